@@ -1,0 +1,64 @@
+/* hs-error.h — raising and inspecting the VM's current exception.
+ *
+ * Invariant: a function that fails sets exactly one current exception on the VM and
+ * returns NULL (pointers) or -1 (ints); its caller either handles it (hs_err_clear) or
+ * passes the failure up. The built-in exception classes are static types forming
+ * CPython's hierarchy; their messages follow CPython 3.11 word for word.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+#define HS_FOREACH_BUILTIN_EXCEPTION(X)                                                       \
+  X (BaseException, object)                                                                   \
+  X (Exception, BaseException)                                                                \
+  X (SystemExit, BaseException)                                                               \
+  X (KeyboardInterrupt, BaseException)                                                        \
+  X (GeneratorExit, BaseException)                                                            \
+  X (StopIteration, Exception)                                                                \
+  X (ArithmeticError, Exception)                                                              \
+  X (ZeroDivisionError, ArithmeticError)                                                      \
+  X (OverflowError, ArithmeticError)                                                          \
+  X (AssertionError, Exception)                                                               \
+  X (AttributeError, Exception)                                                               \
+  X (ImportError, Exception)                                                                  \
+  X (ModuleNotFoundError, ImportError)                                                        \
+  X (LookupError, Exception)                                                                  \
+  X (IndexError, LookupError)                                                                 \
+  X (KeyError, LookupError)                                                                   \
+  X (MemoryError, Exception)                                                                  \
+  X (NameError, Exception)                                                                    \
+  X (UnboundLocalError, NameError)                                                            \
+  X (RuntimeError, Exception)                                                                 \
+  X (NotImplementedError, RuntimeError)                                                       \
+  X (RecursionError, RuntimeError)                                                            \
+  X (SyntaxError, Exception)                                                                  \
+  X (IndentationError, SyntaxError)                                                           \
+  X (TabError, IndentationError)                                                              \
+  X (TypeError, Exception)                                                                    \
+  X (ValueError, Exception)                                                                   \
+  X (UnicodeError, ValueError)
+
+#define HS_DECLARE_EXC(name, base) extern HsType hs_exc_##name;
+HS_FOREACH_BUILTIN_EXCEPTION (HS_DECLARE_EXC)
+#undef HS_DECLARE_EXC
+
+/* Raise: the exception becomes the VM's current one (replacing none: it is a bug to
+ * raise while one is set, except through hs_err_set_object which chains context). */
+void hs_err_format (HsVM *vm, HsType *exc_type, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+void hs_err_set_string (HsVM *vm, HsType *exc_type, const char *msg);
+void hs_err_set_object (HsVM *vm, HsObject *exc); /* borrows; exc is an exception instance */
+void hs_err_set_key (HsVM *vm, HsObject *key);     /* KeyError(key) */
+void hs_err_no_memory (HsVM *vm);                  /* MemoryError without allocating */
+
+gboolean hs_err_occurred (HsVM *vm);
+gboolean hs_err_matches (HsVM *vm, const HsType *exc_type); /* current is an instance of */
+HsObject *hs_err_fetch (HsVM *vm); /* takes the current exception (new ref), clears it */
+void hs_err_clear (HsVM *vm);
+
+/* "TypeError: can only concatenate str (not \"int\") to str"-style helpers. */
+HsObject *hs_err_unsupported_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b);
+
+G_END_DECLS

@@ -1,0 +1,267 @@
+/* hs-object.h — the one object header and the table of type operations.
+ *
+ * Invariant: every value the runtime handles is an HsObject *. A mortal object's
+ * `refcount` equals the number of references held to it by frames (variables, value
+ * stacks, for-loop iterators) and by other objects' `traverse`. When it reaches zero the
+ * object is freed at once (hs_decref → type->dealloc). Immortal objects (None, True,
+ * False, NotImplemented, small ints -5..256, interned strings, static types) carry
+ * HS_FLAG_IMMORTAL and are never freed by a count.
+ *
+ * Every heap object is linked in the VM's list of live objects (for snapshots and the
+ * heap checker); containers are also marked HS_FLAG_GC_TRACKED for the cycle collector.
+ *
+ * Errors are data: a function that fails sets the VM's current exception
+ * (hs_err_set / hs_err_format) and returns NULL or -1. Nothing here prints or exits.
+ *
+ * Ownership is in the names: functions return new references unless their name says
+ * `_borrow`; arguments are borrowed unless the name says `_take` (steals).
+ */
+#pragma once
+
+#include <glib.h>
+#include <stdint.h>
+
+G_BEGIN_DECLS
+
+typedef struct _HsVM HsVM;
+typedef struct _HsObject HsObject;
+typedef struct _HsType HsType;
+
+enum {
+  HS_FLAG_IMMORTAL = 1 << 0,
+  HS_FLAG_GC_TRACKED = 1 << 1,
+  HS_FLAG_DIRTY = 1 << 2,     /* contents changed during the current step (trace) */
+  HS_FLAG_REPR_ACTIVE = 1 << 3, /* inside its own repr: guards self-containing lists */
+  HS_FLAG_GC_MARK = 1 << 4,   /* scratch bit for the collector */
+};
+
+struct _HsObject {
+  const HsType *type;
+  gint64 refcount;
+  guint64 id; /* allocation serial, stable for the object's life, never reused */
+  guint32 flags;
+  gint32 gc_refs; /* collector scratch (update_refs/subtract_refs) */
+  HsObject *prev; /* VM's list of all live heap objects */
+  HsObject *next;
+};
+
+typedef void (*HsVisitFn) (HsObject *child, gpointer user_data);
+
+typedef enum {
+  HS_CMP_LT,
+  HS_CMP_LE,
+  HS_CMP_EQ,
+  HS_CMP_NE,
+  HS_CMP_GT,
+  HS_CMP_GE,
+} HsCompareOp;
+
+typedef enum {
+  HS_BIN_ADD,
+  HS_BIN_SUB,
+  HS_BIN_MUL,
+  HS_BIN_TRUEDIV,
+  HS_BIN_FLOORDIV,
+  HS_BIN_MOD,
+  HS_BIN_POW,
+  HS_BIN_LSHIFT,
+  HS_BIN_RSHIFT,
+  HS_BIN_AND,
+  HS_BIN_OR,
+  HS_BIN_XOR,
+  HS_BIN_MATMUL,
+  HS_BIN_COUNT
+} HsBinOp;
+
+typedef enum {
+  HS_UNARY_NEG,
+  HS_UNARY_POS,
+  HS_UNARY_INVERT,
+} HsUnaryOp;
+
+/* A C function callable from Python: args[0..nargs) positional, then one value per
+ * name in `kwnames` (a tuple of str, or NULL). Returns a new reference or NULL. */
+typedef HsObject *(*HsCFunction) (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+
+typedef struct {
+  const char *name;
+  HsCFunction fn; /* for methods, args[0] is self */
+} HsMethodDef;
+
+enum {
+  HS_TYPE_GC = 1 << 0,          /* instances may hold references: tracked by the collector */
+  HS_TYPE_HEAP = 1 << 1,        /* created by a `class` statement */
+  HS_TYPE_BASETYPE = 1 << 2,    /* may be subclassed */
+  HS_TYPE_EXCEPTION = 1 << 3,   /* BaseException or a subclass */
+};
+
+/* Type operations; a NULL slot means "not supported" (the protocol functions raise
+ * CPython's TypeError). Slots are looked up along `base`. */
+struct _HsType {
+  HsObject header;
+  const char *name;
+  HsType *base;
+  guint32 type_flags;
+  gsize basicsize; /* bytes of one instance, for sys.getsizeof and the allocator */
+
+  void (*dealloc) (HsVM *vm, HsObject *self);                 /* decref children, free */
+  void (*traverse) (HsObject *self, HsVisitFn visit, gpointer user_data);
+  void (*clear) (HsVM *vm, HsObject *self);                   /* drop references (gc) */
+
+  HsObject *(*repr) (HsVM *vm, HsObject *self);
+  HsObject *(*str) (HsVM *vm, HsObject *self);
+  int (*hash) (HsVM *vm, HsObject *self, gint64 *out);        /* -1 on error */
+  HsObject *(*richcompare) (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op);
+  /* Binary operators: called with the operands in order for both a's and b's type;
+   * returns hs_NotImplemented (new ref) when it does not handle the pair. */
+  HsObject *(*binop) (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b);
+  /* In-place variant (list += ...); NULL falls back to binop. */
+  HsObject *(*inplace) (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b);
+  HsObject *(*unaryop) (HsVM *vm, HsUnaryOp op, HsObject *self);
+  int (*truth) (HsVM *vm, HsObject *self);                    /* 0, 1, -1 error */
+  gssize (*len) (HsVM *vm, HsObject *self);                   /* -1 error */
+  HsObject *(*getitem) (HsVM *vm, HsObject *self, HsObject *key);
+  int (*setitem) (HsVM *vm, HsObject *self, HsObject *key, HsObject *value); /* value NULL: del */
+  int (*contains) (HsVM *vm, HsObject *self, HsObject *item); /* 0, 1, -1 error */
+  HsObject *(*iter) (HsVM *vm, HsObject *self);
+  /* Next item (new ref); NULL with no exception set means exhausted. */
+  HsObject *(*iternext) (HsVM *vm, HsObject *self);
+  HsObject *(*call) (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames);
+  HsObject *(*getattr) (HsVM *vm, HsObject *self, HsObject *name);
+  int (*setattr) (HsVM *vm, HsObject *self, HsObject *name, HsObject *value); /* value NULL: del */
+  /* Calling the type object itself: int("3"), list(x), ... */
+  HsObject *(*construct) (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames);
+
+  const HsMethodDef *methods; /* NULL-terminated; installed into `dict` at VM start */
+  HsObject *dict;             /* attribute dict (methods, class attributes), may be NULL */
+};
+
+/* ---- reference counting ------------------------------------------------------ */
+
+void hs_object_free (HsVM *vm, HsObject *obj); /* count reached zero */
+
+/* Immortal objects are shared by every VM of the process (possibly on other threads),
+ * so their counts are never touched. */
+static inline HsObject *
+hs_incref (HsObject *obj)
+{
+  if (!(obj->flags & HS_FLAG_IMMORTAL))
+    obj->refcount++;
+  return obj;
+}
+
+static inline void
+hs_decref (HsVM *vm, HsObject *obj)
+{
+  if (!(obj->flags & HS_FLAG_IMMORTAL) && --obj->refcount == 0)
+    hs_object_free (vm, obj);
+}
+
+static inline void
+hs_xdecref (HsVM *vm, HsObject *obj)
+{
+  if (obj != NULL)
+    hs_decref (vm, obj);
+}
+
+#define HS_CLEAR(vm, ptr)                                                                     \
+  do {                                                                                        \
+    HsObject *_hs_tmp = (HsObject *) (ptr);                                                   \
+    (ptr) = NULL;                                                                             \
+    hs_xdecref ((vm), _hs_tmp);                                                               \
+  } while (0)
+
+static inline gboolean
+hs_is_immortal (const HsObject *obj)
+{
+  return (obj->flags & HS_FLAG_IMMORTAL) != 0;
+}
+
+/* ---- allocation ------------------------------------------------------------------ */
+
+/* Allocates `size` zeroed bytes as an object of `type` with refcount 1, a fresh id,
+ * linked into the VM's live list; counts bytes against the heap cap. Returns NULL with
+ * MemoryError set when the cap is exceeded. Containers call hs_gc_track once built. */
+HsObject *hs_object_alloc (HsVM *vm, const HsType *type, gsize size);
+/* Grows or shrinks a side buffer owned by an object (list items, str bytes, ...),
+ * counting bytes against the heap cap; NULL + MemoryError on failure. */
+gpointer hs_mem_realloc (HsVM *vm, gpointer ptr, gsize old_size, gsize new_size);
+void hs_gc_track (HsVM *vm, HsObject *obj);
+/* Process-wide immortal objects (small ints, interned strings, method objects of the
+ * built-in types) are created by hs_runtime_init with vm == NULL: hs_object_alloc then
+ * uses g_malloc0, links nothing, and returns an immortal object. */
+void hs_runtime_init (void); /* idempotent, thread-safe (g_once) */
+/* Marks obj's contents as changed in this step, for the trace recorder. */
+void hs_object_mark_dirty (HsVM *vm, HsObject *obj);
+
+/* ---- protocol (CPython's abstract object layer) -------------------------------- */
+
+static inline gboolean
+hs_type_is_subtype (const HsType *t, const HsType *base)
+{
+  for (; t != NULL; t = t->base)
+    if (t == base)
+      return TRUE;
+  return FALSE;
+}
+
+#define HS_TYPE(o) (((HsObject *) (o))->type)
+#define HS_IS(o, t) (HS_TYPE (o) == (t))
+#define HS_ISINSTANCE(o, t) hs_type_is_subtype (HS_TYPE (o), (t))
+
+HsObject *hs_object_repr (HsVM *vm, HsObject *obj); /* returns a str */
+HsObject *hs_object_str (HsVM *vm, HsObject *obj);  /* returns a str */
+int hs_object_hash (HsVM *vm, HsObject *obj, gint64 *out);
+HsObject *hs_object_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op);
+int hs_object_richcompare_bool (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op);
+int hs_object_equal (HsVM *vm, HsObject *a, HsObject *b); /* `is` short-cut, then == */
+HsObject *hs_number_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b);
+HsObject *hs_number_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b);
+HsObject *hs_number_unaryop (HsVM *vm, HsUnaryOp op, HsObject *a);
+int hs_object_truth (HsVM *vm, HsObject *obj);
+gssize hs_object_len (HsVM *vm, HsObject *obj);
+HsObject *hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key);
+int hs_object_setitem (HsVM *vm, HsObject *obj, HsObject *key, HsObject *value);
+int hs_object_delitem (HsVM *vm, HsObject *obj, HsObject *key);
+int hs_object_contains (HsVM *vm, HsObject *container, HsObject *item);
+HsObject *hs_object_iter (HsVM *vm, HsObject *obj);
+HsObject *hs_iter_next (HsVM *vm, HsObject *iter); /* NULL + no error = exhausted */
+HsObject *hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs,
+                          HsObject *kwnames);
+HsObject *hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name);
+HsObject *hs_object_getattr_cstr (HsVM *vm, HsObject *obj, const char *name);
+int hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value);
+/* Type-dict lookup along the base chain; borrowed, NULL if absent (no error set). */
+HsObject *hs_type_lookup_borrow (const HsType *type, HsObject *name);
+/* Name of the type for messages ("int", "list", a class's name). */
+const char *hs_type_name (const HsObject *obj);
+/* Visits the direct references of obj (no-op for leaf types). */
+void hs_object_traverse (HsObject *obj, HsVisitFn visit, gpointer user_data);
+
+/* Gathers an iterable into a new list (hs_list) or NULL. */
+HsObject *hs_sequence_to_list (HsVM *vm, HsObject *iterable);
+
+/* ---- singletons and core types ------------------------------------------------ */
+
+extern HsType hs_type_type;
+extern HsType hs_object_type; /* `object` */
+extern HsType hs_none_type;
+extern HsType hs_notimplemented_type;
+extern HsType hs_bool_type;
+extern HsType hs_int_type;
+extern HsType hs_float_type;
+extern HsType hs_str_type;
+extern HsType hs_list_type;
+extern HsType hs_tuple_type;
+extern HsType hs_dict_type;
+extern HsType hs_range_type;
+extern HsType hs_slice_type;
+
+extern HsObject hs_None_struct;
+extern HsObject hs_NotImplemented_struct;
+#define hs_None (&hs_None_struct)
+#define hs_NotImplemented (&hs_NotImplemented_struct)
+/* True and False are ints (bool subclasses int); defined in hs-int.c. */
+HsObject *hs_bool_from (gboolean b);
+
+G_END_DECLS

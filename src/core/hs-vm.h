@@ -1,0 +1,49 @@
+/* hs-vm.h — the runtime's public face for hosts (the CLI, the trace engine, tests).
+ *
+ * One HsVM is one independent interpreter: no global mutable state is shared between
+ * VMs except process-wide immortal objects (hs_runtime_init). A VM runs on one thread;
+ * hs_vm_cancel may be called from any thread and is honoured between steps.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64 max_line_steps;   /* 0: no limit; CLI `run` default 100,000,000 */
+  int recursion_limit;     /* default 1000, like CPython */
+  gsize heap_limit_bytes;  /* default 1 GiB: beyond it MemoryError */
+  gsize output_limit_bytes; /* default 10 MiB of stdout: beyond it the run stops */
+} HsVMConfig;
+
+void hs_vm_config_init (HsVMConfig *config); /* fills the defaults */
+
+typedef enum {
+  HS_RUN_OK,          /* the program ended normally */
+  HS_RUN_EXCEPTION,   /* uncaught exception (incl. SyntaxError): see hs_vm_format_error */
+  HS_RUN_STEP_LIMIT,  /* stopped at the step limit */
+  HS_RUN_CANCELLED,   /* hs_vm_cancel was called */
+} HsRunResult;
+
+typedef void (*HsOutputFn) (const char *text, gsize len, gpointer user_data);
+
+HsVM *hs_vm_new (const HsVMConfig *config); /* NULL config: defaults */
+void hs_vm_free (HsVM *vm);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsVM, hs_vm_free)
+
+void hs_vm_set_output (HsVM *vm, HsOutputFn fn, gpointer user_data);
+
+/* Compiles and runs a whole program as module __main__. `filename` is what tracebacks
+ * print (the CLI passes the absolute path, as CPython does). */
+HsRunResult hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename);
+
+/* The text CPython prints on stderr for the uncaught exception of the last run
+ * ("Traceback (most recent call last):\n  File ...\nTypeError: ...\n"), or for a limit
+ * ("... StepLimitError"-style line). Newly allocated. */
+char *hs_vm_format_error (HsVM *vm);
+
+/* Thread-safe: asks the running VM to stop at the next step boundary. */
+void hs_vm_cancel (HsVM *vm);
+
+G_END_DECLS

@@ -132,7 +132,7 @@ struct _HsExpr {
     struct { HsExpr *left; HsAstCmpOp *ops; HsExprList comparators; } compare;
     struct { HsExpr *func; HsExprList args; HsKeyword *keywords; int n_keywords; } call;
     struct { HsExpr *value; int conversion; /* -1, 's', 'r', 'a' */ HsExpr *format_spec; /* JoinedStr or NULL */ } formatted;
-    struct { HsConstKind kind; char *text; char *value; gsize len; } constant;
+    struct { HsConstKind kind; char *text; char *value; gsize len; gboolean is_u; /* u'' prefix: ast kind='u' */ } constant;
     struct { HsExpr *value; char *attr; HsExprContext ctx; } attribute;
     struct { HsExpr *value, *slice; HsExprContext ctx; } subscript;
     struct { HsExpr *value; HsExprContext ctx; } starred;
@@ -168,6 +168,12 @@ typedef enum {
   HS_STMT_CONTINUE,
 } HsStmtKind;
 
+/* One `ctx as vars` item of a `with` statement (parsed only; the compiler rejects `with`). */
+typedef struct {
+  HsExpr *context_expr;
+  HsExpr *optional_vars; /* NULL without `as` */
+} HsWithItem;
+
 typedef struct {
   HsExpr *type; /* NULL for bare except */
   char *name;   /* NULL without `as` */
@@ -200,6 +206,8 @@ struct _HsStmt {
     struct { HsExpr *test, *msg; } assert_;
     struct { char *module; /* ImportFrom only; NULL for `from . import` */ int level; HsAlias *names; int n_names; } import;
     struct { char **names; int n_names; } names;
+    struct { HsWithItem *items; int n_items; HsStmtList body; } with_; /* HS_STMT_WITH */
+    struct { HsExpr *subject; } match; /* HS_STMT_MATCH: cases are skipped, not represented */
   } u;
 };
 
@@ -230,5 +238,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsAstArena, hs_ast_arena_free)
  * checks). Returns NULL and fills *error on a syntax error. */
 HsModule *hs_parse_module (HsAstArena *arena, const char *source, gsize len,
                            HsSyntaxError **error);
+
+/* Zeroed memory that lives as long as the arena. */
+gpointer hs_ast_alloc (HsAstArena *arena, gsize size);
+char *hs_ast_strndup (HsAstArena *arena, const char *s, gsize len);
+
+/* The tree as Python's `ast.dump(tree)` prints it (`include_attributes` adds the positions,
+ * as `ast.dump(tree, include_attributes=True)`); for tests and debugging. */
+char *hs_ast_dump (HsModule *m);
+char *hs_ast_dump_full (HsModule *m, gboolean include_attributes);
 
 G_END_DECLS

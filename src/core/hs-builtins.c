@@ -1,1 +1,575 @@
-/* placeholder: being written */
+/* hs-builtins.c — print, len, min, max, sorted and the other built-in functions.
+ *
+ * Invariant: every function follows the HsCFunction convention (args, nargs, kwnames),
+ * returns a new reference or NULL with CPython 3.11's exception and message, and writes
+ * output only through hs_vm_write_output.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-builtins.h"
+#include "hs-cfunction.h"
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-exceptions.h"
+#include "hs-float.h"
+#include "hs-function.h"
+#include "hs-int.h"
+#include "hs-iter.h"
+#include "hs-list.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+#include "hs-vm-private.h"
+
+static gsize
+nkw (HsObject *kwnames)
+{
+  return kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+}
+
+/* ---- print ------------------------------------------------------------------------- */
+
+static int
+check_sep (HsVM *vm, HsObject *v, const char *what)
+{
+  if (v == NULL || v == hs_None || hs_str_check (v))
+    return 0;
+  hs_err_format (vm, &hs_exc_TypeError, "%s must be None or a string, not %s", what,
+                 hs_type_name (v));
+  return -1;
+}
+
+static HsObject *
+builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *sep = NULL, *end = NULL;
+  for (gsize k = 0; k < nkw (kwnames); k++)
+    {
+      const char *name = hs_str_utf8 (hs_tuple_get_borrow (kwnames, k));
+      HsObject *v = args[nargs + k];
+      if (strcmp (name, "sep") == 0)
+        sep = v;
+      else if (strcmp (name, "end") == 0)
+        end = v;
+      else if (strcmp (name, "flush") == 0)
+        continue;
+      else if (strcmp (name, "file") == 0)
+        {
+          if (v != hs_None)
+            {
+              hs_err_set_string (vm, &hs_exc_NotImplementedError,
+                                 "print(file=...) is not supported by Heapscope yet");
+              return NULL;
+            }
+        }
+      else
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "'%s' is an invalid keyword argument for print()",
+                         name);
+          return NULL;
+        }
+    }
+  if (check_sep (vm, sep, "sep") < 0 || check_sep (vm, end, "end") < 0)
+    return NULL;
+  GString *out = g_string_new (NULL);
+  for (gsize i = 0; i < nargs; i++)
+    {
+      if (i > 0)
+        {
+          if (sep != NULL && sep != hs_None)
+            g_string_append_len (out, hs_str_utf8 (sep), hs_str_byte_len (sep));
+          else
+            g_string_append_c (out, ' ');
+        }
+      HsObject *s = hs_object_str (vm, args[i]);
+      if (s == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append_len (out, hs_str_utf8 (s), hs_str_byte_len (s));
+      hs_decref (vm, s);
+    }
+  if (end != NULL && end != hs_None)
+    g_string_append_len (out, hs_str_utf8 (end), hs_str_byte_len (end));
+  else
+    g_string_append_c (out, '\n');
+  int r = hs_vm_write_output (vm, out->str, out->len);
+  g_string_free (out, TRUE);
+  return r < 0 ? NULL : hs_None;
+}
+
+/* ---- simple one-argument functions ---------------------------------------------- */
+
+static HsObject *
+builtin_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "len", args, nargs, kwnames, "!obj", &o))
+    return NULL;
+  gssize n = hs_object_len (vm, o);
+  return n < 0 ? NULL : hs_int_from_i64 (vm, n);
+}
+
+static HsObject *
+builtin_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "repr", args, nargs, kwnames, "!obj", &o))
+    return NULL;
+  return hs_object_repr (vm, o);
+}
+
+static HsObject *
+builtin_abs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "abs", args, nargs, kwnames, "!x", &o))
+    return NULL;
+  return hs_number_abs (vm, o);
+}
+
+static HsObject *
+builtin_id (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "id", args, nargs, kwnames, "!obj", &o))
+    return NULL;
+  return hs_int_from_u64 (vm, o->id);
+}
+
+static HsObject *
+builtin_hash (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  gint64 h;
+  if (!hs_parse_args (vm, "hash", args, nargs, kwnames, "!obj", &o))
+    return NULL;
+  if (hs_object_hash (vm, o, &h) < 0)
+    return NULL;
+  return hs_int_from_i64 (vm, h);
+}
+
+static HsObject *
+builtin_chr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "chr", args, nargs, kwnames, "!i", &o))
+    return NULL;
+  if (!hs_int_check (o))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (o));
+      return NULL;
+    }
+  gint64 v;
+  if (!hs_int_as_i64 (o, &v))
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C int");
+      return NULL;
+    }
+  if (v < 0 || v > 0x10ffff)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "chr() arg not in range(0x110000)");
+      return NULL;
+    }
+  char buf[8];
+  int n = g_unichar_to_utf8 ((gunichar)v, buf);
+  return hs_str_new (vm, buf, n);
+}
+
+static HsObject *
+builtin_ord (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "ord", args, nargs, kwnames, "!c", &o))
+    return NULL;
+  if (!hs_str_check (o))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "ord() expected string of length 1, but %s found",
+                     hs_type_name (o));
+      return NULL;
+    }
+  if (hs_str_char_len (o) != 1)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "ord() expected a character, but string of length %" G_GSIZE_FORMAT " found",
+                     hs_str_char_len (o));
+      return NULL;
+    }
+  return hs_int_from_i64 (vm, g_utf8_get_char (hs_str_utf8 (o)));
+}
+
+static HsObject *
+builtin_input (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  hs_err_set_string (vm, &hs_exc_NotImplementedError,
+                     "input() is not supported by Heapscope: programs cannot read input yet");
+  return NULL;
+}
+
+/* ---- numbers ---------------------------------------------------------------------- */
+
+static HsObject *
+builtin_round (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *x = NULL, *nd = NULL;
+  if (!hs_parse_args (vm, "round", args, nargs, kwnames, "number | ndigits", &x, &nd))
+    return NULL;
+  return hs_number_round (vm, x, nd == hs_None ? NULL : nd);
+}
+
+static HsObject *
+builtin_divmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *a = NULL, *b = NULL;
+  if (!hs_parse_args (vm, "divmod", args, nargs, kwnames, "x y /", &a, &b))
+    return NULL;
+  return hs_number_divmod (vm, a, b);
+}
+
+static HsObject *
+builtin_pow (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *a = NULL, *b = NULL, *m = NULL;
+  if (!hs_parse_args (vm, "pow", args, nargs, kwnames, "base exp | mod", &a, &b, &m))
+    return NULL;
+  return hs_number_pow (vm, a, b, m == hs_None ? NULL : m);
+}
+
+/* ---- iteration ----------------------------------------------------------------- */
+
+static HsObject *
+builtin_sum (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *it_src = NULL, *start = NULL;
+  if (!hs_parse_args (vm, "sum", args, nargs, kwnames, "iterable / | start", &it_src, &start))
+    return NULL;
+  if (start != NULL && hs_str_check (start))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "sum() can't sum strings [use ''.join(seq) instead]");
+      return NULL;
+    }
+  HsObject *it = hs_object_iter (vm, it_src);
+  if (it == NULL)
+    return NULL;
+  HsObject *acc = start != NULL ? hs_incref (start) : hs_int_from_i64 (vm, 0);
+  HsObject *item;
+  while (acc != NULL && (item = hs_iter_next (vm, it)) != NULL)
+    {
+      HsObject *r = hs_number_binop (vm, HS_BIN_ADD, acc, item);
+      hs_decref (vm, item);
+      hs_decref (vm, acc);
+      acc = r;
+    }
+  hs_decref (vm, it);
+  if (acc != NULL && hs_err_occurred (vm))
+    HS_CLEAR (vm, acc);
+  return acc;
+}
+
+static HsObject *
+builtin_any_all (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean is_all)
+{
+  HsObject *src = NULL;
+  if (!hs_parse_args (vm, is_all ? "all" : "any", args, nargs, kwnames, "!iterable", &src))
+    return NULL;
+  HsObject *it = hs_object_iter (vm, src);
+  if (it == NULL)
+    return NULL;
+  HsObject *item;
+  gboolean result = is_all;
+  while ((item = hs_iter_next (vm, it)) != NULL)
+    {
+      int t = hs_object_truth (vm, item);
+      hs_decref (vm, item);
+      if (t < 0)
+        break;
+      if (t != is_all)
+        {
+          result = !is_all;
+          break;
+        }
+    }
+  hs_decref (vm, it);
+  return hs_err_occurred (vm) ? NULL : hs_bool_from (result);
+}
+
+static HsObject *
+builtin_any (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return builtin_any_all (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+builtin_all (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return builtin_any_all (vm, args, nargs, kwnames, TRUE);
+}
+
+static HsObject *
+call_key (HsVM *vm, HsObject *key, HsObject *item)
+{
+  if (key == NULL || key == hs_None)
+    return hs_incref (item);
+  return hs_object_call (vm, key, &item, 1, NULL);
+}
+
+/* min() and max(): one iterable (with default=) or several arguments; key=. */
+static HsObject *
+min_max (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean is_max)
+{
+  const char *name = is_max ? "max" : "min";
+  HsObject *key = NULL, *dflt = NULL;
+  for (gsize k = 0; k < nkw (kwnames); k++)
+    {
+      const char *kn = hs_str_utf8 (hs_tuple_get_borrow (kwnames, k));
+      if (strcmp (kn, "key") == 0)
+        key = args[nargs + k];
+      else if (strcmp (kn, "default") == 0)
+        dflt = args[nargs + k];
+      else
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "%s() got an unexpected keyword argument '%s'",
+                         name, kn);
+          return NULL;
+        }
+    }
+  if (nargs == 0)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s expected at least 1 argument, got 0", name);
+      return NULL;
+    }
+  if (nargs > 1 && dflt != NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "Cannot specify a default for %s() with multiple positional arguments", name);
+      return NULL;
+    }
+  HsObject *tuple = NULL, *it;
+  if (nargs == 1)
+    it = hs_object_iter (vm, args[0]);
+  else
+    {
+      tuple = hs_tuple_from_array (vm, args, nargs);
+      it = tuple != NULL ? hs_object_iter (vm, tuple) : NULL;
+      hs_xdecref (vm, tuple);
+    }
+  if (it == NULL)
+    return NULL;
+  HsObject *best = NULL, *best_key = NULL, *item;
+  while ((item = hs_iter_next (vm, it)) != NULL)
+    {
+      HsObject *k = call_key (vm, key, item);
+      if (k == NULL)
+        {
+          hs_decref (vm, item);
+          break;
+        }
+      int better = 1;
+      if (best != NULL)
+        {
+          better = hs_object_richcompare_bool (vm, k, best_key, is_max ? HS_CMP_GT : HS_CMP_LT);
+          if (better < 0)
+            {
+              hs_decref (vm, item);
+              hs_decref (vm, k);
+              break;
+            }
+        }
+      if (better)
+        {
+          hs_xdecref (vm, best);
+          hs_xdecref (vm, best_key);
+          best = item;
+          best_key = k;
+        }
+      else
+        {
+          hs_decref (vm, item);
+          hs_decref (vm, k);
+        }
+    }
+  hs_decref (vm, it);
+  hs_xdecref (vm, best_key);
+  if (hs_err_occurred (vm))
+    {
+      hs_xdecref (vm, best);
+      return NULL;
+    }
+  if (best == NULL)
+    {
+      if (dflt != NULL)
+        return hs_incref (dflt);
+      hs_err_format (vm, &hs_exc_ValueError, "%s() arg is an empty sequence", name);
+    }
+  return best;
+}
+
+static HsObject *
+builtin_min (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return min_max (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+builtin_max (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return min_max (vm, args, nargs, kwnames, TRUE);
+}
+
+static HsObject *
+builtin_sorted (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs != 1)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     nargs == 0 ? "sorted expected 1 argument, got %" G_GSIZE_FORMAT
+                                : "sorted expected 1 argument, got %" G_GSIZE_FORMAT,
+                     nargs);
+      return NULL;
+    }
+  HsObject *key = NULL, *reverse = NULL;
+  if (!hs_parse_args (vm, "sort", args + 1, 0, kwnames, "| $ key reverse", &key, &reverse))
+    return NULL;
+  int rev = 0;
+  if (reverse != NULL && (rev = hs_object_truth (vm, reverse)) < 0)
+    return NULL;
+  HsObject *l = hs_list_from_iterable (vm, args[0]);
+  if (l == NULL)
+    return NULL;
+  if (hs_list_sort (vm, l, key, rev) < 0)
+    {
+      hs_decref (vm, l);
+      return NULL;
+    }
+  return l;
+}
+
+static HsObject *
+builtin_isinstance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL, *cls = NULL;
+  if (!hs_parse_args (vm, "isinstance", args, nargs, kwnames, "obj cls /", &o, &cls))
+    return NULL;
+  if (HS_IS (cls, &hs_type_type))
+    return hs_bool_from (HS_ISINSTANCE (o, (HsType *)cls));
+  if (hs_tuple_check (cls))
+    {
+      for (gsize i = 0; i < hs_tuple_len (cls); i++)
+        {
+          HsObject *c = hs_tuple_get_borrow (cls, i);
+          if (!HS_IS (c, &hs_type_type) && !hs_tuple_check (c))
+            goto bad;
+        }
+      for (gsize i = 0; i < hs_tuple_len (cls); i++)
+        {
+          HsObject *c = hs_tuple_get_borrow (cls, i);
+          HsObject *sub[2] = { o, c };
+          HsObject *r = builtin_isinstance (vm, sub, 2, NULL);
+          if (r != hs_False)
+            return r;
+        }
+      return hs_False;
+    }
+bad:
+  hs_err_set_string (vm, &hs_exc_TypeError,
+                     "isinstance() arg 2 must be a type, a tuple of types, or a union");
+  return NULL;
+}
+
+static HsObject *
+builtin_iter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "iter", args, nargs, kwnames, "!obj", &o))
+    return NULL;
+  return hs_object_iter (vm, o);
+}
+
+static HsObject *
+builtin_next (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *it = NULL, *dflt = NULL;
+  if (!hs_parse_args (vm, "next", args, nargs, kwnames, "iterator | default /", &it, &dflt))
+    return NULL;
+  if (HS_TYPE (it)->iternext == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not an iterator", hs_type_name (it));
+      return NULL;
+    }
+  HsObject *v = hs_iter_next (vm, it);
+  if (v != NULL || hs_err_occurred (vm))
+    return v;
+  if (dflt != NULL)
+    return hs_incref (dflt);
+  hs_err_set_object (vm, hs_exception_new (vm, &hs_exc_StopIteration, NULL));
+  hs_decref (vm, vm->exc);
+  return NULL;
+}
+
+/* ---- the namespace -------------------------------------------------------------- */
+
+static const HsMethodDef builtin_defs[] = {
+  { "abs", builtin_abs },
+  { "all", builtin_all },
+  { "any", builtin_any },
+  { "chr", builtin_chr },
+  { "divmod", builtin_divmod },
+  { "hash", builtin_hash },
+  { "id", builtin_id },
+  { "input", builtin_input },
+  { "isinstance", builtin_isinstance },
+  { "iter", builtin_iter },
+  { "len", builtin_len },
+  { "max", builtin_max },
+  { "min", builtin_min },
+  { "next", builtin_next },
+  { "ord", builtin_ord },
+  { "pow", builtin_pow },
+  { "print", builtin_print },
+  { "repr", builtin_repr },
+  { "round", builtin_round },
+  { "sorted", builtin_sorted },
+  { "sum", builtin_sum },
+  { NULL, NULL },
+};
+
+static HsType *const builtin_types[] = {
+  &hs_bool_type,   &hs_dict_type,  &hs_enumerate_type, &hs_filter_type,
+  &hs_float_type,  &hs_int_type,   &hs_list_type,      &hs_map_type,
+  &hs_object_type, &hs_range_type, &hs_reversed_type,  &hs_slice_type,
+  &hs_str_type,    &hs_tuple_type, &hs_type_type,      &hs_zip_type,
+};
+
+static HsObject *builtin_objs[G_N_ELEMENTS (builtin_defs)];
+
+static gpointer
+init_once (gpointer data)
+{
+  for (gsize i = 0; builtin_defs[i].name != NULL; i++)
+    builtin_objs[i] = hs_cfunction_new (NULL, &builtin_defs[i], NULL);
+  return NULL;
+}
+
+HsObject *
+hs_builtins_new (HsVM *vm)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, init_once, NULL);
+  HsObject *d = hs_dict_new (vm);
+  if (d == NULL)
+    return NULL;
+  for (gsize i = 0; builtin_defs[i].name != NULL; i++)
+    hs_dict_set_item (vm, d, hs_str_intern_cstr (builtin_defs[i].name), builtin_objs[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS (builtin_types); i++)
+    hs_dict_set_item (vm, d, hs_str_intern_cstr (builtin_types[i]->name),
+                      (HsObject *)builtin_types[i]);
+#define HS_ADD_EXC(exc_name, exc_base)                                                             \
+  hs_dict_set_item (vm, d, hs_str_intern_cstr (#exc_name), (HsObject *)&hs_exc_##exc_name);
+  HS_FOREACH_BUILTIN_EXCEPTION (HS_ADD_EXC)
+#undef HS_ADD_EXC
+  return d;
+}

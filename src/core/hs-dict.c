@@ -1,1 +1,1088 @@
-/* placeholder: being written */
+/* hs-dict.c — Python's dict (CPython 3.6+'s compact, insertion-ordered layout) and its
+ * views dict_keys / dict_values / dict_items.
+ *
+ * Invariant: entries[0..nentries) are in insertion order, deleted ones with key NULL;
+ * indices[] (mask + 1 slots, a power of two) holds for each probe slot HS_DICT_EMPTY,
+ * HS_DICT_DUMMY (deleted: probing continues past it) or an entry number; every live
+ * entry is reachable from its hash's probe sequence. entries_cap == (mask + 1) * 2 / 3,
+ * so the table is never more than two thirds full and every probe ends at an EMPTY slot.
+ * A lookup that calls __eq__ re-checks that the table was not changed under it.
+ */
+#include "config.h"
+
+#include "hs-dict.h"
+
+#include <string.h>
+
+#include "hs-cfunction.h"
+#include "hs-error.h"
+#include "hs-int.h"
+#include "hs-iter.h"
+#include "hs-list.h"
+#include "hs-object-private.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+#define HS_DICT_EMPTY (-1)
+#define HS_DICT_DUMMY (-2)
+#define MIN_SIZE 8
+#define PERTURB_SHIFT 5
+
+/* Lookup results besides an entry number. */
+#define NOT_FOUND (-1)
+#define FAILED (-2)
+
+static inline gsize
+usable_for (gsize size)
+{
+  return size * 2 / 3;
+}
+
+HsObject *
+hs_dict_new (HsVM *vm)
+{
+  HsObject *d = hs_object_alloc (vm, &hs_dict_type, sizeof (HsDict));
+  if (d != NULL && vm != NULL)
+    hs_gc_track (vm, d);
+  return d;
+}
+
+static void
+mark_dirty (HsVM *vm, HsObject *d)
+{
+  HS_DICT (d)->version++;
+  hs_object_mark_dirty (vm, d);
+}
+
+static int
+key_hash (HsVM *vm, HsObject *key, gint64 *out)
+{
+  if (HS_IS (key, &hs_str_type) && HS_STR (key)->hash != -1)
+    {
+      *out = HS_STR (key)->hash;
+      return 0;
+    }
+  return hs_object_hash (vm, key, out);
+}
+
+/* Equality of a stored key with a probe key of the same hash: 1, 0, -1. */
+static int
+keys_equal (HsVM *vm, HsObject *stored, HsObject *key)
+{
+  int r;
+
+  if (HS_IS (stored, &hs_str_type) && HS_IS (key, &hs_str_type))
+    return hs_str_equal (stored, key);
+  hs_incref (stored);
+  r = hs_object_equal (vm, stored, key);
+  hs_decref (vm, stored);
+  return r;
+}
+
+/* Finds `key`: its entry number (and index slot in *slot), NOT_FOUND (with *slot the
+ * first free slot of its probe sequence) or FAILED (error set). */
+static gssize
+lookup (HsVM *vm, HsDict *d, HsObject *key, gint64 hash, gsize *slot)
+{
+restart:
+  if (d->mask == 0)
+    return NOT_FOUND;
+  {
+    guint64 perturb = (guint64) hash;
+    gsize i = (gsize) hash & d->mask;
+    gssize free_slot = -1;
+
+    for (;;)
+      {
+        gint32 ix = d->indices[i];
+        if (ix == HS_DICT_EMPTY)
+          {
+            *slot = free_slot >= 0 ? (gsize) free_slot : i;
+            return NOT_FOUND;
+          }
+        if (ix == HS_DICT_DUMMY)
+          {
+            if (free_slot < 0)
+              free_slot = (gssize) i;
+          }
+        else
+          {
+            HsDictEntry *e = &d->entries[ix];
+            if (e->key == key)
+              {
+                *slot = i;
+                return ix;
+              }
+            if (e->hash == hash)
+              {
+                HsDictEntry *entries = d->entries;
+                HsObject *stored = e->key;
+                int eq = keys_equal (vm, stored, key);
+                if (eq < 0)
+                  return FAILED;
+                if (entries != d->entries || d->indices[i] != ix || d->entries[ix].key != stored)
+                  goto restart; /* __eq__ changed the table */
+                if (eq > 0)
+                  {
+                    *slot = i;
+                    return ix;
+                  }
+              }
+          }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + (gsize) perturb + 1) & d->mask;
+      }
+  }
+}
+
+/* Slot of an EMPTY index for `hash` (the table has no dummies right after a resize). */
+static gsize
+find_empty_slot (HsDict *d, gint64 hash)
+{
+  guint64 perturb = (guint64) hash;
+  gsize i = (gsize) hash & d->mask;
+
+  while (d->indices[i] != HS_DICT_EMPTY)
+    {
+      perturb >>= PERTURB_SHIFT;
+      i = (i * 5 + (gsize) perturb + 1) & d->mask;
+    }
+  return i;
+}
+
+/* Rebuilds the table with room for at least `minused` entries, compacting deletions. */
+static int
+resize (HsVM *vm, HsDict *d, gsize minused)
+{
+  gsize size = MIN_SIZE, usable, n = 0;
+  gint32 *indices;
+  HsDictEntry *entries;
+
+  while (size < minused || usable_for (size) < minused)
+    {
+      if (size > (gsize) G_MAXINT32)
+        {
+          hs_err_no_memory (vm);
+          return -1;
+        }
+      size <<= 1;
+    }
+  usable = usable_for (size);
+  indices = hs_mem_realloc (vm, NULL, 0, size * sizeof (gint32));
+  if (indices == NULL)
+    return -1;
+  entries = hs_mem_realloc (vm, NULL, 0, usable * sizeof (HsDictEntry));
+  if (entries == NULL)
+    {
+      hs_mem_realloc (vm, indices, size * sizeof (gint32), 0);
+      return -1;
+    }
+  memset (indices, 0xff, size * sizeof (gint32)); /* all HS_DICT_EMPTY */
+  for (gsize i = 0; i < d->nentries; i++)
+    if (d->entries[i].key != NULL)
+      entries[n++] = d->entries[i];
+  hs_mem_realloc (vm, d->indices, (d->mask ? d->mask + 1 : 0) * sizeof (gint32), 0);
+  hs_mem_realloc (vm, d->entries, d->entries_cap * sizeof (HsDictEntry), 0);
+  d->indices = indices;
+  d->entries = entries;
+  d->mask = size - 1;
+  d->entries_cap = usable;
+  d->nentries = n;
+  for (gsize i = 0; i < n; i++)
+    d->indices[find_empty_slot (d, entries[i].hash)] = (gint32) i;
+  return 0;
+}
+
+/* Appends a new entry for a key known to be absent; steals nothing (increfs). */
+static int
+insert_new (HsVM *vm, HsDict *d, HsObject *key, gint64 hash, HsObject *value, gssize slot)
+{
+  HsDictEntry *e;
+
+  if (d->nentries == d->entries_cap)
+    {
+      if (resize (vm, d, d->used * 3) < 0)
+        return -1;
+      slot = -1;
+    }
+  if (slot < 0)
+    slot = (gssize) find_empty_slot (d, hash);
+  d->indices[slot] = (gint32) d->nentries;
+  e = &d->entries[d->nentries++];
+  e->hash = hash;
+  e->key = hs_incref (key);
+  e->value = hs_incref (value);
+  d->used++;
+  return 0;
+}
+
+int
+hs_dict_set_item_hash (HsVM *vm, HsObject *dict, HsObject *key, gint64 hash, HsObject *value)
+{
+  HsDict *d = HS_DICT (dict);
+  gsize slot = 0;
+  gssize ix = lookup (vm, d, key, hash, &slot);
+
+  if (ix == FAILED)
+    return -1;
+  if (ix >= 0)
+    {
+      HsObject *old = d->entries[ix].value;
+      d->entries[ix].value = hs_incref (value);
+      mark_dirty (vm, dict);
+      hs_decref (vm, old);
+      return 0;
+    }
+  if (insert_new (vm, d, key, hash, value, d->mask ? (gssize) slot : -1) < 0)
+    return -1;
+  mark_dirty (vm, dict);
+  return 0;
+}
+
+int
+hs_dict_set_item (HsVM *vm, HsObject *d, HsObject *key, HsObject *value)
+{
+  gint64 hash;
+  if (key_hash (vm, key, &hash) < 0)
+    return -1;
+  return hs_dict_set_item_hash (vm, d, key, hash, value);
+}
+
+HsObject *
+hs_dict_get_item_hash_borrow (HsVM *vm, HsObject *dict, HsObject *key, gint64 hash)
+{
+  gsize slot;
+  gssize ix = lookup (vm, HS_DICT (dict), key, hash, &slot);
+  return ix >= 0 ? HS_DICT (dict)->entries[ix].value : NULL;
+}
+
+HsObject *
+hs_dict_get_item_borrow (HsVM *vm, HsObject *dict, HsObject *key)
+{
+  gint64 hash;
+  if (key_hash (vm, key, &hash) < 0)
+    return NULL;
+  return hs_dict_get_item_hash_borrow (vm, dict, key, hash);
+}
+
+HsObject *
+hs_dict_get_item_cstr_borrow (HsVM *vm, HsObject *dict, const char *key)
+{
+  HsDict *d = HS_DICT (dict);
+  for (gsize i = 0; i < d->nentries; i++)
+    if (d->entries[i].key != NULL && HS_IS (d->entries[i].key, &hs_str_type)
+        && strcmp (hs_str_utf8 (d->entries[i].key), key) == 0)
+      return d->entries[i].value;
+  return NULL;
+}
+
+int
+hs_dict_contains (HsVM *vm, HsObject *dict, HsObject *key)
+{
+  HsObject *v = hs_dict_get_item_borrow (vm, dict, key);
+  if (v != NULL)
+    return 1;
+  return hs_err_occurred (vm) ? -1 : 0;
+}
+
+/* Removes entry ix found at index slot; drops its references last. */
+static void
+delete_entry (HsVM *vm, HsObject *dict, gsize slot, gssize ix)
+{
+  HsDict *d = HS_DICT (dict);
+  HsObject *k = d->entries[ix].key, *v = d->entries[ix].value;
+
+  d->indices[slot] = HS_DICT_DUMMY;
+  d->entries[ix].key = d->entries[ix].value = NULL;
+  d->used--;
+  mark_dirty (vm, dict);
+  hs_decref (vm, k);
+  hs_decref (vm, v);
+}
+
+/* Takes key's value out of the dict: new reference, NULL if absent (error set only on
+ * failure: check hs_err_occurred). */
+static HsObject *
+dict_pop_item (HsVM *vm, HsObject *dict, HsObject *key)
+{
+  HsDict *d = HS_DICT (dict);
+  gint64 hash;
+  gsize slot;
+  gssize ix;
+  HsObject *v;
+
+  if (key_hash (vm, key, &hash) < 0)
+    return NULL;
+  ix = lookup (vm, d, key, hash, &slot);
+  if (ix < 0)
+    return NULL;
+  v = hs_incref (d->entries[ix].value);
+  delete_entry (vm, dict, slot, ix);
+  return v;
+}
+
+int
+hs_dict_del_item (HsVM *vm, HsObject *dict, HsObject *key)
+{
+  HsObject *v = dict_pop_item (vm, dict, key);
+  if (v == NULL)
+    {
+      if (!hs_err_occurred (vm))
+        hs_err_set_key (vm, key);
+      return -1;
+    }
+  hs_decref (vm, v);
+  return 0;
+}
+
+gboolean
+hs_dict_next (HsObject *dict, gsize *pos, HsObject **key, HsObject **value)
+{
+  HsDict *d = HS_DICT (dict);
+
+  while (*pos < d->nentries && d->entries[*pos].key == NULL)
+    (*pos)++;
+  if (*pos >= d->nentries)
+    return FALSE;
+  if (key)
+    *key = d->entries[*pos].key;
+  if (value)
+    *value = d->entries[*pos].value;
+  (*pos)++;
+  return TRUE;
+}
+
+static void
+dict_release (HsVM *vm, HsDict *d, gboolean dirty)
+{
+  HsDictEntry *entries = d->entries;
+  gint32 *indices = d->indices;
+  gsize n = d->nentries, cap = d->entries_cap, size = d->mask ? d->mask + 1 : 0;
+
+  d->entries = NULL;
+  d->indices = NULL;
+  d->nentries = d->used = d->entries_cap = d->mask = 0;
+  if (dirty)
+    mark_dirty (vm, &d->header);
+  for (gsize i = 0; i < n; i++)
+    if (entries[i].key != NULL)
+      {
+        hs_decref (vm, entries[i].key);
+        hs_decref (vm, entries[i].value);
+      }
+  hs_mem_realloc (vm, entries, cap * sizeof (HsDictEntry), 0);
+  hs_mem_realloc (vm, indices, size * sizeof (gint32), 0);
+}
+
+void
+hs_dict_clear (HsVM *vm, HsObject *d)
+{
+  if (HS_DICT (d)->nentries > 0)
+    dict_release (vm, HS_DICT (d), TRUE);
+}
+
+/* Inserts all of src's items into d (for copy and update from a dict). */
+static int
+merge_dict (HsVM *vm, HsObject *d, HsObject *src)
+{
+  HsDict *s = HS_DICT (src);
+
+  for (gsize i = 0; i < s->nentries; i++)
+    {
+      HsDictEntry *e = &s->entries[i];
+      if (e->key == NULL)
+        continue;
+      HsObject *k = hs_incref (e->key), *v = hs_incref (e->value);
+      int r = hs_dict_set_item_hash (vm, d, k, e->hash, v);
+      hs_decref (vm, k);
+      hs_decref (vm, v);
+      if (r < 0)
+        return -1;
+    }
+  return 0;
+}
+
+HsObject *
+hs_dict_copy (HsVM *vm, HsObject *d)
+{
+  HsObject *r = hs_dict_new (vm);
+
+  if (r == NULL)
+    return NULL;
+  if (HS_DICT (d)->used > 0 && resize (vm, HS_DICT (r), HS_DICT (d)->used) < 0)
+    {
+      hs_decref (vm, r);
+      return NULL;
+    }
+  if (merge_dict (vm, r, d) < 0)
+    {
+      hs_decref (vm, r);
+      return NULL;
+    }
+  return r;
+}
+
+/* One element of an update sequence: a 2-item list or tuple view, or NULL with error. */
+static HsObject *
+pair_of (HsVM *vm, HsObject *item, gsize index)
+{
+  HsObject *seq;
+  gsize n;
+
+  if (hs_tuple_check (item) || hs_list_check (item))
+    seq = hs_incref (item);
+  else
+    {
+      seq = hs_list_from_iterable (vm, item);
+      if (seq == NULL)
+        {
+          if (hs_err_matches (vm, &hs_exc_TypeError))
+            {
+              hs_err_clear (vm);
+              hs_err_format (vm, &hs_exc_TypeError,
+                             "cannot convert dictionary update sequence element #%" G_GSIZE_FORMAT
+                             " to a sequence",
+                             index);
+            }
+          return NULL;
+        }
+    }
+  n = hs_tuple_check (seq) ? hs_tuple_len (seq) : hs_list_len (seq);
+  if (n != 2)
+    {
+      hs_err_format (vm, &hs_exc_ValueError,
+                     "dictionary update sequence element #%" G_GSIZE_FORMAT
+                     " has length %" G_GSIZE_FORMAT "; 2 is required",
+                     index, n);
+      hs_decref (vm, seq);
+      return NULL;
+    }
+  return seq;
+}
+
+static int
+merge_pairs (HsVM *vm, HsObject *d, HsObject *iterable)
+{
+  HsObject *it = hs_object_iter (vm, iterable), *item;
+  gsize index = 0;
+
+  if (it == NULL)
+    return -1;
+  while ((item = hs_iter_next (vm, it)) != NULL)
+    {
+      HsObject *seq = pair_of (vm, item, index++);
+      HsObject **kv;
+      int r = -1;
+      hs_decref (vm, item);
+      if (seq != NULL)
+        {
+          kv = hs_tuple_check (seq) ? hs_tuple_items (seq) : hs_list_items (seq);
+          r = hs_dict_set_item (vm, d, kv[0], kv[1]);
+          hs_decref (vm, seq);
+        }
+      if (r < 0)
+        break;
+    }
+  hs_decref (vm, it);
+  return hs_err_occurred (vm) ? -1 : 0;
+}
+
+int
+hs_dict_update (HsVM *vm, HsObject *d, HsObject *other)
+{
+  if (hs_dict_check (other))
+    return other == d ? 0 : merge_dict (vm, d, other);
+  return merge_pairs (vm, d, other);
+}
+
+/* Keyword arguments args[nargs..] named by kwnames go into d. */
+static int
+merge_kwargs (HsVM *vm, HsObject *d, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
+  for (gsize k = 0; k < nkw; k++)
+    if (hs_dict_set_item (vm, d, hs_tuple_get_borrow (kwnames, k), args[nargs + k]) < 0)
+      return -1;
+  return 0;
+}
+
+/* ---- slots ----------------------------------------------------------------------------- */
+
+static void
+dict_dealloc (HsVM *vm, HsObject *self)
+{
+  dict_release (vm, HS_DICT (self), FALSE);
+}
+
+static void
+dict_clear_slot (HsVM *vm, HsObject *self)
+{
+  hs_dict_clear (vm, self);
+}
+
+static void
+dict_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsDict *d = HS_DICT (self);
+  for (gsize i = 0; i < d->nentries; i++)
+    if (d->entries[i].key != NULL)
+      {
+        visit (d->entries[i].key, data);
+        visit (d->entries[i].value, data);
+      }
+}
+
+/* Appends repr(o) to out; FALSE on error. */
+static gboolean
+append_repr (HsVM *vm, GString *out, HsObject *o)
+{
+  HsObject *r;
+
+  hs_incref (o);
+  r = hs_object_repr (vm, o);
+  hs_decref (vm, o);
+  if (r == NULL)
+    return FALSE;
+  g_string_append_len (out, hs_str_utf8 (r), hs_str_byte_len (r));
+  hs_decref (vm, r);
+  return TRUE;
+}
+
+static HsObject *
+dict_repr (HsVM *vm, HsObject *self)
+{
+  HsDict *d = HS_DICT (self);
+  GString *out;
+  gboolean first = TRUE;
+
+  if (d->used == 0)
+    return hs_str_new (vm, "{}", 2);
+  if (hs_repr_enter (self))
+    return hs_str_new (vm, "{...}", 5);
+  out = g_string_new ("{");
+  for (gsize i = 0; i < d->nentries; i++)
+    {
+      HsObject *k = d->entries[i].key, *v;
+      gboolean ok;
+      if (k == NULL)
+        continue;
+      if (!first)
+        g_string_append (out, ", ");
+      first = FALSE;
+      v = hs_incref (d->entries[i].value);
+      hs_incref (k);
+      ok = append_repr (vm, out, k);
+      if (ok)
+        g_string_append (out, ": ");
+      ok = ok && append_repr (vm, out, v);
+      hs_decref (vm, k);
+      hs_decref (vm, v);
+      if (!ok)
+        {
+          hs_repr_leave (self);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+    }
+  g_string_append_c (out, '}');
+  hs_repr_leave (self);
+  return hs_str_from_gstring (vm, out);
+}
+
+/* a == b for two dicts: 1, 0, -1. */
+static int
+dict_equal (HsVM *vm, HsObject *a, HsObject *b)
+{
+  HsDict *da = HS_DICT (a);
+
+  if (da->used != HS_DICT (b)->used)
+    return 0;
+  for (gsize i = 0; i < da->nentries; i++)
+    {
+      HsObject *k = da->entries[i].key, *va, *vb;
+      int r;
+      if (k == NULL)
+        continue;
+      k = hs_incref (k);
+      va = hs_incref (da->entries[i].value);
+      vb = hs_dict_get_item_hash_borrow (vm, b, k, da->entries[i].hash);
+      if (vb == NULL)
+        r = hs_err_occurred (vm) ? -1 : 0;
+      else
+        {
+          hs_incref (vb);
+          r = hs_object_equal (vm, va, vb);
+          hs_decref (vm, vb);
+        }
+      hs_decref (vm, k);
+      hs_decref (vm, va);
+      if (r <= 0)
+        return r;
+    }
+  return 1;
+}
+
+static HsObject *
+dict_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  int r;
+
+  if (!hs_dict_check (a) || !hs_dict_check (b) || (op != HS_CMP_EQ && op != HS_CMP_NE))
+    return hs_incref (hs_NotImplemented);
+  r = dict_equal (vm, a, b);
+  if (r < 0)
+    return NULL;
+  return hs_incref (hs_bool_from ((r == 1) == (op == HS_CMP_EQ)));
+}
+
+static HsObject *
+dict_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  HsObject *r;
+
+  if (op != HS_BIN_OR || !hs_dict_check (a) || !hs_dict_check (b))
+    return hs_incref (hs_NotImplemented);
+  r = hs_dict_copy (vm, a);
+  if (r != NULL && merge_dict (vm, r, b) < 0)
+    HS_CLEAR (vm, r);
+  return r;
+}
+
+static HsObject *
+dict_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  if (op != HS_BIN_OR || !hs_dict_check (a))
+    return hs_incref (hs_NotImplemented);
+  return hs_dict_update (vm, a, b) < 0 ? NULL : hs_incref (a);
+}
+
+static gssize
+dict_len (HsVM *vm, HsObject *self)
+{
+  return (gssize) HS_DICT (self)->used;
+}
+
+static HsObject *
+dict_getitem (HsVM *vm, HsObject *self, HsObject *key)
+{
+  HsObject *v = hs_dict_get_item_borrow (vm, self, key);
+  if (v == NULL)
+    {
+      if (!hs_err_occurred (vm))
+        hs_err_set_key (vm, key);
+      return NULL;
+    }
+  return hs_incref (v);
+}
+
+static int
+dict_setitem (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
+{
+  if (value == NULL)
+    return hs_dict_del_item (vm, self, key);
+  return hs_dict_set_item (vm, self, key, value);
+}
+
+static HsObject *
+dict_iter (HsVM *vm, HsObject *self)
+{
+  return hs_dict_iter_new (vm, self, 0);
+}
+
+static HsObject *
+dict_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *d;
+
+  if (nargs > 1)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "dict expected at most 1 argument, got %" G_GSIZE_FORMAT,
+                     nargs);
+      return NULL;
+    }
+  d = hs_dict_new (vm);
+  if (d == NULL)
+    return NULL;
+  if ((nargs == 1 && hs_dict_update (vm, d, args[0]) < 0)
+      || merge_kwargs (vm, d, args, nargs, kwnames) < 0)
+    HS_CLEAR (vm, d);
+  return d;
+}
+
+/* ---- methods ---------------------------------------------------------------------------- */
+
+static HsObject *
+m_get (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *key, *dflt = hs_None, *v;
+
+  if (!hs_parse_args (vm, "dict.get", args + 1, nargs - 1, kwnames, "key | default /", &key,
+                      &dflt))
+    return NULL;
+  v = hs_dict_get_item_borrow (vm, args[0], key);
+  if (v == NULL && hs_err_occurred (vm))
+    return NULL;
+  return hs_incref (v ? v : dflt);
+}
+
+static HsObject *
+m_setdefault (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *key, *dflt = hs_None, *v;
+
+  if (!hs_parse_args (vm, "dict.setdefault", args + 1, nargs - 1, kwnames, "key | default /",
+                      &key, &dflt))
+    return NULL;
+  v = hs_dict_get_item_borrow (vm, args[0], key);
+  if (v != NULL)
+    return hs_incref (v);
+  if (hs_err_occurred (vm) || hs_dict_set_item (vm, args[0], key, dflt) < 0)
+    return NULL;
+  return hs_incref (dflt);
+}
+
+static HsObject *
+m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *key, *dflt = NULL, *v;
+
+  if (!hs_parse_args (vm, "dict.pop", args + 1, nargs - 1, kwnames, "key | default /", &key,
+                      &dflt))
+    return NULL;
+  v = dict_pop_item (vm, args[0], key);
+  if (v != NULL || hs_err_occurred (vm))
+    return v;
+  if (dflt != NULL)
+    return hs_incref (dflt);
+  hs_err_set_key (vm, key);
+  return NULL;
+}
+
+static HsObject *
+m_popitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsDict *d = HS_DICT (args[0]);
+  HsObject *pair, *k, *v;
+  gsize slot;
+  gssize ix;
+
+  if (!hs_parse_args (vm, "dict.popitem", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (d->used == 0)
+    {
+      HsObject *msg = hs_str_from_cstr (vm, "popitem(): dictionary is empty");
+      if (msg != NULL)
+        {
+          hs_err_set_key (vm, msg);
+          hs_decref (vm, msg);
+        }
+      return NULL;
+    }
+  ix = (gssize) d->nentries - 1;
+  while (d->entries[ix].key == NULL)
+    ix--;
+  k = d->entries[ix].key;
+  v = d->entries[ix].value;
+  pair = hs_tuple_pack (vm, 2, k, v);
+  if (pair == NULL)
+    return NULL;
+  ix = lookup (vm, d, k, d->entries[ix].hash, &slot); /* identity: finds it at once */
+  delete_entry (vm, args[0], slot, ix);
+  d->nentries = (gsize) ix; /* the last entries are now all deleted */
+  return pair;
+}
+
+static HsObject *
+m_keys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "dict.keys", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_dict_keys (vm, args[0]);
+}
+
+static HsObject *
+m_values (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "dict.values", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_dict_values (vm, args[0]);
+}
+
+static HsObject *
+m_items (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "dict.items", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_dict_items (vm, args[0]);
+}
+
+static HsObject *
+m_update (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs > 2)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "update expected at most 1 argument, got %" G_GSIZE_FORMAT, nargs - 1);
+      return NULL;
+    }
+  if ((nargs == 2 && hs_dict_update (vm, args[0], args[1]) < 0)
+      || merge_kwargs (vm, args[0], args, nargs, kwnames) < 0)
+    return NULL;
+  return hs_None;
+}
+
+static HsObject *
+m_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "dict.copy", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_dict_copy (vm, args[0]);
+}
+
+static HsObject *
+m_clear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "dict.clear", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  hs_dict_clear (vm, args[0]);
+  return hs_None;
+}
+
+/* dict.fromkeys(iterable, value=None): args[0] is the class. */
+static HsObject *
+m_fromkeys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *iterable, *value = hs_None, *d, *it, *k;
+
+  if (!hs_parse_args (vm, "dict.fromkeys", args + 1, nargs - 1, kwnames, "iterable | value /",
+                      &iterable, &value))
+    return NULL;
+  d = hs_dict_new (vm);
+  it = d ? hs_object_iter (vm, iterable) : NULL;
+  if (it == NULL)
+    {
+      hs_xdecref (vm, d);
+      return NULL;
+    }
+  while ((k = hs_iter_next (vm, it)) != NULL)
+    {
+      int r = hs_dict_set_item (vm, d, k, value);
+      hs_decref (vm, k);
+      if (r < 0)
+        break;
+    }
+  hs_decref (vm, it);
+  if (hs_err_occurred (vm))
+    HS_CLEAR (vm, d);
+  return d;
+}
+
+static HsObject *
+m_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "dict.__len__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_int_from_i64 (vm, (gint64) HS_DICT (args[0])->used);
+}
+
+static const HsMethodDef dict_methods[] = {
+  { "get", m_get },
+  { "setdefault", m_setdefault },
+  { "pop", m_pop },
+  { "popitem", m_popitem },
+  { "keys", m_keys },
+  { "values", m_values },
+  { "items", m_items },
+  { "update", m_update },
+  { "copy", m_copy },
+  { "clear", m_clear },
+  { "fromkeys", m_fromkeys, HS_METH_CLASS },
+  { "__len__", m_len },
+  { NULL },
+};
+
+HsType hs_dict_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "dict",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsDict),
+  .dealloc = dict_dealloc,
+  .traverse = dict_traverse,
+  .clear = dict_clear_slot,
+  .repr = dict_repr,
+  .hash = hs_object_hash_not_implemented,
+  .richcompare = dict_richcompare,
+  .binop = dict_binop,
+  .inplace = dict_inplace,
+  .len = dict_len,
+  .getitem = dict_getitem,
+  .setitem = dict_setitem,
+  .contains = hs_dict_contains,
+  .iter = dict_iter,
+  .construct = dict_construct,
+  .methods = dict_methods,
+};
+
+/* ---- views ------------------------------------------------------------------------------ */
+
+typedef struct {
+  HsObject header;
+  HsObject *dict;
+} HsDictView;
+
+static HsObject *
+view_new (HsVM *vm, HsType *type, HsObject *d)
+{
+  HsDictView *v = (HsDictView *) hs_object_alloc (vm, type, sizeof (HsDictView));
+  if (v == NULL)
+    return NULL;
+  v->dict = hs_incref (d);
+  hs_gc_track (vm, &v->header);
+  return &v->header;
+}
+
+HsObject *
+hs_dict_keys (HsVM *vm, HsObject *d)
+{
+  return view_new (vm, &hs_dict_keys_type, d);
+}
+
+HsObject *
+hs_dict_values (HsVM *vm, HsObject *d)
+{
+  return view_new (vm, &hs_dict_values_type, d);
+}
+
+HsObject *
+hs_dict_items (HsVM *vm, HsObject *d)
+{
+  return view_new (vm, &hs_dict_items_type, d);
+}
+
+static void
+view_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsDictView *) self)->dict);
+}
+
+static void
+view_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsDictView *v = (HsDictView *) self;
+  if (v->dict != NULL)
+    visit (v->dict, data);
+}
+
+static gssize
+view_len (HsVM *vm, HsObject *self)
+{
+  return (gssize) HS_DICT (((HsDictView *) self)->dict)->used;
+}
+
+static int
+view_kind (HsObject *self)
+{
+  return HS_IS (self, &hs_dict_keys_type) ? 0 : HS_IS (self, &hs_dict_values_type) ? 1 : 2;
+}
+
+static HsObject *
+view_iter (HsVM *vm, HsObject *self)
+{
+  return hs_dict_iter_new (vm, ((HsDictView *) self)->dict, view_kind (self));
+}
+
+/* "dict_keys(['a', 'b'])": the type name around the repr of a list of the items. */
+static HsObject *
+view_repr (HsVM *vm, HsObject *self)
+{
+  HsObject *list, *r;
+  GString *out;
+
+  if (hs_repr_enter (self))
+    return hs_str_new (vm, "...", 3);
+  list = hs_list_from_iterable (vm, self);
+  r = list ? hs_object_repr (vm, list) : NULL;
+  hs_xdecref (vm, list);
+  hs_repr_leave (self);
+  if (r == NULL)
+    return NULL;
+  out = g_string_new (hs_type_name (self));
+  g_string_append_c (out, '(');
+  g_string_append_len (out, hs_str_utf8 (r), hs_str_byte_len (r));
+  g_string_append_c (out, ')');
+  hs_decref (vm, r);
+  return hs_str_from_gstring (vm, out);
+}
+
+static int
+keys_contains (HsVM *vm, HsObject *self, HsObject *key)
+{
+  return hs_dict_contains (vm, ((HsDictView *) self)->dict, key);
+}
+
+static int
+items_contains (HsVM *vm, HsObject *self, HsObject *item)
+{
+  HsObject *v;
+  int r;
+
+  if (!hs_tuple_check (item) || hs_tuple_len (item) != 2)
+    return 0;
+  v = hs_dict_get_item_borrow (vm, ((HsDictView *) self)->dict, hs_tuple_get_borrow (item, 0));
+  if (v == NULL)
+    return hs_err_occurred (vm) ? -1 : 0;
+  hs_incref (v);
+  r = hs_object_equal (vm, v, hs_tuple_get_borrow (item, 1));
+  hs_decref (vm, v);
+  return r;
+}
+
+/* Set-like equality of keys and items views: same size and every member of a in b. */
+static HsObject *
+setview_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  HsObject *it, *x;
+  int eq = 1;
+
+  if (a->type != b->type || (op != HS_CMP_EQ && op != HS_CMP_NE))
+    return hs_incref (hs_NotImplemented);
+  if (view_len (vm, a) != view_len (vm, b))
+    eq = 0;
+  it = eq ? hs_object_iter (vm, a) : NULL;
+  if (eq && it == NULL)
+    return NULL;
+  while (eq == 1 && (x = hs_iter_next (vm, it)) != NULL)
+    {
+      eq = hs_object_contains (vm, b, x);
+      hs_decref (vm, x);
+    }
+  hs_xdecref (vm, it);
+  if (eq < 0 || hs_err_occurred (vm))
+    return NULL;
+  return hs_incref (hs_bool_from ((eq == 1) == (op == HS_CMP_EQ)));
+}
+
+#define VIEW_TYPE(cname, pyname, contains_fn, cmp_fn, hash_fn)                                       \
+  HsType cname = {                                                                            \
+    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },            \
+    .name = pyname,                                                                           \
+    .base = &hs_object_type,                                                                  \
+    .type_flags = HS_TYPE_GC,                                                                 \
+    .basicsize = sizeof (HsDictView),                                                         \
+    .dealloc = view_dealloc,                                                                  \
+    .traverse = view_traverse,                                                                \
+    .clear = view_dealloc,                                                                    \
+    .repr = view_repr,                                                                        \
+    .hash = hash_fn,                                                                          \
+    .richcompare = cmp_fn,                                                                    \
+    .len = view_len,                                                                          \
+    .contains = contains_fn,                                                                  \
+    .iter = view_iter,                                                                        \
+  }
+
+VIEW_TYPE (hs_dict_keys_type, "dict_keys", keys_contains, setview_richcompare,
+           hs_object_hash_not_implemented);
+VIEW_TYPE (hs_dict_values_type, "dict_values", NULL, NULL, NULL);
+VIEW_TYPE (hs_dict_items_type, "dict_items", items_contains, setview_richcompare,
+           hs_object_hash_not_implemented);

@@ -1,1 +1,317 @@
-/* placeholder: being written */
+/* hs-exceptions.c — the built-in exception classes and the hs_err_* API.
+ *
+ * Invariant: vm->exc is NULL or one exception instance owned by the VM. Raising while
+ * another exception is current chains it as the new one's __context__ (CPython's
+ * implicit chaining). MemoryError is raised from a per-VM preallocated instance, so
+ * running out of heap never needs more heap.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-exceptions.h"
+#include "hs-cfunction.h"
+#include "hs-object-private.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+/* ---- instances ------------------------------------------------------------------- */
+
+static void
+exc_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsException *e = HS_EXCEPTION (self);
+  if (e->args != NULL)
+    visit (e->args, data);
+  if (e->cause != NULL)
+    visit (e->cause, data);
+  if (e->context != NULL)
+    visit (e->context, data);
+  if (e->name != NULL)
+    visit (e->name, data);
+}
+
+static void
+exc_clear (HsVM *vm, HsObject *self)
+{
+  HsException *e = HS_EXCEPTION (self);
+  HS_CLEAR (vm, e->args);
+  HS_CLEAR (vm, e->cause);
+  HS_CLEAR (vm, e->context);
+  HS_CLEAR (vm, e->name);
+}
+
+static void
+exc_dealloc (HsVM *vm, HsObject *self)
+{
+  HsException *e = HS_EXCEPTION (self);
+  exc_clear (vm, self);
+  if (e->traceback != NULL)
+    g_array_free (e->traceback, TRUE);
+  e->traceback = NULL;
+}
+
+HsObject *
+hs_exception_new (HsVM *vm, HsType *type, HsObject *args)
+{
+  HsException *e = (HsException *)hs_object_alloc (vm, type, sizeof (HsException));
+  if (e == NULL)
+    return NULL;
+  e->args = hs_incref (args != NULL ? args : hs_tuple_empty ());
+  hs_gc_track (vm, (HsObject *)e);
+  return (HsObject *)e;
+}
+
+void
+hs_exception_add_traceback (HsObject *exc, HsCode *code, int ip)
+{
+  HsException *e = HS_EXCEPTION (exc);
+  if (e->traceback == NULL)
+    e->traceback = g_array_new (FALSE, FALSE, sizeof (HsTracebackEntry));
+  HsTracebackEntry entry = { code, ip };
+  g_array_append_val (e->traceback, entry);
+}
+
+static HsObject *
+exc_str (HsVM *vm, HsObject *self)
+{
+  HsObject *args = HS_EXCEPTION (self)->args;
+  gsize n = hs_tuple_len (args);
+  if (n == 0)
+    return hs_str_new (vm, "", 0);
+  if (n == 1)
+    {
+      HsObject *a = hs_tuple_get_borrow (args, 0);
+      if (hs_type_is_subtype (self->type, &hs_exc_KeyError))
+        return hs_object_repr (vm, a);
+      return hs_object_str (vm, a);
+    }
+  return hs_object_str (vm, args);
+}
+
+static HsObject *
+exc_repr (HsVM *vm, HsObject *self)
+{
+  HsObject *args = HS_EXCEPTION (self)->args;
+  GString *s = g_string_new (self->type->name);
+  if (hs_tuple_len (args) == 1)
+    {
+      HsObject *r = hs_object_repr (vm, hs_tuple_get_borrow (args, 0));
+      if (r == NULL)
+        {
+          g_string_free (s, TRUE);
+          return NULL;
+        }
+      g_string_append_printf (s, "(%s)", hs_str_utf8 (r));
+      hs_decref (vm, r);
+    }
+  else
+    {
+      HsObject *r = hs_object_repr (vm, args);
+      if (r == NULL)
+        {
+          g_string_free (s, TRUE);
+          return NULL;
+        }
+      g_string_append (s, hs_str_utf8 (r));
+      hs_decref (vm, r);
+    }
+  return hs_str_from_gstring (vm, s);
+}
+
+static HsObject *
+exc_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() takes no keyword arguments", type->name);
+      return NULL;
+    }
+  HsObject *t = hs_tuple_from_array (vm, args, nargs);
+  if (t == NULL)
+    return NULL;
+  HsObject *e = hs_exception_new (vm, type, t);
+  hs_decref (vm, t);
+  return e;
+}
+
+static HsObject *
+exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsException *e = HS_EXCEPTION (self);
+  const char *n = hs_str_utf8 (name);
+  if (strcmp (n, "args") == 0)
+    return hs_incref (e->args);
+  if (strcmp (n, "__cause__") == 0)
+    return hs_incref (e->cause != NULL ? e->cause : hs_None);
+  if (strcmp (n, "__context__") == 0)
+    return hs_incref (e->context != NULL ? e->context : hs_None);
+  HsObject *v = hs_type_lookup_borrow (self->type, name);
+  if (v != NULL && HS_IS (v, &hs_method_descr_type))
+    return hs_cfunction_new_method (vm, ((HsCFunctionObject *)v)->def, self->type, self);
+  if (v != NULL)
+    return hs_incref (v);
+  hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'", self->type->name,
+                 n);
+  return NULL;
+}
+
+/* ---- the classes ----------------------------------------------------------------- */
+
+#define hs_exc_object hs_object_type
+#define HS_DEFINE_EXC(exc_name, exc_base)                                                          \
+  HsType hs_exc_##exc_name = {                                                                     \
+    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
+    .name = #exc_name,                                                                             \
+    .base = &hs_exc_##exc_base,                                                                    \
+    .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE | HS_TYPE_EXCEPTION,                               \
+    .basicsize = sizeof (HsException),                                                             \
+    .dealloc = exc_dealloc,                                                                        \
+    .traverse = exc_traverse,                                                                      \
+    .clear = exc_clear,                                                                            \
+    .repr = exc_repr,                                                                              \
+    .str = exc_str,                                                                                \
+    .getattr = exc_getattr,                                                                        \
+    .construct = exc_construct,                                                                    \
+  };
+HS_FOREACH_BUILTIN_EXCEPTION (HS_DEFINE_EXC)
+HS_DEFINE_EXC (StopRun, BaseException)
+#undef HS_DEFINE_EXC
+#undef hs_exc_object
+
+void
+hs_exceptions_runtime_init (void)
+{
+#define HS_READY_EXC(exc_name, exc_base) hs_type_ready (&hs_exc_##exc_name);
+  HS_FOREACH_BUILTIN_EXCEPTION (HS_READY_EXC)
+#undef HS_READY_EXC
+  hs_type_ready (&hs_exc_StopRun);
+}
+
+/* ---- raising ----------------------------------------------------------------------- */
+
+void
+hs_err_set_object (HsVM *vm, HsObject *exc)
+{
+  HsObject *old = vm->exc;
+  vm->exc = hs_incref (exc);
+  if (old == NULL)
+    return;
+  if (old != exc && HS_EXCEPTION (exc)->context == NULL && !HS_IS (old, &hs_exc_StopRun))
+    HS_EXCEPTION (exc)->context = old;
+  else
+    hs_decref (vm, old);
+}
+
+static void
+set_new (HsVM *vm, HsType *type, HsObject *arg)
+{
+  HsObject *args = arg != NULL ? hs_tuple_pack (vm, 1, arg) : NULL;
+  if (arg != NULL && args == NULL)
+    return;
+  HsObject *e = hs_exception_new (vm, type, args);
+  hs_xdecref (vm, args);
+  if (e == NULL)
+    return;
+  hs_err_set_object (vm, e);
+  hs_decref (vm, e);
+}
+
+void
+hs_err_set_string (HsVM *vm, HsType *exc_type, const char *msg)
+{
+  HsObject *s = hs_str_new (vm, msg, strlen (msg));
+  if (s == NULL)
+    return;
+  set_new (vm, exc_type, s);
+  hs_decref (vm, s);
+}
+
+void
+hs_err_format (HsVM *vm, HsType *exc_type, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  hs_err_set_string (vm, exc_type, msg);
+  g_free (msg);
+}
+
+void
+hs_err_set_key (HsVM *vm, HsObject *key)
+{
+  set_new (vm, &hs_exc_KeyError, key);
+}
+
+void
+hs_err_no_memory (HsVM *vm)
+{
+  HsObject *e = vm->memory_exc;
+  if (e == NULL)
+    return;
+  if (HS_EXCEPTION (e)->traceback != NULL)
+    g_array_set_size (HS_EXCEPTION (e)->traceback, 0);
+  hs_err_set_object (vm, e);
+}
+
+gboolean
+hs_err_occurred (HsVM *vm)
+{
+  return vm->exc != NULL;
+}
+
+gboolean
+hs_err_matches (HsVM *vm, const HsType *exc_type)
+{
+  return vm->exc != NULL && hs_type_is_subtype (vm->exc->type, exc_type);
+}
+
+HsObject *
+hs_err_fetch (HsVM *vm)
+{
+  HsObject *e = vm->exc;
+  vm->exc = NULL;
+  return e;
+}
+
+void
+hs_err_clear (HsVM *vm)
+{
+  HS_CLEAR (vm, vm->exc);
+}
+
+static const char *
+binop_symbol (HsBinOp op)
+{
+  static const char *const symbols[]
+      = { "+", "-", "*", "/", "//", "%", "** or pow()", "<<", ">>", "&", "|", "^", "@" };
+  return op < HS_BIN_COUNT ? symbols[op] : "?";
+}
+
+HsObject *
+hs_err_unsupported_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  hs_err_format (vm, &hs_exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                 binop_symbol (op), hs_type_name (a), hs_type_name (b));
+  return NULL;
+}
+
+char *
+hs_exception_format_last_line (HsVM *vm, HsObject *exc)
+{
+  HsObject *s = hs_object_str (vm, exc);
+  const char *name = exc->type->name;
+  char *line;
+  if (s == NULL)
+    {
+      hs_err_clear (vm);
+      line = g_strdup_printf ("%s: <exception str() failed>", name);
+    }
+  else if (hs_str_byte_len (s) == 0)
+    line = g_strdup (name);
+  else
+    line = g_strdup_printf ("%s: %s", name, hs_str_utf8 (s));
+  hs_xdecref (vm, s);
+  return line;
+}

@@ -1,1 +1,724 @@
-/* placeholder: being written */
+/* hs-float.c — float objects, their text forms, and the numeric builtins' helpers.
+ *
+ * Invariant: text conversions never depend on the process locale (g_ascii_* only), and
+ * every digit string is correctly rounded by the C library's exact printf; layout rules
+ * (where the exponent starts, ".0", '#') follow CPython's PyOS_double_to_string.
+ */
+#include "config.h"
+
+#include <gmp.h>
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#include "hs-float.h"
+#include "hs-int.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+#include "hs-error.h"
+
+HsObject *
+hs_float_new (HsVM *vm, double v)
+{
+  HsFloat *f = (HsFloat *)hs_object_alloc (vm, &hs_float_type, sizeof (HsFloat));
+  if (f == NULL)
+    return NULL;
+  f->value = v;
+  return &f->header;
+}
+
+int
+hs_number_as_double (HsVM *vm, HsObject *o, double *out)
+{
+  if (HS_ISINSTANCE (o, &hs_float_type))
+    {
+      *out = hs_float_value (o);
+      return 0;
+    }
+  if (hs_int_check (o))
+    return hs_int_as_double (vm, o, out);
+  hs_err_format (vm, &hs_exc_TypeError, "must be real number, not %s", hs_type_name (o));
+  return -1;
+}
+
+/* ---- text ------------------------------------------------------------------------- */
+
+/* Decimal digits of |v| (no trailing zeros unless padded) and the position of the
+ * decimal point: value = 0.DIGITS * 10**decpt. `ndig` significant digits, or the
+ * shortest round-tripping string when ndig == 0. */
+static void
+float_digits (double v, int ndig, GString *digits, int *decpt)
+{
+  char buf[64], fmt[16];
+  const char *p;
+  int exp10;
+
+  v = fabs (v);
+  if (ndig == 0)
+    {
+      /* Any decimal of <= 15 digits survives a round trip (DBL_DIG), so the 15-digit
+       * rounding, stripped of zeros, is the shortest whenever one of <= 15 exists. */
+      for (int prec = v < DBL_MIN ? 1 : 15; prec <= 17; prec++) /* subnormals: fewer digits */
+        {
+          g_snprintf (fmt, sizeof fmt, "%%.%de", prec - 1);
+          g_ascii_formatd (buf, sizeof buf, fmt, v);
+          if (prec == 17 || g_ascii_strtod (buf, NULL) == v)
+            break;
+        }
+    }
+  else
+    {
+      g_snprintf (fmt, sizeof fmt, "%%.%de", ndig - 1);
+      g_ascii_formatd (buf, sizeof buf, fmt, v);
+    }
+  g_string_truncate (digits, 0);
+  for (p = buf; *p != 'e'; p++)
+    if (*p != '.')
+      g_string_append_c (digits, *p);
+  exp10 = atoi (p + 1);
+  *decpt = exp10 + 1;
+  while (digits->len > 1 && digits->str[digits->len - 1] == '0')
+    g_string_truncate (digits, digits->len - 1);
+  if (v == 0)
+    *decpt = 1;
+}
+
+static void
+layout (GString *out, const char *ds, int nd, int decpt, gboolean use_exp, gboolean alt,
+        gboolean add_dot_0)
+{
+  if (use_exp)
+    {
+      int e = decpt - 1;
+      g_string_append_c (out, ds[0]);
+      if (nd > 1 || alt)
+        {
+          g_string_append_c (out, '.');
+          g_string_append_len (out, ds + 1, nd - 1);
+        }
+      g_string_append_printf (out, "e%c%02d", e < 0 ? '-' : '+', ABS (e));
+    }
+  else if (decpt <= 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = 0; i < -decpt; i++)
+        g_string_append_c (out, '0');
+      g_string_append_len (out, ds, nd);
+    }
+  else if (decpt >= nd)
+    {
+      g_string_append_len (out, ds, nd);
+      for (int i = nd; i < decpt; i++)
+        g_string_append_c (out, '0');
+      if (alt)
+        g_string_append_c (out, '.');
+      else if (add_dot_0)
+        g_string_append (out, ".0");
+    }
+  else
+    {
+      g_string_append_len (out, ds, decpt);
+      g_string_append_c (out, '.');
+      g_string_append_len (out, ds + decpt, nd - decpt);
+    }
+}
+
+void
+hs_float_format_append (GString *out, double v, char type, int precision, gboolean alt,
+                        gboolean add_dot_0)
+{
+  g_autoptr (GString) ds = g_string_new (NULL);
+  int decpt;
+
+  if (signbit (v) && !isnan (v))
+    g_string_append_c (out, '-');
+  if (isnan (v) || isinf (v))
+    {
+      g_string_append (out, isnan (v) ? "nan" : "inf");
+      return;
+    }
+  v = fabs (v);
+  if (type == 'f' || type == 'e')
+    {
+      char fmt[16];
+      gsize size = (type == 'f' ? 320 : 32) + (gsize)precision;
+      g_autofree char *buf = g_malloc (size);
+      g_snprintf (fmt, sizeof fmt, "%%%s.%d%c", alt ? "#" : "", precision, type);
+      /* g_ascii_formatd rejects '#'; the decimal point is fixed up by hand below. */
+      g_snprintf (buf, size, fmt, v);
+      for (char *c = buf; *c; c++)
+        if (!g_ascii_isdigit (*c) && *c != 'e' && *c != '+' && *c != '-')
+          *c = '.';
+      g_string_append (out, buf);
+      return;
+    }
+  if (type == 'r')
+    {
+      float_digits (v, 0, ds, &decpt);
+      layout (out, ds->str, (int)ds->len, decpt, decpt <= -4 || decpt > 16, alt, add_dot_0);
+      return;
+    }
+  /* 'g' */
+  if (precision == 0)
+    precision = 1;
+  float_digits (v, precision, ds, &decpt);
+  if (alt)
+    while ((int)ds->len < precision)
+      g_string_append_c (ds, '0');
+  layout (out, ds->str, (int)ds->len, decpt,
+          decpt <= -4 || decpt > (add_dot_0 ? precision - 1 : precision), alt, add_dot_0);
+}
+
+void
+hs_float_repr_append (GString *out, double v)
+{
+  hs_float_format_append (out, v, 'r', 0, FALSE, TRUE);
+}
+
+static HsObject *
+float_repr (HsVM *vm, HsObject *self)
+{
+  g_autoptr (GString) out = g_string_sized_new (32);
+  hs_float_repr_append (out, hs_float_value (self));
+  return hs_str_new (vm, out->str, out->len);
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+/* Python's float literal grammar (after the sign), underscores only between digits;
+ * copies the text without underscores into `clean`. */
+static gboolean
+scan_float (const char *p, const char *end, GString *clean)
+{
+  gboolean digits = FALSE, frac_digits = FALSE;
+
+#define SCAN_DIGITS(flag)                                                                          \
+  while (p < end && (g_ascii_isdigit (*p) || *p == '_'))                                           \
+    {                                                                                              \
+      if (*p == '_' && (!(flag) || p + 1 >= end || !g_ascii_isdigit (p[1])))                       \
+        return FALSE;                                                                              \
+      if (*p != '_')                                                                               \
+        {                                                                                          \
+          g_string_append_c (clean, *p);                                                           \
+          flag = TRUE;                                                                             \
+        }                                                                                          \
+      p++;                                                                                         \
+    }
+
+  SCAN_DIGITS (digits);
+  if (p < end && *p == '.')
+    {
+      g_string_append_c (clean, *p++);
+      SCAN_DIGITS (frac_digits);
+    }
+  if (!digits && !frac_digits)
+    return FALSE;
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      gboolean exp_digits = FALSE;
+      g_string_append_c (clean, *p++);
+      if (p < end && (*p == '+' || *p == '-'))
+        g_string_append_c (clean, *p++);
+      SCAN_DIGITS (exp_digits);
+      if (!exp_digits)
+        return FALSE;
+    }
+#undef SCAN_DIGITS
+  return p == end;
+}
+
+HsObject *
+hs_float_from_str (HsVM *vm, const char *s, gsize len)
+{
+  const char *p = s, *end = s + len;
+  gboolean negative = FALSE;
+  g_autoptr (GString) clean = g_string_new (NULL);
+  double v;
+
+  while (p < end && is_space (*p))
+    p++;
+  while (end > p && is_space (end[-1]))
+    end--;
+  if (p < end && (*p == '+' || *p == '-'))
+    negative = *p++ == '-';
+  g_string_append_len (clean, p, end - p);
+  if (g_ascii_strcasecmp (clean->str, "inf") == 0
+      || g_ascii_strcasecmp (clean->str, "infinity") == 0)
+    v = INFINITY;
+  else if (g_ascii_strcasecmp (clean->str, "nan") == 0)
+    v = NAN;
+  else
+    {
+      g_string_truncate (clean, 0);
+      if (!scan_float (p, end, clean))
+        {
+          HsObject *str = hs_str_new (vm, s, len);
+          HsObject *r = str != NULL ? hs_object_repr (vm, str) : NULL;
+          if (r != NULL)
+            hs_err_format (vm, &hs_exc_ValueError, "could not convert string to float: %s",
+                           hs_str_utf8 (r));
+          hs_xdecref (vm, r);
+          hs_xdecref (vm, str);
+          return NULL;
+        }
+      v = g_ascii_strtod (clean->str, NULL);
+    }
+  return hs_float_new (vm, negative ? -v : v);
+}
+
+/* ---- arithmetic ------------------------------------------------------------------- */
+
+static gboolean
+is_odd_integer (double y)
+{
+  return fmod (fabs (y), 2.0) == 1.0;
+}
+
+HsObject *
+hs_float_pow (HsVM *vm, double x, double y)
+{
+  double r;
+  gboolean negate = FALSE;
+
+  if (y == 0)
+    return hs_float_new (vm, 1.0);
+  if (isnan (x) || isnan (y) || isinf (x) || isinf (y))
+    return hs_float_new (vm, pow (x, y)); /* C99 pow matches Python here */
+  if (x == 0)
+    {
+      if (y < 0)
+        {
+          hs_err_set_string (vm, &hs_exc_ZeroDivisionError,
+                             "0.0 cannot be raised to a negative power");
+          return NULL;
+        }
+      return hs_float_new (vm, is_odd_integer (y) ? x : 0.0);
+    }
+  if (x < 0)
+    {
+      if (y != floor (y))
+        {
+          /* CPython 3.11 returns a complex number here; Heapscope has no complex. */
+          hs_err_set_string (vm, &hs_exc_TypeError,
+                             "complex numbers are not supported (negative number raised to a "
+                             "fractional power)");
+          return NULL;
+        }
+      negate = is_odd_integer (y);
+      x = -x;
+    }
+  r = pow (x, y);
+  if (isinf (r))
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "(34, 'Numerical result out of range')");
+      return NULL;
+    }
+  return hs_float_new (vm, negate ? -r : r);
+}
+
+/* Python's divmod for doubles (wy != 0): the remainder has the divisor's sign. */
+static void
+float_divmod (double vx, double wx, double *floordiv, double *mod)
+{
+  double div, m = fmod (vx, wx);
+
+  div = (vx - m) / wx;
+  if (m != 0)
+    {
+      if ((wx < 0) != (m < 0))
+        {
+          m += wx;
+          div -= 1.0;
+        }
+    }
+  else
+    m = copysign (0.0, wx);
+  if (div != 0)
+    {
+      double fl = floor (div);
+      if (div - fl > 0.5)
+        fl += 1.0;
+      div = fl;
+    }
+  else
+    div = copysign (0.0, vx / wx);
+  *floordiv = div;
+  *mod = m;
+}
+
+static gboolean
+is_number (HsObject *o)
+{
+  return HS_ISINSTANCE (o, &hs_float_type) || hs_int_check (o);
+}
+
+static HsObject *
+float_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  double x, y, q, m;
+
+  if (!is_number (a) || !is_number (b))
+    return hs_incref (hs_NotImplemented);
+  if (op >= HS_BIN_LSHIFT)
+    return hs_incref (hs_NotImplemented);
+  if (hs_number_as_double (vm, a, &x) < 0 || hs_number_as_double (vm, b, &y) < 0)
+    return NULL;
+  switch (op)
+    {
+      case HS_BIN_ADD:
+        return hs_float_new (vm, x + y);
+      case HS_BIN_SUB:
+        return hs_float_new (vm, x - y);
+      case HS_BIN_MUL:
+        return hs_float_new (vm, x * y);
+      case HS_BIN_POW:
+        return hs_float_pow (vm, x, y);
+      default:
+        break;
+    }
+  if (y == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ZeroDivisionError,
+                         op == HS_BIN_TRUEDIV    ? "float division by zero"
+                         : op == HS_BIN_FLOORDIV ? "float floor division by zero"
+                                                 : "float modulo");
+      return NULL;
+    }
+  if (op == HS_BIN_TRUEDIV)
+    return hs_float_new (vm, x / y);
+  float_divmod (x, y, &q, &m);
+  return hs_float_new (vm, op == HS_BIN_FLOORDIV ? q : m);
+}
+
+static HsObject *
+float_unaryop (HsVM *vm, HsUnaryOp op, HsObject *self)
+{
+  switch (op)
+    {
+      case HS_UNARY_NEG:
+        return hs_float_new (vm, -hs_float_value (self));
+      case HS_UNARY_POS:
+        return HS_IS (self, &hs_float_type) ? hs_incref (self)
+                                            : hs_float_new (vm, hs_float_value (self));
+      default:
+        hs_err_format (vm, &hs_exc_TypeError, "bad operand type for unary ~: '%s'",
+                       hs_type_name (self));
+        return NULL;
+    }
+}
+
+static HsObject *
+float_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  double x = hs_float_value (a);
+  int c;
+
+  if (HS_ISINSTANCE (b, &hs_float_type))
+    {
+      double y = hs_float_value (b);
+      switch (op)
+        {
+          case HS_CMP_LT:
+            return hs_bool_from (x < y);
+          case HS_CMP_LE:
+            return hs_bool_from (x <= y);
+          case HS_CMP_EQ:
+            return hs_bool_from (x == y);
+          case HS_CMP_NE:
+            return hs_bool_from (x != y);
+          case HS_CMP_GT:
+            return hs_bool_from (x > y);
+          case HS_CMP_GE:
+            return hs_bool_from (x >= y);
+        }
+    }
+  if (!hs_int_check (b))
+    return hs_incref (hs_NotImplemented);
+  c = hs_int_compare_double (b, x);
+  if (c == 2)
+    return hs_bool_from (op == HS_CMP_NE);
+  c = -c;
+  switch (op)
+    {
+      case HS_CMP_LT:
+        return hs_bool_from (c < 0);
+      case HS_CMP_LE:
+        return hs_bool_from (c <= 0);
+      case HS_CMP_EQ:
+        return hs_bool_from (c == 0);
+      case HS_CMP_NE:
+        return hs_bool_from (c != 0);
+      case HS_CMP_GT:
+        return hs_bool_from (c > 0);
+      case HS_CMP_GE:
+        return hs_bool_from (c >= 0);
+    }
+  return NULL;
+}
+
+static int
+float_hash (HsVM *vm, HsObject *self, gint64 *out)
+{
+  *out = hs_hash_double (self, hs_float_value (self));
+  return 0;
+}
+
+static int
+float_truth (HsVM *vm, HsObject *self)
+{
+  return hs_float_value (self) != 0;
+}
+
+static HsObject *
+float_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *x;
+  double d;
+
+  if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "float() takes no keyword arguments");
+      return NULL;
+    }
+  if (nargs > 1)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "float expected at most 1 argument, got %" G_GSIZE_FORMAT, nargs);
+      return NULL;
+    }
+  if (nargs == 0)
+    return hs_float_new (vm, 0.0);
+  x = args[0];
+  if (HS_IS (x, &hs_float_type))
+    return hs_incref (x);
+  if (HS_ISINSTANCE (x, &hs_str_type))
+    return hs_float_from_str (vm, hs_str_utf8 (x), hs_str_byte_len (x));
+  if (is_number (x))
+    {
+      if (hs_number_as_double (vm, x, &d) < 0)
+        return NULL;
+      return hs_float_new (vm, d);
+    }
+  hs_err_format (vm, &hs_exc_TypeError,
+                 "float() argument must be a string or a real number, not '%s'", hs_type_name (x));
+  return NULL;
+}
+
+/* ---- rounding and the numeric builtins -------------------------------------------- */
+
+/* round(x) for a double: half to even, as an int. */
+static HsObject *
+float_round_to_int (HsVM *vm, double x)
+{
+  double r = round (x);
+  if (fabs (x - r) == 0.5)
+    r = 2.0 * round (x / 2.0);
+  return hs_int_from_double (vm, r);
+}
+
+/* round(x, n): exact decimal rounding of the double (half to even), then the nearest
+ * double to that decimal — what CPython gets from dtoa. */
+static HsObject *
+float_round_ndigits (HsVM *vm, double x, gint64 n)
+{
+  int e;
+  double mant;
+  mpz_t num, den, q, r;
+  HsObject *a, *b, *res;
+
+  if (n > 323 || isnan (x) || isinf (x) || x == 0)
+    return hs_float_new (vm, x);
+  if (n < -308)
+    return hs_float_new (vm, 0.0 * x);
+  mant = frexp (fabs (x), &e);
+  mpz_inits (num, den, q, r, NULL);
+  mpz_set_d (num, ldexp (mant, DBL_MANT_DIG));
+  e -= DBL_MANT_DIG;
+  mpz_set_ui (den, 1);
+  if (e > 0)
+    mpz_mul_2exp (num, num, e);
+  else
+    mpz_mul_2exp (den, den, -e);
+  if (n > 0)
+    {
+      mpz_ui_pow_ui (r, 10, n);
+      mpz_mul (num, num, r);
+    }
+  else
+    {
+      mpz_ui_pow_ui (r, 10, -n);
+      mpz_mul (den, den, r);
+    }
+  mpz_fdiv_qr (q, r, num, den);
+  mpz_mul_2exp (r, r, 1);
+  if (mpz_cmp (r, den) > 0 || (mpz_cmp (r, den) == 0 && mpz_odd_p (q)))
+    mpz_add_ui (q, q, 1);
+  /* value = q * 10**-n */
+  mpz_set_ui (den, 1);
+  if (n > 0)
+    mpz_ui_pow_ui (den, 10, n);
+  else
+    {
+      mpz_ui_pow_ui (r, 10, -n);
+      mpz_mul (q, q, r);
+    }
+  if (x < 0)
+    mpz_neg (q, q);
+  a = hs_int_from_mpz_take (vm, q);
+  b = hs_int_from_mpz_take (vm, den);
+  mpz_clears (num, r, NULL);
+  if (a == NULL || b == NULL)
+    {
+      hs_xdecref (vm, a);
+      hs_xdecref (vm, b);
+      return NULL;
+    }
+  if (hs_int_sign (a) == 0)
+    res = hs_float_new (vm, copysign (0.0, x));
+  else
+    res = hs_int_binop (vm, HS_BIN_TRUEDIV, a, b);
+  hs_decref (vm, a);
+  hs_decref (vm, b);
+  if (res == NULL && hs_err_matches (vm, &hs_exc_OverflowError))
+    {
+      hs_err_clear (vm);
+      hs_err_set_string (vm, &hs_exc_OverflowError, "rounded value too large to represent");
+    }
+  return res;
+}
+
+HsObject *
+hs_number_round (HsVM *vm, HsObject *x, HsObject *ndigits)
+{
+  gint64 n;
+
+  if (ndigits != NULL && ndigits != hs_None && !hs_int_check (ndigits))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (ndigits));
+      return NULL;
+    }
+  if (hs_int_check (x))
+    return hs_int_round (vm, x, ndigits);
+  if (!HS_ISINSTANCE (x, &hs_float_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "type %s doesn't define __round__ method",
+                     hs_type_name (x));
+      return NULL;
+    }
+  if (ndigits == NULL || ndigits == hs_None)
+    return float_round_to_int (vm, hs_float_value (x));
+  if (!hs_int_as_i64 (ndigits, &n))
+    n = hs_int_sign (ndigits) > 0 ? G_MAXINT64 : G_MININT64;
+  return float_round_ndigits (vm, hs_float_value (x), n);
+}
+
+HsObject *
+hs_number_abs (HsVM *vm, HsObject *x)
+{
+  if (hs_int_check (x))
+    return hs_int_abs (vm, x);
+  if (HS_ISINSTANCE (x, &hs_float_type))
+    return hs_float_new (vm, fabs (hs_float_value (x)));
+  hs_err_format (vm, &hs_exc_TypeError, "bad operand type for abs(): '%s'", hs_type_name (x));
+  return NULL;
+}
+
+HsObject *
+hs_number_divmod (HsVM *vm, HsObject *a, HsObject *b)
+{
+  double x, y, q, m;
+  HsObject *t;
+
+  if (!is_number (a) || !is_number (b))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "unsupported operand type(s) for divmod(): '%s' and '%s'", hs_type_name (a),
+                     hs_type_name (b));
+      return NULL;
+    }
+  if (hs_int_check (a) && hs_int_check (b))
+    return hs_int_divmod (vm, a, b);
+  if (hs_number_as_double (vm, a, &x) < 0 || hs_number_as_double (vm, b, &y) < 0)
+    return NULL;
+  if (y == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ZeroDivisionError, "float divmod()");
+      return NULL;
+    }
+  float_divmod (x, y, &q, &m);
+  t = hs_tuple_new (vm, 2);
+  if (t == NULL)
+    return NULL;
+  hs_tuple_items (t)[0] = hs_float_new (vm, q);
+  hs_tuple_items (t)[1] = hs_float_new (vm, m);
+  if (hs_tuple_items (t)[0] == NULL || hs_tuple_items (t)[1] == NULL)
+    {
+      hs_decref (vm, t);
+      return NULL;
+    }
+  return t;
+}
+
+HsObject *
+hs_number_pow (HsVM *vm, HsObject *a, HsObject *b, HsObject *mod)
+{
+  if (mod == NULL || mod == hs_None)
+    return hs_number_binop (vm, HS_BIN_POW, a, b);
+  if (!hs_int_check (a) || !hs_int_check (b) || !hs_int_check (mod))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "pow() 3rd argument not allowed unless all arguments are integers");
+      return NULL;
+    }
+  return hs_int_pow_mod (vm, a, b, mod);
+}
+
+/* ---- methods ---------------------------------------------------------------------- */
+
+static HsObject *
+float_is_integer (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  double v = hs_float_value (args[0]);
+  if (nargs != 1)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "float.is_integer() takes no arguments (%" G_GSIZE_FORMAT " given)",
+                     nargs - 1);
+      return NULL;
+    }
+  return hs_bool_from (isfinite (v) && floor (v) == v);
+}
+
+static HsObject *
+float_conjugate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return hs_float_new (vm, hs_float_value (args[0]));
+}
+
+static const HsMethodDef float_methods[] = {
+  { "is_integer", float_is_integer },
+  { "conjugate", float_conjugate },
+  { NULL, NULL },
+};
+
+HsType hs_float_type = {
+  .header = { &hs_type_type, 1, 0, HS_FLAG_IMMORTAL, 0, NULL, NULL },
+  .name = "float",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsFloat),
+  .repr = float_repr,
+  .str = float_repr,
+  .hash = float_hash,
+  .richcompare = float_richcompare,
+  .binop = float_binop,
+  .unaryop = float_unaryop,
+  .truth = float_truth,
+  .construct = float_construct,
+  .methods = float_methods,
+};

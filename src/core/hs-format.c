@@ -1,1 +1,1171 @@
-/* placeholder: being written */
+/* hs-format.c — the format-spec mini-language, str.format and `%` formatting.
+ *
+ * Invariant: a number is always assembled from the same three parts — `lead` (sign and
+ * base prefix), `digits` (integer digits, grouped) and `rest` (fraction, exponent, '%')
+ * — and padded in one place (emit_padded), so format(), str.format and `%` agree on
+ * where fill characters go. No function here allocates a result before checking its
+ * size against the heap cap.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hs-format.h"
+#include "hs-error.h"
+#include "hs-float.h"
+#include "hs-int.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+#include "hs-vm-private.h"
+
+typedef struct
+{
+  char fill[8];
+  gsize fill_len;
+  char align; /* 0, '<', '>', '^', '=' */
+  char sign;  /* 0, '+', '-', ' ' */
+  gboolean alt;
+  gssize width;        /* -1: none */
+  char grouping;       /* 0, ',', '_' */
+  gssize precision;    /* -1: none */
+  char type;           /* 0: none */
+  gboolean zero_align; /* '=' came from the '0' flag, not from the text */
+} Spec;
+
+gboolean
+hs_format_check_size (HsVM *vm, gsize bytes)
+{
+  if (vm != NULL && vm->config.heap_limit_bytes != 0
+      && bytes > vm->config.heap_limit_bytes - MIN (vm->heap_bytes, vm->config.heap_limit_bytes))
+    {
+      hs_err_no_memory (vm);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_align (char c)
+{
+  return c == '<' || c == '>' || c == '^' || c == '=';
+}
+
+static gboolean
+parse_number (HsVM *vm, const char **p, const char *end, gssize *out)
+{
+  gssize v = 0;
+  const char *q = *p;
+
+  while (q < end && g_ascii_isdigit (*q))
+    {
+      if (v > (G_MAXSSIZE - 9) / 10)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError, "Too many decimal digits in format string");
+          return FALSE;
+        }
+      v = v * 10 + (*q++ - '0');
+    }
+  *out = q > *p ? v : -1;
+  *p = q;
+  return TRUE;
+}
+
+static gboolean
+parse_spec (HsVM *vm, const char *s, gsize len, const char *tname, Spec *sp)
+{
+  const char *p = s, *end = s + len;
+  gboolean zero = FALSE, fill_given = FALSE;
+
+  memset (sp, 0, sizeof *sp);
+  sp->fill[0] = ' ';
+  sp->fill_len = 1;
+  sp->width = sp->precision = -1;
+  if (p < end)
+    {
+      const char *next = g_utf8_next_char (p);
+      if (next < end && is_align (*next))
+        {
+          memcpy (sp->fill, p, next - p);
+          sp->fill_len = (gsize)(next - p);
+          sp->align = *next;
+          fill_given = TRUE;
+          p = next + 1;
+        }
+      else if (is_align (*p))
+        sp->align = *p++;
+    }
+  if (p < end && (*p == '+' || *p == '-' || *p == ' '))
+    sp->sign = *p++;
+  if (p < end && *p == 'z')
+    p++;
+  if (p < end && *p == '#')
+    {
+      sp->alt = TRUE;
+      p++;
+    }
+  if (p < end && *p == '0')
+    {
+      zero = TRUE;
+      p++;
+    }
+  if (!parse_number (vm, &p, end, &sp->width))
+    return FALSE;
+  if (p < end && (*p == ',' || *p == '_'))
+    sp->grouping = *p++;
+  if (p < end && *p == '.')
+    {
+      p++;
+      if (!parse_number (vm, &p, end, &sp->precision))
+        return FALSE;
+      if (sp->precision < 0)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError, "Format specifier missing precision");
+          return FALSE;
+        }
+    }
+  if (end - p > 1)
+    {
+      hs_err_format (vm, &hs_exc_ValueError,
+                     "Invalid format specifier '%.*s' for object of type '%s'", (int)len, s, tname);
+      return FALSE;
+    }
+  if (p < end)
+    sp->type = *p;
+  if (zero && sp->align == 0)
+    {
+      sp->fill[0] = '0';
+      sp->fill_len = 1;
+      sp->align = '=';
+      sp->zero_align = TRUE;
+    }
+  else if (zero && !fill_given)
+    sp->fill[0] = '0';
+  return TRUE;
+}
+
+static HsObject *
+unknown_code (HsVM *vm, char type, const char *tname)
+{
+  hs_err_format (vm, &hs_exc_ValueError, "Unknown format code '%c' for object of type '%s'", type,
+                 tname);
+  return NULL;
+}
+
+static gsize
+nchars (const char *s, gsize len)
+{
+  return (gsize)g_utf8_strlen (s, (gssize)len);
+}
+
+static void
+append_fill (GString *out, const Spec *sp, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    g_string_append_len (out, sp->fill, sp->fill_len);
+}
+
+/* Pads lead+body to the spec's width with its fill and alignment. */
+static void
+emit_padded (GString *out, const Spec *sp, char default_align, const char *lead, gsize lead_len,
+             const char *body, gsize body_len)
+{
+  gsize n = nchars (lead, lead_len) + nchars (body, body_len);
+  gsize pad = sp->width > 0 && (gsize)sp->width > n ? (gsize)sp->width - n : 0;
+  char align = sp->align ? sp->align : default_align;
+
+  switch (align)
+    {
+      case '<':
+        g_string_append_len (out, lead, lead_len);
+        g_string_append_len (out, body, body_len);
+        append_fill (out, sp, pad);
+        break;
+      case '^':
+        append_fill (out, sp, pad / 2);
+        g_string_append_len (out, lead, lead_len);
+        g_string_append_len (out, body, body_len);
+        append_fill (out, sp, pad - pad / 2);
+        break;
+      case '=':
+        g_string_append_len (out, lead, lead_len);
+        append_fill (out, sp, pad);
+        g_string_append_len (out, body, body_len);
+        break;
+      default:
+        append_fill (out, sp, pad);
+        g_string_append_len (out, lead, lead_len);
+        g_string_append_len (out, body, body_len);
+        break;
+    }
+}
+
+/* Inserts `sep` every `every` digits from the right of digits[0..n). */
+static void
+group_digits (GString *out, const char *digits, gsize n, char sep, int every)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % (gsize)every == 0)
+        g_string_append_c (out, sep);
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+/* Assembles sign/prefix, integer digits (grouped, zero-padded when the fill is '0' with
+ * '=' alignment) and the rest, then pads. */
+static gboolean
+emit_number (HsVM *vm, GString *out, const Spec *sp, gboolean negative, const char *prefix,
+             const char *digits, gsize ndigits, const char *rest, int every)
+{
+  g_autoptr (GString) lead = g_string_new (NULL);
+  g_autoptr (GString) body = g_string_new (NULL);
+  g_autoptr (GString) padded = NULL;
+
+  if (negative)
+    g_string_append_c (lead, '-');
+  else if (sp->sign == '+' || sp->sign == ' ')
+    g_string_append_c (lead, sp->sign);
+  g_string_append (lead, prefix);
+  if (sp->width > 0 && !hs_format_check_size (vm, (gsize)sp->width * sp->fill_len))
+    return FALSE;
+  if (sp->grouping && sp->align == '=' && sp->fill_len == 1 && sp->fill[0] == '0')
+    {
+      /* Zero padding goes inside the grouping: 0,001,234. */
+      gssize target = sp->width - (gssize)lead->len - (gssize)strlen (rest);
+      padded = g_string_new_len (digits, (gssize)ndigits);
+      for (;;)
+        {
+          g_string_truncate (body, 0);
+          group_digits (body, padded->str, padded->len, sp->grouping, every);
+          if ((gssize)body->len >= target)
+            break;
+          g_string_prepend_c (padded, '0');
+        }
+    }
+  else if (sp->grouping)
+    group_digits (body, digits, ndigits, sp->grouping, every);
+  else
+    g_string_append_len (body, digits, ndigits);
+  g_string_append (body, rest);
+  emit_padded (out, sp, '>', lead->str, lead->len, body->str, body->len);
+  return TRUE;
+}
+
+static gboolean
+check_grouping (HsVM *vm, const Spec *sp, gboolean allow_underscore, gboolean allow_comma)
+{
+  if ((sp->grouping == ',' && !allow_comma) || (sp->grouping == '_' && !allow_underscore))
+    {
+      hs_err_format (vm, &hs_exc_ValueError, "Cannot specify '%c' with '%c'.", sp->grouping,
+                     sp->type);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean format_float_spec (HsVM *vm, GString *out, double v, Spec *sp, const char *tname);
+
+static gboolean
+format_int_spec (HsVM *vm, GString *out, HsObject *value, Spec *sp)
+{
+  int base = 10, every = 3;
+  const char *prefix = "";
+  g_autoptr (GString) digits = g_string_new (NULL);
+  char type = sp->type ? sp->type : 'd';
+
+  switch (type)
+    {
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G':
+      case '%':
+        {
+          double d;
+          if (hs_int_as_double (vm, value, &d) < 0)
+            return FALSE;
+          return format_float_spec (vm, out, d, sp, "int");
+        }
+      case 'd':
+      case 'n':
+        break;
+      case 'b':
+        base = 2;
+        every = 4;
+        prefix = "0b";
+        break;
+      case 'o':
+        base = 8;
+        every = 4;
+        prefix = "0o";
+        break;
+      case 'x':
+        base = 16;
+        every = 4;
+        prefix = "0x";
+        break;
+      case 'X':
+        base = 16;
+        every = 4;
+        prefix = "0X";
+        break;
+      case 'c':
+        break;
+      default:
+        unknown_code (vm, type, hs_type_name (value));
+        return FALSE;
+    }
+  if (sp->precision >= 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "Precision not allowed in integer format specifier");
+      return FALSE;
+    }
+  if (!check_grouping (vm, sp, type != 'n' && type != 'c', type == 'd'))
+    return FALSE;
+  if (type == 'c')
+    {
+      gint64 c;
+      char buf[8];
+      if (sp->sign)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError,
+                             "Sign not allowed with integer format specifier 'c'");
+          return FALSE;
+        }
+      if (sp->alt)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError,
+                             "Alternate form (#) not allowed with integer format specifier 'c'");
+          return FALSE;
+        }
+      if (!hs_int_as_i64 (value, &c) || c < 0 || c > 0x10FFFF)
+        {
+          hs_err_set_string (vm, &hs_exc_OverflowError, "%c arg not in range(0x110000)");
+          return FALSE;
+        }
+      emit_padded (out, sp, '>', "", 0, buf, (gsize)g_unichar_to_utf8 ((gunichar)c, buf));
+      return TRUE;
+    }
+  if (!hs_int_format_digits (vm, value, base, type == 'X', digits))
+    return FALSE;
+  return emit_number (vm, out, sp, hs_int_sign (value) < 0, sp->alt ? prefix : "", digits->str,
+                      digits->len, "", every);
+}
+
+static gboolean
+format_float_spec (HsVM *vm, GString *out, double v, Spec *sp, const char *tname)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  char type = sp->type;
+  int prec = sp->precision >= 0 ? (int)sp->precision : 6;
+  gboolean negative, upper = FALSE;
+  const char *t;
+  gsize ndig;
+
+  switch (type)
+    {
+      case 0:
+        if (sp->precision < 0)
+          hs_float_format_append (text, v, 'r', 0, sp->alt, TRUE);
+        else
+          hs_float_format_append (text, v, 'g', prec, sp->alt, TRUE);
+        break;
+      case 'E':
+      case 'F':
+      case 'G':
+        upper = TRUE;
+        G_GNUC_FALLTHROUGH;
+      case 'e':
+      case 'f':
+      case 'g':
+      case 'n':
+        hs_float_format_append (text, v, type == 'n' ? 'g' : g_ascii_tolower (type), prec, sp->alt,
+                                FALSE);
+        break;
+      case '%':
+        hs_float_format_append (text, v * 100, 'f', prec, sp->alt, FALSE);
+        break;
+      default:
+        unknown_code (vm, type, tname);
+        return FALSE;
+    }
+  if (!check_grouping (vm, sp, type != 'n', type != 'n'))
+    return FALSE;
+  if (upper)
+    for (gsize i = 0; i < text->len; i++)
+      text->str[i] = g_ascii_toupper (text->str[i]);
+  negative = text->str[0] == '-';
+  t = text->str + negative;
+  for (ndig = 0; g_ascii_isdigit (t[ndig]); ndig++)
+    ;
+  if (type == '%')
+    g_string_append_c (text, '%'), t = text->str + negative;
+  if (ndig == 0) /* inf, nan: no grouping */
+    return emit_number (vm, out, sp, negative, "", "", 0, t, 3);
+  return emit_number (vm, out, sp, negative, "", t, ndig, t + ndig, 3);
+}
+
+static gboolean
+format_str_spec (HsVM *vm, GString *out, HsObject *value, Spec *sp)
+{
+  const char *s = hs_str_utf8 (value);
+  gsize len = hs_str_byte_len (value);
+
+  if (sp->type != 0 && sp->type != 's')
+    {
+      unknown_code (vm, sp->type, "str");
+      return FALSE;
+    }
+  if (sp->sign)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "Sign not allowed in string format specifier");
+      return FALSE;
+    }
+  if (sp->alt)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "Alternate form (#) not allowed in string format specifier");
+      return FALSE;
+    }
+  if (sp->grouping)
+    {
+      sp->type = 's';
+      return check_grouping (vm, sp, FALSE, FALSE);
+    }
+  if (sp->align == '=' && sp->zero_align)
+    sp->align = '<'; /* format('ab', '05') == 'ab000' */
+  if (sp->align == '=')
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "'=' alignment not allowed in string format specifier");
+      return FALSE;
+    }
+  if (sp->precision >= 0 && (gsize)sp->precision < hs_str_char_len (value))
+    len = (gsize)(g_utf8_offset_to_pointer (s, (glong)sp->precision) - s);
+  if (sp->width > 0 && !hs_format_check_size (vm, (gsize)sp->width * sp->fill_len + len))
+    return FALSE;
+  emit_padded (out, sp, '<', "", 0, s, len);
+  return TRUE;
+}
+
+HsObject *
+hs_format_value (HsVM *vm, HsObject *value, HsObject *spec_obj)
+{
+  const char *spec = spec_obj != NULL ? hs_str_utf8 (spec_obj) : "";
+  gsize spec_len = spec_obj != NULL ? hs_str_byte_len (spec_obj) : 0;
+  GString *out;
+  Spec sp;
+  gboolean ok;
+
+  if (spec_len == 0)
+    return hs_object_str (vm, value);
+  if (!hs_int_check (value) && !HS_ISINSTANCE (value, &hs_float_type) && !hs_str_check (value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "unsupported format string passed to %s.__format__",
+                     hs_type_name (value));
+      return NULL;
+    }
+  if (!parse_spec (vm, spec, spec_len, hs_type_name (value), &sp))
+    return NULL;
+  out = g_string_new (NULL);
+  if (hs_int_check (value))
+    ok = format_int_spec (vm, out, value, &sp);
+  else if (HS_ISINSTANCE (value, &hs_float_type))
+    ok = format_float_spec (vm, out, hs_float_value (value), &sp, hs_type_name (value));
+  else
+    ok = format_str_spec (vm, out, value, &sp);
+  if (!ok)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return hs_str_from_gstring (vm, out);
+}
+
+/* ---- str.format ------------------------------------------------------------------- */
+
+typedef struct
+{
+  HsObject **args;
+  gsize nargs;
+  HsObject *kwnames;
+  int auto_index; /* -1: manual numbering in use */
+  gboolean manual;
+} FormatArgs;
+
+static HsObject *
+lookup_kw (FormatArgs *fa, const char *name, gsize len)
+{
+  gsize nkw = fa->kwnames != NULL ? hs_tuple_len (fa->kwnames) : 0;
+  for (gsize i = 0; i < nkw; i++)
+    {
+      HsObject *k = hs_tuple_items (fa->kwnames)[i];
+      if (hs_str_byte_len (k) == len && memcmp (hs_str_utf8 (k), name, len) == 0)
+        return fa->args[fa->nargs + i];
+    }
+  return NULL;
+}
+
+static gboolean
+all_digits (const char *s, gsize n)
+{
+  if (n == 0)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Resolves "name.attr[key]..." to a new reference. */
+static HsObject *
+resolve_field (HsVM *vm, FormatArgs *fa, const char *s, gsize n)
+{
+  gsize i = 0;
+  HsObject *obj;
+
+  while (i < n && s[i] != '.' && s[i] != '[')
+    i++;
+  if (i == 0)
+    {
+      if (fa->manual)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError,
+                             "cannot switch from manual field specification to automatic field "
+                             "numbering");
+          return NULL;
+        }
+      fa->auto_index++;
+      if ((gsize)fa->auto_index >= fa->nargs)
+        {
+          hs_err_format (vm, &hs_exc_IndexError,
+                         "Replacement index %d out of range for positional args tuple",
+                         fa->auto_index);
+          return NULL;
+        }
+      obj = hs_incref (fa->args[fa->auto_index]);
+    }
+  else if (all_digits (s, i))
+    {
+      gint64 idx = g_ascii_strtoll (s, NULL, 10);
+      if (fa->auto_index >= 0)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError,
+                             "cannot switch from automatic field numbering to manual field "
+                             "specification");
+          return NULL;
+        }
+      fa->manual = TRUE;
+      if ((gsize)idx >= fa->nargs)
+        {
+          hs_err_format (
+              vm, &hs_exc_IndexError,
+              "Replacement index %" G_GINT64_FORMAT " out of range for positional args tuple", idx);
+          return NULL;
+        }
+      obj = hs_incref (fa->args[idx]);
+    }
+  else
+    {
+      HsObject *v = lookup_kw (fa, s, i);
+      if (v == NULL)
+        {
+          HsObject *key = hs_str_new (vm, s, i);
+          if (key != NULL)
+            {
+              hs_err_set_key (vm, key);
+              hs_decref (vm, key);
+            }
+          return NULL;
+        }
+      obj = hs_incref (v);
+    }
+  while (i < n)
+    {
+      HsObject *next = NULL;
+      gsize j;
+      if (s[i] == '.')
+        {
+          g_autofree char *attr = NULL;
+          for (j = ++i; j < n && s[j] != '.' && s[j] != '['; j++)
+            ;
+          attr = g_strndup (s + i, j - i);
+          next = hs_object_getattr_cstr (vm, obj, attr);
+          i = j;
+        }
+      else
+        {
+          HsObject *key;
+          for (j = ++i; j < n && s[j] != ']'; j++)
+            ;
+          if (j >= n)
+            {
+              hs_err_set_string (vm, &hs_exc_ValueError, "Missing ']' in format string");
+              hs_decref (vm, obj);
+              return NULL;
+            }
+          key = all_digits (s + i, j - i) ? hs_int_from_i64 (vm, g_ascii_strtoll (s + i, NULL, 10))
+                                          : hs_str_new (vm, s + i, j - i);
+          if (key != NULL)
+            {
+              next = hs_object_getitem (vm, obj, key);
+              hs_decref (vm, key);
+            }
+          i = j + 1;
+        }
+      hs_decref (vm, obj);
+      if (next == NULL)
+        return NULL;
+      obj = next;
+    }
+  return obj;
+}
+
+static HsObject *ascii_repr (HsVM *vm, HsObject *obj);
+
+static gboolean format_string (HsVM *vm, GString *out, const char *s, gsize n, FormatArgs *fa,
+                               int depth);
+
+/* One replacement field: s[0..n) is the text between the braces. */
+static gboolean
+format_field (HsVM *vm, GString *out, const char *s, gsize n, FormatArgs *fa, int depth)
+{
+  gsize i = 0, name_end;
+  char conv = 0;
+  HsObject *obj, *conv_obj, *spec = NULL, *res;
+  int bracket = 0;
+
+  while (i < n && (bracket > 0 || (s[i] != '!' && s[i] != ':')))
+    {
+      if (s[i] == '[')
+        bracket++;
+      else if (s[i] == ']')
+        bracket--;
+      i++;
+    }
+  name_end = i;
+  if (i < n && s[i] == '!')
+    {
+      if (i + 1 >= n || (i + 2 < n && s[i + 2] != ':') || (i + 2 == n && FALSE))
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError,
+                             i + 1 >= n ? "unmatched '{' in format spec"
+                                        : "expected ':' after conversion specifier");
+          return FALSE;
+        }
+      conv = s[i + 1];
+      i += 2;
+    }
+  obj = resolve_field (vm, fa, s, name_end);
+  if (obj == NULL)
+    return FALSE;
+  switch (conv)
+    {
+      case 0:
+        conv_obj = obj;
+        obj = NULL;
+        break;
+      case 'r':
+        conv_obj = hs_object_repr (vm, obj);
+        break;
+      case 's':
+        conv_obj = hs_object_str (vm, obj);
+        break;
+      case 'a':
+        conv_obj = ascii_repr (vm, obj);
+        break;
+      default:
+        hs_err_format (vm, &hs_exc_ValueError, "Unknown conversion specifier %c", conv);
+        hs_decref (vm, obj);
+        return FALSE;
+    }
+  hs_xdecref (vm, obj);
+  if (conv_obj == NULL)
+    return FALSE;
+  if (i < n && s[i] == ':')
+    {
+      g_autoptr (GString) spec_text = g_string_new (NULL);
+      i++;
+      if (depth >= 1 && memchr (s + i, '{', n - i) != NULL)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError, "Max string recursion exceeded");
+          hs_decref (vm, conv_obj);
+          return FALSE;
+        }
+      if (!format_string (vm, spec_text, s + i, n - i, fa, depth + 1))
+        {
+          hs_decref (vm, conv_obj);
+          return FALSE;
+        }
+      spec = hs_str_new (vm, spec_text->str, spec_text->len);
+    }
+  res = hs_format_value (vm, conv_obj, spec);
+  hs_decref (vm, conv_obj);
+  hs_xdecref (vm, spec);
+  if (res == NULL)
+    return FALSE;
+  g_string_append_len (out, hs_str_utf8 (res), hs_str_byte_len (res));
+  hs_decref (vm, res);
+  return TRUE;
+}
+
+static gboolean
+format_string (HsVM *vm, GString *out, const char *s, gsize n, FormatArgs *fa, int depth)
+{
+  gsize i = 0;
+
+  while (i < n)
+    {
+      char c = s[i];
+      if (c == '{' && i + 1 < n && s[i + 1] == '{')
+        {
+          g_string_append_c (out, '{');
+          i += 2;
+        }
+      else if (c == '}' && i + 1 < n && s[i + 1] == '}')
+        {
+          g_string_append_c (out, '}');
+          i += 2;
+        }
+      else if (c == '}')
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError, "Single '}' encountered in format string");
+          return FALSE;
+        }
+      else if (c == '{')
+        {
+          int level = 1;
+          gsize j = i + 1;
+          for (; j < n && level > 0; j++)
+            {
+              if (s[j] == '{')
+                level++;
+              else if (s[j] == '}')
+                level--;
+            }
+          if (level > 0)
+            {
+              hs_err_set_string (vm, &hs_exc_ValueError,
+                                 j == i + 1 ? "Single '{' encountered in format string"
+                                            : "expected '}' before end of string");
+              return FALSE;
+            }
+          if (!format_field (vm, out, s + i + 1, j - i - 2, fa, depth))
+            return FALSE;
+          i = j;
+        }
+      else
+        g_string_append_c (out, s[i++]);
+    }
+  return TRUE;
+}
+
+HsObject *
+hs_str_format_method (HsVM *vm, HsObject *fmt, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  FormatArgs fa = { args, nargs, kwnames, -1, FALSE };
+  GString *out = g_string_new (NULL);
+
+  if (!format_string (vm, out, hs_str_utf8 (fmt), hs_str_byte_len (fmt), &fa, 0))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return hs_str_from_gstring (vm, out);
+}
+
+/* ascii(x): repr with non-ASCII escaped. */
+static HsObject *
+ascii_repr (HsVM *vm, HsObject *obj)
+{
+  HsObject *r = hs_object_repr (vm, obj);
+  GString *out;
+
+  if (r == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  for (const char *p = hs_str_utf8 (r); *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 0x80)
+        g_string_append_c (out, (char)c);
+      else if (c < 0x100)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c < 0x10000)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_printf (out, "\\U%08x", c);
+    }
+  hs_decref (vm, r);
+  return hs_str_from_gstring (vm, out);
+}
+
+/* ---- printf-style % --------------------------------------------------------------- */
+
+typedef struct
+{
+  HsObject *args;   /* the right operand */
+  HsObject **items; /* positional items */
+  gsize n, next;
+  HsObject *mapping; /* for %(key)s, or NULL */
+} PercentArgs;
+
+static HsObject *
+next_arg (HsVM *vm, PercentArgs *pa)
+{
+  if (pa->next >= pa->n)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "not enough arguments for format string");
+      return NULL;
+    }
+  return pa->items[pa->next++];
+}
+
+static gboolean
+star_arg (HsVM *vm, PercentArgs *pa, gssize *out)
+{
+  HsObject *a = next_arg (vm, pa);
+  gint64 v;
+  if (a == NULL)
+    return FALSE;
+  if (!hs_int_check (a))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "* wants int");
+      return FALSE;
+    }
+  if (!hs_int_as_i64 (a, &v) || v > G_MAXINT32 || v < G_MININT32)
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C int");
+      return FALSE;
+    }
+  *out = (gssize)v;
+  return TRUE;
+}
+
+typedef struct
+{
+  gboolean left, zero, plus, space, alt;
+  gssize width, prec;
+} PercentFlags;
+
+static void
+percent_pad (GString *out, const PercentFlags *f, const char *lead, const char *body,
+             gboolean numeric)
+{
+  Spec sp;
+  memset (&sp, 0, sizeof sp);
+  sp.fill[0] = ' ';
+  sp.fill_len = 1;
+  sp.width = f->width;
+  sp.align = f->left ? '<' : '>';
+  if (numeric && f->zero && !f->left)
+    {
+      sp.fill[0] = '0';
+      sp.align = '=';
+    }
+  emit_padded (out, &sp, '>', lead, strlen (lead), body, strlen (body));
+}
+
+static gboolean
+percent_int (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags *f)
+{
+  g_autoptr (GString) digits = g_string_new (NULL);
+  g_autoptr (GString) lead = g_string_new (NULL);
+  HsObject *iv = NULL;
+  int base = type == 'x' || type == 'X' ? 16 : type == 'o' ? 8 : 10;
+  gboolean ok;
+
+  if (hs_int_check (v))
+    iv = hs_incref (v);
+  else if (base == 10 && HS_ISINSTANCE (v, &hs_float_type))
+    iv = hs_int_from_double (vm, trunc (hs_float_value (v)));
+  else
+    {
+      if (base == 10)
+        hs_err_format (vm, &hs_exc_TypeError, "%%%c format: a real number is required, not %s",
+                       type, hs_type_name (v));
+      else
+        hs_err_format (vm, &hs_exc_TypeError, "%%%c format: an integer is required, not %s", type,
+                       hs_type_name (v));
+      return FALSE;
+    }
+  if (iv == NULL)
+    return FALSE;
+  ok = hs_int_format_digits (vm, iv, base, type == 'X', digits);
+  if (ok)
+    {
+      if (hs_int_sign (iv) < 0)
+        g_string_append_c (lead, '-');
+      else if (f->plus)
+        g_string_append_c (lead, '+');
+      else if (f->space)
+        g_string_append_c (lead, ' ');
+      if (f->alt && base != 10)
+        g_string_append (lead, type == 'x' ? "0x" : type == 'X' ? "0X" : "0o");
+      while (f->prec > 0 && digits->len < (gsize)f->prec)
+        g_string_prepend_c (digits, '0');
+      percent_pad (out, f, lead->str, digits->str, TRUE);
+    }
+  hs_decref (vm, iv);
+  return ok;
+}
+
+static gboolean
+percent_float (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags *f)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  double d;
+  const char *lead;
+  PercentFlags ff = *f;
+
+  if (!hs_int_check (v) && !HS_ISINSTANCE (v, &hs_float_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "must be real number, not %s", hs_type_name (v));
+      return FALSE;
+    }
+  if (hs_number_as_double (vm, v, &d) < 0)
+    return FALSE;
+  hs_float_format_append (text, d, g_ascii_tolower (type), f->prec >= 0 ? (int)f->prec : 6, f->alt,
+                          FALSE);
+  if (g_ascii_isupper (type))
+    for (gsize i = 0; i < text->len; i++)
+      text->str[i] = g_ascii_toupper (text->str[i]);
+  lead = text->str[0] == '-' ? "-" : f->plus ? "+" : f->space ? " " : "";
+  percent_pad (out, &ff, lead, text->str + (text->str[0] == '-'), TRUE);
+  return TRUE;
+}
+
+static gboolean
+percent_one (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags *f)
+{
+  HsObject *s = NULL;
+
+  switch (type)
+    {
+      case 'd':
+      case 'i':
+      case 'u':
+      case 'x':
+      case 'X':
+      case 'o':
+        return percent_int (vm, out, v, type, f);
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G':
+        return percent_float (vm, out, v, type, f);
+      case 'c':
+        {
+          char buf[8];
+          gint64 c;
+          if (hs_str_check (v) && hs_str_char_len (v) == 1)
+            s = hs_incref (v);
+          else if (hs_int_check (v))
+            {
+              if (!hs_int_as_i64 (v, &c) || c < 0 || c > 0x10FFFF)
+                {
+                  hs_err_set_string (vm, &hs_exc_OverflowError, "%c arg not in range(0x110000)");
+                  return FALSE;
+                }
+              s = hs_str_new (vm, buf, (gsize)g_unichar_to_utf8 ((gunichar)c, buf));
+            }
+          else
+            {
+              hs_err_set_string (vm, &hs_exc_TypeError, "%c requires int or char");
+              return FALSE;
+            }
+          break;
+        }
+      case 's':
+        s = hs_object_str (vm, v);
+        break;
+      case 'r':
+        s = hs_object_repr (vm, v);
+        break;
+      case 'a':
+        s = ascii_repr (vm, v);
+        break;
+      default:
+        return FALSE;
+    }
+  if (s == NULL)
+    return FALSE;
+  {
+    gsize len = hs_str_byte_len (s);
+    g_autofree char *body = NULL;
+    if (f->prec >= 0 && (gsize)f->prec < hs_str_char_len (s))
+      len = (gsize)(g_utf8_offset_to_pointer (hs_str_utf8 (s), (glong)f->prec) - hs_str_utf8 (s));
+    body = g_strndup (hs_str_utf8 (s), len);
+    percent_pad (out, f, "", body, FALSE);
+  }
+  hs_decref (vm, s);
+  return TRUE;
+}
+
+/* Parses one conversion after '%' at fmt[*i]; appends its text. */
+static gboolean
+percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, PercentArgs *pa)
+{
+  PercentFlags f = { FALSE, FALSE, FALSE, FALSE, FALSE, -1, -1 };
+  HsObject *v, *owned = NULL;
+  gsize start = *i - 1;
+  char type;
+  gboolean ok;
+
+  if (*i < n && fmt[*i] == '(')
+    {
+      int level = 1;
+      gsize k = ++*i;
+      HsObject *key;
+      if (pa->mapping == NULL)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "format requires a mapping");
+          return FALSE;
+        }
+      for (; *i < n && level > 0; ++*i)
+        level += fmt[*i] == '(' ? 1 : fmt[*i] == ')' ? -1 : 0;
+      if (level > 0)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError, "incomplete format key");
+          return FALSE;
+        }
+      key = hs_str_new (vm, fmt + k, *i - k - 1);
+      if (key == NULL)
+        return FALSE;
+      owned = hs_object_getitem (vm, pa->mapping, key);
+      hs_decref (vm, key);
+      if (owned == NULL)
+        return FALSE;
+    }
+  for (; *i < n; ++*i)
+    {
+      char c = fmt[*i];
+      if (c == '-')
+        f.left = TRUE;
+      else if (c == '0')
+        f.zero = TRUE;
+      else if (c == '+')
+        f.plus = TRUE;
+      else if (c == ' ')
+        f.space = TRUE;
+      else if (c == '#')
+        f.alt = TRUE;
+      else
+        break;
+    }
+  ok = TRUE;
+  if (*i < n && fmt[*i] == '*')
+    {
+      ++*i;
+      ok = star_arg (vm, pa, &f.width);
+      if (ok && f.width < 0)
+        {
+          f.left = TRUE;
+          f.width = -f.width;
+        }
+    }
+  else
+    while (*i < n && g_ascii_isdigit (fmt[*i]))
+      f.width = (f.width < 0 ? 0 : f.width * 10) + (fmt[(*i)++] - '0');
+  if (ok && *i < n && fmt[*i] == '.')
+    {
+      ++*i;
+      f.prec = 0;
+      if (*i < n && fmt[*i] == '*')
+        {
+          ++*i;
+          ok = star_arg (vm, pa, &f.prec);
+        }
+      else
+        while (*i < n && g_ascii_isdigit (fmt[*i]))
+          f.prec = f.prec * 10 + (fmt[(*i)++] - '0');
+    }
+  while (ok && *i < n && (fmt[*i] == 'h' || fmt[*i] == 'l' || fmt[*i] == 'L'))
+    ++*i;
+  if (!ok || *i >= n)
+    {
+      if (ok)
+        hs_err_set_string (vm, &hs_exc_ValueError, "incomplete format");
+      hs_xdecref (vm, owned);
+      return FALSE;
+    }
+  type = fmt[(*i)++];
+  if (type == '%')
+    {
+      g_string_append_c (out, '%');
+      hs_xdecref (vm, owned);
+      return TRUE;
+    }
+  if (strchr ("diuxXoeEfFgGcsra", type) == NULL)
+    {
+      gunichar c = g_utf8_get_char (fmt + *i - 1);
+      hs_err_format (vm, &hs_exc_ValueError,
+                     "unsupported format character '%s' (0x%x) at index %" G_GSIZE_FORMAT,
+                     c < 0x80 ? (char[]){ (char)c, 0 } : "?", c,
+                     (gsize)g_utf8_pointer_to_offset (fmt, fmt + *i - 1));
+      hs_xdecref (vm, owned);
+      return FALSE;
+    }
+  (void)start;
+  v = owned != NULL ? owned : next_arg (vm, pa);
+  if (v == NULL)
+    return FALSE;
+  if (f.width > 0 && !hs_format_check_size (vm, (gsize)f.width))
+    ok = FALSE;
+  else
+    ok = percent_one (vm, out, v, type, &f);
+  hs_xdecref (vm, owned);
+  return ok;
+}
+
+HsObject *
+hs_str_percent_format (HsVM *vm, HsObject *fmt_obj, HsObject *args)
+{
+  const char *fmt = hs_str_utf8 (fmt_obj);
+  gsize n = hs_str_byte_len (fmt_obj), i = 0;
+  PercentArgs pa = { args, NULL, 0, 0, NULL };
+  GString *out;
+
+  if (hs_tuple_check (args))
+    {
+      pa.items = hs_tuple_items (args);
+      pa.n = hs_tuple_len (args);
+    }
+  else
+    {
+      pa.items = &pa.args;
+      pa.n = 1;
+      if (HS_TYPE (args)->getitem != NULL && !hs_str_check (args))
+        pa.mapping = args;
+    }
+  out = g_string_sized_new (n + 16);
+  while (i < n)
+    {
+      const char *pct = memchr (fmt + i, '%', n - i);
+      gsize stop = pct != NULL ? (gsize)(pct - fmt) : n;
+      g_string_append_len (out, fmt + i, stop - i);
+      i = stop;
+      if (i >= n)
+        break;
+      i++;
+      if (!percent_spec (vm, out, fmt, n, &i, &pa))
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+    }
+  if (pa.next < pa.n && pa.mapping == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "not all arguments converted during string formatting");
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return hs_str_from_gstring (vm, out);
+}

@@ -1,1 +1,1129 @@
-/* placeholder: being written */
+/* hs-object.c — allocation, freeing, dirty marks, runtime start-up, the core static types
+ * (type, object, NoneType, NotImplementedType) and the protocol functions (CPython's
+ * abstract object layer).
+ *
+ * Invariant: every object from hs_object_alloc (vm != NULL) is preceded by a hidden
+ * header holding its byte size, is linked in vm->live and counted in vm->heap_bytes
+ * until hs_object_free returns; freeing never recurses deeper than TRASHCAN_DEPTH
+ * nested deallocs (deeper ones wait in vm->dealloc_pending and are drained by the
+ * outermost free), so a million-long chain is freed in constant C stack.
+ */
+#include "config.h"
+
+#include "hs-object-private.h"
+
+#include <string.h>
+
+#include "hs-cfunction.h"
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-float.h"
+#include "hs-int.h"
+#include "hs-iter.h"
+#include "hs-list.h"
+#include "hs-range.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+#define TRASHCAN_DEPTH 200
+#define IMMORTAL_ID_BASE (G_GUINT64_CONSTANT (1) << 40)
+
+/* Hidden prefix: keeps 16-byte alignment of the object that follows. */
+typedef union {
+  gsize size;
+  gint64 align[2];
+} AllocPrefix;
+
+static guint64 immortal_next_id = IMMORTAL_ID_BASE;
+
+guint64
+hs_object_id (HsObject *obj)
+{
+  guint64 id = __atomic_load_n (&obj->id, __ATOMIC_RELAXED);
+  guint64 expected = 0;
+
+  if (id != 0)
+    return id;
+  /* Statically initialised immortals (None, True, types...) get theirs on first use;
+   * several threads may ask at once, and the first one wins. */
+  id = __atomic_fetch_add (&immortal_next_id, 1, __ATOMIC_RELAXED);
+  if (!__atomic_compare_exchange_n (&obj->id, &expected, id, FALSE, __ATOMIC_RELAXED,
+                                    __ATOMIC_RELAXED))
+    id = expected;
+  return id;
+}
+
+/* ---- allocation -------------------------------------------------------------------- */
+
+static gboolean
+heap_reserve (HsVM *vm, gsize delta)
+{
+  gsize limit = vm->config.heap_limit_bytes;
+
+  if (limit != 0 && (delta > limit || vm->heap_bytes > limit - delta))
+    {
+      hs_err_no_memory (vm);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+live_link (HsVM *vm, HsObject *obj)
+{
+  obj->prev = vm->live.prev;
+  obj->next = &vm->live;
+  vm->live.prev->next = obj;
+  vm->live.prev = obj;
+  vm->live_count++;
+}
+
+static void
+live_unlink (HsVM *vm, HsObject *obj)
+{
+  if (obj->prev == NULL)
+    return; /* already unlinked (deferred by the trashcan) */
+  obj->prev->next = obj->next;
+  obj->next->prev = obj->prev;
+  obj->prev = obj->next = NULL;
+  vm->live_count--;
+}
+
+HsObject *
+hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
+{
+  gsize total = size + sizeof (AllocPrefix);
+  AllocPrefix *prefix;
+  HsObject *obj;
+
+  g_assert (size >= sizeof (HsObject));
+  if (vm == NULL)
+    {
+      prefix = g_malloc0 (total);
+      prefix->size = size;
+      obj = (HsObject *) (prefix + 1);
+      obj->type = type;
+      obj->refcount = 1;
+      obj->flags = HS_FLAG_IMMORTAL;
+      obj->id = __atomic_fetch_add (&immortal_next_id, 1, __ATOMIC_RELAXED);
+      return obj;
+    }
+  if (size > G_MAXSIZE / 2 || !heap_reserve (vm, total))
+    {
+      if (!hs_err_occurred (vm))
+        hs_err_no_memory (vm);
+      return NULL;
+    }
+  prefix = g_try_malloc0 (total);
+  if (prefix == NULL)
+    {
+      hs_err_no_memory (vm);
+      return NULL;
+    }
+  prefix->size = size;
+  vm->heap_bytes += total;
+  obj = (HsObject *) (prefix + 1);
+  obj->type = type;
+  obj->refcount = 1;
+  obj->id = vm->next_id++;
+  live_link (vm, obj);
+  if (G_UNLIKELY (vm->hooks != NULL) && vm->hooks->alloc != NULL)
+    vm->hooks->alloc (vm, obj, vm->hooks_data);
+  return obj;
+}
+
+gsize
+hs_object_alloc_size (HsObject *obj)
+{
+  return ((AllocPrefix *) obj - 1)->size;
+}
+
+gpointer
+hs_mem_realloc (HsVM *vm, gpointer ptr, gsize old_size, gsize new_size)
+{
+  gpointer p;
+
+  if (vm == NULL)
+    {
+      if (new_size == 0)
+        {
+          g_free (ptr);
+          return NULL;
+        }
+      return g_realloc (ptr, new_size);
+    }
+  if (new_size == 0)
+    {
+      g_free (ptr);
+      vm->heap_bytes -= old_size;
+      return NULL;
+    }
+  if (new_size > old_size && !heap_reserve (vm, new_size - old_size))
+    return NULL;
+  p = g_try_realloc (ptr, new_size);
+  if (p == NULL)
+    {
+      hs_err_no_memory (vm);
+      return NULL;
+    }
+  vm->heap_bytes = vm->heap_bytes - old_size + new_size;
+  return p;
+}
+
+void
+hs_gc_track (HsVM *vm, HsObject *obj)
+{
+  obj->flags |= HS_FLAG_GC_TRACKED;
+}
+
+void
+hs_gc_untrack (HsVM *vm, HsObject *obj)
+{
+  obj->flags &= ~(guint32) HS_FLAG_GC_TRACKED;
+}
+
+/* ---- dirty marks ------------------------------------------------------------------- */
+
+void
+hs_object_mark_dirty_range (HsVM *vm, HsObject *obj, gsize lo, gsize hi)
+{
+  gpointer slot;
+  HsDirtyEntry *e;
+
+  obj->flags |= HS_FLAG_DIRTY;
+  if (vm == NULL || !vm->track_dirty)
+    return;
+  if (vm->dirty == NULL)
+    {
+      vm->dirty = g_array_new (FALSE, FALSE, sizeof (HsDirtyEntry));
+      vm->dirty_index = g_hash_table_new (NULL, NULL);
+    }
+  slot = g_hash_table_lookup (vm->dirty_index, obj);
+  if (slot == NULL)
+    {
+      HsDirtyEntry ne = { obj, lo, hi };
+      g_array_append_val (vm->dirty, ne);
+      g_hash_table_insert (vm->dirty_index, obj, GSIZE_TO_POINTER (vm->dirty->len));
+      return;
+    }
+  e = &g_array_index (vm->dirty, HsDirtyEntry, GPOINTER_TO_SIZE (slot) - 1);
+  e->lo = MIN (e->lo, lo);
+  e->hi = MAX (e->hi, hi);
+}
+
+void
+hs_object_mark_dirty (HsVM *vm, HsObject *obj)
+{
+  hs_object_mark_dirty_range (vm, obj, 0, G_MAXSIZE);
+}
+
+static void
+dirty_forget (HsVM *vm, HsObject *obj)
+{
+  gpointer slot;
+
+  if (vm->dirty_index == NULL || !(obj->flags & HS_FLAG_DIRTY))
+    return;
+  slot = g_hash_table_lookup (vm->dirty_index, obj);
+  if (slot == NULL)
+    return;
+  g_array_index (vm->dirty, HsDirtyEntry, GPOINTER_TO_SIZE (slot) - 1).obj = NULL;
+  g_hash_table_remove (vm->dirty_index, obj);
+}
+
+const HsDirtyEntry *
+hs_heap_dirty (HsVM *vm, gsize *n)
+{
+  *n = vm->dirty ? vm->dirty->len : 0;
+  return vm->dirty ? (const HsDirtyEntry *) vm->dirty->data : NULL;
+}
+
+void
+hs_heap_dirty_reset (HsVM *vm)
+{
+  if (vm->dirty == NULL)
+    return;
+  for (guint i = 0; i < vm->dirty->len; i++)
+    {
+      HsObject *o = g_array_index (vm->dirty, HsDirtyEntry, i).obj;
+      if (o != NULL)
+        o->flags &= ~(guint32) HS_FLAG_DIRTY;
+    }
+  g_array_set_size (vm->dirty, 0);
+  g_hash_table_remove_all (vm->dirty_index);
+}
+
+/* ---- freeing ------------------------------------------------------------------------ */
+
+static void
+free_memory (HsVM *vm, HsObject *obj)
+{
+  AllocPrefix *prefix = (AllocPrefix *) obj - 1;
+
+  live_unlink (vm, obj);
+  if (vm->track_dirty)
+    dirty_forget (vm, obj);
+  vm->heap_bytes -= prefix->size + sizeof (AllocPrefix);
+  g_free (prefix);
+}
+
+static void
+destroy (HsVM *vm, HsObject *obj)
+{
+  const HsType *t;
+
+  if (G_UNLIKELY (vm->hooks != NULL) && vm->hooks->free != NULL)
+    vm->hooks->free (vm, obj, vm->hooks_data);
+  for (t = obj->type; t != NULL && t->dealloc == NULL; t = t->base)
+    ;
+  if (t != NULL)
+    t->dealloc (vm, obj);
+  free_memory (vm, obj);
+}
+
+void
+hs_object_free (HsVM *vm, HsObject *obj)
+{
+  if (vm->dealloc_depth >= TRASHCAN_DEPTH)
+    {
+      /* Too deep: queue it (chained through `next`) for the outermost free. */
+      live_unlink (vm, obj);
+      obj->next = vm->dealloc_pending;
+      vm->dealloc_pending = obj;
+      return;
+    }
+  vm->dealloc_depth++;
+  destroy (vm, obj);
+  if (vm->dealloc_depth == 1)
+    while (vm->dealloc_pending != NULL)
+      {
+        HsObject *o = vm->dealloc_pending;
+        vm->dealloc_pending = o->next;
+        o->next = NULL;
+        destroy (vm, o);
+      }
+  vm->dealloc_depth--;
+}
+
+void
+hs_heap_init (HsVM *vm)
+{
+  hs_runtime_init ();
+  vm->live.prev = vm->live.next = &vm->live;
+  vm->live.flags = HS_FLAG_IMMORTAL;
+  if (vm->next_id == 0)
+    vm->next_id = 1;
+}
+
+/* Frees everything still alive (cycles, leaks): pin every object so that no count
+ * reaches zero, let each type release what it owns, then free all the memory. */
+void
+hs_heap_fini (HsVM *vm)
+{
+  HsObject *o, *next;
+
+  if (vm->live.next == NULL)
+    return;
+  for (o = vm->live.next; o != &vm->live; o = o->next)
+    {
+      o->refcount += 1;
+      o->flags &= ~(guint32) HS_FLAG_IMMORTAL;
+    }
+  vm->dealloc_depth = 1;
+  for (o = vm->live.next; o != &vm->live; o = o->next)
+    {
+      const HsType *t;
+      for (t = o->type; t != NULL && t->dealloc == NULL; t = t->base)
+        ;
+      if (t != NULL)
+        t->dealloc (vm, o);
+    }
+  vm->dealloc_depth = 0;
+  for (o = vm->live.next; o != &vm->live; o = next)
+    {
+      next = o->next;
+      g_free ((AllocPrefix *) o - 1);
+    }
+  vm->live.prev = vm->live.next = &vm->live;
+  vm->live_count = 0;
+  if (vm->dirty != NULL)
+    {
+      g_array_unref (vm->dirty);
+      g_hash_table_unref (vm->dirty_index);
+      vm->dirty = NULL;
+      vm->dirty_index = NULL;
+    }
+}
+
+/* ---- runtime start-up ---------------------------------------------------------------- */
+
+/* Optional start-up hooks of other modules, called when linked in. */
+extern void hs_exceptions_runtime_init (void) __attribute__ ((weak));
+extern void hs_vm_runtime_init (void) __attribute__ ((weak));
+extern void hs_float_runtime_init (void) __attribute__ ((weak));
+
+void
+hs_type_ready (HsType *type)
+{
+  if (type->header.type == NULL)
+    {
+      type->header.type = &hs_type_type;
+      type->header.refcount = 1;
+    }
+  type->header.flags |= HS_FLAG_IMMORTAL;
+  if (type->dict == NULL)
+    type->dict = hs_dict_new (NULL);
+  if (type->methods == NULL)
+    return;
+  for (const HsMethodDef *m = type->methods; m->name != NULL; m++)
+    {
+      HsObject *name = hs_str_intern_cstr (m->name);
+      HsObject *descr;
+
+      if (hs_dict_get_item_borrow (NULL, type->dict, name) != NULL)
+        continue;
+      descr = hs_method_descr_new (m, type);
+      hs_dict_set_item (NULL, type->dict, name, descr);
+    }
+}
+
+static HsType *const core_types[] = {
+  &hs_type_type,
+  &hs_object_type,
+  &hs_none_type,
+  &hs_notimplemented_type,
+  &hs_int_type,
+  &hs_bool_type,
+  &hs_float_type,
+  &hs_str_type,
+  &hs_list_type,
+  &hs_tuple_type,
+  &hs_dict_type,
+  &hs_range_type,
+  &hs_slice_type,
+  &hs_dict_keys_type,
+  &hs_dict_values_type,
+  &hs_dict_items_type,
+  &hs_cfunction_type,
+  &hs_method_descr_type,
+  &hs_classmethod_descr_type,
+  &hs_list_iter_type,
+  &hs_list_reviter_type,
+  &hs_tuple_iter_type,
+  &hs_str_iter_type,
+  &hs_seq_iter_type,
+  &hs_range_iter_type,
+  &hs_dict_keyiter_type,
+  &hs_dict_valueiter_type,
+  &hs_dict_itemiter_type,
+  &hs_enumerate_type,
+  &hs_zip_type,
+  &hs_reversed_type,
+  &hs_map_type,
+  &hs_filter_type,
+};
+
+static gpointer
+runtime_init_once (gpointer data)
+{
+  /* Type objects first get their header, so that everything after can use them. */
+  for (gsize i = 0; i < G_N_ELEMENTS (core_types); i++)
+    if (core_types[i]->header.type == NULL)
+      {
+        core_types[i]->header.type = &hs_type_type;
+        core_types[i]->header.refcount = 1;
+        core_types[i]->header.flags |= HS_FLAG_IMMORTAL;
+      }
+  hs_int_runtime_init ();
+  if (hs_float_runtime_init)
+    hs_float_runtime_init ();
+  hs_str_runtime_init ();
+  for (gsize i = 0; i < G_N_ELEMENTS (core_types); i++)
+    hs_type_ready (core_types[i]);
+  if (hs_exceptions_runtime_init)
+    hs_exceptions_runtime_init ();
+  if (hs_vm_runtime_init)
+    hs_vm_runtime_init ();
+  return NULL;
+}
+
+void
+hs_runtime_init (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, runtime_init_once, NULL);
+}
+
+/* ---- small helpers ------------------------------------------------------------------ */
+
+#define SLOT(type, slot)                                                                      \
+  ({                                                                                          \
+    const HsType *_t = (type);                                                                \
+    while (_t != NULL && _t->slot == NULL)                                                    \
+      _t = _t->base;                                                                          \
+    _t != NULL ? _t->slot : NULL;                                                             \
+  })
+
+const char *
+hs_type_name (const HsObject *obj)
+{
+  return obj->type->name;
+}
+
+static HsObject *
+str_from_cstr (HsVM *vm, const char *s)
+{
+  return hs_str_new (vm, s, strlen (s));
+}
+
+static gint64
+hash_pointer (const void *p)
+{
+  guintptr y = (guintptr) p;
+  /* Rotate by 4 bits: the low bits of an aligned address are always zero. */
+  y = (y >> 4) | (y << (8 * sizeof (y) - 4));
+  gint64 h = (gint64) y;
+  return h == -1 ? -2 : h;
+}
+
+/* ---- core static types --------------------------------------------------------------- */
+
+HsObject *
+hs_object_default_repr (HsVM *vm, HsObject *self)
+{
+  char *s;
+  HsObject *r;
+
+  if (self->type->type_flags & HS_TYPE_HEAP)
+    s = g_strdup_printf ("<__main__.%s object at %p>", self->type->name, (void *) self);
+  else
+    s = g_strdup_printf ("<%s object at %p>", self->type->name, (void *) self);
+  r = str_from_cstr (vm, s);
+  g_free (s);
+  return r;
+}
+
+int
+hs_object_hash_not_implemented (HsVM *vm, HsObject *self, gint64 *out)
+{
+  hs_err_format (vm, &hs_exc_TypeError, "unhashable type: '%s'", hs_type_name (self));
+  return -1;
+}
+
+static int
+object_hash (HsVM *vm, HsObject *self, gint64 *out)
+{
+  *out = hash_pointer (self);
+  return 0;
+}
+
+static HsObject *
+object_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  if (op == HS_CMP_EQ && a == b)
+    return hs_incref (hs_True);
+  return hs_incref (hs_NotImplemented);
+}
+
+static HsObject *
+object_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs > 0 || (kwnames != NULL && hs_tuple_len (kwnames) > 0))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "object() takes no arguments");
+      return NULL;
+    }
+  return hs_object_alloc (vm, type, sizeof (HsObject));
+}
+
+HsType hs_object_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "object",
+  .type_flags = HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsObject),
+  .repr = hs_object_default_repr,
+  .hash = object_hash,
+  .richcompare = object_richcompare,
+  .construct = object_construct,
+};
+
+static HsObject *
+type_repr (HsVM *vm, HsObject *self)
+{
+  HsType *t = (HsType *) self;
+  char *s = (t->type_flags & HS_TYPE_HEAP) ? g_strdup_printf ("<class '__main__.%s'>", t->name)
+                                           : g_strdup_printf ("<class '%s'>", t->name);
+  HsObject *r = str_from_cstr (vm, s);
+  g_free (s);
+  return r;
+}
+
+static HsObject *
+type_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsType *t = (HsType *) self;
+  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
+  HsObject *(*construct) (HsVM *, HsType *, HsObject **, gsize, HsObject *);
+
+  if (t == &hs_type_type)
+    {
+      if (nargs == 1 && nkw == 0)
+        return hs_incref ((HsObject *) HS_TYPE (args[0]));
+      hs_err_set_string (vm, &hs_exc_TypeError, "type() takes 1 or 3 arguments");
+      return NULL;
+    }
+  construct = SLOT (t, construct);
+  if (construct == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "cannot create '%s' instances", t->name);
+      return NULL;
+    }
+  return construct (vm, t, args, nargs, kwnames);
+}
+
+/* Attribute of a type object: its dict along the base chain; classmethods bind to it. */
+static HsObject *
+type_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsType *t = (HsType *) self;
+  HsObject *v = hs_type_lookup_borrow (t, name);
+
+  if (v != NULL)
+    {
+      if (HS_IS (v, &hs_classmethod_descr_type))
+        {
+          HsCFunctionObject *d = (HsCFunctionObject *) v;
+          return hs_cfunction_new_method (vm, d->def, d->owner, self);
+        }
+      return hs_incref (v);
+    }
+  if (strcmp (hs_str_utf8 (name), "__name__") == 0)
+    return str_from_cstr (vm, t->name);
+  hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'", t->name,
+                 hs_str_utf8 (name));
+  return NULL;
+}
+
+HsType hs_type_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "type",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsType),
+  .repr = type_repr,
+  .call = type_call,
+  .getattr = type_getattr,
+};
+
+static HsObject *
+none_repr (HsVM *vm, HsObject *self)
+{
+  return hs_str_intern_cstr ("None");
+}
+
+static int
+none_truth (HsVM *vm, HsObject *self)
+{
+  return 0;
+}
+
+static HsObject *
+none_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs > 0 || (kwnames != NULL && hs_tuple_len (kwnames) > 0))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "NoneType takes no arguments");
+      return NULL;
+    }
+  return hs_None;
+}
+
+HsType hs_none_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "NoneType",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsObject),
+  .repr = none_repr,
+  .truth = none_truth,
+  .construct = none_construct,
+};
+
+HsObject hs_None_struct = { .type = &hs_none_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL };
+
+static HsObject *
+notimplemented_repr (HsVM *vm, HsObject *self)
+{
+  return hs_str_intern_cstr ("NotImplemented");
+}
+
+HsType hs_notimplemented_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "NotImplementedType",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsObject),
+  .repr = notimplemented_repr,
+};
+
+HsObject hs_NotImplemented_struct = { .type = &hs_notimplemented_type,
+                                      .refcount = 1,
+                                      .flags = HS_FLAG_IMMORTAL };
+
+/* ---- protocol: repr, str, hash ------------------------------------------------------- */
+
+HsObject *
+hs_object_repr (HsVM *vm, HsObject *obj)
+{
+  HsObject *(*repr) (HsVM *, HsObject *) = SLOT (obj->type, repr);
+  return repr ? repr (vm, obj) : hs_object_default_repr (vm, obj);
+}
+
+HsObject *
+hs_object_str (HsVM *vm, HsObject *obj)
+{
+  HsObject *(*str) (HsVM *, HsObject *) = SLOT (obj->type, str);
+  return str ? str (vm, obj) : hs_object_repr (vm, obj);
+}
+
+int
+hs_object_hash (HsVM *vm, HsObject *obj, gint64 *out)
+{
+  int (*hash) (HsVM *, HsObject *, gint64 *) = SLOT (obj->type, hash);
+  if (hash == NULL)
+    return hs_object_hash_not_implemented (vm, obj, out);
+  return hash (vm, obj, out);
+}
+
+/* ---- protocol: comparison ------------------------------------------------------------ */
+
+static const char *const cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
+static const HsCompareOp cmp_swapped[] = { HS_CMP_GT, HS_CMP_GE, HS_CMP_EQ,
+                                           HS_CMP_NE, HS_CMP_LT, HS_CMP_LE };
+
+typedef HsObject *(*RichCmpFn) (HsVM *, HsObject *, HsObject *, HsCompareOp);
+
+static HsObject *
+try_cmp (HsVM *vm, RichCmpFn fn, HsObject *a, HsObject *b, HsCompareOp op, gboolean *done)
+{
+  HsObject *r = fn (vm, a, b, op);
+  if (r != hs_NotImplemented)
+    {
+      *done = TRUE;
+      return r;
+    }
+  hs_decref (vm, r);
+  return NULL;
+}
+
+HsObject *
+hs_object_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  RichCmpFn fa = SLOT (a->type, richcompare);
+  RichCmpFn fb = SLOT (b->type, richcompare);
+  gboolean done = FALSE, reflected_tried = FALSE;
+  HsObject *r;
+
+  if (a->type != b->type && fb != NULL && fb != fa && hs_type_is_subtype (b->type, a->type))
+    {
+      r = try_cmp (vm, fb, b, a, cmp_swapped[op], &done);
+      if (done)
+        return r;
+      reflected_tried = TRUE;
+    }
+  if (fa != NULL)
+    {
+      r = try_cmp (vm, fa, a, b, op, &done);
+      if (done)
+        return r;
+    }
+  if (!reflected_tried && fb != NULL)
+    {
+      r = try_cmp (vm, fb, b, a, cmp_swapped[op], &done);
+      if (done)
+        return r;
+    }
+  if (op == HS_CMP_EQ)
+    return hs_incref (hs_bool_from (a == b));
+  if (op == HS_CMP_NE)
+    return hs_incref (hs_bool_from (a != b));
+  hs_err_format (vm, &hs_exc_TypeError, "'%s' not supported between instances of '%s' and '%s'",
+                 cmp_symbols[op], hs_type_name (a), hs_type_name (b));
+  return NULL;
+}
+
+int
+hs_object_richcompare_bool (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  HsObject *r;
+  int t;
+
+  if (a == b && (op == HS_CMP_EQ || op == HS_CMP_NE))
+    return op == HS_CMP_EQ;
+  r = hs_object_richcompare (vm, a, b, op);
+  if (r == NULL)
+    return -1;
+  if (r == hs_True || r == hs_False)
+    return r == hs_True;
+  t = hs_object_truth (vm, r);
+  hs_decref (vm, r);
+  return t;
+}
+
+int
+hs_object_equal (HsVM *vm, HsObject *a, HsObject *b)
+{
+  return hs_object_richcompare_bool (vm, a, b, HS_CMP_EQ);
+}
+
+/* ---- protocol: arithmetic ------------------------------------------------------------ */
+
+static const char *const binop_symbols[HS_BIN_COUNT] = {
+  [HS_BIN_ADD] = "+",      [HS_BIN_SUB] = "-",     [HS_BIN_MUL] = "*",
+  [HS_BIN_TRUEDIV] = "/",  [HS_BIN_FLOORDIV] = "//", [HS_BIN_MOD] = "%",
+  [HS_BIN_POW] = "**",     [HS_BIN_LSHIFT] = "<<", [HS_BIN_RSHIFT] = ">>",
+  [HS_BIN_AND] = "&",      [HS_BIN_OR] = "|",      [HS_BIN_XOR] = "^",
+  [HS_BIN_MATMUL] = "@",
+};
+
+static gboolean
+is_sequence (const HsObject *o)
+{
+  return hs_type_is_subtype (o->type, &hs_list_type) || hs_type_is_subtype (o->type, &hs_tuple_type)
+         || hs_type_is_subtype (o->type, &hs_str_type);
+}
+
+static HsObject *
+binop_error (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b, gboolean inplace)
+{
+  if (op == HS_BIN_ADD && is_sequence (a))
+    hs_err_format (vm, &hs_exc_TypeError, "can only concatenate %s (not \"%s\") to %s",
+                   hs_type_name (a), hs_type_name (b), hs_type_name (a));
+  else if (op == HS_BIN_MUL && is_sequence (a))
+    hs_err_format (vm, &hs_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                   hs_type_name (b));
+  else if (op == HS_BIN_MUL && is_sequence (b))
+    hs_err_format (vm, &hs_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                   hs_type_name (a));
+  else if (op == HS_BIN_POW)
+    hs_err_format (vm, &hs_exc_TypeError,
+                   "unsupported operand type(s) for %s: '%s' and '%s'",
+                   inplace ? "**=" : "** or pow()", hs_type_name (a), hs_type_name (b));
+  else
+    hs_err_format (vm, &hs_exc_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
+                   binop_symbols[op], inplace ? "=" : "", hs_type_name (a), hs_type_name (b));
+  return NULL;
+}
+
+typedef HsObject *(*BinopFn) (HsVM *, HsBinOp, HsObject *, HsObject *);
+
+/* CPython's binary_op1: a's slot, then b's (b's first when its type is a subclass of
+ * a's with its own slot). NotImplemented (new ref) when neither handles the pair. */
+static HsObject *
+binop1 (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  BinopFn fa = SLOT (a->type, binop);
+  BinopFn fb = b->type != a->type ? SLOT (b->type, binop) : NULL;
+  HsObject *r;
+
+  if (fb == fa)
+    fb = NULL;
+  if (fa != NULL)
+    {
+      if (fb != NULL && hs_type_is_subtype (b->type, a->type))
+        {
+          r = fb (vm, op, a, b);
+          if (r != hs_NotImplemented)
+            return r;
+          hs_decref (vm, r);
+          fb = NULL;
+        }
+      r = fa (vm, op, a, b);
+      if (r != hs_NotImplemented)
+        return r;
+      hs_decref (vm, r);
+    }
+  if (fb != NULL)
+    return fb (vm, op, a, b);
+  return hs_incref (hs_NotImplemented);
+}
+
+HsObject *
+hs_number_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  HsObject *r = binop1 (vm, op, a, b);
+  if (r != hs_NotImplemented)
+    return r;
+  hs_decref (vm, r);
+  return binop_error (vm, op, a, b, FALSE);
+}
+
+HsObject *
+hs_number_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  BinopFn fi = SLOT (a->type, inplace);
+  HsObject *r;
+
+  if (fi != NULL)
+    {
+      r = fi (vm, op, a, b);
+      if (r != hs_NotImplemented)
+        return r;
+      hs_decref (vm, r);
+    }
+  r = binop1 (vm, op, a, b);
+  if (r != hs_NotImplemented)
+    return r;
+  hs_decref (vm, r);
+  return binop_error (vm, op, a, b, TRUE);
+}
+
+HsObject *
+hs_number_unaryop (HsVM *vm, HsUnaryOp op, HsObject *a)
+{
+  static const char *const symbols[] = { "-", "+", "~" };
+  HsObject *(*fn) (HsVM *, HsUnaryOp, HsObject *) = SLOT (a->type, unaryop);
+
+  if (fn != NULL)
+    {
+      HsObject *r = fn (vm, op, a);
+      if (r != hs_NotImplemented)
+        return r;
+      hs_decref (vm, r);
+    }
+  hs_err_format (vm, &hs_exc_TypeError, "bad operand type for unary %s: '%s'", symbols[op],
+                 hs_type_name (a));
+  return NULL;
+}
+
+/* ---- protocol: truth, len, items ----------------------------------------------------- */
+
+int
+hs_object_truth (HsVM *vm, HsObject *obj)
+{
+  int (*truth) (HsVM *, HsObject *);
+  gssize (*len) (HsVM *, HsObject *);
+
+  if (obj == hs_True)
+    return 1;
+  if (obj == hs_False || obj == hs_None)
+    return 0;
+  truth = SLOT (obj->type, truth);
+  if (truth != NULL)
+    return truth (vm, obj);
+  len = SLOT (obj->type, len);
+  if (len != NULL)
+    {
+      gssize n = len (vm, obj);
+      return n < 0 ? -1 : n > 0;
+    }
+  return 1;
+}
+
+gssize
+hs_object_len (HsVM *vm, HsObject *obj)
+{
+  gssize (*len) (HsVM *, HsObject *) = SLOT (obj->type, len);
+  if (len == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "object of type '%s' has no len()", hs_type_name (obj));
+      return -1;
+    }
+  return len (vm, obj);
+}
+
+HsObject *
+hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key)
+{
+  HsObject *(*getitem) (HsVM *, HsObject *, HsObject *) = SLOT (obj->type, getitem);
+  if (getitem == NULL)
+    {
+      if (HS_IS (obj, &hs_type_type))
+        hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not subscriptable",
+                       ((HsType *) obj)->name);
+      else
+        hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not subscriptable",
+                       hs_type_name (obj));
+      return NULL;
+    }
+  return getitem (vm, obj, key);
+}
+
+int
+hs_object_setitem (HsVM *vm, HsObject *obj, HsObject *key, HsObject *value)
+{
+  int (*setitem) (HsVM *, HsObject *, HsObject *, HsObject *) = SLOT (obj->type, setitem);
+  if (setitem == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object does not support item assignment",
+                     hs_type_name (obj));
+      return -1;
+    }
+  return setitem (vm, obj, key, value);
+}
+
+int
+hs_object_delitem (HsVM *vm, HsObject *obj, HsObject *key)
+{
+  int (*setitem) (HsVM *, HsObject *, HsObject *, HsObject *) = SLOT (obj->type, setitem);
+  if (setitem == NULL)
+    {
+      /* CPython words it differently on its sequence path (int key, sequence type). */
+      gboolean seq = hs_int_check (key)
+                     && (HS_ISINSTANCE (obj, &hs_tuple_type) || HS_ISINSTANCE (obj, &hs_str_type)
+                         || HS_ISINSTANCE (obj, &hs_range_type));
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object %s support item deletion",
+                     hs_type_name (obj), seq ? "doesn't" : "does not");
+      return -1;
+    }
+  return setitem (vm, obj, key, NULL);
+}
+
+int
+hs_object_contains (HsVM *vm, HsObject *container, HsObject *item)
+{
+  int (*contains) (HsVM *, HsObject *, HsObject *) = SLOT (container->type, contains);
+  HsObject *it, *x;
+  int found = 0;
+
+  if (contains != NULL)
+    return contains (vm, container, item);
+  if (SLOT (container->type, iter) == NULL && SLOT (container->type, getitem) == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "argument of type '%s' is not iterable",
+                     hs_type_name (container));
+      return -1;
+    }
+  it = hs_object_iter (vm, container);
+  if (it == NULL)
+    return -1;
+  while (found == 0 && (x = hs_iter_next (vm, it)) != NULL)
+    {
+      found = hs_object_equal (vm, x, item);
+      hs_decref (vm, x);
+    }
+  hs_decref (vm, it);
+  if (found == 0 && hs_err_occurred (vm))
+    return -1;
+  return found;
+}
+
+HsObject *
+hs_object_iter (HsVM *vm, HsObject *obj)
+{
+  HsObject *(*iter) (HsVM *, HsObject *) = SLOT (obj->type, iter);
+  if (iter != NULL)
+    return iter (vm, obj);
+  if (SLOT (obj->type, getitem) != NULL && obj->type != &hs_dict_type)
+    return hs_seq_iter_new (vm, obj);
+  hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not iterable", hs_type_name (obj));
+  return NULL;
+}
+
+HsObject *
+hs_iter_next (HsVM *vm, HsObject *iter)
+{
+  HsObject *(*next) (HsVM *, HsObject *) = SLOT (iter->type, iternext);
+  if (next == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not an iterator", hs_type_name (iter));
+      return NULL;
+    }
+  return next (vm, iter);
+}
+
+HsObject *
+hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *(*call) (HsVM *, HsObject *, HsObject **, gsize, HsObject *)
+      = SLOT (callable->type, call);
+  if (call == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not callable",
+                     hs_type_name (callable));
+      return NULL;
+    }
+  return call (vm, callable, args, nargs, kwnames);
+}
+
+/* ---- protocol: attributes ------------------------------------------------------------ */
+
+HsObject *
+hs_type_lookup_borrow (const HsType *type, HsObject *name)
+{
+  for (const HsType *t = type; t != NULL; t = t->base)
+    if (t->dict != NULL)
+      {
+        HsObject *v = hs_dict_get_item_borrow (NULL, t->dict, name);
+        if (v != NULL)
+          return v;
+      }
+  return NULL;
+}
+
+/* Generic attribute lookup on an instance: the type's dict, binding method descriptors. */
+HsObject *
+hs_object_generic_getattr (HsVM *vm, HsObject *obj, HsObject *name)
+{
+  HsObject *v = hs_type_lookup_borrow (obj->type, name);
+
+  if (v != NULL)
+    {
+      if (HS_IS (v, &hs_method_descr_type))
+        {
+          HsCFunctionObject *d = (HsCFunctionObject *) v;
+          return hs_cfunction_new_method (vm, d->def, d->owner, obj);
+        }
+      if (HS_IS (v, &hs_classmethod_descr_type))
+        {
+          HsCFunctionObject *d = (HsCFunctionObject *) v;
+          return hs_cfunction_new_method (vm, d->def, d->owner, (HsObject *) obj->type);
+        }
+      return hs_incref (v);
+    }
+  hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                 hs_type_name (obj), hs_str_utf8 (name));
+  return NULL;
+}
+
+HsObject *
+hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name)
+{
+  HsObject *(*getattr) (HsVM *, HsObject *, HsObject *) = SLOT (obj->type, getattr);
+  if (getattr != NULL)
+    return getattr (vm, obj, name);
+  return hs_object_generic_getattr (vm, obj, name);
+}
+
+HsObject *
+hs_object_getattr_cstr (HsVM *vm, HsObject *obj, const char *name)
+{
+  HsObject *n = hs_str_intern_cstr (name);
+  return hs_object_getattr (vm, obj, n);
+}
+
+int
+hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value)
+{
+  int (*setattr) (HsVM *, HsObject *, HsObject *, HsObject *) = SLOT (obj->type, setattr);
+  if (setattr != NULL)
+    return setattr (vm, obj, name, value);
+  if (hs_type_lookup_borrow (obj->type, name) != NULL)
+    hs_err_format (vm, &hs_exc_AttributeError, "'%s' object attribute '%s' is read-only",
+                   hs_type_name (obj), hs_str_utf8 (name));
+  else
+    hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                   hs_type_name (obj), hs_str_utf8 (name));
+  return -1;
+}
+
+void
+hs_object_traverse (HsObject *obj, HsVisitFn visit, gpointer user_data)
+{
+  void (*traverse) (HsObject *, HsVisitFn, gpointer) = SLOT (obj->type, traverse);
+  if (traverse != NULL)
+    traverse (obj, visit, user_data);
+}
+
+HsObject *
+hs_sequence_to_list (HsVM *vm, HsObject *iterable)
+{
+  return hs_list_from_iterable (vm, iterable);
+}

@@ -33,6 +33,7 @@ enum {
   HS_FLAG_DIRTY = 1 << 2,     /* contents changed during the current step (trace) */
   HS_FLAG_REPR_ACTIVE = 1 << 3, /* inside its own repr: guards self-containing lists */
   HS_FLAG_GC_MARK = 1 << 4,   /* scratch bit for the collector */
+  HS_FLAG_TRACED = 1 << 5,    /* recorded by the trace engine (its content is in the log) */
 };
 
 struct _HsObject {
@@ -86,7 +87,12 @@ typedef HsObject *(*HsCFunction) (HsVM *vm, HsObject **args, gsize nargs, HsObje
 typedef struct {
   const char *name;
   HsCFunction fn; /* for methods, args[0] is self */
+  guint32 flags;  /* HS_METH_*; 0 for an ordinary method or function */
 } HsMethodDef;
+
+enum {
+  HS_METH_CLASS = 1 << 0, /* classmethod (dict.fromkeys): args[0] is the type */
+};
 
 enum {
   HS_TYPE_GC = 1 << 0,          /* instances may hold references: tracked by the collector */
@@ -191,8 +197,23 @@ void hs_gc_track (HsVM *vm, HsObject *obj);
  * built-in types) are created by hs_runtime_init with vm == NULL: hs_object_alloc then
  * uses g_malloc0, links nothing, and returns an immortal object. */
 void hs_runtime_init (void); /* idempotent, thread-safe (g_once) */
+/* The object's stable id (what `id()` returns and the trace records): the allocation
+ * serial, or for statically initialised immortals one assigned on first use. */
+guint64 hs_object_id (HsObject *obj);
 /* Marks obj's contents as changed in this step, for the trace recorder. */
 void hs_object_mark_dirty (HsVM *vm, HsObject *obj);
+/* Same, naming the item range [lo, hi) of a list that may differ after the mutation
+ * (hi == new length when the length changed). The dirty array keeps the union. */
+void hs_object_mark_dirty_range (HsVM *vm, HsObject *obj, gsize lo, gsize hi);
+void hs_gc_untrack (HsVM *vm, HsObject *obj);
+/* Installs a static type's `methods` into its (immortal) `dict`; idempotent. Called by
+ * hs_runtime_init for the core's types; other modules' static types call it from their
+ * runtime init, before any VM runs. */
+void hs_type_ready (HsType *type);
+/* The `hash` slot of unhashable types (list, dict): "unhashable type: 'list'". */
+int hs_object_hash_not_implemented (HsVM *vm, HsObject *self, gint64 *out);
+/* The default repr "<list object at 0x...>". */
+HsObject *hs_object_default_repr (HsVM *vm, HsObject *self);
 
 /* ---- protocol (CPython's abstract object layer) -------------------------------- */
 

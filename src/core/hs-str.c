@@ -1,1 +1,1792 @@
-/* placeholder: being written */
+/* hs-str.c — str objects: construction, interning, repr, indexing and the str methods.
+ *
+ * Invariant: a str's bytes never change after hs_str_new returns (the hash is cached);
+ * positions seen by Python are code points, positions inside this file are bytes unless
+ * a name says `ch` (an ASCII string has them equal, which is the fast path). The intern
+ * table maps text to its one immortal str and is only touched under `intern_lock`.
+ */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "hs-str.h"
+#include "hs-cfunction.h"
+#include "hs-error.h"
+#include "hs-format.h"
+#include "hs-int.h"
+#include "hs-iter.h"
+#include "hs-list.h"
+#include "hs-range.h"
+#include "hs-tuple.h"
+
+static HsObject *empty_str;
+static HsObject *latin1_strs[256];
+static GHashTable *intern_table; /* data (char *) -> HsObject * */
+static GMutex intern_lock;
+
+/* ---- construction ----------------------------------------------------------------- */
+
+static void
+measure (HsStr *s)
+{
+  gsize chars = 0;
+  for (gsize i = 0; i < s->byte_len; i++)
+    chars += ((guchar)s->data[i] & 0xC0) != 0x80;
+  s->char_len = chars;
+  s->ascii = chars == s->byte_len;
+  s->hash = -1;
+}
+
+/* An uninitialised str of `len` bytes (caller fills data, then calls measure). */
+static HsStr *
+str_alloc (HsVM *vm, gsize len)
+{
+  HsStr *s;
+
+  if (len > G_MAXSSIZE - sizeof (HsStr) - 1)
+    {
+      hs_err_no_memory (vm);
+      return NULL;
+    }
+  s = (HsStr *)hs_object_alloc (vm, &hs_str_type, sizeof (HsStr) + len + 1);
+  if (s == NULL)
+    return NULL;
+  s->byte_len = len;
+  s->data[len] = '\0';
+  return s;
+}
+
+static HsObject *
+make_immortal (const char *utf8, gsize len)
+{
+  HsStr *s = str_alloc (NULL, len);
+  memcpy (s->data, utf8, len);
+  measure (s);
+  s->header.flags |= HS_FLAG_IMMORTAL;
+  hs_str_hash (&s->header); /* cached now: VMs on other threads only read it */
+  return &s->header;
+}
+
+static void
+ensure_singletons (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      char buf[4];
+      empty_str = make_immortal ("", 0);
+      for (gunichar c = 0; c < 256; c++)
+        latin1_strs[c] = make_immortal (buf, g_unichar_to_utf8 (c, buf));
+      intern_table = g_hash_table_new (g_str_hash, g_str_equal);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+void
+hs_str_runtime_init (void)
+{
+  ensure_singletons ();
+}
+
+/* The shared singleton for "" or a one-character Latin-1 text, else NULL. */
+static HsObject *
+singleton_for (const char *utf8, gsize len)
+{
+  if (len == 0)
+    return empty_str;
+  if (len == 1 && (guchar)utf8[0] < 0x80)
+    return latin1_strs[(guchar)utf8[0]];
+  if (len == 2 && ((guchar)utf8[0] == 0xC2 || (guchar)utf8[0] == 0xC3))
+    return latin1_strs[g_utf8_get_char (utf8)];
+  return NULL;
+}
+
+HsObject *
+hs_str_new (HsVM *vm, const char *utf8, gsize len)
+{
+  HsObject *single;
+  HsStr *s;
+
+  ensure_singletons ();
+  single = singleton_for (utf8, len);
+  if (single != NULL)
+    return single;
+  s = str_alloc (vm, len);
+  if (s == NULL)
+    return NULL;
+  memcpy (s->data, utf8, len);
+  measure (s);
+  return &s->header;
+}
+
+HsObject *
+hs_str_from_cstr (HsVM *vm, const char *s)
+{
+  return hs_str_new (vm, s, strlen (s));
+}
+
+HsObject *
+hs_str_from_gstring (HsVM *vm, GString *s)
+{
+  HsObject *r = hs_str_new (vm, s->str, s->len);
+  g_string_free (s, TRUE);
+  return r;
+}
+
+HsObject *
+hs_str_from_format (HsVM *vm, const char *fmt, ...)
+{
+  va_list ap;
+  g_autofree char *text = NULL;
+
+  va_start (ap, fmt);
+  text = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  return hs_str_from_cstr (vm, text);
+}
+
+HsObject *
+hs_str_intern (const char *s, gsize len)
+{
+  HsObject *r;
+
+  ensure_singletons ();
+  r = singleton_for (s, len);
+  if (r != NULL)
+    return r;
+  if (memchr (s, '\0', len) != NULL)
+    return make_immortal (s, len); /* not shareable through a C-string table */
+  g_mutex_lock (&intern_lock);
+  {
+    g_autofree char *key = g_strndup (s, len);
+    r = g_hash_table_lookup (intern_table, key);
+    if (r == NULL)
+      {
+        r = make_immortal (s, len);
+        g_hash_table_insert (intern_table, HS_STR (r)->data, r);
+      }
+  }
+  g_mutex_unlock (&intern_lock);
+  return r;
+}
+
+HsObject *
+hs_str_intern_cstr (const char *s)
+{
+  return hs_str_intern (s, strlen (s));
+}
+
+gboolean
+hs_str_is_intern_candidate (const char *s, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (s[i]) && s[i] != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- basic operations ------------------------------------------------------------- */
+
+gboolean
+hs_str_equal (HsObject *a, HsObject *b)
+{
+  return a == b
+         || (HS_STR (a)->byte_len == HS_STR (b)->byte_len
+             && memcmp (HS_STR (a)->data, HS_STR (b)->data, HS_STR (a)->byte_len) == 0);
+}
+
+gboolean
+hs_str_equal_cstr (HsObject *s, const char *c)
+{
+  gsize n = strlen (c);
+  return HS_STR (s)->byte_len == n && memcmp (HS_STR (s)->data, c, n) == 0;
+}
+
+gint64
+hs_str_hash (HsObject *o)
+{
+  HsStr *s = HS_STR (o);
+  guint64 h = 0xcbf29ce484222325ull; /* FNV-1a; CPython's str hash is randomised anyway */
+
+  if (s->hash != -1)
+    return s->hash;
+  for (gsize i = 0; i < s->byte_len; i++)
+    h = (h ^ (guchar)s->data[i]) * 0x100000001b3ull;
+  h ^= h >> 29;
+  if ((gint64)h == -1)
+    h = (guint64)-2;
+  s->hash = (gint64)h;
+  return s->hash;
+}
+
+gsize
+hs_str_offset_of (HsObject *o, gsize i)
+{
+  HsStr *s = HS_STR (o);
+  if (s->ascii)
+    return i;
+  if (i >= s->char_len)
+    return s->byte_len;
+  return (gsize)(g_utf8_offset_to_pointer (s->data, (glong)i) - s->data);
+}
+
+static gsize
+char_index_of (HsObject *o, gsize byte_off)
+{
+  HsStr *s = HS_STR (o);
+  return s->ascii ? byte_off : (gsize)g_utf8_pointer_to_offset (s->data, s->data + byte_off);
+}
+
+HsObject *
+hs_str_char_at (HsVM *vm, HsObject *o, gsize i)
+{
+  gsize off = hs_str_offset_of (o, i);
+  const char *p = HS_STR (o)->data + off;
+  return hs_str_new (vm, p, g_utf8_next_char (p) - p);
+}
+
+HsObject *
+hs_str_concat (HsVM *vm, HsObject *a, HsObject *b)
+{
+  gsize la = HS_STR (a)->byte_len, lb = HS_STR (b)->byte_len;
+  HsStr *s;
+
+  if (lb == 0 && HS_IS (a, &hs_str_type))
+    return hs_incref (a);
+  if (la == 0 && HS_IS (b, &hs_str_type))
+    return hs_incref (b);
+  s = str_alloc (vm, la + lb);
+  if (s == NULL)
+    return NULL;
+  memcpy (s->data, HS_STR (a)->data, la);
+  memcpy (s->data + la, HS_STR (b)->data, lb);
+  s->char_len = HS_STR (a)->char_len + HS_STR (b)->char_len;
+  s->ascii = HS_STR (a)->ascii && HS_STR (b)->ascii;
+  s->hash = -1;
+  if (s->char_len == 1)
+    {
+      HsObject *single = singleton_for (s->data, s->byte_len);
+      if (single != NULL)
+        {
+          hs_decref (vm, &s->header);
+          return single;
+        }
+    }
+  return &s->header;
+}
+
+HsObject *
+hs_str_repeat (HsVM *vm, HsObject *o, gssize n)
+{
+  gsize len = HS_STR (o)->byte_len;
+  HsStr *s;
+
+  if (n <= 0 || len == 0)
+    return empty_str;
+  if (n == 1 && HS_IS (o, &hs_str_type))
+    return hs_incref (o);
+  if ((gsize)n > G_MAXSSIZE / len)
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "repeated string is too long");
+      return NULL;
+    }
+  s = str_alloc (vm, len * (gsize)n);
+  if (s == NULL)
+    return NULL;
+  if (len == 1)
+    memset (s->data, HS_STR (o)->data[0], (gsize)n);
+  else
+    {
+      /* Doubling copies: log(n) memcpy calls. */
+      gsize done = len, total = len * (gsize)n;
+      memcpy (s->data, HS_STR (o)->data, len);
+      while (done < total)
+        {
+          gsize chunk = MIN (done, total - done);
+          memcpy (s->data + done, s->data, chunk);
+          done += chunk;
+        }
+    }
+  s->char_len = HS_STR (o)->char_len * (gsize)n;
+  s->ascii = HS_STR (o)->ascii;
+  s->hash = -1;
+  return &s->header;
+}
+
+/* ---- repr ------------------------------------------------------------------------- */
+
+static gboolean
+is_printable (gunichar c)
+{
+  if (c < 0x7f)
+    return c >= 0x20;
+  switch (g_unichar_type (c))
+    {
+      case G_UNICODE_CONTROL:
+      case G_UNICODE_FORMAT:
+      case G_UNICODE_SURROGATE:
+      case G_UNICODE_PRIVATE_USE:
+      case G_UNICODE_UNASSIGNED:
+      case G_UNICODE_LINE_SEPARATOR:
+      case G_UNICODE_PARAGRAPH_SEPARATOR:
+      case G_UNICODE_SPACE_SEPARATOR:
+        return FALSE;
+      default:
+        return TRUE;
+    }
+}
+
+void
+hs_str_repr_append (GString *out, HsObject *o)
+{
+  HsStr *s = HS_STR (o);
+  const char *p = s->data, *end = s->data + s->byte_len;
+  char quote = '\'';
+
+  if (memchr (p, '\'', s->byte_len) != NULL && memchr (p, '"', s->byte_len) == NULL)
+    quote = '"';
+  g_string_append_c (out, quote);
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (c == (gunichar)quote || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char)c);
+        }
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (is_printable (c))
+        g_string_append_len (out, p, next - p);
+      else if (c < 0x100)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c < 0x10000)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_printf (out, "\\U%08x", c);
+      p = next;
+    }
+  g_string_append_c (out, quote);
+}
+
+static HsObject *
+str_repr (HsVM *vm, HsObject *self)
+{
+  GString *out = g_string_sized_new (HS_STR (self)->byte_len + 2);
+  hs_str_repr_append (out, self);
+  return hs_str_from_gstring (vm, out);
+}
+
+static HsObject *
+str_str (HsVM *vm, HsObject *self)
+{
+  if (HS_IS (self, &hs_str_type))
+    return hs_incref (self);
+  return hs_str_new (vm, HS_STR (self)->data, HS_STR (self)->byte_len);
+}
+
+/* ---- slots ------------------------------------------------------------------------ */
+
+static int
+str_hash_slot (HsVM *vm, HsObject *self, gint64 *out)
+{
+  *out = hs_str_hash (self);
+  return 0;
+}
+
+static HsObject *
+str_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  gsize la, lb;
+  int c;
+
+  if (!hs_str_check (a) || !hs_str_check (b))
+    return hs_incref (hs_NotImplemented);
+  if (op == HS_CMP_EQ || op == HS_CMP_NE)
+    return hs_bool_from (hs_str_equal (a, b) == (op == HS_CMP_EQ));
+  la = HS_STR (a)->byte_len;
+  lb = HS_STR (b)->byte_len;
+  c = memcmp (HS_STR (a)->data, HS_STR (b)->data, MIN (la, lb));
+  if (c == 0)
+    c = la < lb ? -1 : la > lb;
+  switch (op)
+    {
+      case HS_CMP_LT:
+        return hs_bool_from (c < 0);
+      case HS_CMP_LE:
+        return hs_bool_from (c <= 0);
+      case HS_CMP_GT:
+        return hs_bool_from (c > 0);
+      default:
+        return hs_bool_from (c >= 0);
+    }
+}
+
+static HsObject *
+str_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  if (op == HS_BIN_ADD && hs_str_check (a) && hs_str_check (b))
+    return hs_str_concat (vm, a, b);
+  if (op == HS_BIN_MUL && (hs_str_check (a) || hs_str_check (b)))
+    {
+      HsObject *s = hs_str_check (a) ? a : b, *n = hs_str_check (a) ? b : a;
+      gssize count;
+      if (!hs_int_check (n))
+        return hs_incref (hs_NotImplemented);
+      count = hs_int_as_ssize (vm, n);
+      if (count == -1 && hs_err_occurred (vm))
+        return NULL;
+      return hs_str_repeat (vm, s, count);
+    }
+  if (op == HS_BIN_MOD && hs_str_check (a))
+    return hs_str_percent_format (vm, a, b);
+  return hs_incref (hs_NotImplemented);
+}
+
+static gssize
+str_len (HsVM *vm, HsObject *self)
+{
+  return (gssize)HS_STR (self)->char_len;
+}
+
+static HsObject *
+str_slice (HsVM *vm, HsObject *self, HsObject *slice)
+{
+  HsStr *s = HS_STR (self);
+  gssize start, stop, step, n;
+  GString *out;
+
+  if (hs_slice_indices (vm, slice, (gssize)s->char_len, &start, &stop, &step, &n) < 0)
+    return NULL;
+  if (n <= 0)
+    return empty_str;
+  if (step == 1)
+    {
+      gsize b0 = hs_str_offset_of (self, (gsize)start);
+      gsize b1 = s->ascii
+                     ? (gsize)stop
+                     : b0 + (gsize)(g_utf8_offset_to_pointer (s->data + b0, n) - (s->data + b0));
+      if (b0 == 0 && b1 == s->byte_len && HS_IS (self, &hs_str_type))
+        return hs_incref (self);
+      return hs_str_new (vm, s->data + b0, b1 - b0);
+    }
+  out = g_string_sized_new ((gsize)n);
+  if (s->ascii)
+    for (gssize i = 0, k = start; i < n; i++, k += step)
+      g_string_append_c (out, s->data[k]);
+  else
+    {
+      g_autofree gsize *offs = g_new (gsize, s->char_len + 1);
+      gsize ci = 0;
+      for (const char *p = s->data; p < s->data + s->byte_len; p = g_utf8_next_char (p))
+        offs[ci++] = (gsize)(p - s->data);
+      offs[ci] = s->byte_len;
+      for (gssize i = 0, k = start; i < n; i++, k += step)
+        g_string_append_len (out, s->data + offs[k], offs[k + 1] - offs[k]);
+    }
+  return hs_str_from_gstring (vm, out);
+}
+
+static HsObject *
+str_getitem (HsVM *vm, HsObject *self, HsObject *key)
+{
+  gssize i;
+
+  if (hs_int_check (key))
+    {
+      i = hs_int_as_ssize_index (vm, key);
+      if (i == -1 && hs_err_occurred (vm))
+        return NULL;
+      if (hs_index_normalize (&i, HS_STR (self)->char_len) < 0)
+        {
+          hs_err_set_string (vm, &hs_exc_IndexError, "string index out of range");
+          return NULL;
+        }
+      if (HS_STR (self)->ascii)
+        return latin1_strs[(guchar)HS_STR (self)->data[i]];
+      return hs_str_char_at (vm, self, (gsize)i);
+    }
+  if (HS_IS (key, &hs_slice_type))
+    return str_slice (vm, self, key);
+  hs_err_format (vm, &hs_exc_TypeError, "string indices must be integers, not '%s'",
+                 hs_type_name (key));
+  return NULL;
+}
+
+static const char *
+find_bytes (const char *hay, gsize hlen, const char *needle, gsize nlen)
+{
+  return memmem (hay, hlen, needle, nlen);
+}
+
+static int
+str_contains (HsVM *vm, HsObject *self, HsObject *item)
+{
+  if (!hs_str_check (item))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'in <string>' requires string as left operand, not %s",
+                     hs_type_name (item));
+      return -1;
+    }
+  return find_bytes (HS_STR (self)->data, HS_STR (self)->byte_len, HS_STR (item)->data,
+                     HS_STR (item)->byte_len)
+         != NULL;
+}
+
+static int
+str_truth (HsVM *vm, HsObject *self)
+{
+  return HS_STR (self)->byte_len != 0;
+}
+
+static HsObject *
+str_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL;
+
+  if (!hs_parse_args (vm, "str", args, nargs, kwnames, "|object", &obj))
+    return NULL;
+  if (obj == NULL)
+    return empty_str;
+  return hs_object_str (vm, obj);
+}
+
+/* ---- character classes ------------------------------------------------------------ */
+
+static gboolean
+py_isspace (gunichar c)
+{
+  if (c < 128)
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+  return c == 0x85 || g_unichar_isspace (c);
+}
+
+static gboolean
+py_isdecimal (gunichar c)
+{
+  return g_unichar_type (c) == G_UNICODE_DECIMAL_NUMBER;
+}
+
+static gboolean
+py_isdigit (gunichar c)
+{
+  return py_isdecimal (c) || c == 0xB2 || c == 0xB3 || c == 0xB9
+         || (c >= 0x2070 && c <= 0x2079 && c != 0x2071 && c != 0x2072 && c != 0x2073)
+         || (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468);
+}
+
+static gboolean
+py_isnumeric (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+  return t == G_UNICODE_DECIMAL_NUMBER || t == G_UNICODE_LETTER_NUMBER
+         || t == G_UNICODE_OTHER_NUMBER;
+}
+
+static gboolean
+py_isalpha (gunichar c)
+{
+  return g_unichar_isalpha (c);
+}
+
+static gboolean
+py_isalnum (gunichar c)
+{
+  return py_isalpha (c) || py_isnumeric (c);
+}
+
+static gboolean
+is_cased (gunichar c)
+{
+  return g_unichar_isupper (c) || g_unichar_islower (c) || g_unichar_istitle (c);
+}
+
+typedef gboolean (*CharPred) (gunichar c);
+
+static HsObject *
+all_chars (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
+           CharPred pred)
+{
+  HsStr *s = HS_STR (args[0]);
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (s->byte_len == 0)
+    return hs_False;
+  for (const char *p = s->data; p < s->data + s->byte_len; p = g_utf8_next_char (p))
+    if (!pred (g_utf8_get_char (p)))
+      return hs_False;
+  return hs_True;
+}
+
+#define PRED_METHOD(name, pred)                                                                    \
+  static HsObject *str_##name (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)          \
+  {                                                                                                \
+    return all_chars (vm, args, nargs, kwnames, "str." #name, pred);                               \
+  }
+
+PRED_METHOD (isspace, py_isspace)
+PRED_METHOD (isdigit, py_isdigit)
+PRED_METHOD (isdecimal, py_isdecimal)
+PRED_METHOD (isnumeric, py_isnumeric)
+PRED_METHOD (isalpha, py_isalpha)
+PRED_METHOD (isalnum, py_isalnum)
+
+static gboolean
+py_isascii (gunichar c)
+{
+  return c < 128;
+}
+PRED_METHOD (isascii, py_isascii)
+PRED_METHOD (isprintable, is_printable)
+
+/* isupper / islower: some cased character, and none of the other case. */
+static HsObject *
+case_check (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean upper)
+{
+  HsStr *s = HS_STR (args[0]);
+  gboolean cased = FALSE;
+
+  if (!hs_parse_args (vm, upper ? "str.isupper" : "str.islower", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  for (const char *p = s->data; p < s->data + s->byte_len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((upper ? g_unichar_islower (c) : g_unichar_isupper (c)) || g_unichar_istitle (c))
+        return hs_False;
+      cased |= upper ? g_unichar_isupper (c) : g_unichar_islower (c);
+    }
+  return hs_bool_from (cased);
+}
+
+static HsObject *
+str_isupper (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return case_check (vm, args, nargs, kwnames, TRUE);
+}
+
+static HsObject *
+str_islower (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return case_check (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+str_istitle (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsStr *s = HS_STR (args[0]);
+  gboolean prev_cased = FALSE, any = FALSE;
+
+  if (!hs_parse_args (vm, "str.istitle", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  for (const char *p = s->data; p < s->data + s->byte_len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isupper (c) || g_unichar_istitle (c))
+        {
+          if (prev_cased)
+            return hs_False;
+          prev_cased = any = TRUE;
+        }
+      else if (g_unichar_islower (c))
+        {
+          if (!prev_cased)
+            return hs_False;
+          prev_cased = any = TRUE;
+        }
+      else
+        prev_cased = FALSE;
+    }
+  return hs_bool_from (any);
+}
+
+static HsObject *
+str_isidentifier (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsStr *s = HS_STR (args[0]);
+  gboolean first = TRUE;
+
+  if (!hs_parse_args (vm, "str.isidentifier", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (s->byte_len == 0)
+    return hs_False;
+  for (const char *p = s->data; p < s->data + s->byte_len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean ok = c == '_' || py_isalpha (c) || g_unichar_type (c) == G_UNICODE_LETTER_NUMBER;
+      if (!first && !ok)
+        {
+          GUnicodeType t = g_unichar_type (c);
+          ok = py_isdecimal (c) || t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_SPACING_MARK
+               || t == G_UNICODE_CONNECT_PUNCTUATION;
+        }
+      if (!ok)
+        return hs_False;
+      first = FALSE;
+    }
+  return hs_True;
+}
+
+/* ---- case conversion -------------------------------------------------------------- */
+
+typedef enum
+{
+  CASE_UPPER,
+  CASE_LOWER,
+  CASE_SWAP,
+  CASE_TITLE,
+  CASE_CAPITALIZE
+} CaseMode;
+
+static void
+append_char (GString *out, gunichar c)
+{
+  g_string_append_unichar (out, c);
+}
+
+static void
+append_upper (GString *out, gunichar c)
+{
+  char buf[8];
+  g_autofree char *u = NULL;
+  int n = g_unichar_to_utf8 (c, buf);
+  u = g_utf8_strup (buf, n); /* handles special casing (ß -> SS) */
+  g_string_append (out, u);
+}
+
+static void
+append_lower (GString *out, gunichar c)
+{
+  char buf[8];
+  g_autofree char *u = NULL;
+  int n = g_unichar_to_utf8 (c, buf);
+  u = g_utf8_strdown (buf, n);
+  g_string_append (out, u);
+}
+
+static HsObject *
+change_case (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
+             CaseMode mode)
+{
+  HsStr *s = HS_STR (args[0]);
+  GString *out;
+  gboolean prev_cased = FALSE, first = TRUE;
+
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  out = g_string_sized_new (s->byte_len);
+  for (const char *p = s->data; p < s->data + s->byte_len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      switch (mode)
+        {
+          case CASE_UPPER:
+            append_upper (out, c);
+            break;
+          case CASE_LOWER:
+            append_lower (out, c);
+            break;
+          case CASE_SWAP:
+            if (g_unichar_isupper (c))
+              append_lower (out, c);
+            else if (g_unichar_islower (c))
+              append_upper (out, c);
+            else
+              append_char (out, c);
+            break;
+          case CASE_TITLE:
+            if (prev_cased)
+              append_lower (out, c);
+            else
+              append_char (out, g_unichar_totitle (c));
+            prev_cased = is_cased (c);
+            break;
+          case CASE_CAPITALIZE:
+            if (first)
+              append_char (out, g_unichar_totitle (c));
+            else
+              append_lower (out, c);
+            break;
+        }
+      first = FALSE;
+    }
+  return hs_str_from_gstring (vm, out);
+}
+
+static HsObject *
+ascii_case (HsVM *vm, HsObject *self, gboolean upper)
+{
+  HsStr *s = HS_STR (self), *r;
+  gboolean changes = FALSE;
+
+  for (gsize i = 0; i < s->byte_len && !changes; i++)
+    changes = upper ? g_ascii_islower (s->data[i]) : g_ascii_isupper (s->data[i]);
+  if (!changes && HS_IS (self, &hs_str_type))
+    return hs_incref (self);
+  r = str_alloc (vm, s->byte_len);
+  if (r == NULL)
+    return NULL;
+  for (gsize i = 0; i < s->byte_len; i++)
+    r->data[i] = upper ? g_ascii_toupper (s->data[i]) : g_ascii_tolower (s->data[i]);
+  measure (r);
+  if (r->char_len == 1)
+    {
+      HsObject *single = singleton_for (r->data, 1);
+      hs_decref (vm, &r->header);
+      return single;
+    }
+  return &r->header;
+}
+
+static HsObject *
+str_upper (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (HS_STR (args[0])->ascii && nargs == 1 && kwnames == NULL)
+    return ascii_case (vm, args[0], TRUE);
+  return change_case (vm, args, nargs, kwnames, "str.upper", CASE_UPPER);
+}
+
+static HsObject *
+str_lower (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (HS_STR (args[0])->ascii && nargs == 1 && kwnames == NULL)
+    return ascii_case (vm, args[0], FALSE);
+  return change_case (vm, args, nargs, kwnames, "str.lower", CASE_LOWER);
+}
+
+static HsObject *
+str_casefold (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return change_case (vm, args, nargs, kwnames, "str.casefold", CASE_LOWER);
+}
+
+static HsObject *
+str_swapcase (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return change_case (vm, args, nargs, kwnames, "str.swapcase", CASE_SWAP);
+}
+
+static HsObject *
+str_title (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return change_case (vm, args, nargs, kwnames, "str.title", CASE_TITLE);
+}
+
+static HsObject *
+str_capitalize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return change_case (vm, args, nargs, kwnames, "str.capitalize", CASE_CAPITALIZE);
+}
+
+/* ---- argument helpers ------------------------------------------------------------- */
+
+static gboolean
+expect_str (HsVM *vm, HsObject *o, const char *what)
+{
+  if (hs_str_check (o))
+    return TRUE;
+  hs_err_format (vm, &hs_exc_TypeError, "%s must be str, not %s", what, hs_type_name (o));
+  return FALSE;
+}
+
+/* A start/end argument (None or int, clamped like a slice) in code points. */
+static gboolean
+slice_bound (HsVM *vm, HsObject *o, gsize len, gsize *out)
+{
+  gint64 v;
+
+  if (o == NULL || o == hs_None)
+    return TRUE;
+  if (!hs_int_check (o))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "slice indices must be integers or None or have an __index__ method");
+      return FALSE;
+    }
+  if (!hs_int_as_i64 (o, &v))
+    v = hs_int_sign (o) < 0 ? G_MININT64 / 2 : G_MAXINT64 / 2;
+  if (v < 0)
+    v += (gint64)len;
+  *out = v < 0 ? 0 : (gsize)v > len ? len : (gsize)v;
+  return TRUE;
+}
+
+/* Parses (sub, [start, [end]]) into the byte window [*lo, *hi) of self. */
+static gboolean
+parse_find_args (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject *kwnames,
+                 HsObject **sub, gsize *lo, gsize *hi, gboolean *empty_window)
+{
+  HsObject *start = NULL, *end = NULL;
+  HsObject *self = args[0];
+  gsize len = HS_STR (self)->char_len, s = 0, e = len;
+
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "sub|start end /", sub, &start, &end))
+    return FALSE;
+  if (!slice_bound (vm, start, len, &s) || !slice_bound (vm, end, len, &e))
+    return FALSE;
+  /* A start past the end finds nothing, not even "" (CPython's ADJUST_INDICES). */
+  *empty_window = s > e
+                  || (start != NULL && start != hs_None && hs_int_sign (start) > 0
+                      && (!hs_int_is_small (start) || hs_int_small_value (start) > (gint64)len));
+  if (s > e)
+    e = s;
+  *lo = hs_str_offset_of (self, s);
+  *hi = hs_str_offset_of (self, e);
+  return TRUE;
+}
+
+static gssize
+find_in (HsObject *self, HsObject *sub, gsize lo, gsize hi, gboolean reverse)
+{
+  const char *d = HS_STR (self)->data, *n = HS_STR (sub)->data;
+  gsize nl = HS_STR (sub)->byte_len;
+
+  if (nl > hi - lo)
+    return -1;
+  if (!reverse)
+    {
+      const char *p = find_bytes (d + lo, hi - lo, n, nl);
+      return p != NULL ? p - d : -1;
+    }
+  for (gsize i = hi - nl + 1; i-- > lo;)
+    if (memcmp (d + i, n, nl) == 0)
+      return (gssize)i;
+  return -1;
+}
+
+static HsObject *
+find_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
+             gboolean reverse, gboolean raise)
+{
+  HsObject *sub;
+  gsize lo, hi;
+  gboolean empty;
+  gssize pos;
+
+  if (!parse_find_args (vm, name, args, nargs, kwnames, &sub, &lo, &hi, &empty))
+    return NULL;
+  if (!hs_str_check (sub))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "must be str, not %s", hs_type_name (sub));
+      return NULL;
+    }
+  pos = empty ? -1 : find_in (args[0], sub, lo, hi, reverse);
+  if (pos < 0 && raise)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "substring not found");
+      return NULL;
+    }
+  return hs_int_from_i64 (vm, pos < 0 ? -1 : (gint64)char_index_of (args[0], (gsize)pos));
+}
+
+static HsObject *
+str_find (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return find_common (vm, args, nargs, kwnames, "find", FALSE, FALSE);
+}
+
+static HsObject *
+str_rfind (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return find_common (vm, args, nargs, kwnames, "rfind", TRUE, FALSE);
+}
+
+static HsObject *
+str_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return find_common (vm, args, nargs, kwnames, "index", FALSE, TRUE);
+}
+
+static HsObject *
+str_rindex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return find_common (vm, args, nargs, kwnames, "rindex", TRUE, TRUE);
+}
+
+static HsObject *
+str_count (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *sub;
+  gsize lo, hi, n = 0;
+  gboolean empty;
+  const char *d = HS_STR (args[0])->data;
+
+  if (!parse_find_args (vm, "count", args, nargs, kwnames, &sub, &lo, &hi, &empty))
+    return NULL;
+  if (!hs_str_check (sub))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "must be str, not %s", hs_type_name (sub));
+      return NULL;
+    }
+  if (empty)
+    return hs_int_from_i64 (vm, 0);
+  if (HS_STR (sub)->byte_len == 0)
+    return hs_int_from_i64 (
+        vm, (gint64)(char_index_of (args[0], hi) - char_index_of (args[0], lo) + 1));
+  for (gsize i = lo; i < hi;)
+    {
+      const char *p = find_bytes (d + i, hi - i, HS_STR (sub)->data, HS_STR (sub)->byte_len);
+      if (p == NULL)
+        break;
+      n++;
+      i = (gsize)(p - d) + HS_STR (sub)->byte_len;
+    }
+  return hs_int_from_i64 (vm, (gint64)n);
+}
+
+static HsObject *
+starts_ends (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean ends)
+{
+  const char *name = ends ? "endswith" : "startswith";
+  HsObject *prefix, *start = NULL, *end = NULL, *self = args[0];
+  gsize len = HS_STR (self)->char_len, s = 0, e = len, lo, hi;
+  HsObject **cands;
+  gsize ncands;
+
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "prefix|start end /", &prefix, &start,
+                      &end))
+    return NULL;
+  if (!slice_bound (vm, start, len, &s) || !slice_bound (vm, end, len, &e))
+    return NULL;
+  if (hs_tuple_check (prefix))
+    {
+      cands = hs_tuple_items (prefix);
+      ncands = hs_tuple_len (prefix);
+    }
+  else
+    {
+      cands = &prefix;
+      ncands = 1;
+    }
+  for (gsize i = 0; i < ncands; i++)
+    if (!hs_str_check (cands[i]))
+      {
+        if (cands == &prefix)
+          hs_err_format (vm, &hs_exc_TypeError,
+                         "%s first arg must be str or a tuple of str, not %s", name,
+                         hs_type_name (prefix));
+        else
+          hs_err_format (vm, &hs_exc_TypeError, "tuple for %s must only contain str, not %s", name,
+                         hs_type_name (cands[i]));
+        return NULL;
+      }
+  if (s > e)
+    return hs_False;
+  lo = hs_str_offset_of (self, s);
+  hi = hs_str_offset_of (self, e);
+  for (gsize i = 0; i < ncands; i++)
+    {
+      gsize n = HS_STR (cands[i])->byte_len;
+      if (n > hi - lo)
+        continue;
+      if (memcmp (HS_STR (self)->data + (ends ? hi - n : lo), HS_STR (cands[i])->data, n) == 0)
+        return hs_True;
+    }
+  return hs_False;
+}
+
+static HsObject *
+str_startswith (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return starts_ends (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+str_endswith (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return starts_ends (vm, args, nargs, kwnames, TRUE);
+}
+
+/* ---- strip ------------------------------------------------------------------------ */
+
+static gboolean
+in_chars (gunichar c, HsObject *chars)
+{
+  if (chars == NULL)
+    return py_isspace (c);
+  for (const char *p = HS_STR (chars)->data; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
+static HsObject *
+strip_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
+              gboolean left, gboolean right)
+{
+  HsObject *chars = NULL, *self = args[0];
+  const char *d = HS_STR (self)->data, *lo = d, *hi = d + HS_STR (self)->byte_len;
+
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "|chars /", &chars))
+    return NULL;
+  if (chars == hs_None)
+    chars = NULL;
+  if (chars != NULL && !hs_str_check (chars))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s arg must be None or str", name + 4);
+      return NULL;
+    }
+  if (left)
+    while (lo < hi && in_chars (g_utf8_get_char (lo), chars))
+      lo = g_utf8_next_char (lo);
+  if (right)
+    while (hi > lo)
+      {
+        const char *prev = g_utf8_prev_char (hi);
+        if (!in_chars (g_utf8_get_char (prev), chars))
+          break;
+        hi = prev;
+      }
+  if (lo == d && hi == d + HS_STR (self)->byte_len && HS_IS (self, &hs_str_type))
+    return hs_incref (self);
+  return hs_str_new (vm, lo, (gsize)(hi - lo));
+}
+
+static HsObject *
+str_strip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return strip_common (vm, args, nargs, kwnames, "str.strip", TRUE, TRUE);
+}
+
+static HsObject *
+str_lstrip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return strip_common (vm, args, nargs, kwnames, "str.lstrip", TRUE, FALSE);
+}
+
+static HsObject *
+str_rstrip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return strip_common (vm, args, nargs, kwnames, "str.rstrip", FALSE, TRUE);
+}
+
+/* ---- split / join / replace ------------------------------------------------------- */
+
+static int
+append_piece (HsVM *vm, HsObject *list, const char *p, gsize n)
+{
+  HsObject *s = hs_str_new (vm, p, n);
+  if (s == NULL)
+    return -1;
+  return hs_list_append_take (vm, list, s);
+}
+
+static gboolean
+parse_split_args (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject *kwnames,
+                  HsObject **sep, gint64 *maxsplit)
+{
+  HsObject *ms = NULL;
+
+  *sep = NULL;
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "|sep maxsplit", sep, &ms))
+    return FALSE;
+  if (*sep == hs_None)
+    *sep = NULL;
+  if (*sep != NULL && !expect_str (vm, *sep, "must be str or None,"))
+    return FALSE;
+  if (*sep != NULL && HS_STR (*sep)->byte_len == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "empty separator");
+      return FALSE;
+    }
+  *maxsplit = -1;
+  if (ms != NULL)
+    {
+      if (!hs_int_check (ms))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                         hs_type_name (ms));
+          return FALSE;
+        }
+      if (!hs_int_as_i64 (ms, maxsplit))
+        *maxsplit = hs_int_sign (ms) < 0 ? -1 : G_MAXINT64;
+    }
+  if (*maxsplit < 0)
+    *maxsplit = G_MAXINT64;
+  return TRUE;
+}
+
+static HsObject *
+split_whitespace (HsVM *vm, HsObject *self, gint64 maxsplit, gboolean reverse)
+{
+  const char *d = HS_STR (self)->data, *end = d + HS_STR (self)->byte_len;
+  HsObject *list = hs_list_new (vm, 0);
+
+  if (list == NULL)
+    return NULL;
+  if (!reverse)
+    {
+      const char *p = d;
+      while (p < end)
+        {
+          const char *w;
+          while (p < end && py_isspace (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          if (p >= end)
+            break;
+          if (maxsplit-- == 0)
+            {
+              if (append_piece (vm, list, p, (gsize)(end - p)) < 0)
+                goto fail;
+              break;
+            }
+          w = p;
+          while (p < end && !py_isspace (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          if (append_piece (vm, list, w, (gsize)(p - w)) < 0)
+            goto fail;
+        }
+    }
+  else
+    {
+      const char *p = end;
+      while (p > d)
+        {
+          const char *w;
+          while (p > d && py_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+            p = g_utf8_prev_char (p);
+          if (p <= d)
+            break;
+          if (maxsplit-- == 0)
+            {
+              if (append_piece (vm, list, d, (gsize)(p - d)) < 0)
+                goto fail;
+              break;
+            }
+          w = p;
+          while (p > d && !py_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+            p = g_utf8_prev_char (p);
+          if (append_piece (vm, list, p, (gsize)(w - p)) < 0)
+            goto fail;
+        }
+      hs_list_reverse (vm, list);
+    }
+  return list;
+fail:
+  hs_decref (vm, list);
+  return NULL;
+}
+
+static HsObject *
+split_sep (HsVM *vm, HsObject *self, HsObject *sep, gint64 maxsplit, gboolean reverse)
+{
+  const char *d = HS_STR (self)->data;
+  gsize len = HS_STR (self)->byte_len, nl = HS_STR (sep)->byte_len;
+  HsObject *list = hs_list_new (vm, 0);
+
+  if (list == NULL)
+    return NULL;
+  if (!reverse)
+    {
+      gsize i = 0;
+      for (;;)
+        {
+          const char *p
+              = maxsplit-- != 0 ? find_bytes (d + i, len - i, HS_STR (sep)->data, nl) : NULL;
+          gsize stop = p != NULL ? (gsize)(p - d) : len;
+          if (append_piece (vm, list, d + i, stop - i) < 0)
+            goto fail;
+          if (p == NULL)
+            break;
+          i = stop + nl;
+        }
+    }
+  else
+    {
+      gsize hi = len;
+      for (;;)
+        {
+          gssize pos = maxsplit-- != 0 ? find_in (self, sep, 0, hi, TRUE) : -1;
+          gsize start = pos >= 0 ? (gsize)pos + nl : 0;
+          if (append_piece (vm, list, d + start, hi - start) < 0)
+            goto fail;
+          if (pos < 0)
+            break;
+          hi = (gsize)pos;
+        }
+      hs_list_reverse (vm, list);
+    }
+  return list;
+fail:
+  hs_decref (vm, list);
+  return NULL;
+}
+
+static HsObject *
+str_split (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *sep;
+  gint64 maxsplit;
+
+  if (!parse_split_args (vm, "split", args, nargs, kwnames, &sep, &maxsplit))
+    return NULL;
+  return sep == NULL ? split_whitespace (vm, args[0], maxsplit, FALSE)
+                     : split_sep (vm, args[0], sep, maxsplit, FALSE);
+}
+
+static HsObject *
+str_rsplit (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *sep;
+  gint64 maxsplit;
+
+  if (!parse_split_args (vm, "rsplit", args, nargs, kwnames, &sep, &maxsplit))
+    return NULL;
+  return sep == NULL ? split_whitespace (vm, args[0], maxsplit, TRUE)
+                     : split_sep (vm, args[0], sep, maxsplit, TRUE);
+}
+
+/* Length in bytes of the line break at p (0 if none). */
+static gsize
+line_break_len (const char *p, const char *end)
+{
+  gunichar c = g_utf8_get_char (p);
+  if (c == '\r')
+    return (p + 1 < end && p[1] == '\n') ? 2 : 1;
+  if (c == '\n' || c == '\v' || c == '\f' || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x85
+      || c == 0x2028 || c == 0x2029)
+    return (gsize)(g_utf8_next_char (p) - p);
+  return 0;
+}
+
+static HsObject *
+str_splitlines (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *keep = NULL, *list;
+  const char *d = HS_STR (args[0])->data, *end = d + HS_STR (args[0])->byte_len, *p, *line;
+  int keepends = 0;
+
+  if (!hs_parse_args (vm, "splitlines", args + 1, nargs - 1, kwnames, "|keepends", &keep))
+    return NULL;
+  if (keep != NULL && (keepends = hs_object_truth (vm, keep)) < 0)
+    return NULL;
+  list = hs_list_new (vm, 0);
+  if (list == NULL)
+    return NULL;
+  for (p = line = d; p < end;)
+    {
+      gsize br = line_break_len (p, end);
+      if (br == 0)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (append_piece (vm, list, line, (gsize)(p - line) + (keepends ? br : 0)) < 0)
+        goto fail;
+      p += br;
+      line = p;
+    }
+  if (line < end && append_piece (vm, list, line, (gsize)(end - line)) < 0)
+    goto fail;
+  return list;
+fail:
+  hs_decref (vm, list);
+  return NULL;
+}
+
+static HsObject *
+str_join (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *iterable, *iter, *item, *self = args[0];
+  GString *out;
+  gsize i = 0;
+
+  if (!hs_parse_args (vm, "str.join", args + 1, nargs - 1, kwnames, "!iterable", &iterable))
+    return NULL;
+  iter = hs_object_iter (vm, iterable);
+  if (iter == NULL)
+    {
+      if (hs_err_matches (vm, &hs_exc_TypeError))
+        {
+          hs_err_clear (vm);
+          hs_err_set_string (vm, &hs_exc_TypeError, "can only join an iterable");
+        }
+      return NULL;
+    }
+  out = g_string_new (NULL);
+  while ((item = hs_iter_next (vm, iter)) != NULL)
+    {
+      if (!hs_str_check (item))
+        {
+          hs_err_format (vm, &hs_exc_TypeError,
+                         "sequence item %" G_GSIZE_FORMAT ": expected str instance, %s found", i,
+                         hs_type_name (item));
+          hs_decref (vm, item);
+          goto fail;
+        }
+      if (i > 0)
+        g_string_append_len (out, HS_STR (self)->data, HS_STR (self)->byte_len);
+      g_string_append_len (out, HS_STR (item)->data, HS_STR (item)->byte_len);
+      hs_decref (vm, item);
+      i++;
+    }
+  if (hs_err_occurred (vm))
+    goto fail;
+  hs_decref (vm, iter);
+  return hs_str_from_gstring (vm, out);
+fail:
+  hs_decref (vm, iter);
+  g_string_free (out, TRUE);
+  return NULL;
+}
+
+static HsObject *
+str_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *old, *new_, *count_obj = NULL, *self = args[0];
+  const char *d = HS_STR (self)->data;
+  gsize len = HS_STR (self)->byte_len, ol, i = 0;
+  gint64 count = -1;
+  GString *out;
+
+  if (!hs_parse_args (vm, "replace", args + 1, nargs - 1, kwnames, "old new|count /", &old, &new_,
+                      &count_obj))
+    return NULL;
+  if (!expect_str (vm, old, "replace() argument 1")
+      || !expect_str (vm, new_, "replace() argument 2"))
+    return NULL;
+  if (count_obj != NULL)
+    {
+      if (!hs_int_check (count_obj))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                         hs_type_name (count_obj));
+          return NULL;
+        }
+      if (!hs_int_as_i64 (count_obj, &count))
+        count = hs_int_sign (count_obj) < 0 ? -1 : G_MAXINT64;
+    }
+  if (count < 0)
+    count = G_MAXINT64;
+  ol = HS_STR (old)->byte_len;
+  out = g_string_sized_new (len);
+  if (ol == 0)
+    {
+      /* Insert `new` before every character and at the end. */
+      const char *p = d, *end = d + len;
+      for (; count > 0; count--)
+        {
+          g_string_append_len (out, HS_STR (new_)->data, HS_STR (new_)->byte_len);
+          if (p >= end)
+            break;
+          {
+            const char *n = g_utf8_next_char (p);
+            g_string_append_len (out, p, n - p);
+            p = n;
+          }
+        }
+      g_string_append_len (out, p, end - p);
+      return hs_str_from_gstring (vm, out);
+    }
+  while (count-- > 0)
+    {
+      const char *p = find_bytes (d + i, len - i, HS_STR (old)->data, ol);
+      if (p == NULL)
+        break;
+      g_string_append_len (out, d + i, p - (d + i));
+      g_string_append_len (out, HS_STR (new_)->data, HS_STR (new_)->byte_len);
+      i = (gsize)(p - d) + ol;
+    }
+  if (i == 0 && HS_IS (self, &hs_str_type))
+    {
+      g_string_free (out, TRUE);
+      return hs_incref (self);
+    }
+  g_string_append_len (out, d + i, len - i);
+  return hs_str_from_gstring (vm, out);
+}
+
+static HsObject *
+partition_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean reverse)
+{
+  HsObject *sep, *self = args[0], *t, *parts[3];
+  const char *d = HS_STR (self)->data;
+  gsize len = HS_STR (self)->byte_len;
+  gssize pos;
+
+  if (!hs_parse_args (vm, reverse ? "str.rpartition" : "str.partition", args + 1, nargs - 1,
+                      kwnames, "!sep", &sep))
+    return NULL;
+  if (!expect_str (vm, sep, "must be str,"))
+    return NULL;
+  if (HS_STR (sep)->byte_len == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "empty separator");
+      return NULL;
+    }
+  pos = find_in (self, sep, 0, len, reverse);
+  if (pos < 0)
+    {
+      parts[0] = reverse ? empty_str : hs_incref (self);
+      parts[1] = empty_str;
+      parts[2] = reverse ? hs_incref (self) : empty_str;
+    }
+  else
+    {
+      gsize after = (gsize)pos + HS_STR (sep)->byte_len;
+      parts[0] = hs_str_new (vm, d, (gsize)pos);
+      parts[1] = hs_incref (sep);
+      parts[2] = hs_str_new (vm, d + after, len - after);
+      if (parts[0] == NULL || parts[2] == NULL)
+        {
+          hs_xdecref (vm, parts[0]);
+          hs_decref (vm, parts[1]);
+          hs_xdecref (vm, parts[2]);
+          return NULL;
+        }
+    }
+  t = hs_tuple_new (vm, 3);
+  for (int i = 0; i < 3; i++)
+    {
+      if (t != NULL)
+        hs_tuple_set_take (t, i, parts[i]);
+      else
+        hs_decref (vm, parts[i]);
+    }
+  return t;
+}
+
+static HsObject *
+str_partition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return partition_common (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+str_rpartition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return partition_common (vm, args, nargs, kwnames, TRUE);
+}
+
+/* ---- padding ---------------------------------------------------------------------- */
+
+static HsObject *
+pad_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name, char align)
+{
+  HsObject *width_obj, *fill_obj = NULL, *self = args[0];
+  gsize len = HS_STR (self)->char_len, left, right;
+  gssize width;
+  const char *fill = " ";
+  gsize fill_len = 1;
+  GString *out;
+
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "width|fillchar /", &width_obj,
+                      &fill_obj))
+    return NULL;
+  if (!hs_int_check (width_obj))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (width_obj));
+      return NULL;
+    }
+  if (fill_obj != NULL)
+    {
+      if (!hs_str_check (fill_obj) || HS_STR (fill_obj)->char_len != 1)
+        {
+          if (!hs_str_check (fill_obj))
+            hs_err_format (vm, &hs_exc_TypeError, "%s() argument 2 must be str, not %s", name + 4,
+                           hs_type_name (fill_obj));
+          else
+            hs_err_set_string (vm, &hs_exc_TypeError,
+                               "The fill character must be exactly one character long");
+          return NULL;
+        }
+      fill = HS_STR (fill_obj)->data;
+      fill_len = HS_STR (fill_obj)->byte_len;
+    }
+  width = hs_int_as_ssize (vm, width_obj);
+  if (width == -1 && hs_err_occurred (vm))
+    return NULL;
+  if (width <= (gssize)len)
+    return HS_IS (self, &hs_str_type) ? hs_incref (self) : str_str (vm, self);
+  {
+    gsize pad = (gsize)width - len;
+    if (align == '<')
+      left = 0;
+    else if (align == '>')
+      left = pad;
+    else
+      left = pad / 2 + (pad & (gsize)width & 1); /* CPython's centering rule */
+    right = pad - left;
+  }
+  if (!hs_format_check_size (vm, (gsize)width * fill_len))
+    return NULL;
+  out = g_string_sized_new ((gsize)width * fill_len);
+  for (gsize i = 0; i < left; i++)
+    g_string_append_len (out, fill, fill_len);
+  g_string_append_len (out, HS_STR (self)->data, HS_STR (self)->byte_len);
+  for (gsize i = 0; i < right; i++)
+    g_string_append_len (out, fill, fill_len);
+  return hs_str_from_gstring (vm, out);
+}
+
+static HsObject *
+str_ljust (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return pad_common (vm, args, nargs, kwnames, "str.ljust", '<');
+}
+
+static HsObject *
+str_rjust (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return pad_common (vm, args, nargs, kwnames, "str.rjust", '>');
+}
+
+static HsObject *
+str_center (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return pad_common (vm, args, nargs, kwnames, "str.center", '^');
+}
+
+static HsObject *
+str_zfill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *width_obj, *self = args[0];
+  gssize width;
+  gsize len = HS_STR (self)->char_len, sign;
+  GString *out;
+
+  if (!hs_parse_args (vm, "str.zfill", args + 1, nargs - 1, kwnames, "!width", &width_obj))
+    return NULL;
+  if (!hs_int_check (width_obj))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (width_obj));
+      return NULL;
+    }
+  width = hs_int_as_ssize (vm, width_obj);
+  if (width == -1 && hs_err_occurred (vm))
+    return NULL;
+  if (width <= (gssize)len)
+    return hs_incref (self);
+  if (!hs_format_check_size (vm, (gsize)width))
+    return NULL;
+  sign = HS_STR (self)->byte_len > 0
+         && (HS_STR (self)->data[0] == '+' || HS_STR (self)->data[0] == '-');
+  out = g_string_sized_new ((gsize)width + HS_STR (self)->byte_len);
+  g_string_append_len (out, HS_STR (self)->data, sign);
+  for (gsize i = len; i < (gsize)width; i++)
+    g_string_append_c (out, '0');
+  g_string_append_len (out, HS_STR (self)->data + sign, HS_STR (self)->byte_len - sign);
+  return hs_str_from_gstring (vm, out);
+}
+
+static HsObject *
+remove_affix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean suffix)
+{
+  HsObject *affix, *self = args[0];
+  gsize n, len = HS_STR (self)->byte_len;
+
+  if (!hs_parse_args (vm, suffix ? "str.removesuffix" : "str.removeprefix", args + 1, nargs - 1,
+                      kwnames, "!affix", &affix))
+    return NULL;
+  if (!expect_str (vm, affix, suffix ? "removesuffix() argument" : "removeprefix() argument"))
+    return NULL;
+  n = HS_STR (affix)->byte_len;
+  if (n == 0 || n > len
+      || memcmp (HS_STR (self)->data + (suffix ? len - n : 0), HS_STR (affix)->data, n) != 0)
+    return hs_incref (self);
+  return hs_str_new (vm, HS_STR (self)->data + (suffix ? 0 : n), len - n);
+}
+
+static HsObject *
+str_removeprefix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return remove_affix (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+str_removesuffix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return remove_affix (vm, args, nargs, kwnames, TRUE);
+}
+
+static HsObject *
+str_format_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return hs_str_format_method (vm, args[0], args + 1, nargs - 1, kwnames);
+}
+
+static HsObject *
+str_dunder_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *spec;
+  if (!hs_parse_args (vm, "str.__format__", args + 1, nargs - 1, kwnames, "!format_spec", &spec))
+    return NULL;
+  return hs_format_value (vm, args[0], spec);
+}
+
+static const HsMethodDef str_methods[] = {
+  { "upper", str_upper },
+  { "lower", str_lower },
+  { "casefold", str_casefold },
+  { "capitalize", str_capitalize },
+  { "title", str_title },
+  { "swapcase", str_swapcase },
+  { "strip", str_strip },
+  { "lstrip", str_lstrip },
+  { "rstrip", str_rstrip },
+  { "split", str_split },
+  { "rsplit", str_rsplit },
+  { "splitlines", str_splitlines },
+  { "join", str_join },
+  { "replace", str_replace },
+  { "find", str_find },
+  { "rfind", str_rfind },
+  { "index", str_index },
+  { "rindex", str_rindex },
+  { "count", str_count },
+  { "startswith", str_startswith },
+  { "endswith", str_endswith },
+  { "isdigit", str_isdigit },
+  { "isdecimal", str_isdecimal },
+  { "isnumeric", str_isnumeric },
+  { "isalpha", str_isalpha },
+  { "isalnum", str_isalnum },
+  { "isspace", str_isspace },
+  { "isupper", str_isupper },
+  { "islower", str_islower },
+  { "istitle", str_istitle },
+  { "isascii", str_isascii },
+  { "isprintable", str_isprintable },
+  { "isidentifier", str_isidentifier },
+  { "zfill", str_zfill },
+  { "center", str_center },
+  { "ljust", str_ljust },
+  { "rjust", str_rjust },
+  { "partition", str_partition },
+  { "rpartition", str_rpartition },
+  { "removeprefix", str_removeprefix },
+  { "removesuffix", str_removesuffix },
+  { "format", str_format_method },
+  { "__format__", str_dunder_format },
+  { NULL, NULL },
+};
+
+HsType hs_str_type = {
+  .header = { &hs_type_type, 1, 0, HS_FLAG_IMMORTAL, 0, NULL, NULL },
+  .name = "str",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsStr),
+  .repr = str_repr,
+  .str = str_str,
+  .hash = str_hash_slot,
+  .richcompare = str_richcompare,
+  .binop = str_binop,
+  .len = str_len,
+  .getitem = str_getitem,
+  .contains = str_contains,
+  .iter = hs_str_iter_new,
+  .truth = str_truth,
+  .construct = str_construct,
+  .methods = str_methods,
+};

@@ -7,8 +7,38 @@
 #pragma once
 
 #include "hs-vm.h"
+#include "hs-ast.h"
 
 G_BEGIN_DECLS
+
+typedef struct _HsFrame HsFrame; /* hs-frame.h */
+
+/* Trace hooks (set with hs_vm_set_hooks). `step` is called where CPython's sys.settrace
+ * fires: LINE (a new line is about to run), CALL (a frame starts; line = its def line),
+ * RETURN (arg = return value, or NULL when the frame is left by an exception), EXCEPTION
+ * (arg = the exception, once per frame it passes through), UNCAUGHT (arg = the exception,
+ * frame = the outermost frame, before it is popped). Returning FALSE stops the run
+ * (HS_RUN_CANCELLED). `free` is called before dealloc, the object still intact. */
+typedef enum {
+  HS_STEP_LINE,
+  HS_STEP_CALL,
+  HS_STEP_RETURN,
+  HS_STEP_EXCEPTION,
+  HS_STEP_UNCAUGHT,
+} HsStepEvent;
+
+typedef struct {
+  gboolean (*step) (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg,
+                    gpointer data);
+  void (*alloc) (HsVM *vm, HsObject *obj, gpointer data);
+  void (*free) (HsVM *vm, HsObject *obj, gpointer data);
+  void (*output) (HsVM *vm, const char *text, gsize len, gpointer data);
+} HsVMHooks;
+
+void hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data);
+/* Writes program output (print) through the output function and the output hook,
+ * counting bytes against the output cap; -1 with the run stopped past the cap. */
+int hs_vm_write_output (HsVM *vm, const char *text, gsize len);
 
 struct _HsVM {
   HsVMConfig config;
@@ -18,6 +48,15 @@ struct _HsVM {
   guint64 next_id;      /* ids start at 1; immortal process-wide objects use their own range */
   gsize heap_bytes;
   gsize live_count;
+  /* (from containers) deferred deallocation: hs_object_free past a nesting depth queues
+   * objects here, chained through `next`, and the outermost free drains the queue. */
+  guint dealloc_depth;
+  HsObject *dealloc_pending;
+  /* (from containers) objects dirtied since hs_heap_dirty_reset, kept only while
+   * track_dirty is set (the trace engine sets it): see hs-object-private.h. */
+  gboolean track_dirty;
+  GArray *dirty;          /* of HsDirtyEntry */
+  GHashTable *dirty_index; /* HsObject * -> index + 1 in `dirty` */
 
   /* the current exception (an instance of a BaseException subclass), or NULL */
   HsObject *exc;
@@ -27,9 +66,26 @@ struct _HsVM {
   gpointer output_data;
   gint cancel_requested; /* atomic */
 
-  /* The VM module (hs-vm.c) adds its own fields below: frames, globals, builtins,
-   * step counters, trace hooks. */
-  struct _HsVMExec *exec;
+  /* (from vm) execution state, owned by hs-vm.c */
+  const HsVMHooks *hooks; /* NULL: no trace; checked with one pointer test */
+  gpointer hooks_data;
+  HsObject *builtins;     /* dict shared by every frame */
+  HsObject *globals;      /* dict of __main__ */
+  HsFrame *frame;         /* innermost running frame, or NULL */
+  int depth;              /* frames on the stack (module frame = 1) */
+  guint64 next_frame_id;  /* frame serials start at 1 */
+  struct _HsFrameChunk *chunk; /* frame/stack arena (hs-vm.c) */
+  gint64 line_steps;      /* line events of the current run */
+  int stop_reason;        /* HsRunResult of a forced stop (limits, cancel), else HS_RUN_OK */
+  gsize output_bytes;
+  GPtrArray *codes;       /* HsCode * compiled in this VM (freed with it) */
+  HsObject *memory_exc;   /* preallocated MemoryError, raised without allocating */
+  HsObject *last_exc;     /* the uncaught exception of the last run */
+  HsSyntaxError *last_syntax_error;
+  char *source;           /* text of the last program, for traceback lines */
+  gsize source_len;
+  char *filename;
+  HsObject *stop_exc;     /* preallocated internal exception used to unwind on a stop */
 };
 
 G_END_DECLS

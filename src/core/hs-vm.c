@@ -1,1 +1,1863 @@
-/* placeholder: being written */
+/* hs-vm.c — the interpreter loop, frames, calls, line events and error reports.
+ *
+ * Invariant: Python-to-Python calls do not recurse in C: CALL pushes a frame in the
+ * VM's arena and the same loop continues in it; RETURN_VALUE pops it. Only a C
+ * function calling back into Python (a sort key, say) starts a nested loop, which
+ * returns when the frame it entered returns. vm->depth counts the frames; pushing one
+ * past config.recursion_limit raises RecursionError. An exception unwinds frame by
+ * frame, each appending its (code, instruction) to the traceback. A stop (step limit,
+ * output cap, cancel, a hook returning FALSE) unwinds the same way with the internal
+ * StopRun exception, which records nothing.
+ *
+ * Registers: `ip` points at the next instruction word, `sp` at the first free stack
+ * slot; both are written back to the frame (f->ip = index of the current instruction,
+ * f->sp) before anything that may look at frames: calls, hooks, errors.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-builtins.h"
+#include "hs-cfunction.h"
+#include "hs-compile.h"
+#include "hs-dict.h"
+#include "hs-exceptions.h"
+#include "hs-float.h"
+#include "hs-format.h"
+#include "hs-frame.h"
+#include "hs-function.h"
+#include "hs-int.h"
+#include "hs-list.h"
+#include "hs-object-private.h"
+#include "hs-range.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+/* ---- configuration ------------------------------------------------------------------ */
+
+void
+hs_vm_config_init (HsVMConfig *config)
+{
+  config->max_line_steps = 0;
+  config->recursion_limit = 1000;
+  config->heap_limit_bytes = (gsize)1 << 30;
+  config->output_limit_bytes = 10 * 1024 * 1024;
+}
+
+/* ---- the frame arena ------------------------------------------------------------ */
+
+typedef struct _HsFrameChunk HsFrameChunk;
+struct _HsFrameChunk
+{
+  HsFrameChunk *prev;
+  gsize size; /* slots */
+  gsize top;  /* slots in use */
+  HsObject *slots[];
+};
+
+#define CHUNK_SLOTS (64 * 1024)
+#define FRAME_HEADER_SLOTS ((sizeof (HsFrame) + sizeof (HsObject *) - 1) / sizeof (HsObject *))
+
+static HsFrameChunk *
+chunk_new (HsFrameChunk *prev, gsize need)
+{
+  gsize size = MAX (need, CHUNK_SLOTS);
+  HsFrameChunk *c = g_malloc (sizeof (HsFrameChunk) + size * sizeof (HsObject *));
+  c->prev = prev;
+  c->size = size;
+  c->top = 0;
+  return c;
+}
+
+/* A new frame with all locals unbound; NULL with RecursionError past the limit. */
+static HsFrame *
+frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
+{
+  if (vm->depth >= vm->config.recursion_limit)
+    {
+      hs_err_set_string (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded");
+      return NULL;
+    }
+  gsize need = FRAME_HEADER_SLOTS + code->nlocals + code->stacksize;
+  HsFrameChunk *c = vm->chunk;
+  if (c->top + need > c->size)
+    c = vm->chunk = chunk_new (c, need);
+  HsFrame *f = (HsFrame *)&c->slots[c->top];
+  f->arena_mark = c->top;
+  c->top += need;
+  f->back = vm->frame;
+  f->code = code;
+  f->func = func;
+  f->globals = globals;
+  f->id = vm->next_frame_id++;
+  f->ip = 0;
+  f->sp = 0;
+  f->cur_line = code->is_module ? 0 : code->firstlineno;
+  memset (f->locals, 0, sizeof (HsObject *) * code->nlocals);
+  f->stack = f->locals + code->nlocals;
+  vm->frame = f;
+  vm->depth++;
+  return f;
+}
+
+/* Drops the frame's references and gives its slots back to the arena. */
+static void
+frame_pop (HsVM *vm, HsFrame *f)
+{
+  for (int i = 0; i < f->sp; i++)
+    hs_xdecref (vm, f->stack[i]);
+  f->sp = 0;
+  for (int i = 0; i < f->code->nlocals; i++)
+    HS_CLEAR (vm, f->locals[i]);
+  HS_CLEAR (vm, f->func);
+  vm->frame = f->back;
+  vm->depth--;
+  HsFrameChunk *c = vm->chunk;
+  c->top = f->arena_mark;
+  if (c->top == 0 && c->prev != NULL)
+    {
+      vm->chunk = c->prev;
+      g_free (c);
+    }
+}
+
+HsFrame *
+hs_vm_current_frame (HsVM *vm)
+{
+  return vm->frame;
+}
+
+void
+hs_frame_traverse (HsFrame *f, HsVisitFn visit, gpointer data)
+{
+  if (f->func != NULL)
+    visit (f->func, data);
+  for (int i = 0; i < f->code->nlocals; i++)
+    if (f->locals[i] != NULL)
+      visit (f->locals[i], data);
+  for (int i = 0; i < f->sp; i++)
+    if (f->stack[i] != NULL)
+      visit (f->stack[i], data);
+}
+
+/* ---- hooks, steps, stops ----------------------------------------------------------- */
+
+void
+hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data)
+{
+  vm->hooks = hooks;
+  vm->hooks_data = data;
+}
+
+void
+hs_vm_set_output (HsVM *vm, HsOutputFn fn, gpointer user_data)
+{
+  vm->output_fn = fn;
+  vm->output_data = user_data;
+}
+
+void
+hs_vm_cancel (HsVM *vm)
+{
+  g_atomic_int_set (&vm->cancel_requested, 1);
+}
+
+/* Starts unwinding the whole run: the internal StopRun exception is not caught by
+ * anything and leaves no traceback. */
+static void
+stop_run (HsVM *vm, HsRunResult reason)
+{
+  if (vm->stop_reason == HS_RUN_OK)
+    vm->stop_reason = reason;
+  HS_CLEAR (vm, vm->exc);
+  vm->exc = hs_incref (vm->stop_exc);
+}
+
+static gboolean
+is_stopping (HsVM *vm)
+{
+  return vm->exc != NULL && vm->exc == vm->stop_exc;
+}
+
+static int
+call_hook (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg)
+{
+  if (!vm->hooks->step (vm, ev, f, line, arg, vm->hooks_data))
+    {
+      stop_run (vm, HS_RUN_CANCELLED);
+      return -1;
+    }
+  return 0;
+}
+
+/* A line event: counts the step, honours the limits and cancel, calls the hook. */
+static int
+line_event (HsVM *vm, HsFrame *f, int line)
+{
+  vm->line_steps++;
+  if (vm->config.max_line_steps > 0 && vm->line_steps > vm->config.max_line_steps)
+    {
+      stop_run (vm, HS_RUN_STEP_LIMIT);
+      return -1;
+    }
+  if (g_atomic_int_get (&vm->cancel_requested))
+    {
+      stop_run (vm, HS_RUN_CANCELLED);
+      return -1;
+    }
+  if (vm->hooks != NULL && vm->hooks->step != NULL)
+    return call_hook (vm, HS_STEP_LINE, f, line, NULL);
+  return 0;
+}
+
+int
+hs_vm_write_output (HsVM *vm, const char *text, gsize len)
+{
+  gsize room = vm->config.output_limit_bytes > vm->output_bytes
+                   ? vm->config.output_limit_bytes - vm->output_bytes
+                   : 0;
+  gboolean over = vm->config.output_limit_bytes > 0 && len > room;
+  if (over)
+    len = room;
+  vm->output_bytes += len;
+  if (len > 0)
+    {
+      if (vm->output_fn != NULL)
+        vm->output_fn (text, len, vm->output_data);
+      if (vm->hooks != NULL && vm->hooks->output != NULL)
+        vm->hooks->output (vm, text, len, vm->hooks_data);
+    }
+  if (over)
+    {
+      stop_run (vm, HS_RUN_OUTPUT_LIMIT);
+      return -1;
+    }
+  return 0;
+}
+
+/* ---- helpers of the loop -------------------------------------------------------------- */
+
+static void
+name_error (HsVM *vm, HsObject *name)
+{
+  hs_err_format (vm, &hs_exc_NameError, "name '%s' is not defined", hs_str_utf8 (name));
+  if (vm->exc != NULL && HS_ISINSTANCE (vm->exc, &hs_exc_NameError)
+      && HS_EXCEPTION (vm->exc)->name == NULL)
+    HS_EXCEPTION (vm->exc)->name = hs_incref (name);
+}
+
+static void
+unbound_local_error (HsVM *vm, HsCode *code, int i)
+{
+  hs_err_format (vm, &hs_exc_UnboundLocalError,
+                 "cannot access local variable '%s' where it is not associated with a value",
+                 code->varnames[i]);
+}
+
+static HsObject *
+load_global (HsVM *vm, HsObject *globals, HsObject *name)
+{
+  gint64 h = hs_str_hash (name);
+  HsObject *v = hs_dict_get_item_hash_borrow (vm, globals, name, h);
+  if (v == NULL)
+    v = hs_dict_get_item_hash_borrow (vm, vm->builtins, name, h);
+  if (v == NULL)
+    {
+      if (!hs_err_occurred (vm))
+        name_error (vm, name);
+      return NULL;
+    }
+  return hs_incref (v);
+}
+
+/* Pushes the n items of `seq` on the stack in reverse order (first item on top). */
+static int
+unpack_sequence (HsVM *vm, HsObject *seq, int n, HsObject **sp)
+{
+  if (HS_IS (seq, &hs_tuple_type) || HS_IS (seq, &hs_list_type))
+    {
+      gsize len = HS_IS (seq, &hs_tuple_type) ? hs_tuple_len (seq) : hs_list_len (seq);
+      HsObject **items = HS_IS (seq, &hs_tuple_type) ? hs_tuple_items (seq) : hs_list_items (seq);
+      if (len == (gsize)n)
+        {
+          for (int i = 0; i < n; i++)
+            sp[n - 1 - i] = hs_incref (items[i]);
+          return 0;
+        }
+      if (len < (gsize)n)
+        hs_err_format (vm, &hs_exc_ValueError,
+                       "not enough values to unpack (expected %d, got %" G_GSIZE_FORMAT ")", n,
+                       len);
+      else
+        hs_err_format (vm, &hs_exc_ValueError, "too many values to unpack (expected %d)", n);
+      return -1;
+    }
+  HsObject *it = hs_object_iter (vm, seq);
+  if (it == NULL)
+    {
+      if (hs_err_matches (vm, &hs_exc_TypeError) && HS_TYPE (seq)->iter == NULL)
+        {
+          hs_err_clear (vm);
+          hs_err_format (vm, &hs_exc_TypeError, "cannot unpack non-iterable %s object",
+                         hs_type_name (seq));
+        }
+      return -1;
+    }
+  int got = 0;
+  for (; got < n; got++)
+    {
+      HsObject *item = hs_iter_next (vm, it);
+      if (item == NULL)
+        break;
+      sp[n - 1 - got] = item;
+    }
+  if (got < n && !hs_err_occurred (vm))
+    hs_err_format (vm, &hs_exc_ValueError, "not enough values to unpack (expected %d, got %d)", n,
+                   got);
+  if (got == n)
+    {
+      HsObject *extra = hs_iter_next (vm, it);
+      if (extra != NULL)
+        {
+          hs_decref (vm, extra);
+          hs_err_format (vm, &hs_exc_ValueError, "too many values to unpack (expected %d)", n);
+        }
+    }
+  hs_decref (vm, it);
+  if (hs_err_occurred (vm))
+    {
+      for (int i = 0; i < got; i++)
+        hs_decref (vm, sp[n - 1 - i]);
+      return -1;
+    }
+  return 0;
+}
+
+/* a, *b, c = seq: pushes (top first) the `before` items, a list of the middle, then
+ * the `after` items. */
+static int
+unpack_ex (HsVM *vm, HsObject *seq, int before, int after, HsObject **sp)
+{
+  if (HS_TYPE (seq)->iter == NULL && !hs_err_occurred (vm))
+    {
+      HsObject *it = hs_object_iter (vm, seq);
+      if (it == NULL)
+        {
+          hs_err_clear (vm);
+          hs_err_format (vm, &hs_exc_TypeError, "cannot unpack non-iterable %s object",
+                         hs_type_name (seq));
+          return -1;
+        }
+      hs_decref (vm, it);
+    }
+  HsObject *all = hs_sequence_to_list (vm, seq);
+  if (all == NULL)
+    return -1;
+  gsize n = hs_list_len (all);
+  if (n < (gsize)(before + after))
+    {
+      hs_err_format (vm, &hs_exc_ValueError,
+                     "not enough values to unpack (expected at least %d, got %" G_GSIZE_FORMAT ")",
+                     before + after, n);
+      hs_decref (vm, all);
+      return -1;
+    }
+  HsObject **items = hs_list_items (all);
+  HsObject *middle = hs_list_from_array (vm, items + before, n - before - after);
+  if (middle == NULL)
+    {
+      hs_decref (vm, all);
+      return -1;
+    }
+  int total = before + after + 1, k = 0;
+  for (int i = after - 1; i >= 0; i--)
+    sp[k++] = hs_incref (items[n - after + i]);
+  sp[k++] = middle;
+  for (int i = before - 1; i >= 0; i--)
+    sp[k++] = hs_incref (items[i]);
+  g_assert (k == total);
+  hs_decref (vm, all);
+  return 0;
+}
+
+static HsObject *
+build_string (HsVM *vm, HsObject **items, int n)
+{
+  gsize total = 0;
+  for (int i = 0; i < n; i++)
+    total += hs_str_byte_len (items[i]);
+  GString *s = g_string_sized_new (total + 1);
+  for (int i = 0; i < n; i++)
+    g_string_append_len (s, hs_str_utf8 (items[i]), hs_str_byte_len (items[i]));
+  return hs_str_from_gstring (vm, s);
+}
+
+static HsObject *
+format_value (HsVM *vm, HsObject *v, guint32 flags, HsObject *spec)
+{
+  HsObject *conv = NULL;
+  switch (flags & 3)
+    {
+      case 1:
+        conv = hs_object_str (vm, v);
+        break;
+      case 2:
+      case 3:
+        conv = hs_object_repr (vm, v);
+        break;
+      default:
+        break;
+    }
+  if ((flags & 3) != 0 && conv == NULL)
+    return NULL;
+  HsObject *target = conv != NULL ? conv : v;
+  HsObject *r;
+  if (spec == NULL && HS_IS (target, &hs_str_type))
+    r = hs_incref (target);
+  else
+    r = hs_format_value (vm, target, spec);
+  hs_xdecref (vm, conv);
+  return r;
+}
+
+static HsObject *
+make_exception (HsVM *vm, HsObject *v)
+{
+  if (hs_exception_type_check (v))
+    return hs_object_call (vm, v, NULL, 0, NULL);
+  if (hs_exception_check (v))
+    return hs_incref (v);
+  hs_err_set_string (vm, &hs_exc_TypeError, "exceptions must derive from BaseException");
+  return NULL;
+}
+
+static void
+do_raise (HsVM *vm, HsObject *exc, HsObject *cause)
+{
+  HsObject *e = make_exception (vm, exc);
+  if (e == NULL)
+    return;
+  if (cause != NULL)
+    {
+      HsObject *c = NULL;
+      if (cause != hs_None)
+        {
+          c = make_exception (vm, cause);
+          if (c == NULL)
+            {
+              hs_err_clear (vm);
+              hs_err_set_string (vm, &hs_exc_TypeError,
+                                 "exception causes must derive from BaseException");
+              hs_decref (vm, e);
+              return;
+            }
+        }
+      HS_CLEAR (vm, HS_EXCEPTION (e)->cause);
+      HS_EXCEPTION (e)->cause = c;
+      HS_EXCEPTION (e)->suppress_context = TRUE;
+    }
+  hs_err_set_object (vm, e);
+  hs_decref (vm, e);
+}
+
+static HsObject *
+binary_op_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
+{
+  if (HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
+      && hs_int_is_small (b))
+    {
+      gint64 x = hs_int_small_value (a), y = hs_int_small_value (b), r;
+      switch (op)
+        {
+          case HS_BIN_ADD:
+            if (!__builtin_add_overflow (x, y, &r))
+              return hs_int_from_i64 (vm, r);
+            break;
+          case HS_BIN_SUB:
+            if (!__builtin_sub_overflow (x, y, &r))
+              return hs_int_from_i64 (vm, r);
+            break;
+          case HS_BIN_MUL:
+            if (!__builtin_mul_overflow (x, y, &r))
+              return hs_int_from_i64 (vm, r);
+            break;
+          default:
+            break;
+        }
+    }
+  return hs_number_binop (vm, op, a, b);
+}
+
+static HsObject *
+compare_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
+{
+  if (HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
+      && hs_int_is_small (b))
+    {
+      gint64 x = hs_int_small_value (a), y = hs_int_small_value (b);
+      gboolean r;
+      switch (op)
+        {
+          case HS_CMP_LT:
+            r = x < y;
+            break;
+          case HS_CMP_LE:
+            r = x <= y;
+            break;
+          case HS_CMP_EQ:
+            r = x == y;
+            break;
+          case HS_CMP_NE:
+            r = x != y;
+            break;
+          case HS_CMP_GT:
+            r = x > y;
+            break;
+          default:
+            r = x >= y;
+            break;
+        }
+      return hs_bool_from (r);
+    }
+  return hs_object_richcompare (vm, a, b, op);
+}
+
+static HsObject *
+subscr_fast (HsVM *vm, HsObject *c, HsObject *k)
+{
+  if (HS_IS (c, &hs_list_type) && HS_IS (k, &hs_int_type) && hs_int_is_small (k))
+    {
+      gssize i = (gssize)hs_int_small_value (k);
+      if (hs_index_normalize (&i, hs_list_len (c)) == 0)
+        return hs_incref (hs_list_get_borrow (c, i));
+    }
+  return hs_object_getitem (vm, c, k);
+}
+
+/* Sets up a new frame for a Python function called with args (borrowed); NULL on
+ * error (nothing pushed). */
+static HsFrame *
+enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsFunction *fn = HS_FUNCTION (func);
+  HsFrame *f = frame_push (vm, fn->code, hs_incref (func), fn->globals);
+  if (f == NULL)
+    {
+      hs_decref (vm, func);
+      return NULL;
+    }
+  if (kwnames == NULL && nargs == (gsize)fn->code->nparams)
+    {
+      for (gsize i = 0; i < nargs; i++)
+        f->locals[i] = hs_incref (args[i]);
+      return f;
+    }
+  if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
+    {
+      frame_pop (vm, f);
+      return NULL;
+    }
+  return f;
+}
+
+static HsObject *eval_frame (HsVM *vm, HsFrame *entry);
+
+HsObject *
+hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsFrame *f = enter_function (vm, func, args, nargs, kwnames);
+  if (f == NULL)
+    return NULL;
+  return eval_frame (vm, f);
+}
+
+/* ---- the loop ------------------------------------------------------------------------ */
+
+#define FOREACH_LABEL(name) &&op_##name,
+
+static HsObject *
+eval_frame (HsVM *vm, HsFrame *entry)
+{
+  static void *const labels[] = { HS_FOREACH_OPCODE (FOREACH_LABEL) };
+  HsFrame *f = entry;
+  HsCode *co;
+  const guint32 *code;
+  const guint32 *ip;
+  HsObject **sp;
+  HsObject **locals;
+  HsObject **consts;
+  HsObject **names;
+  guint32 w, arg;
+  HsObject *retval = NULL;
+
+#define LOAD_FRAME()                                                                               \
+  do                                                                                               \
+    {                                                                                              \
+      co = f->code;                                                                                \
+      code = co->code;                                                                             \
+      ip = code + f->ip;                                                                           \
+      sp = f->stack + f->sp;                                                                       \
+      locals = f->locals;                                                                          \
+      consts = co->consts;                                                                         \
+      names = co->names;                                                                           \
+    }                                                                                              \
+  while (0)
+#define SAVE_FRAME()                                                                               \
+  do                                                                                               \
+    {                                                                                              \
+      f->ip = (int)(ip - code) - 1;                                                                \
+      f->sp = (int)(sp - f->stack);                                                                \
+    }                                                                                              \
+  while (0)
+#define DISPATCH()                                                                                 \
+  do                                                                                               \
+    {                                                                                              \
+      w = *ip++;                                                                                   \
+      arg = HS_INSTR_ARG (w);                                                                      \
+      goto *labels[HS_INSTR_OP (w)];                                                               \
+    }                                                                                              \
+  while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define ERROR_IF(cond)                                                                             \
+  do                                                                                               \
+    {                                                                                              \
+      if (G_UNLIKELY (cond))                                                                       \
+        goto error;                                                                                \
+    }                                                                                              \
+  while (0)
+
+  LOAD_FRAME ();
+  if (vm->hooks != NULL && vm->hooks->step != NULL)
+    {
+      if (call_hook (vm, HS_STEP_CALL, f, co->is_module ? 0 : co->firstlineno, NULL) < 0)
+        goto error_noip;
+    }
+  DISPATCH ();
+
+op_NOP:
+  DISPATCH ();
+
+op_LINE:
+  {
+    int line = co->pos[ip - code - 1].line;
+    if (line != f->cur_line)
+      {
+        f->cur_line = line;
+        SAVE_FRAME ();
+        f->ip++; /* the instruction after LINE is the one about to run */
+        if (G_UNLIKELY (line_event (vm, f, line) < 0))
+          goto error_noip;
+      }
+    DISPATCH ();
+  }
+
+op_LOAD_CONST:
+  PUSH (hs_incref (consts[arg]));
+  DISPATCH ();
+
+op_LOAD_FAST:
+  {
+    HsObject *v = locals[arg];
+    if (G_UNLIKELY (v == NULL))
+      {
+        unbound_local_error (vm, co, arg);
+        goto error;
+      }
+    PUSH (hs_incref (v));
+    DISPATCH ();
+  }
+
+op_STORE_FAST:
+  {
+    HsObject *old = locals[arg];
+    locals[arg] = POP ();
+    hs_xdecref (vm, old);
+    DISPATCH ();
+  }
+
+op_DELETE_FAST:
+  {
+    HsObject *old = locals[arg];
+    if (old == NULL)
+      {
+        unbound_local_error (vm, co, arg);
+        goto error;
+      }
+    locals[arg] = NULL;
+    hs_decref (vm, old);
+    DISPATCH ();
+  }
+
+op_LOAD_GLOBAL:
+  {
+    HsObject *v = load_global (vm, f->globals, names[arg]);
+    ERROR_IF (v == NULL);
+    PUSH (v);
+    DISPATCH ();
+  }
+
+op_STORE_GLOBAL:
+  {
+    HsObject *v = POP ();
+    int r = hs_dict_set_item_hash (vm, f->globals, names[arg], hs_str_hash (names[arg]), v);
+    hs_decref (vm, v);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_DELETE_GLOBAL:
+  {
+    if (hs_dict_get_item_borrow (vm, f->globals, names[arg]) == NULL)
+      {
+        name_error (vm, names[arg]);
+        goto error;
+      }
+    ERROR_IF (hs_dict_del_item (vm, f->globals, names[arg]) < 0);
+    DISPATCH ();
+  }
+
+op_POP_TOP:
+  {
+    HsObject *v = POP ();
+    hs_decref (vm, v);
+    DISPATCH ();
+  }
+
+op_DUP_TOP:
+  {
+    HsObject *v = TOP ();
+    PUSH (hs_incref (v));
+    DISPATCH ();
+  }
+
+op_DUP_TOP_TWO:
+  {
+    HsObject *a = SECOND (), *b = TOP ();
+    PUSH (hs_incref (a));
+    PUSH (hs_incref (b));
+    DISPATCH ();
+  }
+
+op_ROT_TWO:
+  {
+    HsObject *t = TOP ();
+    TOP () = SECOND ();
+    SECOND () = t;
+    DISPATCH ();
+  }
+
+op_ROT_THREE:
+  {
+    HsObject *t = TOP ();
+    TOP () = SECOND ();
+    SECOND () = THIRD ();
+    THIRD () = t;
+    DISPATCH ();
+  }
+
+op_BINARY_OP:
+  {
+    HsObject *b = POP (), *a = TOP ();
+    HsObject *r = binary_op_fast (vm, arg, a, b);
+    hs_decref (vm, b);
+    ERROR_IF (r == NULL);
+    TOP () = r;
+    hs_decref (vm, a);
+    DISPATCH ();
+  }
+
+op_INPLACE_OP:
+  {
+    HsObject *b = POP (), *a = TOP ();
+    HsObject *r = HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type)
+                    ? binary_op_fast (vm, arg, a, b)
+                    : hs_number_inplace (vm, arg, a, b);
+    hs_decref (vm, b);
+    if (r == NULL)
+      goto error;
+    TOP () = r;
+    hs_decref (vm, a);
+    DISPATCH ();
+  }
+
+op_UNARY_OP:
+  {
+    HsObject *a = TOP ();
+    HsObject *r = hs_number_unaryop (vm, arg, a);
+    ERROR_IF (r == NULL);
+    TOP () = r;
+    hs_decref (vm, a);
+    DISPATCH ();
+  }
+
+op_UNARY_NOT:
+  {
+    HsObject *a = TOP ();
+    int t = hs_object_truth (vm, a);
+    ERROR_IF (t < 0);
+    TOP () = hs_bool_from (!t);
+    hs_decref (vm, a);
+    DISPATCH ();
+  }
+
+op_COMPARE_OP:
+  {
+    HsObject *b = POP (), *a = TOP ();
+    HsObject *r = compare_fast (vm, arg, a, b);
+    hs_decref (vm, b);
+    ERROR_IF (r == NULL);
+    TOP () = r;
+    hs_decref (vm, a);
+    DISPATCH ();
+  }
+
+op_IS_OP:
+  {
+    HsObject *b = POP (), *a = TOP ();
+    gboolean r = (a == b) != (arg != 0);
+    TOP () = hs_bool_from (r);
+    hs_decref (vm, a);
+    hs_decref (vm, b);
+    DISPATCH ();
+  }
+
+op_CONTAINS_OP:
+  {
+    HsObject *container = POP (), *item = TOP ();
+    int r = hs_object_contains (vm, container, item);
+    hs_decref (vm, container);
+    ERROR_IF (r < 0);
+    TOP () = hs_bool_from (r != (int)arg);
+    hs_decref (vm, item);
+    DISPATCH ();
+  }
+
+op_BINARY_SUBSCR:
+  {
+    HsObject *k = POP (), *c = TOP ();
+    HsObject *r = subscr_fast (vm, c, k);
+    hs_decref (vm, k);
+    ERROR_IF (r == NULL);
+    TOP () = r;
+    hs_decref (vm, c);
+    DISPATCH ();
+  }
+
+op_STORE_SUBSCR:
+  {
+    HsObject *k = POP (), *c = POP (), *v = POP ();
+    int r = hs_object_setitem (vm, c, k, v);
+    hs_decref (vm, k);
+    hs_decref (vm, c);
+    hs_decref (vm, v);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_DELETE_SUBSCR:
+  {
+    HsObject *k = POP (), *c = POP ();
+    int r = hs_object_delitem (vm, c, k);
+    hs_decref (vm, k);
+    hs_decref (vm, c);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_BUILD_SLICE:
+  {
+    HsObject *step = arg == 3 ? POP () : NULL;
+    HsObject *stop = POP (), *start = TOP ();
+    HsObject *s = hs_slice_new (vm, start, stop, step);
+    hs_xdecref (vm, step);
+    hs_decref (vm, stop);
+    ERROR_IF (s == NULL);
+    TOP () = s;
+    hs_decref (vm, start);
+    DISPATCH ();
+  }
+
+op_LOAD_ATTR:
+  {
+    HsObject *o = TOP ();
+    HsObject *r = hs_object_getattr (vm, o, names[arg]);
+    ERROR_IF (r == NULL);
+    TOP () = r;
+    hs_decref (vm, o);
+    DISPATCH ();
+  }
+
+op_STORE_ATTR:
+  {
+    HsObject *o = POP (), *v = POP ();
+    int r = hs_object_setattr (vm, o, names[arg], v);
+    hs_decref (vm, o);
+    hs_decref (vm, v);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_DELETE_ATTR:
+  {
+    HsObject *o = POP ();
+    int r = hs_object_setattr (vm, o, names[arg], NULL);
+    hs_decref (vm, o);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_LOAD_METHOD:
+  {
+    HsObject *o = TOP ();
+    HsObject *d = hs_type_lookup_borrow (HS_TYPE (o), names[arg]);
+    if (d != NULL && HS_IS (d, &hs_method_descr_type))
+      {
+        TOP () = hs_incref (d);
+        PUSH (o);
+        DISPATCH ();
+      }
+    HsObject *r = hs_object_getattr (vm, o, names[arg]);
+    ERROR_IF (r == NULL);
+    TOP () = NULL;
+    PUSH (r);
+    hs_decref (vm, o);
+    DISPATCH ();
+  }
+
+op_CALL_METHOD:
+  {
+    HsObject *meth = sp[-(int)arg - 2];
+    if (meth != NULL)
+      {
+        /* self and the arguments are contiguous: call the C method in place. */
+        HsObject **args = sp - arg - 1;
+        SAVE_FRAME ();
+        HsObject *r = ((HsCFunctionObject *)meth)->def->fn (vm, args, arg + 1, NULL);
+        while (sp > args)
+          {
+            HsObject *v = POP ();
+            hs_decref (vm, v);
+          }
+        HsObject *m = POP ();
+        hs_decref (vm, m);
+        ERROR_IF (r == NULL);
+        PUSH (r);
+        DISPATCH ();
+      }
+    /* (NULL, callable, args...): an ordinary call one slot up */
+    goto do_call;
+  }
+
+op_CALL:
+  {
+  do_call:;
+    HsObject **args = sp - arg;
+    HsObject *callable = args[-1];
+    if (HS_IS (callable, &hs_function_type))
+      {
+        SAVE_FRAME ();
+        HsFrame *nf = enter_function (vm, callable, args, arg, NULL);
+        ERROR_IF (nf == NULL);
+        /* the arguments now live in the new frame: drop the caller's copies */
+        for (HsObject **p = args - 1; p < sp; p++)
+          hs_xdecref (vm, *p);
+        sp = args - 1;
+        if (HS_INSTR_OP (w) == HS_OP_CALL_METHOD)
+          sp--; /* the NULL slot of LOAD_METHOD */
+        f->sp = (int)(sp - f->stack);
+        f = nf;
+        LOAD_FRAME ();
+        if (vm->hooks != NULL && vm->hooks->step != NULL
+            && call_hook (vm, HS_STEP_CALL, f, co->firstlineno, NULL) < 0)
+          goto error_noip;
+        DISPATCH ();
+      }
+    SAVE_FRAME ();
+    HsObject *r = hs_object_call (vm, callable, args, arg, NULL);
+    while (sp > args - 1)
+      {
+        HsObject *v = POP ();
+        hs_decref (vm, v);
+      }
+    if (HS_INSTR_OP (w) == HS_OP_CALL_METHOD)
+      sp--;
+    ERROR_IF (r == NULL);
+    PUSH (r);
+    DISPATCH ();
+  }
+
+op_CALL_KW:
+  {
+    HsObject *kwnames = POP ();
+    HsObject **args = sp - arg;
+    HsObject *callable = args[-1];
+    gsize nkw = hs_tuple_len (kwnames);
+    SAVE_FRAME ();
+    if (HS_IS (callable, &hs_function_type))
+      {
+        HsFrame *nf = enter_function (vm, callable, args, arg - nkw, kwnames);
+        hs_decref (vm, kwnames);
+        ERROR_IF (nf == NULL);
+        while (sp > args - 1)
+          {
+            HsObject *v = POP ();
+            hs_decref (vm, v);
+          }
+        f->sp = (int)(sp - f->stack);
+        f = nf;
+        LOAD_FRAME ();
+        if (vm->hooks != NULL && vm->hooks->step != NULL
+            && call_hook (vm, HS_STEP_CALL, f, co->firstlineno, NULL) < 0)
+          goto error_noip;
+        DISPATCH ();
+      }
+    HsObject *r = hs_object_call (vm, callable, args, arg - nkw, kwnames);
+    hs_decref (vm, kwnames);
+    while (sp > args - 1)
+      {
+        HsObject *v = POP ();
+        hs_decref (vm, v);
+      }
+    ERROR_IF (r == NULL);
+    PUSH (r);
+    DISPATCH ();
+  }
+
+op_BUILD_LIST:
+  {
+    HsObject *l = hs_list_new (vm, arg);
+    ERROR_IF (l == NULL);
+    HsObject **items = sp - arg;
+    int r = 0;
+    for (guint32 i = 0; i < arg; i++)
+      if (hs_list_append_take (vm, l, items[i]) < 0)
+        r = -1;
+    sp = items;
+    if (r < 0)
+      {
+        hs_decref (vm, l);
+        goto error;
+      }
+    PUSH (l);
+    DISPATCH ();
+  }
+
+op_BUILD_TUPLE:
+  {
+    HsObject *t = hs_tuple_new (vm, arg);
+    ERROR_IF (t == NULL);
+    HsObject **items = sp - arg;
+    for (guint32 i = 0; i < arg; i++)
+      hs_tuple_set_take (t, i, items[i]);
+    sp = items;
+    PUSH (t);
+    DISPATCH ();
+  }
+
+op_BUILD_MAP:
+  {
+    HsObject *d = hs_dict_new (vm);
+    ERROR_IF (d == NULL);
+    HsObject **items = sp - 2 * arg;
+    int r = 0;
+    for (guint32 i = 0; i < arg && r == 0; i++)
+      r = hs_dict_set_item (vm, d, items[2 * i], items[2 * i + 1]);
+    if (r < 0)
+      {
+        hs_decref (vm, d);
+        goto error;
+      }
+    while (sp > items)
+      {
+        HsObject *v = POP ();
+        hs_decref (vm, v);
+      }
+    PUSH (d);
+    DISPATCH ();
+  }
+
+op_BUILD_STRING:
+  {
+    HsObject **items = sp - arg;
+    HsObject *s = build_string (vm, items, arg);
+    ERROR_IF (s == NULL);
+    while (sp > items)
+      {
+        HsObject *v = POP ();
+        hs_decref (vm, v);
+      }
+    PUSH (s);
+    DISPATCH ();
+  }
+
+op_FORMAT_VALUE:
+  {
+    HsObject *spec = (arg & 4) ? POP () : NULL;
+    HsObject *v = TOP ();
+    HsObject *r = format_value (vm, v, arg, spec);
+    hs_xdecref (vm, spec);
+    ERROR_IF (r == NULL);
+    TOP () = r;
+    hs_decref (vm, v);
+    DISPATCH ();
+  }
+
+op_UNPACK_SEQUENCE:
+  {
+    HsObject *seq = POP ();
+    int r = unpack_sequence (vm, seq, arg, sp);
+    if (r < 0)
+      {
+        PUSH (seq);
+        goto error;
+      }
+    sp += arg;
+    hs_decref (vm, seq);
+    DISPATCH ();
+  }
+
+op_UNPACK_EX:
+  {
+    HsObject *seq = POP ();
+    int r = unpack_ex (vm, seq, arg & 0xfff, arg >> 12, sp);
+    if (r < 0)
+      {
+        PUSH (seq);
+        goto error;
+      }
+    sp += (arg & 0xfff) + (arg >> 12) + 1;
+    hs_decref (vm, seq);
+    DISPATCH ();
+  }
+
+op_JUMP:
+  ip = code + arg;
+  DISPATCH ();
+
+op_JUMP_BACKWARD:
+  f->cur_line = -1; /* CPython fires a line event on every backward jump */
+  ip = code + arg;
+  DISPATCH ();
+
+op_POP_JUMP_IF_FALSE:
+op_POP_JUMP_IF_TRUE:
+  {
+    HsObject *v = POP ();
+    int t;
+    if (v == hs_True)
+      t = 1;
+    else if (v == hs_False)
+      t = 0;
+    else
+      {
+        t = hs_object_truth (vm, v);
+        hs_decref (vm, v);
+        ERROR_IF (t < 0);
+      }
+    if (t == (HS_INSTR_OP (w) == HS_OP_POP_JUMP_IF_TRUE))
+      {
+        if (code + arg < ip)
+          f->cur_line = -1;
+        ip = code + arg;
+      }
+    DISPATCH ();
+  }
+
+op_JUMP_IF_FALSE_OR_POP:
+op_JUMP_IF_TRUE_OR_POP:
+  {
+    HsObject *v = TOP ();
+    int t = hs_object_truth (vm, v);
+    ERROR_IF (t < 0);
+    if (t == (HS_INSTR_OP (w) == HS_OP_JUMP_IF_TRUE_OR_POP))
+      ip = code + arg;
+    else
+      {
+        (void)POP ();
+        hs_decref (vm, v);
+      }
+    DISPATCH ();
+  }
+
+op_GET_ITER:
+  {
+    HsObject *o = TOP ();
+    HsObject *it = hs_object_iter (vm, o);
+    ERROR_IF (it == NULL);
+    TOP () = it;
+    hs_decref (vm, o);
+    DISPATCH ();
+  }
+
+op_FOR_ITER:
+  {
+    HsObject *it = TOP ();
+    HsObject *v = hs_iter_next (vm, it);
+    if (v != NULL)
+      {
+        PUSH (v);
+        DISPATCH ();
+      }
+    ERROR_IF (hs_err_occurred (vm));
+    (void)POP ();
+    hs_decref (vm, it);
+    ip = code + arg;
+    DISPATCH ();
+  }
+
+op_MAKE_FUNCTION:
+  {
+    HsObject *defaults = (arg & 1) ? POP () : NULL;
+    HsObject *fn = hs_function_new (vm, co->children[arg >> 1], f->globals, defaults);
+    ERROR_IF (fn == NULL);
+    PUSH (fn);
+    DISPATCH ();
+  }
+
+op_RETURN_VALUE:
+  {
+    retval = POP ();
+    SAVE_FRAME ();
+    if (vm->hooks != NULL && vm->hooks->step != NULL
+        && call_hook (vm, HS_STEP_RETURN, f,
+                      hs_code_line (co, f->ip) >= 0 ? hs_code_line (co, f->ip) : f->cur_line,
+                      retval)
+               < 0)
+      {
+        HS_CLEAR (vm, retval);
+        goto error_noip;
+      }
+    HsFrame *back = f->back;
+    gboolean done = f == entry;
+    frame_pop (vm, f);
+    if (done)
+      return retval;
+    f = back;
+    LOAD_FRAME ();
+    ip++; /* past the CALL */
+    PUSH (retval);
+    retval = NULL;
+    DISPATCH ();
+  }
+
+op_RAISE:
+  {
+    if (arg == 0)
+      {
+        hs_err_set_string (vm, &hs_exc_RuntimeError, "No active exception to reraise");
+        goto error;
+      }
+    HsObject *cause = arg == 2 ? POP () : NULL;
+    HsObject *exc = POP ();
+    do_raise (vm, exc, cause);
+    hs_decref (vm, exc);
+    hs_xdecref (vm, cause);
+    goto error;
+  }
+
+op_ASSERT_FAIL:
+  {
+    HsObject *msg = arg ? POP () : NULL;
+    HsObject *t = msg != NULL ? hs_tuple_pack (vm, 1, msg) : NULL;
+    hs_xdecref (vm, msg);
+    if (msg == NULL || t != NULL)
+      {
+        HsObject *e = hs_exception_new (vm, &hs_exc_AssertionError, t);
+        if (e != NULL)
+          {
+            hs_err_set_object (vm, e);
+            hs_decref (vm, e);
+          }
+      }
+    hs_xdecref (vm, t);
+    goto error;
+  }
+
+error:
+  SAVE_FRAME ();
+error_noip:
+  for (;;)
+    {
+      if (vm->exc == NULL)
+        hs_err_set_string (vm, &hs_exc_RuntimeError, "error return without exception set");
+      gboolean stopping = is_stopping (vm);
+      if (!stopping)
+        {
+          hs_exception_add_traceback (vm->exc, f->code, f->ip);
+          if (vm->hooks != NULL && vm->hooks->step != NULL)
+            {
+              int line = hs_code_line (f->code, f->ip);
+              if (call_hook (vm, HS_STEP_EXCEPTION, f, line, vm->exc) == 0 && f->back == NULL)
+                call_hook (vm, HS_STEP_UNCAUGHT, f, line, vm->exc);
+              else if (!is_stopping (vm))
+                call_hook (vm, HS_STEP_RETURN, f, line, NULL);
+            }
+        }
+      HsFrame *back = f->back;
+      gboolean done = f == entry;
+      frame_pop (vm, f);
+      if (done)
+        return NULL;
+      f = back;
+    }
+}
+
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef DISPATCH
+
+/* ---- VM life cycle ------------------------------------------------------------------ */
+
+static HsObject *
+str_key (const char *s)
+{
+  return hs_str_intern_cstr (s);
+}
+
+HsVM *
+hs_vm_new (const HsVMConfig *config)
+{
+  hs_runtime_init ();
+  HsVM *vm = g_new0 (HsVM, 1);
+  if (config != NULL)
+    vm->config = *config;
+  else
+    hs_vm_config_init (&vm->config);
+  if (vm->config.recursion_limit <= 0)
+    vm->config.recursion_limit = 1000;
+  hs_heap_init (vm);
+  vm->next_frame_id = 1;
+  vm->chunk = chunk_new (NULL, 0);
+  vm->codes = g_ptr_array_new ();
+  vm->stop_exc = hs_exception_new (vm, &hs_exc_StopRun, NULL);
+  vm->memory_exc = hs_exception_new (vm, &hs_exc_MemoryError, NULL);
+  vm->builtins = hs_builtins_new (vm);
+  return vm;
+}
+
+static void
+reset_run_state (HsVM *vm)
+{
+  HS_CLEAR (vm, vm->last_exc);
+  HS_CLEAR (vm, vm->exc);
+  g_clear_pointer (&vm->last_syntax_error, hs_syntax_error_free);
+  vm->stop_reason = HS_RUN_OK;
+  vm->line_steps = 0;
+  vm->output_bytes = 0;
+}
+
+void
+hs_vm_free (HsVM *vm)
+{
+  if (vm == NULL)
+    return;
+  while (vm->frame != NULL)
+    frame_pop (vm, vm->frame);
+  reset_run_state (vm);
+  HS_CLEAR (vm, vm->globals);
+  HS_CLEAR (vm, vm->builtins);
+  HS_CLEAR (vm, vm->stop_exc);
+  HS_CLEAR (vm, vm->memory_exc);
+  /* code constants first: they are immortal objects on the live list */
+  for (guint i = 0; i < vm->codes->len; i++)
+    hs_code_free (vm, vm->codes->pdata[i]);
+  g_ptr_array_free (vm->codes, TRUE);
+  hs_heap_fini (vm);
+  while (vm->chunk != NULL)
+    {
+      HsFrameChunk *prev = vm->chunk->prev;
+      g_free (vm->chunk);
+      vm->chunk = prev;
+    }
+  g_free (vm->source);
+  g_free (vm->filename);
+  g_free (vm);
+}
+
+static HsObject *
+new_globals (HsVM *vm)
+{
+  HsObject *g = hs_dict_new (vm);
+  if (g == NULL)
+    return NULL;
+  HsObject *main_name = hs_str_intern_cstr ("__main__");
+  if (hs_dict_set_item (vm, g, str_key ("__name__"), main_name) < 0)
+    {
+      hs_decref (vm, g);
+      return NULL;
+    }
+  return g;
+}
+
+HsRunResult
+hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
+{
+  reset_run_state (vm);
+  g_atomic_int_set (&vm->cancel_requested, 0);
+  g_free (vm->source);
+  g_free (vm->filename);
+  vm->source = g_strndup (source, len);
+  vm->source_len = len;
+  vm->filename = g_strdup (filename);
+
+  g_autoptr (HsAstArena) arena = hs_ast_arena_new ();
+  HsSyntaxError *serr = NULL;
+  HsModule *mod = hs_parse_module (arena, source, len, &serr);
+  if (mod == NULL)
+    {
+      vm->last_syntax_error = serr;
+      return HS_RUN_EXCEPTION;
+    }
+  HsCode *code = hs_compile_module (vm, mod, source, len, filename, &serr);
+  if (code == NULL)
+    {
+      vm->last_syntax_error = serr;
+      return HS_RUN_EXCEPTION;
+    }
+  g_ptr_array_add (vm->codes, code);
+
+  HS_CLEAR (vm, vm->globals);
+  vm->globals = new_globals (vm);
+  if (vm->globals == NULL)
+    {
+      vm->last_exc = hs_err_fetch (vm);
+      return HS_RUN_EXCEPTION;
+    }
+  HsFrame *f = frame_push (vm, code, NULL, vm->globals);
+  HsObject *r = f != NULL ? eval_frame (vm, f) : NULL;
+  if (r != NULL)
+    {
+      hs_decref (vm, r);
+      return HS_RUN_OK;
+    }
+  if (vm->stop_reason != HS_RUN_OK)
+    {
+      hs_err_clear (vm);
+      return vm->stop_reason;
+    }
+  vm->last_exc = hs_err_fetch (vm);
+  return HS_RUN_EXCEPTION;
+}
+
+void
+hs_vm_runtime_init (void)
+{
+  hs_type_ready (&hs_function_type);
+}
+
+/* ---- error reports (CPython 3.11's PyErr_Display, byte for byte) ------------------- */
+
+static const char *const cpython_builtin_names
+    = "__name__ __doc__ __package__ __loader__ __spec__ __build_class__ __import__ abs all any "
+      "ascii bin breakpoint callable chr compile delattr dir divmod eval exec format getattr "
+      "globals hasattr hash hex id input isinstance issubclass iter aiter len locals max min next "
+      "anext oct ord pow print repr round setattr sorted sum vars None Ellipsis NotImplemented "
+      "False True bool memoryview bytearray bytes classmethod complex dict enumerate filter float "
+      "frozenset property int list map object range reversed set slice staticmethod str super "
+      "tuple type zip __debug__ BaseException BaseExceptionGroup Exception GeneratorExit "
+      "KeyboardInterrupt SystemExit ArithmeticError AssertionError AttributeError BufferError "
+      "EOFError ImportError LookupError MemoryError NameError OSError ReferenceError RuntimeError "
+      "StopAsyncIteration StopIteration SyntaxError SystemError TypeError ValueError Warning "
+      "FloatingPointError OverflowError ZeroDivisionError BytesWarning DeprecationWarning "
+      "EncodingWarning FutureWarning ImportWarning PendingDeprecationWarning ResourceWarning "
+      "RuntimeWarning SyntaxWarning UnicodeWarning UserWarning BlockingIOError ChildProcessError "
+      "ConnectionError FileExistsError FileNotFoundError InterruptedError IsADirectoryError "
+      "NotADirectoryError PermissionError ProcessLookupError TimeoutError IndentationError "
+      "IndexError KeyError ModuleNotFoundError NotImplementedError RecursionError "
+      "UnboundLocalError UnicodeError BrokenPipeError ConnectionAbortedError "
+      "ConnectionRefusedError ConnectionResetError TabError UnicodeDecodeError UnicodeEncodeError "
+      "UnicodeTranslateError ExceptionGroup EnvironmentError IOError open quit exit copyright "
+      "credits license help";
+
+static const char *const cpython_main_globals
+    = "__name__ __doc__ __package__ __loader__ __spec__ __annotations__ __builtins__ __file__ "
+      "__cached__";
+
+#define MOVE_COST 2
+#define CASE_COST 1
+#define MAX_STRING_SIZE 40
+#define MAX_CANDIDATE_ITEMS 750
+
+static int
+substitution_cost (char a, char b)
+{
+  if ((a & 31) != (b & 31))
+    return MOVE_COST;
+  if (a == b)
+    return 0;
+  if ('A' <= a && a <= 'Z')
+    a += 'a' - 'A';
+  if ('A' <= b && b <= 'Z')
+    b += 'a' - 'A';
+  return a == b ? CASE_COST : MOVE_COST;
+}
+
+/* CPython's Python/suggestions.c levenshtein_distance, with its cut-offs. */
+static gsize
+levenshtein (const char *a, gsize a_size, const char *b, gsize b_size, gsize max_cost)
+{
+  gsize buffer[MAX_STRING_SIZE];
+  while (a_size && b_size && a[0] == b[0])
+    a++, a_size--, b++, b_size--;
+  while (a_size && b_size && a[a_size - 1] == b[b_size - 1])
+    a_size--, b_size--;
+  if (a_size == 0 || b_size == 0)
+    return (a_size + b_size) * MOVE_COST;
+  if (a_size > MAX_STRING_SIZE || b_size > MAX_STRING_SIZE)
+    return max_cost + 1;
+  if (b_size < a_size)
+    {
+      const char *t = a;
+      a = b;
+      b = t;
+      gsize ts = a_size;
+      a_size = b_size;
+      b_size = ts;
+    }
+  if ((b_size - a_size) * MOVE_COST > max_cost)
+    return max_cost + 1;
+  gsize tmp = MOVE_COST;
+  for (gsize i = 0; i < a_size; i++)
+    {
+      buffer[i] = tmp;
+      tmp += MOVE_COST;
+    }
+  gsize result = 0;
+  for (gsize bi = 0; bi < b_size; bi++)
+    {
+      char code = b[bi];
+      gsize distance = result = bi * MOVE_COST;
+      gsize minimum = G_MAXSIZE;
+      for (gsize i = 0; i < a_size; i++)
+        {
+          gsize substitute = distance + substitution_cost (code, a[i]);
+          distance = buffer[i];
+          gsize insert_delete = MIN (result, distance) + MOVE_COST;
+          result = MIN (insert_delete, substitute);
+          buffer[i] = result;
+          if (result < minimum)
+            minimum = result;
+        }
+      if (minimum > max_cost)
+        return max_cost + 1;
+    }
+  return result;
+}
+
+static const char *
+best_suggestion (GPtrArray *names, const char *wrong)
+{
+  if (names->len >= MAX_CANDIDATE_ITEMS)
+    return NULL;
+  gsize wlen = strlen (wrong);
+  gsize best = G_MAXSIZE;
+  const char *suggestion = NULL;
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *item = names->pdata[i];
+      if (strcmp (item, wrong) == 0)
+        continue;
+      gsize ilen = strlen (item);
+      gsize max_distance = (wlen + ilen + 3) * MOVE_COST / 6;
+      if (best != G_MAXSIZE)
+        max_distance = MIN (max_distance, best - 1);
+      gsize d = levenshtein (wrong, wlen, item, ilen, max_distance);
+      if (d > max_distance)
+        continue;
+      if (suggestion == NULL || d < best)
+        {
+          suggestion = item;
+          best = d;
+        }
+    }
+  return suggestion;
+}
+
+static void
+add_words (GPtrArray *names, char **words)
+{
+  for (char **w = words; *w != NULL; w++)
+    g_ptr_array_add (names, *w);
+}
+
+/* "Did you mean" for a NameError: the innermost frame's varnames, then the module's
+ * globals (as CPython's __main__ has them), then CPython's builtins. */
+static char *
+name_error_suggestion (HsVM *vm, HsObject *exc)
+{
+  HsException *e = HS_EXCEPTION (exc);
+  if (e->name == NULL || e->traceback == NULL || e->traceback->len == 0)
+    return NULL;
+  const char *wrong = hs_str_utf8 (e->name);
+  HsCode *code = g_array_index (e->traceback, HsTracebackEntry, 0).code;
+  char *result = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  for (int i = 0; i < code->nlocals; i++)
+    g_ptr_array_add (names, code->varnames[i]);
+  const char *s = best_suggestion (names, wrong);
+  g_auto (GStrv) dunders = g_strsplit (cpython_main_globals, " ", -1);
+  g_auto (GStrv) builtins = g_strsplit (cpython_builtin_names, " ", -1);
+  if (s == NULL && vm->globals != NULL)
+    {
+      g_ptr_array_set_size (names, 0);
+      add_words (names, dunders);
+      gsize pos = 0;
+      HsObject *key;
+      while (hs_dict_next (vm->globals, &pos, &key, NULL))
+        if (HS_IS (key, &hs_str_type) && strcmp (hs_str_utf8 (key), "__name__") != 0)
+          g_ptr_array_add (names, (gpointer)hs_str_utf8 (key));
+      s = best_suggestion (names, wrong);
+    }
+  if (s == NULL)
+    {
+      g_ptr_array_set_size (names, 0);
+      add_words (names, builtins);
+      s = best_suggestion (names, wrong);
+    }
+  if (s != NULL)
+    result = g_strdup (s);
+  return result;
+}
+
+static char *
+source_line (HsVM *vm, HsCode *code, int lineno)
+{
+  if (vm->source == NULL || lineno < 1 || g_strcmp0 (code->filename, vm->filename) != 0)
+    return NULL;
+  const char *p = vm->source, *end = vm->source + vm->source_len;
+  for (int l = 1; l < lineno; l++)
+    {
+      p = memchr (p, '\n', end - p);
+      if (p == NULL)
+        return NULL;
+      p++;
+    }
+  const char *e = memchr (p, '\n', end - p);
+  if (e == NULL)
+    e = end;
+  if (e > p && e[-1] == '\r')
+    e--;
+  return g_strndup (p, e - p);
+}
+
+static glong
+char_offset_of (const char *line, int byte_off)
+{
+  glong n = (glong)strlen (line);
+  if (byte_off > n)
+    byte_off = (int)n;
+  return g_utf8_strlen (line, byte_off);
+}
+
+static void
+append_carets (GString *out, const char *line, const HsCodePos *p)
+{
+  glong len = g_utf8_strlen (line, -1);
+  glong ws = 0;
+  for (const char *c = line; *c == ' ' || *c == '\t' || *c == '\f'; c++)
+    ws++;
+  glong start = char_offset_of (line, p->col);
+  glong end;
+  glong left = -1, right = -1;
+  if (p->end_line == p->line)
+    {
+      end = char_offset_of (line, p->end_col);
+      if (p->anchor_left >= 0)
+        {
+          left = char_offset_of (line, p->anchor_left);
+          right = char_offset_of (line, p->anchor_right);
+        }
+    }
+  else
+    {
+      glong i = (glong)strlen (line);
+      while (i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t' || line[i - 1] == '\f'))
+        i--;
+      end = g_utf8_strlen (line, i);
+    }
+  if (end - start == len - ws && left < 0)
+    return;
+  g_string_append (out, "    ");
+  for (glong off = ws + 1; off <= end; off++)
+    {
+      if (off <= start)
+        g_string_append_c (out, ' ');
+      else if (left >= 0 && left < off && off <= right)
+        g_string_append_c (out, '^');
+      else
+        g_string_append_c (out, left >= 0 ? '~' : '^');
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_entry (HsVM *vm, GString *out, HsTracebackEntry *t)
+{
+  const HsCodePos *p = &t->code->pos[t->ip];
+  g_string_append_printf (out, "  File \"%s\", line %d, in %s\n", t->code->filename, p->line,
+                          t->code->name);
+  g_autofree char *line = source_line (vm, t->code, p->line);
+  if (line == NULL)
+    return;
+  const char *stripped = line;
+  while (*stripped == ' ' || *stripped == '\t' || *stripped == '\f')
+    stripped++;
+  g_string_append_printf (out, "    %s\n", stripped);
+  if (p->col >= 0 && p->end_col >= 0)
+    append_carets (out, line, p);
+}
+
+#define TB_RECURSIVE_CUTOFF 3
+#define TB_LIMIT 1000
+
+static void
+append_repeated (GString *out, int cnt)
+{
+  cnt -= TB_RECURSIVE_CUTOFF;
+  g_string_append_printf (out, "  [Previous line repeated %d more time%s]\n", cnt,
+                          cnt > 1 ? "s" : "");
+}
+
+static void
+append_traceback (HsVM *vm, GString *out, GArray *tb)
+{
+  g_string_append (out, "Traceback (most recent call last):\n");
+  int n = (int)tb->len;
+  int first = n > TB_LIMIT ? n - TB_LIMIT : 0;
+  HsCode *last_code = NULL;
+  int last_line = -1, cnt = 0;
+  /* entries are innermost first: print from the outermost */
+  for (int i = n - 1 - first; i >= 0; i--)
+    {
+      HsTracebackEntry *t = &g_array_index (tb, HsTracebackEntry, i);
+      int line = t->code->pos[t->ip].line;
+      if (last_code == NULL || strcmp (t->code->filename, last_code->filename) != 0
+          || line != last_line || strcmp (t->code->name, last_code->name) != 0)
+        {
+          if (cnt > TB_RECURSIVE_CUTOFF)
+            append_repeated (out, cnt);
+          last_code = t->code;
+          last_line = line;
+          cnt = 0;
+        }
+      cnt++;
+      if (cnt <= TB_RECURSIVE_CUTOFF)
+        append_entry (vm, out, t);
+    }
+  if (cnt > TB_RECURSIVE_CUTOFF)
+    append_repeated (out, cnt);
+}
+
+static void
+append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
+{
+  HsException *e = HS_EXCEPTION (exc);
+  if (depth < 100)
+    {
+      if (e->cause != NULL && hs_exception_check (e->cause))
+        {
+          append_exception (vm, out, e->cause, depth + 1);
+          g_string_append (out, "\nThe above exception was the direct cause of the following "
+                                "exception:\n\n");
+        }
+      else if (e->context != NULL && !e->suppress_context && hs_exception_check (e->context))
+        {
+          append_exception (vm, out, e->context, depth + 1);
+          g_string_append (out, "\nDuring handling of the above exception, another exception "
+                                "occurred:\n\n");
+        }
+    }
+  if (e->traceback != NULL && e->traceback->len > 0)
+    append_traceback (vm, out, e->traceback);
+  g_autofree char *last = hs_exception_format_last_line (vm, exc);
+  g_string_append (out, last);
+  if (HS_IS (exc, &hs_exc_NameError))
+    {
+      g_autofree char *s = name_error_suggestion (vm, exc);
+      if (s != NULL)
+        g_string_append_printf (out, ". Did you mean: '%s'?", s);
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
+{
+  g_string_append_printf (out, "  File \"%s\", line %d\n", filename, err->lineno);
+  if (err->text != NULL)
+    {
+      const char *text = err->text;
+      glong offset = err->offset, end_offset = err->end_offset;
+      glong line_size = (glong)g_utf8_strlen (text, -1);
+      if (err->end_lineno > err->lineno)
+        end_offset = line_size;
+      if (end_offset > line_size + 1)
+        end_offset = line_size + 1;
+      glong reps = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+      /* CPython 3.11 prints one caret for indentation errors whatever their range */
+      if (g_str_has_suffix (err->type_name, "IndentationError")
+          || strcmp (err->type_name, "TabError") == 0)
+        reps = 1;
+      offset--;
+      while (*text == ' ' || *text == '\t' || *text == '\f')
+        {
+          text++;
+          offset--;
+        }
+      glong len = g_utf8_strlen (text, -1);
+      if (len > 0 && text[strlen (text) - 1] == '\n')
+        len--;
+      if (offset > len)
+        offset = len;
+      g_string_append_printf (out, "    %s", text);
+      if (strlen (text) == 0 || text[strlen (text) - 1] != '\n')
+        g_string_append_c (out, '\n');
+      if (offset >= 0)
+        {
+          g_string_append (out, "    ");
+          for (glong i = 0; i < offset; i++)
+            g_string_append_c (out, ' ');
+          for (glong i = 0; i < reps; i++)
+            g_string_append_c (out, '^');
+          g_string_append_c (out, '\n');
+        }
+    }
+  g_string_append_printf (out, "%s: %s\n", err->type_name, err->msg);
+}
+
+char *
+hs_vm_format_error (HsVM *vm)
+{
+  GString *out = g_string_new (NULL);
+  if (vm->last_syntax_error != NULL)
+    append_syntax_error (out, vm->filename != NULL ? vm->filename : "<string>",
+                         vm->last_syntax_error);
+  else if (vm->last_exc != NULL)
+    append_exception (vm, out, vm->last_exc, 0);
+  else
+    switch (vm->stop_reason)
+      {
+        case HS_RUN_STEP_LIMIT:
+          g_string_append_printf (out,
+                                  "StepLimitError: the program ran more than %" G_GINT64_FORMAT
+                                  " steps; stopped (use --max-steps)\n",
+                                  vm->config.max_line_steps);
+          break;
+        case HS_RUN_OUTPUT_LIMIT:
+          g_string_append_printf (out,
+                                  "OutputLimitError: the program printed more than %" G_GSIZE_FORMAT
+                                  " bytes; stopped\n",
+                                  vm->config.output_limit_bytes);
+          break;
+        case HS_RUN_CANCELLED:
+          g_string_append (out, "Cancelled: the program was stopped\n");
+          break;
+        default:
+          break;
+      }
+  return g_string_free (out, FALSE);
+}

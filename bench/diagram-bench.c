@@ -1,0 +1,123 @@
+/* diagram-bench.c — time per step of build + layout + paint at growing heap sizes.
+ *
+ * Prints one row per size: objects, nodes drawn, then the median milliseconds of graph
+ * building, dot layout, painting a window (1920 x 1080 at 1:1) and their total; painting
+ * the whole scene (an export); one tween frame; and the mean displacement (pixels) of
+ * persisting nodes when the heap grows by eight more points (about 33 objects).
+ */
+#include <math.h>
+#include <time.h>
+
+#include "hs-diagram.h"
+#include "hs-painter.h"
+#include "../tests/diagram-fixtures.h"
+
+#define RUNS 15
+
+/* CPU time of this thread: the machine may be busy with other work, and what we want
+ * to know is what one step costs us. */
+static double
+now_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *v, int n)
+{
+  qsort (v, n, sizeof *v, compare_doubles);
+  return v[n / 2];
+}
+
+/* Paints into a window-sized surface (1920 x 1080 at 1:1, what the screen shows), or
+ * into a surface the size of the whole scene (what an export draws). */
+static cairo_surface_t *window; /* exists before a step is drawn, as the screen does */
+
+static void
+paint (const HsScene *scene, gboolean whole)
+{
+  cairo_surface_t *surface
+      = whole ? cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (scene->width),
+                                            (int)ceil (scene->height))
+              : cairo_surface_reference (window);
+  cairo_t *cr = cairo_create (surface);
+
+  hs_painter_draw (cr, scene, hs_theme_get (HS_THEME_LIGHT), NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+bench_size (guint size)
+{
+  HsDiagramOptions opts;
+  HsSnapshot *snap = fixture_many (size);
+  HsSnapshot *next = fixture_many (size + 8);
+  double build[RUNS], layout[RUNS], draw[RUNS], total[RUNS], tween[RUNS], whole[RUNS];
+  HsScene *scene = NULL, *after;
+
+  hs_diagram_options_init (&opts);
+  opts.max_objects = 1000; /* draw them all: the point is to time 400 */
+
+  for (int r = 0; r < RUNS; r++)
+    {
+      double t0 = now_ms (), t1, t2, t3;
+      HsDiagram *diagram = hs_diagram_new (snap, &opts);
+
+      t1 = now_ms ();
+      hs_diagram_layout (diagram, NULL);
+      t2 = now_ms ();
+      hs_scene_free (scene);
+      scene = hs_diagram_steal_scene (diagram);
+      hs_diagram_free (diagram);
+      paint (scene, FALSE);
+      t3 = now_ms ();
+      build[r] = t1 - t0, layout[r] = t2 - t1, draw[r] = t3 - t2, total[r] = t3 - t0;
+      t0 = now_ms ();
+      paint (scene, TRUE);
+      whole[r] = now_ms () - t0;
+    }
+  after = hs_diagram_render (next, &opts, NULL);
+  for (int r = 0; r < RUNS; r++)
+    {
+      double t0 = now_ms ();
+      HsScene *mid = hs_scene_tween (scene, after, 0.5);
+
+      tween[r] = now_ms () - t0;
+      hs_scene_free (mid);
+    }
+  g_print ("%7u %6u %8.2f %9.2f %8.2f %8.2f %9.2f %8.2f %8.1f  %.0fx%.0f\n", snap->objects->len,
+           scene->nodes->len, median (build, RUNS), median (layout, RUNS), median (draw, RUNS),
+           median (total, RUNS), median (whole, RUNS), median (tween, RUNS),
+           hs_scene_mean_displacement (scene, after), scene->width, scene->height);
+  hs_scene_free (scene);
+  hs_scene_free (after);
+  hs_snapshot_free (snap);
+  hs_snapshot_free (next);
+}
+
+int
+main (int argc, char **argv)
+{
+  static const guint sizes[] = { 10, 50, 100, 200, 400 };
+
+  window = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  g_print ("objects  nodes build_ms layout_ms paint_ms total_ms export_ms tween_ms moved_px  "
+           "scene\n");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    bench_size (sizes[i]);
+  cairo_surface_destroy (window);
+  hs_diagram_shutdown ();
+  return 0;
+}

@@ -1,0 +1,134 @@
+/* heapscope-console.c — a read-only text view showing the program's output.
+ *
+ * Invariant: the buffer holds exactly the last (output, error) pair given to
+ * heapscope_console_set, the error part tagged "error"; it never accumulates.
+ */
+#include "config.h"
+
+#include "heapscope-console.h"
+
+struct _HeapscopeConsole
+{
+  GtkWidget parent_instance;
+  GtkWidget *scroller;
+  GtkTextView *view;
+  GtkCssProvider *css;
+  char *output;
+  char *error;
+};
+
+G_DEFINE_FINAL_TYPE (HeapscopeConsole, heapscope_console, GTK_TYPE_WIDGET)
+
+static gboolean
+scroll_to_end (gpointer data)
+{
+  HeapscopeConsole *self = data;
+  GtkTextBuffer *buf = gtk_text_view_get_buffer (self->view);
+  GtkTextMark *mark = gtk_text_buffer_get_insert (buf);
+
+  gtk_text_view_scroll_to_mark (self->view, mark, 0, FALSE, 0, 1);
+  return G_SOURCE_REMOVE;
+}
+
+void
+heapscope_console_set (HeapscopeConsole *self, const char *output, const char *error)
+{
+  GtkTextBuffer *buf;
+  GtkTextIter end;
+
+  g_return_if_fail (HEAPSCOPE_IS_CONSOLE (self));
+  output = output ? output : "";
+  /* stepping re-sets the same text often; skip the relayout when nothing changed */
+  if (g_strcmp0 (self->output, output) == 0 && g_strcmp0 (self->error, error) == 0)
+    return;
+  g_free (self->output);
+  g_free (self->error);
+  self->output = g_strdup (output);
+  self->error = g_strdup (error);
+
+  buf = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_set_text (buf, output, -1);
+  if (error && *error)
+    {
+      gtk_text_buffer_get_end_iter (buf, &end);
+      if (*output && !g_str_has_suffix (output, "\n"))
+        gtk_text_buffer_insert (buf, &end, "\n", 1);
+      gtk_text_buffer_insert_with_tags_by_name (buf, &end, error, -1, "error", NULL);
+    }
+  gtk_text_buffer_get_end_iter (buf, &end);
+  gtk_text_buffer_place_cursor (buf, &end);
+  g_idle_add_full (G_PRIORITY_LOW, scroll_to_end, g_object_ref (self), g_object_unref);
+}
+
+char *
+heapscope_console_dup_text (HeapscopeConsole *self)
+{
+  GtkTextBuffer *buf;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (HEAPSCOPE_IS_CONSOLE (self), NULL);
+  buf = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_get_bounds (buf, &start, &end);
+  return gtk_text_buffer_get_text (buf, &start, &end, FALSE);
+}
+
+void
+heapscope_console_set_font_size (HeapscopeConsole *self, int points)
+{
+  g_autofree char *css = g_strdup_printf ("textview { font-size: %dpt; }", points);
+
+  g_return_if_fail (HEAPSCOPE_IS_CONSOLE (self));
+  gtk_css_provider_load_from_data (self->css, css, -1);
+}
+
+static void
+heapscope_console_dispose (GObject *object)
+{
+  HeapscopeConsole *self = HEAPSCOPE_CONSOLE (object);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->css);
+  g_clear_pointer (&self->output, g_free);
+  g_clear_pointer (&self->error, g_free);
+  G_OBJECT_CLASS (heapscope_console_parent_class)->dispose (object);
+}
+
+static void
+heapscope_console_class_init (HeapscopeConsoleClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = heapscope_console_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "heapscopeconsole");
+}
+
+static void
+heapscope_console_init (HeapscopeConsole *self)
+{
+  GtkTextBuffer *buf;
+
+  self->view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_editable (self->view, FALSE);
+  gtk_text_view_set_cursor_visible (self->view, FALSE);
+  gtk_text_view_set_monospace (self->view, TRUE);
+  gtk_text_view_set_wrap_mode (self->view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (self->view, 8);
+  gtk_text_view_set_top_margin (self->view, 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "heapscope-console");
+  buf = gtk_text_view_get_buffer (self->view);
+  gtk_text_buffer_create_tag (buf, "error", "foreground", "#e01b24", "weight", PANGO_WEIGHT_BOLD,
+                              NULL);
+  self->css = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->view)),
+                                  GTK_STYLE_PROVIDER (self->css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+GtkWidget *
+heapscope_console_new (void)
+{
+  return g_object_new (HEAPSCOPE_TYPE_CONSOLE, NULL);
+}

@@ -1,0 +1,19 @@
+/* heapscope-console.h — the program's output up to the current step, errors apart. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define HEAPSCOPE_TYPE_CONSOLE (heapscope_console_get_type ())
+G_DECLARE_FINAL_TYPE (HeapscopeConsole, heapscope_console, HEAPSCOPE, CONSOLE, GtkWidget)
+
+GtkWidget *heapscope_console_new (void);
+/* Shows `output` (stdout so far) then `error` (traceback or note, may be NULL) in the
+ * error style. Scrolls to the end. */
+void heapscope_console_set (HeapscopeConsole *self, const char *output, const char *error);
+/* The whole text shown, for tests and copying. */
+char *heapscope_console_dup_text (HeapscopeConsole *self);
+void heapscope_console_set_font_size (HeapscopeConsole *self, int points);
+
+G_END_DECLS

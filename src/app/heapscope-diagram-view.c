@@ -1,0 +1,1014 @@
+/* heapscope-diagram-view.c — draws the scene, tweens between scenes, zooms and pans.
+ *
+ * Invariants:
+ * - `target` is the last scene set (what the view is heading to); `shown` is what the
+ *   last frame drew: `target` itself when settled, a tween while animating, never
+ *   freed while `from` or `target` still needs it.
+ * - Geometry: a scene point p is drawn at p * zoom + origin, where origin centres the
+ *   content when it is smaller than the viewport and follows the adjustments otherwise.
+ * - snapshot only reads this state; every change calls gtk_widget_queue_draw/resize.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "heapscope-diagram-view.h"
+#include "hs-painter.h"
+
+#define MARGIN 24.0
+#define MIN_ZOOM 0.1
+#define MIN_FIT_ZOOM 0.4 /* below this text is unreadable: scroll instead */
+#define MAX_ZOOM 8.0
+#define ZOOM_STEP 1.2
+
+struct _HeapscopeDiagramView
+{
+  GtkWidget parent_instance;
+
+  HsScene *target;
+  HsScene *from;  /* animation start, or NULL */
+  HsScene *shown; /* tween owned here, or NULL: then `target` is shown */
+  gint64 anim_start_us;
+  guint tick_id;
+  guint duration_ms;
+
+  char *theme;
+  gboolean show_refcounts;
+
+  double zoom;
+  double zoom_at_gesture;
+  double max_fit_zoom;
+  gboolean fit;
+
+  GtkAdjustment *hadj;
+  GtkAdjustment *vadj;
+  guint hscroll_policy : 1;
+  guint vscroll_policy : 1;
+  double drag_h0, drag_v0;
+
+  /* the node a context menu was opened on */
+  guint64 menu_id;
+  char *menu_type;
+  GtkWidget *menu;
+
+  HeapscopeCollapsedFunc collapsed_func;
+  gpointer collapsed_data;
+
+  /* HEAPSCOPE_PROFILE=1: frame intervals of the running animation */
+  gboolean profile;
+  gint64 last_frame_us;
+  guint n_frames;
+  double sum_frame_ms, max_frame_ms, sum_work_ms, max_work_ms;
+};
+
+enum
+{
+  PROP_0,
+  PROP_ZOOM,
+  N_PROPS,
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum
+{
+  EXPAND_OBJECT,
+  TOGGLE_COLLAPSED,
+  TOGGLE_COLLAPSED_TYPE,
+  RESTORE_ALL,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HeapscopeDiagramView, heapscope_diagram_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+static const HsScene *
+shown_scene (HeapscopeDiagramView *self)
+{
+  return self->shown ? self->shown : self->target;
+}
+
+/* ---- geometry ---- */
+
+static void
+content_size (HeapscopeDiagramView *self, double *w, double *h)
+{
+  const HsScene *s = self->target;
+
+  *w = (s ? s->width : 0) * self->zoom + 2 * MARGIN;
+  *h = (s ? s->height : 0) * self->zoom + 2 * MARGIN;
+}
+
+static void
+origin (HeapscopeDiagramView *self, double *ox, double *oy)
+{
+  double cw, ch;
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  content_size (self, &cw, &ch);
+  *ox = cw <= w ? (w - cw) / 2 + MARGIN : MARGIN - (self->hadj ? gtk_adjustment_get_value (self->hadj) : 0);
+  *oy = ch <= h ? (h - ch) / 2 + MARGIN : MARGIN - (self->vadj ? gtk_adjustment_get_value (self->vadj) : 0);
+}
+
+static void
+widget_to_scene (HeapscopeDiagramView *self, double x, double y, double *sx, double *sy)
+{
+  double ox, oy;
+
+  origin (self, &ox, &oy);
+  *sx = (x - ox) / self->zoom;
+  *sy = (y - oy) / self->zoom;
+}
+
+static gboolean
+rect_contains (const HsRect *r, double x, double y)
+{
+  return x >= r->x && x < r->x + r->width && y >= r->y && y < r->y + r->height;
+}
+
+static const HsSceneNode *
+node_at (HeapscopeDiagramView *self, double x, double y)
+{
+  const HsScene *scene = self->target;
+  double sx, sy;
+
+  if (scene == NULL)
+    return NULL;
+  widget_to_scene (self, x, y, &sx, &sy);
+  /* later nodes are drawn on top */
+  for (guint i = scene->nodes->len; i > 0; i--)
+    {
+      const HsSceneNode *node = g_ptr_array_index (scene->nodes, i - 1);
+      if (rect_contains (&node->rect, sx, sy))
+        return node;
+    }
+  return NULL;
+}
+
+static const HsSceneCell *
+cell_at (HeapscopeDiagramView *self, const HsSceneNode *node, double x, double y)
+{
+  double sx, sy;
+
+  widget_to_scene (self, x, y, &sx, &sy);
+  for (guint i = 0; i < node->cells->len; i++)
+    {
+      const HsSceneCell *cell = &g_array_index (node->cells, HsSceneCell, i);
+      if (rect_contains (&cell->rect, sx, sy))
+        return cell;
+    }
+  return NULL;
+}
+
+const char *
+heapscope_scene_node_type_name (const HsSceneNode *node)
+{
+  for (guint i = 0; node && i < node->cells->len; i++)
+    {
+      const HsSceneCell *cell = &g_array_index (node->cells, HsSceneCell, i);
+      if (cell->role == HS_CELL_HEADER)
+        return cell->text;
+    }
+  return NULL;
+}
+
+/* ---- adjustments (GtkScrollable) ---- */
+
+static void
+configure_adjustment (GtkAdjustment *adj, double content, int viewport)
+{
+  double upper = MAX (content, viewport);
+  double value = CLAMP (gtk_adjustment_get_value (adj), 0, upper - viewport);
+
+  gtk_adjustment_configure (adj, value, 0, upper, viewport * 0.1, viewport * 0.9, viewport);
+}
+
+static void
+configure_adjustments (HeapscopeDiagramView *self)
+{
+  double cw, ch;
+
+  content_size (self, &cw, &ch);
+  if (self->hadj)
+    configure_adjustment (self->hadj, cw, gtk_widget_get_width (GTK_WIDGET (self)));
+  if (self->vadj)
+    configure_adjustment (self->vadj, ch, gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+static void
+on_adjustment_changed (GtkAdjustment *adj, HeapscopeDiagramView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (HeapscopeDiagramView *self, GtkAdjustment **slot, GtkAdjustment *adj)
+{
+  if (*slot == adj)
+    return;
+  if (*slot)
+    g_signal_handlers_disconnect_by_func (*slot, on_adjustment_changed, self);
+  g_clear_object (slot);
+  if (adj == NULL)
+    adj = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adj);
+  g_signal_connect (adj, "value-changed", G_CALLBACK (on_adjustment_changed), self);
+  configure_adjustments (self);
+}
+
+/* Scrolls so that scene rect r is visible, when it is not already. */
+static void
+scroll_to_rect (HeapscopeDiagramView *self, const HsRect *r)
+{
+  double x0 = r->x * self->zoom + MARGIN, x1 = x0 + r->width * self->zoom;
+  double y0 = r->y * self->zoom + MARGIN, y1 = y0 + r->height * self->zoom;
+  struct { GtkAdjustment *adj; double lo, hi; } axes[2] = {
+    { self->hadj, x0, x1 }, { self->vadj, y0, y1 },
+  };
+
+  for (int i = 0; i < 2; i++)
+    {
+      GtkAdjustment *adj = axes[i].adj;
+      double v, page;
+
+      if (adj == NULL)
+        continue;
+      v = gtk_adjustment_get_value (adj);
+      page = gtk_adjustment_get_page_size (adj);
+      if (axes[i].lo >= v && axes[i].hi <= v + page)
+        continue;
+      if (axes[i].hi - axes[i].lo > page || axes[i].lo < v)
+        v = axes[i].lo - MARGIN;
+      else
+        v = axes[i].hi - page + MARGIN;
+      gtk_adjustment_set_value (adj, v);
+    }
+}
+
+/* Brings the objects this step created or changed into view. */
+static void
+follow_changes (HeapscopeDiagramView *self)
+{
+  const HsScene *s = self->target;
+  gboolean any = FALSE;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  if (s == NULL)
+    return;
+  for (guint i = 0; i < s->nodes->len; i++)
+    {
+      const HsSceneNode *n = g_ptr_array_index (s->nodes, i);
+      if (!(n->flags & (HS_SNAP_FLAG_NEW | HS_SNAP_FLAG_CHANGED)) && !n->is_highlighted)
+        continue;
+      if (n->role == HS_SCENE_NODE_FRAME && !(n->flags & HS_SNAP_FLAG_NEW) && any)
+        continue;
+      any = TRUE;
+      x0 = MIN (x0, n->rect.x);
+      y0 = MIN (y0, n->rect.y);
+      x1 = MAX (x1, n->rect.x + n->rect.width);
+      y1 = MAX (y1, n->rect.y + n->rect.height);
+    }
+  if (any)
+    scroll_to_rect (self, &(HsRect){ x0, y0, x1 - x0, y1 - y0 });
+}
+
+/* ---- zoom ---- */
+
+static double
+fit_zoom (HeapscopeDiagramView *self)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  const HsScene *s = self->target;
+  double z;
+
+  if (s == NULL || s->width <= 0 || s->height <= 0 || w <= 0 || h <= 0)
+    return 1.0;
+  z = MIN ((w - 2 * MARGIN) / s->width, (h - 2 * MARGIN) / s->height);
+  return CLAMP (z, MIN_FIT_ZOOM, self->max_fit_zoom);
+}
+
+static void
+apply_zoom (HeapscopeDiagramView *self, double zoom, double ax, double ay)
+{
+  double sx, sy, ox, oy;
+
+  zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  if (fabs (zoom - self->zoom) < 1e-6)
+    return;
+  /* keep the scene point under the anchor (ax, ay) where it is */
+  widget_to_scene (self, ax, ay, &sx, &sy);
+  self->zoom = zoom;
+  configure_adjustments (self);
+  origin (self, &ox, &oy);
+  if (self->hadj)
+    gtk_adjustment_set_value (self->hadj,
+                              gtk_adjustment_get_value (self->hadj) + (sx * zoom + ox - ax));
+  if (self->vadj)
+    gtk_adjustment_set_value (self->vadj,
+                              gtk_adjustment_get_value (self->vadj) + (sy * zoom + oy - ay));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
+zoom_centered (HeapscopeDiagramView *self, double zoom)
+{
+  apply_zoom (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+              gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+double
+heapscope_diagram_view_get_zoom (HeapscopeDiagramView *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+void
+heapscope_diagram_view_set_zoom (HeapscopeDiagramView *self, double zoom)
+{
+  g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
+  self->fit = FALSE;
+  zoom_centered (self, zoom);
+}
+
+void
+heapscope_diagram_view_zoom_in (HeapscopeDiagramView *self)
+{
+  heapscope_diagram_view_set_zoom (self, self->zoom * ZOOM_STEP);
+}
+
+void
+heapscope_diagram_view_zoom_out (HeapscopeDiagramView *self)
+{
+  heapscope_diagram_view_set_zoom (self, self->zoom / ZOOM_STEP);
+}
+
+void
+heapscope_diagram_view_zoom_fit (HeapscopeDiagramView *self)
+{
+  g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
+  self->fit = TRUE;
+  zoom_centered (self, fit_zoom (self));
+}
+
+void
+heapscope_diagram_view_set_max_fit_zoom (HeapscopeDiagramView *self, double zoom)
+{
+  g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
+  self->max_fit_zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
+  if (self->fit)
+    zoom_centered (self, fit_zoom (self));
+}
+
+/* ---- animation ---- */
+
+static double
+ease_out_cubic (double t)
+{
+  double u = 1 - t;
+  return 1 - u * u * u;
+}
+
+static void
+stop_animation (HeapscopeDiagramView *self)
+{
+  if (self->tick_id)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  g_clear_pointer (&self->from, hs_scene_free);
+  g_clear_pointer (&self->shown, hs_scene_free);
+}
+
+static void
+profile_frame (HeapscopeDiagramView *self, gint64 frame_us, double work_ms, gboolean last)
+{
+  if (self->last_frame_us)
+    {
+      double ms = (frame_us - self->last_frame_us) / 1000.0;
+      self->n_frames++;
+      self->sum_frame_ms += ms;
+      self->max_frame_ms = MAX (self->max_frame_ms, ms);
+      self->sum_work_ms += work_ms;
+      self->max_work_ms = MAX (self->max_work_ms, work_ms);
+    }
+  self->last_frame_us = frame_us;
+  if (!last || self->n_frames == 0)
+    return;
+  g_printerr ("heapscope-profile: animation of %u nodes: %u frames, interval mean %.1f ms max "
+              "%.1f ms; tween+draw mean %.1f ms max %.1f ms\n",
+              self->target ? self->target->nodes->len : 0, self->n_frames,
+              self->sum_frame_ms / self->n_frames, self->max_frame_ms,
+              self->sum_work_ms / self->n_frames, self->max_work_ms);
+  self->last_frame_us = 0;
+  self->n_frames = 0;
+  self->sum_frame_ms = self->max_frame_ms = self->sum_work_ms = self->max_work_ms = 0;
+}
+
+/* Draws the shown scene into a throwaway surface, to time what a frame costs. */
+static double
+time_draw (HeapscopeDiagramView *self)
+{
+  int w = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  int h = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+  gint64 t0 = g_get_monotonic_time ();
+  double ox, oy;
+
+  origin (self, &ox, &oy);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  hs_painter_draw (cr, shown_scene (self), hs_theme_get (HS_THEME_LIGHT), NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+static gboolean
+on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double t = (now - self->anim_start_us) / (1000.0 * MAX (self->duration_ms, 1));
+  gint64 t0 = g_get_monotonic_time ();
+  double work_ms;
+
+  if (t >= 1.0 || !gtk_widget_get_mapped (widget))
+    {
+      self->tick_id = 0;
+      stop_animation (self);
+      if (self->profile)
+        profile_frame (self, now, 0, TRUE);
+      gtk_widget_queue_draw (widget);
+      return G_SOURCE_REMOVE;
+    }
+  g_clear_pointer (&self->shown, hs_scene_free);
+  self->shown = hs_scene_tween (self->from, self->target, ease_out_cubic (MAX (t, 0)));
+  gtk_widget_queue_draw (widget);
+  if (self->profile)
+    {
+      work_ms = (g_get_monotonic_time () - t0) / 1000.0 + time_draw (self);
+      profile_frame (self, now, work_ms, FALSE);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+animations_enabled (HeapscopeDiagramView *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled,
+                NULL);
+  return enabled && self->duration_ms > 0 && gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+void
+heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *scene,
+                                  gboolean animate)
+{
+  HsScene *from;
+
+  g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
+  /* the new animation starts from exactly what is on screen now */
+  from = self->shown ? g_steal_pointer (&self->shown) : g_steal_pointer (&self->target);
+  stop_animation (self);
+  g_clear_pointer (&self->target, hs_scene_free);
+  self->target = scene ? hs_scene_copy (scene) : NULL;
+
+  if (animate && animations_enabled (self) && (from || self->target))
+    {
+      self->from = from;
+      self->shown = hs_scene_tween (self->from, self->target, 0);
+      self->anim_start_us = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+    }
+  else
+    g_clear_pointer (&from, hs_scene_free);
+
+  if (self->fit)
+    self->zoom = fit_zoom (self);
+  configure_adjustments (self);
+  follow_changes (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const HsScene *
+heapscope_diagram_view_get_scene (HeapscopeDiagramView *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self), NULL);
+  return self->target;
+}
+
+gboolean
+heapscope_diagram_view_is_animating (HeapscopeDiagramView *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self), FALSE);
+  return self->tick_id != 0;
+}
+
+void
+heapscope_diagram_view_set_duration (HeapscopeDiagramView *self, guint ms)
+{
+  g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
+  self->duration_ms = ms;
+}
+
+void
+heapscope_diagram_view_set_theme (HeapscopeDiagramView *self, const char *theme)
+{
+  g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
+  if (g_strcmp0 (self->theme, theme) == 0)
+    return;
+  g_free (self->theme);
+  self->theme = g_strdup (theme ? theme : "light");
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+heapscope_diagram_view_get_theme (HeapscopeDiagramView *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self), NULL);
+  return self->theme;
+}
+
+void
+heapscope_diagram_view_set_show_refcounts (HeapscopeDiagramView *self, gboolean show)
+{
+  g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
+  if (self->show_refcounts == !!show)
+    return;
+  self->show_refcounts = !!show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+heapscope_diagram_view_set_collapsed_func (HeapscopeDiagramView *self,
+                                           HeapscopeCollapsedFunc func, gpointer user_data)
+{
+  g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
+  self->collapsed_func = func;
+  self->collapsed_data = user_data;
+}
+
+/* ---- drawing ---- */
+
+static void
+heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  const HsScene *scene = shown_scene (self);
+  const HsTheme *theme = hs_theme_lookup (self->theme);
+  HsPaintOptions paint;
+  double ox, oy;
+  cairo_t *cr;
+
+  if (w <= 0 || h <= 0)
+    return;
+  if (theme == NULL)
+    theme = hs_theme_get (HS_THEME_LIGHT);
+  hs_paint_options_init (&paint);
+  paint.paint_background = FALSE;
+  paint.show_badges = self->show_refcounts;
+
+  /* the whole viewport in the theme's background, so the diagram reads as one canvas */
+  gtk_snapshot_append_color (snapshot,
+                             &(GdkRGBA){ theme->background.r, theme->background.g,
+                                         theme->background.b, 1 },
+                             &GRAPHENE_RECT_INIT (0, 0, w, h));
+  if (scene == NULL)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  origin (self, &ox, &oy);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  hs_painter_draw (cr, scene, theme, &paint);
+  cairo_destroy (cr);
+}
+
+static void
+heapscope_diagram_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                                int *minimum, int *natural, int *min_baseline,
+                                int *nat_baseline)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+  double cw, ch;
+
+  content_size (self, &cw, &ch);
+  *minimum = 64;
+  *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? cw : ch);
+  *natural = MAX (*natural, *minimum);
+}
+
+static void
+heapscope_diagram_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+
+  if (self->fit)
+    self->zoom = fit_zoom (self);
+  configure_adjustments (self);
+  gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+/* ---- input ---- */
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller, double dx, double dy,
+           HeapscopeDiagramView *self)
+{
+  GdkModifierType mods
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GdkEvent *event;
+  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  if (!(mods & GDK_CONTROL_MASK))
+    return FALSE; /* plain scrolling pans: the scrolled window handles it */
+  event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  if (event)
+    {
+      gdk_event_get_position (event, &x, &y);
+      /* event coordinates are relative to the surface: bring them to ours */
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+      double nx, ny, tx, ty;
+      gtk_native_get_surface_transform (native, &nx, &ny);
+      if (gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self), x - nx,
+                                            y - ny, &tx, &ty))
+        x = tx, y = ty;
+    }
+  self->fit = FALSE;
+  apply_zoom (self, self->zoom * pow (ZOOM_STEP, -dy), x, y);
+  return TRUE;
+}
+
+static void
+on_zoom_begin (GtkGesture *gesture, GdkEventSequence *seq, HeapscopeDiagramView *self)
+{
+  self->zoom_at_gesture = self->zoom;
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, HeapscopeDiagramView *self)
+{
+  double x, y;
+
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
+  self->fit = FALSE;
+  apply_zoom (self, self->zoom_at_gesture * scale, x, y);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture, double x, double y, HeapscopeDiagramView *self)
+{
+  self->drag_h0 = self->hadj ? gtk_adjustment_get_value (self->hadj) : 0;
+  self->drag_v0 = self->vadj ? gtk_adjustment_get_value (self->vadj) : 0;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture, double dx, double dy, HeapscopeDiagramView *self)
+{
+  if (!gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) dx, (int) dy)
+      && gtk_gesture_get_sequence_state (GTK_GESTURE (gesture),
+                                         gtk_gesture_single_get_current_sequence (
+                                             GTK_GESTURE_SINGLE (gesture)))
+             != GTK_EVENT_SEQUENCE_CLAIMED)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  if (self->hadj)
+    gtk_adjustment_set_value (self->hadj, self->drag_h0 - dx);
+  if (self->vadj)
+    gtk_adjustment_set_value (self->vadj, self->drag_v0 - dy);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture, double dx, double dy, HeapscopeDiagramView *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+on_click_released (GtkGestureClick *gesture, int n_press, double x, double y,
+                   HeapscopeDiagramView *self)
+{
+  const HsSceneNode *node = node_at (self, x, y);
+  const HsSceneCell *cell;
+
+  if (node == NULL || node->role != HS_SCENE_NODE_OBJECT)
+    return;
+  cell = cell_at (self, node, x, y);
+  if (cell && cell->role == HS_CELL_ELLIPSIS)
+    g_signal_emit (self, signals[EXPAND_OBJECT], 0, node->id);
+}
+
+static GMenuModel *
+context_menu_model (HeapscopeDiagramView *self, const HsSceneNode *node)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section = g_menu_new ();
+  const char *type = heapscope_scene_node_type_name (node);
+  gboolean collapsed = FALSE, type_collapsed = FALSE;
+
+  if (node && node->role == HS_SCENE_NODE_OBJECT)
+    {
+      g_autofree char *type_label = NULL;
+
+      if (self->collapsed_func)
+        {
+          collapsed = self->collapsed_func (node->id, NULL, self->collapsed_data);
+          type_collapsed = type && self->collapsed_func (0, type, self->collapsed_data);
+        }
+      g_menu_append (section, collapsed ? _("_Restore This Object") : _("_Collapse This Object"),
+                     "diagram.toggle-collapsed");
+      if (type)
+        {
+          type_label = g_strdup_printf (type_collapsed ? _("Restore All “%s” Objects")
+                                                       : _("Collapse All “%s” Objects"),
+                                        type);
+          g_menu_append (section, type_label, "diagram.toggle-collapsed-type");
+        }
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    }
+  g_object_unref (section);
+  section = g_menu_new ();
+  g_menu_append (section, _("Restore _All Objects"), "diagram.restore-all");
+  g_menu_append (section, _("_Fit to Window"), "win.zoom-fit");
+  g_menu_append (section, _("_Original Size"), "win.zoom-reset");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+on_right_click (GtkGestureClick *gesture, int n_press, double x, double y,
+                HeapscopeDiagramView *self)
+{
+  const HsSceneNode *node = node_at (self, x, y);
+  g_autoptr (GMenuModel) model = context_menu_model (self, node);
+
+  self->menu_id = node && node->role == HS_SCENE_NODE_OBJECT ? node->id : 0;
+  g_free (self->menu_type);
+  self->menu_type = g_strdup (heapscope_scene_node_type_name (node));
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle){ x, y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+toggle_collapsed_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+
+  if (self->menu_id)
+    g_signal_emit (self, signals[TOGGLE_COLLAPSED], 0, self->menu_id);
+}
+
+static void
+toggle_collapsed_type_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+
+  if (self->menu_type)
+    g_signal_emit (self, signals[TOGGLE_COLLAPSED_TYPE], 0, self->menu_type);
+}
+
+static void
+restore_all_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_signal_emit (widget, signals[RESTORE_ALL], 0);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  gpointer user_data)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+  const HsSceneNode *node = node_at (self, x, y);
+  const char *type;
+  g_autofree char *text = NULL;
+  double ox, oy;
+
+  if (node == NULL || node->role == HS_SCENE_NODE_SUMMARY)
+    return FALSE;
+  type = heapscope_scene_node_type_name (node);
+  if (node->role == HS_SCENE_NODE_FRAME)
+    text = g_strdup_printf (_("Frame of %s"), type ? type : "?");
+  else if (node->badge && g_str_equal (node->badge, "∞"))
+    text = g_strdup_printf (_("%s #%" G_GUINT64_FORMAT "\nimmortal: its count does not matter"),
+                            type ? type : "object", node->id);
+  else
+    {
+      gint64 count = node->badge ? g_ascii_strtoll (node->badge, NULL, 10) : 0;
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s #%" G_GUINT64_FORMAT "\n%" G_GINT64_FORMAT " reference",
+                                           "%s #%" G_GUINT64_FORMAT "\n%" G_GINT64_FORMAT " references", count),
+                              type ? type : "object", node->id, count);
+    }
+  if (node->caption)
+    {
+      char *t = g_strconcat (text, "\n", node->caption, NULL);
+      g_free (text);
+      text = t;
+    }
+  gtk_tooltip_set_text (tooltip, text);
+  origin (self, &ox, &oy);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle){ node->rect.x * self->zoom + ox,
+                                                      node->rect.y * self->zoom + oy,
+                                                      node->rect.width * self->zoom,
+                                                      node->rect.height * self->zoom });
+  return TRUE;
+}
+
+/* ---- GObject ---- */
+
+static void
+heapscope_diagram_view_get_property (GObject *object, guint prop_id, GValue *value,
+                                     GParamSpec *pspec)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadj);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadj);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heapscope_diagram_view_set_property (GObject *object, guint prop_id, const GValue *value,
+                                     GParamSpec *pspec)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      heapscope_diagram_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadj, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadj, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heapscope_diagram_view_dispose (GObject *object)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (object);
+
+  stop_animation (self);
+  g_clear_pointer (&self->target, hs_scene_free);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_pointer (&self->menu_type, g_free);
+  g_clear_pointer (&self->theme, g_free);
+  if (self->hadj)
+    g_signal_handlers_disconnect_by_func (self->hadj, on_adjustment_changed, self);
+  if (self->vadj)
+    g_signal_handlers_disconnect_by_func (self->vadj, on_adjustment_changed, self);
+  g_clear_object (&self->hadj);
+  g_clear_object (&self->vadj);
+  G_OBJECT_CLASS (heapscope_diagram_view_parent_class)->dispose (object);
+}
+
+static void
+heapscope_diagram_view_class_init (HeapscopeDiagramViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heapscope_diagram_view_dispose;
+  object_class->get_property = heapscope_diagram_view_get_property;
+  object_class->set_property = heapscope_diagram_view_set_property;
+  widget_class->snapshot = heapscope_diagram_view_snapshot;
+  widget_class->measure = heapscope_diagram_view_measure;
+  widget_class->size_allocate = heapscope_diagram_view_size_allocate;
+
+  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                   | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  signals[EXPAND_OBJECT] = g_signal_new ("expand-object", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         G_TYPE_UINT64);
+  signals[TOGGLE_COLLAPSED] = g_signal_new ("toggle-collapsed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                            1, G_TYPE_UINT64);
+  signals[TOGGLE_COLLAPSED_TYPE] = g_signal_new ("toggle-collapsed-type",
+                                                 G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[RESTORE_ALL] = g_signal_new ("restore-all", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "diagram.toggle-collapsed", NULL,
+                                   toggle_collapsed_action);
+  gtk_widget_class_install_action (widget_class, "diagram.toggle-collapsed-type", NULL,
+                                   toggle_collapsed_type_action);
+  gtk_widget_class_install_action (widget_class, "diagram.restore-all", NULL,
+                                   restore_all_action);
+  gtk_widget_class_set_css_name (widget_class, "heapscopediagram");
+}
+
+static void
+add_controllers (HeapscopeDiagramView *self)
+{
+  GtkEventController *scroll;
+  GtkGesture *zoom, *drag, *click, *right;
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL
+                                            | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  right = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right), GDK_BUTTON_SECONDARY);
+  g_signal_connect (right, "pressed", G_CALLBACK (on_right_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (right));
+}
+
+static void
+heapscope_diagram_view_init (HeapscopeDiagramView *self)
+{
+  self->zoom = 1.0;
+  self->max_fit_zoom = 1.25;
+  self->fit = TRUE;
+  self->duration_ms = 300;
+  self->theme = g_strdup ("light");
+  self->show_refcounts = TRUE;
+  self->profile = g_getenv ("HEAPSCOPE_PROFILE") != NULL;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  self->menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  add_controllers (self);
+}
+
+GtkWidget *
+heapscope_diagram_view_new (void)
+{
+  return g_object_new (HEAPSCOPE_TYPE_DIAGRAM_VIEW, NULL);
+}

@@ -1,0 +1,215 @@
+/* heapscope-export-dialog.c — the export choices; the work is heapscope-export.c's.
+ *
+ * Invariant: the dialog only describes a request; the window runs it, so closing the
+ * dialog (which AdwMessageDialog does after any response) never cancels an export.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heapscope-export-dialog.h"
+
+struct _HeapscopeExportDialog
+{
+  AdwMessageDialog parent_instance;
+  AdwComboRow *steps_row;
+  AdwComboRow *format_row;
+  AdwActionRow *scale_row;
+  GtkSpinButton *scale;
+  AdwComboRow *theme_row;
+  HeapscopeWindow *window; /* weak: the dialog is transient for it */
+};
+
+G_DEFINE_FINAL_TYPE (HeapscopeExportDialog, heapscope_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static const char *const themes[] = { "light", "dark", "high-contrast" };
+
+void
+heapscope_export_dialog_set_format (HeapscopeExportDialog *self, HeapscopeExportFormat format)
+{
+  g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
+  adw_combo_row_set_selected (self->format_row, format);
+}
+
+void
+heapscope_export_dialog_set_all_steps (HeapscopeExportDialog *self, gboolean all_steps)
+{
+  g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
+  adw_combo_row_set_selected (self->steps_row, all_steps ? 1 : 0);
+}
+
+void
+heapscope_export_dialog_set_scale (HeapscopeExportDialog *self, double scale)
+{
+  g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
+  gtk_spin_button_set_value (self->scale, scale);
+}
+
+void
+heapscope_export_dialog_set_theme (HeapscopeExportDialog *self, const char *theme)
+{
+  g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    if (g_strcmp0 (theme, themes[i]) == 0)
+      adw_combo_row_set_selected (self->theme_row, i);
+}
+
+HeapscopeExportRequest *
+heapscope_export_dialog_build_request (HeapscopeExportDialog *self, const char *path)
+{
+  HeapscopeExportRequest *req;
+  guint theme;
+
+  g_return_val_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self), NULL);
+  if (self->window == NULL)
+    return NULL;
+  req = heapscope_window_new_export_request (self->window);
+  if (req == NULL)
+    return NULL;
+  req->format = adw_combo_row_get_selected (self->format_row);
+  req->all_steps = adw_combo_row_get_selected (self->steps_row) == 1
+                   || req->format == HEAPSCOPE_EXPORT_PDF_PAGES;
+  req->scale = gtk_spin_button_get_value (self->scale);
+  theme = adw_combo_row_get_selected (self->theme_row);
+  g_free (req->theme);
+  req->theme = g_strdup (themes[MIN (theme, G_N_ELEMENTS (themes) - 1)]);
+  req->path = g_strdup (path);
+  return req;
+}
+
+void
+heapscope_export_dialog_export_to (HeapscopeExportDialog *self, GFile *file)
+{
+  g_autofree char *path = NULL;
+  HeapscopeExportRequest *req;
+
+  g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
+  path = g_file_get_path (file);
+  req = heapscope_export_dialog_build_request (self, path);
+  if (req && path)
+    heapscope_window_start_export (self->window, req);
+  else if (req)
+    heapscope_export_request_free (req);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static char *
+suggested_name (HeapscopeExportRequest *req)
+{
+  HsTrace *trace = heapscope_trace_box_get (req->box);
+  const char *ext = heapscope_export_format_extension (req->format);
+
+  if (req->all_steps)
+    return g_strdup_printf ("%s%s", _("diagram"), ext);
+  return g_strdup_printf ("%s-%d%s", _("diagram-step"), MIN (req->step + 1, hs_trace_get_n_steps (trace)), ext);
+}
+
+typedef struct
+{
+  HeapscopeWindow *window;
+  HeapscopeExportRequest *req;
+} Pending;
+
+static void
+chooser_response (GtkNativeDialog *chooser, int response, Pending *pending)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      pending->req->path = g_file_get_path (file);
+      heapscope_window_start_export (pending->window, g_steal_pointer (&pending->req));
+    }
+  g_clear_pointer (&pending->req, heapscope_export_request_free);
+  g_object_unref (pending->window);
+  g_free (pending);
+  g_object_unref (chooser);
+}
+
+static void
+on_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
+{
+  HeapscopeExportDialog *self = HEAPSCOPE_EXPORT_DIALOG (dialog);
+  HeapscopeExportRequest *req;
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  Pending *pending;
+
+  if (!g_str_equal (response, "export") || self->window == NULL)
+    return;
+  req = heapscope_export_dialog_build_request (self, NULL);
+  if (req == NULL)
+    return;
+  /* the message dialog closes after this signal: the chooser belongs to the window */
+  chooser = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self->window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  name = suggested_name (req);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  pending = g_new0 (Pending, 1);
+  pending->window = g_object_ref (self->window);
+  pending->req = req;
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), pending);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_format_changed (AdwComboRow *row, GParamSpec *pspec, HeapscopeExportDialog *self)
+{
+  HeapscopeExportFormat format = adw_combo_row_get_selected (row);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), format == HEAPSCOPE_EXPORT_PNG);
+  /* a multi-page PDF is all steps by definition */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->steps_row), format != HEAPSCOPE_EXPORT_PDF_PAGES);
+}
+
+static void
+heapscope_export_dialog_dispose (GObject *object)
+{
+  HeapscopeExportDialog *self = HEAPSCOPE_EXPORT_DIALOG (object);
+
+  g_clear_weak_pointer (&self->window);
+  G_OBJECT_CLASS (heapscope_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+heapscope_export_dialog_class_init (HeapscopeExportDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = heapscope_export_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/heapscope/Heapscope/heapscope-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, steps_row);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, scale);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, theme_row);
+}
+
+static void
+heapscope_export_dialog_init (HeapscopeExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "response", G_CALLBACK (on_response), NULL);
+  g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_format_changed), self);
+}
+
+HeapscopeExportDialog *
+heapscope_export_dialog_new (HeapscopeWindow *window)
+{
+  HeapscopeExportDialog *self;
+  HeapscopeExportRequest *req;
+
+  g_return_val_if_fail (HEAPSCOPE_IS_WINDOW (window), NULL);
+  self = g_object_new (HEAPSCOPE_TYPE_EXPORT_DIALOG, "transient-for", window, NULL);
+  g_set_weak_pointer (&self->window, window);
+  /* start from the theme the window shows */
+  req = heapscope_window_new_export_request (window);
+  if (req)
+    {
+      heapscope_export_dialog_set_theme (self, req->theme);
+      heapscope_export_request_free (req);
+    }
+  return self;
+}

@@ -1,0 +1,83 @@
+/* heapscope-session.h — one program's recorded run and its laid-out steps.
+ *
+ * Recording (hs_trace_record) runs in a GTask worker with a cancel flag; laying out a
+ * step (snapshot -> scene) runs on one layout thread and is cached per step, so the
+ * main loop never waits for either. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hs-scene.h"
+#include "hs-trace.h"
+
+G_BEGIN_DECLS
+
+/* A recorded trace shared between the session and workers (export, layout). */
+typedef struct _HeapscopeTraceBox HeapscopeTraceBox;
+HeapscopeTraceBox *heapscope_trace_box_new (HsTrace *trace);
+HeapscopeTraceBox *heapscope_trace_box_ref (HeapscopeTraceBox *box);
+void heapscope_trace_box_unref (HeapscopeTraceBox *box);
+HsTrace *heapscope_trace_box_get (HeapscopeTraceBox *box);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeapscopeTraceBox, heapscope_trace_box_unref)
+
+/* What the user chose to see, beyond the snapshot itself. */
+typedef struct
+{
+  GHashTable *collapsed_ids;   /* guint64* object ids drawn as a small box */
+  GHashTable *collapsed_types; /* type names whose objects are all collapsed */
+  GHashTable *expanded_ids;    /* collections whose elided "…" the user opened */
+  gboolean show_refcounts;
+} HeapscopeViewOptions;
+
+HeapscopeViewOptions *heapscope_view_options_copy (const HeapscopeViewOptions *options);
+void heapscope_view_options_free (HeapscopeViewOptions *options);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeapscopeViewOptions, heapscope_view_options_free)
+
+/* Lays out step k with the view options (any thread: the diagram layer serialises
+ * Graphviz). The result is new, or NULL when the layout failed. */
+HsScene *heapscope_layout_step (HsTrace *trace, int k, const HeapscopeViewOptions *options);
+/* Same, from a snapshot the caller owns (it is modified: collapsed objects lose cells). */
+HsScene *heapscope_layout_snapshot (HsSnapshot *snap, const HeapscopeViewOptions *options);
+
+#define HEAPSCOPE_TYPE_SESSION (heapscope_session_get_type ())
+G_DECLARE_FINAL_TYPE (HeapscopeSession, heapscope_session, HEAPSCOPE, SESSION, GObject)
+
+HeapscopeSession *heapscope_session_new (void);
+
+/* Records `source`; a run already under way is cancelled. On success the session's
+ * trace is replaced (notify::trace) before `callback` runs. */
+void heapscope_session_run_async (HeapscopeSession *self, const char *source,
+                                  const char *filename, const HsTraceOptions *options,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data);
+gboolean heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *result,
+                                       GError **error);
+void heapscope_session_cancel (HeapscopeSession *self);
+gboolean heapscope_session_get_running (HeapscopeSession *self);
+
+HsTrace *heapscope_session_get_trace (HeapscopeSession *self);
+HeapscopeTraceBox *heapscope_session_ref_trace_box (HeapscopeSession *self);
+
+/* The view options used for layouts (owned by the session). Call
+ * heapscope_session_options_changed after editing them: the cache is dropped. */
+HeapscopeViewOptions *heapscope_session_get_view_options (HeapscopeSession *self);
+void heapscope_session_options_changed (HeapscopeSession *self);
+
+/* Everything the window shows of one step that needs a snapshot. */
+typedef struct
+{
+  HsScene *scene;       /* NULL if the layout failed */
+  char *stdout_text;    /* output so far */
+  char *exception_msg;  /* this step's exception, or NULL */
+  char **explanation;   /* hs_trace_explain_step */
+  int n_objects;        /* objects in the snapshot */
+} HeapscopeStepInfo;
+
+/* Step k if ready (borrowed; valid until the cache is dropped), else NULL, and k is
+ * prepared in the background: "step-ready" (int k) follows. Neighbours of k are
+ * prepared ahead so stepping stays instant. */
+const HeapscopeStepInfo *heapscope_session_get_step (HeapscopeSession *self, int k);
+/* Prepares step k now, on the calling thread (tests, exports). */
+const HeapscopeStepInfo *heapscope_session_get_step_sync (HeapscopeSession *self, int k);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* heapscope-window.h — the main window: editor, diagram, console, "What happened",
+ * step controls; every command a GAction ("win.*"). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "heapscope-application.h"
+#include "heapscope-console.h"
+#include "heapscope-diagram-view.h"
+#include "heapscope-editor.h"
+#include "heapscope-explain-panel.h"
+#include "heapscope-export.h"
+#include "heapscope-session.h"
+#include "heapscope-step-controls.h"
+
+G_BEGIN_DECLS
+
+#define HEAPSCOPE_TYPE_WINDOW (heapscope_window_get_type ())
+G_DECLARE_FINAL_TYPE (HeapscopeWindow, heapscope_window, HEAPSCOPE, WINDOW,
+                      AdwApplicationWindow)
+
+HeapscopeWindow *heapscope_window_new (HeapscopeApplication *app);
+
+/* Loads the file and runs it, showing its first step. */
+void heapscope_window_open_file (HeapscopeWindow *self, GFile *file);
+/* Loads a bundled example ("aliasing.py") and runs it. */
+gboolean heapscope_window_load_example (HeapscopeWindow *self, const char *name);
+/* The autosaved buffer if there is one, else the first bundled example; then runs. */
+void heapscope_window_restore_or_example (HeapscopeWindow *self);
+void heapscope_window_run (HeapscopeWindow *self);
+
+/* The step shown (0-based), and whether its diagram, output and explanation are in
+ * place (FALSE while its layout is still being prepared). */
+int heapscope_window_get_step (HeapscopeWindow *self);
+gboolean heapscope_window_is_settled (HeapscopeWindow *self);
+gboolean heapscope_window_get_presenting (HeapscopeWindow *self);
+
+HeapscopeSession *heapscope_window_get_session (HeapscopeWindow *self);
+HeapscopeEditor *heapscope_window_get_editor (HeapscopeWindow *self);
+HeapscopeDiagramView *heapscope_window_get_diagram (HeapscopeWindow *self);
+HeapscopeConsole *heapscope_window_get_console (HeapscopeWindow *self);
+HeapscopeExplainPanel *heapscope_window_get_explain (HeapscopeWindow *self);
+HeapscopeStepControls *heapscope_window_get_step_controls (HeapscopeWindow *self);
+
+/* A request for the current trace and step with the window's view options, or NULL
+ * when nothing has run. */
+HeapscopeExportRequest *heapscope_window_new_export_request (HeapscopeWindow *self);
+/* Runs the export in a worker and shows a toast when done (takes `request`).
+ * "export-finished" (GStrv paths or NULL, string error or NULL) is emitted then. */
+void heapscope_window_start_export (HeapscopeWindow *self, HeapscopeExportRequest *request);
+void heapscope_window_add_toast (HeapscopeWindow *self, const char *text);
+
+G_END_DECLS

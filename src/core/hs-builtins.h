@@ -1,0 +1,16 @@
+/* hs-builtins.h — the `builtins` namespace.
+ *
+ * Invariant: the builtins dict maps each built-in name to a process-wide immortal
+ * object (built-in function objects, the type objects themselves, the exception
+ * classes), so sharing them between VMs never touches a count.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+/* A new dict (owned by the VM) with every built-in name. */
+HsObject *hs_builtins_new (HsVM *vm);
+
+G_END_DECLS

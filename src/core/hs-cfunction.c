@@ -1,0 +1,428 @@
+/* hs-cfunction.c — built-in functions, bound built-in methods, method descriptors, and
+ * the argument parser of every C function.
+ *
+ * Invariant: a bound built-in method owns one reference to its self (dropped in dealloc,
+ * visited by traverse); descriptors and plain built-in functions own nothing. A C method
+ * always receives self as args[0].
+ */
+#include "config.h"
+
+#include "hs-cfunction.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "hs-error.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+#define MAX_PARAMS 16
+#define STACK_ARGS 8
+
+static HsObject *
+new_function (HsVM *vm, const HsType *type, const HsMethodDef *def, const HsType *owner,
+              HsObject *self)
+{
+  HsCFunctionObject *f
+      = (HsCFunctionObject *) hs_object_alloc (vm, type, sizeof (HsCFunctionObject));
+  if (f == NULL)
+    return NULL;
+  f->def = def;
+  f->owner = owner;
+  f->self = self ? hs_incref (self) : NULL;
+  if (self != NULL && vm != NULL)
+    hs_gc_track (vm, &f->header);
+  return &f->header;
+}
+
+HsObject *
+hs_cfunction_new (HsVM *vm, const HsMethodDef *def, HsObject *self)
+{
+  return new_function (vm, &hs_cfunction_type, def, NULL, self);
+}
+
+HsObject *
+hs_cfunction_new_method (HsVM *vm, const HsMethodDef *def, const HsType *owner, HsObject *self)
+{
+  return new_function (vm, &hs_cfunction_type, def, owner, self);
+}
+
+HsObject *
+hs_method_descr_new (const HsMethodDef *def, const HsType *owner)
+{
+  const HsType *type
+      = (def->flags & HS_METH_CLASS) ? &hs_classmethod_descr_type : &hs_method_descr_type;
+  return new_function (NULL, type, def, owner, NULL);
+}
+
+HsObject *
+hs_cfunction_call_with_self (HsVM *vm, const HsMethodDef *def, HsObject *self, HsObject **args,
+                             gsize nargs, HsObject *kwnames)
+{
+  gsize total = nargs + (kwnames ? hs_tuple_len (kwnames) : 0);
+  HsObject *stack[STACK_ARGS + 1];
+  HsObject **argv = total < STACK_ARGS ? stack : g_new (HsObject *, total + 1);
+  HsObject *r;
+
+  argv[0] = self;
+  if (total > 0)
+    memcpy (argv + 1, args, total * sizeof (HsObject *));
+  r = def->fn (vm, argv, nargs + 1, kwnames);
+  if (argv != stack)
+    g_free (argv);
+  return r;
+}
+
+/* ---- builtin_function_or_method ------------------------------------------------------ */
+
+static void
+cfunction_dealloc (HsVM *vm, HsObject *self)
+{
+  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  HS_CLEAR (vm, f->self);
+}
+
+static void
+cfunction_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  if (f->self != NULL)
+    visit (f->self, data);
+}
+
+static HsObject *
+cfunction_repr (HsVM *vm, HsObject *self)
+{
+  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  char *s;
+  HsObject *r;
+
+  if (f->self == NULL)
+    s = g_strdup_printf ("<built-in function %s>", f->def->name);
+  else
+    s = g_strdup_printf ("<built-in method %s of %s object at %p>", f->def->name,
+                         hs_type_name (f->self), (void *) f->self);
+  r = hs_str_new (vm, s, strlen (s));
+  g_free (s);
+  return r;
+}
+
+static HsObject *
+cfunction_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  if (f->self == NULL)
+    return f->def->fn (vm, args, nargs, kwnames);
+  return hs_cfunction_call_with_self (vm, f->def, f->self, args, nargs, kwnames);
+}
+
+HsType hs_cfunction_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "builtin_function_or_method",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsCFunctionObject),
+  .dealloc = cfunction_dealloc,
+  .traverse = cfunction_traverse,
+  .clear = cfunction_dealloc,
+  .repr = cfunction_repr,
+  .call = cfunction_call,
+};
+
+/* ---- method descriptors --------------------------------------------------------------- */
+
+static HsObject *
+descr_repr (HsVM *vm, HsObject *self)
+{
+  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  char *s = g_strdup_printf ("<method '%s' of '%s' objects>", f->def->name, f->owner->name);
+  HsObject *r = hs_str_new (vm, s, strlen (s));
+  g_free (s);
+  return r;
+}
+
+/* list.append(lst, x): checks the self argument, then calls the C method directly. */
+static HsObject *
+descr_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsCFunctionObject *f = (HsCFunctionObject *) self;
+
+  if (nargs == 0)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "unbound method %s.%s() needs an argument",
+                     f->owner->name, f->def->name);
+      return NULL;
+    }
+  if (!hs_type_is_subtype (HS_TYPE (args[0]), f->owner))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                     f->def->name, f->owner->name, hs_type_name (args[0]));
+      return NULL;
+    }
+  return f->def->fn (vm, args, nargs, kwnames);
+}
+
+HsType hs_method_descr_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "method_descriptor",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsCFunctionObject),
+  .repr = descr_repr,
+  .call = descr_call,
+};
+
+static HsObject *
+classdescr_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  return hs_cfunction_call_with_self (vm, f->def, (HsObject *) f->owner, args, nargs, kwnames);
+}
+
+HsType hs_classmethod_descr_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "classmethod_descriptor",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsCFunctionObject),
+  .repr = descr_repr,
+  .call = classdescr_call,
+};
+
+/* ---- argument parsing ----------------------------------------------------------------- */
+
+typedef struct {
+  const char *name;
+  gsize name_len;
+  gboolean required;
+  gboolean kwonly;
+  gboolean posonly;
+} Param;
+
+typedef struct {
+  Param p[MAX_PARAMS];
+  gsize n;
+  gboolean meth_o; /* "!" style */
+  gsize maxpos;    /* parameters that may be given by position */
+  gsize minpos;    /* required positional parameters */
+  gboolean all_posonly;
+} Spec;
+
+static void
+spec_parse (const char *spec, Spec *s)
+{
+  gboolean optional = FALSE, kwonly = FALSE;
+  const char *c = spec;
+
+  memset (s, 0, sizeof *s);
+  if (*c == '!')
+    {
+      s->meth_o = TRUE;
+      c++;
+    }
+  while (*c)
+    {
+      if (*c == '|')
+        optional = TRUE;
+      else if (*c == '$')
+        kwonly = TRUE;
+      else if (*c == '/')
+        for (gsize i = 0; i < s->n; i++)
+          s->p[i].posonly = TRUE;
+      else if (g_ascii_isalnum (*c) || *c == '_')
+        {
+          Param *p = &s->p[s->n++];
+          g_assert (s->n <= MAX_PARAMS);
+          p->name = c;
+          while (g_ascii_isalnum (c[1]) || c[1] == '_')
+            c++;
+          p->name_len = (gsize) (c - p->name) + 1;
+          p->required = !optional;
+          p->kwonly = kwonly;
+        }
+      c++;
+    }
+  s->all_posonly = TRUE;
+  for (gsize i = 0; i < s->n; i++)
+    {
+      if (!s->p[i].kwonly)
+        s->maxpos++;
+      if (!s->p[i].kwonly && s->p[i].required)
+        s->minpos++;
+      if (!s->p[i].posonly && !s->meth_o)
+        s->all_posonly = FALSE;
+    }
+}
+
+static const char *
+short_name (const char *fname)
+{
+  const char *dot = strrchr (fname, '.');
+  return dot ? dot + 1 : fname;
+}
+
+static const char *
+plural (gsize n)
+{
+  return n == 1 ? "" : "s";
+}
+
+gboolean
+hs_parse_no_kwargs (HsVM *vm, const char *fname, HsObject *kwnames)
+{
+  if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() takes no keyword arguments", fname);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* METH_O / METH_NOARGS ("!x", ""). */
+static gboolean
+check_simple (HsVM *vm, const char *fname, const Spec *s, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_no_kwargs (vm, fname, kwnames))
+    return FALSE;
+  if (s->n == 0 && nargs != 0)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() takes no arguments (%" G_GSIZE_FORMAT " given)",
+                     fname, nargs);
+      return FALSE;
+    }
+  if (s->n == 1 && nargs != 1)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "%s() takes exactly one argument (%" G_GSIZE_FORMAT " given)", fname, nargs);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Argument Clinic's positional-only checks. */
+static gboolean
+check_positional (HsVM *vm, const char *fname, const Spec *s, gsize nargs, HsObject *kwnames)
+{
+  const char *name = short_name (fname);
+
+  if (!hs_parse_no_kwargs (vm, fname, kwnames))
+    return FALSE;
+  if (nargs >= s->minpos && nargs <= s->maxpos)
+    return TRUE;
+  if (s->minpos == s->maxpos)
+    hs_err_format (vm, &hs_exc_TypeError, "%s expected %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT,
+                   name, s->maxpos, plural (s->maxpos), nargs);
+  else if (nargs < s->minpos)
+    hs_err_format (vm, &hs_exc_TypeError,
+                   "%s expected at least %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT, name,
+                   s->minpos, plural (s->minpos), nargs);
+  else
+    hs_err_format (vm, &hs_exc_TypeError,
+                   "%s expected at most %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT, name,
+                   s->maxpos, plural (s->maxpos), nargs);
+  return FALSE;
+}
+
+static gssize
+find_param (const Spec *s, const char *kw)
+{
+  gsize len = strlen (kw);
+  for (gsize i = 0; i < s->n; i++)
+    if (!s->p[i].posonly && s->p[i].name_len == len && memcmp (s->p[i].name, kw, len) == 0)
+      return (gssize) i;
+  return -1;
+}
+
+/* Keyword style: fills slots[] (NULL = not given). */
+static gboolean
+match_keywords (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsize nargs,
+                HsObject *kwnames, HsObject **slots)
+{
+  const char *name = short_name (fname);
+  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
+
+  if (nargs + nkw > s->n)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "%s() takes at most %" G_GSIZE_FORMAT " %sargument%s (%" G_GSIZE_FORMAT " given)",
+                     name, s->n, nargs == 0 ? "keyword " : "", plural (s->n), nargs + nkw);
+      return FALSE;
+    }
+  if (nargs > s->maxpos)
+    {
+      if (s->maxpos == 0)
+        hs_err_format (vm, &hs_exc_TypeError, "%s() takes no positional arguments", name);
+      else
+        hs_err_format (vm, &hs_exc_TypeError,
+                       "%s() takes %s %" G_GSIZE_FORMAT " positional argument%s (%" G_GSIZE_FORMAT " given)",
+                       name, s->minpos < s->maxpos ? "at most" : "exactly", s->maxpos,
+                       plural (s->maxpos), nargs);
+      return FALSE;
+    }
+  for (gsize i = 0; i < nargs; i++)
+    slots[i] = args[i];
+  for (gsize k = 0; k < nkw; k++)
+    {
+      const char *kw = hs_str_utf8 (hs_tuple_get_borrow (kwnames, k));
+      gssize i = find_param (s, kw);
+      if (i < 0)
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "'%s' is an invalid keyword argument for %s()", kw,
+                         name);
+          return FALSE;
+        }
+      if (slots[i] != NULL)
+        {
+          hs_err_format (vm, &hs_exc_TypeError,
+                         "argument for %s() given by name ('%s') and position (%" G_GSSIZE_FORMAT ")",
+                         name, kw, i + 1);
+          return FALSE;
+        }
+      slots[i] = args[nargs + k];
+    }
+  for (gsize i = 0; i < s->n; i++)
+    if (s->p[i].required && slots[i] == NULL)
+      {
+        hs_err_format (vm, &hs_exc_TypeError,
+                       "%s() missing required argument '%.*s' (pos %" G_GSIZE_FORMAT ")", name,
+                       (int) s->p[i].name_len, s->p[i].name, i + 1);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+gboolean
+hs_parse_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
+               const char *spec, ...)
+{
+  Spec s;
+  HsObject *slots[MAX_PARAMS] = { NULL };
+  va_list ap;
+
+  spec_parse (spec, &s);
+  if (s.meth_o || s.n == 0)
+    {
+      if (!check_simple (vm, fname, &s, nargs, kwnames))
+        return FALSE;
+      for (gsize i = 0; i < nargs; i++)
+        slots[i] = args[i];
+    }
+  else if (s.all_posonly)
+    {
+      if (!check_positional (vm, fname, &s, nargs, kwnames))
+        return FALSE;
+      for (gsize i = 0; i < nargs; i++)
+        slots[i] = args[i];
+    }
+  else if (!match_keywords (vm, fname, &s, args, nargs, kwnames, slots))
+    return FALSE;
+
+  va_start (ap, spec);
+  for (gsize i = 0; i < s.n; i++)
+    {
+      HsObject **out = va_arg (ap, HsObject **);
+      if (slots[i] != NULL)
+        *out = slots[i];
+    }
+  va_end (ap);
+  return TRUE;
+}

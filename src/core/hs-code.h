@@ -1,0 +1,144 @@
+/* hs-code.h — opcodes and code objects (the compiler's output, the VM's input).
+ *
+ * Invariant: a code object is immutable once assembled. `code[i]` is one 32-bit word,
+ * opcode in the low 8 bits and argument in the high 24; jump arguments are absolute
+ * instruction indices. `pos[i]` is the source range of instruction i as CPython 3.11
+ * records it (1-based lines, 0-based byte columns, end exclusive). An HS_OP_LINE
+ * instruction stands before every instruction whose line differs from its textual
+ * predecessor's and before every jump target: it is where CPython's sys.settrace could
+ * fire a 'line' event, so the VM checks lines, steps and cancellation only there.
+ *
+ * Code objects are plain C structs owned by the VM (freed with it), not heap objects:
+ * the diagram does not draw them. Their constants are immortal objects allocated for
+ * this VM and freed explicitly with the code (so they carry no meaningful count).
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+#define HS_FOREACH_OPCODE(X)                                                                       \
+  X (NOP)                                                                                          \
+  X (LINE)       /* possible line event; arg unused */                                             \
+  X (LOAD_CONST) /* consts[arg] */                                                                 \
+  X (LOAD_FAST)  /* locals[arg]; UnboundLocalError when unset */                                   \
+  X (STORE_FAST)                                                                                   \
+  X (DELETE_FAST)                                                                                  \
+  X (LOAD_GLOBAL) /* names[arg] in globals, then builtins */                                       \
+  X (STORE_GLOBAL)                                                                                 \
+  X (DELETE_GLOBAL)                                                                                \
+  X (POP_TOP)                                                                                      \
+  X (DUP_TOP)                                                                                      \
+  X (DUP_TOP_TWO)                                                                                  \
+  X (ROT_TWO)                                                                                      \
+  X (ROT_THREE)                                                                                    \
+  X (BINARY_OP)  /* arg: HsBinOp */                                                                \
+  X (INPLACE_OP) /* arg: HsBinOp */                                                                \
+  X (UNARY_OP)   /* arg: HsUnaryOp */                                                              \
+  X (UNARY_NOT)                                                                                    \
+  X (COMPARE_OP)  /* arg: HsCompareOp */                                                           \
+  X (IS_OP)       /* arg 1: is not */                                                              \
+  X (CONTAINS_OP) /* arg 1: not in */                                                              \
+  X (BINARY_SUBSCR)                                                                                \
+  X (STORE_SUBSCR) /* TOS1[TOS] = TOS2 */                                                          \
+  X (DELETE_SUBSCR)                                                                                \
+  X (BUILD_SLICE) /* arg: 2 or 3 */                                                                \
+  X (LOAD_ATTR)   /* names[arg] */                                                                 \
+  X (STORE_ATTR)  /* TOS.name = TOS1 */                                                            \
+  X (DELETE_ATTR)                                                                                  \
+  X (LOAD_METHOD) /* pushes (method, self) or (NULL, bound) */                                     \
+  X (CALL_METHOD) /* arg: nargs */                                                                 \
+  X (BUILD_LIST)                                                                                   \
+  X (BUILD_TUPLE)                                                                                  \
+  X (BUILD_MAP)       /* arg: pairs */                                                             \
+  X (BUILD_STRING)    /* arg: count of str pieces */                                               \
+  X (FORMAT_VALUE)    /* arg: conversion (0 none, 1 s, 2 r, 3 a) | 4 if spec on stack */           \
+  X (UNPACK_SEQUENCE) /* arg: count */                                                             \
+  X (UNPACK_EX)       /* arg: before | after << 12 (a, *b, c = ...) */                             \
+  X (JUMP)                                                                                         \
+  X (JUMP_BACKWARD)                                                                                \
+  X (POP_JUMP_IF_FALSE)                                                                            \
+  X (POP_JUMP_IF_TRUE)                                                                             \
+  X (JUMP_IF_FALSE_OR_POP)                                                                         \
+  X (JUMP_IF_TRUE_OR_POP)                                                                          \
+  X (GET_ITER)                                                                                     \
+  X (FOR_ITER)      /* arg: target when exhausted (iterator popped) */                             \
+  X (CALL)          /* arg: nargs; callable below the args */                                      \
+  X (CALL_KW)       /* arg: nargs incl. keyword values; kwnames tuple on top */                    \
+  X (MAKE_FUNCTION) /* arg: child index << 1 | has defaults tuple on stack */                      \
+  X (RETURN_VALUE)                                                                                 \
+  X (RAISE)       /* arg: 0 re-raise (unsupported), 1 exc, 2 exc from cause */                     \
+  X (ASSERT_FAIL) /* arg: 1 message on stack */
+
+typedef enum
+{
+#define HS_OPCODE_ENUM(name) HS_OP_##name,
+  HS_FOREACH_OPCODE (HS_OPCODE_ENUM)
+#undef HS_OPCODE_ENUM
+      HS_OP_COUNT
+} HsOpcode;
+
+#define HS_INSTR(op, arg) ((guint32)(op) | ((guint32)(arg) << 8))
+#define HS_INSTR_OP(w) ((w)&0xff)
+#define HS_INSTR_ARG(w) ((w) >> 8)
+#define HS_INSTR_ARG_MAX 0xffffff
+
+/* One instruction's source range, plus the caret anchors CPython 3.11 derives from a
+ * binary operator or subscript node (byte columns in the line; -1: none). */
+typedef struct
+{
+  gint32 line, col, end_line, end_col;
+  gint32 anchor_left, anchor_right;
+} HsCodePos;
+
+typedef struct _HsCode HsCode;
+
+struct _HsCode
+{
+  char *name;     /* "<module>" or the function's name */
+  char *qualname; /* "f", "outer.<locals>.inner": used in call error messages */
+  char *filename; /* as tracebacks print it */
+  int firstlineno;
+  gboolean is_module;
+
+  guint32 *code;
+  HsCodePos *pos;
+  int ncode;
+
+  HsObject **consts; /* immortal */
+  int nconsts;
+  HsObject **names; /* interned str: globals and attributes */
+  int nnames;
+
+  char **varnames;         /* parameters first, then other locals */
+  HsObject **varname_objs; /* interned str, same order */
+  int nlocals;
+  int nparams; /* positional parameters */
+  int stacksize;
+
+  HsCode **children; /* code of nested defs, by MAKE_FUNCTION arg */
+  int nchildren;
+};
+
+const char *hs_opcode_name (HsOpcode op);
+
+/* Frees the code, its children and its constants. */
+void hs_code_free (HsVM *vm, HsCode *code);
+
+/* Marks obj (and a tuple's items) immortal so it can serve as a constant; the code
+ * frees it with hs_code_release_const. */
+void hs_code_make_const (HsObject *obj);
+void hs_code_release_const (HsVM *vm, HsObject *obj);
+
+/* Index of the instruction's source line (for a frame's "current line"). */
+static inline int
+hs_code_line (const HsCode *code, int ip)
+{
+  return code->pos[ip].line;
+}
+
+/* Dumps the bytecode for debugging (newly allocated). */
+char *hs_code_disassemble (const HsCode *code);
+
+G_END_DECLS

@@ -1,0 +1,76 @@
+/* hs-dict.h — Python's dict: an insertion-ordered compact hash table.
+ *
+ * Invariant: entries[0..nentries) hold the items in insertion order; a deleted entry
+ * has key == NULL. indices[] (size mask + 1, a power of two) maps a probe slot to an
+ * entry number, HS_DICT_EMPTY or HS_DICT_DUMMY; `used` is the number of live entries.
+ * Every live entry's hash is the key's hash, so lookups compare hashes before keys.
+ * Every mutation marks the dict dirty and bumps `version`.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64 hash;
+  HsObject *key; /* NULL: deleted */
+  HsObject *value;
+} HsDictEntry;
+
+typedef struct {
+  HsObject header;
+  gsize used;        /* live entries: len(d) */
+  gsize nentries;    /* entries slots consumed, live or deleted */
+  gsize entries_cap; /* usable entries before a resize */
+  gsize mask;        /* number of index slots - 1; 0 when nothing is allocated yet */
+  gint32 *indices;
+  HsDictEntry *entries;
+  guint64 version;   /* bumped on every mutation */
+} HsDict;
+
+#define HS_DICT(o) ((HsDict *) (o))
+
+static inline gboolean
+hs_dict_check (const HsObject *o)
+{
+  return hs_type_is_subtype (o->type, &hs_dict_type);
+}
+
+static inline gsize
+hs_dict_len (HsObject *d)
+{
+  return HS_DICT (d)->used;
+}
+
+HsObject *hs_dict_new (HsVM *vm); /* vm NULL: immortal (type dicts) */
+/* d[key] = value; borrows both. -1 on unhashable key or MemoryError. */
+int hs_dict_set_item (HsVM *vm, HsObject *d, HsObject *key, HsObject *value);
+/* As above when the key's hash is known (the VM caches names' hashes). */
+int hs_dict_set_item_hash (HsVM *vm, HsObject *d, HsObject *key, gint64 hash, HsObject *value);
+/* Borrowed value or NULL: absent (no error set) or failed (error set: check
+ * hs_err_occurred, only possible for unhashable keys or failing __eq__). */
+HsObject *hs_dict_get_item_borrow (HsVM *vm, HsObject *d, HsObject *key);
+HsObject *hs_dict_get_item_hash_borrow (HsVM *vm, HsObject *d, HsObject *key, gint64 hash);
+/* Lookup by C string (no allocation; compares str keys only). NULL if absent. */
+HsObject *hs_dict_get_item_cstr_borrow (HsVM *vm, HsObject *d, const char *key);
+/* del d[key]; KeyError(key) if absent. */
+int hs_dict_del_item (HsVM *vm, HsObject *d, HsObject *key);
+/* 1 if present, 0 if not, -1 on error. */
+int hs_dict_contains (HsVM *vm, HsObject *d, HsObject *key);
+/* Iteration by position: start with *pos = 0; borrowed key/value (either may be NULL). */
+gboolean hs_dict_next (HsObject *d, gsize *pos, HsObject **key, HsObject **value);
+void hs_dict_clear (HsVM *vm, HsObject *d);
+HsObject *hs_dict_copy (HsVM *vm, HsObject *d);
+/* d.update(other): a dict or an iterable of pairs. */
+int hs_dict_update (HsVM *vm, HsObject *d, HsObject *other);
+/* dict.keys()/values()/items() views. */
+HsObject *hs_dict_keys (HsVM *vm, HsObject *d);
+HsObject *hs_dict_values (HsVM *vm, HsObject *d);
+HsObject *hs_dict_items (HsVM *vm, HsObject *d);
+
+extern HsType hs_dict_keys_type;
+extern HsType hs_dict_values_type;
+extern HsType hs_dict_items_type;
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* hs-exceptions.h — exception instances and their tracebacks.
+ *
+ * Invariant: every exception instance has `args` (a tuple, possibly the empty one);
+ * `traceback` lists, innermost first, one (code, instruction) entry per frame the
+ * exception has left or been raised in; `cause`/`context` are exceptions or NULL.
+ * Code objects outlive exceptions (both are freed with the VM), so entries borrow them.
+ */
+#pragma once
+
+#include "hs-code.h"
+#include "hs-error.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  HsCode *code;
+  int ip;
+} HsTracebackEntry;
+
+typedef struct
+{
+  HsObject header;
+  HsObject *args; /* tuple */
+  HsObject *cause;
+  HsObject *context;
+  gboolean suppress_context;
+  HsObject *name;    /* NameError: the missing name (for "Did you mean"), else NULL */
+  GArray *traceback; /* HsTracebackEntry, innermost first; NULL when empty */
+} HsException;
+
+#define HS_EXCEPTION(o) ((HsException *)(o))
+
+static inline gboolean
+hs_exception_check (const HsObject *o)
+{
+  return hs_type_is_subtype (o->type, &hs_exc_BaseException);
+}
+
+static inline gboolean
+hs_exception_type_check (const HsObject *o)
+{
+  return o->type == &hs_type_type && hs_type_is_subtype ((const HsType *)o, &hs_exc_BaseException);
+}
+
+/* The internal exception that unwinds the stack when a run is stopped (step limit,
+ * output cap, cancel): a BaseException no `except` clause may catch. */
+extern HsType hs_exc_StopRun;
+
+/* New instance of `type` with the given args (borrowed tuple; NULL: no args). */
+HsObject *hs_exception_new (HsVM *vm, HsType *type, HsObject *args);
+void hs_exception_add_traceback (HsObject *exc, HsCode *code, int ip);
+/* "ZeroDivisionError: division by zero" (or just the type name when str() is empty). */
+char *hs_exception_format_last_line (HsVM *vm, HsObject *exc);
+
+void hs_exceptions_runtime_init (void);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* hs-format.h — format(value, spec), str.format and printf-style `%` formatting.
+ *
+ * Invariant: every function here builds its text in a GString and makes one str at the
+ * end; widths and precisions count code points; results match CPython 3.11 byte for
+ * byte, including the wording of every ValueError/TypeError.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+/* format(value, spec) for int, bool, float, str and other objects (empty spec: str()).
+ * spec may be NULL (same as ''). */
+HsObject *hs_format_value (HsVM *vm, HsObject *value, HsObject *spec);
+/* fmt % args */
+HsObject *hs_str_percent_format (HsVM *vm, HsObject *fmt, HsObject *args);
+/* fmt.format(*args, **kwargs): args[0..nargs) positional, then one value per kwnames. */
+HsObject *hs_str_format_method (HsVM *vm, HsObject *fmt, HsObject **args, gsize nargs,
+                                HsObject *kwnames);
+/* MemoryError when a padded result of `bytes` would not fit under the heap cap. */
+gboolean hs_format_check_size (HsVM *vm, gsize bytes);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* hs-frame.h — execution frames, readable by the trace engine.
+ *
+ * Invariant: a frame lives in the VM's frame arena (no malloc per call) from its call
+ * to its return. `locals[0..code->nlocals)` are its fast variables (NULL: unbound) in
+ * co_varnames order; `stack[0..sp)` is the live part of its value stack, every slot an
+ * owned reference (a `for` loop's iterator sits there while the loop runs) except that
+ * LOAD_METHOD may leave one NULL slot. `sp` and `ip` are saved whenever the frame is not
+ * the one executing or a hook runs, so readers always see a consistent frame.
+ * The module frame has no locals: its variables are `globals` (a dict).
+ */
+#pragma once
+
+#include "hs-code.h"
+#include "hs-vm-private.h"
+
+G_BEGIN_DECLS
+
+struct _HsFrame
+{
+  HsFrame *back; /* the caller, or NULL for the outermost frame */
+  HsCode *code;
+  HsObject *func;     /* the function object (owned), NULL for the module frame */
+  HsObject *globals;  /* borrowed: the module dict */
+  guint64 id;         /* stable serial, never reused within a VM */
+  int ip;             /* index of the instruction executing (or about to) */
+  int sp;             /* number of live value-stack slots */
+  int cur_line;       /* line of the last line event (-1 forces the next one) */
+  gsize arena_mark;   /* arena offset to restore when the frame is popped */
+  HsObject **stack;   /* = locals + code->nlocals */
+  HsObject *locals[]; /* nlocals slots, then stacksize slots */
+};
+
+/* The innermost frame of the running program, or NULL. */
+HsFrame *hs_vm_current_frame (HsVM *vm);
+
+/* Visits every reference the frame holds: its function, its locals (unbound ones
+ * skipped) in co_varnames order, then its live value stack from the bottom. */
+void hs_frame_traverse (HsFrame *f, HsVisitFn visit, gpointer data);
+
+/* The line the frame is executing. */
+static inline int
+hs_frame_line (HsFrame *f)
+{
+  return f->code->pos[f->ip].line;
+}
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* hs-function.h — Python function objects and argument binding.
+ *
+ * Invariant: a function holds its code (owned by the VM, so borrowed), an interned name,
+ * its defaults tuple (owned, visited: the diagram draws default values) and its globals
+ * dict (borrowed: the module dict outlives every function of its VM and is not drawn as
+ * a reference).
+ */
+#pragma once
+
+#include "hs-code.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  HsObject header;
+  HsCode *code;
+  HsObject *name;     /* interned str */
+  HsObject *defaults; /* tuple or NULL */
+  HsObject *globals;  /* borrowed dict */
+} HsFunction;
+
+#define HS_FUNCTION(o) ((HsFunction *)(o))
+
+extern HsType hs_function_type;
+
+/* Steals `defaults` (may be NULL). */
+HsObject *hs_function_new (HsVM *vm, HsCode *code, HsObject *globals, HsObject *defaults);
+
+/* Fills locals[0..code->nparams) from a call (new references), with CPython's
+ * TypeErrors ("f() missing 1 required positional argument: 'b'", ...). Returns -1 on
+ * error, leaving already-filled slots for the caller to clear. */
+int hs_function_bind_args (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **args,
+                           gsize nargs, HsObject *kwnames);
+
+/* Calls a Python function from C (builtins calling a key function...): runs a nested
+ * evaluation until it returns. Implemented in hs-vm.c. */
+HsObject *hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs,
+                               HsObject *kwnames);
+
+/* Readies the VM's static types; called by hs_runtime_init. */
+void hs_vm_runtime_init (void);
+
+/* "f(a, b=[])"-style parameter names and defaults, for the trace engine. */
+int hs_function_nparams (HsFunction *fn);
+const char *hs_function_param_name (HsFunction *fn, int i);
+HsObject *hs_function_default_borrow (HsFunction *fn, int i); /* NULL: no default */
+
+G_END_DECLS

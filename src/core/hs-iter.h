@@ -1,0 +1,43 @@
+/* hs-iter.h — iterator objects: sequence iterators (list, tuple, str, generic
+ * __getitem__), their reversed forms, range and dict iterators, enumerate, zip,
+ * reversed, map and filter.
+ *
+ * Invariant: an iterator that walks a container holds a reference to it (shown by
+ * traverse: the diagram draws a for-loop's iterator pointing at its list) until it is
+ * exhausted, when it drops the reference as CPython does.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+extern HsType hs_list_iter_type;
+extern HsType hs_list_reviter_type;
+extern HsType hs_tuple_iter_type;
+extern HsType hs_str_iter_type;
+extern HsType hs_seq_iter_type;
+extern HsType hs_range_iter_type;
+extern HsType hs_dict_keyiter_type;
+extern HsType hs_dict_valueiter_type;
+extern HsType hs_dict_itemiter_type;
+extern HsType hs_enumerate_type;
+extern HsType hs_zip_type;
+extern HsType hs_reversed_type;
+extern HsType hs_map_type;
+extern HsType hs_filter_type;
+
+HsObject *hs_list_iter_new (HsVM *vm, HsObject *list);
+HsObject *hs_tuple_iter_new (HsVM *vm, HsObject *tuple);
+/* Iterates a str by code points (needs hs_str_utf8/hs_str_new); usable as str's `iter`
+ * slot. */
+HsObject *hs_str_iter_new (HsVM *vm, HsObject *str);
+/* The fallback iterator over obj[0], obj[1], ... until IndexError. */
+HsObject *hs_seq_iter_new (HsVM *vm, HsObject *seq);
+HsObject *hs_range_iter_new (HsVM *vm, gint64 start, gint64 step, gint64 len);
+/* kind: 0 keys, 1 values, 2 items. */
+HsObject *hs_dict_iter_new (HsVM *vm, HsObject *dict, int kind);
+/* reversed(seq): TypeError "'int' object is not reversible". */
+HsObject *hs_reversed_new (HsVM *vm, HsObject *seq);
+
+G_END_DECLS

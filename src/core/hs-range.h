@@ -1,0 +1,52 @@
+/* hs-range.h — range and slice objects, and the slice arithmetic shared by list,
+ * tuple, str and range.
+ *
+ * Invariant: a range stores start, step (never 0) and its length, all fitting gint64;
+ * stop is kept as given for repr and equality. A slice holds three references (None
+ * for an omitted part).
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  HsObject header;
+  gint64 start;
+  gint64 stop;
+  gint64 step;
+  gint64 len;
+} HsRange;
+
+typedef struct {
+  HsObject header;
+  HsObject *start;
+  HsObject *stop;
+  HsObject *step;
+} HsSlice;
+
+#define HS_RANGE(o) ((HsRange *) (o))
+#define HS_SLICE(o) ((HsSlice *) (o))
+
+HsObject *hs_range_new (HsVM *vm, gint64 start, gint64 stop, gint64 step);
+/* slice(start, stop, step); NULL parts mean None; borrows. */
+HsObject *hs_slice_new (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step);
+
+/* CPython's PySlice_GetIndicesEx: clamps the slice to a sequence of `length` and gives
+ * the number of items it selects. ValueError "slice step cannot be zero", TypeError
+ * "slice indices must be integers or None or have an __index__ method". */
+int hs_slice_indices (HsVM *vm, HsObject *slice, gssize length, gssize *start, gssize *stop,
+                      gssize *step, gssize *slicelength);
+
+/* Sequence index normalisation: i < 0 counts from the end; 0 if in range, -1 if not
+ * (no error set). */
+static inline int
+hs_index_normalize (gssize *i, gsize len)
+{
+  if (*i < 0)
+    *i += (gssize) len;
+  return (*i >= 0 && (gsize) *i < len) ? 0 : -1;
+}
+
+G_END_DECLS

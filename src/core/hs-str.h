@@ -1,0 +1,77 @@
+/* hs-str.h — Python's str: immutable UTF-8 text.
+ *
+ * Invariant: `data` holds byte_len bytes of valid UTF-8 plus a NUL; char_len is its
+ * length in code points, and `ascii` is TRUE exactly when byte_len == char_len (so
+ * indexing is by byte). The empty string and every one-character Latin-1 string are
+ * process-wide immortal singletons (as in CPython, so `s[0] is 'a'` holds); interned
+ * strings (identifier-like literals, attribute names) are immortal and unique per text.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  HsObject header;
+  gsize byte_len;
+  gsize char_len;
+  gint64 hash; /* cached; -1 until computed */
+  gboolean ascii;
+  char data[]; /* NUL-terminated */
+} HsStr;
+
+#define HS_STR(o) ((HsStr *)(o))
+
+static inline gboolean
+hs_str_check (const HsObject *o)
+{
+  return hs_type_is_subtype (o->type, &hs_str_type);
+}
+
+static inline const char *
+hs_str_utf8 (HsObject *s)
+{
+  return HS_STR (s)->data;
+}
+
+static inline gsize
+hs_str_byte_len (HsObject *s)
+{
+  return HS_STR (s)->byte_len;
+}
+
+static inline gsize
+hs_str_char_len (HsObject *s)
+{
+  return HS_STR (s)->char_len;
+}
+
+void hs_str_runtime_init (void);
+
+/* New str from valid UTF-8 (copied). */
+HsObject *hs_str_new (HsVM *vm, const char *utf8, gsize len);
+HsObject *hs_str_from_cstr (HsVM *vm, const char *s);
+HsObject *hs_str_from_format (HsVM *vm, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+/* Takes the contents of a GString (frees it). */
+HsObject *hs_str_from_gstring (HsVM *vm, GString *s);
+/* Process-wide immortal interned string, the same object for the same text. */
+HsObject *hs_str_intern (const char *s, gsize len);
+HsObject *hs_str_intern_cstr (const char *s);
+/* CPython interns string constants made only of ASCII letters, digits and '_'. */
+gboolean hs_str_is_intern_candidate (const char *s, gsize len);
+
+HsObject *hs_str_concat (HsVM *vm, HsObject *a, HsObject *b);
+HsObject *hs_str_repeat (HsVM *vm, HsObject *s, gssize n);
+gboolean hs_str_equal_cstr (HsObject *s, const char *c);
+gboolean hs_str_equal (HsObject *a, HsObject *b);
+gint64 hs_str_hash (HsObject *s);
+/* CPython's repr of a str ('...' or "..." with escapes) appended to out. */
+void hs_str_repr_append (GString *out, HsObject *s);
+/* Code point at index i (0 <= i < char_len), as a str (a cached singleton if Latin-1). */
+HsObject *hs_str_char_at (HsVM *vm, HsObject *s, gsize i);
+/* Byte offset of code point i (i <= char_len). */
+gsize hs_str_offset_of (HsObject *s, gsize i);
+
+G_END_DECLS

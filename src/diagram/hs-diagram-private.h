@@ -1,0 +1,48 @@
+/* hs-diagram-private.h — what graph building hands to layout.
+ *
+ * Invariant: `gv_nodes` and `caption_space` run parallel to `scene->nodes`; cell
+ * rectangles are relative to their node's top-left corner until hs_diagram_layout
+ * moves them to absolute coordinates.
+ */
+#pragma once
+
+#include <graphviz/gvc.h>
+
+#include "hs-diagram.h"
+
+typedef struct
+{
+  Agedge_t *edge;
+  guint tail_node; /* index in scene->nodes */
+  guint tail_cell; /* index in that node's cells */
+  HsSceneNodeRole head_role;
+  guint64 head_id;
+  gboolean to_summary;
+} HsPendingEdge;
+
+struct _HsDiagram
+{
+  Agraph_t *graph;
+  HsScene *scene;
+  GPtrArray *gv_nodes;   /* Agnode_t* */
+  GArray *caption_space; /* int: pixels below each node kept free for its caption */
+  GArray *edges;         /* HsPendingEdge */
+  gboolean laid_out;
+};
+
+/* Margin around the drawing, room for badges that stick out of their node. */
+#define HS_DIAGRAM_MARGIN 24
+
+/* The process-wide Graphviz lock and context (hs-layout.c). */
+void hs_graphviz_lock (void);
+void hs_graphviz_unlock (void);
+GVC_t *hs_graphviz_context (void);
+
+/* Elision (hs-elide.c). Cells shown of a collection of `n`: the first `*head` and the
+ * last `*tail`; returns TRUE when some are elided (then a "…" sits between). */
+gboolean hs_elide_plan (guint n, guint threshold, guint *head, guint *tail);
+/* Ids (guint64* into `snap`) of the objects to draw, at most opts->max_objects, found
+ * from the frames through the cells that are drawn, then from unreachable and freed
+ * objects; `*left_out` is the number of objects not drawn. */
+GHashTable *hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts,
+                                     guint *left_out);

@@ -1,0 +1,64 @@
+/* hs-diagram.h — from a snapshot to a laid-out scene, through Graphviz.
+ *
+ * hs_diagram_new builds a cgraph graph (HTML-like table nodes with one port per
+ * reference cell) together with the scene's boxes; hs_diagram_layout runs dot
+ * in-process and reads positions and splines back into the scene. Once the scene is
+ * taken, nothing of Graphviz survives in it. All Graphviz calls are serialised by one
+ * process-wide lock, since Graphviz keeps global state.
+ */
+#pragma once
+
+#include <stdio.h>
+#include <graphviz/cgraph.h>
+
+#include "hs-scene.h"
+
+G_BEGIN_DECLS
+
+#define HS_DIAGRAM_ERROR (hs_diagram_error_quark ())
+GQuark hs_diagram_error_quark (void);
+
+typedef enum
+{
+  HS_DIAGRAM_ERROR_LAYOUT, /* Graphviz refused the graph */
+  HS_DIAGRAM_ERROR_IO,     /* a file could not be written */
+  HS_DIAGRAM_ERROR_DRAW,   /* cairo reported an error */
+} HsDiagramError;
+
+#define HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD 20
+#define HS_DIAGRAM_DEFAULT_MAX_OBJECTS 300
+
+typedef struct
+{
+  guint elide_threshold; /* collections longer than this show first/last cells and "…" */
+  guint max_objects;     /* objects drawn at most; the rest become one summary node */
+  gboolean cell_text;    /* write cell text into the HTML labels (for the DOT export) */
+} HsDiagramOptions;
+
+void hs_diagram_options_init (HsDiagramOptions *opts);
+
+typedef struct _HsDiagram HsDiagram;
+
+/* `snap` must be indexed (hs_snapshot_index); `opts` may be NULL for the defaults. */
+HsDiagram *hs_diagram_new (const HsSnapshot *snap, const HsDiagramOptions *opts);
+void hs_diagram_free (HsDiagram *diagram);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsDiagram, hs_diagram_free)
+
+/* The graph (owned by the diagram), for inspection and the DOT export. */
+Agraph_t *hs_diagram_get_graph (HsDiagram *diagram);
+/* Graphviz node name of a scene node: "f<frame id>", "o<object id>", "summary". */
+char *hs_diagram_node_name (HsSceneNodeRole role, guint64 id);
+
+gboolean hs_diagram_layout (HsDiagram *diagram, GError **error);
+/* The scene, after a successful layout; the caller owns it. */
+HsScene *hs_diagram_steal_scene (HsDiagram *diagram);
+gboolean hs_diagram_write_dot (HsDiagram *diagram, FILE *file, GError **error);
+
+/* Build, lay out and return the scene of one snapshot. */
+HsScene *hs_diagram_render (const HsSnapshot *snap, const HsDiagramOptions *opts, GError **error);
+
+/* Frees the process-wide Graphviz context and this thread's text cache (tests call it
+ * before exiting, so that valgrind sees only real leaks). */
+void hs_diagram_shutdown (void);
+
+G_END_DECLS

@@ -1,0 +1,727 @@
+/* hs-graph.c — a snapshot as a cgraph graph of HTML-like table nodes.
+ *
+ * Each frame and drawn object becomes a grid of cells whose sizes we measure ourselves
+ * with the painter's fonts; the HTML label gives Graphviz those exact sizes as empty
+ * FIXEDSIZE cells, so the box Graphviz places is the box we draw, and every cell that
+ * holds a reference carries a PORT from which its edge leaves.
+ *
+ * Invariant: nodes are added frames first (outermost first), then objects in id order,
+ * and each node's edges in cell order, so that dot (with ordering=out) sees the same
+ * input order from one step to the next.
+ */
+#include "hs-diagram-private.h"
+#include "hs-text.h"
+
+/* Sizes in pixels, which are Graphviz points at scale 1. */
+#define PAD_X 9
+#define MIN_VALUE_W 36
+#define MIN_EMPTY_W 44
+#define MIN_NAME_W 40
+#define HEADER_H 26
+#define INDEX_H 15
+#define ROW_H 30
+#define CAPTION_H 20
+
+/* Cell keys: a kind in the high byte, an element index below. */
+enum
+{
+  KEY_HEADER = 0 << 24,
+  KEY_INDEX = 1 << 24,
+  KEY_VALUE = 2 << 24,
+  KEY_KEY = 3 << 24,
+  KEY_NAME = 4 << 24,
+  KEY_HELD_NAME = 5 << 24,
+  KEY_HELD_VALUE = 6 << 24,
+  KEY_ELLIPSIS = 7 << 24,
+  KEY_EMPTY = 8 << 24,
+  KEY_LABEL = 9 << 24,
+};
+
+typedef struct
+{
+  HsCellRole role;
+  guint key;
+  const char *text; /* borrowed from the snapshot or the grid's strings; NULL for refs */
+  gboolean is_ref;
+  gboolean held;
+  guint64 ref;
+  char port[16];
+  HsCellAlign align;
+  int row, col, colspan;
+} GridCell;
+
+typedef struct
+{
+  GArray *cells;    /* of GridCell */
+  GPtrArray *owned; /* strings made for this grid */
+  int n_rows, n_cols;
+  int caption_h;
+  int min_width; /* the last column widens to reach it (frames share one width) */
+} Grid;
+
+typedef struct
+{
+  const HsSnapshot *snap;
+  const HsDiagramOptions *opts;
+  HsDiagram *diagram;
+  GHashTable *drawn; /* ids of drawn objects */
+  Agsym_t *sym_label;
+  Agsym_t *sym_tailport;
+  Agsym_t *sym_badge;
+  Agsym_t *sym_xlabel;
+  Agnode_t *summary;
+  guint summary_index;
+  GString *html;
+  GArray *wanted; /* of WantedEdge, in node then cell order */
+} Builder;
+
+typedef struct
+{
+  guint node_index;
+  guint cell_index;
+  guint64 ref;
+} WantedEdge;
+
+static const char *ellipsis = "…";
+
+G_DEFINE_QUARK (hs - diagram - error - quark, hs_diagram_error)
+
+void
+hs_diagram_options_init (HsDiagramOptions *opts)
+{
+  opts->elide_threshold = HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD;
+  opts->max_objects = HS_DIAGRAM_DEFAULT_MAX_OBJECTS;
+  opts->cell_text = FALSE;
+}
+
+char *
+hs_diagram_node_name (HsSceneNodeRole role, guint64 id)
+{
+  switch (role)
+    {
+      case HS_SCENE_NODE_FRAME:
+        return g_strdup_printf ("f%" G_GUINT64_FORMAT, id);
+      case HS_SCENE_NODE_OBJECT:
+        return g_strdup_printf ("o%" G_GUINT64_FORMAT, id);
+      case HS_SCENE_NODE_SUMMARY:
+      default:
+        return g_strdup ("summary");
+    }
+}
+
+/* ---- grids ---------------------------------------------------------------- */
+
+static void
+grid_init (Grid *grid)
+{
+  grid->cells = g_array_new (FALSE, TRUE, sizeof (GridCell));
+  grid->owned = g_ptr_array_new_with_free_func (g_free);
+  grid->n_rows = grid->n_cols = 0;
+  grid->caption_h = 0;
+  grid->min_width = 0;
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  g_array_unref (grid->cells);
+  g_ptr_array_unref (grid->owned);
+}
+
+static const char *
+grid_own (Grid *grid, char *text)
+{
+  g_ptr_array_add (grid->owned, text);
+  return text;
+}
+
+static GridCell *
+grid_add (Grid *grid, int row, int col, int colspan, HsCellRole role, guint key, const char *text)
+{
+  GridCell cell = { 0 };
+
+  cell.role = role;
+  cell.key = key;
+  cell.text = text;
+  cell.row = row;
+  cell.col = col;
+  cell.colspan = colspan;
+  cell.align = role == HS_CELL_EMPTY                          ? HS_ALIGN_CENTER
+               : role == HS_CELL_NAME || role == HS_CELL_HELD ? HS_ALIGN_RIGHT
+               : role == HS_CELL_HEADER || role == HS_CELL_INDEX || role == HS_CELL_ELLIPSIS
+                   ? HS_ALIGN_CENTER
+                   : HS_ALIGN_LEFT;
+  g_array_append_val (grid->cells, cell);
+  grid->n_rows = MAX (grid->n_rows, row + 1);
+  grid->n_cols = MAX (grid->n_cols, col + colspan);
+  return &g_array_index (grid->cells, GridCell, grid->cells->len - 1);
+}
+
+static GridCell *
+grid_add_value (Grid *grid, int row, int col, HsCellRole role, guint key, const HsSnapValue *value,
+                char port_letter, guint index)
+{
+  gboolean is_ref = value->kind == HS_SNAP_VALUE_REF;
+  GridCell *cell = grid_add (grid, row, col, 1, role, key, is_ref ? NULL : value->text);
+
+  cell->is_ref = is_ref;
+  cell->ref = value->ref;
+  if (is_ref)
+    g_snprintf (cell->port, sizeof cell->port, "%c%u", port_letter, index);
+  return cell;
+}
+
+static HsFont
+role_font (HsCellRole role)
+{
+  switch (role)
+    {
+      case HS_CELL_HEADER:
+        return HS_FONT_HEADER;
+      case HS_CELL_INDEX:
+        return HS_FONT_INDEX;
+      case HS_CELL_NAME:
+      case HS_CELL_HELD:
+      case HS_CELL_EMPTY:
+        return HS_FONT_NAME;
+      case HS_CELL_VALUE:
+      case HS_CELL_KEY:
+      case HS_CELL_ELLIPSIS:
+      default:
+        return HS_FONT_VALUE;
+    }
+}
+
+static int
+role_height (HsCellRole role)
+{
+  return role == HS_CELL_HEADER ? HEADER_H : role == HS_CELL_INDEX ? INDEX_H : ROW_H;
+}
+
+static int
+cell_needed_width (const GridCell *cell)
+{
+  int width = 0;
+
+  if (cell->text != NULL && cell->text[0] != '\0')
+    hs_text_size (role_font (cell->role), cell->text, &width, NULL);
+  width += 2 * (cell->role == HS_CELL_INDEX ? 3 : PAD_X);
+  if (cell->role == HS_CELL_VALUE || cell->role == HS_CELL_KEY)
+    width = MAX (width, MIN_VALUE_W);
+  if (cell->role == HS_CELL_EMPTY)
+    width = MAX (width, MIN_EMPTY_W);
+  if (cell->role == HS_CELL_NAME || cell->role == HS_CELL_HELD)
+    width = MAX (width, MIN_NAME_W);
+  return width;
+}
+
+static void
+grid_widen (const Grid *grid, int *col_w)
+{
+  int width = 0;
+
+  for (int c = 0; c < grid->n_cols; c++)
+    width += col_w[c];
+  if (width < grid->min_width)
+    col_w[grid->n_cols - 1] += grid->min_width - width;
+}
+
+/* Column widths and row heights: the widest single-column cell sets a column; a cell
+ * spanning several columns that needs more widens them evenly. */
+static void
+grid_measure (const Grid *grid, int *col_w, int *row_h)
+{
+  memset (col_w, 0, sizeof (int) * grid->n_cols);
+  memset (row_h, 0, sizeof (int) * grid->n_rows);
+  for (guint i = 0; i < grid->cells->len; i++)
+    {
+      const GridCell *cell = &g_array_index (grid->cells, GridCell, i);
+
+      row_h[cell->row] = MAX (row_h[cell->row], role_height (cell->role));
+      if (cell->colspan == 1)
+        col_w[cell->col] = MAX (col_w[cell->col], cell_needed_width (cell));
+    }
+  for (guint i = 0; i < grid->cells->len; i++)
+    {
+      const GridCell *cell = &g_array_index (grid->cells, GridCell, i);
+      int have = 0, need;
+
+      if (cell->colspan == 1)
+        continue;
+      for (int c = cell->col; c < cell->col + cell->colspan; c++)
+        have += col_w[c];
+      need = cell_needed_width (cell) - have;
+      for (int c = cell->col; need > 0 && c < cell->col + cell->colspan; c++)
+        col_w[c] += need / cell->colspan
+                    + (c == cell->col + cell->colspan - 1 ? need % cell->colspan : 0);
+    }
+  grid_widen (grid, col_w);
+}
+
+static int
+grid_width (const Grid *grid)
+{
+  int *col_w = g_newa (int, grid->n_cols), *row_h = g_newa (int, grid->n_rows), width = 0;
+
+  grid_measure (grid, col_w, row_h);
+  for (int c = 0; c < grid->n_cols; c++)
+    width += col_w[c];
+  return width;
+}
+
+/* ---- filling grids from the snapshot ---------------------------------------- */
+
+static void
+fill_frame (Grid *grid, const HsSnapFrame *frame)
+{
+  int row = 1;
+
+  grid_add (grid, 0, 0, 2, HS_CELL_HEADER, KEY_HEADER, frame->func_name);
+  for (guint i = 0; i < frame->vars->len; i++, row++)
+    {
+      const HsSnapVar *var = &g_array_index (frame->vars, HsSnapVar, i);
+
+      grid_add (grid, row, 0, 1, HS_CELL_NAME, KEY_NAME | i, var->name);
+      grid_add_value (grid, row, 1, HS_CELL_VALUE, KEY_VALUE | i, &var->value, 'v', i);
+    }
+  for (guint i = 0; i < frame->held->len; i++, row++)
+    {
+      const HsSnapVar *var = &g_array_index (frame->held, HsSnapVar, i);
+
+      grid_add (grid, row, 0, 1, HS_CELL_HELD, KEY_HELD_NAME | i, var->name)->held = TRUE;
+      grid_add_value (grid, row, 1, HS_CELL_VALUE, KEY_HELD_VALUE | i, &var->value, 'h', i)->held
+          = TRUE;
+    }
+  if (row == 1)
+    grid_add (grid, 1, 0, 2, HS_CELL_EMPTY, KEY_EMPTY, NULL);
+}
+
+static void
+fill_sequence_column (Grid *grid, int col, const HsSnapObject *obj, guint i, gboolean indexed)
+{
+  const HsSnapCell *cell = &g_array_index (obj->cells, HsSnapCell, i);
+  const char *label = cell->label ? cell->label : grid_own (grid, g_strdup_printf ("%u", i));
+
+  if (indexed)
+    grid_add (grid, 1, col, 1, HS_CELL_INDEX, KEY_INDEX | i, label);
+  grid_add_value (grid, indexed ? 2 : 1, col, HS_CELL_VALUE, KEY_VALUE | i, &cell->value, 'v', i)
+      ->align
+      = HS_ALIGN_CENTER;
+}
+
+/* Lists and tuples: a row of small indices over a row of values; sets: values only. */
+static void
+fill_sequence (Grid *grid, const HsSnapObject *obj, guint threshold)
+{
+  gboolean indexed = obj->kind != HS_SNAP_SET;
+  guint n = obj->cells->len, head, tail;
+  int col = 0;
+
+  hs_elide_plan (n, threshold, &head, &tail);
+  for (guint i = 0; i < head; i++)
+    fill_sequence_column (grid, col++, obj, i, indexed);
+  if (tail > 0)
+    {
+      if (indexed)
+        grid_add (grid, 1, col, 1, HS_CELL_INDEX, KEY_INDEX | (KEY_ELLIPSIS >> 8), "");
+      grid_add (grid, indexed ? 2 : 1, col++, 1, HS_CELL_ELLIPSIS, KEY_ELLIPSIS, ellipsis);
+    }
+  for (guint i = n - tail; i < n; i++)
+    fill_sequence_column (grid, col++, obj, i, indexed);
+  if (n == 0)
+    grid_add (grid, 1, col++, 1, HS_CELL_EMPTY, KEY_EMPTY, "empty");
+  grid_add (grid, 0, 0, col, HS_CELL_HEADER, KEY_HEADER, obj->type_name);
+}
+
+static void
+fill_row (Grid *grid, int row, const HsSnapObject *obj, guint i)
+{
+  const HsSnapCell *cell = &g_array_index (obj->cells, HsSnapCell, i);
+
+  if (cell->label == NULL)
+    grid_add_value (grid, row, 0, HS_CELL_KEY, KEY_KEY | i, &cell->key, 'k', i)->align
+        = HS_ALIGN_RIGHT;
+  else
+    grid_add (grid, row, 0, 1, HS_CELL_NAME, KEY_NAME | i, cell->label);
+  grid_add_value (grid, row, 1, HS_CELL_VALUE, KEY_VALUE | i, &cell->value, 'v', i);
+}
+
+/* Dicts, instances, classes, functions and others: a header, then name|value rows. */
+static void
+fill_rows (Grid *grid, const HsSnapObject *obj, const char *header, guint threshold)
+{
+  guint n = obj->cells->len, head, tail;
+  int row = 1;
+
+  grid_add (grid, 0, 0, 2, HS_CELL_HEADER, KEY_HEADER, header);
+  if (obj->label != NULL && obj->kind == HS_SNAP_OTHER)
+    grid_add (grid, row++, 0, 2, HS_CELL_VALUE, KEY_LABEL, obj->label);
+  hs_elide_plan (n, threshold, &head, &tail);
+  for (guint i = 0; i < head; i++)
+    fill_row (grid, row++, obj, i);
+  if (tail > 0)
+    grid_add (grid, row++, 0, 2, HS_CELL_ELLIPSIS, KEY_ELLIPSIS, ellipsis);
+  for (guint i = n - tail; i < n; i++)
+    fill_row (grid, row++, obj, i);
+  if (row == 1 && obj->kind == HS_SNAP_DICT)
+    grid_add (grid, row++, 0, 2, HS_CELL_EMPTY, KEY_EMPTY, "empty");
+}
+
+static void
+fill_primitive (Grid *grid, const HsSnapObject *obj)
+{
+  grid_add (grid, 0, 0, 1, HS_CELL_INDEX, KEY_HEADER, obj->type_name);
+  grid_add (grid, 1, 0, 1, HS_CELL_VALUE, KEY_LABEL, obj->label)->align = HS_ALIGN_CENTER;
+}
+
+static void
+fill_object (Grid *grid, const HsSnapObject *obj, guint threshold)
+{
+  switch (obj->kind)
+    {
+      case HS_SNAP_LIST:
+      case HS_SNAP_TUPLE:
+      case HS_SNAP_SET:
+        fill_sequence (grid, obj, threshold);
+        break;
+      case HS_SNAP_PRIMITIVE:
+        fill_primitive (grid, obj);
+        break;
+      case HS_SNAP_CLASS:
+        fill_rows (
+            grid, obj,
+            grid_own (grid, g_strdup_printf ("class %s", obj->label ? obj->label : obj->type_name)),
+            threshold);
+        break;
+      case HS_SNAP_FUNCTION:
+        fill_rows (grid, obj, obj->label ? obj->label : obj->type_name, threshold);
+        break;
+      case HS_SNAP_DICT:
+      case HS_SNAP_INSTANCE:
+      case HS_SNAP_OTHER:
+      default:
+        fill_rows (grid, obj, obj->type_name, threshold);
+        break;
+    }
+}
+
+/* ---- grid -> scene node + HTML label ----------------------------------------- */
+
+static void
+html_cell (GString *html, const GridCell *cell, int width, int height, gboolean with_text)
+{
+  g_string_append_printf (html, "<TD FIXEDSIZE=\"%s\" WIDTH=\"%d\" HEIGHT=\"%d\"",
+                          with_text ? "FALSE" : "TRUE", width, height);
+  if (cell->colspan > 1)
+    g_string_append_printf (html, " COLSPAN=\"%d\"", cell->colspan);
+  if (cell->port[0])
+    g_string_append_printf (html, " PORT=\"%s\"", cell->port);
+  g_string_append_c (html, '>');
+  if (with_text && cell->text != NULL && cell->text[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (cell->text, -1);
+
+      g_string_append (html, escaped);
+    }
+  else if (with_text && cell->is_ref)
+    g_string_append (html, "•");
+  g_string_append (html, "</TD>");
+}
+
+/* Row-major order, which the HTML table and the scene cells both need. */
+static gint
+compare_grid_cells (gconstpointer a, gconstpointer b)
+{
+  const GridCell *ca = a, *cb = b;
+
+  if (ca->row != cb->row)
+    return ca->row - cb->row;
+  return ca->col - cb->col;
+}
+
+static void
+grid_emit (Builder *b, Grid *grid, HsSceneNode *node)
+{
+  int *col_w = g_newa (int, grid->n_cols), *row_h = g_newa (int, grid->n_rows);
+  int *col_x = g_newa (int, grid->n_cols + 1), *row_y = g_newa (int, grid->n_rows + 1);
+  gboolean with_text = b->opts->cell_text;
+  GString *html = b->html;
+  int row = -1;
+
+  g_array_sort (grid->cells, compare_grid_cells);
+  grid_measure (grid, col_w, row_h);
+  col_x[0] = row_y[0] = 0;
+  for (int c = 0; c < grid->n_cols; c++)
+    col_x[c + 1] = col_x[c] + col_w[c];
+  for (int r = 0; r < grid->n_rows; r++)
+    row_y[r + 1] = row_y[r] + row_h[r];
+
+  g_string_truncate (html, 0);
+  g_string_append_printf (html,
+                          "<TABLE BORDER=\"0\" CELLBORDER=\"%d\" CELLSPACING=\"0\" "
+                          "CELLPADDING=\"%d\">",
+                          with_text, with_text ? 2 : 0);
+  for (guint i = 0; i < grid->cells->len; i++)
+    {
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, i);
+      HsSceneCell *cell = hs_scene_node_add_cell (node, gc->role, gc->key, gc->text);
+      int width = col_x[gc->col + gc->colspan] - col_x[gc->col];
+
+      if (gc->row != row)
+        {
+          g_string_append (html, row < 0 ? "<TR>" : "</TR><TR>");
+          row = gc->row;
+        }
+      html_cell (html, gc, width, row_h[gc->row], with_text);
+      cell->rect = (HsRect){ col_x[gc->col], row_y[gc->row], width, row_h[gc->row] };
+      cell->is_ref = gc->is_ref;
+      cell->is_held_row = gc->held;
+      cell->align = gc->align;
+      cell->port = gc->port[0] ? g_strdup (gc->port) : NULL;
+      if (gc->is_ref)
+        {
+          WantedEdge wanted = { b->diagram->scene->nodes->len - 1, node->cells->len - 1, gc->ref };
+
+          g_array_append_val (b->wanted, wanted);
+        }
+    }
+  if (grid->caption_h > 0)
+    g_string_append_printf (html,
+                            "</TR><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\" "
+                            "COLSPAN=\"%d\"></TD>",
+                            col_x[grid->n_cols], grid->caption_h, grid->n_cols);
+  g_string_append (html, "</TR></TABLE>");
+  node->rect = (HsRect){ 0, 0, col_x[grid->n_cols], row_y[grid->n_rows] };
+}
+
+/* Adds the node to the graph and the scene, with the grid's label and geometry. */
+static HsSceneNode *
+add_node (Builder *b, HsSceneNodeRole role, guint64 id, Grid *grid)
+{
+  HsDiagram *d = b->diagram;
+  HsSceneNode *node = hs_scene_add_node (d->scene, role, id);
+  g_autofree char *name = hs_diagram_node_name (role, id);
+  Agnode_t *n = agnode (d->graph, name, TRUE);
+  char *label;
+
+  grid_emit (b, grid, node);
+  label = agstrdup_html (d->graph, b->html->str);
+  agxset (n, b->sym_label, label);
+  agstrfree (d->graph, label);
+  g_ptr_array_add (d->gv_nodes, n);
+  g_array_append_val (d->caption_space, grid->caption_h);
+  return node;
+}
+
+/* ---- nodes and edges ---------------------------------------------------------- */
+
+/* Frames share one width, so that the stack reads as an aligned column. */
+static void
+add_frames (Builder *b)
+{
+  Agraph_t *stack = agsubg (b->diagram->graph, (char *)"stack", TRUE);
+  guint n = b->snap->frames->len;
+  Grid *grids = g_new (Grid, n);
+  Agnode_t *above = NULL;
+  int width = 0;
+
+  agsafeset (stack, (char *)"rank", (char *)"source", (char *)"");
+  for (guint i = 0; i < n; i++)
+    {
+      grid_init (&grids[i]);
+      fill_frame (&grids[i], g_ptr_array_index (b->snap->frames, i));
+      width = MAX (width, grid_width (&grids[i]));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const HsSnapFrame *frame = g_ptr_array_index (b->snap->frames, i);
+      HsSceneNode *node;
+      Agnode_t *gv;
+
+      grids[i].min_width = width;
+      node = add_node (b, HS_SCENE_NODE_FRAME, frame->frame_id, &grids[i]);
+      node->is_highlighted = frame->is_highlighted;
+      node->is_zombie = frame->is_zombie;
+      grid_clear (&grids[i]);
+      gv = g_ptr_array_index (b->diagram->gv_nodes, b->diagram->gv_nodes->len - 1);
+      agsubnode (stack, gv, TRUE);
+      /* An invisible flat edge keeps callers above callees in the column. */
+      if (above != NULL)
+        agsafeset (agedge (b->diagram->graph, above, gv, NULL, TRUE), (char *)"style",
+                   (char *)"invis", (char *)"");
+      above = gv;
+    }
+  g_free (grids);
+}
+
+static const char *
+object_caption (const HsSnapObject *obj)
+{
+  if (obj->flags & HS_SNAP_FLAG_FREED)
+    return "freed";
+  if (obj->flags & HS_SNAP_FLAG_UNREACHABLE)
+    return "unreachable";
+  return NULL;
+}
+
+static void
+add_object (Builder *b, const HsSnapObject *obj)
+{
+  HsSceneNode *node;
+  Grid grid;
+
+  grid_init (&grid);
+  fill_object (&grid, obj, b->opts->elide_threshold);
+  if (object_caption (obj) != NULL)
+    {
+      int caption_w;
+
+      hs_text_size (HS_FONT_CAPTION, object_caption (obj), &caption_w, NULL);
+      grid.caption_h = CAPTION_H;
+      grid.min_width = caption_w + 6;
+    }
+  node = add_node (b, HS_SCENE_NODE_OBJECT, obj->id, &grid);
+  grid_clear (&grid);
+  node->kind = obj->kind;
+  node->flags = obj->flags;
+  node->caption = g_strdup (object_caption (obj));
+  node->badge
+      = obj->immortal ? g_strdup ("∞") : g_strdup_printf ("%" G_GINT64_FORMAT, obj->refcount);
+  agxset (g_ptr_array_index (b->diagram->gv_nodes, b->diagram->gv_nodes->len - 1), b->sym_badge,
+          node->badge);
+  if (b->opts->cell_text)
+    agxset (g_ptr_array_index (b->diagram->gv_nodes, b->diagram->gv_nodes->len - 1), b->sym_xlabel,
+            node->badge);
+}
+
+static void
+add_summary (Builder *b, guint left_out)
+{
+  HsSceneNode *node;
+  Grid grid;
+
+  grid_init (&grid);
+  grid_add (&grid, 0, 0, 1, HS_CELL_NAME, KEY_LABEL,
+            grid_own (&grid, g_strdup_printf ("+ %u more objects", left_out)))
+      ->align
+      = HS_ALIGN_CENTER;
+  node = add_node (b, HS_SCENE_NODE_SUMMARY, 0, &grid);
+  grid_clear (&grid);
+  node->kind = HS_SNAP_OTHER;
+  b->summary_index = b->diagram->scene->nodes->len - 1;
+  b->summary = g_ptr_array_index (b->diagram->gv_nodes, b->summary_index);
+}
+
+/* One edge per drawn reference, leaving from its cell's port; a reference to an object
+ * the cap left out points at the summary node. */
+static void
+add_edge (Builder *b, const WantedEdge *wanted)
+{
+  HsDiagram *d = b->diagram;
+  HsSceneNode *node = g_ptr_array_index (d->scene->nodes, wanted->node_index);
+  HsSceneCell *cell = &g_array_index (node->cells, HsSceneCell, wanted->cell_index);
+  HsPendingEdge pending
+      = { NULL, wanted->node_index, wanted->cell_index, HS_SCENE_NODE_OBJECT, wanted->ref, FALSE };
+  Agnode_t *head = NULL;
+  char port[24];
+
+  if (g_hash_table_contains (b->drawn, &wanted->ref))
+    {
+      g_autofree char *name = hs_diagram_node_name (HS_SCENE_NODE_OBJECT, wanted->ref);
+
+      head = agnode (d->graph, name, FALSE);
+    }
+  if (head == NULL)
+    {
+      if (b->summary == NULL)
+        return;
+      head = b->summary;
+      pending.head_role = HS_SCENE_NODE_SUMMARY;
+      pending.head_id = 0;
+      pending.to_summary = TRUE;
+    }
+  pending.edge
+      = agedge (d->graph, g_ptr_array_index (d->gv_nodes, wanted->node_index), head, NULL, TRUE);
+  g_snprintf (port, sizeof port, "%s:c", cell->port);
+  agxset (pending.edge, b->sym_tailport, port);
+  g_array_append_val (d->edges, pending);
+}
+
+static void
+add_objects (Builder *b)
+{
+  for (guint i = 0; i < b->snap->objects->len; i++)
+    {
+      const HsSnapObject *obj = g_ptr_array_index (b->snap->objects, i);
+
+      if (g_hash_table_contains (b->drawn, &obj->id))
+        add_object (b, obj);
+    }
+}
+
+static Agraph_t *
+graph_new (Builder *b)
+{
+  Agraph_t *g = agopen ((char *)"heapscope", Agdirected, NULL);
+
+  agattr (g, AGRAPH, (char *)"rankdir", (char *)"LR");
+  agattr (g, AGRAPH, (char *)"ordering", (char *)"out");
+  agattr (g, AGRAPH, (char *)"nodesep", (char *)"0.3");
+  agattr (g, AGRAPH, (char *)"ranksep", (char *)"0.55");
+  agattr (g, AGRAPH, (char *)"fontname", (char *)"Sans");
+  agattr (g, AGNODE, (char *)"shape", (char *)"plain");
+  agattr (g, AGNODE, (char *)"fontname", (char *)"Monospace");
+  b->sym_label = agattr (g, AGNODE, (char *)"label", (char *)"");
+  b->sym_badge = agattr (g, AGNODE, (char *)"hs_badge", (char *)"");
+  b->sym_xlabel = b->opts->cell_text ? agattr (g, AGNODE, (char *)"xlabel", (char *)"") : NULL;
+  b->sym_tailport = agattr (g, AGEDGE, (char *)"tailport", (char *)"");
+  agattr (g, AGEDGE, (char *)"arrowsize", (char *)"0.8");
+  agattr (g, AGEDGE, (char *)"style", (char *)"");
+  return g;
+}
+
+HsDiagram *
+hs_diagram_new (const HsSnapshot *snap, const HsDiagramOptions *opts)
+{
+  HsDiagramOptions defaults;
+  HsDiagram *d = g_new0 (HsDiagram, 1);
+  Builder b = { 0 };
+  guint left_out = 0;
+
+  g_return_val_if_fail (snap != NULL, NULL);
+  if (opts == NULL)
+    hs_diagram_options_init (&defaults);
+  b.snap = snap;
+  b.opts = opts ? opts : &defaults;
+  b.diagram = d;
+  b.html = g_string_sized_new (1024);
+  b.wanted = g_array_new (FALSE, FALSE, sizeof (WantedEdge));
+  d->scene = hs_scene_new ();
+  d->gv_nodes = g_ptr_array_new ();
+  d->caption_space = g_array_new (FALSE, FALSE, sizeof (int));
+  d->edges = g_array_new (FALSE, FALSE, sizeof (HsPendingEdge));
+  b.drawn = hs_elide_select_objects (snap, b.opts, &left_out);
+  d->scene->n_elided_objects = left_out;
+
+  hs_graphviz_lock ();
+  d->graph = graph_new (&b);
+  add_frames (&b);
+  add_objects (&b);
+  if (left_out > 0)
+    add_summary (&b, left_out);
+  for (guint i = 0; i < b.wanted->len; i++)
+    add_edge (&b, &g_array_index (b.wanted, WantedEdge, i));
+  hs_graphviz_unlock ();
+
+  g_hash_table_unref (b.drawn);
+  g_array_unref (b.wanted);
+  g_string_free (b.html, TRUE);
+  return d;
+}
+
+Agraph_t *
+hs_diagram_get_graph (HsDiagram *diagram)
+{
+  g_return_val_if_fail (diagram != NULL, NULL);
+  return diagram->graph;
+}

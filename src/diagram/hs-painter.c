@@ -1,0 +1,366 @@
+/* hs-painter.c — a scene on a cairo context.
+ *
+ * Invariant: edges are drawn first, then nodes in scene order, then badges, so arrows
+ * pass under boxes and no box hides a count. Every colour goes through `set_color` with
+ * the alpha of what is being drawn, so a fading node fades as a whole.
+ */
+#include <math.h>
+
+#include "hs-painter.h"
+#include "hs-text.h"
+
+#define CORNER 5.0
+#define DOT_RADIUS 4.0
+#define BADGE_H 18.0
+
+void
+hs_paint_options_init (HsPaintOptions *opts)
+{
+  opts->paint_background = TRUE;
+  opts->show_badges = TRUE;
+}
+
+static void
+set_color (cairo_t *cr, const HsColor *c, double alpha)
+{
+  cairo_set_source_rgba (cr, c->r, c->g, c->b, alpha);
+}
+
+static void
+rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A header's background: rounded where it meets the node's rounded top corners. (No
+ * clip to the node's shape: a non-rectangular clip costs a mask per node.) */
+static void
+top_rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_line_to (cr, x + w, y + h);
+  cairo_line_to (cr, x, y + h);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_text (cairo_t *cr, HsFont font, const char *text, const HsRect *r, HsCellAlign align,
+           double pad)
+{
+  PangoLayout *layout = hs_text_layout (font, text);
+  PangoRectangle logical;
+  double x;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (align == HS_ALIGN_CENTER)
+    x = r->x + (r->width - logical.width) / 2;
+  else if (align == HS_ALIGN_RIGHT)
+    x = r->x + r->width - pad - logical.width;
+  else
+    x = r->x + pad;
+  cairo_move_to (cr, x - logical.x, r->y + (r->height - logical.height) / 2 - logical.y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* ---- edges ---------------------------------------------------------------------- */
+
+static void
+draw_arrowhead (cairo_t *cr, HsPoint base, HsPoint tip, double width)
+{
+  double dx = tip.x - base.x, dy = tip.y - base.y, len = hypot (dx, dy);
+  double ux, uy, length = MAX (len, 9.0), half = length * 0.42;
+
+  if (len < 1e-6)
+    return;
+  ux = dx / len;
+  uy = dy / len;
+  cairo_move_to (cr, tip.x, tip.y);
+  cairo_line_to (cr, tip.x - ux * length - uy * half, tip.y - uy * length + ux * half);
+  cairo_line_to (cr, tip.x - ux * length + uy * half, tip.y - uy * length - ux * half);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* The part of the scene the clip lets through, grown by what sticks out of boxes
+ * (badges, captions, arrowheads): whatever lies outside is not drawn at all. */
+typedef struct
+{
+  double x1, y1, x2, y2;
+} Visible;
+
+static gboolean
+visible_rect (const Visible *v, double x, double y, double w, double h)
+{
+  return x + w >= v->x1 && y + h >= v->y1 && x <= v->x2 && y <= v->y2;
+}
+
+static gboolean
+edge_visible (const Visible *v, const HsSceneEdge *edge)
+{
+  double x1 = edge->tip.x, y1 = edge->tip.y, x2 = x1, y2 = y1;
+
+  for (guint i = 0; i < edge->n_points; i++)
+    {
+      x1 = MIN (x1, edge->points[i].x), x2 = MAX (x2, edge->points[i].x);
+      y1 = MIN (y1, edge->points[i].y), y2 = MAX (y2, edge->points[i].y);
+    }
+  return visible_rect (v, x1, y1, x2 - x1, y2 - y1);
+}
+
+static gboolean
+node_visible (const Visible *v, const HsSceneNode *node)
+{
+  const HsRect *r = &node->rect;
+
+  return visible_rect (v, r->x - r->width * 0.25, r->y - r->height * 0.25, r->width * 1.5,
+                       r->height * 1.5 + 24);
+}
+
+static void
+draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
+{
+  double alpha = edge->alpha * (edge->from_freed ? 0.4 : 1.0);
+  const HsPoint *p = edge->points;
+
+  if (edge->n_points < 4 || alpha <= 0.005)
+    return;
+  set_color (cr, &theme->edge, alpha);
+  cairo_set_line_width (cr, theme->edge_width);
+  if (edge->to_summary || edge->from_freed)
+    cairo_set_dash (cr, (double[]){ 5, 4 }, 2, 0);
+  cairo_move_to (cr, p[0].x, p[0].y);
+  for (guint i = 1; i + 2 < edge->n_points; i += 3)
+    cairo_curve_to (cr, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, p[i + 2].x, p[i + 2].y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  draw_arrowhead (cr, p[edge->n_points - 1], edge->tip, theme->edge_width);
+}
+
+/* ---- nodes ---------------------------------------------------------------------- */
+
+static HsFont
+cell_font (HsCellRole role)
+{
+  switch (role)
+    {
+      case HS_CELL_HEADER:
+        return HS_FONT_HEADER;
+      case HS_CELL_INDEX:
+        return HS_FONT_INDEX;
+      case HS_CELL_NAME:
+      case HS_CELL_HELD:
+      case HS_CELL_EMPTY:
+        return HS_FONT_NAME;
+      default:
+        return HS_FONT_VALUE;
+    }
+}
+
+static double
+node_alpha (const HsSceneNode *node)
+{
+  double alpha = node->alpha;
+
+  if (node->flags & HS_SNAP_FLAG_FREED)
+    alpha *= 0.5;
+  if (node->is_zombie)
+    alpha *= 0.6;
+  return alpha;
+}
+
+static const HsColor *
+cell_fill (const HsSceneNode *node, const HsSceneCell *cell, const HsTheme *theme)
+{
+  gboolean frame = node->role == HS_SCENE_NODE_FRAME;
+
+  if (cell->role == HS_CELL_HEADER)
+    return frame ? (node->is_highlighted ? &theme->frame_current : &theme->frame_header)
+                 : &theme->object_header;
+  if (cell->is_held_row)
+    return &theme->held_fill;
+  return NULL;
+}
+
+static gboolean
+cell_bordered (const HsSceneCell *cell)
+{
+  return cell->role == HS_CELL_VALUE || cell->role == HS_CELL_KEY || cell->role == HS_CELL_ELLIPSIS;
+}
+
+static void
+draw_cell (cairo_t *cr, const HsSceneNode *node, const HsSceneCell *cell, const HsTheme *theme,
+           double alpha)
+{
+  const HsColor *fill = cell_fill (node, cell, theme);
+  const HsRect *r = &cell->rect;
+
+  alpha *= cell->alpha;
+  if (alpha <= 0.005)
+    return;
+  if (fill != NULL)
+    {
+      set_color (cr, fill, alpha);
+      if (cell->role == HS_CELL_HEADER && r->y <= node->rect.y + 0.5)
+        top_rounded_rect (cr, r->x, r->y, r->width, r->height, CORNER);
+      else
+        cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+      cairo_fill (cr);
+    }
+  if (cell_bordered (cell))
+    {
+      set_color (cr, &theme->grid, alpha);
+      cairo_set_line_width (cr, theme->line_width);
+      cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+      cairo_stroke (cr);
+    }
+  if (cell->is_ref)
+    {
+      set_color (cr, &theme->dot, alpha);
+      cairo_arc (cr, r->x + r->width / 2, r->y + r->height / 2, DOT_RADIUS, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  else if (cell->text != NULL && cell->text[0] != '\0')
+    {
+      set_color (cr,
+                 cell->role == HS_CELL_INDEX || cell->role == HS_CELL_HELD
+                         || cell->role == HS_CELL_EMPTY
+                     ? &theme->text_dim
+                     : &theme->text,
+                 alpha);
+      draw_text (cr, cell_font (cell->role), cell->text, r, cell->align,
+                 cell->role == HS_CELL_INDEX ? 2 : 9);
+    }
+}
+
+/* The outline tells a node's state: an accent for new or changed, dashes for a leaked
+ * cycle, a freed object or a finished frame. */
+static void
+draw_outline (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme, double alpha)
+{
+  const HsRect *r = &node->rect;
+  const HsColor *color = &theme->outline;
+  double width = theme->line_width;
+  gboolean dashed = node->is_zombie || node->role == HS_SCENE_NODE_SUMMARY;
+
+  if (node->flags & HS_SNAP_FLAG_UNREACHABLE)
+    color = &theme->unreachable_accent, width = 2.5, dashed = TRUE;
+  else if (node->flags & HS_SNAP_FLAG_FREED)
+    color = &theme->freed, width = 2, dashed = TRUE;
+  else if (node->flags & HS_SNAP_FLAG_NEW)
+    color = &theme->new_accent, width = 3;
+  else if (node->flags & HS_SNAP_FLAG_CHANGED)
+    color = &theme->changed_accent, width = 3;
+  set_color (cr, color, alpha);
+  cairo_set_line_width (cr, width);
+  if (dashed)
+    cairo_set_dash (cr, (double[]){ 6, 4 }, 2, 0);
+  rounded_rect (cr, r->x, r->y, r->width, r->height, CORNER);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  if (node->caption != NULL)
+    {
+      HsRect below = { r->x, r->y + r->height + 2, r->width, 18 };
+
+      draw_text (cr, HS_FONT_CAPTION, node->caption, &below, HS_ALIGN_LEFT, 2);
+    }
+}
+
+static void
+draw_node (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
+{
+  double alpha = node_alpha (node);
+  const HsRect *r = &node->rect;
+
+  if (alpha <= 0.005)
+    return;
+  cairo_save (cr);
+  if (node->scale != 1.0)
+    {
+      cairo_translate (cr, r->x + r->width / 2, r->y + r->height / 2);
+      cairo_scale (cr, node->scale, node->scale);
+      cairo_translate (cr, -(r->x + r->width / 2), -(r->y + r->height / 2));
+    }
+  set_color (cr, node->role == HS_SCENE_NODE_FRAME ? &theme->frame_fill : &theme->object_fill,
+             alpha);
+  rounded_rect (cr, r->x, r->y, r->width, r->height, CORNER);
+  cairo_fill (cr);
+  for (guint i = 0; i < node->cells->len; i++)
+    draw_cell (cr, node, &g_array_index (node->cells, HsSceneCell, i), theme, alpha);
+  draw_outline (cr, node, theme, alpha);
+  cairo_restore (cr);
+}
+
+static void
+draw_badge (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
+{
+  double alpha = node_alpha (node);
+  int text_w, text_h;
+  double w, cx, cy;
+
+  if (node->badge == NULL || alpha <= 0.005)
+    return;
+  hs_text_size (HS_FONT_BADGE, node->badge, &text_w, &text_h);
+  w = MAX (BADGE_H, text_w + 10);
+  cx = node->rect.x + node->rect.width - 2;
+  cy = node->rect.y - 1;
+  if (node->scale != 1.0)
+    {
+      double mx = node->rect.x + node->rect.width / 2, my = node->rect.y + node->rect.height / 2;
+
+      cx = mx + (cx - mx) * node->scale;
+      cy = my + (cy - my) * node->scale;
+    }
+  set_color (cr, &theme->badge_fill, alpha);
+  rounded_rect (cr, cx - w / 2, cy - BADGE_H / 2, w, BADGE_H, BADGE_H / 2);
+  cairo_fill_preserve (cr);
+  set_color (cr, &theme->background, alpha);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  set_color (cr, &theme->badge_text, alpha);
+  draw_text (cr, HS_FONT_BADGE, node->badge, &(HsRect){ cx - w / 2, cy - BADGE_H / 2, w, BADGE_H },
+             HS_ALIGN_CENTER, 0);
+}
+
+void
+hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
+                 const HsPaintOptions *opts)
+{
+  HsPaintOptions defaults;
+  Visible visible;
+
+  g_return_if_fail (cr != NULL && scene != NULL && theme != NULL);
+  if (opts == NULL)
+    {
+      hs_paint_options_init (&defaults);
+      opts = &defaults;
+    }
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (opts->paint_background)
+    {
+      set_color (cr, &theme->background, 1);
+      cairo_rectangle (cr, 0, 0, scene->width, scene->height);
+      cairo_fill (cr);
+    }
+  cairo_clip_extents (cr, &visible.x1, &visible.y1, &visible.x2, &visible.y2);
+  for (guint i = 0; i < scene->edges->len; i++)
+    if (edge_visible (&visible, g_ptr_array_index (scene->edges, i)))
+      draw_edge (cr, g_ptr_array_index (scene->edges, i), theme);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    if (node_visible (&visible, g_ptr_array_index (scene->nodes, i)))
+      draw_node (cr, g_ptr_array_index (scene->nodes, i), theme);
+  for (guint i = 0; opts->show_badges && i < scene->nodes->len; i++)
+    if (node_visible (&visible, g_ptr_array_index (scene->nodes, i)))
+      draw_badge (cr, g_ptr_array_index (scene->nodes, i), theme);
+  cairo_restore (cr);
+}

@@ -1,0 +1,130 @@
+/* hs-scene.h — a laid-out diagram as plain data.
+ *
+ * A scene is what the painter draws and what the tween interpolates: positioned
+ * boxes (nodes), their cells, and edges as cubic Bézier curves, in pixels with y
+ * pointing down and the origin at the top left. It holds no Graphviz or cairo
+ * pointer; hs_scene_free releases everything it owns.
+ *
+ * Identity: a node is named by (role, id) — frames by frame id, objects by object
+ * id — and keeps that name from step to step, so a tween can match it. A cell is
+ * named by its `key` within its node, an edge by (tail node, tail cell key).
+ */
+#pragma once
+
+#include <glib.h>
+#include "hs-snapshot.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double x, y;
+} HsPoint;
+
+typedef struct
+{
+  double x, y, width, height;
+} HsRect;
+
+typedef enum
+{
+  HS_SCENE_NODE_FRAME,
+  HS_SCENE_NODE_OBJECT,
+  HS_SCENE_NODE_SUMMARY, /* "+ N more objects": what the object cap left out */
+} HsSceneNodeRole;
+
+typedef enum
+{
+  HS_CELL_HEADER,   /* the title row: function name, type or class name (bold) */
+  HS_CELL_INDEX,    /* the small index above a list/tuple value */
+  HS_CELL_NAME,     /* a variable, attribute or dict-key name */
+  HS_CELL_HELD,     /* the name of a value a frame holds beyond its variables */
+  HS_CELL_VALUE,    /* a value: a primitive's repr, or a dot when it is a reference */
+  HS_CELL_KEY,      /* a dict key (a value in the key column) */
+  HS_CELL_ELLIPSIS, /* "…": elided elements */
+  HS_CELL_EMPTY,    /* body of an empty collection or frame */
+} HsCellRole;
+
+typedef enum
+{
+  HS_ALIGN_LEFT,
+  HS_ALIGN_CENTER,
+  HS_ALIGN_RIGHT,
+} HsCellAlign;
+
+typedef struct
+{
+  HsCellRole role;
+  guint key;            /* stable within the node: row/column identity for tweening */
+  HsRect rect;          /* absolute */
+  char *text;           /* NULL for a reference (drawn as a dot) */
+  char *port;           /* Graphviz port name, NULL when nothing leaves this cell */
+  gboolean is_ref;      /* holds a reference: a dot, and an edge leaves from here */
+  gboolean is_held_row; /* part of a frame's `held` rows: drawn in a distinct style */
+  HsCellAlign align;
+  double alpha; /* 1 when settled; tweens fade cells in and out */
+} HsSceneCell;
+
+typedef struct
+{
+  HsSceneNodeRole role;
+  guint64 id;              /* frame id or object id (0 for the summary node) */
+  HsSnapKind kind;         /* objects only */
+  HsRect rect;             /* absolute */
+  char *badge;             /* refcount text ("2"), "∞" for immortal objects, NULL for frames */
+  char *caption;           /* "unreachable", "freed", or NULL: drawn under the node */
+  guint flags;             /* HS_SNAP_FLAG_* */
+  gboolean is_highlighted; /* frames: the one executing now */
+  gboolean is_zombie;      /* frames: returned but kept alive */
+  double alpha;            /* 1 when settled */
+  double scale;            /* 1 when settled; new nodes grow in from less */
+  GArray *cells;           /* of HsSceneCell */
+} HsSceneNode;
+
+typedef struct
+{
+  HsSceneNodeRole tail_role;
+  guint64 tail_id;
+  guint tail_cell; /* key of the cell the edge leaves from */
+  HsSceneNodeRole head_role;
+  guint64 head_id;
+  HsPoint *points; /* cubic Bézier: 1 + 3k points, starting at the cell's dot */
+  guint n_points;
+  HsPoint tip;         /* the arrowhead's tip; the curve ends at its base */
+  gboolean to_summary; /* points at an object the cap left out */
+  gboolean from_freed; /* leaves an object freed in this step */
+  double alpha;
+} HsSceneEdge;
+
+typedef struct
+{
+  double width, height;
+  GPtrArray *nodes;       /* of HsSceneNode*, frames first (outermost first), then objects by id */
+  GPtrArray *edges;       /* of HsSceneEdge* */
+  guint n_elided_objects; /* objects left out by the cap (summarised in one node) */
+} HsScene;
+
+HsScene *hs_scene_new (void);
+void hs_scene_free (HsScene *scene);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsScene, hs_scene_free)
+
+HsSceneNode *hs_scene_add_node (HsScene *scene, HsSceneNodeRole role, guint64 id);
+HsSceneCell *hs_scene_node_add_cell (HsSceneNode *node, HsCellRole role, guint key,
+                                     const char *text);
+HsSceneEdge *hs_scene_add_edge (HsScene *scene);
+HsScene *hs_scene_copy (const HsScene *scene);
+
+const HsSceneNode *hs_scene_find_node (const HsScene *scene, HsSceneNodeRole role, guint64 id);
+const HsSceneCell *hs_scene_node_find_cell (const HsSceneNode *node, guint key);
+
+/* Mean distance (pixels) that the centres of nodes present in both scenes moved; 0 when
+ * none persist. Used to measure the layout's stability between consecutive steps. */
+double hs_scene_mean_displacement (const HsScene *a, const HsScene *b);
+
+/* The in-between scene at 0 <= t <= 1 (0 is `a`, 1 is `b`): persisting nodes slide and
+ * resize, new nodes fade and grow in, vanished ones fade out, cells gained or lost fade
+ * while their node's width animates, edges morph. Either scene may be NULL (all fade).
+ * Pure: the result is new and owns everything. */
+HsScene *hs_scene_tween (const HsScene *a, const HsScene *b, double t);
+
+G_END_DECLS

@@ -1,0 +1,115 @@
+/* hs-snapshot.h — the complete memory at one step, as plain data.
+ *
+ * This is the contract between the trace engine (which builds snapshots from the
+ * runtime) and the diagram (which draws them). It holds no runtime objects, only ids,
+ * names and display text, so the diagram needs nothing of the core.
+ *
+ * Invariant: for every object with `immortal == FALSE`, `refcount` equals the number of
+ * HS_SNAP_REF values pointing at its id from frames (variables and held values) and from
+ * other objects' cells; the diagram draws one arrow per such reference.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HS_SNAP_VALUE_PRIMITIVE, /* drawn inline: `text` is its repr ("3", "'hi'", "None") */
+  HS_SNAP_VALUE_REF,       /* a reference (an arrow) to the object with id `ref` */
+} HsSnapValueKind;
+
+typedef struct {
+  HsSnapValueKind kind;
+  guint64 ref;
+  char *text;            /* PRIMITIVE: repr; REF: NULL */
+  const char *type_name; /* PRIMITIVE: "int", "float", "str", "bool", "NoneType"; static */
+} HsSnapValue;
+
+typedef struct {
+  char *name; /* variable name, or a label for a value the frame holds ("for iterator") */
+  HsSnapValue value;
+} HsSnapVar;
+
+typedef struct {
+  guint64 frame_id;
+  char *func_name;   /* "<module>" for the global frame, as CPython names it */
+  int line;          /* the line this frame is at */
+  gboolean is_highlighted; /* the frame executing now */
+  gboolean is_zombie;      /* returned but kept alive (a generator or closure's parent) */
+  guint64 parent_frame_id; /* lexical parent (closures), 0 if none */
+  GArray *vars;            /* of HsSnapVar, in CPython's variable order */
+  GArray *held;            /* of HsSnapVar: references held beyond variables (iterators,
+                              partly evaluated expressions); each counts like a variable */
+} HsSnapFrame;
+
+typedef enum {
+  HS_SNAP_LIST,
+  HS_SNAP_TUPLE,
+  HS_SNAP_DICT,
+  HS_SNAP_SET,
+  HS_SNAP_INSTANCE,
+  HS_SNAP_CLASS,
+  HS_SNAP_FUNCTION,
+  HS_SNAP_PRIMITIVE, /* heap-primitives mode: an int/float/str/bool/None as its own node */
+  HS_SNAP_OTHER,     /* iterators, ranges, cells, bound methods, generators, modules */
+} HsSnapKind;
+
+/* One row of an object: a list/tuple/set element (key unused, label = index), a dict
+ * entry (key and value), an instance/class attribute (label = attribute name). */
+typedef struct {
+  char *label;       /* "0", "1", attribute name; NULL for dict entries */
+  HsSnapValue key;   /* dict entries only; kind PRIMITIVE with text NULL otherwise */
+  HsSnapValue value;
+} HsSnapCell;
+
+enum {
+  HS_SNAP_FLAG_NEW = 1 << 0,         /* allocated during this step */
+  HS_SNAP_FLAG_CHANGED = 1 << 1,     /* contents changed during this step */
+  HS_SNAP_FLAG_UNREACHABLE = 1 << 2, /* alive but no root reaches it (a leaked cycle) */
+  HS_SNAP_FLAG_FREED = 1 << 3,       /* freed during this step: its last contents, shown fading */
+};
+
+typedef struct {
+  guint64 id;
+  HsSnapKind kind;
+  char *type_name; /* "list", "dict", a class name, "function", ... */
+  char *label;     /* functions: "f(a, b)"; classes: name; primitives: repr; else NULL */
+  gint64 refcount;
+  gboolean immortal;
+  guint flags;
+  GArray *cells; /* of HsSnapCell, in order */
+} HsSnapObject;
+
+typedef struct {
+  int step;          /* 0-based index in the trace */
+  int line;          /* line about to run (Python Tutor's `line`) */
+  char *event;       /* "step_line", "call", "return", "exception", "uncaught_exception" */
+  char *func_name;
+  GPtrArray *frames;  /* of HsSnapFrame*, outermost (the global frame) first */
+  GPtrArray *objects; /* of HsSnapObject*, sorted by id */
+  char *stdout_text;  /* everything printed so far */
+  char *exception_msg; /* the error of this step, or NULL */
+  GArray *gc_freed;   /* guint64 ids the collector freed during this step (may be empty) */
+  GHashTable *by_id;  /* guint64* id -> HsSnapObject* (borrowed), built by hs_snapshot_index */
+} HsSnapshot;
+
+HsSnapshot *hs_snapshot_new (void);
+void hs_snapshot_free (HsSnapshot *snap);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsSnapshot, hs_snapshot_free)
+
+HsSnapFrame *hs_snapshot_add_frame (HsSnapshot *snap, guint64 frame_id, const char *func_name);
+HsSnapObject *hs_snapshot_add_object (HsSnapshot *snap, guint64 id, HsSnapKind kind,
+                                      const char *type_name);
+/* Values: primitives copy `text`; `type_name` must be a static string. */
+HsSnapValue hs_snap_value_primitive (const char *type_name, const char *text);
+HsSnapValue hs_snap_value_ref (guint64 id);
+void hs_snap_frame_add_var (HsSnapFrame *frame, const char *name, HsSnapValue value);
+void hs_snap_frame_add_held (HsSnapFrame *frame, const char *label, HsSnapValue value);
+void hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue key,
+                              HsSnapValue value);
+/* Sorts objects by id and builds `by_id`; call once the snapshot is complete. */
+void hs_snapshot_index (HsSnapshot *snap);
+HsSnapObject *hs_snapshot_lookup (HsSnapshot *snap, guint64 id);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* hs-trace-log.h — an append-only byte log of unsigned varints and strings.
+ *
+ * Invariant: a reader positioned at a record boundary reads back exactly the values
+ * written there, in order. Values are LEB128 varints (small ids and counts take one or
+ * two bytes), which is what keeps a step's delta far under 100 bytes.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint8 *data;
+  gsize len;
+  gsize cap;
+} HsLog;
+
+typedef struct {
+  const guint8 *p;
+  const guint8 *end;
+} HsLogReader;
+
+void hs_log_init (HsLog *log);
+void hs_log_clear (HsLog *log);
+void hs_log_put (HsLog *log, guint64 v);
+void hs_log_put_signed (HsLog *log, gint64 v);
+
+static inline void
+hs_log_reader_init (HsLogReader *r, const HsLog *log, gsize offset)
+{
+  r->p = log->data + offset;
+  r->end = log->data + log->len;
+}
+
+static inline gboolean
+hs_log_reader_done (const HsLogReader *r)
+{
+  return r->p >= r->end;
+}
+
+guint64 hs_log_get (HsLogReader *r);
+gint64 hs_log_get_signed (HsLogReader *r);
+
+G_END_DECLS

@@ -1,0 +1,128 @@
+/* hs-trace-private.h — how a trace is stored.
+ *
+ * A trace is a step index (HsTraceStep, fixed size) plus one byte log of deltas: the ops
+ * recorded at step k's boundary turn the memory of step k-1 into the memory of step k.
+ * Every so often a keyframe (a full dump in the same ops) is written to a second log,
+ * so that any step is rebuilt by replaying one keyframe and the deltas after it. A
+ * keyframe is written when the deltas since the last one outweigh it, so keyframes cost
+ * at most as much as the deltas themselves, and a replay never reads more than about two
+ * keyframes' worth of ops.
+ */
+#pragma once
+
+#include "hs-trace.h"
+#include "hs-trace-log.h"
+
+G_BEGIN_DECLS
+
+/* Ops in the logs; each is followed by its varint arguments. */
+typedef enum {
+  HS_REC_OBJ = 1,    /* id kind type_str label_str immortal n value... (replaces contents) */
+  HS_REC_PAIRS,      /* id kind type_str label_str immortal n (key value)... (dicts) */
+  HS_REC_ATTRS,      /* id kind type_str label_str immortal n (name_str value)... */
+  HS_REC_INT,        /* id signed-value: a primitive int that fits in 64 bits */
+  HS_REC_PRIM,       /* id type_str repr_str immortal: other primitives (str, float, big int) */
+  HS_REC_LIST_RANGE, /* id new_len lo n value...: items [lo, lo+n) replaced, length new_len */
+  HS_REC_FREE,       /* id */
+  HS_REC_PUSH,       /* frame_id name_str parent_frame_id: a frame is entered */
+  HS_REC_POP,        /* the innermost frame is left */
+  HS_REC_VAR,        /* depth name_str value: bind (value 0: unbind) a variable */
+  HS_REC_HELD,       /* depth n (label_str value)...: the values a frame holds */
+  HS_REC_LINE,       /* depth line */
+  HS_REC_GC,         /* n id...: the collector freed these (their HS_REC_FREE follow) */
+} HsTraceOp;
+
+/* Strings (type names, variable names, reprs of primitives) are stored once in a pool
+ * and referred to by index; index 0 is "no string". */
+typedef struct {
+  GPtrArray *strings;  /* char*, owned; [0] = NULL */
+  GHashTable *index;   /* char* (borrowed from strings) -> index+1 */
+} HsStringPool;
+
+void hs_string_pool_init (HsStringPool *pool);
+void hs_string_pool_clear (HsStringPool *pool);
+guint32 hs_string_pool_add (HsStringPool *pool, const char *s);
+static inline const char *
+hs_string_pool_get (const HsStringPool *pool, guint32 idx)
+{
+  return idx < pool->strings->len ? g_ptr_array_index (pool->strings, idx) : NULL;
+}
+
+typedef struct {
+  guint64 delta_offset; /* start of this step's ops in `log` */
+  guint32 stdout_len;   /* bytes of output printed so far */
+  gint32 line;
+  guint32 func_str;     /* pool index of the current function's name */
+  guint32 exc_str;      /* pool index of the exception message, or 0 */
+  guint8 event;         /* HsStepEvent-like: index into hs_trace_event_names */
+} HsTraceStep;
+
+typedef struct {
+  int step;
+  guint64 offset; /* in keylog */
+  guint64 len;
+} HsTraceKeyframe;
+
+struct _HsTrace {
+  char *source;
+  char *filename;
+  HsTraceOptions options;
+  GArray *steps;      /* HsTraceStep */
+  HsLog log;
+  HsLog keylog;
+  GArray *keyframes;  /* HsTraceKeyframe */
+  HsStringPool pool;
+  GString *out;       /* all output */
+  HsTraceEnd end;
+  char *error_text;
+  int syntax_line, syntax_col, syntax_end_col;
+  char *syntax_msg;
+};
+
+extern const char *const hs_trace_event_names[];
+
+/* ---- replay state (hs-trace-state.c) ------------------------------------------ */
+
+typedef enum { HS_SHAPE_SEQ, HS_SHAPE_PAIRS, HS_SHAPE_ATTRS, HS_SHAPE_PRIM } HsShape;
+
+typedef struct {
+  guint64 id;
+  guint8 kind;  /* HsSnapKind */
+  guint8 shape; /* HsShape */
+  gboolean immortal;
+  guint32 type_str, label_str;
+  gint64 int_value;  /* HS_REC_INT primitives; label_str 0 then */
+  gboolean is_int;
+  GArray *vals; /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
+  guint flags;  /* HS_SNAP_FLAG_* for the step last applied */
+} HsRObj;
+
+typedef struct {
+  guint64 id;
+  guint32 name_str;
+  guint64 parent_id;
+  int line;
+  GArray *names; /* guint32 pool index */
+  GArray *vals;  /* guint64 object id */
+  GArray *held_names;
+  GArray *held_vals;
+} HsRFrame;
+
+typedef struct {
+  GHashTable *objs;  /* guint64* -> HsRObj* */
+  GPtrArray *frames; /* HsRFrame*, outermost first */
+  GPtrArray *freed;  /* HsRObj* freed by the step last applied (owned) */
+  GArray *gc_freed;  /* guint64 */
+} HsRState;
+
+HsRState *hs_rstate_new (void);
+void hs_rstate_free (HsRState *st);
+/* Applies ops from [offset, offset+len) of `log`; `mark` sets NEW/CHANGED flags (for the
+ * step being shown) rather than rebuilding silently (keyframes, earlier steps). */
+void hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gboolean mark);
+/* Builds the public snapshot of the state for step k. */
+HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k);
+/* The state at step k, replayed from the nearest keyframe (step k's flags set). */
+HsRState *hs_trace_replay (HsTrace *trace, int k);
+
+G_END_DECLS

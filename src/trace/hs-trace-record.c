@@ -1,0 +1,749 @@
+/* hs-trace-record.c — recording a run: the VM's step hook writes each step's delta.
+ *
+ * Invariant: an object is "traced" (HS_FLAG_TRACED, or in `immortals`) once its full
+ * contents are in the log; from then on every change to it is in the log too: container
+ * mutations through the VM's dirty list, its death through the free hook. An object is
+ * traced the first time a traced object or a frame refers to it, so the log holds exactly
+ * what the diagram can reach, plus what became unreachable while alive (a leaked cycle).
+ * Frames are compared with shadows of their last recorded values: only the top frame and
+ * the module's globals can change between two steps.
+ */
+#include "hs-trace-private.h"
+
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-frame.h"
+#include "hs-function.h"
+#include "hs-int.h"
+#include "hs-list.h"
+#include "hs-object-private.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+/* Deltas between keyframes: at least this many bytes, and at least the keyframe's size. */
+#define KEYFRAME_MIN_DELTA_BYTES (64 * 1024)
+
+typedef struct {
+  guint64 id;
+  GArray *vals; /* guint64: value ids of the locals (0 = unbound), or of globals entries */
+  GArray *keys; /* HsObject*: globals keys (module frame only) */
+  GArray *held; /* guint64: held value ids */
+} Shadow;
+
+typedef struct {
+  HsTrace *trace;
+  HsVM *vm;
+  const gint *cancel;
+  gboolean stopped;
+  gboolean step_limit_hit;
+  GHashTable *immortals; /* HsObject* traced immortal objects (shared, never freed) */
+  GPtrArray *todo;       /* objects to trace */
+  GPtrArray *shadows;    /* Shadow*, outermost first */
+  guint64 delta_start;   /* where the current step's delta began in the log */
+  guint64 last_keyframe_end;
+  guint64 last_keyframe_size;
+  guint32 str_function, str_iterator, str_pending, str_return;
+} Recorder;
+
+static void
+shadow_free (gpointer p)
+{
+  Shadow *s = p;
+  g_array_unref (s->vals);
+  g_array_unref (s->keys);
+  g_array_unref (s->held);
+  g_free (s);
+}
+
+/* ---- object contents ------------------------------------------------------------ */
+
+static gboolean
+is_traced (Recorder *rec, HsObject *o)
+{
+  if (hs_is_immortal (o))
+    return g_hash_table_contains (rec->immortals, o);
+  return (o->flags & HS_FLAG_TRACED) != 0;
+}
+
+/* The id the log uses for a value, queueing the object for tracing if needed. */
+static guint64
+ref (Recorder *rec, HsObject *o)
+{
+  if (o == NULL)
+    return 0;
+  if (!is_traced (rec, o))
+    {
+      if (hs_is_immortal (o))
+        g_hash_table_add (rec->immortals, o);
+      else
+        o->flags |= HS_FLAG_TRACED;
+      g_ptr_array_add (rec->todo, o);
+    }
+  return hs_object_id (o);
+}
+
+/* The runtime's repr, computed without letting the recording disturb the program. */
+static char *
+repr_text (Recorder *rec, HsObject *o)
+{
+  HsObject *r = hs_object_repr (rec->vm, o);
+  char *text;
+
+  if (r == NULL)
+    {
+      hs_err_clear (rec->vm);
+      return g_strdup ("?");
+    }
+  text = g_strdup (hs_str_utf8 (r));
+  hs_decref (rec->vm, r);
+  return text;
+}
+
+static guint32
+pool (Recorder *rec, const char *s)
+{
+  return hs_string_pool_add (&rec->trace->pool, s);
+}
+
+static void
+put_header (Recorder *rec, HsLog *log, HsTraceOp op, HsObject *o, HsSnapKind kind,
+            const char *label)
+{
+  hs_log_put (log, op);
+  hs_log_put (log, hs_object_id (o));
+  hs_log_put (log, kind);
+  hs_log_put (log, pool (rec, hs_type_name (o)));
+  hs_log_put (log, pool (rec, label));
+  hs_log_put (log, hs_is_immortal (o));
+}
+
+static void
+put_primitive (Recorder *rec, HsLog *log, HsObject *o, const char *type_name)
+{
+  g_autofree char *text = repr_text (rec, o);
+  hs_log_put (log, HS_REC_PRIM);
+  hs_log_put (log, hs_object_id (o));
+  hs_log_put (log, pool (rec, type_name));
+  hs_log_put (log, pool (rec, text));
+  hs_log_put (log, hs_is_immortal (o));
+}
+
+static void
+put_sequence (Recorder *rec, HsLog *log, HsObject *o, HsSnapKind kind, HsObject **items, gsize n)
+{
+  put_header (rec, log, HS_REC_OBJ, o, kind, NULL);
+  hs_log_put (log, n);
+  for (gsize i = 0; i < n; i++)
+    hs_log_put (log, ref (rec, items[i]));
+}
+
+static void
+put_dict (Recorder *rec, HsLog *log, HsObject *o)
+{
+  gsize pos = 0;
+  HsObject *k, *v;
+
+  put_header (rec, log, HS_REC_PAIRS, o, HS_SNAP_DICT, NULL);
+  hs_log_put (log, hs_dict_len (o));
+  while (hs_dict_next (o, &pos, &k, &v))
+    {
+      hs_log_put (log, ref (rec, k));
+      hs_log_put (log, ref (rec, v));
+    }
+}
+
+static void
+put_function (Recorder *rec, HsLog *log, HsObject *o)
+{
+  HsFunction *fn = HS_FUNCTION (o);
+  int n = hs_function_nparams (fn);
+  g_autoptr (GString) label = g_string_new (hs_str_utf8 (fn->name));
+  int ndefaults = 0;
+
+  g_string_append_c (label, '(');
+  for (int i = 0; i < n; i++)
+    {
+      g_string_append_printf (label, "%s%s", i ? ", " : "", hs_function_param_name (fn, i));
+      ndefaults += hs_function_default_borrow (fn, i) != NULL;
+    }
+  g_string_append_c (label, ')');
+  put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_FUNCTION, label->str);
+  hs_log_put (log, ndefaults);
+  for (int i = 0; i < n; i++)
+    {
+      HsObject *d = hs_function_default_borrow (fn, i);
+      if (d == NULL)
+        continue;
+      hs_log_put (log, pool (rec, hs_function_param_name (fn, i)));
+      hs_log_put (log, ref (rec, d));
+    }
+}
+
+typedef struct {
+  Recorder *rec;
+  GPtrArray *children;
+} Collect;
+
+static void
+collect_child (HsObject *child, gpointer data)
+{
+  g_ptr_array_add (((Collect *) data)->children, child);
+}
+
+/* Any other object: its references, as the collector sees them (its `traverse`). */
+static void
+put_other (Recorder *rec, HsLog *log, HsObject *o)
+{
+  g_autoptr (GPtrArray) children = g_ptr_array_new ();
+  Collect c = { rec, children };
+  g_autofree char *label = NULL;
+  HsSnapKind kind = HS_IS (o, &hs_type_type) ? HS_SNAP_CLASS : HS_SNAP_OTHER;
+
+  hs_object_traverse (o, collect_child, &c);
+  if (children->len == 0)
+    label = kind == HS_SNAP_CLASS ? g_strdup (((HsType *) o)->name) : repr_text (rec, o);
+  put_header (rec, log, HS_REC_ATTRS, o, kind, label);
+  hs_log_put (log, children->len);
+  for (guint i = 0; i < children->len; i++)
+    {
+      hs_log_put (log, 0);
+      hs_log_put (log, ref (rec, g_ptr_array_index (children, i)));
+    }
+}
+
+/* Writes obj's whole contents. */
+static void
+put_object (Recorder *rec, HsLog *log, HsObject *o)
+{
+  gint64 v;
+
+  if (HS_IS (o, &hs_bool_type))
+    put_primitive (rec, log, o, "bool");
+  else if (HS_IS (o, &hs_int_type) && hs_int_as_i64 (o, &v))
+    {
+      hs_log_put (log, HS_REC_INT);
+      hs_log_put (log, hs_object_id (o));
+      hs_log_put_signed (log, v);
+      hs_log_put (log, hs_is_immortal (o));
+    }
+  else if (HS_IS (o, &hs_int_type))
+    put_primitive (rec, log, o, "int");
+  else if (HS_IS (o, &hs_float_type))
+    put_primitive (rec, log, o, "float");
+  else if (HS_IS (o, &hs_str_type))
+    put_primitive (rec, log, o, "str");
+  else if (o == hs_None)
+    put_primitive (rec, log, o, "NoneType");
+  else if (HS_IS (o, &hs_list_type))
+    put_sequence (rec, log, o, HS_SNAP_LIST, hs_list_items (o), hs_list_len (o));
+  else if (HS_IS (o, &hs_tuple_type))
+    put_sequence (rec, log, o, HS_SNAP_TUPLE, hs_tuple_items (o), hs_tuple_len (o));
+  else if (HS_IS (o, &hs_dict_type))
+    put_dict (rec, log, o);
+  else if (HS_IS (o, &hs_function_type))
+    put_function (rec, log, o);
+  else
+    put_other (rec, log, o);
+}
+
+/* Traces everything queued, and what it refers to, iteratively (a long chain of new
+ * nodes must not recurse). */
+static void
+drain_todo (Recorder *rec)
+{
+  while (rec->todo->len > 0)
+    {
+      HsObject *o = g_ptr_array_steal_index_fast (rec->todo, rec->todo->len - 1);
+      put_object (rec, &rec->trace->log, o);
+    }
+}
+
+static void
+put_list_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
+{
+  HsLog *log = &rec->trace->log;
+  gsize len = hs_list_len (o);
+
+  lo = MIN (lo, len);
+  hi = len; /* the union of ranges may end past a shrunk list; record to the end */
+  hs_log_put (log, HS_REC_LIST_RANGE);
+  hs_log_put (log, hs_object_id (o));
+  hs_log_put (log, len);
+  hs_log_put (log, lo);
+  hs_log_put (log, hi - lo);
+  for (gsize i = lo; i < hi; i++)
+    hs_log_put (log, ref (rec, hs_list_get_borrow (o, i)));
+}
+
+static void
+flush_dirty (Recorder *rec)
+{
+  gsize n;
+  const HsDirtyEntry *dirty = hs_heap_dirty (rec->vm, &n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      HsObject *o = dirty[i].obj;
+      if (o == NULL || !(o->flags & HS_FLAG_TRACED) || o == rec->vm->globals)
+        continue;
+      if (HS_IS (o, &hs_list_type) && dirty[i].lo != 0)
+        put_list_range (rec, o, dirty[i].lo, dirty[i].hi);
+      else
+        put_object (rec, &rec->trace->log, o);
+    }
+  hs_heap_dirty_reset (rec->vm);
+}
+
+/* ---- frames ----------------------------------------------------------------------- */
+
+static guint32
+held_label (Recorder *rec, HsObject *o)
+{
+  const char *name = hs_type_name (o);
+  if (g_str_has_suffix (name, "iterator") || g_str_equal (name, "enumerate")
+      || g_str_equal (name, "zip") || g_str_equal (name, "reversed"))
+    return rec->str_iterator;
+  return rec->str_pending;
+}
+
+static void
+sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
+{
+  g_autoptr (GArray) now = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (f->func != NULL)
+    {
+      guint64 id = ref (rec, f->func);
+      g_array_append_val (now, id);
+      g_array_append_val (labels, rec->str_function);
+    }
+  for (int i = 0; i < f->sp; i++)
+    {
+      guint64 id;
+      guint32 label;
+      if (f->stack[i] == NULL)
+        continue;
+      id = ref (rec, f->stack[i]);
+      label = held_label (rec, f->stack[i]);
+      g_array_append_val (now, id);
+      g_array_append_val (labels, label);
+    }
+  if (!force && now->len == s->held->len
+      && memcmp (now->data, s->held->data, now->len * sizeof (guint64)) == 0)
+    return;
+  hs_log_put (log, HS_REC_HELD);
+  hs_log_put (log, depth);
+  hs_log_put (log, now->len);
+  for (guint i = 0; i < now->len; i++)
+    {
+      hs_log_put (log, g_array_index (labels, guint32, i));
+      hs_log_put (log, g_array_index (now, guint64, i));
+    }
+  g_array_set_size (s->held, 0);
+  g_array_append_vals (s->held, now->data, now->len);
+}
+
+static void
+put_var (HsLog *log, guint depth, guint32 name, guint64 value)
+{
+  hs_log_put (log, HS_REC_VAR);
+  hs_log_put (log, depth);
+  hs_log_put (log, name);
+  hs_log_put (log, value);
+}
+
+static void
+sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
+{
+  g_array_set_size (s->vals, f->code->nlocals);
+  for (int i = 0; i < f->code->nlocals; i++)
+    {
+      guint64 id = ref (rec, f->locals[i]);
+      if (!force && g_array_index (s->vals, guint64, i) == id)
+        continue;
+      g_array_index (s->vals, guint64, i) = id;
+      if (id != 0 || !force)
+        put_var (log, depth, pool (rec, f->code->varnames[i]), id);
+    }
+}
+
+/* `__name__` and its kind are the runtime's, not the learner's: not shown. */
+static gboolean
+is_dunder (HsObject *name)
+{
+  const char *s = hs_str_utf8 (name);
+  gsize n = hs_str_byte_len (name);
+  return n > 4 && g_str_has_prefix (s, "__") && g_str_has_suffix (s, "__");
+}
+
+/* Globals in insertion order; a key whose position moved is rewritten as unbind+bind so
+ * the replayed order stays the dict's order. */
+static void
+sync_globals (Recorder *rec, HsLog *log, Shadow *s, gboolean force)
+{
+  HsObject *g = rec->vm->globals;
+  gsize pos = 0, i = 0;
+  HsObject *k, *v;
+  gboolean same = !force;
+
+  if (g == NULL)
+    return;
+  while (hs_dict_next (g, &pos, &k, &v))
+    {
+      guint64 id;
+      if (is_dunder (k))
+        continue;
+      id = ref (rec, v);
+      if (same && i < s->keys->len && g_array_index (s->keys, HsObject *, i) == k)
+        {
+          if (g_array_index (s->vals, guint64, i) != id)
+            put_var (log, 0, pool (rec, hs_str_utf8 (k)), id);
+        }
+      else
+        {
+          /* Order changed (a deletion, or a new name): rewrite from here on. */
+          if (same)
+            for (gsize j = i; j < s->keys->len; j++)
+              put_var (log, 0, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))), 0);
+          same = FALSE;
+          put_var (log, 0, pool (rec, hs_str_utf8 (k)), id);
+        }
+      if (i < s->keys->len)
+        {
+          g_array_index (s->keys, HsObject *, i) = k;
+          g_array_index (s->vals, guint64, i) = id;
+        }
+      else
+        {
+          g_array_append_val (s->keys, k);
+          g_array_append_val (s->vals, id);
+        }
+      i++;
+    }
+  if (same)
+    for (gsize j = i; j < s->keys->len; j++)
+      put_var (log, 0, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))), 0);
+  g_array_set_size (s->keys, i);
+  g_array_set_size (s->vals, i);
+}
+
+static void
+put_push (Recorder *rec, HsLog *log, HsFrame *f)
+{
+  hs_log_put (log, HS_REC_PUSH);
+  hs_log_put (log, f->id);
+  hs_log_put (log, pool (rec, f->code->name));
+  hs_log_put (log, 0);
+}
+
+static void
+put_line (HsLog *log, guint depth, int line)
+{
+  hs_log_put (log, HS_REC_LINE);
+  hs_log_put (log, depth);
+  hs_log_put (log, line);
+}
+
+static Shadow *
+shadow_new (guint64 id)
+{
+  Shadow *s = g_new0 (Shadow, 1);
+  s->id = id;
+  s->vals = g_array_new (FALSE, TRUE, sizeof (guint64));
+  s->keys = g_array_new (FALSE, FALSE, sizeof (HsObject *));
+  s->held = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return s;
+}
+
+/* The VM's frames, outermost first. */
+static GPtrArray *
+vm_frames (HsVM *vm)
+{
+  GPtrArray *frames = g_ptr_array_new ();
+  for (HsFrame *f = hs_vm_current_frame (vm); f != NULL; f = f->back)
+    g_ptr_array_add (frames, f);
+  for (guint i = 0; i < frames->len / 2; i++)
+    {
+      gpointer t = frames->pdata[i];
+      frames->pdata[i] = frames->pdata[frames->len - 1 - i];
+      frames->pdata[frames->len - 1 - i] = t;
+    }
+  return frames;
+}
+
+static void
+sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
+{
+  if (f->code->is_module)
+    sync_globals (rec, log, s, force);
+  else
+    sync_locals (rec, log, s, f, depth, force);
+  sync_held (rec, log, s, f, depth, force);
+}
+
+static void
+sync_frames (Recorder *rec, int line)
+{
+  HsLog *log = &rec->trace->log;
+  g_autoptr (GPtrArray) frames = vm_frames (rec->vm);
+  guint common = 0;
+
+  while (common < frames->len && common < rec->shadows->len
+         && ((Shadow *) g_ptr_array_index (rec->shadows, common))->id
+              == ((HsFrame *) g_ptr_array_index (frames, common))->id)
+    common++;
+  while (rec->shadows->len > common)
+    {
+      hs_log_put (log, HS_REC_POP);
+      g_ptr_array_remove_index (rec->shadows, rec->shadows->len - 1);
+    }
+  for (guint i = common; i < frames->len; i++)
+    {
+      HsFrame *f = g_ptr_array_index (frames, i);
+      put_push (rec, log, f);
+      g_ptr_array_add (rec->shadows, shadow_new (f->id));
+    }
+  /* Only the running frame, new frames and the globals can have changed. */
+  for (guint i = 0; i < frames->len; i++)
+    {
+      if (i != 0 && i + 1 < frames->len && i < common)
+        continue;
+      sync_frame (rec, log, g_ptr_array_index (rec->shadows, i), g_ptr_array_index (frames, i), i,
+                  FALSE);
+    }
+  if (frames->len > 0)
+    put_line (log, frames->len - 1, line);
+}
+
+/* ---- keyframes ----------------------------------------------------------------- */
+
+static void
+write_keyframe (Recorder *rec, int step)
+{
+  HsTrace *t = rec->trace;
+  HsLog *log = &t->keylog;
+  HsTraceKeyframe kf = { step, log->len, 0 };
+  g_autoptr (GPtrArray) frames = vm_frames (rec->vm);
+  GHashTableIter it;
+  gpointer o;
+
+  for (HsObject *p = rec->vm->live.next; p != &rec->vm->live; p = p->next)
+    if ((p->flags & HS_FLAG_TRACED) && p != rec->vm->globals)
+      put_object (rec, log, p);
+  g_hash_table_iter_init (&it, rec->immortals);
+  while (g_hash_table_iter_next (&it, &o, NULL))
+    put_object (rec, log, o);
+  for (guint i = 0; i < frames->len; i++)
+    {
+      HsFrame *f = g_ptr_array_index (frames, i);
+      Shadow *s = shadow_new (f->id);
+      put_push (rec, log, f);
+      sync_frame (rec, log, s, f, i, TRUE);
+      put_line (log, i, hs_frame_line (f));
+      shadow_free (s);
+    }
+  kf.len = log->len - kf.offset;
+  g_array_append_val (t->keyframes, kf);
+  rec->last_keyframe_size = kf.len;
+  rec->last_keyframe_end = t->log.len;
+}
+
+/* ---- the step hook -------------------------------------------------------------- */
+
+static char *
+exception_line (Recorder *rec, HsObject *exc)
+{
+  HsObject *s = hs_object_str (rec->vm, exc);
+  char *line;
+
+  if (s == NULL)
+    {
+      hs_err_clear (rec->vm);
+      return g_strdup (hs_type_name (exc));
+    }
+  line = hs_str_byte_len (s) ? g_strdup_printf ("%s: %s", hs_type_name (exc), hs_str_utf8 (s))
+                             : g_strdup (hs_type_name (exc));
+  hs_decref (rec->vm, s);
+  return line;
+}
+
+static void
+add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char *exc_msg)
+{
+  HsTraceStep step = { 0 };
+  step.delta_offset = rec->delta_start;
+  step.stdout_len = (guint32) rec->trace->out->len;
+  step.line = line;
+  step.func_str = pool (rec, func);
+  step.exc_str = pool (rec, exc_msg);
+  step.event = (guint8) ev;
+  g_array_append_val (rec->trace->steps, step);
+  rec->delta_start = rec->trace->log.len;
+}
+
+static gboolean
+on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer data)
+{
+  Recorder *rec = data;
+  HsTrace *t = rec->trace;
+  g_autofree char *exc_msg = NULL;
+  int k = (int) t->steps->len;
+  const HsVMHooks *hooks;
+
+  if (rec->stopped)
+    return FALSE;
+  /* Python Tutor's traces start at the first line, not at the module's own call. */
+  if (ev == HS_STEP_CALL && f != NULL && f->code->is_module)
+    return TRUE;
+  /* The recorder's own repr/str calls must not re-enter this hook. */
+  hooks = vm->hooks;
+  vm->hooks = NULL;
+
+  if (rec->cancel != NULL && g_atomic_int_get (rec->cancel))
+    {
+      rec->stopped = TRUE;
+      vm->hooks = hooks;
+      return FALSE;
+    }
+  flush_dirty (rec);
+  sync_frames (rec, line);
+  if (ev == HS_STEP_RETURN && arg != NULL && rec->shadows->len > 1)
+    put_var (&t->log, rec->shadows->len - 1, rec->str_return, ref (rec, arg));
+  drain_todo (rec);
+  if ((ev == HS_STEP_EXCEPTION || ev == HS_STEP_UNCAUGHT) && arg != NULL)
+    exc_msg = exception_line (rec, arg);
+  if (k + 1 >= t->options.max_steps && ev != HS_STEP_UNCAUGHT)
+    {
+      g_free (exc_msg);
+      exc_msg = g_strdup_printf ("Heapscope stopped the program after %d steps (the step limit)",
+                                 k + 1);
+      ev = HS_STEP_UNCAUGHT;
+      rec->step_limit_hit = TRUE;
+      rec->stopped = TRUE;
+    }
+  add_step (rec, ev, line, f ? f->code->name : "<module>", exc_msg);
+  if (t->log.len - rec->last_keyframe_end > MAX (KEYFRAME_MIN_DELTA_BYTES, rec->last_keyframe_size))
+    write_keyframe (rec, k);
+  vm->hooks = hooks;
+  return !rec->stopped;
+}
+
+static void
+on_free (HsVM *vm, HsObject *obj, gpointer data)
+{
+  Recorder *rec = data;
+  if (rec->stopped || !(obj->flags & HS_FLAG_TRACED))
+    return;
+  hs_log_put (&rec->trace->log, HS_REC_FREE);
+  hs_log_put (&rec->trace->log, obj->id);
+}
+
+static void
+on_output (HsVM *vm, const char *text, gsize len, gpointer data)
+{
+  Recorder *rec = data;
+  if (!rec->stopped)
+    g_string_append_len (rec->trace->out, text, len);
+}
+
+static const HsVMHooks recorder_hooks = { on_step, NULL, on_free, on_output };
+
+/* ---- recording ------------------------------------------------------------------- */
+
+static HsTrace *
+trace_new (const char *source, gsize len, const char *filename, const HsTraceOptions *options)
+{
+  HsTrace *t = g_new0 (HsTrace, 1);
+  t->source = g_strndup (source, len);
+  t->filename = g_strdup (filename);
+  if (options)
+    t->options = *options;
+  else
+    hs_trace_options_init (&t->options);
+  t->options.max_steps = CLAMP (t->options.max_steps, 1, 10000000);
+  t->steps = g_array_new (FALSE, FALSE, sizeof (HsTraceStep));
+  hs_log_init (&t->log);
+  hs_log_init (&t->keylog);
+  t->keyframes = g_array_new (FALSE, FALSE, sizeof (HsTraceKeyframe));
+  hs_string_pool_init (&t->pool);
+  t->out = g_string_new (NULL);
+  return t;
+}
+
+/* A program that does not compile gets one step, like Python Tutor's traces. */
+static void
+finish_syntax_error (HsTrace *t, HsSyntaxError *err)
+{
+  HsTraceStep step = { 0 };
+  g_autofree char *msg = g_strdup_printf ("%s: %s", err->type_name, err->msg);
+
+  t->end = HS_TRACE_END_SYNTAX_ERROR;
+  t->syntax_line = err->lineno;
+  t->syntax_col = err->offset;
+  t->syntax_end_col = err->end_offset;
+  t->syntax_msg = g_strdup (err->msg);
+  step.delta_offset = t->log.len;
+  step.line = err->lineno;
+  step.func_str = hs_string_pool_add (&t->pool, "<module>");
+  step.exc_str = hs_string_pool_add (&t->pool, msg);
+  step.event = HS_STEP_UNCAUGHT;
+  g_array_set_size (t->steps, 0);
+  g_array_append_val (t->steps, step);
+}
+
+HsTrace *
+hs_trace_record (const char *source, gsize len, const char *filename,
+                 const HsTraceOptions *options, const gint *cancel)
+{
+  HsTrace *t = trace_new (source, len, filename, options);
+  Recorder rec = { 0 };
+  HsVMConfig config;
+  HsRunResult result;
+  g_autoptr (HsVM) vm = NULL;
+
+  hs_runtime_init ();
+  hs_vm_config_init (&config);
+  config.max_line_steps = 0;
+  vm = hs_vm_new (&config);
+  rec.trace = t;
+  rec.vm = vm;
+  rec.cancel = cancel;
+  rec.immortals = g_hash_table_new (NULL, NULL);
+  rec.todo = g_ptr_array_new ();
+  rec.shadows = g_ptr_array_new_with_free_func (shadow_free);
+  rec.str_function = hs_string_pool_add (&t->pool, "function");
+  rec.str_iterator = hs_string_pool_add (&t->pool, "iterator");
+  rec.str_pending = hs_string_pool_add (&t->pool, "pending");
+  rec.str_return = hs_string_pool_add (&t->pool, "__return__");
+  vm->track_dirty = TRUE;
+  hs_vm_set_hooks (vm, &recorder_hooks, &rec);
+
+  result = hs_vm_run_source (vm, source, len, filename);
+  rec.stopped = TRUE;
+  /* What the VM freed after the last step belongs to no step. */
+  t->log.len = rec.delta_start;
+
+  if (vm->last_syntax_error != NULL)
+    finish_syntax_error (t, vm->last_syntax_error);
+  else if (rec.step_limit_hit)
+    t->end = HS_TRACE_END_STEP_LIMIT;
+  else if (result == HS_RUN_CANCELLED)
+    t->end = HS_TRACE_END_CANCELLED;
+  else if (result == HS_RUN_OK)
+    t->end = HS_TRACE_END_OK;
+  else
+    t->end = HS_TRACE_END_EXCEPTION;
+  if (t->end == HS_TRACE_END_EXCEPTION || t->end == HS_TRACE_END_SYNTAX_ERROR)
+    t->error_text = hs_vm_format_error (vm);
+  else if (t->end == HS_TRACE_END_STEP_LIMIT)
+    t->error_text = g_strdup_printf ("Heapscope stopped the program after %" G_GINT64_FORMAT
+                                     " steps (the step limit).\n",
+                                     t->options.max_steps);
+
+  hs_vm_set_hooks (vm, NULL, NULL);
+  g_hash_table_unref (rec.immortals);
+  g_ptr_array_unref (rec.todo);
+  g_ptr_array_unref (rec.shadows);
+  return t;
+}

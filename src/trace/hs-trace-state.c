@@ -1,0 +1,586 @@
+/* hs-trace-state.c — rebuilding the memory of one step from the logs.
+ *
+ * Invariant: after applying the keyframe at or before step k and then the deltas of
+ * steps keyframe+1 .. k, the state equals the memory at step k's boundary: every traced
+ * live object with its contents, every frame with its variables and held values.
+ * Reference counts are not stored: they are the in-degree of each object in this graph,
+ * which the core's refcount test proves equal to the runtime's counts.
+ */
+#include "hs-trace-private.h"
+
+const char *const hs_trace_event_names[] = {
+  "step_line", "call", "return", "exception", "uncaught_exception", NULL,
+};
+
+/* ---- string pool ------------------------------------------------------------------ */
+
+void
+hs_string_pool_init (HsStringPool *pool)
+{
+  pool->strings = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (pool->strings, NULL);
+  pool->index = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+void
+hs_string_pool_clear (HsStringPool *pool)
+{
+  g_clear_pointer (&pool->index, g_hash_table_unref);
+  g_clear_pointer (&pool->strings, g_ptr_array_unref);
+}
+
+guint32
+hs_string_pool_add (HsStringPool *pool, const char *s)
+{
+  gpointer found;
+  char *copy;
+
+  if (s == NULL)
+    return 0;
+  found = g_hash_table_lookup (pool->index, s);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  copy = g_strdup (s);
+  g_ptr_array_add (pool->strings, copy);
+  g_hash_table_insert (pool->index, copy, GUINT_TO_POINTER (pool->strings->len));
+  return pool->strings->len - 1;
+}
+
+/* ---- state ---------------------------------------------------------------------- */
+
+static void
+robj_free (gpointer p)
+{
+  HsRObj *o = p;
+  if (o->vals)
+    g_array_unref (o->vals);
+  g_free (o);
+}
+
+static void
+rframe_free (gpointer p)
+{
+  HsRFrame *f = p;
+  g_array_unref (f->names);
+  g_array_unref (f->vals);
+  g_array_unref (f->held_names);
+  g_array_unref (f->held_vals);
+  g_free (f);
+}
+
+HsRState *
+hs_rstate_new (void)
+{
+  HsRState *st = g_new0 (HsRState, 1);
+  st->objs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, robj_free);
+  st->frames = g_ptr_array_new_with_free_func (rframe_free);
+  st->freed = g_ptr_array_new_with_free_func (robj_free);
+  st->gc_freed = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return st;
+}
+
+void
+hs_rstate_free (HsRState *st)
+{
+  g_hash_table_unref (st->objs);
+  g_ptr_array_unref (st->frames);
+  g_ptr_array_unref (st->freed);
+  g_array_unref (st->gc_freed);
+  g_free (st);
+}
+
+static HsRObj *
+obtain (HsRState *st, guint64 id, gboolean mark)
+{
+  HsRObj *o = g_hash_table_lookup (st->objs, &id);
+  if (o == NULL)
+    {
+      o = g_new0 (HsRObj, 1);
+      o->id = id;
+      o->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
+      g_hash_table_insert (st->objs, &o->id, o);
+      if (mark)
+        o->flags |= HS_SNAP_FLAG_NEW;
+    }
+  else if (mark)
+    o->flags |= HS_SNAP_FLAG_CHANGED;
+  return o;
+}
+
+static void
+read_header (HsRObj *o, HsLogReader *r)
+{
+  o->kind = (guint8) hs_log_get (r);
+  o->type_str = (guint32) hs_log_get (r);
+  o->label_str = (guint32) hs_log_get (r);
+  o->immortal = hs_log_get (r) != 0;
+  o->is_int = FALSE;
+}
+
+static void
+read_values (HsRObj *o, HsLogReader *r, guint per_item)
+{
+  guint64 n = hs_log_get (r) * per_item;
+  g_array_set_size (o->vals, n);
+  for (guint64 i = 0; i < n; i++)
+    g_array_index (o->vals, guint64, i) = hs_log_get (r);
+}
+
+static void
+apply_list_range (HsRState *st, HsLogReader *r, gboolean mark)
+{
+  HsRObj *o = obtain (st, hs_log_get (r), mark);
+  guint64 new_len = hs_log_get (r);
+  guint64 lo = hs_log_get (r);
+  guint64 n = hs_log_get (r);
+
+  g_array_set_size (o->vals, new_len);
+  for (guint64 i = 0; i < n; i++)
+    g_array_index (o->vals, guint64, lo + i) = hs_log_get (r);
+}
+
+static void
+apply_free (HsRState *st, guint64 id, gboolean mark)
+{
+  HsRObj *o;
+  if (!g_hash_table_steal_extended (st->objs, &id, NULL, (gpointer *) &o))
+    return;
+  if (mark)
+    {
+      o->flags = HS_SNAP_FLAG_FREED;
+      g_ptr_array_add (st->freed, o);
+    }
+  else
+    robj_free (o);
+}
+
+static HsRFrame *
+frame_at (HsRState *st, guint64 depth)
+{
+  return depth < st->frames->len ? g_ptr_array_index (st->frames, depth) : NULL;
+}
+
+static void
+apply_push (HsRState *st, HsLogReader *r)
+{
+  HsRFrame *f = g_new0 (HsRFrame, 1);
+  f->id = hs_log_get (r);
+  f->name_str = (guint32) hs_log_get (r);
+  f->parent_id = hs_log_get (r);
+  f->names = g_array_new (FALSE, FALSE, sizeof (guint32));
+  f->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
+  f->held_names = g_array_new (FALSE, FALSE, sizeof (guint32));
+  f->held_vals = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_ptr_array_add (st->frames, f);
+}
+
+static void
+apply_var (HsRState *st, HsLogReader *r)
+{
+  HsRFrame *f = frame_at (st, hs_log_get (r));
+  guint32 name = (guint32) hs_log_get (r);
+  guint64 value = hs_log_get (r);
+  guint i;
+
+  if (f == NULL)
+    return;
+  for (i = 0; i < f->names->len; i++)
+    if (g_array_index (f->names, guint32, i) == name)
+      break;
+  if (value == 0)
+    {
+      if (i < f->names->len)
+        {
+          g_array_remove_index (f->names, i);
+          g_array_remove_index (f->vals, i);
+        }
+      return;
+    }
+  if (i == f->names->len)
+    {
+      g_array_append_val (f->names, name);
+      g_array_append_val (f->vals, value);
+    }
+  else
+    g_array_index (f->vals, guint64, i) = value;
+}
+
+static void
+apply_held (HsRState *st, HsLogReader *r)
+{
+  HsRFrame *f = frame_at (st, hs_log_get (r));
+  guint64 n = hs_log_get (r);
+  HsRFrame dummy = { 0 };
+
+  if (f == NULL)
+    {
+      /* Malformed depth: consume the values anyway. */
+      dummy.held_names = g_array_new (FALSE, FALSE, sizeof (guint32));
+      dummy.held_vals = g_array_new (FALSE, FALSE, sizeof (guint64));
+      f = &dummy;
+    }
+  g_array_set_size (f->held_names, n);
+  g_array_set_size (f->held_vals, n);
+  for (guint64 i = 0; i < n; i++)
+    {
+      g_array_index (f->held_names, guint32, i) = (guint32) hs_log_get (r);
+      g_array_index (f->held_vals, guint64, i) = hs_log_get (r);
+    }
+  if (f == &dummy)
+    {
+      g_array_unref (dummy.held_names);
+      g_array_unref (dummy.held_vals);
+    }
+}
+
+static void
+apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
+{
+  HsRObj *o;
+  HsRFrame *f;
+
+  switch (op)
+    {
+    case HS_REC_OBJ:
+    case HS_REC_PAIRS:
+    case HS_REC_ATTRS:
+      o = obtain (st, hs_log_get (r), mark);
+      read_header (o, r);
+      o->shape = op == HS_REC_OBJ ? HS_SHAPE_SEQ : op == HS_REC_PAIRS ? HS_SHAPE_PAIRS : HS_SHAPE_ATTRS;
+      read_values (o, r, op == HS_REC_OBJ ? 1 : 2);
+      break;
+    case HS_REC_INT:
+      o = obtain (st, hs_log_get (r), mark);
+      o->kind = HS_SNAP_PRIMITIVE;
+      o->shape = HS_SHAPE_PRIM;
+      o->is_int = TRUE;
+      o->int_value = hs_log_get_signed (r);
+      o->immortal = hs_log_get (r) != 0;
+      break;
+    case HS_REC_PRIM:
+      o = obtain (st, hs_log_get (r), mark);
+      o->kind = HS_SNAP_PRIMITIVE;
+      o->shape = HS_SHAPE_PRIM;
+      o->is_int = FALSE;
+      o->type_str = (guint32) hs_log_get (r);
+      o->label_str = (guint32) hs_log_get (r);
+      o->immortal = hs_log_get (r) != 0;
+      break;
+    case HS_REC_LIST_RANGE:
+      apply_list_range (st, r, mark);
+      break;
+    case HS_REC_FREE:
+      apply_free (st, hs_log_get (r), mark);
+      break;
+    case HS_REC_PUSH:
+      apply_push (st, r);
+      break;
+    case HS_REC_POP:
+      if (st->frames->len > 0)
+        g_ptr_array_remove_index (st->frames, st->frames->len - 1);
+      break;
+    case HS_REC_VAR:
+      apply_var (st, r);
+      break;
+    case HS_REC_HELD:
+      apply_held (st, r);
+      break;
+    case HS_REC_LINE:
+      f = frame_at (st, hs_log_get (r));
+      {
+        int line = (int) hs_log_get (r);
+        if (f != NULL)
+          f->line = line;
+      }
+      break;
+    case HS_REC_GC:
+      {
+        guint64 n = hs_log_get (r);
+        for (guint64 i = 0; i < n; i++)
+          {
+            guint64 id = hs_log_get (r);
+            if (mark)
+              g_array_append_val (st->gc_freed, id);
+          }
+      }
+      break;
+    default:
+      /* Corrupt log: stop reading this range rather than misinterpret it. */
+      r->p = r->end;
+      break;
+    }
+}
+
+static gboolean
+clear_flags (gpointer key, gpointer value, gpointer data)
+{
+  ((HsRObj *) value)->flags = 0;
+  return FALSE;
+}
+
+void
+hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gboolean mark)
+{
+  HsLogReader r;
+
+  if (mark)
+    {
+      g_hash_table_find (st->objs, clear_flags, NULL);
+      g_ptr_array_set_size (st->freed, 0);
+      g_array_set_size (st->gc_freed, 0);
+    }
+  hs_log_reader_init (&r, log, offset);
+  r.end = log->data + offset + len;
+  while (!hs_log_reader_done (&r))
+    apply_one (st, (HsTraceOp) hs_log_get (&r), &r, mark);
+}
+
+/* ---- replay ------------------------------------------------------------------- */
+
+static guint64
+step_delta_end (HsTrace *trace, int k)
+{
+  if (k + 1 < (int) trace->steps->len)
+    return g_array_index (trace->steps, HsTraceStep, k + 1).delta_offset;
+  return trace->log.len;
+}
+
+HsRState *
+hs_trace_replay (HsTrace *trace, int k)
+{
+  HsRState *st = hs_rstate_new ();
+  const HsTraceKeyframe *kf = NULL;
+  int first = 0;
+
+  /* The last keyframe strictly before k, so that step k's own delta is replayed with its
+   * flags (new, changed, freed); keyframes are in step order. */
+  for (guint lo = 0, hi = trace->keyframes->len; lo < hi;)
+    {
+      guint mid = (lo + hi) / 2;
+      const HsTraceKeyframe *m = &g_array_index (trace->keyframes, HsTraceKeyframe, mid);
+      if (m->step < k)
+        {
+          kf = m;
+          lo = mid + 1;
+        }
+      else
+        hi = mid;
+    }
+  if (kf != NULL)
+    {
+      hs_rstate_apply (st, &trace->keylog, kf->offset, kf->len, FALSE);
+      first = kf->step + 1;
+    }
+  for (int i = first; i <= k; i++)
+    {
+      guint64 off = g_array_index (trace->steps, HsTraceStep, i).delta_offset;
+      hs_rstate_apply (st, &trace->log, off, step_delta_end (trace, i) - off, i == k);
+    }
+  return st;
+}
+
+/* ---- snapshot ------------------------------------------------------------------ */
+
+typedef struct {
+  HsRState *st;
+  HsTrace *trace;
+  HsSnapshot *snap;
+  GHashTable *counts; /* id -> in-degree */
+} ToSnap;
+
+static gboolean
+is_inline (ToSnap *ts, const HsRObj *o)
+{
+  return o != NULL && o->shape == HS_SHAPE_PRIM && !ts->trace->options.heap_primitives;
+}
+
+static const char *
+static_type_name (const char *t)
+{
+  static const char *const names[] = { "int", "float", "str", "bool", "NoneType", NULL };
+  for (int i = 0; names[i]; i++)
+    if (g_strcmp0 (t, names[i]) == 0)
+      return names[i];
+  return "object";
+}
+
+static char *
+prim_text (ToSnap *ts, const HsRObj *o)
+{
+  if (o->is_int)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, o->int_value);
+  return g_strdup (hs_string_pool_get (&ts->trace->pool, o->label_str));
+}
+
+static const char *
+obj_type_name (ToSnap *ts, const HsRObj *o)
+{
+  return o->is_int ? "int" : hs_string_pool_get (&ts->trace->pool, o->type_str);
+}
+
+/* A value as the snapshot shows it; counts a reference when `count` is set. */
+static HsSnapValue
+value_of (ToSnap *ts, guint64 id, gboolean count)
+{
+  HsRObj *o = g_hash_table_lookup (ts->st->objs, &id);
+  HsSnapValue v;
+
+  if (o == NULL)
+    return hs_snap_value_primitive ("object", "?");
+  if (is_inline (ts, o))
+    {
+      g_autofree char *text = prim_text (ts, o);
+      return hs_snap_value_primitive (static_type_name (obj_type_name (ts, o)), text);
+    }
+  v = hs_snap_value_ref (id);
+  if (count)
+    {
+      gpointer n = g_hash_table_lookup (ts->counts, &o->id);
+      g_hash_table_insert (ts->counts, &o->id, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
+    }
+  return v;
+}
+
+static void
+add_frames (ToSnap *ts)
+{
+  const HsStringPool *pool = &ts->trace->pool;
+
+  for (guint i = 0; i < ts->st->frames->len; i++)
+    {
+      HsRFrame *rf = g_ptr_array_index (ts->st->frames, i);
+      HsSnapFrame *f = hs_snapshot_add_frame (ts->snap, rf->id, hs_string_pool_get (pool, rf->name_str));
+      f->line = rf->line;
+      f->parent_frame_id = rf->parent_id;
+      f->is_highlighted = i + 1 == ts->st->frames->len;
+      for (guint j = 0; j < rf->names->len; j++)
+        hs_snap_frame_add_var (f, hs_string_pool_get (pool, g_array_index (rf->names, guint32, j)),
+                               value_of (ts, g_array_index (rf->vals, guint64, j), TRUE));
+      for (guint j = 0; j < rf->held_names->len; j++)
+        hs_snap_frame_add_held (f,
+                                hs_string_pool_get (pool, g_array_index (rf->held_names, guint32, j)),
+                                value_of (ts, g_array_index (rf->held_vals, guint64, j), TRUE));
+    }
+}
+
+static void
+add_object (ToSnap *ts, HsRObj *o, gboolean count)
+{
+  const HsStringPool *pool = &ts->trace->pool;
+  HsSnapObject *so;
+  HsSnapValue none_key = { HS_SNAP_VALUE_PRIMITIVE, 0, NULL, NULL };
+
+  if (is_inline (ts, o))
+    return;
+  so = hs_snapshot_add_object (ts->snap, o->id, o->kind, obj_type_name (ts, o));
+  so->immortal = o->immortal;
+  so->flags = o->flags;
+  if (o->shape == HS_SHAPE_PRIM)
+    so->label = prim_text (ts, o);
+  else
+    so->label = g_strdup (hs_string_pool_get (pool, o->label_str));
+  for (guint i = 0; i < o->vals->len; i++)
+    {
+      guint64 a = g_array_index (o->vals, guint64, i);
+      g_autofree char *index = NULL;
+
+      switch (o->shape)
+        {
+        case HS_SHAPE_SEQ:
+          index = g_strdup_printf ("%u", i);
+          hs_snap_object_add_cell (so, index, none_key, value_of (ts, a, count));
+          break;
+        case HS_SHAPE_PAIRS:
+          hs_snap_object_add_cell (so, NULL, value_of (ts, a, count),
+                                   value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
+          i++;
+          break;
+        case HS_SHAPE_ATTRS:
+          hs_snap_object_add_cell (so, hs_string_pool_get (pool, (guint32) a), none_key,
+                                   value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
+          i++;
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+static void
+mark_reachable (HsSnapshot *snap, GHashTable *seen, const HsSnapValue *v, GQueue *todo)
+{
+  if (v->kind == HS_SNAP_VALUE_REF && !g_hash_table_contains (seen, &v->ref))
+    {
+      HsSnapObject *o = hs_snapshot_lookup (snap, v->ref);
+      if (o == NULL)
+        return;
+      g_hash_table_add (seen, &o->id);
+      g_queue_push_tail (todo, o);
+    }
+}
+
+/* Objects alive that no frame reaches: a leaked cycle waiting for the collector. */
+static void
+flag_unreachable (HsSnapshot *snap)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GQueue todo = G_QUEUE_INIT;
+  HsSnapObject *o;
+
+  for (guint i = 0; i < snap->frames->len; i++)
+    {
+      HsSnapFrame *f = g_ptr_array_index (snap->frames, i);
+      for (guint j = 0; j < f->vars->len; j++)
+        mark_reachable (snap, seen, &g_array_index (f->vars, HsSnapVar, j).value, &todo);
+      for (guint j = 0; j < f->held->len; j++)
+        mark_reachable (snap, seen, &g_array_index (f->held, HsSnapVar, j).value, &todo);
+    }
+  while ((o = g_queue_pop_head (&todo)) != NULL)
+    for (guint j = 0; j < o->cells->len; j++)
+      {
+        HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
+        mark_reachable (snap, seen, &c->key, &todo);
+        mark_reachable (snap, seen, &c->value, &todo);
+      }
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      o = g_ptr_array_index (snap->objects, i);
+      if (!(o->flags & HS_SNAP_FLAG_FREED) && !o->immortal && !g_hash_table_contains (seen, &o->id))
+        o->flags |= HS_SNAP_FLAG_UNREACHABLE;
+    }
+}
+
+HsSnapshot *
+hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k)
+{
+  const HsTraceStep *step = &g_array_index (trace->steps, HsTraceStep, k);
+  ToSnap ts = { st, trace, hs_snapshot_new (), g_hash_table_new (g_int64_hash, g_int64_equal) };
+  GHashTableIter it;
+  gpointer value;
+
+  ts.snap->step = k;
+  ts.snap->line = step->line;
+  ts.snap->event = g_strdup (hs_trace_event_names[step->event]);
+  ts.snap->func_name = g_strdup (hs_string_pool_get (&trace->pool, step->func_str));
+  ts.snap->exception_msg = g_strdup (hs_string_pool_get (&trace->pool, step->exc_str));
+  ts.snap->stdout_text = g_strndup (trace->out->str, step->stdout_len);
+  add_frames (&ts);
+  g_hash_table_iter_init (&it, st->objs);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    add_object (&ts, value, TRUE);
+  /* Freed objects keep their last contents but no longer count as referrers. */
+  for (guint i = 0; i < st->freed->len; i++)
+    add_object (&ts, g_ptr_array_index (st->freed, i), FALSE);
+  g_array_append_vals (ts.snap->gc_freed, st->gc_freed->data, st->gc_freed->len);
+  hs_snapshot_index (ts.snap);
+  for (guint i = 0; i < ts.snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (ts.snap->objects, i);
+      o->refcount = (o->flags & HS_SNAP_FLAG_FREED) ? 0
+                                                    : (gint64) GPOINTER_TO_SIZE (
+                                                        g_hash_table_lookup (ts.counts, &o->id));
+    }
+  flag_unreachable (ts.snap);
+  g_hash_table_unref (ts.counts);
+  return ts.snap;
+}

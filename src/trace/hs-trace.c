@@ -1,0 +1,111 @@
+/* hs-trace.c — reading a recorded trace: per-step facts and snapshots.
+ *
+ * Invariant: a trace is never modified after hs_trace_record returns, so every reader
+ * here is safe to call from any thread.
+ */
+#include "hs-trace-private.h"
+
+void
+hs_trace_options_init (HsTraceOptions *options)
+{
+  options->max_steps = 100000;
+  options->heap_primitives = FALSE;
+}
+
+void
+hs_trace_free (HsTrace *trace)
+{
+  if (trace == NULL)
+    return;
+  g_free (trace->source);
+  g_free (trace->filename);
+  g_array_unref (trace->steps);
+  hs_log_clear (&trace->log);
+  hs_log_clear (&trace->keylog);
+  g_array_unref (trace->keyframes);
+  hs_string_pool_clear (&trace->pool);
+  g_string_free (trace->out, TRUE);
+  g_free (trace->error_text);
+  g_free (trace->syntax_msg);
+  g_free (trace);
+}
+
+int
+hs_trace_get_n_steps (HsTrace *trace)
+{
+  return (int) trace->steps->len;
+}
+
+HsTraceEnd
+hs_trace_get_end (HsTrace *trace)
+{
+  return trace->end;
+}
+
+const char *
+hs_trace_get_error_text (HsTrace *trace)
+{
+  return trace->error_text;
+}
+
+gboolean
+hs_trace_get_syntax_error (HsTrace *trace, int *line, int *col, int *end_col, const char **message)
+{
+  if (trace->end != HS_TRACE_END_SYNTAX_ERROR)
+    return FALSE;
+  if (line)
+    *line = trace->syntax_line;
+  if (col)
+    *col = trace->syntax_col;
+  if (end_col)
+    *end_col = trace->syntax_end_col;
+  if (message)
+    *message = trace->syntax_msg;
+  return TRUE;
+}
+
+const char *
+hs_trace_get_source (HsTrace *trace)
+{
+  return trace->source;
+}
+
+static const HsTraceStep *
+step_at (HsTrace *trace, int k)
+{
+  g_return_val_if_fail (k >= 0 && k < (int) trace->steps->len, NULL);
+  return &g_array_index (trace->steps, HsTraceStep, k);
+}
+
+int
+hs_trace_step_line (HsTrace *trace, int k)
+{
+  const HsTraceStep *s = step_at (trace, k);
+  return s ? s->line : 0;
+}
+
+const char *
+hs_trace_step_event (HsTrace *trace, int k)
+{
+  const HsTraceStep *s = step_at (trace, k);
+  return s ? hs_trace_event_names[s->event] : NULL;
+}
+
+int
+hs_trace_step_next_line (HsTrace *trace, int k)
+{
+  return k + 1 < (int) trace->steps->len ? hs_trace_step_line (trace, k + 1) : 0;
+}
+
+HsSnapshot *
+hs_trace_snapshot (HsTrace *trace, int k)
+{
+  HsRState *st;
+  HsSnapshot *snap;
+
+  g_return_val_if_fail (k >= 0 && k < (int) trace->steps->len, NULL);
+  st = hs_trace_replay (trace, k);
+  snap = hs_rstate_to_snapshot (st, trace, k);
+  hs_rstate_free (st);
+  return snap;
+}

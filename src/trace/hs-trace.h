@@ -1,0 +1,65 @@
+/* hs-trace.h — a recorded execution: steps, memory events, and any step's memory.
+ *
+ * A trace is recorded once (hs_trace_record runs the whole program under the VM's
+ * step hook) and is then immutable, so any thread may read it. Step k's memory is
+ * rebuilt on demand by hs_trace_snapshot; nothing copies the whole heap per step.
+ */
+#pragma once
+
+#include "hs-snapshot.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HsTrace HsTrace;
+
+typedef struct {
+  gint64 max_steps;         /* default 100,000; at most 10,000,000 */
+  gboolean heap_primitives; /* ints, floats, strs, bools, None as heap objects */
+} HsTraceOptions;
+
+void hs_trace_options_init (HsTraceOptions *options);
+
+typedef enum {
+  HS_TRACE_END_OK,
+  HS_TRACE_END_EXCEPTION,    /* the program died: the last step is "uncaught_exception" */
+  HS_TRACE_END_SYNTAX_ERROR, /* nothing ran: see hs_trace_get_syntax_error */
+  HS_TRACE_END_STEP_LIMIT,   /* stopped at max_steps: the last step says so */
+  HS_TRACE_END_CANCELLED,
+} HsTraceEnd;
+
+/* Records a whole run. `cancel` (may be NULL) is polled between steps: set it to
+ * non-zero with g_atomic_int_set from another thread to stop. Never returns NULL. */
+HsTrace *hs_trace_record (const char *source, gsize len, const char *filename,
+                          const HsTraceOptions *options, const gint *cancel);
+void hs_trace_free (HsTrace *trace);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsTrace, hs_trace_free)
+
+int hs_trace_get_n_steps (HsTrace *trace);
+HsTraceEnd hs_trace_get_end (HsTrace *trace);
+/* The text CPython prints on stderr at the end (traceback, syntax error, limit note),
+ * or NULL when the program ended normally. */
+const char *hs_trace_get_error_text (HsTrace *trace);
+/* For HS_TRACE_END_SYNTAX_ERROR: 1-based line and column range and the message. */
+gboolean hs_trace_get_syntax_error (HsTrace *trace, int *line, int *col, int *end_col,
+                                    const char **message);
+const char *hs_trace_get_source (HsTrace *trace);
+
+/* Cheap per-step facts (no snapshot needed). */
+int hs_trace_step_line (HsTrace *trace, int k);
+const char *hs_trace_step_event (HsTrace *trace, int k);
+/* The line that runs after step k's line (the "next line" marker), or 0. */
+int hs_trace_step_next_line (HsTrace *trace, int k);
+
+/* The complete memory at step k (0 <= k < n_steps); the caller frees it. */
+HsSnapshot *hs_trace_snapshot (HsTrace *trace, int k);
+
+/* "What happened" at step k, as translated sentences, e.g.
+ * "created list #12 (1 reference)", "`b` now refers to #12 too: 2 references",
+ * "#12 freed: no references left", "gc found 2 unreachable objects and freed them".
+ * A NULL-terminated array; free with g_strfreev. */
+char **hs_trace_explain_step (HsTrace *trace, int k);
+
+/* Python Tutor's JSON format plus Heapscope's keys (docs/trace-format.md). */
+char *hs_trace_to_json (HsTrace *trace);
+
+G_END_DECLS

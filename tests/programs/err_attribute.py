@@ -1,0 +1,4 @@
+# Lists have no push method.
+stack = []
+stack.append(1)
+stack.push(2)

@@ -1,0 +1,6 @@
+# A deleted name is gone.
+x = [1]
+y = x
+del x
+print(y)
+print(x)

@@ -1,0 +1,3 @@
+# Calling something that is not a function.
+count = 5
+total = count(3)

@@ -1,0 +1,5 @@
+# Integer modulo and floor division by zero.
+def remainder(a, b):
+    return a % b
+print(remainder(7, 3))
+print(remainder(7, 0))

@@ -1,0 +1,11 @@
+# Comparing ints with ints, floats and bools.
+print(1 < 2, 2 < 1, 1 == 1, 1 != 1)
+print(3 <= 3, 3 >= 4, 3 > -3)
+print(1 == 1.0, 2 < 2.5, 3 > 2.999)
+print(True == 1, False == 0, True > False)
+print(2 ** 64 > 2 ** 63, 2 ** 64 == 2 ** 64, -2 ** 64 < 0)
+print(2 ** 64 == 18446744073709551616.0)
+print(10 ** 20 > 1e19, 10 ** 20 < 1e21)
+print(0 == -0, 0 == 0.0)
+print(5 == "5", 5 != "5")
+print(None == 0, None != None)

@@ -1,0 +1,13 @@
+# Converting to int from strings, floats and bools.
+print(int("42"), int("-17"), int("  8  "), int("+5"))
+print(int(3.9), int(-3.9), int(0.5), int(-0.5))
+print(int(True), int(False))
+print(int("123456789012345678901234567890"))
+print(int(1e20))
+print(int(), int(0))
+print(str(2 ** 70), len(str(2 ** 200)))
+print(int("1_000"))
+print(int(" 007 "))
+print(repr(int("12")), str(-12))
+n = int("99")
+print(n + 1)

@@ -1,0 +1,12 @@
+# Python's operator precedence, checked step by step.
+print(2 + 3 * 4, (2 + 3) * 4)
+print(-3 ** 2, (-3) ** 2, 2 ** -1)
+print(10 - 4 - 3, 2 ** 2 ** 3, 100 / 10 / 5)
+print(7 % 3 * 2, 7 // 2 * 2, 1 + 2 == 3)
+print(not 1 == 2, not 1 + 1, 1 < 2 == True)
+print(1 or 0 and 0, (1 or 0) and 0)
+print(3 - -2, - - 4, +-5, -+5)
+print(1 + 2 if False else 3 + 4)
+print(5 & 3 + 1, (5 & 3) + 1, 2 | 1 ^ 3, 1 << 2 + 1)
+print("a" + "b" * 2, ("a" + "b") * 2)
+print([1] + [2] * 2)

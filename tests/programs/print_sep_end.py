@@ -1,0 +1,16 @@
+# print() with sep and end.
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("no newline", end="")
+print(" -> continued")
+print("x", "y", sep="-", end="!\n")
+print()
+print(1, 2.5, None, [1], (2,), {"k": "v"}, sep=" | ")
+print("multi\nline")
+print("", end="")
+print("end", end="\n\n")
+print(sep="zzz")
+print("a", sep=None, end=None)
+for i in range(3):
+    print(i, end=" " if i < 2 else "\n")

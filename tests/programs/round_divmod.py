@@ -1,0 +1,11 @@
+# round() uses banker's rounding; divmod pairs // and %.
+print(round(0.5), round(1.5), round(2.5), round(-0.5), round(-1.5))
+print(round(3.7), round(-3.7), round(7))
+print(round(1234.5678, 2), round(1234.5678, -2), round(1234, -2))
+print(round(2.5, 0), type(round(2.5)), type(round(2.5, 0)))
+print(round(1250, -2), round(1350, -2))
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5))
+print(divmod(7.5, 2), divmod(-7.5, 2))
+q, r = divmod(100, 7)
+print(q, r, q * 7 + r)
+print(divmod(2 ** 65, 3))

@@ -1,0 +1,13 @@
+# repr() shows a string the way you would type it.
+print(repr("plain"))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr("both ' and \""))
+print(repr("tab\there"), repr("new\nline"), repr("back\\slash"))
+print("tab\there")
+print("line1\nline2")
+print(repr("\x00\x07"), repr("caf\u00e9"), "caf\u00e9")
+print(len("\n"), len("\\n"), len("é"))
+print(["a", 'b"c', "d'e"])
+print(("x",), {"k": "v"})
+print(r"raw\nstring", repr(r"\d+"))

@@ -1,0 +1,3 @@
+# You cannot assign to a literal.
+x = 1
+1 = x

@@ -1,0 +1,3 @@
+# A string literal with no closing quote.
+name = "Ada
+print(name)

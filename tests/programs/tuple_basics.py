@@ -1,0 +1,15 @@
+# Tuples: fixed-length sequences.
+t = (1, "two", 3.0)
+print(t, len(t), t[1], t[-1])
+single = (5,)
+notuple = (5)
+print(single, notuple, type(single), type(notuple))
+empty = ()
+print(empty, len(empty), tuple(), tuple([1, 2]), tuple("ab"))
+packed = 1, 2, 3
+print(packed)
+print(t + (4,), (0,) * 3, 2 in packed)
+print(t.index("two"), (1, 1, 2).count(1))
+nested = ((1, 2), (3, 4))
+print(nested[1][0])
+print(repr((None,)), str(((),)))

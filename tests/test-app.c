@@ -1,0 +1,317 @@
+/* test-app.c — the real application window under Xvfb: load an example, run it, step
+ * through actions, check what the widgets show; export through the dialog's path.
+ *
+ * Every wait is bounded: a test that hangs fails with the condition it waited for.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "heapscope-application.h"
+#include "heapscope-export-dialog.h"
+#include "heapscope-window.h"
+
+static HeapscopeApplication *app;
+
+#define wait_until(cond) wait_until_impl ((gboolean (*) (gpointer)) (cond), win, #cond)
+
+static void
+wait_until_impl (gboolean (*cond) (gpointer), gpointer data, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+settled (HeapscopeWindow *win)
+{
+  return heapscope_window_is_settled (win);
+}
+
+static HeapscopeWindow *
+new_window (void)
+{
+  HeapscopeWindow *win = heapscope_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (win));
+  return win;
+}
+
+static void
+activate (HeapscopeWindow *win, const char *action)
+{
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), action));
+  g_action_group_activate_action (G_ACTION_GROUP (win), action, NULL);
+  wait_until (settled);
+}
+
+static const char *
+step_label (HeapscopeWindow *win)
+{
+  return heapscope_step_controls_get_label (heapscope_window_get_step_controls (win));
+}
+
+static guint
+scene_nodes (HeapscopeWindow *win)
+{
+  const HsScene *scene = heapscope_diagram_view_get_scene (heapscope_window_get_diagram (win));
+
+  g_assert_nonnull (scene);
+  return scene->nodes->len;
+}
+
+static char *
+console_text (HeapscopeWindow *win)
+{
+  return heapscope_console_dup_text (heapscope_window_get_console (win));
+}
+
+static void
+run_source (HeapscopeWindow *win, const char *source)
+{
+  heapscope_editor_set_text (heapscope_window_get_editor (win), source);
+  heapscope_window_run (win);
+  /* run_async marks the session running at once; wait for the trace and the step */
+  wait_until (settled);
+}
+
+static void
+close_window (HeapscopeWindow *win)
+{
+  gtk_window_destroy (GTK_WINDOW (win));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* aliasing.py: step 0 is about to run `a = [1, 2, 3]` (line 4); step 1 is about to run
+ * `b = a` with one list on the heap; the last step has printed everything. */
+static void
+test_example_steps (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *expected_label = NULL;
+  g_autofree char *out = NULL;
+  int n;
+
+  g_assert_true (heapscope_window_load_example (win, "aliasing.py"));
+  wait_until (settled);
+  n = heapscope_step_controls_get_n_steps (heapscope_window_get_step_controls (win));
+  g_assert_cmpint (n, >, 5);
+  expected_label = g_strdup_printf ("Step 1 of %d", n);
+  g_assert_cmpstr (step_label (win), ==, expected_label);
+  g_assert_cmpuint (scene_nodes (win), ==, 1); /* the global frame only */
+
+  activate (win, "step-forward");
+  g_assert_cmpint (heapscope_window_get_step (win), ==, 1);
+  g_free (expected_label);
+  expected_label = g_strdup_printf ("Step 2 of %d", n);
+  g_assert_cmpstr (step_label (win), ==, expected_label);
+  g_assert_cmpuint (scene_nodes (win), ==, 2); /* frame + the list */
+  out = console_text (win);
+  g_assert_cmpstr (out, ==, "");
+
+  activate (win, "step-last");
+  g_assert_cmpint (heapscope_window_get_step (win), ==, n - 1);
+  g_free (out);
+  out = console_text (win);
+  g_assert_true (g_str_has_prefix (out, "[1, 2, 3, 4]\nTrue\n"));
+  g_assert_nonnull (strstr (out, "[1, 2, 3, 4] ['new']"));
+
+  activate (win, "step-back");
+  g_assert_cmpint (heapscope_window_get_step (win), ==, n - 2);
+  activate (win, "step-first");
+  g_assert_cmpint (heapscope_window_get_step (win), ==, 0);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "step-back"));
+  close_window (win);
+}
+
+static void
+test_rerun_keeps_step (void)
+{
+  HeapscopeWindow *win = new_window ();
+
+  run_source (win, "x = 1\ny = [x]\nz = 3\nprint(z)\n");
+  activate (win, "step-forward");
+  activate (win, "step-forward");
+  g_assert_cmpint (heapscope_window_get_step (win), ==, 2);
+  run_source (win, "x = 1\ny = [x, x]\nz = 4\nprint(z)\n");
+  g_assert_cmpint (heapscope_window_get_step (win), ==, 2);
+  close_window (win);
+}
+
+static void
+test_syntax_error (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *out = NULL;
+
+  run_source (win, "x = (1,\n");
+  out = console_text (win);
+  g_assert_nonnull (strstr (out, "SyntaxError"));
+  g_assert_cmpstr (step_label (win), ==, "No steps");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "step-forward"));
+  close_window (win);
+}
+
+static void
+test_runtime_error (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *out = NULL;
+
+  run_source (win, "a = [1]\nprint('before')\nprint(a[3])\n");
+  activate (win, "step-last");
+  out = console_text (win);
+  g_assert_true (g_str_has_prefix (out, "before\n"));
+  g_assert_nonnull (strstr (out, "IndexError: list index out of range"));
+  close_window (win);
+}
+
+static void
+test_presentation (void)
+{
+  HeapscopeWindow *win = new_window ();
+
+  g_assert_true (heapscope_window_load_example (win, "aliasing.py"));
+  wait_until (settled);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "presentation", NULL);
+  g_assert_true (heapscope_window_get_presenting (win));
+  g_assert_cmpstr (heapscope_diagram_view_get_theme (heapscope_window_get_diagram (win)), !=, NULL);
+  activate (win, "step-forward");
+  g_action_group_activate_action (G_ACTION_GROUP (win), "presentation", NULL);
+  g_assert_false (heapscope_window_get_presenting (win));
+  close_window (win);
+}
+
+typedef struct
+{
+  GStrv paths;
+  char *error;
+  gboolean done;
+} ExportResult;
+
+static void
+on_export_finished (HeapscopeWindow *win, GStrv paths, const char *error, ExportResult *r)
+{
+  r->paths = g_strdupv (paths);
+  r->error = g_strdup (error);
+  r->done = TRUE;
+}
+
+static gboolean
+export_done (ExportResult *r)
+{
+  return r->done;
+}
+
+static void
+export_through_dialog (HeapscopeWindow *win, HeapscopeExportFormat format, gboolean all,
+                       const char *path, ExportResult *r)
+{
+  HeapscopeExportDialog *dialog = heapscope_export_dialog_new (win);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  gulong id = g_signal_connect (win, "export-finished", G_CALLBACK (on_export_finished), r);
+
+  memset (r, 0, sizeof *r);
+  heapscope_export_dialog_set_format (dialog, format);
+  heapscope_export_dialog_set_all_steps (dialog, all);
+  heapscope_export_dialog_set_scale (dialog, 1.5);
+  heapscope_export_dialog_export_to (dialog, file);
+  wait_until_impl ((gboolean (*) (gpointer)) export_done, r, "export");
+  g_signal_handler_disconnect (win, id);
+  g_assert_cmpstr (r->error, ==, NULL);
+}
+
+static void
+assert_file_starts (const char *path, const char *magic)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, strlen (magic));
+  g_assert_true (memcmp (data, magic, strlen (magic)) == 0);
+}
+
+static void
+test_export (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-export-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "one.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "all.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "pages.pdf", NULL);
+  g_autofree char *pdf_data = NULL;
+  ExportResult r;
+  gsize pdf_len = 0;
+  int n, pages = 0;
+
+  g_assert_true (heapscope_window_load_example (win, "aliasing.py"));
+  wait_until (settled);
+  activate (win, "step-forward");
+  n = heapscope_step_controls_get_n_steps (heapscope_window_get_step_controls (win));
+
+  export_through_dialog (win, HEAPSCOPE_EXPORT_PNG, FALSE, png, &r);
+  g_assert_cmpuint (g_strv_length (r.paths), ==, 1);
+  assert_file_starts (png, "\x89PNG");
+  g_strfreev (r.paths);
+
+  export_through_dialog (win, HEAPSCOPE_EXPORT_SVG, TRUE, svg, &r);
+  g_assert_cmpuint (g_strv_length (r.paths), ==, n);
+  for (guint i = 0; r.paths[i]; i++)
+    assert_file_starts (r.paths[i], "<?xml");
+  g_assert_true (g_str_has_suffix (r.paths[0], "all-001.svg"));
+  g_strfreev (r.paths);
+
+  export_through_dialog (win, HEAPSCOPE_EXPORT_PDF_PAGES, FALSE, pdf, &r);
+  assert_file_starts (pdf, "%PDF");
+  g_assert_true (g_file_get_contents (pdf, &pdf_data, &pdf_len, NULL));
+  /* binary streams hold NULs: scan bytes, not a C string */
+  for (gsize i = 0; i + 12 <= pdf_len; i++)
+    if (memcmp (pdf_data + i, "/Type /Page", 11) == 0 && pdf_data[i + 11] != 's')
+      pages++;
+  g_assert_cmpint (pages, ==, n);
+  g_strfreev (r.paths);
+  close_window (win);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  /* private home dirs (autosave, recent files), but the system's data dirs stay
+   * visible: GtkSourceView's language specs and the icon theme live there */
+  g_autofree char *home = g_dir_make_tmp ("heapscope-test-app-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+  app = heapscope_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/app/window/example-steps", test_example_steps);
+  g_test_add_func ("/app/window/rerun-keeps-step", test_rerun_keeps_step);
+  g_test_add_func ("/app/window/syntax-error", test_syntax_error);
+  g_test_add_func ("/app/window/runtime-error", test_runtime_error);
+  g_test_add_func ("/app/window/presentation", test_presentation);
+  g_test_add_func ("/app/export/through-dialog", test_export);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -1,0 +1,432 @@
+/* test-diagram.c — graph building, layout into scenes, elision, tweening and painting.
+ *
+ * Every fixture is built by hand (diagram-fixtures.h), so these tests need no core.
+ */
+#include <math.h>
+#include <graphviz/gvc.h>
+
+#include "hs-diagram.h"
+#include "hs-painter.h"
+#include "diagram-fixtures.h"
+
+typedef HsSnapshot *(*FixtureFunc) (void);
+
+static HsSnapshot *
+linked_list_3 (void)
+{
+  return fixture_linked_list (3);
+}
+
+static HsSnapshot *
+tree_3 (void)
+{
+  return fixture_tree (3);
+}
+
+static HsSnapshot *
+cycle_before (void)
+{
+  return fixture_cycle (FALSE);
+}
+
+static HsSnapshot *
+cycle_after (void)
+{
+  return fixture_cycle (TRUE);
+}
+
+static HsSnapshot *
+recursion_5 (void)
+{
+  return fixture_recursion (5);
+}
+
+static HsSnapshot *
+long_list (void)
+{
+  return fixture_long_list (10000);
+}
+
+static const FixtureFunc fixtures[] = {
+  linked_list_3, tree_3,      fixture_dict_of_lists, fixture_aliasing,
+  cycle_before,  cycle_after, recursion_5,           long_list,
+};
+
+static HsScene *
+render (HsSnapshot *snap)
+{
+  g_autoptr (GError) error = NULL;
+  HsScene *scene = hs_diagram_render (snap, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (scene);
+  return scene;
+}
+
+static guint
+count_nodes (Agraph_t *g)
+{
+  guint n = 0;
+
+  for (Agnode_t *node = agfstnode (g); node; node = agnxtnode (g, node))
+    n++;
+  return n;
+}
+
+/* Visible edges (the frame stack's invisible ordering edges excluded). */
+static guint
+count_edges (Agraph_t *g)
+{
+  guint n = 0;
+
+  for (Agnode_t *node = agfstnode (g); node; node = agnxtnode (g, node))
+    for (Agedge_t *e = agfstout (g, node); e; e = agnxtout (g, e))
+      if (g_strcmp0 (agget (e, (char *)"style"), "invis") != 0)
+        n++;
+  return n;
+}
+
+static void
+test_graph_linked_list (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_linked_list (3);
+  g_autoptr (HsDiagram) diagram = hs_diagram_new (snap, NULL);
+  Agraph_t *g = hs_diagram_get_graph (diagram);
+  Agnode_t *frame, *first, *last;
+  Agedge_t *e;
+  const char *label;
+
+  /* module frame, class, __init__, three nodes */
+  g_assert_cmpuint (count_nodes (g), ==, 6);
+  /* Node, head, __init__, next, next */
+  g_assert_cmpuint (count_edges (g), ==, 5);
+  frame = agnode (g, (char *)"f1", FALSE);
+  first = agnode (g, (char *)"o20", FALSE);
+  last = agnode (g, (char *)"o22", FALSE);
+  g_assert_nonnull (frame);
+  g_assert_nonnull (first);
+  g_assert_nonnull (last);
+  label = agget (first, (char *)"label");
+  g_assert_true (aghtmlstr ((char *)label));
+  g_assert_nonnull (strstr (label, "PORT=\"v1\""));
+  g_assert_null (strstr (agget (last, (char *)"label"), "PORT=")); /* next is None */
+  e = agedge (g, first, agnode (g, (char *)"o21", FALSE), NULL, FALSE);
+  g_assert_nonnull (e);
+  g_assert_cmpstr (agget (e, (char *)"tailport"), ==, "v1:c");
+  e = agedge (g, frame, first, NULL, FALSE);
+  g_assert_cmpstr (agget (e, (char *)"tailport"), ==, "v1:c");
+  g_assert_cmpstr (agget (first, (char *)"hs_badge"), ==, "1");
+  g_assert_cmpstr (agget (g, (char *)"rankdir"), ==, "LR");
+  g_assert_cmpstr (agget (g, (char *)"ordering"), ==, "out");
+}
+
+static void
+test_graph_aliasing_badges (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_aliasing ();
+  g_autoptr (HsDiagram) diagram = hs_diagram_new (snap, NULL);
+  Agraph_t *g = hs_diagram_get_graph (diagram);
+  g_autoptr (HsScene) scene = NULL;
+  const HsSceneNode *shared;
+
+  /* a, b and the tuple refer to list 40: three arrows, a badge of 3 */
+  g_assert_cmpstr (agget (agnode (g, (char *)"o40", FALSE), (char *)"hs_badge"), ==, "3");
+  g_assert_cmpstr (agget (agnode (g, (char *)"o41", FALSE), (char *)"hs_badge"), ==, "2");
+  g_assert_true (hs_diagram_layout (diagram, NULL));
+  scene = hs_diagram_steal_scene (diagram);
+  shared = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 40);
+  g_assert_nonnull (shared);
+  g_assert_cmpstr (shared->badge, ==, "3");
+  g_assert_cmpuint (scene->edges->len, ==, 6);
+  g_assert_true (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 42)->flags & HS_SNAP_FLAG_NEW);
+}
+
+static gboolean
+point_in_rect (HsPoint p, const HsRect *r)
+{
+  return p.x >= r->x && p.x <= r->x + r->width && p.y >= r->y && p.y <= r->y + r->height;
+}
+
+/* Each edge starts inside the cell holding its reference and ends at its head. */
+static void
+check_scene_edges (const HsScene *scene)
+{
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+      const HsSceneNode *tail = hs_scene_find_node (scene, e->tail_role, e->tail_id);
+      const HsSceneNode *head = hs_scene_find_node (scene, e->head_role, e->head_id);
+      const HsSceneCell *cell;
+      HsRect grown;
+
+      g_assert_nonnull (tail);
+      g_assert_nonnull (head);
+      cell = hs_scene_node_find_cell (tail, e->tail_cell);
+      g_assert_nonnull (cell);
+      g_assert_true (cell->is_ref);
+      g_assert_cmpuint (e->n_points % 3, ==, 1);
+      g_assert_true (point_in_rect (e->points[0], &cell->rect));
+      grown = (HsRect){ head->rect.x - 2, head->rect.y - 2, head->rect.width + 4,
+                        head->rect.height + 4 + 20 };
+      g_assert_true (point_in_rect (e->tip, &grown));
+    }
+}
+
+static void
+test_scene_edges_start_in_cells (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autoptr (HsSnapshot) snap = fixtures[f]();
+      g_autoptr (HsScene) scene = render (snap);
+
+      check_scene_edges (scene);
+      for (guint i = 0; i < scene->nodes->len; i++)
+        {
+          const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
+
+          g_assert_cmpfloat (node->rect.x, >=, 0);
+          g_assert_cmpfloat (node->rect.y, >=, 0);
+          g_assert_cmpfloat (node->rect.x + node->rect.width, <=, scene->width);
+          g_assert_cmpfloat (node->rect.y + node->rect.height, <=, scene->height);
+        }
+    }
+}
+
+static void
+test_scene_frames_column (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_recursion (5);
+  g_autoptr (HsScene) scene = render (snap);
+  const HsSceneNode *prev = NULL, *fn;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
+
+      g_assert_cmpint (node->role, ==, HS_SCENE_NODE_FRAME);
+      if (prev)
+        {
+          g_assert_cmpfloat (node->rect.y, >, prev->rect.y + prev->rect.height);
+          g_assert_cmpfloat (fabs (node->rect.x - prev->rect.x), <, 0.5);
+          g_assert_cmpfloat (node->rect.width, ==, prev->rect.width);
+        }
+      prev = node;
+    }
+  g_assert_true (((HsSceneNode *)g_ptr_array_index (scene->nodes, 5))->is_highlighted);
+  fn = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 60);
+  g_assert_cmpfloat (fn->rect.x, >, prev->rect.x + prev->rect.width);
+}
+
+static void
+test_unreachable_and_freed (void)
+{
+  g_autoptr (HsSnapshot) before = fixture_cycle (FALSE);
+  g_autoptr (HsSnapshot) after = fixture_cycle (TRUE);
+  g_autoptr (HsScene) a = render (before);
+  g_autoptr (HsScene) b = render (after);
+  const HsSceneNode *na = hs_scene_find_node (a, HS_SCENE_NODE_OBJECT, 50);
+  const HsSceneNode *nb = hs_scene_find_node (b, HS_SCENE_NODE_OBJECT, 50);
+
+  g_assert_cmpstr (na->caption, ==, "unreachable");
+  g_assert_cmpstr (na->badge, ==, "1");
+  g_assert_cmpstr (nb->caption, ==, "freed");
+  g_assert_cmpstr (nb->badge, ==, "0");
+  g_assert_true (nb->flags & HS_SNAP_FLAG_FREED);
+  g_assert_cmpuint (a->edges->len, ==, 3);
+}
+
+static void
+test_elide_long_list (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_long_list (10000);
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (HsScene) scene = render (snap);
+  double ms = (g_get_monotonic_time () - start) / 1000.0;
+  const HsSceneNode *list = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 70);
+  guint values = 0, ellipses = 0;
+
+  for (guint i = 0; i < list->cells->len; i++)
+    {
+      const HsSceneCell *cell = &g_array_index (list->cells, HsSceneCell, i);
+
+      values += cell->role == HS_CELL_VALUE;
+      ellipses += cell->role == HS_CELL_ELLIPSIS;
+    }
+  g_assert_cmpuint (values, ==, HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD - 1);
+  g_assert_cmpuint (ellipses, ==, 1);
+  g_assert_cmpstr (g_array_index (list->cells, HsSceneCell, list->cells->len - 1).text, ==, "9999");
+  g_test_message ("10,000-element list: %.1f ms", ms);
+  g_assert_cmpfloat (ms, <, 500);
+}
+
+static void
+test_elide_at_threshold (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_long_list (HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD);
+  g_autoptr (HsScene) scene = render (snap);
+  const HsSceneNode *list = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 70);
+
+  for (guint i = 0; i < list->cells->len; i++)
+    g_assert_cmpint (g_array_index (list->cells, HsSceneCell, i).role, !=, HS_CELL_ELLIPSIS);
+}
+
+static void
+test_object_cap (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_many (400);
+  HsDiagramOptions opts;
+  g_autoptr (HsScene) scene = NULL;
+  const HsSceneNode *summary;
+
+  hs_diagram_options_init (&opts);
+  opts.max_objects = 50;
+  scene = hs_diagram_render (snap, &opts, NULL);
+  g_assert_nonnull (scene);
+  summary = hs_scene_find_node (scene, HS_SCENE_NODE_SUMMARY, 0);
+  g_assert_nonnull (summary);
+  g_assert_cmpuint (scene->n_elided_objects, ==, snap->objects->len - 50);
+  g_assert_cmpuint (scene->nodes->len, ==, 1 + 50 + 1);
+  check_scene_edges (scene);
+}
+
+static void
+test_tween_endpoints (void)
+{
+  g_autoptr (HsSnapshot) s2 = fixture_linked_list (2);
+  g_autoptr (HsSnapshot) s3 = fixture_linked_list (3);
+  g_autoptr (HsScene) a = render (s2);
+  g_autoptr (HsScene) b = render (s3);
+  g_autoptr (HsScene) t0 = hs_scene_tween (a, b, 0);
+  g_autoptr (HsScene) t1 = hs_scene_tween (a, b, 1);
+  g_autoptr (HsScene) mid = hs_scene_tween (a, b, 0.5);
+  const HsSceneNode *fresh;
+
+  g_assert_cmpfloat (hs_scene_mean_displacement (a, t0), <, 1e-9);
+  g_assert_cmpfloat (hs_scene_mean_displacement (b, t1), <, 1e-9);
+  fresh = hs_scene_find_node (t0, HS_SCENE_NODE_OBJECT, 22);
+  g_assert_cmpfloat (fresh->alpha, ==, 0);
+  fresh = hs_scene_find_node (mid, HS_SCENE_NODE_OBJECT, 22);
+  g_assert_cmpfloat (fresh->alpha, ==, 0.5);
+  g_assert_cmpfloat (fresh->scale, <, 1);
+  g_assert_cmpuint (t1->edges->len, ==, b->edges->len);
+  for (guint i = 0; i < mid->edges->len; i++)
+    g_assert_cmpuint (((HsSceneEdge *)g_ptr_array_index (mid->edges, i))->n_points % 3, ==, 1);
+}
+
+static void
+test_tween_fades_freed (void)
+{
+  g_autoptr (HsSnapshot) s3 = fixture_linked_list (3);
+  g_autoptr (HsSnapshot) s0 = fixture_linked_list (0);
+  g_autoptr (HsScene) a = render (s3);
+  g_autoptr (HsScene) b = render (s0);
+  g_autoptr (HsScene) mid = hs_scene_tween (a, b, 0.25);
+  g_autoptr (HsScene) only = hs_scene_tween (NULL, b, 0.5);
+
+  g_assert_cmpfloat (hs_scene_find_node (mid, HS_SCENE_NODE_OBJECT, 21)->alpha, ==, 0.75);
+  g_assert_cmpuint (only->nodes->len, ==, b->nodes->len);
+}
+
+/* A list growing by one element per step: the list node widens, nothing jumps. */
+static void
+test_tween_growing_list (void)
+{
+  g_autoptr (HsSnapshot) s3 = fixture_long_list (3);
+  g_autoptr (HsSnapshot) s4 = fixture_long_list (4);
+  g_autoptr (HsScene) a = render (s3);
+  g_autoptr (HsScene) b = render (s4);
+  g_autoptr (HsScene) mid = hs_scene_tween (a, b, 0.5);
+  const HsSceneNode *la = hs_scene_find_node (a, HS_SCENE_NODE_OBJECT, 70);
+  const HsSceneNode *lb = hs_scene_find_node (b, HS_SCENE_NODE_OBJECT, 70);
+  const HsSceneNode *lm = hs_scene_find_node (mid, HS_SCENE_NODE_OBJECT, 70);
+  const HsSceneCell *grown = hs_scene_node_find_cell (lm, (2 << 24) | 3);
+
+  g_assert_cmpfloat (lm->rect.width, >, la->rect.width);
+  g_assert_cmpfloat (lm->rect.width, <, lb->rect.width);
+  g_assert_nonnull (grown);
+  g_assert_cmpfloat (grown->alpha, ==, 0.5);
+}
+
+static void
+test_stability (void)
+{
+  static const struct
+  {
+    const char *name;
+    HsSnapshot *(*make) (guint);
+  } sequences[] = {
+    { "linked list growing 1..8", fixture_linked_list },
+    { "list growing 1..8", fixture_long_list },
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sequences); s++)
+    {
+      HsScene *prev = NULL;
+      double total = 0;
+
+      for (guint n = 1; n <= 8; n++)
+        {
+          g_autoptr (HsSnapshot) snap = sequences[s].make (n);
+          HsScene *scene = render (snap);
+
+          if (prev)
+            total += hs_scene_mean_displacement (prev, scene);
+          hs_scene_free (prev);
+          prev = scene;
+        }
+      hs_scene_free (prev);
+      g_test_message ("%s: mean displacement %.1f px per step", sequences[s].name, total / 7);
+      g_assert_cmpfloat (total / 7, <, 60);
+    }
+}
+
+static void
+test_painter_themes (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autoptr (HsSnapshot) snap = fixtures[f]();
+      g_autoptr (HsScene) scene = render (snap);
+
+      for (int t = 0; t < HS_N_THEMES; t++)
+        {
+          cairo_surface_t *surface = cairo_image_surface_create (
+              CAIRO_FORMAT_ARGB32, (int)ceil (scene->width), (int)ceil (scene->height));
+          cairo_t *cr = cairo_create (surface);
+          g_autoptr (HsScene) tween = hs_scene_tween (scene, NULL, 0.3);
+
+          hs_painter_draw (cr, scene, hs_theme_get (t), NULL);
+          hs_painter_draw (cr, tween, hs_theme_get (t), NULL);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+    }
+  g_assert_nonnull (hs_theme_lookup ("high-contrast"));
+  g_assert_null (hs_theme_lookup ("sepia"));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/diagram/graph/linked-list", test_graph_linked_list);
+  g_test_add_func ("/diagram/graph/aliasing-badges", test_graph_aliasing_badges);
+  g_test_add_func ("/diagram/scene/edges-start-in-cells", test_scene_edges_start_in_cells);
+  g_test_add_func ("/diagram/scene/frames-column", test_scene_frames_column);
+  g_test_add_func ("/diagram/scene/unreachable-and-freed", test_unreachable_and_freed);
+  g_test_add_func ("/diagram/elide/long-list", test_elide_long_list);
+  g_test_add_func ("/diagram/elide/at-threshold", test_elide_at_threshold);
+  g_test_add_func ("/diagram/elide/object-cap", test_object_cap);
+  g_test_add_func ("/diagram/tween/endpoints", test_tween_endpoints);
+  g_test_add_func ("/diagram/tween/fades-freed", test_tween_fades_freed);
+  g_test_add_func ("/diagram/tween/growing-list", test_tween_growing_list);
+  g_test_add_func ("/diagram/layout/stability", test_stability);
+  g_test_add_func ("/diagram/painter/themes", test_painter_themes);
+  status = g_test_run ();
+  hs_diagram_shutdown ();
+  return status;
+}

@@ -1,0 +1,314 @@
+/* test-trace.c — the trace engine: steps, snapshots, limits, and random access. */
+#include <string.h>
+
+#include "hs-trace-private.h"
+
+static HsTrace *
+record (const char *src, gint64 max_steps)
+{
+  HsTraceOptions opts;
+  hs_trace_options_init (&opts);
+  if (max_steps > 0)
+    opts.max_steps = max_steps;
+  return hs_trace_record (src, strlen (src), "/tmp/prog.py", &opts, NULL);
+}
+
+static const HsSnapVar *
+global_var (HsSnapshot *snap, const char *name)
+{
+  HsSnapFrame *g = g_ptr_array_index (snap->frames, 0);
+  for (guint i = 0; i < g->vars->len; i++)
+    if (g_str_equal (g_array_index (g->vars, HsSnapVar, i).name, name))
+      return &g_array_index (g->vars, HsSnapVar, i);
+  return NULL;
+}
+
+static void
+test_events (void)
+{
+  g_autoptr (HsTrace) t = record ("x = 1\ny = 2\n", 0);
+
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_OK);
+  g_assert_cmpint (hs_trace_get_n_steps (t), ==, 3);
+  g_assert_cmpstr (hs_trace_step_event (t, 0), ==, "step_line");
+  g_assert_cmpint (hs_trace_step_line (t, 0), ==, 1);
+  g_assert_cmpstr (hs_trace_step_event (t, 1), ==, "step_line");
+  g_assert_cmpint (hs_trace_step_line (t, 1), ==, 2);
+  g_assert_cmpstr (hs_trace_step_event (t, 2), ==, "return");
+  g_assert_null (hs_trace_get_error_text (t));
+}
+
+static void
+test_aliasing (void)
+{
+  g_autoptr (HsTrace) t = record ("a = [1, 2]\nb = a\nc = 0\n", 0);
+  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, 2);
+  const HsSnapVar *a = global_var (snap, "a");
+  const HsSnapVar *b = global_var (snap, "b");
+  HsSnapObject *list;
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_null (global_var (snap, "c"));
+  g_assert_cmpint (a->value.kind, ==, HS_SNAP_VALUE_REF);
+  g_assert_cmpuint (a->value.ref, ==, b->value.ref);
+  list = hs_snapshot_lookup (snap, a->value.ref);
+  g_assert_nonnull (list);
+  g_assert_cmpint (list->kind, ==, HS_SNAP_LIST);
+  g_assert_cmpint (list->refcount, ==, 2);
+  g_assert_false (list->immortal);
+  g_assert_cmpuint (list->cells->len, ==, 2);
+  g_assert_cmpstr (g_array_index (list->cells, HsSnapCell, 1).value.text, ==, "2");
+  g_assert_cmpstr (snap->event, ==, "step_line");
+  g_assert_cmpint (snap->line, ==, 3);
+}
+
+static void
+test_new_changed_freed (void)
+{
+  g_autoptr (HsTrace) t = record ("a = [1]\na.append(2)\na = None\nx = 0\n", 0);
+  g_autoptr (HsSnapshot) s1 = hs_trace_snapshot (t, 1);
+  g_autoptr (HsSnapshot) s2 = hs_trace_snapshot (t, 2);
+  g_autoptr (HsSnapshot) s3 = hs_trace_snapshot (t, 3);
+  guint64 id = global_var (s1, "a")->value.ref;
+  HsSnapObject *o;
+
+  o = hs_snapshot_lookup (s1, id);
+  g_assert_true (o->flags & HS_SNAP_FLAG_NEW);
+  o = hs_snapshot_lookup (s2, id);
+  g_assert_true (o->flags & HS_SNAP_FLAG_CHANGED);
+  g_assert_cmpuint (o->cells->len, ==, 2);
+  o = hs_snapshot_lookup (s3, id);
+  g_assert_nonnull (o);
+  g_assert_true (o->flags & HS_SNAP_FLAG_FREED);
+  g_assert_cmpstr (global_var (s3, "a")->value.text, ==, "None");
+}
+
+static void
+test_for_iterator_is_held (void)
+{
+  g_autoptr (HsTrace) t = record ("for x in [1, 2]:\n    y = x\n", 0);
+  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, 1);
+  HsSnapFrame *g = g_ptr_array_index (snap->frames, 0);
+  HsSnapObject *iter, *list;
+  const HsSnapVar *held;
+
+  g_assert_cmpint (snap->line, ==, 2);
+  g_assert_cmpuint (g->held->len, ==, 1);
+  held = &g_array_index (g->held, HsSnapVar, 0);
+  g_assert_cmpstr (held->name, ==, "iterator");
+  iter = hs_snapshot_lookup (snap, held->value.ref);
+  g_assert_nonnull (iter);
+  g_assert_cmpint (iter->refcount, ==, 1);
+  g_assert_cmpuint (iter->cells->len, ==, 1);
+  list = hs_snapshot_lookup (snap, g_array_index (iter->cells, HsSnapCell, 0).value.ref);
+  g_assert_nonnull (list);
+  g_assert_cmpint (list->kind, ==, HS_SNAP_LIST);
+  g_assert_cmpint (list->refcount, ==, 1);
+}
+
+static void
+test_call_frames (void)
+{
+  g_autoptr (HsTrace) t = record ("def f(n):\n    return n + 1\n\nr = f(5)\n", 0);
+  int n = hs_trace_get_n_steps (t);
+  gboolean saw_call = FALSE, saw_return = FALSE;
+
+  for (int k = 0; k < n; k++)
+    {
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+      if (g_str_equal (snap->event, "call"))
+        {
+          HsSnapFrame *f = g_ptr_array_index (snap->frames, 1);
+          saw_call = TRUE;
+          g_assert_cmpuint (snap->frames->len, ==, 2);
+          g_assert_cmpstr (f->func_name, ==, "f");
+          g_assert_true (f->is_highlighted);
+          g_assert_cmpstr (g_array_index (f->vars, HsSnapVar, 0).value.text, ==, "5");
+        }
+      if (g_str_equal (snap->event, "return") && snap->frames->len == 2)
+        {
+          HsSnapFrame *f = g_ptr_array_index (snap->frames, 1);
+          const HsSnapVar *ret = &g_array_index (f->vars, HsSnapVar, f->vars->len - 1);
+          saw_return = TRUE;
+          g_assert_cmpstr (ret->name, ==, "__return__");
+          g_assert_cmpstr (ret->value.text, ==, "6");
+        }
+    }
+  g_assert_true (saw_call);
+  g_assert_true (saw_return);
+}
+
+static void
+test_step_limit (void)
+{
+  g_autoptr (HsTrace) t = record ("while True:\n    pass\n", 50);
+  g_autoptr (HsSnapshot) last = NULL;
+
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_STEP_LIMIT);
+  g_assert_cmpint (hs_trace_get_n_steps (t), ==, 50);
+  last = hs_trace_snapshot (t, 49);
+  g_assert_cmpstr (last->event, ==, "uncaught_exception");
+  g_assert_nonnull (strstr (last->exception_msg, "step limit"));
+  g_assert_nonnull (strstr (hs_trace_get_error_text (t), "step limit"));
+}
+
+static void
+test_cancel (void)
+{
+  gint cancel = 1;
+  HsTraceOptions opts;
+  g_autoptr (HsTrace) t = NULL;
+
+  hs_trace_options_init (&opts);
+  t = hs_trace_record ("while True:\n    pass\n", 21, "p.py", &opts, &cancel);
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_CANCELLED);
+  g_assert_cmpint (hs_trace_get_n_steps (t), ==, 0);
+}
+
+static void
+test_syntax_error (void)
+{
+  g_autoptr (HsTrace) t = record ("x = 1\nif x\n    pass\n", 0);
+  int line = 0, col = 0;
+  const char *msg = NULL;
+
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_SYNTAX_ERROR);
+  g_assert_true (hs_trace_get_syntax_error (t, &line, &col, NULL, &msg));
+  g_assert_cmpint (line, ==, 2);
+  g_assert_cmpint (col, ==, 5);
+  g_assert_cmpstr (msg, ==, "expected ':'");
+  g_assert_cmpint (hs_trace_get_n_steps (t), ==, 1);
+  g_assert_cmpstr (hs_trace_step_event (t, 0), ==, "uncaught_exception");
+}
+
+static void
+test_uncaught (void)
+{
+  g_autoptr (HsTrace) t = record ("def f():\n    return 1 / 0\n\nf()\n", 0);
+  int n = hs_trace_get_n_steps (t);
+  g_autoptr (HsSnapshot) last = hs_trace_snapshot (t, n - 1);
+
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_EXCEPTION);
+  g_assert_cmpstr (last->event, ==, "uncaught_exception");
+  g_assert_cmpstr (last->exception_msg, ==, "ZeroDivisionError: division by zero");
+  g_assert_true (g_str_has_suffix (hs_trace_get_error_text (t), "ZeroDivisionError: division by zero\n"));
+}
+
+static void
+test_explain (void)
+{
+  g_autoptr (HsTrace) t = record ("a = [1, 2]\nb = a\ndel a\ndel b\nx = 0\n", 0);
+  g_auto (GStrv) s1 = hs_trace_explain_step (t, 1);
+  g_auto (GStrv) s2 = hs_trace_explain_step (t, 2);
+  g_auto (GStrv) s4 = hs_trace_explain_step (t, 4);
+  g_autofree char *j1 = g_strjoinv ("|", s1);
+  g_autofree char *j2 = g_strjoinv ("|", s2);
+  g_autofree char *j4 = g_strjoinv ("|", s4);
+
+  g_assert_nonnull (strstr (j1, "created list #"));
+  g_assert_nonnull (strstr (j1, "(1 reference)"));
+  g_assert_nonnull (strstr (j2, "`b` now refers to list #"));
+  g_assert_nonnull (strstr (j2, "too: 2 references"));
+  g_assert_nonnull (strstr (j4, "freed: no references left"));
+  g_assert_nonnull (strstr (j4, "`b` deleted"));
+}
+
+/* Serialises what a snapshot shows, to compare two ways of computing it. */
+static char *
+snapshot_text (HsSnapshot *s)
+{
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < s->frames->len; i++)
+    {
+      HsSnapFrame *f = g_ptr_array_index (s->frames, i);
+      g_string_append_printf (out, "F%s:%d", f->func_name, f->line);
+      for (guint j = 0; j < f->vars->len; j++)
+        {
+          HsSnapVar *v = &g_array_index (f->vars, HsSnapVar, j);
+          g_string_append_printf (out, " %s=%s/%" G_GUINT64_FORMAT, v->name,
+                                  v->value.text ? v->value.text : "", v->value.ref);
+        }
+      g_string_append_printf (out, " held=%u\n", f->held->len);
+    }
+  for (guint i = 0; i < s->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (s->objects, i);
+      g_string_append_printf (out, "O%" G_GUINT64_FORMAT " %s rc=%" G_GINT64_FORMAT " f=%u n=%u",
+                              o->id, o->type_name, o->refcount, o->flags, o->cells->len);
+      for (guint j = 0; j < o->cells->len; j++)
+        {
+          HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
+          g_string_append_printf (out, " %s/%" G_GUINT64_FORMAT, c->value.text ? c->value.text : "",
+                                  c->value.ref);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Keyframes are an optimisation only: replaying every delta from step 0 must give the
+ * same memory at every sampled step. */
+static void
+test_keyframes_agree (void)
+{
+  const char *src = "d = {}\n"
+                    "lst = []\n"
+                    "for i in range(6000):\n"
+                    "    lst.append([i, str(i)])\n"
+                    "    d[i % 50] = lst[-1]\n"
+                    "    if len(lst) > 40:\n"
+                    "        del lst[0]\n";
+  g_autoptr (HsTrace) t = record (src, 0);
+  int n = hs_trace_get_n_steps (t);
+  g_autoptr (GArray) saved = NULL;
+
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_OK);
+  g_assert_cmpuint (t->keyframes->len, >, 1);
+  for (int k = 0; k < n; k += n / 37)
+    {
+      g_autoptr (HsSnapshot) fast = hs_trace_snapshot (t, k);
+      g_autoptr (HsSnapshot) slow = NULL;
+      g_autofree char *a = snapshot_text (fast);
+      g_autofree char *b = NULL;
+
+      saved = t->keyframes;
+      t->keyframes = g_array_new (FALSE, FALSE, sizeof (HsTraceKeyframe));
+      slow = hs_trace_snapshot (t, k);
+      g_array_unref (t->keyframes);
+      t->keyframes = g_steal_pointer (&saved);
+      b = snapshot_text (slow);
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
+static void
+test_json (void)
+{
+  g_autoptr (HsTrace) t = record ("a = [1, 'x', None, True, 2.5]\nb = (a, a)\n", 0);
+  g_autofree char *json = hs_trace_to_json (t);
+
+  g_assert_true (g_str_has_prefix (json, "{\"code\": \"a = [1, 'x', None, True, 2.5]\\nb = (a, a)\\n\""));
+  g_assert_nonnull (strstr (json, "[\"LIST\", 1, \"x\", null, true, 2.5]"));
+  g_assert_nonnull (strstr (json, "\"ordered_globals\": [\"a\", \"b\"]"));
+  g_assert_nonnull (strstr (json, "\"event\": \"return\""));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/trace/steps/events", test_events);
+  g_test_add_func ("/trace/snapshot/aliasing", test_aliasing);
+  g_test_add_func ("/trace/snapshot/new-changed-freed", test_new_changed_freed);
+  g_test_add_func ("/trace/snapshot/for-iterator-held", test_for_iterator_is_held);
+  g_test_add_func ("/trace/snapshot/call-frames", test_call_frames);
+  g_test_add_func ("/trace/limits/step-limit", test_step_limit);
+  g_test_add_func ("/trace/limits/cancel", test_cancel);
+  g_test_add_func ("/trace/errors/syntax", test_syntax_error);
+  g_test_add_func ("/trace/errors/uncaught", test_uncaught);
+  g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);
+  g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
+  g_test_add_func ("/trace/json/values", test_json);
+  return g_test_run ();
+}

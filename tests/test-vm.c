@@ -1,0 +1,321 @@
+/* test-vm.c — compiler and VM: programs run in-process, output and error reports
+ * compared with what CPython 3.11 prints, line events, limits and cancellation. */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-frame.h"
+#include "hs-vm-private.h"
+
+typedef struct
+{
+  GString *out;
+  int cancel_after_writes; /* 0: never */
+  int writes;
+  HsVM *vm;
+} Capture;
+
+static void
+capture_output (const char *text, gsize len, gpointer data)
+{
+  Capture *c = data;
+  g_string_append_len (c->out, text, len);
+  if (c->cancel_after_writes > 0 && ++c->writes == c->cancel_after_writes)
+    hs_vm_cancel (c->vm);
+}
+
+/* Runs `src` as /t/prog.py; returns the run result, fills *out and *err. */
+static HsRunResult
+run (const char *src, const HsVMConfig *config, char **out, char **err, int cancel_after)
+{
+  HsVM *vm = hs_vm_new (config);
+  Capture c = { g_string_new (NULL), cancel_after, 0, vm };
+  hs_vm_set_output (vm, capture_output, &c);
+  HsRunResult r = hs_vm_run_source (vm, src, strlen (src), "/t/prog.py");
+  *out = g_string_free (c.out, FALSE);
+  *err = r == HS_RUN_OK ? g_strdup ("") : hs_vm_format_error (vm);
+  hs_vm_free (vm);
+  return r;
+}
+
+static void
+assert_run (const char *src, const char *expected_out, const char *expected_err)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  run (src, NULL, &out, &err, 0);
+  g_assert_cmpstr (out, ==, expected_out);
+  g_assert_cmpstr (err, ==, expected_err);
+}
+
+static void
+test_print (void)
+{
+  assert_run ("x = 3\ny = [1, 2, x]\nprint(x, y, 'hi', sep='-', end='!\\n')\n"
+              "print(f'{x:>4}|{y!r}', 'a%sb' % 5)\n",
+              "3-[1, 2, 3]-hi!\n   3|[1, 2, 3] a5b\n", "");
+}
+
+static void
+test_control_flow (void)
+{
+  assert_run ("t = 0\n"
+              "for i in range(10):\n"
+              "    if i == 7:\n"
+              "        break\n"
+              "    if i % 2:\n"
+              "        continue\n"
+              "    t += i\n"
+              "else:\n"
+              "    t = -1\n"
+              "n = 0\n"
+              "while n < 3:\n"
+              "    n += 1\n"
+              "else:\n"
+              "    n *= 10\n"
+              "print(t, n, 1 < n < 100, 0 or 'x', 1 and 2 if n else 3)\n",
+              "12 30 True x 2\n", "");
+}
+
+static void
+test_functions (void)
+{
+  assert_run ("def fib(n):\n"
+              "    if n < 2:\n"
+              "        return n\n"
+              "    return fib(n - 1) + fib(n - 2)\n"
+              "def f(a, b=10, c=20):\n"
+              "    return a + b + c\n"
+              "print(fib(15), f(1), f(1, 2), f(1, c=3), f(c=1, a=2, b=3))\n",
+              "610 31 23 14 6\n", "");
+}
+
+static void
+test_unpacking_and_augassign (void)
+{
+  assert_run ("a, (b, c) = 1, [2, 3]\n"
+              "first, *rest = 'abcd'\n"
+              "l = [1, 2, 3]\n"
+              "l[1] += 10\n"
+              "l[0:2] = ['x']\n"
+              "d = {'k': 1}\n"
+              "d['k'] *= 5\n"
+              "del l[0]\n"
+              "print(a, b, c, first, rest, l, d)\n",
+              "1 2 3 a ['b', 'c', 'd'] [3] {'k': 5}\n", "");
+}
+
+static void
+test_traceback_binop (void)
+{
+  assert_run ("def g(x):\n"
+              "    return (x + 1) // 0\n"
+              "print('start')\n"
+              "g(3)  # call\n",
+              "start\n",
+              "Traceback (most recent call last):\n"
+              "  File \"/t/prog.py\", line 4, in <module>\n"
+              "    g(3)  # call\n"
+              "    ^^^^\n"
+              "  File \"/t/prog.py\", line 2, in g\n"
+              "    return (x + 1) // 0\n"
+              "           ~~~~~~~~^^~~\n"
+              "ZeroDivisionError: integer division or modulo by zero\n");
+}
+
+static void
+test_traceback_subscript (void)
+{
+  assert_run ("a = [1, 2]\nx = a[0] + a[5]\n", "",
+              "Traceback (most recent call last):\n"
+              "  File \"/t/prog.py\", line 2, in <module>\n"
+              "    x = a[0] + a[5]\n"
+              "               ~^^^\n"
+              "IndexError: list index out of range\n");
+}
+
+static void
+test_name_errors (void)
+{
+  assert_run ("count = 1\nprint(cuont)\n", "",
+              "Traceback (most recent call last):\n"
+              "  File \"/t/prog.py\", line 2, in <module>\n"
+              "    print(cuont)\n"
+              "          ^^^^^\n"
+              "NameError: name 'cuont' is not defined. Did you mean: 'count'?\n");
+  assert_run ("x = 1\ndef f():\n    print(x)\n    x = 2\nf()\n", "",
+              "Traceback (most recent call last):\n"
+              "  File \"/t/prog.py\", line 5, in <module>\n"
+              "    f()\n"
+              "  File \"/t/prog.py\", line 3, in f\n"
+              "    print(x)\n"
+              "          ^\n"
+              "UnboundLocalError: cannot access local variable 'x' where it is not associated "
+              "with a value\n");
+}
+
+static void
+test_call_errors (void)
+{
+  assert_run ("def f(a, b):\n    pass\nf(1)\n", "",
+              "Traceback (most recent call last):\n"
+              "  File \"/t/prog.py\", line 3, in <module>\n"
+              "    f(1)\n"
+              "TypeError: f() missing 1 required positional argument: 'b'\n");
+  assert_run ("x, y = [1, 2, 3]\n", "",
+              "Traceback (most recent call last):\n"
+              "  File \"/t/prog.py\", line 1, in <module>\n"
+              "    x, y = [1, 2, 3]\n"
+              "    ^^^^\n"
+              "ValueError: too many values to unpack (expected 2)\n");
+}
+
+static void
+test_recursion_limit (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  HsRunResult r = run ("def f(n):\n    return f(n + 1)\nf(0)\n", NULL, &out, &err, 0);
+  g_assert_cmpint (r, ==, HS_RUN_EXCEPTION);
+  g_assert_true (g_str_has_suffix (err, "  [Previous line repeated 996 more times]\n"
+                                        "RecursionError: maximum recursion depth exceeded\n"));
+}
+
+static void
+test_compile_errors (void)
+{
+  assert_run ("x = 1\n\nclass A:\n    pass\n", "",
+              "  File \"/t/prog.py\", line 3\n"
+              "    class A:\n"
+              "    ^^^^^^^^\n"
+              "NotImplementedError: 'class' statements are not supported by Heapscope yet "
+              "(line 3)\n");
+  assert_run ("x = 1\nreturn x\n", "",
+              "  File \"/t/prog.py\", line 2\n"
+              "    return x\n"
+              "    ^^^^^^^^\n"
+              "SyntaxError: 'return' outside function\n");
+  assert_run ("break\n", "",
+              "  File \"/t/prog.py\", line 1\n"
+              "    break\n"
+              "    ^^^^^\n"
+              "SyntaxError: 'break' outside loop\n");
+}
+
+static void
+test_step_limit (void)
+{
+  HsVMConfig config;
+  hs_vm_config_init (&config);
+  config.max_line_steps = 1000;
+  g_autofree char *out = NULL, *err = NULL;
+  HsRunResult r = run ("n = 0\nwhile True:\n    n += 1\n", &config, &out, &err, 0);
+  g_assert_cmpint (r, ==, HS_RUN_STEP_LIMIT);
+  g_assert_cmpstr (err, ==,
+                   "StepLimitError: the program ran more than 1000 steps; stopped (use "
+                   "--max-steps)\n");
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  HsRunResult r = run ("while True:\n    print('x')\n", NULL, &out, &err, 5);
+  g_assert_cmpint (r, ==, HS_RUN_CANCELLED);
+  g_assert_cmpstr (out, ==, "x\nx\nx\nx\nx\n");
+}
+
+/* Line events as CPython 3.11's sys.settrace reports them for the same program
+ * (c = call, l = line, r = return). */
+static gboolean
+record_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer data)
+{
+  static const char kinds[] = { 'l', 'c', 'r', 'e', 'u' };
+  GString *s = data;
+  g_string_append_printf (s, "%s%c%d", s->len ? " " : "", kinds[ev], line);
+  return TRUE;
+}
+
+static void
+test_line_events (void)
+{
+  const char *src = "def f(n):\n"
+                    "    t = 0\n"
+                    "    for i in range(n):\n"
+                    "        t += i\n"
+                    "    return t\n"
+                    "x = 0\n"
+                    "while x < 2:\n"
+                    "    x += 1\n"
+                    "y = f(2) if x else [1,\n"
+                    "  2]\n"
+                    "for i in range(2): pass\n";
+  HsVMHooks hooks = { record_step, NULL, NULL, NULL };
+  GString *s = g_string_new (NULL);
+  HsVM *vm = hs_vm_new (NULL);
+  hs_vm_set_hooks (vm, &hooks, s);
+  g_assert_cmpint (hs_vm_run_source (vm, src, strlen (src), "/t/prog.py"), ==, HS_RUN_OK);
+  g_assert_cmpstr (s->str, ==,
+                   "c0 l1 l6 l7 l8 l7 l8 l7 l9 c1 l2 l3 l4 l3 l4 l3 l5 r5 l11 l11 l11 r11");
+  hs_vm_free (vm);
+  g_string_free (s, TRUE);
+}
+
+/* The frame of f, seen from a line hook, holds its locals and the for-loop iterator. */
+static void
+count_ref (HsObject *child, gpointer data)
+{
+  (*(int *)data)++;
+}
+
+static gboolean
+inspect_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer data)
+{
+  if (ev == HS_STEP_LINE && line == 4 && hs_vm_current_frame (vm) == f)
+    {
+      int n = 0;
+      hs_frame_traverse (f, count_ref, &n);
+      /* func, n, t, i, items, the list iterator */
+      *(int *)data = MAX (*(int *)data, n);
+      g_assert_nonnull (f->back);
+      g_assert_null (f->back->back);
+    }
+  return TRUE;
+}
+
+static void
+test_frame_traverse (void)
+{
+  const char *src = "def f(n):\n"
+                    "    t = 0\n"
+                    "    items = [1, 2]\n"
+                    "    for i in items: t += i\n"
+                    "    return t\n"
+                    "f(1)\n";
+  HsVMHooks hooks = { inspect_step, NULL, NULL, NULL };
+  int seen = 0;
+  HsVM *vm = hs_vm_new (NULL);
+  hs_vm_set_hooks (vm, &hooks, &seen);
+  g_assert_cmpint (hs_vm_run_source (vm, src, strlen (src), "/t/prog.py"), ==, HS_RUN_OK);
+  g_assert_cmpint (seen, ==, 6);
+  hs_vm_free (vm);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/vm/print", test_print);
+  g_test_add_func ("/core/vm/control-flow", test_control_flow);
+  g_test_add_func ("/core/vm/functions", test_functions);
+  g_test_add_func ("/core/vm/unpacking-augassign", test_unpacking_and_augassign);
+  g_test_add_func ("/core/vm/traceback-binop", test_traceback_binop);
+  g_test_add_func ("/core/vm/traceback-subscript", test_traceback_subscript);
+  g_test_add_func ("/core/vm/name-errors", test_name_errors);
+  g_test_add_func ("/core/vm/call-errors", test_call_errors);
+  g_test_add_func ("/core/vm/recursion-limit", test_recursion_limit);
+  g_test_add_func ("/core/vm/compile-errors", test_compile_errors);
+  g_test_add_func ("/core/vm/step-limit", test_step_limit);
+  g_test_add_func ("/core/vm/cancel", test_cancel);
+  g_test_add_func ("/core/vm/line-events", test_line_events);
+  g_test_add_func ("/core/vm/frame-traverse", test_frame_traverse);
+  return g_test_run ();
+}

@@ -1,0 +1,464 @@
+#!/usr/bin/env python3
+"""Compare Heapscope's traces with CPython's, step by step.
+
+Usage: tests/trace-compare.py --cli PATH/heapscope-cli --programs DIR
+                              [--only NAME] [--report] [--heap-primitives]
+                              [--jobs N] [--max-steps N]
+
+For every DIR/*.py that compiles, runs tests/trace-oracle.py (CPython 3.11
+under sys.settrace, Python Tutor's semantics) and `heapscope-cli trace FILE`,
+and walks both traces together.  Each program is classified:
+
+  exact      every step matches
+  events     the same (event, line, func_name) sequence, but some variable,
+             frame, heap object or output differs (the first one is shown)
+  different  the sequences differ (the first differing step is shown), or
+             Heapscope failed to produce a trace
+
+Matching is up to renaming: heap ids and frame ids are mapped as the walk
+meets them (the first REF to oracle id a where Heapscope has b binds a<->b
+for the rest of the trace; a second binding of either side is a difference).
+Ignored: Heapscope's own keys (refcounts, freed, gc, unreachable,
+heapscope_*), unique_hash, heap objects that only Heapscope's own keys
+reach, and the documented layout differences of docs/trace-format.md
+(function defaults as separate [param, default] pairs; builtin objects such
+as ranges and iterators as ["INSTANCE", type, [label, v]...] where Python
+Tutor prints INSTANCE_PPRINT or a bare INSTANCE: only the type is compared).
+A final 'uncaught_exception' step that Heapscope adds after the last
+'exception' step (Python Tutor stops at the 'exception') is tolerated.
+
+Exit status 0 when every program matches at least at the "events" level.
+"""
+
+import argparse
+import concurrent.futures
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ORACLE = os.path.join(HERE, "trace-oracle.py")
+TIMEOUT = 300
+
+STEP_KEYS_IGNORED = {"refcounts", "freed", "gc", "unreachable"}
+FRAME_KEYS = ("func_name", "is_highlighted", "is_parent", "is_zombie",
+              "ordered_varnames")
+CONTAINERS = ("LIST", "TUPLE", "SET")
+
+
+class Mismatch(Exception):
+    """A difference between the two traces, with where it is."""
+
+
+# -- reading traces -------------------------------------------------------------
+
+def iter_steps(text):
+    """Yield the steps of {"code": ..., "trace": [...]} one by one, so that a
+    trace of hundreds of megabytes is never held as one Python object."""
+    dec = json.JSONDecoder()
+    n = len(text)
+
+    def skip(i):
+        while i < n and text[i] in " \t\r\n":
+            i += 1
+        return i
+
+    i = skip(0)
+    if i >= n or text[i] != "{":
+        raise ValueError("not a JSON object")
+    i = skip(i + 1)
+    while i < n and text[i] != "}":
+        key, i = dec.raw_decode(text, i)
+        i = skip(i)
+        if text[i] != ":":
+            raise ValueError("expected ':' at %d" % i)
+        i = skip(i + 1)
+        if key != "trace":
+            _, i = dec.raw_decode(text, i)
+        else:
+            if text[i] != "[":
+                raise ValueError("'trace' is not a list")
+            i = skip(i + 1)
+            while text[i] != "]":
+                step, i = dec.raw_decode(text, i)
+                yield step
+                i = skip(i)
+                if text[i] == ",":
+                    i = skip(i + 1)
+            i += 1
+        i = skip(i)
+        if i < n and text[i] == ",":
+            i = skip(i + 1)
+
+
+# -- comparing one step ---------------------------------------------------------
+
+class Renaming:
+    """A bijection between oracle ids and Heapscope ids."""
+
+    def __init__(self, what):
+        self.what = what
+        self.o2h = {}
+        self.h2o = {}
+
+    def bind(self, o, h, where):
+        if o is None or h is None:
+            if o is not h:
+                raise Mismatch("%s: %s %r vs Heapscope %r"
+                               % (where, self.what, o, h))
+            return
+        ho = self.o2h.get(o)
+        oh = self.h2o.get(h)
+        if ho is None and oh is None:
+            self.o2h[o] = h
+            self.h2o[h] = o
+        elif ho != h or oh != o:
+            raise Mismatch(
+                "%s: oracle %s %r is Heapscope's %r here but %r before"
+                % (where, self.what, o, h, ho if ho is not None else
+                   "(another: Heapscope %r was oracle %r)" % (h, oh)))
+
+
+def same_primitive(o, h):
+    return type(o) is type(h) and o == h
+
+
+def show(v):
+    s = json.dumps(v, ensure_ascii=False)
+    return s if len(s) < 120 else s[:117] + "..."
+
+
+def function_defaults(entry):
+    """Default pairs of a FUNCTION entry, in either layout."""
+    rest = entry[3:]
+    if len(rest) == 1 and isinstance(rest[0], list) and rest[0] and \
+            isinstance(rest[0][0], list):
+        return rest[0]  # Python Tutor: one list of pairs
+    return list(rest)  # docs/trace-format.md: the pairs themselves
+
+
+class StepComparer:
+    def __init__(self, oheap, hheap, heap_ids, frame_ids):
+        self.oheap = oheap
+        self.hheap = hheap
+        self.heap_ids = heap_ids
+        self.frame_ids = frame_ids
+        self.done = set()
+
+    def value(self, o, h, where):
+        if isinstance(o, list) and o[:1] == ["REF"]:
+            if not (isinstance(h, list) and h[:1] == ["REF"]):
+                raise Mismatch("%s: oracle has an object, Heapscope %s"
+                               % (where, show(h)))
+            self.heap_ids.bind(o[1], h[1], where)
+            if (o[1], h[1]) in self.done:
+                return
+            self.done.add((o[1], h[1]))
+            oe = self.oheap.get(str(o[1]))
+            he = self.hheap.get(str(h[1]))
+            if he is None:
+                raise Mismatch("%s: Heapscope's REF %s is not in its heap"
+                               % (where, h[1]))
+            self.entry(oe, he, "%s -> %s" % (where, show(oe)[:40]))
+            return
+        if isinstance(h, list) and h[:1] == ["REF"]:
+            raise Mismatch("%s: oracle has %s, Heapscope an object %s"
+                           % (where, show(o), show(self.hheap.get(str(h[1])))))
+        if isinstance(o, list):  # SPECIAL_FLOAT
+            if o != h:
+                raise Mismatch("%s: oracle %s, Heapscope %s"
+                               % (where, show(o), show(h)))
+            return
+        if not same_primitive(o, h):
+            raise Mismatch("%s: oracle %s, Heapscope %s"
+                           % (where, show(o), show(h)))
+
+    def entry(self, oe, he, where):
+        kind = oe[0]
+        hkind = he[0] if he else None
+        if kind in ("INSTANCE", "INSTANCE_PPRINT") and \
+                (kind == "INSTANCE_PPRINT" or len(oe) == 2) and \
+                hkind in ("INSTANCE", "INSTANCE_PPRINT"):
+            # a builtin object (range, iterator, ...): only its type is
+            # comparable; Heapscope labels its insides its own way
+            if oe[1] != he[1]:
+                raise Mismatch("%s: oracle a %s, Heapscope a %s"
+                               % (where, oe[1], he[1]))
+            return
+        if kind != hkind:
+            raise Mismatch("%s: oracle %s, Heapscope %s"
+                           % (where, show(oe), show(he)))
+        if kind in CONTAINERS:
+            if len(oe) != len(he):
+                raise Mismatch("%s: oracle %s, Heapscope %s"
+                               % (where, show(oe), show(he)))
+            if kind == "SET" and self.same_unordered(oe[1:], he[1:]):
+                return
+            for i, (o, h) in enumerate(zip(oe[1:], he[1:])):
+                self.value(o, h, "%s[%d]" % (where, i))
+        elif kind == "DICT":
+            if len(oe) != len(he):
+                raise Mismatch("%s: oracle %s, Heapscope %s"
+                               % (where, show(oe), show(he)))
+            for (ok, ov), (hk, hv) in zip(oe[1:], he[1:]):
+                self.value(ok, hk, "%s key" % where)
+                self.value(ov, hv, "%s[%s]" % (where, show(ok)))
+        elif kind == "FUNCTION":
+            if oe[1] != he[1]:
+                raise Mismatch("%s: function oracle %s, Heapscope %s"
+                               % (where, show(oe[1]), show(he[1])))
+            self.frame_ids.bind(oe[2], he[2] if len(he) > 2 else None,
+                                where + " parent frame")
+            od, hd = function_defaults(oe), function_defaults(he)
+            if len(od) != len(hd):
+                raise Mismatch("%s: defaults oracle %s, Heapscope %s"
+                               % (where, show(od), show(hd)))
+            for (on, ov), (hn, hv) in zip(od, hd):
+                if on != hn:
+                    raise Mismatch("%s: default of %s vs %s" % (where, on, hn))
+                self.value(ov, hv, "%s default %s" % (where, on))
+        elif kind in ("INSTANCE", "INSTANCE_PPRINT", "CLASS"):
+            head = 3 if kind != "INSTANCE" else 2
+            if oe[:head] != he[:head] or len(oe) != len(he):
+                raise Mismatch("%s: oracle %s, Heapscope %s"
+                               % (where, show(oe), show(he)))
+            for (on, ov), (hn, hv) in zip(oe[head:], he[head:]):
+                self.value(on, hn, "%s attr" % where)
+                self.value(ov, hv, "%s.%s" % (where, on))
+        elif kind == "HEAP_PRIMITIVE":
+            if oe[1] != he[1] or len(he) != 3:
+                raise Mismatch("%s: oracle %s, Heapscope %s"
+                               % (where, show(oe), show(he)))
+            self.value(oe[2], he[2], where)
+        elif oe != he:
+            raise Mismatch("%s: oracle %s, Heapscope %s"
+                           % (where, show(oe), show(he)))
+
+    def same_unordered(self, os_, hs):
+        """Sets of primitives may iterate in another order (hashing)."""
+        if any(isinstance(v, list) for v in os_ + hs):
+            return False
+        key = lambda v: (type(v).__name__, repr(v))
+        return sorted(map(key, os_)) == sorted(map(key, hs))
+
+
+def compare_step(o, h, heap_ids, frame_ids):
+    """Raise Mismatch at the first difference between two steps."""
+    if o.get("event") in ("uncaught_exception", "instruction_limit_reached"):
+        if o.get("exception_msg") != h.get("exception_msg") and \
+                o.get("event") == "uncaught_exception":
+            raise Mismatch("exception_msg: oracle %s, Heapscope %s"
+                           % (show(o.get("exception_msg")),
+                              show(h.get("exception_msg"))))
+        return
+    for key in ("stdout", "exception_msg", "ordered_globals"):
+        if o.get(key) != h.get(key):
+            raise Mismatch("%s: oracle %s, Heapscope %s"
+                           % (key, show(o.get(key)), show(h.get(key))))
+    cmp = StepComparer(o.get("heap", {}), h.get("heap", {}), heap_ids,
+                       frame_ids)
+    og, hg = o.get("globals", {}), h.get("globals", {})
+    if set(og) != set(hg):
+        raise Mismatch("globals: oracle %s, Heapscope %s"
+                       % (sorted(og), sorted(hg)))
+    for name in o.get("ordered_globals", []):
+        cmp.value(og[name], hg[name], "global %s" % name)
+    ostack = o.get("stack_to_render", [])
+    hstack = h.get("stack_to_render", [])
+    if len(ostack) != len(hstack):
+        raise Mismatch("stack_to_render: oracle %s, Heapscope %s"
+                       % ([f["func_name"] for f in ostack],
+                          [f.get("func_name") for f in hstack]))
+    for depth, (of, hf) in enumerate(zip(ostack, hstack)):
+        where = "frame %d (%s)" % (depth, of["func_name"])
+        for key in FRAME_KEYS:
+            if of.get(key) != hf.get(key):
+                raise Mismatch("%s %s: oracle %s, Heapscope %s"
+                               % (where, key, show(of.get(key)),
+                                  show(hf.get(key))))
+        frame_ids.bind(of["frame_id"], hf.get("frame_id"), where + " id")
+        op, hp = of["parent_frame_id_list"], hf.get("parent_frame_id_list")
+        if not isinstance(hp, list) or len(op) != len(hp):
+            raise Mismatch("%s parent_frame_id_list: oracle %s, Heapscope %s"
+                           % (where, op, hp))
+        for a, b in zip(op, hp):
+            frame_ids.bind(a, b, where + " parent")
+        ol, hl = of["encoded_locals"], hf.get("encoded_locals", {})
+        if set(ol) != set(hl):
+            raise Mismatch("%s locals: oracle %s, Heapscope %s"
+                           % (where, sorted(ol), sorted(hl)))
+        for name in of["ordered_varnames"]:
+            cmp.value(ol[name], hl[name], "%s local %s" % (where, name))
+
+
+def event_key(step):
+    return (step.get("event"), step.get("line"), step.get("func_name"))
+
+
+# -- one program ------------------------------------------------------------------
+
+def run(cmd, cwd):
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8",
+               PYTHONDONTWRITEBYTECODE="1")
+    try:
+        p = subprocess.run(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return None, "timed out after %d s" % TIMEOUT
+    out = p.stdout.decode("utf-8", "replace")
+    if p.returncode != 0 and not out.strip():
+        err = p.stderr.decode("utf-8", "replace").strip().splitlines()
+        return None, "exit status %d%s" % (
+            p.returncode, (": " + err[-1]) if err else "")
+    return out, None
+
+
+def describe(step):
+    if step is None:
+        return "(no step)"
+    s = "%s line %s in %s" % event_key(step)
+    if step.get("exception_msg"):
+        s += " (%s)" % step["exception_msg"]
+    return s
+
+
+def compare_program(path, cli, extra):
+    """Return (name, verdict, steps_oracle, steps_heapscope, message)."""
+    name = os.path.basename(path)[:-3]
+    cwd = os.path.dirname(path)
+    otext, err = run([sys.executable, ORACLE, path] + extra, cwd)
+    if otext is None:
+        return name, "oracle-error", 0, 0, err
+    htext, err = run([cli, "trace", path] + extra, cwd)
+    if htext is None:
+        return name, "different", 0, 0, "heapscope-cli trace: " + err
+    heap_ids = Renaming("heap id")
+    frame_ids = Renaming("frame id")
+    verdict, message = "exact", ""
+    bad_steps = 0
+    no = nh = 0
+    try:
+        osteps = iter_steps(otext)
+        hsteps = iter_steps(htext)
+        ostep = next(osteps, None)
+        hstep = next(hsteps, None)
+        last_o = None
+        while ostep is not None and hstep is not None:
+            no += 1
+            nh += 1
+            if event_key(ostep) != event_key(hstep) and not (
+                    ostep.get("event") == "instruction_limit_reached"
+                    and hstep.get("event") == "uncaught_exception"):
+                verdict = "different"
+                message = "step %d: oracle %s, Heapscope %s" % (
+                    no - 1, describe(ostep), describe(hstep))
+                break
+            try:
+                if verdict == "exact":
+                    compare_step(ostep, hstep, heap_ids, frame_ids)
+                else:
+                    compare_step(ostep, hstep, Renaming("heap id"),
+                                 Renaming("frame id"))
+            except Mismatch as m:
+                bad_steps += 1
+                if verdict == "exact":
+                    verdict = "events"
+                    message = "step %d (%s): %s" % (no - 1, describe(ostep), m)
+            last_o = ostep
+            ostep = next(osteps, None)
+            hstep = next(hsteps, None)
+        if verdict != "different" and (ostep is not None or
+                                       hstep is not None):
+            tolerated = (ostep is None and hstep.get("event") ==
+                         "uncaught_exception" and last_o is not None and
+                         last_o.get("event") == "exception" and
+                         next(hsteps, None) is None)
+            if tolerated:
+                nh += 1
+                if hstep.get("exception_msg") != last_o.get("exception_msg"):
+                    bad_steps += 1
+                    if verdict == "exact":
+                        verdict = "events"
+                        message = "final uncaught_exception: %s vs %s" % (
+                            show(last_o.get("exception_msg")),
+                            show(hstep.get("exception_msg")))
+            else:
+                verdict = "different"
+                message = "step %d: oracle %s, Heapscope %s" % (
+                    no, describe(ostep), describe(hstep))
+                no += ostep is not None
+                nh += hstep is not None
+        if verdict == "different":
+            no += sum(1 for _ in osteps)
+            nh += sum(1 for _ in hsteps)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
+        return name, "different", no, nh, "unreadable trace: %r" % e
+    if verdict == "events" and bad_steps > 1:
+        message += "  [%d steps differ]" % bad_steps
+    return name, verdict, no, nh, message
+
+
+def compiles(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            compile(f.read(), path, "exec")
+        return True
+    except SyntaxError:
+        return False
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--programs", required=True)
+    ap.add_argument("--only", action="append", default=[])
+    ap.add_argument("--report", action="store_true",
+                    help="also list the programs that match exactly")
+    ap.add_argument("--heap-primitives", action="store_true")
+    ap.add_argument("--max-steps", type=int)
+    ap.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
+    args = ap.parse_args(argv)
+
+    extra = []
+    if args.heap_primitives:
+        extra.append("--heap-primitives")
+    if args.max_steps:
+        extra += ["--max-steps", str(args.max_steps)]
+    names = sorted(f for f in os.listdir(args.programs) if f.endswith(".py"))
+    if args.only:
+        wanted = {n[:-3] if n.endswith(".py") else n for n in args.only}
+        names = [n for n in names if n[:-3] in wanted]
+    paths = [os.path.join(os.path.abspath(args.programs), n) for n in names]
+    paths = [p for p in paths if compiles(p)]
+    if not paths:
+        print("trace-compare: no programs to compare")
+        return 1
+
+    with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
+        results = list(pool.map(compare_program, paths,
+                                [args.cli] * len(paths),
+                                [extra] * len(paths)))
+
+    width = max(len(r[0]) for r in results)
+    counts = {}
+    for name, verdict, no, nh, message in results:
+        counts[verdict] = counts.get(verdict, 0) + 1
+        if verdict == "exact" and not args.report:
+            continue
+        print("%-*s  %-9s %6d/%-6d %s" % (width, name, verdict, no, nh,
+                                         message))
+    total = len(results)
+    exact = counts.get("exact", 0)
+    print()
+    print("%-12s %d" % ("programs", total))
+    for verdict in ("exact", "events", "different", "oracle-error"):
+        print("%-12s %d" % (verdict, counts.get(verdict, 0)))
+    print("exact: %d/%d (%.0f%%)" % (exact, total, 100.0 * exact / total))
+    ok = counts.get("exact", 0) + counts.get("events", 0) == total
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -225,7 +225,7 @@ export_through_dialog (HeapscopeWindow *win, HeapscopeExportFormat format, gbool
   heapscope_export_dialog_set_all_steps (dialog, all);
   heapscope_export_dialog_set_scale (dialog, 1.5);
   heapscope_export_dialog_export_to (dialog, file);
-  wait_until_impl ((gboolean (*) (gpointer)) export_done, r, "export");
+  wait_until_impl ((gboolean (*) (gpointer))export_done, r, "export");
   g_signal_handler_disconnect (win, id);
   g_assert_cmpstr (r->error, ==, NULL);
 }
@@ -283,6 +283,93 @@ test_export (void)
   close_window (win);
 }
 
+static const HsSceneNode *
+find_object (HeapscopeWindow *win, const char *type_name)
+{
+  const HsScene *scene = heapscope_diagram_view_get_scene (heapscope_window_get_diagram (win));
+
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
+      if (node->role == HS_SCENE_NODE_OBJECT
+          && g_strcmp0 (heapscope_scene_node_type_name (node), type_name) == 0)
+        return node;
+    }
+  return NULL;
+}
+
+/* Collapsing from the context menu shrinks the object and survives stepping. */
+static void
+test_collapse (void)
+{
+  HeapscopeWindow *win = new_window ();
+  HeapscopeDiagramView *view = heapscope_window_get_diagram (win);
+  const HsSceneNode *node;
+  guint64 id;
+  guint cells;
+
+  g_assert_true (heapscope_window_load_example (win, "aliasing.py"));
+  wait_until (settled);
+  activate (win, "step-forward");
+  node = find_object (win, "list");
+  g_assert_nonnull (node);
+  id = node->id;
+  cells = node->cells->len;
+
+  g_signal_emit_by_name (view, "toggle-collapsed", id);
+  wait_until (settled);
+  node = hs_scene_find_node (heapscope_diagram_view_get_scene (view), HS_SCENE_NODE_OBJECT, id);
+  g_assert_nonnull (node);
+  g_assert_cmpuint (node->cells->len, <, cells);
+
+  activate (win, "step-forward");
+  node = hs_scene_find_node (heapscope_diagram_view_get_scene (view), HS_SCENE_NODE_OBJECT, id);
+  g_assert_nonnull (node);
+  g_assert_cmpuint (node->cells->len, <, cells);
+
+  g_signal_emit_by_name (view, "restore-all");
+  wait_until (settled);
+  node = hs_scene_find_node (heapscope_diagram_view_get_scene (view), HS_SCENE_NODE_OBJECT, id);
+  g_assert_cmpuint (node->cells->len, >=, cells);
+  close_window (win);
+}
+
+/* The keys the issue asks for are bound to the actions. */
+static void
+test_accels (void)
+{
+  static const struct
+  {
+    const char *accel, *action;
+  } expected[] = {
+    { "<Control>Return", "win.run" },
+    { "F10", "win.step-forward" },
+    { "<Alt>Right", "win.step-forward" },
+    { "<Shift>F10", "win.step-back" },
+    { "<Alt>Left", "win.step-back" },
+    { "<Alt>Home", "win.step-first" },
+    { "<Alt>End", "win.step-last" },
+    { "<Control>space", "win.play" },
+    { "F5", "win.presentation" },
+    { "<Control>e", "win.export" },
+    { "<Control>plus", "win.zoom-in" },
+    { "<Control>minus", "win.zoom-out" },
+    { "<Control>0", "win.zoom-fit" },
+    { "<Control>o", "win.open" },
+    { "<Control>s", "win.save" },
+    { "<Control><Shift>s", "win.save-as" },
+    { "<Control>comma", "app.preferences" },
+    { "<Control>q", "app.quit" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto (GStrv) actions
+          = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), expected[i].accel);
+      g_assert_true (g_strv_contains ((const char *const *)actions, expected[i].action));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -310,6 +397,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/syntax-error", test_syntax_error);
   g_test_add_func ("/app/window/runtime-error", test_runtime_error);
   g_test_add_func ("/app/window/presentation", test_presentation);
+  g_test_add_func ("/app/window/collapse", test_collapse);
+  g_test_add_func ("/app/accels", test_accels);
   g_test_add_func ("/app/export/through-dialog", test_export);
   status = g_test_run ();
   g_clear_object (&app);

@@ -284,7 +284,7 @@ test_list_sort (void)
     hs_list_append_take (vm, l, I (vm, (i * 7919) % 5000));
   g_assert_cmpint (hs_list_sort (vm, l, NULL, FALSE), ==, 0);
   for (gsize i = 0; i < 5000; i++)
-    g_assert_cmpint (hs_int_small_value (hs_list_get_borrow (l, i)), ==, (gint64) i);
+    g_assert_cmpint (hs_int_small_value (hs_list_get_borrow (l, i)), ==, (gint64)i);
   hs_decref (vm, l);
   l = hs_list_new (vm, 0);
   hs_list_append_take (vm, l, I (vm, 1));
@@ -435,7 +435,8 @@ test_dict_order (void)
   hs_dict_set_item (vm, d, keys[0], hs_True); /* overwrite keeps the position */
   assert_repr (vm, hs_incref (d), "{'ka': True, 'kc': 2, 'ke': 4, 'kb': None}");
   assert_repr (vm, hs_dict_keys (vm, d), "dict_keys(['ka', 'kc', 'ke', 'kb'])");
-  assert_repr (vm, hs_dict_items (vm, d), "dict_items([('ka', True), ('kc', 2), ('ke', 4), ('kb', None)])");
+  assert_repr (vm, hs_dict_items (vm, d),
+               "dict_items([('ka', True), ('kc', 2), ('ke', 4), ('kb', None)])");
   g_assert_cmpint (hs_dict_del_item (vm, d, keys[3]), ==, -1);
   assert_error (vm, "KeyError: 'kd'");
   {
@@ -558,16 +559,17 @@ test_range (void)
   {
     HsObject *args[3] = { NULL };
     args[0] = hs_float_new (vm, 1.5);
-    g_assert_null (hs_object_call (vm, (HsObject *) &hs_range_type, args, 1, NULL));
+    g_assert_null (hs_object_call (vm, (HsObject *)&hs_range_type, args, 1, NULL));
     assert_error (vm, "TypeError: 'float' object cannot be interpreted as an integer");
     hs_decref (vm, args[0]);
-    g_assert_null (hs_object_call (vm, (HsObject *) &hs_range_type, args, 0, NULL));
+    g_assert_null (hs_object_call (vm, (HsObject *)&hs_range_type, args, 0, NULL));
     assert_error (vm, "TypeError: range expected at least 1 argument, got 0");
   }
   hs_vm_free (vm);
 }
 
-typedef struct {
+typedef struct
+{
   HsObject *target;
   int hits;
 } FindRef;
@@ -600,11 +602,11 @@ test_iterators (void)
 
   args[0] = l;
   args[1] = I (vm, 5);
-  it = hs_object_call (vm, (HsObject *) &hs_enumerate_type, args, 2, NULL);
+  it = hs_object_call (vm, (HsObject *)&hs_enumerate_type, args, 2, NULL);
   assert_repr (vm, hs_list_from_iterable (vm, it), "[(5, 10), (6, 20), (7, 30)]");
   hs_decref (vm, it);
   args[1] = S (vm, "ab");
-  it = hs_object_call (vm, (HsObject *) &hs_zip_type, args, 2, NULL);
+  it = hs_object_call (vm, (HsObject *)&hs_zip_type, args, 2, NULL);
   assert_repr (vm, hs_list_from_iterable (vm, it), "[(10, 'a'), (20, 'b')]");
   hs_decref (vm, it);
   it = hs_reversed_new (vm, args[1]);
@@ -613,7 +615,7 @@ test_iterators (void)
   hs_decref (vm, args[1]);
   g_assert_null (hs_reversed_new (vm, hs_None));
   assert_error (vm, "TypeError: 'NoneType' object is not reversible");
-  g_assert_null (hs_object_call (vm, (HsObject *) &hs_enumerate_type, args, 0, NULL));
+  g_assert_null (hs_object_call (vm, (HsObject *)&hs_enumerate_type, args, 0, NULL));
   assert_error (vm, "TypeError: enumerate() missing required argument 'iterable'");
   g_assert_cmpint (l->refcount, ==, 1);
   hs_decref (vm, l);
@@ -626,21 +628,21 @@ test_type_objects (void)
   HsVM *vm = new_vm ();
   HsObject *l = hs_list_new (vm, 0), *t;
 
-  t = hs_object_call (vm, (HsObject *) &hs_type_type, &l, 1, NULL);
-  g_assert_true (t == (HsObject *) &hs_list_type);
+  t = hs_object_call (vm, (HsObject *)&hs_type_type, &l, 1, NULL);
+  g_assert_true (t == (HsObject *)&hs_list_type);
   assert_repr (vm, t, "<class 'list'>");
   assert_repr (vm, hs_incref (hs_None), "None");
-  assert_repr (vm, hs_object_getattr_cstr (vm, (HsObject *) &hs_list_type, "append"),
+  assert_repr (vm, hs_object_getattr_cstr (vm, (HsObject *)&hs_list_type, "append"),
                "<method 'append' of 'list' objects>");
   {
-    char *s = repr_take (vm, hs_object_getattr_cstr (vm, (HsObject *) &hs_dict_type, "fromkeys"));
+    char *s = repr_take (vm, hs_object_getattr_cstr (vm, (HsObject *)&hs_dict_type, "fromkeys"));
     g_assert_true (g_str_has_prefix (s, "<built-in method fromkeys of type object at 0x"));
     g_free (s);
     s = repr_take (vm, hs_object_getattr_cstr (vm, l, "append"));
     g_assert_true (g_str_has_prefix (s, "<built-in method append of list object at 0x"));
     g_free (s);
   }
-  g_assert_null (hs_object_getattr_cstr (vm, (HsObject *) &hs_int_type, "x"));
+  g_assert_null (hs_object_getattr_cstr (vm, (HsObject *)&hs_int_type, "x"));
   assert_error (vm, "AttributeError: type object 'int' has no attribute 'x'");
   hs_decref (vm, l);
   hs_vm_free (vm);
@@ -725,6 +727,97 @@ test_dirty_ranges (void)
   hs_vm_free (vm);
 }
 
+/* ---- the refcount invariant ------------------------------------------------------------ */
+
+static void
+count_incoming (HsObject *child, gpointer data)
+{
+  GHashTable *in = data;
+  g_hash_table_insert (in, child,
+                       GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (in, child)) + 1));
+}
+
+/* Every mortal object allocated after `first_id` is referenced exactly as many times
+ * as traverse shows, plus `root_extra` for `root` (the test's own reference). */
+static void
+assert_counts_match_traverse (HsVM *vm, guint64 first_id, HsObject *root, int root_extra)
+{
+  GHashTable *in = g_hash_table_new (NULL, NULL);
+  int checked = 0;
+
+  for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
+    hs_object_traverse (o, count_incoming, in);
+  for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
+    {
+      gint64 expected;
+      if (o->id < first_id || hs_is_immortal (o))
+        continue;
+      expected = GPOINTER_TO_INT (g_hash_table_lookup (in, o)) + (o == root ? root_extra : 0);
+      g_assert_cmpint (o->refcount, ==, expected);
+      checked++;
+    }
+  g_assert_cmpint (checked, >, 5);
+  g_hash_table_unref (in);
+}
+
+static void
+test_refcount_invariant (void)
+{
+  HsVM *vm = new_vm ();
+  guint64 first = vm->next_id;
+  HsObject *root = hs_list_new (vm, 0), *d = hs_dict_new (vm), *k = S (vm, "key1");
+  HsObject *big = I (vm, 100000), *t, *it, *m, *view, *s;
+
+  t = hs_tuple_pack (vm, 3, big, k, root); /* a cycle through the tuple */
+  hs_dict_set_item (vm, d, k, t);
+  hs_dict_set_item (vm, d, big, big);
+  hs_list_append (vm, root, d);
+  hs_list_append (vm, root, t);
+  it = hs_object_iter (vm, root);
+  m = hs_object_getattr_cstr (vm, root, "append"); /* bound method holds root */
+  view = hs_dict_items (vm, d);
+  hs_list_append_take (vm, root, it);
+  hs_list_append_take (vm, root, m);
+  hs_list_append_take (vm, root, view);
+  s = slice3 (vm, hs_incref (big), NULL, NULL);
+  hs_list_append_take (vm, root, s);
+  hs_decref (vm, big);
+  hs_decref (vm, k);
+  hs_decref (vm, t);
+  hs_decref (vm, d);
+  assert_counts_match_traverse (vm, first, root, 1);
+  /* mutate: sort by repr-free operations, slices, pops, dict deletes */
+  {
+    HsObject *r = call_method (vm, root, "pop", NULL, 0, NULL);
+    hs_decref (vm, r);
+    r = call_method (vm, root, "copy", NULL, 0, NULL);
+    hs_list_reverse (vm, r);
+    hs_list_append_take (vm, root, r);
+  }
+  assert_counts_match_traverse (vm, first, root, 1);
+  /* break the cycles and free everything */
+  {
+    gsize live = vm->live_count;
+    HsObject *l0 = hs_list_new (vm, 0);
+    HsObject *sl = slice3 (vm, NULL, NULL, NULL);
+    HsObject *all = hs_list_from_iterable (vm, root);
+    g_assert_cmpint (hs_object_setitem (vm, root, sl, l0), ==, 0);
+    for (gsize i = 0; i < hs_list_len (all); i++)
+      if (HS_IS (hs_list_get_borrow (all, i), &hs_list_type))
+        hs_list_reverse (vm, hs_list_get_borrow (all, i));
+    hs_decref (vm, all);
+    hs_decref (vm, sl);
+    hs_decref (vm, l0);
+    g_assert_cmpuint (vm->live_count, <, live);
+  }
+  /* the dict (and with it the tuple that pointed back at root) went with the copy */
+  g_assert_cmpint (root->refcount, ==, 1);
+  hs_decref (vm, root);
+  for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
+    g_assert_cmpuint (o->id, <, first); /* nothing made by this test is left */
+  hs_vm_free (vm);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -743,5 +836,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/objects/heap-cap", test_heap_cap);
   g_test_add_func ("/core/objects/deep-free", test_deep_free);
   g_test_add_func ("/core/objects/dirty-ranges", test_dirty_ranges);
+  g_test_add_func ("/core/objects/refcount-invariant", test_refcount_invariant);
   return g_test_run ();
 }

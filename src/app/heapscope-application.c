@@ -97,16 +97,12 @@ static void
 about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = user_data;
-  const char *developers[] = { _("The Heapscope authors"), NULL };
-  GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                                   "transient-for", gtk_application_get_active_window (app),
-                                   "application-name", _("Heapscope"),
-                                   "application-icon", HEAPSCOPE_APP_ID,
-                                   "version", PACKAGE_VERSION,
-                                   "comments", _("See Python's memory model step by step"),
-                                   "license-type", GTK_LICENSE_GPL_3_0,
-                                   "developers", developers,
-                                   NULL);
+  const char *developers[] = { _ ("The Heapscope authors"), NULL };
+  GtkWidget *about = g_object_new (
+      ADW_TYPE_ABOUT_WINDOW, "transient-for", gtk_application_get_active_window (app),
+      "application-name", _ ("Heapscope"), "application-icon", HEAPSCOPE_APP_ID, "version",
+      PACKAGE_VERSION, "comments", _ ("See Python's memory model step by step"), "license-type",
+      GTK_LICENSE_GPL_3_0, "developers", developers, NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -205,11 +201,9 @@ heapscope_application_get_start_time (HeapscopeApplication *self)
 HeapscopeApplication *
 heapscope_application_new (void)
 {
-  return g_object_new (HEAPSCOPE_TYPE_APPLICATION,
-                       "application-id", HEAPSCOPE_APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/heapscope/Heapscope",
-                       NULL);
+  return g_object_new (HEAPSCOPE_TYPE_APPLICATION, "application-id", HEAPSCOPE_APP_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path",
+                       "/io/github/heapscope/Heapscope", NULL);
 }
 
 GSettings *

@@ -113,8 +113,10 @@ origin (HeapscopeDiagramView *self, double *ox, double *oy)
   int h = gtk_widget_get_height (GTK_WIDGET (self));
 
   content_size (self, &cw, &ch);
-  *ox = cw <= w ? (w - cw) / 2 + MARGIN : MARGIN - (self->hadj ? gtk_adjustment_get_value (self->hadj) : 0);
-  *oy = ch <= h ? (h - ch) / 2 + MARGIN : MARGIN - (self->vadj ? gtk_adjustment_get_value (self->vadj) : 0);
+  *ox = cw <= w ? (w - cw) / 2 + MARGIN
+                : MARGIN - (self->hadj ? gtk_adjustment_get_value (self->hadj) : 0);
+  *oy = ch <= h ? (h - ch) / 2 + MARGIN
+                : MARGIN - (self->vadj ? gtk_adjustment_get_value (self->vadj) : 0);
 }
 
 static void
@@ -229,8 +231,13 @@ scroll_to_rect (HeapscopeDiagramView *self, const HsRect *r)
 {
   double x0 = r->x * self->zoom + MARGIN, x1 = x0 + r->width * self->zoom;
   double y0 = r->y * self->zoom + MARGIN, y1 = y0 + r->height * self->zoom;
-  struct { GtkAdjustment *adj; double lo, hi; } axes[2] = {
-    { self->hadj, x0, x1 }, { self->vadj, y0, y1 },
+  struct
+  {
+    GtkAdjustment *adj;
+    double lo, hi;
+  } axes[2] = {
+    { self->hadj, x0, x1 },
+    { self->vadj, y0, y1 },
   };
 
   for (int i = 0; i < 2; i++)
@@ -252,22 +259,35 @@ scroll_to_rect (HeapscopeDiagramView *self, const HsRect *r)
     }
 }
 
-/* Brings the objects this step created or changed into view. */
-static void
-follow_changes (HeapscopeDiagramView *self)
+/* Whether `n` is something the eye should follow: created or changed in this step,
+ * a count that moved since `prev`, or a frame that just became the running one. */
+static gboolean
+node_changed (const HsSceneNode *n, const HsScene *prev)
 {
-  const HsScene *s = self->target;
-  gboolean any = FALSE;
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  const HsSceneNode *before = prev ? hs_scene_find_node (prev, n->role, n->id) : NULL;
 
-  if (s == NULL)
-    return;
+  if (n->flags & (HS_SNAP_FLAG_NEW | HS_SNAP_FLAG_CHANGED))
+    return TRUE;
+  if (prev == NULL)
+    return FALSE;
+  if (before == NULL)
+    return TRUE;
+  if (n->role == HS_SCENE_NODE_FRAME)
+    return n->is_highlighted && !before->is_highlighted;
+  return g_strcmp0 (n->badge, before->badge) != 0;
+}
+
+static gboolean
+changed_bounds (const HsScene *s, const HsScene *prev, HsSceneNodeRole role, HsRect *out)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  gboolean any = FALSE;
+
   for (guint i = 0; i < s->nodes->len; i++)
     {
       const HsSceneNode *n = g_ptr_array_index (s->nodes, i);
-      if (!(n->flags & (HS_SNAP_FLAG_NEW | HS_SNAP_FLAG_CHANGED)) && !n->is_highlighted)
-        continue;
-      if (n->role == HS_SCENE_NODE_FRAME && !(n->flags & HS_SNAP_FLAG_NEW) && any)
+
+      if (n->role != role || !node_changed (n, prev))
         continue;
       any = TRUE;
       x0 = MIN (x0, n->rect.x);
@@ -275,8 +295,22 @@ follow_changes (HeapscopeDiagramView *self)
       x1 = MAX (x1, n->rect.x + n->rect.width);
       y1 = MAX (y1, n->rect.y + n->rect.height);
     }
-  if (any)
-    scroll_to_rect (self, &(HsRect){ x0, y0, x1 - x0, y1 - y0 });
+  *out = (HsRect){ x0, y0, x1 - x0, y1 - y0 };
+  return any;
+}
+
+/* Brings what this step changed into view when it is off-screen: the objects first
+ * (that is where the lesson is), else the frames. */
+static void
+follow_changes (HeapscopeDiagramView *self, const HsScene *prev)
+{
+  HsRect r;
+
+  if (self->target == NULL)
+    return;
+  if (changed_bounds (self->target, prev, HS_SCENE_NODE_OBJECT, &r)
+      || changed_bounds (self->target, prev, HS_SCENE_NODE_FRAME, &r))
+    scroll_to_rect (self, &r);
 }
 
 /* ---- zoom ---- */
@@ -486,20 +520,22 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
   g_clear_pointer (&self->target, hs_scene_free);
   self->target = scene ? hs_scene_copy (scene) : NULL;
 
+  if (self->fit)
+    self->zoom = fit_zoom (self);
+  configure_adjustments (self);
+  follow_changes (self, from);
+
   if (animate && animations_enabled (self) && (from || self->target))
     {
       self->from = from;
       self->shown = hs_scene_tween (self->from, self->target, 0);
-      self->anim_start_us = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+      self->anim_start_us
+          = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
       self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
     }
   else
     g_clear_pointer (&from, hs_scene_free);
 
-  if (self->fit)
-    self->zoom = fit_zoom (self);
-  configure_adjustments (self);
-  follow_changes (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -554,8 +590,8 @@ heapscope_diagram_view_set_show_refcounts (HeapscopeDiagramView *self, gboolean 
 }
 
 void
-heapscope_diagram_view_set_collapsed_func (HeapscopeDiagramView *self,
-                                           HeapscopeCollapsedFunc func, gpointer user_data)
+heapscope_diagram_view_set_collapsed_func (HeapscopeDiagramView *self, HeapscopeCollapsedFunc func,
+                                           gpointer user_data)
 {
   g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
   self->collapsed_func = func;
@@ -585,10 +621,9 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   paint.show_badges = self->show_refcounts;
 
   /* the whole viewport in the theme's background, so the diagram reads as one canvas */
-  gtk_snapshot_append_color (snapshot,
-                             &(GdkRGBA){ theme->background.r, theme->background.g,
-                                         theme->background.b, 1 },
-                             &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gtk_snapshot_append_color (
+      snapshot, &(GdkRGBA){ theme->background.r, theme->background.g, theme->background.b, 1 },
+      &GRAPHENE_RECT_INIT (0, 0, w, h));
   if (scene == NULL)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
@@ -601,15 +636,14 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
 static void
 heapscope_diagram_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                                int *minimum, int *natural, int *min_baseline,
-                                int *nat_baseline)
+                                int *minimum, int *natural, int *min_baseline, int *nat_baseline)
 {
   HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
   double cw, ch;
 
   content_size (self, &cw, &ch);
   *minimum = 64;
-  *natural = (int) ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? cw : ch);
+  *natural = (int)ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? cw : ch);
   *natural = MAX (*natural, *minimum);
 }
 
@@ -627,8 +661,7 @@ heapscope_diagram_view_size_allocate (GtkWidget *widget, int width, int height, 
 /* ---- input ---- */
 
 static gboolean
-on_scroll (GtkEventControllerScroll *controller, double dx, double dy,
-           HeapscopeDiagramView *self)
+on_scroll (GtkEventControllerScroll *controller, double dx, double dy, HeapscopeDiagramView *self)
 {
   GdkModifierType mods
       = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
@@ -646,8 +679,8 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy,
       GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
       double nx, ny, tx, ty;
       gtk_native_get_surface_transform (native, &nx, &ny);
-      if (gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self), x - nx,
-                                            y - ny, &tx, &ty))
+      if (gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self), x - nx, y - ny,
+                                            &tx, &ty))
         x = tx, y = ty;
     }
   self->fit = FALSE;
@@ -681,10 +714,10 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, HeapscopeDiagramView
 static void
 on_drag_update (GtkGestureDrag *gesture, double dx, double dy, HeapscopeDiagramView *self)
 {
-  if (!gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) dx, (int) dy)
-      && gtk_gesture_get_sequence_state (GTK_GESTURE (gesture),
-                                         gtk_gesture_single_get_current_sequence (
-                                             GTK_GESTURE_SINGLE (gesture)))
+  if (!gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int)dx, (int)dy)
+      && gtk_gesture_get_sequence_state (
+             GTK_GESTURE (gesture),
+             gtk_gesture_single_get_current_sequence (GTK_GESTURE_SINGLE (gesture)))
              != GTK_EVENT_SEQUENCE_CLAIMED)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -732,12 +765,12 @@ context_menu_model (HeapscopeDiagramView *self, const HsSceneNode *node)
           collapsed = self->collapsed_func (node->id, NULL, self->collapsed_data);
           type_collapsed = type && self->collapsed_func (0, type, self->collapsed_data);
         }
-      g_menu_append (section, collapsed ? _("_Restore This Object") : _("_Collapse This Object"),
+      g_menu_append (section, collapsed ? _ ("_Restore This Object") : _ ("_Collapse This Object"),
                      "diagram.toggle-collapsed");
       if (type)
         {
-          type_label = g_strdup_printf (type_collapsed ? _("Restore All “%s” Objects")
-                                                       : _("Collapse All “%s” Objects"),
+          type_label = g_strdup_printf (type_collapsed ? _ ("Restore All “%s” Objects")
+                                                       : _ ("Collapse All “%s” Objects"),
                                         type);
           g_menu_append (section, type_label, "diagram.toggle-collapsed-type");
         }
@@ -745,9 +778,9 @@ context_menu_model (HeapscopeDiagramView *self, const HsSceneNode *node)
     }
   g_object_unref (section);
   section = g_menu_new ();
-  g_menu_append (section, _("Restore _All Objects"), "diagram.restore-all");
-  g_menu_append (section, _("_Fit to Window"), "win.zoom-fit");
-  g_menu_append (section, _("_Original Size"), "win.zoom-reset");
+  g_menu_append (section, _ ("Restore _All Objects"), "diagram.restore-all");
+  g_menu_append (section, _ ("_Fit to Window"), "win.zoom-fit");
+  g_menu_append (section, _ ("_Original Size"), "win.zoom-reset");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
   return G_MENU_MODEL (menu);
@@ -806,16 +839,17 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
     return FALSE;
   type = heapscope_scene_node_type_name (node);
   if (node->role == HS_SCENE_NODE_FRAME)
-    text = g_strdup_printf (_("Frame of %s"), type ? type : "?");
+    text = g_strdup_printf (_ ("Frame of %s"), type ? type : "?");
   else if (node->badge && g_str_equal (node->badge, "∞"))
-    text = g_strdup_printf (_("%s #%" G_GUINT64_FORMAT "\nimmortal: its count does not matter"),
+    text = g_strdup_printf (_ ("%s #%" G_GUINT64_FORMAT "\nimmortal: its count does not matter"),
                             type ? type : "object", node->id);
   else
     {
       gint64 count = node->badge ? g_ascii_strtoll (node->badge, NULL, 10) : 0;
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s #%" G_GUINT64_FORMAT "\n%" G_GINT64_FORMAT " reference",
-                                           "%s #%" G_GUINT64_FORMAT "\n%" G_GINT64_FORMAT " references", count),
-                              type ? type : "object", node->id, count);
+      text = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%s #%" G_GUINT64_FORMAT "\n%" G_GINT64_FORMAT " reference",
+                       "%s #%" G_GUINT64_FORMAT "\n%" G_GINT64_FORMAT " references", count),
+          type ? type : "object", node->id, count);
     }
   if (node->caption)
     {
@@ -825,10 +859,9 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
     }
   gtk_tooltip_set_text (tooltip, text);
   origin (self, &ox, &oy);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle){ node->rect.x * self->zoom + ox,
-                                                      node->rect.y * self->zoom + oy,
-                                                      node->rect.width * self->zoom,
-                                                      node->rect.height * self->zoom });
+  gtk_tooltip_set_tip_area (
+      tooltip, &(GdkRectangle){ node->rect.x * self->zoom + ox, node->rect.y * self->zoom + oy,
+                                node->rect.width * self->zoom, node->rect.height * self->zoom });
   return TRUE;
 }
 
@@ -842,23 +875,23 @@ heapscope_diagram_view_get_property (GObject *object, guint prop_id, GValue *val
 
   switch (prop_id)
     {
-    case PROP_ZOOM:
-      g_value_set_double (value, self->zoom);
-      break;
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadj);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadj);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ZOOM:
+        g_value_set_double (value, self->zoom);
+        break;
+      case PROP_HADJUSTMENT:
+        g_value_set_object (value, self->hadj);
+        break;
+      case PROP_VADJUSTMENT:
+        g_value_set_object (value, self->vadj);
+        break;
+      case PROP_HSCROLL_POLICY:
+        g_value_set_enum (value, self->hscroll_policy);
+        break;
+      case PROP_VSCROLL_POLICY:
+        g_value_set_enum (value, self->vscroll_policy);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -870,25 +903,25 @@ heapscope_diagram_view_set_property (GObject *object, guint prop_id, const GValu
 
   switch (prop_id)
     {
-    case PROP_ZOOM:
-      heapscope_diagram_view_set_zoom (self, g_value_get_double (value));
-      break;
-    case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadj, g_value_get_object (value));
-      break;
-    case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadj, g_value_get_object (value));
-      break;
-    case PROP_HSCROLL_POLICY:
-      self->hscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    case PROP_VSCROLL_POLICY:
-      self->vscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ZOOM:
+        heapscope_diagram_view_set_zoom (self, g_value_get_double (value));
+        break;
+      case PROP_HADJUSTMENT:
+        set_adjustment (self, &self->hadj, g_value_get_object (value));
+        break;
+      case PROP_VADJUSTMENT:
+        set_adjustment (self, &self->vadj, g_value_get_object (value));
+        break;
+      case PROP_HSCROLL_POLICY:
+        self->hscroll_policy = g_value_get_enum (value);
+        gtk_widget_queue_resize (GTK_WIDGET (self));
+        break;
+      case PROP_VSCROLL_POLICY:
+        self->vscroll_policy = g_value_get_enum (value);
+        gtk_widget_queue_resize (GTK_WIDGET (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -924,33 +957,32 @@ heapscope_diagram_view_class_init (HeapscopeDiagramViewClass *klass)
   widget_class->measure = heapscope_diagram_view_measure;
   widget_class->size_allocate = heapscope_diagram_view_size_allocate;
 
-  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
-                                                   | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM]
+      = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  signals[EXPAND_OBJECT] = g_signal_new ("expand-object", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                         G_TYPE_UINT64);
-  signals[TOGGLE_COLLAPSED] = g_signal_new ("toggle-collapsed", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                            1, G_TYPE_UINT64);
-  signals[TOGGLE_COLLAPSED_TYPE] = g_signal_new ("toggle-collapsed-type",
-                                                 G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[RESTORE_ALL] = g_signal_new ("restore-all", G_TYPE_FROM_CLASS (klass),
-                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[EXPAND_OBJECT]
+      = g_signal_new ("expand-object", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+  signals[TOGGLE_COLLAPSED]
+      = g_signal_new ("toggle-collapsed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+  signals[TOGGLE_COLLAPSED_TYPE]
+      = g_signal_new ("toggle-collapsed-type", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[RESTORE_ALL] = g_signal_new ("restore-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "diagram.toggle-collapsed", NULL,
                                    toggle_collapsed_action);
   gtk_widget_class_install_action (widget_class, "diagram.toggle-collapsed-type", NULL,
                                    toggle_collapsed_type_action);
-  gtk_widget_class_install_action (widget_class, "diagram.restore-all", NULL,
-                                   restore_all_action);
+  gtk_widget_class_install_action (widget_class, "diagram.restore-all", NULL, restore_all_action);
   gtk_widget_class_set_css_name (widget_class, "heapscopediagram");
 }
 

@@ -39,8 +39,7 @@ void heapscope_diagram_view_zoom_fit (HeapscopeDiagramView *self);
 void heapscope_diagram_view_set_max_fit_zoom (HeapscopeDiagramView *self, double zoom);
 
 /* Used by the context menu to say "Collapse" or "Restore". */
-typedef gboolean (*HeapscopeCollapsedFunc) (guint64 id, const char *type_name,
-                                            gpointer user_data);
+typedef gboolean (*HeapscopeCollapsedFunc) (guint64 id, const char *type_name, gpointer user_data);
 void heapscope_diagram_view_set_collapsed_func (HeapscopeDiagramView *self,
                                                 HeapscopeCollapsedFunc func, gpointer user_data);
 

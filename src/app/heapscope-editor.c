@@ -152,8 +152,7 @@ heapscope_editor_set_font_size (HeapscopeEditor *self, int points)
   g_autofree char *css = NULL;
 
   g_return_if_fail (HEAPSCOPE_IS_EDITOR (self));
-  css = g_strdup_printf ("textview { font-family: monospace; font-size: %dpt; }",
-                         points);
+  css = g_strdup_printf ("textview { font-family: monospace; font-size: %dpt; }", points);
   gtk_css_provider_load_from_data (self->font_css, css, -1);
 }
 
@@ -306,8 +305,8 @@ heapscope_editor_constructed (GObject *object)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark",
-                    G_CALLBACK (on_dark_changed), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed),
+                    self);
   update_scheme (self);
 }
 

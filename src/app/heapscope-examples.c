@@ -7,7 +7,7 @@
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
-  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+  return g_strcmp0 (*(char *const *)a, *(char *const *)b);
 }
 
 char **
@@ -21,14 +21,14 @@ heapscope_examples_list (void)
       g_ptr_array_add (names, g_strdup (all[i]));
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+  return (char **)g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
 char *
 heapscope_examples_title (const char *name)
 {
-  g_autofree char *base = g_strndup (name, g_str_has_suffix (name, ".py") ? strlen (name) - 3
-                                                                           : strlen (name));
+  g_autofree char *base
+      = g_strndup (name, g_str_has_suffix (name, ".py") ? strlen (name) - 3 : strlen (name));
   g_autofree char *spaced = g_strdelimit (g_strdup (base), "_-", ' ');
   /* strip an ordering prefix such as "01 " */
   const char *p = spaced;

@@ -46,15 +46,16 @@ heapscope_explain_panel_set (HeapscopeExplainPanel *self, const char *title,
                              const char *const *sentences)
 {
   g_return_if_fail (HEAPSCOPE_IS_EXPLAIN_PANEL (self));
-  gtk_label_set_text (self->title, title ? title : _("What happened"));
-  if (self->sentences && sentences && g_strv_equal ((const char *const *) self->sentences, sentences))
+  gtk_label_set_text (self->title, title ? title : _ ("What happened"));
+  if (self->sentences && sentences
+      && g_strv_equal ((const char *const *)self->sentences, sentences))
     return;
   g_clear_pointer (&self->sentences, g_strfreev);
-  self->sentences = g_strdupv ((char **) sentences);
+  self->sentences = g_strdupv ((char **)sentences);
   clear_box (self);
   if (sentences == NULL || sentences[0] == NULL)
     {
-      gtk_box_append (self->box, sentence_label (_("Nothing changed in memory."), TRUE));
+      gtk_box_append (self->box, sentence_label (_ ("Nothing changed in memory."), TRUE));
       return;
     }
   for (guint i = 0; sentences[i]; i++)
@@ -96,7 +97,7 @@ heapscope_explain_panel_init (HeapscopeExplainPanel *self)
 {
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  self->title = GTK_LABEL (gtk_label_new (_("What happened")));
+  self->title = GTK_LABEL (gtk_label_new (_ ("What happened")));
   gtk_label_set_xalign (self->title, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));

@@ -100,8 +100,9 @@ suggested_name (HeapscopeExportRequest *req)
   const char *ext = heapscope_export_format_extension (req->format);
 
   if (req->all_steps)
-    return g_strdup_printf ("%s%s", _("diagram"), ext);
-  return g_strdup_printf ("%s-%d%s", _("diagram-step"), MIN (req->step + 1, hs_trace_get_n_steps (trace)), ext);
+    return g_strdup_printf ("%s%s", _ ("diagram"), ext);
+  return g_strdup_printf ("%s-%d%s", _ ("diagram-step"),
+                          MIN (req->step + 1, hs_trace_get_n_steps (trace)), ext);
 }
 
 typedef struct
@@ -141,9 +142,9 @@ on_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
   if (req == NULL)
     return;
   /* the message dialog closes after this signal: the chooser belongs to the window */
-  chooser = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (self->window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
+  chooser
+      = gtk_file_chooser_native_new (_ ("Export Diagram"), GTK_WINDOW (self->window),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   name = suggested_name (req);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   pending = g_new0 (Pending, 1);

@@ -14,8 +14,7 @@ G_DECLARE_FINAL_TYPE (HeapscopeExportDialog, heapscope_export_dialog, HEAPSCOPE,
 
 HeapscopeExportDialog *heapscope_export_dialog_new (HeapscopeWindow *window);
 
-void heapscope_export_dialog_set_format (HeapscopeExportDialog *self,
-                                         HeapscopeExportFormat format);
+void heapscope_export_dialog_set_format (HeapscopeExportDialog *self, HeapscopeExportFormat format);
 void heapscope_export_dialog_set_all_steps (HeapscopeExportDialog *self, gboolean all_steps);
 void heapscope_export_dialog_set_scale (HeapscopeExportDialog *self, double scale);
 /* "light", "dark" or "high-contrast". */

@@ -25,17 +25,17 @@ heapscope_export_format_extension (HeapscopeExportFormat format)
 {
   switch (format)
     {
-    case HEAPSCOPE_EXPORT_PNG:
-      return ".png";
-    case HEAPSCOPE_EXPORT_SVG:
-      return ".svg";
-    case HEAPSCOPE_EXPORT_PDF:
-    case HEAPSCOPE_EXPORT_PDF_PAGES:
-      return ".pdf";
-    case HEAPSCOPE_EXPORT_DOT:
-      return ".dot";
-    default:
-      g_assert_not_reached ();
+      case HEAPSCOPE_EXPORT_PNG:
+        return ".png";
+      case HEAPSCOPE_EXPORT_SVG:
+        return ".svg";
+      case HEAPSCOPE_EXPORT_PDF:
+      case HEAPSCOPE_EXPORT_PDF_PAGES:
+        return ".pdf";
+      case HEAPSCOPE_EXPORT_DOT:
+        return ".dot";
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -45,11 +45,11 @@ numbered_path (const char *path, int k, int n)
 {
   const char *dot = strrchr (path, '.');
   const char *slash = strrchr (path, G_DIR_SEPARATOR);
-  int width = n >= 1000 ? (int) (n >= 10000 ? 5 : 4) : 3;
+  int width = n >= 1000 ? (int)(n >= 10000 ? 5 : 4) : 3;
 
   if (dot == NULL || (slash && dot < slash))
     dot = path + strlen (path);
-  return g_strdup_printf ("%.*s-%0*d%s", (int) (dot - path), path, width, k + 1, dot);
+  return g_strdup_printf ("%.*s-%0*d%s", (int)(dot - path), path, width, k + 1, dot);
 }
 
 static char *
@@ -57,7 +57,7 @@ source_line (HsTrace *trace, int line)
 {
   g_auto (GStrv) lines = g_strsplit (hs_trace_get_source (trace), "\n", -1);
 
-  if (line < 1 || line > (int) g_strv_length (lines))
+  if (line < 1 || line > (int)g_strv_length (lines))
     return g_strdup ("");
   return g_strdup (lines[line - 1]);
 }
@@ -83,18 +83,18 @@ export_one (const HeapscopeExportRequest *req, HsTrace *trace, int k, const char
   scene = heapscope_layout_snapshot (snap, req->options);
   if (scene == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Step %d could not be laid out"),
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Step %d could not be laid out"),
                    k + 1);
       return FALSE;
     }
   switch (req->format)
     {
-    case HEAPSCOPE_EXPORT_PNG:
-      return hs_export_png (scene, theme, req->scale > 0 ? req->scale : 1.0, path, error);
-    case HEAPSCOPE_EXPORT_SVG:
-      return hs_export_svg (scene, theme, path, error);
-    default:
-      return hs_export_pdf (scene, theme, path, error);
+      case HEAPSCOPE_EXPORT_PNG:
+        return hs_export_png (scene, theme, req->scale > 0 ? req->scale : 1.0, path, error);
+      case HEAPSCOPE_EXPORT_SVG:
+        return hs_export_svg (scene, theme, path, error);
+      default:
+        return hs_export_pdf (scene, theme, path, error);
     }
 }
 
@@ -102,7 +102,7 @@ static gboolean
 export_pages (const HeapscopeExportRequest *req, HsTrace *trace, int first, int last,
               GError **error)
 {
-  g_autoptr (GPtrArray) scenes = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_scene_free);
+  g_autoptr (GPtrArray) scenes = g_ptr_array_new_with_free_func ((GDestroyNotify)hs_scene_free);
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   const HsTheme *theme = hs_theme_lookup (req->theme);
 
@@ -118,14 +118,13 @@ export_pages (const HeapscopeExportRequest *req, HsTrace *trace, int first, int 
       g_ptr_array_add (scenes, scene);
       g_ptr_array_add (titles, hs_export_step_title (k, line, text));
     }
-  return hs_export_pdf_pages ((const HsScene *const *) scenes->pdata,
-                              (const char *const *) titles->pdata, scenes->len,
+  return hs_export_pdf_pages ((const HsScene *const *)scenes->pdata,
+                              (const char *const *)titles->pdata, scenes->len,
                               theme ? theme : hs_theme_get (HS_THEME_LIGHT), req->path, error);
 }
 
 static void
-export_thread (GTask *task, gpointer source_object, gpointer task_data,
-               GCancellable *cancellable)
+export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   HeapscopeExportRequest *req = task_data;
   HsTrace *trace = heapscope_trace_box_get (req->box);
@@ -138,7 +137,7 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data,
   if (n == 0)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("There is nothing to export: the program has no steps"));
+                               _ ("There is nothing to export: the program has no steps"));
       return;
     }
   if (req->format == HEAPSCOPE_EXPORT_PDF_PAGES)
@@ -146,7 +145,7 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data,
       if (export_pages (req, trace, first, last, &error))
         {
           g_strv_builder_add (written, req->path);
-          g_task_return_pointer (task, g_strv_builder_end (written), (GDestroyNotify) g_strfreev);
+          g_task_return_pointer (task, g_strv_builder_end (written), (GDestroyNotify)g_strfreev);
         }
       else
         g_task_return_error (task, error);
@@ -154,7 +153,8 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data,
     }
   for (int k = first; k <= last; k++)
     {
-      g_autofree char *path = req->all_steps ? numbered_path (req->path, k, n) : g_strdup (req->path);
+      g_autofree char *path
+          = req->all_steps ? numbered_path (req->path, k, n) : g_strdup (req->path);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, &error)
           || !export_one (req, trace, k, path, &error))
@@ -164,7 +164,7 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data,
         }
       g_strv_builder_add (written, path);
     }
-  g_task_return_pointer (task, g_strv_builder_end (written), (GDestroyNotify) g_strfreev);
+  g_task_return_pointer (task, g_strv_builder_end (written), (GDestroyNotify)g_strfreev);
 }
 
 void
@@ -176,7 +176,7 @@ heapscope_export_async (HeapscopeExportRequest *request, GCancellable *cancellab
   g_return_if_fail (request != NULL && request->box != NULL && request->path != NULL);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, heapscope_export_async);
-  g_task_set_task_data (task, request, (GDestroyNotify) heapscope_export_request_free);
+  g_task_set_task_data (task, request, (GDestroyNotify)heapscope_export_request_free);
   g_task_run_in_thread (task, export_thread);
 }
 

@@ -23,10 +23,10 @@ typedef struct
   HeapscopeExportFormat format;
   gboolean all_steps; /* every step (one file each, or pages) instead of `step` */
   int step;
-  double scale;       /* PNG only */
-  char *theme;        /* "light", "dark", "high-contrast" */
-  char *path;         /* the file; with all_steps and a one-image format, the name
-                         gets "-001", "-002", ... before its extension */
+  double scale; /* PNG only */
+  char *theme;  /* "light", "dark", "high-contrast" */
+  char *path;   /* the file; with all_steps and a one-image format, the name
+                   gets "-001", "-002", ... before its extension */
 } HeapscopeExportRequest;
 
 void heapscope_export_request_free (HeapscopeExportRequest *request);

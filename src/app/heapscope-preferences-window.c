@@ -54,10 +54,9 @@ bind_settings (HeapscopePreferencesWindow *self)
 
   g_settings_bind_with_mapping (s, "theme", self->theme_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 theme_get_mapping, theme_set_mapping, NULL, NULL);
-  g_settings_bind (s, "editor-font-size", gtk_spin_button_get_adjustment (self->font_size),
-                   "value", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (s, "heap-primitives", self->heap_primitives, "active",
+  g_settings_bind (s, "editor-font-size", gtk_spin_button_get_adjustment (self->font_size), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (s, "heap-primitives", self->heap_primitives, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "show-refcounts", self->show_refcounts, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "animation-speed", gtk_spin_button_get_adjustment (self->animation_speed),
                    "value", G_SETTINGS_BIND_DEFAULT);
@@ -87,13 +86,10 @@ heapscope_preferences_window_class_init (HeapscopePreferencesWindowClass *klass)
       widget_class, "/io/github/heapscope/Heapscope/heapscope-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, theme_row);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, font_size);
-  gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow,
-                                        heap_primitives);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, heap_primitives);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, show_refcounts);
-  gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow,
-                                        animation_speed);
-  gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow,
-                                        presentation_hc);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, animation_speed);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, presentation_hc);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, step_limit);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, live_run);
 }

@@ -3,9 +3,9 @@
  * Invariants:
  * - `box` is the latest successful trace; workers hold their own reference, so a new
  *   run never frees a trace a layout or an export is reading.
- * - `cache` maps step -> HeapscopeStepInfo (scene, output, explanation) laid out from `box` with the current view options;
- *   `generation` changes whenever either changes, and a result from an older
- *   generation is dropped on arrival.
+ * - `cache` maps step -> HeapscopeStepInfo (scene, output, explanation) laid out from `box` with
+ * the current view options; `generation` changes whenever either changes, and a result from an
+ * older generation is dropped on arrival.
  * - `pending` holds the steps queued on the layout pool, so none is queued twice.
  */
 #include "config.h"
@@ -142,9 +142,8 @@ collapse_object (HsSnapObject *obj)
 
   g_array_set_size (obj->cells, 0);
   g_free (obj->label);
-  obj->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item, collapsed",
-                                             "%u items, collapsed", n),
-                                n);
+  obj->label = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u item, collapsed", "%u items, collapsed", n), n);
   obj->kind = HS_SNAP_OTHER;
 }
 
@@ -220,7 +219,7 @@ struct _HeapscopeSession
   GHashTable *cache;   /* int step -> HsScene* */
   GHashTable *pending; /* int step */
   guint generation;
-  int wanted_step;     /* atomic: the step the user looks at, for skipping stale jobs */
+  int wanted_step; /* atomic: the step the user looks at, for skipping stale jobs */
   GThreadPool *pool;
 };
 
@@ -280,7 +279,7 @@ run_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellabl
   HsTrace *trace = hs_trace_record (data->source, strlen (data->source), data->filename,
                                     &data->options, &data->cancel);
 
-  g_task_return_pointer (task, trace, (GDestroyNotify) hs_trace_free);
+  g_task_return_pointer (task, trace, (GDestroyNotify)hs_trace_free);
 }
 
 static gboolean
@@ -312,12 +311,12 @@ heapscope_session_run_async (HeapscopeSession *self, const char *source, const c
     hs_trace_options_init (&data->options);
   data->serial = ++self->run_serial;
   data->cancellable = g_object_ref (self->run_cancellable);
-  data->cancel_id = g_cancellable_connect (data->cancellable, G_CALLBACK (on_run_cancelled),
-                                           data, NULL);
+  data->cancel_id
+      = g_cancellable_connect (data->cancellable, G_CALLBACK (on_run_cancelled), data, NULL);
 
   task = g_task_new (self, self->run_cancellable, callback, user_data);
   g_task_set_source_tag (task, heapscope_session_run_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify)run_data_free);
   g_task_run_in_thread (task, run_thread);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
@@ -345,7 +344,7 @@ heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *result, GErr
     {
       /* a newer run replaced this one while it was recording */
       hs_trace_free (trace);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The run was cancelled"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The run was cancelled"));
       return FALSE;
     }
   g_clear_object (&self->run_cancellable);
@@ -438,7 +437,7 @@ layout_worker (gpointer data, gpointer pool_data)
   if (ABS (job->step - wanted) <= 4)
     job->info = prepare_step (job->box->trace, job->step, job->options);
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, deliver_layout, job,
-                              (GDestroyNotify) layout_job_free);
+                              (GDestroyNotify)layout_job_free);
 }
 
 static void
@@ -524,21 +523,20 @@ heapscope_session_options_changed (HeapscopeSession *self)
 }
 
 static void
-heapscope_session_get_property (GObject *object, guint prop_id, GValue *value,
-                                GParamSpec *pspec)
+heapscope_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   HeapscopeSession *self = HEAPSCOPE_SESSION (object);
 
   switch (prop_id)
     {
-    case PROP_TRACE:
-      g_value_set_pointer (value, heapscope_session_get_trace (self));
-      break;
-    case PROP_RUNNING:
-      g_value_set_boolean (value, get_running (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_TRACE:
+        g_value_set_pointer (value, heapscope_session_get_trace (self));
+        break;
+      case PROP_RUNNING:
+        g_value_set_boolean (value, get_running (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -571,27 +569,25 @@ heapscope_session_class_init (HeapscopeSessionClass *klass)
   object_class->dispose = heapscope_session_dispose;
   object_class->get_property = heapscope_session_get_property;
 
-  properties[PROP_TRACE] = g_param_spec_pointer ("trace", NULL, NULL,
-                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
-                                                     | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RUNNING] = g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
-                                                       | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRACE] = g_param_spec_pointer (
+      "trace", NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING]
+      = g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[STEP_READY] = g_signal_new ("step-ready", G_TYPE_FROM_CLASS (klass),
-                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                       G_TYPE_INT);
+  signals[STEP_READY] = g_signal_new ("step-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
 heapscope_session_init (HeapscopeSession *self)
 {
   view_options_init (&self->options);
-  self->cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) step_info_free);
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)step_info_free);
   self->pending = g_hash_table_new (NULL, NULL);
   /* one thread: Graphviz layouts cannot run in parallel anyway */
-  self->pool = g_thread_pool_new_full (layout_worker, NULL, (GDestroyNotify) layout_job_free, 1,
+  self->pool = g_thread_pool_new_full (layout_worker, NULL, (GDestroyNotify)layout_job_free, 1,
                                        FALSE, NULL);
 }
 

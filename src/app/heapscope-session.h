@@ -46,10 +46,9 @@ HeapscopeSession *heapscope_session_new (void);
 
 /* Records `source`; a run already under way is cancelled. On success the session's
  * trace is replaced (notify::trace) before `callback` runs. */
-void heapscope_session_run_async (HeapscopeSession *self, const char *source,
-                                  const char *filename, const HsTraceOptions *options,
-                                  GCancellable *cancellable, GAsyncReadyCallback callback,
-                                  gpointer user_data);
+void heapscope_session_run_async (HeapscopeSession *self, const char *source, const char *filename,
+                                  const HsTraceOptions *options, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data);
 gboolean heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *result,
                                        GError **error);
 void heapscope_session_cancel (HeapscopeSession *self);
@@ -66,11 +65,11 @@ void heapscope_session_options_changed (HeapscopeSession *self);
 /* Everything the window shows of one step that needs a snapshot. */
 typedef struct
 {
-  HsScene *scene;       /* NULL if the layout failed */
-  char *stdout_text;    /* output so far */
-  char *exception_msg;  /* this step's exception, or NULL */
-  char **explanation;   /* hs_trace_explain_step */
-  int n_objects;        /* objects in the snapshot */
+  HsScene *scene;      /* NULL if the layout failed */
+  char *stdout_text;   /* output so far */
+  char *exception_msg; /* this step's exception, or NULL */
+  char **explanation;  /* hs_trace_explain_step */
+  int n_objects;       /* objects in the snapshot */
 } HeapscopeStepInfo;
 
 /* Step k if ready (borrowed; valid until the cache is dropped), else NULL, and k is

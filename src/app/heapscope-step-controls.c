@@ -42,14 +42,14 @@ sync_widgets (HeapscopeStepControls *self)
   g_autofree char *text = NULL;
 
   self->syncing = TRUE;
-  gtk_adjustment_configure (self->timeline_adjustment, self->step, 0, MAX (self->n_steps - 1, 0),
-                            1, 10, 0);
+  gtk_adjustment_configure (self->timeline_adjustment, self->step, 0, MAX (self->n_steps - 1, 0), 1,
+                            10, 0);
   self->syncing = FALSE;
   if (self->n_steps == 0)
-    text = g_strdup (_("No steps"));
+    text = g_strdup (_ ("No steps"));
   else
     /* Translators: the position in the program's execution, e.g. "Step 3 of 17" */
-    text = g_strdup_printf (_("Step %d of %d"), self->step + 1, self->n_steps);
+    text = g_strdup_printf (_ ("Step %d of %d"), self->step + 1, self->n_steps);
   gtk_label_set_text (self->label, text);
 }
 
@@ -111,16 +111,16 @@ void
 heapscope_step_controls_set_playing (HeapscopeStepControls *self, gboolean playing)
 {
   g_return_if_fail (HEAPSCOPE_IS_STEP_CONTROLS (self));
-  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
-                            playing ? "media-playback-pause-symbolic"
-                                    : "media-playback-start-symbolic");
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button), playing
+                                                                ? "media-playback-pause-symbolic"
+                                                                : "media-playback-start-symbolic");
 }
 
 static void
 on_timeline_changed (GtkAdjustment *adj, HeapscopeStepControls *self)
 {
   if (!self->syncing)
-    heapscope_step_controls_set_step (self, (int) lround (gtk_adjustment_get_value (adj)));
+    heapscope_step_controls_set_step (self, (int)lround (gtk_adjustment_get_value (adj)));
 }
 
 static void
@@ -131,14 +131,14 @@ heapscope_step_controls_get_property (GObject *object, guint prop_id, GValue *va
 
   switch (prop_id)
     {
-    case PROP_STEP:
-      g_value_set_int (value, self->step);
-      break;
-    case PROP_N_STEPS:
-      g_value_set_int (value, self->n_steps);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_STEP:
+        g_value_set_int (value, self->step);
+        break;
+      case PROP_N_STEPS:
+        g_value_set_int (value, self->n_steps);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -150,14 +150,14 @@ heapscope_step_controls_set_property (GObject *object, guint prop_id, const GVal
 
   switch (prop_id)
     {
-    case PROP_STEP:
-      heapscope_step_controls_set_step (self, g_value_get_int (value));
-      break;
-    case PROP_N_STEPS:
-      heapscope_step_controls_set_n_steps (self, g_value_get_int (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_STEP:
+        heapscope_step_controls_set_step (self, g_value_get_int (value));
+        break;
+      case PROP_N_STEPS:
+        heapscope_step_controls_set_n_steps (self, g_value_get_int (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

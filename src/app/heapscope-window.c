@@ -149,7 +149,8 @@ diagram_theme (HeapscopeWindow *self)
   g_autofree char *theme = g_settings_get_string (self->settings, "theme");
 
   if (g_str_equal (theme, "high-contrast")
-      || (self->presenting && g_settings_get_boolean (self->settings, "presentation-high-contrast")))
+      || (self->presenting
+          && g_settings_get_boolean (self->settings, "presentation-high-contrast")))
     return "high-contrast";
   return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "dark" : "light";
 }
@@ -167,7 +168,7 @@ display_name (HeapscopeWindow *self)
     return g_file_get_basename (self->file);
   if (self->example_name)
     return g_strdup (self->example_name);
-  return g_strdup (_("Untitled.py"));
+  return g_strdup (_ ("Untitled.py"));
 }
 
 static void
@@ -185,7 +186,7 @@ update_title (HeapscopeWindow *self)
       subtitle = parent ? g_file_get_parse_name (parent) : NULL;
     }
   else if (self->example_name)
-    subtitle = g_strdup (_("Example"));
+    subtitle = g_strdup (_ ("Example"));
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
   gtk_window_set_title (GTK_WINDOW (self), name);
@@ -279,11 +280,10 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
     profile_first_diagram (self);
   heapscope_console_set (self->console, info->stdout_text, error);
   /* Translators: heading of the panel that explains the memory events of a step */
-  title = g_strdup_printf (_("What happened at step %d"), k + 1);
-  heapscope_explain_panel_set (self->explain, title, (const char *const *) info->explanation);
+  title = g_strdup_printf (_ ("What happened at step %d"), k + 1);
+  heapscope_explain_panel_set (self->explain, title, (const char *const *)info->explanation);
   if (step_is_exception (self, k) && info->exception_msg)
-    heapscope_editor_set_error (self->editor, hs_trace_step_line (t, k), 0, 0,
-                                info->exception_msg);
+    heapscope_editor_set_error (self->editor, hs_trace_step_line (t, k), 0, 0, info->exception_msg);
   else
     heapscope_editor_clear_error (self->editor);
   self->settled = TRUE;
@@ -352,14 +352,14 @@ on_trace_ready (HeapscopeWindow *self)
       if (hs_trace_get_syntax_error (t, &line, &col, &end_col, &message))
         {
           heapscope_editor_set_error (self->editor, line, col, end_col, message);
-          note = g_strdup_printf (_("Syntax error on line %d:\n%s"), line, message);
+          note = g_strdup_printf (_ ("Syntax error on line %d:\n%s"), line, message);
         }
       heapscope_editor_set_step_lines (self->editor, 0, 0);
       heapscope_console_set (self->console, "", hs_trace_get_error_text (t));
       heapscope_explain_panel_set (self->explain, NULL, NULL);
       heapscope_step_controls_set_n_steps (self->step_controls, 0);
       heapscope_diagram_view_set_scene (self->diagram, NULL, FALSE);
-      show_status (self, note ? note : _("Nothing ran."));
+      show_status (self, note ? note : _ ("Nothing ran."));
       self->step = 0;
       self->settled = TRUE;
       update_step_actions (self);
@@ -372,13 +372,13 @@ on_trace_ready (HeapscopeWindow *self)
   self->have_run = TRUE;
 
   if (end == HS_TRACE_END_EXCEPTION)
-    add_toast_with_action (self, _("The program stopped with an exception"), _("Show"),
+    add_toast_with_action (self, _ ("The program stopped with an exception"), _ ("Show"),
                            "win.step-last");
   else if (end == HS_TRACE_END_STEP_LIMIT)
     {
       g_autofree char *text
-          = g_strdup_printf (_("Stopped after %d steps: the program may never end"), n);
-      add_toast_with_action (self, text, _("Show"), "win.step-last");
+          = g_strdup_printf (_ ("Stopped after %d steps: the program may never end"), n);
+      add_toast_with_action (self, text, _ ("Show"), "win.step-last");
     }
 }
 
@@ -449,7 +449,7 @@ start_playing (HeapscopeWindow *self)
   g_clear_handle_id (&self->play_id, g_source_remove);
   if (self->step >= n_steps (self) - 1)
     show_step (self, 0, TRUE);
-  self->play_id = g_timeout_add ((guint) (1000 / MAX (speed, 0.1)), play_tick, self);
+  self->play_id = g_timeout_add ((guint)(1000 / MAX (speed, 0.1)), play_tick, self);
   set_action_state (self, "play", TRUE);
   heapscope_step_controls_set_playing (self->step_controls, TRUE);
 }
@@ -564,14 +564,14 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!g_file_load_contents_finish (file, result, &contents, &len, NULL, &error))
     {
-      g_autofree char *msg = g_strdup_printf (_("Could not open “%s”: %s"),
+      g_autofree char *msg = g_strdup_printf (_ ("Could not open “%s”: %s"),
                                               g_file_peek_path (file), error->message);
       heapscope_window_add_toast (self, msg);
       return;
     }
   if (!g_utf8_validate (contents, len, NULL))
     {
-      heapscope_window_add_toast (self, _("The file is not UTF-8 text"));
+      heapscope_window_add_toast (self, _ ("The file is not UTF-8 text"));
       return;
     }
   g_set_object (&self->file, file);
@@ -616,7 +616,7 @@ load_first_example (HeapscopeWindow *self)
 {
   g_auto (GStrv) names = heapscope_examples_list ();
 
-  if (g_strv_contains ((const char *const *) names, DEFAULT_EXAMPLE))
+  if (g_strv_contains ((const char *const *)names, DEFAULT_EXAMPLE))
     return heapscope_window_load_example (self, DEFAULT_EXAMPLE);
   return names[0] && heapscope_window_load_example (self, names[0]);
 }
@@ -656,7 +656,7 @@ python_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Python Programs"));
+  gtk_file_filter_set_name (filter, _ ("Python Programs"));
   gtk_file_filter_add_pattern (filter, "*.py");
   gtk_file_filter_add_mime_type (filter, "text/x-python");
   gtk_file_filter_add_mime_type (filter, "text/x-python3");
@@ -666,7 +666,8 @@ python_filter (void)
 static gboolean
 buffer_modified (HeapscopeWindow *self)
 {
-  return gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (heapscope_editor_get_buffer (self->editor)));
+  return gtk_text_buffer_get_modified (
+      GTK_TEXT_BUFFER (heapscope_editor_get_buffer (self->editor)));
 }
 
 /* Opens `file` here, or in a new window when this one holds unsaved changes. */
@@ -701,8 +702,8 @@ open_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   HeapscopeWindow *self = user_data;
   GtkFileChooserNative *dialog
-      = gtk_file_chooser_native_new (_("Open Program"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+      = gtk_file_chooser_native_new (_ ("Open Program"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), python_filter ());
   g_signal_connect (dialog, "response", G_CALLBACK (open_response), self);
@@ -745,7 +746,7 @@ save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     {
-      g_autofree char *msg = g_strdup_printf (_("Could not save: %s"), error->message);
+      g_autofree char *msg = g_strdup_printf (_ ("Could not save: %s"), error->message);
       heapscope_window_add_toast (self, msg);
       self->close_after_save = FALSE;
       return;
@@ -801,8 +802,8 @@ static void
 save_as (HeapscopeWindow *self)
 {
   GtkFileChooserNative *dialog
-      = gtk_file_chooser_native_new (_("Save Program"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+      = gtk_file_chooser_native_new (_ ("Save Program"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   g_autofree char *name = display_name (self);
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), python_filter ());
@@ -852,12 +853,11 @@ rebuild_recent_menu (HeapscopeWindow *self)
       if (!g_str_has_suffix (uri, ".py") || !gtk_recent_info_exists (info))
         continue;
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent",
-                                               g_variant_new_string (uri));
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
       g_menu_append_item (self->recent_submenu, item);
       added++;
     }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
 }
 
 /* ---- closing ---- */
@@ -892,13 +892,13 @@ heapscope_window_close_request (GtkWindow *window)
   if (!self->close_confirmed && buffer_modified (self))
     {
       name = display_name (self);
-      dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
+      dialog = adw_message_dialog_new (window, _ ("Save Changes?"), NULL);
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("“%s” has unsaved changes. Changes which are not saved "
-                                        "will be permanently lost."),
+                                      _ ("“%s” has unsaved changes. Changes which are not saved "
+                                         "will be permanently lost."),
                                       name);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"), "save", _("_Save"), NULL);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"),
+                                        "discard", _ ("_Discard"), "save", _ ("_Save"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -963,30 +963,30 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
     return FALSE;
   switch (keyval)
     {
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_space:
-    case GDK_KEY_Right:
-    case GDK_KEY_Down:
-    case GDK_KEY_Return:
-      show_step (self, self->step + 1, TRUE);
-      return TRUE;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_Left:
-    case GDK_KEY_Up:
-    case GDK_KEY_BackSpace:
-      show_step (self, self->step - 1, TRUE);
-      return TRUE;
-    case GDK_KEY_Home:
-      show_step (self, 0, TRUE);
-      return TRUE;
-    case GDK_KEY_End:
-      show_step (self, n_steps (self) - 1, TRUE);
-      return TRUE;
-    case GDK_KEY_Escape:
-      set_presenting (self, FALSE);
-      return TRUE;
-    default:
-      return FALSE;
+      case GDK_KEY_Page_Down:
+      case GDK_KEY_space:
+      case GDK_KEY_Right:
+      case GDK_KEY_Down:
+      case GDK_KEY_Return:
+        show_step (self, self->step + 1, TRUE);
+        return TRUE;
+      case GDK_KEY_Page_Up:
+      case GDK_KEY_Left:
+      case GDK_KEY_Up:
+      case GDK_KEY_BackSpace:
+        show_step (self, self->step - 1, TRUE);
+        return TRUE;
+      case GDK_KEY_Home:
+        show_step (self, 0, TRUE);
+        return TRUE;
+      case GDK_KEY_End:
+        show_step (self, n_steps (self) - 1, TRUE);
+        return TRUE;
+      case GDK_KEY_Escape:
+        set_presenting (self, FALSE);
+        return TRUE;
+      default:
+        return FALSE;
     }
 }
 
@@ -1056,7 +1056,7 @@ export_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 
   if (n_steps (self) == 0)
     {
-      heapscope_window_add_toast (self, _("Run the program first"));
+      heapscope_window_add_toast (self, _ ("Run the program first"));
       return;
     }
   dialog = heapscope_export_dialog_new (self);
@@ -1203,11 +1203,11 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *text = NULL;
 
   if (paths == NULL)
-    text = g_strdup_printf (_("Export failed: %s"), error->message);
+    text = g_strdup_printf (_ ("Export failed: %s"), error->message);
   else if (g_strv_length (paths) == 1)
     {
       g_autofree char *base = g_path_get_basename (paths[0]);
-      text = g_strdup_printf (_("Exported “%s”"), base);
+      text = g_strdup_printf (_ ("Exported “%s”"), base);
     }
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u file", "Exported %u files",
@@ -1231,16 +1231,19 @@ static void
 on_setting_changed (GSettings *settings, const char *key, HeapscopeWindow *self)
 {
   if (key == NULL || g_str_equal (key, "editor-font-size"))
-    heapscope_editor_set_font_size (self->editor, g_settings_get_int (settings, "editor-font-size"));
+    heapscope_editor_set_font_size (self->editor,
+                                    g_settings_get_int (settings, "editor-font-size"));
   if (key == NULL || g_str_equal (key, "show-refcounts"))
     heapscope_diagram_view_set_show_refcounts (self->diagram,
                                                g_settings_get_boolean (settings, "show-refcounts"));
   if (key == NULL || g_str_equal (key, "animation-speed"))
     heapscope_diagram_view_set_duration (
-        self->diagram, (guint) (300 / MAX (g_settings_get_double (settings, "animation-speed"), 0.1)));
+        self->diagram,
+        (guint)(300 / MAX (g_settings_get_double (settings, "animation-speed"), 0.1)));
   if (key == NULL || g_str_equal (key, "theme") || g_str_equal (key, "presentation-high-contrast"))
     update_theme (self);
-  if (key && self->have_run && (g_str_equal (key, "heap-primitives") || g_str_equal (key, "step-limit")))
+  if (key && self->have_run
+      && (g_str_equal (key, "heap-primitives") || g_str_equal (key, "step-limit")))
     heapscope_window_run (self);
 }
 
@@ -1347,9 +1350,9 @@ heapscope_window_class_init (HeapscopeWindowClass *klass)
   object_class->dispose = heapscope_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = heapscope_window_close_request;
 
-  signals[EXPORT_FINISHED] = g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                           2, G_TYPE_STRV, G_TYPE_STRING);
+  signals[EXPORT_FINISHED]
+      = g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRV, G_TYPE_STRING);
 
   g_type_ensure (HEAPSCOPE_TYPE_EDITOR);
   g_type_ensure (HEAPSCOPE_TYPE_CONSOLE);
@@ -1357,8 +1360,8 @@ heapscope_window_class_init (HeapscopeWindowClass *klass)
   g_type_ensure (HEAPSCOPE_TYPE_EXPLAIN_PANEL);
   g_type_ensure (HEAPSCOPE_TYPE_STEP_CONTROLS);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/heapscope/Heapscope/heapscope-window.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/heapscope/Heapscope/heapscope-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, examples_button);
@@ -1410,8 +1413,8 @@ connect_signals (HeapscopeWindow *self)
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_setting_changed), self);
   g_signal_connect (self->settings, "changed::play-speed", G_CALLBACK (on_play_speed_changed),
                     self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark",
-                    G_CALLBACK (on_dark_changed), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed),
+                    self);
   g_signal_connect_swapped (self->recent, "changed", G_CALLBACK (rebuild_recent_menu), self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -1428,7 +1431,8 @@ heapscope_window_init (HeapscopeWindow *self)
   self->session = heapscope_session_new ();
   self->recent = gtk_recent_manager_get_default ();
 
-  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));

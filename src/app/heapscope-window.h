@@ -16,8 +16,7 @@
 G_BEGIN_DECLS
 
 #define HEAPSCOPE_TYPE_WINDOW (heapscope_window_get_type ())
-G_DECLARE_FINAL_TYPE (HeapscopeWindow, heapscope_window, HEAPSCOPE, WINDOW,
-                      AdwApplicationWindow)
+G_DECLARE_FINAL_TYPE (HeapscopeWindow, heapscope_window, HEAPSCOPE, WINDOW, AdwApplicationWindow)
 
 HeapscopeWindow *heapscope_window_new (HeapscopeApplication *app);
 

@@ -15,7 +15,9 @@ main (int argc, char *argv[])
   g_autoptr (HeapscopeApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* HEAPSCOPE_LOCALEDIR lets tests and build-aux/run use the catalogues in <build>/po. */
+  const char *localedir = g_getenv ("HEAPSCOPE_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

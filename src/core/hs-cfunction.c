@@ -24,7 +24,7 @@ new_function (HsVM *vm, const HsType *type, const HsMethodDef *def, const HsType
               HsObject *self)
 {
   HsCFunctionObject *f
-      = (HsCFunctionObject *) hs_object_alloc (vm, type, sizeof (HsCFunctionObject));
+      = (HsCFunctionObject *)hs_object_alloc (vm, type, sizeof (HsCFunctionObject));
   if (f == NULL)
     return NULL;
   f->def = def;
@@ -78,14 +78,14 @@ hs_cfunction_call_with_self (HsVM *vm, const HsMethodDef *def, HsObject *self, H
 static void
 cfunction_dealloc (HsVM *vm, HsObject *self)
 {
-  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  HsCFunctionObject *f = (HsCFunctionObject *)self;
   HS_CLEAR (vm, f->self);
 }
 
 static void
 cfunction_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  HsCFunctionObject *f = (HsCFunctionObject *)self;
   if (f->self != NULL)
     visit (f->self, data);
 }
@@ -93,7 +93,7 @@ cfunction_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 static HsObject *
 cfunction_repr (HsVM *vm, HsObject *self)
 {
-  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  HsCFunctionObject *f = (HsCFunctionObject *)self;
   char *s;
   HsObject *r;
 
@@ -101,7 +101,7 @@ cfunction_repr (HsVM *vm, HsObject *self)
     s = g_strdup_printf ("<built-in function %s>", f->def->name);
   else
     s = g_strdup_printf ("<built-in method %s of %s object at %p>", f->def->name,
-                         hs_type_name (f->self), (void *) f->self);
+                         hs_type_name (f->self), (void *)f->self);
   r = hs_str_new (vm, s, strlen (s));
   g_free (s);
   return r;
@@ -110,7 +110,7 @@ cfunction_repr (HsVM *vm, HsObject *self)
 static HsObject *
 cfunction_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  HsCFunctionObject *f = (HsCFunctionObject *)self;
   if (f->self == NULL)
     return f->def->fn (vm, args, nargs, kwnames);
   return hs_cfunction_call_with_self (vm, f->def, f->self, args, nargs, kwnames);
@@ -134,7 +134,7 @@ HsType hs_cfunction_type = {
 static HsObject *
 descr_repr (HsVM *vm, HsObject *self)
 {
-  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  HsCFunctionObject *f = (HsCFunctionObject *)self;
   char *s = g_strdup_printf ("<method '%s' of '%s' objects>", f->def->name, f->owner->name);
   HsObject *r = hs_str_new (vm, s, strlen (s));
   g_free (s);
@@ -145,7 +145,7 @@ descr_repr (HsVM *vm, HsObject *self)
 static HsObject *
 descr_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsCFunctionObject *f = (HsCFunctionObject *) self;
+  HsCFunctionObject *f = (HsCFunctionObject *)self;
 
   if (nargs == 0)
     {
@@ -175,8 +175,8 @@ HsType hs_method_descr_type = {
 static HsObject *
 classdescr_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsCFunctionObject *f = (HsCFunctionObject *) self;
-  return hs_cfunction_call_with_self (vm, f->def, (HsObject *) f->owner, args, nargs, kwnames);
+  HsCFunctionObject *f = (HsCFunctionObject *)self;
+  return hs_cfunction_call_with_self (vm, f->def, (HsObject *)f->owner, args, nargs, kwnames);
 }
 
 HsType hs_classmethod_descr_type = {
@@ -190,7 +190,8 @@ HsType hs_classmethod_descr_type = {
 
 /* ---- argument parsing ----------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   const char *name;
   gsize name_len;
   gboolean required;
@@ -198,7 +199,8 @@ typedef struct {
   gboolean posonly;
 } Param;
 
-typedef struct {
+typedef struct
+{
   Param p[MAX_PARAMS];
   gsize n;
   gboolean meth_o; /* "!" style */
@@ -235,7 +237,7 @@ spec_parse (const char *spec, Spec *s)
           p->name = c;
           while (g_ascii_isalnum (c[1]) || c[1] == '_')
             c++;
-          p->name_len = (gsize) (c - p->name) + 1;
+          p->name_len = (gsize)(c - p->name) + 1;
           p->required = !optional;
           p->kwonly = kwonly;
         }
@@ -309,12 +311,13 @@ check_positional (HsVM *vm, const char *fname, const Spec *s, gsize nargs, HsObj
   if (nargs >= s->minpos && nargs <= s->maxpos)
     return TRUE;
   if (s->minpos == s->maxpos)
-    hs_err_format (vm, &hs_exc_TypeError, "%s expected %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT,
-                   name, s->maxpos, plural (s->maxpos), nargs);
+    hs_err_format (vm, &hs_exc_TypeError,
+                   "%s expected %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT, name,
+                   s->maxpos, plural (s->maxpos), nargs);
   else if (nargs < s->minpos)
     hs_err_format (vm, &hs_exc_TypeError,
-                   "%s expected at least %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT, name,
-                   s->minpos, plural (s->minpos), nargs);
+                   "%s expected at least %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT,
+                   name, s->minpos, plural (s->minpos), nargs);
   else
     hs_err_format (vm, &hs_exc_TypeError,
                    "%s expected at most %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT, name,
@@ -328,7 +331,7 @@ find_param (const Spec *s, const char *kw)
   gsize len = strlen (kw);
   for (gsize i = 0; i < s->n; i++)
     if (!s->p[i].posonly && s->p[i].name_len == len && memcmp (s->p[i].name, kw, len) == 0)
-      return (gssize) i;
+      return (gssize)i;
   return -1;
 }
 
@@ -343,7 +346,8 @@ match_keywords (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsi
   if (nargs + nkw > s->n)
     {
       hs_err_format (vm, &hs_exc_TypeError,
-                     "%s() takes at most %" G_GSIZE_FORMAT " %sargument%s (%" G_GSIZE_FORMAT " given)",
+                     "%s() takes at most %" G_GSIZE_FORMAT " %sargument%s (%" G_GSIZE_FORMAT
+                     " given)",
                      name, s->n, nargs == 0 ? "keyword " : "", plural (s->n), nargs + nkw);
       return FALSE;
     }
@@ -353,7 +357,8 @@ match_keywords (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsi
         hs_err_format (vm, &hs_exc_TypeError, "%s() takes no positional arguments", name);
       else
         hs_err_format (vm, &hs_exc_TypeError,
-                       "%s() takes %s %" G_GSIZE_FORMAT " positional argument%s (%" G_GSIZE_FORMAT " given)",
+                       "%s() takes %s %" G_GSIZE_FORMAT " positional argument%s (%" G_GSIZE_FORMAT
+                       " given)",
                        name, s->minpos < s->maxpos ? "at most" : "exactly", s->maxpos,
                        plural (s->maxpos), nargs);
       return FALSE;
@@ -373,7 +378,8 @@ match_keywords (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsi
       if (slots[i] != NULL)
         {
           hs_err_format (vm, &hs_exc_TypeError,
-                         "argument for %s() given by name ('%s') and position (%" G_GSSIZE_FORMAT ")",
+                         "argument for %s() given by name ('%s') and position (%" G_GSSIZE_FORMAT
+                         ")",
                          name, kw, i + 1);
           return FALSE;
         }
@@ -384,7 +390,7 @@ match_keywords (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsi
       {
         hs_err_format (vm, &hs_exc_TypeError,
                        "%s() missing required argument '%.*s' (pos %" G_GSIZE_FORMAT ")", name,
-                       (int) s->p[i].name_len, s->p[i].name, i + 1);
+                       (int)s->p[i].name_len, s->p[i].name, i + 1);
         return FALSE;
       }
   return TRUE;

@@ -12,11 +12,12 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   const HsMethodDef *def;
-  HsObject *self;       /* bound self (new reference), or NULL for a plain function */
-  const HsType *owner;  /* type that defines the method (for messages), or NULL */
+  HsObject *self;      /* bound self (new reference), or NULL for a plain function */
+  const HsType *owner; /* type that defines the method (for messages), or NULL */
 } HsCFunctionObject;
 
 /* `builtin_function_or_method`: plain built-in functions and bound built-in methods. */

@@ -88,8 +88,8 @@ restart:
   if (d->mask == 0)
     return NOT_FOUND;
   {
-    guint64 perturb = (guint64) hash;
-    gsize i = (gsize) hash & d->mask;
+    guint64 perturb = (guint64)hash;
+    gsize i = (gsize)hash & d->mask;
     gssize free_slot = -1;
 
     for (;;)
@@ -97,13 +97,13 @@ restart:
         gint32 ix = d->indices[i];
         if (ix == HS_DICT_EMPTY)
           {
-            *slot = free_slot >= 0 ? (gsize) free_slot : i;
+            *slot = free_slot >= 0 ? (gsize)free_slot : i;
             return NOT_FOUND;
           }
         if (ix == HS_DICT_DUMMY)
           {
             if (free_slot < 0)
-              free_slot = (gssize) i;
+              free_slot = (gssize)i;
           }
         else
           {
@@ -130,7 +130,7 @@ restart:
               }
           }
         perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + (gsize) perturb + 1) & d->mask;
+        i = (i * 5 + (gsize)perturb + 1) & d->mask;
       }
   }
 }
@@ -139,13 +139,13 @@ restart:
 static gsize
 find_empty_slot (HsDict *d, gint64 hash)
 {
-  guint64 perturb = (guint64) hash;
-  gsize i = (gsize) hash & d->mask;
+  guint64 perturb = (guint64)hash;
+  gsize i = (gsize)hash & d->mask;
 
   while (d->indices[i] != HS_DICT_EMPTY)
     {
       perturb >>= PERTURB_SHIFT;
-      i = (i * 5 + (gsize) perturb + 1) & d->mask;
+      i = (i * 5 + (gsize)perturb + 1) & d->mask;
     }
   return i;
 }
@@ -160,7 +160,7 @@ resize (HsVM *vm, HsDict *d, gsize minused)
 
   while (size < minused || usable_for (size) < minused)
     {
-      if (size > (gsize) G_MAXINT32)
+      if (size > (gsize)G_MAXINT32)
         {
           hs_err_no_memory (vm);
           return -1;
@@ -189,7 +189,7 @@ resize (HsVM *vm, HsDict *d, gsize minused)
   d->entries_cap = usable;
   d->nentries = n;
   for (gsize i = 0; i < n; i++)
-    d->indices[find_empty_slot (d, entries[i].hash)] = (gint32) i;
+    d->indices[find_empty_slot (d, entries[i].hash)] = (gint32)i;
   return 0;
 }
 
@@ -206,8 +206,8 @@ insert_new (HsVM *vm, HsDict *d, HsObject *key, gint64 hash, HsObject *value, gs
       slot = -1;
     }
   if (slot < 0)
-    slot = (gssize) find_empty_slot (d, hash);
-  d->indices[slot] = (gint32) d->nentries;
+    slot = (gssize)find_empty_slot (d, hash);
+  d->indices[slot] = (gint32)d->nentries;
   e = &d->entries[d->nentries++];
   e->hash = hash;
   e->key = hs_incref (key);
@@ -233,7 +233,7 @@ hs_dict_set_item_hash (HsVM *vm, HsObject *dict, HsObject *key, gint64 hash, HsO
       hs_decref (vm, old);
       return 0;
     }
-  if (insert_new (vm, d, key, hash, value, d->mask ? (gssize) slot : -1) < 0)
+  if (insert_new (vm, d, key, hash, value, d->mask ? (gssize)slot : -1) < 0)
     return -1;
   mark_dirty (vm, dict);
   return 0;
@@ -659,7 +659,7 @@ dict_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
 static gssize
 dict_len (HsVM *vm, HsObject *self)
 {
-  return (gssize) HS_DICT (self)->used;
+  return (gssize)HS_DICT (self)->used;
 }
 
 static HsObject *
@@ -696,8 +696,8 @@ dict_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *
 
   if (nargs > 1)
     {
-      hs_err_format (vm, &hs_exc_TypeError, "dict expected at most 1 argument, got %" G_GSIZE_FORMAT,
-                     nargs);
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "dict expected at most 1 argument, got %" G_GSIZE_FORMAT, nargs);
       return NULL;
     }
   d = hs_dict_new (vm);
@@ -716,8 +716,7 @@ m_get (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *key, *dflt = hs_None, *v;
 
-  if (!hs_parse_args (vm, "dict.get", args + 1, nargs - 1, kwnames, "key | default /", &key,
-                      &dflt))
+  if (!hs_parse_args (vm, "dict.get", args + 1, nargs - 1, kwnames, "key | default /", &key, &dflt))
     return NULL;
   v = hs_dict_get_item_borrow (vm, args[0], key);
   if (v == NULL && hs_err_occurred (vm))
@@ -730,8 +729,8 @@ m_setdefault (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *key, *dflt = hs_None, *v;
 
-  if (!hs_parse_args (vm, "dict.setdefault", args + 1, nargs - 1, kwnames, "key | default /",
-                      &key, &dflt))
+  if (!hs_parse_args (vm, "dict.setdefault", args + 1, nargs - 1, kwnames, "key | default /", &key,
+                      &dflt))
     return NULL;
   v = hs_dict_get_item_borrow (vm, args[0], key);
   if (v != NULL)
@@ -746,8 +745,7 @@ m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *key, *dflt = NULL, *v;
 
-  if (!hs_parse_args (vm, "dict.pop", args + 1, nargs - 1, kwnames, "key | default /", &key,
-                      &dflt))
+  if (!hs_parse_args (vm, "dict.pop", args + 1, nargs - 1, kwnames, "key | default /", &key, &dflt))
     return NULL;
   v = dict_pop_item (vm, args[0], key);
   if (v != NULL || hs_err_occurred (vm))
@@ -778,7 +776,7 @@ m_popitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
         }
       return NULL;
     }
-  ix = (gssize) d->nentries - 1;
+  ix = (gssize)d->nentries - 1;
   while (d->entries[ix].key == NULL)
     ix--;
   k = d->entries[ix].key;
@@ -788,7 +786,7 @@ m_popitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   ix = lookup (vm, d, k, d->entries[ix].hash, &slot); /* identity: finds it at once */
   delete_entry (vm, args[0], slot, ix);
-  d->nentries = (gsize) ix; /* the last entries are now all deleted */
+  d->nentries = (gsize)ix; /* the last entries are now all deleted */
   return pair;
 }
 
@@ -882,7 +880,7 @@ m_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   if (!hs_parse_args (vm, "dict.__len__", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  return hs_int_from_i64 (vm, (gint64) HS_DICT (args[0])->used);
+  return hs_int_from_i64 (vm, (gint64)HS_DICT (args[0])->used);
 }
 
 static const HsMethodDef dict_methods[] = {
@@ -926,7 +924,8 @@ HsType hs_dict_type = {
 
 /* ---- views ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   HsObject *dict;
 } HsDictView;
@@ -934,7 +933,7 @@ typedef struct {
 static HsObject *
 view_new (HsVM *vm, HsType *type, HsObject *d)
 {
-  HsDictView *v = (HsDictView *) hs_object_alloc (vm, type, sizeof (HsDictView));
+  HsDictView *v = (HsDictView *)hs_object_alloc (vm, type, sizeof (HsDictView));
   if (v == NULL)
     return NULL;
   v->dict = hs_incref (d);
@@ -963,13 +962,13 @@ hs_dict_items (HsVM *vm, HsObject *d)
 static void
 view_dealloc (HsVM *vm, HsObject *self)
 {
-  HS_CLEAR (vm, ((HsDictView *) self)->dict);
+  HS_CLEAR (vm, ((HsDictView *)self)->dict);
 }
 
 static void
 view_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  HsDictView *v = (HsDictView *) self;
+  HsDictView *v = (HsDictView *)self;
   if (v->dict != NULL)
     visit (v->dict, data);
 }
@@ -977,7 +976,7 @@ view_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 static gssize
 view_len (HsVM *vm, HsObject *self)
 {
-  return (gssize) HS_DICT (((HsDictView *) self)->dict)->used;
+  return (gssize)HS_DICT (((HsDictView *)self)->dict)->used;
 }
 
 static int
@@ -989,7 +988,7 @@ view_kind (HsObject *self)
 static HsObject *
 view_iter (HsVM *vm, HsObject *self)
 {
-  return hs_dict_iter_new (vm, ((HsDictView *) self)->dict, view_kind (self));
+  return hs_dict_iter_new (vm, ((HsDictView *)self)->dict, view_kind (self));
 }
 
 /* "dict_keys(['a', 'b'])": the type name around the repr of a list of the items. */
@@ -1018,7 +1017,7 @@ view_repr (HsVM *vm, HsObject *self)
 static int
 keys_contains (HsVM *vm, HsObject *self, HsObject *key)
 {
-  return hs_dict_contains (vm, ((HsDictView *) self)->dict, key);
+  return hs_dict_contains (vm, ((HsDictView *)self)->dict, key);
 }
 
 static int
@@ -1029,7 +1028,7 @@ items_contains (HsVM *vm, HsObject *self, HsObject *item)
 
   if (!hs_tuple_check (item) || hs_tuple_len (item) != 2)
     return 0;
-  v = hs_dict_get_item_borrow (vm, ((HsDictView *) self)->dict, hs_tuple_get_borrow (item, 0));
+  v = hs_dict_get_item_borrow (vm, ((HsDictView *)self)->dict, hs_tuple_get_borrow (item, 0));
   if (v == NULL)
     return hs_err_occurred (vm) ? -1 : 0;
   hs_incref (v);
@@ -1063,22 +1062,22 @@ setview_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   return hs_incref (hs_bool_from ((eq == 1) == (op == HS_CMP_EQ)));
 }
 
-#define VIEW_TYPE(cname, pyname, contains_fn, cmp_fn, hash_fn)                                       \
-  HsType cname = {                                                                            \
-    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },            \
-    .name = pyname,                                                                           \
-    .base = &hs_object_type,                                                                  \
-    .type_flags = HS_TYPE_GC,                                                                 \
-    .basicsize = sizeof (HsDictView),                                                         \
-    .dealloc = view_dealloc,                                                                  \
-    .traverse = view_traverse,                                                                \
-    .clear = view_dealloc,                                                                    \
-    .repr = view_repr,                                                                        \
-    .hash = hash_fn,                                                                          \
-    .richcompare = cmp_fn,                                                                    \
-    .len = view_len,                                                                          \
-    .contains = contains_fn,                                                                  \
-    .iter = view_iter,                                                                        \
+#define VIEW_TYPE(cname, pyname, contains_fn, cmp_fn, hash_fn)                                     \
+  HsType cname = {                                                                                 \
+    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
+    .name = pyname,                                                                                \
+    .base = &hs_object_type,                                                                       \
+    .type_flags = HS_TYPE_GC,                                                                      \
+    .basicsize = sizeof (HsDictView),                                                              \
+    .dealloc = view_dealloc,                                                                       \
+    .traverse = view_traverse,                                                                     \
+    .clear = view_dealloc,                                                                         \
+    .repr = view_repr,                                                                             \
+    .hash = hash_fn,                                                                               \
+    .richcompare = cmp_fn,                                                                         \
+    .len = view_len,                                                                               \
+    .contains = contains_fn,                                                                       \
+    .iter = view_iter,                                                                             \
   }
 
 VIEW_TYPE (hs_dict_keys_type, "dict_keys", keys_contains, setview_richcompare,

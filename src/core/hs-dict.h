@@ -12,13 +12,15 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   gint64 hash;
   HsObject *key; /* NULL: deleted */
   HsObject *value;
 } HsDictEntry;
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   gsize used;        /* live entries: len(d) */
   gsize nentries;    /* entries slots consumed, live or deleted */
@@ -26,10 +28,10 @@ typedef struct {
   gsize mask;        /* number of index slots - 1; 0 when nothing is allocated yet */
   gint32 *indices;
   HsDictEntry *entries;
-  guint64 version;   /* bumped on every mutation */
+  guint64 version; /* bumped on every mutation */
 } HsDict;
 
-#define HS_DICT(o) ((HsDict *) (o))
+#define HS_DICT(o) ((HsDict *)(o))
 
 static inline gboolean
 hs_dict_check (const HsObject *o)

@@ -29,7 +29,8 @@ iter_self (HsVM *vm, HsObject *self)
 
 /* ---- sequence iterators (list, tuple, str, generic, reversed list) ------------------- */
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   HsObject *seq; /* NULL once exhausted */
   gssize index;  /* next index (byte offset for str) */
@@ -38,7 +39,7 @@ typedef struct {
 static HsObject *
 seqiter_new (HsVM *vm, HsType *type, HsObject *seq, gssize index)
 {
-  SeqIter *it = (SeqIter *) hs_object_alloc (vm, type, sizeof (SeqIter));
+  SeqIter *it = (SeqIter *)hs_object_alloc (vm, type, sizeof (SeqIter));
   if (it == NULL)
     return NULL;
   it->seq = hs_incref (seq);
@@ -50,13 +51,13 @@ seqiter_new (HsVM *vm, HsType *type, HsObject *seq, gssize index)
 static void
 seqiter_dealloc (HsVM *vm, HsObject *self)
 {
-  HS_CLEAR (vm, ((SeqIter *) self)->seq);
+  HS_CLEAR (vm, ((SeqIter *)self)->seq);
 }
 
 static void
 seqiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  SeqIter *it = (SeqIter *) self;
+  SeqIter *it = (SeqIter *)self;
   if (it->seq != NULL)
     visit (it->seq, data);
 }
@@ -71,31 +72,31 @@ exhausted (HsVM *vm, SeqIter *it)
 static HsObject *
 listiter_next (HsVM *vm, HsObject *self)
 {
-  SeqIter *it = (SeqIter *) self;
+  SeqIter *it = (SeqIter *)self;
 
-  if (it->seq == NULL || (gsize) it->index >= hs_list_len (it->seq))
+  if (it->seq == NULL || (gsize)it->index >= hs_list_len (it->seq))
     return exhausted (vm, it);
-  return hs_incref (hs_list_get_borrow (it->seq, (gsize) it->index++));
+  return hs_incref (hs_list_get_borrow (it->seq, (gsize)it->index++));
 }
 
 static HsObject *
 listreviter_next (HsVM *vm, HsObject *self)
 {
-  SeqIter *it = (SeqIter *) self;
+  SeqIter *it = (SeqIter *)self;
 
-  if (it->seq == NULL || it->index < 0 || (gsize) it->index >= hs_list_len (it->seq))
+  if (it->seq == NULL || it->index < 0 || (gsize)it->index >= hs_list_len (it->seq))
     return exhausted (vm, it);
-  return hs_incref (hs_list_get_borrow (it->seq, (gsize) it->index--));
+  return hs_incref (hs_list_get_borrow (it->seq, (gsize)it->index--));
 }
 
 static HsObject *
 tupleiter_next (HsVM *vm, HsObject *self)
 {
-  SeqIter *it = (SeqIter *) self;
+  SeqIter *it = (SeqIter *)self;
 
-  if (it->seq == NULL || (gsize) it->index >= hs_tuple_len (it->seq))
+  if (it->seq == NULL || (gsize)it->index >= hs_tuple_len (it->seq))
     return exhausted (vm, it);
-  return hs_incref (hs_tuple_get_borrow (it->seq, (gsize) it->index++));
+  return hs_incref (hs_tuple_get_borrow (it->seq, (gsize)it->index++));
 }
 
 static gsize
@@ -113,15 +114,15 @@ utf8_char_len (guchar c)
 static HsObject *
 striter_next (HsVM *vm, HsObject *self)
 {
-  SeqIter *it = (SeqIter *) self;
+  SeqIter *it = (SeqIter *)self;
   const char *p;
   gsize n;
 
-  if (it->seq == NULL || (gsize) it->index >= hs_str_byte_len (it->seq))
+  if (it->seq == NULL || (gsize)it->index >= hs_str_byte_len (it->seq))
     return exhausted (vm, it);
   p = hs_str_utf8 (it->seq) + it->index;
-  n = utf8_char_len ((guchar) *p);
-  it->index += (gssize) n;
+  n = utf8_char_len ((guchar)*p);
+  it->index += (gssize)n;
   return hs_str_new (vm, p, n);
 }
 
@@ -129,7 +130,7 @@ striter_next (HsVM *vm, HsObject *self)
 static HsObject *
 genericiter_next (HsVM *vm, HsObject *self)
 {
-  SeqIter *it = (SeqIter *) self;
+  SeqIter *it = (SeqIter *)self;
   HsObject *key, *item;
 
   if (it->seq == NULL)
@@ -156,7 +157,7 @@ genericiter_next (HsVM *vm, HsObject *self)
 static HsObject *
 reversed_next (HsVM *vm, HsObject *self)
 {
-  SeqIter *it = (SeqIter *) self;
+  SeqIter *it = (SeqIter *)self;
   HsObject *key, *item;
 
   if (it->seq == NULL || it->index < 0)
@@ -179,18 +180,18 @@ reversed_next (HsVM *vm, HsObject *self)
   return item;
 }
 
-#define SEQITER_TYPE(cname, pyname, next_fn)                                                  \
-  HsType cname = {                                                                            \
-    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },            \
-    .name = pyname,                                                                           \
-    .base = &hs_object_type,                                                                  \
-    .type_flags = HS_TYPE_GC,                                                                 \
-    .basicsize = sizeof (SeqIter),                                                            \
-    .dealloc = seqiter_dealloc,                                                               \
-    .traverse = seqiter_traverse,                                                             \
-    .clear = seqiter_dealloc,                                                                 \
-    .iter = iter_self,                                                                        \
-    .iternext = next_fn,                                                                      \
+#define SEQITER_TYPE(cname, pyname, next_fn)                                                       \
+  HsType cname = {                                                                                 \
+    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
+    .name = pyname,                                                                                \
+    .base = &hs_object_type,                                                                       \
+    .type_flags = HS_TYPE_GC,                                                                      \
+    .basicsize = sizeof (SeqIter),                                                                 \
+    .dealloc = seqiter_dealloc,                                                                    \
+    .traverse = seqiter_traverse,                                                                  \
+    .clear = seqiter_dealloc,                                                                      \
+    .iter = iter_self,                                                                             \
+    .iternext = next_fn,                                                                           \
   }
 
 SEQITER_TYPE (hs_list_iter_type, "list_iterator", listiter_next);
@@ -242,7 +243,8 @@ hs_seq_iter_new (HsVM *vm, HsObject *seq)
 
 /* ---- range iterator ------------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   gint64 next;
   gint64 step;
@@ -252,7 +254,7 @@ typedef struct {
 HsObject *
 hs_range_iter_new (HsVM *vm, gint64 start, gint64 step, gint64 len)
 {
-  RangeIter *it = (RangeIter *) hs_object_alloc (vm, &hs_range_iter_type, sizeof (RangeIter));
+  RangeIter *it = (RangeIter *)hs_object_alloc (vm, &hs_range_iter_type, sizeof (RangeIter));
   if (it == NULL)
     return NULL;
   it->next = start;
@@ -264,7 +266,7 @@ hs_range_iter_new (HsVM *vm, gint64 start, gint64 step, gint64 len)
 static HsObject *
 rangeiter_next (HsVM *vm, HsObject *self)
 {
-  RangeIter *it = (RangeIter *) self;
+  RangeIter *it = (RangeIter *)self;
   gint64 v;
 
   if (it->remaining <= 0)
@@ -287,25 +289,26 @@ HsType hs_range_iter_type = {
 
 /* ---- dict iterators -------------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   HsObject *dict; /* NULL once exhausted */
   gsize pos;
-  gssize used;    /* len(dict) when created; -1 after a size error */
+  gssize used; /* len(dict) when created; -1 after a size error */
   gssize remaining;
 } DictIter;
 
-static HsType *const dictiter_types[] = { &hs_dict_keyiter_type, &hs_dict_valueiter_type,
-                                          &hs_dict_itemiter_type };
+static HsType *const dictiter_types[]
+    = { &hs_dict_keyiter_type, &hs_dict_valueiter_type, &hs_dict_itemiter_type };
 
 HsObject *
 hs_dict_iter_new (HsVM *vm, HsObject *dict, int kind)
 {
-  DictIter *it = (DictIter *) hs_object_alloc (vm, dictiter_types[kind], sizeof (DictIter));
+  DictIter *it = (DictIter *)hs_object_alloc (vm, dictiter_types[kind], sizeof (DictIter));
   if (it == NULL)
     return NULL;
   it->dict = hs_incref (dict);
-  it->used = (gssize) hs_dict_len (dict);
+  it->used = (gssize)hs_dict_len (dict);
   it->remaining = it->used;
   hs_gc_track (vm, &it->header);
   return &it->header;
@@ -314,12 +317,12 @@ hs_dict_iter_new (HsVM *vm, HsObject *dict, int kind)
 static HsObject *
 dictiter_next (HsVM *vm, HsObject *self)
 {
-  DictIter *it = (DictIter *) self;
+  DictIter *it = (DictIter *)self;
   HsObject *k, *v;
 
   if (it->dict == NULL)
     return NULL;
-  if (it->used != (gssize) hs_dict_len (it->dict))
+  if (it->used != (gssize)hs_dict_len (it->dict))
     {
       hs_err_set_string (vm, &hs_exc_RuntimeError, "dictionary changed size during iteration");
       it->used = -1;
@@ -346,29 +349,29 @@ dictiter_next (HsVM *vm, HsObject *self)
 static void
 dictiter_dealloc (HsVM *vm, HsObject *self)
 {
-  HS_CLEAR (vm, ((DictIter *) self)->dict);
+  HS_CLEAR (vm, ((DictIter *)self)->dict);
 }
 
 static void
 dictiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  DictIter *it = (DictIter *) self;
+  DictIter *it = (DictIter *)self;
   if (it->dict != NULL)
     visit (it->dict, data);
 }
 
-#define DICTITER_TYPE(cname, pyname)                                                          \
-  HsType cname = {                                                                            \
-    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },            \
-    .name = pyname,                                                                           \
-    .base = &hs_object_type,                                                                  \
-    .type_flags = HS_TYPE_GC,                                                                 \
-    .basicsize = sizeof (DictIter),                                                           \
-    .dealloc = dictiter_dealloc,                                                              \
-    .traverse = dictiter_traverse,                                                            \
-    .clear = dictiter_dealloc,                                                                \
-    .iter = iter_self,                                                                        \
-    .iternext = dictiter_next,                                                                \
+#define DICTITER_TYPE(cname, pyname)                                                               \
+  HsType cname = {                                                                                 \
+    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
+    .name = pyname,                                                                                \
+    .base = &hs_object_type,                                                                       \
+    .type_flags = HS_TYPE_GC,                                                                      \
+    .basicsize = sizeof (DictIter),                                                                \
+    .dealloc = dictiter_dealloc,                                                                   \
+    .traverse = dictiter_traverse,                                                                 \
+    .clear = dictiter_dealloc,                                                                     \
+    .iter = iter_self,                                                                             \
+    .iternext = dictiter_next,                                                                     \
   }
 
 DICTITER_TYPE (hs_dict_keyiter_type, "dict_keyiterator");
@@ -383,19 +386,16 @@ hs_reversed_new (HsVM *vm, HsObject *seq)
   gssize n;
 
   if (hs_list_check (seq))
-    return seqiter_new (vm, &hs_list_reviter_type, seq, (gssize) hs_list_len (seq) - 1);
+    return seqiter_new (vm, &hs_list_reviter_type, seq, (gssize)hs_list_len (seq) - 1);
   if (HS_IS (seq, &hs_range_type))
-    {
-      HsRange *r = HS_RANGE (seq);
-      return hs_range_iter_new (vm, r->start + (r->len - 1) * r->step, -r->step, r->len);
-    }
+    return hs_range_reversed (vm, seq);
   if (hs_dict_check (seq) || HS_IS (seq, &hs_dict_keys_type))
     {
       /* Reversed keys: iterate a snapshot list of them backwards. */
       HsObject *keys = hs_list_from_iterable (vm, seq), *it;
       if (keys == NULL)
         return NULL;
-      it = seqiter_new (vm, &hs_list_reviter_type, keys, (gssize) hs_list_len (keys) - 1);
+      it = seqiter_new (vm, &hs_list_reviter_type, keys, (gssize)hs_list_len (keys) - 1);
       hs_decref (vm, keys);
       return it;
     }
@@ -421,7 +421,8 @@ reversed_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObje
 
 /* ---- enumerate ------------------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   HsObject *it;
   HsObject *count; /* the next index, an int */
@@ -436,12 +437,10 @@ enumerate_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObj
   if (nargs == 0 && (kwnames == NULL || hs_tuple_len (kwnames) == 0))
     {
       /* 3.11's hand-written enumerate vectorcall words this one differently. */
-      hs_err_set_string (vm, &hs_exc_TypeError,
-                         "enumerate() missing required argument 'iterable'");
+      hs_err_set_string (vm, &hs_exc_TypeError, "enumerate() missing required argument 'iterable'");
       return NULL;
     }
-  if (!hs_parse_args (vm, "enumerate", args, nargs, kwnames, "iterable | start", &iterable,
-                      &start))
+  if (!hs_parse_args (vm, "enumerate", args, nargs, kwnames, "iterable | start", &iterable, &start))
     return NULL;
   if (start != NULL && !hs_int_check (start))
     {
@@ -452,7 +451,7 @@ enumerate_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObj
   it = hs_object_iter (vm, iterable);
   if (it == NULL)
     return NULL;
-  e = (Enumerate *) hs_object_alloc (vm, &hs_enumerate_type, sizeof (Enumerate));
+  e = (Enumerate *)hs_object_alloc (vm, &hs_enumerate_type, sizeof (Enumerate));
   if (e == NULL)
     {
       hs_decref (vm, it);
@@ -467,7 +466,7 @@ enumerate_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObj
 static HsObject *
 enumerate_next (HsVM *vm, HsObject *self)
 {
-  Enumerate *e = (Enumerate *) self;
+  Enumerate *e = (Enumerate *)self;
   HsObject *item = hs_iter_next (vm, e->it), *one, *next, *pair;
 
   if (item == NULL)
@@ -490,7 +489,7 @@ enumerate_next (HsVM *vm, HsObject *self)
 static void
 enumerate_dealloc (HsVM *vm, HsObject *self)
 {
-  Enumerate *e = (Enumerate *) self;
+  Enumerate *e = (Enumerate *)self;
   HS_CLEAR (vm, e->it);
   HS_CLEAR (vm, e->count);
 }
@@ -498,7 +497,7 @@ enumerate_dealloc (HsVM *vm, HsObject *self)
 static void
 enumerate_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  Enumerate *e = (Enumerate *) self;
+  Enumerate *e = (Enumerate *)self;
   if (e->it)
     visit (e->it, data);
   if (e->count)
@@ -521,7 +520,8 @@ HsType hs_enumerate_type = {
 
 /* ---- zip and map: a function (map only) over a tuple of iterators --------------------- */
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   HsObject *func;  /* map's function; NULL for zip */
   HsObject *iters; /* tuple of iterators */
@@ -556,7 +556,7 @@ multi_new (HsVM *vm, HsType *type, HsObject *func, HsObject **args, gsize n)
 
   if (iters == NULL)
     return NULL;
-  m = (MultiIter *) hs_object_alloc (vm, type, sizeof (MultiIter));
+  m = (MultiIter *)hs_object_alloc (vm, type, sizeof (MultiIter));
   if (m == NULL)
     {
       hs_decref (vm, iters);
@@ -596,13 +596,13 @@ multi_next_items (HsVM *vm, MultiIter *m)
 static HsObject *
 zip_next (HsVM *vm, HsObject *self)
 {
-  return multi_next_items (vm, (MultiIter *) self);
+  return multi_next_items (vm, (MultiIter *)self);
 }
 
 static HsObject *
 map_next (HsVM *vm, HsObject *self)
 {
-  MultiIter *m = (MultiIter *) self;
+  MultiIter *m = (MultiIter *)self;
   HsObject *t = multi_next_items (vm, m), *r;
 
   if (t == NULL)
@@ -615,7 +615,7 @@ map_next (HsVM *vm, HsObject *self)
 static void
 multi_dealloc (HsVM *vm, HsObject *self)
 {
-  MultiIter *m = (MultiIter *) self;
+  MultiIter *m = (MultiIter *)self;
   HS_CLEAR (vm, m->func);
   HS_CLEAR (vm, m->iters);
 }
@@ -623,7 +623,7 @@ multi_dealloc (HsVM *vm, HsObject *self)
 static void
 multi_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  MultiIter *m = (MultiIter *) self;
+  MultiIter *m = (MultiIter *)self;
   if (m->func)
     visit (m->func, data);
   if (m->iters)
@@ -668,19 +668,19 @@ map_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
   return multi_new (vm, &hs_map_type, args[0], args + 1, nargs - 1);
 }
 
-#define MULTI_TYPE(cname, pyname, next_fn, construct_fn)                                      \
-  HsType cname = {                                                                            \
-    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },            \
-    .name = pyname,                                                                           \
-    .base = &hs_object_type,                                                                  \
-    .type_flags = HS_TYPE_GC,                                                                 \
-    .basicsize = sizeof (MultiIter),                                                          \
-    .dealloc = multi_dealloc,                                                                 \
-    .traverse = multi_traverse,                                                               \
-    .clear = multi_dealloc,                                                                   \
-    .iter = iter_self,                                                                        \
-    .iternext = next_fn,                                                                      \
-    .construct = construct_fn,                                                                \
+#define MULTI_TYPE(cname, pyname, next_fn, construct_fn)                                           \
+  HsType cname = {                                                                                 \
+    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
+    .name = pyname,                                                                                \
+    .base = &hs_object_type,                                                                       \
+    .type_flags = HS_TYPE_GC,                                                                      \
+    .basicsize = sizeof (MultiIter),                                                               \
+    .dealloc = multi_dealloc,                                                                      \
+    .traverse = multi_traverse,                                                                    \
+    .clear = multi_dealloc,                                                                        \
+    .iter = iter_self,                                                                             \
+    .iternext = next_fn,                                                                           \
+    .construct = construct_fn,                                                                     \
   }
 
 MULTI_TYPE (hs_zip_type, "zip", zip_next, zip_construct);
@@ -688,7 +688,8 @@ MULTI_TYPE (hs_map_type, "map", map_next, map_construct);
 
 /* ---- filter ------------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   HsObject *func; /* None: the items' own truth */
   HsObject *it;
@@ -700,13 +701,12 @@ filter_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject
   HsObject *func, *iterable, *it;
   Filter *f;
 
-  if (!hs_parse_args (vm, "filter", args, nargs, kwnames, "function iterable /", &func,
-                      &iterable))
+  if (!hs_parse_args (vm, "filter", args, nargs, kwnames, "function iterable /", &func, &iterable))
     return NULL;
   it = hs_object_iter (vm, iterable);
   if (it == NULL)
     return NULL;
-  f = (Filter *) hs_object_alloc (vm, &hs_filter_type, sizeof (Filter));
+  f = (Filter *)hs_object_alloc (vm, &hs_filter_type, sizeof (Filter));
   if (f == NULL)
     {
       hs_decref (vm, it);
@@ -721,13 +721,13 @@ filter_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject
 static HsObject *
 filter_next (HsVM *vm, HsObject *self)
 {
-  Filter *f = (Filter *) self;
+  Filter *f = (Filter *)self;
   HsObject *x;
 
   while ((x = hs_iter_next (vm, f->it)) != NULL)
     {
       int keep;
-      if (f->func == hs_None || f->func == (HsObject *) &hs_bool_type)
+      if (f->func == hs_None || f->func == (HsObject *)&hs_bool_type)
         keep = hs_object_truth (vm, x);
       else
         {
@@ -747,7 +747,7 @@ filter_next (HsVM *vm, HsObject *self)
 static void
 filter_dealloc (HsVM *vm, HsObject *self)
 {
-  Filter *f = (Filter *) self;
+  Filter *f = (Filter *)self;
   HS_CLEAR (vm, f->func);
   HS_CLEAR (vm, f->it);
 }
@@ -755,7 +755,7 @@ filter_dealloc (HsVM *vm, HsObject *self)
 static void
 filter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  Filter *f = (Filter *) self;
+  Filter *f = (Filter *)self;
   if (f->func)
     visit (f->func, data);
   if (f->it)

@@ -469,12 +469,14 @@ scan_name (Lexer *L, const char *start, int col)
   if ((peekc (L, 0) == '\'' || peekc (L, 0) == '"') && is_string_prefix (start, n))
     return scan_string (L, start, L->lineno, col);
   HsTokKind kind = HS_T_NAME;
-  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
-    if ((int) strlen (keywords[i].word) == n && memcmp (keywords[i].word, start, n) == 0)
-      {
-        kind = keywords[i].kind;
-        break;
-      }
+  if (n >= 2 && n <= 8)
+    for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+      if (keywords[i].word[0] == *start && (int) strlen (keywords[i].word) == n
+          && memcmp (keywords[i].word, start, n) == 0)
+        {
+          kind = keywords[i].kind;
+          break;
+        }
   push_token (L, kind, start, L->lineno, col);
   return TRUE;
 }
@@ -530,6 +532,8 @@ scan_operator (Lexer *L, const char *start, int col)
 {
   for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
     {
+      if (operators[i].text[0] != *start)
+        continue;
       gsize n = strlen (operators[i].text);
       if ((gsize) (L->end - start) >= n && memcmp (operators[i].text, start, n) == 0)
         {

@@ -89,7 +89,7 @@ decref_array (HsVM *vm, HsObject **items, gsize n)
 HsObject *
 hs_list_new (HsVM *vm, gsize prealloc)
 {
-  HsList *l = (HsList *) hs_object_alloc (vm, &hs_list_type, sizeof (HsList));
+  HsList *l = (HsList *)hs_object_alloc (vm, &hs_list_type, sizeof (HsList));
 
   if (l == NULL)
     return NULL;
@@ -163,8 +163,8 @@ hs_list_extend (HsVM *vm, HsObject *list, HsObject *iterable)
     {
       /* Copy first: `a.extend(a)` must read the items before growing. */
       gsize n = hs_list_check (iterable) ? hs_list_len (iterable) : hs_tuple_len (iterable);
-      HsObject **src = hs_list_check (iterable) ? hs_list_items (iterable)
-                                                : hs_tuple_items (iterable);
+      HsObject **src
+          = hs_list_check (iterable) ? hs_list_items (iterable) : hs_tuple_items (iterable);
       if (iterable == list)
         {
           HsObject **copy = g_memdup2 (src, n * PTR_SIZE);
@@ -206,8 +206,8 @@ hs_list_insert (HsVM *vm, HsObject *list, gssize index, HsObject *item)
   gsize i;
 
   if (index < 0)
-    index = MAX (index + (gssize) l->len, 0);
-  i = MIN ((gsize) index, l->len);
+    index = MAX (index + (gssize)l->len, 0);
+  i = MIN ((gsize)index, l->len);
   if (list_reserve (vm, l, l->len + 1) < 0)
     return -1;
   memmove (l->items + i + 1, l->items + i, (l->len - i) * PTR_SIZE);
@@ -271,12 +271,14 @@ hs_list_as_tuple (HsVM *vm, HsObject *list)
 
 /* ---- sort: stable merge sort on (key, value) pairs -------------------------------- */
 
-typedef struct {
+typedef struct
+{
   HsObject *key;
   HsObject *value;
 } SortItem;
 
-typedef struct {
+typedef struct
+{
   HsVM *vm;
   gboolean failed;
 } SortState;
@@ -489,7 +491,6 @@ list_repr (HsVM *vm, HsObject *self)
   return hs_str_from_gstring (vm, out);
 }
 
-
 static void
 seq_view (HsObject *o, HsObject ***items, gsize *n)
 {
@@ -510,12 +511,18 @@ cmp_lengths (gsize na, gsize nb, HsCompareOp op)
 {
   switch (op)
     {
-    case HS_CMP_LT: return na < nb;
-    case HS_CMP_LE: return na <= nb;
-    case HS_CMP_EQ: return na == nb;
-    case HS_CMP_NE: return na != nb;
-    case HS_CMP_GT: return na > nb;
-    case HS_CMP_GE: return na >= nb;
+      case HS_CMP_LT:
+        return na < nb;
+      case HS_CMP_LE:
+        return na <= nb;
+      case HS_CMP_EQ:
+        return na == nb;
+      case HS_CMP_NE:
+        return na != nb;
+      case HS_CMP_GT:
+        return na > nb;
+      case HS_CMP_GE:
+        return na >= nb;
     }
   return FALSE;
 }
@@ -547,9 +554,8 @@ hs_sequence_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
         {
           HsObject *r = NULL;
           if (eq == 0)
-            r = (op == HS_CMP_EQ || op == HS_CMP_NE)
-                    ? hs_incref (hs_bool_from (op == HS_CMP_NE))
-                    : hs_object_richcompare (vm, x, y, op);
+            r = (op == HS_CMP_EQ || op == HS_CMP_NE) ? hs_incref (hs_bool_from (op == HS_CMP_NE))
+                                                     : hs_object_richcompare (vm, x, y, op);
           hs_decref (vm, x);
           hs_decref (vm, y);
           return r;
@@ -568,7 +574,6 @@ list_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   return hs_sequence_richcompare (vm, a, b, op);
 }
 
-
 gssize
 hs_sequence_repeat_count (HsVM *vm, HsObject *n)
 {
@@ -576,11 +581,10 @@ hs_sequence_repeat_count (HsVM *vm, HsObject *n)
 
   if (!hs_int_as_i64 (n, &v) || v > G_MAXSSIZE)
     {
-      hs_err_set_string (vm, &hs_exc_OverflowError,
-                         "cannot fit 'int' into an index-sized integer");
+      hs_err_set_string (vm, &hs_exc_OverflowError, "cannot fit 'int' into an index-sized integer");
       return -1;
     }
-  return v < 0 ? 0 : (gssize) v;
+  return v < 0 ? 0 : (gssize)v;
 }
 
 static HsObject *
@@ -589,12 +593,12 @@ list_repeat (HsVM *vm, HsObject *list, gssize n)
   gsize len = hs_list_len (list);
   HsObject *r;
 
-  if (len > 0 && (gsize) n > MAX_ITEMS / len)
+  if (len > 0 && (gsize)n > MAX_ITEMS / len)
     {
       hs_err_no_memory (vm);
       return NULL;
     }
-  r = hs_list_new (vm, len * (gsize) n);
+  r = hs_list_new (vm, len * (gsize)n);
   if (r == NULL)
     return NULL;
   for (gssize k = 0; k < n; k++)
@@ -645,12 +649,12 @@ list_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
           list_clear_all (vm, a);
           return hs_incref (a);
         }
-      if ((gsize) count > MAX_ITEMS / len)
+      if ((gsize)count > MAX_ITEMS / len)
         {
           hs_err_no_memory (vm);
           return NULL;
         }
-      if (list_reserve_exact (vm, HS_LIST (a), len * (gsize) count) < 0)
+      if (list_reserve_exact (vm, HS_LIST (a), len * (gsize)count) < 0)
         return NULL;
       for (gssize k = 1; k < count; k++)
         for (gsize i = 0; i < len; i++)
@@ -664,9 +668,8 @@ list_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
 static gssize
 list_len (HsVM *vm, HsObject *self)
 {
-  return (gssize) HS_LIST (self)->len;
+  return (gssize)HS_LIST (self)->len;
 }
-
 
 gboolean
 hs_sequence_index (HsVM *vm, HsObject *key, const char *what, gssize *out)
@@ -680,7 +683,7 @@ hs_sequence_index (HsVM *vm, HsObject *key, const char *what, gssize *out)
   if (hs_int_is_small (key))
     {
       gint64 v = hs_int_small_value (key);
-      *out = (gssize) v;
+      *out = (gssize)v;
       return TRUE;
     }
   *out = hs_int_as_ssize_index (vm, key);
@@ -693,14 +696,14 @@ list_slice (HsVM *vm, HsObject *self, HsObject *slice)
   gssize start, stop, step, n;
   HsObject *r;
 
-  if (hs_slice_indices (vm, slice, (gssize) hs_list_len (self), &start, &stop, &step, &n) < 0)
+  if (hs_slice_indices (vm, slice, (gssize)hs_list_len (self), &start, &stop, &step, &n) < 0)
     return NULL;
-  r = hs_list_new (vm, (gsize) n);
+  r = hs_list_new (vm, (gsize)n);
   if (r == NULL)
     return NULL;
   for (gssize k = 0, i = start; k < n; k++, i += step)
     HS_LIST (r)->items[k] = hs_incref (HS_LIST (self)->items[i]);
-  HS_LIST (r)->len = (gsize) n;
+  HS_LIST (r)->len = (gsize)n;
   return r;
 }
 
@@ -729,12 +732,12 @@ list_del_slice (HsVM *vm, HsObject *self, HsObject *slice)
   HsObject **old;
   gsize w = 0, k = 0, lo;
 
-  if (hs_slice_indices (vm, slice, (gssize) l->len, &start, &stop, &step, &n) < 0)
+  if (hs_slice_indices (vm, slice, (gssize)l->len, &start, &stop, &step, &n) < 0)
     return -1;
   if (n <= 0)
     return 0;
   if (step == 1)
-    return list_remove_range (vm, self, (gsize) start, (gsize) start + (gsize) n);
+    return list_remove_range (vm, self, (gsize)start, (gsize)start + (gsize)n);
   if (step < 0)
     {
       /* Same items, walked upwards. */
@@ -742,10 +745,10 @@ list_del_slice (HsVM *vm, HsObject *self, HsObject *slice)
       step = -step;
     }
   old = g_new (HsObject *, n);
-  lo = (gsize) start;
+  lo = (gsize)start;
   for (gsize i = lo; i < l->len; i++)
     {
-      if (k < (gsize) n && i == (gsize) start + k * (gsize) step)
+      if (k < (gsize)n && i == (gsize)start + k * (gsize)step)
         old[k++] = l->items[i];
       else
         l->items[lo + w++] = l->items[i];
@@ -753,7 +756,7 @@ list_del_slice (HsVM *vm, HsObject *self, HsObject *slice)
   l->len = lo + w;
   hs_object_mark_dirty_range (vm, self, lo, l->len);
   list_maybe_shrink (vm, l);
-  decref_array (vm, old, (gsize) n);
+  decref_array (vm, old, (gsize)n);
   g_free (old);
   return 0;
 }
@@ -809,11 +812,11 @@ list_ass_slice (HsVM *vm, HsObject *self, HsObject *slice, HsObject *value)
     }
   src = hs_list_check (seq) ? hs_list_items (seq) : hs_tuple_items (seq);
   m = hs_list_check (seq) ? hs_list_len (seq) : hs_tuple_len (seq);
-  if (hs_slice_indices (vm, slice, (gssize) hs_list_len (self), &start, &stop, &step, &n) < 0)
+  if (hs_slice_indices (vm, slice, (gssize)hs_list_len (self), &start, &stop, &step, &n) < 0)
     r = -1;
   else if (step == 1)
-    r = list_replace_range (vm, self, (gsize) start, (gsize) start + (gsize) n, src, m);
-  else if ((gsize) n != m)
+    r = list_replace_range (vm, self, (gsize)start, (gsize)start + (gsize)n, src, m);
+  else if ((gsize)n != m)
     {
       hs_err_format (vm, &hs_exc_ValueError,
                      "attempt to assign sequence of size %" G_GSIZE_FORMAT
@@ -823,7 +826,7 @@ list_ass_slice (HsVM *vm, HsObject *self, HsObject *slice, HsObject *value)
     }
   else
     for (gssize k = 0, i = start; k < n; k++, i += step)
-      hs_list_set_item (vm, self, (gsize) i, src[k]);
+      hs_list_set_item (vm, self, (gsize)i, src[k]);
   hs_decref (vm, seq);
   return r;
 }
@@ -843,8 +846,8 @@ list_setitem (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
       return -1;
     }
   if (value == NULL)
-    return list_remove_range (vm, self, (gsize) i, (gsize) i + 1);
-  hs_list_set_item (vm, self, (gsize) i, value);
+    return list_remove_range (vm, self, (gsize)i, (gsize)i + 1);
+  hs_list_set_item (vm, self, (gsize)i, value);
   return 0;
 }
 
@@ -911,8 +914,7 @@ m_insert (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *index, *x;
   gssize i;
-  if (!hs_parse_args (vm, "list.insert", args + 1, nargs - 1, kwnames, "index object /", &index,
-                      &x)
+  if (!hs_parse_args (vm, "list.insert", args + 1, nargs - 1, kwnames, "index object /", &index, &x)
       || !int_arg (vm, index, &i))
     return NULL;
   return hs_list_insert (vm, args[0], i, x) < 0 ? NULL : hs_None;
@@ -939,7 +941,7 @@ m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       return NULL;
     }
   r = hs_incref (HS_LIST (self)->items[i]);
-  list_remove_range (vm, self, (gsize) i, (gsize) i + 1);
+  list_remove_range (vm, self, (gsize)i, (gsize)i + 1);
   return r;
 }
 
@@ -955,7 +957,7 @@ list_find (HsVM *vm, HsObject *self, HsObject *x, gsize lo, gsize hi)
       if (r < 0)
         return -2;
       if (r > 0)
-        return (gssize) i;
+        return (gssize)i;
     }
   return -1;
 }
@@ -975,10 +977,9 @@ m_remove (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       hs_err_set_string (vm, &hs_exc_ValueError, "list.remove(x): x not in list");
       return NULL;
     }
-  list_remove_range (vm, args[0], (gsize) i, (gsize) i + 1);
+  list_remove_range (vm, args[0], (gsize)i, (gsize)i + 1);
   return hs_None;
 }
-
 
 gboolean
 hs_sequence_bound (HsVM *vm, HsObject *o, gsize len, gsize *out)
@@ -994,8 +995,8 @@ hs_sequence_bound (HsVM *vm, HsObject *o, gsize len, gsize *out)
   if (!hs_int_as_i64 (o, &v))
     v = hs_int_sign (o) < 0 ? G_MININT64 : G_MAXINT64;
   if (v < 0)
-    v = MAX (v + (gint64) len, 0);
-  *out = (gsize) v;
+    v = MAX (v + (gint64)len, 0);
+  *out = (gsize)v;
   return TRUE;
 }
 
@@ -1091,14 +1092,22 @@ m_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   if (!hs_parse_args (vm, "list.__len__", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  return hs_int_from_i64 (vm, (gint64) hs_list_len (args[0]));
+  return hs_int_from_i64 (vm, (gint64)hs_list_len (args[0]));
 }
 
 static const HsMethodDef list_methods[] = {
-  { "append", m_append },   { "extend", m_extend }, { "insert", m_insert },
-  { "pop", m_pop },         { "remove", m_remove }, { "index", m_index },
-  { "count", m_count },     { "sort", m_sort },     { "reverse", m_reverse },
-  { "copy", m_copy },       { "clear", m_clear },   { "__len__", m_len },
+  { "append", m_append },
+  { "extend", m_extend },
+  { "insert", m_insert },
+  { "pop", m_pop },
+  { "remove", m_remove },
+  { "index", m_index },
+  { "count", m_count },
+  { "sort", m_sort },
+  { "reverse", m_reverse },
+  { "copy", m_copy },
+  { "clear", m_clear },
+  { "__len__", m_len },
   { NULL },
 };
 

@@ -10,14 +10,15 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   HsObject **items;
   gsize len;
   gsize cap;
 } HsList;
 
-#define HS_LIST(o) ((HsList *) (o))
+#define HS_LIST(o) ((HsList *)(o))
 
 static inline gboolean
 hs_list_check (const HsObject *o)

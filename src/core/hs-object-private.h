@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   HsObject *obj; /* NULL: freed after being dirtied */
   gsize lo;      /* item range that may have changed; (0, G_MAXSIZE) for "all" */
   gsize hi;
@@ -35,7 +36,7 @@ hs_repr_enter (HsObject *obj)
 static inline void
 hs_repr_leave (HsObject *obj)
 {
-  obj->flags &= ~(guint32) HS_FLAG_REPR_ACTIVE;
+  obj->flags &= ~(guint32)HS_FLAG_REPR_ACTIVE;
 }
 
 /* Size of the hidden prefix hs_object_alloc places before each object (its byte size). */

@@ -29,7 +29,8 @@
 #define IMMORTAL_ID_BASE (G_GUINT64_CONSTANT (1) << 40)
 
 /* Hidden prefix: keeps 16-byte alignment of the object that follows. */
-typedef union {
+typedef union
+{
   gsize size;
   gint64 align[2];
 } AllocPrefix;
@@ -101,7 +102,7 @@ hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
     {
       prefix = g_malloc0 (total);
       prefix->size = size;
-      obj = (HsObject *) (prefix + 1);
+      obj = (HsObject *)(prefix + 1);
       obj->type = type;
       obj->refcount = 1;
       obj->flags = HS_FLAG_IMMORTAL;
@@ -122,7 +123,7 @@ hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
     }
   prefix->size = size;
   vm->heap_bytes += total;
-  obj = (HsObject *) (prefix + 1);
+  obj = (HsObject *)(prefix + 1);
   obj->type = type;
   obj->refcount = 1;
   obj->id = vm->next_id++;
@@ -135,7 +136,7 @@ hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
 gsize
 hs_object_alloc_size (HsObject *obj)
 {
-  return ((AllocPrefix *) obj - 1)->size;
+  return ((AllocPrefix *)obj - 1)->size;
 }
 
 gpointer
@@ -179,7 +180,7 @@ hs_gc_track (HsVM *vm, HsObject *obj)
 void
 hs_gc_untrack (HsVM *vm, HsObject *obj)
 {
-  obj->flags &= ~(guint32) HS_FLAG_GC_TRACKED;
+  obj->flags &= ~(guint32)HS_FLAG_GC_TRACKED;
 }
 
 /* ---- dirty marks ------------------------------------------------------------------- */
@@ -235,7 +236,7 @@ const HsDirtyEntry *
 hs_heap_dirty (HsVM *vm, gsize *n)
 {
   *n = vm->dirty ? vm->dirty->len : 0;
-  return vm->dirty ? (const HsDirtyEntry *) vm->dirty->data : NULL;
+  return vm->dirty ? (const HsDirtyEntry *)vm->dirty->data : NULL;
 }
 
 void
@@ -247,7 +248,7 @@ hs_heap_dirty_reset (HsVM *vm)
     {
       HsObject *o = g_array_index (vm->dirty, HsDirtyEntry, i).obj;
       if (o != NULL)
-        o->flags &= ~(guint32) HS_FLAG_DIRTY;
+        o->flags &= ~(guint32)HS_FLAG_DIRTY;
     }
   g_array_set_size (vm->dirty, 0);
   g_hash_table_remove_all (vm->dirty_index);
@@ -258,7 +259,7 @@ hs_heap_dirty_reset (HsVM *vm)
 static void
 free_memory (HsVM *vm, HsObject *obj)
 {
-  AllocPrefix *prefix = (AllocPrefix *) obj - 1;
+  AllocPrefix *prefix = (AllocPrefix *)obj - 1;
 
   live_unlink (vm, obj);
   if (vm->track_dirty)
@@ -327,7 +328,7 @@ hs_heap_fini (HsVM *vm)
   for (o = vm->live.next; o != &vm->live; o = o->next)
     {
       o->refcount += 1;
-      o->flags &= ~(guint32) HS_FLAG_IMMORTAL;
+      o->flags &= ~(guint32)HS_FLAG_IMMORTAL;
     }
   vm->dealloc_depth = 1;
   for (o = vm->live.next; o != &vm->live; o = o->next)
@@ -342,7 +343,7 @@ hs_heap_fini (HsVM *vm)
   for (o = vm->live.next; o != &vm->live; o = next)
     {
       next = o->next;
-      g_free ((AllocPrefix *) o - 1);
+      g_free ((AllocPrefix *)o - 1);
     }
   vm->live.prev = vm->live.next = &vm->live;
   vm->live_count = 0;
@@ -456,12 +457,12 @@ hs_runtime_init (void)
 
 /* ---- small helpers ------------------------------------------------------------------ */
 
-#define SLOT(type, slot)                                                                      \
-  ({                                                                                          \
-    const HsType *_t = (type);                                                                \
-    while (_t != NULL && _t->slot == NULL)                                                    \
-      _t = _t->base;                                                                          \
-    _t != NULL ? _t->slot : NULL;                                                             \
+#define SLOT(type, slot)                                                                           \
+  ({                                                                                               \
+    const HsType *_t = (type);                                                                     \
+    while (_t != NULL && _t->slot == NULL)                                                         \
+      _t = _t->base;                                                                               \
+    _t != NULL ? _t->slot : NULL;                                                                  \
   })
 
 const char *
@@ -479,10 +480,10 @@ str_from_cstr (HsVM *vm, const char *s)
 static gint64
 hash_pointer (const void *p)
 {
-  guintptr y = (guintptr) p;
+  guintptr y = (guintptr)p;
   /* Rotate by 4 bits: the low bits of an aligned address are always zero. */
   y = (y >> 4) | (y << (8 * sizeof (y) - 4));
-  gint64 h = (gint64) y;
+  gint64 h = (gint64)y;
   return h == -1 ? -2 : h;
 }
 
@@ -495,9 +496,9 @@ hs_object_default_repr (HsVM *vm, HsObject *self)
   HsObject *r;
 
   if (self->type->type_flags & HS_TYPE_HEAP)
-    s = g_strdup_printf ("<__main__.%s object at %p>", self->type->name, (void *) self);
+    s = g_strdup_printf ("<__main__.%s object at %p>", self->type->name, (void *)self);
   else
-    s = g_strdup_printf ("<%s object at %p>", self->type->name, (void *) self);
+    s = g_strdup_printf ("<%s object at %p>", self->type->name, (void *)self);
   r = str_from_cstr (vm, s);
   g_free (s);
   return r;
@@ -550,7 +551,7 @@ HsType hs_object_type = {
 static HsObject *
 type_repr (HsVM *vm, HsObject *self)
 {
-  HsType *t = (HsType *) self;
+  HsType *t = (HsType *)self;
   char *s = (t->type_flags & HS_TYPE_HEAP) ? g_strdup_printf ("<class '__main__.%s'>", t->name)
                                            : g_strdup_printf ("<class '%s'>", t->name);
   HsObject *r = str_from_cstr (vm, s);
@@ -561,14 +562,14 @@ type_repr (HsVM *vm, HsObject *self)
 static HsObject *
 type_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsType *t = (HsType *) self;
+  HsType *t = (HsType *)self;
   gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
   HsObject *(*construct) (HsVM *, HsType *, HsObject **, gsize, HsObject *);
 
   if (t == &hs_type_type)
     {
       if (nargs == 1 && nkw == 0)
-        return hs_incref ((HsObject *) HS_TYPE (args[0]));
+        return hs_incref ((HsObject *)HS_TYPE (args[0]));
       hs_err_set_string (vm, &hs_exc_TypeError, "type() takes 1 or 3 arguments");
       return NULL;
     }
@@ -585,14 +586,14 @@ type_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwn
 static HsObject *
 type_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
-  HsType *t = (HsType *) self;
+  HsType *t = (HsType *)self;
   HsObject *v = hs_type_lookup_borrow (t, name);
 
   if (v != NULL)
     {
       if (HS_IS (v, &hs_classmethod_descr_type))
         {
-          HsCFunctionObject *d = (HsCFunctionObject *) v;
+          HsCFunctionObject *d = (HsCFunctionObject *)v;
           return hs_cfunction_new_method (vm, d->def, d->owner, self);
         }
       return hs_incref (v);
@@ -663,17 +664,50 @@ HsType hs_notimplemented_type = {
   .repr = notimplemented_repr,
 };
 
-HsObject hs_NotImplemented_struct = { .type = &hs_notimplemented_type,
-                                      .refcount = 1,
-                                      .flags = HS_FLAG_IMMORTAL };
+HsObject hs_NotImplemented_struct
+    = { .type = &hs_notimplemented_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL };
 
 /* ---- protocol: repr, str, hash ------------------------------------------------------- */
+
+/* CPython's Py_EnterRecursiveCall: C recursion through repr and comparison of nested
+ * containers shares the frame depth counter, so a deeply nested list raises
+ * RecursionError instead of overflowing the C stack. */
+static gboolean
+enter_recursive (HsVM *vm, const char *where)
+{
+  if (vm == NULL)
+    return TRUE;
+  if (vm->depth >= vm->config.recursion_limit)
+    {
+      hs_err_format (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded%s", where);
+      return FALSE;
+    }
+  vm->depth++;
+  return TRUE;
+}
+
+static void
+leave_recursive (HsVM *vm)
+{
+  if (vm != NULL)
+    vm->depth--;
+}
 
 HsObject *
 hs_object_repr (HsVM *vm, HsObject *obj)
 {
   HsObject *(*repr) (HsVM *, HsObject *) = SLOT (obj->type, repr);
-  return repr ? repr (vm, obj) : hs_object_default_repr (vm, obj);
+  HsObject *r;
+
+  if (repr == NULL)
+    return hs_object_default_repr (vm, obj);
+  if (!(obj->type->type_flags & HS_TYPE_GC))
+    return repr (vm, obj); /* leaves (int, str, ...) cannot recurse */
+  if (!enter_recursive (vm, " while getting the repr of an object"))
+    return NULL;
+  r = repr (vm, obj);
+  leave_recursive (vm);
+  return r;
 }
 
 HsObject *
@@ -695,8 +729,8 @@ hs_object_hash (HsVM *vm, HsObject *obj, gint64 *out)
 /* ---- protocol: comparison ------------------------------------------------------------ */
 
 static const char *const cmp_symbols[] = { "<", "<=", "==", "!=", ">", ">=" };
-static const HsCompareOp cmp_swapped[] = { HS_CMP_GT, HS_CMP_GE, HS_CMP_EQ,
-                                           HS_CMP_NE, HS_CMP_LT, HS_CMP_LE };
+static const HsCompareOp cmp_swapped[]
+    = { HS_CMP_GT, HS_CMP_GE, HS_CMP_EQ, HS_CMP_NE, HS_CMP_LT, HS_CMP_LE };
 
 typedef HsObject *(*RichCmpFn) (HsVM *, HsObject *, HsObject *, HsCompareOp);
 
@@ -713,8 +747,24 @@ try_cmp (HsVM *vm, RichCmpFn fn, HsObject *a, HsObject *b, HsCompareOp op, gbool
   return NULL;
 }
 
+static HsObject *richcompare1 (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op);
+
 HsObject *
 hs_object_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  HsObject *r;
+
+  if (!(a->type->type_flags & HS_TYPE_GC))
+    return richcompare1 (vm, a, b, op);
+  if (!enter_recursive (vm, " in comparison"))
+    return NULL;
+  r = richcompare1 (vm, a, b, op);
+  leave_recursive (vm);
+  return r;
+}
+
+static HsObject *
+richcompare1 (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
 {
   RichCmpFn fa = SLOT (a->type, richcompare);
   RichCmpFn fb = SLOT (b->type, richcompare);
@@ -776,10 +826,9 @@ hs_object_equal (HsVM *vm, HsObject *a, HsObject *b)
 /* ---- protocol: arithmetic ------------------------------------------------------------ */
 
 static const char *const binop_symbols[HS_BIN_COUNT] = {
-  [HS_BIN_ADD] = "+",      [HS_BIN_SUB] = "-",     [HS_BIN_MUL] = "*",
-  [HS_BIN_TRUEDIV] = "/",  [HS_BIN_FLOORDIV] = "//", [HS_BIN_MOD] = "%",
-  [HS_BIN_POW] = "**",     [HS_BIN_LSHIFT] = "<<", [HS_BIN_RSHIFT] = ">>",
-  [HS_BIN_AND] = "&",      [HS_BIN_OR] = "|",      [HS_BIN_XOR] = "^",
+  [HS_BIN_ADD] = "+",       [HS_BIN_SUB] = "-", [HS_BIN_MUL] = "*",  [HS_BIN_TRUEDIV] = "/",
+  [HS_BIN_FLOORDIV] = "//", [HS_BIN_MOD] = "%", [HS_BIN_POW] = "**", [HS_BIN_LSHIFT] = "<<",
+  [HS_BIN_RSHIFT] = ">>",   [HS_BIN_AND] = "&", [HS_BIN_OR] = "|",   [HS_BIN_XOR] = "^",
   [HS_BIN_MATMUL] = "@",
 };
 
@@ -803,8 +852,7 @@ binop_error (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b, gboolean inplace)
     hs_err_format (vm, &hs_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
                    hs_type_name (a));
   else if (op == HS_BIN_POW)
-    hs_err_format (vm, &hs_exc_TypeError,
-                   "unsupported operand type(s) for %s: '%s' and '%s'",
+    hs_err_format (vm, &hs_exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
                    inplace ? "**=" : "** or pow()", hs_type_name (a), hs_type_name (b));
   else
     hs_err_format (vm, &hs_exc_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
@@ -937,7 +985,7 @@ hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key)
     {
       if (HS_IS (obj, &hs_type_type))
         hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not subscriptable",
-                       ((HsType *) obj)->name);
+                       ((HsType *)obj)->name);
       else
         hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not subscriptable",
                        hs_type_name (obj));
@@ -1036,8 +1084,7 @@ hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsOb
       = SLOT (callable->type, call);
   if (call == NULL)
     {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not callable",
-                     hs_type_name (callable));
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not callable", hs_type_name (callable));
       return NULL;
     }
   return call (vm, callable, args, nargs, kwnames);
@@ -1068,13 +1115,13 @@ hs_object_generic_getattr (HsVM *vm, HsObject *obj, HsObject *name)
     {
       if (HS_IS (v, &hs_method_descr_type))
         {
-          HsCFunctionObject *d = (HsCFunctionObject *) v;
+          HsCFunctionObject *d = (HsCFunctionObject *)v;
           return hs_cfunction_new_method (vm, d->def, d->owner, obj);
         }
       if (HS_IS (v, &hs_classmethod_descr_type))
         {
-          HsCFunctionObject *d = (HsCFunctionObject *) v;
-          return hs_cfunction_new_method (vm, d->def, d->owner, (HsObject *) obj->type);
+          HsCFunctionObject *d = (HsCFunctionObject *)v;
+          return hs_cfunction_new_method (vm, d->def, d->owner, (HsObject *)obj->type);
         }
       return hs_incref (v);
     }

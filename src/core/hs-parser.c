@@ -31,6 +31,7 @@ struct _Parser {
   int depth;
   int paren_depth; /* brackets open around the current token (for "forgot a comma?") */
   gboolean failed;
+  gboolean err_is_final; /* "unexpected indent": CPython reports it without re-tokenizing */
   HsSyntaxError *err;
   /* f-string expression sub-parsers */
   Parser *outer;
@@ -3158,6 +3159,7 @@ statement (Parser *p, GPtrArray *out)
     {
       error_raw (p, "IndentationError", t->lineno, chars_at (p, t->lineno, t->col), t->lineno, -1,
                  g_strdup ("unexpected indent"));
+      p->err_is_final = TRUE;
       return FALSE;
     }
   if (is_compound_start (p))
@@ -3219,6 +3221,8 @@ resolve_error (Parser *p)
   if (!le->set)
     return g_steal_pointer (&p->err);
   gboolean reached = p->toks[p->max_pos].kind == HS_T_ERROR;
+  if (p->err && p->err_is_final && !reached)
+    return g_steal_pointer (&p->err);
   gboolean use_lex = le->overrides || reached
                      || (le->at_eof_in_paren && p->err && p->err->lineno > ts->open_paren_lineno);
   if (!use_lex && p->err)

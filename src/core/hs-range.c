@@ -37,7 +37,7 @@ slice_bound (HsVM *vm, HsObject *o, gssize *out)
     }
   if (!hs_int_as_i64 (o, &v))
     v = hs_int_sign (o) < 0 ? G_MININT64 : G_MAXINT64;
-  *out = (gssize) v;
+  *out = (gssize)v;
   return TRUE;
 }
 
@@ -84,7 +84,7 @@ hs_slice_indices (HsVM *vm, HsObject *slice, gssize length, gssize *start, gssiz
   return 0;
 }
 
-/* ---- range -------------------------------------------------------------------------- */
+/* ---- range: construction -------------------------------------------------------------- */
 
 static gint64
 range_length (gint64 start, gint64 stop, gint64 step, gboolean *overflow)
@@ -116,10 +116,53 @@ range_alloc (HsVM *vm, gint64 start, gint64 stop, gint64 step, gint64 len)
   return &r->header;
 }
 
-static void
-range_too_big (HsVM *vm)
+static HsObject *
+ibin (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
 {
-  hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C ssize_t");
+  return hs_int_binop (vm, op, a, b);
+}
+
+/* CPython's compute_range_length with int objects: new reference or NULL. */
+static HsObject *
+big_length (HsVM *vm, HsObject *lo, HsObject *hi, HsObject *step)
+{
+  HsObject *one = hs_int_from_i64 (vm, 1), *diff, *d1, *q, *n, *div;
+  gboolean up = hs_int_sign (step) > 0;
+
+  if (up ? hs_int_compare (lo, hi) >= 0 : hs_int_compare (lo, hi) <= 0)
+    return hs_int_from_i64 (vm, 0);
+  diff = up ? ibin (vm, HS_BIN_SUB, hi, lo) : ibin (vm, HS_BIN_SUB, lo, hi);
+  div = up ? hs_incref (step) : hs_number_unaryop (vm, HS_UNARY_NEG, step);
+  d1 = diff ? ibin (vm, HS_BIN_SUB, diff, one) : NULL;
+  q = (d1 && div) ? ibin (vm, HS_BIN_FLOORDIV, d1, div) : NULL;
+  n = q ? ibin (vm, HS_BIN_ADD, q, one) : NULL;
+  hs_xdecref (vm, diff);
+  hs_xdecref (vm, div);
+  hs_xdecref (vm, d1);
+  hs_xdecref (vm, q);
+  hs_xdecref (vm, one);
+  return n;
+}
+
+static HsObject *
+big_new (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step)
+{
+  HsObject *len = big_length (vm, start, stop, step);
+  HsRange *r;
+
+  if (len == NULL)
+    return NULL;
+  r = (HsRange *) hs_object_alloc (vm, &hs_range_type, sizeof (HsRange));
+  if (r == NULL)
+    {
+      hs_decref (vm, len);
+      return NULL;
+    }
+  r->ostart = hs_incref (start);
+  r->ostop = hs_incref (stop);
+  r->ostep = hs_incref (step);
+  r->olen = len;
+  return &r->header;
 }
 
 HsObject *
@@ -136,24 +179,40 @@ hs_range_new (HsVM *vm, gint64 start, gint64 stop, gint64 step)
   len = range_length (start, stop, step, &overflow);
   if (overflow)
     {
-      range_too_big (vm);
-      return NULL;
+      HsObject *a = hs_int_from_i64 (vm, start), *b = hs_int_from_i64 (vm, stop);
+      HsObject *c = hs_int_from_i64 (vm, step), *r = NULL;
+      if (a && b && c)
+        r = big_new (vm, a, b, c);
+      hs_xdecref (vm, a);
+      hs_xdecref (vm, b);
+      hs_xdecref (vm, c);
+      return r;
     }
   return range_alloc (vm, start, stop, step, len);
 }
 
+HsObject *
+hs_range_new_from_ints (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step)
+{
+  gint64 a, b, c;
+
+  if (hs_int_sign (step) == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "range() arg 3 must not be zero");
+      return NULL;
+    }
+  if (hs_int_as_i64 (start, &a) && hs_int_as_i64 (stop, &b) && hs_int_as_i64 (step, &c))
+    return hs_range_new (vm, a, b, c);
+  return big_new (vm, start, stop, step);
+}
+
 static gboolean
-range_arg (HsVM *vm, HsObject *o, gint64 *out)
+range_arg (HsVM *vm, HsObject *o)
 {
   if (!hs_int_check (o))
     {
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
                      hs_type_name (o));
-      return FALSE;
-    }
-  if (!hs_int_as_i64 (o, out))
-    {
-      range_too_big (vm);
       return FALSE;
     }
   return TRUE;
@@ -162,45 +221,119 @@ range_arg (HsVM *vm, HsObject *o, gint64 *out)
 static HsObject *
 range_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *a = NULL, *b = NULL, *c = NULL;
-  gint64 start = 0, stop, step = 1;
+  HsObject *a = NULL, *b = NULL, *c = NULL, *zero, *one, *r;
 
   if (!hs_parse_args (vm, "range", args, nargs, kwnames, "a | b c /", &a, &b, &c))
     return NULL;
-  if (b == NULL)
-    {
-      if (!range_arg (vm, a, &stop))
-        return NULL;
-    }
-  else if (!range_arg (vm, a, &start) || !range_arg (vm, b, &stop)
-           || (c != NULL && !range_arg (vm, c, &step)))
+  if (!range_arg (vm, a) || (b && !range_arg (vm, b)) || (c && !range_arg (vm, c)))
     return NULL;
-  return hs_range_new (vm, start, stop, step);
+  zero = hs_int_from_i64 (vm, 0);
+  one = hs_int_from_i64 (vm, 1);
+  r = b == NULL ? hs_range_new_from_ints (vm, zero, a, one)
+                : hs_range_new_from_ints (vm, a, b, c ? c : one);
+  hs_decref (vm, zero);
+  hs_decref (vm, one);
+  return r;
 }
+
+static void
+range_dealloc (HsVM *vm, HsObject *self)
+{
+  HsRange *r = HS_RANGE (self);
+  HS_CLEAR (vm, r->ostart);
+  HS_CLEAR (vm, r->ostop);
+  HS_CLEAR (vm, r->ostep);
+  HS_CLEAR (vm, r->olen);
+}
+
+/* The parts as int objects (new references), for both kinds. */
+static HsObject *
+part (HsVM *vm, HsObject *big, gint64 small)
+{
+  return big ? hs_incref (big) : hs_int_from_i64 (vm, small);
+}
+
+#define R_START(vm, r) part ((vm), (r)->ostart, (r)->start)
+#define R_STOP(vm, r) part ((vm), (r)->ostop, (r)->stop)
+#define R_STEP(vm, r) part ((vm), (r)->ostep, (r)->step)
+#define R_LEN(vm, r) part ((vm), (r)->olen, (r)->len)
+
+/* ---- range: slots ----------------------------------------------------------------------- */
 
 static HsObject *
 range_repr (HsVM *vm, HsObject *self)
 {
   HsRange *r = HS_RANGE (self);
-  if (r->step == 1)
-    return hs_str_from_format (vm, "range(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", r->start,
-                               r->stop);
-  return hs_str_from_format (vm,
-                             "range(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                             ")",
-                             r->start, r->stop, r->step);
+  HsObject *a, *b, *c, *res = NULL;
+  HsObject *sa, *sb, *sc = NULL;
+  gboolean show_step;
+
+  if (r->olen == NULL)
+    {
+      if (r->step == 1)
+        return hs_str_from_format (vm, "range(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                                   r->start, r->stop);
+      return hs_str_from_format (vm,
+                                 "range(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                                 ", %" G_GINT64_FORMAT ")",
+                                 r->start, r->stop, r->step);
+    }
+  a = r->ostart;
+  b = r->ostop;
+  c = r->ostep;
+  show_step = !(hs_int_is_small (c) && hs_int_small_value (c) == 1);
+  sa = hs_object_repr (vm, a);
+  sb = hs_object_repr (vm, b);
+  if (show_step)
+    sc = hs_object_repr (vm, c);
+  if (sa && sb && (!show_step || sc))
+    res = show_step ? hs_str_from_format (vm, "range(%s, %s, %s)", hs_str_utf8 (sa),
+                                          hs_str_utf8 (sb), hs_str_utf8 (sc))
+                    : hs_str_from_format (vm, "range(%s, %s)", hs_str_utf8 (sa), hs_str_utf8 (sb));
+  hs_xdecref (vm, sa);
+  hs_xdecref (vm, sb);
+  hs_xdecref (vm, sc);
+  return res;
 }
 
-static gboolean
-ranges_equal (HsRange *a, HsRange *b)
+/* Equal as sequences: same length and, when not empty, same start and (if longer than
+ * one) same step. 1, 0, -1. */
+static int
+ranges_equal (HsVM *vm, HsRange *a, HsRange *b)
 {
-  if (a->len != b->len)
-    return FALSE;
-  if (a->len == 0)
-    return TRUE;
-  if (a->start != b->start)
-    return FALSE;
-  return a->len == 1 || a->step == b->step;
+  HsObject *x[2], *y[2];
+  int r, i;
+
+  if (a->olen == NULL && b->olen == NULL)
+    {
+      if (a->len != b->len)
+        return 0;
+      if (a->len == 0)
+        return 1;
+      if (a->start != b->start)
+        return 0;
+      return a->len == 1 || a->step == b->step;
+    }
+  x[0] = R_LEN (vm, a);
+  y[0] = R_LEN (vm, b);
+  r = hs_int_compare (x[0], y[0]) == 0;
+  if (r && hs_int_sign (x[0]) != 0)
+    {
+      HsObject *one = hs_int_from_i64 (vm, 1);
+      gboolean single = hs_int_compare (x[0], one) == 0;
+      hs_decref (vm, one);
+      for (i = 0; r && i < (single ? 1 : 2); i++)
+        {
+          HsObject *p = i == 0 ? R_START (vm, a) : R_STEP (vm, a);
+          HsObject *q = i == 0 ? R_START (vm, b) : R_STEP (vm, b);
+          r = hs_int_compare (p, q) == 0;
+          hs_decref (vm, p);
+          hs_decref (vm, q);
+        }
+    }
+  hs_decref (vm, x[0]);
+  hs_decref (vm, y[0]);
+  return r;
 }
 
 static HsObject *
@@ -209,7 +342,8 @@ range_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   if (!HS_IS (a, &hs_range_type) || !HS_IS (b, &hs_range_type)
       || (op != HS_CMP_EQ && op != HS_CMP_NE))
     return hs_incref (hs_NotImplemented);
-  return hs_incref (hs_bool_from (ranges_equal (HS_RANGE (a), HS_RANGE (b)) == (op == HS_CMP_EQ)));
+  return hs_incref (
+      hs_bool_from ((ranges_equal (vm, HS_RANGE (a), HS_RANGE (b)) == 1) == (op == HS_CMP_EQ)));
 }
 
 /* CPython hashes (len, start, step) with the parts that do not matter set to None. */
@@ -217,37 +351,112 @@ static int
 range_hash (HsVM *vm, HsObject *self, gint64 *out)
 {
   HsRange *r = HS_RANGE (self);
-  HsObject *len = hs_int_from_i64 (vm, r->len);
-  HsObject *start = r->len > 0 ? hs_int_from_i64 (vm, r->start) : hs_None;
-  HsObject *step = r->len > 1 ? hs_int_from_i64 (vm, r->step) : hs_None;
-  HsObject *t = (len && start && step) ? hs_tuple_pack (vm, 3, len, start, step) : NULL;
+  HsObject *len = R_LEN (vm, r), *one = hs_int_from_i64 (vm, 1);
+  int cmp = hs_int_compare (len, one);
+  HsObject *start = hs_int_sign (len) > 0 ? R_START (vm, r) : hs_None;
+  HsObject *step = cmp > 0 ? R_STEP (vm, r) : hs_None;
+  HsObject *t = hs_tuple_pack (vm, 3, len, start, step);
   int ret = t ? hs_object_hash (vm, t, out) : -1;
 
   hs_xdecref (vm, t);
-  hs_xdecref (vm, len);
-  hs_xdecref (vm, start);
-  hs_xdecref (vm, step);
+  hs_decref (vm, len);
+  hs_decref (vm, one);
+  hs_decref (vm, start);
+  hs_decref (vm, step);
   return ret;
 }
 
 static gssize
 range_len (HsVM *vm, HsObject *self)
 {
-  return (gssize) HS_RANGE (self)->len;
+  HsRange *r = HS_RANGE (self);
+  gint64 n;
+
+  if (r->olen == NULL)
+    return (gssize) r->len;
+  if (!hs_int_as_i64 (r->olen, &n))
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError,
+                         "Python int too large to convert to C ssize_t");
+      return -1;
+    }
+  return (gssize) n;
+}
+
+/* start + i * step for an int object i already known to be in range. */
+static HsObject *
+big_item (HsVM *vm, HsRange *r, HsObject *i)
+{
+  HsObject *start = R_START (vm, r), *step = R_STEP (vm, r);
+  HsObject *off = ibin (vm, HS_BIN_MUL, i, step);
+  HsObject *v = off ? ibin (vm, HS_BIN_ADD, start, off) : NULL;
+
+  hs_xdecref (vm, off);
+  hs_decref (vm, start);
+  hs_decref (vm, step);
+  return v;
+}
+
+static HsObject *
+range_index_error (HsVM *vm)
+{
+  hs_err_set_string (vm, &hs_exc_IndexError, "range object index out of range");
+  return NULL;
+}
+
+static HsObject *
+big_getitem (HsVM *vm, HsRange *r, HsObject *key)
+{
+  HsObject *len = R_LEN (vm, r), *i = hs_incref (key), *v = NULL;
+
+  if (hs_int_sign (i) < 0)
+    {
+      HsObject *j = ibin (vm, HS_BIN_ADD, i, len);
+      hs_decref (vm, i);
+      i = j;
+    }
+  if (i != NULL)
+    {
+      if (hs_int_sign (i) < 0 || hs_int_compare (i, len) >= 0)
+        range_index_error (vm);
+      else
+        v = big_item (vm, r, i);
+    }
+  hs_xdecref (vm, i);
+  hs_decref (vm, len);
+  return v;
 }
 
 static HsObject *
 range_slice (HsVM *vm, HsRange *r, HsObject *slice)
 {
-  gssize start, stop, step, n;
-  gint64 nstart, nstop, nstep;
+  gssize start, stop, step, n, length = range_len (vm, &r->header);
+  HsObject *a, *b, *c, *sa, *sb, *sc, *res;
 
-  if (hs_slice_indices (vm, slice, (gssize) r->len, &start, &stop, &step, &n) < 0)
+  if (length < 0)
     return NULL;
-  nstart = r->start + (gint64) start * r->step;
-  nstep = r->step * (gint64) step;
-  nstop = r->start + (gint64) stop * r->step;
-  return range_alloc (vm, nstart, nstop, nstep, n);
+  if (hs_slice_indices (vm, slice, length, &start, &stop, &step, &n) < 0)
+    return NULL;
+  if (r->olen == NULL)
+    {
+      gint64 nstart = r->start + (gint64) start * r->step;
+      gint64 nstop = r->start + (gint64) stop * r->step;
+      return range_alloc (vm, nstart, nstop, r->step * (gint64) step, n);
+    }
+  a = hs_int_from_i64 (vm, start);
+  b = hs_int_from_i64 (vm, stop);
+  c = hs_int_from_i64 (vm, step);
+  sa = big_item (vm, r, a);
+  sb = big_item (vm, r, b);
+  sc = ibin (vm, HS_BIN_MUL, r->ostep, c);
+  res = (sa && sb && sc) ? hs_range_new_from_ints (vm, sa, sb, sc) : NULL;
+  hs_xdecref (vm, a);
+  hs_xdecref (vm, b);
+  hs_xdecref (vm, c);
+  hs_xdecref (vm, sa);
+  hs_xdecref (vm, sb);
+  hs_xdecref (vm, sc);
+  return res;
 }
 
 static HsObject *
@@ -258,57 +467,194 @@ range_getitem (HsVM *vm, HsObject *self, HsObject *key)
 
   if (HS_IS (key, &hs_slice_type))
     return range_slice (vm, r, key);
+  if (r->olen != NULL && hs_int_check (key))
+    return big_getitem (vm, r, key);
   if (!hs_sequence_index (vm, key, "range", &i))
     return NULL;
   if (hs_index_normalize (&i, (gsize) r->len) < 0)
-    {
-      hs_err_set_string (vm, &hs_exc_IndexError, "range object index out of range");
-      return NULL;
-    }
+    return range_index_error (vm);
   return hs_int_from_i64 (vm, r->start + (gint64) i * r->step);
 }
 
-/* Position of int x in r, or -1. */
+/* Position of int x in a small range, or -1. */
 static gint64
-range_position (HsRange *r, HsObject *x)
+small_position (HsRange *r, HsObject *x)
 {
   gint64 v;
-  guint64 off;
+  guint64 off, step;
 
   if (!hs_int_as_i64 (x, &v) || r->len == 0)
     return -1;
   if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop))
     return -1;
   off = r->step > 0 ? (guint64) v - (guint64) r->start : (guint64) r->start - (guint64) v;
-  if (off % (r->step > 0 ? (guint64) r->step : 0 - (guint64) r->step) != 0)
-    return -1;
-  return (gint64) (off / (r->step > 0 ? (guint64) r->step : 0 - (guint64) r->step));
+  step = r->step > 0 ? (guint64) r->step : 0 - (guint64) r->step;
+  return off % step != 0 ? -1 : (gint64) (off / step);
+}
+
+/* Position of int x in r as an int object, None if absent, NULL on error. */
+static HsObject *
+range_position (HsVM *vm, HsRange *r, HsObject *x)
+{
+  HsObject *off, *q, *m, *res = NULL;
+  gboolean up;
+
+  if (r->olen == NULL)
+    {
+      gint64 p = small_position (r, x);
+      return p < 0 ? hs_None : hs_int_from_i64 (vm, p);
+    }
+  up = hs_int_sign (r->ostep) > 0;
+  if (up ? (hs_int_compare (x, r->ostart) < 0 || hs_int_compare (x, r->ostop) >= 0)
+         : (hs_int_compare (x, r->ostart) > 0 || hs_int_compare (x, r->ostop) <= 0))
+    return hs_None;
+  off = ibin (vm, HS_BIN_SUB, x, r->ostart);
+  m = off ? ibin (vm, HS_BIN_MOD, off, r->ostep) : NULL;
+  q = m ? ibin (vm, HS_BIN_FLOORDIV, off, r->ostep) : NULL;
+  if (q != NULL)
+    res = hs_int_sign (m) == 0 ? hs_incref (q) : hs_None;
+  hs_xdecref (vm, off);
+  hs_xdecref (vm, m);
+  hs_xdecref (vm, q);
+  return res;
 }
 
 static int
 range_contains (HsVM *vm, HsObject *self, HsObject *x)
 {
   HsRange *r = HS_RANGE (self);
+  HsObject *it, *item;
+  int found = 0;
 
   if (HS_IS (x, &hs_int_type) || HS_IS (x, &hs_bool_type))
-    return range_position (r, x) >= 0;
-  /* Anything else (1.0 in range(3)) compares item by item. */
-  for (gint64 i = 0; i < r->len; i++)
     {
-      HsObject *item = hs_int_from_i64 (vm, r->start + i * r->step);
-      int eq = item ? hs_object_equal (vm, item, x) : -1;
-      hs_xdecref (vm, item);
-      if (eq != 0)
-        return eq;
+      HsObject *p;
+      if (r->olen == NULL)
+        return small_position (r, x) >= 0;
+      p = range_position (vm, r, x);
+      if (p == NULL)
+        return -1;
+      found = p != hs_None;
+      hs_decref (vm, p);
+      return found;
     }
-  return 0;
+  /* Anything else (1.0 in range(3)) compares item by item. */
+  it = hs_object_iter (vm, self);
+  if (it == NULL)
+    return -1;
+  while (found == 0 && (item = hs_iter_next (vm, it)) != NULL)
+    {
+      found = hs_object_equal (vm, item, x);
+      hs_decref (vm, item);
+    }
+  hs_decref (vm, it);
+  return found;
+}
+
+/* ---- range: iteration ------------------------------------------------------------------ */
+
+/* The iterator of a big range: next value and remaining count as int objects. */
+typedef struct {
+  HsObject header;
+  HsObject *next;
+  HsObject *step;
+  HsObject *remaining;
+} LongRangeIter;
+
+static HsObject *
+longiter_self (HsVM *vm, HsObject *self)
+{
+  return hs_incref (self);
+}
+
+static HsObject *
+longiter_next (HsVM *vm, HsObject *self)
+{
+  LongRangeIter *it = (LongRangeIter *) self;
+  HsObject *one, *v, *n, *rem;
+
+  if (hs_int_sign (it->remaining) <= 0)
+    return NULL;
+  one = hs_int_from_i64 (vm, 1);
+  n = ibin (vm, HS_BIN_ADD, it->next, it->step);
+  rem = n ? ibin (vm, HS_BIN_SUB, it->remaining, one) : NULL;
+  hs_decref (vm, one);
+  if (rem == NULL)
+    {
+      hs_xdecref (vm, n);
+      return NULL;
+    }
+  v = it->next;
+  it->next = n;
+  hs_decref (vm, it->remaining);
+  it->remaining = rem;
+  return v;
+}
+
+static void
+longiter_dealloc (HsVM *vm, HsObject *self)
+{
+  LongRangeIter *it = (LongRangeIter *) self;
+  HS_CLEAR (vm, it->next);
+  HS_CLEAR (vm, it->step);
+  HS_CLEAR (vm, it->remaining);
+}
+
+static HsType longrange_iter_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "longrange_iterator",
+  .base = &hs_object_type,
+  .basicsize = sizeof (LongRangeIter),
+  .dealloc = longiter_dealloc,
+  .iter = longiter_self,
+  .iternext = longiter_next,
+};
+
+/* Takes the three references. */
+static HsObject *
+longiter_new (HsVM *vm, HsObject *start, HsObject *step, HsObject *len)
+{
+  LongRangeIter *it = NULL;
+
+  if (start && step && len)
+    it = (LongRangeIter *) hs_object_alloc (vm, &longrange_iter_type, sizeof (LongRangeIter));
+  if (it == NULL)
+    {
+      hs_xdecref (vm, start);
+      hs_xdecref (vm, step);
+      hs_xdecref (vm, len);
+      return NULL;
+    }
+  it->next = start;
+  it->step = step;
+  it->remaining = len;
+  return &it->header;
 }
 
 static HsObject *
 range_iter (HsVM *vm, HsObject *self)
 {
   HsRange *r = HS_RANGE (self);
-  return hs_range_iter_new (vm, r->start, r->step, r->len);
+  if (r->olen == NULL)
+    return hs_range_iter_new (vm, r->start, r->step, r->len);
+  return longiter_new (vm, hs_incref (r->ostart), hs_incref (r->ostep), hs_incref (r->olen));
+}
+
+HsObject *
+hs_range_reversed (HsVM *vm, HsObject *self)
+{
+  HsRange *r = HS_RANGE (self);
+  HsObject *one, *last, *start, *step;
+
+  if (r->olen == NULL)
+    return hs_range_iter_new (vm, r->start + (r->len - 1) * r->step, -r->step, r->len);
+  one = hs_int_from_i64 (vm, 1);
+  last = ibin (vm, HS_BIN_SUB, r->olen, one);
+  hs_decref (vm, one);
+  start = last ? big_item (vm, r, last) : NULL;
+  hs_xdecref (vm, last);
+  step = hs_number_unaryop (vm, HS_UNARY_NEG, r->ostep);
+  return longiter_new (vm, start, step, hs_incref (r->olen));
 }
 
 static HsObject *
@@ -318,11 +664,11 @@ range_getattr (HsVM *vm, HsObject *self, HsObject *name)
   const char *n = hs_str_utf8 (name);
 
   if (strcmp (n, "start") == 0)
-    return hs_int_from_i64 (vm, r->start);
+    return R_START (vm, r);
   if (strcmp (n, "stop") == 0)
-    return hs_int_from_i64 (vm, r->stop);
+    return R_STOP (vm, r);
   if (strcmp (n, "step") == 0)
-    return hs_int_from_i64 (vm, r->step);
+    return R_STEP (vm, r);
   return hs_object_generic_getattr (vm, self, name);
 }
 
@@ -330,26 +676,29 @@ static HsObject *
 m_count (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *x;
+  int r;
+
   if (!hs_parse_args (vm, "range.count", args + 1, nargs - 1, kwnames, "!value", &x))
     return NULL;
-  if (HS_IS (x, &hs_int_type) || HS_IS (x, &hs_bool_type))
-    return hs_int_from_i64 (vm, range_position (HS_RANGE (args[0]), x) >= 0);
-  int r = range_contains (vm, args[0], x);
+  r = range_contains (vm, args[0], x);
   return r < 0 ? NULL : hs_int_from_i64 (vm, r);
 }
 
 static HsObject *
 m_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *x, *repr;
-  gint64 pos = -1;
+  HsObject *x, *repr, *pos = hs_None;
 
   if (!hs_parse_args (vm, "range.index", args + 1, nargs - 1, kwnames, "!value", &x))
     return NULL;
   if (hs_int_check (x))
-    pos = range_position (HS_RANGE (args[0]), x);
-  if (pos >= 0)
-    return hs_int_from_i64 (vm, pos);
+    {
+      pos = range_position (vm, HS_RANGE (args[0]), x);
+      if (pos == NULL)
+        return NULL;
+      if (pos != hs_None)
+        return pos;
+    }
   repr = hs_object_repr (vm, x);
   if (repr != NULL)
     {
@@ -370,6 +719,7 @@ HsType hs_range_type = {
   .name = "range",
   .base = &hs_object_type,
   .basicsize = sizeof (HsRange),
+  .dealloc = range_dealloc,
   .repr = range_repr,
   .hash = range_hash,
   .richcompare = range_richcompare,
@@ -387,7 +737,7 @@ HsType hs_range_type = {
 HsObject *
 hs_slice_new (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step)
 {
-  HsSlice *s = (HsSlice *) hs_object_alloc (vm, &hs_slice_type, sizeof (HsSlice));
+  HsSlice *s = (HsSlice *)hs_object_alloc (vm, &hs_slice_type, sizeof (HsSlice));
   if (s == NULL)
     return NULL;
   s->start = hs_incref (start ? start : hs_None);

@@ -1,9 +1,11 @@
 /* hs-range.h — range and slice objects, and the slice arithmetic shared by list,
  * tuple, str and range.
  *
- * Invariant: a range stores start, step (never 0) and its length, all fitting gint64;
- * stop is kept as given for repr and equality. A slice holds three references (None
- * for an omitted part).
+ * Invariant: a range whose start, stop, step and length all fit a gint64 is "small":
+ * the gint64 fields hold them and the object fields are NULL, so indexing, `in` and
+ * iteration are plain machine arithmetic. Otherwise ("big", range(2 ** 64, ...)) the
+ * object fields hold the ints and every operation uses int arithmetic. step != 0.
+ * A slice holds three references (None for an omitted part).
  */
 #pragma once
 
@@ -11,25 +13,35 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   gint64 start;
   gint64 stop;
   gint64 step;
   gint64 len;
+  HsObject *ostart; /* all four set for a big range, else NULL */
+  HsObject *ostop;
+  HsObject *ostep;
+  HsObject *olen;
 } HsRange;
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   HsObject *start;
   HsObject *stop;
   HsObject *step;
 } HsSlice;
 
-#define HS_RANGE(o) ((HsRange *) (o))
-#define HS_SLICE(o) ((HsSlice *) (o))
+#define HS_RANGE(o) ((HsRange *)(o))
+#define HS_SLICE(o) ((HsSlice *)(o))
 
 HsObject *hs_range_new (HsVM *vm, gint64 start, gint64 stop, gint64 step);
+/* range(start, stop, step) from int objects of any size. */
+HsObject *hs_range_new_from_ints (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step);
+/* reversed(range) and iter(range), for small and big ranges. */
+HsObject *hs_range_reversed (HsVM *vm, HsObject *range);
 /* slice(start, stop, step); NULL parts mean None; borrows. */
 HsObject *hs_slice_new (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step);
 
@@ -45,8 +57,8 @@ static inline int
 hs_index_normalize (gssize *i, gsize len)
 {
   if (*i < 0)
-    *i += (gssize) len;
-  return (*i >= 0 && (gsize) *i < len) ? 0 : -1;
+    *i += (gssize)len;
+  return (*i >= 0 && (gsize)*i < len) ? 0 : -1;
 }
 
 G_END_DECLS

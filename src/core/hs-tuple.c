@@ -46,7 +46,7 @@ hs_tuple_new (HsVM *vm, gsize n)
       hs_err_no_memory (vm);
       return NULL;
     }
-  t = (HsTuple *) hs_object_alloc (vm, &hs_tuple_type, sizeof (HsTuple) + n * PTR_SIZE);
+  t = (HsTuple *)hs_object_alloc (vm, &hs_tuple_type, sizeof (HsTuple) + n * PTR_SIZE);
   if (t == NULL)
     return NULL;
   t->len = n;
@@ -164,12 +164,12 @@ tuple_hash (HsVM *vm, HsObject *self, gint64 *out)
       gint64 lane;
       if (hs_object_hash (vm, t->items[i], &lane) < 0)
         return -1;
-      acc += (guint64) lane * XXPRIME_2;
+      acc += (guint64)lane * XXPRIME_2;
       acc = XXROTATE (acc);
       acc *= XXPRIME_1;
     }
   acc += t->len ^ (XXPRIME_5 ^ G_GUINT64_CONSTANT (3527539));
-  *out = acc == G_MAXUINT64 ? 1546275796 : (gint64) acc;
+  *out = acc == G_MAXUINT64 ? 1546275796 : (gint64)acc;
   return 0;
 }
 
@@ -211,15 +211,15 @@ tuple_repeat (HsVM *vm, HsObject *t, gssize n)
     return hs_incref (t);
   if (len == 0 || n == 0)
     return hs_tuple_empty ();
-  if ((gsize) n > (G_MAXSSIZE / PTR_SIZE) / len)
+  if ((gsize)n > (G_MAXSSIZE / PTR_SIZE) / len)
     {
       hs_err_no_memory (vm);
       return NULL;
     }
-  r = hs_tuple_new (vm, len * (gsize) n);
+  r = hs_tuple_new (vm, len * (gsize)n);
   if (r == NULL)
     return NULL;
-  for (gsize k = 0, j = 0; k < (gsize) n; k++)
+  for (gsize k = 0, j = 0; k < (gsize)n; k++)
     for (gsize i = 0; i < len; i++)
       HS_TUPLE (r)->items[j++] = hs_incref (HS_TUPLE (t)->items[i]);
   return r;
@@ -245,7 +245,7 @@ tuple_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
 static gssize
 tuple_len (HsVM *vm, HsObject *self)
 {
-  return (gssize) hs_tuple_len (self);
+  return (gssize)hs_tuple_len (self);
 }
 
 static HsObject *
@@ -254,11 +254,11 @@ tuple_slice (HsVM *vm, HsObject *self, HsObject *slice)
   gssize start, stop, step, n;
   HsObject *r;
 
-  if (hs_slice_indices (vm, slice, (gssize) hs_tuple_len (self), &start, &stop, &step, &n) < 0)
+  if (hs_slice_indices (vm, slice, (gssize)hs_tuple_len (self), &start, &stop, &step, &n) < 0)
     return NULL;
-  if (step == 1 && n == (gssize) hs_tuple_len (self) && HS_IS (self, &hs_tuple_type))
+  if (step == 1 && n == (gssize)hs_tuple_len (self) && HS_IS (self, &hs_tuple_type))
     return hs_incref (self);
-  r = hs_tuple_new (vm, (gsize) n);
+  r = hs_tuple_new (vm, (gsize)n);
   if (r == NULL)
     return NULL;
   for (gssize k = 0, i = start; k < n; k++, i += step)
@@ -349,7 +349,7 @@ m_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       if (r < 0)
         return NULL;
       if (r > 0)
-        return hs_int_from_i64 (vm, (gint64) i);
+        return hs_int_from_i64 (vm, (gint64)i);
     }
   hs_err_set_string (vm, &hs_exc_ValueError, "tuple.index(x): x not in tuple");
   return NULL;

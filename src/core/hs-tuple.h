@@ -11,13 +11,14 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   HsObject header;
   gsize len;
   HsObject *items[];
 } HsTuple;
 
-#define HS_TUPLE(o) ((HsTuple *) (o))
+#define HS_TUPLE(o) ((HsTuple *)(o))
 
 static inline gboolean
 hs_tuple_check (const HsObject *o)
@@ -53,7 +54,7 @@ hs_tuple_set_take (HsObject *t, gsize i, HsObject *item)
 /* A tuple of n NULL items (n == 0: the shared empty tuple). vm NULL: immortal. */
 HsObject *hs_tuple_new (HsVM *vm, gsize n);
 HsObject *hs_tuple_from_array (HsVM *vm, HsObject *const *items, gsize n); /* borrows */
-HsObject *hs_tuple_pack (HsVM *vm, gsize n, ...);                           /* borrows */
+HsObject *hs_tuple_pack (HsVM *vm, gsize n, ...);                          /* borrows */
 HsObject *hs_tuple_from_iterable (HsVM *vm, HsObject *iterable);
 HsObject *hs_tuple_empty (void); /* the shared empty tuple (immortal) */
 

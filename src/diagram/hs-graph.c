@@ -9,6 +9,10 @@
  * and each node's edges in cell order, so that dot (with ordering=out) sees the same
  * input order from one step to the next.
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "hs-diagram-private.h"
 #include "hs-text.h"
 
@@ -276,7 +280,9 @@ fill_frame (Grid *grid, const HsSnapFrame *frame)
 {
   int row = 1;
 
-  grid_add (grid, 0, 0, 2, HS_CELL_HEADER, KEY_HEADER, frame->func_name);
+  /* The module's frame is what Python Tutor and most teaching material call it. */
+  grid_add (grid, 0, 0, 2, HS_CELL_HEADER, KEY_HEADER,
+            g_strcmp0 (frame->func_name, "<module>") == 0 ? _("Global frame") : frame->func_name);
   for (guint i = 0; i < frame->vars->len; i++, row++)
     {
       const HsSnapVar *var = &g_array_index (frame->vars, HsSnapVar, i);
@@ -288,7 +294,8 @@ fill_frame (Grid *grid, const HsSnapFrame *frame)
     {
       const HsSnapVar *var = &g_array_index (frame->held, HsSnapVar, i);
 
-      grid_add (grid, row, 0, 1, HS_CELL_HELD, KEY_HELD_NAME | i, var->name)->held = TRUE;
+      /* Held labels are a fixed English vocabulary of the trace engine, marked there. */
+      grid_add (grid, row, 0, 1, HS_CELL_HELD, KEY_HELD_NAME | i, _(var->name))->held = TRUE;
       grid_add_value (grid, row, 1, HS_CELL_VALUE, KEY_HELD_VALUE | i, &var->value, 'h', i)->held
           = TRUE;
     }
@@ -329,7 +336,7 @@ fill_sequence (Grid *grid, const HsSnapObject *obj, guint threshold)
   for (guint i = n - tail; i < n; i++)
     fill_sequence_column (grid, col++, obj, i, indexed);
   if (n == 0)
-    grid_add (grid, 1, col++, 1, HS_CELL_EMPTY, KEY_EMPTY, "empty");
+    grid_add (grid, 1, col++, 1, HS_CELL_EMPTY, KEY_EMPTY, _("empty"));
   grid_add (grid, 0, 0, col, HS_CELL_HEADER, KEY_HEADER, obj->type_name);
 }
 
@@ -364,7 +371,7 @@ fill_rows (Grid *grid, const HsSnapObject *obj, const char *header, guint thresh
   for (guint i = n - tail; i < n; i++)
     fill_row (grid, row++, obj, i);
   if (row == 1 && obj->kind == HS_SNAP_DICT)
-    grid_add (grid, row++, 0, 2, HS_CELL_EMPTY, KEY_EMPTY, "empty");
+    grid_add (grid, row++, 0, 2, HS_CELL_EMPTY, KEY_EMPTY, _("empty"));
 }
 
 static void
@@ -558,9 +565,9 @@ static const char *
 object_caption (const HsSnapObject *obj)
 {
   if (obj->flags & HS_SNAP_FLAG_FREED)
-    return "freed";
+    return _("freed");
   if (obj->flags & HS_SNAP_FLAG_UNREACHABLE)
-    return "unreachable";
+    return _("unreachable");
   return NULL;
 }
 
@@ -602,7 +609,7 @@ add_summary (Builder *b, guint left_out)
 
   grid_init (&grid);
   grid_add (&grid, 0, 0, 1, HS_CELL_NAME, KEY_LABEL,
-            grid_own (&grid, g_strdup_printf ("+ %u more objects", left_out)))
+            grid_own (&grid, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more object", "+ %u more objects", left_out), left_out)))
       ->align
       = HS_ALIGN_CENTER;
   node = add_node (b, HS_SCENE_NODE_SUMMARY, 0, &grid);
@@ -610,6 +617,13 @@ add_summary (Builder *b, guint left_out)
   node->kind = HS_SNAP_OTHER;
   b->summary_index = b->diagram->scene->nodes->len - 1;
   b->summary = g_ptr_array_index (b->diagram->gv_nodes, b->summary_index);
+}
+
+static gboolean
+is_row_of_cells (const HsSceneNode *node)
+{
+  return node->role == HS_SCENE_NODE_OBJECT
+         && (node->kind == HS_SNAP_LIST || node->kind == HS_SNAP_TUPLE || node->kind == HS_SNAP_SET);
 }
 
 /* One edge per drawn reference, leaving from its cell's port; a reference to an object
@@ -642,7 +656,10 @@ add_edge (Builder *b, const WantedEdge *wanted)
     }
   pending.edge
       = agedge (d->graph, g_ptr_array_index (d->gv_nodes, wanted->node_index), head, NULL, TRUE);
-  g_snprintf (port, sizeof port, "%s:c", cell->port);
+  /* A row of cells (list, tuple, set) sends its arrows down out of each cell, so that
+   * three references to one object are three distinct arrows; rows of a table (frames,
+   * dicts, instances) send them out of their right side. */
+  g_snprintf (port, sizeof port, "%s:%s", cell->port, is_row_of_cells (node) ? "s" : "e");
   agxset (pending.edge, b->sym_tailport, port);
   g_array_append_val (d->edges, pending);
 }

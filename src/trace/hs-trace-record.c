@@ -8,6 +8,10 @@
  * Frames are compared with shadows of their last recorded values: only the top frame and
  * the module's globals can change between two steps.
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "hs-trace-private.h"
 
 #include "hs-dict.h"
@@ -42,7 +46,7 @@ typedef struct {
   guint64 delta_start;   /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
-  guint32 str_function, str_iterator, str_pending, str_return;
+  guint32 str_iterator, str_pending, str_return;
 } Recorder;
 
 static void
@@ -312,12 +316,6 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
   g_autoptr (GArray) now = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  if (f->func != NULL)
-    {
-      guint64 id = ref (rec, f->func);
-      g_array_append_val (now, id);
-      g_array_append_val (labels, rec->str_function);
-    }
   for (int i = 0; i < f->sp; i++)
     {
       guint64 id;
@@ -712,9 +710,9 @@ hs_trace_record (const char *source, gsize len, const char *filename,
   rec.immortals = g_hash_table_new (NULL, NULL);
   rec.todo = g_ptr_array_new ();
   rec.shadows = g_ptr_array_new_with_free_func (shadow_free);
-  rec.str_function = hs_string_pool_add (&t->pool, "function");
-  rec.str_iterator = hs_string_pool_add (&t->pool, "iterator");
-  rec.str_pending = hs_string_pool_add (&t->pool, "pending");
+  /* Held labels stay English in the trace (and its JSON); the diagram translates them. */
+  rec.str_iterator = hs_string_pool_add (&t->pool, N_ ("iterator"));
+  rec.str_pending = hs_string_pool_add (&t->pool, N_ ("pending"));
   rec.str_return = hs_string_pool_add (&t->pool, "__return__");
   vm->track_dirty = TRUE;
   hs_vm_set_hooks (vm, &recorder_hooks, &rec);

@@ -1,0 +1,65 @@
+/* hs-cli-run.c — `heapscope-cli run FILE`: like `python3 FILE`.
+ *
+ * Invariant: program output goes to stdout as it is produced (flushed at exit), every
+ * error report to stderr; the exit status is 0 when the program ended normally and 1
+ * otherwise, as with CPython.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "hs-cli.h"
+#include "hs-vm.h"
+
+static void
+write_stdout (const char *text, gsize len, gpointer user_data)
+{
+  fwrite (text, 1, len, stdout);
+}
+
+int
+hs_cli_run (int argc, char **argv)
+{
+  gint64 max_steps = 100000000;
+  GOptionEntry entries[] = {
+    { "max-steps", 0, 0, G_OPTION_ARG_INT64, &max_steps,
+      N_ ("Stop after N line steps (default 100000000; 0: no limit)"), "N" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — run a Python program"));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *abs = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr (HsVM) vm = NULL;
+  HsVMConfig config;
+  HsRunResult result;
+  gsize len = 0;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      g_printerr ("heapscope-cli run: %s\n", error->message);
+      return 2;
+    }
+  if (argc != 2)
+    {
+      g_printerr (_("Usage: heapscope-cli run FILE [--max-steps N]\n"));
+      return 2;
+    }
+  if (!hs_cli_read_source ("run", argv[1], &text, &len, &abs))
+    return 1;
+  hs_vm_config_init (&config);
+  config.max_line_steps = max_steps;
+  vm = hs_vm_new (&config);
+  hs_vm_set_output (vm, write_stdout, NULL);
+  result = hs_vm_run_source (vm, text, len, abs);
+  fflush (stdout);
+  if (result == HS_RUN_OK)
+    return 0;
+  report = hs_vm_format_error (vm);
+  fputs (report, stderr);
+  fflush (stderr);
+  return 1;
+}

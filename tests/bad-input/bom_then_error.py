@@ -1,0 +1,2 @@
+﻿print("bom ok")
+print(undefined_name)

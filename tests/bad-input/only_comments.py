@@ -1,0 +1,4 @@
+# nothing here
+# just comments
+
+    # even indented ones

@@ -1,0 +1,5 @@
+def gen():
+    yield 1
+
+
+print(list(gen()))

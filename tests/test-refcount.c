@@ -1,0 +1,161 @@
+/* test-refcount.c — the memory model's promise: at every line step of every corpus
+ * program, each mortal object's reference count equals the references that frames and
+ * other objects hold to it, as their `traverse` functions (the collector's and the
+ * diagram's source of truth) report them. The only references not drawn are the VM's own
+ * roots (the module's globals dict, the builtins dict, the exception being handled).
+ */
+#include <string.h>
+
+#include "hs-frame.h"
+#include "hs-object-private.h"
+
+typedef struct {
+  GHashTable *counted; /* HsObject* -> references found */
+} Census;
+
+static void
+count_ref (HsObject *child, gpointer data)
+{
+  Census *c = data;
+  if (child == NULL || hs_is_immortal (child))
+    return;
+  g_hash_table_insert (c->counted, child,
+                       GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (c->counted, child)) + 1));
+}
+
+static void
+count_root (Census *c, HsObject *o)
+{
+  if (o != NULL)
+    count_ref (o, c);
+}
+
+typedef struct {
+  int checked_steps;
+  int mismatches;
+  GString *report;
+} Check;
+
+static gboolean
+check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer data)
+{
+  Check *check = data;
+  Census c = { g_hash_table_new (NULL, NULL) };
+
+  if (ev != HS_STEP_LINE || vm->eval_depth != 1)
+    {
+      g_hash_table_unref (c.counted);
+      return TRUE;
+    }
+  for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
+    hs_object_traverse (o, count_ref, &c);
+  for (HsFrame *fr = hs_vm_current_frame (vm); fr != NULL; fr = fr->back)
+    hs_frame_traverse (fr, count_ref, &c);
+  count_root (&c, vm->globals);
+  count_root (&c, vm->builtins);
+  count_root (&c, vm->exc);
+  count_root (&c, vm->last_exc);
+  count_root (&c, vm->memory_exc);
+  count_root (&c, vm->stop_exc);
+  for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
+    {
+      gint64 found = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (c.counted, o));
+      if (hs_is_immortal (o) || o->refcount == found)
+        continue;
+      check->mismatches++;
+      if (check->report->len < 2000)
+        g_string_append_printf (check->report, "line %d: %s #%" G_GUINT64_FORMAT
+                                " has count %" G_GINT64_FORMAT " but %" G_GINT64_FORMAT
+                                " references were found\n",
+                                line, hs_type_name (o), o->id, o->refcount, found);
+    }
+  check->checked_steps++;
+  g_hash_table_unref (c.counted);
+  return TRUE;
+}
+
+static const HsVMHooks check_hooks = { check_step, NULL, NULL, NULL };
+
+static void
+discard_output (const char *text, gsize len, gpointer data)
+{
+}
+
+static void
+test_program (gconstpointer data)
+{
+  const char *path = data;
+  g_autofree char *src = NULL;
+  gsize len;
+  HsVMConfig config;
+  g_autoptr (HsVM) vm = NULL;
+  Check check = { 0, 0, g_string_new (NULL) };
+
+  g_assert_true (g_file_get_contents (path, &src, &len, NULL));
+  hs_vm_config_init (&config);
+  config.max_line_steps = 200000;
+  vm = hs_vm_new (&config);
+  hs_vm_set_output (vm, discard_output, NULL);
+  hs_vm_set_hooks (vm, &check_hooks, &check);
+  hs_vm_run_source (vm, src, len, path);
+  if (check.mismatches > 0)
+    g_test_message ("%s", check.report->str);
+  g_assert_cmpint (check.mismatches, ==, 0);
+  g_string_free (check.report, TRUE);
+}
+
+/* A sample of hand-picked cases whose counts the diagram must get right. */
+static void
+test_count_values (void)
+{
+  static const char *const src = "a = [1, 2]\n"
+                                 "b = a\n"
+                                 "c = [a, a]\n"
+                                 "for x in c:\n"
+                                 "    pass\n"
+                                 "del b\n";
+  HsVMConfig config;
+  g_autoptr (HsVM) vm = NULL;
+  Check check = { 0, 0, g_string_new (NULL) };
+
+  hs_vm_config_init (&config);
+  vm = hs_vm_new (&config);
+  hs_vm_set_hooks (vm, &check_hooks, &check);
+  g_assert_cmpint (hs_vm_run_source (vm, src, strlen (src), "counts.py"), ==, HS_RUN_OK);
+  g_assert_cmpint (check.checked_steps, >=, 7);
+  g_assert_cmpint (check.mismatches, ==, 0);
+  g_string_free (check.report, TRUE);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *srcdir = g_getenv ("HS_SOURCE_DIR");
+  g_autofree char *dir = g_build_filename (srcdir ? srcdir : ".", "tests", "programs", NULL);
+  g_autoptr (GDir) d = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_test_init (&argc, &argv, NULL);
+  hs_runtime_init ();
+  g_test_add_func ("/refcount/count-values", test_count_values);
+  d = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (d);
+  for (const char *n; (n = g_dir_read_name (d)) != NULL;)
+    if (g_str_has_suffix (n, ".py"))
+      g_ptr_array_add (names, g_strdup (n));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *n = g_ptr_array_index (names, i);
+      g_autofree char *stem = g_strndup (n, strlen (n) - 3);
+      g_autofree char *test = g_strdup_printf ("/refcount/corpus/%s", stem);
+      g_test_add_data_func_full (test, g_build_filename (dir, n, NULL), test_program, g_free);
+    }
+  return g_test_run ();
+}

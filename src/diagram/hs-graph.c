@@ -161,12 +161,31 @@ grid_add (Grid *grid, int row, int col, int colspan, HsCellRole role, guint key,
   return &g_array_index (grid->cells, GridCell, grid->cells->len - 1);
 }
 
+/* A long value (a 1000-character string) would make its cell, and so its whole frame or
+ * object, thousands of pixels wide: show its start and end around an ellipsis. */
+#define VALUE_MAX_CHARS 40
+
+static const char *
+shorten_value (Grid *grid, const char *text)
+{
+  glong n = text ? g_utf8_strlen (text, -1) : 0;
+  const char *tail;
+  g_autofree char *head = NULL;
+
+  if (n <= VALUE_MAX_CHARS)
+    return text;
+  head = g_utf8_substring (text, 0, VALUE_MAX_CHARS - 10);
+  tail = g_utf8_offset_to_pointer (text, n - 8);
+  return grid_own (grid, g_strconcat (head, "…", tail, NULL));
+}
+
 static GridCell *
 grid_add_value (Grid *grid, int row, int col, HsCellRole role, guint key, const HsSnapValue *value,
                 char port_letter, guint index)
 {
   gboolean is_ref = value->kind == HS_SNAP_VALUE_REF;
-  GridCell *cell = grid_add (grid, row, col, 1, role, key, is_ref ? NULL : value->text);
+  GridCell *cell = grid_add (grid, row, col, 1, role, key,
+                             is_ref ? NULL : shorten_value (grid, value->text));
 
   cell->is_ref = is_ref;
   cell->ref = value->ref;

@@ -11,7 +11,8 @@
 
 #define MAX_STEPS_PER_PROGRAM 200
 
-typedef struct {
+typedef struct
+{
   double sum;
   guint pairs;
   guint still; /* pairs where nothing moved */
@@ -100,11 +101,14 @@ main (int argc, char **argv)
            MAX_STEPS_PER_PROGRAM);
   g_print ("| measure | value |\n|---|---|\n");
   g_print ("| step pairs measured | %u |\n", tot.pairs);
-  g_print ("| mean displacement of persisting nodes | %.2f px |\n", tot.pairs ? tot.sum / tot.pairs : 0);
-  g_print ("| pairs where nothing moved | %.1f %% |\n", tot.pairs ? 100.0 * tot.still / tot.pairs : 0);
-  g_print ("| worst program (mean) | %s: %.1f px |\n", worst_program_name ? worst_program_name : "-",
-           worst_program);
-  g_print ("| worst single step | %s: %.1f px |\n", tot.worst_name ? tot.worst_name : "-", tot.worst);
+  g_print ("| mean displacement of persisting nodes | %.2f px |\n",
+           tot.pairs ? tot.sum / tot.pairs : 0);
+  g_print ("| pairs where nothing moved | %.1f %% |\n",
+           tot.pairs ? 100.0 * tot.still / tot.pairs : 0);
+  g_print ("| worst program (mean) | %s: %.1f px |\n",
+           worst_program_name ? worst_program_name : "-", worst_program);
+  g_print ("| worst single step | %s: %.1f px |\n", tot.worst_name ? tot.worst_name : "-",
+           tot.worst);
   g_free (tot.worst_name);
   hs_diagram_shutdown ();
   return 0;

@@ -1,26 +1,42 @@
 #!/usr/bin/env python3
-"""Counts individual test cases in meson's testlog.json: the TAP lines of each
-g_test program, or the test itself when it does not speak TAP. Prints the line
-'N passed, N failed' that CI reads."""
+"""Counts individual test cases in meson's testlog.json files (one per build: the plain
+and the sanitizer run): the TAP lines of each g_test program, or the test itself when it
+does not speak TAP. Prints the line 'N passed, N failed' that CI reads, over all the files;
+a log that is missing (its build failed) counts as one failure.
+Usage: count-results.py TESTLOG.json..."""
 import json
 import re
 import sys
 
-passed = failed = 0
-with open(sys.argv[1], encoding="utf-8") as log:
-    for line in log:
-        entry = json.loads(line)
-        out = entry.get("stdout") or ""
-        oks = len(re.findall(r"^ok \d+", out, re.M))
-        bad = len(re.findall(r"^not ok \d+", out, re.M))
-        if entry.get("protocol") == "tap" or oks or bad:
-            passed += oks
-            failed += bad
-            # A TAP program that died before its plan was done still failed.
-            if entry["result"] not in ("OK", "EXPECTEDFAIL", "SKIP") and bad == 0:
+
+def count(path):
+    passed = failed = 0
+    with open(path, encoding="utf-8") as log:
+        for line in log:
+            entry = json.loads(line)
+            out = entry.get("stdout") or ""
+            oks = len(re.findall(r"^ok \d+", out, re.M))
+            bad = len(re.findall(r"^not ok \d+", out, re.M))
+            if entry.get("protocol") == "tap" or oks or bad:
+                passed += oks
+                failed += bad
+                # A TAP program that died before its plan was done still failed.
+                if entry["result"] not in ("OK", "EXPECTEDFAIL", "SKIP") and bad == 0:
+                    failed += 1
+            elif entry["result"] in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            elif entry["result"] != "SKIP":
                 failed += 1
-        elif entry["result"] in ("OK", "EXPECTEDFAIL"):
-            passed += 1
-        elif entry["result"] != "SKIP":
-            failed += 1
+    return passed, failed
+
+
+passed = failed = 0
+for path in sys.argv[1:]:
+    try:
+        p, f = count(path)
+    except OSError as e:
+        print(f"{path}: {e.strerror}", file=sys.stderr)
+        p, f = 0, 1
+    passed += p
+    failed += f
 print(f"{passed} passed, {failed} failed")

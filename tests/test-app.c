@@ -370,6 +370,113 @@ test_accels (void)
     }
 }
 
+static guint
+count_ellipsis (const HsSceneNode *node)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < node->cells->len; i++)
+    if (g_array_index (node->cells, HsSceneCell, i).role == HS_CELL_ELLIPSIS)
+      n++;
+  return n;
+}
+
+/* A click on "…" (the view's "expand-object") shows every element of that list. */
+static void
+test_expand_elided (void)
+{
+  HeapscopeWindow *win = new_window ();
+  HeapscopeDiagramView *view = heapscope_window_get_diagram (win);
+  const HsSceneNode *node;
+  guint64 id;
+
+  run_source (win, "a = list(range(60))\nb = 1\n");
+  activate (win, "step-last");
+  node = find_object (win, "list");
+  g_assert_nonnull (node);
+  g_assert_cmpuint (count_ellipsis (node), >, 0);
+  id = node->id;
+  g_signal_emit_by_name (view, "expand-object", id);
+  wait_until (settled);
+  node = hs_scene_find_node (heapscope_diagram_view_get_scene (view), HS_SCENE_NODE_OBJECT, id);
+  g_assert_cmpuint (count_ellipsis (node), ==, 0);
+  close_window (win);
+}
+
+/* ui/help-overlay.ui is found through the resource base path: GTK adds the action. */
+static void
+test_shortcuts_window (void)
+{
+  HeapscopeWindow *win = new_window ();
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (win), "show-help-overlay"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (win)));
+  close_window (win);
+}
+
+static gboolean
+console_says_42 (HeapscopeWindow *win)
+{
+  g_autofree char *out = NULL;
+
+  if (!heapscope_window_is_settled (win))
+    return FALSE;
+  g_action_group_activate_action (G_ACTION_GROUP (win), "step-last", NULL);
+  out = console_text (win);
+  return g_str_equal (out, "42\n");
+}
+
+/* With "live-run" on, typing re-runs the program once typing pauses. */
+static void
+test_live_run (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autoptr (GSettings) settings = g_settings_new (HEAPSCOPE_APP_ID);
+  GtkTextBuffer *buf;
+
+  run_source (win, "x = 1\n");
+  g_settings_set_boolean (settings, "live-run", TRUE);
+  buf = GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (win)));
+  gtk_text_buffer_insert_at_cursor (buf, "print(41 + 1)\n", -1);
+  wait_until (console_says_42);
+  g_settings_set_boolean (settings, "live-run", FALSE);
+  close_window (win);
+}
+
+static gboolean
+autosave_written (gpointer data)
+{
+  g_autofree char *path
+      = g_build_filename (g_get_user_data_dir (), "heapscope", "autosave.py", NULL);
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (path, &text, NULL, NULL) && g_str_equal (text, "y = [7]\n");
+}
+
+/* What was typed comes back in the next window, even if it was never saved. */
+static void
+test_autosave_restore (void)
+{
+  HeapscopeWindow *win = new_window ();
+  GtkTextBuffer *buf;
+  g_autofree char *text = NULL;
+
+  run_source (win, "x = 1\n");
+  buf = GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (win)));
+  gtk_text_buffer_set_text (buf, "y = [7]\n", -1);
+  wait_until_impl (autosave_written, NULL, "autosave");
+  close_window (win);
+
+  win = new_window ();
+  heapscope_window_restore_or_example (win);
+  wait_until (settled);
+  text = heapscope_editor_dup_text (heapscope_window_get_editor (win));
+  g_assert_cmpstr (text, ==, "y = [7]\n");
+  g_assert_true (gtk_text_buffer_get_modified (
+      GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (win)))));
+  close_window (win);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -398,7 +505,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/runtime-error", test_runtime_error);
   g_test_add_func ("/app/window/presentation", test_presentation);
   g_test_add_func ("/app/window/collapse", test_collapse);
+  g_test_add_func ("/app/window/expand-elided", test_expand_elided);
+  g_test_add_func ("/app/window/live-run", test_live_run);
+  g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);
+  g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/export/through-dialog", test_export);
   status = g_test_run ();
   g_clear_object (&app);

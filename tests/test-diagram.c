@@ -112,9 +112,9 @@ test_graph_linked_list (void)
   g_assert_null (strstr (agget (last, (char *)"label"), "PORT=")); /* next is None */
   e = agedge (g, first, agnode (g, (char *)"o21", FALSE), NULL, FALSE);
   g_assert_nonnull (e);
-  g_assert_cmpstr (agget (e, (char *)"tailport"), ==, "v1:c");
+  g_assert_cmpstr (agget (e, (char *)"tailport"), ==, "v1:e");
   e = agedge (g, frame, first, NULL, FALSE);
-  g_assert_cmpstr (agget (e, (char *)"tailport"), ==, "v1:c");
+  g_assert_cmpstr (agget (e, (char *)"tailport"), ==, "v1:e");
   g_assert_cmpstr (agget (first, (char *)"hs_badge"), ==, "1");
   g_assert_cmpstr (agget (g, (char *)"rankdir"), ==, "LR");
   g_assert_cmpstr (agget (g, (char *)"ordering"), ==, "out");
@@ -132,6 +132,11 @@ test_graph_aliasing_badges (void)
   /* a, b and the tuple refer to list 40: three arrows, a badge of 3 */
   g_assert_cmpstr (agget (agnode (g, (char *)"o40", FALSE), (char *)"hs_badge"), ==, "3");
   g_assert_cmpstr (agget (agnode (g, (char *)"o41", FALSE), (char *)"hs_badge"), ==, "2");
+  /* A tuple's cells send their arrows downwards, one distinct arrow per cell. */
+  g_assert_cmpstr (agget (agedge (g, agnode (g, (char *)"o42", FALSE), agnode (g, (char *)"o40", FALSE),
+                                  NULL, FALSE),
+                          (char *)"tailport"),
+                   ==, "v0:s");
   g_assert_true (hs_diagram_layout (diagram, NULL));
   scene = hs_diagram_steal_scene (diagram);
   shared = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 40);

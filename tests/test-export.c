@@ -161,7 +161,7 @@ test_dot_reads_back (void)
   g_assert_nonnull (strstr (data, "digraph"));
   g_assert_nonnull (strstr (data, "PORT=\"v1\""));
   g_assert_nonnull (strstr (data, "__init__(self, value, next)"));
-  g_assert_nonnull (strstr (data, "o20:v1:c -> o21"));
+  g_assert_nonnull (strstr (data, "o20:v1:e -> o21"));
   g = agmemread (data);
   g_assert_nonnull (g);
   for (Agnode_t *n = agfstnode (g); n; n = agnxtnode (g, n))

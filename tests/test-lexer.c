@@ -130,7 +130,8 @@ test_numbers (void)
   assert_tokens ("1 .real\n", "1 . real NL END");
 }
 
-typedef struct {
+typedef struct
+{
   const char *src, *type, *msg;
   int lineno, offset, end_offset;
 } ErrCase;
@@ -161,8 +162,8 @@ test_errors (void)
       "unindent does not match any outer indentation level", 3, 4, -1 },
     { "if x:\n\tif y:\n        pass\n", "TabError",
       "inconsistent use of tabs and spaces in indentation", 3, 1, 0 },
-    { "x = 1 \\ 2\n", "SyntaxError", "unexpected character after line continuation character", 1,
-      8, 0 },
+    { "x = 1 \\ 2\n", "SyntaxError", "unexpected character after line continuation character", 1, 8,
+      0 },
     { "x = €\n", "SyntaxError", "invalid character '€' (U+20AC)", 1, 5, 5 },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -553,6 +553,33 @@ test_range (void)
     assert_repr (vm, hs_list_from_iterable (vm, rev), "[9, 6, 3, 0]");
     hs_decref (vm, rev);
   }
+  {
+    /* range(2 ** 64, 2 ** 65, 2 ** 60): a big range */
+    HsObject *two = I (vm, 2), *e = I (vm, 64), *a = hs_number_binop (vm, HS_BIN_POW, two, e);
+    HsObject *b = hs_number_binop (vm, HS_BIN_MUL, a, two), *args[3];
+    hs_decref (vm, e);
+    e = I (vm, 60);
+    args[0] = a;
+    args[1] = b;
+    args[2] = hs_number_binop (vm, HS_BIN_POW, two, e);
+    HsObject *big = hs_object_call (vm, (HsObject *)&hs_range_type, args, 3, NULL);
+    g_assert_cmpint (hs_object_len (vm, big), ==, 16);
+    g_assert_null (hs_object_getitem (vm, big, e));
+    assert_error (vm, "IndexError: range object index out of range");
+    {
+      HsObject *three = I (vm, 3);
+      assert_repr (vm, hs_object_getitem (vm, big, three), "21905508587530092544");
+      hs_decref (vm, three);
+    }
+    assert_repr (vm, hs_incref (big),
+                 "range(18446744073709551616, 36893488147419103232, 1152921504606846976)");
+    hs_decref (vm, big);
+    hs_decref (vm, args[2]);
+    hs_decref (vm, a);
+    hs_decref (vm, b);
+    hs_decref (vm, e);
+    hs_decref (vm, two);
+  }
   g_assert_null (hs_range_new (vm, 1, 2, 0));
   assert_error (vm, "ValueError: range() arg 3 must not be zero");
   hs_decref (vm, r);

@@ -26,7 +26,7 @@ list_py (const char *dir)
   while (d && (n = g_dir_read_name (d)))
     if (g_str_has_suffix (n, ".py"))
       g_ptr_array_add (names, g_strdup (n));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
   return names;
 }
 
@@ -104,11 +104,11 @@ test_error_corpus (void)
       HsModule *m = hs_parse_module (arena, src, len, &err);
       if (m != NULL)
         g_error ("%s: parsed, but CPython reports %s", py, lines[1]);
-      g_autofree char *got = g_strdup_printf ("%s\n%s\n%d %d %d %d\n%s", err->type_name, err->msg,
-                                              err->lineno, err->offset, err->end_lineno,
-                                              err->end_offset, err->text);
-      g_autofree char *want = g_strdup_printf ("%s\n%s\n%s\n%s", lines[0], lines[1], lines[2],
-                                               lines[3]);
+      g_autofree char *got
+          = g_strdup_printf ("%s\n%s\n%d %d %d %d\n%s", err->type_name, err->msg, err->lineno,
+                             err->offset, err->end_lineno, err->end_offset, err->text);
+      g_autofree char *want
+          = g_strdup_printf ("%s\n%s\n%s\n%s", lines[0], lines[1], lines[2], lines[3]);
       if (strcmp (got, want) != 0)
         g_test_message ("%s differs from CPython", py);
       g_assert_cmpstr (got, ==, want);
@@ -142,10 +142,9 @@ test_dump (void)
                "Module(body=[Expr(value=Compare(left=Name(id='a', ctx=Load()), ops=[Lt(), Lt()], "
                "comparators=[Name(id='b', ctx=Load()), Name(id='c', ctx=Load())]))], "
                "type_ignores=[])");
-  assert_dump ("f'{x=}'\n",
-               "Module(body=[Expr(value=JoinedStr(values=[Constant(value='x='), "
-               "FormattedValue(value=Name(id='x', ctx=Load()), conversion=114)]))], "
-               "type_ignores=[])");
+  assert_dump ("f'{x=}'\n", "Module(body=[Expr(value=JoinedStr(values=[Constant(value='x='), "
+                            "FormattedValue(value=Name(id='x', ctx=Load()), conversion=114)]))], "
+                            "type_ignores=[])");
   assert_dump ("del a[1:2, ::3]\n",
                "Module(body=[Delete(targets=[Subscript(value=Name(id='a', ctx=Load()), "
                "slice=Tuple(elts=[Slice(lower=Constant(value=1), upper=Constant(value=2)), "

@@ -9,7 +9,8 @@
 #include "hs-frame.h"
 #include "hs-object-private.h"
 
-typedef struct {
+typedef struct
+{
   GHashTable *counted; /* HsObject* -> references found */
 } Census;
 
@@ -19,8 +20,9 @@ count_ref (HsObject *child, gpointer data)
   Census *c = data;
   if (child == NULL || hs_is_immortal (child))
     return;
-  g_hash_table_insert (c->counted, child,
-                       GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (c->counted, child)) + 1));
+  g_hash_table_insert (
+      c->counted, child,
+      GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (c->counted, child)) + 1));
 }
 
 static void
@@ -30,7 +32,8 @@ count_root (Census *c, HsObject *o)
     count_ref (o, c);
 }
 
-typedef struct {
+typedef struct
+{
   int checked_steps;
   int mismatches;
   GString *report;
@@ -59,14 +62,14 @@ check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpoin
   count_root (&c, vm->stop_exc);
   for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
     {
-      gint64 found = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (c.counted, o));
+      gint64 found = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (c.counted, o));
       if (hs_is_immortal (o) || o->refcount == found)
         continue;
       check->mismatches++;
       if (check->report->len < 2000)
-        g_string_append_printf (check->report, "line %d: %s #%" G_GUINT64_FORMAT
-                                " has count %" G_GINT64_FORMAT " but %" G_GINT64_FORMAT
-                                " references were found\n",
+        g_string_append_printf (check->report,
+                                "line %d: %s #%" G_GUINT64_FORMAT " has count %" G_GINT64_FORMAT
+                                " but %" G_GINT64_FORMAT " references were found\n",
                                 line, hs_type_name (o), o->id, o->refcount, found);
     }
   check->checked_steps++;
@@ -130,7 +133,7 @@ test_count_values (void)
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
 }
 
 int

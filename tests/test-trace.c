@@ -192,7 +192,8 @@ test_uncaught (void)
   g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_EXCEPTION);
   g_assert_cmpstr (last->event, ==, "uncaught_exception");
   g_assert_cmpstr (last->exception_msg, ==, "ZeroDivisionError: division by zero");
-  g_assert_true (g_str_has_suffix (hs_trace_get_error_text (t), "ZeroDivisionError: division by zero\n"));
+  g_assert_true (
+      g_str_has_suffix (hs_trace_get_error_text (t), "ZeroDivisionError: division by zero\n"));
 }
 
 static void
@@ -288,7 +289,8 @@ test_json (void)
   g_autoptr (HsTrace) t = record ("a = [1, 'x', None, True, 2.5]\nb = (a, a)\n", 0);
   g_autofree char *json = hs_trace_to_json (t);
 
-  g_assert_true (g_str_has_prefix (json, "{\"code\": \"a = [1, 'x', None, True, 2.5]\\nb = (a, a)\\n\""));
+  g_assert_true (
+      g_str_has_prefix (json, "{\"code\": \"a = [1, 'x', None, True, 2.5]\\nb = (a, a)\\n\""));
   g_assert_nonnull (strstr (json, "[\"LIST\", 1, \"x\", null, true, 2.5]"));
   g_assert_nonnull (strstr (json, "\"ordered_globals\": [\"a\", \"b\"]"));
   g_assert_nonnull (strstr (json, "\"event\": \"return\""));

@@ -182,11 +182,11 @@ test_recursion_limit (void)
 static void
 test_compile_errors (void)
 {
-  assert_run ("x = 1\n\nclass A:\n    pass\n", "",
+  assert_run ("x = 1\n\nasync def f():\n    pass\n", "",
               "  File \"/t/prog.py\", line 3\n"
-              "    class A:\n"
-              "    ^^^^^^^^\n"
-              "NotImplementedError: 'class' statements are not supported by Heapscope yet "
+              "    async def f():\n"
+              "    ^^^^^^^^^^^^^^\n"
+              "NotImplementedError: 'async def' functions are not supported by Heapscope yet "
               "(line 3)\n");
   assert_run ("x = 1\nreturn x\n", "",
               "  File \"/t/prog.py\", line 2\n"
@@ -259,6 +259,55 @@ test_line_events (void)
   g_string_free (s, TRUE);
 }
 
+static char *
+events_of (const char *src)
+{
+  HsVMHooks hooks = { record_step, NULL, NULL, NULL };
+  GString *s = g_string_new (NULL);
+  HsVM *vm = hs_vm_new (NULL);
+  hs_vm_set_hooks (vm, &hooks, s);
+  hs_vm_run_source (vm, src, strlen (src), "/t/prog.py");
+  hs_vm_free (vm);
+  return g_string_free (s, FALSE);
+}
+
+/* (from tier2-lang) Events of try/except/finally, generators, class bodies and closures,
+ * as CPython 3.11's sys.settrace reports them. */
+static void
+test_tier2_events (void)
+{
+  g_autofree char *a = events_of ("def f(x):\n"
+                                  "    try:\n"
+                                  "        return 1 // x\n"
+                                  "    except ZeroDivisionError as e:\n"
+                                  "        return -1\n"
+                                  "    finally:\n"
+                                  "        y = 2\n"
+                                  "a = f(1)\n"
+                                  "b = f(0)\n");
+  g_assert_cmpstr (a, ==, "c0 l1 l8 c1 l2 l3 l7 r7 l9 c1 l2 l3 e3 l4 l5 l7 r7 r9");
+  g_autofree char *b = events_of ("def g():\n"
+                                  "    yield 1\n"
+                                  "    yield 2\n"
+                                  "for v in g():\n"
+                                  "    pass\n");
+  g_assert_cmpstr (b, ==, "c0 l1 l4 c1 l2 r2 l5 l4 c2 l3 r3 l5 l4 c3 r3 r4");
+  g_autofree char *c = events_of ("class A:\n"
+                                  "    x = 1\n"
+                                  "    def m(self):\n"
+                                  "        return self.x\n"
+                                  "a = A()\n"
+                                  "b = a.m()\n");
+  g_assert_cmpstr (c, ==, "c0 l1 c1 l1 l2 l3 r3 l5 l6 c3 l4 r4 r6");
+  g_autofree char *d = events_of ("def outer():\n"
+                                  "    n = 1\n"
+                                  "    def inner():\n"
+                                  "        return n\n"
+                                  "    return inner()\n"
+                                  "outer()\n");
+  g_assert_cmpstr (d, ==, "c0 l1 l6 c1 l2 l3 l5 c3 l4 r4 r5 r6");
+}
+
 /* The frame of f, seen from a line hook, holds its locals and the for-loop iterator. */
 static void
 count_ref (HsObject *child, gpointer data)
@@ -317,5 +366,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/cancel", test_cancel);
   g_test_add_func ("/core/vm/line-events", test_line_events);
   g_test_add_func ("/core/vm/frame-traverse", test_frame_traverse);
+  g_test_add_func ("/core/vm/tier2-events", test_tier2_events);
   return g_test_run ();
 }

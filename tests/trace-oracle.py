@@ -32,9 +32,10 @@ opt-trace-format.md):
   stack_to_render as a zombie (is_zombie) after it returns.  Locals inherited
   from a parent frame are hidden in the child.  ordered_varnames: the names
   of co_varnames that exist, then the others alphabetically, then __return__.
-- Globals: everything in the module dict except __builtins__, __name__,
-  __doc__, __package__, __exception__, __return__; ordered_globals is the
-  order in which names first appeared over the whole run.
+- Globals: everything in the module dict but dunder names (Python Tutor
+  drops only __builtins__, __name__, __doc__, __package__, __exception__
+  and __return__, so it would show an __annotations__); ordered_globals is
+  the order in which names first appeared over the whole run.
 - Heap: objects get small ids 1, 2, ... in order of first encoding (stack
   frames from the running one down, then zombies, then globals).  Python Tutor
   maps id() to small ids, so an address reused after a free would alias two
@@ -139,6 +140,7 @@ class Encoder:
         self.keep_alive = []  # so that no id() is ever reused
         self.next_id = 1
         self.heap = {}
+        self.frozen = {}  # small id -> entry of an immutable object
         self.lambda_lines = {}  # firstlineno -> [code objects]
 
     def reset_heap(self):
@@ -167,9 +169,19 @@ class Encoder:
         ref = ["REF", sid]
         if sid in self.heap:
             return ref
+        frozen = self.frozen.get(sid)
+        if frozen is not None:
+            self.heap[sid] = frozen
+            return ref
         entry = []
         self.heap[sid] = entry  # before recursing: cycles end here
         typ = type(obj)
+        if typ in PRIMITIVE_TYPES or (
+                typ is tuple and not self.heap_primitives and
+                all(type(x) in PRIMITIVE_TYPES for x in obj)):
+            # immutable and without REFs (which would have to be put in
+            # each step's heap): encode once for the whole run
+            self.frozen[sid] = entry
         if typ is list or typ is tuple or typ is set:
             entry.append({list: "LIST", tuple: "TUPLE", set: "SET"}[typ])
             for item in obj:
@@ -185,7 +197,8 @@ class Encoder:
             name, defaults = function_signature(fn)
             if fn.__name__ == "<lambda>":
                 name += self.lambda_suffix(fn.__code__)
-            entry.extend(["FUNCTION", name, parent_of(obj)])
+            entry.extend(["FUNCTION", name,
+                          parent_of(obj) if parent_of else None])
             if defaults:
                 entry.append([[k, self.encode(v, parent_of)]
                               for k, v in defaults])
@@ -298,6 +311,8 @@ class Oracle:
         self.user_depth = 0
         self.refused = None  # frame stack when RecursionGuard refused a call
         self.internal_error = None
+        self.waiting = {}  # frame -> (names, values, entry), see waiting_entry
+        self.texts = {}  # id(reused entry) -> [entry, its JSON text]
 
     # -- the tracer ---------------------------------------------------------
 
@@ -367,8 +382,11 @@ class Oracle:
         return result
 
     def user_globals_now(self):
+        # Python Tutor drops only IGNORE_VARS and __return__; dunder names
+        # such as the __annotations__ that CPython creates are not the
+        # program's variables either (docs/trace-format.md)
         return {k: v for k, v in self.user_globals.items()
-                if k not in IGNORE_VARS and k != "__return__"}
+                if not (k.startswith("__") and k.endswith("__"))}
 
     def parent_of_function(self, fn):
         frame = self.closures.get(fn)
@@ -461,11 +479,35 @@ class Oracle:
                 "encoded_locals": encoded,
                 "ordered_varnames": ordered}
 
+    def waiting_entry(self, frame):
+        """frame_entry of a frame that waits for a call to return.  Its
+        variables cannot change while it waits, so when they hold the same
+        objects as the last time and need no heap, the entry (and its JSON
+        text, see dump) is reused: deep recursions stay affordable."""
+        if self.closures or self.lambda_closures or \
+                frame in self.parent_frames:
+            return self.frame_entry(frame)
+        items = self.user_locals(frame).items()
+        names = tuple(k for k, _ in items)
+        values = tuple(v for _, v in items)
+        cached = self.waiting.get(frame)
+        if cached is not None and cached[0] == names and \
+                all(a is b for a, b in zip(cached[1], values)):
+            return cached[2]
+        entry = self.frame_entry(frame)
+        if not any(isinstance(v, list)
+                   for v in entry["encoded_locals"].values()):
+            # holding the values keeps their ids from being reused
+            self.waiting[frame] = (names, values, entry)
+            self.texts[id(entry)] = [entry, None]
+        return entry
+
     def record(self, frame, event, arg, frames):
         self.encoder.reset_heap()
         self.find_closures(frame, frames)
         live = [f for f in frames if f in self.frame_ids]
-        stack = [self.frame_entry(f) for f in live]
+        stack = [self.frame_entry(f) if i == 0 else self.waiting_entry(f)
+                 for i, f in enumerate(live)]
         for i, e in enumerate(stack):
             e["is_zombie"] = False
             e["is_highlighted"] = i == 0
@@ -572,12 +614,40 @@ def exception_message(exc):
     return type(exc).__name__ + ": " + str(exc)
 
 
-def dump(result, out):
-    """One step per line: still one JSON document, but easy to diff."""
+def to_json(value):
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def cached_json(value, texts):
+    """JSON of an object that is shared by many steps, written once."""
+    slot = texts.get(id(value))
+    if slot is None or slot[0] is not value:
+        return to_json(value)
+    if slot[1] is None:
+        slot[1] = to_json(value)
+    return slot[1]
+
+
+def step_json(step, texts):
+    if "heap" not in step:
+        return to_json(step)
+    rest = {k: v for k, v in step.items()
+            if k not in ("stack_to_render", "heap")}
+    stack = ", ".join(cached_json(e, texts) for e in step["stack_to_render"])
+    heap = ", ".join('"%s": %s' % (k, cached_json(v, texts))
+                     for k, v in step["heap"].items())
+    return '%s, "stack_to_render": [%s], "heap": {%s}}' % (
+        to_json(rest)[:-1], stack, heap)
+
+
+def dump(result, out, texts=None):
+    """One step per line: still one JSON document, but easy to diff.  Entries
+    registered in texts (id -> [object, text]) are serialized only once."""
+    texts = texts if texts is not None else {}
     out.write('{"code": %s, "trace": [\n' % json.dumps(result["code"]))
     steps = result["trace"]
     for i, step in enumerate(steps):
-        out.write(json.dumps(step, ensure_ascii=False, allow_nan=False))
+        out.write(step_json(step, texts))
         out.write(",\n" if i + 1 < len(steps) else "\n")
     out.write("]}\n")
 
@@ -601,7 +671,9 @@ def main(argv):
         traceback.print_exception(oracle.internal_error)
         print("trace-oracle: internal error", file=sys.stderr)
         return 2
-    dump(result, sys.stdout)
+    for sid, entry in oracle.encoder.frozen.items():
+        oracle.texts[id(entry)] = [entry, None]
+    dump(result, sys.stdout, oracle.texts)
     return 0
 
 

@@ -46,7 +46,7 @@ static const Accel accels[] = {
   { "win.save", { "<Primary>s", NULL } },
   { "win.save-as", { "<Primary><Shift>s", NULL } },
   { "win.new", { "<Primary>n", NULL } },
-  { "win.live", { "<Primary>l", NULL } },
+  { "win.live-run", { "<Primary>l", NULL } },
   { "window.close", { "<Primary>w", NULL } },
 };
 

@@ -54,6 +54,17 @@ line_bounds (HeapscopeEditor *self, int line, GtkTextIter *start, GtkTextIter *e
 }
 
 static void
+mark_line_tag (HeapscopeEditor *self, int line, const char *tag)
+{
+  GtkTextIter start, end;
+
+  if (!line_bounds (self, line, &start, &end))
+    return;
+  gtk_text_iter_forward_line (&end);
+  gtk_text_buffer_apply_tag_by_name (text_buffer (self), tag, &start, &end);
+}
+
+static void
 mark_line (HeapscopeEditor *self, int line, const char *tag, const char *category)
 {
   GtkTextIter start, end;
@@ -108,6 +119,13 @@ heapscope_editor_set_error (HeapscopeEditor *self, int line, int col, int end_co
     gtk_text_iter_set_line_offset (&start, col - 1);
   if (end_col > col && end_col - 1 <= gtk_text_iter_get_chars_in_line (&line_end))
     gtk_text_iter_set_line_offset (&end, end_col - 1);
+  else if (col > 0 && end_col <= col)
+    {
+      /* no end given: underline the one character CPython's caret points at */
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_char (&end);
+    }
   if (gtk_text_iter_equal (&start, &end))
     {
       /* an error at the end of a line still needs something to underline */
@@ -115,6 +133,8 @@ heapscope_editor_set_error (HeapscopeEditor *self, int line, int col, int end_co
       end = line_end;
     }
   gtk_text_buffer_apply_tag_by_name (text_buffer (self), "error", &start, &end);
+  /* a one-character underline is easy to miss: tint the whole line too */
+  mark_line_tag (self, line, "error-line");
 }
 
 void
@@ -122,6 +142,7 @@ heapscope_editor_clear_error (HeapscopeEditor *self)
 {
   g_return_if_fail (HEAPSCOPE_IS_EDITOR (self));
   remove_tag_everywhere (self, "error");
+  remove_tag_everywhere (self, "error-line");
   g_clear_pointer (&self->error_message, g_free);
 }
 
@@ -224,6 +245,8 @@ update_scheme (HeapscopeEditor *self)
                 dark ? "#1c5a32" : "#c8f0d2", NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "next"), "paragraph-background",
                 dark ? "#5a4b1c" : "#fff3c4", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "error-line"), "paragraph-background",
+                dark ? "#5c2328" : "#fbdde0", NULL);
 }
 
 static void
@@ -258,6 +281,13 @@ heapscope_editor_dispose (GObject *object)
 
 static void heapscope_editor_constructed (GObject *object);
 
+/* Ctrl+Space is play/pause here; the editor offers no completion to open with it. */
+static void
+on_show_completion (GtkSourceView *view, gpointer user_data)
+{
+  g_signal_stop_emission_by_name (view, "show-completion");
+}
+
 static void
 heapscope_editor_class_init (HeapscopeEditorClass *klass)
 {
@@ -281,6 +311,8 @@ heapscope_editor_constructed (GObject *object)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (buf));
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "executed", NULL);
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "next", NULL);
+  /* created after the step tags, so it wins where they overlap */
+  gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "error-line", NULL);
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "error", "underline", PANGO_UNDERLINE_ERROR,
                               "underline-rgba", &(GdkRGBA){ 0.88, 0.11, 0.14, 1 }, NULL);
 
@@ -305,6 +337,7 @@ heapscope_editor_constructed (GObject *object)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  g_signal_connect (self, "show-completion", G_CALLBACK (on_show_completion), NULL);
   g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed),
                     self);
   update_scheme (self);

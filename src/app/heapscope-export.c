@@ -140,6 +140,14 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
                                _ ("There is nothing to export: the program has no steps"));
       return;
     }
+  if (last - first + 1 > HEAPSCOPE_EXPORT_MAX_STEPS)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _ ("This run has %d steps, more than the %d an export of all "
+                                  "steps can hold; lower the step limit or export one step"),
+                               n, HEAPSCOPE_EXPORT_MAX_STEPS);
+      return;
+    }
   if (req->format == HEAPSCOPE_EXPORT_PDF_PAGES)
     {
       if (export_pages (req, trace, first, last, &error))

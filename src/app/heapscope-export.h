@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* An export of all steps refuses runs longer than this (files or pages). */
+#define HEAPSCOPE_EXPORT_MAX_STEPS 1000
+
 typedef enum
 {
   HEAPSCOPE_EXPORT_PNG,

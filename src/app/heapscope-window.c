@@ -282,7 +282,9 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
   /* Translators: heading of the panel that explains the memory events of a step */
   title = g_strdup_printf (_ ("What happened at step %d"), k + 1);
   heapscope_explain_panel_set (self->explain, title, (const char *const *)info->explanation);
-  if (step_is_exception (self, k) && info->exception_msg)
+  /* the step limit is not a mistake in the program: no underline for it */
+  if (step_is_exception (self, k) && info->exception_msg
+      && !(last && hs_trace_get_end (t) == HS_TRACE_END_STEP_LIMIT))
     heapscope_editor_set_error (self->editor, hs_trace_step_line (t, k), 0, 0, info->exception_msg);
   else
     heapscope_editor_clear_error (self->editor);

@@ -17,18 +17,18 @@ static void
 print_usage (FILE *out)
 {
   fprintf (out, "%s",
-           _("Usage:\n"
-             "  heapscope-cli run FILE [--max-steps N]\n"
-             "      run a program like python3 FILE\n"
-             "  heapscope-cli trace FILE [--heap-primitives] [--max-steps N]\n"
-             "      print the execution trace as JSON (Python Tutor's format)\n"
-             "  heapscope-cli render FILE --step N|last|all -o OUT.(png|svg|pdf|dot)\n"
-             "                [--scale S] [--theme light|dark|high-contrast] [--heap-primitives]\n"
-             "      draw the memory diagram of a step\n"
-             "\n"
-             "Options:\n"
-             "  -h, --help      show this help (COMMAND --help for a command's options)\n"
-             "  --version       show the version\n"));
+           _ ("Usage:\n"
+              "  heapscope-cli run FILE [--max-steps N]\n"
+              "      run a program like python3 FILE\n"
+              "  heapscope-cli trace FILE [--heap-primitives] [--max-steps N]\n"
+              "      print the execution trace as JSON (Python Tutor's format)\n"
+              "  heapscope-cli render FILE --step N|last|all -o OUT.(png|svg|pdf|dot)\n"
+              "                [--scale S] [--theme light|dark|high-contrast] [--heap-primitives]\n"
+              "      draw the memory diagram of a step\n"
+              "\n"
+              "Options:\n"
+              "  -h, --help      show this help (COMMAND --help for a command's options)\n"
+              "  --version       show the version\n"));
 }
 
 /* Translations are found in LOCALEDIR, or where HEAPSCOPE_LOCALEDIR says (tests run
@@ -46,7 +46,8 @@ init_i18n (void)
 int
 main (int argc, char **argv)
 {
-  static const struct {
+  static const struct
+  {
     const char *name;
     int (*fn) (int argc, char **argv);
   } commands[] = {
@@ -76,7 +77,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (cmd, commands[i].name) == 0)
       return commands[i].fn (argc - 1, argv + 1);
-  g_printerr (_("heapscope-cli: unknown command '%s'\n"), cmd);
+  g_printerr (_ ("heapscope-cli: unknown command '%s'\n"), cmd);
   print_usage (stderr);
   return 2;
 }

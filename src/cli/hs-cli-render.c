@@ -14,9 +14,16 @@
 #include "hs-export.h"
 #include "hs-trace.h"
 
-typedef enum { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF, FORMAT_DOT } Format;
+typedef enum
+{
+  FORMAT_PNG,
+  FORMAT_SVG,
+  FORMAT_PDF,
+  FORMAT_DOT
+} Format;
 
-typedef struct {
+typedef struct
+{
   HsTrace *trace;
   Format format;
   const HsTheme *theme;
@@ -33,7 +40,7 @@ parse_format (const char *path, Format *format)
   for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
     if (g_str_has_suffix (lower, exts[i]))
       {
-        *format = (Format) i;
+        *format = (Format)i;
         return TRUE;
       }
   return FALSE;
@@ -58,7 +65,7 @@ parse_step (const char *s, int n_steps, int *step, GError **error)
   if (!g_ascii_string_to_signed (s, 10, 1, G_MAXINT, &k, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--step must be a step number, \"last\" or \"all\", not \"%s\""), s);
+                   _ ("--step must be a step number, \"last\" or \"all\", not \"%s\""), s);
       return FALSE;
     }
   if (k > n_steps)
@@ -66,10 +73,10 @@ parse_step (const char *s, int n_steps, int *step, GError **error)
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    g_dngettext (GETTEXT_PACKAGE, "step %d does not exist: the program has %d step",
                                 "step %d does not exist: the program has %d steps", n_steps),
-                   (int) k, n_steps);
+                   (int)k, n_steps);
       return FALSE;
     }
-  *step = (int) k - 1;
+  *step = (int)k - 1;
   return TRUE;
 }
 
@@ -95,9 +102,12 @@ write_one (Render *r, int k, const char *path, GError **error)
     return FALSE;
   switch (r->format)
     {
-    case FORMAT_PNG: return hs_export_png (scene, r->theme, r->scale, path, error);
-    case FORMAT_SVG: return hs_export_svg (scene, r->theme, path, error);
-    default: return hs_export_pdf (scene, r->theme, path, error);
+      case FORMAT_PNG:
+        return hs_export_png (scene, r->theme, r->scale, path, error);
+      case FORMAT_SVG:
+        return hs_export_svg (scene, r->theme, path, error);
+      default:
+        return hs_export_pdf (scene, r->theme, path, error);
     }
 }
 
@@ -105,14 +115,15 @@ static char *
 source_line (HsTrace *trace, int line)
 {
   g_auto (GStrv) lines = g_strsplit (hs_trace_get_source (trace), "\n", -1);
-  return line >= 1 && line <= (int) g_strv_length (lines) ? g_strdup (lines[line - 1]) : g_strdup ("");
+  return line >= 1 && line <= (int)g_strv_length (lines) ? g_strdup (lines[line - 1])
+                                                         : g_strdup ("");
 }
 
 static gboolean
 write_pages (Render *r, const char *path, GError **error)
 {
   int n = hs_trace_get_n_steps (r->trace);
-  g_autoptr (GPtrArray) scenes = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_scene_free);
+  g_autoptr (GPtrArray) scenes = g_ptr_array_new_with_free_func ((GDestroyNotify)hs_scene_free);
   g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
 
   for (int k = 0; k < n; k++)
@@ -125,8 +136,8 @@ write_pages (Render *r, const char *path, GError **error)
       g_ptr_array_add (scenes, scene);
       g_ptr_array_add (titles, hs_export_step_title (k + 1, line, text));
     }
-  return hs_export_pdf_pages ((const HsScene *const *) scenes->pdata,
-                              (const char *const *) titles->pdata, scenes->len, r->theme, path,
+  return hs_export_pdf_pages ((const HsScene *const *)scenes->pdata,
+                              (const char *const *)titles->pdata, scenes->len, r->theme, path,
                               error);
 }
 
@@ -135,7 +146,7 @@ static char *
 numbered_path (const char *path, int k)
 {
   const char *dot = strrchr (path, '.');
-  return g_strdup_printf ("%.*s-%04d%s", (int) (dot - path), path, k + 1, dot);
+  return g_strdup_printf ("%.*s-%04d%s", (int)(dot - path), path, k + 1, dot);
 }
 
 static gboolean
@@ -162,8 +173,8 @@ hs_cli_render (int argc, char **argv)
   gint64 max_steps = 100000;
   double scale = 1.0;
   GOptionEntry entries[] = {
-    { "step", 0, 0, G_OPTION_ARG_STRING, &step_arg, N_ ("Step to draw: a number from 1, last or all"),
-      "N|last|all" },
+    { "step", 0, 0, G_OPTION_ARG_STRING, &step_arg,
+      N_ ("Step to draw: a number from 1, last or all"), "N|last|all" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Output file: .png, .svg, .pdf or .dot"),
       "OUT" },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_ ("Scale factor of a PNG (default 1)"), "S" },
@@ -175,7 +186,8 @@ hs_cli_render (int argc, char **argv)
       N_ ("Record at most N steps (default 100000)"), "N" },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — draw the memory diagram of a step"));
+  g_autoptr (GOptionContext) ctx
+      = g_option_context_new (_ ("FILE — draw the memory diagram of a step"));
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *abs = NULL;
@@ -193,25 +205,27 @@ hs_cli_render (int argc, char **argv)
     }
   if (argc != 2 || out == NULL)
     {
-      g_printerr (_("Usage: heapscope-cli render FILE --step N|last|all -o OUT.(png|svg|pdf|dot) "
-                    "[--scale S] [--theme T] [--heap-primitives]\n"));
+      g_printerr (_ ("Usage: heapscope-cli render FILE --step N|last|all -o OUT.(png|svg|pdf|dot) "
+                     "[--scale S] [--theme T] [--heap-primitives]\n"));
       return 2;
     }
   if (!parse_format (out, &r.format))
     {
-      g_printerr (_("heapscope-cli render: %s: unknown format; use .png, .svg, .pdf or .dot\n"), out);
+      g_printerr (_ ("heapscope-cli render: %s: unknown format; use .png, .svg, .pdf or .dot\n"),
+                  out);
       return 2;
     }
   r.theme = hs_theme_lookup (theme_name ? theme_name : "light");
   if (r.theme == NULL)
     {
-      g_printerr (_("heapscope-cli render: unknown theme '%s'; use light, dark or high-contrast\n"),
-                  theme_name);
+      g_printerr (
+          _ ("heapscope-cli render: unknown theme '%s'; use light, dark or high-contrast\n"),
+          theme_name);
       return 2;
     }
   if (!(scale > 0.05 && scale <= 16.0))
     {
-      g_printerr (_("heapscope-cli render: --scale must be between 0.05 and 16\n"));
+      g_printerr (_ ("heapscope-cli render: --scale must be between 0.05 and 16\n"));
       return 2;
     }
   r.scale = scale;

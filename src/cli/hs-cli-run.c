@@ -27,7 +27,7 @@ hs_cli_run (int argc, char **argv)
       N_ ("Stop after N line steps (default 100000000; 0: no limit)"), "N" },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — run a Python program"));
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("FILE — run a Python program"));
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *abs = NULL;
@@ -45,7 +45,7 @@ hs_cli_run (int argc, char **argv)
     }
   if (argc != 2)
     {
-      g_printerr (_("Usage: heapscope-cli run FILE [--max-steps N]\n"));
+      g_printerr (_ ("Usage: heapscope-cli run FILE [--max-steps N]\n"));
       return 2;
     }
   if (!hs_cli_read_source ("run", argv[1], &text, &len, &abs))

@@ -18,20 +18,21 @@ hs_cli_read_source (const char *command, const char *path, char **text, gsize *l
 
   if (!g_file_get_contents (path, text, len, &error))
     {
-      g_printerr (_("heapscope-cli %s: can't open file '%s': %s\n"), command, path, error->message);
+      g_printerr (_ ("heapscope-cli %s: can't open file '%s': %s\n"), command, path,
+                  error->message);
       return FALSE;
     }
   if (memchr (*text, '\0', *len) != NULL)
     {
-      g_printerr (_("heapscope-cli %s: %s: the file contains a NUL byte; Python source must be "
-                    "text\n"),
+      g_printerr (_ ("heapscope-cli %s: %s: the file contains a NUL byte; Python source must be "
+                     "text\n"),
                   command, path);
       return FALSE;
     }
   if (!g_utf8_validate (*text, *len, &bad))
     {
-      g_printerr (_("heapscope-cli %s: %s: the file is not valid UTF-8 (at byte %ld)\n"), command,
-                  path, (long) (bad - *text));
+      g_printerr (_ ("heapscope-cli %s: %s: the file is not valid UTF-8 (at byte %ld)\n"), command,
+                  path, (long)(bad - *text));
       return FALSE;
     }
   *abs = g_canonicalize_filename (path, NULL);

@@ -24,7 +24,8 @@ hs_cli_trace (int argc, char **argv)
       N_ ("Record at most N steps (default 100000, at most 10000000)"), "N" },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE — print the execution trace as JSON"));
+  g_autoptr (GOptionContext) ctx
+      = g_option_context_new (_ ("FILE — print the execution trace as JSON"));
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *abs = NULL;
@@ -40,12 +41,12 @@ hs_cli_trace (int argc, char **argv)
     }
   if (argc != 2)
     {
-      g_printerr (_("Usage: heapscope-cli trace FILE [--heap-primitives] [--max-steps N]\n"));
+      g_printerr (_ ("Usage: heapscope-cli trace FILE [--heap-primitives] [--max-steps N]\n"));
       return 2;
     }
   if (max_steps < 1 || max_steps > 10000000)
     {
-      g_printerr (_("heapscope-cli trace: --max-steps must be between 1 and 10000000\n"));
+      g_printerr (_ ("heapscope-cli trace: --max-steps must be between 1 and 10000000\n"));
       return 2;
     }
   if (!hs_cli_read_source ("trace", argv[1], &text, &len, &abs))

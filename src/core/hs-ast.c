@@ -15,13 +15,15 @@
 #define CHUNK_SIZE (64 * 1024)
 
 typedef struct _Chunk Chunk;
-struct _Chunk {
+struct _Chunk
+{
   Chunk *next;
   gsize used, size;
   /* data follows, 16-byte aligned */
 };
 
-struct _HsAstArena {
+struct _HsAstArena
+{
   Chunk *chunks;
 };
 
@@ -44,12 +46,12 @@ hs_ast_arena_free (HsAstArena *arena)
   g_free (arena);
 }
 
-#define HEADER ((sizeof (Chunk) + 15) & ~(gsize) 15)
+#define HEADER ((sizeof (Chunk) + 15) & ~(gsize)15)
 
 gpointer
 hs_ast_alloc (HsAstArena *arena, gsize size)
 {
-  size = (size + 15) & ~(gsize) 15;
+  size = (size + 15) & ~(gsize)15;
   Chunk *c = arena->chunks;
   if (c == NULL || c->used + size > c->size)
     {
@@ -60,7 +62,7 @@ hs_ast_alloc (HsAstArena *arena, gsize size)
       c->next = arena->chunks;
       arena->chunks = c;
     }
-  char *p = (char *) c + HEADER + c->used;
+  char *p = (char *)c + HEADER + c->used;
   c->used += size;
   memset (p, 0, size);
   return p;
@@ -117,9 +119,9 @@ repr_str (GString *out, const char *s, gsize len)
   for (const char *p = s; p < s + len;)
     {
       gunichar u = g_utf8_get_char_validated (p, s + len - p);
-      if (u == (gunichar) -1 || u == (gunichar) -2)
+      if (u == (gunichar)-1 || u == (gunichar)-2)
         {
-          const unsigned char *b = (const unsigned char *) p;
+          const unsigned char *b = (const unsigned char *)p;
           if (p + 2 < s + len && b[0] == 0xED && b[1] >= 0xA0 && b[1] <= 0xBF)
             {
               /* a lone surrogate ("\udc80"), stored as its 3-byte encoding */
@@ -128,12 +130,12 @@ repr_str (GString *out, const char *s, gsize len)
               p += 3;
               continue;
             }
-          g_string_append_printf (out, "\\x%02x", (unsigned char) *p++);
+          g_string_append_printf (out, "\\x%02x", (unsigned char)*p++);
           continue;
         }
       const char *next = g_utf8_next_char (p);
-      if (u == (gunichar) q || u == '\\')
-        g_string_append_printf (out, "\\%c", (char) u);
+      if (u == (gunichar)q || u == '\\')
+        g_string_append_printf (out, "\\%c", (char)u);
       else if (u == '\n')
         g_string_append (out, "\\n");
       else if (u == '\r')
@@ -164,8 +166,8 @@ repr_bytes (GString *out, const char *s, gsize len)
   g_string_append_c (out, q);
   for (gsize i = 0; i < len; i++)
     {
-      unsigned char c = (unsigned char) s[i];
-      if (c == (unsigned char) q || c == '\\')
+      unsigned char c = (unsigned char)s[i];
+      if (c == (unsigned char)q || c == '\\')
         g_string_append_printf (out, "\\%c", c);
       else if (c == '\n')
         g_string_append (out, "\\n");
@@ -259,8 +261,8 @@ repr_double (GString *out, double v, gboolean complex_part)
       else
         {
           for (int i = 0; i <= exp10; i++)
-            g_string_append_c (out, i < (int) digits->len ? digits->str[i] : '0');
-          if ((int) digits->len > exp10 + 1)
+            g_string_append_c (out, i < (int)digits->len ? digits->str[i] : '0');
+          if ((int)digits->len > exp10 + 1)
             g_string_append_printf (out, ".%s", digits->str + exp10 + 1);
           else if (!complex_part)
             g_string_append (out, ".0");
@@ -317,7 +319,8 @@ repr_constant (GString *out, HsExpr *e)
 
 /* ---- the dumper ------------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   GString *out;
   gboolean attrs;
 } Dumper;
@@ -374,12 +377,12 @@ dump_str_or_none (Dumper *d, const char *s)
 }
 
 static const char *const binop_names[] = {
-  "Add", "Sub", "Mult", "Div", "FloorDiv", "Mod", "Pow",
-  "LShift", "RShift", "BitOr", "BitXor", "BitAnd", "MatMult",
+  "Add",    "Sub",    "Mult",  "Div",    "FloorDiv", "Mod",     "Pow",
+  "LShift", "RShift", "BitOr", "BitXor", "BitAnd",   "MatMult",
 };
 static const char *const unop_names[] = { "Not", "USub", "UAdd", "Invert" };
-static const char *const cmpop_names[] = { "Eq", "NotEq", "Lt",    "LtE", "Gt",
-                                           "GtE", "Is",   "IsNot", "In",  "NotIn" };
+static const char *const cmpop_names[]
+    = { "Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "Is", "IsNot", "In", "NotIn" };
 static const char *const ctx_names[] = { "Load()", "Store()", "Del()" };
 
 static void

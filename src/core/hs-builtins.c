@@ -10,6 +10,7 @@
 
 #include "hs-builtins.h"
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -18,6 +19,8 @@
 #include "hs-int.h"
 #include "hs-iter.h"
 #include "hs-list.h"
+#include "hs-module.h"
+#include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-vm-private.h"
@@ -510,10 +513,101 @@ builtin_next (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return NULL;
 }
 
+/* ---- attributes (from tier2-lang) ---------------------------------------------------- */
+
+static gboolean
+check_attr_name (HsVM *vm, HsObject *name, const char *fn)
+{
+  if (hs_str_check (name))
+    return TRUE;
+  hs_err_format (vm, &hs_exc_TypeError, "attribute name must be string, not '%s'",
+                 hs_type_name (name));
+  return FALSE;
+}
+
+static HsObject *
+builtin_getattr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL, *name = NULL, *dflt = NULL;
+  if (!hs_parse_args (vm, "getattr", args, nargs, kwnames, "object name | default /", &o, &name,
+                      &dflt))
+    return NULL;
+  if (!check_attr_name (vm, name, "getattr"))
+    return NULL;
+  HsObject *r = hs_object_getattr (vm, o, name);
+  if (r == NULL && dflt != NULL && hs_err_matches (vm, &hs_exc_AttributeError))
+    {
+      hs_err_clear (vm);
+      return hs_incref (dflt);
+    }
+  return r;
+}
+
+static HsObject *
+builtin_hasattr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL, *name = NULL;
+  if (!hs_parse_args (vm, "hasattr", args, nargs, kwnames, "obj name /", &o, &name))
+    return NULL;
+  if (!check_attr_name (vm, name, "hasattr"))
+    return NULL;
+  HsObject *r = hs_object_getattr (vm, o, name);
+  if (r == NULL)
+    {
+      if (!hs_err_matches (vm, &hs_exc_AttributeError))
+        return NULL;
+      hs_err_clear (vm);
+      return hs_False;
+    }
+  hs_decref (vm, r);
+  return hs_True;
+}
+
+static HsObject *
+builtin_setattr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL, *name = NULL, *v = NULL;
+  if (!hs_parse_args (vm, "setattr", args, nargs, kwnames, "obj name value /", &o, &name, &v))
+    return NULL;
+  if (!check_attr_name (vm, name, "setattr"))
+    return NULL;
+  return hs_object_setattr (vm, o, name, v) < 0 ? NULL : hs_None;
+}
+
+static HsObject *
+builtin_delattr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL, *name = NULL;
+  if (!hs_parse_args (vm, "delattr", args, nargs, kwnames, "obj name /", &o, &name))
+    return NULL;
+  if (!check_attr_name (vm, name, "delattr"))
+    return NULL;
+  return hs_object_setattr (vm, o, name, NULL) < 0 ? NULL : hs_None;
+}
+
+static HsObject *
+builtin_callable (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "callable", args, nargs, kwnames, "!obj", &o))
+    return NULL;
+  for (const HsType *t = o->type; t != NULL; t = t->base)
+    if (t->call != NULL)
+      return hs_True;
+  return hs_False;
+}
+
 /* ---- the namespace -------------------------------------------------------------- */
 
 static const HsMethodDef builtin_defs[] = {
   { "abs", builtin_abs },
+  { "callable", builtin_callable },         /* (from tier2-lang) */
+  { "delattr", builtin_delattr },           /* (from tier2-lang) */
+  { "getattr", builtin_getattr },           /* (from tier2-lang) */
+  { "hasattr", builtin_hasattr },           /* (from tier2-lang) */
+  { "issubclass", hs_builtin_issubclass },  /* (from tier2-lang) */
+  { "setattr", builtin_setattr },           /* (from tier2-lang) */
+  { "super", hs_builtin_super },            /* (from tier2-lang) */
   { "all", builtin_all },
   { "any", builtin_any },
   { "chr", builtin_chr },
@@ -542,6 +636,8 @@ static HsType *const builtin_types[] = {
   &hs_float_type,  &hs_int_type,   &hs_list_type,      &hs_map_type,
   &hs_object_type, &hs_range_type, &hs_reversed_type,  &hs_slice_type,
   &hs_str_type,    &hs_tuple_type, &hs_type_type,      &hs_zip_type,
+  &hs_set_type,    &hs_frozenset_type, /* (from tier2-runtime) */
+  &hs_staticmethod_type, &hs_classmethod_type, &hs_property_type, /* (from tier2-lang) */
 };
 
 static HsObject *builtin_objs[G_N_ELEMENTS (builtin_defs)];
@@ -549,6 +645,7 @@ static HsObject *builtin_objs[G_N_ELEMENTS (builtin_defs)];
 static gpointer
 init_once (gpointer data)
 {
+  hs_module_runtime_init (); /* (from tier2-runtime) set, frozenset, module types */
   for (gsize i = 0; builtin_defs[i].name != NULL; i++)
     builtin_objs[i] = hs_cfunction_new (NULL, &builtin_defs[i], NULL);
   return NULL;
@@ -567,6 +664,7 @@ hs_builtins_new (HsVM *vm)
   for (gsize i = 0; i < G_N_ELEMENTS (builtin_types); i++)
     hs_dict_set_item (vm, d, hs_str_intern_cstr (builtin_types[i]->name),
                       (HsObject *)builtin_types[i]);
+  hs_dict_set_item (vm, d, hs_str_intern_cstr ("NotImplemented"), hs_NotImplemented); /* (from tier2-lang) */
 #define HS_ADD_EXC(exc_name, exc_base)                                                             \
   hs_dict_set_item (vm, d, hs_str_intern_cstr (#exc_name), (HsObject *)&hs_exc_##exc_name);
   HS_FOREACH_BUILTIN_EXCEPTION (HS_ADD_EXC)

@@ -60,6 +60,9 @@ hs_code_free (HsVM *vm, HsCode *code)
       hs_code_release_const (vm, code->varname_objs[i]);
     }
   g_free (code->children);
+  g_free (code->cells);
+  g_free (code->frees);
+  g_free (code->exc_table);
   g_free (code->consts);
   g_free (code->names);
   g_free (code->varnames);
@@ -91,4 +94,18 @@ hs_code_disassemble (const HsCode *code)
       g_free (child);
     }
   return g_string_free (s, FALSE);
+}
+
+const HsExcEntry *
+hs_code_find_handler (const HsCode *code, int ip)
+{
+  for (int i = 0; i < code->nexc; i++)
+    {
+      const HsExcEntry *e = &code->exc_table[i];
+      if (ip >= e->start && ip < e->end)
+        return e;
+      if (e->start > ip)
+        break;
+    }
+  return NULL;
 }

@@ -66,10 +66,41 @@ G_BEGIN_DECLS
   X (FOR_ITER)      /* arg: target when exhausted (iterator popped) */                             \
   X (CALL)          /* arg: nargs; callable below the args */                                      \
   X (CALL_KW)       /* arg: nargs incl. keyword values; kwnames tuple on top */                    \
-  X (MAKE_FUNCTION) /* arg: child index << 1 | has defaults tuple on stack */                      \
+  X (MAKE_FUNCTION) /* arg: child << 3, 1 defaults, 2 kwdefaults, 4 closure */                     \
   X (RETURN_VALUE)                                                                                 \
-  X (RAISE)       /* arg: 0 re-raise (unsupported), 1 exc, 2 exc from cause */                     \
-  X (ASSERT_FAIL) /* arg: 1 message on stack */
+  X (RAISE)       /* arg: 0 bare re-raise, 1 exc, 2 exc from cause */                              \
+  X (ASSERT_FAIL) /* arg: 1 message on stack */                                                    \
+  /* (from tier2-lang) closures, class bodies, exceptions, comprehensions, generators */           \
+  X (LOAD_DEREF) /* locals[arg] is a cell: push its value */                                       \
+  X (STORE_DEREF)                                                                                  \
+  X (DELETE_DEREF)                                                                                 \
+  X (LOAD_CLOSURE) /* push the cell in locals[arg] itself */                                       \
+  X (LOAD_NAME)    /* names[arg]: frame namespace, globals, builtins (class bodies) */             \
+  X (STORE_NAME)                                                                                   \
+  X (DELETE_NAME)                                                                                  \
+  X (LOAD_CLASSDEREF)  /* class body reading a free variable: namespace, then the cell */          \
+  X (SETUP_FINALLY)    /* pseudo (removed by the assembler): protect until POP_BLOCK */            \
+  X (POP_BLOCK)        /* pseudo */                                                                \
+  X (PUSH_EXC_INFO)    /* exc -> prev_exc_info, exc; exc becomes the handled exception */          \
+  X (POP_EXCEPT)       /* pops prev_exc_info and restores it */                                    \
+  X (CHECK_EXC_MATCH)  /* exc, type -> exc, bool */                                                \
+  X (RERAISE)          /* pops exc and raises it again (no new traceback entry) */                 \
+  X (BUILD_CLASS)      /* arg: nbases; body function, name, bases... -> class */                   \
+  X (CALL_FUNCTION_EX) /* arg: 1 with a kwargs dict; callable, args tuple[, dict] */               \
+  X (LIST_APPEND)      /* arg: depth of the list below TOS */                                      \
+  X (SET_ADD)                                                                                      \
+  X (MAP_ADD)     /* key, value on top */                                                          \
+  X (LIST_EXTEND) /* arg: depth; extends the list with the iterable on top */                      \
+  X (LIST_TO_TUPLE)                                                                                \
+  X (DICT_MERGE) /* arg: depth; merges the mapping on top (call **kwargs) */                       \
+  X (SET_UPDATE)                                                                                   \
+  X (BUILD_SET)                                                                                    \
+  X (YIELD_VALUE)                                                                                  \
+  X (GET_YIELD_FROM_ITER)                                                                          \
+  X (IMPORT_NAME)       /* names[arg]: push the module */                                          \
+  X (IMPORT_FROM)       /* names[arg]: push module.name (module stays) */                          \
+  X (BEFORE_WITH)       /* mgr -> bound __exit__, result of __enter__ */                           \
+  X (WITH_EXCEPT_START) /* exit, prev, exc -> exit, prev, exc, exit(type, exc, tb) */
 
 typedef enum
 {
@@ -93,6 +124,23 @@ typedef struct
 } HsCodePos;
 
 typedef struct _HsCode HsCode;
+
+/* (from tier2-lang) One entry of a code object's exception table: an exception raised
+ * by an instruction in [start, end) pops the value stack to `depth`, pushes the
+ * exception and jumps to `target`. Entries do not overlap (the innermost handler wins). */
+typedef struct
+{
+  int start, end, target, depth;
+} HsExcEntry;
+
+enum
+{
+  HS_CODE_VARARGS = 1 << 0,     /* has *args (slot nparams + nkwonly) */
+  HS_CODE_VARKEYWORDS = 1 << 1, /* has **kwargs (the slot after *args, if any) */
+  HS_CODE_GENERATOR = 1 << 2,   /* calling it creates a generator */
+  HS_CODE_CLASS_BODY = 1 << 3,  /* runs with a namespace dict (frame->ns) */
+  HS_CODE_NESTED = 1 << 4,      /* defined inside a function */
+};
 
 struct _HsCode
 {
@@ -119,7 +167,20 @@ struct _HsCode
 
   HsCode **children; /* code of nested defs, by MAKE_FUNCTION arg */
   int nchildren;
+
+  /* (from tier2-lang) */
+  guint32 flags; /* HS_CODE_* */
+  int nkwonly;   /* keyword-only parameters, after the nparams positional ones */
+  int *cells;    /* slots holding a cell (created at frame entry), ncells of them */
+  int ncells;
+  int *frees; /* slots filled from the function's closure tuple, in order */
+  int nfrees;
+  HsExcEntry *exc_table; /* sorted by start */
+  int nexc;
 };
+
+/* The handler for an exception at instruction ip, or NULL. */
+const HsExcEntry *hs_code_find_handler (const HsCode *code, int ip);
 
 const char *hs_opcode_name (HsOpcode op);
 

@@ -7,16 +7,23 @@
  * (4) computes the maximum stack depth. The first error is kept and later code is
  * discarded, so every visitor may simply return once c->error is set.
  *
- * Scopes: a def's locals are its parameters and every name it binds (assignment,
- * for-target, del, def) unless declared `global`; they live in fast slots. Everything
- * else resolves through the module's globals, then the builtins. Nested defs that read
- * an enclosing def's locals would need closures, which the subset rejects by name.
+ * Scopes come from hs-symtable: a function's locals live in fast slots (parameters
+ * first), its cells and free variables in slots holding cell objects; a class body's
+ * names live in its namespace dict; everything else resolves through the module's
+ * globals, then the builtins.
+ *
+ * Exceptions (tier 2): SETUP_FINALLY/POP_BLOCK pseudo-instructions bracket protected
+ * code in textual order; the assembler removes them and writes the exception table.
+ * Leaving protected code early (return, break, continue) pops the blocks, runs the
+ * `finally` bodies inline, jumps, and re-opens the blocks textually after the jump, so
+ * the linear bracketing stays balanced (CPython 3.11's scheme, without a CFG).
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "hs-compile.h"
+#include "hs-symtable.h"
 #include "hs-error.h"
 #include "hs-float.h"
 #include "hs-int.h"
@@ -34,12 +41,32 @@ typedef struct
   HsCodePos pos;
 } Instr;
 
+typedef enum
+{
+  FB_WHILE,
+  FB_FOR,
+  FB_TRY_EXCEPT,  /* protected try body: label = handler */
+  FB_FINALLY_TRY, /* protected try body with a finally: label = handler, body = finalbody */
+  FB_FINALLY_END, /* finally body on the exception path: label = cleanup */
+  FB_HANDLER,     /* except body: label = cleanup, label2 = named cleanup or -1, name */
+  FB_WITH,        /* with body: label = handler */
+} FBType;
+
 typedef struct
 {
-  gboolean is_for;
-  int cont;
-  int brk;
-} Loop;
+  FBType type;
+  int label;
+  int label2;
+  HsStmtList *body;
+  const char *name;
+} FBlock;
+
+typedef enum
+{
+  UNIT_MODULE,
+  UNIT_FUNCTION,
+  UNIT_CLASS,
+} UnitKind;
 
 typedef struct _Unit Unit;
 struct _Unit
@@ -54,9 +81,15 @@ struct _Unit
   GPtrArray *varnames;   /* char * */
   GHashTable *local_map; /* char * -> index + 1 */
   GHashTable *global_decl;
-  GPtrArray *children; /* HsCode * */
-  GArray *loops;       /* Loop */
-  gboolean is_function;
+  GPtrArray *children;  /* HsCode * */
+  GArray *fblocks;      /* FBlock */
+  gboolean is_function; /* has fast locals (kind == UNIT_FUNCTION) */
+  UnitKind kind;
+  HsScope *scope;
+  int nkwonly;
+  guint32 code_flags;
+  GArray *cells; /* int slots */
+  GArray *frees; /* int slots, closure order */
   char *name;
   char *qualname;
   int firstlineno;
@@ -73,6 +106,7 @@ typedef struct
   GArray *line_starts; /* gsize: byte offset of each line (index 0 = line 1) */
   HsSyntaxError *error;
   Unit *u;
+  HsSymtable *st;
 } Compiler;
 
 static void visit_expr (Compiler *c, HsExpr *e);
@@ -145,8 +179,9 @@ bytes_hash (gconstpointer k)
 }
 
 static Unit *
-unit_new (Unit *parent, const char *name, gboolean is_function, int firstlineno)
+unit_new (Unit *parent, const char *name, UnitKind kind, HsScope *scope, int firstlineno)
 {
+  gboolean is_function = kind == UNIT_FUNCTION;
   Unit *u = g_new0 (Unit, 1);
   u->parent = parent;
   u->instrs = g_array_new (FALSE, FALSE, sizeof (Instr));
@@ -160,11 +195,17 @@ unit_new (Unit *parent, const char *name, gboolean is_function, int firstlineno)
   u->local_map = g_hash_table_new (g_str_hash, g_str_equal);
   u->global_decl = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   u->children = g_ptr_array_new ();
-  u->loops = g_array_new (FALSE, FALSE, sizeof (Loop));
+  u->fblocks = g_array_new (FALSE, FALSE, sizeof (FBlock));
   u->is_function = is_function;
+  u->kind = kind;
+  u->scope = scope;
+  u->cells = g_array_new (FALSE, FALSE, sizeof (int));
+  u->frees = g_array_new (FALSE, FALSE, sizeof (int));
   u->name = g_strdup (name);
-  u->qualname = parent != NULL && parent->is_function
+  u->qualname = parent != NULL && parent->kind == UNIT_FUNCTION
                     ? g_strdup_printf ("%s.<locals>.%s", parent->qualname, name)
+                : parent != NULL && parent->kind == UNIT_CLASS
+                    ? g_strdup_printf ("%s.%s", parent->qualname, name)
                     : g_strdup (name);
   u->firstlineno = firstlineno;
   return u;
@@ -191,7 +232,9 @@ unit_free (HsVM *vm, Unit *u, gboolean release)
   g_hash_table_destroy (u->local_map);
   g_hash_table_destroy (u->global_decl);
   g_ptr_array_free (u->children, TRUE);
-  g_array_free (u->loops, TRUE);
+  g_array_free (u->fblocks, TRUE);
+  g_array_free (u->cells, TRUE);
+  g_array_free (u->frees, TRUE);
   g_free (u->name);
   g_free (u->qualname);
   g_free (u);
@@ -459,144 +502,111 @@ local_index (Unit *u, const char *name)
   return found != NULL ? GPOINTER_TO_INT (found) - 1 : -1;
 }
 
-static void
+static int
 add_local (Unit *u, const char *name)
 {
-  if (local_index (u, name) >= 0 || g_hash_table_contains (u->global_decl, name))
-    return;
+  int idx = local_index (u, name);
+  if (idx >= 0)
+    return idx;
   char *copy = g_strdup (name);
   g_ptr_array_add (u->varnames, copy);
   g_hash_table_insert (u->local_map, copy, GINT_TO_POINTER (u->varnames->len));
+  return (int)u->varnames->len - 1;
 }
 
-/* ---- symbol analysis (defs only) -------------------------------------------------- */
-
+/* Slots of a function or class unit from its scope: parameters, then locals and cells
+ * in first-seen order, then free variables in closure order. Class units only have
+ * slots for their cells (the implicit __class__) and free variables. */
 static void
-collect_target (Compiler *c, HsExpr *t)
+allocate_slots (Unit *u)
 {
-  switch (t->kind)
+  HsScope *sc = u->scope;
+  if (u->kind == UNIT_FUNCTION)
     {
-      case HS_EXPR_NAME:
-        add_local (c->u, t->u.name.id);
-        break;
-      case HS_EXPR_TUPLE:
-      case HS_EXPR_LIST:
-        for (int i = 0; i < t->u.seq.elts.len; i++)
-          collect_target (c, t->u.seq.elts.items[i]);
-        break;
-      case HS_EXPR_STARRED:
-        collect_target (c, t->u.starred.value);
-        break;
-      default:
-        break;
-    }
-}
-
-static void collect_stmts (Compiler *c, HsStmtList *body);
-
-static void
-collect_stmt (Compiler *c, HsStmt *s)
-{
-  switch (s->kind)
-    {
-      case HS_STMT_FUNCTIONDEF:
-      case HS_STMT_CLASSDEF:
-        add_local (c->u, s->kind == HS_STMT_FUNCTIONDEF ? s->u.funcdef.name : s->u.classdef.name);
-        break;
-      case HS_STMT_ASSIGN:
-        for (int i = 0; i < s->u.assign.targets.len; i++)
-          collect_target (c, s->u.assign.targets.items[i]);
-        break;
-      case HS_STMT_AUGASSIGN:
-        collect_target (c, s->u.augassign.target);
-        break;
-      case HS_STMT_ANNASSIGN:
-        if (s->u.annassign.value != NULL)
-          collect_target (c, s->u.annassign.target);
-        break;
-      case HS_STMT_DELETE:
-        for (int i = 0; i < s->u.targets.len; i++)
-          collect_target (c, s->u.targets.items[i]);
-        break;
-      case HS_STMT_FOR:
-        collect_target (c, s->u.for_.target);
-        collect_stmts (c, &s->u.for_.body);
-        collect_stmts (c, &s->u.for_.orelse);
-        break;
-      case HS_STMT_WHILE:
-        collect_stmts (c, &s->u.while_.body);
-        collect_stmts (c, &s->u.while_.orelse);
-        break;
-      case HS_STMT_IF:
-        collect_stmts (c, &s->u.if_.body);
-        collect_stmts (c, &s->u.if_.orelse);
-        break;
-      case HS_STMT_GLOBAL:
-        for (int i = 0; i < s->u.names.n_names; i++)
+      for (guint i = 0; i < sc->params->len; i++)
+        add_local (u, sc->params->pdata[i]);
+      for (guint i = 0; i < sc->names->len; i++)
+        {
+          HsSymScope r = hs_scope_resolve (sc, sc->names->pdata[i]);
+          if (r == HS_SYM_LOCAL || r == HS_SYM_CELL)
+            add_local (u, sc->names->pdata[i]);
+        }
+      for (guint i = 0; i < sc->names->len; i++)
+        if (hs_scope_resolve (sc, sc->names->pdata[i]) == HS_SYM_CELL)
           {
-            const char *name = s->u.names.names[i];
-            if (local_index (c->u, name) >= 0 && local_index (c->u, name) < c->u->nparams)
-              {
-                error_at (c, "SyntaxError", s->pos, "name '%s' is parameter and global", name);
-                return;
-              }
-            if (local_index (c->u, name) >= 0)
-              {
-                error_at (c, "SyntaxError", s->pos,
-                          "name '%s' is assigned to before global declaration", name);
-                return;
-              }
-            g_hash_table_add (c->u->global_decl, g_strdup (name));
+            int slot = local_index (u, sc->names->pdata[i]);
+            g_array_append_val (u->cells, slot);
           }
-        break;
-      default:
-        break;
     }
-}
-
-static void
-collect_stmts (Compiler *c, HsStmtList *body)
-{
-  for (int i = 0; i < body->len; i++)
-    collect_stmt (c, body->items[i]);
+  else if (u->kind == UNIT_CLASS && sc->class_cell)
+    {
+      int slot = add_local (u, "__class__");
+      g_array_append_val (u->cells, slot);
+    }
+  for (guint i = 0; i < sc->frees->len; i++)
+    {
+      int slot = add_local (u, sc->frees->pdata[i]);
+      g_array_append_val (u->frees, slot);
+    }
 }
 
 /* ---- expressions ----------------------------------------------------------------- */
 
+typedef enum
+{
+  NAME_LOAD,
+  NAME_STORE,
+  NAME_DEL,
+} NameOp;
+
+static void
+name_op (Compiler *c, const char *id, NameOp op)
+{
+  static const HsOpcode fast[] = { HS_OP_LOAD_FAST, HS_OP_STORE_FAST, HS_OP_DELETE_FAST };
+  static const HsOpcode deref[] = { HS_OP_LOAD_DEREF, HS_OP_STORE_DEREF, HS_OP_DELETE_DEREF };
+  static const HsOpcode global[] = { HS_OP_LOAD_GLOBAL, HS_OP_STORE_GLOBAL, HS_OP_DELETE_GLOBAL };
+  static const HsOpcode name[] = { HS_OP_LOAD_NAME, HS_OP_STORE_NAME, HS_OP_DELETE_NAME };
+  Unit *u = c->u;
+  if (u->kind == UNIT_MODULE)
+    {
+      emit (c, global[op], name_index (c, id));
+      return;
+    }
+  HsSymScope sc = hs_scope_resolve (u->scope, id);
+  switch (sc)
+    {
+      case HS_SYM_LOCAL:
+        if (u->kind == UNIT_FUNCTION)
+          emit (c, fast[op], local_index (u, id));
+        else
+          emit (c, name[op], name_index (c, id));
+        break;
+      case HS_SYM_CELL:
+      case HS_SYM_FREE:
+        if (u->kind == UNIT_CLASS && op == NAME_LOAD)
+          emit (c, HS_OP_LOAD_CLASSDEREF, local_index (u, id) | (guint32)name_index (c, id) << 12);
+        else
+          emit (c, deref[op], local_index (u, id));
+        break;
+      case HS_SYM_GLOBAL_EXPLICIT:
+        emit (c, global[op], name_index (c, id));
+        break;
+      case HS_SYM_GLOBAL_IMPLICIT:
+        emit (c, u->kind == UNIT_CLASS ? name[op] : global[op], name_index (c, id));
+        break;
+    }
+}
+
 static void
 load_name (Compiler *c, const char *id)
 {
-  Unit *u = c->u;
-  if (u->is_function)
-    {
-      int idx = local_index (u, id);
-      if (idx >= 0)
-        {
-          emit (c, HS_OP_LOAD_FAST, idx);
-          return;
-        }
-      if (!g_hash_table_contains (u->global_decl, id))
-        for (Unit *p = u->parent; p != NULL && p->is_function; p = p->parent)
-          if (local_index (p, id) >= 0)
-            {
-              HsPos pos = { u->cur.line, u->cur.col, u->cur.end_line, u->cur.end_col };
-              unsupported (c, pos,
-                           "nested functions that use variables of an enclosing "
-                           "function (closures)");
-              return;
-            }
-    }
-  emit (c, HS_OP_LOAD_GLOBAL, name_index (c, id));
+  name_op (c, id, NAME_LOAD);
 }
 
 static void
 store_name (Compiler *c, const char *id, gboolean del)
 {
-  int idx = c->u->is_function ? local_index (c->u, id) : -1;
-  if (idx >= 0)
-    emit (c, del ? HS_OP_DELETE_FAST : HS_OP_STORE_FAST, idx);
-  else
-    emit (c, del ? HS_OP_DELETE_GLOBAL : HS_OP_STORE_GLOBAL, name_index (c, id));
+  name_op (c, id, del ? NAME_DEL : NAME_STORE);
 }
 
 static void
@@ -659,18 +669,6 @@ visit_exprs (Compiler *c, HsExprList *l)
 {
   for (int i = 0; i < l->len; i++)
     visit_expr (c, l->items[i]);
-}
-
-static gboolean
-reject_starred (Compiler *c, HsExprList *l, const char *what)
-{
-  for (int i = 0; i < l->len; i++)
-    if (l->items[i]->kind == HS_EXPR_STARRED)
-      {
-        unsupported (c, l->items[i]->pos, what);
-        return TRUE;
-      }
-  return FALSE;
 }
 
 static void
@@ -744,20 +742,89 @@ visit_compare (Compiler *c, HsExpr *e)
   bind_label (c, end);
 }
 
+static gboolean
+has_starred (HsExprList *l)
+{
+  for (int i = 0; i < l->len; i++)
+    if (l->items[i]->kind == HS_EXPR_STARRED)
+      return TRUE;
+  return FALSE;
+}
+
+/* Builds a list of the items, `*x` extending it (stack: ... list). */
+static void
+build_list_with_stars (Compiler *c, HsExprList *l, HsCodePos whole, gboolean in_call)
+{
+  set_pos (c, whole);
+  emit (c, HS_OP_BUILD_LIST, 0);
+  for (int i = 0; i < l->len; i++)
+    {
+      HsExpr *el = l->items[i];
+      if (el->kind == HS_EXPR_STARRED)
+        {
+          visit_expr (c, el->u.starred.value);
+          set_pos (c, whole);
+          emit (c, HS_OP_LIST_EXTEND, 1 | (in_call ? 0x100 : 0));
+        }
+      else
+        {
+          visit_expr (c, el);
+          set_pos (c, whole);
+          emit (c, HS_OP_LIST_APPEND, 1);
+        }
+    }
+}
+
+/* f(*a, **k): the positional arguments as a tuple, the keywords as a dict. */
+static void
+visit_call_ex (Compiler *c, HsExpr *e)
+{
+  HsCodePos whole = pos_plain (e->pos);
+  int nkw = e->u.call.n_keywords;
+  visit_expr (c, e->u.call.func);
+  build_list_with_stars (c, &e->u.call.args, whole, TRUE);
+  emit (c, HS_OP_LIST_TO_TUPLE, 0);
+  if (nkw > 0)
+    {
+      emit (c, HS_OP_BUILD_MAP, 0);
+      for (int i = 0; i < nkw; i++)
+        {
+          HsKeyword *k = &e->u.call.keywords[i];
+          if (k->arg == NULL)
+            {
+              visit_expr (c, k->value);
+              set_pos (c, whole);
+              emit (c, HS_OP_DICT_MERGE, 1);
+            }
+          else
+            {
+              set_pos (c, whole);
+              emit (c, HS_OP_LOAD_CONST, const_str (c, k->arg, strlen (k->arg)));
+              visit_expr (c, k->value);
+              set_pos (c, whole);
+              emit (c, HS_OP_MAP_ADD, 1 | 0x100);
+            }
+        }
+    }
+  set_pos (c, whole);
+  emit (c, HS_OP_CALL_FUNCTION_EX, nkw > 0);
+}
+
 static void
 visit_call (Compiler *c, HsExpr *e)
 {
   HsExpr *func = e->u.call.func;
   HsExprList *args = &e->u.call.args;
   int nkw = e->u.call.n_keywords;
-  if (reject_starred (c, args, "'*' arguments in calls"))
-    return;
+  gboolean ex = has_starred (args);
   for (int i = 0; i < nkw; i++)
     if (e->u.call.keywords[i].arg == NULL)
-      {
-        unsupported (c, e->u.call.keywords[i].pos, "'**' arguments in calls");
-        return;
-      }
+      ex = TRUE;
+  if (ex)
+    {
+      visit_call_ex (c, e);
+      return;
+    }
   HsCodePos whole = pos_plain (e->pos);
   if (func->kind == HS_EXPR_ATTRIBUTE && nkw == 0)
     {
@@ -781,6 +848,24 @@ visit_call (Compiler *c, HsExpr *e)
     }
   emit (c, HS_OP_LOAD_CONST, const_names_tuple (c, e->u.call.keywords, nkw));
   emit (c, HS_OP_CALL_KW, args->len + nkw);
+}
+
+static void make_closure (Compiler *c, HsCode *code, HsScope *scope, guint32 flags);
+static HsCode *compile_lambda (Compiler *c, HsExpr *e);
+static HsCode *compile_comprehension (Compiler *c, HsExpr *e);
+
+static void
+visit_comprehension_call (Compiler *c, HsExpr *e)
+{
+  HsCode *code = compile_comprehension (c, e);
+  if (code == NULL)
+    return;
+  set_pos (c, pos_plain (e->pos));
+  make_closure (c, code, hs_symtable_lookup (c->st, e), 0);
+  visit_expr (c, e->u.comp.generators[0].iter);
+  set_pos (c, pos_plain (e->pos));
+  emit (c, HS_OP_GET_ITER, 0);
+  emit (c, HS_OP_CALL, 1);
 }
 
 static void
@@ -958,20 +1043,41 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         break;
       case HS_EXPR_LIST:
       case HS_EXPR_TUPLE:
-        if (reject_starred (c, &e->u.seq.elts, "'*' unpacking in displays"))
-          return;
+        if (has_starred (&e->u.seq.elts))
+          {
+            build_list_with_stars (c, &e->u.seq.elts, pos_plain (e->pos), FALSE);
+            if (e->kind == HS_EXPR_TUPLE)
+              emit (c, HS_OP_LIST_TO_TUPLE, 0);
+            return;
+          }
         visit_exprs (c, &e->u.seq.elts);
         set_pos (c, pos_plain (e->pos));
         emit (c, e->kind == HS_EXPR_LIST ? HS_OP_BUILD_LIST : HS_OP_BUILD_TUPLE, e->u.seq.elts.len);
         break;
       case HS_EXPR_DICT:
         for (int i = 0; i < e->u.dict.keys.len; i++)
+          if (e->u.dict.keys.items[i] == NULL)
+            {
+              set_pos (c, pos_plain (e->pos));
+              emit (c, HS_OP_BUILD_MAP, 0);
+              for (int j = 0; j < e->u.dict.keys.len; j++)
+                {
+                  if (e->u.dict.keys.items[j] == NULL)
+                    {
+                      visit_expr (c, e->u.dict.values.items[j]);
+                      set_pos (c, pos_plain (e->pos));
+                      emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
+                      continue;
+                    }
+                  visit_expr (c, e->u.dict.keys.items[j]);
+                  visit_expr (c, e->u.dict.values.items[j]);
+                  set_pos (c, pos_plain (e->pos));
+                  emit (c, HS_OP_MAP_ADD, 1);
+                }
+              return;
+            }
+        for (int i = 0; i < e->u.dict.keys.len; i++)
           {
-            if (e->u.dict.keys.items[i] == NULL)
-              {
-                unsupported (c, e->u.dict.values.items[i]->pos, "'**' unpacking in dict displays");
-                return;
-              }
             visit_expr (c, e->u.dict.keys.items[i]);
             visit_expr (c, e->u.dict.values.items[i]);
           }
@@ -996,27 +1102,64 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         unsupported (c, e->pos, "assignment expressions (':=')");
         break;
       case HS_EXPR_LAMBDA:
-        unsupported (c, e->pos, "'lambda' expressions");
-        break;
+        {
+          HsArguments *a = e->u.lambda.args;
+          guint32 flags = 0;
+          if (a->defaults.len > 0)
+            {
+              visit_exprs (c, &a->defaults);
+              set_pos (c, pos_plain (e->pos));
+              emit (c, HS_OP_BUILD_TUPLE, a->defaults.len);
+              flags |= 1;
+            }
+          HsCode *code = compile_lambda (c, e);
+          if (code == NULL)
+            return;
+          set_pos (c, pos_plain (e->pos));
+          make_closure (c, code, hs_symtable_lookup (c->st, e), flags);
+          break;
+        }
       case HS_EXPR_SET:
-        unsupported (c, e->pos, "sets");
+        set_pos (c, pos_plain (e->pos));
+        emit (c, HS_OP_BUILD_SET, 0);
+        for (int i = 0; i < e->u.seq.elts.len; i++)
+          {
+            HsExpr *el = e->u.seq.elts.items[i];
+            gboolean star = el->kind == HS_EXPR_STARRED;
+            visit_expr (c, star ? el->u.starred.value : el);
+            set_pos (c, pos_plain (e->pos));
+            emit (c, star ? HS_OP_SET_UPDATE : HS_OP_SET_ADD, 1);
+          }
         break;
       case HS_EXPR_LISTCOMP:
-        unsupported (c, e->pos, "list comprehensions");
-        break;
       case HS_EXPR_SETCOMP:
-        unsupported (c, e->pos, "set comprehensions");
-        break;
       case HS_EXPR_DICTCOMP:
-        unsupported (c, e->pos, "dict comprehensions");
-        break;
       case HS_EXPR_GENEXP:
-        unsupported (c, e->pos, "generator expressions");
+        visit_comprehension_call (c, e);
         break;
       case HS_EXPR_YIELD:
-      case HS_EXPR_YIELD_FROM:
-        unsupported (c, e->pos, "'yield' expressions");
+        if (e->u.yield_.value != NULL)
+          visit_expr (c, e->u.yield_.value);
+        else
+          emit (c, HS_OP_LOAD_CONST, const_none (c));
+        set_pos (c, pos_plain (e->pos));
+        emit (c, HS_OP_YIELD_VALUE, 0);
         break;
+      case HS_EXPR_YIELD_FROM:
+        {
+          int top = new_label (c), end = new_label (c);
+          visit_expr (c, e->u.yield_.value);
+          set_pos (c, pos_plain (e->pos));
+          emit (c, HS_OP_GET_YIELD_FROM_ITER, 0);
+          bind_label (c, top);
+          emit_jump (c, HS_OP_FOR_ITER, end);
+          emit (c, HS_OP_YIELD_VALUE, 0);
+          emit (c, HS_OP_POP_TOP, 0);
+          emit_jump (c, HS_OP_JUMP_BACKWARD, top);
+          bind_label (c, end);
+          emit (c, HS_OP_LOAD_CONST, const_none (c));
+          break;
+        }
     }
 }
 
@@ -1174,24 +1317,404 @@ visit_augassign (Compiler *c, HsStmt *s)
 
 /* ---- statements ------------------------------------------------------------------ */
 
-static Loop *
-innermost_loop (Compiler *c)
+static void
+push_fblock (Compiler *c, FBType type, int label, int label2, HsStmtList *body, const char *name)
 {
-  GArray *l = c->u->loops;
-  return l->len > 0 ? &g_array_index (l, Loop, l->len - 1) : NULL;
+  FBlock b = { type, label, label2, body, name };
+  g_array_append_val (c->u->fblocks, b);
 }
 
 static void
-push_loop (Compiler *c, gboolean is_for, int cont, int brk)
+pop_fblock (Compiler *c)
 {
-  Loop l = { is_for, cont, brk };
-  g_array_append_val (c->u->loops, l);
+  g_array_set_size (c->u->fblocks, c->u->fblocks->len - 1);
 }
 
 static void
-pop_loop (Compiler *c)
+emit_setup (Compiler *c, int label)
 {
-  g_array_set_size (c->u->loops, c->u->loops->len - 1);
+  emit_jump (c, HS_OP_SETUP_FINALLY, label);
+}
+
+static void
+emit_pop_block (Compiler *c)
+{
+  emit (c, HS_OP_POP_BLOCK, 0);
+}
+
+/* name = None; del name (the end of `except E as name:`) */
+static void
+clear_handler_name (Compiler *c, const char *name)
+{
+  emit (c, HS_OP_LOAD_CONST, const_none (c));
+  store_name (c, name, FALSE);
+  store_name (c, name, TRUE);
+}
+
+static void
+call_exit_none (Compiler *c)
+{
+  for (int i = 0; i < 3; i++)
+    emit (c, HS_OP_LOAD_CONST, const_none (c));
+  emit (c, HS_OP_CALL, 3);
+  emit (c, HS_OP_POP_TOP, 0);
+}
+
+/* Emits what leaving block b early requires (with the return value on top when
+ * preserve_tos). */
+static void
+unwind_fblock (Compiler *c, FBlock *b, gboolean preserve_tos)
+{
+  switch (b->type)
+    {
+      case FB_WHILE:
+        break;
+      case FB_FOR:
+        if (preserve_tos)
+          emit (c, HS_OP_ROT_TWO, 0);
+        emit (c, HS_OP_POP_TOP, 0);
+        break;
+      case FB_TRY_EXCEPT:
+        emit_pop_block (c);
+        break;
+      case FB_FINALLY_TRY:
+        {
+          emit_pop_block (c);
+          /* the finally body runs with this block gone (a return inside it unwinds the
+           * outer blocks only) */
+          FBlock saved = *b;
+          guint depth = c->u->fblocks->len;
+          g_array_set_size (c->u->fblocks, b - (FBlock *)c->u->fblocks->data);
+          visit_stmts (c, saved.body);
+          g_array_set_size (c->u->fblocks, depth);
+          break;
+        }
+      case FB_FINALLY_END:
+        if (preserve_tos)
+          emit (c, HS_OP_ROT_TWO, 0);
+        emit (c, HS_OP_POP_TOP, 0); /* the exception */
+        emit_pop_block (c);
+        if (preserve_tos)
+          emit (c, HS_OP_ROT_TWO, 0);
+        emit (c, HS_OP_POP_EXCEPT, 0);
+        break;
+      case FB_HANDLER:
+        if (b->label2 >= 0)
+          emit_pop_block (c);
+        emit_pop_block (c);
+        if (preserve_tos)
+          emit (c, HS_OP_ROT_TWO, 0);
+        emit (c, HS_OP_POP_EXCEPT, 0);
+        if (b->name != NULL)
+          clear_handler_name (c, b->name);
+        break;
+      case FB_WITH:
+        emit_pop_block (c);
+        if (preserve_tos)
+          emit (c, HS_OP_ROT_TWO, 0);
+        call_exit_none (c);
+        break;
+    }
+}
+
+/* Re-opens, after the jump, the blocks unwind_fblock closed (textual bracketing). */
+static void
+rewind_fblock (Compiler *c, FBlock *b)
+{
+  switch (b->type)
+    {
+      case FB_TRY_EXCEPT:
+      case FB_FINALLY_TRY:
+      case FB_FINALLY_END:
+      case FB_WITH:
+        emit_setup (c, b->label);
+        break;
+      case FB_HANDLER:
+        emit_setup (c, b->label);
+        if (b->label2 >= 0)
+          emit_setup (c, b->label2);
+        break;
+      default:
+        break;
+    }
+}
+
+/* Unwinds the blocks above index `stop` (exclusive), innermost first. TRUE when a
+ * finally body was inlined (the jump that follows then keeps its last line, as in
+ * CPython). */
+static gboolean
+unwind_to (Compiler *c, int stop, gboolean preserve_tos)
+{
+  gboolean inlined = FALSE;
+  for (int i = (int)c->u->fblocks->len - 1; i > stop; i--)
+    {
+      FBlock *b = &g_array_index (c->u->fblocks, FBlock, i);
+      inlined |= b->type == FB_FINALLY_TRY;
+      unwind_fblock (c, b, preserve_tos);
+    }
+  return inlined;
+}
+
+static void
+rewind_to (Compiler *c, int stop)
+{
+  for (int i = stop + 1; i < (int)c->u->fblocks->len; i++)
+    rewind_fblock (c, &g_array_index (c->u->fblocks, FBlock, i));
+}
+
+static int
+innermost_loop_index (Compiler *c)
+{
+  for (int i = (int)c->u->fblocks->len - 1; i >= 0; i--)
+    {
+      FBType t = g_array_index (c->u->fblocks, FBlock, i).type;
+      if (t == FB_WHILE || t == FB_FOR)
+        return i;
+    }
+  return -1;
+}
+
+static void
+visit_break_continue (Compiler *c, HsStmt *s)
+{
+  gboolean brk = s->kind == HS_STMT_BREAK;
+  int li = innermost_loop_index (c);
+  if (li < 0)
+    {
+      error_at (c, "SyntaxError", s->pos,
+                brk ? "'break' outside loop" : "'continue' not properly in loop");
+      return;
+    }
+  FBlock loop = g_array_index (c->u->fblocks, FBlock, li);
+  gboolean inlined = unwind_to (c, li, FALSE);
+  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
+  if (inlined)
+    set_pos (c, none);
+  if (brk && loop.type == FB_FOR)
+    emit (c, HS_OP_POP_TOP, 0);
+  emit_jump (c, brk ? HS_OP_JUMP : HS_OP_JUMP_BACKWARD, brk ? loop.label2 : loop.label);
+  rewind_to (c, li);
+}
+
+static void
+visit_return (Compiler *c, HsStmt *s)
+{
+  if (c->u->kind != UNIT_FUNCTION)
+    {
+      error_at (c, "SyntaxError", s->pos, "'return' outside function");
+      return;
+    }
+  if (s->u.value != NULL)
+    visit_expr (c, s->u.value);
+  else
+    emit (c, HS_OP_LOAD_CONST, const_none (c));
+  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
+  set_pos (c, unwind_to (c, -1, TRUE) ? none : pos_plain (s->pos));
+  emit (c, HS_OP_RETURN_VALUE, 0);
+  rewind_to (c, -1);
+}
+
+/* try/except[/else]: see the module comment and CPython 3.11's compiler_try_except. */
+static void
+visit_try_except (Compiler *c, HsStmt *s)
+{
+  int handler = new_label (c), end = new_label (c), cleanup = new_label (c);
+  emit_setup (c, handler);
+  push_fblock (c, FB_TRY_EXCEPT, handler, -1, NULL, NULL);
+  visit_stmts (c, &s->u.try_.body);
+  pop_fblock (c);
+  emit_pop_block (c);
+  visit_stmts (c, &s->u.try_.orelse);
+  emit_jump_noline (c, HS_OP_JUMP, end);
+  HsExceptHandler *first = &s->u.try_.handlers[0];
+  set_pos (c, pos_plain (first->pos));
+  bind_label (c, handler); /* [exc] */
+  emit_setup (c, cleanup);
+  emit (c, HS_OP_PUSH_EXC_INFO, 0); /* [prev, exc] */
+  for (int i = 0; i < s->u.try_.n_handlers && c->error == NULL; i++)
+    {
+      HsExceptHandler *h = &s->u.try_.handlers[i];
+      int next = new_label (c);
+      set_pos (c, pos_plain (h->pos));
+      if (h->type == NULL && i < s->u.try_.n_handlers - 1)
+        {
+          error_at (c, "SyntaxError", h->pos, "default 'except:' must be last");
+          return;
+        }
+      if (h->type != NULL)
+        {
+          visit_expr (c, h->type);
+          set_pos (c, pos_plain (h->pos));
+          emit (c, HS_OP_CHECK_EXC_MATCH, 0);
+          emit_jump (c, HS_OP_POP_JUMP_IF_FALSE, next);
+        }
+      int named = -1;
+      if (h->name != NULL)
+        {
+          store_name (c, h->name, FALSE);
+          named = new_label (c);
+          emit_setup (c, named);
+        }
+      else
+        emit (c, HS_OP_POP_TOP, 0);
+      push_fblock (c, FB_HANDLER, cleanup, named, NULL, h->name);
+      visit_stmts (c, &h->body);
+      pop_fblock (c);
+      HsCodePos none = { -1, -1, -1, -1, -1, -1 };
+      set_pos (c, none);
+      if (named >= 0)
+        emit_pop_block (c);
+      emit_pop_block (c);
+      emit (c, HS_OP_POP_EXCEPT, 0);
+      if (h->name != NULL)
+        clear_handler_name (c, h->name);
+      emit_jump_noline (c, HS_OP_JUMP, end);
+      emit_setup (c, cleanup);
+      if (named >= 0)
+        {
+          bind_label (c, named); /* [prev, exc2] */
+          clear_handler_name (c, h->name);
+          emit (c, HS_OP_RERAISE, 0);
+        }
+      bind_label (c, next);
+    }
+  emit (c, HS_OP_RERAISE, 0);
+  emit_pop_block (c);
+  bind_label (c, cleanup); /* [prev, exc2] */
+  emit (c, HS_OP_ROT_TWO, 0);
+  emit (c, HS_OP_POP_EXCEPT, 0);
+  emit (c, HS_OP_RERAISE, 0);
+  bind_label (c, end);
+}
+
+static void
+visit_try (Compiler *c, HsStmt *s)
+{
+  emit (c, HS_OP_NOP, 0); /* the `try:` line gets its line event, as in CPython */
+  if (s->u.try_.finalbody.len == 0)
+    {
+      visit_try_except (c, s);
+      return;
+    }
+  int handler = new_label (c), end = new_label (c), cleanup = new_label (c);
+  emit_setup (c, handler);
+  push_fblock (c, FB_FINALLY_TRY, handler, -1, &s->u.try_.finalbody, NULL);
+  if (s->u.try_.n_handlers > 0)
+    visit_try_except (c, s);
+  else
+    visit_stmts (c, &s->u.try_.body);
+  pop_fblock (c);
+  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
+  set_pos (c, none);
+  emit_pop_block (c);
+  visit_stmts (c, &s->u.try_.finalbody);
+  emit_jump_noline (c, HS_OP_JUMP, end);
+  set_pos (c, none);
+  bind_label (c, handler); /* [exc] */
+  emit_setup (c, cleanup);
+  emit (c, HS_OP_PUSH_EXC_INFO, 0);
+  push_fblock (c, FB_FINALLY_END, cleanup, -1, NULL, NULL);
+  visit_stmts (c, &s->u.try_.finalbody);
+  pop_fblock (c);
+  set_pos (c, none);
+  emit (c, HS_OP_RERAISE, 0);
+  emit_pop_block (c);
+  bind_label (c, cleanup);
+  emit (c, HS_OP_ROT_TWO, 0);
+  emit (c, HS_OP_POP_EXCEPT, 0);
+  emit (c, HS_OP_RERAISE, 0);
+  bind_label (c, end);
+}
+
+static void
+visit_with_item (Compiler *c, HsStmt *s, int i)
+{
+  HsWithItem *item = &s->u.with_.items[i];
+  int handler = new_label (c), end = new_label (c), cleanup = new_label (c),
+      suppress = new_label (c);
+  HsCodePos whole = pos_plain (s->pos);
+  visit_expr (c, item->context_expr);
+  set_pos (c, whole);
+  emit (c, HS_OP_BEFORE_WITH, 0); /* [exit, entered] */
+  emit_setup (c, handler);
+  push_fblock (c, FB_WITH, handler, -1, NULL, NULL);
+  if (item->optional_vars != NULL)
+    visit_store (c, item->optional_vars);
+  else
+    emit (c, HS_OP_POP_TOP, 0);
+  if (i + 1 < s->u.with_.n_items)
+    visit_with_item (c, s, i + 1);
+  else
+    visit_stmts (c, &s->u.with_.body);
+  pop_fblock (c);
+  set_pos (c, whole);
+  emit_pop_block (c);
+  call_exit_none (c);
+  emit_jump_noline (c, HS_OP_JUMP, end);
+  bind_label (c, handler); /* [exit, exc] */
+  emit_setup (c, cleanup);
+  emit (c, HS_OP_PUSH_EXC_INFO, 0); /* [exit, prev, exc] */
+  emit (c, HS_OP_WITH_EXCEPT_START, 0);
+  emit_jump (c, HS_OP_POP_JUMP_IF_TRUE, suppress);
+  emit (c, HS_OP_RERAISE, 0);
+  emit_pop_block (c);
+  bind_label (c, suppress);
+  emit (c, HS_OP_POP_TOP, 0);
+  emit (c, HS_OP_POP_EXCEPT, 0);
+  emit (c, HS_OP_POP_TOP, 0);
+  emit_jump_noline (c, HS_OP_JUMP, end);
+  bind_label (c, cleanup); /* [exit, prev, exc2] */
+  emit (c, HS_OP_ROT_TWO, 0);
+  emit (c, HS_OP_POP_EXCEPT, 0);
+  emit (c, HS_OP_RERAISE, 0);
+  bind_label (c, end);
+}
+
+static void
+visit_import (Compiler *c, HsStmt *s)
+{
+  gboolean from = s->kind == HS_STMT_IMPORTFROM;
+  if (from && s->u.import.level > 0)
+    {
+      emit (c, HS_OP_IMPORT_NAME, name_index (c, ""));
+      emit (c, HS_OP_POP_TOP, 0);
+      return;
+    }
+  if (!from)
+    {
+      for (int i = 0; i < s->u.import.n_names; i++)
+        {
+          HsAlias *a = &s->u.import.names[i];
+          emit (c, HS_OP_IMPORT_NAME, name_index (c, a->name));
+          if (a->asname != NULL)
+            store_name (c, a->asname, FALSE);
+          else
+            {
+              const char *dot = strchr (a->name, '.');
+              g_autofree char *top = dot != NULL ? g_strndup (a->name, dot - a->name) : NULL;
+              if (top != NULL)
+                {
+                  emit (c, HS_OP_POP_TOP, 0);
+                  emit (c, HS_OP_IMPORT_NAME, name_index (c, top));
+                }
+              store_name (c, top != NULL ? top : a->name, FALSE);
+            }
+        }
+      return;
+    }
+  emit (c, HS_OP_IMPORT_NAME, name_index (c, s->u.import.module));
+  for (int i = 0; i < s->u.import.n_names; i++)
+    {
+      HsAlias *a = &s->u.import.names[i];
+      if (strcmp (a->name, "*") == 0)
+        {
+          unsupported (c, s->pos, "'from ... import *'");
+          return;
+        }
+      emit (c, HS_OP_IMPORT_FROM, name_index (c, a->name));
+      store_name (c, a->asname != NULL ? a->asname : a->name, FALSE);
+    }
+  emit (c, HS_OP_POP_TOP, 0);
 }
 
 static void
@@ -1220,9 +1743,9 @@ visit_while (Compiler *c, HsStmt *s)
   visit_expr (c, s->u.while_.test);
   emit_jump (c, HS_OP_POP_JUMP_IF_FALSE, orelse);
   bind_label (c, body);
-  push_loop (c, FALSE, top, end);
+  push_fblock (c, FB_WHILE, top, end, NULL, NULL);
   visit_stmts (c, &s->u.while_.body);
-  pop_loop (c);
+  pop_fblock (c);
   visit_expr (c, s->u.while_.test);
   set_pos (c, pos_plain (s->u.while_.test->pos));
   emit_jump (c, HS_OP_POP_JUMP_IF_TRUE, body);
@@ -1247,9 +1770,9 @@ visit_for (Compiler *c, HsStmt *s)
   bind_label (c, top);
   emit_jump (c, HS_OP_FOR_ITER, orelse);
   visit_store (c, s->u.for_.target);
-  push_loop (c, TRUE, top, end);
+  push_fblock (c, FB_FOR, top, end, NULL, NULL);
   visit_stmts (c, &s->u.for_.body);
-  pop_loop (c);
+  pop_fblock (c);
   set_pos (c, whole);
   emit_jump_noline (c, HS_OP_JUMP_BACKWARD, top);
   bind_label (c, orelse);
@@ -1258,6 +1781,87 @@ visit_for (Compiler *c, HsStmt *s)
 }
 
 static HsCode *compile_function (Compiler *c, HsStmt *s);
+static HsCode *compile_class (Compiler *c, HsStmt *s);
+
+/* Pushes a function object for `code`: the defaults (flags 1) and kwdefaults (flags 2)
+ * are already on the stack; adds the closure tuple (LOAD_CLOSURE of each free variable
+ * the child needs, in its closure order). The child code is adopted by the unit. */
+static void
+make_closure (Compiler *c, HsCode *code, HsScope *scope, guint32 flags)
+{
+  if (scope != NULL && scope->frees->len > 0)
+    {
+      for (guint i = 0; i < scope->frees->len; i++)
+        {
+          const char *name = scope->frees->pdata[i];
+          int slot = local_index (c->u, name);
+          if (slot < 0)
+            {
+              error_at (c, "SystemError", (HsPos){ code->firstlineno, 0, code->firstlineno, 0 },
+                        "compiler: no slot for free variable '%s'", name);
+              hs_code_free (c->vm, code);
+              return;
+            }
+          emit (c, HS_OP_LOAD_CLOSURE, slot);
+        }
+      emit (c, HS_OP_BUILD_TUPLE, scope->frees->len);
+      flags |= 4;
+    }
+  g_ptr_array_add (c->u->children, code);
+  emit (c, HS_OP_MAKE_FUNCTION, ((c->u->children->len - 1) << 3) | flags);
+}
+
+/* Defaults and keyword-only defaults of a def or lambda; returns MAKE_FUNCTION flags. */
+static guint32
+visit_defaults (Compiler *c, HsArguments *a, HsPos pos)
+{
+  guint32 flags = 0;
+  if (a->defaults.len > 0)
+    {
+      visit_exprs (c, &a->defaults);
+      set_pos (c, pos_plain (pos));
+      emit (c, HS_OP_BUILD_TUPLE, a->defaults.len);
+      flags |= 1;
+    }
+  int nkw = 0;
+  for (int i = 0; i < a->n_kwonly; i++)
+    if (a->kw_defaults[i] != NULL)
+      {
+        set_pos (c, pos_plain (pos));
+        emit (c, HS_OP_LOAD_CONST,
+              const_str (c, a->kwonlyargs[i].name, strlen (a->kwonlyargs[i].name)));
+        visit_expr (c, a->kw_defaults[i]);
+        nkw++;
+      }
+  if (nkw > 0)
+    {
+      set_pos (c, pos_plain (pos));
+      emit (c, HS_OP_BUILD_MAP, nkw);
+      flags |= 2;
+    }
+  return flags;
+}
+
+static gboolean
+check_arguments (Compiler *c, HsArguments *a, HsPos pos)
+{
+  if (a->n_posonly > 0)
+    {
+      unsupported (c, pos, "positional-only parameters ('/')");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+apply_decorators (Compiler *c, HsExprList *decorators)
+{
+  for (int i = decorators->len - 1; i >= 0; i--)
+    {
+      set_pos (c, pos_plain (decorators->items[i]->pos));
+      emit (c, HS_OP_CALL, 1);
+    }
+}
 
 static void
 visit_funcdef (Compiler *c, HsStmt *s)
@@ -1265,31 +1869,40 @@ visit_funcdef (Compiler *c, HsStmt *s)
   HsArguments *a = s->u.funcdef.args;
   if (s->u.funcdef.is_async)
     return unsupported (c, s->pos, "'async def' functions");
-  if (s->u.funcdef.decorators.len > 0)
-    return unsupported (c, s->u.funcdef.decorators.items[0]->pos, "decorators");
-  if (a->n_posonly > 0)
-    return unsupported (c, s->pos, "positional-only parameters ('/')");
-  if (a->vararg != NULL)
-    return unsupported (c, a->vararg->pos, "'*args' parameters");
-  if (a->n_kwonly > 0)
-    return unsupported (c, a->kwonlyargs[0].pos, "keyword-only parameters");
-  if (a->kwarg != NULL)
-    return unsupported (c, a->kwarg->pos, "'**kwargs' parameters");
-  for (int i = 0; i < a->n_args; i++)
-    for (int j = 0; j < i; j++)
-      if (strcmp (a->args[i].name, a->args[j].name) == 0)
-        return error_at (c, "SyntaxError", a->args[i].pos,
-                         "duplicate argument '%s' in function definition", a->args[i].name);
-  visit_exprs (c, &a->defaults);
-  set_pos (c, pos_plain (s->pos));
-  if (a->defaults.len > 0)
-    emit (c, HS_OP_BUILD_TUPLE, a->defaults.len);
+  if (!check_arguments (c, a, s->pos))
+    return;
+  visit_exprs (c, &s->u.funcdef.decorators);
+  guint32 flags = visit_defaults (c, a, s->pos);
   HsCode *code = compile_function (c, s);
   if (code == NULL)
     return;
-  g_ptr_array_add (c->u->children, code);
-  emit (c, HS_OP_MAKE_FUNCTION, ((c->u->children->len - 1) << 1) | (a->defaults.len > 0));
+  set_pos (c, pos_plain (s->pos));
+  make_closure (c, code, hs_symtable_lookup (c->st, s), flags);
+  apply_decorators (c, &s->u.funcdef.decorators);
+  set_pos (c, pos_plain (s->pos));
   store_name (c, s->u.funcdef.name, FALSE);
+}
+
+static void
+visit_classdef (Compiler *c, HsStmt *s)
+{
+  if (s->u.classdef.n_keywords > 0)
+    return unsupported (c, s->u.classdef.keywords[0].pos, "class keywords (metaclass=...)");
+  if (has_starred (&s->u.classdef.bases))
+    return unsupported (c, s->pos, "'*' in class bases");
+  visit_exprs (c, &s->u.classdef.decorators);
+  HsCode *code = compile_class (c, s);
+  if (code == NULL)
+    return;
+  set_pos (c, pos_plain (s->pos));
+  make_closure (c, code, hs_symtable_lookup (c->st, s), 0);
+  emit (c, HS_OP_LOAD_CONST, const_str (c, s->u.classdef.name, strlen (s->u.classdef.name)));
+  visit_exprs (c, &s->u.classdef.bases);
+  set_pos (c, pos_plain (s->pos));
+  emit (c, HS_OP_BUILD_CLASS, s->u.classdef.bases.len);
+  apply_decorators (c, &s->u.classdef.decorators);
+  set_pos (c, pos_plain (s->pos));
+  store_name (c, s->u.classdef.name, FALSE);
 }
 
 static void
@@ -1333,6 +1946,7 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
         break;
       case HS_STMT_PASS:
       case HS_STMT_GLOBAL:
+      case HS_STMT_NONLOCAL:
         emit (c, HS_OP_NOP, 0);
         break;
       case HS_STMT_IF:
@@ -1346,32 +1960,10 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
         break;
       case HS_STMT_BREAK:
       case HS_STMT_CONTINUE:
-        {
-          Loop *l = innermost_loop (c);
-          gboolean brk = s->kind == HS_STMT_BREAK;
-          if (l == NULL)
-            {
-              error_at (c, "SyntaxError", s->pos,
-                        brk ? "'break' outside loop" : "'continue' not properly in loop");
-              break;
-            }
-          if (brk && l->is_for)
-            emit (c, HS_OP_POP_TOP, 0);
-          emit_jump (c, brk ? HS_OP_JUMP : HS_OP_JUMP_BACKWARD, brk ? l->brk : l->cont);
-          break;
-        }
+        visit_break_continue (c, s);
+        break;
       case HS_STMT_RETURN:
-        if (!c->u->is_function)
-          {
-            error_at (c, "SyntaxError", s->pos, "'return' outside function");
-            break;
-          }
-        if (s->u.value != NULL)
-          visit_expr (c, s->u.value);
-        else
-          emit (c, HS_OP_LOAD_CONST, const_none (c));
-        /* a `for` loop's iterator stays on the stack: RETURN_VALUE drops the rest */
-        emit (c, HS_OP_RETURN_VALUE, 0);
+        visit_return (c, s);
         break;
       case HS_STMT_FUNCTIONDEF:
         visit_funcdef (c, s);
@@ -1394,28 +1986,26 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
           emit_jump (c, HS_OP_POP_JUMP_IF_TRUE, end);
           if (s->u.assert_.msg != NULL)
             visit_expr (c, s->u.assert_.msg);
+          set_pos (c, pos_plain (s->u.assert_.test->pos));
           emit (c, HS_OP_ASSERT_FAIL, s->u.assert_.msg != NULL);
           bind_label (c, end);
           break;
         }
       case HS_STMT_CLASSDEF:
-        unsupported (c, s->pos, "'class' statements");
+        visit_classdef (c, s);
         break;
       case HS_STMT_TRY:
-        unsupported (c, s->pos, "'try' statements");
+        visit_try (c, s);
         break;
       case HS_STMT_WITH:
-        unsupported (c, s->pos, "'with' statements");
+        visit_with_item (c, s, 0);
         break;
       case HS_STMT_MATCH:
         unsupported (c, s->pos, "'match' statements");
         break;
       case HS_STMT_IMPORT:
       case HS_STMT_IMPORTFROM:
-        unsupported (c, s->pos, "'import' statements");
-        break;
-      case HS_STMT_NONLOCAL:
-        unsupported (c, s->pos, "'nonlocal' declarations");
+        visit_import (c, s);
         break;
     }
 }
@@ -1456,18 +2046,39 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_GET_ITER:
       case HS_OP_DELETE_FAST:
       case HS_OP_DELETE_GLOBAL:
+      case HS_OP_DELETE_DEREF:
+      case HS_OP_DELETE_NAME:
+      case HS_OP_POP_BLOCK:
+      case HS_OP_CHECK_EXC_MATCH:
+      case HS_OP_LIST_TO_TUPLE:
+      case HS_OP_YIELD_VALUE:
+      case HS_OP_GET_YIELD_FROM_ITER:
+        return 0;
       case HS_OP_FORMAT_VALUE:
-        return op == HS_OP_FORMAT_VALUE && (arg & 4) ? -1 : 0;
+        return (arg & 4) ? -1 : 0;
+      case HS_OP_SETUP_FINALLY:
+        return jump ? 1 : 0;
       case HS_OP_LOAD_CONST:
       case HS_OP_LOAD_FAST:
       case HS_OP_LOAD_GLOBAL:
+      case HS_OP_LOAD_DEREF:
+      case HS_OP_LOAD_CLOSURE:
+      case HS_OP_LOAD_NAME:
+      case HS_OP_LOAD_CLASSDEREF:
       case HS_OP_DUP_TOP:
       case HS_OP_LOAD_METHOD:
+      case HS_OP_PUSH_EXC_INFO:
+      case HS_OP_IMPORT_NAME:
+      case HS_OP_IMPORT_FROM:
+      case HS_OP_BEFORE_WITH:
+      case HS_OP_WITH_EXCEPT_START:
         return 1;
       case HS_OP_DUP_TOP_TWO:
         return 2;
       case HS_OP_STORE_FAST:
       case HS_OP_STORE_GLOBAL:
+      case HS_OP_STORE_DEREF:
+      case HS_OP_STORE_NAME:
       case HS_OP_POP_TOP:
       case HS_OP_BINARY_OP:
       case HS_OP_INPLACE_OP:
@@ -1479,7 +2090,16 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_POP_JUMP_IF_FALSE:
       case HS_OP_POP_JUMP_IF_TRUE:
       case HS_OP_RETURN_VALUE:
+      case HS_OP_POP_EXCEPT:
+      case HS_OP_RERAISE:
+      case HS_OP_LIST_APPEND:
+      case HS_OP_SET_ADD:
+      case HS_OP_LIST_EXTEND:
+      case HS_OP_DICT_MERGE:
+      case HS_OP_SET_UPDATE:
         return -1;
+      case HS_OP_MAP_ADD:
+        return -2;
       case HS_OP_STORE_SUBSCR:
         return -3;
       case HS_OP_DELETE_SUBSCR:
@@ -1489,6 +2109,7 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_BUILD_LIST:
       case HS_OP_BUILD_TUPLE:
       case HS_OP_BUILD_STRING:
+      case HS_OP_BUILD_SET:
         return 1 - (int)arg;
       case HS_OP_BUILD_MAP:
         return 1 - 2 * (int)arg;
@@ -1497,6 +2118,10 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_CALL:
         return -(int)arg;
       case HS_OP_CALL_KW:
+        return -(int)arg - 1;
+      case HS_OP_CALL_FUNCTION_EX:
+        return -(int)arg - 1;
+      case HS_OP_BUILD_CLASS:
         return -(int)arg - 1;
       case HS_OP_UNPACK_SEQUENCE:
         return (int)arg - 1;
@@ -1508,7 +2133,7 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_FOR_ITER:
         return jump ? -1 : 1;
       case HS_OP_MAKE_FUNCTION:
-        return (arg & 1) ? 0 : 1;
+        return 1 - (int)(arg & 1) - (int)((arg >> 1) & 1) - (int)((arg >> 2) & 1);
       case HS_OP_RAISE:
       case HS_OP_ASSERT_FAIL:
         return -(int)arg;
@@ -1521,13 +2146,29 @@ static gboolean
 is_terminal (guint32 op)
 {
   return op == HS_OP_JUMP || op == HS_OP_JUMP_BACKWARD || op == HS_OP_RETURN_VALUE
-         || op == HS_OP_RAISE || op == HS_OP_ASSERT_FAIL;
+         || op == HS_OP_RAISE || op == HS_OP_ASSERT_FAIL || op == HS_OP_RERAISE;
 }
 
-static int
-max_stack_depth (guint32 *code, int n)
+static gboolean
+is_jump_op (guint32 op)
 {
-  int *depth = g_new (int, n + 1);
+  return op == HS_OP_JUMP || op == HS_OP_JUMP_BACKWARD || op == HS_OP_POP_JUMP_IF_FALSE
+         || op == HS_OP_POP_JUMP_IF_TRUE || op == HS_OP_JUMP_IF_FALSE_OR_POP
+         || op == HS_OP_JUMP_IF_TRUE_OR_POP || op == HS_OP_FOR_ITER || op == HS_OP_SETUP_FINALLY;
+}
+
+static gboolean
+is_pseudo (guint32 op)
+{
+  return op == HS_OP_SETUP_FINALLY || op == HS_OP_POP_BLOCK;
+}
+
+/* Stack depth before each instruction (-1: unreachable) by a walk of the flow graph in
+ * which SETUP_FINALLY also branches to its handler with the exception pushed. Returns
+ * the maximum depth. */
+static int
+compute_depths (Instr *in, int n, int *depth)
+{
   for (int i = 0; i <= n; i++)
     depth[i] = -1;
   GArray *work = g_array_new (FALSE, FALSE, sizeof (int));
@@ -1541,16 +2182,13 @@ max_stack_depth (guint32 *code, int n)
       int d = depth[i];
       for (; i < n; i++)
         {
-          guint32 op = HS_INSTR_OP (code[i]), arg = HS_INSTR_ARG (code[i]);
-          gboolean jumps = op == HS_OP_JUMP || op == HS_OP_JUMP_BACKWARD
-                           || op == HS_OP_POP_JUMP_IF_FALSE || op == HS_OP_POP_JUMP_IF_TRUE
-                           || op == HS_OP_JUMP_IF_FALSE_OR_POP || op == HS_OP_JUMP_IF_TRUE_OR_POP
-                           || op == HS_OP_FOR_ITER;
+          guint32 op = in[i].op, arg = in[i].arg;
           if (op == HS_OP_LOAD_METHOD || op == HS_OP_UNPACK_SEQUENCE || op == HS_OP_UNPACK_EX)
-            maxd = MAX (maxd, d + (int)arg + 1);
-          if (jumps)
+            maxd = MAX (maxd, d + (int)(arg & 0xfff) + (int)(arg >> 12) + 1);
+          if (is_jump_op (op))
             {
               int jd = d + stack_effect (op, arg, TRUE);
+              maxd = MAX (maxd, jd);
               if ((int)arg <= n && depth[arg] < 0)
                 {
                   depth[arg] = jd;
@@ -1569,16 +2207,52 @@ max_stack_depth (guint32 *code, int n)
         }
     }
   g_array_free (work, TRUE);
-  g_free (depth);
-  return maxd + 2;
+  return maxd;
 }
 
-static gboolean
-is_jump_op (guint32 op)
+static void
+add_exc_entry (GArray *table, int handler, int start, int end, int *newidx, int *depth)
 {
-  return op == HS_OP_JUMP || op == HS_OP_JUMP_BACKWARD || op == HS_OP_POP_JUMP_IF_FALSE
-         || op == HS_OP_POP_JUMP_IF_TRUE || op == HS_OP_JUMP_IF_FALSE_OR_POP
-         || op == HS_OP_JUMP_IF_TRUE_OR_POP || op == HS_OP_FOR_ITER;
+  if (handler < 0 || end <= start || depth[handler] < 1)
+    return;
+  HsExcEntry e = { start, end, newidx[handler], depth[handler] - 1 };
+  g_array_append_val (table, e);
+}
+
+/* Exception table from the textual SETUP_FINALLY/POP_BLOCK bracketing: each real
+ * instruction is protected by the innermost open block. */
+static void
+build_exc_table (Instr *in, int n, int *newidx, int *depth, HsCode *co)
+{
+  GArray *stack = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *table = g_array_new (FALSE, FALSE, sizeof (HsExcEntry));
+  int cur = -1, cur_start = 0;
+  for (int i = 0; i < n; i++)
+    {
+      if (in[i].op == HS_OP_SETUP_FINALLY)
+        {
+          int t = (int)in[i].arg;
+          g_array_append_val (stack, t);
+          continue;
+        }
+      if (in[i].op == HS_OP_POP_BLOCK)
+        {
+          if (stack->len > 0)
+            g_array_set_size (stack, stack->len - 1);
+          continue;
+        }
+      int h = stack->len > 0 ? g_array_index (stack, int, stack->len - 1) : -1;
+      if (h != cur)
+        {
+          add_exc_entry (table, cur, cur_start, newidx[i], newidx, depth);
+          cur = h;
+          cur_start = newidx[i];
+        }
+    }
+  add_exc_entry (table, cur, cur_start, newidx[n], newidx, depth);
+  co->nexc = (int)table->len;
+  co->exc_table = (HsExcEntry *)g_array_free (table, FALSE);
+  g_array_free (stack, TRUE);
 }
 
 static HsCode *
@@ -1593,6 +2267,8 @@ assemble (Compiler *c, Unit *u)
         in[i].arg = (guint32)g_array_index (u->labels, int, in[i].arg);
         target[in[i].arg] = TRUE;
       }
+  int *depth = g_new (int, n + 1);
+  int maxd = compute_depths (in, n, depth);
   /* Position-less instructions that are not jump targets take their predecessor's. */
   for (int i = 1; i < n; i++)
     if (in[i].pos.line < 0 && !target[i])
@@ -1601,16 +2277,23 @@ assemble (Compiler *c, Unit *u)
   int *newidx = g_new (int, n + 1);
   GArray *code = g_array_new (FALSE, FALSE, sizeof (guint32));
   GArray *pos = g_array_new (FALSE, FALSE, sizeof (HsCodePos));
+  int prev_line = -1;
+  gboolean pending_target = FALSE;
   for (int i = 0; i < n; i++)
     {
       newidx[i] = (int)code->len;
+      pending_target |= target[i];
+      if (is_pseudo (in[i].op))
+        continue;
       int line = in[i].pos.line;
-      if (line >= 0 && (i == 0 || target[i] || line != in[i - 1].pos.line))
+      if (line >= 0 && (code->len == 0 || pending_target || line != prev_line))
         {
           guint32 w = HS_INSTR (HS_OP_LINE, 0);
           g_array_append_val (code, w);
           g_array_append_val (pos, in[i].pos);
         }
+      pending_target = FALSE;
+      prev_line = line;
       guint32 w = HS_INSTR (in[i].op, in[i].arg);
       g_array_append_val (code, w);
       g_array_append_val (pos, in[i].pos);
@@ -1618,16 +2301,17 @@ assemble (Compiler *c, Unit *u)
   newidx[n] = (int)code->len;
   guint32 *words = (guint32 *)code->data;
   for (int i = 0; i < n; i++)
-    if (in[i].is_jump)
+    if (in[i].is_jump && !is_pseudo (in[i].op))
       words[newidx[i] + (HS_INSTR_OP (words[newidx[i]]) == HS_OP_LINE)]
           = HS_INSTR (in[i].op, newidx[in[i].arg]);
 
   HsCode *co = g_new0 (HsCode, 1);
+  build_exc_table (in, n, newidx, depth, co);
   co->name = g_strdup (u->name);
   co->qualname = g_strdup (u->qualname);
   co->filename = g_strdup (c->filename);
   co->firstlineno = u->firstlineno;
-  co->is_module = !u->is_function;
+  co->is_module = u->kind == UNIT_MODULE;
   co->ncode = (int)code->len;
   co->code = (guint32 *)g_array_free (code, FALSE);
   co->pos = (HsCodePos *)g_array_free (pos, FALSE);
@@ -1639,6 +2323,8 @@ assemble (Compiler *c, Unit *u)
     co->names[i] = hs_str_intern_cstr (u->names->pdata[i]);
   co->nlocals = (int)u->varnames->len;
   co->nparams = u->nparams;
+  co->nkwonly = u->nkwonly;
+  co->flags = u->code_flags;
   co->varnames = g_new0 (char *, MAX (1, co->nlocals));
   co->varname_objs = g_new0 (HsObject *, MAX (1, co->nlocals));
   for (int i = 0; i < co->nlocals; i++)
@@ -1646,12 +2332,16 @@ assemble (Compiler *c, Unit *u)
       co->varnames[i] = g_strdup (u->varnames->pdata[i]);
       co->varname_objs[i] = hs_str_intern_cstr (co->varnames[i]);
     }
+  co->ncells = (int)u->cells->len;
+  co->cells = g_memdup2 (u->cells->data, sizeof (int) * MAX (1, co->ncells));
+  co->nfrees = (int)u->frees->len;
+  co->frees = g_memdup2 (u->frees->data, sizeof (int) * MAX (1, co->nfrees));
   co->nchildren = (int)u->children->len;
   co->children = g_memdup2 (u->children->pdata, sizeof (HsCode *) * MAX (1, u->children->len));
-  co->stacksize = max_stack_depth (co->code, co->ncode);
+  co->stacksize = maxd + 2;
   g_free (newidx);
   g_free (target);
-  (void)is_jump_op;
+  g_free (depth);
   return co;
 }
 
@@ -1673,24 +2363,26 @@ has_docstring (HsStmtList *body)
   return v->kind == HS_EXPR_CONSTANT && v->u.constant.kind == HS_CONST_STR;
 }
 
-static HsCode *
-compile_function (Compiler *c, HsStmt *s)
+/* Opens a unit for the scope of `node` (already analysed by the symtable). */
+static Unit *
+enter_unit (Compiler *c, gconstpointer node, const char *name, UnitKind kind, int firstlineno)
 {
-  HsArguments *a = s->u.funcdef.args;
-  Unit *u = unit_new (c->u, s->u.funcdef.name, TRUE, s->pos.lineno);
+  HsScope *scope = hs_symtable_lookup (c->st, node);
+  Unit *u = unit_new (c->u, name, kind, scope, firstlineno);
+  if (c->u != NULL && c->u->kind != UNIT_MODULE)
+    u->code_flags |= HS_CODE_NESTED;
+  if (kind == UNIT_CLASS)
+    u->code_flags |= HS_CODE_CLASS_BODY;
+  if (scope != NULL && scope->is_generator)
+    u->code_flags |= HS_CODE_GENERATOR;
   c->u = u;
-  for (int i = 0; i < a->n_args; i++)
-    add_local (u, a->args[i].name);
-  u->nparams = a->n_args;
-  collect_stmts (c, &s->u.funcdef.body);
-  HsStmtList body = s->u.funcdef.body;
-  if (has_docstring (&body))
-    {
-      body.items++;
-      body.len--;
-    }
-  visit_stmts (c, &body);
-  emit_implicit_return (c);
+  allocate_slots (u);
+  return u;
+}
+
+static HsCode *
+leave_unit (Compiler *c, Unit *u)
+{
   c->u = u->parent;
   if (c->error != NULL)
     {
@@ -1700,6 +2392,170 @@ compile_function (Compiler *c, HsStmt *s)
   HsCode *code = assemble (c, u);
   unit_free (c->vm, u, FALSE);
   return code;
+}
+
+static void
+set_params (Unit *u, HsArguments *a)
+{
+  u->nparams = a->n_posonly + a->n_args;
+  u->nkwonly = a->n_kwonly;
+  if (a->vararg != NULL)
+    u->code_flags |= HS_CODE_VARARGS;
+  if (a->kwarg != NULL)
+    u->code_flags |= HS_CODE_VARKEYWORDS;
+}
+
+static HsCode *
+compile_function (Compiler *c, HsStmt *s)
+{
+  Unit *u = enter_unit (c, s, s->u.funcdef.name, UNIT_FUNCTION, s->pos.lineno);
+  set_params (u, s->u.funcdef.args);
+  HsStmtList body = s->u.funcdef.body;
+  if (has_docstring (&body))
+    {
+      body.items++;
+      body.len--;
+    }
+  visit_stmts (c, &body);
+  emit_implicit_return (c);
+  return leave_unit (c, u);
+}
+
+static HsCode *
+compile_lambda (Compiler *c, HsExpr *e)
+{
+  if (!check_arguments (c, e->u.lambda.args, e->pos))
+    return NULL;
+  Unit *u = enter_unit (c, e, "<lambda>", UNIT_FUNCTION, e->pos.lineno);
+  set_params (u, e->u.lambda.args);
+  set_pos (c, pos_plain (e->u.lambda.body->pos));
+  visit_expr (c, e->u.lambda.body);
+  if (!(u->code_flags & HS_CODE_GENERATOR))
+    emit (c, HS_OP_RETURN_VALUE, 0);
+  else
+    {
+      emit (c, HS_OP_POP_TOP, 0);
+      emit_implicit_return (c);
+    }
+  return leave_unit (c, u);
+}
+
+static void
+comprehension_loop (Compiler *c, HsExpr *e, int gen)
+{
+  HsComprehension *g = &e->u.comp.generators[gen];
+  int top = new_label (c), end = new_label (c);
+  HsCodePos whole = pos_plain (e->pos);
+  if (g->is_async)
+    {
+      unsupported (c, e->pos, "asynchronous comprehensions");
+      return;
+    }
+  if (gen == 0)
+    {
+      set_pos (c, pos_plain (g->iter->pos));
+      emit (c, HS_OP_LOAD_FAST, 0); /* .0 */
+    }
+  else
+    {
+      visit_expr (c, g->iter);
+      set_pos (c, pos_plain (g->iter->pos));
+      emit (c, HS_OP_GET_ITER, 0);
+    }
+  bind_label (c, top);
+  set_pos (c, whole);
+  emit_jump (c, HS_OP_FOR_ITER, end);
+  visit_store (c, g->target);
+  for (int i = 0; i < g->ifs.len; i++)
+    {
+      visit_expr (c, g->ifs.items[i]);
+      set_pos (c, whole);
+      emit_jump (c, HS_OP_POP_JUMP_IF_FALSE, top);
+    }
+  if (gen + 1 < e->u.comp.n_generators)
+    comprehension_loop (c, e, gen + 1);
+  else
+    {
+      int depth = e->u.comp.n_generators + 1;
+      switch (e->kind)
+        {
+          case HS_EXPR_LISTCOMP:
+            visit_expr (c, e->u.comp.elt);
+            set_pos (c, whole);
+            emit (c, HS_OP_LIST_APPEND, depth);
+            break;
+          case HS_EXPR_SETCOMP:
+            visit_expr (c, e->u.comp.elt);
+            set_pos (c, whole);
+            emit (c, HS_OP_SET_ADD, depth);
+            break;
+          case HS_EXPR_DICTCOMP:
+            visit_expr (c, e->u.comp.key);
+            visit_expr (c, e->u.comp.elt);
+            set_pos (c, whole);
+            emit (c, HS_OP_MAP_ADD, depth);
+            break;
+          default:
+            visit_expr (c, e->u.comp.elt);
+            set_pos (c, whole);
+            emit (c, HS_OP_YIELD_VALUE, 0);
+            emit (c, HS_OP_POP_TOP, 0);
+            break;
+        }
+    }
+  set_pos (c, whole);
+  emit_jump (c, HS_OP_JUMP_BACKWARD, top);
+  bind_label (c, end);
+}
+
+static HsCode *
+compile_comprehension (Compiler *c, HsExpr *e)
+{
+  const char *name = e->kind == HS_EXPR_LISTCOMP   ? "<listcomp>"
+                     : e->kind == HS_EXPR_SETCOMP  ? "<setcomp>"
+                     : e->kind == HS_EXPR_DICTCOMP ? "<dictcomp>"
+                                                   : "<genexpr>";
+  Unit *u = enter_unit (c, e, name, UNIT_FUNCTION, e->pos.lineno);
+  u->nparams = 1;
+  set_pos (c, pos_plain (e->pos));
+  if (e->kind == HS_EXPR_LISTCOMP)
+    emit (c, HS_OP_BUILD_LIST, 0);
+  else if (e->kind == HS_EXPR_SETCOMP)
+    emit (c, HS_OP_BUILD_SET, 0);
+  else if (e->kind == HS_EXPR_DICTCOMP)
+    emit (c, HS_OP_BUILD_MAP, 0);
+  comprehension_loop (c, e, 0);
+  set_pos (c, pos_plain (e->pos));
+  if (e->kind == HS_EXPR_GENEXP)
+    emit (c, HS_OP_LOAD_CONST, const_none (c));
+  emit (c, HS_OP_RETURN_VALUE, 0);
+  return leave_unit (c, u);
+}
+
+static HsCode *
+compile_class (Compiler *c, HsStmt *s)
+{
+  Unit *u = enter_unit (c, s, s->u.classdef.name, UNIT_CLASS, s->pos.lineno);
+  HsStmtList body = s->u.classdef.body;
+  set_pos (c, pos_plain (s->pos));
+  emit (c, HS_OP_NOP, 0); /* CPython's class body starts with a line event on `class` */
+  if (has_docstring (&body))
+    {
+      HsStmt *doc = body.items[0];
+      set_pos (c, pos_plain (doc->pos));
+      visit_constant (c, doc->u.value);
+      emit (c, HS_OP_STORE_NAME, name_index (c, "__doc__"));
+      body.items++;
+      body.len--;
+    }
+  visit_stmts (c, &body);
+  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
+  if (u->scope->class_cell)
+    emit_at (c, HS_OP_LOAD_CLOSURE, local_index (u, "__class__"), none);
+  else
+    emit_at (c, HS_OP_LOAD_CONST, const_none (c), none);
+  emit_at (c, HS_OP_RETURN_VALUE, 0, none);
+  return leave_unit (c, u);
 }
 
 static void
@@ -1720,9 +2576,14 @@ HsCode *
 hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const char *filename,
                    HsSyntaxError **error)
 {
-  Compiler c = { vm, source, len, filename, NULL, NULL, NULL };
+  Compiler c = { vm, source, len, filename, NULL, NULL, NULL, NULL };
   compute_line_starts (&c);
-  Unit *u = unit_new (NULL, "<module>", FALSE, 1);
+  c.st = hs_symtable_build (mod);
+  HsPos epos;
+  const char *emsg = hs_symtable_error (c.st, &epos);
+  if (emsg != NULL)
+    error_at (&c, "SyntaxError", epos, "%s", emsg);
+  Unit *u = unit_new (NULL, "<module>", UNIT_MODULE, hs_symtable_module (c.st), 1);
   c.u = u;
   HsStmtList body = mod->body;
   if (has_docstring (&body))
@@ -1740,6 +2601,7 @@ hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const
   if (c.error == NULL)
     code = assemble (&c, u);
   unit_free (vm, u, c.error != NULL);
+  hs_symtable_free (c.st);
   g_array_free (c.line_starts, TRUE);
   if (error != NULL)
     *error = c.error;

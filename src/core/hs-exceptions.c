@@ -156,6 +156,42 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
   return NULL;
 }
 
+/* (from tier2-lang) BaseException.__init__/__str__/__repr__ for subclasses' super() calls. */
+static HsObject *
+exc_init_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *t = hs_tuple_from_array (vm, args + 1, nargs - 1);
+  if (t == NULL)
+    return NULL;
+  HsObject *old = HS_EXCEPTION (args[0])->args;
+  HS_EXCEPTION (args[0])->args = t;
+  hs_object_mark_dirty (vm, args[0]);
+  hs_xdecref (vm, old);
+  return hs_None;
+}
+
+static HsObject *exc_str (HsVM *vm, HsObject *self);
+static HsObject *exc_repr (HsVM *vm, HsObject *self);
+
+static HsObject *
+exc_str_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return exc_str (vm, args[0]);
+}
+
+static HsObject *
+exc_repr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return exc_repr (vm, args[0]);
+}
+
+static const HsMethodDef base_exception_methods[] = {
+  { "__init__", exc_init_method },
+  { "__str__", exc_str_method },
+  { "__repr__", exc_repr_method },
+  { NULL, NULL },
+};
+
 /* ---- the classes ----------------------------------------------------------------- */
 
 #define hs_exc_object hs_object_type
@@ -182,6 +218,7 @@ HS_DEFINE_EXC (StopRun, BaseException)
 void
 hs_exceptions_runtime_init (void)
 {
+  hs_exc_BaseException.methods = base_exception_methods;
 #define HS_READY_EXC(exc_name, exc_base) hs_type_ready (&hs_exc_##exc_name);
   HS_FOREACH_BUILTIN_EXCEPTION (HS_READY_EXC)
 #undef HS_READY_EXC
@@ -190,11 +227,36 @@ hs_exceptions_runtime_init (void)
 
 /* ---- raising ----------------------------------------------------------------------- */
 
+/* (from tier2-lang) CPython's implicit chaining: an exception raised while another is
+ * being handled (vm->exc_info) gets it as __context__, cutting any cycle first. */
+static void
+chain_handled (HsVM *vm, HsObject *exc)
+{
+  HsObject *handled = vm->exc_info;
+  if (handled == NULL || handled == exc || !hs_exception_check (exc)
+      || HS_IS (exc, &hs_exc_StopRun))
+    return;
+  for (HsObject *o = handled; o != NULL; o = HS_EXCEPTION (o)->context)
+    {
+      HsObject *ctx = HS_EXCEPTION (o)->context;
+      if (ctx == exc)
+        {
+          HS_EXCEPTION (o)->context = NULL;
+          hs_decref (vm, ctx);
+          break;
+        }
+    }
+  HsObject *old = HS_EXCEPTION (exc)->context;
+  HS_EXCEPTION (exc)->context = hs_incref (handled);
+  hs_xdecref (vm, old);
+}
+
 void
 hs_err_set_object (HsVM *vm, HsObject *exc)
 {
   HsObject *old = vm->exc;
   vm->exc = hs_incref (exc);
+  chain_handled (vm, exc);
   if (old == NULL)
     return;
   if (old != exc && HS_EXCEPTION (exc)->context == NULL && !HS_IS (old, &hs_exc_StopRun))

@@ -19,16 +19,24 @@ struct _HsFrame
 {
   HsFrame *back; /* the caller, or NULL for the outermost frame */
   HsCode *code;
-  HsObject *func;     /* the function object (owned), NULL for the module frame */
-  HsObject *globals;  /* borrowed: the module dict */
-  guint64 id;         /* stable serial, never reused within a VM */
-  int ip;             /* index of the instruction executing (or about to) */
-  int sp;             /* number of live value-stack slots */
-  int cur_line;       /* line of the last line event (-1 forces the next one) */
-  gsize arena_mark;   /* arena offset to restore when the frame is popped */
-  HsObject **stack;   /* = locals + code->nlocals */
-  HsObject *locals[]; /* nlocals slots, then stacksize slots */
+  HsObject *func;    /* the function object (owned), NULL for the module frame */
+  HsObject *globals; /* borrowed: the module dict */
+  guint64 id;        /* stable serial, never reused within a VM */
+  int ip;            /* index of the instruction executing (or about to) */
+  int sp;            /* number of live value-stack slots */
+  int cur_line;      /* line of the last line event (-1 forces the next one) */
+  gsize arena_mark;  /* arena offset to restore when the frame is popped */
+  /* (from tier2-lang) */
+  guint64 parent_frame_id; /* frame whose cells the function closes over; 0 if none */
+  HsObject *ns;            /* class body: its namespace dict (owned); else NULL */
+  HsObject *gen;           /* generator owning this frame (borrowed), or NULL; a suspended
+                            * generator's frame has back == NULL and is not on the stack */
+  HsObject **stack;        /* = locals + code->nlocals */
+  HsObject *locals[];      /* nlocals slots, then stacksize slots */
 };
+
+/* The frame of a generator object (suspended or running), or NULL once it finished. */
+HsFrame *hs_generator_frame (HsObject *gen);
 
 /* The innermost frame of the running program, or NULL. */
 HsFrame *hs_vm_current_frame (HsVM *vm);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-function.h"
+#include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -20,18 +21,33 @@ function_traverse (HsObject *self, HsVisitFn visit, gpointer data)
   HsFunction *fn = HS_FUNCTION (self);
   if (fn->defaults != NULL)
     visit (fn->defaults, data);
+  if (fn->kwdefaults != NULL)
+    visit (fn->kwdefaults, data);
+  if (fn->closure != NULL)
+    visit (fn->closure, data);
 }
 
 static void
 function_clear (HsVM *vm, HsObject *self)
 {
   HS_CLEAR (vm, HS_FUNCTION (self)->defaults);
+  HS_CLEAR (vm, HS_FUNCTION (self)->kwdefaults);
+  HS_CLEAR (vm, HS_FUNCTION (self)->closure);
 }
 
 static void
 function_dealloc (HsVM *vm, HsObject *self)
 {
   function_clear (vm, self);
+}
+
+void
+hs_function_set_extras (HsFunction *fn, HsObject *kwdefaults, HsObject *closure,
+                        guint64 parent_frame_id)
+{
+  fn->kwdefaults = kwdefaults;
+  fn->closure = closure;
+  fn->parent_frame_id = parent_frame_id;
 }
 
 static HsObject *
@@ -58,6 +74,12 @@ function_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_str_from_cstr (vm, fn->code->qualname);
   if (strcmp (n, "__defaults__") == 0)
     return hs_incref (fn->defaults != NULL ? fn->defaults : hs_None);
+  if (strcmp (n, "__module__") == 0)
+    return hs_str_intern_cstr ("__main__");
+  if (strcmp (n, "__doc__") == 0)
+    return hs_None;
+  if (strcmp (n, "__closure__") == 0)
+    return hs_incref (fn->closure != NULL ? fn->closure : hs_None);
   hs_err_format (vm, &hs_exc_AttributeError, "'function' object has no attribute '%s'", n);
   return NULL;
 }
@@ -106,16 +128,16 @@ append_name_list (GString *s, char **names, int n)
 }
 
 static void
-missing_error (HsVM *vm, HsFunction *fn, HsObject **locals)
+missing_error (HsVM *vm, HsFunction *fn, HsObject **locals, int lo, int hi, const char *kind)
 {
   HsCode *co = fn->code;
-  char **missing = g_new0 (char *, co->nparams + 1);
+  char **missing = g_new0 (char *, hi - lo + 1);
   int n = 0;
-  for (int i = 0; i < co->nparams; i++)
+  for (int i = lo; i < hi; i++)
     if (locals[i] == NULL)
       missing[n++] = co->varnames[i];
   GString *s = g_string_new (NULL);
-  g_string_append_printf (s, "%s() missing %d required positional argument%s: ", co->qualname, n,
+  g_string_append_printf (s, "%s() missing %d required %s argument%s: ", co->qualname, n, kind,
                           n == 1 ? "" : "s");
   append_name_list (s, missing, n);
   hs_err_set_string (vm, &hs_exc_TypeError, s->str);
@@ -124,33 +146,51 @@ missing_error (HsVM *vm, HsFunction *fn, HsObject **locals)
 }
 
 static void
-too_many_error (HsVM *vm, HsFunction *fn, gsize given)
+too_many_error (HsVM *vm, HsFunction *fn, gsize given, HsObject **locals)
 {
   HsCode *co = fn->code;
   int ndef = fn->defaults != NULL ? (int)hs_tuple_len (fn->defaults) : 0;
+  int kwonly_given = 0;
+  for (int i = co->nparams; i < co->nparams + co->nkwonly; i++)
+    kwonly_given += locals[i] != NULL;
   char *takes = ndef > 0 ? g_strdup_printf ("from %d to %d positional arguments",
                                             co->nparams - ndef, co->nparams)
                          : g_strdup_printf ("%d positional argument%s", co->nparams,
                                             co->nparams == 1 ? "" : "s");
-  hs_err_format (vm, &hs_exc_TypeError, "%s() takes %s but %" G_GSIZE_FORMAT " %s given",
-                 co->qualname, takes, given, given == 1 ? "was" : "were");
+  if (kwonly_given > 0)
+    hs_err_format (vm, &hs_exc_TypeError,
+                   "%s() takes %s but %" G_GSIZE_FORMAT
+                   " positional argument%s (and %d keyword-only argument%s) were given",
+                   co->qualname, takes, given, given == 1 ? "" : "s", kwonly_given,
+                   kwonly_given == 1 ? "" : "s");
+  else
+    hs_err_format (vm, &hs_exc_TypeError, "%s() takes %s but %" G_GSIZE_FORMAT " %s given",
+                   co->qualname, takes, given, given == 1 ? "was" : "were");
   g_free (takes);
 }
 
 static int
-bind_keywords (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **kwvalues, HsObject *kwnames)
+bind_keywords (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **kwvalues, HsObject *kwnames,
+               HsObject *kwdict)
 {
   HsCode *co = fn->code;
   gsize nkw = hs_tuple_len (kwnames);
+  int nnamed = co->nparams + co->nkwonly;
   for (gsize k = 0; k < nkw; k++)
     {
       HsObject *key = hs_tuple_get_borrow (kwnames, k);
       int i;
-      for (i = 0; i < co->nparams; i++)
+      for (i = 0; i < nnamed; i++)
         if (co->varname_objs[i] == key || hs_str_equal (co->varname_objs[i], key))
           break;
-      if (i == co->nparams)
+      if (i == nnamed)
         {
+          if (kwdict != NULL)
+            {
+              if (hs_dict_set_item (vm, kwdict, key, kwvalues[k]) < 0)
+                return -1;
+              continue;
+            }
           hs_err_format (vm, &hs_exc_TypeError, "%s() got an unexpected keyword argument '%s'",
                          co->qualname, hs_str_utf8 (key));
           return -1;
@@ -172,16 +212,33 @@ hs_function_bind_args (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **a
 {
   HsCode *co = fn->code;
   gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  gsize npos = nargs;
-  if (npos > (gsize)co->nparams)
+  gsize npos = MIN (nargs, (gsize)co->nparams);
+  int slot = co->nparams + co->nkwonly;
+  HsObject *kwdict = NULL;
+  if (co->flags & HS_CODE_VARARGS)
     {
-      too_many_error (vm, fn, npos);
-      return -1;
+      HsObject *rest = nargs > npos ? hs_tuple_from_array (vm, args + npos, nargs - npos)
+                                    : hs_incref (hs_tuple_empty ());
+      if (rest == NULL)
+        return -1;
+      locals[slot++] = rest;
+    }
+  if (co->flags & HS_CODE_VARKEYWORDS)
+    {
+      kwdict = hs_dict_new (vm);
+      if (kwdict == NULL)
+        return -1;
+      locals[slot++] = kwdict;
     }
   for (gsize i = 0; i < npos; i++)
     locals[i] = hs_incref (args[i]);
-  if (nkw > 0 && bind_keywords (vm, fn, locals, args + npos, kwnames) < 0)
+  if (nkw > 0 && bind_keywords (vm, fn, locals, args + nargs, kwnames, kwdict) < 0)
     return -1;
+  if (nargs > npos && !(co->flags & HS_CODE_VARARGS))
+    {
+      too_many_error (vm, fn, nargs, locals);
+      return -1;
+    }
   int ndef = fn->defaults != NULL ? (int)hs_tuple_len (fn->defaults) : 0;
   int first_def = co->nparams - ndef;
   for (int i = (int)npos; i < co->nparams; i++)
@@ -190,7 +247,20 @@ hs_function_bind_args (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **a
   for (int i = 0; i < co->nparams; i++)
     if (locals[i] == NULL)
       {
-        missing_error (vm, fn, locals);
+        missing_error (vm, fn, locals, 0, co->nparams, "positional");
+        return -1;
+      }
+  for (int i = co->nparams; i < co->nparams + co->nkwonly; i++)
+    if (locals[i] == NULL && fn->kwdefaults != NULL)
+      {
+        HsObject *d = hs_dict_get_item_borrow (vm, fn->kwdefaults, co->varname_objs[i]);
+        if (d != NULL)
+          locals[i] = hs_incref (d);
+      }
+  for (int i = co->nparams; i < co->nparams + co->nkwonly; i++)
+    if (locals[i] == NULL)
+      {
+        missing_error (vm, fn, locals, co->nparams, co->nparams + co->nkwonly, "keyword-only");
         return -1;
       }
   return 0;

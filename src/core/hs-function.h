@@ -18,6 +18,10 @@ typedef struct
   HsObject *name;     /* interned str */
   HsObject *defaults; /* tuple or NULL */
   HsObject *globals;  /* borrowed dict */
+  /* (from tier2-lang) */
+  HsObject *closure;       /* tuple of cells (owned, visited) or NULL */
+  HsObject *kwdefaults;    /* dict of keyword-only defaults (owned, visited) or NULL */
+  guint64 parent_frame_id; /* id of the frame whose cells `closure` holds; 0 if none */
 } HsFunction;
 
 #define HS_FUNCTION(o) ((HsFunction *)(o))
@@ -27,9 +31,13 @@ extern HsType hs_function_type;
 /* Steals `defaults` (may be NULL). */
 HsObject *hs_function_new (HsVM *vm, HsCode *code, HsObject *globals, HsObject *defaults);
 
-/* Fills locals[0..code->nparams) from a call (new references), with CPython's
- * TypeErrors ("f() missing 1 required positional argument: 'b'", ...). Returns -1 on
- * error, leaving already-filled slots for the caller to clear. */
+/* (from tier2-lang) Sets the closure and kwdefaults of a new function (both stolen). */
+void hs_function_set_extras (HsFunction *fn, HsObject *kwdefaults, HsObject *closure,
+                             guint64 parent_frame_id);
+
+/* Fills the parameter slots (positional, keyword-only, *args, **kwargs) from a call (new
+ * references), with CPython's TypeErrors ("f() missing 1 required positional argument: 'b'", ...).
+ * Returns -1 on error, leaving already-filled slots for the caller to clear. */
 int hs_function_bind_args (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **args,
                            gsize nargs, HsObject *kwnames);
 

@@ -14,7 +14,8 @@
 #define MAXLEVEL 200
 #define TABSIZE 8
 
-typedef struct {
+typedef struct
+{
   HsTokenStream *ts;
   GArray *toks;
   const char *src, *cur, *end;
@@ -30,45 +31,102 @@ typedef struct {
   gboolean failed;
 } Lexer;
 
-static const struct {
+static const struct
+{
   const char *word;
   HsTokKind kind;
 } keywords[] = {
-  { "False", HS_T_KW_FALSE },     { "None", HS_T_KW_NONE },       { "True", HS_T_KW_TRUE },
-  { "and", HS_T_KW_AND },         { "as", HS_T_KW_AS },           { "assert", HS_T_KW_ASSERT },
-  { "async", HS_T_KW_ASYNC },     { "await", HS_T_KW_AWAIT },     { "break", HS_T_KW_BREAK },
-  { "class", HS_T_KW_CLASS },     { "continue", HS_T_KW_CONTINUE }, { "def", HS_T_KW_DEF },
-  { "del", HS_T_KW_DEL },         { "elif", HS_T_KW_ELIF },       { "else", HS_T_KW_ELSE },
-  { "except", HS_T_KW_EXCEPT },   { "finally", HS_T_KW_FINALLY }, { "for", HS_T_KW_FOR },
-  { "from", HS_T_KW_FROM },       { "global", HS_T_KW_GLOBAL },   { "if", HS_T_KW_IF },
-  { "import", HS_T_KW_IMPORT },   { "in", HS_T_KW_IN },           { "is", HS_T_KW_IS },
-  { "lambda", HS_T_KW_LAMBDA },   { "nonlocal", HS_T_KW_NONLOCAL }, { "not", HS_T_KW_NOT },
-  { "or", HS_T_KW_OR },           { "pass", HS_T_KW_PASS },       { "raise", HS_T_KW_RAISE },
-  { "return", HS_T_KW_RETURN },   { "try", HS_T_KW_TRY },         { "while", HS_T_KW_WHILE },
-  { "with", HS_T_KW_WITH },       { "yield", HS_T_KW_YIELD },
+  { "False", HS_T_KW_FALSE },
+  { "None", HS_T_KW_NONE },
+  { "True", HS_T_KW_TRUE },
+  { "and", HS_T_KW_AND },
+  { "as", HS_T_KW_AS },
+  { "assert", HS_T_KW_ASSERT },
+  { "async", HS_T_KW_ASYNC },
+  { "await", HS_T_KW_AWAIT },
+  { "break", HS_T_KW_BREAK },
+  { "class", HS_T_KW_CLASS },
+  { "continue", HS_T_KW_CONTINUE },
+  { "def", HS_T_KW_DEF },
+  { "del", HS_T_KW_DEL },
+  { "elif", HS_T_KW_ELIF },
+  { "else", HS_T_KW_ELSE },
+  { "except", HS_T_KW_EXCEPT },
+  { "finally", HS_T_KW_FINALLY },
+  { "for", HS_T_KW_FOR },
+  { "from", HS_T_KW_FROM },
+  { "global", HS_T_KW_GLOBAL },
+  { "if", HS_T_KW_IF },
+  { "import", HS_T_KW_IMPORT },
+  { "in", HS_T_KW_IN },
+  { "is", HS_T_KW_IS },
+  { "lambda", HS_T_KW_LAMBDA },
+  { "nonlocal", HS_T_KW_NONLOCAL },
+  { "not", HS_T_KW_NOT },
+  { "or", HS_T_KW_OR },
+  { "pass", HS_T_KW_PASS },
+  { "raise", HS_T_KW_RAISE },
+  { "return", HS_T_KW_RETURN },
+  { "try", HS_T_KW_TRY },
+  { "while", HS_T_KW_WHILE },
+  { "with", HS_T_KW_WITH },
+  { "yield", HS_T_KW_YIELD },
 };
 
 /* Operators, longest first so that a prefix scan finds the longest match. */
-static const struct {
+static const struct
+{
   const char *text;
   HsTokKind kind;
 } operators[] = {
-  { "**=", HS_T_DOUBLESTAREQUAL }, { "//=", HS_T_DOUBLESLASHEQUAL }, { ">>=", HS_T_RIGHTSHIFTEQUAL },
-  { "<<=", HS_T_LEFTSHIFTEQUAL }, { "...", HS_T_ELLIPSIS },         { "!=", HS_T_NOTEQUAL },
-  { "%=", HS_T_PERCENTEQUAL },    { "&=", HS_T_AMPEREQUAL },        { "**", HS_T_DOUBLESTAR },
-  { "*=", HS_T_STAREQUAL },       { "+=", HS_T_PLUSEQUAL },         { "-=", HS_T_MINEQUAL },
-  { "->", HS_T_RARROW },          { "//", HS_T_DOUBLESLASH },       { "/=", HS_T_SLASHEQUAL },
-  { ":=", HS_T_COLONEQUAL },      { "<<", HS_T_LEFTSHIFT },         { "<=", HS_T_LESSEQUAL },
-  { "<>", HS_T_UNKNOWN },         { "==", HS_T_EQEQUAL },           { ">=", HS_T_GREATEREQUAL },
-  { ">>", HS_T_RIGHTSHIFT },      { "@=", HS_T_ATEQUAL },           { "^=", HS_T_CIRCUMFLEXEQUAL },
-  { "|=", HS_T_VBAREQUAL },       { "%", HS_T_PERCENT },            { "&", HS_T_AMPER },
-  { "(", HS_T_LPAR },             { ")", HS_T_RPAR },               { "*", HS_T_STAR },
-  { "+", HS_T_PLUS },             { ",", HS_T_COMMA },              { "-", HS_T_MINUS },
-  { ".", HS_T_DOT },              { "/", HS_T_SLASH },              { ":", HS_T_COLON },
-  { ";", HS_T_SEMI },             { "<", HS_T_LESS },               { "=", HS_T_EQUAL },
-  { ">", HS_T_GREATER },          { "@", HS_T_AT },                 { "[", HS_T_LSQB },
-  { "]", HS_T_RSQB },             { "^", HS_T_CIRCUMFLEX },         { "{", HS_T_LBRACE },
-  { "|", HS_T_VBAR },             { "}", HS_T_RBRACE },             { "~", HS_T_TILDE },
+  { "**=", HS_T_DOUBLESTAREQUAL },
+  { "//=", HS_T_DOUBLESLASHEQUAL },
+  { ">>=", HS_T_RIGHTSHIFTEQUAL },
+  { "<<=", HS_T_LEFTSHIFTEQUAL },
+  { "...", HS_T_ELLIPSIS },
+  { "!=", HS_T_NOTEQUAL },
+  { "%=", HS_T_PERCENTEQUAL },
+  { "&=", HS_T_AMPEREQUAL },
+  { "**", HS_T_DOUBLESTAR },
+  { "*=", HS_T_STAREQUAL },
+  { "+=", HS_T_PLUSEQUAL },
+  { "-=", HS_T_MINEQUAL },
+  { "->", HS_T_RARROW },
+  { "//", HS_T_DOUBLESLASH },
+  { "/=", HS_T_SLASHEQUAL },
+  { ":=", HS_T_COLONEQUAL },
+  { "<<", HS_T_LEFTSHIFT },
+  { "<=", HS_T_LESSEQUAL },
+  { "<>", HS_T_UNKNOWN },
+  { "==", HS_T_EQEQUAL },
+  { ">=", HS_T_GREATEREQUAL },
+  { ">>", HS_T_RIGHTSHIFT },
+  { "@=", HS_T_ATEQUAL },
+  { "^=", HS_T_CIRCUMFLEXEQUAL },
+  { "|=", HS_T_VBAREQUAL },
+  { "%", HS_T_PERCENT },
+  { "&", HS_T_AMPER },
+  { "(", HS_T_LPAR },
+  { ")", HS_T_RPAR },
+  { "*", HS_T_STAR },
+  { "+", HS_T_PLUS },
+  { ",", HS_T_COMMA },
+  { "-", HS_T_MINUS },
+  { ".", HS_T_DOT },
+  { "/", HS_T_SLASH },
+  { ":", HS_T_COLON },
+  { ";", HS_T_SEMI },
+  { "<", HS_T_LESS },
+  { "=", HS_T_EQUAL },
+  { ">", HS_T_GREATER },
+  { "@", HS_T_AT },
+  { "[", HS_T_LSQB },
+  { "]", HS_T_RSQB },
+  { "^", HS_T_CIRCUMFLEX },
+  { "{", HS_T_LBRACE },
+  { "|", HS_T_VBAR },
+  { "}", HS_T_RBRACE },
+  { "~", HS_T_TILDE },
 };
 
 int
@@ -76,7 +134,7 @@ hs_lexer_char_count (const char *s, int nbytes)
 {
   int n = 0;
   for (int i = 0; i < nbytes; i++)
-    if (((unsigned char) s[i] & 0xC0) != 0x80)
+    if (((unsigned char)s[i] & 0xC0) != 0x80)
       n++;
   return n;
 }
@@ -85,13 +143,13 @@ hs_lexer_char_count (const char *s, int nbytes)
 static int
 offset_at (Lexer *L, const char *p)
 {
-  return hs_lexer_char_count (L->line_start, (int) (p - L->line_start));
+  return hs_lexer_char_count (L->line_start, (int)(p - L->line_start));
 }
 
 static HsToken *
 push_token (Lexer *L, HsTokKind kind, const char *start, int lineno, int col)
 {
-  HsToken t = { kind, lineno, col, L->lineno, (int) (L->cur - L->line_start), start, L->cur };
+  HsToken t = { kind, lineno, col, L->lineno, (int)(L->cur - L->line_start), start, L->cur };
   g_array_append_val (L->toks, t);
   return &g_array_index (L->toks, HsToken, L->toks->len - 1);
 }
@@ -115,7 +173,7 @@ fail (Lexer *L, gboolean overrides, const char *type_name, int lineno, int offse
   e->lineno = e->end_lineno = lineno;
   e->offset = offset;
   e->end_offset = end_offset;
-  push_token (L, HS_T_ERROR, L->cur, L->lineno, (int) (L->cur - L->line_start));
+  push_token (L, HS_T_ERROR, L->cur, L->lineno, (int)(L->cur - L->line_start));
 }
 
 /* An error the tokenizer raises itself at the cursor (CPython's `syntaxerror(tok, ...)`). */
@@ -136,7 +194,7 @@ new_line (Lexer *L)
 static inline int
 peekc (Lexer *L, int k)
 {
-  return L->cur + k < L->end ? (unsigned char) L->cur[k] : -1;
+  return L->cur + k < L->end ? (unsigned char)L->cur[k] : -1;
 }
 
 /* ---- indentation ---------------------------------------------------------------------- */
@@ -195,7 +253,7 @@ measure_indent (Lexer *L)
       if (col != L->indstack[L->indent])
         {
           const char *eol = memchr (L->cur, '\n', L->end - L->cur);
-          int len = eol ? (int) (eol - L->line_start) : (int) (L->end - L->line_start);
+          int len = eol ? (int)(eol - L->line_start) : (int)(L->end - L->line_start);
           fail (L, FALSE, "IndentationError", L->lineno,
                 hs_lexer_char_count (L->line_start, len) + 1, -1,
                 g_strdup ("unindent does not match any outer indentation level"));
@@ -226,7 +284,7 @@ static gboolean
 lookahead_word (Lexer *L, const char *w)
 {
   gsize n = strlen (w);
-  return (gsize) (L->end - L->cur) >= n && memcmp (L->cur, w, n) == 0;
+  return (gsize)(L->end - L->cur) >= n && memcmp (L->cur, w, n) == 0;
 }
 
 /* CPython's verify_end_of_number: a number followed by an identifier character is an error,
@@ -434,7 +492,7 @@ scan_string (Lexer *L, const char *start, int lineno, int col)
       if (c < 0 || (qsize == 1 && c == '\n'))
         {
           int detected = L->lineno - (c < 0 && L->cur > L->src && L->cur[-1] == '\n' ? 1 : 0);
-          int off = hs_lexer_char_count (start_line, (int) (start - start_line)) + 1;
+          int off = hs_lexer_char_count (start_line, (int)(start - start_line)) + 1;
           fail (L, TRUE, "SyntaxError", lineno, off, off,
                 g_strdup_printf (qsize == 3 ? "unterminated triple-quoted string literal "
                                               "(detected at line %d)"
@@ -463,15 +521,15 @@ scan_string (Lexer *L, const char *start, int lineno, int col)
 static gboolean
 scan_name (Lexer *L, const char *start, int col)
 {
-  while (L->cur < L->end && is_id_char ((unsigned char) *L->cur))
+  while (L->cur < L->end && is_id_char ((unsigned char)*L->cur))
     L->cur++;
-  int n = (int) (L->cur - start);
+  int n = (int)(L->cur - start);
   if ((peekc (L, 0) == '\'' || peekc (L, 0) == '"') && is_string_prefix (start, n))
     return scan_string (L, start, L->lineno, col);
   HsTokKind kind = HS_T_NAME;
   if (n >= 2 && n <= 8)
     for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
-      if (keywords[i].word[0] == *start && (int) strlen (keywords[i].word) == n
+      if (keywords[i].word[0] == *start && (int)strlen (keywords[i].word) == n
           && memcmp (keywords[i].word, start, n) == 0)
         {
           kind = keywords[i].kind;
@@ -535,7 +593,7 @@ scan_operator (Lexer *L, const char *start, int col)
       if (operators[i].text[0] != *start)
         continue;
       gsize n = strlen (operators[i].text);
-      if ((gsize) (L->end - start) >= n && memcmp (operators[i].text, start, n) == 0)
+      if ((gsize)(L->end - start) >= n && memcmp (operators[i].text, start, n) == 0)
         {
           L->cur = start + n;
           char c = *start;
@@ -560,7 +618,7 @@ static gboolean
 check_identifier_char (Lexer *L, const char *start)
 {
   gunichar u = g_utf8_get_char_validated (start, L->end - start);
-  if (u == (gunichar) -1 || u == (gunichar) -2 || g_unichar_isalpha (u))
+  if (u == (gunichar)-1 || u == (gunichar)-2 || g_unichar_isalpha (u))
     return TRUE;
   char buf[8] = { 0 };
   g_unichar_to_utf8 (u, buf);
@@ -582,9 +640,9 @@ finish_at_eof (Lexer *L)
 {
   if (L->fragment)
     {
-      HsToken *t = push_token (L, HS_T_RPAR, L->cur, L->lineno, (int) (L->cur - L->line_start));
+      HsToken *t = push_token (L, HS_T_RPAR, L->cur, L->lineno, (int)(L->cur - L->line_start));
       t->end_col++;
-      push_token (L, HS_T_ENDMARKER, L->cur, L->lineno, (int) (L->cur - L->line_start));
+      push_token (L, HS_T_ENDMARKER, L->cur, L->lineno, (int)(L->cur - L->line_start));
       return;
     }
   if (L->level > 0)
@@ -599,7 +657,7 @@ finish_at_eof (Lexer *L)
     }
   HsTokKind k = last_kind (L);
   if (k != HS_T_NEWLINE && k != HS_T_DEDENT && k != HS_T_INDENT)
-    push_token (L, HS_T_NEWLINE, L->cur, L->lineno, (int) (L->cur - L->line_start));
+    push_token (L, HS_T_NEWLINE, L->cur, L->lineno, (int)(L->cur - L->line_start));
   if (L->cur > L->line_start)
     {
       /* CPython appends the missing final newline */
@@ -642,7 +700,7 @@ emit_pending_indent (Lexer *L)
 {
   if (L->pendin == 0)
     return FALSE;
-  int col = (int) (L->cur - L->line_start);
+  int col = (int)(L->cur - L->line_start);
   if (L->pendin < 0)
     {
       L->pendin++;
@@ -656,8 +714,10 @@ emit_pending_indent (Lexer *L)
   return TRUE;
 }
 
+/* `from` is where the NEWLINE token starts: a comment before the line break belongs to it,
+ * as in CPython's tokenizer (errors at the end of such a line point at the comment). */
 static void
-handle_newline (Lexer *L)
+handle_newline (Lexer *L, const char *from)
 {
   const char *nl = L->cur;
   L->cur++;
@@ -669,8 +729,8 @@ handle_newline (Lexer *L)
   HsTokKind k = last_kind (L);
   if (k != HS_T_NEWLINE && k != HS_T_INDENT && k != HS_T_DEDENT && L->toks->len > 0)
     {
-      HsToken *t = push_token (L, HS_T_NEWLINE, nl, L->lineno, (int) (nl - L->line_start));
-      t->end_col = t->col; /* CPython leaves the '\n' out of the token */
+      HsToken *t = push_token (L, HS_T_NEWLINE, from, L->lineno, (int)(from - L->line_start));
+      t->end_col = (int)(nl - L->line_start); /* CPython leaves the '\n' out of the token */
     }
   new_line (L);
   L->atbol = TRUE;
@@ -689,9 +749,11 @@ next_token (Lexer *L)
   L->atbol = FALSE;
   if (emit_pending_indent (L))
     return TRUE;
-  while (L->cur < L->end && (*L->cur == ' ' || *L->cur == '\t' || *L->cur == '\f'
-                             || (*L->cur == '\r' && peekc (L, 1) == '\n')))
+  while (L->cur < L->end
+         && (*L->cur == ' ' || *L->cur == '\t' || *L->cur == '\f'
+             || (*L->cur == '\r' && peekc (L, 1) == '\n')))
     L->cur++;
+  const char *comment = L->cur;
   if (L->cur < L->end && *L->cur == '#')
     while (L->cur < L->end && *L->cur != '\n')
       L->cur++;
@@ -701,11 +763,11 @@ next_token (Lexer *L)
       return FALSE;
     }
   const char *start = L->cur;
-  int col = (int) (start - L->line_start);
-  int c = (unsigned char) *start;
+  int col = (int)(start - L->line_start);
+  int c = (unsigned char)*start;
   if (c == '\n')
     {
-      handle_newline (L);
+      handle_newline (L, comment < start && *comment == '#' ? comment : start);
       return TRUE;
     }
   if (is_id_start (c))
@@ -738,11 +800,11 @@ compute_lines (HsTokenStream *ts)
   for (gsize i = 0; i < ts->len; i++)
     if (ts->src[i] == '\n')
       {
-        int next = (int) i + 1;
+        int next = (int)i + 1;
         g_array_append_val (a, next);
       }
   ts->n_lines = a->len;
-  ts->line_starts = (int *) g_array_free (a, FALSE);
+  ts->line_starts = (int *)g_array_free (a, FALSE);
 }
 
 static void
@@ -753,7 +815,7 @@ run (Lexer *L)
   while (!L->failed && next_token (L))
     ;
   L->ts->n_tokens = L->toks->len;
-  L->ts->tokens = (HsToken *) g_array_free (L->toks, FALSE);
+  L->ts->tokens = (HsToken *)g_array_free (L->toks, FALSE);
 }
 
 gboolean
@@ -780,7 +842,7 @@ hs_lexer_tokenize_fragment (const char *src, gsize start, gsize end, int lineno,
   memset (ts, 0, sizeof *ts);
   ts->src = src;
   ts->len = end;
-  ts->line_starts = (int *) line_starts;
+  ts->line_starts = (int *)line_starts;
   ts->n_lines = n_lines;
   Lexer L = { 0 };
   L.ts = ts;
@@ -795,7 +857,7 @@ hs_lexer_tokenize_fragment (const char *src, gsize start, gsize end, int lineno,
    * that ends the expression, which is where tuple and generator positions come from */
   L.cur = src + start - 1;
   L.cur++;
-  push_token (&L, HS_T_LPAR, src + start - 1, lineno, (int) (src + start - 1 - L.line_start));
+  push_token (&L, HS_T_LPAR, src + start - 1, lineno, (int)(src + start - 1 - L.line_start));
   g_array_index (L.toks, HsToken, 0).end_col = g_array_index (L.toks, HsToken, 0).col + 1;
   run (&L);
   ts->line_starts = NULL; /* borrowed */

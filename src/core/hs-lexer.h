@@ -13,7 +13,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   HS_T_ENDMARKER,
   HS_T_NAME,
   HS_T_NUMBER,
@@ -111,7 +112,8 @@ typedef enum {
   HS_T_N_KINDS
 } HsTokKind;
 
-typedef struct {
+typedef struct
+{
   HsTokKind kind;
   int lineno, col, end_lineno, end_col; /* byte columns */
   const char *start, *end;              /* token text in the source */
@@ -119,16 +121,18 @@ typedef struct {
 
 /* A tokenizer error with CPython's reported location: `offset`/`end_offset` are already in
  * CPython's convention (1-based characters; 0 or -1 where CPython reports those). */
-typedef struct {
+typedef struct
+{
   gboolean set;
-  gboolean overrides; /* raised by the tokenizer itself: wins over an earlier parser error */
+  gboolean overrides;       /* raised by the tokenizer itself: wins over an earlier parser error */
   gboolean at_eof_in_paren; /* EOF inside brackets: "'(' was never closed" */
   const char *type_name;
   char *msg;
   int lineno, offset, end_lineno, end_offset;
 } HsLexError;
 
-typedef struct {
+typedef struct
+{
   HsToken *tokens;
   int n_tokens;
   const char *src;

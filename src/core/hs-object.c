@@ -17,7 +17,10 @@
 #include "hs-cfunction.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-exceptions.h"
 #include "hs-float.h"
+#include "hs-gc.h"
+#include "hs-function.h"
 #include "hs-int.h"
 #include "hs-iter.h"
 #include "hs-list.h"
@@ -130,6 +133,10 @@ hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
   live_link (vm, obj);
   if (G_UNLIKELY (vm->hooks != NULL) && vm->hooks->alloc != NULL)
     vm->hooks->alloc (vm, obj, vm->hooks_data);
+  /* (tier2-runtime) CPython counts GC allocations and may collect right here; the new
+   * object is not tracked yet, so the collector does not look at it. */
+  if (type->type_flags & HS_TYPE_GC)
+    hs_gc_note_alloc (vm);
   return obj;
 }
 
@@ -279,6 +286,8 @@ destroy (HsVM *vm, HsObject *obj)
     ;
   if (t != NULL)
     t->dealloc (vm, obj);
+  if (obj->type->type_flags & HS_TYPE_GC)
+    hs_gc_note_free (vm); /* (tier2-runtime) */
   free_memory (vm, obj);
 }
 
@@ -358,10 +367,6 @@ hs_heap_fini (HsVM *vm)
 
 /* ---- runtime start-up ---------------------------------------------------------------- */
 
-/* Optional start-up hooks of other modules, called when linked in. */
-extern void hs_exceptions_runtime_init (void) __attribute__ ((weak));
-extern void hs_vm_runtime_init (void) __attribute__ ((weak));
-extern void hs_float_runtime_init (void) __attribute__ ((weak));
 
 void
 hs_type_ready (HsType *type)
@@ -436,15 +441,11 @@ runtime_init_once (gpointer data)
         core_types[i]->header.flags |= HS_FLAG_IMMORTAL;
       }
   hs_int_runtime_init ();
-  if (hs_float_runtime_init)
-    hs_float_runtime_init ();
   hs_str_runtime_init ();
   for (gsize i = 0; i < G_N_ELEMENTS (core_types); i++)
     hs_type_ready (core_types[i]);
-  if (hs_exceptions_runtime_init)
-    hs_exceptions_runtime_init ();
-  if (hs_vm_runtime_init)
-    hs_vm_runtime_init ();
+  hs_exceptions_runtime_init ();
+  hs_vm_runtime_init ();
   return NULL;
 }
 

@@ -22,7 +22,8 @@
 #define MAX_DEPTH 3000
 
 typedef struct _Parser Parser;
-struct _Parser {
+struct _Parser
+{
   HsAstArena *arena;
   HsTokenStream *main; /* the module's stream: line texts, tokenizer error */
   HsToken *toks;
@@ -40,7 +41,13 @@ struct _Parser {
   int fstring_level;
 };
 
-typedef enum { T_ASSIGN, T_DEL, T_FOR, T_AUG } TargetUse;
+typedef enum
+{
+  T_ASSIGN,
+  T_DEL,
+  T_FOR,
+  T_AUG
+} TargetUse;
 
 static HsExpr *expression (Parser *p);
 static HsExpr *named_expression (Parser *p);
@@ -143,8 +150,8 @@ chars_at (Parser *p, int lineno, int col)
 
 /* Sets the error with offsets already in CPython's convention. */
 static void
-error_raw (Parser *p, const char *type_name, int lineno, int offset, int end_lineno,
-           int end_offset, char *msg)
+error_raw (Parser *p, const char *type_name, int lineno, int offset, int end_lineno, int end_offset,
+           char *msg)
 {
   if (p->failed)
     {
@@ -175,11 +182,11 @@ error_raw (Parser *p, const char *type_name, int lineno, int offset, int end_lin
       const char *e_end = p->main->src + p->main->len;
       const char *s = p->frag_start;
       const char *stop = p->toks[p->n - 1].start;
-      (void) e_end;
+      (void)e_end;
       int shift = hs_lexer_char_count (line_ptr (p, p->frag_lineno),
-                                       (int) (s - line_ptr (p, p->frag_lineno)));
+                                       (int)(s - line_ptr (p, p->frag_lineno)));
       g_free (e->text);
-      e->text = g_strdup_printf ("(%.*s)", (int) (stop - s), s);
+      e->text = g_strdup_printf ("(%.*s)", (int)(stop - s), s);
       e->lineno = 1;
       e->end_lineno = 1;
       e->offset = offset - shift + 1;
@@ -195,8 +202,8 @@ error_raw (Parser *p, const char *type_name, int lineno, int offset, int end_lin
 static void
 error_span (Parser *p, const char *type_name, HsPos pos, char *msg)
 {
-  error_raw (p, type_name, pos.lineno, chars_at (p, pos.lineno, pos.col_offset) + 1,
-             pos.end_lineno, chars_at (p, pos.end_lineno, pos.end_col_offset) + 1, msg);
+  error_raw (p, type_name, pos.lineno, chars_at (p, pos.lineno, pos.col_offset) + 1, pos.end_lineno,
+             chars_at (p, pos.end_lineno, pos.end_col_offset) + 1, msg);
 }
 
 static HsPos
@@ -206,17 +213,62 @@ tok_pos (HsToken *t)
   return pos;
 }
 
+/* CPython gives INDENT, DEDENT and ENDMARKER no column (-1); at the end of the file they sit on
+ * the last line read. Returns TRUE and the line/byte column CPython's tokenizer cursor has. */
+static gboolean
+columnless (Parser *p, HsToken *t, int *lineno, int *col)
+{
+  if (t->kind != HS_T_INDENT && t->kind != HS_T_DEDENT && t->kind != HS_T_ENDMARKER)
+    return FALSE;
+  if (p->outer)
+    return FALSE;
+  HsTokenStream *m = p->main;
+  if (t->start < m->src + m->len)
+    {
+      *lineno = t->lineno;
+      *col = t->col;
+      return TRUE;
+    }
+  int last = m->n_lines;
+  if (m->len > 0 && m->src[m->len - 1] == '\n' && last > 1)
+    last--;
+  *lineno = last;
+  g_autofree char *text = hs_lexer_line_text (m, last);
+  *col = (int)strlen (text) + 1;
+  return TRUE;
+}
+
 /* An error located at a token (CPython's RAISE_SYNTAX_ERROR uses the last token read). */
+static void
+error_tok_type (Parser *p, const char *type_name, HsToken *t, char *msg)
+{
+  int lineno, col;
+  if (columnless (p, t, &lineno, &col))
+    {
+      const char *l = line_ptr (p, lineno);
+      int off = l ? hs_lexer_char_count (l, MIN (col, (int)strlen (l) + 1)) : col;
+      error_raw (p, type_name, lineno, off, lineno, -1, msg);
+      return;
+    }
+  error_span (p, type_name, tok_pos (t), msg);
+}
+
 static void
 error_tok (Parser *p, HsToken *t, char *msg)
 {
-  error_span (p, "SyntaxError", tok_pos (t), msg);
+  error_tok_type (p, "SyntaxError", t, msg);
 }
 
+/* The generic error: CPython's RAISE_SYNTAX_ERROR_KNOWN_LOCATION at the last token. */
 static void *
 invalid_syntax (Parser *p)
 {
-  error_tok (p, cur (p), g_strdup ("invalid syntax"));
+  HsToken *t = cur (p);
+  int lineno, col;
+  if (t->kind != HS_T_ERROR && columnless (p, t, &lineno, &col))
+    error_raw (p, "SyntaxError", lineno, 0, lineno, 0, g_strdup ("invalid syntax"));
+  else
+    error_span (p, "SyntaxError", tok_pos (t), g_strdup ("invalid syntax"));
   return NULL;
 }
 
@@ -259,8 +311,22 @@ expect_colon (Parser *p)
   return FALSE;
 }
 
+/* &&':' in CPython's grammar (def, try, else, finally): "expected ':'" whatever follows. */
+static gboolean
+expect_forced_colon (Parser *p)
+{
+  if (accept (p, HS_T_COLON))
+    return TRUE;
+  if (kind (p) == HS_T_ERROR)
+    invalid_syntax (p);
+  else
+    error_tok (p, cur (p), g_strdup ("expected ':'"));
+  return FALSE;
+}
+
 /* Speculation: state saved before trying a rule whose failure is not an error. */
-typedef struct {
+typedef struct
+{
   int pos, depth, paren_depth;
 } Mark;
 
@@ -335,7 +401,7 @@ tok_str (Parser *p, HsToken *t)
 static HsExprList
 to_exprs (Parser *p, GPtrArray *a)
 {
-  HsExprList l = { NULL, (int) a->len };
+  HsExprList l = { NULL, (int)a->len };
   if (a->len)
     {
       l.items = hs_ast_alloc (p->arena, a->len * sizeof (HsExpr *));
@@ -347,7 +413,7 @@ to_exprs (Parser *p, GPtrArray *a)
 static HsStmtList
 to_stmts (Parser *p, GPtrArray *a)
 {
-  HsStmtList l = { NULL, (int) a->len };
+  HsStmtList l = { NULL, (int)a->len };
   if (a->len)
     {
       l.items = hs_ast_alloc (p->arena, a->len * sizeof (HsStmt *));
@@ -506,7 +572,8 @@ validate_target (Parser *p, HsExpr *e, TargetUse use)
 
 /* ---- string literals -------------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   gboolean raw, bytes, fmt, u;
   const char *body, *body_end;
 } StrTok;
@@ -551,8 +618,8 @@ static int
 decode_escape (Parser *p, const char *s, const char *end, const char *base, gboolean bytes,
                GString *out)
 {
-  int c = s < end ? (unsigned char) *s : -1;
-  int pos = (int) (s - 1 - base);
+  int c = s < end ? (unsigned char)*s : -1;
+  int pos = (int)(s - 1 - base);
   switch (c)
     {
       case '\n':
@@ -560,7 +627,7 @@ decode_escape (Parser *p, const char *s, const char *end, const char *base, gboo
       case '\\':
       case '\'':
       case '"':
-        g_string_append_c (out, (char) c);
+        g_string_append_c (out, (char)c);
         return 1;
       case 'n':
         g_string_append_c (out, '\n');
@@ -592,7 +659,7 @@ decode_escape (Parser *p, const char *s, const char *end, const char *base, gboo
       while (n < 3 && s + n < end && s[n] >= '0' && s[n] <= '7')
         v = v * 8 + (s[n++] - '0');
       if (bytes)
-        g_string_append_c (out, (char) (v & 0xff));
+        g_string_append_c (out, (char)(v & 0xff));
       else
         g_string_append_unichar (out, v);
       return n;
@@ -613,7 +680,7 @@ decode_escape (Parser *p, const char *s, const char *end, const char *base, gboo
           return -1;
         }
       if (bytes)
-        g_string_append_c (out, (char) v);
+        g_string_append_c (out, (char)v);
       else if (v > 0x10FFFF)
         {
           unicode_error (p, pos, pos + ndig + 1, "illegal Unicode character");
@@ -634,8 +701,7 @@ decode_escape (Parser *p, const char *s, const char *end, const char *base, gboo
 }
 
 static gboolean
-decode_body (Parser *p, const char *s, const char *end, gboolean raw, gboolean bytes,
-             GString *out)
+decode_body (Parser *p, const char *s, const char *end, gboolean raw, gboolean bytes, GString *out)
 {
   const char *base = s;
   while (s < end)
@@ -644,7 +710,7 @@ decode_body (Parser *p, const char *s, const char *end, gboolean raw, gboolean b
       const char *stop = bs ? bs : end;
       if (bytes)
         for (const char *q = s; q < stop; q++)
-          if ((unsigned char) *q >= 0x80)
+          if ((unsigned char)*q >= 0x80)
             {
               error_tok (p, cur (p), g_strdup ("bytes can only contain ASCII literal characters"));
               return FALSE;
@@ -661,7 +727,8 @@ decode_body (Parser *p, const char *s, const char *end, gboolean raw, gboolean b
 }
 
 /* f-strings, following CPython 3.11's string_parser.c. */
-typedef struct {
+typedef struct
+{
   GString *lit;
   GPtrArray *values;
   HsPos whole; /* every Constant/FormattedValue spans all the concatenated tokens */
@@ -711,8 +778,8 @@ fstring_scan_expr (Parser *p, const char **str, const char *end, HsToken *next)
                FALSE;
       if (quote)
         {
-          if (ch == quote && (qsize == 1 || (*str + 2 < end && (*str)[1] == quote
-                                             && (*str)[2] == quote)))
+          if (ch == quote
+              && (qsize == 1 || (*str + 2 < end && (*str)[1] == quote && (*str)[2] == quote)))
             {
               *str += qsize - 1;
               quote = 0;
@@ -809,10 +876,11 @@ fstring_field (Parser *p, HsToken *t, const char **str, const char *end, gboolea
       (*str)++;
       if (*str >= end)
         return fstring_error (p, next, "f-string: expecting '}'"), FALSE;
-      conversion = (unsigned char) *(*str)++;
+      conversion = (unsigned char)*(*str)++;
       if (conversion != 's' && conversion != 'r' && conversion != 'a')
-        return fstring_error (p, next, "f-string: invalid conversion character: expected 's', "
-                                       "'r', or 'a'"),
+        return fstring_error (p, next,
+                              "f-string: invalid conversion character: expected 's', "
+                              "'r', or 'a'"),
                FALSE;
     }
   HsExpr *spec = NULL;
@@ -1032,21 +1100,23 @@ number (Parser *p)
   gboolean hex = t->end - t->start > 1 && (t->start[1] == 'x' || t->start[1] == 'X');
   if (last == 'j' || last == 'J')
     k = HS_CONST_IMAG;
-  else if (!hex && (memchr (t->start, '.', t->end - t->start) || memchr (t->start, 'e', t->end - t->start)
-                    || memchr (t->start, 'E', t->end - t->start)))
+  else if (!hex
+           && (memchr (t->start, '.', t->end - t->start)
+               || memchr (t->start, 'e', t->end - t->start)
+               || memchr (t->start, 'E', t->end - t->start)))
     k = HS_CONST_FLOAT;
   HsExpr *e = new_constant (p, k, tok_pos (t));
   e->u.constant.text = tok_str (p, t);
   return e;
 }
 
-typedef struct {
+typedef struct
+{
   HsComprehension *items;
   int n;
 } Generators;
 
-static gboolean
-comp_target (Parser *p, HsExpr **out);
+static gboolean comp_target (Parser *p, HsExpr **out);
 
 /* for_if_clauses: ('async'? 'for' star_targets 'in' disjunction ('if' disjunction)*)+ */
 static gboolean
@@ -1099,11 +1169,33 @@ comprehension (Parser *p, HsExprKind k, int start, HsExpr *elt, HsExpr *key, HsT
   return e;
 }
 
+static gboolean is_soft_keyword (HsToken *t);
+
+/* CPython's `!(NAME STRING | SOFT_KEYWORD)` before "Perhaps you forgot a comma?": a name
+ * directly followed by a string, or an expression starting with a soft keyword. */
+static gboolean
+comma_hint_excluded (Parser *p, int start)
+{
+  HsToken *first = &p->toks[start];
+  return is_soft_keyword (first)
+         || (first->kind == HS_T_NAME && p->toks[start + 1].kind == HS_T_STRING);
+}
+
+static int
+expr_start_index (Parser *p, HsExpr *e)
+{
+  for (int i = p->pos - 1; i >= 0; i--)
+    if (p->toks[i].lineno == e->pos.lineno && p->toks[i].col == e->pos.col_offset)
+      return i;
+  return p->pos;
+}
+
 /* After an element inside brackets: "Perhaps you forgot a comma?" or "invalid syntax". */
 static void *
 sequence_error (Parser *p, HsExpr *prev)
 {
-  if (prev && starts_expression (kind (p)) && !p->failed)
+  if (prev && starts_expression (kind (p)) && !p->failed
+      && !comma_hint_excluded (p, expr_start_index (p, prev)))
     {
       HsExpr *next = speculate (p, expression);
       if (next)
@@ -1168,8 +1260,7 @@ paren_atom (Parser *p)
   else if (accept (p, HS_T_RPAR))
     {
       if (first->kind == HS_EXPR_STARRED)
-        error_span (p, "SyntaxError", first->pos,
-                    g_strdup ("cannot use starred expression here"));
+        error_span (p, "SyntaxError", first->pos, g_strdup ("cannot use starred expression here"));
       else
         r = first;
     }
@@ -1326,8 +1417,8 @@ atom (Parser *p)
       case HS_T_ELLIPSIS:
         advance (p);
         e = new_constant (p,
-                          t->kind == HS_T_KW_NONE   ? HS_CONST_NONE
-                          : t->kind == HS_T_KW_TRUE ? HS_CONST_TRUE
+                          t->kind == HS_T_KW_NONE    ? HS_CONST_NONE
+                          : t->kind == HS_T_KW_TRUE  ? HS_CONST_TRUE
                           : t->kind == HS_T_KW_FALSE ? HS_CONST_FALSE
                                                      : HS_CONST_ELLIPSIS,
                           tok_pos (t));
@@ -1338,8 +1429,9 @@ atom (Parser *p)
       case HS_T_LBRACE:
         if (!enter (p))
           return NULL;
-        e = t->kind == HS_T_LPAR ? paren_atom (p) : t->kind == HS_T_LSQB ? list_atom (p)
-                                                                         : brace_atom (p);
+        e = t->kind == HS_T_LPAR   ? paren_atom (p)
+            : t->kind == HS_T_LSQB ? list_atom (p)
+                                   : brace_atom (p);
         leave (p);
         return e;
       default:
@@ -1349,7 +1441,8 @@ atom (Parser *p)
 
 /* ---- primaries: calls, subscripts, attributes ------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   GPtrArray *args;
   GArray *keywords;
 } CallArgs;
@@ -1387,7 +1480,7 @@ call_arg (Parser *p, CallArgs *ca, gboolean *seen_kw, gboolean *seen_kwunpack)
       if (*seen_kwunpack)
         {
           error_tok (p, &p->toks[start],
-                      g_strdup ("iterable argument unpacking follows keyword argument unpacking"));
+                     g_strdup ("iterable argument unpacking follows keyword argument unpacking"));
           return FALSE;
         }
       g_ptr_array_add (ca->args, s);
@@ -1418,9 +1511,9 @@ call_arg (Parser *p, CallArgs *ca, gboolean *seen_kw, gboolean *seen_kwunpack)
   if (*seen_kw || *seen_kwunpack)
     {
       error_tok (p, cur (p),
-                  g_strdup (*seen_kwunpack ? "positional argument follows keyword argument "
-                                             "unpacking"
-                                           : "positional argument follows keyword argument"));
+                 g_strdup (*seen_kwunpack ? "positional argument follows keyword argument "
+                                            "unpacking"
+                                          : "positional argument follows keyword argument"));
       return FALSE;
     }
   g_ptr_array_add (ca->args, e);
@@ -1444,8 +1537,8 @@ call_args (Parser *p, int open, CallArgs *ca)
           gboolean sole = ca->args->len == 1 && ca->keywords->len == 0;
           if (!elt || elt->kind == HS_EXPR_STARRED)
             return invalid_syntax (p), FALSE;
-          HsExpr *g = comprehension (p, HS_EXPR_GENEXP, sole ? open : arg_start, elt, NULL,
-                                     HS_T_ERROR);
+          HsExpr *g
+              = comprehension (p, HS_EXPR_GENEXP, sole ? open : arg_start, elt, NULL, HS_T_ERROR);
           if (!g)
             return FALSE;
           if (!sole || kind (p) != HS_T_RPAR)
@@ -1635,7 +1728,8 @@ factor (Parser *p)
   return e;
 }
 
-typedef struct {
+typedef struct
+{
   HsTokKind tok;
   HsAstBinOp op;
 } OpMap;
@@ -1681,7 +1775,8 @@ sum (Parser *p)
 static HsExpr *
 shift_expr (Parser *p)
 {
-  static const OpMap ops[] = { { HS_T_LEFTSHIFT, HS_OP_LSHIFT }, { HS_T_RIGHTSHIFT, HS_OP_RSHIFT } };
+  static const OpMap ops[]
+      = { { HS_T_LEFTSHIFT, HS_OP_LSHIFT }, { HS_T_RIGHTSHIFT, HS_OP_RSHIFT } };
   return binary_level (p, sum, ops, G_N_ELEMENTS (ops));
 }
 
@@ -1710,12 +1805,13 @@ bitwise_or (Parser *p)
 static int
 compare_op (Parser *p)
 {
-  static const struct {
+  static const struct
+  {
     HsTokKind tok;
     HsAstCmpOp op;
-  } simple[] = { { HS_T_EQEQUAL, HS_CMPOP_EQ },    { HS_T_NOTEQUAL, HS_CMPOP_NE },
-                 { HS_T_LESS, HS_CMPOP_LT },       { HS_T_LESSEQUAL, HS_CMPOP_LE },
-                 { HS_T_GREATER, HS_CMPOP_GT },    { HS_T_GREATEREQUAL, HS_CMPOP_GE },
+  } simple[] = { { HS_T_EQEQUAL, HS_CMPOP_EQ }, { HS_T_NOTEQUAL, HS_CMPOP_NE },
+                 { HS_T_LESS, HS_CMPOP_LT },    { HS_T_LESSEQUAL, HS_CMPOP_LE },
+                 { HS_T_GREATER, HS_CMPOP_GT }, { HS_T_GREATEREQUAL, HS_CMPOP_GE },
                  { HS_T_KW_IN, HS_CMPOP_IN } };
   for (guint i = 0; i < G_N_ELEMENTS (simple); i++)
     if (kind (p) == simple[i].tok)
@@ -1822,9 +1918,11 @@ disjunction (Parser *p)
   return boolop_level (p, conjunction, HS_T_KW_OR);
 }
 
-/* ---- lambda and parameters -------------------------------------------------------------------- */
+/* ---- lambda and parameters --------------------------------------------------------------------
+ */
 
-typedef struct {
+typedef struct
+{
   GArray *posonly, *args, *kwonly; /* HsArg */
   GPtrArray *defaults, *kw_defaults;
   HsArg *vararg, *kwarg;
@@ -2018,12 +2116,14 @@ check_juxtaposed (Parser *p, int start, HsExpr *a)
                                      a->u.name.id, a->u.name.id));
       return;
     }
-  HsToken *first = &p->toks[start];
-  if (p->paren_depth == 0 || is_soft_keyword (first)
-      || (first->kind == HS_T_NAME && p->toks[start + 1].kind == HS_T_STRING))
+  if (comma_hint_excluded (p, start))
     return;
+  /* tried at any depth: like CPython's second pass, this looks ahead (max_pos), which decides
+   * whether an unclosed bracket is reported instead */
+  Mark m = mark (p);
   HsExpr *b = speculate (p, expression);
-  if (b)
+  reset (p, m);
+  if (b && p->paren_depth > 0)
     error_span (p, "SyntaxError", join_pos (a->pos, b->pos),
                 g_strdup ("invalid syntax. Perhaps you forgot a comma?"));
 }
@@ -2213,7 +2313,8 @@ comp_target (Parser *p, HsExpr **out)
   return validate_target (p, t, T_FOR);
 }
 
-/* ---- simple statements ------------------------------------------------------------------------ */
+/* ---- simple statements ------------------------------------------------------------------------
+ */
 
 static gboolean
 is_unparenthesized_tuple (HsExpr *e)
@@ -2334,7 +2435,15 @@ annotated_rest (Parser *p, int start, HsExpr *target)
   if (target->kind != HS_EXPR_NAME && target->kind != HS_EXPR_ATTRIBUTE
       && target->kind != HS_EXPR_SUBSCRIPT)
     {
-      error_span (p, "SyntaxError", target->pos, g_strdup ("illegal target for annotation"));
+      /* only reported when an annotation follows (CPython's second pass) */
+      Mark m = mark (p);
+      advance (p);
+      HsExpr *ann = speculate (p, expression);
+      reset (p, m);
+      if (ann)
+        error_span (p, "SyntaxError", target->pos, g_strdup ("illegal target for annotation"));
+      else
+        invalid_syntax (p);
       return NULL;
     }
   advance (p);
@@ -2355,7 +2464,7 @@ annotated_rest (Parser *p, int start, HsExpr *target)
 static HsStmt *
 augassign_rest (Parser *p, int start, HsExpr *target)
 {
-  HsAstBinOp op = (HsAstBinOp) (kind (p) - HS_T_PLUSEQUAL);
+  HsAstBinOp op = (HsAstBinOp)(kind (p) - HS_T_PLUSEQUAL);
   if (target->kind != HS_EXPR_NAME && target->kind != HS_EXPR_ATTRIBUTE
       && target->kind != HS_EXPR_SUBSCRIPT)
     {
@@ -2699,16 +2808,14 @@ block (Parser *p, const char *what, int header_line, HsStmtList *out)
   HsToken *nl = advance (p);
   if (kind (p) != HS_T_INDENT)
     {
-      g_autofree char *msg = g_strdup_printf ("expected an indented block after %s on line %d",
-                                              what, header_line);
+      g_autofree char *msg
+          = g_strdup_printf ("expected an indented block after %s on line %d", what, header_line);
       HsToken *t = cur (p);
+      (void)nl;
       if (t->kind == HS_T_ERROR)
         invalid_syntax (p);
-      else if (t->kind == HS_T_ENDMARKER || t->kind == HS_T_DEDENT)
-        error_raw (p, "IndentationError", nl->lineno, chars_at (p, nl->lineno, nl->col) + 1,
-                   nl->lineno, -1, g_strdup (msg));
       else
-        error_span (p, "IndentationError", tok_pos (t), g_strdup (msg));
+        error_tok_type (p, "IndentationError", t, g_strdup (msg));
       return FALSE;
     }
   advance (p);
@@ -2731,7 +2838,7 @@ static gboolean
 else_block (Parser *p, HsStmtList *out)
 {
   HsToken *kw = advance (p);
-  return expect_colon (p) && block (p, "'else' statement", kw->lineno, out);
+  return expect_forced_colon (p) && block (p, "'else' statement", kw->lineno, out);
 }
 
 static HsExpr *
@@ -2866,7 +2973,7 @@ try_stmt (Parser *p)
   int start = p->pos;
   HsToken *kw = advance (p);
   HsStmt *s = new_stmt (p, HS_STMT_TRY, tok_pos (kw));
-  if (!expect_colon (p) || !block (p, "'try' statement", kw->lineno, &s->u.try_.body))
+  if (!expect_forced_colon (p) || !block (p, "'try' statement", kw->lineno, &s->u.try_.body))
     return NULL;
   GArray *handlers = g_array_new (FALSE, TRUE, sizeof (HsExceptHandler));
   gboolean ok = TRUE;
@@ -2887,7 +2994,8 @@ try_stmt (Parser *p)
   if (kind (p) == HS_T_KW_FINALLY)
     {
       HsToken *fk = advance (p);
-      if (!expect_colon (p) || !block (p, "'finally' statement", fk->lineno, &s->u.try_.finalbody))
+      if (!expect_forced_colon (p)
+          || !block (p, "'finally' statement", fk->lineno, &s->u.try_.finalbody))
         return NULL;
     }
   else if (s->u.try_.n_handlers == 0)
@@ -2959,8 +3067,8 @@ with_stmt (Parser *p, int start)
   GArray *items = g_array_new (FALSE, TRUE, sizeof (HsWithItem));
   HsStmt *s = NULL;
   HsStmtList body = { 0 };
-  gboolean ok = (kind (p) == HS_T_LPAR && with_paren_items (p, items))
-                || with_items (p, items, FALSE);
+  gboolean ok
+      = (kind (p) == HS_T_LPAR && with_paren_items (p, items)) || with_items (p, items, FALSE);
   if (ok && expect_colon (p) && block (p, "'with' statement", kw->lineno, &body))
     {
       s = new_stmt (p, HS_STMT_WITH, span (p, start));
@@ -2980,8 +3088,14 @@ funcdef (Parser *p, int start, gboolean is_async, HsExprList decorators)
   if (kind (p) != HS_T_NAME)
     return invalid_syntax (p);
   HsToken *name = advance (p);
-  if (!expect (p, HS_T_LPAR))
-    return NULL;
+  if (kind (p) != HS_T_LPAR)
+    {
+      if (kind (p) == HS_T_ERROR)
+        return invalid_syntax (p);
+      error_tok (p, cur (p), g_strdup ("expected '('"));
+      return NULL;
+    }
+  advance (p);
   HsArguments *args = parameters (p, TRUE, HS_T_RPAR);
   HsExpr *returns = NULL;
   HsStmtList body = { 0 };
@@ -2989,7 +3103,7 @@ funcdef (Parser *p, int start, gboolean is_async, HsExprList decorators)
     return NULL;
   if (accept (p, HS_T_RARROW) && !(returns = expression (p)))
     return NULL;
-  if (!expect_colon (p) || !block (p, "function definition", kw->lineno, &body))
+  if (!expect_forced_colon (p) || !block (p, "function definition", kw->lineno, &body))
     return NULL;
   HsStmt *s = new_stmt (p, HS_STMT_FUNCTIONDEF, span (p, start));
   s->u.funcdef.name = tok_str (p, name);
@@ -3181,7 +3295,8 @@ statement (Parser *p, GPtrArray *out)
   return simple_stmts (p, out);
 }
 
-/* ---- entry point ------------------------------------------------------------------------------ */
+/* ---- entry point ------------------------------------------------------------------------------
+ */
 
 static HsSyntaxError *
 lex_error (HsTokenStream *ts)
@@ -3223,8 +3338,11 @@ resolve_error (Parser *p)
   gboolean reached = p->toks[p->max_pos].kind == HS_T_ERROR;
   if (p->err && p->err_is_final && !reached)
     return g_steal_pointer (&p->err);
-  gboolean use_lex = le->overrides || reached
-                     || (le->at_eof_in_paren && p->err && p->err->lineno > ts->open_paren_lineno);
+  /* CPython re-tokenizes to the end after a parser error: brackets still open there win if
+   * they were opened on a line before the furthest token the parser looked at */
+  gboolean unclosed_before
+      = le->at_eof_in_paren && p->toks[p->max_pos].lineno > ts->open_paren_lineno;
+  gboolean use_lex = le->overrides || reached || unclosed_before;
   if (!use_lex && p->err)
     return g_steal_pointer (&p->err);
   hs_syntax_error_free (g_steal_pointer (&p->err));

@@ -1,8 +1,8 @@
 /* hs-range.c — range and slice objects, and the slice arithmetic of every sequence.
  *
- * Invariant: a range's start, stop, step and len fit a gint64 and step != 0; item i is
- * start + i * step for 0 <= i < len, so indexing, `in` and iteration never build a list.
- * (Ranges whose bounds need more than 64 bits raise OverflowError: a documented limit.)
+ * Invariant: a small range (all parts fit a gint64) has item i == start + i * step for
+ * 0 <= i < len, computed in machine arithmetic, so indexing, `in` and iteration never
+ * build a list; a big range keeps int objects and does the same with int arithmetic.
  * A slice holds three owned references, None for an omitted part.
  */
 #include "config.h"
@@ -93,20 +93,20 @@ range_length (gint64 start, gint64 stop, gint64 step, gboolean *overflow)
 
   *overflow = FALSE;
   if (step > 0 && start < stop)
-    n = ((guint64) stop - (guint64) start - 1) / (guint64) step + 1;
+    n = ((guint64)stop - (guint64)start - 1) / (guint64)step + 1;
   else if (step < 0 && start > stop)
-    n = ((guint64) start - (guint64) stop - 1) / (0 - (guint64) step) + 1;
+    n = ((guint64)start - (guint64)stop - 1) / (0 - (guint64)step) + 1;
   else
     return 0;
   if (n > G_MAXINT64)
     *overflow = TRUE;
-  return (gint64) n;
+  return (gint64)n;
 }
 
 static HsObject *
 range_alloc (HsVM *vm, gint64 start, gint64 stop, gint64 step, gint64 len)
 {
-  HsRange *r = (HsRange *) hs_object_alloc (vm, &hs_range_type, sizeof (HsRange));
+  HsRange *r = (HsRange *)hs_object_alloc (vm, &hs_range_type, sizeof (HsRange));
   if (r == NULL)
     return NULL;
   r->start = start;
@@ -152,7 +152,7 @@ big_new (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step)
 
   if (len == NULL)
     return NULL;
-  r = (HsRange *) hs_object_alloc (vm, &hs_range_type, sizeof (HsRange));
+  r = (HsRange *)hs_object_alloc (vm, &hs_range_type, sizeof (HsRange));
   if (r == NULL)
     {
       hs_decref (vm, len);
@@ -273,10 +273,9 @@ range_repr (HsVM *vm, HsObject *self)
       if (r->step == 1)
         return hs_str_from_format (vm, "range(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
                                    r->start, r->stop);
-      return hs_str_from_format (vm,
-                                 "range(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                                 ", %" G_GINT64_FORMAT ")",
-                                 r->start, r->stop, r->step);
+      return hs_str_from_format (
+          vm, "range(%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", r->start,
+          r->stop, r->step);
     }
   a = r->ostart;
   b = r->ostop;
@@ -373,14 +372,13 @@ range_len (HsVM *vm, HsObject *self)
   gint64 n;
 
   if (r->olen == NULL)
-    return (gssize) r->len;
+    return (gssize)r->len;
   if (!hs_int_as_i64 (r->olen, &n))
     {
-      hs_err_set_string (vm, &hs_exc_OverflowError,
-                         "Python int too large to convert to C ssize_t");
+      hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C ssize_t");
       return -1;
     }
-  return (gssize) n;
+  return (gssize)n;
 }
 
 /* start + i * step for an int object i already known to be in range. */
@@ -439,9 +437,9 @@ range_slice (HsVM *vm, HsRange *r, HsObject *slice)
     return NULL;
   if (r->olen == NULL)
     {
-      gint64 nstart = r->start + (gint64) start * r->step;
-      gint64 nstop = r->start + (gint64) stop * r->step;
-      return range_alloc (vm, nstart, nstop, r->step * (gint64) step, n);
+      gint64 nstart = r->start + (gint64)start * r->step;
+      gint64 nstop = r->start + (gint64)stop * r->step;
+      return range_alloc (vm, nstart, nstop, r->step * (gint64)step, n);
     }
   a = hs_int_from_i64 (vm, start);
   b = hs_int_from_i64 (vm, stop);
@@ -471,9 +469,9 @@ range_getitem (HsVM *vm, HsObject *self, HsObject *key)
     return big_getitem (vm, r, key);
   if (!hs_sequence_index (vm, key, "range", &i))
     return NULL;
-  if (hs_index_normalize (&i, (gsize) r->len) < 0)
+  if (hs_index_normalize (&i, (gsize)r->len) < 0)
     return range_index_error (vm);
-  return hs_int_from_i64 (vm, r->start + (gint64) i * r->step);
+  return hs_int_from_i64 (vm, r->start + (gint64)i * r->step);
 }
 
 /* Position of int x in a small range, or -1. */
@@ -487,9 +485,9 @@ small_position (HsRange *r, HsObject *x)
     return -1;
   if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop))
     return -1;
-  off = r->step > 0 ? (guint64) v - (guint64) r->start : (guint64) r->start - (guint64) v;
-  step = r->step > 0 ? (guint64) r->step : 0 - (guint64) r->step;
-  return off % step != 0 ? -1 : (gint64) (off / step);
+  off = r->step > 0 ? (guint64)v - (guint64)r->start : (guint64)r->start - (guint64)v;
+  step = r->step > 0 ? (guint64)r->step : 0 - (guint64)r->step;
+  return off % step != 0 ? -1 : (gint64)(off / step);
 }
 
 /* Position of int x in r as an int object, None if absent, NULL on error. */
@@ -554,7 +552,8 @@ range_contains (HsVM *vm, HsObject *self, HsObject *x)
 /* ---- range: iteration ------------------------------------------------------------------ */
 
 /* The iterator of a big range: next value and remaining count as int objects. */
-typedef struct {
+typedef struct
+{
   HsObject header;
   HsObject *next;
   HsObject *step;
@@ -570,7 +569,7 @@ longiter_self (HsVM *vm, HsObject *self)
 static HsObject *
 longiter_next (HsVM *vm, HsObject *self)
 {
-  LongRangeIter *it = (LongRangeIter *) self;
+  LongRangeIter *it = (LongRangeIter *)self;
   HsObject *one, *v, *n, *rem;
 
   if (hs_int_sign (it->remaining) <= 0)
@@ -594,7 +593,7 @@ longiter_next (HsVM *vm, HsObject *self)
 static void
 longiter_dealloc (HsVM *vm, HsObject *self)
 {
-  LongRangeIter *it = (LongRangeIter *) self;
+  LongRangeIter *it = (LongRangeIter *)self;
   HS_CLEAR (vm, it->next);
   HS_CLEAR (vm, it->step);
   HS_CLEAR (vm, it->remaining);
@@ -617,7 +616,7 @@ longiter_new (HsVM *vm, HsObject *start, HsObject *step, HsObject *len)
   LongRangeIter *it = NULL;
 
   if (start && step && len)
-    it = (LongRangeIter *) hs_object_alloc (vm, &longrange_iter_type, sizeof (LongRangeIter));
+    it = (LongRangeIter *)hs_object_alloc (vm, &longrange_iter_type, sizeof (LongRangeIter));
   if (it == NULL)
     {
       hs_xdecref (vm, start);

@@ -13,6 +13,20 @@ G_BEGIN_DECLS
 
 typedef struct _HsFrame HsFrame; /* hs-frame.h */
 
+/* (from tier2-runtime) the collector's per-VM state; see hs-gc.h. Generations are
+ * ranges of allocation ids: an object with id >= young_start[0] is in generation 0,
+ * one with young_start[1] <= id < young_start[0] in generation 1, older ones in 2. */
+typedef struct {
+  gint64 count[3];        /* gen 0: GC allocations - deallocations; 1, 2: collections */
+  int threshold[3];       /* 0 until initialised: then 700, 10, 10 */
+  guint64 young_start[2];
+  gint64 long_lived_total;
+  gint64 long_lived_pending;
+  gboolean initialised;
+  gboolean disabled;
+  gboolean collecting;
+} HsGCState;
+
 /* Trace hooks (set with hs_vm_set_hooks). `step` is called where CPython's sys.settrace
  * fires: LINE (a new line is about to run), CALL (a frame starts; line = its def line),
  * RETURN (arg = return value, or NULL when the frame is left by an exception), EXCEPTION
@@ -33,6 +47,9 @@ typedef struct {
   void (*alloc) (HsVM *vm, HsObject *obj, gpointer data);
   void (*free) (HsVM *vm, HsObject *obj, gpointer data);
   void (*output) (HsVM *vm, const char *text, gsize len, gpointer data);
+  /* (from tier2-runtime) the cycle collector found unreachable[0..n) and is about to
+   * break their cycles and free them (each then also gets a `free` call). */
+  void (*gc) (HsVM *vm, HsObject *const *unreachable, gsize n, gpointer data);
 } HsVMHooks;
 
 void hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data);
@@ -86,6 +103,14 @@ struct _HsVM {
   gsize source_len;
   char *filename;
   HsObject *stop_exc;     /* preallocated internal exception used to unwind on a stop */
+  /* (from tier2-lang) */
+  int eval_depth;         /* eval_frame loops running: 1 in the main loop, more inside C calls */
+  HsObject *exc_info;     /* the exception being handled (an `except`/`finally` body), owned;
+                           * a VM root like `exc` */
+  /* (from tier2-runtime) cycle collector state (hs-gc.c; all-zero means the defaults:
+   * enabled, thresholds 700/10/10) and the module cache (hs-module.c). */
+  HsGCState gc;
+  HsObject *modules;      /* dict: module name -> module object, or NULL */
 };
 
 G_END_DECLS

@@ -18,7 +18,9 @@
 #include <string.h>
 
 #include "hs-builtins.h"
+#include "hs-cell.h"
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-compile.h"
 #include "hs-dict.h"
 #include "hs-exceptions.h"
@@ -26,10 +28,13 @@
 #include "hs-format.h"
 #include "hs-frame.h"
 #include "hs-function.h"
+#include "hs-generator.h"
 #include "hs-int.h"
 #include "hs-list.h"
+#include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-range.h"
+#include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -93,6 +98,9 @@ frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   f->ip = 0;
   f->sp = 0;
   f->cur_line = code->is_module ? 0 : code->firstlineno;
+  f->parent_frame_id = 0;
+  f->ns = NULL;
+  f->gen = NULL;
   memset (f->locals, 0, sizeof (HsObject *) * code->nlocals);
   f->stack = f->locals + code->nlocals;
   vm->frame = f;
@@ -100,9 +108,27 @@ frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   return f;
 }
 
-/* Drops the frame's references and gives its slots back to the arena. */
+/* A frame for a generator: outside the arena, not on the stack. */
+static HsFrame *
+frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals, gsize *size)
+{
+  gsize bytes = sizeof (HsObject *) * (FRAME_HEADER_SLOTS + code->nlocals + code->stacksize);
+  HsFrame *f = hs_mem_realloc (vm, NULL, 0, bytes);
+  if (f == NULL)
+    return NULL;
+  memset (f, 0, bytes);
+  f->code = code;
+  f->func = func;
+  f->globals = globals;
+  f->id = vm->next_frame_id++;
+  f->cur_line = code->firstlineno;
+  f->stack = f->locals + code->nlocals;
+  *size = bytes;
+  return f;
+}
+
 static void
-frame_pop (HsVM *vm, HsFrame *f)
+frame_clear (HsVM *vm, HsFrame *f)
 {
   for (int i = 0; i < f->sp; i++)
     hs_xdecref (vm, f->stack[i]);
@@ -110,8 +136,21 @@ frame_pop (HsVM *vm, HsFrame *f)
   for (int i = 0; i < f->code->nlocals; i++)
     HS_CLEAR (vm, f->locals[i]);
   HS_CLEAR (vm, f->func);
+  HS_CLEAR (vm, f->ns);
+}
+
+/* Drops the frame's references and gives its slots back to the arena. */
+static void
+frame_pop (HsVM *vm, HsFrame *f)
+{
+  frame_clear (vm, f);
   vm->frame = f->back;
   vm->depth--;
+  if (f->gen != NULL)
+    {
+      f->back = NULL; /* generator frames live outside the arena */
+      return;
+    }
   HsFrameChunk *c = vm->chunk;
   c->top = f->arena_mark;
   if (c->top == 0 && c->prev != NULL)
@@ -138,6 +177,8 @@ hs_frame_traverse (HsFrame *f, HsVisitFn visit, gpointer data)
   for (int i = 0; i < f->sp; i++)
     if (f->stack[i] != NULL)
       visit (f->stack[i], data);
+  if (f->ns != NULL)
+    visit (f->ns, data);
 }
 
 /* ---- hooks, steps, stops ----------------------------------------------------------- */
@@ -460,6 +501,169 @@ do_raise (HsVM *vm, HsObject *exc, HsObject *cause)
   hs_decref (vm, e);
 }
 
+/* An empty cell read: a free variable or an unbound captured local. */
+static void
+deref_error (HsVM *vm, HsCode *co, int slot)
+{
+  for (int i = 0; i < co->nfrees; i++)
+    if (co->frees[i] == slot)
+      {
+        hs_err_format (vm, &hs_exc_NameError,
+                       "cannot access free variable '%s' where it is not associated with a value "
+                       "in enclosing scope",
+                       co->varnames[slot]);
+        if (vm->exc != NULL && HS_EXCEPTION (vm->exc)->name == NULL)
+          HS_EXCEPTION (vm->exc)->name = hs_incref (co->varname_objs[slot]);
+        return;
+      }
+  unbound_local_error (vm, co, slot);
+}
+
+static gboolean
+is_exception_class (HsObject *t)
+{
+  return HS_IS (t, &hs_type_type) && hs_type_is_subtype ((HsType *)t, &hs_exc_BaseException);
+}
+
+/* `except T:` — 1 if exc is an instance of T (a class or a tuple of classes). */
+static int
+exc_matches (HsVM *vm, HsObject *exc, HsObject *t)
+{
+  if (hs_tuple_check (t))
+    {
+      for (gsize i = 0; i < hs_tuple_len (t); i++)
+        if (!is_exception_class (hs_tuple_get_borrow (t, i)))
+          goto bad;
+      for (gsize i = 0; i < hs_tuple_len (t); i++)
+        if (HS_ISINSTANCE (exc, (HsType *)hs_tuple_get_borrow (t, i)))
+          return 1;
+      return 0;
+    }
+  if (is_exception_class (t))
+    return HS_ISINSTANCE (exc, (HsType *)t);
+bad:
+  hs_err_set_string (vm, &hs_exc_TypeError,
+                     "catching classes that do not inherit from BaseException is not allowed");
+  return -1;
+}
+
+/* CPython's _PyObject_FunctionStr: "__main__.f", "__main__.Point", "print". */
+static char *
+callable_name (HsObject *fn)
+{
+  if (HS_IS (fn, &hs_method_type))
+    fn = hs_method_func_borrow (fn);
+  if (HS_IS (fn, &hs_function_type))
+    return g_strdup_printf ("__main__.%s", HS_FUNCTION (fn)->code->qualname);
+  if (HS_IS (fn, &hs_type_type))
+    return (((HsType *)fn)->type_flags & HS_TYPE_HEAP)
+               ? g_strdup_printf ("__main__.%s", ((HsType *)fn)->name)
+               : g_strdup (((HsType *)fn)->name);
+  if (HS_IS (fn, &hs_cfunction_type))
+    return g_strdup (((HsCFunctionObject *)fn)->def->name);
+  return g_strdup_printf ("%s object", hs_type_name (fn));
+}
+
+/* {**m} (update) or f(**m) (duplicates are errors; fn names the callee). */
+static int
+dict_merge (HsVM *vm, HsObject *d, HsObject *m, gboolean update, HsObject *fn)
+{
+  if (!hs_dict_check (m))
+    {
+      if (fn != NULL)
+        {
+          g_autofree char *fname = callable_name (fn);
+          hs_err_format (vm, &hs_exc_TypeError, "%s() argument after ** must be a mapping, not %s",
+                         fname, hs_type_name (m));
+        }
+      else
+        hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not a mapping", hs_type_name (m));
+      return -1;
+    }
+  if (update)
+    return hs_dict_update (vm, d, m);
+  gsize pos = 0;
+  HsObject *k, *v;
+  while (hs_dict_next (m, &pos, &k, &v))
+    {
+      if (!hs_str_check (k) || hs_dict_get_item_borrow (vm, d, k) != NULL)
+        {
+          g_autofree char *fname = callable_name (fn);
+          if (!hs_str_check (k))
+            hs_err_format (vm, &hs_exc_TypeError, "%s() keywords must be strings", fname);
+          else
+            hs_err_format (vm, &hs_exc_TypeError,
+                           "%s() got multiple values for keyword argument '%s'", fname,
+                           hs_str_utf8 (k));
+          return -1;
+        }
+      if (hs_dict_set_item (vm, d, k, v) < 0)
+        return -1;
+    }
+  return 0;
+}
+
+static HsObject *
+import_module (HsVM *vm, HsObject *name)
+{
+  const char *n = hs_str_utf8 (name);
+  if (*n == '\0')
+    {
+      hs_err_set_string (vm, &hs_exc_ImportError,
+                         "attempted relative import with no known parent package");
+      return NULL;
+    }
+  return hs_import_module (vm, n);
+}
+
+static HsObject *
+import_from (HsVM *vm, HsObject *module, HsObject *name)
+{
+  HsObject *v = hs_object_getattr (vm, module, name);
+  if (v != NULL || !hs_err_matches (vm, &hs_exc_AttributeError))
+    return v;
+  hs_err_clear (vm);
+  HsObject *mn = hs_object_getattr_cstr (vm, module, "__name__");
+  if (mn == NULL)
+    hs_err_clear (vm);
+  hs_err_format (vm, &hs_exc_ImportError, "cannot import name '%s' from '%s' (unknown location)",
+                 hs_str_utf8 (name), mn != NULL && hs_str_check (mn) ? hs_str_utf8 (mn) : "?");
+  hs_xdecref (vm, mn);
+  return NULL;
+}
+
+/* with mgr: returns mgr.__enter__() and the bound __exit__ in *exit. */
+static HsObject *
+with_enter (HsVM *vm, HsObject *mgr, HsObject **exit)
+{
+  HsObject *enter = hs_type_lookup_borrow (HS_TYPE (mgr), hs_str_intern_cstr ("__enter__"));
+  HsObject *ex = hs_type_lookup_borrow (HS_TYPE (mgr), hs_str_intern_cstr ("__exit__"));
+  if (enter == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "'%s' object does not support the context manager protocol",
+                     hs_type_name (mgr));
+      return NULL;
+    }
+  if (ex == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "'%s' object does not support the context manager protocol (missed "
+                     "__exit__ method)",
+                     hs_type_name (mgr));
+      return NULL;
+    }
+  *exit = hs_descr_get (vm, ex, mgr, HS_TYPE (mgr));
+  if (*exit == NULL)
+    return NULL;
+  HsObject *bound = hs_descr_get (vm, enter, mgr, HS_TYPE (mgr));
+  HsObject *r = bound != NULL ? hs_object_call (vm, bound, NULL, 0, NULL) : NULL;
+  hs_xdecref (vm, bound);
+  if (r == NULL)
+    HS_CLEAR (vm, *exit);
+  return r;
+}
+
 static HsObject *
 binary_op_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
 {
@@ -534,25 +738,57 @@ subscr_fast (HsVM *vm, HsObject *c, HsObject *k)
   return hs_object_getitem (vm, c, k);
 }
 
+/* Cells of the new frame (locals captured by inner functions) and its free variables
+ * (from the function's closure). */
+static int
+frame_setup_closure (HsVM *vm, HsFrame *f, HsFunction *fn)
+{
+  HsCode *co = fn->code;
+  for (int i = 0; i < co->ncells; i++)
+    {
+      int slot = co->cells[i];
+      HsObject *cell = hs_cell_new (vm, f->locals[slot]);
+      if (cell == NULL)
+        return -1;
+      hs_xdecref (vm, f->locals[slot]);
+      f->locals[slot] = cell;
+    }
+  for (int i = 0; i < co->nfrees && fn->closure != NULL; i++)
+    f->locals[co->frees[i]] = hs_incref (hs_tuple_get_borrow (fn->closure, i));
+  f->parent_frame_id = fn->parent_frame_id;
+  return 0;
+}
+
+static gboolean
+simple_args (HsCode *co)
+{
+  return co->nkwonly == 0 && !(co->flags & (HS_CODE_VARARGS | HS_CODE_VARKEYWORDS));
+}
+
 /* Sets up a new frame for a Python function called with args (borrowed); NULL on
- * error (nothing pushed). */
+ * error (nothing pushed). Generator functions are handled by start_call. */
 static HsFrame *
 enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsFunction *fn = HS_FUNCTION (func);
-  HsFrame *f = frame_push (vm, fn->code, hs_incref (func), fn->globals);
+  HsCode *co = fn->code;
+  HsFrame *f = frame_push (vm, co, hs_incref (func), fn->globals);
   if (f == NULL)
     {
       hs_decref (vm, func);
       return NULL;
     }
-  if (kwnames == NULL && nargs == (gsize)fn->code->nparams)
+  if (kwnames == NULL && nargs == (gsize)co->nparams && simple_args (co))
     {
       for (gsize i = 0; i < nargs; i++)
         f->locals[i] = hs_incref (args[i]);
-      return f;
     }
-  if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
+  else if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
+    {
+      frame_pop (vm, f);
+      return NULL;
+    }
+  if ((co->ncells | co->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
     {
       frame_pop (vm, f);
       return NULL;
@@ -560,15 +796,165 @@ enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
   return f;
 }
 
+/* Calling a generator function: binds the arguments in a frame of its own and returns
+ * the generator, without running anything. */
+static HsObject *
+make_generator (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsFunction *fn = HS_FUNCTION (func);
+  gsize size = 0;
+  HsFrame *f = frame_new_heap (vm, fn->code, hs_incref (func), fn->globals, &size);
+  if (f == NULL)
+    {
+      hs_decref (vm, func);
+      return NULL;
+    }
+  HsObject *gen = hs_generator_new (vm, f, size);
+  if (gen == NULL)
+    {
+      frame_clear (vm, f);
+      hs_mem_realloc (vm, f, size, 0);
+      return NULL;
+    }
+  if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0
+      || ((fn->code->ncells | fn->code->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0))
+    {
+      hs_decref (vm, gen);
+      return NULL;
+    }
+  return gen;
+}
+
+void
+hs_vm_generator_release_frame (HsVM *vm, HsObject *gen)
+{
+  HsGenerator *g = HS_GENERATOR (gen);
+  HsFrame *f = g->frame;
+  if (f == NULL)
+    return;
+  g->frame = NULL;
+  frame_clear (vm, f);
+  hs_mem_realloc (vm, f, g->frame_size, 0);
+}
+
 static HsObject *eval_frame (HsVM *vm, HsFrame *entry);
+
+/* Starts a call: 1 with a new Python frame pushed in *nf, 0 with the result in *res,
+ * -1 on error. Args are borrowed. */
+static int
+start_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
+            HsFrame **nf, HsObject **res)
+{
+  if (HS_IS (callable, &hs_method_type)
+      && HS_IS (hs_method_func_borrow (callable), &hs_function_type))
+    {
+      gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+      HsObject *small[8];
+      HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
+      all[0] = hs_method_self_borrow (callable);
+      memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+      int r = start_call (vm, hs_method_func_borrow (callable), all, nargs + 1, kwnames, nf, res);
+      if (all != small)
+        g_free (all);
+      return r;
+    }
+  if (HS_IS (callable, &hs_function_type))
+    {
+      if (HS_FUNCTION (callable)->code->flags & HS_CODE_GENERATOR)
+        {
+          *res = make_generator (vm, callable, args, nargs, kwnames);
+          return *res != NULL ? 0 : -1;
+        }
+      *nf = enter_function (vm, callable, args, nargs, kwnames);
+      return *nf != NULL ? 1 : -1;
+    }
+  *res = hs_object_call (vm, callable, args, nargs, kwnames);
+  return *res != NULL ? 0 : -1;
+}
 
 HsObject *
 hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
 {
+  if (HS_FUNCTION (func)->code->flags & HS_CODE_GENERATOR)
+    return make_generator (vm, func, args, nargs, kwnames);
   HsFrame *f = enter_function (vm, func, args, nargs, kwnames);
   if (f == NULL)
     return NULL;
   return eval_frame (vm, f);
+}
+
+HsObject *
+hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value)
+{
+  HsGenerator *g = HS_GENERATOR (gen);
+  HsFrame *f = g->frame;
+  if (f == NULL)
+    return NULL;
+  if (g->running)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "generator already executing");
+      return NULL;
+    }
+  if (vm->depth >= vm->config.recursion_limit)
+    {
+      hs_err_set_string (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded");
+      return NULL;
+    }
+  if (f->ip != 0)
+    f->stack[f->sp++] = hs_incref (value); /* the value of the `yield` expression */
+  f->back = vm->frame;
+  vm->frame = f;
+  vm->depth++;
+  g->running = TRUE;
+  g->yielded = FALSE;
+  hs_incref (gen);
+  HsObject *r = eval_frame (vm, f);
+  g->running = FALSE;
+  if (!g->yielded)
+    {
+      /* finished: the frame was popped (cleared); StopIteration's value is dropped */
+      hs_vm_generator_release_frame (vm, gen);
+      HS_CLEAR (vm, r);
+    }
+  hs_decref (vm, gen);
+  return r;
+}
+
+/* Runs a class body with a fresh namespace, then makes the class. */
+static HsObject *
+build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize nbases)
+{
+  HsFunction *fn = HS_FUNCTION (func);
+  HsObject *ns = hs_dict_new (vm);
+  if (ns == NULL)
+    return NULL;
+  HsFrame *f = frame_push (vm, fn->code, hs_incref (func), fn->globals);
+  if (f == NULL)
+    {
+      hs_decref (vm, func);
+      hs_decref (vm, ns);
+      return NULL;
+    }
+  f->ns = hs_incref (ns);
+  f->cur_line = -1;
+  if ((fn->code->ncells | fn->code->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
+    {
+      frame_pop (vm, f);
+      hs_decref (vm, ns);
+      return NULL;
+    }
+  HsObject *r = eval_frame (vm, f);
+  if (r == NULL)
+    {
+      hs_decref (vm, ns);
+      return NULL;
+    }
+  HsObject *cls = hs_class_new (vm, name, bases, nbases, ns);
+  hs_decref (vm, ns);
+  if (cls != NULL && HS_IS (r, &hs_cell_type))
+    hs_cell_set (vm, r, cls);
+  hs_decref (vm, r);
+  return cls;
 }
 
 /* ---- the loop ------------------------------------------------------------------------ */
@@ -589,6 +975,8 @@ eval_frame (HsVM *vm, HsFrame *entry)
   HsObject **names;
   guint32 w, arg;
   HsObject *retval = NULL;
+  HsObject *callee = NULL, **cargs = NULL, *ckw = NULL, **cbase = NULL;
+  gsize cnargs = 0;
 
 #define LOAD_FRAME()                                                                               \
   do                                                                                               \
@@ -630,10 +1018,13 @@ eval_frame (HsVM *vm, HsFrame *entry)
     }                                                                                              \
   while (0)
 
+  vm->eval_depth++;
   LOAD_FRAME ();
   if (vm->hooks != NULL && vm->hooks->step != NULL)
     {
-      if (call_hook (vm, HS_STEP_CALL, f, co->is_module ? 0 : co->firstlineno, NULL) < 0)
+      /* a resumed generator reports the line of its yield */
+      int line = co->is_module ? 0 : f->ip != 0 ? f->cur_line : co->firstlineno;
+      if (call_hook (vm, HS_STEP_CALL, f, line, NULL) < 0)
         goto error_noip;
     }
   DISPATCH ();
@@ -774,8 +1165,8 @@ op_INPLACE_OP:
   {
     HsObject *b = POP (), *a = TOP ();
     HsObject *r = HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type)
-                    ? binary_op_fast (vm, arg, a, b)
-                    : hs_number_inplace (vm, arg, a, b);
+                      ? binary_op_fast (vm, arg, a, b)
+                      : hs_number_inplace (vm, arg, a, b);
     hs_decref (vm, b);
     if (r == NULL)
       goto error;
@@ -914,12 +1305,20 @@ op_LOAD_METHOD:
   {
     HsObject *o = TOP ();
     HsObject *d = hs_type_lookup_borrow (HS_TYPE (o), names[arg]);
-    if (d != NULL && HS_IS (d, &hs_method_descr_type))
+    if (d != NULL && HS_IS (d, &hs_method_descr_type) && HS_TYPE (o)->getattr == NULL)
       {
         TOP () = hs_incref (d);
         PUSH (o);
         DISPATCH ();
       }
+    if (d != NULL && (HS_IS (d, &hs_function_type) || HS_IS (d, &hs_method_descr_type))
+        && hs_instance_check (o) && hs_instance_attr_borrow (o, names[arg]) == NULL)
+      {
+        TOP () = hs_incref (d);
+        PUSH (o);
+        DISPATCH ();
+      }
+    SAVE_FRAME ();
     HsObject *r = hs_object_getattr (vm, o, names[arg]);
     ERROR_IF (r == NULL);
     TOP () = NULL;
@@ -931,7 +1330,7 @@ op_LOAD_METHOD:
 op_CALL_METHOD:
   {
     HsObject *meth = sp[-(int)arg - 2];
-    if (meth != NULL)
+    if (meth != NULL && !HS_IS (meth, &hs_function_type))
       {
         /* self and the arguments are contiguous: call the C method in place. */
         HsObject **args = sp - arg - 1;
@@ -948,65 +1347,108 @@ op_CALL_METHOD:
         PUSH (r);
         DISPATCH ();
       }
+    if (meth != NULL)
+      {
+        /* (function, self, args...): a Python method called without a bound method */
+        callee = meth;
+        cargs = sp - arg - 1;
+        cnargs = arg + 1;
+        ckw = NULL;
+        cbase = sp - arg - 2;
+        goto do_start_call;
+      }
     /* (NULL, callable, args...): an ordinary call one slot up */
-    goto do_call;
+    callee = sp[-(int)arg - 1];
+    cargs = sp - arg;
+    cnargs = arg;
+    ckw = NULL;
+    cbase = sp - arg - 2;
+    goto do_start_call;
   }
 
 op_CALL:
-  {
-  do_call:;
-    HsObject **args = sp - arg;
-    HsObject *callable = args[-1];
-    if (HS_IS (callable, &hs_function_type))
-      {
-        SAVE_FRAME ();
-        HsFrame *nf = enter_function (vm, callable, args, arg, NULL);
-        ERROR_IF (nf == NULL);
-        /* the arguments now live in the new frame: drop the caller's copies */
-        for (HsObject **p = args - 1; p < sp; p++)
-          hs_xdecref (vm, *p);
-        sp = args - 1;
-        if (HS_INSTR_OP (w) == HS_OP_CALL_METHOD)
-          sp--; /* the NULL slot of LOAD_METHOD */
-        f->sp = (int)(sp - f->stack);
-        f = nf;
-        LOAD_FRAME ();
-        if (vm->hooks != NULL && vm->hooks->step != NULL
-            && call_hook (vm, HS_STEP_CALL, f, co->firstlineno, NULL) < 0)
-          goto error_noip;
-        DISPATCH ();
-      }
-    SAVE_FRAME ();
-    HsObject *r = hs_object_call (vm, callable, args, arg, NULL);
-    while (sp > args - 1)
-      {
-        HsObject *v = POP ();
-        hs_decref (vm, v);
-      }
-    if (HS_INSTR_OP (w) == HS_OP_CALL_METHOD)
-      sp--;
-    ERROR_IF (r == NULL);
-    PUSH (r);
-    DISPATCH ();
-  }
+  callee = sp[-(int)arg - 1];
+  cargs = sp - arg;
+  cnargs = arg;
+  ckw = NULL;
+  cbase = sp - arg - 1;
+  goto do_start_call;
 
 op_CALL_KW:
   {
     HsObject *kwnames = POP ();
-    HsObject **args = sp - arg;
-    HsObject *callable = args[-1];
-    gsize nkw = hs_tuple_len (kwnames);
-    SAVE_FRAME ();
-    if (HS_IS (callable, &hs_function_type))
+    ckw = kwnames;
+    cnargs = arg - hs_tuple_len (kwnames);
+    cargs = sp - arg;
+    callee = cargs[-1];
+    cbase = cargs - 1;
+    goto do_start_call;
+  }
+
+op_CALL_FUNCTION_EX:
+  {
+    HsObject *kwargs = arg ? POP () : NULL;
+    HsObject *argt = POP ();
+    HsObject *fn = TOP ();
+    gsize npos = hs_tuple_len (argt), nkw = kwargs != NULL ? hs_dict_len (kwargs) : 0;
+    HsObject *kwn = nkw > 0 ? hs_tuple_new (vm, nkw) : NULL;
+    HsObject **flat = g_new (HsObject *, npos + nkw + 1);
+    memcpy (flat, hs_tuple_items (argt), sizeof (HsObject *) * npos);
+    if (nkw > 0 && kwn != NULL)
       {
-        HsFrame *nf = enter_function (vm, callable, args, arg - nkw, kwnames);
-        hs_decref (vm, kwnames);
-        ERROR_IF (nf == NULL);
-        while (sp > args - 1)
+        gsize pos = 0, k = 0;
+        HsObject *key, *value;
+        while (hs_dict_next (kwargs, &pos, &key, &value))
           {
-            HsObject *v = POP ();
-            hs_decref (vm, v);
+            hs_tuple_set_take (kwn, k, hs_incref (key));
+            flat[npos + k++] = value;
           }
+      }
+    HsFrame *nf = NULL;
+    HsObject *r = NULL;
+    int how = -1;
+    SAVE_FRAME ();
+    if (nkw == 0 || kwn != NULL)
+      how = start_call (vm, fn, flat, npos, kwn, &nf, &r);
+    g_free (flat);
+    hs_xdecref (vm, kwn);
+    hs_decref (vm, argt);
+    hs_xdecref (vm, kwargs);
+    (void)POP ();
+    if (how == 1)
+      {
+        f->sp = (int)(sp - f->stack);
+        hs_decref (vm, fn);
+        goto entered_frame_nf;
+      }
+    hs_decref (vm, fn);
+    ERROR_IF (how < 0);
+    PUSH (r);
+    DISPATCH ();
+  entered_frame_nf:
+    f = nf;
+    LOAD_FRAME ();
+    if (vm->hooks != NULL && vm->hooks->step != NULL
+        && call_hook (vm, HS_STEP_CALL, f, co->firstlineno, NULL) < 0)
+      goto error_noip;
+    DISPATCH ();
+  }
+
+do_start_call:
+  {
+    HsFrame *nf = NULL;
+    HsObject *r = NULL;
+    SAVE_FRAME ();
+    int how = start_call (vm, callee, cargs, cnargs, ckw, &nf, &r);
+    /* the arguments now live in the new frame (or were used): drop the caller's copies */
+    while (sp > cbase)
+      {
+        HsObject *v = POP ();
+        hs_xdecref (vm, v);
+      }
+    hs_xdecref (vm, ckw);
+    if (how == 1)
+      {
         f->sp = (int)(sp - f->stack);
         f = nf;
         LOAD_FRAME ();
@@ -1015,14 +1457,7 @@ op_CALL_KW:
           goto error_noip;
         DISPATCH ();
       }
-    HsObject *r = hs_object_call (vm, callable, args, arg - nkw, kwnames);
-    hs_decref (vm, kwnames);
-    while (sp > args - 1)
-      {
-        HsObject *v = POP ();
-        hs_decref (vm, v);
-      }
-    ERROR_IF (r == NULL);
+    ERROR_IF (how < 0);
     PUSH (r);
     DISPATCH ();
   }
@@ -1211,9 +1646,17 @@ op_FOR_ITER:
 
 op_MAKE_FUNCTION:
   {
+    HsObject *closure = (arg & 4) ? POP () : NULL;
+    HsObject *kwdefaults = (arg & 2) ? POP () : NULL;
     HsObject *defaults = (arg & 1) ? POP () : NULL;
-    HsObject *fn = hs_function_new (vm, co->children[arg >> 1], f->globals, defaults);
-    ERROR_IF (fn == NULL);
+    HsObject *fn = hs_function_new (vm, co->children[arg >> 3], f->globals, defaults);
+    if (fn == NULL)
+      {
+        hs_xdecref (vm, closure);
+        hs_xdecref (vm, kwdefaults);
+        goto error;
+      }
+    hs_function_set_extras (HS_FUNCTION (fn), kwdefaults, closure, closure != NULL ? f->id : 0);
     PUSH (fn);
     DISPATCH ();
   }
@@ -1235,7 +1678,10 @@ op_RETURN_VALUE:
     gboolean done = f == entry;
     frame_pop (vm, f);
     if (done)
-      return retval;
+      {
+        vm->eval_depth--;
+        return retval;
+      }
     f = back;
     LOAD_FRAME ();
     ip++; /* past the CALL */
@@ -1248,8 +1694,15 @@ op_RAISE:
   {
     if (arg == 0)
       {
-        hs_err_set_string (vm, &hs_exc_RuntimeError, "No active exception to reraise");
-        goto error;
+        if (vm->exc_info == NULL)
+          {
+            hs_err_set_string (vm, &hs_exc_RuntimeError, "No active exception to reraise");
+            goto error;
+          }
+        HS_CLEAR (vm, vm->exc);
+        vm->exc = hs_incref (vm->exc_info);
+        SAVE_FRAME ();
+        goto exception_unwind;
       }
     HsObject *cause = arg == 2 ? POP () : NULL;
     HsObject *exc = POP ();
@@ -1277,6 +1730,328 @@ op_ASSERT_FAIL:
     goto error;
   }
 
+op_LOAD_DEREF:
+  {
+    HsObject *v = hs_cell_get_borrow (locals[arg]);
+    if (G_UNLIKELY (v == NULL))
+      {
+        deref_error (vm, co, arg);
+        goto error;
+      }
+    PUSH (hs_incref (v));
+    DISPATCH ();
+  }
+
+op_STORE_DEREF:
+  {
+    HsObject *v = POP ();
+    hs_cell_set (vm, locals[arg], v);
+    hs_decref (vm, v);
+    DISPATCH ();
+  }
+
+op_DELETE_DEREF:
+  {
+    if (hs_cell_get_borrow (locals[arg]) == NULL)
+      {
+        deref_error (vm, co, arg);
+        goto error;
+      }
+    hs_cell_set (vm, locals[arg], NULL);
+    DISPATCH ();
+  }
+
+op_LOAD_CLOSURE:
+  PUSH (hs_incref (locals[arg]));
+  DISPATCH ();
+
+op_LOAD_NAME:
+  {
+    HsObject *v = hs_dict_get_item_borrow (vm, f->ns, names[arg]);
+    if (v != NULL)
+      {
+        PUSH (hs_incref (v));
+        DISPATCH ();
+      }
+    v = load_global (vm, f->globals, names[arg]);
+    ERROR_IF (v == NULL);
+    PUSH (v);
+    DISPATCH ();
+  }
+
+op_STORE_NAME:
+  {
+    HsObject *v = POP ();
+    int r = hs_dict_set_item (vm, f->ns, names[arg], v);
+    hs_decref (vm, v);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_DELETE_NAME:
+  {
+    if (hs_dict_get_item_borrow (vm, f->ns, names[arg]) == NULL)
+      {
+        name_error (vm, names[arg]);
+        goto error;
+      }
+    ERROR_IF (hs_dict_del_item (vm, f->ns, names[arg]) < 0);
+    DISPATCH ();
+  }
+
+op_LOAD_CLASSDEREF:
+  {
+    int slot = arg & 0xfff;
+    HsObject *name = names[arg >> 12];
+    HsObject *v = hs_dict_get_item_borrow (vm, f->ns, name);
+    if (v == NULL)
+      v = hs_cell_get_borrow (locals[slot]);
+    if (v == NULL)
+      {
+        deref_error (vm, co, slot);
+        goto error;
+      }
+    PUSH (hs_incref (v));
+    DISPATCH ();
+  }
+
+op_SETUP_FINALLY:
+op_POP_BLOCK:
+  DISPATCH (); /* removed by the assembler */
+
+op_PUSH_EXC_INFO:
+  {
+    HsObject *exc = TOP ();
+    TOP () = vm->exc_info != NULL ? vm->exc_info : hs_None;
+    vm->exc_info = hs_incref (exc);
+    PUSH (exc);
+    DISPATCH ();
+  }
+
+op_POP_EXCEPT:
+  {
+    HsObject *prev = POP ();
+    HsObject *old = vm->exc_info;
+    vm->exc_info = prev != hs_None ? prev : NULL;
+    hs_xdecref (vm, old);
+    DISPATCH ();
+  }
+
+op_CHECK_EXC_MATCH:
+  {
+    HsObject *type = POP ();
+    int r = exc_matches (vm, TOP (), type);
+    hs_decref (vm, type);
+    ERROR_IF (r < 0);
+    PUSH (hs_bool_from (r));
+    DISPATCH ();
+  }
+
+op_RERAISE:
+  {
+    HsObject *exc = POP ();
+    HS_CLEAR (vm, vm->exc);
+    vm->exc = exc;
+    SAVE_FRAME ();
+    goto exception_unwind;
+  }
+
+op_BUILD_CLASS:
+  {
+    HsObject **bases = sp - arg;
+    SAVE_FRAME ();
+    HsObject *cls = build_class (vm, bases[-2], bases[-1], bases, arg);
+    while (sp > bases - 2)
+      {
+        HsObject *v = POP ();
+        hs_decref (vm, v);
+      }
+    ERROR_IF (cls == NULL);
+    PUSH (cls);
+    DISPATCH ();
+  }
+
+op_LIST_APPEND:
+  {
+    HsObject *v = POP ();
+    ERROR_IF (hs_list_append_take (vm, sp[-(int)arg], v) < 0);
+    DISPATCH ();
+  }
+
+op_SET_ADD:
+  {
+    HsObject *v = POP ();
+    int r = hs_set_add (vm, sp[-(int)arg], v);
+    hs_decref (vm, v);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_MAP_ADD:
+  {
+    HsObject *v = POP (), *k = POP ();
+    int r = hs_dict_set_item (vm, sp[-(int)(arg & 0xff)], k, v);
+    hs_decref (vm, k);
+    hs_decref (vm, v);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_LIST_EXTEND:
+  {
+    HsObject *it = POP ();
+    SAVE_FRAME ();
+    int depth = (int)(arg & 0xff);
+    int r = hs_list_extend (vm, sp[-depth], it);
+    if (r < 0 && hs_err_matches (vm, &hs_exc_TypeError) && HS_TYPE (it)->iter == NULL
+        && HS_TYPE (it)->getitem == NULL)
+      {
+        hs_err_clear (vm);
+        if (arg & 0x100)
+          {
+            g_autofree char *fname = callable_name (sp[-depth - 1]);
+            hs_err_format (vm, &hs_exc_TypeError,
+                           "%s() argument after * must be an iterable, not %s", fname,
+                           hs_type_name (it));
+          }
+        else
+          hs_err_format (vm, &hs_exc_TypeError, "Value after * must be an iterable, not %s",
+                         hs_type_name (it));
+      }
+    hs_decref (vm, it);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_LIST_TO_TUPLE:
+  {
+    HsObject *l = TOP ();
+    HsObject *t = hs_list_as_tuple (vm, l);
+    ERROR_IF (t == NULL);
+    TOP () = t;
+    hs_decref (vm, l);
+    DISPATCH ();
+  }
+
+op_DICT_MERGE:
+  {
+    HsObject *m = POP ();
+    SAVE_FRAME ();
+    int r = dict_merge (vm, sp[-(int)(arg & 0xff)], m, (arg & 0x100) != 0,
+                        (arg & 0x100) ? NULL : sp[-(int)(arg & 0xff) - 2]);
+    hs_decref (vm, m);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_SET_UPDATE:
+  {
+    HsObject *it = POP ();
+    SAVE_FRAME ();
+    int r = hs_set_update (vm, sp[-(int)arg], it);
+    hs_decref (vm, it);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
+op_BUILD_SET:
+  {
+    HsObject *set = hs_set_new (vm);
+    ERROR_IF (set == NULL);
+    HsObject **items = sp - arg;
+    int r = 0;
+    for (guint32 i = 0; i < arg && r == 0; i++)
+      r = hs_set_add (vm, set, items[i]);
+    while (sp > items)
+      {
+        HsObject *v = POP ();
+        hs_decref (vm, v);
+      }
+    if (r < 0)
+      {
+        hs_decref (vm, set);
+        goto error;
+      }
+    PUSH (set);
+    DISPATCH ();
+  }
+
+op_YIELD_VALUE:
+  {
+    retval = POP ();
+    SAVE_FRAME ();
+    f->ip++; /* resume after the yield */
+    if (vm->hooks != NULL && vm->hooks->step != NULL
+        && call_hook (vm, HS_STEP_RETURN, f, hs_code_line (co, f->ip - 1), retval) < 0)
+      {
+        HS_CLEAR (vm, retval);
+        f->ip--;
+        goto error_noip;
+      }
+    g_assert (f == entry && f->gen != NULL);
+    HS_GENERATOR (f->gen)->yielded = TRUE;
+    vm->frame = f->back;
+    f->back = NULL;
+    vm->depth--;
+    vm->eval_depth--;
+    return retval;
+  }
+
+op_GET_YIELD_FROM_ITER:
+  {
+    HsObject *o = TOP ();
+    if (!HS_IS (o, &hs_generator_type))
+      {
+        HsObject *it = hs_object_iter (vm, o);
+        ERROR_IF (it == NULL);
+        TOP () = it;
+        hs_decref (vm, o);
+      }
+    DISPATCH ();
+  }
+
+op_IMPORT_NAME:
+  {
+    SAVE_FRAME ();
+    HsObject *m = import_module (vm, names[arg]);
+    ERROR_IF (m == NULL);
+    PUSH (m);
+    DISPATCH ();
+  }
+
+op_IMPORT_FROM:
+  {
+    SAVE_FRAME ();
+    HsObject *v = import_from (vm, TOP (), names[arg]);
+    ERROR_IF (v == NULL);
+    PUSH (v);
+    DISPATCH ();
+  }
+
+op_BEFORE_WITH:
+  {
+    HsObject *mgr = TOP ();
+    SAVE_FRAME ();
+    HsObject *exit = NULL;
+    HsObject *entered = with_enter (vm, mgr, &exit);
+    ERROR_IF (entered == NULL);
+    TOP () = exit;
+    hs_decref (vm, mgr);
+    PUSH (entered);
+    DISPATCH ();
+  }
+
+op_WITH_EXCEPT_START:
+  {
+    HsObject *exc = TOP (), *exit = sp[-3];
+    HsObject *args[3] = { (HsObject *)HS_TYPE (exc), exc, hs_None };
+    SAVE_FRAME ();
+    HsObject *r = hs_object_call (vm, exit, args, 3, NULL);
+    ERROR_IF (r == NULL);
+    PUSH (r);
+    DISPATCH ();
+  }
+
 error:
   SAVE_FRAME ();
 error_noip:
@@ -1284,16 +2059,35 @@ error_noip:
     {
       if (vm->exc == NULL)
         hs_err_set_string (vm, &hs_exc_RuntimeError, "error return without exception set");
-      gboolean stopping = is_stopping (vm);
-      if (!stopping)
+      if (!is_stopping (vm))
         {
           hs_exception_add_traceback (vm->exc, f->code, f->ip);
           if (vm->hooks != NULL && vm->hooks->step != NULL)
+            call_hook (vm, HS_STEP_EXCEPTION, f, hs_code_line (f->code, f->ip), vm->exc);
+        }
+    exception_unwind:
+      if (!is_stopping (vm))
+        {
+          const HsExcEntry *h = hs_code_find_handler (f->code, f->ip);
+          if (h != NULL)
+            {
+              LOAD_FRAME ();
+              while (sp > f->stack + h->depth)
+                {
+                  HsObject *v = POP ();
+                  hs_xdecref (vm, v);
+                }
+              PUSH (vm->exc);
+              vm->exc = NULL;
+              ip = code + h->target;
+              DISPATCH ();
+            }
+          if (vm->hooks != NULL && vm->hooks->step != NULL)
             {
               int line = hs_code_line (f->code, f->ip);
-              if (call_hook (vm, HS_STEP_EXCEPTION, f, line, vm->exc) == 0 && f->back == NULL)
+              if (f->back == NULL)
                 call_hook (vm, HS_STEP_UNCAUGHT, f, line, vm->exc);
-              else if (!is_stopping (vm))
+              else
                 call_hook (vm, HS_STEP_RETURN, f, line, NULL);
             }
         }
@@ -1301,7 +2095,10 @@ error_noip:
       gboolean done = f == entry;
       frame_pop (vm, f);
       if (done)
-        return NULL;
+        {
+          vm->eval_depth--;
+          return NULL;
+        }
       f = back;
     }
 }
@@ -1344,6 +2141,7 @@ reset_run_state (HsVM *vm)
 {
   HS_CLEAR (vm, vm->last_exc);
   HS_CLEAR (vm, vm->exc);
+  HS_CLEAR (vm, vm->exc_info);
   g_clear_pointer (&vm->last_syntax_error, hs_syntax_error_free);
   vm->stop_reason = HS_RUN_OK;
   vm->line_steps = 0;
@@ -1358,6 +2156,7 @@ hs_vm_free (HsVM *vm)
   while (vm->frame != NULL)
     frame_pop (vm, vm->frame);
   reset_run_state (vm);
+  HS_CLEAR (vm, vm->exc_info);
   HS_CLEAR (vm, vm->globals);
   HS_CLEAR (vm, vm->builtins);
   HS_CLEAR (vm, vm->stop_exc);
@@ -1447,6 +2246,9 @@ void
 hs_vm_runtime_init (void)
 {
   hs_type_ready (&hs_function_type);
+  hs_type_ready (&hs_cell_type);
+  hs_type_ready (&hs_generator_type);
+  hs_class_runtime_init ();
 }
 
 /* ---- error reports (CPython 3.11's PyErr_Display, byte for byte) ------------------- */

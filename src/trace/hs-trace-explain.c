@@ -14,8 +14,11 @@
 static char *
 describe_object (HsSnapObject *o)
 {
+  /* The id is formatted first: a G_GUINT64_FORMAT inside _() would hide the string from
+   * xgettext. */
+  g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, o->id);
   /* TRANSLATORS: an object in the diagram, e.g. "list #12" */
-  return g_strdup_printf (_("%s #%" G_GUINT64_FORMAT), o->type_name, o->id);
+  return g_strdup_printf (_("%s #%s"), o->type_name, id);
 }
 
 static gboolean
@@ -60,7 +63,7 @@ explain_rebinding (GPtrArray *out, HsSnapshot *before, HsSnapshot *after, const 
 
   if (var->value.kind == HS_SNAP_VALUE_PRIMITIVE)
     {
-      g_ptr_array_add (out, g_strdup_printf (_("`%s` is now %s"), var->name, var->value.text));
+      g_ptr_array_add (out, g_strdup_printf (_ ("`%s` is now %s"), var->name, var->value.text));
       return;
     }
   o = hs_snapshot_lookup (after, var->value.ref);
@@ -68,19 +71,18 @@ explain_rebinding (GPtrArray *out, HsSnapshot *before, HsSnapshot *after, const 
     return;
   what = describe_object (o);
   if (o->immortal)
-    g_ptr_array_add (out, g_strdup_printf (_("`%s` now refers to %s"), var->name, what));
+    g_ptr_array_add (out, g_strdup_printf (_ ("`%s` now refers to %s"), var->name, what));
   else if (before != NULL && hs_snapshot_lookup (before, o->id) != NULL)
     g_ptr_array_add (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                         "`%s` now refers to %s too: %d reference",
                                                         "`%s` now refers to %s too: %d references",
-                                                        (gulong) o->refcount),
-                                           var->name, what, (int) o->refcount));
+                                                        (gulong)o->refcount),
+                                           var->name, what, (int)o->refcount));
   else
-    g_ptr_array_add (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "`%s` refers to %s: %d reference",
-                                                        "`%s` refers to %s: %d references",
-                                                        (gulong) o->refcount),
-                                           var->name, what, (int) o->refcount));
+    g_ptr_array_add (
+        out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "`%s` refers to %s: %d reference",
+                                           "`%s` refers to %s: %d references", (gulong)o->refcount),
+                              var->name, what, (int)o->refcount));
 }
 
 static void
@@ -90,7 +92,8 @@ explain_frames (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
     {
       HsSnapFrame *f = g_ptr_array_index (before->frames, i);
       if (find_frame (after, f->frame_id) == NULL)
-        g_ptr_array_add (out, g_strdup_printf (_("%s() returned; its frame is gone"), f->func_name));
+        g_ptr_array_add (out,
+                         g_strdup_printf (_ ("%s() returned; its frame is gone"), f->func_name));
     }
   for (guint i = 0; i < after->frames->len; i++)
     {
@@ -98,7 +101,7 @@ explain_frames (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
       HsSnapFrame *old = before ? find_frame (before, f->frame_id) : NULL;
 
       if (old == NULL && i > 0)
-        g_ptr_array_add (out, g_strdup_printf (_("called %s(): a new frame"), f->func_name));
+        g_ptr_array_add (out, g_strdup_printf (_ ("called %s(): a new frame"), f->func_name));
       for (guint j = 0; j < f->vars->len; j++)
         {
           const HsSnapVar *var = &g_array_index (f->vars, HsSnapVar, j);
@@ -110,8 +113,28 @@ explain_frames (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
         {
           const HsSnapVar *was = &g_array_index (old->vars, HsSnapVar, j);
           if (find_var (f, was->name) == NULL)
-            g_ptr_array_add (out, g_strdup_printf (_("`%s` deleted"), was->name));
+            g_ptr_array_add (out, g_strdup_printf (_ ("`%s` deleted"), was->name));
         }
+    }
+}
+
+/* Objects that appeared: told first, so that rebindings can refer to them. */
+static void
+explain_created (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
+{
+  for (guint i = 0; i < after->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (after->objects, i);
+      g_autofree char *what = NULL;
+
+      if (o->immortal || (o->flags & HS_SNAP_FLAG_FREED)
+          || (before != NULL && hs_snapshot_lookup (before, o->id) != NULL))
+        continue;
+      what = describe_object (o);
+      g_ptr_array_add (
+          out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "created %s (%d reference)",
+                                             "created %s (%d references)", (gulong)o->refcount),
+                                what, (int)o->refcount));
     }
 }
 
@@ -125,29 +148,22 @@ explain_objects (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
       g_autofree char *what = describe_object (o);
 
       if (o->flags & HS_SNAP_FLAG_FREED)
-        g_ptr_array_add (out, g_strdup_printf (_("%s freed: no references left"), what));
-      else if (o->immortal)
+        g_ptr_array_add (out, g_strdup_printf (_ ("%s freed: no references left"), what));
+      else if (o->immortal || was == NULL)
         continue;
-      else if (was == NULL)
-        g_ptr_array_add (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "created %s (%d reference)",
-                                                            "created %s (%d references)",
-                                                            (gulong) o->refcount),
-                                               what, (int) o->refcount));
       else if (o->flags & HS_SNAP_FLAG_CHANGED)
-        g_ptr_array_add (out, g_strdup_printf (_("%s changed"), what));
+        g_ptr_array_add (out, g_strdup_printf (_ ("%s changed"), what));
       if (was != NULL && !(o->flags & HS_SNAP_FLAG_FREED))
         {
           if ((o->flags & HS_SNAP_FLAG_UNREACHABLE) && !(was->flags & HS_SNAP_FLAG_UNREACHABLE))
-            g_ptr_array_add (out, g_strdup_printf (_("%s is unreachable but still alive: a "
-                                                     "reference cycle keeps its count above zero"),
+            g_ptr_array_add (out, g_strdup_printf (_ ("%s is unreachable but still alive: a "
+                                                      "reference cycle keeps its count above zero"),
                                                    what));
           else if (was->refcount != o->refcount && !(o->flags & HS_SNAP_FLAG_UNREACHABLE))
-            g_ptr_array_add (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%s now has %d reference",
-                                                                "%s now has %d references",
-                                                                (gulong) o->refcount),
-                                                   what, (int) o->refcount));
+            g_ptr_array_add (
+                out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s now has %d reference",
+                                                   "%s now has %d references", (gulong)o->refcount),
+                                      what, (int)o->refcount));
         }
     }
 }
@@ -164,15 +180,17 @@ hs_trace_explain_step (HsTrace *trace, int k)
   if (k > 0)
     before = hs_trace_snapshot (trace, k - 1);
   if (after->gc_freed->len > 0)
-    g_ptr_array_add (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "gc found %u unreachable object and freed it",
-                                                        "gc found %u unreachable objects and freed them",
-                                                        after->gc_freed->len),
-                                           after->gc_freed->len));
+    g_ptr_array_add (out,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "gc found %u unreachable object and freed it",
+                                                   "gc found %u unreachable objects and freed them",
+                                                   after->gc_freed->len),
+                                      after->gc_freed->len));
+  explain_created (out, before, after);
   explain_frames (out, before, after);
   explain_objects (out, before, after);
   if (after->exception_msg != NULL)
     g_ptr_array_add (out, g_strdup (after->exception_msg));
   g_ptr_array_add (out, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&out), FALSE);
+  return (char **)g_ptr_array_free (g_steal_pointer (&out), FALSE);
 }

@@ -11,20 +11,30 @@ static void
 put_string (GString *out, const char *s)
 {
   g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
     {
       switch (*p)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          case '"':
+            g_string_append (out, "\\\"");
+            break;
+          case '\\':
+            g_string_append (out, "\\\\");
+            break;
+          case '\n':
+            g_string_append (out, "\\n");
+            break;
+          case '\r':
+            g_string_append (out, "\\r");
+            break;
+          case '\t':
+            g_string_append (out, "\\t");
+            break;
+          default:
+            if (*p < 0x20)
+              g_string_append_printf (out, "\\u%04x", *p);
+            else
+              g_string_append_c (out, (char)*p);
         }
     }
   g_string_append_c (out, '"');
@@ -49,24 +59,32 @@ str_from_repr (const char *repr)
       c = repr[++i];
       switch (c)
         {
-        case 'n': g_string_append_c (s, '\n'); break;
-        case 't': g_string_append_c (s, '\t'); break;
-        case 'r': g_string_append_c (s, '\r'); break;
-        case 'x':
-        case 'u':
-        case 'U':
-          {
-            int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-            char hex[9] = { 0 };
-            if (i + digits < n)
-              {
-                memcpy (hex, repr + i + 1, digits);
-                g_string_append_unichar (s, (gunichar) strtoul (hex, NULL, 16));
-                i += digits;
-              }
+          case 'n':
+            g_string_append_c (s, '\n');
             break;
-          }
-        default: g_string_append_c (s, c); break;
+          case 't':
+            g_string_append_c (s, '\t');
+            break;
+          case 'r':
+            g_string_append_c (s, '\r');
+            break;
+          case 'x':
+          case 'u':
+          case 'U':
+            {
+              int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+              char hex[9] = { 0 };
+              if (i + digits < n)
+                {
+                  memcpy (hex, repr + i + 1, digits);
+                  g_string_append_unichar (s, (gunichar)strtoul (hex, NULL, 16));
+                  i += digits;
+                }
+              break;
+            }
+          default:
+            g_string_append_c (s, c);
+            break;
         }
     }
   return g_string_free (s, FALSE);
@@ -88,11 +106,15 @@ put_primitive (GString *out, const HsSnapValue *v)
     g_string_append (out, g_strcmp0 (v->text, "True") == 0 ? "true" : "false");
   else if (g_strcmp0 (t, "float") == 0 && strpbrk (v->text, "ni") != NULL)
     g_string_append_printf (out, "[\"SPECIAL_FLOAT\", \"%s\"]",
-                            strstr (v->text, "nan") ? "NaN" : v->text[0] == '-' ? "-Infinity" : "Infinity");
+                            strstr (v->text, "nan") ? "NaN"
+                            : v->text[0] == '-'     ? "-Infinity"
+                                                    : "Infinity");
   else if (g_strcmp0 (t, "float") == 0 && strpbrk (v->text, ".e") == NULL)
     g_string_append_printf (out, "%s.0", v->text);
-  else
+  else if (g_strcmp0 (t, "int") == 0 || g_strcmp0 (t, "float") == 0)
     g_string_append (out, v->text);
+  else
+    put_string (out, v->text); /* a built-in function or type, by its repr */
 }
 
 static void
@@ -168,16 +190,24 @@ heap_tag (HsSnapKind kind)
 {
   switch (kind)
     {
-    case HS_SNAP_LIST: return "LIST";
-    case HS_SNAP_TUPLE: return "TUPLE";
-    case HS_SNAP_DICT: return "DICT";
-    case HS_SNAP_SET: return "SET";
-    case HS_SNAP_CLASS: return "CLASS";
-    case HS_SNAP_FUNCTION: return "FUNCTION";
-    case HS_SNAP_PRIMITIVE: return "HEAP_PRIMITIVE";
-    case HS_SNAP_INSTANCE:
-    case HS_SNAP_OTHER:
-    default: return "INSTANCE";
+      case HS_SNAP_LIST:
+        return "LIST";
+      case HS_SNAP_TUPLE:
+        return "TUPLE";
+      case HS_SNAP_DICT:
+        return "DICT";
+      case HS_SNAP_SET:
+        return "SET";
+      case HS_SNAP_CLASS:
+        return "CLASS";
+      case HS_SNAP_FUNCTION:
+        return "FUNCTION";
+      case HS_SNAP_PRIMITIVE:
+        return "HEAP_PRIMITIVE";
+      case HS_SNAP_INSTANCE:
+      case HS_SNAP_OTHER:
+      default:
+        return "INSTANCE";
     }
 }
 
@@ -187,32 +217,32 @@ put_heap_object (GString *out, HsSnapObject *o)
   g_string_append_printf (out, "\"%" G_GUINT64_FORMAT "\": [\"%s\"", o->id, heap_tag (o->kind));
   switch (o->kind)
     {
-    case HS_SNAP_FUNCTION:
-      g_string_append (out, ", ");
-      put_string (out, o->label ? o->label : o->type_name);
-      g_string_append (out, ", null");
-      break;
-    case HS_SNAP_PRIMITIVE:
-      {
-        HsSnapValue v = { HS_SNAP_VALUE_PRIMITIVE, 0, o->label, o->type_name };
+      case HS_SNAP_FUNCTION:
+        g_string_append (out, ", ");
+        put_string (out, o->label ? o->label : o->type_name);
+        g_string_append (out, ", null");
+        break;
+      case HS_SNAP_PRIMITIVE:
+        {
+          HsSnapValue v = { HS_SNAP_VALUE_PRIMITIVE, 0, o->label, o->type_name };
+          g_string_append (out, ", ");
+          put_string (out, o->type_name);
+          g_string_append (out, ", ");
+          put_primitive (out, &v);
+          break;
+        }
+      case HS_SNAP_CLASS:
+        g_string_append (out, ", ");
+        put_string (out, o->label ? o->label : o->type_name);
+        g_string_append (out, ", []");
+        break;
+      case HS_SNAP_INSTANCE:
+      case HS_SNAP_OTHER:
         g_string_append (out, ", ");
         put_string (out, o->type_name);
-        g_string_append (out, ", ");
-        put_primitive (out, &v);
         break;
-      }
-    case HS_SNAP_CLASS:
-      g_string_append (out, ", ");
-      put_string (out, o->label ? o->label : o->type_name);
-      g_string_append (out, ", []");
-      break;
-    case HS_SNAP_INSTANCE:
-    case HS_SNAP_OTHER:
-      g_string_append (out, ", ");
-      put_string (out, o->type_name);
-      break;
-    default:
-      break;
+      default:
+        break;
     }
   for (guint i = 0; i < o->cells->len; i++)
     {

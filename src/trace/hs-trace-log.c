@@ -31,17 +31,17 @@ hs_log_put (HsLog *log, guint64 v)
   reserve (log, 10);
   while (v >= 0x80)
     {
-      log->data[log->len++] = (guint8) (v | 0x80);
+      log->data[log->len++] = (guint8)(v | 0x80);
       v >>= 7;
     }
-  log->data[log->len++] = (guint8) v;
+  log->data[log->len++] = (guint8)v;
 }
 
 /* Zig-zag, so small negative numbers stay small. */
 void
 hs_log_put_signed (HsLog *log, gint64 v)
 {
-  hs_log_put (log, ((guint64) v << 1) ^ (guint64) (v >> 63));
+  hs_log_put (log, ((guint64)v << 1) ^ (guint64)(v >> 63));
 }
 
 guint64
@@ -53,7 +53,7 @@ hs_log_get (HsLogReader *r)
   while (r->p < r->end)
     {
       guint8 b = *r->p++;
-      v |= (guint64) (b & 0x7f) << shift;
+      v |= (guint64)(b & 0x7f) << shift;
       if (!(b & 0x80))
         break;
       shift += 7;
@@ -65,5 +65,5 @@ gint64
 hs_log_get_signed (HsLogReader *r)
 {
   guint64 z = hs_log_get (r);
-  return (gint64) (z >> 1) ^ -(gint64) (z & 1);
+  return (gint64)(z >> 1) ^ -(gint64)(z & 1);
 }

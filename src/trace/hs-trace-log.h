@@ -10,13 +10,15 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   guint8 *data;
   gsize len;
   gsize cap;
 } HsLog;
 
-typedef struct {
+typedef struct
+{
   const guint8 *p;
   const guint8 *end;
 } HsLogReader;

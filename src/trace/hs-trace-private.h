@@ -16,7 +16,8 @@
 G_BEGIN_DECLS
 
 /* Ops in the logs; each is followed by its varint arguments. */
-typedef enum {
+typedef enum
+{
   HS_REC_OBJ = 1,    /* id kind type_str label_str immortal n value... (replaces contents) */
   HS_REC_PAIRS,      /* id kind type_str label_str immortal n (key value)... (dicts) */
   HS_REC_ATTRS,      /* id kind type_str label_str immortal n (name_str value)... */
@@ -34,9 +35,10 @@ typedef enum {
 
 /* Strings (type names, variable names, reprs of primitives) are stored once in a pool
  * and referred to by index; index 0 is "no string". */
-typedef struct {
-  GPtrArray *strings;  /* char*, owned; [0] = NULL */
-  GHashTable *index;   /* char* (borrowed from strings) -> index+1 */
+typedef struct
+{
+  GPtrArray *strings; /* char*, owned; [0] = NULL */
+  GHashTable *index;  /* char* (borrowed from strings) -> index+1 */
 } HsStringPool;
 
 void hs_string_pool_init (HsStringPool *pool);
@@ -48,31 +50,34 @@ hs_string_pool_get (const HsStringPool *pool, guint32 idx)
   return idx < pool->strings->len ? g_ptr_array_index (pool->strings, idx) : NULL;
 }
 
-typedef struct {
+typedef struct
+{
   guint64 delta_offset; /* start of this step's ops in `log` */
   guint32 stdout_len;   /* bytes of output printed so far */
   gint32 line;
-  guint32 func_str;     /* pool index of the current function's name */
-  guint32 exc_str;      /* pool index of the exception message, or 0 */
-  guint8 event;         /* HsStepEvent-like: index into hs_trace_event_names */
+  guint32 func_str; /* pool index of the current function's name */
+  guint32 exc_str;  /* pool index of the exception message, or 0 */
+  guint8 event;     /* HsStepEvent-like: index into hs_trace_event_names */
 } HsTraceStep;
 
-typedef struct {
+typedef struct
+{
   int step;
   guint64 offset; /* in keylog */
   guint64 len;
 } HsTraceKeyframe;
 
-struct _HsTrace {
+struct _HsTrace
+{
   char *source;
   char *filename;
   HsTraceOptions options;
-  GArray *steps;      /* HsTraceStep */
+  GArray *steps; /* HsTraceStep */
   HsLog log;
   HsLog keylog;
-  GArray *keyframes;  /* HsTraceKeyframe */
+  GArray *keyframes; /* HsTraceKeyframe */
   HsStringPool pool;
-  GString *out;       /* all output */
+  GString *out; /* all output */
   HsTraceEnd end;
   char *error_text;
   int syntax_line, syntax_col, syntax_end_col;
@@ -83,21 +88,29 @@ extern const char *const hs_trace_event_names[];
 
 /* ---- replay state (hs-trace-state.c) ------------------------------------------ */
 
-typedef enum { HS_SHAPE_SEQ, HS_SHAPE_PAIRS, HS_SHAPE_ATTRS, HS_SHAPE_PRIM } HsShape;
+typedef enum
+{
+  HS_SHAPE_SEQ,
+  HS_SHAPE_PAIRS,
+  HS_SHAPE_ATTRS,
+  HS_SHAPE_PRIM
+} HsShape;
 
-typedef struct {
+typedef struct
+{
   guint64 id;
   guint8 kind;  /* HsSnapKind */
   guint8 shape; /* HsShape */
   gboolean immortal;
   guint32 type_str, label_str;
-  gint64 int_value;  /* HS_REC_INT primitives; label_str 0 then */
+  gint64 int_value; /* HS_REC_INT primitives; label_str 0 then */
   gboolean is_int;
   GArray *vals; /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
   guint flags;  /* HS_SNAP_FLAG_* for the step last applied */
 } HsRObj;
 
-typedef struct {
+typedef struct
+{
   guint64 id;
   guint32 name_str;
   guint64 parent_id;
@@ -108,7 +121,8 @@ typedef struct {
   GArray *held_vals;
 } HsRFrame;
 
-typedef struct {
+typedef struct
+{
   GHashTable *objs;  /* guint64* -> HsRObj* */
   GPtrArray *frames; /* HsRFrame*, outermost first */
   GPtrArray *freed;  /* HsRObj* freed by the step last applied (owned) */

@@ -27,14 +27,16 @@
 /* Deltas between keyframes: at least this many bytes, and at least the keyframe's size. */
 #define KEYFRAME_MIN_DELTA_BYTES (64 * 1024)
 
-typedef struct {
+typedef struct
+{
   guint64 id;
   GArray *vals; /* guint64: value ids of the locals (0 = unbound), or of globals entries */
   GArray *keys; /* HsObject*: globals keys (module frame only) */
   GArray *held; /* guint64: held value ids */
 } Shadow;
 
-typedef struct {
+typedef struct
+{
   HsTrace *trace;
   HsVM *vm;
   const gint *cancel;
@@ -183,7 +185,8 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
     }
 }
 
-typedef struct {
+typedef struct
+{
   Recorder *rec;
   GPtrArray *children;
 } Collect;
@@ -191,7 +194,7 @@ typedef struct {
 static void
 collect_child (HsObject *child, gpointer data)
 {
-  g_ptr_array_add (((Collect *) data)->children, child);
+  g_ptr_array_add (((Collect *)data)->children, child);
 }
 
 /* Any other object: its references, as the collector sees them (its `traverse`). */
@@ -205,7 +208,7 @@ put_other (Recorder *rec, HsLog *log, HsObject *o)
 
   hs_object_traverse (o, collect_child, &c);
   if (children->len == 0)
-    label = kind == HS_SNAP_CLASS ? g_strdup (((HsType *) o)->name) : repr_text (rec, o);
+    label = kind == HS_SNAP_CLASS ? g_strdup (((HsType *)o)->name) : repr_text (rec, o);
   put_header (rec, log, HS_REC_ATTRS, o, kind, label);
   hs_log_put (log, children->len);
   for (guint i = 0; i < children->len; i++)
@@ -246,6 +249,10 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_dict (rec, log, o);
   else if (HS_IS (o, &hs_function_type))
     put_function (rec, log, o);
+  else if (hs_is_immortal (o) && !HS_IS (o, &hs_tuple_type))
+    /* Built-in functions and types are part of the language, not of the program's
+     * memory: shown by name, inline, like a number. */
+    put_primitive (rec, log, o, hs_type_name (o));
   else
     put_other (rec, log, o);
 }
@@ -488,8 +495,8 @@ sync_frames (Recorder *rec, int line)
   guint common = 0;
 
   while (common < frames->len && common < rec->shadows->len
-         && ((Shadow *) g_ptr_array_index (rec->shadows, common))->id
-              == ((HsFrame *) g_ptr_array_index (frames, common))->id)
+         && ((Shadow *)g_ptr_array_index (rec->shadows, common))->id
+                == ((HsFrame *)g_ptr_array_index (frames, common))->id)
     common++;
   while (rec->shadows->len > common)
     {
@@ -571,11 +578,11 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
 {
   HsTraceStep step = { 0 };
   step.delta_offset = rec->delta_start;
-  step.stdout_len = (guint32) rec->trace->out->len;
+  step.stdout_len = (guint32)rec->trace->out->len;
   step.line = line;
   step.func_str = pool (rec, func);
   step.exc_str = pool (rec, exc_msg);
-  step.event = (guint8) ev;
+  step.event = (guint8)ev;
   g_array_append_val (rec->trace->steps, step);
   rec->delta_start = rec->trace->log.len;
 }
@@ -586,7 +593,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   Recorder *rec = data;
   HsTrace *t = rec->trace;
   g_autofree char *exc_msg = NULL;
-  int k = (int) t->steps->len;
+  int k = (int)t->steps->len;
   const HsVMHooks *hooks;
 
   if (rec->stopped)
@@ -691,8 +698,8 @@ finish_syntax_error (HsTrace *t, HsSyntaxError *err)
 }
 
 HsTrace *
-hs_trace_record (const char *source, gsize len, const char *filename,
-                 const HsTraceOptions *options, const gint *cancel)
+hs_trace_record (const char *source, gsize len, const char *filename, const HsTraceOptions *options,
+                 const gint *cancel)
 {
   HsTrace *t = trace_new (source, len, filename, options);
   Recorder rec = { 0 };

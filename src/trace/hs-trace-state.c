@@ -110,9 +110,9 @@ obtain (HsRState *st, guint64 id, gboolean mark)
 static void
 read_header (HsRObj *o, HsLogReader *r)
 {
-  o->kind = (guint8) hs_log_get (r);
-  o->type_str = (guint32) hs_log_get (r);
-  o->label_str = (guint32) hs_log_get (r);
+  o->kind = (guint8)hs_log_get (r);
+  o->type_str = (guint32)hs_log_get (r);
+  o->label_str = (guint32)hs_log_get (r);
   o->immortal = hs_log_get (r) != 0;
   o->is_int = FALSE;
 }
@@ -143,7 +143,7 @@ static void
 apply_free (HsRState *st, guint64 id, gboolean mark)
 {
   HsRObj *o;
-  if (!g_hash_table_steal_extended (st->objs, &id, NULL, (gpointer *) &o))
+  if (!g_hash_table_steal_extended (st->objs, &id, NULL, (gpointer *)&o))
     return;
   if (mark)
     {
@@ -165,7 +165,7 @@ apply_push (HsRState *st, HsLogReader *r)
 {
   HsRFrame *f = g_new0 (HsRFrame, 1);
   f->id = hs_log_get (r);
-  f->name_str = (guint32) hs_log_get (r);
+  f->name_str = (guint32)hs_log_get (r);
   f->parent_id = hs_log_get (r);
   f->names = g_array_new (FALSE, FALSE, sizeof (guint32));
   f->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -178,7 +178,7 @@ static void
 apply_var (HsRState *st, HsLogReader *r)
 {
   HsRFrame *f = frame_at (st, hs_log_get (r));
-  guint32 name = (guint32) hs_log_get (r);
+  guint32 name = (guint32)hs_log_get (r);
   guint64 value = hs_log_get (r);
   guint i;
 
@@ -223,7 +223,7 @@ apply_held (HsRState *st, HsLogReader *r)
   g_array_set_size (f->held_vals, n);
   for (guint64 i = 0; i < n; i++)
     {
-      g_array_index (f->held_names, guint32, i) = (guint32) hs_log_get (r);
+      g_array_index (f->held_names, guint32, i) = (guint32)hs_log_get (r);
       g_array_index (f->held_vals, guint64, i) = hs_log_get (r);
     }
   if (f == &dummy)
@@ -241,80 +241,82 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
 
   switch (op)
     {
-    case HS_REC_OBJ:
-    case HS_REC_PAIRS:
-    case HS_REC_ATTRS:
-      o = obtain (st, hs_log_get (r), mark);
-      read_header (o, r);
-      o->shape = op == HS_REC_OBJ ? HS_SHAPE_SEQ : op == HS_REC_PAIRS ? HS_SHAPE_PAIRS : HS_SHAPE_ATTRS;
-      read_values (o, r, op == HS_REC_OBJ ? 1 : 2);
-      break;
-    case HS_REC_INT:
-      o = obtain (st, hs_log_get (r), mark);
-      o->kind = HS_SNAP_PRIMITIVE;
-      o->shape = HS_SHAPE_PRIM;
-      o->is_int = TRUE;
-      o->int_value = hs_log_get_signed (r);
-      o->immortal = hs_log_get (r) != 0;
-      break;
-    case HS_REC_PRIM:
-      o = obtain (st, hs_log_get (r), mark);
-      o->kind = HS_SNAP_PRIMITIVE;
-      o->shape = HS_SHAPE_PRIM;
-      o->is_int = FALSE;
-      o->type_str = (guint32) hs_log_get (r);
-      o->label_str = (guint32) hs_log_get (r);
-      o->immortal = hs_log_get (r) != 0;
-      break;
-    case HS_REC_LIST_RANGE:
-      apply_list_range (st, r, mark);
-      break;
-    case HS_REC_FREE:
-      apply_free (st, hs_log_get (r), mark);
-      break;
-    case HS_REC_PUSH:
-      apply_push (st, r);
-      break;
-    case HS_REC_POP:
-      if (st->frames->len > 0)
-        g_ptr_array_remove_index (st->frames, st->frames->len - 1);
-      break;
-    case HS_REC_VAR:
-      apply_var (st, r);
-      break;
-    case HS_REC_HELD:
-      apply_held (st, r);
-      break;
-    case HS_REC_LINE:
-      f = frame_at (st, hs_log_get (r));
-      {
-        int line = (int) hs_log_get (r);
-        if (f != NULL)
-          f->line = line;
-      }
-      break;
-    case HS_REC_GC:
-      {
-        guint64 n = hs_log_get (r);
-        for (guint64 i = 0; i < n; i++)
-          {
-            guint64 id = hs_log_get (r);
-            if (mark)
-              g_array_append_val (st->gc_freed, id);
-          }
-      }
-      break;
-    default:
-      /* Corrupt log: stop reading this range rather than misinterpret it. */
-      r->p = r->end;
-      break;
+      case HS_REC_OBJ:
+      case HS_REC_PAIRS:
+      case HS_REC_ATTRS:
+        o = obtain (st, hs_log_get (r), mark);
+        read_header (o, r);
+        o->shape = op == HS_REC_OBJ     ? HS_SHAPE_SEQ
+                   : op == HS_REC_PAIRS ? HS_SHAPE_PAIRS
+                                        : HS_SHAPE_ATTRS;
+        read_values (o, r, op == HS_REC_OBJ ? 1 : 2);
+        break;
+      case HS_REC_INT:
+        o = obtain (st, hs_log_get (r), mark);
+        o->kind = HS_SNAP_PRIMITIVE;
+        o->shape = HS_SHAPE_PRIM;
+        o->is_int = TRUE;
+        o->int_value = hs_log_get_signed (r);
+        o->immortal = hs_log_get (r) != 0;
+        break;
+      case HS_REC_PRIM:
+        o = obtain (st, hs_log_get (r), mark);
+        o->kind = HS_SNAP_PRIMITIVE;
+        o->shape = HS_SHAPE_PRIM;
+        o->is_int = FALSE;
+        o->type_str = (guint32)hs_log_get (r);
+        o->label_str = (guint32)hs_log_get (r);
+        o->immortal = hs_log_get (r) != 0;
+        break;
+      case HS_REC_LIST_RANGE:
+        apply_list_range (st, r, mark);
+        break;
+      case HS_REC_FREE:
+        apply_free (st, hs_log_get (r), mark);
+        break;
+      case HS_REC_PUSH:
+        apply_push (st, r);
+        break;
+      case HS_REC_POP:
+        if (st->frames->len > 0)
+          g_ptr_array_remove_index (st->frames, st->frames->len - 1);
+        break;
+      case HS_REC_VAR:
+        apply_var (st, r);
+        break;
+      case HS_REC_HELD:
+        apply_held (st, r);
+        break;
+      case HS_REC_LINE:
+        f = frame_at (st, hs_log_get (r));
+        {
+          int line = (int)hs_log_get (r);
+          if (f != NULL)
+            f->line = line;
+        }
+        break;
+      case HS_REC_GC:
+        {
+          guint64 n = hs_log_get (r);
+          for (guint64 i = 0; i < n; i++)
+            {
+              guint64 id = hs_log_get (r);
+              if (mark)
+                g_array_append_val (st->gc_freed, id);
+            }
+        }
+        break;
+      default:
+        /* Corrupt log: stop reading this range rather than misinterpret it. */
+        r->p = r->end;
+        break;
     }
 }
 
 static gboolean
 clear_flags (gpointer key, gpointer value, gpointer data)
 {
-  ((HsRObj *) value)->flags = 0;
+  ((HsRObj *)value)->flags = 0;
   return FALSE;
 }
 
@@ -332,7 +334,7 @@ hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gb
   hs_log_reader_init (&r, log, offset);
   r.end = log->data + offset + len;
   while (!hs_log_reader_done (&r))
-    apply_one (st, (HsTraceOp) hs_log_get (&r), &r, mark);
+    apply_one (st, (HsTraceOp)hs_log_get (&r), &r, mark);
 }
 
 /* ---- replay ------------------------------------------------------------------- */
@@ -340,7 +342,7 @@ hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gb
 static guint64
 step_delta_end (HsTrace *trace, int k)
 {
-  if (k + 1 < (int) trace->steps->len)
+  if (k + 1 < (int)trace->steps->len)
     return g_array_index (trace->steps, HsTraceStep, k + 1).delta_offset;
   return trace->log.len;
 }
@@ -381,7 +383,8 @@ hs_trace_replay (HsTrace *trace, int k)
 
 /* ---- snapshot ------------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   HsRState *st;
   HsTrace *trace;
   HsSnapshot *snap;
@@ -449,7 +452,8 @@ add_frames (ToSnap *ts)
   for (guint i = 0; i < ts->st->frames->len; i++)
     {
       HsRFrame *rf = g_ptr_array_index (ts->st->frames, i);
-      HsSnapFrame *f = hs_snapshot_add_frame (ts->snap, rf->id, hs_string_pool_get (pool, rf->name_str));
+      HsSnapFrame *f
+          = hs_snapshot_add_frame (ts->snap, rf->id, hs_string_pool_get (pool, rf->name_str));
       f->line = rf->line;
       f->parent_frame_id = rf->parent_id;
       f->is_highlighted = i + 1 == ts->st->frames->len;
@@ -457,9 +461,9 @@ add_frames (ToSnap *ts)
         hs_snap_frame_add_var (f, hs_string_pool_get (pool, g_array_index (rf->names, guint32, j)),
                                value_of (ts, g_array_index (rf->vals, guint64, j), TRUE));
       for (guint j = 0; j < rf->held_names->len; j++)
-        hs_snap_frame_add_held (f,
-                                hs_string_pool_get (pool, g_array_index (rf->held_names, guint32, j)),
-                                value_of (ts, g_array_index (rf->held_vals, guint64, j), TRUE));
+        hs_snap_frame_add_held (
+            f, hs_string_pool_get (pool, g_array_index (rf->held_names, guint32, j)),
+            value_of (ts, g_array_index (rf->held_vals, guint64, j), TRUE));
     }
 }
 
@@ -486,22 +490,22 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
 
       switch (o->shape)
         {
-        case HS_SHAPE_SEQ:
-          index = g_strdup_printf ("%u", i);
-          hs_snap_object_add_cell (so, index, none_key, value_of (ts, a, count));
-          break;
-        case HS_SHAPE_PAIRS:
-          hs_snap_object_add_cell (so, NULL, value_of (ts, a, count),
-                                   value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
-          i++;
-          break;
-        case HS_SHAPE_ATTRS:
-          hs_snap_object_add_cell (so, hs_string_pool_get (pool, (guint32) a), none_key,
-                                   value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
-          i++;
-          break;
-        default:
-          break;
+          case HS_SHAPE_SEQ:
+            index = g_strdup_printf ("%u", i);
+            hs_snap_object_add_cell (so, index, none_key, value_of (ts, a, count));
+            break;
+          case HS_SHAPE_PAIRS:
+            hs_snap_object_add_cell (so, NULL, value_of (ts, a, count),
+                                     value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
+            i++;
+            break;
+          case HS_SHAPE_ATTRS:
+            hs_snap_object_add_cell (so, hs_string_pool_get (pool, (guint32)a), none_key,
+                                     value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
+            i++;
+            break;
+          default:
+            break;
         }
     }
 }
@@ -576,9 +580,9 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k)
   for (guint i = 0; i < ts.snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (ts.snap->objects, i);
-      o->refcount = (o->flags & HS_SNAP_FLAG_FREED) ? 0
-                                                    : (gint64) GPOINTER_TO_SIZE (
-                                                        g_hash_table_lookup (ts.counts, &o->id));
+      o->refcount = (o->flags & HS_SNAP_FLAG_FREED)
+                        ? 0
+                        : (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (ts.counts, &o->id));
     }
   flag_unreachable (ts.snap);
   g_hash_table_unref (ts.counts);

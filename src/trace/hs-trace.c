@@ -33,7 +33,7 @@ hs_trace_free (HsTrace *trace)
 int
 hs_trace_get_n_steps (HsTrace *trace)
 {
-  return (int) trace->steps->len;
+  return (int)trace->steps->len;
 }
 
 HsTraceEnd
@@ -73,7 +73,7 @@ hs_trace_get_source (HsTrace *trace)
 static const HsTraceStep *
 step_at (HsTrace *trace, int k)
 {
-  g_return_val_if_fail (k >= 0 && k < (int) trace->steps->len, NULL);
+  g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
   return &g_array_index (trace->steps, HsTraceStep, k);
 }
 
@@ -94,7 +94,7 @@ hs_trace_step_event (HsTrace *trace, int k)
 int
 hs_trace_step_next_line (HsTrace *trace, int k)
 {
-  return k + 1 < (int) trace->steps->len ? hs_trace_step_line (trace, k + 1) : 0;
+  return k + 1 < (int)trace->steps->len ? hs_trace_step_line (trace, k + 1) : 0;
 }
 
 HsSnapshot *
@@ -103,7 +103,7 @@ hs_trace_snapshot (HsTrace *trace, int k)
   HsRState *st;
   HsSnapshot *snap;
 
-  g_return_val_if_fail (k >= 0 && k < (int) trace->steps->len, NULL);
+  g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
   st = hs_trace_replay (trace, k);
   snap = hs_rstate_to_snapshot (st, trace, k);
   hs_rstate_free (st);

@@ -12,14 +12,16 @@ G_BEGIN_DECLS
 
 typedef struct _HsTrace HsTrace;
 
-typedef struct {
+typedef struct
+{
   gint64 max_steps;         /* default 100,000; at most 10,000,000 */
   gboolean heap_primitives; /* ints, floats, strs, bools, None as heap objects */
 } HsTraceOptions;
 
 void hs_trace_options_init (HsTraceOptions *options);
 
-typedef enum {
+typedef enum
+{
   HS_TRACE_END_OK,
   HS_TRACE_END_EXCEPTION,    /* the program died: the last step is "uncaught_exception" */
   HS_TRACE_END_SYNTAX_ERROR, /* nothing ran: see hs_trace_get_syntax_error */

@@ -8,6 +8,7 @@ import random
 HERE = os.path.dirname(os.path.abspath(__file__))
 N = 100_000  # the brief's "100,000 nested brackets"
 M = 30_000   # chains: far past any nesting limit, small enough to commit
+D = 60_000   # left-nested chains: deep enough to overflow a C stack walked recursively
 
 
 def write(name, data):
@@ -24,15 +25,16 @@ write("unclosed_brackets_100k", "x = " + "[" * N + "\n")
 write("nested_list_literal_300", "x = " + "[" * 300 + "]" * 300 + "\nprint(x)\n")
 write("nested_ifs_1000",
       "".join(" " * i + "if True:\n" for i in range(1000)) + " " * 1000 + "pass\n")
-write("long_sum_line", "x = " + "1 + " * M + "1\nprint(x)\n")
+write("long_sum_line", "x = " + "1+" * D + "1\nprint(x)\n")
+write("long_attr_chain", "x = " + "a." * D + "b\nprint(x)\n")
 write("long_unary_chain", "x = " + "-" * M + "1\nprint(x)\n")
 write("long_not_chain", "x = " + "not " * M + "True\nprint(x)\n")
 write("long_power_chain", "x = " + "1 ** " * M + "1\nprint(x)\n")
-write("long_call_chain", "def f():\n    return f\n\n\nx = f" + "()" * M + "\nprint(x)\n")
+write("long_call_chain", "def f():\n    return f\n\n\nx = f" + "()" * D + "\nprint(x)\n")
 write("long_ternary_chain", "x = " + "1 if False else " * M + "2\nprint(x)\n")
-write("long_compare_chain", "x = " + "1 < " * M + "2\nprint(x)\n")
-write("many_targets", "x" + " = x" * M + " = 1\nprint(x)\n")
-write("long_subscript_chain", "x = [0]\nx.append(x)\ny = x" + "[1]" * M + "\nprint(y[5])\n")
+write("long_compare_chain", "x = " + "1 < " * M + "2\nx.append(1)\n")
+write("many_targets", "x" + " = x" * M + " = 1\nx.append(1)\n")
+write("long_subscript_chain", "x = [0]\nx.append(x)\ny = x" + "[1]" * D + "\nprint(y[5])\n")
 write("long_string_line", 'x = "' + "a" * 300_000 + '"\nprint(len(x))\nprint(x[600000])\n')
 write("long_identifier", "a" * 20_000 + " = 1\nprint(" + "a" * 20_000 + " + b)\n")
 write("huge_list_literal", "x = [" + "1, " * M + "]\nprint(len(x))\nprint(x[" + str(M) + "])\n")

@@ -1,0 +1,236 @@
+/* trace-bench.c — the trace engine against the issues' targets: steps recorded per second
+ * (>= 1,000,000), bytes stored per step (< 100), snapshot fetch time at random steps of
+ * a 1,000,000-step trace (< 5 ms), and the time of the exports (JSON, PNG, SVG, PDF).
+ *
+ * Prints tables on stdout (meson test --benchmark shows them). Sizes come from the
+ * trace's own storage (hs-trace-private.h): the delta log, the keyframe log and the step
+ * index, which is everything a trace keeps per step besides the program's output.
+ * Times are wall-clock on an otherwise idle machine: the median of a few runs.
+ */
+#include <cairo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <glib/gstdio.h>
+
+#include "hs-diagram.h"
+#include "hs-export.h"
+#include "hs-painter.h"
+#include "hs-trace-private.h"
+
+#define STEPS 1000000
+#define RUNS 3
+#define SNAPSHOTS 200
+
+typedef struct
+{
+  const char *name;
+  const char *source;
+} Program;
+
+/* Each runs far longer than STEPS line steps, so every trace is exactly STEPS long. */
+static const Program programs[] = {
+  { "loop (counter)", "i = 0\n"
+                      "while True:\n"
+                      "    i += 1\n" },
+  { "loop (list append)", "xs = []\n"
+                          "for i in range(10**9):\n"
+                          "    xs.append(i % 100)\n"
+                          "    if len(xs) > 50:\n"
+                          "        xs = []\n" },
+  { "loop (dict update)", "d = {}\n"
+                          "i = 0\n"
+                          "while True:\n"
+                          "    d[i % 40] = [i, i + 1]\n"
+                          "    i += 1\n" },
+  { "recursion (fib)", "def fib(n):\n"
+                       "    if n < 2:\n"
+                       "        return n\n"
+                       "    return fib(n - 1) + fib(n - 2)\n"
+                       "\n"
+                       "\n"
+                       "while True:\n"
+                       "    fib(20)\n" },
+  { "recursion (build tree)", "def tree(d):\n"
+                              "    if d == 0:\n"
+                              "        return None\n"
+                              "    return [tree(d - 1), d, tree(d - 1)]\n"
+                              "\n"
+                              "\n"
+                              "while True:\n"
+                              "    t = tree(8)\n" },
+};
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1e3;
+}
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static HsTrace *
+record (const char *source, gint64 steps, double *ms)
+{
+  HsTraceOptions options;
+  double t0;
+  HsTrace *trace;
+
+  hs_trace_options_init (&options);
+  options.max_steps = steps;
+  t0 = now_ms ();
+  trace = hs_trace_record (source, strlen (source), "bench.py", &options, NULL);
+  *ms = now_ms () - t0;
+  return trace;
+}
+
+static void
+snapshot_times (HsTrace *trace, double *median, double *p95, double *max)
+{
+  int n = hs_trace_get_n_steps (trace);
+  double times[SNAPSHOTS];
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (int i = 0; i < SNAPSHOTS; i++)
+    {
+      int k = g_rand_int_range (rand, 0, n);
+      double t0 = now_ms ();
+      HsSnapshot *snap = hs_trace_snapshot (trace, k);
+      times[i] = now_ms () - t0;
+      hs_snapshot_free (snap);
+    }
+  g_rand_free (rand);
+  qsort (times, SNAPSHOTS, sizeof *times, compare_doubles);
+  *median = times[SNAPSHOTS / 2];
+  *p95 = times[SNAPSHOTS * 95 / 100];
+  *max = times[SNAPSHOTS - 1];
+}
+
+static void
+bench_programs (void)
+{
+  printf ("\nTrace recording, %d steps per program (targets: >= 1,000,000 steps/s, < 100 "
+          "bytes/step, snapshot < 5 ms)\n\n",
+          STEPS);
+  printf ("%-24s %10s %12s %9s %9s %9s %9s %10s %10s %10s\n", "program", "steps", "steps/s",
+          "delta B", "key B", "index B", "total B", "snap med", "snap p95", "snap max");
+  printf ("%-24s %10s %12s %9s %9s %9s %9s %10s %10s %10s\n", "", "", "", "/step", "/step",
+          "/step", "/step", "ms", "ms", "ms");
+  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
+    {
+      double times[RUNS], med, p95, max;
+      HsTrace *trace = NULL;
+
+      for (int r = 0; r < RUNS; r++)
+        {
+          if (trace != NULL)
+            hs_trace_free (trace);
+          trace = record (programs[i].source, STEPS, &times[r]);
+        }
+      qsort (times, RUNS, sizeof *times, compare_doubles);
+      int n = hs_trace_get_n_steps (trace);
+      double delta = (double) trace->log.len / n;
+      double key = (double) trace->keylog.len / n;
+      double index = (double) trace->steps->len * sizeof (HsTraceStep) / n;
+      snapshot_times (trace, &med, &p95, &max);
+      printf ("%-24s %10d %12.0f %9.1f %9.1f %9.1f %9.1f %10.3f %10.3f %10.3f\n",
+              programs[i].name, n, n / (times[RUNS / 2] / 1e3), delta, key, index,
+              delta + key + index, med, p95, max);
+      fflush (stdout);
+      hs_trace_free (trace);
+    }
+}
+
+/* A program whose last step holds about `n` objects: a list of small lists and a dict
+ * (strs are not heap objects unless --heap-primitives). */
+static char *
+program_with_objects (int n)
+{
+  return g_strdup_printf ("rows = []\n"
+                          "for i in range(%d):\n"
+                          "    rows.append([i, str(i)])\n"
+                          "index = {'first': rows[0], 'last': rows[-1]}\n",
+                          MAX (1, n - 3));
+}
+
+static double
+time_export (const HsScene *scene, const HsSnapshot *snap, const char *dir, const char *ext)
+{
+  g_autofree char *path = g_strdup_printf ("%s/bench.%s", dir, ext);
+  g_autoptr (GError) error = NULL;
+  const HsTheme *theme = hs_theme_lookup ("light");
+  double times[RUNS];
+
+  for (int r = 0; r < RUNS; r++)
+    {
+      double t0 = now_ms ();
+      gboolean ok = g_str_equal (ext, "png")   ? hs_export_png (scene, theme, 2.0, path, &error)
+                    : g_str_equal (ext, "svg") ? hs_export_svg (scene, theme, path, &error)
+                    : g_str_equal (ext, "pdf") ? hs_export_pdf (scene, theme, path, &error)
+                                               : hs_export_dot (snap, NULL, path, &error);
+      times[r] = now_ms () - t0;
+      if (!ok)
+        {
+          g_printerr ("export %s failed: %s\n", ext, error->message);
+          return -1;
+        }
+    }
+  g_unlink (path);
+  qsort (times, RUNS, sizeof *times, compare_doubles);
+  return times[RUNS / 2];
+}
+
+static void
+bench_exports (void)
+{
+  static const int sizes[] = { 10, 50, 100, 200 };
+  g_autofree char *dir = g_dir_make_tmp ("hs-trace-bench-XXXXXX", NULL);
+
+  printf ("\nExports of the last step (median ms; PNG at scale 2; JSON: the whole trace)\n\n");
+  printf ("%-10s %8s %17s %10s %10s %10s %10s %10s %12s\n", "objects", "steps", "scene size",
+          "render", "png", "svg", "pdf", "dot", "json");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *source = program_with_objects (sizes[i]);
+      g_autoptr (GError) error = NULL;
+      double rec_ms, t0, render_ms, json_ms;
+      g_autoptr (HsTrace) trace = record (source, 100000, &rec_ms);
+      int n = hs_trace_get_n_steps (trace);
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (trace, n - 1);
+
+      t0 = now_ms ();
+      g_autoptr (HsScene) scene = hs_diagram_render (snap, NULL, &error);
+      render_ms = now_ms () - t0;
+      if (scene == NULL)
+        {
+          g_printerr ("render failed: %s\n", error->message);
+          continue;
+        }
+      t0 = now_ms ();
+      g_free (hs_trace_to_json (trace));
+      json_ms = now_ms () - t0;
+      printf ("%-10d %8d %11.0fx%-5.0f %10.2f %10.2f %10.2f %10.2f %10.2f %12.1f\n",
+              (int) snap->objects->len, n, scene->width, scene->height, render_ms, time_export (scene, snap, dir, "png"),
+              time_export (scene, snap, dir, "svg"), time_export (scene, snap, dir, "pdf"),
+              time_export (scene, snap, dir, "dot"), json_ms);
+      fflush (stdout);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  gboolean quick = argc > 1 && g_str_equal (argv[1], "--quick");
+
+  if (!quick)
+    bench_programs ();
+  bench_exports ();
+  hs_diagram_shutdown ();
+  return 0;
+}

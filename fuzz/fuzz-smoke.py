@@ -1,0 +1,26 @@
+#!/usr/bin/env python3
+"""Runs a libFuzzer harness for a few seconds on the seed corpora (read-only: new inputs go
+to a temporary directory) and fails if it finds a crash, a leak or a timeout.
+Usage: fuzz-smoke.py HARNESS DICT SECONDS SEED-DIR..."""
+import os
+import subprocess
+import sys
+import tempfile
+
+harness, dictionary, seconds, *seeds = sys.argv[1:]
+# Any sanitizer report fails the run (UBSan alone would only print and go on).
+os.environ.setdefault("UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=1")
+os.environ.setdefault("ASAN_OPTIONS", "detect_leaks=1")
+seeds = [s for s in seeds if os.path.isdir(s)]
+with tempfile.TemporaryDirectory(prefix="hs-fuzz-") as work:
+    cmd = [harness, work, *seeds, f"-dict={dictionary}", f"-max_total_time={seconds}",
+           "-max_len=4096", "-timeout=10", "-rss_limit_mb=4096", "-print_final_stats=1",
+           f"-artifact_prefix={work}/"]
+    print(" ".join(cmd), flush=True)
+    status = subprocess.call(cmd)
+    for f in os.listdir(work):
+        if f.startswith(("crash-", "leak-", "timeout-", "oom-")):
+            print(f"found {f}:")
+            with open(os.path.join(work, f), "rb") as data:
+                print(repr(data.read()[:2000]))
+sys.exit(status)

@@ -1,0 +1,1521 @@
+/* hs-class.c — user classes and instances (see hs-class.h for the invariant).
+ *
+ * The dunder slots follow CPython's typeobject.c: a class that defines `__eq__` gets the
+ * generic richcompare slot, which looks the method up on the instance's type at call
+ * time, so subclasses and later assignments to the class work; the methods themselves
+ * run in the VM (hs_vm_call_function), so their frames appear in tracebacks and traces.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-cell.h"
+#include "hs-cfunction.h"
+#include "hs-class.h"
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-exceptions.h"
+#include "hs-frame.h"
+#include "hs-function.h"
+#include "hs-int.h"
+#include "hs-object-private.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+enum
+{
+  N_INIT,
+  N_REPR,
+  N_STR,
+  N_HASH,
+  N_EQ,
+  N_NE,
+  N_LT,
+  N_LE,
+  N_GT,
+  N_GE,
+  N_BOOL,
+  N_LEN,
+  N_GETITEM,
+  N_SETITEM,
+  N_DELITEM,
+  N_CONTAINS,
+  N_ITER,
+  N_NEXT,
+  N_CALL,
+  N_GETATTR,
+  N_NEG,
+  N_POS,
+  N_INVERT,
+  N_CLASS,
+  N_DICT,
+  N_COUNT
+};
+
+static const char *const name_strs[N_COUNT] = {
+  "__init__",    "__repr__",     "__str__",   "__hash__", "__eq__",   "__ne__",      "__lt__",
+  "__le__",      "__gt__",       "__ge__",    "__bool__", "__len__",  "__getitem__", "__setitem__",
+  "__delitem__", "__contains__", "__iter__",  "__next__", "__call__", "__getattr__", "__neg__",
+  "__pos__",     "__invert__",   "__class__", "__dict__",
+};
+static HsObject *names[N_COUNT];
+
+static const char *const binop_names[HS_BIN_COUNT] = {
+  "add",    "sub",    "mul", "truediv", "floordiv", "mod",    "pow",
+  "lshift", "rshift", "and", "or",      "xor",      "matmul",
+};
+static HsObject *binop_dunder[HS_BIN_COUNT], *binop_rdunder[HS_BIN_COUNT],
+    *binop_idunder[HS_BIN_COUNT];
+
+static const HsCompareOp cmp_swap[]
+    = { HS_CMP_GT, HS_CMP_GE, HS_CMP_EQ, HS_CMP_NE, HS_CMP_LT, HS_CMP_LE };
+
+/* ---- calling methods ---------------------------------------------------------------- */
+
+/* Calls `fn` (a class attribute) as a method of self with args (borrowed). */
+static HsObject *
+call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args, gsize nargs,
+             HsObject *kwnames)
+{
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  if (HS_IS (fn, &hs_function_type) || HS_IS (fn, &hs_method_descr_type))
+    {
+      HsObject *small[8];
+      HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
+      all[0] = self;
+      memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+      HsObject *r = HS_IS (fn, &hs_function_type)
+                        ? hs_vm_call_function (vm, fn, all, nargs + 1, kwnames)
+                        : hs_cfunction_call_with_self (vm, ((HsCFunctionObject *)fn)->def, self,
+                                                       args, nargs, kwnames);
+      if (all != small)
+        g_free (all);
+      return r;
+    }
+  HsObject *bound = hs_descr_get (vm, fn, self, self->type);
+  if (bound == NULL)
+    return NULL;
+  HsObject *r = hs_object_call (vm, bound, args, nargs, kwnames);
+  hs_decref (vm, bound);
+  return r;
+}
+
+/* self.<dunder>(args) looked up on the type only; NULL + no error when absent. */
+static HsObject *
+call_dunder (HsVM *vm, HsObject *self, HsObject *name, HsObject **args, gsize nargs,
+             gboolean *found)
+{
+  HsObject *fn = hs_type_lookup_borrow (self->type, name);
+  *found = fn != NULL && fn != hs_None;
+  if (!*found)
+    return NULL;
+  return call_method (vm, fn, self, args, nargs, NULL);
+}
+
+/* ---- descriptors ------------------------------------------------------------------- */
+
+typedef struct
+{
+  HsObject header;
+  HsObject *func;
+} HsWrapper; /* staticmethod, classmethod */
+
+typedef struct
+{
+  HsObject header;
+  HsObject *fget, *fset;
+} HsProperty;
+
+HsObject *
+hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
+{
+  if (HS_IS (d, &hs_function_type))
+    return obj != NULL ? hs_method_new (vm, d, obj) : hs_incref (d);
+  if (HS_IS (d, &hs_staticmethod_type))
+    return hs_incref (((HsWrapper *)d)->func);
+  if (HS_IS (d, &hs_classmethod_type))
+    return hs_method_new (vm, ((HsWrapper *)d)->func, (HsObject *)type);
+  if (HS_IS (d, &hs_property_type))
+    {
+      if (obj == NULL)
+        return hs_incref (d);
+      HsProperty *p = (HsProperty *)d;
+      if (p->fget == NULL)
+        {
+          hs_err_set_string (vm, &hs_exc_AttributeError, "unreadable attribute");
+          return NULL;
+        }
+      return hs_object_call (vm, p->fget, &obj, 1, NULL);
+    }
+  if (HS_IS (d, &hs_method_descr_type) && obj != NULL)
+    {
+      HsCFunctionObject *m = (HsCFunctionObject *)d;
+      return hs_cfunction_new_method (vm, m->def, m->owner, obj);
+    }
+  if (HS_IS (d, &hs_classmethod_descr_type))
+    {
+      HsCFunctionObject *m = (HsCFunctionObject *)d;
+      return hs_cfunction_new_method (vm, m->def, m->owner, (HsObject *)type);
+    }
+  return hs_incref (d);
+}
+
+/* ---- instances ----------------------------------------------------------------------- */
+
+static HsAttrs *
+attrs_of (HsObject *o)
+{
+  HsClass *c = HS_CLASS (o->type);
+  return (HsAttrs *)((char *)o + c->attrs_offset);
+}
+
+static int
+attrs_find (HsAttrs *a, HsObject *name)
+{
+  for (guint32 i = 0; i < a->len; i++)
+    if (a->names[i] == name)
+      return (int)i;
+  for (guint32 i = 0; i < a->len; i++)
+    if (hs_str_equal (a->names[i], name))
+      return (int)i;
+  return -1;
+}
+
+static HsObject *
+intern_name (HsObject *name)
+{
+  if (hs_is_immortal (name))
+    return name;
+  return hs_str_intern (hs_str_utf8 (name), hs_str_byte_len (name));
+}
+
+static int
+attrs_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsAttrs *a = attrs_of (self);
+  int i = attrs_find (a, name);
+  if (value == NULL)
+    {
+      if (i < 0)
+        {
+          hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                         hs_type_name (self), hs_str_utf8 (name));
+          return -1;
+        }
+      HsObject *old = a->values[i];
+      memmove (a->names + i, a->names + i + 1, sizeof (HsObject *) * (a->len - i - 1));
+      memmove (a->values + i, a->values + i + 1, sizeof (HsObject *) * (a->len - i - 1));
+      a->len--;
+      hs_object_mark_dirty (vm, self);
+      hs_decref (vm, old);
+      return 0;
+    }
+  if (i >= 0)
+    {
+      HsObject *old = a->values[i];
+      a->values[i] = hs_incref (value);
+      hs_object_mark_dirty (vm, self);
+      hs_decref (vm, old);
+      return 0;
+    }
+  if (a->len == a->cap)
+    {
+      guint32 cap = a->cap ? a->cap * 2 : 4;
+      HsObject **n
+          = hs_mem_realloc (vm, a->names, sizeof (HsObject *) * a->cap, sizeof (HsObject *) * cap);
+      if (n == NULL)
+        return -1;
+      a->names = n;
+      HsObject **v
+          = hs_mem_realloc (vm, a->values, sizeof (HsObject *) * a->cap, sizeof (HsObject *) * cap);
+      if (v == NULL)
+        {
+          /* keep names consistent with the old capacity */
+          a->names = hs_mem_realloc (vm, a->names, sizeof (HsObject *) * cap,
+                                     sizeof (HsObject *) * a->cap);
+          return -1;
+        }
+      a->values = v;
+      a->cap = cap;
+    }
+  a->names[a->len] = intern_name (name);
+  a->values[a->len] = hs_incref (value);
+  a->len++;
+  hs_object_mark_dirty (vm, self);
+  return 0;
+}
+
+static void
+attrs_release (HsVM *vm, HsObject *self)
+{
+  HsAttrs *a = attrs_of (self);
+  HsObject **values = a->values, **names = a->names;
+  guint32 len = a->len, cap = a->cap;
+  a->values = a->names = NULL;
+  a->len = a->cap = 0;
+  for (guint32 i = 0; i < len; i++)
+    hs_decref (vm, values[i]);
+  hs_mem_realloc (vm, values, sizeof (HsObject *) * cap, 0);
+  hs_mem_realloc (vm, names, sizeof (HsObject *) * cap, 0);
+}
+
+static void
+instance_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsClass *c = HS_CLASS (self->type);
+  if (c->static_base->traverse != NULL)
+    c->static_base->traverse (self, visit, data);
+  visit ((HsObject *)c, data);
+  HsAttrs *a = attrs_of (self);
+  for (guint32 i = 0; i < a->len; i++)
+    visit (a->values[i], data);
+}
+
+static void
+instance_clear (HsVM *vm, HsObject *self)
+{
+  HsClass *c = HS_CLASS (self->type);
+  if (c->static_base->clear != NULL)
+    c->static_base->clear (vm, self);
+  attrs_release (vm, self);
+}
+
+static void
+instance_dealloc (HsVM *vm, HsObject *self)
+{
+  HsClass *c = HS_CLASS (self->type);
+  if (c->static_base->dealloc != NULL)
+    c->static_base->dealloc (vm, self);
+  attrs_release (vm, self);
+  hs_decref (vm, (HsObject *)c);
+}
+
+gboolean
+hs_instance_next_attr (HsObject *inst, gsize *pos, HsObject **name, HsObject **value)
+{
+  HsAttrs *a = attrs_of (inst);
+  if (*pos >= a->len)
+    return FALSE;
+  if (name != NULL)
+    *name = a->names[*pos];
+  if (value != NULL)
+    *value = a->values[*pos];
+  (*pos)++;
+  return TRUE;
+}
+
+HsObject *
+hs_instance_attr_borrow (HsObject *inst, HsObject *name)
+{
+  HsAttrs *a = attrs_of (inst);
+  int i = attrs_find (a, name);
+  return i >= 0 ? a->values[i] : NULL;
+}
+
+gsize
+hs_instance_attr_count (HsObject *inst)
+{
+  return attrs_of (inst)->len;
+}
+
+static HsObject *
+attrs_as_dict (HsVM *vm, HsObject *self)
+{
+  HsObject *d = hs_dict_new (vm);
+  if (d == NULL)
+    return NULL;
+  HsAttrs *a = attrs_of (self);
+  for (guint32 i = 0; i < a->len; i++)
+    if (hs_dict_set_item (vm, d, a->names[i], a->values[i]) < 0)
+      {
+        hs_decref (vm, d);
+        return NULL;
+      }
+  return d;
+}
+
+static HsObject *
+instance_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  const HsType *t = self->type;
+  HsObject *d = hs_type_lookup_borrow (t, name);
+  if (d != NULL && HS_IS (d, &hs_property_type))
+    return hs_descr_get (vm, d, self, t);
+  HsAttrs *a = attrs_of (self);
+  int i = attrs_find (a, name);
+  if (i >= 0)
+    return hs_incref (a->values[i]);
+  if (d != NULL)
+    return hs_descr_get (vm, d, self, t);
+  if (name == names[N_CLASS])
+    return hs_incref ((HsObject *)t);
+  if (name == names[N_DICT])
+    return attrs_as_dict (vm, self);
+  HsType *sb = HS_CLASS (t)->static_base;
+  HsObject *r = NULL;
+  if (sb->getattr != NULL)
+    {
+      r = sb->getattr (vm, self, name);
+      if (r != NULL || !hs_err_matches (vm, &hs_exc_AttributeError))
+        return r;
+    }
+  HsObject *ga = hs_type_lookup_borrow (t, names[N_GETATTR]);
+  if (ga != NULL)
+    {
+      hs_err_clear (vm);
+      return call_method (vm, ga, self, &name, 1, NULL);
+    }
+  if (r == NULL && !hs_err_occurred (vm))
+    hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
+                   hs_str_utf8 (name));
+  return NULL;
+}
+
+static int
+instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsObject *d = hs_type_lookup_borrow (self->type, name);
+  if (d != NULL && HS_IS (d, &hs_property_type))
+    {
+      HsProperty *p = (HsProperty *)d;
+      if (p->fset == NULL || value == NULL)
+        {
+          hs_err_format (vm, &hs_exc_AttributeError, "property '%s' of '%s' object has no %s",
+                         hs_str_utf8 (name), hs_type_name (self), value ? "setter" : "deleter");
+          return -1;
+        }
+      HsObject *args[2] = { self, value };
+      HsObject *r = hs_object_call (vm, p->fset, args, 2, NULL);
+      if (r == NULL)
+        return -1;
+      hs_decref (vm, r);
+      return 0;
+    }
+  return attrs_set (vm, self, name, value);
+}
+
+static HsObject *
+class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsClass *c = HS_CLASS (type);
+  HsObject *self = hs_object_alloc (vm, type, type->basicsize);
+  if (self == NULL)
+    return NULL;
+  hs_incref ((HsObject *)type);
+  if (type->type_flags & HS_TYPE_EXCEPTION)
+    {
+      HsObject *t = hs_tuple_from_array (vm, args, nargs);
+      if (t == NULL)
+        {
+          hs_decref (vm, self);
+          return NULL;
+        }
+      HS_EXCEPTION (self)->args = t;
+    }
+  hs_gc_track (vm, self);
+  HsObject *init = hs_type_lookup_borrow (type, names[N_INIT]);
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  if (init != NULL && HS_IS (init, &hs_function_type))
+    {
+      HsObject *r = call_method (vm, init, self, args, nargs, kwnames);
+      if (r == NULL)
+        {
+          hs_decref (vm, self);
+          return NULL;
+        }
+      if (r != hs_None)
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "__init__() should return None, not '%s'",
+                         hs_type_name (r));
+          hs_decref (vm, r);
+          hs_decref (vm, self);
+          return NULL;
+        }
+      return self;
+    }
+  if (init != NULL && !HS_IS (init, &hs_method_descr_type))
+    {
+      HsObject *r = call_method (vm, init, self, args, nargs, kwnames);
+      if (r == NULL)
+        {
+          hs_decref (vm, self);
+          return NULL;
+        }
+      hs_decref (vm, r);
+      return self;
+    }
+  if ((nargs > 0 || nkw > 0) && c->static_base == &hs_object_type)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() takes no arguments", type->name);
+      hs_decref (vm, self);
+      return NULL;
+    }
+  return self;
+}
+
+/* ---- dunder slots -------------------------------------------------------------------- */
+
+static HsObject *
+check_str_result (HsVM *vm, HsObject *r, const char *what)
+{
+  if (r != NULL && !hs_str_check (r))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s returned non-string (type %s)", what,
+                     hs_type_name (r));
+      hs_decref (vm, r);
+      return NULL;
+    }
+  return r;
+}
+
+static HsObject *
+slot_repr (HsVM *vm, HsObject *self)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[N_REPR], NULL, 0, &found);
+  if (!found)
+    return hs_object_default_repr (vm, self);
+  return check_str_result (vm, r, "__repr__");
+}
+
+static HsObject *
+slot_str (HsVM *vm, HsObject *self)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[N_STR], NULL, 0, &found);
+  if (!found)
+    return hs_object_repr (vm, self);
+  return check_str_result (vm, r, "__str__");
+}
+
+static int
+slot_hash (HsVM *vm, HsObject *self, gint64 *out)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[N_HASH], NULL, 0, &found);
+  if (!found)
+    return hs_object_hash_not_implemented (vm, self, out);
+  if (r == NULL)
+    return -1;
+  if (!hs_int_check (r))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "__hash__ method should return an integer");
+      hs_decref (vm, r);
+      return -1;
+    }
+  int rc = hs_object_hash (vm, r, out);
+  hs_decref (vm, r);
+  return rc;
+}
+
+static HsObject *
+slot_richcompare (HsVM *vm, HsObject *self, HsObject *other, HsCompareOp op)
+{
+  static const int idx[] = { N_LT, N_LE, N_EQ, N_NE, N_GT, N_GE };
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[idx[op]], &other, 1, &found);
+  if (found)
+    return r;
+  if (op == HS_CMP_NE)
+    {
+      r = call_dunder (vm, self, names[N_EQ], &other, 1, &found);
+      if (found)
+        {
+          if (r == NULL || r == hs_NotImplemented)
+            return r;
+          int t = hs_object_truth (vm, r);
+          hs_decref (vm, r);
+          return t < 0 ? NULL : hs_bool_from (!t);
+        }
+    }
+  if (op == HS_CMP_EQ && self == other)
+    return hs_True;
+  return hs_incref (hs_NotImplemented);
+}
+
+static gboolean
+has_dunder (HsObject *o, HsObject *name)
+{
+  if (!(o->type->type_flags & HS_TYPE_HEAP))
+    return FALSE;
+  HsObject *f = hs_type_lookup_borrow (o->type, name);
+  return f != NULL && f != hs_None;
+}
+
+static HsObject *
+slot_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  gboolean found;
+  gboolean do_other = a->type != b->type && has_dunder (b, binop_rdunder[op]);
+  if (has_dunder (a, binop_dunder[op]))
+    {
+      if (do_other && hs_type_is_subtype (b->type, a->type))
+        {
+          HsObject *r = call_dunder (vm, b, binop_rdunder[op], &a, 1, &found);
+          if (r != hs_NotImplemented)
+            return r;
+          hs_decref (vm, r);
+          do_other = FALSE;
+        }
+      HsObject *r = call_dunder (vm, a, binop_dunder[op], &b, 1, &found);
+      if (r != hs_NotImplemented)
+        return r;
+      hs_decref (vm, r);
+    }
+  if (do_other)
+    return call_dunder (vm, b, binop_rdunder[op], &a, 1, &found);
+  return hs_incref (hs_NotImplemented);
+}
+
+static HsObject *
+slot_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, a, binop_idunder[op], &b, 1, &found);
+  return found ? r : hs_incref (hs_NotImplemented);
+}
+
+static HsObject *
+slot_unaryop (HsVM *vm, HsUnaryOp op, HsObject *self)
+{
+  static const int idx[] = { N_NEG, N_POS, N_INVERT };
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[idx[op]], NULL, 0, &found);
+  return found ? r : hs_incref (hs_NotImplemented);
+}
+
+static gssize slot_len (HsVM *vm, HsObject *self);
+
+static int
+slot_truth (HsVM *vm, HsObject *self)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[N_BOOL], NULL, 0, &found);
+  if (!found)
+    {
+      if (has_dunder (self, names[N_LEN]))
+        {
+          gssize n = slot_len (vm, self);
+          return n < 0 ? -1 : n > 0;
+        }
+      return 1;
+    }
+  if (r == NULL)
+    return -1;
+  if (r != hs_True && r != hs_False)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__bool__ should return bool, returned %s",
+                     hs_type_name (r));
+      hs_decref (vm, r);
+      return -1;
+    }
+  return r == hs_True;
+}
+
+static gssize
+slot_len (HsVM *vm, HsObject *self)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[N_LEN], NULL, 0, &found);
+  if (!found)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "object of type '%s' has no len()",
+                     hs_type_name (self));
+      return -1;
+    }
+  if (r == NULL)
+    return -1;
+  if (!hs_int_check (r))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (r));
+      hs_decref (vm, r);
+      return -1;
+    }
+  gint64 n = 0;
+  gboolean fits = hs_int_as_i64 (r, &n);
+  hs_decref (vm, r);
+  if (fits && n < 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "__len__() should return >= 0");
+      return -1;
+    }
+  if (!fits)
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+      return -1;
+    }
+  return (gssize)n;
+}
+
+static HsObject *
+slot_getitem (HsVM *vm, HsObject *self, HsObject *key)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[N_GETITEM], &key, 1, &found);
+  if (!found)
+    hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not subscriptable", hs_type_name (self));
+  return r;
+}
+
+static int
+slot_setitem (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
+{
+  gboolean found;
+  HsObject *args[2] = { key, value };
+  HsObject *r = value != NULL ? call_dunder (vm, self, names[N_SETITEM], args, 2, &found)
+                              : call_dunder (vm, self, names[N_DELITEM], args, 1, &found);
+  if (!found)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     value != NULL ? "'%s' object does not support item assignment"
+                                   : "'%s' object does not support item deletion",
+                     hs_type_name (self));
+      return -1;
+    }
+  if (r == NULL)
+    return -1;
+  hs_decref (vm, r);
+  return 0;
+}
+
+static int
+slot_contains (HsVM *vm, HsObject *self, HsObject *item)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[N_CONTAINS], &item, 1, &found);
+  if (!found)
+    {
+      /* fall back to iteration, as CPython's _PySequence_IterSearch */
+      HsObject *it = hs_object_iter (vm, self), *x;
+      if (it == NULL)
+        return -1;
+      int hit = 0;
+      while (hit == 0 && (x = hs_iter_next (vm, it)) != NULL)
+        {
+          hit = hs_object_equal (vm, x, item);
+          hs_decref (vm, x);
+        }
+      hs_decref (vm, it);
+      return hit == 0 && hs_err_occurred (vm) ? -1 : hit;
+    }
+  if (r == NULL)
+    return -1;
+  int t = hs_object_truth (vm, r);
+  hs_decref (vm, r);
+  return t;
+}
+
+static HsObject *
+slot_iter (HsVM *vm, HsObject *self)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[N_ITER], NULL, 0, &found);
+  if (!found)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not iterable", hs_type_name (self));
+      return NULL;
+    }
+  if (r != NULL && r->type->iternext == NULL && !has_dunder (r, names[N_NEXT]))
+    {
+      const HsType *t = r->type;
+      while (t != NULL && t->iternext == NULL)
+        t = t->base;
+      if (t == NULL)
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "iter() returned non-iterator of type '%s'",
+                         hs_type_name (r));
+          hs_decref (vm, r);
+          return NULL;
+        }
+    }
+  return r;
+}
+
+static HsObject *
+slot_iternext (HsVM *vm, HsObject *self)
+{
+  gboolean found;
+  HsObject *r = call_dunder (vm, self, names[N_NEXT], NULL, 0, &found);
+  if (!found)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not an iterator", hs_type_name (self));
+      return NULL;
+    }
+  if (r == NULL && hs_err_matches (vm, &hs_exc_StopIteration))
+    hs_err_clear (vm);
+  return r;
+}
+
+static HsObject *
+slot_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *fn = hs_type_lookup_borrow (self->type, names[N_CALL]);
+  if (fn == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not callable", hs_type_name (self));
+      return NULL;
+    }
+  return call_method (vm, fn, self, args, nargs, kwnames);
+}
+
+/* Installs the slot(s) a dunder name in the class body implies. */
+static void
+fixup_slot (HsType *t, const char *n)
+{
+  if (n[0] != '_' || n[1] != '_')
+    return;
+  if (strcmp (n, "__repr__") == 0)
+    t->repr = slot_repr;
+  else if (strcmp (n, "__str__") == 0)
+    t->str = slot_str;
+  else if (strcmp (n, "__hash__") == 0)
+    t->hash = slot_hash;
+  else if (strcmp (n, "__eq__") == 0 || strcmp (n, "__ne__") == 0 || strcmp (n, "__lt__") == 0
+           || strcmp (n, "__le__") == 0 || strcmp (n, "__gt__") == 0 || strcmp (n, "__ge__") == 0)
+    t->richcompare = slot_richcompare;
+  else if (strcmp (n, "__bool__") == 0)
+    t->truth = slot_truth;
+  else if (strcmp (n, "__len__") == 0)
+    t->len = slot_len;
+  else if (strcmp (n, "__getitem__") == 0)
+    t->getitem = slot_getitem;
+  else if (strcmp (n, "__setitem__") == 0 || strcmp (n, "__delitem__") == 0)
+    t->setitem = slot_setitem;
+  else if (strcmp (n, "__contains__") == 0)
+    t->contains = slot_contains;
+  else if (strcmp (n, "__iter__") == 0)
+    t->iter = slot_iter;
+  else if (strcmp (n, "__next__") == 0)
+    t->iternext = slot_iternext;
+  else if (strcmp (n, "__call__") == 0)
+    t->call = slot_call;
+  else if (strcmp (n, "__neg__") == 0 || strcmp (n, "__pos__") == 0
+           || strcmp (n, "__invert__") == 0)
+    t->unaryop = slot_unaryop;
+  else
+    for (int i = 0; i < HS_BIN_COUNT; i++)
+      {
+        const char *b = binop_names[i];
+        gsize bl = strlen (b), nl = strlen (n);
+        if (nl != bl + 4 && nl != bl + 5)
+          continue;
+        if (nl == bl + 4 && strncmp (n + 2, b, bl) == 0 && strcmp (n + 2 + bl, "__") == 0)
+          t->binop = slot_binop;
+        else if (nl == bl + 5 && (n[2] == 'r' || n[2] == 'i') && strncmp (n + 3, b, bl) == 0
+                 && strcmp (n + 3 + bl, "__") == 0)
+          {
+            if (n[2] == 'r')
+              t->binop = slot_binop;
+            else
+              t->inplace = slot_inplace;
+          }
+      }
+}
+
+/* ---- classes ------------------------------------------------------------------------ */
+
+const char *
+hs_class_name (HsObject *cls)
+{
+  return ((HsType *)cls)->name;
+}
+
+HsObject *
+hs_class_base_borrow (HsObject *cls)
+{
+  return (HsObject *)((HsType *)cls)->base;
+}
+
+HsObject *
+hs_class_dict_borrow (HsObject *cls)
+{
+  return ((HsType *)cls)->dict;
+}
+
+HsObject *
+hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns)
+{
+  if (nbases > 1)
+    {
+      hs_err_set_string (vm, &hs_exc_NotImplementedError,
+                         "multiple inheritance is not supported by Heapscope yet");
+      return NULL;
+    }
+  HsType *base = &hs_object_type;
+  if (nbases == 1)
+    {
+      if (!HS_IS (bases[0], &hs_type_type))
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "bases must be types");
+          return NULL;
+        }
+      base = (HsType *)bases[0];
+      if (!(base->type_flags & HS_TYPE_HEAP) && base != &hs_object_type
+          && !(base->type_flags & HS_TYPE_EXCEPTION))
+        {
+          if (!(base->type_flags & HS_TYPE_BASETYPE))
+            hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not an acceptable base type",
+                           base->name);
+          else
+            hs_err_format (vm, &hs_exc_NotImplementedError,
+                           "subclassing the built-in type '%s' is not supported by Heapscope yet",
+                           base->name);
+          return NULL;
+        }
+    }
+  HsClass *c = (HsClass *)hs_object_alloc (vm, &hs_type_type, sizeof (HsClass));
+  if (c == NULL)
+    return NULL;
+  HsType *t = &c->type;
+  c->name = intern_name (name);
+  t->name = hs_str_utf8 (c->name);
+  t->base = base;
+  if (base->type_flags & HS_TYPE_HEAP)
+    {
+      hs_incref ((HsObject *)base);
+      c->static_base = HS_CLASS (base)->static_base;
+      c->attrs_offset = HS_CLASS (base)->attrs_offset;
+    }
+  else
+    {
+      c->static_base = base;
+      c->attrs_offset = (base->basicsize + 7) & ~(gsize)7;
+    }
+  t->type_flags
+      = HS_TYPE_HEAP | HS_TYPE_GC | HS_TYPE_BASETYPE | (base->type_flags & HS_TYPE_EXCEPTION);
+  t->basicsize = c->attrs_offset + sizeof (HsAttrs);
+  t->dealloc = instance_dealloc;
+  t->traverse = instance_traverse;
+  t->clear = instance_clear;
+  t->getattr = instance_getattr;
+  t->setattr = instance_setattr;
+  t->construct = class_construct;
+  t->dict = hs_incref (ns);
+  gsize pos = 0;
+  HsObject *k, *v;
+  gboolean has_eq = FALSE, has_hash = FALSE;
+  while (hs_dict_next (ns, &pos, &k, &v))
+    if (hs_str_check (k))
+      {
+        const char *n = hs_str_utf8 (k);
+        has_eq |= strcmp (n, "__eq__") == 0;
+        has_hash |= strcmp (n, "__hash__") == 0;
+        if (strcmp (n, "__hash__") == 0 && v == hs_None)
+          t->hash = hs_object_hash_not_implemented;
+        else
+          fixup_slot (t, n);
+      }
+  if (has_eq && !has_hash)
+    t->hash = hs_object_hash_not_implemented;
+  hs_gc_track (vm, (HsObject *)c);
+  return (HsObject *)c;
+}
+
+static void
+class_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsType *t = (HsType *)self;
+  if (!(t->type_flags & HS_TYPE_HEAP))
+    return;
+  if (t->base->type_flags & HS_TYPE_HEAP)
+    visit ((HsObject *)t->base, data);
+  if (t->dict != NULL)
+    visit (t->dict, data);
+}
+
+static void
+class_clear (HsVM *vm, HsObject *self)
+{
+  HsType *t = (HsType *)self;
+  if ((t->type_flags & HS_TYPE_HEAP) && t->dict != NULL)
+    hs_dict_clear (vm, t->dict);
+}
+
+static void
+class_dealloc (HsVM *vm, HsObject *self)
+{
+  HsType *t = (HsType *)self;
+  if (!(t->type_flags & HS_TYPE_HEAP))
+    return;
+  HS_CLEAR (vm, t->dict);
+  if (t->base->type_flags & HS_TYPE_HEAP)
+    {
+      HsObject *b = (HsObject *)t->base;
+      t->base = &hs_object_type;
+      hs_decref (vm, b);
+    }
+}
+
+static HsObject *(*type_getattr_base) (HsVM *, HsObject *, HsObject *);
+
+static HsObject *
+mro_tuple (HsVM *vm, HsType *t)
+{
+  int n = 0;
+  for (HsType *p = t; p != NULL; p = p->base)
+    n++;
+  HsObject *tup = hs_tuple_new (vm, n);
+  if (tup == NULL)
+    return NULL;
+  int i = 0;
+  for (HsType *p = t; p != NULL; p = p->base)
+    hs_tuple_set_take (tup, i++, hs_incref ((HsObject *)p));
+  return tup;
+}
+
+static HsObject *
+type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsType *t = (HsType *)self;
+  const char *n = hs_str_utf8 (name);
+  gboolean heap = (t->type_flags & HS_TYPE_HEAP) != 0;
+  if (n[0] == '_' && n[1] == '_')
+    {
+      if (strcmp (n, "__name__") == 0 || strcmp (n, "__qualname__") == 0)
+        return heap ? hs_incref (HS_CLASS (t)->name) : hs_str_from_cstr (vm, t->name);
+      if (strcmp (n, "__module__") == 0)
+        return hs_str_intern_cstr (heap ? "__main__" : "builtins");
+      if (strcmp (n, "__bases__") == 0)
+        return t->base != NULL ? hs_tuple_pack (vm, 1, (HsObject *)t->base)
+                               : hs_incref (hs_tuple_empty ());
+      if (strcmp (n, "__base__") == 0)
+        return hs_incref (t->base != NULL ? (HsObject *)t->base : hs_None);
+      if (strcmp (n, "__mro__") == 0)
+        return mro_tuple (vm, t);
+      if (strcmp (n, "__dict__") == 0 && heap)
+        return hs_dict_copy (vm, t->dict);
+      if (strcmp (n, "__doc__") == 0 && heap)
+        {
+          HsObject *d = hs_dict_get_item_borrow (vm, t->dict, name);
+          return hs_incref (d != NULL ? d : hs_None);
+        }
+    }
+  if (!heap)
+    return type_getattr_base (vm, self, name);
+  HsObject *d = hs_type_lookup_borrow (t, name);
+  if (d != NULL)
+    return hs_descr_get (vm, d, NULL, t);
+  hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, n);
+  return NULL;
+}
+
+static int
+type_setattr_ext (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsType *t = (HsType *)self;
+  if (!(t->type_flags & HS_TYPE_HEAP))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "cannot set '%s' attribute of immutable type '%s'",
+                     hs_str_utf8 (name), t->name);
+      return -1;
+    }
+  HsObject *key = intern_name (name);
+  if (value == NULL)
+    {
+      if (hs_dict_get_item_borrow (vm, t->dict, key) == NULL)
+        {
+          hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'",
+                         t->name, hs_str_utf8 (name));
+          return -1;
+        }
+      if (hs_dict_del_item (vm, t->dict, key) < 0)
+        return -1;
+    }
+  else if (hs_dict_set_item (vm, t->dict, key, value) < 0)
+    return -1;
+  if (value != NULL)
+    fixup_slot (t, hs_str_utf8 (key));
+  hs_object_mark_dirty (vm, self);
+  return 0;
+}
+
+/* ---- bound methods ------------------------------------------------------------------- */
+
+static void
+method_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsMethod *m = (HsMethod *)self;
+  visit (m->func, data);
+  visit (m->self, data);
+}
+
+static void
+method_dealloc (HsVM *vm, HsObject *self)
+{
+  HsMethod *m = (HsMethod *)self;
+  HS_CLEAR (vm, m->func);
+  HS_CLEAR (vm, m->self);
+}
+
+static HsObject *
+method_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsMethod *m = (HsMethod *)self;
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  HsObject *small[8];
+  HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
+  all[0] = m->self;
+  memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+  HsObject *r = hs_object_call (vm, m->func, all, nargs + 1, kwnames);
+  if (all != small)
+    g_free (all);
+  return r;
+}
+
+static const char *
+func_qualname (HsObject *f)
+{
+  if (HS_IS (f, &hs_function_type))
+    return HS_FUNCTION (f)->code->qualname;
+  return hs_type_name (f);
+}
+
+static HsObject *
+method_repr (HsVM *vm, HsObject *self)
+{
+  HsMethod *m = (HsMethod *)self;
+  HsObject *r = hs_object_repr (vm, m->self);
+  if (r == NULL)
+    return NULL;
+  HsObject *s = hs_str_from_format (vm, "<bound method %s of %s>", func_qualname (m->func),
+                                    hs_str_utf8 (r));
+  hs_decref (vm, r);
+  return s;
+}
+
+static HsObject *
+method_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsMethod *m = (HsMethod *)self;
+  const char *n = hs_str_utf8 (name);
+  if (strcmp (n, "__self__") == 0)
+    return hs_incref (m->self);
+  if (strcmp (n, "__func__") == 0)
+    return hs_incref (m->func);
+  return hs_object_getattr (vm, m->func, name);
+}
+
+static HsObject *
+method_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  if ((op != HS_CMP_EQ && op != HS_CMP_NE) || !HS_IS (b, &hs_method_type))
+    return hs_incref (hs_NotImplemented);
+  HsMethod *x = (HsMethod *)a, *y = (HsMethod *)b;
+  gboolean eq = x->func == y->func && x->self == y->self;
+  return hs_bool_from (op == HS_CMP_EQ ? eq : !eq);
+}
+
+HsType hs_method_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "method",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsMethod),
+  .dealloc = method_dealloc,
+  .traverse = method_traverse,
+  .clear = NULL,
+  .repr = method_repr,
+  .richcompare = method_richcompare,
+  .call = method_call,
+  .getattr = method_getattr,
+};
+
+HsObject *
+hs_method_new (HsVM *vm, HsObject *func, HsObject *self)
+{
+  HsMethod *m = (HsMethod *)hs_object_alloc (vm, &hs_method_type, sizeof (HsMethod));
+  if (m == NULL)
+    return NULL;
+  m->func = hs_incref (func);
+  m->self = hs_incref (self);
+  hs_gc_track (vm, (HsObject *)m);
+  return (HsObject *)m;
+}
+
+/* ---- super ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  HsObject header;
+  HsObject *type; /* the class whose bases are searched */
+  HsObject *obj;
+} HsSuper;
+
+static void
+super_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsSuper *s = (HsSuper *)self;
+  visit (s->type, data);
+  visit (s->obj, data);
+}
+
+static void
+super_dealloc (HsVM *vm, HsObject *self)
+{
+  HsSuper *s = (HsSuper *)self;
+  HS_CLEAR (vm, s->type);
+  HS_CLEAR (vm, s->obj);
+}
+
+static HsObject *
+super_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsSuper *s = (HsSuper *)self;
+  HsType *start = ((HsType *)s->type)->base;
+  HsObject *d = start != NULL ? hs_type_lookup_borrow (start, name) : NULL;
+  if (d != NULL)
+    {
+      gboolean is_type = HS_IS (s->obj, &hs_type_type);
+      const HsType *t = is_type ? (HsType *)s->obj : s->obj->type;
+      if (HS_IS (d, &hs_method_descr_type) && is_type)
+        return hs_incref (d);
+      return hs_descr_get (vm, d, is_type ? NULL : s->obj, t);
+    }
+  hs_err_format (vm, &hs_exc_AttributeError, "'super' object has no attribute '%s'",
+                 hs_str_utf8 (name));
+  return NULL;
+}
+
+static HsObject *
+super_repr (HsVM *vm, HsObject *self)
+{
+  HsSuper *s = (HsSuper *)self;
+  return hs_str_from_format (vm, "<super: <class '%s'>, <%s object>>", ((HsType *)s->type)->name,
+                             hs_type_name (s->obj));
+}
+
+HsType hs_super_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "super",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsSuper),
+  .dealloc = super_dealloc,
+  .traverse = super_traverse,
+  .repr = super_repr,
+  .getattr = super_getattr,
+};
+
+static HsObject *
+super_new (HsVM *vm, HsObject *type, HsObject *obj)
+{
+  HsType *t = (HsType *)type;
+  gboolean ok = HS_IS (obj, &hs_type_type) ? hs_type_is_subtype ((HsType *)obj, t)
+                                           : hs_type_is_subtype (obj->type, t);
+  if (!ok)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "super(type, obj): obj must be an instance or subtype of type");
+      return NULL;
+    }
+  HsSuper *s = (HsSuper *)hs_object_alloc (vm, &hs_super_type, sizeof (HsSuper));
+  if (s == NULL)
+    return NULL;
+  s->type = hs_incref (type);
+  s->obj = hs_incref (obj);
+  hs_gc_track (vm, (HsObject *)s);
+  return (HsObject *)s;
+}
+
+HsObject *
+hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "super() takes no keyword arguments");
+      return NULL;
+    }
+  if (nargs == 2)
+    {
+      if (!HS_IS (args[0], &hs_type_type))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "super() argument 1 must be a type, not %s",
+                         hs_type_name (args[0]));
+          return NULL;
+        }
+      return super_new (vm, args[0], args[1]);
+    }
+  if (nargs != 0)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "super() expected at most 2 arguments, got %" G_GSIZE_FORMAT, nargs);
+      return NULL;
+    }
+  HsFrame *f = hs_vm_current_frame (vm);
+  if (f == NULL || f->code->is_module)
+    {
+      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): no arguments");
+      return NULL;
+    }
+  HsCode *co = f->code;
+  HsObject *cls = NULL;
+  for (int i = 0; i < co->nfrees; i++)
+    if (strcmp (co->varnames[co->frees[i]], "__class__") == 0)
+      {
+        HsObject *cell = f->locals[co->frees[i]];
+        cls = cell != NULL ? hs_cell_get_borrow (cell) : NULL;
+        if (cls == NULL)
+          {
+            hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): empty __class__ cell");
+            return NULL;
+          }
+        break;
+      }
+  if (cls == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): __class__ cell not found");
+      return NULL;
+    }
+  if (co->nparams + co->nkwonly == 0 && !(co->flags & HS_CODE_VARARGS))
+    {
+      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): no arguments");
+      return NULL;
+    }
+  HsObject *obj = f->locals[0];
+  if (obj != NULL && HS_IS (obj, &hs_cell_type))
+    obj = hs_cell_get_borrow (obj);
+  if (obj == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): arg[0] deleted");
+      return NULL;
+    }
+  return super_new (vm, cls, obj);
+}
+
+/* ---- issubclass ---------------------------------------------------------------------- */
+
+HsObject *
+hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *c = NULL, *b = NULL;
+  if (!hs_parse_args (vm, "issubclass", args, nargs, kwnames, "cls class_or_tuple /", &c, &b))
+    return NULL;
+  if (!HS_IS (c, &hs_type_type))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "issubclass() arg 1 must be a class");
+      return NULL;
+    }
+  if (HS_IS (b, &hs_type_type))
+    return hs_bool_from (hs_type_is_subtype ((HsType *)c, (HsType *)b));
+  if (hs_tuple_check (b))
+    {
+      for (gsize i = 0; i < hs_tuple_len (b); i++)
+        {
+          HsObject *sub[2] = { c, hs_tuple_get_borrow (b, i) };
+          HsObject *r = hs_builtin_issubclass (vm, sub, 2, NULL);
+          if (r != hs_False)
+            return r;
+        }
+      return hs_False;
+    }
+  hs_err_set_string (vm, &hs_exc_TypeError,
+                     "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  return NULL;
+}
+
+/* ---- staticmethod, classmethod, property ----------------------------------------------- */
+
+static void
+wrapper_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  visit (((HsWrapper *)self)->func, data);
+}
+
+static void
+wrapper_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsWrapper *)self)->func);
+}
+
+static HsObject *
+wrapper_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *f = NULL;
+  if (!hs_parse_args (vm, type->name, args, nargs, kwnames, "!function", &f))
+    return NULL;
+  HsWrapper *w = (HsWrapper *)hs_object_alloc (vm, type, sizeof (HsWrapper));
+  if (w == NULL)
+    return NULL;
+  w->func = hs_incref (f);
+  hs_gc_track (vm, (HsObject *)w);
+  return (HsObject *)w;
+}
+
+static HsObject *
+wrapper_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  if (strcmp (hs_str_utf8 (name), "__func__") == 0)
+    return hs_incref (((HsWrapper *)self)->func);
+  return hs_object_getattr (vm, ((HsWrapper *)self)->func, name);
+}
+
+HsType hs_staticmethod_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "staticmethod",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsWrapper),
+  .dealloc = wrapper_dealloc,
+  .traverse = wrapper_traverse,
+  .getattr = wrapper_getattr,
+  .construct = wrapper_construct,
+};
+
+HsType hs_classmethod_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "classmethod",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsWrapper),
+  .dealloc = wrapper_dealloc,
+  .traverse = wrapper_traverse,
+  .getattr = wrapper_getattr,
+  .construct = wrapper_construct,
+};
+
+static void
+property_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsProperty *p = (HsProperty *)self;
+  if (p->fget != NULL)
+    visit (p->fget, data);
+  if (p->fset != NULL)
+    visit (p->fset, data);
+}
+
+static void
+property_dealloc (HsVM *vm, HsObject *self)
+{
+  HsProperty *p = (HsProperty *)self;
+  HS_CLEAR (vm, p->fget);
+  HS_CLEAR (vm, p->fset);
+}
+
+static HsObject *
+property_make (HsVM *vm, HsObject *fget, HsObject *fset)
+{
+  HsProperty *p = (HsProperty *)hs_object_alloc (vm, &hs_property_type, sizeof (HsProperty));
+  if (p == NULL)
+    return NULL;
+  p->fget = fget != NULL && fget != hs_None ? hs_incref (fget) : NULL;
+  p->fset = fset != NULL && fset != hs_None ? hs_incref (fset) : NULL;
+  hs_gc_track (vm, (HsObject *)p);
+  return (HsObject *)p;
+}
+
+static HsObject *
+property_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *fget = NULL, *fset = NULL;
+  if (!hs_parse_args (vm, "property", args, nargs, kwnames, "| fget fset", &fget, &fset))
+    return NULL;
+  return property_make (vm, fget, fset);
+}
+
+static HsObject *
+property_setter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *f = NULL;
+  if (!hs_parse_args (vm, "setter", args + 1, nargs - 1, kwnames, "!func", &f))
+    return NULL;
+  return property_make (vm, ((HsProperty *)args[0])->fget, f);
+}
+
+static HsObject *
+property_getter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *f = NULL;
+  if (!hs_parse_args (vm, "getter", args + 1, nargs - 1, kwnames, "!func", &f))
+    return NULL;
+  return property_make (vm, f, ((HsProperty *)args[0])->fset);
+}
+
+static const HsMethodDef property_methods[] = {
+  { "setter", property_setter },
+  { "getter", property_getter },
+  { NULL, NULL },
+};
+
+HsType hs_property_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "property",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsProperty),
+  .dealloc = property_dealloc,
+  .traverse = property_traverse,
+  .construct = property_construct,
+  .methods = property_methods,
+};
+
+/* ---- object's methods ----------------------------------------------------------------- */
+
+static HsObject *
+object_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs > 1 || (kwnames != NULL && hs_tuple_len (kwnames) > 0))
+    {
+      hs_err_set_string (
+          vm, &hs_exc_TypeError,
+          "object.__init__() takes exactly one argument (the instance to initialize)");
+      return NULL;
+    }
+  return hs_None;
+}
+
+static HsObject *
+object_repr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return hs_object_default_repr (vm, args[0]);
+}
+
+static HsObject *
+object_str_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return hs_object_repr (vm, args[0]);
+}
+
+static const HsMethodDef object_extra_methods[] = {
+  { "__init__", object_init },
+  { "__repr__", object_repr_method },
+  { "__str__", object_str_method },
+  { NULL, NULL },
+};
+
+void
+hs_class_runtime_init (void)
+{
+  for (int i = 0; i < N_COUNT; i++)
+    names[i] = hs_str_intern_cstr (name_strs[i]);
+  for (int i = 0; i < HS_BIN_COUNT; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("__%s__", binop_names[i]);
+      g_autofree char *r = g_strdup_printf ("__r%s__", binop_names[i]);
+      g_autofree char *in = g_strdup_printf ("__i%s__", binop_names[i]);
+      binop_dunder[i] = hs_str_intern_cstr (a);
+      binop_rdunder[i] = hs_str_intern_cstr (r);
+      binop_idunder[i] = hs_str_intern_cstr (in);
+    }
+  (void)cmp_swap;
+  hs_type_ready (&hs_method_type);
+  hs_type_ready (&hs_super_type);
+  hs_type_ready (&hs_staticmethod_type);
+  hs_type_ready (&hs_classmethod_type);
+  hs_type_ready (&hs_property_type);
+  /* `type` gains what classes need: its own slots are static, so the extension is
+   * installed once here (additive; static types behave as before). */
+  type_getattr_base = hs_type_type.getattr;
+  hs_type_type.getattr = type_getattr_ext;
+  hs_type_type.setattr = type_setattr_ext;
+  hs_type_type.traverse = class_traverse;
+  hs_type_type.clear = class_clear;
+  hs_type_type.dealloc = class_dealloc;
+  for (const HsMethodDef *m = object_extra_methods; m->name != NULL; m++)
+    {
+      HsObject *name = hs_str_intern_cstr (m->name);
+      if (hs_dict_get_item_borrow (NULL, hs_object_type.dict, name) == NULL)
+        hs_dict_set_item (NULL, hs_object_type.dict, name,
+                          hs_method_descr_new (m, &hs_object_type));
+    }
+}

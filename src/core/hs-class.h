@@ -1,0 +1,105 @@
+/* hs-class.h — user classes, their instances, bound methods, super, and the
+ * staticmethod/classmethod/property wrappers.
+ *
+ * Invariant: a class made by a `class` statement is an HsClass: an HsType (so the
+ * protocol functions dispatch through its slots) whose header type is `type`, with
+ * HS_TYPE_HEAP set, owning its namespace dict (`type.dict`, a separate dict object that
+ * traverse visits) and, when its base is itself a heap class, a reference to the base.
+ * Its slots call the dunder methods found along the base chain (CPython's slot_*
+ * functions). An instance owns a reference to its class and its attributes, kept inside
+ * the instance (not in a separate dict object) in insertion order, names interned;
+ * traverse visits the class, then the attribute values. Every attribute store marks the
+ * instance dirty. Single inheritance only; a class may derive from object, from another
+ * class, or from a built-in exception class (its instances then start with an
+ * HsException).
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  HsObject **names;  /* interned str */
+  HsObject **values; /* owned */
+  guint32 len, cap;
+} HsAttrs;
+
+typedef struct
+{
+  HsType type;
+  HsObject *name;      /* interned str */
+  gsize attrs_offset;  /* where an instance's HsAttrs lives */
+  HsType *static_base; /* the first built-in ancestor (object or an exception class) */
+} HsClass;
+
+#define HS_CLASS(o) ((HsClass *)(o))
+
+static inline gboolean
+hs_class_check (const HsObject *o)
+{
+  return o->type == &hs_type_type && (((const HsType *)o)->type_flags & HS_TYPE_HEAP) != 0;
+}
+
+/* An instance of a user class (its type is a heap class). */
+static inline gboolean
+hs_instance_check (const HsObject *o)
+{
+  return (o->type->type_flags & HS_TYPE_HEAP) != 0;
+}
+
+/* `class name(bases): ...` once its body ran with namespace `ns` (borrowed). */
+HsObject *hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns);
+
+/* ---- accessors for the trace engine ---------------------------------------------- */
+const char *hs_class_name (HsObject *cls);
+/* The base class (a type object; `object` for a class without bases). */
+HsObject *hs_class_base_borrow (HsObject *cls);
+/* The class's own attributes: its namespace dict (iterate it with hs_dict_next). */
+HsObject *hs_class_dict_borrow (HsObject *cls);
+/* Instance attributes in insertion order: start with *pos = 0. Borrowed. */
+gboolean hs_instance_next_attr (HsObject *inst, gsize *pos, HsObject **name, HsObject **value);
+gsize hs_instance_attr_count (HsObject *inst);
+/* The instance's own attribute `name` (borrowed) or NULL. */
+HsObject *hs_instance_attr_borrow (HsObject *inst, HsObject *name);
+
+/* ---- bound methods ------------------------------------------------------------------ */
+typedef struct
+{
+  HsObject header;
+  HsObject *func; /* owned */
+  HsObject *self; /* owned */
+} HsMethod;
+
+extern HsType hs_method_type;
+HsObject *hs_method_new (HsVM *vm, HsObject *func, HsObject *self);
+static inline HsObject *
+hs_method_self_borrow (HsObject *m)
+{
+  return ((HsMethod *)m)->self;
+}
+static inline HsObject *
+hs_method_func_borrow (HsObject *m)
+{
+  return ((HsMethod *)m)->func;
+}
+
+extern HsType hs_super_type;
+extern HsType hs_staticmethod_type;
+extern HsType hs_classmethod_type;
+extern HsType hs_property_type;
+
+/* super() / super(type, obj), called from the current Python frame. */
+HsObject *hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+/* issubclass(C, B) with CPython's messages. */
+HsObject *hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+
+/* What `obj.name` finds in obj's type (borrowed, NULL if absent), binding it as
+ * CPython's descriptors do. */
+HsObject *hs_descr_get (HsVM *vm, HsObject *descr, HsObject *obj, const HsType *type);
+
+/* Readies the types and extends `type` (attributes of classes, class setattr/traverse). */
+void hs_class_runtime_init (void);
+
+G_END_DECLS

@@ -1,0 +1,333 @@
+/* hs-gc.c — the cycle collector.
+ *
+ * Invariant (see hs-gc.h): between collections gc_refs and HS_FLAG_GC_MARK are unused
+ * (zero / clear); during one, the "young" array holds exactly the tracked mortal
+ * objects of the generations being collected, and each step below states what holds
+ * when it returns. collect() reads as CPython's gc_collect_main:
+ *
+ *   gather_young → update_refs → subtract_refs → move_unreachable → (hook) →
+ *   delete_garbage → promote
+ */
+#include "config.h"
+
+#include "hs-gc.h"
+
+#include "hs-error.h"
+#include "hs-object-private.h"
+
+#define DEFAULT_THRESHOLD0 700
+#define DEFAULT_THRESHOLD1 10
+#define DEFAULT_THRESHOLD2 10
+
+static HsGCState *
+state (HsVM *vm)
+{
+  HsGCState *gc = &vm->gc;
+  if (G_UNLIKELY (!gc->initialised))
+    {
+      gc->threshold[0] = DEFAULT_THRESHOLD0;
+      gc->threshold[1] = DEFAULT_THRESHOLD1;
+      gc->threshold[2] = DEFAULT_THRESHOLD2;
+      gc->initialised = TRUE;
+    }
+  return gc;
+}
+
+/* Lowest allocation id belonging to generations 0..generation. */
+static guint64
+generation_start (HsGCState *gc, int generation)
+{
+  return generation >= 2 ? 0 : gc->young_start[generation];
+}
+
+typedef struct
+{
+  HsVM *vm;
+  guint64 start; /* ids >= start are in the collected generations */
+  GPtrArray *young;
+  GPtrArray *work;
+} Collection;
+
+static inline gboolean
+in_young (Collection *c, HsObject *o)
+{
+  return (o->flags & (HS_FLAG_GC_TRACKED | HS_FLAG_IMMORTAL)) == HS_FLAG_GC_TRACKED
+         && o->id >= c->start;
+}
+
+/* Post-condition: c->young holds every tracked mortal object with id >= c->start, in
+ * allocation order. Walks the live list backwards: it is in allocation order. */
+static void
+gather_young (Collection *c)
+{
+  HsObject *live = &c->vm->live;
+
+  for (HsObject *o = live->prev; o != live && o->id >= c->start; o = o->prev)
+    if (in_young (c, o))
+      g_ptr_array_add (c->young, o);
+  for (guint i = 0, j = c->young->len; i + 1 < j; i++, j--)
+    {
+      gpointer t = c->young->pdata[i];
+      c->young->pdata[i] = c->young->pdata[j - 1];
+      c->young->pdata[j - 1] = t;
+    }
+}
+
+/* Post-condition: gc_refs == refcount for every young object. */
+static void
+update_refs (Collection *c)
+{
+  for (guint i = 0; i < c->young->len; i++)
+    {
+      HsObject *o = c->young->pdata[i];
+      o->gc_refs = (gint32)MIN (o->refcount, G_MAXINT32);
+    }
+}
+
+static void
+visit_decref (HsObject *child, gpointer data)
+{
+  Collection *c = data;
+  if (in_young (c, child))
+    child->gc_refs--;
+}
+
+/* Post-condition: gc_refs of each young object is the number of references to it from
+ * outside the young set (frames, VM roots, older objects, C locals). */
+static void
+subtract_refs (Collection *c)
+{
+  for (guint i = 0; i < c->young->len; i++)
+    hs_object_traverse (c->young->pdata[i], visit_decref, c);
+}
+
+static void
+visit_reachable (HsObject *child, gpointer data)
+{
+  Collection *c = data;
+  if (in_young (c, child) && !(child->flags & HS_FLAG_GC_MARK))
+    {
+      child->flags |= HS_FLAG_GC_MARK;
+      g_ptr_array_add (c->work, child);
+    }
+}
+
+/* Post-condition: young objects reachable from outside carry HS_FLAG_GC_MARK; the
+ * others are returned in `unreachable`, in allocation order. */
+static void
+move_unreachable (Collection *c, GPtrArray *unreachable)
+{
+  for (guint i = 0; i < c->young->len; i++)
+    {
+      HsObject *o = c->young->pdata[i];
+      if (o->gc_refs > 0 && !(o->flags & HS_FLAG_GC_MARK))
+        {
+          o->flags |= HS_FLAG_GC_MARK;
+          g_ptr_array_add (c->work, o);
+        }
+    }
+  while (c->work->len > 0)
+    {
+      HsObject *o = g_ptr_array_steal_index_fast (c->work, c->work->len - 1);
+      hs_object_traverse (o, visit_reachable, c);
+    }
+  for (guint i = 0; i < c->young->len; i++)
+    {
+      HsObject *o = c->young->pdata[i];
+      o->gc_refs = 0;
+      if (o->flags & HS_FLAG_GC_MARK)
+        o->flags &= ~(guint32)HS_FLAG_GC_MARK;
+      else
+        g_ptr_array_add (unreachable, o);
+    }
+}
+
+static void
+clear_object (HsVM *vm, HsObject *o)
+{
+  const HsType *t = o->type;
+  while (t != NULL && t->clear == NULL)
+    t = t->base;
+  if (t != NULL)
+    t->clear (vm, o);
+}
+
+/* Post-condition: every unreachable object has dropped its references (types with a
+ * `clear` slot) and has been freed unless something outside still holds it. Each one is
+ * pinned while the cycles are broken, so none is freed under our feet. */
+static void
+delete_garbage (HsVM *vm, GPtrArray *unreachable)
+{
+  for (guint i = 0; i < unreachable->len; i++)
+    hs_incref (unreachable->pdata[i]);
+  for (guint i = 0; i < unreachable->len; i++)
+    {
+      HsObject *o = unreachable->pdata[i];
+      hs_gc_untrack (vm, o);
+      clear_object (vm, o);
+    }
+  for (guint i = 0; i < unreachable->len; i++)
+    hs_decref (vm, unreachable->pdata[i]);
+}
+
+/* Survivors of generations 0..generation join generation + 1 (the oldest stays). */
+static void
+promote (HsVM *vm, HsGCState *gc, int generation, gsize survivors)
+{
+  if (generation == 0)
+    gc->young_start[0] = vm->next_id;
+  else
+    gc->young_start[0] = gc->young_start[1] = vm->next_id;
+  if (generation == 1)
+    gc->long_lived_pending += (gint64)survivors;
+  else if (generation == 2)
+    {
+      gc->long_lived_pending = 0;
+      gc->long_lived_total = (gint64)survivors;
+    }
+}
+
+static gsize
+collect (HsVM *vm, HsGCState *gc, int generation)
+{
+  Collection c = { vm, generation_start (gc, generation), g_ptr_array_new (), g_ptr_array_new () };
+  GPtrArray *unreachable = g_ptr_array_new ();
+  gsize n;
+
+  if (generation + 1 < HS_GC_GENERATIONS)
+    gc->count[generation + 1]++;
+  for (int i = 0; i <= generation; i++)
+    gc->count[i] = 0;
+
+  gather_young (&c);
+  update_refs (&c);
+  subtract_refs (&c);
+  move_unreachable (&c, unreachable);
+  n = unreachable->len;
+  promote (vm, gc, generation, c.young->len - n);
+  if (n > 0 && G_UNLIKELY (vm->hooks != NULL) && vm->hooks->gc != NULL)
+    vm->hooks->gc (vm, (HsObject *const *)unreachable->pdata, n, vm->hooks_data);
+  delete_garbage (vm, unreachable);
+
+  g_ptr_array_unref (unreachable);
+  g_ptr_array_unref (c.young);
+  g_ptr_array_unref (c.work);
+  return n;
+}
+
+gsize
+hs_gc_collect (HsVM *vm, int generation)
+{
+  HsGCState *gc = state (vm);
+  gsize n;
+
+  if (gc->collecting)
+    return 0;
+  gc->collecting = TRUE;
+  n = collect (vm, gc, CLAMP (generation, 0, HS_GC_GENERATIONS - 1));
+  gc->collecting = FALSE;
+  return n;
+}
+
+/* CPython's collect_generations: the oldest generation over its threshold. */
+static void
+collect_generations (HsVM *vm, HsGCState *gc)
+{
+  for (int i = HS_GC_GENERATIONS - 1; i >= 0; i--)
+    if (gc->count[i] > gc->threshold[i])
+      {
+        if (i == HS_GC_GENERATIONS - 1 && gc->long_lived_pending < gc->long_lived_total / 4)
+          continue;
+        collect (vm, gc, i);
+        break;
+      }
+}
+
+void
+hs_gc_note_alloc (HsVM *vm)
+{
+  HsGCState *gc = state (vm);
+
+  gc->count[0]++;
+  if (gc->count[0] > gc->threshold[0] && !gc->disabled && gc->threshold[0] != 0 && !gc->collecting
+      && vm->exc == NULL)
+    {
+      gc->collecting = TRUE;
+      collect_generations (vm, gc);
+      gc->collecting = FALSE;
+    }
+}
+
+void
+hs_gc_note_free (HsVM *vm)
+{
+  if (vm->gc.count[0] > 0)
+    vm->gc.count[0]--;
+}
+
+gboolean
+hs_gc_is_enabled (HsVM *vm)
+{
+  return !vm->gc.disabled;
+}
+
+void
+hs_gc_set_enabled (HsVM *vm, gboolean enabled)
+{
+  vm->gc.disabled = !enabled;
+}
+
+void
+hs_gc_get_count (HsVM *vm, gint64 out[HS_GC_GENERATIONS])
+{
+  for (int i = 0; i < HS_GC_GENERATIONS; i++)
+    out[i] = vm->gc.count[i];
+}
+
+void
+hs_gc_get_threshold (HsVM *vm, int out[HS_GC_GENERATIONS])
+{
+  HsGCState *gc = state (vm);
+  for (int i = 0; i < HS_GC_GENERATIONS; i++)
+    out[i] = gc->threshold[i];
+}
+
+void
+hs_gc_set_threshold (HsVM *vm, const int *t, gsize n)
+{
+  HsGCState *gc = state (vm);
+  for (gsize i = 0; i < n && i < HS_GC_GENERATIONS; i++)
+    gc->threshold[i] = t[i];
+}
+
+/* ---- heap checker ----------------------------------------------------------------- */
+
+static void
+visit_count (HsObject *child, gpointer data)
+{
+  Collection *c = data;
+  if (in_young (c, child))
+    child->gc_refs++;
+}
+
+gboolean
+hs_gc_check_heap (HsVM *vm)
+{
+  Collection c = { vm, 0, g_ptr_array_new (), NULL };
+  gboolean ok = TRUE;
+
+  gather_young (&c);
+  for (guint i = 0; i < c.young->len; i++)
+    ((HsObject *)c.young->pdata[i])->gc_refs = 0;
+  for (guint i = 0; i < c.young->len; i++)
+    hs_object_traverse (c.young->pdata[i], visit_count, &c);
+  for (guint i = 0; i < c.young->len; i++)
+    {
+      HsObject *o = c.young->pdata[i];
+      if (o->gc_refs > o->refcount)
+        ok = FALSE;
+      o->gc_refs = 0;
+    }
+  g_ptr_array_unref (c.young);
+  return ok;
+}

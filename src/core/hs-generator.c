@@ -1,0 +1,130 @@
+/* hs-generator.c — the generator type (see hs-generator.h for the invariant). */
+#include "config.h"
+
+#include "hs-cfunction.h"
+#include "hs-error.h"
+#include "hs-exceptions.h"
+#include "hs-frame.h"
+#include "hs-generator.h"
+#include "hs-str.h"
+
+static void
+gen_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsGenerator *g = HS_GENERATOR (self);
+  if (g->frame != NULL && !g->running)
+    hs_frame_traverse (g->frame, visit, data);
+}
+
+static void
+gen_dealloc (HsVM *vm, HsObject *self)
+{
+  if (HS_GENERATOR (self)->frame != NULL)
+    hs_vm_generator_release_frame (vm, self);
+}
+
+static HsObject *
+gen_repr (HsVM *vm, HsObject *self)
+{
+  HsGenerator *g = HS_GENERATOR (self);
+  const char *name = g->frame != NULL ? g->frame->code->qualname : "?";
+  return hs_str_from_format (vm, "<generator object %s at %p>", name, (void *)self);
+}
+
+static HsObject *
+gen_iter (HsVM *vm, HsObject *self)
+{
+  return hs_incref (self);
+}
+
+static HsObject *
+gen_iternext (HsVM *vm, HsObject *self)
+{
+  return hs_vm_generator_resume (vm, self, hs_None);
+}
+
+static HsObject *
+stop_iteration (HsVM *vm)
+{
+  HsObject *e = hs_exception_new (vm, &hs_exc_StopIteration, NULL);
+  if (e != NULL)
+    {
+      hs_err_set_object (vm, e);
+      hs_decref (vm, e);
+    }
+  return NULL;
+}
+
+static HsObject *
+gen_send (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *v = NULL;
+  if (!hs_parse_args (vm, "send", args + 1, nargs - 1, kwnames, "!value", &v))
+    return NULL;
+  HsGenerator *g = HS_GENERATOR (args[0]);
+  if (g->frame != NULL && g->frame->ip == 0 && v != hs_None)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "can't send non-None value to a just-started generator");
+      return NULL;
+    }
+  HsObject *r = hs_vm_generator_resume (vm, args[0], v);
+  if (r == NULL && !hs_err_occurred (vm))
+    return stop_iteration (vm);
+  return r;
+}
+
+static HsObject *
+gen_close (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "close", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  HsGenerator *g = HS_GENERATOR (args[0]);
+  if (g->running)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "generator already executing");
+      return NULL;
+    }
+  if (g->frame != NULL)
+    hs_vm_generator_release_frame (vm, args[0]);
+  return hs_None;
+}
+
+static const HsMethodDef gen_methods[] = {
+  { "send", gen_send },
+  { "close", gen_close },
+  { NULL, NULL },
+};
+
+HsType hs_generator_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "generator",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsGenerator),
+  .dealloc = gen_dealloc,
+  .traverse = gen_traverse,
+  .repr = gen_repr,
+  .iter = gen_iter,
+  .iternext = gen_iternext,
+  .methods = gen_methods,
+};
+
+HsObject *
+hs_generator_new (HsVM *vm, HsFrame *frame, gsize frame_size)
+{
+  HsGenerator *g = (HsGenerator *)hs_object_alloc (vm, &hs_generator_type, sizeof (HsGenerator));
+  if (g == NULL)
+    return NULL;
+  g->frame = frame;
+  g->frame_size = frame_size;
+  frame->gen = (HsObject *)g;
+  hs_gc_track (vm, (HsObject *)g);
+  return (HsObject *)g;
+}
+
+HsFrame *
+hs_generator_frame (HsObject *gen)
+{
+  return HS_GENERATOR (gen)->frame;
+}

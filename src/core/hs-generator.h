@@ -1,0 +1,39 @@
+/* hs-generator.h — generator objects.
+ *
+ * Invariant: a generator owns its frame (allocated outside the VM's frame arena, so it
+ * survives between resumptions) until the frame returns or raises; a suspended frame
+ * has back == NULL and is reachable only through its generator, whose traverse visits
+ * the frame's references (function, locals, value stack), so the diagram keeps it
+ * visible. Each resumption runs the frame in a nested evaluation loop.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HsFrame HsFrame;
+
+typedef struct
+{
+  HsObject header;
+  HsFrame *frame;   /* owned; NULL once finished */
+  gsize frame_size; /* bytes of `frame` */
+  gboolean running;
+  gboolean yielded; /* set by YIELD_VALUE while the frame runs */
+} HsGenerator;
+
+#define HS_GENERATOR(o) ((HsGenerator *)(o))
+
+extern HsType hs_generator_type;
+
+/* Takes ownership of a frame made by the VM (not on the stack yet). */
+HsObject *hs_generator_new (HsVM *vm, HsFrame *frame, gsize frame_size);
+
+/* Implemented in hs-vm.c: runs the frame until it yields (returns the value) or ends
+ * (NULL: with an exception set, or exhausted without one). */
+HsObject *hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value);
+/* Frees a finished or abandoned generator frame (drops its references). */
+void hs_vm_generator_release_frame (HsVM *vm, HsObject *gen);
+
+G_END_DECLS

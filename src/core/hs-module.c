@@ -1,0 +1,274 @@
+/* hs-module.c — module objects and `import` of the built-in modules.
+ *
+ * Invariant (see hs-module.h): vm->modules maps each imported name to its one module
+ * object; a module is added there only once its initialiser succeeded, so a failed
+ * import leaves nothing behind. Module functions are process-wide immortal built-in
+ * function objects (like the builtins), except where a module needs per-VM state
+ * (random: bound methods of a hidden generator object).
+ */
+#include "config.h"
+
+#include "hs-module.h"
+
+#include <string.h>
+
+#include "hs-cfunction.h"
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-object-private.h"
+#include "hs-set.h"
+#include "hs-str.h"
+
+typedef struct
+{
+  const char *name;
+  int (*init) (HsVM *vm, HsObject *dict);
+} BuiltinModule;
+
+static const BuiltinModule builtin_modules[] = {
+  { "gc", hs_mod_gc_init },
+  { "math", hs_mod_math_init },
+  { "random", hs_mod_random_init },
+  { "sys", hs_mod_sys_init },
+};
+
+static const BuiltinModule *
+find_builtin (const char *name, gsize len)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (builtin_modules); i++)
+    if (strlen (builtin_modules[i].name) == len
+        && strncmp (builtin_modules[i].name, name, len) == 0)
+      return &builtin_modules[i];
+  return NULL;
+}
+
+/* ---- the module type ----------------------------------------------------------------- */
+
+static void
+module_dealloc (HsVM *vm, HsObject *self)
+{
+  HsModuleObject *m = (HsModuleObject *)self;
+  HS_CLEAR (vm, m->dict);
+  HS_CLEAR (vm, m->name);
+}
+
+static void
+module_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsModuleObject *m = (HsModuleObject *)self;
+  if (m->dict != NULL)
+    visit (m->dict, data);
+}
+
+static void
+module_clear (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsModuleObject *)self)->dict);
+}
+
+static HsObject *
+module_repr (HsVM *vm, HsObject *self)
+{
+  return hs_str_from_format (vm, "<module '%s' (built-in)>",
+                             hs_str_utf8 (((HsModuleObject *)self)->name));
+}
+
+static HsObject *
+module_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsModuleObject *m = (HsModuleObject *)self;
+  HsObject *v = m->dict ? hs_dict_get_item_borrow (vm, m->dict, name) : NULL;
+
+  if (v != NULL)
+    return hs_incref (v);
+  if (hs_err_occurred (vm))
+    return NULL;
+  if (hs_str_equal_cstr (name, "__dict__") && m->dict != NULL)
+    return hs_incref (m->dict);
+  hs_err_format (vm, &hs_exc_AttributeError, "module '%s' has no attribute '%s'",
+                 hs_str_utf8 (m->name), hs_str_utf8 (name));
+  return NULL;
+}
+
+static int
+module_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsModuleObject *m = (HsModuleObject *)self;
+  if (value == NULL)
+    {
+      if (hs_dict_contains (vm, m->dict, name) == 0)
+        {
+          hs_err_format (vm, &hs_exc_AttributeError, "module '%s' has no attribute '%s'",
+                         hs_str_utf8 (m->name), hs_str_utf8 (name));
+          return -1;
+        }
+      return hs_dict_del_item (vm, m->dict, name);
+    }
+  return hs_dict_set_item (vm, m->dict, name, value);
+}
+
+HsType hs_module_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "module",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsModuleObject),
+  .dealloc = module_dealloc,
+  .traverse = module_traverse,
+  .clear = module_clear,
+  .repr = module_repr,
+  .getattr = module_getattr,
+  .setattr = module_setattr,
+};
+
+HsObject *
+hs_module_dict (HsObject *module)
+{
+  return ((HsModuleObject *)module)->dict;
+}
+
+static HsObject *
+module_new (HsVM *vm, const char *name)
+{
+  HsModuleObject *m
+      = (HsModuleObject *)hs_object_alloc (vm, &hs_module_type, sizeof (HsModuleObject));
+  if (m == NULL)
+    return NULL;
+  m->name = hs_str_intern_cstr (name);
+  m->dict = hs_dict_new (vm);
+  if (m->dict == NULL
+      || hs_dict_set_item (vm, m->dict, hs_str_intern_cstr ("__name__"), m->name) < 0)
+    {
+      hs_decref (vm, &m->header);
+      return NULL;
+    }
+  hs_gc_track (vm, &m->header);
+  return &m->header;
+}
+
+/* ---- helpers for the module initialisers ------------------------------------------- */
+
+static GMutex fn_lock;
+static GHashTable *fn_cache; /* const HsMethodDef * -> immortal built-in function */
+
+static HsObject *
+immortal_function (const HsMethodDef *def)
+{
+  HsObject *f;
+
+  g_mutex_lock (&fn_lock);
+  if (fn_cache == NULL)
+    fn_cache = g_hash_table_new (NULL, NULL);
+  f = g_hash_table_lookup (fn_cache, def);
+  if (f == NULL)
+    {
+      f = hs_cfunction_new (NULL, def, NULL);
+      g_hash_table_insert (fn_cache, (gpointer)def, f);
+    }
+  g_mutex_unlock (&fn_lock);
+  return f;
+}
+
+int
+hs_module_add_functions (HsVM *vm, HsObject *dict, const HsMethodDef *defs)
+{
+  for (const HsMethodDef *d = defs; d->name != NULL; d++)
+    if (hs_dict_set_item (vm, dict, hs_str_intern_cstr (d->name), immortal_function (d)) < 0)
+      return -1;
+  return 0;
+}
+
+int
+hs_module_add_take (HsVM *vm, HsObject *dict, const char *name, HsObject *value)
+{
+  int r;
+  if (value == NULL)
+    return -1;
+  r = hs_dict_set_item (vm, dict, hs_str_intern_cstr (name), value);
+  hs_decref (vm, value);
+  return r;
+}
+
+/* ---- import -------------------------------------------------------------------------- */
+
+static void
+not_found (HsVM *vm, const char *name)
+{
+  const char *dot = strchr (name, '.');
+
+  if (dot != NULL && find_builtin (name, (gsize)(dot - name)) != NULL)
+    {
+      char *head = g_strndup (name, (gsize)(dot - name));
+      hs_err_format (vm, &hs_exc_ModuleNotFoundError, "No module named '%s'; '%s' is not a package",
+                     name, head);
+      g_free (head);
+      return;
+    }
+  if (dot != NULL)
+    {
+      char *head = g_strndup (name, (gsize)(dot - name));
+      hs_err_format (vm, &hs_exc_ModuleNotFoundError, "No module named '%s'", head);
+      g_free (head);
+      return;
+    }
+  hs_err_format (vm, &hs_exc_ModuleNotFoundError, "No module named '%s'", name);
+}
+
+HsObject *
+hs_import_module (HsVM *vm, const char *name)
+{
+  const BuiltinModule *b;
+  HsObject *m;
+
+  if (vm->modules == NULL && (vm->modules = hs_dict_new (vm)) == NULL)
+    return NULL;
+  m = hs_dict_get_item_cstr_borrow (vm, vm->modules, name);
+  if (m != NULL)
+    return hs_incref (m);
+  b = find_builtin (name, strlen (name));
+  if (b == NULL)
+    {
+      not_found (vm, name);
+      return NULL;
+    }
+  m = module_new (vm, name);
+  if (m == NULL)
+    return NULL;
+  if (b->init (vm, hs_module_dict (m)) < 0
+      || hs_dict_set_item (vm, vm->modules, hs_str_intern_cstr (name), m) < 0)
+    {
+      hs_decref (vm, m);
+      return NULL;
+    }
+  return m;
+}
+
+HsObject *
+hs_import_from (HsVM *vm, HsObject *module, HsObject *name)
+{
+  HsObject *v;
+
+  if (!HS_IS (module, &hs_module_type))
+    return hs_object_getattr (vm, module, name);
+  v = hs_dict_get_item_borrow (vm, hs_module_dict (module), name);
+  if (v != NULL)
+    return hs_incref (v);
+  if (hs_err_occurred (vm))
+    return NULL;
+  hs_err_format (vm, &hs_exc_ImportError, "cannot import name '%s' from '%s' (unknown location)",
+                 hs_str_utf8 (name), hs_str_utf8 (((HsModuleObject *)module)->name));
+  return NULL;
+}
+
+void
+hs_module_runtime_init (void)
+{
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      hs_type_ready (&hs_module_type);
+      hs_set_runtime_init ();
+      hs_mod_random_runtime_init ();
+      g_once_init_leave (&once, 1);
+    }
+}

@@ -1,0 +1,53 @@
+/* hs-module.h — module objects and the runtime side of `import`.
+ *
+ * Invariant: a VM holds at most one module object per name, cached in vm->modules (a
+ * dict, a VM root) from its first import to the end of the VM, so `import m` twice binds
+ * the same object. A module's attributes are its dict (`__name__` included). Only the
+ * built-in modules gc, sys, math and random exist; any other name raises
+ * ModuleNotFoundError with CPython's message.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  HsObject header;
+  HsObject *name; /* str */
+  HsObject *dict; /* attributes, owned */
+} HsModuleObject;
+
+extern HsType hs_module_type;
+
+/* Readies the module type and the built-in modules' types (once per process). */
+void hs_module_runtime_init (void);
+
+/* `import name`: the module object (new reference), created and cached on first use;
+ * NULL with ModuleNotFoundError "No module named 'x'" (for "a.b": "No module named 'a'",
+ * or "No module named 'math.x'; 'math' is not a package"). */
+HsObject *hs_import_module (HsVM *vm, const char *name);
+/* `from module import name`: the attribute (new reference), or ImportError
+ * "cannot import name 'x' from 'math' (unknown location)". */
+HsObject *hs_import_from (HsVM *vm, HsObject *module, HsObject *name);
+/* The module's attribute dict (borrowed). */
+HsObject *hs_module_dict (HsObject *module);
+
+/* For the built-in modules: adds one immortal built-in function per def to `dict`
+ * (defs NULL-terminated). -1 on MemoryError. */
+int hs_module_add_functions (HsVM *vm, HsObject *dict, const HsMethodDef *defs);
+/* Adds dict[name] = value, stealing value (NULL: returns -1 with the error kept). */
+int hs_module_add_take (HsVM *vm, HsObject *dict, const char *name, HsObject *value);
+
+/* Initialisers of the built-in modules (hs-mod-*.c): fill the module's dict. */
+int hs_mod_gc_init (HsVM *vm, HsObject *dict);
+int hs_mod_sys_init (HsVM *vm, HsObject *dict);
+int hs_mod_math_init (HsVM *vm, HsObject *dict);
+int hs_mod_random_init (HsVM *vm, HsObject *dict);
+void hs_mod_random_runtime_init (void);
+
+/* sys.getsizeof's figure for obj, as CPython 3.11 reports it on 64-bit Linux. */
+gsize hs_sys_getsizeof (HsObject *obj);
+
+G_END_DECLS

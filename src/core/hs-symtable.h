@@ -1,0 +1,69 @@
+/* hs-symtable.h — scope analysis for the compiler (CPython's symtable.c, simplified).
+ *
+ * Invariant: after hs_symtable_build every function, lambda, comprehension and class of
+ * the module has one HsScope (found by its AST node) in which each name it mentions is
+ * resolved to exactly one HsSymScope: a fast local, a cell (a local captured by an inner
+ * function), a free variable (a cell of an enclosing function), an explicit or implicit
+ * global, or (class bodies) a name of the class namespace. Class scopes are invisible to
+ * the functions nested in them, except for the implicit `__class__` cell that zero-argument
+ * super() reads.
+ */
+#pragma once
+
+#include "hs-ast.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HS_SCOPE_MODULE,
+  HS_SCOPE_FUNCTION, /* def, lambda, comprehension, generator expression */
+  HS_SCOPE_CLASS,
+} HsScopeKind;
+
+typedef enum
+{
+  HS_SYM_GLOBAL_IMPLICIT,
+  HS_SYM_GLOBAL_EXPLICIT,
+  HS_SYM_LOCAL,
+  HS_SYM_CELL,
+  HS_SYM_FREE,
+} HsSymScope;
+
+enum
+{
+  HS_DEF_LOCAL = 1 << 0,
+  HS_DEF_PARAM = 1 << 1,
+  HS_DEF_GLOBAL = 1 << 2,
+  HS_DEF_NONLOCAL = 1 << 3,
+  HS_USE = 1 << 4,
+};
+
+typedef struct _HsScope HsScope;
+struct _HsScope
+{
+  HsScopeKind kind;
+  HsScope *parent;
+  gconstpointer node;   /* HsStmt * or HsExpr *, NULL for the module */
+  GHashTable *flags;    /* name -> HS_DEF_* | HS_USE */
+  GHashTable *resolved; /* name -> HsSymScope + 1 */
+  GPtrArray *names;     /* every name, first-seen order */
+  GPtrArray *params;    /* parameter names in slot order */
+  GPtrArray *frees;     /* free names in closure order */
+  GPtrArray *children;
+  gboolean is_generator;
+  gboolean class_cell; /* class scope: a method uses super() or __class__ */
+  HsPos nonlocal_pos;  /* the last `nonlocal` statement (for its error) */
+};
+
+typedef struct _HsSymtable HsSymtable;
+
+/* Always returns a table; hs_symtable_error tells whether a SyntaxError was found. */
+HsSymtable *hs_symtable_build (HsModule *mod);
+const char *hs_symtable_error (HsSymtable *st, HsPos *pos); /* message or NULL */
+void hs_symtable_free (HsSymtable *st);
+HsScope *hs_symtable_module (HsSymtable *st);
+HsScope *hs_symtable_lookup (HsSymtable *st, gconstpointer node);
+HsSymScope hs_scope_resolve (HsScope *scope, const char *name);
+
+G_END_DECLS

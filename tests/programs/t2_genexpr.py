@@ -1,0 +1,15 @@
+# Generator expressions are lazy.
+g = (n * n for n in range(5))
+print(type(g).__name__)
+print(next(g), next(g))
+print(list(g))
+print(list(g))
+print(sum(x for x in range(101)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+print(any(x > 3 for x in [1, 2, 5]), all(x > 0 for x in [1, -1]))
+print(sorted((x % 4, x) for x in range(6)))
+words = ["x", "yy", "zzz"]
+print(",".join(w.upper() for w in words))
+print(tuple(i for i in range(3)), dict((i, str(i)) for i in range(3)))
+nested = ((i, j) for i in range(3) for j in range(i))
+print(list(nested))

@@ -1,0 +1,11 @@
+# Union, intersection, difference and symmetric difference: CPython's result order.
+a = set([1, 2, 3, 100, 40])
+b = set([3, 4, 100, 7, 77])
+print(a | b)
+print(a & b, b & a)
+print(a - b, b - a)
+print(a ^ b, b ^ a)
+print(a.union(b, [500, 1]), a.union())
+print(a.intersection(b, [3, 9]), a.difference(b, [1]), a.symmetric_difference([1, 2, 9]))
+print(a.union(range(5)), a.intersection(range(50)))
+print(a, b)

@@ -1,0 +1,13 @@
+# Sets of ints print in CPython's slot order (hash = value for small ints).
+s = set([3, 1, 2])
+s.add(5)
+s.add(3)
+s.discard(1)
+s.discard(42)
+s.remove(2)
+print(s, len(s), 3 in s, 1 in s, 42 not in s)
+t = set(range(10, 0, -1))
+print(t)
+u = set([100, 8, 64, -1, -5, 1000, 2 ** 40, 0])
+print(u)
+print(set(), len(set()), bool(set()), bool(set([0])))

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Runs every program of tests/bad-input through heapscope-cli `run`, `trace` and `render`
+and prints TAP (one test per case and command).
+
+  run     must end within the timeout with exit status 1 and a last stderr line that
+          matches NAME.expect (a Python regex, matched in full); an .expect of `exit 0`
+          means the program must end normally with nothing on stderr.
+  trace   must end within the timeout: exit 0 with valid JSON on stdout, or exit 1 with a
+          message on stderr.
+  render  (--step last -o TMP.png) likewise: exit 0 with a valid PNG written, or exit 1
+          with a message.
+
+Under every command a signal, another exit status, or a sanitizer report on stderr fails.
+Usage: test-bad-input.py HEAPSCOPE-CLI [CASE-DIR] [NAME...]
+HS_TIMEOUT_SCALE multiplies the timeouts (the sanitizer build sets it).
+"""
+import concurrent.futures
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCALE = float(os.environ.get("HS_TIMEOUT_SCALE", "1"))
+RUN_TIMEOUT = 10 * SCALE
+TRACE_TIMEOUT = 30 * SCALE
+SANITIZER = re.compile(r"Sanitizer|runtime error:|^==\d+==", re.M)
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def run_cli(cli, args, timeout):
+    """(status, stdout bytes, stderr text); status None after a timeout."""
+    try:
+        p = subprocess.run([cli] + args, stdin=subprocess.DEVNULL, capture_output=True,
+                           timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, b"", ""
+    return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+
+def last_line(text):
+    lines = [l for l in text.splitlines() if l.strip()]
+    return lines[-1] if lines else ""
+
+
+def common_failure(status, err, timeout):
+    if status is None:
+        return f"did not end within {timeout:.0f} s"
+    if status < 0:
+        return f"killed by signal {-status}"
+    m = SANITIZER.search(err)
+    if m:
+        return "sanitizer report: " + err[m.start():m.start() + 300].replace("\n", " | ")
+    return None
+
+
+def check_run(cli, path, expect):
+    status, _, err = run_cli(cli, ["run", path], RUN_TIMEOUT)
+    bad = common_failure(status, err, RUN_TIMEOUT)
+    if bad:
+        return bad
+    got = last_line(err)
+    if expect == "exit 0":
+        if status != 0 or err.strip():
+            return f"expected a normal end, got exit {status}: {got!r}"
+        return None
+    if status != 1:
+        return f"exit status {status}, expected 1 (last stderr line {got!r})"
+    if not re.fullmatch(expect, got):
+        return f"last stderr line {got!r} does not match {expect!r}"
+    return None
+
+
+def check_trace(cli, path, _expect):
+    status, out, err = run_cli(cli, ["trace", path], TRACE_TIMEOUT)
+    bad = common_failure(status, err, TRACE_TIMEOUT)
+    if bad:
+        return bad
+    if status == 0:
+        try:
+            doc = json.loads(out)
+        except ValueError as e:
+            return f"exit 0 but stdout is not JSON: {e}"
+        if not isinstance(doc, dict) or not isinstance(doc.get("trace"), list):
+            return "exit 0 but the JSON has no \"trace\" list"
+        return None
+    if status == 1 and last_line(err):
+        return None
+    return f"exit status {status} with stderr {last_line(err)!r}"
+
+
+def check_render(cli, path, _expect):
+    with tempfile.TemporaryDirectory(prefix="hs-bad-input-") as tmp:
+        png = os.path.join(tmp, "last.png")
+        status, _, err = run_cli(cli, ["render", path, "--step", "last", "-o", png],
+                                 TRACE_TIMEOUT)
+        bad = common_failure(status, err, TRACE_TIMEOUT)
+        if bad:
+            return bad
+        if status == 0:
+            try:
+                with open(png, "rb") as f:
+                    head = f.read(64)
+            except OSError as e:
+                return f"exit 0 but no PNG: {e}"
+            if not head.startswith(PNG_MAGIC) or head[12:16] != b"IHDR":
+                return "exit 0 but the file is not a PNG"
+            return None
+        if status == 1 and last_line(err):
+            return None
+        return f"exit status {status} with stderr {last_line(err)!r}"
+
+
+CHECKS = [("run", check_run), ("trace", check_trace), ("render", check_render)]
+
+
+def cases(case_dir, names):
+    found = sorted(f[:-3] for f in os.listdir(case_dir)
+                   if f.endswith(".py") and f != "generate.py")
+    return [n for n in found if not names or n in names]
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    cli = sys.argv[1]
+    case_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "bad-input")
+    names = cases(case_dir, sys.argv[3:])
+    jobs = []
+    for name in names:
+        try:
+            with open(os.path.join(case_dir, name + ".expect"), encoding="utf-8") as f:
+                expect = f.read().strip()
+        except OSError:
+            expect = None
+        for cmd, check in CHECKS:
+            jobs.append((name, cmd, check, expect))
+
+    def one(job):
+        name, cmd, check, expect = job
+        if expect is None:
+            return f"{name}.expect is missing"
+        return check(cli, os.path.join(case_dir, name + ".py"), expect)
+
+    print(f"1..{len(jobs)}", flush=True)
+    workers = max(1, min(2, os.cpu_count() or 1))  # each case may use ~1 GiB (the heap cap)
+    failed = 0
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        for i, (job, why) in enumerate(zip(jobs, pool.map(one, jobs)), 1):
+            name, cmd = job[0], job[1]
+            if why is None:
+                print(f"ok {i} /bad-input/{cmd}/{name}", flush=True)
+            else:
+                failed += 1
+                print(f"not ok {i} /bad-input/{cmd}/{name}", flush=True)
+                print(f"# {why}", flush=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

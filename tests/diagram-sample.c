@@ -5,10 +5,11 @@
 #include "diagram-fixtures.h"
 
 static void
-write_png (const char *dir, const char *name, HsSnapshot *snap, const HsTheme *theme, double scale)
+write_png_opts (const char *dir, const char *name, HsSnapshot *snap, const HsDiagramOptions *opts,
+                const HsTheme *theme, double scale)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (HsScene) scene = hs_diagram_render (snap, NULL, &error);
+  g_autoptr (HsScene) scene = hs_diagram_render (snap, opts, &error);
   g_autofree char *path = g_strdup_printf ("%s/%s-%s.png", dir, name, theme->name);
 
   if (scene == NULL || !hs_export_png (scene, theme, scale, path, &error))
@@ -16,6 +17,42 @@ write_png (const char *dir, const char *name, HsSnapshot *snap, const HsTheme *t
   else
     g_print ("%s (%.0f x %.0f)\n", path, scene->width, scene->height);
   hs_snapshot_free (snap);
+}
+
+static void
+write_png (const char *dir, const char *name, HsSnapshot *snap, const HsTheme *theme, double scale)
+{
+  write_png_opts (dir, name, snap, NULL, theme, scale);
+}
+
+/* The aliasing fixture with its tuple collapsed (two bundle edges), and the linked list
+ * with its first node collapsed and every "list" of dict-of-lists collapsed. */
+static void
+write_collapsed (const char *dir, const HsTheme *theme, double scale)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  static const guint64 tuple = 42;
+  HsDiagramOptions opts;
+  HsSnapshot *snap;
+  HsSnapObject *d;
+
+  hs_diagram_options_init (&opts);
+  opts.collapsed_ids = ids;
+  g_hash_table_add (ids, (gpointer)&tuple);
+  write_png_opts (dir, "collapsed-tuple", fixture_aliasing (), &opts, theme, scale);
+  /* dict-of-lists where the dict holds list 31 three times, list 31 collapsed too */
+  snap = fixture_dict_of_lists ();
+  d = hs_snapshot_lookup (snap, 30);
+  hs_snap_object_add_cell (d, NULL, hs_snap_value_primitive ("str", "'d'"), hs_snap_value_ref (31));
+  hs_snap_object_add_cell (d, NULL, hs_snap_value_primitive ("str", "'e'"), hs_snap_value_ref (31));
+  hs_snap_frame_add_var (g_ptr_array_index (snap->frames, 0), "a", hs_snap_value_ref (31));
+  hs_snapshot_lookup (snap, 31)->refcount = 4;
+  g_hash_table_remove_all (ids);
+  opts.collapsed_ids = NULL;
+  opts.collapsed_types = types;
+  g_hash_table_add (types, (gpointer) "dict");
+  write_png_opts (dir, "collapsed-dict", snap, &opts, theme, scale);
 }
 
 int
@@ -43,6 +80,7 @@ main (int argc, char **argv)
   write_png (argv[1], "recursion", fixture_recursion (5), theme, scale);
   write_png (argv[1], "long-list", fixture_long_list (10000), theme, scale);
   write_png (argv[1], "many-100", fixture_many (100), theme, scale);
+  write_collapsed (argv[1], theme, scale);
   hs_diagram_shutdown ();
   return 0;
 }

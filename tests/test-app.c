@@ -227,7 +227,6 @@ export_through_dialog (HeapscopeWindow *win, HeapscopeExportFormat format, gbool
   heapscope_export_dialog_export_to (dialog, file);
   wait_until_impl ((gboolean (*) (gpointer))export_done, r, "export");
   g_signal_handler_disconnect (win, id);
-  g_assert_cmpstr (r->error, ==, NULL);
 }
 
 static void
@@ -260,11 +259,13 @@ test_export (void)
   n = heapscope_step_controls_get_n_steps (heapscope_window_get_step_controls (win));
 
   export_through_dialog (win, HEAPSCOPE_EXPORT_PNG, FALSE, png, &r);
+  g_assert_cmpstr (r.error, ==, NULL);
   g_assert_cmpuint (g_strv_length (r.paths), ==, 1);
   assert_file_starts (png, "\x89PNG");
   g_strfreev (r.paths);
 
   export_through_dialog (win, HEAPSCOPE_EXPORT_SVG, TRUE, svg, &r);
+  g_assert_cmpstr (r.error, ==, NULL);
   g_assert_cmpuint (g_strv_length (r.paths), ==, n);
   for (guint i = 0; r.paths[i]; i++)
     assert_file_starts (r.paths[i], "<?xml");
@@ -272,6 +273,7 @@ test_export (void)
   g_strfreev (r.paths);
 
   export_through_dialog (win, HEAPSCOPE_EXPORT_PDF_PAGES, FALSE, pdf, &r);
+  g_assert_cmpstr (r.error, ==, NULL);
   assert_file_starts (pdf, "%PDF");
   g_assert_true (g_file_get_contents (pdf, &pdf_data, &pdf_len, NULL));
   /* binary streams hold NULs: scan bytes, not a C string */
@@ -343,6 +345,7 @@ test_accels (void)
     const char *accel, *action;
   } expected[] = {
     { "<Control>Return", "win.run" },
+    { "<Control>period", "win.stop" },
     { "F10", "win.step-forward" },
     { "<Alt>Right", "win.step-forward" },
     { "<Shift>F10", "win.step-back" },
@@ -477,6 +480,205 @@ test_autosave_restore (void)
   close_window (win);
 }
 
+/* ---- faults (issue 8, item 5) ---- */
+
+#define ENDLESS "i = 0\nwhile True:\n    i += 1\n"
+
+static gboolean
+showing_preview (HeapscopeWindow *win)
+{
+  return heapscope_session_get_partial (heapscope_window_get_session (win))
+         && heapscope_window_is_settled (win) == FALSE
+         && heapscope_diagram_view_get_scene (heapscope_window_get_diagram (win)) != NULL;
+}
+
+/* Starts a program that never ends with a step limit it will not reach soon, and waits
+ * until its first steps are on screen while the rest still records. */
+static void
+start_endless (HeapscopeWindow *win, GSettings *settings)
+{
+  g_settings_set_int (settings, "step-limit", 10000000);
+  heapscope_editor_set_text (heapscope_window_get_editor (win), ENDLESS);
+  heapscope_window_run (win);
+  wait_until (showing_preview);
+  g_assert_true (heapscope_session_get_running (heapscope_window_get_session (win)));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "stop"));
+}
+
+/* The first steps show while an endless program records; Stop keeps what was recorded
+ * and says so. */
+static void
+test_stop_endless (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autoptr (GSettings) settings = g_settings_new (HEAPSCOPE_APP_ID);
+  HeapscopeSession *session = heapscope_window_get_session (win);
+  g_autofree char *out = NULL;
+  int n;
+
+  start_endless (win, settings);
+  /* the preview can be stepped through while the run goes on */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "step-forward", NULL);
+  g_assert_cmpint (heapscope_window_get_step (win), ==, 1);
+  g_assert_true (heapscope_session_get_running (session));
+
+  g_action_group_activate_action (G_ACTION_GROUP (win), "stop", NULL);
+  wait_until (settled);
+  g_assert_true (heapscope_session_get_stopped (session));
+  g_assert_cmpint (hs_trace_get_end (heapscope_session_get_trace (session)), ==,
+                   HS_TRACE_END_CANCELLED);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "stop"));
+  n = heapscope_step_controls_get_n_steps (heapscope_window_get_step_controls (win));
+  g_assert_cmpint (n, >=, 1000);
+  g_assert_cmpint (heapscope_window_get_step (win), ==, 1); /* where the user was */
+  activate (win, "step-last");
+  out = console_text (win);
+  g_assert_nonnull (strstr (out, "You stopped the program after"));
+  g_settings_reset (settings, "step-limit");
+  close_window (win);
+}
+
+static gboolean
+is_null (gpointer *where)
+{
+  return *where == NULL;
+}
+
+/* Closing the window while a run records cancels the worker; the session (which the
+ * worker's task holds) goes away once the worker has returned, with no warning. */
+static void
+test_close_during_run (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autoptr (GSettings) settings = g_settings_new (HEAPSCOPE_APP_ID);
+  gpointer session = heapscope_window_get_session (win);
+  gpointer window = win;
+  gint64 start;
+
+  start_endless (win, settings);
+  g_object_add_weak_pointer (G_OBJECT (session), &session);
+  g_object_add_weak_pointer (G_OBJECT (win), &window);
+  start = g_get_monotonic_time ();
+  gtk_window_destroy (GTK_WINDOW (win));
+  wait_until_impl ((gboolean (*) (gpointer))is_null, &session, "the session to go");
+  wait_until_impl ((gboolean (*) (gpointer))is_null, &window, "the window to go");
+  /* cancelled at the next step, not recorded to the 10,000,000-step limit */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_settings_reset (settings, "step-limit");
+}
+
+typedef struct
+{
+  char *error;
+  gboolean done;
+} SaveResult;
+
+static void
+on_save_finished (HeapscopeWindow *win, const char *error, SaveResult *r)
+{
+  g_free (r->error);
+  r->error = g_strdup (error);
+  r->done = TRUE;
+}
+
+static gboolean
+save_done (SaveResult *r)
+{
+  return r->done;
+}
+
+/* The visible AdwMessageDialogs over `win`; closes them. */
+static guint
+close_error_dialogs (HeapscopeWindow *win)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (win)
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        g_ptr_array_add (found, w);
+    }
+  for (guint i = 0; i < found->len; i++)
+    gtk_window_destroy (g_ptr_array_index (found, i));
+  return found->len;
+}
+
+static void
+save_to (HeapscopeWindow *win, const char *path, SaveResult *r)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  gulong id = g_signal_connect (win, "save-finished", G_CALLBACK (on_save_finished), r);
+
+  r->done = FALSE;
+  g_clear_pointer (&r->error, g_free);
+  heapscope_window_save_to (win, file);
+  wait_until_impl ((gboolean (*) (gpointer))save_done, r, "save");
+  g_signal_handler_disconnect (win, id);
+}
+
+/* A save that fails shows an error and keeps the text and its unsaved state. */
+static void
+test_save_fails (void)
+{
+  HeapscopeWindow *win = new_window ();
+  GtkTextBuffer *buf
+      = GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (win)));
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-save-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "dir", "a.py", NULL);
+  g_autofree char *good = g_build_filename (dir, "a.py", NULL);
+  const char *bad[] = { missing, dir /* a folder, not a file */,
+                        "/proc/heapscope-read-only.py" /* a read-only file system */ };
+  SaveResult r = { 0 };
+  g_autofree char *on_disk = NULL;
+
+  run_source (win, "x = 1\n");
+  /* typed, as a user would (set_text is an irreversible load in GTK 4) */
+  gtk_text_buffer_insert_at_cursor (buf, "x = [1, 2]\n", -1);
+  g_assert_true (gtk_text_buffer_get_modified (buf));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = NULL;
+
+      save_to (win, bad[i], &r);
+      g_assert_nonnull (r.error);
+      g_assert_cmpuint (close_error_dialogs (win), ==, 1);
+      text = heapscope_editor_dup_text (heapscope_window_get_editor (win));
+      g_assert_cmpstr (text, ==, "x = [1, 2]\nx = 1\n");
+      g_assert_true (gtk_text_buffer_get_modified (buf));
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (win)), ==, "Untitled.py");
+    }
+  save_to (win, good, &r);
+  g_assert_null (r.error);
+  g_assert_false (gtk_text_buffer_get_modified (buf));
+  g_assert_true (g_file_get_contents (good, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, "x = [1, 2]\nx = 1\n");
+  g_free (r.error);
+  close_window (win);
+}
+
+/* An export into a folder that does not exist shows an error. */
+static void
+test_export_fails (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "missing", "one.png", NULL);
+  ExportResult r;
+
+  run_source (win, "a = [1]\n");
+  export_through_dialog (win, HEAPSCOPE_EXPORT_PNG, FALSE, path, &r);
+  g_assert_nonnull (r.error);
+  g_assert_null (r.paths);
+  g_assert_cmpuint (close_error_dialogs (win), ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_free (r.error);
+  close_window (win);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -511,6 +713,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/accels", test_accels);
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/export/through-dialog", test_export);
+  g_test_add_func ("/app/fault/stop-endless", test_stop_endless);
+  g_test_add_func ("/app/fault/close-during-run", test_close_during_run);
+  g_test_add_func ("/app/fault/save-fails", test_save_fails);
+  g_test_add_func ("/app/fault/export-fails", test_export_fails);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -12,7 +12,10 @@ and prints TAP (one test per case and command).
 
 Under every command a signal, another exit status, or a sanitizer report on stderr fails.
 Usage: test-bad-input.py HEAPSCOPE-CLI [CASE-DIR] [NAME...]
-HS_TIMEOUT_SCALE multiplies the timeouts (the sanitizer build sets it).
+HS_TIMEOUT_SCALE multiplies the timeouts, HS_RUN_STEPS sets `run --max-steps` (default:
+the CLI's 100,000,000) and HS_TRACE_STEPS (default: the CLI's own
+default) bounds the steps `trace` and `render` record; the sanitizer run sets both, since
+a step there costs ten times as much and memory errors show as well in 10,000 steps.
 """
 import concurrent.futures
 import json
@@ -28,6 +31,8 @@ RUN_TIMEOUT = 10 * SCALE
 TRACE_TIMEOUT = 30 * SCALE
 SANITIZER = re.compile(r"Sanitizer|runtime error:|^==\d+==", re.M)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+RUN_STEPS = ["--max-steps", os.environ["HS_RUN_STEPS"]] if os.environ.get("HS_RUN_STEPS") else []
+STEPS = ["--max-steps", os.environ["HS_TRACE_STEPS"]] if os.environ.get("HS_TRACE_STEPS") else []
 
 
 def run_cli(cli, args, timeout):
@@ -57,7 +62,7 @@ def common_failure(status, err, timeout):
 
 
 def check_run(cli, path, expect):
-    status, _, err = run_cli(cli, ["run", path], RUN_TIMEOUT)
+    status, _, err = run_cli(cli, ["run", path] + RUN_STEPS, RUN_TIMEOUT)
     bad = common_failure(status, err, RUN_TIMEOUT)
     if bad:
         return bad
@@ -74,7 +79,7 @@ def check_run(cli, path, expect):
 
 
 def check_trace(cli, path, _expect):
-    status, out, err = run_cli(cli, ["trace", path], TRACE_TIMEOUT)
+    status, out, err = run_cli(cli, ["trace", path] + STEPS, TRACE_TIMEOUT)
     bad = common_failure(status, err, TRACE_TIMEOUT)
     if bad:
         return bad
@@ -94,7 +99,7 @@ def check_trace(cli, path, _expect):
 def check_render(cli, path, _expect):
     with tempfile.TemporaryDirectory(prefix="hs-bad-input-") as tmp:
         png = os.path.join(tmp, "last.png")
-        status, _, err = run_cli(cli, ["render", path, "--step", "last", "-o", png],
+        status, _, err = run_cli(cli, ["render", path, "--step", "last", "-o", png] + STEPS,
                                  TRACE_TIMEOUT)
         bad = common_failure(status, err, TRACE_TIMEOUT)
         if bad:

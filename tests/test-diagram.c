@@ -386,6 +386,201 @@ test_stability (void)
     }
 }
 
+/* ---- per-object options ------------------------------------------------------------ */
+
+static GHashTable *
+id_set (const guint64 *ids, guint n)
+{
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (set, g_memdup2 (&ids[i], sizeof (guint64)));
+  return set;
+}
+
+static guint
+count_cells (const HsSceneNode *node, HsCellRole role)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < node->cells->len; i++)
+    n += g_array_index (node->cells, HsSceneCell, i).role == role;
+  return n;
+}
+
+/* Arrows into `node`: a bundle counts for as many references as it stands for. */
+static guint
+refs_drawn_into (const HsScene *scene, const HsSceneNode *node)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+
+      if (e->head_role == node->role && e->head_id == node->id)
+        n += e->n_refs;
+    }
+  return n;
+}
+
+/* xs and ys, two lists of 30 ints; only xs is expanded. */
+static void
+test_options_expand (void)
+{
+  g_autoptr (HsSnapshot) snap = hs_snapshot_new ();
+  HsSnapFrame *module = fx_module (snap);
+  HsSnapObject *xs = fx_object (snap, 80, HS_SNAP_LIST, "list");
+  HsSnapObject *ys = fx_object (snap, 81, HS_SNAP_LIST, "list");
+  g_autoptr (GHashTable) expanded = id_set ((guint64[]){ 80 }, 1);
+  g_autoptr (HsScene) scene = NULL;
+  HsDiagramOptions opts;
+
+  for (int i = 0; i < 30; i++)
+    {
+      fx_item (xs, fx_int ("7"));
+      fx_item (ys, fx_int ("8"));
+    }
+  hs_snap_frame_add_var (module, "xs", hs_snap_value_ref (80));
+  hs_snap_frame_add_var (module, "ys", hs_snap_value_ref (81));
+  fixture_finish (snap);
+  hs_diagram_options_init (&opts);
+  opts.expanded_ids = expanded;
+  scene = hs_diagram_render (snap, &opts, NULL);
+  g_assert_nonnull (scene);
+  g_assert_cmpuint (count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 80), HS_CELL_VALUE),
+                    ==, 30);
+  g_assert_cmpuint (
+      count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 80), HS_CELL_ELLIPSIS), ==, 0);
+  /* the other collection keeps the global threshold */
+  g_assert_cmpuint (
+      count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 81), HS_CELL_ELLIPSIS), ==, 1);
+  g_assert_cmpuint (count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 81), HS_CELL_VALUE),
+                    ==, HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD - 1);
+}
+
+/* Collapsing the tuple of the aliasing fixture: a small box, its badge kept, and each of
+ * its two references drawn as a bundle, so every badge still equals its drawn arrows. */
+static void
+test_options_collapse_id (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_aliasing ();
+  g_autoptr (GHashTable) collapsed = id_set ((guint64[]){ 42 }, 1);
+  g_autoptr (HsScene) scene = NULL;
+  const HsSceneNode *tuple;
+  HsDiagramOptions opts;
+  guint bundles = 0;
+
+  hs_diagram_options_init (&opts);
+  opts.collapsed_ids = collapsed;
+  scene = hs_diagram_render (snap, &opts, NULL);
+  g_assert_nonnull (scene);
+  tuple = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 42);
+  g_assert_true (tuple->is_collapsed);
+  g_assert_cmpstr (tuple->badge, ==, "1");
+  g_assert_cmpuint (tuple->cells->len, ==, 2);
+  g_assert_cmpstr (g_array_index (tuple->cells, HsSceneCell, 0).text, ==, "tuple");
+  g_assert_cmpstr (g_array_index (tuple->cells, HsSceneCell, 1).text, ==, "2 items");
+  g_assert_cmpuint (count_cells (tuple, HS_CELL_VALUE), ==, 0);
+  g_assert_false (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 40)->is_collapsed);
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+
+      if (e->tail_id == 42 && e->tail_role == HS_SCENE_NODE_OBJECT)
+        {
+          g_assert_true (e->is_bundle);
+          g_assert_cmpuint (e->n_refs, ==, 1);
+          g_assert_cmpuint (e->n_points % 3, ==, 1);
+          bundles++;
+        }
+      else
+        g_assert_false (e->is_bundle);
+    }
+  g_assert_cmpuint (bundles, ==, 2);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
+
+      if (node->role == HS_SCENE_NODE_OBJECT)
+        g_assert_cmpuint (refs_drawn_into (scene, node), ==, g_ascii_strtoull (node->badge, NULL, 10));
+    }
+}
+
+/* a = [1]; t = [a, a, a]; t collapsed: one bundle standing for three references. */
+static void
+test_options_bundle_counts (void)
+{
+  g_autoptr (HsSnapshot) snap = hs_snapshot_new ();
+  HsSnapFrame *module = fx_module (snap);
+  HsSnapObject *a = fx_object (snap, 90, HS_SNAP_LIST, "list");
+  HsSnapObject *t = fx_object (snap, 91, HS_SNAP_LIST, "list");
+  g_autoptr (GHashTable) collapsed = id_set ((guint64[]){ 91 }, 1);
+  g_autoptr (HsScene) scene = NULL;
+  HsDiagramOptions opts;
+  const HsSceneEdge *bundle = NULL;
+
+  fx_item (a, fx_int ("1"));
+  for (int i = 0; i < 3; i++)
+    fx_item (t, hs_snap_value_ref (90));
+  hs_snap_frame_add_var (module, "a", hs_snap_value_ref (90));
+  hs_snap_frame_add_var (module, "t", hs_snap_value_ref (91));
+  fixture_finish (snap);
+  hs_diagram_options_init (&opts);
+  opts.collapsed_ids = collapsed;
+  scene = hs_diagram_render (snap, &opts, NULL);
+  g_assert_nonnull (scene);
+  g_assert_cmpuint (scene->edges->len, ==, 3); /* a, t, and the bundle */
+  for (guint i = 0; i < scene->edges->len; i++)
+    if (((HsSceneEdge *)g_ptr_array_index (scene->edges, i))->is_bundle)
+      bundle = g_ptr_array_index (scene->edges, i);
+  g_assert_nonnull (bundle);
+  g_assert_cmpuint (bundle->n_refs, ==, 3);
+  g_assert_cmpuint (bundle->head_id, ==, 90);
+  g_assert_cmpstr (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 90)->badge, ==, "4");
+  g_assert_cmpuint (refs_drawn_into (scene, hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 90)),
+                    ==, 4);
+  /* bundles survive a tween and paint without error */
+  {
+    g_autoptr (HsScene) tween = hs_scene_tween (scene, scene, 0.5);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+    cairo_t *cr = cairo_create (surface);
+
+    hs_painter_draw (cr, tween, hs_theme_get (HS_THEME_DARK), NULL);
+    g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+}
+
+/* Collapsing every "Node": the first is drawn collapsed; what only it reaches is hidden
+ * by choice, so it is neither drawn nor counted in the "+ N more" summary. */
+static void
+test_options_collapse_type (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_linked_list (3);
+  g_autoptr (GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (HsScene) scene = NULL;
+  HsDiagramOptions opts;
+
+  g_hash_table_add (types, (gpointer) "Node");
+  hs_diagram_options_init (&opts);
+  opts.collapsed_types = types;
+  scene = hs_diagram_render (snap, &opts, NULL);
+  g_assert_nonnull (scene);
+  g_assert_true (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 20)->is_collapsed);
+  g_assert_false (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 10)->is_collapsed);
+  g_assert_null (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 21));
+  g_assert_null (hs_scene_find_node (scene, HS_SCENE_NODE_SUMMARY, 0));
+  g_assert_cmpuint (scene->n_elided_objects, ==, 0);
+  g_assert_cmpstr (
+      g_array_index (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 20)->cells, HsSceneCell, 1)
+          .text,
+      ==, "2 attributes");
+  /* The class is not collapsed by a type name it does not have. */
+  g_assert_cmpuint (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 10)->cells->len, >, 2);
+}
+
 static void
 test_painter_themes (void)
 {
@@ -431,6 +626,10 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/tween/growing-list", test_tween_growing_list);
   g_test_add_func ("/diagram/layout/stability", test_stability);
   g_test_add_func ("/diagram/painter/themes", test_painter_themes);
+  g_test_add_func ("/diagram/options/expand", test_options_expand);
+  g_test_add_func ("/diagram/options/collapse-id", test_options_collapse_id);
+  g_test_add_func ("/diagram/options/bundle-counts", test_options_bundle_counts);
+  g_test_add_func ("/diagram/options/collapse-type", test_options_collapse_type);
   status = g_test_run ();
   hs_diagram_shutdown ();
   return status;

@@ -60,6 +60,8 @@ check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpoin
   count_root (&c, vm->last_exc);
   count_root (&c, vm->memory_exc);
   count_root (&c, vm->stop_exc);
+  count_root (&c, vm->exc_info);
+  count_root (&c, vm->modules);
   for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
     {
       gint64 found = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (c.counted, o));

@@ -296,10 +296,60 @@ test_json (void)
   g_assert_nonnull (strstr (json, "\"event\": \"return\""));
 }
 
+/* At every line step of a corpus program, the arrows drawn into each object (heap
+ * primitives included) number exactly its reference count. */
+static void
+test_corpus_counts (gconstpointer data)
+{
+  const char *path = data;
+  g_autofree char *src = NULL;
+  gsize len;
+  HsTraceOptions opts;
+  g_autoptr (HsTrace) t = NULL;
+
+  g_assert_true (g_file_get_contents (path, &src, &len, NULL));
+  hs_trace_options_init (&opts);
+  opts.max_steps = 2000;
+  opts.heap_primitives = TRUE;
+  opts.verify_counts = TRUE;
+  t = hs_trace_record (src, len, path, &opts, NULL);
+  g_assert_cmpstr (hs_trace_get_count_errors (t), ==, NULL);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+add_corpus_tests (void)
+{
+  const char *srcdir = g_getenv ("HS_SOURCE_DIR");
+  g_autofree char *dir = g_build_filename (srcdir ? srcdir : ".", "tests", "programs", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (d);
+  for (const char *n; (n = g_dir_read_name (d)) != NULL;)
+    if (g_str_has_suffix (n, ".py"))
+      g_ptr_array_add (names, g_strdup (n));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *n = g_ptr_array_index (names, i);
+      g_autofree char *stem = g_strndup (n, strlen (n) - 3);
+      g_autofree char *path = g_strdup_printf ("/trace/counts/%s", stem);
+      g_test_add_data_func_full (path, g_build_filename (dir, n, NULL), test_corpus_counts, g_free);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* Each corpus program is its own case: a failure must not hide the ones after it. */
+  g_test_set_nonfatal_assertions ();
   g_test_add_func ("/trace/steps/events", test_events);
   g_test_add_func ("/trace/snapshot/aliasing", test_aliasing);
   g_test_add_func ("/trace/snapshot/new-changed-freed", test_new_changed_freed);
@@ -312,5 +362,6 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);
   g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
   g_test_add_func ("/trace/json/values", test_json);
+  add_corpus_tests ();
   return g_test_run ();
 }

@@ -204,8 +204,8 @@ class Encoder:
                               for k, v in defaults])
         elif typ is types.BuiltinFunctionType:
             entry.extend(["FUNCTION", obj.__name__ + "(...)", None])
-        elif typ is types.ModuleType:
-            entry.extend(["module", obj.__name__])
+        elif isinstance(obj, types.ModuleType):
+            entry.extend(["INSTANCE", "module"])  # what pg_encoder ends with
         elif is_class(obj) or is_instance(obj):
             self.encode_class_or_instance(obj, entry)
         elif typ in PRIMITIVE_TYPES:
@@ -269,13 +269,15 @@ class RecursionGuard:
 
     The tracer's own calls count in the interpreter's depth, so the real limit
     is raised and the user's depth (its module frame is 1) is checked at each
-    'call': a call that would go past USER_RECURSION_LIMIT is refused with the
-    RecursionError CPython raises.  Raising from a tracer switches tracing
-    off, so the oracle replays the unwinding steps itself (Oracle.unwind)."""
+    'call' against a virtual limit (Oracle.user_limit, which the program
+    reads and sets through the `sys` it imports, see SysProxy): a call that
+    would go past it is refused with the RecursionError CPython raises.
+    Raising from a tracer switches tracing off, so the oracle replays the
+    unwinding steps itself (Oracle.unwind)."""
 
     def __init__(self):
         self.base = self.current_depth()
-        sys.setrecursionlimit(self.base + USER_RECURSION_LIMIT + 200)
+        sys.setrecursionlimit(self.base + 100000)
 
     @staticmethod
     def current_depth():
@@ -287,6 +289,56 @@ class RecursionGuard:
         return depth
 
 
+class SysProxy(types.ModuleType):
+    """The `sys` a traced program imports: the real one, but with the
+    recursion limit of the program instead of the oracle's."""
+
+    def __init__(self, oracle):
+        super().__init__("sys")
+        self.__spec__ = sys.__spec__
+        self.__loader__ = sys.__loader__
+        self.__doc__ = sys.__doc__
+
+        def getrecursionlimit():
+            return oracle.user_limit
+
+        def setrecursionlimit(limit):
+            if isinstance(limit, float) or not hasattr(limit, "__index__"):
+                raise TypeError("'%s' object cannot be interpreted as an "
+                                "integer" % type(limit).__name__)
+            limit = limit.__index__()
+            if limit < 1:
+                raise ValueError(
+                    "recursion limit must be greater or equal than 1")
+            depth = oracle.user_depth + 1  # CPython counts the call too
+            if depth >= limit:
+                raise RecursionError(
+                    "cannot set the recursion limit to %d at the recursion "
+                    "depth %d: the limit is too low" % (limit, depth))
+            oracle.user_limit = limit
+
+        self.getrecursionlimit = getrecursionlimit
+        self.setrecursionlimit = setrecursionlimit
+
+    def __getattr__(self, name):
+        return getattr(sys, name)
+
+
+def user_builtins(oracle):
+    """builtins for the program, whose `import sys` gives a SysProxy."""
+    proxy = SysProxy(oracle)
+    real_import = builtins.__import__
+
+    def import_(name, globals=None, locals=None, fromlist=(), level=0):
+        if name == "sys" and level == 0:
+            return proxy
+        return real_import(name, globals, locals, fromlist, level)
+
+    table = dict(builtins.__dict__)
+    table["__import__"] = import_
+    return table
+
+
 class Oracle:
     def __init__(self, source, heap_primitives=False, max_steps=None,
                  pt_floats=False):
@@ -295,7 +347,9 @@ class Oracle:
         self.max_steps = max_steps or DEFAULT_MAX_STEPS
         self.encoder = Encoder(heap_primitives, pt_floats)
         self.trace = []
-        self.user_globals = {"__name__": "__main__", "__builtins__": builtins}
+        self.user_globals = {"__name__": "__main__",
+                             "__builtins__": user_builtins(self)}
+        self.user_limit = USER_RECURSION_LIMIT
         self.module_frame = None
         self.frame_ids = {}  # frame -> serial (keeps the frame alive)
         self.next_frame_id = 1
@@ -324,7 +378,7 @@ class Oracle:
                 self.module_frame = frame  # bdb's first call: no step
                 self.user_depth = 1
                 return self.dispatch
-            if self.user_depth >= USER_RECURSION_LIMIT:
+            if self.user_depth >= self.user_limit:
                 self.refused = self.user_stack(frame.f_back)
                 raise RecursionError("maximum recursion depth exceeded")
             self.user_depth += 1

@@ -31,6 +31,7 @@ static const Accel accels[] = {
   { "app.quit", { "<Primary>q", NULL } },
   { "app.preferences", { "<Primary>comma", NULL } },
   { "win.run", { "<Primary>Return", "<Primary>KP_Enter", NULL } },
+  { "win.stop", { "<Primary>period", NULL } },
   { "win.step-forward", { "F10", "<Alt>Right", NULL } },
   { "win.step-back", { "<Shift>F10", "<Alt>Left", NULL } },
   { "win.step-first", { "<Alt>Home", NULL } },

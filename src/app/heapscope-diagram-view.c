@@ -748,6 +748,15 @@ on_click_released (GtkGestureClick *gesture, int n_press, double x, double y,
     g_signal_emit (self, signals[EXPAND_OBJECT], 0, node->id);
 }
 
+static gboolean
+node_has_ellipsis (const HsSceneNode *node)
+{
+  for (guint i = 0; i < node->cells->len; i++)
+    if (g_array_index (node->cells, HsSceneCell, i).role == HS_CELL_ELLIPSIS)
+      return TRUE;
+  return FALSE;
+}
+
 static GMenuModel *
 context_menu_model (HeapscopeDiagramView *self, const HsSceneNode *node)
 {
@@ -760,11 +769,15 @@ context_menu_model (HeapscopeDiagramView *self, const HsSceneNode *node)
     {
       g_autofree char *type_label = NULL;
 
+      collapsed = node->is_collapsed;
       if (self->collapsed_func)
         {
           collapsed = self->collapsed_func (node->id, NULL, self->collapsed_data);
           type_collapsed = type && self->collapsed_func (0, type, self->collapsed_data);
         }
+      /* A collection drawn with "…" can be shown whole (as clicking the "…" does). */
+      if (!node->is_collapsed && node_has_ellipsis (node))
+        g_menu_append (section, _ ("_Expand"), "diagram.expand");
       g_menu_append (section, collapsed ? _ ("_Restore This Object") : _ ("_Collapse This Object"),
                      "diagram.toggle-collapsed");
       if (type)
@@ -811,6 +824,15 @@ toggle_collapsed_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+expand_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+
+  if (self->menu_id)
+    g_signal_emit (self, signals[EXPAND_OBJECT], 0, self->menu_id);
+}
+
+static void
 toggle_collapsed_type_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
@@ -840,16 +862,23 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
   type = heapscope_scene_node_type_name (node);
   if (node->role == HS_SCENE_NODE_FRAME)
     text = g_strdup_printf (_ ("Frame of %s"), type ? type : "?");
+  /* Plain %llu/%lld: xgettext cannot expand G_GUINT64_FORMAT inside a msgid. */
   else if (node->badge && g_str_equal (node->badge, "∞"))
-    text = g_strdup_printf (_ ("%s #%" G_GUINT64_FORMAT "\nimmortal: its count does not matter"),
-                            type ? type : "object", node->id);
+    text = g_strdup_printf (_ ("%s #%llu\nimmortal: its count does not matter"),
+                            type ? type : "object", (unsigned long long)node->id);
   else
     {
       gint64 count = node->badge ? g_ascii_strtoll (node->badge, NULL, 10) : 0;
-      text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "%s #%" G_GUINT64_FORMAT "\n%" G_GINT64_FORMAT " reference",
-                       "%s #%" G_GUINT64_FORMAT "\n%" G_GINT64_FORMAT " references", count),
-          type ? type : "object", node->id, count);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s #%llu\n%lld reference",
+                                           "%s #%llu\n%lld references", count),
+                              type ? type : "object", (unsigned long long)node->id,
+                              (long long)count);
+    }
+  if (node->is_collapsed)
+    {
+      char *t = g_strconcat (text, "\n", _ ("collapsed: right-click to restore"), NULL);
+      g_free (text);
+      text = t;
     }
   if (node->caption)
     {
@@ -978,6 +1007,7 @@ heapscope_diagram_view_class_init (HeapscopeDiagramViewClass *klass)
   signals[RESTORE_ALL] = g_signal_new ("restore-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  gtk_widget_class_install_action (widget_class, "diagram.expand", NULL, expand_action);
   gtk_widget_class_install_action (widget_class, "diagram.toggle-collapsed", NULL,
                                    toggle_collapsed_action);
   gtk_widget_class_install_action (widget_class, "diagram.toggle-collapsed-type", NULL,

@@ -323,6 +323,8 @@ heapscope_editor_constructed (GObject *object)
   gtk_source_view_set_insert_spaces_instead_of_tabs (GTK_SOURCE_VIEW (self), TRUE);
   gtk_source_view_set_highlight_current_line (GTK_SOURCE_VIEW (self), FALSE);
   gtk_text_view_set_monospace (GTK_TEXT_VIEW (self), TRUE);
+  /* comments in the examples run past the pane: wrap rather than hide them */
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), 6);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), 6);
   gtk_widget_add_css_class (GTK_WIDGET (self), "heapscope-editor");

@@ -7,6 +7,11 @@
  * the current view options; `generation` changes whenever either changes, and a result from an
  * older generation is dropped on arrival.
  * - `pending` holds the steps queued on the layout pool, so none is queued twice.
+ * - `run_task` is the run under way (NULL when none): a run longer than PREVIEW_STEPS
+ *   first records its first PREVIEW_STEPS steps and shows them (`partial`) while the
+ *   whole run records, so a long program shows its first diagram at once. A run the
+ *   user stops keeps the steps recorded so far; a run replaced by a newer one, or
+ *   cancelled because the window closed, delivers nothing.
  */
 #include "config.h"
 
@@ -14,6 +19,10 @@
 
 #include "heapscope-session.h"
 #include "hs-diagram.h"
+
+/* Steps recorded and shown before the rest of a long run: small enough to take a few
+ * milliseconds, large enough that the user rarely steps past them while waiting. */
+#define PREVIEW_STEPS 1000
 
 struct _HeapscopeTraceBox
 {
@@ -214,7 +223,10 @@ struct _HeapscopeSession
   GObject parent_instance;
   HeapscopeTraceBox *box;
   GCancellable *run_cancellable;
+  GTask *run_task;
   guint run_serial;
+  gboolean partial;
+  gboolean stopped;
   HeapscopeViewOptions options;
   GHashTable *cache;   /* int step -> HsScene* */
   GHashTable *pending; /* int step */
@@ -234,6 +246,7 @@ enum
 enum
 {
   STEP_READY,
+  PREVIEW_READY,
   N_SIGNALS
 };
 
@@ -250,6 +263,7 @@ typedef struct
   char *filename;
   HsTraceOptions options;
   gint cancel;
+  gint user_stopped;
   GCancellable *cancellable;
   gulong cancel_id;
   guint serial;
@@ -272,20 +286,77 @@ on_run_cancelled (GCancellable *cancellable, RunData *data)
   g_atomic_int_set (&data->cancel, 1);
 }
 
+static void drop_cache (HeapscopeSession *self);
+
+typedef struct
+{
+  GWeakRef session;
+  guint serial;
+  HsTrace *trace;
+} Preview;
+
+static void
+preview_free (Preview *p)
+{
+  g_weak_ref_clear (&p->session);
+  g_clear_pointer (&p->trace, hs_trace_free);
+  g_free (p);
+}
+
+/* Main thread: show the preview unless the run it belongs to is over or replaced. */
+static gboolean
+deliver_preview (gpointer user_data)
+{
+  Preview *p = user_data;
+  g_autoptr (HeapscopeSession) self = g_weak_ref_get (&p->session);
+
+  if (self == NULL || self->run_task == NULL || p->serial != self->run_serial)
+    return G_SOURCE_REMOVE;
+  g_clear_pointer (&self->box, heapscope_trace_box_unref);
+  self->box = heapscope_trace_box_new (g_steal_pointer (&p->trace));
+  self->partial = TRUE;
+  self->stopped = FALSE;
+  drop_cache (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
+  g_signal_emit (self, signals[PREVIEW_READY], 0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 run_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   RunData *data = task_data;
-  HsTrace *trace = hs_trace_record (data->source, strlen (data->source), data->filename,
-                                    &data->options, &data->cancel);
+  gsize len = strlen (data->source);
+  HsTrace *trace;
 
+  if (data->options.max_steps > PREVIEW_STEPS + 1)
+    {
+      HsTraceOptions preview = data->options;
+      Preview *p;
+
+      preview.max_steps = PREVIEW_STEPS + 1; /* its last step is the limit note */
+      trace = hs_trace_record (data->source, len, data->filename, &preview, &data->cancel);
+      if (hs_trace_get_end (trace) != HS_TRACE_END_STEP_LIMIT)
+        {
+          /* the whole run fitted: this is the trace (a limit not reached is invisible) */
+          g_task_return_pointer (task, trace, (GDestroyNotify)hs_trace_free);
+          return;
+        }
+      p = g_new0 (Preview, 1);
+      g_weak_ref_init (&p->session, source_object);
+      p->serial = data->serial;
+      p->trace = trace;
+      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, deliver_preview, p,
+                                  (GDestroyNotify)preview_free);
+    }
+  trace = hs_trace_record (data->source, len, data->filename, &data->options, &data->cancel);
   g_task_return_pointer (task, trace, (GDestroyNotify)hs_trace_free);
 }
 
 static gboolean
 get_running (HeapscopeSession *self)
 {
-  return self->run_cancellable != NULL;
+  return self->run_task != NULL;
 }
 
 void
@@ -317,6 +388,9 @@ heapscope_session_run_async (HeapscopeSession *self, const char *source, const c
   task = g_task_new (self, self->run_cancellable, callback, user_data);
   g_task_set_source_tag (task, heapscope_session_run_async);
   g_task_set_task_data (task, data, (GDestroyNotify)run_data_free);
+  /* a run the user stopped still returns the steps it recorded */
+  g_task_set_check_cancellable (task, FALSE);
+  self->run_task = g_object_ref (task);
   g_task_run_in_thread (task, run_thread);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
@@ -340,16 +414,21 @@ heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *result, GErr
   trace = g_task_propagate_pointer (G_TASK (result), error);
   if (trace == NULL)
     return FALSE;
-  if (data->serial != self->run_serial || hs_trace_get_end (trace) == HS_TRACE_END_CANCELLED)
+  if (data->serial != self->run_serial || self->run_task != G_TASK (result)
+      || (hs_trace_get_end (trace) == HS_TRACE_END_CANCELLED
+          && !g_atomic_int_get (&data->user_stopped)))
     {
-      /* a newer run replaced this one while it was recording */
+      /* a newer run replaced this one, or the window went away, while it recorded */
       hs_trace_free (trace);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The run was cancelled"));
       return FALSE;
     }
   g_clear_object (&self->run_cancellable);
+  g_clear_object (&self->run_task);
   g_clear_pointer (&self->box, heapscope_trace_box_unref);
   self->box = heapscope_trace_box_new (trace);
+  self->partial = FALSE;
+  self->stopped = hs_trace_get_end (trace) == HS_TRACE_END_CANCELLED;
   drop_cache (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
@@ -364,7 +443,36 @@ heapscope_session_cancel (HeapscopeSession *self)
     return;
   g_cancellable_cancel (self->run_cancellable);
   g_clear_object (&self->run_cancellable);
+  g_clear_object (&self->run_task);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+void
+heapscope_session_stop (HeapscopeSession *self)
+{
+  RunData *data;
+
+  g_return_if_fail (HEAPSCOPE_IS_SESSION (self));
+  if (self->run_task == NULL)
+    return;
+  data = g_task_get_task_data (self->run_task);
+  g_atomic_int_set (&data->user_stopped, 1);
+  /* stays "running" until the worker hands back the steps recorded so far */
+  g_cancellable_cancel (self->run_cancellable);
+}
+
+gboolean
+heapscope_session_get_partial (HeapscopeSession *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_SESSION (self), FALSE);
+  return self->partial;
+}
+
+gboolean
+heapscope_session_get_stopped (HeapscopeSession *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_SESSION (self), FALSE);
+  return self->stopped;
 }
 
 gboolean
@@ -548,6 +656,7 @@ heapscope_session_dispose (GObject *object)
   if (self->run_cancellable)
     g_cancellable_cancel (self->run_cancellable);
   g_clear_object (&self->run_cancellable);
+  g_clear_object (&self->run_task);
   if (self->pool)
     {
       /* wait for the layout in progress: it reads self->wanted_step */
@@ -578,6 +687,9 @@ heapscope_session_class_init (HeapscopeSessionClass *klass)
 
   signals[STEP_READY] = g_signal_new ("step-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /* the first steps of a long run are shown while it still records */
+  signals[PREVIEW_READY] = g_signal_new ("preview-ready", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

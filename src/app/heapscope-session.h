@@ -51,7 +51,16 @@ void heapscope_session_run_async (HeapscopeSession *self, const char *source, co
                                   GAsyncReadyCallback callback, gpointer user_data);
 gboolean heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *result,
                                        GError **error);
+/* Cancels the run under way; it delivers nothing (a new run, the window closing). */
 void heapscope_session_cancel (HeapscopeSession *self);
+/* The user's Stop: the run ends at the next step and its callback gets the steps
+ * recorded so far (hs_trace_get_end () == HS_TRACE_END_CANCELLED, get_stopped). */
+void heapscope_session_stop (HeapscopeSession *self);
+/* TRUE while the trace is the first steps of a run that still records
+ * ("preview-ready" announced it); its last step is the preview's limit, not the program's. */
+gboolean heapscope_session_get_partial (HeapscopeSession *self);
+/* TRUE when the trace is a run the user stopped. */
+gboolean heapscope_session_get_stopped (HeapscopeSession *self);
 gboolean heapscope_session_get_running (HeapscopeSession *self);
 
 HsTrace *heapscope_session_get_trace (HeapscopeSession *self);

@@ -8,6 +8,10 @@
  *   heapscope-application.c), so buttons, menus, keys and tests share one path.
  * - The buffer is written to the autosave file at most AUTOSAVE_SECONDS after an edit
  *   and when the window closes, so a crash loses only seconds of typing.
+ * - While a run records, the application is held (one hold per run, released in its
+ *   callback), so closing the window cancels the worker and the process waits for it
+ *   to return before it exits.
+ * - A failed save changes nothing: the buffer, its modified flag and `file` stay.
  */
 #include "config.h"
 
@@ -32,6 +36,10 @@ struct _HeapscopeWindow
   GtkRevealer *header_revealer;
   GtkMenuButton *examples_button;
   GtkSpinner *spinner;
+  GtkButton *run_button;
+  GtkRevealer *recording_revealer;
+  GtkSpinner *recording_spinner;
+  GtkLabel *recording_label;
   AdwWindowTitle *window_title;
   GtkPaned *main_paned;
   GtkPaned *left_paned;
@@ -59,6 +67,7 @@ struct _HeapscopeWindow
   gboolean close_confirmed;
   gboolean close_after_save;
   gboolean loading;
+  gboolean showing_partial;
 
   guint play_id;
   guint live_id;
@@ -68,6 +77,7 @@ struct _HeapscopeWindow
 enum
 {
   EXPORT_FINISHED,
+  SAVE_FINISHED,
   N_SIGNALS
 };
 
@@ -78,6 +88,7 @@ G_DEFINE_FINAL_TYPE (HeapscopeWindow, heapscope_window, ADW_TYPE_APPLICATION_WIN
 static void show_step (HeapscopeWindow *self, int k, gboolean animate);
 static void save_file (HeapscopeWindow *self);
 static void save_as (HeapscopeWindow *self);
+static void save_to_file (HeapscopeWindow *self, GFile *file);
 
 /* ---- small helpers ---- */
 
@@ -87,10 +98,14 @@ trace (HeapscopeWindow *self)
   return heapscope_session_get_trace (self->session);
 }
 
+/* The steps the user can see: a preview's last step is where the preview stopped,
+ * not the program, so it stays hidden until the whole run is in. */
 static int
 n_steps (HeapscopeWindow *self)
 {
-  return trace (self) ? hs_trace_get_n_steps (trace (self)) : 0;
+  int n = trace (self) ? hs_trace_get_n_steps (trace (self)) : 0;
+
+  return heapscope_session_get_partial (self->session) ? MAX (n - 1, 1) : n;
 }
 
 static void
@@ -192,6 +207,17 @@ update_title (HeapscopeWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), name);
 }
 
+/* An error the user must see and acknowledge (a toast can go unnoticed). */
+static void
+show_error_dialog (HeapscopeWindow *self, const char *heading, const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_status (HeapscopeWindow *self, const char *text)
 {
@@ -223,7 +249,10 @@ update_code_strip (HeapscopeWindow *self)
       if (l == line)
         g_string_append_printf (markup, "<b>%3d ▶ %s</b>", l, escaped);
       else
-        g_string_append_printf (markup, "<span alpha=\"55%%\">%3d   %s</span>", l, escaped);
+        /* an invisible marker, so the columns line up whatever font draws the arrow */
+        g_string_append_printf (markup,
+                                "<span alpha=\"55%%\">%3d <span alpha=\"1\">▶</span> %s</span>", l,
+                                escaped);
     }
   gtk_label_set_markup (self->code_strip, markup->str);
 }
@@ -273,7 +302,16 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
   const char *error = info->exception_msg;
   g_autofree char *title = NULL;
 
-  if (last && hs_trace_get_end (t) != HS_TRACE_END_OK && hs_trace_get_error_text (t))
+  g_autofree char *stop_note = NULL;
+
+  if (heapscope_session_get_partial (self->session))
+    last = FALSE;
+  else if (last && heapscope_session_get_stopped (self->session))
+    error = stop_note = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "You stopped the program after %d step.",
+                     "You stopped the program after %d steps.", n_steps (self)),
+        n_steps (self));
+  else if (last && hs_trace_get_end (t) != HS_TRACE_END_OK && hs_trace_get_error_text (t))
     error = hs_trace_get_error_text (t);
   heapscope_diagram_view_set_scene (self->diagram, info->scene, animate);
   if (info->scene)
@@ -358,9 +396,18 @@ on_trace_ready (HeapscopeWindow *self)
         }
       heapscope_editor_set_step_lines (self->editor, 0, 0);
       heapscope_console_set (self->console, "", hs_trace_get_error_text (t));
-      heapscope_explain_panel_set (self->explain, NULL, NULL);
+      {
+        const char *nothing[] = { end == HS_TRACE_END_SYNTAX_ERROR
+                                      ? _ ("Nothing ran: Python could not read the program, so "
+                                           "no object was created.")
+                                      : _ ("Nothing ran."),
+                                  NULL };
+        heapscope_explain_panel_set (self->explain, NULL, nothing);
+      }
       heapscope_step_controls_set_n_steps (self->step_controls, 0);
       heapscope_diagram_view_set_scene (self->diagram, NULL, FALSE);
+      if (note == NULL && heapscope_session_get_stopped (self->session))
+        note = g_strdup (_ ("You stopped the program before its first step."));
       show_status (self, note ? note : _ ("Nothing ran."));
       self->step = 0;
       self->settled = TRUE;
@@ -369,11 +416,26 @@ on_trace_ready (HeapscopeWindow *self)
     }
   show_status (self, NULL);
   heapscope_editor_clear_error (self->editor);
+  n = n_steps (self);
   heapscope_step_controls_set_n_steps (self->step_controls, n);
+  /* the whole run replacing its preview: stay where the user stepped meanwhile */
+  if (self->showing_partial)
+    self->keep_step = self->step;
   show_step (self, self->have_run ? MIN (self->keep_step, n - 1) : 0, self->have_run);
   self->have_run = TRUE;
+  self->showing_partial = heapscope_session_get_partial (self->session);
 
-  if (end == HS_TRACE_END_EXCEPTION)
+  if (self->showing_partial)
+    return;
+  if (heapscope_session_get_stopped (self->session))
+    {
+      g_autofree char *text = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "Stopped: showing the first step",
+                       "Stopped: showing the %d steps recorded", n),
+          n);
+      add_toast_with_action (self, text, _ ("Show Last"), "win.step-last");
+    }
+  else if (end == HS_TRACE_END_EXCEPTION)
     add_toast_with_action (self, _ ("The program stopped with an exception"), _ ("Show"),
                            "win.step-last");
   else if (end == HS_TRACE_END_STEP_LIMIT)
@@ -384,12 +446,75 @@ on_trace_ready (HeapscopeWindow *self)
     }
 }
 
+/* The first steps of a long run, while the rest records. */
+static void
+on_preview_ready (HeapscopeSession *session, HeapscopeWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  on_trace_ready (self);
+  text = g_strdup_printf (_ ("Recording the run… The first %d steps are ready."),
+                          n_steps (self));
+  gtk_label_set_text (self->recording_label, text);
+}
+
+/* Run becomes Stop while a run records, with a note over the diagram once the
+ * run takes long enough to show its first steps before the rest. */
+static void
+on_running_changed (HeapscopeSession *session, GParamSpec *pspec, HeapscopeWindow *self)
+{
+  gboolean running = heapscope_session_get_running (session);
+  AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_button_get_child (self->run_button));
+
+  set_action_enabled (self, "stop", running);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->run_button),
+                                  running ? "win.stop" : "win.run");
+  adw_button_content_set_label (content, running ? _ ("_Stop") : _ ("_Run"));
+  adw_button_content_set_icon_name (content, running ? "media-playback-stop-symbolic"
+                                                     : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button),
+                               running ? _ ("Stop the Program (Ctrl+.)")
+                                       : _ ("Run the Program (Ctrl+Return)"));
+  if (running)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->run_button), "suggested-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->run_button), "destructive-action");
+      gtk_label_set_text (self->recording_label, _ ("Recording the run…"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->run_button), "destructive-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->run_button), "suggested-action");
+    }
+  gtk_revealer_set_reveal_child (self->recording_revealer, running);
+}
+
+/* Weak: a window closed during a run must be disposed at once, which cancels the run. */
+typedef struct
+{
+  GWeakRef window;
+  GApplication *app; /* held until the run's worker has returned */
+} RunClosure;
+
 static void
 run_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (HeapscopeWindow) self = user_data;
+  RunClosure *c = user_data;
+  g_autoptr (HeapscopeWindow) self = g_weak_ref_get (&c->window);
+  g_autoptr (GApplication) app = c->app;
   g_autoptr (GError) error = NULL;
 
+  g_weak_ref_clear (&c->window);
+  g_free (c);
+  if (app)
+    g_application_release (app);
+  if (self == NULL || self->session == NULL)
+    {
+      /* the window went away: only free what the worker made */
+      g_autoptr (GError) ignored = NULL;
+      heapscope_session_run_finish (HEAPSCOPE_SESSION (source), result, &ignored);
+      return;
+    }
   if (!heapscope_session_run_finish (HEAPSCOPE_SESSION (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -404,7 +529,9 @@ heapscope_window_run (HeapscopeWindow *self)
 {
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
-  HsTraceOptions options;
+  HsTraceOptions options = { 0 }; /* fields hs_trace_options_init may not know yet */
+  GtkApplication *app;
+  RunClosure *c;
 
   g_return_if_fail (HEAPSCOPE_IS_WINDOW (self));
   g_clear_handle_id (&self->live_id, g_source_remove);
@@ -414,8 +541,22 @@ heapscope_window_run (HeapscopeWindow *self)
   options.max_steps = g_settings_get_int (self->settings, "step-limit");
   options.heap_primitives = g_settings_get_boolean (self->settings, "heap-primitives");
   self->keep_step = self->step;
-  heapscope_session_run_async (self->session, text, name, &options, NULL, run_done,
-                               g_object_ref (self));
+  self->showing_partial = FALSE;
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  c = g_new0 (RunClosure, 1);
+  g_weak_ref_init (&c->window, self);
+  c->app = app ? G_APPLICATION (g_object_ref (app)) : NULL;
+  if (c->app)
+    g_application_hold (c->app);
+  heapscope_session_run_async (self->session, text, name, &options, NULL, run_done, c);
+}
+
+/* The user's Stop: keeps what was recorded so far. */
+void
+heapscope_window_stop (HeapscopeWindow *self)
+{
+  g_return_if_fail (HEAPSCOPE_IS_WINDOW (self));
+  heapscope_session_stop (self->session);
 }
 
 /* ---- play ---- */
@@ -745,19 +886,37 @@ save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (HeapscopeWindow) self = user_data;
   g_autoptr (GError) error = NULL;
+  GFile *file = G_FILE (source);
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  gboolean ok = g_file_replace_contents_finish (file, result, NULL, &error);
+
+  if (self->session == NULL)
+    return; /* the window closed meanwhile; its autosave holds the text */
+  if (!ok)
     {
-      g_autofree char *msg = g_strdup_printf (_ ("Could not save: %s"), error->message);
-      heapscope_window_add_toast (self, msg);
+      g_autofree char *where = g_file_get_parse_name (file);
+      g_autofree char *body = g_strdup_printf (
+          _ ("“%s” could not be written: %s\n\nYour program is still here, unsaved. Save it "
+             "somewhere else with Save As."),
+          where, error->message);
+
+      show_error_dialog (self, _ ("Could Not Save"), body);
       self->close_after_save = FALSE;
+      g_signal_emit (self, signals[SAVE_FINISHED], 0, error->message);
       return;
+    }
+  /* only a file that was written becomes the window's file */
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      g_clear_pointer (&self->example_name, g_free);
     }
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (heapscope_editor_get_buffer (self->editor)),
                                 FALSE);
-  add_recent (self, G_FILE (source));
+  add_recent (self, file);
   autosave_now (self);
   update_title (self);
+  g_signal_emit (self, signals[SAVE_FINISHED], 0, NULL);
   if (self->close_after_save)
     {
       self->close_confirmed = TRUE;
@@ -766,22 +925,34 @@ save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 }
 
 static void
+save_to_file (HeapscopeWindow *self, GFile *file)
+{
+  g_autofree char *text = heapscope_editor_dup_text (self->editor);
+  g_autoptr (GBytes) bytes = NULL;
+  gsize len = strlen (text);
+
+  bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                       save_done, g_object_ref (self));
+}
+
+void
+heapscope_window_save_to (HeapscopeWindow *self, GFile *file)
+{
+  g_return_if_fail (HEAPSCOPE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  save_to_file (self, file);
+}
+
+static void
 save_file (HeapscopeWindow *self)
 {
-  g_autofree char *text = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  gsize len;
-
   if (self->file == NULL)
     {
       save_as (self);
       return;
     }
-  text = heapscope_editor_dup_text (self->editor);
-  len = strlen (text);
-  bytes = g_bytes_new_take (g_steal_pointer (&text), len);
-  g_file_replace_contents_bytes_async (self->file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                       save_done, g_object_ref (self));
+  save_to_file (self, self->file);
 }
 
 static void
@@ -791,9 +962,7 @@ save_as_response (GtkNativeDialog *dialog, int response, HeapscopeWindow *self)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      g_set_object (&self->file, file);
-      g_clear_pointer (&self->example_name, g_free);
-      save_file (self);
+      save_to_file (self, file);
     }
   else
     self->close_after_save = FALSE;
@@ -1001,6 +1170,12 @@ run_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
+stop_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  heapscope_window_stop (user_data);
+}
+
+static void
 step_forward_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   HeapscopeWindow *self = user_data;
@@ -1091,6 +1266,7 @@ zoom_reset_activated (GSimpleAction *action, GVariant *param, gpointer user_data
 
 static const GActionEntry win_actions[] = {
   { "run", run_activated },
+  { "stop", stop_activated },
   { "step-forward", step_forward_activated },
   { "step-back", step_back_activated },
   { "step-first", step_first_activated },
@@ -1204,9 +1380,15 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_auto (GStrv) paths = heapscope_export_finish (result, &error);
   g_autofree char *text = NULL;
 
+  if (self->session == NULL) /* the window closed meanwhile */
+    return;
   if (paths == NULL)
-    text = g_strdup_printf (_ ("Export failed: %s"), error->message);
-  else if (g_strv_length (paths) == 1)
+    {
+      show_error_dialog (self, _ ("Could Not Export"), error->message);
+      g_signal_emit (self, signals[EXPORT_FINISHED], 0, NULL, error->message);
+      return;
+    }
+  if (g_strv_length (paths) == 1)
     {
       g_autofree char *base = g_path_get_basename (paths[0]);
       text = g_strdup_printf (_ ("Exported “%s”"), base);
@@ -1355,6 +1537,10 @@ heapscope_window_class_init (HeapscopeWindowClass *klass)
   signals[EXPORT_FINISHED]
       = g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                       NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRV, G_TYPE_STRING);
+  /* a save ended: NULL, or the error message (a dialog shows it too) */
+  signals[SAVE_FINISHED]
+      = g_signal_new ("save-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (HEAPSCOPE_TYPE_EDITOR);
   g_type_ensure (HEAPSCOPE_TYPE_CONSOLE);
@@ -1368,6 +1554,10 @@ heapscope_window_class_init (HeapscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, examples_button);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, run_button);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, recording_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, recording_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, recording_label);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, left_paned);
@@ -1392,6 +1582,7 @@ setup_actions (HeapscopeWindow *self)
   live = g_settings_create_action (self->settings, "live-run");
   g_action_map_add_action (G_ACTION_MAP (self), live);
   update_step_actions (self);
+  set_action_enabled (self, "stop", FALSE);
 }
 
 static void
@@ -1405,6 +1596,10 @@ connect_signals (HeapscopeWindow *self)
   g_signal_connect (self->session, "step-ready", G_CALLBACK (on_step_ready), self);
   g_object_bind_property (self->session, "running", self->spinner, "spinning",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->session, "running", self->recording_spinner, "spinning",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect (self->session, "notify::running", G_CALLBACK (on_running_changed), self);
+  g_signal_connect (self->session, "preview-ready", G_CALLBACK (on_preview_ready), self);
   g_signal_connect (self->step_controls, "notify::step", G_CALLBACK (on_controls_step), self);
   g_signal_connect (self->diagram, "toggle-collapsed", G_CALLBACK (on_toggle_collapsed), self);
   g_signal_connect (self->diagram, "toggle-collapsed-type", G_CALLBACK (on_toggle_collapsed_type),

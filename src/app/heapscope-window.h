@@ -27,6 +27,11 @@ gboolean heapscope_window_load_example (HeapscopeWindow *self, const char *name)
 /* The autosaved buffer if there is one, else the first bundled example; then runs. */
 void heapscope_window_restore_or_example (HeapscopeWindow *self);
 void heapscope_window_run (HeapscopeWindow *self);
+/* Stops the run under way, keeping the steps it recorded (win.stop). */
+void heapscope_window_stop (HeapscopeWindow *self);
+/* Writes the buffer to `file`; on success it becomes the window's file. A failure
+ * shows a dialog and changes nothing. "save-finished" (string error or NULL) follows. */
+void heapscope_window_save_to (HeapscopeWindow *self, GFile *file);
 
 /* The step shown (0-based), and whether its diagram, output and explanation are in
  * place (FALSE while its layout is still being prepared). */

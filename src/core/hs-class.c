@@ -83,7 +83,8 @@ call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args, gsize narg
       HsObject *small[8];
       HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
       all[0] = self;
-      memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+      if (nargs + nkw > 0)
+        memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
       HsObject *r = HS_IS (fn, &hs_function_type)
                         ? hs_vm_call_function (vm, fn, all, nargs + 1, kwnames)
                         : hs_cfunction_call_with_self (vm, ((HsCFunctionObject *)fn)->def, self,
@@ -280,6 +281,21 @@ instance_clear (HsVM *vm, HsObject *self)
   attrs_release (vm, self);
 }
 
+/* Drops an instance's reference to its class from its dealloc. When that frees the
+ * class, the class is queued on the VM's deferred-free list (as the trashcan does), so
+ * it is destroyed after the instance's memory: hs_object_free may still read the
+ * instance's type once dealloc returns. */
+static void
+release_class_late (HsVM *vm, HsObject *cls)
+{
+  if (hs_is_immortal (cls) || --cls->refcount > 0)
+    return;
+  guint saved = vm->dealloc_depth;
+  vm->dealloc_depth = G_MAXUINT / 2; /* past any trashcan depth: hs_object_free queues */
+  hs_object_free (vm, cls);
+  vm->dealloc_depth = saved;
+}
+
 static void
 instance_dealloc (HsVM *vm, HsObject *self)
 {
@@ -287,7 +303,7 @@ instance_dealloc (HsVM *vm, HsObject *self)
   if (c->static_base->dealloc != NULL)
     c->static_base->dealloc (vm, self);
   attrs_release (vm, self);
-  hs_decref (vm, (HsObject *)c);
+  release_class_late (vm, (HsObject *)c);
 }
 
 gboolean
@@ -1056,7 +1072,8 @@ method_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *k
   HsObject *small[8];
   HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
   all[0] = m->self;
-  memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+  if (nargs + nkw > 0)
+    memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
   HsObject *r = hs_object_call (vm, m->func, all, nargs + 1, kwnames);
   if (all != small)
     g_free (all);

@@ -19,7 +19,10 @@ struct _HsFrame
 {
   HsFrame *back; /* the caller, or NULL for the outermost frame */
   HsCode *code;
-  HsObject *func;    /* the function object (owned), NULL for the module frame */
+  /* The function running, borrowed: a frame holds no reference to it (none is needed
+   * once the arguments are bound), so a function's count is what the diagram draws into
+   * it. NULL for the module frame and for generator frames. */
+  HsObject *func;
   HsObject *globals; /* borrowed: the module dict */
   guint64 id;        /* stable serial, never reused within a VM */
   int ip;            /* index of the instruction executing (or about to) */
@@ -41,7 +44,7 @@ HsFrame *hs_generator_frame (HsObject *gen);
 /* The innermost frame of the running program, or NULL. */
 HsFrame *hs_vm_current_frame (HsVM *vm);
 
-/* Visits every reference the frame holds: its function, its locals (unbound ones
+/* Visits every reference the frame holds: its locals (unbound ones
  * skipped) in co_varnames order, then its live value stack from the bottom. */
 void hs_frame_traverse (HsFrame *f, HsVisitFn visit, gpointer data);
 

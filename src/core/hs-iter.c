@@ -62,10 +62,12 @@ seqiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
     visit (it->seq, data);
 }
 
+/* An exhausted iterator lets go of its sequence (the diagram's arrow goes too). */
 static HsObject *
 exhausted (HsVM *vm, SeqIter *it)
 {
   HS_CLEAR (vm, it->seq);
+  hs_object_mark_dirty (vm, (HsObject *)it);
   return NULL;
 }
 
@@ -331,6 +333,7 @@ dictiter_next (HsVM *vm, HsObject *self)
   if (!hs_dict_next (it->dict, &it->pos, &k, &v))
     {
       HS_CLEAR (vm, it->dict);
+      hs_object_mark_dirty (vm, self);
       return NULL;
     }
   if (it->remaining-- <= 0)
@@ -483,6 +486,7 @@ enumerate_next (HsVM *vm, HsObject *self)
   hs_decref (vm, item);
   hs_decref (vm, e->count);
   e->count = next;
+  hs_object_mark_dirty (vm, self); /* its reference to the count changed */
   return pair;
 }
 

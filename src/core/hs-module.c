@@ -186,6 +186,11 @@ hs_module_add_take (HsVM *vm, HsObject *dict, const char *name, HsObject *value)
     return -1;
   r = hs_dict_set_item (vm, dict, hs_str_intern_cstr (name), value);
   hs_decref (vm, value);
+  /* What a module defines at import (math.pi, sys.maxsize, random's functions) lives as
+   * long as the VM, kept by the module table that the diagram does not draw: immortal, so
+   * that `from math import pi` shows no count one arrow short. hs_heap_fini frees it. */
+  if (r == 0)
+    value->flags |= HS_FLAG_IMMORTAL;
   return r;
 }
 

@@ -246,6 +246,17 @@ range_dealloc (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, r->olen);
 }
 
+/* Only ranges past 64 bits hold int objects; they count like any reference. */
+static void
+range_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsRange *r = HS_RANGE (self);
+  HsObject *parts[] = { r->ostart, r->ostop, r->ostep, r->olen };
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      visit (parts[i], data);
+}
+
 /* The parts as int objects (new references), for both kinds. */
 static HsObject *
 part (HsVM *vm, HsObject *big, gint64 small)
@@ -574,6 +585,7 @@ longiter_next (HsVM *vm, HsObject *self)
 
   if (hs_int_sign (it->remaining) <= 0)
     return NULL;
+  hs_object_mark_dirty (vm, self); /* its references to big ints change below */
   one = hs_int_from_i64 (vm, 1);
   n = ibin (vm, HS_BIN_ADD, it->next, it->step);
   rem = n ? ibin (vm, HS_BIN_SUB, it->remaining, one) : NULL;
@@ -591,6 +603,16 @@ longiter_next (HsVM *vm, HsObject *self)
 }
 
 static void
+longiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  LongRangeIter *it = (LongRangeIter *)self;
+  HsObject *parts[] = { it->next, it->step, it->remaining };
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      visit (parts[i], data);
+}
+
+static void
 longiter_dealloc (HsVM *vm, HsObject *self)
 {
   LongRangeIter *it = (LongRangeIter *)self;
@@ -605,6 +627,7 @@ static HsType longrange_iter_type = {
   .base = &hs_object_type,
   .basicsize = sizeof (LongRangeIter),
   .dealloc = longiter_dealloc,
+  .traverse = longiter_traverse,
   .iter = longiter_self,
   .iternext = longiter_next,
 };
@@ -719,6 +742,7 @@ HsType hs_range_type = {
   .base = &hs_object_type,
   .basicsize = sizeof (HsRange),
   .dealloc = range_dealloc,
+  .traverse = range_traverse,
   .repr = range_repr,
   .hash = range_hash,
   .richcompare = range_richcompare,

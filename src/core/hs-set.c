@@ -1094,6 +1094,7 @@ setiter_next (HsVM *vm, HsObject *self)
   if (!set_next (HS_SET (it->set), &it->pos, &entry))
     {
       HS_CLEAR (vm, it->set);
+      hs_object_mark_dirty (vm, self);
       return NULL;
     }
   return hs_incref (entry->key);

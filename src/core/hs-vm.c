@@ -135,7 +135,7 @@ frame_clear (HsVM *vm, HsFrame *f)
   f->sp = 0;
   for (int i = 0; i < f->code->nlocals; i++)
     HS_CLEAR (vm, f->locals[i]);
-  HS_CLEAR (vm, f->func);
+  f->func = NULL;
   HS_CLEAR (vm, f->ns);
 }
 
@@ -169,8 +169,6 @@ hs_vm_current_frame (HsVM *vm)
 void
 hs_frame_traverse (HsFrame *f, HsVisitFn visit, gpointer data)
 {
-  if (f->func != NULL)
-    visit (f->func, data);
   for (int i = 0; i < f->code->nlocals; i++)
     if (f->locals[i] != NULL)
       visit (f->locals[i], data);
@@ -772,12 +770,9 @@ enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
 {
   HsFunction *fn = HS_FUNCTION (func);
   HsCode *co = fn->code;
-  HsFrame *f = frame_push (vm, co, hs_incref (func), fn->globals);
+  HsFrame *f = frame_push (vm, co, func, fn->globals);
   if (f == NULL)
-    {
-      hs_decref (vm, func);
-      return NULL;
-    }
+    return NULL;
   if (kwnames == NULL && nargs == (gsize)co->nparams && simple_args (co))
     {
       for (gsize i = 0; i < nargs; i++)
@@ -803,12 +798,9 @@ make_generator (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
 {
   HsFunction *fn = HS_FUNCTION (func);
   gsize size = 0;
-  HsFrame *f = frame_new_heap (vm, fn->code, hs_incref (func), fn->globals, &size);
+  HsFrame *f = frame_new_heap (vm, fn->code, NULL, fn->globals, &size);
   if (f == NULL)
-    {
-      hs_decref (vm, func);
-      return NULL;
-    }
+    return NULL;
   HsObject *gen = hs_generator_new (vm, f, size);
   if (gen == NULL)
     {
@@ -852,7 +844,8 @@ start_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject
       HsObject *small[8];
       HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
       all[0] = hs_method_self_borrow (callable);
-      memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+      if (nargs + nkw > 0)
+        memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
       int r = start_call (vm, hs_method_func_borrow (callable), all, nargs + 1, kwnames, nf, res);
       if (all != small)
         g_free (all);
@@ -928,10 +921,9 @@ build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize n
   HsObject *ns = hs_dict_new (vm);
   if (ns == NULL)
     return NULL;
-  HsFrame *f = frame_push (vm, fn->code, hs_incref (func), fn->globals);
+  HsFrame *f = frame_push (vm, fn->code, func, fn->globals);
   if (f == NULL)
     {
-      hs_decref (vm, func);
       hs_decref (vm, ns);
       return NULL;
     }
@@ -1393,7 +1385,8 @@ op_CALL_FUNCTION_EX:
     gsize npos = hs_tuple_len (argt), nkw = kwargs != NULL ? hs_dict_len (kwargs) : 0;
     HsObject *kwn = nkw > 0 ? hs_tuple_new (vm, nkw) : NULL;
     HsObject **flat = g_new (HsObject *, npos + nkw + 1);
-    memcpy (flat, hs_tuple_items (argt), sizeof (HsObject *) * npos);
+    if (npos > 0)
+      memcpy (flat, hs_tuple_items (argt), sizeof (HsObject *) * npos);
     if (nkw > 0 && kwn != NULL)
       {
         gsize pos = 0, k = 0;

@@ -18,6 +18,8 @@ typedef struct
   HsSceneNodeRole head_role;
   guint64 head_id;
   gboolean to_summary;
+  guint bundle;     /* > 0: a collapsed object's bundle of that many references */
+  guint bundle_key; /* the scene edge's tail_cell for a bundle (no real cell) */
 } HsPendingEdge;
 
 struct _HsDiagram
@@ -41,8 +43,11 @@ GVC_t *hs_graphviz_context (void);
 /* Elision (hs-elide.c). Cells shown of a collection of `n`: the first `*head` and the
  * last `*tail`; returns TRUE when some are elided (then a "…" sits between). */
 gboolean hs_elide_plan (guint n, guint threshold, guint *head, guint *tail);
+/* The elision threshold of one object: the default, or none when it is expanded. */
+guint hs_elide_threshold_for (const HsDiagramOptions *opts, const HsSnapObject *obj);
 /* Ids (guint64* into `snap`) of the objects to draw, at most opts->max_objects, found
  * from the frames through the cells that are drawn, then from unreachable and freed
- * objects; `*left_out` is the number of objects not drawn. */
+ * objects; `*left_out` is the number of objects not drawn, apart from those hidden
+ * behind collapsed objects. */
 GHashTable *hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts,
                                      guint *left_out);

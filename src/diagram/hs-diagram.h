@@ -33,9 +33,17 @@ typedef struct
   guint elide_threshold; /* collections longer than this show first/last cells and "…" */
   guint max_objects;     /* objects drawn at most; the rest become one summary node */
   gboolean cell_text;    /* write cell text into the HTML labels (for the DOT export) */
+  /* Per-object choices of the viewer, all borrowed and optional (NULL: none). Ids are
+   * guint64* keys (g_int64_hash/g_int64_equal), type names strings (g_str_hash). */
+  GHashTable *expanded_ids;    /* collections shown whole, whatever their length */
+  GHashTable *collapsed_ids;   /* objects drawn as a small box: type, size and badge */
+  GHashTable *collapsed_types; /* every object whose type_name is in this set, likewise */
 } HsDiagramOptions;
 
 void hs_diagram_options_init (HsDiagramOptions *opts);
+/* Whether `obj` is drawn collapsed / shown without elision under `opts`. */
+gboolean hs_diagram_options_is_collapsed (const HsDiagramOptions *opts, const HsSnapObject *obj);
+gboolean hs_diagram_options_is_expanded (const HsDiagramOptions *opts, const HsSnapObject *obj);
 
 typedef struct _HsDiagram HsDiagram;
 

@@ -2,7 +2,9 @@
  *
  * Invariant: an object is drawn only if a drawn frame variable or a drawn cell refers
  * to it, or it is itself marked unreachable or freed (those are roots of their own,
- * since no frame reaches them), and never more than max_objects of them.
+ * since no frame reaches them), and never more than max_objects of them. A collapsed
+ * object draws no cell, so the walk does not go through it; what only it reaches is
+ * hidden by the viewer's choice, not by the cap, and is not counted as left out.
  */
 #include "hs-diagram-private.h"
 
@@ -20,9 +22,30 @@ hs_elide_plan (guint n, guint threshold, guint *head, guint *tail)
   return TRUE;
 }
 
+gboolean
+hs_diagram_options_is_collapsed (const HsDiagramOptions *opts, const HsSnapObject *obj)
+{
+  return (opts->collapsed_ids != NULL && g_hash_table_contains (opts->collapsed_ids, &obj->id))
+         || (opts->collapsed_types != NULL && obj->type_name != NULL
+             && g_hash_table_contains (opts->collapsed_types, obj->type_name));
+}
+
+gboolean
+hs_diagram_options_is_expanded (const HsDiagramOptions *opts, const HsSnapObject *obj)
+{
+  return opts->expanded_ids != NULL && g_hash_table_contains (opts->expanded_ids, &obj->id);
+}
+
+guint
+hs_elide_threshold_for (const HsDiagramOptions *opts, const HsSnapObject *obj)
+{
+  return hs_diagram_options_is_expanded (opts, obj) ? G_MAXUINT : opts->elide_threshold;
+}
+
 typedef struct
 {
   const HsSnapshot *snap;
+  const HsDiagramOptions *opts;
   GHashTable *seen;
   GQueue queue;
   guint max;
@@ -49,17 +72,23 @@ walk_cell (Walk *walk, const HsSnapCell *cell)
   walk_visit (walk, &cell->value);
 }
 
-/* Breadth-first through the drawn cells of everything queued. */
+/* Breadth-first through the drawn cells of everything queued (a collapsed object draws
+ * none; with no options, every cell counts). */
 static void
-walk_drain (Walk *walk, guint threshold)
+walk_drain (Walk *walk)
 {
   HsSnapObject *obj;
 
   while ((obj = g_queue_pop_head (&walk->queue)) != NULL)
     {
-      guint n = obj->cells->len, head, tail;
+      guint n = obj->cells->len, head = n, tail = 0;
 
-      hs_elide_plan (n, threshold, &head, &tail);
+      if (walk->opts != NULL)
+        {
+          if (hs_diagram_options_is_collapsed (walk->opts, obj))
+            continue;
+          hs_elide_plan (n, hs_elide_threshold_for (walk->opts, obj), &head, &tail);
+        }
       for (guint i = 0; i < head; i++)
         walk_cell (walk, &g_array_index (obj->cells, HsSnapCell, i));
       for (guint i = n - tail; i < n; i++)
@@ -76,15 +105,48 @@ walk_frame (Walk *walk, const HsSnapFrame *frame)
     walk_visit (walk, &g_array_index (frame->held, HsSnapVar, i).value);
 }
 
+/* Objects not drawn that drawn collapsed objects reach, through undrawn objects only. */
+static guint
+count_hidden_by_collapse (const HsSnapshot *snap, const HsDiagramOptions *opts, GHashTable *drawn)
+{
+  Walk walk = { snap, NULL, g_hash_table_new (g_int64_hash, g_int64_equal), G_QUEUE_INIT,
+                G_MAXUINT };
+  GHashTableIter iter;
+  gpointer key;
+  guint hidden;
+
+  if (opts->collapsed_ids == NULL && opts->collapsed_types == NULL)
+    {
+      g_hash_table_unref (walk.seen);
+      return 0;
+    }
+  /* Drawn objects count as seen, so the walk never enters them. */
+  g_hash_table_iter_init (&iter, drawn);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (walk.seen, key);
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
+
+      if (g_hash_table_contains (drawn, &obj->id) && hs_diagram_options_is_collapsed (opts, obj))
+        for (guint c = 0; c < obj->cells->len; c++)
+          walk_cell (&walk, &g_array_index (obj->cells, HsSnapCell, c));
+    }
+  walk_drain (&walk);
+  hidden = g_hash_table_size (walk.seen) - g_hash_table_size (drawn);
+  g_hash_table_unref (walk.seen);
+  return hidden;
+}
+
 GHashTable *
 hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts, guint *left_out)
 {
-  Walk walk
-      = { snap, g_hash_table_new (g_int64_hash, g_int64_equal), G_QUEUE_INIT, opts->max_objects };
+  Walk walk = { snap, opts, g_hash_table_new (g_int64_hash, g_int64_equal), G_QUEUE_INIT,
+                opts->max_objects };
 
   for (guint i = 0; i < snap->frames->len; i++)
     walk_frame (&walk, g_ptr_array_index (snap->frames, i));
-  walk_drain (&walk, opts->elide_threshold);
+  walk_drain (&walk);
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
@@ -92,8 +154,9 @@ hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts, g
 
       if (obj->flags & (HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_FREED))
         walk_visit (&walk, &root);
-      walk_drain (&walk, opts->elide_threshold);
+      walk_drain (&walk);
     }
-  *left_out = snap->objects->len - g_hash_table_size (walk.seen);
+  *left_out = snap->objects->len - g_hash_table_size (walk.seen)
+              - count_hidden_by_collapse (snap, opts, walk.seen);
   return walk.seen;
 }

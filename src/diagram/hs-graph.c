@@ -39,6 +39,8 @@ enum
   KEY_ELLIPSIS = 7 << 24,
   KEY_EMPTY = 8 << 24,
   KEY_LABEL = 9 << 24,
+  KEY_COLLAPSED = 10 << 24,
+  KEY_BUNDLE = 11 << 24, /* edges only: a collapsed object's bundle, low bits from the head */
 };
 
 typedef struct
@@ -73,6 +75,7 @@ typedef struct
   Agsym_t *sym_tailport;
   Agsym_t *sym_badge;
   Agsym_t *sym_xlabel;
+  Agsym_t *sym_style;
   Agnode_t *summary;
   guint summary_index;
   GString *html;
@@ -84,6 +87,7 @@ typedef struct
   guint node_index;
   guint cell_index;
   guint64 ref;
+  guint bundle; /* > 0: a collapsed object's references to `ref`, drawn as one edge */
 } WantedEdge;
 
 static const char *ellipsis = "…";
@@ -96,6 +100,9 @@ hs_diagram_options_init (HsDiagramOptions *opts)
   opts->elide_threshold = HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD;
   opts->max_objects = HS_DIAGRAM_DEFAULT_MAX_OBJECTS;
   opts->cell_text = FALSE;
+  opts->expanded_ids = NULL;
+  opts->collapsed_ids = NULL;
+  opts->collapsed_types = NULL;
 }
 
 char *
@@ -400,6 +407,46 @@ fill_primitive (Grid *grid, const HsSnapObject *obj)
   grid_add (grid, 1, 0, 1, HS_CELL_VALUE, KEY_LABEL, obj->label)->align = HS_ALIGN_CENTER;
 }
 
+static const char *
+object_header (Grid *grid, const HsSnapObject *obj)
+{
+  switch (obj->kind)
+    {
+      case HS_SNAP_CLASS:
+        return grid_own (grid, g_strdup_printf ("class %s", obj->label ? obj->label : obj->type_name));
+      case HS_SNAP_FUNCTION:
+        return obj->label ? obj->label : obj->type_name;
+      default:
+        return obj->type_name;
+    }
+}
+
+/* A collapsed object: its header and how much it holds, nothing else. */
+static void
+fill_collapsed (Grid *grid, const HsSnapObject *obj)
+{
+  guint n = obj->cells->len;
+  const char *what;
+
+  switch (obj->kind)
+    {
+      case HS_SNAP_INSTANCE:
+      case HS_SNAP_CLASS:
+      case HS_SNAP_FUNCTION:
+        what = g_dngettext (GETTEXT_PACKAGE, "%u attribute", "%u attributes", n);
+        break;
+      case HS_SNAP_PRIMITIVE:
+        what = NULL;
+        break;
+      default:
+        what = g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n);
+        break;
+    }
+  grid_add (grid, 0, 0, 1, HS_CELL_HEADER, KEY_HEADER, object_header (grid, obj));
+  grid_add (grid, 1, 0, 1, HS_CELL_EMPTY, KEY_COLLAPSED,
+            what ? grid_own (grid, g_strdup_printf (what, n)) : "…");
+}
+
 static void
 fill_object (Grid *grid, const HsSnapObject *obj, guint threshold)
 {
@@ -414,19 +461,12 @@ fill_object (Grid *grid, const HsSnapObject *obj, guint threshold)
         fill_primitive (grid, obj);
         break;
       case HS_SNAP_CLASS:
-        fill_rows (
-            grid, obj,
-            grid_own (grid, g_strdup_printf ("class %s", obj->label ? obj->label : obj->type_name)),
-            threshold);
-        break;
       case HS_SNAP_FUNCTION:
-        fill_rows (grid, obj, obj->label ? obj->label : obj->type_name, threshold);
-        break;
       case HS_SNAP_DICT:
       case HS_SNAP_INSTANCE:
       case HS_SNAP_OTHER:
       default:
-        fill_rows (grid, obj, obj->type_name, threshold);
+        fill_rows (grid, obj, object_header (grid, obj), threshold);
         break;
     }
 }
@@ -506,7 +546,8 @@ grid_emit (Builder *b, Grid *grid, HsSceneNode *node)
       cell->port = gc->port[0] ? g_strdup (gc->port) : NULL;
       if (gc->is_ref)
         {
-          WantedEdge wanted = { b->diagram->scene->nodes->len - 1, node->cells->len - 1, gc->ref };
+          WantedEdge wanted
+              = { b->diagram->scene->nodes->len - 1, node->cells->len - 1, gc->ref, 0 };
 
           g_array_append_val (b->wanted, wanted);
         }
@@ -551,7 +592,7 @@ add_frames (Builder *b)
   Agnode_t *above = NULL;
   int width = 0;
 
-  agsafeset (stack, (char *)"rank", (char *)"source", (char *)"");
+  if (!g_getenv ("HS_X_NOSOURCE")) agsafeset (stack, (char *)"rank", (char *)(g_getenv ("HS_X_RANK") ? g_getenv ("HS_X_RANK") : "source"), (char *)"");
   for (guint i = 0; i < n; i++)
     {
       grid_init (&grids[i]);
@@ -572,7 +613,7 @@ add_frames (Builder *b)
       gv = g_ptr_array_index (b->diagram->gv_nodes, b->diagram->gv_nodes->len - 1);
       agsubnode (stack, gv, TRUE);
       /* An invisible flat edge keeps callers above callees in the column. */
-      if (above != NULL)
+      if (above != NULL && !g_getenv ("HS_X_NOINVIS"))
         agsafeset (agedge (b->diagram->graph, above, gv, NULL, TRUE), (char *)"style",
                    (char *)"invis", (char *)"");
       above = gv;
@@ -591,13 +632,65 @@ object_caption (const HsSnapObject *obj)
 }
 
 static void
+bundle_count (GArray *targets, GHashTable *index, const HsSnapValue *value)
+{
+  gpointer found;
+
+  if (value->kind != HS_SNAP_VALUE_REF)
+    return;
+  if (g_hash_table_lookup_extended (index, &value->ref, NULL, &found))
+    g_array_index (targets, WantedEdge, GPOINTER_TO_UINT (found)).bundle++;
+  else
+    {
+      WantedEdge wanted = { 0, 0, value->ref, 1 };
+
+      g_array_append_val (targets, wanted);
+      g_hash_table_insert (index, (gpointer)&value->ref, GUINT_TO_POINTER (targets->len - 1));
+    }
+}
+
+/* A collapsed object draws none of its cells, yet the objects it refers to still count
+ * its references in their badges: an honest picture needs as many arrows as the badge
+ * says. Rather than one arrow per hidden cell (which would leave from nowhere), each
+ * distinct target gets ONE thin dashed bundle edge from the collapsed box, labelled
+ * "×n" when it stands for n > 1 references, so that solid arrows plus bundle counts
+ * still add up to every drawn badge. Targets only the collapsed object reaches are not
+ * drawn at all (hs-elide.c), so no badge goes unexplained. */
+static void
+add_bundles (Builder *b, const HsSnapObject *obj)
+{
+  g_autoptr (GArray) targets = g_array_new (FALSE, FALSE, sizeof (WantedEdge));
+  g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < obj->cells->len; i++)
+    {
+      const HsSnapCell *cell = &g_array_index (obj->cells, HsSnapCell, i);
+
+      bundle_count (targets, index, &cell->key);
+      bundle_count (targets, index, &cell->value);
+    }
+  for (guint i = 0; i < targets->len; i++)
+    {
+      WantedEdge *wanted = &g_array_index (targets, WantedEdge, i);
+
+      wanted->node_index = b->diagram->scene->nodes->len - 1;
+      wanted->cell_index = KEY_BUNDLE | (guint)(wanted->ref & 0xffffff);
+      g_array_append_val (b->wanted, *wanted);
+    }
+}
+
+static void
 add_object (Builder *b, const HsSnapObject *obj)
 {
+  gboolean collapsed = hs_diagram_options_is_collapsed (b->opts, obj);
   HsSceneNode *node;
   Grid grid;
 
   grid_init (&grid);
-  fill_object (&grid, obj, b->opts->elide_threshold);
+  if (collapsed)
+    fill_collapsed (&grid, obj);
+  else
+    fill_object (&grid, obj, hs_elide_threshold_for (b->opts, obj));
   if (object_caption (obj) != NULL)
     {
       int caption_w;
@@ -610,6 +703,9 @@ add_object (Builder *b, const HsSnapObject *obj)
   grid_clear (&grid);
   node->kind = obj->kind;
   node->flags = obj->flags;
+  node->is_collapsed = collapsed;
+  if (collapsed)
+    add_bundles (b, obj);
   node->caption = g_strdup (object_caption (obj));
   node->badge
       = obj->immortal ? g_strdup ("∞") : g_strdup_printf ("%" G_GINT64_FORMAT, obj->refcount);
@@ -652,9 +748,10 @@ add_edge (Builder *b, const WantedEdge *wanted)
 {
   HsDiagram *d = b->diagram;
   HsSceneNode *node = g_ptr_array_index (d->scene->nodes, wanted->node_index);
-  HsSceneCell *cell = &g_array_index (node->cells, HsSceneCell, wanted->cell_index);
-  HsPendingEdge pending
-      = { NULL, wanted->node_index, wanted->cell_index, HS_SCENE_NODE_OBJECT, wanted->ref, FALSE };
+  HsSceneCell *cell;
+  HsPendingEdge pending = {
+    NULL, wanted->node_index, wanted->cell_index, HS_SCENE_NODE_OBJECT, wanted->ref, FALSE, 0, 0
+  };
   Agnode_t *head = NULL;
   char port[24];
 
@@ -664,6 +761,22 @@ add_edge (Builder *b, const WantedEdge *wanted)
 
       head = agnode (d->graph, name, FALSE);
     }
+  if (wanted->bundle > 0)
+    {
+      /* Bundles go to drawn objects only: what is left out has no badge to explain. */
+      if (head == NULL)
+        return;
+      pending.bundle = wanted->bundle;
+      pending.bundle_key = wanted->cell_index;
+      pending.tail_cell = G_MAXUINT;
+      pending.edge = agedge (d->graph, g_ptr_array_index (d->gv_nodes, wanted->node_index), head,
+                             NULL, TRUE);
+      agxset (pending.edge, b->sym_tailport, "e");
+      agxset (pending.edge, b->sym_style, "dashed");
+      g_array_append_val (d->edges, pending);
+      return;
+    }
+  cell = &g_array_index (node->cells, HsSceneCell, wanted->cell_index);
   if (head == NULL)
     {
       if (b->summary == NULL)
@@ -704,6 +817,9 @@ graph_new (Builder *b)
   agattr (g, AGRAPH, (char *)"ordering", (char *)"out");
   agattr (g, AGRAPH, (char *)"nodesep", (char *)"0.3");
   agattr (g, AGRAPH, (char *)"ranksep", (char *)"0.55");
+  if (g_getenv ("HS_X_NEWRANK")) agattr (g, AGRAPH, (char *)"newrank", (char *)"true");
+  if (g_getenv ("HS_X_MCLIMIT")) agattr (g, AGRAPH, (char *)"mclimit", (char *)g_getenv ("HS_X_MCLIMIT"));
+  if (g_getenv ("HS_X_SEARCH")) agattr (g, AGRAPH, (char *)"searchsize", (char *)g_getenv ("HS_X_SEARCH"));
   agattr (g, AGRAPH, (char *)"fontname", (char *)"Sans");
   agattr (g, AGNODE, (char *)"shape", (char *)"plain");
   agattr (g, AGNODE, (char *)"fontname", (char *)"Monospace");
@@ -712,7 +828,7 @@ graph_new (Builder *b)
   b->sym_xlabel = b->opts->cell_text ? agattr (g, AGNODE, (char *)"xlabel", (char *)"") : NULL;
   b->sym_tailport = agattr (g, AGEDGE, (char *)"tailport", (char *)"");
   agattr (g, AGEDGE, (char *)"arrowsize", (char *)"0.8");
-  agattr (g, AGEDGE, (char *)"style", (char *)"");
+  b->sym_style = agattr (g, AGEDGE, (char *)"style", (char *)"");
   return g;
 }
 

@@ -97,11 +97,10 @@ static void
 place_edge (HsDiagram *d, const Frame *frame, const HsPendingEdge *pending)
 {
   HsSceneNode *tail = g_ptr_array_index (d->scene->nodes, pending->tail_node);
-  HsSceneCell *cell = &g_array_index (tail->cells, HsSceneCell, pending->tail_cell);
+  HsSceneCell *cell = NULL;
   splines *spl = ED_spl (pending->edge);
   HsSceneEdge *edge;
-  HsPoint dot = { cell->rect.x + cell->rect.width / 2, cell->rect.y + cell->rect.height / 2 };
-  HsPoint start;
+  HsPoint dot, start;
   bezier *bz;
 
   if (spl == NULL || spl->size < 1 || spl->list[0].size < 4)
@@ -110,11 +109,26 @@ place_edge (HsDiagram *d, const Frame *frame, const HsPendingEdge *pending)
   edge = hs_scene_add_edge (d->scene);
   edge->tail_role = tail->role;
   edge->tail_id = tail->id;
-  edge->tail_cell = cell->key;
   edge->head_role = pending->head_role;
   edge->head_id = pending->head_id;
   edge->to_summary = pending->to_summary;
   edge->from_freed = (tail->flags & HS_SNAP_FLAG_FREED) != 0;
+  if (pending->bundle > 0)
+    {
+      /* A bundle leaves the box's side, where dot's spline starts. */
+      edge->tail_cell = pending->bundle_key;
+      edge->is_bundle = TRUE;
+      edge->n_refs = pending->bundle;
+      edge->n_points = bz->size;
+      edge->points = g_new (HsPoint, edge->n_points);
+      for (int i = 0; i < bz->size; i++)
+        edge->points[i] = to_scene (frame, bz->list[i]);
+      edge->tip = bz->eflag ? to_scene (frame, bz->ep) : edge->points[edge->n_points - 1];
+      return;
+    }
+  cell = &g_array_index (tail->cells, HsSceneCell, pending->tail_cell);
+  dot = (HsPoint){ cell->rect.x + cell->rect.width / 2, cell->rect.y + cell->rect.height / 2 };
+  edge->tail_cell = cell->key;
   edge->n_points = bz->size + 3;
   edge->points = g_new (HsPoint, edge->n_points);
   start = to_scene (frame, bz->list[0]);

@@ -125,6 +125,29 @@ node_visible (const Visible *v, const HsSceneNode *node)
                        r->height * 1.5 + 24);
 }
 
+/* "×n" on a bundle edge, in a small pill at the middle of its curve. */
+static void
+draw_bundle_count (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme, double alpha)
+{
+  g_autofree char *text = g_strdup_printf ("×%u", edge->n_refs);
+  guint mid = (edge->n_points - 1) / 3 / 2 * 3; /* a segment start near the middle */
+  const HsPoint *p = &edge->points[MIN (mid, edge->n_points - 4)];
+  /* the point at t = 1/2 of that cubic segment */
+  HsPoint m = { (p[0].x + 3 * p[1].x + 3 * p[2].x + p[3].x) / 8,
+                (p[0].y + 3 * p[1].y + 3 * p[2].y + p[3].y) / 8 };
+  int w, h;
+
+  hs_text_size (HS_FONT_BADGE, text, &w, &h);
+  set_color (cr, &theme->background, alpha);
+  rounded_rect (cr, m.x - w / 2.0 - 4, m.y - h / 2.0 - 1, w + 8, h + 2, (h + 2) / 2.0);
+  cairo_fill_preserve (cr);
+  set_color (cr, &theme->edge, alpha);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  draw_text (cr, HS_FONT_BADGE, text, &(HsRect){ m.x - w / 2.0 - 4, m.y - h / 2.0 - 1, w + 8, h + 2 },
+             HS_ALIGN_CENTER, 0);
+}
+
 static void
 draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
 {
@@ -134,8 +157,10 @@ draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
   if (edge->n_points < 4 || alpha <= 0.005)
     return;
   set_color (cr, &theme->edge, alpha);
-  cairo_set_line_width (cr, theme->edge_width);
-  if (edge->to_summary || edge->from_freed)
+  cairo_set_line_width (cr, edge->is_bundle ? theme->edge_width * 0.75 : theme->edge_width);
+  if (edge->is_bundle)
+    cairo_set_dash (cr, (double[]){ 2, 4 }, 2, 0);
+  else if (edge->to_summary || edge->from_freed)
     cairo_set_dash (cr, (double[]){ 5, 4 }, 2, 0);
   cairo_move_to (cr, p[0].x, p[0].y);
   for (guint i = 1; i + 2 < edge->n_points; i += 3)
@@ -143,6 +168,8 @@ draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   draw_arrowhead (cr, p[edge->n_points - 1], edge->tip, theme->edge_width);
+  if (edge->is_bundle && edge->n_refs > 1)
+    draw_bundle_count (cr, edge, theme, alpha);
 }
 
 /* ---- nodes ---------------------------------------------------------------------- */

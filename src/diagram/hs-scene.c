@@ -98,6 +98,7 @@ hs_scene_add_edge (HsScene *scene)
   HsSceneEdge *edge = g_new0 (HsSceneEdge, 1);
 
   edge->alpha = 1.0;
+  edge->n_refs = 1;
   g_ptr_array_add (scene->edges, edge);
   return edge;
 }

@@ -78,6 +78,7 @@ typedef struct
   gboolean is_zombie;      /* frames: returned but kept alive */
   double alpha;            /* 1 when settled */
   double scale;            /* 1 when settled; new nodes grow in from less */
+  gboolean is_collapsed;   /* objects: drawn as a small box at the viewer's request */
   GArray *cells;           /* of HsSceneCell */
 } HsSceneNode;
 
@@ -93,6 +94,11 @@ typedef struct
   HsPoint tip;         /* the arrowhead's tip; the curve ends at its base */
   gboolean to_summary; /* points at an object the cap left out */
   gboolean from_freed; /* leaves an object freed in this step */
+  /* A bundle stands for all `n_refs` references a collapsed object holds to one head: it
+   * leaves the node's side (no cell), thin and dashed, labelled "×n" when n > 1. Ordinary
+   * edges have n_refs 1 and is_bundle FALSE. */
+  gboolean is_bundle;
+  guint n_refs;
   double alpha;
 } HsSceneEdge;
 

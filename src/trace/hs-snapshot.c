@@ -49,6 +49,7 @@ object_free (gpointer data)
   g_free (obj->type_name);
   g_free (obj->label);
   g_array_unref (obj->cells);
+  value_clear (&obj->class_ref);
   g_free (obj);
 }
 

@@ -14,27 +14,31 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   HS_SNAP_VALUE_PRIMITIVE, /* drawn inline: `text` is its repr ("3", "'hi'", "None") */
   HS_SNAP_VALUE_REF,       /* a reference (an arrow) to the object with id `ref` */
 } HsSnapValueKind;
 
-typedef struct {
+typedef struct
+{
   HsSnapValueKind kind;
   guint64 ref;
   char *text;            /* PRIMITIVE: repr; REF: NULL */
   const char *type_name; /* PRIMITIVE: "int", "float", "str", "bool", "NoneType"; static */
 } HsSnapValue;
 
-typedef struct {
+typedef struct
+{
   char *name; /* variable name, or a label for a value the frame holds ("for iterator") */
   HsSnapValue value;
 } HsSnapVar;
 
-typedef struct {
+typedef struct
+{
   guint64 frame_id;
-  char *func_name;   /* "<module>" for the global frame, as CPython names it */
-  int line;          /* the line this frame is at */
+  char *func_name;         /* "<module>" for the global frame, as CPython names it */
+  int line;                /* the line this frame is at */
   gboolean is_highlighted; /* the frame executing now */
   gboolean is_zombie;      /* returned but kept alive (a generator or closure's parent) */
   guint64 parent_frame_id; /* lexical parent (closures), 0 if none */
@@ -43,7 +47,8 @@ typedef struct {
                               partly evaluated expressions); each counts like a variable */
 } HsSnapFrame;
 
-typedef enum {
+typedef enum
+{
   HS_SNAP_LIST,
   HS_SNAP_TUPLE,
   HS_SNAP_DICT,
@@ -57,20 +62,23 @@ typedef enum {
 
 /* One row of an object: a list/tuple/set element (key unused, label = index), a dict
  * entry (key and value), an instance/class attribute (label = attribute name). */
-typedef struct {
-  char *label;       /* "0", "1", attribute name; NULL for dict entries */
-  HsSnapValue key;   /* dict entries only; kind PRIMITIVE with text NULL otherwise */
+typedef struct
+{
+  char *label;     /* "0", "1", attribute name; NULL for dict entries */
+  HsSnapValue key; /* dict entries only; kind PRIMITIVE with text NULL otherwise */
   HsSnapValue value;
 } HsSnapCell;
 
-enum {
+enum
+{
   HS_SNAP_FLAG_NEW = 1 << 0,         /* allocated during this step */
   HS_SNAP_FLAG_CHANGED = 1 << 1,     /* contents changed during this step */
   HS_SNAP_FLAG_UNREACHABLE = 1 << 2, /* alive but no root reaches it (a leaked cycle) */
   HS_SNAP_FLAG_FREED = 1 << 3,       /* freed during this step: its last contents, shown fading */
 };
 
-typedef struct {
+typedef struct
+{
   guint64 id;
   HsSnapKind kind;
   char *type_name; /* "list", "dict", a class name, "function", ... */
@@ -79,19 +87,24 @@ typedef struct {
   gboolean immortal;
   guint flags;
   GArray *cells; /* of HsSnapCell, in order */
+  /* Instances: the reference to their class; classes: to their base class (kind REF), or
+   * nothing (kind PRIMITIVE, text NULL). It counts like any reference and is drawn from the
+   * object's header. */
+  HsSnapValue class_ref;
 } HsSnapObject;
 
-typedef struct {
-  int step;          /* 0-based index in the trace */
-  int line;          /* line about to run (Python Tutor's `line`) */
-  char *event;       /* "step_line", "call", "return", "exception", "uncaught_exception" */
+typedef struct
+{
+  int step;    /* 0-based index in the trace */
+  int line;    /* line about to run (Python Tutor's `line`) */
+  char *event; /* "step_line", "call", "return", "exception", "uncaught_exception" */
   char *func_name;
-  GPtrArray *frames;  /* of HsSnapFrame*, outermost (the global frame) first */
-  GPtrArray *objects; /* of HsSnapObject*, sorted by id */
-  char *stdout_text;  /* everything printed so far */
+  GPtrArray *frames;   /* of HsSnapFrame*, outermost (the global frame) first */
+  GPtrArray *objects;  /* of HsSnapObject*, sorted by id */
+  char *stdout_text;   /* everything printed so far */
   char *exception_msg; /* the error of this step, or NULL */
-  GArray *gc_freed;   /* guint64 ids the collector freed during this step (may be empty) */
-  GHashTable *by_id;  /* guint64* id -> HsSnapObject* (borrowed), built by hs_snapshot_index */
+  GArray *gc_freed;    /* guint64 ids the collector freed during this step (may be empty) */
+  GHashTable *by_id;   /* guint64* id -> HsSnapObject* (borrowed), built by hs_snapshot_index */
 } HsSnapshot;
 
 HsSnapshot *hs_snapshot_new (void);

@@ -18,7 +18,7 @@ describe_object (HsSnapObject *o)
    * xgettext. */
   g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, o->id);
   /* TRANSLATORS: an object in the diagram, e.g. "list #12" */
-  return g_strdup_printf (_("%s #%s"), o->type_name, id);
+  return g_strdup_printf (_ ("%s #%s"), o->type_name, id);
 }
 
 static gboolean

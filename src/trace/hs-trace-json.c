@@ -287,6 +287,25 @@ put_id_list (GString *out, const char *key, HsSnapshot *snap, guint flag)
   g_string_append (out, "]");
 }
 
+/* Instances' references to their class and classes' to their base: counted, so shown. */
+static void
+put_class_refs (GString *out, HsSnapshot *snap)
+{
+  gboolean first = TRUE;
+
+  g_string_append (out, ", \"heapscope_class_refs\": {");
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+      if (o->class_ref.kind != HS_SNAP_VALUE_REF || (o->flags & HS_SNAP_FLAG_FREED))
+        continue;
+      g_string_append_printf (out, "%s\"%" G_GUINT64_FORMAT "\": ", first ? "" : ", ", o->id);
+      put_value (out, &o->class_ref);
+      first = FALSE;
+    }
+  g_string_append (out, "}");
+}
+
 static void
 put_heapscope_keys (GString *out, HsSnapshot *snap)
 {
@@ -303,6 +322,7 @@ put_heapscope_keys (GString *out, HsSnapshot *snap)
       first = FALSE;
     }
   g_string_append (out, "}");
+  put_class_refs (out, snap);
   put_id_list (out, "freed", snap, HS_SNAP_FLAG_FREED);
   put_id_list (out, "unreachable", snap, HS_SNAP_FLAG_UNREACHABLE);
   g_string_append (out, ", \"gc\": {\"freed\": [");

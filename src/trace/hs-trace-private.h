@@ -33,6 +33,10 @@ typedef enum
   HS_REC_GC,         /* n id...: the collector freed these (their HS_REC_FREE follow) */
 } HsTraceOp;
 
+/* In an HS_REC_ATTRS record, the pair with this name is the object's class (instances)
+ * or base class (classes): HsSnapObject.class_ref, not a cell. */
+#define HS_TRACE_CLASS_ATTR "__class__"
+
 /* Strings (type names, variable names, reprs of primitives) are stored once in a pool
  * and referred to by index; index 0 is "no string". */
 typedef struct
@@ -82,6 +86,7 @@ struct _HsTrace
   char *error_text;
   int syntax_line, syntax_col, syntax_end_col;
   char *syntax_msg;
+  GString *count_errors; /* verify_counts mismatches, or NULL */
 };
 
 extern const char *const hs_trace_event_names[];

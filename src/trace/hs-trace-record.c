@@ -14,13 +14,17 @@
 
 #include "hs-trace-private.h"
 
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-frame.h"
 #include "hs-function.h"
+#include "hs-generator.h"
 #include "hs-int.h"
 #include "hs-list.h"
+#include "hs-module.h"
 #include "hs-object-private.h"
+#include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -48,7 +52,9 @@ typedef struct
   guint64 delta_start;   /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
-  guint32 str_iterator, str_pending, str_return;
+  guint32 str_iterator, str_pending, str_handling, str_return, str_class;
+  GHashTable *class_dicts; /* a traced class's namespace dict -> the class */
+  GHashTable *generators;  /* traced generators: their frames change without a dirty mark */
 } Recorder;
 
 static void
@@ -131,7 +137,9 @@ put_primitive (Recorder *rec, HsLog *log, HsObject *o, const char *type_name)
   hs_log_put (log, hs_object_id (o));
   hs_log_put (log, pool (rec, type_name));
   hs_log_put (log, pool (rec, text));
-  hs_log_put (log, hs_is_immortal (o));
+  /* A module lives as long as the run (the VM's table of modules keeps it): shown as
+   * immortal rather than with a count one arrow short. */
+  hs_log_put (log, hs_is_immortal (o) || HS_IS (o, &hs_module_type));
 }
 
 static void
@@ -158,23 +166,32 @@ put_dict (Recorder *rec, HsLog *log, HsObject *o)
     }
 }
 
+/* A function shows its signature, then what it keeps alive: default values (its defaults
+ * tuple and keyword-only defaults dict are not drawn themselves) and the cells it closes
+ * over, named like the variables they hold. */
 static void
 put_function (Recorder *rec, HsLog *log, HsObject *o)
 {
   HsFunction *fn = HS_FUNCTION (o);
+  HsCode *code = fn->code;
   int n = hs_function_nparams (fn);
   g_autoptr (GString) label = g_string_new (hs_str_utf8 (fn->name));
-  int ndefaults = 0;
+  gsize ncells = 0, pos = 0;
+  HsObject *k, *v;
 
   g_string_append_c (label, '(');
   for (int i = 0; i < n; i++)
     {
       g_string_append_printf (label, "%s%s", i ? ", " : "", hs_function_param_name (fn, i));
-      ndefaults += hs_function_default_borrow (fn, i) != NULL;
+      ncells += hs_function_default_borrow (fn, i) != NULL;
     }
   g_string_append_c (label, ')');
+  if (fn->kwdefaults != NULL)
+    ncells += hs_dict_len (fn->kwdefaults);
+  if (fn->closure != NULL)
+    ncells += hs_tuple_len (fn->closure);
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_FUNCTION, label->str);
-  hs_log_put (log, ndefaults);
+  hs_log_put (log, ncells);
   for (int i = 0; i < n; i++)
     {
       HsObject *d = hs_function_default_borrow (fn, i);
@@ -183,6 +200,124 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
       hs_log_put (log, pool (rec, hs_function_param_name (fn, i)));
       hs_log_put (log, ref (rec, d));
     }
+  while (fn->kwdefaults != NULL && hs_dict_next (fn->kwdefaults, &pos, &k, &v))
+    {
+      hs_log_put (log, pool (rec, hs_str_utf8 (k)));
+      hs_log_put (log, ref (rec, v));
+    }
+  for (gsize i = 0; fn->closure != NULL && i < hs_tuple_len (fn->closure); i++)
+    {
+      int slot = (int)i < code->nfrees ? code->frees[i] : -1;
+      hs_log_put (log, pool (rec, slot >= 0 ? code->varnames[slot] : "?"));
+      hs_log_put (log, ref (rec, hs_tuple_get_borrow (fn->closure, i)));
+    }
+}
+
+static void
+put_instance (Recorder *rec, HsLog *log, HsObject *o)
+{
+  gsize pos = 0;
+  HsObject *name, *value;
+
+  put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_INSTANCE, NULL);
+  hs_log_put (log, hs_instance_attr_count (o) + 1);
+  hs_log_put (log, rec->str_class);
+  hs_log_put (log, ref (rec, (HsObject *)HS_TYPE (o)));
+  while (hs_instance_next_attr (o, &pos, &name, &value))
+    {
+      hs_log_put (log, pool (rec, hs_str_utf8 (name)));
+      hs_log_put (log, ref (rec, value));
+    }
+}
+
+/* Bookkeeping of a class body that the learner did not write. */
+static gboolean
+is_hidden_class_attr (HsObject *name)
+{
+  static const char *const hidden[] = { "__module__", "__qualname__", "__doc__", NULL };
+  for (int i = 0; hidden[i]; i++)
+    if (hs_str_equal_cstr (name, hidden[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A class shows the entries of its namespace dict (which is not drawn itself) and refers
+ * to its base when that is a class of the program. */
+static void
+put_class (Recorder *rec, HsLog *log, HsObject *o)
+{
+  HsObject *dict = hs_class_dict_borrow (o);
+  HsObject *base = hs_class_base_borrow (o);
+  gboolean has_base = base != NULL && hs_class_check (base);
+  gsize n = has_base, pos = 0;
+  HsObject *k, *v;
+
+  if (dict != NULL)
+    {
+      g_hash_table_insert (rec->class_dicts, dict, o);
+      while (hs_dict_next (dict, &pos, &k, &v))
+        n += !is_hidden_class_attr (k);
+    }
+  put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_CLASS, hs_class_name (o));
+  hs_log_put (log, n);
+  if (has_base)
+    {
+      hs_log_put (log, rec->str_class);
+      hs_log_put (log, ref (rec, base));
+    }
+  for (pos = 0; dict != NULL && hs_dict_next (dict, &pos, &k, &v);)
+    if (!is_hidden_class_attr (k))
+      {
+        hs_log_put (log, pool (rec, hs_str_utf8 (k)));
+        hs_log_put (log, ref (rec, v));
+      }
+}
+
+static void
+put_set (Recorder *rec, HsLog *log, HsObject *o)
+{
+  gsize pos = 0;
+  HsObject *k;
+
+  put_header (rec, log, HS_REC_OBJ, o, HS_SNAP_SET, NULL);
+  hs_log_put (log, hs_set_len (o));
+  while (hs_set_next (o, &pos, &k))
+    hs_log_put (log, ref (rec, k));
+}
+
+/* A suspended generator keeps its frame: shown as the generator's rows, named like the
+ * frame's variables. */
+static void
+put_generator (Recorder *rec, HsLog *log, HsObject *o)
+{
+  HsFrame *f = hs_generator_frame (o);
+  gsize n = 0;
+
+  if (!g_hash_table_contains (rec->generators, o)) /* flush_dirty iterates the table */
+    g_hash_table_add (rec->generators, o);
+  put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_OTHER, f ? f->code->name : NULL);
+  if (f == NULL)
+    {
+      hs_log_put (log, 0);
+      return;
+    }
+  for (int i = 0; i < f->code->nlocals; i++)
+    n += f->locals[i] != NULL;
+  for (int i = 0; i < f->sp; i++)
+    n += f->stack[i] != NULL;
+  hs_log_put (log, n);
+  for (int i = 0; i < f->code->nlocals; i++)
+    if (f->locals[i] != NULL)
+      {
+        hs_log_put (log, pool (rec, f->code->varnames[i]));
+        hs_log_put (log, ref (rec, f->locals[i]));
+      }
+  for (int i = 0; i < f->sp; i++)
+    if (f->stack[i] != NULL)
+      {
+        hs_log_put (log, rec->str_pending);
+        hs_log_put (log, ref (rec, f->stack[i]));
+      }
 }
 
 typedef struct
@@ -249,9 +384,17 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_dict (rec, log, o);
   else if (HS_IS (o, &hs_function_type))
     put_function (rec, log, o);
-  else if (hs_is_immortal (o) && !HS_IS (o, &hs_tuple_type))
-    /* Built-in functions and types are part of the language, not of the program's
-     * memory: shown by name, inline, like a number. */
+  else if (hs_instance_check (o))
+    put_instance (rec, log, o);
+  else if (hs_class_check (o))
+    put_class (rec, log, o);
+  else if (hs_anyset_check (o))
+    put_set (rec, log, o);
+  else if (HS_IS (o, &hs_generator_type))
+    put_generator (rec, log, o);
+  else if ((hs_is_immortal (o) && !HS_IS (o, &hs_tuple_type)) || HS_IS (o, &hs_module_type))
+    /* Built-in functions, types and modules are part of the language, not of the
+     * program's memory: shown by name, inline, like a number. */
     put_primitive (rec, log, o, hs_type_name (o));
   else
     put_other (rec, log, o);
@@ -291,10 +434,14 @@ flush_dirty (Recorder *rec)
 {
   gsize n;
   const HsDirtyEntry *dirty = hs_heap_dirty (rec->vm, &n);
+  GHashTableIter it;
+  gpointer gen;
 
   for (gsize i = 0; i < n; i++)
     {
       HsObject *o = dirty[i].obj;
+      if (o != NULL && !(o->flags & HS_FLAG_TRACED))
+        o = g_hash_table_lookup (rec->class_dicts, o); /* a class's namespace changed */
       if (o == NULL || !(o->flags & HS_FLAG_TRACED) || o == rec->vm->globals)
         continue;
       if (HS_IS (o, &hs_list_type) && dirty[i].lo != 0)
@@ -303,6 +450,9 @@ flush_dirty (Recorder *rec)
         put_object (rec, &rec->trace->log, o);
     }
   hs_heap_dirty_reset (rec->vm);
+  g_hash_table_iter_init (&it, rec->generators);
+  while (g_hash_table_iter_next (&it, &gen, NULL))
+    put_object (rec, &rec->trace->log, gen);
 }
 
 /* ---- frames ----------------------------------------------------------------------- */
@@ -327,12 +477,22 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
     {
       guint64 id;
       guint32 label;
-      if (f->stack[i] == NULL)
+      /* Immortal values (None saved by an except block, a pending small int) have no
+       * count to explain: not shown. */
+      if (f->stack[i] == NULL || hs_is_immortal (f->stack[i]))
         continue;
       id = ref (rec, f->stack[i]);
       label = held_label (rec, f->stack[i]);
       g_array_append_val (now, id);
       g_array_append_val (labels, label);
+    }
+  /* The exception an except block is handling is the VM's (sys.exc_info()), not a
+   * frame's: shown once, with the globals. */
+  if (depth == 0 && rec->vm->exc_info != NULL)
+    {
+      guint64 id = ref (rec, rec->vm->exc_info);
+      g_array_append_val (now, id);
+      g_array_append_val (labels, rec->str_handling);
     }
   if (!force && now->len == s->held->len
       && memcmp (now->data, s->held->data, now->len * sizeof (guint64)) == 0)
@@ -382,12 +542,12 @@ is_dunder (HsObject *name)
   return n > 4 && g_str_has_prefix (s, "__") && g_str_has_suffix (s, "__");
 }
 
-/* Globals in insertion order; a key whose position moved is rewritten as unbind+bind so
- * the replayed order stays the dict's order. */
+/* Variables kept in a dict (the module's globals, a class body's namespace), in insertion
+ * order; a key whose position moved is rewritten as unbind+bind so the replayed order
+ * stays the dict's order. */
 static void
-sync_globals (Recorder *rec, HsLog *log, Shadow *s, gboolean force)
+sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, gboolean force)
 {
-  HsObject *g = rec->vm->globals;
   gsize pos = 0, i = 0;
   HsObject *k, *v;
   gboolean same = !force;
@@ -403,16 +563,17 @@ sync_globals (Recorder *rec, HsLog *log, Shadow *s, gboolean force)
       if (same && i < s->keys->len && g_array_index (s->keys, HsObject *, i) == k)
         {
           if (g_array_index (s->vals, guint64, i) != id)
-            put_var (log, 0, pool (rec, hs_str_utf8 (k)), id);
+            put_var (log, depth, pool (rec, hs_str_utf8 (k)), id);
         }
       else
         {
           /* Order changed (a deletion, or a new name): rewrite from here on. */
           if (same)
             for (gsize j = i; j < s->keys->len; j++)
-              put_var (log, 0, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))), 0);
+              put_var (log, depth, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))),
+                       0);
           same = FALSE;
-          put_var (log, 0, pool (rec, hs_str_utf8 (k)), id);
+          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id);
         }
       if (i < s->keys->len)
         {
@@ -428,7 +589,7 @@ sync_globals (Recorder *rec, HsLog *log, Shadow *s, gboolean force)
     }
   if (same)
     for (gsize j = i; j < s->keys->len; j++)
-      put_var (log, 0, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))), 0);
+      put_var (log, depth, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))), 0);
   g_array_set_size (s->keys, i);
   g_array_set_size (s->vals, i);
 }
@@ -481,7 +642,9 @@ static void
 sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
 {
   if (f->code->is_module)
-    sync_globals (rec, log, s, force);
+    sync_dict_vars (rec, log, s, rec->vm->globals, depth, force);
+  else if (f->ns != NULL)
+    sync_dict_vars (rec, log, s, f->ns, depth, force);
   else
     sync_locals (rec, log, s, f, depth, force);
   sync_held (rec, log, s, f, depth, force);
@@ -509,10 +672,12 @@ sync_frames (Recorder *rec, int line)
       put_push (rec, log, f);
       g_ptr_array_add (rec->shadows, shadow_new (f->id));
     }
-  /* Only the running frame, new frames and the globals can have changed. */
+  /* Since the last step only these can have changed: the globals, the frames entered,
+   * and the deepest frame both steps share (it ran: it may have left values on its stack
+   * for a call, or received a return value). Frames under it have not run. */
   for (guint i = 0; i < frames->len; i++)
     {
-      if (i != 0 && i + 1 < frames->len && i < common)
+      if (i != 0 && i + 1 < common)
         continue;
       sync_frame (rec, log, g_ptr_array_index (rec->shadows, i), g_ptr_array_index (frames, i), i,
                   FALSE);
@@ -587,6 +752,42 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   rec->delta_start = rec->trace->log.len;
 }
 
+/* The promise of the diagram, checked against the runtime: every drawn mortal object has
+ * as many arrows into it as its count. Only between lines of the main loop: a C function
+ * that called back into Python holds references in its C locals. */
+static void
+verify_counts (Recorder *rec, int k)
+{
+  HsTrace *t = rec->trace;
+  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+  g_autoptr (GHashTable) live = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (HsObject *p = rec->vm->live.next; p != &rec->vm->live; p = p->next)
+    if (p->flags & HS_FLAG_TRACED)
+      g_hash_table_insert (live, &p->id, p);
+  if (t->count_errors == NULL)
+    t->count_errors = g_string_new (NULL);
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *so = g_ptr_array_index (snap->objects, i);
+      HsObject *o;
+
+      if (so->immortal || (so->flags & HS_SNAP_FLAG_FREED))
+        continue;
+      o = g_hash_table_lookup (live, &so->id);
+      if (o == NULL)
+        g_string_append_printf (t->count_errors,
+                                "step %d (line %d): %s #%" G_GUINT64_FORMAT
+                                " is drawn but not alive\n",
+                                k, snap->line, so->type_name, so->id);
+      else if (o->refcount != so->refcount)
+        g_string_append_printf (t->count_errors,
+                                "step %d (line %d): %s #%" G_GUINT64_FORMAT " has %" G_GINT64_FORMAT
+                                " references but %" G_GINT64_FORMAT " arrows\n",
+                                k, snap->line, so->type_name, so->id, o->refcount, so->refcount);
+    }
+}
+
 static gboolean
 on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer data)
 {
@@ -628,6 +829,8 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
       rec->stopped = TRUE;
     }
   add_step (rec, ev, line, f ? f->code->name : "<module>", exc_msg);
+  if (t->options.verify_counts && ev == HS_STEP_LINE && vm->eval_depth == 1)
+    verify_counts (rec, k);
   if (t->log.len - rec->last_keyframe_end > MAX (KEYFRAME_MIN_DELTA_BYTES, rec->last_keyframe_size))
     write_keyframe (rec, k);
   vm->hooks = hooks;
@@ -638,6 +841,8 @@ static void
 on_free (HsVM *vm, HsObject *obj, gpointer data)
 {
   Recorder *rec = data;
+  g_hash_table_remove (rec->class_dicts, obj);
+  g_hash_table_remove (rec->generators, obj);
   if (rec->stopped || !(obj->flags & HS_FLAG_TRACED))
     return;
   hs_log_put (&rec->trace->log, HS_REC_FREE);
@@ -652,7 +857,19 @@ on_output (HsVM *vm, const char *text, gsize len, gpointer data)
     g_string_append_len (rec->trace->out, text, len);
 }
 
-static const HsVMHooks recorder_hooks = { on_step, NULL, on_free, on_output };
+static void
+on_gc (HsVM *vm, HsObject *const *unreachable, gsize n, gpointer data)
+{
+  Recorder *rec = data;
+  if (rec->stopped || n == 0)
+    return;
+  hs_log_put (&rec->trace->log, HS_REC_GC);
+  hs_log_put (&rec->trace->log, n);
+  for (gsize i = 0; i < n; i++)
+    hs_log_put (&rec->trace->log, hs_object_id (unreachable[i]));
+}
+
+static const HsVMHooks recorder_hooks = { on_step, NULL, on_free, on_output, on_gc };
 
 /* ---- recording ------------------------------------------------------------------- */
 
@@ -720,7 +937,11 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   /* Held labels stay English in the trace (and its JSON); the diagram translates them. */
   rec.str_iterator = hs_string_pool_add (&t->pool, N_ ("iterator"));
   rec.str_pending = hs_string_pool_add (&t->pool, N_ ("pending"));
+  rec.str_handling = hs_string_pool_add (&t->pool, N_ ("handling"));
   rec.str_return = hs_string_pool_add (&t->pool, "__return__");
+  rec.str_class = hs_string_pool_add (&t->pool, HS_TRACE_CLASS_ATTR);
+  rec.class_dicts = g_hash_table_new (NULL, NULL);
+  rec.generators = g_hash_table_new (NULL, NULL);
   vm->track_dirty = TRUE;
   hs_vm_set_hooks (vm, &recorder_hooks, &rec);
 
@@ -748,6 +969,8 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
 
   hs_vm_set_hooks (vm, NULL, NULL);
   g_hash_table_unref (rec.immortals);
+  g_hash_table_unref (rec.class_dicts);
+  g_hash_table_unref (rec.generators);
   g_ptr_array_unref (rec.todo);
   g_ptr_array_unref (rec.shadows);
   return t;

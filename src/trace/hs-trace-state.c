@@ -500,8 +500,12 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
             i++;
             break;
           case HS_SHAPE_ATTRS:
-            hs_snap_object_add_cell (so, hs_string_pool_get (pool, (guint32)a), none_key,
-                                     value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
+            if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_CLASS_ATTR) == 0)
+              so->class_ref = value_of (ts, g_array_index (o->vals, guint64, i + 1), count);
+            else
+              hs_snap_object_add_cell (
+                  so, hs_string_pool_get (pool, (guint32)a), none_key,
+                  value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
             i++;
             break;
           default:
@@ -540,12 +544,15 @@ flag_unreachable (HsSnapshot *snap)
         mark_reachable (snap, seen, &g_array_index (f->held, HsSnapVar, j).value, &todo);
     }
   while ((o = g_queue_pop_head (&todo)) != NULL)
-    for (guint j = 0; j < o->cells->len; j++)
-      {
-        HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
-        mark_reachable (snap, seen, &c->key, &todo);
-        mark_reachable (snap, seen, &c->value, &todo);
-      }
+    {
+      mark_reachable (snap, seen, &o->class_ref, &todo);
+      for (guint j = 0; j < o->cells->len; j++)
+        {
+          HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
+          mark_reachable (snap, seen, &c->key, &todo);
+          mark_reachable (snap, seen, &c->value, &todo);
+        }
+    }
   for (guint i = 0; i < snap->objects->len; i++)
     {
       o = g_ptr_array_index (snap->objects, i);

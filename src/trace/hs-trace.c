@@ -27,6 +27,8 @@ hs_trace_free (HsTrace *trace)
   g_string_free (trace->out, TRUE);
   g_free (trace->error_text);
   g_free (trace->syntax_msg);
+  if (trace->count_errors)
+    g_string_free (trace->count_errors, TRUE);
   g_free (trace);
 }
 
@@ -62,6 +64,12 @@ hs_trace_get_syntax_error (HsTrace *trace, int *line, int *col, int *end_col, co
   if (message)
     *message = trace->syntax_msg;
   return TRUE;
+}
+
+const char *
+hs_trace_get_count_errors (HsTrace *trace)
+{
+  return trace->count_errors && trace->count_errors->len ? trace->count_errors->str : NULL;
 }
 
 const char *

@@ -15,7 +15,10 @@ typedef struct _HsTrace HsTrace;
 typedef struct
 {
   gint64 max_steps;         /* default 100,000; at most 10,000,000 */
-  gboolean heap_primitives; /* ints, floats, strs, bools, None as heap objects */
+  gboolean heap_primitives; /* ints, floats, strs, bools and None as heap objects */
+  /* For tests: at every line step, compare each drawn object's count (the arrows into it)
+   * with the runtime's count; mismatches go to hs_trace_get_count_errors. Slow. */
+  gboolean verify_counts;
 } HsTraceOptions;
 
 void hs_trace_options_init (HsTraceOptions *options);
@@ -45,6 +48,9 @@ const char *hs_trace_get_error_text (HsTrace *trace);
 gboolean hs_trace_get_syntax_error (HsTrace *trace, int *line, int *col, int *end_col,
                                     const char **message);
 const char *hs_trace_get_source (HsTrace *trace);
+
+/* With HsTraceOptions.verify_counts: one line per mismatch found, or NULL if none. */
+const char *hs_trace_get_count_errors (HsTrace *trace);
 
 /* Cheap per-step facts (no snapshot needed). */
 int hs_trace_step_line (HsTrace *trace, int k);

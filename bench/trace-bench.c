@@ -212,7 +212,7 @@ bench_exports (void)
           continue;
         }
       t0 = now_ms ();
-      g_free (hs_trace_to_json (trace));
+      g_free (hs_trace_to_json (trace, 0, NULL));
       json_ms = now_ms () - t0;
       printf ("%-10d %8d %11.0fx%-5.0f %10.2f %10.2f %10.2f %10.2f %10.2f %12.1f\n",
               (int) snap->objects->len, n, scene->width, scene->height, render_ms, time_export (scene, snap, dir, "png"),

@@ -11,6 +11,9 @@ harness, dictionary, seconds, *seeds = sys.argv[1:]
 # Any sanitizer report fails the run (UBSan alone would only print and go on).
 os.environ.setdefault("UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=1")
 os.environ.setdefault("ASAN_OPTIONS", "detect_leaks=1")
+# Leaks inside fontconfig and Graphviz (process-lifetime caches) are not ours.
+os.environ.setdefault("LSAN_OPTIONS", "suppressions=" + os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "build-aux", "lsan.supp"))
 seeds = [s for s in seeds if os.path.isdir(s)]
 with tempfile.TemporaryDirectory(prefix="hs-fuzz-") as work:
     cmd = [harness, work, *seeds, f"-dict={dictionary}", f"-max_total_time={seconds}",

@@ -89,6 +89,7 @@ fixture_finish (HsSnapshot *snap)
           fx_count (counts, &g_array_index (obj->cells, HsSnapCell, j).key);
           fx_count (counts, &g_array_index (obj->cells, HsSnapCell, j).value);
         }
+      fx_count (counts, &obj->class_ref);
     }
   for (guint i = 0; i < snap->objects->len; i++)
     {
@@ -133,6 +134,7 @@ fixture_linked_list (guint n)
       g_snprintf (text, sizeof text, "%u", i + 1);
       fx_attr (node, "value", fx_int (text));
       fx_attr (node, "next", i + 1 < n ? hs_snap_value_ref (21 + i) : fx_none ());
+      node->class_ref = hs_snap_value_ref (10);
     }
   module->line = 9;
   snap->line = 9;

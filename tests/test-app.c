@@ -344,24 +344,15 @@ test_accels (void)
   {
     const char *accel, *action;
   } expected[] = {
-    { "<Control>Return", "win.run" },
-    { "<Control>period", "win.stop" },
-    { "F10", "win.step-forward" },
-    { "<Alt>Right", "win.step-forward" },
-    { "<Shift>F10", "win.step-back" },
-    { "<Alt>Left", "win.step-back" },
-    { "<Alt>Home", "win.step-first" },
-    { "<Alt>End", "win.step-last" },
-    { "<Control>space", "win.play" },
-    { "F5", "win.presentation" },
-    { "<Control>e", "win.export" },
-    { "<Control>plus", "win.zoom-in" },
-    { "<Control>minus", "win.zoom-out" },
-    { "<Control>0", "win.zoom-fit" },
-    { "<Control>o", "win.open" },
-    { "<Control>s", "win.save" },
-    { "<Control><Shift>s", "win.save-as" },
-    { "<Control>comma", "app.preferences" },
+    { "<Control>Return", "win.run" },       { "<Control>period", "win.stop" },
+    { "F10", "win.step-forward" },          { "<Alt>Right", "win.step-forward" },
+    { "<Shift>F10", "win.step-back" },      { "<Alt>Left", "win.step-back" },
+    { "<Alt>Home", "win.step-first" },      { "<Alt>End", "win.step-last" },
+    { "<Control>space", "win.play" },       { "F5", "win.presentation" },
+    { "<Control>e", "win.export" },         { "<Control>plus", "win.zoom-in" },
+    { "<Control>minus", "win.zoom-out" },   { "<Control>0", "win.zoom-fit" },
+    { "<Control>o", "win.open" },           { "<Control>s", "win.save" },
+    { "<Control><Shift>s", "win.save-as" }, { "<Control>comma", "app.preferences" },
     { "<Control>q", "app.quit" },
   };
 

@@ -98,7 +98,7 @@ test_graph_linked_list (void)
 
   /* module frame, class, __init__, three nodes */
   g_assert_cmpuint (count_nodes (g), ==, 6);
-  /* Node, head, __init__, next, next */
+  /* Node, head, __init__, next, next (class references are drawn by us, not laid out) */
   g_assert_cmpuint (count_edges (g), ==, 5);
   frame = agnode (g, (char *)"f1", FALSE);
   first = agnode (g, (char *)"o20", FALSE);
@@ -109,15 +109,43 @@ test_graph_linked_list (void)
   label = agget (first, (char *)"label");
   g_assert_true (aghtmlstr ((char *)label));
   g_assert_nonnull (strstr (label, "PORT=\"v1\""));
-  g_assert_null (strstr (agget (last, (char *)"label"), "PORT=")); /* next is None */
+  g_assert_null (strstr (agget (last, (char *)"label"), "PORT=\"v")); /* next is None */
   e = agedge (g, first, agnode (g, (char *)"o21", FALSE), NULL, FALSE);
   g_assert_nonnull (e);
   g_assert_cmpstr (agget (e, (char *)"tailport"), ==, "v1:e");
   e = agedge (g, frame, first, NULL, FALSE);
   g_assert_cmpstr (agget (e, (char *)"tailport"), ==, "v1:e");
   g_assert_cmpstr (agget (first, (char *)"hs_badge"), ==, "1");
+  g_assert_cmpstr (agget (agnode (g, (char *)"o10", FALSE), (char *)"hs_badge"), ==, "4");
   g_assert_cmpstr (agget (g, (char *)"rankdir"), ==, "LR");
   g_assert_cmpstr (agget (g, (char *)"ordering"), ==, "out");
+}
+
+/* The DOT export's graph also holds each instance's class reference: dotted, from the
+ * header's port, and with no say in the ranking. */
+static void
+test_graph_class_refs_in_dot (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_linked_list (3);
+  HsDiagramOptions opts;
+  g_autoptr (HsDiagram) diagram = NULL;
+  Agraph_t *g;
+  Agnode_t *first, *cls;
+  Agedge_t *e;
+
+  hs_diagram_options_init (&opts);
+  opts.cell_text = TRUE;
+  diagram = hs_diagram_new (snap, &opts);
+  g = hs_diagram_get_graph (diagram);
+  g_assert_cmpuint (count_edges (g), ==, 8);
+  first = agnode (g, (char *)"o20", FALSE);
+  cls = agnode (g, (char *)"o10", FALSE);
+  g_assert_nonnull (strstr (agget (first, (char *)"label"), "PORT=\"c\""));
+  e = agedge (g, first, cls, NULL, FALSE);
+  g_assert_nonnull (e);
+  g_assert_cmpstr (agget (e, (char *)"tailport"), ==, "c:n");
+  g_assert_cmpstr (agget (e, (char *)"style"), ==, "dotted");
+  g_assert_cmpstr (agget (e, (char *)"constraint"), ==, "false");
 }
 
 static void
@@ -133,8 +161,8 @@ test_graph_aliasing_badges (void)
   g_assert_cmpstr (agget (agnode (g, (char *)"o40", FALSE), (char *)"hs_badge"), ==, "3");
   g_assert_cmpstr (agget (agnode (g, (char *)"o41", FALSE), (char *)"hs_badge"), ==, "2");
   /* A tuple's cells send their arrows downwards, one distinct arrow per cell. */
-  g_assert_cmpstr (agget (agedge (g, agnode (g, (char *)"o42", FALSE), agnode (g, (char *)"o40", FALSE),
-                                  NULL, FALSE),
+  g_assert_cmpstr (agget (agedge (g, agnode (g, (char *)"o42", FALSE),
+                                  agnode (g, (char *)"o40", FALSE), NULL, FALSE),
                           (char *)"tailport"),
                    ==, "v0:s");
   g_assert_true (hs_diagram_layout (diagram, NULL));
@@ -168,9 +196,20 @@ check_scene_edges (const HsScene *scene)
       g_assert_nonnull (head);
       cell = hs_scene_node_find_cell (tail, e->tail_cell);
       g_assert_nonnull (cell);
-      g_assert_true (cell->is_ref);
       g_assert_cmpuint (e->n_points % 3, ==, 1);
-      g_assert_true (point_in_rect (e->points[0], &cell->rect));
+      if (e->is_class_ref)
+        {
+          /* Class references leave the header's edge, not a dot. */
+          grown = (HsRect){ cell->rect.x - 2, cell->rect.y - 2, cell->rect.width + 4,
+                            cell->rect.height + 4 };
+          g_assert_cmpint (cell->role, ==, HS_CELL_HEADER);
+          g_assert_true (point_in_rect (e->points[0], &grown));
+        }
+      else
+        {
+          g_assert_true (cell->is_ref);
+          g_assert_true (point_in_rect (e->points[0], &cell->rect));
+        }
       grown = (HsRect){ head->rect.x - 2, head->rect.y - 2, head->rect.width + 4,
                         head->rect.height + 4 + 20 };
       g_assert_true (point_in_rect (e->tip, &grown));
@@ -196,6 +235,37 @@ test_scene_edges_start_in_cells (void)
           g_assert_cmpfloat (node->rect.y + node->rect.height, <=, scene->height);
         }
     }
+}
+
+/* Instances' class references are drawn from their header, one per reference, so that
+ * the class's badge (3 instances + the variable `Node`) equals the arrows into it. */
+static void
+test_scene_class_refs (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_linked_list (3);
+  g_autoptr (HsScene) scene = render (snap);
+  const HsSceneNode *cls = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 10);
+  guint n_class = 0, into_class = 0;
+
+  g_assert_nonnull (cls);
+  g_assert_cmpuint (scene->edges->len, ==, 8);
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+      const HsSceneNode *tail = hs_scene_find_node (scene, e->tail_role, e->tail_id);
+
+      if (e->head_role == HS_SCENE_NODE_OBJECT && e->head_id == 10)
+        into_class++;
+      if (!e->is_class_ref)
+        continue;
+      n_class++;
+      g_assert_cmpuint (e->head_id, ==, 10);
+      g_assert_cmpint (hs_scene_node_find_cell (tail, e->tail_cell)->role, ==, HS_CELL_HEADER);
+    }
+  g_assert_cmpuint (n_class, ==, 3);
+  g_assert_cmpstr (cls->badge, ==, "4");
+  g_assert_cmpuint (into_class, ==, 4);
+  check_scene_edges (scene);
 }
 
 static void
@@ -448,15 +518,16 @@ test_options_expand (void)
   opts.expanded_ids = expanded;
   scene = hs_diagram_render (snap, &opts, NULL);
   g_assert_nonnull (scene);
-  g_assert_cmpuint (count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 80), HS_CELL_VALUE),
-                    ==, 30);
+  g_assert_cmpuint (
+      count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 80), HS_CELL_VALUE), ==, 30);
   g_assert_cmpuint (
       count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 80), HS_CELL_ELLIPSIS), ==, 0);
   /* the other collection keeps the global threshold */
   g_assert_cmpuint (
       count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 81), HS_CELL_ELLIPSIS), ==, 1);
-  g_assert_cmpuint (count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 81), HS_CELL_VALUE),
-                    ==, HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD - 1);
+  g_assert_cmpuint (
+      count_cells (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 81), HS_CELL_VALUE), ==,
+      HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD - 1);
 }
 
 /* Collapsing the tuple of the aliasing fixture: a small box, its badge kept, and each of
@@ -503,7 +574,8 @@ test_options_collapse_id (void)
       const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
 
       if (node->role == HS_SCENE_NODE_OBJECT)
-        g_assert_cmpuint (refs_drawn_into (scene, node), ==, g_ascii_strtoull (node->badge, NULL, 10));
+        g_assert_cmpuint (refs_drawn_into (scene, node), ==,
+                          g_ascii_strtoull (node->badge, NULL, 10));
     }
 }
 
@@ -615,8 +687,10 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/diagram/graph/linked-list", test_graph_linked_list);
   g_test_add_func ("/diagram/graph/aliasing-badges", test_graph_aliasing_badges);
+  g_test_add_func ("/diagram/graph/class-refs-in-dot", test_graph_class_refs_in_dot);
   g_test_add_func ("/diagram/scene/edges-start-in-cells", test_scene_edges_start_in_cells);
   g_test_add_func ("/diagram/scene/frames-column", test_scene_frames_column);
+  g_test_add_func ("/diagram/scene/class-refs", test_scene_class_refs);
   g_test_add_func ("/diagram/scene/unreachable-and-freed", test_unreachable_and_freed);
   g_test_add_func ("/diagram/elide/long-list", test_elide_long_list);
   g_test_add_func ("/diagram/elide/at-threshold", test_elide_at_threshold);

@@ -287,7 +287,7 @@ static void
 test_json (void)
 {
   g_autoptr (HsTrace) t = record ("a = [1, 'x', None, True, 2.5]\nb = (a, a)\n", 0);
-  g_autofree char *json = hs_trace_to_json (t);
+  g_autofree char *json = hs_trace_to_json (t, 0, NULL);
 
   g_assert_true (
       g_str_has_prefix (json, "{\"code\": \"a = [1, 'x', None, True, 2.5]\\nb = (a, a)\\n\""));
@@ -344,6 +344,31 @@ add_corpus_tests (void)
     }
 }
 
+/* The JSON repeats the whole memory per step: a size limit stops it with a clear error. */
+static void
+test_json_size_limit (void)
+{
+  g_autoptr (HsTrace) t = record ("x = []\nfor i in range(300):\n    x.append(i)\n", 0);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = hs_trace_to_json (t, 20000, &error);
+
+  g_assert_null (json);
+  g_assert_error (error, HS_TRACE_ERROR, HS_TRACE_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "--max-steps"));
+}
+
+/* A file that is not UTF-8 still gives a trace (a syntax error) whose JSON is valid UTF-8. */
+static void
+test_json_invalid_utf8 (void)
+{
+  g_autoptr (HsTrace) t = record ("x = 1\n# caf\xe9\n", 0);
+  g_autofree char *json = hs_trace_to_json (t, 0, NULL);
+
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_SYNTAX_ERROR);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+  g_assert_nonnull (strstr (json, "Non-UTF-8 code starting with '\\\\xe9'"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -362,6 +387,8 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);
   g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
   g_test_add_func ("/trace/json/values", test_json);
+  g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
+  g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   add_corpus_tests ();
   return g_test_run ();
 }

@@ -37,10 +37,14 @@ opt-trace-format.md):
   and __return__, so it would show an __annotations__); ordered_globals is
   the order in which names first appeared over the whole run.
 - Heap: objects get small ids 1, 2, ... in order of first encoding (stack
-  frames from the running one down, then zombies, then globals).  Python Tutor
-  maps id() to small ids, so an address reused after a free would alias two
-  objects; this oracle keeps every encoded object alive instead, so one small
-  id always means one object, like Heapscope's allocation serials.
+  frames from the running one down, then zombies, then globals), through an
+  id() -> small id map as in Python Tutor: when CPython reuses the address of
+  a freed object, the new object gets the old small id (trace-compare.py
+  allows that rebinding once Heapscope has said the old object was freed).
+  The oracle holds no object of the program, so reference counts and
+  collections are the program's own; the one exception is CPython's:
+  a traced frame keeps an f_locals dict, and the `sys.getrefcount` the
+  program imports (SysProxy) subtracts those references.
 - Floats: inf / -inf / nan as ["SPECIAL_FLOAT", ...] (docs/trace-format.md);
   other floats are JSON numbers with their full repr.  --pt-floats gives
   Python Tutor's own rounding (4 digits, integral floats as
@@ -50,12 +54,14 @@ opt-trace-format.md):
 """
 
 import builtins
+import gc
 import io
 import json
 import math
 import re
 import sys
 import types
+import weakref
 
 DEFAULT_MAX_STEPS = 100000
 USER_RECURSION_LIMIT = 1000
@@ -137,10 +143,11 @@ class Encoder:
         self.heap_primitives = heap_primitives
         self.pt_floats = pt_floats
         self.small_ids = {}  # id(obj) -> small id
-        self.keep_alive = []  # so that no id() is ever reused
+
         self.next_id = 1
         self.heap = {}
-        self.frozen = {}  # small id -> entry of an immutable object
+        self.frozen = {}  # small id -> (items, entry) of a flat tuple
+        self.materialized = {}  # id -> weakref: instances given a __dict__
         self.lambda_lines = {}  # firstlineno -> [code objects]
 
     def reset_heap(self):
@@ -153,7 +160,6 @@ class Encoder:
             sid = self.next_id
             self.next_id += 1
             self.small_ids[key] = sid
-            self.keep_alive.append(obj)
         return sid
 
     def lambda_suffix(self, code):
@@ -169,19 +175,21 @@ class Encoder:
         ref = ["REF", sid]
         if sid in self.heap:
             return ref
-        frozen = self.frozen.get(sid)
-        if frozen is not None:
-            self.heap[sid] = frozen
+        typ = type(obj)
+        frozen = self.frozen.get(sid) if typ is tuple else None
+        if frozen is not None and len(frozen[0]) == len(obj) and \
+                all(a is b for a, b in zip(frozen[0], obj)):
+            self.heap[sid] = frozen[1]
             return ref
         entry = []
         self.heap[sid] = entry  # before recursing: cycles end here
-        typ = type(obj)
-        if typ in PRIMITIVE_TYPES or (
-                typ is tuple and not self.heap_primitives and
-                all(type(x) in PRIMITIVE_TYPES for x in obj)):
+        if typ is tuple and not self.heap_primitives and \
+                all(type(x) in PRIMITIVE_TYPES for x in obj):
             # immutable and without REFs (which would have to be put in
-            # each step's heap): encode once for the whole run
-            self.frozen[sid] = entry
+            # each step's heap): encode once while it lives.  The check
+            # above is by identity of the items, because the tuple's id
+            # may be reused by another tuple once it is freed.
+            self.frozen[sid] = (tuple(list(obj)), entry)
         if typ is list or typ is tuple or typ is set:
             entry.append({list: "LIST", tuple: "TUPLE", set: "SET"}[typ])
             for item in obj:
@@ -215,6 +223,21 @@ class Encoder:
             entry.extend([typ.__name__, str(obj)])
         return ref
 
+    def attrs_of(self, obj):
+        """obj.__dict__, noting the instances whose dict this creates: CPython
+        3.11 makes an instance's __dict__ only when asked, and a collection
+        then frees one object more (see GcProxy)."""
+        if is_class(obj):
+            return getattr(obj, "__dict__", None)
+        before = gc.get_referents(obj)
+        attrs = getattr(obj, "__dict__", None)
+        if attrs is not None and not any(r is attrs for r in before):
+            try:
+                self.materialized[id(obj)] = weakref.ref(obj)
+            except TypeError:
+                pass
+        return attrs
+
     def encode_class_or_instance(self, obj, entry):
         if is_instance(obj):
             class_name = type(obj).__name__
@@ -236,7 +259,7 @@ class Encoder:
         else:
             bases = [b.__name__ for b in obj.__bases__ if b is not object]
             entry.extend(["CLASS", obj.__name__, bases])
-        attrs = getattr(obj, "__dict__", None)
+        attrs = self.attrs_of(obj)
         if not isinstance(attrs, (dict, types.MappingProxyType)):
             return
         for name in sorted(a for a in attrs if a not in HIDDEN_ATTRS):
@@ -244,7 +267,7 @@ class Encoder:
                           self.encode(attrs[name], None)])
 
 
-def reachable_functions(value, seen):
+def reachable_functions(value, seen, attrs_of):
     """Function objects reachable from value through containers, classes and
     instances (pg_logger's visit_function_obj)."""
     if id(value) in seen:
@@ -255,13 +278,13 @@ def reachable_functions(value, seen):
         yield value
     elif typ in (list, tuple, set):
         for item in value:
-            yield from reachable_functions(item, seen)
+            yield from reachable_functions(item, seen, attrs_of)
     elif typ is dict or is_class(value) or is_instance(value):
-        contents = value if typ is dict else getattr(value, "__dict__", None)
+        contents = value if typ is dict else attrs_of(value)
         if contents:
             for k, v in list(contents.items()):
-                yield from reachable_functions(k, seen)
-                yield from reachable_functions(v, seen)
+                yield from reachable_functions(k, seen, attrs_of)
+                yield from reachable_functions(v, seen, attrs_of)
 
 
 class RecursionGuard:
@@ -317,21 +340,64 @@ class SysProxy(types.ModuleType):
                     "depth %d: the limit is too low" % (limit, depth))
             oracle.user_limit = limit
 
+        def getrefcount(obj):
+            # the count a plain run would print: less the inner call's
+            # argument (this wrapper's own argument stands for the caller's)
+            # and the references of the f_locals dicts that CPython keeps
+            # on every traced frame
+            count = sys.getrefcount(obj) - 1
+            f = sys._getframe(1)
+            while f is not None and f is not oracle.module_frame:
+                if f.f_globals is oracle.user_globals:
+                    count -= sum(1 for v in f.f_locals.values() if v is obj)
+                f = f.f_back
+            return count
+
         self.getrecursionlimit = getrecursionlimit
         self.setrecursionlimit = setrecursionlimit
+        self.getrefcount = getrefcount
 
     def __getattr__(self, name):
         return getattr(sys, name)
 
 
+class GcProxy(types.ModuleType):
+    """The `gc` a traced program imports: collect() does not count the
+    instance dicts that only the oracle's reading of attributes created."""
+
+    def __init__(self, oracle):
+        super().__init__("gc")
+        self.__spec__ = gc.__spec__
+        self.__loader__ = gc.__loader__
+        self.__doc__ = gc.__doc__
+
+        def collect(*args, **kwargs):
+            table = oracle.encoder.materialized
+            alive = [r for r in table.values() if r() is not None]
+            table.clear()
+            count = gc.collect(*args, **kwargs)
+            for r in alive:
+                if r() is None:
+                    count -= 1
+                else:
+                    table[id(r())] = r
+            return count
+
+        self.collect = collect
+
+    def __getattr__(self, name):
+        return getattr(gc, name)
+
+
 def user_builtins(oracle):
-    """builtins for the program, whose `import sys` gives a SysProxy."""
-    proxy = SysProxy(oracle)
+    """builtins for the program, whose `import sys` and `import gc` give a
+    SysProxy and a GcProxy."""
+    proxies = {"sys": SysProxy(oracle), "gc": GcProxy(oracle)}
     real_import = builtins.__import__
 
     def import_(name, globals=None, locals=None, fromlist=(), level=0):
-        if name == "sys" and level == 0:
-            return proxy
+        if name in proxies and level == 0:
+            return proxies[name]
         return real_import(name, globals, locals, fromlist, level)
 
     table = dict(builtins.__dict__)
@@ -365,7 +431,7 @@ class Oracle:
         self.user_depth = 0
         self.refused = None  # frame stack when RecursionGuard refused a call
         self.internal_error = None
-        self.waiting = {}  # frame -> (names, values, entry), see waiting_entry
+        self.waiting = {}  # frame -> (key, entry), see waiting_entry
         self.texts = {}  # id(reused entry) -> [entry, its JSON text]
 
     # -- the tracer ---------------------------------------------------------
@@ -425,6 +491,15 @@ class Oracle:
         elif event == "return":
             self.return_values[frame] = arg
         self.record(frame, event, arg, self.user_stack(frame))
+        if event == "return" and frame not in self.zombies:
+            self.forget(frame)
+
+    def forget(self, frame):
+        """Drop what the oracle holds of a finished frame: a plain run would
+        have freed its variables (reference counts, gc)."""
+        self.frame_ids.pop(frame, None)
+        self.return_values.pop(frame, None)
+        self.waiting.pop(frame, None)
 
     # -- one step -------------------------------------------------------------
 
@@ -469,12 +544,12 @@ class Oracle:
             for v in self.user_globals_now().values():
                 if type(v) in (types.FunctionType, types.MethodType) and \
                         v not in self.closures:
-                    self.global_funcs.add(v)
+                    self.global_funcs.add(id(v))
             return
         seen = set()
         for v in list(self.user_locals(top).values()):
-            for fn in reachable_functions(v, seen):
-                if fn in self.closures or fn in self.global_funcs:
+            for fn in reachable_functions(v, seen, self.encoder.attrs_of):
+                if fn in self.closures or id(fn) in self.global_funcs:
                     continue
                 code = getattr(fn, "__code__", None)
                 for candidate in frames:  # from the top of the stack down
@@ -541,18 +616,20 @@ class Oracle:
         if self.closures or self.lambda_closures or \
                 frame in self.parent_frames:
             return self.frame_entry(frame)
-        items = self.user_locals(frame).items()
-        names = tuple(k for k, _ in items)
-        values = tuple(v for _, v in items)
+        # the key holds no object of the program (that would change its
+        # reference counts): primitives by value, anything else by identity,
+        # and only entries without REFs are reused
+        key = tuple((k, type(v), repr(v) if type(v) is float else
+                     v if type(v) in PRIMITIVE_TYPES else id(v))
+                    for k, v in self.user_locals(frame).items())
         cached = self.waiting.get(frame)
-        if cached is not None and cached[0] == names and \
-                all(a is b for a, b in zip(cached[1], values)):
-            return cached[2]
+        if cached is not None and cached[0] == key:
+            return cached[1]
         entry = self.frame_entry(frame)
-        if not any(isinstance(v, list)
-                   for v in entry["encoded_locals"].values()):
-            # holding the values keeps their ids from being reused
-            self.waiting[frame] = (names, values, entry)
+        if not self.encoder.heap_primitives and \
+                all(type(v) in PRIMITIVE_TYPES
+                    for v in self.user_locals(frame).values()):
+            self.waiting[frame] = (key, entry)
             self.texts[id(entry)] = [entry, None]
         return entry
 
@@ -625,6 +702,7 @@ class Oracle:
                                "exception_msg": exception_message(e)})
             return self.finish()
         RecursionGuard()
+        gc.collect()  # the oracle's own garbage is not the program's
         saved_stdout = sys.stdout
         sys.stdout = self.stdout
         failure = None
@@ -725,7 +803,7 @@ def main(argv):
         traceback.print_exception(oracle.internal_error)
         print("trace-oracle: internal error", file=sys.stderr)
         return 2
-    for sid, entry in oracle.encoder.frozen.items():
+    for _, entry in oracle.encoder.frozen.values():
         oracle.texts[id(entry)] = [entry, None]
     dump(result, sys.stdout, oracle.texts)
     return 0

@@ -288,6 +288,19 @@ on_run_cancelled (GCancellable *cancellable, RunData *data)
 
 static void drop_cache (HeapscopeSession *self);
 
+/* Queues `func` on the main loop. Not g_main_context_invoke: that runs it right here,
+ * on the worker thread, whenever the main context happens to be free. */
+static void
+run_on_main (GSourceFunc func, gpointer data, GDestroyNotify notify)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_attach (source, NULL);
+  g_source_unref (source);
+}
+
 typedef struct
 {
   GWeakRef session;
@@ -346,8 +359,7 @@ run_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellabl
       g_weak_ref_init (&p->session, source_object);
       p->serial = data->serial;
       p->trace = trace;
-      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, deliver_preview, p,
-                                  (GDestroyNotify)preview_free);
+      run_on_main (deliver_preview, p, (GDestroyNotify)preview_free);
     }
   trace = hs_trace_record (data->source, len, data->filename, &data->options, &data->cancel);
   g_task_return_pointer (task, trace, (GDestroyNotify)hs_trace_free);
@@ -544,8 +556,7 @@ layout_worker (gpointer data, gpointer pool_data)
   /* the user scrubbed far away: this prefetch is no longer worth its time */
   if (ABS (job->step - wanted) <= 4)
     job->info = prepare_step (job->box->trace, job->step, job->options);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, deliver_layout, job,
-                              (GDestroyNotify)layout_job_free);
+  run_on_main (deliver_layout, job, (GDestroyNotify)layout_job_free);
 }
 
 static void

@@ -68,6 +68,7 @@ struct _HeapscopeWindow
   gboolean close_after_save;
   gboolean loading;
   gboolean showing_partial;
+  AdwToast *end_toast; /* weak: "… Show" pointing at the last step */
 
   guint play_id;
   guint live_id;
@@ -92,10 +93,11 @@ static void save_to_file (HeapscopeWindow *self, GFile *file);
 
 /* ---- small helpers ---- */
 
+/* NULL too while the window is being disposed (its children may still signal). */
 static HsTrace *
 trace (HeapscopeWindow *self)
 {
-  return heapscope_session_get_trace (self->session);
+  return self->session ? heapscope_session_get_trace (self->session) : NULL;
 }
 
 /* The steps the user can see: a preview's last step is where the preview stopped,
@@ -105,7 +107,7 @@ n_steps (HeapscopeWindow *self)
 {
   int n = trace (self) ? hs_trace_get_n_steps (trace (self)) : 0;
 
-  return heapscope_session_get_partial (self->session) ? MAX (n - 1, 1) : n;
+  return n > 0 && heapscope_session_get_partial (self->session) ? MAX (n - 1, 1) : n;
 }
 
 static void
@@ -156,6 +158,8 @@ add_toast_with_action (HeapscopeWindow *self, const char *text, const char *butt
   adw_toast_set_action_name (toast, action);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (g_str_equal (action, "win.step-last"))
+    g_set_weak_pointer (&self->end_toast, toast);
 }
 
 static const char *
@@ -250,9 +254,8 @@ update_code_strip (HeapscopeWindow *self)
         g_string_append_printf (markup, "<b>%3d ▶ %s</b>", l, escaped);
       else
         /* an invisible marker, so the columns line up whatever font draws the arrow */
-        g_string_append_printf (markup,
-                                "<span alpha=\"55%%\">%3d <span alpha=\"1\">▶</span> %s</span>", l,
-                                escaped);
+        g_string_append_printf (
+            markup, "<span alpha=\"55%%\">%3d <span alpha=\"1\">▶</span> %s</span>", l, escaped);
     }
   gtk_label_set_markup (self->code_strip, markup->str);
 }
@@ -307,10 +310,10 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
   if (heapscope_session_get_partial (self->session))
     last = FALSE;
   else if (last && heapscope_session_get_stopped (self->session))
-    error = stop_note = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "You stopped the program after %d step.",
-                     "You stopped the program after %d steps.", n_steps (self)),
-        n_steps (self));
+    error = stop_note
+        = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "You stopped the program after %d step.",
+                                        "You stopped the program after %d steps.", n_steps (self)),
+                           n_steps (self));
   else if (last && hs_trace_get_end (t) != HS_TRACE_END_OK && hs_trace_get_error_text (t))
     error = hs_trace_get_error_text (t);
   heapscope_diagram_view_set_scene (self->diagram, info->scene, animate);
@@ -360,6 +363,12 @@ show_step (HeapscopeWindow *self, int k, gboolean animate)
                                    hs_trace_step_line (t, k));
   update_code_strip (self);
   update_step_actions (self);
+  /* at the last step, a "Show" that would go there has nothing left to do */
+  if (k == n - 1 && self->end_toast)
+    {
+      adw_toast_dismiss (self->end_toast);
+      g_clear_weak_pointer (&self->end_toast);
+    }
   info = heapscope_session_get_step (self->session, k);
   if (info)
     apply_step_info (self, info, animate);
@@ -429,10 +438,10 @@ on_trace_ready (HeapscopeWindow *self)
     return;
   if (heapscope_session_get_stopped (self->session))
     {
-      g_autofree char *text = g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE, "Stopped: showing the first step",
-                       "Stopped: showing the %d steps recorded", n),
-          n);
+      g_autofree char *text
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stopped: showing the first step",
+                                          "Stopped: showing the %d steps recorded", n),
+                             n);
       add_toast_with_action (self, text, _ ("Show Last"), "win.step-last");
     }
   else if (end == HS_TRACE_END_EXCEPTION)
@@ -453,8 +462,7 @@ on_preview_ready (HeapscopeSession *session, HeapscopeWindow *self)
   g_autofree char *text = NULL;
 
   on_trace_ready (self);
-  text = g_strdup_printf (_ ("Recording the run… The first %d steps are ready."),
-                          n_steps (self));
+  text = g_strdup_printf (_ ("Recording the run… The first %d steps are ready."), n_steps (self));
   gtk_label_set_text (self->recording_label, text);
 }
 
@@ -1506,6 +1514,7 @@ heapscope_window_dispose (GObject *object)
   g_clear_handle_id (&self->play_id, g_source_remove);
   g_clear_handle_id (&self->live_id, g_source_remove);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_weak_pointer (&self->end_toast);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   if (self->recent)
     g_signal_handlers_disconnect_by_data (self->recent, self);
@@ -1516,6 +1525,13 @@ heapscope_window_dispose (GObject *object)
     }
   if (self->settings)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  /* the template's children may signal while they are torn down below */
+  if (self->step_controls)
+    g_signal_handlers_disconnect_by_data (self->step_controls, self);
+  if (self->diagram)
+    g_signal_handlers_disconnect_by_data (self->diagram, self);
+  if (self->editor)
+    g_signal_handlers_disconnect_by_data (heapscope_editor_get_buffer (self->editor), self);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
@@ -1572,15 +1588,34 @@ heapscope_window_class_init (HeapscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, recent_submenu);
 }
 
+/* "live-run" mirrors the setting. Not g_settings_create_action: that action listens to
+ * the process-wide GSettings and could outlive a closed window's action group. */
+static void
+live_run_change_state (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  HeapscopeWindow *self = user_data;
+
+  g_settings_set_boolean (self->settings, "live-run", g_variant_get_boolean (state));
+}
+
+static void
+on_live_run_changed (GSettings *settings, const char *key, HeapscopeWindow *self)
+{
+  set_action_state (self, "live-run", g_settings_get_boolean (settings, "live-run"));
+}
+
 static void
 setup_actions (HeapscopeWindow *self)
 {
-  g_autoptr (GAction) live = NULL;
+  g_autoptr (GSimpleAction) live = g_simple_action_new_stateful (
+      "live-run", NULL,
+      g_variant_new_boolean (g_settings_get_boolean (self->settings, "live-run")));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
-  live = g_settings_create_action (self->settings, "live-run");
-  g_action_map_add_action (G_ACTION_MAP (self), live);
+  g_signal_connect (live, "change-state", G_CALLBACK (live_run_change_state), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (live));
+  g_signal_connect (self->settings, "changed::live-run", G_CALLBACK (on_live_run_changed), self);
   update_step_actions (self);
   set_action_enabled (self, "stop", FALSE);
 }

@@ -11,6 +11,10 @@
 #include "hs-cli.h"
 #include "hs-trace.h"
 
+/* Python Tutor's format repeats the whole memory at each step; past this the output
+ * is no longer something a reader or a tool can use. */
+#define JSON_MAX_BYTES ((gsize)64 << 20)
+
 int
 hs_cli_trace (int argc, char **argv)
 {
@@ -55,7 +59,12 @@ hs_cli_trace (int argc, char **argv)
   options.heap_primitives = heap_primitives;
   options.max_steps = max_steps;
   trace = hs_trace_record (text, len, abs, &options, NULL);
-  json = hs_trace_to_json (trace);
+  json = hs_trace_to_json (trace, JSON_MAX_BYTES, &error);
+  if (json == NULL)
+    {
+      g_printerr ("heapscope-cli trace: %s\n", error->message);
+      return 1;
+    }
   fputs (json, stdout);
   return fflush (stdout) == 0 ? 0 : 1;
 }

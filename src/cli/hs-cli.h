@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Reads a program: valid UTF-8, no NUL bytes. On failure prints why (prefixed with the
- * command name) and returns FALSE. `abs` receives the absolute path tracebacks show. */
+/* Reads a program file. On failure prints why (prefixed with the command name) and
+ * returns FALSE. `abs` receives the absolute path tracebacks show. */
 gboolean hs_cli_read_source (const char *command, const char *path, char **text, gsize *len,
                              char **abs);
 

@@ -107,6 +107,7 @@ typedef struct
   HsSyntaxError *error;
   Unit *u;
   HsSymtable *st;
+  int depth; /* statements and expressions being visited (C recursion) */
 } Compiler;
 
 static void visit_expr (Compiler *c, HsExpr *e);
@@ -115,17 +116,25 @@ static void visit_store (Compiler *c, HsExpr *target);
 
 /* ---- errors ---------------------------------------------------------------------- */
 
+/* Byte offset just past line `lineno` (1-based, valid), with or without its '\n';
+ * O(1) from the line starts, so that per-instruction anchors stay linear on long lines. */
+static gsize
+line_end (Compiler *c, int lineno, gboolean with_newline)
+{
+  if ((guint)lineno >= c->line_starts->len)
+    return c->len;
+  gsize next = g_array_index (c->line_starts, gsize, lineno); /* just past the '\n' */
+  return with_newline ? next : next - 1;
+}
+
 static char *
 line_text (Compiler *c, int lineno)
 {
   if (lineno < 1 || (guint)lineno > c->line_starts->len)
     return NULL;
   gsize start = g_array_index (c->line_starts, gsize, lineno - 1);
-  gsize end = start;
-  while (end < c->len && c->source[end] != '\n')
-    end++;
-  if (end < c->len)
-    end++; /* CPython's SyntaxError.text keeps the newline */
+  /* CPython's SyntaxError.text keeps the newline */
+  gsize end = line_end (c, lineno, TRUE);
   return g_strndup (c->source + start, end - start);
 }
 
@@ -161,6 +170,30 @@ error_at (Compiler *c, const char *type_name, HsPos pos, const char *fmt, ...)
   err->end_offset = pos.end_lineno == pos.lineno ? char_offset (err->text, pos.end_col_offset) + 1
                                                  : err->offset + 1;
   c->error = err;
+}
+
+/* CPython's RecursionError for an AST nested too deeply: no location, no text. */
+static void
+recursion_error (Compiler *c)
+{
+  if (c->error != NULL)
+    return;
+  HsSyntaxError *err = g_new0 (HsSyntaxError, 1);
+  err->type_name = g_strdup ("RecursionError");
+  err->msg = g_strdup ("maximum recursion depth exceeded during compilation");
+  c->error = err;
+}
+
+/* Counts one more level of C recursion (pair with `c->depth--`); FALSE, with a
+ * RecursionError, past the symtable's limit. The symtable normally stops such a program
+ * first; this guards the compiler's own walk. */
+static gboolean
+enter_level (Compiler *c)
+{
+  if (++c->depth <= HS_SYMTABLE_MAX_DEPTH)
+    return TRUE;
+  recursion_error (c);
+  return FALSE;
 }
 
 static void
@@ -297,10 +330,7 @@ line_ptr (Compiler *c, int lineno, gsize *len)
   if (lineno < 1 || (guint)lineno > c->line_starts->len)
     return NULL;
   gsize start = g_array_index (c->line_starts, gsize, lineno - 1);
-  gsize end = start;
-  while (end < c->len && c->source[end] != '\n')
-    end++;
-  *len = end - start;
+  *len = line_end (c, lineno, FALSE) - start;
   return c->source + start;
 }
 
@@ -1168,9 +1198,13 @@ visit_expr (Compiler *c, HsExpr *e)
 {
   if (c->error != NULL)
     return;
-  HsCodePos old = set_pos (c, pos_plain (e->pos));
-  visit_expr_inner (c, e);
-  c->u->cur = old;
+  if (enter_level (c))
+    {
+      HsCodePos old = set_pos (c, pos_plain (e->pos));
+      visit_expr_inner (c, e);
+      c->u->cur = old;
+    }
+  c->depth--;
 }
 
 /* ---- assignment targets ---------------------------------------------------------- */
@@ -1363,8 +1397,10 @@ call_exit_none (Compiler *c)
 /* Emits what leaving block b early requires (with the return value on top when
  * preserve_tos). */
 static void
-unwind_fblock (Compiler *c, FBlock *b, gboolean preserve_tos)
+unwind_fblock (Compiler *c, int index, gboolean preserve_tos)
 {
+  FBlock blk = g_array_index (c->u->fblocks, FBlock, index);
+  FBlock *b = &blk;
   switch (b->type)
     {
       case FB_WHILE:
@@ -1380,13 +1416,18 @@ unwind_fblock (Compiler *c, FBlock *b, gboolean preserve_tos)
       case FB_FINALLY_TRY:
         {
           emit_pop_block (c);
-          /* the finally body runs with this block gone (a return inside it unwinds the
-           * outer blocks only) */
-          FBlock saved = *b;
-          guint depth = c->u->fblocks->len;
-          g_array_set_size (c->u->fblocks, b - (FBlock *)c->u->fblocks->data);
-          visit_stmts (c, saved.body);
-          g_array_set_size (c->u->fblocks, depth);
+          /* the finally body runs with this block and the inner ones gone (a return
+           * inside it unwinds the outer blocks only); they are restored afterwards */
+          GArray *fb = c->u->fblocks;
+          guint len = fb->len;
+          guint idx = (guint)index;
+          FBlock *tail
+              = g_memdup2 (&g_array_index (fb, FBlock, idx), sizeof (FBlock) * (len - idx));
+          g_array_set_size (fb, idx);
+          visit_stmts (c, tail[0].body);
+          g_array_set_size (fb, idx);
+          g_array_append_vals (fb, tail, len - idx);
+          g_free (tail);
           break;
         }
       case FB_FINALLY_END:
@@ -1448,9 +1489,8 @@ unwind_to (Compiler *c, int stop, gboolean preserve_tos)
   gboolean inlined = FALSE;
   for (int i = (int)c->u->fblocks->len - 1; i > stop; i--)
     {
-      FBlock *b = &g_array_index (c->u->fblocks, FBlock, i);
-      inlined |= b->type == FB_FINALLY_TRY;
-      unwind_fblock (c, b, preserve_tos);
+      inlined |= g_array_index (c->u->fblocks, FBlock, i).type == FB_FINALLY_TRY;
+      unwind_fblock (c, i, preserve_tos);
     }
   return inlined;
 }
@@ -2015,9 +2055,13 @@ visit_stmt (Compiler *c, HsStmt *s)
 {
   if (c->error != NULL)
     return;
-  HsCodePos old = set_pos (c, pos_plain (s->pos));
-  visit_stmt_inner (c, s);
-  c->u->cur = old;
+  if (enter_level (c))
+    {
+      HsCodePos old = set_pos (c, pos_plain (s->pos));
+      visit_stmt_inner (c, s);
+      c->u->cur = old;
+    }
+  c->depth--;
 }
 
 static void
@@ -2576,12 +2620,14 @@ HsCode *
 hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const char *filename,
                    HsSyntaxError **error)
 {
-  Compiler c = { vm, source, len, filename, NULL, NULL, NULL, NULL };
+  Compiler c = { vm, source, len, filename, NULL, NULL, NULL, NULL, 0 };
   compute_line_starts (&c);
   c.st = hs_symtable_build (mod);
   HsPos epos;
   const char *emsg = hs_symtable_error (c.st, &epos);
-  if (emsg != NULL)
+  if (hs_symtable_too_deep (c.st))
+    recursion_error (&c);
+  else if (emsg != NULL)
     error_at (&c, "SyntaxError", epos, "%s", emsg);
   Unit *u = unit_new (NULL, "<module>", UNIT_MODULE, hs_symtable_module (c.st), 1);
   c.u = u;

@@ -54,6 +54,15 @@ mark_dirty (HsVM *vm, HsObject *d)
   hs_object_mark_dirty (vm, d);
 }
 
+/* Only entries[lo, hi) changed (and nentries, when they were appended): the trace
+ * records just those. A resize renumbers the entries and marks the whole dict. */
+static void
+mark_dirty_entries (HsVM *vm, HsObject *d, gsize lo, gsize hi)
+{
+  HS_DICT (d)->version++;
+  hs_object_mark_dirty_range (vm, d, lo, hi);
+}
+
 static int
 key_hash (HsVM *vm, HsObject *key, gint64 *out)
 {
@@ -185,6 +194,7 @@ resize (HsVM *vm, HsDict *d, gsize minused)
   hs_mem_realloc (vm, d->entries, d->entries_cap * sizeof (HsDictEntry), 0);
   d->indices = indices;
   d->entries = entries;
+  hs_object_mark_dirty (vm, &d->header); /* entries renumbered */
   d->mask = size - 1;
   d->entries_cap = usable;
   d->nentries = n;
@@ -229,13 +239,13 @@ hs_dict_set_item_hash (HsVM *vm, HsObject *dict, HsObject *key, gint64 hash, HsO
     {
       HsObject *old = d->entries[ix].value;
       d->entries[ix].value = hs_incref (value);
-      mark_dirty (vm, dict);
+      mark_dirty_entries (vm, dict, ix, ix + 1);
       hs_decref (vm, old);
       return 0;
     }
   if (insert_new (vm, d, key, hash, value, d->mask ? (gssize)slot : -1) < 0)
     return -1;
-  mark_dirty (vm, dict);
+  mark_dirty_entries (vm, dict, d->nentries - 1, d->nentries);
   return 0;
 }
 
@@ -295,7 +305,7 @@ delete_entry (HsVM *vm, HsObject *dict, gsize slot, gssize ix)
   d->indices[slot] = HS_DICT_DUMMY;
   d->entries[ix].key = d->entries[ix].value = NULL;
   d->used--;
-  mark_dirty (vm, dict);
+  mark_dirty_entries (vm, dict, ix, ix + 1);
   hs_decref (vm, k);
   hs_decref (vm, v);
 }

@@ -18,6 +18,8 @@ struct _HsSymtable
   HsScope *cur;
   char *error;
   HsPos error_pos;
+  int depth;            /* statements and expressions being visited (C recursion) */
+  gboolean too_deep;    /* the walk stopped at HS_SYMTABLE_MAX_DEPTH */
 };
 
 static HsScope *
@@ -180,8 +182,34 @@ use_name (HsSymtable *st, const char *id, HsPos pos)
     add_flags (st, "__class__", HS_USE, pos);
 }
 
+/* Counts one more level of C recursion; FALSE (and a RecursionError, as CPython's
+ * symtable raises) once the AST is nested deeper than HS_SYMTABLE_MAX_DEPTH, so that a
+ * 50,000-term `1+1+...` line cannot overflow the C stack. Pair with `st->depth--`. */
+static gboolean
+enter_level (HsSymtable *st, HsPos pos)
+{
+  if (++st->depth <= HS_SYMTABLE_MAX_DEPTH && !st->too_deep)
+    return TRUE;
+  if (!st->too_deep && st->error == NULL)
+    {
+      st->too_deep = TRUE;
+      set_error (st, pos, g_strdup ("maximum recursion depth exceeded during compilation"));
+    }
+  return FALSE;
+}
+
+static void visit_expr_inner (HsSymtable *st, HsExpr *e);
+
 static void
 visit_expr (HsSymtable *st, HsExpr *e)
+{
+  if (enter_level (st, e->pos))
+    visit_expr_inner (st, e);
+  st->depth--;
+}
+
+static void
+visit_expr_inner (HsSymtable *st, HsExpr *e)
 {
   switch (e->kind)
     {
@@ -284,8 +312,18 @@ bind (HsSymtable *st, const char *name, HsPos pos)
   add_flags (st, name, HS_DEF_LOCAL, pos);
 }
 
+static void visit_stmt_inner (HsSymtable *st, HsStmt *s);
+
 static void
 visit_stmt (HsSymtable *st, HsStmt *s)
+{
+  if (enter_level (st, s->pos))
+    visit_stmt_inner (st, s);
+  st->depth--;
+}
+
+static void
+visit_stmt_inner (HsSymtable *st, HsStmt *s)
 {
   switch (s->kind)
     {
@@ -561,6 +599,12 @@ hs_symtable_free (HsSymtable *st)
   g_hash_table_destroy (st->by_node);
   g_free (st->error);
   g_free (st);
+}
+
+gboolean
+hs_symtable_too_deep (HsSymtable *st)
+{
+  return st->too_deep;
 }
 
 HsScope *

@@ -34,6 +34,7 @@
 #include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-range.h"
+#include "hs-source.h"
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -2198,6 +2199,16 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
 
   g_autoptr (HsAstArena) arena = hs_ast_arena_new ();
   HsSyntaxError *serr = NULL;
+  g_autofree char *text = hs_source_prepare (source, len, filename, &len, &serr);
+  if (text == NULL)
+    {
+      vm->last_syntax_error = serr;
+      return HS_RUN_EXCEPTION;
+    }
+  source = text;
+  g_free (vm->source);
+  vm->source = g_strndup (source, len);
+  vm->source_len = len;
   HsModule *mod = hs_parse_module (arena, source, len, &serr);
   if (mod == NULL)
     {
@@ -2582,7 +2593,9 @@ append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
 static void
 append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
 {
-  g_string_append_printf (out, "  File \"%s\", line %d\n", filename, err->lineno);
+  /* A file that is not UTF-8 is reported without a location, as CPython does. */
+  if (err->lineno > 0)
+    g_string_append_printf (out, "  File \"%s\", line %d\n", filename, err->lineno);
   if (err->text != NULL)
     {
       const char *text = err->text;

@@ -18,8 +18,9 @@ typedef struct
   HsSceneNodeRole head_role;
   guint64 head_id;
   gboolean to_summary;
-  guint bundle;     /* > 0: a collapsed object's bundle of that many references */
-  guint bundle_key; /* the scene edge's tail_cell for a bundle (no real cell) */
+  guint bundle;      /* > 0: a collapsed object's bundle of that many references */
+  guint bundle_key;  /* the scene edge's tail_cell for a bundle (no real cell) */
+  gboolean is_class; /* a class reference, leaving the tail's header */
 } HsPendingEdge;
 
 struct _HsDiagram

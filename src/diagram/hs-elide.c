@@ -83,6 +83,8 @@ walk_drain (Walk *walk)
     {
       guint n = obj->cells->len, head = n, tail = 0;
 
+      /* The class reference leaves the header, which even a collapsed box draws. */
+      walk_visit (walk, &obj->class_ref);
       if (walk->opts != NULL)
         {
           if (hs_diagram_options_is_collapsed (walk->opts, obj))
@@ -109,8 +111,8 @@ walk_frame (Walk *walk, const HsSnapFrame *frame)
 static guint
 count_hidden_by_collapse (const HsSnapshot *snap, const HsDiagramOptions *opts, GHashTable *drawn)
 {
-  Walk walk = { snap, NULL, g_hash_table_new (g_int64_hash, g_int64_equal), G_QUEUE_INIT,
-                G_MAXUINT };
+  Walk walk
+      = { snap, NULL, g_hash_table_new (g_int64_hash, g_int64_equal), G_QUEUE_INIT, G_MAXUINT };
   GHashTableIter iter;
   gpointer key;
   guint hidden;

@@ -25,6 +25,8 @@
 #define INDEX_H 15
 #define ROW_H 30
 #define CAPTION_H 20
+#define FRAME_MIN_W 180
+#define FRAME_QUANTUM 40
 
 /* Cell keys: a kind in the high byte, an element index below. */
 enum
@@ -63,6 +65,7 @@ typedef struct
   int n_rows, n_cols;
   int caption_h;
   int min_width; /* the last column widens to reach it (frames share one width) */
+  int quantum;   /* the width is rounded up to a multiple of this (0: exact) */
 } Grid;
 
 typedef struct
@@ -76,6 +79,7 @@ typedef struct
   Agsym_t *sym_badge;
   Agsym_t *sym_xlabel;
   Agsym_t *sym_style;
+  Agsym_t *sym_constraint;
   Agnode_t *summary;
   guint summary_index;
   GString *html;
@@ -87,7 +91,8 @@ typedef struct
   guint node_index;
   guint cell_index;
   guint64 ref;
-  guint bundle; /* > 0: a collapsed object's references to `ref`, drawn as one edge */
+  guint bundle;      /* > 0: a collapsed object's references to `ref`, drawn as one edge */
+  gboolean is_class; /* the object's class_ref, leaving from its header */
 } WantedEdge;
 
 static const char *ellipsis = "…";
@@ -130,6 +135,7 @@ grid_init (Grid *grid)
   grid->n_rows = grid->n_cols = 0;
   grid->caption_h = 0;
   grid->min_width = 0;
+  grid->quantum = 0;
 }
 
 static void
@@ -191,8 +197,8 @@ grid_add_value (Grid *grid, int row, int col, HsCellRole role, guint key, const 
                 char port_letter, guint index)
 {
   gboolean is_ref = value->kind == HS_SNAP_VALUE_REF;
-  GridCell *cell = grid_add (grid, row, col, 1, role, key,
-                             is_ref ? NULL : shorten_value (grid, value->text));
+  GridCell *cell
+      = grid_add (grid, row, col, 1, role, key, is_ref ? NULL : shorten_value (grid, value->text));
 
   cell->is_ref = is_ref;
   cell->ref = value->ref;
@@ -254,6 +260,9 @@ grid_widen (const Grid *grid, int *col_w)
     width += col_w[c];
   if (width < grid->min_width)
     col_w[grid->n_cols - 1] += grid->min_width - width;
+  width = MAX (width, grid->min_width);
+  if (grid->quantum > 1 && width % grid->quantum != 0)
+    col_w[grid->n_cols - 1] += grid->quantum - width % grid->quantum;
 }
 
 /* Column widths and row heights: the widest single-column cell sets a column; a cell
@@ -308,7 +317,7 @@ fill_frame (Grid *grid, const HsSnapFrame *frame)
 
   /* The module's frame is what Python Tutor and most teaching material call it. */
   grid_add (grid, 0, 0, 2, HS_CELL_HEADER, KEY_HEADER,
-            g_strcmp0 (frame->func_name, "<module>") == 0 ? _("Global frame") : frame->func_name);
+            g_strcmp0 (frame->func_name, "<module>") == 0 ? _ ("Global frame") : frame->func_name);
   for (guint i = 0; i < frame->vars->len; i++, row++)
     {
       const HsSnapVar *var = &g_array_index (frame->vars, HsSnapVar, i);
@@ -321,7 +330,7 @@ fill_frame (Grid *grid, const HsSnapFrame *frame)
       const HsSnapVar *var = &g_array_index (frame->held, HsSnapVar, i);
 
       /* Held labels are a fixed English vocabulary of the trace engine, marked there. */
-      grid_add (grid, row, 0, 1, HS_CELL_HELD, KEY_HELD_NAME | i, _(var->name))->held = TRUE;
+      grid_add (grid, row, 0, 1, HS_CELL_HELD, KEY_HELD_NAME | i, _ (var->name))->held = TRUE;
       grid_add_value (grid, row, 1, HS_CELL_VALUE, KEY_HELD_VALUE | i, &var->value, 'h', i)->held
           = TRUE;
     }
@@ -362,7 +371,7 @@ fill_sequence (Grid *grid, const HsSnapObject *obj, guint threshold)
   for (guint i = n - tail; i < n; i++)
     fill_sequence_column (grid, col++, obj, i, indexed);
   if (n == 0)
-    grid_add (grid, 1, col++, 1, HS_CELL_EMPTY, KEY_EMPTY, _("empty"));
+    grid_add (grid, 1, col++, 1, HS_CELL_EMPTY, KEY_EMPTY, _ ("empty"));
   grid_add (grid, 0, 0, col, HS_CELL_HEADER, KEY_HEADER, obj->type_name);
 }
 
@@ -397,7 +406,7 @@ fill_rows (Grid *grid, const HsSnapObject *obj, const char *header, guint thresh
   for (guint i = n - tail; i < n; i++)
     fill_row (grid, row++, obj, i);
   if (row == 1 && obj->kind == HS_SNAP_DICT)
-    grid_add (grid, row++, 0, 2, HS_CELL_EMPTY, KEY_EMPTY, _("empty"));
+    grid_add (grid, row++, 0, 2, HS_CELL_EMPTY, KEY_EMPTY, _ ("empty"));
 }
 
 static void
@@ -413,7 +422,8 @@ object_header (Grid *grid, const HsSnapObject *obj)
   switch (obj->kind)
     {
       case HS_SNAP_CLASS:
-        return grid_own (grid, g_strdup_printf ("class %s", obj->label ? obj->label : obj->type_name));
+        return grid_own (grid,
+                         g_strdup_printf ("class %s", obj->label ? obj->label : obj->type_name));
       case HS_SNAP_FUNCTION:
         return obj->label ? obj->label : obj->type_name;
       default:
@@ -547,7 +557,7 @@ grid_emit (Builder *b, Grid *grid, HsSceneNode *node)
       if (gc->is_ref)
         {
           WantedEdge wanted
-              = { b->diagram->scene->nodes->len - 1, node->cells->len - 1, gc->ref, 0 };
+              = { b->diagram->scene->nodes->len - 1, node->cells->len - 1, gc->ref, 0, FALSE };
 
           g_array_append_val (b->wanted, wanted);
         }
@@ -592,7 +602,7 @@ add_frames (Builder *b)
   Agnode_t *above = NULL;
   int width = 0;
 
-  if (!g_getenv ("HS_X_NOSOURCE")) agsafeset (stack, (char *)"rank", (char *)(g_getenv ("HS_X_RANK") ? g_getenv ("HS_X_RANK") : "source"), (char *)"");
+  agsafeset (stack, (char *)"rank", (char *)"source", (char *)"");
   for (guint i = 0; i < n; i++)
     {
       grid_init (&grids[i]);
@@ -606,6 +616,10 @@ add_frames (Builder *b)
       Agnode_t *gv;
 
       grids[i].min_width = width;
+      /* A frame's width moves every object to its right: a generous minimum and whole
+       * steps absorb most changes (a new held row, a longer value) without a jump. */
+      grids[i].min_width = MAX (width, FRAME_MIN_W);
+      grids[i].quantum = FRAME_QUANTUM;
       node = add_node (b, HS_SCENE_NODE_FRAME, frame->frame_id, &grids[i]);
       node->is_highlighted = frame->is_highlighted;
       node->is_zombie = frame->is_zombie;
@@ -613,7 +627,7 @@ add_frames (Builder *b)
       gv = g_ptr_array_index (b->diagram->gv_nodes, b->diagram->gv_nodes->len - 1);
       agsubnode (stack, gv, TRUE);
       /* An invisible flat edge keeps callers above callees in the column. */
-      if (above != NULL && !g_getenv ("HS_X_NOINVIS"))
+      if (above != NULL)
         agsafeset (agedge (b->diagram->graph, above, gv, NULL, TRUE), (char *)"style",
                    (char *)"invis", (char *)"");
       above = gv;
@@ -625,9 +639,9 @@ static const char *
 object_caption (const HsSnapObject *obj)
 {
   if (obj->flags & HS_SNAP_FLAG_FREED)
-    return _("freed");
+    return _ ("freed");
   if (obj->flags & HS_SNAP_FLAG_UNREACHABLE)
-    return _("unreachable");
+    return _ ("unreachable");
   return NULL;
 }
 
@@ -642,7 +656,7 @@ bundle_count (GArray *targets, GHashTable *index, const HsSnapValue *value)
     g_array_index (targets, WantedEdge, GPOINTER_TO_UINT (found)).bundle++;
   else
     {
-      WantedEdge wanted = { 0, 0, value->ref, 1 };
+      WantedEdge wanted = { 0, 0, value->ref, 1, FALSE };
 
       g_array_append_val (targets, wanted);
       g_hash_table_insert (index, (gpointer)&value->ref, GUINT_TO_POINTER (targets->len - 1));
@@ -679,6 +693,39 @@ add_bundles (Builder *b, const HsSnapObject *obj)
     }
 }
 
+/* The header carries a port when the object refers to its class (instances) or base
+ * class (classes): that reference counts in the class's badge like any other. */
+static void
+grid_set_class_port (Grid *grid, const HsSnapObject *obj)
+{
+  if (obj->class_ref.kind != HS_SNAP_VALUE_REF)
+    return;
+  for (guint i = 0; i < grid->cells->len; i++)
+    {
+      GridCell *cell = &g_array_index (grid->cells, GridCell, i);
+
+      if (cell->key == KEY_HEADER)
+        g_strlcpy (cell->port, "c", sizeof cell->port);
+    }
+}
+
+/* The class reference is wanted after the node's cells and bundles (input order). */
+static void
+add_class_ref (Builder *b, const HsSnapObject *obj, const HsSceneNode *node)
+{
+  WantedEdge wanted = { b->diagram->scene->nodes->len - 1, 0, obj->class_ref.ref, 0, TRUE };
+
+  if (obj->class_ref.kind != HS_SNAP_VALUE_REF)
+    return;
+  for (guint i = 0; i < node->cells->len; i++)
+    if (g_array_index (node->cells, HsSceneCell, i).key == KEY_HEADER)
+      {
+        wanted.cell_index = i;
+        g_array_append_val (b->wanted, wanted);
+        return;
+      }
+}
+
 static void
 add_object (Builder *b, const HsSnapObject *obj)
 {
@@ -699,6 +746,7 @@ add_object (Builder *b, const HsSnapObject *obj)
       grid.caption_h = CAPTION_H;
       grid.min_width = caption_w + 6;
     }
+  grid_set_class_port (&grid, obj);
   node = add_node (b, HS_SCENE_NODE_OBJECT, obj->id, &grid);
   grid_clear (&grid);
   node->kind = obj->kind;
@@ -706,6 +754,7 @@ add_object (Builder *b, const HsSnapObject *obj)
   node->is_collapsed = collapsed;
   if (collapsed)
     add_bundles (b, obj);
+  add_class_ref (b, obj, node);
   node->caption = g_strdup (object_caption (obj));
   node->badge
       = obj->immortal ? g_strdup ("∞") : g_strdup_printf ("%" G_GINT64_FORMAT, obj->refcount);
@@ -724,7 +773,9 @@ add_summary (Builder *b, guint left_out)
 
   grid_init (&grid);
   grid_add (&grid, 0, 0, 1, HS_CELL_NAME, KEY_LABEL,
-            grid_own (&grid, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more object", "+ %u more objects", left_out), left_out)))
+            grid_own (&grid, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more object",
+                                                           "+ %u more objects", left_out),
+                                              left_out)))
       ->align
       = HS_ALIGN_CENTER;
   node = add_node (b, HS_SCENE_NODE_SUMMARY, 0, &grid);
@@ -738,7 +789,32 @@ static gboolean
 is_row_of_cells (const HsSceneNode *node)
 {
   return node->role == HS_SCENE_NODE_OBJECT
-         && (node->kind == HS_SNAP_LIST || node->kind == HS_SNAP_TUPLE || node->kind == HS_SNAP_SET);
+         && (node->kind == HS_SNAP_LIST || node->kind == HS_SNAP_TUPLE
+             || node->kind == HS_SNAP_SET);
+}
+
+/* A class reference does not take part in the layout: dot would rank the class right
+ * of its instances and route the edges backwards in loops, and the containment arrows
+ * should decide where things go. hs-layout.c draws it as a short curve of its own from
+ * the header to the class. Only the DOT export writes it into the graph (dotted,
+ * constraint=false), so the exported source still holds every reference. */
+static void
+add_class_edge (Builder *b, HsPendingEdge *pending, const HsSceneCell *cell, Agnode_t *head)
+{
+  HsDiagram *d = b->diagram;
+  char port[24];
+
+  pending->is_class = TRUE;
+  if (b->opts->cell_text)
+    {
+      pending->edge = agedge (d->graph, g_ptr_array_index (d->gv_nodes, pending->tail_node), head,
+                              NULL, TRUE);
+      g_snprintf (port, sizeof port, "%s:n", cell->port);
+      agxset (pending->edge, b->sym_tailport, port);
+      agxset (pending->edge, b->sym_style, "dotted");
+      agxset (pending->edge, b->sym_constraint, "false");
+    }
+  g_array_append_val (d->edges, *pending);
 }
 
 /* One edge per drawn reference, leaving from its cell's port; a reference to an object
@@ -749,9 +825,9 @@ add_edge (Builder *b, const WantedEdge *wanted)
   HsDiagram *d = b->diagram;
   HsSceneNode *node = g_ptr_array_index (d->scene->nodes, wanted->node_index);
   HsSceneCell *cell;
-  HsPendingEdge pending = {
-    NULL, wanted->node_index, wanted->cell_index, HS_SCENE_NODE_OBJECT, wanted->ref, FALSE, 0, 0
-  };
+  HsPendingEdge pending
+      = { NULL, wanted->node_index, wanted->cell_index, HS_SCENE_NODE_OBJECT, wanted->ref, FALSE, 0,
+          0,    wanted->is_class };
   Agnode_t *head = NULL;
   char port[24];
 
@@ -786,6 +862,11 @@ add_edge (Builder *b, const WantedEdge *wanted)
       pending.head_id = 0;
       pending.to_summary = TRUE;
     }
+  if (wanted->is_class)
+    {
+      add_class_edge (b, &pending, cell, head);
+      return;
+    }
   pending.edge
       = agedge (d->graph, g_ptr_array_index (d->gv_nodes, wanted->node_index), head, NULL, TRUE);
   /* A row of cells (list, tuple, set) sends its arrows down out of each cell, so that
@@ -817,9 +898,10 @@ graph_new (Builder *b)
   agattr (g, AGRAPH, (char *)"ordering", (char *)"out");
   agattr (g, AGRAPH, (char *)"nodesep", (char *)"0.3");
   agattr (g, AGRAPH, (char *)"ranksep", (char *)"0.55");
-  if (g_getenv ("HS_X_NEWRANK")) agattr (g, AGRAPH, (char *)"newrank", (char *)"true");
-  if (g_getenv ("HS_X_MCLIMIT")) agattr (g, AGRAPH, (char *)"mclimit", (char *)g_getenv ("HS_X_MCLIMIT"));
-  if (g_getenv ("HS_X_SEARCH")) agattr (g, AGRAPH, (char *)"searchsize", (char *)g_getenv ("HS_X_SEARCH"));
+  /* Graphviz 2.43's classic ranking (class1/cleanup1) frees virtual edges that mincross
+   * then reads (valgrind: invalid read in decompose) for our rank=source frame stack:
+   * it crashed on 63 of the 269 corpus programs. newrank ranks by another path. */
+  agattr (g, AGRAPH, (char *)"newrank", (char *)"true");
   agattr (g, AGRAPH, (char *)"fontname", (char *)"Sans");
   agattr (g, AGNODE, (char *)"shape", (char *)"plain");
   agattr (g, AGNODE, (char *)"fontname", (char *)"Monospace");
@@ -829,6 +911,8 @@ graph_new (Builder *b)
   b->sym_tailport = agattr (g, AGEDGE, (char *)"tailport", (char *)"");
   agattr (g, AGEDGE, (char *)"arrowsize", (char *)"0.8");
   b->sym_style = agattr (g, AGEDGE, (char *)"style", (char *)"");
+  b->sym_constraint
+      = b->opts->cell_text ? agattr (g, AGEDGE, (char *)"constraint", (char *)"true") : NULL;
   return g;
 }
 

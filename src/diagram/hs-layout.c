@@ -91,6 +91,17 @@ place_node (HsDiagram *d, const Frame *frame, guint index)
     }
 }
 
+/* Bundles and class references start where dot's spline leaves the node. */
+static void
+copy_spline (HsSceneEdge *edge, const Frame *frame, const bezier *bz)
+{
+  edge->n_points = bz->size;
+  edge->points = g_new (HsPoint, edge->n_points);
+  for (int i = 0; i < bz->size; i++)
+    edge->points[i] = to_scene (frame, bz->list[i]);
+  edge->tip = bz->eflag ? to_scene (frame, bz->ep) : edge->points[edge->n_points - 1];
+}
+
 /* The curve starts at the dot in the middle of its cell: a straight first segment joins
  * the dot to where dot's spline leaves the node. */
 static void
@@ -98,12 +109,12 @@ place_edge (HsDiagram *d, const Frame *frame, const HsPendingEdge *pending)
 {
   HsSceneNode *tail = g_ptr_array_index (d->scene->nodes, pending->tail_node);
   HsSceneCell *cell = NULL;
-  splines *spl = ED_spl (pending->edge);
+  splines *spl = pending->edge ? ED_spl (pending->edge) : NULL;
   HsSceneEdge *edge;
   HsPoint dot, start;
   bezier *bz;
 
-  if (spl == NULL || spl->size < 1 || spl->list[0].size < 4)
+  if (pending->is_class || spl == NULL || spl->size < 1 || spl->list[0].size < 4)
     return;
   bz = &spl->list[0];
   edge = hs_scene_add_edge (d->scene);
@@ -119,11 +130,7 @@ place_edge (HsDiagram *d, const Frame *frame, const HsPendingEdge *pending)
       edge->tail_cell = pending->bundle_key;
       edge->is_bundle = TRUE;
       edge->n_refs = pending->bundle;
-      edge->n_points = bz->size;
-      edge->points = g_new (HsPoint, edge->n_points);
-      for (int i = 0; i < bz->size; i++)
-        edge->points[i] = to_scene (frame, bz->list[i]);
-      edge->tip = bz->eflag ? to_scene (frame, bz->ep) : edge->points[edge->n_points - 1];
+      copy_spline (edge, frame, bz);
       return;
     }
   cell = &g_array_index (tail->cells, HsSceneCell, pending->tail_cell);
@@ -139,6 +146,108 @@ place_edge (HsDiagram *d, const Frame *frame, const HsPendingEdge *pending)
   for (int i = 0; i < bz->size; i++)
     edge->points[3 + i] = to_scene (frame, bz->list[i]);
   edge->tip = bz->eflag ? to_scene (frame, bz->ep) : edge->points[edge->n_points - 1];
+}
+
+/* ---- class references --------------------------------------------------------- */
+
+#define CLASS_ARROW 9.0
+
+typedef struct
+{
+  const HsPendingEdge *pending;
+  HsSceneNode *tail;
+  const HsSceneNode *head;
+  HsPoint start;  /* top centre of the tail's header */
+  gboolean below; /* the tail's header starts below the head: arrive at its bottom */
+} ClassRef;
+
+/* One dotted curve: up out of the header, into the head's bottom (from below) or over
+ * and down into its top. */
+static void
+add_class_curve (HsScene *scene, const ClassRef *ref, double x)
+{
+  HsSceneEdge *edge = hs_scene_add_edge (scene);
+  const HsRect *h = &ref->head->rect;
+  HsPoint s = ref->start, base;
+  double apex;
+
+  edge->tail_role = ref->tail->role;
+  edge->tail_id = ref->tail->id;
+  edge->tail_cell = g_array_index (ref->tail->cells, HsSceneCell, ref->pending->tail_cell).key;
+  edge->head_role = ref->pending->head_role;
+  edge->head_id = ref->pending->head_id;
+  edge->to_summary = ref->pending->to_summary;
+  edge->from_freed = (ref->tail->flags & HS_SNAP_FLAG_FREED) != 0;
+  edge->is_class_ref = TRUE;
+  edge->n_points = 4;
+  edge->points = g_new (HsPoint, 4);
+  edge->points[0] = s;
+  if (ref->below)
+    {
+      double bend;
+
+      edge->tip = (HsPoint){ x, h->y + h->height + 1 };
+      base = (HsPoint){ x, edge->tip.y + CLASS_ARROW };
+      bend = MAX ((s.y - base.y) * 0.5, 12);
+      edge->points[1] = (HsPoint){ s.x, s.y - bend };
+      edge->points[2] = (HsPoint){ base.x, base.y + bend };
+    }
+  else
+    {
+      edge->tip = (HsPoint){ x, h->y - 1 };
+      base = (HsPoint){ x, edge->tip.y - CLASS_ARROW };
+      apex = MAX (MIN (s.y, base.y) - 28, 2);
+      edge->points[1] = (HsPoint){ s.x, apex };
+      edge->points[2] = (HsPoint){ base.x, apex };
+    }
+  edge->points[3] = base;
+}
+
+/* Class references take no part in dot's layout (hs-graph.c): each is a short curve of
+ * our own, and the ones arriving at one side of a class spread along it in the order of
+ * their tails, so that their arrowheads stay apart and do not cross. */
+static void
+place_class_edges (HsDiagram *d)
+{
+  g_autoptr (GArray) refs = g_array_new (FALSE, FALSE, sizeof (ClassRef));
+
+  for (guint i = 0; i < d->edges->len; i++)
+    {
+      const HsPendingEdge *pending = &g_array_index (d->edges, HsPendingEdge, i);
+      const HsSceneCell *cell;
+      ClassRef ref = { pending };
+
+      if (!pending->is_class)
+        continue;
+      ref.head = hs_scene_find_node (d->scene, pending->head_role, pending->head_id);
+      if (ref.head == NULL)
+        continue;
+      ref.tail = g_ptr_array_index (d->scene->nodes, pending->tail_node);
+      cell = &g_array_index (ref.tail->cells, HsSceneCell, pending->tail_cell);
+      ref.start = (HsPoint){ cell->rect.x + cell->rect.width / 2, cell->rect.y };
+      ref.below = ref.start.y >= ref.head->rect.y + ref.head->rect.height + 2 * CLASS_ARROW;
+      g_array_append_val (refs, ref);
+    }
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const ClassRef *ref = &g_array_index (refs, ClassRef, i);
+      const HsRect *h = &ref->head->rect;
+      guint rank = 1, n = 1;
+      /* Stay clear of the corners, and of the badge on the top right. */
+      double span = h->width - (ref->below ? 20 : 34);
+
+      for (guint j = 0; j < refs->len; j++)
+        {
+          const ClassRef *other = &g_array_index (refs, ClassRef, j);
+
+          if (j == i || other->head != ref->head || other->below != ref->below)
+            continue;
+          n++;
+          if (other->start.x < ref->start.x || (other->start.x == ref->start.x && j < i))
+            rank++;
+        }
+      add_class_curve (d->scene, ref, h->x + 10 + span * rank / (n + 1));
+    }
 }
 
 static guint64
@@ -192,6 +301,7 @@ read_layout (HsDiagram *d)
     place_node (d, &frame, i);
   for (guint i = 0; i < d->edges->len; i++)
     place_edge (d, &frame, &g_array_index (d->edges, HsPendingEdge, i));
+  place_class_edges (d);
   separate_mutual_edges (d->scene);
 }
 

@@ -73,6 +73,24 @@ draw_text (cairo_t *cr, HsFont font, const char *text, const HsRect *r, HsCellAl
 
 /* ---- edges ---------------------------------------------------------------------- */
 
+/* An open "V" for class references: it reads as a different kind of link. */
+static void
+draw_open_arrowhead (cairo_t *cr, HsPoint base, HsPoint tip, double width)
+{
+  double dx = tip.x - base.x, dy = tip.y - base.y, len = hypot (dx, dy);
+  double ux, uy, length = 10.0, half = 5.0;
+
+  if (len < 1e-6)
+    return;
+  ux = dx / len;
+  uy = dy / len;
+  cairo_set_line_width (cr, width);
+  cairo_move_to (cr, tip.x - ux * length - uy * half, tip.y - uy * length + ux * half);
+  cairo_line_to (cr, tip.x, tip.y);
+  cairo_line_to (cr, tip.x - ux * length + uy * half, tip.y - uy * length - ux * half);
+  cairo_stroke (cr);
+}
+
 static void
 draw_arrowhead (cairo_t *cr, HsPoint base, HsPoint tip, double width)
 {
@@ -144,8 +162,34 @@ draw_bundle_count (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme, d
   set_color (cr, &theme->edge, alpha);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  draw_text (cr, HS_FONT_BADGE, text, &(HsRect){ m.x - w / 2.0 - 4, m.y - h / 2.0 - 1, w + 8, h + 2 },
-             HS_ALIGN_CENTER, 0);
+  draw_text (cr, HS_FONT_BADGE, text,
+             &(HsRect){ m.x - w / 2.0 - 4, m.y - h / 2.0 - 1, w + 8, h + 2 }, HS_ALIGN_CENTER, 0);
+}
+
+static void
+stroke_curve (cairo_t *cr, const HsSceneEdge *edge)
+{
+  const HsPoint *p = edge->points;
+
+  cairo_move_to (cr, p[0].x, p[0].y);
+  for (guint i = 1; i + 2 < edge->n_points; i += 3)
+    cairo_curve_to (cr, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, p[i + 2].x, p[i + 2].y);
+  cairo_stroke (cr);
+}
+
+/* Class references: thin round dots in the dim text colour and an open head, so that
+ * the containment arrows (solid, filled heads) stay what the eye follows. */
+static void
+draw_class_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme, double alpha)
+{
+  double width = MAX (theme->edge_width * 0.7, 1.2);
+
+  set_color (cr, &theme->text_dim, alpha * 0.9);
+  cairo_set_line_width (cr, width);
+  cairo_set_dash (cr, (double[]){ 0.01, width * 2.8 }, 2, 0);
+  stroke_curve (cr, edge);
+  cairo_set_dash (cr, NULL, 0, 0);
+  draw_open_arrowhead (cr, edge->points[edge->n_points - 1], edge->tip, width);
 }
 
 static void
@@ -156,16 +200,18 @@ draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
 
   if (edge->n_points < 4 || alpha <= 0.005)
     return;
+  if (edge->is_class_ref)
+    {
+      draw_class_edge (cr, edge, theme, alpha);
+      return;
+    }
   set_color (cr, &theme->edge, alpha);
   cairo_set_line_width (cr, edge->is_bundle ? theme->edge_width * 0.75 : theme->edge_width);
   if (edge->is_bundle)
     cairo_set_dash (cr, (double[]){ 2, 4 }, 2, 0);
   else if (edge->to_summary || edge->from_freed)
     cairo_set_dash (cr, (double[]){ 5, 4 }, 2, 0);
-  cairo_move_to (cr, p[0].x, p[0].y);
-  for (guint i = 1; i + 2 < edge->n_points; i += 3)
-    cairo_curve_to (cr, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, p[i + 2].x, p[i + 2].y);
-  cairo_stroke (cr);
+  stroke_curve (cr, edge);
   cairo_set_dash (cr, NULL, 0, 0);
   draw_arrowhead (cr, p[edge->n_points - 1], edge->tip, theme->edge_width);
   if (edge->is_bundle && edge->n_refs > 1)
@@ -223,6 +269,29 @@ cell_bordered (const HsSceneCell *cell)
   return cell->role == HS_CELL_VALUE || cell->role == HS_CELL_KEY || cell->role == HS_CELL_ELLIPSIS;
 }
 
+/* A cell's grid lines, except where the cell meets its node's edge: there the node's
+ * rounded outline is the border. (Stroking the whole rectangle left its square corners
+ * and a light line poking out of the outline along the bottom and right of boxes.) */
+static void
+draw_cell_grid (cairo_t *cr, const HsSceneNode *node, const HsRect *r, const HsTheme *theme,
+                double alpha)
+{
+  const HsRect *n = &node->rect;
+  double x1 = r->x, y1 = r->y, x2 = r->x + r->width, y2 = r->y + r->height;
+
+  set_color (cr, &theme->grid, alpha);
+  cairo_set_line_width (cr, theme->line_width);
+  if (y1 > n->y + 0.5)
+    cairo_move_to (cr, x1, y1), cairo_line_to (cr, x2, y1);
+  if (y2 < n->y + n->height - 0.5)
+    cairo_move_to (cr, x1, y2), cairo_line_to (cr, x2, y2);
+  if (x1 > n->x + 0.5)
+    cairo_move_to (cr, x1, y1), cairo_line_to (cr, x1, y2);
+  if (x2 < n->x + n->width - 0.5)
+    cairo_move_to (cr, x2, y1), cairo_line_to (cr, x2, y2);
+  cairo_stroke (cr);
+}
+
 static void
 draw_cell (cairo_t *cr, const HsSceneNode *node, const HsSceneCell *cell, const HsTheme *theme,
            double alpha)
@@ -243,12 +312,7 @@ draw_cell (cairo_t *cr, const HsSceneNode *node, const HsSceneCell *cell, const 
       cairo_fill (cr);
     }
   if (cell_bordered (cell))
-    {
-      set_color (cr, &theme->grid, alpha);
-      cairo_set_line_width (cr, theme->line_width);
-      cairo_rectangle (cr, r->x, r->y, r->width, r->height);
-      cairo_stroke (cr);
-    }
+    draw_cell_grid (cr, node, r, theme, alpha);
   if (cell->is_ref)
     {
       set_color (cr, &theme->dot, alpha);

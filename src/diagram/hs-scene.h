@@ -99,6 +99,10 @@ typedef struct
    * edges have n_refs 1 and is_bundle FALSE. */
   gboolean is_bundle;
   guint n_refs;
+  /* An instance's reference to its class, or a class's to its base: it leaves the right
+   * end of the header (tail_cell is the header's key) and is drawn thin and dotted with
+   * an open arrowhead, so that containment arrows stay dominant. */
+  gboolean is_class_ref;
   double alpha;
 } HsSceneEdge;
 

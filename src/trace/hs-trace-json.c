@@ -5,6 +5,10 @@
  * frame variables, heap contents, and the values a frame holds (`heapscope_held`).
  * The format is documented in docs/trace-format.md.
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "hs-trace-private.h"
 
 static void
@@ -111,7 +115,8 @@ put_primitive (GString *out, const HsSnapValue *v)
                                                     : "Infinity");
   else if (g_strcmp0 (t, "float") == 0 && strpbrk (v->text, ".e") == NULL)
     g_string_append_printf (out, "%s.0", v->text);
-  else if (g_strcmp0 (t, "int") == 0 || g_strcmp0 (t, "float") == 0)
+  else if ((g_strcmp0 (t, "int") == 0 || g_strcmp0 (t, "float") == 0)
+           && strspn (v->text, "-+0123456789.e") == strlen (v->text))
     g_string_append (out, v->text);
   else
     put_string (out, v->text); /* a built-in function or type, by its repr */
@@ -380,20 +385,37 @@ put_step (GString *out, HsSnapshot *snap)
   g_string_append (out, "}");
 }
 
+G_DEFINE_QUARK (hs - trace - error - quark, hs_trace_error)
+
 char *
-hs_trace_to_json (HsTrace *trace)
+hs_trace_to_json (HsTrace *trace, gsize max_bytes, GError **error)
 {
   GString *out = g_string_new ("{\"code\": ");
   int n = hs_trace_get_n_steps (trace);
 
   put_string (out, trace->source);
   g_string_append (out, ", \"trace\": [");
+  /* One replay, advanced step by step: the whole trace in time linear in its length. */
+  HsRState *st = hs_rstate_new ();
   for (int k = 0; k < n; k++)
     {
-      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (trace, k);
+      g_autoptr (HsSnapshot) snap = NULL;
+      hs_trace_advance (trace, st, k);
+      snap = hs_rstate_to_snapshot (st, trace, k);
       g_string_append (out, k ? ",\n" : "\n");
       put_step (out, snap);
+      if (max_bytes > 0 && out->len > max_bytes)
+        {
+          g_set_error (error, HS_TRACE_ERROR, HS_TRACE_ERROR_TOO_LARGE,
+                       _ ("the JSON trace would be larger than %" G_GSIZE_FORMAT " MB after %d of "
+                          "%d steps; record fewer steps with --max-steps"),
+                       max_bytes >> 20, k + 1, n);
+          hs_rstate_free (st);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
     }
+  hs_rstate_free (st);
   g_string_append (out, "]}\n");
   return g_string_free (out, FALSE);
 }

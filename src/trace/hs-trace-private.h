@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   HS_REC_OBJ = 1,    /* id kind type_str label_str immortal n value... (replaces contents) */
-  HS_REC_PAIRS,      /* id kind type_str label_str immortal n (key value)... (dicts) */
+  HS_REC_PAIRS,      /* id kind type_str label_str immortal n (key value)... (dicts: one pair
+                      * per entry slot, a deleted slot as (0 0), so slots keep their numbers) */
   HS_REC_ATTRS,      /* id kind type_str label_str immortal n (name_str value)... */
   HS_REC_INT,        /* id signed-value: a primitive int that fits in 64 bits */
   HS_REC_PRIM,       /* id type_str repr_str immortal: other primitives (str, float, big int) */
@@ -31,6 +32,7 @@ typedef enum
   HS_REC_HELD,       /* depth n (label_str value)...: the values a frame holds */
   HS_REC_LINE,       /* depth line */
   HS_REC_GC,         /* n id...: the collector freed these (their HS_REC_FREE follow) */
+  HS_REC_DICT_RANGE, /* id nentries lo n (key value)...: entry slots [lo, lo+n) replaced */
 } HsTraceOp;
 
 /* In an HS_REC_ATTRS record, the pair with this name is the object's class (instances)
@@ -143,5 +145,7 @@ void hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 le
 HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k);
 /* The state at step k, replayed from the nearest keyframe (step k's flags set). */
 HsRState *hs_trace_replay (HsTrace *trace, int k);
+/* Applies step k's delta to a state holding step k-1 (or an empty state for k == 0). */
+void hs_trace_advance (HsTrace *trace, HsRState *st, int k);
 
 G_END_DECLS

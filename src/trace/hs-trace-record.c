@@ -28,8 +28,10 @@
 #include "hs-str.h"
 #include "hs-tuple.h"
 
-/* Deltas between keyframes: at least this many bytes, and at least the keyframe's size. */
-#define KEYFRAME_MIN_DELTA_BYTES (64 * 1024)
+/* Deltas between keyframes: at least this many bytes, and at least the keyframe's size
+ * (so keyframes never cost more than the deltas). Small enough that replaying from a
+ * keyframe stays within a few milliseconds. */
+#define KEYFRAME_MIN_DELTA_BYTES (8 * 1024)
 
 typedef struct
 {
@@ -103,8 +105,9 @@ repr_text (Recorder *rec, HsObject *o)
 
   if (r == NULL)
     {
+      /* e.g. an int past CPython's 4300-digit limit for str(): no repr exists. */
       hs_err_clear (rec->vm);
-      return g_strdup ("?");
+      return g_strdup_printf ("<%s>", hs_type_name (o));
     }
   text = g_strdup (hs_str_utf8 (r));
   hs_decref (rec->vm, r);
@@ -152,18 +155,58 @@ put_sequence (Recorder *rec, HsLog *log, HsObject *o, HsSnapKind kind, HsObject 
 }
 
 static void
+put_dict_entries (Recorder *rec, HsLog *log, HsDict *d, gsize lo, gsize hi)
+{
+  for (gsize i = lo; i < hi; i++)
+    {
+      hs_log_put (log, ref (rec, d->entries[i].key));
+      hs_log_put (log, ref (rec, d->entries[i].value));
+    }
+}
+
+/* Entry slots in order, deleted ones included, so that later changes can name a slot. */
+static void
 put_dict (Recorder *rec, HsLog *log, HsObject *o)
 {
-  gsize pos = 0;
-  HsObject *k, *v;
+  HsDict *d = HS_DICT (o);
 
   put_header (rec, log, HS_REC_PAIRS, o, HS_SNAP_DICT, NULL);
-  hs_log_put (log, hs_dict_len (o));
-  while (hs_dict_next (o, &pos, &k, &v))
+  hs_log_put (log, d->nentries);
+  put_dict_entries (rec, log, d, 0, d->nentries);
+}
+
+static void
+put_dict_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
+{
+  HsLog *log = &rec->trace->log;
+  HsDict *d = HS_DICT (o);
+
+  lo = MIN (lo, d->nentries);
+  hi = CLAMP (hi, lo, d->nentries);
+  hs_log_put (log, HS_REC_DICT_RANGE);
+  hs_log_put (log, hs_object_id (o));
+  hs_log_put (log, d->nentries);
+  hs_log_put (log, lo);
+  hs_log_put (log, hi - lo);
+  put_dict_entries (rec, log, d, lo, hi);
+}
+
+/* `*args`, keyword-only parameters and `**kwargs`, after the positional ones. */
+static void
+append_star_params (GString *label, HsCode *code)
+{
+  int slot = code->nparams + code->nkwonly;
+  const char *sep = code->nparams > 0 ? ", " : "";
+
+  if (code->flags & HS_CODE_VARARGS)
     {
-      hs_log_put (log, ref (rec, k));
-      hs_log_put (log, ref (rec, v));
+      g_string_append_printf (label, "%s*%s", sep, code->varnames[slot++]);
+      sep = ", ";
     }
+  for (int i = 0; i < code->nkwonly; i++, sep = ", ")
+    g_string_append_printf (label, "%s%s", sep, code->varnames[code->nparams + i]);
+  if (code->flags & HS_CODE_VARKEYWORDS)
+    g_string_append_printf (label, "%s**%s", sep, code->varnames[slot]);
 }
 
 /* A function shows its signature, then what it keeps alive: default values (its defaults
@@ -185,6 +228,7 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
       g_string_append_printf (label, "%s%s", i ? ", " : "", hs_function_param_name (fn, i));
       ncells += hs_function_default_borrow (fn, i) != NULL;
     }
+  append_star_params (label, code);
   g_string_append_c (label, ')');
   if (fn->kwdefaults != NULL)
     ncells += hs_dict_len (fn->kwdefaults);
@@ -446,6 +490,8 @@ flush_dirty (Recorder *rec)
         continue;
       if (HS_IS (o, &hs_list_type) && dirty[i].lo != 0)
         put_list_range (rec, o, dirty[i].lo, dirty[i].hi);
+      else if (HS_IS (o, &hs_dict_type) && dirty[i].hi != G_MAXSIZE)
+        put_dict_range (rec, o, dirty[i].lo, dirty[i].hi);
       else
         put_object (rec, &rec->trace->log, o);
     }
@@ -495,7 +541,7 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
       g_array_append_val (labels, rec->str_handling);
     }
   if (!force && now->len == s->held->len
-      && memcmp (now->data, s->held->data, now->len * sizeof (guint64)) == 0)
+      && (now->len == 0 || memcmp (now->data, s->held->data, now->len * sizeof (guint64)) == 0))
     return;
   hs_log_put (log, HS_REC_HELD);
   hs_log_put (log, depth);
@@ -814,8 +860,9 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
     }
   flush_dirty (rec);
   sync_frames (rec, line);
-  if (ev == HS_STEP_RETURN && arg != NULL && rec->shadows->len > 1)
-    put_var (&t->log, rec->shadows->len - 1, rec->str_return, ref (rec, arg));
+  /* Python Tutor shows the value a frame returns; None when an exception ends it. */
+  if (ev == HS_STEP_RETURN && rec->shadows->len > 1)
+    put_var (&t->log, rec->shadows->len - 1, rec->str_return, ref (rec, arg ? arg : hs_None));
   drain_todo (rec);
   if ((ev == HS_STEP_EXCEPTION || ev == HS_STEP_UNCAUGHT) && arg != NULL)
     exc_msg = exception_line (rec, arg);
@@ -877,7 +924,9 @@ static HsTrace *
 trace_new (const char *source, gsize len, const char *filename, const HsTraceOptions *options)
 {
   HsTrace *t = g_new0 (HsTrace, 1);
-  t->source = g_strndup (source, len);
+  /* The program's text as the editor and the JSON show it, even when it is not UTF-8
+   * (the run then stops at a SyntaxError, as CPython does). */
+  t->source = g_utf8_make_valid (source, len);
   t->filename = g_strdup (filename);
   if (options)
     t->options = *options;

@@ -140,6 +140,23 @@ apply_list_range (HsRState *st, HsLogReader *r, gboolean mark)
 }
 
 static void
+apply_dict_range (HsRState *st, HsLogReader *r, gboolean mark)
+{
+  HsRObj *o = obtain (st, hs_log_get (r), mark);
+  guint64 nentries = hs_log_get (r);
+  guint64 lo = hs_log_get (r);
+  guint64 n = hs_log_get (r);
+
+  g_array_set_size (o->vals, 2 * nentries);
+  for (guint64 i = 0; i < 2 * n; i++)
+    {
+      guint64 v = hs_log_get (r);
+      if (2 * lo + i < o->vals->len)
+        g_array_index (o->vals, guint64, 2 * lo + i) = v;
+    }
+}
+
+static void
 apply_free (HsRState *st, guint64 id, gboolean mark)
 {
   HsRObj *o;
@@ -187,15 +204,10 @@ apply_var (HsRState *st, HsLogReader *r)
   for (i = 0; i < f->names->len; i++)
     if (g_array_index (f->names, guint32, i) == name)
       break;
-  if (value == 0)
-    {
-      if (i < f->names->len)
-        {
-          g_array_remove_index (f->names, i);
-          g_array_remove_index (f->vals, i);
-        }
-      return;
-    }
+  /* An unbound name keeps its place (value 0), so a name deleted and bound again shows
+   * where it first appeared, as Python Tutor orders variables. */
+  if (value == 0 && i == f->names->len)
+    return;
   if (i == f->names->len)
     {
       g_array_append_val (f->names, name);
@@ -270,6 +282,9 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
         break;
       case HS_REC_LIST_RANGE:
         apply_list_range (st, r, mark);
+        break;
+      case HS_REC_DICT_RANGE:
+        apply_dict_range (st, r, mark);
         break;
       case HS_REC_FREE:
         apply_free (st, hs_log_get (r), mark);
@@ -347,6 +362,13 @@ step_delta_end (HsTrace *trace, int k)
   return trace->log.len;
 }
 
+static void
+apply_step (HsTrace *trace, HsRState *st, int k, gboolean mark)
+{
+  guint64 off = g_array_index (trace->steps, HsTraceStep, k).delta_offset;
+  hs_rstate_apply (st, &trace->log, off, step_delta_end (trace, k) - off, mark);
+}
+
 HsRState *
 hs_trace_replay (HsTrace *trace, int k)
 {
@@ -373,12 +395,16 @@ hs_trace_replay (HsTrace *trace, int k)
       hs_rstate_apply (st, &trace->keylog, kf->offset, kf->len, FALSE);
       first = kf->step + 1;
     }
-  for (int i = first; i <= k; i++)
-    {
-      guint64 off = g_array_index (trace->steps, HsTraceStep, i).delta_offset;
-      hs_rstate_apply (st, &trace->log, off, step_delta_end (trace, i) - off, i == k);
-    }
+  for (int i = first; i < k; i++)
+    apply_step (trace, st, i, FALSE);
+  apply_step (trace, st, k, TRUE);
   return st;
+}
+
+void
+hs_trace_advance (HsTrace *trace, HsRState *st, int k)
+{
+  apply_step (trace, st, k, TRUE);
 }
 
 /* ---- snapshot ------------------------------------------------------------------ */
@@ -458,8 +484,10 @@ add_frames (ToSnap *ts)
       f->parent_frame_id = rf->parent_id;
       f->is_highlighted = i + 1 == ts->st->frames->len;
       for (guint j = 0; j < rf->names->len; j++)
-        hs_snap_frame_add_var (f, hs_string_pool_get (pool, g_array_index (rf->names, guint32, j)),
-                               value_of (ts, g_array_index (rf->vals, guint64, j), TRUE));
+        if (g_array_index (rf->vals, guint64, j) != 0)
+          hs_snap_frame_add_var (f,
+                                 hs_string_pool_get (pool, g_array_index (rf->names, guint32, j)),
+                                 value_of (ts, g_array_index (rf->vals, guint64, j), TRUE));
       for (guint j = 0; j < rf->held_names->len; j++)
         hs_snap_frame_add_held (
             f, hs_string_pool_get (pool, g_array_index (rf->held_names, guint32, j)),
@@ -495,6 +523,11 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
             hs_snap_object_add_cell (so, index, none_key, value_of (ts, a, count));
             break;
           case HS_SHAPE_PAIRS:
+            if (a == 0) /* a deleted entry slot */
+              {
+                i++;
+                break;
+              }
             hs_snap_object_add_cell (so, NULL, value_of (ts, a, count),
                                      value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
             i++;

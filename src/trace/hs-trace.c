@@ -10,6 +10,7 @@ hs_trace_options_init (HsTraceOptions *options)
 {
   options->max_steps = 100000;
   options->heap_primitives = FALSE;
+  options->verify_counts = FALSE;
 }
 
 void

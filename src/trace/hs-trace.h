@@ -67,7 +67,17 @@ HsSnapshot *hs_trace_snapshot (HsTrace *trace, int k);
  * A NULL-terminated array; free with g_strfreev. */
 char **hs_trace_explain_step (HsTrace *trace, int k);
 
-/* Python Tutor's JSON format plus Heapscope's keys (docs/trace-format.md). */
-char *hs_trace_to_json (HsTrace *trace);
+#define HS_TRACE_ERROR (hs_trace_error_quark ())
+GQuark hs_trace_error_quark (void);
+
+typedef enum
+{
+  HS_TRACE_ERROR_TOO_LARGE, /* the JSON would pass the size asked for */
+} HsTraceError;
+
+/* Python Tutor's JSON format plus Heapscope's keys (docs/trace-format.md). The format
+ * repeats the whole memory at every step, so a long run over a big heap can grow without
+ * bound: past `max_bytes` (0: no limit) it stops with HS_TRACE_ERROR_TOO_LARGE. */
+char *hs_trace_to_json (HsTrace *trace, gsize max_bytes, GError **error);
 
 G_END_DECLS

@@ -1,5 +1,0 @@
-def gen():
-    yield 1
-
-
-print(list(gen()))

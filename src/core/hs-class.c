@@ -410,10 +410,10 @@ instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return attrs_set (vm, self, name, value);
 }
 
+/* A new, empty instance of a class (exceptions get their args). */
 static HsObject *
-class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+new_instance (HsVM *vm, HsType *type, HsObject **args, gsize nargs)
 {
-  HsClass *c = HS_CLASS (type);
   HsObject *self = hs_object_alloc (vm, type, type->basicsize);
   if (self == NULL)
     return NULL;
@@ -429,6 +429,33 @@ class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
       HS_EXCEPTION (self)->args = t;
     }
   hs_gc_track (vm, self);
+  return self;
+}
+
+static HsObject *class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
+                                  HsObject *kwnames);
+
+HsObject *
+hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject **init)
+{
+  HsType *type = (HsType *)cls;
+  HsObject *found = hs_type_lookup_borrow (type, names[N_INIT]);
+
+  *init = NULL;
+  if (type->construct != class_construct || found == NULL || !HS_IS (found, &hs_function_type)
+      || (HS_FUNCTION (found)->code->flags & HS_CODE_GENERATOR))
+    return NULL;
+  *init = found;
+  return new_instance (vm, type, args, nargs);
+}
+
+static HsObject *
+class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsClass *c = HS_CLASS (type);
+  HsObject *self = new_instance (vm, type, args, nargs);
+  if (self == NULL)
+    return NULL;
   HsObject *init = hs_type_lookup_borrow (type, names[N_INIT]);
   gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
   if (init != NULL && HS_IS (init, &hs_function_type))

@@ -74,6 +74,14 @@ typedef struct
 
 extern HsType hs_method_type;
 HsObject *hs_method_new (HsVM *vm, HsObject *func, HsObject *self);
+
+/* For the VM: when calling `cls` means allocating an instance and running a Python
+ * __init__, allocates the instance (returned) and sets *init, so that the VM runs
+ * __init__ in a frame of its own, with no C recursion: the caller's frame then visibly
+ * holds the new object while __init__ runs. Returns NULL with *init NULL when the class
+ * is called the ordinary way, or NULL with an error set. */
+HsObject *hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs,
+                                   HsObject **init);
 static inline HsObject *
 hs_method_self_borrow (HsObject *m)
 {

@@ -1351,9 +1351,31 @@ visit_augassign (Compiler *c, HsStmt *s)
 
 /* ---- statements ------------------------------------------------------------------ */
 
+/* CPython 3.11's CO_MAXBLOCKS: how many blocks may be statically nested in one code
+ * object. CPython pushes two blocks for an except body (EXCEPTION_HANDLER and
+ * HANDLER_CLEANUP) where we push one FB_HANDLER, hence its weight of 2. */
+#define MAX_STATIC_BLOCKS 20
+
+static int
+fblock_weight (FBType type)
+{
+  return type == FB_HANDLER ? 2 : 1;
+}
+
+/* The block is pushed even past the limit (after the SyntaxError, at the statement
+ * being compiled) so that pushes and pops stay paired. */
 static void
 push_fblock (Compiler *c, FBType type, int label, int label2, HsStmtList *body, const char *name)
 {
+  int used = 0;
+  for (guint i = 0; i < c->u->fblocks->len; i++)
+    used += fblock_weight (g_array_index (c->u->fblocks, FBlock, i).type);
+  if (used + fblock_weight (type) > MAX_STATIC_BLOCKS)
+    {
+      HsCodePos cp = c->u->cur;
+      HsPos pos = { cp.line, cp.col, cp.end_line, cp.end_col };
+      error_at (c, "SyntaxError", pos, "too many statically nested blocks");
+    }
   FBlock b = { type, label, label2, body, name };
   g_array_append_val (c->u->fblocks, b);
 }

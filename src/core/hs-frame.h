@@ -32,6 +32,7 @@ struct _HsFrame
   /* (from tier2-lang) */
   guint64 parent_frame_id; /* frame whose cells the function closes over; 0 if none */
   HsObject *ns;            /* class body: its namespace dict (owned); else NULL */
+  gboolean is_init;        /* runs a class's __init__: its caller already holds the instance */
   HsObject *gen;           /* generator owning this frame (borrowed), or NULL; a suspended
                             * generator's frame has back == NULL and is not on the stack */
   HsObject **stack;        /* = locals + code->nlocals */

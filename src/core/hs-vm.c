@@ -102,6 +102,7 @@ frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   f->parent_frame_id = 0;
   f->ns = NULL;
   f->gen = NULL;
+  f->is_init = FALSE;
   memset (f->locals, 0, sizeof (HsObject *) * code->nlocals);
   f->stack = f->locals + code->nlocals;
   vm->frame = f;
@@ -832,12 +833,56 @@ hs_vm_generator_release_frame (HsVM *vm, HsObject *gen)
 
 static HsObject *eval_frame (HsVM *vm, HsFrame *entry);
 
+static int start_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs,
+                       HsObject *kwnames, HsFrame **nf, HsObject **res);
+
+/* Calling a class whose __init__ is Python: the instance is made here and is the call's
+ * result (*res) right away, while __init__ runs in a new frame (*nf) flagged so that its
+ * return leaves that result in place. 1 on success, 0 when the class is called the
+ * ordinary way, -1 on error. */
+static int
+start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwnames,
+            HsFrame **nf, HsObject **res)
+{
+  HsObject *init = NULL;
+  HsObject *self = hs_class_start_instance (vm, cls, args, nargs, &init);
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  HsObject *small[8];
+  HsObject **all;
+  int r;
+
+  if (self == NULL)
+    return init != NULL || hs_err_occurred (vm) ? -1 : 0;
+  all = nargs + nkw + 1 <= G_N_ELEMENTS (small) ? small : g_new (HsObject *, nargs + nkw + 1);
+  all[0] = self;
+  if (nargs + nkw > 0)
+    memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+  r = start_call (vm, init, all, nargs + 1, kwnames, nf, res);
+  if (all != small)
+    g_free (all);
+  if (r != 1)
+    {
+      hs_decref (vm, self);
+      return -1;
+    }
+  (*nf)->is_init = TRUE;
+  *res = self;
+  return 1;
+}
+
 /* Starts a call: 1 with a new Python frame pushed in *nf, 0 with the result in *res,
- * -1 on error. Args are borrowed. */
+ * -1 on error. Args are borrowed. With 1, *res may also be set: a value the caller
+ * holds as the call's result while the frame runs (the instance an __init__ builds). */
 static int
 start_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
             HsFrame **nf, HsObject **res)
 {
+  if (hs_class_check (callable))
+    {
+      int r = start_init (vm, callable, args, nargs, kwnames, nf, res);
+      if (r != 0)
+        return r;
+    }
   if (HS_IS (callable, &hs_method_type)
       && HS_IS (hs_method_func_borrow (callable), &hs_function_type))
     {
@@ -1411,6 +1456,8 @@ op_CALL_FUNCTION_EX:
     (void)POP ();
     if (how == 1)
       {
+        if (r != NULL)
+          PUSH (r);
         f->sp = (int)(sp - f->stack);
         hs_decref (vm, fn);
         goto entered_frame_nf;
@@ -1443,6 +1490,8 @@ do_start_call:
     hs_xdecref (vm, ckw);
     if (how == 1)
       {
+        if (r != NULL)
+          PUSH (r);
         f->sp = (int)(sp - f->stack);
         f = nf;
         LOAD_FRAME ();
@@ -1670,6 +1719,7 @@ op_RETURN_VALUE:
       }
     HsFrame *back = f->back;
     gboolean done = f == entry;
+    gboolean was_init = f->is_init;
     frame_pop (vm, f);
     if (done)
       {
@@ -1679,6 +1729,21 @@ op_RETURN_VALUE:
     f = back;
     LOAD_FRAME ();
     ip++; /* past the CALL */
+    if (was_init)
+      {
+        /* The caller already holds the new instance as the call's result. */
+        gboolean ok = retval == hs_None;
+        if (!ok)
+          hs_err_format (vm, &hs_exc_TypeError, "__init__() should return None, not '%s'",
+                         hs_type_name (retval));
+        HS_CLEAR (vm, retval);
+        if (!ok)
+          {
+            ip--;
+            goto error;
+          }
+        DISPATCH ();
+      }
     PUSH (retval);
     retval = NULL;
     DISPATCH ();

@@ -17,6 +17,7 @@
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-exceptions.h"
 #include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-generator.h"
@@ -257,17 +258,47 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
     }
 }
 
+/* What an exception holds besides attributes: its args tuple and its chain. */
+static gsize
+exception_fields (HsObject *o, const char **names, HsObject **values)
+{
+  HsException *e = HS_EXCEPTION (o);
+  const char *all[] = { "args", "__cause__", "__context__", "name" };
+  HsObject *vals[] = { e->args, e->cause, e->context, e->name };
+  gsize n = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
+    if (vals[i] != NULL)
+      {
+        names[n] = all[i];
+        values[n++] = vals[i];
+      }
+  return n;
+}
+
+/* Instances (and exceptions, built-in or not): the class, the attributes, and for an
+ * exception what it carries, each as the collector's traverse sees it. */
 static void
 put_instance (Recorder *rec, HsLog *log, HsObject *o)
 {
-  gsize pos = 0;
+  gsize pos = 0, nexc = 0;
   HsObject *name, *value;
+  const char *exc_names[4];
+  HsObject *exc_values[4];
+  gboolean has_attrs = hs_instance_check (o);
 
+  if (hs_exception_check (o))
+    nexc = exception_fields (o, exc_names, exc_values);
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_INSTANCE, NULL);
-  hs_log_put (log, hs_instance_attr_count (o) + 1);
+  hs_log_put (log, (has_attrs ? hs_instance_attr_count (o) : 0) + 1 + nexc);
   hs_log_put (log, rec->str_class);
   hs_log_put (log, ref (rec, (HsObject *)HS_TYPE (o)));
-  while (hs_instance_next_attr (o, &pos, &name, &value))
+  for (gsize i = 0; i < nexc; i++)
+    {
+      hs_log_put (log, pool (rec, exc_names[i]));
+      hs_log_put (log, ref (rec, exc_values[i]));
+    }
+  while (has_attrs && hs_instance_next_attr (o, &pos, &name, &value))
     {
       hs_log_put (log, pool (rec, hs_str_utf8 (name)));
       hs_log_put (log, ref (rec, value));
@@ -428,7 +459,7 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_dict (rec, log, o);
   else if (HS_IS (o, &hs_function_type))
     put_function (rec, log, o);
-  else if (hs_instance_check (o))
+  else if (hs_instance_check (o) || hs_exception_check (o))
     put_instance (rec, log, o);
   else if (hs_class_check (o))
     put_class (rec, log, o);

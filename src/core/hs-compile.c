@@ -287,11 +287,22 @@ bind_label (Compiler *c, int label)
   g_array_index (c->u->labels, int, label) = (int)c->u->instrs->len;
 }
 
+/* Appends an instruction slot. The emitters fill it in place rather than appending a
+ * local: a local whose address is taken gets its own stack slot (and red zones under
+ * ASan) in every visitor these small functions are inlined into, which made the
+ * recursive visit_expr frames too large for the 3000-level depth limit. */
+static Instr *
+new_instr (Compiler *c)
+{
+  GArray *a = c->u->instrs;
+  g_array_set_size (a, a->len + 1);
+  return &g_array_index (a, Instr, a->len - 1);
+}
+
 static void
 emit_at (Compiler *c, HsOpcode op, guint32 arg, HsCodePos pos)
 {
-  Instr in = { op, arg, FALSE, pos };
-  g_array_append_val (c->u->instrs, in);
+  *new_instr (c) = (Instr){ op, arg, FALSE, pos };
 }
 
 static void
@@ -303,16 +314,14 @@ emit (Compiler *c, HsOpcode op, guint32 arg)
 static void
 emit_jump (Compiler *c, HsOpcode op, int label)
 {
-  Instr in = { op, (guint32)label, TRUE, c->u->cur };
-  g_array_append_val (c->u->instrs, in);
+  *new_instr (c) = (Instr){ op, (guint32)label, TRUE, c->u->cur };
 }
 
 /* An instruction with no line of its own (end-of-branch jumps, implicit returns). */
 static void
 emit_jump_noline (Compiler *c, HsOpcode op, int label)
 {
-  Instr in = { op, (guint32)label, TRUE, { -1, -1, -1, -1, -1, -1 } };
-  g_array_append_val (c->u->instrs, in);
+  *new_instr (c) = (Instr){ op, (guint32)label, TRUE, { -1, -1, -1, -1, -1, -1 } };
 }
 
 /* ---- positions ------------------------------------------------------------------- */
@@ -342,7 +351,7 @@ is_ws (char ch)
 
 /* The caret anchors CPython 3.11 derives from a binary operation's segment: the
  * operator (skipping whitespace and closing parentheses of the left operand). */
-static void
+G_GNUC_NO_INLINE static void
 binop_anchors (Compiler *c, HsExpr *e, HsCodePos *cp)
 {
   gsize len;
@@ -364,7 +373,7 @@ binop_anchors (Compiler *c, HsExpr *e, HsCodePos *cp)
     }
 }
 
-static void
+G_GNUC_NO_INLINE static void
 subscript_anchors (Compiler *c, HsExpr *e, HsCodePos *cp)
 {
   gsize len;

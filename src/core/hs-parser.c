@@ -49,6 +49,16 @@ typedef enum
   T_AUG
 } TargetUse;
 
+
+/* An empty GArray/GPtrArray has no data pointer, and memcpy from NULL is undefined even
+ * for zero bytes. */
+static inline void
+copy_items (void *dst, const void *src, gsize bytes)
+{
+  if (bytes > 0)
+    memcpy (dst, src, bytes);
+}
+
 static HsExpr *expression (Parser *p);
 static HsExpr *named_expression (Parser *p);
 static HsExpr *star_expressions (Parser *p);
@@ -405,7 +415,7 @@ to_exprs (Parser *p, GPtrArray *a)
   if (a->len)
     {
       l.items = hs_ast_alloc (p->arena, a->len * sizeof (HsExpr *));
-      memcpy (l.items, a->pdata, a->len * sizeof (HsExpr *));
+      copy_items (l.items, a->pdata, a->len * sizeof (HsExpr *));
     }
   return l;
 }
@@ -417,7 +427,7 @@ to_stmts (Parser *p, GPtrArray *a)
   if (a->len)
     {
       l.items = hs_ast_alloc (p->arena, a->len * sizeof (HsStmt *));
-      memcpy (l.items, a->pdata, a->len * sizeof (HsStmt *));
+      copy_items (l.items, a->pdata, a->len * sizeof (HsStmt *));
     }
   return l;
 }
@@ -1145,7 +1155,7 @@ for_if_clauses (Parser *p, Generators *g)
     }
   g->n = a->len;
   g->items = hs_ast_alloc (p->arena, MAX (a->len, 1) * sizeof (HsComprehension));
-  memcpy (g->items, a->data, a->len * sizeof (HsComprehension));
+  copy_items (g->items, a->data, a->len * sizeof (HsComprehension));
   g_array_unref (a);
   return TRUE;
 fail:
@@ -1584,7 +1594,7 @@ call (Parser *p, int start, HsExpr *func)
       e->u.call.args = to_exprs (p, ca.args);
       e->u.call.n_keywords = ca.keywords->len;
       e->u.call.keywords = hs_ast_alloc (p->arena, MAX (1u, ca.keywords->len) * sizeof (HsKeyword));
-      memcpy (e->u.call.keywords, ca.keywords->data, ca.keywords->len * sizeof (HsKeyword));
+      copy_items (e->u.call.keywords, ca.keywords->data, ca.keywords->len * sizeof (HsKeyword));
     }
   g_ptr_array_unref (ca.args);
   g_array_unref (ca.keywords);
@@ -1702,7 +1712,11 @@ power (Parser *p)
   HsExpr *l = primary (p);
   if (l && accept (p, HS_T_DOUBLESTAR))
     {
+      /* `**` is right-associative: a long chain recurses here */
+      if (!enter (p))
+        return NULL;
       HsExpr *r = factor (p);
+      leave (p);
       return r ? binop_node (p, start, l, HS_OP_POW, r) : NULL;
     }
   return l;
@@ -1859,7 +1873,7 @@ comparison (Parser *p)
   HsExpr *e = new_expr (p, HS_EXPR_COMPARE, span (p, start));
   e->u.compare.left = l;
   e->u.compare.ops = hs_ast_alloc (p->arena, ops->len * sizeof (HsAstCmpOp));
-  memcpy (e->u.compare.ops, ops->data, ops->len * sizeof (HsAstCmpOp));
+  copy_items (e->u.compare.ops, ops->data, ops->len * sizeof (HsAstCmpOp));
   e->u.compare.comparators = to_exprs (p, rights);
   g_array_unref (ops);
   return e;
@@ -2026,7 +2040,7 @@ static HsArg *
 arg_array (Parser *p, GArray *a)
 {
   HsArg *r = hs_ast_alloc (p->arena, MAX (1u, a->len) * sizeof (HsArg));
-  memcpy (r, a->data, a->len * sizeof (HsArg));
+  copy_items (r, a->data, a->len * sizeof (HsArg));
   return r;
 }
 
@@ -2058,7 +2072,7 @@ parameters (Parser *p, gboolean annotations, HsTokKind close)
       r->n_kwonly = ps.kwonly->len;
       r->kwonlyargs = arg_array (p, ps.kwonly);
       r->kw_defaults = hs_ast_alloc (p->arena, MAX (1u, ps.kw_defaults->len) * sizeof (HsExpr *));
-      memcpy (r->kw_defaults, ps.kw_defaults->pdata, ps.kw_defaults->len * sizeof (HsExpr *));
+      copy_items (r->kw_defaults, ps.kw_defaults->pdata, ps.kw_defaults->len * sizeof (HsExpr *));
       r->vararg = ps.vararg;
       r->kwarg = ps.kwarg;
       r->defaults = to_exprs (p, ps.defaults);
@@ -2553,7 +2567,7 @@ names_stmt (Parser *p, HsStmtKind k)
   HsStmt *s = new_stmt (p, k, span (p, start));
   s->u.names.n_names = names->len;
   s->u.names.names = hs_ast_alloc (p->arena, names->len * sizeof (char *));
-  memcpy (s->u.names.names, names->pdata, names->len * sizeof (char *));
+  copy_items (s->u.names.names, names->pdata, names->len * sizeof (char *));
   return s;
 }
 
@@ -2654,7 +2668,7 @@ import_node (Parser *p, HsStmtKind k, int start, GArray *names)
   HsStmt *s = new_stmt (p, k, span (p, start));
   s->u.import.n_names = names->len;
   s->u.import.names = hs_ast_alloc (p->arena, names->len * sizeof (HsAlias));
-  memcpy (s->u.import.names, names->data, names->len * sizeof (HsAlias));
+  copy_items (s->u.import.names, names->data, names->len * sizeof (HsAlias));
   g_array_unref (names);
   return s;
 }
@@ -2866,32 +2880,52 @@ condition (Parser *p)
   return test;
 }
 
-/* 'if'/'elif' named_expression ':' block [elif_stmt | else_block] */
+typedef struct
+{
+  int start;
+  HsExpr *test;
+  HsStmtList body;
+} IfPart;
+
+/* 'if'/'elif' named_expression ':' block [elif_stmt | else_block]
+ * The elif chain is read in a loop, then nested from the last part outwards (each elif
+ * is the lone statement of the previous orelse), so that a chain of thousands of elifs
+ * cannot overflow the C stack; the compiler bounds the nesting it then sees. */
 static HsStmt *
 if_rest (Parser *p, int start, const char *what)
 {
-  HsToken *kw = advance (p);
-  HsExpr *test = condition (p);
-  HsStmtList body = { 0 }, orelse = { 0 };
-  if (!test || !expect_colon (p) || !block (p, what, kw->lineno, &body))
-    return NULL;
-  if (kind (p) == HS_T_KW_ELIF)
+  GArray *parts = g_array_new (FALSE, FALSE, sizeof (IfPart));
+  HsStmtList orelse = { 0 };
+  HsStmt *result = NULL;
+  for (;;)
     {
-      int estart = p->pos;
-      HsStmt *elif = if_rest (p, estart, "'elif' statement");
-      if (!elif)
-        return NULL;
-      orelse.items = hs_ast_alloc (p->arena, sizeof (HsStmt *));
-      orelse.items[0] = elif;
-      orelse.len = 1;
+      HsToken *kw = advance (p);
+      IfPart part = { start, condition (p), { 0 } };
+      if (!part.test || !expect_colon (p) || !block (p, what, kw->lineno, &part.body))
+        goto out;
+      g_array_append_val (parts, part);
+      if (kind (p) != HS_T_KW_ELIF)
+        break;
+      start = p->pos;
+      what = "'elif' statement";
     }
-  else if (kind (p) == HS_T_KW_ELSE && !else_block (p, &orelse))
-    return NULL;
-  HsStmt *s = new_stmt (p, HS_STMT_IF, span (p, start));
-  s->u.if_.test = test;
-  s->u.if_.body = body;
-  s->u.if_.orelse = orelse;
-  return s;
+  if (kind (p) == HS_T_KW_ELSE && !else_block (p, &orelse))
+    goto out;
+  for (guint i = parts->len; i-- > 0;)
+    {
+      IfPart *part = &g_array_index (parts, IfPart, i);
+      HsStmt *s = new_stmt (p, HS_STMT_IF, span (p, part->start));
+      s->u.if_.test = part->test;
+      s->u.if_.body = part->body;
+      s->u.if_.orelse = orelse;
+      orelse.items = hs_ast_alloc (p->arena, sizeof (HsStmt *));
+      orelse.items[0] = s;
+      orelse.len = 1;
+      result = s;
+    }
+out:
+  g_array_free (parts, TRUE);
+  return result;
 }
 
 static HsStmt *
@@ -2985,7 +3019,7 @@ try_stmt (Parser *p)
     }
   s->u.try_.n_handlers = handlers->len;
   s->u.try_.handlers = hs_ast_alloc (p->arena, MAX (1u, handlers->len) * sizeof (HsExceptHandler));
-  memcpy (s->u.try_.handlers, handlers->data, handlers->len * sizeof (HsExceptHandler));
+  copy_items (s->u.try_.handlers, handlers->data, handlers->len * sizeof (HsExceptHandler));
   g_array_unref (handlers);
   if (!ok)
     return NULL;
@@ -3074,7 +3108,7 @@ with_stmt (Parser *p, int start)
       s = new_stmt (p, HS_STMT_WITH, span (p, start));
       s->u.with_.n_items = items->len;
       s->u.with_.items = hs_ast_alloc (p->arena, items->len * sizeof (HsWithItem));
-      memcpy (s->u.with_.items, items->data, items->len * sizeof (HsWithItem));
+      copy_items (s->u.with_.items, items->data, items->len * sizeof (HsWithItem));
       s->u.with_.body = body;
     }
   g_array_unref (items);

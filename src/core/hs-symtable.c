@@ -18,8 +18,8 @@ struct _HsSymtable
   HsScope *cur;
   char *error;
   HsPos error_pos;
-  int depth;            /* statements and expressions being visited (C recursion) */
-  gboolean too_deep;    /* the walk stopped at HS_SYMTABLE_MAX_DEPTH */
+  int depth;         /* statements and expressions being visited (C recursion) */
+  gboolean too_deep; /* the walk stopped at HS_SYMTABLE_MAX_DEPTH */
 };
 
 static HsScope *

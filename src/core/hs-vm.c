@@ -2655,6 +2655,19 @@ append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
   g_string_append_c (out, '\n');
 }
 
+/* Characters in a SyntaxError's line, counted as the lexer counts its offsets (bytes that
+ * do not continue a UTF-8 sequence). The text may be invalid UTF-8 when the parser is
+ * called without hs_source_prepare; g_utf8_strlen (text, -1) would then skip over the
+ * terminating NUL after a truncated sequence. */
+static glong
+text_length (const char *text)
+{
+  glong n = 0;
+  for (const char *p = text; *p != '\0'; p++)
+    n += ((unsigned char)*p & 0xC0) != 0x80;
+  return n;
+}
+
 static void
 append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
 {
@@ -2665,7 +2678,7 @@ append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
     {
       const char *text = err->text;
       glong offset = err->offset, end_offset = err->end_offset;
-      glong line_size = (glong)g_utf8_strlen (text, -1);
+      glong line_size = text_length (text);
       if (err->end_lineno > err->lineno)
         end_offset = line_size;
       if (end_offset > line_size + 1)
@@ -2681,7 +2694,7 @@ append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
           text++;
           offset--;
         }
-      glong len = g_utf8_strlen (text, -1);
+      glong len = text_length (text);
       if (len > 0 && text[strlen (text) - 1] == '\n')
         len--;
       if (offset > len)

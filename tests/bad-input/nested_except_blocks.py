@@ -1,0 +1,34 @@
+try:
+    x = 1
+except ValueError as e:
+        try:
+            x = 1
+        except ValueError as e:
+                try:
+                    x = 1
+                except ValueError as e:
+                        try:
+                            x = 1
+                        except ValueError as e:
+                                try:
+                                    x = 1
+                                except ValueError as e:
+                                        try:
+                                            x = 1
+                                        except ValueError as e:
+                                                try:
+                                                    x = 1
+                                                except ValueError as e:
+                                                        try:
+                                                            x = 1
+                                                        except ValueError as e:
+                                                                try:
+                                                                    x = 1
+                                                                except ValueError as e:
+                                                                        try:
+                                                                            x = 1
+                                                                        except ValueError as e:
+                                                                                try:
+                                                                                    x = 1
+                                                                                except ValueError as e:
+                                                                                        pass

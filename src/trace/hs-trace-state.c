@@ -448,12 +448,23 @@ obj_type_name (ToSnap *ts, const HsRObj *o)
 }
 
 /* A value as the snapshot shows it; counts a reference when `count` is set. */
+static HsRObj *
+find_freed (HsRState *st, guint64 id)
+{
+  for (guint i = 0; i < st->freed->len; i++)
+    if (((HsRObj *)g_ptr_array_index (st->freed, i))->id == id)
+      return g_ptr_array_index (st->freed, i);
+  return NULL;
+}
+
 static HsSnapValue
 value_of (ToSnap *ts, guint64 id, gboolean count)
 {
   HsRObj *o = g_hash_table_lookup (ts->st->objs, &id);
   HsSnapValue v;
 
+  if (o == NULL)
+    o = find_freed (ts->st, id); /* a freed object's last contents may name another */
   if (o == NULL)
     return hs_snap_value_primitive ("object", "?");
   if (is_inline (ts, o))

@@ -153,6 +153,20 @@ test_step_limit (void)
   g_assert_nonnull (strstr (hs_trace_get_error_text (t), "step limit"));
 }
 
+/* A collection too large to draw stops the recording with a message, not the machine. */
+static void
+test_oversized_collection (void)
+{
+  g_autoptr (HsTrace) t = record ("x = [0] * 2000000\ny = 1\n", 0);
+  int n = hs_trace_get_n_steps (t);
+  g_autoptr (HsSnapshot) last = hs_trace_snapshot (t, n - 1);
+
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_STEP_LIMIT);
+  g_assert_cmpstr (last->event, ==, "uncaught_exception");
+  g_assert_nonnull (strstr (last->exception_msg, "a list of 2000000 items is too large"));
+  g_assert_nonnull (strstr (hs_trace_get_error_text (t), "too large"));
+}
+
 static void
 test_cancel (void)
 {
@@ -382,6 +396,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/call-frames", test_call_frames);
   g_test_add_func ("/trace/limits/step-limit", test_step_limit);
   g_test_add_func ("/trace/limits/cancel", test_cancel);
+  g_test_add_func ("/trace/limits/oversized-collection", test_oversized_collection);
   g_test_add_func ("/trace/errors/syntax", test_syntax_error);
   g_test_add_func ("/trace/errors/uncaught", test_uncaught);
   g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);

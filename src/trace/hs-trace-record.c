@@ -58,6 +58,8 @@ typedef struct
   guint32 str_iterator, str_pending, str_handling, str_return, str_class;
   GHashTable *class_dicts; /* a traced class's namespace dict -> the class */
   GHashTable *generators;  /* traced generators: their frames change without a dirty mark */
+  gsize oversized_len;     /* length of the first collection too large to record, or 0 */
+  const char *oversized_type;
 } Recorder;
 
 static void
@@ -146,9 +148,28 @@ put_primitive (Recorder *rec, HsLog *log, HsObject *o, const char *type_name)
   hs_log_put (log, hs_is_immortal (o) || HS_IS (o, &hs_module_type));
 }
 
+/* A collection past this many items cannot be drawn item by item: recording stops at the
+ * step that made it, with a message, rather than filling memory. */
+#define MAX_RECORDED_ITEMS 1000000
+
+/* Clips a collection's length to what is recorded, noting the first one too large. */
+static gsize
+clip_items (Recorder *rec, HsObject *o, gsize n)
+{
+  if (n <= MAX_RECORDED_ITEMS)
+    return n;
+  if (rec->oversized_len == 0)
+    {
+      rec->oversized_len = n;
+      rec->oversized_type = hs_type_name (o);
+    }
+  return MAX_RECORDED_ITEMS;
+}
+
 static void
 put_sequence (Recorder *rec, HsLog *log, HsObject *o, HsSnapKind kind, HsObject **items, gsize n)
 {
+  n = clip_items (rec, o, n);
   put_header (rec, log, HS_REC_OBJ, o, kind, NULL);
   hs_log_put (log, n);
   for (gsize i = 0; i < n; i++)
@@ -171,9 +192,11 @@ put_dict (Recorder *rec, HsLog *log, HsObject *o)
 {
   HsDict *d = HS_DICT (o);
 
+  gsize n = clip_items (rec, o, d->nentries);
+
   put_header (rec, log, HS_REC_PAIRS, o, HS_SNAP_DICT, NULL);
-  hs_log_put (log, d->nentries);
-  put_dict_entries (rec, log, d, 0, d->nentries);
+  hs_log_put (log, n);
+  put_dict_entries (rec, log, d, 0, n);
 }
 
 static void
@@ -182,11 +205,13 @@ put_dict_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
   HsLog *log = &rec->trace->log;
   HsDict *d = HS_DICT (o);
 
-  lo = MIN (lo, d->nentries);
-  hi = CLAMP (hi, lo, d->nentries);
+  gsize n = clip_items (rec, o, d->nentries);
+
+  lo = MIN (lo, n);
+  hi = CLAMP (hi, lo, n);
   hs_log_put (log, HS_REC_DICT_RANGE);
   hs_log_put (log, hs_object_id (o));
-  hs_log_put (log, d->nentries);
+  hs_log_put (log, n);
   hs_log_put (log, lo);
   hs_log_put (log, hi - lo);
   put_dict_entries (rec, log, d, lo, hi);
@@ -491,7 +516,7 @@ static void
 put_list_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
 {
   HsLog *log = &rec->trace->log;
-  gsize len = hs_list_len (o);
+  gsize len = clip_items (rec, o, hs_list_len (o));
 
   lo = MIN (lo, len);
   hi = len; /* the union of ranges may end past a shrunk list; record to the end */
@@ -897,7 +922,17 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   drain_todo (rec);
   if ((ev == HS_STEP_EXCEPTION || ev == HS_STEP_UNCAUGHT) && arg != NULL)
     exc_msg = exception_line (rec, arg);
-  if (k + 1 >= t->options.max_steps && ev != HS_STEP_UNCAUGHT)
+  if (rec->oversized_len > 0)
+    {
+      g_free (exc_msg);
+      exc_msg = g_strdup_printf ("Heapscope stopped recording: a %s of %" G_GSIZE_FORMAT
+                                 " items is too large to show (the limit is %d)",
+                                 rec->oversized_type, rec->oversized_len, MAX_RECORDED_ITEMS);
+      ev = HS_STEP_UNCAUGHT;
+      rec->step_limit_hit = TRUE;
+      rec->stopped = TRUE;
+    }
+  else if (k + 1 >= t->options.max_steps && ev != HS_STEP_UNCAUGHT)
     {
       g_free (exc_msg);
       exc_msg = g_strdup_printf ("Heapscope stopped the program after %d steps (the step limit)",
@@ -1043,9 +1078,11 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   if (t->end == HS_TRACE_END_EXCEPTION || t->end == HS_TRACE_END_SYNTAX_ERROR)
     t->error_text = hs_vm_format_error (vm);
   else if (t->end == HS_TRACE_END_STEP_LIMIT)
-    t->error_text = g_strdup_printf ("Heapscope stopped the program after %" G_GINT64_FORMAT
-                                     " steps (the step limit).\n",
-                                     t->options.max_steps);
+    {
+      /* The last step says why: the step limit, or a collection too large to show. */
+      const HsTraceStep *last = &g_array_index (t->steps, HsTraceStep, t->steps->len - 1);
+      t->error_text = g_strdup_printf ("%s.\n", hs_string_pool_get (&t->pool, last->exc_str));
+    }
 
   hs_vm_set_hooks (vm, NULL, NULL);
   g_hash_table_unref (rec.immortals);

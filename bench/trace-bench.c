@@ -69,7 +69,7 @@ now_ms (void)
 static int
 compare_doubles (const void *a, const void *b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
 
   return x < y ? -1 : x > y;
 }
@@ -119,8 +119,8 @@ bench_programs (void)
           STEPS);
   printf ("%-24s %10s %12s %9s %9s %9s %9s %10s %10s %10s\n", "program", "steps", "steps/s",
           "delta B", "key B", "index B", "total B", "snap med", "snap p95", "snap max");
-  printf ("%-24s %10s %12s %9s %9s %9s %9s %10s %10s %10s\n", "", "", "", "/step", "/step",
-          "/step", "/step", "ms", "ms", "ms");
+  printf ("%-24s %10s %12s %9s %9s %9s %9s %10s %10s %10s\n", "", "", "", "/step", "/step", "/step",
+          "/step", "ms", "ms", "ms");
   for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
     {
       double times[RUNS], med, p95, max;
@@ -134,13 +134,13 @@ bench_programs (void)
         }
       qsort (times, RUNS, sizeof *times, compare_doubles);
       int n = hs_trace_get_n_steps (trace);
-      double delta = (double) trace->log.len / n;
-      double key = (double) trace->keylog.len / n;
-      double index = (double) trace->steps->len * sizeof (HsTraceStep) / n;
+      double delta = (double)trace->log.len / n;
+      double key = (double)trace->keylog.len / n;
+      double index = (double)trace->steps->len * sizeof (HsTraceStep) / n;
       snapshot_times (trace, &med, &p95, &max);
-      printf ("%-24s %10d %12.0f %9.1f %9.1f %9.1f %9.1f %10.3f %10.3f %10.3f\n",
-              programs[i].name, n, n / (times[RUNS / 2] / 1e3), delta, key, index,
-              delta + key + index, med, p95, max);
+      printf ("%-24s %10d %12.0f %9.1f %9.1f %9.1f %9.1f %10.3f %10.3f %10.3f\n", programs[i].name,
+              n, n / (times[RUNS / 2] / 1e3), delta, key, index, delta + key + index, med, p95,
+              max);
       fflush (stdout);
       hs_trace_free (trace);
     }
@@ -215,9 +215,10 @@ bench_exports (void)
       g_free (hs_trace_to_json (trace, 0, NULL));
       json_ms = now_ms () - t0;
       printf ("%-10d %8d %11.0fx%-5.0f %10.2f %10.2f %10.2f %10.2f %10.2f %12.1f\n",
-              (int) snap->objects->len, n, scene->width, scene->height, render_ms, time_export (scene, snap, dir, "png"),
-              time_export (scene, snap, dir, "svg"), time_export (scene, snap, dir, "pdf"),
-              time_export (scene, snap, dir, "dot"), json_ms);
+              (int)snap->objects->len, n, scene->width, scene->height, render_ms,
+              time_export (scene, snap, dir, "png"), time_export (scene, snap, dir, "svg"),
+              time_export (scene, snap, dir, "pdf"), time_export (scene, snap, dir, "dot"),
+              json_ms);
       fflush (stdout);
     }
   g_rmdir (dir);

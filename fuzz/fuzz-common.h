@@ -9,5 +9,5 @@
 static inline gboolean
 fuzz_source_ok (const uint8_t *data, size_t size)
 {
-  return memchr (data, '\0', size) == NULL && g_utf8_validate ((const char *) data, size, NULL);
+  return memchr (data, '\0', size) == NULL && g_utf8_validate ((const char *)data, size, NULL);
 }

@@ -16,7 +16,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (!fuzz_source_ok (data, size))
     return 0;
   arena = hs_ast_arena_new ();
-  module = hs_parse_module (arena, (const char *) data, size, &error);
+  module = hs_parse_module (arena, (const char *)data, size, &error);
   if (module != NULL)
     {
       g_assert (error == NULL);

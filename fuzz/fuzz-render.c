@@ -16,7 +16,7 @@ paint (const HsScene *scene)
   /* Paint at most 2000 x 2000 pixels: the drawing code is under test, not the RAM. */
   double scale = MIN (1.0, 2000.0 / MAX (1.0, MAX (scene->width, scene->height)));
   cairo_surface_t *surface = cairo_image_surface_create (
-      CAIRO_FORMAT_ARGB32, (int) (scene->width * scale) + 1, (int) (scene->height * scale) + 1);
+      CAIRO_FORMAT_ARGB32, (int)(scene->width * scale) + 1, (int)(scene->height * scale) + 1);
   cairo_t *cr = cairo_create (surface);
 
   cairo_scale (cr, scale, scale);
@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   hs_trace_options_init (&options);
   options.max_steps = 300;
   options.heap_primitives = size > 0 && (data[0] & 1);
-  trace = hs_trace_record ((const char *) data, size, "fuzz.py", &options, NULL);
+  trace = hs_trace_record ((const char *)data, size, "fuzz.py", &options, NULL);
   n = hs_trace_get_n_steps (trace);
   if (n == 0)
     return 0;

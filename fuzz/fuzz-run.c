@@ -25,7 +25,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   config.output_limit_bytes = 64 * 1024;
   vm = hs_vm_new (&config);
   hs_vm_set_output (vm, discard, NULL);
-  if (hs_vm_run_source (vm, (const char *) data, size, "fuzz.py") != HS_RUN_OK)
+  if (hs_vm_run_source (vm, (const char *)data, size, "fuzz.py") != HS_RUN_OK)
     g_free (hs_vm_format_error (vm));
   return 0;
 }

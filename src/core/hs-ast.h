@@ -16,36 +16,72 @@ typedef struct _HsAstArena HsAstArena;
 typedef struct _HsExpr HsExpr;
 typedef struct _HsStmt HsStmt;
 
-typedef struct {
+typedef struct
+{
   int lineno, col_offset, end_lineno, end_col_offset;
 } HsPos;
 
 /* Growable arrays of node pointers (arena-allocated). */
-typedef struct {
+typedef struct
+{
   HsExpr **items;
   int len;
 } HsExprList;
 
-typedef struct {
+typedef struct
+{
   HsStmt **items;
   int len;
 } HsStmtList;
 
-typedef enum {
-  HS_OP_ADD, HS_OP_SUB, HS_OP_MUL, HS_OP_DIV, HS_OP_FLOORDIV, HS_OP_MOD, HS_OP_POW,
-  HS_OP_LSHIFT, HS_OP_RSHIFT, HS_OP_BITOR, HS_OP_BITXOR, HS_OP_BITAND, HS_OP_MATMUL,
+typedef enum
+{
+  HS_OP_ADD,
+  HS_OP_SUB,
+  HS_OP_MUL,
+  HS_OP_DIV,
+  HS_OP_FLOORDIV,
+  HS_OP_MOD,
+  HS_OP_POW,
+  HS_OP_LSHIFT,
+  HS_OP_RSHIFT,
+  HS_OP_BITOR,
+  HS_OP_BITXOR,
+  HS_OP_BITAND,
+  HS_OP_MATMUL,
 } HsAstBinOp; /* same order as HsBinOp in hs-object.h */
 
-typedef enum { HS_UOP_NOT, HS_UOP_NEG, HS_UOP_POS, HS_UOP_INVERT } HsAstUnaryOp;
+typedef enum
+{
+  HS_UOP_NOT,
+  HS_UOP_NEG,
+  HS_UOP_POS,
+  HS_UOP_INVERT
+} HsAstUnaryOp;
 
-typedef enum {
-  HS_CMPOP_EQ, HS_CMPOP_NE, HS_CMPOP_LT, HS_CMPOP_LE, HS_CMPOP_GT, HS_CMPOP_GE,
-  HS_CMPOP_IS, HS_CMPOP_IS_NOT, HS_CMPOP_IN, HS_CMPOP_NOT_IN,
+typedef enum
+{
+  HS_CMPOP_EQ,
+  HS_CMPOP_NE,
+  HS_CMPOP_LT,
+  HS_CMPOP_LE,
+  HS_CMPOP_GT,
+  HS_CMPOP_GE,
+  HS_CMPOP_IS,
+  HS_CMPOP_IS_NOT,
+  HS_CMPOP_IN,
+  HS_CMPOP_NOT_IN,
 } HsAstCmpOp;
 
-typedef enum { HS_CTX_LOAD, HS_CTX_STORE, HS_CTX_DEL } HsExprContext;
+typedef enum
+{
+  HS_CTX_LOAD,
+  HS_CTX_STORE,
+  HS_CTX_DEL
+} HsExprContext;
 
-typedef enum {
+typedef enum
+{
   HS_EXPR_BOOLOP,     /* boolop: values, is_and */
   HS_EXPR_NAMEDEXPR,  /* namedexpr: target (Name), value */
   HS_EXPR_BINOP,      /* binop */
@@ -74,7 +110,8 @@ typedef enum {
   HS_EXPR_SLICE,      /* slice: lower/upper/step, each may be NULL */
 } HsExprKind;
 
-typedef enum {
+typedef enum
+{
   HS_CONST_NONE,
   HS_CONST_TRUE,
   HS_CONST_FALSE,
@@ -87,62 +124,154 @@ typedef enum {
   HS_CONST_BYTES, /* unsupported by the runtime: compiler reports it */
 } HsConstKind;
 
-typedef struct {
+typedef struct
+{
   HsExpr *target; /* Name / Tuple / List / Attribute / Subscript / Starred, ctx Store */
   HsExpr *iter;
   HsExprList ifs;
   gboolean is_async;
 } HsComprehension;
 
-typedef struct {
+typedef struct
+{
   char *arg; /* NULL for **kwargs in a call */
   HsExpr *value;
   HsPos pos;
 } HsKeyword;
 
-typedef struct {
+typedef struct
+{
   char *name;
   HsExpr *annotation; /* parsed and ignored */
   HsPos pos;
 } HsArg;
 
-typedef struct {
-  HsArg *posonlyargs; int n_posonly;
-  HsArg *args; int n_args;
-  HsArg *vararg;                 /* NULL if none */
-  HsArg *kwonlyargs; int n_kwonly;
-  HsExpr **kw_defaults;          /* n_kwonly entries, NULL where no default */
-  HsArg *kwarg;                  /* NULL if none */
-  HsExprList defaults;           /* for the last positional args */
+typedef struct
+{
+  HsArg *posonlyargs;
+  int n_posonly;
+  HsArg *args;
+  int n_args;
+  HsArg *vararg; /* NULL if none */
+  HsArg *kwonlyargs;
+  int n_kwonly;
+  HsExpr **kw_defaults; /* n_kwonly entries, NULL where no default */
+  HsArg *kwarg;         /* NULL if none */
+  HsExprList defaults;  /* for the last positional args */
 } HsArguments;
 
-struct _HsExpr {
+struct _HsExpr
+{
   HsExprKind kind;
   HsPos pos;
-  union {
-    struct { gboolean is_and; HsExprList values; } boolop;
-    struct { HsExpr *target, *value; } namedexpr;
-    struct { HsExpr *left; HsAstBinOp op; HsExpr *right; } binop;
-    struct { HsAstUnaryOp op; HsExpr *operand; } unaryop;
-    struct { HsArguments *args; HsExpr *body; } lambda;
-    struct { HsExpr *test, *body, *orelse; } ifexp;
-    struct { HsExprList keys, values; } dict;
-    struct { HsExpr *elt; HsExpr *key; /* dictcomp only */ HsComprehension *generators; int n_generators; } comp;
-    struct { HsExpr *value; } yield_;
-    struct { HsExpr *left; HsAstCmpOp *ops; HsExprList comparators; } compare;
-    struct { HsExpr *func; HsExprList args; HsKeyword *keywords; int n_keywords; } call;
-    struct { HsExpr *value; int conversion; /* -1, 's', 'r', 'a' */ HsExpr *format_spec; /* JoinedStr or NULL */ } formatted;
-    struct { HsConstKind kind; char *text; char *value; gsize len; gboolean is_u; /* u'' prefix: ast kind='u' */ } constant;
-    struct { HsExpr *value; char *attr; HsExprContext ctx; } attribute;
-    struct { HsExpr *value, *slice; HsExprContext ctx; } subscript;
-    struct { HsExpr *value; HsExprContext ctx; } starred;
-    struct { char *id; HsExprContext ctx; } name;
-    struct { HsExprList elts; HsExprContext ctx; } seq;
-    struct { HsExpr *lower, *upper, *step; } slice;
+  union
+  {
+    struct
+    {
+      gboolean is_and;
+      HsExprList values;
+    } boolop;
+    struct
+    {
+      HsExpr *target, *value;
+    } namedexpr;
+    struct
+    {
+      HsExpr *left;
+      HsAstBinOp op;
+      HsExpr *right;
+    } binop;
+    struct
+    {
+      HsAstUnaryOp op;
+      HsExpr *operand;
+    } unaryop;
+    struct
+    {
+      HsArguments *args;
+      HsExpr *body;
+    } lambda;
+    struct
+    {
+      HsExpr *test, *body, *orelse;
+    } ifexp;
+    struct
+    {
+      HsExprList keys, values;
+    } dict;
+    struct
+    {
+      HsExpr *elt;
+      HsExpr *key; /* dictcomp only */
+      HsComprehension *generators;
+      int n_generators;
+    } comp;
+    struct
+    {
+      HsExpr *value;
+    } yield_;
+    struct
+    {
+      HsExpr *left;
+      HsAstCmpOp *ops;
+      HsExprList comparators;
+    } compare;
+    struct
+    {
+      HsExpr *func;
+      HsExprList args;
+      HsKeyword *keywords;
+      int n_keywords;
+    } call;
+    struct
+    {
+      HsExpr *value;
+      int conversion;      /* -1, 's', 'r', 'a' */
+      HsExpr *format_spec; /* JoinedStr or NULL */
+    } formatted;
+    struct
+    {
+      HsConstKind kind;
+      char *text;
+      char *value;
+      gsize len;
+      gboolean is_u; /* u'' prefix: ast kind='u' */
+    } constant;
+    struct
+    {
+      HsExpr *value;
+      char *attr;
+      HsExprContext ctx;
+    } attribute;
+    struct
+    {
+      HsExpr *value, *slice;
+      HsExprContext ctx;
+    } subscript;
+    struct
+    {
+      HsExpr *value;
+      HsExprContext ctx;
+    } starred;
+    struct
+    {
+      char *id;
+      HsExprContext ctx;
+    } name;
+    struct
+    {
+      HsExprList elts;
+      HsExprContext ctx;
+    } seq;
+    struct
+    {
+      HsExpr *lower, *upper, *step;
+    } slice;
   } u;
 };
 
-typedef enum {
+typedef enum
+{
   HS_STMT_FUNCTIONDEF, /* funcdef */
   HS_STMT_CLASSDEF,    /* classdef */
   HS_STMT_RETURN,      /* value (may be NULL) */
@@ -169,49 +298,127 @@ typedef enum {
 } HsStmtKind;
 
 /* One `ctx as vars` item of a `with` statement (parsed only; the compiler rejects `with`). */
-typedef struct {
+typedef struct
+{
   HsExpr *context_expr;
   HsExpr *optional_vars; /* NULL without `as` */
 } HsWithItem;
 
-typedef struct {
+typedef struct
+{
   HsExpr *type; /* NULL for bare except */
   char *name;   /* NULL without `as` */
   HsStmtList body;
   HsPos pos;
 } HsExceptHandler;
 
-typedef struct {
+typedef struct
+{
   char *name;   /* dotted module name, or the imported name for `from` */
   char *asname; /* NULL if none */
   HsPos pos;
 } HsAlias;
 
-struct _HsStmt {
+struct _HsStmt
+{
   HsStmtKind kind;
   HsPos pos;
-  union {
-    struct { char *name; HsArguments *args; HsStmtList body; HsExprList decorators; HsExpr *returns; gboolean is_async; } funcdef;
-    struct { char *name; HsExprList bases; HsKeyword *keywords; int n_keywords; HsStmtList body; HsExprList decorators; } classdef;
+  union
+  {
+    struct
+    {
+      char *name;
+      HsArguments *args;
+      HsStmtList body;
+      HsExprList decorators;
+      HsExpr *returns;
+      gboolean is_async;
+    } funcdef;
+    struct
+    {
+      char *name;
+      HsExprList bases;
+      HsKeyword *keywords;
+      int n_keywords;
+      HsStmtList body;
+      HsExprList decorators;
+    } classdef;
     HsExpr *value;
     HsExprList targets;
-    struct { HsExprList targets; HsExpr *value; } assign;
-    struct { HsExpr *target; HsAstBinOp op; HsExpr *value; } augassign;
-    struct { HsExpr *target, *annotation, *value; /* value may be NULL */ gboolean simple; } annassign;
-    struct { HsExpr *target, *iter; HsStmtList body, orelse; gboolean is_async; } for_;
-    struct { HsExpr *test; HsStmtList body, orelse; } while_;
-    struct { HsExpr *test; HsStmtList body, orelse; } if_;
-    struct { HsExpr *exc, *cause; /* both may be NULL */ } raise;
-    struct { HsStmtList body; HsExceptHandler *handlers; int n_handlers; HsStmtList orelse, finalbody; } try_;
-    struct { HsExpr *test, *msg; } assert_;
-    struct { char *module; /* ImportFrom only; NULL for `from . import` */ int level; HsAlias *names; int n_names; } import;
-    struct { char **names; int n_names; } names;
-    struct { HsWithItem *items; int n_items; HsStmtList body; } with_; /* HS_STMT_WITH */
-    struct { HsExpr *subject; } match; /* HS_STMT_MATCH: cases are skipped, not represented */
+    struct
+    {
+      HsExprList targets;
+      HsExpr *value;
+    } assign;
+    struct
+    {
+      HsExpr *target;
+      HsAstBinOp op;
+      HsExpr *value;
+    } augassign;
+    struct
+    {
+      HsExpr *target, *annotation, *value; /* value may be NULL */
+      gboolean simple;
+    } annassign;
+    struct
+    {
+      HsExpr *target, *iter;
+      HsStmtList body, orelse;
+      gboolean is_async;
+    } for_;
+    struct
+    {
+      HsExpr *test;
+      HsStmtList body, orelse;
+    } while_;
+    struct
+    {
+      HsExpr *test;
+      HsStmtList body, orelse;
+    } if_;
+    struct
+    {
+      HsExpr *exc, *cause; /* both may be NULL */
+    } raise;
+    struct
+    {
+      HsStmtList body;
+      HsExceptHandler *handlers;
+      int n_handlers;
+      HsStmtList orelse, finalbody;
+    } try_;
+    struct
+    {
+      HsExpr *test, *msg;
+    } assert_;
+    struct
+    {
+      char *module; /* ImportFrom only; NULL for `from . import` */
+      int level;
+      HsAlias *names;
+      int n_names;
+    } import;
+    struct
+    {
+      char **names;
+      int n_names;
+    } names;
+    struct
+    {
+      HsWithItem *items;
+      int n_items;
+      HsStmtList body;
+    } with_; /* HS_STMT_WITH */
+    struct
+    {
+      HsExpr *subject;
+    } match; /* HS_STMT_MATCH: cases are skipped, not represented */
   } u;
 };
 
-typedef struct {
+typedef struct
+{
   HsStmtList body;
 } HsModule;
 
@@ -220,7 +427,8 @@ typedef struct {
  * exception class name ("SyntaxError", "IndentationError", "TabError"), the
  * 1-based line and 1-based column range (CPython's `offset`/`end_offset`, in
  * characters) and the text of the line. */
-typedef struct {
+typedef struct
+{
   char *type_name;
   char *msg;
   int lineno, offset, end_lineno, end_offset;
@@ -236,8 +444,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsAstArena, hs_ast_arena_free)
 
 /* Parses a whole module. The source must be valid UTF-8 without NUL bytes (the caller
  * checks). Returns NULL and fills *error on a syntax error. */
-HsModule *hs_parse_module (HsAstArena *arena, const char *source, gsize len,
-                           HsSyntaxError **error);
+HsModule *hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error);
 
 /* Zeroed memory that lives as long as the arena. */
 gpointer hs_ast_alloc (HsAstArena *arena, gsize size);

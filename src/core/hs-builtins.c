@@ -601,13 +601,13 @@ builtin_callable (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef builtin_defs[] = {
   { "abs", builtin_abs },
-  { "callable", builtin_callable },         /* (from tier2-lang) */
-  { "delattr", builtin_delattr },           /* (from tier2-lang) */
-  { "getattr", builtin_getattr },           /* (from tier2-lang) */
-  { "hasattr", builtin_hasattr },           /* (from tier2-lang) */
-  { "issubclass", hs_builtin_issubclass },  /* (from tier2-lang) */
-  { "setattr", builtin_setattr },           /* (from tier2-lang) */
-  { "super", hs_builtin_super },            /* (from tier2-lang) */
+  { "callable", builtin_callable },        /* (from tier2-lang) */
+  { "delattr", builtin_delattr },          /* (from tier2-lang) */
+  { "getattr", builtin_getattr },          /* (from tier2-lang) */
+  { "hasattr", builtin_hasattr },          /* (from tier2-lang) */
+  { "issubclass", hs_builtin_issubclass }, /* (from tier2-lang) */
+  { "setattr", builtin_setattr },          /* (from tier2-lang) */
+  { "super", hs_builtin_super },           /* (from tier2-lang) */
   { "all", builtin_all },
   { "any", builtin_any },
   { "chr", builtin_chr },
@@ -632,12 +632,11 @@ static const HsMethodDef builtin_defs[] = {
 };
 
 static HsType *const builtin_types[] = {
-  &hs_bool_type,   &hs_dict_type,  &hs_enumerate_type, &hs_filter_type,
-  &hs_float_type,  &hs_int_type,   &hs_list_type,      &hs_map_type,
-  &hs_object_type, &hs_range_type, &hs_reversed_type,  &hs_slice_type,
-  &hs_str_type,    &hs_tuple_type, &hs_type_type,      &hs_zip_type,
-  &hs_set_type,    &hs_frozenset_type, /* (from tier2-runtime) */
-  &hs_staticmethod_type, &hs_classmethod_type, &hs_property_type, /* (from tier2-lang) */
+  &hs_bool_type,         &hs_dict_type,        &hs_enumerate_type, &hs_filter_type, &hs_float_type,
+  &hs_int_type,          &hs_list_type,        &hs_map_type,       &hs_object_type, &hs_range_type,
+  &hs_reversed_type,     &hs_slice_type,       &hs_str_type,       &hs_tuple_type,  &hs_type_type,
+  &hs_zip_type,          &hs_set_type,         &hs_frozenset_type, /* (from tier2-runtime) */
+  &hs_staticmethod_type, &hs_classmethod_type, &hs_property_type,  /* (from tier2-lang) */
 };
 
 static HsObject *builtin_objs[G_N_ELEMENTS (builtin_defs)];
@@ -664,7 +663,8 @@ hs_builtins_new (HsVM *vm)
   for (gsize i = 0; i < G_N_ELEMENTS (builtin_types); i++)
     hs_dict_set_item (vm, d, hs_str_intern_cstr (builtin_types[i]->name),
                       (HsObject *)builtin_types[i]);
-  hs_dict_set_item (vm, d, hs_str_intern_cstr ("NotImplemented"), hs_NotImplemented); /* (from tier2-lang) */
+  hs_dict_set_item (vm, d, hs_str_intern_cstr ("NotImplemented"),
+                    hs_NotImplemented); /* (from tier2-lang) */
 #define HS_ADD_EXC(exc_name, exc_base)                                                             \
   hs_dict_set_item (vm, d, hs_str_intern_cstr (#exc_name), (HsObject *)&hs_exc_##exc_name);
   HS_FOREACH_BUILTIN_EXCEPTION (HS_ADD_EXC)

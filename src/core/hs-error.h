@@ -11,34 +11,34 @@
 
 G_BEGIN_DECLS
 
-#define HS_FOREACH_BUILTIN_EXCEPTION(X)                                                       \
-  X (BaseException, object)                                                                   \
-  X (Exception, BaseException)                                                                \
-  X (SystemExit, BaseException)                                                               \
-  X (KeyboardInterrupt, BaseException)                                                        \
-  X (GeneratorExit, BaseException)                                                            \
-  X (StopIteration, Exception)                                                                \
-  X (ArithmeticError, Exception)                                                              \
-  X (ZeroDivisionError, ArithmeticError)                                                      \
-  X (OverflowError, ArithmeticError)                                                          \
-  X (AssertionError, Exception)                                                               \
-  X (AttributeError, Exception)                                                               \
-  X (ImportError, Exception)                                                                  \
-  X (ModuleNotFoundError, ImportError)                                                        \
-  X (LookupError, Exception)                                                                  \
-  X (IndexError, LookupError)                                                                 \
-  X (KeyError, LookupError)                                                                   \
-  X (MemoryError, Exception)                                                                  \
-  X (NameError, Exception)                                                                    \
-  X (UnboundLocalError, NameError)                                                            \
-  X (RuntimeError, Exception)                                                                 \
-  X (NotImplementedError, RuntimeError)                                                       \
-  X (RecursionError, RuntimeError)                                                            \
-  X (SyntaxError, Exception)                                                                  \
-  X (IndentationError, SyntaxError)                                                           \
-  X (TabError, IndentationError)                                                              \
-  X (TypeError, Exception)                                                                    \
-  X (ValueError, Exception)                                                                   \
+#define HS_FOREACH_BUILTIN_EXCEPTION(X)                                                            \
+  X (BaseException, object)                                                                        \
+  X (Exception, BaseException)                                                                     \
+  X (SystemExit, BaseException)                                                                    \
+  X (KeyboardInterrupt, BaseException)                                                             \
+  X (GeneratorExit, BaseException)                                                                 \
+  X (StopIteration, Exception)                                                                     \
+  X (ArithmeticError, Exception)                                                                   \
+  X (ZeroDivisionError, ArithmeticError)                                                           \
+  X (OverflowError, ArithmeticError)                                                               \
+  X (AssertionError, Exception)                                                                    \
+  X (AttributeError, Exception)                                                                    \
+  X (ImportError, Exception)                                                                       \
+  X (ModuleNotFoundError, ImportError)                                                             \
+  X (LookupError, Exception)                                                                       \
+  X (IndexError, LookupError)                                                                      \
+  X (KeyError, LookupError)                                                                        \
+  X (MemoryError, Exception)                                                                       \
+  X (NameError, Exception)                                                                         \
+  X (UnboundLocalError, NameError)                                                                 \
+  X (RuntimeError, Exception)                                                                      \
+  X (NotImplementedError, RuntimeError)                                                            \
+  X (RecursionError, RuntimeError)                                                                 \
+  X (SyntaxError, Exception)                                                                       \
+  X (IndentationError, SyntaxError)                                                                \
+  X (TabError, IndentationError)                                                                   \
+  X (TypeError, Exception)                                                                         \
+  X (ValueError, Exception)                                                                        \
   X (UnicodeError, ValueError)
 
 #define HS_DECLARE_EXC(name, base) extern HsType hs_exc_##name;
@@ -50,8 +50,8 @@ HS_FOREACH_BUILTIN_EXCEPTION (HS_DECLARE_EXC)
 void hs_err_format (HsVM *vm, HsType *exc_type, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
 void hs_err_set_string (HsVM *vm, HsType *exc_type, const char *msg);
 void hs_err_set_object (HsVM *vm, HsObject *exc); /* borrows; exc is an exception instance */
-void hs_err_set_key (HsVM *vm, HsObject *key);     /* KeyError(key) */
-void hs_err_no_memory (HsVM *vm);                  /* MemoryError without allocating */
+void hs_err_set_key (HsVM *vm, HsObject *key);    /* KeyError(key) */
+void hs_err_no_memory (HsVM *vm);                 /* MemoryError without allocating */
 
 gboolean hs_err_occurred (HsVM *vm);
 gboolean hs_err_matches (HsVM *vm, const HsType *exc_type); /* current is an instance of */

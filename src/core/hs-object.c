@@ -367,7 +367,6 @@ hs_heap_fini (HsVM *vm)
 
 /* ---- runtime start-up ---------------------------------------------------------------- */
 
-
 void
 hs_type_ready (HsType *type)
 {

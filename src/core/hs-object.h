@@ -27,16 +27,18 @@ typedef struct _HsVM HsVM;
 typedef struct _HsObject HsObject;
 typedef struct _HsType HsType;
 
-enum {
+enum
+{
   HS_FLAG_IMMORTAL = 1 << 0,
   HS_FLAG_GC_TRACKED = 1 << 1,
-  HS_FLAG_DIRTY = 1 << 2,     /* contents changed during the current step (trace) */
+  HS_FLAG_DIRTY = 1 << 2,       /* contents changed during the current step (trace) */
   HS_FLAG_REPR_ACTIVE = 1 << 3, /* inside its own repr: guards self-containing lists */
-  HS_FLAG_GC_MARK = 1 << 4,   /* scratch bit for the collector */
-  HS_FLAG_TRACED = 1 << 5,    /* recorded by the trace engine (its content is in the log) */
+  HS_FLAG_GC_MARK = 1 << 4,     /* scratch bit for the collector */
+  HS_FLAG_TRACED = 1 << 5,      /* recorded by the trace engine (its content is in the log) */
 };
 
-struct _HsObject {
+struct _HsObject
+{
   const HsType *type;
   gint64 refcount;
   guint64 id; /* allocation serial, stable for the object's life, never reused */
@@ -48,7 +50,8 @@ struct _HsObject {
 
 typedef void (*HsVisitFn) (HsObject *child, gpointer user_data);
 
-typedef enum {
+typedef enum
+{
   HS_CMP_LT,
   HS_CMP_LE,
   HS_CMP_EQ,
@@ -57,7 +60,8 @@ typedef enum {
   HS_CMP_GE,
 } HsCompareOp;
 
-typedef enum {
+typedef enum
+{
   HS_BIN_ADD,
   HS_BIN_SUB,
   HS_BIN_MUL,
@@ -74,7 +78,8 @@ typedef enum {
   HS_BIN_COUNT
 } HsBinOp;
 
-typedef enum {
+typedef enum
+{
   HS_UNARY_NEG,
   HS_UNARY_POS,
   HS_UNARY_INVERT,
@@ -84,39 +89,43 @@ typedef enum {
  * name in `kwnames` (a tuple of str, or NULL). Returns a new reference or NULL. */
 typedef HsObject *(*HsCFunction) (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 
-typedef struct {
+typedef struct
+{
   const char *name;
   HsCFunction fn; /* for methods, args[0] is self */
   guint32 flags;  /* HS_METH_*; 0 for an ordinary method or function */
 } HsMethodDef;
 
-enum {
+enum
+{
   HS_METH_CLASS = 1 << 0, /* classmethod (dict.fromkeys): args[0] is the type */
 };
 
-enum {
-  HS_TYPE_GC = 1 << 0,          /* instances may hold references: tracked by the collector */
-  HS_TYPE_HEAP = 1 << 1,        /* created by a `class` statement */
-  HS_TYPE_BASETYPE = 1 << 2,    /* may be subclassed */
-  HS_TYPE_EXCEPTION = 1 << 3,   /* BaseException or a subclass */
+enum
+{
+  HS_TYPE_GC = 1 << 0,        /* instances may hold references: tracked by the collector */
+  HS_TYPE_HEAP = 1 << 1,      /* created by a `class` statement */
+  HS_TYPE_BASETYPE = 1 << 2,  /* may be subclassed */
+  HS_TYPE_EXCEPTION = 1 << 3, /* BaseException or a subclass */
 };
 
 /* Type operations; a NULL slot means "not supported" (the protocol functions raise
  * CPython's TypeError). Slots are looked up along `base`. */
-struct _HsType {
+struct _HsType
+{
   HsObject header;
   const char *name;
   HsType *base;
   guint32 type_flags;
   gsize basicsize; /* bytes of one instance, for sys.getsizeof and the allocator */
 
-  void (*dealloc) (HsVM *vm, HsObject *self);                 /* decref children, free */
+  void (*dealloc) (HsVM *vm, HsObject *self); /* decref children, free */
   void (*traverse) (HsObject *self, HsVisitFn visit, gpointer user_data);
-  void (*clear) (HsVM *vm, HsObject *self);                   /* drop references (gc) */
+  void (*clear) (HsVM *vm, HsObject *self); /* drop references (gc) */
 
   HsObject *(*repr) (HsVM *vm, HsObject *self);
   HsObject *(*str) (HsVM *vm, HsObject *self);
-  int (*hash) (HsVM *vm, HsObject *self, gint64 *out);        /* -1 on error */
+  int (*hash) (HsVM *vm, HsObject *self, gint64 *out); /* -1 on error */
   HsObject *(*richcompare) (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op);
   /* Binary operators: called with the operands in order for both a's and b's type;
    * returns hs_NotImplemented (new ref) when it does not handle the pair. */
@@ -124,11 +133,11 @@ struct _HsType {
   /* In-place variant (list += ...); NULL falls back to binop. */
   HsObject *(*inplace) (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b);
   HsObject *(*unaryop) (HsVM *vm, HsUnaryOp op, HsObject *self);
-  int (*truth) (HsVM *vm, HsObject *self);                    /* 0, 1, -1 error */
-  gssize (*len) (HsVM *vm, HsObject *self);                   /* -1 error */
+  int (*truth) (HsVM *vm, HsObject *self);  /* 0, 1, -1 error */
+  gssize (*len) (HsVM *vm, HsObject *self); /* -1 error */
   HsObject *(*getitem) (HsVM *vm, HsObject *self, HsObject *key);
   int (*setitem) (HsVM *vm, HsObject *self, HsObject *key, HsObject *value); /* value NULL: del */
-  int (*contains) (HsVM *vm, HsObject *self, HsObject *item); /* 0, 1, -1 error */
+  int (*contains) (HsVM *vm, HsObject *self, HsObject *item);                /* 0, 1, -1 error */
   HsObject *(*iter) (HsVM *vm, HsObject *self);
   /* Next item (new ref); NULL with no exception set means exhausted. */
   HsObject *(*iternext) (HsVM *vm, HsObject *self);
@@ -170,12 +179,14 @@ hs_xdecref (HsVM *vm, HsObject *obj)
     hs_decref (vm, obj);
 }
 
-#define HS_CLEAR(vm, ptr)                                                                     \
-  do {                                                                                        \
-    HsObject *_hs_tmp = (HsObject *) (ptr);                                                   \
-    (ptr) = NULL;                                                                             \
-    hs_xdecref ((vm), _hs_tmp);                                                               \
-  } while (0)
+#define HS_CLEAR(vm, ptr)                                                                          \
+  do                                                                                               \
+    {                                                                                              \
+      HsObject *_hs_tmp = (HsObject *)(ptr);                                                       \
+      (ptr) = NULL;                                                                                \
+      hs_xdecref ((vm), _hs_tmp);                                                                  \
+    }                                                                                              \
+  while (0)
 
 static inline gboolean
 hs_is_immortal (const HsObject *obj)
@@ -226,7 +237,7 @@ hs_type_is_subtype (const HsType *t, const HsType *base)
   return FALSE;
 }
 
-#define HS_TYPE(o) (((HsObject *) (o))->type)
+#define HS_TYPE(o) (((HsObject *)(o))->type)
 #define HS_IS(o, t) (HS_TYPE (o) == (t))
 #define HS_ISINSTANCE(o, t) hs_type_is_subtype (HS_TYPE (o), (t))
 

@@ -49,7 +49,6 @@ typedef enum
   T_AUG
 } TargetUse;
 
-
 /* An empty GArray/GPtrArray has no data pointer, and memcpy from NULL is undefined even
  * for zero bytes. */
 static inline void

@@ -16,9 +16,10 @@ typedef struct _HsFrame HsFrame; /* hs-frame.h */
 /* (from tier2-runtime) the collector's per-VM state; see hs-gc.h. Generations are
  * ranges of allocation ids: an object with id >= young_start[0] is in generation 0,
  * one with young_start[1] <= id < young_start[0] in generation 1, older ones in 2. */
-typedef struct {
-  gint64 count[3];        /* gen 0: GC allocations - deallocations; 1, 2: collections */
-  int threshold[3];       /* 0 until initialised: then 700, 10, 10 */
+typedef struct
+{
+  gint64 count[3];  /* gen 0: GC allocations - deallocations; 1, 2: collections */
+  int threshold[3]; /* 0 until initialised: then 700, 10, 10 */
   guint64 young_start[2];
   gint64 long_lived_total;
   gint64 long_lived_pending;
@@ -33,7 +34,8 @@ typedef struct {
  * (arg = the exception, once per frame it passes through), UNCAUGHT (arg = the exception,
  * frame = the outermost frame, before it is popped). Returning FALSE stops the run
  * (HS_RUN_CANCELLED). `free` is called before dealloc, the object still intact. */
-typedef enum {
+typedef enum
+{
   HS_STEP_LINE,
   HS_STEP_CALL,
   HS_STEP_RETURN,
@@ -41,9 +43,9 @@ typedef enum {
   HS_STEP_UNCAUGHT,
 } HsStepEvent;
 
-typedef struct {
-  gboolean (*step) (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg,
-                    gpointer data);
+typedef struct
+{
+  gboolean (*step) (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer data);
   void (*alloc) (HsVM *vm, HsObject *obj, gpointer data);
   void (*free) (HsVM *vm, HsObject *obj, gpointer data);
   void (*output) (HsVM *vm, const char *text, gsize len, gpointer data);
@@ -57,12 +59,13 @@ void hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data);
  * counting bytes against the output cap; -1 with the run stopped past the cap. */
 int hs_vm_write_output (HsVM *vm, const char *text, gsize len);
 
-struct _HsVM {
+struct _HsVM
+{
   HsVMConfig config;
 
   /* memory */
-  HsObject live;        /* sentinel of the circular list of live objects */
-  guint64 next_id;      /* ids start at 1; immortal process-wide objects use their own range */
+  HsObject live;   /* sentinel of the circular list of live objects */
+  guint64 next_id; /* ids start at 1; immortal process-wide objects use their own range */
   gsize heap_bytes;
   gsize live_count;
   /* (from containers) deferred deallocation: hs_object_free past a nesting depth queues
@@ -72,7 +75,7 @@ struct _HsVM {
   /* (from containers) objects dirtied since hs_heap_dirty_reset, kept only while
    * track_dirty is set (the trace engine sets it): see hs-object-private.h. */
   gboolean track_dirty;
-  GArray *dirty;          /* of HsDirtyEntry */
+  GArray *dirty;           /* of HsDirtyEntry */
   GHashTable *dirty_index; /* HsObject * -> index + 1 in `dirty` */
 
   /* the current exception (an instance of a BaseException subclass), or NULL */
@@ -86,31 +89,31 @@ struct _HsVM {
   /* (from vm) execution state, owned by hs-vm.c */
   const HsVMHooks *hooks; /* NULL: no trace; checked with one pointer test */
   gpointer hooks_data;
-  HsObject *builtins;     /* dict shared by every frame */
-  HsObject *globals;      /* dict of __main__ */
-  HsFrame *frame;         /* innermost running frame, or NULL */
-  int depth;              /* frames on the stack (module frame = 1) */
-  guint64 next_frame_id;  /* frame serials start at 1 */
+  HsObject *builtins;          /* dict shared by every frame */
+  HsObject *globals;           /* dict of __main__ */
+  HsFrame *frame;              /* innermost running frame, or NULL */
+  int depth;                   /* frames on the stack (module frame = 1) */
+  guint64 next_frame_id;       /* frame serials start at 1 */
   struct _HsFrameChunk *chunk; /* frame/stack arena (hs-vm.c) */
-  gint64 line_steps;      /* line events of the current run */
-  int stop_reason;        /* HsRunResult of a forced stop (limits, cancel), else HS_RUN_OK */
+  gint64 line_steps;           /* line events of the current run */
+  int stop_reason;             /* HsRunResult of a forced stop (limits, cancel), else HS_RUN_OK */
   gsize output_bytes;
-  GPtrArray *codes;       /* HsCode * compiled in this VM (freed with it) */
-  HsObject *memory_exc;   /* preallocated MemoryError, raised without allocating */
-  HsObject *last_exc;     /* the uncaught exception of the last run */
+  GPtrArray *codes;     /* HsCode * compiled in this VM (freed with it) */
+  HsObject *memory_exc; /* preallocated MemoryError, raised without allocating */
+  HsObject *last_exc;   /* the uncaught exception of the last run */
   HsSyntaxError *last_syntax_error;
-  char *source;           /* text of the last program, for traceback lines */
+  char *source; /* text of the last program, for traceback lines */
   gsize source_len;
   char *filename;
-  HsObject *stop_exc;     /* preallocated internal exception used to unwind on a stop */
+  HsObject *stop_exc; /* preallocated internal exception used to unwind on a stop */
   /* (from tier2-lang) */
-  int eval_depth;         /* eval_frame loops running: 1 in the main loop, more inside C calls */
-  HsObject *exc_info;     /* the exception being handled (an `except`/`finally` body), owned;
-                           * a VM root like `exc` */
+  int eval_depth;     /* eval_frame loops running: 1 in the main loop, more inside C calls */
+  HsObject *exc_info; /* the exception being handled (an `except`/`finally` body), owned;
+                       * a VM root like `exc` */
   /* (from tier2-runtime) cycle collector state (hs-gc.c; all-zero means the defaults:
    * enabled, thresholds 700/10/10) and the module cache (hs-module.c). */
   HsGCState gc;
-  HsObject *modules;      /* dict: module name -> module object, or NULL */
+  HsObject *modules; /* dict: module name -> module object, or NULL */
 };
 
 G_END_DECLS

@@ -841,8 +841,8 @@ static int start_call (HsVM *vm, HsObject *callable, HsObject **args, gsize narg
  * return leaves that result in place. 1 on success, 0 when the class is called the
  * ordinary way, -1 on error. */
 static int
-start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwnames,
-            HsFrame **nf, HsObject **res)
+start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwnames, HsFrame **nf,
+            HsObject **res)
 {
   HsObject *init = NULL;
   HsObject *self = hs_class_start_instance (vm, cls, args, nargs, &init);

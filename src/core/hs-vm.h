@@ -10,20 +10,22 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-  gint64 max_line_steps;   /* 0: no limit; CLI `run` default 100,000,000 */
-  int recursion_limit;     /* default 1000, like CPython */
-  gsize heap_limit_bytes;  /* default 1 GiB: beyond it MemoryError */
+typedef struct
+{
+  gint64 max_line_steps;    /* 0: no limit; CLI `run` default 100,000,000 */
+  int recursion_limit;      /* default 1000, like CPython */
+  gsize heap_limit_bytes;   /* default 1 GiB: beyond it MemoryError */
   gsize output_limit_bytes; /* default 10 MiB of stdout: beyond it the run stops */
 } HsVMConfig;
 
 void hs_vm_config_init (HsVMConfig *config); /* fills the defaults */
 
-typedef enum {
-  HS_RUN_OK,          /* the program ended normally */
-  HS_RUN_EXCEPTION,   /* uncaught exception (incl. SyntaxError): see hs_vm_format_error */
-  HS_RUN_STEP_LIMIT,  /* stopped at the step limit */
-  HS_RUN_CANCELLED,   /* hs_vm_cancel was called */
+typedef enum
+{
+  HS_RUN_OK,           /* the program ended normally */
+  HS_RUN_EXCEPTION,    /* uncaught exception (incl. SyntaxError): see hs_vm_format_error */
+  HS_RUN_STEP_LIMIT,   /* stopped at the step limit */
+  HS_RUN_CANCELLED,    /* hs_vm_cancel was called */
   HS_RUN_OUTPUT_LIMIT, /* (from vm) stopped: the program printed more than the output cap */
 } HsRunResult;
 

@@ -406,10 +406,13 @@ hs_trace_to_json (HsTrace *trace, gsize max_bytes, GError **error)
       put_step (out, snap);
       if (max_bytes > 0 && out->len > max_bytes)
         {
+          /* Sizes are formatted first: a G_GSIZE_FORMAT inside _() hides the string from
+           * xgettext. */
+          g_autofree char *mb = g_strdup_printf ("%" G_GSIZE_FORMAT, max_bytes >> 20);
           g_set_error (error, HS_TRACE_ERROR, HS_TRACE_ERROR_TOO_LARGE,
-                       _ ("the JSON trace would be larger than %" G_GSIZE_FORMAT " MB after %d of "
-                          "%d steps; record fewer steps with --max-steps"),
-                       max_bytes >> 20, k + 1, n);
+                       _ ("the JSON trace would be larger than %s MB after %d of %d steps; "
+                          "record fewer steps with --max-steps"),
+                       mb, k + 1, n);
           hs_rstate_free (st);
           g_string_free (out, TRUE);
           return NULL;

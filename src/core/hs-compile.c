@@ -1218,28 +1218,44 @@ visit_expr (Compiler *c, HsExpr *e)
 
 /* ---- assignment targets ---------------------------------------------------------- */
 
+/* A name, attribute or subscript target, stored into or deleted: TRUE if t was one. */
+static gboolean
+visit_simple_target (Compiler *c, HsExpr *t, gboolean del)
+{
+  switch (t->kind)
+    {
+      case HS_EXPR_NAME:
+        store_name (c, t->u.name.id, del);
+        return TRUE;
+      case HS_EXPR_ATTRIBUTE:
+        visit_expr (c, t->u.attribute.value);
+        set_pos (c, pos_plain (t->pos));
+        emit (c, del ? HS_OP_DELETE_ATTR : HS_OP_STORE_ATTR, name_index (c, t->u.attribute.attr));
+        return TRUE;
+      case HS_EXPR_SUBSCRIPT:
+        visit_expr (c, t->u.subscript.value);
+        visit_slice_or_index (c, t->u.subscript.slice);
+        set_pos (c, pos_expr (c, t));
+        emit (c, del ? HS_OP_DELETE_SUBSCR : HS_OP_STORE_SUBSCR, 0);
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
 static void
 visit_store (Compiler *c, HsExpr *t)
 {
   if (c->error != NULL)
     return;
   HsCodePos old = set_pos (c, pos_plain (t->pos));
+  if (visit_simple_target (c, t, FALSE))
+    {
+      c->u->cur = old;
+      return;
+    }
   switch (t->kind)
     {
-      case HS_EXPR_NAME:
-        store_name (c, t->u.name.id, FALSE);
-        break;
-      case HS_EXPR_ATTRIBUTE:
-        visit_expr (c, t->u.attribute.value);
-        set_pos (c, pos_plain (t->pos));
-        emit (c, HS_OP_STORE_ATTR, name_index (c, t->u.attribute.attr));
-        break;
-      case HS_EXPR_SUBSCRIPT:
-        visit_expr (c, t->u.subscript.value);
-        visit_slice_or_index (c, t->u.subscript.slice);
-        set_pos (c, pos_expr (c, t));
-        emit (c, HS_OP_STORE_SUBSCR, 0);
-        break;
       case HS_EXPR_TUPLE:
       case HS_EXPR_LIST:
         {
@@ -1279,22 +1295,13 @@ visit_delete (Compiler *c, HsExpr *t)
   if (c->error != NULL)
     return;
   HsCodePos old = set_pos (c, pos_plain (t->pos));
+  if (visit_simple_target (c, t, TRUE))
+    {
+      c->u->cur = old;
+      return;
+    }
   switch (t->kind)
     {
-      case HS_EXPR_NAME:
-        store_name (c, t->u.name.id, TRUE);
-        break;
-      case HS_EXPR_ATTRIBUTE:
-        visit_expr (c, t->u.attribute.value);
-        set_pos (c, pos_plain (t->pos));
-        emit (c, HS_OP_DELETE_ATTR, name_index (c, t->u.attribute.attr));
-        break;
-      case HS_EXPR_SUBSCRIPT:
-        visit_expr (c, t->u.subscript.value);
-        visit_slice_or_index (c, t->u.subscript.slice);
-        set_pos (c, pos_expr (c, t));
-        emit (c, HS_OP_DELETE_SUBSCR, 0);
-        break;
       case HS_EXPR_TUPLE:
       case HS_EXPR_LIST:
         for (int i = 0; i < t->u.seq.elts.len; i++)

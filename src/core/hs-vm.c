@@ -833,6 +833,18 @@ hs_vm_generator_release_frame (HsVM *vm, HsObject *gen)
 
 static HsObject *eval_frame (HsVM *vm, HsFrame *entry);
 
+/* `del name` in a dict of variables (globals, a class body): NameError if unbound. */
+static int
+delete_dict_name (HsVM *vm, HsObject *dict, HsObject *name)
+{
+  if (hs_dict_get_item_borrow (vm, dict, name) == NULL)
+    {
+      name_error (vm, name);
+      return -1;
+    }
+  return hs_dict_del_item (vm, dict, name);
+}
+
 static int start_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs,
                        HsObject *kwnames, HsFrame **nf, HsObject **res);
 
@@ -1139,15 +1151,8 @@ op_STORE_GLOBAL:
   }
 
 op_DELETE_GLOBAL:
-  {
-    if (hs_dict_get_item_borrow (vm, f->globals, names[arg]) == NULL)
-      {
-        name_error (vm, names[arg]);
-        goto error;
-      }
-    ERROR_IF (hs_dict_del_item (vm, f->globals, names[arg]) < 0);
-    DISPATCH ();
-  }
+  ERROR_IF (delete_dict_name (vm, f->globals, names[arg]) < 0);
+  DISPATCH ();
 
 op_POP_TOP:
   {
@@ -1848,15 +1853,8 @@ op_STORE_NAME:
   }
 
 op_DELETE_NAME:
-  {
-    if (hs_dict_get_item_borrow (vm, f->ns, names[arg]) == NULL)
-      {
-        name_error (vm, names[arg]);
-        goto error;
-      }
-    ERROR_IF (hs_dict_del_item (vm, f->ns, names[arg]) < 0);
-    DISPATCH ();
-  }
+  ERROR_IF (delete_dict_name (vm, f->ns, names[arg]) < 0);
+  DISPATCH ();
 
 op_LOAD_CLASSDEREF:
   {

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "corpus-tests.h"
 #include "hs-frame.h"
 #include "hs-object-private.h"
 
@@ -132,35 +133,12 @@ test_count_values (void)
   g_string_free (check.report, TRUE);
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *)a, *(const char *const *)b);
-}
-
 int
 main (int argc, char **argv)
 {
-  const char *srcdir = g_getenv ("HS_SOURCE_DIR");
-  g_autofree char *dir = g_build_filename (srcdir ? srcdir : ".", "tests", "programs", NULL);
-  g_autoptr (GDir) d = NULL;
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
   g_test_init (&argc, &argv, NULL);
   hs_runtime_init ();
   g_test_add_func ("/refcount/count-values", test_count_values);
-  d = g_dir_open (dir, 0, NULL);
-  g_assert_nonnull (d);
-  for (const char *n; (n = g_dir_read_name (d)) != NULL;)
-    if (g_str_has_suffix (n, ".py"))
-      g_ptr_array_add (names, g_strdup (n));
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *n = g_ptr_array_index (names, i);
-      g_autofree char *stem = g_strndup (n, strlen (n) - 3);
-      g_autofree char *test = g_strdup_printf ("/refcount/corpus/%s", stem);
-      g_test_add_data_func_full (test, g_build_filename (dir, n, NULL), test_program, g_free);
-    }
+  corpus_add_tests ("/refcount/corpus", test_program);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* test-trace.c — the trace engine: steps, snapshots, limits, and random access. */
 #include <string.h>
 
+#include "corpus-tests.h"
 #include "hs-trace-private.h"
 
 static HsTrace *
@@ -330,34 +331,6 @@ test_corpus_counts (gconstpointer data)
   g_assert_cmpstr (hs_trace_get_count_errors (t), ==, NULL);
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *)a, *(const char *const *)b);
-}
-
-static void
-add_corpus_tests (void)
-{
-  const char *srcdir = g_getenv ("HS_SOURCE_DIR");
-  g_autofree char *dir = g_build_filename (srcdir ? srcdir : ".", "tests", "programs", NULL);
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_nonnull (d);
-  for (const char *n; (n = g_dir_read_name (d)) != NULL;)
-    if (g_str_has_suffix (n, ".py"))
-      g_ptr_array_add (names, g_strdup (n));
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *n = g_ptr_array_index (names, i);
-      g_autofree char *stem = g_strndup (n, strlen (n) - 3);
-      g_autofree char *path = g_strdup_printf ("/trace/counts/%s", stem);
-      g_test_add_data_func_full (path, g_build_filename (dir, n, NULL), test_corpus_counts, g_free);
-    }
-}
-
 /* The JSON repeats the whole memory per step: a size limit stops it with a clear error. */
 static void
 test_json_size_limit (void)
@@ -404,6 +377,6 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/json/values", test_json);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
-  add_corpus_tests ();
+  corpus_add_tests ("/trace/counts", test_corpus_counts);
   return g_test_run ();
 }

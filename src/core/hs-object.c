@@ -1077,6 +1077,25 @@ hs_iter_next (HsVM *vm, HsObject *iter)
   return next (vm, iter);
 }
 
+int
+hs_object_foreach (HsVM *vm, HsObject *iterable, HsForeachFunc fn, gpointer data)
+{
+  HsObject *it = hs_object_iter (vm, iterable), *item;
+  int rv = 0;
+
+  if (it == NULL)
+    return -1;
+  while (rv == 0 && (item = hs_iter_next (vm, it)) != NULL)
+    {
+      rv = fn (vm, item, data);
+      hs_decref (vm, item);
+    }
+  hs_decref (vm, it);
+  if (rv == 0 && hs_err_occurred (vm))
+    return -1;
+  return rv;
+}
+
 HsObject *
 hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames)
 {

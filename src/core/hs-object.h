@@ -258,6 +258,10 @@ int hs_object_delitem (HsVM *vm, HsObject *obj, HsObject *key);
 int hs_object_contains (HsVM *vm, HsObject *container, HsObject *item);
 HsObject *hs_object_iter (HsVM *vm, HsObject *obj);
 HsObject *hs_iter_next (HsVM *vm, HsObject *iter); /* NULL + no error = exhausted */
+/* Called with each item (borrowed): < 0 error, 0 go on, > 0 stop. */
+typedef int (*HsForeachFunc) (HsVM *vm, HsObject *item, gpointer data);
+/* -1 on error, 0 when the iterable is exhausted, or what fn stopped with. */
+int hs_object_foreach (HsVM *vm, HsObject *iterable, HsForeachFunc fn, gpointer data);
 HsObject *hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs,
                           HsObject *kwnames);
 HsObject *hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name);

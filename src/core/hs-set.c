@@ -317,6 +317,35 @@ discard_key (HsVM *vm, HsSet *so, HsObject *key)
   return discard_entry (vm, so, key, hash);
 }
 
+/* Callbacks for hs_object_foreach over an iterable other than a set; data is the set. */
+
+static int
+add_item (HsVM *vm, HsObject *item, gpointer so)
+{
+  return add_key (vm, so, item) < 0 ? -1 : 0;
+}
+
+static int
+discard_item (HsVM *vm, HsObject *item, gpointer so)
+{
+  return discard_key (vm, so, item) < 0 ? -1 : 0;
+}
+
+/* Stops at the first item the set holds. */
+static int
+item_present (HsVM *vm, HsObject *item, gpointer so)
+{
+  return contains_key (vm, so, item);
+}
+
+/* Stops at the first item the set lacks. */
+static int
+item_absent (HsVM *vm, HsObject *item, gpointer so)
+{
+  int rv = contains_key (vm, so, item);
+  return rv < 0 ? -1 : rv == 0;
+}
+
 static gboolean
 set_next (HsSet *so, gsize *pos, HsSetEntry **entry)
 {
@@ -430,22 +459,7 @@ update_from_dict (HsVM *vm, HsSet *so, HsObject *d)
 static int
 update_from_iter (HsVM *vm, HsSet *so, HsObject *iterable)
 {
-  HsObject *it = hs_object_iter (vm, iterable), *key;
-
-  if (it == NULL)
-    return -1;
-  while ((key = hs_iter_next (vm, it)) != NULL)
-    {
-      int r = add_key (vm, so, key);
-      hs_decref (vm, key);
-      if (r < 0)
-        {
-          hs_decref (vm, it);
-          return -1;
-        }
-    }
-  hs_decref (vm, it);
-  return hs_err_occurred (vm) ? -1 : 0;
+  return hs_object_foreach (vm, iterable, add_item, so);
 }
 
 static int
@@ -561,11 +575,24 @@ hs_set_sizeof (HsObject *set)
 
 /* ---- the algebra (CPython's operand choices) -------------------------------------- */
 
+/* data: { the set, the intersection being built } */
+static int
+keep_common_item (HsVM *vm, HsObject *item, gpointer data)
+{
+  HsSet **sets = data;
+  gint64 h;
+  int rv = key_hash (vm, item, &h);
+  if (rv == 0)
+    rv = contains_entry (vm, sets[0], item, h);
+  if (rv > 0)
+    rv = add_entry (vm, sets[1], item, h);
+  return rv < 0 ? -1 : 0;
+}
+
 static HsObject *
 set_intersection (HsVM *vm, HsSet *so, HsObject *other)
 {
   HsSet *result;
-  HsObject *it, *key;
 
   if (&so->header == other)
     return set_copy (vm, so);
@@ -597,26 +624,7 @@ set_intersection (HsVM *vm, HsSet *so, HsObject *other)
         }
       goto done;
     }
-  it = hs_object_iter (vm, other);
-  if (it == NULL)
-    goto fail;
-  while ((key = hs_iter_next (vm, it)) != NULL)
-    {
-      gint64 h;
-      int rv = key_hash (vm, key, &h);
-      if (rv == 0)
-        rv = contains_entry (vm, so, key, h);
-      if (rv > 0)
-        rv = add_entry (vm, result, key, h);
-      hs_decref (vm, key);
-      if (rv < 0)
-        {
-          hs_decref (vm, it);
-          goto fail;
-        }
-    }
-  hs_decref (vm, it);
-  if (hs_err_occurred (vm))
+  if (hs_object_foreach (vm, other, keep_common_item, (HsSet *[]){ so, result }) < 0)
     goto fail;
 done:
   hs_gc_track (vm, &result->header);
@@ -651,21 +659,7 @@ difference_update_internal (HsVM *vm, HsSet *so, HsObject *other)
     }
   else
     {
-      HsObject *it = hs_object_iter (vm, other), *key;
-      if (it == NULL)
-        return -1;
-      while ((key = hs_iter_next (vm, it)) != NULL)
-        {
-          int rv = discard_key (vm, so, key);
-          hs_decref (vm, key);
-          if (rv < 0)
-            {
-              hs_decref (vm, it);
-              return -1;
-            }
-        }
-      hs_decref (vm, it);
-      if (hs_err_occurred (vm))
+      if (hs_object_foreach (vm, other, discard_item, so) < 0)
         return -1;
     }
   if (so->fill - so->used <= so->mask / 4)
@@ -1405,21 +1399,8 @@ m_issubset (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static int
 superset_of_iterable (HsVM *vm, HsSet *so, HsObject *other)
 {
-  HsObject *it = hs_object_iter (vm, other), *key;
-  if (it == NULL)
-    return -1;
-  while ((key = hs_iter_next (vm, it)) != NULL)
-    {
-      int rv = contains_key (vm, so, key);
-      hs_decref (vm, key);
-      if (rv <= 0)
-        {
-          hs_decref (vm, it);
-          return rv;
-        }
-    }
-  hs_decref (vm, it);
-  return hs_err_occurred (vm) ? -1 : 1;
+  int rv = hs_object_foreach (vm, other, item_absent, so);
+  return rv < 0 ? -1 : rv == 0;
 }
 
 static HsObject *
@@ -1436,7 +1417,7 @@ m_issuperset (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static int
 isdisjoint (HsVM *vm, HsSet *so, HsObject *other)
 {
-  HsObject *it, *key;
+  int rv;
 
   if (&so->header == other)
     return so->used == 0;
@@ -1454,28 +1435,15 @@ isdisjoint (HsVM *vm, HsSet *so, HsObject *other)
       while (set_next (b, &pos, &entry))
         {
           HsObject *k = hs_incref (entry->key);
-          int rv = contains_entry (vm, a, k, entry->hash);
+          rv = contains_entry (vm, a, k, entry->hash);
           hs_decref (vm, k);
           if (rv != 0)
             return rv < 0 ? -1 : 0;
         }
       return 1;
     }
-  it = hs_object_iter (vm, other);
-  if (it == NULL)
-    return -1;
-  while ((key = hs_iter_next (vm, it)) != NULL)
-    {
-      int rv = contains_key (vm, so, key);
-      hs_decref (vm, key);
-      if (rv != 0)
-        {
-          hs_decref (vm, it);
-          return rv < 0 ? -1 : 0;
-        }
-    }
-  hs_decref (vm, it);
-  return hs_err_occurred (vm) ? -1 : 1;
+  rv = hs_object_foreach (vm, other, item_present, so);
+  return rv < 0 ? -1 : rv == 0;
 }
 
 static HsObject *

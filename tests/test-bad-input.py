@@ -150,7 +150,7 @@ def main():
         return check(cli, os.path.join(case_dir, name + ".py"), expect)
 
     print(f"1..{len(jobs)}", flush=True)
-    workers = max(1, min(2, os.cpu_count() or 1))  # each case may use ~1 GiB (the heap cap)
+    workers = max(1, min(2, os.cpu_count() or 1))  # each case may use ~512 MiB (the heap cap)
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
         for i, (job, why) in enumerate(zip(jobs, pool.map(one, jobs)), 1):

@@ -142,11 +142,14 @@ list_append_array (HsVM *vm, HsObject *list, HsObject *const *src, gsize n)
 {
   HsList *l = HS_LIST (list);
   gsize old = l->len;
+  gboolean own_items = src == l->items; /* `a.extend(a)`: growing moves the source */
 
   if (n == 0)
     return 0;
   if (list_reserve (vm, l, old + n) < 0)
     return -1;
+  if (own_items)
+    src = l->items;
   for (gsize i = 0; i < n; i++)
     l->items[old + i] = hs_incref (src[i]);
   l->len = old + n;
@@ -161,17 +164,9 @@ hs_list_extend (HsVM *vm, HsObject *list, HsObject *iterable)
 
   if (hs_list_check (iterable) || hs_tuple_check (iterable))
     {
-      /* Copy first: `a.extend(a)` must read the items before growing. */
       gsize n = hs_list_check (iterable) ? hs_list_len (iterable) : hs_tuple_len (iterable);
       HsObject **src
           = hs_list_check (iterable) ? hs_list_items (iterable) : hs_tuple_items (iterable);
-      if (iterable == list)
-        {
-          HsObject **copy = g_memdup2 (src, n * PTR_SIZE);
-          int r = list_append_array (vm, list, copy, n);
-          g_free (copy);
-          return r;
-        }
       return list_append_array (vm, list, src, n);
     }
   it = hs_object_iter (vm, iterable);

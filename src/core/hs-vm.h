@@ -14,7 +14,7 @@ typedef struct
 {
   gint64 max_line_steps;    /* 0: no limit; CLI `run` default 100,000,000 */
   int recursion_limit;      /* default 1000, like CPython */
-  gsize heap_limit_bytes;   /* default 1 GiB: beyond it MemoryError */
+  gsize heap_limit_bytes;   /* default 512 MiB: beyond it MemoryError */
   gsize output_limit_bytes; /* default 10 MiB of stdout: beyond it the run stops */
 } HsVMConfig;
 

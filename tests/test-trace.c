@@ -39,6 +39,34 @@ test_events (void)
   g_assert_null (hs_trace_get_error_text (t));
 }
 
+/* Line events and return lines follow CPython 3.11's tracer: no event for `global`, one
+ * per item in a comprehension, and a frame left by a re-raise from a `finally` returns
+ * from the finally's line (not from the position-less re-raise). */
+static void
+test_cpython_lines (void)
+{
+  g_autoptr (HsTrace) t = record ("def f():\n"
+                                  "    global g\n"
+                                  "    g = [i for i in (1, 2)]\n"
+                                  "    try:\n"
+                                  "        raise KeyError(1)\n"
+                                  "    finally:\n"
+                                  "        g.append(3)\n"
+                                  "try:\n"
+                                  "    f()\n"
+                                  "except KeyError:\n"
+                                  "    pass\n",
+                                  0);
+  g_autoptr (GString) seq = g_string_new (NULL);
+
+  for (int i = 0; i < hs_trace_get_n_steps (t); i++)
+    g_string_append_printf (seq, "%s:%d ", hs_trace_step_event (t, i), hs_trace_step_line (t, i));
+  g_assert_cmpstr (seq->str, ==,
+                   "step_line:1 step_line:8 step_line:9 call:1 step_line:3 call:3 step_line:3 "
+                   "step_line:3 step_line:3 return:3 step_line:4 step_line:5 exception:5 "
+                   "step_line:7 return:7 exception:9 step_line:10 step_line:11 return:11 ");
+}
+
 static void
 test_aliasing (void)
 {
@@ -88,7 +116,8 @@ test_new_changed_freed (void)
 static void
 test_for_iterator_is_held (void)
 {
-  g_autoptr (HsTrace) t = record ("for x in [1, 2]:\n    y = x\n", 0);
+  /* a list display would be iterated as a constant tuple, as in CPython */
+  g_autoptr (HsTrace) t = record ("for x in list('ab'):\n    y = x\n", 0);
   g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, 1);
   HsSnapFrame *g = g_ptr_array_index (snap->frames, 0);
   HsSnapObject *iter, *list;
@@ -356,6 +385,177 @@ test_json_invalid_utf8 (void)
   g_assert_nonnull (strstr (json, "Non-UTF-8 code starting with '\\\\xe9'"));
 }
 
+static char *
+event_sequence (HsTrace *t)
+{
+  GString *seq = g_string_new (NULL);
+  for (int i = 0; i < hs_trace_get_n_steps (t); i++)
+    g_string_append_printf (seq, "%s:%d ", hs_trace_step_event (t, i), hs_trace_step_line (t, i));
+  return g_string_free (seq, FALSE);
+}
+
+/* As in Python Tutor, a class body and what it calls give no step; what they did to
+ * memory (the list freed by `g = None`) shows at the next step, counts exact. */
+static void
+test_class_body_hidden (void)
+{
+  const char *src = "g = [1, 2]\n"
+                    "def helper():\n"
+                    "    return 7\n"
+                    "class A:\n"
+                    "    global g\n"
+                    "    g = None\n"
+                    "    x = helper()\n"
+                    "    for i in range(2):\n"
+                    "        pass\n"
+                    "a = A()\n";
+  HsTraceOptions opts;
+  g_autoptr (HsTrace) t = NULL;
+  g_autofree char *seq = NULL;
+  g_autoptr (HsSnapshot) before = NULL;
+  g_autoptr (HsSnapshot) after = NULL;
+  const HsSnapVar *list_var;
+  HsSnapObject *list;
+
+  hs_trace_options_init (&opts);
+  opts.verify_counts = TRUE;
+  t = hs_trace_record (src, strlen (src), "p.py", &opts, NULL);
+  seq = event_sequence (t);
+  g_assert_cmpstr (seq, ==, "step_line:1 step_line:2 step_line:4 step_line:10 return:10 ");
+  g_assert_cmpstr (hs_trace_get_count_errors (t), ==, NULL);
+  before = hs_trace_snapshot (t, 2);
+  after = hs_trace_snapshot (t, 3);
+  list_var = global_var (before, "g");
+  g_assert_nonnull (list_var);
+  g_assert_cmpint (list_var->value.kind, ==, HS_SNAP_VALUE_REF);
+  list = hs_snapshot_lookup (after, list_var->value.ref);
+  g_assert_nonnull (list);
+  g_assert_true (list->flags & HS_SNAP_FLAG_FREED);
+  g_assert_cmpuint (after->frames->len, ==, 1);
+}
+
+/* The hidden events of a class body that never ends count against the step limit. */
+static void
+test_class_body_step_limit (void)
+{
+  g_autoptr (HsTrace) t = record ("class A:\n    while True:\n        pass\n", 50);
+
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_STEP_LIMIT);
+  g_assert_cmpint (hs_trace_get_n_steps (t), <=, 50);
+}
+
+/* A suspended generator freed with its caller's frame is closed as CPython closes it:
+ * GeneratorExit at its yield, its finally run, once the caller's frame is gone and before
+ * anything after the call runs. */
+static void
+test_generator_closed_on_free (void)
+{
+  g_autoptr (HsTrace) t = record ("def gen():\n"
+                                  "    try:\n"
+                                  "        yield 1\n"
+                                  "    finally:\n"
+                                  "        print('closed')\n"
+                                  "def use():\n"
+                                  "    g = gen()\n"
+                                  "    next(g)\n"
+                                  "use()\n"
+                                  "print('after')\n",
+                                  0);
+  g_autofree char *seq = event_sequence (t);
+  g_autoptr (HsSnapshot) exc = hs_trace_snapshot (t, 12);
+  g_autoptr (HsSnapshot) last = hs_trace_snapshot (t, hs_trace_get_n_steps (t) - 1);
+
+  g_assert_cmpstr (seq, ==,
+                   "step_line:1 step_line:6 step_line:9 call:6 step_line:7 step_line:8 call:1 "
+                   "step_line:2 step_line:3 return:3 return:8 call:3 exception:3 step_line:5 "
+                   "return:5 step_line:10 return:10 ");
+  g_assert_cmpstr (exc->exception_msg, ==, "GeneratorExit: ");
+  g_assert_cmpuint (exc->frames->len, ==, 2);
+  g_assert_cmpstr (((HsSnapFrame *)g_ptr_array_index (exc->frames, 1))->func_name, ==, "gen");
+  g_assert_cmpstr (last->stdout_text, ==, "closed\nafter\n");
+}
+
+/* Python Tutor's "Type: str(value)", even when str() is empty. */
+static void
+test_exception_message (void)
+{
+  g_autoptr (HsTrace) t = record ("assert 1 > 2\n", 0);
+  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, 1);
+
+  g_assert_cmpstr (snap->event, ==, "exception");
+  g_assert_cmpstr (snap->exception_msg, ==, "AssertionError: ");
+}
+
+/* With heap primitives, modules stay inline; a one-letter constant is CPython's interned
+ * string, not the one-character string that indexing gives. */
+static void
+test_heap_primitives_sharing (void)
+{
+  const char *src = "import math\ns = 'xa'\na = 'a'\nb = s[1]\nc = s[0]\nd = 'x'\n";
+  HsTraceOptions opts;
+  g_autoptr (HsTrace) t = NULL;
+  g_autoptr (HsSnapshot) snap = NULL;
+
+  hs_trace_options_init (&opts);
+  opts.heap_primitives = TRUE;
+  t = hs_trace_record (src, strlen (src), "p.py", &opts, NULL);
+  snap = hs_trace_snapshot (t, hs_trace_get_n_steps (t) - 1);
+  g_assert_cmpint (global_var (snap, "math")->value.kind, ==, HS_SNAP_VALUE_PRIMITIVE);
+  g_assert_cmpint (global_var (snap, "a")->value.kind, ==, HS_SNAP_VALUE_REF);
+  g_assert_cmpuint (global_var (snap, "a")->value.ref, !=, global_var (snap, "b")->value.ref);
+  g_assert_cmpuint (global_var (snap, "c")->value.ref, !=, global_var (snap, "d")->value.ref);
+}
+
+static const HsSnapVar *
+frame_var (HsSnapFrame *f, const char *name)
+{
+  for (guint i = 0; i < f->vars->len; i++)
+    if (g_str_equal (g_array_index (f->vars, HsSnapVar, i).name, name))
+      return &g_array_index (f->vars, HsSnapVar, i);
+  return NULL;
+}
+
+/* A closure's variable is not listed before it is assigned (the frame holds its empty
+ * cell), and appears in its frame as soon as a nested function assigns it. */
+static void
+test_unassigned_cell (void)
+{
+  g_autoptr (HsTrace) t = record ("def outer():\n"
+                                  "    def setter():\n"
+                                  "        nonlocal a\n"
+                                  "        a = 5\n"
+                                  "        return 0\n"
+                                  "    setter()\n"
+                                  "    return a\n"
+                                  "    a = 0\n"
+                                  "outer()\n",
+                                  0);
+  gboolean saw_before = FALSE, saw_after = FALSE;
+
+  for (int k = 0; k < hs_trace_get_n_steps (t); k++)
+    {
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+      HsSnapFrame *outer = snap->frames->len > 1 ? g_ptr_array_index (snap->frames, 1) : NULL;
+
+      if (g_str_equal (snap->event, "step_line") && snap->line == 6)
+        {
+          saw_before = TRUE;
+          g_assert_null (frame_var (outer, "a"));
+          g_assert_nonnull (frame_var (outer, "setter"));
+          g_assert_cmpuint (outer->held->len, ==, 1);
+          g_assert_cmpstr (g_array_index (outer->held, HsSnapVar, 0).name, ==, "cell");
+        }
+      if (g_str_equal (snap->event, "return") && snap->frames->len == 3)
+        {
+          saw_after = TRUE;
+          g_assert_nonnull (frame_var (outer, "a"));
+          g_assert_cmpuint (outer->held->len, ==, 0);
+        }
+    }
+  g_assert_true (saw_before);
+  g_assert_true (saw_after);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,6 +563,7 @@ main (int argc, char **argv)
   /* Each corpus program is its own case: a failure must not hide the ones after it. */
   g_test_set_nonfatal_assertions ();
   g_test_add_func ("/trace/steps/events", test_events);
+  g_test_add_func ("/trace/steps/cpython-lines", test_cpython_lines);
   g_test_add_func ("/trace/snapshot/aliasing", test_aliasing);
   g_test_add_func ("/trace/snapshot/new-changed-freed", test_new_changed_freed);
   g_test_add_func ("/trace/snapshot/for-iterator-held", test_for_iterator_is_held);
@@ -375,6 +576,12 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);
   g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
   g_test_add_func ("/trace/json/values", test_json);
+  g_test_add_func ("/trace/steps/class-body-hidden", test_class_body_hidden);
+  g_test_add_func ("/trace/limits/class-body", test_class_body_step_limit);
+  g_test_add_func ("/trace/steps/generator-closed-on-free", test_generator_closed_on_free);
+  g_test_add_func ("/trace/errors/exception-message", test_exception_message);
+  g_test_add_func ("/trace/snapshot/heap-primitives-sharing", test_heap_primitives_sharing);
+  g_test_add_func ("/trace/snapshot/unassigned-cell", test_unassigned_cell);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   corpus_add_tests ("/trace/counts", test_corpus_counts);

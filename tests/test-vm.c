@@ -4,7 +4,9 @@
 
 #include <string.h>
 
+#include "hs-float.h"
 #include "hs-frame.h"
+#include "hs-str.h"
 #include "hs-vm-private.h"
 
 typedef struct
@@ -348,6 +350,102 @@ test_frame_traverse (void)
   hs_vm_free (vm);
 }
 
+/* Records the objects freed one by one (not by hs_heap_fini, which calls no hook) whose
+ * value marks them as held by the program's leftover cycles. */
+static void
+note_early_free (HsVM *vm, HsObject *obj, gpointer data)
+{
+  GString *freed = data;
+
+  if (hs_str_check (obj) && strcmp (hs_str_utf8 (obj), "a key") == 0)
+    g_string_append (freed, "'a key' ");
+  else if (obj->type == &hs_float_type && hs_float_value (obj) == G_PI)
+    g_string_append (freed, "pi ");
+}
+
+/* (from fuzzing) Cycles still alive when the VM goes hold a code constant (a dict key)
+ * and a module value (math.pi, thrice): both used to be freed while the cycles still
+ * held them (a use after free under ASan). They must go with the cycles, in hs_heap_fini. */
+static void
+test_teardown_cycles (void)
+{
+  const char *src = "from math import pi\n"
+                    "d = {}\n"
+                    "d['a key'] = d\n"
+                    "l = [pi, pi, pi]\n"
+                    "l.append(l)\n"
+                    "del pi\n";
+  HsVMHooks hooks = { NULL, NULL, note_early_free, NULL };
+  GString *freed = g_string_new (NULL);
+  HsVM *vm = hs_vm_new (NULL);
+
+  g_assert_cmpint (hs_vm_run_source (vm, src, strlen (src), "/t/prog.py"), ==, HS_RUN_OK);
+  hs_vm_set_hooks (vm, &hooks, freed);
+  hs_vm_free (vm);
+  g_assert_cmpstr (freed->str, ==, "");
+  g_string_free (freed, TRUE);
+}
+
+/* close() and freeing a suspended generator raise GeneratorExit at its yield, as in
+ * CPython: finally blocks run, a delegate of `yield from` is closed first, a yield
+ * during close is a RuntimeError, another exception propagates (or, from a free, is
+ * dropped). Expected output from CPython 3.11. */
+static void
+test_generator_close (void)
+{
+  assert_run ("def g():\n"
+              "    try:\n"
+              "        yield 1\n"
+              "    finally:\n"
+              "        print('cleanup')\n"
+              "x = g()\n"
+              "next(x)\n"
+              "x = None\n"
+              "print('after')\n"
+              "def h():\n"
+              "    try:\n"
+              "        yield 1\n"
+              "    except GeneratorExit:\n"
+              "        yield 5\n"
+              "y = h()\n"
+              "next(y)\n"
+              "try:\n"
+              "    y.close()\n"
+              "except RuntimeError as e:\n"
+              "    print(e)\n"
+              "def inner():\n"
+              "    try:\n"
+              "        yield 1\n"
+              "    finally:\n"
+              "        print('inner done')\n"
+              "def outer():\n"
+              "    try:\n"
+              "        yield from inner()\n"
+              "    finally:\n"
+              "        print('outer done')\n"
+              "z = outer()\n"
+              "next(z)\n"
+              "print(z.close(), z.close(), list(z))\n"
+              "def raiser():\n"
+              "    try:\n"
+              "        yield 1\n"
+              "    finally:\n"
+              "        raise ValueError('boom')\n"
+              "r = raiser()\n"
+              "next(r)\n"
+              "try:\n"
+              "    r.close()\n"
+              "except ValueError as e:\n"
+              "    print('VE', e)\n"
+              "r = raiser()\n"
+              "next(r)\n"
+              "del r\n"
+              "print('end')\n",
+              "cleanup\nafter\ngenerator ignored GeneratorExit\ninner done\nouter done\n"
+              "None None []\nVE boom\nend\n",
+              "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -367,5 +465,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/line-events", test_line_events);
   g_test_add_func ("/core/vm/frame-traverse", test_frame_traverse);
   g_test_add_func ("/core/vm/tier2-events", test_tier2_events);
+  g_test_add_func ("/core/vm/generator-close", test_generator_close);
+  g_test_add_func ("/core/vm/teardown-cycles", test_teardown_cycles);
   return g_test_run ();
 }

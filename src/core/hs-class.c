@@ -786,7 +786,15 @@ slot_iternext (HsVM *vm, HsObject *self)
       return NULL;
     }
   if (r == NULL && hs_err_matches (vm, &hs_exc_StopIteration))
-    hs_err_clear (vm);
+    {
+      if (vm->for_iter_frame != NULL && vm->for_iter_frame == vm->frame)
+        {
+          HS_CLEAR (vm, vm->for_iter_stop);
+          vm->for_iter_stop = hs_err_fetch (vm);
+        }
+      else
+        hs_err_clear (vm);
+    }
   return r;
 }
 

@@ -36,7 +36,8 @@ hs_code_make_const (HsObject *obj)
 void
 hs_code_release_const (HsVM *vm, HsObject *obj)
 {
-  if (!(obj->flags & CONST_OWNED_FLAG))
+  /* vm NULL: hs_vm_free has freed the constants already, with every object of the VM */
+  if (vm == NULL || !(obj->flags & CONST_OWNED_FLAG))
     return;
   obj->flags &= ~(guint32)(HS_FLAG_IMMORTAL | CONST_OWNED_FLAG);
   obj->refcount = 1;
@@ -50,7 +51,8 @@ hs_code_free (HsVM *vm, HsCode *code)
     return;
   for (int i = 0; i < code->nchildren; i++)
     hs_code_free (vm, code->children[i]);
-  for (int i = 0; i < code->nconsts; i++)
+  /* last first: a constant tuple comes after its items, which must outlive it */
+  for (int i = code->nconsts - 1; i >= 0; i--)
     hs_code_release_const (vm, code->consts[i]);
   for (int i = 0; i < code->nnames; i++)
     hs_code_release_const (vm, code->names[i]);

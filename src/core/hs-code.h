@@ -84,7 +84,8 @@ G_BEGIN_DECLS
   X (PUSH_EXC_INFO)    /* exc -> prev_exc_info, exc; exc becomes the handled exception */          \
   X (POP_EXCEPT)       /* pops prev_exc_info and restores it */                                    \
   X (CHECK_EXC_MATCH)  /* exc, type -> exc, bool */                                                \
-  X (RERAISE)          /* pops exc and raises it again (no new traceback entry) */                 \
+  X (RERAISE)          /* pops exc and raises it again (no new traceback entry); arg 1: a          \
+                        * cleanup, the frame still reports the line of the original raise */       \
   X (BUILD_CLASS)      /* arg: nbases; body function, name, bases... -> class */                   \
   X (CALL_FUNCTION_EX) /* arg: 1 with a kwargs dict; callable, args tuple[, dict] */               \
   X (LIST_APPEND)      /* arg: depth of the list below TOS */                                      \
@@ -184,7 +185,8 @@ const HsExcEntry *hs_code_find_handler (const HsCode *code, int ip);
 
 const char *hs_opcode_name (HsOpcode op);
 
-/* Frees the code, its children and its constants. */
+/* Frees the code, its children and its constants; with vm NULL, not the constants
+ * (hs_vm_free: hs_heap_fini has freed them, as they are on the VM's live list). */
 void hs_code_free (HsVM *vm, HsCode *code);
 
 /* Marks obj (and a tuple's items) immortal so it can serve as a constant; the code

@@ -59,6 +59,7 @@ typedef struct
   int label2;
   HsStmtList *body;
   const char *name;
+  HsCodePos pos; /* the position when the block was entered (a with's exit call takes it) */
 } FBlock;
 
 typedef enum
@@ -111,6 +112,7 @@ typedef struct
 } Compiler;
 
 static void visit_expr (Compiler *c, HsExpr *e);
+static void visit_jump_if (Compiler *c, HsExpr *test, int label, gboolean jump_if_true);
 static void visit_stmts (Compiler *c, HsStmtList *body);
 static void visit_store (Compiler *c, HsExpr *target);
 
@@ -250,7 +252,7 @@ unit_free (HsVM *vm, Unit *u, gboolean release)
 {
   if (release)
     {
-      for (guint i = 0; i < u->consts->len; i++)
+      for (guint i = u->consts->len; i-- > 0;) /* a constant tuple before its items */
         hs_code_release_const (vm, u->consts->pdata[i]);
       for (guint i = 0; i < u->children->len; i++)
         hs_code_free (vm, u->children->pdata[i]);
@@ -405,6 +407,26 @@ pos_expr (Compiler *c, HsExpr *e)
       else if (e->kind == HS_EXPR_SUBSCRIPT)
         subscript_anchors (c, e, &cp);
     }
+  return cp;
+}
+
+/* CPython 3.11's update_start_location_to_match_attr: an attribute access (or method
+ * call) at `cp` whose name ends on another line is located at the name, so a chain of
+ * calls split over lines steps through its lines. */
+static HsCodePos
+pos_attr (HsCodePos cp, HsExpr *attr)
+{
+  if (cp.line == attr->pos.end_lineno)
+    return cp;
+  int len = (int)strlen (attr->u.attribute.attr);
+  cp.line = attr->pos.end_lineno;
+  cp.col = len <= attr->pos.end_col_offset ? attr->pos.end_col_offset - len : -1;
+  cp.end_line = MAX (cp.line, cp.end_line);
+  if (cp.col < 0)
+    cp.end_col = -1;
+  else if (cp.line == cp.end_line)
+    cp.end_col = MAX (cp.col, cp.end_col);
+  cp.anchor_left = cp.anchor_right = -1;
   return cp;
 }
 
@@ -648,8 +670,9 @@ store_name (Compiler *c, const char *id, gboolean del)
   name_op (c, id, del ? NAME_DEL : NAME_STORE);
 }
 
-static void
-visit_constant (Compiler *c, HsExpr *e)
+/* The constant's index in the unit's constants, or -1 after an error. */
+static int
+constant_index (Compiler *c, HsExpr *e)
 {
   int idx = -1;
   switch (e->u.constant.kind)
@@ -685,22 +708,118 @@ visit_constant (Compiler *c, HsExpr *e)
               hs_xdecref (c->vm, msg);
               hs_xdecref (c->vm, exc);
               hs_err_clear (c->vm);
-              return;
+              return -1;
             }
           idx = add_const_keyed (c, is_int ? "i" : "f", text, strlen (text), o);
           break;
         }
       case HS_CONST_ELLIPSIS:
         unsupported (c, e->pos, "'...' (Ellipsis)");
-        return;
+        return -1;
       case HS_CONST_IMAG:
         unsupported (c, e->pos, "complex numbers");
-        return;
+        return -1;
       case HS_CONST_BYTES:
         unsupported (c, e->pos, "bytes literals");
-        return;
+        return -1;
     }
-  emit (c, HS_OP_LOAD_CONST, idx);
+  return idx;
+}
+
+static void
+visit_constant (Compiler *c, HsExpr *e)
+{
+  int idx = constant_index (c, e);
+  if (idx >= 0)
+    emit (c, HS_OP_LOAD_CONST, idx);
+}
+
+/* `-` before a number literal, which CPython 3.11 folds into a constant. */
+static gboolean
+is_negative_number (HsExpr *e)
+{
+  if (e->kind != HS_EXPR_UNARYOP || e->u.unaryop.op != HS_UOP_NEG
+      || e->u.unaryop.operand->kind != HS_EXPR_CONSTANT)
+    return FALSE;
+  HsConstKind k = e->u.unaryop.operand->u.constant.kind;
+  return k == HS_CONST_INT || k == HS_CONST_FLOAT;
+}
+
+/* The constant for is_negative_number's `-number`, or -1 if it could not be made (then it
+ * is negated at run time). */
+static int
+negative_constant_index (Compiler *c, HsExpr *e)
+{
+  HsExpr *num = e->u.unaryop.operand;
+  const char *kind = num->u.constant.kind == HS_CONST_INT ? "i-" : "f-";
+  const char *text = num->u.constant.text;
+  int idx = add_const_keyed (c, kind, text, strlen (text), NULL);
+  if (idx >= 0)
+    return idx;
+  int pos = constant_index (c, num);
+  if (pos < 0)
+    return -1;
+  HsObject *neg = hs_number_unaryop (c->vm, HS_UNARY_NEG, c->u->consts->pdata[pos]);
+  if (neg == NULL)
+    {
+      hs_err_clear (c->vm);
+      return -1;
+    }
+  return add_const_keyed (c, kind, text, strlen (text), neg);
+}
+
+/* Whether CPython 3.11 folds the tuple display into one constant: not empty, and all its
+ * items literals, negative numbers or such tuples. */
+static gboolean
+is_constant_tuple (HsExpr *e)
+{
+  if (e->kind != HS_EXPR_TUPLE || e->u.seq.elts.len == 0)
+    return FALSE;
+  for (int i = 0; i < e->u.seq.elts.len; i++)
+    {
+      HsExpr *item = e->u.seq.elts.items[i];
+      if (item->kind == HS_EXPR_CONSTANT)
+        {
+          HsConstKind k = item->u.constant.kind;
+          if (k == HS_CONST_ELLIPSIS || k == HS_CONST_IMAG || k == HS_CONST_BYTES)
+            return FALSE;
+        }
+      else if (!is_negative_number (item) && !is_constant_tuple (item))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The constant for a tuple is_constant_tuple() accepts, shared by equal displays in the
+ * unit (so every evaluation yields the same object, as in CPython); -1 if it could not be
+ * made (then the tuple is built at run time). */
+static int
+constant_tuple_index (Compiler *c, HsExpr *e)
+{
+  int n = e->u.seq.elts.len;
+  g_autofree int *items = g_new (int, n);
+  for (int i = 0; i < n; i++)
+    {
+      HsExpr *item = e->u.seq.elts.items[i];
+      items[i] = item->kind == HS_EXPR_CONSTANT ? constant_index (c, item)
+                 : is_negative_number (item)    ? negative_constant_index (c, item)
+                                                : constant_tuple_index (c, item);
+      if (items[i] < 0)
+        return -1;
+    }
+  const char *key = (const char *)items;
+  int idx = add_const_keyed (c, "t", key, sizeof (int) * n, NULL);
+  if (idx >= 0)
+    return idx;
+  HsObject *t = hs_tuple_new (c->vm, n);
+  if (t == NULL)
+    {
+      hs_err_clear (c->vm);
+      return -1;
+    }
+  for (int i = 0; i < n; i++)
+    hs_tuple_set_take (t, i, hs_incref (c->u->consts->pdata[items[i]]));
+  return add_const_keyed (c, "t", key, sizeof (int) * n, t);
 }
 
 static void
@@ -747,12 +866,33 @@ emit_compare (Compiler *c, HsAstCmpOp op)
     }
 }
 
+static gboolean
+has_starred (HsExprList *l)
+{
+  for (int i = 0; i < l->len; i++)
+    if (l->items[i]->kind == HS_EXPR_STARRED)
+      return TRUE;
+  return FALSE;
+}
+
+/* An iterable as CPython 3.11's AST optimizer leaves it: a list display becomes a tuple
+ * (a constant one when it can be), in `for`, in comprehensions and after `in`. */
+static void
+fold_iterable (HsExpr *e)
+{
+  if (e->kind == HS_EXPR_LIST && !has_starred (&e->u.seq.elts))
+    e->kind = HS_EXPR_TUPLE;
+}
+
 /* a < b < c: the middle operand is evaluated once and kept with DUP/ROT. */
 static void
 visit_compare (Compiler *c, HsExpr *e)
 {
   HsExprList *comps = &e->u.compare.comparators;
   HsCodePos whole = pos_plain (e->pos);
+  HsAstCmpOp last = e->u.compare.ops[comps->len - 1];
+  if (last == HS_CMPOP_IN || last == HS_CMPOP_NOT_IN)
+    fold_iterable (comps->items[comps->len - 1]);
   visit_expr (c, e->u.compare.left);
   if (comps->len == 1)
     {
@@ -779,15 +919,6 @@ visit_compare (Compiler *c, HsExpr *e)
   emit (c, HS_OP_ROT_TWO, 0);
   emit (c, HS_OP_POP_TOP, 0);
   bind_label (c, end);
-}
-
-static gboolean
-has_starred (HsExprList *l)
-{
-  for (int i = 0; i < l->len; i++)
-    if (l->items[i]->kind == HS_EXPR_STARRED)
-      return TRUE;
-  return FALSE;
 }
 
 /* Builds a list of the items, `*x` extending it (stack: ... list). */
@@ -868,10 +999,10 @@ visit_call (Compiler *c, HsExpr *e)
   if (func->kind == HS_EXPR_ATTRIBUTE && nkw == 0)
     {
       visit_expr (c, func->u.attribute.value);
-      set_pos (c, pos_plain (func->pos));
+      set_pos (c, pos_attr (pos_plain (func->pos), func));
       emit (c, HS_OP_LOAD_METHOD, name_index (c, func->u.attribute.attr));
       visit_exprs (c, args);
-      set_pos (c, whole);
+      set_pos (c, pos_attr (whole, func));
       emit (c, HS_OP_CALL_METHOD, args->len);
       return;
     }
@@ -901,6 +1032,7 @@ visit_comprehension_call (Compiler *c, HsExpr *e)
     return;
   set_pos (c, pos_plain (e->pos));
   make_closure (c, code, hs_symtable_lookup (c->st, e), 0);
+  fold_iterable (e->u.comp.generators[0].iter);
   visit_expr (c, e->u.comp.generators[0].iter);
   set_pos (c, pos_plain (e->pos));
   emit (c, HS_OP_GET_ITER, 0);
@@ -1038,6 +1170,15 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         emit (c, HS_OP_BINARY_OP, binop_map (e->u.binop.op));
         break;
       case HS_EXPR_UNARYOP:
+        if (is_negative_number (e))
+          {
+            int idx = negative_constant_index (c, e);
+            if (idx >= 0)
+              {
+                emit (c, HS_OP_LOAD_CONST, idx);
+                break;
+              }
+          }
         visit_expr (c, e->u.unaryop.operand);
         set_pos (c, pos_plain (e->pos));
         if (e->u.unaryop.op == HS_UOP_NOT)
@@ -1057,8 +1198,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
       case HS_EXPR_IFEXP:
         {
           int orelse = new_label (c), end = new_label (c);
-          visit_expr (c, e->u.ifexp.test);
-          emit_jump (c, HS_OP_POP_JUMP_IF_FALSE, orelse);
+          visit_jump_if (c, e->u.ifexp.test, orelse, FALSE);
           visit_expr (c, e->u.ifexp.body);
           emit_jump_noline (c, HS_OP_JUMP, end);
           bind_label (c, orelse);
@@ -1071,7 +1211,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         break;
       case HS_EXPR_ATTRIBUTE:
         visit_expr (c, e->u.attribute.value);
-        set_pos (c, pos_plain (e->pos));
+        set_pos (c, pos_attr (pos_plain (e->pos), e));
         emit (c, HS_OP_LOAD_ATTR, name_index (c, e->u.attribute.attr));
         break;
       case HS_EXPR_SUBSCRIPT:
@@ -1082,6 +1222,15 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         break;
       case HS_EXPR_LIST:
       case HS_EXPR_TUPLE:
+        if (is_constant_tuple (e))
+          {
+            int idx = constant_tuple_index (c, e);
+            if (idx >= 0)
+              {
+                emit (c, HS_OP_LOAD_CONST, idx);
+                return;
+              }
+          }
         if (has_starred (&e->u.seq.elts))
           {
             build_list_with_stars (c, &e->u.seq.elts, pos_plain (e->pos), FALSE);
@@ -1194,7 +1343,8 @@ visit_expr_inner (Compiler *c, HsExpr *e)
           emit_jump (c, HS_OP_FOR_ITER, end);
           emit (c, HS_OP_YIELD_VALUE, 0);
           emit (c, HS_OP_POP_TOP, 0);
-          emit_jump (c, HS_OP_JUMP_BACKWARD, top);
+          /* CPython's JUMP_BACKWARD_NO_INTERRUPT: resuming gives no line event */
+          emit_jump (c, HS_OP_JUMP, top);
           bind_label (c, end);
           emit (c, HS_OP_LOAD_CONST, const_none (c));
           break;
@@ -1216,6 +1366,51 @@ visit_expr (Compiler *c, HsExpr *e)
   c->depth--;
 }
 
+/* Jumps to `label` when `test` is true (jump_if_true) or false, as CPython 3.11's
+ * compiler_jump_if: `not` flips the jump, `and`/`or` jump from each operand, and a
+ * comparison leaves its position current (the jump and what follows take its line). */
+static void
+visit_jump_if (Compiler *c, HsExpr *test, int label, gboolean jump_if_true)
+{
+  if (c->error != NULL)
+    return;
+  if (!enter_level (c))
+    {
+      c->depth--;
+      return;
+    }
+  switch (test->kind)
+    {
+      case HS_EXPR_UNARYOP:
+        if (test->u.unaryop.op != HS_UOP_NOT)
+          break;
+        visit_jump_if (c, test->u.unaryop.operand, label, !jump_if_true);
+        c->depth--;
+        return;
+      case HS_EXPR_BOOLOP:
+        {
+          HsExprList *v = &test->u.boolop.values;
+          gboolean is_or = !test->u.boolop.is_and;
+          int next = is_or != jump_if_true ? new_label (c) : label;
+          for (int i = 0; i < v->len - 1; i++)
+            visit_jump_if (c, v->items[i], next, is_or);
+          visit_jump_if (c, v->items[v->len - 1], label, jump_if_true);
+          if (next != label)
+            bind_label (c, next);
+          c->depth--;
+          return;
+        }
+      case HS_EXPR_COMPARE:
+        set_pos (c, pos_plain (test->pos));
+        break;
+      default:
+        break;
+    }
+  visit_expr (c, test);
+  emit_jump (c, jump_if_true ? HS_OP_POP_JUMP_IF_TRUE : HS_OP_POP_JUMP_IF_FALSE, label);
+  c->depth--;
+}
+
 /* ---- assignment targets ---------------------------------------------------------- */
 
 /* A name, attribute or subscript target, stored into or deleted: TRUE if t was one. */
@@ -1229,7 +1424,7 @@ visit_simple_target (Compiler *c, HsExpr *t, gboolean del)
         return TRUE;
       case HS_EXPR_ATTRIBUTE:
         visit_expr (c, t->u.attribute.value);
-        set_pos (c, pos_plain (t->pos));
+        set_pos (c, pos_attr (pos_plain (t->pos), t));
         emit (c, del ? HS_OP_DELETE_ATTR : HS_OP_STORE_ATTR, name_index (c, t->u.attribute.attr));
         return TRUE;
       case HS_EXPR_SUBSCRIPT:
@@ -1392,7 +1587,7 @@ push_fblock (Compiler *c, FBType type, int label, int label2, HsStmtList *body, 
       HsPos pos = { cp.line, cp.col, cp.end_line, cp.end_col };
       error_at (c, "SyntaxError", pos, "too many statically nested blocks");
     }
-  FBlock b = { type, label, label2, body, name };
+  FBlock b = { type, label, label2, body, name, c->u->cur };
   g_array_append_val (c->u->fblocks, b);
 }
 
@@ -1488,6 +1683,7 @@ unwind_fblock (Compiler *c, int index, gboolean preserve_tos)
           clear_handler_name (c, b->name);
         break;
       case FB_WITH:
+        set_pos (c, b->pos);
         emit_pop_block (c);
         if (preserve_tos)
           emit (c, HS_OP_ROT_TWO, 0);
@@ -1519,16 +1715,23 @@ rewind_fblock (Compiler *c, FBlock *b)
 }
 
 /* Unwinds the blocks above index `stop` (exclusive), innermost first. TRUE when a
- * finally body was inlined (the jump that follows then keeps its last line, as in
- * CPython). */
+ * finally body was inlined or a with's exit called (the jump that follows then keeps
+ * their last line, as in CPython). */
 static gboolean
 unwind_to (Compiler *c, int stop, gboolean preserve_tos)
 {
   gboolean inlined = FALSE;
   for (int i = (int)c->u->fblocks->len - 1; i > stop; i--)
     {
-      inlined |= g_array_index (c->u->fblocks, FBlock, i).type == FB_FINALLY_TRY;
+      FBType t = g_array_index (c->u->fblocks, FBlock, i).type;
       unwind_fblock (c, i, preserve_tos);
+      if (t == FB_FINALLY_TRY || t == FB_WITH)
+        {
+          /* what follows seems to run after the finally body or exit call */
+          HsCodePos none = { -1, -1, -1, -1, -1, -1 };
+          set_pos (c, none);
+          inlined = TRUE;
+        }
     }
   return inlined;
 }
@@ -1564,10 +1767,8 @@ visit_break_continue (Compiler *c, HsStmt *s)
       return;
     }
   FBlock loop = g_array_index (c->u->fblocks, FBlock, li);
-  gboolean inlined = unwind_to (c, li, FALSE);
-  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
-  if (inlined)
-    set_pos (c, none);
+  emit (c, HS_OP_NOP, 0); /* the statement's line event, before any unwinding code */
+  unwind_to (c, li, FALSE);
   if (brk && loop.type == FB_FOR)
     emit (c, HS_OP_POP_TOP, 0);
   emit_jump (c, brk ? HS_OP_JUMP : HS_OP_JUMP_BACKWARD, brk ? loop.label2 : loop.label);
@@ -1586,8 +1787,8 @@ visit_return (Compiler *c, HsStmt *s)
     visit_expr (c, s->u.value);
   else
     emit (c, HS_OP_LOAD_CONST, const_none (c));
-  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
-  set_pos (c, unwind_to (c, -1, TRUE) ? none : pos_plain (s->pos));
+  if (!unwind_to (c, -1, TRUE))
+    set_pos (c, pos_plain (s->pos));
   emit (c, HS_OP_RETURN_VALUE, 0);
   rewind_to (c, -1);
 }
@@ -1652,7 +1853,7 @@ visit_try_except (Compiler *c, HsStmt *s)
         {
           bind_label (c, named); /* [prev, exc2] */
           clear_handler_name (c, h->name);
-          emit (c, HS_OP_RERAISE, 0);
+          emit (c, HS_OP_RERAISE, 1);
         }
       bind_label (c, next);
     }
@@ -1661,7 +1862,7 @@ visit_try_except (Compiler *c, HsStmt *s)
   bind_label (c, cleanup); /* [prev, exc2] */
   emit (c, HS_OP_ROT_TWO, 0);
   emit (c, HS_OP_POP_EXCEPT, 0);
-  emit (c, HS_OP_RERAISE, 0);
+  emit (c, HS_OP_RERAISE, 1);
   bind_label (c, end);
 }
 
@@ -1700,7 +1901,7 @@ visit_try (Compiler *c, HsStmt *s)
   bind_label (c, cleanup);
   emit (c, HS_OP_ROT_TWO, 0);
   emit (c, HS_OP_POP_EXCEPT, 0);
-  emit (c, HS_OP_RERAISE, 0);
+  emit (c, HS_OP_RERAISE, 1);
   bind_label (c, end);
 }
 
@@ -1734,7 +1935,7 @@ visit_with_item (Compiler *c, HsStmt *s, int i)
   emit (c, HS_OP_PUSH_EXC_INFO, 0); /* [exit, prev, exc] */
   emit (c, HS_OP_WITH_EXCEPT_START, 0);
   emit_jump (c, HS_OP_POP_JUMP_IF_TRUE, suppress);
-  emit (c, HS_OP_RERAISE, 0);
+  emit (c, HS_OP_RERAISE, 1);
   emit_pop_block (c);
   bind_label (c, suppress);
   emit (c, HS_OP_POP_TOP, 0);
@@ -1744,7 +1945,7 @@ visit_with_item (Compiler *c, HsStmt *s, int i)
   bind_label (c, cleanup); /* [exit, prev, exc2] */
   emit (c, HS_OP_ROT_TWO, 0);
   emit (c, HS_OP_POP_EXCEPT, 0);
-  emit (c, HS_OP_RERAISE, 0);
+  emit (c, HS_OP_RERAISE, 1);
   bind_label (c, end);
 }
 
@@ -1799,8 +2000,7 @@ static void
 visit_if (Compiler *c, HsStmt *s)
 {
   int orelse = new_label (c), end = new_label (c);
-  visit_expr (c, s->u.if_.test);
-  emit_jump (c, HS_OP_POP_JUMP_IF_FALSE, s->u.if_.orelse.len > 0 ? orelse : end);
+  visit_jump_if (c, s->u.if_.test, s->u.if_.orelse.len > 0 ? orelse : end, FALSE);
   visit_stmts (c, &s->u.if_.body);
   if (s->u.if_.orelse.len > 0)
     {
@@ -1818,15 +2018,13 @@ visit_while (Compiler *c, HsStmt *s)
 {
   int top = new_label (c), body = new_label (c), orelse = new_label (c), end = new_label (c);
   bind_label (c, top);
-  visit_expr (c, s->u.while_.test);
-  emit_jump (c, HS_OP_POP_JUMP_IF_FALSE, orelse);
+  visit_jump_if (c, s->u.while_.test, orelse, FALSE);
   bind_label (c, body);
   push_fblock (c, FB_WHILE, top, end, NULL, NULL);
   visit_stmts (c, &s->u.while_.body);
   pop_fblock (c);
-  visit_expr (c, s->u.while_.test);
-  set_pos (c, pos_plain (s->u.while_.test->pos));
-  emit_jump (c, HS_OP_POP_JUMP_IF_TRUE, body);
+  set_pos (c, pos_plain (s->pos));
+  visit_jump_if (c, s->u.while_.test, body, TRUE);
   bind_label (c, orelse);
   visit_stmts (c, &s->u.while_.orelse);
   bind_label (c, end);
@@ -1842,6 +2040,7 @@ visit_for (Compiler *c, HsStmt *s)
     }
   int top = new_label (c), orelse = new_label (c), end = new_label (c);
   HsCodePos whole = pos_plain (s->pos);
+  fold_iterable (s->u.for_.iter);
   visit_expr (c, s->u.for_.iter);
   set_pos (c, whole);
   emit (c, HS_OP_GET_ITER, 0);
@@ -2023,10 +2222,11 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
           visit_delete (c, s->u.targets.items[i]);
         break;
       case HS_STMT_PASS:
-      case HS_STMT_GLOBAL:
-      case HS_STMT_NONLOCAL:
         emit (c, HS_OP_NOP, 0);
         break;
+      case HS_STMT_GLOBAL:
+      case HS_STMT_NONLOCAL:
+        break; /* declarations: no code, so no line event (as in CPython) */
       case HS_STMT_IF:
         visit_if (c, s);
         break;
@@ -2060,8 +2260,7 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
       case HS_STMT_ASSERT:
         {
           int end = new_label (c);
-          visit_expr (c, s->u.assert_.test);
-          emit_jump (c, HS_OP_POP_JUMP_IF_TRUE, end);
+          visit_jump_if (c, s->u.assert_.test, end, TRUE);
           if (s->u.assert_.msg != NULL)
             visit_expr (c, s->u.assert_.msg);
           set_pos (c, pos_plain (s->u.assert_.test->pos));
@@ -2351,10 +2550,20 @@ assemble (Compiler *c, Unit *u)
       }
   int *depth = g_new (int, n + 1);
   int maxd = compute_depths (in, n, depth);
-  /* Position-less instructions that are not jump targets take their predecessor's. */
-  for (int i = 1; i < n; i++)
-    if (in[i].pos.line < 0 && !target[i])
-      in[i].pos = in[i - 1].pos;
+  /* Position-less instructions that are not jump targets take their predecessor's (the
+   * last real one: pseudo-instructions leave no code to own a line). */
+  int prev = -1;
+  gboolean pending = FALSE;
+  for (int i = 0; i < n; i++)
+    {
+      pending |= target[i];
+      if (is_pseudo (in[i].op))
+        continue;
+      if (in[i].pos.line < 0 && !pending && prev >= 0)
+        in[i].pos = in[prev].pos;
+      pending = FALSE;
+      prev = i;
+    }
 
   int *newidx = g_new (int, n + 1);
   GArray *code = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -2487,10 +2696,19 @@ set_params (Unit *u, HsArguments *a)
     u->code_flags |= HS_CODE_VARKEYWORDS;
 }
 
+/* A def's or class's co_firstlineno: in CPython 3.11 its first decorator's line, which is
+ * also the line of its 'call' events. */
+static int
+first_line (HsStmt *s, HsExprList *decorators)
+{
+  return decorators->len > 0 ? decorators->items[0]->pos.lineno : s->pos.lineno;
+}
+
 static HsCode *
 compile_function (Compiler *c, HsStmt *s)
 {
-  Unit *u = enter_unit (c, s, s->u.funcdef.name, UNIT_FUNCTION, s->pos.lineno);
+  Unit *u = enter_unit (c, s, s->u.funcdef.name, UNIT_FUNCTION,
+                        first_line (s, &s->u.funcdef.decorators));
   set_params (u, s->u.funcdef.args);
   HsStmtList body = s->u.funcdef.body;
   if (has_docstring (&body))
@@ -2522,38 +2740,33 @@ compile_lambda (Compiler *c, HsExpr *e)
   return leave_unit (c, u);
 }
 
+/* One `for` clause and the ones inside it. As in CPython 3.11, the instructions of the
+ * comprehension itself take a running position: the whole comprehension's, until an `if`
+ * clause that compares moves it (see visit_jump_if; so the appends, the backward jumps
+ * and the return can sit on an `if` line, which decides its line events). */
 static void
 comprehension_loop (Compiler *c, HsExpr *e, int gen)
 {
   HsComprehension *g = &e->u.comp.generators[gen];
-  int top = new_label (c), end = new_label (c);
-  HsCodePos whole = pos_plain (e->pos);
+  int top = new_label (c), end = new_label (c), if_cleanup = new_label (c);
   if (g->is_async)
     {
       unsupported (c, e->pos, "asynchronous comprehensions");
       return;
     }
   if (gen == 0)
-    {
-      set_pos (c, pos_plain (g->iter->pos));
-      emit (c, HS_OP_LOAD_FAST, 0); /* .0 */
-    }
+    emit (c, HS_OP_LOAD_FAST, 0); /* .0 */
   else
     {
+      fold_iterable (g->iter);
       visit_expr (c, g->iter);
-      set_pos (c, pos_plain (g->iter->pos));
       emit (c, HS_OP_GET_ITER, 0);
     }
   bind_label (c, top);
-  set_pos (c, whole);
   emit_jump (c, HS_OP_FOR_ITER, end);
   visit_store (c, g->target);
   for (int i = 0; i < g->ifs.len; i++)
-    {
-      visit_expr (c, g->ifs.items[i]);
-      set_pos (c, whole);
-      emit_jump (c, HS_OP_POP_JUMP_IF_FALSE, top);
-    }
+    visit_jump_if (c, g->ifs.items[i], if_cleanup, FALSE);
   if (gen + 1 < e->u.comp.n_generators)
     comprehension_loop (c, e, gen + 1);
   else
@@ -2563,29 +2776,25 @@ comprehension_loop (Compiler *c, HsExpr *e, int gen)
         {
           case HS_EXPR_LISTCOMP:
             visit_expr (c, e->u.comp.elt);
-            set_pos (c, whole);
             emit (c, HS_OP_LIST_APPEND, depth);
             break;
           case HS_EXPR_SETCOMP:
             visit_expr (c, e->u.comp.elt);
-            set_pos (c, whole);
             emit (c, HS_OP_SET_ADD, depth);
             break;
           case HS_EXPR_DICTCOMP:
             visit_expr (c, e->u.comp.key);
             visit_expr (c, e->u.comp.elt);
-            set_pos (c, whole);
             emit (c, HS_OP_MAP_ADD, depth);
             break;
           default:
             visit_expr (c, e->u.comp.elt);
-            set_pos (c, whole);
             emit (c, HS_OP_YIELD_VALUE, 0);
             emit (c, HS_OP_POP_TOP, 0);
             break;
         }
     }
-  set_pos (c, whole);
+  bind_label (c, if_cleanup);
   emit_jump (c, HS_OP_JUMP_BACKWARD, top);
   bind_label (c, end);
 }
@@ -2607,9 +2816,12 @@ compile_comprehension (Compiler *c, HsExpr *e)
   else if (e->kind == HS_EXPR_DICTCOMP)
     emit (c, HS_OP_BUILD_MAP, 0);
   comprehension_loop (c, e, 0);
-  set_pos (c, pos_plain (e->pos));
   if (e->kind == HS_EXPR_GENEXP)
-    emit (c, HS_OP_LOAD_CONST, const_none (c));
+    {
+      /* CPython's implicit return takes the line of the FOR_ITER that jumps to it */
+      set_pos (c, pos_plain (e->pos));
+      emit (c, HS_OP_LOAD_CONST, const_none (c));
+    }
   emit (c, HS_OP_RETURN_VALUE, 0);
   return leave_unit (c, u);
 }
@@ -2617,10 +2829,13 @@ compile_comprehension (Compiler *c, HsExpr *e)
 static HsCode *
 compile_class (Compiler *c, HsStmt *s)
 {
-  Unit *u = enter_unit (c, s, s->u.classdef.name, UNIT_CLASS, s->pos.lineno);
+  Unit *u = enter_unit (c, s, s->u.classdef.name, UNIT_CLASS,
+                        first_line (s, &s->u.classdef.decorators));
   HsStmtList body = s->u.classdef.body;
-  set_pos (c, pos_plain (s->pos));
-  emit (c, HS_OP_NOP, 0); /* CPython's class body starts with a line event on `class` */
+  HsExprList *decorators = &s->u.classdef.decorators;
+  set_pos (c, pos_plain (decorators->len > 0 ? decorators->items[0]->pos : s->pos));
+  /* CPython's class body starts with a line event on its first line */
+  emit (c, HS_OP_NOP, 0);
   if (has_docstring (&body))
     {
       HsStmt *doc = body.items[0];

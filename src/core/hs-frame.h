@@ -28,6 +28,9 @@ struct _HsFrame
   int ip;            /* index of the instruction executing (or about to) */
   int sp;            /* number of live value-stack slots */
   int cur_line;      /* line of the last line event (-1 forces the next one) */
+  int raise_ip;      /* the instruction a frame left by an exception reports: where the
+                      * exception was last raised, not the cleanup code re-raising it
+                      * (CPython 3.11's f_lasti restored by RERAISE) */
   gsize arena_mark;  /* arena offset to restore when the frame is popped */
   /* (from tier2-lang) */
   guint64 parent_frame_id; /* frame whose cells the function closes over; 0 if none */

@@ -19,6 +19,7 @@ gen_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 static void
 gen_dealloc (HsVM *vm, HsObject *self)
 {
+  hs_vm_generator_finalize (vm, self);
   if (HS_GENERATOR (self)->frame != NULL)
     hs_vm_generator_release_frame (vm, self);
 }
@@ -79,14 +80,8 @@ gen_close (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   if (!hs_parse_args (vm, "close", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  HsGenerator *g = HS_GENERATOR (args[0]);
-  if (g->running)
-    {
-      hs_err_set_string (vm, &hs_exc_ValueError, "generator already executing");
-      return NULL;
-    }
-  if (g->frame != NULL)
-    hs_vm_generator_release_frame (vm, args[0]);
+  if (hs_vm_generator_close (vm, args[0]) < 0)
+    return NULL;
   return hs_None;
 }
 

@@ -21,6 +21,7 @@ typedef struct
   gsize frame_size; /* bytes of `frame` */
   gboolean running;
   gboolean yielded; /* set by YIELD_VALUE while the frame runs */
+  HsObject *thrown; /* owned: raised at the `yield` when the frame is next entered */
 } HsGenerator;
 
 #define HS_GENERATOR(o) ((HsGenerator *)(o))
@@ -33,6 +34,14 @@ HsObject *hs_generator_new (HsVM *vm, HsFrame *frame, gsize frame_size);
 /* Implemented in hs-vm.c: runs the frame until it yields (returns the value) or ends
  * (NULL: with an exception set, or exhausted without one). */
 HsObject *hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value);
+/* close(): raises GeneratorExit at the `yield` the generator is suspended at (after
+ * closing the generator it delegates to with `yield from`), running its handlers and
+ * finally blocks. 0, or -1 with an exception set. */
+int hs_vm_generator_close (HsVM *vm, HsObject *gen);
+/* Called by a generator's dealloc: its frame, if suspended, is taken over and closed at
+ * the next event, as CPython closes it (not during a collection, nor when the run is
+ * over or stopping). */
+void hs_vm_generator_finalize (HsVM *vm, HsObject *gen);
 /* Frees a finished or abandoned generator frame (drops its references). */
 void hs_vm_generator_release_frame (HsVM *vm, HsObject *gen);
 

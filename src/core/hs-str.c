@@ -148,13 +148,23 @@ hs_str_from_format (HsVM *vm, const char *fmt, ...)
   return hs_str_from_cstr (vm, text);
 }
 
+/* The one-letter names CPython 3.11 has already interned by the time a program starts
+ * (from its own modules' code), as objects apart from the one-character singletons: for
+ * these the names and constants of a program are not what indexing or iterating gives
+ * (`"a" is "abc"[0]` when computed at run time is False, `"g" is ...` True). */
+static gboolean
+interned_apart (const char *s, gsize len)
+{
+  return len == 1 && s[0] != '\0' && strchr ("BCLST_abcdefhijklmnopqrstvwxy", s[0]) != NULL;
+}
+
 HsObject *
 hs_str_intern (const char *s, gsize len)
 {
   HsObject *r;
 
   ensure_singletons ();
-  r = singleton_for (s, len);
+  r = interned_apart (s, len) ? NULL : singleton_for (s, len);
   if (r != NULL)
     return r;
   if (memchr (s, '\0', len) != NULL)

@@ -110,10 +110,17 @@ struct _HsVM
   int eval_depth;     /* eval_frame loops running: 1 in the main loop, more inside C calls */
   HsObject *exc_info; /* the exception being handled (an `except`/`finally` body), owned;
                        * a VM root like `exc` */
+  /* While traced, the frame of the FOR_ITER asking for the next item, else NULL. A
+   * __next__ method ending that loop with StopIteration leaves the exception in
+   * for_iter_stop (owned) instead of dropping it: CPython's tracer reports it there. */
+  HsFrame *for_iter_frame;
+  HsObject *for_iter_stop;
   /* (from tier2-runtime) cycle collector state (hs-gc.c; all-zero means the defaults:
    * enabled, thresholds 700/10/10) and the module cache (hs-module.c). */
   HsGCState gc;
   HsObject *modules; /* dict: module name -> module object, or NULL */
+  GArray *closing;   /* suspended generator frames whose generator was freed: closed at
+                      * the next event (hs-vm.c), or NULL */
 };
 
 G_END_DECLS

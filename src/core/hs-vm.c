@@ -46,7 +46,7 @@ hs_vm_config_init (HsVMConfig *config)
 {
   config->max_line_steps = 0;
   config->recursion_limit = 1000;
-  config->heap_limit_bytes = (gsize)1 << 30;
+  config->heap_limit_bytes = (gsize)1 << 29;
   config->output_limit_bytes = 10 * 1024 * 1024;
 }
 
@@ -98,7 +98,7 @@ frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   f->id = vm->next_frame_id++;
   f->ip = 0;
   f->sp = 0;
-  f->cur_line = code->is_module ? 0 : code->firstlineno;
+  f->cur_line = -1; /* CPython 3.11 traces the first line of every frame */
   f->parent_frame_id = 0;
   f->ns = NULL;
   f->gen = NULL;
@@ -123,7 +123,7 @@ frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals, gsize
   f->func = func;
   f->globals = globals;
   f->id = vm->next_frame_id++;
-  f->cur_line = code->firstlineno;
+  f->cur_line = -1;
   f->stack = f->locals + code->nlocals;
   *size = bytes;
   return f;
@@ -132,8 +132,10 @@ frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals, gsize
 static void
 frame_clear (HsVM *vm, HsFrame *f)
 {
+  /* each slot emptied before its value goes: a free may run code (a generator's close)
+   * that looks at the frames */
   for (int i = 0; i < f->sp; i++)
-    hs_xdecref (vm, f->stack[i]);
+    HS_CLEAR (vm, f->stack[i]);
   f->sp = 0;
   for (int i = 0; i < f->code->nlocals; i++)
     HS_CLEAR (vm, f->locals[i]);
@@ -220,9 +222,20 @@ is_stopping (HsVM *vm)
   return vm->exc != NULL && vm->exc == vm->stop_exc;
 }
 
+static void close_freed_generators_now (HsVM *vm);
+
+/* See close_freed_generators_now; called on every event, so the test is inline. */
+static inline void
+close_freed_generators (HsVM *vm)
+{
+  if (G_UNLIKELY (vm->closing != NULL && vm->closing->len > 0))
+    close_freed_generators_now (vm);
+}
+
 static int
 call_hook (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg)
 {
+  close_freed_generators (vm);
   if (!vm->hooks->step (vm, ev, f, line, arg, vm->hooks_data))
     {
       stop_run (vm, HS_RUN_CANCELLED);
@@ -248,6 +261,7 @@ line_event (HsVM *vm, HsFrame *f, int line)
     }
   if (vm->hooks != NULL && vm->hooks->step != NULL)
     return call_hook (vm, HS_STEP_LINE, f, line, NULL);
+  close_freed_generators (vm);
   return 0;
 }
 
@@ -889,6 +903,9 @@ static int
 start_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
             HsFrame **nf, HsObject **res)
 {
+  close_freed_generators (vm);
+  if (is_stopping (vm))
+    return -1;
   if (hs_class_check (callable))
     {
       int r = start_init (vm, callable, args, nargs, kwnames, nf, res);
@@ -934,24 +951,35 @@ hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsO
   return eval_frame (vm, f);
 }
 
-HsObject *
-hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value)
+/* Resumes a generator with `value` as the result of its `yield`, or with `exc` (stolen,
+ * then value is unused) raised at that `yield`, as CPython's send() and throw(). */
+static HsObject *
+generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc)
 {
   HsGenerator *g = HS_GENERATOR (gen);
-  HsFrame *f = g->frame;
-  if (f == NULL)
-    return NULL;
+  HsFrame *f;
+  close_freed_generators (vm);
+  f = g->frame;
+  if (f == NULL || is_stopping (vm))
+    {
+      hs_xdecref (vm, exc);
+      return NULL;
+    }
   if (g->running)
     {
+      hs_xdecref (vm, exc);
       hs_err_set_string (vm, &hs_exc_ValueError, "generator already executing");
       return NULL;
     }
   if (vm->depth >= vm->config.recursion_limit)
     {
+      hs_xdecref (vm, exc);
       hs_err_set_string (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded");
       return NULL;
     }
-  if (f->ip != 0)
+  if (exc != NULL)
+    g->thrown = exc; /* raised by eval_frame once the frame is entered */
+  else if (f->ip != 0)
     f->stack[f->sp++] = hs_incref (value); /* the value of the `yield` expression */
   f->back = vm->frame;
   vm->frame = f;
@@ -961,6 +989,7 @@ hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value)
   hs_incref (gen);
   HsObject *r = eval_frame (vm, f);
   g->running = FALSE;
+  HS_CLEAR (vm, g->thrown); /* not raised: the run stopped on entering the frame */
   if (!g->yielded)
     {
       /* finished: the frame was popped (cleared); StopIteration's value is dropped */
@@ -969,6 +998,130 @@ hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value)
     }
   hs_decref (vm, gen);
   return r;
+}
+
+HsObject *
+hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value)
+{
+  return generator_run (vm, gen, value, NULL);
+}
+
+/* The iterator a generator suspended in `yield from` delegates to, or NULL: the compiled
+ * loop is FOR_ITER then YIELD_VALUE, with the iterator on top of the stack. */
+static HsObject *
+generator_delegate (HsFrame *f)
+{
+  const guint32 *code = f->code->code;
+  if (f->ip < 2 || f->sp < 1 || HS_INSTR_OP (code[f->ip - 1]) != HS_OP_YIELD_VALUE
+      || HS_INSTR_OP (code[f->ip - 2]) != HS_OP_FOR_ITER)
+    return NULL;
+  return f->stack[f->sp - 1];
+}
+
+int
+hs_vm_generator_close (HsVM *vm, HsObject *gen)
+{
+  HsGenerator *g = HS_GENERATOR (gen);
+  HsFrame *f = g->frame;
+  HsObject *inner, *exc, *r;
+  int err = 0;
+
+  if (f == NULL)
+    return 0;
+  if (g->running)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "generator already executing");
+      return -1;
+    }
+  inner = generator_delegate (f);
+  if (inner != NULL && HS_IS (inner, &hs_generator_type))
+    {
+      g->running = TRUE;
+      err = hs_vm_generator_close (vm, inner);
+      g->running = FALSE;
+    }
+  /* CPython throws the delegate's error, if closing it failed, instead of GeneratorExit */
+  exc = err < 0 ? hs_err_fetch (vm) : hs_exception_new (vm, &hs_exc_GeneratorExit, NULL);
+  if (exc == NULL)
+    return -1;
+  r = generator_run (vm, gen, NULL, exc);
+  if (r != NULL)
+    {
+      hs_decref (vm, r);
+      hs_err_set_string (vm, &hs_exc_RuntimeError, "generator ignored GeneratorExit");
+      return -1;
+    }
+  if (hs_err_matches (vm, &hs_exc_GeneratorExit) || hs_err_matches (vm, &hs_exc_StopIteration))
+    hs_err_clear (vm);
+  return hs_err_occurred (vm) ? -1 : 0;
+}
+
+/* A suspended generator frame whose generator was freed, waiting to be closed. */
+typedef struct
+{
+  HsFrame *frame;
+  gsize size;
+} ClosingFrame;
+
+void
+hs_vm_generator_finalize (HsVM *vm, HsObject *gen)
+{
+  HsGenerator *g = HS_GENERATOR (gen);
+  ClosingFrame c = { g->frame, g->frame_size };
+
+  /* Not while the collector frees a cycle, nor once the run is over or stopping: then
+   * the frame is just dropped. */
+  if (c.frame == NULL || vm->frame == NULL || vm->gc.collecting || is_stopping (vm))
+    return;
+  if (vm->closing == NULL)
+    vm->closing = g_array_new (FALSE, FALSE, sizeof (ClosingFrame));
+  c.frame->gen = NULL;
+  g->frame = NULL;
+  g_array_append_val (vm->closing, c);
+}
+
+static void
+drop_closing_frame (HsVM *vm, ClosingFrame *c)
+{
+  frame_clear (vm, c->frame);
+  hs_mem_realloc (vm, c->frame, c->size, 0);
+}
+
+/* Closes the generators freed while suspended. CPython closes them at once, but a free
+ * can happen in the middle of an instruction, when the frames on the stack are not in a
+ * state a hook may look at; so they are closed at the next event, call or resumption,
+ * before anything of the program that could tell the difference runs. */
+static void
+close_freed_generators_now (HsVM *vm)
+{
+  while (vm->closing->len > 0)
+    {
+      ClosingFrame c = g_array_index (vm->closing, ClosingFrame, 0);
+      HsObject *saved, *heir;
+
+      g_array_remove_index (vm->closing, 0);
+      if (is_stopping (vm))
+        {
+          drop_closing_frame (vm, &c);
+          continue;
+        }
+      saved = hs_err_fetch (vm); /* an event of an exception being raised */
+      heir = hs_generator_new (vm, c.frame, c.size);
+      if (heir == NULL)
+        drop_closing_frame (vm, &c);
+      else
+        {
+          hs_vm_generator_close (vm, heir);
+          hs_decref (vm, heir);
+        }
+      if (is_stopping (vm))
+        {
+          hs_xdecref (vm, saved);
+          continue;
+        }
+      hs_err_clear (vm); /* CPython reports a failed close as unraisable (on stderr) */
+      vm->exc = saved;
+    }
 }
 
 /* Runs a class body with a fresh namespace, then makes the class. */
@@ -1005,6 +1158,24 @@ build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize n
     hs_cell_set (vm, r, cls);
   hs_decref (vm, r);
   return cls;
+}
+
+/* A generator returning a value to the FOR_ITER driving it ends the loop with
+ * StopIteration(value), which CPython's tracer reports in the loop's frame. Only for the
+ * trace: without memory for it, the step is left out. */
+static void
+note_generator_stop (HsVM *vm, HsObject *value)
+{
+  HsObject *args = hs_tuple_pack (vm, 1, value);
+  HsObject *e = args != NULL ? hs_exception_new (vm, &hs_exc_StopIteration, args) : NULL;
+  hs_xdecref (vm, args);
+  if (e == NULL)
+    {
+      hs_err_clear (vm);
+      return;
+    }
+  HS_CLEAR (vm, vm->for_iter_stop);
+  vm->for_iter_stop = e;
 }
 
 /* ---- the loop ------------------------------------------------------------------------ */
@@ -1076,6 +1247,16 @@ eval_frame (HsVM *vm, HsFrame *entry)
       int line = co->is_module ? 0 : f->ip != 0 ? f->cur_line : co->firstlineno;
       if (call_hook (vm, HS_STEP_CALL, f, line, NULL) < 0)
         goto error_noip;
+    }
+  if (G_UNLIKELY (f->gen != NULL && HS_GENERATOR (f->gen)->thrown != NULL))
+    {
+      /* close(): the exception is raised by the `yield` the frame was suspended at, or
+       * on entry if it never started (CPython 3.11) */
+      vm->exc = HS_GENERATOR (f->gen)->thrown;
+      HS_GENERATOR (f->gen)->thrown = NULL;
+      if (f->ip > 0)
+        f->ip--;
+      goto error_noip;
     }
   DISPATCH ();
 
@@ -1679,7 +1860,25 @@ op_GET_ITER:
 op_FOR_ITER:
   {
     HsObject *it = TOP ();
-    HsObject *v = hs_iter_next (vm, it);
+    HsObject *v;
+    if (G_LIKELY (vm->hooks == NULL))
+      v = hs_iter_next (vm, it);
+    else
+      {
+        HsFrame *outer = vm->for_iter_frame;
+        SAVE_FRAME ();
+        vm->for_iter_frame = f;
+        v = hs_iter_next (vm, it);
+        vm->for_iter_frame = outer;
+        if (vm->for_iter_stop != NULL)
+          {
+            /* the loop ended by a StopIteration raised in Python code */
+            HsObject *stop = g_steal_pointer (&vm->for_iter_stop);
+            if (vm->hooks->step != NULL && !is_stopping (vm))
+              call_hook (vm, HS_STEP_EXCEPTION, f, hs_code_line (co, f->ip), stop);
+            hs_decref (vm, stop);
+          }
+      }
     if (v != NULL)
       {
         PUSH (v);
@@ -1722,6 +1921,9 @@ op_RETURN_VALUE:
         HS_CLEAR (vm, retval);
         goto error_noip;
       }
+    if (G_UNLIKELY (f->gen != NULL) && retval != hs_None && vm->for_iter_frame != NULL
+        && vm->for_iter_frame == f->back)
+      note_generator_stop (vm, retval);
     HsFrame *back = f->back;
     gboolean done = f == entry;
     gboolean was_init = f->is_init;
@@ -1766,6 +1968,7 @@ op_RAISE:
         HS_CLEAR (vm, vm->exc);
         vm->exc = hs_incref (vm->exc_info);
         SAVE_FRAME ();
+        f->raise_ip = f->ip;
         goto exception_unwind;
       }
     HsObject *cause = arg == 2 ? POP () : NULL;
@@ -1910,6 +2113,8 @@ op_RERAISE:
     HS_CLEAR (vm, vm->exc);
     vm->exc = exc;
     SAVE_FRAME ();
+    if (arg == 0) /* 1: a cleanup re-raising what it caught, the raise stays where it was */
+      f->raise_ip = f->ip;
     goto exception_unwind;
   }
 
@@ -2116,6 +2321,7 @@ error_noip:
     {
       if (vm->exc == NULL)
         hs_err_set_string (vm, &hs_exc_RuntimeError, "error return without exception set");
+      f->raise_ip = f->ip;
       if (!is_stopping (vm))
         {
           hs_exception_add_traceback (vm->exc, f->code, f->ip);
@@ -2141,7 +2347,11 @@ error_noip:
             }
           if (vm->hooks != NULL && vm->hooks->step != NULL)
             {
-              int line = hs_code_line (f->code, f->ip);
+              /* a position-less re-raise is where the last line was (CPython gives such
+               * code its predecessor's line) */
+              int line = hs_code_line (f->code, f->raise_ip);
+              if (line < 0)
+                line = f->cur_line;
               if (f->back == NULL)
                 call_hook (vm, HS_STEP_UNCAUGHT, f, line, vm->exc);
               else
@@ -2212,17 +2422,23 @@ hs_vm_free (HsVM *vm)
     return;
   while (vm->frame != NULL)
     frame_pop (vm, vm->frame);
+  for (guint i = 0; vm->closing != NULL && i < vm->closing->len; i++)
+    drop_closing_frame (vm, &g_array_index (vm->closing, ClosingFrame, i));
+  if (vm->closing != NULL)
+    g_array_unref (vm->closing);
   reset_run_state (vm);
   HS_CLEAR (vm, vm->exc_info);
   HS_CLEAR (vm, vm->globals);
   HS_CLEAR (vm, vm->builtins);
   HS_CLEAR (vm, vm->stop_exc);
   HS_CLEAR (vm, vm->memory_exc);
-  /* code constants first: they are immortal objects on the live list */
-  for (guint i = 0; i < vm->codes->len; i++)
-    hs_code_free (vm, vm->codes->pdata[i]);
-  g_ptr_array_free (vm->codes, TRUE);
+  /* Code constants are objects on the live list, and garbage still alive (a cycle through
+   * a dict keyed by a constant string) holds them: hs_heap_fini frees them with the rest,
+   * then the codes go without touching them. */
   hs_heap_fini (vm);
+  for (guint i = 0; i < vm->codes->len; i++)
+    hs_code_free (NULL, vm->codes->pdata[i]);
+  g_ptr_array_free (vm->codes, TRUE);
   while (vm->chunk != NULL)
     {
       HsFrameChunk *prev = vm->chunk->prev;

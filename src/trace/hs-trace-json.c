@@ -216,9 +216,41 @@ heap_tag (HsSnapKind kind)
     }
 }
 
+/* Python Tutor lists a class's bases by name, `object` left out. */
 static void
-put_heap_object (GString *out, HsSnapObject *o)
+put_bases (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
+  const HsSnapValue *base = &o->class_ref;
+
+  g_string_append (out, ", [");
+  if (base->kind == HS_SNAP_VALUE_REF)
+    {
+      HsSnapObject *b = hs_snapshot_lookup (snap, base->ref);
+      if (b != NULL)
+        put_string (out, b->label ? b->label : b->type_name);
+    }
+  else if (base->text != NULL && g_str_has_prefix (base->text, "<class '")
+           && g_str_has_suffix (base->text, "'>") && strcmp (base->text, "<class 'object'>") != 0)
+    {
+      /* a built-in base, recorded inline by its repr */
+      g_autofree char *name = g_strndup (base->text + 8, strlen (base->text) - 10);
+      put_string (out, name);
+    }
+  g_string_append (out, "]");
+}
+
+static int
+cmp_cell_labels (gconstpointer a, gconstpointer b)
+{
+  const HsSnapCell *x = *(const HsSnapCell *const *)a, *y = *(const HsSnapCell *const *)b;
+  return g_strcmp0 (x->label, y->label);
+}
+
+static void
+put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_sized_new (o->cells->len);
+
   g_string_append_printf (out, "\"%" G_GUINT64_FORMAT "\": [\"%s\"", o->id, heap_tag (o->kind));
   switch (o->kind)
     {
@@ -239,7 +271,7 @@ put_heap_object (GString *out, HsSnapObject *o)
       case HS_SNAP_CLASS:
         g_string_append (out, ", ");
         put_string (out, o->label ? o->label : o->type_name);
-        g_string_append (out, ", []");
+        put_bases (out, snap, o);
         break;
       case HS_SNAP_INSTANCE:
       case HS_SNAP_OTHER:
@@ -250,8 +282,13 @@ put_heap_object (GString *out, HsSnapObject *o)
         break;
     }
   for (guint i = 0; i < o->cells->len; i++)
+    g_ptr_array_add (cells, &g_array_index (o->cells, HsSnapCell, i));
+  /* Python Tutor sorts the attributes of classes and instances by name. */
+  if (o->kind == HS_SNAP_INSTANCE || o->kind == HS_SNAP_CLASS)
+    g_ptr_array_sort (cells, cmp_cell_labels);
+  for (guint i = 0; i < cells->len; i++)
     {
-      HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, i);
+      HsSnapCell *c = g_ptr_array_index (cells, i);
       g_string_append (out, ", ");
       if (o->kind == HS_SNAP_DICT)
         {
@@ -372,7 +409,7 @@ put_step (GString *out, HsSnapshot *snap)
       if (!first)
         g_string_append (out, ", ");
       first = FALSE;
-      put_heap_object (out, o);
+      put_heap_object (out, snap, o);
     }
   g_string_append (out, "}, \"stdout\": ");
   put_string (out, snap->stdout_text ? snap->stdout_text : "");

@@ -14,6 +14,7 @@
 
 #include "hs-trace-private.h"
 
+#include "hs-cell.h"
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -36,10 +37,11 @@
 
 typedef struct
 {
-  guint64 id;
-  GArray *vals; /* guint64: value ids of the locals (0 = unbound), or of globals entries */
-  GArray *keys; /* HsObject*: globals keys (module frame only) */
-  GArray *held; /* guint64: held value ids */
+  guint64 id;       /* the VM's frame */
+  guint64 shown_id; /* the trace's: one per 'call' step, as Python Tutor numbers frames */
+  GArray *vals;     /* guint64: value ids of the locals (0 = unbound), or of globals entries */
+  GArray *keys;     /* HsObject*: globals keys (module frame only) */
+  GArray *held;     /* guint64: held value ids */
 } Shadow;
 
 typedef struct
@@ -55,11 +57,15 @@ typedef struct
   guint64 delta_start;   /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
-  guint32 str_iterator, str_pending, str_handling, str_return, str_class;
+  guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_cell;
   GHashTable *class_dicts; /* a traced class's namespace dict -> the class */
   GHashTable *generators;  /* traced generators: their frames change without a dirty mark */
   gsize oversized_len;     /* length of the first collection too large to record, or 0 */
   const char *oversized_type;
+  GArray *class_lines;  /* gboolean per line number: the line starts a class statement */
+  guint64 hidden_frame; /* the class body running unseen (see is_hidden), or 0 */
+  gint64 hidden_events; /* events not recorded as steps so far */
+  guint64 last_shown_id;
 } Recorder;
 
 static void
@@ -235,6 +241,14 @@ append_star_params (GString *label, HsCode *code)
     g_string_append_printf (label, "%s**%s", sep, code->varnames[slot]);
 }
 
+/* Python Tutor tells lambdas apart by their line: "<lambda> <line 3>". */
+static void
+append_lambda_line (GString *name, HsCode *code)
+{
+  if (g_str_equal (code->name, "<lambda>"))
+    g_string_append_printf (name, " <line %d>", code->firstlineno);
+}
+
 /* A function shows its signature, then what it keeps alive: default values (its defaults
  * tuple and keyword-only defaults dict are not drawn themselves) and the cells it closes
  * over, named like the variables they hold. */
@@ -256,6 +270,7 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
     }
   append_star_params (label, code);
   g_string_append_c (label, ')');
+  append_lambda_line (label, code);
   if (fn->kwdefaults != NULL)
     ncells += hs_dict_len (fn->kwdefaults);
   if (fn->closure != NULL)
@@ -342,13 +357,13 @@ is_hidden_class_attr (HsObject *name)
 }
 
 /* A class shows the entries of its namespace dict (which is not drawn itself) and refers
- * to its base when that is a class of the program. */
+ * to its base (a built-in base, being immortal, is recorded inline by its name). */
 static void
 put_class (Recorder *rec, HsLog *log, HsObject *o)
 {
   HsObject *dict = hs_class_dict_borrow (o);
   HsObject *base = hs_class_base_borrow (o);
-  gboolean has_base = base != NULL && hs_class_check (base);
+  gboolean has_base = base != NULL && base != (HsObject *)&hs_object_type;
   gsize n = has_base, pos = 0;
   HsObject *k, *v;
 
@@ -569,12 +584,27 @@ held_label (Recorder *rec, HsObject *o)
   return rec->str_pending;
 }
 
+/* A variable kept in a cell (a closure's) that is not assigned yet: Python Tutor does
+ * not list it; the frame's reference to the cell is shown as a held value instead. */
+static gboolean
+is_empty_cell (HsObject *o)
+{
+  return o != NULL && HS_IS (o, &hs_cell_type) && hs_cell_get_borrow (o) == NULL;
+}
+
 static void
 sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
 {
   g_autoptr (GArray) now = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint32));
 
+  for (int i = 0; f->ns == NULL && !f->code->is_module && i < f->code->nlocals; i++)
+    if (is_empty_cell (f->locals[i]))
+      {
+        guint64 id = ref (rec, f->locals[i]);
+        g_array_append_val (now, id);
+        g_array_append_val (labels, rec->str_cell);
+      }
   for (int i = 0; i < f->sp; i++)
     {
       guint64 id;
@@ -626,7 +656,7 @@ sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboo
   g_array_set_size (s->vals, f->code->nlocals);
   for (int i = 0; i < f->code->nlocals; i++)
     {
-      guint64 id = ref (rec, f->locals[i]);
+      guint64 id = is_empty_cell (f->locals[i]) ? 0 : ref (rec, f->locals[i]);
       if (!force && g_array_index (s->vals, guint64, i) == id)
         continue;
       g_array_index (s->vals, guint64, i) = id;
@@ -697,11 +727,14 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
 }
 
 static void
-put_push (Recorder *rec, HsLog *log, HsFrame *f)
+put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
 {
+  g_autoptr (GString) name = g_string_new (f->code->name);
+
+  append_lambda_line (name, f->code);
   hs_log_put (log, HS_REC_PUSH);
-  hs_log_put (log, f->id);
-  hs_log_put (log, pool (rec, f->code->name));
+  hs_log_put (log, s->shown_id);
+  hs_log_put (log, pool (rec, name->str));
   hs_log_put (log, 0);
 }
 
@@ -714,10 +747,11 @@ put_line (HsLog *log, guint depth, int line)
 }
 
 static Shadow *
-shadow_new (guint64 id)
+shadow_new (guint64 id, guint64 shown_id)
 {
   Shadow *s = g_new0 (Shadow, 1);
   s->id = id;
+  s->shown_id = shown_id;
   s->vals = g_array_new (FALSE, TRUE, sizeof (guint64));
   s->keys = g_array_new (FALSE, FALSE, sizeof (HsObject *));
   s->held = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -752,14 +786,16 @@ sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gbool
   sync_held (rec, log, s, f, depth, force);
 }
 
+/* `entered`: a 'call' step, whose frame is new to the trace even when it is a generator
+ * resumed right after it yielded. */
 static void
-sync_frames (Recorder *rec, int line)
+sync_frames (Recorder *rec, int line, gboolean entered)
 {
   HsLog *log = &rec->trace->log;
   g_autoptr (GPtrArray) frames = vm_frames (rec->vm);
-  guint common = 0;
+  guint common = 0, max_common = entered && frames->len > 0 ? frames->len - 1 : frames->len;
 
-  while (common < frames->len && common < rec->shadows->len
+  while (common < max_common && common < rec->shadows->len
          && ((Shadow *)g_ptr_array_index (rec->shadows, common))->id
                 == ((HsFrame *)g_ptr_array_index (frames, common))->id)
     common++;
@@ -771,15 +807,18 @@ sync_frames (Recorder *rec, int line)
   for (guint i = common; i < frames->len; i++)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
-      put_push (rec, log, f);
-      g_ptr_array_add (rec->shadows, shadow_new (f->id));
+      Shadow *s = shadow_new (f->id, ++rec->last_shown_id);
+      put_push (rec, log, f, s);
+      g_ptr_array_add (rec->shadows, s);
     }
   /* Since the last step only these can have changed: the globals, the frames entered,
    * and the deepest frame both steps share (it ran: it may have left values on its stack
-   * for a call, or received a return value). Frames under it have not run. */
+   * for a call, or received a return value). Frames under it have not run, but a closure
+   * may have assigned their cells. */
   for (guint i = 0; i < frames->len; i++)
     {
-      if (i != 0 && i + 1 < common)
+      HsCode *code = ((HsFrame *)g_ptr_array_index (frames, i))->code;
+      if (i != 0 && i + 1 < common && (code->ncells | code->nfrees) == 0)
         continue;
       sync_frame (rec, log, g_ptr_array_index (rec->shadows, i), g_ptr_array_index (frames, i), i,
                   FALSE);
@@ -809,8 +848,8 @@ write_keyframe (Recorder *rec, int step)
   for (guint i = 0; i < frames->len; i++)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
-      Shadow *s = shadow_new (f->id);
-      put_push (rec, log, f);
+      Shadow *s = shadow_new (f->id, ((Shadow *)g_ptr_array_index (rec->shadows, i))->shown_id);
+      put_push (rec, log, f, s);
       sync_frame (rec, log, s, f, i, TRUE);
       put_line (log, i, hs_frame_line (f));
       shadow_free (s);
@@ -834,8 +873,8 @@ exception_line (Recorder *rec, HsObject *exc)
       hs_err_clear (rec->vm);
       return g_strdup (hs_type_name (exc));
     }
-  line = hs_str_byte_len (s) ? g_strdup_printf ("%s: %s", hs_type_name (exc), hs_str_utf8 (s))
-                             : g_strdup (hs_type_name (exc));
+  /* "Type: str(value)" even when the text is empty, as Python Tutor writes it */
+  line = g_strdup_printf ("%s: %s", hs_type_name (exc), hs_str_utf8 (s));
   hs_decref (rec->vm, s);
   return line;
 }
@@ -890,6 +929,58 @@ verify_counts (Recorder *rec, int k)
     }
 }
 
+/* Which lines of the source start with `class` and a space, as Python Tutor tells a class
+ * body from the first line of its code. */
+static GArray *
+find_class_lines (const char *source)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  const char *p = source;
+  gboolean yes = FALSE;
+
+  g_array_append_val (lines, yes); /* line 0 */
+  while (*p != '\0')
+    {
+      while (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v')
+        p++;
+      yes = g_str_has_prefix (p, "class")
+            && (p[5] == ' ' || p[5] == '\t' || p[5] == '\f' || p[5] == '\v');
+      g_array_append_val (lines, yes);
+      p += strcspn (p, "\r\n");
+      if (*p == '\r' && p[1] == '\n')
+        p++;
+      if (*p != '\0')
+        p++;
+    }
+  return lines;
+}
+
+/* Python Tutor records no step in a class body, nor in anything it calls, until it
+ * returns; nor in frames named __new__ or __repr__ (what they call is shown). The memory
+ * they change still gets to the log, so it belongs to the next step shown. */
+static gboolean
+is_hidden (Recorder *rec, HsStepEvent ev, HsFrame *f)
+{
+  int first;
+
+  if (rec->hidden_frame != 0)
+    {
+      if (ev == HS_STEP_RETURN && f->id == rec->hidden_frame)
+        rec->hidden_frame = 0;
+      return TRUE;
+    }
+  if (g_str_equal (f->code->name, "__new__") || g_str_equal (f->code->name, "__repr__"))
+    return TRUE;
+  first = f->code->firstlineno;
+  if (ev == HS_STEP_CALL && first > 0 && (guint)first < rec->class_lines->len
+      && g_array_index (rec->class_lines, gboolean, first))
+    {
+      rec->hidden_frame = f->id;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer data)
 {
@@ -904,18 +995,21 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   /* Python Tutor's traces start at the first line, not at the module's own call. */
   if (ev == HS_STEP_CALL && f != NULL && f->code->is_module)
     return TRUE;
-  /* The recorder's own repr/str calls must not re-enter this hook. */
-  hooks = vm->hooks;
-  vm->hooks = NULL;
-
   if (rec->cancel != NULL && g_atomic_int_get (rec->cancel))
     {
       rec->stopped = TRUE;
-      vm->hooks = hooks;
       return FALSE;
     }
+  /* Hidden events count against the step limit too, so that a class body that never ends
+   * still stops (at a step shown inside it). */
+  if (f != NULL && ev != HS_STEP_UNCAUGHT && is_hidden (rec, ev, f)
+      && ++rec->hidden_events < t->options.max_steps)
+    return TRUE;
+  /* The recorder's own repr/str calls must not re-enter this hook. */
+  hooks = vm->hooks;
+  vm->hooks = NULL;
   flush_dirty (rec);
-  sync_frames (rec, line);
+  sync_frames (rec, line, ev == HS_STEP_CALL);
   /* Python Tutor shows the value a frame returns; None when an exception ends it. */
   if (ev == HS_STEP_RETURN && rec->shadows->len > 1)
     put_var (&t->log, rec->shadows->len - 1, rec->str_return, ref (rec, arg ? arg : hs_None));
@@ -932,7 +1026,8 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
       rec->step_limit_hit = TRUE;
       rec->stopped = TRUE;
     }
-  else if (k + 1 >= t->options.max_steps && ev != HS_STEP_UNCAUGHT)
+  else if ((k + 1 >= t->options.max_steps || rec->hidden_events >= t->options.max_steps)
+           && ev != HS_STEP_UNCAUGHT)
     {
       g_free (exc_msg);
       exc_msg = g_strdup_printf ("Heapscope stopped the program after %d steps (the step limit)",
@@ -958,6 +1053,9 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
   g_hash_table_remove (rec->generators, obj);
   if (rec->stopped || !(obj->flags & HS_FLAG_TRACED))
     return;
+  /* No longer read: its dealloc may run code (a generator's close) that records steps
+   * while the object is half torn down. */
+  obj->flags &= ~HS_FLAG_TRACED;
   hs_log_put (&rec->trace->log, HS_REC_FREE);
   hs_log_put (&rec->trace->log, obj->id);
 }
@@ -1053,10 +1151,12 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.str_iterator = hs_string_pool_add (&t->pool, N_ ("iterator"));
   rec.str_pending = hs_string_pool_add (&t->pool, N_ ("pending"));
   rec.str_handling = hs_string_pool_add (&t->pool, N_ ("handling"));
+  rec.str_cell = hs_string_pool_add (&t->pool, N_ ("cell"));
   rec.str_return = hs_string_pool_add (&t->pool, "__return__");
   rec.str_class = hs_string_pool_add (&t->pool, HS_TRACE_CLASS_ATTR);
   rec.class_dicts = g_hash_table_new (NULL, NULL);
   rec.generators = g_hash_table_new (NULL, NULL);
+  rec.class_lines = find_class_lines (t->source);
   vm->track_dirty = TRUE;
   hs_vm_set_hooks (vm, &recorder_hooks, &rec);
 
@@ -1088,6 +1188,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_hash_table_unref (rec.immortals);
   g_hash_table_unref (rec.class_dicts);
   g_hash_table_unref (rec.generators);
+  g_array_unref (rec.class_lines);
   g_ptr_array_unref (rec.todo);
   g_ptr_array_unref (rec.shadows);
   return t;

@@ -346,6 +346,9 @@ hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gb
       g_ptr_array_set_size (st->freed, 0);
       g_array_set_size (st->gc_freed, 0);
     }
+  /* An empty log may have no buffer at all (NULL + 0 is undefined). */
+  if (len == 0)
+    return;
   hs_log_reader_init (&r, log, offset);
   r.end = log->data + offset + len;
   while (!hs_log_reader_done (&r))
@@ -417,12 +420,6 @@ typedef struct
   GHashTable *counts; /* id -> in-degree */
 } ToSnap;
 
-static gboolean
-is_inline (ToSnap *ts, const HsRObj *o)
-{
-  return o != NULL && o->shape == HS_SHAPE_PRIM && !ts->trace->options.heap_primitives;
-}
-
 static const char *
 static_type_name (const char *t)
 {
@@ -445,6 +442,17 @@ static const char *
 obj_type_name (ToSnap *ts, const HsRObj *o)
 {
   return o->is_int ? "int" : hs_string_pool_get (&ts->trace->pool, o->type_str);
+}
+
+/* Primitives are drawn inside their holder unless heap_primitives asks for them on the
+ * heap; modules, built-in functions and types stay inline either way (see put_object). */
+static gboolean
+is_inline (ToSnap *ts, const HsRObj *o)
+{
+  if (o == NULL || o->shape != HS_SHAPE_PRIM)
+    return FALSE;
+  return !ts->trace->options.heap_primitives
+         || strcmp (static_type_name (obj_type_name (ts, o)), "object") == 0;
 }
 
 /* A value as the snapshot shows it; counts a reference when `count` is set. */

@@ -237,6 +237,74 @@ test_scene_edges_start_in_cells (void)
     }
 }
 
+static HsSnapshot *
+many_100 (void)
+{
+  return fixture_many (100);
+}
+
+/* Graphviz places exactly the boxes we draw: a node without references is a plain box
+ * of the scene node's size, one with references an HTML label with a port per
+ * reference; and since Graphviz keeps nodes apart, no two drawn boxes overlap. */
+static void
+test_layout_boxes_as_drawn (void)
+{
+  const FixtureFunc with_many[] = { linked_list_3, fixture_dict_of_lists, recursion_5, many_100 };
+
+  for (guint f = 0; f < G_N_ELEMENTS (with_many); f++)
+    {
+      g_autoptr (HsSnapshot) snap = with_many[f]();
+      g_autoptr (HsDiagram) diagram = hs_diagram_new (snap, NULL);
+      g_autoptr (HsScene) scene = NULL;
+      Agraph_t *g = hs_diagram_get_graph (diagram);
+      guint boxes = 0;
+
+      g_assert_true (hs_diagram_layout (diagram, NULL));
+      scene = hs_diagram_steal_scene (diagram);
+      for (guint i = 0; i < scene->nodes->len; i++)
+        {
+          const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
+          g_autofree char *name = hs_diagram_node_name (node->role, node->id);
+          Agnode_t *n = agnode (g, name, FALSE);
+          char *label = agget (n, (char *)"label");
+          guint refs = 0;
+
+          for (guint c = 0; c < node->cells->len; c++)
+            refs += g_array_index (node->cells, HsSceneCell, c).is_ref;
+          if (refs == 0)
+            {
+              g_assert_cmpstr (agget (n, (char *)"shape"), ==, "box");
+              g_assert_cmpfloat_with_epsilon (
+                  g_ascii_strtod (agget (n, (char *)"width"), NULL) * 72, node->rect.width, 0.01);
+              g_assert_cmpfloat (g_ascii_strtod (agget (n, (char *)"height"), NULL) * 72 + 0.01, >=,
+                                 node->rect.height);
+              boxes++;
+            }
+          else
+            {
+              g_assert_true (aghtmlstr (label));
+              for (guint c = 0; c < node->cells->len; c++)
+                {
+                  const HsSceneCell *cell = &g_array_index (node->cells, HsSceneCell, c);
+                  g_autofree char *port = g_strdup_printf ("PORT=\"%s\"", cell->port);
+
+                  if (cell->is_ref)
+                    g_assert_nonnull (strstr (label, port));
+                }
+            }
+          for (guint j = 0; j < i; j++)
+            {
+              const HsRect *a = &node->rect;
+              const HsRect *b = &((const HsSceneNode *)g_ptr_array_index (scene->nodes, j))->rect;
+
+              g_assert_false (a->x + 0.5 < b->x + b->width && b->x + 0.5 < a->x + a->width
+                              && a->y + 0.5 < b->y + b->height && b->y + 0.5 < a->y + a->height);
+            }
+        }
+      g_assert_cmpuint (boxes, >, 0);
+    }
+}
+
 /* Instances' class references are drawn from their header, one per reference, so that
  * the class's badge (3 instances + the variable `Node`) equals the arrows into it. */
 static void
@@ -690,6 +758,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/graph/class-refs-in-dot", test_graph_class_refs_in_dot);
   g_test_add_func ("/diagram/scene/edges-start-in-cells", test_scene_edges_start_in_cells);
   g_test_add_func ("/diagram/scene/frames-column", test_scene_frames_column);
+  g_test_add_func ("/diagram/layout/boxes-as-drawn", test_layout_boxes_as_drawn);
   g_test_add_func ("/diagram/scene/class-refs", test_scene_class_refs);
   g_test_add_func ("/diagram/scene/unreachable-and-freed", test_unreachable_and_freed);
   g_test_add_func ("/diagram/elide/long-list", test_elide_long_list);

@@ -170,6 +170,33 @@ test_dot_reads_back (void)
   agclose (g);
 }
 
+/* A 20,000-character string object (heap primitives): its box shows a shortened value,
+ * so the DOT label stays under Graphviz's 16 KiB limit for an HTML string and the file
+ * reads back. (from fuzzing) */
+static void
+test_dot_long_string (void)
+{
+  g_autoptr (HsSnapshot) snap = hs_snapshot_new ();
+  g_autoptr (HsScene) scene = NULL;
+  g_autofree char *path = tmp_path ("long.dot");
+  g_autofree char *data = NULL;
+  g_autofree char *text = g_strnfill (20000, 'x');
+  HsSnapObject *str = fx_object (snap, 30, HS_SNAP_PRIMITIVE, "str");
+  Agraph_t *g;
+
+  str->label = g_strdup_printf ("'%s'", text);
+  hs_snap_frame_add_var (fx_module (snap), "s", hs_snap_value_ref (30));
+  fixture_finish (snap);
+  g_assert_true (hs_export_dot (snap, NULL, path, NULL));
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_null (strstr (data, text));
+  g = agmemread (data);
+  g_assert_nonnull (g);
+  agclose (g);
+  scene = render (snap);
+  g_assert_cmpfloat (scene->width, <, 1000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -184,10 +211,12 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/export/pdf-one-step", test_pdf_one_step);
   g_test_add_func ("/diagram/export/pdf-pages", test_pdf_pages);
   g_test_add_func ("/diagram/export/dot-reads-back", test_dot_reads_back);
+  g_test_add_func ("/diagram/export/dot-long-string", test_dot_long_string);
   status = g_test_run ();
   if (g_getenv ("HS_KEEP_EXPORTS") == NULL)
     {
-      const char *names[] = { "tree.png", "dict.svg", "aliasing.pdf", "steps.pdf", "list.dot" };
+      const char *names[]
+          = { "tree.png", "dict.svg", "aliasing.pdf", "steps.pdf", "list.dot", "long.dot" };
 
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         {

@@ -1,7 +1,8 @@
 /* hs-diagram.h — from a snapshot to a laid-out scene, through Graphviz.
  *
  * hs_diagram_new builds a cgraph graph (HTML-like table nodes with one port per
- * reference cell) together with the scene's boxes; hs_diagram_layout runs dot
+ * reference cell, plain fixed-size boxes for nodes without references) together with
+ * the scene's boxes; hs_diagram_layout runs dot
  * in-process and reads positions and splines back into the scene. Once the scene is
  * taken, nothing of Graphviz survives in it. All Graphviz calls are serialised by one
  * process-wide lock, since Graphviz keeps global state.

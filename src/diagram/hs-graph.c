@@ -1,9 +1,11 @@
 /* hs-graph.c — a snapshot as a cgraph graph of HTML-like table nodes.
  *
  * Each frame and drawn object becomes a grid of cells whose sizes we measure ourselves
- * with the painter's fonts; the HTML label gives Graphviz those exact sizes as empty
- * FIXEDSIZE cells, so the box Graphviz places is the box we draw, and every cell that
- * holds a reference carries a PORT from which its edge leaves.
+ * with the painter's fonts. Graphviz gets only what the layout needs: a node whose cells
+ * hold references gets an HTML label of empty boxes of those exact sizes, in which every
+ * cell that holds a reference carries a PORT from which its edge leaves; any other node
+ * is a fixed-size box. Either way the box Graphviz places is the box we draw. (The DOT
+ * export, opts->cell_text, writes the whole grid with its text instead.)
  *
  * Invariant: nodes are added frames first (outermost first), then objects in id order,
  * and each node's edges in cell order, so that dot (with ordering=out) sees the same
@@ -64,8 +66,9 @@ typedef struct
   GPtrArray *owned; /* strings made for this grid */
   int n_rows, n_cols;
   int caption_h;
-  int min_width; /* the last column widens to reach it (frames share one width) */
-  int quantum;   /* the width is rounded up to a multiple of this (0: exact) */
+  int min_width;        /* the last column widens to reach it (frames share one width) */
+  int quantum;          /* the width is rounded up to a multiple of this (0: exact) */
+  gboolean ports_below; /* edges leave their cells downwards (see is_row_of_cells) */
 } Grid;
 
 typedef struct
@@ -75,6 +78,8 @@ typedef struct
   HsDiagram *diagram;
   GHashTable *drawn; /* ids of drawn objects */
   Agsym_t *sym_label;
+  /* Nodes without ports (the DOT export declares only the shape: all its labels are HTML) */
+  Agsym_t *sym_shape, *sym_fixedsize, *sym_width, *sym_height;
   Agsym_t *sym_tailport;
   Agsym_t *sym_badge;
   Agsym_t *sym_xlabel;
@@ -136,6 +141,7 @@ grid_init (Grid *grid)
   grid->caption_h = 0;
   grid->min_width = 0;
   grid->quantum = 0;
+  grid->ports_below = FALSE;
 }
 
 static void
@@ -359,6 +365,7 @@ fill_sequence (Grid *grid, const HsSnapObject *obj, guint threshold)
   guint n = obj->cells->len, head, tail;
   int col = 0;
 
+  grid->ports_below = TRUE;
   hs_elide_plan (n, threshold, &head, &tail);
   for (guint i = 0; i < head; i++)
     fill_sequence_column (grid, col++, obj, i, indexed);
@@ -413,7 +420,8 @@ static void
 fill_primitive (Grid *grid, const HsSnapObject *obj)
 {
   grid_add (grid, 0, 0, 1, HS_CELL_INDEX, KEY_HEADER, obj->type_name);
-  grid_add (grid, 1, 0, 1, HS_CELL_VALUE, KEY_LABEL, obj->label)->align = HS_ALIGN_CENTER;
+  grid_add (grid, 1, 0, 1, HS_CELL_VALUE, KEY_LABEL, shorten_value (grid, obj->label))->align
+      = HS_ALIGN_CENTER;
 }
 
 static const char *
@@ -483,23 +491,23 @@ fill_object (Grid *grid, const HsSnapObject *obj, guint threshold)
 
 /* ---- grid -> scene node + HTML label ----------------------------------------- */
 
+/* A cell of the DOT export's label, with its text (FIXEDSIZE false: as wide as needed). */
 static void
-html_cell (GString *html, const GridCell *cell, int width, int height, gboolean with_text)
+html_cell (GString *html, const GridCell *cell, int width, int height)
 {
-  g_string_append_printf (html, "<TD FIXEDSIZE=\"%s\" WIDTH=\"%d\" HEIGHT=\"%d\"",
-                          with_text ? "FALSE" : "TRUE", width, height);
+  g_string_append_printf (html, "<TD WIDTH=\"%d\" HEIGHT=\"%d\"", width, height);
   if (cell->colspan > 1)
     g_string_append_printf (html, " COLSPAN=\"%d\"", cell->colspan);
   if (cell->port[0])
     g_string_append_printf (html, " PORT=\"%s\"", cell->port);
   g_string_append_c (html, '>');
-  if (with_text && cell->text != NULL && cell->text[0] != '\0')
+  if (cell->text != NULL && cell->text[0] != '\0')
     {
       g_autofree char *escaped = g_markup_escape_text (cell->text, -1);
 
       g_string_append (html, escaped);
     }
-  else if (with_text && cell->is_ref)
+  else if (cell->is_ref)
     g_string_append (html, "•");
   g_string_append (html, "</TD>");
 }
@@ -515,14 +523,143 @@ compare_grid_cells (gconstpointer a, gconstpointer b)
   return ca->col - cb->col;
 }
 
+#define HTML_TABLE "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+
+/* The label of the DOT export: the grid as it is, with the cells' text. */
+static void
+html_grid (GString *html, const Grid *grid, const int *col_x, const int *row_h)
+{
+  int row = -1;
+
+  g_string_append (html, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
+                         "CELLPADDING=\"2\">");
+  for (guint i = 0; i < grid->cells->len; i++)
+    {
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, i);
+
+      if (gc->row != row)
+        {
+          g_string_append (html, row < 0 ? "<TR>" : "</TR><TR>");
+          row = gc->row;
+        }
+      html_cell (html, gc, col_x[gc->col + gc->colspan] - col_x[gc->col], row_h[gc->row]);
+    }
+  if (grid->caption_h > 0)
+    g_string_append_printf (html,
+                            "</TR><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\" "
+                            "COLSPAN=\"%d\"></TD>",
+                            col_x[grid->n_cols], grid->caption_h, grid->n_cols);
+  g_string_append (html, "</TR></TABLE>");
+}
+
+/* An empty cell is exactly WIDTH x HEIGHT (no padding, no border): no FIXEDSIZE needed,
+ * and every attribute less is less for Graphviz to parse. */
+static void
+html_box (GString *html, int width, int height, const char *port)
+{
+  g_string_append_printf (html, "<TD WIDTH=\"%d\" HEIGHT=\"%d\"", width, height);
+  if (port != NULL)
+    g_string_append_printf (html, " PORT=\"%s\"", port);
+  g_string_append (html, "></TD>");
+}
+
+/* One row of the label for the cells [first, end) of a grid row that holds references:
+ * a nested one-row table where each stretch without one is a single empty box. */
+static void
+html_port_row (GString *html, const Grid *grid, guint first, guint end, const int *col_x,
+               int height)
+{
+  int x = 0, width = col_x[grid->n_cols];
+
+  g_string_append (html, "<TR><TD>" HTML_TABLE "<TR>");
+  for (guint i = first; i < end; i++)
+    {
+      const GridCell *gc = &g_array_index (grid->cells, GridCell, i);
+
+      if (!gc->is_ref)
+        continue;
+      if (col_x[gc->col] > x)
+        html_box (html, col_x[gc->col] - x, height, NULL);
+      x = col_x[gc->col + gc->colspan];
+      html_box (html, x - col_x[gc->col], height, gc->port);
+    }
+  if (x < width)
+    html_box (html, width - x, height, NULL);
+  g_string_append (html, "</TR></TABLE></TD></TR>");
+}
+
+/* Whether the cells [first, end) of a row hold one reference, in the row's last cell, whose
+ * edge leaves to the right (rows of frames, dicts and instances): then the whole row can
+ * be that port, and no nested table is needed. */
+static gboolean
+row_port_is_east_end (const Grid *grid, guint first, guint end)
+{
+  const GridCell *last = &g_array_index (grid->cells, GridCell, end - 1);
+
+  if (grid->ports_below || !last->is_ref || last->col + last->colspan != grid->n_cols)
+    return FALSE;
+  for (guint i = first; i + 1 < end; i++)
+    if (g_array_index (grid->cells, GridCell, i).is_ref)
+      return FALSE;
+  return TRUE;
+}
+
+/* The label dot lays out: only the geometry and the ports of references (the class
+ * port only serves the DOT export), as one column of rows, the rows without ports
+ * merged into one box. Graphviz sizes a one-row or one-column table
+ * directly but a grid by solving two network-simplex problems, which cost more than
+ * the rest of the layout. */
+static void
+html_rows (GString *html, const Grid *grid, const int *col_x, const int *row_y)
+{
+  int width = col_x[grid->n_cols], blank_from = 0; /* top of the rows not yet written */
+  guint i = 0;
+
+  g_string_append (html, HTML_TABLE);
+  for (int r = 0; r < grid->n_rows; r++)
+    {
+      guint first = i;
+      gboolean ports = FALSE;
+
+      for (; i < grid->cells->len && g_array_index (grid->cells, GridCell, i).row == r; i++)
+        ports |= g_array_index (grid->cells, GridCell, i).is_ref;
+      if (!ports)
+        continue;
+      if (row_y[r] > blank_from)
+        {
+          g_string_append (html, "<TR>");
+          html_box (html, width, row_y[r] - blank_from, NULL);
+          g_string_append (html, "</TR>");
+        }
+      if (row_port_is_east_end (grid, first, i))
+        {
+          /* The edge leaves the middle of the row's right end either way. */
+          g_string_append (html, "<TR>");
+          html_box (html, width, row_y[r + 1] - row_y[r],
+                    g_array_index (grid->cells, GridCell, i - 1).port);
+          g_string_append (html, "</TR>");
+        }
+      else
+        html_port_row (html, grid, first, i, col_x, row_y[r + 1] - row_y[r]);
+      blank_from = row_y[r + 1];
+    }
+  if (row_y[grid->n_rows] + grid->caption_h > blank_from)
+    {
+      g_string_append (html, "<TR>");
+      html_box (html, width, row_y[grid->n_rows] + grid->caption_h - blank_from, NULL);
+      g_string_append (html, "</TR>");
+    }
+  g_string_append (html, "</TABLE>");
+}
+
+/* Fills the node's cells and rectangle, and b->html with its label, left empty when the
+ * node needs none (see add_node). */
 static void
 grid_emit (Builder *b, Grid *grid, HsSceneNode *node)
 {
+  gboolean refs = FALSE;
   int *col_w = g_newa (int, grid->n_cols), *row_h = g_newa (int, grid->n_rows);
   int *col_x = g_newa (int, grid->n_cols + 1), *row_y = g_newa (int, grid->n_rows + 1);
-  gboolean with_text = b->opts->cell_text;
-  GString *html = b->html;
-  int row = -1;
 
   g_array_sort (grid->cells, compare_grid_cells);
   grid_measure (grid, col_w, row_h);
@@ -532,23 +669,12 @@ grid_emit (Builder *b, Grid *grid, HsSceneNode *node)
   for (int r = 0; r < grid->n_rows; r++)
     row_y[r + 1] = row_y[r] + row_h[r];
 
-  g_string_truncate (html, 0);
-  g_string_append_printf (html,
-                          "<TABLE BORDER=\"0\" CELLBORDER=\"%d\" CELLSPACING=\"0\" "
-                          "CELLPADDING=\"%d\">",
-                          with_text, with_text ? 2 : 0);
   for (guint i = 0; i < grid->cells->len; i++)
     {
       const GridCell *gc = &g_array_index (grid->cells, GridCell, i);
       HsSceneCell *cell = hs_scene_node_add_cell (node, gc->role, gc->key, gc->text);
       int width = col_x[gc->col + gc->colspan] - col_x[gc->col];
 
-      if (gc->row != row)
-        {
-          g_string_append (html, row < 0 ? "<TR>" : "</TR><TR>");
-          row = gc->row;
-        }
-      html_cell (html, gc, width, row_h[gc->row], with_text);
       cell->rect = (HsRect){ col_x[gc->col], row_y[gc->row], width, row_h[gc->row] };
       cell->is_ref = gc->is_ref;
       cell->is_held_row = gc->held;
@@ -560,14 +686,14 @@ grid_emit (Builder *b, Grid *grid, HsSceneNode *node)
               = { b->diagram->scene->nodes->len - 1, node->cells->len - 1, gc->ref, 0, FALSE };
 
           g_array_append_val (b->wanted, wanted);
+          refs = TRUE;
         }
     }
-  if (grid->caption_h > 0)
-    g_string_append_printf (html,
-                            "</TR><TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"%d\" HEIGHT=\"%d\" "
-                            "COLSPAN=\"%d\"></TD>",
-                            col_x[grid->n_cols], grid->caption_h, grid->n_cols);
-  g_string_append (html, "</TR></TABLE>");
+  g_string_truncate (b->html, 0);
+  if (b->opts->cell_text)
+    html_grid (b->html, grid, col_x, row_h);
+  else if (refs)
+    html_rows (b->html, grid, col_x, row_y);
   node->rect = (HsRect){ 0, 0, col_x[grid->n_cols], row_y[grid->n_rows] };
 }
 
@@ -579,12 +705,29 @@ add_node (Builder *b, HsSceneNodeRole role, guint64 id, Grid *grid)
   HsSceneNode *node = hs_scene_add_node (d->scene, role, id);
   g_autofree char *name = hs_diagram_node_name (role, id);
   Agnode_t *n = agnode (d->graph, name, TRUE);
-  char *label;
 
   grid_emit (b, grid, node);
-  label = agstrdup_html (d->graph, b->html->str);
-  agxset (n, b->sym_label, label);
-  agstrfree (d->graph, label);
+  if (b->html->len > 0)
+    {
+      char *label = agstrdup_html (d->graph, b->html->str);
+
+      agxset (n, b->sym_label, label);
+      agstrfree (d->graph, label);
+    }
+  else
+    {
+      /* No port: a plain box of the same size, which spares Graphviz an HTML parse
+       * (an XML parser per label, the largest part of the layout). */
+      char inches[G_ASCII_DTOSTR_BUF_SIZE];
+
+      agxset (n, b->sym_shape, "box");
+      agxset (n, b->sym_fixedsize, "true");
+      agxset (n, b->sym_width,
+              g_ascii_formatd (inches, sizeof inches, "%.5f", node->rect.width / 72.0));
+      agxset (n, b->sym_height,
+              g_ascii_formatd (inches, sizeof inches, "%.5f",
+                               (node->rect.height + grid->caption_h) / 72.0));
+    }
   g_ptr_array_add (d->gv_nodes, n);
   g_array_append_val (d->caption_space, grid->caption_h);
   return node;
@@ -903,7 +1046,13 @@ graph_new (Builder *b)
    * it crashed on 63 of the 269 corpus programs. newrank ranks by another path. */
   agattr (g, AGRAPH, (char *)"newrank", (char *)"true");
   agattr (g, AGRAPH, (char *)"fontname", (char *)"Sans");
-  agattr (g, AGNODE, (char *)"shape", (char *)"plain");
+  b->sym_shape = agattr (g, AGNODE, (char *)"shape", (char *)"plain");
+  if (!b->opts->cell_text)
+    {
+      b->sym_fixedsize = agattr (g, AGNODE, (char *)"fixedsize", (char *)"false");
+      b->sym_width = agattr (g, AGNODE, (char *)"width", (char *)"0.75");
+      b->sym_height = agattr (g, AGNODE, (char *)"height", (char *)"0.5");
+    }
   agattr (g, AGNODE, (char *)"fontname", (char *)"Monospace");
   b->sym_label = agattr (g, AGNODE, (char *)"label", (char *)"");
   b->sym_badge = agattr (g, AGNODE, (char *)"hs_badge", (char *)"");

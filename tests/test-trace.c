@@ -137,6 +137,36 @@ test_for_iterator_is_held (void)
   g_assert_cmpint (list->refcount, ==, 1);
 }
 
+/* The constant tuple a finished loop walked stays alive in the code object, which is
+ * not drawn: it leaves the snapshot with the iterator rather than lingering unreferenced. */
+static void
+test_constant_left_behind (void)
+{
+  g_autoptr (HsTrace) t = record ("for x in [1, 2]:\n    pass\ny = (3, 4)\ny = 0\n", 0);
+  int n = hs_trace_get_n_steps (t);
+  gboolean saw_tuple = FALSE;
+
+  for (int k = 0; k < n; k++)
+    {
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+      HsSnapFrame *g = g_ptr_array_index (snap->frames, 0);
+      gboolean looping = g->held->len > 0;
+
+      for (guint i = 0; i < snap->objects->len; i++)
+        {
+          HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+          if (o->kind == HS_SNAP_TUPLE)
+            {
+              saw_tuple = TRUE;
+              g_assert_true (looping || snap->line == 4);
+            }
+        }
+      if (g_str_equal (snap->event, "step_line") && snap->line == 4) /* y holds (3, 4) */
+        g_assert_cmpuint (snap->objects->len, ==, 1);
+    }
+  g_assert_true (saw_tuple);
+}
+
 static void
 test_call_frames (void)
 {
@@ -567,6 +597,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/aliasing", test_aliasing);
   g_test_add_func ("/trace/snapshot/new-changed-freed", test_new_changed_freed);
   g_test_add_func ("/trace/snapshot/for-iterator-held", test_for_iterator_is_held);
+  g_test_add_func ("/trace/snapshot/constant-left-behind", test_constant_left_behind);
   g_test_add_func ("/trace/snapshot/call-frames", test_call_frames);
   g_test_add_func ("/trace/limits/step-limit", test_step_limit);
   g_test_add_func ("/trace/limits/cancel", test_cancel);

@@ -579,13 +579,33 @@ mark_reachable (HsSnapshot *snap, GHashTable *seen, const HsSnapValue *v, GQueue
     }
 }
 
-/* Objects alive that no frame reaches: a leaked cycle waiting for the collector. */
 static void
-flag_unreachable (HsSnapshot *snap)
+mark_from_queue (HsSnapshot *snap, GHashTable *seen, GQueue *todo)
+{
+  HsSnapObject *o;
+
+  while ((o = g_queue_pop_head (todo)) != NULL)
+    {
+      mark_reachable (snap, seen, &o->class_ref, todo);
+      for (guint j = 0; j < o->cells->len; j++)
+        {
+          HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
+          mark_reachable (snap, seen, &c->key, todo);
+          mark_reachable (snap, seen, &c->value, todo);
+        }
+    }
+}
+
+/* Flags the objects alive that no frame reaches (a leaked cycle waiting for the
+ * collector), and drops the immortal ones that nothing alive and drawn refers to: a code
+ * constant such as the tuple a finished `for` loop walked lives on in the code object,
+ * which is not drawn, and it was never freed. */
+static void
+sort_out_unreachable (HsSnapshot *snap)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   GQueue todo = G_QUEUE_INIT;
-  HsSnapObject *o;
+  gboolean dropped = FALSE;
 
   for (guint i = 0; i < snap->frames->len; i++)
     {
@@ -595,22 +615,30 @@ flag_unreachable (HsSnapshot *snap)
       for (guint j = 0; j < f->held->len; j++)
         mark_reachable (snap, seen, &g_array_index (f->held, HsSnapVar, j).value, &todo);
     }
-  while ((o = g_queue_pop_head (&todo)) != NULL)
-    {
-      mark_reachable (snap, seen, &o->class_ref, &todo);
-      for (guint j = 0; j < o->cells->len; j++)
-        {
-          HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
-          mark_reachable (snap, seen, &c->key, &todo);
-          mark_reachable (snap, seen, &c->value, &todo);
-        }
-    }
+  mark_from_queue (snap, seen, &todo);
   for (guint i = 0; i < snap->objects->len; i++)
     {
-      o = g_ptr_array_index (snap->objects, i);
-      if (!(o->flags & HS_SNAP_FLAG_FREED) && !o->immortal && !g_hash_table_contains (seen, &o->id))
-        o->flags |= HS_SNAP_FLAG_UNREACHABLE;
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+      if (o->immortal || (o->flags & HS_SNAP_FLAG_FREED) || g_hash_table_contains (seen, &o->id))
+        continue;
+      o->flags |= HS_SNAP_FLAG_UNREACHABLE;
+      g_queue_push_tail (&todo, o);
     }
+  /* What unreachable objects point to is drawn with them. */
+  for (GList *l = todo.head; l != NULL; l = l->next)
+    g_hash_table_add (seen, &((HsSnapObject *)l->data)->id);
+  mark_from_queue (snap, seen, &todo);
+  for (guint i = snap->objects->len; i-- > 0;)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+      if (o->immortal && !g_hash_table_contains (seen, &o->id))
+        {
+          g_ptr_array_remove_index_fast (snap->objects, i);
+          dropped = TRUE;
+        }
+    }
+  if (dropped)
+    hs_snapshot_index (snap);
 }
 
 HsSnapshot *
@@ -643,7 +671,7 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k)
                         ? 0
                         : (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (ts.counts, &o->id));
     }
-  flag_unreachable (ts.snap);
+  sort_out_unreachable (ts.snap);
   g_hash_table_unref (ts.counts);
   return ts.snap;
 }

@@ -3,6 +3,7 @@
 to a temporary directory) and fails if it finds a crash, a leak or a timeout.
 Usage: fuzz-smoke.py HARNESS DICT SECONDS SEED-DIR..."""
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -14,6 +15,12 @@ os.environ.setdefault("ASAN_OPTIONS", "detect_leaks=1")
 # Leaks inside fontconfig and Graphviz (process-lifetime caches) are not ours.
 os.environ.setdefault("LSAN_OPTIONS", "suppressions=" + os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "build-aux", "lsan.supp"))
+# Coverage, ASan and UBSan together make the compiler's frames about twice their ASan size:
+# tests/programs/compile_depth_at_limit.py needs 12-16 MiB of main-thread stack here.
+soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
+want = 64 << 20 if hard == resource.RLIM_INFINITY else min(64 << 20, hard)
+if soft != resource.RLIM_INFINITY and soft < want:
+    resource.setrlimit(resource.RLIMIT_STACK, (want, hard))
 seeds = [s for s in seeds if os.path.isdir(s)]
 with tempfile.TemporaryDirectory(prefix="hs-fuzz-") as work:
     cmd = [harness, work, *seeds, f"-dict={dictionary}", f"-max_total_time={seconds}",

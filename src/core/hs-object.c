@@ -326,7 +326,9 @@ hs_heap_init (HsVM *vm)
 }
 
 /* Frees everything still alive (cycles, leaks): pin every object so that no count
- * reaches zero, let each type release what it owns, then free all the memory. */
+ * reaches zero, let each type release what it owns, then free all the memory. The
+ * immortal objects on the list (code constants, module values) stay immortal: nothing
+ * counted the references to them, so the releases below could free them early. */
 void
 hs_heap_fini (HsVM *vm)
 {
@@ -335,10 +337,7 @@ hs_heap_fini (HsVM *vm)
   if (vm->live.next == NULL)
     return;
   for (o = vm->live.next; o != &vm->live; o = o->next)
-    {
-      o->refcount += 1;
-      o->flags &= ~(guint32)HS_FLAG_IMMORTAL;
-    }
+    o->refcount += 1;
   vm->dealloc_depth = 1;
   for (o = vm->live.next; o != &vm->live; o = o->next)
     {

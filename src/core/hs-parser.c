@@ -255,7 +255,12 @@ error_tok_type (Parser *p, const char *type_name, HsToken *t, char *msg)
   if (columnless (p, t, &lineno, &col))
     {
       const char *l = line_ptr (p, lineno);
-      int off = l ? hs_lexer_char_count (l, MIN (col, (int)strlen (l) + 1)) : col;
+      /* The source need not be NUL-terminated: a cursor past its end is one character
+       * after the last. */
+      int rest = l ? (int)(p->main->src + p->main->len - l) : 0;
+      int off = !l           ? col
+                : col > rest ? hs_lexer_char_count (l, rest) + 1
+                             : hs_lexer_char_count (l, col);
       error_raw (p, type_name, lineno, off, lineno, -1, msg);
       return;
     }

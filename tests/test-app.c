@@ -475,6 +475,14 @@ test_autosave_restore (void)
 
 #define ENDLESS "i = 0\nwhile True:\n    i += 1\n"
 
+/* The note over the diagram counts the steps recorded past the preview's. */
+static gboolean
+counting_steps (HeapscopeWindow *win)
+{
+  return strstr (heapscope_window_get_recording_note (win), "steps so far") != NULL
+         && heapscope_session_get_recorded_steps (heapscope_window_get_session (win)) > 2048;
+}
+
 static gboolean
 showing_preview (HeapscopeWindow *win)
 {
@@ -508,6 +516,8 @@ test_stop_endless (void)
   int n;
 
   start_endless (win, settings);
+  wait_until (counting_steps);
+  g_assert_nonnull (strstr (heapscope_window_get_recording_note (win), "The first 1000 are ready"));
   /* the preview can be stepped through while the run goes on */
   g_action_group_activate_action (G_ACTION_GROUP (win), "step-forward", NULL);
   g_assert_cmpint (heapscope_window_get_step (win), ==, 1);

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hs-diagram.h"
+
 #include "heapscope-application.h"
 #include "heapscope-preferences-window.h"
 #include "heapscope-window.h"
@@ -16,6 +18,7 @@ struct _HeapscopeApplication
   AdwApplication parent_instance;
   GSettings *settings;
   gint64 start_time;
+  GThread *warm_up; /* loads Graphviz and the fonts while GTK starts up */
 };
 
 G_DEFINE_FINAL_TYPE (HeapscopeApplication, heapscope_application, ADW_TYPE_APPLICATION)
@@ -113,11 +116,20 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
+static gpointer
+warm_up_diagrams (gpointer data)
+{
+  hs_diagram_warm_up ();
+  return NULL;
+}
+
 static void
 heapscope_application_startup (GApplication *app)
 {
   HeapscopeApplication *self = HEAPSCOPE_APPLICATION (app);
 
+  /* The first diagram would otherwise wait for them after the window is up. */
+  self->warm_up = g_thread_new ("heapscope-warm-up", warm_up_diagrams, NULL);
   G_APPLICATION_CLASS (heapscope_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
@@ -171,6 +183,8 @@ heapscope_application_dispose (GObject *object)
   HeapscopeApplication *self = HEAPSCOPE_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  if (self->warm_up != NULL)
+    g_thread_join (g_steal_pointer (&self->warm_up));
   G_OBJECT_CLASS (heapscope_application_parent_class)->dispose (object);
 }
 

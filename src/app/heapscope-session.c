@@ -264,6 +264,7 @@ typedef struct
   HsTraceOptions options;
   gint cancel;
   gint user_stopped;
+  gint progress; /* steps recorded so far, for the window's note */
   GCancellable *cancellable;
   gulong cancel_id;
   guint serial;
@@ -361,8 +362,21 @@ run_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellabl
       p->trace = trace;
       run_on_main (deliver_preview, p, (GDestroyNotify)preview_free);
     }
+  data->options.progress = &data->progress;
   trace = hs_trace_record (data->source, len, data->filename, &data->options, &data->cancel);
   g_task_return_pointer (task, trace, (GDestroyNotify)hs_trace_free);
+}
+
+int
+heapscope_session_get_recorded_steps (HeapscopeSession *self)
+{
+  RunData *data;
+
+  g_return_val_if_fail (HEAPSCOPE_IS_SESSION (self), 0);
+  if (self->run_task == NULL)
+    return 0;
+  data = g_task_get_task_data (self->run_task);
+  return g_atomic_int_get (&data->progress);
 }
 
 static gboolean

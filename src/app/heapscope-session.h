@@ -62,6 +62,8 @@ gboolean heapscope_session_get_partial (HeapscopeSession *self);
 /* TRUE when the trace is a run the user stopped. */
 gboolean heapscope_session_get_stopped (HeapscopeSession *self);
 gboolean heapscope_session_get_running (HeapscopeSession *self);
+/* While a run records: about how many steps it has recorded so far (updated every 1024). */
+int heapscope_session_get_recorded_steps (HeapscopeSession *self);
 
 HsTrace *heapscope_session_get_trace (HeapscopeSession *self);
 HeapscopeTraceBox *heapscope_session_ref_trace_box (HeapscopeSession *self);

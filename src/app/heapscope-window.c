@@ -25,6 +25,7 @@
 
 #define LIVE_DELAY_MS 600
 #define AUTOSAVE_SECONDS 3
+#define PROGRESS_INTERVAL_MS 250
 #define DEFAULT_EXAMPLE "aliasing.py"
 
 struct _HeapscopeWindow
@@ -72,6 +73,7 @@ struct _HeapscopeWindow
 
   guint play_id;
   guint live_id;
+  guint progress_id; /* refreshes the recording note's step count */
   guint autosave_id;
 };
 
@@ -369,7 +371,12 @@ show_step (HeapscopeWindow *self, int k, gboolean animate)
       adw_toast_dismiss (self->end_toast);
       g_clear_weak_pointer (&self->end_toast);
     }
-  info = heapscope_session_get_step (self->session, k);
+  /* The first diagram is laid out at once (step 0 holds next to nothing): waiting for the
+   * layout thread would let the new window's slow first frame go by without it. */
+  if (k == 0 && heapscope_diagram_view_get_scene (self->diagram) == NULL)
+    info = heapscope_session_get_step_sync (self->session, k);
+  else
+    info = heapscope_session_get_step (self->session, k);
   if (info)
     apply_step_info (self, info, animate);
 }
@@ -455,19 +462,35 @@ on_trace_ready (HeapscopeWindow *self)
     }
 }
 
+static gboolean
+update_recording_note (gpointer data)
+{
+  HeapscopeWindow *self = data;
+  int recorded = heapscope_session_get_recorded_steps (self->session);
+  g_autofree char *count = g_strdup_printf ("%'d", recorded);
+  g_autofree char *text = NULL;
+
+  if (heapscope_session_get_partial (self->session))
+    /* Translators: %s is a number of steps such as 123,456 */
+    text = g_strdup_printf (_ ("Recording the run… %s steps so far. The first %d are ready."),
+                            count, n_steps (self));
+  else if (recorded > 0)
+    text = g_strdup_printf (_ ("Recording the run… %s steps so far."), count);
+  if (text != NULL)
+    gtk_label_set_text (self->recording_label, text);
+  return G_SOURCE_CONTINUE;
+}
+
 /* The first steps of a long run, while the rest records. */
 static void
 on_preview_ready (HeapscopeSession *session, HeapscopeWindow *self)
 {
-  g_autofree char *text = NULL;
-
   on_trace_ready (self);
-  text = g_strdup_printf (_ ("Recording the run… The first %d steps are ready."), n_steps (self));
-  gtk_label_set_text (self->recording_label, text);
+  update_recording_note (self);
 }
 
-/* Run becomes Stop while a run records, with a note over the diagram once the
- * run takes long enough to show its first steps before the rest. */
+/* Run becomes Stop while a run records, with a note over the diagram that counts the
+ * steps recorded and says when the first ones can be explored before the rest. */
 static void
 on_running_changed (HeapscopeSession *session, GParamSpec *pspec, HeapscopeWindow *self)
 {
@@ -488,9 +511,12 @@ on_running_changed (HeapscopeSession *session, GParamSpec *pspec, HeapscopeWindo
       gtk_widget_remove_css_class (GTK_WIDGET (self->run_button), "suggested-action");
       gtk_widget_add_css_class (GTK_WIDGET (self->run_button), "destructive-action");
       gtk_label_set_text (self->recording_label, _ ("Recording the run…"));
+      if (self->progress_id == 0)
+        self->progress_id = g_timeout_add (PROGRESS_INTERVAL_MS, update_recording_note, self);
     }
   else
     {
+      g_clear_handle_id (&self->progress_id, g_source_remove);
       gtk_widget_remove_css_class (GTK_WIDGET (self->run_button), "destructive-action");
       gtk_widget_add_css_class (GTK_WIDGET (self->run_button), "suggested-action");
     }
@@ -1468,6 +1494,13 @@ heapscope_window_get_presenting (HeapscopeWindow *self)
   return self->presenting;
 }
 
+const char *
+heapscope_window_get_recording_note (HeapscopeWindow *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->recording_label);
+}
+
 HeapscopeSession *
 heapscope_window_get_session (HeapscopeWindow *self)
 {
@@ -1512,6 +1545,7 @@ heapscope_window_dispose (GObject *object)
   HeapscopeWindow *self = HEAPSCOPE_WINDOW (object);
 
   g_clear_handle_id (&self->play_id, g_source_remove);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_handle_id (&self->live_id, g_source_remove);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_weak_pointer (&self->end_toast);

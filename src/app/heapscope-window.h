@@ -38,6 +38,8 @@ void heapscope_window_save_to (HeapscopeWindow *self, GFile *file);
 int heapscope_window_get_step (HeapscopeWindow *self);
 gboolean heapscope_window_is_settled (HeapscopeWindow *self);
 gboolean heapscope_window_get_presenting (HeapscopeWindow *self);
+/* The note shown over the diagram while a run records. */
+const char *heapscope_window_get_recording_note (HeapscopeWindow *self);
 
 HeapscopeSession *heapscope_window_get_session (HeapscopeWindow *self);
 HeapscopeEditor *heapscope_window_get_editor (HeapscopeWindow *self);

@@ -66,6 +66,10 @@ gboolean hs_diagram_write_dot (HsDiagram *diagram, FILE *file, GError **error);
 /* Build, lay out and return the scene of one snapshot. */
 HsScene *hs_diagram_render (const HsSnapshot *snap, const HsDiagramOptions *opts, GError **error);
 
+/* Lays out a tiny picture, so that Graphviz's plugins and the fonts are loaded (tens of
+ * milliseconds the first time) before a real step needs them; any thread may call it. */
+void hs_diagram_warm_up (void);
+
 /* Frees the process-wide Graphviz context and this thread's text cache (tests call it
  * before exiting, so that valgrind sees only real leaks). */
 void hs_diagram_shutdown (void);

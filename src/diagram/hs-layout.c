@@ -379,3 +379,20 @@ hs_diagram_render (const HsSnapshot *snap, const HsDiagramOptions *opts, GError 
     return NULL;
   return hs_diagram_steal_scene (diagram);
 }
+
+void
+hs_diagram_warm_up (void)
+{
+  g_autoptr (HsSnapshot) snap = hs_snapshot_new ();
+  g_autoptr (HsScene) scene = NULL;
+  HsSnapFrame *frame = hs_snapshot_add_frame (snap, 1, "<module>");
+  HsSnapObject *list = hs_snapshot_add_object (snap, 1, HS_SNAP_LIST, "list");
+  HsSnapValue no_key = hs_snap_value_primitive (NULL, NULL);
+  HsDiagramOptions opts;
+
+  hs_snap_object_add_cell (list, "0", no_key, hs_snap_value_primitive ("str", "'a'"));
+  hs_snap_frame_add_var (frame, "x", hs_snap_value_ref (1));
+  hs_snapshot_index (snap);
+  hs_diagram_options_init (&opts);
+  scene = hs_diagram_render (snap, &opts, NULL);
+}

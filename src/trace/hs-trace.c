@@ -11,6 +11,7 @@ hs_trace_options_init (HsTraceOptions *options)
   options->max_steps = 100000;
   options->heap_primitives = FALSE;
   options->verify_counts = FALSE;
+  options->progress = NULL;
 }
 
 void

@@ -19,6 +19,9 @@ typedef struct
   /* For tests: at every line step, compare each drawn object's count (the arrows into it)
    * with the runtime's count; mismatches go to hs_trace_get_count_errors. Slow. */
   gboolean verify_counts;
+  /* When set: the number of steps recorded so far, stored atomically every 1024 steps,
+   * for a progress display in another thread. */
+  gint *progress;
 } HsTraceOptions;
 
 void hs_trace_options_init (HsTraceOptions *options);

@@ -438,37 +438,90 @@ test_live_run (void)
 }
 
 static gboolean
-autosave_written (gpointer data)
+both_autosaved (gpointer data)
 {
-  g_autofree char *path
-      = g_build_filename (g_get_user_data_dir (), "heapscope", "autosave.py", NULL);
-  g_autofree char *text = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "heapscope", "autosave", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  gboolean seen_y = FALSE, seen_z = FALSE;
+  const char *name;
 
-  return g_file_get_contents (path, &text, NULL, NULL) && g_str_equal (text, "y = [7]\n");
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+
+      if (g_str_has_suffix (name, ".py") && g_file_get_contents (path, &text, NULL, NULL))
+        {
+          seen_y |= g_str_equal (text, "y = [7]\n");
+          seen_z |= g_str_equal (text, "z = (8,)\n");
+        }
+    }
+  return seen_y && seen_z;
 }
 
-/* What was typed comes back in the next window, even if it was never saved. */
+static char *
+window_text (HeapscopeWindow *win)
+{
+  return heapscope_editor_dup_text (heapscope_window_get_editor (win));
+}
+
+/* What was typed in each window comes back, each in a window of its own, even if it
+ * was never saved (the windows are destroyed without closing, as in a crash). */
 static void
 test_autosave_restore (void)
 {
-  HeapscopeWindow *win = new_window ();
-  GtkTextBuffer *buf;
-  g_autofree char *text = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "heapscope", "autosave", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  HeapscopeWindow *a, *b, *last;
+  g_autoptr (GList) restored = NULL;
+  const char *name;
+  guint n_before;
 
-  run_source (win, "x = 1\n");
-  buf = GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (win)));
-  gtk_text_buffer_set_text (buf, "y = [7]\n", -1);
-  wait_until_impl (autosave_written, NULL, "autosave");
-  close_window (win);
+  /* earlier tests' windows autosaved too: start from none */
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  a = new_window ();
+  b = new_window ();
+  n_before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  run_source (a, "x = 1\n");
+  run_source (b, "x = 2\n");
+  gtk_text_buffer_set_text (
+      GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (a))), "y = [7]\n",
+      -1);
+  gtk_text_buffer_set_text (
+      GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (b))), "z = (8,)\n",
+      -1);
+  wait_until_impl (both_autosaved, NULL, "both autosaves");
+  close_window (a);
+  close_window (b);
 
-  win = new_window ();
-  heapscope_window_restore_or_example (win);
-  wait_until (settled);
-  text = heapscope_editor_dup_text (heapscope_window_get_editor (win));
-  g_assert_cmpstr (text, ==, "y = [7]\n");
-  g_assert_true (gtk_text_buffer_get_modified (
-      GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (win)))));
-  close_window (win);
+  last = heapscope_window_restore_session (HEAPSCOPE_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_before);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      g_autofree char *text = window_text (l->data);
+
+      if (g_str_equal (text, "y = [7]\n") || g_str_equal (text, "z = (8,)\n"))
+        {
+          restored = g_list_prepend (restored, l->data);
+          g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (
+              heapscope_editor_get_buffer (heapscope_window_get_editor (l->data)))));
+        }
+    }
+  g_assert_cmpuint (g_list_length (restored), ==, 2);
+  {
+    g_autofree char *t0 = window_text (restored->data);
+    g_autofree char *t1 = window_text (restored->next->data);
+
+    g_assert_cmpstr (t0, !=, t1);
+  }
+  wait_until_impl ((gboolean (*) (gpointer))settled, last, "restored run");
+  close_window (restored->data);
+  close_window (restored->next->data);
 }
 
 /* ---- faults (issue 8, item 5) ---- */

@@ -156,12 +156,9 @@ heapscope_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    {
-      HeapscopeWindow *win = new_window (self);
-      heapscope_window_restore_or_example (win);
-      window = GTK_WINDOW (win);
-    }
-  gtk_window_present (window);
+    heapscope_window_restore_session (self);
+  else
+    gtk_window_present (window);
 }
 
 static void

@@ -6,8 +6,8 @@
  *   session has prepared that step (`settled` says whether they have).
  * - Every command is an action in this window's action map (accelerators live in
  *   heapscope-application.c), so buttons, menus, keys and tests share one path.
- * - The buffer is written to the autosave file at most AUTOSAVE_SECONDS after an edit
- *   and when the window closes, so a crash loses only seconds of typing.
+ * - The buffer is written to the window's own autosave slot at most AUTOSAVE_SECONDS
+ *   after an edit and when the window closes, so a crash loses only seconds of typing.
  * - While a run records, the application is held (one hold per run, released in its
  *   callback), so closing the window cancels the worker and the process waits for it
  *   to return before it exits.
@@ -75,6 +75,7 @@ struct _HeapscopeWindow
   guint live_id;
   guint progress_id; /* refreshes the recording note's step count */
   guint autosave_id;
+  guint autosave_slot; /* 0 until the window first autosaves or restores */
 };
 
 enum
@@ -640,29 +641,91 @@ on_play_speed_changed (GSettings *settings, const char *key, HeapscopeWindow *se
 
 /* ---- files ---- */
 
+/* Each window autosaves to its own slot: <data dir>/heapscope/autosave/N.py holds the
+ * buffer and N.uri the file it belongs to (absent for an unsaved buffer). Slots in use by
+ * a window of this process are in `slots_taken`; a slot with files on disk is not free
+ * either, so that a window opened on a file never overwrites a buffer waiting to be
+ * restored. */
+static GHashTable *slots_taken;
+
 static char *
-autosave_path (void)
+slot_path (guint slot, const char *ext)
 {
-  return g_build_filename (g_get_user_data_dir (), "heapscope", "autosave.py", NULL);
+  g_autofree char *name = g_strdup_printf ("%u.%s", slot, ext);
+
+  return g_build_filename (g_get_user_data_dir (), "heapscope", "autosave", name, NULL);
+}
+
+static void
+take_slot (HeapscopeWindow *self, guint slot)
+{
+  if (slots_taken == NULL)
+    slots_taken = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (slots_taken, GUINT_TO_POINTER (slot));
+  self->autosave_slot = slot;
+}
+
+static guint
+window_slot (HeapscopeWindow *self)
+{
+  guint slot = 1;
+
+  if (self->autosave_slot != 0)
+    return self->autosave_slot;
+  for (;; slot++)
+    {
+      g_autofree char *path = slot_path (slot, "py");
+
+      if ((slots_taken == NULL || !g_hash_table_contains (slots_taken, GUINT_TO_POINTER (slot)))
+          && !g_file_test (path, G_FILE_TEST_EXISTS))
+        break;
+    }
+  take_slot (self, slot);
+  return slot;
+}
+
+static void
+release_slot (HeapscopeWindow *self)
+{
+  if (self->autosave_slot != 0 && slots_taken != NULL)
+    g_hash_table_remove (slots_taken, GUINT_TO_POINTER (self->autosave_slot));
+  self->autosave_slot = 0;
+}
+
+/* A window closed on purpose while others stay open leaves nothing to restore. */
+static void
+forget_autosave (HeapscopeWindow *self)
+{
+  g_autofree char *text_path = slot_path (window_slot (self), "py");
+  g_autofree char *uri_path = slot_path (window_slot (self), "uri");
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_unlink (text_path);
+  g_unlink (uri_path);
 }
 
 static void
 autosave_now (HeapscopeWindow *self)
 {
-  g_autofree char *path = autosave_path ();
+  g_autofree char *path = slot_path (window_slot (self), "py");
+  g_autofree char *uri_path = slot_path (window_slot (self), "uri");
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *text = heapscope_editor_dup_text (self->editor);
-  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
+  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : NULL;
   g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (g_mkdir_with_parents (dir, 0700) != 0
-      || !g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+      || !g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error)
+      || (uri != NULL
+          && !g_file_set_contents_full (uri_path, uri, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                        &error)))
     {
       g_debug ("autosave failed: %s", error ? error->message : g_strerror (errno));
       return;
     }
-  g_settings_set_string (self->settings, "last-file", uri);
+  if (uri == NULL)
+    g_unlink (uri_path);
 }
 
 static gboolean
@@ -798,24 +861,31 @@ load_first_example (HeapscopeWindow *self)
   return names[0] && heapscope_window_load_example (self, names[0]);
 }
 
-void
-heapscope_window_restore_or_example (HeapscopeWindow *self)
+/* The text autosaved in `slot`, or NULL when there is none worth restoring. */
+static char *
+read_slot (guint slot)
 {
-  g_autofree char *path = autosave_path ();
+  g_autofree char *path = slot_path (slot, "py");
   g_autofree char *text = NULL;
+  const char *p;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  for (p = text; g_ascii_isspace (*p); p++)
+    ;
+  return *p != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static void
+restore_slot (HeapscopeWindow *self, guint slot, const char *text)
+{
+  g_autofree char *uri_path = slot_path (slot, "uri");
   g_autofree char *uri = NULL;
   gboolean modified = TRUE;
 
-  g_return_if_fail (HEAPSCOPE_IS_WINDOW (self));
-  if (!g_file_get_contents (path, &text, NULL, NULL) || *g_strstrip (g_strdup (text)) == '\0'
-      || !g_utf8_validate (text, -1, NULL))
-    {
-      load_first_example (self);
-      return;
-    }
-  uri = g_settings_get_string (self->settings, "last-file");
+  take_slot (self, slot);
   g_clear_object (&self->file);
-  if (*uri)
+  if (g_file_get_contents (uri_path, &uri, NULL, NULL) && *uri)
     {
       g_autofree char *on_disk = NULL;
 
@@ -826,6 +896,64 @@ heapscope_window_restore_or_example (HeapscopeWindow *self)
     }
   set_text (self, text, modified);
   heapscope_window_run (self);
+}
+
+static int
+compare_slots (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The slots with a buffer on disk that no window of this process holds, in order. */
+static GArray *
+slots_to_restore (void)
+{
+  g_autofree char *any = slot_path (1, "py");
+  g_autofree char *dir_path = g_path_get_dirname (any);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GArray *slots = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      guint slot;
+      char *end;
+
+      slot = (guint)g_ascii_strtoull (name, &end, 10);
+      if (slot > 0 && g_str_equal (end, ".py")
+          && (slots_taken == NULL || !g_hash_table_contains (slots_taken, GUINT_TO_POINTER (slot))))
+        g_array_append_val (slots, slot);
+    }
+  g_array_sort (slots, compare_slots);
+  return slots;
+}
+
+HeapscopeWindow *
+heapscope_window_restore_session (HeapscopeApplication *app)
+{
+  g_autoptr (GArray) slots = slots_to_restore ();
+  HeapscopeWindow *win = NULL;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      guint slot = g_array_index (slots, guint, i);
+      g_autofree char *text = read_slot (slot);
+
+      if (text == NULL)
+        continue;
+      win = heapscope_window_new (app);
+      restore_slot (win, slot, text);
+      gtk_window_present (GTK_WINDOW (win));
+    }
+  if (win == NULL)
+    {
+      win = heapscope_window_new (app);
+      load_first_example (win);
+      gtk_window_present (GTK_WINDOW (win));
+    }
+  return win;
 }
 
 static GtkFileFilter *
@@ -1077,11 +1205,8 @@ close_response (AdwMessageDialog *dialog, const char *response, HeapscopeWindow 
     }
   else if (g_str_equal (response, "discard"))
     {
-      g_autofree char *path = autosave_path ();
-
       /* the user chose to lose these edits: do not bring them back next time */
-      g_unlink (path);
-      g_clear_handle_id (&self->autosave_id, g_source_remove);
+      forget_autosave (self);
       self->close_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
@@ -1091,6 +1216,7 @@ static gboolean
 heapscope_window_close_request (GtkWindow *window)
 {
   HeapscopeWindow *self = HEAPSCOPE_WINDOW (window);
+  GtkApplication *app;
   GtkWidget *dialog;
   g_autofree char *name = NULL;
 
@@ -1114,7 +1240,12 @@ heapscope_window_close_request (GtkWindow *window)
       gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
     }
-  if (!self->close_confirmed)
+  /* the last window's buffer comes back at the next start; with others still open, a
+   * window closed on purpose (its changes saved or discarded) leaves nothing behind */
+  app = gtk_window_get_application (window);
+  if (app != NULL && g_list_length (gtk_application_get_windows (app)) > 1)
+    forget_autosave (self);
+  else if (!self->close_confirmed)
     autosave_now (self);
   if (!gtk_window_is_maximized (window) && !gtk_window_is_fullscreen (window))
     {
@@ -1548,6 +1679,7 @@ heapscope_window_dispose (GObject *object)
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_handle_id (&self->live_id, g_source_remove);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  release_slot (self);
   g_clear_weak_pointer (&self->end_toast);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   if (self->recent)

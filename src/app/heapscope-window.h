@@ -24,8 +24,10 @@ HeapscopeWindow *heapscope_window_new (HeapscopeApplication *app);
 void heapscope_window_open_file (HeapscopeWindow *self, GFile *file);
 /* Loads a bundled example ("aliasing.py") and runs it. */
 gboolean heapscope_window_load_example (HeapscopeWindow *self, const char *name);
-/* The autosaved buffer if there is one, else the first bundled example; then runs. */
-void heapscope_window_restore_or_example (HeapscopeWindow *self);
+/* Opens and presents a window for each buffer autosaved by an earlier run (each window
+ * autosaves on its own), or one with the first bundled example when there is none; each
+ * runs its program. Returns the last window opened. */
+HeapscopeWindow *heapscope_window_restore_session (HeapscopeApplication *app);
 void heapscope_window_run (HeapscopeWindow *self);
 /* Stops the run under way, keeping the steps it recorded (win.stop). */
 void heapscope_window_stop (HeapscopeWindow *self);

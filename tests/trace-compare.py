@@ -32,6 +32,8 @@ as ranges and iterators as ["INSTANCE", type, [label, v]...] where Python
 Tutor prints INSTANCE_PPRINT or a bare INSTANCE: only the type is compared;
 a frozenset as a SET; modules and builtin functions inline as a string such
 as "<module 'math' (built-in)>" where the oracle has a heap object).
+Closure cells, which Heapscope draws as the heap objects CPython has where
+Python Tutor shows their values in place, are seen through (see_through_cells).
 A final 'uncaught_exception' step that Heapscope adds after the last
 'exception' step (Python Tutor stops at the 'exception') is tolerated.
 
@@ -111,6 +113,36 @@ def iter_steps(text):
 
 
 # -- comparing one step ---------------------------------------------------------
+
+HEAPSCOPE_KEYS = ("refcounts", "freed", "gc", "unreachable")
+
+
+def see_through_cells(step):
+    """Heapscope draws closure cells (and super()'s __class__ cell) as the heap
+    objects CPython has, ["INSTANCE", "cell", ["", value]]; Python Tutor shows
+    the value where the variable is.  Returns the step with every REF to a cell
+    replaced by the cell's contents and the cells left out of the heap."""
+    heap = step.get("heap") or {}
+    cells = {k: v for k, v in heap.items()
+             if isinstance(v, list) and v[:2] == ["INSTANCE", "cell"]}
+    if not cells:
+        return step
+
+    def sub(v):
+        if isinstance(v, list):
+            if len(v) == 2 and v[0] == "REF" and str(v[1]) in cells:
+                cell = cells[str(v[1])]
+                return sub(cell[2][1]) if len(cell) > 2 else None
+            return [sub(x) for x in v]
+        if isinstance(v, dict):
+            return {k: sub(x) for k, x in v.items()}
+        return v
+
+    out = {k: (v if k.startswith("heapscope_") or k in HEAPSCOPE_KEYS else sub(v))
+           for k, v in step.items() if k != "heap"}
+    out["heap"] = {k: sub(v) for k, v in heap.items() if k not in cells}
+    return out
+
 
 class Renaming:
     """A bijection between oracle ids and Heapscope ids."""
@@ -484,6 +516,7 @@ def compare_texts(name, otext, htext, limit):
         hstep = next(hsteps, None)
         last_o = None
         while ostep is not None and hstep is not None:
+            hstep = see_through_cells(hstep)
             no += 1
             nh += 1
             if event_key(ostep) != event_key(hstep) and not (

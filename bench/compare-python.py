@@ -3,7 +3,7 @@
 
 Usage: bench/compare-python.py HEAPSCOPE-CLI [PROGRAM.py ...]
 
-For each program (by default every *.py beside this script) it runs
+For each program (by default every *.py in bench/programs) it runs
 `HEAPSCOPE-CLI run PROGRAM` and `python3 PROGRAM` three times each, keeps the
 best wall-clock time of each, and prints a table with the ratio
 heapscope/cpython. This is a measurement, not a timed assertion: it exits 0
@@ -51,8 +51,8 @@ def main(argv):
     cli = os.path.abspath(argv[0])
     programs = [os.path.abspath(p) for p in argv[1:]]
     if not programs:
-        programs = sorted(os.path.join(HERE, f) for f in os.listdir(HERE)
-                          if f.endswith(".py") and f != os.path.basename(__file__))
+        folder = os.path.join(HERE, "programs")
+        programs = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".py"))
     # sys.executable, not "python3" from PATH: a version-manager shim (pyenv) adds tens of
     # milliseconds of shell start-up to every run and would flatter the ratio.
     python = os.environ.get("PYTHON3", sys.executable)

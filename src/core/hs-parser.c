@@ -31,6 +31,12 @@ struct _Parser
   int pos, max_pos;
   int depth;
   int paren_depth; /* brackets open around the current token (for "forgot a comma?") */
+  /* speculate_expression() results by token, n entries */
+  struct _ExprMemo *expr_memo;
+  /* inside CPython's expression_without_invalid, see fall_back() */
+  gboolean no_invalid;
+  /* the error is one CPython raises in any pass (strings, depth) */
+  gboolean hard_failure;
   gboolean failed;
   gboolean err_is_final; /* "unexpected indent": CPython reports it without re-tokenizing */
   HsSyntaxError *err;
@@ -291,6 +297,7 @@ enter (Parser *p)
 {
   if (++p->depth > MAX_DEPTH)
     {
+      p->hard_failure = TRUE;
       error_tok (p, cur (p), g_strdup ("too many nested parentheses"));
       return FALSE;
     }
@@ -359,6 +366,20 @@ reset (Parser *p, Mark m)
   p->paren_depth = m.paren_depth;
 }
 
+/* Forgets the current error (set since the caller saved and cleared it) and goes back to `m`. */
+static void
+clear_failure (Parser *p, Mark m)
+{
+  Parser *top = p;
+  while (top->outer)
+    top = top->outer;
+  hs_syntax_error_free (g_steal_pointer (&top->err));
+  for (Parser *q = p; q; q = q->outer)
+    q->failed = FALSE;
+  p->hard_failure = FALSE;
+  reset (p, m);
+}
+
 /* Runs `rule` without letting its failure become the error; returns NULL and restores the
  * position if it fails. */
 static HsExpr *
@@ -373,16 +394,72 @@ speculate (Parser *p, HsExpr *(*rule) (Parser *))
   HsSyntaxError *saved = top->err;
   top->err = NULL;
   HsExpr *e = rule (p);
-  if (p->failed)
+  /* a hard failure stands: CPython raises it in any pass, also in expression_without_invalid */
+  if (p->failed && !(p->no_invalid && p->hard_failure))
+    clear_failure (p, m);
+  if (saved || !p->failed)
     {
       hs_syntax_error_free (top->err);
       top->err = saved;
-      for (Parser *q = p; q; q = q->outer)
-        q->failed = FALSE;
-      reset (p, m);
-      return NULL;
     }
-  top->err = saved;
+  return e;
+}
+
+/* Inside expression_without_invalid CPython's PEG rules do not fail on a bad postfix or
+ * operand: the rule ends before it ("f(a b(1 c))" finds `b`). Undoes such a failure back to
+ * `m`; returns FALSE (the failure stands) outside that mode or for a hard failure. */
+static gboolean
+fall_back (Parser *p, Mark m)
+{
+  if (!p->failed || !p->no_invalid || p->hard_failure)
+    return FALSE;
+  clear_failure (p, m);
+  return TRUE;
+}
+
+/* A speculative `expression` at one token: its node (NULL if it failed), the token after it
+ * and how far it looked ahead. */
+typedef struct _ExprMemo
+{
+  gboolean done;
+  HsExpr *e;
+  int end, max_pos;
+} ExprMemo;
+
+/* CPython's expression_without_invalid, tried after a juxtaposed or unseparated expression
+ * for "Perhaps you forgot a comma?". Run strictly, with the checks inside it, unclosed
+ * brackets made that exponential; it is also memoised by token position, like CPython's
+ * packrat `memo` rules. The result does not depend on how it was reached (bracket depth follows
+ * from the position), so callers may share the node; they only read its position. */
+static HsExpr *
+speculate_expression (Parser *p)
+{
+  if (p->failed)
+    return NULL;
+  if (!p->expr_memo)
+    p->expr_memo = g_new0 (ExprMemo, p->n);
+  ExprMemo *m = &p->expr_memo[p->pos];
+  if (m->done)
+    {
+      if (m->e)
+        p->pos = m->end;
+      p->max_pos = MAX (p->max_pos, m->max_pos);
+      return m->e;
+    }
+  int start = p->pos;
+  gboolean no_invalid = p->no_invalid;
+  p->no_invalid = TRUE;
+  HsExpr *e = speculate (p, expression);
+  p->no_invalid = no_invalid;
+  /* a hard failure is the error (the recursion limit's also depends on the depth) */
+  if (!p->failed)
+    {
+      m = &p->expr_memo[start];
+      m->done = TRUE;
+      m->e = e;
+      m->end = p->pos;
+      m->max_pos = p->max_pos;
+    }
   return e;
 }
 
@@ -1072,6 +1149,7 @@ fstring_compile_expr (Parser *p, HsToken *t, const char *start, const char *end)
       if (e && kind (&sub) != HS_T_ENDMARKER)
         e = invalid_syntax (&sub);
     }
+  g_free (sub.expr_memo);
   hs_lexer_stream_clear (&ts);
   return e;
 }
@@ -1208,10 +1286,10 @@ expr_start_index (Parser *p, HsExpr *e)
 static void *
 sequence_error (Parser *p, HsExpr *prev)
 {
-  if (prev && starts_expression (kind (p)) && !p->failed
+  if (prev && !p->no_invalid && starts_expression (kind (p)) && !p->failed
       && !comma_hint_excluded (p, expr_start_index (p, prev)))
     {
-      HsExpr *next = speculate (p, expression);
+      HsExpr *next = speculate_expression (p);
       if (next)
         {
           error_span (p, "SyntaxError", join_pos (prev->pos, next->pos),
@@ -1424,7 +1502,10 @@ atom (Parser *p)
       case HS_T_NUMBER:
         return number (p);
       case HS_T_STRING:
-        return strings (p);
+        /* CPython decodes literals in its actions, which fail in any pass */
+        e = strings (p);
+        p->hard_failure |= !e;
+        return e;
       case HS_T_KW_NONE:
       case HS_T_KW_TRUE:
       case HS_T_KW_FALSE:
@@ -1669,23 +1750,32 @@ primary (Parser *p)
   HsExpr *e = atom (p);
   while (e)
     {
+      Mark m = mark (p);
+      HsExpr *next = NULL;
       if (kind (p) == HS_T_DOT)
         {
           advance (p);
           if (kind (p) != HS_T_NAME)
-            return invalid_syntax (p);
+            {
+              invalid_syntax (p);
+              return fall_back (p, m) ? e : NULL;
+            }
           HsToken *name = advance (p);
           HsExpr *a = new_expr (p, HS_EXPR_ATTRIBUTE, span (p, start));
           a->u.attribute.value = e;
           a->u.attribute.attr = tok_str (p, name);
-          e = a;
+          next = a;
         }
       else if (kind (p) == HS_T_LPAR)
-        e = call (p, start, e);
+        next = call (p, start, e);
       else if (kind (p) == HS_T_LSQB)
-        e = subscript (p, start, e);
+        next = subscript (p, start, e);
       else
         break;
+      if (next)
+        e = next;
+      else
+        return fall_back (p, m) ? e : NULL;
     }
   return e;
 }
@@ -1714,6 +1804,7 @@ power (Parser *p)
       return NULL;
     }
   HsExpr *l = primary (p);
+  Mark m = mark (p);
   if (l && accept (p, HS_T_DOUBLESTAR))
     {
       /* `**` is right-associative: a long chain recurses here */
@@ -1721,6 +1812,8 @@ power (Parser *p)
         return NULL;
       HsExpr *r = factor (p);
       leave (p);
+      if (!r && fall_back (p, m))
+        return l;
       return r ? binop_node (p, start, l, HS_OP_POW, r) : NULL;
     }
   return l;
@@ -1765,8 +1858,11 @@ binary_level (Parser *p, HsExpr *(*operand) (Parser *), const OpMap *ops, int n_
         i++;
       if (i == n_ops)
         break;
+      Mark m = mark (p);
       advance (p);
       HsExpr *r = operand (p);
+      if (!r && fall_back (p, m))
+        break;
       l = r ? binop_node (p, start, l, ops[i].op, r) : NULL;
     }
   return l;
@@ -1857,9 +1953,11 @@ comparison (Parser *p)
   GArray *ops = NULL;
   g_autoptr (GPtrArray) rights = g_ptr_array_new ();
   int op;
-  while ((op = compare_op (p)) >= 0)
+  for (Mark m = mark (p); (op = compare_op (p)) >= 0; m = mark (p))
     {
       HsExpr *r = bitwise_or (p);
+      if (!r && fall_back (p, m))
+        break;
       if (!r)
         {
           if (ops)
@@ -1911,13 +2009,17 @@ boolop_level (Parser *p, HsExpr *(*operand) (Parser *), HsTokKind kw)
     return first;
   g_autoptr (GPtrArray) values = g_ptr_array_new ();
   g_ptr_array_add (values, first);
-  while (accept (p, kw))
+  for (Mark m = mark (p); accept (p, kw); m = mark (p))
     {
       HsExpr *e = operand (p);
+      if (!e && fall_back (p, m))
+        break;
       if (!e)
         return NULL;
       g_ptr_array_add (values, e);
     }
+  if (values->len == 1)
+    return first;
   HsExpr *e = new_expr (p, HS_EXPR_BOOLOP, span (p, start));
   e->u.boolop.is_and = kw == HS_T_KW_AND;
   e->u.boolop.values = to_exprs (p, values);
@@ -2122,7 +2224,7 @@ is_soft_keyword (HsToken *t)
 static void
 check_juxtaposed (Parser *p, int start, HsExpr *a)
 {
-  if (!starts_expression (kind (p)) || p->failed)
+  if (p->no_invalid || !starts_expression (kind (p)) || p->failed)
     return;
   if (a->kind == HS_EXPR_NAME && p->pos == start + 1
       && (is_name (a, "print") || is_name (a, "exec")) && kind (p) != HS_T_LPAR)
@@ -2139,7 +2241,7 @@ check_juxtaposed (Parser *p, int start, HsExpr *a)
   /* tried at any depth: like CPython's second pass, this looks ahead (max_pos), which decides
    * whether an unclosed bracket is reported instead */
   Mark m = mark (p);
-  HsExpr *b = speculate (p, expression);
+  HsExpr *b = speculate_expression (p);
   reset (p, m);
   if (b && p->paren_depth > 0)
     error_span (p, "SyntaxError", join_pos (a->pos, b->pos),
@@ -2160,10 +2262,11 @@ expression_inner (Parser *p)
       check_juxtaposed (p, start, body);
       return p->failed ? NULL : body;
     }
+  Mark m = mark (p);
   advance (p);
   HsExpr *test = disjunction (p);
   if (!test)
-    return NULL;
+    return fall_back (p, m) ? body : NULL;
   if (!accept (p, HS_T_KW_ELSE))
     {
       if (kind (p) != HS_T_COLON)
@@ -2171,11 +2274,11 @@ expression_inner (Parser *p)
                     g_strdup ("expected 'else' after 'if' expression"));
       else
         invalid_syntax (p);
-      return NULL;
+      return fall_back (p, m) ? body : NULL;
     }
   HsExpr *orelse = expression (p);
   if (!orelse)
-    return NULL;
+    return fall_back (p, m) ? body : NULL;
   HsExpr *e = new_expr (p, HS_EXPR_IFEXP, span (p, start));
   e->u.ifexp.test = test;
   e->u.ifexp.body = body;
@@ -3428,6 +3531,7 @@ hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError
       m->body = to_stmts (&p, body);
     }
   hs_syntax_error_free (p.err);
+  g_free (p.expr_memo);
   hs_lexer_stream_clear (&ts);
   return m;
 }

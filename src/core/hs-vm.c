@@ -2893,8 +2893,10 @@ append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
       const char *text = err->text;
       glong offset = err->offset, end_offset = err->end_offset;
       glong line_size = text_length (text);
+      /* CPython uses its text's length, which counts the newline ending a line that the
+       * error continues past; the parser's texts leave it out, the compiler's keep it */
       if (err->end_lineno > err->lineno)
-        end_offset = line_size;
+        end_offset = line_size + !g_str_has_suffix (text, "\n");
       if (end_offset > line_size + 1)
         end_offset = line_size + 1;
       glong reps = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;

@@ -22,6 +22,9 @@ write("nested_parens_100k", "x = " + "(" * N + "1" + ")" * N + "\n")
 write("nested_brackets_100k", "x = " + "[" * N + "]" * N + "\n")
 write("nested_braces_100k", "x = " + "{" * N + "}" * N + "\n")
 write("unclosed_brackets_100k", "x = " + "[" * N + "\n")
+# each line leaves a call open after two juxtaposed names: the "forgot a comma?" check tried
+# each expression twice, and again inside each try: 2**lines steps before issue #8
+write("unclosed_juxtaposed_calls", "f(a b(\n" * 100)
 write("nested_list_literal_300", "x = " + "[" * 300 + "]" * 300 + "\nprint(x)\n")
 write("nested_ifs_1000",
       "".join(" " * i + "if True:\n" for i in range(1000)) + " " * 1000 + "pass\n")

@@ -727,21 +727,8 @@ slot_contains (HsVM *vm, HsObject *self, HsObject *item)
 {
   gboolean found;
   HsObject *r = call_dunder (vm, self, names[N_CONTAINS], &item, 1, &found);
-  if (!found)
-    {
-      /* fall back to iteration, as CPython's _PySequence_IterSearch */
-      HsObject *it = hs_object_iter (vm, self), *x;
-      if (it == NULL)
-        return -1;
-      int hit = 0;
-      while (hit == 0 && (x = hs_iter_next (vm, it)) != NULL)
-        {
-          hit = hs_object_equal (vm, x, item);
-          hs_decref (vm, x);
-        }
-      hs_decref (vm, it);
-      return hit == 0 && hs_err_occurred (vm) ? -1 : hit;
-    }
+  if (!found) /* fall back to iteration, as CPython does */
+    return hs_object_iter_search (vm, self, item);
   if (r == NULL)
     return -1;
   int t = hs_object_truth (vm, r);

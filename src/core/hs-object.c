@@ -1027,8 +1027,6 @@ int
 hs_object_contains (HsVM *vm, HsObject *container, HsObject *item)
 {
   int (*contains) (HsVM *, HsObject *, HsObject *) = SLOT (container->type, contains);
-  HsObject *it, *x;
-  int found = 0;
 
   if (contains != NULL)
     return contains (vm, container, item);
@@ -1038,18 +1036,7 @@ hs_object_contains (HsVM *vm, HsObject *container, HsObject *item)
                      hs_type_name (container));
       return -1;
     }
-  it = hs_object_iter (vm, container);
-  if (it == NULL)
-    return -1;
-  while (found == 0 && (x = hs_iter_next (vm, it)) != NULL)
-    {
-      found = hs_object_equal (vm, x, item);
-      hs_decref (vm, x);
-    }
-  hs_decref (vm, it);
-  if (found == 0 && hs_err_occurred (vm))
-    return -1;
-  return found;
+  return hs_object_iter_search (vm, container, item);
 }
 
 HsObject *
@@ -1093,6 +1080,18 @@ hs_object_foreach (HsVM *vm, HsObject *iterable, HsForeachFunc fn, gpointer data
   if (rv == 0 && hs_err_occurred (vm))
     return -1;
   return rv;
+}
+
+static int
+equals_item (HsVM *vm, HsObject *x, gpointer item)
+{
+  return hs_object_equal (vm, x, item);
+}
+
+int
+hs_object_iter_search (HsVM *vm, HsObject *container, HsObject *item)
+{
+  return hs_object_foreach (vm, container, equals_item, item);
 }
 
 HsObject *

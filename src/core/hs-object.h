@@ -262,6 +262,9 @@ HsObject *hs_iter_next (HsVM *vm, HsObject *iter); /* NULL + no error = exhauste
 typedef int (*HsForeachFunc) (HsVM *vm, HsObject *item, gpointer data);
 /* -1 on error, 0 when the iterable is exhausted, or what fn stopped with. */
 int hs_object_foreach (HsVM *vm, HsObject *iterable, HsForeachFunc fn, gpointer data);
+/* `item in container` by iterating and comparing (CPython's _PySequence_IterSearch):
+ * 1 found, 0 not, -1 error. */
+int hs_object_iter_search (HsVM *vm, HsObject *container, HsObject *item);
 HsObject *hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs,
                           HsObject *kwnames);
 HsObject *hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name);

@@ -532,8 +532,7 @@ static int
 range_contains (HsVM *vm, HsObject *self, HsObject *x)
 {
   HsRange *r = HS_RANGE (self);
-  HsObject *it, *item;
-  int found = 0;
+  int found;
 
   if (HS_IS (x, &hs_int_type) || HS_IS (x, &hs_bool_type))
     {
@@ -548,16 +547,7 @@ range_contains (HsVM *vm, HsObject *self, HsObject *x)
       return found;
     }
   /* Anything else (1.0 in range(3)) compares item by item. */
-  it = hs_object_iter (vm, self);
-  if (it == NULL)
-    return -1;
-  while (found == 0 && (item = hs_iter_next (vm, it)) != NULL)
-    {
-      found = hs_object_equal (vm, item, x);
-      hs_decref (vm, item);
-    }
-  hs_decref (vm, it);
-  return found;
+  return hs_object_iter_search (vm, self, x);
 }
 
 /* ---- range: iteration ------------------------------------------------------------------ */

@@ -586,6 +586,49 @@ test_unassigned_cell (void)
   g_assert_true (saw_after);
 }
 
+/* A function's rows follow CPython's co_varnames and then its cell variables
+ * alphabetically, whenever each was bound (here `a` before `b`, `z` before `y`). */
+static void
+test_variable_order (void)
+{
+  static const char *const order[] = { "flag", "b", "a", "g", "y", "z", "__return__" };
+  g_autoptr (HsTrace) t = record ("def f(flag):\n"
+                                  "    if flag:\n"
+                                  "        b = 1\n"
+                                  "    a = 2\n"
+                                  "    b = 3\n"
+                                  "    z = 0\n"
+                                  "    def g():\n"
+                                  "        return z + y\n"
+                                  "    y = 4\n"
+                                  "    return g\n"
+                                  "f(False)\n",
+                                  0);
+  gboolean saw_return = FALSE;
+
+  for (int k = 0; k < hs_trace_get_n_steps (t); k++)
+    {
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+      if (snap->frames->len < 2)
+        continue;
+      HsSnapFrame *f = g_ptr_array_index (snap->frames, 1);
+      guint next = 0;
+      for (guint i = 0; i < f->vars->len; i++)
+        {
+          const char *name = g_array_index (f->vars, HsSnapVar, i).name;
+          while (next < G_N_ELEMENTS (order) && !g_str_equal (order[next], name))
+            next++;
+          g_assert_cmpuint (next, <, G_N_ELEMENTS (order));
+        }
+      if (g_str_equal (snap->event, "return"))
+        {
+          saw_return = TRUE;
+          g_assert_cmpuint (f->vars->len, ==, G_N_ELEMENTS (order));
+        }
+    }
+  g_assert_true (saw_return);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -613,6 +656,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/errors/exception-message", test_exception_message);
   g_test_add_func ("/trace/snapshot/heap-primitives-sharing", test_heap_primitives_sharing);
   g_test_add_func ("/trace/snapshot/unassigned-cell", test_unassigned_cell);
+  g_test_add_func ("/trace/snapshot/variable-order", test_variable_order);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   corpus_add_tests ("/trace/counts", test_corpus_counts);

@@ -30,10 +30,12 @@ reach, and the documented layout differences of docs/trace-format.md
 (function defaults as separate [param, default] pairs; builtin objects such
 as ranges and iterators as ["INSTANCE", type, [label, v]...] where Python
 Tutor prints INSTANCE_PPRINT or a bare INSTANCE: only the type is compared;
-a frozenset as a SET; modules and builtin functions inline as a string such
+a frozenset as a SET; a bound method as the method object, compared as
+its function; a classmethod or staticmethod only by its type; modules and builtin functions inline as a string such
 as "<module 'math' (built-in)>" where the oracle has a heap object).
 Closure cells, which Heapscope draws as the heap objects CPython has where
-Python Tutor shows their values in place, are seen through (see_through_cells).
+Python Tutor shows their values in place, are seen through (see_through_cells),
+and a function's references to its cells are left out.
 A final 'uncaught_exception' step that Heapscope adds after the last
 'exception' step (Python Tutor stops at the 'exception') is tolerated.
 
@@ -138,9 +140,20 @@ def see_through_cells(step):
             return {k: sub(x) for k, x in v.items()}
         return v
 
+    def closure_pair(v):
+        return isinstance(v, list) and len(v) == 2 and isinstance(v[1], list) \
+            and v[1][:1] == ["REF"] and str(v[1][1]) in cells
+
+    def entry(v):
+        # a function's references to its closure cells are where Python Tutor
+        # names the parent frame: they go with the cells
+        if isinstance(v, list) and v[:1] == ["FUNCTION"]:
+            v = v[:3] + [p for p in v[3:] if not closure_pair(p)]
+        return sub(v)
+
     out = {k: (v if k.startswith("heapscope_") or k in HEAPSCOPE_KEYS else sub(v))
            for k, v in step.items() if k != "heap"}
-    out["heap"] = {k: sub(v) for k, v in heap.items() if k not in cells}
+    out["heap"] = {k: entry(v) for k, v in heap.items() if k not in cells}
     return out
 
 
@@ -216,10 +229,11 @@ def children(oe, he):
 
 
 def shown_inline(oe, h, hheap):
-    """Heapscope shows modules and builtin functions inline as a string
-    ("<module 'math' (built-in)>", "<built-in function abs>"; a heap
-    string in --heap-primitives mode), where the oracle has a heap object:
-    accepted as the same value, by design."""
+    """Heapscope shows modules, builtin functions, builtin classes and the
+    NotImplemented and Ellipsis singletons inline as a string ("<module
+    'math' (built-in)>", "<built-in function abs>", "<class 'object'>",
+    "NotImplemented"; a heap string in --heap-primitives mode), where the
+    oracle has a heap object: accepted as the same value, by design."""
     if isinstance(h, list) and h[:1] == ["REF"]:
         he = hheap.get(str(h[1]))
         if not (isinstance(he, list) and he[:2] == ["HEAP_PRIMITIVE", "str"]
@@ -230,6 +244,11 @@ def shown_inline(oe, h, hheap):
         return False
     if oe == ["INSTANCE", "module"]:
         return h.startswith("<module '")
+    if oe[:1] == ["CLASS"] and len(oe) >= 2:
+        return h == "<class '%s'>" % oe[1]
+    if oe[:2] in (["INSTANCE_PPRINT", "NotImplementedType"],
+                  ["INSTANCE_PPRINT", "ellipsis"]):
+        return oe[2:] == [h]
     if oe[:1] == ["FUNCTION"] and len(oe) == 3 and oe[2] is None and \
             isinstance(oe[1], str) and oe[1].endswith("(...)"):
         name = oe[1][:-5]
@@ -324,6 +343,17 @@ class StepComparer:
             if not same_frozenset(oe[2], he[1:]):
                 raise Mismatch("%s: oracle %s, Heapscope %s"
                                % (where, show(oe), show(he)))
+            return
+        if kind == "FUNCTION" and he[:2] == ["INSTANCE", "method"] and \
+                len(he) == 4 and isinstance(he[2][1], list):
+            # a bound method: Heapscope draws the method object CPython has
+            # (its function and its self), Python Tutor the function
+            he = self.hheap.get(str(he[2][1][1]))
+            hkind = he[0] if he else None
+        if kind == "INSTANCE" and oe[1] in ("classmethod", "staticmethod") \
+                and he[:2] == oe[:2]:
+            # the wrapper CPython has: Heapscope shows the function it
+            # wraps, Python Tutor the attributes it copied from it
             return
         if kind != hkind:
             raise Mismatch("%s: oracle %s, Heapscope %s"

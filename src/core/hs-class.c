@@ -49,14 +49,16 @@ enum
   N_INVERT,
   N_CLASS,
   N_DICT,
+  N_SLOTS,
+  N_DOC,
   N_COUNT
 };
 
 static const char *const name_strs[N_COUNT] = {
-  "__init__",    "__repr__",     "__str__",   "__hash__", "__eq__",   "__ne__",      "__lt__",
-  "__le__",      "__gt__",       "__ge__",    "__bool__", "__len__",  "__getitem__", "__setitem__",
-  "__delitem__", "__contains__", "__iter__",  "__next__", "__call__", "__getattr__", "__neg__",
-  "__pos__",     "__invert__",   "__class__", "__dict__",
+  "__init__",    "__repr__",     "__str__",   "__hash__", "__eq__",    "__ne__",      "__lt__",
+  "__le__",      "__gt__",       "__ge__",    "__bool__", "__len__",   "__getitem__", "__setitem__",
+  "__delitem__", "__contains__", "__iter__",  "__next__", "__call__",  "__getattr__", "__neg__",
+  "__pos__",     "__invert__",   "__class__", "__dict__", "__slots__", "__doc__",
 };
 static HsObject *names[N_COUNT];
 
@@ -127,9 +129,27 @@ typedef struct
   HsObject *fget, *fset;
 } HsProperty;
 
+/* The `__dict__` and `__weakref__` entries CPython puts in the namespace of the first class
+ * of a hierarchy whose instances have them; what they read is the instance's own. */
+typedef struct
+{
+  HsObject header;
+  HsObject *name;
+  HsObject *owner_name; /* not the class: a reference nobody could see among the arrows */
+} HsGetset;
+
+static HsObject *attrs_as_dict (HsVM *vm, HsObject *self);
+
 HsObject *
 hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
 {
+  if (HS_IS (d, &hs_getset_descr_type))
+    {
+      if (obj == NULL)
+        return hs_incref (d);
+      return hs_str_equal_cstr (((HsGetset *)d)->name, "__dict__") ? attrs_as_dict (vm, obj)
+                                                                   : hs_incref (hs_None);
+    }
   if (HS_IS (d, &hs_function_type))
     return obj != NULL ? hs_method_new (vm, d, obj) : hs_incref (d);
   if (HS_IS (d, &hs_staticmethod_type))
@@ -871,6 +891,84 @@ hs_class_dict_borrow (HsObject *cls)
   return ((HsType *)cls)->dict;
 }
 
+static HsObject *
+getset_new (HsVM *vm, const char *name, HsObject *owner)
+{
+  HsGetset *g = (HsGetset *)hs_object_alloc (vm, &hs_getset_descr_type, sizeof (HsGetset));
+  if (g == NULL)
+    return NULL;
+  g->name = hs_str_intern_cstr (name);
+  g->owner_name = hs_incref (HS_CLASS (owner)->name);
+  return (HsObject *)g;
+}
+
+static void
+getset_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsGetset *)self)->owner_name);
+}
+
+static HsObject *
+getset_repr (HsVM *vm, HsObject *self)
+{
+  HsGetset *g = (HsGetset *)self;
+  return hs_str_from_format (vm, "<attribute '%s' of '%s' objects>", hs_str_utf8 (g->name),
+                             hs_str_utf8 (g->owner_name));
+}
+
+HsType hs_getset_descr_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "getset_descriptor",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsGetset),
+  .dealloc = getset_dealloc,
+  .repr = getset_repr,
+};
+
+/* Whether instances of t carry an attribute dict and a weak reference list: a user class's
+ * do unless it and every user class above it define __slots__; exceptions have a dict. */
+static gboolean
+has_instance_slot (HsVM *vm, const HsType *t, gboolean dict_slot)
+{
+  for (; t->type_flags & HS_TYPE_HEAP; t = t->base)
+    if (hs_dict_get_item_borrow (vm, t->dict, names[N_SLOTS]) == NULL)
+      return TRUE;
+  return dict_slot && (t->type_flags & HS_TYPE_EXCEPTION);
+}
+
+static int
+set_entry (HsVM *vm, HsObject *ns, const char *name, HsObject *value)
+{
+  if (value == NULL)
+    return -1;
+  int r = hs_dict_set_item (vm, ns, hs_str_intern_cstr (name), value);
+  hs_decref (vm, value);
+  return r;
+}
+
+/* What CPython's type_new adds to a new class's namespace after the body ran, in its order:
+ * the `__dict__`/`__weakref__` descriptors where the hierarchy gains them, `__doc__` and,
+ * for a class defining `__eq__` alone, `__hash__ = None`. */
+static int
+add_type_new_entries (HsVM *vm, HsClass *c, gboolean unhashable)
+{
+  HsType *t = &c->type;
+  HsObject *ns = t->dict;
+  gboolean slots = hs_dict_get_item_borrow (vm, ns, names[N_SLOTS]) != NULL;
+  if (!slots && !has_instance_slot (vm, t->base, TRUE)
+      && set_entry (vm, ns, "__dict__", getset_new (vm, "__dict__", (HsObject *)c)) < 0)
+    return -1;
+  if (!slots && !has_instance_slot (vm, t->base, FALSE)
+      && set_entry (vm, ns, "__weakref__", getset_new (vm, "__weakref__", (HsObject *)c)) < 0)
+    return -1;
+  if (hs_dict_get_item_borrow (vm, ns, names[N_DOC]) == NULL
+      && set_entry (vm, ns, "__doc__", hs_incref (hs_None)) < 0)
+    return -1;
+  if (unhashable && set_entry (vm, ns, "__hash__", hs_incref (hs_None)) < 0)
+    return -1;
+  return 0;
+}
+
 HsObject *
 hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns)
 {
@@ -947,6 +1045,11 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
   if (has_eq && !has_hash)
     t->hash = hs_object_hash_not_implemented;
   hs_gc_track (vm, (HsObject *)c);
+  if (add_type_new_entries (vm, c, has_eq && !has_hash) < 0)
+    {
+      hs_decref (vm, (HsObject *)c);
+      return NULL;
+    }
   return (HsObject *)c;
 }
 

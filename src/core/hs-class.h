@@ -49,6 +49,9 @@ hs_instance_check (const HsObject *o)
   return (o->type->type_flags & HS_TYPE_HEAP) != 0;
 }
 
+/* The `__dict__`/`__weakref__` descriptors in a class's namespace. */
+extern HsType hs_getset_descr_type;
+
 /* `class name(bases): ...` once its body ran with namespace `ns` (borrowed). */
 HsObject *hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns);
 

@@ -2834,8 +2834,10 @@ compile_class (Compiler *c, HsStmt *s)
   HsStmtList body = s->u.classdef.body;
   HsExprList *decorators = &s->u.classdef.decorators;
   set_pos (c, pos_plain (decorators->len > 0 ? decorators->items[0]->pos : s->pos));
-  /* CPython's class body starts with a line event on its first line */
-  emit (c, HS_OP_NOP, 0);
+  /* CPython's class body starts as `__module__ = __name__` on its first line (which also
+   * gives that line its event); the namespace's order of keys follows */
+  emit (c, HS_OP_LOAD_NAME, name_index (c, "__name__"));
+  emit (c, HS_OP_STORE_NAME, name_index (c, "__module__"));
   if (has_docstring (&body))
     {
       HsStmt *doc = body.items[0];

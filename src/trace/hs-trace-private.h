@@ -28,7 +28,8 @@ typedef enum
   HS_REC_FREE,       /* id */
   HS_REC_PUSH,       /* frame_id name_str parent_frame_id: a frame is entered */
   HS_REC_POP,        /* the innermost frame is left */
-  HS_REC_VAR,        /* depth name_str value: bind (value 0: unbind) a variable */
+  HS_REC_VAR,        /* depth name_str value rank: bind (value 0: unbind) a variable, placed
+                      * before the first one of a higher rank (rank 0: after the others) */
   HS_REC_HELD,       /* depth n (label_str value)...: the values a frame holds */
   HS_REC_LINE,       /* depth line */
   HS_REC_GC,         /* n id...: the collector freed these (their HS_REC_FREE follow) */
@@ -124,6 +125,7 @@ typedef struct
   int line;
   GArray *names; /* guint32 pool index */
   GArray *vals;  /* guint64 object id */
+  GArray *ranks; /* guint64, see HS_REC_VAR */
   GArray *held_names;
   GArray *held_vals;
 } HsRFrame;

@@ -141,6 +141,18 @@ put_header (Recorder *rec, HsLog *log, HsTraceOp op, HsObject *o, HsSnapKind kin
   hs_log_put (log, hs_is_immortal (o));
 }
 
+/* Built-in functions, types and modules, and the `__dict__`/`__weakref__` descriptors that
+ * the language puts in a class, are part of the language, not of the program's memory:
+ * shown by name, inline, like a number, and without a count (a module lives as long as the
+ * run in the VM's table of modules, a descriptor as long as its class; either would be
+ * shown one arrow short). */
+static gboolean
+is_part_of_language (HsObject *o)
+{
+  return (hs_is_immortal (o) && !HS_IS (o, &hs_tuple_type)) || HS_IS (o, &hs_module_type)
+         || HS_IS (o, &hs_getset_descr_type);
+}
+
 static void
 put_primitive (Recorder *rec, HsLog *log, HsObject *o, const char *type_name)
 {
@@ -149,9 +161,7 @@ put_primitive (Recorder *rec, HsLog *log, HsObject *o, const char *type_name)
   hs_log_put (log, hs_object_id (o));
   hs_log_put (log, pool (rec, type_name));
   hs_log_put (log, pool (rec, text));
-  /* A module lives as long as the run (the VM's table of modules keeps it): shown as
-   * immortal rather than with a count one arrow short. */
-  hs_log_put (log, hs_is_immortal (o) || HS_IS (o, &hs_module_type));
+  hs_log_put (log, is_part_of_language (o));
 }
 
 /* A collection past this many items cannot be drawn item by item: recording stops at the
@@ -349,7 +359,8 @@ put_instance (Recorder *rec, HsLog *log, HsObject *o)
 static gboolean
 is_hidden_class_attr (HsObject *name)
 {
-  static const char *const hidden[] = { "__module__", "__qualname__", "__doc__", NULL };
+  static const char *const hidden[]
+      = { "__module__", "__qualname__", "__doc__", "__dict__", "__weakref__", NULL };
   for (int i = 0; hidden[i]; i++)
     if (hs_str_equal_cstr (name, hidden[i]))
       return TRUE;
@@ -507,9 +518,7 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_set (rec, log, o);
   else if (HS_IS (o, &hs_generator_type))
     put_generator (rec, log, o);
-  else if ((hs_is_immortal (o) && !HS_IS (o, &hs_tuple_type)) || HS_IS (o, &hs_module_type))
-    /* Built-in functions, types and modules are part of the language, not of the
-     * program's memory: shown by name, inline, like a number. */
+  else if (is_part_of_language (o))
     put_primitive (rec, log, o, hs_type_name (o));
   else
     put_other (rec, log, o);
@@ -642,12 +651,44 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
 }
 
 static void
-put_var (HsLog *log, guint depth, guint32 name, guint64 value)
+put_var (HsLog *log, guint depth, guint32 name, guint64 value, guint64 rank)
 {
   hs_log_put (log, HS_REC_VAR);
   hs_log_put (log, depth);
   hs_log_put (log, name);
   hs_log_put (log, value);
+  hs_log_put (log, rank);
+}
+
+static gboolean
+lives_in_cell (HsCode *code, int slot)
+{
+  int nparams = code->nparams + code->nkwonly + ((code->flags & HS_CODE_VARARGS) != 0)
+                + ((code->flags & HS_CODE_VARKEYWORDS) != 0);
+  if (slot < nparams)
+    return FALSE;
+  for (int i = 0; i < code->ncells; i++)
+    if (code->cells[i] == slot)
+      return TRUE;
+  for (int i = 0; i < code->nfrees; i++)
+    if (code->frees[i] == slot)
+      return TRUE;
+  return FALSE;
+}
+
+/* A function's variable's place among its frame's rows, whenever it is bound: CPython's
+ * co_varnames (the parameters, then the other locals) and then the variables that live in
+ * cells, alphabetically, as Python Tutor lists f_locals. */
+static guint64
+local_rank (HsCode *code, int slot)
+{
+  if (!lives_in_cell (code, slot))
+    return (guint64)slot + 1;
+  guint64 rank = (guint64)code->nlocals + 1;
+  for (int j = 0; j < code->nlocals; j++)
+    if (lives_in_cell (code, j) && strcmp (code->varnames[j], code->varnames[slot]) < 0)
+      rank++;
+  return rank;
 }
 
 static void
@@ -661,7 +702,7 @@ sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboo
         continue;
       g_array_index (s->vals, guint64, i) = id;
       if (id != 0 || !force)
-        put_var (log, depth, pool (rec, f->code->varnames[i]), id);
+        put_var (log, depth, pool (rec, f->code->varnames[i]), id, local_rank (f->code, i));
     }
 }
 
@@ -695,7 +736,7 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
       if (same && i < s->keys->len && g_array_index (s->keys, HsObject *, i) == k)
         {
           if (g_array_index (s->vals, guint64, i) != id)
-            put_var (log, depth, pool (rec, hs_str_utf8 (k)), id);
+            put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, 0);
         }
       else
         {
@@ -703,9 +744,9 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
           if (same)
             for (gsize j = i; j < s->keys->len; j++)
               put_var (log, depth, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))),
-                       0);
+                       0, 0);
           same = FALSE;
-          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id);
+          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, 0);
         }
       if (i < s->keys->len)
         {
@@ -721,7 +762,7 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
     }
   if (same)
     for (gsize j = i; j < s->keys->len; j++)
-      put_var (log, depth, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))), 0);
+      put_var (log, depth, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))), 0, 0);
   g_array_set_size (s->keys, i);
   g_array_set_size (s->vals, i);
 }
@@ -1014,7 +1055,8 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   sync_frames (rec, line, ev == HS_STEP_CALL);
   /* Python Tutor shows the value a frame returns; None when an exception ends it. */
   if (ev == HS_STEP_RETURN && rec->shadows->len > 1)
-    put_var (&t->log, rec->shadows->len - 1, rec->str_return, ref (rec, arg ? arg : hs_None));
+    put_var (&t->log, rec->shadows->len - 1, rec->str_return, ref (rec, arg ? arg : hs_None),
+             G_MAXUINT32);
   drain_todo (rec);
   if ((ev == HS_STEP_EXCEPTION || ev == HS_STEP_UNCAUGHT) && arg != NULL)
     exc_msg = exception_line (rec, arg);

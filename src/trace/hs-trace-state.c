@@ -63,6 +63,7 @@ rframe_free (gpointer p)
   HsRFrame *f = p;
   g_array_unref (f->names);
   g_array_unref (f->vals);
+  g_array_unref (f->ranks);
   g_array_unref (f->held_names);
   g_array_unref (f->held_vals);
   g_free (f);
@@ -186,6 +187,7 @@ apply_push (HsRState *st, HsLogReader *r)
   f->parent_id = hs_log_get (r);
   f->names = g_array_new (FALSE, FALSE, sizeof (guint32));
   f->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
+  f->ranks = g_array_new (FALSE, FALSE, sizeof (guint64));
   f->held_names = g_array_new (FALSE, FALSE, sizeof (guint32));
   f->held_vals = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_ptr_array_add (st->frames, f);
@@ -197,6 +199,7 @@ apply_var (HsRState *st, HsLogReader *r)
   HsRFrame *f = frame_at (st, hs_log_get (r));
   guint32 name = (guint32)hs_log_get (r);
   guint64 value = hs_log_get (r);
+  guint64 rank = hs_log_get (r);
   guint i;
 
   if (f == NULL)
@@ -208,13 +211,17 @@ apply_var (HsRState *st, HsLogReader *r)
    * where it first appeared, as Python Tutor orders variables. */
   if (value == 0 && i == f->names->len)
     return;
-  if (i == f->names->len)
+  if (i < f->names->len)
     {
-      g_array_append_val (f->names, name);
-      g_array_append_val (f->vals, value);
+      g_array_index (f->vals, guint64, i) = value;
+      return;
     }
-  else
-    g_array_index (f->vals, guint64, i) = value;
+  if (rank != 0)
+    for (i = 0; i < f->ranks->len && g_array_index (f->ranks, guint64, i) <= rank; i++)
+      ;
+  g_array_insert_val (f->names, i, name);
+  g_array_insert_val (f->vals, i, value);
+  g_array_insert_val (f->ranks, i, rank);
 }
 
 static void

@@ -629,6 +629,54 @@ test_variable_order (void)
   g_assert_true (saw_return);
 }
 
+/* Python Tutor's parent frames: the frame that made a nested function becomes a parent
+ * once the function is shown; the function and the frames running it name that frame,
+ * even after it returned. */
+static void
+test_parent_frames (void)
+{
+  g_autoptr (HsTrace) t = record ("def outer():\n"
+                                  "    a = 1\n"
+                                  "    def inner():\n"
+                                  "        return a\n"
+                                  "    return inner\n"
+                                  "f = outer()\n"
+                                  "f()\n",
+                                  0);
+  guint64 outer_id = 0;
+  gboolean saw_parent = FALSE, saw_child = FALSE;
+
+  for (int k = 0; k < hs_trace_get_n_steps (t); k++)
+    {
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+      HsSnapFrame *top = g_ptr_array_index (snap->frames, snap->frames->len - 1);
+      if (g_str_equal (top->func_name, "outer"))
+        {
+          outer_id = top->frame_id;
+          g_assert_cmpuint (top->parent_frame_id, ==, 0);
+          /* a parent from the step after the def on */
+          g_assert_true (top->is_parent == (snap->line == 5));
+          saw_parent |= top->is_parent;
+        }
+      if (g_str_equal (top->func_name, "inner"))
+        {
+          saw_child = TRUE;
+          g_assert_cmpuint (outer_id, !=, 0);
+          g_assert_cmpuint (top->parent_frame_id, ==, outer_id);
+          g_assert_false (top->is_parent);
+          for (guint i = 0; i < snap->objects->len; i++)
+            {
+              HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+              if (o->kind == HS_SNAP_FUNCTION)
+                g_assert_cmpuint (o->parent_frame_id, ==,
+                                  g_str_has_prefix (o->label, "inner") ? outer_id : 0);
+            }
+        }
+    }
+  g_assert_true (saw_parent);
+  g_assert_true (saw_child);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -657,6 +705,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/heap-primitives-sharing", test_heap_primitives_sharing);
   g_test_add_func ("/trace/snapshot/unassigned-cell", test_unassigned_cell);
   g_test_add_func ("/trace/snapshot/variable-order", test_variable_order);
+  g_test_add_func ("/trace/snapshot/parent-frames", test_parent_frames);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   corpus_add_tests ("/trace/counts", test_corpus_counts);

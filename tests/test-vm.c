@@ -446,6 +446,112 @@ test_generator_close (void)
               "");
 }
 
+/* list.sort() and sorted() make exactly CPython's comparisons (timsort: runs, binary
+ * insertion, merges), with reverse=True stable; min() and max() compare as CPython does
+ * (max uses `>`, i.e. the reflected __lt__). Expected output from CPython 3.11. */
+static void
+test_sort_comparisons (void)
+{
+  assert_run ("class K:\n"
+              "    def __init__(self, v, i):\n"
+              "        self.v = v\n"
+              "        self.i = i\n"
+              "    def __lt__(self, other):\n"
+              "        log.append(self.i * 100 + other.i)\n"
+              "        return self.v < other.v\n"
+              "log = []\n"
+              "seed = 7\n"
+              "def rnd(n):\n"
+              "    global seed\n"
+              "    seed = (seed * 1103515245 + 12345) % 2147483648\n"
+              "    return (seed >> 16) % n\n"
+              "print([k.i for k in sorted([K(3, 0), K(1, 1), K(2, 2), K(1, 3), K(3, 4)])], log)\n"
+              "for n in (70, 200):\n"
+              "    xs = [K(rnd(5), i) for i in range(n)]\n"
+              "    log = []\n"
+              "    xs.sort(reverse=True)\n"
+              "    h = 0\n"
+              "    for c in log:\n"
+              "        h = (h * 31 + c) % 1000000007\n"
+              "    print(len(log), h, [k.i for k in xs][:8])\n"
+              "log = []\n"
+              "print(max(K(1, 0), K(2, 1), K(2, 2)).i, min([K(1, 0), K(0, 1), K(0, 2)]).i, log)\n",
+              "[1, 3, 2, 0, 4] [100, 201, 200, 201, 302, 301, 402, 400]\n"
+              "318 232596548 [0, 3, 6, 13, 14, 17, 22, 25]\n"
+              "1089 760794250 [0, 4, 8, 15, 19, 20, 24, 28]\n"
+              "1 1 [1, 102, 100, 201]\n",
+              "");
+}
+
+/* list(), tuple(), sorted(), [*x], f(*x) and extend get the iterator, then ask __len__ or
+ * __length_hint__; set(), min() and unpacking do not; join and `a, *b = x` ask the
+ * iterator (here the __getitem__ iterator, which asks __len__). From CPython 3.11. */
+static void
+test_length_hint_order (void)
+{
+  assert_run ("class S:\n"
+              "    def __iter__(self):\n"
+              "        print('iter', end=' ')\n"
+              "        return iter([1, 2])\n"
+              "    def __len__(self):\n"
+              "        print('len', end=' ')\n"
+              "        return 2\n"
+              "class G:\n"
+              "    def __len__(self):\n"
+              "        print('len', end=' ')\n"
+              "        return 1\n"
+              "    def __getitem__(self, i):\n"
+              "        print('get', i, end=' ')\n"
+              "        if i > 0:\n"
+              "            raise IndexError\n"
+              "        return 'g'\n"
+              "class Hint:\n"
+              "    def __iter__(self):\n"
+              "        return iter([])\n"
+              "    def __length_hint__(self):\n"
+              "        print('hint', end=' ')\n"
+              "        return NotImplemented\n"
+              "def f(*a):\n"
+              "    return a\n"
+              "list(S()); tuple(S()); sorted(S()); [*S()]; f(*S()); [0].extend(S()); print()\n"
+              "set(S()); min(S()); a, b = S(); a, *b = S(); print()\n"
+              "''.join(G()); a, *b = G(); list(reversed(G())); print()\n"
+              "list(Hint()); print()\n",
+              "iter len iter len iter len iter len iter len iter len \n"
+              "iter iter iter iter \n"
+              "len get 0 get 1 get 0 len get 1 len len get 0 \n"
+              "hint \n",
+              "");
+}
+
+/* Set and dict displays evaluate their items before hashing any, but not past a starred
+ * item; merged ** dicts keep their hashes. From CPython 3.11. */
+static void
+test_display_hash_order (void)
+{
+  assert_run ("class H:\n"
+              "    def __init__(self, v):\n"
+              "        self.v = v\n"
+              "    def __hash__(self):\n"
+              "        print('hash', self.v, end=' ')\n"
+              "        return self.v % 2\n"
+              "    def __eq__(self, other):\n"
+              "        print('eq', self.v, other.v, end=' ')\n"
+              "        return self.v == other.v\n"
+              "def h(v):\n"
+              "    print('new', v, end=' ')\n"
+              "    return H(v)\n"
+              "s = {h(1), h(3), h(1)}; print(len(s))\n"
+              "s = {h(1), *[h(2)], h(3)}; print(len(s))\n"
+              "d = {h(1): 1, h(3): 3}; print(len(d))\n"
+              "d = {h(1): 1, **{h(2): 2}, h(3): 3, h(5): 5}; print(len(d))\n",
+              "new 1 new 3 new 1 hash 1 hash 3 eq 1 3 hash 1 eq 1 1 2\n"
+              "new 1 hash 1 new 2 hash 2 new 3 hash 3 eq 1 3 3\n"
+              "new 1 new 3 hash 1 hash 3 eq 1 3 2\n"
+              "new 1 hash 1 new 2 hash 2 new 3 new 5 hash 3 hash 5 eq 3 5 eq 1 3 eq 1 5 eq 3 5 4\n",
+              "");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -467,5 +573,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/tier2-events", test_tier2_events);
   g_test_add_func ("/core/vm/generator-close", test_generator_close);
   g_test_add_func ("/core/vm/teardown-cycles", test_teardown_cycles);
+  g_test_add_func ("/core/vm/sort-comparisons", test_sort_comparisons);
+  g_test_add_func ("/core/vm/length-hint-order", test_length_hint_order);
+  g_test_add_func ("/core/vm/display-hash-order", test_display_hash_order);
   return g_test_run ();
 }

@@ -30,7 +30,7 @@ reach, and the documented layout differences of docs/trace-format.md
 (function defaults as separate [param, default] pairs; builtin objects such
 as ranges and iterators as ["INSTANCE", type, [label, v]...] where Python
 Tutor prints INSTANCE_PPRINT or a bare INSTANCE: only the type is compared;
-a frozenset as a SET; a bound method as the method object, compared as
+a frozenset as a SET; an exception's args and chain among its rows; a bound method as the method object, compared as
 its function; a classmethod or staticmethod only by its type; modules and builtin functions inline as a string such
 as "<module 'math' (built-in)>" where the oracle has a heap object).
 Closure cells, which Heapscope draws as the heap objects CPython has where
@@ -257,6 +257,20 @@ def shown_inline(oe, h, hheap):
     return False
 
 
+# What an exception holds outside its __dict__ (docs/trace-format.md).
+EXCEPTION_FIELDS = ("args", "__cause__", "__context__", "name")
+
+
+def without_exception_fields(oe, he):
+    """Heapscope shows an exception's args tuple and chain among its rows
+    (references CPython's exceptions hold in C fields); Python Tutor only its
+    __dict__.  Returns he without the rows of those the oracle lacks."""
+    onames = {row[0] for row in oe[2:] if isinstance(row, list)}
+    return he[:2] + [row for row in he[2:]
+                     if not (isinstance(row, list) and row[0] in EXCEPTION_FIELDS
+                             and row[0] not in onames)]
+
+
 def same_frozenset(text, items):
     """The oracle prints a frozenset ("frozenset({1, 2})"); Heapscope lists
     its items.  Primitive items are compared as a multiset; others (REFs,
@@ -389,6 +403,8 @@ class StepComparer:
                 self.value(ov, hv, "%s default %s" % (where, on))
         elif kind in ("INSTANCE", "INSTANCE_PPRINT", "CLASS"):
             head = 3 if kind != "INSTANCE" else 2
+            if kind == "INSTANCE":
+                he = without_exception_fields(oe, he)
             if oe[:head] != he[:head] or len(oe) != len(he):
                 raise Mismatch("%s: oracle %s, Heapscope %s"
                                % (where, show(oe), show(he)))

@@ -945,6 +945,135 @@ build_list_with_stars (Compiler *c, HsExprList *l, HsCodePos whole, gboolean in_
     }
 }
 
+/* Displays keep at most this many items on the stack, as CPython's compiler does; it
+ * decides when the items' __hash__ and __eq__ run. */
+#define STACK_USE_GUIDELINE 30
+
+/* {a, b, *c, d}: as CPython, every item is evaluated before the set is built (and any
+ * item hashed) unless the display is starred or long; then the set is built before the
+ * first starred item (or at once when long) and each later item added as it comes. */
+static void
+visit_set_display (Compiler *c, HsExpr *e)
+{
+  HsExprList *elts = &e->u.seq.elts;
+  gboolean built = elts->len > STACK_USE_GUIDELINE;
+
+  if (!built && !has_starred (elts))
+    {
+      visit_exprs (c, elts);
+      set_pos (c, pos_plain (e->pos));
+      emit (c, HS_OP_BUILD_SET, elts->len);
+      return;
+    }
+  if (built)
+    {
+      set_pos (c, pos_plain (e->pos));
+      emit (c, HS_OP_BUILD_SET, 0);
+    }
+  for (int i = 0; i < elts->len; i++)
+    {
+      HsExpr *el = elts->items[i];
+      gboolean star = el->kind == HS_EXPR_STARRED;
+      if (star && !built)
+        {
+          set_pos (c, pos_plain (e->pos));
+          emit (c, HS_OP_BUILD_SET, i);
+          built = TRUE;
+        }
+      visit_expr (c, star ? el->u.starred.value : el);
+      if (built)
+        {
+          set_pos (c, pos_plain (e->pos));
+          emit (c, star ? HS_OP_SET_UPDATE : HS_OP_SET_ADD, 1);
+        }
+    }
+}
+
+/* The dict of the display's items [begin, end): all evaluated, then inserted, unless
+ * there are more than the stack guideline allows; then inserted one by one. */
+static void
+visit_subdict (Compiler *c, HsExpr *e, int begin, int end)
+{
+  gboolean big = (end - begin) * 2 > STACK_USE_GUIDELINE;
+
+  if (big)
+    {
+      set_pos (c, pos_plain (e->pos));
+      emit (c, HS_OP_BUILD_MAP, 0);
+    }
+  for (int i = begin; i < end; i++)
+    {
+      visit_expr (c, e->u.dict.keys.items[i]);
+      visit_expr (c, e->u.dict.values.items[i]);
+      if (big)
+        {
+          set_pos (c, pos_plain (e->pos));
+          emit (c, HS_OP_MAP_ADD, 1);
+        }
+    }
+  if (!big)
+    {
+      set_pos (c, pos_plain (e->pos));
+      emit (c, HS_OP_BUILD_MAP, end - begin);
+    }
+}
+
+/* {k: v, **m, ...} as CPython 3.11 compiles it: runs of key: value items become dicts
+ * of their own (a run ends at a `**` or after 17 items) merged into the first, which
+ * reuses their hashes: so when each __hash__ and __eq__ runs matches CPython. */
+static void
+visit_dict_display (Compiler *c, HsExpr *e)
+{
+  int n = e->u.dict.keys.len, elements = 0;
+  gboolean have_dict = FALSE;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (e->u.dict.keys.items[i] == NULL)
+        {
+          if (elements > 0)
+            {
+              visit_subdict (c, e, i - elements, i);
+              if (have_dict)
+                emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
+              have_dict = TRUE;
+              elements = 0;
+            }
+          if (!have_dict)
+            {
+              set_pos (c, pos_plain (e->pos));
+              emit (c, HS_OP_BUILD_MAP, 0);
+              have_dict = TRUE;
+            }
+          visit_expr (c, e->u.dict.values.items[i]);
+          set_pos (c, pos_plain (e->pos));
+          emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
+        }
+      else if (elements * 2 > STACK_USE_GUIDELINE)
+        {
+          visit_subdict (c, e, i - elements, i + 1);
+          if (have_dict)
+            emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
+          have_dict = TRUE;
+          elements = 0;
+        }
+      else
+        elements++;
+    }
+  if (elements > 0)
+    {
+      visit_subdict (c, e, n - elements, n);
+      if (have_dict)
+        emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
+      have_dict = TRUE;
+    }
+  if (!have_dict)
+    {
+      set_pos (c, pos_plain (e->pos));
+      emit (c, HS_OP_BUILD_MAP, 0);
+    }
+}
+
 /* f(*a, **k): the positional arguments as a tuple, the keywords as a dict. */
 static void
 visit_call_ex (Compiler *c, HsExpr *e)
@@ -1243,34 +1372,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         emit (c, e->kind == HS_EXPR_LIST ? HS_OP_BUILD_LIST : HS_OP_BUILD_TUPLE, e->u.seq.elts.len);
         break;
       case HS_EXPR_DICT:
-        for (int i = 0; i < e->u.dict.keys.len; i++)
-          if (e->u.dict.keys.items[i] == NULL)
-            {
-              set_pos (c, pos_plain (e->pos));
-              emit (c, HS_OP_BUILD_MAP, 0);
-              for (int j = 0; j < e->u.dict.keys.len; j++)
-                {
-                  if (e->u.dict.keys.items[j] == NULL)
-                    {
-                      visit_expr (c, e->u.dict.values.items[j]);
-                      set_pos (c, pos_plain (e->pos));
-                      emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
-                      continue;
-                    }
-                  visit_expr (c, e->u.dict.keys.items[j]);
-                  visit_expr (c, e->u.dict.values.items[j]);
-                  set_pos (c, pos_plain (e->pos));
-                  emit (c, HS_OP_MAP_ADD, 1);
-                }
-              return;
-            }
-        for (int i = 0; i < e->u.dict.keys.len; i++)
-          {
-            visit_expr (c, e->u.dict.keys.items[i]);
-            visit_expr (c, e->u.dict.values.items[i]);
-          }
-        set_pos (c, pos_plain (e->pos));
-        emit (c, HS_OP_BUILD_MAP, e->u.dict.keys.len);
+        visit_dict_display (c, e);
         break;
       case HS_EXPR_JOINEDSTR:
         visit_joinedstr (c, e);
@@ -1308,16 +1410,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
           break;
         }
       case HS_EXPR_SET:
-        set_pos (c, pos_plain (e->pos));
-        emit (c, HS_OP_BUILD_SET, 0);
-        for (int i = 0; i < e->u.seq.elts.len; i++)
-          {
-            HsExpr *el = e->u.seq.elts.items[i];
-            gboolean star = el->kind == HS_EXPR_STARRED;
-            visit_expr (c, star ? el->u.starred.value : el);
-            set_pos (c, pos_plain (e->pos));
-            emit (c, star ? HS_OP_SET_UPDATE : HS_OP_SET_ADD, 1);
-          }
+        visit_set_display (c, e);
         break;
       case HS_EXPR_LISTCOMP:
       case HS_EXPR_SETCOMP:

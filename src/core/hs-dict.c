@@ -439,23 +439,18 @@ pair_of (HsVM *vm, HsObject *item, gsize index)
   HsObject *seq;
   gsize n;
 
-  if (hs_tuple_check (item) || hs_list_check (item))
-    seq = hs_incref (item);
-  else
+  seq = hs_sequence_fast (vm, item, NULL);
+  if (seq == NULL)
     {
-      seq = hs_list_from_iterable (vm, item);
-      if (seq == NULL)
+      if (hs_err_matches (vm, &hs_exc_TypeError))
         {
-          if (hs_err_matches (vm, &hs_exc_TypeError))
-            {
-              hs_err_clear (vm);
-              hs_err_format (vm, &hs_exc_TypeError,
-                             "cannot convert dictionary update sequence element #%" G_GSIZE_FORMAT
-                             " to a sequence",
-                             index);
-            }
-          return NULL;
+          hs_err_clear (vm);
+          hs_err_format (vm, &hs_exc_TypeError,
+                         "cannot convert dictionary update sequence element #%" G_GSIZE_FORMAT
+                         " to a sequence",
+                         index);
         }
+      return NULL;
     }
   n = hs_tuple_check (seq) ? hs_tuple_len (seq) : hs_list_len (seq);
   if (n != 2)

@@ -33,7 +33,7 @@ struct _HsFrame
                       * (CPython 3.11's f_lasti restored by RERAISE) */
   gsize arena_mark;  /* arena offset to restore when the frame is popped */
   /* (from tier2-lang) */
-  guint64 parent_frame_id; /* frame whose cells the function closes over; 0 if none */
+  guint64 parent_frame_id; /* the frame that made the function running; 0 if none */
   HsObject *ns;            /* class body: its namespace dict (owned); else NULL */
   gboolean is_init;        /* runs a class's __init__: its caller already holds the instance */
   HsObject *gen;           /* generator owning this frame (borrowed), or NULL; a suspended

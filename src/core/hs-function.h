@@ -21,7 +21,7 @@ typedef struct
   /* (from tier2-lang) */
   HsObject *closure;       /* tuple of cells (owned, visited) or NULL */
   HsObject *kwdefaults;    /* dict of keyword-only defaults (owned, visited) or NULL */
-  guint64 parent_frame_id; /* id of the frame whose cells `closure` holds; 0 if none */
+  guint64 parent_frame_id; /* id of the function frame that made it (a nested def); 0 if none */
 } HsFunction;
 
 #define HS_FUNCTION(o) ((HsFunction *)(o))

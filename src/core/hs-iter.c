@@ -200,7 +200,47 @@ SEQITER_TYPE (hs_list_iter_type, "list_iterator", listiter_next);
 SEQITER_TYPE (hs_list_reviter_type, "list_reverseiterator", listreviter_next);
 SEQITER_TYPE (hs_tuple_iter_type, "tuple_iterator", tupleiter_next);
 SEQITER_TYPE (hs_str_iter_type, "str_ascii_iterator", striter_next);
-SEQITER_TYPE (hs_seq_iter_type, "iterator", genericiter_next);
+/* __length_hint__ of the iterators over a learner's __getitem__ (generic and reversed):
+ * as in CPython, it asks the sequence's __len__, so list(), tuple() and str.join() of
+ * such an iterator call it. */
+static HsObject *
+seqiter_length_hint (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  SeqIter *it = (SeqIter *)args[0];
+  gssize n, left;
+
+  if (!hs_parse_args (vm, "__length_hint__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (it->seq == NULL)
+    return hs_int_from_i64 (vm, 0);
+  n = hs_object_len (vm, it->seq);
+  if (n < 0)
+    return NULL;
+  if (HS_IS (args[0], &hs_reversed_type))
+    left = n < it->index + 1 ? 0 : it->index + 1;
+  else
+    left = MAX (n - it->index, 0);
+  return hs_int_from_i64 (vm, left);
+}
+
+static const HsMethodDef seqiter_methods[] = {
+  { "__length_hint__", seqiter_length_hint },
+  { NULL },
+};
+
+HsType hs_seq_iter_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "iterator",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (SeqIter),
+  .dealloc = seqiter_dealloc,
+  .traverse = seqiter_traverse,
+  .clear = seqiter_dealloc,
+  .iter = iter_self,
+  .iternext = genericiter_next,
+  .methods = seqiter_methods,
+};
 
 static HsObject *reversed_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
                                      HsObject *kwnames);
@@ -217,6 +257,7 @@ HsType hs_reversed_type = {
   .iter = iter_self,
   .iternext = reversed_next,
   .construct = reversed_construct,
+  .methods = seqiter_methods,
 };
 
 HsObject *

@@ -161,21 +161,34 @@ int
 hs_list_extend (HsVM *vm, HsObject *list, HsObject *iterable)
 {
   HsObject *it, *x;
+  gssize hint;
 
-  if (hs_list_check (iterable) || hs_tuple_check (iterable))
+  /* As CPython's list_extend: only exact lists and tuples are copied directly (a
+   * subclass's __iter__ runs); otherwise the length hint (a learner's __len__ or
+   * __length_hint__) is asked after getting the iterator, and presizes the list. */
+  if (HS_IS (iterable, &hs_list_type) || HS_IS (iterable, &hs_tuple_type) || iterable == list)
     {
-      gsize n = hs_list_check (iterable) ? hs_list_len (iterable) : hs_tuple_len (iterable);
-      HsObject **src
-          = hs_list_check (iterable) ? hs_list_items (iterable) : hs_tuple_items (iterable);
+      gboolean is_list = hs_list_check (iterable);
+      gsize n = is_list ? hs_list_len (iterable) : hs_tuple_len (iterable);
+      HsObject **src = is_list ? hs_list_items (iterable) : hs_tuple_items (iterable);
       return list_append_array (vm, list, src, n);
     }
   it = hs_object_iter (vm, iterable);
   if (it == NULL)
     return -1;
+  hint = hs_object_length_hint (vm, iterable, 8);
+  if (hint < 0)
+    {
+      hs_decref (vm, it);
+      return -1;
+    }
+  if (list_reserve (vm, HS_LIST (list), hs_list_len (list) + (gsize)hint) < 0)
+    hs_err_clear (vm); /* only a hint: the list grows as needed */
   while ((x = hs_iter_next (vm, it)) != NULL)
     if (hs_list_append_take (vm, list, x) < 0)
       break;
   hs_decref (vm, it);
+  list_maybe_shrink (vm, HS_LIST (list)); /* the hint may have been far too big */
   return hs_err_occurred (vm) ? -1 : 0;
 }
 
@@ -262,157 +275,6 @@ HsObject *
 hs_list_as_tuple (HsVM *vm, HsObject *list)
 {
   return hs_tuple_from_array (vm, hs_list_items (list), hs_list_len (list));
-}
-
-/* ---- sort: stable merge sort on (key, value) pairs -------------------------------- */
-
-typedef struct
-{
-  HsObject *key;
-  HsObject *value;
-} SortItem;
-
-typedef struct
-{
-  HsVM *vm;
-  gboolean failed;
-} SortState;
-
-/* key a < key b; fast paths for small ints and strs, else rich comparison. */
-static gboolean
-sort_lt (SortState *st, HsObject *a, HsObject *b)
-{
-  int r;
-
-  if (st->failed)
-    return FALSE;
-  if (HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
-      && hs_int_is_small (b))
-    return hs_int_small_value (a) < hs_int_small_value (b);
-  if (HS_IS (a, &hs_str_type) && HS_IS (b, &hs_str_type))
-    {
-      /* UTF-8 byte order is code point order. */
-      gsize la = hs_str_byte_len (a), lb = hs_str_byte_len (b);
-      int c = memcmp (hs_str_utf8 (a), hs_str_utf8 (b), MIN (la, lb));
-      return c < 0 || (c == 0 && la < lb);
-    }
-  r = hs_object_richcompare_bool (st->vm, a, b, HS_CMP_LT);
-  if (r < 0)
-    st->failed = TRUE;
-  return r > 0;
-}
-
-static void
-insertion_sort (SortState *st, SortItem *v, gsize n)
-{
-  for (gsize i = 1; i < n && !st->failed; i++)
-    {
-      SortItem x = v[i];
-      gsize j = i;
-      while (j > 0 && sort_lt (st, x.key, v[j - 1].key))
-        {
-          v[j] = v[j - 1];
-          j--;
-        }
-      v[j] = x;
-    }
-}
-
-/* Merges v[0..mid) and v[mid..n) using tmp; takes the left item on ties (stable). */
-static void
-merge (SortState *st, SortItem *v, gsize mid, gsize n, SortItem *tmp)
-{
-  gsize i = 0, j = mid, k = 0;
-
-  if (!sort_lt (st, v[mid].key, v[mid - 1].key))
-    return; /* already in order */
-  memcpy (tmp, v, mid * sizeof (SortItem));
-  while (i < mid && j < n)
-    {
-      if (sort_lt (st, v[j].key, tmp[i].key))
-        v[k++] = v[j++];
-      else
-        v[k++] = tmp[i++];
-    }
-  while (i < mid)
-    v[k++] = tmp[i++];
-}
-
-static void
-merge_sort (SortState *st, SortItem *v, gsize n, SortItem *tmp)
-{
-  gsize mid;
-
-  if (n <= 16)
-    {
-      insertion_sort (st, v, n);
-      return;
-    }
-  mid = n / 2;
-  merge_sort (st, v, mid, tmp);
-  merge_sort (st, v + mid, n - mid, tmp);
-  if (!st->failed)
-    merge (st, v, mid, n, tmp);
-}
-
-static void
-sort_items_reverse (SortItem *v, gsize n)
-{
-  for (gsize i = 0, j = n; i + 1 < j; i++, j--)
-    {
-      SortItem t = v[i];
-      v[i] = v[j - 1];
-      v[j - 1] = t;
-    }
-}
-
-int
-hs_list_sort (HsVM *vm, HsObject *list, HsObject *key, gboolean reverse)
-{
-  HsList *l = HS_LIST (list);
-  gsize n = l->len, nkeys = 0;
-  SortState st = { vm, FALSE };
-  SortItem *v, *tmp;
-
-  if (key == hs_None)
-    key = NULL;
-  if (n < 2)
-    return 0;
-  v = g_new (SortItem, n);
-  for (gsize i = 0; i < n; i++)
-    v[i].value = v[i].key = l->items[i];
-  if (key != NULL)
-    for (; nkeys < n; nkeys++)
-      {
-        v[nkeys].key = hs_object_call (vm, key, &v[nkeys].value, 1, NULL);
-        if (v[nkeys].key == NULL)
-          {
-            st.failed = TRUE;
-            break;
-          }
-      }
-  if (!st.failed)
-    {
-      /* Reversing before and after a stable sort keeps equal items in order. */
-      if (reverse)
-        sort_items_reverse (v, n);
-      tmp = g_new (SortItem, n / 2 + 1);
-      merge_sort (&st, v, n, tmp);
-      g_free (tmp);
-      if (reverse)
-        sort_items_reverse (v, n);
-    }
-  if (!st.failed && l->len == n)
-    {
-      for (gsize i = 0; i < n; i++)
-        l->items[i] = v[i].value;
-      hs_object_mark_dirty_range (vm, list, 0, n);
-    }
-  if (key != NULL)
-    for (gsize i = 0; i < nkeys; i++)
-      hs_decref (vm, v[i].key);
-  g_free (v);
-  return st.failed ? -1 : 0;
 }
 
 /* ---- type slots ---------------------------------------------------------------------- */
@@ -788,23 +650,12 @@ list_ass_slice (HsVM *vm, HsObject *self, HsObject *slice, HsObject *value)
   gsize m;
   int r = 0;
 
-  if (hs_list_check (value) && value != self)
-    seq = hs_incref (value);
-  else if (hs_tuple_check (value))
-    seq = hs_incref (value);
+  if (value == self)
+    seq = hs_list_from_array (vm, hs_list_items (self), hs_list_len (self));
   else
-    {
-      seq = hs_list_from_iterable (vm, value);
-      if (seq == NULL)
-        {
-          if (hs_err_matches (vm, &hs_exc_TypeError))
-            {
-              hs_err_clear (vm);
-              hs_err_set_string (vm, &hs_exc_TypeError, "can only assign an iterable");
-            }
-          return -1;
-        }
-    }
+    seq = hs_sequence_fast (vm, value, "can only assign an iterable");
+  if (seq == NULL)
+    return -1;
   src = hs_list_check (seq) ? hs_list_items (seq) : hs_tuple_items (seq);
   m = hs_list_check (seq) ? hs_list_len (seq) : hs_tuple_len (seq);
   if (hs_slice_indices (vm, slice, (gssize)hs_list_len (self), &start, &stop, &step, &n) < 0)

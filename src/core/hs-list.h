@@ -56,7 +56,7 @@ int hs_list_extend (HsVM *vm, HsObject *list, HsObject *iterable);
 int hs_list_insert (HsVM *vm, HsObject *list, gssize index, HsObject *item);
 /* Replaces items[i] (0 <= i < len), borrowing item. */
 void hs_list_set_item (HsVM *vm, HsObject *list, gsize i, HsObject *item);
-/* In-place stable sort; key may be NULL or None. */
+/* In-place stable sort (timsort, hs-sort.c); key may be NULL or None. */
 int hs_list_sort (HsVM *vm, HsObject *list, HsObject *key, gboolean reverse);
 void hs_list_reverse (HsVM *vm, HsObject *list);
 HsObject *hs_list_as_tuple (HsVM *vm, HsObject *list);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -770,7 +771,8 @@ richcompare1 (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   gboolean done = FALSE, reflected_tried = FALSE;
   HsObject *r;
 
-  if (a->type != b->type && fb != NULL && fb != fa && hs_type_is_subtype (b->type, a->type))
+  /* As CPython: a subclass's reflected method goes first even when it is inherited. */
+  if (a->type != b->type && fb != NULL && hs_type_is_subtype (b->type, a->type))
     {
       r = try_cmp (vm, fb, b, a, cmp_swapped[op], &done);
       if (done)
@@ -974,6 +976,49 @@ hs_object_len (HsVM *vm, HsObject *obj)
       return -1;
     }
   return len (vm, obj);
+}
+
+gssize
+hs_object_length_hint (HsVM *vm, HsObject *obj, gssize dflt)
+{
+  HsObject *hint, *bound, *r;
+  gssize n;
+
+  if (SLOT (obj->type, len) != NULL)
+    {
+      n = hs_object_len (vm, obj);
+      if (n >= 0)
+        return n;
+      if (!hs_err_matches (vm, &hs_exc_TypeError))
+        return -1;
+      hs_err_clear (vm);
+    }
+  hint = hs_type_lookup_borrow (obj->type, hs_str_intern_cstr ("__length_hint__"));
+  if (hint == NULL)
+    return dflt;
+  bound = hs_descr_get (vm, hint, obj, obj->type);
+  r = bound != NULL ? hs_object_call (vm, bound, NULL, 0, NULL) : NULL;
+  hs_xdecref (vm, bound);
+  if (r == NULL || r == hs_NotImplemented)
+    {
+      if (r == NULL && !hs_err_matches (vm, &hs_exc_TypeError))
+        return -1;
+      hs_err_clear (vm);
+      hs_xdecref (vm, r);
+      return dflt;
+    }
+  if (!hs_int_check (r))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__length_hint__ must be an integer, not %s",
+                     hs_type_name (r));
+      hs_decref (vm, r);
+      return -1;
+    }
+  n = hs_int_as_ssize (vm, r);
+  hs_decref (vm, r);
+  if (n < 0 && !hs_err_occurred (vm))
+    hs_err_set_string (vm, &hs_exc_ValueError, "__length_hint__() should return >= 0");
+  return n < 0 ? -1 : n;
 }
 
 HsObject *
@@ -1187,7 +1232,23 @@ hs_object_traverse (HsObject *obj, HsVisitFn visit, gpointer user_data)
 }
 
 HsObject *
-hs_sequence_to_list (HsVM *vm, HsObject *iterable)
+hs_sequence_fast (HsVM *vm, HsObject *iterable, const char *not_iterable)
 {
-  return hs_list_from_iterable (vm, iterable);
+  HsObject *it, *list;
+
+  if (HS_IS (iterable, &hs_list_type) || HS_IS (iterable, &hs_tuple_type))
+    return hs_incref (iterable);
+  it = hs_object_iter (vm, iterable);
+  if (it == NULL)
+    {
+      if (not_iterable != NULL && hs_err_matches (vm, &hs_exc_TypeError))
+        {
+          hs_err_clear (vm);
+          hs_err_set_string (vm, &hs_exc_TypeError, not_iterable);
+        }
+      return NULL;
+    }
+  list = hs_list_from_iterable (vm, it);
+  hs_decref (vm, it);
+  return list;
 }

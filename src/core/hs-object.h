@@ -252,6 +252,11 @@ HsObject *hs_number_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b);
 HsObject *hs_number_unaryop (HsVM *vm, HsUnaryOp op, HsObject *a);
 int hs_object_truth (HsVM *vm, HsObject *obj);
 gssize hs_object_len (HsVM *vm, HsObject *obj);
+/* CPython's length hint, asked by list(), tuple(), list.extend() and the like after they
+ * got the iterator: len(obj) if its type has __len__ (a TypeError from it is ignored),
+ * else obj.__length_hint__() if defined (TypeError or NotImplemented: dflt), else
+ * dflt; -1 with an exception set on error. */
+gssize hs_object_length_hint (HsVM *vm, HsObject *obj, gssize dflt);
 HsObject *hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key);
 int hs_object_setitem (HsVM *vm, HsObject *obj, HsObject *key, HsObject *value);
 int hs_object_delitem (HsVM *vm, HsObject *obj, HsObject *key);
@@ -277,8 +282,11 @@ const char *hs_type_name (const HsObject *obj);
 /* Visits the direct references of obj (no-op for leaf types). */
 void hs_object_traverse (HsObject *obj, HsVisitFn visit, gpointer user_data);
 
-/* Gathers an iterable into a new list (hs_list) or NULL. */
-HsObject *hs_sequence_to_list (HsVM *vm, HsObject *iterable);
+/* CPython's PySequence_Fast: an exact list or tuple itself (new reference), else a new
+ * list of the items of the iterable's iterator (whose length hint is asked, not the
+ * iterable's); NULL on error, a TypeError "not_iterable" (unless NULL) when the iterable
+ * is not iterable. */
+HsObject *hs_sequence_fast (HsVM *vm, HsObject *iterable, const char *not_iterable);
 
 /* ---- singletons and core types ------------------------------------------------ */
 

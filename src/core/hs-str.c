@@ -1402,50 +1402,39 @@ fail:
   return NULL;
 }
 
+/* As CPython, the items are all gathered (hs_sequence_fast) before any is checked. */
 static HsObject *
 str_join (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *iterable, *iter, *item, *self = args[0];
+  HsObject *iterable, *seq, **items, *self = args[0];
   GString *out;
-  gsize i = 0;
+  gsize n;
 
   if (!hs_parse_args (vm, "str.join", args + 1, nargs - 1, kwnames, "!iterable", &iterable))
     return NULL;
-  iter = hs_object_iter (vm, iterable);
-  if (iter == NULL)
-    {
-      if (hs_err_matches (vm, &hs_exc_TypeError))
-        {
-          hs_err_clear (vm);
-          hs_err_set_string (vm, &hs_exc_TypeError, "can only join an iterable");
-        }
-      return NULL;
-    }
+  seq = hs_sequence_fast (vm, iterable, "can only join an iterable");
+  if (seq == NULL)
+    return NULL;
+  items = hs_list_check (seq) ? hs_list_items (seq) : hs_tuple_items (seq);
+  n = hs_list_check (seq) ? hs_list_len (seq) : hs_tuple_len (seq);
   out = g_string_new (NULL);
-  while ((item = hs_iter_next (vm, iter)) != NULL)
+  for (gsize i = 0; i < n; i++)
     {
-      if (!hs_str_check (item))
+      if (!hs_str_check (items[i]))
         {
           hs_err_format (vm, &hs_exc_TypeError,
                          "sequence item %" G_GSIZE_FORMAT ": expected str instance, %s found", i,
-                         hs_type_name (item));
-          hs_decref (vm, item);
-          goto fail;
+                         hs_type_name (items[i]));
+          hs_decref (vm, seq);
+          g_string_free (out, TRUE);
+          return NULL;
         }
       if (i > 0)
         g_string_append_len (out, HS_STR (self)->data, HS_STR (self)->byte_len);
-      g_string_append_len (out, HS_STR (item)->data, HS_STR (item)->byte_len);
-      hs_decref (vm, item);
-      i++;
+      g_string_append_len (out, HS_STR (items[i])->data, HS_STR (items[i])->byte_len);
     }
-  if (hs_err_occurred (vm))
-    goto fail;
-  hs_decref (vm, iter);
+  hs_decref (vm, seq);
   return hs_str_from_gstring (vm, out);
-fail:
-  hs_decref (vm, iter);
-  g_string_free (out, TRUE);
-  return NULL;
 }
 
 static HsObject *

@@ -89,7 +89,7 @@ hs_tuple_from_iterable (HsVM *vm, HsObject *iterable)
 
   if (HS_IS (iterable, &hs_tuple_type))
     return hs_incref (iterable);
-  if (hs_list_check (iterable))
+  if (HS_IS (iterable, &hs_list_type))
     return hs_list_as_tuple (vm, iterable);
   list = hs_list_from_iterable (vm, iterable);
   if (list == NULL)

@@ -99,7 +99,7 @@ frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   f->ip = 0;
   f->sp = 0;
   f->cur_line = -1; /* CPython 3.11 traces the first line of every frame */
-  f->parent_frame_id = 0;
+  f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
   f->ns = NULL;
   f->gen = NULL;
   f->is_init = FALSE;
@@ -124,6 +124,7 @@ frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals, gsize
   f->globals = globals;
   f->id = vm->next_frame_id++;
   f->cur_line = -1;
+  f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
   f->stack = f->locals + code->nlocals;
   *size = bytes;
   return f;
@@ -389,50 +390,64 @@ unpack_sequence (HsVM *vm, HsObject *seq, int n, HsObject **sp)
 }
 
 /* a, *b, c = seq: pushes (top first) the `before` items, a list of the middle, then
- * the `after` items. */
+ * the `after` items. As CPython: `before` items come from the iterator one by one, the
+ * rest through list(iterator) (which asks the iterator's length hint). */
 static int
 unpack_ex (HsVM *vm, HsObject *seq, int before, int after, HsObject **sp)
 {
-  if (HS_TYPE (seq)->iter == NULL && !hs_err_occurred (vm))
+  int total = before + after + 1, got = 0;
+  HsObject *it = hs_object_iter (vm, seq), *rest = NULL, *middle;
+  gsize n;
+
+  if (it == NULL)
     {
-      HsObject *it = hs_object_iter (vm, seq);
-      if (it == NULL)
+      if (hs_err_matches (vm, &hs_exc_TypeError) && HS_TYPE (seq)->iter == NULL)
         {
           hs_err_clear (vm);
           hs_err_format (vm, &hs_exc_TypeError, "cannot unpack non-iterable %s object",
                          hs_type_name (seq));
-          return -1;
         }
-      hs_decref (vm, it);
+      return -1;
     }
-  HsObject *all = hs_sequence_to_list (vm, seq);
-  if (all == NULL)
-    return -1;
-  gsize n = hs_list_len (all);
-  if (n < (gsize)(before + after))
+  for (; got < before; got++)
+    {
+      HsObject *item = hs_iter_next (vm, it);
+      if (item == NULL)
+        {
+          if (!hs_err_occurred (vm))
+            hs_err_format (vm, &hs_exc_ValueError,
+                           "not enough values to unpack (expected at least %d, got %d)",
+                           before + after, got);
+          goto fail;
+        }
+      sp[total - 1 - got] = item;
+    }
+  rest = hs_list_from_iterable (vm, it);
+  if (rest == NULL)
+    goto fail;
+  n = hs_list_len (rest);
+  if (n < (gsize)after)
     {
       hs_err_format (vm, &hs_exc_ValueError,
                      "not enough values to unpack (expected at least %d, got %" G_GSIZE_FORMAT ")",
-                     before + after, n);
-      hs_decref (vm, all);
-      return -1;
+                     before + after, before + n);
+      goto fail;
     }
-  HsObject **items = hs_list_items (all);
-  HsObject *middle = hs_list_from_array (vm, items + before, n - before - after);
+  middle = after == 0 ? hs_incref (rest) : hs_list_from_array (vm, hs_list_items (rest), n - after);
   if (middle == NULL)
-    {
-      hs_decref (vm, all);
-      return -1;
-    }
-  int total = before + after + 1, k = 0;
-  for (int i = after - 1; i >= 0; i--)
-    sp[k++] = hs_incref (items[n - after + i]);
-  sp[k++] = middle;
-  for (int i = before - 1; i >= 0; i--)
-    sp[k++] = hs_incref (items[i]);
-  g_assert (k == total);
-  hs_decref (vm, all);
+    goto fail;
+  for (int i = 0; i < after; i++)
+    sp[after - 1 - i] = hs_incref (hs_list_items (rest)[n - after + i]);
+  sp[after] = middle;
+  hs_decref (vm, rest);
+  hs_decref (vm, it);
   return 0;
+fail:
+  for (int i = 0; i < got; i++)
+    hs_decref (vm, sp[total - 1 - i]);
+  hs_xdecref (vm, rest);
+  hs_decref (vm, it);
+  return -1;
 }
 
 static HsObject *
@@ -769,7 +784,6 @@ frame_setup_closure (HsVM *vm, HsFrame *f, HsFunction *fn)
     }
   for (int i = 0; i < co->nfrees && fn->closure != NULL; i++)
     f->locals[co->frees[i]] = hs_incref (hs_tuple_get_borrow (fn->closure, i));
-  f->parent_frame_id = fn->parent_frame_id;
   return 0;
 }
 
@@ -1787,6 +1801,7 @@ op_UNPACK_SEQUENCE:
 op_UNPACK_EX:
   {
     HsObject *seq = POP ();
+    SAVE_FRAME ();
     int r = unpack_ex (vm, seq, arg & 0xfff, arg >> 12, sp);
     if (r < 0)
       {
@@ -1903,7 +1918,9 @@ op_MAKE_FUNCTION:
         hs_xdecref (vm, kwdefaults);
         goto error;
       }
-    hs_function_set_extras (HS_FUNCTION (fn), kwdefaults, closure, closure != NULL ? f->id : 0);
+    /* a def inside a function (not inside a class body) names the frame that made it */
+    gboolean nested = (co->children[arg >> 3]->flags & HS_CODE_NESTED) && f->ns == NULL;
+    hs_function_set_extras (HS_FUNCTION (fn), kwdefaults, closure, nested ? f->id : 0);
     PUSH (fn);
     DISPATCH ();
   }

@@ -41,7 +41,8 @@ typedef struct
   int line;                /* the line this frame is at */
   gboolean is_highlighted; /* the frame executing now */
   gboolean is_zombie;      /* returned but kept alive (a generator or closure's parent) */
-  guint64 parent_frame_id; /* lexical parent (closures), 0 if none */
+  gboolean is_parent;      /* made a function that is shown (Python Tutor's parent frame) */
+  guint64 parent_frame_id; /* the frame that made the function running (lexical parent), or 0 */
   GArray *vars;            /* of HsSnapVar, in CPython's variable order */
   GArray *held;            /* of HsSnapVar: references held beyond variables (iterators,
                               partly evaluated expressions); each counts like a variable */
@@ -81,8 +82,9 @@ typedef struct
 {
   guint64 id;
   HsSnapKind kind;
-  char *type_name; /* "list", "dict", a class name, "function", ... */
-  char *label;     /* functions: "f(a, b)"; classes: name; primitives: repr; else NULL */
+  char *type_name;         /* "list", "dict", a class name, "function", ... */
+  char *label;             /* functions: "f(a, b)"; classes: name; primitives: repr; else NULL */
+  guint64 parent_frame_id; /* functions: the frame that made it (Python Tutor's parent), or 0 */
   gint64 refcount;
   gboolean immortal;
   guint flags;

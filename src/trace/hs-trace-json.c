@@ -177,13 +177,14 @@ put_frame (GString *out, HsSnapFrame *f)
   put_string (out, f->func_name);
   g_string_append_printf (out,
                           ", \"frame_id\": %" G_GUINT64_FORMAT ", \"is_highlighted\": %s"
-                          ", \"is_parent\": false, \"is_zombie\": %s, \"parent_frame_id_list\": [",
+                          ", \"is_parent\": %s, \"is_zombie\": %s, \"parent_frame_id_list\": [",
                           f->frame_id, f->is_highlighted ? "true" : "false",
-                          f->is_zombie ? "true" : "false");
+                          f->is_parent ? "true" : "false", f->is_zombie ? "true" : "false");
   if (f->parent_frame_id)
     g_string_append_printf (out, "%" G_GUINT64_FORMAT, f->parent_frame_id);
-  g_string_append_printf (out, "], \"unique_hash\": \"%s_f%" G_GUINT64_FORMAT "\", ", f->func_name,
-                          f->frame_id);
+  g_string_append_printf (out, "], \"unique_hash\": \"%s_f%" G_GUINT64_FORMAT "%s%s\", ",
+                          f->func_name, f->frame_id, f->is_parent ? "_p" : "",
+                          f->is_zombie ? "_z" : "");
   put_vars (out, f->vars, "ordered_varnames", "encoded_locals");
   g_string_append (out, ", \"heapscope_held\": ");
   put_held (out, f->held);
@@ -257,7 +258,10 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
       case HS_SNAP_FUNCTION:
         g_string_append (out, ", ");
         put_string (out, o->label ? o->label : o->type_name);
-        g_string_append (out, ", null");
+        if (o->parent_frame_id != 0)
+          g_string_append_printf (out, ", %" G_GUINT64_FORMAT, o->parent_frame_id);
+        else
+          g_string_append (out, ", null");
         break;
       case HS_SNAP_PRIMITIVE:
         {

@@ -18,22 +18,24 @@ G_BEGIN_DECLS
 /* Ops in the logs; each is followed by its varint arguments. */
 typedef enum
 {
-  HS_REC_OBJ = 1,    /* id kind type_str label_str immortal n value... (replaces contents) */
-  HS_REC_PAIRS,      /* id kind type_str label_str immortal n (key value)... (dicts: one pair
-                      * per entry slot, a deleted slot as (0 0), so slots keep their numbers) */
-  HS_REC_ATTRS,      /* id kind type_str label_str immortal n (name_str value)... */
-  HS_REC_INT,        /* id signed-value: a primitive int that fits in 64 bits */
-  HS_REC_PRIM,       /* id type_str repr_str immortal: other primitives (str, float, big int) */
-  HS_REC_LIST_RANGE, /* id new_len lo n value...: items [lo, lo+n) replaced, length new_len */
-  HS_REC_FREE,       /* id */
-  HS_REC_PUSH,       /* frame_id name_str parent_frame_id: a frame is entered */
-  HS_REC_POP,        /* the innermost frame is left */
-  HS_REC_VAR,        /* depth name_str value rank: bind (value 0: unbind) a variable, placed
-                      * before the first one of a higher rank (rank 0: after the others) */
-  HS_REC_HELD,       /* depth n (label_str value)...: the values a frame holds */
-  HS_REC_LINE,       /* depth line */
-  HS_REC_GC,         /* n id...: the collector freed these (their HS_REC_FREE follow) */
-  HS_REC_DICT_RANGE, /* id nentries lo n (key value)...: entry slots [lo, lo+n) replaced */
+  HS_REC_OBJ = 1,     /* id kind type_str label_str immortal n value... (replaces contents) */
+  HS_REC_PAIRS,       /* id kind type_str label_str immortal n (key value)... (dicts: one pair
+                       * per entry slot, a deleted slot as (0 0), so slots keep their numbers) */
+  HS_REC_ATTRS,       /* id kind type_str label_str immortal n (name_str value)... */
+  HS_REC_INT,         /* id signed-value: a primitive int that fits in 64 bits */
+  HS_REC_PRIM,        /* id type_str repr_str immortal: other primitives (str, float, big int) */
+  HS_REC_LIST_RANGE,  /* id new_len lo n value...: items [lo, lo+n) replaced, length new_len */
+  HS_REC_FREE,        /* id */
+  HS_REC_PUSH,        /* frame_id name_str parent_frame_id is_parent: a frame is entered */
+  HS_REC_POP,         /* the innermost frame is left */
+  HS_REC_VAR,         /* depth name_str value rank: bind (value 0: unbind) a variable, placed
+                       * before the first one of a higher rank (rank 0: after the others) */
+  HS_REC_HELD,        /* depth n (label_str value)...: the values a frame holds */
+  HS_REC_LINE,        /* depth line */
+  HS_REC_GC,          /* n id...: the collector freed these (their HS_REC_FREE follow) */
+  HS_REC_DICT_RANGE,  /* id nentries lo n (key value)...: entry slots [lo, lo+n) replaced */
+  HS_REC_PARENT,      /* depth: the frame made a function that is shown (Python Tutor) */
+  HS_REC_FUNC_PARENT, /* id frame_id: the function was made by that frame */
 } HsTraceOp;
 
 /* In an HS_REC_ATTRS record, the pair with this name is the object's class (instances)
@@ -113,8 +115,9 @@ typedef struct
   guint32 type_str, label_str;
   gint64 int_value; /* HS_REC_INT primitives; label_str 0 then */
   gboolean is_int;
-  GArray *vals; /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
-  guint flags;  /* HS_SNAP_FLAG_* for the step last applied */
+  guint64 parent_frame_id; /* functions: the frame that made it, or 0 */
+  GArray *vals;            /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
+  guint flags;             /* HS_SNAP_FLAG_* for the step last applied */
 } HsRObj;
 
 typedef struct
@@ -122,6 +125,7 @@ typedef struct
   guint64 id;
   guint32 name_str;
   guint64 parent_id;
+  gboolean is_parent;
   int line;
   GArray *names; /* guint32 pool index */
   GArray *vals;  /* guint64 object id */

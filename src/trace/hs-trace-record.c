@@ -37,11 +37,12 @@
 
 typedef struct
 {
-  guint64 id;       /* the VM's frame */
-  guint64 shown_id; /* the trace's: one per 'call' step, as Python Tutor numbers frames */
-  GArray *vals;     /* guint64: value ids of the locals (0 = unbound), or of globals entries */
-  GArray *keys;     /* HsObject*: globals keys (module frame only) */
-  GArray *held;     /* guint64: held value ids */
+  guint64 id;         /* the VM's frame */
+  guint64 shown_id;   /* the trace's: one per 'call' step, as Python Tutor numbers frames */
+  GArray *vals;       /* guint64: value ids of the locals (0 = unbound), or of globals entries */
+  GArray *keys;       /* HsObject*: globals keys (module frame only) */
+  GArray *held;       /* guint64: held value ids */
+  gboolean is_parent; /* made a function that was shown (Python Tutor's parent frame) */
 } Shadow;
 
 typedef struct
@@ -66,6 +67,7 @@ typedef struct
   guint64 hidden_frame; /* the class body running unseen (see is_hidden), or 0 */
   gint64 hidden_events; /* events not recorded as steps so far */
   guint64 last_shown_id;
+  GHashTable *parents; /* VM frame id -> shown id, of the frames that made shown functions */
 } Recorder;
 
 static void
@@ -262,6 +264,60 @@ append_lambda_line (GString *name, HsCode *code)
 /* A function shows its signature, then what it keeps alive: default values (its defaults
  * tuple and keyword-only defaults dict are not drawn themselves) and the cells it closes
  * over, named like the variables they hold. */
+/* ---- Python Tutor's parent frames ------------------------------------------------ */
+
+static Shadow *
+shadow_of (Recorder *rec, guint64 vm_id, guint *depth)
+{
+  for (guint i = rec->shadows->len; i-- > 0;)
+    {
+      Shadow *s = g_ptr_array_index (rec->shadows, i);
+      if (s->id == vm_id)
+        {
+          *depth = i;
+          return s;
+        }
+    }
+  return NULL;
+}
+
+/* Comprehensions and generator expressions are functions to the runtime, not to the
+ * learner: Python Tutor gives them no parent. */
+static gboolean
+is_comprehension (HsCode *code)
+{
+  return code->name[0] == '<' && strcmp (code->name, "<lambda>") != 0;
+}
+
+/* The shown id of the frame that made a function of this code (vm_id): from the stack, or
+ * remembered from when it was marked a parent; 0 if it was never shown. */
+static guint64
+shown_frame_id (Recorder *rec, HsCode *code, guint64 vm_id)
+{
+  guint depth;
+  if (vm_id == 0 || is_comprehension (code))
+    return 0;
+  Shadow *s = shadow_of (rec, vm_id, &depth);
+  if (s != NULL)
+    return s->shown_id;
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (rec->parents, GSIZE_TO_POINTER (vm_id)));
+}
+
+/* A frame becomes a parent once a function it made is shown, as in Python Tutor; it is
+ * remembered so that the function and the frames running it name it after it returned. */
+static void
+mark_parent (Recorder *rec, HsLog *log, guint64 vm_id)
+{
+  guint depth;
+  Shadow *s = shadow_of (rec, vm_id, &depth);
+  if (s == NULL || s->is_parent)
+    return;
+  s->is_parent = TRUE;
+  g_hash_table_insert (rec->parents, GSIZE_TO_POINTER (vm_id), GSIZE_TO_POINTER (s->shown_id));
+  hs_log_put (log, HS_REC_PARENT);
+  hs_log_put (log, depth);
+}
+
 static void
 put_function (Recorder *rec, HsLog *log, HsObject *o)
 {
@@ -305,6 +361,14 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
       int slot = (int)i < code->nfrees ? code->frees[i] : -1;
       hs_log_put (log, pool (rec, slot >= 0 ? code->varnames[slot] : "?"));
       hs_log_put (log, ref (rec, hs_tuple_get_borrow (fn->closure, i)));
+    }
+  guint64 parent = shown_frame_id (rec, code, fn->parent_frame_id);
+  if (parent != 0)
+    {
+      hs_log_put (log, HS_REC_FUNC_PARENT);
+      hs_log_put (log, hs_object_id (o));
+      hs_log_put (log, parent);
+      mark_parent (rec, log, fn->parent_frame_id);
     }
 }
 
@@ -773,10 +837,19 @@ put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
   g_autoptr (GString) name = g_string_new (f->code->name);
 
   append_lambda_line (name, f->code);
+  /* Python Tutor makes a frame whose code holds a lambda a parent from its first step */
+  for (int i = 0; i < f->code->nchildren && !s->is_parent; i++)
+    if (strcmp (f->code->children[i]->name, "<lambda>") == 0)
+      {
+        s->is_parent = TRUE;
+        g_hash_table_insert (rec->parents, GSIZE_TO_POINTER (f->id),
+                             GSIZE_TO_POINTER (s->shown_id));
+      }
   hs_log_put (log, HS_REC_PUSH);
   hs_log_put (log, s->shown_id);
   hs_log_put (log, pool (rec, name->str));
-  hs_log_put (log, 0);
+  hs_log_put (log, shown_frame_id (rec, f->code, f->parent_frame_id));
+  hs_log_put (log, s->is_parent);
 }
 
 static void
@@ -889,7 +962,9 @@ write_keyframe (Recorder *rec, int step)
   for (guint i = 0; i < frames->len; i++)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
-      Shadow *s = shadow_new (f->id, ((Shadow *)g_ptr_array_index (rec->shadows, i))->shown_id);
+      Shadow *live = g_ptr_array_index (rec->shadows, i);
+      Shadow *s = shadow_new (f->id, live->shown_id);
+      s->is_parent = live->is_parent;
       put_push (rec, log, f, s);
       sync_frame (rec, log, s, f, i, TRUE);
       put_line (log, i, hs_frame_line (f));
@@ -1189,6 +1264,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.vm = vm;
   rec.cancel = cancel;
   rec.immortals = g_hash_table_new (NULL, NULL);
+  rec.parents = g_hash_table_new (NULL, NULL);
   rec.todo = g_ptr_array_new ();
   rec.shadows = g_ptr_array_new_with_free_func (shadow_free);
   /* Held labels stay English in the trace (and its JSON); the diagram translates them. */
@@ -1230,6 +1306,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
 
   hs_vm_set_hooks (vm, NULL, NULL);
   g_hash_table_unref (rec.immortals);
+  g_hash_table_unref (rec.parents);
   g_hash_table_unref (rec.class_dicts);
   g_hash_table_unref (rec.generators);
   g_array_unref (rec.class_lines);

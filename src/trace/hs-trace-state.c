@@ -185,6 +185,7 @@ apply_push (HsRState *st, HsLogReader *r)
   f->id = hs_log_get (r);
   f->name_str = (guint32)hs_log_get (r);
   f->parent_id = hs_log_get (r);
+  f->is_parent = hs_log_get (r) != 0;
   f->names = g_array_new (FALSE, FALSE, sizeof (guint32));
   f->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
   f->ranks = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -308,6 +309,20 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
         break;
       case HS_REC_HELD:
         apply_held (st, r);
+        break;
+      case HS_REC_PARENT:
+        f = frame_at (st, hs_log_get (r));
+        if (f != NULL)
+          f->is_parent = TRUE;
+        break;
+      case HS_REC_FUNC_PARENT:
+        {
+          guint64 id = hs_log_get (r);
+          guint64 parent = hs_log_get (r);
+          HsRObj *o = g_hash_table_lookup (st->objs, &id);
+          if (o != NULL)
+            o->parent_frame_id = parent;
+        }
         break;
       case HS_REC_LINE:
         f = frame_at (st, hs_log_get (r));
@@ -508,6 +523,7 @@ add_frames (ToSnap *ts)
           = hs_snapshot_add_frame (ts->snap, rf->id, hs_string_pool_get (pool, rf->name_str));
       f->line = rf->line;
       f->parent_frame_id = rf->parent_id;
+      f->is_parent = rf->is_parent;
       f->is_highlighted = i + 1 == ts->st->frames->len;
       for (guint j = 0; j < rf->names->len; j++)
         if (g_array_index (rf->vals, guint64, j) != 0)
@@ -533,6 +549,7 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   so = hs_snapshot_add_object (ts->snap, o->id, o->kind, obj_type_name (ts, o));
   so->immortal = o->immortal;
   so->flags = o->flags;
+  so->parent_frame_id = o->parent_frame_id;
   if (o->shape == HS_SHAPE_PRIM)
     so->label = prim_text (ts, o);
   else

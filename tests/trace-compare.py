@@ -258,7 +258,7 @@ def shown_inline(oe, h, hheap):
 
 
 # What an exception holds outside its __dict__ (docs/trace-format.md).
-EXCEPTION_FIELDS = ("args", "__cause__", "__context__", "name")
+EXCEPTION_FIELDS = ("args", "__cause__", "__context__", "__traceback__", "name")
 
 
 def without_exception_fields(oe, he):

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hs-exceptions.h"
+#include "hs-int.h"
 #include "hs-cfunction.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
@@ -29,6 +30,8 @@ exc_traverse (HsObject *self, HsVisitFn visit, gpointer data)
     visit (e->context, data);
   if (e->name != NULL)
     visit (e->name, data);
+  if (e->tb_object != NULL)
+    visit (e->tb_object, data);
 }
 
 static void
@@ -39,6 +42,7 @@ exc_clear (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, e->cause);
   HS_CLEAR (vm, e->context);
   HS_CLEAR (vm, e->name);
+  HS_CLEAR (vm, e->tb_object);
 }
 
 static void
@@ -70,6 +74,84 @@ hs_exception_add_traceback (HsObject *exc, HsCode *code, int ip)
     e->traceback = g_array_new (FALSE, FALSE, sizeof (HsTracebackEntry));
   HsTracebackEntry entry = { code, ip };
   g_array_append_val (e->traceback, entry);
+}
+
+/* ---- traceback objects ----------------------------------------------------------- */
+
+/* One frame an exception went through, as CPython's traceback: `tb_next` leads toward the
+ * frame that raised it. There are no frame objects here: `tb_frame` is not offered. */
+typedef struct
+{
+  HsObject header;
+  HsObject *next; /* traceback or NULL */
+  HsCode *code;   /* borrowed: code objects live as long as the VM */
+  int ip;
+} HsTraceback;
+
+static void
+tb_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsTraceback *tb = (HsTraceback *)self;
+  if (tb->next != NULL)
+    visit (tb->next, data);
+}
+
+static void
+tb_clear (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsTraceback *)self)->next);
+}
+
+static HsObject *
+tb_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsTraceback *tb = (HsTraceback *)self;
+  const char *n = hs_str_utf8 (name);
+  if (strcmp (n, "tb_next") == 0)
+    return hs_incref (tb->next != NULL ? tb->next : hs_None);
+  if (strcmp (n, "tb_lineno") == 0)
+    return hs_int_from_i64 (vm, hs_code_line (tb->code, tb->ip));
+  if (strcmp (n, "tb_lasti") == 0)
+    return hs_int_from_i64 (vm, 2 * (gint64)tb->ip);
+  hs_err_format (vm, &hs_exc_AttributeError, "'traceback' object has no attribute '%s'", n);
+  return NULL;
+}
+
+HsType hs_traceback_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "traceback",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsTraceback),
+  .dealloc = tb_clear,
+  .traverse = tb_traverse,
+  .clear = tb_clear,
+  .getattr = tb_getattr,
+};
+
+/* Entries added since the last call get their objects, each leading to the one before,
+ * as CPython prepends a traceback object in every frame the exception leaves. */
+HsObject *
+hs_exception_traceback_object (HsVM *vm, HsObject *exc)
+{
+  HsException *e = HS_EXCEPTION (exc);
+  guint n = e->traceback != NULL ? e->traceback->len : 0;
+  while (e->tb_len < n)
+    {
+      HsTraceback *tb
+          = (HsTraceback *)hs_object_alloc (vm, &hs_traceback_type, sizeof (HsTraceback));
+      if (tb == NULL)
+        return NULL;
+      HsTracebackEntry *entry = &g_array_index (e->traceback, HsTracebackEntry, e->tb_len);
+      tb->code = entry->code;
+      tb->ip = entry->ip;
+      tb->next = e->tb_object; /* the reference moves to the new object */
+      hs_gc_track (vm, (HsObject *)tb);
+      e->tb_object = (HsObject *)tb;
+      e->tb_len++;
+      hs_object_mark_dirty (vm, exc);
+    }
+  return hs_incref (e->tb_object != NULL ? e->tb_object : hs_None);
 }
 
 static HsObject *
@@ -146,6 +228,8 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (e->cause != NULL ? e->cause : hs_None);
   if (strcmp (n, "__context__") == 0)
     return hs_incref (e->context != NULL ? e->context : hs_None);
+  if (strcmp (n, "__traceback__") == 0)
+    return hs_exception_traceback_object (vm, self);
   HsObject *v = hs_type_lookup_borrow (self->type, name);
   if (v != NULL && HS_IS (v, &hs_method_descr_type))
     return hs_cfunction_new_method (vm, ((HsCFunctionObject *)v)->def, self->type, self);

@@ -27,6 +27,10 @@ typedef struct
   gboolean suppress_context;
   HsObject *name;    /* NameError: the missing name (for "Did you mean"), else NULL */
   GArray *traceback; /* HsTracebackEntry, innermost first; NULL when empty */
+  /* `__traceback__`: the traceback objects of the first tb_len entries, outermost first,
+   * made when the program first asks for them (NULL before) */
+  HsObject *tb_object;
+  guint tb_len;
 } HsException;
 
 #define HS_EXCEPTION(o) ((HsException *)(o))
@@ -50,6 +54,10 @@ extern HsType hs_exc_StopRun;
 /* New instance of `type` with the given args (borrowed tuple; NULL: no args). */
 HsObject *hs_exception_new (HsVM *vm, HsType *type, HsObject *args);
 void hs_exception_add_traceback (HsObject *exc, HsCode *code, int ip);
+/* `exc.__traceback__` (new reference): the traceback object of the outermost frame the
+ * exception has reached, or None. */
+HsObject *hs_exception_traceback_object (HsVM *vm, HsObject *exc);
+extern HsType hs_traceback_type;
 /* "ZeroDivisionError: division by zero" (or just the type name when str() is empty). */
 char *hs_exception_format_last_line (HsVM *vm, HsObject *exc);
 

@@ -2323,9 +2323,12 @@ op_BEFORE_WITH:
 op_WITH_EXCEPT_START:
   {
     HsObject *exc = TOP (), *exit = sp[-3];
-    HsObject *args[3] = { (HsObject *)HS_TYPE (exc), exc, hs_None };
     SAVE_FRAME ();
+    HsObject *tb = hs_exception_traceback_object (vm, exc);
+    ERROR_IF (tb == NULL);
+    HsObject *args[3] = { (HsObject *)HS_TYPE (exc), exc, tb };
     HsObject *r = hs_object_call (vm, exit, args, 3, NULL);
+    hs_decref (vm, tb);
     ERROR_IF (r == NULL);
     PUSH (r);
     DISPATCH ();

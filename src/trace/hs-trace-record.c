@@ -377,8 +377,8 @@ static gsize
 exception_fields (HsObject *o, const char **names, HsObject **values)
 {
   HsException *e = HS_EXCEPTION (o);
-  const char *all[] = { "args", "__cause__", "__context__", "name" };
-  HsObject *vals[] = { e->args, e->cause, e->context, e->name };
+  const char *all[] = { "args", "__cause__", "__context__", "__traceback__", "name" };
+  HsObject *vals[] = { e->args, e->cause, e->context, e->tb_object, e->name };
   gsize n = 0;
 
   for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
@@ -397,8 +397,8 @@ put_instance (Recorder *rec, HsLog *log, HsObject *o)
 {
   gsize pos = 0, nexc = 0;
   HsObject *name, *value;
-  const char *exc_names[4];
-  HsObject *exc_values[4];
+  const char *exc_names[5];
+  HsObject *exc_values[5];
   gboolean has_attrs = hs_instance_check (o);
 
   if (hs_exception_check (o))

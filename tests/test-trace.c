@@ -653,7 +653,7 @@ test_parent_frames (void)
       if (g_str_equal (top->func_name, "outer"))
         {
           outer_id = top->frame_id;
-          g_assert_cmpuint (top->parent_frame_id, ==, 0);
+          g_assert_cmpuint (top->parent_frame_ids->len, ==, 0);
           /* a parent from the step after the def on */
           g_assert_true (top->is_parent == (snap->line == 5));
           saw_parent |= top->is_parent;
@@ -662,7 +662,8 @@ test_parent_frames (void)
         {
           saw_child = TRUE;
           g_assert_cmpuint (outer_id, !=, 0);
-          g_assert_cmpuint (top->parent_frame_id, ==, outer_id);
+          g_assert_cmpuint (top->parent_frame_ids->len, ==, 1);
+          g_assert_cmpuint (g_array_index (top->parent_frame_ids, guint64, 0), ==, outer_id);
           g_assert_false (top->is_parent);
           for (guint i = 0; i < snap->objects->len; i++)
             {
@@ -675,6 +676,42 @@ test_parent_frames (void)
     }
   g_assert_true (saw_parent);
   g_assert_true (saw_child);
+}
+
+/* parent_frame_id_list names the parent's parent too, both long returned. */
+static void
+test_parent_chain (void)
+{
+  g_autoptr (HsTrace) t = record ("def a():\n"
+                                  "    def b():\n"
+                                  "        def c():\n"
+                                  "            return 1\n"
+                                  "        return c\n"
+                                  "    return b\n"
+                                  "f = a()()\n"
+                                  "f()\n",
+                                  0);
+  guint64 a_id = 0, b_id = 0;
+  gboolean saw_c = FALSE;
+
+  for (int k = 0; k < hs_trace_get_n_steps (t); k++)
+    {
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+      HsSnapFrame *top = g_ptr_array_index (snap->frames, snap->frames->len - 1);
+      if (g_str_equal (top->func_name, "a"))
+        a_id = top->frame_id;
+      if (g_str_equal (top->func_name, "b"))
+        b_id = top->frame_id;
+      if (g_str_equal (top->func_name, "c"))
+        {
+          saw_c = TRUE;
+          g_assert_cmpuint (snap->frames->len, ==, 2);
+          g_assert_cmpuint (top->parent_frame_ids->len, ==, 2);
+          g_assert_cmpuint (g_array_index (top->parent_frame_ids, guint64, 0), ==, b_id);
+          g_assert_cmpuint (g_array_index (top->parent_frame_ids, guint64, 1), ==, a_id);
+        }
+    }
+  g_assert_true (saw_c);
 }
 
 int
@@ -706,6 +743,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/unassigned-cell", test_unassigned_cell);
   g_test_add_func ("/trace/snapshot/variable-order", test_variable_order);
   g_test_add_func ("/trace/snapshot/parent-frames", test_parent_frames);
+  g_test_add_func ("/trace/snapshot/parent-chain", test_parent_chain);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   corpus_add_tests ("/trace/counts", test_corpus_counts);

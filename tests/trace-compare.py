@@ -7,7 +7,8 @@ Usage: tests/trace-compare.py --cli PATH/heapscope-cli --programs DIR
                               [--known FILE] [--write-known FILE]
 
 For every DIR/*.py that compiles, runs tests/trace-oracle.py (CPython 3.11
-under sys.settrace, Python Tutor's semantics) and `heapscope-cli trace FILE`,
+under sys.settrace, Python Tutor's semantics but CPython's memory where
+Python Tutor keeps a returned parent frame alive) and `heapscope-cli trace FILE`,
 and walks both traces together (only their first N steps with --max-steps
 N: both sides are run with a step limit of N + 1; when the CLI refuses a
 trace of deep stacks for its size, fewer).  Each program is classified:

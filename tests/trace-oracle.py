@@ -28,10 +28,16 @@ opt-trace-format.md):
   'exception' is dropped, and an 'uncaught_exception' step is added only when
   no 'exception' step was ever recorded (Python Tutor's rule).
 - Frames: numbered 1, 2, ... in order of their 'call' step.  A frame in which
-  a nested function (or a lambda) was defined becomes a "parent"; it stays in
-  stack_to_render as a zombie (is_zombie) after it returns.  Locals inherited
-  from a parent frame are hidden in the child.  ordered_varnames: the names
-  of co_varnames that exist, then the others alphabetically, then __return__.
+  a nested function (or a lambda) was defined becomes a "parent", named by
+  the function (["FUNCTION", "f()", parent_id]) and by the frames running it
+  (parent_frame_id_list).  ordered_varnames: the names of co_varnames that
+  exist, then the others alphabetically, then __return__.
+- One departure from Python Tutor, so that the oracle records CPython's
+  memory: Python Tutor keeps a parent frame (and so its variables) alive after
+  it returns, as a zombie in stack_to_render, and hides a closure's free
+  variables that its parent shows.  Here a returned frame is gone, as in
+  CPython, and a frame shows all its f_locals, free variables included (it
+  holds their cells).  --pt-zombies gives Python Tutor's way.
 - Globals: everything in the module dict but dunder names (Python Tutor
   drops only __builtins__, __name__, __doc__, __package__, __exception__
   and __return__, so it would show an __annotations__); ordered_globals is
@@ -407,7 +413,7 @@ def user_builtins(oracle):
 
 class Oracle:
     def __init__(self, source, heap_primitives=False, max_steps=None,
-                 pt_floats=False):
+                 pt_floats=False, pt_zombies=False):
         self.source = source
         self.lines = source.splitlines()
         self.max_steps = max_steps or DEFAULT_MAX_STEPS
@@ -420,11 +426,17 @@ class Oracle:
         self.frame_ids = {}  # frame -> serial (keeps the frame alive)
         self.next_frame_id = 1
         self.return_values = {}  # frame -> value it returned (__return__)
-        self.closures = {}  # nested function -> frame that defined it
-        self.lambda_closures = {}  # lambda code object -> defining frame
+        # Python Tutor's parents, by frame id: nested function -> the id of
+        # the frame that defined it (held weakly unless zombies are kept: the
+        # oracle must not keep the program's functions alive), lambda code ->
+        # defining frame id, frame id -> its own parent's id
+        self.pt_zombies = pt_zombies
+        self.closures = {} if pt_zombies else weakref.WeakKeyDictionary()
+        self.lambda_closures = {}
+        self.frame_parents = {}
         self.global_funcs = set()
-        self.parent_frames = set()
-        self.zombies = []
+        self.parent_frames = set()  # frame ids
+        self.zombies = []  # --pt-zombies: parent frames, kept alive
         self.globals_order = []
         self.skip_frame = None  # class body whose events are not steps
         self.stdout = io.StringIO()
@@ -518,25 +530,23 @@ class Oracle:
                 if not (k.startswith("__") and k.endswith("__"))}
 
     def parent_of_function(self, fn):
-        frame = self.closures.get(fn)
-        return self.frame_ids[frame] if frame is not None else None
+        return self.closures.get(fn)
 
     def parent_frame(self, frame):
-        """The frame whose nested function made this frame (pg_logger's
-        get_parent_frame: the code matches and the inherited names agree)."""
-        local_names = frame.f_code.co_varnames
-        for fn, parent in self.closures.items():
-            if fn.__code__ != frame.f_code:
+        """The id of the frame whose nested function made this frame
+        (pg_logger's get_parent_frame: the code matches and the inherited
+        names agree, here the values of the function's closure cells)."""
+        code = frame.f_code
+        local = frame.f_locals
+        for fn, parent in list(self.closures.items()):
+            if getattr(fn, "__code__", None) is not code:
                 continue
-            mine = self.user_locals(frame)
-            theirs = self.user_locals(parent)
-            if all(k in local_names or k == "__return__" or k not in theirs
-                   or theirs[k] == v for k, v in mine.items()):
+            cells = getattr(fn, "__closure__", None) or ()
+            if all(name in local and local[name] is cell.cell_contents
+                   for name, cell in zip(code.co_freevars, cells)
+                   if cell_filled(cell)):
                 return parent
-        for code, parent in self.lambda_closures.items():
-            if code == frame.f_code:
-                return parent
-        return None
+        return self.lambda_closures.get(code)
 
     def find_closures(self, top, frames):
         """Register the frames that defined nested functions or lambdas."""
@@ -556,28 +566,26 @@ class Oracle:
                     if any(c is code for c in candidate.f_code.co_consts):
                         if candidate in self.frame_ids:
                             self.make_parent(candidate)
-                            self.closures[fn] = candidate
+                            self.closures[fn] = self.frame_ids[candidate]
                         break
         for const in top.f_code.co_consts:
             if isinstance(const, types.CodeType) and \
                     const.co_name == "<lambda>":
-                self.lambda_closures[const] = top
+                self.lambda_closures[const] = self.frame_ids[top]
                 self.make_parent(top)
 
     def make_parent(self, frame):
-        self.parent_frames.add(frame)
-        if frame not in self.zombies:
+        self.parent_frames.add(self.frame_ids[frame])
+        if self.pt_zombies and frame not in self.zombies:
             self.zombies.append(frame)
 
     def frame_entry(self, frame):
         parents = []
-        f = frame
-        while True:
-            p = self.parent_frame(f)
-            if p is None or self.frame_ids[p] in parents:
-                break
-            parents.append(self.frame_ids[p])
-            f = p
+        p = self.parent_frame(frame)
+        self.frame_parents[self.frame_ids[frame]] = p
+        while p is not None and p not in parents:
+            parents.append(p)
+            p = self.frame_parents.get(p)
         parent_frames = [z for z in self.zombies
                          if self.frame_ids[z] in parents]
         name = frame.f_code.co_name or "unnamed function"
@@ -602,7 +610,7 @@ class Oracle:
         if "__return__" in encoded:
             ordered.append("__return__")
         return {"func_name": name,
-                "is_parent": frame in self.parent_frames,
+                "is_parent": self.frame_ids[frame] in self.parent_frames,
                 "frame_id": self.frame_ids[frame],
                 "parent_frame_id_list": parents,
                 "encoded_locals": encoded,
@@ -614,7 +622,7 @@ class Oracle:
         objects as the last time and need no heap, the entry (and its JSON
         text, see dump) is reused: deep recursions stay affordable."""
         if self.closures or self.lambda_closures or \
-                frame in self.parent_frames:
+                self.frame_ids[frame] in self.parent_frames:
             return self.frame_entry(frame)
         # the key holds no object of the program (that would change its
         # reference counts): primitives by value, anything else by identity,
@@ -742,6 +750,14 @@ class Oracle:
         return {"code": self.source, "trace": t}
 
 
+def cell_filled(cell):
+    try:
+        cell.cell_contents
+    except ValueError:
+        return False
+    return True
+
+
 def exception_message(exc):
     return type(exc).__name__ + ": " + str(exc)
 
@@ -792,11 +808,14 @@ def main(argv):
     ap.add_argument("--max-steps", type=int, default=DEFAULT_MAX_STEPS)
     ap.add_argument("--pt-floats", action="store_true",
                     help="Python Tutor's float rounding (not Heapscope's)")
+    ap.add_argument("--pt-zombies", action="store_true",
+                    help="keep parent frames as Python Tutor does (not "
+                    "CPython's memory)")
     args = ap.parse_args(argv)
     with open(args.file, encoding="utf-8") as f:
         source = f.read()
     oracle = Oracle(source, args.heap_primitives, args.max_steps,
-                    args.pt_floats)
+                    args.pt_floats, args.pt_zombies)
     result = oracle.run()
     if oracle.internal_error is not None:
         import traceback

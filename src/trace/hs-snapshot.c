@@ -38,6 +38,7 @@ frame_free (gpointer data)
   g_free (frame->func_name);
   g_array_unref (frame->vars);
   g_array_unref (frame->held);
+  g_array_unref (frame->parent_frame_ids);
   g_free (frame);
 }
 
@@ -93,6 +94,7 @@ hs_snapshot_add_frame (HsSnapshot *snap, guint64 frame_id, const char *func_name
   g_array_set_clear_func (frame->vars, var_clear);
   frame->held = g_array_new (FALSE, TRUE, sizeof (HsSnapVar));
   g_array_set_clear_func (frame->held, var_clear);
+  frame->parent_frame_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_ptr_array_add (snap->frames, frame);
   return frame;
 }

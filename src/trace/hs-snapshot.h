@@ -37,15 +37,16 @@ typedef struct
 typedef struct
 {
   guint64 frame_id;
-  char *func_name;         /* "<module>" for the global frame, as CPython names it */
-  int line;                /* the line this frame is at */
-  gboolean is_highlighted; /* the frame executing now */
-  gboolean is_zombie;      /* returned but kept alive (a generator or closure's parent) */
-  gboolean is_parent;      /* made a function that is shown (Python Tutor's parent frame) */
-  guint64 parent_frame_id; /* the frame that made the function running (lexical parent), or 0 */
-  GArray *vars;            /* of HsSnapVar, in CPython's variable order */
-  GArray *held;            /* of HsSnapVar: references held beyond variables (iterators,
-                              partly evaluated expressions); each counts like a variable */
+  char *func_name;          /* "<module>" for the global frame, as CPython names it */
+  int line;                 /* the line this frame is at */
+  gboolean is_highlighted;  /* the frame executing now */
+  gboolean is_zombie;       /* returned but kept alive (a generator or closure's parent) */
+  gboolean is_parent;       /* made a function that is shown (Python Tutor's parent frame) */
+  GArray *parent_frame_ids; /* guint64: the frame that made the function running, that
+                             * frame's own parent, ... (Python Tutor's parent_frame_id_list) */
+  GArray *vars;             /* of HsSnapVar, in CPython's variable order */
+  GArray *held;             /* of HsSnapVar: references held beyond variables (iterators,
+                               partly evaluated expressions); each counts like a variable */
 } HsSnapFrame;
 
 typedef enum

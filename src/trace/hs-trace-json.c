@@ -180,8 +180,9 @@ put_frame (GString *out, HsSnapFrame *f)
                           ", \"is_parent\": %s, \"is_zombie\": %s, \"parent_frame_id_list\": [",
                           f->frame_id, f->is_highlighted ? "true" : "false",
                           f->is_parent ? "true" : "false", f->is_zombie ? "true" : "false");
-  if (f->parent_frame_id)
-    g_string_append_printf (out, "%" G_GUINT64_FORMAT, f->parent_frame_id);
+  for (guint i = 0; i < f->parent_frame_ids->len; i++)
+    g_string_append_printf (out, "%s%" G_GUINT64_FORMAT, i ? ", " : "",
+                            g_array_index (f->parent_frame_ids, guint64, i));
   g_string_append_printf (out, "], \"unique_hash\": \"%s_f%" G_GUINT64_FORMAT "%s%s\", ",
                           f->func_name, f->frame_id, f->is_parent ? "_p" : "",
                           f->is_zombie ? "_z" : "");

@@ -26,7 +26,7 @@ typedef enum
   HS_REC_PRIM,        /* id type_str repr_str immortal: other primitives (str, float, big int) */
   HS_REC_LIST_RANGE,  /* id new_len lo n value...: items [lo, lo+n) replaced, length new_len */
   HS_REC_FREE,        /* id */
-  HS_REC_PUSH,        /* frame_id name_str parent_frame_id is_parent: a frame is entered */
+  HS_REC_PUSH,        /* frame_id name_str is_parent n parent_id...: a frame is entered */
   HS_REC_POP,         /* the innermost frame is left */
   HS_REC_VAR,         /* depth name_str value rank: bind (value 0: unbind) a variable, placed
                        * before the first one of a higher rank (rank 0: after the others) */
@@ -124,7 +124,7 @@ typedef struct
 {
   guint64 id;
   guint32 name_str;
-  guint64 parent_id;
+  GArray *parent_ids; /* guint64, see HsSnapFrame.parent_frame_ids */
   gboolean is_parent;
   int line;
   GArray *names; /* guint32 pool index */

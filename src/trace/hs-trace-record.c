@@ -37,12 +37,13 @@
 
 typedef struct
 {
-  guint64 id;         /* the VM's frame */
-  guint64 shown_id;   /* the trace's: one per 'call' step, as Python Tutor numbers frames */
-  GArray *vals;       /* guint64: value ids of the locals (0 = unbound), or of globals entries */
-  GArray *keys;       /* HsObject*: globals keys (module frame only) */
-  GArray *held;       /* guint64: held value ids */
-  gboolean is_parent; /* made a function that was shown (Python Tutor's parent frame) */
+  guint64 id;           /* the VM's frame */
+  guint64 shown_id;     /* the trace's: one per 'call' step, as Python Tutor numbers frames */
+  GArray *vals;         /* guint64: value ids of the locals (0 = unbound), or of globals entries */
+  GArray *keys;         /* HsObject*: globals keys (module frame only) */
+  GArray *held;         /* guint64: held value ids */
+  gboolean is_parent;   /* made a function that was shown (Python Tutor's parent frame) */
+  guint64 parent_shown; /* the shown id of the frame that made the function running, or 0 */
 } Shadow;
 
 typedef struct
@@ -67,7 +68,8 @@ typedef struct
   guint64 hidden_frame; /* the class body running unseen (see is_hidden), or 0 */
   gint64 hidden_events; /* events not recorded as steps so far */
   guint64 last_shown_id;
-  GHashTable *parents; /* VM frame id -> shown id, of the frames that made shown functions */
+  GHashTable *parents;      /* VM frame id -> shown id, of the frames that made shown functions */
+  GHashTable *parent_links; /* shown id -> its parent_shown, of those frames */
 } Recorder;
 
 static void
@@ -303,6 +305,15 @@ shown_frame_id (Recorder *rec, HsCode *code, guint64 vm_id)
   return GPOINTER_TO_SIZE (g_hash_table_lookup (rec->parents, GSIZE_TO_POINTER (vm_id)));
 }
 
+static void
+remember_parent (Recorder *rec, Shadow *s)
+{
+  s->is_parent = TRUE;
+  g_hash_table_insert (rec->parents, GSIZE_TO_POINTER (s->id), GSIZE_TO_POINTER (s->shown_id));
+  g_hash_table_insert (rec->parent_links, GSIZE_TO_POINTER (s->shown_id),
+                       GSIZE_TO_POINTER (s->parent_shown));
+}
+
 /* A frame becomes a parent once a function it made is shown, as in Python Tutor; it is
  * remembered so that the function and the frames running it name it after it returned. */
 static void
@@ -312,8 +323,7 @@ mark_parent (Recorder *rec, HsLog *log, guint64 vm_id)
   Shadow *s = shadow_of (rec, vm_id, &depth);
   if (s == NULL || s->is_parent)
     return;
-  s->is_parent = TRUE;
-  g_hash_table_insert (rec->parents, GSIZE_TO_POINTER (vm_id), GSIZE_TO_POINTER (s->shown_id));
+  remember_parent (rec, s);
   hs_log_put (log, HS_REC_PARENT);
   hs_log_put (log, depth);
 }
@@ -840,16 +850,27 @@ put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
   /* Python Tutor makes a frame whose code holds a lambda a parent from its first step */
   for (int i = 0; i < f->code->nchildren && !s->is_parent; i++)
     if (strcmp (f->code->children[i]->name, "<lambda>") == 0)
-      {
-        s->is_parent = TRUE;
-        g_hash_table_insert (rec->parents, GSIZE_TO_POINTER (f->id),
-                             GSIZE_TO_POINTER (s->shown_id));
-      }
+      remember_parent (rec, s);
+  /* the parent, its own parent, ... as far as they were remembered */
+  guint64 chain[16];
+  guint n = 0;
+  for (guint64 p = s->parent_shown; p != 0 && n < G_N_ELEMENTS (chain);
+       p = GPOINTER_TO_SIZE (g_hash_table_lookup (rec->parent_links, GSIZE_TO_POINTER (p))))
+    {
+      for (guint i = 0; i < n; i++)
+        if (chain[i] == p)
+          p = 0;
+      if (p == 0)
+        break;
+      chain[n++] = p;
+    }
   hs_log_put (log, HS_REC_PUSH);
   hs_log_put (log, s->shown_id);
   hs_log_put (log, pool (rec, name->str));
-  hs_log_put (log, shown_frame_id (rec, f->code, f->parent_frame_id));
   hs_log_put (log, s->is_parent);
+  hs_log_put (log, n);
+  for (guint i = 0; i < n; i++)
+    hs_log_put (log, chain[i]);
 }
 
 static void
@@ -922,6 +943,7 @@ sync_frames (Recorder *rec, int line, gboolean entered)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
       Shadow *s = shadow_new (f->id, ++rec->last_shown_id);
+      s->parent_shown = shown_frame_id (rec, f->code, f->parent_frame_id);
       put_push (rec, log, f, s);
       g_ptr_array_add (rec->shadows, s);
     }
@@ -965,6 +987,7 @@ write_keyframe (Recorder *rec, int step)
       Shadow *live = g_ptr_array_index (rec->shadows, i);
       Shadow *s = shadow_new (f->id, live->shown_id);
       s->is_parent = live->is_parent;
+      s->parent_shown = live->parent_shown;
       put_push (rec, log, f, s);
       sync_frame (rec, log, s, f, i, TRUE);
       put_line (log, i, hs_frame_line (f));
@@ -1265,6 +1288,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.cancel = cancel;
   rec.immortals = g_hash_table_new (NULL, NULL);
   rec.parents = g_hash_table_new (NULL, NULL);
+  rec.parent_links = g_hash_table_new (NULL, NULL);
   rec.todo = g_ptr_array_new ();
   rec.shadows = g_ptr_array_new_with_free_func (shadow_free);
   /* Held labels stay English in the trace (and its JSON); the diagram translates them. */
@@ -1307,6 +1331,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   hs_vm_set_hooks (vm, NULL, NULL);
   g_hash_table_unref (rec.immortals);
   g_hash_table_unref (rec.parents);
+  g_hash_table_unref (rec.parent_links);
   g_hash_table_unref (rec.class_dicts);
   g_hash_table_unref (rec.generators);
   g_array_unref (rec.class_lines);

@@ -64,6 +64,7 @@ rframe_free (gpointer p)
   g_array_unref (f->names);
   g_array_unref (f->vals);
   g_array_unref (f->ranks);
+  g_array_unref (f->parent_ids);
   g_array_unref (f->held_names);
   g_array_unref (f->held_vals);
   g_free (f);
@@ -184,8 +185,13 @@ apply_push (HsRState *st, HsLogReader *r)
   HsRFrame *f = g_new0 (HsRFrame, 1);
   f->id = hs_log_get (r);
   f->name_str = (guint32)hs_log_get (r);
-  f->parent_id = hs_log_get (r);
   f->is_parent = hs_log_get (r) != 0;
+  f->parent_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (guint64 n = hs_log_get (r); n > 0 && r->p < r->end; n--)
+    {
+      guint64 id = hs_log_get (r);
+      g_array_append_val (f->parent_ids, id);
+    }
   f->names = g_array_new (FALSE, FALSE, sizeof (guint32));
   f->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
   f->ranks = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -522,7 +528,7 @@ add_frames (ToSnap *ts)
       HsSnapFrame *f
           = hs_snapshot_add_frame (ts->snap, rf->id, hs_string_pool_get (pool, rf->name_str));
       f->line = rf->line;
-      f->parent_frame_id = rf->parent_id;
+      g_array_append_vals (f->parent_frame_ids, rf->parent_ids->data, rf->parent_ids->len);
       f->is_parent = rf->is_parent;
       f->is_highlighted = i + 1 == ts->st->frames->len;
       for (guint j = 0; j < rf->names->len; j++)

@@ -714,6 +714,38 @@ test_parent_chain (void)
   g_assert_true (saw_c);
 }
 
+/* A __repr__ frame gives no step; while the generator expression it made runs, the
+ * snapshot keeps it (it holds `self`) but the JSON lists it apart from Python Tutor's stack. */
+static void
+test_hidden_frame (void)
+{
+  g_autoptr (HsTrace) t = record ("class Box:\n"
+                                  "    def __repr__(self):\n"
+                                  "        return ''.join(c for c in 'ab')\n"
+                                  "print(Box())\n",
+                                  0);
+  gboolean saw = FALSE;
+
+  for (int k = 0; k < hs_trace_get_n_steps (t); k++)
+    {
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+      HsSnapFrame *top = g_ptr_array_index (snap->frames, snap->frames->len - 1);
+      g_assert_false (top->is_hidden);
+      if (g_str_equal (top->func_name, "<genexpr>"))
+        {
+          HsSnapFrame *below = g_ptr_array_index (snap->frames, snap->frames->len - 2);
+          g_assert_cmpstr (below->func_name, ==, "__repr__");
+          g_assert_true (below->is_hidden);
+          g_assert_nonnull (frame_var (below, "self"));
+          saw = TRUE;
+        }
+    }
+  g_assert_true (saw);
+  g_autofree char *json = hs_trace_to_json (t, 0, NULL);
+  g_assert_nonnull (strstr (json, "\"stack_to_render\": [{\"func_name\": \"<genexpr>\""));
+  g_assert_nonnull (strstr (json, "\"heapscope_hidden_frames\": [{\"func_name\": \"__repr__\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -744,6 +776,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/variable-order", test_variable_order);
   g_test_add_func ("/trace/snapshot/parent-frames", test_parent_frames);
   g_test_add_func ("/trace/snapshot/parent-chain", test_parent_chain);
+  g_test_add_func ("/trace/steps/hidden-frame", test_hidden_frame);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   corpus_add_tests ("/trace/counts", test_corpus_counts);

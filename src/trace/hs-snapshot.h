@@ -42,6 +42,8 @@ typedef struct
   gboolean is_highlighted;  /* the frame executing now */
   gboolean is_zombie;       /* returned but kept alive (a generator or closure's parent) */
   gboolean is_parent;       /* made a function that is shown (Python Tutor's parent frame) */
+  gboolean is_hidden;       /* gives no step of its own (__repr__, __new__): Python Tutor does
+                             * not list it, though it holds references while what it calls runs */
   GArray *parent_frame_ids; /* guint64: the frame that made the function running, that
                              * frame's own parent, ... (Python Tutor's parent_frame_id_list) */
   GArray *vars;             /* of HsSnapVar, in CPython's variable order */

@@ -192,6 +192,26 @@ put_frame (GString *out, HsSnapFrame *f)
   g_string_append (out, "}");
 }
 
+/* The function frames, oldest first: those Python Tutor lists, or the hidden ones. */
+static void
+put_frames (GString *out, HsSnapshot *snap, const char *key, gboolean hidden)
+{
+  gboolean first = TRUE;
+
+  g_string_append_printf (out, ", \"%s\": [", key);
+  for (guint i = 1; i < snap->frames->len; i++)
+    {
+      HsSnapFrame *f = g_ptr_array_index (snap->frames, i);
+      if (f->is_hidden != hidden)
+        continue;
+      if (!first)
+        g_string_append (out, ", ");
+      first = FALSE;
+      put_frame (out, f);
+    }
+  g_string_append (out, "]");
+}
+
 static const char *
 heap_tag (HsSnapKind kind)
 {
@@ -398,14 +418,9 @@ put_step (GString *out, HsSnapshot *snap)
     put_held (out, globals->held);
   else
     g_string_append (out, "[]");
-  g_string_append (out, ", \"stack_to_render\": [");
-  for (guint i = 1; i < snap->frames->len; i++)
-    {
-      if (i > 1)
-        g_string_append (out, ", ");
-      put_frame (out, g_ptr_array_index (snap->frames, i));
-    }
-  g_string_append (out, "], \"heap\": {");
+  put_frames (out, snap, "stack_to_render", FALSE);
+  put_frames (out, snap, "heapscope_hidden_frames", TRUE);
+  g_string_append (out, ", \"heap\": {");
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);

@@ -26,7 +26,7 @@ typedef enum
   HS_REC_PRIM,        /* id type_str repr_str immortal: other primitives (str, float, big int) */
   HS_REC_LIST_RANGE,  /* id new_len lo n value...: items [lo, lo+n) replaced, length new_len */
   HS_REC_FREE,        /* id */
-  HS_REC_PUSH,        /* frame_id name_str is_parent n parent_id...: a frame is entered */
+  HS_REC_PUSH,        /* frame_id name_str flags n parent_id...: a frame is entered */
   HS_REC_POP,         /* the innermost frame is left */
   HS_REC_VAR,         /* depth name_str value rank: bind (value 0: unbind) a variable, placed
                        * before the first one of a higher rank (rank 0: after the others) */
@@ -37,6 +37,13 @@ typedef enum
   HS_REC_PARENT,      /* depth: the frame made a function that is shown (Python Tutor) */
   HS_REC_FUNC_PARENT, /* id frame_id: the function was made by that frame */
 } HsTraceOp;
+
+/* HS_REC_PUSH flags */
+enum
+{
+  HS_PUSH_PARENT = 1 << 0, /* HsSnapFrame.is_parent */
+  HS_PUSH_HIDDEN = 1 << 1, /* HsSnapFrame.is_hidden */
+};
 
 /* In an HS_REC_ATTRS record, the pair with this name is the object's class (instances)
  * or base class (classes): HsSnapObject.class_ref, not a cell. */
@@ -126,6 +133,7 @@ typedef struct
   guint32 name_str;
   GArray *parent_ids; /* guint64, see HsSnapFrame.parent_frame_ids */
   gboolean is_parent;
+  gboolean is_hidden;
   int line;
   GArray *names; /* guint32 pool index */
   GArray *vals;  /* guint64 object id */

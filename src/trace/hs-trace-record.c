@@ -841,6 +841,13 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
   g_array_set_size (s->vals, i);
 }
 
+/* Frames named __new__ or __repr__ give no step of their own (see is_hidden). */
+static gboolean
+hides_own_steps (HsCode *code)
+{
+  return g_str_equal (code->name, "__new__") || g_str_equal (code->name, "__repr__");
+}
+
 static void
 put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
 {
@@ -867,7 +874,8 @@ put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
   hs_log_put (log, HS_REC_PUSH);
   hs_log_put (log, s->shown_id);
   hs_log_put (log, pool (rec, name->str));
-  hs_log_put (log, s->is_parent);
+  hs_log_put (log, (s->is_parent ? HS_PUSH_PARENT : 0)
+                       | (hides_own_steps (f->code) ? HS_PUSH_HIDDEN : 0));
   hs_log_put (log, n);
   for (guint i = 0; i < n; i++)
     hs_log_put (log, chain[i]);
@@ -1108,7 +1116,7 @@ is_hidden (Recorder *rec, HsStepEvent ev, HsFrame *f)
         rec->hidden_frame = 0;
       return TRUE;
     }
-  if (g_str_equal (f->code->name, "__new__") || g_str_equal (f->code->name, "__repr__"))
+  if (hides_own_steps (f->code))
     return TRUE;
   first = f->code->firstlineno;
   if (ev == HS_STEP_CALL && first > 0 && (guint)first < rec->class_lines->len

@@ -185,7 +185,9 @@ apply_push (HsRState *st, HsLogReader *r)
   HsRFrame *f = g_new0 (HsRFrame, 1);
   f->id = hs_log_get (r);
   f->name_str = (guint32)hs_log_get (r);
-  f->is_parent = hs_log_get (r) != 0;
+  guint64 flags = hs_log_get (r);
+  f->is_parent = (flags & HS_PUSH_PARENT) != 0;
+  f->is_hidden = (flags & HS_PUSH_HIDDEN) != 0;
   f->parent_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
   for (guint64 n = hs_log_get (r); n > 0 && r->p < r->end; n--)
     {
@@ -530,6 +532,7 @@ add_frames (ToSnap *ts)
       f->line = rf->line;
       g_array_append_vals (f->parent_frame_ids, rf->parent_ids->data, rf->parent_ids->len);
       f->is_parent = rf->is_parent;
+      f->is_hidden = rf->is_hidden;
       f->is_highlighted = i + 1 == ts->st->frames->len;
       for (guint j = 0; j < rf->names->len; j++)
         if (g_array_index (rf->vals, guint64, j) != 0)

@@ -25,6 +25,8 @@ for the rest of the trace; a second binding of either side is a difference).
 An oracle id may be bound again once the Heapscope object it was bound to
 has been freed (listed in `freed`), since CPython reuses the id() of a freed
 object and the oracle numbers objects by id() as Python Tutor does.
+A value id() gave is compared as the object it identifies (CPython's is an
+address: the oracle lists the addresses of the objects it shows).
 Ignored: Heapscope's own keys (refcounts, freed, gc, unreachable,
 heapscope_*), unique_hash, heap objects that only Heapscope's own keys
 reach, and the documented layout differences of docs/trace-format.md
@@ -76,9 +78,10 @@ class Mismatch(Exception):
 
 # -- reading traces -------------------------------------------------------------
 
-def iter_steps(text):
+def iter_steps(text, meta=None):
     """Yield the steps of {"code": ..., "trace": [...]} one by one, so that a
-    trace of hundreds of megabytes is never held as one Python object."""
+    trace of hundreds of megabytes is never held as one Python object.  The
+    other top-level values go to the dict meta as they are read."""
     dec = json.JSONDecoder()
     n = len(text)
 
@@ -98,7 +101,9 @@ def iter_steps(text):
             raise ValueError("expected ':' at %d" % i)
         i = skip(i + 1)
         if key != "trace":
-            _, i = dec.raw_decode(text, i)
+            value, i = dec.raw_decode(text, i)
+            if meta is not None:
+                meta[key] = value
         else:
             if text[i] != "[":
                 raise ValueError("'trace' is not a list")
@@ -292,7 +297,8 @@ def same_frozenset(text, items):
 
 
 class StepComparer:
-    def __init__(self, oheap, hheap, heap_ids, frame_ids, cache):
+    def __init__(self, oheap, hheap, heap_ids, frame_ids, cache, addresses):
+        self.addresses = addresses  # CPython's id() of an object -> its oracle id
         self.oheap = oheap
         self.hheap = hheap
         self.heap_ids = heap_ids
@@ -335,6 +341,11 @@ class StepComparer:
             if o != h:
                 raise Mismatch("%s: oracle %s, Heapscope %s"
                                % (where, show(o), show(h)))
+            return
+        if type(o) is int and type(h) is int and str(o) in self.addresses:
+            # a value id() gave: CPython's is an address, Heapscope's its
+            # object's id; either names the same object
+            self.heap_ids.bind(self.addresses[str(o)], h, where + " (an id())")
             return
         if not same_primitive(o, h):
             raise Mismatch("%s: oracle %s, Heapscope %s"
@@ -429,7 +440,7 @@ class StepComparer:
         return sorted(map(key, os_)) == sorted(map(key, hs))
 
 
-def compare_step(o, h, heap_ids, frame_ids, cache):
+def compare_step(o, h, heap_ids, frame_ids, cache, addresses):
     """Raise Mismatch at the first difference between two steps."""
     if o.get("event") in ("uncaught_exception", "instruction_limit_reached"):
         if o.get("exception_msg") != h.get("exception_msg") and \
@@ -443,7 +454,7 @@ def compare_step(o, h, heap_ids, frame_ids, cache):
             raise Mismatch("%s: oracle %s, Heapscope %s"
                            % (key, show(o.get(key)), show(h.get(key))))
     cmp = StepComparer(o.get("heap", {}), h.get("heap", {}), heap_ids,
-                       frame_ids, cache)
+                       frame_ids, cache, addresses)
     og, hg = o.get("globals", {}), h.get("globals", {})
     if set(og) != set(hg):
         raise Mismatch("globals: oracle %s, Heapscope %s"
@@ -557,7 +568,8 @@ def compare_texts(name, otext, htext, limit):
     bad_steps = 0
     no = nh = 0
     try:
-        osteps = itertools.islice(iter_steps(otext), limit)
+        meta = {}
+        osteps = itertools.islice(iter_steps(otext, meta), limit)
         hsteps = itertools.islice(iter_steps(htext), limit)
         ostep = next(osteps, None)
         hstep = next(hsteps, None)
@@ -580,10 +592,12 @@ def compare_texts(name, otext, htext, limit):
             heap_ids.freed.update(f for f in freed if isinstance(f, int))
             try:
                 if verdict == "exact":
-                    compare_step(ostep, hstep, heap_ids, frame_ids, cache)
+                    compare_step(ostep, hstep, heap_ids, frame_ids, cache,
+                                 meta.get("addresses", {}))
                 else:
                     compare_step(ostep, hstep, Renaming("heap id"),
-                                 Renaming("frame id"), {})
+                                 Renaming("frame id"), {},
+                                 meta.get("addresses", {}))
             except Mismatch as m:
                 bad_steps += 1
                 if verdict == "exact":

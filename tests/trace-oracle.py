@@ -51,6 +51,8 @@ opt-trace-format.md):
   collections are the program's own; the one exception is CPython's:
   a traced frame keeps an f_locals dict, and the `sys.getrefcount` the
   program imports (SysProxy) subtracts those references.
+- Addresses: the top-level "addresses" maps each id() the trace's objects had
+  (CPython's addresses) to their small ids.
 - Floats: inf / -inf / nan as ["SPECIAL_FLOAT", ...] (docs/trace-format.md);
   other floats are JSON numbers with their full repr.  --pt-floats gives
   Python Tutor's own rounding (4 digits, integral floats as
@@ -747,7 +749,10 @@ class Oracle:
         if len(t) >= 2 and t[-2]["event"] == "exception" and \
                 t[-1]["event"] == "return" and t[-1]["func_name"] == "<module>":
             t.pop()
-        return {"code": self.source, "trace": t}
+        # what id() gave for each object the trace shows, so that a value
+        # kept from id() can be compared as the object it identifies
+        addresses = {str(a): sid for a, sid in self.encoder.small_ids.items()}
+        return {"code": self.source, "addresses": addresses, "trace": t}
 
 
 def cell_filled(cell):
@@ -792,7 +797,8 @@ def dump(result, out, texts=None):
     """One step per line: still one JSON document, but easy to diff.  Entries
     registered in texts (id -> [object, text]) are serialized only once."""
     texts = texts if texts is not None else {}
-    out.write('{"code": %s, "trace": [\n' % json.dumps(result["code"]))
+    out.write('{"code": %s, "addresses": %s, "trace": [\n'
+              % (json.dumps(result["code"]), json.dumps(result.get("addresses", {}))))
     steps = result["trace"]
     for i, step in enumerate(steps):
         out.write(step_json(step, texts))

@@ -348,12 +348,6 @@ hs_instance_attr_borrow (HsObject *inst, HsObject *name)
   return i >= 0 ? a->values[i] : NULL;
 }
 
-gsize
-hs_instance_attr_count (HsObject *inst)
-{
-  return attrs_of (inst)->len;
-}
-
 static HsObject *
 attrs_as_dict (HsVM *vm, HsObject *self)
 {
@@ -1026,6 +1020,7 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
   t->clear = instance_clear;
   t->getattr = instance_getattr;
   t->setattr = instance_setattr;
+  t->next_attr = hs_instance_next_attr;
   t->construct = class_construct;
   t->dict = hs_incref (ns);
   gsize pos = 0;

@@ -5,9 +5,12 @@
  * |seed|, little-endian; str seeds through SHA-512 as random.py's version 2), and every
  * function consumes the same 32-bit outputs in the same order as random.py 3.11
  * (randbelow by rejection with getrandbits(n.bit_length())), so a seeded program prints
- * what python3 prints. The module functions are bound methods of one hidden generator
- * per VM. seed() / seed(None) and the unseeded start use the wall clock and the process
- * id (CPython uses os.urandom): such runs are not reproducible, as in CPython.
+ * what python3 prints. A generator also holds what CPython's Random keeps in its instance
+ * __dict__: gauss_next, gauss()'s cached second value (None after seeding), listed by the
+ * type's next_attr so that the trace shows it as CPython's does. The module functions
+ * are bound methods of one hidden generator per VM. seed() / seed(None) and the unseeded
+ * start use the wall clock and the process id (CPython uses os.urandom): such runs are
+ * not reproducible, as in CPython.
  */
 #include "config.h"
 
@@ -22,6 +25,7 @@
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
+#include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -36,6 +40,7 @@ typedef struct
   HsObject header;
   guint32 state[N];
   int index;
+  HsObject *gauss_next; /* owned; any object a program assigns, NULL once deleted */
 } HsRandom;
 
 static HsType random_type;
@@ -165,8 +170,18 @@ seed_str (HsRandom *r, HsObject *s, mpz_t n)
   seed_mpz (r, n);
 }
 
+/* Replaces r.gauss_next (takes value); the trace then records r again. */
+static void
+set_gauss_next_take (HsVM *vm, HsRandom *r, HsObject *value)
+{
+  HsObject *old = r->gauss_next;
+  r->gauss_next = value;
+  hs_object_mark_dirty (vm, &r->header);
+  hs_xdecref (vm, old);
+}
+
 static int
-do_seed (HsVM *vm, HsRandom *r, HsObject *arg)
+seed_state (HsVM *vm, HsRandom *r, HsObject *arg)
 {
   mpz_t n;
 
@@ -211,6 +226,16 @@ do_seed (HsVM *vm, HsRandom *r, HsObject *arg)
       return -1;
     }
   mpz_clear (n);
+  return 0;
+}
+
+/* Random.seed: the Mersenne Twister's seeding, then gauss_next = None. */
+static int
+do_seed (HsVM *vm, HsRandom *r, HsObject *arg)
+{
+  if (seed_state (vm, r, arg) < 0)
+    return -1;
+  set_gauss_next_take (vm, r, hs_None);
   return 0;
 }
 
@@ -660,10 +685,98 @@ r_uniform (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_float_new (vm, a + (b - a) * random_double (SELF));
 }
 
+/* mu + z * sigma with Python's operators, as random.py computes it (z may be anything a
+ * program stored in gauss_next); mu and sigma default (NULL) to 0.0 and 1.0. */
+static HsObject *
+shift_scale (HsVM *vm, HsObject *mu, HsObject *z, HsObject *sigma)
+{
+  HsObject *own_mu = NULL, *own_sigma = NULL, *zs = NULL, *result = NULL;
+
+  if ((mu == NULL && (mu = own_mu = hs_float_new (vm, 0.0)) == NULL)
+      || (sigma == NULL && (sigma = own_sigma = hs_float_new (vm, 1.0)) == NULL))
+    goto out;
+  if ((zs = hs_number_binop (vm, HS_BIN_MUL, z, sigma)) != NULL)
+    result = hs_number_binop (vm, HS_BIN_ADD, mu, zs);
+out:
+  hs_xdecref (vm, own_mu);
+  hs_xdecref (vm, own_sigma);
+  hs_xdecref (vm, zs);
+  return result;
+}
+
+static HsObject *
+r_gauss (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsRandom *r = SELF;
+  HsObject *mu = NULL, *sigma = NULL, *z, *result;
+
+  if (!hs_parse_args (vm, "gauss", args + 1, nargs - 1, kwnames, "|mu sigma", &mu, &sigma))
+    return NULL;
+  /* Box-Muller: two values per pair of random() calls; the second one is kept. */
+  if (r->gauss_next == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_AttributeError,
+                         "'Random' object has no attribute 'gauss_next'");
+      return NULL;
+    }
+  z = hs_incref (r->gauss_next);
+  set_gauss_next_take (vm, r, hs_None);
+  if (z == hs_None)
+    {
+      double x2pi = random_double (r) * (2.0 * G_PI);
+      double g2rad = sqrt (-2.0 * log (1.0 - random_double (r)));
+      HsObject *next;
+      if ((z = hs_float_new (vm, cos (x2pi) * g2rad)) == NULL)
+        return NULL;
+      if ((next = hs_float_new (vm, sin (x2pi) * g2rad)) == NULL)
+        {
+          hs_decref (vm, z);
+          return NULL;
+        }
+      set_gauss_next_take (vm, r, next);
+    }
+  result = shift_scale (vm, mu, z, sigma);
+  hs_decref (vm, z);
+  return result;
+}
+
+static HsObject *
+r_normalvariate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  /* random.py's NV_MAGICCONST, computed the same way. */
+  const double magic = 4 * exp (-0.5) / sqrt (2.0);
+  HsObject *mu = NULL, *sigma = NULL, *z, *result;
+  double u1, u2, zv;
+
+  if (!hs_parse_args (vm, "normalvariate", args + 1, nargs - 1, kwnames, "|mu sigma", &mu, &sigma))
+    return NULL;
+  /* Kinderman and Monahan's ratio of uniforms. */
+  do
+    {
+      u1 = random_double (SELF);
+      u2 = 1.0 - random_double (SELF);
+      zv = magic * (u1 - 0.5) / u2;
+    }
+  while (!(zv * zv / 4.0 <= -log (u2)));
+  if ((z = hs_float_new (vm, zv)) == NULL)
+    return NULL;
+  result = shift_scale (vm, mu, z, sigma);
+  hs_decref (vm, z);
+  return result;
+}
+
 static const HsMethodDef random_methods[] = {
-  { "choice", r_choice }, { "getrandbits", r_getrandbits }, { "randint", r_randint },
-  { "random", r_random }, { "randrange", r_randrange },     { "sample", r_sample },
-  { "seed", r_seed },     { "shuffle", r_shuffle },         { "uniform", r_uniform },
+  { "choice", r_choice },
+  { "gauss", r_gauss },
+  { "getrandbits", r_getrandbits },
+  { "normalvariate", r_normalvariate },
+  { "randint", r_randint },
+  { "random", r_random },
+  { "randrange", r_randrange },
+  { "sample", r_sample },
+  { "seed", r_seed },
+  { "shuffle", r_shuffle },
+  { "uniform", r_uniform },
   { NULL, NULL },
 };
 
@@ -679,6 +792,7 @@ random_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject
   r = (HsRandom *)hs_object_alloc (vm, &random_type, sizeof (HsRandom));
   if (r == NULL)
     return NULL;
+  hs_gc_track (vm, &r->header);
   if (do_seed (vm, r, a) < 0)
     {
       hs_decref (vm, &r->header);
@@ -687,11 +801,76 @@ random_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject
   return &r->header;
 }
 
+/* gauss_next is the one attribute a generator carries (CPython's instances take any). */
+static gboolean
+is_gauss_next (HsObject *name)
+{
+  return hs_str_equal_cstr (name, "gauss_next");
+}
+
+static HsObject *
+random_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsRandom *r = (HsRandom *)self;
+  if (is_gauss_next (name) && r->gauss_next != NULL)
+    return hs_incref (r->gauss_next);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+static int
+random_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsRandom *r = (HsRandom *)self;
+  if (!is_gauss_next (name) || (value == NULL && r->gauss_next == NULL))
+    {
+      hs_err_format (vm, &hs_exc_AttributeError, "'Random' object has no attribute '%s'",
+                     hs_str_utf8 (name));
+      return -1;
+    }
+  set_gauss_next_take (vm, r, value != NULL ? hs_incref (value) : NULL);
+  return 0;
+}
+
+static gboolean
+random_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
+{
+  HsRandom *r = (HsRandom *)self;
+  if (*pos > 0 || r->gauss_next == NULL)
+    return FALSE;
+  if (name != NULL)
+    *name = hs_str_intern_cstr ("gauss_next");
+  if (value != NULL)
+    *value = r->gauss_next;
+  (*pos)++;
+  return TRUE;
+}
+
+static void
+random_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsRandom *r = (HsRandom *)self;
+  if (r->gauss_next != NULL)
+    visit (r->gauss_next, data);
+}
+
+static void
+random_clear (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsRandom *)self)->gauss_next);
+}
+
 static HsType random_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "Random",
   .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsRandom),
+  .dealloc = random_clear,
+  .traverse = random_traverse,
+  .clear = random_clear,
+  .getattr = random_getattr,
+  .setattr = random_setattr,
+  .next_attr = random_next_attr,
   .construct = random_construct,
   .methods = random_methods,
 };

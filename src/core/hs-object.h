@@ -144,6 +144,11 @@ struct _HsType
   HsObject *(*call) (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames);
   HsObject *(*getattr) (HsVM *vm, HsObject *self, HsObject *name);
   int (*setattr) (HsVM *vm, HsObject *self, HsObject *name, HsObject *value); /* value NULL: del */
+  /* The rows of what CPython keeps in the object's instance __dict__, for the trace: set
+   * for user instances and for built-in objects whose CPython counterpart is an instance
+   * of a Python class (random.Random's gauss_next); NULL: no __dict__. *pos starts at 0;
+   * name (an interned str) and value are borrowed; either may be NULL. */
+  gboolean (*next_attr) (HsObject *self, gsize *pos, HsObject **name, HsObject **value);
   /* Calling the type object itself: int("3"), list(x), ... */
   HsObject *(*construct) (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames);
 

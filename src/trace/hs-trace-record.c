@@ -400,21 +400,25 @@ exception_fields (HsObject *o, const char **names, HsObject **values)
   return n;
 }
 
-/* Instances (and exceptions, built-in or not): the class, the attributes, and for an
- * exception what it carries, each as the collector's traverse sees it. */
+/* Instances (and exceptions, built-in or not, and built-in objects with a __dict__): the
+ * class, the attributes (the type's next_attr), and for an exception what it carries,
+ * each as the collector's traverse sees it. */
 static void
 put_instance (Recorder *rec, HsLog *log, HsObject *o)
 {
-  gsize pos = 0, nexc = 0;
+  gsize pos = 0, nexc = 0, nattrs = 0;
   HsObject *name, *value;
   const char *exc_names[5];
   HsObject *exc_values[5];
-  gboolean has_attrs = hs_instance_check (o);
+  gboolean (*next_attr) (HsObject *, gsize *, HsObject **, HsObject **) = HS_TYPE (o)->next_attr;
 
   if (hs_exception_check (o))
     nexc = exception_fields (o, exc_names, exc_values);
+  while (next_attr != NULL && next_attr (o, &pos, NULL, NULL))
+    nattrs++;
+  pos = 0;
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_INSTANCE, NULL);
-  hs_log_put (log, (has_attrs ? hs_instance_attr_count (o) : 0) + 1 + nexc);
+  hs_log_put (log, nattrs + 1 + nexc);
   hs_log_put (log, rec->str_class);
   hs_log_put (log, ref (rec, (HsObject *)HS_TYPE (o)));
   for (gsize i = 0; i < nexc; i++)
@@ -422,7 +426,7 @@ put_instance (Recorder *rec, HsLog *log, HsObject *o)
       hs_log_put (log, pool (rec, exc_names[i]));
       hs_log_put (log, ref (rec, exc_values[i]));
     }
-  while (has_attrs && hs_instance_next_attr (o, &pos, &name, &value))
+  while (next_attr != NULL && next_attr (o, &pos, &name, &value))
     {
       hs_log_put (log, pool (rec, hs_str_utf8 (name)));
       hs_log_put (log, ref (rec, value));
@@ -584,7 +588,7 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_dict (rec, log, o);
   else if (HS_IS (o, &hs_function_type))
     put_function (rec, log, o);
-  else if (hs_instance_check (o) || hs_exception_check (o))
+  else if (HS_TYPE (o)->next_attr != NULL || hs_exception_check (o))
     put_instance (rec, log, o);
   else if (hs_class_check (o))
     put_class (rec, log, o);

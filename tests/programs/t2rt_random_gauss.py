@@ -1,0 +1,22 @@
+# gauss() makes values in pairs and keeps the second one in gauss_next, which seed() clears.
+import random
+random.seed(5)
+print([random.gauss(0, 1) for _ in range(5)])
+random.seed(5)
+print(random.gauss(), random.gauss(mu=1.5, sigma=0.5))
+r = random.Random(7)
+print(r.gauss_next)
+a = r.gauss(10, 2)
+print(a, r.gauss_next)
+b = r.gauss(10, 2)
+print(b, r.gauss_next)
+c = r.gauss()
+r.seed(7)
+print(c, r.gauss_next, r.gauss(10, 2) == a)
+s = random.Random(7)
+s.gauss()
+t = random.Random(3)
+print(s.gauss_next == r.gauss_next, t.gauss_next, t.gauss(1, 3))
+r.gauss_next = 4
+print(r.gauss(1, 2), r.gauss_next)
+print(random.normalvariate(), r.normalvariate(100, 15))

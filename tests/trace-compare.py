@@ -229,8 +229,8 @@ def children(oe, he):
         head = 3 if kind != "INSTANCE" else 2
         if len(oe) != len(he):
             return []
-        return [x for (on, ov), (hn, hv) in zip(oe[head:], he[head:])
-                for x in ((on, hn), (ov, hv))]
+        # the names were compared when the entries were first seen equal
+        return [(ov, hv) for (_, ov), (_, hv) in zip(oe[head:], he[head:])]
     return []
 
 
@@ -267,11 +267,11 @@ def shown_inline(oe, h, hheap):
 EXCEPTION_FIELDS = ("args", "__cause__", "__context__", "__traceback__", "name")
 
 
-def without_exception_fields(oe, he):
+def without_exception_fields(onames, he):
     """Heapscope shows an exception's args tuple and chain among its rows
     (references CPython's exceptions hold in C fields); Python Tutor only its
-    __dict__.  Returns he without the rows of those the oracle lacks."""
-    onames = {row[0] for row in oe[2:] if isinstance(row, list)}
+    __dict__.  Returns he without the rows of those the oracle (whose
+    attribute names are onames) lacks."""
     return he[:2] + [row for row in he[2:]
                      if not (isinstance(row, list) and row[0] in EXCEPTION_FIELDS
                              and row[0] not in onames)]
@@ -327,6 +327,8 @@ class StepComparer:
             if seen is not None and seen[0] == oe and seen[1] == he:
                 # unchanged since a step where it matched: only the objects
                 # it refers to can have changed
+                if oe[0] == "SET" and self.same_unordered(oe[1:], he[1:]):
+                    return
                 for oc, hc in children(oe, he):
                     if isinstance(oc, list) and oc[:1] == ["REF"]:
                         self.value(oc, hc, where)
@@ -416,11 +418,13 @@ class StepComparer:
         elif kind in ("INSTANCE", "INSTANCE_PPRINT", "CLASS"):
             head = 3 if kind != "INSTANCE" else 2
             if kind == "INSTANCE":
-                he = without_exception_fields(oe, he)
+                he = without_exception_fields(
+                    {self.attr_name(row[0]) for row in oe[2:]}, he)
             if oe[:head] != he[:head] or len(oe) != len(he):
                 raise Mismatch("%s: oracle %s, Heapscope %s"
                                % (where, show(oe), show(he)))
             for (on, ov), (hn, hv) in zip(oe[head:], he[head:]):
+                on = self.attr_name(on)
                 self.value(on, hn, "%s attr" % where)
                 self.value(ov, hv, "%s.%s" % (where, on))
         elif kind == "HEAP_PRIMITIVE":
@@ -432,12 +436,43 @@ class StepComparer:
             raise Mismatch("%s: oracle %s, Heapscope %s"
                            % (where, show(oe), show(he)))
 
+    def attr_name(self, name):
+        """With --heap-primitives the oracle names attributes by REFs to
+        their (interned) strings; Heapscope writes the names themselves."""
+        if isinstance(name, list) and name[:1] == ["REF"]:
+            e = self.oheap.get(str(name[1]))
+            if isinstance(e, list) and e[:2] == ["HEAP_PRIMITIVE", "str"]:
+                return e[2]
+        return name
+
     def same_unordered(self, os_, hs):
-        """Sets of primitives may iterate in another order (hashing)."""
-        if any(isinstance(v, list) for v in os_ + hs):
+        """Sets of primitives may iterate in another order (hashing); with
+        --heap-primitives their items are REFs to primitives, matched by
+        value (and bound as they match)."""
+        opairs = [(self.primitive_of(v, self.oheap), v) for v in os_]
+        hpairs = [(self.primitive_of(v, self.hheap), v) for v in hs]
+        if any(p is None for p, _ in opairs + hpairs):
             return False
         key = lambda v: (type(v).__name__, repr(v))
-        return sorted(map(key, os_)) == sorted(map(key, hs))
+        opairs.sort(key=lambda pv: key(pv[0]))
+        hpairs.sort(key=lambda pv: key(pv[0]))
+        if [key(p) for p, _ in opairs] != [key(p) for p, _ in hpairs]:
+            return False
+        for (_, o), (_, h) in zip(opairs, hpairs):
+            self.value(o, h, "set item")
+        return True
+
+    @staticmethod
+    def primitive_of(v, heap):
+        """A set item's primitive value, through a HEAP_PRIMITIVE REF; None
+        for anything else (a tuple, a SPECIAL_FLOAT)."""
+        if isinstance(v, list) and v[:1] == ["REF"]:
+            e = heap.get(str(v[1]))
+            if isinstance(e, list) and e[:1] == ["HEAP_PRIMITIVE"] and len(e) == 3 \
+                    and not isinstance(e[2], list):
+                return e[2]
+            return None
+        return None if isinstance(v, list) else v
 
 
 def compare_step(o, h, heap_ids, frame_ids, cache, addresses):

@@ -393,7 +393,7 @@ hs_int_to_str (HsVM *vm, HsObject *o)
   if (BIG (o) == NULL)
     {
       len = (gsize)g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, SMALL (o));
-      return hs_str_new (vm, buf, len);
+      return hs_str_new_unshared (vm, buf, len);
     }
   /* 4300 digits are about 14284 bits: refuse early before converting huge values. */
   if (mpz_sizeinbase (BIG (o), 2) > (gsize)(HS_INT_MAX_STR_DIGITS * 3.3219280948873623 + 8))

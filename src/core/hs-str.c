@@ -108,13 +108,18 @@ HsObject *
 hs_str_new (HsVM *vm, const char *utf8, gsize len)
 {
   HsObject *single;
-  HsStr *s;
 
   ensure_singletons ();
   single = singleton_for (utf8, len);
   if (single != NULL)
     return single;
-  s = str_alloc (vm, len);
+  return hs_str_new_unshared (vm, utf8, len);
+}
+
+HsObject *
+hs_str_new_unshared (HsVM *vm, const char *utf8, gsize len)
+{
+  HsStr *s = str_alloc (vm, len);
   if (s == NULL)
     return NULL;
   memcpy (s->data, utf8, len);

@@ -52,6 +52,9 @@ void hs_str_runtime_init (void);
 
 /* New str from valid UTF-8 (copied). */
 HsObject *hs_str_new (HsVM *vm, const char *utf8, gsize len);
+/* A new object even for "" or one Latin-1 character, which hs_str_new shares: CPython's
+ * int-to-str conversion writes its digits into a new string (`str(5) is str(5)` is False). */
+HsObject *hs_str_new_unshared (HsVM *vm, const char *utf8, gsize len);
 HsObject *hs_str_from_cstr (HsVM *vm, const char *s);
 HsObject *hs_str_from_format (HsVM *vm, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
 /* Takes the contents of a GString (frees it). */

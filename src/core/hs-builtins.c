@@ -15,6 +15,7 @@
 #include "hs-error.h"
 #include "hs-exceptions.h"
 #include "hs-float.h"
+#include "hs-format.h"
 #include "hs-function.h"
 #include "hs-int.h"
 #include "hs-iter.h"
@@ -221,6 +222,21 @@ builtin_round (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "round", args, nargs, kwnames, "number | ndigits", &x, &nd))
     return NULL;
   return hs_number_round (vm, x, nd == hs_None ? NULL : nd);
+}
+
+static HsObject *
+builtin_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *value = NULL, *spec = NULL;
+  if (!hs_parse_args (vm, "format", args, nargs, kwnames, "value | format_spec /", &value, &spec))
+    return NULL;
+  if (spec != NULL && !hs_str_check (spec))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "format() argument 2 must be str, not %s",
+                     hs_type_name (spec));
+      return NULL;
+    }
+  return hs_format_value (vm, value, spec);
 }
 
 static HsObject *
@@ -612,6 +628,7 @@ static const HsMethodDef builtin_defs[] = {
   { "any", builtin_any },
   { "chr", builtin_chr },
   { "divmod", builtin_divmod },
+  { "format", builtin_format },
   { "hash", builtin_hash },
   { "id", builtin_id },
   { "input", builtin_input },

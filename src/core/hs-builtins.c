@@ -686,5 +686,7 @@ hs_builtins_new (HsVM *vm)
   hs_dict_set_item (vm, d, hs_str_intern_cstr (#exc_name), (HsObject *)&hs_exc_##exc_name);
   HS_FOREACH_BUILTIN_EXCEPTION (HS_ADD_EXC)
 #undef HS_ADD_EXC
+  hs_dict_set_item (vm, d, hs_str_intern_cstr ("IOError"), (HsObject *)&hs_exc_OSError);
+  hs_dict_set_item (vm, d, hs_str_intern_cstr ("EnvironmentError"), (HsObject *)&hs_exc_OSError);
   return d;
 }

@@ -443,6 +443,11 @@ new_instance (HsVM *vm, HsType *type, HsObject **args, gsize nargs)
       HS_EXCEPTION (self)->args = t;
     }
   hs_gc_track (vm, self);
+  if ((type->type_flags & HS_TYPE_EXCEPTION) && hs_exception_args_set (vm, self) < 0)
+    {
+      hs_decref (vm, self);
+      return NULL;
+    }
   return self;
 }
 

@@ -39,7 +39,41 @@ G_BEGIN_DECLS
   X (TabError, IndentationError)                                                                   \
   X (TypeError, Exception)                                                                         \
   X (ValueError, Exception)                                                                        \
-  X (UnicodeError, ValueError)
+  X (UnicodeError, ValueError)                                                                     \
+  X (OSError, Exception)                                                                           \
+  X (BlockingIOError, OSError)                                                                     \
+  X (ChildProcessError, OSError)                                                                   \
+  X (ConnectionError, OSError)                                                                     \
+  X (BrokenPipeError, ConnectionError)                                                             \
+  X (ConnectionAbortedError, ConnectionError)                                                      \
+  X (ConnectionRefusedError, ConnectionError)                                                      \
+  X (ConnectionResetError, ConnectionError)                                                        \
+  X (FileExistsError, OSError)                                                                     \
+  X (FileNotFoundError, OSError)                                                                   \
+  X (InterruptedError, OSError)                                                                    \
+  X (IsADirectoryError, OSError)                                                                   \
+  X (NotADirectoryError, OSError)                                                                  \
+  X (PermissionError, OSError)                                                                     \
+  X (ProcessLookupError, OSError)                                                                  \
+  X (TimeoutError, OSError)                                                                        \
+  X (EOFError, Exception)                                                                          \
+  X (BufferError, Exception)                                                                       \
+  X (FloatingPointError, ArithmeticError)                                                          \
+  X (ReferenceError, Exception)                                                                    \
+  X (SystemError, Exception)                                                                       \
+  X (StopAsyncIteration, Exception)                                                                \
+  X (Warning, Exception)                                                                           \
+  X (UserWarning, Warning)                                                                         \
+  X (DeprecationWarning, Warning)                                                                  \
+  X (PendingDeprecationWarning, Warning)                                                           \
+  X (SyntaxWarning, Warning)                                                                       \
+  X (RuntimeWarning, Warning)                                                                      \
+  X (FutureWarning, Warning)                                                                       \
+  X (ImportWarning, Warning)                                                                       \
+  X (UnicodeWarning, Warning)                                                                      \
+  X (BytesWarning, Warning)                                                                        \
+  X (ResourceWarning, Warning)                                                                     \
+  X (EncodingWarning, Warning)
 
 #define HS_DECLARE_EXC(name, base) extern HsType hs_exc_##name;
 HS_FOREACH_BUILTIN_EXCEPTION (HS_DECLARE_EXC)

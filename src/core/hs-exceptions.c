@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "hs-exceptions.h"
@@ -32,6 +33,10 @@ exc_traverse (HsObject *self, HsVisitFn visit, gpointer data)
     visit (e->name, data);
   if (e->tb_object != NULL)
     visit (e->tb_object, data);
+  if (e->filename != NULL)
+    visit (e->filename, data);
+  if (e->filename2 != NULL)
+    visit (e->filename2, data);
 }
 
 static void
@@ -43,6 +48,8 @@ exc_clear (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, e->context);
   HS_CLEAR (vm, e->name);
   HS_CLEAR (vm, e->tb_object);
+  HS_CLEAR (vm, e->filename);
+  HS_CLEAR (vm, e->filename2);
 }
 
 static void
@@ -63,7 +70,89 @@ hs_exception_new (HsVM *vm, HsType *type, HsObject *args)
     return NULL;
   e->args = hs_incref (args != NULL ? args : hs_tuple_empty ());
   hs_gc_track (vm, (HsObject *)e);
+  if (hs_exception_args_set (vm, (HsObject *)e) < 0)
+    {
+      hs_decref (vm, (HsObject *)e);
+      return NULL;
+    }
   return (HsObject *)e;
+}
+
+static gboolean
+is_os_error (HsObject *exc)
+{
+  return hs_type_is_subtype (exc->type, &hs_exc_OSError);
+}
+
+/* OSError(errno, strerror, filename, winerror, filename2) keeps the file names apart and
+ * only (errno, strerror) as its args, as CPython's oserror_init does. */
+int
+hs_exception_args_set (HsVM *vm, HsObject *exc)
+{
+  HsException *e = HS_EXCEPTION (exc);
+  gsize n = hs_tuple_len (e->args);
+  if (!is_os_error (exc) || n < 3 || n > 5)
+    return 0;
+  HsObject *pair
+      = hs_tuple_pack (vm, 2, hs_tuple_get_borrow (e->args, 0), hs_tuple_get_borrow (e->args, 1));
+  if (pair == NULL)
+    return -1;
+  HS_CLEAR (vm, e->filename);
+  HS_CLEAR (vm, e->filename2);
+  e->filename = hs_incref (hs_tuple_get_borrow (e->args, 2));
+  if (n == 5)
+    e->filename2 = hs_incref (hs_tuple_get_borrow (e->args, 4));
+  HsObject *old = e->args;
+  e->args = pair;
+  hs_decref (vm, old);
+  return 0;
+}
+
+/* errno and strerror: the first two args when there are two to five of them. */
+static HsObject *
+os_error_arg (HsObject *exc, gsize i)
+{
+  HsException *e = HS_EXCEPTION (exc);
+  gsize n = hs_tuple_len (e->args);
+  return n >= 2 && n <= 5 ? hs_tuple_get_borrow (e->args, i) : hs_None;
+}
+
+/* OSError(errno, ...) makes the subclass for that errno, as CPython's errnomap does. */
+static HsType *
+os_error_subclass (HsObject *code)
+{
+  static const struct
+  {
+    int code;
+    HsType *type;
+  } map[] = {
+    { EAGAIN, &hs_exc_BlockingIOError },
+    { EALREADY, &hs_exc_BlockingIOError },
+    { EINPROGRESS, &hs_exc_BlockingIOError },
+    { EWOULDBLOCK, &hs_exc_BlockingIOError },
+    { EPIPE, &hs_exc_BrokenPipeError },
+    { ESHUTDOWN, &hs_exc_BrokenPipeError },
+    { ECHILD, &hs_exc_ChildProcessError },
+    { ECONNABORTED, &hs_exc_ConnectionAbortedError },
+    { ECONNREFUSED, &hs_exc_ConnectionRefusedError },
+    { ECONNRESET, &hs_exc_ConnectionResetError },
+    { EEXIST, &hs_exc_FileExistsError },
+    { ENOENT, &hs_exc_FileNotFoundError },
+    { EISDIR, &hs_exc_IsADirectoryError },
+    { ENOTDIR, &hs_exc_NotADirectoryError },
+    { EINTR, &hs_exc_InterruptedError },
+    { EACCES, &hs_exc_PermissionError },
+    { EPERM, &hs_exc_PermissionError },
+    { ESRCH, &hs_exc_ProcessLookupError },
+    { ETIMEDOUT, &hs_exc_TimeoutError },
+  };
+  gint64 v;
+  if (!hs_int_check (code) || !hs_int_as_i64 (code, &v))
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (map); i++)
+    if (map[i].code == v)
+      return map[i].type;
+  return NULL;
 }
 
 void
@@ -154,10 +243,42 @@ hs_exception_traceback_object (HsVM *vm, HsObject *exc)
   return hs_incref (e->tb_object != NULL ? e->tb_object : hs_None);
 }
 
+/* "[Errno 2] No such file: 'a.txt'", as CPython's OSError_str. */
+static HsObject *
+os_error_str (HsVM *vm, HsObject *self)
+{
+  HsException *e = HS_EXCEPTION (self);
+  HsObject *parts[4]
+      = { os_error_arg (self, 0), os_error_arg (self, 1), e->filename, e->filename2 };
+  HsObject *texts[4] = { NULL, NULL, NULL, NULL };
+  HsObject *r = NULL;
+  gsize n = e->filename2 != NULL ? 4 : e->filename != NULL ? 3 : 2;
+
+  for (gsize i = 0; i < n; i++)
+    if ((texts[i] = i < 2 ? hs_object_str (vm, parts[i]) : hs_object_repr (vm, parts[i])) == NULL)
+      goto out;
+  if (n == 4)
+    r = hs_str_from_format (vm, "[Errno %s] %s: %s -> %s", hs_str_utf8 (texts[0]),
+                            hs_str_utf8 (texts[1]), hs_str_utf8 (texts[2]), hs_str_utf8 (texts[3]));
+  else if (n == 3)
+    r = hs_str_from_format (vm, "[Errno %s] %s: %s", hs_str_utf8 (texts[0]), hs_str_utf8 (texts[1]),
+                            hs_str_utf8 (texts[2]));
+  else
+    r = hs_str_from_format (vm, "[Errno %s] %s", hs_str_utf8 (texts[0]), hs_str_utf8 (texts[1]));
+out:
+  for (gsize i = 0; i < n; i++)
+    hs_xdecref (vm, texts[i]);
+  return r;
+}
+
 static HsObject *
 exc_str (HsVM *vm, HsObject *self)
 {
   HsObject *args = HS_EXCEPTION (self)->args;
+  if (is_os_error (self)
+      && (HS_EXCEPTION (self)->filename != NULL
+          || (os_error_arg (self, 0) != hs_None && os_error_arg (self, 1) != hs_None)))
+    return os_error_str (vm, self);
   gsize n = hs_tuple_len (args);
   if (n == 0)
     return hs_str_new (vm, "", 0);
@@ -212,7 +333,8 @@ exc_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
   HsObject *t = hs_tuple_from_array (vm, args, nargs);
   if (t == NULL)
     return NULL;
-  HsObject *e = hs_exception_new (vm, type, t);
+  HsType *sub = type == &hs_exc_OSError && nargs >= 2 ? os_error_subclass (args[0]) : NULL;
+  HsObject *e = hs_exception_new (vm, sub != NULL ? sub : type, t);
   hs_decref (vm, t);
   return e;
 }
@@ -230,6 +352,16 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (e->context != NULL ? e->context : hs_None);
   if (strcmp (n, "__traceback__") == 0)
     return hs_exception_traceback_object (vm, self);
+  if (is_os_error (self))
+    {
+      if (strcmp (n, "errno") == 0 || strcmp (n, "strerror") == 0)
+        return hs_incref (os_error_arg (self, n[0] == 's'));
+      if (strcmp (n, "filename") == 0 || strcmp (n, "filename2") == 0)
+        {
+          HsObject *f = n[8] == '2' ? e->filename2 : e->filename;
+          return hs_incref (f != NULL ? f : hs_None);
+        }
+    }
   HsObject *v = hs_type_lookup_borrow (self->type, name);
   if (v != NULL && HS_IS (v, &hs_method_descr_type))
     return hs_cfunction_new_method (vm, ((HsCFunctionObject *)v)->def, self->type, self);
@@ -251,6 +383,8 @@ exc_init_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HS_EXCEPTION (args[0])->args = t;
   hs_object_mark_dirty (vm, args[0]);
   hs_xdecref (vm, old);
+  if (hs_exception_args_set (vm, args[0]) < 0)
+    return NULL;
   return hs_None;
 }
 

@@ -31,6 +31,7 @@ typedef struct
    * made when the program first asks for them (NULL before) */
   HsObject *tb_object;
   guint tb_len;
+  HsObject *filename, *filename2; /* OSError: from its third and fifth arguments, or NULL */
 } HsException;
 
 #define HS_EXCEPTION(o) ((HsException *)(o))
@@ -54,6 +55,8 @@ extern HsType hs_exc_StopRun;
 /* New instance of `type` with the given args (borrowed tuple; NULL: no args). */
 HsObject *hs_exception_new (HsVM *vm, HsType *type, HsObject *args);
 void hs_exception_add_traceback (HsObject *exc, HsCode *code, int ip);
+/* After an exception's args were set: what a type makes of them (OSError's file names). */
+int hs_exception_args_set (HsVM *vm, HsObject *exc);
 /* `exc.__traceback__` (new reference): the traceback object of the outermost frame the
  * exception has reached, or None. */
 HsObject *hs_exception_traceback_object (HsVM *vm, HsObject *exc);

@@ -15,13 +15,18 @@ record (const char *src, gint64 max_steps)
 }
 
 static const HsSnapVar *
+frame_var (HsSnapFrame *f, const char *name)
+{
+  for (guint i = 0; i < f->vars->len; i++)
+    if (g_str_equal (g_array_index (f->vars, HsSnapVar, i).name, name))
+      return &g_array_index (f->vars, HsSnapVar, i);
+  return NULL;
+}
+
+static const HsSnapVar *
 global_var (HsSnapshot *snap, const char *name)
 {
-  HsSnapFrame *g = g_ptr_array_index (snap->frames, 0);
-  for (guint i = 0; i < g->vars->len; i++)
-    if (g_str_equal (g_array_index (g->vars, HsSnapVar, i).name, name))
-      return &g_array_index (g->vars, HsSnapVar, i);
-  return NULL;
+  return frame_var (g_ptr_array_index (snap->frames, 0), name);
 }
 
 static void
@@ -534,15 +539,6 @@ test_heap_primitives_sharing (void)
   g_assert_cmpint (global_var (snap, "a")->value.kind, ==, HS_SNAP_VALUE_REF);
   g_assert_cmpuint (global_var (snap, "a")->value.ref, !=, global_var (snap, "b")->value.ref);
   g_assert_cmpuint (global_var (snap, "c")->value.ref, !=, global_var (snap, "d")->value.ref);
-}
-
-static const HsSnapVar *
-frame_var (HsSnapFrame *f, const char *name)
-{
-  for (guint i = 0; i < f->vars->len; i++)
-    if (g_str_equal (g_array_index (f->vars, HsSnapVar, i).name, name))
-      return &g_array_index (f->vars, HsSnapVar, i);
-  return NULL;
 }
 
 /* A closure's variable is not listed before it is assigned (the frame holds its empty

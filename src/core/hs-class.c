@@ -147,8 +147,7 @@ hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
     {
       if (obj == NULL)
         return hs_incref (d);
-      return hs_str_equal_cstr (((HsGetset *)d)->name, "__dict__") ? attrs_as_dict (vm, obj)
-                                                                   : hs_incref (hs_None);
+      return ((HsGetset *)d)->name == names[N_DICT] ? attrs_as_dict (vm, obj) : hs_incref (hs_None);
     }
   if (HS_IS (d, &hs_function_type))
     return obj != NULL ? hs_method_new (vm, d, obj) : hs_incref (d);
@@ -891,13 +890,13 @@ hs_class_dict_borrow (HsObject *cls)
 }
 
 static HsObject *
-getset_new (HsVM *vm, const char *name, HsObject *owner)
+getset_new (HsVM *vm, const char *name, HsClass *owner)
 {
   HsGetset *g = (HsGetset *)hs_object_alloc (vm, &hs_getset_descr_type, sizeof (HsGetset));
   if (g == NULL)
     return NULL;
   g->name = hs_str_intern_cstr (name);
-  g->owner_name = hs_incref (HS_CLASS (owner)->name);
+  g->owner_name = hs_incref (owner->name);
   return (HsObject *)g;
 }
 
@@ -955,10 +954,10 @@ add_type_new_entries (HsVM *vm, HsClass *c, gboolean unhashable)
   HsObject *ns = t->dict;
   gboolean slots = hs_dict_get_item_borrow (vm, ns, names[N_SLOTS]) != NULL;
   if (!slots && !has_instance_slot (vm, t->base, TRUE)
-      && set_entry (vm, ns, "__dict__", getset_new (vm, "__dict__", (HsObject *)c)) < 0)
+      && set_entry (vm, ns, "__dict__", getset_new (vm, "__dict__", c)) < 0)
     return -1;
   if (!slots && !has_instance_slot (vm, t->base, FALSE)
-      && set_entry (vm, ns, "__weakref__", getset_new (vm, "__weakref__", (HsObject *)c)) < 0)
+      && set_entry (vm, ns, "__weakref__", getset_new (vm, "__weakref__", c)) < 0)
     return -1;
   if (hs_dict_get_item_borrow (vm, ns, names[N_DOC]) == NULL
       && set_entry (vm, ns, "__doc__", hs_incref (hs_None)) < 0)

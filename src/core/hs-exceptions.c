@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "hs-exceptions.h"
-#include "hs-int.h"
 #include "hs-cfunction.h"
+#include "hs-int.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -206,7 +206,7 @@ tb_getattr (HsVM *vm, HsObject *self, HsObject *name)
   return NULL;
 }
 
-HsType hs_traceback_type = {
+static HsType hs_traceback_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "traceback",
   .base = &hs_object_type,
@@ -243,32 +243,28 @@ hs_exception_traceback_object (HsVM *vm, HsObject *exc)
   return hs_incref (e->tb_object != NULL ? e->tb_object : hs_None);
 }
 
-/* "[Errno 2] No such file: 'a.txt'", as CPython's OSError_str. */
+/* "[Errno 2] No such file: 'a.txt'", as CPython's OSError_str: errno and strerror as
+ * str(), then the file names as repr(). */
 static HsObject *
 os_error_str (HsVM *vm, HsObject *self)
 {
   HsException *e = HS_EXCEPTION (self);
   HsObject *parts[4]
       = { os_error_arg (self, 0), os_error_arg (self, 1), e->filename, e->filename2 };
-  HsObject *texts[4] = { NULL, NULL, NULL, NULL };
-  HsObject *r = NULL;
+  static const char *const lead[4] = { "[Errno ", "] ", ": ", " -> " };
   gsize n = e->filename2 != NULL ? 4 : e->filename != NULL ? 3 : 2;
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (gsize i = 0; i < n; i++)
-    if ((texts[i] = i < 2 ? hs_object_str (vm, parts[i]) : hs_object_repr (vm, parts[i])) == NULL)
-      goto out;
-  if (n == 4)
-    r = hs_str_from_format (vm, "[Errno %s] %s: %s -> %s", hs_str_utf8 (texts[0]),
-                            hs_str_utf8 (texts[1]), hs_str_utf8 (texts[2]), hs_str_utf8 (texts[3]));
-  else if (n == 3)
-    r = hs_str_from_format (vm, "[Errno %s] %s: %s", hs_str_utf8 (texts[0]), hs_str_utf8 (texts[1]),
-                            hs_str_utf8 (texts[2]));
-  else
-    r = hs_str_from_format (vm, "[Errno %s] %s", hs_str_utf8 (texts[0]), hs_str_utf8 (texts[1]));
-out:
-  for (gsize i = 0; i < n; i++)
-    hs_xdecref (vm, texts[i]);
-  return r;
+    {
+      HsObject *text = i < 2 ? hs_object_str (vm, parts[i]) : hs_object_repr (vm, parts[i]);
+      if (text == NULL)
+        return NULL;
+      g_string_append (out, lead[i]);
+      g_string_append (out, hs_str_utf8 (text));
+      hs_decref (vm, text);
+    }
+  return hs_str_from_gstring (vm, g_steal_pointer (&out));
 }
 
 static HsObject *
@@ -354,13 +350,14 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_exception_traceback_object (vm, self);
   if (is_os_error (self))
     {
-      if (strcmp (n, "errno") == 0 || strcmp (n, "strerror") == 0)
-        return hs_incref (os_error_arg (self, n[0] == 's'));
-      if (strcmp (n, "filename") == 0 || strcmp (n, "filename2") == 0)
-        {
-          HsObject *f = n[8] == '2' ? e->filename2 : e->filename;
-          return hs_incref (f != NULL ? f : hs_None);
-        }
+      if (strcmp (n, "errno") == 0)
+        return hs_incref (os_error_arg (self, 0));
+      if (strcmp (n, "strerror") == 0)
+        return hs_incref (os_error_arg (self, 1));
+      if (strcmp (n, "filename") == 0)
+        return hs_incref (e->filename != NULL ? e->filename : hs_None);
+      if (strcmp (n, "filename2") == 0)
+        return hs_incref (e->filename2 != NULL ? e->filename2 : hs_None);
     }
   HsObject *v = hs_type_lookup_borrow (self->type, name);
   if (v != NULL && HS_IS (v, &hs_method_descr_type))

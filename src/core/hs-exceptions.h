@@ -60,7 +60,6 @@ int hs_exception_args_set (HsVM *vm, HsObject *exc);
 /* `exc.__traceback__` (new reference): the traceback object of the outermost frame the
  * exception has reached, or None. */
 HsObject *hs_exception_traceback_object (HsVM *vm, HsObject *exc);
-extern HsType hs_traceback_type;
 /* "ZeroDivisionError: division by zero" (or just the type name when str() is empty). */
 char *hs_exception_format_last_line (HsVM *vm, HsObject *exc);
 

@@ -263,9 +263,6 @@ append_lambda_line (GString *name, HsCode *code)
     g_string_append_printf (name, " <line %d>", code->firstlineno);
 }
 
-/* A function shows its signature, then what it keeps alive: default values (its defaults
- * tuple and keyword-only defaults dict are not drawn themselves) and the cells it closes
- * over, named like the variables they hold. */
 /* ---- Python Tutor's parent frames ------------------------------------------------ */
 
 static Shadow *
@@ -328,6 +325,9 @@ mark_parent (Recorder *rec, HsLog *log, guint64 vm_id)
   hs_log_put (log, depth);
 }
 
+/* A function shows its signature, then what it keeps alive: default values (its defaults
+ * tuple and keyword-only defaults dict are not drawn themselves) and the cells it closes
+ * over, named like the variables they hold. */
 static void
 put_function (Recorder *rec, HsLog *log, HsObject *o)
 {
@@ -854,29 +854,27 @@ hides_own_steps (HsCode *code)
   return g_str_equal (code->name, "__new__") || g_str_equal (code->name, "__repr__");
 }
 
+static gboolean
+in_chain (const guint64 *chain, guint n, guint64 id)
+{
+  for (guint i = 0; i < n; i++)
+    if (chain[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
 {
   g_autoptr (GString) name = g_string_new (f->code->name);
 
   append_lambda_line (name, f->code);
-  /* Python Tutor makes a frame whose code holds a lambda a parent from its first step */
-  for (int i = 0; i < f->code->nchildren && !s->is_parent; i++)
-    if (strcmp (f->code->children[i]->name, "<lambda>") == 0)
-      remember_parent (rec, s);
   /* the parent, its own parent, ... as far as they were remembered */
   guint64 chain[16];
   guint n = 0;
-  for (guint64 p = s->parent_shown; p != 0 && n < G_N_ELEMENTS (chain);
+  for (guint64 p = s->parent_shown; p != 0 && n < G_N_ELEMENTS (chain) && !in_chain (chain, n, p);
        p = GPOINTER_TO_SIZE (g_hash_table_lookup (rec->parent_links, GSIZE_TO_POINTER (p))))
-    {
-      for (guint i = 0; i < n; i++)
-        if (chain[i] == p)
-          p = 0;
-      if (p == 0)
-        break;
-      chain[n++] = p;
-    }
+    chain[n++] = p;
   hs_log_put (log, HS_REC_PUSH);
   hs_log_put (log, s->shown_id);
   hs_log_put (log, pool (rec, name->str));
@@ -958,6 +956,10 @@ sync_frames (Recorder *rec, int line, gboolean entered)
       HsFrame *f = g_ptr_array_index (frames, i);
       Shadow *s = shadow_new (f->id, ++rec->last_shown_id);
       s->parent_shown = shown_frame_id (rec, f->code, f->parent_frame_id);
+      /* Python Tutor makes a frame whose code holds a lambda a parent from its first step */
+      for (int c = 0; c < f->code->nchildren && !s->is_parent; c++)
+        if (g_str_equal (f->code->children[c]->name, "<lambda>"))
+          remember_parent (rec, s);
       put_push (rec, log, f, s);
       g_ptr_array_add (rec->shadows, s);
     }

@@ -742,6 +742,52 @@ test_hidden_frame (void)
   g_assert_nonnull (strstr (json, "\"heapscope_hidden_frames\": [{\"func_name\": \"__repr__\""));
 }
 
+static const HsSnapCell *
+object_cell (HsSnapObject *o, const char *label)
+{
+  for (guint i = 0; i < o->cells->len; i++)
+    if (g_strcmp0 (g_array_index (o->cells, HsSnapCell, i).label, label) == 0)
+      return &g_array_index (o->cells, HsSnapCell, i);
+  return NULL;
+}
+
+/* Built-in objects show what they hold under the names of the attributes that reach it,
+ * and never a default repr: its address would change from run to run. */
+static void
+test_builtin_object_rows (void)
+{
+  g_autoptr (HsTrace) t = record ("class Box:\n"
+                                  "    def open(self):\n"
+                                  "        return 1\n"
+                                  "def fail():\n"
+                                  "    raise ValueError('x')\n"
+                                  "try:\n"
+                                  "    fail()\n"
+                                  "except ValueError as e:\n"
+                                  "    tb = e.__traceback__\n"
+                                  "m = Box().open\n"
+                                  "plain = object()\n",
+                                  0);
+  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, hs_trace_get_n_steps (t) - 1);
+
+  HsSnapObject *tb = hs_snapshot_lookup (snap, global_var (snap, "tb")->value.ref);
+  g_assert_cmpstr (tb->type_name, ==, "traceback");
+  g_assert_cmpstr (object_cell (tb, "tb_lineno")->value.text, ==, "7");
+  HsSnapObject *inner = hs_snapshot_lookup (snap, object_cell (tb, "tb_next")->value.ref);
+  g_assert_cmpstr (object_cell (inner, "tb_lineno")->value.text, ==, "5");
+  g_assert_null (object_cell (inner, "tb_next"));
+
+  HsSnapObject *m = hs_snapshot_lookup (snap, global_var (snap, "m")->value.ref);
+  HsSnapObject *func = hs_snapshot_lookup (snap, object_cell (m, "__func__")->value.ref);
+  g_assert_cmpstr (func->label, ==, "open(self)");
+  HsSnapObject *self = hs_snapshot_lookup (snap, object_cell (m, "__self__")->value.ref);
+  g_assert_cmpstr (self->type_name, ==, "Box");
+
+  HsSnapObject *plain = hs_snapshot_lookup (snap, global_var (snap, "plain")->value.ref);
+  g_assert_cmpstr (plain->type_name, ==, "object");
+  g_assert_null (plain->label);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -773,6 +819,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/parent-frames", test_parent_frames);
   g_test_add_func ("/trace/snapshot/parent-chain", test_parent_chain);
   g_test_add_func ("/trace/steps/hidden-frame", test_hidden_frame);
+  g_test_add_func ("/trace/snapshot/builtin-object-rows", test_builtin_object_rows);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   corpus_add_tests ("/trace/counts", test_corpus_counts);

@@ -1180,6 +1180,21 @@ method_traverse (HsObject *self, HsVisitFn visit, gpointer data)
   visit (m->self, data);
 }
 
+/* The rows the diagram shows, named as the attributes that reach them. */
+static gboolean
+method_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
+{
+  HsMethod *m = (HsMethod *)self;
+  if (*pos > 1)
+    return FALSE;
+  if (name != NULL)
+    *name = hs_str_intern_cstr (*pos == 0 ? "__func__" : "__self__");
+  if (value != NULL)
+    *value = *pos == 0 ? m->func : m->self;
+  (*pos)++;
+  return TRUE;
+}
+
 static void
 method_dealloc (HsVM *vm, HsObject *self)
 {
@@ -1260,6 +1275,7 @@ HsType hs_method_type = {
   .richcompare = method_richcompare,
   .call = method_call,
   .getattr = method_getattr,
+  .next_attr = method_next_attr,
 };
 
 HsObject *

@@ -168,12 +168,15 @@ hs_exception_add_traceback (HsObject *exc, HsCode *code, int ip)
 /* ---- traceback objects ----------------------------------------------------------- */
 
 /* One frame an exception went through, as CPython's traceback: `tb_next` leads toward the
- * frame that raised it. There are no frame objects here: `tb_frame` is not offered. */
+ * frame that raised it. There are no frame objects here: `tb_frame` is not offered.
+ * The line is kept as an int so that the diagram can show it as a row (CPython computes
+ * it from tb_lasti at each access). */
 typedef struct
 {
   HsObject header;
   HsObject *next; /* traceback or NULL */
-  HsCode *code;   /* borrowed: code objects live as long as the VM */
+  HsObject *lineno;
+  HsCode *code; /* borrowed: code objects live as long as the VM */
   int ip;
 } HsTraceback;
 
@@ -183,12 +186,35 @@ tb_traverse (HsObject *self, HsVisitFn visit, gpointer data)
   HsTraceback *tb = (HsTraceback *)self;
   if (tb->next != NULL)
     visit (tb->next, data);
+  visit (tb->lineno, data);
 }
 
 static void
 tb_clear (HsVM *vm, HsObject *self)
 {
   HS_CLEAR (vm, ((HsTraceback *)self)->next);
+}
+
+static void
+tb_dealloc (HsVM *vm, HsObject *self)
+{
+  tb_clear (vm, self);
+  HS_CLEAR (vm, ((HsTraceback *)self)->lineno);
+}
+
+/* The rows the diagram shows: the line, then the traceback toward the raise. */
+static gboolean
+tb_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
+{
+  HsTraceback *tb = (HsTraceback *)self;
+  if (*pos > 1 || (*pos == 1 && tb->next == NULL))
+    return FALSE;
+  if (name != NULL)
+    *name = hs_str_intern_cstr (*pos == 0 ? "tb_lineno" : "tb_next");
+  if (value != NULL)
+    *value = *pos == 0 ? tb->lineno : tb->next;
+  (*pos)++;
+  return TRUE;
 }
 
 static HsObject *
@@ -199,7 +225,7 @@ tb_getattr (HsVM *vm, HsObject *self, HsObject *name)
   if (strcmp (n, "tb_next") == 0)
     return hs_incref (tb->next != NULL ? tb->next : hs_None);
   if (strcmp (n, "tb_lineno") == 0)
-    return hs_int_from_i64 (vm, hs_code_line (tb->code, tb->ip));
+    return hs_incref (tb->lineno);
   if (strcmp (n, "tb_lasti") == 0)
     return hs_int_from_i64 (vm, 2 * (gint64)tb->ip);
   hs_err_format (vm, &hs_exc_AttributeError, "'traceback' object has no attribute '%s'", n);
@@ -212,10 +238,11 @@ static HsType hs_traceback_type = {
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsTraceback),
-  .dealloc = tb_clear,
+  .dealloc = tb_dealloc,
   .traverse = tb_traverse,
   .clear = tb_clear,
   .getattr = tb_getattr,
+  .next_attr = tb_next_attr,
 };
 
 /* Entries added since the last call get their objects, each leading to the one before,
@@ -227,13 +254,20 @@ hs_exception_traceback_object (HsVM *vm, HsObject *exc)
   guint n = e->traceback != NULL ? e->traceback->len : 0;
   while (e->tb_len < n)
     {
+      HsTracebackEntry *entry = &g_array_index (e->traceback, HsTracebackEntry, e->tb_len);
+      HsObject *lineno = hs_int_from_i64 (vm, hs_code_line (entry->code, entry->ip));
+      if (lineno == NULL)
+        return NULL;
       HsTraceback *tb
           = (HsTraceback *)hs_object_alloc (vm, &hs_traceback_type, sizeof (HsTraceback));
       if (tb == NULL)
-        return NULL;
-      HsTracebackEntry *entry = &g_array_index (e->traceback, HsTracebackEntry, e->tb_len);
+        {
+          hs_decref (vm, lineno);
+          return NULL;
+        }
       tb->code = entry->code;
       tb->ip = entry->ip;
+      tb->lineno = lineno;
       tb->next = e->tb_object; /* the reference moves to the new object */
       hs_gc_track (vm, (HsObject *)tb);
       e->tb_object = (HsObject *)tb;

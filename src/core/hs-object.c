@@ -504,6 +504,12 @@ hs_object_default_repr (HsVM *vm, HsObject *self)
   return r;
 }
 
+gboolean
+hs_object_has_default_repr (const HsObject *obj)
+{
+  return SLOT (obj->type, repr) == hs_object_default_repr;
+}
+
 int
 hs_object_hash_not_implemented (HsVM *vm, HsObject *self, gint64 *out)
 {

@@ -230,6 +230,9 @@ void hs_type_ready (HsType *type);
 int hs_object_hash_not_implemented (HsVM *vm, HsObject *self, gint64 *out);
 /* The default repr "<list object at 0x...>". */
 HsObject *hs_object_default_repr (HsVM *vm, HsObject *self);
+/* Whether obj's type (or a base) leaves repr to that default, which says nothing but an
+ * address. */
+gboolean hs_object_has_default_repr (const HsObject *obj);
 
 /* ---- protocol (CPython's abstract object layer) -------------------------------- */
 

@@ -548,8 +548,11 @@ put_other (Recorder *rec, HsLog *log, HsObject *o)
   HsSnapKind kind = HS_IS (o, &hs_type_type) ? HS_SNAP_CLASS : HS_SNAP_OTHER;
 
   hs_object_traverse (o, collect_child, &c);
-  if (children->len == 0)
-    label = kind == HS_SNAP_CLASS ? g_strdup (((HsType *)o)->name) : repr_text (rec, o);
+  /* a default repr would show only an address, which differs from run to run */
+  if (children->len == 0 && kind == HS_SNAP_CLASS)
+    label = g_strdup (((HsType *)o)->name);
+  else if (children->len == 0 && !hs_object_has_default_repr (o))
+    label = repr_text (rec, o);
   put_header (rec, log, HS_REC_ATTRS, o, kind, label);
   hs_log_put (log, children->len);
   for (guint i = 0; i < children->len; i++)

@@ -265,7 +265,7 @@ def shown_inline(oe, h, hheap):
 
 # What an exception holds outside its __dict__ (docs/trace-format.md).
 EXCEPTION_FIELDS = ("args", "__cause__", "__context__", "__traceback__", "name",
-                    "filename", "filename2")
+                    "obj", "filename", "filename2")
 
 
 def without_exception_fields(onames, he):

@@ -31,6 +31,8 @@ exc_traverse (HsObject *self, HsVisitFn visit, gpointer data)
     visit (e->context, data);
   if (e->name != NULL)
     visit (e->name, data);
+  if (e->obj != NULL)
+    visit (e->obj, data);
   if (e->tb_object != NULL)
     visit (e->tb_object, data);
   if (e->filename != NULL)
@@ -47,6 +49,7 @@ exc_clear (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, e->cause);
   HS_CLEAR (vm, e->context);
   HS_CLEAR (vm, e->name);
+  HS_CLEAR (vm, e->obj);
   HS_CLEAR (vm, e->tb_object);
   HS_CLEAR (vm, e->filename);
   HS_CLEAR (vm, e->filename2);
@@ -382,6 +385,11 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (e->context != NULL ? e->context : hs_None);
   if (strcmp (n, "__traceback__") == 0)
     return hs_exception_traceback_object (vm, self);
+  if ((HS_IS (self, &hs_exc_NameError) || HS_IS (self, &hs_exc_AttributeError))
+      && strcmp (n, "name") == 0)
+    return hs_incref (e->name != NULL ? e->name : hs_None);
+  if (HS_IS (self, &hs_exc_AttributeError) && strcmp (n, "obj") == 0)
+    return hs_incref (e->obj != NULL ? e->obj : hs_None);
   if (is_os_error (self))
     {
       if (strcmp (n, "errno") == 0)
@@ -547,6 +555,19 @@ hs_err_format (HsVM *vm, HsType *exc_type, const char *fmt, ...)
   va_end (ap);
   hs_err_set_string (vm, exc_type, msg);
   g_free (msg);
+}
+
+void
+hs_err_set_attribute_context (HsVM *vm, HsObject *obj, HsObject *name)
+{
+  if (!hs_err_matches (vm, &hs_exc_AttributeError))
+    return;
+  HsException *e = HS_EXCEPTION (vm->exc);
+  if (e->name != NULL || e->obj != NULL)
+    return;
+  e->name = hs_incref (name);
+  e->obj = hs_incref (obj);
+  hs_object_mark_dirty (vm, vm->exc);
 }
 
 void

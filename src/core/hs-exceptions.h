@@ -25,7 +25,8 @@ typedef struct
   HsObject *cause;
   HsObject *context;
   gboolean suppress_context;
-  HsObject *name;    /* NameError: the missing name (for "Did you mean"), else NULL */
+  HsObject *name;    /* NameError, AttributeError: the missing name (for "Did you mean") */
+  HsObject *obj;     /* AttributeError: the object that lacked it */
   GArray *traceback; /* HsTracebackEntry, innermost first; NULL when empty */
   /* `__traceback__`: the traceback objects of the first tb_len entries, outermost first,
    * made when the program first asks for them (NULL before) */
@@ -57,6 +58,9 @@ HsObject *hs_exception_new (HsVM *vm, HsType *type, HsObject *args);
 void hs_exception_add_traceback (HsObject *exc, HsCode *code, int ip);
 /* After an exception's args were set: what a type makes of them (OSError's file names). */
 int hs_exception_args_set (HsVM *vm, HsObject *exc);
+/* After a failed attribute lookup: an AttributeError being raised learns the object and
+ * the name, unless it already has them (CPython's set_attribute_error_context). */
+void hs_err_set_attribute_context (HsVM *vm, HsObject *obj, HsObject *name);
 /* `exc.__traceback__` (new reference): the traceback object of the outermost frame the
  * exception has reached, or None. */
 HsObject *hs_exception_traceback_object (HsVM *vm, HsObject *exc);

@@ -1202,9 +1202,11 @@ HsObject *
 hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name)
 {
   HsObject *(*getattr) (HsVM *, HsObject *, HsObject *) = SLOT (obj->type, getattr);
-  if (getattr != NULL)
-    return getattr (vm, obj, name);
-  return hs_object_generic_getattr (vm, obj, name);
+  HsObject *r
+      = getattr != NULL ? getattr (vm, obj, name) : hs_object_generic_getattr (vm, obj, name);
+  if (r == NULL)
+    hs_err_set_attribute_context (vm, obj, name);
+  return r;
 }
 
 HsObject *

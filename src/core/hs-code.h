@@ -194,11 +194,22 @@ void hs_code_free (HsVM *vm, HsCode *code);
 void hs_code_make_const (HsObject *obj);
 void hs_code_release_const (HsVM *vm, HsObject *obj);
 
-/* Index of the instruction's source line (for a frame's "current line"). */
+/* Instruction ip's source range. ip -1 is the frame's entry, before its first instruction
+ * (CPython's RESUME), where an exception thrown into a generator that never ran is raised:
+ * the def line, without columns. */
+static inline HsCodePos
+hs_code_pos (const HsCode *code, int ip)
+{
+  if (ip < 0)
+    return (HsCodePos){ code->firstlineno, -1, code->firstlineno, -1, -1, -1 };
+  return code->pos[ip];
+}
+
+/* The instruction's source line (for a frame's "current line"). */
 static inline int
 hs_code_line (const HsCode *code, int ip)
 {
-  return code->pos[ip].line;
+  return hs_code_pos (code, ip).line;
 }
 
 /* Dumps the bytecode for debugging (newly allocated). */

@@ -56,7 +56,7 @@ void hs_frame_traverse (HsFrame *f, HsVisitFn visit, gpointer data);
 static inline int
 hs_frame_line (HsFrame *f)
 {
-  return f->code->pos[f->ip].line;
+  return hs_code_line (f->code, f->ip);
 }
 
 G_END_DECLS

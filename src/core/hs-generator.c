@@ -7,6 +7,7 @@
 #include "hs-frame.h"
 #include "hs-generator.h"
 #include "hs-str.h"
+#include "hs-tuple.h"
 
 static void
 gen_traverse (HsObject *self, HsVisitFn visit, gpointer data)
@@ -85,8 +86,62 @@ gen_close (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_None;
 }
 
+/* The exception throw(typ, val) raises, made as CPython's _gen_throw makes it: an
+ * instance as it is, a class called with val (none, one argument, or a tuple of them). */
+static HsObject *
+thrown_exception (HsVM *vm, HsObject *typ, HsObject *val)
+{
+  if (hs_exception_check (typ))
+    {
+      if (val != NULL && val != hs_None)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError,
+                             "instance exception may not have a separate value");
+          return NULL;
+        }
+      return hs_incref (typ);
+    }
+  if (!hs_exception_type_check (typ))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "exceptions must be classes or instances deriving from BaseException, not %s",
+                     hs_type_name (typ));
+      return NULL;
+    }
+  if (val != NULL && hs_type_is_subtype (val->type, (HsType *)typ))
+    return hs_incref (val);
+  if (val == NULL || val == hs_None)
+    return hs_object_call (vm, typ, NULL, 0, NULL);
+  if (HS_IS (val, &hs_tuple_type))
+    return hs_object_call (vm, typ, hs_tuple_items (val), hs_tuple_len (val), NULL);
+  return hs_object_call (vm, typ, &val, 1, NULL);
+}
+
+static HsObject *
+gen_throw (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *typ = NULL, *val = NULL, *tb = NULL;
+  if (!hs_parse_args (vm, "generator.throw", args + 1, nargs - 1, kwnames, "typ|val tb /", &typ,
+                      &val, &tb))
+    return NULL;
+  if (tb != NULL && tb != hs_None)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "throw() third argument must be a traceback object");
+      return NULL;
+    }
+  HsObject *exc = thrown_exception (vm, typ, val);
+  if (exc == NULL)
+    return NULL;
+  HsObject *r = hs_vm_generator_throw (vm, args[0], exc);
+  if (r == NULL && !hs_err_occurred (vm))
+    return stop_iteration (vm);
+  return r;
+}
+
 static const HsMethodDef gen_methods[] = {
   { "send", gen_send },
+  { "throw", gen_throw },
   { "close", gen_close },
   { NULL, NULL },
 };

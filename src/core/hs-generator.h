@@ -34,6 +34,10 @@ HsObject *hs_generator_new (HsVM *vm, HsFrame *frame, gsize frame_size);
 /* Implemented in hs-vm.c: runs the frame until it yields (returns the value) or ends
  * (NULL: with an exception set, or exhausted without one). */
 HsObject *hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value);
+/* throw(): raises exc (stolen) at the `yield` the generator is suspended at, after
+ * passing it to the generator it delegates to with `yield from`; the next value yielded,
+ * or NULL as hs_vm_generator_resume. A finished generator raises exc at once. */
+HsObject *hs_vm_generator_throw (HsVM *vm, HsObject *gen, HsObject *exc);
 /* close(): raises GeneratorExit at the `yield` the generator is suspended at (after
  * closing the generator it delegates to with `yield from`), running its handlers and
  * finally blocks. 0, or -1 with an exception set. */

@@ -1071,6 +1071,46 @@ hs_vm_generator_close (HsVM *vm, HsObject *gen)
   return hs_err_occurred (vm) ? -1 : 0;
 }
 
+HsObject *
+hs_vm_generator_throw (HsVM *vm, HsObject *gen, HsObject *exc)
+{
+  HsGenerator *g = HS_GENERATOR (gen);
+  HsObject *inner = g->frame != NULL && !g->running ? generator_delegate (g->frame) : NULL;
+
+  if (g->frame == NULL)
+    {
+      hs_err_set_object (vm, exc);
+      hs_decref (vm, exc);
+      return NULL;
+    }
+  if (inner != NULL && HS_IS (inner, &hs_generator_type))
+    {
+      gboolean closing = HS_IS (exc, &hs_exc_GeneratorExit);
+      HsObject *r;
+      g->running = TRUE;
+      if (closing)
+        {
+          r = NULL;
+          if (hs_vm_generator_close (vm, inner) < 0)
+            {
+              hs_decref (vm, exc);
+              exc = hs_err_fetch (vm);
+            }
+        }
+      else
+        r = hs_vm_generator_throw (vm, inner, exc);
+      g->running = FALSE;
+      if (r != NULL)
+        return r;
+      /* the delegate finished: the `yield from` loop goes on and finds it exhausted */
+      if (!closing && !hs_err_occurred (vm))
+        return generator_run (vm, gen, hs_None, NULL);
+      if (!closing)
+        exc = hs_err_fetch (vm);
+    }
+  return generator_run (vm, gen, NULL, exc);
+}
+
 /* A suspended generator frame whose generator was freed, waiting to be closed. */
 typedef struct
 {
@@ -1265,12 +1305,11 @@ eval_frame (HsVM *vm, HsFrame *entry)
     }
   if (G_UNLIKELY (f->gen != NULL && HS_GENERATOR (f->gen)->thrown != NULL))
     {
-      /* close(): the exception is raised by the `yield` the frame was suspended at, or
-       * on entry if it never started (CPython 3.11) */
+      /* throw(), close(): the exception is raised by the `yield` the frame was suspended
+       * at, or on entry if it never started (CPython 3.11) */
       vm->exc = HS_GENERATOR (f->gen)->thrown;
       HS_GENERATOR (f->gen)->thrown = NULL;
-      if (f->ip > 0)
-        f->ip--;
+      f->ip = f->ip > 0 ? f->ip - 1 : -1;
       goto error_noip;
     }
   DISPATCH ();
@@ -2631,7 +2670,8 @@ append_carets (GString *out, const char *line, const HsCodePos *p)
 static void
 append_entry (HsVM *vm, GString *out, HsTracebackEntry *t)
 {
-  const HsCodePos *p = &t->code->pos[t->ip];
+  const HsCodePos pos = hs_code_pos (t->code, t->ip);
+  const HsCodePos *p = &pos;
   g_string_append_printf (out, "  File \"%s\", line %d, in %s\n", t->code->filename, p->line,
                           t->code->name);
   g_autofree char *line = source_line (vm, t->code, p->line);
@@ -2668,7 +2708,7 @@ append_traceback (HsVM *vm, GString *out, GArray *tb)
   for (int i = n - 1 - first; i >= 0; i--)
     {
       HsTracebackEntry *t = &g_array_index (tb, HsTracebackEntry, i);
-      int line = t->code->pos[t->ip].line;
+      int line = hs_code_line (t->code, t->ip);
       if (last_code == NULL || strcmp (t->code->filename, last_code->filename) != 0
           || line != last_line || strcmp (t->code->name, last_code->name) != 0)
         {

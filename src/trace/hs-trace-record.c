@@ -387,10 +387,10 @@ static gsize
 exception_fields (HsObject *o, const char **names, HsObject **values)
 {
   HsException *e = HS_EXCEPTION (o);
-  const char *all[]
-      = { "args", "__cause__", "__context__", "__traceback__", "name", "filename", "filename2" };
+  const char *all[] = { "args", "__cause__", "__context__", "__traceback__",
+                        "name", "obj",       "filename",    "filename2" };
   HsObject *vals[]
-      = { e->args, e->cause, e->context, e->tb_object, e->name, e->filename, e->filename2 };
+      = { e->args, e->cause, e->context, e->tb_object, e->name, e->obj, e->filename, e->filename2 };
   gsize n = 0;
 
   for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
@@ -410,8 +410,8 @@ put_instance (Recorder *rec, HsLog *log, HsObject *o)
 {
   gsize pos = 0, nexc = 0, nattrs = 0;
   HsObject *name, *value;
-  const char *exc_names[7];
-  HsObject *exc_values[7];
+  const char *exc_names[8];
+  HsObject *exc_values[8];
   gboolean (*next_attr) (HsObject *, gsize *, HsObject **, HsObject **) = HS_TYPE (o)->next_attr;
 
   if (hs_exception_check (o))

@@ -17,6 +17,7 @@
 #include "hs-float.h"
 #include "hs-format.h"
 #include "hs-function.h"
+#include "hs-generator.h"
 #include "hs-int.h"
 #include "hs-iter.h"
 #include "hs-list.h"
@@ -519,13 +520,20 @@ builtin_next (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not an iterator", hs_type_name (it));
       return NULL;
     }
-  HsObject *v = hs_iter_next (vm, it);
+  /* a generator's return value rides on the StopIteration, as CPython's gen_iternext
+   * sets it */
+  HsObject *returned = NULL;
+  HsObject *v = HS_IS (it, &hs_generator_type) ? hs_vm_generator_resume (vm, it, hs_None, &returned)
+                                               : hs_iter_next (vm, it);
   if (v != NULL || hs_err_occurred (vm))
     return v;
   if (dflt != NULL)
-    return hs_incref (dflt);
-  hs_err_set_object (vm, hs_exception_new (vm, &hs_exc_StopIteration, NULL));
-  hs_decref (vm, vm->exc);
+    {
+      hs_xdecref (vm, returned);
+      return hs_incref (dflt);
+    }
+  hs_err_set_stop_iteration (vm, returned);
+  hs_xdecref (vm, returned);
   return NULL;
 }
 

@@ -98,6 +98,7 @@ G_BEGIN_DECLS
   X (BUILD_SET)                                                                                    \
   X (YIELD_VALUE)                                                                                  \
   X (GET_YIELD_FROM_ITER)                                                                          \
+  X (SEND) /* receiver, v -> receiver, its next value; or -> its return value, jump to arg */      \
   X (IMPORT_NAME)       /* names[arg]: push the module */                                          \
   X (IMPORT_FROM)       /* names[arg]: push module.name (module stays) */                          \
   X (BEFORE_WITH)       /* mgr -> bound __exit__, result of __enter__ */                           \

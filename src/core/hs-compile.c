@@ -1432,14 +1432,14 @@ visit_expr_inner (Compiler *c, HsExpr *e)
           visit_expr (c, e->u.yield_.value);
           set_pos (c, pos_plain (e->pos));
           emit (c, HS_OP_GET_YIELD_FROM_ITER, 0);
+          emit (c, HS_OP_LOAD_CONST, const_none (c));
           bind_label (c, top);
-          emit_jump (c, HS_OP_FOR_ITER, end);
+          emit_jump (c, HS_OP_SEND, end);
           emit (c, HS_OP_YIELD_VALUE, 0);
-          emit (c, HS_OP_POP_TOP, 0);
-          /* CPython's JUMP_BACKWARD_NO_INTERRUPT: resuming gives no line event */
+          /* the value sent in is SEND's next v; CPython's JUMP_BACKWARD_NO_INTERRUPT:
+           * resuming gives no line event */
           emit_jump (c, HS_OP_JUMP, top);
           bind_label (c, end);
-          emit (c, HS_OP_LOAD_CONST, const_none (c));
           break;
         }
     }
@@ -2506,6 +2506,8 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
         return jump ? 0 : -1;
       case HS_OP_FOR_ITER:
         return jump ? -1 : 1;
+      case HS_OP_SEND:
+        return jump ? -1 : 0;
       case HS_OP_MAKE_FUNCTION:
         return 1 - (int)(arg & 1) - (int)((arg >> 1) & 1) - (int)((arg >> 2) & 1);
       case HS_OP_RAISE:
@@ -2528,7 +2530,8 @@ is_jump_op (guint32 op)
 {
   return op == HS_OP_JUMP || op == HS_OP_JUMP_BACKWARD || op == HS_OP_POP_JUMP_IF_FALSE
          || op == HS_OP_POP_JUMP_IF_TRUE || op == HS_OP_JUMP_IF_FALSE_OR_POP
-         || op == HS_OP_JUMP_IF_TRUE_OR_POP || op == HS_OP_FOR_ITER || op == HS_OP_SETUP_FINALLY;
+         || op == HS_OP_JUMP_IF_TRUE_OR_POP || op == HS_OP_FOR_ITER || op == HS_OP_SEND
+         || op == HS_OP_SETUP_FINALLY;
 }
 
 static gboolean

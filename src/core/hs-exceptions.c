@@ -388,6 +388,8 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
   if ((HS_IS (self, &hs_exc_NameError) || HS_IS (self, &hs_exc_AttributeError))
       && strcmp (n, "name") == 0)
     return hs_incref (e->name != NULL ? e->name : hs_None);
+  if (HS_IS (self, &hs_exc_StopIteration) && strcmp (n, "value") == 0)
+    return hs_incref (hs_stop_iteration_value (self));
   if (HS_IS (self, &hs_exc_AttributeError) && strcmp (n, "obj") == 0)
     return hs_incref (e->obj != NULL ? e->obj : hs_None);
   if (is_os_error (self))
@@ -555,6 +557,27 @@ hs_err_format (HsVM *vm, HsType *exc_type, const char *fmt, ...)
   va_end (ap);
   hs_err_set_string (vm, exc_type, msg);
   g_free (msg);
+}
+
+void
+hs_err_set_stop_iteration (HsVM *vm, HsObject *value)
+{
+  HsObject *args = value != NULL && value != hs_None ? hs_tuple_pack (vm, 1, value) : NULL;
+  if (value != NULL && value != hs_None && args == NULL)
+    return;
+  HsObject *e = hs_exception_new (vm, &hs_exc_StopIteration, args);
+  hs_xdecref (vm, args);
+  if (e == NULL)
+    return;
+  hs_err_set_object (vm, e);
+  hs_decref (vm, e);
+}
+
+HsObject *
+hs_stop_iteration_value (HsObject *exc)
+{
+  HsObject *args = HS_EXCEPTION (exc)->args;
+  return args != NULL && hs_tuple_len (args) > 0 ? hs_tuple_items (args)[0] : hs_None;
 }
 
 void

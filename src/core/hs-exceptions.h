@@ -58,6 +58,11 @@ HsObject *hs_exception_new (HsVM *vm, HsType *type, HsObject *args);
 void hs_exception_add_traceback (HsObject *exc, HsCode *code, int ip);
 /* After an exception's args were set: what a type makes of them (OSError's file names). */
 int hs_exception_args_set (HsVM *vm, HsObject *exc);
+/* Raises StopIteration carrying a generator's return value (none for None), as CPython's
+ * _PyGen_SetStopIterationValue. */
+void hs_err_set_stop_iteration (HsVM *vm, HsObject *value);
+/* A StopIteration's `value` (borrowed): its first argument, or None. */
+HsObject *hs_stop_iteration_value (HsObject *exc);
 /* After a failed attribute lookup: an AttributeError being raised learns the object and
  * the name, unless it already has them (CPython's set_attribute_error_context). */
 void hs_err_set_attribute_context (HsVM *vm, HsObject *obj, HsObject *name);

@@ -42,38 +42,41 @@ gen_iter (HsVM *vm, HsObject *self)
 static HsObject *
 gen_iternext (HsVM *vm, HsObject *self)
 {
-  return hs_vm_generator_resume (vm, self, hs_None);
+  return hs_vm_generator_resume (vm, self, hs_None, NULL);
 }
 
+/* The end of send() or throw(): what the generator yielded, or its error, or the
+ * StopIteration that carries what it returned. */
 static HsObject *
-stop_iteration (HsVM *vm)
+yielded_or_stop (HsVM *vm, HsObject *r, HsObject *returned)
 {
-  HsObject *e = hs_exception_new (vm, &hs_exc_StopIteration, NULL);
-  if (e != NULL)
-    {
-      hs_err_set_object (vm, e);
-      hs_decref (vm, e);
-    }
-  return NULL;
+  if (r == NULL && !hs_err_occurred (vm))
+    hs_err_set_stop_iteration (vm, returned);
+  hs_xdecref (vm, returned);
+  return r;
 }
 
-static HsObject *
-gen_send (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+HsObject *
+hs_generator_send (HsVM *vm, HsObject *gen, HsObject *value, HsObject **returned)
 {
-  HsObject *v = NULL;
-  if (!hs_parse_args (vm, "send", args + 1, nargs - 1, kwnames, "!value", &v))
-    return NULL;
-  HsGenerator *g = HS_GENERATOR (args[0]);
-  if (g->frame != NULL && g->frame->ip == 0 && v != hs_None)
+  HsGenerator *g = HS_GENERATOR (gen);
+  if (g->frame != NULL && g->frame->ip == 0 && value != hs_None)
     {
       hs_err_set_string (vm, &hs_exc_TypeError,
                          "can't send non-None value to a just-started generator");
       return NULL;
     }
-  HsObject *r = hs_vm_generator_resume (vm, args[0], v);
-  if (r == NULL && !hs_err_occurred (vm))
-    return stop_iteration (vm);
-  return r;
+  return hs_vm_generator_resume (vm, gen, value, returned);
+}
+
+static HsObject *
+gen_send (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *v = NULL, *returned = NULL;
+  if (!hs_parse_args (vm, "send", args + 1, nargs - 1, kwnames, "!value", &v))
+    return NULL;
+  HsObject *r = hs_generator_send (vm, args[0], v, &returned);
+  return yielded_or_stop (vm, r, returned);
 }
 
 static HsObject *
@@ -133,10 +136,9 @@ gen_throw (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *exc = thrown_exception (vm, typ, val);
   if (exc == NULL)
     return NULL;
-  HsObject *r = hs_vm_generator_throw (vm, args[0], exc);
-  if (r == NULL && !hs_err_occurred (vm))
-    return stop_iteration (vm);
-  return r;
+  HsObject *returned = NULL;
+  HsObject *r = hs_vm_generator_throw (vm, args[0], exc, &returned);
+  return yielded_or_stop (vm, r, returned);
 }
 
 static const HsMethodDef gen_methods[] = {

@@ -22,6 +22,9 @@ typedef struct
   gboolean running;
   gboolean yielded; /* set by YIELD_VALUE while the frame runs */
   HsObject *thrown; /* owned: raised at the `yield` when the frame is next entered */
+  /* resumed past its `yield from` by throw() (CPython's frame skips its RESUME, so a
+   * tracer sees no 'call' event) */
+  gboolean past_send;
 } HsGenerator;
 
 #define HS_GENERATOR(o) ((HsGenerator *)(o))
@@ -31,13 +34,19 @@ extern HsType hs_generator_type;
 /* Takes ownership of a frame made by the VM (not on the stack yet). */
 HsObject *hs_generator_new (HsVM *vm, HsFrame *frame, gsize frame_size);
 
+/* send(value) without the StopIteration: the next value yielded, or NULL with an error,
+ * or NULL when the generator is done, with *returned (when asked for) set to what it
+ * returned (a new reference, or NULL if it had finished before). */
+HsObject *hs_generator_send (HsVM *vm, HsObject *gen, HsObject *value, HsObject **returned);
+
 /* Implemented in hs-vm.c: runs the frame until it yields (returns the value) or ends
- * (NULL: with an exception set, or exhausted without one). */
-HsObject *hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value);
+ * (NULL: with an exception set, or exhausted without one, and then *returned, if asked
+ * for, gets its return value). */
+HsObject *hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value, HsObject **returned);
 /* throw(): raises exc (stolen) at the `yield` the generator is suspended at, after
  * passing it to the generator it delegates to with `yield from`; the next value yielded,
  * or NULL as hs_vm_generator_resume. A finished generator raises exc at once. */
-HsObject *hs_vm_generator_throw (HsVM *vm, HsObject *gen, HsObject *exc);
+HsObject *hs_vm_generator_throw (HsVM *vm, HsObject *gen, HsObject *exc, HsObject **returned);
 /* close(): raises GeneratorExit at the `yield` the generator is suspended at (after
  * closing the generator it delegates to with `yield from`), running its handlers and
  * finally blocks. 0, or -1 with an exception set. */

@@ -967,9 +967,10 @@ hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsO
 }
 
 /* Resumes a generator with `value` as the result of its `yield`, or with `exc` (stolen,
- * then value is unused) raised at that `yield`, as CPython's send() and throw(). */
+ * then value is unused) raised at that `yield`, as CPython's send() and throw(). When it
+ * returns, *returned (if asked for) gets its return value. */
 static HsObject *
-generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc)
+generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc, HsObject **returned)
 {
   HsGenerator *g = HS_GENERATOR (gen);
   HsFrame *f;
@@ -1007,8 +1008,10 @@ generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc)
   HS_CLEAR (vm, g->thrown); /* not raised: the run stopped on entering the frame */
   if (!g->yielded)
     {
-      /* finished: the frame was popped (cleared); StopIteration's value is dropped */
+      /* finished: the frame was popped (cleared) */
       hs_vm_generator_release_frame (vm, gen);
+      if (returned != NULL)
+        *returned = g_steal_pointer (&r);
       HS_CLEAR (vm, r);
     }
   hs_decref (vm, gen);
@@ -1016,21 +1019,37 @@ generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc)
 }
 
 HsObject *
-hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value)
+hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value, HsObject **returned)
 {
-  return generator_run (vm, gen, value, NULL);
+  return generator_run (vm, gen, value, NULL, returned);
 }
 
 /* The iterator a generator suspended in `yield from` delegates to, or NULL: the compiled
- * loop is FOR_ITER then YIELD_VALUE, with the iterator on top of the stack. */
+ * loop is SEND then YIELD_VALUE, with the iterator on top of the stack. */
 static HsObject *
 generator_delegate (HsFrame *f)
 {
   const guint32 *code = f->code->code;
   if (f->ip < 2 || f->sp < 1 || HS_INSTR_OP (code[f->ip - 1]) != HS_OP_YIELD_VALUE
-      || HS_INSTR_OP (code[f->ip - 2]) != HS_OP_FOR_ITER)
+      || HS_INSTR_OP (code[f->ip - 2]) != HS_OP_SEND)
     return NULL;
   return f->stack[f->sp - 1];
+}
+
+/* The delegate of a `yield from` returned `value` while the generator was not running
+ * (during throw()): the generator goes on after its SEND with that value, as CPython's
+ * _gen_throw moves the frame past it. */
+static HsObject *
+generator_end_delegation (HsVM *vm, HsObject *gen, HsObject *value, HsObject **returned)
+{
+  HsFrame *f = HS_GENERATOR (gen)->frame;
+  HsObject *inner = f->stack[--f->sp];
+  f->ip = (int)HS_INSTR_ARG (f->code->code[f->ip - 2]);
+  HS_GENERATOR (gen)->past_send = TRUE;
+  hs_decref (vm, inner);
+  HsObject *r = generator_run (vm, gen, value, NULL, returned);
+  hs_decref (vm, value);
+  return r;
 }
 
 int
@@ -1059,7 +1078,7 @@ hs_vm_generator_close (HsVM *vm, HsObject *gen)
   exc = err < 0 ? hs_err_fetch (vm) : hs_exception_new (vm, &hs_exc_GeneratorExit, NULL);
   if (exc == NULL)
     return -1;
-  r = generator_run (vm, gen, NULL, exc);
+  r = generator_run (vm, gen, NULL, exc, NULL);
   if (r != NULL)
     {
       hs_decref (vm, r);
@@ -1072,7 +1091,7 @@ hs_vm_generator_close (HsVM *vm, HsObject *gen)
 }
 
 HsObject *
-hs_vm_generator_throw (HsVM *vm, HsObject *gen, HsObject *exc)
+hs_vm_generator_throw (HsVM *vm, HsObject *gen, HsObject *exc, HsObject **returned)
 {
   HsGenerator *g = HS_GENERATOR (gen);
   HsObject *inner = g->frame != NULL && !g->running ? generator_delegate (g->frame) : NULL;
@@ -1086,11 +1105,10 @@ hs_vm_generator_throw (HsVM *vm, HsObject *gen, HsObject *exc)
   if (inner != NULL && HS_IS (inner, &hs_generator_type))
     {
       gboolean closing = HS_IS (exc, &hs_exc_GeneratorExit);
-      HsObject *r;
+      HsObject *r = NULL, *inner_returned = NULL;
       g->running = TRUE;
       if (closing)
         {
-          r = NULL;
           if (hs_vm_generator_close (vm, inner) < 0)
             {
               hs_decref (vm, exc);
@@ -1098,17 +1116,17 @@ hs_vm_generator_throw (HsVM *vm, HsObject *gen, HsObject *exc)
             }
         }
       else
-        r = hs_vm_generator_throw (vm, inner, exc);
+        r = hs_vm_generator_throw (vm, inner, exc, &inner_returned);
       g->running = FALSE;
       if (r != NULL)
         return r;
-      /* the delegate finished: the `yield from` loop goes on and finds it exhausted */
       if (!closing && !hs_err_occurred (vm))
-        return generator_run (vm, gen, hs_None, NULL);
+        return generator_end_delegation (
+            vm, gen, inner_returned != NULL ? inner_returned : hs_incref (hs_None), returned);
       if (!closing)
         exc = hs_err_fetch (vm);
     }
-  return generator_run (vm, gen, NULL, exc);
+  return generator_run (vm, gen, NULL, exc, returned);
 }
 
 /* A suspended generator frame whose generator was freed, waiting to be closed. */
@@ -1233,6 +1251,50 @@ note_generator_stop (HsVM *vm, HsObject *value)
   vm->for_iter_stop = e;
 }
 
+/* One step of `yield from`, as CPython 3.11's SEND runs under a tracer: the receiver's
+ * next value; or NULL, with no error, once it is done: then *returned holds what it
+ * returned and *stop the StopIteration the tracer reports, if one was raised (send() of a
+ * value always raises it, next() only for a return value other than None). */
+static HsObject *
+send_value (HsVM *vm, HsFrame *f, HsObject *receiver, HsObject *v, HsObject **returned,
+            HsObject **stop)
+{
+  HsObject *r;
+  if (HS_IS (receiver, &hs_generator_type))
+    {
+      r = hs_generator_send (vm, receiver, v, returned);
+      if (r != NULL || hs_err_occurred (vm))
+        return r;
+      if (*returned == NULL)
+        *returned = hs_incref (hs_None);
+      if (v != hs_None || *returned != hs_None)
+        {
+          hs_err_set_stop_iteration (vm, *returned);
+          *stop = hs_err_fetch (vm);
+        }
+      return NULL;
+    }
+  if (v == hs_None)
+    {
+      HsFrame *outer = vm->for_iter_frame;
+      vm->for_iter_frame = f; /* a Python __next__'s StopIteration lands in for_iter_stop */
+      r = hs_iter_next (vm, receiver);
+      vm->for_iter_frame = outer;
+      *stop = g_steal_pointer (&vm->for_iter_stop);
+    }
+  else
+    {
+      HsObject *send = hs_object_getattr_cstr (vm, receiver, "send");
+      r = send != NULL ? hs_object_call (vm, send, &v, 1, NULL) : NULL;
+      hs_xdecref (vm, send);
+      if (r == NULL && hs_err_matches (vm, &hs_exc_StopIteration))
+        *stop = hs_err_fetch (vm);
+    }
+  if (r == NULL && !hs_err_occurred (vm))
+    *returned = hs_incref (*stop != NULL ? hs_stop_iteration_value (*stop) : hs_None);
+  return r;
+}
+
 /* ---- the loop ------------------------------------------------------------------------ */
 
 #define FOREACH_LABEL(name) &&op_##name,
@@ -1296,7 +1358,9 @@ eval_frame (HsVM *vm, HsFrame *entry)
 
   vm->eval_depth++;
   LOAD_FRAME ();
-  if (vm->hooks != NULL && vm->hooks->step != NULL)
+  if (G_UNLIKELY (f->gen != NULL && HS_GENERATOR (f->gen)->past_send))
+    HS_GENERATOR (f->gen)->past_send = FALSE;
+  else if (vm->hooks != NULL && vm->hooks->step != NULL)
     {
       /* a resumed generator reports the line of its yield */
       int line = co->is_module ? 0 : f->ip != 0 ? f->cur_line : co->firstlineno;
@@ -2314,6 +2378,32 @@ op_YIELD_VALUE:
     vm->depth--;
     vm->eval_depth--;
     return retval;
+  }
+
+op_SEND:
+  {
+    HsObject *v = POP ();
+    HsObject *returned = NULL, *stop = NULL;
+    SAVE_FRAME ();
+    HsObject *r = send_value (vm, f, TOP (), v, &returned, &stop);
+    hs_decref (vm, v);
+    if (stop != NULL)
+      {
+        if (vm->hooks != NULL && vm->hooks->step != NULL && !is_stopping (vm))
+          call_hook (vm, HS_STEP_EXCEPTION, f, hs_code_line (co, f->ip), stop);
+        hs_decref (vm, stop);
+      }
+    if (r != NULL)
+      {
+        PUSH (r);
+        DISPATCH ();
+      }
+    ERROR_IF (returned == NULL);
+    HsObject *receiver = TOP ();
+    TOP () = returned;
+    hs_decref (vm, receiver);
+    ip = code + arg;
+    DISPATCH ();
   }
 
 op_GET_YIELD_FROM_ITER:

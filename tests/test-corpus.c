@@ -211,9 +211,9 @@ test_program (gconstpointer data)
     hs_vm_set_output (vm, collect_output, out);
     result = hs_vm_run_source (vm, source, source_len, py_path);
     raw_err = result == HS_RUN_OK ? g_strdup ("") : hs_vm_format_error (vm);
+    status = g_strdup_printf ("%d\n", hs_vm_exit_status (vm, result));
   }
   err = normalise_paths (raw_err ? raw_err : "", c->dir);
-  status = g_strdup_printf ("%d\n", result == HS_RUN_OK ? 0 : 1);
 
   ok &= check_equal (c->name, "stdout", want_out, out->str);
   ok &= check_equal (c->name, "stderr", want_err, err);

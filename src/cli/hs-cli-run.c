@@ -1,8 +1,8 @@
 /* hs-cli-run.c — `heapscope-cli run FILE`: like `python3 FILE`.
  *
  * Invariant: program output goes to stdout as it is produced (flushed at exit), every
- * error report to stderr; the exit status is 0 when the program ended normally and 1
- * otherwise, as with CPython.
+ * error report to stderr; the exit status is CPython's: 0 when the program ended normally,
+ * a SystemExit's code, 1 after any other error.
  */
 #include "config.h"
 
@@ -61,5 +61,5 @@ hs_cli_run (int argc, char **argv)
   report = hs_vm_format_error (vm);
   fputs (report, stderr);
   fflush (stderr);
-  return 1;
+  return hs_vm_exit_status (vm, result);
 }

@@ -12,10 +12,12 @@
 #include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-dict.h"
+#include "hs-dir.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
 #include "hs-float.h"
 #include "hs-format.h"
+#include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-generator.h"
 #include "hs-int.h"
@@ -214,7 +216,91 @@ builtin_input (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return NULL;
 }
 
+/* What Heapscope leaves out: calling it says so, rather than "name is not defined". */
+static HsObject *
+unsupported (HsVM *vm, const char *name, const char *why)
+{
+  hs_err_format (vm, &hs_exc_NotImplementedError, "%s() is not supported by Heapscope%s", name,
+                 why);
+  return NULL;
+}
+
+#define HS_UNSUPPORTED_BUILTIN(name, why)                                                          \
+  static HsObject *builtin_##name (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)      \
+  {                                                                                                \
+    return unsupported (vm, #name, why);                                                           \
+  }
+HS_UNSUPPORTED_BUILTIN (open, ": programs cannot use files")
+HS_UNSUPPORTED_BUILTIN (eval, ": programs cannot run code from strings")
+HS_UNSUPPORTED_BUILTIN (exec, ": programs cannot run code from strings")
+HS_UNSUPPORTED_BUILTIN (compile, ": programs cannot run code from strings")
+HS_UNSUPPORTED_BUILTIN (bytes, " yet")
+HS_UNSUPPORTED_BUILTIN (bytearray, " yet")
+HS_UNSUPPORTED_BUILTIN (memoryview, " yet")
+HS_UNSUPPORTED_BUILTIN (complex, " yet")
+HS_UNSUPPORTED_BUILTIN (breakpoint, ": step through the program instead")
+HS_UNSUPPORTED_BUILTIN (help, " yet")
+HS_UNSUPPORTED_BUILTIN (aiter, " yet")
+HS_UNSUPPORTED_BUILTIN (anext, " yet")
+#undef HS_UNSUPPORTED_BUILTIN
+
+/* exit(), quit() (CPython's site adds them) and sys.exit(): SystemExit(code). */
+HsObject *
+hs_builtin_exit (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *code = hs_None;
+  if (!hs_parse_args (vm, "exit", args, nargs, kwnames, "|code", &code))
+    return NULL;
+  HsObject *t = hs_tuple_pack (vm, 1, code);
+  HsObject *e = t != NULL ? hs_exception_new (vm, &hs_exc_SystemExit, t) : NULL;
+  hs_xdecref (vm, t);
+  if (e != NULL)
+    {
+      hs_err_set_object (vm, e);
+      hs_decref (vm, e);
+    }
+  return NULL;
+}
+
 /* ---- numbers ---------------------------------------------------------------------- */
+
+/* bin(), oct(), hex(): format(x, '#b') and so on, for ints only. */
+static HsObject *
+int_in_base (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject *kwnames,
+             const char *spec)
+{
+  HsObject *x = NULL;
+  if (!hs_parse_args (vm, name, args, nargs, kwnames, "!number", &x))
+    return NULL;
+  if (!hs_int_check (x))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (x));
+      return NULL;
+    }
+  HsObject *s = hs_str_from_cstr (vm, spec);
+  HsObject *r = s != NULL ? hs_format_value (vm, x, s) : NULL;
+  hs_xdecref (vm, s);
+  return r;
+}
+
+static HsObject *
+builtin_bin (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return int_in_base (vm, "bin", args, nargs, kwnames, "#b");
+}
+
+static HsObject *
+builtin_oct (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return int_in_base (vm, "oct", args, nargs, kwnames, "#o");
+}
+
+static HsObject *
+builtin_hex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return int_in_base (vm, "hex", args, nargs, kwnames, "#x");
+}
 
 static HsObject *
 builtin_round (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -621,10 +707,143 @@ builtin_callable (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_False;
 }
 
+/* ascii(): repr() with what is not ASCII escaped, as \xNN, \uNNNN or \UNNNNNNNN. */
+static HsObject *
+builtin_ascii (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "ascii", args, nargs, kwnames, "!obj", &o))
+    return NULL;
+  HsObject *r = hs_object_repr (vm, o);
+  if (r == NULL)
+    return NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  for (const char *p = hs_str_utf8 (r); *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 0x80)
+        g_string_append_c (out, (char)c);
+      else if (c < 0x100)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (c < 0x10000)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_printf (out, "\\U%08x", c);
+    }
+  hs_decref (vm, r);
+  return hs_str_from_gstring (vm, g_steal_pointer (&out));
+}
+
+/* ---- namespaces --------------------------------------------------------------------- */
+
+static HsObject *
+builtin_globals (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "globals", args, nargs, kwnames, ""))
+    return NULL;
+  return hs_incref (hs_vm_current_frame (vm)->globals);
+}
+
+/* locals() where they are a dict: the module's globals, a class body's namespace. A
+ * function's variables live in its frame's slots, not in a dict Heapscope could show. */
+static HsObject *
+current_namespace (HsVM *vm, const char *name)
+{
+  HsFrame *f = hs_vm_current_frame (vm);
+  if (f->ns != NULL)
+    return hs_incref (f->ns);
+  if (f->code->is_module)
+    return hs_incref (f->globals);
+  return unsupported (vm, name, " inside a function yet");
+}
+
+static HsObject *
+builtin_locals (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "locals", args, nargs, kwnames, ""))
+    return NULL;
+  return current_namespace (vm, "locals");
+}
+
+static HsObject *
+builtin_vars (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "vars", args, nargs, kwnames, "|object /", &o))
+    return NULL;
+  if (o == NULL)
+    return current_namespace (vm, "vars");
+  HsObject *d = hs_object_getattr_cstr (vm, o, "__dict__");
+  if (d == NULL && hs_err_matches (vm, &hs_exc_AttributeError))
+    {
+      hs_err_clear (vm);
+      hs_err_set_string (vm, &hs_exc_TypeError, "vars() argument must have __dict__ attribute");
+    }
+  return d;
+}
+
+static HsObject *
+builtin_dir (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *o = NULL;
+  if (!hs_parse_args (vm, "dir", args, nargs, kwnames, "|object /", &o))
+    return NULL;
+  g_autoptr (GPtrArray) names = NULL;
+  if (o == NULL)
+    {
+      HsObject *ns = current_namespace (vm, "dir");
+      if (ns == NULL)
+        return NULL;
+      names = hs_dir_namespace (ns, ns == hs_vm_current_frame (vm)->globals
+                                        && hs_vm_current_frame (vm)->code->is_module);
+      hs_decref (vm, ns);
+    }
+  else if (!hs_dir_is_exact (o))
+    {
+      hs_err_format (vm, &hs_exc_NotImplementedError,
+                     "dir() of a built-in %s object is not supported by Heapscope yet",
+                     hs_type_name (o));
+      return NULL;
+    }
+  else
+    names = hs_dir_names (o);
+  HsObject *list = hs_list_new (vm, 0);
+  for (guint i = 0; list != NULL && i < names->len; i++)
+    {
+      HsObject *s = hs_str_from_cstr (vm, names->pdata[i]);
+      if (s == NULL || hs_list_append (vm, list, s) < 0)
+        HS_CLEAR (vm, list);
+      hs_xdecref (vm, s);
+    }
+  return list;
+}
+
 /* ---- the namespace -------------------------------------------------------------- */
 
 static const HsMethodDef builtin_defs[] = {
   { "abs", builtin_abs },
+  { "aiter", builtin_aiter },
+  { "anext", builtin_anext },
+  { "ascii", builtin_ascii },
+  { "bin", builtin_bin },
+  { "breakpoint", builtin_breakpoint },
+  { "bytearray", builtin_bytearray },
+  { "bytes", builtin_bytes },
+  { "compile", builtin_compile },
+  { "complex", builtin_complex },
+  { "dir", builtin_dir },
+  { "eval", builtin_eval },
+  { "exec", builtin_exec },
+  { "exit", hs_builtin_exit },
+  { "globals", builtin_globals },
+  { "help", builtin_help },
+  { "hex", builtin_hex },
+  { "locals", builtin_locals },
+  { "memoryview", builtin_memoryview },
+  { "oct", builtin_oct },
+  { "open", builtin_open },
+  { "quit", hs_builtin_exit },
+  { "vars", builtin_vars },
   { "callable", builtin_callable },        /* (from tier2-lang) */
   { "delattr", builtin_delattr },          /* (from tier2-lang) */
   { "getattr", builtin_getattr },          /* (from tier2-lang) */
@@ -690,6 +909,7 @@ hs_builtins_new (HsVM *vm)
                       (HsObject *)builtin_types[i]);
   hs_dict_set_item (vm, d, hs_str_intern_cstr ("NotImplemented"),
                     hs_NotImplemented); /* (from tier2-lang) */
+  hs_dict_set_item (vm, d, hs_str_intern_cstr ("Ellipsis"), hs_Ellipsis);
 #define HS_ADD_EXC(exc_name, exc_base)                                                             \
   hs_dict_set_item (vm, d, hs_str_intern_cstr (#exc_name), (HsObject *)&hs_exc_##exc_name);
   HS_FOREACH_BUILTIN_EXCEPTION (HS_ADD_EXC)

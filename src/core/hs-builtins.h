@@ -13,4 +13,7 @@ G_BEGIN_DECLS
 /* A new dict (owned by the VM) with every built-in name. */
 HsObject *hs_builtins_new (HsVM *vm);
 
+/* exit(code=None), also sys.exit: raises SystemExit(code). */
+HsObject *hs_builtin_exit (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+
 G_END_DECLS

@@ -714,8 +714,8 @@ constant_index (Compiler *c, HsExpr *e)
           break;
         }
       case HS_CONST_ELLIPSIS:
-        unsupported (c, e->pos, "'...' (Ellipsis)");
-        return -1;
+        idx = const_singleton (c, hs_Ellipsis, "E");
+        break;
       case HS_CONST_IMAG:
         unsupported (c, e->pos, "complex numbers");
         return -1;

@@ -388,6 +388,8 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
   if ((HS_IS (self, &hs_exc_NameError) || HS_IS (self, &hs_exc_AttributeError))
       && strcmp (n, "name") == 0)
     return hs_incref (e->name != NULL ? e->name : hs_None);
+  if (HS_IS (self, &hs_exc_SystemExit) && strcmp (n, "code") == 0)
+    return hs_incref (hs_system_exit_code (self));
   if (HS_IS (self, &hs_exc_StopIteration) && strcmp (n, "value") == 0)
     return hs_incref (hs_stop_iteration_value (self));
   if (HS_IS (self, &hs_exc_AttributeError) && strcmp (n, "obj") == 0)
@@ -578,6 +580,14 @@ hs_stop_iteration_value (HsObject *exc)
 {
   HsObject *args = HS_EXCEPTION (exc)->args;
   return args != NULL && hs_tuple_len (args) > 0 ? hs_tuple_items (args)[0] : hs_None;
+}
+
+HsObject *
+hs_system_exit_code (HsObject *exc)
+{
+  HsObject *args = HS_EXCEPTION (exc)->args;
+  gsize n = args != NULL ? hs_tuple_len (args) : 0;
+  return n == 0 ? hs_None : n == 1 ? hs_tuple_items (args)[0] : args;
 }
 
 void

@@ -63,6 +63,9 @@ int hs_exception_args_set (HsVM *vm, HsObject *exc);
 void hs_err_set_stop_iteration (HsVM *vm, HsObject *value);
 /* A StopIteration's `value` (borrowed): its first argument, or None. */
 HsObject *hs_stop_iteration_value (HsObject *exc);
+/* A SystemExit's `code` (borrowed): None without arguments, its argument, or the tuple of
+ * them. */
+HsObject *hs_system_exit_code (HsObject *exc);
 /* After a failed attribute lookup: an AttributeError being raised learns the object and
  * the name, unless it already has them (CPython's set_attribute_error_context). */
 void hs_err_set_attribute_context (HsVM *vm, HsObject *obj, HsObject *name);

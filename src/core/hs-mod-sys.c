@@ -11,6 +11,7 @@
 #include <gmp.h>
 #include <string.h>
 
+#include "hs-builtins.h"
 #include "hs-cfunction.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -189,6 +190,7 @@ sys_getsizeof (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef sys_functions[] = {
+  { "exit", hs_builtin_exit },
   { "getrecursionlimit", sys_getrecursionlimit },
   { "getrefcount", sys_getrefcount },
   { "getsizeof", sys_getsizeof },

@@ -26,9 +26,8 @@ typedef struct
 } BuiltinModule;
 
 static const BuiltinModule builtin_modules[] = {
-  { "gc", hs_mod_gc_init },
-  { "math", hs_mod_math_init },
-  { "random", hs_mod_random_init },
+  { "builtins", NULL }, /* its dict is the VM's builtins, where names are looked up */
+  { "gc", hs_mod_gc_init },   { "math", hs_mod_math_init }, { "random", hs_mod_random_init },
   { "sys", hs_mod_sys_init },
 };
 
@@ -127,15 +126,16 @@ hs_module_dict (HsObject *module)
   return ((HsModuleObject *)module)->dict;
 }
 
+/* A module named `name` with `dict` (NULL: a new one) as its attributes. */
 static HsObject *
-module_new (HsVM *vm, const char *name)
+module_new (HsVM *vm, const char *name, HsObject *dict)
 {
   HsModuleObject *m
       = (HsModuleObject *)hs_object_alloc (vm, &hs_module_type, sizeof (HsModuleObject));
   if (m == NULL)
     return NULL;
   m->name = hs_str_intern_cstr (name);
-  m->dict = hs_dict_new (vm);
+  m->dict = dict != NULL ? hs_incref (dict) : hs_dict_new (vm);
   if (m->dict == NULL
       || hs_dict_set_item (vm, m->dict, hs_str_intern_cstr ("__name__"), m->name) < 0)
     {
@@ -236,10 +236,10 @@ hs_import_module (HsVM *vm, const char *name)
       not_found (vm, name);
       return NULL;
     }
-  m = module_new (vm, name);
+  m = module_new (vm, name, b->init == NULL ? vm->builtins : NULL);
   if (m == NULL)
     return NULL;
-  if (b->init (vm, hs_module_dict (m)) < 0
+  if ((b->init != NULL && b->init (vm, hs_module_dict (m)) < 0)
       || hs_dict_set_item (vm, vm->modules, hs_str_intern_cstr (name), m) < 0)
     {
       hs_decref (vm, m);

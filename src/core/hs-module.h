@@ -3,7 +3,7 @@
  * Invariant: a VM holds at most one module object per name, cached in vm->modules (a
  * dict, a VM root) from its first import to the end of the VM, so `import m` twice binds
  * the same object. A module's attributes are its dict (`__name__` included). Only the
- * built-in modules gc, sys, math and random exist; any other name raises
+ * built-in modules builtins, gc, sys, math and random exist; any other name raises
  * ModuleNotFoundError with CPython's message.
  */
 #pragma once

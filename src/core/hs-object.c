@@ -393,39 +393,15 @@ hs_type_ready (HsType *type)
 }
 
 static HsType *const core_types[] = {
-  &hs_type_type,
-  &hs_object_type,
-  &hs_none_type,
-  &hs_notimplemented_type,
-  &hs_int_type,
-  &hs_bool_type,
-  &hs_float_type,
-  &hs_str_type,
-  &hs_list_type,
-  &hs_tuple_type,
-  &hs_dict_type,
-  &hs_range_type,
-  &hs_slice_type,
-  &hs_dict_keys_type,
-  &hs_dict_values_type,
-  &hs_dict_items_type,
-  &hs_cfunction_type,
-  &hs_method_descr_type,
-  &hs_classmethod_descr_type,
-  &hs_list_iter_type,
-  &hs_list_reviter_type,
-  &hs_tuple_iter_type,
-  &hs_str_iter_type,
-  &hs_seq_iter_type,
-  &hs_range_iter_type,
-  &hs_dict_keyiter_type,
-  &hs_dict_valueiter_type,
-  &hs_dict_itemiter_type,
-  &hs_enumerate_type,
-  &hs_zip_type,
-  &hs_reversed_type,
-  &hs_map_type,
-  &hs_filter_type,
+  &hs_type_type,          &hs_object_type,       &hs_none_type,         &hs_notimplemented_type,
+  &hs_ellipsis_type,      &hs_int_type,          &hs_bool_type,         &hs_float_type,
+  &hs_str_type,           &hs_list_type,         &hs_tuple_type,        &hs_dict_type,
+  &hs_range_type,         &hs_slice_type,        &hs_dict_keys_type,    &hs_dict_values_type,
+  &hs_dict_items_type,    &hs_cfunction_type,    &hs_method_descr_type, &hs_classmethod_descr_type,
+  &hs_list_iter_type,     &hs_list_reviter_type, &hs_tuple_iter_type,   &hs_str_iter_type,
+  &hs_seq_iter_type,      &hs_range_iter_type,   &hs_dict_keyiter_type, &hs_dict_valueiter_type,
+  &hs_dict_itemiter_type, &hs_enumerate_type,    &hs_zip_type,          &hs_reversed_type,
+  &hs_map_type,           &hs_filter_type,
 };
 
 static gpointer
@@ -672,6 +648,23 @@ HsType hs_notimplemented_type = {
 
 HsObject hs_NotImplemented_struct
     = { .type = &hs_notimplemented_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL };
+
+static HsObject *
+ellipsis_repr (HsVM *vm, HsObject *self)
+{
+  return hs_str_intern_cstr ("Ellipsis");
+}
+
+HsType hs_ellipsis_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "ellipsis",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsObject),
+  .repr = ellipsis_repr,
+};
+
+HsObject hs_Ellipsis_struct
+    = { .type = &hs_ellipsis_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL };
 
 /* ---- protocol: repr, str, hash ------------------------------------------------------- */
 

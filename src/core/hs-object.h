@@ -302,6 +302,7 @@ extern HsType hs_type_type;
 extern HsType hs_object_type; /* `object` */
 extern HsType hs_none_type;
 extern HsType hs_notimplemented_type;
+extern HsType hs_ellipsis_type;
 extern HsType hs_bool_type;
 extern HsType hs_int_type;
 extern HsType hs_float_type;
@@ -316,6 +317,8 @@ extern HsObject hs_None_struct;
 extern HsObject hs_NotImplemented_struct;
 #define hs_None (&hs_None_struct)
 #define hs_NotImplemented (&hs_NotImplemented_struct)
+extern HsObject hs_Ellipsis_struct;
+#define hs_Ellipsis (&hs_Ellipsis_struct) /* `...` */
 /* True and False are ints (bool subclasses int); defined in hs-int.c. */
 HsObject *hs_bool_from (gboolean b);
 

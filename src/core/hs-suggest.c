@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "hs-dict.h"
+#include "hs-dir.h"
 #include "hs-exceptions.h"
-#include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-suggest.h"
@@ -40,10 +40,6 @@ static const char *const cpython_builtin_names
       "ConnectionRefusedError ConnectionResetError TabError UnicodeDecodeError UnicodeEncodeError "
       "UnicodeTranslateError ExceptionGroup EnvironmentError IOError open quit exit copyright "
       "credits license help";
-
-static const char *const cpython_main_globals
-    = "__name__ __doc__ __package__ __loader__ __spec__ __annotations__ __builtins__ __file__ "
-      "__cached__";
 
 #define MOVE_COST 2
 #define CASE_COST 1
@@ -167,12 +163,12 @@ name_error_suggestion (HsVM *vm, HsObject *exc)
   for (int i = 0; i < code->nlocals; i++)
     g_ptr_array_add (names, code->varnames[i]);
   const char *s = best_suggestion (names, wrong);
-  g_auto (GStrv) dunders = g_strsplit (cpython_main_globals, " ", -1);
   g_auto (GStrv) builtins = g_strsplit (cpython_builtin_names, " ", -1);
   if (s == NULL && vm->globals != NULL)
     {
       g_ptr_array_set_size (names, 0);
-      add_words (names, dunders);
+      for (const char *const *w = hs_dir_main_names; *w != NULL; w++)
+        g_ptr_array_add (names, (gpointer)*w);
       gsize pos = 0;
       HsObject *key;
       while (hs_dict_next (vm->globals, &pos, &key, NULL))
@@ -191,79 +187,13 @@ name_error_suggestion (HsVM *vm, HsObject *exc)
   return result;
 }
 
-/* What object.__dir__ adds to every object's names, and a module's dir() to its globals. */
-static const char *const cpython_object_names
-    = "__class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ "
-      "__getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ "
-      "__reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__";
-static const char *const cpython_module_names = "__doc__ __loader__ __name__ __package__ __spec__";
-
-static void
-add_dict_keys (GHashTable *seen, HsObject *dict)
-{
-  gsize pos = 0;
-  HsObject *key;
-  while (dict != NULL && hs_dict_next (dict, &pos, &key, NULL))
-    if (HS_IS (key, &hs_str_type))
-      g_hash_table_add (seen, (gpointer)hs_str_utf8 (key));
-}
-
-static void
-add_cpython_words (GHashTable *seen, GPtrArray *keep, const char *words)
-{
-  char **split = g_strsplit (words, " ", -1);
-  for (char **w = split; *w != NULL; w++)
-    g_hash_table_add (seen, *w);
-  g_ptr_array_add (keep, split);
-}
-
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *)a, *(const char *const *)b);
-}
-
-/* dir(obj), sorted as dir() sorts: a module's globals; a class's namespace and its
- * bases'; anything else its own attributes and its type's names, up to object's. */
-static GPtrArray *
-dir_names (HsObject *obj, GPtrArray *keep)
-{
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  if (HS_IS (obj, &hs_module_type))
-    {
-      add_dict_keys (seen, hs_module_dict (obj));
-      add_cpython_words (seen, keep, cpython_module_names);
-    }
-  else
-    {
-      const HsType *type = HS_IS (obj, &hs_type_type) ? (const HsType *)obj : obj->type;
-      gsize pos = 0;
-      HsObject *name;
-      while (!HS_IS (obj, &hs_type_type) && HS_TYPE (obj)->next_attr != NULL
-             && HS_TYPE (obj)->next_attr (obj, &pos, &name, NULL))
-        g_hash_table_add (seen, (gpointer)hs_str_utf8 (name));
-      for (const HsType *t = type; t != NULL; t = t->base)
-        add_dict_keys (seen, t->dict);
-      add_cpython_words (seen, keep, cpython_object_names);
-    }
-  GPtrArray *names = g_ptr_array_sized_new (g_hash_table_size (seen));
-  GHashTableIter it;
-  gpointer key;
-  g_hash_table_iter_init (&it, seen);
-  while (g_hash_table_iter_next (&it, &key, NULL))
-    g_ptr_array_add (names, key);
-  g_ptr_array_sort (names, compare_names);
-  return names;
-}
-
 static char *
 attribute_error_suggestion (HsObject *exc)
 {
   HsException *e = HS_EXCEPTION (exc);
   if (e->name == NULL || e->obj == NULL || !HS_IS (e->name, &hs_str_type))
     return NULL;
-  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  g_autoptr (GPtrArray) names = dir_names (e->obj, keep);
+  g_autoptr (GPtrArray) names = hs_dir_names (e->obj);
   return g_strdup (best_suggestion (names, hs_str_utf8 (e->name)));
 }
 

@@ -2607,11 +2607,16 @@ new_globals (HsVM *vm)
   if (g == NULL)
     return NULL;
   HsObject *main_name = hs_str_intern_cstr ("__main__");
-  if (hs_dict_set_item (vm, g, str_key ("__name__"), main_name) < 0)
+  HsObject *builtins = NULL;
+  if (hs_dict_set_item (vm, g, str_key ("__name__"), main_name) < 0
+      || (builtins = hs_import_module (vm, "builtins")) == NULL
+      || hs_dict_set_item (vm, g, str_key ("__builtins__"), builtins) < 0)
     {
+      hs_xdecref (vm, builtins);
       hs_decref (vm, g);
       return NULL;
     }
+  hs_decref (vm, builtins);
   return g;
 }
 
@@ -2673,6 +2678,22 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
     }
   vm->last_exc = hs_err_fetch (vm);
   return HS_RUN_EXCEPTION;
+}
+
+int
+hs_vm_exit_status (HsVM *vm, HsRunResult result)
+{
+  if (result == HS_RUN_OK)
+    return 0;
+  if (vm->last_exc == NULL || !HS_IS (vm->last_exc, &hs_exc_SystemExit))
+    return 1;
+  HsObject *code = hs_system_exit_code (vm->last_exc);
+  gint64 status;
+  if (code == hs_None)
+    return 0;
+  if (hs_int_check (code))
+    return hs_int_as_i64 (code, &status) ? (int)(status & 0xff) : 0xff;
+  return 1;
 }
 
 void
@@ -2914,6 +2935,16 @@ hs_vm_format_error (HsVM *vm)
   if (vm->last_syntax_error != NULL)
     append_syntax_error (out, vm->filename != NULL ? vm->filename : "<string>",
                          vm->last_syntax_error);
+  else if (vm->last_exc != NULL && HS_IS (vm->last_exc, &hs_exc_SystemExit))
+    {
+      /* CPython's handle_system_exit: a code that is not an int is printed, alone */
+      HsObject *code = hs_system_exit_code (vm->last_exc);
+      HsObject *text = code != hs_None && !hs_int_check (code) ? hs_object_str (vm, code) : NULL;
+      if (text != NULL)
+        g_string_append_printf (out, "%s\n", hs_str_utf8 (text));
+      hs_xdecref (vm, text);
+      hs_err_clear (vm);
+    }
   else if (vm->last_exc != NULL)
     append_exception (vm, out, vm->last_exc, 0);
   else

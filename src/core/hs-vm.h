@@ -46,6 +46,11 @@ HsRunResult hs_vm_run_source (HsVM *vm, const char *source, gsize len, const cha
  * ("... StepLimitError"-style line). Newly allocated. */
 char *hs_vm_format_error (HsVM *vm);
 
+/* The exit status CPython would give the last run: 0 when it ended normally, the code of
+ * an uncaught SystemExit (exit(), sys.exit(): None is 0, a message is 1), else 1. A
+ * SystemExit prints no traceback: hs_vm_format_error gives only its message, if any. */
+int hs_vm_exit_status (HsVM *vm, HsRunResult result);
+
 /* Thread-safe: asks the running VM to stop at the next step boundary. */
 void hs_vm_cancel (HsVM *vm);
 

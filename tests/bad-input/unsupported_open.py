@@ -1,3 +1,3 @@
-# Files are outside the subset: open() does not exist in Heapscope.
+# Files are outside the subset: open() says so.
 with open("x") as f:
     print(f.read())

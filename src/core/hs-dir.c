@@ -1,0 +1,120 @@
+/* hs-dir.c — dir(): the names an object answers to, as CPython lists them.
+ *
+ * CPython's object.__dir__ merges the instance's __dict__ with the namespaces of its class
+ * and every base; type.__dir__ the namespaces of the class and its bases; a module's dir()
+ * is its globals. object's own names (and a module's standard ones) are CPython's, listed
+ * here: Heapscope's object type does not define every dunder CPython's has.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-dict.h"
+#include "hs-dir.h"
+#include "hs-module.h"
+#include "hs-object-private.h"
+#include "hs-str.h"
+
+static const char *const cpython_object_names[]
+    = { "__class__",   "__delattr__", "__dir__",           "__doc__",          "__eq__",
+        "__format__",  "__ge__",      "__getattribute__",  "__getstate__",     "__gt__",
+        "__hash__",    "__init__",    "__init_subclass__", "__le__",           "__lt__",
+        "__ne__",      "__new__",     "__reduce__",        "__reduce_ex__",    "__repr__",
+        "__setattr__", "__sizeof__",  "__str__",           "__subclasshook__", NULL };
+static const char *const cpython_module_names[]
+    = { "__doc__", "__loader__", "__name__", "__package__", "__spec__", NULL };
+
+const char *const hs_dir_main_names[]
+    = { "__name__",        "__doc__",      "__package__", "__loader__", "__spec__",
+        "__annotations__", "__builtins__", "__file__",    "__cached__", NULL };
+
+static void
+add_name (GHashTable *seen, const char *name)
+{
+  if (!g_hash_table_contains (seen, name))
+    g_hash_table_add (seen, g_strdup (name));
+}
+
+static void
+add_dict_keys (GHashTable *seen, HsObject *dict)
+{
+  gsize pos = 0;
+  HsObject *key;
+  while (dict != NULL && hs_dict_next (dict, &pos, &key, NULL))
+    if (HS_IS (key, &hs_str_type))
+      add_name (seen, hs_str_utf8 (key));
+}
+
+static void
+add_words (GHashTable *seen, const char *const *words)
+{
+  for (const char *const *w = words; *w != NULL; w++)
+    add_name (seen, *w);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names in `seen` (which it leaves empty), sorted, owned by the array. */
+static GPtrArray *
+sorted_names (GHashTable *seen)
+{
+  GPtrArray *names = g_ptr_array_new_full (g_hash_table_size (seen), g_free);
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init (&it, seen);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_hash_table_steal_all (seen);
+  g_ptr_array_sort (names, compare_names);
+  return names;
+}
+
+GPtrArray *
+hs_dir_namespace (HsObject *ns, gboolean is_main)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_dict_keys (seen, ns);
+  if (is_main)
+    add_words (seen, hs_dir_main_names);
+  return sorted_names (seen);
+}
+
+GPtrArray *
+hs_dir_names (HsObject *obj)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (HS_IS (obj, &hs_module_type))
+    {
+      add_dict_keys (seen, hs_module_dict (obj));
+      add_words (seen, cpython_module_names);
+    }
+  else
+    {
+      gboolean is_type = HS_IS (obj, &hs_type_type);
+      gsize pos = 0;
+      HsObject *name;
+      while (!is_type && HS_TYPE (obj)->next_attr != NULL
+             && HS_TYPE (obj)->next_attr (obj, &pos, &name, NULL))
+        add_name (seen, hs_str_utf8 (name));
+      for (const HsType *t = is_type ? (const HsType *)obj : obj->type; t != NULL; t = t->base)
+        add_dict_keys (seen, t->dict);
+      add_words (seen, cpython_object_names);
+    }
+  return sorted_names (seen);
+}
+
+gboolean
+hs_dir_is_exact (HsObject *obj)
+{
+  if (HS_IS (obj, &hs_module_type))
+    return FALSE; /* Heapscope's modules have the common names only */
+  for (const HsType *t = HS_IS (obj, &hs_type_type) ? (const HsType *)obj : obj->type;
+       t != &hs_object_type; t = t->base)
+    if (t == NULL || !(t->type_flags & HS_TYPE_HEAP))
+      return FALSE;
+  return TRUE;
+}

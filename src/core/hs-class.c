@@ -49,16 +49,15 @@ enum
   N_INVERT,
   N_CLASS,
   N_DICT,
-  N_SLOTS,
   N_DOC,
   N_COUNT
 };
 
 static const char *const name_strs[N_COUNT] = {
-  "__init__",    "__repr__",     "__str__",   "__hash__", "__eq__",    "__ne__",      "__lt__",
-  "__le__",      "__gt__",       "__ge__",    "__bool__", "__len__",   "__getitem__", "__setitem__",
-  "__delitem__", "__contains__", "__iter__",  "__next__", "__call__",  "__getattr__", "__neg__",
-  "__pos__",     "__invert__",   "__class__", "__dict__", "__slots__", "__doc__",
+  "__init__",    "__repr__",     "__str__",   "__hash__", "__eq__",   "__ne__",      "__lt__",
+  "__le__",      "__gt__",       "__ge__",    "__bool__", "__len__",  "__getitem__", "__setitem__",
+  "__delitem__", "__contains__", "__iter__",  "__next__", "__call__", "__getattr__", "__neg__",
+  "__pos__",     "__invert__",   "__class__", "__dict__", "__doc__",
 };
 static HsObject *names[N_COUNT];
 
@@ -924,14 +923,11 @@ HsType hs_getset_descr_type = {
 };
 
 /* Whether instances of t carry an attribute dict and a weak reference list: a user class's
- * do unless it and every user class above it define __slots__; exceptions have a dict. */
+ * do (there is no __slots__), exceptions have a dict. */
 static gboolean
-has_instance_slot (HsVM *vm, const HsType *t, gboolean dict_slot)
+has_instance_slot (const HsType *t, gboolean dict_slot)
 {
-  for (; t->type_flags & HS_TYPE_HEAP; t = t->base)
-    if (hs_dict_get_item_borrow (vm, t->dict, names[N_SLOTS]) == NULL)
-      return TRUE;
-  return dict_slot && (t->type_flags & HS_TYPE_EXCEPTION);
+  return (t->type_flags & HS_TYPE_HEAP) || (dict_slot && (t->type_flags & HS_TYPE_EXCEPTION));
 }
 
 static int
@@ -952,11 +948,10 @@ add_type_new_entries (HsVM *vm, HsClass *c, gboolean unhashable)
 {
   HsType *t = &c->type;
   HsObject *ns = t->dict;
-  gboolean slots = hs_dict_get_item_borrow (vm, ns, names[N_SLOTS]) != NULL;
-  if (!slots && !has_instance_slot (vm, t->base, TRUE)
+  if (!has_instance_slot (t->base, TRUE)
       && set_entry (vm, ns, "__dict__", getset_new (vm, "__dict__", c)) < 0)
     return -1;
-  if (!slots && !has_instance_slot (vm, t->base, FALSE)
+  if (!has_instance_slot (t->base, FALSE)
       && set_entry (vm, ns, "__weakref__", getset_new (vm, "__weakref__", c)) < 0)
     return -1;
   if (hs_dict_get_item_borrow (vm, ns, names[N_DOC]) == NULL
@@ -976,6 +971,18 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
                          "multiple inheritance is not supported by Heapscope yet");
       return NULL;
     }
+  /* Instances keep their attributes in a table of their own, made, looked up and set by
+   * the runtime, and freed without running Python code: no fixed slots, no custom
+   * creation, lookup or assignment, no finalizer. Refused rather than ignored. */
+  static const char *const refused[]
+      = { "__slots__", "__new__", "__getattribute__", "__setattr__", "__delattr__", "__del__" };
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    if (hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr (refused[i])) != NULL)
+      {
+        hs_err_format (vm, &hs_exc_NotImplementedError, "%s is not supported by Heapscope yet",
+                       refused[i]);
+        return NULL;
+      }
   HsType *base = &hs_object_type;
   if (nbases == 1)
     {

@@ -84,6 +84,16 @@ function_getattr (HsVM *vm, HsObject *self, HsObject *name)
   return NULL;
 }
 
+/* CPython gives functions a __dict__ for attributes; Heapscope's functions have none. */
+static int
+function_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  hs_err_format (vm, &hs_exc_NotImplementedError,
+                 "function attributes (%s.%s) are not supported by Heapscope yet",
+                 HS_FUNCTION (self)->code->name, hs_str_utf8 (name));
+  return -1;
+}
+
 HsType hs_function_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "function",
@@ -96,6 +106,7 @@ HsType hs_function_type = {
   .repr = function_repr,
   .call = function_call,
   .getattr = function_getattr,
+  .setattr = function_setattr,
 };
 
 HsObject *

@@ -211,6 +211,7 @@ test_program (gconstpointer data)
     hs_vm_set_output (vm, collect_output, out);
     result = hs_vm_run_source (vm, source, source_len, py_path);
     raw_err = result == HS_RUN_OK ? g_strdup ("") : hs_vm_format_error (vm);
+    hs_vm_finalize (vm, result);
     status = g_strdup_printf ("%d\n", hs_vm_exit_status (vm, result));
   }
   err = normalise_paths (raw_err ? raw_err : "", c->dir);

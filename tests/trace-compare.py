@@ -676,7 +676,9 @@ def compare_texts(name, otext, htext, limit):
 def check_oracle_output(path, otext):
     """The oracle must print what a plain CPython run prints (NAME.out, the
     corpus's expected output, when there is one): if tracing changed the
-    program's behaviour, the oracle is no reference for it."""
+    program's behaviour, the oracle is no reference for it. What CPython
+    prints while it shuts down (a suspended generator's finally block) comes
+    after the trace: the traced output may stop short of it."""
     expected_path = path[:-3] + ".out"
     if not os.path.exists(expected_path):
         return None
@@ -689,7 +691,7 @@ def check_oracle_output(path, otext):
     last = json.loads(lines[-2].rstrip(","))
     if last.get("event") == "instruction_limit_reached" and len(lines) > 3:
         return None
-    if "stdout" not in last or last["stdout"] == expected:
+    if "stdout" not in last or expected.startswith(last["stdout"]):
         return None
     return "the traced program printed %s, a plain run %s" % (
         show(last["stdout"][-60:]), show(expected[-60:]))

@@ -56,10 +56,13 @@ hs_cli_run (int argc, char **argv)
   hs_vm_set_output (vm, write_stdout, NULL);
   result = hs_vm_run_source (vm, text, len, abs);
   fflush (stdout);
-  if (result == HS_RUN_OK)
-    return 0;
-  report = hs_vm_format_error (vm);
-  fputs (report, stderr);
-  fflush (stderr);
+  if (result != HS_RUN_OK)
+    {
+      report = hs_vm_format_error (vm);
+      fputs (report, stderr);
+      fflush (stderr);
+    }
+  hs_vm_finalize (vm, result);
+  fflush (stdout);
   return hs_vm_exit_status (vm, result);
 }

@@ -118,9 +118,10 @@ struct _HsVM
   /* (from tier2-runtime) cycle collector state (hs-gc.c; all-zero means the defaults:
    * enabled, thresholds 700/10/10) and the module cache (hs-module.c). */
   HsGCState gc;
-  HsObject *modules; /* dict: module name -> module object, or NULL */
-  GArray *closing;   /* suspended generator frames whose generator was freed: closed at
-                      * the next event (hs-vm.c), or NULL */
+  HsObject *modules;   /* dict: module name -> module object, or NULL */
+  GArray *closing;     /* suspended generator frames whose generator was freed: closed at
+                        * the next event (hs-vm.c), or NULL */
+  gboolean finalizing; /* hs_vm_finalize is clearing __main__: freed generators close at once */
 };
 
 G_END_DECLS

@@ -1144,7 +1144,8 @@ hs_vm_generator_finalize (HsVM *vm, HsObject *gen)
 
   /* Not while the collector frees a cycle, nor once the run is over or stopping: then
    * the frame is just dropped. */
-  if (c.frame == NULL || vm->frame == NULL || vm->gc.collecting || is_stopping (vm))
+  if (c.frame == NULL || (vm->frame == NULL && !vm->finalizing) || vm->gc.collecting
+      || is_stopping (vm))
     return;
   if (vm->closing == NULL)
     vm->closing = g_array_new (FALSE, FALSE, sizeof (ClosingFrame));
@@ -2678,6 +2679,29 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
     }
   vm->last_exc = hs_err_fetch (vm);
   return HS_RUN_EXCEPTION;
+}
+
+void
+hs_vm_finalize (HsVM *vm, HsRunResult result)
+{
+  if ((result != HS_RUN_OK && result != HS_RUN_EXCEPTION) || vm->globals == NULL)
+    return;
+  vm->finalizing = TRUE;
+  close_freed_generators (vm); /* those the uncaught exception's unwinding freed */
+  gsize pos = 0;
+  HsObject *key, *value;
+  while (hs_dict_next (vm->globals, &pos, &key, &value))
+    {
+      if (value == hs_None
+          || (HS_IS (key, &hs_str_type) && hs_str_equal_cstr (key, "__builtins__")))
+        continue;
+      hs_incref (key);
+      if (hs_dict_set_item (vm, vm->globals, key, hs_None) == 0)
+        close_freed_generators (vm);
+      hs_decref (vm, key);
+      hs_err_clear (vm); /* CPython reports such errors as unraisable */
+    }
+  vm->finalizing = FALSE;
 }
 
 int

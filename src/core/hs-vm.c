@@ -2686,21 +2686,22 @@ hs_vm_finalize (HsVM *vm, HsRunResult result)
 {
   if ((result != HS_RUN_OK && result != HS_RUN_EXCEPTION) || vm->globals == NULL)
     return;
+  /* CPython drops __main__ and collects what it kept as garbage: the collector finalizes
+   * every suspended generator before it clears anything, in the order it tracks them (the
+   * order they were made), the globals intact. */
+  g_autoptr (GPtrArray) suspended = g_ptr_array_new ();
+  for (HsObject *p = vm->live.next; p != &vm->live; p = p->next)
+    if (HS_IS (p, &hs_generator_type) && HS_GENERATOR (p)->frame != NULL)
+      g_ptr_array_add (suspended, hs_incref (p));
   vm->finalizing = TRUE;
   close_freed_generators (vm); /* those the uncaught exception's unwinding freed */
-  gsize pos = 0;
-  HsObject *key, *value;
-  while (hs_dict_next (vm->globals, &pos, &key, &value))
+  for (guint i = 0; i < suspended->len; i++)
     {
-      if (value == hs_None
-          || (HS_IS (key, &hs_str_type) && hs_str_equal_cstr (key, "__builtins__")))
-        continue;
-      hs_incref (key);
-      if (hs_dict_set_item (vm, vm->globals, key, hs_None) == 0)
-        close_freed_generators (vm);
-      hs_decref (vm, key);
-      hs_err_clear (vm); /* CPython reports such errors as unraisable */
+      if (hs_vm_generator_close (vm, suspended->pdata[i]) < 0)
+        hs_err_clear (vm); /* CPython reports it as unraisable */
+      hs_decref (vm, suspended->pdata[i]);
     }
+  close_freed_generators (vm); /* any a finally block made and left */
   vm->finalizing = FALSE;
 }
 

@@ -51,10 +51,10 @@ char *hs_vm_format_error (HsVM *vm);
  * SystemExit prints no traceback: hs_vm_format_error gives only its message, if any. */
 int hs_vm_exit_status (HsVM *vm, HsRunResult result);
 
-/* CPython's shutdown after the program, as far as the program can see it: __main__'s
- * globals are dropped in their order (__builtins__ kept), so a generator that only they
- * kept suspended is closed and its finally blocks print. For `run` (a trace ends with
- * the program, as Python Tutor's). Nothing after a stopped run. */
+/* CPython's shutdown after the program, as far as the program can see it: every
+ * generator still suspended is closed, in the order they were made, so its finally blocks
+ * run. For `run` (a trace ends with the program, as Python Tutor's). Nothing after a
+ * stopped run. */
 void hs_vm_finalize (HsVM *vm, HsRunResult result);
 
 /* Thread-safe: asks the running VM to stop at the next step boundary. */

@@ -1,5 +1,5 @@
 # Generators still suspended when the program ends are closed as CPython shuts down:
-# their finally blocks run, in the order of the globals that kept them.
+# their finally blocks run, in the order the generators were made.
 def gen(name):
     try:
         yield 1
@@ -25,3 +25,8 @@ held = next(keeper)
 done = gen("done")
 list(done)
 print("end of program")
+first = gen("made first")
+second = gen("made second")
+next(second)
+next(first)
+first, second = second, first

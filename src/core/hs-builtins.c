@@ -251,14 +251,7 @@ hs_builtin_exit (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *code = hs_None;
   if (!hs_parse_args (vm, "exit", args, nargs, kwnames, "|code", &code))
     return NULL;
-  HsObject *t = hs_tuple_pack (vm, 1, code);
-  HsObject *e = t != NULL ? hs_exception_new (vm, &hs_exc_SystemExit, t) : NULL;
-  hs_xdecref (vm, t);
-  if (e != NULL)
-    {
-      hs_err_set_object (vm, e);
-      hs_decref (vm, e);
-    }
+  hs_err_set_value (vm, &hs_exc_SystemExit, code);
   return NULL;
 }
 
@@ -707,31 +700,13 @@ builtin_callable (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_False;
 }
 
-/* ascii(): repr() with what is not ASCII escaped, as \xNN, \uNNNN or \UNNNNNNNN. */
 static HsObject *
 builtin_ascii (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *o = NULL;
   if (!hs_parse_args (vm, "ascii", args, nargs, kwnames, "!obj", &o))
     return NULL;
-  HsObject *r = hs_object_repr (vm, o);
-  if (r == NULL)
-    return NULL;
-  g_autoptr (GString) out = g_string_new (NULL);
-  for (const char *p = hs_str_utf8 (r); *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c < 0x80)
-        g_string_append_c (out, (char)c);
-      else if (c < 0x100)
-        g_string_append_printf (out, "\\x%02x", c);
-      else if (c < 0x10000)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_printf (out, "\\U%08x", c);
-    }
-  hs_decref (vm, r);
-  return hs_str_from_gstring (vm, g_steal_pointer (&out));
+  return hs_object_ascii (vm, o);
 }
 
 /* ---- namespaces --------------------------------------------------------------------- */
@@ -794,8 +769,8 @@ builtin_dir (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       HsObject *ns = current_namespace (vm, "dir");
       if (ns == NULL)
         return NULL;
-      names = hs_dir_namespace (ns, ns == hs_vm_current_frame (vm)->globals
-                                        && hs_vm_current_frame (vm)->code->is_module);
+      /* a class body's namespace is not the globals: only the module's is */
+      names = hs_dir_namespace (ns, ns == hs_vm_current_frame (vm)->globals);
       hs_decref (vm, ns);
     }
   else if (!hs_dir_is_exact (o))

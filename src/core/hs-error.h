@@ -85,7 +85,9 @@ void hs_err_format (HsVM *vm, HsType *exc_type, const char *fmt, ...) G_GNUC_PRI
 void hs_err_set_string (HsVM *vm, HsType *exc_type, const char *msg);
 void hs_err_set_object (HsVM *vm, HsObject *exc); /* borrows; exc is an exception instance */
 void hs_err_set_key (HsVM *vm, HsObject *key);    /* KeyError(key) */
-void hs_err_no_memory (HsVM *vm);                 /* MemoryError without allocating */
+/* Raises type(arg), or type() when arg is NULL. */
+void hs_err_set_value (HsVM *vm, HsType *type, HsObject *arg);
+void hs_err_no_memory (HsVM *vm); /* MemoryError without allocating */
 
 gboolean hs_err_occurred (HsVM *vm);
 gboolean hs_err_matches (HsVM *vm, const HsType *exc_type); /* current is an instance of */

@@ -179,7 +179,6 @@ typedef struct
   HsObject header;
   HsObject *next; /* traceback or NULL */
   HsObject *lineno;
-  HsCode *code; /* borrowed: code objects live as long as the VM */
   int ip;
 } HsTraceback;
 
@@ -268,7 +267,6 @@ hs_exception_traceback_object (HsVM *vm, HsObject *exc)
           hs_decref (vm, lineno);
           return NULL;
         }
-      tb->code = entry->code;
       tb->ip = entry->ip;
       tb->lineno = lineno;
       tb->next = e->tb_object; /* the reference moves to the new object */
@@ -526,8 +524,8 @@ hs_err_set_object (HsVM *vm, HsObject *exc)
     hs_decref (vm, old);
 }
 
-static void
-set_new (HsVM *vm, HsType *type, HsObject *arg)
+void
+hs_err_set_value (HsVM *vm, HsType *type, HsObject *arg)
 {
   HsObject *args = arg != NULL ? hs_tuple_pack (vm, 1, arg) : NULL;
   if (arg != NULL && args == NULL)
@@ -546,7 +544,7 @@ hs_err_set_string (HsVM *vm, HsType *exc_type, const char *msg)
   HsObject *s = hs_str_new (vm, msg, strlen (msg));
   if (s == NULL)
     return;
-  set_new (vm, exc_type, s);
+  hs_err_set_value (vm, exc_type, s);
   hs_decref (vm, s);
 }
 
@@ -564,15 +562,7 @@ hs_err_format (HsVM *vm, HsType *exc_type, const char *fmt, ...)
 void
 hs_err_set_stop_iteration (HsVM *vm, HsObject *value)
 {
-  HsObject *args = value != NULL && value != hs_None ? hs_tuple_pack (vm, 1, value) : NULL;
-  if (value != NULL && value != hs_None && args == NULL)
-    return;
-  HsObject *e = hs_exception_new (vm, &hs_exc_StopIteration, args);
-  hs_xdecref (vm, args);
-  if (e == NULL)
-    return;
-  hs_err_set_object (vm, e);
-  hs_decref (vm, e);
+  hs_err_set_value (vm, &hs_exc_StopIteration, value != hs_None ? value : NULL);
 }
 
 HsObject *
@@ -606,7 +596,7 @@ hs_err_set_attribute_context (HsVM *vm, HsObject *obj, HsObject *name)
 void
 hs_err_set_key (HsVM *vm, HsObject *key)
 {
-  set_new (vm, &hs_exc_KeyError, key);
+  hs_err_set_value (vm, &hs_exc_KeyError, key);
 }
 
 void

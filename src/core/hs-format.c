@@ -625,8 +625,6 @@ resolve_field (HsVM *vm, FormatArgs *fa, const char *s, gsize n)
   return obj;
 }
 
-static HsObject *ascii_repr (HsVM *vm, HsObject *obj);
-
 static gboolean format_string (HsVM *vm, GString *out, const char *s, gsize n, FormatArgs *fa,
                                int depth);
 
@@ -676,7 +674,7 @@ format_field (HsVM *vm, GString *out, const char *s, gsize n, FormatArgs *fa, in
         conv_obj = hs_object_str (vm, obj);
         break;
       case 'a':
-        conv_obj = ascii_repr (vm, obj);
+        conv_obj = hs_object_ascii (vm, obj);
         break;
       default:
         hs_err_format (vm, &hs_exc_ValueError, "Unknown conversion specifier %c", conv);
@@ -778,9 +776,8 @@ hs_str_format_method (HsVM *vm, HsObject *fmt, HsObject **args, gsize nargs, HsO
   return hs_str_from_gstring (vm, out);
 }
 
-/* ascii(x): repr with non-ASCII escaped. */
-static HsObject *
-ascii_repr (HsVM *vm, HsObject *obj)
+HsObject *
+hs_object_ascii (HsVM *vm, HsObject *obj)
 {
   HsObject *r = hs_object_repr (vm, obj);
   GString *out;
@@ -793,12 +790,8 @@ ascii_repr (HsVM *vm, HsObject *obj)
       gunichar c = g_utf8_get_char (p);
       if (c < 0x80)
         g_string_append_c (out, (char)c);
-      else if (c < 0x100)
-        g_string_append_printf (out, "\\x%02x", c);
-      else if (c < 0x10000)
-        g_string_append_printf (out, "\\u%04x", c);
       else
-        g_string_append_printf (out, "\\U%08x", c);
+        hs_str_append_escape (out, c);
     }
   hs_decref (vm, r);
   return hs_str_from_gstring (vm, out);
@@ -989,7 +982,7 @@ percent_one (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
         s = hs_object_repr (vm, v);
         break;
       case 'a':
-        s = ascii_repr (vm, v);
+        s = hs_object_ascii (vm, v);
         break;
       default:
         return FALSE;

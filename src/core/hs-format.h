@@ -18,6 +18,8 @@ HsObject *hs_str_percent_format (HsVM *vm, HsObject *fmt, HsObject *args);
 /* fmt.format(*args, **kwargs): args[0..nargs) positional, then one value per kwnames. */
 HsObject *hs_str_format_method (HsVM *vm, HsObject *fmt, HsObject **args, gsize nargs,
                                 HsObject *kwnames);
+/* ascii(obj): its repr with what is not ASCII escaped (the `!a` conversion). */
+HsObject *hs_object_ascii (HsVM *vm, HsObject *obj);
 /* MemoryError when a padded result of `bytes` would not fit under the heap cap. */
 gboolean hs_format_check_size (HsVM *vm, gsize bytes);
 

@@ -26,8 +26,9 @@ typedef struct
 } BuiltinModule;
 
 static const BuiltinModule builtin_modules[] = {
-  { "builtins", NULL }, /* its dict is the VM's builtins, where names are looked up */
-  { "gc", hs_mod_gc_init },   { "math", hs_mod_math_init }, { "random", hs_mod_random_init },
+  /* builtins: no initialiser, its dict is the VM's builtins, where names are looked up */
+  { "builtins", NULL },         { "gc", hs_mod_gc_init },
+  { "math", hs_mod_math_init }, { "random", hs_mod_random_init },
   { "sys", hs_mod_sys_init },
 };
 

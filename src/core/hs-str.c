@@ -355,6 +355,17 @@ is_printable (gunichar c)
 }
 
 void
+hs_str_append_escape (GString *out, gunichar c)
+{
+  if (c < 0x100)
+    g_string_append_printf (out, "\\x%02x", c);
+  else if (c < 0x10000)
+    g_string_append_printf (out, "\\u%04x", c);
+  else
+    g_string_append_printf (out, "\\U%08x", c);
+}
+
+void
 hs_str_repr_append (GString *out, HsObject *o)
 {
   HsStr *s = HS_STR (o);
@@ -382,12 +393,8 @@ hs_str_repr_append (GString *out, HsObject *o)
         g_string_append (out, "\\r");
       else if (is_printable (c))
         g_string_append_len (out, p, next - p);
-      else if (c < 0x100)
-        g_string_append_printf (out, "\\x%02x", c);
-      else if (c < 0x10000)
-        g_string_append_printf (out, "\\u%04x", c);
       else
-        g_string_append_printf (out, "\\U%08x", c);
+        hs_str_append_escape (out, c);
       p = next;
     }
   g_string_append_c (out, quote);

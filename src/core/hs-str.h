@@ -72,6 +72,8 @@ gboolean hs_str_equal (HsObject *a, HsObject *b);
 gint64 hs_str_hash (HsObject *s);
 /* CPython's repr of a str ('...' or "..." with escapes) appended to out. */
 void hs_str_repr_append (GString *out, HsObject *s);
+/* The escape repr() and ascii() write for code point c >= 0x80: \xNN, \uNNNN, \UNNNNNNNN. */
+void hs_str_append_escape (GString *out, gunichar c);
 /* Code point at index i (0 <= i < char_len), as a str (a cached singleton if Latin-1). */
 HsObject *hs_str_char_at (HsVM *vm, HsObject *s, gsize i);
 /* Byte offset of code point i (i <= char_len). */

@@ -142,10 +142,10 @@ best_suggestion (GPtrArray *names, const char *wrong)
 }
 
 static void
-add_words (GPtrArray *names, char **words)
+add_words (GPtrArray *names, const char *const *words)
 {
-  for (char **w = words; *w != NULL; w++)
-    g_ptr_array_add (names, *w);
+  for (const char *const *w = words; *w != NULL; w++)
+    g_ptr_array_add (names, (gpointer)*w);
 }
 
 /* "Did you mean" for a NameError: the innermost frame's varnames, then the module's
@@ -167,8 +167,7 @@ name_error_suggestion (HsVM *vm, HsObject *exc)
   if (s == NULL && vm->globals != NULL)
     {
       g_ptr_array_set_size (names, 0);
-      for (const char *const *w = hs_dir_main_names; *w != NULL; w++)
-        g_ptr_array_add (names, (gpointer)*w);
+      add_words (names, hs_dir_main_names);
       gsize pos = 0;
       HsObject *key;
       while (hs_dict_next (vm->globals, &pos, &key, NULL))
@@ -179,7 +178,7 @@ name_error_suggestion (HsVM *vm, HsObject *exc)
   if (s == NULL)
     {
       g_ptr_array_set_size (names, 0);
-      add_words (names, builtins);
+      add_words (names, (const char *const *)builtins);
       s = best_suggestion (names, wrong);
     }
   if (s != NULL)

@@ -2807,18 +2807,17 @@ static void
 append_entry (HsVM *vm, GString *out, HsTracebackEntry *t)
 {
   const HsCodePos pos = hs_code_pos (t->code, t->ip);
-  const HsCodePos *p = &pos;
-  g_string_append_printf (out, "  File \"%s\", line %d, in %s\n", t->code->filename, p->line,
+  g_string_append_printf (out, "  File \"%s\", line %d, in %s\n", t->code->filename, pos.line,
                           t->code->name);
-  g_autofree char *line = source_line (vm, t->code, p->line);
+  g_autofree char *line = source_line (vm, t->code, pos.line);
   if (line == NULL)
     return;
   const char *stripped = line;
   while (*stripped == ' ' || *stripped == '\t' || *stripped == '\f')
     stripped++;
   g_string_append_printf (out, "    %s\n", stripped);
-  if (p->col >= 0 && p->end_col >= 0)
-    append_carets (out, line, p);
+  if (pos.col >= 0 && pos.end_col >= 0)
+    append_carets (out, line, &pos);
 }
 
 #define TB_RECURSIVE_CUTOFF 3

@@ -473,8 +473,10 @@ format_value (HsVM *vm, HsObject *v, guint32 flags, HsObject *spec)
         conv = hs_object_str (vm, v);
         break;
       case 2:
-      case 3:
         conv = hs_object_repr (vm, v);
+        break;
+      case 3:
+        conv = hs_object_ascii (vm, v);
         break;
       default:
         break;

@@ -6,7 +6,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "heapscope-application.h"
 #include "heapscope-export-dialog.h"
@@ -437,6 +440,18 @@ test_live_run (void)
   close_window (win);
 }
 
+/* Replaces the text as a user would: an edit, not a load (set_text is irreversible in
+ * GTK 4, which leaves the buffer unmodified). */
+static void
+type_text (HeapscopeWindow *win, const char *text)
+{
+  GtkTextBuffer *buf
+      = GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (win)));
+
+  gtk_text_buffer_set_text (buf, "", -1);
+  gtk_text_buffer_insert_at_cursor (buf, text, -1);
+}
+
 static gboolean
 both_autosaved (gpointer data)
 {
@@ -465,14 +480,27 @@ window_text (HeapscopeWindow *win)
   return heapscope_editor_dup_text (heapscope_window_get_editor (win));
 }
 
+static gboolean
+file_loaded (HeapscopeWindow *win)
+{
+  g_autofree char *text = window_text (win);
+
+  return g_str_equal (text, "saved = 1\n") && heapscope_window_is_settled (win);
+}
+
 /* What was typed in each window comes back, each in a window of its own, even if it
- * was never saved (the windows are destroyed without closing, as in a crash). */
+ * was never saved (the windows are destroyed without closing, as in a crash); it waits
+ * for the user to run it, and says so. A window holding a file as saved leaves nothing
+ * to restore (issue 14, item 9). */
 static void
 test_autosave_restore (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "heapscope", "autosave", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("heapscope-restore-XXXXXX", NULL);
+  g_autofree char *saved_path = g_build_filename (tmp, "saved.py", NULL);
+  g_autoptr (GFile) saved = g_file_new_for_path (saved_path);
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  HeapscopeWindow *a, *b, *last;
+  HeapscopeWindow *a, *b, *c, *win;
   g_autoptr (GList) restored = NULL;
   const char *name;
   guint n_before;
@@ -483,33 +511,39 @@ test_autosave_restore (void)
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_unlink (path);
     }
+  g_assert_true (g_file_set_contents (saved_path, "saved = 1\n", -1, NULL));
   a = new_window ();
   b = new_window ();
+  c = win = new_window ();
+  heapscope_window_open_file (c, saved);
+  wait_until (file_loaded);
   n_before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
   run_source (a, "x = 1\n");
   run_source (b, "x = 2\n");
-  gtk_text_buffer_set_text (
-      GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (a))), "y = [7]\n",
-      -1);
-  gtk_text_buffer_set_text (
-      GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (b))), "z = (8,)\n",
-      -1);
+  type_text (a, "y = [7]\n");
+  type_text (b, "z = (8,)\n");
   wait_until_impl (both_autosaved, NULL, "both autosaves");
   close_window (a);
   close_window (b);
+  close_window (c);
 
-  last = heapscope_window_restore_session (HEAPSCOPE_APPLICATION (app));
+  heapscope_window_restore_session (HEAPSCOPE_APPLICATION (app));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
-                    n_before);
+                    n_before - 1);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     {
       g_autofree char *text = window_text (l->data);
 
+      g_assert_cmpstr (text, !=, "saved = 1\n");
       if (g_str_equal (text, "y = [7]\n") || g_str_equal (text, "z = (8,)\n"))
         {
           restored = g_list_prepend (restored, l->data);
           g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (
               heapscope_editor_get_buffer (heapscope_window_get_editor (l->data)))));
+          /* not run: the program may be what brought the app down */
+          g_assert_null (heapscope_session_get_trace (heapscope_window_get_session (l->data)));
+          g_assert_false (heapscope_session_get_running (heapscope_window_get_session (l->data)));
+          g_assert_nonnull (strstr (heapscope_window_get_banner (l->data), "press Run"));
         }
     }
   g_assert_cmpuint (g_list_length (restored), ==, 2);
@@ -519,9 +553,14 @@ test_autosave_restore (void)
 
     g_assert_cmpstr (t0, !=, t1);
   }
-  wait_until_impl ((gboolean (*) (gpointer))settled, last, "restored run");
+  win = restored->data;
+  activate (win, "run");
+  g_assert_nonnull (heapscope_session_get_trace (heapscope_window_get_session (win)));
+  g_assert_null (heapscope_window_get_banner (win));
   close_window (restored->data);
   close_window (restored->next->data);
+  g_unlink (saved_path);
+  g_rmdir (tmp);
 }
 
 /* ---- faults (issue 8, item 5) ---- */
@@ -714,6 +753,83 @@ test_save_fails (void)
   close_window (win);
 }
 
+/* Saving onto a disk that fills up mid-write leaves the file as it was and says why. The
+ * full disk is a file-size limit (RLIMIT_FSIZE, SIGXFSZ ignored: writes past it fail with
+ * EFBIG, as ENOSPC would), which needs no root. Before issue 13, GIO rewrote the file in
+ * place and this left it cut short. */
+static void
+test_save_full_disk (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-full-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "prog.py", NULL);
+  g_autoptr (GString) big = g_string_new (NULL);
+  struct rlimit old, tiny;
+  SaveResult r = { 0 };
+  g_autofree char *on_disk = NULL;
+  g_autoptr (GDir) d = NULL;
+  void (*old_handler) (int);
+
+  g_assert_true (g_file_set_contents (path, "old = 1\n", -1, NULL));
+  run_source (win, "x = 1\n");
+  for (int i = 0; i < 2000; i++)
+    g_string_append_printf (big, "x%d = %d\n", i, i);
+  type_text (win, big->str);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  tiny = old;
+  tiny.rlim_cur = 4096;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tiny), ==, 0);
+  save_to (win, path, &r);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_nonnull (r.error);
+  g_assert_nonnull (strstr (r.error, g_strerror (EFBIG)));
+  g_assert_cmpuint (close_error_dialogs (win), ==, 1);
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, "old = 1\n");
+  /* no half-written temporary file is left beside it */
+  d = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (d), ==, "prog.py");
+  g_assert_null (g_dir_read_name (d));
+  g_assert_true (gtk_text_buffer_get_modified (
+      GTK_TEXT_BUFFER (heapscope_editor_get_buffer (heapscope_window_get_editor (win)))));
+  g_free (r.error);
+  close_window (win);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The step limit is a banner at every step, not a toast that goes; its button records
+ * twice the steps (issue 14, item 9). */
+static void
+test_step_limit_banner (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autoptr (GSettings) settings = g_settings_new (HEAPSCOPE_APP_ID);
+  HeapscopeStepControls *controls = heapscope_window_get_step_controls (win);
+
+  g_settings_set_int (settings, "step-limit", 100);
+  run_source (win, ENDLESS);
+  g_assert_cmpint (heapscope_step_controls_get_n_steps (controls), ==, 100);
+  g_assert_nonnull (strstr (heapscope_window_get_banner (win), "after 100 steps"));
+  activate (win, "step-last");
+  g_assert_nonnull (strstr (heapscope_window_get_banner (win), "step limit"));
+  activate (win, "step-first");
+  g_assert_nonnull (strstr (heapscope_window_get_banner (win), "step limit"));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "record-further", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "step-limit"), ==, 200);
+  wait_until (settled);
+  g_assert_cmpint (heapscope_step_controls_get_n_steps (controls), ==, 200);
+  g_assert_nonnull (strstr (heapscope_window_get_banner (win), "after 200 steps"));
+  g_settings_reset (settings, "step-limit");
+  run_source (win, "x = 1\n");
+  g_assert_null (heapscope_window_get_banner (win));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "record-further"));
+  close_window (win);
+}
+
 /* An export into a folder that does not exist shows an error. */
 static void
 test_export_fails (void)
@@ -771,6 +887,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/fault/close-during-run", test_close_during_run);
   g_test_add_func ("/app/fault/save-fails", test_save_fails);
   g_test_add_func ("/app/fault/export-fails", test_export_fails);
+  g_test_add_func ("/app/fault/save-full-disk", test_save_full_disk);
+  g_test_add_func ("/app/window/step-limit-banner", test_step_limit_banner);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

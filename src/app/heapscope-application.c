@@ -35,6 +35,7 @@ static const Accel accels[] = {
   { "app.preferences", { "<Primary>comma", NULL } },
   { "win.run", { "<Primary>Return", "<Primary>KP_Enter", NULL } },
   { "win.stop", { "<Primary>period", NULL } },
+  { "win.record-further", { "<Primary><Shift>Return", NULL } },
   { "win.step-forward", { "F10", "<Alt>Right", NULL } },
   { "win.step-back", { "<Shift>F10", "<Alt>Left", NULL } },
   { "win.step-first", { "<Alt>Home", NULL } },

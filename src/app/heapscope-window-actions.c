@@ -134,6 +134,17 @@ export_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The banner's answer to the step limit: twice the steps, recorded again. */
+static void
+record_further_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  HeapscopeWindow *self = user_data;
+  int limit = g_settings_get_int (self->settings, "step-limit");
+
+  /* the setting's change runs the program again */
+  g_settings_set_int (self->settings, "step-limit", MIN ((gint64)limit * 2, MAX_STEP_LIMIT));
+}
+
 static void
 zoom_in_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -225,6 +236,7 @@ static const GActionEntry win_actions[] = {
   { "play", NULL, NULL, "false", play_change_state },
   { "presentation", NULL, NULL, "false", presentation_change_state },
   { "export", export_activated },
+  { "record-further", record_further_activated },
   { "zoom-in", zoom_in_activated },
   { "zoom-out", zoom_out_activated },
   { "zoom-fit", zoom_fit_activated },
@@ -270,4 +282,5 @@ _heapscope_window_actions_init (HeapscopeWindow *self)
                     self);
   _heapscope_window_update_step_actions (self);
   _heapscope_window_set_action_enabled (self, "stop", FALSE);
+  _heapscope_window_set_action_enabled (self, "record-further", FALSE);
 }

@@ -1,13 +1,19 @@
 /* heapscope-window-files.c — the window's file handling: open, save, autosave, restore.
  *
  * Invariants:
- * - The buffer is written to the window's own autosave slot at most AUTOSAVE_SECONDS
- *   after an edit and when the window closes, so a crash loses only seconds of typing.
- * - A failed save changes nothing: the buffer, its modified flag and `file` stay.
+ * - Unsaved text is written to the window's own autosave slot at most AUTOSAVE_SECONDS
+ *   after an edit, before every run and when the window closes, so a crash loses only
+ *   seconds of typing; a slot holds only text that is not saved anywhere else.
+ * - A slot's N.clean marker says its window closed normally; without it the text is
+ *   restored but not run until the user asks (the run may be what stopped the app).
+ * - Saving is atomic: the file on disk is the old text or the new, never a part of
+ *   either; a failed save changes nothing: the buffer, its modified flag and `file` stay.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -67,29 +73,48 @@ _heapscope_window_release_slot (HeapscopeWindow *self)
   self->autosave_slot = 0;
 }
 
+static void
+unlink_slot (guint slot)
+{
+  static const char *const exts[] = { "py", "uri", "clean" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    {
+      g_autofree char *path = slot_path (slot, exts[i]);
+      g_unlink (path);
+    }
+}
+
 /* A window closed on purpose while others stay open leaves nothing to restore. */
 static void
 forget_autosave (HeapscopeWindow *self)
 {
-  g_autofree char *text_path = slot_path (window_slot (self), "py");
-  g_autofree char *uri_path = slot_path (window_slot (self), "uri");
-
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_unlink (text_path);
-  g_unlink (uri_path);
+  unlink_slot (window_slot (self));
 }
 
-static void
-autosave_now (HeapscopeWindow *self)
+/* Only unsaved text is kept: a buffer equal to its file (or to an example) has nothing
+ * to restore, so starting with no file brings back only what would otherwise be lost. */
+void
+_heapscope_window_autosave_now (HeapscopeWindow *self)
 {
   g_autofree char *path = slot_path (window_slot (self), "py");
   g_autofree char *uri_path = slot_path (window_slot (self), "uri");
+  g_autofree char *clean_path = slot_path (window_slot (self), "clean");
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *text = heapscope_editor_dup_text (self->editor);
+  g_autofree char *text = NULL;
   g_autofree char *uri = self->file ? g_file_get_uri (self->file) : NULL;
   g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (!_heapscope_window_buffer_modified (self))
+    {
+      unlink_slot (window_slot (self));
+      return;
+    }
+  text = heapscope_editor_dup_text (self->editor);
+  /* the window lives: if the process dies now, the exit was not clean */
+  g_unlink (clean_path);
   if (g_mkdir_with_parents (dir, 0700) != 0
       || !g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error)
       || (uri != NULL
@@ -109,7 +134,7 @@ autosave_timeout (gpointer data)
   HeapscopeWindow *self = data;
 
   self->autosave_id = 0;
-  autosave_now (self);
+  _heapscope_window_autosave_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -193,7 +218,7 @@ load_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_clear_pointer (&self->example_name, g_free);
   set_text (self, contents, FALSE);
   add_recent (self, file);
-  autosave_now (self);
+  _heapscope_window_autosave_now (self);
   heapscope_window_run (self);
 }
 
@@ -236,41 +261,61 @@ load_first_example (HeapscopeWindow *self)
   return names[0] && heapscope_window_load_example (self, names[0]);
 }
 
-/* The text autosaved in `slot`, or NULL when there is none worth restoring. */
+/* The file an autosaved buffer belongs to, or NULL for an unsaved one. */
+static GFile *
+slot_file (guint slot)
+{
+  g_autofree char *uri_path = slot_path (slot, "uri");
+  g_autofree char *uri = NULL;
+
+  return g_file_get_contents (uri_path, &uri, NULL, NULL) && *uri ? g_file_new_for_uri (uri) : NULL;
+}
+
+/* The text autosaved in `slot`, or NULL when there is none worth restoring: blank, or
+ * what its file holds already (slots an older version kept for every file opened). */
 static char *
 read_slot (guint slot)
 {
   g_autofree char *path = slot_path (slot, "py");
   g_autofree char *text = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autoptr (GFile) file = slot_file (slot);
   const char *p;
 
   if (!g_file_get_contents (path, &text, NULL, NULL) || !g_utf8_validate (text, -1, NULL))
     return NULL;
   for (p = text; g_ascii_isspace (*p); p++)
     ;
-  return *p != '\0' ? g_steal_pointer (&text) : NULL;
+  if (*p == '\0'
+      || (file != NULL && g_file_load_contents (file, NULL, &on_disk, NULL, NULL, NULL)
+          && g_str_equal (on_disk, text)))
+    {
+      unlink_slot (slot);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
 }
 
+/* A buffer left by a window that closed runs again; one left by a crash (which may have
+ * been the program's doing) waits, with a banner, until the user runs it. */
 static void
 restore_slot (HeapscopeWindow *self, guint slot, const char *text)
 {
-  g_autofree char *uri_path = slot_path (slot, "uri");
-  g_autofree char *uri = NULL;
-  gboolean modified = TRUE;
+  g_autofree char *clean_path = slot_path (slot, "clean");
+  gboolean clean = g_file_test (clean_path, G_FILE_TEST_EXISTS);
 
   take_slot (self, slot);
   g_clear_object (&self->file);
-  if (g_file_get_contents (uri_path, &uri, NULL, NULL) && *uri)
+  self->file = slot_file (slot);
+  set_text (self, text, TRUE);
+  g_unlink (clean_path);
+  if (clean)
+    heapscope_window_run (self);
+  else
     {
-      g_autofree char *on_disk = NULL;
-
-      self->file = g_file_new_for_uri (uri);
-      /* unmodified when the autosave is what the file holds */
-      if (g_file_load_contents (self->file, NULL, &on_disk, NULL, NULL, NULL))
-        modified = g_strcmp0 (on_disk, text) != 0;
+      self->restored_unrun = TRUE;
+      _heapscope_window_update_banner (self);
     }
-  set_text (self, text, modified);
-  heapscope_window_run (self);
 }
 
 static int
@@ -366,14 +411,51 @@ _heapscope_window_open_here_or_new (HeapscopeWindow *self, GFile *file)
   heapscope_window_open_file (self, file);
 }
 
+/* Writes a complete file beside the target, syncs it and renames it over the target, so
+ * the target is either the old text or the new one, never a part (a full disk, a quota, a
+ * crash mid-write). GIO's replace, used before, rewrote a local file in place: a full
+ * disk left it empty or cut short. The mode of the file replaced is kept, and a symbolic
+ * link stays a link to the file it names. */
+static gboolean
+write_atomically (GFile *file, GBytes *bytes, GError **error)
+{
+  g_autofree char *target = NULL;
+  const char *path = g_file_peek_path (file);
+  struct stat st;
+  int mode = 0666;
+
+  if (path == NULL) /* not a local file: the backend's replace is all there is */
+    return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
+                                    error);
+  target = realpath (path, NULL);
+  if (target == NULL)
+    target = g_strdup (path); /* a new file */
+  if (g_stat (target, &st) == 0 && S_ISREG (st.st_mode))
+    mode = st.st_mode & 07777;
+  return g_file_set_contents_full (target, g_bytes_get_data (bytes, NULL),
+                                   (gssize)g_bytes_get_size (bytes), G_FILE_SET_CONTENTS_CONSISTENT,
+                                   mode, error);
+}
+
+static void
+save_thread (GTask *task, gpointer source, gpointer bytes, GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_atomically (G_FILE (source), bytes, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static void
 save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (HeapscopeWindow) self = user_data;
   g_autoptr (GError) error = NULL;
   GFile *file = G_FILE (source);
-
-  gboolean ok = g_file_replace_contents_finish (file, result, NULL, &error);
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
   if (self->session == NULL)
     return; /* the window closed meanwhile; its autosave holds the text */
@@ -399,7 +481,7 @@ save_done (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (heapscope_editor_get_buffer (self->editor)),
                                 FALSE);
   add_recent (self, file);
-  autosave_now (self);
+  _heapscope_window_autosave_now (self);
   _heapscope_window_update_title (self);
   _heapscope_window_emit_save_finished (self, NULL);
   if (self->close_after_save)
@@ -416,9 +498,12 @@ save_to_file (HeapscopeWindow *self, GFile *file)
   g_autoptr (GBytes) bytes = NULL;
   gsize len = strlen (text);
 
+  g_autoptr (GTask) task = NULL;
+
   bytes = g_bytes_new_take (g_steal_pointer (&text), len);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                       save_done, g_object_ref (self));
+  task = g_task_new (file, NULL, save_done, g_object_ref (self));
+  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify)g_bytes_unref);
+  g_task_run_in_thread (task, save_thread);
 }
 
 void
@@ -573,10 +658,20 @@ _heapscope_window_autosave_on_close (HeapscopeWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
+  g_autofree char *clean_path = NULL;
+
   if (app != NULL && g_list_length (gtk_application_get_windows (app)) > 1)
-    forget_autosave (self);
-  else if (!self->close_confirmed)
-    autosave_now (self);
+    {
+      forget_autosave (self);
+      return;
+    }
+  if (self->close_confirmed)
+    return;
+  _heapscope_window_autosave_now (self);
+  /* closed, not crashed: the text may run when it comes back */
+  clean_path = slot_path (window_slot (self), "clean");
+  if (_heapscope_window_buffer_modified (self))
+    g_file_set_contents (clean_path, "", 0, NULL);
 }
 
 void

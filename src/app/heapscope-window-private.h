@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 #define AUTOSAVE_SECONDS 3
 #define PROGRESS_INTERVAL_MS 250
 #define DEFAULT_EXAMPLE "aliasing.py"
+#define MAX_STEP_LIMIT 10000000 /* the schema's maximum for step-limit */
 
 struct _HeapscopeWindow
 {
@@ -25,6 +26,10 @@ struct _HeapscopeWindow
   GtkRevealer *recording_revealer;
   GtkSpinner *recording_spinner;
   GtkLabel *recording_label;
+  GtkRevealer *banner_revealer;
+  GtkBox *banner_box;
+  GtkLabel *banner_label;
+  GtkButton *banner_button;
   AdwWindowTitle *window_title;
   GtkPaned *main_paned;
   GtkPaned *left_paned;
@@ -53,7 +58,8 @@ struct _HeapscopeWindow
   gboolean close_after_save;
   gboolean loading;
   gboolean showing_partial;
-  AdwToast *end_toast; /* weak: "… Show" pointing at the last step */
+  gboolean restored_unrun; /* text restored after a crash, not run until the user asks */
+  AdwToast *end_toast;     /* weak: "… Show" pointing at the last step */
 
   guint play_id;
   guint live_id;
@@ -75,6 +81,7 @@ void _heapscope_window_show_error_dialog (HeapscopeWindow *self, const char *hea
                                           const char *body);
 void _heapscope_window_set_presenting (HeapscopeWindow *self, gboolean presenting);
 void _heapscope_window_emit_save_finished (HeapscopeWindow *self, const char *error);
+void _heapscope_window_update_banner (HeapscopeWindow *self);
 
 /* heapscope-window-actions.c */
 void _heapscope_window_actions_init (HeapscopeWindow *self);
@@ -90,5 +97,6 @@ void _heapscope_window_save (HeapscopeWindow *self);
 void _heapscope_window_save_as (HeapscopeWindow *self);
 gboolean _heapscope_window_ask_to_save (HeapscopeWindow *self);
 void _heapscope_window_autosave_on_close (HeapscopeWindow *self);
+void _heapscope_window_autosave_now (HeapscopeWindow *self);
 
 G_END_DECLS

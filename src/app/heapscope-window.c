@@ -377,6 +377,7 @@ on_trace_ready (HeapscopeWindow *self)
                                self->have_run);
   self->have_run = TRUE;
   self->showing_partial = heapscope_session_get_partial (self->session);
+  _heapscope_window_update_banner (self);
 
   if (self->showing_partial)
     return;
@@ -391,12 +392,57 @@ on_trace_ready (HeapscopeWindow *self)
   else if (end == HS_TRACE_END_EXCEPTION)
     add_toast_with_action (self, _ ("The program stopped with an exception"), _ ("Show"),
                            "win.step-last");
-  else if (end == HS_TRACE_END_STEP_LIMIT)
+}
+
+/* ---- the banner ---- */
+
+static void
+show_banner (HeapscopeWindow *self, const char *text, const char *button, const char *action,
+             gboolean error)
+{
+  gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button != NULL);
+  if (button != NULL)
     {
-      g_autofree char *text
-          = g_strdup_printf (_ ("Stopped after %d steps: the program may never end"), n);
-      add_toast_with_action (self, text, _ ("Show"), "win.step-last");
+      gtk_button_set_label (self->banner_button, button);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action);
     }
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->banner_box), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->banner_box), "error");
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+/* The banner says what holds for every step of the run shown (or for the text, before
+ * any run): unlike a toast it stays until that changes. */
+void
+_heapscope_window_update_banner (HeapscopeWindow *self)
+{
+  HsTrace *t = trace (self);
+  gboolean further = FALSE;
+
+  if (self->restored_unrun)
+    show_banner (
+        self,
+        _ ("Restored unsaved text after Heapscope stopped unexpectedly; press Run to run it."),
+        _ ("_Run"), "win.run", FALSE);
+  else if (t != NULL && !heapscope_session_get_partial (self->session)
+           && hs_trace_get_end (t) == HS_TRACE_END_STEP_LIMIT)
+    {
+      int limit = g_settings_get_int (self->settings, "step-limit");
+      g_autofree char *text = g_strdup_printf (
+          _ ("Heapscope stopped this run after %d steps (the step limit): the program may never "
+             "end. Every step shown is before that point."),
+          _heapscope_window_n_steps (self));
+
+      show_banner (self, text, limit < MAX_STEP_LIMIT ? _ ("Record _Further") : NULL,
+                   "win.record-further", FALSE);
+      further = limit < MAX_STEP_LIMIT;
+    }
+  else
+    gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  _heapscope_window_set_action_enabled (self, "record-further", further);
 }
 
 static gboolean
@@ -506,6 +552,13 @@ heapscope_window_run (HeapscopeWindow *self)
 
   g_return_if_fail (HEAPSCOPE_IS_WINDOW (self));
   g_clear_handle_id (&self->live_id, g_source_remove);
+  /* whatever the run does, the text it ran is on disk */
+  _heapscope_window_autosave_now (self);
+  if (self->restored_unrun)
+    {
+      self->restored_unrun = FALSE;
+      _heapscope_window_update_banner (self);
+    }
   text = heapscope_editor_dup_text (self->editor);
   name = _heapscope_window_display_name (self);
   hs_trace_options_init (&options);
@@ -778,6 +831,15 @@ heapscope_window_get_recording_note (HeapscopeWindow *self)
   return gtk_label_get_text (self->recording_label);
 }
 
+const char *
+heapscope_window_get_banner (HeapscopeWindow *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_WINDOW (self), NULL);
+  return gtk_revealer_get_reveal_child (self->banner_revealer)
+             ? gtk_label_get_text (self->banner_label)
+             : NULL;
+}
+
 HeapscopeSession *
 heapscope_window_get_session (HeapscopeWindow *self)
 {
@@ -911,6 +973,10 @@ heapscope_window_class_init (HeapscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, recording_revealer);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, recording_spinner);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, recording_label);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, banner_box);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, left_paned);

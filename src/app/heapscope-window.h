@@ -42,6 +42,9 @@ gboolean heapscope_window_is_settled (HeapscopeWindow *self);
 gboolean heapscope_window_get_presenting (HeapscopeWindow *self);
 /* The note shown over the diagram while a run records. */
 const char *heapscope_window_get_recording_note (HeapscopeWindow *self);
+/* The banner across the window (step limit, restored text, a stopped interpreter), or
+ * NULL when none is shown. */
+const char *heapscope_window_get_banner (HeapscopeWindow *self);
 
 HeapscopeSession *heapscope_window_get_session (HeapscopeWindow *self);
 HeapscopeEditor *heapscope_window_get_editor (HeapscopeWindow *self);

@@ -279,9 +279,9 @@ static void
 test_explain (void)
 {
   g_autoptr (HsTrace) t = record ("a = [1, 2]\nb = a\ndel a\ndel b\nx = 0\n", 0);
-  g_auto (GStrv) s1 = hs_trace_explain_step (t, 1);
-  g_auto (GStrv) s2 = hs_trace_explain_step (t, 2);
-  g_auto (GStrv) s4 = hs_trace_explain_step (t, 4);
+  g_auto (GStrv) s1 = hs_trace_explain_step (t, 1, 0);
+  g_auto (GStrv) s2 = hs_trace_explain_step (t, 2, 0);
+  g_auto (GStrv) s4 = hs_trace_explain_step (t, 4, 0);
   g_autofree char *j1 = g_strjoinv ("|", s1);
   g_autofree char *j2 = g_strjoinv ("|", s2);
   g_autofree char *j4 = g_strjoinv ("|", s4);

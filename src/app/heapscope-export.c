@@ -66,7 +66,7 @@ static gboolean
 export_one (const HeapscopeExportRequest *req, HsTrace *trace, int k, const char *path,
             GError **error)
 {
-  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (trace, k);
+  g_autoptr (HsSnapshot) snap = hs_trace_view (trace, k, req->options->view_flags);
   const HsTheme *theme = hs_theme_lookup (req->theme);
   g_autoptr (HsScene) scene = NULL;
 
@@ -108,7 +108,7 @@ export_pages (const HeapscopeExportRequest *req, HsTrace *trace, int first, int 
 
   for (int k = first; k <= last; k++)
     {
-      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (trace, k);
+      g_autoptr (HsSnapshot) snap = hs_trace_view (trace, k, req->options->view_flags);
       int line = hs_trace_step_line (trace, k);
       g_autofree char *text = source_line (trace, line);
       HsScene *scene = heapscope_layout_snapshot (snap, req->options);

@@ -124,6 +124,7 @@ heapscope_view_options_copy (const HeapscopeViewOptions *o)
   c->collapsed_types = str_set_copy (o->collapsed_types);
   c->expanded_ids = id_set_copy (o->expanded_ids);
   c->show_refcounts = o->show_refcounts;
+  c->view_flags = o->view_flags;
   return c;
 }
 
@@ -159,7 +160,7 @@ collapse_object (HsSnapObject *obj)
 HsScene *
 heapscope_layout_step (HsTrace *trace, int k, const HeapscopeViewOptions *options)
 {
-  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (trace, k);
+  g_autoptr (HsSnapshot) snap = hs_trace_view (trace, k, options->view_flags);
 
   return snap ? heapscope_layout_snapshot (snap, options) : NULL;
 }
@@ -203,10 +204,10 @@ step_info_free (HeapscopeStepInfo *info)
 static HeapscopeStepInfo *
 prepare_step (HsTrace *trace, int k, const HeapscopeViewOptions *options)
 {
-  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (trace, k);
+  g_autoptr (HsSnapshot) snap = hs_trace_view (trace, k, options->view_flags);
   HeapscopeStepInfo *info = g_new0 (HeapscopeStepInfo, 1);
 
-  info->explanation = hs_trace_explain_step (trace, k);
+  info->explanation = hs_trace_explain_step (trace, k, options->view_flags);
   if (snap == NULL)
     return info;
   info->stdout_text = g_strdup (snap->stdout_text);

@@ -27,6 +27,7 @@ typedef struct
   GHashTable *collapsed_types; /* type names whose objects are all collapsed */
   GHashTable *expanded_ids;    /* collections whose elided "…" the user opened */
   gboolean show_refcounts;
+  HsViewFlags view_flags; /* the learner's view, or the interpreter's internals too */
 } HeapscopeViewOptions;
 
 HeapscopeViewOptions *heapscope_view_options_copy (const HeapscopeViewOptions *options);
@@ -36,7 +37,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeapscopeViewOptions, heapscope_view_options_free
 /* Lays out step k with the view options (any thread: the diagram layer serialises
  * Graphviz). The result is new, or NULL when the layout failed. */
 HsScene *heapscope_layout_step (HsTrace *trace, int k, const HeapscopeViewOptions *options);
-/* Same, from a snapshot the caller owns (it is modified: collapsed objects lose cells). */
+/* Same, from a snapshot the caller owns, already in the view (hs_trace_view). */
 HsScene *heapscope_layout_snapshot (HsSnapshot *snap, const HeapscopeViewOptions *options);
 
 #define HEAPSCOPE_TYPE_SESSION (heapscope_session_get_type ())

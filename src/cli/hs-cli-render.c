@@ -29,6 +29,7 @@ typedef struct
   const HsTheme *theme;
   double scale;
   HsDiagramOptions diagram;
+  HsViewFlags view;
 } Render;
 
 static gboolean
@@ -83,7 +84,7 @@ parse_step (const char *s, int n_steps, int *step, GError **error)
 static HsScene *
 scene_at (Render *r, int k, GError **error)
 {
-  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (r->trace, k);
+  g_autoptr (HsSnapshot) snap = hs_trace_view (r->trace, k, r->view);
   return hs_diagram_render (snap, &r->diagram, error);
 }
 
@@ -94,7 +95,7 @@ write_one (Render *r, int k, const char *path, GError **error)
 
   if (r->format == FORMAT_DOT)
     {
-      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (r->trace, k);
+      g_autoptr (HsSnapshot) snap = hs_trace_view (r->trace, k, r->view);
       return hs_export_dot (snap, &r->diagram, path, error);
     }
   scene = scene_at (r, k, error);
@@ -170,6 +171,7 @@ hs_cli_render (int argc, char **argv)
   g_autofree char *out = NULL;
   g_autofree char *theme_name = NULL;
   gboolean heap_primitives = FALSE;
+  gboolean internals = FALSE;
   gint64 max_steps = 100000;
   double scale = 1.0;
   GOptionEntry entries[] = {
@@ -182,6 +184,8 @@ hs_cli_render (int argc, char **argv)
       N_ ("Colours: light, dark or high-contrast (default light)"), "T" },
     { "heap-primitives", 0, 0, G_OPTION_ARG_NONE, &heap_primitives,
       N_ ("Show ints, floats, strs, bools and None as heap objects"), NULL },
+    { "internals", 0, 0, G_OPTION_ARG_NONE, &internals,
+      N_ ("Show what the interpreter makes behind the scenes (loop iterators, .0)"), NULL },
     { "max-steps", 0, 0, G_OPTION_ARG_INT64, &max_steps,
       N_ ("Record at most N steps (default 100000)"), "N" },
     { NULL },
@@ -206,7 +210,7 @@ hs_cli_render (int argc, char **argv)
   if (argc != 2 || out == NULL)
     {
       g_printerr (_ ("Usage: heapscope-cli render FILE --step N|last|all -o OUT.(png|svg|pdf|dot) "
-                     "[--scale S] [--theme T] [--heap-primitives]\n"));
+                     "[--scale S] [--theme T] [--heap-primitives] [--internals]\n"));
       return 2;
     }
   if (!parse_format (out, &r.format))
@@ -229,6 +233,7 @@ hs_cli_render (int argc, char **argv)
       return 2;
     }
   r.scale = scale;
+  r.view = internals ? HS_VIEW_SHOW_INTERNALS : 0;
   hs_diagram_options_init (&r.diagram);
   if (!hs_cli_read_source ("render", argv[1], &text, &len, &abs))
     return 1;

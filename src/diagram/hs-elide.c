@@ -1,10 +1,11 @@
 /* hs-elide.c — what to leave out so that big heaps stay drawable.
  *
  * Invariant: an object is drawn only if a drawn frame variable or a drawn cell refers
- * to it, or it is itself marked unreachable or freed (those are roots of their own,
- * since no frame reaches them), and never more than max_objects of them. A collapsed
- * object draws no cell, so the walk does not go through it; what only it reaches is
- * hidden by the viewer's choice, not by the cap, and is not counted as left out.
+ * to it, or it is itself marked unreachable, freed or held only by what the view hides
+ * (those are roots of their own, since no drawn frame reaches them), and never more
+ * than max_objects of them. A collapsed object draws no cell, so the walk does not go
+ * through it; what only it reaches is hidden by the viewer's choice, not by the cap, and
+ * is not counted as left out.
  */
 #include "hs-diagram-private.h"
 
@@ -154,7 +155,7 @@ hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts, g
       HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
       HsSnapValue root = { HS_SNAP_VALUE_REF, obj->id, NULL, NULL };
 
-      if (obj->flags & (HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_FREED))
+      if (obj->flags & (HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_HIDDEN_HELD))
         walk_visit (&walk, &root);
       walk_drain (&walk);
     }

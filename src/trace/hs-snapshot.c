@@ -50,6 +50,7 @@ object_free (gpointer data)
   g_free (obj->type_name);
   g_free (obj->label);
   g_array_unref (obj->cells);
+  g_ptr_array_unref (obj->hidden_holders);
   value_clear (&obj->class_ref);
   g_free (obj);
 }
@@ -63,6 +64,7 @@ hs_snapshot_new (void)
   snap->objects = g_ptr_array_new_with_free_func (object_free);
   snap->gc_freed = g_array_new (FALSE, FALSE, sizeof (guint64));
   snap->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  snap->inline_objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, object_free);
   return snap;
 }
 
@@ -76,6 +78,7 @@ hs_snapshot_free (HsSnapshot *snap)
   g_free (snap->stdout_text);
   g_free (snap->exception_msg);
   g_hash_table_unref (snap->by_id);
+  g_hash_table_unref (snap->inline_objects);
   g_ptr_array_unref (snap->objects);
   g_ptr_array_unref (snap->frames);
   g_array_unref (snap->gc_freed);
@@ -99,19 +102,50 @@ hs_snapshot_add_frame (HsSnapshot *snap, guint64 frame_id, const char *func_name
   return frame;
 }
 
-HsSnapObject *
-hs_snapshot_add_object (HsSnapshot *snap, guint64 id, HsSnapKind kind, const char *type_name)
+static HsSnapObject *
+object_new (guint64 id, HsSnapKind kind, const char *type_name)
 {
   HsSnapObject *obj = g_new0 (HsSnapObject, 1);
 
-  g_return_val_if_fail (snap != NULL, NULL);
   obj->id = id;
   obj->kind = kind;
   obj->type_name = g_strdup (type_name);
   obj->cells = g_array_new (FALSE, TRUE, sizeof (HsSnapCell));
   g_array_set_clear_func (obj->cells, cell_clear);
+  obj->hidden_holders = g_ptr_array_new_with_free_func (g_free);
+  return obj;
+}
+
+HsSnapObject *
+hs_snapshot_add_object (HsSnapshot *snap, guint64 id, HsSnapKind kind, const char *type_name)
+{
+  HsSnapObject *obj;
+
+  g_return_val_if_fail (snap != NULL, NULL);
+  obj = object_new (id, kind, type_name);
   g_ptr_array_add (snap->objects, obj);
   return obj;
+}
+
+HsSnapObject *
+hs_snapshot_add_inline_object (HsSnapshot *snap, guint64 id, const char *type_name,
+                               const char *text)
+{
+  HsSnapObject *obj;
+
+  g_return_val_if_fail (snap != NULL, NULL);
+  obj = object_new (id, HS_SNAP_PRIMITIVE, type_name);
+  obj->label = g_strdup (text);
+  g_hash_table_insert (snap->inline_objects, &obj->id, obj);
+  return obj;
+}
+
+/* Takes ownership of `holder`. */
+void
+hs_snap_object_add_hidden_holder (HsSnapObject *obj, char *holder)
+{
+  g_return_if_fail (obj != NULL);
+  g_ptr_array_add (obj->hidden_holders, holder);
 }
 
 HsSnapValue
@@ -190,4 +224,49 @@ hs_snapshot_lookup (HsSnapshot *snap, guint64 id)
 {
   g_return_val_if_fail (snap != NULL, NULL);
   return g_hash_table_lookup (snap->by_id, &id);
+}
+
+void
+hs_snapshot_reach_value (HsSnapshot *snap, GHashTable *seen, GQueue *todo, const HsSnapValue *v)
+{
+  HsSnapObject *o;
+
+  if (v->kind != HS_SNAP_VALUE_REF || g_hash_table_contains (seen, &v->ref))
+    return;
+  o = hs_snapshot_lookup (snap, v->ref);
+  if (o == NULL)
+    return;
+  g_hash_table_add (seen, &o->id);
+  g_queue_push_tail (todo, o);
+}
+
+void
+hs_snapshot_reach_queued (HsSnapshot *snap, GHashTable *seen, GQueue *todo)
+{
+  HsSnapObject *o;
+
+  while ((o = g_queue_pop_head (todo)) != NULL)
+    {
+      hs_snapshot_reach_value (snap, seen, todo, &o->class_ref);
+      for (guint j = 0; j < o->cells->len; j++)
+        {
+          HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
+          hs_snapshot_reach_value (snap, seen, todo, &c->key);
+          hs_snapshot_reach_value (snap, seen, todo, &c->value);
+        }
+    }
+}
+
+void
+hs_snapshot_reach_from_frames (HsSnapshot *snap, GHashTable *seen, GQueue *todo)
+{
+  for (guint i = 0; i < snap->frames->len; i++)
+    {
+      HsSnapFrame *f = g_ptr_array_index (snap->frames, i);
+      for (guint j = 0; j < f->vars->len; j++)
+        hs_snapshot_reach_value (snap, seen, todo, &g_array_index (f->vars, HsSnapVar, j).value);
+      for (guint j = 0; j < f->held->len; j++)
+        hs_snapshot_reach_value (snap, seen, todo, &g_array_index (f->held, HsSnapVar, j).value);
+    }
+  hs_snapshot_reach_queued (snap, seen, todo);
 }

@@ -6,7 +6,8 @@
  *
  * Invariant: for every object with `immortal == FALSE`, `refcount` equals the number of
  * HS_SNAP_REF values pointing at its id from frames (variables and held values) and from
- * other objects' cells; the diagram draws one arrow per such reference.
+ * other objects' cells, plus the length of its `hidden_holders`; the diagram draws one
+ * arrow per such reference, and lists the hidden holders with the object.
  */
 #pragma once
 
@@ -23,7 +24,8 @@ typedef enum
 typedef struct
 {
   HsSnapValueKind kind;
-  guint64 ref;
+  guint64 ref;           /* REF: the object; PRIMITIVE: the value's own object, when known
+                          * (see HsSnapshot.inline_objects), else 0 */
   char *text;            /* PRIMITIVE: repr; REF: NULL */
   const char *type_name; /* PRIMITIVE: "int", "float", "str", "bool", "NoneType"; static */
 } HsSnapValue;
@@ -79,6 +81,9 @@ enum
   HS_SNAP_FLAG_CHANGED = 1 << 1,     /* contents changed during this step */
   HS_SNAP_FLAG_UNREACHABLE = 1 << 2, /* alive but no root reaches it (a leaked cycle) */
   HS_SNAP_FLAG_FREED = 1 << 3,       /* freed during this step: its last contents, shown fading */
+  /* Alive and reachable, but only through holders the view hides (a loop's iterator):
+   * drawn as a root of its own, its holders listed in hidden_holders. */
+  HS_SNAP_FLAG_HIDDEN_HELD = 1 << 4,
 };
 
 typedef struct
@@ -96,6 +101,9 @@ typedef struct
    * nothing (kind PRIMITIVE, text NULL). It counts like any reference and is drawn from the
    * object's header. */
   HsSnapValue class_ref;
+  /* char*, one per reference into this object that is not drawn as an arrow, naming its
+   * holder in words ("hidden list_iterator #12"): arrows drawn + hidden holders = count. */
+  GPtrArray *hidden_holders;
 } HsSnapObject;
 
 typedef struct
@@ -110,6 +118,10 @@ typedef struct
   char *exception_msg; /* the error of this step, or NULL */
   GArray *gc_freed;    /* guint64 ids the collector freed during this step (may be empty) */
   GHashTable *by_id;   /* guint64* id -> HsSnapObject* (borrowed), built by hs_snapshot_index */
+  /* guint64* id -> HsSnapObject* (owned, kind PRIMITIVE): the values drawn inline (ints,
+   * strs, ... outside heap-primitives mode), with their counts, so that a view can draw
+   * one on the heap when it is shared (hs_snapshot_apply_view). Not part of `objects`. */
+  GHashTable *inline_objects;
 } HsSnapshot;
 
 HsSnapshot *hs_snapshot_new (void);
@@ -129,5 +141,32 @@ void hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue 
 /* Sorts objects by id and builds `by_id`; call once the snapshot is complete. */
 void hs_snapshot_index (HsSnapshot *snap);
 HsSnapObject *hs_snapshot_lookup (HsSnapshot *snap, guint64 id);
+/* Adds an inline value's object (kind PRIMITIVE) to inline_objects and returns it. */
+HsSnapObject *hs_snapshot_add_inline_object (HsSnapshot *snap, guint64 id, const char *type_name,
+                                             const char *text);
+void hs_snap_object_add_hidden_holder (HsSnapObject *obj, char *holder);
+/* Reachability in an indexed snapshot: queues the object `v` refers to unless `seen`
+ * (guint64* ids) has it; then adds everything the queued objects reach, emptying `todo`. */
+void hs_snapshot_reach_value (HsSnapshot *snap, GHashTable *seen, GQueue *todo,
+                              const HsSnapValue *v);
+void hs_snapshot_reach_queued (HsSnapshot *snap, GHashTable *seen, GQueue *todo);
+/* Same, from every frame's variables and held values. */
+void hs_snapshot_reach_from_frames (HsSnapshot *snap, GHashTable *seen, GQueue *todo);
+
+/* What the learner sees (hs-snapshot-view.c), applied to a snapshot for the diagram and
+ * the What happened panel; the JSON trace is never a view. */
+typedef enum
+{
+  /* Show what CPython makes behind the scenes that the program does not name: a loop's
+   * iterator row and object, a comprehension's `.0`, pending values, empty closure cells.
+   * Without it they are left out, their references listed as hidden holders. */
+  HS_VIEW_SHOW_INTERNALS = 1 << 0,
+} HsViewFlags;
+
+/* Applies the learner's view: internals hidden (unless asked for), and every value drawn
+ * inline that is shared (referenced from two or more shown places) or that has an equal
+ * twin shown (so `is` can be seen to differ) moved onto the heap as one box. None, True
+ * and False stay inline: each is one object everywhere. Re-indexes the snapshot. */
+void hs_snapshot_apply_view (HsSnapshot *snap, HsViewFlags flags);
 
 G_END_DECLS

@@ -169,16 +169,16 @@ explain_objects (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
 }
 
 char **
-hs_trace_explain_step (HsTrace *trace, int k)
+hs_trace_explain_step (HsTrace *trace, int k, HsViewFlags flags)
 {
   g_autoptr (GPtrArray) out = g_ptr_array_new ();
   g_autoptr (HsSnapshot) after = NULL;
   g_autoptr (HsSnapshot) before = NULL;
 
   g_return_val_if_fail (k >= 0 && k < hs_trace_get_n_steps (trace), NULL);
-  after = hs_trace_snapshot (trace, k);
+  after = hs_trace_view (trace, k, flags);
   if (k > 0)
-    before = hs_trace_snapshot (trace, k - 1);
+    before = hs_trace_view (trace, k - 1, flags);
   if (after->gc_freed->len > 0)
     g_ptr_array_add (out,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -508,9 +508,15 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
   if (is_inline (ts, o))
     {
       g_autofree char *text = prim_text (ts, o);
-      return hs_snap_value_primitive (static_type_name (obj_type_name (ts, o)), text);
+      const char *type = static_type_name (obj_type_name (ts, o));
+
+      v = hs_snap_value_primitive (type, text);
+      v.ref = id;
+      if (count && !g_hash_table_contains (ts->snap->inline_objects, &id))
+        hs_snapshot_add_inline_object (ts->snap, id, type, text)->immortal = o->immortal;
     }
-  v = hs_snap_value_ref (id);
+  else
+    v = hs_snap_value_ref (id);
   if (count)
     {
       gpointer n = g_hash_table_lookup (ts->counts, &o->id);
@@ -599,36 +605,6 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     }
 }
 
-static void
-mark_reachable (HsSnapshot *snap, GHashTable *seen, const HsSnapValue *v, GQueue *todo)
-{
-  if (v->kind == HS_SNAP_VALUE_REF && !g_hash_table_contains (seen, &v->ref))
-    {
-      HsSnapObject *o = hs_snapshot_lookup (snap, v->ref);
-      if (o == NULL)
-        return;
-      g_hash_table_add (seen, &o->id);
-      g_queue_push_tail (todo, o);
-    }
-}
-
-static void
-mark_from_queue (HsSnapshot *snap, GHashTable *seen, GQueue *todo)
-{
-  HsSnapObject *o;
-
-  while ((o = g_queue_pop_head (todo)) != NULL)
-    {
-      mark_reachable (snap, seen, &o->class_ref, todo);
-      for (guint j = 0; j < o->cells->len; j++)
-        {
-          HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
-          mark_reachable (snap, seen, &c->key, todo);
-          mark_reachable (snap, seen, &c->value, todo);
-        }
-    }
-}
-
 /* Flags the objects alive that no frame reaches (a leaked cycle waiting for the
  * collector), and drops the immortal ones that nothing alive and drawn refers to: a code
  * constant such as the tuple a finished `for` loop walked lives on in the code object,
@@ -640,15 +616,7 @@ sort_out_unreachable (HsSnapshot *snap)
   GQueue todo = G_QUEUE_INIT;
   gboolean dropped = FALSE;
 
-  for (guint i = 0; i < snap->frames->len; i++)
-    {
-      HsSnapFrame *f = g_ptr_array_index (snap->frames, i);
-      for (guint j = 0; j < f->vars->len; j++)
-        mark_reachable (snap, seen, &g_array_index (f->vars, HsSnapVar, j).value, &todo);
-      for (guint j = 0; j < f->held->len; j++)
-        mark_reachable (snap, seen, &g_array_index (f->held, HsSnapVar, j).value, &todo);
-    }
-  mark_from_queue (snap, seen, &todo);
+  hs_snapshot_reach_from_frames (snap, seen, &todo);
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
@@ -660,7 +628,7 @@ sort_out_unreachable (HsSnapshot *snap)
   /* What unreachable objects point to is drawn with them. */
   for (GList *l = todo.head; l != NULL; l = l->next)
     g_hash_table_add (seen, &((HsSnapObject *)l->data)->id);
-  mark_from_queue (snap, seen, &todo);
+  hs_snapshot_reach_queued (snap, seen, &todo);
   for (guint i = snap->objects->len; i-- > 0;)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
@@ -703,6 +671,12 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k)
       o->refcount = (o->flags & HS_SNAP_FLAG_FREED)
                         ? 0
                         : (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (ts.counts, &o->id));
+    }
+  g_hash_table_iter_init (&it, ts.snap->inline_objects);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    {
+      HsSnapObject *o = value;
+      o->refcount = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (ts.counts, &o->id));
     }
   sort_out_unreachable (ts.snap);
   g_hash_table_unref (ts.counts);

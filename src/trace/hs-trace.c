@@ -119,3 +119,13 @@ hs_trace_snapshot (HsTrace *trace, int k)
   hs_rstate_free (st);
   return snap;
 }
+
+HsSnapshot *
+hs_trace_view (HsTrace *trace, int k, HsViewFlags flags)
+{
+  HsSnapshot *snap = hs_trace_snapshot (trace, k);
+
+  if (snap != NULL)
+    hs_snapshot_apply_view (snap, flags);
+  return snap;
+}

@@ -63,12 +63,14 @@ int hs_trace_step_next_line (HsTrace *trace, int k);
 
 /* The complete memory at step k (0 <= k < n_steps); the caller frees it. */
 HsSnapshot *hs_trace_snapshot (HsTrace *trace, int k);
+/* Step k as the diagram and the panel show it (hs_snapshot_apply_view). */
+HsSnapshot *hs_trace_view (HsTrace *trace, int k, HsViewFlags flags);
 
-/* "What happened" at step k, as translated sentences, e.g.
+/* "What happened" at step k in the view `flags`, as translated sentences, e.g.
  * "created list #12 (1 reference)", "`b` now refers to #12 too: 2 references",
  * "#12 freed: no references left", "gc found 2 unreachable objects and freed them".
  * A NULL-terminated array; free with g_strfreev. */
-char **hs_trace_explain_step (HsTrace *trace, int k);
+char **hs_trace_explain_step (HsTrace *trace, int k, HsViewFlags flags);
 
 #define HS_TRACE_ERROR (hs_trace_error_quark ())
 GQuark hs_trace_error_quark (void);

@@ -1,0 +1,451 @@
+/* hs-snapshot-view.c — the learner's view of a snapshot: what the diagram and the panel show.
+ *
+ * Invariant: the view changes what is drawn, never a count. Every reference it stops
+ * drawing (a hidden row, a cell of a hidden object) is added to its target's
+ * hidden_holders, so arrows drawn + hidden holders = count still holds; an object that only
+ * hidden holders keep alive is flagged HS_SNAP_FLAG_HIDDEN_HELD and drawn on its own. A
+ * value moved onto the heap keeps its id, its count and every reference to it.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "hs-snapshot.h"
+
+/* ---- what CPython makes behind the scenes ---------------------------------------- */
+
+/* The row labels of hs-trace-record.c for values a frame holds that the program does not
+ * name ("handling", the exception an except block handles, stays: the program wrote it). */
+static gboolean
+is_internal_label (const char *label)
+{
+  return label != NULL
+         && (label[0] == '.' || g_str_equal (label, "iterator") || g_str_equal (label, "pending")
+             || g_str_equal (label, "cell"));
+}
+
+/* A frame variable such as a comprehension's `.0`: no program can name it. */
+static gboolean
+is_internal_var (const char *name)
+{
+  return name != NULL && name[0] == '.';
+}
+
+/* An object's row is internal when the object is a suspended generator's frame (its
+ * pending values and `.0`); other objects' labels are names the program gave. */
+static gboolean
+is_internal_cell (const HsSnapObject *obj, const HsSnapCell *cell)
+{
+  return obj->kind == HS_SNAP_OTHER && g_strcmp0 (obj->type_name, "generator") == 0
+         && is_internal_label (cell->label);
+}
+
+/* Objects the interpreter makes for a loop or a closure that the program does not name. */
+static gboolean
+is_internal_type (const HsSnapObject *obj)
+{
+  const char *t = obj->type_name;
+
+  if (obj->kind != HS_SNAP_OTHER || t == NULL)
+    return FALSE;
+  return g_str_has_suffix (t, "iterator") || g_str_equal (t, "enumerate") || g_str_equal (t, "zip")
+         || g_str_equal (t, "reversed") || g_str_equal (t, "cell");
+}
+
+static char *
+frame_title (const HsSnapFrame *frame)
+{
+  if (g_strcmp0 (frame->func_name, "<module>") == 0)
+    return g_strdup (_ ("the global frame"));
+  return g_strdup_printf ("%s()", frame->func_name);
+}
+
+static char *
+object_title (const HsSnapObject *obj)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, obj->id);
+
+  /* TRANSLATORS: an object in the diagram, e.g. "list #12" */
+  return g_strdup_printf (_ ("%s #%s"), obj->type_name, id);
+}
+
+/* The holder of a hidden row, in words, for the list of hidden holders. */
+static char *
+describe_row (const char *label, const char *where)
+{
+  if (label[0] == '.')
+    /* TRANSLATORS: a comprehension's hidden argument, e.g. "the argument .0 of <listcomp>()" */
+    return g_strdup_printf (_ ("the argument %s of %s"), label, where);
+  if (g_str_equal (label, "iterator"))
+    return g_strdup_printf (_ ("a for loop in %s"), where);
+  if (g_str_equal (label, "cell"))
+    return g_strdup_printf (_ ("an empty closure cell of %s"), where);
+  return g_strdup_printf (_ ("an unfinished expression in %s"), where);
+}
+
+typedef struct
+{
+  HsSnapshot *snap;
+  GHashTable *hidden; /* guint64* ids of hidden objects */
+} Hide;
+
+static HsSnapObject *
+target_of (HsSnapshot *snap, const HsSnapValue *v)
+{
+  if (v->kind == HS_SNAP_VALUE_REF)
+    return hs_snapshot_lookup (snap, v->ref);
+  return v->ref != 0 ? g_hash_table_lookup (snap->inline_objects, &v->ref) : NULL;
+}
+
+/* Whether an object the program may not see has a holder that is shown. */
+static gboolean
+shown_value_refers (const HsSnapValue *v, guint64 id)
+{
+  return v->kind == HS_SNAP_VALUE_REF && v->ref == id;
+}
+
+static gboolean
+has_shown_holder (Hide *h, const HsSnapObject *target)
+{
+  for (guint i = 0; i < h->snap->frames->len; i++)
+    {
+      const HsSnapFrame *f = g_ptr_array_index (h->snap->frames, i);
+
+      for (guint j = 0; j < f->vars->len; j++)
+        {
+          const HsSnapVar *var = &g_array_index (f->vars, HsSnapVar, j);
+          if (!is_internal_var (var->name) && shown_value_refers (&var->value, target->id))
+            return TRUE;
+        }
+      for (guint j = 0; j < f->held->len; j++)
+        {
+          const HsSnapVar *var = &g_array_index (f->held, HsSnapVar, j);
+          if (!is_internal_label (var->name) && shown_value_refers (&var->value, target->id))
+            return TRUE;
+        }
+    }
+  for (guint i = 0; i < h->snap->objects->len; i++)
+    {
+      const HsSnapObject *o = g_ptr_array_index (h->snap->objects, i);
+
+      if ((o->flags & HS_SNAP_FLAG_FREED) || g_hash_table_contains (h->hidden, &o->id))
+        continue;
+      if (shown_value_refers (&o->class_ref, target->id))
+        return TRUE;
+      for (guint j = 0; j < o->cells->len; j++)
+        {
+          const HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
+          if (!is_internal_cell (o, c)
+              && (shown_value_refers (&c->key, target->id)
+                  || shown_value_refers (&c->value, target->id)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Internal objects no shown holder refers to are hidden; hiding one may leave another
+ * (the list_iterator an enumerate holds) with hidden holders only, so repeat. A freed
+ * one goes too: its holder was a loop. The walk is quadratic in the internal objects
+ * alive at once, which a program has a handful of. */
+static void
+find_hidden_objects (Hide *h)
+{
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < h->snap->objects->len; i++)
+        {
+          HsSnapObject *o = g_ptr_array_index (h->snap->objects, i);
+
+          if (!is_internal_type (o) || g_hash_table_contains (h->hidden, &o->id)
+              || has_shown_holder (h, o))
+            continue;
+          g_hash_table_add (h->hidden, &o->id);
+          changed = TRUE;
+        }
+    }
+}
+
+/* A reference the view stops drawing: its target lists the holder instead. */
+static void
+hide_reference (Hide *h, const HsSnapValue *v, char *(*describe) (gconstpointer, gconstpointer),
+                gconstpointer a, gconstpointer b)
+{
+  HsSnapObject *target = target_of (h->snap, v);
+
+  if (target != NULL && !g_hash_table_contains (h->hidden, &target->id))
+    hs_snap_object_add_hidden_holder (target, describe (a, b));
+}
+
+static char *
+describe_row_in (gconstpointer label, gconstpointer where)
+{
+  return describe_row (label, where);
+}
+
+static char *
+describe_hidden_object (gconstpointer obj, gconstpointer unused)
+{
+  g_autofree char *title = object_title (obj);
+
+  /* TRANSLATORS: an object the learner's view does not draw, e.g. "hidden list_iterator #12" */
+  return g_strdup_printf (_ ("hidden %s"), title);
+}
+
+static void
+hide_rows (Hide *h, GArray *rows, gboolean (*is_internal) (const char *), const char *where)
+{
+  for (guint j = rows->len; j-- > 0;)
+    {
+      HsSnapVar *var = &g_array_index (rows, HsSnapVar, j);
+
+      if (!is_internal (var->name))
+        continue;
+      hide_reference (h, &var->value, describe_row_in, var->name, where);
+      g_array_remove_index (rows, j);
+    }
+}
+
+static void
+hide_frame_rows (Hide *h, HsSnapFrame *f)
+{
+  g_autofree char *where = frame_title (f);
+
+  hide_rows (h, f->vars, is_internal_var, where);
+  hide_rows (h, f->held, is_internal_label, where);
+}
+
+static void
+hide_object_cells (Hide *h, HsSnapObject *o)
+{
+  gboolean whole = g_hash_table_contains (h->hidden, &o->id);
+  g_autofree char *where = object_title (o);
+
+  if (o->flags & HS_SNAP_FLAG_FREED) /* its references no longer count */
+    return;
+  if (whole)
+    hide_reference (h, &o->class_ref, describe_hidden_object, o, NULL);
+  for (guint j = o->cells->len; j-- > 0;)
+    {
+      HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
+
+      if (whole)
+        {
+          hide_reference (h, &c->key, describe_hidden_object, o, NULL);
+          hide_reference (h, &c->value, describe_hidden_object, o, NULL);
+        }
+      else if (is_internal_cell (o, c))
+        {
+          hide_reference (h, &c->value, describe_row_in, c->label, where);
+          g_array_remove_index (o->cells, j);
+        }
+    }
+}
+
+/* ---- reachability ------------------------------------------------------------------ */
+
+/* Objects the program still reaches, but only through what the view hides, become roots
+ * of their own (the list a `for` loop walks that no variable names). */
+static void
+flag_hidden_held (HsSnapshot *snap)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GQueue todo = G_QUEUE_INIT;
+  HsSnapObject *o;
+
+  hs_snapshot_reach_from_frames (snap, seen, &todo);
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      o = g_ptr_array_index (snap->objects, i);
+      if (o->immortal || (o->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE))
+          || g_hash_table_contains (seen, &o->id))
+        continue;
+      o->flags |= HS_SNAP_FLAG_HIDDEN_HELD;
+      g_hash_table_add (seen, &o->id);
+      g_queue_push_tail (&todo, o);
+    }
+  hs_snapshot_reach_queued (snap, seen, &todo);
+  /* An immortal object has no count to explain: left out, as hs-trace-state.c does. */
+  for (guint i = snap->objects->len; i-- > 0;)
+    {
+      o = g_ptr_array_index (snap->objects, i);
+      if (o->immortal && !(o->flags & HS_SNAP_FLAG_FREED) && !g_hash_table_contains (seen, &o->id))
+        g_ptr_array_remove_index (snap->objects, i);
+    }
+  hs_snapshot_index (snap);
+}
+
+static void
+hide_internals (HsSnapshot *snap)
+{
+  Hide h = { snap, g_hash_table_new (g_int64_hash, g_int64_equal) };
+
+  find_hidden_objects (&h);
+  for (guint i = 0; i < snap->frames->len; i++)
+    hide_frame_rows (&h, g_ptr_array_index (snap->frames, i));
+  for (guint i = 0; i < snap->objects->len; i++)
+    hide_object_cells (&h, g_ptr_array_index (snap->objects, i));
+  /* Removed last: the hash table holds pointers to their ids. */
+  for (guint i = snap->objects->len; i-- > 0;)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+      if (g_hash_table_remove (h.hidden, &o->id))
+        g_ptr_array_remove_index (snap->objects, i);
+    }
+  g_hash_table_unref (h.hidden);
+  hs_snapshot_index (snap);
+  flag_hidden_held (snap);
+}
+
+/* ---- sharing ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  HsSnapshot *snap;
+  GHashTable *places; /* guint64* id (of inline_objects) -> number of shown places */
+  GHashTable *twins;  /* "type\nrepr" -> GHashTable of guint64* ids with that value */
+  GHashTable *shared; /* guint64* ids to move onto the heap */
+} Share;
+
+typedef void (*ValueFunc) (Share *s, HsSnapValue *v);
+
+/* Every place the view shows a value: frame rows, and the cells of live objects. */
+static void
+for_each_shown_value (Share *s, ValueFunc func, gboolean with_freed)
+{
+  for (guint i = 0; i < s->snap->frames->len; i++)
+    {
+      HsSnapFrame *f = g_ptr_array_index (s->snap->frames, i);
+      for (guint j = 0; j < f->vars->len; j++)
+        func (s, &g_array_index (f->vars, HsSnapVar, j).value);
+      for (guint j = 0; j < f->held->len; j++)
+        func (s, &g_array_index (f->held, HsSnapVar, j).value);
+    }
+  for (guint i = 0; i < s->snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (s->snap->objects, i);
+
+      if ((o->flags & HS_SNAP_FLAG_FREED) && !with_freed)
+        continue;
+      for (guint j = 0; j < o->cells->len; j++)
+        {
+          func (s, &g_array_index (o->cells, HsSnapCell, j).key);
+          func (s, &g_array_index (o->cells, HsSnapCell, j).value);
+        }
+    }
+}
+
+static HsSnapObject *
+shareable (Share *s, const HsSnapValue *v)
+{
+  HsSnapObject *o;
+
+  if (v->kind != HS_SNAP_VALUE_PRIMITIVE || v->ref == 0)
+    return NULL;
+  o = g_hash_table_lookup (s->snap->inline_objects, &v->ref);
+  /* None, True and False are each one object wherever they appear. */
+  if (o == NULL || g_strcmp0 (o->type_name, "NoneType") == 0
+      || g_strcmp0 (o->type_name, "bool") == 0)
+    return NULL;
+  return o;
+}
+
+static void
+count_place (Share *s, HsSnapValue *v)
+{
+  HsSnapObject *o = shareable (s, v);
+  GHashTable *ids;
+  char *value;
+
+  if (o == NULL)
+    return;
+  g_hash_table_insert (
+      s->places, &o->id,
+      GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (s->places, &o->id)) + 1));
+  value = g_strconcat (o->type_name, "\n", o->label, NULL);
+  ids = g_hash_table_lookup (s->twins, value);
+  if (ids == NULL)
+    {
+      ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_hash_table_insert (s->twins, value, ids);
+    }
+  else
+    g_free (value);
+  g_hash_table_add (ids, &o->id);
+}
+
+static void
+to_reference (Share *s, HsSnapValue *v)
+{
+  if (v->kind == HS_SNAP_VALUE_PRIMITIVE && v->ref != 0
+      && g_hash_table_contains (s->shared, &v->ref))
+    {
+      g_clear_pointer (&v->text, g_free);
+      v->type_name = NULL;
+      v->kind = HS_SNAP_VALUE_REF;
+    }
+}
+
+static void
+choose_shared (Share *s)
+{
+  GHashTableIter it;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&it, s->places);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    if (GPOINTER_TO_SIZE (value) >= 2)
+      g_hash_table_add (s->shared, key);
+  g_hash_table_iter_init (&it, s->twins);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    if (g_hash_table_size (value) >= 2)
+      {
+        GHashTableIter ids;
+
+        g_hash_table_iter_init (&ids, value);
+        while (g_hash_table_iter_next (&ids, &key, NULL))
+          g_hash_table_add (s->shared, key);
+      }
+}
+
+static void
+share_values (HsSnapshot *snap)
+{
+  Share s = { snap, g_hash_table_new (g_int64_hash, g_int64_equal),
+              g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify)g_hash_table_unref),
+              g_hash_table_new (g_int64_hash, g_int64_equal) };
+  GHashTableIter it;
+  gpointer key;
+
+  for_each_shown_value (&s, count_place, FALSE);
+  choose_shared (&s);
+  for_each_shown_value (&s, to_reference, TRUE);
+  g_hash_table_iter_init (&it, s.shared);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      HsSnapObject *o = g_hash_table_lookup (snap->inline_objects, key);
+
+      g_hash_table_iter_remove (&it); /* the key points into `o` */
+      g_hash_table_steal (snap->inline_objects, &o->id);
+      g_ptr_array_add (snap->objects, o);
+    }
+  g_hash_table_unref (s.places);
+  g_hash_table_unref (s.twins);
+  g_hash_table_unref (s.shared);
+  hs_snapshot_index (snap);
+}
+
+void
+hs_snapshot_apply_view (HsSnapshot *snap, HsViewFlags flags)
+{
+  g_return_if_fail (snap != NULL);
+  if (!(flags & HS_VIEW_SHOW_INTERNALS))
+    hide_internals (snap);
+  share_values (snap);
+}

@@ -1,7 +1,10 @@
 /* heapscope-export-dialog.c — the export choices; the work is heapscope-export.c's.
  *
- * Invariant: the dialog only describes a request; the window runs it, so closing the
- * dialog (which AdwMessageDialog does after any response) never cancels an export.
+ * Invariants: the dialog only describes a request; the window runs it, so closing the
+ * dialog (which AdwMessageDialog does after any response) never cancels an export. The
+ * format rows are hs_export_formats's table, in its order. The choices are kept in
+ * GSettings when an export starts, and a row the format does not use is insensitive but
+ * shows what the export will use (a multi-page format always takes all steps).
  */
 #include "config.h"
 
@@ -16,7 +19,11 @@ struct _HeapscopeExportDialog
   AdwComboRow *format_row;
   AdwActionRow *scale_row;
   GtkSpinButton *scale;
+  AdwComboRow *page_row;
   AdwComboRow *theme_row;
+  GSettings *settings;
+  gboolean user_all_steps; /* the steps choice to restore when a one-image format returns */
+  gboolean forcing_steps;  /* the steps row is being set by the format, not the user */
   HeapscopeWindow *window; /* weak: the dialog is transient for it */
 };
 
@@ -24,18 +31,41 @@ G_DEFINE_FINAL_TYPE (HeapscopeExportDialog, heapscope_export_dialog, ADW_TYPE_ME
 
 static const char *const themes[] = { "light", "dark", "high-contrast" };
 
-void
-heapscope_export_dialog_set_format (HeapscopeExportDialog *self, HeapscopeExportFormat format)
+static const HsExportFormat *
+selected_format (HeapscopeExportDialog *self)
 {
+  guint n, i = adw_combo_row_get_selected (self->format_row);
+  const HsExportFormat *formats = hs_export_formats (&n);
+
+  return &formats[MIN (i, n - 1)];
+}
+
+void
+heapscope_export_dialog_set_format (HeapscopeExportDialog *self, const char *id)
+{
+  guint n;
+  const HsExportFormat *formats = hs_export_formats (&n);
+
   g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
-  adw_combo_row_set_selected (self->format_row, format);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (formats[i].id, id) == 0)
+      adw_combo_row_set_selected (self->format_row, i);
 }
 
 void
 heapscope_export_dialog_set_all_steps (HeapscopeExportDialog *self, gboolean all_steps)
 {
   g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
-  adw_combo_row_set_selected (self->steps_row, all_steps ? 1 : 0);
+  self->user_all_steps = all_steps;
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->steps_row)))
+    adw_combo_row_set_selected (self->steps_row, all_steps ? 1 : 0);
+}
+
+void
+heapscope_export_dialog_set_page_size (HeapscopeExportDialog *self, HsPageSize size)
+{
+  g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
+  adw_combo_row_set_selected (self->page_row, size);
 }
 
 void
@@ -66,15 +96,26 @@ heapscope_export_dialog_build_request (HeapscopeExportDialog *self, const char *
   req = heapscope_window_new_export_request (self->window);
   if (req == NULL)
     return NULL;
-  req->format = adw_combo_row_get_selected (self->format_row);
-  req->all_steps = adw_combo_row_get_selected (self->steps_row) == 1
-                   || req->format == HEAPSCOPE_EXPORT_PDF_PAGES;
+  req->format = selected_format (self);
+  req->all_steps = adw_combo_row_get_selected (self->steps_row) == 1 || req->format->multi_page;
   req->scale = gtk_spin_button_get_value (self->scale);
+  req->page_size = MIN (adw_combo_row_get_selected (self->page_row), HS_N_PAGE_SIZES - 1);
   theme = adw_combo_row_get_selected (self->theme_row);
   g_free (req->theme);
   req->theme = g_strdup (themes[MIN (theme, G_N_ELEMENTS (themes) - 1)]);
   req->path = g_strdup (path);
   return req;
+}
+
+/* Kept for the next export, in this window or another. */
+static void
+remember_choices (HeapscopeExportDialog *self, const HeapscopeExportRequest *req)
+{
+  g_settings_set_string (self->settings, "export-format", req->format->id);
+  g_settings_set_boolean (self->settings, "export-all-steps", self->user_all_steps);
+  g_settings_set_double (self->settings, "export-scale", req->scale);
+  g_settings_set_string (self->settings, "export-theme", req->theme);
+  g_settings_set_string (self->settings, "export-page-size", hs_page_size_name (req->page_size));
 }
 
 void
@@ -86,6 +127,8 @@ heapscope_export_dialog_export_to (HeapscopeExportDialog *self, GFile *file)
   g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
   path = g_file_get_path (file);
   req = heapscope_export_dialog_build_request (self, path);
+  if (req != NULL)
+    remember_choices (self, req);
   if (req && path)
     heapscope_window_start_export (self->window, req);
   else if (req)
@@ -97,7 +140,7 @@ static char *
 suggested_name (HeapscopeExportRequest *req)
 {
   HsTrace *trace = heapscope_trace_box_get (req->box);
-  const char *ext = heapscope_export_format_extension (req->format);
+  const char *ext = req->format->extension;
 
   if (req->all_steps)
     return g_strdup_printf ("%s%s", _ ("diagram"), ext);
@@ -141,6 +184,7 @@ on_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
   req = heapscope_export_dialog_build_request (self, NULL);
   if (req == NULL)
     return;
+  remember_choices (self, req);
   /* the message dialog closes after this signal: the chooser belongs to the window */
   chooser
       = gtk_file_chooser_native_new (_ ("Export Diagram"), GTK_WINDOW (self->window),
@@ -155,13 +199,28 @@ on_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 }
 
 static void
+on_steps_changed (AdwComboRow *row, GParamSpec *pspec, HeapscopeExportDialog *self)
+{
+  if (!self->forcing_steps)
+    self->user_all_steps = adw_combo_row_get_selected (row) == 1;
+}
+
+/* Rows the format does not use are insensitive, showing what the export will use. */
+static void
 on_format_changed (AdwComboRow *row, GParamSpec *pspec, HeapscopeExportDialog *self)
 {
-  HeapscopeExportFormat format = adw_combo_row_get_selected (row);
+  const HsExportFormat *format = selected_format (self);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), format == HEAPSCOPE_EXPORT_PNG);
-  /* a multi-page PDF is all steps by definition */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->steps_row), format != HEAPSCOPE_EXPORT_PDF_PAGES);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), format->scaled);
+  adw_action_row_set_subtitle (self->scale_row, format->scaled
+                                                    ? _ ("2 gives crisp slides")
+                                                    : _ ("Not used: this format is vector"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page_row), g_str_equal (format->id, "pdf-pages"));
+  /* a multi-page format takes every step: the row says so */
+  self->forcing_steps = TRUE;
+  adw_combo_row_set_selected (self->steps_row, format->multi_page || self->user_all_steps);
+  self->forcing_steps = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->steps_row), !format->multi_page);
 }
 
 static void
@@ -170,6 +229,7 @@ heapscope_export_dialog_dispose (GObject *object)
   HeapscopeExportDialog *self = HEAPSCOPE_EXPORT_DIALOG (object);
 
   g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (heapscope_export_dialog_parent_class)->dispose (object);
 }
 
@@ -185,15 +245,48 @@ heapscope_export_dialog_class_init (HeapscopeExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, scale);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, page_row);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, theme_row);
+}
+
+static void
+fill_formats (HeapscopeExportDialog *self)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  guint n;
+  const HsExportFormat *formats = hs_export_formats (&n);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (labels, _ (formats[i].label));
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (labels));
+}
+
+static void
+restore_choices (HeapscopeExportDialog *self)
+{
+  g_autofree char *format = g_settings_get_string (self->settings, "export-format");
+  g_autofree char *page = g_settings_get_string (self->settings, "export-page-size");
+  HsPageSize size = HS_PAGE_FIT;
+
+  self->user_all_steps = g_settings_get_boolean (self->settings, "export-all-steps");
+  adw_combo_row_set_selected (self->steps_row, self->user_all_steps);
+  heapscope_export_dialog_set_format (self, format);
+  gtk_spin_button_set_value (self->scale, g_settings_get_double (self->settings, "export-scale"));
+  hs_page_size_lookup (page, &size);
+  adw_combo_row_set_selected (self->page_row, size);
 }
 
 static void
 heapscope_export_dialog_init (HeapscopeExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (HEAPSCOPE_APP_ID);
+  fill_formats (self);
   g_signal_connect (self, "response", G_CALLBACK (on_response), NULL);
+  g_signal_connect (self->steps_row, "notify::selected", G_CALLBACK (on_steps_changed), self);
   g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_format_changed), self);
+  restore_choices (self);
+  on_format_changed (self->format_row, NULL, self);
 }
 
 HeapscopeExportDialog *
@@ -201,16 +294,18 @@ heapscope_export_dialog_new (HeapscopeWindow *window)
 {
   HeapscopeExportDialog *self;
   HeapscopeExportRequest *req;
+  g_autofree char *theme = NULL;
 
   g_return_val_if_fail (HEAPSCOPE_IS_WINDOW (window), NULL);
   self = g_object_new (HEAPSCOPE_TYPE_EXPORT_DIALOG, "transient-for", window, NULL);
   g_set_weak_pointer (&self->window, window);
-  /* start from the theme the window shows */
+  /* the theme chosen last time, or the one the window shows */
+  theme = g_settings_get_string (self->settings, "export-theme");
   req = heapscope_window_new_export_request (window);
-  if (req)
-    {
-      heapscope_export_dialog_set_theme (self, req->theme);
-      heapscope_export_request_free (req);
-    }
+  if (theme[0] == '\0' && req != NULL)
+    heapscope_export_dialog_set_theme (self, req->theme);
+  else
+    heapscope_export_dialog_set_theme (self, theme);
+  g_clear_pointer (&req, heapscope_export_request_free);
   return self;
 }

@@ -14,8 +14,10 @@ G_DECLARE_FINAL_TYPE (HeapscopeExportDialog, heapscope_export_dialog, HEAPSCOPE,
 
 HeapscopeExportDialog *heapscope_export_dialog_new (HeapscopeWindow *window);
 
-void heapscope_export_dialog_set_format (HeapscopeExportDialog *self, HeapscopeExportFormat format);
+/* A format of hs_export_formats, by id ("png", "pdf-pages", ...). */
+void heapscope_export_dialog_set_format (HeapscopeExportDialog *self, const char *id);
 void heapscope_export_dialog_set_all_steps (HeapscopeExportDialog *self, gboolean all_steps);
+void heapscope_export_dialog_set_page_size (HeapscopeExportDialog *self, HsPageSize size);
 void heapscope_export_dialog_set_scale (HeapscopeExportDialog *self, double scale);
 /* "light", "dark" or "high-contrast". */
 void heapscope_export_dialog_set_theme (HeapscopeExportDialog *self, const char *theme);

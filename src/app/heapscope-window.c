@@ -732,7 +732,7 @@ heapscope_window_new_export_request (HeapscopeWindow *self)
   req->step = self->step;
   req->scale = 2.0;
   req->theme = g_strdup (diagram_theme (self));
-  req->format = HEAPSCOPE_EXPORT_PNG;
+  req->format = hs_export_format_lookup ("png");
   return req;
 }
 

@@ -1,309 +1,436 @@
-/* hs-export.c — writing scenes to files with cairo surfaces, and graphs with agwrite.
+/* hs-export.c — the format table, export jobs and their files.
  *
- * Invariant: every function returns TRUE with a complete file, or FALSE with `error`
- * set; cairo's status is checked after drawing and after finishing the surface.
+ * Invariant: a file is written under a temporary name in its target's folder and renamed
+ * only when every file of the export is complete; on any failure every temporary file is
+ * removed, so an export leaves all of its files or none. Scenes are laid out once per
+ * job and step, so a multi-page format can size its pages before drawing them.
  */
+#include "config.h"
+
 #include <errno.h>
-#include <math.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <png.h>
+#include <math.h>
+#include <unistd.h>
 
-#include "hs-export.h"
-#include "hs-text.h"
+#include "hs-export-private.h"
 
-#define TITLE_BAND 40.0
+static const HsExportFormat formats[] = {
+  { "png", ".png", N_ ("PNG Image"), FALSE, TRUE, hs_export_write_png },
+  { "svg", ".svg", N_ ("SVG Image"), FALSE, FALSE, hs_export_write_svg },
+  { "pdf", ".pdf", N_ ("PDF Document"), FALSE, FALSE, hs_export_write_pdf },
+  { "pdf-pages", ".pdf", N_ ("Multi-Page PDF"), TRUE, FALSE, hs_export_write_pdf_pages },
+  { "dot", ".dot", N_ ("Graphviz DOT"), FALSE, FALSE, hs_export_write_dot },
+};
 
-static gboolean
-check_status (cairo_status_t status, const char *path, GError **error)
+static const char *const page_size_names[HS_N_PAGE_SIZES] = { "fit", "a4", "a4-landscape", "16:9" };
+
+const HsExportFormat *
+hs_export_formats (guint *n_formats)
 {
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  g_set_error (error, HS_DIAGRAM_ERROR,
-               status == CAIRO_STATUS_WRITE_ERROR ? HS_DIAGRAM_ERROR_IO : HS_DIAGRAM_ERROR_DRAW,
-               "Could not write %s: %s", path, cairo_status_to_string (status));
-  return FALSE;
+  *n_formats = G_N_ELEMENTS (formats);
+  return formats;
 }
 
-/* Draws on `surface` and finishes it, reporting the first error. */
-static gboolean
-draw_and_finish (cairo_surface_t *surface, const HsScene *scene, const HsTheme *theme,
-                 const char *path, GError **error)
+const HsExportFormat *
+hs_export_format_lookup (const char *id)
 {
-  cairo_t *cr = cairo_create (surface);
-  gboolean ok;
-
-  hs_painter_draw (cr, scene, theme, NULL);
-  ok = check_status (cairo_status (cr), path, error);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  ok = ok && check_status (cairo_surface_status (surface), path, error);
-  cairo_surface_destroy (surface);
-  return ok;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (formats[i].id, id) == 0)
+      return &formats[i];
+  return NULL;
 }
 
-/* ---- PNG ------------------------------------------------------------------------- */
-
-/* cairo_surface_write_to_png lets libpng try every row filter at zlib's default level:
- * at scale 2 a 100-object scene (2,200 x 3,600 pixels) took ~1 s, 90% of it in filter
- * selection and deflate, against a few ms of drawing. A diagram is mostly flat colour,
- * which the UP filter at zlib level 1 compresses well enough (+40% bytes) at a
- * fraction of the time (measured at scale 2, 100 objects: ~60 ms instead of ~230 ms of
- * CPU; SUB, RLE and levels 2-6 were no better). */
-typedef struct
+const HsExportFormat *
+hs_export_format_for_path (const char *path, gboolean range)
 {
-  FILE *file;
-  const char *path;
-  GError **error;
-} PngSink;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  const HsExportFormat *found = NULL;
 
-static void
-png_fail (png_structp png, png_const_charp message)
-{
-  PngSink *sink = png_get_error_ptr (png);
-
-  if (sink->error != NULL && *sink->error == NULL)
-    g_set_error (sink->error, HS_DIAGRAM_ERROR, HS_DIAGRAM_ERROR_IO, "Could not write %s: %s",
-                 sink->path, message);
-  png_longjmp (png, 1);
-}
-
-static void
-png_warn (png_structp png, png_const_charp message)
-{
-}
-
-/* One row of cairo's native-endian premultiplied ARGB as RGB (opaque) or straight RGBA. */
-static void
-convert_row (const guint32 *src, guchar *dst, int width, gboolean opaque)
-{
-  for (int x = 0; x < width; x++)
-    {
-      guint32 p = src[x];
-      guint a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-
-      if (!opaque && a != 0 && a != 255)
-        {
-          r = (r * 255 + a / 2) / a;
-          g = (g * 255 + a / 2) / a;
-          b = (b * 255 + a / 2) / a;
-        }
-      *dst++ = r;
-      *dst++ = g;
-      *dst++ = b;
-      if (!opaque)
-        *dst++ = a;
-    }
-}
-
-static gboolean
-surface_is_opaque (const guchar *data, int stride, int width, int height)
-{
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *row = (const guint32 *)(data + (gsize)y * stride);
-
-      for (int x = 0; x < width; x++)
-        if ((row[x] >> 24) != 0xff)
-          return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_png_rows (png_structp png, png_infop info, PngSink *sink, cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guchar *data = cairo_image_surface_get_data (surface);
-  gboolean opaque = surface_is_opaque (data, stride, width, height);
-  guchar *volatile row = g_malloc ((gsize)width * 4);
-
-  if (setjmp (png_jmpbuf (png)))
-    {
-      g_free (row);
-      return FALSE;
-    }
-  png_init_io (png, sink->file);
-  png_set_IHDR (png, info, width, height, 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA,
-                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-  png_set_compression_level (png, 1);
-  png_write_info (png, info);
-  for (int y = 0; y < height; y++)
-    {
-      convert_row ((const guint32 *)(data + (gsize)y * stride), row, width, opaque);
-      png_write_row (png, row);
-    }
-  png_write_end (png, info);
-  g_free (row);
-  return TRUE;
-}
-
-static gboolean
-write_png (cairo_surface_t *surface, const char *path, GError **error)
-{
-  PngSink sink = { NULL, path, error };
-  png_structp png;
-  png_infop info;
-  gboolean ok;
-
-  cairo_surface_flush (surface);
-  sink.file = g_fopen (path, "wb");
-  if (sink.file == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, HS_DIAGRAM_ERROR, HS_DIAGRAM_ERROR_IO, "Could not write %s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &sink, png_fail, png_warn);
-  info = png ? png_create_info_struct (png) : NULL;
-  ok = info != NULL && write_png_rows (png, info, &sink, surface);
-  png_destroy_write_struct (&png, &info);
-  if (fclose (sink.file) != 0 && ok)
-    ok = check_status (CAIRO_STATUS_WRITE_ERROR, path, error);
-  if (!ok && error != NULL && *error == NULL)
-    check_status (CAIRO_STATUS_NO_MEMORY, path, error);
-  return ok;
-}
-
-gboolean
-hs_export_png (const HsScene *scene, const HsTheme *theme, double scale, const char *path,
-               GError **error)
-{
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean ok;
-
-  g_return_val_if_fail (scene != NULL && theme != NULL && path != NULL, FALSE);
-  g_return_val_if_fail (scale > 0 && scale <= 16, FALSE);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int)ceil (scene->width * scale),
-                                        (int)ceil (scene->height * scale));
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  hs_painter_draw (cr, scene, theme, NULL);
-  ok = check_status (cairo_status (cr), path, error);
-  cairo_destroy (cr);
-  ok = ok && write_png (surface, path, error);
-  cairo_surface_destroy (surface);
-  return ok;
-}
-
-gboolean
-hs_export_svg (const HsScene *scene, const HsTheme *theme, const char *path, GError **error)
-{
-  g_return_val_if_fail (scene != NULL && theme != NULL && path != NULL, FALSE);
-  return draw_and_finish (cairo_svg_surface_create (path, scene->width, scene->height), scene,
-                          theme, path, error);
-}
-
-gboolean
-hs_export_pdf (const HsScene *scene, const HsTheme *theme, const char *path, GError **error)
-{
-  g_return_val_if_fail (scene != NULL && theme != NULL && path != NULL, FALSE);
-  return draw_and_finish (cairo_pdf_surface_create (path, scene->width, scene->height), scene,
-                          theme, path, error);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (lower, formats[i].extension)
+        && (found == NULL || formats[i].multi_page == range))
+      found = &formats[i];
+  return found;
 }
 
 char *
-hs_export_step_title (int step, int line, const char *source_line)
+hs_export_extensions_list (void)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (source_line ? source_line : ""));
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
 
-  return g_strdup_printf ("Step %d — line %d: %s", step + 1, line, stripped);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (!g_ptr_array_find_with_equal_func (seen, formats[i].extension, g_str_equal, NULL))
+      g_ptr_array_add (seen, (gpointer)formats[i].extension);
+  for (guint i = 0; i < seen->len; i++)
+    g_string_append_printf (list, "%s%s",
+                            i == 0               ? ""
+                            : i + 1 == seen->len ? _ (" or ")
+                                                 : ", ",
+                            (char *)seen->pdata[i]);
+  return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
-static void
-draw_page (cairo_t *cr, const HsScene *scene, const char *title, const HsTheme *theme, double width,
-           double height)
+const char *
+hs_page_size_name (HsPageSize size)
 {
-  double band = title ? TITLE_BAND : 0;
-
-  cairo_set_source_rgb (cr, theme->background.r, theme->background.g, theme->background.b);
-  cairo_paint (cr);
-  if (title != NULL)
-    {
-      PangoLayout *layout = hs_text_layout (HS_FONT_TITLE, title);
-
-      cairo_set_source_rgb (cr, theme->text.r, theme->text.g, theme->text.b);
-      cairo_move_to (cr, 24, 12);
-      pango_cairo_show_layout (cr, layout);
-    }
-  cairo_save (cr);
-  cairo_translate (cr, 0, band);
-  hs_painter_draw (cr, scene, theme, NULL);
-  cairo_restore (cr);
-  cairo_show_page (cr);
+  g_return_val_if_fail (size < HS_N_PAGE_SIZES, NULL);
+  return page_size_names[size];
 }
 
 gboolean
-hs_export_pdf_pages (const HsScene *const *scenes, const char *const *titles, guint n_scenes,
-                     const HsTheme *theme, const char *path, GError **error)
+hs_page_size_lookup (const char *name, HsPageSize *size)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean ok;
+  for (guint i = 0; i < HS_N_PAGE_SIZES; i++)
+    if (g_strcmp0 (name, page_size_names[i]) == 0)
+      {
+        *size = i;
+        return TRUE;
+      }
+  return FALSE;
+}
 
-  g_return_val_if_fail (scenes != NULL && n_scenes > 0 && theme != NULL && path != NULL, FALSE);
-  surface = cairo_pdf_surface_create (path, 100, 100);
-  cr = cairo_create (surface);
-  for (guint i = 0; i < n_scenes && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
+void
+hs_export_settings_init (HsExportSettings *s)
+{
+  *s = (HsExportSettings){ 0 };
+  s->theme = hs_theme_get (HS_THEME_LIGHT);
+  s->scale = 1.0;
+  s->page_size = HS_PAGE_FIT;
+  s->show_badges = TRUE;
+  s->tween_frames = 4;
+}
+
+char *
+hs_export_numbered_path (const char *path, int step, int n_steps)
+{
+  const char *dot = strrchr (path, '.');
+  const char *slash = strrchr (path, G_DIR_SEPARATOR);
+  int width = 3;
+
+  for (int n = n_steps; n >= 1000; n /= 10)
+    width++;
+  if (dot == NULL || (slash && dot < slash))
+    dot = path + strlen (path);
+  return g_strdup_printf ("%.*s-%0*d%s", (int)(dot - path), path, width, step + 1, dot);
+}
+
+char *
+hs_export_step_title (HsTrace *trace, int step)
+{
+  g_auto (GStrv) lines = NULL;
+  int line;
+
+  /* Step k shows the memory after step k-1's line ran (the editor marks it "executed") */
+  if (step <= 0)
+    return g_strdup (_ ("Step 1 — start"));
+  line = hs_trace_step_line (trace, step - 1);
+  lines = g_strsplit (hs_trace_get_source (trace), "\n", -1);
+  return g_strdup_printf (_ ("Step %d — line %d: %s"), step + 1, line,
+                          g_strstrip (line >= 1 && line <= (int)g_strv_length (lines)
+                                          ? lines[line - 1]
+                                          : (char[]){ 0 }));
+}
+
+/* ---- jobs --------------------------------------------------------------------------- */
+
+struct _HsExportJob
+{
+  HsExportSettings settings;
+  GHashTable *scenes; /* step -> HsScene* */
+  FILE *file;         /* the temporary file being written */
+  int write_errno;    /* the first write error, or 0 */
+};
+
+const HsExportSettings *
+hs_export_job_settings (HsExportJob *job)
+{
+  return &job->settings;
+}
+
+const HsScene *
+hs_export_job_scene (HsExportJob *job, int step, GError **error)
+{
+  const HsExportSettings *s = &job->settings;
+  HsScene *scene = g_hash_table_lookup (job->scenes, GINT_TO_POINTER (step));
+
+  if (scene != NULL)
+    return scene;
+  if (s->layout != NULL)
+    scene = s->layout (s->trace, step, s->layout_data, error);
+  else
     {
-      const char *title = titles ? titles[i] : NULL;
-      double width = scenes[i]->width, height = scenes[i]->height + (title ? TITLE_BAND : 0);
+      g_autoptr (HsSnapshot) snap = hs_trace_view (s->trace, step, s->view);
 
-      if (title != NULL)
-        {
-          int title_w;
-
-          hs_text_size (HS_FONT_TITLE, title, &title_w, NULL);
-          width = MAX (width, title_w + 48);
-        }
-      cairo_pdf_surface_set_size (surface, width, height);
-      draw_page (cr, scenes[i], title, theme, width, height);
+      scene = hs_diagram_render (snap, s->diagram, error);
     }
-  ok = check_status (cairo_status (cr), path, error);
+  if (scene == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, HS_DIAGRAM_ERROR, HS_DIAGRAM_ERROR_LAYOUT,
+                     _ ("Step %d could not be laid out"), step + 1);
+      return NULL;
+    }
+  g_hash_table_insert (job->scenes, GINT_TO_POINTER (step), scene);
+  return scene;
+}
+
+gboolean
+hs_export_job_write (HsExportJob *job, const void *data, gsize len)
+{
+  if (job->write_errno != 0)
+    return FALSE;
+  if (len > 0 && fwrite (data, 1, len, job->file) != len)
+    {
+      job->write_errno = errno ? errno : EIO;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+FILE *
+hs_export_job_file (HsExportJob *job)
+{
+  return job->file;
+}
+
+cairo_status_t
+hs_export_cairo_write (void *job, const unsigned char *data, unsigned int length)
+{
+  return hs_export_job_write (job, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+gboolean
+hs_export_check_cairo (cairo_status_t status, GError **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error_literal (error, HS_DIAGRAM_ERROR,
+                       status == CAIRO_STATUS_WRITE_ERROR ? HS_DIAGRAM_ERROR_IO
+                                                          : HS_DIAGRAM_ERROR_DRAW,
+                       cairo_status_to_string (status));
+  return FALSE;
+}
+
+void
+hs_export_paint_options (HsExportJob *job, HsPaintOptions *paint)
+{
+  hs_paint_options_init (paint);
+  paint->show_badges = job->settings.show_badges;
+}
+
+gboolean
+hs_export_finish_surface (cairo_surface_t *surface, cairo_t *cr, GError **error)
+{
+  gboolean ok = hs_export_check_cairo (cairo_status (cr), error);
+
   cairo_destroy (cr);
   cairo_surface_finish (surface);
-  ok = ok && check_status (cairo_surface_status (surface), path, error);
+  ok = ok && hs_export_check_cairo (cairo_surface_status (surface), error);
   cairo_surface_destroy (surface);
   return ok;
 }
 
 gboolean
-hs_export_dot (const HsSnapshot *snap, const HsDiagramOptions *opts, const char *path,
-               GError **error)
+hs_export_write_vector (HsExportJob *job, int step, HsVectorSurfaceFunc create, GError **error)
 {
-  HsDiagramOptions with_text;
+  const HsScene *scene = hs_export_job_scene (job, step, error);
+  cairo_surface_t *surface;
+  HsPaintOptions paint;
+  cairo_t *cr;
+
+  if (scene == NULL)
+    return FALSE;
+  surface = create (hs_export_cairo_write, job, scene->width, scene->height);
+  cr = cairo_create (surface);
+  hs_export_paint_options (job, &paint);
+  hs_painter_draw (cr, scene, job->settings.theme, &paint);
+  return hs_export_finish_surface (surface, cr, error);
+}
+
+cairo_surface_t *
+hs_export_draw_image (HsExportJob *job, const HsScene *scene, double scale)
+{
+  HsPaintOptions paint;
+  cairo_surface_t *surface = cairo_image_surface_create (
+      CAIRO_FORMAT_ARGB32, (int)ceil (scene->width * scale), (int)ceil (scene->height * scale));
+  cairo_t *cr = cairo_create (surface);
+
+  hs_export_paint_options (job, &paint);
+  cairo_scale (cr, scale, scale);
+  hs_painter_draw (cr, scene, job->settings.theme, &paint);
+  cairo_destroy (cr);
+  return surface;
+}
+
+gboolean
+hs_export_write_dot (HsExportJob *job, int first, int last, GError **error)
+{
+  g_autoptr (HsSnapshot) snap = hs_trace_view (job->settings.trace, first, job->settings.view);
   g_autoptr (HsDiagram) diagram = NULL;
-  FILE *file;
-  gboolean ok;
+  HsDiagramOptions opts;
 
-  g_return_val_if_fail (snap != NULL && path != NULL, FALSE);
-  if (opts)
-    with_text = *opts;
+  if (job->settings.diagram)
+    opts = *job->settings.diagram;
   else
-    hs_diagram_options_init (&with_text);
-  with_text.cell_text = TRUE;
-  diagram = hs_diagram_new (snap, &with_text);
-  file = g_fopen (path, "w");
-  if (file == NULL)
-    {
-      int saved = errno;
+    hs_diagram_options_init (&opts);
+  opts.cell_text = TRUE;
+  diagram = hs_diagram_new (snap, &opts);
+  return hs_diagram_write_dot (diagram, job->file, error);
+}
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "Could not open %s: %s",
-                   path, g_strerror (saved));
+/* ---- files, written beside their target and renamed once all are complete ---------- */
+
+typedef struct
+{
+  char *target;
+  char *temp;
+} PendingFile;
+
+static void
+pending_file_clear (PendingFile *f)
+{
+  if (f->temp != NULL)
+    g_unlink (f->temp);
+  g_free (f->temp);
+  g_free (f->target);
+}
+
+static void
+set_io_error (GError **error, const char *target, int code)
+{
+  g_set_error (error, HS_DIAGRAM_ERROR, HS_DIAGRAM_ERROR_IO, _ ("Could not write %s: %s"), target,
+               g_strerror (code));
+}
+
+/* Opens a new temporary file beside `target` as job->file. */
+static gboolean
+open_temp (HsExportJob *job, PendingFile *f, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (f->target);
+  g_autofree char *base = g_path_get_basename (f->target);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  char *temp = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+
+  if (fd < 0)
+    {
+      set_io_error (error, f->target, errno);
+      g_free (temp);
       return FALSE;
     }
-  ok = hs_diagram_write_dot (diagram, file, error);
-  if (fclose (file) != 0 && ok)
+  f->temp = temp;
+  job->file = fdopen (fd, "wb");
+  job->write_errno = 0;
+  if (job->file == NULL)
     {
-      g_set_error (error, HS_DIAGRAM_ERROR, HS_DIAGRAM_ERROR_IO, "Could not write %s", path);
-      ok = FALSE;
+      set_io_error (error, f->target, errno);
+      close (fd);
+      return FALSE;
     }
+  return TRUE;
+}
+
+/* Closes job->file, reporting the first write error, or the one flushing met. */
+static gboolean
+close_temp (HsExportJob *job, PendingFile *f, gboolean ok, GError **error)
+{
+  int code = 0;
+
+  if (fflush (job->file) != 0 || ferror (job->file))
+    code = errno;
+  if (fclose (job->file) != 0 && code == 0)
+    code = errno;
+  job->file = NULL;
+  if (job->write_errno != 0)
+    code = job->write_errno;
+  if (code != 0)
+    {
+      g_clear_error (error);
+      set_io_error (error, f->target, code);
+      return FALSE;
+    }
+  if (!ok && error != NULL && *error != NULL)
+    g_prefix_error (error, _ ("Could not write %s: "), f->target);
   return ok;
+}
+
+static gboolean
+write_file (HsExportJob *job, PendingFile *f, int first, int last, GError **error)
+{
+  gboolean ok;
+
+  if (!open_temp (job, f, error))
+    return FALSE;
+  ok = job->settings.format->write (job, first, last, error);
+  return close_temp (job, f, ok, error);
+}
+
+static gboolean
+rename_all (GArray *files, GError **error)
+{
+  for (guint i = 0; i < files->len; i++)
+    {
+      PendingFile *f = &g_array_index (files, PendingFile, i);
+
+      if (g_rename (f->temp, f->target) != 0)
+        {
+          set_io_error (error, f->target, errno);
+          /* the renamed ones are complete files; the rest go */
+          return FALSE;
+        }
+      g_clear_pointer (&f->temp, g_free);
+    }
+  return TRUE;
+}
+
+char **
+hs_export_steps (const HsExportSettings *settings, const char *path, GError **error)
+{
+  HsExportJob job = { *settings };
+  g_autoptr (GArray) files = g_array_new (FALSE, TRUE, sizeof (PendingFile));
+  g_autoptr (GStrvBuilder) written = g_strv_builder_new ();
+  const HsExportFormat *format = settings->format;
+  int n = hs_trace_get_n_steps (settings->trace);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (format != NULL && settings->trace != NULL && path != NULL, NULL);
+  g_return_val_if_fail (settings->scale > 0 && settings->scale <= 16, NULL);
+  if (n == 0 || settings->first < 0 || settings->last >= n || settings->first > settings->last)
+    {
+      g_set_error (error, HS_DIAGRAM_ERROR, HS_DIAGRAM_ERROR_IO,
+                   _ ("Steps %d to %d do not exist: the run has %d steps"), settings->first + 1,
+                   settings->last + 1, n);
+      return NULL;
+    }
+  if (job.settings.theme == NULL)
+    job.settings.theme = hs_theme_get (HS_THEME_LIGHT);
+  job.scenes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)hs_scene_free);
+  g_array_set_clear_func (files, (GDestroyNotify)pending_file_clear);
+  if (format->multi_page || settings->first == settings->last)
+    {
+      PendingFile f = { g_strdup (path), NULL };
+
+      g_array_append_val (files, f);
+      ok = write_file (&job, &g_array_index (files, PendingFile, 0), settings->first,
+                       settings->last, error);
+    }
+  else
+    for (int k = settings->first; ok && k <= settings->last; k++)
+      {
+        PendingFile f = { hs_export_numbered_path (path, k, n), NULL };
+
+        g_array_append_val (files, f);
+        ok = write_file (&job, &g_array_index (files, PendingFile, files->len - 1), k, k, error);
+        /* each file's scene is needed once */
+        g_hash_table_remove_all (job.scenes);
+      }
+  g_hash_table_unref (job.scenes);
+  if (!ok || !rename_all (files, error))
+    return NULL;
+  for (guint i = 0; i < files->len; i++)
+    g_strv_builder_add (written, g_array_index (files, PendingFile, i).target);
+  return g_strv_builder_end (written);
 }

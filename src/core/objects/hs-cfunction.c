@@ -204,6 +204,7 @@ typedef struct
   Param p[MAX_PARAMS];
   gsize n;
   gboolean meth_o; /* "!" style */
+  gboolean python; /* "@" style */
   gsize maxpos;    /* parameters that may be given by position */
   gsize minpos;    /* required positional parameters */
   gboolean all_posonly;
@@ -219,6 +220,11 @@ spec_parse (const char *spec, Spec *s)
   if (*c == '!')
     {
       s->meth_o = TRUE;
+      c++;
+    }
+  else if (*c == '@')
+    {
+      s->python = TRUE;
       c++;
     }
   while (*c)
@@ -396,6 +402,76 @@ match_keywords (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsi
   return TRUE;
 }
 
+/* "'a'", "'a' and 'b'", "'a', 'b', and 'c'": the required parameters of kind `kwonly`
+ * that no argument filled. */
+static gsize
+append_missing (GString *out, const Spec *s, HsObject **slots, gboolean kwonly)
+{
+  gsize n = 0, k = 0;
+  for (gsize i = 0; i < s->n; i++)
+    n += s->p[i].required && s->p[i].kwonly == kwonly && slots[i] == NULL;
+  for (gsize i = 0; i < s->n; i++)
+    if (s->p[i].required && s->p[i].kwonly == kwonly && slots[i] == NULL)
+      {
+        if (k > 0)
+          g_string_append (out, n == 2 ? " and " : (k == n - 1 ? ", and " : ", "));
+        g_string_append_printf (out, "'%.*s'", (int)s->p[i].name_len, s->p[i].name);
+        k++;
+      }
+  return n;
+}
+
+/* The messages of a function CPython writes in Python ("@" spec), in the order its
+ * argument binding checks: keywords, then the positional count, then what is missing. */
+static gboolean
+match_python (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsize nargs,
+              HsObject *kwnames, HsObject **slots)
+{
+  const char *name = short_name (fname);
+  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
+
+  for (gsize i = 0; i < MIN (nargs, s->maxpos); i++)
+    slots[i] = args[i];
+  for (gsize k = 0; k < nkw; k++)
+    {
+      const char *kw = hs_str_utf8 (hs_tuple_get_borrow (kwnames, k));
+      gssize i = find_param (s, kw);
+      if (i < 0 || slots[i] != NULL)
+        {
+          hs_err_format (vm, &hs_exc_TypeError,
+                         i < 0 ? "%s() got an unexpected keyword argument '%s'"
+                               : "%s() got multiple values for argument '%s'",
+                         name, kw);
+          return FALSE;
+        }
+      slots[i] = args[nargs + k];
+    }
+  if (nargs > s->maxpos)
+    {
+      g_autofree char *takes
+          = s->minpos < s->maxpos
+                ? g_strdup_printf ("from %" G_GSIZE_FORMAT " to %" G_GSIZE_FORMAT, s->minpos,
+                                   s->maxpos)
+                : g_strdup_printf ("%" G_GSIZE_FORMAT, s->maxpos);
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "%s() takes %s positional argument%s but %" G_GSIZE_FORMAT " %s given", name,
+                     takes, plural (s->maxpos), nargs, nargs == 1 ? "was" : "were");
+      return FALSE;
+    }
+  for (int kwonly = 0; kwonly <= 1; kwonly++)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+      gsize n = append_missing (names, s, slots, kwonly);
+      if (n > 0)
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "%s() missing %" G_GSIZE_FORMAT " required %s argument%s: %s",
+                         name, n, kwonly ? "keyword-only" : "positional", plural (n), names->str);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 hs_parse_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
                const char *spec, ...)
@@ -411,6 +487,11 @@ hs_parse_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObje
         return FALSE;
       for (gsize i = 0; i < nargs; i++)
         slots[i] = args[i];
+    }
+  else if (s.python)
+    {
+      if (!match_python (vm, fname, &s, args, nargs, kwnames, slots))
+        return FALSE;
     }
   else if (s.all_posonly)
     {

@@ -53,6 +53,8 @@ HsObject *hs_cfunction_call_with_self (HsVM *vm, const HsMethodDef *def, HsObjec
  *   "/"  all parameters before it are positional-only;
  *   "!"  (first character) METH_O / METH_NOARGS style messages: "x() takes exactly one
  *        argument (0 given)", "x() takes no arguments (1 given)"; all positional-only.
+ *   "@"  (first character) the messages of a function CPython writes in Python
+ *        ("copy() missing 1 required positional argument: 'x'").
  * The empty spec "" means no arguments (METH_NOARGS style).
  * When every parameter is positional-only the messages are Argument Clinic's
  * ("pop expected at most 1 argument, got 2", "insert expected 2 arguments, got 1") and

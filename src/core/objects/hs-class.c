@@ -264,6 +264,12 @@ attrs_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return 0;
 }
 
+int
+hs_instance_set_attr (HsVM *vm, HsObject *inst, HsObject *name, HsObject *value)
+{
+  return attrs_set (vm, inst, name, value);
+}
+
 static void
 attrs_release (HsVM *vm, HsObject *self)
 {
@@ -451,6 +457,12 @@ new_instance (HsVM *vm, HsType *type, HsObject **args, gsize nargs)
 
 static HsObject *class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
                                   HsObject *kwnames);
+
+HsObject *
+hs_instance_new_empty (HsVM *vm, HsObject *cls)
+{
+  return new_instance (vm, (HsType *)cls, NULL, 0);
+}
 
 HsObject *
 hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject **init)
@@ -1122,7 +1134,7 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
       if (strcmp (n, "__name__") == 0 || strcmp (n, "__qualname__") == 0)
         return heap ? hs_incref (HS_CLASS (t)->name) : hs_str_from_cstr (vm, t->name);
       if (strcmp (n, "__module__") == 0)
-        return hs_str_intern_cstr (heap ? "__main__" : "builtins");
+        return hs_str_intern_cstr (heap ? "__main__" : t->module ? t->module : "builtins");
       if (strcmp (n, "__bases__") == 0)
         return t->base != NULL ? hs_tuple_pack (vm, 1, (HsObject *)t->base)
                                : hs_incref (hs_tuple_empty ());

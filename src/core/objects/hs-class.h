@@ -67,6 +67,13 @@ gboolean hs_instance_next_attr (HsObject *inst, gsize *pos, HsObject **name, HsO
 /* The instance's own attribute `name` (borrowed) or NULL. */
 HsObject *hs_instance_attr_borrow (HsObject *inst, HsObject *name);
 
+/* cls.__new__(cls) of a class made by a `class` statement: an instance with no
+ * attributes, its __init__ not run (what copy makes a copy into). */
+HsObject *hs_instance_new_empty (HsVM *vm, HsObject *cls);
+/* Sets (value NULL: deletes) the instance's own attribute, with no descriptor involved
+ * (what `y.__dict__.update(state)` does). */
+int hs_instance_set_attr (HsVM *vm, HsObject *inst, HsObject *name, HsObject *value);
+
 /* ---- bound methods ------------------------------------------------------------------ */
 typedef struct
 {

@@ -656,7 +656,9 @@ char *
 hs_exception_format_last_line (HsVM *vm, HsObject *exc)
 {
   HsObject *s = hs_object_str (vm, exc);
-  const char *name = exc->type->name;
+  const char *module = exc->type->module;
+  g_autofree char *name
+      = module ? g_strdup_printf ("%s.%s", module, exc->type->name) : g_strdup (exc->type->name);
   char *line;
   if (s == NULL)
     {

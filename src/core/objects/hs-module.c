@@ -27,8 +27,11 @@ typedef struct
 
 static const BuiltinModule builtin_modules[] = {
   /* builtins: no initialiser, its dict is the VM's builtins, where names are looked up */
-  { "builtins", NULL },         { "gc", hs_mod_gc_init },
-  { "math", hs_mod_math_init }, { "random", hs_mod_random_init },
+  { "builtins", NULL },
+  { "copy", hs_mod_copy_init },
+  { "gc", hs_mod_gc_init },
+  { "math", hs_mod_math_init },
+  { "random", hs_mod_random_init },
   { "sys", hs_mod_sys_init },
 };
 
@@ -275,6 +278,7 @@ hs_module_runtime_init (void)
       hs_type_ready (&hs_module_type);
       hs_set_runtime_init ();
       hs_mod_random_runtime_init ();
+      hs_mod_copy_runtime_init ();
       g_once_init_leave (&once, 1);
     }
 }

@@ -3,7 +3,7 @@
  * Invariant: a VM holds at most one module object per name, cached in vm->modules (a
  * dict, a VM root) from its first import to the end of the VM, so `import m` twice binds
  * the same object. A module's attributes are its dict (`__name__` included). Only the
- * built-in modules builtins, gc, sys, math and random exist; any other name raises
+ * built-in modules of hs-module.c's table exist; any other name raises
  * ModuleNotFoundError with CPython's message.
  */
 #pragma once
@@ -46,6 +46,12 @@ int hs_mod_sys_init (HsVM *vm, HsObject *dict);
 int hs_mod_math_init (HsVM *vm, HsObject *dict);
 int hs_mod_random_init (HsVM *vm, HsObject *dict);
 void hs_mod_random_runtime_init (void);
+int hs_mod_copy_init (HsVM *vm, HsObject *dict);
+void hs_mod_copy_runtime_init (void);
+/* copy.copy(x) and copy.deepcopy(x, memo) (memo NULL or None: a new one), for the types
+ * of other modules that copy themselves. */
+HsObject *hs_copy_shallow (HsVM *vm, HsObject *x);
+HsObject *hs_copy_deep (HsVM *vm, HsObject *x, HsObject *memo);
 
 /* sys.getsizeof's figure for obj, as CPython 3.11 reports it on 64-bit Linux. */
 gsize hs_sys_getsizeof (HsObject *obj);

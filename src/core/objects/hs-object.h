@@ -115,6 +115,9 @@ struct _HsType
 {
   HsObject header;
   const char *name;
+  /* the module a built-in type of a module lives in ("collections"), shown in its repr and
+   * in tracebacks ("copy.Error"); NULL for the builtins */
+  const char *module;
   HsType *base;
   guint32 type_flags;
   gsize basicsize; /* bytes of one instance, for sys.getsizeof and the allocator */

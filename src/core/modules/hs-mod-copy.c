@@ -1,0 +1,508 @@
+/* hs-mod-copy.c — the `copy` module: copy(), deepcopy() and copy.Error.
+ *
+ * Invariant: both follow CPython 3.11's copy.py step for step, so that what a learner sees
+ * (which objects are new, which are shared, what a __deepcopy__ receives) is CPython's:
+ * deepcopy's memo is a real dict from id() to the copy, plus memo[id(memo)], the list
+ * keeping the originals alive; an object already in the memo is never copied twice, which
+ * keeps shared sub-objects shared and ends cycles. Types it does not know go through their
+ * __copy__/__deepcopy__, their __reduce__ (the built-in types of the other modules), or the
+ * reconstruction of an instance (a new instance of the class, __init__ not run, then its
+ * attributes); anything else cannot be copied, as it cannot be pickled.
+ */
+#include "config.h"
+
+#include "hs-cfunction.h"
+#include "hs-class.h"
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-exceptions.h"
+#include "hs-function.h"
+#include "hs-int.h"
+#include "hs-list.h"
+#include "hs-module.h"
+#include "hs-set.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+static HsType copy_error_type = {
+  .name = "Error",
+  .module = "copy",
+  .base = &hs_exc_Exception,
+  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE | HS_TYPE_EXCEPTION,
+  .basicsize = sizeof (HsException),
+};
+
+/* What copy and deepcopy return as they are (CPython's _copy_dispatch/_deepcopy_dispatch
+ * entries _copy_immutable and _deepcopy_atomic). */
+static gboolean
+is_atomic (HsObject *x)
+{
+  const HsType *t = x->type;
+  return x == hs_None || x == hs_Ellipsis || x == hs_NotImplemented || t == &hs_int_type
+         || t == &hs_bool_type || t == &hs_float_type || t == &hs_str_type || t == &hs_type_type
+         || t == &hs_range_type || t == &hs_cfunction_type || t == &hs_function_type
+         || t == &hs_property_type;
+}
+
+static HsObject *
+call_attr (HsVM *vm, HsObject *obj, const char *name, HsObject **args, gsize nargs)
+{
+  HsObject *f = hs_object_getattr_cstr (vm, obj, name);
+  HsObject *r;
+  if (f == NULL)
+    return NULL;
+  r = hs_object_call (vm, f, args, nargs, NULL);
+  hs_decref (vm, f);
+  return r;
+}
+
+static HsObject *deep (HsVM *vm, HsObject *x, HsObject *memo);
+
+/* memo[id(x)] = y */
+static int
+memo_put (HsVM *vm, HsObject *memo, HsObject *x, HsObject *y)
+{
+  HsObject *key = hs_int_from_u64 (vm, hs_object_id (x));
+  int r;
+  if (key == NULL)
+    return -1;
+  r = hs_dict_set_item (vm, memo, key, y);
+  hs_decref (vm, key);
+  return r;
+}
+
+/* memo.get(id(x)), borrowed; NULL if absent (or on error, set). */
+static HsObject *
+memo_get (HsVM *vm, HsObject *memo, HsObject *x)
+{
+  HsObject *key = hs_int_from_u64 (vm, hs_object_id (x));
+  HsObject *v;
+  if (key == NULL)
+    return NULL;
+  v = hs_dict_get_item_borrow (vm, memo, key);
+  hs_decref (vm, key);
+  return v;
+}
+
+/* copy.py's _keep_alive: memo[id(memo)] lists the originals, so that no id in the memo
+ * is reused by a new object while the copy runs. */
+static int
+keep_alive (HsVM *vm, HsObject *x, HsObject *memo)
+{
+  HsObject *list = memo_get (vm, memo, memo);
+  int r;
+  if (list != NULL && HS_IS (list, &hs_list_type))
+    return hs_list_append (vm, list, x);
+  if (hs_err_occurred (vm))
+    return -1;
+  if ((list = hs_list_from_array (vm, &x, 1)) == NULL)
+    return -1;
+  r = memo_put (vm, memo, memo, list);
+  hs_decref (vm, list);
+  return r;
+}
+
+/* y.__setstate__(state) if y has one, else y.__dict__.update(state), state deep-copied
+ * first when memo is set. */
+static int
+set_state (HsVM *vm, HsObject *y, HsObject *state, HsObject *memo)
+{
+  HsObject *copied = memo != NULL ? deep (vm, state, memo) : hs_incref (state);
+  HsObject *k, *v, *r;
+  gsize pos = 0;
+  int rc = 0;
+
+  if (copied == NULL)
+    return -1;
+  if (hs_type_lookup_borrow (y->type, hs_str_intern_cstr ("__setstate__")) != NULL)
+    {
+      r = call_attr (vm, y, "__setstate__", &copied, 1);
+      hs_xdecref (vm, r);
+      rc = r == NULL ? -1 : 0;
+    }
+  else if (!hs_dict_check (copied))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not a mapping", hs_type_name (copied));
+      rc = -1;
+    }
+  else
+    while (rc == 0 && hs_dict_next (copied, &pos, &k, &v))
+      rc = hs_instance_check (y) ? hs_instance_set_attr (vm, y, k, v)
+                                 : hs_object_setattr (vm, y, k, v);
+  hs_decref (vm, copied);
+  return rc;
+}
+
+/* Items of an iterator into y: listitems appended (y.append), dictitems (pairs) stored. */
+static int
+add_items (HsVM *vm, HsObject *y, HsObject *it, gboolean pairs, HsObject *memo)
+{
+  HsObject *item, *r;
+  int rc = 0;
+
+  while (rc == 0 && (item = hs_iter_next (vm, it)) != NULL)
+    {
+      if (pairs)
+        {
+          HsObject *k = NULL, *v = NULL;
+          if (!hs_tuple_check (item) || hs_tuple_len (item) != 2)
+            rc = -1, hs_err_set_string (vm, &hs_exc_ValueError, "not a (key, value) pair");
+          else if ((k = memo ? deep (vm, hs_tuple_get_borrow (item, 0), memo)
+                             : hs_incref (hs_tuple_get_borrow (item, 0)))
+                       == NULL
+                   || (v = memo ? deep (vm, hs_tuple_get_borrow (item, 1), memo)
+                                : hs_incref (hs_tuple_get_borrow (item, 1)))
+                          == NULL)
+            rc = -1;
+          else
+            rc = hs_object_setitem (vm, y, k, v);
+          hs_xdecref (vm, k);
+          hs_xdecref (vm, v);
+        }
+      else
+        {
+          HsObject *v = memo ? deep (vm, item, memo) : hs_incref (item);
+          r = v ? call_attr (vm, y, "append", &v, 1) : NULL;
+          hs_xdecref (vm, v);
+          hs_xdecref (vm, r);
+          rc = r == NULL ? -1 : 0;
+        }
+      hs_decref (vm, item);
+    }
+  return rc == 0 && !hs_err_occurred (vm) ? 0 : -1;
+}
+
+/* copy.py's _reconstruct from what __reduce__ returned: (callable, args[, state[,
+ * listitems[, dictitems]]]). */
+static HsObject *
+reconstruct (HsVM *vm, HsObject *x, HsObject *rv, HsObject *memo)
+{
+  gsize n = hs_tuple_check (rv) ? hs_tuple_len (rv) : 0;
+  HsObject *args, *y;
+
+  if (n < 2 || n > 5 || !hs_tuple_check (hs_tuple_get_borrow (rv, 1)))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "__reduce__ must return a string or tuple");
+      return NULL;
+    }
+  args = hs_tuple_get_borrow (rv, 1);
+  args = memo != NULL && hs_tuple_len (args) > 0 ? deep (vm, args, memo) : hs_incref (args);
+  if (args == NULL)
+    return NULL;
+  y = hs_object_call (vm, hs_tuple_get_borrow (rv, 0), hs_tuple_items (args), hs_tuple_len (args),
+                      NULL);
+  hs_decref (vm, args);
+  if (y == NULL || (memo != NULL && memo_put (vm, memo, x, y) < 0))
+    goto fail;
+  if (n > 2 && hs_tuple_get_borrow (rv, 2) != hs_None
+      && set_state (vm, y, hs_tuple_get_borrow (rv, 2), memo) < 0)
+    goto fail;
+  for (gsize i = 3; i < n; i++)
+    if (hs_tuple_get_borrow (rv, i) != hs_None
+        && add_items (vm, y, hs_tuple_get_borrow (rv, i), i == 4, memo) < 0)
+      goto fail;
+  return y;
+fail:
+  hs_xdecref (vm, y);
+  return NULL;
+}
+
+/* copyreg's _slotnames caches the class's slot names in the class, as `__slotnames__`,
+ * the first time one of its instances is copied (an empty list: no class has slots). */
+static int
+note_slotnames (HsVM *vm, HsObject *cls)
+{
+  HsObject *name = hs_str_intern_cstr ("__slotnames__"), *list;
+  int r;
+
+  if (hs_dict_get_item_borrow (vm, hs_class_dict_borrow (cls), name) != NULL)
+    return 0;
+  if ((list = hs_list_new (vm, 0)) == NULL)
+    return -1;
+  r = hs_object_setattr (vm, cls, name, list);
+  hs_decref (vm, list);
+  return r;
+}
+
+/* An instance of a class from a `class` statement: object.__reduce_ex__(4) gives
+ * (copyreg.__newobj__, (cls,), its __dict__ or None); an exception's BaseException.__reduce__
+ * gives (cls, self.args, its __dict__). */
+static HsObject *
+copy_instance (HsVM *vm, HsObject *x, HsObject *memo)
+{
+  HsObject *cls = (HsObject *)x->type;
+  HsObject *y, *name, *value, *state = NULL;
+  gsize pos = 0;
+  gboolean has_attrs = hs_instance_check (x) && hs_instance_next_attr (x, &pos, NULL, NULL);
+
+  if (hs_exception_check (x))
+    {
+      HsObject *args = memo != NULL ? deep (vm, HS_EXCEPTION (x)->args, memo)
+                                    : hs_incref (HS_EXCEPTION (x)->args);
+      if (args == NULL)
+        return NULL;
+      y = hs_object_call (vm, cls, hs_tuple_items (args), hs_tuple_len (args), NULL);
+      hs_decref (vm, args);
+    }
+  else if (note_slotnames (vm, cls) < 0)
+    return NULL;
+  else
+    y = hs_instance_new_empty (vm, cls);
+  if (y == NULL || (memo != NULL && memo_put (vm, memo, x, y) < 0))
+    goto fail;
+  if (!has_attrs)
+    return y;
+  /* the state is a dict of the attributes, deep-copied as a whole before any is set */
+  if ((state = hs_dict_new (vm)) == NULL)
+    goto fail;
+  for (pos = 0; hs_instance_next_attr (x, &pos, &name, &value);)
+    if (hs_dict_set_item (vm, state, name, value) < 0)
+      goto fail;
+  if (set_state (vm, y, state, memo) < 0)
+    goto fail;
+  hs_decref (vm, state);
+  return y;
+fail:
+  hs_xdecref (vm, state);
+  hs_xdecref (vm, y);
+  return NULL;
+}
+
+/* What copy.py does once the type is not one it dispatches on: __reduce_ex__(4). */
+static HsObject *
+copy_by_reduce (HsVM *vm, HsObject *x, HsObject *memo)
+{
+  HsObject *rv, *y;
+
+  if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__reduce__")) != NULL)
+    {
+      if ((rv = call_attr (vm, x, "__reduce__", NULL, 0)) == NULL)
+        return NULL;
+      y = hs_str_check (rv) ? hs_incref (x) : reconstruct (vm, x, rv, memo);
+      hs_decref (vm, rv);
+      return y;
+    }
+  if (hs_instance_check (x) || hs_exception_check (x))
+    return copy_instance (vm, x, memo);
+  if (HS_IS (x, &hs_method_type))
+    {
+      /* method.__reduce__ is (getattr, (self, name)); deepcopy copies the self */
+      HsObject *self = memo != NULL ? deep (vm, hs_method_self_borrow (x), memo)
+                                    : hs_incref (hs_method_self_borrow (x));
+      if (self == NULL)
+        return NULL;
+      y = hs_method_new (vm, hs_method_func_borrow (x), self);
+      hs_decref (vm, self);
+      return y;
+    }
+  if (hs_anyset_check (x))
+    {
+      /* set.__reduce__ is (type, (list(x),), None): a new set, even a frozenset */
+      HsObject *items = hs_list_from_iterable (vm, x);
+      HsObject *copied = items && memo ? deep (vm, items, memo) : items ? hs_incref (items) : NULL;
+      hs_xdecref (vm, items);
+      if (copied == NULL)
+        return NULL;
+      y = HS_IS (x, &hs_set_type) ? hs_set_from_iterable (vm, copied)
+                                  : hs_frozenset_from_iterable (vm, copied);
+      hs_decref (vm, copied);
+      return y;
+    }
+  hs_err_format (vm, &hs_exc_TypeError, "cannot pickle '%s' object", hs_type_name (x));
+  return NULL;
+}
+
+HsObject *
+hs_copy_shallow (HsVM *vm, HsObject *x)
+{
+  HsObject *copier, *y;
+
+  if (is_atomic (x) || HS_IS (x, &hs_tuple_type) || HS_IS (x, &hs_frozenset_type)
+      || HS_IS (x, &hs_slice_type))
+    return hs_incref (x);
+  if (HS_IS (x, &hs_list_type))
+    return hs_list_from_array (vm, hs_list_items (x), hs_list_len (x));
+  if (HS_IS (x, &hs_dict_type))
+    return hs_dict_copy (vm, x);
+  if (HS_IS (x, &hs_set_type))
+    return hs_set_from_iterable (vm, x);
+  if (hs_exception_type_check (x) || hs_class_check (x))
+    return hs_incref (x);
+  if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__copy__")) != NULL)
+    {
+      /* getattr(cls, "__copy__")(x) */
+      if ((copier = hs_object_getattr_cstr (vm, (HsObject *)x->type, "__copy__")) == NULL)
+        return NULL;
+      y = hs_object_call (vm, copier, &x, 1, NULL);
+      hs_decref (vm, copier);
+      return y;
+    }
+  return copy_by_reduce (vm, x, NULL);
+}
+
+static HsObject *
+deep_list (HsVM *vm, HsObject *x, HsObject *memo)
+{
+  HsObject *y = hs_list_new (vm, 0);
+  if (y == NULL || memo_put (vm, memo, x, y) < 0)
+    goto fail;
+  /* by index: a __deepcopy__ may change x while it is copied, as `for a in x` sees */
+  for (gsize i = 0; i < hs_list_len (x); i++)
+    {
+      HsObject *item = hs_incref (hs_list_get_borrow (x, i));
+      HsObject *c = deep (vm, item, memo);
+      hs_decref (vm, item);
+      if (c == NULL || hs_list_append_take (vm, y, c) < 0)
+        goto fail;
+    }
+  return y;
+fail:
+  hs_xdecref (vm, y);
+  return NULL;
+}
+
+static HsObject *
+deep_tuple (HsVM *vm, HsObject *x, HsObject *memo)
+{
+  gsize n = hs_tuple_len (x);
+  HsObject *y = hs_tuple_new (vm, n), *known;
+  gboolean same = TRUE;
+
+  if (y == NULL)
+    return NULL;
+  for (gsize i = 0; i < n; i++)
+    {
+      HsObject *c = deep (vm, hs_tuple_get_borrow (x, i), memo);
+      if (c == NULL)
+        {
+          hs_decref (vm, y);
+          return NULL;
+        }
+      same = same && c == hs_tuple_get_borrow (x, i);
+      hs_tuple_set_take (y, i, c);
+    }
+  /* a tuple inside a cycle was copied while its items were */
+  known = memo_get (vm, memo, x);
+  if (known != NULL || hs_err_occurred (vm) || same)
+    {
+      hs_decref (vm, y);
+      return hs_err_occurred (vm) ? NULL : hs_incref (known != NULL ? known : x);
+    }
+  return y;
+}
+
+static HsObject *
+deep_dict (HsVM *vm, HsObject *x, HsObject *memo)
+{
+  HsObject *y = hs_dict_new (vm), *k, *v;
+  gsize pos = 0;
+
+  if (y == NULL || memo_put (vm, memo, x, y) < 0)
+    goto fail;
+  while (hs_dict_next (x, &pos, &k, &v))
+    {
+      HsObject *ck, *cv = NULL;
+      int r;
+      hs_incref (k);
+      hs_incref (v);
+      ck = deep (vm, k, memo);
+      if (ck != NULL)
+        cv = deep (vm, v, memo);
+      r = cv != NULL ? hs_dict_set_item (vm, y, ck, cv) : -1;
+      hs_decref (vm, k);
+      hs_decref (vm, v);
+      hs_xdecref (vm, ck);
+      hs_xdecref (vm, cv);
+      if (r < 0)
+        goto fail;
+    }
+  return y;
+fail:
+  hs_xdecref (vm, y);
+  return NULL;
+}
+
+static HsObject *
+deep (HsVM *vm, HsObject *x, HsObject *memo)
+{
+  HsObject *y = memo_get (vm, memo, x);
+
+  if (y != NULL)
+    return hs_incref (y);
+  if (hs_err_occurred (vm))
+    return NULL;
+  if (is_atomic (x) || hs_exception_type_check (x) || hs_class_check (x))
+    return hs_incref (x);
+  if (HS_IS (x, &hs_list_type))
+    y = deep_list (vm, x, memo);
+  else if (HS_IS (x, &hs_tuple_type))
+    y = deep_tuple (vm, x, memo);
+  else if (HS_IS (x, &hs_dict_type))
+    y = deep_dict (vm, x, memo);
+  else if (!HS_IS (x, &hs_method_type)
+           && hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__deepcopy__")) != NULL)
+    y = call_attr (vm, x, "__deepcopy__", &memo, 1);
+  else
+    y = copy_by_reduce (vm, x, memo);
+  if (y != NULL && y != x && (memo_put (vm, memo, x, y) < 0 || keep_alive (vm, x, memo) < 0))
+    HS_CLEAR (vm, y);
+  return y;
+}
+
+HsObject *
+hs_copy_deep (HsVM *vm, HsObject *x, HsObject *memo)
+{
+  HsObject *y;
+
+  if (memo != NULL && memo != hs_None && !hs_dict_check (memo))
+    {
+      hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute 'get'",
+                     hs_type_name (memo));
+      return NULL;
+    }
+  if (memo != NULL && memo != hs_None)
+    return deep (vm, x, memo);
+  if ((memo = hs_dict_new (vm)) == NULL)
+    return NULL;
+  y = deep (vm, x, memo);
+  hs_decref (vm, memo);
+  return y;
+}
+
+static HsObject *
+copy_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *x = NULL;
+  if (!hs_parse_args (vm, "copy", args, nargs, kwnames, "@x", &x))
+    return NULL;
+  return hs_copy_shallow (vm, x);
+}
+
+static HsObject *
+copy_deepcopy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *x = NULL, *memo = NULL, *nil = NULL;
+  if (!hs_parse_args (vm, "deepcopy", args, nargs, kwnames, "@x|memo _nil", &x, &memo, &nil))
+    return NULL;
+  return hs_copy_deep (vm, x, memo);
+}
+
+static const HsMethodDef copy_functions[] = {
+  { "copy", copy_copy },
+  { "deepcopy", copy_deepcopy },
+  { NULL, NULL },
+};
+
+void
+hs_mod_copy_runtime_init (void)
+{
+  hs_type_ready (&copy_error_type);
+}
+
+int
+hs_mod_copy_init (HsVM *vm, HsObject *dict)
+{
+  if (hs_module_add_functions (vm, dict, copy_functions) < 0)
+    return -1;
+  return hs_module_add_take (vm, dict, "Error", hs_incref ((HsObject *)&copy_error_type));
+}

@@ -235,7 +235,8 @@ def children(oe, he):
 
 
 def shown_inline(oe, h, hheap):
-    """Heapscope shows modules, builtin functions, builtin classes and the
+    """Heapscope shows modules, builtin functions, builtin classes (those of its
+    modules too) and the
     NotImplemented and Ellipsis singletons inline as a string ("<module
     'math' (built-in)>", "<built-in function abs>", "<class 'object'>",
     "NotImplemented"; a heap string in --heap-primitives mode), where the
@@ -251,7 +252,9 @@ def shown_inline(oe, h, hheap):
     if oe == ["INSTANCE", "module"]:
         return h.startswith("<module '")
     if oe[:1] == ["CLASS"] and len(oe) >= 2:
-        return h == "<class '%s'>" % oe[1]
+        # a class of a module written in C here (collections.deque)
+        return h == "<class '%s'>" % oe[1] or re.fullmatch(
+            r"<class '[a-z_]+\.%s'>" % re.escape(oe[1]), h) is not None
     if oe[:2] in (["INSTANCE_PPRINT", "NotImplementedType"],
                   ["INSTANCE_PPRINT", "ellipsis"]):
         return oe[2:] == [h]

@@ -434,6 +434,9 @@ object_header (Grid *grid, const HsSnapObject *obj)
                          g_strdup_printf ("class %s", obj->label ? obj->label : obj->type_name));
       case HS_SNAP_FUNCTION:
         return obj->label ? obj->label : obj->type_name;
+      case HS_SNAP_DICT: /* a defaultdict names its default factory */
+        return obj->label ? grid_own (grid, g_strdup_printf ("%s(%s)", obj->type_name, obj->label))
+                          : obj->type_name;
       default:
         return obj->type_name;
     }

@@ -268,12 +268,29 @@ cmp_cell_labels (gconstpointer a, gconstpointer b)
   return g_strcmp0 (x->label, y->label);
 }
 
+/* A list, tuple or dict of a type of a module (collections' deque, Counter, a namedtuple),
+ * which Python Tutor writes as an instance of that type. */
+static gboolean
+is_module_container (HsSnapObject *o)
+{
+  return (o->kind == HS_SNAP_LIST && strcmp (o->type_name, "list") != 0)
+         || (o->kind == HS_SNAP_TUPLE && strcmp (o->type_name, "tuple") != 0)
+         || (o->kind == HS_SNAP_DICT && strcmp (o->type_name, "dict") != 0);
+}
+
 static void
 put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
   g_autoptr (GPtrArray) cells = g_ptr_array_sized_new (o->cells->len);
+  gboolean module_container = is_module_container (o);
 
-  g_string_append_printf (out, "\"%" G_GUINT64_FORMAT "\": [\"%s\"", o->id, heap_tag (o->kind));
+  g_string_append_printf (out, "\"%" G_GUINT64_FORMAT "\": [\"%s\"", o->id,
+                          module_container ? "INSTANCE" : heap_tag (o->kind));
+  if (module_container)
+    {
+      g_string_append (out, ", ");
+      put_string (out, o->type_name);
+    }
   switch (o->kind)
     {
       case HS_SNAP_FUNCTION:
@@ -324,10 +341,11 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
           g_string_append (out, "]");
         }
       else if (o->kind == HS_SNAP_INSTANCE || o->kind == HS_SNAP_CLASS || o->kind == HS_SNAP_OTHER
-               || o->kind == HS_SNAP_FUNCTION)
+               || o->kind == HS_SNAP_FUNCTION || module_container)
         {
+          g_autofree char *index = c->label ? NULL : g_strdup_printf ("%u", i);
           g_string_append (out, "[");
-          put_string (out, c->label ? c->label : "");
+          put_string (out, c->label ? c->label : index);
           g_string_append (out, ", ");
           put_value (out, &c->value);
           g_string_append (out, "]");

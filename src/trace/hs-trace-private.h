@@ -20,7 +20,8 @@ typedef enum
 {
   HS_REC_OBJ = 1,     /* id kind type_str label_str immortal n value... (replaces contents) */
   HS_REC_PAIRS,       /* id kind type_str label_str immortal n (key value)... (dicts: one pair
-                       * per entry slot, a deleted slot as (0 0), so slots keep their numbers) */
+                       * per entry slot, a deleted slot as (0 0), so slots keep their numbers;
+                       * (0 v): v is the object's class_ref, a defaultdict's factory) */
   HS_REC_ATTRS,       /* id kind type_str label_str immortal n (name_str value)... */
   HS_REC_INT,         /* id signed-value: a primitive int that fits in 64 bits */
   HS_REC_PRIM,        /* id type_str repr_str immortal: other primitives (str, float, big int) */

@@ -206,17 +206,56 @@ put_dict_entries (Recorder *rec, HsLog *log, HsDict *d, gsize lo, gsize hi)
     }
 }
 
-/* Entry slots in order, deleted ones included, so that later changes can name a slot. */
+typedef struct
+{
+  Recorder *rec;
+  GPtrArray *children;
+} Collect;
+
+static void
+collect_child (HsObject *child, gpointer data)
+{
+  g_ptr_array_add (((Collect *)data)->children, child);
+}
+
+/* What obj refers to, as the collector sees it (its `traverse`). */
+static GPtrArray *
+children_of (Recorder *rec, HsObject *o)
+{
+  GPtrArray *children = g_ptr_array_new ();
+  Collect c = { rec, children };
+  hs_object_traverse (o, collect_child, &c);
+  return children;
+}
+
+/* Entry slots in order, deleted ones included, so that later changes can name a slot. A
+ * subtype of dict (defaultdict) may refer to one more object (its default factory),
+ * written last as the pair (0, it): the object's class_ref. Such dicts are written whole
+ * at every change (flush_dirty), so the pair stays last. */
 static void
 put_dict (Recorder *rec, HsLog *log, HsObject *o)
 {
   HsDict *d = HS_DICT (o);
-
+  g_autoptr (GPtrArray) children = HS_IS (o, &hs_dict_type) ? NULL : children_of (rec, o);
+  HsObject *extra = children != NULL && children->len > 2 * d->used
+                        ? g_ptr_array_index (children, children->len - 1)
+                        : NULL;
+  g_autofree char *label = extra != NULL && hs_is_immortal (extra)
+                               ? g_strdup (HS_IS (extra, &hs_type_type) ? ((HsType *)extra)->name
+                                                                        : hs_type_name (extra))
+                               : NULL;
   gsize n = clip_items (rec, o, d->nentries);
 
-  put_header (rec, log, HS_REC_PAIRS, o, HS_SNAP_DICT, NULL);
-  hs_log_put (log, n);
+  if (extra == hs_None)
+    g_free (g_steal_pointer (&label)), label = g_strdup ("None");
+  put_header (rec, log, HS_REC_PAIRS, o, HS_SNAP_DICT, label);
+  hs_log_put (log, n + (extra != NULL));
   put_dict_entries (rec, log, d, 0, n);
+  if (extra != NULL)
+    {
+      hs_log_put (log, 0);
+      hs_log_put (log, ref (rec, extra));
+    }
 }
 
 static void
@@ -404,7 +443,8 @@ exception_fields (HsObject *o, const char **names, HsObject **values)
 
 /* Instances (and exceptions, built-in or not, and built-in objects with a __dict__): the
  * class, the attributes (the type's next_attr), and for an exception what it carries,
- * each as the collector's traverse sees it. */
+ * each as the collector's traverse sees it. A namedtuple is a tuple whose items are
+ * named by its fields (no class row: a tuple is drawn without one). */
 static void
 put_instance (Recorder *rec, HsLog *log, HsObject *o)
 {
@@ -416,13 +456,18 @@ put_instance (Recorder *rec, HsLog *log, HsObject *o)
 
   if (hs_exception_check (o))
     nexc = exception_fields (o, exc_names, exc_values);
+  gboolean tuple = hs_tuple_check (o);
+
   while (next_attr != NULL && next_attr (o, &pos, NULL, NULL))
     nattrs++;
   pos = 0;
-  put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_INSTANCE, NULL);
-  hs_log_put (log, nattrs + 1 + nexc);
-  hs_log_put (log, rec->str_class);
-  hs_log_put (log, ref (rec, (HsObject *)HS_TYPE (o)));
+  put_header (rec, log, HS_REC_ATTRS, o, tuple ? HS_SNAP_TUPLE : HS_SNAP_INSTANCE, NULL);
+  hs_log_put (log, nattrs + !tuple + nexc);
+  if (!tuple)
+    {
+      hs_log_put (log, rec->str_class);
+      hs_log_put (log, ref (rec, (HsObject *)HS_TYPE (o)));
+    }
   for (gsize i = 0; i < nexc; i++)
     {
       hs_log_put (log, pool (rec, exc_names[i]));
@@ -526,28 +571,14 @@ put_generator (Recorder *rec, HsLog *log, HsObject *o)
       }
 }
 
-typedef struct
-{
-  Recorder *rec;
-  GPtrArray *children;
-} Collect;
-
-static void
-collect_child (HsObject *child, gpointer data)
-{
-  g_ptr_array_add (((Collect *)data)->children, child);
-}
-
 /* Any other object: its references, as the collector sees them (its `traverse`). */
 static void
 put_other (Recorder *rec, HsLog *log, HsObject *o)
 {
-  g_autoptr (GPtrArray) children = g_ptr_array_new ();
-  Collect c = { rec, children };
+  g_autoptr (GPtrArray) children = children_of (rec, o);
   g_autofree char *label = NULL;
   HsSnapKind kind = HS_IS (o, &hs_type_type) ? HS_SNAP_CLASS : HS_SNAP_OTHER;
 
-  hs_object_traverse (o, collect_child, &c);
   /* a default repr would show only an address, which differs from run to run */
   if (children->len == 0 && kind == HS_SNAP_CLASS)
     label = g_strdup (((HsType *)o)->name);
@@ -589,7 +620,7 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_sequence (rec, log, o, HS_SNAP_LIST, hs_list_items (o), hs_list_len (o));
   else if (HS_IS (o, &hs_tuple_type))
     put_sequence (rec, log, o, HS_SNAP_TUPLE, hs_tuple_items (o), hs_tuple_len (o));
-  else if (HS_IS (o, &hs_dict_type))
+  else if (hs_dict_check (o))
     put_dict (rec, log, o);
   else if (HS_IS (o, &hs_function_type))
     put_function (rec, log, o);
@@ -603,6 +634,11 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_generator (rec, log, o);
   else if (is_part_of_language (o))
     put_primitive (rec, log, o, hs_type_name (o));
+  else if (HS_TYPE (o)->type_flags & HS_TYPE_DRAWN_AS_LIST)
+    {
+      g_autoptr (GPtrArray) items = children_of (rec, o);
+      put_sequence (rec, log, o, HS_SNAP_LIST, (HsObject **)items->pdata, items->len);
+    }
   else
     put_other (rec, log, o);
 }

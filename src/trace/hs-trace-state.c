@@ -581,8 +581,10 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
             hs_snap_object_add_cell (so, index, none_key, value_of (ts, a, count));
             break;
           case HS_SHAPE_PAIRS:
-            if (a == 0) /* a deleted entry slot */
+            if (a == 0) /* a deleted entry slot, or (0, a default factory) */
               {
+                if (g_array_index (o->vals, guint64, i + 1) != 0)
+                  so->class_ref = value_of (ts, g_array_index (o->vals, guint64, i + 1), count);
                 i++;
                 break;
               }

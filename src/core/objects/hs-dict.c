@@ -47,6 +47,15 @@ hs_dict_new (HsVM *vm)
   return d;
 }
 
+HsObject *
+hs_dict_new_type (HsVM *vm, const HsType *type)
+{
+  HsObject *d = hs_object_alloc (vm, type, type->basicsize);
+  if (d != NULL)
+    hs_gc_track (vm, d);
+  return d;
+}
+
 static void
 mark_dirty (HsVM *vm, HsObject *d)
 {

@@ -46,6 +46,9 @@ hs_dict_len (HsObject *d)
 }
 
 HsObject *hs_dict_new (HsVM *vm); /* vm NULL: immortal (type dicts) */
+/* An empty dict of a built-in subtype of dict (type->basicsize bytes, zeroed beyond the
+ * dict: collections' defaultdict, Counter, OrderedDict). */
+HsObject *hs_dict_new_type (HsVM *vm, const HsType *type);
 /* d[key] = value; borrows both. -1 on unhashable key or MemoryError. */
 int hs_dict_set_item (HsVM *vm, HsObject *d, HsObject *key, HsObject *value);
 /* As above when the key's hash is known (the VM caches names' hashes). */

@@ -28,6 +28,7 @@ typedef struct
 static const BuiltinModule builtin_modules[] = {
   /* builtins: no initialiser, its dict is the VM's builtins, where names are looked up */
   { "builtins", NULL },
+  { "collections", hs_mod_collections_init },
   { "copy", hs_mod_copy_init },
   { "gc", hs_mod_gc_init },
   { "math", hs_mod_math_init },
@@ -279,6 +280,7 @@ hs_module_runtime_init (void)
       hs_set_runtime_init ();
       hs_mod_random_runtime_init ();
       hs_mod_copy_runtime_init ();
+      hs_mod_collections_runtime_init ();
       g_once_init_leave (&once, 1);
     }
 }

@@ -47,6 +47,8 @@ int hs_mod_math_init (HsVM *vm, HsObject *dict);
 int hs_mod_random_init (HsVM *vm, HsObject *dict);
 void hs_mod_random_runtime_init (void);
 int hs_mod_copy_init (HsVM *vm, HsObject *dict);
+int hs_mod_collections_init (HsVM *vm, HsObject *dict);
+void hs_mod_collections_runtime_init (void);
 void hs_mod_copy_runtime_init (void);
 /* copy.copy(x) and copy.deepcopy(x, memo) (memo NULL or None: a new one), for the types
  * of other modules that copy themselves. */

@@ -107,6 +107,8 @@ enum
   HS_TYPE_HEAP = 1 << 1,      /* created by a `class` statement */
   HS_TYPE_BASETYPE = 1 << 2,  /* may be subclassed */
   HS_TYPE_EXCEPTION = 1 << 3, /* BaseException or a subclass */
+  HS_TYPE_DRAWN_AS_LIST = 1 << 4, /* a built-in sequence (collections.deque) that the trace
+                                   * draws as a list of what its traverse visits, in order */
 };
 
 /* Type operations; a NULL slot means "not supported" (the protocol functions raise
@@ -149,7 +151,8 @@ struct _HsType
   int (*setattr) (HsVM *vm, HsObject *self, HsObject *name, HsObject *value); /* value NULL: del */
   /* The rows of what CPython keeps in the object's instance __dict__, for the trace: set
    * for user instances and for built-in objects whose CPython counterpart is an instance
-   * of a Python class (random.Random's gauss_next); NULL: no __dict__. *pos starts at 0;
+   * of a Python class (random.Random's gauss_next), and for a namedtuple its fields (drawn
+   * as the tuple's named items); NULL: no __dict__. *pos starts at 0;
    * name (an interned str) and value are borrowed; either may be NULL. */
   gboolean (*next_attr) (HsObject *self, gsize *pos, HsObject **name, HsObject **value);
   /* Calling the type object itself: int("3"), list(x), ... */

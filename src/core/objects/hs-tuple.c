@@ -56,6 +56,24 @@ hs_tuple_new (HsVM *vm, gsize n)
 }
 
 HsObject *
+hs_tuple_new_type (HsVM *vm, const HsType *type, gsize n)
+{
+  HsTuple *t;
+
+  if (n > (G_MAXSSIZE - sizeof (HsTuple)) / PTR_SIZE)
+    {
+      hs_err_no_memory (vm);
+      return NULL;
+    }
+  t = (HsTuple *)hs_object_alloc (vm, type, sizeof (HsTuple) + n * PTR_SIZE);
+  if (t == NULL)
+    return NULL;
+  t->len = n;
+  hs_gc_track (vm, &t->header);
+  return &t->header;
+}
+
+HsObject *
 hs_tuple_from_array (HsVM *vm, HsObject *const *items, gsize n)
 {
   HsObject *t = hs_tuple_new (vm, n);

@@ -53,6 +53,8 @@ hs_tuple_set_take (HsObject *t, gsize i, HsObject *item)
 
 /* A tuple of n NULL items (n == 0: the shared empty tuple). vm NULL: immortal. */
 HsObject *hs_tuple_new (HsVM *vm, gsize n);
+/* A tuple of n unset items of a subtype of tuple (a namedtuple class), never shared. */
+HsObject *hs_tuple_new_type (HsVM *vm, const HsType *type, gsize n);
 HsObject *hs_tuple_from_array (HsVM *vm, HsObject *const *items, gsize n); /* borrows */
 HsObject *hs_tuple_pack (HsVM *vm, gsize n, ...);                          /* borrows */
 HsObject *hs_tuple_from_iterable (HsVM *vm, HsObject *iterable);

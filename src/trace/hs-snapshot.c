@@ -3,6 +3,10 @@
  * Invariant: a snapshot owns every string and array it points to, except the static
  * `type_name` of primitive values and the borrowed pointers in `by_id`.
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "hs-snapshot.h"
 
 static void
@@ -43,6 +47,15 @@ frame_free (gpointer data)
 }
 
 static void
+holder_clear (gpointer data)
+{
+  HsSnapHolder *h = data;
+
+  g_clear_pointer (&h->kind, g_free);
+  g_clear_pointer (&h->name, g_free);
+}
+
+static void
 object_free (gpointer data)
 {
   HsSnapObject *obj = data;
@@ -51,6 +64,7 @@ object_free (gpointer data)
   g_free (obj->label);
   g_array_unref (obj->cells);
   g_ptr_array_unref (obj->hidden_holders);
+  g_array_unref (obj->recorded_holders);
   value_clear (&obj->class_ref);
   g_free (obj);
 }
@@ -113,6 +127,8 @@ object_new (guint64 id, HsSnapKind kind, const char *type_name)
   obj->cells = g_array_new (FALSE, TRUE, sizeof (HsSnapCell));
   g_array_set_clear_func (obj->cells, cell_clear);
   obj->hidden_holders = g_ptr_array_new_with_free_func (g_free);
+  obj->recorded_holders = g_array_new (FALSE, TRUE, sizeof (HsSnapHolder));
+  g_array_set_clear_func (obj->recorded_holders, holder_clear);
   return obj;
 }
 
@@ -146,6 +162,33 @@ hs_snap_object_add_hidden_holder (HsSnapObject *obj, char *holder)
 {
   g_return_if_fail (obj != NULL);
   g_ptr_array_add (obj->hidden_holders, holder);
+}
+
+/* The holder in the learner's words, translated. */
+static char *
+describe_holder (const HsSnapHolder *holder)
+{
+  if (g_strcmp0 (holder->kind, "code") == 0 && g_strcmp0 (holder->name, "<module>") == 0)
+    return g_strdup (_ ("the program's code"));
+  if (g_strcmp0 (holder->kind, "code") == 0)
+    /* TRANSLATORS: a function's code object holds its constants, e.g. "the code of f()" */
+    return g_strdup_printf (_ ("the code of %s()"), holder->name);
+  if (g_strcmp0 (holder->kind, "ast") == 0)
+    /* TRANSLATORS: CPython keeps the parsed program (its syntax tree) while it runs */
+    return g_strdup (_ ("the parsed program"));
+  if (g_strcmp0 (holder->kind, "class") == 0)
+    return g_strdup (holder->name);
+  return g_strdup_printf ("%s %s", holder->kind, holder->name); /* "tuple #12" */
+}
+
+void
+hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, const char *name)
+{
+  HsSnapHolder h = { g_strdup (kind), g_strdup (name) };
+
+  g_return_if_fail (obj != NULL);
+  g_array_append_val (obj->recorded_holders, h);
+  hs_snap_object_add_hidden_holder (obj, describe_holder (&h));
 }
 
 HsSnapValue

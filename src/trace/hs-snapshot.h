@@ -86,6 +86,17 @@ enum
   HS_SNAP_FLAG_HIDDEN_HELD = 1 << 4,
 };
 
+/* A reference the diagram does not draw, named by its holder: a code object's constants
+ * (kind "code", name the function's qualified name, "<module>" for the program), the
+ * parsed program while it runs (kind "ast", name "<module>"), a class's internals (kind
+ * "class", name "A.__mro__", "B.__bases__", "A.__dict__['__dict__']"), or an object that is
+ * not drawn because only such holders keep it (kind its type name, name "#12"). */
+typedef struct
+{
+  char *kind;
+  char *name;
+} HsSnapHolder;
+
 typedef struct
 {
   guint64 id;
@@ -104,6 +115,10 @@ typedef struct
   /* char*, one per reference into this object that is not drawn as an arrow, naming its
    * holder in words ("hidden list_iterator #12"): arrows drawn + hidden holders = count. */
   GPtrArray *hidden_holders;
+  /* The hidden holders the trace recorded (the code objects, the parsed program, class
+   * internals, objects left out because only those keep them), by kind and name, for the
+   * JSON; each is also described in hidden_holders. */
+  GArray *recorded_holders; /* of HsSnapHolder */
 } HsSnapObject;
 
 typedef struct
@@ -138,6 +153,9 @@ void hs_snap_frame_add_var (HsSnapFrame *frame, const char *name, HsSnapValue va
 void hs_snap_frame_add_held (HsSnapFrame *frame, const char *label, HsSnapValue value);
 void hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue key,
                               HsSnapValue value);
+/* Adds a hidden holder the trace recorded: to recorded_holders, and in words (translated:
+ * "the code of f()", "the parsed program", "A.__mro__", "tuple #12") to hidden_holders. */
+void hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, const char *name);
 /* Sorts objects by id and builds `by_id`; call once the snapshot is complete. */
 void hs_snapshot_index (HsSnapshot *snap);
 HsSnapObject *hs_snapshot_lookup (HsSnapshot *snap, guint64 id);

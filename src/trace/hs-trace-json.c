@@ -391,6 +391,35 @@ put_class_refs (GString *out, HsSnapshot *snap)
   g_string_append (out, "}");
 }
 
+/* "heapscope_hidden_holders": {id: [[kind, name], ...]}: the references each count
+ * includes whose holder the heap does not list. */
+static void
+put_hidden_holders (GString *out, HsSnapshot *snap)
+{
+  gboolean first = TRUE;
+
+  g_string_append (out, ", \"heapscope_hidden_holders\": {");
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+      if (o->recorded_holders->len == 0 || o->immortal || (o->flags & HS_SNAP_FLAG_FREED))
+        continue;
+      g_string_append_printf (out, "%s\"%" G_GUINT64_FORMAT "\": [", first ? "" : ", ", o->id);
+      for (guint j = 0; j < o->recorded_holders->len; j++)
+        {
+          const HsSnapHolder *h = &g_array_index (o->recorded_holders, HsSnapHolder, j);
+          g_string_append (out, j ? ", [" : "[");
+          put_string (out, h->kind);
+          g_string_append (out, ", ");
+          put_string (out, h->name);
+          g_string_append (out, "]");
+        }
+      g_string_append (out, "]");
+      first = FALSE;
+    }
+  g_string_append (out, "}");
+}
+
 static void
 put_heapscope_keys (GString *out, HsSnapshot *snap)
 {
@@ -407,6 +436,7 @@ put_heapscope_keys (GString *out, HsSnapshot *snap)
       first = FALSE;
     }
   g_string_append (out, "}");
+  put_hidden_holders (out, snap);
   put_class_refs (out, snap);
   put_id_list (out, "freed", snap, HS_SNAP_FLAG_FREED);
   put_id_list (out, "unreachable", snap, HS_SNAP_FLAG_UNREACHABLE);

@@ -37,6 +37,8 @@ typedef enum
   HS_REC_DICT_RANGE,  /* id nentries lo n (key value)...: entry slots [lo, lo+n) replaced */
   HS_REC_PARENT,      /* depth: the frame made a function that is shown (Python Tutor) */
   HS_REC_FUNC_PARENT, /* id frame_id: the function was made by that frame */
+  HS_REC_HOLDERS,     /* id n (kind_str name_str)...: the object's hidden holders, replacing
+                       * its list (HsSnapHolder: holders the log has no object for) */
 } HsTraceOp;
 
 /* HS_REC_PUSH flags */
@@ -125,6 +127,7 @@ typedef struct
   gboolean is_int;
   guint64 parent_frame_id; /* functions: the frame that made it, or 0 */
   GArray *vals;            /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
+  GArray *holders;         /* guint32: kind_str, name_str, ... (HS_REC_HOLDERS), or NULL */
   guint flags;             /* HS_SNAP_FLAG_* for the step last applied */
 } HsRObj;
 

@@ -61,6 +61,7 @@ typedef struct
   guint64 last_keyframe_size;
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_cell;
   GHashTable *class_dicts; /* a traced class's namespace dict -> the class */
+  GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
   GHashTable *generators;  /* traced generators: their frames change without a dirty mark */
   gsize oversized_len;     /* length of the first collection too large to record, or 0 */
   const char *oversized_type;
@@ -480,6 +481,97 @@ put_instance (Recorder *rec, HsLog *log, HsObject *o)
     }
 }
 
+/* ---- hidden holders ------------------------------------------------------------- */
+
+typedef struct
+{
+  HsObject *target;
+  guint n;
+} CountRefs;
+
+static void
+count_target (HsObject *child, gpointer data)
+{
+  CountRefs *c = data;
+  c->n += child == c->target;
+}
+
+static void
+add_holder (Recorder *rec, GArray *holders, const char *kind, const char *name)
+{
+  guint32 k = pool (rec, kind), n = pool (rec, name);
+  g_array_append_val (holders, k);
+  g_array_append_val (holders, n);
+}
+
+/* The references into a class from the internals of the traced classes (their __mro__
+ * and __bases__ tuples and __dict__/__weakref__ descriptors), which the diagram does not
+ * draw: as many holders as `traverse` finds references. */
+static void
+add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leaving)
+{
+  GHashTableIter it;
+  gpointer c;
+
+  g_hash_table_iter_init (&it, rec->class_dicts);
+  while (g_hash_table_iter_next (&it, NULL, &c))
+    {
+      HsObject *objs[4];
+      const char *names[4];
+      int n;
+
+      if (c == leaving)
+        continue;
+      n = hs_class_internals (c, objs, names);
+      for (int i = 0; i < n; i++)
+        {
+          CountRefs count = { cls, 0 };
+          g_autofree char *name = NULL;
+
+          hs_object_traverse (objs[i], count_target, &count);
+          if (count.n == 0)
+            continue;
+          name = g_str_equal (names[i], "__mro__") || g_str_equal (names[i], "__bases__")
+                     ? g_strdup_printf ("%s.%s", hs_class_name (c), names[i])
+                     : g_strdup_printf ("%s.__dict__['%s']", hs_class_name (c), names[i]);
+          for (guint j = 0; j < count.n; j++)
+            add_holder (rec, holders, "class", name);
+        }
+    }
+}
+
+/* Writes the object's hidden holders (code objects and the parsed program for a constant,
+ * class internals for a class) when it has or may have had some. */
+static void
+put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
+{
+  GArray *code = rec->code_holders ? g_hash_table_lookup (rec->code_holders, o) : NULL;
+  g_autoptr (GArray) holders = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (code == NULL && !hs_class_check (o))
+    return;
+  if (code != NULL)
+    g_array_append_vals (holders, code->data, code->len);
+  if (hs_class_check (o))
+    add_class_holders (rec, o, holders, leaving);
+  hs_log_put (log, HS_REC_HOLDERS);
+  hs_log_put (log, hs_object_id (o));
+  hs_log_put (log, holders->len / 2);
+  for (guint i = 0; i < holders->len; i++)
+    hs_log_put (log, g_array_index (holders, guint32, i));
+}
+
+/* A class's internals hold its ancestors: theirs change when it comes or goes. Those not
+ * yet written get theirs when they are. */
+static void
+put_ancestor_holders (Recorder *rec, HsLog *log, HsObject *cls, HsObject *leaving)
+{
+  for (HsObject *a = hs_class_base_borrow (cls); a != NULL && hs_class_check (a);
+       a = hs_class_base_borrow (a))
+    if ((a->flags & HS_FLAG_TRACED) && !g_ptr_array_find (rec->todo, a, NULL))
+      put_holders (rec, log, a, leaving);
+}
+
 /* Bookkeeping of a class body that the learner did not write. */
 static gboolean
 is_hidden_class_attr (HsObject *name)
@@ -503,9 +595,13 @@ put_class (Recorder *rec, HsLog *log, HsObject *o)
   gsize n = has_base, pos = 0;
   HsObject *k, *v;
 
-  if (dict != NULL)
+  if (dict != NULL && !g_hash_table_contains (rec->class_dicts, dict))
     {
       g_hash_table_insert (rec->class_dicts, dict, o);
+      put_ancestor_holders (rec, log, o, NULL);
+    }
+  if (dict != NULL)
+    {
       while (hs_dict_next (dict, &pos, &k, &v))
         n += !is_hidden_class_attr (k);
     }
@@ -641,6 +737,7 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     }
   else
     put_other (rec, log, o);
+  put_holders (rec, log, o, NULL);
 }
 
 /* Traces everything queued, and what it refers to, iteratively (a long chain of new
@@ -1250,6 +1347,8 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
   g_hash_table_remove (rec->generators, obj);
   if (rec->stopped || !(obj->flags & HS_FLAG_TRACED))
     return;
+  if (hs_class_check (obj))
+    put_ancestor_holders (rec, &rec->trace->log, obj, obj);
   /* No longer read: its dealloc may run code (a generator's close) that records steps
    * while the object is half torn down. */
   obj->flags &= ~HS_FLAG_TRACED;
@@ -1388,6 +1487,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_hash_table_unref (rec.parents);
   g_hash_table_unref (rec.parent_links);
   g_hash_table_unref (rec.class_dicts);
+  g_clear_pointer (&rec.code_holders, g_hash_table_unref);
   g_hash_table_unref (rec.generators);
   g_array_unref (rec.class_lines);
   g_ptr_array_unref (rec.todo);

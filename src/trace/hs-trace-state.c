@@ -54,6 +54,8 @@ robj_free (gpointer p)
   HsRObj *o = p;
   if (o->vals)
     g_array_unref (o->vals);
+  if (o->holders)
+    g_array_unref (o->holders);
   g_free (o);
 }
 
@@ -171,6 +173,26 @@ apply_free (HsRState *st, guint64 id, gboolean mark)
     }
   else
     robj_free (o);
+}
+
+static void
+apply_holders (HsRState *st, HsLogReader *r)
+{
+  guint64 id = hs_log_get (r);
+  HsRObj *o = g_hash_table_lookup (st->objs, &id);
+  guint64 n = hs_log_get (r);
+  g_autoptr (GArray) holders = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint64 i = 0; i < 2 * n && r->p < r->end; i++)
+    {
+      guint32 s = (guint32)hs_log_get (r);
+      g_array_append_val (holders, s);
+    }
+  if (o == NULL)
+    return;
+  g_clear_pointer (&o->holders, g_array_unref);
+  if (n > 0)
+    o->holders = g_steal_pointer (&holders);
 }
 
 static HsRFrame *
@@ -331,6 +353,9 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
           if (o != NULL)
             o->parent_frame_id = parent;
         }
+        break;
+      case HS_REC_HOLDERS:
+        apply_holders (st, r);
         break;
       case HS_REC_LINE:
         f = frame_at (st, hs_log_get (r));
@@ -495,6 +520,23 @@ find_freed (HsRState *st, guint64 id)
   return NULL;
 }
 
+/* The holders the log names for o (HS_REC_HOLDERS): listed with it, and counted. */
+static void
+add_recorded_holders (ToSnap *ts, const HsRObj *o, HsSnapObject *so)
+{
+  const HsStringPool *pool = &ts->trace->pool;
+
+  for (guint i = 0; o->holders != NULL && i + 1 < o->holders->len; i += 2)
+    {
+      gpointer n = g_hash_table_lookup (ts->counts, &o->id);
+      g_hash_table_insert (ts->counts, (gpointer)&o->id,
+                           GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
+      hs_snap_object_add_recorded_holder (
+          so, hs_string_pool_get (pool, g_array_index (o->holders, guint32, i)),
+          hs_string_pool_get (pool, g_array_index (o->holders, guint32, i + 1)));
+    }
+}
+
 static HsSnapValue
 value_of (ToSnap *ts, guint64 id, gboolean count)
 {
@@ -513,7 +555,11 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
       v = hs_snap_value_primitive (type, text);
       v.ref = id;
       if (count && !g_hash_table_contains (ts->snap->inline_objects, &id))
-        hs_snapshot_add_inline_object (ts->snap, id, type, text)->immortal = o->immortal;
+        {
+          HsSnapObject *so = hs_snapshot_add_inline_object (ts->snap, id, type, text);
+          so->immortal = o->immortal;
+          add_recorded_holders (ts, o, so);
+        }
     }
   else
     v = hs_snap_value_ref (id);
@@ -569,6 +615,8 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     so->label = prim_text (ts, o);
   else
     so->label = g_strdup (hs_string_pool_get (pool, o->label_str));
+  if (count)
+    add_recorded_holders (ts, o, so);
   for (guint i = 0; i < o->vals->len; i++)
     {
       guint64 a = g_array_index (o->vals, guint64, i);
@@ -607,22 +655,65 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     }
 }
 
-/* Flags the objects alive that no frame reaches (a leaked cycle waiting for the
- * collector), and drops the immortal ones that nothing alive and drawn refers to: a code
- * constant such as the tuple a finished `for` loop walked lives on in the code object,
- * which is not drawn, and it was never freed. */
+/* The references of an object that is not drawn become hidden holders of what they reach. */
+static void
+add_holder_refs (HsSnapshot *snap, GHashTable *drawn, HsSnapObject *h)
+{
+  g_autofree char *name = g_strdup_printf ("#%" G_GUINT64_FORMAT, h->id);
+
+  for (guint j = 0; j < 1 + 2 * h->cells->len; j++)
+    {
+      const HsSnapCell *c = j > 0 ? &g_array_index (h->cells, HsSnapCell, (j - 1) / 2) : NULL;
+      const HsSnapValue *v = c == NULL ? &h->class_ref : (j % 2 ? &c->key : &c->value);
+      HsSnapObject *x;
+
+      if (v->kind == HS_SNAP_VALUE_PRIMITIVE && v->ref != 0)
+        x = g_hash_table_lookup (snap->inline_objects, &v->ref);
+      else if (v->kind == HS_SNAP_VALUE_REF && g_hash_table_contains (drawn, &v->ref))
+        x = hs_snapshot_lookup (snap, v->ref);
+      else
+        continue;
+      if (x != NULL && !x->immortal)
+        hs_snap_object_add_recorded_holder (x, h->type_name, name);
+    }
+}
+
+static gboolean
+is_alive_mortal (const HsSnapObject *o)
+{
+  return !o->immortal && !(o->flags & HS_SNAP_FLAG_FREED);
+}
+
+/* Sorts the objects by what reaches them. Those a frame reaches are drawn. Those only
+ * hidden holders keep (a code object's constant tuple after the loop that walked it) are
+ * left out: their references become hidden holders of what is drawn. The others alive are
+ * a leaked cycle waiting for the collector: flagged, and drawn with what they reach.
+ * Immortal objects nothing drawn refers to are left out. */
 static void
 sort_out_unreachable (HsSnapshot *snap)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
   GQueue todo = G_QUEUE_INIT;
   gboolean dropped = FALSE;
 
   hs_snapshot_reach_from_frames (snap, seen, &todo);
+  /* kept: what hidden holders keep, besides what frames reach */
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
-      if (o->immortal || (o->flags & HS_SNAP_FLAG_FREED) || g_hash_table_contains (seen, &o->id))
+      g_hash_table_add (kept, &o->id);
+      if (is_alive_mortal (o) && o->recorded_holders->len > 0
+          && !g_hash_table_contains (seen, &o->id))
+        g_queue_push_tail (&todo, o);
+      else if (!g_hash_table_contains (seen, &o->id))
+        g_hash_table_remove (kept, &o->id);
+    }
+  hs_snapshot_reach_queued (snap, kept, &todo);
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+      if (!is_alive_mortal (o) || g_hash_table_contains (kept, &o->id))
         continue;
       o->flags |= HS_SNAP_FLAG_UNREACHABLE;
       g_queue_push_tail (&todo, o);
@@ -631,15 +722,24 @@ sort_out_unreachable (HsSnapshot *snap)
   for (GList *l = todo.head; l != NULL; l = l->next)
     g_hash_table_add (seen, &((HsSnapObject *)l->data)->id);
   hs_snapshot_reach_queued (snap, seen, &todo);
-  for (guint i = snap->objects->len; i-- > 0;)
+  /* decided before removing: the tables' keys point into the objects */
+  g_autofree gboolean *drop = g_new0 (gboolean, snap->objects->len + 1);
+  for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
-      if (o->immortal && !g_hash_table_contains (seen, &o->id))
-        {
-          g_ptr_array_remove_index_fast (snap->objects, i);
-          dropped = TRUE;
-        }
+      drop[i] = !g_hash_table_contains (seen, &o->id)
+                && (o->immortal || g_hash_table_contains (kept, &o->id));
+      if (drop[i] && !o->immortal)
+        add_holder_refs (snap, seen, o);
     }
+  g_hash_table_remove_all (seen);
+  g_hash_table_remove_all (kept);
+  for (guint i = snap->objects->len; i-- > 0;)
+    if (drop[i])
+      {
+        g_ptr_array_remove_index (snap->objects, i);
+        dropped = TRUE;
+      }
   if (dropped)
     hs_snapshot_index (snap);
 }

@@ -129,12 +129,14 @@ typedef struct
 } HsProperty;
 
 /* The `__dict__` and `__weakref__` entries CPython puts in the namespace of the first class
- * of a hierarchy whose instances have them; what they read is the instance's own. */
+ * of a hierarchy whose instances have them; what they read is the instance's own. Each
+ * holds its class, as CPython's descriptor does (d_type): a reference the diagram lists
+ * among the class's hidden holders. */
 typedef struct
 {
   HsObject header;
   HsObject *name;
-  HsObject *owner_name; /* not the class: a reference nobody could see among the arrows */
+  HsObject *owner; /* the class */
 } HsGetset;
 
 static HsObject *attrs_as_dict (HsVM *vm, HsObject *self);
@@ -894,6 +896,33 @@ hs_class_base_borrow (HsObject *cls)
   return (HsObject *)((HsType *)cls)->base;
 }
 
+int
+hs_class_internals (HsObject *cls, HsObject **objs, const char **names)
+{
+  HsClass *c = HS_CLASS (cls);
+  int n = 0;
+
+  if (c->mro != NULL)
+    {
+      names[n] = "__mro__";
+      objs[n++] = c->mro;
+    }
+  if (c->bases != NULL)
+    {
+      names[n] = "__bases__";
+      objs[n++] = c->bases;
+    }
+  gsize pos = 0;
+  HsObject *k, *v;
+  while (c->type.dict != NULL && hs_dict_next (c->type.dict, &pos, &k, &v) && n < 4)
+    if (HS_IS (v, &hs_getset_descr_type) && ((HsGetset *)v)->owner == cls)
+      {
+        names[n] = hs_str_utf8 (((HsGetset *)v)->name);
+        objs[n++] = v;
+      }
+  return n;
+}
+
 HsObject *
 hs_class_dict_borrow (HsObject *cls)
 {
@@ -907,14 +936,21 @@ getset_new (HsVM *vm, const char *name, HsClass *owner)
   if (g == NULL)
     return NULL;
   g->name = hs_str_intern_cstr (name);
-  g->owner_name = hs_incref (owner->name);
+  g->owner = hs_incref ((HsObject *)owner);
+  hs_gc_track (vm, (HsObject *)g);
   return (HsObject *)g;
 }
 
 static void
-getset_dealloc (HsVM *vm, HsObject *self)
+getset_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  HS_CLEAR (vm, ((HsGetset *)self)->owner_name);
+  visit (((HsGetset *)self)->owner, data);
+}
+
+static void
+getset_clear (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsGetset *)self)->owner);
 }
 
 static HsObject *
@@ -922,7 +958,7 @@ getset_repr (HsVM *vm, HsObject *self)
 {
   HsGetset *g = (HsGetset *)self;
   return hs_str_from_format (vm, "<attribute '%s' of '%s' objects>", hs_str_utf8 (g->name),
-                             hs_str_utf8 (g->owner_name));
+                             hs_class_name (g->owner));
 }
 
 HsType hs_getset_descr_type = {
@@ -930,7 +966,10 @@ HsType hs_getset_descr_type = {
   .name = "getset_descriptor",
   .base = &hs_object_type,
   .basicsize = sizeof (HsGetset),
-  .dealloc = getset_dealloc,
+  .type_flags = HS_TYPE_GC,
+  .dealloc = getset_clear,
+  .traverse = getset_traverse,
+  .clear = getset_clear,
   .repr = getset_repr,
 };
 
@@ -950,6 +989,21 @@ set_entry (HsVM *vm, HsObject *ns, const char *name, HsObject *value)
   int r = hs_dict_set_item (vm, ns, hs_str_intern_cstr (name), value);
   hs_decref (vm, value);
   return r;
+}
+
+static HsObject *
+mro_tuple (HsVM *vm, HsType *t)
+{
+  int n = 0;
+  for (HsType *p = t; p != NULL; p = p->base)
+    n++;
+  HsObject *tup = hs_tuple_new (vm, n);
+  if (tup == NULL)
+    return NULL;
+  int i = 0;
+  for (HsType *p = t; p != NULL; p = p->base)
+    hs_tuple_set_take (tup, i++, hs_incref ((HsObject *)p));
+  return tup;
 }
 
 /* What CPython's type_new adds to a new class's namespace after the body ran, in its order:
@@ -1062,8 +1116,10 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
       }
   if (has_eq && !has_hash)
     t->hash = hs_object_hash_not_implemented;
+  c->mro = mro_tuple (vm, t);
+  c->bases = c->mro != NULL ? hs_tuple_pack (vm, 1, (HsObject *)base) : NULL;
   hs_gc_track (vm, (HsObject *)c);
-  if (add_type_new_entries (vm, c, has_eq && !has_hash) < 0)
+  if (c->bases == NULL || add_type_new_entries (vm, c, has_eq && !has_hash) < 0)
     {
       hs_decref (vm, (HsObject *)c);
       return NULL;
@@ -1081,14 +1137,22 @@ class_traverse (HsObject *self, HsVisitFn visit, gpointer data)
     visit ((HsObject *)t->base, data);
   if (t->dict != NULL)
     visit (t->dict, data);
+  if (HS_CLASS (t)->mro != NULL)
+    visit (HS_CLASS (t)->mro, data);
+  if (HS_CLASS (t)->bases != NULL)
+    visit (HS_CLASS (t)->bases, data);
 }
 
 static void
 class_clear (HsVM *vm, HsObject *self)
 {
   HsType *t = (HsType *)self;
-  if ((t->type_flags & HS_TYPE_HEAP) && t->dict != NULL)
+  if (!(t->type_flags & HS_TYPE_HEAP))
+    return;
+  if (t->dict != NULL)
     hs_dict_clear (vm, t->dict);
+  HS_CLEAR (vm, HS_CLASS (t)->mro);
+  HS_CLEAR (vm, HS_CLASS (t)->bases);
 }
 
 static void
@@ -1097,6 +1161,8 @@ class_dealloc (HsVM *vm, HsObject *self)
   HsType *t = (HsType *)self;
   if (!(t->type_flags & HS_TYPE_HEAP))
     return;
+  HS_CLEAR (vm, HS_CLASS (t)->mro);
+  HS_CLEAR (vm, HS_CLASS (t)->bases);
   HS_CLEAR (vm, t->dict);
   if (t->base->type_flags & HS_TYPE_HEAP)
     {
@@ -1107,21 +1173,6 @@ class_dealloc (HsVM *vm, HsObject *self)
 }
 
 static HsObject *(*type_getattr_base) (HsVM *, HsObject *, HsObject *);
-
-static HsObject *
-mro_tuple (HsVM *vm, HsType *t)
-{
-  int n = 0;
-  for (HsType *p = t; p != NULL; p = p->base)
-    n++;
-  HsObject *tup = hs_tuple_new (vm, n);
-  if (tup == NULL)
-    return NULL;
-  int i = 0;
-  for (HsType *p = t; p != NULL; p = p->base)
-    hs_tuple_set_take (tup, i++, hs_incref ((HsObject *)p));
-  return tup;
-}
 
 static HsObject *
 type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)

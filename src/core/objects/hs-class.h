@@ -32,6 +32,11 @@ typedef struct
   HsObject *name;      /* interned str */
   gsize attrs_offset;  /* where an instance's HsAttrs lives */
   HsType *static_base; /* the first built-in ancestor (object or an exception class) */
+  /* What CPython's type keeps: tp_mro (the class itself, then its ancestors) and
+   * tp_bases, owned tuples the program never sees as objects (`__mro__` and `__bases__`
+   * give copies); with the namespace's descriptors they are the class's hidden holders. */
+  HsObject *mro;
+  HsObject *bases;
 } HsClass;
 
 #define HS_CLASS(o) ((HsClass *)(o))
@@ -59,6 +64,11 @@ HsObject *hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases
 const char *hs_class_name (HsObject *cls);
 /* The base class (a type object; `object` for a class without bases). */
 HsObject *hs_class_base_borrow (HsObject *cls);
+/* The objects a class keeps that the diagram does not draw, each holding references
+ * counted like arrows (its __mro__ and __bases__ tuples, and its namespace's __dict__
+ * and __weakref__ descriptors, which hold it): up to 4, borrowed, with their names
+ * ("__mro__", ...). Returns how many. */
+int hs_class_internals (HsObject *cls, HsObject **objs, const char **names);
 /* The class's own attributes: its namespace dict (iterate it with hs_dict_next). */
 HsObject *hs_class_dict_borrow (HsObject *cls);
 /* Instance attributes in insertion order (a class's `next_attr` slot): start with

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "hs-module.h"
+#include "hs-cpython-names.h"
 
 #include <string.h>
 
@@ -267,6 +268,7 @@ hs_import_from (HsVM *vm, HsObject *module, HsObject *name)
     return NULL;
   hs_err_format (vm, &hs_exc_ImportError, "cannot import name '%s' from '%s' (unknown location)",
                  hs_str_utf8 (name), hs_str_utf8 (((HsModuleObject *)module)->name));
+  hs_cpython_refuse_missing (vm, module, name);
   return NULL;
 }
 

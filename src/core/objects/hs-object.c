@@ -16,6 +16,7 @@
 
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-cpython-names.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -1199,7 +1200,10 @@ hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name)
   HsObject *r
       = getattr != NULL ? getattr (vm, obj, name) : hs_object_generic_getattr (vm, obj, name);
   if (r == NULL)
-    hs_err_set_attribute_context (vm, obj, name);
+    {
+      hs_cpython_refuse_missing (vm, obj, name);
+      hs_err_set_attribute_context (vm, obj, name);
+    }
   return r;
 }
 

@@ -1,0 +1,65 @@
+/* hs-cpython-names.c — refusing, rather than denying, what CPython 3.11 has.
+ *
+ * Invariant: a lookup that fails on a built-in object, type or module for a name CPython
+ * 3.11 has there (hs-cpython-names-table.h) ends in NotImplementedError naming it, as
+ * docs/language.md promises, never in an AttributeError or ImportError CPython would not
+ * raise. The program's own classes and objects are not concerned.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-cpython-names.h"
+#include "hs-error.h"
+#include "hs-exceptions.h"
+#include "hs-module.h"
+#include "hs-str.h"
+
+#include "hs-cpython-names-table.h"
+
+gboolean
+hs_cpython_has_name (const char *owner, const char *name, gboolean *callable)
+{
+  gsize n = strlen (name);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      if (strcmp (table[i].owner, owner) != 0)
+        continue;
+      for (const char *p = table[i].names; n > 0 && (p = strstr (p, name)) != NULL; p += n)
+        if ((p == table[i].names || p[-1] == ' ') && (p[n] == ' ' || p[n] == '('))
+          {
+            if (callable != NULL)
+              *callable = p[n] == '(';
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* The owner's name as the table and the message give it: a built-in object's type, a
+ * built-in type itself, or a module; NULL for the program's own classes and objects. */
+static const char *
+owner_name (HsObject *obj)
+{
+  if (HS_IS (obj, &hs_module_type))
+    return hs_str_utf8 (((HsModuleObject *)obj)->name);
+  if (HS_IS (obj, &hs_type_type))
+    return (((HsType *)obj)->type_flags & HS_TYPE_HEAP) ? NULL : ((HsType *)obj)->name;
+  return (obj->type->type_flags & HS_TYPE_HEAP) ? NULL : obj->type->name;
+}
+
+void
+hs_cpython_refuse_missing (HsVM *vm, HsObject *obj, HsObject *name)
+{
+  const char *owner = owner_name (obj);
+  gboolean callable = FALSE;
+
+  if (owner == NULL || !hs_str_check (name)
+      || !(hs_err_matches (vm, &hs_exc_AttributeError) || hs_err_matches (vm, &hs_exc_ImportError))
+      || !hs_cpython_has_name (owner, hs_str_utf8 (name), &callable))
+    return;
+  hs_err_clear (vm);
+  hs_err_format (vm, &hs_exc_NotImplementedError, "%s.%s%s is not supported by Heapscope yet",
+                 owner, hs_str_utf8 (name), callable ? "()" : "");
+}

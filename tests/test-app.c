@@ -339,6 +339,124 @@ test_collapse (void)
   close_window (win);
 }
 
+static char *
+panel_text (HeapscopeWindow *win)
+{
+  return heapscope_explain_panel_dup_text (heapscope_window_get_explain (win));
+}
+
+/* Steps forward until the What happened panel contains `needle` (at most 40 steps). */
+static char *
+step_until_panel_says (HeapscopeWindow *win, const char *needle)
+{
+  for (int i = 0; i < 40; i++)
+    {
+      char *text = panel_text (win);
+
+      if (strstr (text, needle) != NULL)
+        return text;
+      g_free (text);
+      activate (win, "step-forward");
+    }
+  g_error ("the panel never said \"%s\"", needle);
+}
+
+static gboolean
+line_has_mark (HeapscopeWindow *win, int line, const char *category)
+{
+  GtkSourceBuffer *buf = heapscope_editor_get_buffer (heapscope_window_get_editor (win));
+  g_autoptr (GSList) marks = gtk_source_buffer_get_source_marks_at_line (buf, line - 1, category);
+
+  return marks != NULL;
+}
+
+/* Issue 14, 4: the step where an exception leaves ratio() says it raised, not returned,
+ * and the editor marks the line as raising, not with a ✓. */
+static void
+test_raise_is_not_return (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *raising = NULL;
+  g_autofree char *gone = NULL;
+
+  run_source (win, "def ratio(a, b):\n"
+                   "    return a / b\n"
+                   "try:\n"
+                   "    ratio(1, 0)\n"
+                   "except ZeroDivisionError:\n"
+                   "    pass\n");
+  raising = step_until_panel_says (win, "ratio() is raising ZeroDivisionError");
+  g_assert_null (strstr (raising, "__return__"));
+  g_assert_true (line_has_mark (win, 2, "heapscope-raised"));
+  g_assert_false (line_has_mark (win, 2, "heapscope-executed"));
+  activate (win, "step-forward");
+  gone = panel_text (win);
+  g_assert_nonnull (strstr (gone, "ratio() raised ZeroDivisionError; its frame is gone"));
+  g_assert_null (strstr (gone, "returned"));
+  /* A line that ran normally keeps its ✓. */
+  activate (win, "step-last");
+  g_assert_true (line_has_mark (win, 6, "heapscope-executed"));
+  close_window (win);
+}
+
+/* Issue 14, 6: each box shows the id the panel uses, and the panel says what changed. */
+static void
+test_words_and_ids (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *appended = NULL;
+  g_autofree char *set = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *list_name = NULL;
+  const HsSceneNode *list;
+  const HsSceneCell *header;
+
+  run_source (win, "a = [1, 2, 3]\n"
+                   "a.append(5)\n"
+                   "d = {}\n"
+                   "d['a'] = 2\n"
+                   "a[0] = 7\n"
+                   "pass\n");
+  appended = step_until_panel_says (win, ": item 3 appended: 5");
+  list = find_object (win, "list");
+  g_assert_nonnull (list);
+  header = &g_array_index (list->cells, HsSceneCell, 0);
+  g_assert_cmpstr (header->text, ==, "list");
+  list_name = g_strdup_printf ("list %s: item 3 appended: 5", header->note);
+  g_assert_nonnull (strstr (appended, list_name));
+  set = step_until_panel_says (win, "key 'a' set to 2");
+  g_assert_true (g_regex_match_simple ("dict #[0-9]+: key 'a' set to 2", set, 0, 0));
+  replaced = step_until_panel_says (win, "item 0 replaced: 7");
+  g_assert_true (g_regex_match_simple ("list #[0-9]+: item 0 replaced: 7", replaced, 0, 0));
+  close_window (win);
+}
+
+static gboolean
+scene_has_type (HeapscopeWindow *win, const char *type_name)
+{
+  return find_object (win, type_name) != NULL;
+}
+
+/* Issue 14, 7: a loop's iterator is hidden unless "Show Interpreter Internals" is on. */
+static void
+test_show_internals (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autoptr (GSettings) settings = g_settings_new (HEAPSCOPE_APP_ID);
+  g_autofree char *text = NULL;
+
+  run_source (win, "xs = [1, 2]\nfor x in xs:\n    y = x\n");
+  text = step_until_panel_says (win, "`y` is now 1");
+  g_assert_false (scene_has_type (win, "list_iterator"));
+  g_settings_set_boolean (settings, "show-internals", TRUE);
+  wait_until (settled);
+  g_assert_true (scene_has_type (win, "list_iterator"));
+  g_settings_set_boolean (settings, "show-internals", FALSE);
+  wait_until (settled);
+  g_assert_false (scene_has_type (win, "list_iterator"));
+  close_window (win);
+}
+
 /* The keys the issue asks for are bound to the actions. */
 static void
 test_accels (void)
@@ -877,6 +995,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/runtime-error", test_runtime_error);
   g_test_add_func ("/app/window/presentation", test_presentation);
   g_test_add_func ("/app/window/collapse", test_collapse);
+  g_test_add_func ("/app/window/raise-is-not-return", test_raise_is_not_return);
+  g_test_add_func ("/app/window/words-and-ids", test_words_and_ids);
+  g_test_add_func ("/app/window/show-internals", test_show_internals);
   g_test_add_func ("/app/window/expand-elided", test_expand_elided);
   g_test_add_func ("/app/window/live-run", test_live_run);
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # test-cli-german.sh CLI LOCALEDIR — runs `heapscope-cli --help` under a German locale with
-# the catalogues of the build tree and checks that the help is German. Generates de_DE.UTF-8
-# with localedef when the system lacks it (glibc ignores LANGUAGE under the C locale).
+# the catalogues of the build tree and checks that the help, an error and `explain` are
+# German. Generates de_DE.UTF-8 with localedef when the system lacks it (glibc ignores
+# LANGUAGE under the C locale).
 set -uo pipefail
 cli=$1 localedir=$2
-echo "1..2"
+echo "1..3"
 # Without root, localedef cannot write the system archive: build the locale into a private
 # directory instead and point glibc at it with LOCPATH.
 if ! locale -a 2>/dev/null | grep -qiE '^de_DE\.utf-?8$'; then
@@ -29,4 +30,15 @@ if printf '%s\n' "$err" | grep -q 'unbekannter Befehl'; then
   echo "ok 2 - an error message is German"
 else
   echo "not ok 2 - the unknown-command message is not German"
+fi
+prog=$(mktemp "${TMPDIR:-/tmp}/heapscope-explain.XXXXXX.py")
+printf 'xs = [1]\nxs.append(2)\n' > "$prog"
+exp=$(LC_ALL= LANGUAGE=de LANG=de_DE.UTF-8 HEAPSCOPE_LOCALEDIR=$localedir "$cli" explain "$prog" 2>&1)
+rm -f "$prog"
+printf '%s\n' "$exp" | sed 's/^/# /'
+if printf '%s\n' "$exp" | grep -q 'Schritt 3, nach Zeile 2' &&
+   printf '%s\n' "$exp" | grep -qE 'list #[0-9]+: Element 1 angehängt: 2'; then
+  echo "ok 3 - heapscope-cli explain speaks German"
+else
+  echo "not ok 3 - heapscope-cli explain is not German"
 fi

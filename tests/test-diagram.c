@@ -721,6 +721,36 @@ test_options_collapse_type (void)
   g_assert_cmpuint (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 10)->cells->len, >, 2);
 }
 
+/* Each box's header carries the id the What happened panel names it by ("list #40"),
+ * beside its type; an immortal object (one per value, ∞) carries none. */
+static void
+test_box_ids (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_aliasing ();
+  g_autoptr (HsScene) scene = NULL;
+  const HsSceneNode *list;
+  const HsSceneCell *header;
+
+  ((HsSnapObject *)hs_snapshot_lookup (snap, 41))->immortal = TRUE;
+  scene = render (snap);
+  list = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 40);
+  header = &g_array_index (list->cells, HsSceneCell, 0);
+  g_assert_cmpint (header->role, ==, HS_CELL_HEADER);
+  g_assert_cmpstr (header->text, ==, "list");
+  g_assert_cmpstr (header->note, ==, "#40");
+  g_assert_null (
+      g_array_index (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 41)->cells, HsSceneCell, 0)
+          .note);
+  /* the note survives copies and tweens */
+  {
+    g_autoptr (HsScene) tween = hs_scene_tween (scene, scene, 0.5);
+    g_assert_cmpstr (
+        g_array_index (hs_scene_find_node (tween, HS_SCENE_NODE_OBJECT, 40)->cells, HsSceneCell, 0)
+            .note,
+        ==, "#40");
+  }
+}
+
 static void
 test_painter_themes (void)
 {
@@ -754,6 +784,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/diagram/graph/linked-list", test_graph_linked_list);
+  g_test_add_func ("/diagram/scene/box-ids", test_box_ids);
   g_test_add_func ("/diagram/graph/aliasing-badges", test_graph_aliasing_badges);
   g_test_add_func ("/diagram/graph/class-refs-in-dot", test_graph_class_refs_in_dot);
   g_test_add_func ("/diagram/scene/edges-start-in-cells", test_scene_edges_start_in_cells);

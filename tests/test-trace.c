@@ -294,6 +294,87 @@ test_explain (void)
   g_assert_nonnull (strstr (j4, "`b` deleted"));
 }
 
+/* All of a step's sentences, joined by "|". */
+static char *
+explain_text (HsTrace *t, int k)
+{
+  g_auto (GStrv) s = hs_trace_explain_step (t, k, 0);
+  return g_strjoinv ("|", s);
+}
+
+/* An exception leaving a function is no return: the step says it raised (issue 14, 4). */
+static void
+test_explain_raise (void)
+{
+  g_autoptr (HsTrace) t = record ("def ratio(a, b):\n"
+                                  "    return a / b\n"
+                                  "try:\n"
+                                  "    ratio(1, 0)\n"
+                                  "except ZeroDivisionError:\n"
+                                  "    pass\n",
+                                  0);
+  int k = 0;
+
+  while (k < hs_trace_get_n_steps (t) && hs_trace_step_raised (t, k) == NULL)
+    k++;
+  g_assert_cmpint (k, <, hs_trace_get_n_steps (t));
+  g_assert_cmpstr (hs_trace_step_event (t, k), ==, "return");
+  g_assert_cmpstr (hs_trace_step_raised (t, k), ==, "ZeroDivisionError");
+  {
+    g_autofree char *at = explain_text (t, k);
+    g_autofree char *after = explain_text (t, k + 1);
+    g_autoptr (HsSnapshot) view = hs_trace_view (t, k, 0);
+    HsSnapFrame *top = g_ptr_array_index (view->frames, view->frames->len - 1);
+
+    g_assert_nonnull (strstr (at, "ratio() is raising ZeroDivisionError"));
+    g_assert_null (strstr (at, "__return__"));
+    g_assert_null (frame_var (top, "__return__"));
+    g_assert_nonnull (strstr (after, "ratio() raised ZeroDivisionError; its frame is gone"));
+    g_assert_null (strstr (after, "returned"));
+  }
+  /* A plain return still says so. */
+  {
+    g_autoptr (HsTrace) r = record ("def f():\n    return 1\nf()\n", 0);
+    g_autofree char *all = NULL;
+    GString *joined = g_string_new (NULL);
+
+    for (k = 0; k < hs_trace_get_n_steps (r); k++)
+      {
+        g_autofree char *e = explain_text (r, k);
+        g_assert_null (hs_trace_step_raised (r, k));
+        g_string_append_printf (joined, "%s|", e);
+      }
+    all = g_string_free (joined, FALSE);
+    g_assert_nonnull (strstr (all, "f() returned; its frame is gone"));
+  }
+}
+
+/* The panel says what changed inside an object (issue 14, 6). */
+static void
+test_explain_changes (void)
+{
+  g_autoptr (HsTrace) t = record ("a = [1, 2, 3]\n"
+                                  "a.append(5)\n"
+                                  "d = {'b': 1}\n"
+                                  "d['a'] = 2\n"
+                                  "a[0] = 7\n"
+                                  "del d['b']\n"
+                                  "a.pop()\n"
+                                  "pass\n",
+                                  0);
+  g_autofree char *append = explain_text (t, 2);
+  g_autofree char *set = explain_text (t, 4);
+  g_autofree char *replace = explain_text (t, 5);
+  g_autofree char *del = explain_text (t, 6);
+  g_autofree char *pop = explain_text (t, 7);
+
+  g_assert_true (g_regex_match_simple ("list #[0-9]+: item 3 appended: 5", append, 0, 0));
+  g_assert_true (g_regex_match_simple ("dict #[0-9]+: key 'a' set to 2", set, 0, 0));
+  g_assert_true (g_regex_match_simple ("list #[0-9]+: item 0 replaced: 7", replace, 0, 0));
+  g_assert_true (g_regex_match_simple ("dict #[0-9]+: key 'b' removed", del, 0, 0));
+  g_assert_true (g_regex_match_simple ("list #[0-9]+: item 3 removed", pop, 0, 0));
+}
+
 /* Serialises what a snapshot shows, to compare two ways of computing it. */
 static char *
 snapshot_text (HsSnapshot *s)
@@ -807,6 +888,8 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/errors/syntax", test_syntax_error);
   g_test_add_func ("/trace/errors/uncaught", test_uncaught);
   g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);
+  g_test_add_func ("/trace/explain/raise", test_explain_raise);
+  g_test_add_func ("/trace/explain/changes", test_explain_changes);
   g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
   g_test_add_func ("/trace/json/values", test_json);
   g_test_add_func ("/trace/steps/class-body-hidden", test_class_body_hidden);

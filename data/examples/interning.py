@@ -7,8 +7,8 @@ a = x + y        # 256, computed at run time ...
 b = 256
 print(a == b, a is b)    # True True: small ints are cached
 
-c = x + 57       # 257 is outside the cache: a brand-new int object
-d = 257
+c = int("1000")  # outside the cache: each int made at run time is a new object
+d = int("1000")  # equal to c, but another object
 print(c == d, c is d)    # True False
 
 s = "hello"

@@ -11,6 +11,7 @@
 #include "heapscope-editor.h"
 
 #define MARK_EXECUTED "heapscope-executed"
+#define MARK_RAISED "heapscope-raised"
 #define MARK_NEXT "heapscope-next"
 
 struct _HeapscopeEditor
@@ -79,7 +80,7 @@ mark_line (HeapscopeEditor *self, int line, const char *tag, const char *categor
 }
 
 void
-heapscope_editor_set_step_lines (HeapscopeEditor *self, int executed, int next)
+heapscope_editor_set_step_lines (HeapscopeEditor *self, int executed, int next, gboolean raised)
 {
   GtkTextIter start, end;
   GtkSourceBuffer *buf;
@@ -92,12 +93,13 @@ heapscope_editor_set_step_lines (HeapscopeEditor *self, int executed, int next)
   remove_tag_everywhere (self, "next");
   gtk_text_buffer_get_bounds (text_buffer (self), &start, &end);
   gtk_source_buffer_remove_source_marks (buf, &start, &end, MARK_EXECUTED);
+  gtk_source_buffer_remove_source_marks (buf, &start, &end, MARK_RAISED);
   gtk_source_buffer_remove_source_marks (buf, &start, &end, MARK_NEXT);
 
   if (next > 0 && next != executed)
     mark_line (self, next, "next", MARK_NEXT);
   if (executed > 0)
-    mark_line (self, executed, "executed", MARK_EXECUTED);
+    mark_line (self, executed, "executed", raised ? MARK_RAISED : MARK_EXECUTED);
   if (line_bounds (self, next > 0 ? next : executed, &start, &end))
     gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &start, 0.1, FALSE, 0, 0);
 }
@@ -259,11 +261,14 @@ static void
 setup_marks (HeapscopeEditor *self)
 {
   g_autoptr (GtkSourceMarkAttributes) executed = gtk_source_mark_attributes_new ();
+  g_autoptr (GtkSourceMarkAttributes) raised = gtk_source_mark_attributes_new ();
   g_autoptr (GtkSourceMarkAttributes) next = gtk_source_mark_attributes_new ();
 
   gtk_source_mark_attributes_set_icon_name (executed, "object-select-symbolic");
+  gtk_source_mark_attributes_set_icon_name (raised, "dialog-error-symbolic");
   gtk_source_mark_attributes_set_icon_name (next, "go-next-symbolic");
   gtk_source_view_set_mark_attributes (GTK_SOURCE_VIEW (self), MARK_EXECUTED, executed, 20);
+  gtk_source_view_set_mark_attributes (GTK_SOURCE_VIEW (self), MARK_RAISED, raised, 20);
   gtk_source_view_set_mark_attributes (GTK_SOURCE_VIEW (self), MARK_NEXT, next, 10);
   gtk_source_view_set_show_line_marks (GTK_SOURCE_VIEW (self), TRUE);
 }

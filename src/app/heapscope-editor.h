@@ -15,7 +15,9 @@ GtkSourceBuffer *heapscope_editor_get_buffer (HeapscopeEditor *self);
 char *heapscope_editor_dup_text (HeapscopeEditor *self);
 void heapscope_editor_set_text (HeapscopeEditor *self, const char *text);
 /* 1-based lines; 0 hides a marker. Scrolls the next line into view. */
-void heapscope_editor_set_step_lines (HeapscopeEditor *self, int executed, int next);
+/* Marks the line just run (✓, or an error sign when it raised) and the next line. */
+void heapscope_editor_set_step_lines (HeapscopeEditor *self, int executed, int next,
+                                      gboolean raised);
 /* Underlines line `line` from `col` to `end_col` (1-based, end exclusive; 0 = to the end
  * of the line) and shows `message` as its tooltip. */
 void heapscope_editor_set_error (HeapscopeEditor *self, int line, int col, int end_col,

@@ -12,6 +12,7 @@ struct _HeapscopePreferencesWindow
   GtkSpinButton *font_size;
   GtkSwitch *heap_primitives;
   GtkSwitch *show_refcounts;
+  GtkSwitch *show_internals;
   GtkSpinButton *animation_speed;
   GtkSwitch *presentation_hc;
   GtkSpinButton *step_limit;
@@ -58,6 +59,7 @@ bind_settings (HeapscopePreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "heap-primitives", self->heap_primitives, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "show-refcounts", self->show_refcounts, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (s, "show-internals", self->show_internals, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "animation-speed", gtk_spin_button_get_adjustment (self->animation_speed),
                    "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "presentation-high-contrast", self->presentation_hc, "active",
@@ -88,6 +90,7 @@ heapscope_preferences_window_class_init (HeapscopePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, font_size);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, heap_primitives);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, show_refcounts);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, show_internals);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, animation_speed);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, presentation_hc);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, step_limit);

@@ -208,6 +208,14 @@ step_is_exception (HeapscopeWindow *self, int k)
   return event && (g_str_equal (event, "exception") || g_str_equal (event, "uncaught_exception"));
 }
 
+/* Whether the line step k has just run raised: the step is the exception, or the frame
+ * the exception leaves (which returns nothing). */
+static gboolean
+line_raised (HeapscopeWindow *self, int k)
+{
+  return step_is_exception (self, k) || hs_trace_step_raised (trace (self), k) != NULL;
+}
+
 /* HEAPSCOPE_PROFILE=1: report when the first diagram reached the screen. */
 static void
 on_first_paint (GdkFrameClock *clock, HeapscopeWindow *self)
@@ -298,7 +306,7 @@ _heapscope_window_show_step (HeapscopeWindow *self, int k, gboolean animate)
   /* step k's memory is the state before its line runs (Python Tutor's convention):
    * the line just executed is the previous step's */
   heapscope_editor_set_step_lines (self->editor, k > 0 ? hs_trace_step_line (t, k - 1) : 0,
-                                   hs_trace_step_line (t, k));
+                                   hs_trace_step_line (t, k), line_raised (self, k));
   update_code_strip (self);
   _heapscope_window_update_step_actions (self);
   /* at the last step, a "Show" that would go there has nothing left to do */
@@ -346,7 +354,7 @@ on_trace_ready (HeapscopeWindow *self)
           heapscope_editor_set_error (self->editor, line, col, end_col, message);
           note = g_strdup_printf (_ ("Syntax error on line %d:\n%s"), line, message);
         }
-      heapscope_editor_set_step_lines (self->editor, 0, 0);
+      heapscope_editor_set_step_lines (self->editor, 0, 0, FALSE);
       heapscope_console_set (self->console, "", hs_trace_get_error_text (t));
       {
         const char *nothing[] = { end == HS_TRACE_END_SYNTAX_ERROR
@@ -790,6 +798,12 @@ on_setting_changed (GSettings *settings, const char *key, HeapscopeWindow *self)
         (guint)(300 / MAX (g_settings_get_double (settings, "animation-speed"), 0.1)));
   if (key == NULL || g_str_equal (key, "theme") || g_str_equal (key, "presentation-high-contrast"))
     update_theme (self);
+  if (key == NULL || g_str_equal (key, "show-internals"))
+    {
+      heapscope_session_get_view_options (self->session)->view_flags
+          = g_settings_get_boolean (settings, "show-internals") ? HS_VIEW_SHOW_INTERNALS : 0;
+      view_options_changed (self);
+    }
   if (key && self->have_run
       && (g_str_equal (key, "heap-primitives") || g_str_equal (key, "step-limit")))
     heapscope_window_run (self);

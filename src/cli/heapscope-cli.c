@@ -1,5 +1,6 @@
 /* heapscope-cli.c — the command-line tool: `run` (like python3 FILE), `trace` (the
- * execution trace as JSON) and `render` (the memory diagram as an image).
+ * execution trace as JSON), `render` (the memory diagram as an image) and `explain`
+ * (every step in words).
  *
  * Each command lives in its own hs-cli-<command>.c; this file only dispatches.
  */
@@ -24,7 +25,11 @@ print_usage (FILE *out)
               "      print the execution trace as JSON (Python Tutor's format)\n"
               "  heapscope-cli render FILE --step N|last|all -o OUT.(png|svg|pdf|dot)\n"
               "                [--scale S] [--theme light|dark|high-contrast] [--heap-primitives]\n"
+              "                [--internals]\n"
               "      draw the memory diagram of a step\n"
+              "  heapscope-cli explain FILE [--internals] [--heap-primitives] [--max-steps N]\n"
+              "      tell what every step does to memory, in words: its number, the line\n"
+              "      just run and what happened (the window's What happened panel)\n"
               "\n"
               "Options:\n"
               "  -h, --help      show this help (COMMAND --help for a command's options)\n"
@@ -54,6 +59,7 @@ main (int argc, char **argv)
     { "run", hs_cli_run },
     { "trace", hs_cli_trace },
     { "render", hs_cli_render },
+    { "explain", hs_cli_explain },
   };
   const char *cmd;
 

@@ -13,5 +13,6 @@ gboolean hs_cli_read_source (const char *command, const char *path, char **text,
 int hs_cli_run (int argc, char **argv);
 int hs_cli_trace (int argc, char **argv);
 int hs_cli_render (int argc, char **argv);
+int hs_cli_explain (int argc, char **argv);
 
 G_END_DECLS

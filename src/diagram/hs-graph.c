@@ -29,6 +29,7 @@
 #define CAPTION_H 20
 #define FRAME_MIN_W 180
 #define FRAME_QUANTUM 40
+#define NOTE_MARGIN 8
 
 /* Cell keys: a kind in the high byte, an element index below. */
 enum
@@ -52,6 +53,7 @@ typedef struct
   HsCellRole role;
   guint key;
   const char *text; /* borrowed from the snapshot or the grid's strings; NULL for refs */
+  const char *note; /* small and dim after the text (an object's id), or NULL */
   gboolean is_ref;
   gboolean held;
   guint64 ref;
@@ -247,6 +249,14 @@ cell_needed_width (const GridCell *cell)
 
   if (cell->text != NULL && cell->text[0] != '\0')
     hs_text_size (role_font (cell->role), cell->text, &width, NULL);
+  if (cell->note != NULL)
+    {
+      int note_w;
+
+      hs_text_size (HS_FONT_INDEX, cell->note, &note_w, NULL);
+      /* and room on both sides, so that the badge on the corner leaves the note readable */
+      width += HS_NOTE_GAP + note_w + 2 * NOTE_MARGIN;
+    }
   width += 2 * (cell->role == HS_CELL_INDEX ? 3 : PAD_X);
   if (cell->role == HS_CELL_VALUE || cell->role == HS_CELL_KEY)
     width = MAX (width, MIN_VALUE_W);
@@ -509,6 +519,8 @@ html_cell (GString *html, const GridCell *cell, int width, int height)
       g_autofree char *escaped = g_markup_escape_text (cell->text, -1);
 
       g_string_append (html, escaped);
+      if (cell->note != NULL)
+        g_string_append_printf (html, " %s", cell->note);
     }
   else if (cell->is_ref)
     g_string_append (html, "•");
@@ -682,6 +694,7 @@ grid_emit (Builder *b, Grid *grid, HsSceneNode *node)
       cell->is_ref = gc->is_ref;
       cell->is_held_row = gc->held;
       cell->align = gc->align;
+      cell->note = g_strdup (gc->note);
       cell->port = gc->port[0] ? g_strdup (gc->port) : NULL;
       if (gc->is_ref)
         {
@@ -872,6 +885,22 @@ add_class_ref (Builder *b, const HsSnapObject *obj, const HsSceneNode *node)
       }
 }
 
+/* Every box shows the id the What happened panel names it by ("list #12"), quietly; an
+ * immortal object is the one object of its value, which its ∞ badge says. */
+static void
+grid_set_id_note (Grid *grid, const HsSnapObject *obj)
+{
+  if (obj->immortal)
+    return;
+  for (guint i = 0; i < grid->cells->len; i++)
+    {
+      GridCell *cell = &g_array_index (grid->cells, GridCell, i);
+
+      if (cell->key == KEY_HEADER)
+        cell->note = grid_own (grid, g_strdup_printf ("#%" G_GUINT64_FORMAT, obj->id));
+    }
+}
+
 static void
 add_object (Builder *b, const HsSnapObject *obj)
 {
@@ -884,6 +913,7 @@ add_object (Builder *b, const HsSnapObject *obj)
     fill_collapsed (&grid, obj);
   else
     fill_object (&grid, obj, hs_elide_threshold_for (b->opts, obj));
+  grid_set_id_note (&grid, obj);
   if (object_caption (obj) != NULL)
     {
       int caption_w;

@@ -292,6 +292,25 @@ draw_cell_grid (cairo_t *cr, const HsSceneNode *node, const HsRect *r, const HsT
   cairo_stroke (cr);
 }
 
+/* A header and its note ("list #12"), centred together; the note small and dim. The
+ * colour of the text is set by the caller. */
+static void
+draw_text_and_note (cairo_t *cr, const HsSceneCell *cell, const HsTheme *theme, double alpha)
+{
+  const HsRect *r = &cell->rect;
+  int text_w, note_w;
+  double x;
+
+  hs_text_size (cell_font (cell->role), cell->text, &text_w, NULL);
+  hs_text_size (HS_FONT_INDEX, cell->note, &note_w, NULL);
+  x = r->x + (r->width - text_w - HS_NOTE_GAP - note_w) / 2;
+  draw_text (cr, cell_font (cell->role), cell->text, &(HsRect){ x, r->y, text_w, r->height },
+             HS_ALIGN_LEFT, 0);
+  set_color (cr, &theme->text_dim, alpha);
+  draw_text (cr, HS_FONT_INDEX, cell->note,
+             &(HsRect){ x + text_w + HS_NOTE_GAP, r->y, note_w, r->height }, HS_ALIGN_LEFT, 0);
+}
+
 static void
 draw_cell (cairo_t *cr, const HsSceneNode *node, const HsSceneCell *cell, const HsTheme *theme,
            double alpha)
@@ -327,8 +346,11 @@ draw_cell (cairo_t *cr, const HsSceneNode *node, const HsSceneCell *cell, const 
                      ? &theme->text_dim
                      : &theme->text,
                  alpha);
-      draw_text (cr, cell_font (cell->role), cell->text, r, cell->align,
-                 cell->role == HS_CELL_INDEX ? 2 : 9);
+      if (cell->note != NULL)
+        draw_text_and_note (cr, cell, theme, alpha);
+      else
+        draw_text (cr, cell_font (cell->role), cell->text, r, cell->align,
+                   cell->role == HS_CELL_INDEX ? 2 : 9);
     }
 }
 

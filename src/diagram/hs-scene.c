@@ -13,6 +13,7 @@ cell_clear (gpointer data)
   HsSceneCell *cell = data;
 
   g_clear_pointer (&cell->text, g_free);
+  g_clear_pointer (&cell->note, g_free);
   g_clear_pointer (&cell->port, g_free);
 }
 
@@ -120,6 +121,7 @@ node_copy (const HsSceneNode *src)
 
       *c = g_array_index (src->cells, HsSceneCell, i);
       c->text = g_strdup (c->text);
+      c->note = g_strdup (c->note);
       c->port = g_strdup (c->port);
     }
   return node;

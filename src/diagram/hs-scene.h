@@ -52,12 +52,16 @@ typedef enum
   HS_ALIGN_RIGHT,
 } HsCellAlign;
 
+/* Pixels between a cell's text and its note. */
+#define HS_NOTE_GAP 4
+
 typedef struct
 {
   HsCellRole role;
   guint key;            /* stable within the node: row/column identity for tweening */
   HsRect rect;          /* absolute */
   char *text;           /* NULL for a reference (drawn as a dot) */
+  char *note;           /* drawn small and dim after `text`: an object's id ("#12"), or NULL */
   char *port;           /* Graphviz port name, NULL when nothing leaves this cell */
   gboolean is_ref;      /* holds a reference: a dot, and an edge leaves from here */
   gboolean is_held_row; /* part of a frame's `held` rows: drawn in a distinct style */

@@ -81,6 +81,7 @@ node_fading (HsScene *out, const HsSceneNode *src, double alpha, double scale)
       HsSceneCell *cell = hs_scene_node_add_cell (node, c->role, c->key, c->text);
 
       cell->rect = c->rect;
+      cell->note = g_strdup (c->note);
       cell->port = g_strdup (c->port);
       cell->is_ref = c->is_ref;
       cell->is_held_row = c->is_held_row;
@@ -100,6 +101,8 @@ tween_cell (HsSceneNode *node, const HsSceneNode *na, const HsSceneCell *ca, con
   HsSceneCell *cell = hs_scene_node_add_cell (node, src->role, src->key,
                                               (cb && (t >= 0.5 || !ca)) ? cb->text : ca->text);
   HsRect ra = { 0 }, rb = { 0 }, rel;
+
+  cell->note = g_strdup ((cb && (t >= 0.5 || !ca)) ? cb->note : ca->note);
 
   if (ca)
     ra = (HsRect){ ca->rect.x - na->rect.x, ca->rect.y - na->rect.y, ca->rect.width,

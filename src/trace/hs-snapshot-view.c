@@ -441,10 +441,26 @@ share_values (HsSnapshot *snap)
   hs_snapshot_index (snap);
 }
 
+/* Python Tutor shows `__return__` as None in a frame an exception ends, which returns
+ * nothing: the view leaves the row out. */
+static void
+drop_raising_return (HsSnapshot *snap)
+{
+  HsSnapFrame *top;
+
+  if (snap->raised == NULL || snap->frames->len == 0)
+    return;
+  top = g_ptr_array_index (snap->frames, snap->frames->len - 1);
+  for (guint j = top->vars->len; j-- > 0;)
+    if (g_strcmp0 (g_array_index (top->vars, HsSnapVar, j).name, "__return__") == 0)
+      g_array_remove_index (top->vars, j);
+}
+
 void
 hs_snapshot_apply_view (HsSnapshot *snap, HsViewFlags flags)
 {
   g_return_if_fail (snap != NULL);
+  drop_raising_return (snap);
   if (!(flags & HS_VIEW_SHOW_INTERNALS))
     hide_internals (snap);
   share_values (snap);

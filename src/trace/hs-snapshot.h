@@ -131,6 +131,8 @@ typedef struct
   GPtrArray *objects;  /* of HsSnapObject*, sorted by id */
   char *stdout_text;   /* everything printed so far */
   char *exception_msg; /* the error of this step, or NULL */
+  char *raised;        /* "return" steps where an exception leaves the innermost frame: the
+                        * exception's type name (the frame returns nothing), else NULL */
   GArray *gc_freed;    /* guint64 ids the collector freed during this step (may be empty) */
   GHashTable *by_id;   /* guint64* id -> HsSnapObject* (borrowed), built by hs_snapshot_index */
   /* guint64* id -> HsSnapObject* (owned, kind PRIMITIVE): the values drawn inline (ints,

@@ -70,7 +70,14 @@ explain_rebinding (GPtrArray *out, HsSnapshot *before, HsSnapshot *after, const 
   if (o == NULL)
     return;
   what = describe_object (o);
-  if (o->immortal)
+  if (o->kind == HS_SNAP_PRIMITIVE && o->immortal)
+    /* TRANSLATORS: e.g. "`a` is now 256 (one shared int object)": a cached small int */
+    g_ptr_array_add (out, g_strdup_printf (_ ("`%s` is now %s (one shared %s object)"), var->name,
+                                           o->label, o->type_name));
+  else if (o->kind == HS_SNAP_PRIMITIVE)
+    /* TRANSLATORS: a variable and a value drawn as a box, e.g. "`a` is now 1000 (int #5)" */
+    g_ptr_array_add (out, g_strdup_printf (_ ("`%s` is now %s (%s)"), var->name, o->label, what));
+  else if (o->immortal)
     g_ptr_array_add (out, g_strdup_printf (_ ("`%s` now refers to %s"), var->name, what));
   else if (before != NULL && hs_snapshot_lookup (before, o->id) != NULL)
     g_ptr_array_add (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -91,9 +98,25 @@ explain_frames (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
   for (guint i = 0; before && i < before->frames->len; i++)
     {
       HsSnapFrame *f = g_ptr_array_index (before->frames, i);
-      if (find_frame (after, f->frame_id) == NULL)
+      gboolean raised = before->raised != NULL && i + 1 == before->frames->len;
+
+      if (find_frame (after, f->frame_id) != NULL)
+        continue;
+      if (raised)
+        /* TRANSLATORS: "ratio() raised ZeroDivisionError; its frame is gone" */
+        g_ptr_array_add (out, g_strdup_printf (_ ("%s() raised %s; its frame is gone"),
+                                               f->func_name, before->raised));
+      else
         g_ptr_array_add (out,
                          g_strdup_printf (_ ("%s() returned; its frame is gone"), f->func_name));
+    }
+  if (after->raised != NULL && after->frames->len > 1)
+    {
+      HsSnapFrame *top = g_ptr_array_index (after->frames, after->frames->len - 1);
+
+      /* TRANSLATORS: "ratio() is raising ZeroDivisionError: it returns nothing" */
+      g_ptr_array_add (out, g_strdup_printf (_ ("%s() is raising %s: it returns nothing"),
+                                             top->func_name, after->raised));
     }
   for (guint i = 0; i < after->frames->len; i++)
     {
@@ -138,6 +161,145 @@ explain_created (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
     }
 }
 
+/* ---- what changed inside an object ------------------------------------------------ */
+
+/* A value as the panel names it: a repr, or the object as its box is labelled. */
+static char *
+value_text (HsSnapshot *snap, const HsSnapValue *v)
+{
+  HsSnapObject *o;
+
+  if (v->kind == HS_SNAP_VALUE_PRIMITIVE)
+    return g_strdup (v->text ? v->text : "?");
+  o = hs_snapshot_lookup (snap, v->ref);
+  if (o == NULL)
+    return g_strdup ("?");
+  if (o->kind == HS_SNAP_PRIMITIVE)
+    return g_strdup (o->label);
+  return describe_object (o);
+}
+
+/* More than this many changes in one object are told as one "changed". */
+#define MAX_CHANGES_TOLD 3
+/* Rows are matched by name, which is quadratic: bigger objects are just "changed". */
+#define MAX_ROWS_COMPARED 64
+
+static void
+explain_sequence_change (GPtrArray *changes, HsSnapshot *after, const HsSnapObject *was,
+                         const HsSnapObject *o)
+{
+  guint n_was = was->cells->len, n = o->cells->len;
+
+  for (guint i = 0; i < MIN (n_was, n); i++)
+    {
+      const HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, i);
+      g_autofree char *v = NULL;
+
+      if (same_value (&g_array_index (was->cells, HsSnapCell, i).value, &c->value))
+        continue;
+      v = value_text (after, &c->value);
+      /* TRANSLATORS: a list's item changed, e.g. "item 0 replaced: 7" */
+      g_ptr_array_add (changes, g_strdup_printf (_ ("item %u replaced: %s"), i, v));
+    }
+  for (guint i = n_was; i < n; i++)
+    {
+      g_autofree char *v = value_text (after, &g_array_index (o->cells, HsSnapCell, i).value);
+      /* TRANSLATORS: e.g. "item 3 appended: 5" */
+      g_ptr_array_add (changes, g_strdup_printf (_ ("item %u appended: %s"), i, v));
+    }
+  for (guint i = n; i < n_was; i++)
+    g_ptr_array_add (changes, g_strdup_printf (_ ("item %u removed"), i));
+}
+
+/* A row's name: a dict key's repr or an attribute name. */
+static char *
+row_name (HsSnapshot *snap, const HsSnapCell *c)
+{
+  return c->label != NULL ? g_strdup (c->label) : value_text (snap, &c->key);
+}
+
+static const HsSnapCell *
+find_row (HsSnapshot *snap, const HsSnapObject *o, const char *name)
+{
+  for (guint i = 0; i < o->cells->len; i++)
+    {
+      const HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, i);
+      g_autofree char *n = row_name (snap, c);
+      if (g_strcmp0 (n, name) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* Dicts, instances, classes (rows named by a key or an attribute) and sets (rows named by
+ * their value): rows added, set to another value, or removed. */
+static void
+explain_rows_change (GPtrArray *changes, HsSnapshot *before, HsSnapshot *after,
+                     const HsSnapObject *was, const HsSnapObject *o)
+{
+  gboolean is_dict = o->kind == HS_SNAP_DICT;
+
+  for (guint i = 0; i < o->cells->len; i++)
+    {
+      const HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, i);
+      g_autofree char *name
+          = o->kind == HS_SNAP_SET ? value_text (after, &c->value) : row_name (after, c);
+      const HsSnapCell *old = find_row (before, was, name);
+      g_autofree char *v = NULL;
+
+      if (o->kind == HS_SNAP_SET)
+        {
+          if (old == NULL)
+            /* TRANSLATORS: a set gained an element, e.g. "item 5 added" */
+            g_ptr_array_add (changes, g_strdup_printf (_ ("item %s added"), name));
+          continue;
+        }
+      if (old != NULL && same_value (&old->value, &c->value))
+        continue;
+      v = value_text (after, &c->value);
+      g_ptr_array_add (
+          changes,
+          /* TRANSLATORS: e.g. "key 'a' set to 2", "attribute x set to 2" */
+          g_strdup_printf (is_dict ? _ ("key %s set to %s") : _ ("attribute %s set to %s"), name,
+                           v));
+    }
+  for (guint i = 0; i < was->cells->len; i++)
+    {
+      const HsSnapCell *c = &g_array_index (was->cells, HsSnapCell, i);
+      g_autofree char *name
+          = o->kind == HS_SNAP_SET ? value_text (before, &c->value) : row_name (before, c);
+
+      if (find_row (after, o, name) != NULL)
+        continue;
+      g_ptr_array_add (changes, g_strdup_printf (o->kind == HS_SNAP_SET ? _ ("item %s removed")
+                                                 : is_dict              ? _ ("key %s removed")
+                                                           : _ ("attribute %s removed"),
+                                                 name));
+    }
+}
+
+/* "list #7: item 3 appended: 5"; many changes at once as "list #7 changed". */
+static void
+explain_change (GPtrArray *out, HsSnapshot *before, HsSnapshot *after, const HsSnapObject *was,
+                const HsSnapObject *o, const char *what)
+{
+  g_autoptr (GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+
+  if (o->kind == HS_SNAP_LIST || o->kind == HS_SNAP_TUPLE)
+    explain_sequence_change (changes, after, was, o);
+  else if (o->kind != HS_SNAP_OTHER && MAX (o->cells->len, was->cells->len) <= MAX_ROWS_COMPARED)
+    explain_rows_change (changes, before, after, was, o);
+  if (changes->len == 0 || changes->len > MAX_CHANGES_TOLD)
+    {
+      g_ptr_array_add (out, g_strdup_printf (_ ("%s changed"), what));
+      return;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    /* TRANSLATORS: an object and what changed in it, e.g. "list #7: item 3 appended: 5" */
+    g_ptr_array_add (out,
+                     g_strdup_printf (_ ("%s: %s"), what, (char *)g_ptr_array_index (changes, i)));
+}
+
 static void
 explain_objects (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
 {
@@ -152,7 +314,7 @@ explain_objects (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
       else if (o->immortal || was == NULL)
         continue;
       else if (o->flags & HS_SNAP_FLAG_CHANGED)
-        g_ptr_array_add (out, g_strdup_printf (_ ("%s changed"), what));
+        explain_change (out, before, after, was, o, what);
       if (was != NULL && !(o->flags & HS_SNAP_FLAG_FREED))
         {
           if ((o->flags & HS_SNAP_FLAG_UNREACHABLE) && !(was->flags & HS_SNAP_FLAG_UNREACHABLE))

@@ -77,6 +77,8 @@ typedef struct
   guint32 func_str; /* pool index of the current function's name */
   guint32 exc_str;  /* pool index of the exception message, or 0 */
   guint8 event;     /* HsStepEvent-like: index into hs_trace_event_names */
+  guint32 raised_str; /* "return" steps: pool index of the exception's type when one
+                       * leaves the frame (it returns nothing), else 0 */
 } HsTraceStep;
 
 typedef struct

@@ -1180,6 +1180,9 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   step.func_str = pool (rec, func);
   step.exc_str = pool (rec, exc_msg);
   step.event = (guint8)ev;
+  /* A frame left by an exception returns no value: its step names what it raised. */
+  if (ev == HS_STEP_RETURN && rec->vm->exc != NULL)
+    step.raised_str = pool (rec, hs_type_name (rec->vm->exc));
   g_array_append_val (rec->trace->steps, step);
   rec->delta_start = rec->trace->log.len;
 }

@@ -757,6 +757,7 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k)
   ts.snap->event = g_strdup (hs_trace_event_names[step->event]);
   ts.snap->func_name = g_strdup (hs_string_pool_get (&trace->pool, step->func_str));
   ts.snap->exception_msg = g_strdup (hs_string_pool_get (&trace->pool, step->exc_str));
+  ts.snap->raised = g_strdup (hs_string_pool_get (&trace->pool, step->raised_str));
   ts.snap->stdout_text = g_strndup (trace->out->str, step->stdout_len);
   add_frames (&ts);
   g_hash_table_iter_init (&it, st->objs);

@@ -101,6 +101,13 @@ hs_trace_step_event (HsTrace *trace, int k)
   return s ? hs_trace_event_names[s->event] : NULL;
 }
 
+const char *
+hs_trace_step_raised (HsTrace *trace, int k)
+{
+  const HsTraceStep *s = step_at (trace, k);
+  return s ? hs_string_pool_get (&trace->pool, s->raised_str) : NULL;
+}
+
 int
 hs_trace_step_next_line (HsTrace *trace, int k)
 {

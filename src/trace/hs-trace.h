@@ -58,6 +58,9 @@ const char *hs_trace_get_count_errors (HsTrace *trace);
 /* Cheap per-step facts (no snapshot needed). */
 int hs_trace_step_line (HsTrace *trace, int k);
 const char *hs_trace_step_event (HsTrace *trace, int k);
+/* For a "return" step where an exception leaves the frame: the exception's type name
+ * (the frame raised, it did not return); else NULL. */
+const char *hs_trace_step_raised (HsTrace *trace, int k);
 /* The line that runs after step k's line (the "next line" marker), or 0. */
 int hs_trace_step_next_line (HsTrace *trace, int k);
 

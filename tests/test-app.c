@@ -518,6 +518,84 @@ test_expand_elided (void)
   close_window (win);
 }
 
+static guint64
+global_id (HeapscopeWindow *win, const char *name)
+{
+  HsTrace *t = heapscope_session_get_trace (heapscope_window_get_session (win));
+  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, hs_trace_get_n_steps (t) - 1);
+  HsSnapFrame *g = g_ptr_array_index (snap->frames, 0);
+
+  for (guint i = 0; i < g->vars->len; i++)
+    if (g_str_equal (g_array_index (g->vars, HsSnapVar, i).name, name))
+      return g_array_index (g->vars, HsSnapVar, i).value.ref;
+  g_assert_not_reached ();
+}
+
+static const HsSceneNode *
+object_node (HeapscopeWindow *win, guint64 id)
+{
+  return hs_scene_find_node (heapscope_diagram_view_get_scene (heapscope_window_get_diagram (win)),
+                             HS_SCENE_NODE_OBJECT, id);
+}
+
+/* References drawn into an object: a bundle stands for as many as it says. */
+static guint
+arrows_into (HeapscopeWindow *win, guint64 id)
+{
+  const HsScene *scene = heapscope_diagram_view_get_scene (heapscope_window_get_diagram (win));
+  guint n = 0;
+
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+      if (e->head_role == HS_SCENE_NODE_OBJECT && e->head_id == id)
+        n += e->n_refs;
+    }
+  return n;
+}
+
+/* Issue 14, 5: collapsing keeps every reference drawn (the badge still adds up); expanding
+ * one list changes only that list, and it can be shortened again. */
+static void
+test_collapse_and_expand_one (void)
+{
+  HeapscopeWindow *win = new_window ();
+  HeapscopeDiagramView *view = heapscope_window_get_diagram (win);
+  guint64 a, t, xs, ys;
+
+  run_source (win, "a = [1]\nt = [a, a, a]\nxs = list(range(40))\nys = list(range(40))\n");
+  activate (win, "step-last");
+  a = global_id (win, "a");
+  t = global_id (win, "t");
+  xs = global_id (win, "xs");
+  ys = global_id (win, "ys");
+
+  g_signal_emit_by_name (view, "toggle-collapsed", t);
+  wait_until (settled);
+  g_assert_true (object_node (win, t)->is_collapsed);
+  g_assert_cmpstr (object_node (win, a)->badge, ==, "4");
+  g_assert_cmpuint (arrows_into (win, a), ==, 4);
+
+  g_signal_emit_by_name (view, "expand-object", xs);
+  wait_until (settled);
+  g_assert_cmpuint (count_ellipsis (object_node (win, xs)), ==, 0);
+  g_assert_true (object_node (win, xs)->is_expanded);
+  g_assert_cmpuint (count_ellipsis (object_node (win, ys)), ==, 1);
+  g_assert_false (object_node (win, ys)->is_expanded);
+
+  g_signal_emit_by_name (view, "shorten-object", xs);
+  wait_until (settled);
+  g_assert_cmpuint (count_ellipsis (object_node (win, xs)), ==, 1);
+  g_assert_false (object_node (win, xs)->is_expanded);
+  /* the collapsed list stayed collapsed through all this, and can be restored */
+  g_assert_true (object_node (win, t)->is_collapsed);
+  g_signal_emit_by_name (view, "toggle-collapsed", t);
+  wait_until (settled);
+  g_assert_false (object_node (win, t)->is_collapsed);
+  g_assert_cmpuint (arrows_into (win, a), ==, 4);
+  close_window (win);
+}
+
 /* ui/help-overlay.ui is found through the resource base path: GTK adds the action. */
 static void
 test_shortcuts_window (void)
@@ -999,6 +1077,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/words-and-ids", test_words_and_ids);
   g_test_add_func ("/app/window/show-internals", test_show_internals);
   g_test_add_func ("/app/window/expand-elided", test_expand_elided);
+  g_test_add_func ("/app/window/collapse-and-expand-one", test_collapse_and_expand_one);
   g_test_add_func ("/app/window/live-run", test_live_run);
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);

@@ -76,6 +76,7 @@ enum
 enum
 {
   EXPAND_OBJECT,
+  SHORTEN_OBJECT,
   TOGGLE_COLLAPSED,
   TOGGLE_COLLAPSED_TYPE,
   RESTORE_ALL,
@@ -775,9 +776,12 @@ context_menu_model (HeapscopeDiagramView *self, const HsSceneNode *node)
           collapsed = self->collapsed_func (node->id, NULL, self->collapsed_data);
           type_collapsed = type && self->collapsed_func (0, type, self->collapsed_data);
         }
-      /* A collection drawn with "…" can be shown whole (as clicking the "…" does). */
+      /* A collection drawn with "…" can be shown whole (as clicking the "…" does), and one
+       * shown whole can be shortened again. */
       if (!node->is_collapsed && node_has_ellipsis (node))
         g_menu_append (section, _ ("_Expand"), "diagram.expand");
+      else if (node->is_expanded)
+        g_menu_append (section, _ ("Show _Fewer Items"), "diagram.shorten");
       g_menu_append (section, collapsed ? _ ("_Restore This Object") : _ ("_Collapse This Object"),
                      "diagram.toggle-collapsed");
       if (type)
@@ -830,6 +834,15 @@ expand_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (self->menu_id)
     g_signal_emit (self, signals[EXPAND_OBJECT], 0, self->menu_id);
+}
+
+static void
+shorten_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+
+  if (self->menu_id)
+    g_signal_emit (self, signals[SHORTEN_OBJECT], 0, self->menu_id);
 }
 
 static void
@@ -998,6 +1011,9 @@ heapscope_diagram_view_class_init (HeapscopeDiagramViewClass *klass)
   signals[EXPAND_OBJECT]
       = g_signal_new ("expand-object", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                       NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+  signals[SHORTEN_OBJECT]
+      = g_signal_new ("shorten-object", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
   signals[TOGGLE_COLLAPSED]
       = g_signal_new ("toggle-collapsed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                       NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
@@ -1008,6 +1024,7 @@ heapscope_diagram_view_class_init (HeapscopeDiagramViewClass *klass)
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "diagram.expand", NULL, expand_action);
+  gtk_widget_class_install_action (widget_class, "diagram.shorten", NULL, shorten_action);
   gtk_widget_class_install_action (widget_class, "diagram.toggle-collapsed", NULL,
                                    toggle_collapsed_action);
   gtk_widget_class_install_action (widget_class, "diagram.toggle-collapsed-type", NULL,

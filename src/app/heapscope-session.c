@@ -137,26 +137,6 @@ heapscope_view_options_free (HeapscopeViewOptions *o)
 
 /* ---- layout of one step ---- */
 
-static gboolean
-is_collapsed (const HeapscopeViewOptions *o, const HsSnapObject *obj)
-{
-  return g_hash_table_contains (o->collapsed_ids, &obj->id)
-         || (obj->type_name && g_hash_table_contains (o->collapsed_types, obj->type_name));
-}
-
-/* A collapsed object keeps its box and its incoming arrows but shows no contents. */
-static void
-collapse_object (HsSnapObject *obj)
-{
-  guint n = obj->cells->len;
-
-  g_array_set_size (obj->cells, 0);
-  g_free (obj->label);
-  obj->label = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u item, collapsed", "%u items, collapsed", n), n);
-  obj->kind = HS_SNAP_OTHER;
-}
-
 HsScene *
 heapscope_layout_step (HsTrace *trace, int k, const HeapscopeViewOptions *options)
 {
@@ -166,25 +146,16 @@ heapscope_layout_step (HsTrace *trace, int k, const HeapscopeViewOptions *option
 }
 
 HsScene *
-heapscope_layout_snapshot (HsSnapshot *snap, const HeapscopeViewOptions *options)
+heapscope_layout_snapshot (const HsSnapshot *snap, const HeapscopeViewOptions *options)
 {
   g_autoptr (GError) error = NULL;
   HsDiagramOptions opts;
   HsScene *scene;
 
   hs_diagram_options_init (&opts);
-  for (guint i = 0; i < snap->objects->len; i++)
-    {
-      HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
-
-      if (is_collapsed (options, obj))
-        collapse_object (obj);
-      else if (g_hash_table_contains (options->expanded_ids, &obj->id))
-        /* the diagram elides by one threshold: raise it past this collection */
-        opts.elide_threshold = MAX (opts.elide_threshold, obj->cells->len + 1);
-    }
-  if (snap->by_id == NULL)
-    hs_snapshot_index (snap);
+  opts.collapsed_ids = options->collapsed_ids;
+  opts.collapsed_types = options->collapsed_types;
+  opts.expanded_ids = options->expanded_ids;
   scene = hs_diagram_render (snap, &opts, &error);
   if (scene == NULL)
     g_warning ("Could not lay out step %d: %s", snap->step, error ? error->message : "?");

@@ -38,7 +38,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeapscopeViewOptions, heapscope_view_options_free
  * Graphviz). The result is new, or NULL when the layout failed. */
 HsScene *heapscope_layout_step (HsTrace *trace, int k, const HeapscopeViewOptions *options);
 /* Same, from a snapshot the caller owns, already in the view (hs_trace_view). */
-HsScene *heapscope_layout_snapshot (HsSnapshot *snap, const HeapscopeViewOptions *options);
+HsScene *heapscope_layout_snapshot (const HsSnapshot *snap, const HeapscopeViewOptions *options);
 
 #define HEAPSCOPE_TYPE_SESSION (heapscope_session_get_type ())
 G_DECLARE_FINAL_TYPE (HeapscopeSession, heapscope_session, HEAPSCOPE, SESSION, GObject)

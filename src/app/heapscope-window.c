@@ -722,6 +722,13 @@ on_expand_object (HeapscopeDiagramView *view, guint64 id, HeapscopeWindow *self)
   view_options_changed (self);
 }
 
+static void
+on_shorten_object (HeapscopeDiagramView *view, guint64 id, HeapscopeWindow *self)
+{
+  g_hash_table_remove (heapscope_session_get_view_options (self->session)->expanded_ids, &id);
+  view_options_changed (self);
+}
+
 /* ---- export ---- */
 
 HeapscopeExportRequest *
@@ -1023,6 +1030,7 @@ connect_signals (HeapscopeWindow *self)
                     self);
   g_signal_connect (self->diagram, "restore-all", G_CALLBACK (on_restore_all), self);
   g_signal_connect (self->diagram, "expand-object", G_CALLBACK (on_expand_object), self);
+  g_signal_connect (self->diagram, "shorten-object", G_CALLBACK (on_shorten_object), self);
   heapscope_diagram_view_set_collapsed_func (self->diagram, is_collapsed, self);
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_setting_changed), self);
   g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed),

@@ -928,6 +928,8 @@ add_object (Builder *b, const HsSnapObject *obj)
   node->kind = obj->kind;
   node->flags = obj->flags;
   node->is_collapsed = collapsed;
+  node->is_expanded = !collapsed && hs_diagram_options_is_expanded (b->opts, obj)
+                      && obj->cells->len > b->opts->elide_threshold;
   if (collapsed)
     add_bundles (b, obj);
   add_class_ref (b, obj, node);

@@ -83,6 +83,7 @@ typedef struct
   double alpha;            /* 1 when settled */
   double scale;            /* 1 when settled; new nodes grow in from less */
   gboolean is_collapsed;   /* objects: drawn as a small box at the viewer's request */
+  gboolean is_expanded;    /* objects: shown whole at the viewer's request, though long */
   GArray *cells;           /* of HsSceneCell */
 } HsSceneNode;
 

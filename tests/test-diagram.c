@@ -722,7 +722,7 @@ test_options_collapse_type (void)
 }
 
 /* Each box's header carries the id the What happened panel names it by ("list #40"),
- * beside its type; an immortal object (one per value, ∞) carries none. */
+ * beside its type; a cached value (a small int, ∞) carries none. */
 static void
 test_box_ids (void)
 {
@@ -730,8 +730,13 @@ test_box_ids (void)
   g_autoptr (HsScene) scene = NULL;
   const HsSceneNode *list;
   const HsSceneCell *header;
+  HsSnapObject *small = fx_object (snap, 41, HS_SNAP_PRIMITIVE, "int");
 
-  ((HsSnapObject *)hs_snapshot_lookup (snap, 41))->immortal = TRUE;
+  /* list #41 becomes the cached int 7 */
+  g_ptr_array_remove (snap->objects, hs_snapshot_lookup (snap, 41));
+  small->label = g_strdup ("7");
+  small->immortal = TRUE;
+  hs_snapshot_index (snap);
   scene = render (snap);
   list = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 40);
   header = &g_array_index (list->cells, HsSceneCell, 0);

@@ -349,6 +349,27 @@ test_explain_raise (void)
   }
 }
 
+/* A value the view moves onto the heap once it is shared was not created nor rebound. */
+static void
+test_explain_sharing (void)
+{
+  g_autoptr (HsTrace) t = record ("c = int('1000')\nd = int('1000')\ne = c\npass\n", 0);
+  g_autofree char *d = explain_text (t, 2);
+  g_autofree char *e = explain_text (t, 3);
+  g_autoptr (GRegex) created = g_regex_new ("created int #[0-9]+", 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  int n = 0;
+
+  g_assert_null (strstr (d, "`c`"));
+  for (g_regex_match (created, d, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    n++;
+  g_assert_cmpint (n, ==, 1);
+  g_assert_true (g_regex_match_simple ("`d` is now 1000 \\(int #[0-9]+\\)", d, 0, 0));
+  g_assert_null (strstr (e, "created"));
+  g_assert_true (g_regex_match_simple ("`e` is now 1000 \\(int #[0-9]+\\)", e, 0, 0));
+}
+
 /* The panel says what changed inside an object (issue 14, 6). */
 static void
 test_explain_changes (void)
@@ -890,6 +911,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);
   g_test_add_func ("/trace/explain/raise", test_explain_raise);
   g_test_add_func ("/trace/explain/changes", test_explain_changes);
+  g_test_add_func ("/trace/explain/sharing", test_explain_sharing);
   g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
   g_test_add_func ("/trace/json/values", test_json);
   g_test_add_func ("/trace/steps/class-body-hidden", test_class_body_hidden);

@@ -1,8 +1,8 @@
 /* heapscope-editor.c — the program editor.
  *
- * Invariant: the "executed", "next" and "error" tags cover exactly the lines last passed
- * to set_step_lines / set_error; nothing else in the buffer carries them, so editing
- * never leaves stale highlights behind after the next call.
+ * Invariant: the "executed" (or "raised"), "next" and "error" tags cover exactly the lines
+ * last passed to set_step_lines / set_error; nothing else in the buffer carries them, so
+ * editing never leaves stale highlights behind after the next call.
  */
 #include "config.h"
 
@@ -90,6 +90,7 @@ heapscope_editor_set_step_lines (HeapscopeEditor *self, int executed, int next, 
   self->executed_line = executed;
   self->next_line = next;
   remove_tag_everywhere (self, "executed");
+  remove_tag_everywhere (self, "raised");
   remove_tag_everywhere (self, "next");
   gtk_text_buffer_get_bounds (text_buffer (self), &start, &end);
   gtk_source_buffer_remove_source_marks (buf, &start, &end, MARK_EXECUTED);
@@ -99,7 +100,8 @@ heapscope_editor_set_step_lines (HeapscopeEditor *self, int executed, int next, 
   if (next > 0 && next != executed)
     mark_line (self, next, "next", MARK_NEXT);
   if (executed > 0)
-    mark_line (self, executed, "executed", raised ? MARK_RAISED : MARK_EXECUTED);
+    mark_line (self, executed, raised ? "raised" : "executed",
+               raised ? MARK_RAISED : MARK_EXECUTED);
   if (line_bounds (self, next > 0 ? next : executed, &start, &end))
     gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &start, 0.1, FALSE, 0, 0);
 }
@@ -249,6 +251,8 @@ update_scheme (HeapscopeEditor *self)
                 dark ? "#5a4b1c" : "#fff3c4", NULL);
   g_object_set (gtk_text_tag_table_lookup (table, "error-line"), "paragraph-background",
                 dark ? "#5c2328" : "#fbdde0", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "raised"), "paragraph-background",
+                dark ? "#5c2328" : "#fbdde0", NULL);
 }
 
 static void
@@ -315,6 +319,7 @@ heapscope_editor_constructed (GObject *object)
   buf = python ? gtk_source_buffer_new_with_language (python) : gtk_source_buffer_new (NULL);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (buf));
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "executed", NULL);
+  gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "raised", NULL);
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "next", NULL);
   /* created after the step tags, so it wins where they overlap */
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "error-line", NULL);

@@ -885,12 +885,13 @@ add_class_ref (Builder *b, const HsSnapObject *obj, const HsSceneNode *node)
       }
 }
 
-/* Every box shows the id the What happened panel names it by ("list #12"), quietly; an
- * immortal object is the one object of its value, which its ∞ badge says. */
+/* Every box shows the id the What happened panel names it by ("list #12"), quietly; a
+ * cached value (a small int: ∞) is the one object of its value, and the panel names it by
+ * its value. */
 static void
 grid_set_id_note (Grid *grid, const HsSnapObject *obj)
 {
-  if (obj->immortal)
+  if (obj->immortal && obj->kind == HS_SNAP_PRIMITIVE)
     return;
   for (guint i = 0; i < grid->cells->len; i++)
     {

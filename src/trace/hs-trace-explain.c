@@ -21,9 +21,13 @@ describe_object (HsSnapObject *o)
   return g_strdup_printf (_ ("%s #%s"), o->type_name, id);
 }
 
+/* The same object: a value the view moved onto the heap (or back into its cell) between
+ * two steps has not changed. */
 static gboolean
 same_value (const HsSnapValue *a, const HsSnapValue *b)
 {
+  if (a->ref != 0 && b->ref != 0)
+    return a->ref == b->ref;
   if (a->kind != b->kind)
     return FALSE;
   if (a->kind == HS_SNAP_VALUE_REF)
@@ -151,7 +155,9 @@ explain_created (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
       g_autofree char *what = NULL;
 
       if (o->immortal || (o->flags & HS_SNAP_FLAG_FREED)
-          || (before != NULL && hs_snapshot_lookup (before, o->id) != NULL))
+          || (before != NULL
+              && (hs_snapshot_lookup (before, o->id) != NULL
+                  || g_hash_table_contains (before->inline_objects, &o->id))))
         continue;
       what = describe_object (o);
       g_ptr_array_add (

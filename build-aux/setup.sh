@@ -9,7 +9,7 @@ hs_packages=(
   meson ninja-build pkg-config gcc python3 gettext
   libglib2.0-dev libgmp-dev
   libgraphviz-dev libcairo2-dev libpango1.0-dev
-  libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
+  libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libseccomp-dev
   desktop-file-utils appstream libglib2.0-bin locales
   xvfb xauth dbus imagemagick
 )

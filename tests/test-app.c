@@ -16,6 +16,7 @@
 #include "heapscope-window.h"
 
 static HeapscopeApplication *app;
+static const char *self_path; /* argv[0], to start this program again */
 
 #define wait_until(cond) wait_until_impl ((gboolean (*) (gpointer)) (cond), win, #cond)
 
@@ -1026,6 +1027,153 @@ test_step_limit_banner (void)
   close_window (win);
 }
 
+/* ---- the interpreter in its own process (issue 13, item 2) ---- */
+
+static gboolean
+not_running (HeapscopeWindow *win)
+{
+  return !heapscope_session_get_running (heapscope_window_get_session (win));
+}
+
+/* The interpreter crashes at step 300 (a real invalid memory access in the runner): the
+ * window, its text and the 300 steps stay, and the banner and the console say what
+ * happened. The next run works. */
+static void
+test_child_crash (void)
+{
+  HeapscopeWindow *win = new_window ();
+  HeapscopeSession *session = heapscope_window_get_session (win);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  HsTrace *t;
+
+  g_setenv ("HS_TEST_CHILD_FAULT", "crash:300", TRUE);
+  run_source (win, "total = 0\nfor i in range(1000):\n    total += i\nprint(total)\n");
+  g_unsetenv ("HS_TEST_CHILD_FAULT");
+  t = heapscope_session_get_trace (session);
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_INTERRUPTED);
+  g_assert_cmpint (heapscope_step_controls_get_n_steps (heapscope_window_get_step_controls (win)),
+                   ==, 300);
+  g_assert_nonnull (strstr (heapscope_window_get_banner (win),
+                            "Heapscope’s interpreter stopped unexpectedly at step 300 (signal"));
+  text = window_text (win);
+  g_assert_cmpstr (text, ==, "total = 0\nfor i in range(1000):\n    total += i\nprint(total)\n");
+  activate (win, "step-last");
+  g_assert_cmpint (heapscope_window_get_step (win), ==, 299);
+  g_assert_cmpuint (scene_nodes (win), >, 0);
+  out = console_text (win);
+  g_assert_nonnull (strstr (out, "stopped unexpectedly"));
+  run_source (win, "print(6 * 7)\n");
+  g_assert_cmpint (hs_trace_get_end (heapscope_session_get_trace (session)), ==, HS_TRACE_END_OK);
+  g_assert_null (heapscope_window_get_banner (win));
+  close_window (win);
+}
+
+static gboolean
+fifty_steps_in (HeapscopeWindow *win)
+{
+  return heapscope_session_get_recorded_steps (heapscope_window_get_session (win)) == 50;
+}
+
+/* An interpreter stuck where no step check reaches (a C loop) does not answer Stop's
+ * SIGTERM; Stop kills it after a short grace and keeps the steps so far. */
+static void
+test_stop_hung_child (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autoptr (GSettings) settings = g_settings_new (HEAPSCOPE_APP_ID);
+  HeapscopeSession *session = heapscope_window_get_session (win);
+  gint64 start;
+
+  g_settings_set_int (settings, "step-limit", 10000000);
+  g_setenv ("HS_TEST_CHILD_FAULT", "hang:50", TRUE);
+  heapscope_editor_set_text (heapscope_window_get_editor (win), ENDLESS);
+  heapscope_window_run (win);
+  g_unsetenv ("HS_TEST_CHILD_FAULT");
+  wait_until (fifty_steps_in);
+  g_assert_true (heapscope_session_get_running (session));
+  start = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (win), "stop", NULL);
+  wait_until (not_running);
+  g_test_message ("Stop ended the hung runner after %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  wait_until (settled);
+  g_assert_true (heapscope_session_get_stopped (session));
+  g_assert_cmpint (hs_trace_get_end (heapscope_session_get_trace (session)), ==,
+                   HS_TRACE_END_CANCELLED);
+  g_assert_cmpint (heapscope_step_controls_get_n_steps (heapscope_window_get_step_controls (win)),
+                   ==, 50);
+  g_settings_reset (settings, "step-limit");
+  close_window (win);
+}
+
+/* The app process killed outright (SIGKILL) with unsaved text that it had just run: the
+ * next start restores the text and does not run it. The killed app is this test program
+ * started again as "--type-run-and-wait TEXT" on the same display and home. */
+static void
+test_kill_restore (void)
+{
+  const char *typed = "items = [1, 2]\nitems.append(items)\n";
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "heapscope", "autosave", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) child = NULL;
+  g_autoptr (GDataInputStream) lines = NULL;
+  g_autofree char *line = NULL;
+  guint n_before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  HeapscopeWindow *win = NULL;
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_path,
+                            "--type-run-and-wait", typed, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "ran");
+  g_subprocess_send_signal (child, SIGKILL);
+  g_assert_true (g_subprocess_wait (child, NULL, NULL));
+  g_assert_true (g_subprocess_get_if_signaled (child));
+
+  win = heapscope_window_restore_session (HEAPSCOPE_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==,
+                    n_before + 1);
+  {
+    g_autofree char *text = window_text (win);
+    g_assert_cmpstr (text, ==, typed);
+  }
+  g_assert_null (heapscope_session_get_trace (heapscope_window_get_session (win)));
+  g_assert_false (heapscope_session_get_running (heapscope_window_get_session (win)));
+  g_assert_nonnull (strstr (heapscope_window_get_banner (win), "press Run"));
+  close_window (win);
+}
+
+/* The killed app of test_kill_restore: types, runs (which autosaves), says so, waits. */
+static int
+type_run_and_wait (const char *text)
+{
+  HeapscopeWindow *win;
+
+  adw_init ();
+  app = heapscope_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  win = new_window ();
+  type_text (win, text);
+  heapscope_window_run (win);
+  wait_until (settled);
+  g_print ("ran\n");
+  fflush (stdout);
+  for (;;) /* until the test kills this process */
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
 /* An export into a folder that does not exist shows an error. */
 static void
 test_export_fails (void)
@@ -1050,6 +1198,9 @@ main (int argc, char *argv[])
 {
   int status;
 
+  self_path = argv[0];
+  if (argc == 3 && g_str_equal (argv[1], "--type-run-and-wait"))
+    return type_run_and_wait (argv[2]); /* in the home of the test that started it */
   /* private home dirs (autosave, recent files), but the system's data dirs stay
    * visible: GtkSourceView's language specs and the icon theme live there */
   g_autofree char *home = g_dir_make_tmp ("heapscope-test-app-XXXXXX", NULL);
@@ -1089,6 +1240,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/fault/export-fails", test_export_fails);
   g_test_add_func ("/app/fault/save-full-disk", test_save_full_disk);
   g_test_add_func ("/app/window/step-limit-banner", test_step_limit_banner);
+  g_test_add_func ("/app/fault/child-crash", test_child_crash);
+  g_test_add_func ("/app/fault/stop-hung-child", test_stop_hung_child);
+  g_test_add_func ("/app/fault/kill-restore", test_kill_restore);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
-# test-install.sh BUILDDIR PREFIX DATADIR BINDIR MANDIR LOCALEDIR SOURCEDIR — installs the
+# test-install.sh BUILDDIR PREFIX DATADIR BINDIR MANDIR LOCALEDIR SOURCEDIR LIBEXECDIR — installs the
 # build into a temporary DESTDIR and checks that every file a distribution needs is there.
 # Speaks TAP: one line per expected file.
 set -uo pipefail
 
-build=$1 prefix=$2 datadir=$3 bindir=$4 mandir=$5 localedir=$6 srcdir=$7
+build=$1 prefix=$2 datadir=$3 bindir=$4 mandir=$5 localedir=$6 srcdir=$7 libexecdir=$8
 dest=$(mktemp -d "${TMPDIR:-/tmp}/heapscope-destdir.XXXXXX")
 trap 'rm -rf "$dest"' EXIT
 
 # Relative install dirs (meson's default) live under the prefix.
 abs() { case $1 in /*) echo "$1" ;; *) echo "$prefix/$1" ;; esac; }
 datadir=$(abs "$datadir") bindir=$(abs "$bindir") mandir=$(abs "$mandir")
-localedir=$(abs "$localedir")
+localedir=$(abs "$localedir") libexecdir=$(abs "$libexecdir")
 
 app_id=io.github.heapscope.Heapscope
 expected=(
   "$bindir/heapscope"
   "$bindir/heapscope-cli"
+  "$libexecdir/heapscope-runner"
   "$datadir/applications/$app_id.desktop"
   "$datadir/metainfo/$app_id.metainfo.xml"
   "$datadir/icons/hicolor/scalable/apps/$app_id.svg"
@@ -34,7 +35,7 @@ while read -r lang; do
 done <"$srcdir/po/LINGUAS"
 
 n=0
-echo "1..$((${#expected[@]} + 3))"
+echo "1..$((${#expected[@]} + 4))"
 if meson install -C "$build" --destdir "$dest" --no-rebuild --quiet >"$dest.log" 2>&1; then
   echo "ok $((++n)) - meson install --destdir"
 else
@@ -49,6 +50,12 @@ for f in "${expected[@]}"; do
     echo "not ok $((++n)) - $f is missing"
   fi
 done
+# The installed runner works on its own (the app finds it at bindir/../libexecdir).
+if printf 'print(1)\n' | "$dest$libexecdir/heapscope-runner" 2>/dev/null | head -c 4 | grep -q HSTS; then
+  echo "ok $((++n)) - the installed heapscope-runner streams a trace"
+else
+  echo "not ok $((++n)) - the installed heapscope-runner does not stream a trace"
+fi
 # The merged desktop file and metainfo carry the translations.
 desk=$dest$datadir/applications/$app_id.desktop
 if grep -q '^Comment\[de\]=' "$desk" 2>/dev/null && grep -q '^Comment\[es\]=' "$desk"; then

@@ -16,6 +16,7 @@ struct _HeapscopePreferencesWindow
   GtkSpinButton *animation_speed;
   GtkSwitch *presentation_hc;
   GtkSpinButton *step_limit;
+  GtkSpinButton *memory_limit;
   GtkSwitch *live_run;
 };
 
@@ -66,6 +67,8 @@ bind_settings (HeapscopePreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "step-limit", gtk_spin_button_get_adjustment (self->step_limit), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (s, "memory-limit", gtk_spin_button_get_adjustment (self->memory_limit), "value",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (s, "live-run", self->live_run, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
@@ -94,6 +97,7 @@ heapscope_preferences_window_class_init (HeapscopePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, animation_speed);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, presentation_hc);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, step_limit);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, memory_limit);
   gtk_widget_class_bind_template_child (widget_class, HeapscopePreferencesWindow, live_run);
 }
 

@@ -1,4 +1,4 @@
-/* heapscope-session.c — recording in a GTask, layouts on one thread, a per-step cache.
+/* heapscope-session.c — runs in the runner process, layouts on one thread, a per-step cache.
  *
  * Invariants:
  * - `box` is the latest successful trace; workers hold their own reference, so a new
@@ -7,18 +7,25 @@
  * the current view options; `generation` changes whenever either changes, and a result from an
  * older generation is dropped on arrival.
  * - `pending` holds the steps queued on the layout pool, so none is queued twice.
- * - `run_task` is the run under way (NULL when none): a run longer than PREVIEW_STEPS
- *   first records its first PREVIEW_STEPS steps and shows them (`partial`) while the
- *   whole run records, so a long program shows its first diagram at once. A run the
- *   user stops keeps the steps recorded so far; a run replaced by a newer one, or
- *   cancelled because the window closed, delivers nothing.
+ * - `run_task` is the run under way (NULL when none). The program runs in a child process
+ *   (heapscope-runner) that streams its steps to stdout; they are read on the main loop,
+ *   never blocking it. A run longer than PREVIEW_STEPS shows its first PREVIEW_STEPS steps
+ *   (`partial`) while the rest records. A run the user stops keeps the steps recorded so
+ *   far; a runner that crashes, hangs past Stop or runs out of memory ends only itself,
+ *   and its steps so far come back with HS_TRACE_END_INTERRUPTED and what happened; a run
+ *   replaced by a newer one, or cancelled because the window closed, kills its runner
+ *   and delivers nothing.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <signal.h>
+#include <string.h>
 
 #include "heapscope-session.h"
 #include "hs-diagram.h"
+#include "hs-sandbox.h"
+#include "hs-trace-stream.h"
 
 /* Steps recorded and shown before the rest of a long run: small enough to take a few
  * milliseconds, large enough that the user rarely steps past them while waiting. */
@@ -194,8 +201,8 @@ struct _HeapscopeSession
 {
   GObject parent_instance;
   HeapscopeTraceBox *box;
-  GCancellable *run_cancellable;
   GTask *run_task;
+  guint64 memory_mib;
   guint run_serial;
   gboolean partial;
   gboolean stopped;
@@ -227,36 +234,53 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HeapscopeSession, heapscope_session, G_TYPE_OBJECT)
 
-/* ---- recording ---- */
+/* ---- recording, in the runner process ---- */
+
+/* Stop asks the runner to end at its next step (SIGTERM) and waits this long for the
+ * steps so far before it kills it: an interpreter stuck in C code never reaches a step. */
+#define STOP_GRACE_MS 100
+/* What the runner says on stderr is kept for the report (its last few lines). */
+#define STDERR_TAIL 4096
+
+/* The variables the runner may see: nothing of the user's environment, only what the
+ * sanitizer builds and the tests' fault injection need. */
+static const char *const passed_env[] = {
+  "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "LD_LIBRARY_PATH", "HS_TEST_CHILD_FAULT",
+};
 
 typedef struct
 {
-  char *source;
-  char *filename;
-  HsTraceOptions options;
-  gint cancel;
-  gint user_stopped;
-  gint progress; /* steps recorded so far, for the window's note */
-  GCancellable *cancellable;
-  gulong cancel_id;
+  GWeakRef session;
   guint serial;
-} RunData;
+  GSubprocess *proc;
+  GCancellable *cancellable; /* the run's I/O: cancelled when it is replaced */
+  GBytes *source;
+  HsTraceReader *reader;  /* the whole run */
+  HsTraceReader *preview; /* its first PREVIEW_STEPS + 1 steps, until shown */
+  GString *errors;        /* the tail of the runner's stderr */
+  guint8 buf[65536];
+  guint8 errbuf[1024];
+  guint64 memory_mib;
+  gboolean stdout_done, stderr_done, exited, returned;
+  gboolean user_stopped;
+  guint kill_id;
+} Run;
 
 static void
-run_data_free (RunData *data)
+run_free (Run *run)
 {
-  if (data->cancellable)
-    g_cancellable_disconnect (data->cancellable, data->cancel_id);
-  g_clear_object (&data->cancellable);
-  g_free (data->source);
-  g_free (data->filename);
-  g_free (data);
-}
-
-static void
-on_run_cancelled (GCancellable *cancellable, RunData *data)
-{
-  g_atomic_int_set (&data->cancel, 1);
+  g_weak_ref_clear (&run->session);
+  g_clear_handle_id (&run->kill_id, g_source_remove);
+  if (run->proc && !run->exited)
+    g_subprocess_force_exit (run->proc);
+  g_clear_object (&run->proc);
+  g_clear_object (&run->cancellable);
+  g_clear_pointer (&run->source, g_bytes_unref);
+  g_clear_pointer (&run->reader, hs_trace_reader_free);
+  g_clear_pointer (&run->preview, hs_trace_reader_free);
+  if (run->errors)
+    g_string_free (run->errors, TRUE);
+  g_free (run);
 }
 
 static void drop_cache (HeapscopeSession *self);
@@ -274,81 +298,258 @@ run_on_main (GSourceFunc func, gpointer data, GDestroyNotify notify)
   g_source_unref (source);
 }
 
-typedef struct
+/* The runner: HEAPSCOPE_RUNNER (tests), beside the app as installed (bindir/../libexecdir)
+ * or as built (src/app/../runner), else where it was installed. */
+static char *
+find_runner (void)
 {
-  GWeakRef session;
-  guint serial;
-  HsTrace *trace;
-} Preview;
+  const char *env = g_getenv ("HEAPSCOPE_RUNNER");
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = exe ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *installed = NULL;
+  g_autofree char *built = NULL;
 
-static void
-preview_free (Preview *p)
-{
-  g_weak_ref_clear (&p->session);
-  g_clear_pointer (&p->trace, hs_trace_free);
-  g_free (p);
+  if (env != NULL && *env)
+    return g_strdup (env);
+  if (dir != NULL)
+    {
+      installed = g_build_filename (dir, "..", HEAPSCOPE_LIBEXECDIR_NAME, "heapscope-runner", NULL);
+      if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&installed);
+      built = g_build_filename (dir, "..", "runner", "heapscope-runner", NULL);
+      if (g_file_test (built, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&built);
+    }
+  return g_build_filename (HEAPSCOPE_LIBEXECDIR, "heapscope-runner", NULL);
 }
 
-/* Main thread: show the preview unless the run it belongs to is over or replaced. */
-static gboolean
-deliver_preview (gpointer user_data)
+static GSubprocess *
+spawn_runner (const char *filename, const HsTraceOptions *options, guint64 memory_mib,
+              GError **error)
 {
-  Preview *p = user_data;
-  g_autoptr (HeapscopeSession) self = g_weak_ref_get (&p->session);
+  g_autoptr (GSubprocessLauncher) launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                   | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) envp = g_ptr_array_new_with_free_func (g_free);
 
-  if (self == NULL || self->run_task == NULL || p->serial != self->run_serial)
-    return G_SOURCE_REMOVE;
+  for (guint i = 0; i < G_N_ELEMENTS (passed_env); i++)
+    if (g_getenv (passed_env[i]) != NULL)
+      g_ptr_array_add (envp, g_strdup_printf ("%s=%s", passed_env[i], g_getenv (passed_env[i])));
+  g_ptr_array_add (envp, NULL);
+  g_subprocess_launcher_set_environ (launcher, (char **)envp->pdata);
+  g_ptr_array_add (argv, find_runner ());
+  g_ptr_array_add (argv, g_strdup_printf ("--max-steps=%" G_GINT64_FORMAT, options->max_steps));
+  g_ptr_array_add (argv, g_strdup_printf ("--memory-limit=%" G_GUINT64_FORMAT, memory_mib));
+  g_ptr_array_add (argv, g_strdup_printf ("--name=%s", filename));
+  if (options->heap_primitives)
+    g_ptr_array_add (argv, g_strdup ("--heap-primitives"));
+  g_ptr_array_add (argv, NULL);
+  return g_subprocess_launcher_spawnv (launcher, (const char *const *)argv->pdata, error);
+}
+
+static gboolean
+is_current (HeapscopeSession *self, GTask *task)
+{
+  return self != NULL && self->run_task == task;
+}
+
+/* The first steps of a long run, shown while the rest records. */
+static void
+deliver_preview (GTask *task, Run *run)
+{
+  g_autoptr (HeapscopeSession) self = g_weak_ref_get (&run->session);
+  HsTrace *trace;
+
+  if (run->preview == NULL || !hs_trace_reader_is_complete (run->preview))
+    return;
+  if (hs_trace_reader_is_complete (run->reader) || !is_current (self, task))
+    {
+      /* the whole run is in as soon: no preview */
+      g_clear_pointer (&run->preview, hs_trace_reader_free);
+      return;
+    }
+  trace = hs_trace_reader_finish (g_steal_pointer (&run->preview), HS_TRACE_END_STEP_LIMIT, NULL);
   g_clear_pointer (&self->box, heapscope_trace_box_unref);
-  self->box = heapscope_trace_box_new (g_steal_pointer (&p->trace));
+  self->box = heapscope_trace_box_new (trace);
   self->partial = TRUE;
   self->stopped = FALSE;
   drop_cache (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
   g_signal_emit (self, signals[PREVIEW_READY], 0);
-  return G_SOURCE_REMOVE;
+}
+
+/* What happened to a runner that ended without ending its stream. */
+static char *
+describe_failure (Run *run, int n)
+{
+  g_autofree char *limit
+      = g_format_size_full (run->memory_mib * 1024 * 1024, G_FORMAT_SIZE_IEC_UNITS);
+
+  if (strstr (run->errors->str, "failed to allocate") != NULL
+      || strstr (run->errors->str, "out of memory") != NULL)
+    /* Translators: the limit is a size such as "2.0 GiB" */
+    return g_strdup_printf (_ ("Heapscope’s interpreter ran out of memory at step %d (the limit "
+                               "is %s; see Preferences).\n"),
+                            n, limit);
+  if (g_subprocess_get_if_signaled (run->proc))
+    return g_strdup_printf (_ ("Heapscope’s interpreter stopped unexpectedly at step %d (signal "
+                               "%d). The steps before it are shown; your text is safe.\n"),
+                            n, g_subprocess_get_term_sig (run->proc));
+  return g_strdup_printf (_ ("Heapscope’s interpreter stopped unexpectedly at step %d (exit "
+                             "status %d). The steps before it are shown; your text is safe.\n"),
+                          n, g_subprocess_get_exit_status (run->proc));
 }
 
 static void
-run_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+run_return (GTask *task, Run *run, GError *error)
 {
-  RunData *data = task_data;
-  gsize len = strlen (data->source);
-  HsTrace *trace;
+  g_autoptr (GError) owned = error;
 
-  if (data->options.max_steps > PREVIEW_STEPS + 1)
+  if (run->returned)
+    return;
+  run->returned = TRUE;
+  g_clear_handle_id (&run->kill_id, g_source_remove);
+  if (error != NULL)
     {
-      HsTraceOptions preview = data->options;
-      Preview *p;
-
-      preview.max_steps = PREVIEW_STEPS + 1; /* its last step is the limit note */
-      trace = hs_trace_record (data->source, len, data->filename, &preview, &data->cancel);
-      if (hs_trace_get_end (trace) != HS_TRACE_END_STEP_LIMIT)
-        {
-          /* the whole run fitted: this is the trace (a limit not reached is invisible) */
-          g_task_return_pointer (task, trace, (GDestroyNotify)hs_trace_free);
-          return;
-        }
-      p = g_new0 (Preview, 1);
-      g_weak_ref_init (&p->session, source_object);
-      p->serial = data->serial;
-      p->trace = trace;
-      run_on_main (deliver_preview, p, (GDestroyNotify)preview_free);
+      if (run->proc && !run->exited)
+        g_subprocess_force_exit (run->proc);
+      g_cancellable_cancel (run->cancellable);
+      g_task_return_error (task, g_steal_pointer (&owned));
+      return;
     }
-  data->options.progress = &data->progress;
-  trace = hs_trace_record (data->source, len, data->filename, &data->options, &data->cancel);
-  g_task_return_pointer (task, trace, (GDestroyNotify)hs_trace_free);
+  if (hs_trace_reader_is_complete (run->reader))
+    g_task_return_pointer (task, hs_trace_reader_finish (g_steal_pointer (&run->reader), 0, NULL),
+                           (GDestroyNotify)hs_trace_free);
+  else if (run->user_stopped)
+    g_task_return_pointer (
+        task, hs_trace_reader_finish (g_steal_pointer (&run->reader), HS_TRACE_END_CANCELLED, NULL),
+        (GDestroyNotify)hs_trace_free);
+  else
+    {
+      g_autofree char *what = describe_failure (run, hs_trace_reader_get_n_steps (run->reader));
+
+      g_task_return_pointer (
+          task,
+          hs_trace_reader_finish (g_steal_pointer (&run->reader), HS_TRACE_END_INTERRUPTED, what),
+          (GDestroyNotify)hs_trace_free);
+    }
+}
+
+static void
+maybe_done (GTask *task, Run *run)
+{
+  if (run->stdout_done && run->stderr_done && run->exited)
+    run_return (task, run, NULL);
+}
+
+static void read_stdout (GTask *task);
+
+static void
+on_stdout (GObject *stream, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (stream), result, &error);
+
+  if (run->returned)
+    {
+      g_clear_error (&error);
+      return;
+    }
+  if (n < 0)
+    {
+      run_return (task, run, error);
+      return;
+    }
+  if (n == 0)
+    {
+      run->stdout_done = TRUE;
+      maybe_done (task, run);
+      return;
+    }
+  if (!hs_trace_reader_feed (run->reader, run->buf, n, NULL))
+    g_subprocess_force_exit (run->proc); /* not a trace: it says why on stderr */
+  if (run->preview != NULL)
+    hs_trace_reader_feed (run->preview, run->buf, n, NULL);
+  deliver_preview (task, run);
+  read_stdout (task);
+}
+
+static void
+read_stdout (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  g_input_stream_read_async (g_subprocess_get_stdout_pipe (run->proc), run->buf, sizeof run->buf,
+                             G_PRIORITY_DEFAULT, run->cancellable, on_stdout, g_object_ref (task));
+}
+
+static void read_stderr (GTask *task);
+
+static void
+on_stderr (GObject *stream, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (stream), result, NULL);
+
+  if (run->returned)
+    return;
+  if (n <= 0)
+    {
+      run->stderr_done = TRUE;
+      maybe_done (task, run);
+      return;
+    }
+  g_string_append_len (run->errors, (const char *)run->errbuf, n);
+  if (run->errors->len > STDERR_TAIL)
+    g_string_erase (run->errors, 0, run->errors->len - STDERR_TAIL);
+  read_stderr (task);
+}
+
+static void
+read_stderr (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  g_input_stream_read_async (g_subprocess_get_stderr_pipe (run->proc), run->errbuf,
+                             sizeof run->errbuf, G_PRIORITY_DEFAULT, run->cancellable, on_stderr,
+                             g_object_ref (task));
+}
+
+static void
+on_exited (GObject *proc, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+
+  if (!g_subprocess_wait_finish (G_SUBPROCESS (proc), result, NULL) || run->returned)
+    return;
+  run->exited = TRUE;
+  maybe_done (task, run);
+}
+
+/* The runner reads the whole program before its first step; a runner that died before
+ * reading it all is reported by its exit, not here. */
+static void
+on_source_written (GObject *stream, GAsyncResult *result, gpointer user_data)
+{
+  g_output_stream_write_all_finish (G_OUTPUT_STREAM (stream), result, NULL, NULL);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
 }
 
 int
 heapscope_session_get_recorded_steps (HeapscopeSession *self)
 {
-  RunData *data;
+  Run *run;
 
   g_return_val_if_fail (HEAPSCOPE_IS_SESSION (self), 0);
   if (self->run_task == NULL)
     return 0;
-  data = g_task_get_task_data (self->run_task);
-  return g_atomic_int_get (&data->progress);
+  run = g_task_get_task_data (self->run_task);
+  return run->reader ? hs_trace_reader_get_n_steps (run->reader) : 0;
 }
 
 static gboolean
@@ -358,38 +559,61 @@ get_running (HeapscopeSession *self)
 }
 
 void
+heapscope_session_set_memory_limit (HeapscopeSession *self, guint64 mib)
+{
+  g_return_if_fail (HEAPSCOPE_IS_SESSION (self));
+  self->memory_mib = mib;
+}
+
+void
 heapscope_session_run_async (HeapscopeSession *self, const char *source, const char *filename,
                              const HsTraceOptions *options, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
-  RunData *data;
+  g_autoptr (GError) error = NULL;
+  HsTraceOptions opts;
+  Run *run;
 
   g_return_if_fail (HEAPSCOPE_IS_SESSION (self));
   g_return_if_fail (source != NULL);
 
   heapscope_session_cancel (self);
-  self->run_cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
-
-  data = g_new0 (RunData, 1);
-  data->source = g_strdup (source);
-  data->filename = g_strdup (filename ? filename : "<string>");
   if (options)
-    data->options = *options;
+    opts = *options;
   else
-    hs_trace_options_init (&data->options);
-  data->serial = ++self->run_serial;
-  data->cancellable = g_object_ref (self->run_cancellable);
-  data->cancel_id
-      = g_cancellable_connect (data->cancellable, G_CALLBACK (on_run_cancelled), data, NULL);
+    hs_trace_options_init (&opts);
+  filename = filename ? filename : "<string>";
+  run = g_new0 (Run, 1);
+  g_weak_ref_init (&run->session, self);
+  run->serial = ++self->run_serial;
+  run->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
+  run->source = g_bytes_new (source, strlen (source));
+  run->reader = hs_trace_reader_new (source, filename, &opts, 0);
+  if (opts.max_steps > PREVIEW_STEPS + 1)
+    /* its last step is hidden, as the last of a run cut at the step limit */
+    run->preview = hs_trace_reader_new (source, filename, &opts, PREVIEW_STEPS + 1);
+  run->errors = g_string_new (NULL);
+  run->memory_mib = self->memory_mib;
 
-  task = g_task_new (self, self->run_cancellable, callback, user_data);
+  task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, heapscope_session_run_async);
-  g_task_set_task_data (task, data, (GDestroyNotify)run_data_free);
-  /* a run the user stopped still returns the steps it recorded */
-  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, run, (GDestroyNotify)run_free);
+  run->proc = spawn_runner (filename, &opts, run->memory_mib, &error);
+  if (run->proc == NULL)
+    {
+      g_prefix_error (&error, _ ("Heapscope could not start its interpreter: "));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   self->run_task = g_object_ref (task);
-  g_task_run_in_thread (task, run_thread);
+  g_output_stream_write_all_async (g_subprocess_get_stdin_pipe (run->proc),
+                                   g_bytes_get_data (run->source, NULL),
+                                   g_bytes_get_size (run->source), G_PRIORITY_DEFAULT,
+                                   run->cancellable, on_source_written, NULL);
+  read_stdout (task);
+  read_stderr (task);
+  g_subprocess_wait_async (run->proc, NULL, on_exited, g_object_ref (task));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
@@ -404,24 +628,25 @@ drop_cache (HeapscopeSession *self)
 gboolean
 heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *result, GError **error)
 {
-  RunData *data;
   HsTrace *trace;
+  gboolean current;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  data = g_task_get_task_data (G_TASK (result));
+  current = self->run_task == G_TASK (result);
   trace = g_task_propagate_pointer (G_TASK (result), error);
-  if (trace == NULL)
-    return FALSE;
-  if (data->serial != self->run_serial || self->run_task != G_TASK (result)
-      || (hs_trace_get_end (trace) == HS_TRACE_END_CANCELLED
-          && !g_atomic_int_get (&data->user_stopped)))
+  if (trace == NULL || !current)
     {
       /* a newer run replaced this one, or the window went away, while it recorded */
-      hs_trace_free (trace);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The run was cancelled"));
+      if (trace != NULL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The run was cancelled"));
+      g_clear_pointer (&trace, hs_trace_free);
+      if (current)
+        {
+          g_clear_object (&self->run_task);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+        }
       return FALSE;
     }
-  g_clear_object (&self->run_cancellable);
   g_clear_object (&self->run_task);
   g_clear_pointer (&self->box, heapscope_trace_box_unref);
   self->box = heapscope_trace_box_new (trace);
@@ -436,27 +661,44 @@ heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *result, GErr
 void
 heapscope_session_cancel (HeapscopeSession *self)
 {
+  g_autoptr (GTask) task = NULL;
+  Run *run;
+
   g_return_if_fail (HEAPSCOPE_IS_SESSION (self));
-  if (self->run_cancellable == NULL)
+  if (self->run_task == NULL)
     return;
-  g_cancellable_cancel (self->run_cancellable);
-  g_clear_object (&self->run_cancellable);
-  g_clear_object (&self->run_task);
+  task = g_steal_pointer (&self->run_task);
+  run = g_task_get_task_data (task);
+  run_return (task, run,
+              g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The run was cancelled")));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static gboolean
+kill_runner (gpointer data)
+{
+  Run *run = data;
+
+  run->kill_id = 0;
+  g_subprocess_force_exit (run->proc);
+  return G_SOURCE_REMOVE;
 }
 
 void
 heapscope_session_stop (HeapscopeSession *self)
 {
-  RunData *data;
+  Run *run;
 
   g_return_if_fail (HEAPSCOPE_IS_SESSION (self));
   if (self->run_task == NULL)
     return;
-  data = g_task_get_task_data (self->run_task);
-  g_atomic_int_set (&data->user_stopped, 1);
-  /* stays "running" until the worker hands back the steps recorded so far */
-  g_cancellable_cancel (self->run_cancellable);
+  run = g_task_get_task_data (self->run_task);
+  if (run->user_stopped)
+    return;
+  run->user_stopped = TRUE;
+  /* stays "running" until the runner hands back the steps recorded so far */
+  g_subprocess_send_signal (run->proc, SIGTERM);
+  run->kill_id = g_timeout_add (STOP_GRACE_MS, kill_runner, run);
 }
 
 gboolean
@@ -650,10 +892,7 @@ heapscope_session_dispose (GObject *object)
 {
   HeapscopeSession *self = HEAPSCOPE_SESSION (object);
 
-  if (self->run_cancellable)
-    g_cancellable_cancel (self->run_cancellable);
-  g_clear_object (&self->run_cancellable);
-  g_clear_object (&self->run_task);
+  heapscope_session_cancel (self);
   if (self->pool)
     {
       /* wait for the layout in progress: it reads self->wanted_step */
@@ -672,6 +911,9 @@ heapscope_session_class_init (HeapscopeSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* a runner that dies while its program is still being written to it must not take
+   * the app with it */
+  signal (SIGPIPE, SIG_IGN);
   object_class->dispose = heapscope_session_dispose;
   object_class->get_property = heapscope_session_get_property;
 
@@ -692,6 +934,7 @@ heapscope_session_class_init (HeapscopeSessionClass *klass)
 static void
 heapscope_session_init (HeapscopeSession *self)
 {
+  self->memory_mib = HS_SANDBOX_DEFAULT_MEMORY_MIB;
   view_options_init (&self->options);
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)step_info_free);
   self->pending = g_hash_table_new (NULL, NULL);

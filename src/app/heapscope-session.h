@@ -1,8 +1,8 @@
 /* heapscope-session.h — one program's recorded run and its laid-out steps.
  *
- * Recording (hs_trace_record) runs in a GTask worker with a cancel flag; laying out a
- * step (snapshot -> scene) runs on one layout thread and is cached per step, so the
- * main loop never waits for either. */
+ * Recording runs in a child process (heapscope-runner) whose trace stream is read on the
+ * main loop; laying out a step (snapshot -> scene) runs on one layout thread and is
+ * cached per step, so the main loop never waits for either. */
 #pragma once
 
 #include <gio/gio.h>
@@ -45,6 +45,8 @@ G_DECLARE_FINAL_TYPE (HeapscopeSession, heapscope_session, HEAPSCOPE, SESSION, G
 
 HeapscopeSession *heapscope_session_new (void);
 
+/* The runner's address-space limit in MiB (0: none) for the runs that follow. */
+void heapscope_session_set_memory_limit (HeapscopeSession *self, guint64 mib);
 /* Records `source`; a run already under way is cancelled. On success the session's
  * trace is replaced (notify::trace) before `callback` runs. */
 void heapscope_session_run_async (HeapscopeSession *self, const char *source, const char *filename,
@@ -55,7 +57,8 @@ gboolean heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *res
 /* Cancels the run under way; it delivers nothing (a new run, the window closing). */
 void heapscope_session_cancel (HeapscopeSession *self);
 /* The user's Stop: the run ends at the next step and its callback gets the steps
- * recorded so far (hs_trace_get_end () == HS_TRACE_END_CANCELLED, get_stopped). */
+ * recorded so far (hs_trace_get_end () == HS_TRACE_END_CANCELLED, get_stopped); a
+ * runner that does not reach a step within 100 ms is killed, keeping the same steps. */
 void heapscope_session_stop (HeapscopeSession *self);
 /* TRUE while the trace is the first steps of a run that still records
  * ("preview-ready" announced it); its last step is the preview's limit, not the program's. */
@@ -63,7 +66,7 @@ gboolean heapscope_session_get_partial (HeapscopeSession *self);
 /* TRUE when the trace is a run the user stopped. */
 gboolean heapscope_session_get_stopped (HeapscopeSession *self);
 gboolean heapscope_session_get_running (HeapscopeSession *self);
-/* While a run records: about how many steps it has recorded so far (updated every 1024). */
+/* While a run records: how many steps have arrived from the runner so far. */
 int heapscope_session_get_recorded_steps (HeapscopeSession *self);
 
 HsTrace *heapscope_session_get_trace (HeapscopeSession *self);

@@ -368,6 +368,8 @@ on_trace_ready (HeapscopeWindow *self)
       heapscope_diagram_view_set_scene (self->diagram, NULL, FALSE);
       if (note == NULL && heapscope_session_get_stopped (self->session))
         note = g_strdup (_ ("You stopped the program before its first step."));
+      else if (note == NULL && end == HS_TRACE_END_INTERRUPTED)
+        note = g_strdup (hs_trace_get_error_text (t));
       show_status (self, note ? note : _ ("Nothing ran."));
       self->step = 0;
       self->settled = TRUE;
@@ -408,7 +410,9 @@ static void
 show_banner (HeapscopeWindow *self, const char *text, const char *button, const char *action,
              gboolean error)
 {
-  gtk_label_set_text (self->banner_label, text);
+  g_autofree char *shown = g_strchomp (g_strdup (text));
+
+  gtk_label_set_text (self->banner_label, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button != NULL);
   if (button != NULL)
     {
@@ -436,11 +440,14 @@ _heapscope_window_update_banner (HeapscopeWindow *self)
         _ ("Restored unsaved text after Heapscope stopped unexpectedly; press Run to run it."),
         _ ("_Run"), "win.run", FALSE);
   else if (t != NULL && !heapscope_session_get_partial (self->session)
+           && hs_trace_get_end (t) == HS_TRACE_END_INTERRUPTED)
+    show_banner (self, hs_trace_get_error_text (t), NULL, NULL, TRUE);
+  else if (t != NULL && !heapscope_session_get_partial (self->session)
            && hs_trace_get_end (t) == HS_TRACE_END_STEP_LIMIT)
     {
       int limit = g_settings_get_int (self->settings, "step-limit");
       g_autofree char *text = g_strdup_printf (
-          _ ("Heapscope stopped this run after %d steps (the step limit): the program may never "
+          _ ("Heapscope stopped this run after %'d steps (the step limit): the program may never "
              "end. Every step shown is before that point."),
           _heapscope_window_n_steps (self));
 
@@ -572,6 +579,8 @@ heapscope_window_run (HeapscopeWindow *self)
   hs_trace_options_init (&options);
   options.max_steps = g_settings_get_int (self->settings, "step-limit");
   options.heap_primitives = g_settings_get_boolean (self->settings, "heap-primitives");
+  heapscope_session_set_memory_limit (self->session,
+                                      (guint64)g_settings_get_int (self->settings, "memory-limit"));
   self->keep_step = self->step;
   self->showing_partial = FALSE;
   app = gtk_window_get_application (GTK_WINDOW (self));

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hs-cli.h"
+#include "hs-sandbox.h"
 
 static void
 print_usage (FILE *out)
@@ -34,6 +35,8 @@ print_usage (FILE *out)
               "Options:\n"
               "  -h, --help      show this help (COMMAND --help for a command's options)\n"
               "  --version       show the version\n"));
+  fprintf (out, "%s",
+           _ ("  --memory-limit MIB  limit the memory of every command (default 2048; 0: none)\n"));
 }
 
 /* Translations are found in LOCALEDIR, or where HEAPSCOPE_LOCALEDIR says (tests run
@@ -46,6 +49,41 @@ init_i18n (void)
   bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/* --memory-limit MIB (or =MIB), anywhere on the command line, for every command: taken
+ * out of argv and applied at once, before the program is read. FALSE on a bad value. */
+static gboolean
+apply_memory_limit (int *argc, char **argv)
+{
+  guint64 mib = HS_SANDBOX_DEFAULT_MEMORY_MIB;
+  g_autoptr (GError) error = NULL;
+  int out = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      const char *value = NULL;
+
+      if (g_str_has_prefix (argv[i], "--memory-limit="))
+        value = argv[i] + strlen ("--memory-limit=");
+      else if (strcmp (argv[i], "--memory-limit") == 0 && i + 1 < *argc)
+        value = argv[++i];
+      else
+        {
+          argv[out++] = argv[i];
+          continue;
+        }
+      if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &mib, &error))
+        {
+          g_printerr ("heapscope-cli: --memory-limit: %s\n", error->message);
+          return FALSE;
+        }
+    }
+  *argc = out;
+  argv[out] = NULL;
+  if (!hs_sandbox_limit_memory (mib, &error))
+    g_printerr ("heapscope-cli: %s\n", error->message);
+  return TRUE;
 }
 
 int
@@ -64,6 +102,8 @@ main (int argc, char **argv)
   const char *cmd;
 
   init_i18n ();
+  if (!apply_memory_limit (&argc, argv))
+    return 2;
   if (argc < 2)
     {
       print_usage (stderr);

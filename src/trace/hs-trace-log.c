@@ -1,6 +1,8 @@
 /* hs-trace-log.c — see hs-trace-log.h. */
 #include "hs-trace-log.h"
 
+#include <string.h>
+
 void
 hs_log_init (HsLog *log)
 {
@@ -35,6 +37,16 @@ hs_log_put (HsLog *log, guint64 v)
       v >>= 7;
     }
   log->data[log->len++] = (guint8)v;
+}
+
+void
+hs_log_append (HsLog *log, const void *data, gsize len)
+{
+  if (len == 0)
+    return;
+  reserve (log, len);
+  memcpy (log->data + log->len, data, len);
+  log->len += len;
 }
 
 /* Zig-zag, so small negative numbers stay small. */

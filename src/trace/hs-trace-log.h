@@ -27,6 +27,8 @@ void hs_log_init (HsLog *log);
 void hs_log_clear (HsLog *log);
 void hs_log_put (HsLog *log, guint64 v);
 void hs_log_put_signed (HsLog *log, gint64 v);
+/* Raw bytes, for logs that carry other logs (hs-trace-stream.c). */
+void hs_log_append (HsLog *log, const void *data, gsize len);
 
 static inline void
 hs_log_reader_init (HsLogReader *r, const HsLog *log, gsize offset)

@@ -108,6 +108,10 @@ struct _HsTrace
 
 extern const char *const hs_trace_event_names[];
 
+/* An empty trace of `source`, ready to record into or to read a stream into. */
+HsTrace *hs_trace_new (const char *source, gsize len, const char *filename,
+                       const HsTraceOptions *options);
+
 /* ---- replay state (hs-trace-state.c) ------------------------------------------ */
 
 typedef enum

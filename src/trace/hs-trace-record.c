@@ -1338,6 +1338,8 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
     verify_counts (rec, k);
   if (t->log.len - rec->last_keyframe_end > MAX (KEYFRAME_MIN_DELTA_BYTES, rec->last_keyframe_size))
     write_keyframe (rec, k);
+  if (t->options.step_done != NULL)
+    t->options.step_done (t, t->options.step_done_data);
   vm->hooks = hooks;
   return !rec->stopped;
 }
@@ -1383,28 +1385,6 @@ static const HsVMHooks recorder_hooks = { on_step, NULL, on_free, on_output, on_
 
 /* ---- recording ------------------------------------------------------------------- */
 
-static HsTrace *
-trace_new (const char *source, gsize len, const char *filename, const HsTraceOptions *options)
-{
-  HsTrace *t = g_new0 (HsTrace, 1);
-  /* The program's text as the editor and the JSON show it, even when it is not UTF-8
-   * (the run then stops at a SyntaxError, as CPython does). */
-  t->source = g_utf8_make_valid (source, len);
-  t->filename = g_strdup (filename);
-  if (options)
-    t->options = *options;
-  else
-    hs_trace_options_init (&t->options);
-  t->options.max_steps = CLAMP (t->options.max_steps, 1, 10000000);
-  t->steps = g_array_new (FALSE, FALSE, sizeof (HsTraceStep));
-  hs_log_init (&t->log);
-  hs_log_init (&t->keylog);
-  t->keyframes = g_array_new (FALSE, FALSE, sizeof (HsTraceKeyframe));
-  hs_string_pool_init (&t->pool);
-  t->out = g_string_new (NULL);
-  return t;
-}
-
 /* A program that does not compile gets one step, like Python Tutor's traces. */
 static void
 finish_syntax_error (HsTrace *t, HsSyntaxError *err)
@@ -1430,7 +1410,7 @@ HsTrace *
 hs_trace_record (const char *source, gsize len, const char *filename, const HsTraceOptions *options,
                  const gint *cancel)
 {
-  HsTrace *t = trace_new (source, len, filename, options);
+  HsTrace *t = hs_trace_new (source, len, filename, options);
   Recorder rec = { 0 };
   HsVMConfig config;
   HsRunResult result;
@@ -1495,6 +1475,8 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_array_unref (rec.class_lines);
   g_ptr_array_unref (rec.todo);
   g_ptr_array_unref (rec.shadows);
-  t->options.progress = NULL; /* the caller's counter outlives only the recording */
+  /* the caller's counter and callback outlive only the recording */
+  t->options.progress = NULL;
+  t->options.step_done = NULL;
   return t;
 }

@@ -12,6 +12,30 @@ hs_trace_options_init (HsTraceOptions *options)
   options->heap_primitives = FALSE;
   options->verify_counts = FALSE;
   options->progress = NULL;
+  options->step_done = NULL;
+  options->step_done_data = NULL;
+}
+
+HsTrace *
+hs_trace_new (const char *source, gsize len, const char *filename, const HsTraceOptions *options)
+{
+  HsTrace *t = g_new0 (HsTrace, 1);
+  /* The program's text as the editor and the JSON show it, even when it is not UTF-8
+   * (the run then stops at a SyntaxError, as CPython does). */
+  t->source = g_utf8_make_valid (source, len);
+  t->filename = g_strdup (filename);
+  if (options)
+    t->options = *options;
+  else
+    hs_trace_options_init (&t->options);
+  t->options.max_steps = CLAMP (t->options.max_steps, 1, 10000000);
+  t->steps = g_array_new (FALSE, FALSE, sizeof (HsTraceStep));
+  hs_log_init (&t->log);
+  hs_log_init (&t->keylog);
+  t->keyframes = g_array_new (FALSE, FALSE, sizeof (HsTraceKeyframe));
+  hs_string_pool_init (&t->pool);
+  t->out = g_string_new (NULL);
+  return t;
 }
 
 void

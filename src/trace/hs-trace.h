@@ -22,6 +22,10 @@ typedef struct
   /* When set: the number of steps recorded so far, stored atomically every 1024 steps,
    * for a progress display in another thread. */
   gint *progress;
+  /* When set: called after each step is recorded, with everything recorded so far (the
+   * runner streams the trace out from here: hs_trace_stream_writer_step_done). */
+  void (*step_done) (HsTrace *trace, gpointer data);
+  gpointer step_done_data;
 } HsTraceOptions;
 
 void hs_trace_options_init (HsTraceOptions *options);
@@ -33,6 +37,7 @@ typedef enum
   HS_TRACE_END_SYNTAX_ERROR, /* nothing ran: see hs_trace_get_syntax_error */
   HS_TRACE_END_STEP_LIMIT,   /* stopped at max_steps: the last step says so */
   HS_TRACE_END_CANCELLED,
+  HS_TRACE_END_INTERRUPTED, /* the process recording it died: see hs_trace_get_error_text */
 } HsTraceEnd;
 
 /* Records a whole run. `cancel` (may be NULL) is polled between steps: set it to
@@ -80,7 +85,8 @@ GQuark hs_trace_error_quark (void);
 
 typedef enum
 {
-  HS_TRACE_ERROR_TOO_LARGE, /* the JSON would pass the size asked for */
+  HS_TRACE_ERROR_TOO_LARGE,  /* the JSON would pass the size asked for */
+  HS_TRACE_ERROR_BAD_STREAM, /* not a trace stream this reader knows (hs-trace-stream.h) */
 } HsTraceError;
 
 /* Python Tutor's JSON format plus Heapscope's keys (docs/trace-format.md). The format

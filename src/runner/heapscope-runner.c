@@ -1,0 +1,178 @@
+/* heapscope-runner.c — runs one program for the app, in a process of its own, and sends
+ * its recording to stdout as a trace stream (hs-trace-stream.h) while it records.
+ *
+ *   heapscope-runner [--max-steps N] [--heap-primitives] [--memory-limit MIB] [--name NAME]
+ *
+ * The program's text comes on stdin. Whatever the program does to this process (a crash
+ * in the interpreter, an endless C loop, memory without end) ends this process only; the
+ * app keeps the steps that arrived. SIGTERM stops the recording at the next step, as the
+ * user's Stop does, and the steps so far still end the stream properly.
+ *
+ * Invariant: the process is confined (hs_sandbox_confine) before the program's first
+ * step, and nothing but the stream goes to stdout.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "hs-sandbox.h"
+#include "hs-trace-stream.h"
+
+/* How often the steps recorded go out: often enough that a crash loses only a moment's
+ * steps, seldom enough that writing costs nothing next to recording. */
+#define SEND_INTERVAL_US 10000
+
+static gint cancel;
+
+static void
+on_sigterm (int sig)
+{
+  g_atomic_int_set (&cancel, 1);
+}
+
+static gboolean
+write_stdout (const guint8 *data, gsize len, gpointer user_data)
+{
+  while (len > 0)
+    {
+      gssize n = write (STDOUT_FILENO, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          /* the app went away: nobody wants the rest */
+          g_atomic_int_set (&cancel, 1);
+          return FALSE;
+        }
+      data += n;
+      len -= (gsize)n;
+    }
+  return TRUE;
+}
+
+static char *
+read_stdin (gsize *len)
+{
+  GByteArray *buf = g_byte_array_new ();
+  guint8 chunk[65536];
+  gssize n;
+
+  while ((n = read (STDIN_FILENO, chunk, sizeof chunk)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        break;
+      g_byte_array_append (buf, chunk, (guint)n);
+    }
+  *len = buf->len;
+  g_byte_array_append (buf, (const guint8 *)"", 1);
+  return (char *)g_byte_array_free (buf, FALSE);
+}
+
+/* ---- faults on demand, for the app's tests only ---- */
+
+typedef struct
+{
+  HsTraceStreamWriter *writer;
+  int fault_step; /* 0: none */
+  gboolean hang;  /* else crash */
+} Runner;
+
+/* HS_TEST_CHILD_FAULT=crash:N or hang:N: at step N, after sending the steps so far,
+ * the interpreter crashes (a real invalid memory access) or hangs where no step check
+ * can stop it, as a bug in the C code would. */
+static void
+parse_fault (Runner *run)
+{
+  const char *fault = g_getenv ("HS_TEST_CHILD_FAULT");
+
+  if (fault == NULL)
+    return;
+  if (g_str_has_prefix (fault, "crash:"))
+    run->fault_step = atoi (fault + 6);
+  else if (g_str_has_prefix (fault, "hang:"))
+    {
+      run->fault_step = atoi (fault + 5);
+      run->hang = TRUE;
+    }
+}
+
+static void
+step_done (HsTrace *trace, gpointer data)
+{
+  Runner *run = data;
+  volatile int *nowhere;
+
+  hs_trace_stream_writer_step_done (trace, run->writer);
+  if (run->fault_step <= 0 || hs_trace_get_n_steps (trace) != run->fault_step)
+    return;
+  hs_trace_stream_writer_flush (run->writer, trace);
+  if (run->hang)
+    for (;;)
+      pause ();
+  /* an invalid memory access the compiler cannot see coming */
+  nowhere = (volatile int *)(gintptr)g_getenv ("HS_NO_SUCH_VARIABLE");
+  *nowhere = 1;
+}
+
+int
+main (int argc, char **argv)
+{
+  gint64 max_steps = 100000;
+  gint64 memory_mib = HS_SANDBOX_DEFAULT_MEMORY_MIB;
+  gboolean heap_primitives = FALSE;
+  g_autofree char *name = NULL;
+  GOptionEntry entries[] = {
+    { "max-steps", 0, 0, G_OPTION_ARG_INT64, &max_steps, "Stop after N steps", "N" },
+    { "heap-primitives", 0, 0, G_OPTION_ARG_NONE, &heap_primitives,
+      "Ints, strs and the like as heap objects", NULL },
+    { "memory-limit", 0, 0, G_OPTION_ARG_INT64, &memory_mib, "Address space limit in MiB (0: none)",
+      "MIB" },
+    { "name", 0, 0, G_OPTION_ARG_FILENAME, &name, "The program's file name", "NAME" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new ("— run a program from stdin");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autoptr (HsTrace) trace = NULL;
+  Runner run = { 0 };
+  HsTraceOptions options;
+  gsize len;
+
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      g_printerr ("heapscope-runner: %s\n", error->message);
+      return 2;
+    }
+  /* the app gone, even killed outright, nobody reads this run: it ends too */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  signal (SIGPIPE, SIG_IGN);
+  signal (SIGTERM, on_sigterm);
+  parse_fault (&run);
+  source = read_stdin (&len);
+  if (!hs_sandbox_limit_memory ((guint64)MAX (memory_mib, 0), &error)
+      || !hs_sandbox_confine (&error))
+    {
+      g_printerr ("heapscope-runner: %s\n", error->message);
+      return 2;
+    }
+  run.writer = hs_trace_stream_writer_new (write_stdout, NULL, SEND_INTERVAL_US);
+  hs_trace_options_init (&options);
+  options.max_steps = max_steps;
+  options.heap_primitives = heap_primitives;
+  options.step_done = step_done;
+  options.step_done_data = &run;
+  trace = hs_trace_record (source, len, name ? name : "<string>", &options, &cancel);
+  if (!hs_trace_stream_writer_finish (run.writer, trace))
+    return 1;
+  hs_trace_stream_writer_free (run.writer);
+  return 0;
+}

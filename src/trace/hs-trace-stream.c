@@ -1,0 +1,493 @@
+/* hs-trace-stream.c — see hs-trace-stream.h.
+ *
+ * Invariants:
+ * - The writer's `sent` counts say how much of each of the trace's append-only arrays
+ *   went out; a batch sends exactly what lies past them, steps last.
+ * - The reader's trace only ever holds whole messages, and `marks` (the log lengths at
+ *   the last step received) say where the last whole step's delta ends, so a stream cut
+ *   short is truncated to its last whole step.
+ */
+#include "hs-trace-stream.h"
+
+#include <string.h>
+
+#include "hs-trace-private.h"
+
+static const char magic[4] = { 'H', 'S', 'T', 'S' };
+
+typedef enum
+{
+  MSG_STRINGS = 1, /* first_index n (string)... */
+  MSG_LOG,         /* bytes appended to the delta log */
+  MSG_KEYLOG,      /* bytes appended to the keyframe log */
+  MSG_KEYFRAMES,   /* n (step offset len)... */
+  MSG_OUT,         /* program output appended */
+  MSG_STEPS,       /* log_len keylog_len n (delta_offset stdout_len line func exc event)... */
+  MSG_RESET,       /* n_steps: the steps past n are replaced (a syntax error ends a run) */
+  MSG_END,         /* end error_text syntax_line syntax_col syntax_end_col syntax_msg
+                    * count_errors */
+} MsgType;
+
+/* How much of each array went out (writer) or came in (reader). */
+typedef struct
+{
+  guint strings, steps, keyframes;
+  gsize log, keylog, out;
+} Counts;
+
+/* ---- encoding ---- */
+
+static void
+put_string (HsLog *b, const char *s)
+{
+  gsize len = s ? strlen (s) : 0;
+
+  hs_log_put (b, s ? len + 1 : 0);
+  hs_log_append (b, s, len);
+}
+
+/* An empty message says nothing: it is not sent. */
+static void
+put_message (HsLog *out, MsgType type, const guint8 *data, gsize len)
+{
+  if (len == 0)
+    return;
+  hs_log_put (out, type);
+  hs_log_put (out, len);
+  hs_log_append (out, data, len);
+}
+
+/* Everything the trace gained past `sent`, steps last; `sent` moves to the end. */
+static void
+encode_batch (HsTrace *t, Counts *sent, HsLog *out)
+{
+  HsLog p;
+
+  hs_log_init (&p);
+  if (t->pool.strings->len > sent->strings)
+    {
+      hs_log_put (&p, sent->strings);
+      hs_log_put (&p, t->pool.strings->len - sent->strings);
+      for (guint i = sent->strings; i < t->pool.strings->len; i++)
+        put_string (&p, hs_string_pool_get (&t->pool, i));
+      put_message (out, MSG_STRINGS, p.data, p.len);
+      sent->strings = t->pool.strings->len;
+    }
+  put_message (out, MSG_LOG, t->log.data + sent->log, t->log.len - sent->log);
+  sent->log = t->log.len;
+  put_message (out, MSG_KEYLOG, t->keylog.data + sent->keylog, t->keylog.len - sent->keylog);
+  sent->keylog = t->keylog.len;
+  if (t->keyframes->len > sent->keyframes)
+    {
+      p.len = 0;
+      hs_log_put (&p, t->keyframes->len - sent->keyframes);
+      for (guint i = sent->keyframes; i < t->keyframes->len; i++)
+        {
+          const HsTraceKeyframe *kf = &g_array_index (t->keyframes, HsTraceKeyframe, i);
+          hs_log_put (&p, kf->step);
+          hs_log_put (&p, kf->offset);
+          hs_log_put (&p, kf->len);
+        }
+      put_message (out, MSG_KEYFRAMES, p.data, p.len);
+      sent->keyframes = t->keyframes->len;
+    }
+  put_message (out, MSG_OUT, (const guint8 *)t->out->str + sent->out, t->out->len - sent->out);
+  sent->out = t->out->len;
+  if (t->steps->len > sent->steps)
+    {
+      p.len = 0;
+      hs_log_put (&p, t->log.len);
+      hs_log_put (&p, t->keylog.len);
+      hs_log_put (&p, t->steps->len - sent->steps);
+      for (guint i = sent->steps; i < t->steps->len; i++)
+        {
+          const HsTraceStep *s = &g_array_index (t->steps, HsTraceStep, i);
+          hs_log_put (&p, s->delta_offset);
+          hs_log_put (&p, s->stdout_len);
+          hs_log_put_signed (&p, s->line);
+          hs_log_put (&p, s->func_str);
+          hs_log_put (&p, s->exc_str);
+          hs_log_put (&p, s->event);
+        }
+      put_message (out, MSG_STEPS, p.data, p.len);
+      sent->steps = t->steps->len;
+    }
+  hs_log_clear (&p);
+}
+
+/* ---- the writer ---- */
+
+struct _HsTraceStreamWriter
+{
+  HsTraceStreamSink sink;
+  gpointer user_data;
+  gint64 interval_us;
+  gint64 last_sent;
+  gboolean started;
+  gboolean failed;
+  Counts sent;
+  HsLog buf;
+};
+
+HsTraceStreamWriter *
+hs_trace_stream_writer_new (HsTraceStreamSink sink, gpointer user_data, gint64 interval_us)
+{
+  HsTraceStreamWriter *w = g_new0 (HsTraceStreamWriter, 1);
+
+  w->sink = sink;
+  w->user_data = user_data;
+  w->interval_us = interval_us;
+  w->last_sent = g_get_monotonic_time ();
+  hs_log_init (&w->buf);
+  return w;
+}
+
+void
+hs_trace_stream_writer_free (HsTraceStreamWriter *w)
+{
+  if (w == NULL)
+    return;
+  hs_log_clear (&w->buf);
+  g_free (w);
+}
+
+static void
+send_batch (HsTraceStreamWriter *w, HsTrace *t)
+{
+  w->buf.len = 0;
+  if (!w->started)
+    {
+      hs_log_append (&w->buf, magic, sizeof magic);
+      hs_log_put (&w->buf, HS_TRACE_STREAM_VERSION);
+      w->started = TRUE;
+    }
+  encode_batch (t, &w->sent, &w->buf);
+  if (!w->failed && w->buf.len > 0 && !w->sink (w->buf.data, w->buf.len, w->user_data))
+    w->failed = TRUE;
+  w->last_sent = g_get_monotonic_time ();
+}
+
+void
+hs_trace_stream_writer_flush (HsTraceStreamWriter *w, HsTrace *trace)
+{
+  send_batch (w, trace);
+}
+
+void
+hs_trace_stream_writer_step_done (HsTrace *trace, gpointer writer)
+{
+  HsTraceStreamWriter *w = writer;
+
+  if (w->interval_us == 0 || g_get_monotonic_time () - w->last_sent >= w->interval_us)
+    send_batch (w, trace);
+}
+
+gboolean
+hs_trace_stream_writer_finish (HsTraceStreamWriter *w, HsTrace *t)
+{
+  HsLog p;
+
+  /* a program that does not compile replaces whatever steps ran into one */
+  if (t->end == HS_TRACE_END_SYNTAX_ERROR && w->sent.steps > 0)
+    {
+      send_batch (w, t); /* the header, if nothing went out yet */
+      hs_log_init (&p);
+      hs_log_put (&p, 0);
+      w->buf.len = 0;
+      put_message (&w->buf, MSG_RESET, p.data, p.len);
+      hs_log_clear (&p);
+      if (!w->failed && !w->sink (w->buf.data, w->buf.len, w->user_data))
+        w->failed = TRUE;
+      w->sent.steps = 0;
+    }
+  send_batch (w, t);
+  hs_log_init (&p);
+  hs_log_put (&p, t->end);
+  put_string (&p, t->error_text);
+  hs_log_put_signed (&p, t->syntax_line);
+  hs_log_put_signed (&p, t->syntax_col);
+  hs_log_put_signed (&p, t->syntax_end_col);
+  put_string (&p, t->syntax_msg);
+  put_string (&p, t->count_errors ? t->count_errors->str : NULL);
+  w->buf.len = 0;
+  put_message (&w->buf, MSG_END, p.data, p.len);
+  hs_log_clear (&p);
+  if (!w->failed && !w->sink (w->buf.data, w->buf.len, w->user_data))
+    w->failed = TRUE;
+  return !w->failed;
+}
+
+/* ---- the reader ---- */
+
+struct _HsTraceReader
+{
+  HsTrace *trace;
+  int max_steps;
+  GByteArray *pending; /* bytes of an incomplete message */
+  gboolean header_read;
+  gboolean ended;
+  gboolean full; /* max_steps reached */
+  gboolean broken;
+  gsize marks_log, marks_keylog; /* the logs' lengths at the last step received */
+};
+
+HsTraceReader *
+hs_trace_reader_new (const char *source, const char *filename, const HsTraceOptions *options,
+                     int max_steps)
+{
+  HsTraceReader *r = g_new0 (HsTraceReader, 1);
+
+  r->trace = hs_trace_new (source, strlen (source), filename, options);
+  r->max_steps = max_steps;
+  r->pending = g_byte_array_new ();
+  return r;
+}
+
+void
+hs_trace_reader_free (HsTraceReader *r)
+{
+  if (r == NULL)
+    return;
+  hs_trace_free (r->trace);
+  g_byte_array_unref (r->pending);
+  g_free (r);
+}
+
+int
+hs_trace_reader_get_n_steps (HsTraceReader *r)
+{
+  return (int)r->trace->steps->len;
+}
+
+gboolean
+hs_trace_reader_is_complete (HsTraceReader *r)
+{
+  return r->ended || r->full;
+}
+
+/* A varint at *p (before end), or FALSE when it is not all there yet. */
+static gboolean
+peek_varint (const guint8 **p, const guint8 *end, guint64 *v)
+{
+  HsLogReader lr = { *p, end };
+  const guint8 *q;
+
+  for (q = *p; q < end && (*q & 0x80); q++)
+    ;
+  if (q >= end)
+    return FALSE;
+  *v = hs_log_get (&lr);
+  *p = lr.p;
+  return TRUE;
+}
+
+static char *
+get_string (HsLogReader *lr)
+{
+  guint64 n = hs_log_get (lr);
+  char *s;
+
+  if (n == 0)
+    return NULL;
+  n--;
+  if (n > (guint64)(lr->end - lr->p))
+    n = lr->end - lr->p;
+  s = g_strndup ((const char *)lr->p, n);
+  lr->p += n;
+  return s;
+}
+
+/* Keeps the first n steps, and of the logs what they use. */
+static void
+truncate_steps (HsTraceReader *r, guint n, gsize log_len, gsize keylog_len)
+{
+  HsTrace *t = r->trace;
+
+  g_array_set_size (t->steps, MIN (n, t->steps->len));
+  t->log.len = MIN (t->log.len, log_len);
+  t->keylog.len = MIN (t->keylog.len, keylog_len);
+  while (t->keyframes->len > 0
+         && (g_array_index (t->keyframes, HsTraceKeyframe, t->keyframes->len - 1).step >= (int)n
+             || g_array_index (t->keyframes, HsTraceKeyframe, t->keyframes->len - 1).offset
+                        + g_array_index (t->keyframes, HsTraceKeyframe, t->keyframes->len - 1).len
+                    > t->keylog.len))
+    g_array_set_size (t->keyframes, t->keyframes->len - 1);
+}
+
+static void
+read_steps (HsTraceReader *r, HsLogReader *lr)
+{
+  HsTrace *t = r->trace;
+  gsize log_len = hs_log_get (lr);
+  gsize keylog_len = hs_log_get (lr);
+  guint64 n = hs_log_get (lr);
+
+  for (guint64 i = 0; i < n && !hs_log_reader_done (lr); i++)
+    {
+      HsTraceStep s = { 0 };
+
+      s.delta_offset = hs_log_get (lr);
+      s.stdout_len = (guint32)hs_log_get (lr);
+      s.line = (gint32)hs_log_get_signed (lr);
+      s.func_str = (guint32)hs_log_get (lr);
+      s.exc_str = (guint32)hs_log_get (lr);
+      s.event = (guint8)hs_log_get (lr);
+      if (r->max_steps > 0 && (int)t->steps->len == r->max_steps)
+        {
+          /* the first step not kept says where the last kept one's delta ends */
+          log_len = s.delta_offset;
+          r->full = TRUE;
+          break;
+        }
+      g_array_append_val (t->steps, s);
+    }
+  if (r->max_steps > 0 && (int)t->steps->len >= r->max_steps)
+    r->full = TRUE;
+  r->marks_log = log_len;
+  r->marks_keylog = keylog_len;
+  if (r->full)
+    truncate_steps (r, t->steps->len, log_len, keylog_len);
+}
+
+static void
+read_end (HsTraceReader *r, HsLogReader *lr)
+{
+  HsTrace *t = r->trace;
+  g_autofree char *count_errors = NULL;
+
+  t->end = (HsTraceEnd)hs_log_get (lr);
+  g_free (t->error_text);
+  t->error_text = get_string (lr);
+  t->syntax_line = (int)hs_log_get_signed (lr);
+  t->syntax_col = (int)hs_log_get_signed (lr);
+  t->syntax_end_col = (int)hs_log_get_signed (lr);
+  g_free (t->syntax_msg);
+  t->syntax_msg = get_string (lr);
+  count_errors = get_string (lr);
+  if (count_errors != NULL)
+    t->count_errors = g_string_new (count_errors);
+  r->ended = TRUE;
+}
+
+static void
+read_message (HsTraceReader *r, guint64 type, const guint8 *data, gsize len)
+{
+  HsTrace *t = r->trace;
+  HsLogReader lr = { data, data + len };
+
+  switch (type)
+    {
+      case MSG_STRINGS:
+        {
+          guint64 first = hs_log_get (&lr);
+          guint64 n = hs_log_get (&lr);
+
+          /* indices are positions: a string already read is not added twice */
+          for (guint64 i = 0; i < n && !hs_log_reader_done (&lr); i++)
+            {
+              g_autofree char *s = get_string (&lr);
+
+              if (first + i >= t->pool.strings->len)
+                hs_string_pool_add (&t->pool, s);
+            }
+          break;
+        }
+      case MSG_LOG:
+        hs_log_append (&t->log, data, len);
+        break;
+      case MSG_KEYLOG:
+        hs_log_append (&t->keylog, data, len);
+        break;
+      case MSG_KEYFRAMES:
+        {
+          guint64 n = hs_log_get (&lr);
+
+          for (guint64 i = 0; i < n && !hs_log_reader_done (&lr); i++)
+            {
+              HsTraceKeyframe kf;
+
+              kf.step = (int)hs_log_get (&lr);
+              kf.offset = hs_log_get (&lr);
+              kf.len = hs_log_get (&lr);
+              g_array_append_val (t->keyframes, kf);
+            }
+          break;
+        }
+      case MSG_OUT:
+        g_string_append_len (t->out, (const char *)data, len);
+        break;
+      case MSG_STEPS:
+        read_steps (r, &lr);
+        break;
+      case MSG_RESET:
+        truncate_steps (r, (guint)hs_log_get (&lr), G_MAXSIZE, G_MAXSIZE);
+        break;
+      case MSG_END:
+        read_end (r, &lr);
+        break;
+      default: /* a later version's addition */
+        break;
+    }
+}
+
+gboolean
+hs_trace_reader_feed (HsTraceReader *r, const guint8 *data, gsize len, GError **error)
+{
+  const guint8 *p, *end;
+  gsize used;
+
+  if (r->broken || hs_trace_reader_is_complete (r))
+    return !r->broken;
+  g_byte_array_append (r->pending, data, len);
+  p = r->pending->data;
+  end = p + r->pending->len;
+  if (!r->header_read)
+    {
+      guint64 version;
+      const guint8 *q = p + sizeof magic;
+
+      if (r->pending->len < sizeof magic + 1)
+        return TRUE;
+      if (memcmp (p, magic, sizeof magic) != 0 || !peek_varint (&q, end, &version)
+          || version != HS_TRACE_STREAM_VERSION)
+        {
+          r->broken = TRUE;
+          g_set_error (error, HS_TRACE_ERROR, HS_TRACE_ERROR_BAD_STREAM,
+                       "not a Heapscope trace stream of version %d", HS_TRACE_STREAM_VERSION);
+          return FALSE;
+        }
+      p = q;
+      r->header_read = TRUE;
+    }
+  while (!hs_trace_reader_is_complete (r))
+    {
+      const guint8 *q = p;
+      guint64 type, n;
+
+      if (!peek_varint (&q, end, &type) || !peek_varint (&q, end, &n) || n > (guint64)(end - q))
+        break;
+      read_message (r, type, q, n);
+      p = q + n;
+    }
+  used = p - r->pending->data;
+  g_byte_array_remove_range (r->pending, 0, used);
+  return TRUE;
+}
+
+HsTrace *
+hs_trace_reader_finish (HsTraceReader *r, HsTraceEnd end_if_cut, const char *error_text)
+{
+  HsTrace *t = r->trace;
+
+  if (!r->ended)
+    {
+      /* what arrived past the last whole step belongs to no step */
+      truncate_steps (r, t->steps->len, r->marks_log, r->marks_keylog);
+      t->end = end_if_cut;
+      g_free (t->error_text);
+      t->error_text = g_strdup (error_text);
+    }
+  r->trace = NULL;
+  hs_trace_reader_free (r);
+  return t;
+}

@@ -79,8 +79,8 @@ assert_same_steps (HsTrace *a, HsTrace *b, int n)
     {
       g_autoptr (HsSnapshot) sa = hs_trace_snapshot (a, k);
       g_autoptr (HsSnapshot) sb = hs_trace_snapshot (b, k);
-      g_auto (GStrv) ea = hs_trace_explain_step (a, k);
-      g_auto (GStrv) eb = hs_trace_explain_step (b, k);
+      g_auto (GStrv) ea = hs_trace_explain_step (a, k, 0);
+      g_auto (GStrv) eb = hs_trace_explain_step (b, k, 0);
 
       g_assert_cmpint (hs_trace_step_line (a, k), ==, hs_trace_step_line (b, k));
       g_assert_cmpstr (hs_trace_step_event (a, k), ==, hs_trace_step_event (b, k));

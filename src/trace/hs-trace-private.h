@@ -74,9 +74,9 @@ typedef struct
   guint64 delta_offset; /* start of this step's ops in `log` */
   guint32 stdout_len;   /* bytes of output printed so far */
   gint32 line;
-  guint32 func_str; /* pool index of the current function's name */
-  guint32 exc_str;  /* pool index of the exception message, or 0 */
-  guint8 event;     /* HsStepEvent-like: index into hs_trace_event_names */
+  guint32 func_str;   /* pool index of the current function's name */
+  guint32 exc_str;    /* pool index of the exception message, or 0 */
+  guint8 event;       /* HsStepEvent-like: index into hs_trace_event_names */
   guint32 raised_str; /* "return" steps: pool index of the exception's type when one
                        * leaves the frame (it returns nothing), else 0 */
 } HsTraceStep;
@@ -104,6 +104,8 @@ struct _HsTrace
   int syntax_line, syntax_col, syntax_end_col;
   char *syntax_msg;
   GString *count_errors; /* verify_counts mismatches, or NULL */
+  /* A field added here must travel in hs-trace-stream.c's MSG_END too (HsTraceStep and
+   * HsTraceKeyframe fields travel by themselves). */
 };
 
 extern const char *const hs_trace_event_names[];

@@ -20,9 +20,9 @@ typedef enum
   MSG_STRINGS = 1, /* first_index n (string)... */
   MSG_LOG,         /* bytes appended to the delta log */
   MSG_KEYLOG,      /* bytes appended to the keyframe log */
-  MSG_KEYFRAMES,   /* n (step offset len)... */
+  MSG_KEYFRAMES,   /* HsTraceKeyframe... (raw) */
   MSG_OUT,         /* program output appended */
-  MSG_STEPS,       /* log_len keylog_len n (delta_offset stdout_len line func exc event)... */
+  MSG_STEPS,       /* log_len keylog_len HsTraceStep... (raw) */
   MSG_RESET,       /* n_steps: the steps past n are replaced (a syntax error ends a run) */
   MSG_END,         /* end error_text syntax_line syntax_col syntax_end_col syntax_msg
                     * count_errors */
@@ -77,20 +77,13 @@ encode_batch (HsTrace *t, Counts *sent, HsLog *out)
   sent->log = t->log.len;
   put_message (out, MSG_KEYLOG, t->keylog.data + sent->keylog, t->keylog.len - sent->keylog);
   sent->keylog = t->keylog.len;
-  if (t->keyframes->len > sent->keyframes)
-    {
-      p.len = 0;
-      hs_log_put (&p, t->keyframes->len - sent->keyframes);
-      for (guint i = sent->keyframes; i < t->keyframes->len; i++)
-        {
-          const HsTraceKeyframe *kf = &g_array_index (t->keyframes, HsTraceKeyframe, i);
-          hs_log_put (&p, kf->step);
-          hs_log_put (&p, kf->offset);
-          hs_log_put (&p, kf->len);
-        }
-      put_message (out, MSG_KEYFRAMES, p.data, p.len);
-      sent->keyframes = t->keyframes->len;
-    }
+  /* steps and keyframes go as they are in memory: a field added to them travels without
+   * a change here (the header's sizes make a runner and an app of different builds
+   * refuse each other) */
+  put_message (out, MSG_KEYFRAMES,
+               (const guint8 *)&g_array_index (t->keyframes, HsTraceKeyframe, sent->keyframes),
+               (t->keyframes->len - sent->keyframes) * sizeof (HsTraceKeyframe));
+  sent->keyframes = t->keyframes->len;
   put_message (out, MSG_OUT, (const guint8 *)t->out->str + sent->out, t->out->len - sent->out);
   sent->out = t->out->len;
   if (t->steps->len > sent->steps)
@@ -98,17 +91,8 @@ encode_batch (HsTrace *t, Counts *sent, HsLog *out)
       p.len = 0;
       hs_log_put (&p, t->log.len);
       hs_log_put (&p, t->keylog.len);
-      hs_log_put (&p, t->steps->len - sent->steps);
-      for (guint i = sent->steps; i < t->steps->len; i++)
-        {
-          const HsTraceStep *s = &g_array_index (t->steps, HsTraceStep, i);
-          hs_log_put (&p, s->delta_offset);
-          hs_log_put (&p, s->stdout_len);
-          hs_log_put_signed (&p, s->line);
-          hs_log_put (&p, s->func_str);
-          hs_log_put (&p, s->exc_str);
-          hs_log_put (&p, s->event);
-        }
+      hs_log_append (&p, &g_array_index (t->steps, HsTraceStep, sent->steps),
+                     (t->steps->len - sent->steps) * sizeof (HsTraceStep));
       put_message (out, MSG_STEPS, p.data, p.len);
       sent->steps = t->steps->len;
     }
@@ -159,6 +143,8 @@ send_batch (HsTraceStreamWriter *w, HsTrace *t)
     {
       hs_log_append (&w->buf, magic, sizeof magic);
       hs_log_put (&w->buf, HS_TRACE_STREAM_VERSION);
+      hs_log_put (&w->buf, sizeof (HsTraceStep));
+      hs_log_put (&w->buf, sizeof (HsTraceKeyframe));
       w->started = TRUE;
     }
   encode_batch (t, &w->sent, &w->buf);
@@ -320,27 +306,19 @@ read_steps (HsTraceReader *r, HsLogReader *lr)
   HsTrace *t = r->trace;
   gsize log_len = hs_log_get (lr);
   gsize keylog_len = hs_log_get (lr);
-  guint64 n = hs_log_get (lr);
+  gsize n = (gsize)(lr->end - lr->p) / sizeof (HsTraceStep);
 
-  for (guint64 i = 0; i < n && !hs_log_reader_done (lr); i++)
+  if (r->max_steps > 0 && t->steps->len + n > (gsize)r->max_steps)
     {
-      HsTraceStep s = { 0 };
+      gsize keep = (gsize)r->max_steps - t->steps->len;
+      HsTraceStep dropped; /* copied out: the bytes are not aligned for it */
 
-      s.delta_offset = hs_log_get (lr);
-      s.stdout_len = (guint32)hs_log_get (lr);
-      s.line = (gint32)hs_log_get_signed (lr);
-      s.func_str = (guint32)hs_log_get (lr);
-      s.exc_str = (guint32)hs_log_get (lr);
-      s.event = (guint8)hs_log_get (lr);
-      if (r->max_steps > 0 && (int)t->steps->len == r->max_steps)
-        {
-          /* the first step not kept says where the last kept one's delta ends */
-          log_len = s.delta_offset;
-          r->full = TRUE;
-          break;
-        }
-      g_array_append_val (t->steps, s);
+      /* the first step not kept says where the last kept one's delta ends */
+      memcpy (&dropped, lr->p + keep * sizeof (HsTraceStep), sizeof dropped);
+      log_len = dropped.delta_offset;
+      n = keep;
     }
+  g_array_append_vals (t->steps, lr->p, (guint)n);
   if (r->max_steps > 0 && (int)t->steps->len >= r->max_steps)
     r->full = TRUE;
   r->marks_log = log_len;
@@ -399,20 +377,8 @@ read_message (HsTraceReader *r, guint64 type, const guint8 *data, gsize len)
         hs_log_append (&t->keylog, data, len);
         break;
       case MSG_KEYFRAMES:
-        {
-          guint64 n = hs_log_get (&lr);
-
-          for (guint64 i = 0; i < n && !hs_log_reader_done (&lr); i++)
-            {
-              HsTraceKeyframe kf;
-
-              kf.step = (int)hs_log_get (&lr);
-              kf.offset = hs_log_get (&lr);
-              kf.len = hs_log_get (&lr);
-              g_array_append_val (t->keyframes, kf);
-            }
-          break;
-        }
+        g_array_append_vals (t->keyframes, data, (guint)(len / sizeof (HsTraceKeyframe)));
+        break;
       case MSG_OUT:
         g_string_append_len (t->out, (const char *)data, len);
         break;
@@ -443,17 +409,22 @@ hs_trace_reader_feed (HsTraceReader *r, const guint8 *data, gsize len, GError **
   end = p + r->pending->len;
   if (!r->header_read)
     {
-      guint64 version;
+      guint64 version = 0, step_size = 0, keyframe_size = 0;
       const guint8 *q = p + sizeof magic;
 
-      if (r->pending->len < sizeof magic + 1)
+      if (r->pending->len < sizeof magic)
         return TRUE;
-      if (memcmp (p, magic, sizeof magic) != 0 || !peek_varint (&q, end, &version)
-          || version != HS_TRACE_STREAM_VERSION)
+      if (memcmp (p, magic, sizeof magic) == 0
+          && (!peek_varint (&q, end, &version) || !peek_varint (&q, end, &step_size)
+              || !peek_varint (&q, end, &keyframe_size)))
+        return TRUE; /* not all there yet */
+      if (memcmp (p, magic, sizeof magic) != 0 || version != HS_TRACE_STREAM_VERSION
+          || step_size != sizeof (HsTraceStep) || keyframe_size != sizeof (HsTraceKeyframe))
         {
           r->broken = TRUE;
           g_set_error (error, HS_TRACE_ERROR, HS_TRACE_ERROR_BAD_STREAM,
-                       "not a Heapscope trace stream of version %d", HS_TRACE_STREAM_VERSION);
+                       "not a trace stream of this Heapscope (version %d)",
+                       HS_TRACE_STREAM_VERSION);
           return FALSE;
         }
       p = q;

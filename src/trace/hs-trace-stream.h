@@ -6,10 +6,12 @@
  * message, so the reader rebuilds the same trace byte for byte, and a stream cut short
  * (the runner crashed or was killed) still yields every step that arrived whole.
  *
- * Format (version HS_TRACE_STREAM_VERSION): the magic "HSTS", a varint version, then
- * messages `type len payload` (two varints and `len` bytes; unknown types are skipped).
- * Payloads use the trace log's varints; a string is its length + 1 and its bytes (0:
- * none). Within one batch the steps come last, after everything they need.
+ * Format (version HS_TRACE_STREAM_VERSION): the magic "HSTS", varints for the version and
+ * the sizes of HsTraceStep and HsTraceKeyframe (which travel as they are in memory: the
+ * runner and the app are one build), then messages `type len payload` (two varints and
+ * `len` bytes; unknown types are skipped). Payloads use the trace log's varints; a string
+ * is its length + 1 and its bytes (0: none). Within one batch the steps come last, after
+ * everything they need.
  */
 #pragma once
 

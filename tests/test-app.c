@@ -217,8 +217,8 @@ export_done (ExportResult *r)
 }
 
 static void
-export_through_dialog (HeapscopeWindow *win, const char *format, gboolean all,
-                       const char *path, ExportResult *r)
+export_through_dialog (HeapscopeWindow *win, const char *format, gboolean all, const char *path,
+                       ExportResult *r)
 {
   HeapscopeExportDialog *dialog = heapscope_export_dialog_new (win);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -1069,6 +1069,35 @@ test_child_crash (void)
   close_window (win);
 }
 
+/* A runner that asks for more memory than the memory-limit preference allows ends, and
+ * the window says it ran out of memory and keeps the steps so far. */
+static void
+test_child_out_of_memory (void)
+{
+  HeapscopeWindow *win;
+  g_autoptr (GSettings) settings = g_settings_new (HEAPSCOPE_APP_ID);
+
+#if defined(__SANITIZE_ADDRESS__)
+  g_test_skip ("AddressSanitizer needs the address space the limit would take");
+  return;
+#endif
+  win = new_window ();
+  g_settings_set_int (settings, "memory-limit", 256);
+  g_setenv ("HS_TEST_CHILD_FAULT", "oom:20", TRUE);
+  run_source (win, "total = 0\nfor i in range(1000):\n    total += i\n");
+  g_unsetenv ("HS_TEST_CHILD_FAULT");
+  g_assert_cmpint (
+      hs_trace_get_end (heapscope_session_get_trace (heapscope_window_get_session (win))), ==,
+      HS_TRACE_END_INTERRUPTED);
+  g_assert_cmpint (heapscope_step_controls_get_n_steps (heapscope_window_get_step_controls (win)),
+                   ==, 20);
+  g_assert_nonnull (strstr (heapscope_window_get_banner (win), "ran out of memory at step 20"));
+  /* g_format_size puts a no-break space before the unit */
+  g_assert_nonnull (strstr (heapscope_window_get_banner (win), "(the limit is 256.0"));
+  g_settings_reset (settings, "memory-limit");
+  close_window (win);
+}
+
 static gboolean
 fifty_steps_in (HeapscopeWindow *win)
 {
@@ -1242,6 +1271,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/step-limit-banner", test_step_limit_banner);
   g_test_add_func ("/app/fault/child-crash", test_child_crash);
   g_test_add_func ("/app/fault/stop-hung-child", test_stop_hung_child);
+  g_test_add_func ("/app/fault/child-out-of-memory", test_child_out_of_memory);
   g_test_add_func ("/app/fault/kill-restore", test_kill_restore);
   status = g_test_run ();
   g_clear_object (&app);

@@ -78,30 +78,36 @@ read_stdin (gsize *len)
 
 /* ---- faults on demand, for the app's tests only ---- */
 
+typedef enum
+{
+  FAULT_NONE,
+  FAULT_CRASH,
+  FAULT_HANG,
+  FAULT_OOM,
+} Fault;
+
 typedef struct
 {
   HsTraceStreamWriter *writer;
-  int fault_step; /* 0: none */
-  gboolean hang;  /* else crash */
+  Fault fault;
+  int fault_step;
 } Runner;
 
-/* HS_TEST_CHILD_FAULT=crash:N or hang:N: at step N, after sending the steps so far,
- * the interpreter crashes (a real invalid memory access) or hangs where no step check
- * can stop it, as a bug in the C code would. */
+/* HS_TEST_CHILD_FAULT=crash:N, hang:N or oom:N: at step N, after sending the steps so
+ * far, the interpreter crashes (a real invalid memory access), hangs where no step check
+ * can stop it, or asks for 1 GiB at once, as a bug in the C code would. */
 static void
 parse_fault (Runner *run)
 {
+  static const char *const names[] = { NULL, "crash:", "hang:", "oom:" };
   const char *fault = g_getenv ("HS_TEST_CHILD_FAULT");
 
-  if (fault == NULL)
-    return;
-  if (g_str_has_prefix (fault, "crash:"))
-    run->fault_step = atoi (fault + 6);
-  else if (g_str_has_prefix (fault, "hang:"))
-    {
-      run->fault_step = atoi (fault + 5);
-      run->hang = TRUE;
-    }
+  for (guint i = 1; fault != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_str_has_prefix (fault, names[i]))
+      {
+        run->fault = (Fault)i;
+        run->fault_step = atoi (fault + strlen (names[i]));
+      }
 }
 
 static void
@@ -111,12 +117,18 @@ step_done (HsTrace *trace, gpointer data)
   volatile int *nowhere;
 
   hs_trace_stream_writer_step_done (trace, run->writer);
-  if (run->fault_step <= 0 || hs_trace_get_n_steps (trace) != run->fault_step)
+  if (run->fault == FAULT_NONE || hs_trace_get_n_steps (trace) != run->fault_step)
     return;
   hs_trace_stream_writer_flush (run->writer, trace);
-  if (run->hang)
+  if (run->fault == FAULT_HANG)
     for (;;)
       pause ();
+  if (run->fault == FAULT_OOM)
+    {
+      /* past a smaller --memory-limit this aborts; without the limit it would succeed */
+      g_free (g_malloc (1024 * 1024 * 1024));
+      return;
+    }
   /* an invalid memory access the compiler cannot see coming */
   nowhere = (volatile int *)(gintptr)g_getenv ("HS_NO_SUCH_VARIABLE");
   *nowhere = 1;

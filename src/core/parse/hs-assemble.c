@@ -1,0 +1,638 @@
+/* hs-assemble.c — the compiler's back end: a unit's instruction stream (labels and
+ * emitters), its constants (equal constants shared, as CPython's compiler shares them),
+ * names and local slots, and assembly into an HsCode: jump resolution, the line table,
+ * the stack depth and the exception table (see the invariant in hs-compile-private.h).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-compile-private.h"
+#include "hs-error.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+/* ---- units ----------------------------------------------------------------------- */
+
+static guint
+bytes_hash (gconstpointer k)
+{
+  return g_bytes_hash (k);
+}
+
+Unit *
+hs_compile_unit_new (Unit *parent, const char *name, UnitKind kind, HsScope *scope, int firstlineno)
+{
+  gboolean is_function = kind == UNIT_FUNCTION;
+  Unit *u = g_new0 (Unit, 1);
+  u->parent = parent;
+  u->instrs = g_array_new (FALSE, FALSE, sizeof (Instr));
+  u->labels = g_array_new (FALSE, FALSE, sizeof (int));
+  u->consts = g_ptr_array_new ();
+  u->const_map
+      = g_hash_table_new_full (bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+  u->names = g_ptr_array_new_with_free_func (g_free);
+  u->name_map = g_hash_table_new (g_str_hash, g_str_equal);
+  u->varnames = g_ptr_array_new_with_free_func (g_free);
+  u->local_map = g_hash_table_new (g_str_hash, g_str_equal);
+  u->global_decl = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  u->children = g_ptr_array_new ();
+  u->fblocks = g_array_new (FALSE, FALSE, sizeof (FBlock));
+  u->is_function = is_function;
+  u->kind = kind;
+  u->scope = scope;
+  u->cells = g_array_new (FALSE, FALSE, sizeof (int));
+  u->frees = g_array_new (FALSE, FALSE, sizeof (int));
+  u->name = g_strdup (name);
+  u->qualname = parent != NULL && parent->kind == UNIT_FUNCTION
+                    ? g_strdup_printf ("%s.<locals>.%s", parent->qualname, name)
+                : parent != NULL && parent->kind == UNIT_CLASS
+                    ? g_strdup_printf ("%s.%s", parent->qualname, name)
+                    : g_strdup (name);
+  u->firstlineno = firstlineno;
+  return u;
+}
+
+/* Frees a unit whose constants and children were not handed to a code object. */
+void
+hs_compile_unit_free (HsVM *vm, Unit *u, gboolean release)
+{
+  if (release)
+    {
+      for (guint i = u->consts->len; i-- > 0;) /* a constant tuple before its items */
+        hs_code_release_const (vm, u->consts->pdata[i]);
+      for (guint i = 0; i < u->children->len; i++)
+        hs_code_free (vm, u->children->pdata[i]);
+    }
+  g_array_free (u->instrs, TRUE);
+  g_array_free (u->labels, TRUE);
+  g_ptr_array_free (u->consts, TRUE);
+  g_hash_table_destroy (u->const_map);
+  g_ptr_array_free (u->names, TRUE);
+  g_hash_table_destroy (u->name_map);
+  g_ptr_array_free (u->varnames, TRUE);
+  g_hash_table_destroy (u->local_map);
+  g_hash_table_destroy (u->global_decl);
+  g_ptr_array_free (u->children, TRUE);
+  g_array_free (u->fblocks, TRUE);
+  g_array_free (u->cells, TRUE);
+  g_array_free (u->frees, TRUE);
+  g_free (u->name);
+  g_free (u->qualname);
+  g_free (u);
+}
+
+int
+hs_compile_new_label (Compiler *c)
+{
+  int none = NO_LABEL;
+  g_array_append_val (c->u->labels, none);
+  return (int)c->u->labels->len - 1;
+}
+
+void
+hs_compile_bind_label (Compiler *c, int label)
+{
+  g_array_index (c->u->labels, int, label) = (int)c->u->instrs->len;
+}
+
+/* Appends an instruction slot. The emitters fill it in place rather than appending a
+ * local: a local whose address is taken gets its own stack slot (and red zones under
+ * ASan) in every visitor these small functions are inlined into, which made the
+ * recursive visit_expr frames too large for the 3000-level depth limit. */
+static Instr *
+new_instr (Compiler *c)
+{
+  GArray *a = c->u->instrs;
+  g_array_set_size (a, a->len + 1);
+  return &g_array_index (a, Instr, a->len - 1);
+}
+
+void
+hs_compile_emit_at (Compiler *c, HsOpcode op, guint32 arg, HsCodePos pos)
+{
+  *new_instr (c) = (Instr){ op, arg, FALSE, pos };
+}
+
+void
+hs_compile_emit (Compiler *c, HsOpcode op, guint32 arg)
+{
+  hs_compile_emit_at (c, op, arg, c->u->cur);
+}
+
+void
+hs_compile_emit_jump (Compiler *c, HsOpcode op, int label)
+{
+  *new_instr (c) = (Instr){ op, (guint32)label, TRUE, c->u->cur };
+}
+
+/* An instruction with no line of its own (end-of-branch jumps, implicit returns). */
+void
+hs_compile_emit_jump_noline (Compiler *c, HsOpcode op, int label)
+{
+  *new_instr (c) = (Instr){ op, (guint32)label, TRUE, { -1, -1, -1, -1, -1, -1 } };
+}
+
+/* ---- constants and names --------------------------------------------------------- */
+
+int
+hs_compile_add_const_keyed (Compiler *c, const char *kind, const char *data, gsize len,
+                            HsObject *obj)
+{
+  GByteArray *key = g_byte_array_new ();
+  g_byte_array_append (key, (const guint8 *)kind, strlen (kind) + 1);
+  g_byte_array_append (key, (const guint8 *)data, len);
+  GBytes *k = g_byte_array_free_to_bytes (key);
+  gpointer found = g_hash_table_lookup (c->u->const_map, k);
+  if (found != NULL)
+    {
+      g_bytes_unref (k);
+      if (obj != NULL)
+        {
+          hs_code_make_const (obj);
+          hs_code_release_const (c->vm, obj);
+        }
+      return GPOINTER_TO_INT (found) - 1;
+    }
+  if (obj == NULL)
+    {
+      g_bytes_unref (k);
+      return -1;
+    }
+  hs_code_make_const (obj);
+  g_ptr_array_add (c->u->consts, obj);
+  g_hash_table_insert (c->u->const_map, k, GINT_TO_POINTER (c->u->consts->len));
+  return (int)c->u->consts->len - 1;
+}
+
+int
+hs_compile_const_singleton (Compiler *c, HsObject *obj, const char *kind)
+{
+  return hs_compile_add_const_keyed (c, kind, "", 0, obj);
+}
+
+static gboolean
+all_name_chars (const char *s, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (s[i]) && s[i] != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static HsObject *
+make_str_const (Compiler *c, const char *s, gsize len)
+{
+  if (all_name_chars (s, len))
+    {
+      char *z = g_strndup (s, len);
+      HsObject *o = hs_str_intern_cstr (z);
+      g_free (z);
+      return o;
+    }
+  return hs_str_new (c->vm, s, len);
+}
+
+int
+hs_compile_const_str (Compiler *c, const char *s, gsize len)
+{
+  int idx = hs_compile_add_const_keyed (c, "s", s, len, NULL);
+  if (idx >= 0)
+    return idx;
+  HsObject *o = make_str_const (c, s, len);
+  if (o == NULL)
+    {
+      hs_err_clear (c->vm);
+      return hs_compile_const_singleton (c, hs_None, "N");
+    }
+  return hs_compile_add_const_keyed (c, "s", s, len, o);
+}
+
+int
+hs_compile_const_none (Compiler *c)
+{
+  return hs_compile_const_singleton (c, hs_None, "N");
+}
+
+/* A tuple of interned strs (keyword names of a call). */
+int
+hs_compile_const_names_tuple (Compiler *c, HsKeyword *kws, int n)
+{
+  GString *key = g_string_new (NULL);
+  for (int i = 0; i < n; i++)
+    g_string_append_printf (key, "%s,", kws[i].arg);
+  int idx = hs_compile_add_const_keyed (c, "k", key->str, key->len, NULL);
+  if (idx < 0)
+    {
+      HsObject *t = hs_tuple_new (c->vm, n);
+      if (t == NULL)
+        {
+          hs_err_clear (c->vm);
+          g_string_free (key, TRUE);
+          return hs_compile_const_none (c);
+        }
+      for (int i = 0; i < n; i++)
+        hs_tuple_set_take (t, i, hs_str_intern_cstr (kws[i].arg));
+      idx = hs_compile_add_const_keyed (c, "k", key->str, key->len, t);
+    }
+  g_string_free (key, TRUE);
+  return idx;
+}
+
+int
+hs_compile_name_index (Compiler *c, const char *name)
+{
+  gpointer found = g_hash_table_lookup (c->u->name_map, name);
+  if (found != NULL)
+    return GPOINTER_TO_INT (found) - 1;
+  char *copy = g_strdup (name);
+  g_ptr_array_add (c->u->names, copy);
+  g_hash_table_insert (c->u->name_map, copy, GINT_TO_POINTER (c->u->names->len));
+  return (int)c->u->names->len - 1;
+}
+
+int
+hs_compile_local_index (Unit *u, const char *name)
+{
+  gpointer found = g_hash_table_lookup (u->local_map, name);
+  return found != NULL ? GPOINTER_TO_INT (found) - 1 : -1;
+}
+
+static int
+add_local (Unit *u, const char *name)
+{
+  int idx = hs_compile_local_index (u, name);
+  if (idx >= 0)
+    return idx;
+  char *copy = g_strdup (name);
+  g_ptr_array_add (u->varnames, copy);
+  g_hash_table_insert (u->local_map, copy, GINT_TO_POINTER (u->varnames->len));
+  return (int)u->varnames->len - 1;
+}
+
+/* Slots of a function or class unit from its scope: parameters, then locals and cells
+ * in first-seen order, then free variables in closure order. Class units only have
+ * slots for their cells (the implicit __class__) and free variables. */
+void
+hs_compile_allocate_slots (Unit *u)
+{
+  HsScope *sc = u->scope;
+  if (u->kind == UNIT_FUNCTION)
+    {
+      for (guint i = 0; i < sc->params->len; i++)
+        add_local (u, sc->params->pdata[i]);
+      for (guint i = 0; i < sc->names->len; i++)
+        {
+          HsSymScope r = hs_scope_resolve (sc, sc->names->pdata[i]);
+          if (r == HS_SYM_LOCAL || r == HS_SYM_CELL)
+            add_local (u, sc->names->pdata[i]);
+        }
+      for (guint i = 0; i < sc->names->len; i++)
+        if (hs_scope_resolve (sc, sc->names->pdata[i]) == HS_SYM_CELL)
+          {
+            int slot = hs_compile_local_index (u, sc->names->pdata[i]);
+            g_array_append_val (u->cells, slot);
+          }
+    }
+  else if (u->kind == UNIT_CLASS && sc->class_cell)
+    {
+      int slot = add_local (u, "__class__");
+      g_array_append_val (u->cells, slot);
+    }
+  for (guint i = 0; i < sc->frees->len; i++)
+    {
+      int slot = add_local (u, sc->frees->pdata[i]);
+      g_array_append_val (u->frees, slot);
+    }
+}
+
+/* ---- assembly -------------------------------------------------------------------- */
+
+static int
+stack_effect (guint32 op, guint32 arg, gboolean jump)
+{
+  switch (op)
+    {
+      case HS_OP_NOP:
+      case HS_OP_LINE:
+      case HS_OP_ROT_TWO:
+      case HS_OP_ROT_THREE:
+      case HS_OP_UNARY_OP:
+      case HS_OP_UNARY_NOT:
+      case HS_OP_LOAD_ATTR:
+      case HS_OP_JUMP:
+      case HS_OP_JUMP_BACKWARD:
+      case HS_OP_GET_ITER:
+      case HS_OP_DELETE_FAST:
+      case HS_OP_DELETE_GLOBAL:
+      case HS_OP_DELETE_DEREF:
+      case HS_OP_DELETE_NAME:
+      case HS_OP_POP_BLOCK:
+      case HS_OP_CHECK_EXC_MATCH:
+      case HS_OP_LIST_TO_TUPLE:
+      case HS_OP_YIELD_VALUE:
+      case HS_OP_GET_YIELD_FROM_ITER:
+        return 0;
+      case HS_OP_FORMAT_VALUE:
+        return (arg & 4) ? -1 : 0;
+      case HS_OP_SETUP_FINALLY:
+        return jump ? 1 : 0;
+      case HS_OP_LOAD_CONST:
+      case HS_OP_LOAD_FAST:
+      case HS_OP_LOAD_GLOBAL:
+      case HS_OP_LOAD_DEREF:
+      case HS_OP_LOAD_CLOSURE:
+      case HS_OP_LOAD_NAME:
+      case HS_OP_LOAD_CLASSDEREF:
+      case HS_OP_DUP_TOP:
+      case HS_OP_LOAD_METHOD:
+      case HS_OP_PUSH_EXC_INFO:
+      case HS_OP_IMPORT_NAME:
+      case HS_OP_IMPORT_FROM:
+      case HS_OP_BEFORE_WITH:
+      case HS_OP_WITH_EXCEPT_START:
+        return 1;
+      case HS_OP_DUP_TOP_TWO:
+        return 2;
+      case HS_OP_STORE_FAST:
+      case HS_OP_STORE_GLOBAL:
+      case HS_OP_STORE_DEREF:
+      case HS_OP_STORE_NAME:
+      case HS_OP_POP_TOP:
+      case HS_OP_BINARY_OP:
+      case HS_OP_INPLACE_OP:
+      case HS_OP_COMPARE_OP:
+      case HS_OP_IS_OP:
+      case HS_OP_CONTAINS_OP:
+      case HS_OP_BINARY_SUBSCR:
+      case HS_OP_DELETE_ATTR:
+      case HS_OP_POP_JUMP_IF_FALSE:
+      case HS_OP_POP_JUMP_IF_TRUE:
+      case HS_OP_RETURN_VALUE:
+      case HS_OP_POP_EXCEPT:
+      case HS_OP_RERAISE:
+      case HS_OP_LIST_APPEND:
+      case HS_OP_SET_ADD:
+      case HS_OP_LIST_EXTEND:
+      case HS_OP_DICT_MERGE:
+      case HS_OP_SET_UPDATE:
+        return -1;
+      case HS_OP_MAP_ADD:
+        return -2;
+      case HS_OP_STORE_SUBSCR:
+        return -3;
+      case HS_OP_DELETE_SUBSCR:
+      case HS_OP_STORE_ATTR:
+        return -2;
+      case HS_OP_BUILD_SLICE:
+      case HS_OP_BUILD_LIST:
+      case HS_OP_BUILD_TUPLE:
+      case HS_OP_BUILD_STRING:
+      case HS_OP_BUILD_SET:
+        return 1 - (int)arg;
+      case HS_OP_BUILD_MAP:
+        return 1 - 2 * (int)arg;
+      case HS_OP_CALL_METHOD:
+        return -(int)arg - 1;
+      case HS_OP_CALL:
+        return -(int)arg;
+      case HS_OP_CALL_KW:
+        return -(int)arg - 1;
+      case HS_OP_CALL_FUNCTION_EX:
+        return -(int)arg - 1;
+      case HS_OP_BUILD_CLASS:
+        return -(int)arg - 1;
+      case HS_OP_UNPACK_SEQUENCE:
+        return (int)arg - 1;
+      case HS_OP_UNPACK_EX:
+        return (int)(arg & 0xfff) + (int)(arg >> 12);
+      case HS_OP_JUMP_IF_FALSE_OR_POP:
+      case HS_OP_JUMP_IF_TRUE_OR_POP:
+        return jump ? 0 : -1;
+      case HS_OP_FOR_ITER:
+        return jump ? -1 : 1;
+      case HS_OP_SEND:
+        return jump ? -1 : 0;
+      case HS_OP_MAKE_FUNCTION:
+        return 1 - (int)(arg & 1) - (int)((arg >> 1) & 1) - (int)((arg >> 2) & 1);
+      case HS_OP_RAISE:
+      case HS_OP_ASSERT_FAIL:
+        return -(int)arg;
+      default:
+        return 0;
+    }
+}
+
+static gboolean
+is_terminal (guint32 op)
+{
+  return op == HS_OP_JUMP || op == HS_OP_JUMP_BACKWARD || op == HS_OP_RETURN_VALUE
+         || op == HS_OP_RAISE || op == HS_OP_ASSERT_FAIL || op == HS_OP_RERAISE;
+}
+
+static gboolean
+is_jump_op (guint32 op)
+{
+  return op == HS_OP_JUMP || op == HS_OP_JUMP_BACKWARD || op == HS_OP_POP_JUMP_IF_FALSE
+         || op == HS_OP_POP_JUMP_IF_TRUE || op == HS_OP_JUMP_IF_FALSE_OR_POP
+         || op == HS_OP_JUMP_IF_TRUE_OR_POP || op == HS_OP_FOR_ITER || op == HS_OP_SEND
+         || op == HS_OP_SETUP_FINALLY;
+}
+
+static gboolean
+is_pseudo (guint32 op)
+{
+  return op == HS_OP_SETUP_FINALLY || op == HS_OP_POP_BLOCK;
+}
+
+/* Stack depth before each instruction (-1: unreachable) by a walk of the flow graph in
+ * which SETUP_FINALLY also branches to its handler with the exception pushed. Returns
+ * the maximum depth. */
+static int
+compute_depths (Instr *in, int n, int *depth)
+{
+  for (int i = 0; i <= n; i++)
+    depth[i] = -1;
+  GArray *work = g_array_new (FALSE, FALSE, sizeof (int));
+  int maxd = 0, start = 0;
+  depth[0] = 0;
+  g_array_append_val (work, start);
+  while (work->len > 0)
+    {
+      int i = g_array_index (work, int, work->len - 1);
+      g_array_set_size (work, work->len - 1);
+      int d = depth[i];
+      for (; i < n; i++)
+        {
+          guint32 op = in[i].op, arg = in[i].arg;
+          if (op == HS_OP_LOAD_METHOD || op == HS_OP_UNPACK_SEQUENCE || op == HS_OP_UNPACK_EX)
+            maxd = MAX (maxd, d + (int)(arg & 0xfff) + (int)(arg >> 12) + 1);
+          if (is_jump_op (op))
+            {
+              int jd = d + stack_effect (op, arg, TRUE);
+              maxd = MAX (maxd, jd);
+              if ((int)arg <= n && depth[arg] < 0)
+                {
+                  depth[arg] = jd;
+                  int t = (int)arg;
+                  g_array_append_val (work, t);
+                }
+            }
+          if (is_terminal (op))
+            break;
+          d += stack_effect (op, arg, FALSE);
+          maxd = MAX (maxd, d);
+          if (i + 1 <= n && depth[i + 1] >= 0)
+            break;
+          if (i + 1 <= n)
+            depth[i + 1] = d;
+        }
+    }
+  g_array_free (work, TRUE);
+  return maxd;
+}
+
+static void
+add_exc_entry (GArray *table, int handler, int start, int end, int *newidx, int *depth)
+{
+  if (handler < 0 || end <= start || depth[handler] < 1)
+    return;
+  HsExcEntry e = { start, end, newidx[handler], depth[handler] - 1 };
+  g_array_append_val (table, e);
+}
+
+/* Exception table from the textual SETUP_FINALLY/POP_BLOCK bracketing: each real
+ * instruction is protected by the innermost open block. */
+static void
+build_exc_table (Instr *in, int n, int *newidx, int *depth, HsCode *co)
+{
+  GArray *stack = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *table = g_array_new (FALSE, FALSE, sizeof (HsExcEntry));
+  int cur = -1, cur_start = 0;
+  for (int i = 0; i < n; i++)
+    {
+      if (in[i].op == HS_OP_SETUP_FINALLY)
+        {
+          int t = (int)in[i].arg;
+          g_array_append_val (stack, t);
+          continue;
+        }
+      if (in[i].op == HS_OP_POP_BLOCK)
+        {
+          if (stack->len > 0)
+            g_array_set_size (stack, stack->len - 1);
+          continue;
+        }
+      int h = stack->len > 0 ? g_array_index (stack, int, stack->len - 1) : -1;
+      if (h != cur)
+        {
+          add_exc_entry (table, cur, cur_start, newidx[i], newidx, depth);
+          cur = h;
+          cur_start = newidx[i];
+        }
+    }
+  add_exc_entry (table, cur, cur_start, newidx[n], newidx, depth);
+  co->nexc = (int)table->len;
+  co->exc_table = (HsExcEntry *)g_array_free (table, FALSE);
+  g_array_free (stack, TRUE);
+}
+
+HsCode *
+hs_compile_assemble (Compiler *c, Unit *u)
+{
+  int n = (int)u->instrs->len;
+  Instr *in = (Instr *)u->instrs->data;
+  gboolean *target = g_new0 (gboolean, n + 1);
+  for (int i = 0; i < n; i++)
+    if (in[i].is_jump)
+      {
+        in[i].arg = (guint32)g_array_index (u->labels, int, in[i].arg);
+        target[in[i].arg] = TRUE;
+      }
+  int *depth = g_new (int, n + 1);
+  int maxd = compute_depths (in, n, depth);
+  /* Position-less instructions that are not jump targets take their predecessor's (the
+   * last real one: pseudo-instructions leave no code to own a line). */
+  int prev = -1;
+  gboolean pending = FALSE;
+  for (int i = 0; i < n; i++)
+    {
+      pending |= target[i];
+      if (is_pseudo (in[i].op))
+        continue;
+      if (in[i].pos.line < 0 && !pending && prev >= 0)
+        in[i].pos = in[prev].pos;
+      pending = FALSE;
+      prev = i;
+    }
+
+  int *newidx = g_new (int, n + 1);
+  GArray *code = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *pos = g_array_new (FALSE, FALSE, sizeof (HsCodePos));
+  int prev_line = -1;
+  gboolean pending_target = FALSE;
+  for (int i = 0; i < n; i++)
+    {
+      newidx[i] = (int)code->len;
+      pending_target |= target[i];
+      if (is_pseudo (in[i].op))
+        continue;
+      int line = in[i].pos.line;
+      if (line >= 0 && (code->len == 0 || pending_target || line != prev_line))
+        {
+          guint32 w = HS_INSTR (HS_OP_LINE, 0);
+          g_array_append_val (code, w);
+          g_array_append_val (pos, in[i].pos);
+        }
+      pending_target = FALSE;
+      prev_line = line;
+      guint32 w = HS_INSTR (in[i].op, in[i].arg);
+      g_array_append_val (code, w);
+      g_array_append_val (pos, in[i].pos);
+    }
+  newidx[n] = (int)code->len;
+  guint32 *words = (guint32 *)code->data;
+  for (int i = 0; i < n; i++)
+    if (in[i].is_jump && !is_pseudo (in[i].op))
+      words[newidx[i] + (HS_INSTR_OP (words[newidx[i]]) == HS_OP_LINE)]
+          = HS_INSTR (in[i].op, newidx[in[i].arg]);
+
+  HsCode *co = g_new0 (HsCode, 1);
+  build_exc_table (in, n, newidx, depth, co);
+  co->name = g_strdup (u->name);
+  co->qualname = g_strdup (u->qualname);
+  co->filename = g_strdup (c->filename);
+  co->firstlineno = u->firstlineno;
+  co->is_module = u->kind == UNIT_MODULE;
+  co->ncode = (int)code->len;
+  co->code = (guint32 *)g_array_free (code, FALSE);
+  co->pos = (HsCodePos *)g_array_free (pos, FALSE);
+  co->nconsts = (int)u->consts->len;
+  co->consts = g_memdup2 (u->consts->pdata, sizeof (HsObject *) * MAX (1, u->consts->len));
+  co->nnames = (int)u->names->len;
+  co->names = g_new0 (HsObject *, MAX (1, co->nnames));
+  for (int i = 0; i < co->nnames; i++)
+    co->names[i] = hs_str_intern_cstr (u->names->pdata[i]);
+  co->nlocals = (int)u->varnames->len;
+  co->nparams = u->nparams;
+  co->nkwonly = u->nkwonly;
+  co->flags = u->code_flags;
+  co->varnames = g_new0 (char *, MAX (1, co->nlocals));
+  co->varname_objs = g_new0 (HsObject *, MAX (1, co->nlocals));
+  for (int i = 0; i < co->nlocals; i++)
+    {
+      co->varnames[i] = g_strdup (u->varnames->pdata[i]);
+      co->varname_objs[i] = hs_str_intern_cstr (co->varnames[i]);
+    }
+  co->ncells = (int)u->cells->len;
+  co->cells = g_memdup2 (u->cells->data, sizeof (int) * MAX (1, co->ncells));
+  co->nfrees = (int)u->frees->len;
+  co->frees = g_memdup2 (u->frees->data, sizeof (int) * MAX (1, co->nfrees));
+  co->nchildren = (int)u->children->len;
+  co->children = g_memdup2 (u->children->pdata, sizeof (HsCode *) * MAX (1, u->children->len));
+  co->stacksize = maxd + 2;
+  g_free (newidx);
+  g_free (target);
+  g_free (depth);
+  return co;
+}

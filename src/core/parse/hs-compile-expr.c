@@ -1,0 +1,1058 @@
+/* hs-compile-expr.c — code generation for expressions and assignment targets: names by
+ * their scope, constants, operators, displays, calls, f-strings, conditional jumps, and
+ * stores, deletes and augmented assignments. Statements are in hs-compile.c.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-compile-private.h"
+#include "hs-error.h"
+#include "hs-float.h"
+#include "hs-int.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+/* ---- expressions ----------------------------------------------------------------- */
+
+typedef enum
+{
+  NAME_LOAD,
+  NAME_STORE,
+  NAME_DEL,
+} NameOp;
+
+static void
+name_op (Compiler *c, const char *id, NameOp op)
+{
+  static const HsOpcode fast[] = { HS_OP_LOAD_FAST, HS_OP_STORE_FAST, HS_OP_DELETE_FAST };
+  static const HsOpcode deref[] = { HS_OP_LOAD_DEREF, HS_OP_STORE_DEREF, HS_OP_DELETE_DEREF };
+  static const HsOpcode global[] = { HS_OP_LOAD_GLOBAL, HS_OP_STORE_GLOBAL, HS_OP_DELETE_GLOBAL };
+  static const HsOpcode name[] = { HS_OP_LOAD_NAME, HS_OP_STORE_NAME, HS_OP_DELETE_NAME };
+  Unit *u = c->u;
+  if (u->kind == UNIT_MODULE)
+    {
+      hs_compile_emit (c, global[op], hs_compile_name_index (c, id));
+      return;
+    }
+  HsSymScope sc = hs_scope_resolve (u->scope, id);
+  switch (sc)
+    {
+      case HS_SYM_LOCAL:
+        if (u->kind == UNIT_FUNCTION)
+          hs_compile_emit (c, fast[op], hs_compile_local_index (u, id));
+        else
+          hs_compile_emit (c, name[op], hs_compile_name_index (c, id));
+        break;
+      case HS_SYM_CELL:
+      case HS_SYM_FREE:
+        if (u->kind == UNIT_CLASS && op == NAME_LOAD)
+          hs_compile_emit (c, HS_OP_LOAD_CLASSDEREF,
+                           hs_compile_local_index (u, id)
+                               | (guint32)hs_compile_name_index (c, id) << 12);
+        else
+          hs_compile_emit (c, deref[op], hs_compile_local_index (u, id));
+        break;
+      case HS_SYM_GLOBAL_EXPLICIT:
+        hs_compile_emit (c, global[op], hs_compile_name_index (c, id));
+        break;
+      case HS_SYM_GLOBAL_IMPLICIT:
+        hs_compile_emit (c, u->kind == UNIT_CLASS ? name[op] : global[op],
+                         hs_compile_name_index (c, id));
+        break;
+    }
+}
+
+static void
+load_name (Compiler *c, const char *id)
+{
+  name_op (c, id, NAME_LOAD);
+}
+
+void
+hs_compile_store_name (Compiler *c, const char *id, gboolean del)
+{
+  name_op (c, id, del ? NAME_DEL : NAME_STORE);
+}
+
+/* The constant's index in the unit's constants, or -1 after an error. */
+static int
+constant_index (Compiler *c, HsExpr *e)
+{
+  int idx = -1;
+  switch (e->u.constant.kind)
+    {
+      case HS_CONST_NONE:
+        idx = hs_compile_const_none (c);
+        break;
+      case HS_CONST_TRUE:
+        idx = hs_compile_const_singleton (c, hs_True, "T");
+        break;
+      case HS_CONST_FALSE:
+        idx = hs_compile_const_singleton (c, hs_False, "F");
+        break;
+      case HS_CONST_STR:
+        idx = hs_compile_const_str (c, e->u.constant.value, e->u.constant.len);
+        break;
+      case HS_CONST_INT:
+      case HS_CONST_FLOAT:
+        {
+          gboolean is_int = e->u.constant.kind == HS_CONST_INT;
+          const char *text = e->u.constant.text;
+          idx = hs_compile_add_const_keyed (c, is_int ? "i" : "f", text, strlen (text), NULL);
+          if (idx >= 0)
+            break;
+          HsObject *o = is_int ? hs_int_from_literal (c->vm, text, strlen (text))
+                               : hs_float_from_str (c->vm, text, strlen (text));
+          if (o == NULL)
+            {
+              HsObject *exc = hs_err_fetch (c->vm);
+              HsObject *msg = exc != NULL ? hs_object_str (c->vm, exc) : NULL;
+              hs_compile_error_at (c, "SyntaxError", e->pos, "%s",
+                                   msg != NULL ? hs_str_utf8 (msg) : "invalid number literal");
+              hs_xdecref (c->vm, msg);
+              hs_xdecref (c->vm, exc);
+              hs_err_clear (c->vm);
+              return -1;
+            }
+          idx = hs_compile_add_const_keyed (c, is_int ? "i" : "f", text, strlen (text), o);
+          break;
+        }
+      case HS_CONST_ELLIPSIS:
+        idx = hs_compile_const_singleton (c, hs_Ellipsis, "E");
+        break;
+      case HS_CONST_IMAG:
+        hs_compile_unsupported (c, e->pos, "complex numbers");
+        return -1;
+      case HS_CONST_BYTES:
+        hs_compile_unsupported (c, e->pos, "bytes literals");
+        return -1;
+    }
+  return idx;
+}
+
+void
+hs_compile_visit_constant (Compiler *c, HsExpr *e)
+{
+  int idx = constant_index (c, e);
+  if (idx >= 0)
+    hs_compile_emit (c, HS_OP_LOAD_CONST, idx);
+}
+
+/* `-` before a number literal, which CPython 3.11 folds into a constant. */
+static gboolean
+is_negative_number (HsExpr *e)
+{
+  if (e->kind != HS_EXPR_UNARYOP || e->u.unaryop.op != HS_UOP_NEG
+      || e->u.unaryop.operand->kind != HS_EXPR_CONSTANT)
+    return FALSE;
+  HsConstKind k = e->u.unaryop.operand->u.constant.kind;
+  return k == HS_CONST_INT || k == HS_CONST_FLOAT;
+}
+
+/* The constant for is_negative_number's `-number`, or -1 if it could not be made (then it
+ * is negated at run time). */
+static int
+negative_constant_index (Compiler *c, HsExpr *e)
+{
+  HsExpr *num = e->u.unaryop.operand;
+  const char *kind = num->u.constant.kind == HS_CONST_INT ? "i-" : "f-";
+  const char *text = num->u.constant.text;
+  int idx = hs_compile_add_const_keyed (c, kind, text, strlen (text), NULL);
+  if (idx >= 0)
+    return idx;
+  int pos = constant_index (c, num);
+  if (pos < 0)
+    return -1;
+  HsObject *neg = hs_number_unaryop (c->vm, HS_UNARY_NEG, c->u->consts->pdata[pos]);
+  if (neg == NULL)
+    {
+      hs_err_clear (c->vm);
+      return -1;
+    }
+  return hs_compile_add_const_keyed (c, kind, text, strlen (text), neg);
+}
+
+/* Whether CPython 3.11 folds the tuple display into one constant: not empty, and all its
+ * items literals, negative numbers or such tuples. */
+static gboolean
+is_constant_tuple (HsExpr *e)
+{
+  if (e->kind != HS_EXPR_TUPLE || e->u.seq.elts.len == 0)
+    return FALSE;
+  for (int i = 0; i < e->u.seq.elts.len; i++)
+    {
+      HsExpr *item = e->u.seq.elts.items[i];
+      if (item->kind == HS_EXPR_CONSTANT)
+        {
+          HsConstKind k = item->u.constant.kind;
+          if (k == HS_CONST_ELLIPSIS || k == HS_CONST_IMAG || k == HS_CONST_BYTES)
+            return FALSE;
+        }
+      else if (!is_negative_number (item) && !is_constant_tuple (item))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The constant for a tuple is_constant_tuple() accepts, shared by equal displays in the
+ * unit (so every evaluation yields the same object, as in CPython); -1 if it could not be
+ * made (then the tuple is built at run time). */
+static int
+constant_tuple_index (Compiler *c, HsExpr *e)
+{
+  int n = e->u.seq.elts.len;
+  g_autofree int *items = g_new (int, n);
+  for (int i = 0; i < n; i++)
+    {
+      HsExpr *item = e->u.seq.elts.items[i];
+      items[i] = item->kind == HS_EXPR_CONSTANT ? constant_index (c, item)
+                 : is_negative_number (item)    ? negative_constant_index (c, item)
+                                                : constant_tuple_index (c, item);
+      if (items[i] < 0)
+        return -1;
+    }
+  const char *key = (const char *)items;
+  int idx = hs_compile_add_const_keyed (c, "t", key, sizeof (int) * n, NULL);
+  if (idx >= 0)
+    return idx;
+  HsObject *t = hs_tuple_new (c->vm, n);
+  if (t == NULL)
+    {
+      hs_err_clear (c->vm);
+      return -1;
+    }
+  for (int i = 0; i < n; i++)
+    hs_tuple_set_take (t, i, hs_incref (c->u->consts->pdata[items[i]]));
+  return hs_compile_add_const_keyed (c, "t", key, sizeof (int) * n, t);
+}
+
+void
+hs_compile_visit_exprs (Compiler *c, HsExprList *l)
+{
+  for (int i = 0; i < l->len; i++)
+    hs_compile_visit_expr (c, l->items[i]);
+}
+
+static void
+visit_boolop (Compiler *c, HsExpr *e)
+{
+  int end = hs_compile_new_label (c);
+  HsExprList *v = &e->u.boolop.values;
+  for (int i = 0; i < v->len - 1; i++)
+    {
+      hs_compile_visit_expr (c, v->items[i]);
+      hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+      hs_compile_emit_jump (
+          c, e->u.boolop.is_and ? HS_OP_JUMP_IF_FALSE_OR_POP : HS_OP_JUMP_IF_TRUE_OR_POP, end);
+    }
+  hs_compile_visit_expr (c, v->items[v->len - 1]);
+  hs_compile_bind_label (c, end);
+}
+
+static void
+emit_compare (Compiler *c, HsAstCmpOp op)
+{
+  static const HsCompareOp map[]
+      = { HS_CMP_EQ, HS_CMP_NE, HS_CMP_LT, HS_CMP_LE, HS_CMP_GT, HS_CMP_GE };
+  switch (op)
+    {
+      case HS_CMPOP_IS:
+      case HS_CMPOP_IS_NOT:
+        hs_compile_emit (c, HS_OP_IS_OP, op == HS_CMPOP_IS_NOT);
+        break;
+      case HS_CMPOP_IN:
+      case HS_CMPOP_NOT_IN:
+        hs_compile_emit (c, HS_OP_CONTAINS_OP, op == HS_CMPOP_NOT_IN);
+        break;
+      default:
+        hs_compile_emit (c, HS_OP_COMPARE_OP, map[op]);
+        break;
+    }
+}
+
+gboolean
+hs_compile_has_starred (HsExprList *l)
+{
+  for (int i = 0; i < l->len; i++)
+    if (l->items[i]->kind == HS_EXPR_STARRED)
+      return TRUE;
+  return FALSE;
+}
+
+/* An iterable as CPython 3.11's AST optimizer leaves it: a list display becomes a tuple
+ * (a constant one when it can be), in `for`, in comprehensions and after `in`. */
+void
+hs_compile_fold_iterable (HsExpr *e)
+{
+  if (e->kind == HS_EXPR_LIST && !hs_compile_has_starred (&e->u.seq.elts))
+    e->kind = HS_EXPR_TUPLE;
+}
+
+/* a < b < c: the middle operand is evaluated once and kept with DUP/ROT. */
+static void
+visit_compare (Compiler *c, HsExpr *e)
+{
+  HsExprList *comps = &e->u.compare.comparators;
+  HsCodePos whole = hs_compile_pos_plain (e->pos);
+  HsAstCmpOp last = e->u.compare.ops[comps->len - 1];
+  if (last == HS_CMPOP_IN || last == HS_CMPOP_NOT_IN)
+    hs_compile_fold_iterable (comps->items[comps->len - 1]);
+  hs_compile_visit_expr (c, e->u.compare.left);
+  if (comps->len == 1)
+    {
+      hs_compile_visit_expr (c, comps->items[0]);
+      hs_compile_set_pos (c, whole);
+      emit_compare (c, e->u.compare.ops[0]);
+      return;
+    }
+  int cleanup = hs_compile_new_label (c), end = hs_compile_new_label (c);
+  for (int i = 0; i < comps->len - 1; i++)
+    {
+      hs_compile_visit_expr (c, comps->items[i]);
+      hs_compile_set_pos (c, whole);
+      hs_compile_emit (c, HS_OP_DUP_TOP, 0);
+      hs_compile_emit (c, HS_OP_ROT_THREE, 0);
+      emit_compare (c, e->u.compare.ops[i]);
+      hs_compile_emit_jump (c, HS_OP_JUMP_IF_FALSE_OR_POP, cleanup);
+    }
+  hs_compile_visit_expr (c, comps->items[comps->len - 1]);
+  hs_compile_set_pos (c, whole);
+  emit_compare (c, e->u.compare.ops[comps->len - 1]);
+  hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
+  hs_compile_bind_label (c, cleanup);
+  hs_compile_emit (c, HS_OP_ROT_TWO, 0);
+  hs_compile_emit (c, HS_OP_POP_TOP, 0);
+  hs_compile_bind_label (c, end);
+}
+
+/* Builds a list of the items, `*x` extending it (stack: ... list). */
+static void
+build_list_with_stars (Compiler *c, HsExprList *l, HsCodePos whole, gboolean in_call)
+{
+  hs_compile_set_pos (c, whole);
+  hs_compile_emit (c, HS_OP_BUILD_LIST, 0);
+  for (int i = 0; i < l->len; i++)
+    {
+      HsExpr *el = l->items[i];
+      if (el->kind == HS_EXPR_STARRED)
+        {
+          hs_compile_visit_expr (c, el->u.starred.value);
+          hs_compile_set_pos (c, whole);
+          hs_compile_emit (c, HS_OP_LIST_EXTEND, 1 | (in_call ? 0x100 : 0));
+        }
+      else
+        {
+          hs_compile_visit_expr (c, el);
+          hs_compile_set_pos (c, whole);
+          hs_compile_emit (c, HS_OP_LIST_APPEND, 1);
+        }
+    }
+}
+
+/* Displays keep at most this many items on the stack, as CPython's compiler does; it
+ * decides when the items' __hash__ and __eq__ run. */
+#define STACK_USE_GUIDELINE 30
+
+/* {a, b, *c, d}: as CPython, every item is evaluated before the set is built (and any
+ * item hashed) unless the display is starred or long; then the set is built before the
+ * first starred item (or at once when long) and each later item added as it comes. */
+static void
+visit_set_display (Compiler *c, HsExpr *e)
+{
+  HsExprList *elts = &e->u.seq.elts;
+  gboolean built = elts->len > STACK_USE_GUIDELINE;
+
+  if (!built && !hs_compile_has_starred (elts))
+    {
+      hs_compile_visit_exprs (c, elts);
+      hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+      hs_compile_emit (c, HS_OP_BUILD_SET, elts->len);
+      return;
+    }
+  if (built)
+    {
+      hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+      hs_compile_emit (c, HS_OP_BUILD_SET, 0);
+    }
+  for (int i = 0; i < elts->len; i++)
+    {
+      HsExpr *el = elts->items[i];
+      gboolean star = el->kind == HS_EXPR_STARRED;
+      if (star && !built)
+        {
+          hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+          hs_compile_emit (c, HS_OP_BUILD_SET, i);
+          built = TRUE;
+        }
+      hs_compile_visit_expr (c, star ? el->u.starred.value : el);
+      if (built)
+        {
+          hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+          hs_compile_emit (c, star ? HS_OP_SET_UPDATE : HS_OP_SET_ADD, 1);
+        }
+    }
+}
+
+/* The dict of the display's items [begin, end): all evaluated, then inserted, unless
+ * there are more than the stack guideline allows; then inserted one by one. */
+static void
+visit_subdict (Compiler *c, HsExpr *e, int begin, int end)
+{
+  gboolean big = (end - begin) * 2 > STACK_USE_GUIDELINE;
+
+  if (big)
+    {
+      hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+      hs_compile_emit (c, HS_OP_BUILD_MAP, 0);
+    }
+  for (int i = begin; i < end; i++)
+    {
+      hs_compile_visit_expr (c, e->u.dict.keys.items[i]);
+      hs_compile_visit_expr (c, e->u.dict.values.items[i]);
+      if (big)
+        {
+          hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+          hs_compile_emit (c, HS_OP_MAP_ADD, 1);
+        }
+    }
+  if (!big)
+    {
+      hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+      hs_compile_emit (c, HS_OP_BUILD_MAP, end - begin);
+    }
+}
+
+/* {k: v, **m, ...} as CPython 3.11 compiles it: runs of key: value items become dicts
+ * of their own (a run ends at a `**` or after 17 items) merged into the first, which
+ * reuses their hashes: so when each __hash__ and __eq__ runs matches CPython. */
+static void
+visit_dict_display (Compiler *c, HsExpr *e)
+{
+  int n = e->u.dict.keys.len, elements = 0;
+  gboolean have_dict = FALSE;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (e->u.dict.keys.items[i] == NULL)
+        {
+          if (elements > 0)
+            {
+              visit_subdict (c, e, i - elements, i);
+              if (have_dict)
+                hs_compile_emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
+              have_dict = TRUE;
+              elements = 0;
+            }
+          if (!have_dict)
+            {
+              hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+              hs_compile_emit (c, HS_OP_BUILD_MAP, 0);
+              have_dict = TRUE;
+            }
+          hs_compile_visit_expr (c, e->u.dict.values.items[i]);
+          hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+          hs_compile_emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
+        }
+      else if (elements * 2 > STACK_USE_GUIDELINE)
+        {
+          visit_subdict (c, e, i - elements, i + 1);
+          if (have_dict)
+            hs_compile_emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
+          have_dict = TRUE;
+          elements = 0;
+        }
+      else
+        elements++;
+    }
+  if (elements > 0)
+    {
+      visit_subdict (c, e, n - elements, n);
+      if (have_dict)
+        hs_compile_emit (c, HS_OP_DICT_MERGE, 1 | 0x100);
+      have_dict = TRUE;
+    }
+  if (!have_dict)
+    {
+      hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+      hs_compile_emit (c, HS_OP_BUILD_MAP, 0);
+    }
+}
+
+/* f(*a, **k): the positional arguments as a tuple, the keywords as a dict. */
+static void
+visit_call_ex (Compiler *c, HsExpr *e)
+{
+  HsCodePos whole = hs_compile_pos_plain (e->pos);
+  int nkw = e->u.call.n_keywords;
+  hs_compile_visit_expr (c, e->u.call.func);
+  build_list_with_stars (c, &e->u.call.args, whole, TRUE);
+  hs_compile_emit (c, HS_OP_LIST_TO_TUPLE, 0);
+  if (nkw > 0)
+    {
+      hs_compile_emit (c, HS_OP_BUILD_MAP, 0);
+      for (int i = 0; i < nkw; i++)
+        {
+          HsKeyword *k = &e->u.call.keywords[i];
+          if (k->arg == NULL)
+            {
+              hs_compile_visit_expr (c, k->value);
+              hs_compile_set_pos (c, whole);
+              hs_compile_emit (c, HS_OP_DICT_MERGE, 1);
+            }
+          else
+            {
+              hs_compile_set_pos (c, whole);
+              hs_compile_emit (c, HS_OP_LOAD_CONST,
+                               hs_compile_const_str (c, k->arg, strlen (k->arg)));
+              hs_compile_visit_expr (c, k->value);
+              hs_compile_set_pos (c, whole);
+              hs_compile_emit (c, HS_OP_MAP_ADD, 1 | 0x100);
+            }
+        }
+    }
+  hs_compile_set_pos (c, whole);
+  hs_compile_emit (c, HS_OP_CALL_FUNCTION_EX, nkw > 0);
+}
+
+static void
+visit_call (Compiler *c, HsExpr *e)
+{
+  HsExpr *func = e->u.call.func;
+  HsExprList *args = &e->u.call.args;
+  int nkw = e->u.call.n_keywords;
+  gboolean ex = hs_compile_has_starred (args);
+  for (int i = 0; i < nkw; i++)
+    if (e->u.call.keywords[i].arg == NULL)
+      ex = TRUE;
+  if (ex)
+    {
+      visit_call_ex (c, e);
+      return;
+    }
+  HsCodePos whole = hs_compile_pos_plain (e->pos);
+  if (func->kind == HS_EXPR_ATTRIBUTE && nkw == 0)
+    {
+      hs_compile_visit_expr (c, func->u.attribute.value);
+      hs_compile_set_pos (c, hs_compile_pos_attr (hs_compile_pos_plain (func->pos), func));
+      hs_compile_emit (c, HS_OP_LOAD_METHOD, hs_compile_name_index (c, func->u.attribute.attr));
+      hs_compile_visit_exprs (c, args);
+      hs_compile_set_pos (c, hs_compile_pos_attr (whole, func));
+      hs_compile_emit (c, HS_OP_CALL_METHOD, args->len);
+      return;
+    }
+  hs_compile_visit_expr (c, func);
+  hs_compile_visit_exprs (c, args);
+  for (int i = 0; i < nkw; i++)
+    hs_compile_visit_expr (c, e->u.call.keywords[i].value);
+  hs_compile_set_pos (c, whole);
+  if (nkw == 0)
+    {
+      hs_compile_emit (c, HS_OP_CALL, args->len);
+      return;
+    }
+  hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_names_tuple (c, e->u.call.keywords, nkw));
+  hs_compile_emit (c, HS_OP_CALL_KW, args->len + nkw);
+}
+
+static void
+visit_comprehension_call (Compiler *c, HsExpr *e)
+{
+  HsCode *code = hs_compile_comprehension (c, e);
+  if (code == NULL)
+    return;
+  hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+  hs_compile_make_closure (c, code, hs_symtable_lookup (c->st, e), 0);
+  hs_compile_fold_iterable (e->u.comp.generators[0].iter);
+  hs_compile_visit_expr (c, e->u.comp.generators[0].iter);
+  hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+  hs_compile_emit (c, HS_OP_GET_ITER, 0);
+  hs_compile_emit (c, HS_OP_CALL, 1);
+}
+
+static void
+visit_slice_or_index (Compiler *c, HsExpr *s)
+{
+  if (s->kind != HS_EXPR_SLICE)
+    {
+      hs_compile_visit_expr (c, s);
+      return;
+    }
+  HsExpr *parts[3] = { s->u.slice.lower, s->u.slice.upper, s->u.slice.step };
+  int n = parts[2] != NULL ? 3 : 2;
+  for (int i = 0; i < n; i++)
+    {
+      if (parts[i] != NULL)
+        hs_compile_visit_expr (c, parts[i]);
+      else
+        {
+          hs_compile_set_pos (c, hs_compile_pos_plain (s->pos));
+          hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_none (c));
+        }
+    }
+  hs_compile_set_pos (c, hs_compile_pos_plain (s->pos));
+  hs_compile_emit (c, HS_OP_BUILD_SLICE, n);
+}
+
+static void
+visit_joinedstr (Compiler *c, HsExpr *e)
+{
+  HsExprList *parts = &e->u.seq.elts;
+  int n = 0;
+  for (int i = 0; i < parts->len; i++)
+    {
+      HsExpr *p = parts->items[i];
+      if (p->kind == HS_EXPR_CONSTANT)
+        {
+          if (p->u.constant.len == 0)
+            continue;
+          hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+          hs_compile_visit_constant (c, p);
+        }
+      else if (p->kind == HS_EXPR_FORMATTED)
+        {
+          hs_compile_visit_expr (c, p->u.formatted.value);
+          guint32 flags = 0;
+          switch (p->u.formatted.conversion)
+            {
+              case 's':
+                flags = 1;
+                break;
+              case 'r':
+                flags = 2;
+                break;
+              case 'a':
+                flags = 3;
+                break;
+              default:
+                break;
+            }
+          if (p->u.formatted.format_spec != NULL)
+            {
+              hs_compile_visit_expr (c, p->u.formatted.format_spec);
+              flags |= 4;
+            }
+          hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+          hs_compile_emit (c, HS_OP_FORMAT_VALUE, flags);
+        }
+      else
+        hs_compile_visit_expr (c, p);
+      n++;
+    }
+  hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+  if (n == 0)
+    hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_str (c, "", 0));
+  else if (n > 1 || parts->items[0]->kind != HS_EXPR_FORMATTED)
+    hs_compile_emit (c, HS_OP_BUILD_STRING, n);
+}
+
+/* The AST lists | ^ & in Python's grammar order; HsBinOp in CPython's nb_ order. */
+static HsBinOp
+binop_map (HsAstBinOp op)
+{
+  switch (op)
+    {
+      case HS_OP_ADD:
+        return HS_BIN_ADD;
+      case HS_OP_SUB:
+        return HS_BIN_SUB;
+      case HS_OP_MUL:
+        return HS_BIN_MUL;
+      case HS_OP_DIV:
+        return HS_BIN_TRUEDIV;
+      case HS_OP_FLOORDIV:
+        return HS_BIN_FLOORDIV;
+      case HS_OP_MOD:
+        return HS_BIN_MOD;
+      case HS_OP_POW:
+        return HS_BIN_POW;
+      case HS_OP_LSHIFT:
+        return HS_BIN_LSHIFT;
+      case HS_OP_RSHIFT:
+        return HS_BIN_RSHIFT;
+      case HS_OP_BITOR:
+        return HS_BIN_OR;
+      case HS_OP_BITXOR:
+        return HS_BIN_XOR;
+      case HS_OP_BITAND:
+        return HS_BIN_AND;
+      case HS_OP_MATMUL:
+      default:
+        return HS_BIN_MATMUL;
+    }
+}
+
+static void
+visit_expr_inner (Compiler *c, HsExpr *e)
+{
+  switch (e->kind)
+    {
+      case HS_EXPR_CONSTANT:
+        hs_compile_visit_constant (c, e);
+        break;
+      case HS_EXPR_NAME:
+        if (e->u.name.ctx == HS_CTX_LOAD)
+          load_name (c, e->u.name.id);
+        break;
+      case HS_EXPR_BINOP:
+        hs_compile_visit_expr (c, e->u.binop.left);
+        hs_compile_visit_expr (c, e->u.binop.right);
+        hs_compile_set_pos (c, hs_compile_pos_expr (c, e));
+        hs_compile_emit (c, HS_OP_BINARY_OP, binop_map (e->u.binop.op));
+        break;
+      case HS_EXPR_UNARYOP:
+        if (is_negative_number (e))
+          {
+            int idx = negative_constant_index (c, e);
+            if (idx >= 0)
+              {
+                hs_compile_emit (c, HS_OP_LOAD_CONST, idx);
+                break;
+              }
+          }
+        hs_compile_visit_expr (c, e->u.unaryop.operand);
+        hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+        if (e->u.unaryop.op == HS_UOP_NOT)
+          hs_compile_emit (c, HS_OP_UNARY_NOT, 0);
+        else
+          hs_compile_emit (c, HS_OP_UNARY_OP,
+                           e->u.unaryop.op == HS_UOP_NEG   ? HS_UNARY_NEG
+                           : e->u.unaryop.op == HS_UOP_POS ? HS_UNARY_POS
+                                                           : HS_UNARY_INVERT);
+        break;
+      case HS_EXPR_BOOLOP:
+        visit_boolop (c, e);
+        break;
+      case HS_EXPR_COMPARE:
+        visit_compare (c, e);
+        break;
+      case HS_EXPR_IFEXP:
+        {
+          int orelse = hs_compile_new_label (c), end = hs_compile_new_label (c);
+          hs_compile_visit_jump_if (c, e->u.ifexp.test, orelse, FALSE);
+          hs_compile_visit_expr (c, e->u.ifexp.body);
+          hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
+          hs_compile_bind_label (c, orelse);
+          hs_compile_visit_expr (c, e->u.ifexp.orelse);
+          hs_compile_bind_label (c, end);
+          break;
+        }
+      case HS_EXPR_CALL:
+        visit_call (c, e);
+        break;
+      case HS_EXPR_ATTRIBUTE:
+        hs_compile_visit_expr (c, e->u.attribute.value);
+        hs_compile_set_pos (c, hs_compile_pos_attr (hs_compile_pos_plain (e->pos), e));
+        hs_compile_emit (c, HS_OP_LOAD_ATTR, hs_compile_name_index (c, e->u.attribute.attr));
+        break;
+      case HS_EXPR_SUBSCRIPT:
+        hs_compile_visit_expr (c, e->u.subscript.value);
+        visit_slice_or_index (c, e->u.subscript.slice);
+        hs_compile_set_pos (c, hs_compile_pos_expr (c, e));
+        hs_compile_emit (c, HS_OP_BINARY_SUBSCR, 0);
+        break;
+      case HS_EXPR_LIST:
+      case HS_EXPR_TUPLE:
+        if (is_constant_tuple (e))
+          {
+            int idx = constant_tuple_index (c, e);
+            if (idx >= 0)
+              {
+                hs_compile_emit (c, HS_OP_LOAD_CONST, idx);
+                return;
+              }
+          }
+        if (hs_compile_has_starred (&e->u.seq.elts))
+          {
+            build_list_with_stars (c, &e->u.seq.elts, hs_compile_pos_plain (e->pos), FALSE);
+            if (e->kind == HS_EXPR_TUPLE)
+              hs_compile_emit (c, HS_OP_LIST_TO_TUPLE, 0);
+            return;
+          }
+        hs_compile_visit_exprs (c, &e->u.seq.elts);
+        hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+        hs_compile_emit (c, e->kind == HS_EXPR_LIST ? HS_OP_BUILD_LIST : HS_OP_BUILD_TUPLE,
+                         e->u.seq.elts.len);
+        break;
+      case HS_EXPR_DICT:
+        visit_dict_display (c, e);
+        break;
+      case HS_EXPR_JOINEDSTR:
+        visit_joinedstr (c, e);
+        break;
+      case HS_EXPR_FORMATTED:
+        hs_compile_visit_expr (c, e->u.formatted.value);
+        hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+        hs_compile_emit (c, HS_OP_FORMAT_VALUE, 0);
+        break;
+      case HS_EXPR_SLICE:
+        hs_compile_unsupported (c, e->pos, "slices outside subscripts");
+        break;
+      case HS_EXPR_STARRED:
+        hs_compile_error_at (c, "SyntaxError", e->pos, "can't use starred expression here");
+        break;
+      case HS_EXPR_NAMEDEXPR:
+        hs_compile_unsupported (c, e->pos, "assignment expressions (':=')");
+        break;
+      case HS_EXPR_LAMBDA:
+        {
+          HsArguments *a = e->u.lambda.args;
+          guint32 flags = 0;
+          if (a->defaults.len > 0)
+            {
+              hs_compile_visit_exprs (c, &a->defaults);
+              hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+              hs_compile_emit (c, HS_OP_BUILD_TUPLE, a->defaults.len);
+              flags |= 1;
+            }
+          HsCode *code = hs_compile_lambda (c, e);
+          if (code == NULL)
+            return;
+          hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+          hs_compile_make_closure (c, code, hs_symtable_lookup (c->st, e), flags);
+          break;
+        }
+      case HS_EXPR_SET:
+        visit_set_display (c, e);
+        break;
+      case HS_EXPR_LISTCOMP:
+      case HS_EXPR_SETCOMP:
+      case HS_EXPR_DICTCOMP:
+      case HS_EXPR_GENEXP:
+        visit_comprehension_call (c, e);
+        break;
+      case HS_EXPR_YIELD:
+        if (e->u.yield_.value != NULL)
+          hs_compile_visit_expr (c, e->u.yield_.value);
+        else
+          hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_none (c));
+        hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+        hs_compile_emit (c, HS_OP_YIELD_VALUE, 0);
+        break;
+      case HS_EXPR_YIELD_FROM:
+        {
+          int top = hs_compile_new_label (c), end = hs_compile_new_label (c);
+          hs_compile_visit_expr (c, e->u.yield_.value);
+          hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+          hs_compile_emit (c, HS_OP_GET_YIELD_FROM_ITER, 0);
+          hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_none (c));
+          hs_compile_bind_label (c, top);
+          hs_compile_emit_jump (c, HS_OP_SEND, end);
+          hs_compile_emit (c, HS_OP_YIELD_VALUE, 0);
+          /* the value sent in is SEND's next v; CPython's JUMP_BACKWARD_NO_INTERRUPT:
+           * resuming gives no line event */
+          hs_compile_emit_jump (c, HS_OP_JUMP, top);
+          hs_compile_bind_label (c, end);
+          break;
+        }
+    }
+}
+
+void
+hs_compile_visit_expr (Compiler *c, HsExpr *e)
+{
+  if (c->error != NULL)
+    return;
+  if (hs_compile_enter_level (c))
+    {
+      HsCodePos old = hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+      visit_expr_inner (c, e);
+      c->u->cur = old;
+    }
+  c->depth--;
+}
+
+/* Jumps to `label` when `test` is true (jump_if_true) or false, as CPython 3.11's
+ * compiler_jump_if: `not` flips the jump, `and`/`or` jump from each operand, and a
+ * comparison leaves its position current (the jump and what follows take its line). */
+void
+hs_compile_visit_jump_if (Compiler *c, HsExpr *test, int label, gboolean jump_if_true)
+{
+  if (c->error != NULL)
+    return;
+  if (!hs_compile_enter_level (c))
+    {
+      c->depth--;
+      return;
+    }
+  switch (test->kind)
+    {
+      case HS_EXPR_UNARYOP:
+        if (test->u.unaryop.op != HS_UOP_NOT)
+          break;
+        hs_compile_visit_jump_if (c, test->u.unaryop.operand, label, !jump_if_true);
+        c->depth--;
+        return;
+      case HS_EXPR_BOOLOP:
+        {
+          HsExprList *v = &test->u.boolop.values;
+          gboolean is_or = !test->u.boolop.is_and;
+          int next = is_or != jump_if_true ? hs_compile_new_label (c) : label;
+          for (int i = 0; i < v->len - 1; i++)
+            hs_compile_visit_jump_if (c, v->items[i], next, is_or);
+          hs_compile_visit_jump_if (c, v->items[v->len - 1], label, jump_if_true);
+          if (next != label)
+            hs_compile_bind_label (c, next);
+          c->depth--;
+          return;
+        }
+      case HS_EXPR_COMPARE:
+        hs_compile_set_pos (c, hs_compile_pos_plain (test->pos));
+        break;
+      default:
+        break;
+    }
+  hs_compile_visit_expr (c, test);
+  hs_compile_emit_jump (c, jump_if_true ? HS_OP_POP_JUMP_IF_TRUE : HS_OP_POP_JUMP_IF_FALSE, label);
+  c->depth--;
+}
+
+/* ---- assignment targets ---------------------------------------------------------- */
+
+/* A name, attribute or subscript target, stored into or deleted: TRUE if t was one. */
+static gboolean
+visit_simple_target (Compiler *c, HsExpr *t, gboolean del)
+{
+  switch (t->kind)
+    {
+      case HS_EXPR_NAME:
+        hs_compile_store_name (c, t->u.name.id, del);
+        return TRUE;
+      case HS_EXPR_ATTRIBUTE:
+        hs_compile_visit_expr (c, t->u.attribute.value);
+        hs_compile_set_pos (c, hs_compile_pos_attr (hs_compile_pos_plain (t->pos), t));
+        hs_compile_emit (c, del ? HS_OP_DELETE_ATTR : HS_OP_STORE_ATTR,
+                         hs_compile_name_index (c, t->u.attribute.attr));
+        return TRUE;
+      case HS_EXPR_SUBSCRIPT:
+        hs_compile_visit_expr (c, t->u.subscript.value);
+        visit_slice_or_index (c, t->u.subscript.slice);
+        hs_compile_set_pos (c, hs_compile_pos_expr (c, t));
+        hs_compile_emit (c, del ? HS_OP_DELETE_SUBSCR : HS_OP_STORE_SUBSCR, 0);
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
+void
+hs_compile_visit_store (Compiler *c, HsExpr *t)
+{
+  if (c->error != NULL)
+    return;
+  HsCodePos old = hs_compile_set_pos (c, hs_compile_pos_plain (t->pos));
+  if (visit_simple_target (c, t, FALSE))
+    {
+      c->u->cur = old;
+      return;
+    }
+  switch (t->kind)
+    {
+      case HS_EXPR_TUPLE:
+      case HS_EXPR_LIST:
+        {
+          int star = -1, n = t->u.seq.elts.len;
+          for (int i = 0; i < n; i++)
+            if (t->u.seq.elts.items[i]->kind == HS_EXPR_STARRED)
+              {
+                if (star >= 0)
+                  {
+                    hs_compile_error_at (c, "SyntaxError", t->pos,
+                                         "multiple starred expressions in assignment");
+                    break;
+                  }
+                star = i;
+              }
+          if (star < 0)
+            hs_compile_emit (c, HS_OP_UNPACK_SEQUENCE, n);
+          else
+            hs_compile_emit (c, HS_OP_UNPACK_EX, star | ((n - star - 1) << 12));
+          for (int i = 0; i < n; i++)
+            {
+              HsExpr *el = t->u.seq.elts.items[i];
+              hs_compile_visit_store (c, el->kind == HS_EXPR_STARRED ? el->u.starred.value : el);
+            }
+          break;
+        }
+      default:
+        hs_compile_error_at (c, "SyntaxError", t->pos, "cannot assign to expression");
+        break;
+    }
+  c->u->cur = old;
+}
+
+void
+hs_compile_visit_delete (Compiler *c, HsExpr *t)
+{
+  if (c->error != NULL)
+    return;
+  HsCodePos old = hs_compile_set_pos (c, hs_compile_pos_plain (t->pos));
+  if (visit_simple_target (c, t, TRUE))
+    {
+      c->u->cur = old;
+      return;
+    }
+  switch (t->kind)
+    {
+      case HS_EXPR_TUPLE:
+      case HS_EXPR_LIST:
+        for (int i = 0; i < t->u.seq.elts.len; i++)
+          hs_compile_visit_delete (c, t->u.seq.elts.items[i]);
+        break;
+      default:
+        hs_compile_error_at (c, "SyntaxError", t->pos, "cannot delete expression");
+        break;
+    }
+  c->u->cur = old;
+}
+
+void
+hs_compile_visit_augassign (Compiler *c, HsStmt *s)
+{
+  HsExpr *t = s->u.augassign.target;
+  HsCodePos whole = hs_compile_pos_plain (s->pos);
+  switch (t->kind)
+    {
+      case HS_EXPR_NAME:
+        hs_compile_set_pos (c, hs_compile_pos_plain (t->pos));
+        load_name (c, t->u.name.id);
+        hs_compile_visit_expr (c, s->u.augassign.value);
+        hs_compile_set_pos (c, whole);
+        hs_compile_emit (c, HS_OP_INPLACE_OP, binop_map (s->u.augassign.op));
+        hs_compile_set_pos (c, hs_compile_pos_plain (t->pos));
+        hs_compile_store_name (c, t->u.name.id, FALSE);
+        break;
+      case HS_EXPR_ATTRIBUTE:
+        hs_compile_visit_expr (c, t->u.attribute.value);
+        hs_compile_set_pos (c, hs_compile_pos_plain (t->pos));
+        hs_compile_emit (c, HS_OP_DUP_TOP, 0);
+        hs_compile_emit (c, HS_OP_LOAD_ATTR, hs_compile_name_index (c, t->u.attribute.attr));
+        hs_compile_visit_expr (c, s->u.augassign.value);
+        hs_compile_set_pos (c, whole);
+        hs_compile_emit (c, HS_OP_INPLACE_OP, binop_map (s->u.augassign.op));
+        hs_compile_set_pos (c, hs_compile_pos_plain (t->pos));
+        hs_compile_emit (c, HS_OP_ROT_TWO, 0);
+        hs_compile_emit (c, HS_OP_STORE_ATTR, hs_compile_name_index (c, t->u.attribute.attr));
+        break;
+      case HS_EXPR_SUBSCRIPT:
+        hs_compile_visit_expr (c, t->u.subscript.value);
+        visit_slice_or_index (c, t->u.subscript.slice);
+        hs_compile_set_pos (c, hs_compile_pos_expr (c, t));
+        hs_compile_emit (c, HS_OP_DUP_TOP_TWO, 0);
+        hs_compile_emit (c, HS_OP_BINARY_SUBSCR, 0);
+        hs_compile_visit_expr (c, s->u.augassign.value);
+        hs_compile_set_pos (c, whole);
+        hs_compile_emit (c, HS_OP_INPLACE_OP, binop_map (s->u.augassign.op));
+        hs_compile_set_pos (c, hs_compile_pos_expr (c, t));
+        hs_compile_emit (c, HS_OP_ROT_THREE, 0);
+        hs_compile_emit (c, HS_OP_STORE_SUBSCR, 0);
+        break;
+      default:
+        hs_compile_error_at (c, "SyntaxError", t->pos,
+                             "'%s' is an illegal expression for augmented assignment",
+                             t->kind == HS_EXPR_TUPLE  ? "tuple"
+                             : t->kind == HS_EXPR_LIST ? "list"
+                                                       : "expression");
+        break;
+    }
+}

@@ -1,0 +1,145 @@
+/* hs-compile-private.h — what the compiler's files share (not for the rest of the core).
+ *
+ * The compiler is three files: hs-compile.c (errors and positions, statements, the units
+ * of defs, classes, comprehensions and the module), hs-compile-expr.c (expressions and
+ * assignment targets) and hs-assemble.c (a unit's instruction stream, its constants and
+ * names, and its assembly into an HsCode).
+ *
+ * Invariant: one Unit per scope being compiled (the module, or a def); its instructions
+ * refer to labels until assembly, which (1) resolves labels to instruction indices,
+ * (2) gives position-less instructions the line of their predecessor, (3) inserts an
+ * HS_OP_LINE before every instruction that starts a new line or is a jump target, and
+ * (4) computes the maximum stack depth. The first error is kept and later code is
+ * discarded, so every visitor may simply return once c->error is set.
+ */
+#pragma once
+
+#include "hs-compile.h"
+#include "hs-symtable.h"
+#include "hs-vm-private.h"
+
+#define NO_LABEL (-1)
+
+typedef struct
+{
+  guint32 op;
+  guint32 arg;
+  gboolean is_jump; /* arg is a label until assembly */
+  HsCodePos pos;
+} Instr;
+
+typedef enum
+{
+  FB_WHILE,
+  FB_FOR,
+  FB_TRY_EXCEPT,  /* protected try body: label = handler */
+  FB_FINALLY_TRY, /* protected try body with a finally: label = handler, body = finalbody */
+  FB_FINALLY_END, /* finally body on the exception path: label = cleanup */
+  FB_HANDLER,     /* except body: label = cleanup, label2 = named cleanup or -1, name */
+  FB_WITH,        /* with body: label = handler */
+} FBType;
+
+typedef struct
+{
+  FBType type;
+  int label;
+  int label2;
+  HsStmtList *body;
+  const char *name;
+  HsCodePos pos; /* the position when the block was entered (a with's exit call takes it) */
+} FBlock;
+
+typedef enum
+{
+  UNIT_MODULE,
+  UNIT_FUNCTION,
+  UNIT_CLASS,
+} UnitKind;
+
+typedef struct _Unit Unit;
+struct _Unit
+{
+  Unit *parent;
+  GArray *instrs; /* Instr */
+  GArray *labels; /* int: instruction index or NO_LABEL */
+  GPtrArray *consts;
+  GHashTable *const_map; /* GBytes key -> index + 1 */
+  GPtrArray *names;      /* char * */
+  GHashTable *name_map;  /* char * -> index + 1 */
+  GPtrArray *varnames;   /* char * */
+  GHashTable *local_map; /* char * -> index + 1 */
+  GHashTable *global_decl;
+  GPtrArray *children;  /* HsCode * */
+  GArray *fblocks;      /* FBlock */
+  gboolean is_function; /* has fast locals (kind == UNIT_FUNCTION) */
+  UnitKind kind;
+  HsScope *scope;
+  int nkwonly;
+  guint32 code_flags;
+  GArray *cells; /* int slots */
+  GArray *frees; /* int slots, closure order */
+  char *name;
+  char *qualname;
+  int firstlineno;
+  int nparams;
+  HsCodePos cur; /* position given to the instructions being emitted */
+};
+
+typedef struct
+{
+  HsVM *vm;
+  const char *source;
+  gsize len;
+  const char *filename;
+  GArray *line_starts; /* gsize: byte offset of each line (index 0 = line 1) */
+  HsSyntaxError *error;
+  Unit *u;
+  HsSymtable *st;
+  int depth; /* statements and expressions being visited (C recursion) */
+} Compiler;
+
+/* hs-assemble.c */
+Unit *hs_compile_unit_new (Unit *parent, const char *name, UnitKind kind, HsScope *scope,
+                           int firstlineno);
+void hs_compile_unit_free (HsVM *vm, Unit *u, gboolean release);
+int hs_compile_new_label (Compiler *c);
+void hs_compile_bind_label (Compiler *c, int label);
+void hs_compile_emit_at (Compiler *c, HsOpcode op, guint32 arg, HsCodePos pos);
+void hs_compile_emit (Compiler *c, HsOpcode op, guint32 arg);
+void hs_compile_emit_jump (Compiler *c, HsOpcode op, int label);
+void hs_compile_emit_jump_noline (Compiler *c, HsOpcode op, int label);
+int hs_compile_add_const_keyed (Compiler *c, const char *kind, const char *data, gsize len,
+                                HsObject *obj);
+int hs_compile_const_singleton (Compiler *c, HsObject *obj, const char *kind);
+int hs_compile_const_str (Compiler *c, const char *s, gsize len);
+int hs_compile_const_none (Compiler *c);
+int hs_compile_const_names_tuple (Compiler *c, HsKeyword *kws, int n);
+int hs_compile_name_index (Compiler *c, const char *name);
+int hs_compile_local_index (Unit *u, const char *name);
+void hs_compile_allocate_slots (Unit *u);
+HsCode *hs_compile_assemble (Compiler *c, Unit *u);
+
+/* hs-compile-expr.c */
+void hs_compile_store_name (Compiler *c, const char *id, gboolean del);
+void hs_compile_visit_constant (Compiler *c, HsExpr *e);
+void hs_compile_visit_exprs (Compiler *c, HsExprList *l);
+gboolean hs_compile_has_starred (HsExprList *l);
+void hs_compile_fold_iterable (HsExpr *e);
+void hs_compile_visit_expr (Compiler *c, HsExpr *e);
+void hs_compile_visit_jump_if (Compiler *c, HsExpr *test, int label, gboolean jump_if_true);
+void hs_compile_visit_store (Compiler *c, HsExpr *t);
+void hs_compile_visit_delete (Compiler *c, HsExpr *t);
+void hs_compile_visit_augassign (Compiler *c, HsStmt *s);
+
+/* hs-compile.c */
+void hs_compile_error_at (Compiler *c, const char *type_name, HsPos pos, const char *fmt, ...)
+    G_GNUC_PRINTF (4, 5);
+gboolean hs_compile_enter_level (Compiler *c);
+void hs_compile_unsupported (Compiler *c, HsPos pos, const char *what);
+HsCodePos hs_compile_pos_plain (HsPos p);
+HsCodePos hs_compile_pos_expr (Compiler *c, HsExpr *e);
+HsCodePos hs_compile_pos_attr (HsCodePos cp, HsExpr *attr);
+HsCodePos hs_compile_set_pos (Compiler *c, HsCodePos cp);
+void hs_compile_make_closure (Compiler *c, HsCode *code, HsScope *scope, guint32 flags);
+HsCode *hs_compile_lambda (Compiler *c, HsExpr *e);
+HsCode *hs_compile_comprehension (Compiler *c, HsExpr *e);

@@ -42,7 +42,7 @@ int hs_function_bind_args (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject
                            gsize nargs, HsObject *kwnames);
 
 /* Calls a Python function from C (builtins calling a key function...): runs a nested
- * evaluation until it returns. Implemented in hs-vm.c. */
+ * evaluation until it returns. Implemented in hs-call.c. */
 HsObject *hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs,
                                HsObject *kwnames);
 

@@ -39,7 +39,7 @@ HsObject *hs_generator_new (HsVM *vm, HsFrame *frame, gsize frame_size);
  * returned (a new reference, or NULL if it had finished before). */
 HsObject *hs_generator_send (HsVM *vm, HsObject *gen, HsObject *value, HsObject **returned);
 
-/* Implemented in hs-vm.c: runs the frame until it yields (returns the value) or ends
+/* Implemented in hs-vm-generator.c: runs the frame until it yields (returns the value) or ends
  * (NULL: with an exception set, or exhausted without one, and then *returned, if asked
  * for, gets its return value). */
 HsObject *hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value, HsObject **returned);

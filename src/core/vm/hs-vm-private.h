@@ -107,7 +107,7 @@ struct _HsVM
   char *filename;
   HsObject *stop_exc; /* preallocated internal exception used to unwind on a stop */
   /* (from tier2-lang) */
-  int eval_depth;     /* eval_frame loops running: 1 in the main loop, more inside C calls */
+  int eval_depth;     /* hs_vm_eval_frame loops running: 1 in the main loop, more inside C calls */
   HsObject *exc_info; /* the exception being handled (an `except`/`finally` body), owned;
                        * a VM root like `exc` */
   /* While traced, the frame of the FOR_ITER asking for the next item, else NULL. A
@@ -120,7 +120,7 @@ struct _HsVM
   HsGCState gc;
   HsObject *modules;   /* dict: module name -> module object, or NULL */
   GArray *closing;     /* suspended generator frames whose generator was freed: closed at
-                        * the next event (hs-vm.c), or NULL */
+                        * the next event (hs-vm-generator.c), or NULL */
   gboolean finalizing; /* hs_vm_finalize is clearing __main__: freed generators close at once */
 };
 

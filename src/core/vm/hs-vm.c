@@ -1,4 +1,6 @@
-/* hs-vm.c — the interpreter loop, frames, calls, line events and error reports.
+/* hs-vm.c — the interpreter loop, the frame arena, line events and the VM's life cycle.
+ * Calls are set up in hs-call.c, generators resumed in hs-vm-generator.c, errors
+ * reported in hs-traceback.c; hs-vm-internal.h is what they share.
  *
  * Invariant: Python-to-Python calls do not recurse in C: CALL pushes a frame in the
  * VM's arena and the same loop continues in it; RETURN_VALUE pops it. Only a C
@@ -37,7 +39,7 @@
 #include "hs-source.h"
 #include "hs-set.h"
 #include "hs-str.h"
-#include "hs-suggest.h"
+#include "hs-vm-internal.h"
 #include "hs-tuple.h"
 
 /* ---- configuration ------------------------------------------------------------------ */
@@ -77,8 +79,8 @@ chunk_new (HsFrameChunk *prev, gsize need)
 }
 
 /* A new frame with all locals unbound; NULL with RecursionError past the limit. */
-static HsFrame *
-frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
+HsFrame *
+hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
 {
   if (vm->depth >= vm->config.recursion_limit)
     {
@@ -112,8 +114,8 @@ frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
 }
 
 /* A frame for a generator: outside the arena, not on the stack. */
-static HsFrame *
-frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals, gsize *size)
+HsFrame *
+hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals, gsize *size)
 {
   gsize bytes = sizeof (HsObject *) * (FRAME_HEADER_SLOTS + code->nlocals + code->stacksize);
   HsFrame *f = hs_mem_realloc (vm, NULL, 0, bytes);
@@ -131,8 +133,8 @@ frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals, gsize
   return f;
 }
 
-static void
-frame_clear (HsVM *vm, HsFrame *f)
+void
+hs_vm_frame_clear (HsVM *vm, HsFrame *f)
 {
   /* each slot emptied before its value goes: a free may run code (a generator's close)
    * that looks at the frames */
@@ -146,10 +148,10 @@ frame_clear (HsVM *vm, HsFrame *f)
 }
 
 /* Drops the frame's references and gives its slots back to the arena. */
-static void
-frame_pop (HsVM *vm, HsFrame *f)
+void
+hs_vm_frame_pop (HsVM *vm, HsFrame *f)
 {
-  frame_clear (vm, f);
+  hs_vm_frame_clear (vm, f);
   vm->frame = f->back;
   vm->depth--;
   if (f->gen != NULL)
@@ -218,26 +220,10 @@ stop_run (HsVM *vm, HsRunResult reason)
   vm->exc = hs_incref (vm->stop_exc);
 }
 
-static gboolean
-is_stopping (HsVM *vm)
-{
-  return vm->exc != NULL && vm->exc == vm->stop_exc;
-}
-
-static void close_freed_generators_now (HsVM *vm);
-
-/* See close_freed_generators_now; called on every event, so the test is inline. */
-static inline void
-close_freed_generators (HsVM *vm)
-{
-  if (G_UNLIKELY (vm->closing != NULL && vm->closing->len > 0))
-    close_freed_generators_now (vm);
-}
-
 static int
 call_hook (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg)
 {
-  close_freed_generators (vm);
+  hs_vm_close_freed_generators (vm);
   if (!vm->hooks->step (vm, ev, f, line, arg, vm->hooks_data))
     {
       stop_run (vm, HS_RUN_CANCELLED);
@@ -263,7 +249,7 @@ line_event (HsVM *vm, HsFrame *f, int line)
     }
   if (vm->hooks != NULL && vm->hooks->step != NULL)
     return call_hook (vm, HS_STEP_LINE, f, line, NULL);
-  close_freed_generators (vm);
+  hs_vm_close_freed_generators (vm);
   return 0;
 }
 
@@ -770,100 +756,6 @@ subscr_fast (HsVM *vm, HsObject *c, HsObject *k)
   return hs_object_getitem (vm, c, k);
 }
 
-/* Cells of the new frame (locals captured by inner functions) and its free variables
- * (from the function's closure). */
-static int
-frame_setup_closure (HsVM *vm, HsFrame *f, HsFunction *fn)
-{
-  HsCode *co = fn->code;
-  for (int i = 0; i < co->ncells; i++)
-    {
-      int slot = co->cells[i];
-      HsObject *cell = hs_cell_new (vm, f->locals[slot]);
-      if (cell == NULL)
-        return -1;
-      hs_xdecref (vm, f->locals[slot]);
-      f->locals[slot] = cell;
-    }
-  for (int i = 0; i < co->nfrees && fn->closure != NULL; i++)
-    f->locals[co->frees[i]] = hs_incref (hs_tuple_get_borrow (fn->closure, i));
-  return 0;
-}
-
-static gboolean
-simple_args (HsCode *co)
-{
-  return co->nkwonly == 0 && !(co->flags & (HS_CODE_VARARGS | HS_CODE_VARKEYWORDS));
-}
-
-/* Sets up a new frame for a Python function called with args (borrowed); NULL on
- * error (nothing pushed). Generator functions are handled by start_call. */
-static HsFrame *
-enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsFunction *fn = HS_FUNCTION (func);
-  HsCode *co = fn->code;
-  HsFrame *f = frame_push (vm, co, func, fn->globals);
-  if (f == NULL)
-    return NULL;
-  if (kwnames == NULL && nargs == (gsize)co->nparams && simple_args (co))
-    {
-      for (gsize i = 0; i < nargs; i++)
-        f->locals[i] = hs_incref (args[i]);
-    }
-  else if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
-    {
-      frame_pop (vm, f);
-      return NULL;
-    }
-  if ((co->ncells | co->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
-    {
-      frame_pop (vm, f);
-      return NULL;
-    }
-  return f;
-}
-
-/* Calling a generator function: binds the arguments in a frame of its own and returns
- * the generator, without running anything. */
-static HsObject *
-make_generator (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsFunction *fn = HS_FUNCTION (func);
-  gsize size = 0;
-  HsFrame *f = frame_new_heap (vm, fn->code, NULL, fn->globals, &size);
-  if (f == NULL)
-    return NULL;
-  HsObject *gen = hs_generator_new (vm, f, size);
-  if (gen == NULL)
-    {
-      frame_clear (vm, f);
-      hs_mem_realloc (vm, f, size, 0);
-      return NULL;
-    }
-  if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0
-      || ((fn->code->ncells | fn->code->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0))
-    {
-      hs_decref (vm, gen);
-      return NULL;
-    }
-  return gen;
-}
-
-void
-hs_vm_generator_release_frame (HsVM *vm, HsObject *gen)
-{
-  HsGenerator *g = HS_GENERATOR (gen);
-  HsFrame *f = g->frame;
-  if (f == NULL)
-    return;
-  g->frame = NULL;
-  frame_clear (vm, f);
-  hs_mem_realloc (vm, f, g->frame_size, 0);
-}
-
-static HsObject *eval_frame (HsVM *vm, HsFrame *entry);
-
 /* `del name` in a dict of variables (globals, a class body): NameError if unbound. */
 static int
 delete_dict_name (HsVM *vm, HsObject *dict, HsObject *name)
@@ -874,366 +766,6 @@ delete_dict_name (HsVM *vm, HsObject *dict, HsObject *name)
       return -1;
     }
   return hs_dict_del_item (vm, dict, name);
-}
-
-static int start_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs,
-                       HsObject *kwnames, HsFrame **nf, HsObject **res);
-
-/* Calling a class whose __init__ is Python: the instance is made here and is the call's
- * result (*res) right away, while __init__ runs in a new frame (*nf) flagged so that its
- * return leaves that result in place. 1 on success, 0 when the class is called the
- * ordinary way, -1 on error. */
-static int
-start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwnames, HsFrame **nf,
-            HsObject **res)
-{
-  HsObject *init = NULL;
-  HsObject *self = hs_class_start_instance (vm, cls, args, nargs, &init);
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  HsObject *small[8];
-  HsObject **all;
-  int r;
-
-  if (self == NULL)
-    return init != NULL || hs_err_occurred (vm) ? -1 : 0;
-  all = nargs + nkw + 1 <= G_N_ELEMENTS (small) ? small : g_new (HsObject *, nargs + nkw + 1);
-  all[0] = self;
-  if (nargs + nkw > 0)
-    memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
-  r = start_call (vm, init, all, nargs + 1, kwnames, nf, res);
-  if (all != small)
-    g_free (all);
-  if (r != 1)
-    {
-      hs_decref (vm, self);
-      return -1;
-    }
-  (*nf)->is_init = TRUE;
-  *res = self;
-  return 1;
-}
-
-/* Starts a call: 1 with a new Python frame pushed in *nf, 0 with the result in *res,
- * -1 on error. Args are borrowed. With 1, *res may also be set: a value the caller
- * holds as the call's result while the frame runs (the instance an __init__ builds). */
-static int
-start_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
-            HsFrame **nf, HsObject **res)
-{
-  close_freed_generators (vm);
-  if (is_stopping (vm))
-    return -1;
-  if (hs_class_check (callable))
-    {
-      int r = start_init (vm, callable, args, nargs, kwnames, nf, res);
-      if (r != 0)
-        return r;
-    }
-  if (HS_IS (callable, &hs_method_type)
-      && HS_IS (hs_method_func_borrow (callable), &hs_function_type))
-    {
-      gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-      HsObject *small[8];
-      HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
-      all[0] = hs_method_self_borrow (callable);
-      if (nargs + nkw > 0)
-        memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
-      int r = start_call (vm, hs_method_func_borrow (callable), all, nargs + 1, kwnames, nf, res);
-      if (all != small)
-        g_free (all);
-      return r;
-    }
-  if (HS_IS (callable, &hs_function_type))
-    {
-      if (HS_FUNCTION (callable)->code->flags & HS_CODE_GENERATOR)
-        {
-          *res = make_generator (vm, callable, args, nargs, kwnames);
-          return *res != NULL ? 0 : -1;
-        }
-      *nf = enter_function (vm, callable, args, nargs, kwnames);
-      return *nf != NULL ? 1 : -1;
-    }
-  *res = hs_object_call (vm, callable, args, nargs, kwnames);
-  return *res != NULL ? 0 : -1;
-}
-
-HsObject *
-hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  if (HS_FUNCTION (func)->code->flags & HS_CODE_GENERATOR)
-    return make_generator (vm, func, args, nargs, kwnames);
-  HsFrame *f = enter_function (vm, func, args, nargs, kwnames);
-  if (f == NULL)
-    return NULL;
-  return eval_frame (vm, f);
-}
-
-/* Resumes a generator with `value` as the result of its `yield`, or with `exc` (stolen,
- * then value is unused) raised at that `yield`, as CPython's send() and throw(). When it
- * returns, *returned (if asked for) gets its return value. */
-static HsObject *
-generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc, HsObject **returned)
-{
-  HsGenerator *g = HS_GENERATOR (gen);
-  HsFrame *f;
-  close_freed_generators (vm);
-  f = g->frame;
-  if (f == NULL || is_stopping (vm))
-    {
-      hs_xdecref (vm, exc);
-      return NULL;
-    }
-  if (g->running)
-    {
-      hs_xdecref (vm, exc);
-      hs_err_set_string (vm, &hs_exc_ValueError, "generator already executing");
-      return NULL;
-    }
-  if (vm->depth >= vm->config.recursion_limit)
-    {
-      hs_xdecref (vm, exc);
-      hs_err_set_string (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded");
-      return NULL;
-    }
-  if (exc != NULL)
-    g->thrown = exc; /* raised by eval_frame once the frame is entered */
-  else if (f->ip != 0)
-    f->stack[f->sp++] = hs_incref (value); /* the value of the `yield` expression */
-  f->back = vm->frame;
-  vm->frame = f;
-  vm->depth++;
-  g->running = TRUE;
-  g->yielded = FALSE;
-  hs_incref (gen);
-  HsObject *r = eval_frame (vm, f);
-  g->running = FALSE;
-  HS_CLEAR (vm, g->thrown); /* not raised: the run stopped on entering the frame */
-  if (!g->yielded)
-    {
-      /* finished: the frame was popped (cleared) */
-      hs_vm_generator_release_frame (vm, gen);
-      if (returned != NULL)
-        *returned = g_steal_pointer (&r);
-      HS_CLEAR (vm, r);
-    }
-  hs_decref (vm, gen);
-  return r;
-}
-
-HsObject *
-hs_vm_generator_resume (HsVM *vm, HsObject *gen, HsObject *value, HsObject **returned)
-{
-  return generator_run (vm, gen, value, NULL, returned);
-}
-
-/* The iterator a generator suspended in `yield from` delegates to, or NULL: the compiled
- * loop is SEND then YIELD_VALUE, with the iterator on top of the stack. */
-static HsObject *
-generator_delegate (HsFrame *f)
-{
-  const guint32 *code = f->code->code;
-  if (f->ip < 2 || f->sp < 1 || HS_INSTR_OP (code[f->ip - 1]) != HS_OP_YIELD_VALUE
-      || HS_INSTR_OP (code[f->ip - 2]) != HS_OP_SEND)
-    return NULL;
-  return f->stack[f->sp - 1];
-}
-
-/* The delegate of a `yield from` returned `value` while the generator was not running
- * (during throw()): the generator goes on after its SEND with that value, as CPython's
- * _gen_throw moves the frame past it. */
-static HsObject *
-generator_end_delegation (HsVM *vm, HsObject *gen, HsObject *value, HsObject **returned)
-{
-  HsFrame *f = HS_GENERATOR (gen)->frame;
-  HsObject *inner = f->stack[--f->sp];
-  f->ip = (int)HS_INSTR_ARG (f->code->code[f->ip - 2]);
-  HS_GENERATOR (gen)->past_send = TRUE;
-  hs_decref (vm, inner);
-  HsObject *r = generator_run (vm, gen, value, NULL, returned);
-  hs_decref (vm, value);
-  return r;
-}
-
-int
-hs_vm_generator_close (HsVM *vm, HsObject *gen)
-{
-  HsGenerator *g = HS_GENERATOR (gen);
-  HsFrame *f = g->frame;
-  HsObject *inner, *exc, *r;
-  int err = 0;
-
-  if (f == NULL)
-    return 0;
-  if (g->running)
-    {
-      hs_err_set_string (vm, &hs_exc_ValueError, "generator already executing");
-      return -1;
-    }
-  inner = generator_delegate (f);
-  if (inner != NULL && HS_IS (inner, &hs_generator_type))
-    {
-      g->running = TRUE;
-      err = hs_vm_generator_close (vm, inner);
-      g->running = FALSE;
-    }
-  /* CPython throws the delegate's error, if closing it failed, instead of GeneratorExit */
-  exc = err < 0 ? hs_err_fetch (vm) : hs_exception_new (vm, &hs_exc_GeneratorExit, NULL);
-  if (exc == NULL)
-    return -1;
-  r = generator_run (vm, gen, NULL, exc, NULL);
-  if (r != NULL)
-    {
-      hs_decref (vm, r);
-      hs_err_set_string (vm, &hs_exc_RuntimeError, "generator ignored GeneratorExit");
-      return -1;
-    }
-  if (hs_err_matches (vm, &hs_exc_GeneratorExit) || hs_err_matches (vm, &hs_exc_StopIteration))
-    hs_err_clear (vm);
-  return hs_err_occurred (vm) ? -1 : 0;
-}
-
-HsObject *
-hs_vm_generator_throw (HsVM *vm, HsObject *gen, HsObject *exc, HsObject **returned)
-{
-  HsGenerator *g = HS_GENERATOR (gen);
-  HsObject *inner = g->frame != NULL && !g->running ? generator_delegate (g->frame) : NULL;
-
-  if (g->frame == NULL)
-    {
-      hs_err_set_object (vm, exc);
-      hs_decref (vm, exc);
-      return NULL;
-    }
-  if (inner != NULL && HS_IS (inner, &hs_generator_type))
-    {
-      gboolean closing = HS_IS (exc, &hs_exc_GeneratorExit);
-      HsObject *r = NULL, *inner_returned = NULL;
-      g->running = TRUE;
-      if (closing)
-        {
-          if (hs_vm_generator_close (vm, inner) < 0)
-            {
-              hs_decref (vm, exc);
-              exc = hs_err_fetch (vm);
-            }
-        }
-      else
-        r = hs_vm_generator_throw (vm, inner, exc, &inner_returned);
-      g->running = FALSE;
-      if (r != NULL)
-        return r;
-      if (!closing && !hs_err_occurred (vm))
-        return generator_end_delegation (
-            vm, gen, inner_returned != NULL ? inner_returned : hs_incref (hs_None), returned);
-      if (!closing)
-        exc = hs_err_fetch (vm);
-    }
-  return generator_run (vm, gen, NULL, exc, returned);
-}
-
-/* A suspended generator frame whose generator was freed, waiting to be closed. */
-typedef struct
-{
-  HsFrame *frame;
-  gsize size;
-} ClosingFrame;
-
-void
-hs_vm_generator_finalize (HsVM *vm, HsObject *gen)
-{
-  HsGenerator *g = HS_GENERATOR (gen);
-  ClosingFrame c = { g->frame, g->frame_size };
-
-  /* Not while the collector frees a cycle, nor once the run is over or stopping: then
-   * the frame is just dropped. */
-  if (c.frame == NULL || (vm->frame == NULL && !vm->finalizing) || vm->gc.collecting
-      || is_stopping (vm))
-    return;
-  if (vm->closing == NULL)
-    vm->closing = g_array_new (FALSE, FALSE, sizeof (ClosingFrame));
-  c.frame->gen = NULL;
-  g->frame = NULL;
-  g_array_append_val (vm->closing, c);
-}
-
-static void
-drop_closing_frame (HsVM *vm, ClosingFrame *c)
-{
-  frame_clear (vm, c->frame);
-  hs_mem_realloc (vm, c->frame, c->size, 0);
-}
-
-/* Closes the generators freed while suspended. CPython closes them at once, but a free
- * can happen in the middle of an instruction, when the frames on the stack are not in a
- * state a hook may look at; so they are closed at the next event, call or resumption,
- * before anything of the program that could tell the difference runs. */
-static void
-close_freed_generators_now (HsVM *vm)
-{
-  while (vm->closing->len > 0)
-    {
-      ClosingFrame c = g_array_index (vm->closing, ClosingFrame, 0);
-      HsObject *saved, *heir;
-
-      g_array_remove_index (vm->closing, 0);
-      if (is_stopping (vm))
-        {
-          drop_closing_frame (vm, &c);
-          continue;
-        }
-      saved = hs_err_fetch (vm); /* an event of an exception being raised */
-      heir = hs_generator_new (vm, c.frame, c.size);
-      if (heir == NULL)
-        drop_closing_frame (vm, &c);
-      else
-        {
-          hs_vm_generator_close (vm, heir);
-          hs_decref (vm, heir);
-        }
-      if (is_stopping (vm))
-        {
-          hs_xdecref (vm, saved);
-          continue;
-        }
-      hs_err_clear (vm); /* CPython reports a failed close as unraisable (on stderr) */
-      vm->exc = saved;
-    }
-}
-
-/* Runs a class body with a fresh namespace, then makes the class. */
-static HsObject *
-build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize nbases)
-{
-  HsFunction *fn = HS_FUNCTION (func);
-  HsObject *ns = hs_dict_new (vm);
-  if (ns == NULL)
-    return NULL;
-  HsFrame *f = frame_push (vm, fn->code, func, fn->globals);
-  if (f == NULL)
-    {
-      hs_decref (vm, ns);
-      return NULL;
-    }
-  f->ns = hs_incref (ns);
-  f->cur_line = -1;
-  if ((fn->code->ncells | fn->code->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
-    {
-      frame_pop (vm, f);
-      hs_decref (vm, ns);
-      return NULL;
-    }
-  HsObject *r = eval_frame (vm, f);
-  if (r == NULL)
-    {
-      hs_decref (vm, ns);
-      return NULL;
-    }
-  HsObject *cls = hs_class_new (vm, name, bases, nbases, ns);
-  hs_decref (vm, ns);
-  if (cls != NULL && HS_IS (r, &hs_cell_type))
-    hs_cell_set (vm, r, cls);
-  hs_decref (vm, r);
-  return cls;
 }
 
 /* A generator returning a value to the FOR_ITER driving it ends the loop with
@@ -1302,8 +834,8 @@ send_value (HsVM *vm, HsFrame *f, HsObject *receiver, HsObject *v, HsObject **re
 
 #define FOREACH_LABEL(name) &&op_##name,
 
-static HsObject *
-eval_frame (HsVM *vm, HsFrame *entry)
+HsObject *
+hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
 {
   static void *const labels[] = { HS_FOREACH_OPCODE (FOREACH_LABEL) };
   HsFrame *f = entry;
@@ -1755,7 +1287,7 @@ op_CALL_FUNCTION_EX:
     int how = -1;
     SAVE_FRAME ();
     if (nkw == 0 || kwn != NULL)
-      how = start_call (vm, fn, flat, npos, kwn, &nf, &r);
+      how = hs_call_start (vm, fn, flat, npos, kwn, &nf, &r);
     g_free (flat);
     hs_xdecref (vm, kwn);
     hs_decref (vm, argt);
@@ -1787,7 +1319,7 @@ do_start_call:
     HsFrame *nf = NULL;
     HsObject *r = NULL;
     SAVE_FRAME ();
-    int how = start_call (vm, callee, cargs, cnargs, ckw, &nf, &r);
+    int how = hs_call_start (vm, callee, cargs, cnargs, ckw, &nf, &r);
     /* the arguments now live in the new frame (or were used): drop the caller's copies */
     while (sp > cbase)
       {
@@ -1996,7 +1528,7 @@ op_FOR_ITER:
           {
             /* the loop ended by a StopIteration raised in Python code */
             HsObject *stop = g_steal_pointer (&vm->for_iter_stop);
-            if (vm->hooks->step != NULL && !is_stopping (vm))
+            if (vm->hooks->step != NULL && !hs_vm_is_stopping (vm))
               call_hook (vm, HS_STEP_EXCEPTION, f, hs_code_line (co, f->ip), stop);
             hs_decref (vm, stop);
           }
@@ -2051,7 +1583,7 @@ op_RETURN_VALUE:
     HsFrame *back = f->back;
     gboolean done = f == entry;
     gboolean was_init = f->is_init;
-    frame_pop (vm, f);
+    hs_vm_frame_pop (vm, f);
     if (done)
       {
         vm->eval_depth--;
@@ -2246,7 +1778,7 @@ op_BUILD_CLASS:
   {
     HsObject **bases = sp - arg;
     SAVE_FRAME ();
-    HsObject *cls = build_class (vm, bases[-2], bases[-1], bases, arg);
+    HsObject *cls = hs_call_build_class (vm, bases[-2], bases[-1], bases, arg);
     while (sp > bases - 2)
       {
         HsObject *v = POP ();
@@ -2392,7 +1924,7 @@ op_SEND:
     hs_decref (vm, v);
     if (stop != NULL)
       {
-        if (vm->hooks != NULL && vm->hooks->step != NULL && !is_stopping (vm))
+        if (vm->hooks != NULL && vm->hooks->step != NULL && !hs_vm_is_stopping (vm))
           call_hook (vm, HS_STEP_EXCEPTION, f, hs_code_line (co, f->ip), stop);
         hs_decref (vm, stop);
       }
@@ -2475,14 +2007,14 @@ error_noip:
       if (vm->exc == NULL)
         hs_err_set_string (vm, &hs_exc_RuntimeError, "error return without exception set");
       f->raise_ip = f->ip;
-      if (!is_stopping (vm))
+      if (!hs_vm_is_stopping (vm))
         {
           hs_exception_add_traceback (vm->exc, f->code, f->ip);
           if (vm->hooks != NULL && vm->hooks->step != NULL)
             call_hook (vm, HS_STEP_EXCEPTION, f, hs_code_line (f->code, f->ip), vm->exc);
         }
     exception_unwind:
-      if (!is_stopping (vm))
+      if (!hs_vm_is_stopping (vm))
         {
           const HsExcEntry *h = hs_code_find_handler (f->code, f->ip);
           if (h != NULL)
@@ -2513,7 +2045,7 @@ error_noip:
         }
       HsFrame *back = f->back;
       gboolean done = f == entry;
-      frame_pop (vm, f);
+      hs_vm_frame_pop (vm, f);
       if (done)
         {
           vm->eval_depth--;
@@ -2574,11 +2106,8 @@ hs_vm_free (HsVM *vm)
   if (vm == NULL)
     return;
   while (vm->frame != NULL)
-    frame_pop (vm, vm->frame);
-  for (guint i = 0; vm->closing != NULL && i < vm->closing->len; i++)
-    drop_closing_frame (vm, &g_array_index (vm->closing, ClosingFrame, i));
-  if (vm->closing != NULL)
-    g_array_unref (vm->closing);
+    hs_vm_frame_pop (vm, vm->frame);
+  hs_vm_drop_closing_frames (vm);
   reset_run_state (vm);
   HS_CLEAR (vm, vm->exc_info);
   HS_CLEAR (vm, vm->globals);
@@ -2667,8 +2196,8 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
       vm->last_exc = hs_err_fetch (vm);
       return HS_RUN_EXCEPTION;
     }
-  HsFrame *f = frame_push (vm, code, NULL, vm->globals);
-  HsObject *r = f != NULL ? eval_frame (vm, f) : NULL;
+  HsFrame *f = hs_vm_frame_push (vm, code, NULL, vm->globals);
+  HsObject *r = f != NULL ? hs_vm_eval_frame (vm, f) : NULL;
   if (r != NULL)
     {
       hs_decref (vm, r);
@@ -2696,14 +2225,14 @@ hs_vm_finalize (HsVM *vm, HsRunResult result)
     if (HS_IS (p, &hs_generator_type) && HS_GENERATOR (p)->frame != NULL)
       g_ptr_array_add (suspended, hs_incref (p));
   vm->finalizing = TRUE;
-  close_freed_generators (vm); /* those the uncaught exception's unwinding freed */
+  hs_vm_close_freed_generators (vm); /* those the uncaught exception's unwinding freed */
   for (guint i = 0; i < suspended->len; i++)
     {
       if (hs_vm_generator_close (vm, suspended->pdata[i]) < 0)
         hs_err_clear (vm); /* CPython reports it as unraisable */
       hs_decref (vm, suspended->pdata[i]);
     }
-  close_freed_generators (vm); /* any a finally block made and left */
+  hs_vm_close_freed_generators (vm); /* any a finally block made and left */
   vm->finalizing = FALSE;
 }
 
@@ -2730,269 +2259,4 @@ hs_vm_runtime_init (void)
   hs_type_ready (&hs_cell_type);
   hs_type_ready (&hs_generator_type);
   hs_class_runtime_init ();
-}
-
-/* ---- error reports (CPython 3.11's PyErr_Display, byte for byte) ------------------- */
-
-static char *
-source_line (HsVM *vm, HsCode *code, int lineno)
-{
-  if (vm->source == NULL || lineno < 1 || g_strcmp0 (code->filename, vm->filename) != 0)
-    return NULL;
-  const char *p = vm->source, *end = vm->source + vm->source_len;
-  for (int l = 1; l < lineno; l++)
-    {
-      p = memchr (p, '\n', end - p);
-      if (p == NULL)
-        return NULL;
-      p++;
-    }
-  const char *e = memchr (p, '\n', end - p);
-  if (e == NULL)
-    e = end;
-  if (e > p && e[-1] == '\r')
-    e--;
-  return g_strndup (p, e - p);
-}
-
-static glong
-char_offset_of (const char *line, int byte_off)
-{
-  glong n = (glong)strlen (line);
-  if (byte_off > n)
-    byte_off = (int)n;
-  return g_utf8_strlen (line, byte_off);
-}
-
-static void
-append_carets (GString *out, const char *line, const HsCodePos *p)
-{
-  glong len = g_utf8_strlen (line, -1);
-  glong ws = 0;
-  for (const char *c = line; *c == ' ' || *c == '\t' || *c == '\f'; c++)
-    ws++;
-  glong start = char_offset_of (line, p->col);
-  glong end;
-  glong left = -1, right = -1;
-  if (p->end_line == p->line)
-    {
-      end = char_offset_of (line, p->end_col);
-      if (p->anchor_left >= 0)
-        {
-          left = char_offset_of (line, p->anchor_left);
-          right = char_offset_of (line, p->anchor_right);
-        }
-    }
-  else
-    {
-      glong i = (glong)strlen (line);
-      while (i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t' || line[i - 1] == '\f'))
-        i--;
-      end = g_utf8_strlen (line, i);
-    }
-  if (end - start == len - ws && left < 0)
-    return;
-  g_string_append (out, "    ");
-  for (glong off = ws + 1; off <= end; off++)
-    {
-      if (off <= start)
-        g_string_append_c (out, ' ');
-      else if (left >= 0 && left < off && off <= right)
-        g_string_append_c (out, '^');
-      else
-        g_string_append_c (out, left >= 0 ? '~' : '^');
-    }
-  g_string_append_c (out, '\n');
-}
-
-static void
-append_entry (HsVM *vm, GString *out, HsTracebackEntry *t)
-{
-  const HsCodePos pos = hs_code_pos (t->code, t->ip);
-  g_string_append_printf (out, "  File \"%s\", line %d, in %s\n", t->code->filename, pos.line,
-                          t->code->name);
-  g_autofree char *line = source_line (vm, t->code, pos.line);
-  if (line == NULL)
-    return;
-  const char *stripped = line;
-  while (*stripped == ' ' || *stripped == '\t' || *stripped == '\f')
-    stripped++;
-  g_string_append_printf (out, "    %s\n", stripped);
-  if (pos.col >= 0 && pos.end_col >= 0)
-    append_carets (out, line, &pos);
-}
-
-#define TB_RECURSIVE_CUTOFF 3
-#define TB_LIMIT 1000
-
-static void
-append_repeated (GString *out, int cnt)
-{
-  cnt -= TB_RECURSIVE_CUTOFF;
-  g_string_append_printf (out, "  [Previous line repeated %d more time%s]\n", cnt,
-                          cnt > 1 ? "s" : "");
-}
-
-static void
-append_traceback (HsVM *vm, GString *out, GArray *tb)
-{
-  g_string_append (out, "Traceback (most recent call last):\n");
-  int n = (int)tb->len;
-  int first = n > TB_LIMIT ? n - TB_LIMIT : 0;
-  HsCode *last_code = NULL;
-  int last_line = -1, cnt = 0;
-  /* entries are innermost first: print from the outermost */
-  for (int i = n - 1 - first; i >= 0; i--)
-    {
-      HsTracebackEntry *t = &g_array_index (tb, HsTracebackEntry, i);
-      int line = hs_code_line (t->code, t->ip);
-      if (last_code == NULL || strcmp (t->code->filename, last_code->filename) != 0
-          || line != last_line || strcmp (t->code->name, last_code->name) != 0)
-        {
-          if (cnt > TB_RECURSIVE_CUTOFF)
-            append_repeated (out, cnt);
-          last_code = t->code;
-          last_line = line;
-          cnt = 0;
-        }
-      cnt++;
-      if (cnt <= TB_RECURSIVE_CUTOFF)
-        append_entry (vm, out, t);
-    }
-  if (cnt > TB_RECURSIVE_CUTOFF)
-    append_repeated (out, cnt);
-}
-
-static void
-append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
-{
-  HsException *e = HS_EXCEPTION (exc);
-  if (depth < 100)
-    {
-      if (e->cause != NULL && hs_exception_check (e->cause))
-        {
-          append_exception (vm, out, e->cause, depth + 1);
-          g_string_append (out, "\nThe above exception was the direct cause of the following "
-                                "exception:\n\n");
-        }
-      else if (e->context != NULL && !e->suppress_context && hs_exception_check (e->context))
-        {
-          append_exception (vm, out, e->context, depth + 1);
-          g_string_append (out, "\nDuring handling of the above exception, another exception "
-                                "occurred:\n\n");
-        }
-    }
-  if (e->traceback != NULL && e->traceback->len > 0)
-    append_traceback (vm, out, e->traceback);
-  g_autofree char *last = hs_exception_format_last_line (vm, exc);
-  g_string_append (out, last);
-  g_autofree char *suggestion = hs_suggestion_for (vm, exc);
-  if (suggestion != NULL)
-    g_string_append_printf (out, ". Did you mean: '%s'?", suggestion);
-  g_string_append_c (out, '\n');
-}
-
-/* Characters in a SyntaxError's line, counted as the lexer counts its offsets (bytes that
- * do not continue a UTF-8 sequence). The text may be invalid UTF-8 when the parser is
- * called without hs_source_prepare; g_utf8_strlen (text, -1) would then skip over the
- * terminating NUL after a truncated sequence. */
-static glong
-text_length (const char *text)
-{
-  glong n = 0;
-  for (const char *p = text; *p != '\0'; p++)
-    n += ((unsigned char)*p & 0xC0) != 0x80;
-  return n;
-}
-
-static void
-append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
-{
-  /* A file that is not UTF-8 is reported without a location, as CPython does. */
-  if (err->lineno > 0)
-    g_string_append_printf (out, "  File \"%s\", line %d\n", filename, err->lineno);
-  if (err->text != NULL)
-    {
-      const char *text = err->text;
-      glong offset = err->offset, end_offset = err->end_offset;
-      glong line_size = text_length (text);
-      /* CPython uses its text's length, which counts the newline ending a line that the
-       * error continues past; the parser's texts leave it out, the compiler's keep it */
-      if (err->end_lineno > err->lineno)
-        end_offset = line_size + !g_str_has_suffix (text, "\n");
-      if (end_offset > line_size + 1)
-        end_offset = line_size + 1;
-      glong reps = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
-      /* CPython 3.11 prints one caret for indentation errors whatever their range */
-      if (g_str_has_suffix (err->type_name, "IndentationError")
-          || strcmp (err->type_name, "TabError") == 0)
-        reps = 1;
-      offset--;
-      while (*text == ' ' || *text == '\t' || *text == '\f')
-        {
-          text++;
-          offset--;
-        }
-      glong len = text_length (text);
-      if (len > 0 && text[strlen (text) - 1] == '\n')
-        len--;
-      if (offset > len)
-        offset = len;
-      g_string_append_printf (out, "    %s", text);
-      if (strlen (text) == 0 || text[strlen (text) - 1] != '\n')
-        g_string_append_c (out, '\n');
-      if (offset >= 0)
-        {
-          g_string_append (out, "    ");
-          for (glong i = 0; i < offset; i++)
-            g_string_append_c (out, ' ');
-          for (glong i = 0; i < reps; i++)
-            g_string_append_c (out, '^');
-          g_string_append_c (out, '\n');
-        }
-    }
-  g_string_append_printf (out, "%s: %s\n", err->type_name, err->msg);
-}
-
-char *
-hs_vm_format_error (HsVM *vm)
-{
-  GString *out = g_string_new (NULL);
-  if (vm->last_syntax_error != NULL)
-    append_syntax_error (out, vm->filename != NULL ? vm->filename : "<string>",
-                         vm->last_syntax_error);
-  else if (vm->last_exc != NULL && HS_IS (vm->last_exc, &hs_exc_SystemExit))
-    {
-      /* CPython's handle_system_exit: a code that is not an int is printed, alone */
-      HsObject *code = hs_system_exit_code (vm->last_exc);
-      HsObject *text = code != hs_None && !hs_int_check (code) ? hs_object_str (vm, code) : NULL;
-      if (text != NULL)
-        g_string_append_printf (out, "%s\n", hs_str_utf8 (text));
-      hs_xdecref (vm, text);
-      hs_err_clear (vm);
-    }
-  else if (vm->last_exc != NULL)
-    append_exception (vm, out, vm->last_exc, 0);
-  else
-    switch (vm->stop_reason)
-      {
-        case HS_RUN_STEP_LIMIT:
-          g_string_append_printf (out,
-                                  "StepLimitError: the program ran more than %" G_GINT64_FORMAT
-                                  " steps; stopped (use --max-steps)\n",
-                                  vm->config.max_line_steps);
-          break;
-        case HS_RUN_OUTPUT_LIMIT:
-          g_string_append_printf (out,
-                                  "OutputLimitError: the program printed more than %" G_GSIZE_FORMAT
-                                  " bytes; stopped\n",
-                                  vm->config.output_limit_bytes);
-          break;
-        case HS_RUN_CANCELLED:
-          g_string_append (out, "Cancelled: the program was stopped\n");
-          break;
-        default:
-          break;
-      }
-  return g_string_free (out, FALSE);
 }

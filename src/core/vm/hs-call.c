@@ -1,0 +1,225 @@
+/* hs-call.c — calls: binding arguments into a new frame, starting a call of any
+ * callable (a Python function, a bound method, a class with a Python __init__, a
+ * generator function, a C function), and running a class body.
+ *
+ * Invariant: a Python callee is not run here: hs_call_start pushes its frame and returns
+ * 1, and the caller's loop goes on in it (no C recursion per Python call). Arguments are
+ * borrowed; on an error nothing is left pushed.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-cell.h"
+#include "hs-class.h"
+#include "hs-dict.h"
+#include "hs-exceptions.h"
+#include "hs-generator.h"
+#include "hs-tuple.h"
+#include "hs-vm-internal.h"
+
+/* Cells of the new frame (locals captured by inner functions) and its free variables
+ * (from the function's closure). */
+static int
+frame_setup_closure (HsVM *vm, HsFrame *f, HsFunction *fn)
+{
+  HsCode *co = fn->code;
+  for (int i = 0; i < co->ncells; i++)
+    {
+      int slot = co->cells[i];
+      HsObject *cell = hs_cell_new (vm, f->locals[slot]);
+      if (cell == NULL)
+        return -1;
+      hs_xdecref (vm, f->locals[slot]);
+      f->locals[slot] = cell;
+    }
+  for (int i = 0; i < co->nfrees && fn->closure != NULL; i++)
+    f->locals[co->frees[i]] = hs_incref (hs_tuple_get_borrow (fn->closure, i));
+  return 0;
+}
+
+static gboolean
+simple_args (HsCode *co)
+{
+  return co->nkwonly == 0 && !(co->flags & (HS_CODE_VARARGS | HS_CODE_VARKEYWORDS));
+}
+
+/* Sets up a new frame for a Python function called with args (borrowed); NULL on
+ * error (nothing pushed). Generator functions are handled by hs_call_start. */
+static HsFrame *
+enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsFunction *fn = HS_FUNCTION (func);
+  HsCode *co = fn->code;
+  HsFrame *f = hs_vm_frame_push (vm, co, func, fn->globals);
+  if (f == NULL)
+    return NULL;
+  if (kwnames == NULL && nargs == (gsize)co->nparams && simple_args (co))
+    {
+      for (gsize i = 0; i < nargs; i++)
+        f->locals[i] = hs_incref (args[i]);
+    }
+  else if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
+    {
+      hs_vm_frame_pop (vm, f);
+      return NULL;
+    }
+  if ((co->ncells | co->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
+    {
+      hs_vm_frame_pop (vm, f);
+      return NULL;
+    }
+  return f;
+}
+
+/* Calling a generator function: binds the arguments in a frame of its own and returns
+ * the generator, without running anything. */
+static HsObject *
+make_generator (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsFunction *fn = HS_FUNCTION (func);
+  gsize size = 0;
+  HsFrame *f = hs_vm_frame_new_heap (vm, fn->code, NULL, fn->globals, &size);
+  if (f == NULL)
+    return NULL;
+  HsObject *gen = hs_generator_new (vm, f, size);
+  if (gen == NULL)
+    {
+      hs_vm_frame_clear (vm, f);
+      hs_mem_realloc (vm, f, size, 0);
+      return NULL;
+    }
+  if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0
+      || ((fn->code->ncells | fn->code->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0))
+    {
+      hs_decref (vm, gen);
+      return NULL;
+    }
+  return gen;
+}
+
+/* Calling a class whose __init__ is Python: the instance is made here and is the call's
+ * result (*res) right away, while __init__ runs in a new frame (*nf) flagged so that its
+ * return leaves that result in place. 1 on success, 0 when the class is called the
+ * ordinary way, -1 on error. */
+static int
+start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwnames, HsFrame **nf,
+            HsObject **res)
+{
+  HsObject *init = NULL;
+  HsObject *self = hs_class_start_instance (vm, cls, args, nargs, &init);
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  HsObject *small[8];
+  HsObject **all;
+  int r;
+
+  if (self == NULL)
+    return init != NULL || hs_err_occurred (vm) ? -1 : 0;
+  all = nargs + nkw + 1 <= G_N_ELEMENTS (small) ? small : g_new (HsObject *, nargs + nkw + 1);
+  all[0] = self;
+  if (nargs + nkw > 0)
+    memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+  r = hs_call_start (vm, init, all, nargs + 1, kwnames, nf, res);
+  if (all != small)
+    g_free (all);
+  if (r != 1)
+    {
+      hs_decref (vm, self);
+      return -1;
+    }
+  (*nf)->is_init = TRUE;
+  *res = self;
+  return 1;
+}
+
+/* Starts a call: 1 with a new Python frame pushed in *nf, 0 with the result in *res,
+ * -1 on error. Args are borrowed. With 1, *res may also be set: a value the caller
+ * holds as the call's result while the frame runs (the instance an __init__ builds). */
+int
+hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
+               HsFrame **nf, HsObject **res)
+{
+  hs_vm_close_freed_generators (vm);
+  if (hs_vm_is_stopping (vm))
+    return -1;
+  if (hs_class_check (callable))
+    {
+      int r = start_init (vm, callable, args, nargs, kwnames, nf, res);
+      if (r != 0)
+        return r;
+    }
+  if (HS_IS (callable, &hs_method_type)
+      && HS_IS (hs_method_func_borrow (callable), &hs_function_type))
+    {
+      gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+      HsObject *small[8];
+      HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
+      all[0] = hs_method_self_borrow (callable);
+      if (nargs + nkw > 0)
+        memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+      int r
+          = hs_call_start (vm, hs_method_func_borrow (callable), all, nargs + 1, kwnames, nf, res);
+      if (all != small)
+        g_free (all);
+      return r;
+    }
+  if (HS_IS (callable, &hs_function_type))
+    {
+      if (HS_FUNCTION (callable)->code->flags & HS_CODE_GENERATOR)
+        {
+          *res = make_generator (vm, callable, args, nargs, kwnames);
+          return *res != NULL ? 0 : -1;
+        }
+      *nf = enter_function (vm, callable, args, nargs, kwnames);
+      return *nf != NULL ? 1 : -1;
+    }
+  *res = hs_object_call (vm, callable, args, nargs, kwnames);
+  return *res != NULL ? 0 : -1;
+}
+
+HsObject *
+hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (HS_FUNCTION (func)->code->flags & HS_CODE_GENERATOR)
+    return make_generator (vm, func, args, nargs, kwnames);
+  HsFrame *f = enter_function (vm, func, args, nargs, kwnames);
+  if (f == NULL)
+    return NULL;
+  return hs_vm_eval_frame (vm, f);
+}
+
+/* Runs a class body with a fresh namespace, then makes the class. */
+HsObject *
+hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize nbases)
+{
+  HsFunction *fn = HS_FUNCTION (func);
+  HsObject *ns = hs_dict_new (vm);
+  if (ns == NULL)
+    return NULL;
+  HsFrame *f = hs_vm_frame_push (vm, fn->code, func, fn->globals);
+  if (f == NULL)
+    {
+      hs_decref (vm, ns);
+      return NULL;
+    }
+  f->ns = hs_incref (ns);
+  f->cur_line = -1;
+  if ((fn->code->ncells | fn->code->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
+    {
+      hs_vm_frame_pop (vm, f);
+      hs_decref (vm, ns);
+      return NULL;
+    }
+  HsObject *r = hs_vm_eval_frame (vm, f);
+  if (r == NULL)
+    {
+      hs_decref (vm, ns);
+      return NULL;
+    }
+  HsObject *cls = hs_class_new (vm, name, bases, nbases, ns);
+  hs_decref (vm, ns);
+  if (cls != NULL && HS_IS (r, &hs_cell_type))
+    hs_cell_set (vm, r, cls);
+  hs_decref (vm, r);
+  return cls;
+}

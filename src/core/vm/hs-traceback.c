@@ -1,0 +1,279 @@
+/* hs-traceback.c — error reports: the text CPython 3.11's PyErr_Display prints for an
+ * uncaught exception (its chain, tracebacks with source lines and carets, a name
+ * suggestion), for a SyntaxError, for SystemExit, and for a run stopped by a limit.
+ *
+ * Invariant: the text is CPython's byte for byte; it is built from the last run's outcome
+ * (vm->last_exc, last_syntax_error, stop_reason) and its source, nothing else.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-exceptions.h"
+#include "hs-int.h"
+#include "hs-object-private.h"
+#include "hs-str.h"
+#include "hs-suggest.h"
+
+static char *
+source_line (HsVM *vm, HsCode *code, int lineno)
+{
+  if (vm->source == NULL || lineno < 1 || g_strcmp0 (code->filename, vm->filename) != 0)
+    return NULL;
+  const char *p = vm->source, *end = vm->source + vm->source_len;
+  for (int l = 1; l < lineno; l++)
+    {
+      p = memchr (p, '\n', end - p);
+      if (p == NULL)
+        return NULL;
+      p++;
+    }
+  const char *e = memchr (p, '\n', end - p);
+  if (e == NULL)
+    e = end;
+  if (e > p && e[-1] == '\r')
+    e--;
+  return g_strndup (p, e - p);
+}
+
+static glong
+char_offset_of (const char *line, int byte_off)
+{
+  glong n = (glong)strlen (line);
+  if (byte_off > n)
+    byte_off = (int)n;
+  return g_utf8_strlen (line, byte_off);
+}
+
+static void
+append_carets (GString *out, const char *line, const HsCodePos *p)
+{
+  glong len = g_utf8_strlen (line, -1);
+  glong ws = 0;
+  for (const char *c = line; *c == ' ' || *c == '\t' || *c == '\f'; c++)
+    ws++;
+  glong start = char_offset_of (line, p->col);
+  glong end;
+  glong left = -1, right = -1;
+  if (p->end_line == p->line)
+    {
+      end = char_offset_of (line, p->end_col);
+      if (p->anchor_left >= 0)
+        {
+          left = char_offset_of (line, p->anchor_left);
+          right = char_offset_of (line, p->anchor_right);
+        }
+    }
+  else
+    {
+      glong i = (glong)strlen (line);
+      while (i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t' || line[i - 1] == '\f'))
+        i--;
+      end = g_utf8_strlen (line, i);
+    }
+  if (end - start == len - ws && left < 0)
+    return;
+  g_string_append (out, "    ");
+  for (glong off = ws + 1; off <= end; off++)
+    {
+      if (off <= start)
+        g_string_append_c (out, ' ');
+      else if (left >= 0 && left < off && off <= right)
+        g_string_append_c (out, '^');
+      else
+        g_string_append_c (out, left >= 0 ? '~' : '^');
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_entry (HsVM *vm, GString *out, HsTracebackEntry *t)
+{
+  const HsCodePos pos = hs_code_pos (t->code, t->ip);
+  g_string_append_printf (out, "  File \"%s\", line %d, in %s\n", t->code->filename, pos.line,
+                          t->code->name);
+  g_autofree char *line = source_line (vm, t->code, pos.line);
+  if (line == NULL)
+    return;
+  const char *stripped = line;
+  while (*stripped == ' ' || *stripped == '\t' || *stripped == '\f')
+    stripped++;
+  g_string_append_printf (out, "    %s\n", stripped);
+  if (pos.col >= 0 && pos.end_col >= 0)
+    append_carets (out, line, &pos);
+}
+
+#define TB_RECURSIVE_CUTOFF 3
+#define TB_LIMIT 1000
+
+static void
+append_repeated (GString *out, int cnt)
+{
+  cnt -= TB_RECURSIVE_CUTOFF;
+  g_string_append_printf (out, "  [Previous line repeated %d more time%s]\n", cnt,
+                          cnt > 1 ? "s" : "");
+}
+
+static void
+append_traceback (HsVM *vm, GString *out, GArray *tb)
+{
+  g_string_append (out, "Traceback (most recent call last):\n");
+  int n = (int)tb->len;
+  int first = n > TB_LIMIT ? n - TB_LIMIT : 0;
+  HsCode *last_code = NULL;
+  int last_line = -1, cnt = 0;
+  /* entries are innermost first: print from the outermost */
+  for (int i = n - 1 - first; i >= 0; i--)
+    {
+      HsTracebackEntry *t = &g_array_index (tb, HsTracebackEntry, i);
+      int line = hs_code_line (t->code, t->ip);
+      if (last_code == NULL || strcmp (t->code->filename, last_code->filename) != 0
+          || line != last_line || strcmp (t->code->name, last_code->name) != 0)
+        {
+          if (cnt > TB_RECURSIVE_CUTOFF)
+            append_repeated (out, cnt);
+          last_code = t->code;
+          last_line = line;
+          cnt = 0;
+        }
+      cnt++;
+      if (cnt <= TB_RECURSIVE_CUTOFF)
+        append_entry (vm, out, t);
+    }
+  if (cnt > TB_RECURSIVE_CUTOFF)
+    append_repeated (out, cnt);
+}
+
+static void
+append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
+{
+  HsException *e = HS_EXCEPTION (exc);
+  if (depth < 100)
+    {
+      if (e->cause != NULL && hs_exception_check (e->cause))
+        {
+          append_exception (vm, out, e->cause, depth + 1);
+          g_string_append (out, "\nThe above exception was the direct cause of the following "
+                                "exception:\n\n");
+        }
+      else if (e->context != NULL && !e->suppress_context && hs_exception_check (e->context))
+        {
+          append_exception (vm, out, e->context, depth + 1);
+          g_string_append (out, "\nDuring handling of the above exception, another exception "
+                                "occurred:\n\n");
+        }
+    }
+  if (e->traceback != NULL && e->traceback->len > 0)
+    append_traceback (vm, out, e->traceback);
+  g_autofree char *last = hs_exception_format_last_line (vm, exc);
+  g_string_append (out, last);
+  g_autofree char *suggestion = hs_suggestion_for (vm, exc);
+  if (suggestion != NULL)
+    g_string_append_printf (out, ". Did you mean: '%s'?", suggestion);
+  g_string_append_c (out, '\n');
+}
+
+/* Characters in a SyntaxError's line, counted as the lexer counts its offsets (bytes that
+ * do not continue a UTF-8 sequence). The text may be invalid UTF-8 when the parser is
+ * called without hs_source_prepare; g_utf8_strlen (text, -1) would then skip over the
+ * terminating NUL after a truncated sequence. */
+static glong
+text_length (const char *text)
+{
+  glong n = 0;
+  for (const char *p = text; *p != '\0'; p++)
+    n += ((unsigned char)*p & 0xC0) != 0x80;
+  return n;
+}
+
+static void
+append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
+{
+  /* A file that is not UTF-8 is reported without a location, as CPython does. */
+  if (err->lineno > 0)
+    g_string_append_printf (out, "  File \"%s\", line %d\n", filename, err->lineno);
+  if (err->text != NULL)
+    {
+      const char *text = err->text;
+      glong offset = err->offset, end_offset = err->end_offset;
+      glong line_size = text_length (text);
+      /* CPython uses its text's length, which counts the newline ending a line that the
+       * error continues past; the parser's texts leave it out, the compiler's keep it */
+      if (err->end_lineno > err->lineno)
+        end_offset = line_size + !g_str_has_suffix (text, "\n");
+      if (end_offset > line_size + 1)
+        end_offset = line_size + 1;
+      glong reps = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+      /* CPython 3.11 prints one caret for indentation errors whatever their range */
+      if (g_str_has_suffix (err->type_name, "IndentationError")
+          || strcmp (err->type_name, "TabError") == 0)
+        reps = 1;
+      offset--;
+      while (*text == ' ' || *text == '\t' || *text == '\f')
+        {
+          text++;
+          offset--;
+        }
+      glong len = text_length (text);
+      if (len > 0 && text[strlen (text) - 1] == '\n')
+        len--;
+      if (offset > len)
+        offset = len;
+      g_string_append_printf (out, "    %s", text);
+      if (strlen (text) == 0 || text[strlen (text) - 1] != '\n')
+        g_string_append_c (out, '\n');
+      if (offset >= 0)
+        {
+          g_string_append (out, "    ");
+          for (glong i = 0; i < offset; i++)
+            g_string_append_c (out, ' ');
+          for (glong i = 0; i < reps; i++)
+            g_string_append_c (out, '^');
+          g_string_append_c (out, '\n');
+        }
+    }
+  g_string_append_printf (out, "%s: %s\n", err->type_name, err->msg);
+}
+
+char *
+hs_vm_format_error (HsVM *vm)
+{
+  GString *out = g_string_new (NULL);
+  if (vm->last_syntax_error != NULL)
+    append_syntax_error (out, vm->filename != NULL ? vm->filename : "<string>",
+                         vm->last_syntax_error);
+  else if (vm->last_exc != NULL && HS_IS (vm->last_exc, &hs_exc_SystemExit))
+    {
+      /* CPython's handle_system_exit: a code that is not an int is printed, alone */
+      HsObject *code = hs_system_exit_code (vm->last_exc);
+      HsObject *text = code != hs_None && !hs_int_check (code) ? hs_object_str (vm, code) : NULL;
+      if (text != NULL)
+        g_string_append_printf (out, "%s\n", hs_str_utf8 (text));
+      hs_xdecref (vm, text);
+      hs_err_clear (vm);
+    }
+  else if (vm->last_exc != NULL)
+    append_exception (vm, out, vm->last_exc, 0);
+  else
+    switch (vm->stop_reason)
+      {
+        case HS_RUN_STEP_LIMIT:
+          g_string_append_printf (out,
+                                  "StepLimitError: the program ran more than %" G_GINT64_FORMAT
+                                  " steps; stopped (use --max-steps)\n",
+                                  vm->config.max_line_steps);
+          break;
+        case HS_RUN_OUTPUT_LIMIT:
+          g_string_append_printf (out,
+                                  "OutputLimitError: the program printed more than %" G_GSIZE_FORMAT
+                                  " bytes; stopped\n",
+                                  vm->config.output_limit_bytes);
+          break;
+        case HS_RUN_CANCELLED:
+          g_string_append (out, "Cancelled: the program was stopped\n");
+          break;
+        default:
+          break;
+      }
+  return g_string_free (out, FALSE);
+}

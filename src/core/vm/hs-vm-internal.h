@@ -1,0 +1,54 @@
+/* hs-vm-internal.h — what the machine's own files share: the eval loop (hs-vm.c), call
+ * setup (hs-call.c) and generator resumption (hs-vm-generator.c). Nothing outside
+ * src/core/vm includes it; the rest of the core sees the VM through hs-vm-private.h.
+ *
+ * Invariant: a frame from hs_vm_frame_push is on the stack (vm->frame) until
+ * hs_vm_frame_pop; a heap frame (hs_vm_frame_new_heap) belongs to a generator and is
+ * only on the stack while hs_vm_eval_frame runs it.
+ */
+#pragma once
+
+#include "hs-frame.h"
+#include "hs-function.h"
+
+G_BEGIN_DECLS
+
+/* ---- the frame arena and the loop (hs-vm.c) ---- */
+
+HsFrame *hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals);
+HsFrame *hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
+                               gsize *size);
+void hs_vm_frame_clear (HsVM *vm, HsFrame *f);
+void hs_vm_frame_pop (HsVM *vm, HsFrame *f);
+/* Runs `entry` (already pushed) until it returns: its result, or NULL with an error. */
+HsObject *hs_vm_eval_frame (HsVM *vm, HsFrame *entry);
+
+/* The run is unwinding with the internal StopRun exception (see stop_run in hs-vm.c). */
+static inline gboolean
+hs_vm_is_stopping (HsVM *vm)
+{
+  return vm->exc != NULL && vm->exc == vm->stop_exc;
+}
+
+/* ---- calls (hs-call.c) ---- */
+
+int hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
+                   HsFrame **nf, HsObject **res);
+HsObject *hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases,
+                               gsize nbases);
+
+/* ---- generators freed while suspended (hs-vm-generator.c) ---- */
+
+void hs_vm_close_freed_generators_now (HsVM *vm);
+/* Drops the frames still waiting to be closed, without running them (hs_vm_free). */
+void hs_vm_drop_closing_frames (HsVM *vm);
+
+/* See hs_vm_close_freed_generators_now; called on every event, so the test is inline. */
+static inline void
+hs_vm_close_freed_generators (HsVM *vm)
+{
+  if (G_UNLIKELY (vm->closing != NULL && vm->closing->len > 0))
+    hs_vm_close_freed_generators_now (vm);
+}
+
+G_END_DECLS

@@ -203,7 +203,6 @@ struct _HeapscopeSession
   HeapscopeTraceBox *box;
   GTask *run_task;
   guint64 memory_mib;
-  guint run_serial;
   gboolean partial;
   gboolean stopped;
   HeapscopeViewOptions options;
@@ -251,7 +250,6 @@ static const char *const passed_env[] = {
 typedef struct
 {
   GWeakRef session;
-  guint serial;
   GSubprocess *proc;
   GCancellable *cancellable; /* the run's I/O: cancelled when it is replaced */
   GBytes *source;
@@ -586,7 +584,6 @@ heapscope_session_run_async (HeapscopeSession *self, const char *source, const c
   filename = filename ? filename : "<string>";
   run = g_new0 (Run, 1);
   g_weak_ref_init (&run->session, self);
-  run->serial = ++self->run_serial;
   run->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
   run->source = g_bytes_new (source, strlen (source));
   run->reader = hs_trace_reader_new (source, filename, &opts, 0);

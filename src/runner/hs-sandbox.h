@@ -18,8 +18,9 @@ gboolean hs_sandbox_limit_memory (guint64 mib, GError **error);
 /* Takes away what running a program does not need, for good: new privileges
  * (PR_SET_NO_NEW_PRIVS), the working directory (it becomes /), every file descriptor
  * but 0-2, and (where built with libseccomp) the system calls that open files or
- * sockets, start programs or signal other processes, which then fail with EPERM. Call
- * it once everything the process needs is read. */
+ * sockets, start programs or signal other processes, which then fail with EPERM (a
+ * kernel without seccomp filters only gets a warning). Call it once everything the
+ * process needs is read. */
 gboolean hs_sandbox_confine (GError **error);
 
 G_END_DECLS

@@ -53,10 +53,15 @@ opt-trace-format.md):
   program imports (SysProxy) subtracts those references.
 - Addresses: the top-level "addresses" maps each id() the trace's objects had
   (CPython's addresses) to their small ids.
-- Floats: inf / -inf / nan as ["SPECIAL_FLOAT", ...] (docs/trace-format.md);
-  other floats are JSON numbers with their full repr.  --pt-floats gives
-  Python Tutor's own rounding (4 digits, integral floats as
-  ["SPECIAL_FLOAT", "3.0"]).
+- Floats as pg_encoder sends them: inf / -inf / nan and integral floats as
+  ["SPECIAL_FLOAT", ...] ("Infinity", "NaN", "3.0"); the others are JSON
+  numbers with their full repr.  --pt-floats adds Python Tutor's rounding of
+  those to 4 digits.
+- Modules as ["module", name] (the form pg_encoder documents; its Python 3
+  code reaches its instance branch first), built-in functions as
+  ["FUNCTION", "abs(...)", null], and the types of the language and of its
+  modules by name only, ["CLASS", "int", []] (Python Tutor lists every method
+  descriptor of the type).
 - Recursion: the program sees CPython's default limit of 1000 frames as if it
   ran alone; the oracle's own frames do not count (see RecursionGuard).
 """
@@ -94,11 +99,9 @@ def encode_float(x, pt_floats):
         return ["SPECIAL_FLOAT", "Infinity" if x > 0 else "-Infinity"]
     if math.isnan(x):
         return ["SPECIAL_FLOAT", "NaN"]
-    if pt_floats:
-        if x == int(x):
-            return ["SPECIAL_FLOAT", "%.1f" % x]
-        return round(x, 4)
-    return x
+    if x == int(x):
+        return ["SPECIAL_FLOAT", "%.1f" % x]
+    return round(x, 4) if pt_floats else x
 
 
 def encode_primitive(x, pt_floats):
@@ -221,7 +224,9 @@ class Encoder:
         elif typ is types.BuiltinFunctionType:
             entry.extend(["FUNCTION", obj.__name__ + "(...)", None])
         elif isinstance(obj, types.ModuleType):
-            entry.extend(["INSTANCE", "module"])  # what pg_encoder ends with
+            entry.extend(["module", obj.__name__])
+        elif is_class(obj) and obj.__module__ != "__main__":
+            entry.extend(["CLASS", obj.__name__, []])
         elif is_class(obj) or is_instance(obj):
             self.encode_class_or_instance(obj, entry)
         elif typ in PRIMITIVE_TYPES:

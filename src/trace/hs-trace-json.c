@@ -8,45 +8,77 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "hs-trace-private.h"
 
-static void
-put_string (GString *out, const char *s)
+/* One code point of `s` (at most `end`), decoded leniently: surrogates are accepted (a
+ * str's lone surrogate reaches here encoded like any code point), anything else that is
+ * not UTF-8 gives U+FFFD. Returns the bytes used. */
+static gsize
+decode_char (const unsigned char *s, const unsigned char *end, gunichar *c)
 {
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+  gsize len = *s < 0x80 ? 1 : *s >= 0xf0 ? 4 : *s >= 0xe0 ? 3 : *s >= 0xc0 ? 2 : 0;
+  gunichar v;
+
+  if (len == 0 || (gsize)(end - s) < len)
     {
-      switch (*p)
+      *c = 0xfffd;
+      return 1;
+    }
+  v = len == 1 ? *s : *s & (0x7f >> len);
+  for (gsize i = 1; i < len; i++)
+    {
+      if ((s[i] & 0xc0) != 0x80)
         {
-          case '"':
-            g_string_append (out, "\\\"");
-            break;
-          case '\\':
-            g_string_append (out, "\\\\");
-            break;
-          case '\n':
-            g_string_append (out, "\\n");
-            break;
-          case '\r':
-            g_string_append (out, "\\r");
-            break;
-          case '\t':
-            g_string_append (out, "\\t");
-            break;
-          default:
-            if (*p < 0x20)
-              g_string_append_printf (out, "\\u%04x", *p);
-            else
-              g_string_append_c (out, (char)*p);
+          *c = 0xfffd;
+          return i;
         }
+      v = v << 6 | (s[i] & 0x3f);
+    }
+  *c = v > 0x10ffff ? 0xfffd : v;
+  return len;
+}
+
+/* A JSON string of `len` bytes (NULs included): quotes, backslashes and every control
+ * character escaped, lone surrogates as \udXXX escapes (they have no UTF-8 form), the
+ * rest as UTF-8. */
+static void
+put_string_len (GString *out, const char *s, gsize len)
+{
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+  g_string_append_c (out, '"');
+  while (p < end)
+    {
+      gunichar c;
+
+      p += decode_char (p, end, &c);
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", (char)c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || (c >= 0xd800 && c <= 0xdfff))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
     }
   g_string_append_c (out, '"');
 }
 
+static void
+put_string (GString *out, const char *s)
+{
+  put_string_len (out, s, strlen (s));
+}
+
 /* Python's repr of a str back to its value: the repr is what the runtime printed, with
- * its quotes and \\-escapes. */
-static char *
+ * its quotes and \\-escapes. The value may hold NULs and surrogates (see put_string_len). */
+static GString *
 str_from_repr (const char *repr)
 {
   gsize n = strlen (repr);
@@ -80,8 +112,12 @@ str_from_repr (const char *repr)
               char hex[9] = { 0 };
               if (i + digits < n)
                 {
+                  char utf8[6];
+
                   memcpy (hex, repr + i + 1, digits);
-                  g_string_append_unichar (s, (gunichar)strtoul (hex, NULL, 16));
+                  /* g_string_append_unichar would drop a NUL; a surrogate encodes as one */
+                  g_string_append_len (s, utf8,
+                                       g_unichar_to_utf8 ((gunichar)strtoul (hex, NULL, 16), utf8));
                   i += digits;
                 }
               break;
@@ -91,7 +127,99 @@ str_from_repr (const char *repr)
             break;
         }
     }
-  return g_string_free (s, FALSE);
+  return s;
+}
+
+/* The inline values that are objects of the language (modules, built-in functions, types,
+ * Ellipsis, NotImplemented) and are listed in the heap as pg_encoder lists them: the tag
+ * of their entry, or NULL for any other value. */
+static const char *
+language_object_tag (const HsSnapValue *v)
+{
+  static const struct
+  {
+    const char *prefix, *tag;
+  } forms[] = {
+    { "<module '", "module" },           { "<built-in function ", "FUNCTION" },
+    { "<built-in method ", "FUNCTION" }, { "<class '", "CLASS" },
+    { "Ellipsis", "INSTANCE_PPRINT" },   { "NotImplemented", "INSTANCE_PPRINT" },
+  };
+
+  if (v->kind != HS_SNAP_VALUE_PRIMITIVE || v->ref == 0 || g_strcmp0 (v->type_name, "object") != 0
+      || v->text == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (g_str_has_prefix (v->text, forms[i].prefix))
+      return forms[i].tag;
+  return NULL;
+}
+
+/* The name a repr quotes or starts with: "<module 'math' (built-in)>" -> "math",
+ * "<built-in method append of ...>" -> "append", "<class 'x.Y'>" -> "Y". */
+static char *
+name_in_repr (const char *text, const char *tag)
+{
+  const char *start = strchr (text, g_str_equal (tag, "FUNCTION") ? ' ' : '\'');
+  const char *end;
+  char *name, *dot;
+
+  if (g_str_equal (tag, "FUNCTION"))
+    start = strchr (start + 1, ' ');
+  start = start ? start + 1 : text;
+  end = start + strcspn (start, g_str_equal (tag, "FUNCTION") ? " >" : "'");
+  name = g_strndup (start, end - start);
+  dot = strrchr (name, '.');
+  if (dot != NULL && g_str_equal (tag, "CLASS"))
+    memmove (name, dot + 1, strlen (dot + 1) + 1);
+  return name;
+}
+
+/* A language object's heap entry (see language_object_tag). */
+static void
+put_language_object (GString *out, const HsSnapValue *v)
+{
+  const char *tag = language_object_tag (v);
+  g_autofree char *name = name_in_repr (v->text, tag);
+
+  g_string_append_printf (out, "\"%" G_GUINT64_FORMAT "\": [\"%s\", ", v->ref, tag);
+  if (g_str_equal (tag, "FUNCTION"))
+    {
+      g_autofree char *sig = g_strconcat (name, "(...)", NULL);
+      put_string (out, sig);
+      g_string_append (out, ", null]");
+    }
+  else if (g_str_equal (tag, "CLASS"))
+    {
+      put_string (out, name);
+      g_string_append (out, ", []]");
+    }
+  else if (g_str_equal (tag, "INSTANCE_PPRINT"))
+    g_string_append_printf (out, "\"%s\", \"%s\"]",
+                            g_str_equal (v->text, "Ellipsis") ? "ellipsis" : "NotImplementedType",
+                            v->text);
+  else
+    {
+      put_string (out, name);
+      g_string_append (out, "]");
+    }
+}
+
+/* Floats as pg_encoder sends them: a whole number as ["SPECIAL_FLOAT", "3.0"] (so that it
+ * does not read as an int), infinities and NaN by name, the others as JSON numbers. */
+static void
+put_float (GString *out, const char *text)
+{
+  double x = g_ascii_strtod (text, NULL);
+
+  if (isinf (x) || isnan (x))
+    g_string_append_printf (out, "[\"SPECIAL_FLOAT\", \"%s\"]",
+                            isnan (x) ? "NaN"
+                            : x < 0   ? "-Infinity"
+                                      : "Infinity");
+  else if (x == floor (x))
+    g_string_append_printf (out, "[\"SPECIAL_FLOAT\", \"%.1f\"]", x);
+  else
+    g_string_append (out, text);
 }
 
 static void
@@ -101,25 +229,21 @@ put_primitive (GString *out, const HsSnapValue *v)
 
   if (g_strcmp0 (t, "str") == 0)
     {
-      g_autofree char *s = str_from_repr (v->text);
-      put_string (out, s);
+      g_autoptr (GString) s = str_from_repr (v->text);
+      put_string_len (out, s->str, s->len);
     }
   else if (g_strcmp0 (t, "NoneType") == 0)
     g_string_append (out, "null");
   else if (g_strcmp0 (t, "bool") == 0)
     g_string_append (out, g_strcmp0 (v->text, "True") == 0 ? "true" : "false");
-  else if (g_strcmp0 (t, "float") == 0 && strpbrk (v->text, "ni") != NULL)
-    g_string_append_printf (out, "[\"SPECIAL_FLOAT\", \"%s\"]",
-                            strstr (v->text, "nan") ? "NaN"
-                            : v->text[0] == '-'     ? "-Infinity"
-                                                    : "Infinity");
-  else if (g_strcmp0 (t, "float") == 0 && strpbrk (v->text, ".e") == NULL)
-    g_string_append_printf (out, "%s.0", v->text);
-  else if ((g_strcmp0 (t, "int") == 0 || g_strcmp0 (t, "float") == 0)
-           && strspn (v->text, "-+0123456789.e") == strlen (v->text))
+  else if (g_strcmp0 (t, "float") == 0)
+    put_float (out, v->text);
+  else if (g_strcmp0 (t, "int") == 0 && strspn (v->text, "-0123456789") == strlen (v->text))
     g_string_append (out, v->text);
+  else if (language_object_tag (v) != NULL)
+    g_string_append_printf (out, "[\"REF\", %" G_GUINT64_FORMAT "]", v->ref);
   else
-    put_string (out, v->text); /* a built-in function or type, by its repr */
+    put_string (out, v->text); /* an object only known by its repr */
 }
 
 static void
@@ -278,6 +402,78 @@ is_module_container (HsSnapObject *o)
          || (o->kind == HS_SNAP_DICT && strcmp (o->type_name, "dict") != 0);
 }
 
+/* A function's row for a cell it closes over (the rest are its defaults). */
+static gboolean
+is_closure_row (HsSnapshot *snap, const HsSnapCell *c)
+{
+  HsSnapObject *target;
+
+  if (c->value.kind != HS_SNAP_VALUE_REF)
+    return FALSE;
+  target = hs_snapshot_lookup (snap, c->value.ref);
+  return target != NULL && g_strcmp0 (target->type_name, "cell") == 0;
+}
+
+static void
+put_rows (GString *out, HsSnapshot *snap, HsSnapObject *o, gboolean closure)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < o->cells->len; i++)
+    {
+      HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, i);
+
+      if (is_closure_row (snap, c) != closure)
+        continue;
+      g_string_append (out, first ? "[" : ", [");
+      put_string (out, c->label ? c->label : "");
+      g_string_append (out, ", ");
+      put_value (out, &c->value);
+      g_string_append (out, "]");
+      first = FALSE;
+    }
+}
+
+/* pg_encoder appends a function's defaults as one list of [name, value] pairs, and only
+ * when there are some; the cells it closes over go to heapscope_closure_cells. */
+static void
+put_function_defaults (GString *out, HsSnapshot *snap, HsSnapObject *o)
+{
+  for (guint i = 0; i < o->cells->len; i++)
+    if (!is_closure_row (snap, &g_array_index (o->cells, HsSnapCell, i)))
+      {
+        g_string_append (out, ", [");
+        put_rows (out, snap, o, FALSE);
+        g_string_append (out, "]");
+        return;
+      }
+}
+
+static void
+put_closure_cells (GString *out, HsSnapshot *snap)
+{
+  gboolean first = TRUE;
+
+  g_string_append (out, ", \"heapscope_closure_cells\": {");
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+      gboolean any = FALSE;
+
+      if (o->kind != HS_SNAP_FUNCTION || (o->flags & HS_SNAP_FLAG_FREED))
+        continue;
+      for (guint j = 0; j < o->cells->len && !any; j++)
+        any = is_closure_row (snap, &g_array_index (o->cells, HsSnapCell, j));
+      if (!any)
+        continue;
+      g_string_append_printf (out, "%s\"%" G_GUINT64_FORMAT "\": [", first ? "" : ", ", o->id);
+      put_rows (out, snap, o, TRUE);
+      g_string_append (out, "]");
+      first = FALSE;
+    }
+  g_string_append (out, "}");
+}
+
 static void
 put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
@@ -300,7 +496,9 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
           g_string_append_printf (out, ", %" G_GUINT64_FORMAT, o->parent_frame_id);
         else
           g_string_append (out, ", null");
-        break;
+        put_function_defaults (out, snap, o);
+        g_string_append (out, "]");
+        return;
       case HS_SNAP_PRIMITIVE:
         {
           HsSnapValue v = { HS_SNAP_VALUE_PRIMITIVE, 0, o->label, o->type_name };
@@ -341,7 +539,7 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
           g_string_append (out, "]");
         }
       else if (o->kind == HS_SNAP_INSTANCE || o->kind == HS_SNAP_CLASS || o->kind == HS_SNAP_OTHER
-               || o->kind == HS_SNAP_FUNCTION || module_container)
+               || module_container)
         {
           g_autofree char *index = c->label ? NULL : g_strdup_printf ("%u", i);
           g_string_append (out, "[");
@@ -438,6 +636,7 @@ put_heapscope_keys (GString *out, HsSnapshot *snap)
   g_string_append (out, "}");
   put_hidden_holders (out, snap);
   put_class_refs (out, snap);
+  put_closure_cells (out, snap);
   put_id_list (out, "freed", snap, HS_SNAP_FLAG_FREED);
   put_id_list (out, "unreachable", snap, HS_SNAP_FLAG_UNREACHABLE);
   g_string_append (out, ", \"gc\": {\"freed\": [");
@@ -448,13 +647,56 @@ put_heapscope_keys (GString *out, HsSnapshot *snap)
 }
 
 static void
-put_step (GString *out, HsSnapshot *snap)
+collect_language_value (GHashTable *found, const HsSnapValue *v)
 {
+  if (language_object_tag (v) != NULL)
+    g_hash_table_insert (found, (gpointer)&v->ref, (gpointer)v);
+}
+
+static void
+collect_language_vars (GHashTable *found, GArray *vars)
+{
+  for (guint i = 0; i < vars->len; i++)
+    collect_language_value (found, &g_array_index (vars, HsSnapVar, i).value);
+}
+
+/* The language objects (language_object_tag) the step's values name, by id. */
+static GHashTable *
+collect_language_objects (HsSnapshot *snap)
+{
+  GHashTable *found = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < snap->frames->len; i++)
+    {
+      HsSnapFrame *f = g_ptr_array_index (snap->frames, i);
+
+      collect_language_vars (found, f->vars);
+      collect_language_vars (found, f->held);
+    }
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+
+      for (guint j = 0; j < o->cells->len && !(o->flags & HS_SNAP_FLAG_FREED); j++)
+        {
+          collect_language_value (found, &g_array_index (o->cells, HsSnapCell, j).key);
+          collect_language_value (found, &g_array_index (o->cells, HsSnapCell, j).value);
+        }
+    }
+  return found;
+}
+
+static void
+put_step (GString *out, HsSnapshot *snap, const char *event)
+{
+  g_autoptr (GHashTable) language = collect_language_objects (snap);
+  GHashTableIter iter;
+  gpointer value;
   HsSnapFrame *globals = snap->frames->len ? g_ptr_array_index (snap->frames, 0) : NULL;
   gboolean first = TRUE;
 
   g_string_append_printf (out, "{\"line\": %d, \"event\": \"%s\", \"func_name\": ", snap->line,
-                          snap->event);
+                          event);
   put_string (out, snap->func_name ? snap->func_name : "<module>");
   g_string_append (out, ", ");
   if (globals != NULL)
@@ -479,6 +721,14 @@ put_step (GString *out, HsSnapshot *snap)
       first = FALSE;
       put_heap_object (out, snap, o);
     }
+  g_hash_table_iter_init (&iter, language);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      if (!first)
+        g_string_append (out, ", ");
+      first = FALSE;
+      put_language_object (out, value);
+    }
   g_string_append (out, "}, \"stdout\": ");
   put_string (out, snap->stdout_text ? snap->stdout_text : "");
   if (snap->exception_msg != NULL)
@@ -497,6 +747,16 @@ hs_trace_to_json (HsTrace *trace, gsize max_bytes, GError **error)
 {
   GString *out = g_string_new ("{\"code\": ");
   int n = hs_trace_get_n_steps (trace);
+  gboolean raised = FALSE;
+
+  /* pg_logger ends a program that died with its `exception` step, and records an
+   * `uncaught_exception` only when no step raised (a syntax error); a run stopped at the
+   * step limit ends with `instruction_limit_reached`. */
+  for (int k = 0; k + 1 < n && !raised; k++)
+    raised = g_str_equal (hs_trace_step_event (trace, k), "exception");
+  if (raised && hs_trace_get_end (trace) == HS_TRACE_END_EXCEPTION
+      && g_str_equal (hs_trace_step_event (trace, n - 1), "uncaught_exception"))
+    n--;
 
   put_string (out, trace->source);
   g_string_append (out, ", \"trace\": [");
@@ -508,7 +768,10 @@ hs_trace_to_json (HsTrace *trace, gsize max_bytes, GError **error)
       hs_trace_advance (trace, st, k);
       snap = hs_rstate_to_snapshot (st, trace, k);
       g_string_append (out, k ? ",\n" : "\n");
-      put_step (out, snap);
+      put_step (out, snap,
+                k == n - 1 && hs_trace_get_end (trace) == HS_TRACE_END_STEP_LIMIT
+                    ? "instruction_limit_reached"
+                    : snap->event);
       if (max_bytes > 0 && out->len > max_bytes)
         {
           /* Sizes are formatted first: a G_GSIZE_FORMAT inside _() hides the string from

@@ -8,10 +8,10 @@ HS_BUILD=${HS_BUILD:-$HS_TOP/_build}
 hs_packages=(
   meson ninja-build pkg-config gcc python3 gettext
   libglib2.0-dev libgmp-dev
-  libgraphviz-dev libcairo2-dev libpango1.0-dev
+  libgraphviz-dev libcairo2-dev libpango1.0-dev libgif-dev
   libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libseccomp-dev
   desktop-file-utils appstream libglib2.0-bin locales
-  xvfb xauth dbus imagemagick
+  xvfb xauth dbus imagemagick poppler-utils
 )
 
 hs_install_missing() {

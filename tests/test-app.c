@@ -3,6 +3,7 @@
  *
  * Every wait is bounded: a test that hangs fails with the condition it waited for.
  */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <adwaita.h>
@@ -10,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "heapscope-application.h"
 #include "heapscope-export-dialog.h"
@@ -244,6 +246,45 @@ assert_file_starts (const char *path, const char *magic)
   g_assert_true (memcmp (data, magic, strlen (magic)) == 0);
 }
 
+/* Every page of the PDF has the first page's MediaBox, and (when pdftotext is there to
+ * read them) the pages are titled from "Step 1 — start" on, as the CLI titles them. */
+static void
+assert_pdf_pages_alike (const char *data, gsize len)
+{
+  const char *needle = "/MediaBox [";
+  g_autofree char *first = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  int fd;
+
+  for (const char *p = data; (p = memmem (p, len - (p - data), needle, strlen (needle))) != NULL;
+       p += strlen (needle))
+    {
+      g_autofree char *box = g_strndup (p, strcspn (p, "]"));
+
+      if (first == NULL)
+        first = g_strdup (box);
+      g_assert_cmpstr (box, ==, first);
+    }
+  g_assert_nonnull (first);
+  if (pdftotext == NULL)
+    return;
+  fd = g_file_open_tmp ("heapscope-XXXXXX.pdf", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_true (write (fd, data, len) == (gssize)len);
+  close (fd);
+  {
+    const char *argv[] = { pdftotext, path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text,
+                                 NULL, NULL, NULL));
+  }
+  g_unlink (path);
+  g_assert_nonnull (strstr (text, "Step 1 — start"));
+  g_assert_nonnull (strstr (text, "Step 2 — line 4: a = [1, 2, 3]"));
+}
+
 static void
 test_export (void)
 {
@@ -285,7 +326,155 @@ test_export (void)
     if (memcmp (pdf_data + i, "/Type /Page", 11) == 0 && pdf_data[i + 11] != 's')
       pages++;
   g_assert_cmpint (pages, ==, n);
+  assert_pdf_pages_alike (pdf_data, pdf_len);
   g_strfreev (r.paths);
+  close_window (win);
+}
+
+/* The export dialog opens with the choices of the last export, and a row the format does
+ * not use shows what the export will use: a multi-page PDF takes all steps. */
+static void
+test_export_remembers (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-export-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "one.svg", NULL);
+  HeapscopeExportDialog *dialog;
+  HeapscopeExportRequest *req;
+  ExportResult r;
+
+  g_assert_true (heapscope_window_load_example (win, "aliasing.py"));
+  wait_until (settled);
+  export_through_dialog (win, "svg", FALSE, svg, &r);
+  g_assert_cmpstr (r.error, ==, NULL);
+  g_strfreev (r.paths);
+  dialog = heapscope_export_dialog_new (win);
+  req = heapscope_export_dialog_build_request (dialog, "x");
+  g_assert_cmpstr (req->format->id, ==, "svg");
+  g_assert_cmpfloat (req->scale, ==, 1.5);
+  g_assert_false (req->all_steps);
+  heapscope_export_request_free (req);
+  heapscope_export_dialog_set_format (dialog, "pdf-pages");
+  req = heapscope_export_dialog_build_request (dialog, "x");
+  g_assert_true (req->all_steps);
+  heapscope_export_request_free (req);
+  heapscope_export_dialog_set_format (dialog, "png");
+  req = heapscope_export_dialog_build_request (dialog, "x");
+  g_assert_false (req->all_steps); /* the user's choice is back */
+  heapscope_export_request_free (req);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (svg);
+  g_rmdir (dir);
+  close_window (win);
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  gboolean done;
+} ClipboardRead;
+
+static void
+clipboard_read_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ClipboardRead *c = data;
+  g_autoptr (GInputStream) in
+      = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, NULL);
+
+  c->bytes = in ? g_input_stream_read_bytes (in, 1 << 22, NULL, NULL) : NULL;
+  c->done = TRUE;
+}
+
+static gboolean
+clipboard_read (ClipboardRead *c)
+{
+  return c->done;
+}
+
+/* win.copy-diagram puts the step on the clipboard as PNG and as an SVG with text. */
+static void
+test_copy_diagram (void)
+{
+  HeapscopeWindow *win = new_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (win));
+  static const char *svg_type[] = { "image/svg+xml", NULL };
+  ClipboardRead c = { NULL, FALSE };
+  GdkContentFormats *formats;
+
+  g_assert_true (heapscope_window_load_example (win, "aliasing.py"));
+  wait_until (settled);
+  activate (win, "step-last");
+  activate (win, "copy-diagram");
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+  gdk_clipboard_read_async (clipboard, svg_type, G_PRIORITY_DEFAULT, NULL, clipboard_read_done, &c);
+  wait_until_impl ((gboolean (*) (gpointer))clipboard_read, &c, "clipboard");
+  g_assert_nonnull (c.bytes);
+  g_assert_nonnull (
+      g_strstr_len (g_bytes_get_data (c.bytes, NULL), g_bytes_get_size (c.bytes), "<text"));
+  g_bytes_unref (c.bytes);
+  close_window (win);
+}
+
+/* win.print's operation, exporting to a PDF instead of showing the dialog. */
+static void
+test_print (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (heapscope_window_load_example (win, "aliasing.py"));
+  wait_until (settled);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "print"));
+  g_assert_true (heapscope_window_print (win, pdf, &error));
+  g_assert_no_error (error);
+  assert_file_starts (pdf, "%PDF");
+  g_unlink (pdf);
+  g_rmdir (dir);
+  close_window (win);
+}
+
+static gboolean
+editor_has_dropped_text (HeapscopeWindow *win)
+{
+  g_autofree char *text = heapscope_editor_dup_text (heapscope_window_get_editor (win));
+
+  return strstr (text, "dropped = 1") != NULL;
+}
+
+/* A .py file dropped on the window opens in it. */
+static void
+test_drop_file (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-drop-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dropped.py", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (win));
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_true (g_file_set_contents (path, "dropped = 1\n", -1, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        target = GTK_DROP_TARGET (c);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  wait_until (editor_has_dropped_text);
+  g_unlink (path);
+  g_rmdir (dir);
   close_window (win);
 }
 
@@ -475,7 +664,8 @@ test_accels (void)
     { "<Control>minus", "win.zoom-out" },   { "<Control>0", "win.zoom-fit" },
     { "<Control>o", "win.open" },           { "<Control>s", "win.save" },
     { "<Control><Shift>s", "win.save-as" }, { "<Control>comma", "app.preferences" },
-    { "<Control>q", "app.quit" },
+    { "<Control>q", "app.quit" },           { "<Control>p", "win.print" },
+    { "<Control><Shift>c", "win.copy-diagram" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -1263,6 +1453,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/accels", test_accels);
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/export/through-dialog", test_export);
+  g_test_add_func ("/app/export/remembers", test_export_remembers);
+  g_test_add_func ("/app/share/copy-diagram", test_copy_diagram);
+  g_test_add_func ("/app/share/print", test_print);
+  g_test_add_func ("/app/share/drop-file", test_drop_file);
   g_test_add_func ("/app/fault/stop-endless", test_stop_endless);
   g_test_add_func ("/app/fault/close-during-run", test_close_during_run);
   g_test_add_func ("/app/fault/save-fails", test_save_fails);

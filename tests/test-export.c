@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <gif_lib.h>
 
 #include "hs-export.h"
 #include "diagram-fixtures.h"
@@ -187,6 +188,48 @@ test_numbered_files (void)
   g_assert_cmpstr (big, ==, "/x/d.v1/name-00042");
 }
 
+typedef struct
+{
+  GString *text;  /* all text of <text> elements, "|"-separated */
+  guint n_groups; /* <g> with an id */
+  guint n_titles; /* <title> elements */
+  gboolean in_text;
+} SvgCensus;
+
+static void
+svg_start (GMarkupParseContext *ctx, const char *name, const char **attrs, const char **values,
+           gpointer data, GError **error)
+{
+  SvgCensus *c = data;
+
+  c->in_text = g_str_equal (name, "text");
+  if (g_str_equal (name, "title"))
+    c->n_titles++;
+  if (g_str_equal (name, "text"))
+    for (guint i = 0; attrs[i]; i++)
+      if (g_str_equal (attrs[i], "font-family"))
+        g_assert_true (g_str_has_suffix (values[i], "sans-serif")
+                       || g_str_has_suffix (values[i], "monospace"));
+  for (guint i = 0; g_str_equal (name, "g") && attrs[i]; i++)
+    if (g_str_equal (attrs[i], "id"))
+      c->n_groups++;
+}
+
+static void
+svg_end (GMarkupParseContext *ctx, const char *name, gpointer data, GError **error)
+{
+  ((SvgCensus *)data)->in_text = FALSE;
+}
+
+static void
+svg_chars (GMarkupParseContext *ctx, const char *text, gsize len, gpointer data, GError **error)
+{
+  SvgCensus *c = data;
+
+  if (c->in_text)
+    g_string_append_printf (c->text, "%.*s|", (int)len, text);
+}
+
 static void
 test_svg_parses (void)
 {
@@ -194,7 +237,8 @@ test_svg_parses (void)
   g_autofree char *path = tmp_path ("dict.svg");
   g_autofree char *data = NULL;
   g_autoptr (GError) error = NULL;
-  GMarkupParser parser = { 0 };
+  GMarkupParser parser = { svg_start, svg_end, svg_chars, NULL, NULL };
+  SvgCensus census = { g_string_new (NULL), 0, 0, FALSE };
   GMarkupParseContext *context;
   HsExportSettings s;
   int last = hs_trace_get_n_steps (trace) - 1;
@@ -205,11 +249,23 @@ test_svg_parses (void)
   export_ok (&s, path, 1);
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   g_assert_nonnull (strstr (data, "<svg"));
-  context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  context = g_markup_parse_context_new (&parser, 0, &census, NULL);
   g_assert_true (g_markup_parse_context_parse (context, data, len, &error));
   g_assert_true (g_markup_parse_context_end_parse (context, &error));
   g_assert_no_error (error);
   g_markup_parse_context_free (context);
+  /* real text: the variable names, a value, the key of the dict, a type */
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *expected[] = { "|a|", "|b|", "|d|", "|'key'|", "|list|" };
+
+      g_assert_nonnull (strstr (census.text->str, expected[i]));
+    }
+  /* a group and a title per node: the global frame and the 5 objects */
+  g_assert_cmpuint (census.n_titles, ==, 6);
+  g_assert_cmpuint (census.n_groups, >, census.n_titles);
+  g_assert_null (strstr (data, "<symbol")); /* no glyph outlines */
+  g_string_free (census.text, TRUE);
 }
 
 /* The PDF's pages: their count and every MediaBox (cairo writes page dictionaries
@@ -298,6 +354,32 @@ test_step_titles (void)
   g_assert_cmpstr (first, ==, "Step 1 — start");
   g_assert_cmpstr (second, ==, "Step 2 — line 1: a = [1, 2]");
   g_assert_cmpstr (third, ==, "Step 3 — line 2: b = a");
+}
+
+/* One frame per step and per tween, all of one size. */
+static void
+test_gif_frames (void)
+{
+  g_autoptr (HsTrace) trace = record (growing);
+  g_autofree char *path = tmp_path ("steps.gif");
+  HsExportSettings s;
+  GifFileType *gif;
+  int code = 0;
+
+  settings_for (&s, trace, "gif", 1, 3);
+  s.tween_frames = 3;
+  export_ok (&s, path, 1);
+  gif = DGifOpenFileName (path, &code);
+  g_assert_nonnull (gif);
+  g_assert_cmpint (DGifSlurp (gif), ==, GIF_OK);
+  g_assert_cmpint (gif->ImageCount, ==, 3 + 2 * 3);
+  for (int i = 0; i < gif->ImageCount; i++)
+    {
+      g_assert_cmpint (gif->SavedImages[i].ImageDesc.Width, ==, gif->SWidth);
+      g_assert_cmpint (gif->SavedImages[i].ImageDesc.Height, ==, gif->SHeight);
+    }
+  g_assert_nonnull (gif->SColorMap);
+  DGifCloseFile (gif, &code);
 }
 
 static void
@@ -421,6 +503,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/export/pdf-one-step", test_pdf_one_step);
   g_test_add_func ("/diagram/export/pdf-pages", test_pdf_pages);
   g_test_add_func ("/diagram/export/step-titles", test_step_titles);
+  g_test_add_func ("/diagram/export/gif-frames", test_gif_frames);
   g_test_add_func ("/diagram/export/dot-reads-back", test_dot_reads_back);
   g_test_add_func ("/diagram/export/dot-export", test_dot_export);
   g_test_add_func ("/diagram/export/dot-long-string", test_dot_long_string);

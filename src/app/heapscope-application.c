@@ -43,6 +43,8 @@ static const Accel accels[] = {
   { "win.play", { "<Primary>space", NULL } },
   { "win.presentation", { "F5", NULL } },
   { "win.export", { "<Primary>e", NULL } },
+  { "win.copy-diagram", { "<Primary><Shift>c", NULL } },
+  { "win.print", { "<Primary>p", NULL } },
   { "win.zoom-in", { "<Primary>plus", "<Primary>equal", "<Primary>KP_Add", NULL } },
   { "win.zoom-out", { "<Primary>minus", "<Primary>KP_Subtract", NULL } },
   { "win.zoom-fit", { "<Primary>0", "<Primary>KP_0", NULL } },

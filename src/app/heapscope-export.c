@@ -29,6 +29,38 @@ layout_step (HsTrace *trace, int k, gpointer user_data, GError **error)
   return heapscope_layout_step (trace, k, req->options);
 }
 
+/* The settings of a request for steps first..last of its trace. */
+static void
+settings_from_request (const HeapscopeExportRequest *req, int first, int last,
+                       HsExportSettings *settings)
+{
+  hs_export_settings_init (settings);
+  settings->format = req->format;
+  settings->trace = heapscope_trace_box_get (req->box);
+  settings->first = first;
+  settings->last = last;
+  settings->theme = hs_theme_lookup (req->theme);
+  settings->scale = req->scale > 0 ? req->scale : 1.0;
+  settings->page_size = req->page_size;
+  settings->show_badges = req->options->show_refcounts;
+  settings->layout = layout_step;
+  settings->layout_data = (gpointer)req;
+}
+
+GBytes *
+heapscope_export_to_bytes (const HeapscopeExportRequest *request, GError **error)
+{
+  HsExportSettings settings;
+  int n;
+
+  g_return_val_if_fail (request != NULL && request->box != NULL && request->format != NULL, NULL);
+  n = hs_trace_get_n_steps (heapscope_trace_box_get (request->box));
+  g_return_val_if_fail (n > 0, NULL);
+  settings_from_request (request, CLAMP (request->step, 0, n - 1), CLAMP (request->step, 0, n - 1),
+                         &settings);
+  return hs_export_to_bytes (&settings, error);
+}
+
 static void
 export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
@@ -54,17 +86,8 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
                                n, HEAPSCOPE_EXPORT_MAX_STEPS);
       return;
     }
-  hs_export_settings_init (&settings);
-  settings.format = req->format;
-  settings.trace = trace;
-  settings.first = range ? 0 : CLAMP (req->step, 0, n - 1);
-  settings.last = range ? n - 1 : settings.first;
-  settings.theme = hs_theme_lookup (req->theme);
-  settings.scale = req->scale > 0 ? req->scale : 1.0;
-  settings.page_size = req->page_size;
-  settings.show_badges = req->options->show_refcounts;
-  settings.layout = layout_step;
-  settings.layout_data = req;
+  settings_from_request (req, range ? 0 : CLAMP (req->step, 0, n - 1),
+                         range ? n - 1 : CLAMP (req->step, 0, n - 1), &settings);
   written = hs_export_steps (&settings, req->path, &error);
   if (written != NULL)
     g_task_return_pointer (task, written, (GDestroyNotify)g_strfreev);

@@ -28,6 +28,9 @@ typedef struct
 void heapscope_export_request_free (HeapscopeExportRequest *request);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeapscopeExportRequest, heapscope_export_request_free)
 
+/* The request's step in its format, in memory (the clipboard's PNG and SVG). */
+GBytes *heapscope_export_to_bytes (const HeapscopeExportRequest *request, GError **error);
+
 /* Takes `request`. */
 void heapscope_export_async (HeapscopeExportRequest *request, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data);

@@ -1,6 +1,7 @@
 /* heapscope-window-private.h — what the window's rooms share: heapscope-window.c (the
  * widget: steps, running, presentation, export), heapscope-window-actions.c (the
- * GActions and playing) and heapscope-window-files.c (open, save, autosave, restore). */
+ * GActions and playing), heapscope-window-files.c (open, save, autosave, restore) and
+ * heapscope-window-share.c (clipboard, printing, files dropped on the window). */
 #pragma once
 
 #include "heapscope-window.h"
@@ -86,6 +87,9 @@ void _heapscope_window_update_banner (HeapscopeWindow *self);
 /* heapscope-window-actions.c */
 void _heapscope_window_actions_init (HeapscopeWindow *self);
 void _heapscope_window_stop_playing (HeapscopeWindow *self);
+
+/* heapscope-window-share.c */
+void _heapscope_window_share_init (HeapscopeWindow *self);
 
 /* heapscope-window-files.c */
 void _heapscope_window_files_init (HeapscopeWindow *self);

@@ -75,6 +75,8 @@ _heapscope_window_update_step_actions (HeapscopeWindow *self)
   _heapscope_window_set_action_enabled (self, "step-last", self->step < n - 1);
   _heapscope_window_set_action_enabled (self, "play", n > 1);
   _heapscope_window_set_action_enabled (self, "export", n > 0);
+  _heapscope_window_set_action_enabled (self, "copy-diagram", n > 0);
+  _heapscope_window_set_action_enabled (self, "print", n > 0);
 }
 
 void
@@ -1072,6 +1074,7 @@ heapscope_window_init (HeapscopeWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   _heapscope_window_actions_init (self);
+  _heapscope_window_share_init (self);
   connect_signals (self);
   _heapscope_window_files_init (self);
   on_setting_changed (self->settings, NULL, self);

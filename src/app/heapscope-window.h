@@ -61,4 +61,10 @@ HeapscopeExportRequest *heapscope_window_new_export_request (HeapscopeWindow *se
 void heapscope_window_start_export (HeapscopeWindow *self, HeapscopeExportRequest *request);
 void heapscope_window_add_toast (HeapscopeWindow *self, const char *text);
 
+/* The current step on the clipboard as PNG and SVG (win.copy-diagram). */
+gboolean heapscope_window_copy_diagram (HeapscopeWindow *self, GError **error);
+/* Prints the current step fit to the page (win.print): with the print dialog, or with
+ * none into the PDF file `pdf_path` when it is not NULL. */
+gboolean heapscope_window_print (HeapscopeWindow *self, const char *pdf_path, GError **error);
+
 G_END_DECLS

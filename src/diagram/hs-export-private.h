@@ -38,4 +38,5 @@ gboolean hs_export_write_png (HsExportJob *job, int first, int last, GError **er
 gboolean hs_export_write_svg (HsExportJob *job, int first, int last, GError **error);
 gboolean hs_export_write_pdf (HsExportJob *job, int first, int last, GError **error);
 gboolean hs_export_write_pdf_pages (HsExportJob *job, int first, int last, GError **error);
+gboolean hs_export_write_gif (HsExportJob *job, int first, int last, GError **error);
 gboolean hs_export_write_dot (HsExportJob *job, int first, int last, GError **error);

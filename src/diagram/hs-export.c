@@ -21,6 +21,7 @@ static const HsExportFormat formats[] = {
   { "svg", ".svg", N_ ("SVG Image"), FALSE, FALSE, hs_export_write_svg },
   { "pdf", ".pdf", N_ ("PDF Document"), FALSE, FALSE, hs_export_write_pdf },
   { "pdf-pages", ".pdf", N_ ("Multi-Page PDF"), TRUE, FALSE, hs_export_write_pdf_pages },
+  { "gif", ".gif", N_ ("Animated GIF"), TRUE, TRUE, hs_export_write_gif },
   { "dot", ".dot", N_ ("Graphviz DOT"), FALSE, FALSE, hs_export_write_dot },
 };
 
@@ -386,10 +387,44 @@ rename_all (GArray *files, GError **error)
   return TRUE;
 }
 
+static void
+job_init (HsExportJob *job, const HsExportSettings *settings)
+{
+  *job = (HsExportJob){ *settings };
+  if (job->settings.theme == NULL)
+    job->settings.theme = hs_theme_get (HS_THEME_LIGHT);
+  job->scenes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)hs_scene_free);
+}
+
+GBytes *
+hs_export_to_bytes (const HsExportSettings *settings, GError **error)
+{
+  HsExportJob job;
+  char *data = NULL;
+  size_t size = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (settings->format != NULL && settings->trace != NULL, NULL);
+  job_init (&job, settings);
+  job.file = open_memstream (&data, &size);
+  ok = job.file != NULL && settings->format->write (&job, settings->first, settings->first, error);
+  if (job.file != NULL && fclose (job.file) != 0)
+    ok = FALSE;
+  g_hash_table_unref (job.scenes);
+  if (!ok)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, HS_DIAGRAM_ERROR, HS_DIAGRAM_ERROR_IO, g_strerror (ENOMEM));
+      free (data);
+      return NULL;
+    }
+  return g_bytes_new_with_free_func (data, size, free, data);
+}
+
 char **
 hs_export_steps (const HsExportSettings *settings, const char *path, GError **error)
 {
-  HsExportJob job = { *settings };
+  HsExportJob job;
   g_autoptr (GArray) files = g_array_new (FALSE, TRUE, sizeof (PendingFile));
   g_autoptr (GStrvBuilder) written = g_strv_builder_new ();
   const HsExportFormat *format = settings->format;
@@ -405,9 +440,7 @@ hs_export_steps (const HsExportSettings *settings, const char *path, GError **er
                    settings->last + 1, n);
       return NULL;
     }
-  if (job.settings.theme == NULL)
-    job.settings.theme = hs_theme_get (HS_THEME_LIGHT);
-  job.scenes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)hs_scene_free);
+  job_init (&job, settings);
   g_array_set_clear_func (files, (GDestroyNotify)pending_file_clear);
   if (format->multi_page || settings->first == settings->last)
     {

@@ -80,6 +80,9 @@ void hs_export_settings_init (HsExportSettings *settings);
  * why. Returns the paths written (NULL-terminated; g_strfreev), or NULL. */
 char **hs_export_steps (const HsExportSettings *settings, const char *path, GError **error);
 
+/* Step `first` of the settings in the format, in memory (the window's clipboard). */
+GBytes *hs_export_to_bytes (const HsExportSettings *settings, GError **error);
+
 /* "diagram.png", step 3 of 12 -> "diagram-004.png" (at least three digits). */
 char *hs_export_numbered_path (const char *path, int step, int n_steps);
 /* The title of step k's page: "Step k+1 — line N: <the line just run>", or "Step 1 —

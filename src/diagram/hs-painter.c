@@ -18,6 +18,81 @@ hs_paint_options_init (HsPaintOptions *opts)
 {
   opts->paint_background = TRUE;
   opts->show_badges = TRUE;
+  opts->sink = NULL;
+}
+
+/* The sink of this drawing, if any: kept on the context, so that every helper can reach it
+ * without one more parameter. */
+static const cairo_user_data_key_t sink_key;
+
+static const HsPaintSink *
+sink_of (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &sink_key);
+}
+
+static void
+paint_fill (cairo_t *cr, gboolean preserve)
+{
+  const HsPaintSink *sink = sink_of (cr);
+
+  if (sink == NULL)
+    preserve ? cairo_fill_preserve (cr) : cairo_fill (cr);
+  else
+    {
+      sink->fill (cr, sink->data);
+      if (!preserve)
+        cairo_new_path (cr);
+    }
+}
+
+static void
+paint_stroke (cairo_t *cr)
+{
+  const HsPaintSink *sink = sink_of (cr);
+
+  if (sink == NULL)
+    cairo_stroke (cr);
+  else
+    {
+      sink->stroke (cr, sink->data);
+      cairo_new_path (cr);
+    }
+}
+
+/* `layout` at the current point (its top left). */
+static void
+show_text (cairo_t *cr, HsFont font, PangoLayout *layout)
+{
+  const HsPaintSink *sink = sink_of (cr);
+  double x, y;
+
+  if (sink == NULL)
+    {
+      pango_cairo_show_layout (cr, layout);
+      return;
+    }
+  cairo_get_current_point (cr, &x, &y);
+  sink->text (cr, font, layout, x, y, sink->data);
+  cairo_new_path (cr);
+}
+
+static void
+begin_group (cairo_t *cr, const char *id, const char *title)
+{
+  const HsPaintSink *sink = sink_of (cr);
+
+  if (sink != NULL)
+    sink->begin_group (id, title, sink->data);
+}
+
+static void
+end_group (cairo_t *cr)
+{
+  const HsPaintSink *sink = sink_of (cr);
+
+  if (sink != NULL)
+    sink->end_group (sink->data);
 }
 
 static void
@@ -68,7 +143,7 @@ draw_text (cairo_t *cr, HsFont font, const char *text, const HsRect *r, HsCellAl
   else
     x = r->x + pad;
   cairo_move_to (cr, x - logical.x, r->y + (r->height - logical.height) / 2 - logical.y);
-  pango_cairo_show_layout (cr, layout);
+  show_text (cr, font, layout);
 }
 
 /* ---- edges ---------------------------------------------------------------------- */
@@ -88,7 +163,7 @@ draw_open_arrowhead (cairo_t *cr, HsPoint base, HsPoint tip, double width)
   cairo_move_to (cr, tip.x - ux * length - uy * half, tip.y - uy * length + ux * half);
   cairo_line_to (cr, tip.x, tip.y);
   cairo_line_to (cr, tip.x - ux * length + uy * half, tip.y - uy * length - ux * half);
-  cairo_stroke (cr);
+  paint_stroke (cr);
 }
 
 static void
@@ -105,7 +180,7 @@ draw_arrowhead (cairo_t *cr, HsPoint base, HsPoint tip, double width)
   cairo_line_to (cr, tip.x - ux * length - uy * half, tip.y - uy * length + ux * half);
   cairo_line_to (cr, tip.x - ux * length + uy * half, tip.y - uy * length - ux * half);
   cairo_close_path (cr);
-  cairo_fill (cr);
+  paint_fill (cr, FALSE);
 }
 
 /* The part of the scene the clip lets through, grown by what sticks out of boxes
@@ -158,10 +233,10 @@ draw_bundle_count (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme, d
   hs_text_size (HS_FONT_BADGE, text, &w, &h);
   set_color (cr, &theme->background, alpha);
   rounded_rect (cr, m.x - w / 2.0 - 4, m.y - h / 2.0 - 1, w + 8, h + 2, (h + 2) / 2.0);
-  cairo_fill_preserve (cr);
+  paint_fill (cr, TRUE);
   set_color (cr, &theme->edge, alpha);
   cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  paint_stroke (cr);
   draw_text (cr, HS_FONT_BADGE, text,
              &(HsRect){ m.x - w / 2.0 - 4, m.y - h / 2.0 - 1, w + 8, h + 2 }, HS_ALIGN_CENTER, 0);
 }
@@ -174,7 +249,7 @@ stroke_curve (cairo_t *cr, const HsSceneEdge *edge)
   cairo_move_to (cr, p[0].x, p[0].y);
   for (guint i = 1; i + 2 < edge->n_points; i += 3)
     cairo_curve_to (cr, p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, p[i + 2].x, p[i + 2].y);
-  cairo_stroke (cr);
+  paint_stroke (cr);
 }
 
 /* Class references: thin round dots in the dim text colour and an open head, so that
@@ -289,7 +364,7 @@ draw_cell_grid (cairo_t *cr, const HsSceneNode *node, const HsRect *r, const HsT
     cairo_move_to (cr, x1, y1), cairo_line_to (cr, x1, y2);
   if (x2 < n->x + n->width - 0.5)
     cairo_move_to (cr, x2, y1), cairo_line_to (cr, x2, y2);
-  cairo_stroke (cr);
+  paint_stroke (cr);
 }
 
 /* A header and its note ("list #12"), centred together; the note small and dim. The
@@ -328,7 +403,7 @@ draw_cell (cairo_t *cr, const HsSceneNode *node, const HsSceneCell *cell, const 
         top_rounded_rect (cr, r->x, r->y, r->width, r->height, CORNER);
       else
         cairo_rectangle (cr, r->x, r->y, r->width, r->height);
-      cairo_fill (cr);
+      paint_fill (cr, FALSE);
     }
   if (cell_bordered (cell))
     draw_cell_grid (cr, node, r, theme, alpha);
@@ -336,7 +411,7 @@ draw_cell (cairo_t *cr, const HsSceneNode *node, const HsSceneCell *cell, const 
     {
       set_color (cr, &theme->dot, alpha);
       cairo_arc (cr, r->x + r->width / 2, r->y + r->height / 2, DOT_RADIUS, 0, 2 * G_PI);
-      cairo_fill (cr);
+      paint_fill (cr, FALSE);
     }
   else if (cell->text != NULL && cell->text[0] != '\0')
     {
@@ -377,7 +452,7 @@ draw_outline (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme, double
   if (dashed)
     cairo_set_dash (cr, (double[]){ 6, 4 }, 2, 0);
   rounded_rect (cr, r->x, r->y, r->width, r->height, CORNER);
-  cairo_stroke (cr);
+  paint_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   if (node->caption != NULL)
     {
@@ -405,7 +480,7 @@ draw_node (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
   set_color (cr, node->role == HS_SCENE_NODE_FRAME ? &theme->frame_fill : &theme->object_fill,
              alpha);
   rounded_rect (cr, r->x, r->y, r->width, r->height, CORNER);
-  cairo_fill (cr);
+  paint_fill (cr, FALSE);
   for (guint i = 0; i < node->cells->len; i++)
     draw_cell (cr, node, &g_array_index (node->cells, HsSceneCell, i), theme, alpha);
   draw_outline (cr, node, theme, alpha);
@@ -437,14 +512,75 @@ draw_badge (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
   set_color (cr, &theme->background, alpha);
   rounded_rect (cr, cx - w / 2 - 0.75, cy - BADGE_H / 2 - 0.75, w + 1.5, BADGE_H + 1.5,
                 BADGE_H / 2 + 0.75);
-  cairo_fill (cr);
+  paint_fill (cr, FALSE);
   set_color (cr, &theme->badge_fill, alpha);
   rounded_rect (cr, cx - w / 2 + 0.75, cy - BADGE_H / 2 + 0.75, w - 1.5, BADGE_H - 1.5,
                 BADGE_H / 2 - 0.75);
-  cairo_fill (cr);
+  paint_fill (cr, FALSE);
   set_color (cr, &theme->badge_text, alpha);
   draw_text (cr, HS_FONT_BADGE, node->badge, &(HsRect){ cx - w / 2, cy - BADGE_H / 2, w, BADGE_H },
              HS_ALIGN_CENTER, 0);
+}
+
+/* "object-12", "frame-3", "summary": a node's id in an SVG, as its Graphviz name says. */
+static char *
+node_id (HsSceneNodeRole role, guint64 id)
+{
+  return role == HS_SCENE_NODE_SUMMARY
+             ? g_strdup ("summary")
+             : g_strdup_printf ("%s-%" G_GUINT64_FORMAT,
+                                role == HS_SCENE_NODE_FRAME ? "frame" : "object", id);
+}
+
+/* What a reader of the SVG is told a node is: "list #12, 2 references". */
+static char *
+node_title (const HsSceneNode *node)
+{
+  const char *header = NULL;
+
+  for (guint i = 0; i < node->cells->len && header == NULL; i++)
+    if (g_array_index (node->cells, HsSceneCell, i).role == HS_CELL_HEADER)
+      header = g_array_index (node->cells, HsSceneCell, i).text;
+  if (node->role != HS_SCENE_NODE_OBJECT)
+    return g_strdup (header ? header : "");
+  return g_strdup_printf ("%s #%" G_GUINT64_FORMAT "%s%s", header ? header : "", node->id,
+                          node->badge ? ", refcount " : "", node->badge ? node->badge : "");
+}
+
+static void
+draw_node_group (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
+{
+  g_autofree char *id = node_id (node->role, node->id);
+  g_autofree char *title = node_title (node);
+
+  begin_group (cr, id, title);
+  draw_node (cr, node, theme);
+  end_group (cr);
+}
+
+static void
+draw_edge_group (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
+{
+  g_autofree char *tail = node_id (edge->tail_role, edge->tail_id);
+  g_autofree char *head = node_id (edge->head_role, edge->head_id);
+  g_autofree char *id = g_strdup_printf ("edge-%s-%u-%s", tail, edge->tail_cell, head);
+
+  begin_group (cr, id, NULL);
+  draw_edge (cr, edge, theme);
+  end_group (cr);
+}
+
+static void
+draw_badge_group (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
+{
+  g_autofree char *node_name = node_id (node->role, node->id);
+  g_autofree char *id = g_strconcat ("badge-", node_name, NULL);
+
+  if (node->badge == NULL)
+    return;
+  begin_group (cr, id, NULL);
+  draw_badge (cr, node, theme);
+  end_group (cr);
 }
 
 void
@@ -461,23 +597,25 @@ hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
       opts = &defaults;
     }
   cairo_save (cr);
+  cairo_set_user_data (cr, &sink_key, (void *)opts->sink, NULL);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (opts->paint_background)
     {
       set_color (cr, &theme->background, 1);
       cairo_rectangle (cr, 0, 0, scene->width, scene->height);
-      cairo_fill (cr);
+      paint_fill (cr, FALSE);
     }
   cairo_clip_extents (cr, &visible.x1, &visible.y1, &visible.x2, &visible.y2);
   for (guint i = 0; i < scene->edges->len; i++)
     if (edge_visible (&visible, g_ptr_array_index (scene->edges, i)))
-      draw_edge (cr, g_ptr_array_index (scene->edges, i), theme);
+      draw_edge_group (cr, g_ptr_array_index (scene->edges, i), theme);
   for (guint i = 0; i < scene->nodes->len; i++)
     if (node_visible (&visible, g_ptr_array_index (scene->nodes, i)))
-      draw_node (cr, g_ptr_array_index (scene->nodes, i), theme);
+      draw_node_group (cr, g_ptr_array_index (scene->nodes, i), theme);
   for (guint i = 0; opts->show_badges && i < scene->nodes->len; i++)
     if (node_visible (&visible, g_ptr_array_index (scene->nodes, i)))
-      draw_badge (cr, g_ptr_array_index (scene->nodes, i), theme);
+      draw_badge_group (cr, g_ptr_array_index (scene->nodes, i), theme);
+  cairo_set_user_data (cr, &sink_key, NULL, NULL);
   cairo_restore (cr);
 }

@@ -9,14 +9,31 @@
 #include <cairo.h>
 
 #include "hs-scene.h"
+#include "hs-text.h"
 #include "hs-theme.h"
 
 G_BEGIN_DECLS
+
+/* Where the painter's shapes and text go instead of cairo's drawing operations (the SVG
+ * writer's elements). The shape is `cr`'s current path, in the colour, line width and dash
+ * set on `cr`; a sink leaves the path alone. Groups enclose each node ("object-12",
+ * "frame-3", with a title such as "list #12, refcount 2"), edge and badge. */
+typedef struct
+{
+  void (*fill) (cairo_t *cr, gpointer data);
+  void (*stroke) (cairo_t *cr, gpointer data);
+  /* `layout` in `font`, its top left at (x, y) in user space */
+  void (*text) (cairo_t *cr, HsFont font, PangoLayout *layout, double x, double y, gpointer data);
+  void (*begin_group) (const char *id, const char *title, gpointer data); /* title may be NULL */
+  void (*end_group) (gpointer data);
+  gpointer data;
+} HsPaintSink;
 
 typedef struct
 {
   gboolean paint_background; /* fill the scene's rectangle with the theme background first */
   gboolean show_badges;      /* refcount badges (on by default) */
+  const HsPaintSink *sink;   /* NULL (the default): draw with cairo */
 } HsPaintOptions;
 
 void hs_paint_options_init (HsPaintOptions *opts);

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <errno.h>
+#include <gif_lib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -285,6 +286,42 @@ assert_pdf_pages_alike (const char *data, gsize len)
   g_assert_nonnull (strstr (text, "Step 2 — line 4: a = [1, 2, 3]"));
 }
 
+/* An animated GIF of a range of steps from the dialog: a frame per step and per tween. */
+static void
+test_export_gif_range (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-export-XXXXXX", NULL);
+  g_autofree char *gif_path = g_build_filename (dir, "steps.gif", NULL);
+  HeapscopeExportDialog *dialog;
+  g_autoptr (GFile) file = g_file_new_for_path (gif_path);
+  ExportResult r = { 0 };
+  gulong id;
+  GifFileType *gif;
+  int code = 0;
+
+  g_assert_true (heapscope_window_load_example (win, "aliasing.py"));
+  wait_until (settled);
+  dialog = heapscope_export_dialog_new (win);
+  id = g_signal_connect (win, "export-finished", G_CALLBACK (on_export_finished), &r);
+  heapscope_export_dialog_set_format (dialog, "gif");
+  heapscope_export_dialog_set_scale (dialog, 1.0);
+  heapscope_export_dialog_set_range (dialog, 1, 3);
+  heapscope_export_dialog_export_to (dialog, file);
+  wait_until_impl ((gboolean (*) (gpointer))export_done, &r, "export");
+  g_signal_handler_disconnect (win, id);
+  g_assert_cmpstr (r.error, ==, NULL);
+  gif = DGifOpenFileName (gif_path, &code);
+  g_assert_nonnull (gif);
+  g_assert_cmpint (DGifSlurp (gif), ==, GIF_OK);
+  g_assert_cmpint (gif->ImageCount, ==, 3 + 2 * 4); /* 3 steps, 4 tweens between each two */
+  DGifCloseFile (gif, &code);
+  g_strfreev (r.paths);
+  g_unlink (gif_path);
+  g_rmdir (dir);
+  close_window (win);
+}
+
 static void
 test_export (void)
 {
@@ -361,6 +398,12 @@ test_export_remembers (void)
   heapscope_export_dialog_set_format (dialog, "png");
   req = heapscope_export_dialog_build_request (dialog, "x");
   g_assert_false (req->all_steps); /* the user's choice is back */
+  heapscope_export_request_free (req);
+  heapscope_export_dialog_set_range (dialog, 1, 3);
+  req = heapscope_export_dialog_build_request (dialog, "x");
+  g_assert_true (req->range);
+  g_assert_cmpint (req->first, ==, 1);
+  g_assert_cmpint (req->last, ==, 3);
   heapscope_export_request_free (req);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_unlink (svg);
@@ -1454,6 +1497,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/export/through-dialog", test_export);
   g_test_add_func ("/app/export/remembers", test_export_remembers);
+  g_test_add_func ("/app/export/gif-range", test_export_gif_range);
   g_test_add_func ("/app/share/copy-diagram", test_copy_diagram);
   g_test_add_func ("/app/share/print", test_print);
   g_test_add_func ("/app/share/drop-file", test_drop_file);

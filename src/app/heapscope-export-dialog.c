@@ -16,13 +16,17 @@ struct _HeapscopeExportDialog
 {
   AdwMessageDialog parent_instance;
   AdwComboRow *steps_row;
+  AdwActionRow *range_row;
+  GtkSpinButton *range_from;
+  GtkSpinButton *range_to;
   AdwComboRow *format_row;
   AdwActionRow *scale_row;
   GtkSpinButton *scale;
   AdwComboRow *page_row;
   AdwComboRow *theme_row;
   GSettings *settings;
-  gboolean user_all_steps; /* the steps choice to restore when a one-image format returns */
+  guint user_steps;        /* the user's steps row choice (STEPS_*), restored when a format
+                            * that can take one step returns */
   gboolean forcing_steps;  /* the steps row is being set by the format, not the user */
   HeapscopeWindow *window; /* weak: the dialog is transient for it */
 };
@@ -30,6 +34,13 @@ struct _HeapscopeExportDialog
 G_DEFINE_FINAL_TYPE (HeapscopeExportDialog, heapscope_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 static const char *const themes[] = { "light", "dark", "high-contrast" };
+
+enum
+{
+  STEPS_CURRENT,
+  STEPS_ALL,
+  STEPS_RANGE,
+};
 
 static const HsExportFormat *
 selected_format (HeapscopeExportDialog *self)
@@ -56,9 +67,16 @@ void
 heapscope_export_dialog_set_all_steps (HeapscopeExportDialog *self, gboolean all_steps)
 {
   g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
-  self->user_all_steps = all_steps;
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->steps_row)))
-    adw_combo_row_set_selected (self->steps_row, all_steps ? 1 : 0);
+  adw_combo_row_set_selected (self->steps_row, all_steps ? STEPS_ALL : STEPS_CURRENT);
+}
+
+void
+heapscope_export_dialog_set_range (HeapscopeExportDialog *self, int first, int last)
+{
+  g_return_if_fail (HEAPSCOPE_IS_EXPORT_DIALOG (self));
+  adw_combo_row_set_selected (self->steps_row, STEPS_RANGE);
+  gtk_spin_button_set_value (self->range_from, first + 1);
+  gtk_spin_button_set_value (self->range_to, last + 1);
 }
 
 void
@@ -97,7 +115,10 @@ heapscope_export_dialog_build_request (HeapscopeExportDialog *self, const char *
   if (req == NULL)
     return NULL;
   req->format = selected_format (self);
-  req->all_steps = adw_combo_row_get_selected (self->steps_row) == 1 || req->format->multi_page;
+  req->all_steps = adw_combo_row_get_selected (self->steps_row) == STEPS_ALL;
+  req->range = adw_combo_row_get_selected (self->steps_row) == STEPS_RANGE;
+  req->first = gtk_spin_button_get_value_as_int (self->range_from) - 1;
+  req->last = MAX (req->first, gtk_spin_button_get_value_as_int (self->range_to) - 1);
   req->scale = gtk_spin_button_get_value (self->scale);
   req->page_size = MIN (adw_combo_row_get_selected (self->page_row), HS_N_PAGE_SIZES - 1);
   theme = adw_combo_row_get_selected (self->theme_row);
@@ -112,7 +133,7 @@ static void
 remember_choices (HeapscopeExportDialog *self, const HeapscopeExportRequest *req)
 {
   g_settings_set_string (self->settings, "export-format", req->format->id);
-  g_settings_set_boolean (self->settings, "export-all-steps", self->user_all_steps);
+  g_settings_set_boolean (self->settings, "export-all-steps", self->user_steps == STEPS_ALL);
   g_settings_set_double (self->settings, "export-scale", req->scale);
   g_settings_set_string (self->settings, "export-theme", req->theme);
   g_settings_set_string (self->settings, "export-page-size", hs_page_size_name (req->page_size));
@@ -142,7 +163,9 @@ suggested_name (HeapscopeExportRequest *req)
   HsTrace *trace = heapscope_trace_box_get (req->box);
   const char *ext = req->format->extension;
 
-  if (req->all_steps)
+  if (req->range)
+    return g_strdup_printf ("%s-%d-%d%s", _ ("diagram-steps"), req->first + 1, req->last + 1, ext);
+  if (req->all_steps || req->format->multi_page)
     return g_strdup_printf ("%s%s", _ ("diagram"), ext);
   return g_strdup_printf ("%s-%d%s", _ ("diagram-step"),
                           MIN (req->step + 1, hs_trace_get_n_steps (trace)), ext);
@@ -201,8 +224,19 @@ on_response (AdwMessageDialog *dialog, const char *response, gpointer user_data)
 static void
 on_steps_changed (AdwComboRow *row, GParamSpec *pspec, HeapscopeExportDialog *self)
 {
+  const HsExportFormat *format = selected_format (self);
+  guint steps = adw_combo_row_get_selected (row);
+
   if (!self->forcing_steps)
-    self->user_all_steps = adw_combo_row_get_selected (row) == 1;
+    self->user_steps = steps;
+  gtk_widget_set_visible (GTK_WIDGET (self->range_row), steps == STEPS_RANGE);
+  /* a multi-page format takes several steps: "current" reads "all" */
+  if (format->multi_page && steps == STEPS_CURRENT)
+    {
+      self->forcing_steps = TRUE;
+      adw_combo_row_set_selected (row, STEPS_ALL);
+      self->forcing_steps = FALSE;
+    }
 }
 
 /* Rows the format does not use are insensitive, showing what the export will use. */
@@ -216,11 +250,14 @@ on_format_changed (AdwComboRow *row, GParamSpec *pspec, HeapscopeExportDialog *s
                                                     ? _ ("2 gives crisp slides")
                                                     : _ ("Not used: this format is vector"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->page_row), g_str_equal (format->id, "pdf-pages"));
-  /* a multi-page format takes every step: the row says so */
+  adw_action_row_set_subtitle (
+      ADW_ACTION_ROW (self->page_row),
+      g_str_equal (format->id, "pdf-pages") ? "" : _ ("Not used: only a multi-page PDF has pages"));
   self->forcing_steps = TRUE;
-  adw_combo_row_set_selected (self->steps_row, format->multi_page || self->user_all_steps);
+  adw_combo_row_set_selected (
+      self->steps_row,
+      format->multi_page && self->user_steps == STEPS_CURRENT ? STEPS_ALL : self->user_steps);
   self->forcing_steps = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->steps_row), !format->multi_page);
 }
 
 static void
@@ -242,6 +279,9 @@ heapscope_export_dialog_class_init (HeapscopeExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/heapscope/Heapscope/heapscope-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, steps_row);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, range_row);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, range_from);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, range_to);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeExportDialog, scale);
@@ -268,8 +308,9 @@ restore_choices (HeapscopeExportDialog *self)
   g_autofree char *page = g_settings_get_string (self->settings, "export-page-size");
   HsPageSize size = HS_PAGE_FIT;
 
-  self->user_all_steps = g_settings_get_boolean (self->settings, "export-all-steps");
-  adw_combo_row_set_selected (self->steps_row, self->user_all_steps);
+  self->user_steps
+      = g_settings_get_boolean (self->settings, "export-all-steps") ? STEPS_ALL : STEPS_CURRENT;
+  adw_combo_row_set_selected (self->steps_row, self->user_steps);
   heapscope_export_dialog_set_format (self, format);
   gtk_spin_button_set_value (self->scale, g_settings_get_double (self->settings, "export-scale"));
   hs_page_size_lookup (page, &size);
@@ -302,6 +343,16 @@ heapscope_export_dialog_new (HeapscopeWindow *window)
   /* the theme chosen last time, or the one the window shows */
   theme = g_settings_get_string (self->settings, "export-theme");
   req = heapscope_window_new_export_request (window);
+  if (req != NULL)
+    {
+      /* a range within the run, from the step shown to the end by default */
+      int n = hs_trace_get_n_steps (heapscope_trace_box_get (req->box));
+
+      gtk_spin_button_set_range (self->range_from, 1, MAX (n, 1));
+      gtk_spin_button_set_range (self->range_to, 1, MAX (n, 1));
+      gtk_spin_button_set_value (self->range_from, req->step + 1);
+      gtk_spin_button_set_value (self->range_to, n);
+    }
   if (theme[0] == '\0' && req != NULL)
     heapscope_export_dialog_set_theme (self, req->theme);
   else

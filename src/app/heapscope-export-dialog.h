@@ -17,6 +17,8 @@ HeapscopeExportDialog *heapscope_export_dialog_new (HeapscopeWindow *window);
 /* A format of hs_export_formats, by id ("png", "pdf-pages", ...). */
 void heapscope_export_dialog_set_format (HeapscopeExportDialog *self, const char *id);
 void heapscope_export_dialog_set_all_steps (HeapscopeExportDialog *self, gboolean all_steps);
+/* Steps first..last (from 0) instead of the current or all steps. */
+void heapscope_export_dialog_set_range (HeapscopeExportDialog *self, int first, int last);
 void heapscope_export_dialog_set_page_size (HeapscopeExportDialog *self, HsPageSize size);
 void heapscope_export_dialog_set_scale (HeapscopeExportDialog *self, double scale);
 /* "light", "dark" or "high-contrast". */

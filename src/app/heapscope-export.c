@@ -70,7 +70,7 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   GError *error = NULL;
   char **written;
   int n = hs_trace_get_n_steps (trace);
-  gboolean range = req->all_steps || req->format->multi_page;
+  int first = 0, last = n - 1;
 
   if (n == 0)
     {
@@ -78,16 +78,19 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
                                _ ("There is nothing to export: the program has no steps"));
       return;
     }
-  if (range && n > HEAPSCOPE_EXPORT_MAX_STEPS)
+  if (req->range)
+    first = CLAMP (req->first, 0, n - 1), last = CLAMP (req->last, first, n - 1);
+  else if (!req->all_steps && !req->format->multi_page)
+    first = last = CLAMP (req->step, 0, n - 1);
+  if (last - first + 1 > HEAPSCOPE_EXPORT_MAX_STEPS)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _ ("This run has %d steps, more than the %d an export of all "
-                                  "steps can hold; lower the step limit or export one step"),
-                               n, HEAPSCOPE_EXPORT_MAX_STEPS);
+                               _ ("This export has %d steps, more than the %d an export can "
+                                  "hold; choose a range of steps or lower the step limit"),
+                               last - first + 1, HEAPSCOPE_EXPORT_MAX_STEPS);
       return;
     }
-  settings_from_request (req, range ? 0 : CLAMP (req->step, 0, n - 1),
-                         range ? n - 1 : CLAMP (req->step, 0, n - 1), &settings);
+  settings_from_request (req, first, last, &settings);
   written = hs_export_steps (&settings, req->path, &error);
   if (written != NULL)
     g_task_return_pointer (task, written, (GDestroyNotify)g_strfreev);

@@ -17,6 +17,8 @@ typedef struct
   HeapscopeViewOptions *options;
   const HsExportFormat *format;
   gboolean all_steps; /* every step (one file each, or pages) instead of `step` */
+  gboolean range;     /* steps first..last instead */
+  int first, last;
   int step;
   double scale;         /* raster formats only */
   char *theme;          /* "light", "dark", "high-contrast" */

@@ -24,7 +24,7 @@ print_usage (FILE *out)
               "      run a program like python3 FILE\n"
               "  heapscope-cli trace FILE [--heap-primitives] [--max-steps N]\n"
               "      print the execution trace as JSON (Python Tutor's format)\n"
-              "  heapscope-cli render FILE --step N|last|all -o OUT.(png|svg|pdf|dot)\n"
+              "  heapscope-cli render FILE --step N|A-B|last|all -o OUT.(png|svg|pdf|gif|dot)\n"
               "                [--scale S] [--theme light|dark|high-contrast] [--heap-primitives]\n"
               "                [--internals]\n"
               "      draw the memory diagram of a step\n"

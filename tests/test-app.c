@@ -440,6 +440,7 @@ test_copy_diagram (void)
 {
   HeapscopeWindow *win = new_window ();
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (win));
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.heapscope.Heapscope");
   static const char *svg_type[] = { "image/svg+xml", NULL };
   ClipboardRead c = { NULL, FALSE };
   GdkContentFormats *formats;
@@ -456,7 +457,19 @@ test_copy_diagram (void)
   g_assert_nonnull (c.bytes);
   g_assert_nonnull (
       g_strstr_len (g_bytes_get_data (c.bytes, NULL), g_bytes_get_size (c.bytes), "<text"));
+  g_assert_nonnull (
+      g_strstr_len (g_bytes_get_data (c.bytes, NULL), g_bytes_get_size (c.bytes), "badge-"));
+  g_clear_pointer (&c.bytes, g_bytes_unref);
+  /* without the window's badges, the copy has none either */
+  g_settings_set_boolean (settings, "show-refcounts", FALSE);
+  activate (win, "copy-diagram");
+  c.done = FALSE;
+  gdk_clipboard_read_async (clipboard, svg_type, G_PRIORITY_DEFAULT, NULL, clipboard_read_done, &c);
+  wait_until_impl ((gboolean (*) (gpointer))clipboard_read, &c, "clipboard");
+  g_assert_null (
+      g_strstr_len (g_bytes_get_data (c.bytes, NULL), g_bytes_get_size (c.bytes), "badge-"));
   g_bytes_unref (c.bytes);
+  g_settings_reset (settings, "show-refcounts");
   close_window (win);
 }
 

@@ -758,6 +758,8 @@ heapscope_window_new_export_request (HeapscopeWindow *self)
   req->step = self->step;
   req->scale = 2.0;
   req->theme = g_strdup (diagram_theme (self));
+  /* exports look like the window: badges only when it shows them */
+  req->options->show_refcounts = g_settings_get_boolean (self->settings, "show-refcounts");
   req->format = hs_export_format_lookup ("png");
   return req;
 }

@@ -156,6 +156,7 @@ main (int argc, char **argv)
   g_autoptr (HsTrace) trace = NULL;
   Runner run = { 0 };
   HsTraceOptions options;
+  gboolean sent;
   gsize len;
 
   g_option_context_add_main_entries (ctx, entries, NULL);
@@ -183,8 +184,7 @@ main (int argc, char **argv)
   options.step_done = step_done;
   options.step_done_data = &run;
   trace = hs_trace_record (source, len, name ? name : "<string>", &options, &cancel);
-  if (!hs_trace_stream_writer_finish (run.writer, trace))
-    return 1;
+  sent = hs_trace_stream_writer_finish (run.writer, trace);
   hs_trace_stream_writer_free (run.writer);
-  return 0;
+  return sent ? 0 : 1;
 }

@@ -51,11 +51,13 @@ for f in "${expected[@]}"; do
   fi
 done
 # The installed runner works on its own (the app finds it at bindir/../libexecdir).
-if printf 'print(1)\n' | "$dest$libexecdir/heapscope-runner" 2>/dev/null | head -c 4 | grep -q HSTS; then
+if printf 'print(1)\n' | "$dest$libexecdir/heapscope-runner" >"$dest.stream" 2>/dev/null &&
+  [[ $(head -c 4 "$dest.stream") == HSTS ]]; then
   echo "ok $((++n)) - the installed heapscope-runner streams a trace"
 else
   echo "not ok $((++n)) - the installed heapscope-runner does not stream a trace"
 fi
+rm -f "$dest.stream"
 # The merged desktop file and metainfo carry the translations.
 desk=$dest$datadir/applications/$app_id.desktop
 if grep -q '^Comment\[de\]=' "$desk" 2>/dev/null && grep -q '^Comment\[es\]=' "$desk"; then

@@ -1,0 +1,153 @@
+/* hs-parser-private.h — what the parser's files share (not for the rest of the core): the
+ * parser's state, its token primitives (inline: they run for every token), and the rules
+ * and helpers that hs-parser.c, hs-parse-expr.c and hs-parse-string.c call across files.
+ * The parser's invariants are at the top of hs-parser.c.
+ */
+#pragma once
+
+#include "hs-ast.h"
+#include "hs-lexer.h"
+
+#include <string.h>
+
+typedef struct _Parser Parser;
+struct _Parser
+{
+  HsAstArena *arena;
+  HsTokenStream *main; /* the module's stream: line texts, tokenizer error */
+  HsToken *toks;
+  int n;
+  int pos, max_pos;
+  int depth;
+  int paren_depth; /* brackets open around the current token (for "forgot a comma?") */
+  /* speculate_expression() results by token, n entries */
+  struct _ExprMemo *expr_memo;
+  /* inside CPython's expression_without_invalid, see fall_back() */
+  gboolean no_invalid;
+  /* the error is one CPython raises in any pass (strings, depth) */
+  gboolean hard_failure;
+  gboolean failed;
+  gboolean err_is_final; /* "unexpected indent": CPython reports it without re-tokenizing */
+  HsSyntaxError *err;
+  /* f-string expression sub-parsers */
+  Parser *outer;
+  const char *frag_start; /* first byte of the expression part */
+  int frag_lineno;
+  int fstring_level;
+};
+
+typedef enum
+{
+  T_ASSIGN,
+  T_DEL,
+  T_FOR,
+  T_AUG
+} TargetUse;
+
+/* An empty GArray/GPtrArray has no data pointer, and memcpy from NULL is undefined even
+ * for zero bytes. */
+static inline void
+copy_items (void *dst, const void *src, gsize bytes)
+{
+  if (bytes > 0)
+    memcpy (dst, src, bytes);
+}
+
+/* ---- tokens ------------------------------------------------------------------------------ */
+
+static inline HsToken *
+cur (Parser *p)
+{
+  if (p->pos > p->max_pos)
+    p->max_pos = p->pos;
+  return &p->toks[p->pos];
+}
+
+static inline HsTokKind
+kind (Parser *p)
+{
+  return cur (p)->kind;
+}
+
+static inline HsTokKind
+peek_kind (Parser *p, int k)
+{
+  int i = MIN (p->pos + k, p->n - 1);
+  if (i > p->max_pos)
+    p->max_pos = i;
+  return p->toks[i].kind;
+}
+
+static inline HsToken *
+advance (Parser *p)
+{
+  HsToken *t = cur (p);
+  if (p->pos < p->n - 1)
+    p->pos++;
+  return t;
+}
+
+static inline gboolean
+accept (Parser *p, HsTokKind k)
+{
+  if (kind (p) != k)
+    return FALSE;
+  advance (p);
+  return TRUE;
+}
+
+static inline void
+leave (Parser *p)
+{
+  p->depth--;
+}
+
+/* Speculation: state saved before trying a rule whose failure is not an error. */
+typedef struct
+{
+  int pos, depth, paren_depth;
+} Mark;
+
+/* hs-parse-expr.c */
+gboolean hs_parse_starts_expression (HsTokKind k);
+HsExpr *hs_parse_atom (Parser *p);
+HsExpr *hs_parse_call (Parser *p, int start, HsExpr *func);
+HsExpr *hs_parse_bitwise_or (Parser *p);
+HsArguments *hs_parse_parameters (Parser *p, gboolean annotations, HsTokKind close);
+gboolean hs_parse_is_soft_keyword (HsToken *t);
+HsExpr *hs_parse_expression (Parser *p);
+HsExpr *hs_parse_named_expression (Parser *p);
+gboolean hs_parse_can_start_star_expression (HsTokKind k);
+HsExpr *hs_parse_star_expressions (Parser *p);
+HsExpr *hs_parse_star_named_expressions_list (Parser *p);
+HsExpr *hs_parse_yield_or_star_expressions (Parser *p);
+HsExpr *hs_parse_star_target (Parser *p);
+gboolean hs_parse_comp_target (Parser *p, HsExpr **out);
+
+/* hs-parse-string.c */
+HsExpr *hs_parse_strings (Parser *p);
+
+/* hs-parser.c */
+HsPos hs_parse_span (Parser *p, int start);
+HsPos hs_parse_join_pos (HsPos a, HsPos b);
+void hs_parse_error_raw (Parser *p, const char *type_name, int lineno, int offset, int end_lineno,
+                         int end_offset, char *msg);
+void hs_parse_error_span (Parser *p, const char *type_name, HsPos pos, char *msg);
+HsPos hs_parse_tok_pos (HsToken *t);
+void hs_parse_error_tok (Parser *p, HsToken *t, char *msg);
+void *hs_parse_invalid_syntax (Parser *p);
+gboolean hs_parse_enter (Parser *p);
+gboolean hs_parse_expect (Parser *p, HsTokKind k);
+Mark hs_parse_mark (Parser *p);
+void hs_parse_reset (Parser *p, Mark m);
+HsExpr *hs_parse_speculate (Parser *p, HsExpr *(*rule) (Parser *));
+gboolean hs_parse_fall_back (Parser *p, Mark m);
+HsExpr *hs_parse_speculate_expression (Parser *p);
+HsExpr *hs_parse_new_expr (Parser *p, HsExprKind k, HsPos pos);
+char *hs_parse_tok_str (Parser *p, HsToken *t);
+HsExprList hs_parse_to_exprs (Parser *p, GPtrArray *a);
+HsExpr *hs_parse_new_name (Parser *p, HsToken *t, HsExprContext ctx);
+HsExpr *hs_parse_new_constant (Parser *p, HsConstKind k, HsPos pos);
+gboolean hs_parse_is_name (HsExpr *e, const char *id);
+const char *hs_parse_expr_name (HsExpr *e);
+gboolean hs_parse_validate_target (Parser *p, HsExpr *e, TargetUse use);

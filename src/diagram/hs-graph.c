@@ -801,6 +801,9 @@ object_caption (const HsSnapObject *obj)
     return _ ("freed");
   if (obj->flags & HS_SNAP_FLAG_UNREACHABLE)
     return _ ("unreachable");
+  /* No arrow explains its badge: what holds it is hidden (a loop's iterator). */
+  if (obj->flags & HS_SNAP_FLAG_HIDDEN_HELD)
+    return _ ("held out of view");
   return NULL;
 }
 

@@ -76,7 +76,7 @@ typedef struct
   HsSnapKind kind;         /* objects only */
   HsRect rect;             /* absolute */
   char *badge;             /* refcount text ("2"), "∞" for immortal objects, NULL for frames */
-  char *caption;           /* "unreachable", "freed", or NULL: drawn under the node */
+  char *caption;           /* "unreachable", "freed", "held out of view" or NULL: below */
   guint flags;             /* HS_SNAP_FLAG_* */
   gboolean is_highlighted; /* frames: the one executing now */
   gboolean is_zombie;      /* frames: returned but kept alive */

@@ -99,32 +99,30 @@ target_of (HsSnapshot *snap, const HsSnapValue *v)
   return v->ref != 0 ? g_hash_table_lookup (snap->inline_objects, &v->ref) : NULL;
 }
 
-/* Whether an object the program may not see has a holder that is shown. */
-static gboolean
-shown_value_refers (const HsSnapValue *v, guint64 id)
+static void
+add_shown_target (GHashTable *targets, const HsSnapValue *v)
 {
-  return v->kind == HS_SNAP_VALUE_REF && v->ref == id;
+  if (v->kind == HS_SNAP_VALUE_REF)
+    g_hash_table_add (targets, (gpointer)&v->ref);
 }
 
-static gboolean
-has_shown_holder (Hide *h, const HsSnapObject *target)
+/* The ids shown places refer to: frame rows that are not internal, and the cells of
+ * objects neither hidden nor freed. */
+static GHashTable *
+shown_targets (Hide *h)
 {
+  GHashTable *targets = g_hash_table_new (g_int64_hash, g_int64_equal);
+
   for (guint i = 0; i < h->snap->frames->len; i++)
     {
       const HsSnapFrame *f = g_ptr_array_index (h->snap->frames, i);
 
       for (guint j = 0; j < f->vars->len; j++)
-        {
-          const HsSnapVar *var = &g_array_index (f->vars, HsSnapVar, j);
-          if (!is_internal_var (var->name) && shown_value_refers (&var->value, target->id))
-            return TRUE;
-        }
+        if (!is_internal_var (g_array_index (f->vars, HsSnapVar, j).name))
+          add_shown_target (targets, &g_array_index (f->vars, HsSnapVar, j).value);
       for (guint j = 0; j < f->held->len; j++)
-        {
-          const HsSnapVar *var = &g_array_index (f->held, HsSnapVar, j);
-          if (!is_internal_label (var->name) && shown_value_refers (&var->value, target->id))
-            return TRUE;
-        }
+        if (!is_internal_label (g_array_index (f->held, HsSnapVar, j).name))
+          add_shown_target (targets, &g_array_index (f->held, HsSnapVar, j).value);
     }
   for (guint i = 0; i < h->snap->objects->len; i++)
     {
@@ -132,24 +130,23 @@ has_shown_holder (Hide *h, const HsSnapObject *target)
 
       if ((o->flags & HS_SNAP_FLAG_FREED) || g_hash_table_contains (h->hidden, &o->id))
         continue;
-      if (shown_value_refers (&o->class_ref, target->id))
-        return TRUE;
+      add_shown_target (targets, &o->class_ref);
       for (guint j = 0; j < o->cells->len; j++)
         {
           const HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
-          if (!is_internal_cell (o, c)
-              && (shown_value_refers (&c->key, target->id)
-                  || shown_value_refers (&c->value, target->id)))
-            return TRUE;
+
+          if (is_internal_cell (o, c))
+            continue;
+          add_shown_target (targets, &c->key);
+          add_shown_target (targets, &c->value);
         }
     }
-  return FALSE;
+  return targets;
 }
 
-/* Internal objects no shown holder refers to are hidden; hiding one may leave another
+/* Internal objects no shown place refers to are hidden; hiding one may leave another
  * (the list_iterator an enumerate holds) with hidden holders only, so repeat. A freed
- * one goes too: its holder was a loop. The walk is quadratic in the internal objects
- * alive at once, which a program has a handful of. */
+ * one goes too: its holder was a loop. */
 static void
 find_hidden_objects (Hide *h)
 {
@@ -157,13 +154,15 @@ find_hidden_objects (Hide *h)
 
   while (changed)
     {
+      g_autoptr (GHashTable) targets = shown_targets (h);
+
       changed = FALSE;
       for (guint i = 0; i < h->snap->objects->len; i++)
         {
           HsSnapObject *o = g_ptr_array_index (h->snap->objects, i);
 
           if (!is_internal_type (o) || g_hash_table_contains (h->hidden, &o->id)
-              || has_shown_holder (h, o))
+              || g_hash_table_contains (targets, &o->id))
             continue;
           g_hash_table_add (h->hidden, &o->id);
           changed = TRUE;

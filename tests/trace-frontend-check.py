@@ -192,8 +192,10 @@ def check_trace(data):
 def check_program(cli, path, extra):
     proc = subprocess.run([cli, "trace", path] + extra, capture_output=True,
                           cwd=os.path.dirname(path), timeout=120)
-    if not proc.stdout:
-        return "no trace: " + proc.stderr.decode("utf-8", "replace")[-200:]
+    if proc.returncode != 0 or not proc.stdout:
+        # (a sanitizer report ends the process with another status)
+        return "no trace (exit status %d): %s" % (
+            proc.returncode, proc.stderr.decode("utf-8", "replace")[-300:])
     try:
         check_trace(proc.stdout)
     except Bad as e:

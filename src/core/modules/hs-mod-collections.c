@@ -8,16 +8,30 @@
 #include "config.h"
 
 #include "hs-deque.h"
+#include "hs-dictkinds.h"
 #include "hs-module.h"
+#include "hs-namedtuple.h"
 
 void
 hs_mod_collections_runtime_init (void)
 {
   hs_deque_runtime_init ();
+  hs_dictkinds_runtime_init ();
+  hs_namedtuple_runtime_init ();
 }
+
+static const HsMethodDef collections_functions[] = {
+  { "namedtuple", hs_namedtuple_new },
+  { NULL, NULL },
+};
 
 int
 hs_mod_collections_init (HsVM *vm, HsObject *dict)
 {
-  return hs_module_add_take (vm, dict, "deque", hs_incref ((HsObject *)&hs_deque_type));
+  static HsType *const types[]
+      = { &hs_deque_type, &hs_defaultdict_type, &hs_counter_type, &hs_ordereddict_type };
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    if (hs_module_add_take (vm, dict, types[i]->name, hs_incref ((HsObject *)types[i])) < 0)
+      return -1;
+  return hs_module_add_functions (vm, dict, collections_functions);
 }

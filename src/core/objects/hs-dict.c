@@ -703,22 +703,28 @@ dict_iter (HsVM *vm, HsObject *self)
   return hs_dict_iter_new (vm, self, 0);
 }
 
+int
+hs_dict_init_args (HsVM *vm, HsObject *d, const char *name, HsObject **args, gsize nargs,
+                   HsObject *kwnames)
+{
+  if (nargs > 1)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s expected at most 1 argument, got %" G_GSIZE_FORMAT,
+                     name, nargs);
+      return -1;
+    }
+  if ((nargs == 1 && hs_dict_update (vm, d, args[0]) < 0)
+      || merge_kwargs (vm, d, args, nargs, kwnames) < 0)
+    return -1;
+  return 0;
+}
+
 static HsObject *
 dict_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *d;
+  HsObject *d = hs_dict_new (vm);
 
-  if (nargs > 1)
-    {
-      hs_err_format (vm, &hs_exc_TypeError,
-                     "dict expected at most 1 argument, got %" G_GSIZE_FORMAT, nargs);
-      return NULL;
-    }
-  d = hs_dict_new (vm);
-  if (d == NULL)
-    return NULL;
-  if ((nargs == 1 && hs_dict_update (vm, d, args[0]) < 0)
-      || merge_kwargs (vm, d, args, nargs, kwnames) < 0)
+  if (d != NULL && hs_dict_init_args (vm, d, "dict", args, nargs, kwnames) < 0)
     HS_CLEAR (vm, d);
   return d;
 }

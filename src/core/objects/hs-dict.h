@@ -69,6 +69,10 @@ void hs_dict_clear (HsVM *vm, HsObject *d);
 HsObject *hs_dict_copy (HsVM *vm, HsObject *d);
 /* d.update(other): a dict or an iterable of pairs. */
 int hs_dict_update (HsVM *vm, HsObject *d, HsObject *other);
+/* What dict(*args, **kwargs) puts into d (at most one positional argument: TypeError
+ * "NAME expected at most 1 argument, got 2"). */
+int hs_dict_init_args (HsVM *vm, HsObject *d, const char *name, HsObject **args, gsize nargs,
+                       HsObject *kwnames);
 /* dict.keys()/values()/items() views. */
 HsObject *hs_dict_keys (HsVM *vm, HsObject *d);
 HsObject *hs_dict_values (HsVM *vm, HsObject *d);

@@ -161,11 +161,7 @@ dd_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kw
   HsObject *factory = nargs > 0 ? args[0] : hs_None, *self;
   gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
 
-  const HsType *t = factory->type;
-
-  while (t != NULL && t->call == NULL)
-    t = t->base;
-  if (factory != hs_None && t == NULL)
+  if (factory != hs_None && !hs_object_is_callable (factory))
     {
       hs_err_set_string (vm, &hs_exc_TypeError, "first argument must be callable or None");
       return NULL;

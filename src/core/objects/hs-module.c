@@ -28,10 +28,15 @@ typedef struct
 
 static const BuiltinModule builtin_modules[] = {
   /* builtins: no initialiser, its dict is the VM's builtins, where names are looked up */
+  { "bisect", hs_mod_bisect_init },
   { "builtins", NULL },
   { "collections", hs_mod_collections_init },
   { "copy", hs_mod_copy_init },
+  { "functools", hs_mod_functools_init },
+  { "operator", hs_mod_operator_init },
   { "gc", hs_mod_gc_init },
+  { "heapq", hs_mod_heapq_init },
+  { "itertools", hs_mod_itertools_init },
   { "math", hs_mod_math_init },
   { "random", hs_mod_random_init },
   { "sys", hs_mod_sys_init },
@@ -283,6 +288,9 @@ hs_module_runtime_init (void)
       hs_mod_random_runtime_init ();
       hs_mod_copy_runtime_init ();
       hs_mod_collections_runtime_init ();
+      hs_mod_operator_runtime_init ();
+      hs_mod_functools_runtime_init ();
+      hs_mod_itertools_runtime_init ();
       g_once_init_leave (&once, 1);
     }
 }

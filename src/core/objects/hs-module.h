@@ -49,6 +49,14 @@ void hs_mod_random_runtime_init (void);
 int hs_mod_copy_init (HsVM *vm, HsObject *dict);
 int hs_mod_collections_init (HsVM *vm, HsObject *dict);
 void hs_mod_collections_runtime_init (void);
+int hs_mod_operator_init (HsVM *vm, HsObject *dict);
+void hs_mod_operator_runtime_init (void);
+int hs_mod_functools_init (HsVM *vm, HsObject *dict);
+int hs_mod_heapq_init (HsVM *vm, HsObject *dict);
+int hs_mod_itertools_init (HsVM *vm, HsObject *dict);
+void hs_mod_itertools_runtime_init (void);
+int hs_mod_bisect_init (HsVM *vm, HsObject *dict);
+void hs_mod_functools_runtime_init (void);
 void hs_mod_copy_runtime_init (void);
 /* copy.copy(x) and copy.deepcopy(x, memo) (memo NULL or None: a new one), for the types
  * of other modules that copy themselves. */

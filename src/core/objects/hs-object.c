@@ -1140,6 +1140,12 @@ hs_object_iter_search (HsVM *vm, HsObject *container, HsObject *item)
   return hs_object_foreach (vm, container, equals_item, item);
 }
 
+gboolean
+hs_object_is_callable (const HsObject *obj)
+{
+  return SLOT (obj->type, call) != NULL;
+}
+
 HsObject *
 hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames)
 {

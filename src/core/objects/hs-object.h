@@ -286,6 +286,8 @@ int hs_object_foreach (HsVM *vm, HsObject *iterable, HsForeachFunc fn, gpointer 
 int hs_object_iter_search (HsVM *vm, HsObject *container, HsObject *item);
 HsObject *hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs,
                           HsObject *kwnames);
+/* callable(obj): its type or a base has a `call` slot. */
+gboolean hs_object_is_callable (const HsObject *obj);
 HsObject *hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name);
 HsObject *hs_object_getattr_cstr (HsVM *vm, HsObject *obj, const char *name);
 int hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value);

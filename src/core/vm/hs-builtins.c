@@ -694,10 +694,7 @@ builtin_callable (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *o = NULL;
   if (!hs_parse_args (vm, "callable", args, nargs, kwnames, "!obj", &o))
     return NULL;
-  for (const HsType *t = o->type; t != NULL; t = t->base)
-    if (t->call != NULL)
-      return hs_True;
-  return hs_False;
+  return hs_bool_from (hs_object_is_callable (o));
 }
 
 static HsObject *

@@ -1,0 +1,502 @@
+/* hs-mod-functools.c — the `functools` module: reduce, partial, lru_cache and cache.
+ *
+ * Invariant: a partial owns its function, its argument tuple and its keyword dict; an
+ * lru_cache wrapper owns the function it wraps and its cache, a dict from the call's key
+ * to the result whose order is the order of last use (the least recently used first), so
+ * that with a maxsize the first entry is the one dropped. Both show what they own through
+ * traverse, so the diagram draws the function, the arguments and the cache with their
+ * counts. Results, errors and cache_info() are CPython 3.11's.
+ */
+#include "config.h"
+
+#include "hs-cfunction.h"
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-int.h"
+#include "hs-module.h"
+#include "hs-namedtuple.h"
+#include "hs-object-private.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+/* ---- reduce ------------------------------------------------------------------------ */
+
+static HsObject *
+ft_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *fn = NULL, *iterable = NULL, *acc = NULL, *it, *item;
+
+  if (!hs_parse_args (vm, "reduce", args, nargs, kwnames, "function iterable|initial /", &fn,
+                      &iterable, &acc))
+    return NULL;
+  if ((it = hs_object_iter (vm, iterable)) == NULL)
+    return NULL;
+  if (acc != NULL)
+    hs_incref (acc);
+  while ((item = hs_iter_next (vm, it)) != NULL)
+    {
+      HsObject *pair[2] = { acc, item }, *r;
+      if (acc == NULL)
+        {
+          acc = item;
+          continue;
+        }
+      r = hs_object_call (vm, fn, pair, 2, NULL);
+      hs_decref (vm, acc);
+      hs_decref (vm, item);
+      if ((acc = r) == NULL)
+        break;
+    }
+  hs_decref (vm, it);
+  if (hs_err_occurred (vm))
+    {
+      hs_xdecref (vm, acc);
+      return NULL;
+    }
+  if (acc == NULL)
+    hs_err_set_string (vm, &hs_exc_TypeError, "reduce() of empty iterable with no initial value");
+  return acc;
+}
+
+/* ---- partial ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  HsObject header;
+  HsObject *func;
+  HsObject *args;     /* tuple */
+  HsObject *keywords; /* dict */
+} HsPartial;
+
+static void
+partial_dealloc (HsVM *vm, HsObject *self)
+{
+  HsPartial *p = (HsPartial *)self;
+  HS_CLEAR (vm, p->func);
+  HS_CLEAR (vm, p->args);
+  HS_CLEAR (vm, p->keywords);
+}
+
+static void
+partial_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsPartial *p = (HsPartial *)self;
+  if (p->func != NULL)
+    visit (p->func, data);
+  if (p->args != NULL)
+    visit (p->args, data);
+  if (p->keywords != NULL)
+    visit (p->keywords, data);
+}
+
+static HsObject *
+partial_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
+  HsPartial *p;
+
+  if (nargs < 1)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "type 'partial' takes at least one argument");
+      return NULL;
+    }
+  if (!hs_object_is_callable (args[0]))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "the first argument must be callable");
+      return NULL;
+    }
+  if ((p = (HsPartial *)hs_object_alloc (vm, type, sizeof (HsPartial))) == NULL)
+    return NULL;
+  p->func = hs_incref (args[0]);
+  p->args = hs_tuple_from_array (vm, args + 1, nargs - 1);
+  p->keywords = hs_dict_new (vm);
+  hs_gc_track (vm, &p->header);
+  for (gsize k = 0; p->keywords != NULL && k < nkw; k++)
+    if (hs_dict_set_item (vm, p->keywords, hs_tuple_get_borrow (kwnames, k), args[nargs + k]) < 0)
+      HS_CLEAR (vm, p->keywords);
+  if (p->args == NULL || p->keywords == NULL)
+    {
+      hs_decref (vm, &p->header);
+      return NULL;
+    }
+  return &p->header;
+}
+
+static HsObject *
+partial_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsPartial *p = (HsPartial *)self;
+  HsObject *kw = hs_dict_copy (vm, p->keywords), *names = NULL, *r = NULL, *k, *v;
+  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0, npos = hs_tuple_len (p->args), pos = 0, i = 0;
+  g_autofree HsObject **all = NULL;
+
+  if (kw == NULL)
+    return NULL;
+  for (gsize j = 0; j < nkw; j++)
+    if (hs_dict_set_item (vm, kw, hs_tuple_get_borrow (kwnames, j), args[nargs + j]) < 0)
+      goto out;
+  all = g_new (HsObject *, npos + nargs + hs_dict_len (kw) + 1);
+  for (gsize j = 0; j < npos; j++)
+    all[i++] = hs_tuple_get_borrow (p->args, j);
+  for (gsize j = 0; j < nargs; j++)
+    all[i++] = args[j];
+  if ((names = hs_tuple_new (vm, hs_dict_len (kw))) == NULL)
+    goto out;
+  for (gsize j = 0; hs_dict_next (kw, &pos, &k, &v); j++)
+    {
+      hs_tuple_set_take (names, j, hs_incref (k));
+      all[i++] = v;
+    }
+  r = hs_object_call (vm, p->func, all, npos + nargs, hs_dict_len (kw) > 0 ? names : NULL);
+out:
+  hs_xdecref (vm, names);
+  hs_decref (vm, kw);
+  return r;
+}
+
+/* functools.partial(<function f at 0x...>, 1, k=2) */
+static HsObject *
+partial_repr (HsVM *vm, HsObject *self)
+{
+  HsPartial *p = (HsPartial *)self;
+  GString *out = g_string_new ("functools.partial(");
+  HsObject *k, *v, *r;
+  gsize pos = 0;
+  gboolean ok = TRUE;
+
+  if (hs_repr_enter (self))
+    {
+      g_string_free (out, TRUE);
+      return hs_str_from_cstr (vm, "...");
+    }
+  if ((r = hs_object_repr (vm, p->func)) != NULL)
+    {
+      g_string_append (out, hs_str_utf8 (r));
+      hs_decref (vm, r);
+    }
+  ok = r != NULL;
+  for (gsize i = 0; ok && i < hs_tuple_len (p->args); i++)
+    if ((ok = (r = hs_object_repr (vm, hs_tuple_get_borrow (p->args, i))) != NULL))
+      {
+        g_string_append_printf (out, ", %s", hs_str_utf8 (r));
+        hs_decref (vm, r);
+      }
+  while (ok && hs_dict_next (p->keywords, &pos, &k, &v))
+    if ((ok = (r = hs_object_repr (vm, v)) != NULL))
+      {
+        g_string_append_printf (out, ", %s=%s", hs_str_utf8 (k), hs_str_utf8 (r));
+        hs_decref (vm, r);
+      }
+  hs_repr_leave (self);
+  if (!ok)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  g_string_append_c (out, ')');
+  return hs_str_from_gstring (vm, out);
+}
+
+static HsObject *
+partial_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsPartial *p = (HsPartial *)self;
+  if (hs_str_equal_cstr (name, "func"))
+    return hs_incref (p->func);
+  if (hs_str_equal_cstr (name, "args"))
+    return hs_incref (p->args);
+  if (hs_str_equal_cstr (name, "keywords"))
+    return hs_incref (p->keywords);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+static HsType partial_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "partial",
+  .module = "functools",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsPartial),
+  .dealloc = partial_dealloc,
+  .traverse = partial_traverse,
+  .clear = partial_dealloc,
+  .repr = partial_repr,
+  .call = partial_call,
+  .getattr = partial_getattr,
+  .construct = partial_construct,
+};
+
+/* ---- lru_cache ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  HsObject header;
+  HsObject *func;
+  HsObject *cache;      /* dict: key -> result, least recently used first */
+  HsObject *cache_info; /* the CacheInfo type (immortal) */
+  gssize maxsize;       /* -1: unbounded */
+  gint64 hits, misses;
+} HsLru;
+
+static void
+lru_dealloc (HsVM *vm, HsObject *self)
+{
+  HsLru *l = (HsLru *)self;
+  HS_CLEAR (vm, l->func);
+  HS_CLEAR (vm, l->cache);
+}
+
+static void
+lru_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsLru *l = (HsLru *)self;
+  if (l->func != NULL)
+    visit (l->func, data);
+  if (l->cache != NULL)
+    visit (l->cache, data);
+}
+
+/* The cache key of a call: a lone int or str argument itself, else the tuple of the
+ * arguments followed by the keyword (name, value) pairs. */
+static HsObject *
+make_key (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
+  HsObject *key;
+  if (nkw == 0 && nargs == 1 && (HS_IS (args[0], &hs_int_type) || HS_IS (args[0], &hs_str_type)))
+    return hs_incref (args[0]);
+  if ((key = hs_tuple_new (vm, nargs + nkw)) == NULL)
+    return NULL;
+  for (gsize i = 0; i < nargs; i++)
+    hs_tuple_set_take (key, i, hs_incref (args[i]));
+  for (gsize k = 0; k < nkw; k++)
+    {
+      HsObject *pair = hs_tuple_pack (vm, 2, hs_tuple_get_borrow (kwnames, k), args[nargs + k]);
+      if (pair == NULL)
+        {
+          hs_decref (vm, key);
+          return NULL;
+        }
+      hs_tuple_set_take (key, nargs + k, pair);
+    }
+  return key;
+}
+
+static HsObject *
+lru_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsLru *l = (HsLru *)self;
+  HsObject *key = make_key (vm, args, nargs, kwnames), *r;
+
+  if (key == NULL)
+    return NULL;
+  if ((r = hs_dict_get_item_borrow (vm, l->cache, key)) != NULL)
+    {
+      l->hits++;
+      hs_incref (r);
+      /* most recently used: to the end */
+      if (l->maxsize > 0
+          && (hs_dict_del_item (vm, l->cache, key) < 0
+              || hs_dict_set_item (vm, l->cache, key, r) < 0))
+        HS_CLEAR (vm, r);
+      hs_decref (vm, key);
+      return r;
+    }
+  if (hs_err_occurred (vm))
+    {
+      hs_decref (vm, key);
+      return NULL;
+    }
+  l->misses++;
+  r = hs_object_call (vm, l->func, args, nargs, kwnames);
+  if (r != NULL && l->maxsize != 0 && hs_dict_contains (vm, l->cache, key) == 0)
+    {
+      if (l->maxsize > 0 && hs_dict_len (l->cache) >= (gsize)l->maxsize)
+        {
+          gsize pos = 0;
+          HsObject *oldest;
+          if (hs_dict_next (l->cache, &pos, &oldest, NULL)
+              && hs_dict_del_item (vm, l->cache, oldest) < 0)
+            HS_CLEAR (vm, r);
+        }
+      if (r != NULL && hs_dict_set_item (vm, l->cache, key, r) < 0)
+        HS_CLEAR (vm, r);
+    }
+  hs_decref (vm, key);
+  return r;
+}
+
+static HsObject *
+lru_m_cache_info (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsLru *l = (HsLru *)args[0];
+  HsObject *v[4] = { NULL, NULL, NULL, NULL }, *r = NULL;
+  if (!hs_parse_args (vm, "cache_info", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  v[0] = hs_int_from_i64 (vm, l->hits);
+  v[1] = hs_int_from_i64 (vm, l->misses);
+  v[2] = l->maxsize < 0 ? hs_None : hs_int_from_i64 (vm, l->maxsize);
+  v[3] = hs_int_from_i64 (vm, (gint64)hs_dict_len (l->cache));
+  if (v[0] && v[1] && v[2] && v[3])
+    r = hs_object_call (vm, l->cache_info, v, 4, NULL);
+  for (int i = 0; i < 4; i++)
+    hs_xdecref (vm, v[i]);
+  return r;
+}
+
+static HsObject *
+lru_m_cache_clear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsLru *l = (HsLru *)args[0];
+  if (!hs_parse_args (vm, "cache_clear", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  hs_dict_clear (vm, l->cache);
+  l->hits = l->misses = 0;
+  return hs_None;
+}
+
+static HsObject *
+lru_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsLru *l = (HsLru *)self;
+  if (hs_str_equal_cstr (name, "__wrapped__"))
+    return hs_incref (l->func);
+  if (hs_str_equal_cstr (name, "__name__") || hs_str_equal_cstr (name, "__qualname__")
+      || hs_str_equal_cstr (name, "__doc__") || hs_str_equal_cstr (name, "__module__"))
+    return hs_object_getattr (vm, l->func, name);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+static const HsMethodDef lru_methods[] = {
+  { "cache_info", lru_m_cache_info },
+  { "cache_clear", lru_m_cache_clear },
+  { NULL, NULL },
+};
+
+static HsType lru_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "_lru_cache_wrapper",
+  .module = "functools",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsLru),
+  .dealloc = lru_dealloc,
+  .traverse = lru_traverse,
+  .clear = lru_dealloc,
+  .call = lru_call,
+  .getattr = lru_getattr,
+  .methods = lru_methods,
+};
+
+static HsObject *
+lru_new (HsVM *vm, HsObject *func, gssize maxsize)
+{
+  HsLru *l;
+  HsObject *module = hs_import_module (vm, "functools"), *info;
+
+  if (module == NULL)
+    return NULL;
+  /* immortal, as what a module defines */
+  info = hs_dict_get_item_cstr_borrow (vm, hs_module_dict (module), "_CacheInfo");
+  hs_decref (vm, module);
+
+  if (!hs_object_is_callable (func))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "the first argument must be callable");
+      return NULL;
+    }
+  if ((l = (HsLru *)hs_object_alloc (vm, &lru_type, sizeof (HsLru))) == NULL)
+    return NULL;
+  l->func = hs_incref (func);
+  l->cache = hs_dict_new (vm);
+  l->cache_info = info;
+  l->maxsize = maxsize;
+  hs_gc_track (vm, &l->header);
+  if (l->cache == NULL)
+    {
+      hs_decref (vm, &l->header);
+      return NULL;
+    }
+  return &l->header;
+}
+
+/* The decorator lru_cache(maxsize) returns: a bound method of the cache's settings. */
+static HsObject *
+ft_decorating (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *fn = NULL;
+  gssize maxsize;
+  if (!hs_parse_args (vm, "decorating_function", args + 1, nargs - 1, kwnames, "@user_function",
+                      &fn))
+    return NULL;
+  maxsize = args[0] == hs_None ? -1 : hs_int_as_ssize (vm, args[0]);
+  return lru_new (vm, fn, MAX (maxsize, args[0] == hs_None ? -1 : 0));
+}
+
+static const HsMethodDef decorating_def = { "decorating_function", ft_decorating };
+
+static HsObject *
+ft_lru_cache (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *maxsize = NULL, *typed = NULL;
+  if (!hs_parse_args (vm, "lru_cache", args, nargs, kwnames, "@|maxsize typed", &maxsize, &typed))
+    return NULL;
+  if (maxsize != NULL && maxsize != hs_None && !hs_int_check (maxsize))
+    {
+      if (hs_object_is_callable (maxsize) && !HS_IS (maxsize, &hs_bool_type))
+        return lru_new (vm, maxsize, 128);
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "Expected first argument to be an integer, a callable, or None");
+      return NULL;
+    }
+  if (maxsize == NULL)
+    maxsize = hs_int_from_i64 (vm, 128);
+  else
+    hs_incref (maxsize);
+  {
+    HsObject *r = hs_cfunction_new (vm, &decorating_def, maxsize);
+    hs_decref (vm, maxsize);
+    return r;
+  }
+}
+
+static HsObject *
+ft_cache (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *fn = NULL;
+  if (!hs_parse_args (vm, "cache", args, nargs, kwnames, "@user_function", &fn))
+    return NULL;
+  return lru_new (vm, fn, -1);
+}
+
+static const HsMethodDef functools_functions[] = {
+  { "reduce", ft_reduce },
+  { "lru_cache", ft_lru_cache },
+  { "cache", ft_cache },
+  { NULL, NULL },
+};
+
+void
+hs_mod_functools_runtime_init (void)
+{
+  hs_type_ready (&partial_type);
+  hs_type_ready (&lru_type);
+}
+
+int
+hs_mod_functools_init (HsVM *vm, HsObject *dict)
+{
+  HsObject *args[2], *info;
+  int r;
+
+  if (hs_module_add_functions (vm, dict, functools_functions) < 0
+      || hs_module_add_take (vm, dict, "partial", hs_incref ((HsObject *)&partial_type)) < 0)
+    return -1;
+  args[0] = hs_str_from_cstr (vm, "CacheInfo");
+  args[1] = hs_str_from_cstr (vm, "hits misses maxsize currsize");
+  info = args[0] && args[1] ? hs_namedtuple_new (vm, args, 2, NULL) : NULL;
+  hs_xdecref (vm, args[0]);
+  hs_xdecref (vm, args[1]);
+  r = hs_module_add_take (vm, dict, "_CacheInfo", info);
+  return r;
+}

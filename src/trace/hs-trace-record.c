@@ -1294,8 +1294,6 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
       rec->stopped = TRUE;
       return FALSE;
     }
-  if (t->options.progress != NULL && (k & 1023) == 0)
-    g_atomic_int_set (t->options.progress, k);
   /* Hidden events count against the step limit too, so that a class body that never ends
    * still stops (at a step shown inside it). */
   if (f != NULL && ev != HS_STEP_UNCAUGHT && is_hidden (rec, ev, f)
@@ -1475,8 +1473,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_array_unref (rec.class_lines);
   g_ptr_array_unref (rec.todo);
   g_ptr_array_unref (rec.shadows);
-  /* the caller's counter and callback outlive only the recording */
-  t->options.progress = NULL;
+  /* the caller's callback outlives only the recording */
   t->options.step_done = NULL;
   return t;
 }

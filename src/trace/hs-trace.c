@@ -11,7 +11,6 @@ hs_trace_options_init (HsTraceOptions *options)
   options->max_steps = 100000;
   options->heap_primitives = FALSE;
   options->verify_counts = FALSE;
-  options->progress = NULL;
   options->step_done = NULL;
   options->step_done_data = NULL;
 }

@@ -19,9 +19,6 @@ typedef struct
   /* For tests: at every line step, compare each drawn object's count (the arrows into it)
    * with the runtime's count; mismatches go to hs_trace_get_count_errors. Slow. */
   gboolean verify_counts;
-  /* When set: the number of steps recorded so far, stored atomically every 1024 steps,
-   * for a progress display in another thread. */
-  gint *progress;
   /* When set: called after each step is recorded, with everything recorded so far (the
    * runner streams the trace out from here: hs_trace_stream_writer_step_done). */
   void (*step_done) (HsTrace *trace, gpointer data);

@@ -62,7 +62,8 @@ typedef struct
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_cell;
   GHashTable *class_dicts; /* a traced class's namespace dict -> the class */
   GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
-  GHashTable *generators;  /* traced generators: their frames change without a dirty mark */
+  GHashTable *generators;  /* traced generators that ran since the last flush (their frames
+                            * change without a dirty mark) */
   gsize oversized_len;     /* length of the first collection too large to record, or 0 */
   const char *oversized_type;
   GArray *class_lines;  /* gboolean per line number: the line starts a class statement */
@@ -640,8 +641,6 @@ put_generator (Recorder *rec, HsLog *log, HsObject *o)
   HsFrame *f = hs_generator_frame (o);
   gsize n = 0;
 
-  if (!g_hash_table_contains (rec->generators, o)) /* flush_dirty iterates the table */
-    g_hash_table_add (rec->generators, o);
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_OTHER, f ? f->code->name : NULL);
   if (f == NULL)
     {
@@ -792,9 +791,15 @@ flush_dirty (Recorder *rec)
         put_object (rec, &rec->trace->log, o);
     }
   hs_heap_dirty_reset (rec->vm);
+  /* A running generator may still change after its last event (a yield finishes after
+   * its 'return' step), so it stays in the table until it is put suspended or finished. */
   g_hash_table_iter_init (&it, rec->generators);
   while (g_hash_table_iter_next (&it, &gen, NULL))
-    put_object (rec, &rec->trace->log, gen);
+    {
+      put_object (rec, &rec->trace->log, gen);
+      if (!HS_GENERATOR (gen)->running)
+        g_hash_table_iter_remove (&it);
+    }
 }
 
 /* ---- frames ----------------------------------------------------------------------- */
@@ -1286,6 +1291,10 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
 
   if (rec->stopped)
     return FALSE;
+  /* A generator's frame changes only while it runs, and every run reports events: only
+   * the traced generators seen running since the last flush are put again. */
+  if (f != NULL && f->gen != NULL && (f->gen->flags & HS_FLAG_TRACED))
+    g_hash_table_add (rec->generators, f->gen);
   /* Python Tutor's traces start at the first line, not at the module's own call. */
   if (ev == HS_STEP_CALL && f != NULL && f->code->is_module)
     return TRUE;

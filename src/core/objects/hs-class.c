@@ -12,6 +12,7 @@
 #include "hs-cell.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-recursion.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -1527,14 +1528,16 @@ hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
     return hs_bool_from (hs_type_is_subtype ((HsType *)c, (HsType *)b));
   if (hs_tuple_check (b))
     {
-      for (gsize i = 0; i < hs_tuple_len (b); i++)
+      HsObject *r = hs_False;
+      if (!hs_recursion_enter (vm, " in __subclasscheck__"))
+        return NULL;
+      for (gsize i = 0; i < hs_tuple_len (b) && r == hs_False; i++)
         {
           HsObject *sub[2] = { c, hs_tuple_get_borrow (b, i) };
-          HsObject *r = hs_builtin_issubclass (vm, sub, 2, NULL);
-          if (r != hs_False)
-            return r;
+          r = hs_builtin_issubclass (vm, sub, 2, NULL);
         }
-      return hs_False;
+      hs_recursion_leave (vm);
+      return r;
     }
   hs_err_set_string (vm, &hs_exc_TypeError,
                      "issubclass() arg 2 must be a class, a tuple of classes, or a union");

@@ -46,10 +46,15 @@ hs_number_as_double (HsVM *vm, HsObject *o, double *out)
 /* Decimal digits of |v| (no trailing zeros unless padded) and the position of the
  * decimal point: value = 0.DIGITS * 10**decpt. `ndig` significant digits, or the
  * shortest round-tripping string when ndig == 0. */
+/* A double's exact decimal expansion has at most 767 significant digits and 1074 after
+ * the point: digits asked for beyond these are zeros, appended without asking printf. */
+#define EXACT_SIG_DIGITS 800
+#define EXACT_FRAC_DIGITS 1100
+
 static void
 float_digits (double v, int ndig, GString *digits, int *decpt)
 {
-  char buf[64], fmt[16];
+  char buf[EXACT_SIG_DIGITS + 32], fmt[16];
   const char *p;
   int exp10;
 
@@ -68,7 +73,7 @@ float_digits (double v, int ndig, GString *digits, int *decpt)
     }
   else
     {
-      g_snprintf (fmt, sizeof fmt, "%%.%de", ndig - 1);
+      g_snprintf (fmt, sizeof fmt, "%%.%de", MIN (ndig, EXACT_SIG_DIGITS) - 1);
       g_ascii_formatd (buf, sizeof buf, fmt, v);
     }
   g_string_truncate (digits, 0);
@@ -81,6 +86,14 @@ float_digits (double v, int ndig, GString *digits, int *decpt)
     g_string_truncate (digits, digits->len - 1);
   if (v == 0)
     *decpt = 1;
+}
+
+static void
+append_zeros (GString *out, gsize n)
+{
+  gsize at = out->len;
+  g_string_set_size (out, at + n);
+  memset (out->str + at, '0', n);
 }
 
 static void
@@ -141,15 +154,20 @@ hs_float_format_append (GString *out, double v, char type, int precision, gboole
   if (type == 'f' || type == 'e')
     {
       char fmt[16];
-      gsize size = (type == 'f' ? 320 : 32) + (gsize)precision;
+      int exact = MIN (precision, type == 'f' ? EXACT_FRAC_DIGITS : EXACT_SIG_DIGITS);
+      gsize size = (type == 'f' ? 320 : 32) + (gsize)exact;
       g_autofree char *buf = g_malloc (size);
-      g_snprintf (fmt, sizeof fmt, "%%%s.%d%c", alt ? "#" : "", precision, type);
+      char *e;
+      g_snprintf (fmt, sizeof fmt, "%%%s.%d%c", alt ? "#" : "", exact, type);
       /* g_ascii_formatd rejects '#'; the decimal point is fixed up by hand below. */
       g_snprintf (buf, size, fmt, v);
       for (char *c = buf; *c; c++)
         if (!g_ascii_isdigit (*c) && *c != 'e' && *c != '+' && *c != '-')
           *c = '.';
-      g_string_append (out, buf);
+      e = type == 'e' ? strchr (buf, 'e') : buf + strlen (buf);
+      g_string_append_len (out, buf, e - buf);
+      append_zeros (out, (gsize)(precision - exact));
+      g_string_append (out, e);
       return;
     }
   if (type == 'r')
@@ -162,11 +180,19 @@ hs_float_format_append (GString *out, double v, char type, int precision, gboole
   if (precision == 0)
     precision = 1;
   float_digits (v, precision, ds, &decpt);
-  if (alt)
-    while ((int)ds->len < precision)
-      g_string_append_c (ds, '0');
+  if (alt && (int)ds->len < precision)
+    append_zeros (ds, (gsize)precision - ds->len);
   layout (out, ds->str, (int)ds->len, decpt,
           decpt <= -4 || decpt > (add_dot_0 ? precision - 1 : precision), alt, add_dot_0);
+}
+
+gsize
+hs_float_format_size (char type, int precision, gboolean alt)
+{
+  gsize digits = type == 'f'          ? 330 + (gsize)precision
+                 : type == 'e' || alt ? 32 + (gsize)precision
+                                      : 32 + EXACT_SIG_DIGITS;
+  return digits * 2; /* the text and the digit string it is laid out from */
 }
 
 void

@@ -33,6 +33,9 @@ void hs_float_repr_append (GString *out, double v);
 /* CPython's PyOS_double_to_string: type 'r' (shortest), 'e', 'f' or 'g' with
  * `precision`; '-' for negatives only; `alt` is '#'; `add_dot_0` makes integral values
  * end in ".0" (and moves 'g''s switch to exponent one digit earlier, as CPython does). */
+/* An upper bound of the bytes hs_float_format_append allocates for these arguments, to
+ * check against the heap cap before a program's precision makes it allocate. */
+gsize hs_float_format_size (char type, int precision, gboolean alt);
 void hs_float_format_append (GString *out, double v, char type, int precision, gboolean alt,
                              gboolean add_dot_0);
 /* Converts an int or float to a double; TypeError naming `what` otherwise. */

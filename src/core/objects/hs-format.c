@@ -231,17 +231,17 @@ emit_number (HsVM *vm, GString *out, const Spec *sp, gboolean negative, const ch
     return FALSE;
   if (sp->grouping && sp->align == '=' && sp->fill_len == 1 && sp->fill[0] == '0')
     {
-      /* Zero padding goes inside the grouping: 0,001,234. */
+      /* Zero padding goes inside the grouping (0,001,234): the fewest digits n >= ndigits
+       * whose grouped length n + (n - 1) / every reaches the width. */
       gssize target = sp->width - (gssize)lead->len - (gssize)strlen (rest);
-      padded = g_string_new_len (digits, (gssize)ndigits);
-      for (;;)
-        {
-          g_string_truncate (body, 0);
-          group_digits (body, padded->str, padded->len, sp->grouping, every);
-          if ((gssize)body->len >= target)
-            break;
-          g_string_prepend_c (padded, '0');
-        }
+      gsize n = MAX (ndigits, 1);
+      while ((gssize)(n + (n - 1) / (gsize)every) < target)
+        n++;
+      padded = g_string_sized_new (n);
+      g_string_set_size (padded, n - ndigits);
+      memset (padded->str, '0', n - ndigits);
+      g_string_append_len (padded, digits, ndigits);
+      group_digits (body, padded->str, padded->len, sp->grouping, every);
     }
   else if (sp->grouping)
     group_digits (body, digits, ndigits, sp->grouping, every);
@@ -366,6 +366,14 @@ format_float_spec (HsVM *vm, GString *out, double v, Spec *sp, const char *tname
   const char *t;
   gsize ndig;
 
+  if (sp->precision > G_MAXINT)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "precision too big");
+      return FALSE;
+    }
+  if (!hs_format_check_size (
+          vm, hs_float_format_size (type == '%' ? 'f' : g_ascii_tolower (type), prec, sp->alt)))
+    return FALSE;
   switch (type)
     {
       case 0:
@@ -818,8 +826,9 @@ next_arg (HsVM *vm, PercentArgs *pa)
   return pa->items[pa->next++];
 }
 
+/* A '*' width (as a C ssize_t) or precision (as a C int), as CPython reads them. */
 static gboolean
-star_arg (HsVM *vm, PercentArgs *pa, gssize *out)
+star_arg (HsVM *vm, PercentArgs *pa, gboolean is_precision, gssize *out)
 {
   HsObject *a = next_arg (vm, pa);
   gint64 v;
@@ -830,12 +839,33 @@ star_arg (HsVM *vm, PercentArgs *pa, gssize *out)
       hs_err_set_string (vm, &hs_exc_TypeError, "* wants int");
       return FALSE;
     }
-  if (!hs_int_as_i64 (a, &v) || v > G_MAXINT32 || v < G_MININT32)
+  if (!hs_int_as_i64 (a, &v) || (is_precision && (v > G_MAXINT || v < G_MININT)))
     {
-      hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C int");
+      hs_err_format (vm, &hs_exc_OverflowError, "Python int too large to convert to C %s",
+                     is_precision ? "int" : "ssize_t");
       return FALSE;
     }
   *out = (gssize)v;
+  return TRUE;
+}
+
+/* Digits of a width (up to a ssize_t) or a precision (up to a C int) after '%'. */
+static gboolean
+percent_number (HsVM *vm, const char *fmt, gsize n, gsize *i, gboolean is_precision, gssize *out)
+{
+  gssize limit = is_precision ? G_MAXINT : G_MAXSSIZE;
+  while (*i < n && g_ascii_isdigit (fmt[*i]))
+    {
+      int d = fmt[(*i)++] - '0';
+      gssize v = *out < 0 ? 0 : *out;
+      if (v > (limit - d) / 10)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError,
+                             is_precision ? "precision too big" : "width too big");
+          return FALSE;
+        }
+      *out = v * 10 + d;
+    }
   return TRUE;
 }
 
@@ -888,7 +918,14 @@ percent_int (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
     }
   if (iv == NULL)
     return FALSE;
-  ok = hs_int_format_digits (vm, iv, base, type == 'X', digits);
+  if (f->prec > G_MAXINT - 3)
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "precision too large");
+      hs_decref (vm, iv);
+      return FALSE;
+    }
+  ok = hs_format_check_size (vm, (gsize)MAX (f->prec, 0) * 2)
+       && hs_int_format_digits (vm, iv, base, type == 'X', digits);
   if (ok)
     {
       if (hs_int_sign (iv) < 0)
@@ -899,8 +936,13 @@ percent_int (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
         g_string_append_c (lead, ' ');
       if (f->alt && base != 10)
         g_string_append (lead, type == 'x' ? "0x" : type == 'X' ? "0X" : "0o");
-      while (f->prec > 0 && digits->len < (gsize)f->prec)
-        g_string_prepend_c (digits, '0');
+      if (f->prec > 0 && digits->len < (gsize)f->prec)
+        {
+          gsize zeros = (gsize)f->prec - digits->len;
+          g_string_set_size (digits, (gsize)f->prec);
+          memmove (digits->str + zeros, digits->str, digits->len - zeros);
+          memset (digits->str, '0', zeros);
+        }
       percent_pad (out, f, lead->str, digits->str, TRUE);
     }
   hs_decref (vm, iv);
@@ -920,7 +962,9 @@ percent_float (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlag
       hs_err_format (vm, &hs_exc_TypeError, "must be real number, not %s", hs_type_name (v));
       return FALSE;
     }
-  if (hs_number_as_double (vm, v, &d) < 0)
+  if (hs_number_as_double (vm, v, &d) < 0
+      || !hs_format_check_size (vm, hs_float_format_size (g_ascii_tolower (type),
+                                                          f->prec >= 0 ? (int)f->prec : 6, f->alt)))
     return FALSE;
   hs_float_format_append (text, d, g_ascii_tolower (type), f->prec >= 0 ? (int)f->prec : 6, f->alt,
                           FALSE);
@@ -1056,7 +1100,7 @@ percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, Percen
   if (*i < n && fmt[*i] == '*')
     {
       ++*i;
-      ok = star_arg (vm, pa, &f.width);
+      ok = star_arg (vm, pa, FALSE, &f.width);
       if (ok && f.width < 0)
         {
           f.left = TRUE;
@@ -1064,8 +1108,7 @@ percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, Percen
         }
     }
   else
-    while (*i < n && g_ascii_isdigit (fmt[*i]))
-      f.width = (f.width < 0 ? 0 : f.width * 10) + (fmt[(*i)++] - '0');
+    ok = percent_number (vm, fmt, n, i, FALSE, &f.width);
   if (ok && *i < n && fmt[*i] == '.')
     {
       ++*i;
@@ -1073,11 +1116,12 @@ percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, Percen
       if (*i < n && fmt[*i] == '*')
         {
           ++*i;
-          ok = star_arg (vm, pa, &f.prec);
+          ok = star_arg (vm, pa, TRUE, &f.prec);
+          if (ok && f.prec < 0)
+            f.prec = 0;
         }
       else
-        while (*i < n && g_ascii_isdigit (fmt[*i]))
-          f.prec = f.prec * 10 + (fmt[(*i)++] - '0');
+        ok = percent_number (vm, fmt, n, i, TRUE, &f.prec);
     }
   while (ok && *i < n && (fmt[*i] == 'h' || fmt[*i] == 'l' || fmt[*i] == 'L'))
     ++*i;

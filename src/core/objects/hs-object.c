@@ -27,6 +27,7 @@
 #include "hs-iter.h"
 #include "hs-list.h"
 #include "hs-range.h"
+#include "hs-recursion.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -670,30 +671,6 @@ HsObject hs_Ellipsis_struct
 
 /* ---- protocol: repr, str, hash ------------------------------------------------------- */
 
-/* CPython's Py_EnterRecursiveCall: C recursion through repr and comparison of nested
- * containers shares the frame depth counter, so a deeply nested list raises
- * RecursionError instead of overflowing the C stack. */
-static gboolean
-enter_recursive (HsVM *vm, const char *where)
-{
-  if (vm == NULL)
-    return TRUE;
-  if (vm->depth >= vm->config.recursion_limit)
-    {
-      hs_err_format (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded%s", where);
-      return FALSE;
-    }
-  vm->depth++;
-  return TRUE;
-}
-
-static void
-leave_recursive (HsVM *vm)
-{
-  if (vm != NULL)
-    vm->depth--;
-}
-
 HsObject *
 hs_object_repr (HsVM *vm, HsObject *obj)
 {
@@ -704,10 +681,10 @@ hs_object_repr (HsVM *vm, HsObject *obj)
     return hs_object_default_repr (vm, obj);
   if (!(obj->type->type_flags & HS_TYPE_GC))
     return repr (vm, obj); /* leaves (int, str, ...) cannot recurse */
-  if (!enter_recursive (vm, " while getting the repr of an object"))
+  if (!hs_recursion_enter (vm, " while getting the repr of an object"))
     return NULL;
   r = repr (vm, obj);
-  leave_recursive (vm);
+  hs_recursion_leave (vm);
   return r;
 }
 
@@ -724,6 +701,9 @@ hs_object_hash (HsVM *vm, HsObject *obj, gint64 *out)
   int (*hash) (HsVM *, HsObject *, gint64 *) = SLOT (obj->type, hash);
   if (hash == NULL)
     return hs_object_hash_not_implemented (vm, obj, out);
+  /* a tuple's hash recurses into its items: (((),),) nested a million deep */
+  if ((obj->type->type_flags & HS_TYPE_GC) && !hs_stack_check (vm))
+    return -1;
   return hash (vm, obj, out);
 }
 
@@ -757,10 +737,10 @@ hs_object_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
 
   if (!(a->type->type_flags & HS_TYPE_GC))
     return richcompare1 (vm, a, b, op);
-  if (!enter_recursive (vm, " in comparison"))
+  if (!hs_recursion_enter (vm, " in comparison"))
     return NULL;
   r = richcompare1 (vm, a, b, op);
-  leave_recursive (vm);
+  hs_recursion_leave (vm);
   return r;
 }
 
@@ -1106,6 +1086,9 @@ hs_iter_next (HsVM *vm, HsObject *iter)
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not an iterator", hs_type_name (iter));
       return NULL;
     }
+  /* map/zip/filter/generator chains recurse one C level per link */
+  if (!hs_stack_check (vm))
+    return NULL;
   return next (vm, iter);
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-builtins.h"
+#include "hs-recursion.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-dict.h"
@@ -550,33 +551,28 @@ builtin_sorted (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 builtin_isinstance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *o = NULL, *cls = NULL;
+  HsObject *o = NULL, *cls = NULL, *r = hs_False;
   if (!hs_parse_args (vm, "isinstance", args, nargs, kwnames, "obj cls /", &o, &cls))
     return NULL;
   if (HS_IS (cls, &hs_type_type))
     return hs_bool_from (HS_ISINSTANCE (o, (HsType *)cls));
-  if (hs_tuple_check (cls))
+  if (!hs_tuple_check (cls))
     {
-      for (gsize i = 0; i < hs_tuple_len (cls); i++)
-        {
-          HsObject *c = hs_tuple_get_borrow (cls, i);
-          if (!HS_IS (c, &hs_type_type) && !hs_tuple_check (c))
-            goto bad;
-        }
-      for (gsize i = 0; i < hs_tuple_len (cls); i++)
-        {
-          HsObject *c = hs_tuple_get_borrow (cls, i);
-          HsObject *sub[2] = { o, c };
-          HsObject *r = builtin_isinstance (vm, sub, 2, NULL);
-          if (r != hs_False)
-            return r;
-        }
-      return hs_False;
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "isinstance() arg 2 must be a type, a tuple of types, or a union");
+      return NULL;
     }
-bad:
-  hs_err_set_string (vm, &hs_exc_TypeError,
-                     "isinstance() arg 2 must be a type, a tuple of types, or a union");
-  return NULL;
+  /* As CPython: the items are tried in order (isinstance(1, (int, 5)) is True), each
+   * nested tuple one level against the recursion limit. */
+  if (!hs_recursion_enter (vm, " in __instancecheck__"))
+    return NULL;
+  for (gsize i = 0; i < hs_tuple_len (cls) && r == hs_False; i++)
+    {
+      HsObject *sub[2] = { o, hs_tuple_get_borrow (cls, i) };
+      r = builtin_isinstance (vm, sub, 2, NULL);
+    }
+  hs_recursion_leave (vm);
+  return r;
 }
 
 static HsObject *

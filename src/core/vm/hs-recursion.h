@@ -1,0 +1,30 @@
+/* hs-recursion.h — guarding C recursion on the program's data.
+ *
+ * Invariant: every C path that recurses as deep as a program's data or code nests
+ * (repr, str, comparison and hash of nested containers, isinstance with nested tuples,
+ * iterator chains, calls from C into Python, the parser and the compiler) passes
+ * through one of these checks at each level, so it fails with RecursionError before
+ * either sys.getrecursionlimit() or the running thread's C stack runs out.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+/* TRUE when the running thread has less C stack left than its reserve (a quarter of
+ * its stack, at most 2 MiB): enough for the error path and the unchecked frames
+ * between two checks. Works on any thread: the bounds are the thread's own. */
+gboolean hs_stack_exhausted (void);
+
+/* Stack check alone, for paths CPython does not count against the recursion limit
+ * (hash of nested tuples, iterator chains): FALSE with RecursionError set. */
+gboolean hs_stack_check (HsVM *vm);
+
+/* CPython's Py_EnterRecursiveCall: one more level against the recursion limit (shared
+ * with Python frames) and the C stack; FALSE with "maximum recursion depth exceeded"
+ * + `where` set. Pair a TRUE with hs_recursion_leave. vm may be NULL (no check). */
+gboolean hs_recursion_enter (HsVM *vm, const char *where);
+void hs_recursion_leave (HsVM *vm);
+
+G_END_DECLS

@@ -51,6 +51,7 @@ enum
   N_CLASS,
   N_DICT,
   N_DOC,
+  N_INDEX,
   N_COUNT
 };
 
@@ -58,7 +59,7 @@ static const char *const name_strs[N_COUNT] = {
   "__init__",    "__repr__",     "__str__",   "__hash__", "__eq__",   "__ne__",      "__lt__",
   "__le__",      "__gt__",       "__ge__",    "__bool__", "__len__",  "__getitem__", "__setitem__",
   "__delitem__", "__contains__", "__iter__",  "__next__", "__call__", "__getattr__", "__neg__",
-  "__pos__",     "__invert__",   "__class__", "__dict__", "__doc__",
+  "__pos__",     "__invert__",   "__class__", "__dict__", "__doc__",  "__index__",
 };
 static HsObject *names[N_COUNT];
 
@@ -113,6 +114,42 @@ call_dunder (HsVM *vm, HsObject *self, HsObject *name, HsObject **args, gsize na
   if (!*found)
     return NULL;
   return call_method (vm, fn, self, args, nargs, NULL);
+}
+
+HsObject *
+hs_object_index (HsVM *vm, HsObject *o)
+{
+  gboolean found = FALSE;
+  HsObject *r;
+
+  if (hs_int_check (o))
+    return hs_incref (o);
+  r = (o->type->type_flags & HS_TYPE_HEAP) ? call_dunder (vm, o, names[N_INDEX], NULL, 0, &found)
+                                           : NULL;
+  if (!found)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (o));
+      return NULL;
+    }
+  if (r != NULL && !hs_int_check (r))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__index__ returned non-int (type %s)",
+                     hs_type_name (r));
+      HS_CLEAR (vm, r);
+    }
+  return r;
+}
+
+gboolean
+hs_object_has_index (HsObject *o)
+{
+  HsObject *fn;
+  if (hs_int_check (o))
+    return TRUE;
+  fn = (o->type->type_flags & HS_TYPE_HEAP) ? hs_type_lookup_borrow (o->type, names[N_INDEX])
+                                            : NULL;
+  return fn != NULL && fn != hs_None;
 }
 
 /* ---- descriptors ------------------------------------------------------------------- */

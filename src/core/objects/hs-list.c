@@ -435,8 +435,14 @@ gssize
 hs_sequence_repeat_count (HsVM *vm, HsObject *n)
 {
   gint64 v;
+  gboolean fits;
 
-  if (!hs_int_as_i64 (n, &v) || v > G_MAXSSIZE)
+  n = hs_object_index (vm, n); /* [0] * X() calls X.__index__ */
+  if (n == NULL)
+    return -1;
+  fits = hs_int_as_i64 (n, &v) && v <= G_MAXSSIZE;
+  hs_decref (vm, n);
+  if (!fits)
     {
       hs_err_set_string (vm, &hs_exc_OverflowError, "cannot fit 'int' into an index-sized integer");
       return -1;
@@ -480,7 +486,7 @@ list_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
     {
       HsObject *list = hs_list_check (a) ? a : b, *n = list == a ? b : a;
       gssize count;
-      if (!hs_int_check (n))
+      if (!hs_object_has_index (n))
         return hs_incref (hs_NotImplemented);
       count = hs_sequence_repeat_count (vm, n);
       return count < 0 ? NULL : list_repeat (vm, list, count);
@@ -495,7 +501,7 @@ list_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
     return hs_incref (hs_NotImplemented);
   if (op == HS_BIN_ADD)
     return hs_list_extend (vm, a, b) < 0 ? NULL : hs_incref (a);
-  if (op == HS_BIN_MUL && hs_int_check (b))
+  if (op == HS_BIN_MUL && hs_object_has_index (b))
     {
       gssize count = hs_sequence_repeat_count (vm, b);
       gsize len = hs_list_len (a);
@@ -531,19 +537,23 @@ list_len (HsVM *vm, HsObject *self)
 gboolean
 hs_sequence_index (HsVM *vm, HsObject *key, const char *what, gssize *out)
 {
-  if (!hs_int_check (key))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "%s indices must be integers or slices, not %s", what,
-                     hs_type_name (key));
-      return FALSE;
-    }
-  if (hs_int_is_small (key))
+  if (hs_int_check (key) && hs_int_is_small (key))
     {
       gint64 v = hs_int_small_value (key);
       *out = (gssize)v;
       return TRUE;
     }
+  if (!hs_object_has_index (key))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s indices must be integers or slices, not %s", what,
+                     hs_type_name (key));
+      return FALSE;
+    }
+  key = hs_object_index (vm, key); /* [10, 20][X()] calls X.__index__ */
+  if (key == NULL)
+    return FALSE;
   *out = hs_int_as_ssize_index (vm, key);
+  hs_decref (vm, key);
   return !(*out == -1 && hs_err_occurred (vm));
 }
 
@@ -745,13 +755,11 @@ m_extend (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static gboolean
 int_arg (HsVM *vm, HsObject *o, gssize *out)
 {
-  if (!hs_int_check (o))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                     hs_type_name (o));
-      return FALSE;
-    }
+  o = hs_object_index (vm, o);
+  if (o == NULL)
+    return FALSE;
   *out = hs_int_as_ssize (vm, o);
+  hs_decref (vm, o);
   return !(*out == -1 && hs_err_occurred (vm));
 }
 
@@ -832,14 +840,18 @@ hs_sequence_bound (HsVM *vm, HsObject *o, gsize len, gsize *out)
 {
   gint64 v;
 
-  if (!hs_int_check (o))
+  if (!hs_object_has_index (o))
     {
       hs_err_set_string (vm, &hs_exc_TypeError,
                          "slice indices must be integers or have an __index__ method");
       return FALSE;
     }
+  o = hs_object_index (vm, o);
+  if (o == NULL)
+    return FALSE;
   if (!hs_int_as_i64 (o, &v))
     v = hs_int_sign (o) < 0 ? G_MININT64 : G_MAXINT64;
+  hs_decref (vm, o);
   if (v < 0)
     v = MAX (v + (gint64)len, 0);
   *out = (gsize)v;

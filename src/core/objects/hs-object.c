@@ -28,6 +28,7 @@
 #include "hs-list.h"
 #include "hs-range.h"
 #include "hs-recursion.h"
+#include "hs-slot-wrapper.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -1161,8 +1162,14 @@ hs_type_lookup_borrow (const HsType *type, HsObject *name)
 HsObject *
 hs_object_generic_getattr (HsVM *vm, HsObject *obj, HsObject *name)
 {
-  HsObject *v = hs_type_lookup_borrow (obj->type, name);
+  HsObject *v = hs_type_lookup_borrow (obj->type, name), *w;
 
+  if (v == NULL && strcmp (hs_str_utf8 (name), "__class__") == 0)
+    return hs_incref ((HsObject *)obj->type);
+  /* a dunder the type fills by a slot wins over object's own (().__repr__) */
+  if ((v == NULL || v == hs_type_lookup_borrow (&hs_object_type, name))
+      && (w = hs_slot_wrapper_lookup (vm, obj, name)) != NULL)
+    return w;
   if (v != NULL)
     {
       if (HS_IS (v, &hs_method_descr_type))

@@ -271,6 +271,12 @@ gssize hs_object_len (HsVM *vm, HsObject *obj);
  * else obj.__length_hint__() if defined (TypeError or NotImplemented: dflt), else
  * dflt; -1 with an exception set on error. */
 gssize hs_object_length_hint (HsVM *vm, HsObject *obj, gssize dflt);
+/* CPython's PyNumber_Index: an int as is, else what type(o).__index__() returns (which
+ * must be an int); TypeError "'X' object cannot be interpreted as an integer" without
+ * one. hs_object_has_index says whether there is one (int, or a class with __index__),
+ * for callers whose TypeError says more. (In hs-class.c, where the dunders are.) */
+HsObject *hs_object_index (HsVM *vm, HsObject *o);
+gboolean hs_object_has_index (HsObject *o);
 HsObject *hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key);
 int hs_object_setitem (HsVM *vm, HsObject *obj, HsObject *key, HsObject *value);
 int hs_object_delitem (HsVM *vm, HsObject *obj, HsObject *key);

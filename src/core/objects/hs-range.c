@@ -29,14 +29,18 @@ slice_bound (HsVM *vm, HsObject *o, gssize *out)
 
   if (o == hs_None)
     return TRUE;
-  if (!hs_int_check (o))
+  if (!hs_object_has_index (o))
     {
       hs_err_set_string (vm, &hs_exc_TypeError,
                          "slice indices must be integers or None or have an __index__ method");
       return FALSE;
     }
+  o = hs_object_index (vm, o);
+  if (o == NULL)
+    return FALSE;
   if (!hs_int_as_i64 (o, &v))
     v = hs_int_sign (o) < 0 ? G_MININT64 : G_MAXINT64;
+  hs_decref (vm, o);
   *out = (gssize)v;
   return TRUE;
 }
@@ -206,33 +210,27 @@ hs_range_new_from_ints (HsVM *vm, HsObject *start, HsObject *stop, HsObject *ste
   return big_new (vm, start, stop, step);
 }
 
-static gboolean
-range_arg (HsVM *vm, HsObject *o)
-{
-  if (!hs_int_check (o))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                     hs_type_name (o));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static HsObject *
 range_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *a = NULL, *b = NULL, *c = NULL, *zero, *one, *r;
+  HsObject *in[3] = { NULL, NULL, NULL }, *ix[3] = { NULL, NULL, NULL }, *r = NULL;
+  gboolean ok = TRUE;
 
-  if (!hs_parse_args (vm, "range", args, nargs, kwnames, "a | b c /", &a, &b, &c))
+  if (!hs_parse_args (vm, "range", args, nargs, kwnames, "a | b c /", &in[0], &in[1], &in[2]))
     return NULL;
-  if (!range_arg (vm, a) || (b && !range_arg (vm, b)) || (c && !range_arg (vm, c)))
-    return NULL;
-  zero = hs_int_from_i64 (vm, 0);
-  one = hs_int_from_i64 (vm, 1);
-  r = b == NULL ? hs_range_new_from_ints (vm, zero, a, one)
-                : hs_range_new_from_ints (vm, a, b, c ? c : one);
-  hs_decref (vm, zero);
-  hs_decref (vm, one);
+  /* range(X()) honours X.__index__, as CPython */
+  for (int i = 0; i < 3 && ok; i++)
+    ok = in[i] == NULL || (ix[i] = hs_object_index (vm, in[i])) != NULL;
+  if (ok)
+    {
+      HsObject *zero = hs_int_from_i64 (vm, 0), *one = hs_int_from_i64 (vm, 1);
+      r = ix[1] == NULL ? hs_range_new_from_ints (vm, zero, ix[0], one)
+                        : hs_range_new_from_ints (vm, ix[0], ix[1], ix[2] ? ix[2] : one);
+      hs_decref (vm, zero);
+      hs_decref (vm, one);
+    }
+  for (int i = 0; i < 3; i++)
+    hs_xdecref (vm, ix[i]);
   return r;
 }
 

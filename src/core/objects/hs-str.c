@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-str.h"
+#include "hs-object-private.h"
 #include "hs-cfunction.h"
 #include "hs-error.h"
 #include "hs-format.h"
@@ -462,12 +463,10 @@ str_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
     {
       HsObject *s = hs_str_check (a) ? a : b, *n = hs_str_check (a) ? b : a;
       gssize count;
-      if (!hs_int_check (n))
+      if (!hs_object_has_index (n))
         return hs_incref (hs_NotImplemented);
-      count = hs_int_as_ssize (vm, n);
-      if (count == -1 && hs_err_occurred (vm))
-        return NULL;
-      return hs_str_repeat (vm, s, count);
+      count = hs_sequence_repeat_count (vm, n);
+      return count < 0 ? NULL : hs_str_repeat (vm, s, count);
     }
   if (op == HS_BIN_MOD && hs_str_check (a))
     return hs_str_percent_format (vm, a, b);
@@ -523,10 +522,9 @@ str_getitem (HsVM *vm, HsObject *self, HsObject *key)
 {
   gssize i;
 
-  if (hs_int_check (key))
+  if (!HS_IS (key, &hs_slice_type) && hs_object_has_index (key))
     {
-      i = hs_int_as_ssize_index (vm, key);
-      if (i == -1 && hs_err_occurred (vm))
+      if (!hs_sequence_index (vm, key, "string", &i))
         return NULL;
       if (hs_index_normalize (&i, HS_STR (self)->char_len) < 0)
         {

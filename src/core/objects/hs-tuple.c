@@ -252,7 +252,7 @@ tuple_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
     {
       HsObject *t = hs_tuple_check (a) ? a : b, *n = t == a ? b : a;
       gssize count;
-      if (!hs_int_check (n))
+      if (!hs_object_has_index (n))
         return hs_incref (hs_NotImplemented);
       count = hs_sequence_repeat_count (vm, n);
       return count < 0 ? NULL : tuple_repeat (vm, t, count);

@@ -266,15 +266,13 @@ int_in_base (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject 
   HsObject *x = NULL;
   if (!hs_parse_args (vm, name, args, nargs, kwnames, "!number", &x))
     return NULL;
-  if (!hs_int_check (x))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                     hs_type_name (x));
-      return NULL;
-    }
+  x = hs_object_index (vm, x); /* hex(X()) calls X.__index__ */
+  if (x == NULL)
+    return NULL;
   HsObject *s = hs_str_from_cstr (vm, spec);
   HsObject *r = s != NULL ? hs_format_value (vm, x, s) : NULL;
   hs_xdecref (vm, s);
+  hs_decref (vm, x);
   return r;
 }
 

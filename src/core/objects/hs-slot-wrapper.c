@@ -1,0 +1,203 @@
+/* hs-slot-wrapper.c — see hs-slot-wrapper.h. One row per dunder: the name, whether a type
+ * fills its slot, and the C function that calls the slot with the bound object. */
+#include "config.h"
+
+#include "hs-slot-wrapper.h"
+
+#include <string.h>
+
+#include "hs-cfunction.h"
+#include "hs-error.h"
+#include "hs-int.h"
+#include "hs-str.h"
+
+/* The type nearest to t (t or a base below object) filling the slot at `offset`. */
+static const HsType *
+slot_owner (const HsType *t, gsize offset)
+{
+  for (; t != NULL && t != &hs_object_type; t = t->base)
+    if (*(gpointer *)((const char *)t + offset) != NULL)
+      return t;
+  return NULL;
+}
+
+#define SLOT_FN(self, slot) (slot_owner ((self)->type, G_STRUCT_OFFSET (HsType, slot))->slot)
+
+static gboolean
+nargs_is (HsVM *vm, const char *name, gsize nargs, gsize want)
+{
+  if (nargs == want + 1)
+    return TRUE;
+  hs_err_format (vm, &hs_exc_TypeError,
+                 "expected %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT, want,
+                 want == 1 ? "" : "s", nargs - 1);
+  (void)name;
+  return FALSE;
+}
+
+static HsObject *
+w_next (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *r;
+  if (!nargs_is (vm, "__next__", nargs, 0))
+    return NULL;
+  r = hs_iter_next (vm, args[0]);
+  if (r == NULL && !hs_err_occurred (vm))
+    hs_err_set_value (vm, &hs_exc_StopIteration, NULL);
+  return r;
+}
+
+static HsObject *
+w_iter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return nargs_is (vm, "__iter__", nargs, 0) ? hs_object_iter (vm, args[0]) : NULL;
+}
+
+static HsObject *
+w_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gssize n;
+  if (!nargs_is (vm, "__len__", nargs, 0))
+    return NULL;
+  n = hs_object_len (vm, args[0]);
+  return n < 0 ? NULL : hs_int_from_i64 (vm, n);
+}
+
+static HsObject *
+w_getitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return nargs_is (vm, "__getitem__", nargs, 1) ? hs_object_getitem (vm, args[0], args[1]) : NULL;
+}
+
+static HsObject *
+w_contains (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  int r = nargs_is (vm, "__contains__", nargs, 1) ? hs_object_contains (vm, args[0], args[1]) : -1;
+  return r < 0 ? NULL : hs_bool_from (r);
+}
+
+static HsObject *
+w_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return nargs_is (vm, "__repr__", nargs, 0) ? hs_object_repr (vm, args[0]) : NULL;
+}
+
+static HsObject *
+w_str (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return nargs_is (vm, "__str__", nargs, 0) ? hs_object_str (vm, args[0]) : NULL;
+}
+
+static HsObject *
+w_hash (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gint64 h;
+  if (!nargs_is (vm, "__hash__", nargs, 0) || hs_object_hash (vm, args[0], &h) < 0)
+    return NULL;
+  return hs_int_from_i64 (vm, h);
+}
+
+static HsObject *
+w_bool (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  int r = nargs_is (vm, "__bool__", nargs, 0) ? hs_object_truth (vm, args[0]) : -1;
+  return r < 0 ? NULL : hs_bool_from (r);
+}
+
+/* The comparison and arithmetic slots return NotImplemented for a pair they do not
+ * handle, as the dunders do: (1).__add__('a') is NotImplemented. */
+#define RICH(NAME, OP)                                                                             \
+  static HsObject *w_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)            \
+  {                                                                                                \
+    if (!nargs_is (vm, "__" #NAME "__", nargs, 1))                                                 \
+      return NULL;                                                                                 \
+    return SLOT_FN (args[0], richcompare) (vm, args[0], args[1], OP);                              \
+  }
+RICH (eq, HS_CMP_EQ)
+RICH (ne, HS_CMP_NE)
+RICH (lt, HS_CMP_LT)
+RICH (le, HS_CMP_LE)
+RICH (gt, HS_CMP_GT)
+RICH (ge, HS_CMP_GE)
+
+#define BINOP(NAME, OP)                                                                            \
+  static HsObject *w_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)            \
+  {                                                                                                \
+    if (!nargs_is (vm, "__" #NAME "__", nargs, 1))                                                 \
+      return NULL;                                                                                 \
+    return SLOT_FN (args[0], binop) (vm, OP, args[0], args[1]);                                    \
+  }
+BINOP (add, HS_BIN_ADD)
+BINOP (sub, HS_BIN_SUB)
+BINOP (mul, HS_BIN_MUL)
+BINOP (truediv, HS_BIN_TRUEDIV)
+BINOP (floordiv, HS_BIN_FLOORDIV)
+BINOP (mod, HS_BIN_MOD)
+BINOP (pow, HS_BIN_POW)
+BINOP (lshift, HS_BIN_LSHIFT)
+BINOP (rshift, HS_BIN_RSHIFT)
+BINOP (and, HS_BIN_AND)
+BINOP (or, HS_BIN_OR)
+BINOP (xor, HS_BIN_XOR)
+
+typedef struct
+{
+  gsize slot; /* offset of the slot in HsType */
+  HsMethodDef def;
+} Row;
+
+#define ROW(SLOT, NAME, FN)                                                                        \
+  {                                                                                                \
+    G_STRUCT_OFFSET (HsType, SLOT),                                                                \
+    {                                                                                              \
+      NAME, FN, 0                                                                                  \
+    }                                                                                              \
+  }
+
+static const Row rows[] = {
+  ROW (iternext, "__next__", w_next),
+  ROW (iter, "__iter__", w_iter),
+  ROW (len, "__len__", w_len),
+  ROW (getitem, "__getitem__", w_getitem),
+  ROW (contains, "__contains__", w_contains),
+  ROW (repr, "__repr__", w_repr),
+  ROW (str, "__str__", w_str),
+  ROW (hash, "__hash__", w_hash),
+  ROW (truth, "__bool__", w_bool),
+  ROW (richcompare, "__eq__", w_eq),
+  ROW (richcompare, "__ne__", w_ne),
+  ROW (richcompare, "__lt__", w_lt),
+  ROW (richcompare, "__le__", w_le),
+  ROW (richcompare, "__gt__", w_gt),
+  ROW (richcompare, "__ge__", w_ge),
+  ROW (binop, "__add__", w_add),
+  ROW (binop, "__sub__", w_sub),
+  ROW (binop, "__mul__", w_mul),
+  ROW (binop, "__truediv__", w_truediv),
+  ROW (binop, "__floordiv__", w_floordiv),
+  ROW (binop, "__mod__", w_mod),
+  ROW (binop, "__pow__", w_pow),
+  ROW (binop, "__lshift__", w_lshift),
+  ROW (binop, "__rshift__", w_rshift),
+  ROW (binop, "__and__", w_and),
+  ROW (binop, "__or__", w_or),
+  ROW (binop, "__xor__", w_xor),
+};
+
+HsObject *
+hs_slot_wrapper_lookup (HsVM *vm, HsObject *obj, HsObject *name)
+{
+  const char *n = hs_str_utf8 (name);
+
+  if (n[0] != '_' || n[1] != '_' || (obj->type->type_flags & HS_TYPE_HEAP))
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (strcmp (rows[i].def.name, n) == 0)
+      {
+        const HsType *owner = slot_owner (obj->type, rows[i].slot);
+        if (owner == NULL)
+          continue; /* the next row may be the same name on another slot */
+        return hs_cfunction_new_method (vm, &rows[i].def, owner, obj);
+      }
+  return NULL;
+}

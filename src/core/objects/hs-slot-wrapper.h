@@ -1,0 +1,17 @@
+/* hs-slot-wrapper.h — the dunder methods of built-in types, as CPython's slot wrappers.
+ *
+ * Invariant: a built-in object has a dunder method (`iter(x).__next__`, `[].__len__`,
+ * `(1).__add__`, `().__repr__`) exactly when its type, or a base other than object,
+ * fills the matching slot; calling it calls that slot, so it behaves as the operator.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+/* The bound method for `name` on obj (new reference), or NULL without an error when the
+ * name is not a dunder obj's type implements by a slot. */
+HsObject *hs_slot_wrapper_lookup (HsVM *vm, HsObject *obj, HsObject *name);
+
+G_END_DECLS

@@ -379,7 +379,19 @@ new_stmt (Parser *p, HsStmtKind k, HsPos pos)
 char *
 hs_parse_tok_str (Parser *p, HsToken *t)
 {
-  return hs_ast_strndup (p->arena, t->start, t->end - t->start);
+  gsize n = (gsize)(t->end - t->start);
+
+  /* Non-ASCII names are NFKC-normalised, as CPython's tokenizer does (PEP 3131): the
+   * ligature in `ﬁ = 1` names fi. */
+  for (gsize i = 0; t->kind == HS_T_NAME && i < n; i++)
+    if ((guchar)t->start[i] >= 0x80)
+      {
+        g_autofree char *norm = g_utf8_normalize (t->start, (gssize)n, G_NORMALIZE_NFKC);
+        if (norm != NULL)
+          return hs_ast_strndup (p->arena, norm, strlen (norm));
+        break;
+      }
+  return hs_ast_strndup (p->arena, t->start, n);
 }
 
 HsExprList

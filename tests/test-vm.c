@@ -49,6 +49,21 @@ assert_run (const char *src, const char *expected_out, const char *expected_err)
   g_assert_cmpstr (err, ==, expected_err);
 }
 
+/* An uncaught KeyboardInterrupt exits 130 after its traceback, as CPython under a shell;
+ * SystemExit keeps its code and other exceptions give 1. */
+static void
+test_exit_status (void)
+{
+  const char *srcs[] = { "raise KeyboardInterrupt\n", "raise SystemExit(3)\n", "1/0\n" };
+  const int want[] = { 130, 3, 1 };
+  for (gsize i = 0; i < G_N_ELEMENTS (srcs); i++)
+    {
+      g_autoptr (HsVM) vm = hs_vm_new (NULL);
+      HsRunResult r = hs_vm_run_source (vm, srcs[i], strlen (srcs[i]), "/t/prog.py");
+      g_assert_cmpint (hs_vm_exit_status (vm, r), ==, want[i]);
+    }
+}
+
 static void
 test_print (void)
 {
@@ -576,5 +591,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/sort-comparisons", test_sort_comparisons);
   g_test_add_func ("/core/vm/length-hint-order", test_length_hint_order);
   g_test_add_func ("/core/vm/display-hash-order", test_display_hash_order);
+  g_test_add_func ("/core/vm/exit-status", test_exit_status);
   return g_test_run ();
 }

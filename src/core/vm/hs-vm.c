@@ -2241,6 +2241,9 @@ hs_vm_exit_status (HsVM *vm, HsRunResult result)
 {
   if (result == HS_RUN_OK)
     return 0;
+  /* CPython ends by SIGINT after an uncaught KeyboardInterrupt: a shell sees 128 + 2 */
+  if (vm->last_exc != NULL && HS_ISINSTANCE (vm->last_exc, &hs_exc_KeyboardInterrupt))
+    return 130;
   if (vm->last_exc == NULL || !HS_IS (vm->last_exc, &hs_exc_SystemExit))
     return 1;
   HsObject *code = hs_system_exit_code (vm->last_exc);

@@ -11,6 +11,7 @@
 #include "hs-exceptions.h"
 #include "hs-generator.h"
 #include "hs-vm-internal.h"
+#include "hs-recursion.h"
 
 void
 hs_vm_generator_release_frame (HsVM *vm, HsObject *gen)
@@ -45,7 +46,8 @@ generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc, HsObject
       hs_err_set_string (vm, &hs_exc_ValueError, "generator already executing");
       return NULL;
     }
-  if (vm->depth >= vm->config.recursion_limit)
+  /* the C stack too: frames entered from C (a __repr__, map's function) nest C calls */
+  if (vm->depth >= vm->config.recursion_limit || hs_stack_exhausted ())
     {
       hs_xdecref (vm, exc);
       hs_err_set_string (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded");

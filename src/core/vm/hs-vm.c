@@ -40,6 +40,7 @@
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-vm-internal.h"
+#include "hs-recursion.h"
 #include "hs-tuple.h"
 
 /* ---- configuration ------------------------------------------------------------------ */
@@ -82,7 +83,8 @@ chunk_new (HsFrameChunk *prev, gsize need)
 HsFrame *
 hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
 {
-  if (vm->depth >= vm->config.recursion_limit)
+  /* the C stack too: frames entered from C (a __repr__, map's function) nest C calls */
+  if (vm->depth >= vm->config.recursion_limit || hs_stack_exhausted ())
     {
       hs_err_set_string (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded");
       return NULL;

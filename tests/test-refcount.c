@@ -2,11 +2,14 @@
  * program, each mortal object's reference count equals the references that frames and
  * other objects hold to it, as their `traverse` functions (the collector's and the
  * diagram's source of truth) report them. The only references not drawn are the VM's own
- * roots (the module's globals dict, the builtins dict, the exception being handled).
+ * roots (the module's globals dict, the builtins dict, the exception being handled) and
+ * the code objects' (their constants, and the parse tree's literals while the program
+ * runs), which the diagram lists as hidden holders.
  */
 #include <string.h>
 
 #include "corpus-tests.h"
+#include "hs-code.h"
 #include "hs-frame.h"
 #include "hs-object-private.h"
 
@@ -63,6 +66,8 @@ check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpoin
   count_root (&c, vm->stop_exc);
   count_root (&c, vm->exc_info);
   count_root (&c, vm->modules);
+  for (guint i = 0; i < vm->codes->len; i++)
+    hs_code_traverse (vm->codes->pdata[i], count_ref, &c);
   for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
     {
       gint64 found = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (c.counted, o));

@@ -482,6 +482,18 @@ put_instance (Recorder *rec, HsLog *log, HsObject *o)
     }
 }
 
+/* Bookkeeping of a class body that the learner did not write. */
+static gboolean
+is_hidden_class_attr (HsObject *name)
+{
+  static const char *const hidden[]
+      = { "__module__", "__qualname__", "__doc__", "__dict__", "__weakref__", NULL };
+  for (int i = 0; hidden[i]; i++)
+    if (hs_str_equal_cstr (name, hidden[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- hidden holders ------------------------------------------------------------- */
 
 typedef struct
@@ -541,6 +553,75 @@ add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leav
     }
 }
 
+static void
+add_code_holder (Recorder *rec, HsObject *o, const char *kind, const char *name)
+{
+  GArray *holders;
+
+  if (hs_is_immortal (o))
+    return;
+  holders = g_hash_table_lookup (rec->code_holders, o);
+  if (holders == NULL)
+    {
+      holders = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_hash_table_insert (rec->code_holders, o, holders);
+    }
+  add_holder (rec, holders, kind, name);
+}
+
+static void
+collect_code_holders (Recorder *rec, const HsCode *code)
+{
+  for (int i = 0; i < code->nconsts; i++)
+    add_code_holder (rec, code->consts[i], "code", code->qualname);
+  for (int i = 0; i < code->nliterals; i++)
+    add_code_holder (rec, code->literals[i], "ast", code->name);
+  for (int i = 0; i < code->nchildren; i++)
+    collect_code_holders (rec, code->children[i]);
+}
+
+/* Who holds each constant: the code objects whose co_consts name it and the parse tree of
+ * the program. Code objects live as long as the run, so this is made once, and every
+ * constant is traced: what a constant tuple holds counts, drawn or not (a snapshot leaves
+ * out what only hidden holders keep, and lists its references as hidden holders). */
+static void
+ensure_code_holders (Recorder *rec)
+{
+  GHashTableIter it;
+  gpointer o;
+
+  if (rec->code_holders != NULL)
+    return;
+  rec->code_holders = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+  for (guint i = 0; i < rec->vm->codes->len; i++)
+    collect_code_holders (rec, g_ptr_array_index (rec->vm->codes, i));
+  g_hash_table_iter_init (&it, rec->code_holders);
+  while (g_hash_table_iter_next (&it, &o, NULL))
+    ref (rec, o);
+}
+
+/* A class's docstring is in its namespace under `__doc__`, which the class's box leaves
+ * out (is_hidden_class_attr). */
+static void
+add_docstring_holders (Recorder *rec, HsObject *str, GArray *holders)
+{
+  GHashTableIter it;
+  gpointer dict, cls;
+
+  g_hash_table_iter_init (&it, rec->class_dicts);
+  while (g_hash_table_iter_next (&it, &dict, &cls))
+    {
+      gsize pos = 0;
+      HsObject *k, *v;
+      while (hs_dict_next (dict, &pos, &k, &v))
+        if (v == str && is_hidden_class_attr (k))
+          {
+            g_autofree char *name = g_strdup_printf ("%s.%s", hs_class_name (cls), hs_str_utf8 (k));
+            add_holder (rec, holders, "class", name);
+          }
+    }
+}
+
 /* Writes the object's hidden holders (code objects and the parsed program for a constant,
  * class internals for a class) when it has or may have had some. */
 static void
@@ -549,12 +630,16 @@ put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
   GArray *code = rec->code_holders ? g_hash_table_lookup (rec->code_holders, o) : NULL;
   g_autoptr (GArray) holders = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  if (code == NULL && !hs_class_check (o))
+  if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type))
     return;
   if (code != NULL)
     g_array_append_vals (holders, code->data, code->len);
   if (hs_class_check (o))
     add_class_holders (rec, o, holders, leaving);
+  if (HS_IS (o, &hs_str_type))
+    add_docstring_holders (rec, o, holders);
+  if (holders->len == 0 && code == NULL && !hs_class_check (o))
+    return;
   hs_log_put (log, HS_REC_HOLDERS);
   hs_log_put (log, hs_object_id (o));
   hs_log_put (log, holders->len / 2);
@@ -573,18 +658,6 @@ put_ancestor_holders (Recorder *rec, HsLog *log, HsObject *cls, HsObject *leavin
       put_holders (rec, log, a, leaving);
 }
 
-/* Bookkeeping of a class body that the learner did not write. */
-static gboolean
-is_hidden_class_attr (HsObject *name)
-{
-  static const char *const hidden[]
-      = { "__module__", "__qualname__", "__doc__", "__dict__", "__weakref__", NULL };
-  for (int i = 0; hidden[i]; i++)
-    if (hs_str_equal_cstr (name, hidden[i]))
-      return TRUE;
-  return FALSE;
-}
-
 /* A class shows the entries of its namespace dict (which is not drawn itself) and refers
  * to its base (a built-in base, being immortal, is recorded inline by its name). */
 static void
@@ -600,6 +673,12 @@ put_class (Recorder *rec, HsLog *log, HsObject *o)
     {
       g_hash_table_insert (rec->class_dicts, dict, o);
       put_ancestor_holders (rec, log, o, NULL);
+      /* its docstring, a constant traced before, is held by the namespace now */
+      while (hs_dict_next (dict, &pos, &k, &v))
+        if (is_hidden_class_attr (k) && (v->flags & HS_FLAG_TRACED)
+            && !g_ptr_array_find (rec->todo, v, NULL))
+          put_holders (rec, log, v, NULL);
+      pos = 0;
     }
   if (dict != NULL)
     {
@@ -1311,6 +1390,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   /* The recorder's own repr/str calls must not re-enter this hook. */
   hooks = vm->hooks;
   vm->hooks = NULL;
+  ensure_code_holders (rec);
   flush_dirty (rec);
   sync_frames (rec, line, ev == HS_STEP_CALL);
   /* Python Tutor shows the value a frame returns; None when an exception ends it. */

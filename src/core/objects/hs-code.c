@@ -1,8 +1,8 @@
 /* hs-code.c — code objects: freeing, constants, disassembly.
  *
- * Invariant: a code object owns its arrays, its children and the constants it made
- * immortal (those that were mortal when the compiler created them); process-wide
- * immortal constants (small ints, interned strings, None, True, False) are shared.
+ * Invariant: a code object owns its arrays, its children and one reference to each of
+ * its constants (and, for the module, to each of its literals); names and variable names
+ * are process-wide interned strings, which nothing owns.
  */
 #include "config.h"
 
@@ -21,29 +21,6 @@ hs_opcode_name (HsOpcode op)
   return op < HS_OP_COUNT ? opcode_names[op] : "?";
 }
 
-/* Constants marked immortal by the compiler carry this scratch mark so the code knows
- * it must free them (process-wide immortal objects never have it). */
-#define CONST_OWNED_FLAG (1u << 30)
-
-void
-hs_code_make_const (HsObject *obj)
-{
-  if (hs_is_immortal (obj))
-    return;
-  obj->flags |= HS_FLAG_IMMORTAL | CONST_OWNED_FLAG;
-}
-
-void
-hs_code_release_const (HsVM *vm, HsObject *obj)
-{
-  /* vm NULL: hs_vm_free has freed the constants already, with every object of the VM */
-  if (vm == NULL || !(obj->flags & CONST_OWNED_FLAG))
-    return;
-  obj->flags &= ~(guint32)(HS_FLAG_IMMORTAL | CONST_OWNED_FLAG);
-  obj->refcount = 1;
-  hs_decref (vm, obj);
-}
-
 void
 hs_code_free (HsVM *vm, HsCode *code)
 {
@@ -51,16 +28,12 @@ hs_code_free (HsVM *vm, HsCode *code)
     return;
   for (int i = 0; i < code->nchildren; i++)
     hs_code_free (vm, code->children[i]);
-  /* last first: a constant tuple comes after its items, which must outlive it */
-  for (int i = code->nconsts - 1; i >= 0; i--)
-    hs_code_release_const (vm, code->consts[i]);
-  for (int i = 0; i < code->nnames; i++)
-    hs_code_release_const (vm, code->names[i]);
+  hs_code_release_literals (vm, code);
+  /* vm NULL: hs_vm_free has freed the constants already, with every object of the VM */
+  for (int i = 0; vm != NULL && i < code->nconsts; i++)
+    hs_decref (vm, code->consts[i]);
   for (int i = 0; i < code->nlocals; i++)
-    {
-      g_free (code->varnames[i]);
-      hs_code_release_const (vm, code->varname_objs[i]);
-    }
+    g_free (code->varnames[i]);
   g_free (code->children);
   g_free (code->cells);
   g_free (code->frees);
@@ -75,6 +48,26 @@ hs_code_free (HsVM *vm, HsCode *code)
   g_free (code->qualname);
   g_free (code->filename);
   g_free (code);
+}
+
+void
+hs_code_release_literals (HsVM *vm, HsCode *code)
+{
+  for (int i = 0; vm != NULL && i < code->nliterals; i++)
+    hs_decref (vm, code->literals[i]);
+  g_clear_pointer (&code->literals, g_free);
+  code->nliterals = 0;
+}
+
+void
+hs_code_traverse (const HsCode *code, HsVisitFn visit, gpointer data)
+{
+  for (int i = 0; i < code->nconsts; i++)
+    visit (code->consts[i], data);
+  for (int i = 0; i < code->nliterals; i++)
+    visit (code->literals[i], data);
+  for (int i = 0; i < code->nchildren; i++)
+    hs_code_traverse (code->children[i], visit, data);
 }
 
 char *

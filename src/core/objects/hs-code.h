@@ -9,8 +9,8 @@
  * fire a 'line' event, so the VM checks lines, steps and cancellation only there.
  *
  * Code objects are plain C structs owned by the VM (freed with it), not heap objects:
- * the diagram does not draw them. Their constants are immortal objects allocated for
- * this VM and freed explicitly with the code (so they carry no meaningful count).
+ * the diagram does not draw them, and lists them as hidden holders of their constants,
+ * which are ordinary objects whose counts include the code's references, as in CPython.
  */
 #pragma once
 
@@ -156,8 +156,14 @@ struct _HsCode
   HsCodePos *pos;
   int ncode;
 
-  HsObject **consts; /* immortal */
+  HsObject **consts; /* owned references (CPython's co_consts): the module's equal
+                      * constants are one object, shared by its code objects */
   int nconsts;
+  /* Module code only: the objects CPython's parse tree holds while the program runs (its
+   * arena): one reference for each constant made from a literal or folded from literals,
+   * released when the program ends (hs_code_release_literals). */
+  HsObject **literals;
+  int nliterals;
   HsObject **names; /* interned str: globals and attributes */
   int nnames;
 
@@ -186,14 +192,15 @@ const HsExcEntry *hs_code_find_handler (const HsCode *code, int ip);
 
 const char *hs_opcode_name (HsOpcode op);
 
-/* Frees the code, its children and its constants; with vm NULL, not the constants
- * (hs_vm_free: hs_heap_fini has freed them, as they are on the VM's live list). */
+/* Frees the code and its children and releases their constants; with vm NULL, not the
+ * constants (hs_vm_free: hs_heap_fini has freed them, as they are on the VM's live list). */
 void hs_code_free (HsVM *vm, HsCode *code);
 
-/* Marks obj (and a tuple's items) immortal so it can serve as a constant; the code
- * frees it with hs_code_release_const. */
-void hs_code_make_const (HsObject *obj);
-void hs_code_release_const (HsVM *vm, HsObject *obj);
+/* Releases what the parse tree held (the module code's `literals`): the program ended. */
+void hs_code_release_literals (HsVM *vm, HsCode *code);
+
+/* Visits every reference the code and its children hold: constants, then literals. */
+void hs_code_traverse (const HsCode *code, HsVisitFn visit, gpointer data);
 
 /* Instruction ip's source range. ip -1 is the frame's entry, before its first instruction
  * (CPython's RESUME), where an exception thrown into a generator that never ran is raised:

@@ -175,6 +175,15 @@ hs_int_sign (HsObject *o)
   return SMALL (o) < 0 ? -1 : SMALL (o) > 0;
 }
 
+gsize
+hs_int_num_bits (HsObject *o)
+{
+  if (BIG (o) != NULL)
+    return mpz_sgn (BIG (o)) == 0 ? 0 : mpz_sizeinbase (BIG (o), 2);
+  guint64 v = SMALL (o) < 0 ? -(guint64)SMALL (o) : (guint64)SMALL (o);
+  return v == 0 ? 0 : 64 - (gsize)__builtin_clzll (v);
+}
+
 gboolean
 hs_int_as_i64 (HsObject *o, gint64 *out)
 {

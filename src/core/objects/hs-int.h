@@ -75,6 +75,8 @@ gssize hs_int_as_ssize (HsVM *vm, HsObject *o);
 /* Correctly rounded conversion; OverflowError "int too large to convert to float". */
 int hs_int_as_double (HsVM *vm, HsObject *o, double *out);
 int hs_int_sign (HsObject *o);
+/* The number of bits of |o| (0 for 0), as CPython's _PyLong_NumBits. */
+gsize hs_int_num_bits (HsObject *o);
 /* Exact comparison of an int with a double (nan compares unordered: returns 2). */
 int hs_int_compare_double (HsObject *o, double d);
 /* Three-way compare of two ints. */

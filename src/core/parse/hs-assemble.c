@@ -29,8 +29,7 @@ hs_compile_unit_new (Unit *parent, const char *name, UnitKind kind, HsScope *sco
   u->instrs = g_array_new (FALSE, FALSE, sizeof (Instr));
   u->labels = g_array_new (FALSE, FALSE, sizeof (int));
   u->consts = g_ptr_array_new ();
-  u->const_map
-      = g_hash_table_new_full (bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+  u->const_map = g_hash_table_new (NULL, NULL);
   u->names = g_ptr_array_new_with_free_func (g_free);
   u->name_map = g_hash_table_new (g_str_hash, g_str_equal);
   u->varnames = g_ptr_array_new_with_free_func (g_free);
@@ -59,8 +58,8 @@ hs_compile_unit_free (HsVM *vm, Unit *u, gboolean release)
 {
   if (release)
     {
-      for (guint i = u->consts->len; i-- > 0;) /* a constant tuple before its items */
-        hs_code_release_const (vm, u->consts->pdata[i]);
+      for (guint i = 0; i < u->consts->len; i++)
+        hs_decref (vm, u->consts->pdata[i]);
       for (guint i = 0; i < u->children->len; i++)
         hs_code_free (vm, u->children->pdata[i]);
     }
@@ -135,40 +134,89 @@ hs_compile_emit_jump_noline (Compiler *c, HsOpcode op, int label)
 
 /* ---- constants and names --------------------------------------------------------- */
 
-int
-hs_compile_add_const_keyed (Compiler *c, const char *kind, const char *data, gsize len,
-                            HsObject *obj)
+void
+hs_compile_consts_init (Compiler *c)
+{
+  c->const_cache
+      = g_hash_table_new_full (bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+  c->literals = g_ptr_array_new ();
+}
+
+void
+hs_compile_consts_clear (Compiler *c)
+{
+  GHashTableIter it;
+  gpointer obj;
+
+  g_hash_table_iter_init (&it, c->const_cache);
+  while (g_hash_table_iter_next (&it, NULL, &obj))
+    hs_decref (c->vm, obj);
+  g_hash_table_destroy (c->const_cache);
+  for (guint i = 0; i < c->literals->len; i++)
+    hs_decref (c->vm, c->literals->pdata[i]);
+  g_ptr_array_free (c->literals, TRUE);
+}
+
+/* The module's one constant equal to obj (borrowed), keyed by kind and data: obj itself
+ * the first time (taken), else the earlier one (obj released), as CPython's compiler
+ * merges constants across a module's code objects. `literal`: obj was made from the
+ * program's text (a literal, or folded from literals), so the parse tree holds it while
+ * the program runs, when it is the one kept. With obj NULL, only looks up. */
+HsObject *
+hs_compile_canonical (Compiler *c, const char *kind, const char *data, gsize len, HsObject *obj,
+                      gboolean literal)
 {
   GByteArray *key = g_byte_array_new ();
   g_byte_array_append (key, (const guint8 *)kind, strlen (kind) + 1);
   g_byte_array_append (key, (const guint8 *)data, len);
   GBytes *k = g_byte_array_free_to_bytes (key);
-  gpointer found = g_hash_table_lookup (c->u->const_map, k);
-  if (found != NULL)
+  HsObject *found = g_hash_table_lookup (c->const_cache, k);
+
+  if (found != NULL || obj == NULL)
     {
       g_bytes_unref (k);
       if (obj != NULL)
-        {
-          hs_code_make_const (obj);
-          hs_code_release_const (c->vm, obj);
-        }
-      return GPOINTER_TO_INT (found) - 1;
+        hs_decref (c->vm, obj);
+      return found;
     }
-  if (obj == NULL)
-    {
-      g_bytes_unref (k);
-      return -1;
-    }
-  hs_code_make_const (obj);
-  g_ptr_array_add (c->u->consts, obj);
-  g_hash_table_insert (c->u->const_map, k, GINT_TO_POINTER (c->u->consts->len));
-  return (int)c->u->consts->len - 1;
+  g_hash_table_insert (c->const_cache, k, obj);
+  if (literal && !hs_is_immortal (obj))
+    g_ptr_array_add (c->literals, hs_incref (obj));
+  return obj;
 }
 
-int
-hs_compile_const_singleton (Compiler *c, HsObject *obj, const char *kind)
+/* hs_compile_canonical keyed by obj's value: its repr (which tells -0.0 from 0.0), or
+ * for a tuple its items, themselves canonical. */
+HsObject *
+hs_compile_canonical_value (Compiler *c, const char *kind, HsObject *obj, gboolean literal)
 {
-  return hs_compile_add_const_keyed (c, kind, "", 0, obj);
+  if (HS_IS (obj, &hs_tuple_type))
+    return hs_compile_canonical (c, kind, (const char *)hs_tuple_items (obj),
+                                 hs_tuple_len (obj) * sizeof (HsObject *), obj, literal);
+  HsObject *r = hs_object_repr (c->vm, obj);
+  if (r == NULL)
+    {
+      /* past the digit limit of int's str(): the object is its own key */
+      hs_err_clear (c->vm);
+      return hs_compile_canonical (c, kind, (const char *)&obj, sizeof obj, obj, literal);
+    }
+  HsObject *found
+      = hs_compile_canonical (c, kind, hs_str_utf8 (r), hs_str_byte_len (r), obj, literal);
+  hs_decref (c->vm, r);
+  return found;
+}
+
+/* The index of a canonical constant in the unit's co_consts, added (with a reference of
+ * the code's own) the first time the unit loads it. */
+int
+hs_compile_const_index (Compiler *c, HsObject *obj)
+{
+  gpointer found = g_hash_table_lookup (c->u->const_map, obj);
+  if (found != NULL)
+    return GPOINTER_TO_INT (found) - 1;
+  g_ptr_array_add (c->u->consts, hs_incref (obj));
+  g_hash_table_insert (c->u->const_map, obj, GINT_TO_POINTER (c->u->consts->len));
+  return (int)c->u->consts->len - 1;
 }
 
 static gboolean
@@ -193,50 +241,55 @@ make_str_const (Compiler *c, const char *s, gsize len)
   return hs_str_new (c->vm, s, len);
 }
 
-int
-hs_compile_const_str (Compiler *c, const char *s, gsize len)
+/* The module's str constant (borrowed): identifier-like ones interned, as CPython
+ * interns them; None if it could not be made. */
+HsObject *
+hs_compile_str_object (Compiler *c, const char *s, gsize len)
 {
-  int idx = hs_compile_add_const_keyed (c, "s", s, len, NULL);
-  if (idx >= 0)
-    return idx;
-  HsObject *o = make_str_const (c, s, len);
+  HsObject *o = hs_compile_canonical (c, "s", s, len, NULL, FALSE);
+  if (o == NULL)
+    o = hs_compile_canonical (c, "s", s, len, make_str_const (c, s, len), TRUE);
   if (o == NULL)
     {
       hs_err_clear (c->vm);
-      return hs_compile_const_singleton (c, hs_None, "N");
+      return hs_None;
     }
-  return hs_compile_add_const_keyed (c, "s", s, len, o);
+  return o;
+}
+
+int
+hs_compile_const_str (Compiler *c, const char *s, gsize len)
+{
+  return hs_compile_const_index (c, hs_compile_str_object (c, s, len));
 }
 
 int
 hs_compile_const_none (Compiler *c)
 {
-  return hs_compile_const_singleton (c, hs_None, "N");
+  return hs_compile_const_index (c, hs_None);
 }
 
-/* A tuple of interned strs (keyword names of a call). */
+/* A tuple of interned strs (keyword names of a call), made by the compiler. */
 int
 hs_compile_const_names_tuple (Compiler *c, HsKeyword *kws, int n)
 {
-  GString *key = g_string_new (NULL);
+  g_autoptr (GString) key = g_string_new (NULL);
   for (int i = 0; i < n; i++)
     g_string_append_printf (key, "%s,", kws[i].arg);
-  int idx = hs_compile_add_const_keyed (c, "k", key->str, key->len, NULL);
-  if (idx < 0)
+  HsObject *t = hs_compile_canonical (c, "k", key->str, key->len, NULL, FALSE);
+  if (t == NULL)
     {
-      HsObject *t = hs_tuple_new (c->vm, n);
+      t = hs_tuple_new (c->vm, n);
       if (t == NULL)
         {
           hs_err_clear (c->vm);
-          g_string_free (key, TRUE);
           return hs_compile_const_none (c);
         }
       for (int i = 0; i < n; i++)
         hs_tuple_set_take (t, i, hs_str_intern_cstr (kws[i].arg));
-      idx = hs_compile_add_const_keyed (c, "k", key->str, key->len, t);
+      t = hs_compile_canonical (c, "k", key->str, key->len, t, FALSE);
     }
-  g_string_free (key, TRUE);
-  return idx;
+  return hs_compile_const_index (c, t);
 }
 
 int

@@ -75,66 +75,70 @@ hs_compile_store_name (Compiler *c, const char *id, gboolean del)
   name_op (c, id, del ? NAME_DEL : NAME_STORE);
 }
 
-/* The constant's index in the unit's constants, or -1 after an error. */
-static int
-constant_index (Compiler *c, HsExpr *e)
+/* A number literal's object (new reference), or NULL after a SyntaxError. */
+static HsObject *
+number_literal (Compiler *c, HsExpr *e)
 {
-  int idx = -1;
+  const char *text = e->u.constant.text;
+  HsObject *o = e->u.constant.kind == HS_CONST_INT
+                    ? hs_int_from_literal (c->vm, text, strlen (text))
+                    : hs_float_from_str (c->vm, text, strlen (text));
+  if (o == NULL)
+    {
+      HsObject *exc = hs_err_fetch (c->vm);
+      HsObject *msg = exc != NULL ? hs_object_str (c->vm, exc) : NULL;
+      hs_compile_error_at (c, "SyntaxError", e->pos, "%s",
+                           msg != NULL ? hs_str_utf8 (msg) : "invalid number literal");
+      hs_xdecref (c->vm, msg);
+      hs_xdecref (c->vm, exc);
+      hs_err_clear (c->vm);
+    }
+  return o;
+}
+
+/* The module's constant for a literal (borrowed), or NULL after an error. */
+static HsObject *
+constant_object (Compiler *c, HsExpr *e)
+{
+  HsObject *o;
+
   switch (e->u.constant.kind)
     {
       case HS_CONST_NONE:
-        idx = hs_compile_const_none (c);
-        break;
+        return hs_None;
       case HS_CONST_TRUE:
-        idx = hs_compile_const_singleton (c, hs_True, "T");
-        break;
+        return hs_True;
       case HS_CONST_FALSE:
-        idx = hs_compile_const_singleton (c, hs_False, "F");
-        break;
+        return hs_False;
+      case HS_CONST_ELLIPSIS:
+        return hs_Ellipsis;
       case HS_CONST_STR:
-        idx = hs_compile_const_str (c, e->u.constant.value, e->u.constant.len);
-        break;
+        return hs_compile_str_object (c, e->u.constant.value, e->u.constant.len);
       case HS_CONST_INT:
       case HS_CONST_FLOAT:
-        {
-          gboolean is_int = e->u.constant.kind == HS_CONST_INT;
-          const char *text = e->u.constant.text;
-          idx = hs_compile_add_const_keyed (c, is_int ? "i" : "f", text, strlen (text), NULL);
-          if (idx >= 0)
-            break;
-          HsObject *o = is_int ? hs_int_from_literal (c->vm, text, strlen (text))
-                               : hs_float_from_str (c->vm, text, strlen (text));
-          if (o == NULL)
-            {
-              HsObject *exc = hs_err_fetch (c->vm);
-              HsObject *msg = exc != NULL ? hs_object_str (c->vm, exc) : NULL;
-              hs_compile_error_at (c, "SyntaxError", e->pos, "%s",
-                                   msg != NULL ? hs_str_utf8 (msg) : "invalid number literal");
-              hs_xdecref (c->vm, msg);
-              hs_xdecref (c->vm, exc);
-              hs_err_clear (c->vm);
-              return -1;
-            }
-          idx = hs_compile_add_const_keyed (c, is_int ? "i" : "f", text, strlen (text), o);
-          break;
-        }
-      case HS_CONST_ELLIPSIS:
-        idx = hs_compile_const_singleton (c, hs_Ellipsis, "E");
-        break;
+        o = number_literal (c, e);
+        return o != NULL ? hs_compile_canonical_value (c, "n", o, TRUE) : NULL;
       case HS_CONST_IMAG:
         hs_compile_unsupported (c, e->pos, "complex numbers");
-        return -1;
+        return NULL;
       case HS_CONST_BYTES:
         hs_compile_unsupported (c, e->pos, "bytes literals");
-        return -1;
+        return NULL;
     }
-  return idx;
+  return NULL;
+}
+
+/* The index of a constant made for the unit (NULL: it could not be made) or -1. */
+static int
+index_of (Compiler *c, HsObject *o)
+{
+  return o != NULL ? hs_compile_const_index (c, o) : -1;
 }
 
 void
 hs_compile_visit_constant (Compiler *c, HsExpr *e)
 {
-  int idx = constant_index (c, e);
+  int idx = index_of (c, constant_object (c, e));
   if (idx >= 0)
     hs_compile_emit (c, HS_OP_LOAD_CONST, idx);
 }
@@ -150,27 +154,23 @@ is_negative_number (HsExpr *e)
   return k == HS_CONST_INT || k == HS_CONST_FLOAT;
 }
 
-/* The constant for is_negative_number's `-number`, or -1 if it could not be made (then it
- * is negated at run time). */
-static int
-negative_constant_index (Compiler *c, HsExpr *e)
+/* The constant for is_negative_number's `-number` (borrowed), or NULL if it could not be
+ * made (then it is negated at run time). Only the folded value is a constant, as in
+ * CPython, whose optimizer replaces the literal by it. */
+static HsObject *
+negative_constant (Compiler *c, HsExpr *e)
 {
-  HsExpr *num = e->u.unaryop.operand;
-  const char *kind = num->u.constant.kind == HS_CONST_INT ? "i-" : "f-";
-  const char *text = num->u.constant.text;
-  int idx = hs_compile_add_const_keyed (c, kind, text, strlen (text), NULL);
-  if (idx >= 0)
-    return idx;
-  int pos = constant_index (c, num);
-  if (pos < 0)
-    return -1;
-  HsObject *neg = hs_number_unaryop (c->vm, HS_UNARY_NEG, c->u->consts->pdata[pos]);
+  HsObject *num = number_literal (c, e->u.unaryop.operand);
+  if (num == NULL)
+    return NULL;
+  HsObject *neg = hs_number_unaryop (c->vm, HS_UNARY_NEG, num);
+  hs_decref (c->vm, num);
   if (neg == NULL)
     {
       hs_err_clear (c->vm);
-      return -1;
+      return NULL;
     }
-  return hs_compile_add_const_keyed (c, kind, text, strlen (text), neg);
+  return hs_compile_canonical_value (c, "n", neg, TRUE);
 }
 
 /* Whether CPython 3.11 folds the tuple display into one constant: not empty, and all its
@@ -195,36 +195,209 @@ is_constant_tuple (HsExpr *e)
   return TRUE;
 }
 
-/* The constant for a tuple is_constant_tuple() accepts, shared by equal displays in the
- * unit (so every evaluation yields the same object, as in CPython); -1 if it could not be
- * made (then the tuple is built at run time). */
-static int
-constant_tuple_index (Compiler *c, HsExpr *e)
+/* The module's constant for a tuple is_constant_tuple() accepts (borrowed), its items the
+ * module's constants too, so every evaluation of equal displays anywhere in the module
+ * yields the same object, as in CPython; NULL if it could not be made (then the tuple is
+ * built at run time). */
+static HsObject *
+constant_tuple (Compiler *c, HsExpr *e)
 {
   int n = e->u.seq.elts.len;
-  g_autofree int *items = g_new (int, n);
-  for (int i = 0; i < n; i++)
-    {
-      HsExpr *item = e->u.seq.elts.items[i];
-      items[i] = item->kind == HS_EXPR_CONSTANT ? constant_index (c, item)
-                 : is_negative_number (item)    ? negative_constant_index (c, item)
-                                                : constant_tuple_index (c, item);
-      if (items[i] < 0)
-        return -1;
-    }
-  const char *key = (const char *)items;
-  int idx = hs_compile_add_const_keyed (c, "t", key, sizeof (int) * n, NULL);
-  if (idx >= 0)
-    return idx;
   HsObject *t = hs_tuple_new (c->vm, n);
   if (t == NULL)
     {
       hs_err_clear (c->vm);
-      return -1;
+      return NULL;
     }
   for (int i = 0; i < n; i++)
-    hs_tuple_set_take (t, i, hs_incref (c->u->consts->pdata[items[i]]));
-  return hs_compile_add_const_keyed (c, "t", key, sizeof (int) * n, t);
+    {
+      HsExpr *item = e->u.seq.elts.items[i];
+      HsObject *o = item->kind == HS_EXPR_CONSTANT ? constant_object (c, item)
+                    : is_negative_number (item)    ? negative_constant (c, item)
+                                                   : constant_tuple (c, item);
+      if (o == NULL)
+        {
+          hs_decref (c->vm, t);
+          return NULL;
+        }
+      hs_tuple_set_take (t, i, hs_incref (o));
+    }
+  return hs_compile_canonical_value (c, "t", t, TRUE);
+}
+
+static HsBinOp
+binop_map (HsAstBinOp op)
+{
+  switch (op)
+    {
+      case HS_OP_ADD:
+        return HS_BIN_ADD;
+      case HS_OP_SUB:
+        return HS_BIN_SUB;
+      case HS_OP_MUL:
+        return HS_BIN_MUL;
+      case HS_OP_DIV:
+        return HS_BIN_TRUEDIV;
+      case HS_OP_FLOORDIV:
+        return HS_BIN_FLOORDIV;
+      case HS_OP_MOD:
+        return HS_BIN_MOD;
+      case HS_OP_POW:
+        return HS_BIN_POW;
+      case HS_OP_LSHIFT:
+        return HS_BIN_LSHIFT;
+      case HS_OP_RSHIFT:
+        return HS_BIN_RSHIFT;
+      case HS_OP_BITOR:
+        return HS_BIN_OR;
+      case HS_OP_BITXOR:
+        return HS_BIN_XOR;
+      case HS_OP_BITAND:
+        return HS_BIN_AND;
+      case HS_OP_MATMUL:
+      default:
+        return HS_BIN_MATMUL;
+    }
+}
+
+/* ---- constant folding, as CPython 3.11's AST optimizer (Python/ast_opt.c) ----------- */
+
+/* Its limits: what would make a constant too large is left to run time. */
+#define FOLD_MAX_INT_BITS 128
+#define FOLD_MAX_COLLECTION 256
+#define FOLD_MAX_STR 4096
+
+static gboolean
+is_foldable (HsExpr *e)
+{
+  switch (e->kind)
+    {
+      case HS_EXPR_CONSTANT:
+        return e->u.constant.kind != HS_CONST_IMAG && e->u.constant.kind != HS_CONST_BYTES;
+      case HS_EXPR_TUPLE:
+        return is_constant_tuple (e);
+      case HS_EXPR_UNARYOP:
+        return is_foldable (e->u.unaryop.operand);
+      case HS_EXPR_BINOP:
+        return e->u.binop.op != HS_OP_MATMUL && is_foldable (e->u.binop.left)
+               && is_foldable (e->u.binop.right);
+      default:
+        return FALSE;
+    }
+}
+
+static gssize
+fold_len (HsObject *o)
+{
+  if (HS_IS (o, &hs_tuple_type))
+    return (gssize)hs_tuple_len (o);
+  if (HS_IS (o, &hs_str_type))
+    return (gssize)g_utf8_strlen (hs_str_utf8 (o), hs_str_byte_len (o));
+  return -1;
+}
+
+/* CPython's safe_multiply, safe_power, safe_lshift and safe_mod: FALSE when the result
+ * would be too large (or is %-formatting), which is then left to run time. */
+static gboolean
+fold_is_safe (HsBinOp op, HsObject *a, HsObject *b)
+{
+  gboolean ints = hs_int_check (a) && hs_int_check (b);
+  gint64 n;
+
+  switch (op)
+    {
+      case HS_BIN_MUL:
+        if (ints)
+          return hs_int_sign (a) == 0 || hs_int_sign (b) == 0
+                 || hs_int_num_bits (a) + hs_int_num_bits (b) <= FOLD_MAX_INT_BITS;
+        if (hs_int_check (b))
+          {
+            HsObject *t = a;
+            a = b;
+            b = t;
+          }
+        if (hs_int_check (a) && fold_len (b) > 0)
+          return hs_int_as_i64 (a, &n) && n >= 0
+                 && n <= (HS_IS (b, &hs_tuple_type) ? FOLD_MAX_COLLECTION : FOLD_MAX_STR)
+                             / fold_len (b);
+        return TRUE;
+      case HS_BIN_POW:
+        if (ints && hs_int_sign (a) != 0 && hs_int_sign (b) > 0)
+          return hs_int_as_i64 (b, &n) && hs_int_num_bits (a) <= FOLD_MAX_INT_BITS / (guint64)n;
+        return TRUE;
+      case HS_BIN_LSHIFT:
+        if (ints && hs_int_sign (a) != 0 && hs_int_sign (b) != 0)
+          return hs_int_as_i64 (b, &n) && n >= 0 && n <= FOLD_MAX_INT_BITS
+                 && hs_int_num_bits (a) <= FOLD_MAX_INT_BITS - (gsize)n;
+        return TRUE;
+      case HS_BIN_MOD:
+        return !HS_IS (a, &hs_str_type);
+      default:
+        return TRUE;
+    }
+}
+
+/* The value of an expression is_foldable() accepts (new reference), or NULL (no error
+ * set) when CPython would not fold it. */
+static HsObject *
+fold_value (Compiler *c, HsExpr *e)
+{
+  HsObject *r = NULL;
+
+  if (e->kind == HS_EXPR_CONSTANT)
+    r = e->u.constant.kind == HS_CONST_INT || e->u.constant.kind == HS_CONST_FLOAT
+            ? number_literal (c, e)
+            : hs_incref (constant_object (c, e));
+  else if (e->kind == HS_EXPR_TUPLE)
+    r = constant_tuple (c, e) != NULL ? hs_incref (constant_tuple (c, e)) : NULL;
+  else if (e->kind == HS_EXPR_UNARYOP)
+    {
+      HsObject *v = fold_value (c, e->u.unaryop.operand);
+      if (v != NULL && e->u.unaryop.op == HS_UOP_NOT)
+        {
+          int truth = hs_object_truth (c->vm, v);
+          r = truth < 0 ? NULL : hs_incref (hs_bool_from (!truth));
+        }
+      else if (v != NULL)
+        r = hs_number_unaryop (c->vm,
+                               e->u.unaryop.op == HS_UOP_NEG   ? HS_UNARY_NEG
+                               : e->u.unaryop.op == HS_UOP_POS ? HS_UNARY_POS
+                                                               : HS_UNARY_INVERT,
+                               v);
+      hs_xdecref (c->vm, v);
+    }
+  else
+    {
+      HsObject *a = fold_value (c, e->u.binop.left);
+      HsObject *b = a != NULL ? fold_value (c, e->u.binop.right) : NULL;
+      HsBinOp op = binop_map (e->u.binop.op);
+      if (b != NULL && fold_is_safe (op, a, b))
+        r = hs_number_binop (c->vm, op, a, b);
+      hs_xdecref (c->vm, a);
+      hs_xdecref (c->vm, b);
+    }
+  if (r == NULL && c->error == NULL)
+    hs_err_clear (c->vm); /* e.g. 1 / 0: raised when it runs */
+  return r;
+}
+
+/* The folded constant's index, or -1 when it is not folded. */
+static int
+folded_constant_index (Compiler *c, HsExpr *e)
+{
+  if (!is_foldable (e))
+    return -1;
+  HsObject *v = fold_value (c, e);
+  if (v == NULL)
+    return -1;
+  if (HS_IS (v, &hs_str_type))
+    {
+      HsObject *s = hs_compile_str_object (c, hs_str_utf8 (v), hs_str_byte_len (v));
+      hs_decref (c->vm, v);
+      return hs_compile_const_index (c, s);
+    }
+  return hs_compile_const_index (
+      c, hs_compile_canonical_value (c, HS_IS (v, &hs_tuple_type) ? "t" : "n", v, TRUE));
 }
 
 void
@@ -647,40 +820,6 @@ visit_joinedstr (Compiler *c, HsExpr *e)
 }
 
 /* The AST lists | ^ & in Python's grammar order; HsBinOp in CPython's nb_ order. */
-static HsBinOp
-binop_map (HsAstBinOp op)
-{
-  switch (op)
-    {
-      case HS_OP_ADD:
-        return HS_BIN_ADD;
-      case HS_OP_SUB:
-        return HS_BIN_SUB;
-      case HS_OP_MUL:
-        return HS_BIN_MUL;
-      case HS_OP_DIV:
-        return HS_BIN_TRUEDIV;
-      case HS_OP_FLOORDIV:
-        return HS_BIN_FLOORDIV;
-      case HS_OP_MOD:
-        return HS_BIN_MOD;
-      case HS_OP_POW:
-        return HS_BIN_POW;
-      case HS_OP_LSHIFT:
-        return HS_BIN_LSHIFT;
-      case HS_OP_RSHIFT:
-        return HS_BIN_RSHIFT;
-      case HS_OP_BITOR:
-        return HS_BIN_OR;
-      case HS_OP_BITXOR:
-        return HS_BIN_XOR;
-      case HS_OP_BITAND:
-        return HS_BIN_AND;
-      case HS_OP_MATMUL:
-      default:
-        return HS_BIN_MATMUL;
-    }
-}
 
 static void
 visit_expr_inner (Compiler *c, HsExpr *e)
@@ -695,21 +834,29 @@ visit_expr_inner (Compiler *c, HsExpr *e)
           load_name (c, e->u.name.id);
         break;
       case HS_EXPR_BINOP:
+        {
+          int idx = folded_constant_index (c, e);
+          if (idx >= 0)
+            {
+              hs_compile_emit (c, HS_OP_LOAD_CONST, idx);
+              break;
+            }
+        }
         hs_compile_visit_expr (c, e->u.binop.left);
         hs_compile_visit_expr (c, e->u.binop.right);
         hs_compile_set_pos (c, hs_compile_pos_expr (c, e));
         hs_compile_emit (c, HS_OP_BINARY_OP, binop_map (e->u.binop.op));
         break;
       case HS_EXPR_UNARYOP:
-        if (is_negative_number (e))
-          {
-            int idx = negative_constant_index (c, e);
-            if (idx >= 0)
-              {
-                hs_compile_emit (c, HS_OP_LOAD_CONST, idx);
-                break;
-              }
-          }
+        {
+          int idx = is_negative_number (e) ? index_of (c, negative_constant (c, e))
+                                           : folded_constant_index (c, e);
+          if (idx >= 0)
+            {
+              hs_compile_emit (c, HS_OP_LOAD_CONST, idx);
+              break;
+            }
+        }
         hs_compile_visit_expr (c, e->u.unaryop.operand);
         hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
         if (e->u.unaryop.op == HS_UOP_NOT)
@@ -755,7 +902,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
       case HS_EXPR_TUPLE:
         if (is_constant_tuple (e))
           {
-            int idx = constant_tuple_index (c, e);
+            int idx = index_of (c, constant_tuple (c, e));
             if (idx >= 0)
               {
                 hs_compile_emit (c, HS_OP_LOAD_CONST, idx);
@@ -792,7 +939,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         hs_compile_error_at (c, "SyntaxError", e->pos, "can't use starred expression here");
         break;
       case HS_EXPR_NAMEDEXPR:
-        hs_compile_unsupported (c, e->pos, "assignment expressions (':=')");
+        hs_compile_unsupported (c, e->pos, "':=' assignment expressions");
         break;
       case HS_EXPR_LAMBDA:
         {

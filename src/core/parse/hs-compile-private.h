@@ -62,8 +62,8 @@ struct _Unit
   Unit *parent;
   GArray *instrs; /* Instr */
   GArray *labels; /* int: instruction index or NO_LABEL */
-  GPtrArray *consts;
-  GHashTable *const_map; /* GBytes key -> index + 1 */
+  GPtrArray *consts;     /* HsObject*, owned: the module's canonical constants it loads */
+  GHashTable *const_map; /* HsObject* -> index + 1 */
   GPtrArray *names;      /* char * */
   GHashTable *name_map;  /* char * -> index + 1 */
   GPtrArray *varnames;   /* char * */
@@ -96,6 +96,10 @@ typedef struct
   Unit *u;
   HsSymtable *st;
   int depth; /* statements and expressions being visited (C recursion) */
+  /* GBytes value key -> HsObject* (owned): the module's constants, equal ones merged into
+   * one object whichever code object loads them (CPython's c_const_cache) */
+  GHashTable *const_cache;
+  GPtrArray *literals; /* HsObject* (owned): what CPython's parse tree holds (HsCode.literals) */
 } Compiler;
 
 /* hs-assemble.c */
@@ -108,9 +112,14 @@ void hs_compile_emit_at (Compiler *c, HsOpcode op, guint32 arg, HsCodePos pos);
 void hs_compile_emit (Compiler *c, HsOpcode op, guint32 arg);
 void hs_compile_emit_jump (Compiler *c, HsOpcode op, int label);
 void hs_compile_emit_jump_noline (Compiler *c, HsOpcode op, int label);
-int hs_compile_add_const_keyed (Compiler *c, const char *kind, const char *data, gsize len,
-                                HsObject *obj);
-int hs_compile_const_singleton (Compiler *c, HsObject *obj, const char *kind);
+HsObject *hs_compile_canonical (Compiler *c, const char *kind, const char *data, gsize len,
+                                HsObject *obj, gboolean literal);
+HsObject *hs_compile_canonical_value (Compiler *c, const char *kind, HsObject *obj,
+                                      gboolean literal);
+int hs_compile_const_index (Compiler *c, HsObject *obj);
+void hs_compile_consts_init (Compiler *c);
+void hs_compile_consts_clear (Compiler *c);
+HsObject *hs_compile_str_object (Compiler *c, const char *s, gsize len);
 int hs_compile_const_str (Compiler *c, const char *s, gsize len);
 int hs_compile_const_none (Compiler *c);
 int hs_compile_const_names_tuple (Compiler *c, HsKeyword *kws, int n);

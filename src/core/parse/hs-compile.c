@@ -792,7 +792,7 @@ check_arguments (Compiler *c, HsArguments *a, HsPos pos)
 {
   if (a->n_posonly > 0)
     {
-      hs_compile_unsupported (c, pos, "positional-only parameters ('/')");
+      hs_compile_unsupported (c, pos, "'/' positional-only parameters");
       return FALSE;
     }
   return TRUE;
@@ -1230,6 +1230,7 @@ hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const
     hs_compile_error_at (&c, "SyntaxError", epos, "%s", emsg);
   Unit *u = hs_compile_unit_new (NULL, "<module>", UNIT_MODULE, hs_symtable_module (c.st), 1);
   c.u = u;
+  hs_compile_consts_init (&c);
   HsStmtList body = mod->body;
   if (has_docstring (&body))
     {
@@ -1245,7 +1246,14 @@ hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const
   HsCode *code = NULL;
   if (c.error == NULL)
     code = hs_compile_assemble (&c, u);
+  if (code != NULL)
+    {
+      code->nliterals = (int)c.literals->len;
+      code->literals = (HsObject **)g_ptr_array_steal (c.literals, NULL);
+      c.literals = g_ptr_array_new ();
+    }
   hs_compile_unit_free (vm, u, c.error != NULL);
+  hs_compile_consts_clear (&c);
   hs_symtable_free (c.st);
   g_array_free (c.line_starts, TRUE);
   if (error != NULL)

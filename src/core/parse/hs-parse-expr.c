@@ -3,6 +3,10 @@
  * parameters, up to expression, star_expressions, yield and the targets of for clauses.
  * The parser's state and invariants are in hs-parser-private.h and hs-parser.c.
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "hs-parser-private.h"
 
 static HsExpr *star_named_expression (Parser *p);
@@ -656,7 +660,7 @@ power (Parser *p)
   int start = p->pos;
   if (kind (p) == HS_T_KW_AWAIT)
     {
-      hs_parse_error_tok (p, cur (p), g_strdup ("'await' expressions are not supported"));
+      hs_parse_refuse_tok (p, cur (p), N_ ("'await' expressions"));
       return NULL;
     }
   HsExpr *l = primary (p);

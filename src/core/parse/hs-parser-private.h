@@ -26,6 +26,7 @@ struct _Parser
   gboolean no_invalid;
   /* the error is one CPython raises in any pass (strings, depth) */
   gboolean hard_failure;
+  const char *refusing; /* the construct hs_parse_refuse_tok is reporting */
   gboolean failed;
   gboolean err_is_final; /* "unexpected indent": CPython reports it without re-tokenizing */
   HsSyntaxError *err;
@@ -130,6 +131,9 @@ HsExpr *hs_parse_strings (Parser *p);
 /* hs-parser.c */
 HsPos hs_parse_span (Parser *p, int start);
 HsPos hs_parse_join_pos (HsPos a, HsPos b);
+/* Valid Python that Heapscope does not run yet: a NotImplementedError naming the construct
+ * (marked N_(), kept in HsSyntaxError.construct) and the line, never a SyntaxError. */
+void hs_parse_refuse_tok (Parser *p, HsToken *t, const char *what);
 void hs_parse_error_raw (Parser *p, const char *type_name, int lineno, int offset, int end_lineno,
                          int end_offset, char *msg);
 void hs_parse_error_span (Parser *p, const char *type_name, HsPos pos, char *msg);

@@ -19,6 +19,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #define MAX_DEPTH 3000
 
 static gboolean statement (Parser *p, GPtrArray *out);
@@ -91,6 +93,7 @@ hs_parse_error_raw (Parser *p, const char *type_name, int lineno, int offset, in
     }
   HsSyntaxError *e = g_new0 (HsSyntaxError, 1);
   e->type_name = g_strdup (type_name);
+  e->construct = g_strdup (p->refusing);
   e->lineno = lineno;
   e->offset = offset;
   e->end_lineno = end_lineno;
@@ -182,6 +185,16 @@ void
 hs_parse_error_tok (Parser *p, HsToken *t, char *msg)
 {
   error_tok_type (p, "SyntaxError", t, msg);
+}
+
+void
+hs_parse_refuse_tok (Parser *p, HsToken *t, const char *what)
+{
+  p->refusing = what;
+  error_tok_type (
+      p, "NotImplementedError", t,
+      g_strdup_printf ("%s are not supported by Heapscope yet (line %d)", what, t->lineno));
+  p->refusing = NULL;
 }
 
 /* The generic error: CPython's RAISE_SYNTAX_ERROR_KNOWN_LOCATION at the last token. */
@@ -1220,7 +1233,7 @@ except_block (Parser *p, HsExceptHandler *h)
   int start = p->pos;
   HsToken *kw = advance (p);
   if (kind (p) == HS_T_STAR)
-    return hs_parse_error_tok (p, cur (p), g_strdup ("'except*' is not supported")), FALSE;
+    return hs_parse_refuse_tok (p, kw, N_ ("'except*' clauses")), FALSE;
   if (kind (p) != HS_T_COLON)
     {
       if (!(h->type = hs_parse_expression (p)))
@@ -1459,7 +1472,7 @@ async_stmt (Parser *p)
     return for_stmt (p, start, TRUE);
   if (kind (p) == HS_T_KW_WITH)
     {
-      hs_parse_error_tok (p, &p->toks[start], g_strdup ("'async with' is not supported"));
+      hs_parse_refuse_tok (p, &p->toks[start], N_ ("'async with' statements"));
       return NULL;
     }
   return hs_parse_invalid_syntax (p);

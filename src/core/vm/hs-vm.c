@@ -2200,6 +2200,8 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
     }
   HsFrame *f = hs_vm_frame_push (vm, code, NULL, vm->globals);
   HsObject *r = f != NULL ? hs_vm_eval_frame (vm, f) : NULL;
+  /* CPython frees the parse tree once the program has run */
+  hs_code_release_literals (vm, code);
   if (r != NULL)
     {
       hs_decref (vm, r);

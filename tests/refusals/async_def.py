@@ -1,0 +1,4 @@
+async def fetch():
+    return 1
+
+print(fetch)

@@ -1,0 +1,2 @@
+n = 1024
+b = n.to_bytes(2, "big")

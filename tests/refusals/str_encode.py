@@ -1,0 +1,3 @@
+word = "héllo"
+print(len(word))
+raw = word.encode("utf-8")

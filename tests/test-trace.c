@@ -497,6 +497,38 @@ test_corpus_counts (gconstpointer data)
   g_assert_cmpstr (hs_trace_get_count_errors (t), ==, NULL);
 }
 
+/* Valid Python that Heapscope does not run yet is a refusal naming the construct (which
+ * the window translates), from the parser and from the compiler; a syntax error is not. */
+static void
+test_refused_construct (void)
+{
+  g_autoptr (HsTrace) match = record ("x = 1\nmatch x:\n    case 1:\n        pass\n", 0);
+  g_autoptr (HsTrace) await = record ("async def f():\n    await g()\n", 0);
+  g_autoptr (HsTrace) bad = record ("x = (1,\n", 0);
+  int line = 0;
+
+  g_assert_cmpstr (hs_trace_get_refused_construct (match), ==, "'match' statements");
+  g_assert_true (hs_trace_get_syntax_error (match, &line, NULL, NULL, NULL));
+  g_assert_cmpint (line, ==, 2);
+  g_assert_cmpstr (hs_trace_get_refused_construct (await), ==, "'await' expressions");
+  g_assert_cmpint (hs_trace_get_end (bad), ==, HS_TRACE_END_SYNTAX_ERROR);
+  g_assert_null (hs_trace_get_refused_construct (bad));
+}
+
+/* A class's count includes its hidden holders, listed in the JSON by kind and name, and a
+ * constant's its code object's and the parse tree's. */
+static void
+test_hidden_holders_json (void)
+{
+  g_autoptr (HsTrace) t = record ("class A:\n    pass\nt = ('a b', 'c d')\nx = 1\n", 0);
+  g_autofree char *json = hs_trace_to_json (t, 0, NULL);
+
+  g_assert_nonnull (strstr (json, "[\"class\", \"A.__mro__\"], [\"class\", "
+                                  "\"A.__dict__['__dict__']\"], [\"class\", "
+                                  "\"A.__dict__['__weakref__']\"]"));
+  g_assert_nonnull (strstr (json, "[[\"code\", \"<module>\"], [\"ast\", \"<module>\"]]"));
+}
+
 /* The JSON repeats the whole memory per step: a size limit stops it with a clear error. */
 static void
 test_json_size_limit (void)
@@ -926,6 +958,8 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/steps/hidden-frame", test_hidden_frame);
   g_test_add_func ("/trace/snapshot/builtin-object-rows", test_builtin_object_rows);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
+  g_test_add_func ("/trace/json/hidden-holders", test_hidden_holders_json);
+  g_test_add_func ("/trace/refused-construct", test_refused_construct);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   corpus_add_tests ("/trace/counts", test_corpus_counts);
   return g_test_run ();

@@ -350,20 +350,34 @@ on_trace_ready (HeapscopeWindow *self)
   if (end == HS_TRACE_END_SYNTAX_ERROR || n == 0)
     {
       g_autofree char *note = NULL;
+      g_autofree char *refusal = NULL;
+      /* valid Python that Heapscope does not run yet: said so, in the UI's language */
+      const char *construct = hs_trace_get_refused_construct (t);
 
       if (hs_trace_get_syntax_error (t, &line, &col, &end_col, &message))
         {
+          if (construct != NULL)
+            {
+              /* TRANSLATORS: %s is a construct of Python, e.g. "'match' statements" */
+              refusal = g_strdup_printf (_ ("Not supported by Heapscope yet: %s"), _ (construct));
+              message = refusal;
+            }
           heapscope_editor_set_error (self->editor, line, col, end_col, message);
-          note = g_strdup_printf (_ ("Syntax error on line %d:\n%s"), line, message);
+          note = construct != NULL
+                     ? g_strdup_printf (_ ("Line %d: %s"), line, message)
+                     : g_strdup_printf (_ ("Syntax error on line %d:\n%s"), line, message);
         }
       heapscope_editor_set_step_lines (self->editor, 0, 0, FALSE);
       heapscope_console_set (self->console, "", hs_trace_get_error_text (t));
       {
-        const char *nothing[] = { end == HS_TRACE_END_SYNTAX_ERROR
-                                      ? _ ("Nothing ran: Python could not read the program, so "
-                                           "no object was created.")
-                                      : _ ("Nothing ran."),
-                                  NULL };
+        const char *nothing[]
+            = { construct != NULL ? _ ("Nothing ran: the program uses Python that Heapscope "
+                                       "does not run yet, so no object was created.")
+                : end == HS_TRACE_END_SYNTAX_ERROR
+                    ? _ ("Nothing ran: Python could not read the program, so "
+                         "no object was created.")
+                    : _ ("Nothing ran."),
+                NULL };
         heapscope_explain_panel_set (self->explain, NULL, nothing);
       }
       heapscope_step_controls_set_n_steps (self->step_controls, 0);

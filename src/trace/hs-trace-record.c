@@ -1484,6 +1484,7 @@ finish_syntax_error (HsTrace *t, HsSyntaxError *err)
   t->syntax_col = err->offset;
   t->syntax_end_col = err->end_offset;
   t->syntax_msg = g_strdup (err->msg);
+  t->syntax_construct = g_strdup (err->construct);
   step.delta_offset = t->log.len;
   step.line = err->lineno;
   step.func_str = hs_string_pool_add (&t->pool, "<module>");

@@ -25,7 +25,7 @@ typedef enum
   MSG_STEPS,       /* log_len keylog_len HsTraceStep... (raw) */
   MSG_RESET,       /* n_steps: the steps past n are replaced (a syntax error ends a run) */
   MSG_END,         /* end error_text syntax_line syntax_col syntax_end_col syntax_msg
-                    * count_errors */
+                    * count_errors syntax_construct */
 } MsgType;
 
 /* How much of each array went out (writer) or came in (reader). */
@@ -195,6 +195,7 @@ hs_trace_stream_writer_finish (HsTraceStreamWriter *w, HsTrace *t)
   hs_log_put_signed (&p, t->syntax_end_col);
   put_string (&p, t->syntax_msg);
   put_string (&p, t->count_errors ? t->count_errors->str : NULL);
+  put_string (&p, t->syntax_construct);
   w->buf.len = 0;
   put_message (&w->buf, MSG_END, p.data, p.len);
   hs_log_clear (&p);
@@ -344,6 +345,8 @@ read_end (HsTraceReader *r, HsLogReader *lr)
   count_errors = get_string (lr);
   if (count_errors != NULL)
     t->count_errors = g_string_new (count_errors);
+  g_free (t->syntax_construct);
+  t->syntax_construct = get_string (lr);
   r->ended = TRUE;
 }
 

@@ -52,6 +52,7 @@ hs_trace_free (HsTrace *trace)
   g_string_free (trace->out, TRUE);
   g_free (trace->error_text);
   g_free (trace->syntax_msg);
+  g_free (trace->syntax_construct);
   if (trace->count_errors)
     g_string_free (trace->count_errors, TRUE);
   g_free (trace);
@@ -95,6 +96,12 @@ const char *
 hs_trace_get_count_errors (HsTrace *trace)
 {
   return trace->count_errors && trace->count_errors->len ? trace->count_errors->str : NULL;
+}
+
+const char *
+hs_trace_get_refused_construct (HsTrace *trace)
+{
+  return trace->end == HS_TRACE_END_SYNTAX_ERROR ? trace->syntax_construct : NULL;
 }
 
 const char *

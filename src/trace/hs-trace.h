@@ -52,6 +52,10 @@ const char *hs_trace_get_error_text (HsTrace *trace);
 /* For HS_TRACE_END_SYNTAX_ERROR: 1-based line and column range and the message. */
 gboolean hs_trace_get_syntax_error (HsTrace *trace, int *line, int *col, int *end_col,
                                     const char **message);
+/* When nothing ran because the program uses valid Python Heapscope does not run yet (a
+ * NotImplementedError, not a syntax error): the construct, in English as marked for
+ * translation ("'match' statements"); else NULL. */
+const char *hs_trace_get_refused_construct (HsTrace *trace);
 const char *hs_trace_get_source (HsTrace *trace);
 
 /* With HsTraceOptions.verify_counts: one line per mismatch found, or NULL if none. */

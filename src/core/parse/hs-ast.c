@@ -84,6 +84,7 @@ hs_syntax_error_free (HsSyntaxError *err)
   g_free (err->type_name);
   g_free (err->msg);
   g_free (err->text);
+  g_free (err->construct);
   g_free (err);
 }
 

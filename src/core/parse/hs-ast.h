@@ -433,6 +433,9 @@ typedef struct
   char *msg;
   int lineno, offset, end_lineno, end_offset;
   char *text;
+  /* A refusal (NotImplementedError: valid Python that Heapscope does not run yet): the
+   * construct, in English as marked for translation ("'match' statements"), else NULL. */
+  char *construct;
 } HsSyntaxError;
 
 void hs_syntax_error_free (HsSyntaxError *err);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "hs-compile-private.h"
@@ -119,10 +121,10 @@ constant_object (Compiler *c, HsExpr *e)
         o = number_literal (c, e);
         return o != NULL ? hs_compile_canonical_value (c, "n", o, TRUE) : NULL;
       case HS_CONST_IMAG:
-        hs_compile_unsupported (c, e->pos, "complex numbers");
+        hs_compile_unsupported (c, e->pos, N_ ("complex numbers"));
         return NULL;
       case HS_CONST_BYTES:
-        hs_compile_unsupported (c, e->pos, "bytes literals");
+        hs_compile_unsupported (c, e->pos, N_ ("bytes literals"));
         return NULL;
     }
   return NULL;
@@ -933,13 +935,13 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         hs_compile_emit (c, HS_OP_FORMAT_VALUE, 0);
         break;
       case HS_EXPR_SLICE:
-        hs_compile_unsupported (c, e->pos, "slices outside subscripts");
+        hs_compile_unsupported (c, e->pos, N_ ("slices outside subscripts"));
         break;
       case HS_EXPR_STARRED:
         hs_compile_error_at (c, "SyntaxError", e->pos, "can't use starred expression here");
         break;
       case HS_EXPR_NAMEDEXPR:
-        hs_compile_unsupported (c, e->pos, "':=' assignment expressions");
+        hs_compile_unsupported (c, e->pos, N_ ("':=' assignment expressions"));
         break;
       case HS_EXPR_LAMBDA:
         {

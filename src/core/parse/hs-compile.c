@@ -16,6 +16,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "hs-compile-private.h"
@@ -104,9 +106,12 @@ hs_compile_enter_level (Compiler *c)
 void
 hs_compile_unsupported (Compiler *c, HsPos pos, const char *what)
 {
+  if (c->error != NULL)
+    return;
   hs_compile_error_at (c, "NotImplementedError", pos,
                        "%s %s not supported by Heapscope yet (line %d)", what,
                        g_str_has_suffix (what, "s") ? "are" : "is", pos.lineno);
+  c->error->construct = g_strdup (what);
 }
 
 /* ---- positions ------------------------------------------------------------------- */
@@ -651,7 +656,7 @@ visit_import (Compiler *c, HsStmt *s)
       HsAlias *a = &s->u.import.names[i];
       if (strcmp (a->name, "*") == 0)
         {
-          hs_compile_unsupported (c, s->pos, "'from ... import *'");
+          hs_compile_unsupported (c, s->pos, N_ ("'from ... import *'"));
           return;
         }
       hs_compile_emit (c, HS_OP_IMPORT_FROM, hs_compile_name_index (c, a->name));
@@ -700,7 +705,7 @@ visit_for (Compiler *c, HsStmt *s)
 {
   if (s->u.for_.is_async)
     {
-      hs_compile_unsupported (c, s->pos, "'async for' loops");
+      hs_compile_unsupported (c, s->pos, N_ ("'async for' loops"));
       return;
     }
   int top = hs_compile_new_label (c), orelse = hs_compile_new_label (c),
@@ -792,7 +797,7 @@ check_arguments (Compiler *c, HsArguments *a, HsPos pos)
 {
   if (a->n_posonly > 0)
     {
-      hs_compile_unsupported (c, pos, "'/' positional-only parameters");
+      hs_compile_unsupported (c, pos, N_ ("'/' positional-only parameters"));
       return FALSE;
     }
   return TRUE;
@@ -813,7 +818,7 @@ visit_funcdef (Compiler *c, HsStmt *s)
 {
   HsArguments *a = s->u.funcdef.args;
   if (s->u.funcdef.is_async)
-    return hs_compile_unsupported (c, s->pos, "'async def' functions");
+    return hs_compile_unsupported (c, s->pos, N_ ("'async def' functions"));
   if (!check_arguments (c, a, s->pos))
     return;
   hs_compile_visit_exprs (c, &s->u.funcdef.decorators);
@@ -833,9 +838,9 @@ visit_classdef (Compiler *c, HsStmt *s)
 {
   if (s->u.classdef.n_keywords > 0)
     return hs_compile_unsupported (c, s->u.classdef.keywords[0].pos,
-                                   "class keywords (metaclass=...)");
+                                   N_ ("class keywords (metaclass=...)"));
   if (hs_compile_has_starred (&s->u.classdef.bases))
-    return hs_compile_unsupported (c, s->pos, "'*' in class bases");
+    return hs_compile_unsupported (c, s->pos, N_ ("'*' in class bases"));
   hs_compile_visit_exprs (c, &s->u.classdef.decorators);
   HsCode *code = compile_class (c, s);
   if (code == NULL)
@@ -948,7 +953,7 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
         visit_with_item (c, s, 0);
         break;
       case HS_STMT_MATCH:
-        hs_compile_unsupported (c, s->pos, "'match' statements");
+        hs_compile_unsupported (c, s->pos, N_ ("'match' statements"));
         break;
       case HS_STMT_IMPORT:
       case HS_STMT_IMPORTFROM:
@@ -1094,7 +1099,7 @@ comprehension_loop (Compiler *c, HsExpr *e, int gen)
       if_cleanup = hs_compile_new_label (c);
   if (g->is_async)
     {
-      hs_compile_unsupported (c, e->pos, "asynchronous comprehensions");
+      hs_compile_unsupported (c, e->pos, N_ ("asynchronous comprehensions"));
       return;
     }
   if (gen == 0)

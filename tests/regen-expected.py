@@ -11,6 +11,9 @@ directory as the working directory and writes, beside it:
                path in tracebacks and syntax errors)
   NAME.status  its exit status, as a decimal number and a newline
 
+A program that calls input() reads NAME.in, when there is one, as its standard input
+(else its stdin is empty: input() raises EOFError).
+
 The stored files are the truth test-corpus.c compares Heapscope against, so the
 test suite itself never needs python3. Run this only with CPython 3.11 (the
 semantics Heapscope follows); it refuses other versions unless --force is given.
@@ -40,11 +43,16 @@ def run_program(directory, name):
     env["PYTHONIOENCODING"] = "utf-8"
     env.pop("PYTHONWARNINGS", None)
     env.pop("PYTHONSTARTUP", None)
+    stdin_path = os.path.join(directory, name + ".in")
+    stdin = b""
+    if os.path.exists(stdin_path):
+        with open(stdin_path, "rb") as f:
+            stdin = f.read()
     proc = subprocess.run(
         [sys.executable, "-X", "utf8", os.path.join(directory, name + ".py")],
         cwd=directory,
         env=env,
-        stdin=subprocess.DEVNULL,
+        input=stdin,
         capture_output=True,
         timeout=TIMEOUT_SECONDS,
     )

@@ -172,6 +172,30 @@ check_equal (const char *name, const char *what, const char *expected, const cha
   return FALSE;
 }
 
+/* The program's standard input (NAME.in), handed out line by line as CPython's input()
+ * reads it. */
+typedef struct
+{
+  const char *text;
+  gsize len, pos;
+} CorpusInput;
+
+static char *
+next_input_line (gsize *len, gpointer user_data)
+{
+  CorpusInput *in = user_data;
+  const char *start = in->text + in->pos;
+  const char *nl;
+  gsize n;
+  if (in->pos >= in->len)
+    return NULL;
+  nl = memchr (start, '\n', in->len - in->pos);
+  n = nl != NULL ? (gsize)(nl - start) : in->len - in->pos;
+  in->pos += n + (nl != NULL);
+  *len = n;
+  return g_strndup (start, n);
+}
+
 static void
 test_program (gconstpointer data)
 {
@@ -183,6 +207,9 @@ test_program (gconstpointer data)
   g_autofree char *want_out = read_expected (c->dir, c->name, "out");
   g_autofree char *want_err = read_expected (c->dir, c->name, "err");
   g_autofree char *want_status = read_expected (c->dir, c->name, "status");
+  g_autofree char *in_path = g_strdup_printf ("%s/%s.in", c->dir, c->name);
+  CorpusInput input = { "", 0, 0 };
+  g_autofree char *in_text = NULL;
   g_autoptr (GString) out = g_string_new (NULL);
   g_autofree char *raw_err = NULL;
   g_autofree char *err = NULL;
@@ -202,6 +229,9 @@ test_program (gconstpointer data)
       return;
     }
 
+  if (g_file_get_contents (in_path, &in_text, &input.len, NULL))
+    input.text = in_text;
+
   /* A step limit far above what any corpus program needs keeps a looping core from
    * hanging the whole suite; the mismatch is then reported like any other. */
   hs_vm_config_init (&config);
@@ -210,6 +240,7 @@ test_program (gconstpointer data)
     g_autoptr (HsVM) vm = hs_vm_new (&config);
 
     hs_vm_set_output (vm, collect_output, out);
+    hs_vm_set_input (vm, next_input_line, &input);
     result = hs_vm_run_source (vm, source, source_len, py_path);
     raw_err = result == HS_RUN_OK ? g_strdup ("") : hs_vm_format_error (vm);
     hs_vm_finalize (vm, result);

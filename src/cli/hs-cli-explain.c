@@ -77,6 +77,7 @@ hs_cli_explain (int argc, char **argv)
     return 1;
   hs_trace_options_init (&options);
   options.heap_primitives = heap_primitives;
+  options.input = hs_cli_read_stdin_line;
   options.max_steps = max_steps;
   trace = hs_trace_record (text, len, abs, &options, NULL);
   lines = g_strsplit (hs_trace_get_source (trace), "\n", -1);

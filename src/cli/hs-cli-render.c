@@ -170,6 +170,7 @@ hs_cli_render (int argc, char **argv)
     return 1;
   hs_trace_options_init (&options);
   options.heap_primitives = heap_primitives;
+  options.input = hs_cli_read_stdin_line;
   options.max_steps = CLAMP (max_steps, 1, 10000000);
   trace = hs_trace_record (text, len, abs, &options, NULL);
   settings.trace = trace;

@@ -54,6 +54,7 @@ hs_cli_run (int argc, char **argv)
   config.max_line_steps = max_steps;
   vm = hs_vm_new (&config);
   hs_vm_set_output (vm, write_stdout, NULL);
+  hs_vm_set_input (vm, hs_cli_read_stdin_line, NULL);
   result = hs_vm_run_source (vm, text, len, abs);
   fflush (stdout);
   if (result != HS_RUN_OK)

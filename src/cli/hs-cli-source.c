@@ -1,4 +1,4 @@
-/* hs-cli-source.c — reading a program file for any command.
+/* hs-cli-source.c — what a program reads, for any command: its file, and its standard input.
  *
  * The bytes go to the core as they are: it refuses NUL bytes and invalid UTF-8 with
  * CPython's own SyntaxError (hs-source.c), so `run` ends like `python3` does.
@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "hs-cli.h"
 
@@ -22,4 +23,22 @@ hs_cli_read_source (const char *command, const char *path, char **text, gsize *l
     }
   *abs = g_canonicalize_filename (path, NULL);
   return TRUE;
+}
+
+char *
+hs_cli_read_stdin_line (gsize *len, gpointer user_data)
+{
+  g_autofree char *buf = NULL;
+  size_t cap = 0;
+  ssize_t n = getline (&buf, &cap, stdin);
+  if (n <= 0)
+    return NULL;
+  if (buf[n - 1] == '\n')
+    {
+      n--;
+      if (n > 0 && buf[n - 1] == '\r')
+        n--;
+    }
+  *len = n;
+  return g_strndup (buf, n);
 }

@@ -57,6 +57,7 @@ hs_cli_trace (int argc, char **argv)
     return 1;
   hs_trace_options_init (&options);
   options.heap_primitives = heap_primitives;
+  options.input = hs_cli_read_stdin_line;
   options.max_steps = max_steps;
   trace = hs_trace_record (text, len, abs, &options, NULL);
   json = hs_trace_to_json (trace, JSON_MAX_BYTES, &error);

@@ -183,6 +183,9 @@ main (int argc, char **argv)
   options.heap_primitives = heap_primitives;
   options.step_done = step_done;
   options.step_done_data = &run;
+  /* stdin carries the program's text, and the app has no input channel yet: input() is at
+   * the end of input (EOFError), as CPython with its stdin closed. */
+  options.input = NULL;
   trace = hs_trace_record (source, len, name ? name : "<string>", &options, &cancel);
   sent = hs_trace_stream_writer_finish (run.writer, trace);
   hs_trace_stream_writer_free (run.writer);

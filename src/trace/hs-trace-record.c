@@ -1468,7 +1468,19 @@ on_gc (HsVM *vm, HsObject *const *unreachable, gsize n, gpointer data)
     hs_log_put (&rec->trace->log, hs_object_id (unreachable[i]));
 }
 
-static const HsVMHooks recorder_hooks = { on_step, NULL, on_free, on_output, on_gc };
+/* Python Tutor's convention (pg_logger's raw_input_wrapper): the trace's output shows
+ * the answer after its prompt, as a terminal echoes it, with the Enter. */
+static void
+on_input (HsVM *vm, const char *line, gsize len, gpointer data)
+{
+  Recorder *rec = data;
+  if (rec->stopped)
+    return;
+  g_string_append_len (rec->trace->out, line, len);
+  g_string_append_c (rec->trace->out, '\n');
+}
+
+static const HsVMHooks recorder_hooks = { on_step, NULL, on_free, on_output, on_gc, on_input };
 
 /* ---- recording ------------------------------------------------------------------- */
 
@@ -1528,6 +1540,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.class_lines = find_class_lines (t->source);
   vm->track_dirty = TRUE;
   hs_vm_set_hooks (vm, &recorder_hooks, &rec);
+  hs_vm_set_input (vm, options->input, options->input_data);
 
   result = hs_vm_run_source (vm, source, len, filename);
   rec.stopped = TRUE;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "hs-snapshot.h"
+#include "hs-vm.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ typedef struct
    * runner streams the trace out from here: hs_trace_stream_writer_step_done). */
   void (*step_done) (HsTrace *trace, gpointer data);
   gpointer step_done_data;
+  /* Where the program's input() reads (NULL: at the end of input, EOFError). */
+  HsInputFn input;
+  gpointer input_data;
 } HsTraceOptions;
 
 void hs_trace_options_init (HsTraceOptions *options);

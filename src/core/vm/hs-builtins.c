@@ -209,12 +209,44 @@ builtin_ord (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_int_from_i64 (vm, g_utf8_get_char (hs_str_utf8 (o)));
 }
 
+/* CPython's input(): the prompt's str() goes out as output, without a newline; the line
+ * read comes back without it; the end of input is EOFError. */
 static HsObject *
 builtin_input (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                     "input() is not supported by Heapscope: programs cannot read input yet");
-  return NULL;
+  HsObject *prompt = NULL;
+  g_autofree char *line = NULL;
+  gsize len = 0;
+  if (!hs_parse_args (vm, "input", args, nargs, kwnames, "|prompt /", &prompt))
+    return NULL;
+  if (prompt != NULL)
+    {
+      HsObject *text = hs_object_str (vm, prompt);
+      int rc;
+      if (text == NULL)
+        return NULL;
+      rc = hs_vm_write_output (vm, hs_str_utf8 (text), hs_str_byte_len (text));
+      hs_decref (vm, text);
+      if (rc < 0)
+        return NULL;
+    }
+  if (vm->input_fn != NULL)
+    line = vm->input_fn (&len, vm->input_data);
+  if (line == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_EOFError, "EOF when reading a line");
+      return NULL;
+    }
+  if (!g_utf8_validate (line, len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (line, len);
+      g_free (line);
+      line = g_steal_pointer (&valid);
+      len = strlen (line);
+    }
+  if (vm->hooks != NULL && vm->hooks->input != NULL)
+    vm->hooks->input (vm, line, len, vm->hooks_data);
+  return hs_str_new (vm, line, len);
 }
 
 /* What Heapscope leaves out: calling it says so, rather than "name is not defined". */

@@ -52,6 +52,8 @@ typedef struct
   /* (from tier2-runtime) the cycle collector found unreachable[0..n) and is about to
    * break their cycles and free them (each then also gets a `free` call). */
   void (*gc) (HsVM *vm, HsObject *const *unreachable, gsize n, gpointer data);
+  /* input() read `line` (without its newline) after writing its prompt as output. */
+  void (*input) (HsVM *vm, const char *line, gsize len, gpointer data);
 } HsVMHooks;
 
 void hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data);
@@ -84,6 +86,8 @@ struct _HsVM
   /* host hooks */
   HsOutputFn output_fn;
   gpointer output_data;
+  HsInputFn input_fn;
+  gpointer input_data;
   gint cancel_requested; /* atomic */
 
   /* (from vm) execution state, owned by hs-vm.c */

@@ -206,6 +206,13 @@ hs_vm_set_output (HsVM *vm, HsOutputFn fn, gpointer user_data)
 }
 
 void
+hs_vm_set_input (HsVM *vm, HsInputFn fn, gpointer user_data)
+{
+  vm->input_fn = fn;
+  vm->input_data = user_data;
+}
+
+void
 hs_vm_cancel (HsVM *vm)
 {
   g_atomic_int_set (&vm->cancel_requested, 1);

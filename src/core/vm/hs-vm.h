@@ -30,12 +30,18 @@ typedef enum
 } HsRunResult;
 
 typedef void (*HsOutputFn) (const char *text, gsize len, gpointer user_data);
+/* One line of standard input for input(): newly allocated, without its trailing newline,
+ * its byte length in *len; NULL at the end of input (input() then raises EOFError). */
+typedef char *(*HsInputFn) (gsize *len, gpointer user_data);
 
 HsVM *hs_vm_new (const HsVMConfig *config); /* NULL config: defaults */
 void hs_vm_free (HsVM *vm);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsVM, hs_vm_free)
 
 void hs_vm_set_output (HsVM *vm, HsOutputFn fn, gpointer user_data);
+/* Where input() reads; without one, input() is at the end of input (EOFError), as
+ * CPython with its stdin closed. */
+void hs_vm_set_input (HsVM *vm, HsInputFn fn, gpointer user_data);
 
 /* Compiles and runs a whole program as module __main__. `filename` is what tracebacks
  * print (the CLI passes the absolute path, as CPython does). */

@@ -1540,7 +1540,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.class_lines = find_class_lines (t->source);
   vm->track_dirty = TRUE;
   hs_vm_set_hooks (vm, &recorder_hooks, &rec);
-  hs_vm_set_input (vm, options->input, options->input_data);
+  hs_vm_set_input (vm, t->options.input, t->options.input_data);
 
   result = hs_vm_run_source (vm, source, len, filename);
   rec.stopped = TRUE;

@@ -13,6 +13,8 @@ hs_trace_options_init (HsTraceOptions *options)
   options->verify_counts = FALSE;
   options->step_done = NULL;
   options->step_done_data = NULL;
+  options->input = NULL;
+  options->input_data = NULL;
 }
 
 HsTrace *

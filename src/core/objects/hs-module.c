@@ -39,7 +39,9 @@ static const BuiltinModule builtin_modules[] = {
   { "itertools", hs_mod_itertools_init },
   { "math", hs_mod_math_init },
   { "random", hs_mod_random_init },
+  { "string", hs_mod_string_init },
   { "sys", hs_mod_sys_init },
+  { "time", hs_mod_time_init },
 };
 
 static const BuiltinModule *
@@ -291,6 +293,7 @@ hs_module_runtime_init (void)
       hs_mod_operator_runtime_init ();
       hs_mod_functools_runtime_init ();
       hs_mod_itertools_runtime_init ();
+      hs_mod_string_runtime_init ();
       g_once_init_leave (&once, 1);
     }
 }

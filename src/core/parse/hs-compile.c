@@ -1254,7 +1254,7 @@ hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const
   if (code != NULL)
     {
       code->nliterals = (int)c.literals->len;
-      code->literals = (HsObject **)g_ptr_array_steal (c.literals, NULL);
+      code->literals = (HsObject **)g_ptr_array_free (c.literals, FALSE);
       c.literals = g_ptr_array_new ();
     }
   hs_compile_unit_free (vm, u, c.error != NULL);

@@ -1210,8 +1210,11 @@ parse_split_args (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsOb
     return FALSE;
   if (*sep == hs_None)
     *sep = NULL;
-  if (*sep != NULL && !expect_str (vm, *sep, "must be str or None,"))
-    return FALSE;
+  if (*sep != NULL && !hs_str_check (*sep))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "must be str or None, not %s", hs_type_name (*sep));
+      return FALSE;
+    }
   if (*sep != NULL && HS_STR (*sep)->byte_len == 0)
     {
       hs_err_set_string (vm, &hs_exc_ValueError, "empty separator");

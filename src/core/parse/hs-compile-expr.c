@@ -941,7 +941,9 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         hs_compile_error_at (c, "SyntaxError", e->pos, "can't use starred expression here");
         break;
       case HS_EXPR_NAMEDEXPR:
-        hs_compile_unsupported (c, e->pos, N_ ("':=' assignment expressions"));
+        hs_compile_visit_expr (c, e->u.namedexpr.value);
+        hs_compile_emit (c, HS_OP_DUP_TOP, 0);
+        hs_compile_store_name (c, e->u.namedexpr.target->u.name.id, FALSE);
         break;
       case HS_EXPR_LAMBDA:
         {

@@ -20,6 +20,7 @@ struct _HsSymtable
   HsPos error_pos;
   int depth;         /* statements and expressions being visited (C recursion) */
   gboolean too_deep; /* the walk stopped at HS_SYMTABLE_MAX_DEPTH */
+  gboolean in_comp_target; /* visiting a comprehension's `for` target */
 };
 
 static HsScope *
@@ -164,7 +165,9 @@ visit_comprehension (HsSymtable *st, HsExpr *e)
     {
       if (i > 0)
         visit_expr (st, gens[i].iter);
+      st->in_comp_target = TRUE;
       visit_expr (st, gens[i].target);
+      st->in_comp_target = FALSE;
       visit_exprs (st, &gens[i].ifs);
     }
   if (e->u.comp.key != NULL)
@@ -208,6 +211,64 @@ visit_expr (HsSymtable *st, HsExpr *e)
   st->depth--;
 }
 
+static gboolean
+is_comprehension (HsScope *s)
+{
+  const HsExpr *e = s->node;
+  return s->kind == HS_SCOPE_FUNCTION && e != NULL
+         && (e->kind == HS_EXPR_LISTCOMP || e->kind == HS_EXPR_SETCOMP
+             || e->kind == HS_EXPR_DICTCOMP || e->kind == HS_EXPR_GENEXP);
+}
+
+/* PEP 572: inside comprehensions `:=` binds in the first enclosing scope that is not one
+ * (each comprehension in between sees it as nonlocal, or global at module level). */
+static void
+visit_named_target (HsSymtable *st, HsExpr *target)
+{
+  const char *id = target->u.name.id;
+  HsScope *owner = st->cur;
+  int bind_as;
+  if (!is_comprehension (st->cur))
+    {
+      visit_expr (st, target);
+      return;
+    }
+  for (HsScope *s = st->cur; is_comprehension (s); s = s->parent)
+    if (flags_of (s, id) & HS_DEF_COMP_ITER)
+      {
+        set_error (st, target->pos,
+                   g_strdup_printf (
+                       "assignment expression cannot rebind comprehension iteration variable '%s'",
+                       id));
+        return;
+      }
+  while (is_comprehension (owner))
+    owner = owner->parent;
+  if (owner->kind == HS_SCOPE_CLASS)
+    {
+      set_error (st, target->pos,
+                 g_strdup ("assignment expression within a comprehension cannot be used in a "
+                           "class body"));
+      return;
+    }
+  bind_as = owner->kind == HS_SCOPE_MODULE ? HS_DEF_GLOBAL : HS_DEF_NONLOCAL;
+  for (HsScope *s = st->cur; s != owner; s = s->parent)
+    {
+      /* not add_flags: a use before the `:=` is no error here, unlike before `nonlocal` */
+      int old = flags_of (s, id);
+      if (old == 0)
+        g_ptr_array_add (s->names, (gpointer)id);
+      g_hash_table_insert (s->flags, (gpointer)id, GINT_TO_POINTER (old | bind_as));
+    }
+  {
+    int old = flags_of (owner, id);
+    if (old == 0)
+      g_ptr_array_add (owner->names, (gpointer)id);
+    if (!(old & (HS_DEF_GLOBAL | HS_DEF_NONLOCAL)))
+      g_hash_table_insert (owner->flags, (gpointer)id, GINT_TO_POINTER (old | HS_DEF_LOCAL));
+  }
+}
+
 static void
 visit_expr_inner (HsSymtable *st, HsExpr *e)
 {
@@ -217,14 +278,15 @@ visit_expr_inner (HsSymtable *st, HsExpr *e)
         if (e->u.name.ctx == HS_CTX_LOAD)
           use_name (st, e->u.name.id, e->pos);
         else
-          add_flags (st, e->u.name.id, HS_DEF_LOCAL, e->pos);
+          add_flags (st, e->u.name.id, HS_DEF_LOCAL | (st->in_comp_target ? HS_DEF_COMP_ITER : 0),
+                     e->pos);
         break;
       case HS_EXPR_BOOLOP:
         visit_exprs (st, &e->u.boolop.values);
         break;
       case HS_EXPR_NAMEDEXPR:
         visit_expr (st, e->u.namedexpr.value);
-        visit_expr (st, e->u.namedexpr.target);
+        visit_named_target (st, e->u.namedexpr.target);
         break;
       case HS_EXPR_BINOP:
         visit_expr (st, e->u.binop.left);

@@ -37,6 +37,7 @@ enum
   HS_DEF_GLOBAL = 1 << 2,
   HS_DEF_NONLOCAL = 1 << 3,
   HS_USE = 1 << 4,
+  HS_DEF_COMP_ITER = 1 << 5, /* a comprehension's iteration variable (PEP 572's errors) */
 };
 
 typedef struct _HsScope HsScope;

@@ -313,9 +313,14 @@ typedef struct
 
 typedef void (*ValueFunc) (Share *s, HsSnapValue *v);
 
-/* Every place the view shows a value: frame rows, and the cells of live objects. */
+/* Every place the view shows a value that makes it shared: frame rows and the values in
+ * the cells of live objects; with `all_places`, also the cells of freed objects and keys,
+ * which follow a value onto the heap but do not send it there: a dict's keys alone leave
+ * a value inline, as Python Tutor draws them, since the same key string in every dict of a
+ * list (or of a 300-deep chain) would cross the diagram with arrows that teach nothing and
+ * take dot minutes to lay out. */
 static void
-for_each_shown_value (Share *s, ValueFunc func, gboolean with_freed)
+for_each_shown_value (Share *s, ValueFunc func, gboolean all_places)
 {
   for (guint i = 0; i < s->snap->frames->len; i++)
     {
@@ -329,11 +334,12 @@ for_each_shown_value (Share *s, ValueFunc func, gboolean with_freed)
     {
       HsSnapObject *o = g_ptr_array_index (s->snap->objects, i);
 
-      if ((o->flags & HS_SNAP_FLAG_FREED) && !with_freed)
+      if ((o->flags & HS_SNAP_FLAG_FREED) && !all_places)
         continue;
       for (guint j = 0; j < o->cells->len; j++)
         {
-          func (s, &g_array_index (o->cells, HsSnapCell, j).key);
+          if (all_places)
+            func (s, &g_array_index (o->cells, HsSnapCell, j).key);
           func (s, &g_array_index (o->cells, HsSnapCell, j).value);
         }
     }

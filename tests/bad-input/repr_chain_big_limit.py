@@ -1,4 +1,5 @@
-# with the limit raised, the C stack runs out first: RecursionError, not SIGSEGV
+# with the limit raised, the C stack runs out first: RecursionError, not SIGSEGV (where it runs
+# out, and so the message's "while ..." part, depends on the frame sizes: ASan's are bigger)
 import sys
 sys.setrecursionlimit(10**6)
 class Node:

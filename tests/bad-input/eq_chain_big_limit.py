@@ -1,3 +1,5 @@
+# Which check fires first depends on the build's frame sizes: the comparison's own (in
+# comparison) or the frame push of the next __eq__ (plain message).
 import sys
 sys.setrecursionlimit(10**6)
 class E:

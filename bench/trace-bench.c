@@ -196,7 +196,8 @@ bench_exports (void)
   static const int sizes[] = { 10, 50, 100, 200 };
   g_autofree char *dir = g_dir_make_tmp ("hs-trace-bench-XXXXXX", NULL);
 
-  printf ("\nExports of the last step (median ms, layout included; PNG at scale 2; JSON: the whole trace)\n\n");
+  printf ("\nExports of the last step (median ms, layout included; PNG at scale 2; JSON: the whole "
+          "trace)\n\n");
   printf ("%-10s %8s %17s %10s %10s %10s %10s %10s %12s\n", "objects", "steps", "scene size",
           "render", "png", "svg", "pdf", "dot", "json");
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)

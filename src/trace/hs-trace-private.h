@@ -104,7 +104,7 @@ struct _HsTrace
   int syntax_line, syntax_col, syntax_end_col;
   char *syntax_msg;
   char *syntax_construct; /* HsSyntaxError.construct */
-  GString *count_errors; /* verify_counts mismatches, or NULL */
+  GString *count_errors;  /* verify_counts mismatches, or NULL */
   /* A field added here must travel in hs-trace-stream.c's MSG_END too (HsTraceStep and
    * HsTraceKeyframe fields travel by themselves). */
 };

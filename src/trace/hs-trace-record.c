@@ -60,11 +60,11 @@ typedef struct
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_cell;
-  GHashTable *class_dicts; /* a traced class's namespace dict -> the class */
+  GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
   GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
-  GHashTable *generators;  /* traced generators that ran since the last flush (their frames
-                            * change without a dirty mark) */
-  gsize oversized_len;     /* length of the first collection too large to record, or 0 */
+  GHashTable *generators;   /* traced generators that ran since the last flush (their frames
+                             * change without a dirty mark) */
+  gsize oversized_len;      /* length of the first collection too large to record, or 0 */
   const char *oversized_type;
   GArray *class_lines;  /* gboolean per line number: the line starts a class statement */
   guint64 hidden_frame; /* the class body running unseen (see is_hidden), or 0 */

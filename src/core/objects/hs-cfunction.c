@@ -449,10 +449,9 @@ match_python (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsize
   if (nargs > s->maxpos)
     {
       g_autofree char *takes
-          = s->minpos < s->maxpos
-                ? g_strdup_printf ("from %" G_GSIZE_FORMAT " to %" G_GSIZE_FORMAT, s->minpos,
-                                   s->maxpos)
-                : g_strdup_printf ("%" G_GSIZE_FORMAT, s->maxpos);
+          = s->minpos < s->maxpos ? g_strdup_printf ("from %" G_GSIZE_FORMAT " to %" G_GSIZE_FORMAT,
+                                                     s->minpos, s->maxpos)
+                                  : g_strdup_printf ("%" G_GSIZE_FORMAT, s->maxpos);
       hs_err_format (vm, &hs_exc_TypeError,
                      "%s() takes %s positional argument%s but %" G_GSIZE_FORMAT " %s given", name,
                      takes, plural (s->maxpos), nargs, nargs == 1 ? "was" : "were");
@@ -464,8 +463,9 @@ match_python (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsize
       gsize n = append_missing (names, s, slots, kwonly);
       if (n > 0)
         {
-          hs_err_format (vm, &hs_exc_TypeError, "%s() missing %" G_GSIZE_FORMAT " required %s argument%s: %s",
-                         name, n, kwonly ? "keyword-only" : "positional", plural (n), names->str);
+          hs_err_format (vm, &hs_exc_TypeError,
+                         "%s() missing %" G_GSIZE_FORMAT " required %s argument%s: %s", name, n,
+                         kwonly ? "keyword-only" : "positional", plural (n), names->str);
           return FALSE;
         }
     }

@@ -538,7 +538,7 @@ type_repr (HsVM *vm, HsObject *self)
 {
   HsType *t = (HsType *)self;
   char *s = (t->type_flags & HS_TYPE_HEAP) ? g_strdup_printf ("<class '__main__.%s'>", t->name)
-             : t->module != NULL           ? g_strdup_printf ("<class '%s.%s'>", t->module, t->name)
+            : t->module != NULL            ? g_strdup_printf ("<class '%s.%s'>", t->module, t->name)
                                            : g_strdup_printf ("<class '%s'>", t->name);
   HsObject *r = str_from_cstr (vm, s);
   g_free (s);

@@ -103,10 +103,10 @@ enum
 
 enum
 {
-  HS_TYPE_GC = 1 << 0,        /* instances may hold references: tracked by the collector */
-  HS_TYPE_HEAP = 1 << 1,      /* created by a `class` statement */
-  HS_TYPE_BASETYPE = 1 << 2,  /* may be subclassed */
-  HS_TYPE_EXCEPTION = 1 << 3, /* BaseException or a subclass */
+  HS_TYPE_GC = 1 << 0,            /* instances may hold references: tracked by the collector */
+  HS_TYPE_HEAP = 1 << 1,          /* created by a `class` statement */
+  HS_TYPE_BASETYPE = 1 << 2,      /* may be subclassed */
+  HS_TYPE_EXCEPTION = 1 << 3,     /* BaseException or a subclass */
   HS_TYPE_DRAWN_AS_LIST = 1 << 4, /* a built-in sequence (collections.deque) that the trace
                                    * draws as a list of what its traverse visits, in order */
 };

@@ -18,8 +18,8 @@ struct _HsSymtable
   HsScope *cur;
   char *error;
   HsPos error_pos;
-  int depth;         /* statements and expressions being visited (C recursion) */
-  gboolean too_deep; /* the walk stopped at HS_SYMTABLE_MAX_DEPTH */
+  int depth;               /* statements and expressions being visited (C recursion) */
+  gboolean too_deep;       /* the walk stopped at HS_SYMTABLE_MAX_DEPTH */
   gboolean in_comp_target; /* visiting a comprehension's `for` target */
 };
 
@@ -236,10 +236,10 @@ visit_named_target (HsSymtable *st, HsExpr *target)
   for (HsScope *s = st->cur; is_comprehension (s); s = s->parent)
     if (flags_of (s, id) & HS_DEF_COMP_ITER)
       {
-        set_error (st, target->pos,
-                   g_strdup_printf (
-                       "assignment expression cannot rebind comprehension iteration variable '%s'",
-                       id));
+        set_error (
+            st, target->pos,
+            g_strdup_printf (
+                "assignment expression cannot rebind comprehension iteration variable '%s'", id));
         return;
       }
   while (is_comprehension (owner))

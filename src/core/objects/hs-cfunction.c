@@ -205,6 +205,7 @@ typedef struct
   gsize n;
   gboolean meth_o; /* "!" style */
   gboolean python; /* "@" style */
+  gboolean tuple;  /* "%" style */
   gsize maxpos;    /* parameters that may be given by position */
   gsize minpos;    /* required positional parameters */
   gboolean all_posonly;
@@ -225,6 +226,11 @@ spec_parse (const char *spec, Spec *s)
   else if (*c == '@')
     {
       s->python = TRUE;
+      c++;
+    }
+  else if (*c == '%')
+    {
+      s->tuple = TRUE;
       c++;
     }
   while (*c)
@@ -316,7 +322,15 @@ check_positional (HsVM *vm, const char *fname, const Spec *s, gsize nargs, HsObj
     return FALSE;
   if (nargs >= s->minpos && nargs <= s->maxpos)
     return TRUE;
-  if (s->minpos == s->maxpos)
+  if (s->tuple)
+    hs_err_format (vm, &hs_exc_TypeError,
+                   "%s() takes %s %" G_GSIZE_FORMAT " argument%s (%" G_GSIZE_FORMAT " given)", name,
+                   s->minpos == s->maxpos ? "exactly"
+                   : nargs < s->minpos    ? "at least"
+                                          : "at most",
+                   nargs < s->minpos ? s->minpos : s->maxpos,
+                   plural (nargs < s->minpos ? s->minpos : s->maxpos), nargs);
+  else if (s->minpos == s->maxpos)
     hs_err_format (vm, &hs_exc_TypeError,
                    "%s expected %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT, name,
                    s->maxpos, plural (s->maxpos), nargs);

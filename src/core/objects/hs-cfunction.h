@@ -53,6 +53,8 @@ HsObject *hs_cfunction_call_with_self (HsVM *vm, const HsMethodDef *def, HsObjec
  *   "/"  all parameters before it are positional-only;
  *   "!"  (first character) METH_O / METH_NOARGS style messages: "x() takes exactly one
  *        argument (0 given)", "x() takes no arguments (1 given)"; all positional-only.
+ *   "%"  (first character) PyArg_ParseTuple's messages, for CPython's METH_VARARGS
+ *        functions: "find() takes at least 1 argument (0 given)"; end the spec with "/".
  *   "@"  (first character) the messages of a function CPython writes in Python
  *        ("copy() missing 1 required positional argument: 'x'").
  * The empty spec "" means no arguments (METH_NOARGS style).

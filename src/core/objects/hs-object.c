@@ -1020,12 +1020,30 @@ hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key)
   return getitem (vm, obj, key);
 }
 
+static gboolean
+is_immutable_sequence (HsObject *obj)
+{
+  return HS_ISINSTANCE (obj, &hs_tuple_type) || HS_ISINSTANCE (obj, &hs_str_type)
+         || HS_ISINSTANCE (obj, &hs_range_type);
+}
+
+/* CPython's PyObject_SetItem/DelItem convert an int key of a sequence type first, so a
+ * huge one raises IndexError before the "does not support" TypeError. */
+static gboolean
+sequence_index_fails (HsVM *vm, HsObject *obj, HsObject *key)
+{
+  return hs_int_check (key) && is_immutable_sequence (obj) && hs_int_as_ssize_index (vm, key) == -1
+         && hs_err_occurred (vm);
+}
+
 int
 hs_object_setitem (HsVM *vm, HsObject *obj, HsObject *key, HsObject *value)
 {
   int (*setitem) (HsVM *, HsObject *, HsObject *, HsObject *) = SLOT (obj->type, setitem);
   if (setitem == NULL)
     {
+      if (sequence_index_fails (vm, obj, key))
+        return -1;
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object does not support item assignment",
                      hs_type_name (obj));
       return -1;
@@ -1040,9 +1058,9 @@ hs_object_delitem (HsVM *vm, HsObject *obj, HsObject *key)
   if (setitem == NULL)
     {
       /* CPython words it differently on its sequence path (int key, sequence type). */
-      gboolean seq = hs_int_check (key)
-                     && (HS_ISINSTANCE (obj, &hs_tuple_type) || HS_ISINSTANCE (obj, &hs_str_type)
-                         || HS_ISINSTANCE (obj, &hs_range_type));
+      gboolean seq = hs_int_check (key) && is_immutable_sequence (obj);
+      if (sequence_index_fails (vm, obj, key))
+        return -1;
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object %s support item deletion",
                      hs_type_name (obj), seq ? "doesn't" : "does not");
       return -1;

@@ -948,7 +948,8 @@ parse_find_args (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObj
   HsObject *self = args[0];
   gsize len = HS_STR (self)->char_len, s = 0, e = len;
 
-  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "sub|start end /", sub, &start, &end))
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "%sub|start end /", sub, &start,
+                      &end))
     return FALSE;
   if (!slice_bound (vm, start, len, &s) || !slice_bound (vm, end, len, &e))
     return FALSE;
@@ -1010,25 +1011,25 @@ find_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const ch
 static HsObject *
 str_find (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return find_common (vm, args, nargs, kwnames, "find", FALSE, FALSE);
+  return find_common (vm, args, nargs, kwnames, "str.find", FALSE, FALSE);
 }
 
 static HsObject *
 str_rfind (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return find_common (vm, args, nargs, kwnames, "rfind", TRUE, FALSE);
+  return find_common (vm, args, nargs, kwnames, "str.rfind", TRUE, FALSE);
 }
 
 static HsObject *
 str_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return find_common (vm, args, nargs, kwnames, "index", FALSE, TRUE);
+  return find_common (vm, args, nargs, kwnames, "str.index", FALSE, TRUE);
 }
 
 static HsObject *
 str_rindex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return find_common (vm, args, nargs, kwnames, "rindex", TRUE, TRUE);
+  return find_common (vm, args, nargs, kwnames, "str.rindex", TRUE, TRUE);
 }
 
 static HsObject *
@@ -1039,7 +1040,7 @@ str_count (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   gboolean empty;
   const char *d = HS_STR (args[0])->data;
 
-  if (!parse_find_args (vm, "count", args, nargs, kwnames, &sub, &lo, &hi, &empty))
+  if (!parse_find_args (vm, "str.count", args, nargs, kwnames, &sub, &lo, &hi, &empty))
     return NULL;
   if (!hs_str_check (sub))
     {
@@ -1065,14 +1066,14 @@ str_count (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 starts_ends (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean ends)
 {
-  const char *name = ends ? "endswith" : "startswith";
+  const char *qualname = ends ? "str.endswith" : "str.startswith", *name = qualname + 4;
   HsObject *prefix, *start = NULL, *end = NULL, *self = args[0];
   gsize len = HS_STR (self)->char_len, s = 0, e = len, lo, hi;
   HsObject **cands;
   gsize ncands;
 
-  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "prefix|start end /", &prefix, &start,
-                      &end))
+  if (!hs_parse_args (vm, qualname, args + 1, nargs - 1, kwnames, "%prefix|start end /", &prefix,
+                      &start, &end))
     return NULL;
   if (!slice_bound (vm, start, len, &s) || !slice_bound (vm, end, len, &e))
     return NULL;

@@ -371,6 +371,30 @@ hs_dict_next (HsObject *dict, gsize *pos, HsObject **key, HsObject **value)
   return TRUE;
 }
 
+gsize
+hs_dict_end_pos (HsObject *dict)
+{
+  return HS_DICT (dict)->nentries;
+}
+
+gboolean
+hs_dict_prev (HsObject *dict, gsize *pos, HsObject **key, HsObject **value)
+{
+  HsDict *d = HS_DICT (dict);
+
+  *pos = MIN (*pos, d->nentries);
+  while (*pos > 0 && d->entries[*pos - 1].key == NULL)
+    (*pos)--;
+  if (*pos == 0)
+    return FALSE;
+  (*pos)--;
+  if (key)
+    *key = d->entries[*pos].key;
+  if (value)
+    *value = d->entries[*pos].value;
+  return TRUE;
+}
+
 static void
 dict_release (HsVM *vm, HsDict *d, gboolean dirty)
 {
@@ -949,6 +973,12 @@ typedef struct
   HsObject header;
   HsObject *dict;
 } HsDictView;
+
+HsObject *
+hs_dict_view_dict (HsObject *view)
+{
+  return ((HsDictView *)view)->dict;
+}
 
 static HsObject *
 view_new (HsVM *vm, HsType *type, HsObject *d)

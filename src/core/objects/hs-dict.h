@@ -65,6 +65,11 @@ int hs_dict_del_item (HsVM *vm, HsObject *d, HsObject *key);
 int hs_dict_contains (HsVM *vm, HsObject *d, HsObject *key);
 /* Iteration by position: start with *pos = 0; borrowed key/value (either may be NULL). */
 gboolean hs_dict_next (HsObject *d, gsize *pos, HsObject **key, HsObject **value);
+/* The dict a keys/values/items view shows (borrowed). */
+HsObject *hs_dict_view_dict (HsObject *view);
+/* Backwards: start with *pos = hs_dict_end_pos (d). */
+gsize hs_dict_end_pos (HsObject *d);
+gboolean hs_dict_prev (HsObject *d, gsize *pos, HsObject **key, HsObject **value);
 void hs_dict_clear (HsVM *vm, HsObject *d);
 HsObject *hs_dict_copy (HsVM *vm, HsObject *d);
 /* d.update(other): a dict or an iterable of pairs. */

@@ -12,6 +12,7 @@
 #include "hs-iter.h"
 
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-int.h"
@@ -337,12 +338,14 @@ typedef struct
   HsObject header;
   HsObject *dict; /* NULL once exhausted */
   gsize pos;
+  gboolean reverse;
   gssize used; /* len(dict) when created; -1 after a size error */
   gssize remaining;
 } DictIter;
 
 static HsType *const dictiter_types[]
-    = { &hs_dict_keyiter_type, &hs_dict_valueiter_type, &hs_dict_itemiter_type };
+    = { &hs_dict_keyiter_type,    &hs_dict_valueiter_type,    &hs_dict_itemiter_type,
+        &hs_dict_revkeyiter_type, &hs_dict_revvalueiter_type, &hs_dict_revitemiter_type };
 
 HsObject *
 hs_dict_iter_new (HsVM *vm, HsObject *dict, int kind)
@@ -351,6 +354,8 @@ hs_dict_iter_new (HsVM *vm, HsObject *dict, int kind)
   if (it == NULL)
     return NULL;
   it->dict = hs_incref (dict);
+  it->reverse = kind >= 3;
+  it->pos = it->reverse ? hs_dict_end_pos (dict) : 0;
   it->used = (gssize)hs_dict_len (dict);
   it->remaining = it->used;
   hs_gc_track (vm, &it->header);
@@ -371,7 +376,7 @@ dictiter_next (HsVM *vm, HsObject *self)
       it->used = -1;
       return NULL;
     }
-  if (!hs_dict_next (it->dict, &it->pos, &k, &v))
+  if (!(it->reverse ? hs_dict_prev : hs_dict_next) (it->dict, &it->pos, &k, &v))
     {
       HS_CLEAR (vm, it->dict);
       hs_object_mark_dirty (vm, self);
@@ -383,9 +388,9 @@ dictiter_next (HsVM *vm, HsObject *self)
       HS_CLEAR (vm, it->dict);
       return NULL;
     }
-  if (HS_IS (self, &hs_dict_keyiter_type))
+  if (HS_IS (self, &hs_dict_keyiter_type) || HS_IS (self, &hs_dict_revkeyiter_type))
     return hs_incref (k);
-  if (HS_IS (self, &hs_dict_valueiter_type))
+  if (HS_IS (self, &hs_dict_valueiter_type) || HS_IS (self, &hs_dict_revvalueiter_type))
     return hs_incref (v);
   return hs_tuple_pack (vm, 2, k, v);
 }
@@ -421,6 +426,9 @@ dictiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
 DICTITER_TYPE (hs_dict_keyiter_type, "dict_keyiterator");
 DICTITER_TYPE (hs_dict_valueiter_type, "dict_valueiterator");
 DICTITER_TYPE (hs_dict_itemiter_type, "dict_itemiterator");
+DICTITER_TYPE (hs_dict_revkeyiter_type, "dict_reversekeyiterator");
+DICTITER_TYPE (hs_dict_revvalueiter_type, "dict_reversevalueiterator");
+DICTITER_TYPE (hs_dict_revitemiter_type, "dict_reverseitemiterator");
 
 /* ---- reversed() ------------------------------------------------------------------------ */
 
@@ -429,21 +437,36 @@ hs_reversed_new (HsVM *vm, HsObject *seq)
 {
   gssize n;
 
-  if (hs_list_check (seq))
+  HsObject *method;
+
+  if (HS_IS (seq, &hs_list_type))
     return seqiter_new (vm, &hs_list_reviter_type, seq, (gssize)hs_list_len (seq) - 1);
   if (HS_IS (seq, &hs_range_type))
     return hs_range_reversed (vm, seq);
-  if (hs_dict_check (seq) || HS_IS (seq, &hs_dict_keys_type))
+  if (HS_IS (seq, &hs_dict_type))
+    return hs_dict_iter_new (vm, seq, 3);
+  if (HS_IS (seq, &hs_dict_keys_type) || HS_IS (seq, &hs_dict_values_type)
+      || HS_IS (seq, &hs_dict_items_type))
+    return hs_dict_iter_new (vm, hs_dict_view_dict (seq),
+                             HS_IS (seq, &hs_dict_keys_type)     ? 3
+                             : HS_IS (seq, &hs_dict_values_type) ? 4
+                                                                 : 5);
+  /* A class's __reversed__ (None says "not reversible"), else the built-in base's. */
+  method = hs_type_lookup_borrow (seq->type, hs_str_intern_cstr ("__reversed__"));
+  if (method != NULL && method != hs_None)
     {
-      /* Reversed keys: iterate a snapshot list of them backwards. */
-      HsObject *keys = hs_list_from_iterable (vm, seq), *it;
-      if (keys == NULL)
+      HsObject *bound = hs_descr_get (vm, method, seq, seq->type), *r;
+      if (bound == NULL)
         return NULL;
-      it = seqiter_new (vm, &hs_list_reviter_type, keys, (gssize)hs_list_len (keys) - 1);
-      hs_decref (vm, keys);
-      return it;
+      r = hs_object_call (vm, bound, NULL, 0, NULL);
+      hs_decref (vm, bound);
+      return r;
     }
-  if (seq->type->len == NULL || seq->type->getitem == NULL || hs_dict_check (seq))
+  if (method == NULL && hs_list_check (seq))
+    return seqiter_new (vm, &hs_list_reviter_type, seq, (gssize)hs_list_len (seq) - 1);
+  if (method == NULL && hs_dict_check (seq))
+    return hs_dict_iter_new (vm, seq, 3);
+  if (method != NULL || seq->type->len == NULL || seq->type->getitem == NULL || hs_dict_check (seq))
     {
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not reversible", hs_type_name (seq));
       return NULL;

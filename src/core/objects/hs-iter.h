@@ -21,6 +21,9 @@ extern HsType hs_range_iter_type;
 extern HsType hs_dict_keyiter_type;
 extern HsType hs_dict_valueiter_type;
 extern HsType hs_dict_itemiter_type;
+extern HsType hs_dict_revkeyiter_type;
+extern HsType hs_dict_revvalueiter_type;
+extern HsType hs_dict_revitemiter_type;
 extern HsType hs_enumerate_type;
 extern HsType hs_zip_type;
 extern HsType hs_reversed_type;
@@ -35,7 +38,7 @@ HsObject *hs_str_iter_new (HsVM *vm, HsObject *str);
 /* The fallback iterator over obj[0], obj[1], ... until IndexError. */
 HsObject *hs_seq_iter_new (HsVM *vm, HsObject *seq);
 HsObject *hs_range_iter_new (HsVM *vm, gint64 start, gint64 step, gint64 len);
-/* kind: 0 keys, 1 values, 2 items. */
+/* kind: 0 keys, 1 values, 2 items; 3, 4, 5 the same backwards (reversed()). */
 HsObject *hs_dict_iter_new (HsVM *vm, HsObject *dict, int kind);
 /* reversed(seq): TypeError "'int' object is not reversible". */
 HsObject *hs_reversed_new (HsVM *vm, HsObject *seq);

@@ -742,9 +742,10 @@ on_click_released (GtkGestureClick *gesture, int n_press, double x, double y,
   const HsSceneNode *node = node_at (self, x, y);
   const HsSceneCell *cell;
 
-  if (node == NULL || node->role != HS_SCENE_NODE_OBJECT)
+  if (node == NULL || (node->role != HS_SCENE_NODE_OBJECT && node->role != HS_SCENE_NODE_CHAIN))
     return;
   cell = cell_at (self, node, x, y);
+  /* the "…" of a long collection, or a long chain's marker: shown whole */
   if (cell && cell->role == HS_CELL_ELLIPSIS)
     g_signal_emit (self, signals[EXPAND_OBJECT], 0, node->id);
 }
@@ -766,7 +767,12 @@ context_menu_model (HeapscopeDiagramView *self, const HsSceneNode *node)
   const char *type = heapscope_scene_node_type_name (node);
   gboolean collapsed = FALSE, type_collapsed = FALSE;
 
-  if (node && node->role == HS_SCENE_NODE_OBJECT)
+  if (node && node->role == HS_SCENE_NODE_CHAIN)
+    {
+      g_menu_append (section, _ ("_Expand"), "diagram.expand");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    }
+  else if (node && node->role == HS_SCENE_NODE_OBJECT)
     {
       g_autofree char *type_label = NULL;
 
@@ -810,7 +816,9 @@ on_right_click (GtkGestureClick *gesture, int n_press, double x, double y,
   const HsSceneNode *node = node_at (self, x, y);
   g_autoptr (GMenuModel) model = context_menu_model (self, node);
 
-  self->menu_id = node && node->role == HS_SCENE_NODE_OBJECT ? node->id : 0;
+  self->menu_id = node && (node->role == HS_SCENE_NODE_OBJECT || node->role == HS_SCENE_NODE_CHAIN)
+                      ? node->id
+                      : 0;
   g_free (self->menu_type);
   self->menu_type = g_strdup (heapscope_scene_node_type_name (node));
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
@@ -873,7 +881,9 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
   if (node == NULL || node->role == HS_SCENE_NODE_SUMMARY)
     return FALSE;
   type = heapscope_scene_node_type_name (node);
-  if (node->role == HS_SCENE_NODE_FRAME)
+  if (node->role == HS_SCENE_NODE_CHAIN)
+    text = g_strdup (_ ("Click to show the whole chain"));
+  else if (node->role == HS_SCENE_NODE_FRAME)
     text = g_strdup_printf (_ ("Frame of %s"), type ? type : "?");
   /* Plain %llu/%lld: xgettext cannot expand G_GUINT64_FORMAT inside a msgid. */
   else if (node->badge && g_str_equal (node->badge, "∞"))

@@ -41,6 +41,29 @@ void hs_graphviz_lock (void);
 void hs_graphviz_unlock (void);
 GVC_t *hs_graphviz_context (void);
 
+/* Chains (hs-chain.c): long runs of same-type objects, each node the next's only holder,
+ * drawn as their first HS_CHAIN_HEAD nodes, a marker and their last node. */
+#define HS_CHAIN_HEAD 3
+
+typedef struct
+{
+  guint64 marker;    /* id of the first hidden node: the marker's id and the chain's key */
+  guint64 last;      /* the chain's last node, drawn after the marker */
+  GPtrArray *hidden; /* const HsSnapObject*, the nodes the marker stands for, in order */
+} HsChain;
+
+typedef struct _HsChains HsChains;
+
+/* The chains of `snap` to summarise under `opts` (those not expanded). */
+HsChains *hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts);
+void hs_chains_free (HsChains *chains);
+/* The chain that hides object `id`, or NULL (also when `chains` is NULL). */
+const HsChain *hs_chains_lookup (const HsChains *chains, guint64 id);
+/* Whether `id` keys a long chain drawn whole because the viewer expanded it. */
+gboolean hs_chains_is_expanded_key (const HsChains *chains, guint64 id);
+guint hs_chains_count (const HsChains *chains);
+const HsChain *hs_chains_get (const HsChains *chains, guint i);
+
 /* Elision (hs-elide.c). Cells shown of a collection of `n`: the first `*head` and the
  * last `*tail`; returns TRUE when some are elided (then a "…" sits between). */
 gboolean hs_elide_plan (guint n, guint threshold, guint *head, guint *tail);
@@ -48,7 +71,8 @@ gboolean hs_elide_plan (guint n, guint threshold, guint *head, guint *tail);
 guint hs_elide_threshold_for (const HsDiagramOptions *opts, const HsSnapObject *obj);
 /* Ids (guint64* into `snap`) of the objects to draw, at most opts->max_objects, found
  * from the frames through the cells that are drawn, then from unreachable and freed
- * objects; `*left_out` is the number of objects not drawn, apart from those hidden
- * behind collapsed objects. */
+ * objects; a chain's marker is drawn under its id and leads on to the chain's last node.
+ * `*left_out` is the number of objects not drawn, apart from those hidden behind
+ * collapsed objects and chain markers. */
 GHashTable *hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts,
-                                     guint *left_out);
+                                     const HsChains *chains, guint *left_out);

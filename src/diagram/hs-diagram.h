@@ -28,15 +28,19 @@ typedef enum
 
 #define HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD 20
 #define HS_DIAGRAM_DEFAULT_MAX_OBJECTS 300
+#define HS_DIAGRAM_DEFAULT_CHAIN_THRESHOLD 8
 
 typedef struct
 {
   guint elide_threshold; /* collections longer than this show first/last cells and "…" */
   guint max_objects;     /* objects drawn at most; the rest become one summary node */
+  guint chain_threshold; /* chains of more same-type objects show first/last and a marker
+                          * (0: never) */
   gboolean cell_text;    /* write cell text into the HTML labels (for the DOT export) */
   /* Per-object choices of the viewer, all borrowed and optional (NULL: none). Ids are
    * guint64* keys (g_int64_hash/g_int64_equal), type names strings (g_str_hash). */
-  GHashTable *expanded_ids;    /* collections shown whole, whatever their length */
+  GHashTable *expanded_ids;    /* collections shown whole, whatever their length, and
+                                * chains, keyed by their marker's id (HS_SCENE_NODE_CHAIN) */
   GHashTable *collapsed_ids;   /* objects drawn as a small box: type, size and badge */
   GHashTable *collapsed_types; /* every object whose type_name is in this set, likewise */
 } HsDiagramOptions;

@@ -5,7 +5,8 @@
  * (those are roots of their own, since no drawn frame reaches them), and never more
  * than max_objects of them. A collapsed object draws no cell, so the walk does not go
  * through it; what only it reaches is hidden by the viewer's choice, not by the cap, and
- * is not counted as left out.
+ * is not counted as left out. A chain's hidden nodes are drawn as one marker, under the
+ * first one's id; the walk goes from the marker to the chain's last node.
  */
 #include "hs-diagram-private.h"
 
@@ -47,6 +48,7 @@ typedef struct
 {
   const HsSnapshot *snap;
   const HsDiagramOptions *opts;
+  const HsChains *chains; /* NULL: no chain is summarised */
   GHashTable *seen;
   GQueue queue;
   guint max;
@@ -55,6 +57,7 @@ typedef struct
 static void
 walk_visit (Walk *walk, const HsSnapValue *value)
 {
+  const HsChain *chain;
   HsSnapObject *obj;
 
   if (value->kind != HS_SNAP_VALUE_REF || g_hash_table_size (walk->seen) >= walk->max)
@@ -62,6 +65,9 @@ walk_visit (Walk *walk, const HsSnapValue *value)
   obj = g_hash_table_lookup (walk->snap->by_id, &value->ref);
   if (obj == NULL || g_hash_table_contains (walk->seen, &obj->id))
     return;
+  chain = hs_chains_lookup (walk->chains, obj->id);
+  if (chain != NULL && chain->marker != obj->id)
+    return; /* behind the marker */
   g_hash_table_add (walk->seen, &obj->id);
   g_queue_push_tail (&walk->queue, obj);
 }
@@ -83,7 +89,14 @@ walk_drain (Walk *walk)
   while ((obj = g_queue_pop_head (&walk->queue)) != NULL)
     {
       guint n = obj->cells->len, head = n, tail = 0;
+      const HsChain *chain = hs_chains_lookup (walk->chains, obj->id);
 
+      if (chain != NULL)
+        {
+          /* a marker: what its nodes refer to is hidden with them, but the last node */
+          walk_visit (walk, &(HsSnapValue){ HS_SNAP_VALUE_REF, chain->last, NULL, NULL });
+          continue;
+        }
       /* The class reference leaves the header, which even a collapsed box draws. */
       walk_visit (walk, &obj->class_ref);
       if (walk->opts != NULL)
@@ -108,33 +121,45 @@ walk_frame (Walk *walk, const HsSnapFrame *frame)
     walk_visit (walk, &g_array_index (frame->held, HsSnapVar, i).value);
 }
 
-/* Objects not drawn that drawn collapsed objects reach, through undrawn objects only. */
+/* Objects not drawn that drawn collapsed objects and chain markers reach, through undrawn
+ * objects only, with the nodes the markers stand for. */
 static guint
-count_hidden_by_collapse (const HsSnapshot *snap, const HsDiagramOptions *opts, GHashTable *drawn)
+count_hidden_by_choice (const HsSnapshot *snap, const HsDiagramOptions *opts,
+                        const HsChains *chains, GHashTable *drawn)
 {
-  Walk walk
-      = { snap, NULL, g_hash_table_new (g_int64_hash, g_int64_equal), G_QUEUE_INIT, G_MAXUINT };
+  Walk walk = { snap,         NULL,     NULL, g_hash_table_new (g_int64_hash, g_int64_equal),
+                G_QUEUE_INIT, G_MAXUINT };
   GHashTableIter iter;
   gpointer key;
   guint hidden;
 
-  if (opts->collapsed_ids == NULL && opts->collapsed_types == NULL)
-    {
-      g_hash_table_unref (walk.seen);
-      return 0;
-    }
   /* Drawn objects count as seen, so the walk never enters them. */
   g_hash_table_iter_init (&iter, drawn);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_hash_table_add (walk.seen, key);
-  for (guint i = 0; i < snap->objects->len; i++)
+  for (guint i = 0; i < hs_chains_count (chains); i++)
     {
-      HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
+      const HsChain *chain = hs_chains_get (chains, i);
 
-      if (g_hash_table_contains (drawn, &obj->id) && hs_diagram_options_is_collapsed (opts, obj))
-        for (guint c = 0; c < obj->cells->len; c++)
-          walk_cell (&walk, &g_array_index (obj->cells, HsSnapCell, c));
+      if (!g_hash_table_contains (drawn, &chain->marker))
+        continue;
+      for (guint j = 0; j < chain->hidden->len; j++)
+        {
+          const HsSnapObject *obj = g_ptr_array_index (chain->hidden, j);
+
+          g_hash_table_add (walk.seen, (gpointer)&obj->id);
+          g_queue_push_tail (&walk.queue, (gpointer)obj);
+        }
     }
+  if (opts->collapsed_ids != NULL || opts->collapsed_types != NULL)
+    for (guint i = 0; i < snap->objects->len; i++)
+      {
+        HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
+
+        if (g_hash_table_contains (drawn, &obj->id) && hs_diagram_options_is_collapsed (opts, obj))
+          for (guint c = 0; c < obj->cells->len; c++)
+            walk_cell (&walk, &g_array_index (obj->cells, HsSnapCell, c));
+      }
   walk_drain (&walk);
   hidden = g_hash_table_size (walk.seen) - g_hash_table_size (drawn);
   g_hash_table_unref (walk.seen);
@@ -142,10 +167,12 @@ count_hidden_by_collapse (const HsSnapshot *snap, const HsDiagramOptions *opts, 
 }
 
 GHashTable *
-hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts, guint *left_out)
+hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts,
+                         const HsChains *chains, guint *left_out)
 {
-  Walk walk = { snap, opts, g_hash_table_new (g_int64_hash, g_int64_equal), G_QUEUE_INIT,
-                opts->max_objects };
+  Walk walk = { snap,         opts,
+                chains,       g_hash_table_new (g_int64_hash, g_int64_equal),
+                G_QUEUE_INIT, opts->max_objects };
 
   for (guint i = 0; i < snap->frames->len; i++)
     walk_frame (&walk, g_ptr_array_index (snap->frames, i));
@@ -160,6 +187,6 @@ hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts, g
       walk_drain (&walk);
     }
   *left_out = snap->objects->len - g_hash_table_size (walk.seen)
-              - count_hidden_by_collapse (snap, opts, walk.seen);
+              - count_hidden_by_choice (snap, opts, chains, walk.seen);
   return walk.seen;
 }

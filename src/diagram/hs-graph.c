@@ -78,15 +78,14 @@ typedef struct
   const HsSnapshot *snap;
   const HsDiagramOptions *opts;
   HsDiagram *diagram;
-  GHashTable *drawn; /* ids of drawn objects */
+  GHashTable *drawn; /* ids of drawn objects (a chain's marker under its id) */
+  HsChains *chains;
   Agsym_t *sym_label;
   /* Nodes without ports (the DOT export declares only the shape: all its labels are HTML) */
   Agsym_t *sym_shape, *sym_fixedsize, *sym_width, *sym_height;
   Agsym_t *sym_tailport;
   Agsym_t *sym_badge;
-  Agsym_t *sym_xlabel;
   Agsym_t *sym_style;
-  Agsym_t *sym_constraint;
   Agnode_t *summary;
   guint summary_index;
   GString *html;
@@ -111,6 +110,7 @@ hs_diagram_options_init (HsDiagramOptions *opts)
 {
   opts->elide_threshold = HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD;
   opts->max_objects = HS_DIAGRAM_DEFAULT_MAX_OBJECTS;
+  opts->chain_threshold = HS_DIAGRAM_DEFAULT_CHAIN_THRESHOLD;
   opts->cell_text = FALSE;
   opts->expanded_ids = NULL;
   opts->collapsed_ids = NULL;
@@ -126,6 +126,8 @@ hs_diagram_node_name (HsSceneNodeRole role, guint64 id)
         return g_strdup_printf ("f%" G_GUINT64_FORMAT, id);
       case HS_SCENE_NODE_OBJECT:
         return g_strdup_printf ("o%" G_GUINT64_FORMAT, id);
+      case HS_SCENE_NODE_CHAIN:
+        return g_strdup_printf ("c%" G_GUINT64_FORMAT, id);
       case HS_SCENE_NODE_SUMMARY:
       default:
         return g_strdup ("summary");
@@ -833,18 +835,19 @@ bundle_count (GArray *targets, GHashTable *index, const HsSnapValue *value)
  * still add up to every drawn badge. Targets only the collapsed object reaches are not
  * drawn at all (hs-elide.c), so no badge goes unexplained. */
 static void
-add_bundles (Builder *b, const HsSnapObject *obj)
+add_bundles (Builder *b, const HsSnapObject *const *objs, guint n_objs)
 {
   g_autoptr (GArray) targets = g_array_new (FALSE, FALSE, sizeof (WantedEdge));
   g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  for (guint i = 0; i < obj->cells->len; i++)
-    {
-      const HsSnapCell *cell = &g_array_index (obj->cells, HsSnapCell, i);
+  for (guint o = 0; o < n_objs; o++)
+    for (guint i = 0; i < objs[o]->cells->len; i++)
+      {
+        const HsSnapCell *cell = &g_array_index (objs[o]->cells, HsSnapCell, i);
 
-      bundle_count (targets, index, &cell->key);
-      bundle_count (targets, index, &cell->value);
-    }
+        bundle_count (targets, index, &cell->key);
+        bundle_count (targets, index, &cell->value);
+      }
   for (guint i = 0; i < targets->len; i++)
     {
       WantedEdge *wanted = &g_array_index (targets, WantedEdge, i);
@@ -855,32 +858,17 @@ add_bundles (Builder *b, const HsSnapObject *obj)
     }
 }
 
-/* The header carries a port when the object refers to its class (instances) or base
- * class (classes): that reference counts in the class's badge like any other. */
+/* The class reference is wanted after the node's cells and bundles (input order). A
+ * chain's marker wants one for the `n_refs` references its hidden nodes hold to the class;
+ * it leaves from the marker's only cell. */
 static void
-grid_set_class_port (Grid *grid, const HsSnapObject *obj)
+add_class_ref (Builder *b, guint64 class_id, const HsSceneNode *node, guint n_refs)
 {
-  if (obj->class_ref.kind != HS_SNAP_VALUE_REF)
-    return;
-  for (guint i = 0; i < grid->cells->len; i++)
-    {
-      GridCell *cell = &g_array_index (grid->cells, GridCell, i);
+  WantedEdge wanted = { b->diagram->scene->nodes->len - 1, 0, class_id, n_refs, TRUE };
 
-      if (cell->key == KEY_HEADER)
-        g_strlcpy (cell->port, "c", sizeof cell->port);
-    }
-}
-
-/* The class reference is wanted after the node's cells and bundles (input order). */
-static void
-add_class_ref (Builder *b, const HsSnapObject *obj, const HsSceneNode *node)
-{
-  WantedEdge wanted = { b->diagram->scene->nodes->len - 1, 0, obj->class_ref.ref, 0, TRUE };
-
-  if (obj->class_ref.kind != HS_SNAP_VALUE_REF)
-    return;
   for (guint i = 0; i < node->cells->len; i++)
-    if (g_array_index (node->cells, HsSceneCell, i).key == KEY_HEADER)
+    if (g_array_index (node->cells, HsSceneCell, i).key == KEY_HEADER
+        || node->role == HS_SCENE_NODE_CHAIN)
       {
         wanted.cell_index = i;
         g_array_append_val (b->wanted, wanted);
@@ -890,9 +878,10 @@ add_class_ref (Builder *b, const HsSnapObject *obj, const HsSceneNode *node)
 
 /* Every box shows the id the What happened panel names it by ("list #12"), quietly; a
  * cached value (a small int: ∞) is the one object of its value, and the panel names it by
- * its value. */
+ * its value. The DOT export adds the count there too (an xlabel badge per node made dot
+ * many times slower). */
 static void
-grid_set_id_note (Grid *grid, const HsSnapObject *obj)
+grid_set_id_note (Grid *grid, const HsSnapObject *obj, gboolean with_count)
 {
   if (obj->immortal && obj->kind == HS_SNAP_PRIMITIVE)
     return;
@@ -900,7 +889,13 @@ grid_set_id_note (Grid *grid, const HsSnapObject *obj)
     {
       GridCell *cell = &g_array_index (grid->cells, GridCell, i);
 
-      if (cell->key == KEY_HEADER)
+      if (cell->key != KEY_HEADER)
+        continue;
+      if (with_count && !obj->immortal)
+        cell->note
+            = grid_own (grid, g_strdup_printf ("#%" G_GUINT64_FORMAT ", refcount %" G_GINT64_FORMAT,
+                                               obj->id, obj->refcount));
+      else
         cell->note = grid_own (grid, g_strdup_printf ("#%" G_GUINT64_FORMAT, obj->id));
     }
 }
@@ -917,7 +912,7 @@ add_object (Builder *b, const HsSnapObject *obj)
     fill_collapsed (&grid, obj);
   else
     fill_object (&grid, obj, hs_elide_threshold_for (b->opts, obj));
-  grid_set_id_note (&grid, obj);
+  grid_set_id_note (&grid, obj, b->opts->cell_text);
   if (object_caption (obj) != NULL)
     {
       int caption_w;
@@ -926,25 +921,23 @@ add_object (Builder *b, const HsSnapObject *obj)
       grid.caption_h = CAPTION_H;
       grid.min_width = caption_w + 6;
     }
-  grid_set_class_port (&grid, obj);
   node = add_node (b, HS_SCENE_NODE_OBJECT, obj->id, &grid);
   grid_clear (&grid);
   node->kind = obj->kind;
   node->flags = obj->flags;
   node->is_collapsed = collapsed;
   node->is_expanded = !collapsed && hs_diagram_options_is_expanded (b->opts, obj)
-                      && obj->cells->len > b->opts->elide_threshold;
+                      && (obj->cells->len > b->opts->elide_threshold
+                          || hs_chains_is_expanded_key (b->chains, obj->id));
   if (collapsed)
-    add_bundles (b, obj);
-  add_class_ref (b, obj, node);
+    add_bundles (b, &obj, 1);
+  if (obj->class_ref.kind == HS_SNAP_VALUE_REF)
+    add_class_ref (b, obj->class_ref.ref, node, 1);
   node->caption = g_strdup (object_caption (obj));
   node->badge
       = obj->immortal ? g_strdup ("∞") : g_strdup_printf ("%" G_GINT64_FORMAT, obj->refcount);
   agxset (g_ptr_array_index (b->diagram->gv_nodes, b->diagram->gv_nodes->len - 1), b->sym_badge,
           node->badge);
-  if (b->opts->cell_text)
-    agxset (g_ptr_array_index (b->diagram->gv_nodes, b->diagram->gv_nodes->len - 1), b->sym_xlabel,
-            node->badge);
 }
 
 static void
@@ -975,28 +968,18 @@ is_row_of_cells (const HsSceneNode *node)
              || node->kind == HS_SNAP_SET);
 }
 
-/* A class reference does not take part in the layout: dot would rank the class right
- * of its instances and route the edges backwards in loops, and the containment arrows
- * should decide where things go. hs-layout.c draws it as a short curve of its own from
- * the header to the class. Only the DOT export writes it into the graph (dotted,
- * constraint=false), so the exported source still holds every reference. */
+/* A class reference takes no part in the layout, not even in the DOT export: dot would
+ * rank the class right of its instances and route the edges backwards in loops (and with
+ * constraint=false, one such edge per instance made dot take minutes at 400 instances),
+ * while the containment arrows should decide where things go. hs-layout.c draws the
+ * class references into one class as a single dotted curve of its own ("×n"); every box
+ * names its class in its header. */
 static void
-add_class_edge (Builder *b, HsPendingEdge *pending, const HsSceneCell *cell, Agnode_t *head)
+add_class_edge (Builder *b, HsPendingEdge *pending, guint n_refs)
 {
-  HsDiagram *d = b->diagram;
-  char port[24];
-
   pending->is_class = TRUE;
-  if (b->opts->cell_text)
-    {
-      pending->edge = agedge (d->graph, g_ptr_array_index (d->gv_nodes, pending->tail_node), head,
-                              NULL, TRUE);
-      g_snprintf (port, sizeof port, "%s:n", cell->port);
-      agxset (pending->edge, b->sym_tailport, port);
-      agxset (pending->edge, b->sym_style, "dotted");
-      agxset (pending->edge, b->sym_constraint, "false");
-    }
-  g_array_append_val (d->edges, *pending);
+  pending->bundle = n_refs;
+  g_array_append_val (b->diagram->edges, *pending);
 }
 
 /* One edge per drawn reference, leaving from its cell's port; a reference to an object
@@ -1013,13 +996,15 @@ add_edge (Builder *b, const WantedEdge *wanted)
   Agnode_t *head = NULL;
   char port[24];
 
+  if (hs_chains_lookup (b->chains, wanted->ref) != NULL)
+    pending.head_role = HS_SCENE_NODE_CHAIN;
   if (g_hash_table_contains (b->drawn, &wanted->ref))
     {
-      g_autofree char *name = hs_diagram_node_name (HS_SCENE_NODE_OBJECT, wanted->ref);
+      g_autofree char *name = hs_diagram_node_name (pending.head_role, wanted->ref);
 
       head = agnode (d->graph, name, FALSE);
     }
-  if (wanted->bundle > 0)
+  if (wanted->bundle > 0 && !wanted->is_class)
     {
       /* Bundles go to drawn objects only: what is left out has no badge to explain. */
       if (head == NULL)
@@ -1035,6 +1020,8 @@ add_edge (Builder *b, const WantedEdge *wanted)
       return;
     }
   cell = &g_array_index (node->cells, HsSceneCell, wanted->cell_index);
+  if (head == NULL && wanted->is_class)
+    return; /* nothing to explain: a class left out has no badge */
   if (head == NULL)
     {
       if (b->summary == NULL)
@@ -1046,7 +1033,7 @@ add_edge (Builder *b, const WantedEdge *wanted)
     }
   if (wanted->is_class)
     {
-      add_class_edge (b, &pending, cell, head);
+      add_class_edge (b, &pending, MAX (wanted->bundle, 1));
       return;
     }
   pending.edge
@@ -1059,14 +1046,46 @@ add_edge (Builder *b, const WantedEdge *wanted)
   g_array_append_val (d->edges, pending);
 }
 
+/* The middle of a long chain: "… 42 more Node", its hidden nodes' references bundled (the
+ * link to the chain's last node among them) and their class references counted. */
+static void
+add_chain_marker (Builder *b, const HsChain *chain)
+{
+  const HsSnapObject *first = g_ptr_array_index (chain->hidden, 0);
+  guint n = chain->hidden->len, n_class = 0;
+  HsSceneNode *node;
+  Grid grid;
+
+  grid_init (&grid);
+  grid_add (&grid, 0, 0, 1, HS_CELL_ELLIPSIS, KEY_ELLIPSIS,
+            grid_own (&grid, g_strdup_printf (
+                                 g_dngettext (GETTEXT_PACKAGE, "… %u more %s", "… %u more %s", n),
+                                 n, first->type_name)));
+  node = add_node (b, HS_SCENE_NODE_CHAIN, chain->marker, &grid);
+  grid_clear (&grid);
+  node->kind = first->kind;
+  add_bundles (b, (const HsSnapObject *const *)chain->hidden->pdata, n);
+  for (guint i = 0; i < n; i++)
+    n_class += ((const HsSnapObject *)g_ptr_array_index (chain->hidden, i))->class_ref.kind
+               == HS_SNAP_VALUE_REF;
+  /* a chain is of one type: its nodes share one class */
+  if (n_class > 0)
+    add_class_ref (b, first->class_ref.ref, node, n_class);
+}
+
 static void
 add_objects (Builder *b)
 {
   for (guint i = 0; i < b->snap->objects->len; i++)
     {
       const HsSnapObject *obj = g_ptr_array_index (b->snap->objects, i);
+      const HsChain *chain = hs_chains_lookup (b->chains, obj->id);
 
-      if (g_hash_table_contains (b->drawn, &obj->id))
+      if (!g_hash_table_contains (b->drawn, &obj->id))
+        continue;
+      if (chain != NULL)
+        add_chain_marker (b, chain);
+      else
         add_object (b, obj);
     }
 }
@@ -1095,12 +1114,9 @@ graph_new (Builder *b)
   agattr (g, AGNODE, (char *)"fontname", (char *)"Monospace");
   b->sym_label = agattr (g, AGNODE, (char *)"label", (char *)"");
   b->sym_badge = agattr (g, AGNODE, (char *)"hs_badge", (char *)"");
-  b->sym_xlabel = b->opts->cell_text ? agattr (g, AGNODE, (char *)"xlabel", (char *)"") : NULL;
   b->sym_tailport = agattr (g, AGEDGE, (char *)"tailport", (char *)"");
   agattr (g, AGEDGE, (char *)"arrowsize", (char *)"0.8");
   b->sym_style = agattr (g, AGEDGE, (char *)"style", (char *)"");
-  b->sym_constraint
-      = b->opts->cell_text ? agattr (g, AGEDGE, (char *)"constraint", (char *)"true") : NULL;
   return g;
 }
 
@@ -1124,7 +1140,8 @@ hs_diagram_new (const HsSnapshot *snap, const HsDiagramOptions *opts)
   d->gv_nodes = g_ptr_array_new ();
   d->caption_space = g_array_new (FALSE, FALSE, sizeof (int));
   d->edges = g_array_new (FALSE, FALSE, sizeof (HsPendingEdge));
-  b.drawn = hs_elide_select_objects (snap, b.opts, &left_out);
+  b.chains = hs_chains_find (snap, b.opts);
+  b.drawn = hs_elide_select_objects (snap, b.opts, b.chains, &left_out);
   d->scene->n_elided_objects = left_out;
 
   hs_graphviz_lock ();
@@ -1138,6 +1155,7 @@ hs_diagram_new (const HsSnapshot *snap, const HsDiagramOptions *opts)
   hs_graphviz_unlock ();
 
   g_hash_table_unref (b.drawn);
+  hs_chains_free (b.chains);
   g_array_unref (b.wanted);
   g_string_free (b.html, TRUE);
   return d;

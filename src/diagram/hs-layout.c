@@ -159,17 +159,19 @@ typedef struct
   const HsSceneNode *head;
   HsPoint start;  /* top centre of the tail's header */
   gboolean below; /* the tail's header starts below the head: arrive at its bottom */
+  guint n_refs;   /* the class references this curve stands for */
 } ClassRef;
 
 /* One dotted curve: up out of the header, into the head's bottom (from below) or over
- * and down into its top. */
+ * and down into its top, "×n" on it when it stands for n > 1 references. */
 static void
-add_class_curve (HsScene *scene, const ClassRef *ref, double x)
+add_class_curve (HsScene *scene, const ClassRef *ref)
 {
   HsSceneEdge *edge = hs_scene_add_edge (scene);
   const HsRect *h = &ref->head->rect;
   HsPoint s = ref->start, base;
-  double apex;
+  /* the middle of the class, clear of the badge on its top right */
+  double x = h->x + 10 + (h->width - (ref->below ? 20 : 34)) / 2, apex;
 
   edge->tail_role = ref->tail->role;
   edge->tail_id = ref->tail->id;
@@ -179,6 +181,7 @@ add_class_curve (HsScene *scene, const ClassRef *ref, double x)
   edge->to_summary = ref->pending->to_summary;
   edge->from_freed = (ref->tail->flags & HS_SNAP_FLAG_FREED) != 0;
   edge->is_class_ref = TRUE;
+  edge->n_refs = ref->n_refs;
   edge->n_points = 4;
   edge->points = g_new (HsPoint, 4);
   edge->points[0] = s;
@@ -203,9 +206,19 @@ add_class_curve (HsScene *scene, const ClassRef *ref, double x)
   edge->points[3] = base;
 }
 
-/* Class references take no part in dot's layout (hs-graph.c): each is a short curve of
- * our own, and the ones arriving at one side of a class spread along it in the order of
- * their tails, so that their arrowheads stay apart and do not cross. */
+static double
+distance_to_rect (HsPoint p, const HsRect *r)
+{
+  double dx = MAX (MAX (r->x - p.x, 0), p.x - (r->x + r->width));
+  double dy = MAX (MAX (r->y - p.y, 0), p.y - (r->y + r->height));
+
+  return hypot (dx, dy);
+}
+
+/* Class references take no part in dot's layout (hs-graph.c). One curve of our own
+ * stands for all the references into one class (fifty dotted lines from fifty instances
+ * would hide the arrows that matter): it leaves the instance nearest to the class, and
+ * says how many references it stands for, so that the class's badge still adds up. */
 static void
 place_class_edges (HsDiagram *d)
 {
@@ -216,6 +229,7 @@ place_class_edges (HsDiagram *d)
       const HsPendingEdge *pending = &g_array_index (d->edges, HsPendingEdge, i);
       const HsSceneCell *cell;
       ClassRef ref = { pending };
+      ClassRef *same = NULL;
 
       if (!pending->is_class)
         continue;
@@ -226,28 +240,24 @@ place_class_edges (HsDiagram *d)
       cell = &g_array_index (ref.tail->cells, HsSceneCell, pending->tail_cell);
       ref.start = (HsPoint){ cell->rect.x + cell->rect.width / 2, cell->rect.y };
       ref.below = ref.start.y >= ref.head->rect.y + ref.head->rect.height + 2 * CLASS_ARROW;
-      g_array_append_val (refs, ref);
+      ref.n_refs = pending->bundle;
+      for (guint j = 0; j < refs->len && same == NULL; j++)
+        if (g_array_index (refs, ClassRef, j).head == ref.head)
+          same = &g_array_index (refs, ClassRef, j);
+      if (same == NULL)
+        g_array_append_val (refs, ref);
+      else
+        {
+          guint n = same->n_refs + ref.n_refs;
+
+          if (distance_to_rect (ref.start, &ref.head->rect)
+              < distance_to_rect (same->start, &same->head->rect))
+            *same = ref;
+          same->n_refs = n;
+        }
     }
   for (guint i = 0; i < refs->len; i++)
-    {
-      const ClassRef *ref = &g_array_index (refs, ClassRef, i);
-      const HsRect *h = &ref->head->rect;
-      guint rank = 1, n = 1;
-      /* Stay clear of the corners, and of the badge on the top right. */
-      double span = h->width - (ref->below ? 20 : 34);
-
-      for (guint j = 0; j < refs->len; j++)
-        {
-          const ClassRef *other = &g_array_index (refs, ClassRef, j);
-
-          if (j == i || other->head != ref->head || other->below != ref->below)
-            continue;
-          n++;
-          if (other->start.x < ref->start.x || (other->start.x == ref->start.x && j < i))
-            rank++;
-        }
-      add_class_curve (d->scene, ref, h->x + 10 + span * rank / (n + 1));
-    }
+    add_class_curve (d->scene, &g_array_index (refs, ClassRef, i));
 }
 
 static guint64

@@ -265,6 +265,8 @@ draw_class_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme, dou
   stroke_curve (cr, edge);
   cairo_set_dash (cr, NULL, 0, 0);
   draw_open_arrowhead (cr, edge->points[edge->n_points - 1], edge->tip, width);
+  if (edge->n_refs > 1)
+    draw_bundle_count (cr, edge, theme, alpha);
 }
 
 static void
@@ -437,7 +439,8 @@ draw_outline (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme, double
   const HsRect *r = &node->rect;
   const HsColor *color = &theme->outline;
   double width = theme->line_width;
-  gboolean dashed = node->is_zombie || node->role == HS_SCENE_NODE_SUMMARY;
+  gboolean dashed
+      = node->is_zombie || node->role == HS_SCENE_NODE_SUMMARY || node->role == HS_SCENE_NODE_CHAIN;
 
   if (node->flags & HS_SNAP_FLAG_UNREACHABLE)
     color = &theme->unreachable_accent, width = 2.5, dashed = TRUE;
@@ -522,14 +525,17 @@ draw_badge (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
              HS_ALIGN_CENTER, 0);
 }
 
-/* "object-12", "frame-3", "summary": a node's id in an SVG, as its Graphviz name says. */
+/* "object-12", "frame-3", "chain-40", "summary": a node's id in an SVG, as its Graphviz name says.
+ */
 static char *
 node_id (HsSceneNodeRole role, guint64 id)
 {
-  return role == HS_SCENE_NODE_SUMMARY
-             ? g_strdup ("summary")
-             : g_strdup_printf ("%s-%" G_GUINT64_FORMAT,
-                                role == HS_SCENE_NODE_FRAME ? "frame" : "object", id);
+  return role == HS_SCENE_NODE_SUMMARY ? g_strdup ("summary")
+                                       : g_strdup_printf ("%s-%" G_GUINT64_FORMAT,
+                                                          role == HS_SCENE_NODE_FRAME   ? "frame"
+                                                          : role == HS_SCENE_NODE_CHAIN ? "chain"
+                                                                                        : "object",
+                                                          id);
 }
 
 /* What a reader of the SVG is told a node is: "list #12, 2 references". */
@@ -541,6 +547,8 @@ node_title (const HsSceneNode *node)
   for (guint i = 0; i < node->cells->len && header == NULL; i++)
     if (g_array_index (node->cells, HsSceneCell, i).role == HS_CELL_HEADER)
       header = g_array_index (node->cells, HsSceneCell, i).text;
+  if (node->role == HS_SCENE_NODE_CHAIN && node->cells->len > 0)
+    header = g_array_index (node->cells, HsSceneCell, 0).text; /* "… 42 more Node" */
   if (node->role != HS_SCENE_NODE_OBJECT)
     return g_strdup (header ? header : "");
   return g_strdup_printf ("%s #%" G_GUINT64_FORMAT "%s%s", header ? header : "", node->id,

@@ -31,6 +31,9 @@ typedef enum
   HS_SCENE_NODE_FRAME,
   HS_SCENE_NODE_OBJECT,
   HS_SCENE_NODE_SUMMARY, /* "+ N more objects": what the object cap left out */
+  /* "… 42 more Node": the middle of a long chain; its id is its first hidden node's, the
+   * id that expands it */
+  HS_SCENE_NODE_CHAIN,
 } HsSceneNodeRole;
 
 typedef enum

@@ -1,0 +1,181 @@
+/* hs-chain.c — long chains of same-type objects, summarised.
+ *
+ * A chain is a run n0 → n1 → … → nk of objects of one type where each node refers to
+ * exactly one object of its type, the next, and that reference is the next node's only
+ * one (count 1, no hidden holder): a linked list, a degenerate tree's spine, nested
+ * lists. Drawn whole, a 50-node list is 50 boxes in a row too long to read; a chain
+ * longer than opts->chain_threshold keeps its first HS_CHAIN_HEAD nodes and its last,
+ * and one marker ("… 42 more Node") stands for the nodes between.
+ *
+ * Invariant: a hidden node is reachable only through the chain (its count is the link
+ * into it), so hiding it hides no reference that a drawn badge counts, except those the
+ * hidden nodes hold themselves: the marker draws them as bundles (hs-graph.c). The
+ * marker's id is its first hidden node's, and the viewer expands the chain by putting
+ * that id into opts->expanded_ids, as for a long collection.
+ */
+#include "hs-diagram-private.h"
+
+struct _HsChains
+{
+  GPtrArray *chains;    /* HsChain*, owned */
+  GHashTable *hidden;   /* guint64* id of a hidden node -> HsChain* */
+  GHashTable *expanded; /* guint64* ids: keys of long chains the viewer expanded */
+};
+
+static void
+chain_free (HsChain *chain)
+{
+  g_ptr_array_unref (chain->hidden);
+  g_free (chain);
+}
+
+static gboolean
+chainable_kind (HsSnapKind kind)
+{
+  return kind != HS_SNAP_PRIMITIVE && kind != HS_SNAP_CLASS && kind != HS_SNAP_FUNCTION;
+}
+
+static const HsSnapObject *
+same_type_target (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapValue *value)
+{
+  const HsSnapObject *target;
+
+  if (value->kind != HS_SNAP_VALUE_REF)
+    return NULL;
+  target = g_hash_table_lookup (snap->by_id, &value->ref);
+  if (target == NULL || target == obj || target->kind != obj->kind
+      || g_strcmp0 (target->type_name, obj->type_name) != 0)
+    return NULL;
+  return target;
+}
+
+/* The node after `obj` in a chain, or NULL. */
+static const HsSnapObject *
+chain_next (const HsSnapshot *snap, const HsSnapObject *obj)
+{
+  const HsSnapObject *next = NULL;
+
+  if (!chainable_kind (obj->kind))
+    return NULL;
+  for (guint i = 0; i < obj->cells->len; i++)
+    {
+      const HsSnapCell *cell = &g_array_index (obj->cells, HsSnapCell, i);
+      const HsSnapObject *found[2] = { same_type_target (snap, obj, &cell->key),
+                                       same_type_target (snap, obj, &cell->value) };
+
+      for (guint f = 0; f < 2; f++)
+        {
+          if (found[f] == NULL)
+            continue;
+          if (next != NULL)
+            return NULL; /* two of its own type: a tree's fork, not a chain */
+          next = found[f];
+        }
+    }
+  if (next == NULL || next->immortal || next->refcount != 1 || next->hidden_holders->len > 0
+      || (next->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_HIDDEN_HELD)))
+    return NULL;
+  return next;
+}
+
+static void
+add_chain (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *run)
+{
+  HsChain *chain;
+  const HsSnapObject *first;
+
+  if (run->len <= MAX (opts->chain_threshold, HS_CHAIN_HEAD + 3))
+    return;
+  first = g_ptr_array_index (run, HS_CHAIN_HEAD);
+  if (hs_diagram_options_is_expanded (opts, first))
+    {
+      g_hash_table_add (chains->expanded, (gpointer)&first->id);
+      return;
+    }
+  chain = g_new0 (HsChain, 1);
+  chain->marker = first->id;
+  chain->last = ((const HsSnapObject *)g_ptr_array_index (run, run->len - 1))->id;
+  chain->hidden = g_ptr_array_new ();
+  for (guint i = HS_CHAIN_HEAD; i + 1 < run->len; i++)
+    {
+      const HsSnapObject *obj = g_ptr_array_index (run, i);
+
+      g_ptr_array_add (chain->hidden, (gpointer)obj);
+      g_hash_table_insert (chains->hidden, (gpointer)&obj->id, chain);
+    }
+  g_ptr_array_add (chains->chains, chain);
+}
+
+HsChains *
+hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
+{
+  HsChains *chains = g_new0 (HsChains, 1);
+  g_autoptr (GHashTable) next = g_hash_table_new (NULL, NULL);   /* obj -> next obj */
+  g_autoptr (GHashTable) linked = g_hash_table_new (NULL, NULL); /* objs with a previous */
+  g_autoptr (GPtrArray) run = g_ptr_array_new ();
+
+  chains->chains = g_ptr_array_new_with_free_func ((GDestroyNotify)chain_free);
+  chains->hidden = g_hash_table_new (g_int64_hash, g_int64_equal);
+  chains->expanded = g_hash_table_new (g_int64_hash, g_int64_equal);
+  if (opts->chain_threshold == 0)
+    return chains;
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
+      const HsSnapObject *after = chain_next (snap, obj);
+
+      if (after != NULL)
+        {
+          g_hash_table_insert (next, (gpointer)obj, (gpointer)after);
+          g_hash_table_add (linked, (gpointer)after);
+        }
+    }
+  /* Every chain from its first node; a ring has none and stays whole. */
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
+
+      if (!g_hash_table_contains (next, obj) || g_hash_table_contains (linked, obj))
+        continue;
+      g_ptr_array_set_size (run, 0);
+      for (; obj != NULL; obj = g_hash_table_lookup (next, obj))
+        g_ptr_array_add (run, (gpointer)obj);
+      add_chain (chains, opts, run);
+    }
+  return chains;
+}
+
+void
+hs_chains_free (HsChains *chains)
+{
+  if (chains == NULL)
+    return;
+  g_hash_table_unref (chains->hidden);
+  g_hash_table_unref (chains->expanded);
+  g_ptr_array_unref (chains->chains);
+  g_free (chains);
+}
+
+const HsChain *
+hs_chains_lookup (const HsChains *chains, guint64 id)
+{
+  return chains ? g_hash_table_lookup (chains->hidden, &id) : NULL;
+}
+
+guint
+hs_chains_count (const HsChains *chains)
+{
+  return chains->chains->len;
+}
+
+const HsChain *
+hs_chains_get (const HsChains *chains, guint i)
+{
+  return g_ptr_array_index (chains->chains, i);
+}
+
+gboolean
+hs_chains_is_expanded_key (const HsChains *chains, guint64 id)
+{
+  return g_hash_table_contains (chains->expanded, &id);
+}

@@ -602,7 +602,7 @@ typedef struct
 } FindRef;
 
 static void
-count_ref (HsObject *child, gpointer data)
+count_ref (HsObject *child, const HsRef *ref, gpointer data)
 {
   FindRef *f = data;
   if (child == f->target)
@@ -618,7 +618,7 @@ test_iterators (void)
   FindRef f = { l, 0 };
 
   it = hs_object_iter (vm, l);
-  hs_object_traverse (it, count_ref, &f);
+  hs_object_refs (it, count_ref, &f);
   g_assert_cmpint (f.hits, ==, 1); /* the iterator points at its list */
   g_assert_cmpint (l->refcount, ==, 2);
   while ((x = hs_iter_next (vm, it)) != NULL)
@@ -757,7 +757,7 @@ test_dirty_ranges (void)
 /* ---- the refcount invariant ------------------------------------------------------------ */
 
 static void
-count_incoming (HsObject *child, gpointer data)
+count_incoming (HsObject *child, const HsRef *ref, gpointer data)
 {
   GHashTable *in = data;
   g_hash_table_insert (in, child,
@@ -765,15 +765,15 @@ count_incoming (HsObject *child, gpointer data)
 }
 
 /* Every mortal object allocated after `first_id` is referenced exactly as many times
- * as traverse shows, plus `root_extra` for `root` (the test's own reference). */
+ * as refs shows, plus `root_extra` for `root` (the test's own reference). */
 static void
-assert_counts_match_traverse (HsVM *vm, guint64 first_id, HsObject *root, int root_extra)
+assert_counts_match_refs (HsVM *vm, guint64 first_id, HsObject *root, int root_extra)
 {
   GHashTable *in = g_hash_table_new (NULL, NULL);
   int checked = 0;
 
   for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
-    hs_object_traverse (o, count_incoming, in);
+    hs_object_refs (o, count_incoming, in);
   for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
     {
       gint64 expected;
@@ -812,7 +812,7 @@ test_refcount_invariant (void)
   hs_decref (vm, k);
   hs_decref (vm, t);
   hs_decref (vm, d);
-  assert_counts_match_traverse (vm, first, root, 1);
+  assert_counts_match_refs (vm, first, root, 1);
   /* mutate: sort by repr-free operations, slices, pops, dict deletes */
   {
     HsObject *r = call_method (vm, root, "pop", NULL, 0, NULL);
@@ -821,7 +821,7 @@ test_refcount_invariant (void)
     hs_list_reverse (vm, r);
     hs_list_append_take (vm, root, r);
   }
-  assert_counts_match_traverse (vm, first, root, 1);
+  assert_counts_match_refs (vm, first, root, 1);
   /* break the cycles and free everything */
   {
     gsize live = vm->live_count;

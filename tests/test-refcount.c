@@ -1,6 +1,6 @@
 /* test-refcount.c — the memory model's promise: at every line step of every corpus
  * program, each mortal object's reference count equals the references that frames and
- * other objects hold to it, as their `traverse` functions (the collector's and the
+ * other objects hold to it, as their `refs` functions (the collector's and the
  * diagram's source of truth) report them. The only references not drawn are the VM's own
  * roots (the module's globals dict, the builtins dict, the exception being handled) and
  * the code objects' (their constants, and the parse tree's literals while the program
@@ -19,7 +19,7 @@ typedef struct
 } Census;
 
 static void
-count_ref (HsObject *child, gpointer data)
+count_ref (HsObject *child, const HsRef *ref, gpointer data)
 {
   Census *c = data;
   if (child == NULL || hs_is_immortal (child))
@@ -33,7 +33,7 @@ static void
 count_root (Census *c, HsObject *o)
 {
   if (o != NULL)
-    count_ref (o, c);
+    count_ref (o, NULL, c);
 }
 
 typedef struct
@@ -55,9 +55,9 @@ check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpoin
       return TRUE;
     }
   for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
-    hs_object_traverse (o, count_ref, &c);
+    hs_object_refs (o, count_ref, &c);
   for (HsFrame *fr = hs_vm_current_frame (vm); fr != NULL; fr = fr->back)
-    hs_frame_traverse (fr, count_ref, &c);
+    hs_frame_refs (fr, count_ref, &c);
   count_root (&c, vm->globals);
   count_root (&c, vm->builtins);
   count_root (&c, vm->exc);
@@ -67,7 +67,7 @@ check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpoin
   count_root (&c, vm->exc_info);
   count_root (&c, vm->modules);
   for (guint i = 0; i < vm->codes->len; i++)
-    hs_code_traverse (vm->codes->pdata[i], count_ref, &c);
+    hs_code_refs (vm->codes->pdata[i], count_ref, &c);
   for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)
     {
       gint64 found = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (c.counted, o));

@@ -327,7 +327,7 @@ test_tier2_events (void)
 
 /* The frame of f, seen from a line hook, holds its locals and the for-loop iterator. */
 static void
-count_ref (HsObject *child, gpointer data)
+count_ref (HsObject *child, const HsRef *ref, gpointer data)
 {
   (*(int *)data)++;
 }
@@ -338,7 +338,7 @@ inspect_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpo
   if (ev == HS_STEP_LINE && line == 4 && hs_vm_current_frame (vm) == f)
     {
       int n = 0;
-      hs_frame_traverse (f, count_ref, &n);
+      hs_frame_refs (f, count_ref, &n);
       /* n, t, i, items, the list iterator (frames borrow their function) */
       *(int *)data = MAX (*(int *)data, n);
       g_assert_nonnull (f->back);
@@ -348,7 +348,7 @@ inspect_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpo
 }
 
 static void
-test_frame_traverse (void)
+test_frame_refs (void)
 {
   const char *src = "def f(n):\n"
                     "    t = 0\n"
@@ -584,7 +584,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/step-limit", test_step_limit);
   g_test_add_func ("/core/vm/cancel", test_cancel);
   g_test_add_func ("/core/vm/line-events", test_line_events);
-  g_test_add_func ("/core/vm/frame-traverse", test_frame_traverse);
+  g_test_add_func ("/core/vm/frame-refs", test_frame_refs);
   g_test_add_func ("/core/vm/tier2-events", test_tier2_events);
   g_test_add_func ("/core/vm/generator-close", test_generator_close);
   g_test_add_func ("/core/vm/teardown-cycles", test_teardown_cycles);

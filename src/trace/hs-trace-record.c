@@ -215,7 +215,7 @@ typedef struct
 } Collect;
 
 static void
-collect_child (HsObject *child, gpointer data)
+collect_child (HsObject *child, const HsRef *ref, gpointer data)
 {
   g_ptr_array_add (((Collect *)data)->children, child);
 }
@@ -226,7 +226,7 @@ children_of (Recorder *rec, HsObject *o)
 {
   GPtrArray *children = g_ptr_array_new ();
   Collect c = { rec, children };
-  hs_object_traverse (o, collect_child, &c);
+  hs_object_refs (o, collect_child, &c);
   return children;
 }
 
@@ -503,7 +503,7 @@ typedef struct
 } CountRefs;
 
 static void
-count_target (HsObject *child, gpointer data)
+count_target (HsObject *child, const HsRef *ref, gpointer data)
 {
   CountRefs *c = data;
   c->n += child == c->target;
@@ -541,7 +541,7 @@ add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leav
           CountRefs count = { cls, 0 };
           g_autofree char *name = NULL;
 
-          hs_object_traverse (objs[i], count_target, &count);
+          hs_object_refs (objs[i], count_target, &count);
           if (count.n == 0)
             continue;
           name = g_str_equal (names[i], "__mro__") || g_str_equal (names[i], "__bases__")

@@ -4,7 +4,7 @@
  * lru_cache wrapper owns the function it wraps and its cache, a dict from the call's key
  * to the result whose order is the order of last use (the least recently used first), so
  * that with a maxsize the first entry is the one dropped. Both show what they own through
- * traverse, so the diagram draws the function, the arguments and the cache with their
+ * refs, so the diagram draws the function, the arguments and the cache with their
  * counts. Results, errors and cache_info() are CPython 3.11's.
  */
 #include "config.h"
@@ -78,15 +78,15 @@ partial_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-partial_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+partial_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsPartial *p = (HsPartial *)self;
   if (p->func != NULL)
-    visit (p->func, data);
+    hs_visit (visit, p->func, data);
   if (p->args != NULL)
-    visit (p->args, data);
+    hs_visit (visit, p->args, data);
   if (p->keywords != NULL)
-    visit (p->keywords, data);
+    hs_visit (visit, p->keywords, data);
 }
 
 static HsObject *
@@ -218,7 +218,7 @@ static HsType partial_type = {
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsPartial),
   .dealloc = partial_dealloc,
-  .traverse = partial_traverse,
+  .refs = partial_refs,
   .clear = partial_dealloc,
   .repr = partial_repr,
   .call = partial_call,
@@ -247,13 +247,13 @@ lru_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-lru_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+lru_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsLru *l = (HsLru *)self;
   if (l->func != NULL)
-    visit (l->func, data);
+    hs_visit (visit, l->func, data);
   if (l->cache != NULL)
-    visit (l->cache, data);
+    hs_visit (visit, l->cache, data);
 }
 
 /* The cache key of a call: a lone int or str argument itself, else the tuple of the
@@ -381,7 +381,7 @@ static HsType lru_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsLru),
   .dealloc = lru_dealloc,
-  .traverse = lru_traverse,
+  .refs = lru_refs,
   .clear = lru_dealloc,
   .call = lru_call,
   .getattr = lru_getattr,

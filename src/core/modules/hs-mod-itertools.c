@@ -2,7 +2,7 @@
  *
  * Invariant: every itertools object is one struct (ItObj) whose type says how `next`
  * reads it; it owns what it iterates (its source iterator, function, saved items) and
- * shows it through traverse. The lazy ones (count, cycle, repeat, chain, islice,
+ * shows it through refs. The lazy ones (count, cycle, repeat, chain, islice,
  * accumulate, takewhile, dropwhile, filterfalse, compress, starmap, pairwise, zip_longest,
  * groupby and its groups) pull from their source only when asked, as CPython's do, so a
  * key function runs at CPython's moments; the combinatoric ones (product, permutations,
@@ -48,13 +48,13 @@ it_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-it_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+it_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsObject *refs[]
       = { IT (self)->src, IT (self)->fn, IT (self)->saved, IT (self)->start, IT (self)->extra };
   for (gsize i = 0; i < G_N_ELEMENTS (refs); i++)
     if (refs[i] != NULL)
-      visit (refs[i], data);
+      hs_visit (visit, refs[i], data);
 }
 
 static HsObject *
@@ -97,7 +97,7 @@ it_over (HsVM *vm, HsType *type, HsObject *iterable)
     .type_flags = HS_TYPE_GC,                                                                      \
     .basicsize = sizeof (ItObj),                                                                   \
     .dealloc = it_dealloc,                                                                         \
-    .traverse = it_traverse,                                                                       \
+    .refs = it_refs,                                                                               \
     .clear = it_dealloc,                                                                           \
     .repr = repr_fn,                                                                               \
     .iter = it_self,                                                                               \

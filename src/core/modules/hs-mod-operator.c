@@ -5,7 +5,7 @@
  * protocol function: hs_number_binop for `+`, hs_object_richcompare for `<`, ...), so
  * results and errors are the operator's; the argument messages are Argument Clinic's, as
  * CPython's _operator module gives them. The three getter types own what they were made
- * with (visited by traverse, so the diagram draws it).
+ * with (visited by refs, so the diagram draws it).
  */
 #include "config.h"
 
@@ -313,13 +313,13 @@ getter_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-getter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+getter_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsGetter *g = (HsGetter *)self;
   if (g->items != NULL)
-    visit (g->items, data);
+    hs_visit (visit, g->items, data);
   if (g->args != NULL)
-    visit (g->args, data);
+    hs_visit (visit, g->args, data);
 }
 
 static HsObject *
@@ -401,7 +401,7 @@ getter_repr (HsVM *vm, HsObject *self)
     .type_flags = HS_TYPE_GC,                                                                      \
     .basicsize = sizeof (HsGetter),                                                                \
     .dealloc = getter_dealloc,                                                                     \
-    .traverse = getter_traverse,                                                                   \
+    .refs = getter_refs,                                                                           \
     .clear = getter_dealloc,                                                                       \
     .repr = getter_repr,                                                                           \
     .call = call_fn,                                                                               \

@@ -846,11 +846,11 @@ random_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
 }
 
 static void
-random_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+random_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsRandom *r = (HsRandom *)self;
   if (r->gauss_next != NULL)
-    visit (r->gauss_next, data);
+    hs_visit_named (visit, r->gauss_next, HS_REF_ATTR, "gauss_next", data);
 }
 
 static void
@@ -866,7 +866,7 @@ static HsType random_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsRandom),
   .dealloc = random_clear,
-  .traverse = random_traverse,
+  .refs = random_refs,
   .clear = random_clear,
   .getattr = random_getattr,
   .setattr = random_setattr,

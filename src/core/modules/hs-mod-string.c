@@ -94,10 +94,10 @@ template_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-template_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+template_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   if (((HsTemplate *)self)->template != NULL)
-    visit (((HsTemplate *)self)->template, data);
+    hs_visit_named (visit, ((HsTemplate *)self)->template, HS_REF_ATTR, "template", data);
 }
 
 static gboolean
@@ -293,7 +293,7 @@ static HsType template_type = {
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsTemplate),
   .dealloc = template_dealloc,
-  .traverse = template_traverse,
+  .refs = template_refs,
   .clear = template_dealloc,
   .getattr = template_getattr,
   .next_attr = template_next_attr,

@@ -6,10 +6,10 @@
 #include "hs-vm-private.h"
 
 static void
-cell_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+cell_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   if (HS_CELL (self)->ref != NULL)
-    visit (HS_CELL (self)->ref, data);
+    hs_visit (visit, HS_CELL (self)->ref, data);
 }
 
 static void
@@ -35,7 +35,7 @@ HsType hs_cell_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsCell),
   .dealloc = cell_clear,
-  .traverse = cell_traverse,
+  .refs = cell_refs,
   .clear = cell_clear,
   .repr = cell_repr,
 };

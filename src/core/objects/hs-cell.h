@@ -1,7 +1,7 @@
 /* hs-cell.h — cells: the boxes that closures share.
  *
  * Invariant: a cell owns a reference to its value (NULL: empty, the variable is unbound)
- * and traverse visits it, so the diagram can draw a closure variable as an arrow from a
+ * and refs visits it, so the diagram can draw a closure variable as an arrow from a
  * cell. A variable captured by an inner function lives in a cell held by the frame's
  * slot and by the closure tuple of every function that uses it.
  */

@@ -2,7 +2,7 @@
  * the argument parser of every C function.
  *
  * Invariant: a bound built-in method owns one reference to its self (dropped in dealloc,
- * visited by traverse); descriptors and plain built-in functions own nothing. A C method
+ * visited by refs); descriptors and plain built-in functions own nothing. A C method
  * always receives self as args[0].
  */
 #include "config.h"
@@ -83,11 +83,11 @@ cfunction_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-cfunction_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+cfunction_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)self;
   if (f->self != NULL)
-    visit (f->self, data);
+    hs_visit (visit, f->self, data);
 }
 
 static HsObject *
@@ -123,7 +123,7 @@ HsType hs_cfunction_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsCFunctionObject),
   .dealloc = cfunction_dealloc,
-  .traverse = cfunction_traverse,
+  .refs = cfunction_refs,
   .clear = cfunction_dealloc,
   .repr = cfunction_repr,
   .call = cfunction_call,

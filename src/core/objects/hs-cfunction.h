@@ -2,7 +2,7 @@
  * function uses.
  *
  * Invariant: a built-in function object wraps a static HsMethodDef. When `self` is set
- * it is a bound method and owns a reference to `self` (visited by traverse, so the
+ * it is a bound method and owns a reference to `self` (visited by refs, so the
  * diagram can draw it). Method descriptors live in the dicts of the static types
  * (immortal, installed by hs_runtime_init); attribute lookup on an instance binds them.
  */

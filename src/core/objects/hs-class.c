@@ -324,16 +324,17 @@ attrs_release (HsVM *vm, HsObject *self)
   hs_mem_realloc (vm, names, sizeof (HsObject *) * cap, 0);
 }
 
+/* The class row, what the built-in base holds (an exception's args), the attributes. */
 static void
-instance_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+instance_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsClass *c = HS_CLASS (self->type);
-  if (c->static_base->traverse != NULL)
-    c->static_base->traverse (self, visit, data);
-  visit ((HsObject *)c, data);
+  hs_visit_named (visit, (HsObject *)c, HS_REF_CLASS, NULL, data);
+  if (c->static_base->refs != NULL)
+    c->static_base->refs (self, visit, data);
   HsAttrs *a = attrs_of (self);
   for (guint32 i = 0; i < a->len; i++)
-    visit (a->values[i], data);
+    hs_visit_attr_str (visit, a->values[i], a->names[i], data);
 }
 
 static void
@@ -980,9 +981,9 @@ getset_new (HsVM *vm, const char *name, HsClass *owner)
 }
 
 static void
-getset_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+getset_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  visit (((HsGetset *)self)->owner, data);
+  hs_visit (visit, ((HsGetset *)self)->owner, data);
 }
 
 static void
@@ -1006,7 +1007,7 @@ HsType hs_getset_descr_type = {
   .basicsize = sizeof (HsGetset),
   .type_flags = HS_TYPE_GC,
   .dealloc = getset_clear,
-  .traverse = getset_traverse,
+  .refs = getset_refs,
   .clear = getset_clear,
   .repr = getset_repr,
 };
@@ -1131,7 +1132,7 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
       = HS_TYPE_HEAP | HS_TYPE_GC | HS_TYPE_BASETYPE | (base->type_flags & HS_TYPE_EXCEPTION);
   t->basicsize = c->attrs_offset + sizeof (HsAttrs);
   t->dealloc = instance_dealloc;
-  t->traverse = instance_traverse;
+  t->refs = instance_refs;
   t->clear = instance_clear;
   t->getattr = instance_getattr;
   t->setattr = instance_setattr;
@@ -1165,20 +1166,34 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
   return (HsObject *)c;
 }
 
+/* Bookkeeping of a class body that the learner did not write: not drawn. */
+static const char *
+namespace_row (HsObject *cls, const HsRef *ref, HsObject *key)
+{
+  static const char *const hidden[]
+      = { "__module__", "__qualname__", "__doc__", "__dict__", "__weakref__", NULL };
+  for (int i = 0; hidden[i]; i++)
+    if (hs_str_equal_cstr (key, hidden[i]))
+      return NULL;
+  return hs_str_utf8 (key);
+}
+
+/* The base row (a heap base; a built-in one is immortal and drawn by name), the
+ * namespace's entries as rows, and the __mro__ and __bases__ tuples, never drawn. */
 static void
-class_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+class_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsType *t = (HsType *)self;
   if (!(t->type_flags & HS_TYPE_HEAP))
     return;
   if (t->base->type_flags & HS_TYPE_HEAP)
-    visit ((HsObject *)t->base, data);
+    hs_visit_named (visit, (HsObject *)t->base, HS_REF_CLASS, NULL, data);
   if (t->dict != NULL)
-    visit (t->dict, data);
+    hs_visit_unfold (visit, t->dict, namespace_row, data);
   if (HS_CLASS (t)->mro != NULL)
-    visit (HS_CLASS (t)->mro, data);
+    hs_visit_named (visit, HS_CLASS (t)->mro, HS_REF_HIDDEN, "__mro__", data);
   if (HS_CLASS (t)->bases != NULL)
-    visit (HS_CLASS (t)->bases, data);
+    hs_visit_named (visit, HS_CLASS (t)->bases, HS_REF_HIDDEN, "__bases__", data);
 }
 
 static void
@@ -1281,11 +1296,11 @@ type_setattr_ext (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 /* ---- bound methods ------------------------------------------------------------------- */
 
 static void
-method_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+method_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsMethod *m = (HsMethod *)self;
-  visit (m->func, data);
-  visit (m->self, data);
+  hs_visit_named (visit, m->func, HS_REF_ATTR, "__func__", data);
+  hs_visit_named (visit, m->self, HS_REF_ATTR, "__self__", data);
 }
 
 /* The rows the diagram shows, named as the attributes that reach them. */
@@ -1377,7 +1392,7 @@ HsType hs_method_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsMethod),
   .dealloc = method_dealloc,
-  .traverse = method_traverse,
+  .refs = method_refs,
   .clear = NULL,
   .repr = method_repr,
   .richcompare = method_richcompare,
@@ -1408,11 +1423,11 @@ typedef struct
 } HsSuper;
 
 static void
-super_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+super_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsSuper *s = (HsSuper *)self;
-  visit (s->type, data);
-  visit (s->obj, data);
+  hs_visit (visit, s->type, data);
+  hs_visit (visit, s->obj, data);
 }
 
 static void
@@ -1457,7 +1472,7 @@ HsType hs_super_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsSuper),
   .dealloc = super_dealloc,
-  .traverse = super_traverse,
+  .refs = super_refs,
   .repr = super_repr,
   .getattr = super_getattr,
 };
@@ -1584,9 +1599,9 @@ hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
 /* ---- staticmethod, classmethod, property ----------------------------------------------- */
 
 static void
-wrapper_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+wrapper_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  visit (((HsWrapper *)self)->func, data);
+  hs_visit (visit, ((HsWrapper *)self)->func, data);
 }
 
 static void
@@ -1624,7 +1639,7 @@ HsType hs_staticmethod_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsWrapper),
   .dealloc = wrapper_dealloc,
-  .traverse = wrapper_traverse,
+  .refs = wrapper_refs,
   .getattr = wrapper_getattr,
   .construct = wrapper_construct,
 };
@@ -1636,19 +1651,19 @@ HsType hs_classmethod_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsWrapper),
   .dealloc = wrapper_dealloc,
-  .traverse = wrapper_traverse,
+  .refs = wrapper_refs,
   .getattr = wrapper_getattr,
   .construct = wrapper_construct,
 };
 
 static void
-property_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+property_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsProperty *p = (HsProperty *)self;
   if (p->fget != NULL)
-    visit (p->fget, data);
+    hs_visit (visit, p->fget, data);
   if (p->fset != NULL)
-    visit (p->fset, data);
+    hs_visit (visit, p->fset, data);
 }
 
 static void
@@ -1711,7 +1726,7 @@ HsType hs_property_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsProperty),
   .dealloc = property_dealloc,
-  .traverse = property_traverse,
+  .refs = property_refs,
   .construct = property_construct,
   .methods = property_methods,
 };
@@ -1775,7 +1790,7 @@ hs_class_runtime_init (void)
   type_getattr_base = hs_type_type.getattr;
   hs_type_type.getattr = type_getattr_ext;
   hs_type_type.setattr = type_setattr_ext;
-  hs_type_type.traverse = class_traverse;
+  hs_type_type.refs = class_refs;
   hs_type_type.clear = class_clear;
   hs_type_type.dealloc = class_dealloc;
   for (const HsMethodDef *m = object_extra_methods; m->name != NULL; m++)

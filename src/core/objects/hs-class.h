@@ -4,11 +4,11 @@
  * Invariant: a class made by a `class` statement is an HsClass: an HsType (so the
  * protocol functions dispatch through its slots) whose header type is `type`, with
  * HS_TYPE_HEAP set, owning its namespace dict (`type.dict`, a separate dict object that
- * traverse visits) and, when its base is itself a heap class, a reference to the base.
+ * refs visits) and, when its base is itself a heap class, a reference to the base.
  * Its slots call the dunder methods found along the base chain (CPython's slot_*
  * functions). An instance owns a reference to its class and its attributes, kept inside
  * the instance (not in a separate dict object) in insertion order, names interned;
- * traverse visits the class, then the attribute values. Every attribute store marks the
+ * refs visits the class, then the attribute values. Every attribute store marks the
  * instance dirty. Single inheritance only; a class may derive from object, from another
  * class, or from a built-in exception class (its instances then start with an
  * HsException).
@@ -127,7 +127,7 @@ HsObject *hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObjec
  * CPython's descriptors do. */
 HsObject *hs_descr_get (HsVM *vm, HsObject *descr, HsObject *obj, const HsType *type);
 
-/* Readies the types and extends `type` (attributes of classes, class setattr/traverse). */
+/* Readies the types and extends `type` (attributes of classes, class setattr/refs). */
 void hs_class_runtime_init (void);
 
 G_END_DECLS

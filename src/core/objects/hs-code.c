@@ -60,14 +60,14 @@ hs_code_release_literals (HsVM *vm, HsCode *code)
 }
 
 void
-hs_code_traverse (const HsCode *code, HsVisitFn visit, gpointer data)
+hs_code_refs (const HsCode *code, HsVisitFn visit, gpointer data)
 {
   for (int i = 0; i < code->nconsts; i++)
-    visit (code->consts[i], data);
+    hs_visit_named (visit, code->consts[i], HS_REF_HIDDEN, "co_consts", data);
   for (int i = 0; i < code->nliterals; i++)
-    visit (code->literals[i], data);
+    hs_visit_named (visit, code->literals[i], HS_REF_HIDDEN, "ast", data);
   for (int i = 0; i < code->nchildren; i++)
-    hs_code_traverse (code->children[i], visit, data);
+    hs_code_refs (code->children[i], visit, data);
 }
 
 char *

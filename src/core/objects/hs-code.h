@@ -200,7 +200,7 @@ void hs_code_free (HsVM *vm, HsCode *code);
 void hs_code_release_literals (HsVM *vm, HsCode *code);
 
 /* Visits every reference the code and its children hold: constants, then literals. */
-void hs_code_traverse (const HsCode *code, HsVisitFn visit, gpointer data);
+void hs_code_refs (const HsCode *code, HsVisitFn visit, gpointer data);
 
 /* Instruction ip's source range. ip -1 is the frame's entry, before its first instruction
  * (CPython's RESUME), where an exception thrown into a generator that never ran is raised:

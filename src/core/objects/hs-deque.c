@@ -1,7 +1,7 @@
 /* hs-deque.c — collections.deque: a double-ended queue with an optional maxlen.
  *
  * Invariant: the items are buf[head, head + len), owned, contiguous (so that the trace
- * and traverse see them in order as a list's); there is room on both sides to grow, so
+ * and refs see them in order as a list's); there is room on both sides to grow, so
  * appends and pops at either end are amortised O(1). With maxlen set, len <= maxlen: an
  * append past it drops an item from the other end, as CPython's deque does. Every
  * mutation bumps `state` (an iterator that sees it changed raises RuntimeError) and marks
@@ -146,11 +146,11 @@ deque_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-deque_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+deque_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsDeque *d = DQ (self);
   for (gsize i = 0; i < d->len; i++)
-    visit (d->buf[d->head + i], data);
+    hs_visit_item (visit, d->buf[d->head + i], HS_REF_ITEM, i, data);
 }
 
 static void
@@ -378,11 +378,11 @@ iter_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-iter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+iter_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsDequeIter *it = (HsDequeIter *)self;
   if (it->deque != NULL)
-    visit (it->deque, data);
+    hs_visit (visit, it->deque, data);
 }
 
 static HsObject *
@@ -421,7 +421,7 @@ HsType hs_deque_iter_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsDequeIter),
   .dealloc = iter_dealloc,
-  .traverse = iter_traverse,
+  .refs = iter_refs,
   .clear = iter_dealloc,
   .iter = iter_self,
   .iternext = iter_next,
@@ -817,7 +817,7 @@ HsType hs_deque_type = {
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE | HS_TYPE_DRAWN_AS_LIST,
   .basicsize = sizeof (HsDeque),
   .dealloc = deque_dealloc,
-  .traverse = deque_traverse,
+  .refs = deque_refs,
   .clear = deque_clear_slot,
   .repr = deque_repr,
   .hash = hs_object_hash_not_implemented,

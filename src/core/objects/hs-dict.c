@@ -559,14 +559,14 @@ dict_clear_slot (HsVM *vm, HsObject *self)
 }
 
 static void
-dict_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+dict_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsDict *d = HS_DICT (self);
   for (gsize i = 0; i < d->nentries; i++)
     if (d->entries[i].key != NULL)
       {
-        visit (d->entries[i].key, data);
-        visit (d->entries[i].value, data);
+        hs_visit_item (visit, d->entries[i].key, HS_REF_KEY, i, data);
+        hs_visit_item (visit, d->entries[i].value, HS_REF_VALUE, i, data);
       }
 }
 
@@ -950,7 +950,7 @@ HsType hs_dict_type = {
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsDict),
   .dealloc = dict_dealloc,
-  .traverse = dict_traverse,
+  .refs = dict_refs,
   .clear = dict_clear_slot,
   .repr = dict_repr,
   .hash = hs_object_hash_not_implemented,
@@ -1016,11 +1016,11 @@ view_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-view_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+view_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsDictView *v = (HsDictView *)self;
   if (v->dict != NULL)
-    visit (v->dict, data);
+    hs_visit (visit, v->dict, data);
 }
 
 static gssize
@@ -1120,7 +1120,7 @@ setview_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
     .type_flags = HS_TYPE_GC,                                                                      \
     .basicsize = sizeof (HsDictView),                                                              \
     .dealloc = view_dealloc,                                                                       \
-    .traverse = view_traverse,                                                                     \
+    .refs = view_refs,                                                                             \
     .clear = view_dealloc,                                                                         \
     .repr = view_repr,                                                                             \
     .hash = hash_fn,                                                                               \

@@ -92,11 +92,11 @@ dd_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-dd_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+dd_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  hs_dict_type.traverse (self, visit, data);
+  hs_dict_type.refs (self, visit, data);
   if (DD (self)->factory != NULL)
-    visit (DD (self)->factory, data);
+    hs_visit_named (visit, DD (self)->factory, HS_REF_ATTR, "default_factory", data);
 }
 
 static void
@@ -269,7 +269,7 @@ HsType hs_defaultdict_type = {
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsDefaultDict),
   .dealloc = dd_dealloc,
-  .traverse = dd_traverse,
+  .refs = dd_refs,
   .clear = dd_clear,
   .repr = dd_repr,
   .binop = dd_binop,

@@ -19,26 +19,19 @@
 
 /* ---- instances ------------------------------------------------------------------- */
 
+/* What an exception carries besides attributes: its args tuple and its chain. */
 static void
-exc_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+exc_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsException *e = HS_EXCEPTION (self);
-  if (e->args != NULL)
-    visit (e->args, data);
-  if (e->cause != NULL)
-    visit (e->cause, data);
-  if (e->context != NULL)
-    visit (e->context, data);
-  if (e->name != NULL)
-    visit (e->name, data);
-  if (e->obj != NULL)
-    visit (e->obj, data);
-  if (e->tb_object != NULL)
-    visit (e->tb_object, data);
-  if (e->filename != NULL)
-    visit (e->filename, data);
-  if (e->filename2 != NULL)
-    visit (e->filename2, data);
+  const char *names[] = { "args", "__cause__", "__context__", "__traceback__",
+                          "name", "obj",       "filename",    "filename2" };
+  HsObject *values[]
+      = { e->args, e->cause, e->context, e->tb_object, e->name, e->obj, e->filename, e->filename2 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (values[i] != NULL)
+      hs_visit_named (visit, values[i], HS_REF_ATTR, names[i], data);
 }
 
 static void
@@ -182,13 +175,14 @@ typedef struct
   int ip;
 } HsTraceback;
 
+/* The rows the diagram shows: the line, then the traceback toward the raise. */
 static void
-tb_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+tb_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsTraceback *tb = (HsTraceback *)self;
+  hs_visit_named (visit, tb->lineno, HS_REF_ATTR, "tb_lineno", data);
   if (tb->next != NULL)
-    visit (tb->next, data);
-  visit (tb->lineno, data);
+    hs_visit_named (visit, tb->next, HS_REF_ATTR, "tb_next", data);
 }
 
 static void
@@ -241,7 +235,7 @@ static HsType hs_traceback_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsTraceback),
   .dealloc = tb_dealloc,
-  .traverse = tb_traverse,
+  .refs = tb_refs,
   .clear = tb_clear,
   .getattr = tb_getattr,
   .next_attr = tb_next_attr,
@@ -462,7 +456,7 @@ static const HsMethodDef base_exception_methods[] = {
     .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE | HS_TYPE_EXCEPTION,                               \
     .basicsize = sizeof (HsException),                                                             \
     .dealloc = exc_dealloc,                                                                        \
-    .traverse = exc_traverse,                                                                      \
+    .refs = exc_refs,                                                                              \
     .clear = exc_clear,                                                                            \
     .repr = exc_repr,                                                                              \
     .str = exc_str,                                                                                \

@@ -15,16 +15,42 @@
 #include "hs-tuple.h"
 #include "hs-vm-private.h"
 
+/* Default i of the defaults tuple belongs to one of the last positional parameters. */
+static const char *
+default_row (HsObject *fn, const HsRef *ref, HsObject *key)
+{
+  HsFunction *f = HS_FUNCTION (fn);
+  return f->code->varnames[f->code->nparams - (int)hs_tuple_len (f->defaults) + (int)ref->index];
+}
+
+static const char *
+kwdefault_row (HsObject *fn, const HsRef *ref, HsObject *key)
+{
+  return hs_str_utf8 (key);
+}
+
+/* Cell i of the closure holds the free variable i. */
+static const char *
+closure_row (HsObject *fn, const HsRef *ref, HsObject *key)
+{
+  HsCode *code = HS_FUNCTION (fn)->code;
+  int slot = (int)ref->index < code->nfrees ? code->frees[ref->index] : -1;
+  return slot >= 0 ? code->varnames[slot] : "?";
+}
+
+/* What a function keeps alive, drawn in its box: its default values (the defaults tuple
+ * and keyword-only defaults dict are not drawn themselves) and the cells it closes over,
+ * named like the variables they hold. */
 static void
-function_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+function_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsFunction *fn = HS_FUNCTION (self);
   if (fn->defaults != NULL)
-    visit (fn->defaults, data);
+    hs_visit_unfold (visit, fn->defaults, default_row, data);
   if (fn->kwdefaults != NULL)
-    visit (fn->kwdefaults, data);
+    hs_visit_unfold (visit, fn->kwdefaults, kwdefault_row, data);
   if (fn->closure != NULL)
-    visit (fn->closure, data);
+    hs_visit_unfold (visit, fn->closure, closure_row, data);
 }
 
 static void
@@ -101,7 +127,7 @@ HsType hs_function_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsFunction),
   .dealloc = function_dealloc,
-  .traverse = function_traverse,
+  .refs = function_refs,
   .clear = function_clear,
   .repr = function_repr,
   .call = function_call,

@@ -10,11 +10,11 @@
 #include "hs-tuple.h"
 
 static void
-gen_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+gen_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsGenerator *g = HS_GENERATOR (self);
   if (g->frame != NULL && !g->running)
-    hs_frame_traverse (g->frame, visit, data);
+    hs_frame_refs (g->frame, visit, data);
 }
 
 static void
@@ -155,7 +155,7 @@ HsType hs_generator_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsGenerator),
   .dealloc = gen_dealloc,
-  .traverse = gen_traverse,
+  .refs = gen_refs,
   .repr = gen_repr,
   .iter = gen_iter,
   .iternext = gen_iternext,

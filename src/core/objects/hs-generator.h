@@ -2,7 +2,7 @@
  *
  * Invariant: a generator owns its frame (allocated outside the VM's frame arena, so it
  * survives between resumptions) until the frame returns or raises; a suspended frame
- * has back == NULL and is reachable only through its generator, whose traverse visits
+ * has back == NULL and is reachable only through its generator, whose refs visits
  * the frame's references (function, locals, value stack), so the diagram keeps it
  * visible. Each resumption runs the frame in a nested evaluation loop.
  */

@@ -1,7 +1,7 @@
 /* hs-iter.c — iterator objects.
  *
  * Invariant: an iterator over a container owns a reference to it (`seq`, visited by
- * traverse, so the diagram can draw a for-loop's iterator pointing at its list) until
+ * refs, so the diagram can draw a for-loop's iterator pointing at its list) until
  * it is exhausted; then it drops the reference, as CPython does, and stays exhausted.
  * Iterators compute their next item from the container's current state, so mutating a
  * list while iterating behaves as in CPython (no crash, possibly skipped items); dicts
@@ -56,11 +56,11 @@ seqiter_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-seqiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+seqiter_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   SeqIter *it = (SeqIter *)self;
   if (it->seq != NULL)
-    visit (it->seq, data);
+    hs_visit (visit, it->seq, data);
 }
 
 /* An exhausted iterator lets go of its sequence (the diagram's arrow goes too). */
@@ -191,7 +191,7 @@ reversed_next (HsVM *vm, HsObject *self)
     .type_flags = HS_TYPE_GC,                                                                      \
     .basicsize = sizeof (SeqIter),                                                                 \
     .dealloc = seqiter_dealloc,                                                                    \
-    .traverse = seqiter_traverse,                                                                  \
+    .refs = seqiter_refs,                                                                          \
     .clear = seqiter_dealloc,                                                                      \
     .iter = iter_self,                                                                             \
     .iternext = next_fn,                                                                           \
@@ -236,7 +236,7 @@ HsType hs_seq_iter_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (SeqIter),
   .dealloc = seqiter_dealloc,
-  .traverse = seqiter_traverse,
+  .refs = seqiter_refs,
   .clear = seqiter_dealloc,
   .iter = iter_self,
   .iternext = genericiter_next,
@@ -253,7 +253,7 @@ HsType hs_reversed_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (SeqIter),
   .dealloc = seqiter_dealloc,
-  .traverse = seqiter_traverse,
+  .refs = seqiter_refs,
   .clear = seqiter_dealloc,
   .iter = iter_self,
   .iternext = reversed_next,
@@ -402,11 +402,11 @@ dictiter_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-dictiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+dictiter_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   DictIter *it = (DictIter *)self;
   if (it->dict != NULL)
-    visit (it->dict, data);
+    hs_visit (visit, it->dict, data);
 }
 
 #define DICTITER_TYPE(cname, pyname)                                                               \
@@ -417,7 +417,7 @@ dictiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
     .type_flags = HS_TYPE_GC,                                                                      \
     .basicsize = sizeof (DictIter),                                                                \
     .dealloc = dictiter_dealloc,                                                                   \
-    .traverse = dictiter_traverse,                                                                 \
+    .refs = dictiter_refs,                                                                         \
     .clear = dictiter_dealloc,                                                                     \
     .iter = iter_self,                                                                             \
     .iternext = dictiter_next,                                                                     \
@@ -563,13 +563,13 @@ enumerate_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-enumerate_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+enumerate_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   Enumerate *e = (Enumerate *)self;
   if (e->it)
-    visit (e->it, data);
+    hs_visit (visit, e->it, data);
   if (e->count)
-    visit (e->count, data);
+    hs_visit (visit, e->count, data);
 }
 
 HsType hs_enumerate_type = {
@@ -579,7 +579,7 @@ HsType hs_enumerate_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (Enumerate),
   .dealloc = enumerate_dealloc,
-  .traverse = enumerate_traverse,
+  .refs = enumerate_refs,
   .clear = enumerate_dealloc,
   .iter = iter_self,
   .iternext = enumerate_next,
@@ -689,13 +689,13 @@ multi_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-multi_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+multi_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   MultiIter *m = (MultiIter *)self;
   if (m->func)
-    visit (m->func, data);
+    hs_visit (visit, m->func, data);
   if (m->iters)
-    visit (m->iters, data);
+    hs_visit (visit, m->iters, data);
 }
 
 static HsObject *
@@ -744,7 +744,7 @@ map_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
     .type_flags = HS_TYPE_GC,                                                                      \
     .basicsize = sizeof (MultiIter),                                                               \
     .dealloc = multi_dealloc,                                                                      \
-    .traverse = multi_traverse,                                                                    \
+    .refs = multi_refs,                                                                            \
     .clear = multi_dealloc,                                                                        \
     .iter = iter_self,                                                                             \
     .iternext = next_fn,                                                                           \
@@ -821,13 +821,13 @@ filter_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-filter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+filter_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   Filter *f = (Filter *)self;
   if (f->func)
-    visit (f->func, data);
+    hs_visit (visit, f->func, data);
   if (f->it)
-    visit (f->it, data);
+    hs_visit (visit, f->it, data);
 }
 
 HsType hs_filter_type = {
@@ -837,7 +837,7 @@ HsType hs_filter_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (Filter),
   .dealloc = filter_dealloc,
-  .traverse = filter_traverse,
+  .refs = filter_refs,
   .clear = filter_dealloc,
   .iter = iter_self,
   .iternext = filter_next,

@@ -3,7 +3,7 @@
  * reversed, map and filter.
  *
  * Invariant: an iterator that walks a container holds a reference to it (shown by
- * traverse: the diagram draws a for-loop's iterator pointing at its list) until it is
+ * refs: the diagram draws a for-loop's iterator pointing at its list) until it is
  * exhausted, when it drops the reference as CPython does.
  */
 #pragma once

@@ -309,11 +309,11 @@ list_clear_all (HsVM *vm, HsObject *self)
 }
 
 static void
-list_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+list_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsList *l = HS_LIST (self);
   for (gsize i = 0; i < l->len; i++)
-    visit (l->items[i], data);
+    hs_visit_item (visit, l->items[i], HS_REF_ITEM, i, data);
 }
 
 static HsObject *
@@ -982,7 +982,7 @@ HsType hs_list_type = {
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsList),
   .dealloc = list_dealloc,
-  .traverse = list_traverse,
+  .refs = list_refs,
   .clear = list_clear_all,
   .repr = list_repr,
   .hash = hs_object_hash_not_implemented,

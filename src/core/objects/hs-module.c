@@ -65,11 +65,11 @@ module_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-module_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+module_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsModuleObject *m = (HsModuleObject *)self;
   if (m->dict != NULL)
-    visit (m->dict, data);
+    hs_visit (visit, m->dict, data);
 }
 
 static void
@@ -126,7 +126,7 @@ HsType hs_module_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsModuleObject),
   .dealloc = module_dealloc,
-  .traverse = module_traverse,
+  .refs = module_refs,
   .clear = module_clear,
   .repr = module_repr,
   .getattr = module_getattr,

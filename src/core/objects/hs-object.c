@@ -1272,11 +1272,11 @@ hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value)
 }
 
 void
-hs_object_traverse (HsObject *obj, HsVisitFn visit, gpointer user_data)
+hs_object_refs (HsObject *obj, HsVisitFn visit, gpointer user_data)
 {
-  void (*traverse) (HsObject *, HsVisitFn, gpointer) = SLOT (obj->type, traverse);
-  if (traverse != NULL)
-    traverse (obj, visit, user_data);
+  void (*refs) (HsObject *, HsVisitFn, gpointer) = SLOT (obj->type, refs);
+  if (refs != NULL)
+    refs (obj, visit, user_data);
 }
 
 HsObject *

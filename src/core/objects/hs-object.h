@@ -2,7 +2,7 @@
  *
  * Invariant: every value the runtime handles is an HsObject *. A mortal object's
  * `refcount` equals the number of references held to it by frames (variables, value
- * stacks, for-loop iterators) and by other objects' `traverse`. When it reaches zero the
+ * stacks, for-loop iterators) and by other objects' `refs`. When it reaches zero the
  * object is freed at once (hs_decref → type->dealloc). Immortal objects (None, True,
  * False, NotImplemented, small ints -5..256, interned strings, static types) carry
  * HS_FLAG_IMMORTAL and are never freed by a count.
@@ -48,7 +48,87 @@ struct _HsObject
   HsObject *next;
 };
 
-typedef void (*HsVisitFn) (HsObject *child, gpointer user_data);
+/* ---- references: what an object holds, as the collector and the diagram see it ----
+ *
+ * Each type describes its references once, in its `refs` slot, next to its definition:
+ * it visits every reference the object holds (and so counts in the child's refcount),
+ * each with a label saying how the diagram shows it. The cycle collector walks the same
+ * visits ignoring the labels (CPython's tp_traverse); the trace recorder draws the rows
+ * from the labels. Adding a type means writing its `refs`, nothing else. */
+typedef enum
+{
+  HS_REF_PLAIN,    /* an unnamed reference (drawn as an unlabelled row) */
+  HS_REF_ITEM,     /* item `index` of a sequence or set, a cell of its row */
+  HS_REF_KEY,      /* the key of entry `index` of a mapping (entries in insertion order, a
+                    * deleted one keeping its index) */
+  HS_REF_VALUE,    /* the value of entry `index`, visited right after its key */
+  HS_REF_ATTR,     /* a row named `name` (an attribute, a parameter's default) */
+  HS_REF_ATTR_STR, /* a row named by `name_obj`, a str (an instance attribute) */
+  HS_REF_CLASS,    /* the instance's class, or the class's base: the diagram's class row */
+  /* A part of the object that is not drawn itself (a function's defaults tuple, a class's
+   * namespace dict): its own references are drawn as rows of this object, each named by
+   * `unfold` (NULL: not drawn, a hidden holder of the child). */
+  HS_REF_UNFOLD,
+  HS_REF_HIDDEN, /* held, never drawn (a class's __mro__): `name` says what it is */
+} HsRefKind;
+
+typedef struct _HsRef HsRef;
+
+/* Names the row for the reference `ref` of the unfolded part (a mapping part passes the
+ * entry's key with its VALUE; KEY references of an unfolded part are never rows); NULL
+ * leaves the reference out of the drawing. */
+typedef const char *(*HsRefNameFn) (HsObject *holder, const HsRef *ref, HsObject *key);
+
+struct _HsRef
+{
+  HsRefKind kind;
+  gsize index; /* ITEM, KEY, VALUE */
+  union
+  {
+    const char *name;   /* ATTR, HIDDEN */
+    HsObject *name_obj; /* ATTR_STR */
+    HsRefNameFn unfold; /* UNFOLD */
+  };
+};
+
+/* Called once per reference; the collector's visitors ignore `ref`. */
+typedef void (*HsVisitFn) (HsObject *child, const HsRef *ref, gpointer user_data);
+
+/* Visits in a type's `refs`, one per kind of label. */
+static inline void
+hs_visit (HsVisitFn visit, HsObject *child, gpointer data)
+{
+  HsRef ref = { .kind = HS_REF_PLAIN };
+  visit (child, &ref, data);
+}
+
+static inline void
+hs_visit_item (HsVisitFn visit, HsObject *child, HsRefKind kind, gsize index, gpointer data)
+{
+  HsRef ref = { .kind = kind, .index = index };
+  visit (child, &ref, data);
+}
+
+static inline void
+hs_visit_named (HsVisitFn visit, HsObject *child, HsRefKind kind, const char *name, gpointer data)
+{
+  HsRef ref = { .kind = kind, .name = name };
+  visit (child, &ref, data);
+}
+
+static inline void
+hs_visit_attr_str (HsVisitFn visit, HsObject *child, HsObject *name, gpointer data)
+{
+  HsRef ref = { .kind = HS_REF_ATTR_STR, .name_obj = name };
+  visit (child, &ref, data);
+}
+
+static inline void
+hs_visit_unfold (HsVisitFn visit, HsObject *child, HsRefNameFn name, gpointer data)
+{
+  HsRef ref = { .kind = HS_REF_UNFOLD, .unfold = name };
+  visit (child, &ref, data);
+}
 
 typedef enum
 {
@@ -108,7 +188,7 @@ enum
   HS_TYPE_BASETYPE = 1 << 2,      /* may be subclassed */
   HS_TYPE_EXCEPTION = 1 << 3,     /* BaseException or a subclass */
   HS_TYPE_DRAWN_AS_LIST = 1 << 4, /* a built-in sequence (collections.deque) that the trace
-                                   * draws as a list of what its traverse visits, in order */
+                                   * draws as a list of its ITEM references, in order */
 };
 
 /* Type operations; a NULL slot means "not supported" (the protocol functions raise
@@ -125,7 +205,8 @@ struct _HsType
   gsize basicsize; /* bytes of one instance, for sys.getsizeof and the allocator */
 
   void (*dealloc) (HsVM *vm, HsObject *self); /* decref children, free */
-  void (*traverse) (HsObject *self, HsVisitFn visit, gpointer user_data);
+  /* every reference the object holds, labelled (see HsRefKind); NULL: none */
+  void (*refs) (HsObject *self, HsVisitFn visit, gpointer user_data);
   void (*clear) (HsVM *vm, HsObject *self); /* drop references (gc) */
 
   HsObject *(*repr) (HsVM *vm, HsObject *self);
@@ -301,8 +382,8 @@ int hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value)
 HsObject *hs_type_lookup_borrow (const HsType *type, HsObject *name);
 /* Name of the type for messages ("int", "list", a class's name). */
 const char *hs_type_name (const HsObject *obj);
-/* Visits the direct references of obj (no-op for leaf types). */
-void hs_object_traverse (HsObject *obj, HsVisitFn visit, gpointer user_data);
+/* Visits every reference obj holds, labelled (its type's `refs`; nothing for leaf types). */
+void hs_object_refs (HsObject *obj, HsVisitFn visit, gpointer user_data);
 
 /* CPython's PySequence_Fast: an exact list or tuple itself (new reference), else a new
  * list of the items of the iterable's iterator (whose length hint is asked, not the

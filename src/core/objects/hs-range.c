@@ -246,13 +246,13 @@ range_dealloc (HsVM *vm, HsObject *self)
 
 /* Only ranges past 64 bits hold int objects; they count like any reference. */
 static void
-range_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+range_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsRange *r = HS_RANGE (self);
   HsObject *parts[] = { r->ostart, r->ostop, r->ostep, r->olen };
   for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL)
-      visit (parts[i], data);
+      hs_visit (visit, parts[i], data);
 }
 
 /* The parts as int objects (new references), for both kinds. */
@@ -591,13 +591,13 @@ longiter_next (HsVM *vm, HsObject *self)
 }
 
 static void
-longiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+longiter_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   LongRangeIter *it = (LongRangeIter *)self;
   HsObject *parts[] = { it->next, it->step, it->remaining };
   for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL)
-      visit (parts[i], data);
+      hs_visit (visit, parts[i], data);
 }
 
 static void
@@ -615,7 +615,7 @@ static HsType longrange_iter_type = {
   .base = &hs_object_type,
   .basicsize = sizeof (LongRangeIter),
   .dealloc = longiter_dealloc,
-  .traverse = longiter_traverse,
+  .refs = longiter_refs,
   .iter = longiter_self,
   .iternext = longiter_next,
 };
@@ -730,7 +730,7 @@ HsType hs_range_type = {
   .base = &hs_object_type,
   .basicsize = sizeof (HsRange),
   .dealloc = range_dealloc,
-  .traverse = range_traverse,
+  .refs = range_refs,
   .repr = range_repr,
   .hash = range_hash,
   .richcompare = range_richcompare,
@@ -769,15 +769,15 @@ slice_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-slice_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+slice_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsSlice *s = HS_SLICE (self);
   if (s->start)
-    visit (s->start, data);
+    hs_visit (visit, s->start, data);
   if (s->stop)
-    visit (s->stop, data);
+    hs_visit (visit, s->stop, data);
   if (s->step)
-    visit (s->step, data);
+    hs_visit (visit, s->step, data);
 }
 
 static HsObject *
@@ -892,7 +892,7 @@ HsType hs_slice_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsSlice),
   .dealloc = slice_dealloc,
-  .traverse = slice_traverse,
+  .refs = slice_refs,
   .clear = slice_dealloc,
   .repr = slice_repr,
   .hash = hs_object_hash_not_implemented,

@@ -814,12 +814,12 @@ set_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-set_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+set_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsSet *so = HS_SET (self);
-  for (gsize i = 0; i <= so->mask; i++)
+  for (gsize i = 0, n = 0; i <= so->mask; i++)
     if (so->table[i].key != NULL && so->table[i].key != DUMMY)
-      visit (so->table[i].key, data);
+      hs_visit_item (visit, so->table[i].key, HS_REF_ITEM, n++, data);
 }
 
 static void
@@ -1107,11 +1107,11 @@ setiter_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-setiter_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+setiter_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   SetIter *it = (SetIter *)self;
   if (it->set != NULL)
-    visit (it->set, data);
+    hs_visit (visit, it->set, data);
 }
 
 HsType hs_set_iter_type = {
@@ -1121,7 +1121,7 @@ HsType hs_set_iter_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (SetIter),
   .dealloc = setiter_dealloc,
-  .traverse = setiter_traverse,
+  .refs = setiter_refs,
   .clear = setiter_dealloc,
   .iter = iter_self,
   .iternext = setiter_next,
@@ -1508,7 +1508,7 @@ HsType hs_set_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsSet),
   .dealloc = set_dealloc,
-  .traverse = set_traverse,
+  .refs = set_refs,
   .clear = set_gc_clear,
   .repr = set_repr,
   .hash = hs_object_hash_not_implemented,
@@ -1529,7 +1529,7 @@ HsType hs_frozenset_type = {
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsSet),
   .dealloc = set_dealloc,
-  .traverse = set_traverse,
+  .refs = set_refs,
   .clear = set_gc_clear,
   .repr = set_repr,
   .hash = frozenset_hash,

@@ -128,12 +128,12 @@ tuple_dealloc (HsVM *vm, HsObject *self)
 }
 
 static void
-tuple_traverse (HsObject *self, HsVisitFn visit, gpointer data)
+tuple_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsTuple *t = HS_TUPLE (self);
   for (gsize i = 0; i < t->len; i++)
     if (t->items[i] != NULL)
-      visit (t->items[i], data);
+      hs_visit_item (visit, t->items[i], HS_REF_ITEM, i, data);
 }
 
 static HsObject *
@@ -386,7 +386,7 @@ HsType hs_tuple_type = {
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsTuple),
   .dealloc = tuple_dealloc,
-  .traverse = tuple_traverse,
+  .refs = tuple_refs,
   .clear = tuple_dealloc,
   .repr = tuple_repr,
   .hash = tuple_hash,

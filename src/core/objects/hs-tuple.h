@@ -2,7 +2,7 @@
  *
  * Invariant: a tuple's items are fixed once it has been handed to Python code. A fresh
  * tuple from hs_tuple_new has NULL items that its creator fills (hs_tuple_set_take)
- * before anything else sees it; traverse and dealloc tolerate NULLs meanwhile. The
+ * before anything else sees it; refs and dealloc tolerate NULLs meanwhile. The
  * empty tuple is one process-wide immortal object.
  */
 #pragma once

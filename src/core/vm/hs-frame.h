@@ -48,9 +48,10 @@ HsFrame *hs_generator_frame (HsObject *gen);
 /* The innermost frame of the running program, or NULL. */
 HsFrame *hs_vm_current_frame (HsVM *vm);
 
-/* Visits every reference the frame holds: its locals (unbound ones
- * skipped) in co_varnames order, then its live value stack from the bottom. */
-void hs_frame_traverse (HsFrame *f, HsVisitFn visit, gpointer data);
+/* Visits every reference the frame holds: its locals (unbound ones skipped) in
+ * co_varnames order, named by their variables, then its live value stack from the
+ * bottom ("pending"), then a class body's namespace (hidden). */
+void hs_frame_refs (HsFrame *f, HsVisitFn visit, gpointer data);
 
 /* The line the frame is executing. */
 static inline int

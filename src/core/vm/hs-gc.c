@@ -85,7 +85,7 @@ update_refs (Collection *c)
 }
 
 static void
-visit_decref (HsObject *child, gpointer data)
+visit_decref (HsObject *child, const HsRef *ref, gpointer data)
 {
   Collection *c = data;
   if (in_young (c, child))
@@ -98,11 +98,11 @@ static void
 subtract_refs (Collection *c)
 {
   for (guint i = 0; i < c->young->len; i++)
-    hs_object_traverse (c->young->pdata[i], visit_decref, c);
+    hs_object_refs (c->young->pdata[i], visit_decref, c);
 }
 
 static void
-visit_reachable (HsObject *child, gpointer data)
+visit_reachable (HsObject *child, const HsRef *ref, gpointer data)
 {
   Collection *c = data;
   if (in_young (c, child) && !(child->flags & HS_FLAG_GC_MARK))
@@ -129,7 +129,7 @@ move_unreachable (Collection *c, GPtrArray *unreachable)
   while (c->work->len > 0)
     {
       HsObject *o = g_ptr_array_steal_index_fast (c->work, c->work->len - 1);
-      hs_object_traverse (o, visit_reachable, c);
+      hs_object_refs (o, visit_reachable, c);
     }
   for (guint i = 0; i < c->young->len; i++)
     {
@@ -303,7 +303,7 @@ hs_gc_set_threshold (HsVM *vm, const int *t, gsize n)
 /* ---- heap checker ----------------------------------------------------------------- */
 
 static void
-visit_count (HsObject *child, gpointer data)
+visit_count (HsObject *child, const HsRef *ref, gpointer data)
 {
   Collection *c = data;
   if (in_young (c, child))
@@ -320,7 +320,7 @@ hs_gc_check_heap (HsVM *vm)
   for (guint i = 0; i < c.young->len; i++)
     ((HsObject *)c.young->pdata[i])->gc_refs = 0;
   for (guint i = 0; i < c.young->len; i++)
-    hs_object_traverse (c.young->pdata[i], visit_count, &c);
+    hs_object_refs (c.young->pdata[i], visit_count, &c);
   for (guint i = 0; i < c.young->len; i++)
     {
       HsObject *o = c.young->pdata[i];

@@ -2,7 +2,7 @@
  *
  * Invariant: an object takes part in collection only while it is tracked
  * (HS_FLAG_GC_TRACKED, set by hs_gc_track once the object is fully built) and mortal.
- * Every reference a tracked object holds is reported by its type's `traverse` and owned
+ * Every reference a tracked object holds is reported by its type's `refs` and owned
  * (counted in the referent's refcount); then "refcount minus references from tracked
  * objects of the collected generations" is the number of references from outside
  * (frames, the VM's roots, C locals), and whatever no such reference reaches is garbage.
@@ -41,7 +41,7 @@ void hs_gc_get_threshold (HsVM *vm, int out[HS_GC_GENERATIONS]);
 void hs_gc_set_threshold (HsVM *vm, const int *t, gsize n);
 
 /* Heap checker for tests: TRUE if, for every tracked mortal object, the references
- * reported by traverse from tracked objects do not exceed its refcount. */
+ * reported by refs from tracked objects do not exceed its refcount. */
 gboolean hs_gc_check_heap (HsVM *vm);
 
 G_END_DECLS

@@ -177,16 +177,16 @@ hs_vm_current_frame (HsVM *vm)
 }
 
 void
-hs_frame_traverse (HsFrame *f, HsVisitFn visit, gpointer data)
+hs_frame_refs (HsFrame *f, HsVisitFn visit, gpointer data)
 {
   for (int i = 0; i < f->code->nlocals; i++)
     if (f->locals[i] != NULL)
-      visit (f->locals[i], data);
+      hs_visit_named (visit, f->locals[i], HS_REF_ATTR, f->code->varnames[i], data);
   for (int i = 0; i < f->sp; i++)
     if (f->stack[i] != NULL)
-      visit (f->stack[i], data);
+      hs_visit_named (visit, f->stack[i], HS_REF_ATTR, "pending", data);
   if (f->ns != NULL)
-    visit (f->ns, data);
+    hs_visit_named (visit, f->ns, HS_REF_HIDDEN, "namespace", data);
 }
 
 /* ---- hooks, steps, stops ----------------------------------------------------------- */

@@ -4,9 +4,10 @@
 Usage: bench/compare-python.py HEAPSCOPE-CLI [PROGRAM.py ...]
 
 For each program (by default every *.py in bench/programs) it runs
-`HEAPSCOPE-CLI run PROGRAM` and `python3 PROGRAM` three times each, keeps the
-best wall-clock time of each, and prints a table with the ratio
-heapscope/cpython. This is a measurement, not a timed assertion: it exits 0
+`HEAPSCOPE-CLI run PROGRAM` and the real CPython binary (sys.executable, or
+$PYTHON3) three times each, alternating the two so that a burst of load on a
+shared machine hits both, keeps the best wall-clock time of each, and prints a
+table with the ratio heapscope/cpython and the geometric mean of the ratios. This is a measurement, not a timed assertion: it exits 0
 whatever the figures, and 1 only if a program's stdout or exit status differs
 between the two interpreters (a benchmark of a wrong answer means nothing).
 """
@@ -21,23 +22,31 @@ RUNS = 3
 TIMEOUT_SECONDS = 300
 
 
-def best_of(argv, runs=RUNS):
-    """Run argv `runs` times; return (best seconds, stdout, stderr, status) of the last."""
-    best = None
-    result = None
+def run_once(argv):
+    """Run argv once; return (seconds, stdout, stderr, status)."""
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(argv, cwd=HERE, stdin=subprocess.DEVNULL,
+                              capture_output=True, timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        return None, b"", b"timed out after %d s\n" % TIMEOUT_SECONDS, -1
+    return time.perf_counter() - start, proc.stdout, proc.stderr, proc.returncode
+
+
+def best_of_both(first, second, runs=RUNS):
+    """Run the two argvs alternately `runs` times; for each return (best seconds, stdout,
+    stderr, status) of its last run."""
+    results = [None, None]
     for _ in range(runs):
-        start = time.perf_counter()
-        try:
-            proc = subprocess.run(argv, cwd=HERE, stdin=subprocess.DEVNULL,
-                                  capture_output=True, timeout=TIMEOUT_SECONDS)
-        except subprocess.TimeoutExpired:
-            return None, b"", b"timed out after %d s\n" % TIMEOUT_SECONDS, -1
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-        result = proc
-        if proc.returncode != 0:
+        for i, argv in enumerate((first, second)):
+            t, out, err, rc = run_once(argv)
+            best = results[i][0] if results[i] else None
+            if t is not None and best is not None:
+                t = min(t, best)
+            results[i] = (t, out, err, rc)
+        if any(r[3] != 0 or r[0] is None for r in results):
             break  # a failing run need not be repeated
-    return best, result.stdout, result.stderr, result.returncode
+    return results
 
 
 def fmt_time(t):
@@ -57,21 +66,21 @@ def main(argv):
     # milliseconds of shell start-up to every run and would flatter the ratio.
     python = os.environ.get("PYTHON3", sys.executable)
 
-    print("%-14s %10s %10s %8s  %s" % ("program", "heapscope", "cpython", "ratio", "output"))
+    print("%-20s %10s %10s %8s  %s" % ("program", "heapscope", "cpython", "ratio", "output"))
     failures = 0
     ratios = []
     for prog in programs:
         name = os.path.basename(prog)
-        py_t, py_out, _, py_rc = best_of([python, prog])
-        hs_t, hs_out, hs_err, hs_rc = best_of([cli, "run", prog])
+        (py_t, py_out, _, py_rc), (hs_t, hs_out, hs_err, hs_rc) = best_of_both(
+            [python, prog], [cli, "run", prog])
         same = hs_out == py_out and hs_rc == py_rc
         if same and hs_t is not None and py_t:
             ratio = hs_t / py_t
-            ratios.append(ratio)
+            ratios.append((ratio, name))
             ratio_s = "%7.2fx" % ratio
         else:
             ratio_s = "     n/a"
-        print("%-14s %9ss %9ss %8s  %s" % (name, fmt_time(hs_t), fmt_time(py_t), ratio_s,
+        print("%-20s %9ss %9ss %8s  %s" % (name, fmt_time(hs_t), fmt_time(py_t), ratio_s,
                                            "same" if same else "DIFFERS"))
         if not same:
             failures += 1
@@ -80,10 +89,10 @@ def main(argv):
                 hs_rc, py_rc, "".join("\n    | " + line for line in detail)))
     if ratios:
         product = 1.0
-        for r in ratios:
+        for r, _ in ratios:
             product *= r
-        print("geometric mean ratio: %.2fx over %d programs" % (
-            product ** (1.0 / len(ratios)), len(ratios)))
+        print("geometric mean ratio: %.2fx over %d programs; slowest %s at %.2fx" % (
+            product ** (1.0 / len(ratios)), len(ratios), max(ratios)[1], max(ratios)[0]))
     sys.stdout.flush()
     return 1 if failures else 0
 

@@ -48,14 +48,17 @@ through_runner (const char *runner, const char *src)
   HsTraceOptions opts;
   HsTraceReader *r;
   g_autoptr (HsTrace) t = NULL;
+  g_autoptr (GByteArray) input = g_byte_array_new ();
   guint8 buf[65536];
   gssize n;
 
   g_assert_no_error (error);
   hs_trace_options_init (&opts);
   r = hs_trace_reader_new (src, "prog.py", &opts, 0);
-  g_output_stream_write_all (g_subprocess_get_stdin_pipe (proc), src, strlen (src), NULL, NULL,
-                             &error);
+  hs_trace_input_put_header (input);
+  hs_trace_input_put (input, HS_TRACE_INPUT_SOURCE, src, strlen (src));
+  g_output_stream_write_all (g_subprocess_get_stdin_pipe (proc), input->data, input->len, NULL,
+                             NULL, &error);
   g_output_stream_close (g_subprocess_get_stdin_pipe (proc), NULL, NULL);
   while (
       (n = g_input_stream_read (g_subprocess_get_stdout_pipe (proc), buf, sizeof buf, NULL, NULL))

@@ -876,6 +876,110 @@ console_says_42 (HeapscopeWindow *win)
   return g_str_equal (out, "42\n");
 }
 
+static int
+n_steps_shown (HeapscopeWindow *win)
+{
+  return heapscope_step_controls_get_n_steps (heapscope_window_get_step_controls (win));
+}
+
+static gboolean
+entry_mapped (HeapscopeWindow *win)
+{
+  return gtk_widget_get_mapped (heapscope_console_get_entry (heapscope_window_get_console (win)));
+}
+
+static gboolean
+asking (HeapscopeWindow *win)
+{
+  return heapscope_console_get_asking (heapscope_window_get_console (win));
+}
+
+static void
+type_answer (HeapscopeWindow *win, const char *answer)
+{
+  GtkWidget *entry = heapscope_console_get_entry (heapscope_window_get_console (win));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (win));
+
+  /* the entry's text widget has the focus */
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), answer);
+  g_signal_emit_by_name (focus, "activate"); /* what Enter does */
+}
+
+static const char *console_wanted;
+
+static gboolean
+console_shows_wanted (HeapscopeWindow *win)
+{
+  g_autofree char *out = console_text (win);
+
+  return g_str_equal (out, console_wanted);
+}
+
+/* The step shown is laid out in the background: its output comes with it. */
+static void
+assert_console (HeapscopeWindow *win, const char *expected)
+{
+  console_wanted = expected;
+  wait_until (console_shows_wanted);
+}
+
+/* input() in the app (issue 16 item 1): the run pauses at it with the prompt in the
+ * Output and an entry; each answer typed goes on; the next run replays the answers; the
+ * forget-input action asks again, in presentation mode too; Stop ends a wait. */
+static void
+test_input (void)
+{
+  HeapscopeWindow *win = new_window ();
+  HeapscopeSession *session = heapscope_window_get_session (win);
+  GtkWidget *entry = heapscope_console_get_entry (heapscope_window_get_console (win));
+  int n;
+
+  heapscope_editor_set_text (heapscope_window_get_editor (win),
+                             "name = input('Name? ')\nprint('Hi', name)\nage = input()\n");
+  heapscope_window_run (win);
+  wait_until (asking);
+  g_assert_true (heapscope_session_get_running (session));
+  g_assert_true (heapscope_session_get_at_input (session));
+  /* paused before line 1 has run: the prompt is out, the step is the line asking */
+  assert_console (win, "Name? ");
+  g_assert_cmpint (heapscope_window_get_step (win), ==, n_steps_shown (win) - 1);
+  type_answer (win, "Ada");
+  g_assert_false (asking (win));
+  wait_until (asking);
+  assert_console (win, "Name? Ada\nHi Ada\n");
+  type_answer (win, "36");
+  wait_until (settled);
+  g_assert_false (asking (win));
+  activate (win, "step-last");
+  assert_console (win, "Name? Ada\nHi Ada\n36\n");
+  n = n_steps_shown (win);
+
+  /* run again: the answers are replayed, nothing is asked */
+  heapscope_window_run (win);
+  wait_until (settled);
+  g_assert_false (asking (win));
+  g_assert_cmpint (n_steps_shown (win), ==, n);
+  g_assert_cmpint (heapscope_window_get_step (win), ==, n - 1); /* a run again keeps the step */
+  assert_console (win, "Name? Ada\nHi Ada\n36\n");
+
+  /* forgotten, in presentation mode: asked again, the Output shown for it */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "presentation", NULL);
+  g_assert_false (gtk_widget_get_mapped (entry));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "forget-input", NULL);
+  wait_until (asking);
+  wait_until (entry_mapped);
+  assert_console (win, "Name? ");
+
+  /* Stop while the program waits */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "stop", NULL);
+  wait_until (settled);
+  g_assert_false (asking (win));
+  g_assert_true (heapscope_session_get_stopped (session));
+  g_action_group_activate_action (G_ACTION_GROUP (win), "presentation", NULL);
+  close_window (win);
+}
+
 /* With "live-run" on, typing re-runs the program once typing pauses. */
 static void
 test_live_run (void)
@@ -1515,6 +1619,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/expand-elided", test_expand_elided);
   g_test_add_func ("/app/window/collapse-and-expand-one", test_collapse_and_expand_one);
   g_test_add_func ("/app/window/live-run", test_live_run);
+  g_test_add_func ("/app/window/input", test_input);
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);

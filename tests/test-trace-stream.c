@@ -1,6 +1,7 @@
 /* test-trace-stream.c — a recording sent as a stream and read back: whole, in pieces of
  * any size, cut short (a runner that crashed), limited to its first steps (the preview),
- * ended by a syntax error, and refused when it is not a stream. */
+ * ended by a syntax error, paused at an input request, and refused when it is not a
+ * stream; the runner's input (program and answers) encoded and decoded. */
 #include <string.h>
 
 #include "hs-trace-private.h"
@@ -203,6 +204,121 @@ test_not_a_stream (void)
   g_assert_cmpint (hs_trace_reader_get_n_steps (r), ==, 0);
 }
 
+typedef struct
+{
+  HsTraceStreamWriter *writer;
+  HsTrace *trace;
+  GByteArray *bytes;
+  gsize asked_at; /* the stream's length after the input request */
+} AskCtx;
+
+static void
+ask_step_done (HsTrace *trace, gpointer data)
+{
+  AskCtx *ctx = data;
+
+  ctx->trace = trace;
+  hs_trace_stream_writer_step_done (trace, ctx->writer);
+}
+
+/* As the runner does when no answer waits: the steps so far, then the request. */
+static char *
+ask_input (gsize *len, gpointer data)
+{
+  AskCtx *ctx = data;
+
+  hs_trace_stream_writer_want_input (ctx->writer, ctx->trace, 0);
+  ctx->asked_at = ctx->bytes->len;
+  *len = 3;
+  return g_strdup ("Ada");
+}
+
+/* A stream read up to an input request: the reader knows the program waits for its
+ * first answer, and a copy of what it read is the steps so far with the prompt printed,
+ * each step as in the whole trace. */
+static void
+test_input_request (void)
+{
+  const char *src = "xs = [1, 2]\nname = input('Name? ')\nprint('Hi', name, xs)\n";
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  AskCtx ctx = { hs_trace_stream_writer_new (collect, bytes, 10 * G_USEC_PER_SEC), NULL, bytes, 0 };
+  g_autoptr (HsTraceReader) r = reader_for (src, 0);
+  g_autoptr (HsTrace) t = NULL;
+  g_autoptr (HsTrace) paused = NULL;
+  HsTraceOptions opts;
+
+  hs_trace_options_init (&opts);
+  opts.step_done = ask_step_done;
+  opts.step_done_data = &ctx;
+  opts.input = ask_input;
+  opts.input_data = &ctx;
+  t = hs_trace_record (src, strlen (src), "prog.py", &opts, NULL);
+  g_assert_true (hs_trace_stream_writer_finish (ctx.writer, t));
+  hs_trace_stream_writer_free (ctx.writer);
+  g_assert_cmpuint (ctx.asked_at, >, 0);
+
+  feed_in_pieces (r, bytes->data, ctx.asked_at, 5);
+  g_assert_cmpuint (hs_trace_reader_get_inputs_wanted (r), ==, 1);
+  g_assert_false (hs_trace_reader_is_complete (r));
+  paused = hs_trace_reader_copy_trace (r, HS_TRACE_END_OK);
+  g_assert_cmpint (hs_trace_get_n_steps (paused), ==, 2); /* lines 1 and 2 */
+  g_assert_cmpint (hs_trace_step_line (paused, 1), ==, 2);
+  g_assert_cmpstr (hs_trace_get_output (paused), ==, "Name? ");
+  assert_same_steps (t, paused, 2);
+
+  /* the reader goes on to the end: the answer is echoed after its prompt */
+  feed_in_pieces (r, bytes->data + ctx.asked_at, bytes->len - ctx.asked_at, 5);
+  g_assert_true (hs_trace_reader_is_complete (r));
+  g_assert_cmpstr (hs_trace_get_output (t), ==, "Name? Ada\nHi Ada [1, 2]\n");
+}
+
+/* The runner's input: a program and answers, in pieces of any size; messages of a later
+ * version skipped; anything else refused. */
+static void
+test_runner_input (void)
+{
+  g_autoptr (GByteArray) in = g_byte_array_new ();
+  const char *texts[] = { "print(input())\n", "", "naïve answer" };
+  const HsTraceInputType types[]
+      = { HS_TRACE_INPUT_SOURCE, HS_TRACE_INPUT_ANSWER, HS_TRACE_INPUT_ANSWER };
+  const guint8 later[] = { 99, 2, 'x', 'y' }; /* type 99, 2 bytes */
+  g_autoptr (HsTraceInputDecoder) bad = hs_trace_input_decoder_new ();
+  g_autoptr (GError) error = NULL;
+
+  hs_trace_input_put_header (in);
+  hs_trace_input_put (in, types[0], texts[0], strlen (texts[0]));
+  g_byte_array_append (in, later, sizeof later);
+  hs_trace_input_put (in, types[1], texts[1], strlen (texts[1]));
+  hs_trace_input_put (in, types[2], texts[2], strlen (texts[2]));
+  for (gsize piece = 1; piece <= in->len; piece += 6)
+    {
+      g_autoptr (HsTraceInputDecoder) d = hs_trace_input_decoder_new ();
+      guint got = 0;
+
+      for (gsize at = 0; at < in->len; at += piece)
+        {
+          HsTraceInputType type;
+          char *data;
+          gsize len;
+
+          g_assert_true (
+              hs_trace_input_decoder_feed (d, in->data + at, MIN (piece, in->len - at), NULL));
+          while (hs_trace_input_decoder_next (d, &type, &data, &len))
+            {
+              g_assert_cmpuint (got, <, G_N_ELEMENTS (texts));
+              g_assert_cmpint (type, ==, types[got]);
+              g_assert_cmpstr (data, ==, texts[got]);
+              g_assert_cmpuint (len, ==, strlen (texts[got]));
+              g_free (data);
+              got++;
+            }
+        }
+      g_assert_cmpuint (got, ==, G_N_ELEMENTS (texts));
+    }
+  g_assert_false (hs_trace_input_decoder_feed (bad, (const guint8 *)"print(1)\n", 9, &error));
+  g_assert_error (error, HS_TRACE_ERROR, HS_TRACE_ERROR_BAD_STREAM);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -212,5 +328,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/trace/stream/first-steps", test_first_steps);
   g_test_add_func ("/trace/stream/syntax-error", test_syntax_error);
   g_test_add_func ("/trace/stream/not-a-stream", test_not_a_stream);
+  g_test_add_func ("/trace/stream/input-request", test_input_request);
+  g_test_add_func ("/trace/stream/runner-input", test_runner_input);
   return g_test_run ();
 }

@@ -42,6 +42,8 @@ static const Accel accels[] = {
   { "win.step-last", { "<Alt>End", NULL } },
   { "win.play", { "<Primary>space", NULL } },
   { "win.presentation", { "F5", NULL } },
+  { "win.presentation-output", { "<Primary><Shift>o", NULL } },
+  { "win.forget-input", { "<Primary><Shift>BackSpace", NULL } },
   { "win.export", { "<Primary>e", NULL } },
   { "win.copy-diagram", { "<Primary><Shift>c", NULL } },
   { "win.print", { "<Primary>p", NULL } },

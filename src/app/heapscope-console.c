@@ -1,16 +1,29 @@
-/* heapscope-console.c — a read-only text view showing the program's output.
+/* heapscope-console.c — a read-only text view showing the program's output, and an entry
+ * for the program's input() while a run waits for an answer.
  *
  * Invariant: the buffer holds exactly the last (output, error) pair given to
  * heapscope_console_set, the error part tagged "error"; it never accumulates.
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "heapscope-console.h"
+
+enum
+{
+  ANSWER,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 struct _HeapscopeConsole
 {
   GtkWidget parent_instance;
+  GtkWidget *box;
   GtkWidget *scroller;
+  GtkWidget *entry;
   GtkTextView *view;
   GtkCssProvider *css;
   char *output;
@@ -75,10 +88,44 @@ heapscope_console_dup_text (HeapscopeConsole *self)
 void
 heapscope_console_set_font_size (HeapscopeConsole *self, int points)
 {
-  g_autofree char *css = g_strdup_printf ("textview { font-size: %dpt; }", points);
+  g_autofree char *css = g_strdup_printf ("textview, entry { font-size: %dpt; }", points);
 
   g_return_if_fail (HEAPSCOPE_IS_CONSOLE (self));
   gtk_css_provider_load_from_data (self->css, css, -1);
+}
+
+void
+heapscope_console_ask (HeapscopeConsole *self, gboolean asking)
+{
+  g_return_if_fail (HEAPSCOPE_IS_CONSOLE (self));
+  if (asking == gtk_widget_get_visible (self->entry))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  gtk_widget_set_visible (self->entry, asking);
+  if (asking)
+    gtk_widget_grab_focus (self->entry);
+}
+
+gboolean
+heapscope_console_get_asking (HeapscopeConsole *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_CONSOLE (self), FALSE);
+  return gtk_widget_get_visible (self->entry);
+}
+
+GtkWidget *
+heapscope_console_get_entry (HeapscopeConsole *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_CONSOLE (self), NULL);
+  return self->entry;
+}
+
+static void
+on_entry_activate (GtkEntry *entry, HeapscopeConsole *self)
+{
+  g_autofree char *answer = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+  g_signal_emit (self, signals[ANSWER], 0, answer);
 }
 
 static void
@@ -86,7 +133,7 @@ heapscope_console_dispose (GObject *object)
 {
   HeapscopeConsole *self = HEAPSCOPE_CONSOLE (object);
 
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->css);
   g_clear_pointer (&self->output, g_free);
   g_clear_pointer (&self->error, g_free);
@@ -97,6 +144,9 @@ static void
 heapscope_console_class_init (HeapscopeConsoleClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = heapscope_console_dispose;
+  /* the user pressed Enter in the input entry: the answer (without a newline) */
+  signals[ANSWER] = g_signal_new ("answer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "heapscopeconsole");
 }
@@ -123,8 +173,28 @@ heapscope_console_init (HeapscopeConsole *self)
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   self->scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  self->entry = gtk_entry_new ();
+  gtk_widget_set_visible (self->entry, FALSE);
+  gtk_widget_set_margin_start (self->entry, 6);
+  gtk_widget_set_margin_end (self->entry, 6);
+  gtk_widget_set_margin_bottom (self->entry, 6);
+  gtk_widget_add_css_class (self->entry, "monospace");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry),
+                                  _ ("The program waits for input: type it, then press Enter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Input for the program"), -1);
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->entry),
+                                  GTK_STYLE_PROVIDER (self->css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_signal_connect (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->box), self->scroller);
+  gtk_box_append (GTK_BOX (self->box), self->entry);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -15,5 +15,11 @@ void heapscope_console_set (HeapscopeConsole *self, const char *output, const ch
 /* The whole text shown, for tests and copying. */
 char *heapscope_console_dup_text (HeapscopeConsole *self);
 void heapscope_console_set_font_size (HeapscopeConsole *self, int points);
+/* Shows (and focuses) or hides the entry for the program's input(), below the output
+ * that ends with its prompt; Enter emits "answer" with the text typed. */
+void heapscope_console_ask (HeapscopeConsole *self, gboolean asking);
+gboolean heapscope_console_get_asking (HeapscopeConsole *self);
+/* The entry, for tests. */
+GtkWidget *heapscope_console_get_entry (HeapscopeConsole *self);
 
 G_END_DECLS

@@ -15,6 +15,9 @@
  *   and its steps so far come back with HS_TRACE_END_INTERRUPTED and what happened; a run
  *   replaced by a newer one, or cancelled because the window closed, kills its runner
  *   and delivers nothing.
+ * - The runner's stdin stays open for the run: the program's text, then every answer the
+ *   run was given, in order, through one queue (`outbox`, one write at a time). A run
+ *   that asks for more answers than it was given (`at_input`) is shown as it stands.
  */
 #include "config.h"
 
@@ -204,6 +207,7 @@ struct _HeapscopeSession
   GTask *run_task;
   guint64 memory_mib;
   gboolean partial;
+  gboolean at_input;
   gboolean stopped;
   HeapscopeViewOptions options;
   GHashTable *cache;   /* int step -> HsScene* */
@@ -225,6 +229,7 @@ enum
 {
   STEP_READY,
   PREVIEW_READY,
+  INPUT_WANTED,
   N_SIGNALS
 };
 
@@ -252,10 +257,13 @@ typedef struct
   GWeakRef session;
   GSubprocess *proc;
   GCancellable *cancellable; /* the run's I/O: cancelled when it is replaced */
-  GBytes *source;
-  HsTraceReader *reader;  /* the whole run */
-  HsTraceReader *preview; /* its first PREVIEW_STEPS + 1 steps, until shown */
-  GString *errors;        /* the tail of the runner's stderr */
+  HsTraceReader *reader;     /* the whole run */
+  HsTraceReader *preview;    /* its first PREVIEW_STEPS + 1 steps, until shown */
+  GString *errors;           /* the tail of the runner's stderr */
+  GByteArray *outbox;        /* the runner's input not written yet */
+  gboolean writing;
+  guint answers_sent;
+  guint inputs_shown; /* the input requests shown (at_input) */
   guint8 buf[65536];
   guint8 errbuf[1024];
   guint64 memory_mib;
@@ -273,11 +281,11 @@ run_free (Run *run)
     g_subprocess_force_exit (run->proc);
   g_clear_object (&run->proc);
   g_clear_object (&run->cancellable);
-  g_clear_pointer (&run->source, g_bytes_unref);
   g_clear_pointer (&run->reader, hs_trace_reader_free);
   g_clear_pointer (&run->preview, hs_trace_reader_free);
   if (run->errors)
     g_string_free (run->errors, TRUE);
+  g_clear_pointer (&run->outbox, g_byte_array_unref);
   g_free (run);
 }
 
@@ -371,10 +379,33 @@ deliver_preview (GTask *task, Run *run)
   g_clear_pointer (&self->box, heapscope_trace_box_unref);
   self->box = heapscope_trace_box_new (trace);
   self->partial = TRUE;
+  self->at_input = FALSE;
   self->stopped = FALSE;
   drop_cache (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
   g_signal_emit (self, signals[PREVIEW_READY], 0);
+}
+
+/* The program asks for an answer it was not given: its steps so far are shown, and the
+ * run waits (the runner blocks on its stdin) for heapscope_session_answer. */
+static void
+deliver_input_wanted (GTask *task, Run *run)
+{
+  g_autoptr (HeapscopeSession) self = g_weak_ref_get (&run->session);
+  guint wanted = hs_trace_reader_get_inputs_wanted (run->reader);
+
+  if (wanted <= run->answers_sent || wanted <= run->inputs_shown || !is_current (self, task))
+    return;
+  run->inputs_shown = wanted;
+  g_clear_pointer (&run->preview, hs_trace_reader_free);
+  g_clear_pointer (&self->box, heapscope_trace_box_unref);
+  self->box = heapscope_trace_box_new (hs_trace_reader_copy_trace (run->reader, HS_TRACE_END_OK));
+  self->partial = TRUE;
+  self->at_input = TRUE;
+  self->stopped = FALSE;
+  drop_cache (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
+  g_signal_emit (self, signals[INPUT_WANTED], 0);
 }
 
 /* What happened to a runner that ended without ending its stream. */
@@ -472,6 +503,7 @@ on_stdout (GObject *stream, GAsyncResult *result, gpointer user_data)
   if (run->preview != NULL)
     hs_trace_reader_feed (run->preview, run->buf, n, NULL);
   deliver_preview (task, run);
+  deliver_input_wanted (task, run);
   read_stdout (task);
 }
 
@@ -529,13 +561,61 @@ on_exited (GObject *proc, GAsyncResult *result, gpointer user_data)
   maybe_done (task, run);
 }
 
-/* The runner reads the whole program before its first step; a runner that died before
- * reading it all is reported by its exit, not here. */
+static void write_input (GTask *task);
+
+/* A runner that died before reading its input is reported by its exit, not here. */
 static void
-on_source_written (GObject *stream, GAsyncResult *result, gpointer user_data)
+on_input_written (GObject *stream, GAsyncResult *result, gpointer user_data)
 {
-  g_output_stream_write_all_finish (G_OUTPUT_STREAM (stream), result, NULL, NULL);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+  g_autoptr (GTask) task = user_data;
+  Run *run = g_task_get_task_data (task);
+  gsize written = 0;
+
+  run->writing = FALSE;
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (stream), result, &written, NULL))
+    return;
+  g_byte_array_remove_range (run->outbox, 0, (guint)written);
+  write_input (task);
+}
+
+/* Writes what the outbox holds, one write at a time. */
+static void
+write_input (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  if (run->writing || run->outbox->len == 0 || run->returned)
+    return;
+  run->writing = TRUE;
+  g_output_stream_write_all_async (g_subprocess_get_stdin_pipe (run->proc), run->outbox->data,
+                                   run->outbox->len, G_PRIORITY_DEFAULT, run->cancellable,
+                                   on_input_written, g_object_ref (task));
+}
+
+static void
+queue_answer (GTask *task, const char *answer)
+{
+  Run *run = g_task_get_task_data (task);
+
+  hs_trace_input_put (run->outbox, HS_TRACE_INPUT_ANSWER, answer, strlen (answer));
+  run->answers_sent++;
+  write_input (task);
+}
+
+gboolean
+heapscope_session_answer (HeapscopeSession *self, const char *answer)
+{
+  Run *run;
+
+  g_return_val_if_fail (HEAPSCOPE_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (answer != NULL, FALSE);
+  if (self->run_task == NULL)
+    return FALSE;
+  run = g_task_get_task_data (self->run_task);
+  if (hs_trace_reader_get_inputs_wanted (run->reader) <= run->answers_sent)
+    return FALSE;
+  queue_answer (self->run_task, answer);
+  return TRUE;
 }
 
 int
@@ -565,8 +645,9 @@ heapscope_session_set_memory_limit (HeapscopeSession *self, guint64 mib)
 
 void
 heapscope_session_run_async (HeapscopeSession *self, const char *source, const char *filename,
-                             const HsTraceOptions *options, GCancellable *cancellable,
-                             GAsyncReadyCallback callback, gpointer user_data)
+                             const HsTraceOptions *options, const char *const *answers,
+                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                             gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   g_autoptr (GError) error = NULL;
@@ -585,12 +666,12 @@ heapscope_session_run_async (HeapscopeSession *self, const char *source, const c
   run = g_new0 (Run, 1);
   g_weak_ref_init (&run->session, self);
   run->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
-  run->source = g_bytes_new (source, strlen (source));
   run->reader = hs_trace_reader_new (source, filename, &opts, 0);
   if (opts.max_steps > PREVIEW_STEPS + 1)
     /* its last step is hidden, as the last of a run cut at the step limit */
     run->preview = hs_trace_reader_new (source, filename, &opts, PREVIEW_STEPS + 1);
   run->errors = g_string_new (NULL);
+  run->outbox = g_byte_array_new ();
   run->memory_mib = self->memory_mib;
 
   task = g_task_new (self, NULL, callback, user_data);
@@ -604,10 +685,11 @@ heapscope_session_run_async (HeapscopeSession *self, const char *source, const c
       return;
     }
   self->run_task = g_object_ref (task);
-  g_output_stream_write_all_async (g_subprocess_get_stdin_pipe (run->proc),
-                                   g_bytes_get_data (run->source, NULL),
-                                   g_bytes_get_size (run->source), G_PRIORITY_DEFAULT,
-                                   run->cancellable, on_source_written, NULL);
+  hs_trace_input_put_header (run->outbox);
+  hs_trace_input_put (run->outbox, HS_TRACE_INPUT_SOURCE, source, strlen (source));
+  for (guint i = 0; answers != NULL && answers[i] != NULL; i++)
+    queue_answer (task, answers[i]);
+  write_input (task);
   read_stdout (task);
   read_stderr (task);
   g_subprocess_wait_async (run->proc, NULL, on_exited, g_object_ref (task));
@@ -648,6 +730,7 @@ heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *result, GErr
   g_clear_pointer (&self->box, heapscope_trace_box_unref);
   self->box = heapscope_trace_box_new (trace);
   self->partial = FALSE;
+  self->at_input = FALSE;
   self->stopped = hs_trace_get_end (trace) == HS_TRACE_END_CANCELLED;
   drop_cache (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -703,6 +786,13 @@ heapscope_session_get_partial (HeapscopeSession *self)
 {
   g_return_val_if_fail (HEAPSCOPE_IS_SESSION (self), FALSE);
   return self->partial;
+}
+
+gboolean
+heapscope_session_get_at_input (HeapscopeSession *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_SESSION (self), FALSE);
+  return self->at_input;
 }
 
 gboolean
@@ -926,6 +1016,10 @@ heapscope_session_class_init (HeapscopeSessionClass *klass)
   /* the first steps of a long run are shown while it still records */
   signals[PREVIEW_READY] = g_signal_new ("preview-ready", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* the program waits at an input() for an answer it was not given: the trace is its
+   * steps so far (get_at_input) */
+  signals[INPUT_WANTED] = g_signal_new ("input-wanted", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -47,11 +47,14 @@ HeapscopeSession *heapscope_session_new (void);
 
 /* The runner's address-space limit in MiB (0: none) for the runs that follow. */
 void heapscope_session_set_memory_limit (HeapscopeSession *self, guint64 mib);
-/* Records `source`; a run already under way is cancelled. On success the session's
- * trace is replaced (notify::trace) before `callback` runs. */
+/* Records `source`; a run already under way is cancelled. The program's input() calls
+ * get `answers` (NULL-terminated, may be NULL) in order; past them the run pauses:
+ * "input-wanted" shows its steps so far and heapscope_session_answer goes on. On
+ * success the session's trace is replaced (notify::trace) before `callback` runs. */
 void heapscope_session_run_async (HeapscopeSession *self, const char *source, const char *filename,
-                                  const HsTraceOptions *options, GCancellable *cancellable,
-                                  GAsyncReadyCallback callback, gpointer user_data);
+                                  const HsTraceOptions *options, const char *const *answers,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data);
 gboolean heapscope_session_run_finish (HeapscopeSession *self, GAsyncResult *result,
                                        GError **error);
 /* Cancels the run under way; it delivers nothing (a new run, the window closing). */
@@ -61,8 +64,15 @@ void heapscope_session_cancel (HeapscopeSession *self);
  * runner that does not reach a step within 100 ms is killed, keeping the same steps. */
 void heapscope_session_stop (HeapscopeSession *self);
 /* TRUE while the trace is the first steps of a run that still records
- * ("preview-ready" announced it); its last step is the preview's limit, not the program's. */
+ * ("preview-ready" or "input-wanted" announced it); unless get_at_input, its last step is
+ * the preview's limit, not the program's. */
 gboolean heapscope_session_get_partial (HeapscopeSession *self);
+/* TRUE while the trace is a run paused at an input() ("input-wanted"): its last step is
+ * the line that asks, its output ends with the prompt. */
+gboolean heapscope_session_get_at_input (HeapscopeSession *self);
+/* The answer to the input() the run waits at: it goes on recording. FALSE when no run
+ * waits for one. */
+gboolean heapscope_session_answer (HeapscopeSession *self, const char *answer);
 /* TRUE when the trace is a run the user stopped. */
 gboolean heapscope_session_get_stopped (HeapscopeSession *self);
 gboolean heapscope_session_get_running (HeapscopeSession *self);

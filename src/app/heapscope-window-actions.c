@@ -120,6 +120,28 @@ presentation_change_state (GSimpleAction *action, GVariant *state, gpointer user
 }
 
 static void
+presentation_output_change_state (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  HeapscopeWindow *self = user_data;
+
+  self->presenting_output = g_variant_get_boolean (state);
+  g_simple_action_set_state (action, state);
+  _heapscope_window_update_panes (self);
+}
+
+/* The answers given to input() are replayed at every run of the text: forgetting them
+ * runs it again, so the program asks anew. */
+static void
+forget_input_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  HeapscopeWindow *self = user_data;
+
+  _heapscope_window_forget_answers (self);
+  if (self->have_run)
+    heapscope_window_run (self);
+}
+
+static void
 export_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   HeapscopeWindow *self = user_data;
@@ -235,6 +257,8 @@ static const GActionEntry win_actions[] = {
   { "go-to-step", go_to_step_activated, "i" },
   { "play", NULL, NULL, "false", play_change_state },
   { "presentation", NULL, NULL, "false", presentation_change_state },
+  { "presentation-output", NULL, NULL, "false", presentation_output_change_state },
+  { "forget-input", forget_input_activated },
   { "export", export_activated },
   { "record-further", record_further_activated },
   { "zoom-in", zoom_in_activated },

@@ -181,6 +181,7 @@ set_text (HeapscopeWindow *self, const char *text, gboolean modified)
   self->loading = FALSE;
   self->have_run = FALSE;
   self->step = 0;
+  _heapscope_window_forget_answers (self);
   _heapscope_window_stop_playing (self);
   _heapscope_window_update_title (self);
 }

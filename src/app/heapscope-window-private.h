@@ -35,6 +35,7 @@ struct _HeapscopeWindow
   GtkPaned *main_paned;
   GtkPaned *left_paned;
   GtkPaned *right_paned;
+  GtkWidget *editor_scroller;
   HeapscopeEditor *editor;
   HeapscopeConsole *console;
   GtkLabel *code_strip;
@@ -49,12 +50,16 @@ struct _HeapscopeWindow
   GtkRecentManager *recent;
   GFile *file;
   char *example_name;
+  /* the answers the program's input() calls were given, kept with the text: every run
+   * of it gets them again (NULL-terminated) */
+  GPtrArray *answers;
 
   int step;
   gboolean settled;
   gboolean have_run;
   int keep_step;
   gboolean presenting;
+  gboolean presenting_output; /* the Output stays visible while presenting */
   gboolean close_confirmed;
   gboolean close_after_save;
   gboolean loading;
@@ -83,6 +88,8 @@ void _heapscope_window_show_error_dialog (HeapscopeWindow *self, const char *hea
 void _heapscope_window_set_presenting (HeapscopeWindow *self, gboolean presenting);
 void _heapscope_window_emit_save_finished (HeapscopeWindow *self, const char *error);
 void _heapscope_window_update_banner (HeapscopeWindow *self);
+void _heapscope_window_update_panes (HeapscopeWindow *self);
+void _heapscope_window_forget_answers (HeapscopeWindow *self);
 
 /* heapscope-window-actions.c */
 void _heapscope_window_actions_init (HeapscopeWindow *self);

@@ -43,7 +43,10 @@ _heapscope_window_n_steps (HeapscopeWindow *self)
 {
   int n = trace (self) ? hs_trace_get_n_steps (trace (self)) : 0;
 
-  return n > 0 && heapscope_session_get_partial (self->session) ? MAX (n - 1, 1) : n;
+  return n > 0 && heapscope_session_get_partial (self->session)
+                 && !heapscope_session_get_at_input (self->session)
+             ? MAX (n - 1, 1)
+             : n;
 }
 
 void
@@ -267,7 +270,13 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
   heapscope_diagram_view_set_scene (self->diagram, info->scene, animate);
   if (info->scene)
     profile_first_diagram (self);
-  heapscope_console_set (self->console, info->stdout_text, error);
+  /* paused at an input(): its last step shows the prompt printed since */
+  heapscope_console_set (self->console,
+                         heapscope_session_get_at_input (self->session)
+                                 && k == _heapscope_window_n_steps (self) - 1
+                             ? hs_trace_get_output (t)
+                             : info->stdout_text,
+                         error);
   /* Translators: heading of the panel that explains the memory events of a step */
   title = g_strdup_printf (_ ("What happened at step %d"), k + 1);
   heapscope_explain_panel_set (self->explain, title, (const char *const *)info->explanation);
@@ -484,7 +493,9 @@ update_recording_note (gpointer data)
   g_autofree char *count = g_strdup_printf ("%'d", recorded);
   g_autofree char *text = NULL;
 
-  if (heapscope_session_get_partial (self->session))
+  if (heapscope_console_get_asking (self->console))
+    text = g_strdup (_ ("The program waits for input: type it under Output and press Enter."));
+  else if (heapscope_session_get_partial (self->session))
     /* Translators: %s is a number of steps such as 123,456 */
     text = g_strdup_printf (_ ("Recording the run… %s steps so far. The first %d are ready."),
                             count, _heapscope_window_n_steps (self));
@@ -501,6 +512,35 @@ on_preview_ready (HeapscopeSession *session, HeapscopeWindow *self)
 {
   on_trace_ready (self);
   update_recording_note (self);
+}
+
+/* The program asks for input it was not given: its steps so far, at the last one (the
+ * line asking), and an entry under the Output, visible in presentation mode too. */
+static void
+on_input_wanted (HeapscopeSession *session, HeapscopeWindow *self)
+{
+  on_trace_ready (self);
+  _heapscope_window_show_step (self, _heapscope_window_n_steps (self) - 1, FALSE);
+  heapscope_console_ask (self->console, TRUE);
+  _heapscope_window_update_panes (self);
+  update_recording_note (self);
+}
+
+static void
+on_console_answer (HeapscopeConsole *console, const char *answer, HeapscopeWindow *self)
+{
+  if (!heapscope_session_answer (self->session, answer))
+    return;
+  g_ptr_array_add (self->answers, g_strdup (answer));
+  heapscope_console_ask (self->console, FALSE);
+  _heapscope_window_update_panes (self);
+  update_recording_note (self);
+}
+
+void
+_heapscope_window_forget_answers (HeapscopeWindow *self)
+{
+  g_ptr_array_set_size (self->answers, 0);
 }
 
 /* Run becomes Stop while a run records, with a note over the diagram that counts the
@@ -530,6 +570,9 @@ on_running_changed (HeapscopeSession *session, GParamSpec *pspec, HeapscopeWindo
     }
   else
     {
+      /* stopped, or ended some other way, while it waited for input */
+      heapscope_console_ask (self->console, FALSE);
+      _heapscope_window_update_panes (self);
       g_clear_handle_id (&self->progress_id, g_source_remove);
       gtk_widget_remove_css_class (GTK_WIDGET (self->run_button), "destructive-action");
       gtk_widget_add_css_class (GTK_WIDGET (self->run_button), "suggested-action");
@@ -605,7 +648,10 @@ heapscope_window_run (HeapscopeWindow *self)
   c->app = app ? G_APPLICATION (g_object_ref (app)) : NULL;
   if (c->app)
     g_application_hold (c->app);
-  heapscope_session_run_async (self->session, text, name, &options, NULL, run_done, c);
+  heapscope_console_ask (self->console, FALSE);
+  _heapscope_window_update_panes (self);
+  heapscope_session_run_async (self->session, text, name, &options,
+                               (const char *const *)self->answers->pdata, NULL, run_done, c);
 }
 
 /* The user's Stop: keeps what was recorded so far. */
@@ -618,16 +664,26 @@ heapscope_window_stop (HeapscopeWindow *self)
 
 /* ---- presentation ---- */
 
+/* Presenting hides the editor (the code strip shows its lines) and, unless asked to show
+ * it or the program waits for input, the Output. */
+void
+_heapscope_window_update_panes (HeapscopeWindow *self)
+{
+  gboolean output = !self->presenting || self->presenting_output
+                    || heapscope_console_get_asking (self->console);
+
+  gtk_widget_set_visible (gtk_paned_get_start_child (self->main_paned), output);
+  gtk_widget_set_visible (self->editor_scroller, !self->presenting);
+}
+
 void
 _heapscope_window_set_presenting (HeapscopeWindow *self, gboolean presenting)
 {
-  GtkWidget *left = gtk_paned_get_start_child (self->main_paned);
-
   if (self->presenting == presenting)
     return;
   self->presenting = presenting;
   _heapscope_window_set_action_state (self, "presentation", presenting);
-  gtk_widget_set_visible (left, !presenting);
+  _heapscope_window_update_panes (self);
   gtk_widget_set_visible (GTK_WIDGET (self->code_strip), presenting);
   gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
   if (presenting)
@@ -635,7 +691,8 @@ _heapscope_window_set_presenting (HeapscopeWindow *self, gboolean presenting)
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_fullscreen (GTK_WINDOW (self));
       heapscope_diagram_view_set_max_fit_zoom (self->diagram, 2.5);
-      gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
+      if (!heapscope_console_get_asking (self->console))
+        gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
     }
   else
     {
@@ -653,7 +710,11 @@ static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, HeapscopeWindow *self)
 {
-  if (!self->presenting || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* typing an answer for input() is not stepping */
+  if (!self->presenting || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+      || (focus != NULL && GTK_IS_EDITABLE (focus)))
     return FALSE;
   switch (keyval)
     {
@@ -977,12 +1038,15 @@ heapscope_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->step_controls, self);
   if (self->diagram)
     g_signal_handlers_disconnect_by_data (self->diagram, self);
+  if (self->console)
+    g_signal_handlers_disconnect_by_data (self->console, self);
   if (self->editor)
     g_signal_handlers_disconnect_by_data (heapscope_editor_get_buffer (self->editor), self);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
   g_clear_pointer (&self->example_name, g_free);
+  g_clear_pointer (&self->answers, g_ptr_array_unref);
   self->recent = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), HEAPSCOPE_TYPE_WINDOW);
   G_OBJECT_CLASS (heapscope_window_parent_class)->dispose (object);
@@ -1029,6 +1093,7 @@ heapscope_window_class_init (HeapscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, left_paned);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, right_paned);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, console);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, code_strip);
@@ -1051,6 +1116,8 @@ connect_signals (HeapscopeWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect (self->session, "notify::running", G_CALLBACK (on_running_changed), self);
   g_signal_connect (self->session, "preview-ready", G_CALLBACK (on_preview_ready), self);
+  g_signal_connect (self->session, "input-wanted", G_CALLBACK (on_input_wanted), self);
+  g_signal_connect (self->console, "answer", G_CALLBACK (on_console_answer), self);
   g_signal_connect (self->step_controls, "notify::step", G_CALLBACK (on_controls_step), self);
   g_signal_connect (self->diagram, "toggle-collapsed", G_CALLBACK (on_toggle_collapsed), self);
   g_signal_connect (self->diagram, "toggle-collapsed-type", G_CALLBACK (on_toggle_collapsed_type),
@@ -1076,6 +1143,7 @@ heapscope_window_init (HeapscopeWindow *self)
   self->settings = g_settings_new (HEAPSCOPE_APP_ID);
   self->session = heapscope_session_new ();
   self->recent = gtk_recent_manager_get_default ();
+  self->answers = g_ptr_array_new_null_terminated (0, g_free, TRUE);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -3,10 +3,13 @@
  *
  *   heapscope-runner [--max-steps N] [--heap-primitives] [--memory-limit MIB] [--name NAME]
  *
- * The program's text comes on stdin. Whatever the program does to this process (a crash
+ * The program's text comes on stdin, and then the answers to its input() calls (the
+ * runner's input, hs-trace-stream.h): when no answer is waiting, the runner sends the
+ * steps so far and asks for one. Whatever the program does to this process (a crash
  * in the interpreter, an endless C loop, memory without end) ends this process only; the
  * app keeps the steps that arrived. SIGTERM stops the recording at the next step, as the
- * user's Stop does, and the steps so far still end the stream properly.
+ * user's Stop does (also while waiting for an answer), and the steps so far still end
+ * the stream properly.
  *
  * Invariant: the process is confined (hs_sandbox_confine) before the program's first
  * step, and nothing but the stream goes to stdout.
@@ -14,6 +17,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,26 +60,6 @@ write_stdout (const guint8 *data, gsize len, gpointer user_data)
   return TRUE;
 }
 
-static char *
-read_stdin (gsize *len)
-{
-  GByteArray *buf = g_byte_array_new ();
-  guint8 chunk[65536];
-  gssize n;
-
-  while ((n = read (STDIN_FILENO, chunk, sizeof chunk)) != 0)
-    {
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        break;
-      g_byte_array_append (buf, chunk, (guint)n);
-    }
-  *len = buf->len;
-  g_byte_array_append (buf, (const guint8 *)"", 1);
-  return (char *)g_byte_array_free (buf, FALSE);
-}
-
 /* ---- faults on demand, for the app's tests only ---- */
 
 typedef enum
@@ -89,9 +73,63 @@ typedef enum
 typedef struct
 {
   HsTraceStreamWriter *writer;
+  HsTraceInputDecoder *input;
+  HsTrace *trace; /* the one recording, once it made its first step */
+  guint n_answers;
   Fault fault;
   int fault_step;
 } Runner;
+
+/* The next message of the runner's input; FALSE at its end, when it is not the app's, or
+ * when Stop interrupted the wait. */
+static gboolean
+next_message (Runner *run, HsTraceInputType *type, char **data, gsize *len)
+{
+  guint8 chunk[65536];
+
+  while (!hs_trace_input_decoder_next (run->input, type, data, len))
+    {
+      g_autoptr (GError) error = NULL;
+      gssize n = read (STDIN_FILENO, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR && !g_atomic_int_get (&cancel))
+        continue;
+      if (n <= 0)
+        return FALSE;
+      if (!hs_trace_input_decoder_feed (run->input, chunk, (gsize)n, &error))
+        {
+          g_printerr ("heapscope-runner: %s\n", error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* An HsInputFn: the app's next answer. The answers the app already knows wait in the
+ * pipe; only when none does the app hear that the program waits, with its steps so far. */
+static char *
+read_answer (gsize *len, gpointer data)
+{
+  Runner *run = data;
+  struct pollfd in = { STDIN_FILENO, POLLIN, 0 };
+  HsTraceInputType type;
+  char *line = NULL;
+
+  if (!hs_trace_input_decoder_next (run->input, &type, &line, len))
+    {
+      if (poll (&in, 1, 0) == 0 && run->trace != NULL)
+        hs_trace_stream_writer_want_input (run->writer, run->trace, run->n_answers);
+      if (!next_message (run, &type, &line, len))
+        return NULL;
+    }
+  if (type != HS_TRACE_INPUT_ANSWER)
+    {
+      g_free (line);
+      return NULL;
+    }
+  run->n_answers++;
+  return line;
+}
 
 /* HS_TEST_CHILD_FAULT=crash:N, hang:N or oom:N: at step N, after sending the steps so
  * far, the interpreter crashes (a real invalid memory access), hangs where no step check
@@ -116,6 +154,7 @@ step_done (HsTrace *trace, gpointer data)
   Runner *run = data;
   volatile int *nowhere;
 
+  run->trace = trace;
   hs_trace_stream_writer_step_done (trace, run->writer);
   if (run->fault == FAULT_NONE || hs_trace_get_n_steps (trace) != run->fault_step)
     return;
@@ -154,7 +193,10 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autofree char *source = NULL;
   g_autoptr (HsTrace) trace = NULL;
+  g_autoptr (HsTraceInputDecoder) input = hs_trace_input_decoder_new ();
+  struct sigaction stop = { 0 };
   Runner run = { 0 };
+  HsTraceInputType type;
   HsTraceOptions options;
   gboolean sent;
   gsize len;
@@ -168,9 +210,16 @@ main (int argc, char **argv)
   /* the app gone, even killed outright, nobody reads this run: it ends too */
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   signal (SIGPIPE, SIG_IGN);
-  signal (SIGTERM, on_sigterm);
+  /* no SA_RESTART: Stop must interrupt a wait for input */
+  stop.sa_handler = on_sigterm;
+  sigaction (SIGTERM, &stop, NULL);
   parse_fault (&run);
-  source = read_stdin (&len);
+  run.input = input;
+  if (!next_message (&run, &type, &source, &len) || type != HS_TRACE_INPUT_SOURCE)
+    {
+      g_printerr ("heapscope-runner: no program on stdin\n");
+      return 2;
+    }
   if (!hs_sandbox_limit_memory ((guint64)MAX (memory_mib, 0), &error)
       || !hs_sandbox_confine (&error))
     {
@@ -183,9 +232,8 @@ main (int argc, char **argv)
   options.heap_primitives = heap_primitives;
   options.step_done = step_done;
   options.step_done_data = &run;
-  /* stdin carries the program's text, and the app has no input channel yet: input() is at
-   * the end of input (EOFError), as CPython with its stdin closed. */
-  options.input = NULL;
+  options.input = read_answer;
+  options.input_data = &run;
   trace = hs_trace_record (source, len, name ? name : "<string>", &options, &cancel);
   sent = hs_trace_stream_writer_finish (run.writer, trace);
   hs_trace_stream_writer_free (run.writer);

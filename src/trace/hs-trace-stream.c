@@ -14,6 +14,7 @@
 #include "hs-trace-private.h"
 
 static const char magic[4] = { 'H', 'S', 'T', 'S' };
+static const char input_magic[4] = { 'H', 'S', 'T', 'I' };
 
 typedef enum
 {
@@ -26,6 +27,7 @@ typedef enum
   MSG_RESET,       /* n_steps: the steps past n are replaced (a syntax error ends a run) */
   MSG_END,         /* end error_text syntax_line syntax_col syntax_end_col syntax_msg
                     * count_errors syntax_construct */
+  MSG_INPUT,       /* index: the program waits for its answer number index (version 2) */
 } MsgType;
 
 /* How much of each array went out (writer) or came in (reader). */
@@ -160,6 +162,21 @@ hs_trace_stream_writer_flush (HsTraceStreamWriter *w, HsTrace *trace)
 }
 
 void
+hs_trace_stream_writer_want_input (HsTraceStreamWriter *w, HsTrace *trace, guint index)
+{
+  HsLog p;
+
+  send_batch (w, trace);
+  hs_log_init (&p);
+  hs_log_put (&p, index);
+  w->buf.len = 0;
+  put_message (&w->buf, MSG_INPUT, p.data, p.len);
+  hs_log_clear (&p);
+  if (!w->failed && !w->sink (w->buf.data, w->buf.len, w->user_data))
+    w->failed = TRUE;
+}
+
+void
 hs_trace_stream_writer_step_done (HsTrace *trace, gpointer writer)
 {
   HsTraceStreamWriter *w = writer;
@@ -216,6 +233,7 @@ struct _HsTraceReader
   gboolean full; /* max_steps reached */
   gboolean broken;
   gsize marks_log, marks_keylog; /* the logs' lengths at the last step received */
+  guint inputs_wanted;
 };
 
 HsTraceReader *
@@ -252,6 +270,36 @@ hs_trace_reader_is_complete (HsTraceReader *r)
   return r->ended || r->full;
 }
 
+guint
+hs_trace_reader_get_inputs_wanted (HsTraceReader *r)
+{
+  return r->inputs_wanted;
+}
+
+HsTrace *
+hs_trace_reader_copy_trace (HsTraceReader *r, HsTraceEnd end)
+{
+  HsTrace *t = r->trace;
+  HsTrace *c = hs_trace_new (t->source, strlen (t->source), t->filename, &t->options);
+
+  /* the pool's strings are distinct, so adding them in order keeps their indices */
+  for (guint i = 1; i < t->pool.strings->len; i++)
+    hs_string_pool_add (&c->pool, hs_string_pool_get (&t->pool, i));
+  hs_log_append (&c->log, t->log.data, MIN (t->log.len, r->marks_log));
+  hs_log_append (&c->keylog, t->keylog.data, MIN (t->keylog.len, r->marks_keylog));
+  for (guint i = 0; i < t->keyframes->len; i++)
+    {
+      HsTraceKeyframe *kf = &g_array_index (t->keyframes, HsTraceKeyframe, i);
+
+      if (kf->offset + kf->len <= c->keylog.len)
+        g_array_append_val (c->keyframes, *kf);
+    }
+  g_array_append_vals (c->steps, t->steps->data, t->steps->len);
+  g_string_append_len (c->out, t->out->str, t->out->len);
+  c->end = end;
+  return c;
+}
+
 /* A varint at *p (before end), or FALSE when it is not all there yet. */
 static gboolean
 peek_varint (const guint8 **p, const guint8 *end, guint64 *v)
@@ -265,6 +313,19 @@ peek_varint (const guint8 **p, const guint8 *end, guint64 *v)
     return FALSE;
   *v = hs_log_get (&lr);
   *p = lr.p;
+  return TRUE;
+}
+
+/* The message at *p, if it is all there: its type, payload and length; *p moves past it. */
+static gboolean
+next_frame (const guint8 **p, const guint8 *end, guint64 *type, const guint8 **payload, guint64 *n)
+{
+  const guint8 *q = *p;
+
+  if (!peek_varint (&q, end, type) || !peek_varint (&q, end, n) || *n > (guint64)(end - q))
+    return FALSE;
+  *payload = q;
+  *p = q + *n;
   return TRUE;
 }
 
@@ -394,6 +455,9 @@ read_message (HsTraceReader *r, guint64 type, const guint8 *data, gsize len)
       case MSG_END:
         read_end (r, &lr);
         break;
+      case MSG_INPUT:
+        r->inputs_wanted = (guint)hs_log_get (&lr) + 1;
+        break;
       default: /* a later version's addition */
         break;
     }
@@ -435,13 +499,12 @@ hs_trace_reader_feed (HsTraceReader *r, const guint8 *data, gsize len, GError **
     }
   while (!hs_trace_reader_is_complete (r))
     {
-      const guint8 *q = p;
+      const guint8 *payload;
       guint64 type, n;
 
-      if (!peek_varint (&q, end, &type) || !peek_varint (&q, end, &n) || n > (guint64)(end - q))
+      if (!next_frame (&p, end, &type, &payload, &n))
         break;
-      read_message (r, type, q, n);
-      p = q + n;
+      read_message (r, type, payload, n);
     }
   used = p - r->pending->data;
   g_byte_array_remove_range (r->pending, 0, used);
@@ -464,4 +527,112 @@ hs_trace_reader_finish (HsTraceReader *r, HsTraceEnd end_if_cut, const char *err
   r->trace = NULL;
   hs_trace_reader_free (r);
   return t;
+}
+
+/* ---- the runner's input ---- */
+
+void
+hs_trace_input_put_header (GByteArray *out)
+{
+  HsLog p;
+
+  hs_log_init (&p);
+  hs_log_append (&p, input_magic, sizeof input_magic);
+  hs_log_put (&p, HS_TRACE_STREAM_VERSION);
+  g_byte_array_append (out, p.data, p.len);
+  hs_log_clear (&p);
+}
+
+void
+hs_trace_input_put (GByteArray *out, HsTraceInputType type, const char *data, gsize len)
+{
+  HsLog p;
+
+  hs_log_init (&p);
+  hs_log_put (&p, type);
+  hs_log_put (&p, len);
+  hs_log_append (&p, data, len);
+  g_byte_array_append (out, p.data, p.len);
+  hs_log_clear (&p);
+}
+
+struct _HsTraceInputDecoder
+{
+  GByteArray *pending;
+  gboolean header_read;
+  gboolean broken;
+};
+
+HsTraceInputDecoder *
+hs_trace_input_decoder_new (void)
+{
+  HsTraceInputDecoder *d = g_new0 (HsTraceInputDecoder, 1);
+
+  d->pending = g_byte_array_new ();
+  return d;
+}
+
+void
+hs_trace_input_decoder_free (HsTraceInputDecoder *d)
+{
+  if (d == NULL)
+    return;
+  g_byte_array_unref (d->pending);
+  g_free (d);
+}
+
+gboolean
+hs_trace_input_decoder_feed (HsTraceInputDecoder *d, const guint8 *data, gsize len, GError **error)
+{
+  const guint8 *q;
+  guint64 version = 0;
+
+  if (d->broken)
+    return FALSE;
+  g_byte_array_append (d->pending, data, len);
+  if (d->header_read || d->pending->len < sizeof input_magic)
+    return TRUE;
+  q = d->pending->data + sizeof input_magic;
+  if (memcmp (d->pending->data, input_magic, sizeof input_magic) == 0
+      && !peek_varint (&q, d->pending->data + d->pending->len, &version))
+    return TRUE; /* not all there yet */
+  if (memcmp (d->pending->data, input_magic, sizeof input_magic) != 0
+      || version != HS_TRACE_STREAM_VERSION)
+    {
+      d->broken = TRUE;
+      g_set_error (error, HS_TRACE_ERROR, HS_TRACE_ERROR_BAD_STREAM,
+                   "not the runner input of this Heapscope (version %d)", HS_TRACE_STREAM_VERSION);
+      return FALSE;
+    }
+  g_byte_array_remove_range (d->pending, 0, q - d->pending->data);
+  d->header_read = TRUE;
+  return TRUE;
+}
+
+gboolean
+hs_trace_input_decoder_next (HsTraceInputDecoder *d, HsTraceInputType *type, char **data,
+                             gsize *len)
+{
+  while (d->header_read && !d->broken)
+    {
+      const guint8 *p = d->pending->data;
+      const guint8 *payload;
+      guint64 t, n;
+
+      if (!next_frame (&p, d->pending->data + d->pending->len, &t, &payload, &n))
+        return FALSE;
+      if (t == HS_TRACE_INPUT_SOURCE || t == HS_TRACE_INPUT_ANSWER)
+        {
+          *type = (HsTraceInputType)t;
+          /* the bytes as they are: a NUL in a program is the core's SyntaxError to report */
+          *data = g_malloc (n + 1);
+          memcpy (*data, payload, n);
+          (*data)[n] = '\0';
+          *len = n;
+        }
+      g_byte_array_remove_range (d->pending, 0, p - d->pending->data);
+      if (t == HS_TRACE_INPUT_SOURCE || t == HS_TRACE_INPUT_ANSWER)
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -61,6 +61,9 @@ gboolean hs_trace_get_syntax_error (HsTrace *trace, int *line, int *col, int *en
  * translation ("'match' statements"); else NULL. */
 const char *hs_trace_get_refused_construct (HsTrace *trace);
 const char *hs_trace_get_source (HsTrace *trace);
+/* Everything the program printed, with the answers it read echoed after their prompts,
+ * up to where it stopped: past its last step too (the prompt of an input() it waits at). */
+const char *hs_trace_get_output (HsTrace *trace);
 
 /* With HsTraceOptions.verify_counts: one line per mismatch found, or NULL if none. */
 const char *hs_trace_get_count_errors (HsTrace *trace);

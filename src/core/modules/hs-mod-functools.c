@@ -1,4 +1,5 @@
-/* hs-mod-functools.c — the `functools` module: reduce, partial, lru_cache and cache.
+/* hs-mod-functools.c — the `functools` module: reduce, partial, lru_cache, cache,
+ * total_ordering, cmp_to_key and singledispatch.
  *
  * Invariant: a partial owns its function, its argument tuple and its keyword dict; an
  * lru_cache wrapper owns the function it wraps and its cache, a dict from the call's key
@@ -8,6 +9,8 @@
  * counts. Results, errors and cache_info() are CPython 3.11's.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "hs-cfunction.h"
 #include "hs-dict.h"
@@ -355,16 +358,22 @@ lru_m_cache_clear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_None;
 }
 
+/* The attributes update_wrapper copies from the wrapped function `func`, read from it. */
+static HsObject *
+wrapper_getattr (HsVM *vm, HsObject *self, HsObject *func, HsObject *name)
+{
+  if (hs_str_equal_cstr (name, "__wrapped__"))
+    return hs_incref (func);
+  if (hs_str_equal_cstr (name, "__name__") || hs_str_equal_cstr (name, "__qualname__")
+      || hs_str_equal_cstr (name, "__doc__") || hs_str_equal_cstr (name, "__module__"))
+    return hs_object_getattr (vm, func, name);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
 static HsObject *
 lru_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
-  HsLru *l = (HsLru *)self;
-  if (hs_str_equal_cstr (name, "__wrapped__"))
-    return hs_incref (l->func);
-  if (hs_str_equal_cstr (name, "__name__") || hs_str_equal_cstr (name, "__qualname__")
-      || hs_str_equal_cstr (name, "__doc__") || hs_str_equal_cstr (name, "__module__"))
-    return hs_object_getattr (vm, l->func, name);
-  return hs_object_generic_getattr (vm, self, name);
+  return wrapper_getattr (vm, self, ((HsLru *)self)->func, name);
 }
 
 static const HsMethodDef lru_methods[] = {
@@ -469,10 +478,470 @@ ft_cache (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return lru_new (vm, fn, -1);
 }
 
+/* ---- total_ordering --------------------------------------------------------------------- */
+
+/* The four orderings in the order total_ordering prefers a root: __lt__, __le__, __gt__,
+ * __ge__ (max() of the names). For each root, the three it derives, as CPython's _convert:
+ * each is `op(root_result, self == other)` with the root's NotImplemented passed on. */
+typedef enum
+{
+  DERIVE_NOT_AND_NE, /* not r and self != other */
+  DERIVE_OR_EQ,      /* r or self == other */
+  DERIVE_NOT,        /* not r */
+  DERIVE_NOT_OR_EQ,  /* not r or self == other */
+  DERIVE_AND_NE,     /* r and self != other */
+} Derive;
+
+static const char *const order_names[4] = { "__lt__", "__le__", "__gt__", "__ge__" };
+
+static HsObject *
+derived_compare (HsVM *vm, HsObject *self, HsObject *other, int root, Derive how)
+{
+  HsObject *fn = hs_type_lookup_borrow (HS_TYPE (self), hs_str_intern_cstr (order_names[root]));
+  HsObject *both[2] = { self, other }, *r;
+  int t;
+
+  if (fn == NULL)
+    {
+      hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'",
+                     hs_type_name (self), order_names[root]);
+      return NULL;
+    }
+  if ((r = hs_object_call (vm, fn, both, 2, NULL)) == NULL || r == hs_NotImplemented)
+    return r;
+  if ((t = hs_object_truth (vm, r)) < 0)
+    {
+      hs_decref (vm, r);
+      return NULL;
+    }
+  /* `r or x` and `r and x` give r itself when it decides; `not r ...` a bool */
+  if ((how == DERIVE_OR_EQ && t) || (how == DERIVE_AND_NE && !t))
+    return r;
+  hs_decref (vm, r);
+  if (how == DERIVE_NOT || (how == DERIVE_NOT_AND_NE && t) || (how == DERIVE_NOT_OR_EQ && !t))
+    return hs_bool_from (!t);
+  return hs_object_richcompare (
+      vm, self, other, how == DERIVE_OR_EQ || how == DERIVE_NOT_OR_EQ ? HS_CMP_EQ : HS_CMP_NE);
+}
+
+#define DERIVED(fname, root, how)                                                                  \
+  static HsObject *fname (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)               \
+  {                                                                                                \
+    HsObject *self = NULL, *other = NULL;                                                          \
+    if (!hs_parse_args (vm, #fname, args, nargs, kwnames, "@self other", &self, &other))           \
+      return NULL;                                                                                 \
+    return derived_compare (vm, self, other, root, how);                                           \
+  }
+DERIVED (_gt_from_lt, 0, DERIVE_NOT_AND_NE)
+DERIVED (_le_from_lt, 0, DERIVE_OR_EQ)
+DERIVED (_ge_from_lt, 0, DERIVE_NOT)
+DERIVED (_ge_from_le, 1, DERIVE_NOT_OR_EQ)
+DERIVED (_lt_from_le, 1, DERIVE_AND_NE)
+DERIVED (_gt_from_le, 1, DERIVE_NOT)
+DERIVED (_lt_from_gt, 2, DERIVE_NOT_AND_NE)
+DERIVED (_ge_from_gt, 2, DERIVE_OR_EQ)
+DERIVED (_le_from_gt, 2, DERIVE_NOT)
+DERIVED (_le_from_ge, 3, DERIVE_NOT_OR_EQ)
+DERIVED (_gt_from_ge, 3, DERIVE_AND_NE)
+DERIVED (_lt_from_ge, 3, DERIVE_NOT)
+#undef DERIVED
+
+/* _convert[root]: the methods total_ordering adds, named as it renames them */
+static const HsMethodDef derived_defs[4][3] = {
+  { { "__gt__", _gt_from_lt }, { "__le__", _le_from_lt }, { "__ge__", _ge_from_lt } },
+  { { "__ge__", _ge_from_le }, { "__lt__", _lt_from_le }, { "__gt__", _gt_from_le } },
+  { { "__lt__", _lt_from_gt }, { "__ge__", _ge_from_gt }, { "__le__", _le_from_gt } },
+  { { "__le__", _le_from_ge }, { "__gt__", _gt_from_ge }, { "__lt__", _lt_from_ge } },
+};
+static HsObject *derived_descrs[4][3]; /* method descriptors, made at runtime init */
+
+static HsObject *
+ft_total_ordering (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *cls = NULL;
+  gboolean defined[4];
+  int root = -1;
+
+  if (!hs_parse_args (vm, "total_ordering", args, nargs, kwnames, "@cls", &cls))
+    return NULL;
+  if (!HS_ISINSTANCE (cls, &hs_type_type))
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "must define at least one ordering operation: < > <= >=");
+      return NULL;
+    }
+  for (int i = 3; i >= 0; i--)
+    {
+      HsObject *name = hs_str_intern_cstr (order_names[i]);
+      HsObject *mine = hs_type_lookup_borrow ((HsType *)cls, name);
+      defined[i] = mine != NULL && mine != hs_type_lookup_borrow (&hs_object_type, name);
+      if (defined[i])
+        root = i;
+    }
+  if (root < 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "must define at least one ordering operation: < > <= >=");
+      return NULL;
+    }
+  for (int k = 0; k < 3; k++)
+    {
+      const char *name = derived_defs[root][k].name;
+      int which = 0;
+      while (strcmp (order_names[which], name) != 0)
+        which++;
+      if (!defined[which]
+          && hs_object_setattr (vm, cls, hs_str_intern_cstr (name), derived_descrs[root][k]) < 0)
+        return NULL;
+    }
+  return hs_incref (cls);
+}
+
+/* ---- cmp_to_key ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  HsObject header;
+  HsObject *cmp;
+  HsObject *object; /* NULL in the key function cmp_to_key returns */
+} HsKeyWrapper;
+
+static void
+key_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsKeyWrapper *)self)->cmp);
+  HS_CLEAR (vm, ((HsKeyWrapper *)self)->object);
+}
+
+static void
+key_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsKeyWrapper *k = (HsKeyWrapper *)self;
+  if (k->cmp != NULL)
+    hs_visit (visit, k->cmp, data);
+  if (k->object != NULL)
+    hs_visit_named (visit, k->object, HS_REF_ATTR, "obj", data);
+}
+
+static HsType key_type;
+
+static HsObject *
+key_new (HsVM *vm, HsObject *cmp, HsObject *object)
+{
+  HsKeyWrapper *k = (HsKeyWrapper *)hs_object_alloc (vm, &key_type, sizeof (HsKeyWrapper));
+  if (k == NULL)
+    return NULL;
+  k->cmp = hs_incref (cmp);
+  k->object = object != NULL ? hs_incref (object) : NULL;
+  hs_gc_track (vm, &k->header);
+  return &k->header;
+}
+
+static HsObject *
+key_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL;
+  if (!hs_parse_args (vm, "K", args, nargs, kwnames, "obj", &obj))
+    return NULL;
+  return key_new (vm, ((HsKeyWrapper *)self)->cmp, obj);
+}
+
+/* cmp(x, y) compared with 0 by the operator asked */
+static HsObject *
+key_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  HsKeyWrapper *x = (HsKeyWrapper *)a, *y = (HsKeyWrapper *)b;
+  HsObject *pair[2], *r, *zero, *answer;
+
+  if (!HS_IS (b, &key_type))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "other argument must be K instance");
+      return NULL;
+    }
+  if (x->object == NULL || y->object == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_AttributeError, "object");
+      return NULL;
+    }
+  pair[0] = x->object;
+  pair[1] = y->object;
+  if ((r = hs_object_call (vm, x->cmp, pair, 2, NULL)) == NULL)
+    return NULL;
+  zero = hs_int_from_i64 (vm, 0);
+  answer = hs_object_richcompare (vm, r, zero, op);
+  hs_decref (vm, zero);
+  hs_decref (vm, r);
+  return answer;
+}
+
+static HsObject *
+key_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsKeyWrapper *k = (HsKeyWrapper *)self;
+  if (hs_str_equal_cstr (name, "obj") && k->object != NULL)
+    return hs_incref (k->object);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+/* CPython names the type by its full tp_name in this message */
+static int
+key_hash (HsVM *vm, HsObject *self, gint64 *out)
+{
+  hs_err_set_string (vm, &hs_exc_TypeError, "unhashable type: 'functools.KeyWrapper'");
+  return -1;
+}
+
+static HsType key_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "KeyWrapper",
+  .module = "functools",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsKeyWrapper),
+  .dealloc = key_dealloc,
+  .refs = key_refs,
+  .clear = key_dealloc,
+  .hash = key_hash,
+  .richcompare = key_richcompare,
+  .call = key_call,
+  .getattr = key_getattr,
+};
+
+static HsObject *
+ft_cmp_to_key (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *cmp = NULL;
+  if (!hs_parse_args (vm, "cmp_to_key", args, nargs, kwnames, "mycmp", &cmp))
+    return NULL;
+  return key_new (vm, cmp, NULL);
+}
+
+/* ---- singledispatch ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  HsObject header;
+  HsObject *func;     /* the default implementation, registry[object] */
+  HsObject *registry; /* dict: class -> implementation */
+} HsDispatch;
+
+static void
+dispatch_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsDispatch *)self)->func);
+  HS_CLEAR (vm, ((HsDispatch *)self)->registry);
+}
+
+static void
+dispatch_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsDispatch *d = (HsDispatch *)self;
+  if (d->func != NULL)
+    hs_visit (visit, d->func, data);
+  if (d->registry != NULL)
+    hs_visit_named (visit, d->registry, HS_REF_ATTR, "registry", data);
+}
+
+/* The implementation for `cls`: the first class of its __mro__ that is registered
+ * (borrowed). */
+static HsObject *
+dispatch_find (HsVM *vm, HsDispatch *d, HsObject *cls)
+{
+  HsObject *mro = hs_object_getattr_cstr (vm, cls, "__mro__"), *impl = NULL;
+  if (mro == NULL)
+    return NULL;
+  for (gsize i = 0; impl == NULL && !hs_err_occurred (vm) && i < hs_tuple_len (mro); i++)
+    impl = hs_dict_get_item_borrow (vm, d->registry, hs_tuple_get_borrow (mro, i));
+  hs_decref (vm, mro);
+  if (impl == NULL && !hs_err_occurred (vm))
+    impl = d->func;
+  return hs_err_occurred (vm) ? NULL : impl;
+}
+
+static HsObject *
+dispatch_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsDispatch *d = (HsDispatch *)self;
+  HsObject *impl;
+
+  if (nargs == 0)
+    {
+      HsObject *name = hs_object_getattr_cstr (vm, d->func, "__name__");
+      if (name != NULL)
+        hs_err_format (vm, &hs_exc_TypeError, "%s requires at least 1 positional argument",
+                       hs_str_utf8 (name));
+      hs_xdecref (vm, name);
+      return NULL;
+    }
+  if ((impl = dispatch_find (vm, d, (HsObject *)HS_TYPE (args[0]))) == NULL)
+    return NULL;
+  return hs_object_call (vm, impl, args, nargs, kwnames);
+}
+
+static HsObject *
+dispatch_m_dispatch (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *cls = NULL, *impl;
+  if (!hs_parse_args (vm, "dispatch", args + 1, nargs - 1, kwnames, "@cls", &cls))
+    return NULL;
+  impl = dispatch_find (vm, (HsDispatch *)args[0], cls);
+  return impl != NULL ? hs_incref (impl) : NULL;
+}
+
+static HsObject *
+dispatch_register (HsVM *vm, HsDispatch *d, HsObject *cls, HsObject *func)
+{
+  if (hs_dict_set_item (vm, d->registry, cls, func) < 0)
+    return NULL;
+  hs_object_mark_dirty (vm, &d->header);
+  return hs_incref (func);
+}
+
+/* register(cls) as a decorator: self is the tuple (dispatcher, cls) */
+static HsObject *
+dispatch_register_with (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *func = NULL, *bound = args[0];
+  if (!hs_parse_args (vm, "<lambda>", args + 1, nargs - 1, kwnames, "@f", &func))
+    return NULL;
+  return dispatch_register (vm, (HsDispatch *)hs_tuple_get_borrow (bound, 0),
+                            hs_tuple_get_borrow (bound, 1), func);
+}
+
+static const HsMethodDef register_with_def = { "<lambda>", dispatch_register_with };
+
+static HsObject *
+dispatch_m_register (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsDispatch *d = (HsDispatch *)args[0];
+  HsObject *cls = NULL, *func = hs_None, *r, *ann;
+
+  if (!hs_parse_args (vm, "register", args + 1, nargs - 1, kwnames, "@cls|func", &cls, &func))
+    return NULL;
+  if (HS_ISINSTANCE (cls, &hs_type_type))
+    {
+      HsObject *pair;
+      if (func != hs_None)
+        return dispatch_register (vm, d, cls, func);
+      if ((pair = hs_tuple_pack (vm, 2, &d->header, cls)) == NULL)
+        return NULL;
+      r = hs_cfunction_new (vm, &register_with_def, pair);
+      hs_decref (vm, pair);
+      return r;
+    }
+  if (func != hs_None)
+    {
+      if ((r = hs_object_repr (vm, cls)) != NULL)
+        hs_err_format (vm, &hs_exc_TypeError,
+                       "Invalid first argument to `register()`. %s is not a class or union type.",
+                       hs_str_utf8 (r));
+      hs_xdecref (vm, r);
+      return NULL;
+    }
+  /* @register on a function: the class is its first parameter's annotation */
+  if ((ann = hs_object_getattr_cstr (vm, cls, "__annotations__")) == NULL)
+    return NULL;
+  {
+    gsize pos = 0;
+    HsObject *name = NULL, *t = NULL;
+    if (!hs_dict_check (ann) || !hs_dict_next (ann, &pos, &name, &t))
+      {
+        hs_decref (vm, ann);
+        if ((r = hs_object_repr (vm, cls)) != NULL)
+          hs_err_format (vm, &hs_exc_TypeError,
+                         "Invalid first argument to `register()`: %s. Use either "
+                         "`@register(some_class)` or plain `@register` on an annotated function.",
+                         hs_str_utf8 (r));
+        hs_xdecref (vm, r);
+        return NULL;
+      }
+    if (!HS_ISINSTANCE (t, &hs_type_type))
+      {
+        if ((r = hs_object_repr (vm, t)) != NULL)
+          hs_err_format (vm, &hs_exc_TypeError, "Invalid annotation for '%s'. %s is not a class.",
+                         hs_str_utf8 (name), hs_str_utf8 (r));
+        hs_xdecref (vm, r);
+        hs_decref (vm, ann);
+        return NULL;
+      }
+    r = dispatch_register (vm, d, t, cls);
+    hs_decref (vm, ann);
+    return r;
+  }
+}
+
+static HsObject *
+dispatch_repr (HsVM *vm, HsObject *self)
+{
+  HsObject *q = hs_object_getattr_cstr (vm, ((HsDispatch *)self)->func, "__qualname__"), *r;
+  if (q == NULL)
+    return NULL;
+  r = hs_str_from_format (vm, "<function %s at 0x%" G_GINT64_MODIFIER "x>", hs_str_utf8 (q),
+                          (gint64)hs_object_id (self));
+  hs_decref (vm, q);
+  return r;
+}
+
+static HsObject *
+dispatch_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsDispatch *d = (HsDispatch *)self;
+  if (hs_str_equal_cstr (name, "registry"))
+    return hs_incref (d->registry);
+  return wrapper_getattr (vm, self, d->func, name);
+}
+
+static const HsMethodDef dispatch_methods[] = {
+  { "register", dispatch_m_register },
+  { "dispatch", dispatch_m_dispatch },
+  { NULL, NULL },
+};
+
+/* CPython's wrapper is a Python function: the type has its name */
+static HsType dispatch_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "function",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsDispatch),
+  .dealloc = dispatch_dealloc,
+  .refs = dispatch_refs,
+  .clear = dispatch_dealloc,
+  .repr = dispatch_repr,
+  .call = dispatch_call,
+  .getattr = dispatch_getattr,
+  .methods = dispatch_methods,
+};
+
+static HsObject *
+ft_singledispatch (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *func = NULL;
+  HsDispatch *d;
+
+  if (!hs_parse_args (vm, "singledispatch", args, nargs, kwnames, "@func", &func))
+    return NULL;
+  if ((d = (HsDispatch *)hs_object_alloc (vm, &dispatch_type, sizeof (HsDispatch))) == NULL)
+    return NULL;
+  d->func = hs_incref (func);
+  d->registry = hs_dict_new (vm);
+  hs_gc_track (vm, &d->header);
+  if (d->registry == NULL
+      || hs_dict_set_item (vm, d->registry, (HsObject *)&hs_object_type, func) < 0)
+    {
+      hs_decref (vm, &d->header);
+      return NULL;
+    }
+  return &d->header;
+}
+
 static const HsMethodDef functools_functions[] = {
   { "reduce", ft_reduce },
   { "lru_cache", ft_lru_cache },
   { "cache", ft_cache },
+  { "total_ordering", ft_total_ordering },
+  { "cmp_to_key", ft_cmp_to_key },
+  { "singledispatch", ft_singledispatch },
   { NULL, NULL },
 };
 
@@ -481,6 +950,11 @@ hs_mod_functools_runtime_init (void)
 {
   hs_type_ready (&partial_type);
   hs_type_ready (&lru_type);
+  hs_type_ready (&key_type);
+  hs_type_ready (&dispatch_type);
+  for (int r = 0; r < 4; r++)
+    for (int k = 0; k < 3; k++)
+      derived_descrs[r][k] = hs_method_descr_new (&derived_defs[r][k], &hs_object_type);
 }
 
 int

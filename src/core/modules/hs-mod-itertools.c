@@ -7,7 +7,8 @@
  * groupby and its groups) pull from their source only when asked, as CPython's do, so a
  * key function runs at CPython's moments; the combinatoric ones (product, permutations,
  * combinations, combinations_with_replacement) compute their results when made, in
- * CPython's order, and hand them out one by one.
+ * CPython's order, and hand them out one by one. tee's iterators share the blocks of
+ * items they read (CPython's teedataobject), each block kept while a tee still needs it.
  */
 #include "config.h"
 
@@ -967,6 +968,198 @@ groupby_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
 IT_TYPE (grouper_type, "_grouper", NULL, grouper_next, NULL, NULL);
 IT_TYPE (groupby_type, "groupby", NULL, groupby_next, groupby_construct, NULL);
 
+/* ---- tee --------------------------------------------------------------------------- */
+
+/* CPython's teedataobject: the items read from the shared source, in blocks of
+ * LINKCELLS, each block linked to the next; every tee holds the block it reads and its
+ * index there, so a block lives while some tee still has to read it. */
+#define LINKCELLS 57
+
+typedef struct
+{
+  HsObject header;
+  HsObject *it;       /* the shared source iterator */
+  HsObject *nextlink; /* the next block, once a tee reached the end of this one */
+  HsObject *values[LINKCELLS];
+  int numread;
+  gboolean running;
+} TeeData;
+
+static void
+teedata_dealloc (HsVM *vm, HsObject *self)
+{
+  TeeData *d = (TeeData *)self;
+  HS_CLEAR (vm, d->it);
+  HS_CLEAR (vm, d->nextlink);
+  for (int i = 0; i < d->numread; i++)
+    HS_CLEAR (vm, d->values[i]);
+  d->numread = 0;
+}
+
+static void
+teedata_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  TeeData *d = (TeeData *)self;
+  if (d->it != NULL)
+    hs_visit (visit, d->it, data);
+  for (int i = 0; i < d->numread; i++)
+    if (d->values[i] != NULL)
+      hs_visit_item (visit, d->values[i], HS_REF_ITEM, (gsize)i, data);
+  if (d->nextlink != NULL)
+    hs_visit (visit, d->nextlink, data);
+}
+
+static HsType teedata_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "_tee_dataobject",
+  .module = "itertools",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (TeeData),
+  .dealloc = teedata_dealloc,
+  .refs = teedata_refs,
+  .clear = teedata_dealloc,
+};
+
+static HsObject *
+teedata_new (HsVM *vm, HsObject *it)
+{
+  TeeData *d = (TeeData *)hs_object_alloc (vm, &teedata_type, sizeof (TeeData));
+  if (d == NULL)
+    return NULL;
+  d->it = hs_incref (it);
+  hs_gc_track (vm, &d->header);
+  return &d->header;
+}
+
+/* Item i of the block: read from the source when no tee read it yet (i == numread). */
+static HsObject *
+teedata_get (HsVM *vm, TeeData *d, int i)
+{
+  HsObject *v;
+  if (i < d->numread)
+    return hs_incref (d->values[i]);
+  if (d->running)
+    {
+      hs_err_set_string (vm, &hs_exc_RuntimeError, "cannot re-enter the tee iterator");
+      return NULL;
+    }
+  d->running = TRUE;
+  v = hs_iter_next (vm, d->it);
+  d->running = FALSE;
+  if (v == NULL)
+    return NULL;
+  d->values[d->numread++] = hs_incref (v);
+  hs_object_mark_dirty (vm, &d->header);
+  return v;
+}
+
+/* A tee: src is its block, i its index there. */
+static HsObject *
+tee_next (HsVM *vm, HsObject *self)
+{
+  ItObj *t = IT (self);
+  HsObject *v;
+  if (t->i >= LINKCELLS)
+    {
+      TeeData *d = (TeeData *)t->src;
+      if (d->nextlink == NULL && (d->nextlink = teedata_new (vm, d->it)) == NULL)
+        return NULL;
+      hs_object_mark_dirty (vm, &d->header);
+      t->src = hs_incref (d->nextlink);
+      t->i = 0;
+      hs_decref (vm, &d->header);
+      hs_object_mark_dirty (vm, self);
+    }
+  if ((v = teedata_get (vm, (TeeData *)t->src, (int)t->i)) != NULL)
+    t->i++;
+  return v;
+}
+
+static HsType tee_type;
+
+static HsObject *
+tee_at (HsVM *vm, HsObject *data, gssize i)
+{
+  HsObject *o = it_new (vm, &tee_type);
+  if (o == NULL)
+    return NULL;
+  IT (o)->src = hs_incref (data);
+  IT (o)->i = i;
+  return o;
+}
+
+static HsObject *
+tee_m_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "__copy__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return tee_at (vm, IT (args[0])->src, IT (args[0])->i);
+}
+
+static const HsMethodDef tee_methods[] = {
+  { "__copy__", tee_m_copy },
+  { NULL, NULL },
+};
+
+IT_TYPE (tee_type, "_tee", NULL, tee_next, NULL, tee_methods);
+
+static HsObject *
+itertools_tee (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *iterable = NULL, *nobj = NULL, *it, *first, *r;
+  gssize n = 2;
+
+  if (!hs_parse_args (vm, "tee", args, nargs, kwnames, "iterable|n /", &iterable, &nobj))
+    return NULL;
+  if (nobj != NULL && (n = hs_int_as_ssize (vm, nobj)) == -1 && hs_err_occurred (vm))
+    return NULL;
+  if (n < 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "n must be >= 0");
+      return NULL;
+    }
+  if ((r = hs_tuple_new (vm, (gsize)n)) == NULL || n == 0)
+    return r;
+  if ((it = hs_object_iter (vm, iterable)) == NULL)
+    {
+      hs_decref (vm, r);
+      return NULL;
+    }
+  /* an iterator that can copy itself (a tee) is copied; any other is wrapped in a tee */
+  if (HS_IS (it, &tee_type))
+    first = hs_incref (it);
+  else
+    {
+      HsObject *d = teedata_new (vm, it);
+      first = d != NULL ? tee_at (vm, d, 0) : NULL;
+      hs_xdecref (vm, d);
+    }
+  hs_decref (vm, it);
+  if (first == NULL)
+    {
+      hs_decref (vm, r);
+      return NULL;
+    }
+  hs_tuple_set_take (r, 0, first);
+  for (gssize k = 1; k < n; k++)
+    {
+      HsObject *c = tee_at (vm, IT (first)->src, IT (first)->i);
+      if (c == NULL)
+        {
+          hs_decref (vm, r);
+          return NULL;
+        }
+      hs_tuple_set_take (r, (gsize)k, c);
+    }
+  return r;
+}
+
+static const HsMethodDef itertools_functions[] = {
+  { "tee", itertools_tee },
+  { NULL, NULL },
+};
+
 static HsType *const itertools_types[] = {
   &count_type,        &repeat_type,   &cycle_type,       &chain_type,        &islice_type,
   &accumulate_type,   &starmap_type,  &takewhile_type,   &dropwhile_type,    &filterfalse_type,
@@ -980,6 +1173,8 @@ hs_mod_itertools_runtime_init (void)
   for (gsize i = 0; i < G_N_ELEMENTS (itertools_types); i++)
     hs_type_ready (itertools_types[i]);
   hs_type_ready (&grouper_type);
+  hs_type_ready (&teedata_type);
+  hs_type_ready (&tee_type);
 }
 
 int
@@ -990,5 +1185,5 @@ hs_mod_itertools_init (HsVM *vm, HsObject *dict)
                             hs_incref ((HsObject *)itertools_types[i]))
         < 0)
       return -1;
-  return 0;
+  return hs_module_add_functions (vm, dict, itertools_functions);
 }

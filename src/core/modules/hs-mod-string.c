@@ -103,14 +103,7 @@ template_refs (HsObject *self, HsVisitFn visit, gpointer data)
 static gboolean
 template_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
 {
-  if (*pos > 0 || ((HsTemplate *)self)->template == NULL)
-    return FALSE;
-  if (name != NULL)
-    *name = hs_str_intern_cstr ("template");
-  if (value != NULL)
-    *value = ((HsTemplate *)self)->template;
-  (*pos)++;
-  return TRUE;
+  return hs_next_attr_one (pos, name, value, "template", ((HsTemplate *)self)->template);
 }
 
 static HsObject *

@@ -525,12 +525,48 @@ merge_pairs (HsVM *vm, HsObject *d, HsObject *iterable)
   return hs_err_occurred (vm) ? -1 : 0;
 }
 
+/* A mapping that is not a dict (it has keys()): d[k] = other[k] for k in other.keys(),
+ * as CPython's PyDict_Merge. */
+static int
+merge_mapping (HsVM *vm, HsObject *d, HsObject *keys_method, HsObject *other)
+{
+  HsObject *keys = hs_object_call (vm, keys_method, NULL, 0, NULL), *it, *k;
+  if (keys == NULL)
+    return -1;
+  it = hs_object_iter (vm, keys);
+  hs_decref (vm, keys);
+  if (it == NULL)
+    return -1;
+  while ((k = hs_iter_next (vm, it)) != NULL)
+    {
+      HsObject *v = hs_object_getitem (vm, other, k);
+      int r = v != NULL ? hs_dict_set_item (vm, d, k, v) : -1;
+      hs_xdecref (vm, v);
+      hs_decref (vm, k);
+      if (r < 0)
+        break;
+    }
+  hs_decref (vm, it);
+  return hs_err_occurred (vm) ? -1 : 0;
+}
+
 int
 hs_dict_update (HsVM *vm, HsObject *d, HsObject *other)
 {
+  HsObject *keys;
+  int r;
   if (hs_dict_check (other))
     return other == d ? 0 : merge_dict (vm, d, other);
-  return merge_pairs (vm, d, other);
+  if ((keys = hs_object_getattr_cstr (vm, other, "keys")) == NULL)
+    {
+      if (!hs_err_matches (vm, &hs_exc_AttributeError))
+        return -1;
+      hs_err_clear (vm);
+      return merge_pairs (vm, d, other);
+    }
+  r = merge_mapping (vm, d, keys, other);
+  hs_decref (vm, keys);
+  return r;
 }
 
 /* Keyword arguments args[nargs..] named by kwnames go into d. */

@@ -39,6 +39,11 @@ hs_repr_leave (HsObject *obj)
   obj->flags &= ~(guint32)HS_FLAG_REPR_ACTIVE;
 }
 
+/* The next_attr slot of an object whose CPython counterpart keeps one attribute in its
+ * __dict__: `attr` = value (borrowed; NULL: none). */
+gboolean hs_next_attr_one (gsize *pos, HsObject **name, HsObject **value, const char *attr,
+                           HsObject *v);
+
 /* Size of the hidden prefix hs_object_alloc places before each object (its byte size). */
 gsize hs_object_alloc_size (HsObject *obj);
 

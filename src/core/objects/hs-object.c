@@ -619,6 +619,19 @@ type_getattr (HsVM *vm, HsObject *self, HsObject *name)
   return NULL;
 }
 
+gboolean
+hs_next_attr_one (gsize *pos, HsObject **name, HsObject **value, const char *attr, HsObject *v)
+{
+  if (*pos > 0 || v == NULL)
+    return FALSE;
+  if (name != NULL)
+    *name = hs_str_intern_cstr (attr);
+  if (value != NULL)
+    *value = v;
+  (*pos)++;
+  return TRUE;
+}
+
 HsType hs_type_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "type",

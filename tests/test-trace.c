@@ -502,13 +502,13 @@ test_corpus_counts (gconstpointer data)
 static void
 test_refused_construct (void)
 {
-  g_autoptr (HsTrace) match = record ("x = 1\nmatch x:\n    case 1:\n        pass\n", 0);
+  g_autoptr (HsTrace) adef = record ("x = 1\nasync def f():\n    return 1\n", 0);
   g_autoptr (HsTrace) await = record ("async def f():\n    await g()\n", 0);
   g_autoptr (HsTrace) bad = record ("x = (1,\n", 0);
   int line = 0;
 
-  g_assert_cmpstr (hs_trace_get_refused_construct (match), ==, "'match' statements");
-  g_assert_true (hs_trace_get_syntax_error (match, &line, NULL, NULL, NULL));
+  g_assert_cmpstr (hs_trace_get_refused_construct (adef), ==, "'async def' functions");
+  g_assert_true (hs_trace_get_syntax_error (adef, &line, NULL, NULL, NULL));
   g_assert_cmpint (line, ==, 2);
   g_assert_cmpstr (hs_trace_get_refused_construct (await), ==, "'await' expressions");
   g_assert_cmpint (hs_trace_get_end (bad), ==, HS_TRACE_END_SYNTAX_ERROR);

@@ -102,7 +102,15 @@ G_BEGIN_DECLS
   X (IMPORT_NAME)       /* names[arg]: push the module */                                          \
   X (IMPORT_FROM)       /* names[arg]: push module.name (module stays) */                          \
   X (BEFORE_WITH)       /* mgr -> bound __exit__, result of __enter__ */                           \
-  X (WITH_EXCEPT_START) /* exit, prev, exc -> exit, prev, exc, exit(type, exc, tb) */
+  X (WITH_EXCEPT_START) /* exit, prev, exc -> exit, prev, exc, exit(type, exc, tb) */              \
+  /* pattern matching (CPython 3.11's instructions of the same names) */                           \
+  X (COPY)           /* arg n: push the n-th item from the top (1: TOS) */                         \
+  X (SWAP)           /* arg n: exchange TOS and the n-th item */                                   \
+  X (GET_LEN)        /* push len(TOS) */                                                           \
+  X (MATCH_MAPPING)  /* push whether TOS is a mapping */                                           \
+  X (MATCH_SEQUENCE) /* push whether TOS is a sequence (not str) */                                \
+  X (MATCH_KEYS)     /* subject, keys -> subject, keys, values tuple or None */                    \
+  X (MATCH_CLASS)    /* arg: nargs; subject, type, names -> attributes tuple or None */
 
 typedef enum
 {

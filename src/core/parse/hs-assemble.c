@@ -385,6 +385,7 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_LIST_TO_TUPLE:
       case HS_OP_YIELD_VALUE:
       case HS_OP_GET_YIELD_FROM_ITER:
+      case HS_OP_SWAP:
         return 0;
       case HS_OP_FORMAT_VALUE:
         return (arg & 4) ? -1 : 0;
@@ -404,6 +405,11 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_IMPORT_FROM:
       case HS_OP_BEFORE_WITH:
       case HS_OP_WITH_EXCEPT_START:
+      case HS_OP_COPY:
+      case HS_OP_GET_LEN:
+      case HS_OP_MATCH_MAPPING:
+      case HS_OP_MATCH_SEQUENCE:
+      case HS_OP_MATCH_KEYS:
         return 1;
       case HS_OP_DUP_TOP_TWO:
         return 2;
@@ -431,6 +437,7 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_SET_UPDATE:
         return -1;
       case HS_OP_MAP_ADD:
+      case HS_OP_MATCH_CLASS:
         return -2;
       case HS_OP_STORE_SUBSCR:
         return -3;

@@ -802,6 +802,117 @@ dump_with (Dumper *d, HsStmt *s)
   dump_stmts (d, &s->u.with_.body);
 }
 
+static void dump_pattern (Dumper *d, HsPattern *pat);
+
+static void
+dump_patterns (Dumper *d, HsPatternList *l)
+{
+  g_string_append_c (d->out, '[');
+  for (int i = 0; i < l->len; i++)
+    {
+      if (i)
+        g_string_append (d->out, ", ");
+      dump_pattern (d, l->items[i]);
+    }
+  g_string_append_c (d->out, ']');
+}
+
+static void
+dump_pattern (Dumper *d, HsPattern *pat)
+{
+  GString *o = d->out;
+  switch (pat->kind)
+    {
+      case HS_PAT_VALUE:
+        g_string_append (o, "MatchValue(value=");
+        dump_expr (d, pat->u.value);
+        break;
+      case HS_PAT_SINGLETON:
+        g_string_append_printf (o, "MatchSingleton(value=%s",
+                                pat->u.singleton == HS_CONST_NONE   ? "None"
+                                : pat->u.singleton == HS_CONST_TRUE ? "True"
+                                                                    : "False");
+        break;
+      case HS_PAT_SEQUENCE:
+      case HS_PAT_OR:
+        g_string_append (o,
+                         pat->kind == HS_PAT_OR ? "MatchOr(patterns=" : "MatchSequence(patterns=");
+        dump_patterns (d, &pat->u.patterns);
+        break;
+      case HS_PAT_MAPPING:
+        g_string_append (o, "MatchMapping(keys=");
+        dump_list (d, &pat->u.mapping.keys);
+        g_string_append (o, ", patterns=");
+        dump_patterns (d, &pat->u.mapping.patterns);
+        if (pat->u.mapping.rest)
+          {
+            g_string_append (o, ", rest=");
+            dump_str_or_none (d, pat->u.mapping.rest);
+          }
+        break;
+      case HS_PAT_CLASS:
+        g_string_append (o, "MatchClass(cls=");
+        dump_expr (d, pat->u.cls.cls);
+        g_string_append (o, ", patterns=");
+        dump_patterns (d, &pat->u.cls.patterns);
+        g_string_append (o, ", kwd_attrs=");
+        dump_names (d, pat->u.cls.kwd_attrs, pat->u.cls.kwd_patterns.len);
+        g_string_append (o, ", kwd_patterns=");
+        dump_patterns (d, &pat->u.cls.kwd_patterns);
+        break;
+      case HS_PAT_STAR:
+      case HS_PAT_AS:
+        {
+          g_string_append (o, pat->kind == HS_PAT_STAR ? "MatchStar(" : "MatchAs(");
+          HsPattern *inner = pat->kind == HS_PAT_AS ? pat->u.as.pattern : NULL;
+          const char *name = pat->kind == HS_PAT_AS ? pat->u.as.name : pat->u.name;
+          if (inner)
+            {
+              g_string_append (o, "pattern=");
+              dump_pattern (d, inner);
+            }
+          if (name)
+            {
+              g_string_append (o, inner ? ", name=" : "name=");
+              dump_str_or_none (d, name);
+            }
+          if (!inner && !name)
+            {
+              dump_pos_only (d, &pat->pos);
+              g_string_append_c (o, ')');
+              return;
+            }
+          break;
+        }
+    }
+  dump_pos (d, &pat->pos);
+  g_string_append_c (o, ')');
+}
+
+static void
+dump_match (Dumper *d, HsStmt *s)
+{
+  GString *o = d->out;
+  g_string_append (o, "Match(subject=");
+  dump_expr (d, s->u.match.subject);
+  g_string_append (o, ", cases=[");
+  for (int i = 0; i < s->u.match.n_cases; i++)
+    {
+      HsMatchCase *mc = &s->u.match.cases[i];
+      g_string_append (o, i ? ", match_case(pattern=" : "match_case(pattern=");
+      dump_pattern (d, mc->pattern);
+      if (mc->guard)
+        {
+          g_string_append (o, ", guard=");
+          dump_expr (d, mc->guard);
+        }
+      g_string_append (o, ", body=");
+      dump_stmts (d, &mc->body);
+      g_string_append_c (o, ')');
+    }
+  g_string_append_c (o, ']');
+}
+
 static void
 dump_simple_stmt (Dumper *d, HsStmt *s)
 {
@@ -952,9 +1063,7 @@ dump_stmt (Dumper *d, HsStmt *s)
         dump_with (d, s);
         break;
       case HS_STMT_MATCH:
-        g_string_append (o, "Match(subject=");
-        dump_expr (d, s->u.match.subject);
-        g_string_append (o, ", cases=[...]");
+        dump_match (d, s);
         break;
       default:
         dump_simple_stmt (d, s);

@@ -283,7 +283,7 @@ typedef enum
   HS_STMT_WHILE,       /* while_ */
   HS_STMT_IF,          /* if_ */
   HS_STMT_WITH,        /* unsupported by the runtime: compiler reports it */
-  HS_STMT_MATCH,       /* unsupported by the runtime: compiler reports it */
+  HS_STMT_MATCH,       /* match: subject, cases */
   HS_STMT_RAISE,       /* raise */
   HS_STMT_TRY,         /* try_ */
   HS_STMT_ASSERT,      /* assert_ */
@@ -296,6 +296,65 @@ typedef enum
   HS_STMT_BREAK,
   HS_STMT_CONTINUE,
 } HsStmtKind;
+
+/* Patterns of a `match` statement (PEP 634), shaped like CPython's `pattern` nodes. */
+typedef enum
+{
+  HS_PAT_VALUE,     /* value: a Constant, an Attribute, or what folds to a constant (-1, 1+2j) */
+  HS_PAT_SINGLETON, /* singleton: HS_CONST_NONE, HS_CONST_TRUE or HS_CONST_FALSE */
+  HS_PAT_SEQUENCE,  /* patterns */
+  HS_PAT_MAPPING,   /* mapping */
+  HS_PAT_CLASS,     /* cls */
+  HS_PAT_STAR,      /* name (NULL for `*_`) */
+  HS_PAT_AS,        /* as: pattern and name each may be NULL (`_` has neither) */
+  HS_PAT_OR,        /* patterns (two or more) */
+} HsPatternKind;
+
+typedef struct _HsPattern HsPattern;
+
+typedef struct
+{
+  HsPattern **items;
+  int len;
+} HsPatternList;
+
+struct _HsPattern
+{
+  HsPatternKind kind;
+  HsPos pos;
+  union
+  {
+    HsExpr *value;
+    HsConstKind singleton;
+    HsPatternList patterns;
+    char *name;
+    struct
+    {
+      HsExprList keys;
+      HsPatternList patterns;
+      char *rest; /* `**rest`, or NULL */
+    } mapping;
+    struct
+    {
+      HsExpr *cls; /* Name or Attribute */
+      HsPatternList patterns;
+      char **kwd_attrs;
+      HsPatternList kwd_patterns; /* one per kwd_attrs entry */
+    } cls;
+    struct
+    {
+      HsPattern *pattern;
+      char *name;
+    } as;
+  } u;
+};
+
+typedef struct
+{
+  HsPattern *pattern;
+  HsExpr *guard; /* NULL without `if` */
+  HsStmtList body;
+} HsMatchCase;
 
 /* One `ctx as vars` item of a `with` statement (parsed only; the compiler rejects `with`). */
 typedef struct
@@ -413,7 +472,9 @@ struct _HsStmt
     struct
     {
       HsExpr *subject;
-    } match; /* HS_STMT_MATCH: cases are skipped, not represented */
+      HsMatchCase *cases;
+      int n_cases;
+    } match; /* HS_STMT_MATCH */
   } u;
 };
 

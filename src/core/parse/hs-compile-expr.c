@@ -383,6 +383,14 @@ fold_value (Compiler *c, HsExpr *e)
   return r;
 }
 
+/* The value CPython's optimizer folds `e` into (new reference), or NULL (no error set) when
+ * it folds nothing. */
+HsObject *
+hs_compile_folded_value (Compiler *c, HsExpr *e)
+{
+  return is_foldable (e) ? fold_value (c, e) : NULL;
+}
+
 /* The folded constant's index, or -1 when it is not folded. */
 static int
 folded_constant_index (Compiler *c, HsExpr *e)

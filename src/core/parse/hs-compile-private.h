@@ -134,6 +134,7 @@ void hs_compile_visit_constant (Compiler *c, HsExpr *e);
 void hs_compile_visit_exprs (Compiler *c, HsExprList *l);
 gboolean hs_compile_has_starred (HsExprList *l);
 void hs_compile_fold_iterable (HsExpr *e);
+HsObject *hs_compile_folded_value (Compiler *c, HsExpr *e);
 void hs_compile_visit_expr (Compiler *c, HsExpr *e);
 void hs_compile_visit_jump_if (Compiler *c, HsExpr *test, int label, gboolean jump_if_true);
 void hs_compile_visit_store (Compiler *c, HsExpr *t);
@@ -152,3 +153,7 @@ HsCodePos hs_compile_set_pos (Compiler *c, HsCodePos cp);
 void hs_compile_make_closure (Compiler *c, HsCode *code, HsScope *scope, guint32 flags);
 HsCode *hs_compile_lambda (Compiler *c, HsExpr *e);
 HsCode *hs_compile_comprehension (Compiler *c, HsExpr *e);
+void hs_compile_visit_stmts (Compiler *c, HsStmtList *body);
+
+/* hs-compile-match.c */
+void hs_compile_match (Compiler *c, HsStmt *s);

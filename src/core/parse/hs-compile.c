@@ -22,8 +22,6 @@
 
 #include "hs-compile-private.h"
 
-static void visit_stmts (Compiler *c, HsStmtList *body);
-
 /* ---- errors ---------------------------------------------------------------------- */
 
 /* Byte offset just past line `lineno` (1-based, valid), with or without its '\n';
@@ -324,7 +322,7 @@ unwind_fblock (Compiler *c, int index, gboolean preserve_tos)
           FBlock *tail
               = g_memdup2 (&g_array_index (fb, FBlock, idx), sizeof (FBlock) * (len - idx));
           g_array_set_size (fb, idx);
-          visit_stmts (c, tail[0].body);
+          hs_compile_visit_stmts (c, tail[0].body);
           g_array_set_size (fb, idx);
           g_array_append_vals (fb, tail, len - idx);
           g_free (tail);
@@ -468,10 +466,10 @@ visit_try_except (Compiler *c, HsStmt *s)
       cleanup = hs_compile_new_label (c);
   emit_setup (c, handler);
   push_fblock (c, FB_TRY_EXCEPT, handler, -1, NULL, NULL);
-  visit_stmts (c, &s->u.try_.body);
+  hs_compile_visit_stmts (c, &s->u.try_.body);
   pop_fblock (c);
   emit_pop_block (c);
-  visit_stmts (c, &s->u.try_.orelse);
+  hs_compile_visit_stmts (c, &s->u.try_.orelse);
   hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
   HsExceptHandler *first = &s->u.try_.handlers[0];
   hs_compile_set_pos (c, hs_compile_pos_plain (first->pos));
@@ -505,7 +503,7 @@ visit_try_except (Compiler *c, HsStmt *s)
       else
         hs_compile_emit (c, HS_OP_POP_TOP, 0);
       push_fblock (c, FB_HANDLER, cleanup, named, NULL, h->name);
-      visit_stmts (c, &h->body);
+      hs_compile_visit_stmts (c, &h->body);
       pop_fblock (c);
       HsCodePos none = { -1, -1, -1, -1, -1, -1 };
       hs_compile_set_pos (c, none);
@@ -550,19 +548,19 @@ visit_try (Compiler *c, HsStmt *s)
   if (s->u.try_.n_handlers > 0)
     visit_try_except (c, s);
   else
-    visit_stmts (c, &s->u.try_.body);
+    hs_compile_visit_stmts (c, &s->u.try_.body);
   pop_fblock (c);
   HsCodePos none = { -1, -1, -1, -1, -1, -1 };
   hs_compile_set_pos (c, none);
   emit_pop_block (c);
-  visit_stmts (c, &s->u.try_.finalbody);
+  hs_compile_visit_stmts (c, &s->u.try_.finalbody);
   hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
   hs_compile_set_pos (c, none);
   hs_compile_bind_label (c, handler); /* [exc] */
   emit_setup (c, cleanup);
   hs_compile_emit (c, HS_OP_PUSH_EXC_INFO, 0);
   push_fblock (c, FB_FINALLY_END, cleanup, -1, NULL, NULL);
-  visit_stmts (c, &s->u.try_.finalbody);
+  hs_compile_visit_stmts (c, &s->u.try_.finalbody);
   pop_fblock (c);
   hs_compile_set_pos (c, none);
   hs_compile_emit (c, HS_OP_RERAISE, 0);
@@ -593,7 +591,7 @@ visit_with_item (Compiler *c, HsStmt *s, int i)
   if (i + 1 < s->u.with_.n_items)
     visit_with_item (c, s, i + 1);
   else
-    visit_stmts (c, &s->u.with_.body);
+    hs_compile_visit_stmts (c, &s->u.with_.body);
   pop_fblock (c);
   hs_compile_set_pos (c, whole);
   emit_pop_block (c);
@@ -670,12 +668,12 @@ visit_if (Compiler *c, HsStmt *s)
 {
   int orelse = hs_compile_new_label (c), end = hs_compile_new_label (c);
   hs_compile_visit_jump_if (c, s->u.if_.test, s->u.if_.orelse.len > 0 ? orelse : end, FALSE);
-  visit_stmts (c, &s->u.if_.body);
+  hs_compile_visit_stmts (c, &s->u.if_.body);
   if (s->u.if_.orelse.len > 0)
     {
       hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
       hs_compile_bind_label (c, orelse);
-      visit_stmts (c, &s->u.if_.orelse);
+      hs_compile_visit_stmts (c, &s->u.if_.orelse);
     }
   hs_compile_bind_label (c, end);
 }
@@ -691,12 +689,12 @@ visit_while (Compiler *c, HsStmt *s)
   hs_compile_visit_jump_if (c, s->u.while_.test, orelse, FALSE);
   hs_compile_bind_label (c, body);
   push_fblock (c, FB_WHILE, top, end, NULL, NULL);
-  visit_stmts (c, &s->u.while_.body);
+  hs_compile_visit_stmts (c, &s->u.while_.body);
   pop_fblock (c);
   hs_compile_set_pos (c, hs_compile_pos_plain (s->pos));
   hs_compile_visit_jump_if (c, s->u.while_.test, body, TRUE);
   hs_compile_bind_label (c, orelse);
-  visit_stmts (c, &s->u.while_.orelse);
+  hs_compile_visit_stmts (c, &s->u.while_.orelse);
   hs_compile_bind_label (c, end);
 }
 
@@ -719,12 +717,12 @@ visit_for (Compiler *c, HsStmt *s)
   hs_compile_emit_jump (c, HS_OP_FOR_ITER, orelse);
   hs_compile_visit_store (c, s->u.for_.target);
   push_fblock (c, FB_FOR, top, end, NULL, NULL);
-  visit_stmts (c, &s->u.for_.body);
+  hs_compile_visit_stmts (c, &s->u.for_.body);
   pop_fblock (c);
   hs_compile_set_pos (c, whole);
   hs_compile_emit_jump_noline (c, HS_OP_JUMP_BACKWARD, top);
   hs_compile_bind_label (c, orelse);
-  visit_stmts (c, &s->u.for_.orelse);
+  hs_compile_visit_stmts (c, &s->u.for_.orelse);
   hs_compile_bind_label (c, end);
 }
 
@@ -953,7 +951,7 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
         visit_with_item (c, s, 0);
         break;
       case HS_STMT_MATCH:
-        hs_compile_unsupported (c, s->pos, N_ ("'match' statements"));
+        hs_compile_match (c, s);
         break;
       case HS_STMT_IMPORT:
       case HS_STMT_IMPORTFROM:
@@ -976,8 +974,8 @@ visit_stmt (Compiler *c, HsStmt *s)
   c->depth--;
 }
 
-static void
-visit_stmts (Compiler *c, HsStmtList *body)
+void
+hs_compile_visit_stmts (Compiler *c, HsStmtList *body)
 {
   for (int i = 0; i < body->len && c->error == NULL; i++)
     visit_stmt (c, body->items[i]);
@@ -1063,7 +1061,7 @@ compile_function (Compiler *c, HsStmt *s)
       body.items++;
       body.len--;
     }
-  visit_stmts (c, &body);
+  hs_compile_visit_stmts (c, &body);
   emit_implicit_return (c);
   return leave_unit (c, u);
 }
@@ -1196,7 +1194,7 @@ compile_class (Compiler *c, HsStmt *s)
       body.items++;
       body.len--;
     }
-  visit_stmts (c, &body);
+  hs_compile_visit_stmts (c, &body);
   HsCodePos none = { -1, -1, -1, -1, -1, -1 };
   if (u->scope->class_cell)
     hs_compile_emit_at (c, HS_OP_LOAD_CLOSURE, hs_compile_local_index (u, "__class__"), none);
@@ -1246,7 +1244,7 @@ hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const
       body.items++;
       body.len--;
     }
-  visit_stmts (&c, &body);
+  hs_compile_visit_stmts (&c, &body);
   emit_implicit_return (&c);
   HsCode *code = NULL;
   if (c.error == NULL)

@@ -42,8 +42,8 @@ hs_parse_starts_expression (HsTokKind k)
     }
 }
 
-static HsExpr *
-number (Parser *p)
+HsExpr *
+hs_parse_number (Parser *p)
 {
   HsToken *t = advance (p);
   char last = t->end[-1];
@@ -357,7 +357,7 @@ hs_parse_atom (Parser *p)
         advance (p);
         return hs_parse_new_name (p, t, HS_CTX_LOAD);
       case HS_T_NUMBER:
-        return number (p);
+        return hs_parse_number (p);
       case HS_T_STRING:
         /* CPython decodes literals in its actions, which fail in any pass */
         e = hs_parse_strings (p);

@@ -112,6 +112,7 @@ typedef struct
 /* hs-parse-expr.c */
 gboolean hs_parse_starts_expression (HsTokKind k);
 HsExpr *hs_parse_atom (Parser *p);
+HsExpr *hs_parse_number (Parser *p); /* a NUMBER token's Constant */
 HsExpr *hs_parse_call (Parser *p, int start, HsExpr *func);
 HsExpr *hs_parse_bitwise_or (Parser *p);
 HsArguments *hs_parse_parameters (Parser *p, gboolean annotations, HsTokKind close);
@@ -124,6 +125,9 @@ HsExpr *hs_parse_star_named_expressions_list (Parser *p);
 HsExpr *hs_parse_yield_or_star_expressions (Parser *p);
 HsExpr *hs_parse_star_target (Parser *p);
 gboolean hs_parse_comp_target (Parser *p, HsExpr **out);
+
+/* hs-parse-pattern.c */
+HsPattern *hs_parse_case_pattern (Parser *p);
 
 /* hs-parse-string.c */
 HsExpr *hs_parse_strings (Parser *p);

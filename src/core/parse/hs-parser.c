@@ -1478,19 +1478,69 @@ async_stmt (Parser *p)
   return hs_parse_invalid_syntax (p);
 }
 
-/* `match subject:` NEWLINE INDENT ... — the soft keyword is recognized when the line has that
- * shape; the cases are skipped (the compiler rejects the statement). */
+/* "invalid syntax" at the furthest token looked at, as CPython reports a statement that no
+ * rule matched (the pattern rules fail softly, see hs-parse-pattern.c). */
+static void
+invalid_at_furthest (Parser *p)
+{
+  p->pos = p->max_pos;
+  hs_parse_invalid_syntax (p);
+}
+
+static gboolean
+is_soft_keyword (HsToken *t, const char *word)
+{
+  gsize n = strlen (word);
+  return t->kind == HS_T_NAME && (gsize)(t->end - t->start) == n && memcmp (t->start, word, n) == 0;
+}
+
+/* "match" subject_expr — the subject, or NULL */
+static HsExpr *
+match_subject (Parser *p)
+{
+  advance (p);
+  return hs_parse_star_named_expressions_list (p);
+}
+
+/* "match" subject_expr ':' NEWLINE: the soft keyword starts a match statement when the line
+ * has that shape (`match[x]: int = 1` is an annotated assignment). */
 static HsExpr *
 match_header (Parser *p)
 {
-  advance (p);
-  HsExpr *subject = hs_parse_star_named_expressions_list (p);
-  if (!subject || kind (p) != HS_T_COLON || peek_kind (p, 1) != HS_T_NEWLINE
-      || peek_kind (p, 2) != HS_T_INDENT)
+  HsExpr *subject = match_subject (p);
+  if (!subject || kind (p) != HS_T_COLON || peek_kind (p, 1) != HS_T_NEWLINE)
     return hs_parse_invalid_syntax (p);
   return subject;
 }
 
+/* case_block: "case" patterns guard? ':' block, with CPython's invalid_case_block errors */
+static gboolean
+case_block (Parser *p, HsMatchCase *out)
+{
+  HsToken *kw = advance (p);
+  out->pattern = hs_parse_case_pattern (p);
+  if (out->pattern == NULL)
+    {
+      if (!p->failed)
+        invalid_at_furthest (p);
+      return FALSE;
+    }
+  if (accept (p, HS_T_KW_IF) && (out->guard = hs_parse_named_expression (p)) == NULL)
+    return FALSE;
+  if (kind (p) == HS_T_NEWLINE)
+    {
+      hs_parse_error_tok (p, cur (p), g_strdup ("expected ':'"));
+      return FALSE;
+    }
+  if (!accept (p, HS_T_COLON))
+    {
+      invalid_at_furthest (p);
+      return FALSE;
+    }
+  return block (p, "'case' statement", kw->lineno, &out->body);
+}
+
+/* match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT */
 static HsStmt *
 match_stmt (Parser *p)
 {
@@ -1498,15 +1548,70 @@ match_stmt (Parser *p)
   HsExpr *subject = hs_parse_speculate (p, match_header);
   if (!subject)
     return NULL;
-  p->pos += 3;
-  for (int level = 1; level > 0 && kind (p) != HS_T_ENDMARKER && kind (p) != HS_T_ERROR;)
+  int lineno = p->toks[start].lineno;
+  p->pos += 2;
+  if (kind (p) != HS_T_INDENT)
     {
-      HsTokKind k = advance (p)->kind;
-      level += k == HS_T_INDENT ? 1 : k == HS_T_DEDENT ? -1 : 0;
+      g_autofree char *msg = g_strdup_printf (
+          "expected an indented block after 'match' statement on line %d", lineno);
+      if (kind (p) == HS_T_ERROR)
+        hs_parse_invalid_syntax (p);
+      else
+        error_tok_type (p, "IndentationError", cur (p), g_strdup (msg));
+      return NULL;
     }
-  HsStmt *s = new_stmt (p, HS_STMT_MATCH, hs_parse_span (p, start));
+  advance (p);
+  GArray *cases = g_array_new (FALSE, TRUE, sizeof (HsMatchCase));
+  HsStmt *s = NULL;
+  while (is_soft_keyword (cur (p), "case"))
+    {
+      HsMatchCase mc = { 0 };
+      if (!case_block (p, &mc))
+        goto out;
+      g_array_append_val (cases, mc);
+    }
+  if (cases->len == 0 || kind (p) != HS_T_DEDENT)
+    {
+      invalid_at_furthest (p);
+      goto out;
+    }
+  advance (p);
+  s = new_stmt (p, HS_STMT_MATCH, hs_parse_span (p, start));
   s->u.match.subject = subject;
+  s->u.match.n_cases = (int)cases->len;
+  s->u.match.cases = hs_ast_alloc (p->arena, cases->len * sizeof (HsMatchCase));
+  copy_items (s->u.match.cases, cases->data, cases->len * sizeof (HsMatchCase));
+out:
+  g_array_free (cases, TRUE);
   return s;
+}
+
+/* A line starting with the soft keyword `match` that is no match statement and no simple
+ * statement either: CPython's invalid_match_stmt says "expected ':'" when the subject is
+ * followed by the end of the line. */
+static void
+invalid_match_stmt (Parser *p, Mark m)
+{
+  if (p->hard_failure)
+    return;
+  HsSyntaxError *saved = g_steal_pointer (&p->err);
+  clear_failure (p, m);
+  HsExpr *subject = hs_parse_speculate (p, match_subject);
+  if (subject && kind (p) == HS_T_NEWLINE)
+    {
+      hs_parse_error_tok (p, cur (p), g_strdup ("expected ':'"));
+      hs_syntax_error_free (saved);
+      return;
+    }
+  p->err = saved;
+  p->failed = TRUE;
+  /* the match rule looked further than the simple statement did (`match x: pass`) */
+  if (saved != NULL && strcmp (saved->msg, "invalid syntax") == 0)
+    {
+      hs_syntax_error_free (g_steal_pointer (&p->err));
+      p->failed = FALSE;
+      invalid_at_furthest (p);
+    }
 }
 
 static HsStmt *
@@ -1577,17 +1682,25 @@ statement (Parser *p, GPtrArray *out)
         g_ptr_array_add (out, s);
       return s != NULL;
     }
-  if (hs_parse_is_soft_keyword (t) && t->end - t->start == 5
-      && hs_parse_starts_expression (peek_kind (p, 1)))
+  gboolean maybe_match
+      = is_soft_keyword (t, "match")
+        && (hs_parse_starts_expression (peek_kind (p, 1)) || peek_kind (p, 1) == HS_T_STAR);
+  Mark m = hs_parse_mark (p);
+  if (maybe_match)
     {
       HsStmt *s = match_stmt (p);
-      if (s)
+      if (s || p->failed)
         {
-          g_ptr_array_add (out, s);
-          return TRUE;
+          if (s)
+            g_ptr_array_add (out, s);
+          return s != NULL;
         }
     }
-  return simple_stmts (p, out);
+  if (simple_stmts (p, out))
+    return TRUE;
+  if (maybe_match)
+    invalid_match_stmt (p, m);
+  return FALSE;
 }
 
 /* ---- entry point ------------------------------------------------------------------------------

@@ -374,6 +374,63 @@ bind (HsSymtable *st, const char *name, HsPos pos)
   add_flags (st, name, HS_DEF_LOCAL, pos);
 }
 
+static void visit_pattern (HsSymtable *st, HsPattern *pat);
+
+static void
+visit_patterns (HsSymtable *st, HsPatternList *l)
+{
+  for (int i = 0; i < l->len; i++)
+    visit_pattern (st, l->items[i]);
+}
+
+/* A pattern binds its capture names, in CPython's order (an `as` pattern's inner pattern
+ * first). */
+static void
+visit_pattern_inner (HsSymtable *st, HsPattern *pat)
+{
+  switch (pat->kind)
+    {
+      case HS_PAT_VALUE:
+        visit_expr (st, pat->u.value);
+        break;
+      case HS_PAT_SINGLETON:
+        break;
+      case HS_PAT_SEQUENCE:
+      case HS_PAT_OR:
+        visit_patterns (st, &pat->u.patterns);
+        break;
+      case HS_PAT_MAPPING:
+        visit_exprs (st, &pat->u.mapping.keys);
+        visit_patterns (st, &pat->u.mapping.patterns);
+        if (pat->u.mapping.rest != NULL)
+          bind (st, pat->u.mapping.rest, pat->pos);
+        break;
+      case HS_PAT_CLASS:
+        visit_expr (st, pat->u.cls.cls);
+        visit_patterns (st, &pat->u.cls.patterns);
+        visit_patterns (st, &pat->u.cls.kwd_patterns);
+        break;
+      case HS_PAT_STAR:
+        if (pat->u.name != NULL)
+          bind (st, pat->u.name, pat->pos);
+        break;
+      case HS_PAT_AS:
+        if (pat->u.as.pattern != NULL)
+          visit_pattern (st, pat->u.as.pattern);
+        if (pat->u.as.name != NULL)
+          bind (st, pat->u.as.name, pat->pos);
+        break;
+    }
+}
+
+static void
+visit_pattern (HsSymtable *st, HsPattern *pat)
+{
+  if (enter_level (st, pat->pos))
+    visit_pattern_inner (st, pat);
+  st->depth--;
+}
+
 static void visit_stmt_inner (HsSymtable *st, HsStmt *s);
 
 static void
@@ -519,6 +576,16 @@ visit_stmt_inner (HsSymtable *st, HsStmt *s)
           break;
         }
       case HS_STMT_MATCH:
+        visit_expr (st, s->u.match.subject);
+        for (int i = 0; i < s->u.match.n_cases; i++)
+          {
+            HsMatchCase *mc = &s->u.match.cases[i];
+            visit_pattern (st, mc->pattern);
+            if (mc->guard != NULL)
+              visit_expr (st, mc->guard);
+            visit_stmts (st, &mc->body);
+          }
+        break;
       case HS_STMT_PASS:
       case HS_STMT_BREAK:
       case HS_STMT_CONTINUE:

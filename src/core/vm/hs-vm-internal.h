@@ -37,6 +37,14 @@ int hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, H
 HsObject *hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases,
                                gsize nbases);
 
+/* ---- pattern matching (hs-vm-match.c) ---- */
+
+gboolean hs_match_is_mapping (HsObject *subject);
+gboolean hs_match_is_sequence (HsObject *subject);
+HsObject *hs_match_keys (HsVM *vm, HsObject *map, HsObject *keys);
+HsObject *hs_match_class (HsVM *vm, HsObject *subject, HsObject *type, gsize nargs,
+                          HsObject *names);
+
 /* ---- generators freed while suspended (hs-vm-generator.c) ---- */
 
 void hs_vm_close_freed_generators_now (HsVM *vm);

@@ -2008,6 +2008,62 @@ op_WITH_EXCEPT_START:
     DISPATCH ();
   }
 
+op_COPY:
+  {
+    HsObject *v = hs_incref (sp[-(int)arg]);
+    PUSH (v);
+    DISPATCH ();
+  }
+
+op_SWAP:
+  {
+    HsObject *t = TOP ();
+    TOP () = sp[-(int)arg];
+    sp[-(int)arg] = t;
+    DISPATCH ();
+  }
+
+op_GET_LEN:
+  {
+    SAVE_FRAME ();
+    gssize n = hs_object_len (vm, TOP ());
+    ERROR_IF (n < 0);
+    HsObject *len = hs_int_from_i64 (vm, n);
+    ERROR_IF (len == NULL);
+    PUSH (len);
+    DISPATCH ();
+  }
+
+op_MATCH_MAPPING:
+op_MATCH_SEQUENCE:
+  {
+    HsObject *subject = TOP ();
+    PUSH (hs_bool_from (HS_INSTR_OP (w) == HS_OP_MATCH_MAPPING ? hs_match_is_mapping (subject)
+                                                               : hs_match_is_sequence (subject)));
+    DISPATCH ();
+  }
+
+op_MATCH_KEYS:
+  {
+    SAVE_FRAME ();
+    HsObject *values = hs_match_keys (vm, SECOND (), TOP ());
+    ERROR_IF (values == NULL);
+    PUSH (values);
+    DISPATCH ();
+  }
+
+op_MATCH_CLASS:
+  {
+    SAVE_FRAME ();
+    HsObject *attrs = hs_match_class (vm, THIRD (), SECOND (), arg, TOP ());
+    ERROR_IF (attrs == NULL);
+    hs_decref (vm, POP ());
+    hs_decref (vm, POP ());
+    hs_decref (vm, TOP ());
+    TOP () = attrs;
+    DISPATCH ();
+  }
+
 error:
   SAVE_FRAME ();
 error_noip:

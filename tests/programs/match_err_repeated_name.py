@@ -1,0 +1,3 @@
+match (1, 1):
+    case (a, a):
+        print("same")

@@ -442,6 +442,16 @@ object_header (Grid *grid, const HsSnapObject *obj)
   switch (obj->kind)
     {
       case HS_SNAP_CLASS:
+        if (obj->bases != NULL) /* several bases: all named, the arrow goes to the first */
+          {
+            GString *h = g_string_new ("class ");
+            g_string_append (h, obj->label ? obj->label : obj->type_name);
+            for (guint i = 0; i < obj->bases->len; i++)
+              g_string_append_printf (h, "%s%s", i ? ", " : "(",
+                                      (char *)g_ptr_array_index (obj->bases, i));
+            g_string_append_c (h, ')');
+            return grid_own (grid, g_string_free (h, FALSE));
+          }
         return grid_own (grid,
                          g_strdup_printf ("class %s", obj->label ? obj->label : obj->type_name));
       case HS_SNAP_FUNCTION:

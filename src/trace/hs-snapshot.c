@@ -66,6 +66,7 @@ object_free (gpointer data)
   g_ptr_array_unref (obj->hidden_holders);
   g_array_unref (obj->recorded_holders);
   value_clear (&obj->class_ref);
+  g_clear_pointer (&obj->bases, g_ptr_array_unref);
   g_free (obj);
 }
 
@@ -229,6 +230,15 @@ hs_snap_frame_add_held (HsSnapFrame *frame, const char *label, HsSnapValue value
 {
   g_return_if_fail (frame != NULL);
   add_var (frame->held, label, value);
+}
+
+void
+hs_snap_object_add_base (HsSnapObject *obj, const char *name)
+{
+  g_return_if_fail (obj != NULL);
+  if (obj->bases == NULL)
+    obj->bases = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (obj->bases, g_strdup (name));
 }
 
 void

@@ -112,6 +112,8 @@ typedef struct
    * nothing (kind PRIMITIVE, text NULL). It counts like any reference and is drawn from the
    * object's header. */
   HsSnapValue class_ref;
+  /* Classes with several bases: each base's name, in order (char*); NULL otherwise. */
+  GPtrArray *bases;
   /* char*, one per reference into this object that is not drawn as an arrow, naming its
    * holder in words ("hidden list_iterator #12"): arrows drawn + hidden holders = count. */
   GPtrArray *hidden_holders;
@@ -153,6 +155,7 @@ HsSnapValue hs_snap_value_primitive (const char *type_name, const char *text);
 HsSnapValue hs_snap_value_ref (guint64 id);
 void hs_snap_frame_add_var (HsSnapFrame *frame, const char *name, HsSnapValue value);
 void hs_snap_frame_add_held (HsSnapFrame *frame, const char *label, HsSnapValue value);
+void hs_snap_object_add_base (HsSnapObject *obj, const char *name);
 void hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue key,
                               HsSnapValue value);
 /* Adds a hidden holder the trace recorded: to recorded_holders, and in words (translated:

@@ -369,7 +369,18 @@ put_bases (GString *out, HsSnapshot *snap, HsSnapObject *o)
   const HsSnapValue *base = &o->class_ref;
 
   g_string_append (out, ", [");
-  if (base->kind == HS_SNAP_VALUE_REF)
+  if (o->bases != NULL)
+    {
+      gboolean first = TRUE;
+      for (guint i = 0; i < o->bases->len; i++)
+        if (strcmp (g_ptr_array_index (o->bases, i), "object") != 0)
+          {
+            g_string_append (out, first ? "" : ", ");
+            put_string (out, g_ptr_array_index (o->bases, i));
+            first = FALSE;
+          }
+    }
+  else if (base->kind == HS_SNAP_VALUE_REF)
     {
       HsSnapObject *b = hs_snapshot_lookup (snap, base->ref);
       if (b != NULL)

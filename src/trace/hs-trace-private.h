@@ -51,6 +51,9 @@ enum
 /* In an HS_REC_ATTRS record, the pair with this name is the object's class (instances)
  * or base class (classes): HsSnapObject.class_ref, not a cell. */
 #define HS_TRACE_CLASS_ATTR "__class__"
+/* In a class's HS_REC_ATTRS record of a class with several bases, each pair with this name
+ * names one base (its value is a pooled string, not an object): HsSnapObject.bases. */
+#define HS_TRACE_BASE_ATTR "__bases__"
 
 /* Strings (type names, variable names, reprs of primitives) are stored once in a pool
  * and referred to by index; index 0 is "no string". */

@@ -59,7 +59,7 @@ typedef struct
   guint64 delta_start;   /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
-  guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_cell;
+  guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell;
   GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
   GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
   GHashTable *generators;   /* traced generators that ran since the last flush (their frames
@@ -652,21 +652,24 @@ put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
 static void
 put_ancestor_holders (Recorder *rec, HsLog *log, HsObject *cls, HsObject *leaving)
 {
-  for (HsObject *a = hs_class_base_borrow (cls); a != NULL && hs_class_check (a);
-       a = hs_class_base_borrow (a))
-    if ((a->flags & HS_FLAG_TRACED) && !g_ptr_array_find (rec->todo, a, NULL))
+  HsObject *a;
+  for (gsize i = 1; (a = (HsObject *)hs_type_mro_at ((HsType *)cls, i)) != NULL; i++)
+    if (hs_class_check (a) && (a->flags & HS_FLAG_TRACED) && !g_ptr_array_find (rec->todo, a, NULL))
       put_holders (rec, log, a, leaving);
 }
 
 /* A class shows the entries of its namespace dict (which is not drawn itself) and refers
- * to its base (a built-in base, being immortal, is recorded inline by its name). */
+ * to its base (a built-in base, being immortal, is recorded inline by its name); a class
+ * with several bases also names them all. */
 static void
 put_class (Recorder *rec, HsLog *log, HsObject *o)
 {
   HsObject *dict = hs_class_dict_borrow (o);
   HsObject *base = hs_class_base_borrow (o);
+  HsObject *bases = hs_class_bases_borrow (o);
+  gsize nbases = bases != NULL && hs_tuple_len (bases) > 1 ? hs_tuple_len (bases) : 0;
   gboolean has_base = base != NULL && base != (HsObject *)&hs_object_type;
-  gsize n = has_base, pos = 0;
+  gsize n = has_base + nbases, pos = 0;
   HsObject *k, *v;
 
   if (dict != NULL && !g_hash_table_contains (rec->class_dicts, dict))
@@ -691,6 +694,11 @@ put_class (Recorder *rec, HsLog *log, HsObject *o)
     {
       hs_log_put (log, rec->str_class);
       hs_log_put (log, ref (rec, base));
+    }
+  for (gsize i = 0; i < nbases; i++)
+    {
+      hs_log_put (log, rec->str_base);
+      hs_log_put (log, pool (rec, ((HsType *)hs_tuple_get_borrow (bases, i))->name));
     }
   for (pos = 0; dict != NULL && hs_dict_next (dict, &pos, &k, &v);)
     if (!is_hidden_class_attr (k))
@@ -1535,6 +1543,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.str_cell = hs_string_pool_add (&t->pool, N_ ("cell"));
   rec.str_return = hs_string_pool_add (&t->pool, "__return__");
   rec.str_class = hs_string_pool_add (&t->pool, HS_TRACE_CLASS_ATTR);
+  rec.str_base = hs_string_pool_add (&t->pool, HS_TRACE_BASE_ATTR);
   rec.class_dicts = g_hash_table_new (NULL, NULL);
   rec.generators = g_hash_table_new (NULL, NULL);
   rec.class_lines = find_class_lines (t->source);

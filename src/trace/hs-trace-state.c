@@ -643,6 +643,9 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
           case HS_SHAPE_ATTRS:
             if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_CLASS_ATTR) == 0)
               so->class_ref = value_of (ts, g_array_index (o->vals, guint64, i + 1), count);
+            else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_BASE_ATTR) == 0)
+              hs_snap_object_add_base (
+                  so, hs_string_pool_get (pool, (guint32)g_array_index (o->vals, guint64, i + 1)));
             else
               hs_snap_object_add_cell (
                   so, hs_string_pool_get (pool, (guint32)a), none_key,

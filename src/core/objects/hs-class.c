@@ -19,6 +19,7 @@
 #include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-int.h"
+#include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -963,6 +964,12 @@ hs_class_internals (HsObject *cls, HsObject **objs, const char **names)
 }
 
 HsObject *
+hs_class_bases_borrow (HsObject *cls)
+{
+  return HS_CLASS (cls)->bases;
+}
+
+HsObject *
 hs_class_dict_borrow (HsObject *cls)
 {
   return ((HsType *)cls)->dict;
@@ -1030,19 +1037,259 @@ set_entry (HsVM *vm, HsObject *ns, const char *name, HsObject *value)
   return r;
 }
 
-static HsObject *
-mro_tuple (HsVM *vm, HsType *t)
+const HsType *
+hs_type_mro_at (const HsType *t, gsize i)
 {
-  int n = 0;
-  for (HsType *p = t; p != NULL; p = p->base)
+  HsObject *mro = (t->type_flags & HS_TYPE_HEAP) ? HS_CLASS (t)->mro : NULL;
+
+  if (mro != NULL)
+    return i < hs_tuple_len (mro) ? (const HsType *)hs_tuple_get_borrow (mro, i) : NULL;
+  for (; t != NULL && i > 0; i--)
+    t = t->base;
+  return t;
+}
+
+gboolean
+hs_class_mro_contains (const HsType *t, const HsType *base)
+{
+  const HsType *m;
+  for (gsize i = 0; (m = hs_type_mro_at (t, i)) != NULL; i++)
+    if (m == base)
+      return TRUE;
+  return FALSE;
+}
+
+/* A new tuple of t's method resolution order (what `__mro__` gives). */
+static HsObject *
+mro_tuple (HsVM *vm, const HsType *t)
+{
+  gsize n = 0;
+  while (hs_type_mro_at (t, n) != NULL)
     n++;
   HsObject *tup = hs_tuple_new (vm, n);
   if (tup == NULL)
     return NULL;
-  int i = 0;
-  for (HsType *p = t; p != NULL; p = p->base)
-    hs_tuple_set_take (tup, i++, hs_incref ((HsObject *)p));
+  for (gsize i = 0; i < n; i++)
+    hs_tuple_set_take (tup, i, hs_incref ((HsObject *)hs_type_mro_at (t, i)));
   return tup;
+}
+
+/* CPython's set_mro_error: the heads that could not be placed, each named once. */
+static void
+set_mro_error (HsVM *vm, HsObject **seqs, gsize nseqs, const gsize *remain)
+{
+  g_autoptr (GPtrArray) heads = g_ptr_array_new ();
+  g_autoptr (GString) msg
+      = g_string_new ("Cannot create a consistent method resolution\norder (MRO) for bases");
+
+  for (gsize i = 0; i < nseqs; i++)
+    if (remain[i] < hs_tuple_len (seqs[i])
+        && !g_ptr_array_find (heads, hs_tuple_get_borrow (seqs[i], remain[i]), NULL))
+      g_ptr_array_add (heads, hs_tuple_get_borrow (seqs[i], remain[i]));
+  for (guint i = 0; i < heads->len; i++)
+    g_string_append_printf (msg, "%s %s", i > 0 ? "," : "",
+                            ((HsType *)g_ptr_array_index (heads, i))->name);
+  hs_err_set_string (vm, &hs_exc_TypeError, msg->str);
+}
+
+static gboolean
+tail_contains (HsObject *seq, gsize whence, HsObject *o)
+{
+  for (gsize j = whence + 1; j < hs_tuple_len (seq); j++)
+    if (hs_tuple_get_borrow (seq, j) == o)
+      return TRUE;
+  return FALSE;
+}
+
+/* CPython's pmerge: the C3 merge of seqs into acc; FALSE with the MRO TypeError set. */
+static gboolean
+c3_merge (HsVM *vm, GPtrArray *acc, HsObject **seqs, gsize nseqs)
+{
+  g_autofree gsize *remain = g_new0 (gsize, nseqs);
+  gsize empty;
+
+again:
+  empty = 0;
+  for (gsize i = 0; i < nseqs; i++)
+    {
+      if (remain[i] >= hs_tuple_len (seqs[i]))
+        {
+          empty++;
+          continue;
+        }
+      HsObject *candidate = hs_tuple_get_borrow (seqs[i], remain[i]);
+      gboolean in_tail = FALSE;
+      for (gsize j = 0; j < nseqs && !in_tail; j++)
+        in_tail = tail_contains (seqs[j], remain[j], candidate);
+      if (in_tail)
+        continue;
+      g_ptr_array_add (acc, candidate);
+      for (gsize j = 0; j < nseqs; j++)
+        if (remain[j] < hs_tuple_len (seqs[j])
+            && hs_tuple_get_borrow (seqs[j], remain[j]) == candidate)
+          remain[j]++;
+      goto again;
+    }
+  if (empty != nseqs)
+    {
+      set_mro_error (vm, seqs, nseqs, remain);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* CPython's mro_implementation: the class, then the C3 merge of its bases' MROs and of its
+ * bases; a new tuple, or NULL with "duplicate base class" or the MRO TypeError. */
+static HsObject *
+compute_mro (HsVM *vm, HsClass *c)
+{
+  gsize nbases = hs_tuple_len (c->bases);
+  g_autoptr (GPtrArray) acc = g_ptr_array_new ();
+  HsObject **seqs = g_new0 (HsObject *, nbases + 1);
+  HsObject *r = NULL;
+
+  for (gsize i = 0; i < nbases; i++)
+    for (gsize j = i + 1; j < nbases; j++)
+      if (hs_tuple_get_borrow (c->bases, i) == hs_tuple_get_borrow (c->bases, j))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "duplicate base class %s",
+                         ((HsType *)hs_tuple_get_borrow (c->bases, i))->name);
+          goto out;
+        }
+  for (gsize i = 0; i < nbases; i++)
+    if ((seqs[i] = mro_tuple (vm, (HsType *)hs_tuple_get_borrow (c->bases, i))) == NULL)
+      goto out;
+  seqs[nbases] = hs_incref (c->bases);
+  g_ptr_array_add (acc, c);
+  /* one base: its MRO as it is (CPython's shortcut, which also skips the merge) */
+  if (nbases == 1)
+    for (gsize j = 0; j < hs_tuple_len (seqs[0]); j++)
+      g_ptr_array_add (acc, hs_tuple_get_borrow (seqs[0], j));
+  else if (!c3_merge (vm, acc, seqs, nbases + 1))
+    goto out;
+  r = hs_tuple_from_array (vm, (HsObject **)acc->pdata, acc->len);
+out:
+  for (gsize i = 0; i <= nbases; i++)
+    hs_xdecref (vm, seqs[i]);
+  g_free (seqs);
+  return r;
+}
+
+/* CPython's solid_base: the nearest ancestor whose instances are laid out differently from
+ * its base's (a class adds only its attribute table, which does not count). */
+static const HsType *
+solid_base (const HsType *t)
+{
+  if (t->type_flags & HS_TYPE_HEAP)
+    return solid_base (HS_CLASS (t)->static_base);
+  const HsType *b = t->base != NULL ? solid_base (t->base) : &hs_object_type;
+  return t->basicsize != b->basicsize ? t : b;
+}
+
+/* CPython's best_base: the base whose layout the new class's instances extend. */
+static HsType *
+best_base (HsVM *vm, HsObject **bases, gsize nbases)
+{
+  HsType *base = NULL;
+  const HsType *winner = NULL;
+
+  if (nbases == 0)
+    return &hs_object_type;
+  for (gsize i = 0; i < nbases; i++)
+    {
+      if (!HS_IS (bases[i], &hs_type_type))
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "bases must be types");
+          return NULL;
+        }
+      HsType *b = (HsType *)bases[i];
+      if (!(b->type_flags & HS_TYPE_BASETYPE))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not an acceptable base type",
+                         b->name);
+          return NULL;
+        }
+      const HsType *candidate = solid_base (b);
+      if (winner == NULL || (hs_type_is_subtype (candidate, winner) && candidate != winner))
+        {
+          winner = candidate;
+          base = b;
+        }
+      else if (!hs_type_is_subtype (winner, candidate))
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError,
+                             "multiple bases have instance lay-out conflict");
+          return NULL;
+        }
+    }
+  return base;
+}
+
+/* The built-in part of each base is object or an exception class: others are refused. */
+static gboolean
+check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
+{
+  for (gsize i = 0; i < nbases; i++)
+    {
+      HsType *b = (HsType *)bases[i];
+      if (b->type_flags & HS_TYPE_HEAP)
+        b = HS_CLASS (b)->static_base;
+      if (b != &hs_object_type && !(b->type_flags & HS_TYPE_EXCEPTION))
+        {
+          hs_err_format (vm, &hs_exc_NotImplementedError,
+                         "subclassing the built-in type '%s' is not supported by Heapscope yet",
+                         b->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+HsObject *
+hs_class_calculate_metaclass (HsVM *vm, HsObject *meta, HsObject **bases, gsize nbases)
+{
+  const HsType *winner;
+
+  if (meta == NULL)
+    meta = nbases > 0 ? (HsObject *)bases[0]->type : (HsObject *)&hs_type_type;
+  if (!HS_ISINSTANCE (meta, &hs_type_type))
+    return meta; /* a callable: called as it is */
+  winner = (const HsType *)meta;
+  for (gsize i = 0; i < nbases; i++)
+    {
+      const HsType *t = bases[i]->type;
+      if (hs_type_is_subtype (winner, t))
+        continue;
+      if (hs_type_is_subtype (t, winner))
+        {
+          winner = t;
+          continue;
+        }
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "metaclass conflict: the metaclass of a derived class must be a "
+                         "(non-strict) subclass of the metaclasses of all its bases");
+      return NULL;
+    }
+  return (HsObject *)winner;
+}
+
+/* Installs the slots the dunders of the class's ancestors imply (reversed MRO, so nearer
+ * classes come last): with several bases, inherited slots are not all along `base`. */
+static void
+inherit_slots (HsType *t)
+{
+  HsObject *mro = HS_CLASS (t)->mro;
+  for (gsize i = hs_tuple_len (mro) - 1; i >= 1; i--)
+    {
+      HsType *b = (HsType *)hs_tuple_get_borrow (mro, i);
+      gsize pos = 0;
+      HsObject *k, *v;
+      if (!(b->type_flags & HS_TYPE_HEAP))
+        continue;
+      while (hs_dict_next (b->dict, &pos, &k, &v))
+        if (hs_str_check (k))
+          fixup_slot (t, hs_str_utf8 (k));
+    }
 }
 
 /* What CPython's type_new adds to a new class's namespace after the body ran, in its order:
@@ -1070,12 +1317,6 @@ add_type_new_entries (HsVM *vm, HsClass *c, gboolean unhashable)
 HsObject *
 hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns)
 {
-  if (nbases > 1)
-    {
-      hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                         "multiple inheritance is not supported by Heapscope yet");
-      return NULL;
-    }
   /* Instances keep their attributes in a table of their own, made, looked up and set by
    * the runtime, and freed without running Python code: no fixed slots, no custom
    * creation, lookup or assignment, no finalizer. Refused rather than ignored. */
@@ -1088,28 +1329,9 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
                        refused[i]);
         return NULL;
       }
-  HsType *base = &hs_object_type;
-  if (nbases == 1)
-    {
-      if (!HS_IS (bases[0], &hs_type_type))
-        {
-          hs_err_set_string (vm, &hs_exc_TypeError, "bases must be types");
-          return NULL;
-        }
-      base = (HsType *)bases[0];
-      if (!(base->type_flags & HS_TYPE_HEAP) && base != &hs_object_type
-          && !(base->type_flags & HS_TYPE_EXCEPTION))
-        {
-          if (!(base->type_flags & HS_TYPE_BASETYPE))
-            hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not an acceptable base type",
-                           base->name);
-          else
-            hs_err_format (vm, &hs_exc_NotImplementedError,
-                           "subclassing the built-in type '%s' is not supported by Heapscope yet",
-                           base->name);
-          return NULL;
-        }
-    }
+  HsType *base = best_base (vm, bases, nbases);
+  if (base == NULL || !check_static_bases (vm, bases, nbases))
+    return NULL;
   HsClass *c = (HsClass *)hs_object_alloc (vm, &hs_type_type, sizeof (HsClass));
   if (c == NULL)
     return NULL;
@@ -1139,6 +1361,16 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
   t->next_attr = hs_instance_next_attr;
   t->construct = class_construct;
   t->dict = hs_incref (ns);
+  c->bases = nbases > 0 ? hs_tuple_from_array (vm, bases, nbases)
+                        : hs_tuple_pack (vm, 1, (HsObject *)&hs_object_type);
+  c->mro = c->bases != NULL ? compute_mro (vm, c) : NULL;
+  hs_gc_track (vm, (HsObject *)c);
+  if (c->mro == NULL)
+    {
+      hs_decref (vm, (HsObject *)c);
+      return NULL;
+    }
+  inherit_slots (t);
   gsize pos = 0;
   HsObject *k, *v;
   gboolean has_eq = FALSE, has_hash = FALSE;
@@ -1155,10 +1387,7 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
       }
   if (has_eq && !has_hash)
     t->hash = hs_object_hash_not_implemented;
-  c->mro = mro_tuple (vm, t);
-  c->bases = c->mro != NULL ? hs_tuple_pack (vm, 1, (HsObject *)base) : NULL;
-  hs_gc_track (vm, (HsObject *)c);
-  if (c->bases == NULL || add_type_new_entries (vm, c, has_eq && !has_hash) < 0)
+  if (add_type_new_entries (vm, c, has_eq && !has_hash) < 0)
     {
       hs_decref (vm, (HsObject *)c);
       return NULL;
@@ -1239,6 +1468,9 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
         return heap ? hs_incref (HS_CLASS (t)->name) : hs_str_from_cstr (vm, t->name);
       if (strcmp (n, "__module__") == 0)
         return hs_str_intern_cstr (heap ? "__main__" : t->module ? t->module : "builtins");
+      if (strcmp (n, "__bases__") == 0 && heap)
+        return hs_tuple_from_array (vm, hs_tuple_items (HS_CLASS (t)->bases),
+                                    hs_tuple_len (HS_CLASS (t)->bases));
       if (strcmp (n, "__bases__") == 0)
         return t->base != NULL ? hs_tuple_pack (vm, 1, (HsObject *)t->base)
                                : hs_incref (hs_tuple_empty ());
@@ -1254,11 +1486,20 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
           return hs_incref (d != NULL ? d : hs_None);
         }
     }
+  HsObject *d;
   if (!heap)
-    return type_getattr_base (vm, self, name);
-  HsObject *d = hs_type_lookup_borrow (t, name);
-  if (d != NULL)
+    {
+      HsObject *r = type_getattr_base (vm, self, name);
+      if (r != NULL || !hs_err_matches (vm, &hs_exc_AttributeError))
+        return r;
+      hs_err_clear (vm);
+    }
+  else if ((d = hs_type_lookup_borrow (t, name)) != NULL)
     return hs_descr_get (vm, d, NULL, t);
+  /* then the metatype's attributes, bound to the class (C.mro()) */
+  d = hs_type_lookup_borrow (self->type, name);
+  if (d != NULL)
+    return hs_descr_get (vm, d, self, self->type);
   hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, n);
   return NULL;
 }
@@ -1438,19 +1679,27 @@ super_dealloc (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, s->obj);
 }
 
+/* CPython's super_getattro: the attribute of the first class after `type` in the MRO of
+ * the object's type (of the object itself when it is a subclass of `type`). */
 static HsObject *
 super_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   HsSuper *s = (HsSuper *)self;
-  HsType *start = ((HsType *)s->type)->base;
-  HsObject *d = start != NULL ? hs_type_lookup_borrow (start, name) : NULL;
-  if (d != NULL)
+  gboolean is_type
+      = HS_IS (s->obj, &hs_type_type) && hs_type_is_subtype ((HsType *)s->obj, (HsType *)s->type);
+  const HsType *start = is_type ? (HsType *)s->obj : s->obj->type, *m;
+  gsize i = 0;
+
+  while ((m = hs_type_mro_at (start, i)) != NULL && m != (HsType *)s->type)
+    i++;
+  for (i++; m != NULL && (m = hs_type_mro_at (start, i)) != NULL; i++)
     {
-      gboolean is_type = HS_IS (s->obj, &hs_type_type);
-      const HsType *t = is_type ? (HsType *)s->obj : s->obj->type;
+      HsObject *d = m->dict != NULL ? hs_dict_get_item_borrow (vm, m->dict, name) : NULL;
+      if (d == NULL)
+        continue;
       if (HS_IS (d, &hs_method_descr_type) && is_type)
         return hs_incref (d);
-      return hs_descr_get (vm, d, is_type ? NULL : s->obj, t);
+      return hs_descr_get (vm, d, is_type ? NULL : s->obj, start);
     }
   hs_err_format (vm, &hs_exc_AttributeError, "'super' object has no attribute '%s'",
                  hs_str_utf8 (name));
@@ -1758,12 +2007,41 @@ object_str_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_object_repr (vm, args[0]);
 }
 
+static HsObject *
+type_mro_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "mro", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  HsObject *t = mro_tuple (vm, (HsType *)args[0]);
+  if (t == NULL)
+    return NULL;
+  HsObject *l = hs_list_from_array (vm, hs_tuple_items (t), hs_tuple_len (t));
+  hs_decref (vm, t);
+  return l;
+}
+
+static const HsMethodDef type_extra_methods[] = {
+  { "mro", type_mro_method },
+  { NULL, NULL },
+};
+
 static const HsMethodDef object_extra_methods[] = {
   { "__init__", object_init },
   { "__repr__", object_repr_method },
   { "__str__", object_str_method },
   { NULL, NULL },
 };
+
+static void
+add_methods (HsType *type, const HsMethodDef *defs)
+{
+  for (const HsMethodDef *m = defs; m->name != NULL; m++)
+    {
+      HsObject *name = hs_str_intern_cstr (m->name);
+      if (hs_dict_get_item_borrow (NULL, type->dict, name) == NULL)
+        hs_dict_set_item (NULL, type->dict, name, hs_method_descr_new (m, type));
+    }
+}
 
 void
 hs_class_runtime_init (void)
@@ -1793,11 +2071,6 @@ hs_class_runtime_init (void)
   hs_type_type.refs = class_refs;
   hs_type_type.clear = class_clear;
   hs_type_type.dealloc = class_dealloc;
-  for (const HsMethodDef *m = object_extra_methods; m->name != NULL; m++)
-    {
-      HsObject *name = hs_str_intern_cstr (m->name);
-      if (hs_dict_get_item_borrow (NULL, hs_object_type.dict, name) == NULL)
-        hs_dict_set_item (NULL, hs_object_type.dict, name,
-                          hs_method_descr_new (m, &hs_object_type));
-    }
+  add_methods (&hs_object_type, object_extra_methods);
+  add_methods (&hs_type_type, type_extra_methods);
 }

@@ -4,14 +4,14 @@
  * Invariant: a class made by a `class` statement is an HsClass: an HsType (so the
  * protocol functions dispatch through its slots) whose header type is `type`, with
  * HS_TYPE_HEAP set, owning its namespace dict (`type.dict`, a separate dict object that
- * refs visits) and, when its base is itself a heap class, a reference to the base.
- * Its slots call the dunder methods found along the base chain (CPython's slot_*
- * functions). An instance owns a reference to its class and its attributes, kept inside
- * the instance (not in a separate dict object) in insertion order, names interned;
- * refs visits the class, then the attribute values. Every attribute store marks the
- * instance dirty. Single inheritance only; a class may derive from object, from another
- * class, or from a built-in exception class (its instances then start with an
- * HsException).
+ * refs visits), its bases and method resolution order (C3, as CPython's) as tuples, and,
+ * when its base (the one whose layout it extends) is a heap class, a reference to it.
+ * Its slots call the dunder methods found along the MRO (CPython's slot_* functions). An
+ * instance owns a reference to its class and its attributes, kept inside the instance (not
+ * in a separate dict object) in insertion order, names interned; refs visits the class,
+ * then the attribute values. Every attribute store marks the instance dirty. The built-in
+ * part of a class is object or a built-in exception class (its instances then start with
+ * an HsException).
  */
 #pragma once
 
@@ -60,10 +60,21 @@ extern HsType hs_getset_descr_type;
 /* `class name(bases): ...` once its body ran with namespace `ns` (borrowed). */
 HsObject *hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns);
 
+/* CPython's _PyType_CalculateMetaclass: `meta` (NULL: the type of the first base, or
+ * `type`), or the most derived of it and the types of the bases when it is a type;
+ * borrowed; NULL with TypeError on a metaclass conflict. */
+HsObject *hs_class_calculate_metaclass (HsVM *vm, HsObject *meta, HsObject **bases, gsize nbases);
+
 /* ---- accessors for the trace engine ---------------------------------------------- */
 const char *hs_class_name (HsObject *cls);
-/* The base class (a type object; `object` for a class without bases). */
+/* The base class whose layout the instances extend (CPython's __base__: a type object;
+ * `object` for a class without bases). */
 HsObject *hs_class_base_borrow (HsObject *cls);
+/* The classes of its `class` statement (a tuple of type objects; CPython's __bases__). */
+HsObject *hs_class_bases_borrow (HsObject *cls);
+/* The i-th type of t's method resolution order (t itself at 0), NULL past the end: a
+ * class's __mro__ (C3 linearisation of its bases), a built-in type's base chain. */
+const HsType *hs_type_mro_at (const HsType *t, gsize i);
 /* The objects a class keeps that the diagram does not draw, each holding references
  * counted like arrows (its __mro__ and __bases__ tuples, and its namespace's __dict__
  * and __weakref__ descriptors, which hold it): up to 4, borrowed, with their names

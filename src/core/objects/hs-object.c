@@ -1207,6 +1207,19 @@ hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsOb
 HsObject *
 hs_type_lookup_borrow (const HsType *type, HsObject *name)
 {
+  HsObject *mro = (type->type_flags & HS_TYPE_HEAP) ? HS_CLASS (type)->mro : NULL;
+
+  if (mro != NULL)
+    {
+      for (gsize i = 0; i < hs_tuple_len (mro); i++)
+        {
+          const HsType *t = (const HsType *)hs_tuple_get_borrow (mro, i);
+          HsObject *v = t->dict != NULL ? hs_dict_get_item_borrow (NULL, t->dict, name) : NULL;
+          if (v != NULL)
+            return v;
+        }
+      return NULL;
+    }
   for (const HsType *t = type; t != NULL; t = t->base)
     if (t->dict != NULL)
       {

@@ -323,9 +323,14 @@ gboolean hs_object_has_default_repr (const HsObject *obj);
 
 /* ---- protocol (CPython's abstract object layer) -------------------------------- */
 
+/* Whether `base` is in the heap class t's __mro__ (in hs-class.c). */
+gboolean hs_class_mro_contains (const HsType *t, const HsType *base);
+
 static inline gboolean
 hs_type_is_subtype (const HsType *t, const HsType *base)
 {
+  if (t->type_flags & HS_TYPE_HEAP)
+    return hs_class_mro_contains (t, base);
   for (; t != NULL; t = t->base)
     if (t == base)
       return TRUE;
@@ -378,7 +383,8 @@ gboolean hs_object_is_callable (const HsObject *obj);
 HsObject *hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name);
 HsObject *hs_object_getattr_cstr (HsVM *vm, HsObject *obj, const char *name);
 int hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value);
-/* Type-dict lookup along the base chain; borrowed, NULL if absent (no error set). */
+/* Type-dict lookup along the method resolution order (a class's __mro__, a built-in's
+ * base chain); borrowed, NULL if absent (no error set). */
 HsObject *hs_type_lookup_borrow (const HsType *type, HsObject *name);
 /* Name of the type for messages ("int", "list", a class's name). */
 const char *hs_type_name (const HsObject *obj);

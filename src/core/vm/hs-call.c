@@ -188,38 +188,90 @@ hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsO
   return hs_vm_eval_frame (vm, f);
 }
 
-/* Runs a class body with a fresh namespace, then makes the class. */
-HsObject *
-hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize nbases)
+/* The namespace a class body runs in: what the metaclass's __prepare__ gives (a dict),
+ * else a new dict. */
+static HsObject *
+prepare_namespace (HsVM *vm, HsObject *meta, HsObject *name, HsObject **bases, gsize nbases)
+{
+  HsObject *prepare, *bases_tuple, *ns;
+
+  if (meta == (HsObject *)&hs_type_type)
+    return hs_dict_new (vm);
+  prepare = hs_object_getattr_cstr (vm, meta, "__prepare__");
+  if (prepare == NULL)
+    {
+      if (!hs_err_matches (vm, &hs_exc_AttributeError))
+        return NULL;
+      hs_err_clear (vm);
+      return hs_dict_new (vm);
+    }
+  /* (CPython's bases tuple lives through the body; here only through the calls) */
+  bases_tuple = hs_tuple_from_array (vm, bases, nbases);
+  HsObject *args[2] = { name, bases_tuple };
+  ns = bases_tuple != NULL ? hs_object_call (vm, prepare, args, 2, NULL) : NULL;
+  hs_decref (vm, prepare);
+  hs_xdecref (vm, bases_tuple);
+  if (ns != NULL && !hs_dict_check (ns))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s.__prepare__() must return a mapping, not %s",
+                     ((HsType *)meta)->name, hs_type_name (ns));
+      HS_CLEAR (vm, ns);
+    }
+  return ns;
+}
+
+/* Makes the class once its body ran: `type` makes it itself, another metaclass is called
+ * as meta(name, bases, ns). */
+static HsObject *
+make_class (HsVM *vm, HsObject *meta, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns)
+{
+  if (meta == (HsObject *)&hs_type_type)
+    return hs_class_new (vm, name, bases, nbases, ns);
+  HsObject *bases_tuple = hs_tuple_from_array (vm, bases, nbases);
+  if (bases_tuple == NULL)
+    return NULL;
+  HsObject *args[3] = { name, bases_tuple, ns };
+  HsObject *cls = hs_object_call (vm, meta, args, 3, NULL);
+  hs_decref (vm, bases_tuple);
+  return cls;
+}
+
+/* Runs a class body in the namespace `ns`; NULL on error, else what the body returned
+ * (its __class__ cell, or None). */
+static HsObject *
+run_class_body (HsVM *vm, HsObject *func, HsObject *ns)
 {
   HsFunction *fn = HS_FUNCTION (func);
-  HsObject *ns = hs_dict_new (vm);
-  if (ns == NULL)
-    return NULL;
   HsFrame *f = hs_vm_frame_push (vm, fn->code, func, fn->globals);
   if (f == NULL)
-    {
-      hs_decref (vm, ns);
-      return NULL;
-    }
+    return NULL;
   f->ns = hs_incref (ns);
   f->cur_line = -1;
   if ((fn->code->ncells | fn->code->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
     {
       hs_vm_frame_pop (vm, f);
-      hs_decref (vm, ns);
       return NULL;
     }
-  HsObject *r = hs_vm_eval_frame (vm, f);
-  if (r == NULL)
-    {
-      hs_decref (vm, ns);
-      return NULL;
-    }
-  HsObject *cls = hs_class_new (vm, name, bases, nbases, ns);
-  hs_decref (vm, ns);
+  return hs_vm_eval_frame (vm, f);
+}
+
+/* Runs a class body in the namespace its metaclass prepares, then makes the class
+ * (CPython's __build_class__). */
+HsObject *
+hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize nbases)
+{
+  HsObject *meta = hs_class_calculate_metaclass (vm, NULL, bases, nbases);
+  HsObject *ns, *r = NULL, *cls = NULL;
+
+  if (meta == NULL)
+    return NULL;
+  ns = prepare_namespace (vm, meta, name, bases, nbases);
+  r = ns != NULL ? run_class_body (vm, func, ns) : NULL;
+  if (r != NULL)
+    cls = make_class (vm, meta, name, bases, nbases, ns);
   if (cls != NULL && HS_IS (r, &hs_cell_type))
     hs_cell_set (vm, r, cls);
-  hs_decref (vm, r);
+  hs_xdecref (vm, r);
+  hs_xdecref (vm, ns);
   return cls;
 }

@@ -116,6 +116,32 @@ test_png_scaled (void)
   assert_dir_holds (1);
 }
 
+/* A PNG that would pass cairo's 32,767 pixels a side is drawn smaller, and says so. */
+static void
+test_png_too_big (void)
+{
+  g_autoptr (HsTrace) trace = record ("xs = [str(i) * 30 for i in range(19)]\n");
+  int last = hs_trace_get_n_steps (trace) - 1;
+  g_autofree char *path = tmp_path ("wide.png");
+  g_autofree char *data = NULL;
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  HsExportSettings s;
+  gsize len;
+
+  empty_dir ();
+  settings_for (&s, trace, "png", last, last);
+  s.scale = 16.0;
+  s.notes = notes;
+  export_ok (&s, path, 1);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (read_be32 ((guchar *)data + 16), <=, 32767);
+  g_assert_cmpuint (read_be32 ((guchar *)data + 16), >, 30000);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_nonnull (strstr (notes->pdata[0], "% of the size asked for"));
+  assert_dir_holds (1);
+}
+
 static void
 test_png_bad_path (void)
 {
@@ -500,6 +526,7 @@ main (int argc, char **argv)
   g_assert_nonnull (tmpdir);
   g_test_add_func ("/diagram/export/format-table", test_format_table);
   g_test_add_func ("/diagram/export/png-scaled", test_png_scaled);
+  g_test_add_func ("/diagram/export/png-too-big", test_png_too_big);
   g_test_add_func ("/diagram/export/png-bad-path", test_png_bad_path);
   g_test_add_func ("/diagram/export/failure-leaves-nothing", test_failure_leaves_nothing);
   g_test_add_func ("/diagram/export/numbered-files", test_numbered_files);

@@ -18,6 +18,7 @@ heapscope_export_request_free (HeapscopeExportRequest *request)
   g_clear_pointer (&request->options, heapscope_view_options_free);
   g_free (request->theme);
   g_free (request->path);
+  g_clear_pointer (&request->notes, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -45,6 +46,7 @@ settings_from_request (const HeapscopeExportRequest *req, int first, int last,
   settings->show_badges = req->options->show_refcounts;
   settings->layout = layout_step;
   settings->layout_data = (gpointer)req;
+  settings->notes = req->notes;
 }
 
 GBytes *
@@ -106,6 +108,8 @@ heapscope_export_async (HeapscopeExportRequest *request, GCancellable *cancellab
 
   g_return_if_fail (request != NULL && request->box != NULL && request->path != NULL);
   g_return_if_fail (request->format != NULL);
+  if (request->notes == NULL)
+    request->notes = g_ptr_array_new_with_free_func (g_free);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, heapscope_export_async);
   g_task_set_task_data (task, request, (GDestroyNotify)heapscope_export_request_free);
@@ -117,4 +121,14 @@ heapscope_export_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+heapscope_export_get_note (GAsyncResult *result)
+{
+  HeapscopeExportRequest *req;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  req = g_task_get_task_data (G_TASK (result));
+  return req->notes != NULL && req->notes->len > 0 ? req->notes->pdata[0] : NULL;
 }

@@ -25,6 +25,7 @@ typedef struct
   HsPageSize page_size; /* multi-page formats only */
   char *path;           /* the file; with all_steps and a one-image format, the name
                            gets "-001", "-002", ... before its extension */
+  GPtrArray *notes;     /* filled by the export: what the user should know (char*) */
 } HeapscopeExportRequest;
 
 void heapscope_export_request_free (HeapscopeExportRequest *request);
@@ -38,5 +39,8 @@ void heapscope_export_async (HeapscopeExportRequest *request, GCancellable *canc
                              GAsyncReadyCallback callback, gpointer user_data);
 /* The paths written (NULL-terminated, free with g_strfreev), or NULL with `error`. */
 char **heapscope_export_finish (GAsyncResult *result, GError **error);
+/* What the finished export wants the user to know (a PNG drawn smaller than asked), or
+ * NULL; owned by the result. */
+const char *heapscope_export_get_note (GAsyncResult *result);
 
 G_END_DECLS

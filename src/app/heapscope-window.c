@@ -864,6 +864,14 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u file", "Exported %u files",
                                          g_strv_length (paths)),
                             g_strv_length (paths));
+  if (heapscope_export_get_note (result) != NULL)
+    {
+      /* a PNG drawn smaller than asked: say so where the export is confirmed */
+      char *with_note = g_strdup_printf ("%s: %s", text, heapscope_export_get_note (result));
+
+      g_free (text);
+      text = with_note;
+    }
   heapscope_window_add_toast (self, text);
   g_signal_emit (self, signals[EXPORT_FINISHED], 0, paths, error ? error->message : NULL);
 }

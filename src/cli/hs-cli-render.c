@@ -122,6 +122,7 @@ hs_cli_render (int argc, char **argv)
   g_autofree char *abs = NULL;
   g_autoptr (HsTrace) trace = NULL;
   g_auto (GStrv) written = NULL;
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   HsTraceOptions options;
   HsExportSettings settings;
   gsize len = 0;
@@ -166,6 +167,7 @@ hs_cli_render (int argc, char **argv)
     }
   settings.scale = scale;
   settings.view = internals ? HS_VIEW_SHOW_INTERNALS : 0;
+  settings.notes = notes;
   if (!hs_cli_read_source ("render", argv[1], &text, &len, &abs))
     return 1;
   hs_trace_options_init (&options);
@@ -186,5 +188,7 @@ hs_cli_render (int argc, char **argv)
       g_printerr ("heapscope-cli render: %s\n", error->message);
       return 1;
     }
+  for (guint i = 0; i < notes->len; i++)
+    g_printerr ("heapscope-cli render: %s\n", (char *)notes->pdata[i]);
   return 0;
 }

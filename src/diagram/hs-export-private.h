@@ -30,6 +30,11 @@ typedef cairo_surface_t *(*HsVectorSurfaceFunc) (cairo_write_func_t write, void 
                                                  double width, double height);
 gboolean hs_export_write_vector (HsExportJob *job, int step, HsVectorSurfaceFunc create,
                                  GError **error);
+/* Appends a sentence for the user to settings->notes (takes `text`). */
+void hs_export_job_note (HsExportJob *job, char *text);
+/* `scale`, or less when the scene at `scale` would pass what an image surface holds
+ * (cairo's 32,767 pixels a side, and a memory budget): then the job notes it. */
+double hs_export_fit_scale (HsExportJob *job, const HsScene *scene, double scale);
 /* The scene drawn at `scale` on a new image surface, with the theme's background. */
 cairo_surface_t *hs_export_draw_image (HsExportJob *job, const HsScene *scene, double scale);
 

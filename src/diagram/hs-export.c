@@ -251,6 +251,37 @@ hs_export_write_vector (HsExportJob *job, int step, HsVectorSurfaceFunc create, 
   return hs_export_finish_surface (surface, cr, error);
 }
 
+void
+hs_export_job_note (HsExportJob *job, char *text)
+{
+  if (job->settings.notes != NULL)
+    g_ptr_array_add (job->settings.notes, text);
+  else
+    g_free (text);
+}
+
+/* cairo's image surfaces end at 32,767 pixels a side; 100 megapixels (400 MB) is what
+ * the CLI's default 2 GiB address space can draw and compress beside the trace. */
+#define IMAGE_MAX_SIDE 32766.0 /* ceil() stays within 32,767 */
+#define IMAGE_MAX_PIXELS 1e8
+
+double
+hs_export_fit_scale (HsExportJob *job, const HsScene *scene, double scale)
+{
+  double w = MAX (scene->width, 1), h = MAX (scene->height, 1);
+  double fit
+      = MIN (MIN (IMAGE_MAX_SIDE / w, IMAGE_MAX_SIDE / h), sqrt (IMAGE_MAX_PIXELS / (w * h)));
+
+  if (fit >= scale)
+    return scale;
+  hs_export_job_note (
+      job,
+      g_strdup_printf (_ ("Drawn at %d%% of the size asked for (%d × %d pixels), the most an "
+                          "image can hold; SVG and PDF keep every detail"),
+                       (int)floor (100 * fit / scale), (int)ceil (w * fit), (int)ceil (h * fit)));
+  return fit;
+}
+
 cairo_surface_t *
 hs_export_draw_image (HsExportJob *job, const HsScene *scene, double scale)
 {

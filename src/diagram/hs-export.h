@@ -69,6 +69,10 @@ typedef struct
   const HsDiagramOptions *diagram; /* NULL: the defaults */
   HsExportLayoutFunc layout;       /* NULL: hs_diagram_render of the view with `diagram` */
   gpointer layout_data;
+  /* Optional, the caller's: the export appends (char*, translated) what the user should
+   * know about the files written, such as a PNG drawn smaller than asked to fit an
+   * image's size limit. */
+  GPtrArray *notes;
 } HsExportSettings;
 
 void hs_export_settings_init (HsExportSettings *settings);

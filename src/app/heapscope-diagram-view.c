@@ -6,6 +6,10 @@
  *   freed while `from` or `target` still needs it.
  * - Geometry: a scene point p is drawn at p * zoom + origin, where origin centres the
  *   content when it is smaller than the viewport and follows the adjustments otherwise.
+ * - Fitting (`fit`, on until the viewer zooms by hand): the zoom changes between steps
+ *   only when the new scene no longer fits, so that text keeps its size while stepping;
+ *   it then shrinks to fit, down to `fit_floor` (MIN_FIT_ZOOM, below which text is not
+ *   readable and the view scrolls; MIN_ZOOM after Fit to Window, which shows it whole).
  * - snapshot only reads this state; every change calls gtk_widget_queue_draw/resize.
  */
 #include "config.h"
@@ -17,8 +21,8 @@
 #include "hs-painter.h"
 
 #define MARGIN 24.0
-#define MIN_ZOOM 0.1
-#define MIN_FIT_ZOOM 0.4 /* below this text is unreadable: scroll instead */
+#define MIN_ZOOM 0.01    /* Fit to Window shows any diagram whole */
+#define MIN_FIT_ZOOM 0.4 /* below this text is unreadable: stepping scrolls instead */
 #define MAX_ZOOM 8.0
 #define ZOOM_STEP 1.2
 
@@ -40,6 +44,8 @@ struct _HeapscopeDiagramView
   double zoom_at_gesture;
   double max_fit_zoom;
   gboolean fit;
+  double fit_floor;
+  int fit_width, fit_height; /* the viewport the zoom was last fitted to */
 
   GtkAdjustment *hadj;
   GtkAdjustment *vadj;
@@ -316,8 +322,10 @@ follow_changes (HeapscopeDiagramView *self, const HsScene *prev)
 
 /* ---- zoom ---- */
 
+/* The zoom at which the whole target fits the viewport (at most max_fit_zoom, at least
+ * `floor`), or 0 when there is nothing to fit yet. */
 static double
-fit_zoom (HeapscopeDiagramView *self)
+fit_zoom (HeapscopeDiagramView *self, double floor)
 {
   int w = gtk_widget_get_width (GTK_WIDGET (self));
   int h = gtk_widget_get_height (GTK_WIDGET (self));
@@ -325,9 +333,27 @@ fit_zoom (HeapscopeDiagramView *self)
   double z;
 
   if (s == NULL || s->width <= 0 || s->height <= 0 || w <= 0 || h <= 0)
-    return 1.0;
+    return 0;
+  self->fit_width = w, self->fit_height = h;
   z = MIN ((w - 2 * MARGIN) / s->width, (h - 2 * MARGIN) / s->height);
-  return CLAMP (z, MIN_FIT_ZOOM, self->max_fit_zoom);
+  return CLAMP (z, floor, self->max_fit_zoom);
+}
+
+/* The zoom for a new target while fitting: the current one while the scene still fits
+ * (or cannot fit at a readable size anyway), else the one that fits. A first scene, or a
+ * new viewport size, is fitted afresh. */
+static double
+settle_zoom (HeapscopeDiagramView *self, gboolean fresh)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  double z;
+
+  fresh = fresh || w != self->fit_width || h != self->fit_height;
+  z = fit_zoom (self, self->fit_floor);
+  if (z == 0)
+    return self->zoom;
+  return fresh ? z : MIN (self->zoom, z);
 }
 
 static void
@@ -393,7 +419,9 @@ heapscope_diagram_view_zoom_fit (HeapscopeDiagramView *self)
 {
   g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
   self->fit = TRUE;
-  zoom_centered (self, fit_zoom (self));
+  self->fit_floor = MIN_ZOOM;
+  if (fit_zoom (self, self->fit_floor) > 0)
+    zoom_centered (self, fit_zoom (self, self->fit_floor));
 }
 
 void
@@ -402,7 +430,7 @@ heapscope_diagram_view_set_max_fit_zoom (HeapscopeDiagramView *self, double zoom
   g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
   self->max_fit_zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
   if (self->fit)
-    zoom_centered (self, fit_zoom (self));
+    zoom_centered (self, settle_zoom (self, TRUE));
 }
 
 /* ---- animation ---- */
@@ -522,7 +550,7 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
   self->target = scene ? hs_scene_copy (scene) : NULL;
 
   if (self->fit)
-    self->zoom = fit_zoom (self);
+    self->zoom = settle_zoom (self, from == NULL);
   configure_adjustments (self);
   follow_changes (self, from);
 
@@ -654,7 +682,7 @@ heapscope_diagram_view_size_allocate (GtkWidget *widget, int width, int height, 
   HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
 
   if (self->fit)
-    self->zoom = fit_zoom (self);
+    self->zoom = settle_zoom (self, FALSE);
   configure_adjustments (self);
   gtk_popover_present (GTK_POPOVER (self->menu));
 }
@@ -1081,6 +1109,7 @@ heapscope_diagram_view_init (HeapscopeDiagramView *self)
   self->zoom = 1.0;
   self->max_fit_zoom = 1.25;
   self->fit = TRUE;
+  self->fit_floor = MIN_FIT_ZOOM;
   self->duration_ms = 300;
   self->theme = g_strdup ("light");
   self->show_refcounts = TRUE;

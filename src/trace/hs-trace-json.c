@@ -4,9 +4,15 @@
  * as ["REF", id] outside the Heapscope keys (`refcounts`, `freed`, `gc`, `unreachable`):
  * frame variables, heap contents, and the values a frame holds (`heapscope_held`).
  * The format is documented in docs/trace-format.md.
+ *
+ * Steps are formatted one at a time and written out at once (a long run never sits in
+ * memory as text). In compact mode the per-object maps of a step (heap, refcounts, ...)
+ * hold only the entries that differ from the previous step, and `heapscope_removed` names
+ * those gone: Map keeps each entry's text of the previous step to compare with.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -174,6 +180,217 @@ name_in_repr (const char *text, const char *tag)
   return name;
 }
 
+/* ---- per-object maps, whole or as changes (compact) ---------------------------- */
+
+typedef enum
+{
+  MAP_HEAP,
+  MAP_REFCOUNTS,
+  MAP_HIDDEN_HOLDERS,
+  MAP_CLASS_REFS,
+  MAP_CLOSURE_CELLS,
+  N_MAPS
+} MapKind;
+
+static const char *const map_keys[N_MAPS] = {
+  "heap",
+  "refcounts",
+  "heapscope_hidden_holders",
+  "heapscope_class_refs",
+  "heapscope_closure_cells",
+};
+
+typedef struct
+{
+  gboolean compact;
+  GHashTable *prev[N_MAPS]; /* compact: guint64* id -> the entry's text at the last step */
+  GHashTable *now[N_MAPS];  /* compact: ids present in this step */
+  GString *removed;         /* compact: this step's "heapscope_removed" members */
+  gsize map_start, entry_start;
+  gboolean first;
+  gsize stdout_len;    /* compact: stdout written so far */
+  GArray *elements[2]; /* compact: element offsets, for extend_entry */
+} Maps;
+
+static void
+maps_init (Maps *m, gboolean compact)
+{
+  *m = (Maps){ compact };
+  for (int i = 0; i < N_MAPS && compact; i++)
+    {
+      m->prev[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      m->now[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    }
+  m->removed = g_string_new (NULL);
+  m->elements[0] = g_array_new (FALSE, FALSE, sizeof (gsize));
+  m->elements[1] = g_array_new (FALSE, FALSE, sizeof (gsize));
+}
+
+static void
+maps_clear (Maps *m)
+{
+  for (int i = 0; i < N_MAPS && m->compact; i++)
+    {
+      g_hash_table_unref (m->prev[i]);
+      g_hash_table_unref (m->now[i]);
+    }
+  g_string_free (m->removed, TRUE);
+  g_array_unref (m->elements[0]);
+  g_array_unref (m->elements[1]);
+}
+
+/* A keyframe: the next step writes every entry, and readers start afresh from it. */
+static void
+maps_forget (Maps *m)
+{
+  for (int i = 0; i < N_MAPS && m->compact; i++)
+    g_hash_table_remove_all (m->prev[i]);
+  m->stdout_len = 0;
+}
+
+static void
+map_begin (Maps *m, GString *out, MapKind kind)
+{
+  m->map_start = out->len;
+  g_string_append_printf (out, ", \"%s\": {", map_keys[kind]);
+  m->first = TRUE;
+}
+
+/* Starts the entry of `id`; its value follows. */
+static void
+entry_begin (Maps *m, GString *out, guint64 id)
+{
+  m->entry_start = out->len;
+  if (!m->first)
+    g_string_append (out, ", ");
+  g_string_append_printf (out, "\"%" G_GUINT64_FORMAT "\": ", id);
+}
+
+/* Fills `at` with the byte offsets of the elements of the JSON array `text` (where each
+ * starts, after "[" or ", "). */
+static void
+array_elements (const char *text, GArray *at)
+{
+  int depth = 0;
+  gboolean in_string = FALSE;
+
+  g_array_set_size (at, 0);
+  for (const char *p = text; *p; p++)
+    {
+      gsize offset;
+
+      if (in_string)
+        {
+          if (*p == '\\')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (*p == '"')
+        in_string = TRUE;
+      else if ((*p == '[' || *p == '{') && depth++ == 0)
+        {
+          offset = p + 1 - text;
+          g_array_append_val (at, offset);
+        }
+      else if (*p == ']' || *p == '}')
+        depth--;
+      else if (*p == ',' && depth == 1)
+        {
+          offset = p + 2 - text;
+          g_array_append_val (at, offset);
+        }
+    }
+}
+
+/* A heap entry whose first elements read as they did (a list that grew) is written as
+ * ["HEAPSCOPE_EXTEND", kept, the elements after them...]: the entry's first `kept`
+ * elements of the previous step, then those. `value` is where the entry's value starts
+ * in `out`, `before` its previous value. */
+static void
+extend_entry (Maps *m, GString *out, gsize value, const char *before)
+{
+  const char *now = out->str + value;
+  GArray *a = m->elements[0], *b = m->elements[1];
+  guint kept = 0;
+  g_autofree char *rest = NULL;
+
+  array_elements (before, a);
+  array_elements (now, b);
+  if (a->len == 0 || b->len == 0 || g_array_index (a, gsize, 0) != g_array_index (b, gsize, 0))
+    return;
+  /* element k ends where k + 1 starts: compare one element at a time */
+  while (kept + 1 < a->len && kept + 1 < b->len
+         && g_array_index (a, gsize, kept + 1) == g_array_index (b, gsize, kept + 1)
+         && memcmp (before + g_array_index (a, gsize, kept), now + g_array_index (a, gsize, kept),
+                    g_array_index (a, gsize, kept + 1) - g_array_index (a, gsize, kept))
+                == 0)
+    kept++;
+  if (kept < 2 || g_array_index (a, gsize, kept) < 64)
+    return; /* not worth it */
+  rest = g_strdup (now + g_array_index (b, gsize, kept));
+  g_string_truncate (out, value);
+  g_string_append_printf (out, "[\"HEAPSCOPE_EXTEND\", %u, %s", kept, rest);
+}
+
+/* In compact mode an entry that reads as it did at the previous step is taken back. */
+static void
+entry_end (Maps *m, GString *out, MapKind kind, guint64 id)
+{
+  gsize start = m->entry_start + (m->first ? 0 : 2);
+  const char *before;
+  char *now;
+
+  if (m->compact)
+    {
+      g_hash_table_add (m->now[kind], g_memdup2 (&id, sizeof id));
+      before = g_hash_table_lookup (m->prev[kind], &id);
+      if (before != NULL && strcmp (before, out->str + start) == 0)
+        {
+          g_string_truncate (out, m->entry_start);
+          return;
+        }
+      now = g_strndup (out->str + start, out->len - start);
+      if (before != NULL && kind == MAP_HEAP)
+        extend_entry (m, out, strchr (out->str + start, ':') + 2 - out->str,
+                      strchr (before, ':') + 2);
+      g_hash_table_insert (m->prev[kind], g_memdup2 (&id, sizeof id), now);
+    }
+  m->first = FALSE;
+}
+
+/* Closes the map; in compact mode lists the ids it held at the last step and no more. */
+static void
+map_end (Maps *m, GString *out, MapKind kind)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gboolean first = TRUE;
+
+  g_string_append (out, "}");
+  if (!m->compact)
+    return;
+  if (m->first)
+    g_string_truncate (out, m->map_start); /* compact: a map with no change is left out */
+  g_hash_table_iter_init (&iter, m->prev[kind]);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (g_hash_table_contains (m->now[kind], key))
+        continue;
+      if (first)
+        g_string_append_printf (m->removed, "%s\"%s\": [", m->removed->len ? ", " : "",
+                                map_keys[kind]);
+      g_string_append_printf (m->removed, "%s%" G_GUINT64_FORMAT, first ? "" : ", ",
+                              *(guint64 *)key);
+      first = FALSE;
+      g_hash_table_iter_remove (&iter);
+    }
+  if (!first)
+    g_string_append (m->removed, "]");
+  g_hash_table_remove_all (m->now[kind]);
+}
+
 /* A language object's heap entry (see language_object_tag). */
 static void
 put_language_object (GString *out, const HsSnapValue *v)
@@ -181,7 +398,7 @@ put_language_object (GString *out, const HsSnapValue *v)
   const char *tag = language_object_tag (v);
   g_autofree char *name = name_in_repr (v->text, tag);
 
-  g_string_append_printf (out, "\"%" G_GUINT64_FORMAT "\": [\"%s\", ", v->ref, tag);
+  g_string_append_printf (out, "[\"%s\", ", tag);
   if (g_str_equal (tag, "FUNCTION"))
     {
       g_autofree char *sig = g_strconcat (name, "(...)", NULL);
@@ -461,11 +678,9 @@ put_function_defaults (GString *out, HsSnapshot *snap, HsSnapObject *o)
 }
 
 static void
-put_closure_cells (GString *out, HsSnapshot *snap)
+put_closure_cells (Maps *m, GString *out, HsSnapshot *snap)
 {
-  gboolean first = TRUE;
-
-  g_string_append (out, ", \"heapscope_closure_cells\": {");
+  map_begin (m, out, MAP_CLOSURE_CELLS);
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
@@ -477,12 +692,13 @@ put_closure_cells (GString *out, HsSnapshot *snap)
         any = is_closure_row (snap, &g_array_index (o->cells, HsSnapCell, j));
       if (!any)
         continue;
-      g_string_append_printf (out, "%s\"%" G_GUINT64_FORMAT "\": [", first ? "" : ", ", o->id);
+      entry_begin (m, out, o->id);
+      g_string_append (out, "[");
       put_rows (out, snap, o, TRUE);
       g_string_append (out, "]");
-      first = FALSE;
+      entry_end (m, out, MAP_CLOSURE_CELLS, o->id);
     }
-  g_string_append (out, "}");
+  map_end (m, out, MAP_CLOSURE_CELLS);
 }
 
 static void
@@ -491,8 +707,7 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
   g_autoptr (GPtrArray) cells = g_ptr_array_sized_new (o->cells->len);
   gboolean module_container = is_module_container (o);
 
-  g_string_append_printf (out, "\"%" G_GUINT64_FORMAT "\": [\"%s\"", o->id,
-                          module_container ? "INSTANCE" : heap_tag (o->kind));
+  g_string_append_printf (out, "[\"%s\"", module_container ? "INSTANCE" : heap_tag (o->kind));
   if (module_container)
     {
       g_string_append (out, ", ");
@@ -583,37 +798,34 @@ put_id_list (GString *out, const char *key, HsSnapshot *snap, guint flag)
 
 /* Instances' references to their class and classes' to their base: counted, so shown. */
 static void
-put_class_refs (GString *out, HsSnapshot *snap)
+put_class_refs (Maps *m, GString *out, HsSnapshot *snap)
 {
-  gboolean first = TRUE;
-
-  g_string_append (out, ", \"heapscope_class_refs\": {");
+  map_begin (m, out, MAP_CLASS_REFS);
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
       if (o->class_ref.kind != HS_SNAP_VALUE_REF || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
-      g_string_append_printf (out, "%s\"%" G_GUINT64_FORMAT "\": ", first ? "" : ", ", o->id);
+      entry_begin (m, out, o->id);
       put_value (out, &o->class_ref);
-      first = FALSE;
+      entry_end (m, out, MAP_CLASS_REFS, o->id);
     }
-  g_string_append (out, "}");
+  map_end (m, out, MAP_CLASS_REFS);
 }
 
 /* "heapscope_hidden_holders": {id: [[kind, name], ...]}: the references each count
  * includes whose holder the heap does not list. */
 static void
-put_hidden_holders (GString *out, HsSnapshot *snap)
+put_hidden_holders (Maps *m, GString *out, HsSnapshot *snap)
 {
-  gboolean first = TRUE;
-
-  g_string_append (out, ", \"heapscope_hidden_holders\": {");
+  map_begin (m, out, MAP_HIDDEN_HOLDERS);
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
       if (o->recorded_holders->len == 0 || o->immortal || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
-      g_string_append_printf (out, "%s\"%" G_GUINT64_FORMAT "\": [", first ? "" : ", ", o->id);
+      entry_begin (m, out, o->id);
+      g_string_append (out, "[");
       for (guint j = 0; j < o->recorded_holders->len; j++)
         {
           const HsSnapHolder *h = &g_array_index (o->recorded_holders, HsSnapHolder, j);
@@ -624,30 +836,28 @@ put_hidden_holders (GString *out, HsSnapshot *snap)
           g_string_append (out, "]");
         }
       g_string_append (out, "]");
-      first = FALSE;
+      entry_end (m, out, MAP_HIDDEN_HOLDERS, o->id);
     }
-  g_string_append (out, "}");
+  map_end (m, out, MAP_HIDDEN_HOLDERS);
 }
 
 static void
-put_heapscope_keys (GString *out, HsSnapshot *snap)
+put_heapscope_keys (Maps *m, GString *out, HsSnapshot *snap)
 {
-  gboolean first = TRUE;
-
-  g_string_append (out, ", \"refcounts\": {");
+  map_begin (m, out, MAP_REFCOUNTS);
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
       if (o->immortal || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
-      g_string_append_printf (out, "%s\"%" G_GUINT64_FORMAT "\": %" G_GINT64_FORMAT,
-                              first ? "" : ", ", o->id, o->refcount);
-      first = FALSE;
+      entry_begin (m, out, o->id);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, o->refcount);
+      entry_end (m, out, MAP_REFCOUNTS, o->id);
     }
-  g_string_append (out, "}");
-  put_hidden_holders (out, snap);
-  put_class_refs (out, snap);
-  put_closure_cells (out, snap);
+  map_end (m, out, MAP_REFCOUNTS);
+  put_hidden_holders (m, out, snap);
+  put_class_refs (m, out, snap);
+  put_closure_cells (m, out, snap);
   put_id_list (out, "freed", snap, HS_SNAP_FLAG_FREED);
   put_id_list (out, "unreachable", snap, HS_SNAP_FLAG_UNREACHABLE);
   g_string_append (out, ", \"gc\": {\"freed\": [");
@@ -698,15 +908,16 @@ collect_language_objects (HsSnapshot *snap)
 }
 
 static void
-put_step (GString *out, HsSnapshot *snap, const char *event)
+put_step (Maps *m, GString *out, HsSnapshot *snap, const char *event)
 {
   g_autoptr (GHashTable) language = collect_language_objects (snap);
   GHashTableIter iter;
   gpointer value;
   HsSnapFrame *globals = snap->frames->len ? g_ptr_array_index (snap->frames, 0) : NULL;
-  gboolean first = TRUE;
+  const char *text = snap->stdout_text ? snap->stdout_text : "";
+  gsize text_len = strlen (text);
 
-  g_string_append_printf (out, "{\"line\": %d, \"event\": \"%s\", \"func_name\": ", snap->line,
+  g_string_append_printf (out, "\"line\": %d, \"event\": \"%s\", \"func_name\": ", snap->line,
                           event);
   put_string (out, snap->func_name ? snap->func_name : "<module>");
   g_string_append (out, ", ");
@@ -721,83 +932,158 @@ put_step (GString *out, HsSnapshot *snap, const char *event)
     g_string_append (out, "[]");
   put_frames (out, snap, "stack_to_render", FALSE);
   put_frames (out, snap, "heapscope_hidden_frames", TRUE);
-  g_string_append (out, ", \"heap\": {");
+  map_begin (m, out, MAP_HEAP);
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
       if (o->flags & HS_SNAP_FLAG_FREED)
         continue;
-      if (!first)
-        g_string_append (out, ", ");
-      first = FALSE;
+      entry_begin (m, out, o->id);
       put_heap_object (out, snap, o);
+      entry_end (m, out, MAP_HEAP, o->id);
     }
   g_hash_table_iter_init (&iter, language);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      if (!first)
-        g_string_append (out, ", ");
-      first = FALSE;
+      entry_begin (m, out, ((HsSnapValue *)value)->ref);
       put_language_object (out, value);
+      entry_end (m, out, MAP_HEAP, ((HsSnapValue *)value)->ref);
     }
-  g_string_append (out, "}, \"stdout\": ");
-  put_string (out, snap->stdout_text ? snap->stdout_text : "");
+  map_end (m, out, MAP_HEAP);
+  /* compact: what this step printed (stdout only grows) */
+  g_string_append (out, ", \"stdout\": ");
+  if (m->compact && m->stdout_len <= text_len)
+    put_string_len (out, text + m->stdout_len, text_len - m->stdout_len);
+  else
+    put_string_len (out, text, text_len);
+  m->stdout_len = text_len;
   if (snap->exception_msg != NULL)
     {
       g_string_append (out, ", \"exception_msg\": ");
       put_string (out, snap->exception_msg);
     }
-  put_heapscope_keys (out, snap);
+  put_heapscope_keys (m, out, snap);
+  if (m->compact)
+    {
+      g_string_append_printf (out, ", \"heapscope_removed\": {%s}", m->removed->str);
+      g_string_truncate (m->removed, 0);
+    }
   g_string_append (out, "}");
 }
 
 G_DEFINE_QUARK (hs - trace - error - quark, hs_trace_error)
 
-char *
-hs_trace_to_json (HsTrace *trace, gsize max_bytes, GError **error)
+void
+hs_json_options_init (HsJsonOptions *opts)
 {
-  GString *out = g_string_new ("{\"code\": ");
-  int n = hs_trace_get_n_steps (trace);
+  *opts = (HsJsonOptions){ 0 };
+}
+
+/* Step k as it is written: its own event, or the one that ends a trace stopped early. */
+static void
+format_step (Maps *m, GString *buf, HsTrace *trace, HsSnapshot *snap, int k, int n,
+             const char *limit_msg)
+{
+  g_string_truncate (buf, 0);
+  g_string_append (buf, k ? ",\n" : "\n");
+  if (limit_msg != NULL)
+    {
+      g_free (snap->exception_msg);
+      snap->exception_msg = g_strdup (limit_msg);
+    }
+  if (m->compact && (k == 0 || limit_msg != NULL))
+    g_string_append (buf, "{\"heapscope_keyframe\": true, ");
+  else
+    g_string_append_c (buf, '{');
+  put_step (m, buf, snap,
+            limit_msg != NULL || (k == n - 1 && hs_trace_get_end (trace) == HS_TRACE_END_STEP_LIMIT)
+                ? "instruction_limit_reached"
+                : snap->event);
+}
+
+int
+hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboolean *stopped,
+                     GError **error)
+{
+  int n = hs_trace_get_n_steps (trace), k;
   gboolean raised = FALSE;
+  g_autoptr (GString) buf = g_string_sized_new (1 << 16);
+  gsize written;
+  HsRState *st;
+  Maps m;
 
   /* pg_logger ends a program that died with its `exception` step, and records an
    * `uncaught_exception` only when no step raised (a syntax error); a run stopped at the
    * step limit ends with `instruction_limit_reached`. */
-  for (int k = 0; k + 1 < n && !raised; k++)
+  for (k = 0; k + 1 < n && !raised; k++)
     raised = g_str_equal (hs_trace_step_event (trace, k), "exception");
   if (raised && hs_trace_get_end (trace) == HS_TRACE_END_EXCEPTION
       && g_str_equal (hs_trace_step_event (trace, n - 1), "uncaught_exception"))
     n--;
 
-  put_string (out, trace->source);
-  g_string_append (out, ", \"trace\": [");
+  g_string_append (buf, "{\"code\": ");
+  put_string (buf, trace->source);
+  g_string_append (buf, opts->compact ? ", \"heapscope_compact\": true, \"trace\": ["
+                                      : ", \"trace\": [");
+  fwrite (buf->str, 1, buf->len, file);
+  written = buf->len;
+  maps_init (&m, opts->compact);
   /* One replay, advanced step by step: the whole trace in time linear in its length. */
-  HsRState *st = hs_rstate_new ();
-  for (int k = 0; k < n; k++)
+  st = hs_rstate_new ();
+  for (k = 0; k < n; k++)
     {
       g_autoptr (HsSnapshot) snap = NULL;
+
       hs_trace_advance (trace, st, k);
       snap = hs_rstate_to_snapshot (st, trace, k);
-      g_string_append (out, k ? ",\n" : "\n");
-      put_step (out, snap,
-                k == n - 1 && hs_trace_get_end (trace) == HS_TRACE_END_STEP_LIMIT
-                    ? "instruction_limit_reached"
-                    : snap->event);
-      if (max_bytes > 0 && out->len > max_bytes)
+      format_step (&m, buf, trace, snap, k, n, NULL);
+      if (opts->max_bytes > 0 && k > 0 && written + buf->len > opts->max_bytes)
         {
-          /* Sizes are formatted first: a G_GSIZE_FORMAT inside _() hides the string from
-           * xgettext. */
-          g_autofree char *mb = g_strdup_printf ("%" G_GSIZE_FORMAT, max_bytes >> 20);
-          g_set_error (error, HS_TRACE_ERROR, HS_TRACE_ERROR_TOO_LARGE,
-                       _ ("the JSON trace would be larger than %s MB after %d of %d steps; "
-                          "record fewer steps with --max-steps"),
-                       mb, k + 1, n);
-          hs_rstate_free (st);
-          g_string_free (out, TRUE);
-          return NULL;
+          /* The steps so far, and this one as the last, saying why, as the step limit
+           * does: Python Tutor's frontend shows its message. */
+          g_autofree char *msg = g_strdup_printf (
+              "Heapscope stopped the trace after %d steps: the JSON would pass %" G_GSIZE_FORMAT
+              " MB (heapscope-cli trace --compact writes only what changes)",
+              k + 1, opts->max_bytes >> 20);
+
+          maps_forget (&m);
+          format_step (&m, buf, trace, snap, k, n, msg);
+          fwrite (buf->str, 1, buf->len, file);
+          break;
         }
+      fwrite (buf->str, 1, buf->len, file);
+      written += buf->len;
     }
   hs_rstate_free (st);
-  g_string_append (out, "]}\n");
-  return g_string_free (out, FALSE);
+  maps_clear (&m);
+  fputs ("]}\n", file);
+  if (ferror (file))
+    {
+      g_set_error_literal (error, HS_TRACE_ERROR, HS_TRACE_ERROR_IO, g_strerror (errno));
+      return -1;
+    }
+  if (stopped != NULL)
+    *stopped = k < n;
+  return k < n ? k + 1 : n;
+}
+
+char *
+hs_trace_to_json (HsTrace *trace, gsize max_bytes, GError **error)
+{
+  HsJsonOptions opts;
+  char *data = NULL;
+  size_t size = 0;
+  FILE *file = open_memstream (&data, &size);
+  int n;
+
+  hs_json_options_init (&opts);
+  opts.max_bytes = max_bytes;
+  n = hs_trace_write_json (trace, &opts, file, NULL, error);
+  fclose (file);
+  if (n < 0)
+    {
+      free (data);
+      return NULL;
+    }
+  return data;
 }

@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include "hs-snapshot.h"
 #include "hs-vm.h"
 
@@ -93,13 +95,30 @@ GQuark hs_trace_error_quark (void);
 
 typedef enum
 {
-  HS_TRACE_ERROR_TOO_LARGE,  /* the JSON would pass the size asked for */
+  HS_TRACE_ERROR_IO,         /* the JSON could not be written */
   HS_TRACE_ERROR_BAD_STREAM, /* not a trace stream this reader knows (hs-trace-stream.h) */
 } HsTraceError;
 
-/* Python Tutor's JSON format plus Heapscope's keys (docs/trace-format.md). The format
- * repeats the whole memory at every step, so a long run over a big heap can grow without
- * bound: past `max_bytes` (0: no limit) it stops with HS_TRACE_ERROR_TOO_LARGE. */
+typedef struct
+{
+  /* 0: no limit. The format repeats the whole memory at every step, so a long run over a
+   * big heap grows without bound: the step that would pass this many bytes is written as
+   * the last, an `instruction_limit_reached` step saying why. */
+  gsize max_bytes;
+  /* Each step's heap, refcounts and other per-object maps hold only the entries that
+   * changed since the previous step, `heapscope_removed` those gone, and `stdout` what the
+   * step printed (docs/trace-format.md, "Compact traces"). */
+  gboolean compact;
+} HsJsonOptions;
+
+void hs_json_options_init (HsJsonOptions *opts);
+/* Python Tutor's JSON format plus Heapscope's keys (docs/trace-format.md), written to
+ * `file` step by step as it is made. Returns the number of steps written, `*stopped`
+ * (may be NULL) telling whether max_bytes cut the trace short, or -1 with `error` set when
+ * the file could not be written. */
+int hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboolean *stopped,
+                         GError **error);
+/* The same in memory, with `max_bytes` as the only option (NULL on a write error). */
 char *hs_trace_to_json (HsTrace *trace, gsize max_bytes, GError **error);
 
 G_END_DECLS

@@ -485,8 +485,9 @@ def event_key(step):
 # -- one program ------------------------------------------------------------------
 
 def run(cmd, cwd, strict=False):
-    """stdout of cmd, or None and why not.  strict: any exit status but 0 is
-    a failure even after output (a sanitizer report ends the process)."""
+    """stdout of cmd and its stderr, or None and why not.  strict: any exit
+    status but 0 is a failure even after output (a sanitizer report ends the
+    process)."""
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8",
                PYTHONDONTWRITEBYTECODE="1")
     timeout = TIMEOUT * SCALE
@@ -501,7 +502,7 @@ def run(cmd, cwd, strict=False):
         err = p.stderr.decode("utf-8", "replace").strip().splitlines()
         return None, "exit status %d%s" % (
             p.returncode, (": " + err[-1]) if err else "")
-    return out, None
+    return out, p.stderr.decode("utf-8", "replace")
 
 
 def describe(step):
@@ -529,10 +530,10 @@ def compare_program(path, cli, extra, limit=None):
         htext, err = run([cli, "trace", path] + extra + steps_option(limit),
                          cwd, strict=True)
         # a trace of deep stacks can pass the CLI's 64 MB cap before the
-        # step limit: compare the steps it can give
-        m = re.search(r"larger than \d+ MB after (\d+) of", err or "")
-        # (it stopped at step K of limit + 1: ask for K - 1 steps)
-        if htext is not None or m is None or int(m.group(1)) < 3:
+        # step limit (it then ends early, saying so): compare the steps it can give
+        m = re.search(r"stops after (\d+) of \d+ steps", err or "")
+        # (it stopped at step K of limit + 1: ask for K - 2 steps)
+        if m is None or int(m.group(1)) < 3:
             break
         limit = int(m.group(1)) - 2
         note = "  (only %d steps: the CLI's size cap)" % limit

@@ -198,6 +198,43 @@ test_presentation (void)
   close_window (win);
 }
 
+static gboolean
+diagram_high_contrast (HeapscopeWindow *win)
+{
+  return g_strcmp0 (heapscope_diagram_view_get_theme (heapscope_window_get_diagram (win)),
+                    "high-contrast")
+         == 0;
+}
+
+/* The system's high-contrast setting reaches the diagram; the app's icon is found from the
+ * build tree (it is in the resources). */
+static void
+test_high_contrast_and_icon (void)
+{
+  HeapscopeWindow *win = new_window ();
+  GSettingsSchema *schema = g_settings_schema_source_lookup (
+      g_settings_schema_source_get_default (), "org.gnome.desktop.a11y.interface", TRUE);
+  g_autoptr (GSettings) a11y = NULL;
+
+  g_assert_true (gtk_icon_theme_has_icon (
+      gtk_icon_theme_get_for_display (gdk_display_get_default ()), HEAPSCOPE_APP_ID));
+  g_assert_false (diagram_high_contrast (win));
+  /* where libadwaita reads the setting without a portal (the GNOME desktop schemas) */
+  if (schema == NULL)
+    {
+      g_test_message ("no org.gnome.desktop.a11y.interface schema: high contrast not checked");
+      close_window (win);
+      return;
+    }
+  g_settings_schema_unref (schema);
+  a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  wait_until (diagram_high_contrast);
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
+  g_assert_false (diagram_high_contrast (win));
+  close_window (win);
+}
+
 typedef struct
 {
   GStrv paths;
@@ -732,6 +769,9 @@ test_accels (void)
     { "<Control>q", "app.quit" },
     { "<Control>p", "win.print" },
     { "<Control><Shift>c", "win.copy-diagram" },
+    { "<Control><Shift>BackSpace", "win.forget-input" },
+    { "<Control><Shift>o", "win.presentation-output" },
+    { "<Control>F10", "win.show-menu" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -1612,6 +1652,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/syntax-error", test_syntax_error);
   g_test_add_func ("/app/window/runtime-error", test_runtime_error);
   g_test_add_func ("/app/window/presentation", test_presentation);
+  g_test_add_func ("/app/window/high-contrast-and-icon", test_high_contrast_and_icon);
   g_test_add_func ("/app/window/collapse", test_collapse);
   g_test_add_func ("/app/window/raise-is-not-return", test_raise_is_not_return);
   g_test_add_func ("/app/window/words-and-ids", test_words_and_ids);

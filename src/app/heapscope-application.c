@@ -44,6 +44,7 @@ static const Accel accels[] = {
   { "win.presentation", { "F5", NULL } },
   { "win.presentation-output", { "<Primary><Shift>o", NULL } },
   { "win.forget-input", { "<Primary><Shift>BackSpace", NULL } },
+  { "win.show-menu", { "<Primary>F10", NULL } },
   { "win.export", { "<Primary>e", NULL } },
   { "win.copy-diagram", { "<Primary><Shift>c", NULL } },
   { "win.print", { "<Primary>p", NULL } },
@@ -111,7 +112,10 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
       ADW_TYPE_ABOUT_WINDOW, "transient-for", gtk_application_get_active_window (app),
       "application-name", _ ("Heapscope"), "application-icon", HEAPSCOPE_APP_ID, "version",
       PACKAGE_VERSION, "comments", _ ("See Python's memory model step by step"), "license-type",
-      GTK_LICENSE_GPL_3_0, "developers", developers, NULL);
+      GTK_LICENSE_GPL_3_0, "developers", developers, "website", HEAPSCOPE_WEBSITE, "issue-url",
+      HEAPSCOPE_WEBSITE "/issues",
+      /* Translators: your names, one per line ("Name <email>" or "Name https://…") */
+      "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -120,6 +124,18 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated },
   { "about", about_activated },
 };
+
+/* --version is answered here, in the process started, without a window. */
+static int
+heapscope_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("heapscope %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
 
 static gpointer
 warm_up_diagrams (gpointer data)
@@ -200,12 +216,23 @@ heapscope_application_class_init (HeapscopeApplicationClass *klass)
   app_class->startup = heapscope_application_startup;
   app_class->activate = heapscope_application_activate;
   app_class->open = heapscope_application_open;
+  app_class->handle_local_options = heapscope_application_handle_local_options;
 }
 
 static void
 heapscope_application_init (HeapscopeApplication *self)
 {
+  const GOptionEntry options[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and exit"), NULL },
+    { NULL },
+  };
+
   self->start_time = g_get_monotonic_time ();
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _ ("[FILE.py…]"));
+  g_application_set_option_context_summary (
+      G_APPLICATION (self), _ ("Opens each Python FILE in a window of its own and runs it; with "
+                               "no FILE, the windows of last time come back."));
 }
 
 gint64

@@ -111,6 +111,8 @@ heapscope_explain_panel_init (HeapscopeExplainPanel *self)
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
+  /* its natural height is its sentences' (the window sizes it to them when presenting) */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), outer);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   heapscope_explain_panel_set (self, NULL, NULL);

@@ -114,6 +114,8 @@ heapscope_step_controls_set_playing (HeapscopeStepControls *self, gboolean playi
   gtk_button_set_icon_name (GTK_BUTTON (self->play_button), playing
                                                                 ? "media-playback-pause-symbolic"
                                                                 : "media-playback-start-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  playing ? _ ("Pause") : _ ("Play"), -1);
 }
 
 static void

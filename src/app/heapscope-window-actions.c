@@ -141,6 +141,13 @@ forget_input_activated (GSimpleAction *action, GVariant *param, gpointer user_da
     heapscope_window_run (self);
 }
 
+/* F10, GNOME's key for it, steps here (as in debuggers): the main menu has its own. */
+static void
+show_menu_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  gtk_menu_button_popup (HEAPSCOPE_WINDOW (user_data)->menu_button);
+}
+
 static void
 export_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -259,6 +266,7 @@ static const GActionEntry win_actions[] = {
   { "presentation", NULL, NULL, "false", presentation_change_state },
   { "presentation-output", NULL, NULL, "false", presentation_output_change_state },
   { "forget-input", forget_input_activated },
+  { "show-menu", show_menu_activated },
   { "export", export_activated },
   { "record-further", record_further_activated },
   { "zoom-in", zoom_in_activated },

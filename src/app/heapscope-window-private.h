@@ -22,6 +22,7 @@ struct _HeapscopeWindow
   AdwToastOverlay *toast_overlay;
   GtkRevealer *header_revealer;
   GtkMenuButton *examples_button;
+  GtkMenuButton *menu_button;
   GtkSpinner *spinner;
   GtkButton *run_button;
   GtkRevealer *recording_revealer;
@@ -60,6 +61,9 @@ struct _HeapscopeWindow
   int keep_step;
   gboolean presenting;
   gboolean presenting_output; /* the Output stays visible while presenting */
+  guint inhibit_cookie;       /* screen blanking inhibited while presenting */
+  guint explain_fit_id;
+  int explain_position; /* the What happened panel's place before presenting */
   gboolean close_confirmed;
   gboolean close_after_save;
   gboolean loading;

@@ -109,6 +109,7 @@ diagram_theme (HeapscopeWindow *self)
   g_autofree char *theme = g_settings_get_string (self->settings, "theme");
 
   if (g_str_equal (theme, "high-contrast")
+      || adw_style_manager_get_high_contrast (adw_style_manager_get_default ())
       || (self->presenting
           && g_settings_get_boolean (self->settings, "presentation-high-contrast")))
     return "high-contrast";
@@ -203,6 +204,41 @@ update_code_strip (HeapscopeWindow *self)
   gtk_label_set_markup (self->code_strip, markup->str);
 }
 
+/* ---- the What happened panel while presenting ---- */
+
+/* Presenting (large text, a fixed screen), the panel is as tall as its sentences, up to
+ * 60% of the column: no sentence is cut off at its bottom edge; past that it scrolls. */
+static gboolean
+fit_explain (gpointer data)
+{
+  HeapscopeWindow *self = data;
+  GtkWidget *panel = GTK_WIDGET (self->explain);
+  int height = gtk_widget_get_height (GTK_WIDGET (self->right_paned));
+  int width = gtk_widget_get_width (panel);
+  int natural = 0;
+
+  self->explain_fit_id = 0;
+  if (!self->presenting || height <= 0 || width <= 0)
+    return G_SOURCE_REMOVE;
+  gtk_widget_measure (panel, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  gtk_paned_set_position (self->right_paned, height - MIN (natural, height * 3 / 5));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fit_explain (HeapscopeWindow *self)
+{
+  if (self->presenting && self->explain_fit_id == 0)
+    self->explain_fit_id = g_idle_add (fit_explain, self);
+}
+
+/* the column's allocation changed (full screen, a resize) */
+static void
+on_right_paned_resized (GtkPaned *paned, GParamSpec *pspec, HeapscopeWindow *self)
+{
+  queue_fit_explain (self);
+}
+
 /* ---- steps ---- */
 
 static gboolean
@@ -280,6 +316,7 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
   /* Translators: heading of the panel that explains the memory events of a step */
   title = g_strdup_printf (_ ("What happened at step %d"), k + 1);
   heapscope_explain_panel_set (self->explain, title, (const char *const *)info->explanation);
+  queue_fit_explain (self);
   /* the step limit is not a mistake in the program: no underline for it */
   if (step_is_exception (self, k) && info->exception_msg
       && !(last && hs_trace_get_end (t) == HS_TRACE_END_STEP_LIMIT))
@@ -676,18 +713,39 @@ _heapscope_window_update_panes (HeapscopeWindow *self)
   gtk_widget_set_visible (self->editor_scroller, !self->presenting);
 }
 
+/* While presenting, the screen does not blank (a lecturer talks between steps). */
+static void
+inhibit_idle (HeapscopeWindow *self, gboolean inhibit)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    return;
+  if (inhibit && self->inhibit_cookie == 0)
+    self->inhibit_cookie = gtk_application_inhibit (
+        app, GTK_WINDOW (self), GTK_APPLICATION_INHIBIT_IDLE, _ ("Presenting a program"));
+  else if (!inhibit && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
 void
 _heapscope_window_set_presenting (HeapscopeWindow *self, gboolean presenting)
 {
   if (self->presenting == presenting)
     return;
   self->presenting = presenting;
+  inhibit_idle (self, presenting);
   _heapscope_window_set_action_state (self, "presentation", presenting);
   _heapscope_window_update_panes (self);
   gtk_widget_set_visible (GTK_WIDGET (self->code_strip), presenting);
   gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
   if (presenting)
     {
+      self->explain_position = gtk_paned_get_position (self->right_paned);
+      queue_fit_explain (self);
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_fullscreen (GTK_WINDOW (self));
       heapscope_diagram_view_set_max_fit_zoom (self->diagram, 2.5);
@@ -697,6 +755,7 @@ _heapscope_window_set_presenting (HeapscopeWindow *self, gboolean presenting)
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_paned_set_position (self->right_paned, self->explain_position);
       gtk_window_unfullscreen (GTK_WINDOW (self));
       heapscope_diagram_view_set_max_fit_zoom (self->diagram, 1.25);
     }
@@ -1029,6 +1088,8 @@ heapscope_window_dispose (GObject *object)
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_handle_id (&self->live_id, g_source_remove);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  g_clear_handle_id (&self->explain_fit_id, g_source_remove);
+  inhibit_idle (self, FALSE);
   _heapscope_window_release_slot (self);
   g_clear_weak_pointer (&self->end_toast);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -1048,6 +1109,8 @@ heapscope_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->diagram, self);
   if (self->console)
     g_signal_handlers_disconnect_by_data (self->console, self);
+  if (self->right_paned)
+    g_signal_handlers_disconnect_by_data (self->right_paned, self);
   if (self->editor)
     g_signal_handlers_disconnect_by_data (heapscope_editor_get_buffer (self->editor), self);
   g_clear_object (&self->session);
@@ -1088,6 +1151,7 @@ heapscope_window_class_init (HeapscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, examples_button);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, recording_revealer);
@@ -1126,6 +1190,8 @@ connect_signals (HeapscopeWindow *self)
   g_signal_connect (self->session, "preview-ready", G_CALLBACK (on_preview_ready), self);
   g_signal_connect (self->session, "input-wanted", G_CALLBACK (on_input_wanted), self);
   g_signal_connect (self->console, "answer", G_CALLBACK (on_console_answer), self);
+  g_signal_connect (self->right_paned, "notify::max-position", G_CALLBACK (on_right_paned_resized),
+                    self);
   g_signal_connect (self->step_controls, "notify::step", G_CALLBACK (on_controls_step), self);
   g_signal_connect (self->diagram, "toggle-collapsed", G_CALLBACK (on_toggle_collapsed), self);
   g_signal_connect (self->diagram, "toggle-collapsed-type", G_CALLBACK (on_toggle_collapsed_type),
@@ -1137,6 +1203,9 @@ connect_signals (HeapscopeWindow *self)
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_setting_changed), self);
   g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed),
                     self);
+  /* the system's high-contrast setting switches the diagram too */
+  g_signal_connect (adw_style_manager_get_default (), "notify::high-contrast",
+                    G_CALLBACK (on_dark_changed), self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

@@ -450,6 +450,19 @@ instance_getattr (HsVM *vm, HsObject *self, HsObject *name)
 static int
 instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
+  /* a class body cannot define __setattr__/__delattr__ yet (refused in hs_class_new), but a
+   * built-in decorator may install them (a frozen dataclass's) */
+  HsObject *hook = hs_type_lookup_borrow (
+      self->type, hs_str_intern_cstr (value ? "__setattr__" : "__delattr__"));
+  if (hook != NULL)
+    {
+      HsObject *hargs[2] = { name, value },
+               *r = call_method (vm, hook, self, hargs, value ? 2 : 1, NULL);
+      if (r == NULL)
+        return -1;
+      hs_decref (vm, r);
+      return 0;
+    }
   HsObject *d = hs_type_lookup_borrow (self->type, name);
   if (d != NULL && HS_IS (d, &hs_property_type))
     {
@@ -470,10 +483,69 @@ instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return attrs_set (vm, self, name, value);
 }
 
+/* What abc.abstractmethod marked, also inside a property, staticmethod or classmethod. */
+static gboolean
+is_abstract (HsObject *v)
+{
+  if (v == NULL)
+    return FALSE;
+  if (HS_IS (v, &hs_property_type))
+    return is_abstract (((HsProperty *)v)->fget) || is_abstract (((HsProperty *)v)->fset);
+  if (HS_IS (v, &hs_staticmethod_type) || HS_IS (v, &hs_classmethod_type))
+    return is_abstract (((HsWrapper *)v)->func);
+  return (v->flags & HS_FLAG_ABSTRACT) != 0;
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
+/* object.__new__'s check for a class deriving from abc.ABC (which has `__abstractmethods__`): the
+ * names some class of its MRO marked abstract that it still resolves to an abstract
+ * method, sorted, in CPython's TypeError. */
+static gboolean
+check_abstract (HsVM *vm, HsType *type)
+{
+  HsObject *mro = HS_CLASS (type)->mro, *k, *v;
+  g_autoptr (GPtrArray) found = NULL;
+  GString *msg;
+
+  if (hs_type_lookup_borrow (type, hs_str_intern_cstr ("__abstractmethods__")) == NULL
+      || mro == NULL)
+    return TRUE;
+  found = g_ptr_array_new ();
+  for (gsize i = 0; i < hs_tuple_len (mro); i++)
+    {
+      HsObject *c = hs_tuple_get_borrow (mro, i);
+      gsize pos = 0;
+      if (!hs_class_check (c))
+        continue;
+      while (hs_dict_next (((HsType *)c)->dict, &pos, &k, &v))
+        if (is_abstract (v) && is_abstract (hs_type_lookup_borrow (type, k))
+            && !g_ptr_array_find_with_equal_func (found, hs_str_utf8 (k), g_str_equal, NULL))
+          g_ptr_array_add (found, (gpointer)hs_str_utf8 (k));
+    }
+  if (found->len == 0)
+    return TRUE;
+  g_ptr_array_sort (found, compare_names);
+  msg = g_string_new (NULL);
+  g_string_printf (msg, "Can't instantiate abstract class %s with abstract method%s ", type->name,
+                   found->len > 1 ? "s" : "");
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (msg, "%s%s", i > 0 ? ", " : "", (const char *)found->pdata[i]);
+  hs_err_set_string (vm, &hs_exc_TypeError, msg->str);
+  g_string_free (msg, TRUE);
+  return FALSE;
+}
+
 /* A new, empty instance of a class (exceptions get their args). */
 static HsObject *
 new_instance (HsVM *vm, HsType *type, HsObject **args, gsize nargs)
 {
+  if (!check_abstract (vm, type))
+    return NULL;
   HsObject *self = hs_object_alloc (vm, type, type->basicsize);
   if (self == NULL)
     return NULL;
@@ -499,6 +571,7 @@ new_instance (HsVM *vm, HsType *type, HsObject **args, gsize nargs)
 
 static HsObject *class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
                                   HsObject *kwnames);
+static HsObject *object_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 
 HsObject *
 hs_instance_new_empty (HsVM *vm, HsObject *cls)
@@ -547,7 +620,10 @@ class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
         }
       return self;
     }
-  if (init != NULL && !HS_IS (init, &hs_method_descr_type))
+  /* a C __init__ other than object's (a dataclass's) is called as a method too */
+  if (init != NULL
+      && (!HS_IS (init, &hs_method_descr_type)
+          || ((HsCFunctionObject *)init)->def->fn != object_init))
     {
       HsObject *r = call_method (vm, init, self, args, nargs, kwnames);
       if (r == NULL)
@@ -1467,7 +1543,7 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
       if (strcmp (n, "__name__") == 0 || strcmp (n, "__qualname__") == 0)
         return heap ? hs_incref (HS_CLASS (t)->name) : hs_str_from_cstr (vm, t->name);
       if (strcmp (n, "__module__") == 0)
-        return hs_str_intern_cstr (heap ? "__main__" : t->module ? t->module : "builtins");
+        return hs_str_intern_cstr (t->module ? t->module : heap ? "__main__" : "builtins");
       if (strcmp (n, "__bases__") == 0 && heap)
         return hs_tuple_from_array (vm, hs_tuple_items (HS_CLASS (t)->bases),
                                     hs_tuple_len (HS_CLASS (t)->bases));

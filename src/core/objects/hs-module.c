@@ -28,10 +28,13 @@ typedef struct
 
 static const BuiltinModule builtin_modules[] = {
   /* builtins: no initialiser, its dict is the VM's builtins, where names are looked up */
+  { "__future__", hs_mod_future_init },
+  { "abc", hs_mod_abc_init },
   { "bisect", hs_mod_bisect_init },
   { "builtins", NULL },
   { "collections", hs_mod_collections_init },
   { "copy", hs_mod_copy_init },
+  { "dataclasses", hs_mod_dataclasses_init },
   { "functools", hs_mod_functools_init },
   { "operator", hs_mod_operator_init },
   { "gc", hs_mod_gc_init },
@@ -42,6 +45,7 @@ static const BuiltinModule builtin_modules[] = {
   { "string", hs_mod_string_init },
   { "sys", hs_mod_sys_init },
   { "time", hs_mod_time_init },
+  { "typing", hs_mod_typing_init },
 };
 
 static const BuiltinModule *
@@ -294,6 +298,9 @@ hs_module_runtime_init (void)
       hs_mod_functools_runtime_init ();
       hs_mod_itertools_runtime_init ();
       hs_mod_string_runtime_init ();
+      hs_mod_typing_runtime_init ();
+      hs_mod_future_runtime_init ();
+      hs_mod_dataclasses_runtime_init ();
       g_once_init_leave (&once, 1);
     }
 }

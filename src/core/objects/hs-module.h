@@ -61,6 +61,13 @@ void hs_mod_itertools_runtime_init (void);
 int hs_mod_bisect_init (HsVM *vm, HsObject *dict);
 void hs_mod_functools_runtime_init (void);
 void hs_mod_copy_runtime_init (void);
+int hs_mod_typing_init (HsVM *vm, HsObject *dict);
+void hs_mod_typing_runtime_init (void);
+int hs_mod_future_init (HsVM *vm, HsObject *dict);
+void hs_mod_future_runtime_init (void);
+int hs_mod_dataclasses_init (HsVM *vm, HsObject *dict);
+void hs_mod_dataclasses_runtime_init (void);
+int hs_mod_abc_init (HsVM *vm, HsObject *dict);
 /* copy.copy(x) and copy.deepcopy(x, memo) (memo NULL or None: a new one), for the types
  * of other modules that copy themselves. */
 HsObject *hs_copy_shallow (HsVM *vm, HsObject *x);

@@ -16,6 +16,7 @@
 
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-genericalias.h"
 #include "hs-cpython-names.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -503,7 +504,9 @@ hs_object_default_repr (HsVM *vm, HsObject *self)
   HsObject *r;
 
   if (self->type->type_flags & HS_TYPE_HEAP)
-    s = g_strdup_printf ("<__main__.%s object at %p>", self->type->name, (void *)self);
+    s = g_strdup_printf ("<%s.%s object at %p>",
+                         self->type->module != NULL ? self->type->module : "__main__",
+                         self->type->name, (void *)self);
   else
     s = g_strdup_printf ("<%s object at %p>", self->type->name, (void *)self);
   r = str_from_cstr (vm, s);
@@ -565,9 +568,11 @@ static HsObject *
 type_repr (HsVM *vm, HsObject *self)
 {
   HsType *t = (HsType *)self;
-  char *s = (t->type_flags & HS_TYPE_HEAP) ? g_strdup_printf ("<class '__main__.%s'>", t->name)
-            : t->module != NULL            ? g_strdup_printf ("<class '%s.%s'>", t->module, t->name)
-                                           : g_strdup_printf ("<class '%s'>", t->name);
+  /* a class of the program is __main__'s; one a module made (abc.ABC) names its module */
+  char *s = (t->type_flags & HS_TYPE_HEAP) && t->module == NULL
+                ? g_strdup_printf ("<class '__main__.%s'>", t->name)
+            : t->module != NULL ? g_strdup_printf ("<class '%s.%s'>", t->module, t->name)
+                                : g_strdup_printf ("<class '%s'>", t->name);
   HsObject *r = str_from_cstr (vm, s);
   g_free (s);
   return r;
@@ -924,6 +929,11 @@ hs_number_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
   if (r != hs_NotImplemented)
     return r;
   hs_decref (vm, r);
+  /* int | None: type.__or__ (a types.UnionType) */
+  if (op == HS_BIN_OR && (r = hs_alias_union (vm, a, b)) != NULL)
+    return r;
+  if (hs_err_occurred (vm))
+    return NULL;
   return binop_error (vm, op, a, b, FALSE);
 }
 
@@ -1050,6 +1060,11 @@ hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key)
   HsObject *(*getitem) (HsVM *, HsObject *, HsObject *) = SLOT (obj->type, getitem);
   if (getitem == NULL)
     {
+      HsObject *alias;
+      if (HS_IS (obj, &hs_type_type) && (alias = hs_alias_class_getitem (vm, obj, key)) != NULL)
+        return alias;
+      if (hs_err_occurred (vm))
+        return NULL;
       if (HS_IS (obj, &hs_type_type))
         hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not subscriptable",
                        ((HsType *)obj)->name);

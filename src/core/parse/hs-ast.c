@@ -279,8 +279,8 @@ repr_double (GString *out, double v, gboolean complex_part)
   g_string_free (digits, TRUE);
 }
 
-static void
-repr_constant (GString *out, HsExpr *e)
+void
+hs_ast_repr_constant (GString *out, HsExpr *e)
 {
   g_autofree char *s = NULL;
   switch (e->u.constant.kind)
@@ -609,7 +609,7 @@ dump_expr_fields (Dumper *d, HsExpr *e)
         break;
       case HS_EXPR_CONSTANT:
         g_string_append (o, "Constant(value=");
-        repr_constant (o, e);
+        hs_ast_repr_constant (o, e);
         if (e->u.constant.is_u)
           g_string_append (o, ", kind='u'");
         break;

@@ -517,6 +517,8 @@ char *hs_ast_strndup (HsAstArena *arena, const char *s, gsize len);
 /* The tree as Python's `ast.dump(tree)` prints it (`include_attributes` adds the positions,
  * as `ast.dump(tree, include_attributes=True)`); for tests and debugging. */
 char *hs_ast_dump (HsModule *m);
+/* repr() of a Constant's value, as ast.dump writes it (Ellipsis as `Ellipsis`). */
+void hs_ast_repr_constant (GString *out, HsExpr *e);
 char *hs_ast_dump_full (HsModule *m, gboolean include_attributes);
 
 G_END_DECLS

@@ -65,8 +65,8 @@ name_op (Compiler *c, const char *id, NameOp op)
     }
 }
 
-static void
-load_name (Compiler *c, const char *id)
+void
+hs_compile_load_name (Compiler *c, const char *id)
 {
   name_op (c, id, NAME_LOAD);
 }
@@ -841,7 +841,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         break;
       case HS_EXPR_NAME:
         if (e->u.name.ctx == HS_CTX_LOAD)
-          load_name (c, e->u.name.id);
+          hs_compile_load_name (c, e->u.name.id);
         break;
       case HS_EXPR_BINOP:
         {
@@ -1174,7 +1174,7 @@ hs_compile_visit_augassign (Compiler *c, HsStmt *s)
     {
       case HS_EXPR_NAME:
         hs_compile_set_pos (c, hs_compile_pos_plain (t->pos));
-        load_name (c, t->u.name.id);
+        hs_compile_load_name (c, t->u.name.id);
         hs_compile_visit_expr (c, s->u.augassign.value);
         hs_compile_set_pos (c, whole);
         hs_compile_emit (c, HS_OP_INPLACE_OP, binop_map (s->u.augassign.op));

@@ -1,9 +1,10 @@
 /* hs-compile-private.h — what the compiler's files share (not for the rest of the core).
  *
- * The compiler is three files: hs-compile.c (errors and positions, statements, the units
+ * The compiler is four files: hs-compile.c (errors and positions, statements, the units
  * of defs, classes, comprehensions and the module), hs-compile-expr.c (expressions and
- * assignment targets) and hs-assemble.c (a unit's instruction stream, its constants and
- * names, and its assembly into an HsCode).
+ * assignment targets), hs-compile-annot.c (annotations and future imports) and
+ * hs-assemble.c (a unit's instruction stream, its constants and names, and its assembly
+ * into an HsCode).
  *
  * Invariant: one Unit per scope being compiled (the module, or a def); its instructions
  * refer to labels until assembly, which (1) resolves labels to instruction indices,
@@ -100,6 +101,7 @@ typedef struct
    * one object whichever code object loads them (CPython's c_const_cache) */
   GHashTable *const_cache;
   GPtrArray *literals; /* HsObject* (owned): what CPython's parse tree holds (HsCode.literals) */
+  gboolean future_annotations; /* from __future__ import annotations */
 } Compiler;
 
 /* hs-assemble.c */
@@ -130,6 +132,7 @@ HsCode *hs_compile_assemble (Compiler *c, Unit *u);
 
 /* hs-compile-expr.c */
 void hs_compile_store_name (Compiler *c, const char *id, gboolean del);
+void hs_compile_load_name (Compiler *c, const char *id);
 void hs_compile_visit_constant (Compiler *c, HsExpr *e);
 void hs_compile_visit_exprs (Compiler *c, HsExprList *l);
 gboolean hs_compile_has_starred (HsExprList *l);
@@ -152,6 +155,10 @@ HsCodePos hs_compile_pos_attr (HsCodePos cp, HsExpr *attr);
 HsCodePos hs_compile_set_pos (Compiler *c, HsCodePos cp);
 void hs_compile_make_closure (Compiler *c, HsCode *code, HsScope *scope, guint32 flags);
 HsCode *hs_compile_lambda (Compiler *c, HsExpr *e);
+/* hs-compile-annot.c */
+void hs_compile_read_futures (Compiler *c, HsStmtList *body);
+void hs_compile_setup_annotations (Compiler *c, HsStmtList *body);
+void hs_compile_visit_annassign (Compiler *c, HsStmt *s);
 HsCode *hs_compile_comprehension (Compiler *c, HsExpr *e);
 void hs_compile_visit_stmts (Compiler *c, HsStmtList *body);
 

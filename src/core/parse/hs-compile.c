@@ -882,13 +882,7 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
         hs_compile_visit_augassign (c, s);
         break;
       case HS_STMT_ANNASSIGN:
-        if (s->u.annassign.value == NULL)
-          {
-            hs_compile_emit (c, HS_OP_NOP, 0);
-            break;
-          }
-        hs_compile_visit_expr (c, s->u.annassign.value);
-        hs_compile_visit_store (c, s->u.annassign.target);
+        hs_compile_visit_annassign (c, s);
         break;
       case HS_STMT_DELETE:
         for (int i = 0; i < s->u.targets.len; i++)
@@ -1185,6 +1179,7 @@ compile_class (Compiler *c, HsStmt *s)
    * gives that line its event); the namespace's order of keys follows */
   hs_compile_emit (c, HS_OP_LOAD_NAME, hs_compile_name_index (c, "__name__"));
   hs_compile_emit (c, HS_OP_STORE_NAME, hs_compile_name_index (c, "__module__"));
+  hs_compile_setup_annotations (c, &body);
   if (has_docstring (&body))
     {
       HsStmt *doc = body.items[0];
@@ -1235,6 +1230,9 @@ hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const
   c.u = u;
   hs_compile_consts_init (&c);
   HsStmtList body = mod->body;
+  if (body.len > 0)
+    hs_compile_set_pos (&c, hs_compile_pos_plain (body.items[0]->pos));
+  hs_compile_setup_annotations (&c, &body);
   if (has_docstring (&body))
     {
       HsStmt *doc = body.items[0];
@@ -1244,6 +1242,7 @@ hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const
       body.items++;
       body.len--;
     }
+  hs_compile_read_futures (&c, &body);
   hs_compile_visit_stmts (&c, &body);
   emit_implicit_return (&c);
   HsCode *code = NULL;

@@ -487,11 +487,13 @@ visit_stmt_inner (HsSymtable *st, HsStmt *s)
           visit_expr (st, s->u.augassign.target);
         break;
       case HS_STMT_ANNASSIGN:
+        /* an annotated name is bound even without a value (CPython's DEF_LOCAL); the
+         * annotation is evaluated in modules and classes only */
         if (s->u.annassign.value != NULL)
-          {
-            visit_expr (st, s->u.annassign.value);
-            visit_expr (st, s->u.annassign.target);
-          }
+          visit_expr (st, s->u.annassign.value);
+        visit_expr (st, s->u.annassign.target);
+        if (st->cur->kind != HS_SCOPE_FUNCTION)
+          visit_expr (st, s->u.annassign.annotation);
         break;
       case HS_STMT_FOR:
         visit_expr (st, s->u.for_.iter);

@@ -1,0 +1,29 @@
+/* hs-genericalias.h — what annotations are made of: `list[int]` (types.GenericAlias),
+ * `int | None` (types.UnionType) and the typing module's forms (`typing.List[int]`,
+ * `typing.Optional[str]`, `typing.Any`). See hs-genericalias.c. */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HS_ALIAS_GENERIC, /* list[int] */
+  HS_ALIAS_UNION,   /* int | None */
+  HS_ALIAS_TYPING,  /* typing.List, typing.List[int], typing.Any */
+} HsAliasKind;
+
+/* cls[key] for a built-in class that is generic (list, dict, tuple, set, frozenset, type,
+ * and the collections types): a new alias; NULL without an error set when cls is not one. */
+HsObject *hs_alias_class_getitem (HsVM *vm, HsObject *cls, HsObject *key);
+/* a | b where both are classes, None or aliases: a types.UnionType; NULL without an error
+ * when they are not. */
+HsObject *hs_alias_union (HsVM *vm, HsObject *a, HsObject *b);
+/* The typing form `name` (immortal when vm is NULL): `origin` is the class it stands
+ * for (List: list) or NULL. */
+HsObject *hs_alias_typing_form (HsVM *vm, const char *name, HsObject *origin);
+
+void hs_alias_runtime_init (void);
+
+G_END_DECLS

@@ -39,6 +39,7 @@ struct _HeapscopeDiagramView
 
   char *theme;
   gboolean show_refcounts;
+  HsPaintCache *paint_cache; /* nodes as images: a frame of a moving scene blits them */
 
   double zoom;
   double zoom_at_gesture;
@@ -648,6 +649,7 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   hs_paint_options_init (&paint);
   paint.paint_background = FALSE;
   paint.show_badges = self->show_refcounts;
+  paint.cache = self->paint_cache;
 
   /* the whole viewport in the theme's background, so the diagram reads as one canvas */
   gtk_snapshot_append_color (
@@ -1015,6 +1017,7 @@ heapscope_diagram_view_dispose (GObject *object)
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->menu_type, g_free);
   g_clear_pointer (&self->theme, g_free);
+  g_clear_pointer (&self->paint_cache, hs_paint_cache_free);
   if (self->hadj)
     g_signal_handlers_disconnect_by_func (self->hadj, on_adjustment_changed, self);
   if (self->vadj)
@@ -1114,6 +1117,7 @@ heapscope_diagram_view_init (HeapscopeDiagramView *self)
   self->theme = g_strdup ("light");
   self->show_refcounts = TRUE;
   self->profile = g_getenv ("HEAPSCOPE_PROFILE") != NULL;
+  self->paint_cache = hs_paint_cache_new ();
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

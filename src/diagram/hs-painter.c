@@ -19,6 +19,7 @@ hs_paint_options_init (HsPaintOptions *opts)
   opts->paint_background = TRUE;
   opts->show_badges = TRUE;
   opts->sink = NULL;
+  opts->cache = NULL;
 }
 
 /* The sink of this drawing, if any: kept on the context, so that every helper can reach it
@@ -591,10 +592,196 @@ draw_badge_group (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
   end_group (cr);
 }
 
+/* ---- the node cache ------------------------------------------------------------- */
+
+/* Room around a node's box in its image: its badge sticks out above and to the right, its
+ * caption hangs below. */
+#define CACHE_MARGIN 24.0
+#define CACHE_BELOW 24.0
+
+struct _HsPaintCache
+{
+  GHashTable *images; /* look (guint64*) -> CachedNode* */
+  guint generation;   /* of the current draw: images unused for two draws go */
+  double scale;       /* user to device scale the images were drawn at */
+  const HsTheme *theme;
+  gboolean show_badges;
+};
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  guint used; /* generation */
+} CachedNode;
+
+static void
+cached_node_free (CachedNode *c)
+{
+  cairo_surface_destroy (c->surface);
+  g_free (c);
+}
+
+HsPaintCache *
+hs_paint_cache_new (void)
+{
+  HsPaintCache *cache = g_new0 (HsPaintCache, 1);
+
+  cache->images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify)cached_node_free);
+  return cache;
+}
+
+void
+hs_paint_cache_free (HsPaintCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->images);
+  g_free (cache);
+}
+
+static guint64
+mix (guint64 h, guint64 v)
+{
+  return (h ^ v) * 0x100000001b3ull;
+}
+
+static guint64
+mix_str (guint64 h, const char *s)
+{
+  for (; s != NULL && *s; s++)
+    h = mix (h, (guchar)*s);
+  return mix (h, 0xff);
+}
+
+static guint64
+mix_double (guint64 h, double d)
+{
+  return mix (h, (guint64)(gint64)llround (d * 64));
+}
+
+/* Everything the image of a node depends on but its position, alpha and scale; FALSE when
+ * the node is in the middle of a change of its cells, which no later frame will look like. */
+static gboolean
+node_look (const HsSceneNode *n, guint64 *look)
+{
+  guint64 h = 0xcbf29ce484222325ull;
+
+  h = mix (mix (mix (h, n->role), n->kind), n->flags);
+  h = mix (mix (mix (h, n->is_highlighted), n->is_zombie), n->is_collapsed);
+  h = mix_double (mix_double (h, n->rect.width), n->rect.height);
+  h = mix_str (mix_str (h, n->badge), n->caption);
+  for (guint i = 0; i < n->cells->len; i++)
+    {
+      const HsSceneCell *c = &g_array_index (n->cells, HsSceneCell, i);
+
+      if (c->alpha != 0 && c->alpha != 1)
+        return FALSE;
+      h = mix (mix (mix (mix (h, c->role), c->is_ref), c->is_held_row), c->align);
+      h = mix_double (mix_double (h, c->rect.x - n->rect.x), c->rect.y - n->rect.y);
+      h = mix_double (mix_double (h, c->rect.width), c->rect.height);
+      h = mix_str (mix_str (mix (h, c->alpha > 0), c->text), c->note);
+    }
+  *look = h;
+  return TRUE;
+}
+
+/* The node alone, opaque and at full size, on an image at `scale` device pixels a unit. */
+static cairo_surface_t *
+draw_node_image (const HsSceneNode *node, const HsTheme *theme, gboolean badge, double scale)
+{
+  HsSceneNode n = *node;
+  int w = (int)ceil ((node->rect.width + 2 * CACHE_MARGIN) * scale);
+  int h = (int)ceil ((node->rect.height + CACHE_MARGIN + CACHE_BELOW) * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  n.alpha = n.scale = 1;
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, CACHE_MARGIN - node->rect.x, CACHE_MARGIN - node->rect.y);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  draw_node (cr, &n, theme);
+  if (badge)
+    draw_badge (cr, &n, theme);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* Draws the node (and its badge) from its image, made now if it has none; FALSE when it
+ * is better drawn directly. */
+static gboolean
+draw_node_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneNode *node)
+{
+  guint64 look;
+  CachedNode *c;
+  double x = node->rect.x - CACHE_MARGIN, y = node->rect.y - CACHE_MARGIN;
+
+  if (node->alpha <= 0.005)
+    return TRUE;
+  if (!node_look (node, &look))
+    return FALSE;
+  c = g_hash_table_lookup (cache->images, &look);
+  if (c == NULL)
+    {
+      c = g_new0 (CachedNode, 1);
+      c->surface = draw_node_image (node, cache->theme, cache->show_badges, cache->scale);
+      g_hash_table_insert (cache->images, g_memdup2 (&look, sizeof look), c);
+    }
+  c->used = cache->generation;
+  cairo_save (cr);
+  if (node->scale != 1.0)
+    {
+      double cx = node->rect.x + node->rect.width / 2, cy = node->rect.y + node->rect.height / 2;
+
+      cairo_translate (cr, cx, cy);
+      cairo_scale (cr, node->scale, node->scale);
+      cairo_translate (cr, -cx, -cy);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, 1 / cache->scale, 1 / cache->scale);
+      cairo_set_source_surface (cr, c->surface, 0, 0);
+    }
+  else
+    {
+      /* to the nearest device pixel: the text stays as crisp as it was drawn */
+      cairo_user_to_device (cr, &x, &y);
+      cairo_identity_matrix (cr);
+      cairo_set_source_surface (cr, c->surface, round (x), round (y));
+    }
+  cairo_paint_with_alpha (cr, node->alpha);
+  cairo_restore (cr);
+  return TRUE;
+}
+
+static gboolean
+drop_unused (gpointer key, gpointer value, gpointer user_data)
+{
+  return ((CachedNode *)value)->used + 1 < *(guint *)user_data;
+}
+
+/* Starts a draw with the cache: its images are for this scale, theme and badge choice. */
+static void
+cache_begin (HsPaintCache *cache, cairo_t *cr, const HsTheme *theme, gboolean show_badges)
+{
+  double sx = 1, sy = 0;
+
+  cairo_user_to_device_distance (cr, &sx, &sy);
+  sx = hypot (sx, sy);
+  if (fabs (sx - cache->scale) > 1e-9 || theme != cache->theme || show_badges != cache->show_badges)
+    g_hash_table_remove_all (cache->images);
+  cache->scale = sx;
+  cache->theme = theme;
+  cache->show_badges = show_badges;
+  cache->generation++;
+  g_hash_table_foreach_remove (cache->images, drop_unused, &cache->generation);
+}
+
 void
 hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
                  const HsPaintOptions *opts)
 {
+  HsPaintCache *cache;
+  g_autofree gboolean *drawn = NULL;
   HsPaintOptions defaults;
   Visible visible;
 
@@ -615,14 +802,24 @@ hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
       paint_fill (cr, FALSE);
     }
   cairo_clip_extents (cr, &visible.x1, &visible.y1, &visible.x2, &visible.y2);
+  cache = opts->sink == NULL ? opts->cache : NULL;
+  if (cache != NULL)
+    cache_begin (cache, cr, theme, opts->show_badges);
+  drawn = g_new0 (gboolean, scene->nodes->len);
   for (guint i = 0; i < scene->edges->len; i++)
     if (edge_visible (&visible, g_ptr_array_index (scene->edges, i)))
       draw_edge_group (cr, g_ptr_array_index (scene->edges, i), theme);
   for (guint i = 0; i < scene->nodes->len; i++)
     if (node_visible (&visible, g_ptr_array_index (scene->nodes, i)))
-      draw_node_group (cr, g_ptr_array_index (scene->nodes, i), theme);
+      {
+        drawn[i]
+            = cache != NULL && draw_node_cached (cr, cache, g_ptr_array_index (scene->nodes, i));
+        if (!drawn[i])
+          draw_node_group (cr, g_ptr_array_index (scene->nodes, i), theme);
+      }
+  /* a cached node's image holds its badge */
   for (guint i = 0; opts->show_badges && i < scene->nodes->len; i++)
-    if (node_visible (&visible, g_ptr_array_index (scene->nodes, i)))
+    if (!drawn[i] && node_visible (&visible, g_ptr_array_index (scene->nodes, i)))
       draw_badge_group (cr, g_ptr_array_index (scene->nodes, i), theme);
   cairo_set_user_data (cr, &sink_key, NULL, NULL);
   cairo_restore (cr);

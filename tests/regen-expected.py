@@ -8,7 +8,9 @@ directory as the working directory and writes, beside it:
   NAME.out     the program's stdout, byte for byte
   NAME.err     its stderr, with the corpus directory's absolute path replaced
                by the placeholder `<dir>` (CPython prints the script's absolute
-               path in tracebacks and syntax errors)
+               path in tracebacks and syntax errors), and every address
+               (" at 0x7f..." in "Exception ignored in: <function A.__del__
+               at 0x7f...>") by " at 0x..."
   NAME.status  its exit status, as a decimal number and a newline
 
 A program that calls input() reads NAME.in, when there is one, as its standard input
@@ -24,6 +26,7 @@ Usage: tests/regen-expected.py [--force] [--check] [NAME ...]
 """
 
 import os
+import re
 import subprocess
 import sys
 
@@ -58,6 +61,7 @@ def run_program(directory, name):
     )
     stderr = proc.stderr.decode("utf-8")
     stderr = stderr.replace(os.path.abspath(directory), PLACEHOLDER)
+    stderr = re.sub(r" at 0x[0-9a-f]+", " at 0x...", stderr)
     return proc.stdout, stderr.encode("utf-8"), proc.returncode
 
 

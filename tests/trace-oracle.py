@@ -70,6 +70,7 @@ import builtins
 import gc
 import io
 import json
+import os
 import math
 import re
 import sys
@@ -836,6 +837,10 @@ def main(argv):
     for _, entry in oracle.encoder.frozen.values():
         oracle.texts[id(entry)] = [entry, None]
     dump(result, sys.stdout, oracle.texts)
+    # What the program's objects print while CPython shuts down (a __del__ run at exit) is
+    # after the trace, as Heapscope's trace ends with the program: not on our stdout.
+    sys.stdout.flush()
+    sys.stdout = open(os.devnull, "w")
     return 0
 
 

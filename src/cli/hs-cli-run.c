@@ -18,6 +18,15 @@ write_stdout (const char *text, gsize len, gpointer user_data)
   fwrite (text, 1, len, stdout);
 }
 
+/* Flushes stdout first, so that a terminal shows both in the order they were written. */
+static void
+write_stderr (const char *text, gsize len, gpointer user_data)
+{
+  fflush (stdout);
+  fwrite (text, 1, len, stderr);
+  fflush (stderr);
+}
+
 int
 hs_cli_run (int argc, char **argv)
 {
@@ -54,6 +63,7 @@ hs_cli_run (int argc, char **argv)
   config.max_line_steps = max_steps;
   vm = hs_vm_new (&config);
   hs_vm_set_output (vm, write_stdout, NULL);
+  hs_vm_set_error_output (vm, write_stderr, NULL);
   hs_vm_set_input (vm, hs_cli_read_stdin_line, NULL);
   result = hs_vm_run_source (vm, text, len, abs);
   fflush (stdout);

@@ -96,6 +96,48 @@ explain_rebinding (GPtrArray *out, HsSnapshot *before, HsSnapshot *after, const 
                               var->name, what, (int)o->refcount));
 }
 
+/* Whether the module frame of snap holds `id` as an object being finalized. */
+static gboolean
+is_finalizing (HsSnapshot *snap, guint64 id)
+{
+  HsSnapFrame *g
+      = snap != NULL && snap->frames->len > 0 ? g_ptr_array_index (snap->frames, 0) : NULL;
+  for (guint i = 0; g != NULL && i < g->held->len; i++)
+    {
+      const HsSnapVar *v = &g_array_index (g->held, HsSnapVar, i);
+      if (v->value.kind == HS_SNAP_VALUE_REF && v->value.ref == id
+          && g_strcmp0 (v->name, "finalizing") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The objects whose __del__ starts (their count reached zero, or the collector found
+ * them in cyclic garbage) and those it left alive (it stored a reference to them). */
+static void
+explain_finalizers (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
+{
+  for (guint i = 0; i < after->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (after->objects, i);
+      gboolean now = is_finalizing (after, o->id), was = is_finalizing (before, o->id);
+      g_autofree char *what = NULL;
+
+      if (now == was || (o->flags & HS_SNAP_FLAG_FREED))
+        continue;
+      what = describe_object (o);
+      if (now)
+        /* TRANSLATORS: "A #15 is being freed: its finalizer __del__() runs first" */
+        g_ptr_array_add (out, g_strdup_printf (_ ("%s is being freed: its finalizer __del__() "
+                                                  "runs first"),
+                                               what));
+      else
+        g_ptr_array_add (out, g_strdup_printf (_ ("%s survived its finalizer: __del__() stored a "
+                                                  "reference to it, so it is not freed"),
+                                               what));
+    }
+}
+
 static void
 explain_frames (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
 {
@@ -355,6 +397,7 @@ hs_trace_explain_step (HsTrace *trace, int k, HsViewFlags flags)
                                                    after->gc_freed->len),
                                       after->gc_freed->len));
   explain_created (out, before, after);
+  explain_finalizers (out, before, after);
   explain_frames (out, before, after);
   explain_objects (out, before, after);
   if (after->exception_msg != NULL)

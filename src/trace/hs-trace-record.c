@@ -59,7 +59,8 @@ typedef struct
   guint64 delta_start;   /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
-  guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell;
+  guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
+      str_finalizing;
   GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
   GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
   GHashTable *generators;   /* traced generators that ran since the last flush (their frames
@@ -943,6 +944,18 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
       g_array_append_val (now, id);
       g_array_append_val (labels, rec->str_handling);
     }
+  /* An object whose count reached zero while its __del__ runs or waits to run: CPython's
+   * temporary reference, the VM's like the exception being handled. */
+  for (guint i = 0; depth == 0 && i < 2; i++)
+    {
+      GPtrArray *objs = i == 0 ? rec->vm->del_running : rec->vm->del_pending;
+      for (guint j = 0; objs != NULL && j < objs->len; j++)
+        {
+          guint64 id = ref (rec, objs->pdata[j]);
+          g_array_append_val (now, id);
+          g_array_append_val (labels, rec->str_finalizing);
+        }
+    }
   if (!force && now->len == s->held->len
       && (now->len == 0 || memcmp (now->data, s->held->data, now->len * sizeof (guint64)) == 0))
     return;
@@ -1540,6 +1553,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.str_iterator = hs_string_pool_add (&t->pool, N_ ("iterator"));
   rec.str_pending = hs_string_pool_add (&t->pool, N_ ("pending"));
   rec.str_handling = hs_string_pool_add (&t->pool, N_ ("handling"));
+  rec.str_finalizing = hs_string_pool_add (&t->pool, N_ ("finalizing"));
   rec.str_cell = hs_string_pool_add (&t->pool, N_ ("cell"));
   rec.str_return = hs_string_pool_add (&t->pool, "__return__");
   rec.str_class = hs_string_pool_add (&t->pool, HS_TRACE_CLASS_ATTR);

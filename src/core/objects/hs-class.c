@@ -1394,10 +1394,10 @@ HsObject *
 hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns)
 {
   /* Instances keep their attributes in a table of their own, made, looked up and set by
-   * the runtime, and freed without running Python code: no fixed slots, no custom
-   * creation, lookup or assignment, no finalizer. Refused rather than ignored. */
+   * the runtime: no fixed slots, no custom creation, lookup or assignment. Refused
+   * rather than ignored. */
   static const char *const refused[]
-      = { "__slots__", "__new__", "__getattribute__", "__setattr__", "__delattr__", "__del__" };
+      = { "__slots__", "__new__", "__getattribute__", "__setattr__", "__delattr__" };
   for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
     if (hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr (refused[i])) != NULL)
       {

@@ -21,6 +21,7 @@
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
+#include "hs-finalize.h"
 #include "hs-float.h"
 #include "hs-gc.h"
 #include "hs-function.h"
@@ -285,6 +286,8 @@ destroy (HsVM *vm, HsObject *obj)
 {
   const HsType *t;
 
+  if (G_UNLIKELY (obj->flags & HS_FLAG_GC_MARK))
+    hs_gc_forget (vm, obj);
   if (G_UNLIKELY (vm->hooks != NULL) && vm->hooks->free != NULL)
     vm->hooks->free (vm, obj, vm->hooks_data);
   for (t = obj->type; t != NULL && t->dealloc == NULL; t = t->base)
@@ -299,6 +302,9 @@ destroy (HsVM *vm, HsObject *obj)
 void
 hs_object_free (HsVM *vm, HsObject *obj)
 {
+  /* An instance whose __del__ has not run lives on until it ran (hs-finalize.h). */
+  if (G_UNLIKELY (obj->type->type_flags & HS_TYPE_HEAP) && hs_finalize_defer (vm, obj))
+    return;
   if (vm->dealloc_depth >= TRASHCAN_DEPTH)
     {
       /* Too deep: queue it (chained through `next`) for the outermost free. */

@@ -139,7 +139,7 @@ int
 hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
                HsFrame **nf, HsObject **res)
 {
-  hs_vm_close_freed_generators (vm);
+  hs_vm_run_deferred (vm);
   if (hs_vm_is_stopping (vm))
     return -1;
   if (hs_class_check (callable))

@@ -5,14 +5,18 @@
  * objects of the generations being collected, and each step below states what holds
  * when it returns. collect() reads as CPython's gc_collect_main:
  *
- *   gather_young → update_refs → subtract_refs → move_unreachable → (hook) →
- *   delete_garbage → promote
+ *   gather_young → update_refs → subtract_refs → move_unreachable → promote →
+ *   finalize_garbage → handle_resurrected → (hook) → delete_garbage
+ *
+ * finalize_garbage runs Python code (__del__); during it HS_FLAG_GC_MARK marks the
+ * objects of vm->gc.garbage, so that one freed meanwhile leaves the array (hs_gc_forget).
  */
 #include "config.h"
 
 #include "hs-gc.h"
 
 #include "hs-error.h"
+#include "hs-finalize.h"
 #include "hs-object-private.h"
 
 #define DEFAULT_THRESHOLD0 700
@@ -187,11 +191,133 @@ promote (HsVM *vm, HsGCState *gc, int generation, gsize survivors)
     }
 }
 
+void
+hs_gc_forget (HsVM *vm, HsObject *obj)
+{
+  GPtrArray *garbage = vm->gc.garbage;
+  guint i;
+  if (garbage != NULL && g_ptr_array_find (garbage, obj, &i))
+    garbage->pdata[i] = NULL;
+  obj->flags &= ~(guint32)HS_FLAG_GC_MARK;
+}
+
+static void
+compact (GPtrArray *objs)
+{
+  guint j = 0;
+  for (guint i = 0; i < objs->len; i++)
+    if (objs->pdata[i] != NULL)
+      objs->pdata[j++] = objs->pdata[i];
+  g_ptr_array_set_size (objs, j);
+}
+
+/* Post-condition: every unreachable object whose finalizer had not run has run it (PEP
+ * 442: all of them before anything is cleared), and the objects freed meanwhile are gone
+ * from `unreachable`. When code may not run here (an automatic collection inside an
+ * allocation) the finalizers are queued for the next event instead, nothing is collected
+ * now, and the collection is redone once they ran. */
+typedef enum
+{
+  FINALIZED_NONE,
+  FINALIZED_RAN, /* the objects left in `unreachable` still carry HS_FLAG_GC_MARK */
+  FINALIZED_DEFERRED,
+} Finalized;
+
+static Finalized
+finalize_garbage (HsVM *vm, GPtrArray *unreachable, gboolean may_run_code)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < unreachable->len && !any; i++)
+    any = hs_finalize_needed (unreachable->pdata[i]);
+  if (!any)
+    return FINALIZED_NONE;
+  if (!may_run_code)
+    {
+      for (guint i = 0; i < unreachable->len; i++)
+        if (hs_finalize_needed (unreachable->pdata[i]))
+          hs_finalize_queue (vm, unreachable->pdata[i]);
+      vm->gc.redo = TRUE;
+      return FINALIZED_DEFERRED;
+    }
+  vm->gc.garbage = unreachable;
+  for (guint i = 0; i < unreachable->len; i++)
+    ((HsObject *)unreachable->pdata[i])->flags |= HS_FLAG_GC_MARK;
+  for (guint i = 0; i < unreachable->len; i++)
+    {
+      HsObject *o = unreachable->pdata[i];
+      if (o == NULL || !hs_finalize_needed (o))
+        continue;
+      hs_incref (o); /* CPython's finalize_garbage holds the one it finalizes */
+      hs_finalize_call (vm, o);
+      hs_decref (vm, o);
+    }
+  vm->gc.garbage = NULL;
+  compact (unreachable);
+  return FINALIZED_RAN;
+}
+
+static void
+visit_decref_marked (HsObject *child, const HsRef *ref, gpointer data)
+{
+  if (child->flags & HS_FLAG_GC_MARK)
+    child->gc_refs--;
+}
+
+static void
+visit_resurrect (HsObject *child, const HsRef *ref, gpointer data)
+{
+  GPtrArray *work = data;
+  if (child->flags & HS_FLAG_GC_MARK)
+    {
+      child->flags &= ~(guint32)HS_FLAG_GC_MARK;
+      g_ptr_array_add (work, child);
+    }
+}
+
+/* CPython's handle_resurrected_objects. Pre-condition: the objects of `unreachable` carry
+ * HS_FLAG_GC_MARK. Post-condition: what a finalizer made reachable again (stored in a
+ * global, say) and everything it reaches have left `unreachable`; no mark is left. */
+static void
+handle_resurrected (Collection *c, GPtrArray *unreachable)
+{
+  for (guint i = 0; i < unreachable->len; i++)
+    {
+      HsObject *o = unreachable->pdata[i];
+      o->gc_refs = (gint32)MIN (o->refcount, G_MAXINT32);
+    }
+  for (guint i = 0; i < unreachable->len; i++)
+    hs_object_refs (unreachable->pdata[i], visit_decref_marked, NULL);
+  for (guint i = 0; i < unreachable->len; i++)
+    {
+      HsObject *o = unreachable->pdata[i];
+      if (o->gc_refs > 0 && (o->flags & HS_FLAG_GC_MARK))
+        {
+          o->flags &= ~(guint32)HS_FLAG_GC_MARK;
+          g_ptr_array_add (c->work, o);
+        }
+    }
+  while (c->work->len > 0)
+    hs_object_refs (g_ptr_array_steal_index_fast (c->work, c->work->len - 1), visit_resurrect,
+                        c->work);
+  for (guint i = 0; i < unreachable->len; i++)
+    {
+      HsObject *o = unreachable->pdata[i];
+      o->gc_refs = 0;
+      if (o->flags & HS_FLAG_GC_MARK)
+        o->flags &= ~(guint32)HS_FLAG_GC_MARK;
+      else
+        unreachable->pdata[i] = NULL;
+    }
+  compact (unreachable);
+}
+
 static gsize
-collect (HsVM *vm, HsGCState *gc, int generation)
+collect (HsVM *vm, HsGCState *gc, int generation, gboolean may_run_code)
 {
   Collection c = { vm, generation_start (gc, generation), g_ptr_array_new (), g_ptr_array_new () };
   GPtrArray *unreachable = g_ptr_array_new ();
+  Finalized finalized;
   gsize n;
 
   if (generation + 1 < HS_GC_GENERATIONS)
@@ -203,14 +329,20 @@ collect (HsVM *vm, HsGCState *gc, int generation)
   update_refs (&c);
   subtract_refs (&c);
   move_unreachable (&c, unreachable);
+  promote (vm, gc, generation, c.young->len - unreachable->len);
+  g_ptr_array_unref (c.young);
+  c.young = NULL;
+  finalized = finalize_garbage (vm, unreachable, may_run_code);
+  if (finalized == FINALIZED_DEFERRED)
+    g_ptr_array_set_size (unreachable, 0);
+  else if (finalized == FINALIZED_RAN)
+    handle_resurrected (&c, unreachable);
   n = unreachable->len;
-  promote (vm, gc, generation, c.young->len - n);
   if (n > 0 && G_UNLIKELY (vm->hooks != NULL) && vm->hooks->gc != NULL)
     vm->hooks->gc (vm, (HsObject *const *)unreachable->pdata, n, vm->hooks_data);
   delete_garbage (vm, unreachable);
 
   g_ptr_array_unref (unreachable);
-  g_ptr_array_unref (c.young);
   g_ptr_array_unref (c.work);
   return n;
 }
@@ -224,9 +356,16 @@ hs_gc_collect (HsVM *vm, int generation)
   if (gc->collecting)
     return 0;
   gc->collecting = TRUE;
-  n = collect (vm, gc, CLAMP (generation, 0, HS_GC_GENERATIONS - 1));
+  n = collect (vm, gc, CLAMP (generation, 0, HS_GC_GENERATIONS - 1), TRUE);
   gc->collecting = FALSE;
   return n;
+}
+
+void
+hs_gc_redo (HsVM *vm)
+{
+  vm->gc.redo = FALSE;
+  hs_gc_collect (vm, HS_GC_GENERATIONS - 1);
 }
 
 /* CPython's collect_generations: the oldest generation over its threshold. */
@@ -238,7 +377,7 @@ collect_generations (HsVM *vm, HsGCState *gc)
       {
         if (i == HS_GC_GENERATIONS - 1 && gc->long_lived_pending < gc->long_lived_total / 4)
           continue;
-        collect (vm, gc, i);
+        collect (vm, gc, i, FALSE);
         break;
       }
 }

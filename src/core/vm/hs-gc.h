@@ -33,6 +33,11 @@ void hs_gc_note_free (HsVM *vm);
  * (what CPython's gc.collect() returns), or 0 if a collection is already running. */
 gsize hs_gc_collect (HsVM *vm, int generation);
 
+/* An object of the garbage being finalized was freed: it leaves the collection. */
+void hs_gc_forget (HsVM *vm, HsObject *obj);
+/* Redoes a collection whose finalizers were deferred to the next event (they ran). */
+void hs_gc_redo (HsVM *vm);
+
 gboolean hs_gc_is_enabled (HsVM *vm);
 void hs_gc_set_enabled (HsVM *vm, gboolean enabled);
 void hs_gc_get_count (HsVM *vm, gint64 out[HS_GC_GENERATIONS]);

@@ -14,6 +14,7 @@
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-suggest.h"
+#include "hs-vm-internal.h"
 
 static char *
 source_line (HsVM *vm, HsCode *code, int lineno)
@@ -233,6 +234,14 @@ append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
         }
     }
   g_string_append_printf (out, "%s: %s\n", err->type_name, err->msg);
+}
+
+char *
+hs_vm_format_exception (HsVM *vm, HsObject *exc)
+{
+  GString *out = g_string_new (NULL);
+  append_exception (vm, out, exc, 0);
+  return g_string_free (out, FALSE);
 }
 
 char *

@@ -4,7 +4,7 @@
  * Invariant: a generator's frame lives outside the frame arena; it is on the frame stack
  * (back != NULL) only while generator_run runs it, and `running` refuses re-entry. A
  * generator freed while suspended is not closed at once but queued in vm->closing and
- * closed at the next event, call or resumption (hs_vm_close_freed_generators).
+ * closed at the next event, call or resumption (hs_vm_run_deferred).
  */
 #include "config.h"
 
@@ -33,7 +33,7 @@ generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc, HsObject
 {
   HsGenerator *g = HS_GENERATOR (gen);
   HsFrame *f;
-  hs_vm_close_freed_generators (vm);
+  hs_vm_run_deferred (vm);
   f = g->frame;
   if (f == NULL || hs_vm_is_stopping (vm))
     {

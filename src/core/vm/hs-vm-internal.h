@@ -9,7 +9,9 @@
 #pragma once
 
 #include "hs-frame.h"
+#include "hs-finalize.h"
 #include "hs-function.h"
+#include "hs-gc.h"
 
 G_BEGIN_DECLS
 
@@ -51,12 +53,22 @@ void hs_vm_close_freed_generators_now (HsVM *vm);
 /* Drops the frames still waiting to be closed, without running them (hs_vm_free). */
 void hs_vm_drop_closing_frames (HsVM *vm);
 
-/* See hs_vm_close_freed_generators_now; called on every event, so the test is inline. */
+/* What a free could not do in the middle of an instruction, done at the next event, call
+ * or resumption: closing the generators freed while suspended, then the queued __del__
+ * finalizers (hs-finalize.c). Called on every event, so the test is inline. */
 static inline void
-hs_vm_close_freed_generators (HsVM *vm)
+hs_vm_run_deferred (HsVM *vm)
 {
   if (G_UNLIKELY (vm->closing != NULL && vm->closing->len > 0))
     hs_vm_close_freed_generators_now (vm);
+  if (G_UNLIKELY (vm->del_pending != NULL && vm->del_pending->len > 0))
+    hs_finalize_run_pending (vm);
+  if (G_UNLIKELY (vm->gc.redo) && !vm->gc.collecting)
+    hs_gc_redo (vm);
 }
+
+/* The text CPython prints for an exception (its chain, traceback and last line), newly
+ * allocated (hs-traceback.c). */
+char *hs_vm_format_exception (HsVM *vm, HsObject *exc);
 
 G_END_DECLS

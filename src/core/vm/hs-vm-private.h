@@ -26,6 +26,8 @@ typedef struct
   gboolean initialised;
   gboolean disabled;
   gboolean collecting;
+  gboolean redo;      /* an automatic collection deferred its finalizers: redo it after them */
+  GPtrArray *garbage; /* the unreachable objects while their finalizers run, else NULL */
 } HsGCState;
 
 /* Trace hooks (set with hs_vm_set_hooks). `step` is called where CPython's sys.settrace
@@ -122,10 +124,15 @@ struct _HsVM
   /* (from tier2-runtime) cycle collector state (hs-gc.c; all-zero means the defaults:
    * enabled, thresholds 700/10/10) and the module cache (hs-module.c). */
   HsGCState gc;
-  HsObject *modules;   /* dict: module name -> module object, or NULL */
-  GArray *closing;     /* suspended generator frames whose generator was freed: closed at
-                        * the next event (hs-vm-generator.c), or NULL */
-  gboolean finalizing; /* hs_vm_finalize is clearing __main__: freed generators close at once */
+  HsObject *modules;      /* dict: module name -> module object, or NULL */
+  GArray *closing;        /* suspended generator frames whose generator was freed: closed at
+                           * the next event (hs-vm-generator.c), or NULL */
+  gboolean finalizing;    /* hs_vm_finalize is clearing __main__: freed generators close at once */
+  GPtrArray *del_pending; /* objects whose __del__ runs at the next event (owned), or NULL */
+  GPtrArray *del_running; /* objects whose __del__ is running, innermost last (their
+                           * caller holds them), or NULL */
+  HsOutputFn err_fn;      /* stderr of the run ("Exception ignored in: ..."), or NULL */
+  gpointer err_data;
 };
 
 G_END_DECLS

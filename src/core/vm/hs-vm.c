@@ -206,6 +206,13 @@ hs_vm_set_output (HsVM *vm, HsOutputFn fn, gpointer user_data)
 }
 
 void
+hs_vm_set_error_output (HsVM *vm, HsOutputFn fn, gpointer user_data)
+{
+  vm->err_fn = fn;
+  vm->err_data = user_data;
+}
+
+void
 hs_vm_set_input (HsVM *vm, HsInputFn fn, gpointer user_data)
 {
   vm->input_fn = fn;
@@ -232,7 +239,7 @@ stop_run (HsVM *vm, HsRunResult reason)
 static int
 call_hook (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg)
 {
-  hs_vm_close_freed_generators (vm);
+  hs_vm_run_deferred (vm);
   if (!vm->hooks->step (vm, ev, f, line, arg, vm->hooks_data))
     {
       stop_run (vm, HS_RUN_CANCELLED);
@@ -258,7 +265,7 @@ line_event (HsVM *vm, HsFrame *f, int line)
     }
   if (vm->hooks != NULL && vm->hooks->step != NULL)
     return call_hook (vm, HS_STEP_LINE, f, line, NULL);
-  hs_vm_close_freed_generators (vm);
+  hs_vm_run_deferred (vm);
   return 0;
 }
 
@@ -2173,6 +2180,7 @@ hs_vm_free (HsVM *vm)
   while (vm->frame != NULL)
     hs_vm_frame_pop (vm, vm->frame);
   hs_vm_drop_closing_frames (vm);
+  hs_finalize_drop_pending (vm);
   reset_run_state (vm);
   HS_CLEAR (vm, vm->exc_info);
   HS_CLEAR (vm, vm->globals);
@@ -2292,14 +2300,15 @@ hs_vm_finalize (HsVM *vm, HsRunResult result)
     if (HS_IS (p, &hs_generator_type) && HS_GENERATOR (p)->frame != NULL)
       g_ptr_array_add (suspended, hs_incref (p));
   vm->finalizing = TRUE;
-  hs_vm_close_freed_generators (vm); /* those the uncaught exception's unwinding freed */
+  hs_vm_run_deferred (vm); /* those the uncaught exception's unwinding freed */
   for (guint i = 0; i < suspended->len; i++)
     {
       if (hs_vm_generator_close (vm, suspended->pdata[i]) < 0)
         hs_err_clear (vm); /* CPython reports it as unraisable */
       hs_decref (vm, suspended->pdata[i]);
     }
-  hs_vm_close_freed_generators (vm); /* any a finally block made and left */
+  hs_vm_run_deferred (vm); /* any a finally block made and left */
+  hs_finalize_at_exit (vm);
   vm->finalizing = FALSE;
 }
 

@@ -39,6 +39,9 @@ void hs_vm_free (HsVM *vm);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsVM, hs_vm_free)
 
 void hs_vm_set_output (HsVM *vm, HsOutputFn fn, gpointer user_data);
+/* Where the run writes what CPython writes on stderr while a program runs (the report
+ * of an exception a __del__ raised: "Exception ignored in: ..."); without one, dropped. */
+void hs_vm_set_error_output (HsVM *vm, HsOutputFn fn, gpointer user_data);
 /* Where input() reads; without one, input() is at the end of input (EOFError), as
  * CPython with its stdin closed. */
 void hs_vm_set_input (HsVM *vm, HsInputFn fn, gpointer user_data);

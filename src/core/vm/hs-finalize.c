@@ -1,0 +1,253 @@
+/* hs-finalize.c — running `__del__` (CPython 3.11's PEP 442 finalizers).
+ *
+ * Invariant (see hs-finalize.h): HS_FLAG_FINALIZED marks an object whose finalizer was
+ * called; vm->del_pending owns one reference to each object waiting for its finalizer,
+ * which is the only reference it has unless its finalizer (or the collector's caller)
+ * stores another.
+ */
+#include "config.h"
+
+#include "hs-finalize.h"
+
+#include "hs-class.h"
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-list.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+#include "hs-vm-internal.h"
+
+static HsObject *
+finalizer_borrow (HsObject *obj)
+{
+  if (!(obj->type->type_flags & HS_TYPE_HEAP))
+    return NULL;
+  return hs_type_lookup_borrow (obj->type, hs_str_intern_cstr ("__del__"));
+}
+
+gboolean
+hs_finalize_needed (HsObject *obj)
+{
+  return !(obj->flags & (HS_FLAG_FINALIZED | HS_FLAG_IMMORTAL)) && finalizer_borrow (obj) != NULL;
+}
+
+gboolean
+hs_finalize_defer (HsVM *vm, HsObject *obj)
+{
+  /* Once the run is over (no frame) or stopping, objects are freed without running code,
+   * as the generators freed then are. */
+  if (!hs_finalize_needed (obj) || (vm->frame == NULL && !vm->finalizing) || hs_vm_is_stopping (vm))
+    return FALSE;
+  obj->refcount = 0;
+  hs_finalize_queue (vm, obj);
+  return TRUE;
+}
+
+void
+hs_finalize_queue (HsVM *vm, HsObject *obj)
+{
+  if (vm->del_pending == NULL)
+    vm->del_pending = g_ptr_array_new ();
+  g_ptr_array_add (vm->del_pending, hs_incref (obj));
+}
+
+/* CPython's _PyErr_WriteUnraisableMsg with its default hook: the object that could not
+ * raise, then the exception with its traceback, on stderr. */
+static void
+report_unraisable (HsVM *vm, HsObject *where, HsObject *exc)
+{
+  HsObject *saved = hs_err_fetch (vm);
+  HsObject *r = hs_object_repr (vm, where);
+  g_autofree char *text = hs_vm_format_exception (vm, exc);
+  g_autofree char *msg = g_strdup_printf (
+      "Exception ignored in: %s\n%s", r != NULL ? hs_str_utf8 (r) : "<object repr() failed>", text);
+
+  hs_xdecref (vm, r);
+  hs_err_clear (vm);
+  vm->exc = saved;
+  if (vm->err_fn != NULL)
+    vm->err_fn (msg, strlen (msg), vm->err_data);
+}
+
+void
+hs_finalize_call (HsVM *vm, HsObject *obj)
+{
+  HsObject *del = finalizer_borrow (obj);
+  HsObject *saved, *res;
+
+  if (del == NULL || (obj->flags & HS_FLAG_FINALIZED))
+    return;
+  obj->flags |= HS_FLAG_FINALIZED;
+  saved = hs_err_fetch (vm); /* an event of an exception being raised */
+  hs_incref (del);
+  if (vm->del_running == NULL)
+    vm->del_running = g_ptr_array_new ();
+  g_ptr_array_add (vm->del_running, obj);
+  res = hs_object_call (vm, del, &obj, 1, NULL);
+  g_ptr_array_set_size (vm->del_running, vm->del_running->len - 1);
+  if (res != NULL)
+    hs_decref (vm, res);
+  else if (!hs_vm_is_stopping (vm))
+    {
+      HsObject *exc = hs_err_fetch (vm);
+      report_unraisable (vm, del, exc);
+      hs_decref (vm, exc);
+    }
+  hs_decref (vm, del);
+  if (hs_vm_is_stopping (vm))
+    {
+      hs_xdecref (vm, saved);
+      return;
+    }
+  vm->exc = saved;
+}
+
+void
+hs_finalize_run_pending (HsVM *vm)
+{
+  while (vm->del_pending != NULL && vm->del_pending->len > 0)
+    {
+      HsObject *obj = vm->del_pending->pdata[0];
+      g_ptr_array_remove_index (vm->del_pending, 0);
+      if (!hs_vm_is_stopping (vm))
+        hs_finalize_call (vm, obj);
+      obj->flags |= HS_FLAG_FINALIZED;
+      hs_decref (vm, obj); /* freed now unless __del__ resurrected it */
+    }
+}
+
+void
+hs_finalize_drop_pending (HsVM *vm)
+{
+  GPtrArray *pending = g_steal_pointer (&vm->del_pending);
+  g_clear_pointer (&vm->del_running, g_ptr_array_unref);
+  if (pending == NULL)
+    return;
+  for (guint i = 0; i < pending->len; i++)
+    {
+      HsObject *obj = pending->pdata[i];
+      obj->flags |= HS_FLAG_FINALIZED;
+      hs_decref (vm, obj);
+    }
+  g_ptr_array_unref (pending);
+}
+
+/* ---- shutdown ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  GHashTable *seen;
+  GPtrArray *order; /* objects to finalize, in order */
+  GQueue containers;
+  GPtrArray *stack; /* instances still to visit, depth first */
+} ExitOrder;
+
+static void
+visit_child (HsObject *child, const HsRef *ref, gpointer data)
+{
+  ExitOrder *o = data;
+  if (g_hash_table_contains (o->seen, child) || hs_is_immortal (child))
+    return;
+  g_hash_table_add (o->seen, child);
+  if (hs_instance_check (child))
+    g_ptr_array_add (o->stack, child);
+  else
+    g_queue_push_tail (&o->containers, child);
+}
+
+/* Instances, each then what its attributes hold, depth first (with a stack of its own: a
+ * linked list can be 100,000 nodes long). */
+static void
+visit_instances (ExitOrder *o)
+{
+  while (o->stack->len > 0)
+    {
+      HsObject *v = g_ptr_array_steal_index (o->stack, o->stack->len - 1);
+      guint top = o->stack->len;
+      gsize pos = 0;
+      HsObject *name, *value;
+
+      if (hs_finalize_needed (v))
+        g_ptr_array_add (o->order, hs_incref (v));
+      while (hs_instance_next_attr (v, &pos, &name, &value))
+        if (value != NULL)
+          visit_child (value, NULL, o);
+      /* the first attribute's instance is visited first */
+      for (guint i = top, j = o->stack->len; i + 1 < j; i++, j--)
+        {
+          gpointer t = o->stack->pdata[i];
+          o->stack->pdata[i] = o->stack->pdata[j - 1];
+          o->stack->pdata[j - 1] = t;
+        }
+    }
+}
+
+static void
+visit_item (HsObject *item, const HsRef *ref, gpointer data)
+{
+  visit_child (item, ref, data);
+  visit_instances (data);
+}
+
+/* Items in the order CPython's traverse visits them (a list's from the end). */
+static void
+visit_container (ExitOrder *o, HsObject *c)
+{
+  if (HS_IS (c, &hs_list_type))
+    {
+      for (gsize i = hs_list_len (c); i-- > 0;)
+        visit_item (hs_list_get_borrow (c, i), NULL, o);
+    }
+  else
+    hs_object_refs (c, visit_item, o);
+}
+
+/* CPython drops __main__ and collects everything it held as one heap of garbage: every
+ * finalizer runs before anything is cleared, in the order of the collector's list, which
+ * for a program's objects comes out as: the instances the globals refer to, in the
+ * globals' order, each followed by the instances its attributes hold (depth first); then
+ * what the globals' containers hold, breadth first (a list from its end); then whatever
+ * else is alive (a leaked cycle), in the order it was made. */
+static GPtrArray *
+exit_order (HsVM *vm)
+{
+  ExitOrder o
+      = { g_hash_table_new (NULL, NULL), g_ptr_array_new (), G_QUEUE_INIT, g_ptr_array_new () };
+  gsize pos = 0;
+  HsObject *k, *v;
+
+  while (hs_dict_next (vm->globals, &pos, &k, &v))
+    if (hs_instance_check (v))
+      visit_item (v, NULL, &o);
+  pos = 0;
+  while (hs_dict_next (vm->globals, &pos, &k, &v))
+    if (!hs_instance_check (v))
+      visit_child (v, NULL, &o);
+  while (!g_queue_is_empty (&o.containers))
+    visit_container (&o, g_queue_pop_head (&o.containers));
+  for (HsObject *p = vm->live.next; p != &vm->live; p = p->next)
+    if (!g_hash_table_contains (o.seen, p) && hs_finalize_needed (p))
+      g_ptr_array_add (o.order, hs_incref (p));
+  g_hash_table_unref (o.seen);
+  g_ptr_array_unref (o.stack);
+  return o.order;
+}
+
+void
+hs_finalize_at_exit (HsVM *vm)
+{
+  g_autoptr (GPtrArray) order = NULL;
+  HsObject *p;
+
+  for (p = vm->live.next; p != &vm->live && !hs_finalize_needed (p); p = p->next)
+    ;
+  if (p == &vm->live)
+    return;
+  order = exit_order (vm);
+  for (guint i = 0; i < order->len; i++)
+    {
+      hs_finalize_call (vm, order->pdata[i]);
+      hs_vm_run_deferred (vm);
+      hs_decref (vm, order->pdata[i]);
+    }
+}

@@ -11,7 +11,7 @@ hs_packages=(
   libgraphviz-dev libcairo2-dev libpango1.0-dev libgif-dev
   libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libseccomp-dev
   desktop-file-utils appstream libglib2.0-bin locales
-  xvfb xauth dbus imagemagick poppler-utils
+  xvfb xauth dbus imagemagick poppler-utils at-spi2-core gir1.2-atspi-2.0 python3-gi
 )
 
 hs_install_missing() {

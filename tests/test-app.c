@@ -1020,6 +1020,80 @@ test_input (void)
   close_window (win);
 }
 
+static gboolean
+diagram_settled (HeapscopeWindow *win)
+{
+  return heapscope_window_is_settled (win)
+         && !heapscope_diagram_view_is_animating (heapscope_window_get_diagram (win));
+}
+
+static const HsSceneNode *
+focused (HeapscopeWindow *win)
+{
+  return heapscope_diagram_view_get_focused_node (heapscope_window_get_diagram (win));
+}
+
+/* The keys of the diagram are its actions (Right follows an arrow, Left goes back, Down
+ * and Up the holder's next arrow, Enter collapses or expands, Menu opens the menu). */
+static void
+diagram_key (HeapscopeWindow *win, const char *action)
+{
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (heapscope_window_get_diagram (win)), action, NULL));
+}
+
+/* The diagram from the keyboard alone (issue 21 item 1): focus enters at the global frame;
+ * the arrows go along references and back; Enter collapses an object and restores it; the
+ * Menu key opens the context menu. */
+static void
+test_diagram_keyboard (void)
+{
+  HeapscopeWindow *win = new_window ();
+  HeapscopeDiagramView *view = heapscope_window_get_diagram (win);
+  const HsSceneNode *node;
+  GtkWidget *menu;
+
+  run_source (win, "xs = [1, 2]\nys = [xs, xs]\nd = {'k': ys}\n");
+  activate (win, "step-last");
+  wait_until (diagram_settled);
+  g_assert_null (focused (win));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  node = focused (win);
+  g_assert_nonnull (node);
+  g_assert_cmpint (node->role, ==, HS_SCENE_NODE_FRAME);
+
+  diagram_key (win, "diagram.follow"); /* xs */
+  node = focused (win);
+  g_assert_cmpint (node->role, ==, HS_SCENE_NODE_OBJECT);
+  g_assert_cmpstr (heapscope_scene_node_type_name (node), ==, "list");
+  g_assert_cmpstr (node->badge, ==, "3");
+  diagram_key (win, "diagram.next"); /* the frame's next arrow: ys */
+  node = focused (win);
+  g_assert_cmpstr (node->badge, ==, "2");
+  diagram_key (win, "diagram.follow"); /* ys[0]: xs */
+  g_assert_cmpstr (focused (win)->badge, ==, "3");
+  diagram_key (win, "diagram.back"); /* back to ys */
+  g_assert_true (focused (win)->id == node->id);
+  diagram_key (win, "diagram.back"); /* whoever holds ys: the frame */
+  g_assert_cmpint (focused (win)->role, ==, HS_SCENE_NODE_FRAME);
+
+  /* Enter on xs: collapsed; again: restored */
+  diagram_key (win, "diagram.follow");
+  node = focused (win);
+  diagram_key (win, "diagram.activate-node");
+  wait_until (diagram_settled);
+  g_assert_true (focused (win)->is_collapsed);
+  diagram_key (win, "diagram.activate-node");
+  wait_until (diagram_settled);
+  g_assert_false (focused (win)->is_collapsed);
+
+  diagram_key (win, "diagram.menu");
+  menu = gtk_widget_get_first_child (GTK_WIDGET (view)); /* the view's only child */
+  g_assert_true (GTK_IS_POPOVER (menu) && gtk_widget_get_visible (menu));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  close_window (win);
+}
+
 /* With "live-run" on, typing re-runs the program once typing pauses. */
 static void
 test_live_run (void)
@@ -1661,6 +1735,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/collapse-and-expand-one", test_collapse_and_expand_one);
   g_test_add_func ("/app/window/live-run", test_live_run);
   g_test_add_func ("/app/window/input", test_input);
+  g_test_add_func ("/app/diagram/keyboard", test_diagram_keyboard);
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);

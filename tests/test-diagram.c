@@ -7,6 +7,7 @@
 
 #include "hs-diagram.h"
 #include "hs-painter.h"
+#include "hs-scene-describe.h"
 #include "diagram-fixtures.h"
 
 typedef HsSnapshot *(*FixtureFunc) (void);
@@ -172,6 +173,37 @@ test_graph_aliasing_badges (void)
   g_assert_cmpstr (shared->badge, ==, "3");
   g_assert_cmpuint (scene->edges->len, ==, 6);
   g_assert_true (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 42)->flags & HS_SNAP_FLAG_NEW);
+}
+
+/* The scene in words says what is drawn: each variable and what it refers to, each object
+ * with its count and rows; the arrows lead from a node to its targets and back. */
+static void
+test_scene_describe (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_aliasing ();
+  g_autoptr (HsScene) scene = render (snap);
+  g_autofree char *text = hs_scene_describe (scene);
+  const HsSceneNode *frame = g_ptr_array_index (scene->nodes, 0);
+  const HsSceneNode *shared = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 40);
+  const HsSceneNode *tuple = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 42);
+  g_autoptr (GPtrArray) targets = hs_scene_node_targets (scene, frame);
+  g_autoptr (GPtrArray) holders = hs_scene_node_holders (scene, shared);
+  g_autoptr (GPtrArray) tuple_targets = hs_scene_node_targets (scene, tuple);
+
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text,
+                            "Global frame, running: a refers to list #40, b refers to list #40, "
+                            "c refers to list #41, t refers to tuple #42."));
+  g_assert_nonnull (strstr (text, "list #40, 3 references: item 0: 1, item 1: 2, item 2: 3."));
+  g_assert_nonnull (strstr (text, "tuple #42, 1 reference: item 0 refers to list #40, item 1 "
+                                  "refers to list #41."));
+  /* the frame's arrows in row order, each target once */
+  g_assert_cmpuint (targets->len, ==, 3);
+  g_assert_true (g_ptr_array_index (targets, 0) == shared);
+  g_assert_true (g_ptr_array_index (targets, 2) == tuple);
+  g_assert_cmpuint (holders->len, ==, 2); /* the frame and the tuple */
+  g_assert_true (g_ptr_array_index (holders, 0) == frame);
+  g_assert_cmpuint (tuple_targets->len, ==, 2);
 }
 
 static gboolean
@@ -905,6 +937,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/graph/linked-list", test_graph_linked_list);
   g_test_add_func ("/diagram/scene/box-ids", test_box_ids);
   g_test_add_func ("/diagram/graph/aliasing-badges", test_graph_aliasing_badges);
+  g_test_add_func ("/diagram/scene/describe", test_scene_describe);
   g_test_add_func ("/diagram/graph/dot-export-lean", test_graph_dot_export_lean);
   g_test_add_func ("/diagram/scene/edges-start-in-cells", test_scene_edges_start_in_cells);
   g_test_add_func ("/diagram/scene/frames-column", test_scene_frames_column);

@@ -11,6 +11,9 @@
  *   it then shrinks to fit, down to `fit_floor` (MIN_FIT_ZOOM, below which text is not
  *   readable and the view scrolls; MIN_ZOOM after Fit to Window, which shows it whole).
  * - snapshot only reads this state; every change calls gtk_widget_queue_draw/resize.
+ * - Keyboard and accessibility: `focus_role`/`focus_id` name the node the keyboard is on
+ *   (it keeps its name across steps, as nodes do); the accessible description is the
+ *   target scene in words, the label names the focused node (hs-scene-describe.h).
  */
 #include "config.h"
 
@@ -19,6 +22,7 @@
 
 #include "heapscope-diagram-view.h"
 #include "hs-painter.h"
+#include "hs-scene-describe.h"
 
 #define MARGIN 24.0
 #define MIN_ZOOM 0.01    /* Fit to Window shows any diagram whole */
@@ -61,6 +65,14 @@ struct _HeapscopeDiagramView
 
   HeapscopeCollapsedFunc collapsed_func;
   gpointer collapsed_data;
+
+  /* the node the keyboard is on, and the one an arrow was followed from (Left goes back) */
+  gboolean has_focus_node;
+  HsSceneNodeRole focus_role;
+  guint64 focus_id;
+  gboolean has_came_from;
+  HsSceneNodeRole came_from_role;
+  guint64 came_from_id;
 
   /* HEAPSCOPE_PROFILE=1: frame intervals of the running animation */
   gboolean profile;
@@ -537,6 +549,8 @@ animations_enabled (HeapscopeDiagramView *self)
   return enabled && self->duration_ms > 0 && gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
+static void update_accessible (HeapscopeDiagramView *self);
+
 void
 heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *scene,
                                   gboolean animate)
@@ -566,6 +580,7 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
   else
     g_clear_pointer (&from, hs_scene_free);
 
+  update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -630,6 +645,31 @@ heapscope_diagram_view_set_collapsed_func (HeapscopeDiagramView *self, Heapscope
 
 /* ---- drawing ---- */
 
+static const HsSceneNode *focused_node (HeapscopeDiagramView *self);
+
+/* Where the keyboard is: a ring around the focused node, while the view has the focus. */
+static void
+draw_focus_ring (HeapscopeDiagramView *self, cairo_t *cr, const HsScene *scene)
+{
+  const HsSceneNode *target = focused_node (self);
+  const HsSceneNode *node;
+  double pad = 4 / self->zoom;
+
+  if (target == NULL || !gtk_widget_is_focus (GTK_WIDGET (self)))
+    return;
+  /* while animating, the ring follows the node where it is drawn now */
+  node = hs_scene_find_node (scene, target->role, target->id);
+  if (node == NULL)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, node->rect.x - pad, node->rect.y - pad, node->rect.width + 2 * pad,
+                   node->rect.height + 2 * pad);
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89); /* GNOME's accent blue, on every theme */
+  cairo_set_line_width (cr, 3 / self->zoom);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -662,6 +702,7 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, self->zoom, self->zoom);
   hs_painter_draw (cr, scene, theme, &paint);
+  draw_focus_ring (self, cr, scene);
   cairo_destroy (cr);
 }
 
@@ -839,11 +880,10 @@ context_menu_model (HeapscopeDiagramView *self, const HsSceneNode *node)
   return G_MENU_MODEL (menu);
 }
 
+/* The context menu of `node` (or of the diagram, NULL), pointing at (x, y). */
 static void
-on_right_click (GtkGestureClick *gesture, int n_press, double x, double y,
-                HeapscopeDiagramView *self)
+open_menu (HeapscopeDiagramView *self, const HsSceneNode *node, double x, double y)
 {
-  const HsSceneNode *node = node_at (self, x, y);
   g_autoptr (GMenuModel) model = context_menu_model (self, node);
 
   self->menu_id = node && (node->role == HS_SCENE_NODE_OBJECT || node->role == HS_SCENE_NODE_CHAIN)
@@ -854,6 +894,13 @@ on_right_click (GtkGestureClick *gesture, int n_press, double x, double y,
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle){ x, y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_right_click (GtkGestureClick *gesture, int n_press, double x, double y,
+                HeapscopeDiagramView *self)
+{
+  open_menu (self, node_at (self, x, y), x, y);
 }
 
 static void
@@ -949,6 +996,247 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
 
 /* ---- GObject ---- */
 
+/* ---- the keyboard and assistive technologies ---- */
+
+static const HsSceneNode *
+focused_node (HeapscopeDiagramView *self)
+{
+  if (!self->has_focus_node || self->target == NULL)
+    return NULL;
+  return hs_scene_find_node (self->target, self->focus_role, self->focus_id);
+}
+
+/* The label names the node the keyboard is on, so a screen reader says where it went. */
+static void
+update_label (HeapscopeDiagramView *self)
+{
+  const HsSceneNode *node = focused_node (self);
+  g_autofree char *node_text = node ? hs_scene_describe_node (self->target, node) : NULL;
+  /* TRANSLATORS: the diagram's name for screen readers, then the object the keyboard is on */
+  g_autofree char *label = node_text ? g_strdup_printf (_ ("Memory diagram: %s"), node_text)
+                                     : g_strdup (_ ("Memory diagram"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* Every step: the whole diagram in words, and the focused node (which may have gone). */
+static void
+update_accessible (HeapscopeDiagramView *self)
+{
+  g_autofree char *text = self->target ? hs_scene_describe (self->target) : NULL;
+
+  if (self->has_focus_node && focused_node (self) == NULL)
+    self->has_focus_node = FALSE;
+  if (!self->has_focus_node && gtk_widget_is_focus (GTK_WIDGET (self)) && self->target
+      && self->target->nodes->len > 0)
+    {
+      const HsSceneNode *first = g_ptr_array_index (self->target->nodes, 0);
+
+      self->has_focus_node = TRUE;
+      self->focus_role = first->role;
+      self->focus_id = first->id;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text ? text : _ ("Nothing has run yet."), -1);
+  update_label (self);
+}
+
+static void
+focus_node (HeapscopeDiagramView *self, const HsSceneNode *node)
+{
+  if (node == NULL)
+    return;
+  self->has_focus_node = TRUE;
+  self->focus_role = node->role;
+  self->focus_id = node->id;
+  scroll_to_rect (self, &node->rect);
+  update_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const HsSceneNode *
+heapscope_diagram_view_get_focused_node (HeapscopeDiagramView *self)
+{
+  g_return_val_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self), NULL);
+  return focused_node (self);
+}
+
+/* Tab into the diagram: the keyboard starts at the global frame (or stays where it was).
+ * The root's focus widget, not focus events: those wait for the window to be active. */
+static void
+on_root_focus_changed (GtkRoot *root, GParamSpec *pspec, HeapscopeDiagramView *self)
+{
+  if (gtk_widget_is_focus (GTK_WIDGET (self)))
+    update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+heapscope_diagram_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (heapscope_diagram_view_parent_class)->root (widget);
+  g_signal_connect (gtk_widget_get_root (widget), "notify::focus-widget",
+                    G_CALLBACK (on_root_focus_changed), widget);
+}
+
+static void
+heapscope_diagram_view_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_root (widget), on_root_focus_changed,
+                                        widget);
+  GTK_WIDGET_CLASS (heapscope_diagram_view_parent_class)->unroot (widget);
+}
+
+/* The node after (delta 1) or before (-1) `node` among `nodes`, wrapping; the first if
+ * `node` is not among them. */
+static const HsSceneNode *
+cycle (GPtrArray *nodes, const HsSceneNode *node, int delta)
+{
+  guint i;
+
+  if (nodes->len == 0)
+    return NULL;
+  if (!g_ptr_array_find (nodes, node, &i))
+    return g_ptr_array_index (nodes, 0);
+  return g_ptr_array_index (nodes, (i + nodes->len + delta) % nodes->len);
+}
+
+/* Right: along the focused node's first arrow (again from there: down a chain). */
+static void
+follow_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+  const HsSceneNode *node = focused_node (self);
+  g_autoptr (GPtrArray) targets = node ? hs_scene_node_targets (self->target, node) : NULL;
+
+  if (targets == NULL || targets->len == 0)
+    return;
+  self->has_came_from = TRUE;
+  self->came_from_role = node->role;
+  self->came_from_id = node->id;
+  focus_node (self, g_ptr_array_index (targets, 0));
+}
+
+/* Left: back against an arrow, to the node followed from if it still holds this one,
+ * else to the first that does. */
+static void
+back_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+  const HsSceneNode *node = focused_node (self);
+  g_autoptr (GPtrArray) holders = node ? hs_scene_node_holders (self->target, node) : NULL;
+  const HsSceneNode *from
+      = self->has_came_from
+            ? hs_scene_find_node (self->target, self->came_from_role, self->came_from_id)
+            : NULL;
+
+  if (holders == NULL || holders->len == 0)
+    return;
+  if (from == NULL || !g_ptr_array_find (holders, from, NULL))
+    from = g_ptr_array_index (holders, 0);
+  /* the way back from here: whatever holds `from` */
+  self->has_came_from = FALSE;
+  focus_node (self, from);
+}
+
+/* Down/Up: the next/previous arrow of the node followed from (a list's next element), or,
+ * at the top, the next/previous node of the diagram. */
+static void
+sibling_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+  const HsSceneNode *node = focused_node (self);
+  const HsSceneNode *from
+      = self->has_came_from
+            ? hs_scene_find_node (self->target, self->came_from_role, self->came_from_id)
+            : NULL;
+  int delta = g_str_equal (name, "diagram.next") ? 1 : -1;
+  g_autoptr (GPtrArray) siblings = NULL;
+
+  if (node == NULL)
+    return;
+  siblings = from ? hs_scene_node_targets (self->target, from) : NULL;
+  if (siblings == NULL || !g_ptr_array_find (siblings, node, NULL))
+    {
+      g_clear_pointer (&siblings, g_ptr_array_unref);
+      /* borrowed: not g_ptr_array_copy, which would take the nodes' free function along */
+      siblings = g_ptr_array_sized_new (self->target->nodes->len);
+      for (guint i = 0; i < self->target->nodes->len; i++)
+        g_ptr_array_add (siblings, g_ptr_array_index (self->target->nodes, i));
+      self->has_came_from = FALSE;
+    }
+  focus_node (self, cycle (siblings, node, delta));
+}
+
+/* Enter: a long collection or chain shown whole, or shortened again; any other object
+ * collapsed or restored. */
+static void
+activate_node_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+  const HsSceneNode *node = focused_node (self);
+
+  if (node == NULL)
+    return;
+  if (node->role == HS_SCENE_NODE_CHAIN
+      || (node->role == HS_SCENE_NODE_OBJECT && !node->is_collapsed && node_has_ellipsis (node)))
+    g_signal_emit (self, signals[EXPAND_OBJECT], 0, node->id);
+  else if (node->role == HS_SCENE_NODE_OBJECT && node->is_expanded)
+    g_signal_emit (self, signals[SHORTEN_OBJECT], 0, node->id);
+  else if (node->role == HS_SCENE_NODE_OBJECT)
+    g_signal_emit (self, signals[TOGGLE_COLLAPSED], 0, node->id);
+}
+
+/* The Menu key: the focused node's context menu, at the node. */
+static void
+menu_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
+  const HsSceneNode *node = focused_node (self);
+  double ox, oy;
+
+  origin (self, &ox, &oy);
+  if (node == NULL)
+    open_menu (self, NULL, gtk_widget_get_width (widget) / 2.0,
+               gtk_widget_get_height (widget) / 2.0);
+  else
+    open_menu (self, node, (node->rect.x + node->rect.width / 2) * self->zoom + ox,
+               (node->rect.y + node->rect.height) * self->zoom + oy);
+}
+
+static void
+add_key_bindings (GtkWidgetClass *widget_class)
+{
+  static const struct
+  {
+    guint key;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_Right, "diagram.follow" },
+    { GDK_KEY_KP_Right, "diagram.follow" },
+    { GDK_KEY_Left, "diagram.back" },
+    { GDK_KEY_KP_Left, "diagram.back" },
+    { GDK_KEY_Down, "diagram.next" },
+    { GDK_KEY_KP_Down, "diagram.next" },
+    { GDK_KEY_Up, "diagram.previous" },
+    { GDK_KEY_KP_Up, "diagram.previous" },
+    { GDK_KEY_Return, "diagram.activate-node" },
+    { GDK_KEY_KP_Enter, "diagram.activate-node" },
+    { GDK_KEY_space, "diagram.activate-node" },
+    { GDK_KEY_Menu, "diagram.menu" },
+  };
+
+  gtk_widget_class_install_action (widget_class, "diagram.follow", NULL, follow_action);
+  gtk_widget_class_install_action (widget_class, "diagram.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "diagram.next", NULL, sibling_action);
+  gtk_widget_class_install_action (widget_class, "diagram.previous", NULL, sibling_action);
+  gtk_widget_class_install_action (widget_class, "diagram.activate-node", NULL,
+                                   activate_node_action);
+  gtk_widget_class_install_action (widget_class, "diagram.menu", NULL, menu_action);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, keys[i].action, NULL);
+}
+
 static void
 heapscope_diagram_view_get_property (GObject *object, guint prop_id, GValue *value,
                                      GParamSpec *pspec)
@@ -1039,6 +1327,8 @@ heapscope_diagram_view_class_init (HeapscopeDiagramViewClass *klass)
   widget_class->snapshot = heapscope_diagram_view_snapshot;
   widget_class->measure = heapscope_diagram_view_measure;
   widget_class->size_allocate = heapscope_diagram_view_size_allocate;
+  widget_class->root = heapscope_diagram_view_root;
+  widget_class->unroot = heapscope_diagram_view_unroot;
 
   properties[PROP_ZOOM]
       = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
@@ -1071,7 +1361,10 @@ heapscope_diagram_view_class_init (HeapscopeDiagramViewClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.toggle-collapsed-type", NULL,
                                    toggle_collapsed_type_action);
   gtk_widget_class_install_action (widget_class, "diagram.restore-all", NULL, restore_all_action);
+  add_key_bindings (widget_class);
   gtk_widget_class_set_css_name (widget_class, "heapscopediagram");
+  /* an image a screen reader describes in words (update_accessible) */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -1127,6 +1420,7 @@ heapscope_diagram_view_init (HeapscopeDiagramView *self)
   gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
   add_controllers (self);
+  update_accessible (self);
 }
 
 GtkWidget *

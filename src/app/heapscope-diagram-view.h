@@ -43,6 +43,10 @@ typedef gboolean (*HeapscopeCollapsedFunc) (guint64 id, const char *type_name, g
 void heapscope_diagram_view_set_collapsed_func (HeapscopeDiagramView *self,
                                                 HeapscopeCollapsedFunc func, gpointer user_data);
 
+/* The node the keyboard is on (Tab enters the diagram at its first node; the arrows
+ * follow references, diagram.follow/back/next/previous), or NULL. */
+const HsSceneNode *heapscope_diagram_view_get_focused_node (HeapscopeDiagramView *self);
+
 /* The type name shown in a node's header cell (borrowed), or NULL. */
 const char *heapscope_scene_node_type_name (const HsSceneNode *node);
 

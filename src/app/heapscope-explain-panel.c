@@ -2,6 +2,11 @@
  *
  * Invariant: `box` holds one label per sentence of the last set() call, in order, or a
  * single dim placeholder when there were none.
+ *
+ * Screen readers hear new sentences through `announcer`, an empty widget with the ALERT
+ * role whose name is the step's sentences: GTK 4.8 has no gtk_accessible_announce (4.14),
+ * and AT-SPI reports each change of an alert's name (object:property-change:accessible-
+ * name) to the screen reader. (Hiding and showing it again reports nothing in 4.8.)
  */
 #include "config.h"
 
@@ -15,6 +20,7 @@ struct _HeapscopeExplainPanel
   GtkWidget *scroller;
   GtkLabel *title;
   GtkBox *box;
+  GtkWidget *announcer;
   GStrv sentences;
 };
 
@@ -41,6 +47,15 @@ sentence_label (const char *text, gboolean dim)
   return label;
 }
 
+static void
+announce (HeapscopeExplainPanel *self)
+{
+  g_autofree char *text = g_strjoinv (" ", self->sentences);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->announcer), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text, -1);
+}
+
 void
 heapscope_explain_panel_set (HeapscopeExplainPanel *self, const char *title,
                              const char *const *sentences)
@@ -63,6 +78,7 @@ heapscope_explain_panel_set (HeapscopeExplainPanel *self, const char *title,
       g_autofree char *bullet = g_strdup_printf ("• %s", sentences[i]);
       gtk_box_append (self->box, sentence_label (bullet, FALSE));
     }
+  announce (self);
 }
 
 char *
@@ -103,6 +119,8 @@ heapscope_explain_panel_init (HeapscopeExplainPanel *self)
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
   gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->box));
+  self->announcer = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT, NULL);
+  gtk_box_append (GTK_BOX (outer), self->announcer);
   gtk_widget_set_margin_start (outer, 12);
   gtk_widget_set_margin_end (outer, 12);
   gtk_widget_set_margin_top (outer, 8);

@@ -66,6 +66,16 @@ check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpoin
   count_root (&c, vm->stop_exc);
   count_root (&c, vm->exc_info);
   count_root (&c, vm->modules);
+  /* the interpreter's own holders: weakref.finalize's registry, the objects whose __del__
+   * runs or waits, the weak references whose callback waits */
+  for (guint k = 0; k < 3; k++)
+    {
+      GPtrArray *held = k == 0   ? vm->finalize_registry
+                        : k == 1 ? vm->del_pending
+                                 : vm->wr_callbacks;
+      for (guint i = 0; held != NULL && i < held->len; i++)
+        count_root (&c, held->pdata[i]);
+    }
   for (guint i = 0; i < vm->codes->len; i++)
     hs_code_refs (vm->codes->pdata[i], count_ref, &c);
   for (HsObject *o = vm->live.next; o != &vm->live; o = o->next)

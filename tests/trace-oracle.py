@@ -224,6 +224,9 @@ class Encoder:
                               for k, v in defaults])
         elif typ is types.BuiltinFunctionType:
             entry.extend(["FUNCTION", obj.__name__ + "(...)", None])
+        elif typ in WEAK_TYPES:
+            # before any isinstance(): a dead proxy raises ReferenceError there
+            entry.extend(["INSTANCE", typ.__name__])
         elif isinstance(obj, types.ModuleType):
             entry.extend(["module", obj.__name__])
         elif is_class(obj) and obj.__module__ != "__main__":
@@ -279,6 +282,9 @@ class Encoder:
         for name in sorted(a for a in attrs if a not in HIDDEN_ATTRS):
             entry.append([self.encode(name, None),
                           self.encode(attrs[name], None)])
+
+
+WEAK_TYPES = (weakref.ReferenceType, weakref.ProxyType, weakref.CallableProxyType)
 
 
 def reachable_functions(value, seen, attrs_of):

@@ -60,7 +60,7 @@ typedef struct
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
-      str_finalizing;
+      str_finalizing, str_registry;
   GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
   GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
   GHashTable *generators;   /* traced generators that ran since the last flush (their frames
@@ -944,16 +944,20 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
       g_array_append_val (now, id);
       g_array_append_val (labels, rec->str_handling);
     }
-  /* An object whose count reached zero while its __del__ runs or waits to run: CPython's
-   * temporary reference, the VM's like the exception being handled. */
-  for (guint i = 0; depth == 0 && i < 2; i++)
+  /* An object whose count reached zero while its __del__ runs or waits to run (CPython's
+   * temporary reference), and the weakref.finalize objects alive (weakref.finalize's
+   * registry): the VM's, like the exception being handled. */
+  for (guint i = 0; depth == 0 && i < 3; i++)
     {
-      GPtrArray *objs = i == 0 ? rec->vm->del_running : rec->vm->del_pending;
+      GPtrArray *objs = i == 0   ? rec->vm->del_running
+                        : i == 1 ? rec->vm->del_pending
+                                 : rec->vm->finalize_registry;
       for (guint j = 0; objs != NULL && j < objs->len; j++)
         {
           guint64 id = ref (rec, objs->pdata[j]);
+          guint32 label = i < 2 ? rec->str_finalizing : rec->str_registry;
           g_array_append_val (now, id);
-          g_array_append_val (labels, rec->str_finalizing);
+          g_array_append_val (labels, label);
         }
     }
   if (!force && now->len == s->held->len
@@ -1554,6 +1558,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.str_pending = hs_string_pool_add (&t->pool, N_ ("pending"));
   rec.str_handling = hs_string_pool_add (&t->pool, N_ ("handling"));
   rec.str_finalizing = hs_string_pool_add (&t->pool, N_ ("finalizing"));
+  rec.str_registry = hs_string_pool_add (&t->pool, N_ ("finalize registry"));
   rec.str_cell = hs_string_pool_add (&t->pool, N_ ("cell"));
   rec.str_return = hs_string_pool_add (&t->pool, "__return__");
   rec.str_class = hs_string_pool_add (&t->pool, HS_TRACE_CLASS_ATTR);

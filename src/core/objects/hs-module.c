@@ -46,6 +46,7 @@ static const BuiltinModule builtin_modules[] = {
   { "sys", hs_mod_sys_init },
   { "time", hs_mod_time_init },
   { "typing", hs_mod_typing_init },
+  { "weakref", hs_mod_weakref_init },
 };
 
 static const BuiltinModule *
@@ -301,6 +302,7 @@ hs_module_runtime_init (void)
       hs_mod_typing_runtime_init ();
       hs_mod_future_runtime_init ();
       hs_mod_dataclasses_runtime_init ();
+      hs_mod_weakref_runtime_init ();
       g_once_init_leave (&once, 1);
     }
 }

@@ -56,6 +56,8 @@ int hs_mod_heapq_init (HsVM *vm, HsObject *dict);
 int hs_mod_itertools_init (HsVM *vm, HsObject *dict);
 int hs_mod_string_init (HsVM *vm, HsObject *dict);
 void hs_mod_string_runtime_init (void);
+int hs_mod_weakref_init (HsVM *vm, HsObject *dict);
+void hs_mod_weakref_runtime_init (void);
 int hs_mod_time_init (HsVM *vm, HsObject *dict);
 void hs_mod_itertools_runtime_init (void);
 int hs_mod_bisect_init (HsVM *vm, HsObject *dict);

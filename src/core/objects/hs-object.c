@@ -33,6 +33,7 @@
 #include "hs-slot-wrapper.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-weakref.h"
 
 #define TRASHCAN_DEPTH 200
 #define IMMORTAL_ID_BASE (G_GUINT64_CONSTANT (1) << 40)
@@ -288,6 +289,8 @@ destroy (HsVM *vm, HsObject *obj)
 
   if (G_UNLIKELY (obj->flags & HS_FLAG_GC_MARK))
     hs_gc_forget (vm, obj);
+  if (G_UNLIKELY (obj->flags & HS_FLAG_WEAKREFED))
+    hs_weakref_clear_referent (vm, obj, NULL);
   if (G_UNLIKELY (vm->hooks != NULL) && vm->hooks->free != NULL)
     vm->hooks->free (vm, obj, vm->hooks_data);
   for (t = obj->type; t != NULL && t->dealloc == NULL; t = t->base)

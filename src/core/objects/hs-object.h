@@ -35,8 +35,9 @@ enum
   HS_FLAG_REPR_ACTIVE = 1 << 3, /* inside its own repr: guards self-containing lists */
   HS_FLAG_GC_MARK = 1 << 4,     /* scratch bit for the collector */
   HS_FLAG_TRACED = 1 << 5,      /* recorded by the trace engine (its content is in the log) */
-  HS_FLAG_ABSTRACT = 1 << 6, /* a function abc.abstractmethod marked (its __isabstractmethod__) */
-  HS_FLAG_FINALIZED = 1 << 7,   /* its __del__ was called (PEP 442: at most once) */
+  HS_FLAG_ABSTRACT = 1 << 6,  /* a function abc.abstractmethod marked (its __isabstractmethod__) */
+  HS_FLAG_FINALIZED = 1 << 7, /* its __del__ was called (PEP 442: at most once) */
+  HS_FLAG_WEAKREFED = 1 << 8, /* weak references to it are listed in vm->weakrefs */
 };
 
 struct _HsObject

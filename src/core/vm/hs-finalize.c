@@ -16,6 +16,7 @@
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-vm-internal.h"
+#include "hs-weakfinalize.h"
 
 static HsObject *
 finalizer_borrow (HsObject *obj)
@@ -51,24 +52,6 @@ hs_finalize_queue (HsVM *vm, HsObject *obj)
   g_ptr_array_add (vm->del_pending, hs_incref (obj));
 }
 
-/* CPython's _PyErr_WriteUnraisableMsg with its default hook: the object that could not
- * raise, then the exception with its traceback, on stderr. */
-static void
-report_unraisable (HsVM *vm, HsObject *where, HsObject *exc)
-{
-  HsObject *saved = hs_err_fetch (vm);
-  HsObject *r = hs_object_repr (vm, where);
-  g_autofree char *text = hs_vm_format_exception (vm, exc);
-  g_autofree char *msg = g_strdup_printf (
-      "Exception ignored in: %s\n%s", r != NULL ? hs_str_utf8 (r) : "<object repr() failed>", text);
-
-  hs_xdecref (vm, r);
-  hs_err_clear (vm);
-  vm->exc = saved;
-  if (vm->err_fn != NULL)
-    vm->err_fn (msg, strlen (msg), vm->err_data);
-}
-
 void
 hs_finalize_call (HsVM *vm, HsObject *obj)
 {
@@ -88,11 +71,7 @@ hs_finalize_call (HsVM *vm, HsObject *obj)
   if (res != NULL)
     hs_decref (vm, res);
   else if (!hs_vm_is_stopping (vm))
-    {
-      HsObject *exc = hs_err_fetch (vm);
-      report_unraisable (vm, del, exc);
-      hs_decref (vm, exc);
-    }
+    hs_vm_write_unraisable (vm, del);
   hs_decref (vm, del);
   if (hs_vm_is_stopping (vm))
     {
@@ -239,6 +218,8 @@ hs_finalize_at_exit (HsVM *vm)
   g_autoptr (GPtrArray) order = NULL;
   HsObject *p;
 
+  hs_weakfinalize_at_exit (vm);
+  hs_vm_run_deferred (vm);
   for (p = vm->live.next; p != &vm->live && !hs_finalize_needed (p); p = p->next)
     ;
   if (p == &vm->live)

@@ -6,7 +6,7 @@
  * when it returns. collect() reads as CPython's gc_collect_main:
  *
  *   gather_young → update_refs → subtract_refs → move_unreachable → promote →
- *   finalize_garbage → handle_resurrected → (hook) → delete_garbage
+ *   handle_weakrefs → finalize_garbage → handle_resurrected → (hook) → delete_garbage
  *
  * finalize_garbage runs Python code (__del__); during it HS_FLAG_GC_MARK marks the
  * objects of vm->gc.garbage, so that one freed meanwhile leaves the array (hs_gc_forget).
@@ -17,6 +17,7 @@
 
 #include "hs-error.h"
 #include "hs-finalize.h"
+#include "hs-weakref.h"
 #include "hs-object-private.h"
 
 #define DEFAULT_THRESHOLD0 700
@@ -216,6 +217,33 @@ compact (GPtrArray *objs)
  * from `unreachable`. When code may not run here (an automatic collection inside an
  * allocation) the finalizers are queued for the next event instead, nothing is collected
  * now, and the collection is redone once they ran. */
+/* CPython's handle_weakrefs. Post-condition: no weak reference refers to an unreachable
+ * object; the callbacks of those that are not garbage themselves have run (or, when code
+ * may not run here, are queued for the next event). */
+static void
+handle_weakrefs (HsVM *vm, GPtrArray *unreachable, gboolean may_run_code)
+{
+  GHashTable *garbage = NULL;
+
+  for (guint i = 0; i < unreachable->len; i++)
+    {
+      HsObject *o = unreachable->pdata[i];
+      if (!(o->flags & HS_FLAG_WEAKREFED))
+        continue;
+      if (garbage == NULL)
+        {
+          garbage = g_hash_table_new (NULL, NULL);
+          for (guint j = 0; j < unreachable->len; j++)
+            g_hash_table_add (garbage, unreachable->pdata[j]);
+        }
+      hs_weakref_clear_referent (vm, o, garbage);
+    }
+  if (garbage != NULL)
+    g_hash_table_unref (garbage);
+  if (may_run_code)
+    hs_weakref_run_callbacks (vm);
+}
+
 typedef enum
 {
   FINALIZED_NONE,
@@ -299,7 +327,7 @@ handle_resurrected (Collection *c, GPtrArray *unreachable)
     }
   while (c->work->len > 0)
     hs_object_refs (g_ptr_array_steal_index_fast (c->work, c->work->len - 1), visit_resurrect,
-                        c->work);
+                    c->work);
   for (guint i = 0; i < unreachable->len; i++)
     {
       HsObject *o = unreachable->pdata[i];
@@ -332,6 +360,7 @@ collect (HsVM *vm, HsGCState *gc, int generation, gboolean may_run_code)
   promote (vm, gc, generation, c.young->len - unreachable->len);
   g_ptr_array_unref (c.young);
   c.young = NULL;
+  handle_weakrefs (vm, unreachable, may_run_code);
   finalized = finalize_garbage (vm, unreachable, may_run_code);
   if (finalized == FINALIZED_DEFERRED)
     g_ptr_array_set_size (unreachable, 0);

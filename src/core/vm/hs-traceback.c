@@ -244,6 +244,22 @@ hs_vm_format_exception (HsVM *vm, HsObject *exc)
   return g_string_free (out, FALSE);
 }
 
+void
+hs_vm_write_unraisable (HsVM *vm, HsObject *where)
+{
+  HsObject *exc = hs_err_fetch (vm);
+  HsObject *r = hs_object_repr (vm, where);
+  g_autofree char *text = hs_vm_format_exception (vm, exc);
+  g_autofree char *msg = g_strdup_printf (
+      "Exception ignored in: %s\n%s", r != NULL ? hs_str_utf8 (r) : "<object repr() failed>", text);
+
+  hs_xdecref (vm, r);
+  hs_decref (vm, exc);
+  hs_err_clear (vm);
+  if (vm->err_fn != NULL)
+    vm->err_fn (msg, strlen (msg), vm->err_data);
+}
+
 char *
 hs_vm_format_error (HsVM *vm)
 {

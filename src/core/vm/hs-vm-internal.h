@@ -12,6 +12,7 @@
 #include "hs-finalize.h"
 #include "hs-function.h"
 #include "hs-gc.h"
+#include "hs-weakref.h"
 
 G_BEGIN_DECLS
 
@@ -54,13 +55,16 @@ void hs_vm_close_freed_generators_now (HsVM *vm);
 void hs_vm_drop_closing_frames (HsVM *vm);
 
 /* What a free could not do in the middle of an instruction, done at the next event, call
- * or resumption: closing the generators freed while suspended, then the queued __del__
- * finalizers (hs-finalize.c). Called on every event, so the test is inline. */
+ * or resumption: closing the generators freed while suspended, the callbacks of the weak
+ * references cleared, then the queued __del__ finalizers (hs-finalize.c). Called on every event, so
+ * the test is inline. */
 static inline void
 hs_vm_run_deferred (HsVM *vm)
 {
   if (G_UNLIKELY (vm->closing != NULL && vm->closing->len > 0))
     hs_vm_close_freed_generators_now (vm);
+  if (G_UNLIKELY (vm->wr_callbacks != NULL && vm->wr_callbacks->len > 0))
+    hs_weakref_run_callbacks (vm);
   if (G_UNLIKELY (vm->del_pending != NULL && vm->del_pending->len > 0))
     hs_finalize_run_pending (vm);
   if (G_UNLIKELY (vm->gc.redo) && !vm->gc.collecting)

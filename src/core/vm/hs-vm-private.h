@@ -62,6 +62,10 @@ void hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data);
 /* Writes program output (print) through the output function and the output hook,
  * counting bytes against the output cap; -1 with the run stopped past the cap. */
 int hs_vm_write_output (HsVM *vm, const char *text, gsize len);
+/* Reports the current exception, which code called for `where` (a __del__, a weakref
+ * callback) could not raise, as CPython's default unraisable hook: "Exception ignored in:
+ * <repr of where>" and the traceback on the run's stderr; clears it. */
+void hs_vm_write_unraisable (HsVM *vm, HsObject *where);
 
 struct _HsVM
 {
@@ -124,14 +128,17 @@ struct _HsVM
   /* (from tier2-runtime) cycle collector state (hs-gc.c; all-zero means the defaults:
    * enabled, thresholds 700/10/10) and the module cache (hs-module.c). */
   HsGCState gc;
-  HsObject *modules;      /* dict: module name -> module object, or NULL */
-  GArray *closing;        /* suspended generator frames whose generator was freed: closed at
-                           * the next event (hs-vm-generator.c), or NULL */
-  gboolean finalizing;    /* hs_vm_finalize is clearing __main__: freed generators close at once */
-  GPtrArray *del_pending; /* objects whose __del__ runs at the next event (owned), or NULL */
-  GPtrArray *del_running; /* objects whose __del__ is running, innermost last (their
-                           * caller holds them), or NULL */
-  HsOutputFn err_fn;      /* stderr of the run ("Exception ignored in: ..."), or NULL */
+  HsObject *modules;       /* dict: module name -> module object, or NULL */
+  GArray *closing;         /* suspended generator frames whose generator was freed: closed at
+                            * the next event (hs-vm-generator.c), or NULL */
+  gboolean finalizing;     /* hs_vm_finalize is clearing __main__: freed generators close at once */
+  GPtrArray *del_pending;  /* objects whose __del__ runs at the next event (owned), or NULL */
+  GPtrArray *del_running;  /* objects whose __del__ is running, innermost last (their
+                            * caller holds them), or NULL */
+  GHashTable *weakrefs;    /* referent -> GPtrArray of its weak references (hs-weakref.h) */
+  GPtrArray *wr_callbacks; /* cleared weak references whose callback runs next (owned) */
+  GPtrArray *finalize_registry; /* the weakref.finalize objects still alive (owned) */
+  HsOutputFn err_fn;            /* stderr of the run ("Exception ignored in: ..."), or NULL */
   gpointer err_data;
 };
 

@@ -40,6 +40,7 @@
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-vm-internal.h"
+#include "hs-weakfinalize.h"
 #include "hs-recursion.h"
 #include "hs-tuple.h"
 
@@ -2181,6 +2182,8 @@ hs_vm_free (HsVM *vm)
     hs_vm_frame_pop (vm, vm->frame);
   hs_vm_drop_closing_frames (vm);
   hs_finalize_drop_pending (vm);
+  hs_weakfinalize_drop_registry (vm);
+  hs_weakref_drop_all (vm);
   reset_run_state (vm);
   HS_CLEAR (vm, vm->exc_info);
   HS_CLEAR (vm, vm->globals);

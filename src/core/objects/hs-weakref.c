@@ -1,0 +1,333 @@
+/* hs-weakref.c — weakref.ref (CPython's ReferenceType) and the table of weak references.
+ *
+ * Invariant: see hs-weakref.h. A weak reference's `refs` visits only its callback: the
+ * referent is not counted, so neither the collector nor the diagram's counts see it (the
+ * trace draws it as a weak arrow of its own).
+ */
+#include "config.h"
+
+#include "hs-weakref.h"
+
+#include "hs-cfunction.h"
+#include "hs-class.h"
+#include "hs-deque.h"
+#include "hs-error.h"
+#include "hs-function.h"
+#include "hs-generator.h"
+#include "hs-list.h"
+#include "hs-module.h"
+#include "hs-object-private.h"
+#include "hs-set.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+/* The built-in types whose objects CPython lets one refer to weakly (tp_weaklistoffset);
+ * instances of the program's classes can be too. */
+static const HsType *const weakrefable[] = {
+  &hs_type_type,      &hs_function_type,  &hs_cfunction_type, &hs_method_type, &hs_set_type,
+  &hs_frozenset_type, &hs_generator_type, &hs_module_type,    &hs_deque_type,
+};
+
+gboolean
+hs_weakref_supported (HsVM *vm, HsObject *obj)
+{
+  if (obj->type->type_flags & HS_TYPE_HEAP)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (weakrefable); i++)
+    if (hs_type_is_subtype (obj->type, weakrefable[i]))
+      return TRUE;
+  if (vm != NULL)
+    hs_err_format (vm, &hs_exc_TypeError, "cannot create weak reference to '%s' object",
+                   hs_type_name (obj));
+  return FALSE;
+}
+
+GPtrArray *
+hs_weakref_list (HsVM *vm, HsObject *obj)
+{
+  if (!(obj->flags & HS_FLAG_WEAKREFED) || vm->weakrefs == NULL)
+    return NULL;
+  return g_hash_table_lookup (vm->weakrefs, obj);
+}
+
+/* weakref.proxy of something callable is a CallableProxyType, as in CPython. */
+static gboolean
+callable_proxy_wanted (HsType *type, HsObject *obj)
+{
+  return type == &hs_weakproxy_type && hs_object_is_callable (obj);
+}
+
+/* A plain reference (exact type, no callback): the one `ref(obj)` gives again. */
+static gboolean
+is_basic (HsObject *wr, HsType *type)
+{
+  return wr->type == type && HS_WEAKREF (wr)->callback == NULL;
+}
+
+HsObject *
+hs_weakref_new (HsVM *vm, HsType *type, HsObject *obj, HsObject *callback)
+{
+  GPtrArray *list;
+  HsWeakref *wr;
+
+  if (!hs_weakref_supported (vm, obj))
+    return NULL;
+  if (callback == hs_None)
+    callback = NULL;
+  if (callable_proxy_wanted (type, obj))
+    type = &hs_weakcallableproxy_type;
+  list = hs_weakref_list (vm, obj);
+  if (callback == NULL && list != NULL)
+    for (guint i = 0; i < list->len; i++)
+      if (is_basic (list->pdata[i], type))
+        return hs_incref (list->pdata[i]);
+  if ((wr = (HsWeakref *)hs_object_alloc (vm, type, sizeof (HsWeakref))) == NULL)
+    return NULL;
+  wr->referent = obj;
+  wr->callback = callback != NULL ? hs_incref (callback) : NULL;
+  if (hs_is_immortal (obj))
+    return &wr->header; /* never dies: nothing to clear */
+  if (vm->weakrefs == NULL)
+    vm->weakrefs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (vm->weakrefs, obj, list);
+      obj->flags |= HS_FLAG_WEAKREFED;
+    }
+  /* CPython keeps the plain ref and proxy first, so that they are found again */
+  if (callback == NULL)
+    g_ptr_array_insert (list, 0, wr);
+  else
+    g_ptr_array_add (list, wr);
+  if (wr->callback != NULL)
+    hs_gc_track (vm, &wr->header);
+  return &wr->header;
+}
+
+/* Leaves the referent's list (the weak reference is being freed). */
+static void
+unlink_weakref (HsVM *vm, HsObject *self)
+{
+  HsObject *obj = HS_WEAKREF (self)->referent;
+  GPtrArray *list;
+
+  HS_WEAKREF (self)->referent = NULL;
+  if (obj == NULL || (list = hs_weakref_list (vm, obj)) == NULL)
+    return;
+  g_ptr_array_remove (list, self);
+  if (list->len == 0)
+    {
+      obj->flags &= ~(guint32)HS_FLAG_WEAKREFED;
+      g_hash_table_remove (vm->weakrefs, obj);
+    }
+}
+
+void
+hs_weakref_clear_referent (HsVM *vm, HsObject *obj, GHashTable *garbage)
+{
+  GPtrArray *list = NULL;
+
+  obj->flags &= ~(guint32)HS_FLAG_WEAKREFED;
+  if (vm->weakrefs == NULL
+      || !g_hash_table_steal_extended (vm->weakrefs, obj, NULL, (gpointer *)&list))
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      HsObject *wr = list->pdata[i];
+      HS_WEAKREF (wr)->referent = NULL;
+      hs_object_mark_dirty (vm, wr);
+      if (HS_WEAKREF (wr)->callback == NULL
+          || (garbage != NULL && g_hash_table_contains (garbage, wr)))
+        continue;
+      if (vm->wr_callbacks == NULL)
+        vm->wr_callbacks = g_ptr_array_new ();
+      g_ptr_array_add (vm->wr_callbacks, hs_incref (wr));
+    }
+  g_ptr_array_unref (list);
+}
+
+void
+hs_weakref_run_callbacks (HsVM *vm)
+{
+  while (vm->wr_callbacks != NULL && vm->wr_callbacks->len > 0)
+    {
+      HsObject *wr = vm->wr_callbacks->pdata[0];
+      HsObject *cb = HS_WEAKREF (wr)->callback;
+      g_ptr_array_remove_index (vm->wr_callbacks, 0);
+      if (cb != NULL && vm->exc != vm->stop_exc)
+        {
+          HsObject *saved = hs_err_fetch (vm);
+          HsObject *res;
+          hs_incref (cb);
+          res = hs_object_call (vm, cb, &wr, 1, NULL);
+          if (res != NULL)
+            hs_decref (vm, res);
+          else if (vm->exc != vm->stop_exc)
+            hs_vm_write_unraisable (vm, cb);
+          hs_decref (vm, cb);
+          if (vm->exc == vm->stop_exc)
+            hs_xdecref (vm, saved);
+          else
+            vm->exc = saved;
+        }
+      hs_decref (vm, wr);
+    }
+}
+
+void
+hs_weakref_drop_all (HsVM *vm)
+{
+  GPtrArray *queue = g_steal_pointer (&vm->wr_callbacks);
+  GHashTable *table = g_steal_pointer (&vm->weakrefs);
+  if (table != NULL)
+    {
+      GHashTableIter it;
+      gpointer obj, list;
+      g_hash_table_iter_init (&it, table);
+      while (g_hash_table_iter_next (&it, &obj, &list))
+        {
+          ((HsObject *)obj)->flags &= ~(guint32)HS_FLAG_WEAKREFED;
+          for (guint i = 0; i < ((GPtrArray *)list)->len; i++)
+            HS_WEAKREF (((GPtrArray *)list)->pdata[i])->referent = NULL;
+        }
+      g_hash_table_unref (table);
+    }
+  for (guint i = 0; queue != NULL && i < queue->len; i++)
+    hs_decref (vm, queue->pdata[i]);
+  if (queue != NULL)
+    g_ptr_array_unref (queue);
+}
+
+/* ---- the type ------------------------------------------------------------------------ */
+
+void
+hs_weakref_dealloc (HsVM *vm, HsObject *self)
+{
+  unlink_weakref (vm, self);
+  HS_CLEAR (vm, HS_WEAKREF (self)->callback);
+}
+
+void
+hs_weakref_clear (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, HS_WEAKREF (self)->callback);
+}
+
+void
+hs_weakref_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  if (HS_WEAKREF (self)->callback != NULL)
+    hs_visit_named (visit, HS_WEAKREF (self)->callback, HS_REF_ATTR, "__callback__", data);
+}
+
+static HsObject *
+weakref_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL, *callback = NULL;
+
+  if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() takes no keyword arguments", "ref");
+      return NULL;
+    }
+  if (nargs < 1 || nargs > 2)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "__new__ expected at %s %d argument%s, got %" G_GSIZE_FORMAT,
+                     nargs < 1 ? "least" : "most", nargs < 1 ? 1 : 2, nargs < 1 ? "" : "s", nargs);
+      return NULL;
+    }
+  obj = args[0];
+  callback = nargs > 1 ? args[1] : NULL;
+  return hs_weakref_new (vm, type, obj, callback);
+}
+
+static HsObject *
+weakref_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = HS_WEAKREF (self)->referent;
+  if (!hs_parse_args (vm, "weakref", args, nargs, kwnames, ""))
+    return NULL;
+  return hs_incref (obj != NULL ? obj : hs_None);
+}
+
+/* "<weakref at 0x...; to 'A' at 0x...>", "<weakref at 0x...; dead>"; the proxies say
+ * "weakproxy". */
+HsObject *
+hs_weakref_repr_as (HsVM *vm, HsObject *self, const char *what)
+{
+  HsObject *obj = HS_WEAKREF (self)->referent;
+  if (obj == NULL)
+    return hs_str_from_format (vm, "<%s at %p; dead>", what, (void *)self);
+  return hs_str_from_format (vm, "<%s at %p; to '%s' at %p>", what, (void *)self,
+                             hs_type_name (obj), (void *)obj);
+}
+
+static HsObject *
+weakref_repr (HsVM *vm, HsObject *self)
+{
+  return hs_weakref_repr_as (vm, self, "weakref");
+}
+
+static int
+weakref_hash (HsVM *vm, HsObject *self, gint64 *out)
+{
+  HsWeakref *wr = HS_WEAKREF (self);
+  if (!wr->hashed)
+    {
+      if (wr->referent == NULL)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "weak object has gone away");
+          return -1;
+        }
+      if (hs_object_hash (vm, wr->referent, &wr->hash) < 0)
+        return -1;
+      wr->hashed = TRUE;
+    }
+  *out = wr->hash;
+  return 0;
+}
+
+/* Two live references compare as their referents; otherwise by identity. */
+static HsObject *
+weakref_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  HsObject *x, *y;
+  if ((op != HS_CMP_EQ && op != HS_CMP_NE) || !hs_weakref_check (a) || !hs_weakref_check (b))
+    return hs_incref (hs_NotImplemented);
+  x = HS_WEAKREF (a)->referent;
+  y = HS_WEAKREF (b)->referent;
+  if (x == NULL || y == NULL)
+    return hs_incref (hs_bool_from ((a == b) == (op == HS_CMP_EQ)));
+  return hs_object_richcompare (vm, x, y, op);
+}
+
+static HsObject *
+weakref_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  if (hs_str_equal_cstr (name, "__callback__"))
+    {
+      HsObject *cb = HS_WEAKREF (self)->callback;
+      return hs_incref (cb != NULL ? cb : hs_None);
+    }
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+HsType hs_weakref_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "ReferenceType",
+  .module = "weakref",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsWeakref),
+  .dealloc = hs_weakref_dealloc,
+  .refs = hs_weakref_refs,
+  .clear = hs_weakref_clear,
+  .repr = weakref_repr,
+  .hash = weakref_hash,
+  .richcompare = weakref_richcompare,
+  .call = weakref_call,
+  .getattr = weakref_getattr,
+  .construct = weakref_construct,
+};

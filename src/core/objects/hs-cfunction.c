@@ -486,6 +486,31 @@ match_python (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsize
   return TRUE;
 }
 
+static inline gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* The common call, every parameter required and passed by position (list.append(x)):
+ * it binds as the spec says without parsing it into a Spec. */
+static gboolean
+all_required_by_position (const char *spec, gsize nargs, HsObject *kwnames)
+{
+  gsize n = 0;
+
+  if (kwnames != NULL || *spec == '@' || *spec == '%')
+    return FALSE;
+  for (const char *c = *spec == '!' ? spec + 1 : spec; *c; c++)
+    {
+      if (*c == '|' || *c == '$')
+        return FALSE;
+      if (is_name_char (*c) && (c == spec || !is_name_char (c[-1])))
+        n++;
+    }
+  return n == nargs;
+}
+
 gboolean
 hs_parse_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
                const char *spec, ...)
@@ -494,6 +519,14 @@ hs_parse_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObje
   HsObject *slots[MAX_PARAMS] = { NULL };
   va_list ap;
 
+  if (all_required_by_position (spec, nargs, kwnames))
+    {
+      va_start (ap, spec);
+      for (gsize i = 0; i < nargs; i++)
+        *va_arg (ap, HsObject **) = args[i];
+      va_end (ap);
+      return TRUE;
+    }
   spec_parse (spec, &s);
   if (s.meth_o || s.n == 0)
     {

@@ -382,17 +382,12 @@ is_number (HsObject *o)
   return HS_ISINSTANCE (o, &hs_float_type) || hs_int_check (o);
 }
 
-static HsObject *
-float_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+HsObject *
+hs_float_arith (HsVM *vm, HsBinOp op, double x, double y)
 {
-  double x, y, q, m;
+  double q, m;
 
-  if (!is_number (a) || !is_number (b))
-    return hs_incref (hs_NotImplemented);
-  if (op >= HS_BIN_LSHIFT)
-    return hs_incref (hs_NotImplemented);
-  if (hs_number_as_double (vm, a, &x) < 0 || hs_number_as_double (vm, b, &y) < 0)
-    return NULL;
+  g_assert (op < HS_BIN_LSHIFT);
   switch (op)
     {
       case HS_BIN_ADD:
@@ -418,6 +413,20 @@ float_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
     return hs_float_new (vm, x / y);
   float_divmod (x, y, &q, &m);
   return hs_float_new (vm, op == HS_BIN_FLOORDIV ? q : m);
+}
+
+static HsObject *
+float_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  double x, y;
+
+  if (!is_number (a) || !is_number (b))
+    return hs_incref (hs_NotImplemented);
+  if (op >= HS_BIN_LSHIFT)
+    return hs_incref (hs_NotImplemented);
+  if (hs_number_as_double (vm, a, &x) < 0 || hs_number_as_double (vm, b, &y) < 0)
+    return NULL;
+  return hs_float_arith (vm, op, x, y);
 }
 
 static HsObject *

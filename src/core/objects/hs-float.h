@@ -38,6 +38,9 @@ void hs_float_repr_append (GString *out, double v);
 gsize hs_float_format_size (char type, int precision, gboolean alt);
 void hs_float_format_append (GString *out, double v, char type, int precision, gboolean alt,
                              gboolean add_dot_0);
+/* x op y for the arithmetic operators (+ - * / // % **), CPython's float_add..float_pow
+ * with their ZeroDivisionError messages. */
+HsObject *hs_float_arith (HsVM *vm, HsBinOp op, double x, double y);
 /* Converts an int or float to a double; TypeError naming `what` otherwise. */
 int hs_number_as_double (HsVM *vm, HsObject *o, double *out);
 

@@ -295,6 +295,10 @@ hs_is_immortal (const HsObject *obj)
  * linked into the VM's live list; counts bytes against the heap cap. Returns NULL with
  * MemoryError set when the cap is exceeded. Containers call hs_gc_track once built. */
 HsObject *hs_object_alloc (HsVM *vm, const HsType *type, gsize size);
+/* Grows or shrinks an object to `size` bytes, keeping its id and count; it may move, so
+ * only for an object no one else points to (refcount 1, not seen by a trace). NULL +
+ * MemoryError on failure, the object then unchanged. */
+HsObject *hs_object_resize (HsVM *vm, HsObject *obj, gsize size);
 /* Grows or shrinks a side buffer owned by an object (list items, str bytes, ...),
  * counting bytes against the heap cap; NULL + MemoryError on failure. */
 gpointer hs_mem_realloc (HsVM *vm, gpointer ptr, gsize old_size, gsize new_size);

@@ -295,6 +295,33 @@ hs_str_concat (HsVM *vm, HsObject *a, HsObject *b)
 }
 
 HsObject *
+hs_str_append_take (HsVM *vm, HsObject *a, HsObject *b)
+{
+  gsize la = HS_STR (a)->byte_len, lb = HS_STR (b)->byte_len;
+  HsStr *s;
+
+  if (a->refcount != 1 || hs_is_immortal (a) || !HS_IS (a, &hs_str_type) || la == 0 || lb == 0)
+    {
+      HsObject *r = hs_str_concat (vm, a, b);
+      hs_decref (vm, a);
+      return r;
+    }
+  s = (HsStr *)hs_object_resize (vm, a, sizeof (HsStr) + la + lb + 1);
+  if (s == NULL)
+    {
+      hs_decref (vm, a);
+      return NULL;
+    }
+  memcpy (s->data + la, HS_STR (b)->data, lb);
+  s->byte_len = la + lb;
+  s->data[s->byte_len] = '\0';
+  s->char_len += HS_STR (b)->char_len;
+  s->ascii = s->ascii && HS_STR (b)->ascii;
+  s->hash = -1;
+  return &s->header;
+}
+
+HsObject *
 hs_str_repeat (HsVM *vm, HsObject *o, gssize n)
 {
   gsize len = HS_STR (o)->byte_len;

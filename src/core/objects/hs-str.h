@@ -66,6 +66,9 @@ HsObject *hs_str_intern_cstr (const char *s);
 gboolean hs_str_is_intern_candidate (const char *s, gsize len);
 
 HsObject *hs_str_concat (HsVM *vm, HsObject *a, HsObject *b);
+/* a + b, taking a: when the caller held its only reference, a grows in place (CPython's
+ * PyUnicode_Append), which keeps `s += t` in a loop linear. */
+HsObject *hs_str_append_take (HsVM *vm, HsObject *a, HsObject *b);
 HsObject *hs_str_repeat (HsVM *vm, HsObject *s, gssize n);
 gboolean hs_str_equal_cstr (HsObject *s, const char *c);
 gboolean hs_str_equal (HsObject *a, HsObject *b);

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+#define HS_FREE_CLASSES 16 /* 16-byte size classes of small object blocks, up to 256 bytes */
+
 typedef struct _HsFrame HsFrame; /* hs-frame.h */
 
 /* (from tier2-runtime) the collector's per-VM state; see hs-gc.h. Generations are
@@ -76,6 +78,9 @@ struct _HsVM
   guint64 next_id; /* ids start at 1; immortal process-wide objects use their own range */
   gsize heap_bytes;
   gsize live_count;
+  /* freed blocks of small objects by size class, for reuse (see hs-object.c) */
+  gpointer free_blocks[HS_FREE_CLASSES];
+  guint free_counts[HS_FREE_CLASSES];
   /* (from containers) deferred deallocation: hs_object_free past a nesting depth queues
    * objects here, chained through `next`, and the outermost free drains the queue. */
   guint dealloc_depth;

@@ -699,65 +699,127 @@ with_enter (HsVM *vm, HsObject *mgr, HsObject **exit)
   return r;
 }
 
+#define EXACT_DOUBLE_INT (G_GINT64_CONSTANT (1) << 53)
+
+static inline gboolean
+is_exact_number (HsObject *o)
+{
+  return HS_IS (o, &hs_int_type) || HS_IS (o, &hs_float_type);
+}
+
+/* A float, or an int a double holds exactly (so int/float mixes give CPython's results). */
+static inline gboolean
+exact_double (HsObject *o, double *out)
+{
+  if (HS_IS (o, &hs_float_type))
+    {
+      *out = hs_float_value (o);
+      return TRUE;
+    }
+  if (HS_IS (o, &hs_int_type) && hs_int_is_small (o)
+      && ABS (hs_int_small_value (o)) <= EXACT_DOUBLE_INT)
+    {
+      *out = (double)hs_int_small_value (o);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* int op int in 64 bits; NULL (no error) when the generic path must decide. */
+static HsObject *
+small_int_op (HsVM *vm, guint32 op, gint64 x, gint64 y)
+{
+  gint64 r;
+  switch (op)
+    {
+      case HS_BIN_ADD:
+        return __builtin_add_overflow (x, y, &r) ? NULL : hs_int_from_i64 (vm, r);
+      case HS_BIN_SUB:
+        return __builtin_sub_overflow (x, y, &r) ? NULL : hs_int_from_i64 (vm, r);
+      case HS_BIN_MUL:
+        return __builtin_mul_overflow (x, y, &r) ? NULL : hs_int_from_i64 (vm, r);
+      case HS_BIN_FLOORDIV:
+      case HS_BIN_MOD:
+        if (y == 0 || (x == G_MININT64 && y == -1))
+          return NULL;
+        {
+          gint64 q = x / y, m = x % y;
+          if (m != 0 && (m < 0) != (y < 0))
+            {
+              q--;
+              m += y;
+            }
+          return hs_int_from_i64 (vm, op == HS_BIN_MOD ? m : q);
+        }
+      case HS_BIN_TRUEDIV:
+        /* CPython's long_true_divide divides in doubles when both fit 53 bits */
+        if (y == 0 || ABS (x) > EXACT_DOUBLE_INT || ABS (y) > EXACT_DOUBLE_INT)
+          return NULL;
+        return hs_float_new (vm, (double)x / (double)y);
+      default:
+        return NULL;
+    }
+}
+
 static HsObject *
 binary_op_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
 {
+  HsObject *r = NULL;
+  double x, y;
+
   if (HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
       && hs_int_is_small (b))
-    {
-      gint64 x = hs_int_small_value (a), y = hs_int_small_value (b), r;
-      switch (op)
-        {
-          case HS_BIN_ADD:
-            if (!__builtin_add_overflow (x, y, &r))
-              return hs_int_from_i64 (vm, r);
-            break;
-          case HS_BIN_SUB:
-            if (!__builtin_sub_overflow (x, y, &r))
-              return hs_int_from_i64 (vm, r);
-            break;
-          case HS_BIN_MUL:
-            if (!__builtin_mul_overflow (x, y, &r))
-              return hs_int_from_i64 (vm, r);
-            break;
-          default:
-            break;
-        }
-    }
+    r = small_int_op (vm, op, hs_int_small_value (a), hs_int_small_value (b));
+  else if (op < HS_BIN_LSHIFT && (HS_IS (a, &hs_float_type) || HS_IS (b, &hs_float_type))
+           && exact_double (a, &x) && exact_double (b, &y))
+    return hs_float_arith (vm, op, x, y);
+  if (r != NULL || hs_err_occurred (vm))
+    return r;
   return hs_number_binop (vm, op, a, b);
 }
+
+/* `s = s + t` or `s += t` where only the local s and the stack hold s: CPython 3.11's
+ * BINARY_OP_INPLACE_ADD_UNICODE drops the local's reference first so that the string grows
+ * in place (linear, not quadratic, building). Not while a trace records: its log holds
+ * each str's text as of the step it was seen. */
+static inline gboolean
+is_str_append_to_local (HsVM *vm, guint32 op, HsObject *a, HsObject *b, guint32 next,
+                        HsObject **locals)
+{
+  return op == HS_BIN_ADD && HS_IS (a, &hs_str_type) && HS_IS (b, &hs_str_type)
+         && HS_INSTR_OP (next) == HS_OP_STORE_FAST && locals[HS_INSTR_ARG (next)] == a
+         && a->refcount == 2 && vm->hooks == NULL && !vm->track_dirty;
+}
+
+/* Takes the stack's reference to a; the local is left unbound for the STORE_FAST that
+ * follows. */
+static HsObject *
+str_append_to_local (HsVM *vm, HsObject *a, HsObject *b, HsObject **local)
+{
+  *local = NULL;
+  hs_decref (vm, a);
+  return hs_str_append_take (vm, a, b);
+}
+
+#define COMPARE(op, x, y)                                                                          \
+  ((op) == HS_CMP_LT   ? (x) < (y)                                                                 \
+   : (op) == HS_CMP_LE ? (x) <= (y)                                                                \
+   : (op) == HS_CMP_EQ ? (x) == (y)                                                                \
+   : (op) == HS_CMP_NE ? (x) != (y)                                                                \
+   : (op) == HS_CMP_GT ? (x) > (y)                                                                 \
+                       : (x) >= (y))
 
 static HsObject *
 compare_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
 {
+  double x, y;
+
   if (HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
       && hs_int_is_small (b))
-    {
-      gint64 x = hs_int_small_value (a), y = hs_int_small_value (b);
-      gboolean r;
-      switch (op)
-        {
-          case HS_CMP_LT:
-            r = x < y;
-            break;
-          case HS_CMP_LE:
-            r = x <= y;
-            break;
-          case HS_CMP_EQ:
-            r = x == y;
-            break;
-          case HS_CMP_NE:
-            r = x != y;
-            break;
-          case HS_CMP_GT:
-            r = x > y;
-            break;
-          default:
-            r = x >= y;
-            break;
-        }
-      return hs_bool_from (r);
-    }
+    return hs_bool_from (COMPARE (op, hs_int_small_value (a), hs_int_small_value (b)));
+  if ((HS_IS (a, &hs_float_type) || HS_IS (b, &hs_float_type)) && exact_double (a, &x)
+      && exact_double (b, &y))
+    return hs_bool_from (COMPARE (op, x, y));
   return hs_object_richcompare (vm, a, b, op);
 }
 
@@ -1047,7 +1109,10 @@ op_ROT_THREE:
 op_BINARY_OP:
   {
     HsObject *b = POP (), *a = TOP ();
-    HsObject *r = binary_op_fast (vm, arg, a, b);
+    HsObject *r;
+    if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
+      goto str_append;
+    r = binary_op_fast (vm, arg, a, b);
     hs_decref (vm, b);
     ERROR_IF (r == NULL);
     TOP () = r;
@@ -1058,14 +1123,30 @@ op_BINARY_OP:
 op_INPLACE_OP:
   {
     HsObject *b = POP (), *a = TOP ();
-    HsObject *r = HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type)
-                      ? binary_op_fast (vm, arg, a, b)
-                      : hs_number_inplace (vm, arg, a, b);
+    HsObject *r;
+    if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
+      goto str_append;
+    r = is_exact_number (a) && is_exact_number (b) ? binary_op_fast (vm, arg, a, b)
+                                                   : hs_number_inplace (vm, arg, a, b);
     hs_decref (vm, b);
     if (r == NULL)
       goto error;
     TOP () = r;
     hs_decref (vm, a);
+    DISPATCH ();
+  }
+
+str_append:
+  {
+    HsObject *b = sp[0], *a = TOP ();
+    HsObject *r = str_append_to_local (vm, a, b, &locals[HS_INSTR_ARG (*ip)]);
+    hs_decref (vm, b);
+    if (r == NULL)
+      {
+        sp--; /* a was taken */
+        goto error;
+      }
+    TOP () = r;
     DISPATCH ();
   }
 

@@ -1437,6 +1437,7 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
   t->next_attr = hs_instance_next_attr;
   t->construct = class_construct;
   t->dict = hs_incref (ns);
+  hs_dict_mark_type_namespace (ns); /* the new type may reuse a freed one's address */
   c->bases = nbases > 0 ? hs_tuple_from_array (vm, bases, nbases)
                         : hs_tuple_pack (vm, 1, (HsObject *)&hs_object_type);
   c->mro = c->bases != NULL ? compute_mro (vm, c) : NULL;
@@ -1447,6 +1448,7 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
       return NULL;
     }
   inherit_slots (t);
+  hs_dict_mark_type_namespace (ns); /* lookups cached since walked no mro yet */
   gsize pos = 0;
   HsObject *k, *v;
   gboolean has_eq = FALSE, has_hash = FALSE;

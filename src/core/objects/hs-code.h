@@ -134,6 +134,7 @@ typedef struct
 } HsCodePos;
 
 typedef struct _HsCode HsCode;
+typedef struct _HsGlobalCache HsGlobalCache;
 
 /* (from tier2-lang) One entry of a code object's exception table: an exception raised
  * by an instruction in [start, end) pops the value stack to `depth`, pushes the
@@ -174,6 +175,8 @@ struct _HsCode
   int nliterals;
   HsObject **names; /* interned str: globals and attributes */
   int nnames;
+  /* LOAD_GLOBAL's inline cache, by name index (NULL until first used): see hs-vm.c */
+  HsGlobalCache *global_cache;
 
   char **varnames;         /* parameters first, then other locals */
   HsObject **varname_objs; /* interned str, same order */
@@ -196,6 +199,16 @@ struct _HsCode
 };
 
 /* The handler for an exception at instruction ip, or NULL. */
+/* Where LOAD_GLOBAL of a name found its value, valid while both dicts keep the versions
+ * they had (CPython 3.11's LOAD_GLOBAL_MODULE/_BUILTIN, keyed on dict versions). */
+struct _HsGlobalCache
+{
+  HsObject *globals;     /* the dict the versions are of; NULL: empty entry */
+  guint64 globals_version;
+  guint64 builtins_version;
+  HsObject *value; /* borrowed: the unchanged dict holds it */
+};
+
 const HsExcEntry *hs_code_find_handler (const HsCode *code, int ip);
 
 const char *hs_opcode_name (HsOpcode op);

@@ -56,10 +56,35 @@ hs_dict_new_type (HsVM *vm, const HsType *type)
   return d;
 }
 
+/* Process-wide: bumped by every change to a type's namespace (hs_type_lookup_borrow's
+ * cache). */
+static guint64 type_epoch = 1;
+
+guint64
+hs_dict_type_epoch (void)
+{
+  return __atomic_load_n (&type_epoch, __ATOMIC_RELAXED);
+}
+
+void
+hs_dict_mark_type_namespace (HsObject *d)
+{
+  HS_DICT (d)->type_namespace = TRUE;
+  __atomic_add_fetch (&type_epoch, 1, __ATOMIC_RELAXED);
+}
+
+static inline void
+bump_version (HsDict *d)
+{
+  d->version++;
+  if (G_UNLIKELY (d->type_namespace))
+    __atomic_add_fetch (&type_epoch, 1, __ATOMIC_RELAXED);
+}
+
 static void
 mark_dirty (HsVM *vm, HsObject *d)
 {
-  HS_DICT (d)->version++;
+  bump_version (HS_DICT (d));
   hs_object_mark_dirty (vm, d);
 }
 
@@ -68,7 +93,7 @@ mark_dirty (HsVM *vm, HsObject *d)
 static void
 mark_dirty_entries (HsVM *vm, HsObject *d, gsize lo, gsize hi)
 {
-  HS_DICT (d)->version++;
+  bump_version (HS_DICT (d));
   hs_object_mark_dirty_range (vm, d, lo, hi);
 }
 
@@ -405,6 +430,7 @@ dict_release (HsVM *vm, HsDict *d, gboolean dirty)
   d->entries = NULL;
   d->indices = NULL;
   d->nentries = d->used = d->entries_cap = d->mask = 0;
+  bump_version (d);
   if (dirty)
     mark_dirty (vm, &d->header);
   for (gsize i = 0; i < n; i++)

@@ -29,9 +29,15 @@ typedef struct
   gint32 *indices;
   HsDictEntry *entries;
   guint64 version; /* bumped on every mutation */
+  gboolean type_namespace; /* a type's dict: changes also bump hs_dict_type_epoch */
 } HsDict;
 
 #define HS_DICT(o) ((HsDict *)(o))
+
+/* A counter bumped whenever a type's namespace changes or a dict becomes one (a class is
+ * made): lookups along a type's bases cached at one epoch stay valid while it holds. */
+guint64 hs_dict_type_epoch (void);
+void hs_dict_mark_type_namespace (HsObject *d);
 
 static inline gboolean
 hs_dict_check (const HsObject *o)

@@ -442,6 +442,8 @@ new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults)
   t->fields = keep (hs_tuple_new (vm, n));
   t->defaults = keep (hs_incref (defaults));
   t->type.dict = keep (hs_dict_new (vm));
+  if (t->type.dict != NULL)
+    hs_dict_mark_type_namespace (t->type.dict);
   field_defaults = keep (hs_dict_new (vm));
   keep (&t->type.header);
   if (t->fields == NULL || t->type.dict == NULL || field_defaults == NULL)

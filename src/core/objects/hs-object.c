@@ -483,6 +483,7 @@ hs_type_ready (HsType *type)
   type->header.flags |= HS_FLAG_IMMORTAL;
   if (type->dict == NULL)
     type->dict = hs_dict_new (NULL);
+  hs_dict_mark_type_namespace (type->dict);
   if (type->methods == NULL)
     return;
   for (const HsMethodDef *m = type->methods; m->name != NULL; m++)
@@ -1320,8 +1321,8 @@ hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsOb
 
 /* ---- protocol: attributes ------------------------------------------------------------ */
 
-HsObject *
-hs_type_lookup_borrow (const HsType *type, HsObject *name)
+static HsObject *
+type_lookup_uncached (const HsType *type, HsObject *name)
 {
   HsObject *mro = (type->type_flags & HS_TYPE_HEAP) ? HS_CLASS (type)->mro : NULL;
 
@@ -1344,6 +1345,38 @@ hs_type_lookup_borrow (const HsType *type, HsObject *name)
           return v;
       }
   return NULL;
+}
+
+/* CPython's type attribute cache: (type, interned name) → what the lookup along the bases
+ * found, valid while no type's namespace changed and no type was made since (the epoch;
+ * a new type may reuse a freed one's address). Per thread: VMs run on several. */
+#define LOOKUP_CACHE_SIZE 1024
+
+typedef struct
+{
+  const HsType *type;
+  HsObject *name;
+  guint64 epoch;
+  HsObject *value; /* borrowed: the unchanged namespace holds it */
+} LookupCacheEntry;
+
+static __thread LookupCacheEntry lookup_cache[LOOKUP_CACHE_SIZE];
+
+HsObject *
+hs_type_lookup_borrow (const HsType *type, HsObject *name)
+{
+  guint64 epoch = hs_dict_type_epoch ();
+  LookupCacheEntry *e;
+  HsObject *v;
+
+  if (!hs_is_immortal (name)) /* a mortal name's address may come back with other text */
+    return type_lookup_uncached (type, name);
+  e = &lookup_cache[(((guintptr)type >> 4) ^ ((guintptr)name >> 4)) % LOOKUP_CACHE_SIZE];
+  if (e->type == type && e->name == name && e->epoch == epoch)
+    return e->value;
+  v = type_lookup_uncached (type, name);
+  *e = (LookupCacheEntry){ type, name, epoch, v };
+  return v;
 }
 
 /* Generic attribute lookup on an instance: the type's dict, binding method descriptors. */

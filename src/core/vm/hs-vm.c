@@ -330,6 +330,26 @@ load_global (HsVM *vm, HsObject *globals, HsObject *name)
   return hs_incref (v);
 }
 
+/* LOAD_GLOBAL through the code's inline cache: a hit costs two version compares. The
+ * versions are read before the lookup, which may run a key's __eq__. */
+static HsObject *
+load_global_cached (HsVM *vm, HsCode *co, HsObject *globals, guint32 i)
+{
+  guint64 gv = HS_DICT (globals)->version, bv = HS_DICT (vm->builtins)->version;
+  HsGlobalCache *c;
+  HsObject *v;
+
+  if (G_UNLIKELY (co->global_cache == NULL))
+    co->global_cache = g_new0 (HsGlobalCache, co->nnames);
+  c = &co->global_cache[i];
+  if (c->globals == globals && c->globals_version == gv && c->builtins_version == bv)
+    return hs_incref (c->value);
+  v = load_global (vm, globals, co->names[i]);
+  if (v != NULL)
+    *c = (HsGlobalCache){ globals, gv, bv, v };
+  return v;
+}
+
 /* Pushes the n items of `seq` on the stack in reverse order (first item on top). */
 static int
 unpack_sequence (HsVM *vm, HsObject *seq, int n, HsObject **sp)
@@ -1048,7 +1068,7 @@ op_DELETE_FAST:
 
 op_LOAD_GLOBAL:
   {
-    HsObject *v = load_global (vm, f->globals, names[arg]);
+    HsObject *v = load_global_cached (vm, co, f->globals, arg);
     ERROR_IF (v == NULL);
     PUSH (v);
     DISPATCH ();

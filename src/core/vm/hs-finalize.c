@@ -96,6 +96,20 @@ hs_finalize_run_pending (HsVM *vm)
 }
 
 void
+hs_vm_run_deferred_now (HsVM *vm)
+{
+  while (hs_vm_has_deferred (vm))
+    {
+      if (vm->closing != NULL && vm->closing->len > 0)
+        hs_vm_close_freed_generators_now (vm);
+      hs_weakref_run_callbacks (vm);
+      hs_finalize_run_pending (vm);
+      if (vm->gc.redo && !vm->gc.collecting)
+        hs_gc_redo (vm);
+    }
+}
+
+void
 hs_finalize_drop_pending (HsVM *vm)
 {
   GPtrArray *pending = g_steal_pointer (&vm->del_pending);

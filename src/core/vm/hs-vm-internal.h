@@ -58,17 +58,24 @@ void hs_vm_drop_closing_frames (HsVM *vm);
  * or resumption: closing the generators freed while suspended, the callbacks of the weak
  * references cleared, then the queued __del__ finalizers (hs-finalize.c). Called on every event, so
  * the test is inline. */
+static inline gboolean
+hs_vm_has_deferred (HsVM *vm)
+{
+  return (vm->closing != NULL && vm->closing->len > 0)
+         || (vm->wr_callbacks != NULL && vm->wr_callbacks->len > 0)
+         || (vm->del_pending != NULL && vm->del_pending->len > 0)
+         || (vm->gc.redo && !vm->gc.collecting);
+}
+
+/* Until none is left: what each runs may free more (a __del__'s object, once freed,
+ * clears its weak references). */
+void hs_vm_run_deferred_now (HsVM *vm);
+
 static inline void
 hs_vm_run_deferred (HsVM *vm)
 {
-  if (G_UNLIKELY (vm->closing != NULL && vm->closing->len > 0))
-    hs_vm_close_freed_generators_now (vm);
-  if (G_UNLIKELY (vm->wr_callbacks != NULL && vm->wr_callbacks->len > 0))
-    hs_weakref_run_callbacks (vm);
-  if (G_UNLIKELY (vm->del_pending != NULL && vm->del_pending->len > 0))
-    hs_finalize_run_pending (vm);
-  if (G_UNLIKELY (vm->gc.redo) && !vm->gc.collecting)
-    hs_gc_redo (vm);
+  if (G_UNLIKELY (hs_vm_has_deferred (vm)))
+    hs_vm_run_deferred_now (vm);
 }
 
 /* The text CPython prints for an exception (its chain, traceback and last line), newly

@@ -492,23 +492,33 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '_';
 }
 
-/* The common call, every parameter required and passed by position (list.append(x)):
- * it binds as the spec says without parsing it into a Spec. */
+/* The common call, by position only, every required parameter given and no more than the
+ * positional ones (list.append(x), d.get(k, 0)): it binds as the spec says without
+ * parsing it into a Spec. */
 static gboolean
-all_required_by_position (const char *spec, gsize nargs, HsObject *kwnames)
+plain_positional_call (const char *spec, gsize nargs, HsObject *kwnames)
 {
-  gsize n = 0;
+  gsize n = 0, required = G_MAXSIZE;
+  gboolean meth_o = *spec == '!';
 
   if (kwnames != NULL || *spec == '@' || *spec == '%')
     return FALSE;
-  for (const char *c = *spec == '!' ? spec + 1 : spec; *c; c++)
+  for (const char *c = meth_o ? spec + 1 : spec; *c; c++)
     {
-      if (*c == '|' || *c == '$')
-        return FALSE;
+      if (*c == '$') /* keyword-only parameters: none is required after a '|' */
+        {
+          if (required == G_MAXSIZE)
+            return FALSE;
+          break;
+        }
+      if (*c == '|')
+        required = MIN (required, n);
       if (is_name_char (*c) && (c == spec || !is_name_char (c[-1])))
         n++;
     }
-  return n == nargs;
+  if (meth_o)
+    return required == G_MAXSIZE && n == nargs;
+  return MIN (required, n) <= nargs && nargs <= n;
 }
 
 gboolean
@@ -519,7 +529,7 @@ hs_parse_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObje
   HsObject *slots[MAX_PARAMS] = { NULL };
   va_list ap;
 
-  if (all_required_by_position (spec, nargs, kwnames))
+  if (plain_positional_call (spec, nargs, kwnames))
     {
       va_start (ap, spec);
       for (gsize i = 0; i < nargs; i++)

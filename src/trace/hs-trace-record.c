@@ -63,6 +63,7 @@ typedef struct
       str_finalizing, str_registry;
   GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
   GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
+  guint codes_version;      /* the VM's codes_version when code_holders was made */
   GHashTable *generators;   /* traced generators that ran since the last flush (their frames
                              * change without a dirty mark) */
   gsize oversized_len;      /* length of the first collection too large to record, or 0 */
@@ -591,8 +592,11 @@ ensure_code_holders (Recorder *rec)
   GHashTableIter it;
   gpointer o;
 
-  if (rec->code_holders != NULL)
+  if (rec->code_holders != NULL && rec->codes_version == rec->vm->codes_version)
     return;
+  /* exec(), eval() or compile() added code: list the holders again */
+  g_clear_pointer (&rec->code_holders, g_hash_table_unref);
+  rec->codes_version = rec->vm->codes_version;
   rec->code_holders = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
   for (guint i = 0; i < rec->vm->codes->len; i++)
     collect_code_holders (rec, g_ptr_array_index (rec->vm->codes, i));
@@ -1040,11 +1044,28 @@ is_dunder (HsObject *name)
   return n > 4 && g_str_has_prefix (s, "__") && g_str_has_suffix (s, "__");
 }
 
+/* Python Tutor lists a frame's variables that are not in co_varnames sorted by name (the
+ * frame of exec() text shows its namespace so): a rank from the name's first three bytes,
+ * below __return__'s, orders them (names alike in those keep their order of binding). */
+static guint64
+name_rank (HsObject *name)
+{
+  const guchar *b = (const guchar *)hs_str_utf8 (name);
+  guint64 r = 0;
+  for (int i = 0; i < 3; i++)
+    {
+      r = r << 8 | b[0];
+      b += b[0] != 0;
+    }
+  return r + 1;
+}
+
 /* Variables kept in a dict (the module's globals, a class body's namespace), in insertion
  * order; a key whose position moved is rewritten as unbind+bind so the replayed order
- * stays the dict's order. */
+ * stays the dict's order (or the names' with by_name). */
 static void
-sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, gboolean force)
+sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, gboolean force,
+                gboolean by_name)
 {
   gsize pos = 0, i = 0;
   HsObject *k, *v;
@@ -1061,7 +1082,7 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
       if (same && i < s->keys->len && g_array_index (s->keys, HsObject *, i) == k)
         {
           if (g_array_index (s->vals, guint64, i) != id)
-            put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, 0);
+            put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, by_name ? name_rank (k) : 0);
         }
       else
         {
@@ -1071,7 +1092,7 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
               put_var (log, depth, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))),
                        0, 0);
           same = FALSE;
-          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, 0);
+          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, by_name ? name_rank (k) : 0);
         }
       if (i < s->keys->len)
         {
@@ -1170,9 +1191,9 @@ static void
 sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
 {
   if (f->code->is_module)
-    sync_dict_vars (rec, log, s, rec->vm->globals, depth, force);
+    sync_dict_vars (rec, log, s, rec->vm->globals, depth, force, FALSE);
   else if (f->ns != NULL)
-    sync_dict_vars (rec, log, s, f->ns, depth, force);
+    sync_dict_vars (rec, log, s, f->ns, depth, force, (f->code->flags & HS_CODE_TEXT) != 0);
   else
     sync_locals (rec, log, s, f, depth, force);
   sync_held (rec, log, s, f, depth, force);
@@ -1372,7 +1393,9 @@ is_hidden (Recorder *rec, HsStepEvent ev, HsFrame *f)
         rec->hidden_frame = 0;
       return TRUE;
     }
-  if (hides_own_steps (f->code))
+  /* code that exec() or eval() runs in other globals than the program's is not the
+   * learner's (Python Tutor traces the frames of the program's globals only) */
+  if (hides_own_steps (f->code) || f->globals != rec->vm->globals)
     return TRUE;
   first = f->code->firstlineno;
   if (ev == HS_STEP_CALL && first > 0 && (guint)first < rec->class_lines->len

@@ -110,7 +110,8 @@ G_BEGIN_DECLS
   X (MATCH_MAPPING)  /* push whether TOS is a mapping */                                           \
   X (MATCH_SEQUENCE) /* push whether TOS is a sequence (not str) */                                \
   X (MATCH_KEYS)     /* subject, keys -> subject, keys, values tuple or None */                    \
-  X (MATCH_CLASS)    /* arg: nargs; subject, type, names -> attributes tuple or None */
+  X (MATCH_CLASS)    /* arg: nargs; subject, type, names -> attributes tuple or None */            \
+  X (PRINT_EXPR)     /* compile(..., 'single'): sys.displayhook(TOS), popped */
 
 typedef enum
 {
@@ -151,6 +152,7 @@ enum
   HS_CODE_GENERATOR = 1 << 2,   /* calling it creates a generator */
   HS_CODE_CLASS_BODY = 1 << 3,  /* runs with a namespace dict (frame->ns) */
   HS_CODE_NESTED = 1 << 4,      /* defined inside a function */
+  HS_CODE_TEXT = 1 << 5,        /* the module level of exec()/eval()/compile() text */
 };
 
 struct _HsCode

@@ -296,9 +296,61 @@ os_error_str (HsVM *vm, HsObject *self)
   return hs_str_from_gstring (vm, g_steal_pointer (&out));
 }
 
+/* SyntaxError's fields, from its args as CPython's SyntaxError_init reads them: msg, then
+ * (filename, lineno, offset, text, end_lineno, end_offset). Borrowed; None when absent. */
+static const char *const syntax_fields[]
+    = { "msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", NULL };
+
+HsObject *
+hs_syntax_error_field (HsObject *exc, int i)
+{
+  HsObject *args = HS_EXCEPTION (exc)->args;
+  gsize n = hs_tuple_len (args);
+  if (i == 0)
+    return n >= 1 ? hs_tuple_get_borrow (args, 0) : hs_None;
+  if (n != 2 || !HS_IS (hs_tuple_get_borrow (args, 1), &hs_tuple_type))
+    return hs_None;
+  HsObject *info = hs_tuple_get_borrow (args, 1);
+  return (gsize)i <= hs_tuple_len (info) ? hs_tuple_get_borrow (info, i - 1) : hs_None;
+}
+
+static gboolean
+is_syntax_error (HsObject *exc)
+{
+  return hs_type_is_subtype (exc->type, &hs_exc_SyntaxError);
+}
+
+/* "invalid syntax (<string>, line 1)", as CPython's SyntaxError_str */
+static HsObject *
+syntax_error_str (HsVM *vm, HsObject *self)
+{
+  HsObject *msg = hs_object_str (vm, hs_syntax_error_field (self, 0));
+  HsObject *file = hs_syntax_error_field (self, 1), *line = hs_syntax_error_field (self, 2);
+  if (msg == NULL)
+    return NULL;
+  gboolean has_file = hs_str_check (file), has_line = hs_int_check (line);
+  if (!has_file && !has_line)
+    return msg;
+  g_autofree char *base = has_file ? g_path_get_basename (hs_str_utf8 (file)) : NULL;
+  g_autoptr (GString) out = g_string_new (hs_str_utf8 (msg));
+  hs_decref (vm, msg);
+  gint64 n = 0;
+  if (has_line)
+    hs_int_as_i64 (line, &n);
+  if (has_file && has_line)
+    g_string_append_printf (out, " (%s, line %" G_GINT64_FORMAT ")", base, n);
+  else if (has_file)
+    g_string_append_printf (out, " (%s)", base);
+  else
+    g_string_append_printf (out, " (line %" G_GINT64_FORMAT ")", n);
+  return hs_str_from_gstring (vm, g_steal_pointer (&out));
+}
+
 static HsObject *
 exc_str (HsVM *vm, HsObject *self)
 {
+  if (is_syntax_error (self) && hs_tuple_len (HS_EXCEPTION (self)->args) > 0)
+    return syntax_error_str (vm, self);
   HsObject *args = HS_EXCEPTION (self)->args;
   if (is_os_error (self)
       && (HS_EXCEPTION (self)->filename != NULL
@@ -386,6 +438,9 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (hs_stop_iteration_value (self));
   if (HS_IS (self, &hs_exc_AttributeError) && strcmp (n, "obj") == 0)
     return hs_incref (e->obj != NULL ? e->obj : hs_None);
+  for (int i = 0; is_syntax_error (self) && syntax_fields[i] != NULL; i++)
+    if (strcmp (n, syntax_fields[i]) == 0)
+      return hs_incref (hs_syntax_error_field (self, i));
   if (is_os_error (self))
     {
       if (strcmp (n, "errno") == 0)

@@ -72,6 +72,9 @@ void hs_err_set_attribute_context (HsVM *vm, HsObject *obj, HsObject *name);
 /* `exc.__traceback__` (new reference): the traceback object of the outermost frame the
  * exception has reached, or None. */
 HsObject *hs_exception_traceback_object (HsVM *vm, HsObject *exc);
+/* A SyntaxError's field from its args (borrowed; None when absent): 0 msg, 1 filename,
+ * 2 lineno, 3 offset, 4 text, 5 end_lineno, 6 end_offset. */
+HsObject *hs_syntax_error_field (HsObject *exc, int i);
 /* "ZeroDivisionError: division by zero" (or just the type name when str() is empty). */
 char *hs_exception_format_last_line (HsVM *vm, HsObject *exc);
 

@@ -435,6 +435,7 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_LIST_EXTEND:
       case HS_OP_DICT_MERGE:
       case HS_OP_SET_UPDATE:
+      case HS_OP_PRINT_EXPR:
         return -1;
       case HS_OP_MAP_ADD:
       case HS_OP_MATCH_CLASS:

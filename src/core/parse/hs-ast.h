@@ -509,6 +509,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsAstArena, hs_ast_arena_free)
 /* Parses a whole module. The source must be valid UTF-8 without NUL bytes (the caller
  * checks). Returns NULL and fills *error on a syntax error. */
 HsModule *hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error);
+/* Parses what eval() takes (expressions, then only newlines) as a module of one expression
+ * statement. */
+HsModule *hs_parse_eval (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error);
 
 /* Zeroed memory that lives as long as the arena. */
 gpointer hs_ast_alloc (HsAstArena *arena, gsize size);

@@ -32,12 +32,13 @@ name_op (Compiler *c, const char *id, NameOp op)
   static const HsOpcode global[] = { HS_OP_LOAD_GLOBAL, HS_OP_STORE_GLOBAL, HS_OP_DELETE_GLOBAL };
   static const HsOpcode name[] = { HS_OP_LOAD_NAME, HS_OP_STORE_NAME, HS_OP_DELETE_NAME };
   Unit *u = c->u;
+  HsSymScope sc = hs_scope_resolve (u->scope, id);
   if (u->kind == UNIT_MODULE)
     {
-      hs_compile_emit (c, global[op], hs_compile_name_index (c, id));
+      gboolean ns = c->in_namespace && sc != HS_SYM_GLOBAL_EXPLICIT;
+      hs_compile_emit (c, ns ? name[op] : global[op], hs_compile_name_index (c, id));
       return;
     }
-  HsSymScope sc = hs_scope_resolve (u->scope, id);
   switch (sc)
     {
       case HS_SYM_LOCAL:

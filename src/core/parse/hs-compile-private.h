@@ -102,6 +102,9 @@ typedef struct
   GHashTable *const_cache;
   GPtrArray *literals; /* HsObject* (owned): what CPython's parse tree holds (HsCode.literals) */
   gboolean future_annotations; /* from __future__ import annotations */
+  /* hs_compile_namespace: the module's names go through the frame's namespace */
+  gboolean in_namespace;
+  HsCompileMode mode;
 } Compiler;
 
 /* hs-assemble.c */

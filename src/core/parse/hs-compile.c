@@ -861,6 +861,13 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
   switch (s->kind)
     {
       case HS_STMT_EXPR:
+        if (c->mode == HS_COMPILE_SINGLE && c->u->kind == UNIT_MODULE)
+          {
+            /* an interactive statement: sys.displayhook shows the value */
+            hs_compile_visit_expr (c, s->u.value);
+            hs_compile_emit (c, HS_OP_PRINT_EXPR, 0);
+            break;
+          }
         if (s->u.value->kind == HS_EXPR_CONSTANT)
           {
             hs_compile_emit (c, HS_OP_NOP, 0);
@@ -1213,11 +1220,15 @@ compute_line_starts (Compiler *c)
       }
 }
 
-HsCode *
-hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const char *filename,
-                   HsSyntaxError **error)
+/* The module's code; with `in_namespace` (exec, eval, compile()) its names go through the
+ * frame's namespace and it is not the program's module. */
+static HsCode *
+compile_top (HsVM *vm, HsModule *mod, const char *source, gsize len, const char *filename,
+             HsCompileMode mode, gboolean in_namespace, HsSyntaxError **error)
 {
   Compiler c = { vm, source, len, filename, NULL, NULL, NULL, NULL, 0 };
+  c.mode = mode;
+  c.in_namespace = in_namespace;
   compute_line_starts (&c);
   c.st = hs_symtable_build (mod);
   HsPos epos;
@@ -1230,26 +1241,40 @@ hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const
   c.u = u;
   hs_compile_consts_init (&c);
   HsStmtList body = mod->body;
-  if (body.len > 0)
-    hs_compile_set_pos (&c, hs_compile_pos_plain (body.items[0]->pos));
-  hs_compile_setup_annotations (&c, &body);
-  if (has_docstring (&body))
+  if (mode == HS_COMPILE_EVAL)
     {
-      HsStmt *doc = body.items[0];
-      hs_compile_set_pos (&c, hs_compile_pos_plain (doc->pos));
-      hs_compile_visit_constant (&c, doc->u.value);
-      hs_compile_store_name (&c, "__doc__", FALSE);
-      body.items++;
-      body.len--;
+      /* hs_parse_eval's module: one expression statement, whose value is returned */
+      HsExpr *e = body.items[0]->u.value;
+      hs_compile_set_pos (&c, hs_compile_pos_plain (e->pos));
+      hs_compile_visit_expr (&c, e);
+      hs_compile_emit (&c, HS_OP_RETURN_VALUE, 0);
     }
-  hs_compile_read_futures (&c, &body);
-  hs_compile_visit_stmts (&c, &body);
-  emit_implicit_return (&c);
+  else
+    {
+      if (body.len > 0)
+        hs_compile_set_pos (&c, hs_compile_pos_plain (body.items[0]->pos));
+      hs_compile_setup_annotations (&c, &body);
+      if (mode == HS_COMPILE_EXEC && has_docstring (&body))
+        {
+          HsStmt *doc = body.items[0];
+          hs_compile_set_pos (&c, hs_compile_pos_plain (doc->pos));
+          hs_compile_visit_constant (&c, doc->u.value);
+          hs_compile_store_name (&c, "__doc__", FALSE);
+          body.items++;
+          body.len--;
+        }
+      hs_compile_read_futures (&c, &body);
+      hs_compile_visit_stmts (&c, &body);
+      emit_implicit_return (&c);
+    }
   HsCode *code = NULL;
   if (c.error == NULL)
     code = hs_compile_assemble (&c, u);
   if (code != NULL)
     {
+      code->is_module = !in_namespace;
+      if (in_namespace)
+        code->flags |= HS_CODE_TEXT;
       code->nliterals = (int)c.literals->len;
       code->literals = (HsObject **)g_ptr_array_free (c.literals, FALSE);
       c.literals = g_ptr_array_new ();
@@ -1263,4 +1288,18 @@ hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const
   else if (c.error != NULL)
     hs_syntax_error_free (c.error);
   return code;
+}
+
+HsCode *
+hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len, const char *filename,
+                   HsSyntaxError **error)
+{
+  return compile_top (vm, mod, source, len, filename, HS_COMPILE_EXEC, FALSE, error);
+}
+
+HsCode *
+hs_compile_namespace (HsVM *vm, HsModule *mod, const char *source, gsize len, const char *filename,
+                      HsCompileMode mode, HsSyntaxError **error)
+{
+  return compile_top (vm, mod, source, len, filename, mode, TRUE, error);
 }

@@ -15,4 +15,19 @@ G_BEGIN_DECLS
 HsCode *hs_compile_module (HsVM *vm, HsModule *mod, const char *source, gsize len,
                            const char *filename, HsSyntaxError **error);
 
+/* compile()'s modes. */
+typedef enum
+{
+  HS_COMPILE_EXEC,   /* statements; the code returns None */
+  HS_COMPILE_EVAL,   /* one expression (hs_parse_eval's module); the code returns its value */
+  HS_COMPILE_SINGLE, /* one interactive statement: an expression's value is printed */
+} HsCompileMode;
+
+/* Code for exec(), eval() and compile(): it runs with a namespace (HsFrame.ns) where its
+ * names are stored and first looked up, as CPython's module code does (Heapscope's own
+ * module code stores straight into the globals). The code is named "<module>" but is not
+ * the program's module (is_module is FALSE). */
+HsCode *hs_compile_namespace (HsVM *vm, HsModule *mod, const char *source, gsize len,
+                              const char *filename, HsCompileMode mode, HsSyntaxError **error);
+
 G_END_DECLS

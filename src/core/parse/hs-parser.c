@@ -1757,10 +1757,29 @@ resolve_error (Parser *p)
   return lex_error (ts);
 }
 
-HsModule *
-hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error)
+/* eval: expressions NEWLINE* ENDMARKER, as a module of one expression statement */
+static void
+eval_input (Parser *p, GPtrArray *body)
 {
-  g_return_val_if_fail (arena != NULL && source != NULL, NULL);
+  int start = p->pos;
+  HsExpr *e = hs_parse_star_expressions (p);
+  if (e == NULL)
+    return;
+  while (accept (p, HS_T_NEWLINE))
+    ;
+  if (kind (p) != HS_T_ENDMARKER)
+    {
+      hs_parse_invalid_syntax (p);
+      return;
+    }
+  HsStmt *s = new_stmt (p, HS_STMT_EXPR, hs_parse_span (p, start));
+  s->u.value = e;
+  g_ptr_array_add (body, s);
+}
+
+static HsModule *
+parse (HsAstArena *arena, const char *source, gsize len, gboolean eval, HsSyntaxError **error)
+{
   HsTokenStream ts;
   hs_lexer_tokenize (source, len, &ts);
   Parser p = { 0 };
@@ -1769,7 +1788,9 @@ hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError
   p.toks = ts.tokens;
   p.n = ts.n_tokens;
   g_autoptr (GPtrArray) body = g_ptr_array_new ();
-  while (!p.failed && kind (&p) != HS_T_ENDMARKER)
+  if (eval && kind (&p) != HS_T_ERROR)
+    eval_input (&p, body);
+  while (!eval && !p.failed && kind (&p) != HS_T_ENDMARKER)
     {
       if (kind (&p) == HS_T_ERROR)
         {
@@ -1783,6 +1804,8 @@ hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError
         }
       statement (&p, body);
     }
+  if (eval && kind (&p) == HS_T_ERROR)
+    p.failed = TRUE;
   HsModule *m = NULL;
   if (p.failed || ts.error.set)
     {
@@ -1801,4 +1824,18 @@ hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError
   g_free (p.expr_memo);
   hs_lexer_stream_clear (&ts);
   return m;
+}
+
+HsModule *
+hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error)
+{
+  g_return_val_if_fail (arena != NULL && source != NULL, NULL);
+  return parse (arena, source, len, FALSE, error);
+}
+
+HsModule *
+hs_parse_eval (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error)
+{
+  g_return_val_if_fail (arena != NULL && source != NULL, NULL);
+  return parse (arena, source, len, TRUE, error);
 }

@@ -264,9 +264,6 @@ unsupported (HsVM *vm, const char *name, const char *why)
     return unsupported (vm, #name, why);                                                           \
   }
 HS_UNSUPPORTED_BUILTIN (open, ": programs cannot use files")
-HS_UNSUPPORTED_BUILTIN (eval, ": programs cannot run code from strings")
-HS_UNSUPPORTED_BUILTIN (exec, ": programs cannot run code from strings")
-HS_UNSUPPORTED_BUILTIN (compile, ": programs cannot run code from strings")
 HS_UNSUPPORTED_BUILTIN (bytes, " yet")
 HS_UNSUPPORTED_BUILTIN (bytearray, " yet")
 HS_UNSUPPORTED_BUILTIN (memoryview, " yet")
@@ -827,11 +824,11 @@ static const HsMethodDef builtin_defs[] = {
   { "breakpoint", builtin_breakpoint },
   { "bytearray", builtin_bytearray },
   { "bytes", builtin_bytes },
-  { "compile", builtin_compile },
+  { "compile", hs_builtin_compile },
   { "complex", builtin_complex },
   { "dir", builtin_dir },
-  { "eval", builtin_eval },
-  { "exec", builtin_exec },
+  { "eval", hs_builtin_eval },
+  { "exec", hs_builtin_exec },
   { "exit", hs_builtin_exit },
   { "globals", builtin_globals },
   { "help", builtin_help },

@@ -16,4 +16,9 @@ HsObject *hs_builtins_new (HsVM *vm);
 /* exit(code=None), also sys.exit: raises SystemExit(code). */
 HsObject *hs_builtin_exit (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 
+/* exec(), eval() and compile() (hs-exec.c). */
+HsObject *hs_builtin_exec (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_builtin_eval (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_builtin_compile (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+
 G_END_DECLS

@@ -145,6 +145,8 @@ append_traceback (HsVM *vm, GString *out, GArray *tb)
     append_repeated (out, cnt);
 }
 
+static gboolean append_syntax_error_exception (HsVM *vm, GString *out, HsObject *exc);
+
 static void
 append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
 {
@@ -166,6 +168,8 @@ append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
     }
   if (e->traceback != NULL && e->traceback->len > 0)
     append_traceback (vm, out, e->traceback);
+  if (append_syntax_error_exception (vm, out, exc))
+    return;
   g_autofree char *last = hs_exception_format_last_line (vm, exc);
   g_string_append (out, last);
   g_autofree char *suggestion = hs_suggestion_for (vm, exc);
@@ -234,6 +238,43 @@ append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
         }
     }
   g_string_append_printf (out, "%s: %s\n", err->type_name, err->msg);
+}
+
+static int
+int_field (HsObject *exc, int i, int dflt)
+{
+  gint64 v;
+  HsObject *o = hs_syntax_error_field (exc, i);
+  return hs_int_check (o) && hs_int_as_i64 (o, &v) ? (int)v : dflt;
+}
+
+/* A SyntaxError raised by exec(), eval() or compile() (or made by the program) with its
+ * location: shown as CPython shows one, its file, line, text and carets; FALSE for one
+ * without a line number. */
+static gboolean
+append_syntax_error_exception (HsVM *vm, GString *out, HsObject *exc)
+{
+  if (!hs_type_is_subtype (exc->type, &hs_exc_SyntaxError)
+      || !hs_int_check (hs_syntax_error_field (exc, 2)))
+    return FALSE;
+  HsObject *file = hs_syntax_error_field (exc, 1), *text = hs_syntax_error_field (exc, 4);
+  HsObject *msg = hs_object_str (vm, hs_syntax_error_field (exc, 0));
+  if (msg == NULL)
+    {
+      hs_err_clear (vm);
+      return FALSE;
+    }
+  HsSyntaxError err = { (char *)exc->type->name,
+                        (char *)hs_str_utf8 (msg),
+                        int_field (exc, 2, 0),
+                        int_field (exc, 3, 0),
+                        int_field (exc, 5, 0),
+                        int_field (exc, 6, 0),
+                        hs_str_check (text) ? (char *)hs_str_utf8 (text) : NULL,
+                        NULL };
+  append_syntax_error (out, hs_str_check (file) ? hs_str_utf8 (file) : "<string>", &err);
+  hs_decref (vm, msg);
+  return TRUE;
 }
 
 char *

@@ -48,6 +48,10 @@ HsObject *hs_match_keys (HsVM *vm, HsObject *map, HsObject *keys);
 HsObject *hs_match_class (HsVM *vm, HsObject *subject, HsObject *type, gsize nargs,
                           HsObject *names);
 
+/* ---- compile(..., 'single') (hs-exec.c) ---- */
+
+int hs_vm_displayhook (HsVM *vm, HsObject *value);
+
 /* ---- generators freed while suspended (hs-vm-generator.c) ---- */
 
 void hs_vm_close_freed_generators_now (HsVM *vm);

@@ -114,6 +114,7 @@ struct _HsVM
   int stop_reason;             /* HsRunResult of a forced stop (limits, cancel), else HS_RUN_OK */
   gsize output_bytes;
   GPtrArray *codes;     /* HsCode * compiled in this VM (freed with it) */
+  guint codes_version;  /* bumped when exec(), eval() or compile() adds one */
   HsObject *memory_exc; /* preallocated MemoryError, raised without allocating */
   HsObject *last_exc;   /* the uncaught exception of the last run */
   HsSyntaxError *last_syntax_error;

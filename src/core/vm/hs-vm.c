@@ -997,7 +997,9 @@ hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
   else if (vm->hooks != NULL && vm->hooks->step != NULL)
     {
       /* a resumed generator reports the line of its yield */
-      int line = co->is_module ? 0 : f->ip != 0 ? f->cur_line : co->firstlineno;
+      int line = co->is_module || (co->flags & HS_CODE_TEXT) ? 0
+                 : f->ip != 0                                ? f->cur_line
+                                                             : co->firstlineno;
       if (call_hook (vm, HS_STEP_CALL, f, line, NULL) < 0)
         goto error_noip;
     }
@@ -1675,8 +1677,10 @@ op_MAKE_FUNCTION:
         hs_xdecref (vm, kwdefaults);
         goto error;
       }
-    /* a def inside a function (not inside a class body) names the frame that made it */
-    gboolean nested = (co->children[arg >> 3]->flags & HS_CODE_NESTED) && f->ns == NULL;
+    /* a def inside a function (not inside a class body) names the frame that made it, and
+     * so does one in exec() text, as Python Tutor finds its code among that frame's */
+    gboolean nested = ((co->children[arg >> 3]->flags & HS_CODE_NESTED) && f->ns == NULL)
+                      || (co->flags & HS_CODE_TEXT);
     hs_function_set_extras (HS_FUNCTION (fn), kwdefaults, closure, nested ? f->id : 0);
     PUSH (fn);
     DISPATCH ();
@@ -2170,6 +2174,16 @@ op_MATCH_CLASS:
     hs_decref (vm, POP ());
     hs_decref (vm, TOP ());
     TOP () = attrs;
+    DISPATCH ();
+  }
+
+op_PRINT_EXPR:
+  {
+    HsObject *v = POP ();
+    SAVE_FRAME ();
+    int r = hs_vm_displayhook (vm, v);
+    hs_decref (vm, v);
+    ERROR_IF (r < 0);
     DISPATCH ();
   }
 

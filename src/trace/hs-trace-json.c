@@ -613,6 +613,21 @@ put_bases (GString *out, HsSnapshot *snap, HsSnapObject *o)
   g_string_append (out, "]");
 }
 
+/* Keys pg_encoder leaves out of a dict (a class body's namespace has `__module__`). */
+static gboolean
+is_pg_hidden_key (HsSnapshot *snap, const HsSnapValue *key)
+{
+  const char *text = key->text;
+  if (key->kind == HS_SNAP_VALUE_REF) /* heap-primitives mode: a str's node */
+    {
+      HsSnapObject *k = hs_snapshot_lookup (snap, key->ref);
+      text = k != NULL && k->kind == HS_SNAP_PRIMITIVE ? k->label : NULL;
+    }
+  return text != NULL
+         && (strcmp (text, "'__module__'") == 0 || strcmp (text, "'__return__'") == 0
+             || strcmp (text, "'__locals__'") == 0);
+}
+
 static int
 cmp_cell_labels (gconstpointer a, gconstpointer b)
 {
@@ -755,6 +770,8 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
   for (guint i = 0; i < cells->len; i++)
     {
       HsSnapCell *c = g_ptr_array_index (cells, i);
+      if (o->kind == HS_SNAP_DICT && is_pg_hidden_key (snap, &c->key))
+        continue;
       g_string_append (out, ", ");
       if (o->kind == HS_SNAP_DICT)
         {

@@ -244,10 +244,10 @@ put_dict (Recorder *rec, HsLog *log, HsObject *o)
   HsObject *extra = children != NULL && children->len > 2 * d->used
                         ? g_ptr_array_index (children, children->len - 1)
                         : NULL;
-  g_autofree char *label = extra != NULL && hs_is_immortal (extra)
-                               ? g_strdup (HS_IS (extra, &hs_type_type) ? ((HsType *)extra)->name
-                                                                        : hs_type_name (extra))
-                               : NULL;
+  g_autofree char *label
+      = extra != NULL && hs_is_immortal (extra)
+            ? g_strdup (hs_type_check (extra) ? ((HsType *)extra)->name : hs_type_name (extra))
+            : NULL;
   gsize n = clip_items (rec, o, d->nentries);
 
   if (extra == hs_None)
@@ -537,6 +537,11 @@ add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leav
 
       if (c == leaving)
         continue;
+      if ((HsObject *)HS_TYPE (c) == cls) /* a class made by the metaclass cls holds it */
+        {
+          g_autofree char *name = g_strdup_printf ("%s.__class__", hs_class_name (c));
+          add_holder (rec, holders, "class", name);
+        }
       n = hs_class_internals (c, objs, names);
       for (int i = 0; i < n; i++)
         {
@@ -652,15 +657,21 @@ put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
     hs_log_put (log, g_array_index (holders, guint32, i));
 }
 
-/* A class's internals hold its ancestors: theirs change when it comes or goes. Those not
+/* A class's internals hold its ancestors and its metaclass: theirs change when it comes or
+ * goes. Those not
  * yet written get theirs when they are. */
 static void
 put_ancestor_holders (Recorder *rec, HsLog *log, HsObject *cls, HsObject *leaving)
 {
   HsObject *a;
-  for (gsize i = 1; (a = (HsObject *)hs_type_mro_at ((HsType *)cls, i)) != NULL; i++)
-    if (hs_class_check (a) && (a->flags & HS_FLAG_TRACED) && !g_ptr_array_find (rec->todo, a, NULL))
-      put_holders (rec, log, a, leaving);
+  for (gsize i = 0; (a = (HsObject *)hs_type_mro_at ((HsType *)cls, i)) != NULL; i++)
+    {
+      if (i == 0) /* its metaclass, held like an ancestor */
+        a = (HsObject *)HS_TYPE (cls);
+      if (hs_class_check (a) && (a->flags & HS_FLAG_TRACED)
+          && !g_ptr_array_find (rec->todo, a, NULL))
+        put_holders (rec, log, a, leaving);
+    }
 }
 
 /* A class shows the entries of its namespace dict (which is not drawn itself) and refers
@@ -764,7 +775,7 @@ put_other (Recorder *rec, HsLog *log, HsObject *o)
 {
   g_autoptr (GPtrArray) children = children_of (rec, o);
   g_autofree char *label = NULL;
-  HsSnapKind kind = HS_IS (o, &hs_type_type) ? HS_SNAP_CLASS : HS_SNAP_OTHER;
+  HsSnapKind kind = hs_type_check (o) ? HS_SNAP_CLASS : HS_SNAP_OTHER;
 
   /* a default repr would show only an address, which differs from run to run */
   if (children->len == 0 && kind == HS_SNAP_CLASS)

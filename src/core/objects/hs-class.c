@@ -53,14 +53,45 @@ enum
   N_DICT,
   N_DOC,
   N_INDEX,
+  N_NEW,
+  N_INIT_SUBCLASS,
+  N_SET_NAME,
+  N_CLASS_GETITEM,
   N_COUNT
 };
 
 static const char *const name_strs[N_COUNT] = {
-  "__init__",    "__repr__",     "__str__",   "__hash__", "__eq__",   "__ne__",      "__lt__",
-  "__le__",      "__gt__",       "__ge__",    "__bool__", "__len__",  "__getitem__", "__setitem__",
-  "__delitem__", "__contains__", "__iter__",  "__next__", "__call__", "__getattr__", "__neg__",
-  "__pos__",     "__invert__",   "__class__", "__dict__", "__doc__",  "__index__",
+  "__init__",
+  "__repr__",
+  "__str__",
+  "__hash__",
+  "__eq__",
+  "__ne__",
+  "__lt__",
+  "__le__",
+  "__gt__",
+  "__ge__",
+  "__bool__",
+  "__len__",
+  "__getitem__",
+  "__setitem__",
+  "__delitem__",
+  "__contains__",
+  "__iter__",
+  "__next__",
+  "__call__",
+  "__getattr__",
+  "__neg__",
+  "__pos__",
+  "__invert__",
+  "__class__",
+  "__dict__",
+  "__doc__",
+  "__index__",
+  "__new__",
+  "__init_subclass__",
+  "__set_name__",
+  "__class_getitem__",
 };
 static HsObject *names[N_COUNT];
 
@@ -569,9 +600,14 @@ new_instance (HsVM *vm, HsType *type, HsObject **args, gsize nargs)
   return self;
 }
 
-static HsObject *class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
-                                  HsObject *kwnames);
 static HsObject *object_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+static HsObject *type_init_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+
+/* `object.__new__` and `type.__new__`, the built-in functions a class's __new__ lookup
+ * ends at (made by hs_class_runtime_init). */
+static HsObject *object_new_fn, *type_new_fn;
+
+static HsObject *type_new (HsVM *vm, HsType *meta, HsObject **args, gsize nargs, HsObject *kwnames);
 
 HsObject *
 hs_instance_new_empty (HsVM *vm, HsObject *cls)
@@ -586,60 +622,137 @@ hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, 
   HsObject *found = hs_type_lookup_borrow (type, names[N_INIT]);
 
   *init = NULL;
-  if (type->construct != class_construct || found == NULL || !HS_IS (found, &hs_function_type)
+  if (cls->type != &hs_type_type || hs_type_lookup_borrow (type, names[N_NEW]) != object_new_fn
+      || found == NULL || !HS_IS (found, &hs_function_type)
       || (HS_FUNCTION (found)->code->flags & HS_CODE_GENERATOR))
     return NULL;
   *init = found;
   return new_instance (vm, type, args, nargs);
 }
 
+/* cls(args) with object's __new__: CPython's object_new, whose excess arguments are an
+ * error unless the class defines __init__ (then __init__ checks them). */
+static HsObject *
+object_new (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gboolean excess = nargs > 0 || (kwnames != NULL && hs_tuple_len (kwnames) > 0);
+  HsType *sb = type->type_flags & HS_TYPE_HEAP ? HS_CLASS (type)->static_base : type;
+
+  if (excess && sb == &hs_object_type)
+    {
+      if (hs_type_lookup_borrow (type, names[N_NEW]) != object_new_fn)
+        {
+          hs_err_set_string (
+              vm, &hs_exc_TypeError,
+              "object.__new__() takes exactly one argument (the type to instantiate)");
+          return NULL;
+        }
+      HsObject *init = hs_type_lookup_borrow (type, names[N_INIT]);
+      if (init == NULL || HS_IS (init, &hs_method_descr_type))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "%s() takes no arguments", type->name);
+          return NULL;
+        }
+    }
+  if (!(type->type_flags & HS_TYPE_HEAP))
+    return type->construct (vm, type, args, nargs, kwnames);
+  return new_instance (vm, type, args, nargs);
+}
+
+/* The class `owner.__new__(cls, ...)` is asked to make (its first argument), or NULL with
+ * CPython's TypeError. */
+static HsType *
+new_target (HsVM *vm, const char *owner, HsObject **args, gsize nargs)
+{
+  if (nargs < 1)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s.__new__(): not enough arguments", owner);
+      return NULL;
+    }
+  if (!hs_type_check (args[0]))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s.__new__(X): X is not a type object (%s)", owner,
+                     hs_type_name (args[0]));
+      return NULL;
+    }
+  return (HsType *)args[0];
+}
+
+/* `object.__new__(cls, ...)`, callable from Python. */
+static HsObject *
+object_new_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsType *type = new_target (vm, "object", args, nargs);
+  if (type == NULL)
+    return NULL;
+  HsType *sb = type->type_flags & HS_TYPE_HEAP ? HS_CLASS (type)->static_base : type;
+  if (sb != &hs_object_type && !(sb->type_flags & HS_TYPE_EXCEPTION))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()",
+                     type->name, sb->name);
+      return NULL;
+    }
+  return object_new (vm, type, args + 1, nargs - 1, kwnames);
+}
+
+/* Calls the __new__ found for `type` as __new__(type, *args, **kw). */
+static HsObject *
+call_new (HsVM *vm, HsObject *fn, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  HsObject *small[8];
+  HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
+  if (HS_IS (fn, &hs_staticmethod_type))
+    fn = ((HsWrapper *)fn)->func;
+  all[0] = (HsObject *)type;
+  if (nargs + nkw > 0)
+    memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+  HsObject *r = hs_object_call (vm, fn, all, nargs + 1, kwnames);
+  if (all != small)
+    g_free (all);
+  return r;
+}
+
+/* Runs the class's __init__ on what __new__ made (a Python one must return None;
+ * object.__init__ and type.__init__ have nothing left to do). */
+static int
+run_init (HsVM *vm, HsType *type, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *init = hs_type_lookup_borrow (type, names[N_INIT]);
+  /* a C __init__ other than object's and type's (a dataclass's) is called as a method too */
+  if (init == NULL
+      || (HS_IS (init, &hs_method_descr_type)
+          && (((HsCFunctionObject *)init)->def->fn == object_init
+              || ((HsCFunctionObject *)init)->def->fn == type_init_method)))
+    return 0;
+  HsObject *r = call_method (vm, init, self, args, nargs, kwnames);
+  if (r == NULL)
+    return -1;
+  if (r != hs_None && HS_IS (init, &hs_function_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__init__() should return None, not '%s'",
+                     hs_type_name (r));
+      hs_decref (vm, r);
+      return -1;
+    }
+  hs_decref (vm, r);
+  return 0;
+}
+
+/* Calling a class (CPython's type_call): __new__, then __init__ when __new__ gave an
+ * instance of the class. */
 static HsObject *
 class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsClass *c = HS_CLASS (type);
-  HsObject *self = new_instance (vm, type, args, nargs);
-  if (self == NULL)
-    return NULL;
-  HsObject *init = hs_type_lookup_borrow (type, names[N_INIT]);
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  if (init != NULL && HS_IS (init, &hs_function_type))
-    {
-      HsObject *r = call_method (vm, init, self, args, nargs, kwnames);
-      if (r == NULL)
-        {
-          hs_decref (vm, self);
-          return NULL;
-        }
-      if (r != hs_None)
-        {
-          hs_err_format (vm, &hs_exc_TypeError, "__init__() should return None, not '%s'",
-                         hs_type_name (r));
-          hs_decref (vm, r);
-          hs_decref (vm, self);
-          return NULL;
-        }
-      return self;
-    }
-  /* a C __init__ other than object's (a dataclass's) is called as a method too */
-  if (init != NULL
-      && (!HS_IS (init, &hs_method_descr_type)
-          || ((HsCFunctionObject *)init)->def->fn != object_init))
-    {
-      HsObject *r = call_method (vm, init, self, args, nargs, kwnames);
-      if (r == NULL)
-        {
-          hs_decref (vm, self);
-          return NULL;
-        }
-      hs_decref (vm, r);
-      return self;
-    }
-  if ((nargs > 0 || nkw > 0) && c->static_base == &hs_object_type)
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "%s() takes no arguments", type->name);
-      hs_decref (vm, self);
-      return NULL;
-    }
+  HsObject *nw = hs_type_lookup_borrow (type, names[N_NEW]);
+  HsObject *self = nw == type_new_fn ? type_new (vm, type, args, nargs, kwnames)
+                   : nw == object_new_fn || nw == NULL
+                       ? object_new (vm, type, args, nargs, kwnames)
+                       : call_new (vm, nw, type, args, nargs, kwnames);
+  if (self == NULL || !HS_ISINSTANCE (self, type))
+    return self;
+  if (run_init (vm, type, self, args, nargs, kwnames) < 0)
+    HS_CLEAR (vm, self);
   return self;
 }
 
@@ -1100,7 +1213,8 @@ HsType hs_getset_descr_type = {
 static gboolean
 has_instance_slot (const HsType *t, gboolean dict_slot)
 {
-  return (t->type_flags & HS_TYPE_HEAP) || (dict_slot && (t->type_flags & HS_TYPE_EXCEPTION));
+  return (t->type_flags & HS_TYPE_HEAP) || hs_type_is_subtype (t, &hs_type_type)
+         || (dict_slot && (t->type_flags & HS_TYPE_EXCEPTION));
 }
 
 static int
@@ -1273,7 +1387,7 @@ best_base (HsVM *vm, HsObject **bases, gsize nbases)
     return &hs_object_type;
   for (gsize i = 0; i < nbases; i++)
     {
-      if (!HS_IS (bases[i], &hs_type_type))
+      if (!hs_type_check (bases[i]))
         {
           hs_err_set_string (vm, &hs_exc_TypeError, "bases must be types");
           return NULL;
@@ -1301,7 +1415,8 @@ best_base (HsVM *vm, HsObject **bases, gsize nbases)
   return base;
 }
 
-/* The built-in part of each base is object or an exception class: others are refused. */
+/* The built-in part of each base is object, type or an exception class: others are
+ * refused. */
 static gboolean
 check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
 {
@@ -1310,7 +1425,7 @@ check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
       HsType *b = (HsType *)bases[i];
       if (b->type_flags & HS_TYPE_HEAP)
         b = HS_CLASS (b)->static_base;
-      if (b != &hs_object_type && !(b->type_flags & HS_TYPE_EXCEPTION))
+      if (b != &hs_object_type && b != &hs_type_type && !(b->type_flags & HS_TYPE_EXCEPTION))
         {
           hs_err_format (vm, &hs_exc_NotImplementedError,
                          "subclassing the built-in type '%s' is not supported by Heapscope yet",
@@ -1390,14 +1505,118 @@ add_type_new_entries (HsVM *vm, HsClass *c, gboolean unhashable)
   return 0;
 }
 
+/* What type_new does to the namespace: __qualname__ (a str) is taken out, a plain
+ * function as __new__ becomes a staticmethod, as __init_subclass__ or __class_getitem__ a
+ * classmethod. */
+static int
+wrap_implicit_methods (HsVM *vm, HsObject *ns)
+{
+  HsObject *qualname = hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr ("__qualname__"));
+  if (qualname != NULL && !hs_str_check (qualname))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "type __qualname__ must be a str, not %s",
+                     hs_type_name (qualname));
+      return -1;
+    }
+  if (qualname != NULL && hs_dict_del_item (vm, ns, hs_str_intern_cstr ("__qualname__")) < 0)
+    return -1;
+  static const int which[] = { N_NEW, N_INIT_SUBCLASS, N_CLASS_GETITEM };
+  for (gsize i = 0; i < G_N_ELEMENTS (which); i++)
+    {
+      HsObject *f = hs_dict_get_item_borrow (vm, ns, names[which[i]]);
+      if (f == NULL || !HS_IS (f, &hs_function_type))
+        continue;
+      HsWrapper *w = (HsWrapper *)hs_object_alloc (
+          vm, which[i] == N_NEW ? &hs_staticmethod_type : &hs_classmethod_type, sizeof (HsWrapper));
+      if (w == NULL)
+        return -1;
+      w->func = hs_incref (f);
+      hs_gc_track (vm, (HsObject *)w);
+      int r = hs_dict_set_item (vm, ns, names[which[i]], (HsObject *)w);
+      hs_decref (vm, (HsObject *)w);
+      if (r < 0)
+        return -1;
+    }
+  return 0;
+}
+
+/* CPython 3.11's type_new_set_names: value.__set_name__(cls, name) for each entry of the
+ * namespace whose type has one; an error becomes the cause of a RuntimeError. */
+static int
+set_names (HsVM *vm, HsClass *c)
+{
+  HsObject *ns = hs_dict_copy (vm, c->type.dict);
+  gsize pos = 0;
+  HsObject *k, *v;
+  int rc = 0;
+
+  if (ns == NULL)
+    return -1;
+  while (rc == 0 && hs_dict_next (ns, &pos, &k, &v))
+    {
+      HsObject *fn = hs_type_lookup_borrow (v->type, names[N_SET_NAME]);
+      if (fn == NULL)
+        continue;
+      HsObject *args[2] = { (HsObject *)c, k };
+      HsObject *r = call_method (vm, fn, v, args, 2, NULL);
+      if (r != NULL)
+        {
+          hs_decref (vm, r);
+          continue;
+        }
+      rc = -1;
+      HsObject *cause = hs_err_fetch (vm);
+      HsObject *kr = hs_object_repr (vm, k);
+      if (kr == NULL)
+        {
+          hs_decref (vm, cause);
+          break;
+        }
+      hs_err_format (vm, &hs_exc_RuntimeError,
+                     "Error calling __set_name__ on '%s' instance %s in '%s'", hs_type_name (v),
+                     hs_str_utf8 (kr), c->type.name);
+      hs_decref (vm, kr);
+      HsObject *e = hs_err_fetch (vm);
+      HS_EXCEPTION (e)->cause = hs_incref (cause);
+      HS_EXCEPTION (e)->context = cause;
+      HS_EXCEPTION (e)->suppress_context = TRUE;
+      hs_err_set_object (vm, e);
+      hs_decref (vm, e);
+    }
+  hs_decref (vm, ns);
+  return rc;
+}
+
+/* super(cls, cls).__init_subclass__(**kw): the nearest one after the class in its MRO. */
+static int
+init_subclass (HsVM *vm, HsType *t, HsObject **kwvalues, HsObject *kwnames)
+{
+  const HsType *m;
+  HsObject *d = NULL;
+  for (gsize i = 1; d == NULL && (m = hs_type_mro_at (t, i)) != NULL; i++)
+    d = m->dict != NULL ? hs_dict_get_item_borrow (vm, m->dict, names[N_INIT_SUBCLASS]) : NULL;
+  if (d == NULL)
+    return 0;
+  HsObject *fn = hs_descr_get (vm, d, NULL, t);
+  if (fn == NULL)
+    return -1;
+  HsObject *r = hs_object_call (vm, fn, kwvalues, 0, kwnames);
+  hs_decref (vm, fn);
+  if (r == NULL)
+    return -1;
+  hs_decref (vm, r);
+  return 0;
+}
+
 HsObject *
-hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns)
+hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns,
+              HsObject **kwvalues, HsObject *kwnames)
 {
   /* Instances keep their attributes in a table of their own, made, looked up and set by
-   * the runtime: no fixed slots, no custom creation, lookup or assignment. Refused
-   * rather than ignored. */
+   * the runtime: no fixed slots, no custom lookup or assignment. Refused rather than
+   * ignored. */
   static const char *const refused[]
-      = { "__slots__", "__new__", "__getattribute__", "__setattr__", "__delattr__" };
+      = { "__slots__", "__getattribute__", "__setattr__", "__delattr__" };
   for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
     if (hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr (refused[i])) != NULL)
       {
@@ -1406,11 +1625,12 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
         return NULL;
       }
   HsType *base = best_base (vm, bases, nbases);
-  if (base == NULL || !check_static_bases (vm, bases, nbases))
+  if (base == NULL || !check_static_bases (vm, bases, nbases) || wrap_implicit_methods (vm, ns) < 0)
     return NULL;
-  HsClass *c = (HsClass *)hs_object_alloc (vm, &hs_type_type, sizeof (HsClass));
+  HsClass *c = (HsClass *)hs_object_alloc (vm, meta, meta->basicsize);
   if (c == NULL)
     return NULL;
+  hs_incref ((HsObject *)meta);
   HsType *t = &c->type;
   c->name = intern_name (name);
   t->name = hs_str_utf8 (c->name);
@@ -1428,14 +1648,19 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
     }
   t->type_flags
       = HS_TYPE_HEAP | HS_TYPE_GC | HS_TYPE_BASETYPE | (base->type_flags & HS_TYPE_EXCEPTION);
-  t->basicsize = c->attrs_offset + sizeof (HsAttrs);
-  t->dealloc = instance_dealloc;
-  t->refs = instance_refs;
-  t->clear = instance_clear;
-  t->getattr = instance_getattr;
-  t->setattr = instance_setattr;
-  t->next_attr = hs_instance_next_attr;
   t->construct = class_construct;
+  if (hs_type_is_subtype (c->static_base, &hs_type_type))
+    t->basicsize = sizeof (HsClass); /* a metaclass: its instances are classes */
+  else
+    {
+      t->basicsize = c->attrs_offset + sizeof (HsAttrs);
+      t->dealloc = instance_dealloc;
+      t->refs = instance_refs;
+      t->clear = instance_clear;
+      t->getattr = instance_getattr;
+      t->setattr = instance_setattr;
+      t->next_attr = hs_instance_next_attr;
+    }
   t->dict = hs_incref (ns);
   hs_dict_mark_type_namespace (ns); /* the new type may reuse a freed one's address */
   c->bases = nbases > 0 ? hs_tuple_from_array (vm, bases, nbases)
@@ -1465,12 +1690,70 @@ hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject
       }
   if (has_eq && !has_hash)
     t->hash = hs_object_hash_not_implemented;
-  if (add_type_new_entries (vm, c, has_eq && !has_hash) < 0)
+  if (add_type_new_entries (vm, c, has_eq && !has_hash) < 0 || set_names (vm, c) < 0
+      || init_subclass (vm, t, kwvalues, kwnames) < 0)
     {
       hs_decref (vm, (HsObject *)c);
       return NULL;
     }
   return (HsObject *)c;
+}
+
+/* CPython's type_new: type.__new__(meta, name, bases, ns, **kw) with its argument checks;
+ * the class gets a copy of ns. */
+static HsObject *
+type_new (HsVM *vm, HsType *meta, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  static const char *const want[] = { "str", "tuple", "dict" };
+  if (nargs != 3)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "type.__new__() takes exactly 3 arguments (%" G_GSIZE_FORMAT " given)", nargs);
+      return NULL;
+    }
+  for (int i = 0; i < 3; i++)
+    if (!(i == 0   ? hs_str_check (args[0])
+          : i == 1 ? hs_tuple_check (args[1])
+                   : hs_dict_check (args[2])))
+      {
+        hs_err_format (vm, &hs_exc_TypeError, "type.__new__() argument %d must be %s, not %s",
+                       i + 1, want[i], hs_type_name (args[i]));
+        return NULL;
+      }
+  HsObject **bases = hs_tuple_items (args[1]);
+  gsize nbases = hs_tuple_len (args[1]);
+  HsObject *winner = hs_class_calculate_metaclass (vm, (HsObject *)meta, bases, nbases);
+  if (winner == NULL)
+    return NULL;
+  HsObject *ns = hs_dict_copy (vm, args[2]);
+  if (ns == NULL)
+    return NULL;
+  HsObject *cls
+      = hs_class_new (vm, (HsType *)winner, args[0], bases, nbases, ns, args + 3, kwnames);
+  hs_decref (vm, ns);
+  return cls;
+}
+
+/* `type.__new__(meta, name, bases, ns)`, callable from Python. */
+static HsObject *
+type_new_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (new_target (vm, "type", args, nargs) == NULL)
+    return NULL;
+  if (!hs_type_is_subtype ((HsType *)args[0], &hs_type_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "type.__new__(%s): %s is not a subtype of type",
+                     ((HsType *)args[0])->name, ((HsType *)args[0])->name);
+      return NULL;
+    }
+  return type_new (vm, (HsType *)args[0], args + 1, nargs - 1, kwnames);
+}
+
+/* type(name, bases, ns): `type` itself called with three arguments. */
+static HsObject *
+type_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return type_new (vm, type, args, nargs, kwnames);
 }
 
 /* Bookkeeping of a class body that the learner did not write: not drawn. */
@@ -1501,6 +1784,8 @@ class_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit_named (visit, HS_CLASS (t)->mro, HS_REF_HIDDEN, "__mro__", data);
   if (HS_CLASS (t)->bases != NULL)
     hs_visit_named (visit, HS_CLASS (t)->bases, HS_REF_HIDDEN, "__bases__", data);
+  if (self->type != &hs_type_type)
+    hs_visit_named (visit, (HsObject *)self->type, HS_REF_HIDDEN, "__class__", data);
 }
 
 static void
@@ -1530,6 +1815,7 @@ class_dealloc (HsVM *vm, HsObject *self)
       t->base = &hs_object_type;
       hs_decref (vm, b);
     }
+  release_class_late (vm, (HsObject *)self->type);
 }
 
 static HsObject *(*type_getattr_base) (HsVM *, HsObject *, HsObject *);
@@ -1552,6 +1838,8 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
       if (strcmp (n, "__bases__") == 0)
         return t->base != NULL ? hs_tuple_pack (vm, 1, (HsObject *)t->base)
                                : hs_incref (hs_tuple_empty ());
+      if (strcmp (n, "__class__") == 0)
+        return hs_incref ((HsObject *)self->type);
       if (strcmp (n, "__base__") == 0)
         return hs_incref (t->base != NULL ? (HsObject *)t->base : hs_None);
       if (strcmp (n, "__mro__") == 0)
@@ -1764,7 +2052,7 @@ super_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   HsSuper *s = (HsSuper *)self;
   gboolean is_type
-      = HS_IS (s->obj, &hs_type_type) && hs_type_is_subtype ((HsType *)s->obj, (HsType *)s->type);
+      = hs_type_check (s->obj) && hs_type_is_subtype ((HsType *)s->obj, (HsType *)s->type);
   const HsType *start = is_type ? (HsType *)s->obj : s->obj->type, *m;
   gsize i = 0;
 
@@ -1808,8 +2096,8 @@ static HsObject *
 super_new (HsVM *vm, HsObject *type, HsObject *obj)
 {
   HsType *t = (HsType *)type;
-  gboolean ok = HS_IS (obj, &hs_type_type) ? hs_type_is_subtype ((HsType *)obj, t)
-                                           : hs_type_is_subtype (obj->type, t);
+  gboolean ok = (hs_type_check (obj) && hs_type_is_subtype ((HsType *)obj, t))
+                || hs_type_is_subtype (obj->type, t);
   if (!ok)
     {
       hs_err_set_string (vm, &hs_exc_TypeError,
@@ -1835,7 +2123,7 @@ hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     }
   if (nargs == 2)
     {
-      if (!HS_IS (args[0], &hs_type_type))
+      if (!hs_type_check (args[0]))
         {
           hs_err_format (vm, &hs_exc_TypeError, "super() argument 1 must be a type, not %s",
                          hs_type_name (args[0]));
@@ -1898,12 +2186,12 @@ hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
   HsObject *c = NULL, *b = NULL;
   if (!hs_parse_args (vm, "issubclass", args, nargs, kwnames, "cls class_or_tuple /", &c, &b))
     return NULL;
-  if (!HS_IS (c, &hs_type_type))
+  if (!hs_type_check (c))
     {
       hs_err_set_string (vm, &hs_exc_TypeError, "issubclass() arg 1 must be a class");
       return NULL;
     }
-  if (HS_IS (b, &hs_type_type))
+  if (hs_type_check (b))
     return hs_bool_from (hs_type_is_subtype ((HsType *)c, (HsType *)b));
   if (hs_tuple_check (b))
     {
@@ -2098,15 +2386,59 @@ type_mro_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return l;
 }
 
+static HsObject *
+type_init_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (kwnames != NULL && hs_tuple_len (kwnames) > 0 && nargs == 2)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "type.__init__() takes no keyword arguments");
+      return NULL;
+    }
+  if (nargs != 2 && nargs != 4)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "type.__init__() takes 1 or 3 arguments");
+      return NULL;
+    }
+  return hs_None;
+}
+
+/* type.__call__(cls, ...): what calling a class does, for a metaclass's __call__ to reach
+ * through super(). */
+static HsObject *
+type_call_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return hs_type_type.call (vm, args[0], args + 1, nargs - 1, kwnames);
+}
+
+static HsObject *
+object_init_subclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs > 1 || (kwnames != NULL && hs_tuple_len (kwnames) > 0))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                     ((HsType *)args[0])->name);
+      return NULL;
+    }
+  return hs_None;
+}
+
 static const HsMethodDef type_extra_methods[] = {
   { "mro", type_mro_method },
+  { "__init__", type_init_method },
+  { "__call__", type_call_method },
   { NULL, NULL },
+};
+
+static const HsMethodDef new_defs[] = {
+  { "__new__", object_new_method },
+  { "__new__", type_new_method },
 };
 
 static const HsMethodDef object_extra_methods[] = {
   { "__init__", object_init },
   { "__repr__", object_repr_method },
   { "__str__", object_str_method },
+  { "__init_subclass__", object_init_subclass, HS_METH_CLASS },
   { NULL, NULL },
 };
 
@@ -2151,4 +2483,12 @@ hs_class_runtime_init (void)
   hs_type_type.dealloc = class_dealloc;
   add_methods (&hs_object_type, object_extra_methods);
   add_methods (&hs_type_type, type_extra_methods);
+  object_new_fn = hs_cfunction_new (NULL, &new_defs[0], NULL);
+  type_new_fn = hs_cfunction_new (NULL, &new_defs[1], NULL);
+  hs_dict_set_item (NULL, hs_object_type.dict, names[N_NEW], object_new_fn);
+  hs_dict_set_item (NULL, hs_type_type.dict, names[N_NEW], type_new_fn);
+  /* class objects are HsClass; `type` makes them from three arguments */
+  hs_type_type.basicsize = sizeof (HsClass);
+  hs_type_type.type_flags |= HS_TYPE_BASETYPE;
+  hs_type_type.construct = type_construct;
 }

@@ -44,21 +44,27 @@ typedef struct
 static inline gboolean
 hs_class_check (const HsObject *o)
 {
-  return o->type == &hs_type_type && (((const HsType *)o)->type_flags & HS_TYPE_HEAP) != 0;
+  return hs_type_check (o) && (((const HsType *)o)->type_flags & HS_TYPE_HEAP) != 0;
 }
 
-/* An instance of a user class (its type is a heap class). */
+/* An instance of a user class (its type is a heap class) with the attribute table of one
+ * (a class made by a metaclass keeps its attributes in its namespace instead). */
 static inline gboolean
 hs_instance_check (const HsObject *o)
 {
-  return (o->type->type_flags & HS_TYPE_HEAP) != 0;
+  return (o->type->type_flags & HS_TYPE_HEAP) != 0 && !hs_type_check (o);
 }
 
 /* The `__dict__`/`__weakref__` descriptors in a class's namespace. */
 extern HsType hs_getset_descr_type;
 
 /* `class name(bases): ...` once its body ran with namespace `ns` (borrowed). */
-HsObject *hs_class_new (HsVM *vm, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns);
+/* meta(name, bases, ns, **kw) for the metaclass `meta` (`type` or a subclass) once the
+ * body ran with namespace `ns` (borrowed, kept as the class's namespace): CPython's
+ * type_new, with __set_name__ and __init_subclass__(**kw) (one value in kwvalues per name
+ * in kwnames, which may be NULL). */
+HsObject *hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nbases,
+                        HsObject *ns, HsObject **kwvalues, HsObject *kwnames);
 
 /* CPython's _PyType_CalculateMetaclass: `meta` (NULL: the type of the first base, or
  * `type`), or the most derived of it and the types of the bases when it is a type;

@@ -86,7 +86,8 @@ G_BEGIN_DECLS
   X (CHECK_EXC_MATCH)  /* exc, type -> exc, bool */                                                \
   X (RERAISE)          /* pops exc and raises it again (no new traceback entry); arg 1: a          \
                         * cleanup, the frame still reports the line of the original raise */       \
-  X (BUILD_CLASS)      /* arg: nbases; body function, name, bases... -> class */                   \
+  X (BUILD_CLASS)      /* arg: nbases | nkw << 16; body function, name, bases..., keyword          \
+                        * values... and their names' tuple when nkw > 0 -> class */                \
   X (CALL_FUNCTION_EX) /* arg: 1 with a kwargs dict; callable, args tuple[, dict] */               \
   X (LIST_APPEND)      /* arg: depth of the list below TOS */                                      \
   X (SET_ADD)                                                                                      \

@@ -44,7 +44,7 @@ owner_name (HsObject *obj)
 {
   if (HS_IS (obj, &hs_module_type))
     return hs_str_utf8 (((HsModuleObject *)obj)->name);
-  if (HS_IS (obj, &hs_type_type))
+  if (hs_type_check (obj))
     return (((HsType *)obj)->type_flags & HS_TYPE_HEAP) ? NULL : ((HsType *)obj)->name;
   return (obj->type->type_flags & HS_TYPE_HEAP) ? NULL : obj->type->name;
 }

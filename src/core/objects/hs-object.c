@@ -691,8 +691,11 @@ type_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwn
     {
       if (nargs == 1 && nkw == 0)
         return hs_incref ((HsObject *)HS_TYPE (args[0]));
-      hs_err_set_string (vm, &hs_exc_TypeError, "type() takes 1 or 3 arguments");
-      return NULL;
+      if (nargs != 3)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "type() takes 1 or 3 arguments");
+          return NULL;
+        }
     }
   construct = SLOT (t, construct);
   if (construct == NULL)
@@ -1160,14 +1163,29 @@ HsObject *
 hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key)
 {
   HsObject *(*getitem) (HsVM *, HsObject *, HsObject *) = SLOT (obj->type, getitem);
+  if (getitem == NULL && hs_type_check (obj) && (((HsType *)obj)->type_flags & HS_TYPE_HEAP) != 0)
+    {
+      /* a class's __class_getitem__ (a classmethod, implicitly) */
+      HsObject *cg
+          = hs_type_lookup_borrow ((HsType *)obj, hs_str_intern_cstr ("__class_getitem__"));
+      HsObject *fn = cg != NULL ? hs_descr_get (vm, cg, NULL, (HsType *)obj) : NULL;
+      if (fn != NULL)
+        {
+          HsObject *r = hs_object_call (vm, fn, &key, 1, NULL);
+          hs_decref (vm, fn);
+          return r;
+        }
+      if (cg != NULL)
+        return NULL;
+    }
   if (getitem == NULL)
     {
       HsObject *alias;
-      if (HS_IS (obj, &hs_type_type) && (alias = hs_alias_class_getitem (vm, obj, key)) != NULL)
+      if (hs_type_check (obj) && (alias = hs_alias_class_getitem (vm, obj, key)) != NULL)
         return alias;
       if (hs_err_occurred (vm))
         return NULL;
-      if (HS_IS (obj, &hs_type_type))
+      if (hs_type_check (obj))
         hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not subscriptable",
                        ((HsType *)obj)->name);
       else

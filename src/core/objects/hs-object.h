@@ -345,6 +345,14 @@ hs_type_is_subtype (const HsType *t, const HsType *base)
 }
 
 #define HS_TYPE(o) (((HsObject *)(o))->type)
+
+extern HsType hs_type_type;
+/* A type object: `type`'s instances and those of its subclasses (metaclasses). */
+static inline gboolean
+hs_type_check (const HsObject *o)
+{
+  return o->type == &hs_type_type || hs_type_is_subtype (o->type, &hs_type_type);
+}
 #define HS_IS(o, t) (HS_TYPE (o) == (t))
 #define HS_ISINSTANCE(o, t) hs_type_is_subtype (HS_TYPE (o), (t))
 

@@ -462,7 +462,7 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_CALL_FUNCTION_EX:
         return -(int)arg - 1;
       case HS_OP_BUILD_CLASS:
-        return -(int)arg - 1;
+        return -(int)(arg & 0xffff) - (int)(arg >> 16) - 1 - (arg >> 16 != 0);
       case HS_OP_UNPACK_SEQUENCE:
         return (int)arg - 1;
       case HS_OP_UNPACK_EX:

@@ -834,9 +834,11 @@ visit_funcdef (Compiler *c, HsStmt *s)
 static void
 visit_classdef (Compiler *c, HsStmt *s)
 {
-  if (s->u.classdef.n_keywords > 0)
-    return hs_compile_unsupported (c, s->u.classdef.keywords[0].pos,
-                                   N_ ("class keywords (metaclass=...)"));
+  int nkw = s->u.classdef.n_keywords;
+  for (int i = 0; i < nkw; i++)
+    if (s->u.classdef.keywords[i].arg == NULL)
+      return hs_compile_unsupported (c, s->u.classdef.keywords[i].pos,
+                                     N_ ("'**' in class keywords"));
   if (hs_compile_has_starred (&s->u.classdef.bases))
     return hs_compile_unsupported (c, s->pos, N_ ("'*' in class bases"));
   hs_compile_visit_exprs (c, &s->u.classdef.decorators);
@@ -848,8 +850,13 @@ visit_classdef (Compiler *c, HsStmt *s)
   hs_compile_emit (c, HS_OP_LOAD_CONST,
                    hs_compile_const_str (c, s->u.classdef.name, strlen (s->u.classdef.name)));
   hs_compile_visit_exprs (c, &s->u.classdef.bases);
+  for (int i = 0; i < nkw; i++)
+    hs_compile_visit_expr (c, s->u.classdef.keywords[i].value);
   hs_compile_set_pos (c, hs_compile_pos_plain (s->pos));
-  hs_compile_emit (c, HS_OP_BUILD_CLASS, s->u.classdef.bases.len);
+  if (nkw > 0)
+    hs_compile_emit (c, HS_OP_LOAD_CONST,
+                     hs_compile_const_names_tuple (c, s->u.classdef.keywords, nkw));
+  hs_compile_emit (c, HS_OP_BUILD_CLASS, (guint32)s->u.classdef.bases.len | ((guint32)nkw << 16));
   apply_decorators (c, &s->u.classdef.decorators);
   hs_compile_set_pos (c, hs_compile_pos_plain (s->pos));
   hs_compile_store_name (c, s->u.classdef.name, FALSE);
@@ -1182,10 +1189,14 @@ compile_class (Compiler *c, HsStmt *s)
   HsExprList *decorators = &s->u.classdef.decorators;
   hs_compile_set_pos (
       c, hs_compile_pos_plain (decorators->len > 0 ? decorators->items[0]->pos : s->pos));
-  /* CPython's class body starts as `__module__ = __name__` on its first line (which also
-   * gives that line its event); the namespace's order of keys follows */
+  /* CPython's class body starts as `__module__ = __name__; __qualname__ = '...'` on its
+   * first line (which also gives that line its event); the namespace's order of keys
+   * follows */
   hs_compile_emit (c, HS_OP_LOAD_NAME, hs_compile_name_index (c, "__name__"));
   hs_compile_emit (c, HS_OP_STORE_NAME, hs_compile_name_index (c, "__module__"));
+  hs_compile_emit (c, HS_OP_LOAD_CONST,
+                   hs_compile_const_str (c, u->qualname, strlen (u->qualname)));
+  hs_compile_emit (c, HS_OP_STORE_NAME, hs_compile_name_index (c, "__qualname__"));
   hs_compile_setup_annotations (c, &body);
   if (has_docstring (&body))
     {

@@ -581,7 +581,7 @@ builtin_isinstance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *o = NULL, *cls = NULL, *r = hs_False;
   if (!hs_parse_args (vm, "isinstance", args, nargs, kwnames, "obj cls /", &o, &cls))
     return NULL;
-  if (HS_IS (cls, &hs_type_type))
+  if (hs_type_check (cls))
     return hs_bool_from (HS_ISINSTANCE (o, (HsType *)cls));
   if (!hs_tuple_check (cls))
     {

@@ -15,6 +15,7 @@
 #include "hs-dict.h"
 #include "hs-exceptions.h"
 #include "hs-generator.h"
+#include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-vm-internal.h"
 
@@ -188,10 +189,60 @@ hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsO
   return hs_vm_eval_frame (vm, f);
 }
 
-/* The namespace a class body runs in: what the metaclass's __prepare__ gives (a dict),
- * else a new dict. */
+/* A class statement's keywords other than metaclass=, as a call passes them: values
+ * after the positional arguments, names in a tuple. */
+typedef struct
+{
+  HsObject *meta;    /* metaclass= (borrowed), or NULL */
+  HsObject **values; /* owned array of borrowed values */
+  HsObject *names;   /* owned tuple, or NULL when there are none */
+  gsize n;
+} ClassKeywords;
+
+static gboolean
+split_keywords (HsVM *vm, HsObject **values, HsObject *kwnames, ClassKeywords *kw)
+{
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+
+  kw->meta = NULL;
+  kw->n = 0;
+  kw->names = NULL;
+  kw->values = g_new (HsObject *, nkw + 1);
+  for (gsize i = 0; i < nkw; i++)
+    if (hs_str_equal_cstr (hs_tuple_get_borrow (kwnames, i), "metaclass"))
+      kw->meta = values[i];
+    else
+      kw->values[kw->n++] = values[i];
+  if (kw->n == 0)
+    return TRUE;
+  kw->names = hs_tuple_new (vm, kw->n);
+  if (kw->names == NULL)
+    return FALSE;
+  for (gsize i = 0, j = 0; i < nkw; i++)
+    if (!hs_str_equal_cstr (hs_tuple_get_borrow (kwnames, i), "metaclass"))
+      hs_tuple_set_take (kw->names, j++, hs_incref (hs_tuple_get_borrow (kwnames, i)));
+  return TRUE;
+}
+
+/* Calls fn(a, b[, c], **keywords). */
 static HsObject *
-prepare_namespace (HsVM *vm, HsObject *meta, HsObject *name, HsObject **bases, gsize nbases)
+call_with_keywords (HsVM *vm, HsObject *fn, HsObject **pos, gsize npos, const ClassKeywords *kw)
+{
+  HsObject *small[8];
+  HsObject **all = npos + kw->n <= G_N_ELEMENTS (small) ? small : g_new (HsObject *, npos + kw->n);
+  memcpy (all, pos, sizeof (HsObject *) * npos);
+  memcpy (all + npos, kw->values, sizeof (HsObject *) * kw->n);
+  HsObject *r = hs_object_call (vm, fn, all, npos, kw->names);
+  if (all != small)
+    g_free (all);
+  return r;
+}
+
+/* The namespace a class body runs in: what the metaclass's __prepare__(name, bases,
+ * **kw) gives (a dict), else a new dict. */
+static HsObject *
+prepare_namespace (HsVM *vm, HsObject *meta, HsObject *name, HsObject **bases, gsize nbases,
+                   const ClassKeywords *kw)
 {
   HsObject *prepare, *bases_tuple, *ns;
 
@@ -208,30 +259,31 @@ prepare_namespace (HsVM *vm, HsObject *meta, HsObject *name, HsObject **bases, g
   /* (CPython's bases tuple lives through the body; here only through the calls) */
   bases_tuple = hs_tuple_from_array (vm, bases, nbases);
   HsObject *args[2] = { name, bases_tuple };
-  ns = bases_tuple != NULL ? hs_object_call (vm, prepare, args, 2, NULL) : NULL;
+  ns = bases_tuple != NULL ? call_with_keywords (vm, prepare, args, 2, kw) : NULL;
   hs_decref (vm, prepare);
   hs_xdecref (vm, bases_tuple);
   if (ns != NULL && !hs_dict_check (ns))
     {
       hs_err_format (vm, &hs_exc_TypeError, "%s.__prepare__() must return a mapping, not %s",
-                     ((HsType *)meta)->name, hs_type_name (ns));
+                     hs_type_check (meta) ? ((HsType *)meta)->name : "<metaclass>",
+                     hs_type_name (ns));
       HS_CLEAR (vm, ns);
     }
   return ns;
 }
 
-/* Makes the class once its body ran: `type` makes it itself, another metaclass is called
- * as meta(name, bases, ns). */
+/* Makes the class once its body ran: meta(name, bases, ns, **kw). */
 static HsObject *
-make_class (HsVM *vm, HsObject *meta, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns)
+make_class (HsVM *vm, HsObject *meta, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns,
+            const ClassKeywords *kw)
 {
   if (meta == (HsObject *)&hs_type_type)
-    return hs_class_new (vm, name, bases, nbases, ns);
+    return hs_class_new (vm, &hs_type_type, name, bases, nbases, ns, kw->values, kw->names);
   HsObject *bases_tuple = hs_tuple_from_array (vm, bases, nbases);
   if (bases_tuple == NULL)
     return NULL;
   HsObject *args[3] = { name, bases_tuple, ns };
-  HsObject *cls = hs_object_call (vm, meta, args, 3, NULL);
+  HsObject *cls = call_with_keywords (vm, meta, args, 3, kw);
   hs_decref (vm, bases_tuple);
   return cls;
 }
@@ -258,20 +310,25 @@ run_class_body (HsVM *vm, HsObject *func, HsObject *ns)
 /* Runs a class body in the namespace its metaclass prepares, then makes the class
  * (CPython's __build_class__). */
 HsObject *
-hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize nbases)
+hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize nbases,
+                     HsObject *kwnames)
 {
-  HsObject *meta = hs_class_calculate_metaclass (vm, NULL, bases, nbases);
-  HsObject *ns, *r = NULL, *cls = NULL;
+  ClassKeywords kw;
+  HsObject *meta = NULL, *ns = NULL, *r = NULL, *cls = NULL;
 
-  if (meta == NULL)
-    return NULL;
-  ns = prepare_namespace (vm, meta, name, bases, nbases);
-  r = ns != NULL ? run_class_body (vm, func, ns) : NULL;
+  if (split_keywords (vm, bases + nbases, kwnames, &kw))
+    meta = hs_class_calculate_metaclass (vm, kw.meta, bases, nbases);
+  if (meta != NULL)
+    ns = prepare_namespace (vm, meta, name, bases, nbases, &kw);
+  if (ns != NULL)
+    r = run_class_body (vm, func, ns);
   if (r != NULL)
-    cls = make_class (vm, meta, name, bases, nbases, ns);
+    cls = make_class (vm, meta, name, bases, nbases, ns, &kw);
   if (cls != NULL && HS_IS (r, &hs_cell_type))
     hs_cell_set (vm, r, cls);
   hs_xdecref (vm, r);
   hs_xdecref (vm, ns);
+  hs_xdecref (vm, kw.names);
+  g_free (kw.values);
   return cls;
 }

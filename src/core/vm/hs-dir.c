@@ -94,7 +94,7 @@ hs_dir_names (HsObject *obj)
     }
   else
     {
-      gboolean is_type = HS_IS (obj, &hs_type_type);
+      gboolean is_type = hs_type_check (obj);
       gsize pos = 0;
       HsObject *name;
       while (!is_type && HS_TYPE (obj)->next_attr != NULL
@@ -112,7 +112,7 @@ hs_dir_is_exact (HsObject *obj)
 {
   if (HS_IS (obj, &hs_module_type))
     return FALSE; /* Heapscope's modules have the common names only */
-  for (const HsType *t = HS_IS (obj, &hs_type_type) ? (const HsType *)obj : obj->type;
+  for (const HsType *t = hs_type_check (obj) ? (const HsType *)obj : obj->type;
        t != &hs_object_type; t = t->base)
     if (t == NULL || !(t->type_flags & HS_TYPE_HEAP))
       return FALSE;

@@ -37,8 +37,9 @@ hs_vm_is_stopping (HsVM *vm)
 
 int hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
                    HsFrame **nf, HsObject **res);
+/* bases[0..nbases) then one value per name in kwnames (NULL: none). */
 HsObject *hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases,
-                               gsize nbases);
+                               gsize nbases, HsObject *kwnames);
 
 /* ---- pattern matching (hs-vm-match.c) ---- */
 

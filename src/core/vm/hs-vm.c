@@ -577,7 +577,7 @@ deref_error (HsVM *vm, HsCode *co, int slot)
 static gboolean
 is_exception_class (HsObject *t)
 {
-  return HS_IS (t, &hs_type_type) && hs_type_is_subtype ((HsType *)t, &hs_exc_BaseException);
+  return hs_type_check (t) && hs_type_is_subtype ((HsType *)t, &hs_exc_BaseException);
 }
 
 /* `except T:` — 1 if exc is an instance of T (a class or a tuple of classes). */
@@ -610,7 +610,7 @@ callable_name (HsObject *fn)
     fn = hs_method_func_borrow (fn);
   if (HS_IS (fn, &hs_function_type))
     return g_strdup_printf ("__main__.%s", HS_FUNCTION (fn)->code->qualname);
-  if (HS_IS (fn, &hs_type_type))
+  if (hs_type_check (fn))
     return (((HsType *)fn)->type_flags & HS_TYPE_HEAP)
                ? g_strdup_printf ("__main__.%s", ((HsType *)fn)->name)
                : g_strdup (((HsType *)fn)->name);
@@ -1898,9 +1898,11 @@ op_RERAISE:
 
 op_BUILD_CLASS:
   {
-    HsObject **bases = sp - arg;
+    guint32 nkw = arg >> 16, nbases = arg & 0xffff;
+    HsObject *kwnames = nkw > 0 ? sp[-1] : NULL;
+    HsObject **bases = sp - (nkw > 0) - nkw - nbases;
     SAVE_FRAME ();
-    HsObject *cls = hs_call_build_class (vm, bases[-2], bases[-1], bases, arg);
+    HsObject *cls = hs_call_build_class (vm, bases[-2], bases[-1], bases, nbases, kwnames);
     while (sp > bases - 2)
       {
         HsObject *v = POP ();

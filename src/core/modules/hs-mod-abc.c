@@ -41,7 +41,7 @@ hs_mod_abc_init (HsVM *vm, HsObject *dict)
              == 0
       && (empty = hs_frozenset_from_iterable (vm, hs_tuple_empty ())) != NULL
       && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__abstractmethods__"), empty) == 0)
-    cls = hs_class_new (vm, name, NULL, 0, ns);
+    cls = hs_class_new (vm, &hs_type_type, name, NULL, 0, ns, NULL, NULL);
   hs_xdecref (vm, empty);
   hs_xdecref (vm, ns);
   if (cls != NULL)

@@ -603,6 +603,17 @@ new_instance (HsVM *vm, HsType *type, HsObject **args, gsize nargs)
 static HsObject *object_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 static HsObject *type_init_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 
+/* Whether the __init__ found is object's or type's, which have nothing to do once __new__
+ * ran (a C __init__ installed in a class, a dataclass's, is called as a method). */
+static gboolean
+is_builtin_init (HsObject *init)
+{
+  return init == NULL
+         || (HS_IS (init, &hs_method_descr_type)
+             && (((HsCFunctionObject *)init)->def->fn == object_init
+                 || ((HsCFunctionObject *)init)->def->fn == type_init_method));
+}
+
 /* `object.__new__` and `type.__new__`, the built-in functions a class's __new__ lookup
  * ends at (made by hs_class_runtime_init). */
 static HsObject *object_new_fn, *type_new_fn;
@@ -647,8 +658,7 @@ object_new (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwna
               "object.__new__() takes exactly one argument (the type to instantiate)");
           return NULL;
         }
-      HsObject *init = hs_type_lookup_borrow (type, names[N_INIT]);
-      if (init == NULL || HS_IS (init, &hs_method_descr_type))
+      if (is_builtin_init (hs_type_lookup_borrow (type, names[N_INIT])))
         {
           hs_err_format (vm, &hs_exc_TypeError, "%s() takes no arguments", type->name);
           return NULL;
@@ -719,11 +729,7 @@ static int
 run_init (HsVM *vm, HsType *type, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *init = hs_type_lookup_borrow (type, names[N_INIT]);
-  /* a C __init__ other than object's and type's (a dataclass's) is called as a method too */
-  if (init == NULL
-      || (HS_IS (init, &hs_method_descr_type)
-          && (((HsCFunctionObject *)init)->def->fn == object_init
-              || ((HsCFunctionObject *)init)->def->fn == type_init_method)))
+  if (is_builtin_init (init))
     return 0;
   HsObject *r = call_method (vm, init, self, args, nargs, kwnames);
   if (r == NULL)

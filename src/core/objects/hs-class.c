@@ -53,6 +53,10 @@ enum
   N_DICT,
   N_DOC,
   N_INDEX,
+  N_GET,
+  N_SET,
+  N_DELETE,
+  N_GETATTRIBUTE,
   N_NEW,
   N_INIT_SUBCLASS,
   N_SET_NAME,
@@ -88,6 +92,10 @@ static const char *const name_strs[N_COUNT] = {
   "__dict__",
   "__doc__",
   "__index__",
+  "__get__",
+  "__set__",
+  "__delete__",
+  "__getattribute__",
   "__new__",
   "__init_subclass__",
   "__set_name__",
@@ -248,7 +256,26 @@ hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
       HsCFunctionObject *m = (HsCFunctionObject *)d;
       return hs_cfunction_new_method (vm, m->def, m->owner, (HsObject *)type);
     }
+  HsObject *get
+      = (d->type->type_flags & HS_TYPE_HEAP) ? hs_type_lookup_borrow (d->type, names[N_GET]) : NULL;
+  if (get != NULL) /* a descriptor written in Python: __get__(obj or None, type) */
+    {
+      HsObject *args[2] = { obj != NULL ? obj : hs_None, (HsObject *)type };
+      return call_method (vm, get, d, args, 2, NULL);
+    }
   return hs_incref (d);
+}
+
+/* A data descriptor (it defines __set__ or __delete__) wins over the instance's own
+ * attribute. */
+static gboolean
+is_data_descr (HsObject *d)
+{
+  if (HS_IS (d, &hs_property_type))
+    return TRUE;
+  return (d->type->type_flags & HS_TYPE_HEAP)
+         && (hs_type_lookup_borrow (d->type, names[N_SET]) != NULL
+             || hs_type_lookup_borrow (d->type, names[N_DELETE]) != NULL);
 }
 
 /* ---- instances ----------------------------------------------------------------------- */
@@ -441,12 +468,13 @@ attrs_as_dict (HsVM *vm, HsObject *self)
   return d;
 }
 
+/* CPython's PyObject_GenericGetAttr for an instance (what object.__getattribute__ does). */
 static HsObject *
-instance_getattr (HsVM *vm, HsObject *self, HsObject *name)
+generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   const HsType *t = self->type;
   HsObject *d = hs_type_lookup_borrow (t, name);
-  if (d != NULL && HS_IS (d, &hs_property_type))
+  if (d != NULL && is_data_descr (d))
     return hs_descr_get (vm, d, self, t);
   HsAttrs *a = attrs_of (self);
   int i = attrs_find (a, name);
@@ -459,33 +487,96 @@ instance_getattr (HsVM *vm, HsObject *self, HsObject *name)
   if (name == names[N_DICT])
     return attrs_as_dict (vm, self);
   HsType *sb = HS_CLASS (t)->static_base;
-  HsObject *r = NULL;
   if (sb->getattr != NULL)
-    {
-      r = sb->getattr (vm, self, name);
-      if (r != NULL || !hs_err_matches (vm, &hs_exc_AttributeError))
-        return r;
-    }
-  HsObject *ga = hs_type_lookup_borrow (t, names[N_GETATTR]);
-  if (ga != NULL)
+    return sb->getattr (vm, self, name);
+  hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
+                 hs_str_utf8 (name));
+  return NULL;
+}
+
+/* CPython's slot_tp_getattr_hook: the class's __getattribute__ or the generic lookup, then
+ * __getattr__ when that raised AttributeError. */
+static HsObject *
+instance_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsObject *r = HS_CLASS (self->type)->has_getattribute
+                    ? call_method (vm, hs_type_lookup_borrow (self->type, names[N_GETATTRIBUTE]),
+                                   self, &name, 1, NULL)
+                    : generic_getattr (vm, self, name);
+  HsObject *ga;
+  if (r == NULL && hs_err_matches (vm, &hs_exc_AttributeError)
+      && (ga = hs_type_lookup_borrow (self->type, names[N_GETATTR])) != NULL)
     {
       hs_err_clear (vm);
       return call_method (vm, ga, self, &name, 1, NULL);
     }
-  if (r == NULL && !hs_err_occurred (vm))
-    hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
-                   hs_str_utf8 (name));
-  return NULL;
+  return r;
 }
 
+static int generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value);
+
+/* The methods object's dict has for these hooks, called from Python (super().__setattr__):
+ * the generic behaviour. */
+static HsObject *
+object_getattribute_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *name = NULL;
+  if (!hs_parse_args (vm, "__getattribute__", args + 1, nargs - 1, kwnames, "!name", &name))
+    return NULL;
+  if (!hs_str_check (name))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "attribute name must be string, not '%s'",
+                     hs_type_name (name));
+      return NULL;
+    }
+  return hs_instance_check (args[0]) ? generic_getattr (vm, args[0], name)
+                                     : hs_object_getattr (vm, args[0], name);
+}
+
+static HsObject *
+object_setattr_common (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  if (!hs_str_check (name))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "attribute name must be string, not '%s'",
+                     hs_type_name (name));
+      return NULL;
+    }
+  int r = hs_instance_check (self) ? generic_setattr (vm, self, name, value)
+                                   : hs_object_setattr (vm, self, name, value);
+  return r < 0 ? NULL : hs_None;
+}
+
+static HsObject *
+object_setattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *name = NULL, *value = NULL;
+  if (!hs_parse_args (vm, "__setattr__", args + 1, nargs - 1, kwnames, "name value /", &name,
+                      &value))
+    return NULL;
+  return object_setattr_common (vm, args[0], name, value);
+}
+
+static HsObject *
+object_delattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *name = NULL;
+  if (!hs_parse_args (vm, "__delattr__", args + 1, nargs - 1, kwnames, "!name", &name))
+    return NULL;
+  return object_setattr_common (vm, args[0], name, NULL);
+}
+
+/* CPython's slot_tp_setattro: the class's __setattr__ or __delattr__ (defined in the class
+ * or installed by a decorator, a frozen dataclass's), else the generic store. */
 static int
 instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
-  /* a class body cannot define __setattr__/__delattr__ yet (refused in hs_class_new), but a
-   * built-in decorator may install them (a frozen dataclass's) */
   HsObject *hook = hs_type_lookup_borrow (
       self->type, hs_str_intern_cstr (value ? "__setattr__" : "__delattr__"));
-  if (hook != NULL)
+  if (hook != NULL
+      && !(HS_IS (hook, &hs_method_descr_type)
+           && (((HsCFunctionObject *)hook)->def->fn == object_setattr_method
+               || ((HsCFunctionObject *)hook)->def->fn == object_delattr_method)))
     {
       HsObject *hargs[2] = { name, value },
                *r = call_method (vm, hook, self, hargs, value ? 2 : 1, NULL);
@@ -494,7 +585,30 @@ instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
       hs_decref (vm, r);
       return 0;
     }
+  return generic_setattr (vm, self, name, value);
+}
+
+/* CPython's PyObject_GenericSetAttr for an instance: a data descriptor's __set__ or
+ * __delete__, else the instance's own attribute. */
+static int
+generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
   HsObject *d = hs_type_lookup_borrow (self->type, name);
+  if (d != NULL && !HS_IS (d, &hs_property_type) && is_data_descr (d))
+    {
+      HsObject *fn = hs_type_lookup_borrow (d->type, names[value ? N_SET : N_DELETE]);
+      if (fn == NULL)
+        {
+          hs_err_set_string (vm, &hs_exc_AttributeError, value ? "__set__" : "__delete__");
+          return -1;
+        }
+      HsObject *dargs[2] = { self, value };
+      HsObject *r = call_method (vm, fn, d, dargs, value ? 2 : 1, NULL);
+      if (r == NULL)
+        return -1;
+      hs_decref (vm, r);
+      return 0;
+    }
   if (d != NULL && HS_IS (d, &hs_property_type))
     {
       HsProperty *p = (HsProperty *)d;
@@ -1094,6 +1208,8 @@ fixup_slot (HsType *t, const char *n)
     t->iternext = slot_iternext;
   else if (strcmp (n, "__call__") == 0)
     t->call = slot_call;
+  else if (strcmp (n, "__getattribute__") == 0)
+    HS_CLASS (t)->has_getattribute = TRUE;
   else if (strcmp (n, "__neg__") == 0 || strcmp (n, "__pos__") == 0
            || strcmp (n, "__invert__") == 0)
     t->unaryop = slot_unaryop;
@@ -1618,11 +1734,9 @@ HsObject *
 hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns,
               HsObject **kwvalues, HsObject *kwnames)
 {
-  /* Instances keep their attributes in a table of their own, made, looked up and set by
-   * the runtime: no fixed slots, no custom lookup or assignment. Refused rather than
-   * ignored. */
-  static const char *const refused[]
-      = { "__slots__", "__getattribute__", "__setattr__", "__delattr__" };
+  /* Instances keep their attributes in a table of their own: no fixed slots. Refused
+   * rather than ignored. */
+  static const char *const refused[] = { "__slots__" };
   for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
     if (hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr (refused[i])) != NULL)
       {
@@ -2445,6 +2559,9 @@ static const HsMethodDef object_extra_methods[] = {
   { "__repr__", object_repr_method },
   { "__str__", object_str_method },
   { "__init_subclass__", object_init_subclass, HS_METH_CLASS },
+  { "__getattribute__", object_getattribute_method },
+  { "__setattr__", object_setattr_method },
+  { "__delattr__", object_delattr_method },
   { NULL, NULL },
 };
 

@@ -37,6 +37,7 @@ typedef struct
    * give copies); with the namespace's descriptors they are the class's hidden holders. */
   HsObject *mro;
   HsObject *bases;
+  gboolean has_getattribute; /* it or an ancestor class defines __getattribute__ */
 } HsClass;
 
 #define HS_CLASS(o) ((HsClass *)(o))
@@ -45,6 +46,14 @@ static inline gboolean
 hs_class_check (const HsObject *o)
 {
   return hs_type_check (o) && (((const HsType *)o)->type_flags & HS_TYPE_HEAP) != 0;
+}
+
+/* An instance whose attributes are read the default way: its class defines no
+ * __getattribute__ (the VM may then look methods up itself). */
+static inline gboolean
+hs_instance_plain_getattr (const HsObject *o)
+{
+  return !((const HsClass *)o->type)->has_getattribute;
 }
 
 /* An instance of a user class (its type is a heap class) with the attribute table of one

@@ -1309,7 +1309,8 @@ op_LOAD_METHOD:
         DISPATCH ();
       }
     if (d != NULL && (HS_IS (d, &hs_function_type) || HS_IS (d, &hs_method_descr_type))
-        && hs_instance_check (o) && hs_instance_attr_borrow (o, names[arg]) == NULL)
+        && hs_instance_check (o) && hs_instance_plain_getattr (o)
+        && hs_instance_attr_borrow (o, names[arg]) == NULL)
       {
         TOP () = hs_incref (d);
         PUSH (o);

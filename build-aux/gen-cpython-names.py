@@ -5,15 +5,25 @@ with NotImplementedError instead of a misleading AttributeError.
 
 Usage (with CPython 3.11): build-aux/gen-cpython-names.py > src/core/objects/hs-cpython-names-table.h
 """
+import abc
+import collections
+import dataclasses
+import functools
 import gc
+import itertools
+import json
 import math
 import random
+import statistics
 import sys
+import typing
 
 OWNERS = [("str", str), ("int", int), ("float", float), ("bool", bool), ("list", list),
           ("tuple", tuple), ("dict", dict), ("set", set), ("frozenset", frozenset),
           ("range", range), ("slice", slice), ("gc", gc), ("sys", sys), ("math", math),
-          ("random", random)]
+          ("random", random), ("collections", collections), ("functools", functools),
+          ("itertools", itertools), ("dataclasses", dataclasses), ("abc", abc),
+          ("typing", typing), ("statistics", statistics), ("json", json)]
 
 
 def names(obj):

@@ -192,10 +192,12 @@ dc_field (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 /* ---- reading a dataclass ---------------------------------------------------------------- */
 
+static HsObject *fields_str, *post_init_str; /* interned at runtime init */
+
 static HsObject *
 fields_name (void)
 {
-  return hs_str_intern_cstr ("__dataclass_fields__");
+  return fields_str;
 }
 
 /* The fields dict of obj's class (or of obj, a class), borrowed; NULL (no error) if none. */
@@ -250,9 +252,10 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *self = args[0], *fields = fields_of (self), *k, *v, *post;
   gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0, pos = 0, ninit = 0, i = 0;
   gsize nrequired = 0;
-  const char *qn = owner_name (self);
-  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
-  g_autofree HsObject **given = NULL;
+  g_autoptr (GPtrArray) missing = NULL;
+  HsObject *small[16];
+  g_autofree HsObject **heap = NULL;
+  HsObject **given;
 
   if (fields == NULL)
     return hs_incref (hs_None);
@@ -262,19 +265,20 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
         ninit++;
         nrequired += FIELD (v)->deflt == MISSING && FIELD (v)->factory == MISSING;
       }
-  given = g_new0 (HsObject *, ninit + 1);
+  given = ninit < G_N_ELEMENTS (small) ? small : (heap = g_new (HsObject *, ninit + 1));
+  memset (given, 0, sizeof (HsObject *) * (ninit + 1));
   if (nargs - 1 > ninit)
     {
       if (nrequired < ninit)
         hs_err_format (vm, &hs_exc_TypeError,
                        "%s.__init__() takes from %" G_GSIZE_FORMAT " to %" G_GSIZE_FORMAT
                        " positional arguments but %" G_GSIZE_FORMAT " were given",
-                       qn, nrequired + 1, ninit + 1, nargs);
+                       owner_name (self), nrequired + 1, ninit + 1, nargs);
       else
         hs_err_format (vm, &hs_exc_TypeError,
                        "%s.__init__() takes %" G_GSIZE_FORMAT
                        " positional argument%s but %" G_GSIZE_FORMAT " were given",
-                       qn, ninit + 1, ninit == 0 ? "" : "s", nargs);
+                       owner_name (self), ninit + 1, ninit == 0 ? "" : "s", nargs);
       return NULL;
     }
   for (gsize a = 1; a < nargs; a++)
@@ -292,8 +296,8 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                 if (given[i] != NULL)
                   {
                     hs_err_format (vm, &hs_exc_TypeError,
-                                   "%s.__init__() got multiple values for argument '%s'", qn,
-                                   hs_str_utf8 (kname));
+                                   "%s.__init__() got multiple values for argument '%s'",
+                                   owner_name (self), hs_str_utf8 (kname));
                     return NULL;
                   }
                 given[i] = args[nargs + kw];
@@ -303,7 +307,7 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       if (!found)
         {
           hs_err_format (vm, &hs_exc_TypeError,
-                         "%s.__init__() got an unexpected keyword argument '%s'", qn,
+                         "%s.__init__() got an unexpected keyword argument '%s'", owner_name (self),
                          hs_str_utf8 (kname));
           return NULL;
         }
@@ -312,14 +316,18 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     if (flag (FIELD (v)->init))
       {
         if (given[i] == NULL && FIELD (v)->deflt == MISSING && FIELD (v)->factory == MISSING)
-          g_ptr_array_add (missing, (gpointer)hs_str_utf8 (k));
+          {
+            if (missing == NULL)
+              missing = g_ptr_array_new ();
+            g_ptr_array_add (missing, (gpointer)hs_str_utf8 (k));
+          }
         i++;
       }
-  if (missing->len > 0)
+  if (missing != NULL)
     {
       GString *msg = g_string_new (NULL);
-      g_string_printf (msg, "%s.__init__() missing %u required positional argument%s: ", qn,
-                       missing->len, missing->len == 1 ? "" : "s");
+      g_string_printf (msg, "%s.__init__() missing %u required positional argument%s: ",
+                       owner_name (self), missing->len, missing->len == 1 ? "" : "s");
       append_names (msg, missing);
       hs_err_set_string (vm, &hs_exc_TypeError, msg->str);
       g_string_free (msg, TRUE);
@@ -347,7 +355,7 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
             return NULL;
         }
     }
-  if ((post = hs_type_lookup_borrow (HS_TYPE (self), hs_str_intern_cstr ("__post_init__"))) != NULL)
+  if ((post = hs_type_lookup_borrow (HS_TYPE (self), post_init_str)) != NULL)
     {
       HsObject *m = hs_object_getattr_cstr (vm, self, "__post_init__"), *r;
       if (m == NULL)
@@ -1069,6 +1077,8 @@ hs_mod_dataclasses_runtime_init (void)
   hs_type_ready (&frozen_error_type);
   hs_type_ready (&missing_type);
   hs_type_ready (&field_type);
+  fields_str = hs_str_intern_cstr ("__dataclass_fields__");
+  post_init_str = hs_str_intern_cstr ("__post_init__");
   for (int m = 0; m < M_COUNT; m++)
     method_descrs[m] = hs_method_descr_new (&method_defs[m], &hs_object_type);
 }

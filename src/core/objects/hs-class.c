@@ -61,6 +61,9 @@ enum
   N_INIT_SUBCLASS,
   N_SET_NAME,
   N_CLASS_GETITEM,
+  N_SETATTR,
+  N_DELATTR,
+  N_ABSTRACTMETHODS,
   N_COUNT
 };
 
@@ -100,6 +103,9 @@ static const char *const name_strs[N_COUNT] = {
   "__init_subclass__",
   "__set_name__",
   "__class_getitem__",
+  "__setattr__",
+  "__delattr__",
+  "__abstractmethods__",
 };
 static HsObject *names[N_COUNT];
 
@@ -571,8 +577,7 @@ object_delattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
 static int
 instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
-  HsObject *hook = hs_type_lookup_borrow (
-      self->type, hs_str_intern_cstr (value ? "__setattr__" : "__delattr__"));
+  HsObject *hook = hs_type_lookup_borrow (self->type, names[value ? N_SETATTR : N_DELATTR]);
   if (hook != NULL
       && !(HS_IS (hook, &hs_method_descr_type)
            && (((HsCFunctionObject *)hook)->def->fn == object_setattr_method
@@ -657,8 +662,7 @@ check_abstract (HsVM *vm, HsType *type)
   g_autoptr (GPtrArray) found = NULL;
   GString *msg;
 
-  if (hs_type_lookup_borrow (type, hs_str_intern_cstr ("__abstractmethods__")) == NULL
-      || mro == NULL)
+  if (hs_type_lookup_borrow (type, names[N_ABSTRACTMETHODS]) == NULL || mro == NULL)
     return TRUE;
   found = g_ptr_array_new ();
   for (gsize i = 0; i < hs_tuple_len (mro); i++)

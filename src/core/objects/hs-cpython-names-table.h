@@ -91,4 +91,61 @@ static const struct
     "random() randrange() sample() seed() setstate() shuffle() triangular() uniform() "
     "vonmisesvariate() weibullvariate() "
   },
+  { "collections",
+    "ChainMap() Counter() OrderedDict() UserDict() UserList() UserString() abc "
+    "defaultdict() deque() namedtuple() "
+  },
+  { "functools",
+    "GenericAlias() RLock() WRAPPER_ASSIGNMENTS WRAPPER_UPDATES cache() cached_property() "
+    "cmp_to_key() get_cache_token() lru_cache() namedtuple() partial() partialmethod() "
+    "recursive_repr() reduce() singledispatch() singledispatchmethod() total_ordering() "
+    "update_wrapper() wraps() "
+  },
+  { "itertools",
+    "accumulate() chain() combinations() combinations_with_replacement() compress() "
+    "count() cycle() dropwhile() filterfalse() groupby() islice() pairwise() "
+    "permutations() product() repeat() starmap() takewhile() tee() zip_longest() "
+  },
+  { "dataclasses",
+    "Field() FrozenInstanceError() FunctionType() GenericAlias() InitVar() KW_ONLY MISSING "
+    "abc asdict() astuple() builtins copy dataclass() field() fields() functools inspect "
+    "is_dataclass() itertools keyword make_dataclass() re replace() sys types "
+  },
+  { "abc",
+    "ABC() ABCMeta() abstractclassmethod() abstractmethod() abstractproperty() "
+    "abstractstaticmethod() get_cache_token() update_abstractmethods() "
+  },
+  { "typing",
+    "ABCMeta() AbstractSet() Annotated() Any() AnyStr AsyncContextManager() "
+    "AsyncGenerator() AsyncIterable() AsyncIterator() Awaitable() BinaryIO() ByteString() "
+    "CT_co Callable() ChainMap() ClassVar() Collection() Concatenate() Container() "
+    "ContextManager() Coroutine() Counter() DefaultDict() Deque() Dict() "
+    "EXCLUDED_ATTRIBUTES Final() ForwardRef() FrozenSet() Generator() Generic() "
+    "GenericAlias() Hashable() IO() ItemsView() Iterable() Iterator() KT KeysView() List() "
+    "Literal() LiteralString() Mapping() MappingView() Match() MethodDescriptorType() "
+    "MethodWrapperType() MutableMapping() MutableSequence() MutableSet() NamedTuple() "
+    "NamedTupleMeta() Never() NewType() NoReturn() NotRequired() Optional() OrderedDict() "
+    "ParamSpec() ParamSpecArgs() ParamSpecKwargs() Pattern() Protocol() Required() "
+    "Reversible() Self() Sequence() Set() Sized() SupportsAbs() SupportsBytes() "
+    "SupportsComplex() SupportsFloat() SupportsIndex() SupportsInt() SupportsRound() T "
+    "TYPE_CHECKING T_co T_contra Text() TextIO() Tuple() Type() TypeAlias() TypeGuard() "
+    "TypeVar() TypeVarTuple() TypedDict() Union() Unpack() VT VT_co V_co ValuesView() "
+    "WrapperDescriptorType() abstractmethod() assert_never() assert_type() cast() "
+    "clear_overloads() collections contextlib dataclass_transform() defaultdict() final() "
+    "functools get_args() get_origin() get_overloads() get_type_hints() io() "
+    "is_typeddict() no_type_check() no_type_check_decorator() operator overload() re() "
+    "reveal_type() runtime_checkable() stdlib_re sys types warnings "
+  },
+  { "statistics",
+    "Counter() Decimal() Fraction() LinearRegression() NormalDist() StatisticsError() "
+    "bisect_left() bisect_right() correlation() covariance() defaultdict() erf() exp() "
+    "fabs() fmean() fsum() geometric_mean() groupby() harmonic_mean() hypot() "
+    "linear_regression() log() math mean() median() median_grouped() median_high() "
+    "median_low() mode() mul() multimode() namedtuple() numbers pstdev() pvariance() "
+    "quantiles() random reduce() repeat() sqrt() stdev() sys tau variance() "
+  },
+  { "json",
+    "JSONDecodeError() JSONDecoder() JSONEncoder() codecs decoder detect_encoding() dump() "
+    "dumps() encoder load() loads() scanner "
+  },
 };

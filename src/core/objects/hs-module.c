@@ -40,8 +40,10 @@ static const BuiltinModule builtin_modules[] = {
   { "gc", hs_mod_gc_init },
   { "heapq", hs_mod_heapq_init },
   { "itertools", hs_mod_itertools_init },
+  { "json", hs_mod_json_init },
   { "math", hs_mod_math_init },
   { "random", hs_mod_random_init },
+  { "statistics", hs_mod_statistics_init },
   { "string", hs_mod_string_init },
   { "sys", hs_mod_sys_init },
   { "time", hs_mod_time_init },
@@ -303,6 +305,8 @@ hs_module_runtime_init (void)
       hs_mod_future_runtime_init ();
       hs_mod_dataclasses_runtime_init ();
       hs_mod_weakref_runtime_init ();
+      hs_mod_statistics_runtime_init ();
+      hs_mod_json_runtime_init ();
       g_once_init_leave (&once, 1);
     }
 }

@@ -70,6 +70,10 @@ void hs_mod_future_runtime_init (void);
 int hs_mod_dataclasses_init (HsVM *vm, HsObject *dict);
 void hs_mod_dataclasses_runtime_init (void);
 int hs_mod_abc_init (HsVM *vm, HsObject *dict);
+int hs_mod_statistics_init (HsVM *vm, HsObject *dict);
+void hs_mod_statistics_runtime_init (void);
+int hs_mod_json_init (HsVM *vm, HsObject *dict);
+void hs_mod_json_runtime_init (void);
 /* copy.copy(x) and copy.deepcopy(x, memo) (memo NULL or None: a new one), for the types
  * of other modules that copy themselves. */
 HsObject *hs_copy_shallow (HsVM *vm, HsObject *x);

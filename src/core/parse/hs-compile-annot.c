@@ -34,6 +34,11 @@ find_ann (HsStmt *s)
         return find_ann_in (&s->u.if_.body) || find_ann_in (&s->u.if_.orelse);
       case HS_STMT_WITH:
         return find_ann_in (&s->u.with_.body);
+      case HS_STMT_MATCH:
+        for (int i = 0; i < s->u.match.n_cases; i++)
+          if (find_ann_in (&s->u.match.cases[i].body))
+            return TRUE;
+        return FALSE;
       case HS_STMT_TRY:
         for (int i = 0; i < s->u.try_.n_handlers; i++)
           if (find_ann_in (&s->u.try_.handlers[i].body))

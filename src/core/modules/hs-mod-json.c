@@ -1,0 +1,763 @@
+/* hs-mod-json.c — the `json` module: dumps and loads (with JSONDecodeError).
+ *
+ * Invariant: dumps writes what CPython's encoder writes for the same arguments (indent,
+ * separators, sort_keys, ensure_ascii, allow_nan, skipkeys, default), key conversions and
+ * float reprs included, and fails with its errors (a circular reference, a type it cannot
+ * serialize, a bad key); loads reads JSON as CPython's scanner does, into new dicts,
+ * lists, strs, ints and floats, with JSONDecodeError's "msg: line L column C (char N)",
+ * positions counted in characters. The files of dump and load are not supported.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hs-cfunction.h"
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-exceptions.h"
+#include "hs-float.h"
+#include "hs-int.h"
+#include "hs-list.h"
+#include "hs-module.h"
+#include "hs-object-private.h"
+#include "hs-recursion.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+static HsType decode_error_type = {
+  .name = "JSONDecodeError",
+  .module = "json.decoder",
+  .base = &hs_exc_ValueError,
+  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE | HS_TYPE_EXCEPTION,
+  .basicsize = sizeof (HsException),
+};
+
+/* ---- dumps ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  HsVM *vm;
+  GString *out;
+  const char *indent; /* NULL: everything on one line */
+  const char *item_sep, *key_sep;
+  gboolean sort_keys, ensure_ascii, allow_nan, skipkeys;
+  HsObject *dflt;    /* default= or NULL */
+  GPtrArray *active; /* containers being written: a second visit is a cycle */
+  int depth;
+} Encoder;
+
+static void
+put_string (Encoder *e, const char *s, gsize len)
+{
+  g_string_append_c (e->out, '"');
+  for (const char *p = s; p < s + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      switch (c)
+        {
+          case '"':
+            g_string_append (e->out, "\\\"");
+            break;
+          case '\\':
+            g_string_append (e->out, "\\\\");
+            break;
+          case '\n':
+            g_string_append (e->out, "\\n");
+            break;
+          case '\r':
+            g_string_append (e->out, "\\r");
+            break;
+          case '\t':
+            g_string_append (e->out, "\\t");
+            break;
+          case '\b':
+            g_string_append (e->out, "\\b");
+            break;
+          case '\f':
+            g_string_append (e->out, "\\f");
+            break;
+          default:
+            if (c < 0x20 || (e->ensure_ascii && c > 0x7e))
+              {
+                if (c >= 0x10000)
+                  {
+                    gunichar v = c - 0x10000;
+                    g_string_append_printf (e->out, "\\u%04x\\u%04x", 0xd800 | (v >> 10),
+                                            0xdc00 | (v & 0x3ff));
+                  }
+                else
+                  g_string_append_printf (e->out, "\\u%04x", c);
+              }
+            else
+              g_string_append_unichar (e->out, c);
+        }
+    }
+  g_string_append_c (e->out, '"');
+}
+
+/* float.__repr__, or NaN/Infinity/-Infinity when allowed */
+static gboolean
+put_float (Encoder *e, double d)
+{
+  if (isfinite (d))
+    {
+      hs_float_repr_append (e->out, d);
+      return TRUE;
+    }
+  if (!e->allow_nan)
+    {
+      hs_err_set_string (e->vm, &hs_exc_ValueError,
+                         "Out of range float values are not JSON compliant");
+      return FALSE;
+    }
+  g_string_append (e->out, isnan (d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+  return TRUE;
+}
+
+static gboolean
+put_int (Encoder *e, HsObject *o)
+{
+  HsObject *s = hs_int_to_str (e->vm, o);
+  if (s == NULL)
+    return FALSE;
+  g_string_append (e->out, hs_str_utf8 (s));
+  hs_decref (e->vm, s);
+  return TRUE;
+}
+
+static void
+newline_indent (Encoder *e)
+{
+  if (e->indent == NULL)
+    return;
+  g_string_append_c (e->out, '\n');
+  for (int i = 0; i < e->depth; i++)
+    g_string_append (e->out, e->indent);
+}
+
+static gboolean put_value (Encoder *e, HsObject *o);
+
+static gboolean
+enter (Encoder *e, HsObject *o)
+{
+  for (guint i = 0; i < e->active->len; i++)
+    if (e->active->pdata[i] == o)
+      {
+        hs_err_set_string (e->vm, &hs_exc_ValueError, "Circular reference detected");
+        return FALSE;
+      }
+  if (!hs_stack_check (e->vm))
+    return FALSE;
+  g_ptr_array_add (e->active, o);
+  return TRUE;
+}
+
+static void
+leave (Encoder *e)
+{
+  g_ptr_array_set_size (e->active, e->active->len - 1);
+}
+
+static gboolean
+put_list (Encoder *e, HsObject **items, gsize n, HsObject *o)
+{
+  if (n == 0)
+    {
+      g_string_append (e->out, "[]");
+      return TRUE;
+    }
+  if (!enter (e, o))
+    return FALSE;
+  g_string_append_c (e->out, '[');
+  e->depth++;
+  newline_indent (e);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0)
+        {
+          g_string_append (e->out, e->item_sep);
+          newline_indent (e);
+        }
+      if (!put_value (e, items[i]))
+        return FALSE;
+    }
+  e->depth--;
+  newline_indent (e);
+  g_string_append_c (e->out, ']');
+  leave (e);
+  return TRUE;
+}
+
+/* A key as CPython's encoder turns it into a str; NULL with *skip for a skipped key. */
+static HsObject *
+key_string (Encoder *e, HsObject *k, gboolean *skip)
+{
+  GString *s;
+  *skip = FALSE;
+  if (hs_str_check (k))
+    return hs_incref (k);
+  if (HS_ISINSTANCE (k, &hs_float_type))
+    {
+      Encoder tmp = *e;
+      s = g_string_new (NULL);
+      tmp.out = s;
+      if (!put_float (&tmp, hs_float_value (k)))
+        {
+          g_string_free (s, TRUE);
+          return NULL;
+        }
+      return hs_str_from_gstring (e->vm, s);
+    }
+  if (k == hs_True || k == hs_bool_from (FALSE) || k == hs_None)
+    return hs_str_from_cstr (e->vm, k == hs_True ? "true" : k == hs_None ? "null" : "false");
+  if (hs_int_check (k))
+    return hs_int_to_str (e->vm, k);
+  if (e->skipkeys)
+    {
+      *skip = TRUE;
+      return NULL;
+    }
+  hs_err_format (e->vm, &hs_exc_TypeError, "keys must be str, int, float, bool or None, not %s",
+                 hs_type_name (k));
+  return NULL;
+}
+
+static gboolean
+put_dict (Encoder *e, HsObject *d)
+{
+  HsObject *items, *k, *v;
+  gsize pos = 0, n = 0;
+  gboolean ok = TRUE;
+
+  if (hs_dict_len (d) == 0)
+    {
+      g_string_append (e->out, "{}");
+      return TRUE;
+    }
+  if (!enter (e, d))
+    return FALSE;
+  /* the (key, value) pairs, sorted by key when asked (a TypeError for mixed keys) */
+  if ((items = hs_list_new (e->vm, hs_dict_len (d))) == NULL)
+    return FALSE;
+  while (hs_dict_next (d, &pos, &k, &v))
+    if (hs_list_append_take (e->vm, items, hs_tuple_pack (e->vm, 2, k, v)) < 0)
+      {
+        hs_decref (e->vm, items);
+        return FALSE;
+      }
+  if (e->sort_keys && hs_list_sort (e->vm, items, NULL, FALSE) < 0)
+    {
+      hs_decref (e->vm, items);
+      return FALSE;
+    }
+  g_string_append_c (e->out, '{');
+  e->depth++;
+  newline_indent (e);
+  for (gsize i = 0; ok && i < hs_list_len (items); i++)
+    {
+      HsObject *pair = hs_list_get_borrow (items, i), *ks;
+      gboolean skip;
+      if ((ks = key_string (e, hs_tuple_get_borrow (pair, 0), &skip)) == NULL)
+        {
+          ok = skip;
+          continue;
+        }
+      if (n++ > 0)
+        {
+          g_string_append (e->out, e->item_sep);
+          newline_indent (e);
+        }
+      put_string (e, hs_str_utf8 (ks), hs_str_byte_len (ks));
+      hs_decref (e->vm, ks);
+      g_string_append (e->out, e->key_sep);
+      ok = put_value (e, hs_tuple_get_borrow (pair, 1));
+    }
+  hs_decref (e->vm, items);
+  if (!ok)
+    return FALSE;
+  e->depth--;
+  newline_indent (e);
+  g_string_append_c (e->out, '}');
+  leave (e);
+  return TRUE;
+}
+
+static gboolean
+put_value (Encoder *e, HsObject *o)
+{
+  if (o == hs_None)
+    g_string_append (e->out, "null");
+  else if (o == hs_True)
+    g_string_append (e->out, "true");
+  else if (o == hs_bool_from (FALSE))
+    g_string_append (e->out, "false");
+  else if (hs_str_check (o))
+    put_string (e, hs_str_utf8 (o), hs_str_byte_len (o));
+  else if (hs_int_check (o))
+    return put_int (e, o);
+  else if (HS_ISINSTANCE (o, &hs_float_type))
+    return put_float (e, hs_float_value (o));
+  else if (hs_list_check (o))
+    return put_list (e, hs_list_items (o), hs_list_len (o), o);
+  else if (HS_ISINSTANCE (o, &hs_tuple_type))
+    return put_list (e, hs_tuple_items (o), hs_tuple_len (o), o);
+  else if (hs_dict_check (o))
+    return put_dict (e, o);
+  else if (e->dflt != NULL)
+    {
+      HsObject *r;
+      gboolean ok;
+      if (!enter (e, o))
+        return FALSE;
+      if ((r = hs_object_call (e->vm, e->dflt, &o, 1, NULL)) == NULL)
+        return FALSE;
+      ok = put_value (e, r);
+      hs_decref (e->vm, r);
+      if (ok)
+        leave (e);
+      return ok;
+    }
+  else
+    {
+      hs_err_format (e->vm, &hs_exc_TypeError, "Object of type %s is not JSON serializable",
+                     hs_type_name (o));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static HsObject *
+json_dumps (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL, *skipkeys = NULL, *ensure_ascii = NULL, *check_circular = NULL,
+           *allow_nan = NULL, *cls = hs_None, *indent = hs_None, *separators = hs_None,
+           *dflt = hs_None, *sort_keys = NULL;
+  g_autofree char *indent_str = NULL;
+  Encoder e = { vm };
+  gboolean ok;
+
+  if (!hs_parse_args (vm, "dumps", args, nargs, kwnames,
+                      "@obj|$skipkeys ensure_ascii check_circular allow_nan cls indent "
+                      "separators default sort_keys",
+                      &obj, &skipkeys, &ensure_ascii, &check_circular, &allow_nan, &cls, &indent,
+                      &separators, &dflt, &sort_keys))
+    return NULL;
+  e.skipkeys = skipkeys != NULL && hs_object_truth (vm, skipkeys) > 0;
+  e.ensure_ascii = ensure_ascii == NULL || hs_object_truth (vm, ensure_ascii) > 0;
+  e.allow_nan = allow_nan == NULL || hs_object_truth (vm, allow_nan) > 0;
+  e.sort_keys = sort_keys != NULL && hs_object_truth (vm, sort_keys) > 0;
+  e.dflt = dflt != hs_None ? dflt : NULL;
+  if (cls != hs_None)
+    {
+      hs_err_set_string (vm, &hs_exc_NotImplementedError,
+                         "json.dumps(cls=...) is not supported by Heapscope yet");
+      return NULL;
+    }
+  if (indent != hs_None)
+    {
+      if (hs_str_check (indent))
+        indent_str = g_strdup (hs_str_utf8 (indent));
+      else
+        {
+          gssize n = hs_int_check (indent) ? hs_int_as_ssize (vm, indent) : -2;
+          if (n == -2 && !hs_err_occurred (vm))
+            hs_err_format (vm, &hs_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                           hs_type_name (indent));
+          if (hs_err_occurred (vm))
+            return NULL;
+          indent_str = g_strnfill (MAX (n, 0), ' ');
+        }
+      e.indent = indent_str;
+    }
+  e.item_sep = e.indent != NULL ? "," : ", ";
+  e.key_sep = ": ";
+  if (separators != hs_None)
+    {
+      HsObject *seps = hs_sequence_fast (vm, separators, "separators must be a pair");
+      if (seps == NULL)
+        return NULL;
+      if (hs_object_len (vm, seps) != 2
+          || !hs_str_check (hs_list_check (seps) ? hs_list_get_borrow (seps, 0)
+                                                 : hs_tuple_get_borrow (seps, 0)))
+        {
+          hs_decref (vm, seps);
+          hs_err_set_string (vm, &hs_exc_ValueError, "too many values to unpack (expected 2)");
+          return NULL;
+        }
+      e.item_sep = hs_str_utf8 (hs_list_check (seps) ? hs_list_get_borrow (seps, 0)
+                                                     : hs_tuple_get_borrow (seps, 0));
+      e.key_sep = hs_str_utf8 (hs_list_check (seps) ? hs_list_get_borrow (seps, 1)
+                                                    : hs_tuple_get_borrow (seps, 1));
+      /* the separators live in `separators`, which outlives the call */
+      hs_decref (vm, seps);
+    }
+  e.out = g_string_new (NULL);
+  e.active = g_ptr_array_new ();
+  ok = put_value (&e, obj);
+  g_ptr_array_free (e.active, TRUE);
+  if (!ok)
+    {
+      g_string_free (e.out, TRUE);
+      return NULL;
+    }
+  return hs_str_from_gstring (vm, e.out);
+}
+
+/* ---- loads ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  HsVM *vm;
+  const char *s;
+  gsize len, pos;
+  int depth;
+} Decoder;
+
+/* JSONDecodeError(msg, doc, pos): "msg: line L column C (char N)", in characters */
+static void
+decode_error (Decoder *d, const char *msg, gsize at)
+{
+  glong ch = g_utf8_pointer_to_offset (d->s, d->s + at), line = 1, col;
+  const char *line_start = d->s;
+  for (const char *p = d->s; p < d->s + at; p++)
+    if (*p == '\n')
+      {
+        line++;
+        line_start = p + 1;
+      }
+  col = g_utf8_pointer_to_offset (line_start, d->s + at) + 1;
+  hs_err_format (d->vm, &decode_error_type, "%s: line %ld column %ld (char %ld)", msg, line, col,
+                 ch);
+}
+
+static void
+skip_ws (Decoder *d)
+{
+  while (d->pos < d->len && strchr (" \t\n\r", d->s[d->pos]) != NULL && d->s[d->pos] != 0)
+    d->pos++;
+}
+
+static HsObject *parse_value (Decoder *d);
+
+static int
+hex4 (const char *p)
+{
+  int v = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int h = g_ascii_xdigit_value (p[i]);
+      if (h < 0)
+        return -1;
+      v = v * 16 + h;
+    }
+  return v;
+}
+
+static HsObject *
+parse_string (Decoder *d)
+{
+  gsize start = d->pos; /* the opening quote */
+  GString *out = g_string_new (NULL);
+  d->pos++;
+  for (;;)
+    {
+      char c;
+      if (d->pos >= d->len)
+        {
+          decode_error (d, "Unterminated string starting at", start);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      c = d->s[d->pos];
+      if (c == '"')
+        {
+          d->pos++;
+          return hs_str_from_gstring (d->vm, out);
+        }
+      if ((unsigned char)c < 0x20)
+        {
+          decode_error (d, "Invalid control character at", d->pos);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      if (c != '\\')
+        {
+          g_string_append_c (out, c);
+          d->pos++;
+          continue;
+        }
+      if (d->pos + 1 >= d->len)
+        {
+          decode_error (d, "Unterminated string starting at", start);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      c = d->s[d->pos + 1];
+      if (c == 'u')
+        {
+          int u = d->pos + 6 <= d->len ? hex4 (d->s + d->pos + 2) : -1;
+          if (u < 0)
+            {
+              decode_error (d, "Invalid \\uXXXX escape", d->pos + 1);
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          d->pos += 6;
+          if (u >= 0xd800 && u <= 0xdbff && d->pos + 6 <= d->len && d->s[d->pos] == '\\'
+              && d->s[d->pos + 1] == 'u')
+            {
+              int lo = hex4 (d->s + d->pos + 2);
+              if (lo >= 0xdc00 && lo <= 0xdfff)
+                {
+                  u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+                  d->pos += 6;
+                }
+            }
+          g_string_append_unichar (out, (gunichar)u);
+          continue;
+        }
+      {
+        const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t", *at = strchr (from, c);
+        if (c == 0 || at == NULL)
+          {
+            decode_error (d, "Invalid \\escape", d->pos);
+            g_string_free (out, TRUE);
+            return NULL;
+          }
+        g_string_append_c (out, to[at - from]);
+        d->pos += 2;
+      }
+    }
+}
+
+/* CPython's NUMBER_RE: -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)? */
+static HsObject *
+parse_number (Decoder *d)
+{
+  gsize start = d->pos, p = d->pos;
+  gboolean is_float = FALSE;
+  if (p < d->len && d->s[p] == '-')
+    p++;
+  if (p >= d->len || !g_ascii_isdigit (d->s[p]))
+    return NULL;
+  if (d->s[p] == '0')
+    p++;
+  else
+    while (p < d->len && g_ascii_isdigit (d->s[p]))
+      p++;
+  if (p + 1 < d->len && d->s[p] == '.' && g_ascii_isdigit (d->s[p + 1]))
+    {
+      is_float = TRUE;
+      p++;
+      while (p < d->len && g_ascii_isdigit (d->s[p]))
+        p++;
+    }
+  if (p < d->len && (d->s[p] == 'e' || d->s[p] == 'E'))
+    {
+      gsize q = p + 1;
+      if (q < d->len && (d->s[q] == '+' || d->s[q] == '-'))
+        q++;
+      if (q < d->len && g_ascii_isdigit (d->s[q]))
+        {
+          is_float = TRUE;
+          p = q;
+          while (p < d->len && g_ascii_isdigit (d->s[p]))
+            p++;
+        }
+    }
+  d->pos = p;
+  return is_float ? hs_float_from_str (d->vm, d->s + start, p - start)
+                  : hs_int_from_str (d->vm, d->s + start, p - start, 10);
+}
+
+static gboolean
+match_word (Decoder *d, const char *w)
+{
+  gsize n = strlen (w);
+  if (d->pos + n <= d->len && strncmp (d->s + d->pos, w, n) == 0)
+    {
+      d->pos += n;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static HsObject *
+parse_array (Decoder *d)
+{
+  HsObject *list = hs_list_new (d->vm, 0);
+  d->pos++;
+  skip_ws (d);
+  if (d->pos < d->len && d->s[d->pos] == ']')
+    {
+      d->pos++;
+      return list;
+    }
+  while (list != NULL)
+    {
+      HsObject *v = parse_value (d);
+      if (v == NULL || hs_list_append_take (d->vm, list, v) < 0)
+        break;
+      skip_ws (d);
+      if (d->pos < d->len && d->s[d->pos] == ']')
+        {
+          d->pos++;
+          return list;
+        }
+      if (d->pos >= d->len || d->s[d->pos] != ',')
+        {
+          decode_error (d, "Expecting ',' delimiter", d->pos);
+          break;
+        }
+      d->pos++;
+      skip_ws (d);
+    }
+  hs_xdecref (d->vm, list);
+  return NULL;
+}
+
+static HsObject *
+parse_object (Decoder *d)
+{
+  HsObject *dict = hs_dict_new (d->vm);
+  d->pos++;
+  skip_ws (d);
+  if (d->pos < d->len && d->s[d->pos] == '}')
+    {
+      d->pos++;
+      return dict;
+    }
+  while (dict != NULL)
+    {
+      HsObject *k, *v;
+      int r;
+      if (d->pos >= d->len || d->s[d->pos] != '"')
+        {
+          decode_error (d, "Expecting property name enclosed in double quotes", d->pos);
+          break;
+        }
+      if ((k = parse_string (d)) == NULL)
+        break;
+      skip_ws (d);
+      if (d->pos >= d->len || d->s[d->pos] != ':')
+        {
+          hs_decref (d->vm, k);
+          decode_error (d, "Expecting ':' delimiter", d->pos);
+          break;
+        }
+      d->pos++;
+      if ((v = parse_value (d)) == NULL)
+        {
+          hs_decref (d->vm, k);
+          break;
+        }
+      r = hs_dict_set_item (d->vm, dict, k, v);
+      hs_decref (d->vm, k);
+      hs_decref (d->vm, v);
+      if (r < 0)
+        break;
+      skip_ws (d);
+      if (d->pos < d->len && d->s[d->pos] == '}')
+        {
+          d->pos++;
+          return dict;
+        }
+      if (d->pos >= d->len || d->s[d->pos] != ',')
+        {
+          decode_error (d, "Expecting ',' delimiter", d->pos);
+          break;
+        }
+      d->pos++;
+      skip_ws (d);
+    }
+  hs_xdecref (d->vm, dict);
+  return NULL;
+}
+
+static HsObject *
+parse_value (Decoder *d)
+{
+  HsObject *r;
+  char c;
+  skip_ws (d);
+  if (d->pos >= d->len)
+    {
+      decode_error (d, "Expecting value", d->pos);
+      return NULL;
+    }
+  if (d->depth > 900 && !hs_stack_check (d->vm))
+    return NULL;
+  c = d->s[d->pos];
+  d->depth++;
+  if (c == '"')
+    r = parse_string (d);
+  else if (c == '[')
+    r = parse_array (d);
+  else if (c == '{')
+    r = parse_object (d);
+  else if (match_word (d, "null"))
+    r = hs_None;
+  else if (match_word (d, "true"))
+    r = hs_True;
+  else if (match_word (d, "false"))
+    r = hs_bool_from (FALSE);
+  else if (match_word (d, "NaN"))
+    r = hs_float_new (d->vm, NAN);
+  else if (match_word (d, "Infinity"))
+    r = hs_float_new (d->vm, INFINITY);
+  else if (match_word (d, "-Infinity"))
+    r = hs_float_new (d->vm, -INFINITY);
+  else if ((r = parse_number (d)) == NULL && !hs_err_occurred (d->vm))
+    decode_error (d, "Expecting value", d->pos);
+  d->depth--;
+  return r;
+}
+
+static HsObject *
+json_loads (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *s = NULL, *r;
+  Decoder d = { vm };
+  if (!hs_parse_args (vm, "loads", args, nargs, kwnames, "@s", &s))
+    return NULL;
+  if (!hs_str_check (s))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "the JSON object must be str, bytes or bytearray, not %s", hs_type_name (s));
+      return NULL;
+    }
+  d.s = hs_str_utf8 (s);
+  d.len = hs_str_byte_len (s);
+  if ((r = parse_value (&d)) == NULL)
+    return NULL;
+  skip_ws (&d);
+  if (d.pos != d.len)
+    {
+      decode_error (&d, "Extra data", d.pos);
+      hs_decref (vm, r);
+      return NULL;
+    }
+  return r;
+}
+
+static const HsMethodDef json_functions[] = {
+  { "dumps", json_dumps },
+  { "loads", json_loads },
+  { NULL, NULL },
+};
+
+void
+hs_mod_json_runtime_init (void)
+{
+  hs_type_ready (&decode_error_type);
+}
+
+int
+hs_mod_json_init (HsVM *vm, HsObject *dict)
+{
+  if (hs_module_add_take (vm, dict, "JSONDecodeError", hs_incref ((HsObject *)&decode_error_type))
+      < 0)
+    return -1;
+  return hs_module_add_functions (vm, dict, json_functions);
+}

@@ -16,6 +16,7 @@ import math
 import random
 import statistics
 import sys
+import textwrap
 import typing
 
 OWNERS = [("str", str), ("int", int), ("float", float), ("bool", bool), ("list", list),
@@ -23,7 +24,8 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("bool", bool), ("list",
           ("range", range), ("slice", slice), ("gc", gc), ("sys", sys), ("math", math),
           ("random", random), ("collections", collections), ("functools", functools),
           ("itertools", itertools), ("dataclasses", dataclasses), ("abc", abc),
-          ("typing", typing), ("statistics", statistics), ("json", json)]
+          ("typing", typing), ("statistics", statistics), ("json", json),
+          ("textwrap", textwrap)]
 
 
 def names(obj):

@@ -334,6 +334,7 @@ json_dumps (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
            *allow_nan = NULL, *cls = hs_None, *indent = hs_None, *separators = hs_None,
            *dflt = hs_None, *sort_keys = NULL;
   g_autofree char *indent_str = NULL;
+  HsObject *seps_hold = NULL;
   Encoder e = { vm };
   gboolean ok;
 
@@ -374,28 +375,42 @@ json_dumps (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   e.key_sep = ": ";
   if (separators != hs_None)
     {
-      HsObject *seps = hs_sequence_fast (vm, separators, "separators must be a pair");
+      /* item_separator, key_separator = separators */
+      HsObject *seps = hs_sequence_fast (vm, separators, "cannot unpack non-iterable object");
+      gsize n;
       if (seps == NULL)
         return NULL;
-      if (hs_object_len (vm, seps) != 2
-          || !hs_str_check (hs_list_check (seps) ? hs_list_get_borrow (seps, 0)
-                                                 : hs_tuple_get_borrow (seps, 0)))
+      n = hs_list_check (seps) ? hs_list_len (seps) : hs_tuple_len (seps);
+      if (n != 2)
         {
           hs_decref (vm, seps);
-          hs_err_set_string (vm, &hs_exc_ValueError, "too many values to unpack (expected 2)");
+          if (n > 2)
+            hs_err_set_string (vm, &hs_exc_ValueError, "too many values to unpack (expected 2)");
+          else
+            hs_err_format (vm, &hs_exc_ValueError,
+                           "not enough values to unpack (expected 2, got %" G_GSIZE_FORMAT ")", n);
           return NULL;
         }
-      e.item_sep = hs_str_utf8 (hs_list_check (seps) ? hs_list_get_borrow (seps, 0)
-                                                     : hs_tuple_get_borrow (seps, 0));
-      e.key_sep = hs_str_utf8 (hs_list_check (seps) ? hs_list_get_borrow (seps, 1)
-                                                    : hs_tuple_get_borrow (seps, 1));
-      /* the separators live in `separators`, which outlives the call */
-      hs_decref (vm, seps);
+      for (gsize k = 0; k < 2; k++)
+        {
+          HsObject *sep
+              = hs_list_check (seps) ? hs_list_get_borrow (seps, k) : hs_tuple_get_borrow (seps, k);
+          if (!hs_str_check (sep))
+            {
+              hs_err_format (vm, &hs_exc_TypeError, "separators must be str, not %s",
+                             hs_type_name (sep));
+              hs_decref (vm, seps);
+              return NULL;
+            }
+          *(k == 0 ? &e.item_sep : &e.key_sep) = hs_str_utf8 (sep);
+        }
+      seps_hold = seps; /* keeps the strs alive while encoding */
     }
   e.out = g_string_new (NULL);
   e.active = g_ptr_array_new ();
   ok = put_value (&e, obj);
   g_ptr_array_free (e.active, TRUE);
+  hs_xdecref (vm, seps_hold);
   if (!ok)
     {
       g_string_free (e.out, TRUE);

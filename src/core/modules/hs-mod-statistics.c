@@ -68,7 +68,7 @@ int_to_mpz (mpz_t z, HsObject *o)
 static HsObject *
 mpz_to_int (HsVM *vm, const mpz_t z)
 {
-  mpz_ptr copy = g_new (__mpz_struct, 1);
+  mpz_t copy; /* its limbs move into the int */
   mpz_init_set (copy, z);
   return hs_int_from_mpz_take (vm, copy);
 }

@@ -148,4 +148,7 @@ static const struct
     "JSONDecodeError() JSONDecoder() JSONEncoder() codecs decoder detect_encoding() dump() "
     "dumps() encoder load() loads() scanner "
   },
+  { "textwrap",
+    "TextWrapper() dedent() fill() indent() re shorten() wrap() "
+  },
 };

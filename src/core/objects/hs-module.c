@@ -46,6 +46,7 @@ static const BuiltinModule builtin_modules[] = {
   { "statistics", hs_mod_statistics_init },
   { "string", hs_mod_string_init },
   { "sys", hs_mod_sys_init },
+  { "textwrap", hs_mod_textwrap_init },
   { "time", hs_mod_time_init },
   { "typing", hs_mod_typing_init },
   { "weakref", hs_mod_weakref_init },

@@ -2,7 +2,35 @@
  * newcomer always has a program to run, whatever is installed. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "heapscope-examples.h"
+
+/* The bundled examples' titles, translated; an example not listed is titled from its file
+ * name. */
+static const struct
+{
+  const char *name, *title;
+} titles[] = {
+  { "aliasing.py", N_ ("Aliasing") },
+  { "binary_tree.py", N_ ("Binary tree") },
+  { "classes.py", N_ ("Classes") },
+  { "closures.py", N_ ("Closures") },
+  { "copying.py", N_ ("Copying") },
+  { "cycle_gc.py", N_ ("Reference cycles and the collector") },
+  { "del_names.py", N_ ("Deleting names") },
+  { "dict_of_lists.py", N_ ("Dict of lists") },
+  { "generators.py", N_ ("Generators") },
+  { "grid_trap.py", N_ ("The grid trap") },
+  { "interning.py", N_ ("Interning") },
+  { "linked_list.py", N_ ("Linked list") },
+  { "mutable_default.py", N_ ("Mutable default argument") },
+  { "recursion_frames.py", N_ ("Recursion frames") },
+  { "refcounts.py", N_ ("Reference counts") },
+  { "string_immutable.py", N_ ("Strings are immutable") },
+  { "swap_and_unpack.py", N_ ("Swap and unpack") },
+  { "tuples_immutable.py", N_ ("Tuples are immutable") },
+};
 
 static int
 compare_names (gconstpointer a, gconstpointer b)
@@ -27,11 +55,17 @@ heapscope_examples_list (void)
 char *
 heapscope_examples_title (const char *name)
 {
-  g_autofree char *base
-      = g_strndup (name, g_str_has_suffix (name, ".py") ? strlen (name) - 3 : strlen (name));
-  g_autofree char *spaced = g_strdelimit (g_strdup (base), "_-", ' ');
+  g_autofree char *base = NULL;
+  g_autofree char *spaced = NULL;
+  const char *p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (name, titles[i].name))
+      return g_strdup (_ (titles[i].title));
+  base = g_strndup (name, g_str_has_suffix (name, ".py") ? strlen (name) - 3 : strlen (name));
+  spaced = g_strdelimit (g_strdup (base), "_-", ' ');
   /* strip an ordering prefix such as "01 " */
-  const char *p = spaced;
+  p = spaced;
 
   while (g_ascii_isdigit (*p))
     p++;

@@ -405,6 +405,15 @@ hs_str_repr_append (GString *out, HsObject *o)
   g_string_append_c (out, quote);
   while (p < end)
     {
+      const char *run = p;
+      /* Printable ASCII is copied as it is, a run at a time (a long str's repr in a trace). */
+      while (p < end && (guchar)*p >= 0x20 && (guchar)*p < 0x7f && *p != quote && *p != '\\')
+        p++;
+      if (p > run)
+        {
+          g_string_append_len (out, run, p - run);
+          continue;
+        }
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
 

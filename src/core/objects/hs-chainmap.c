@@ -572,7 +572,7 @@ view_repr (HsVM *vm, HsObject *self)
   {                                                                                                \
     .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL }, .name = tname,  \
     .module = "collections.abc", .base = &hs_object_type, .type_flags = HS_TYPE_GC,                \
-    .basicsize = sizeof (HsCmView), .dealloc = view_dealloc, .refs = view_refs,            \
+    .basicsize = sizeof (HsCmView), .dealloc = view_dealloc, .refs = view_refs,                    \
     .clear = view_dealloc, .repr = view_repr, .len = view_len, .iter = view_iter,                  \
     .contains = view_contains,                                                                     \
   }

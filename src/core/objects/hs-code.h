@@ -206,7 +206,7 @@ struct _HsCode
  * they had (CPython 3.11's LOAD_GLOBAL_MODULE/_BUILTIN, keyed on dict versions). */
 struct _HsGlobalCache
 {
-  HsObject *globals;     /* the dict the versions are of; NULL: empty entry */
+  HsObject *globals; /* the dict the versions are of; NULL: empty entry */
   guint64 globals_version;
   guint64 builtins_version;
   HsObject *value; /* borrowed: the unchanged dict holds it */

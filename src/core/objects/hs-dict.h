@@ -28,7 +28,7 @@ typedef struct
   gsize mask;        /* number of index slots - 1; 0 when nothing is allocated yet */
   gint32 *indices;
   HsDictEntry *entries;
-  guint64 version; /* bumped on every mutation */
+  guint64 version;         /* bumped on every mutation */
   gboolean type_namespace; /* a type's dict: changes also bump hs_dict_type_epoch */
 } HsDict;
 

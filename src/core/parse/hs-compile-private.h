@@ -61,8 +61,8 @@ typedef struct _Unit Unit;
 struct _Unit
 {
   Unit *parent;
-  GArray *instrs; /* Instr */
-  GArray *labels; /* int: instruction index or NO_LABEL */
+  GArray *instrs;        /* Instr */
+  GArray *labels;        /* int: instruction index or NO_LABEL */
   GPtrArray *consts;     /* HsObject*, owned: the module's canonical constants it loads */
   GHashTable *const_map; /* HsObject* -> index + 1 */
   GPtrArray *names;      /* char * */

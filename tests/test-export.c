@@ -491,7 +491,7 @@ test_dot_export (void)
 
 /* A 20,000-character string object (heap primitives): its box shows a shortened value,
  * so the DOT label stays under Graphviz's 16 KiB limit for an HTML string and the file
- * reads back. (from fuzzing) */
+ * reads back. */
 static void
 test_dot_long_string (void)
 {

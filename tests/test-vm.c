@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "hs-dict.h"
 #include "hs-float.h"
 #include "hs-frame.h"
 #include "hs-str.h"
@@ -288,7 +289,7 @@ events_of (const char *src)
   return g_string_free (s, FALSE);
 }
 
-/* (from tier2-lang) Events of try/except/finally, generators, class bodies and closures,
+/* Events of try/except/finally, generators, class bodies and closures,
  * as CPython 3.11's sys.settrace reports them. */
 static void
 test_tier2_events (void)
@@ -365,6 +366,113 @@ test_frame_refs (void)
   hs_vm_free (vm);
 }
 
+/* Each reference as "label" (a row's name, "#i" an item, "k#i"/"v#i" an entry, "class",
+ * "hidden:name"), an unfolded part's references named by their holder's namer. */
+typedef struct
+{
+  GString *out;
+  HsObject *holder;
+  HsRefNameFn unfold;
+  HsObject *key;
+} Labels;
+
+static void
+label_ref (HsObject *child, const HsRef *ref, gpointer data)
+{
+  Labels *l = data;
+  const char *name;
+
+  if (l->unfold != NULL)
+    {
+      if (ref->kind == HS_REF_KEY)
+        {
+          l->key = child;
+          return;
+        }
+      name = l->unfold (l->holder, ref, ref->kind == HS_REF_VALUE ? l->key : NULL);
+      g_string_append_printf (l->out, "%s ", name != NULL ? name : "(hidden)");
+      return;
+    }
+  switch (ref->kind)
+    {
+      case HS_REF_ITEM:
+        g_string_append_printf (l->out, "#%" G_GSIZE_FORMAT " ", ref->index);
+        break;
+      case HS_REF_KEY:
+      case HS_REF_VALUE:
+        g_string_append_printf (l->out, "%c#%" G_GSIZE_FORMAT " ",
+                                ref->kind == HS_REF_KEY ? 'k' : 'v', ref->index);
+        break;
+      case HS_REF_ATTR:
+        g_string_append_printf (l->out, "%s ", ref->name);
+        break;
+      case HS_REF_ATTR_STR:
+        g_string_append_printf (l->out, "%s ", hs_str_utf8 (ref->name_obj));
+        break;
+      case HS_REF_CLASS:
+        g_string_append (l->out, "class ");
+        break;
+      case HS_REF_HIDDEN:
+        g_string_append_printf (l->out, "hidden:%s ", ref->name);
+        break;
+      case HS_REF_UNFOLD:
+        {
+          Labels part = { l->out, l->holder, ref->unfold, NULL };
+          hs_object_refs (child, label_ref, &part);
+          break;
+        }
+      default:
+        g_string_append (l->out, "- ");
+    }
+}
+
+static void
+assert_labels (HsVM *vm, const char *global, const char *expected)
+{
+  HsObject *o = hs_dict_get_item_borrow (vm, vm->globals, hs_str_intern_cstr (global));
+  g_autoptr (GString) out = g_string_new (NULL);
+  Labels l = { out, o, NULL, NULL };
+
+  g_assert_nonnull (o);
+  hs_object_refs (o, label_ref, &l);
+  g_assert_cmpstr (out->str, ==, expected);
+}
+
+/* Each type labels its references as the diagram draws them: the one description the
+ * collector and the recorder both read. */
+static void
+test_refs_labels (void)
+{
+  const char *src = "def f(a, b=[1], *, c=2):\n"
+                    "    return lambda: a\n"
+                    "g = f(0)\n"
+                    "d = {'x': 1, 'y': 2, 'z': 3}\n"
+                    "del d['y']\n"
+                    "class A:\n"
+                    "    'doc'\n"
+                    "    n = 1\n"
+                    "class B(A):\n"
+                    "    pass\n"
+                    "b = B()\n"
+                    "b.z = 5\n"
+                    "e = KeyError('k')\n"
+                    "t = (1, 2)\n";
+  HsVM *vm = hs_vm_new (NULL);
+
+  g_assert_cmpint (hs_vm_run_source (vm, src, strlen (src), "/t/prog.py"), ==, HS_RUN_OK);
+  assert_labels (vm, "f", "b c ");
+  assert_labels (vm, "g", "a ");
+  assert_labels (vm, "d", "k#0 v#0 k#2 v#2 ");
+  assert_labels (vm, "A",
+                 "(hidden) (hidden) n (hidden) (hidden) hidden:__mro__ "
+                 "hidden:__bases__ ");
+  assert_labels (vm, "B", "class (hidden) (hidden) hidden:__mro__ hidden:__bases__ ");
+  assert_labels (vm, "b", "class z ");
+  assert_labels (vm, "e", "args ");
+  assert_labels (vm, "t", "#0 #1 ");
+  hs_vm_free (vm);
+}
+
 /* Records the objects freed one by one (not by hs_heap_fini, which calls no hook) whose
  * value marks them as held by the program's leftover cycles. */
 static void
@@ -378,7 +486,7 @@ note_early_free (HsVM *vm, HsObject *obj, gpointer data)
     g_string_append (freed, "pi ");
 }
 
-/* (from fuzzing) Cycles still alive when the VM goes hold a code constant (a dict key)
+/* Cycles still alive when the VM goes hold a code constant (a dict key)
  * and a module value (math.pi, thrice): both used to be freed while the cycles still
  * held them (a use after free under ASan). They must go with the cycles, in hs_heap_fini. */
 static void
@@ -585,6 +693,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/cancel", test_cancel);
   g_test_add_func ("/core/vm/line-events", test_line_events);
   g_test_add_func ("/core/vm/frame-refs", test_frame_refs);
+  g_test_add_func ("/core/vm/refs-labels", test_refs_labels);
   g_test_add_func ("/core/vm/tier2-events", test_tier2_events);
   g_test_add_func ("/core/vm/generator-close", test_generator_close);
   g_test_add_func ("/core/vm/teardown-cycles", test_teardown_cycles);

@@ -17,15 +17,12 @@
 #include "hs-cell.h"
 #include "hs-class.h"
 #include "hs-dict.h"
-#include "hs-error.h"
-#include "hs-exceptions.h"
-#include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-generator.h"
+#include "hs-inspect.h"
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
-#include "hs-object-private.h"
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -74,7 +71,17 @@ typedef struct
   guint64 last_shown_id;
   GHashTable *parents;      /* VM frame id -> shown id, of the frames that made shown functions */
   GHashTable *parent_links; /* shown id -> its parent_shown, of those frames */
+  GArray *rows;             /* Row: scratch of put_rows */
 } Recorder;
+
+/* One row of an object as the diagram draws it: a reference its type's `refs` describes. */
+typedef struct
+{
+  HsRefKind kind; /* of the reference (an unfolded part's are ATTR) */
+  gsize index;    /* ITEM, KEY, VALUE */
+  guint32 label;  /* pooled name, 0 for none */
+  HsObject *child;
+} Row;
 
 static void
 shadow_free (gpointer p)
@@ -117,18 +124,10 @@ ref (Recorder *rec, HsObject *o)
 static char *
 repr_text (Recorder *rec, HsObject *o)
 {
-  HsObject *r = hs_object_repr (rec->vm, o);
-  char *text;
+  char *text = hs_inspect_repr (rec->vm, o);
 
-  if (r == NULL)
-    {
-      /* e.g. an int past CPython's 4300-digit limit for str(): no repr exists. */
-      hs_err_clear (rec->vm);
-      return g_strdup_printf ("<%s>", hs_type_name (o));
-    }
-  text = g_strdup (hs_str_utf8 (r));
-  hs_decref (rec->vm, r);
-  return text;
+  /* e.g. an int past CPython's 4300-digit limit for str(): no repr exists. */
+  return text != NULL ? text : g_strdup_printf ("<%s>", hs_type_name (o));
 }
 
 static guint32
@@ -190,14 +189,108 @@ clip_items (Recorder *rec, HsObject *o, gsize n)
   return MAX_RECORDED_ITEMS;
 }
 
-static void
-put_sequence (Recorder *rec, HsLog *log, HsObject *o, HsSnapKind kind, HsObject **items, gsize n)
+/* ---- rows: an object's references as its type describes them (refs) --------------- */
+
+typedef struct
 {
+  Recorder *rec;
+  HsObject *holder;
+  HsRefNameFn name;
+  HsObject *key; /* of the entry whose value comes next */
+} Unfold;
+
+static void
+add_row (Recorder *rec, HsRefKind kind, gsize index, guint32 label, HsObject *child)
+{
+  Row row = { kind, index, label, child };
+  g_array_append_val (rec->rows, row);
+}
+
+/* A reference of an unfolded part, drawn as a row of its holder (or not at all). */
+static void
+unfold_row (HsObject *child, const HsRef *ref, gpointer data)
+{
+  Unfold *u = data;
+  const char *name;
+
+  if (ref->kind == HS_REF_KEY)
+    {
+      u->key = child;
+      return;
+    }
+  name = u->name (u->holder, ref, ref->kind == HS_REF_VALUE ? u->key : NULL);
+  if (name != NULL)
+    add_row (u->rec, HS_REF_ATTR, 0, pool (u->rec, name), child);
+}
+
+static void
+row_of_ref (HsObject *child, const HsRef *ref, gpointer data)
+{
+  Unfold *u = data;
+  Recorder *rec = u->rec;
+
+  switch (ref->kind)
+    {
+      case HS_REF_UNFOLD:
+        {
+          Unfold part = { rec, u->holder, ref->unfold, NULL };
+          hs_object_refs (child, unfold_row, &part);
+          return;
+        }
+      case HS_REF_HIDDEN:
+        return;
+      case HS_REF_ATTR:
+        add_row (rec, ref->kind, 0, pool (rec, ref->name), child);
+        return;
+      case HS_REF_ATTR_STR:
+        add_row (rec, ref->kind, 0, pool (rec, hs_str_utf8 (ref->name_obj)), child);
+        return;
+      case HS_REF_CLASS:
+        add_row (rec, ref->kind, 0, rec->str_class, child);
+        return;
+      default:
+        add_row (rec, ref->kind, ref->index, 0, child);
+    }
+}
+
+/* The rows the diagram draws for o (or for a generator's frame f), in rec->rows, valid
+ * until the next call. */
+static const Row *
+rows_of (Recorder *rec, HsObject *o, HsFrame *f, guint *n)
+{
+  Unfold u = { rec, o, NULL, NULL };
+
+  g_array_set_size (rec->rows, 0);
+  if (f != NULL)
+    hs_frame_refs (f, row_of_ref, &u);
+  else
+    hs_object_refs (o, row_of_ref, &u);
+  *n = rec->rows->len;
+  return (const Row *)rec->rows->data;
+}
+
+static void
+put_rows (Recorder *rec, HsLog *log, const Row *rows, guint n, gboolean skip_class)
+{
+  for (guint i = 0; i < n; i++)
+    if (!skip_class || rows[i].kind != HS_REF_CLASS)
+      {
+        hs_log_put (log, rows[i].label);
+        hs_log_put (log, ref (rec, rows[i].child));
+      }
+}
+
+static void
+put_sequence (Recorder *rec, HsLog *log, HsObject *o, HsSnapKind kind)
+{
+  guint n;
+  const Row *rows = rows_of (rec, o, NULL, &n);
+
   n = clip_items (rec, o, n);
   put_header (rec, log, HS_REC_OBJ, o, kind, NULL);
   hs_log_put (log, n);
-  for (gsize i = 0; i < n; i++)
-    hs_log_put (log, ref (rec, items[i]));
+  for (guint i = 0; i < n; i++)
+    hs_log_put (log, ref (rec, rows[i].child));
 }
 
 static void
@@ -210,55 +303,44 @@ put_dict_entries (Recorder *rec, HsLog *log, HsDict *d, gsize lo, gsize hi)
     }
 }
 
-typedef struct
-{
-  Recorder *rec;
-  GPtrArray *children;
-} Collect;
-
-static void
-collect_child (HsObject *child, const HsRef *ref, gpointer data)
-{
-  g_ptr_array_add (((Collect *)data)->children, child);
-}
-
-/* What obj refers to, as the collector sees it (its `traverse`). */
-static GPtrArray *
-children_of (Recorder *rec, HsObject *o)
-{
-  GPtrArray *children = g_ptr_array_new ();
-  Collect c = { rec, children };
-  hs_object_refs (o, collect_child, &c);
-  return children;
-}
-
 /* Entry slots in order, deleted ones included, so that later changes can name a slot. A
- * subtype of dict (defaultdict) may refer to one more object (its default factory),
- * written last as the pair (0, it): the object's class_ref. Such dicts are written whole
- * at every change (flush_dirty), so the pair stays last. */
+ * subtype of dict (defaultdict) may have one named reference more (its default factory),
+ * written last as the pair (0, it), its name in the header when it is part of the
+ * language. Such dicts are written whole at every change (flush_dirty), so the pair
+ * stays last. */
 static void
 put_dict (Recorder *rec, HsLog *log, HsObject *o)
 {
-  HsDict *d = HS_DICT (o);
-  g_autoptr (GPtrArray) children = HS_IS (o, &hs_dict_type) ? NULL : children_of (rec, o);
-  HsObject *extra = children != NULL && children->len > 2 * d->used
-                        ? g_ptr_array_index (children, children->len - 1)
-                        : NULL;
-  g_autofree char *label
-      = extra != NULL && hs_is_immortal (extra)
-            ? g_strdup (hs_type_check (extra) ? ((HsType *)extra)->name : hs_type_name (extra))
-            : NULL;
-  gsize n = clip_items (rec, o, d->nentries);
+  guint nrows;
+  const Row *rows = rows_of (rec, o, NULL, &nrows);
+  const Row *extra = nrows > 0 && rows[nrows - 1].kind == HS_REF_ATTR ? &rows[nrows - 1] : NULL;
+  const Row *pair = rows, *end = rows + (nrows - (extra != NULL)) / 2 * 2;
+  g_autofree char *label = NULL;
+  gsize n = clip_items (rec, o, HS_DICT (o)->nentries);
 
-  if (extra == hs_None)
-    g_free (g_steal_pointer (&label)), label = g_strdup ("None");
+  if (extra != NULL && extra->child == hs_None)
+    label = g_strdup ("None");
+  else if (extra != NULL && hs_is_immortal (extra->child))
+    label = g_strdup (hs_type_check (extra->child) ? ((HsType *)extra->child)->name
+                                                   : hs_type_name (extra->child));
   put_header (rec, log, HS_REC_PAIRS, o, HS_SNAP_DICT, label);
   hs_log_put (log, n + (extra != NULL));
-  put_dict_entries (rec, log, d, 0, n);
+  for (gsize slot = 0; slot < n; slot++)
+    if (pair < end && pair->index == slot)
+      {
+        hs_log_put (log, ref (rec, pair[0].child));
+        hs_log_put (log, ref (rec, pair[1].child));
+        pair += 2;
+      }
+    else
+      {
+        hs_log_put (log, 0); /* a deleted entry */
+        hs_log_put (log, 0);
+      }
   if (extra != NULL)
     {
       hs_log_put (log, 0);
-      hs_log_put (log, ref (rec, extra));
+      hs_log_put (log, ref (rec, extra->child));
     }
 }
 
@@ -368,9 +450,8 @@ mark_parent (Recorder *rec, HsLog *log, guint64 vm_id)
   hs_log_put (log, depth);
 }
 
-/* A function shows its signature, then what it keeps alive: default values (its defaults
- * tuple and keyword-only defaults dict are not drawn themselves) and the cells it closes
- * over, named like the variables they hold. */
+/* A function shows its signature, then its rows (its refs: default values and the cells
+ * it closes over). */
 static void
 put_function (Recorder *rec, HsLog *log, HsObject *o)
 {
@@ -378,43 +459,19 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
   HsCode *code = fn->code;
   int n = hs_function_nparams (fn);
   g_autoptr (GString) label = g_string_new (hs_str_utf8 (fn->name));
-  gsize ncells = 0, pos = 0;
-  HsObject *k, *v;
+  guint nrows;
+  const Row *rows;
 
   g_string_append_c (label, '(');
   for (int i = 0; i < n; i++)
-    {
-      g_string_append_printf (label, "%s%s", i ? ", " : "", hs_function_param_name (fn, i));
-      ncells += hs_function_default_borrow (fn, i) != NULL;
-    }
+    g_string_append_printf (label, "%s%s", i ? ", " : "", hs_function_param_name (fn, i));
   append_star_params (label, code);
   g_string_append_c (label, ')');
   append_lambda_line (label, code);
-  if (fn->kwdefaults != NULL)
-    ncells += hs_dict_len (fn->kwdefaults);
-  if (fn->closure != NULL)
-    ncells += hs_tuple_len (fn->closure);
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_FUNCTION, label->str);
-  hs_log_put (log, ncells);
-  for (int i = 0; i < n; i++)
-    {
-      HsObject *d = hs_function_default_borrow (fn, i);
-      if (d == NULL)
-        continue;
-      hs_log_put (log, pool (rec, hs_function_param_name (fn, i)));
-      hs_log_put (log, ref (rec, d));
-    }
-  while (fn->kwdefaults != NULL && hs_dict_next (fn->kwdefaults, &pos, &k, &v))
-    {
-      hs_log_put (log, pool (rec, hs_str_utf8 (k)));
-      hs_log_put (log, ref (rec, v));
-    }
-  for (gsize i = 0; fn->closure != NULL && i < hs_tuple_len (fn->closure); i++)
-    {
-      int slot = (int)i < code->nfrees ? code->frees[i] : -1;
-      hs_log_put (log, pool (rec, slot >= 0 ? code->varnames[slot] : "?"));
-      hs_log_put (log, ref (rec, hs_tuple_get_borrow (fn->closure, i)));
-    }
+  rows = rows_of (rec, o, NULL, &nrows);
+  hs_log_put (log, nrows);
+  put_rows (rec, log, rows, nrows, FALSE);
   guint64 parent = shown_frame_id (rec, code, fn->parent_frame_id);
   if (parent != 0)
     {
@@ -425,75 +482,67 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
     }
 }
 
-/* What an exception holds besides attributes: its args tuple and its chain. */
-static gsize
-exception_fields (HsObject *o, const char **names, HsObject **values)
-{
-  HsException *e = HS_EXCEPTION (o);
-  const char *all[] = { "args", "__cause__", "__context__", "__traceback__",
-                        "name", "obj",       "filename",    "filename2" };
-  HsObject *vals[]
-      = { e->args, e->cause, e->context, e->tb_object, e->name, e->obj, e->filename, e->filename2 };
-  gsize n = 0;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
-    if (vals[i] != NULL)
-      {
-        names[n] = all[i];
-        values[n++] = vals[i];
-      }
-  return n;
-}
-
-/* Instances (and exceptions, built-in or not, and built-in objects with a __dict__): the
- * class, the attributes (the type's next_attr), and for an exception what it carries,
- * each as the collector's traverse sees it. A namedtuple is a tuple whose items are
- * named by its fields (no class row: a tuple is drawn without one). */
+/* Instances (user classes', exceptions, built-in objects drawn as instances): the class,
+ * then the rows (the type's refs). A namedtuple is a tuple whose items are named by its
+ * fields (no class row: a tuple is drawn without one). */
 static void
 put_instance (Recorder *rec, HsLog *log, HsObject *o)
 {
-  gsize pos = 0, nexc = 0, nattrs = 0;
-  HsObject *name, *value;
-  const char *exc_names[8];
-  HsObject *exc_values[8];
-  gboolean (*next_attr) (HsObject *, gsize *, HsObject **, HsObject **) = HS_TYPE (o)->next_attr;
-
-  if (hs_exception_check (o))
-    nexc = exception_fields (o, exc_names, exc_values);
   gboolean tuple = hs_tuple_check (o);
+  guint nrows, nclass = 0;
+  const Row *rows = rows_of (rec, o, NULL, &nrows);
 
-  while (next_attr != NULL && next_attr (o, &pos, NULL, NULL))
-    nattrs++;
-  pos = 0;
+  for (guint i = 0; i < nrows; i++)
+    nclass += rows[i].kind == HS_REF_CLASS;
   put_header (rec, log, HS_REC_ATTRS, o, tuple ? HS_SNAP_TUPLE : HS_SNAP_INSTANCE, NULL);
-  hs_log_put (log, nattrs + !tuple + nexc);
+  hs_log_put (log, nrows - nclass + !tuple);
   if (!tuple)
     {
       hs_log_put (log, rec->str_class);
       hs_log_put (log, ref (rec, (HsObject *)HS_TYPE (o)));
     }
-  for (gsize i = 0; i < nexc; i++)
+  put_rows (rec, log, rows, nrows, TRUE);
+}
+
+/* What the unfolded parts of an object keep out of its drawing (a class's namespace
+ * entries __doc__, __module__, ...): as (key, value) pairs, flattened. */
+typedef struct
+{
+  HsObject *holder;
+  HsRefNameFn name;
+  HsObject *key;
+  GPtrArray *out;
+} Hidden;
+
+static void
+hidden_part_ref (HsObject *child, const HsRef *ref, gpointer data)
+{
+  Hidden *h = data;
+  if (ref->kind == HS_REF_KEY)
+    h->key = child;
+  else if (h->name (h->holder, ref, ref->kind == HS_REF_VALUE ? h->key : NULL) == NULL)
     {
-      hs_log_put (log, pool (rec, exc_names[i]));
-      hs_log_put (log, ref (rec, exc_values[i]));
-    }
-  while (next_attr != NULL && next_attr (o, &pos, &name, &value))
-    {
-      hs_log_put (log, pool (rec, hs_str_utf8 (name)));
-      hs_log_put (log, ref (rec, value));
+      g_ptr_array_add (h->out, ref->kind == HS_REF_VALUE ? h->key : NULL);
+      g_ptr_array_add (h->out, child);
     }
 }
 
-/* Bookkeeping of a class body that the learner did not write. */
-static gboolean
-is_hidden_class_attr (HsObject *name)
+static void
+hidden_ref (HsObject *child, const HsRef *ref, gpointer data)
 {
-  static const char *const hidden[]
-      = { "__module__", "__qualname__", "__doc__", "__dict__", "__weakref__", NULL };
-  for (int i = 0; hidden[i]; i++)
-    if (hs_str_equal_cstr (name, hidden[i]))
-      return TRUE;
-  return FALSE;
+  Hidden *h = data;
+  if (ref->kind != HS_REF_UNFOLD)
+    return;
+  h->name = ref->unfold;
+  hs_object_refs (child, hidden_part_ref, h);
+}
+
+static GPtrArray *
+hidden_rows (HsObject *o)
+{
+  Hidden h = { o, NULL, NULL, g_ptr_array_new () };
+  hs_object_refs (o, hidden_ref, &h);
+  return h.out;
 }
 
 /* ---- hidden holders ------------------------------------------------------------- */
@@ -519,18 +568,40 @@ add_holder (Recorder *rec, GArray *holders, const char *kind, const char *name)
   g_array_append_val (holders, n);
 }
 
+static gint
+by_id (gconstpointer a, gconstpointer b)
+{
+  guint64 x = (*(HsObject *const *)a)->id, y = (*(HsObject *const *)b)->id;
+  return x < y ? -1 : x > y;
+}
+
+/* The traced classes, oldest first (so that hidden holders are listed in an order that
+ * does not depend on where the classes were allocated). */
+static GPtrArray *
+traced_classes (Recorder *rec)
+{
+  GPtrArray *classes = g_ptr_array_new ();
+  GHashTableIter it;
+  gpointer cls;
+
+  g_hash_table_iter_init (&it, rec->class_dicts);
+  while (g_hash_table_iter_next (&it, NULL, &cls))
+    g_ptr_array_add (classes, cls);
+  g_ptr_array_sort (classes, by_id);
+  return classes;
+}
+
 /* The references into a class from the internals of the traced classes (their __mro__
  * and __bases__ tuples and __dict__/__weakref__ descriptors), which the diagram does not
- * draw: as many holders as `traverse` finds references. */
+ * draw: as many holders as their refs find references. */
 static void
 add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leaving)
 {
-  GHashTableIter it;
-  gpointer c;
+  g_autoptr (GPtrArray) classes = traced_classes (rec);
 
-  g_hash_table_iter_init (&it, rec->class_dicts);
-  while (g_hash_table_iter_next (&it, NULL, &c))
+  for (guint k = 0; k < classes->len; k++)
     {
+      HsObject *c = classes->pdata[k];
       HsObject *objs[4];
       const char *names[4];
       int n;
@@ -597,36 +668,39 @@ ensure_code_holders (Recorder *rec)
   GHashTableIter it;
   gpointer o;
 
-  if (rec->code_holders != NULL && rec->codes_version == rec->vm->codes_version)
+  guint ncodes, version;
+  HsCode *const *codes = hs_inspect_codes (rec->vm, &ncodes, &version);
+
+  if (rec->code_holders != NULL && rec->codes_version == version)
     return;
   /* exec(), eval() or compile() added code: list the holders again */
   g_clear_pointer (&rec->code_holders, g_hash_table_unref);
-  rec->codes_version = rec->vm->codes_version;
+  rec->codes_version = version;
   rec->code_holders = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
-  for (guint i = 0; i < rec->vm->codes->len; i++)
-    collect_code_holders (rec, g_ptr_array_index (rec->vm->codes, i));
+  for (guint i = 0; i < ncodes; i++)
+    collect_code_holders (rec, codes[i]);
   g_hash_table_iter_init (&it, rec->code_holders);
   while (g_hash_table_iter_next (&it, &o, NULL))
     ref (rec, o);
 }
 
 /* A class's docstring is in its namespace under `__doc__`, which the class's box leaves
- * out (is_hidden_class_attr). */
+ * out (hidden_rows). */
 static void
 add_docstring_holders (Recorder *rec, HsObject *str, GArray *holders)
 {
-  GHashTableIter it;
-  gpointer dict, cls;
+  g_autoptr (GPtrArray) classes = traced_classes (rec);
 
-  g_hash_table_iter_init (&it, rec->class_dicts);
-  while (g_hash_table_iter_next (&it, &dict, &cls))
+  for (guint k = 0; k < classes->len; k++)
     {
-      gsize pos = 0;
-      HsObject *k, *v;
-      while (hs_dict_next (dict, &pos, &k, &v))
-        if (v == str && is_hidden_class_attr (k))
+      HsObject *cls = classes->pdata[k];
+      g_autoptr (GPtrArray) hidden = hidden_rows (cls);
+      for (guint i = 0; i < hidden->len; i += 2)
+        if (hidden->pdata[i + 1] == str)
           {
-            g_autofree char *name = g_strdup_printf ("%s.%s", hs_class_name (cls), hs_str_utf8 (k));
+            g_autofree char *name
+                = g_strdup_printf ("%s.%s", hs_class_name (cls),
+                                   hidden->pdata[i] != NULL ? hs_str_utf8 (hidden->pdata[i]) : "?");
             add_holder (rec, holders, "class", name);
           }
     }
@@ -674,121 +748,80 @@ put_ancestor_holders (Recorder *rec, HsLog *log, HsObject *cls, HsObject *leavin
     }
 }
 
-/* A class shows the entries of its namespace dict (which is not drawn itself) and refers
- * to its base (a built-in base, being immortal, is recorded inline by its name); a class
- * with several bases also names them all. */
+/* A class shows its rows (its refs: its base, a built-in one recorded inline by its name,
+ * and the entries of its namespace dict, which is not drawn itself); a class with several
+ * bases also names them all, after its base row. */
 static void
 put_class (Recorder *rec, HsLog *log, HsObject *o)
 {
   HsObject *dict = hs_class_dict_borrow (o);
-  HsObject *base = hs_class_base_borrow (o);
   HsObject *bases = hs_class_bases_borrow (o);
   gsize nbases = bases != NULL && hs_tuple_len (bases) > 1 ? hs_tuple_len (bases) : 0;
-  gboolean has_base = base != NULL && base != (HsObject *)&hs_object_type;
-  gsize n = has_base + nbases, pos = 0;
-  HsObject *k, *v;
+  guint nrows, first = 0;
+  const Row *rows;
 
   if (dict != NULL && !g_hash_table_contains (rec->class_dicts, dict))
     {
+      g_autoptr (GPtrArray) hidden = hidden_rows (o);
       g_hash_table_insert (rec->class_dicts, dict, o);
       put_ancestor_holders (rec, log, o, NULL);
       /* its docstring, a constant traced before, is held by the namespace now */
-      while (hs_dict_next (dict, &pos, &k, &v))
-        if (is_hidden_class_attr (k) && (v->flags & HS_FLAG_TRACED)
-            && !g_ptr_array_find (rec->todo, v, NULL))
-          put_holders (rec, log, v, NULL);
-      pos = 0;
-    }
-  if (dict != NULL)
-    {
-      while (hs_dict_next (dict, &pos, &k, &v))
-        n += !is_hidden_class_attr (k);
+      for (guint i = 1; i < hidden->len; i += 2)
+        {
+          HsObject *v = hidden->pdata[i];
+          if ((v->flags & HS_FLAG_TRACED) && !g_ptr_array_find (rec->todo, v, NULL))
+            put_holders (rec, log, v, NULL);
+        }
     }
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_CLASS, hs_class_name (o));
-  hs_log_put (log, n);
-  if (has_base)
-    {
-      hs_log_put (log, rec->str_class);
-      hs_log_put (log, ref (rec, base));
-    }
+  rows = rows_of (rec, o, NULL, &nrows);
+  hs_log_put (log, nrows + nbases);
+  for (; first < nrows && rows[first].kind == HS_REF_CLASS; first++)
+    put_rows (rec, log, rows + first, 1, FALSE);
   for (gsize i = 0; i < nbases; i++)
     {
       hs_log_put (log, rec->str_base);
       hs_log_put (log, pool (rec, ((HsType *)hs_tuple_get_borrow (bases, i))->name));
     }
-  for (pos = 0; dict != NULL && hs_dict_next (dict, &pos, &k, &v);)
-    if (!is_hidden_class_attr (k))
-      {
-        hs_log_put (log, pool (rec, hs_str_utf8 (k)));
-        hs_log_put (log, ref (rec, v));
-      }
+  put_rows (rec, log, rows + first, nrows - first, FALSE);
 }
 
-static void
-put_set (Recorder *rec, HsLog *log, HsObject *o)
-{
-  gsize pos = 0;
-  HsObject *k;
-
-  put_header (rec, log, HS_REC_OBJ, o, HS_SNAP_SET, NULL);
-  hs_log_put (log, hs_set_len (o));
-  while (hs_set_next (o, &pos, &k))
-    hs_log_put (log, ref (rec, k));
-}
-
-/* A suspended generator keeps its frame: shown as the generator's rows, named like the
- * frame's variables. */
+/* A generator keeps its frame: shown as the generator's rows, the frame's references
+ * named like its variables (its refs), also while it runs. */
 static void
 put_generator (Recorder *rec, HsLog *log, HsObject *o)
 {
-  HsFrame *f = hs_generator_frame (o);
-  gsize n = 0;
+  HsFrame *f = HS_GENERATOR (o)->frame;
+  guint nrows = 0;
+  const Row *rows = NULL;
 
-  put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_OTHER, f ? f->code->name : NULL);
-  if (f == NULL)
-    {
-      hs_log_put (log, 0);
-      return;
-    }
-  for (int i = 0; i < f->code->nlocals; i++)
-    n += f->locals[i] != NULL;
-  for (int i = 0; i < f->sp; i++)
-    n += f->stack[i] != NULL;
-  hs_log_put (log, n);
-  for (int i = 0; i < f->code->nlocals; i++)
-    if (f->locals[i] != NULL)
-      {
-        hs_log_put (log, pool (rec, f->code->varnames[i]));
-        hs_log_put (log, ref (rec, f->locals[i]));
-      }
-  for (int i = 0; i < f->sp; i++)
-    if (f->stack[i] != NULL)
-      {
-        hs_log_put (log, rec->str_pending);
-        hs_log_put (log, ref (rec, f->stack[i]));
-      }
+  put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_OTHER,
+              f != NULL ? hs_inspect_frame_code (f)->name : NULL);
+  if (f != NULL)
+    rows = rows_of (rec, o, f, &nrows);
+  hs_log_put (log, nrows);
+  put_rows (rec, log, rows, nrows, FALSE);
 }
 
-/* Any other object: its references, as the collector sees them (its `traverse`). */
+/* Any other object: its rows (its refs), unnamed for its unnamed references. */
 static void
 put_other (Recorder *rec, HsLog *log, HsObject *o)
 {
-  g_autoptr (GPtrArray) children = children_of (rec, o);
+  guint nrows;
+  const Row *rows;
   g_autofree char *label = NULL;
   HsSnapKind kind = hs_type_check (o) ? HS_SNAP_CLASS : HS_SNAP_OTHER;
 
+  rows_of (rec, o, NULL, &nrows);
   /* a default repr would show only an address, which differs from run to run */
-  if (children->len == 0 && kind == HS_SNAP_CLASS)
+  if (nrows == 0 && kind == HS_SNAP_CLASS)
     label = g_strdup (((HsType *)o)->name);
-  else if (children->len == 0 && !hs_object_has_default_repr (o))
+  else if (nrows == 0 && !hs_object_has_default_repr (o))
     label = repr_text (rec, o);
   put_header (rec, log, HS_REC_ATTRS, o, kind, label);
-  hs_log_put (log, children->len);
-  for (guint i = 0; i < children->len; i++)
-    {
-      hs_log_put (log, 0);
-      hs_log_put (log, ref (rec, g_ptr_array_index (children, i)));
-    }
+  rows = rows_of (rec, o, NULL, &nrows); /* again: a repr may have run code */
+  hs_log_put (log, nrows);
+  put_rows (rec, log, rows, nrows, FALSE);
 }
 
 /* Writes obj's whole contents. */
@@ -815,28 +848,25 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
   else if (o == hs_None)
     put_primitive (rec, log, o, "NoneType");
   else if (HS_IS (o, &hs_list_type))
-    put_sequence (rec, log, o, HS_SNAP_LIST, hs_list_items (o), hs_list_len (o));
+    put_sequence (rec, log, o, HS_SNAP_LIST);
   else if (HS_IS (o, &hs_tuple_type))
-    put_sequence (rec, log, o, HS_SNAP_TUPLE, hs_tuple_items (o), hs_tuple_len (o));
+    put_sequence (rec, log, o, HS_SNAP_TUPLE);
   else if (hs_dict_check (o))
     put_dict (rec, log, o);
   else if (HS_IS (o, &hs_function_type))
     put_function (rec, log, o);
-  else if (HS_TYPE (o)->next_attr != NULL || hs_exception_check (o))
+  else if (HS_TYPE (o)->type_flags & (HS_TYPE_DRAWN_AS_INSTANCE | HS_TYPE_EXCEPTION))
     put_instance (rec, log, o);
   else if (hs_class_check (o))
     put_class (rec, log, o);
   else if (hs_anyset_check (o))
-    put_set (rec, log, o);
+    put_sequence (rec, log, o, HS_SNAP_SET);
   else if (HS_IS (o, &hs_generator_type))
     put_generator (rec, log, o);
   else if (is_part_of_language (o))
     put_primitive (rec, log, o, hs_type_name (o));
   else if (HS_TYPE (o)->type_flags & HS_TYPE_DRAWN_AS_LIST)
-    {
-      g_autoptr (GPtrArray) items = children_of (rec, o);
-      put_sequence (rec, log, o, HS_SNAP_LIST, (HsObject **)items->pdata, items->len);
-    }
+    put_sequence (rec, log, o, HS_SNAP_LIST);
   else
     put_other (rec, log, o);
   put_holders (rec, log, o, NULL);
@@ -884,7 +914,7 @@ flush_dirty (Recorder *rec)
       HsObject *o = dirty[i].obj;
       if (o != NULL && !(o->flags & HS_FLAG_TRACED))
         o = g_hash_table_lookup (rec->class_dicts, o); /* a class's namespace changed */
-      if (o == NULL || !(o->flags & HS_FLAG_TRACED) || o == rec->vm->globals)
+      if (o == NULL || !(o->flags & HS_FLAG_TRACED) || o == hs_inspect_globals (rec->vm))
         continue;
       if (HS_IS (o, &hs_list_type) && dirty[i].lo != 0)
         put_list_range (rec, o, dirty[i].lo, dirty[i].hi);
@@ -930,47 +960,52 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
 {
   g_autoptr (GArray) now = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint32));
+  HsCode *code = hs_inspect_frame_code (f);
+  HsObject *const *locals = hs_inspect_frame_locals (f);
+  int sp;
+  HsObject *const *stack = hs_inspect_frame_stack (f, &sp);
 
-  for (int i = 0; f->ns == NULL && !f->code->is_module && i < f->code->nlocals; i++)
-    if (is_empty_cell (f->locals[i]))
+  for (int i = 0; hs_inspect_frame_namespace (f) == NULL && !code->is_module && i < code->nlocals;
+       i++)
+    if (is_empty_cell (locals[i]))
       {
-        guint64 id = ref (rec, f->locals[i]);
+        guint64 id = ref (rec, locals[i]);
         g_array_append_val (now, id);
         g_array_append_val (labels, rec->str_cell);
       }
-  for (int i = 0; i < f->sp; i++)
+  for (int i = 0; i < sp; i++)
     {
       guint64 id;
       guint32 label;
       /* Immortal values (None saved by an except block, a pending small int) have no
        * count to explain: not shown. */
-      if (f->stack[i] == NULL || hs_is_immortal (f->stack[i]))
+      if (stack[i] == NULL || hs_is_immortal (stack[i]))
         continue;
-      id = ref (rec, f->stack[i]);
-      label = held_label (rec, f->stack[i]);
+      id = ref (rec, stack[i]);
+      label = held_label (rec, stack[i]);
       g_array_append_val (now, id);
       g_array_append_val (labels, label);
     }
   /* The exception an except block is handling is the VM's (sys.exc_info()), not a
    * frame's: shown once, with the globals. */
-  if (depth == 0 && rec->vm->exc_info != NULL)
+  if (depth == 0 && hs_inspect_handled_exception (rec->vm) != NULL)
     {
-      guint64 id = ref (rec, rec->vm->exc_info);
+      guint64 id = ref (rec, hs_inspect_handled_exception (rec->vm));
       g_array_append_val (now, id);
       g_array_append_val (labels, rec->str_handling);
     }
   /* An object whose count reached zero while its __del__ runs or waits to run (CPython's
    * temporary reference), and the weakref.finalize objects alive (weakref.finalize's
    * registry): the VM's, like the exception being handled. */
-  for (guint i = 0; depth == 0 && i < 3; i++)
+  for (HsVMHeld i = 0; depth == 0 && i <= HS_VM_HELD_FINALIZE_REGISTRY; i++)
     {
-      GPtrArray *objs = i == 0   ? rec->vm->del_running
-                        : i == 1 ? rec->vm->del_pending
-                                 : rec->vm->finalize_registry;
-      for (guint j = 0; objs != NULL && j < objs->len; j++)
+      guint n;
+      HsObject *const *objs = hs_inspect_vm_held (rec->vm, i, &n);
+      for (guint j = 0; j < n; j++)
         {
-          guint64 id = ref (rec, objs->pdata[j]);
-          guint32 label = i < 2 ? rec->str_finalizing : rec->str_registry;
+          guint64 id = ref (rec, objs[j]);
+          guint32 label
+              = i != HS_VM_HELD_FINALIZE_REGISTRY ? rec->str_finalizing : rec->str_registry;
           g_array_append_val (now, id);
           g_array_append_val (labels, label);
         }
@@ -1034,15 +1069,18 @@ local_rank (HsCode *code, int slot)
 static void
 sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
 {
-  g_array_set_size (s->vals, f->code->nlocals);
-  for (int i = 0; i < f->code->nlocals; i++)
+  HsCode *code = hs_inspect_frame_code (f);
+  HsObject *const *locals = hs_inspect_frame_locals (f);
+
+  g_array_set_size (s->vals, code->nlocals);
+  for (int i = 0; i < code->nlocals; i++)
     {
-      guint64 id = is_empty_cell (f->locals[i]) ? 0 : ref (rec, f->locals[i]);
+      guint64 id = is_empty_cell (locals[i]) ? 0 : ref (rec, locals[i]);
       if (!force && g_array_index (s->vals, guint64, i) == id)
         continue;
       g_array_index (s->vals, guint64, i) = id;
       if (id != 0 || !force)
-        put_var (log, depth, pool (rec, f->code->varnames[i]), id, local_rank (f->code, i));
+        put_var (log, depth, pool (rec, code->varnames[i]), id, local_rank (code, i));
     }
 }
 
@@ -1143,9 +1181,10 @@ in_chain (const guint64 *chain, guint n, guint64 id)
 static void
 put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
 {
-  g_autoptr (GString) name = g_string_new (f->code->name);
+  HsCode *code = hs_inspect_frame_code (f);
+  g_autoptr (GString) name = g_string_new (code->name);
 
-  append_lambda_line (name, f->code);
+  append_lambda_line (name, code);
   /* the parent, its own parent, ... as far as they were remembered */
   guint64 chain[16];
   guint n = 0;
@@ -1155,8 +1194,8 @@ put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
   hs_log_put (log, HS_REC_PUSH);
   hs_log_put (log, s->shown_id);
   hs_log_put (log, pool (rec, name->str));
-  hs_log_put (log, (s->is_parent ? HS_PUSH_PARENT : 0)
-                       | (hides_own_steps (f->code) ? HS_PUSH_HIDDEN : 0));
+  hs_log_put (log,
+              (s->is_parent ? HS_PUSH_PARENT : 0) | (hides_own_steps (code) ? HS_PUSH_HIDDEN : 0));
   hs_log_put (log, n);
   for (guint i = 0; i < n; i++)
     hs_log_put (log, chain[i]);
@@ -1187,7 +1226,7 @@ static GPtrArray *
 vm_frames (HsVM *vm)
 {
   GPtrArray *frames = g_ptr_array_new ();
-  for (HsFrame *f = hs_vm_current_frame (vm); f != NULL; f = f->back)
+  for (HsFrame *f = hs_vm_current_frame (vm); f != NULL; f = hs_inspect_frame_back (f))
     g_ptr_array_add (frames, f);
   for (guint i = 0; i < frames->len / 2; i++)
     {
@@ -1201,10 +1240,13 @@ vm_frames (HsVM *vm)
 static void
 sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
 {
-  if (f->code->is_module)
-    sync_dict_vars (rec, log, s, rec->vm->globals, depth, force, FALSE);
-  else if (f->ns != NULL)
-    sync_dict_vars (rec, log, s, f->ns, depth, force, (f->code->flags & HS_CODE_TEXT) != 0);
+  HsCode *code = hs_inspect_frame_code (f);
+  HsObject *ns = hs_inspect_frame_namespace (f);
+
+  if (code->is_module)
+    sync_dict_vars (rec, log, s, hs_inspect_globals (rec->vm), depth, force, FALSE);
+  else if (ns != NULL)
+    sync_dict_vars (rec, log, s, ns, depth, force, (code->flags & HS_CODE_TEXT) != 0);
   else
     sync_locals (rec, log, s, f, depth, force);
   sync_held (rec, log, s, f, depth, force);
@@ -1221,7 +1263,7 @@ sync_frames (Recorder *rec, int line, gboolean entered)
 
   while (common < max_common && common < rec->shadows->len
          && ((Shadow *)g_ptr_array_index (rec->shadows, common))->id
-                == ((HsFrame *)g_ptr_array_index (frames, common))->id)
+                == hs_inspect_frame_id (g_ptr_array_index (frames, common)))
     common++;
   while (rec->shadows->len > common)
     {
@@ -1231,11 +1273,12 @@ sync_frames (Recorder *rec, int line, gboolean entered)
   for (guint i = common; i < frames->len; i++)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
-      Shadow *s = shadow_new (f->id, ++rec->last_shown_id);
-      s->parent_shown = shown_frame_id (rec, f->code, f->parent_frame_id);
+      HsCode *code = hs_inspect_frame_code (f);
+      Shadow *s = shadow_new (hs_inspect_frame_id (f), ++rec->last_shown_id);
+      s->parent_shown = shown_frame_id (rec, code, hs_inspect_frame_parent_id (f));
       /* Python Tutor makes a frame whose code holds a lambda a parent from its first step */
-      for (int c = 0; c < f->code->nchildren && !s->is_parent; c++)
-        if (g_str_equal (f->code->children[c]->name, "<lambda>"))
+      for (int c = 0; c < code->nchildren && !s->is_parent; c++)
+        if (g_str_equal (code->children[c]->name, "<lambda>"))
           remember_parent (rec, s);
       put_push (rec, log, f, s);
       g_ptr_array_add (rec->shadows, s);
@@ -1246,7 +1289,7 @@ sync_frames (Recorder *rec, int line, gboolean entered)
    * may have assigned their cells. */
   for (guint i = 0; i < frames->len; i++)
     {
-      HsCode *code = ((HsFrame *)g_ptr_array_index (frames, i))->code;
+      HsCode *code = hs_inspect_frame_code (g_ptr_array_index (frames, i));
       if (i != 0 && i + 1 < common && (code->ncells | code->nfrees) == 0)
         continue;
       sync_frame (rec, log, g_ptr_array_index (rec->shadows, i), g_ptr_array_index (frames, i), i,
@@ -1268,8 +1311,9 @@ write_keyframe (Recorder *rec, int step)
   GHashTableIter it;
   gpointer o;
 
-  for (HsObject *p = rec->vm->live.next; p != &rec->vm->live; p = p->next)
-    if ((p->flags & HS_FLAG_TRACED) && p != rec->vm->globals)
+  for (HsObject *p = hs_inspect_live_first (rec->vm); p != NULL;
+       p = hs_inspect_live_next (rec->vm, p))
+    if ((p->flags & HS_FLAG_TRACED) && p != hs_inspect_globals (rec->vm))
       put_object (rec, log, p);
   g_hash_table_iter_init (&it, rec->immortals);
   while (g_hash_table_iter_next (&it, &o, NULL))
@@ -1278,12 +1322,12 @@ write_keyframe (Recorder *rec, int step)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
       Shadow *live = g_ptr_array_index (rec->shadows, i);
-      Shadow *s = shadow_new (f->id, live->shown_id);
+      Shadow *s = shadow_new (hs_inspect_frame_id (f), live->shown_id);
       s->is_parent = live->is_parent;
       s->parent_shown = live->parent_shown;
       put_push (rec, log, f, s);
       sync_frame (rec, log, s, f, i, TRUE);
-      put_line (log, i, hs_frame_line (f));
+      put_line (log, i, hs_inspect_frame_line (f));
       shadow_free (s);
     }
   kf.len = log->len - kf.offset;
@@ -1297,18 +1341,12 @@ write_keyframe (Recorder *rec, int step)
 static char *
 exception_line (Recorder *rec, HsObject *exc)
 {
-  HsObject *s = hs_object_str (rec->vm, exc);
-  char *line;
+  g_autofree char *text = hs_inspect_str (rec->vm, exc);
 
-  if (s == NULL)
-    {
-      hs_err_clear (rec->vm);
-      return g_strdup (hs_type_name (exc));
-    }
+  if (text == NULL)
+    return g_strdup (hs_type_name (exc));
   /* "Type: str(value)" even when the text is empty, as Python Tutor writes it */
-  line = g_strdup_printf ("%s: %s", hs_type_name (exc), hs_str_utf8 (s));
-  hs_decref (rec->vm, s);
-  return line;
+  return g_strdup_printf ("%s: %s", hs_type_name (exc), text);
 }
 
 static void
@@ -1322,8 +1360,8 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   step.exc_str = pool (rec, exc_msg);
   step.event = (guint8)ev;
   /* A frame left by an exception returns no value: its step names what it raised. */
-  if (ev == HS_STEP_RETURN && rec->vm->exc != NULL)
-    step.raised_str = pool (rec, hs_type_name (rec->vm->exc));
+  if (ev == HS_STEP_RETURN && hs_inspect_raised_exception (rec->vm) != NULL)
+    step.raised_str = pool (rec, hs_type_name (hs_inspect_raised_exception (rec->vm)));
   g_array_append_val (rec->trace->steps, step);
   rec->delta_start = rec->trace->log.len;
 }
@@ -1338,7 +1376,8 @@ verify_counts (Recorder *rec, int k)
   g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
   g_autoptr (GHashTable) live = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  for (HsObject *p = rec->vm->live.next; p != &rec->vm->live; p = p->next)
+  for (HsObject *p = hs_inspect_live_first (rec->vm); p != NULL;
+       p = hs_inspect_live_next (rec->vm, p))
     if (p->flags & HS_FLAG_TRACED)
       g_hash_table_insert (live, &p->id, p);
   if (t->count_errors == NULL)
@@ -1400,19 +1439,20 @@ is_hidden (Recorder *rec, HsStepEvent ev, HsFrame *f)
 
   if (rec->hidden_frame != 0)
     {
-      if (ev == HS_STEP_RETURN && f->id == rec->hidden_frame)
+      if (ev == HS_STEP_RETURN && hs_inspect_frame_id (f) == rec->hidden_frame)
         rec->hidden_frame = 0;
       return TRUE;
     }
   /* code that exec() or eval() runs in other globals than the program's is not the
    * learner's (Python Tutor traces the frames of the program's globals only) */
-  if (hides_own_steps (f->code) || f->globals != rec->vm->globals)
+  if (hides_own_steps (hs_inspect_frame_code (f))
+      || hs_inspect_frame_globals (f) != hs_inspect_globals (rec->vm))
     return TRUE;
-  first = f->code->firstlineno;
+  first = hs_inspect_frame_code (f)->firstlineno;
   if (ev == HS_STEP_CALL && first > 0 && (guint)first < rec->class_lines->len
       && g_array_index (rec->class_lines, gboolean, first))
     {
-      rec->hidden_frame = f->id;
+      rec->hidden_frame = hs_inspect_frame_id (f);
       return TRUE;
     }
   return FALSE;
@@ -1425,16 +1465,16 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   HsTrace *t = rec->trace;
   g_autofree char *exc_msg = NULL;
   int k = (int)t->steps->len;
-  const HsVMHooks *hooks;
+  HsObject *gen = f != NULL ? hs_inspect_frame_generator (f) : NULL;
 
   if (rec->stopped)
     return FALSE;
   /* A generator's frame changes only while it runs, and every run reports events: only
    * the traced generators seen running since the last flush are put again. */
-  if (f != NULL && f->gen != NULL && (f->gen->flags & HS_FLAG_TRACED))
-    g_hash_table_add (rec->generators, f->gen);
+  if (gen != NULL && (gen->flags & HS_FLAG_TRACED))
+    g_hash_table_add (rec->generators, gen);
   /* Python Tutor's traces start at the first line, not at the module's own call. */
-  if (ev == HS_STEP_CALL && f != NULL && f->code->is_module)
+  if (ev == HS_STEP_CALL && f != NULL && hs_inspect_frame_code (f)->is_module)
     return TRUE;
   if (rec->cancel != NULL && g_atomic_int_get (rec->cancel))
     {
@@ -1446,9 +1486,6 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   if (f != NULL && ev != HS_STEP_UNCAUGHT && is_hidden (rec, ev, f)
       && ++rec->hidden_events < t->options.max_steps)
     return TRUE;
-  /* The recorder's own repr/str calls must not re-enter this hook. */
-  hooks = vm->hooks;
-  vm->hooks = NULL;
   ensure_code_holders (rec);
   flush_dirty (rec);
   sync_frames (rec, line, ev == HS_STEP_CALL);
@@ -1479,14 +1516,13 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
       rec->step_limit_hit = TRUE;
       rec->stopped = TRUE;
     }
-  add_step (rec, ev, line, f ? f->code->name : "<module>", exc_msg);
-  if (t->options.verify_counts && ev == HS_STEP_LINE && vm->eval_depth == 1)
+  add_step (rec, ev, line, f ? hs_inspect_frame_code (f)->name : "<module>", exc_msg);
+  if (t->options.verify_counts && ev == HS_STEP_LINE && hs_inspect_in_main_loop (vm))
     verify_counts (rec, k);
   if (t->log.len - rec->last_keyframe_end > MAX (KEYFRAME_MIN_DELTA_BYTES, rec->last_keyframe_size))
     write_keyframe (rec, k);
   if (t->options.step_done != NULL)
     t->options.step_done (t, t->options.step_done_data);
-  vm->hooks = hooks;
   return !rec->stopped;
 }
 
@@ -1545,7 +1581,7 @@ static const HsVMHooks recorder_hooks = { on_step, NULL, on_free, on_output, on_
 
 /* A program that does not compile gets one step, like Python Tutor's traces. */
 static void
-finish_syntax_error (HsTrace *t, HsSyntaxError *err)
+finish_syntax_error (HsTrace *t, const HsSyntaxError *err)
 {
   HsTraceStep step = { 0 };
   g_autofree char *msg = g_strdup_printf ("%s: %s", err->type_name, err->msg);
@@ -1600,7 +1636,8 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.class_dicts = g_hash_table_new (NULL, NULL);
   rec.generators = g_hash_table_new (NULL, NULL);
   rec.class_lines = find_class_lines (t->source);
-  vm->track_dirty = TRUE;
+  rec.rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  hs_inspect_track_dirty (vm, TRUE);
   hs_vm_set_hooks (vm, &recorder_hooks, &rec);
   hs_vm_set_input (vm, t->options.input, t->options.input_data);
 
@@ -1609,8 +1646,8 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   /* What the VM freed after the last step belongs to no step. */
   t->log.len = rec.delta_start;
 
-  if (vm->last_syntax_error != NULL)
-    finish_syntax_error (t, vm->last_syntax_error);
+  if (hs_inspect_syntax_error (vm) != NULL)
+    finish_syntax_error (t, hs_inspect_syntax_error (vm));
   else if (rec.step_limit_hit)
     t->end = HS_TRACE_END_STEP_LIMIT;
   else if (result == HS_RUN_CANCELLED)
@@ -1638,6 +1675,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_array_unref (rec.class_lines);
   g_ptr_array_unref (rec.todo);
   g_ptr_array_unref (rec.shadows);
+  g_array_unref (rec.rows);
   /* the caller's callback outlives only the recording */
   t->options.step_done = NULL;
   return t;

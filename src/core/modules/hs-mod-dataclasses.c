@@ -89,20 +89,6 @@ field_refs (HsObject *self, HsVisitFn visit, gpointer data)
       hs_visit_named (visit, *field_slot (FIELD (self), i), HS_REF_ATTR, field_attrs[i], data);
 }
 
-/* CPython's Field keeps these in slots: drawn as the instance's attributes */
-static gboolean
-field_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
-{
-  if (*pos >= N_FIELD_ATTRS)
-    return FALSE;
-  if (name != NULL)
-    *name = hs_str_intern_cstr (field_attrs[*pos]);
-  if (value != NULL)
-    *value = *field_slot (FIELD (self), (int)*pos);
-  (*pos)++;
-  return TRUE;
-}
-
 static HsObject *
 field_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
@@ -137,14 +123,13 @@ static HsType field_type = {
   .name = "Field",
   .module = "dataclasses",
   .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
+  .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE,
   .basicsize = sizeof (HsField),
   .dealloc = field_dealloc,
   .refs = field_refs,
   .clear = field_dealloc,
   .repr = field_repr,
   .getattr = field_getattr,
-  .next_attr = field_next_attr,
 };
 
 static HsObject *

@@ -6,8 +6,8 @@
  * function consumes the same 32-bit outputs in the same order as random.py 3.11
  * (randbelow by rejection with getrandbits(n.bit_length())), so a seeded program prints
  * what python3 prints. A generator also holds what CPython's Random keeps in its instance
- * __dict__: gauss_next, gauss()'s cached second value (None after seeding), listed by the
- * type's next_attr so that the trace shows it as CPython's does. The module functions
+ * __dict__: gauss_next, gauss()'s cached second value (None after seeding), a named
+ * reference (its refs) so that the trace shows it as CPython's does. The module functions
  * are bound methods of one hidden generator per VM. seed() / seed(None) and the unseeded
  * start use the wall clock and the process id (CPython uses os.urandom): such runs are
  * not reproducible, as in CPython.
@@ -831,20 +831,6 @@ random_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return 0;
 }
 
-static gboolean
-random_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
-{
-  HsRandom *r = (HsRandom *)self;
-  if (*pos > 0 || r->gauss_next == NULL)
-    return FALSE;
-  if (name != NULL)
-    *name = hs_str_intern_cstr ("gauss_next");
-  if (value != NULL)
-    *value = r->gauss_next;
-  (*pos)++;
-  return TRUE;
-}
-
 static void
 random_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
@@ -863,14 +849,13 @@ static HsType random_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "Random",
   .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
+  .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE,
   .basicsize = sizeof (HsRandom),
   .dealloc = random_clear,
   .refs = random_refs,
   .clear = random_clear,
   .getattr = random_getattr,
   .setattr = random_setattr,
-  .next_attr = random_next_attr,
   .construct = random_construct,
   .methods = random_methods,
 };

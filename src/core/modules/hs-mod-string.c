@@ -100,12 +100,6 @@ template_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit_named (visit, ((HsTemplate *)self)->template, HS_REF_ATTR, "template", data);
 }
 
-static gboolean
-template_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
-{
-  return hs_next_attr_one (pos, name, value, "template", ((HsTemplate *)self)->template);
-}
-
 static HsObject *
 template_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -283,13 +277,12 @@ static HsType template_type = {
   .name = "Template",
   .module = "string",
   .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
+  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE | HS_TYPE_DRAWN_AS_INSTANCE,
   .basicsize = sizeof (HsTemplate),
   .dealloc = template_dealloc,
   .refs = template_refs,
   .clear = template_dealloc,
   .getattr = template_getattr,
-  .next_attr = template_next_attr,
   .construct = template_construct,
   .methods = template_methods,
 };

@@ -40,12 +40,6 @@ cm_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit_named (visit, CM (self)->maps, HS_REF_ATTR, "maps", data);
 }
 
-static gboolean
-cm_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
-{
-  return hs_next_attr_one (pos, name, value, "maps", CM (self)->maps);
-}
-
 /* A ChainMap of `type` over `maps` (stolen list). */
 static HsObject *
 cm_new_take (HsVM *vm, const HsType *type, HsObject *maps)
@@ -635,7 +629,7 @@ HsType hs_chainmap_type = {
   .name = "ChainMap",
   .module = "collections",
   .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
+  .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE,
   .basicsize = sizeof (HsChainMap),
   .dealloc = cm_dealloc,
   .refs = cm_refs,
@@ -651,7 +645,6 @@ HsType hs_chainmap_type = {
   .iter = cm_iter,
   .getattr = cm_getattr,
   .setattr = cm_setattr,
-  .next_attr = cm_next_attr,
   .construct = cm_construct,
   .methods = cm_methods,
 };

@@ -1777,13 +1777,13 @@ hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nb
     t->basicsize = sizeof (HsClass); /* a metaclass: its instances are classes */
   else
     {
+      t->type_flags |= HS_TYPE_DRAWN_AS_INSTANCE;
       t->basicsize = c->attrs_offset + sizeof (HsAttrs);
       t->dealloc = instance_dealloc;
       t->refs = instance_refs;
       t->clear = instance_clear;
       t->getattr = instance_getattr;
       t->setattr = instance_setattr;
-      t->next_attr = hs_instance_next_attr;
     }
   t->dict = hs_incref (ns);
   hs_dict_mark_type_namespace (ns); /* the new type may reuse a freed one's address */
@@ -1892,7 +1892,7 @@ namespace_row (HsObject *cls, const HsRef *ref, HsObject *key)
   return hs_str_utf8 (key);
 }
 
-/* The base row (a heap base; a built-in one is immortal and drawn by name), the
+/* The base row (a built-in base is immortal: drawn by name, never counted), the
  * namespace's entries as rows, and the __mro__ and __bases__ tuples, never drawn. */
 static void
 class_refs (HsObject *self, HsVisitFn visit, gpointer data)
@@ -1900,7 +1900,7 @@ class_refs (HsObject *self, HsVisitFn visit, gpointer data)
   HsType *t = (HsType *)self;
   if (!(t->type_flags & HS_TYPE_HEAP))
     return;
-  if (t->base->type_flags & HS_TYPE_HEAP)
+  if (t->base != &hs_object_type)
     hs_visit_named (visit, (HsObject *)t->base, HS_REF_CLASS, NULL, data);
   if (t->dict != NULL)
     hs_visit_unfold (visit, t->dict, namespace_row, data);
@@ -2034,21 +2034,6 @@ method_refs (HsObject *self, HsVisitFn visit, gpointer data)
   hs_visit_named (visit, m->self, HS_REF_ATTR, "__self__", data);
 }
 
-/* The rows the diagram shows, named as the attributes that reach them. */
-static gboolean
-method_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
-{
-  HsMethod *m = (HsMethod *)self;
-  if (*pos > 1)
-    return FALSE;
-  if (name != NULL)
-    *name = hs_str_intern_cstr (*pos == 0 ? "__func__" : "__self__");
-  if (value != NULL)
-    *value = *pos == 0 ? m->func : m->self;
-  (*pos)++;
-  return TRUE;
-}
-
 static void
 method_dealloc (HsVM *vm, HsObject *self)
 {
@@ -2120,7 +2105,7 @@ HsType hs_method_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "method",
   .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
+  .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE,
   .basicsize = sizeof (HsMethod),
   .dealloc = method_dealloc,
   .refs = method_refs,
@@ -2129,7 +2114,6 @@ HsType hs_method_type = {
   .richcompare = method_richcompare,
   .call = method_call,
   .getattr = method_getattr,
-  .next_attr = method_next_attr,
 };
 
 HsObject *

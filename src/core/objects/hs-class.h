@@ -97,8 +97,7 @@ const HsType *hs_type_mro_at (const HsType *t, gsize i);
 int hs_class_internals (HsObject *cls, HsObject **objs, const char **names);
 /* The class's own attributes: its namespace dict (iterate it with hs_dict_next). */
 HsObject *hs_class_dict_borrow (HsObject *cls);
-/* Instance attributes in insertion order (a class's `next_attr` slot): start with
- * *pos = 0. Borrowed. */
+/* Instance attributes in insertion order: start with *pos = 0. Borrowed. */
 gboolean hs_instance_next_attr (HsObject *inst, gsize *pos, HsObject **name, HsObject **value);
 /* The instance's own attribute `name` (borrowed) or NULL. */
 HsObject *hs_instance_attr_borrow (HsObject *inst, HsObject *name);

@@ -70,7 +70,7 @@ G_BEGIN_DECLS
   X (RETURN_VALUE)                                                                                 \
   X (RAISE)       /* arg: 0 bare re-raise, 1 exc, 2 exc from cause */                              \
   X (ASSERT_FAIL) /* arg: 1 message on stack */                                                    \
-  /* (from tier2-lang) closures, class bodies, exceptions, comprehensions, generators */           \
+  /* closures, class bodies, exceptions, comprehensions, generators */                             \
   X (LOAD_DEREF) /* locals[arg] is a cell: push its value */                                       \
   X (STORE_DEREF)                                                                                  \
   X (DELETE_DEREF)                                                                                 \
@@ -138,7 +138,7 @@ typedef struct
 typedef struct _HsCode HsCode;
 typedef struct _HsGlobalCache HsGlobalCache;
 
-/* (from tier2-lang) One entry of a code object's exception table: an exception raised
+/* One entry of a code object's exception table: an exception raised
  * by an instruction in [start, end) pops the value stack to `depth`, pushes the
  * exception and jumps to `target`. Entries do not overlap (the innermost handler wins). */
 typedef struct
@@ -190,7 +190,6 @@ struct _HsCode
   HsCode **children; /* code of nested defs, by MAKE_FUNCTION arg */
   int nchildren;
 
-  /* (from tier2-lang) */
   guint32 flags; /* HS_CODE_* */
   int nkwonly;   /* keyword-only parameters, after the nparams positional ones */
   int *cells;    /* slots holding a cell (created at frame entry), ncells of them */

@@ -198,21 +198,6 @@ tb_dealloc (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, ((HsTraceback *)self)->lineno);
 }
 
-/* The rows the diagram shows: the line, then the traceback toward the raise. */
-static gboolean
-tb_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
-{
-  HsTraceback *tb = (HsTraceback *)self;
-  if (*pos > 1 || (*pos == 1 && tb->next == NULL))
-    return FALSE;
-  if (name != NULL)
-    *name = hs_str_intern_cstr (*pos == 0 ? "tb_lineno" : "tb_next");
-  if (value != NULL)
-    *value = *pos == 0 ? tb->lineno : tb->next;
-  (*pos)++;
-  return TRUE;
-}
-
 static HsObject *
 tb_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
@@ -232,13 +217,12 @@ static HsType hs_traceback_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "traceback",
   .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
+  .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE,
   .basicsize = sizeof (HsTraceback),
   .dealloc = tb_dealloc,
   .refs = tb_refs,
   .clear = tb_clear,
   .getattr = tb_getattr,
-  .next_attr = tb_next_attr,
 };
 
 /* Entries added since the last call get their objects, each leading to the one before,
@@ -462,7 +446,7 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
   return NULL;
 }
 
-/* (from tier2-lang) BaseException.__init__/__str__/__repr__ for subclasses' super() calls. */
+/* BaseException.__init__/__str__/__repr__ for subclasses' super() calls. */
 static HsObject *
 exc_init_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -535,7 +519,7 @@ hs_exceptions_runtime_init (void)
 
 /* ---- raising ----------------------------------------------------------------------- */
 
-/* (from tier2-lang) CPython's implicit chaining: an exception raised while another is
+/* CPython's implicit chaining: an exception raised while another is
  * being handled (vm->exc_info) gets it as __context__, cutting any cycle first. */
 static void
 chain_handled (HsVM *vm, HsObject *exc)

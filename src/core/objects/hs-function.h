@@ -18,7 +18,6 @@ typedef struct
   HsObject *name;     /* interned str */
   HsObject *defaults; /* tuple or NULL */
   HsObject *globals;  /* borrowed dict */
-  /* (from tier2-lang) */
   HsObject *closure;       /* tuple of cells (owned, visited) or NULL */
   HsObject *kwdefaults;    /* dict of keyword-only defaults (owned, visited) or NULL */
   guint64 parent_frame_id; /* id of the function frame that made it (a nested def); 0 if none */
@@ -31,7 +30,7 @@ extern HsType hs_function_type;
 /* Steals `defaults` (may be NULL). */
 HsObject *hs_function_new (HsVM *vm, HsCode *code, HsObject *globals, HsObject *defaults);
 
-/* (from tier2-lang) Sets the closure and kwdefaults of a new function (both stolen). */
+/* Sets the closure and kwdefaults of a new function (both stolen). */
 void hs_function_set_extras (HsFunction *fn, HsObject *kwdefaults, HsObject *closure,
                              guint64 parent_frame_id);
 

@@ -5,7 +5,7 @@
  * what a module defines: the trace shows it by name) whose base is `namedtuple_base`,
  * itself a subtype of tuple: an instance is an HsTuple of exactly len(_fields) items, so
  * every tuple operation applies to it, and the trace draws it as a tuple whose items are
- * named by the fields (its next_attr). The type's dict holds `_fields` and
+ * named by the fields (its refs). The type's dict holds `_fields` and
  * `_field_defaults`; the defaults fill the last parameters, as CPython's __new__ does.
  */
 #include "config.h"
@@ -180,18 +180,15 @@ nt_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return -1;
 }
 
-static gboolean
-nt_next_attr (HsObject *self, gsize *pos, HsObject **name, HsObject **value)
+/* The items, named by the fields. */
+static void
+nt_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   NTType *t = nt_type_of (self);
-  if (*pos >= hs_tuple_len (self))
-    return FALSE;
-  if (name != NULL)
-    *name = hs_tuple_get_borrow (t->fields, *pos);
-  if (value != NULL)
-    *value = hs_tuple_get_borrow (self, *pos);
-  (*pos)++;
-  return TRUE;
+  for (gsize i = 0; i < hs_tuple_len (self); i++)
+    if (hs_tuple_get_borrow (self, i) != NULL)
+      hs_visit_attr_str (visit, hs_tuple_get_borrow (self, i), hs_tuple_get_borrow (t->fields, i),
+                         data);
 }
 
 static HsObject *
@@ -303,7 +300,7 @@ static HsType namedtuple_base = {
   .repr = nt_repr,
   .getattr = nt_getattr,
   .setattr = nt_setattr,
-  .next_attr = nt_next_attr,
+  .refs = nt_refs,
   .construct = nt_construct,
   .methods = nt_methods,
 };
@@ -436,9 +433,8 @@ new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults)
   t->type.name = name;
   t->type.module = "__main__";
   t->type.base = &namedtuple_base;
-  t->type.type_flags = HS_TYPE_GC;
+  t->type.type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE;
   t->type.basicsize = sizeof (HsTuple);
-  t->type.next_attr = nt_next_attr; /* read from the type itself, not along its bases */
   t->fields = keep (hs_tuple_new (vm, n));
   t->defaults = keep (hs_incref (defaults));
   t->type.dict = keep (hs_dict_new (vm));

@@ -9,18 +9,8 @@
 
 G_BEGIN_DECLS
 
-typedef struct
-{
-  HsObject *obj; /* NULL: freed after being dirtied */
-  gsize lo;      /* item range that may have changed; (0, G_MAXSIZE) for "all" */
-  gsize hi;
-} HsDirtyEntry;
-
 void hs_heap_init (HsVM *vm);
 void hs_heap_fini (HsVM *vm);
-
-const HsDirtyEntry *hs_heap_dirty (HsVM *vm, gsize *n);
-void hs_heap_dirty_reset (HsVM *vm); /* clears the entries and their objects' flags */
 
 /* Recursion guard for repr of self-containing containers (CPython's Py_ReprEnter):
  * TRUE if obj is already being printed (print "[...]"), else marks it. */
@@ -38,11 +28,6 @@ hs_repr_leave (HsObject *obj)
 {
   obj->flags &= ~(guint32)HS_FLAG_REPR_ACTIVE;
 }
-
-/* The next_attr slot of an object whose CPython counterpart keeps one attribute in its
- * __dict__: `attr` = value (borrowed; NULL: none). */
-gboolean hs_next_attr_one (gsize *pos, HsObject **name, HsObject **value, const char *attr,
-                           HsObject *v);
 
 /* Size of the hidden prefix hs_object_alloc places before each object (its byte size). */
 gsize hs_object_alloc_size (HsObject *obj);

@@ -215,7 +215,7 @@ hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
   live_link (vm, obj);
   if (G_UNLIKELY (vm->hooks != NULL) && vm->hooks->alloc != NULL)
     vm->hooks->alloc (vm, obj, vm->hooks_data);
-  /* (tier2-runtime) CPython counts GC allocations and may collect right here; the new
+  /* CPython counts GC allocations and may collect right here; the new
    * object is not tracked yet, so the collector does not look at it. */
   if (type->type_flags & HS_TYPE_GC)
     hs_gc_note_alloc (vm);
@@ -389,7 +389,7 @@ destroy (HsVM *vm, HsObject *obj)
   if (t != NULL)
     t->dealloc (vm, obj);
   if (obj->type->type_flags & HS_TYPE_GC)
-    hs_gc_note_free (vm); /* (tier2-runtime) */
+    hs_gc_note_free (vm);
   free_memory (vm, obj);
 }
 
@@ -727,19 +727,6 @@ type_getattr (HsVM *vm, HsObject *self, HsObject *name)
   hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'", t->name,
                  hs_str_utf8 (name));
   return NULL;
-}
-
-gboolean
-hs_next_attr_one (gsize *pos, HsObject **name, HsObject **value, const char *attr, HsObject *v)
-{
-  if (*pos > 0 || v == NULL)
-    return FALSE;
-  if (name != NULL)
-    *name = hs_str_intern_cstr (attr);
-  if (value != NULL)
-    *value = v;
-  (*pos)++;
-  return TRUE;
 }
 
 HsType hs_type_type = {

@@ -192,6 +192,12 @@ enum
   HS_TYPE_EXCEPTION = 1 << 3,     /* BaseException or a subclass */
   HS_TYPE_DRAWN_AS_LIST = 1 << 4, /* a built-in sequence (collections.deque) that the trace
                                    * draws as a list of its ITEM references, in order */
+  /* drawn as an instance: a class row and a row per named reference (user instances, and
+   * built-in objects whose CPython counterpart keeps what they hold in attributes:
+   * random.Random's gauss_next, a bound method's __func__ and __self__; exceptions
+   * (HS_TYPE_EXCEPTION) are drawn so too); a subtype of tuple (a namedtuple) is drawn as a
+   * tuple with named items */
+  HS_TYPE_DRAWN_AS_INSTANCE = 1 << 5,
 };
 
 /* Type operations; a NULL slot means "not supported" (the protocol functions raise
@@ -233,12 +239,6 @@ struct _HsType
   HsObject *(*call) (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames);
   HsObject *(*getattr) (HsVM *vm, HsObject *self, HsObject *name);
   int (*setattr) (HsVM *vm, HsObject *self, HsObject *name, HsObject *value); /* value NULL: del */
-  /* The rows of what CPython keeps in the object's instance __dict__, for the trace: set
-   * for user instances and for built-in objects whose CPython counterpart is an instance
-   * of a Python class (random.Random's gauss_next), and for a namedtuple its fields (drawn
-   * as the tuple's named items); NULL: no __dict__. *pos starts at 0;
-   * name (an interned str) and value are borrowed; either may be NULL. */
-  gboolean (*next_attr) (HsObject *self, gsize *pos, HsObject **name, HsObject **value);
   /* Calling the type object itself: int("3"), list(x), ... */
   HsObject *(*construct) (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames);
 

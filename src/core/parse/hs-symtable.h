@@ -64,7 +64,7 @@ HsSymtable *hs_symtable_build (HsModule *mod);
 const char *hs_symtable_error (HsSymtable *st, HsPos *pos); /* message or NULL */
 void hs_symtable_free (HsSymtable *st);
 HsScope *hs_symtable_module (HsSymtable *st);
-/* (from core-fixes) The AST nests statements and expressions deeper than this (CPython
+/* The AST nests statements and expressions deeper than this (CPython
  * 3.11: 3 x the recursion limit of 1000); the error is then a RecursionError. */
 #define HS_SYMTABLE_MAX_DEPTH 3000
 gboolean hs_symtable_too_deep (HsSymtable *st);

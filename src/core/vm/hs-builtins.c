@@ -639,7 +639,7 @@ builtin_next (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return NULL;
 }
 
-/* ---- attributes (from tier2-lang) ---------------------------------------------------- */
+/* ---- attributes ---------------------------------------------------------------------- */
 
 static gboolean
 check_attr_name (HsVM *vm, HsObject *name, const char *fn)
@@ -839,13 +839,13 @@ static const HsMethodDef builtin_defs[] = {
   { "open", builtin_open },
   { "quit", hs_builtin_exit },
   { "vars", builtin_vars },
-  { "callable", builtin_callable },        /* (from tier2-lang) */
-  { "delattr", builtin_delattr },          /* (from tier2-lang) */
-  { "getattr", builtin_getattr },          /* (from tier2-lang) */
-  { "hasattr", builtin_hasattr },          /* (from tier2-lang) */
-  { "issubclass", hs_builtin_issubclass }, /* (from tier2-lang) */
-  { "setattr", builtin_setattr },          /* (from tier2-lang) */
-  { "super", hs_builtin_super },           /* (from tier2-lang) */
+  { "callable", builtin_callable },
+  { "delattr", builtin_delattr },
+  { "getattr", builtin_getattr },
+  { "hasattr", builtin_hasattr },
+  { "issubclass", hs_builtin_issubclass },
+  { "setattr", builtin_setattr },
+  { "super", hs_builtin_super },
   { "all", builtin_all },
   { "any", builtin_any },
   { "chr", builtin_chr },
@@ -871,11 +871,12 @@ static const HsMethodDef builtin_defs[] = {
 };
 
 static HsType *const builtin_types[] = {
-  &hs_bool_type,         &hs_dict_type,        &hs_enumerate_type, &hs_filter_type, &hs_float_type,
-  &hs_int_type,          &hs_list_type,        &hs_map_type,       &hs_object_type, &hs_range_type,
-  &hs_reversed_type,     &hs_slice_type,       &hs_str_type,       &hs_tuple_type,  &hs_type_type,
-  &hs_zip_type,          &hs_set_type,         &hs_frozenset_type, /* (from tier2-runtime) */
-  &hs_staticmethod_type, &hs_classmethod_type, &hs_property_type,  /* (from tier2-lang) */
+  &hs_bool_type,     &hs_dict_type,      &hs_enumerate_type,    &hs_filter_type,
+  &hs_float_type,    &hs_int_type,       &hs_list_type,         &hs_map_type,
+  &hs_object_type,   &hs_range_type,     &hs_reversed_type,     &hs_slice_type,
+  &hs_str_type,      &hs_tuple_type,     &hs_type_type,         &hs_zip_type,
+  &hs_set_type,      &hs_frozenset_type, &hs_staticmethod_type, &hs_classmethod_type,
+  &hs_property_type,
 };
 
 static HsObject *builtin_objs[G_N_ELEMENTS (builtin_defs)];
@@ -883,7 +884,7 @@ static HsObject *builtin_objs[G_N_ELEMENTS (builtin_defs)];
 static gpointer
 init_once (gpointer data)
 {
-  hs_module_runtime_init (); /* (from tier2-runtime) set, frozenset, module types */
+  hs_module_runtime_init (); /* set, frozenset, module types */
   for (gsize i = 0; builtin_defs[i].name != NULL; i++)
     builtin_objs[i] = hs_cfunction_new (NULL, &builtin_defs[i], NULL);
   return NULL;
@@ -902,8 +903,7 @@ hs_builtins_new (HsVM *vm)
   for (gsize i = 0; i < G_N_ELEMENTS (builtin_types); i++)
     hs_dict_set_item (vm, d, hs_str_intern_cstr (builtin_types[i]->name),
                       (HsObject *)builtin_types[i]);
-  hs_dict_set_item (vm, d, hs_str_intern_cstr ("NotImplemented"),
-                    hs_NotImplemented); /* (from tier2-lang) */
+  hs_dict_set_item (vm, d, hs_str_intern_cstr ("NotImplemented"), hs_NotImplemented);
   hs_dict_set_item (vm, d, hs_str_intern_cstr ("Ellipsis"), hs_Ellipsis);
 #define HS_ADD_EXC(exc_name, exc_base)                                                             \
   hs_dict_set_item (vm, d, hs_str_intern_cstr (#exc_name), (HsObject *)&hs_exc_##exc_name);

@@ -83,6 +83,17 @@ hs_dir_namespace (HsObject *ns, gboolean is_main)
   return sorted_names (seen);
 }
 
+/* The names of an object's named references: what CPython keeps in its instance
+ * __dict__ (or as attributes of its type) for an object drawn as an instance. */
+static void
+add_ref_name (HsObject *child, const HsRef *ref, gpointer data)
+{
+  if (ref->kind == HS_REF_ATTR)
+    add_name (data, ref->name);
+  else if (ref->kind == HS_REF_ATTR_STR)
+    add_name (data, hs_str_utf8 (ref->name_obj));
+}
+
 GPtrArray *
 hs_dir_names (HsObject *obj)
 {
@@ -95,11 +106,8 @@ hs_dir_names (HsObject *obj)
   else
     {
       gboolean is_type = hs_type_check (obj);
-      gsize pos = 0;
-      HsObject *name;
-      while (!is_type && HS_TYPE (obj)->next_attr != NULL
-             && HS_TYPE (obj)->next_attr (obj, &pos, &name, NULL))
-        add_name (seen, hs_str_utf8 (name));
+      if (!is_type && (HS_TYPE (obj)->type_flags & HS_TYPE_DRAWN_AS_INSTANCE))
+        hs_object_refs (obj, add_ref_name, seen);
       for (const HsType *t = is_type ? (const HsType *)obj : obj->type; t != NULL; t = t->base)
         add_dict_keys (seen, t->dict);
       add_words (seen, cpython_object_names);

@@ -32,7 +32,6 @@ struct _HsFrame
                       * exception was last raised, not the cleanup code re-raising it
                       * (CPython 3.11's f_lasti restored by RERAISE) */
   gsize arena_mark;  /* arena offset to restore when the frame is popped */
-  /* (from tier2-lang) */
   guint64 parent_frame_id; /* the frame that made the function running; 0 if none */
   HsObject *ns;            /* class body: its namespace dict (owned); else NULL */
   gboolean is_init;        /* runs a class's __init__: its caller already holds the instance */
@@ -44,14 +43,6 @@ struct _HsFrame
 
 /* The frame of a generator object (suspended or running), or NULL once it finished. */
 HsFrame *hs_generator_frame (HsObject *gen);
-
-/* The innermost frame of the running program, or NULL. */
-HsFrame *hs_vm_current_frame (HsVM *vm);
-
-/* Visits every reference the frame holds: its locals (unbound ones skipped) in
- * co_varnames order, named by their variables, then its live value stack from the
- * bottom ("pending"), then a class body's namespace (hidden). */
-void hs_frame_refs (HsFrame *f, HsVisitFn visit, gpointer data);
 
 /* The line the frame is executing. */
 static inline int

@@ -6,16 +6,13 @@
  */
 #pragma once
 
-#include "hs-vm.h"
-#include "hs-ast.h"
+#include "hs-inspect.h"
 
 G_BEGIN_DECLS
 
 #define HS_FREE_CLASSES 16 /* 16-byte size classes of small object blocks, up to 256 bytes */
 
-typedef struct _HsFrame HsFrame; /* hs-frame.h */
-
-/* (from tier2-runtime) the collector's per-VM state; see hs-gc.h. Generations are
+/* the collector's per-VM state; see hs-gc.h. Generations are
  * ranges of allocation ids: an object with id >= young_start[0] is in generation 0,
  * one with young_start[1] <= id < young_start[0] in generation 1, older ones in 2. */
 typedef struct
@@ -32,35 +29,6 @@ typedef struct
   GPtrArray *garbage; /* the unreachable objects while their finalizers run, else NULL */
 } HsGCState;
 
-/* Trace hooks (set with hs_vm_set_hooks). `step` is called where CPython's sys.settrace
- * fires: LINE (a new line is about to run), CALL (a frame starts; line = its def line),
- * RETURN (arg = return value, or NULL when the frame is left by an exception), EXCEPTION
- * (arg = the exception, once per frame it passes through), UNCAUGHT (arg = the exception,
- * frame = the outermost frame, before it is popped). Returning FALSE stops the run
- * (HS_RUN_CANCELLED). `free` is called before dealloc, the object still intact. */
-typedef enum
-{
-  HS_STEP_LINE,
-  HS_STEP_CALL,
-  HS_STEP_RETURN,
-  HS_STEP_EXCEPTION,
-  HS_STEP_UNCAUGHT,
-} HsStepEvent;
-
-typedef struct
-{
-  gboolean (*step) (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer data);
-  void (*alloc) (HsVM *vm, HsObject *obj, gpointer data);
-  void (*free) (HsVM *vm, HsObject *obj, gpointer data);
-  void (*output) (HsVM *vm, const char *text, gsize len, gpointer data);
-  /* (from tier2-runtime) the cycle collector found unreachable[0..n) and is about to
-   * break their cycles and free them (each then also gets a `free` call). */
-  void (*gc) (HsVM *vm, HsObject *const *unreachable, gsize n, gpointer data);
-  /* input() read `line` (without its newline) after writing its prompt as output. */
-  void (*input) (HsVM *vm, const char *line, gsize len, gpointer data);
-} HsVMHooks;
-
-void hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data);
 /* Writes program output (print) through the output function and the output hook,
  * counting bytes against the output cap; -1 with the run stopped past the cap. */
 int hs_vm_write_output (HsVM *vm, const char *text, gsize len);
@@ -81,11 +49,11 @@ struct _HsVM
   /* freed blocks of small objects by size class, for reuse (see hs-object.c) */
   gpointer free_blocks[HS_FREE_CLASSES];
   guint free_counts[HS_FREE_CLASSES];
-  /* (from containers) deferred deallocation: hs_object_free past a nesting depth queues
+  /* deferred deallocation: hs_object_free past a nesting depth queues
    * objects here, chained through `next`, and the outermost free drains the queue. */
   guint dealloc_depth;
   HsObject *dealloc_pending;
-  /* (from containers) objects dirtied since hs_heap_dirty_reset, kept only while
+  /* objects dirtied since hs_heap_dirty_reset, kept only while
    * track_dirty is set (the trace engine sets it): see hs-object-private.h. */
   gboolean track_dirty;
   GArray *dirty;           /* of HsDirtyEntry */
@@ -101,7 +69,7 @@ struct _HsVM
   gpointer input_data;
   gint cancel_requested; /* atomic */
 
-  /* (from vm) execution state, owned by hs-vm.c */
+  /* execution state, owned by hs-vm.c */
   const HsVMHooks *hooks; /* NULL: no trace; checked with one pointer test */
   gpointer hooks_data;
   HsObject *builtins;          /* dict shared by every frame */
@@ -122,7 +90,6 @@ struct _HsVM
   gsize source_len;
   char *filename;
   HsObject *stop_exc; /* preallocated internal exception used to unwind on a stop */
-  /* (from tier2-lang) */
   int eval_depth;     /* hs_vm_eval_frame loops running: 1 in the main loop, more inside C calls */
   HsObject *exc_info; /* the exception being handled (an `except`/`finally` body), owned;
                        * a VM root like `exc` */
@@ -131,7 +98,7 @@ struct _HsVM
    * for_iter_stop (owned) instead of dropping it: CPython's tracer reports it there. */
   HsFrame *for_iter_frame;
   HsObject *for_iter_stop;
-  /* (from tier2-runtime) cycle collector state (hs-gc.c; all-zero means the defaults:
+  /* cycle collector state (hs-gc.c; all-zero means the defaults:
    * enabled, thresholds 700/10/10) and the module cache (hs-module.c). */
   HsGCState gc;
   HsObject *modules;       /* dict: module name -> module object, or NULL */

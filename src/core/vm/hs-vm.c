@@ -178,7 +178,7 @@ hs_vm_current_frame (HsVM *vm)
 }
 
 void
-hs_frame_refs (HsFrame *f, HsVisitFn visit, gpointer data)
+hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data)
 {
   for (int i = 0; i < f->code->nlocals; i++)
     if (f->locals[i] != NULL)
@@ -237,11 +237,19 @@ stop_run (HsVM *vm, HsRunResult reason)
   vm->exc = hs_incref (vm->stop_exc);
 }
 
+/* The hooks are off while the step hook runs (CPython's tracer does not trace itself):
+ * what the hook makes the VM do, a repr calling a __repr__ method, is not reported. */
 static int
 call_hook (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg)
 {
+  const HsVMHooks *hooks = vm->hooks;
+  gboolean go_on;
+
   hs_vm_run_deferred (vm);
-  if (!vm->hooks->step (vm, ev, f, line, arg, vm->hooks_data))
+  vm->hooks = NULL;
+  go_on = hooks->step (vm, ev, f, line, arg, vm->hooks_data);
+  vm->hooks = hooks;
+  if (!go_on)
     {
       stop_run (vm, HS_RUN_CANCELLED);
       return -1;

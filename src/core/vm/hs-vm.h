@@ -26,7 +26,7 @@ typedef enum
   HS_RUN_EXCEPTION,    /* uncaught exception (incl. SyntaxError): see hs_vm_format_error */
   HS_RUN_STEP_LIMIT,   /* stopped at the step limit */
   HS_RUN_CANCELLED,    /* hs_vm_cancel was called */
-  HS_RUN_OUTPUT_LIMIT, /* (from vm) stopped: the program printed more than the output cap */
+  HS_RUN_OUTPUT_LIMIT, /* stopped: the program printed more than the output cap */
 } HsRunResult;
 
 typedef void (*HsOutputFn) (const char *text, gsize len, gpointer user_data);

@@ -1,0 +1,166 @@
+/* hs-inspect.c — the inspection API (hs-inspect.h): read-only views of the VM's frames,
+ * roots and heap for tools, so they need none of the VM's private headers.
+ *
+ * Invariant: nothing here changes what the program sees: a repr that raises is dropped,
+ * and no accessor allocates on the VM's heap except through the program's own repr.
+ */
+#include "config.h"
+
+#include "hs-error.h"
+#include "hs-frame.h"
+#include "hs-object-private.h"
+#include "hs-str.h"
+
+HsFrame *
+hs_inspect_frame_back (const HsFrame *f)
+{
+  return f->back;
+}
+
+guint64
+hs_inspect_frame_id (const HsFrame *f)
+{
+  return f->id;
+}
+
+HsCode *
+hs_inspect_frame_code (const HsFrame *f)
+{
+  return f->code;
+}
+
+int
+hs_inspect_frame_line (const HsFrame *f)
+{
+  return hs_code_line (f->code, f->ip);
+}
+
+HsObject *const *
+hs_inspect_frame_locals (const HsFrame *f)
+{
+  return f->locals;
+}
+
+HsObject *const *
+hs_inspect_frame_stack (const HsFrame *f, int *n)
+{
+  *n = f->sp;
+  return f->stack;
+}
+
+HsObject *
+hs_inspect_frame_namespace (const HsFrame *f)
+{
+  return f->ns;
+}
+
+HsObject *
+hs_inspect_frame_generator (const HsFrame *f)
+{
+  return f->gen;
+}
+
+HsObject *
+hs_inspect_frame_globals (const HsFrame *f)
+{
+  return f->globals;
+}
+
+guint64
+hs_inspect_frame_parent_id (const HsFrame *f)
+{
+  return f->parent_frame_id;
+}
+
+HsObject *
+hs_inspect_globals (HsVM *vm)
+{
+  return vm->globals;
+}
+
+HsObject *
+hs_inspect_handled_exception (HsVM *vm)
+{
+  return vm->exc_info;
+}
+
+HsObject *const *
+hs_inspect_vm_held (HsVM *vm, HsVMHeld which, guint *n)
+{
+  GPtrArray *objs = which == HS_VM_HELD_DEL_RUNNING   ? vm->del_running
+                    : which == HS_VM_HELD_DEL_PENDING ? vm->del_pending
+                                                      : vm->finalize_registry;
+  *n = objs != NULL ? objs->len : 0;
+  return objs != NULL ? (HsObject *const *)objs->pdata : NULL;
+}
+
+HsObject *
+hs_inspect_raised_exception (HsVM *vm)
+{
+  return vm->exc;
+}
+
+gboolean
+hs_inspect_in_main_loop (HsVM *vm)
+{
+  return vm->eval_depth == 1;
+}
+
+HsCode *const *
+hs_inspect_codes (HsVM *vm, guint *n, guint *version)
+{
+  *n = vm->codes->len;
+  *version = vm->codes_version;
+  return (HsCode *const *)vm->codes->pdata;
+}
+
+const HsSyntaxError *
+hs_inspect_syntax_error (HsVM *vm)
+{
+  return vm->last_syntax_error;
+}
+
+static char *
+text_of (HsVM *vm, HsObject *s)
+{
+  char *text;
+
+  if (s == NULL)
+    {
+      hs_err_clear (vm);
+      return NULL;
+    }
+  text = g_strdup (hs_str_utf8 (s));
+  hs_decref (vm, s);
+  return text;
+}
+
+char *
+hs_inspect_repr (HsVM *vm, HsObject *obj)
+{
+  return text_of (vm, hs_object_repr (vm, obj));
+}
+
+char *
+hs_inspect_str (HsVM *vm, HsObject *obj)
+{
+  return text_of (vm, hs_object_str (vm, obj));
+}
+
+HsObject *
+hs_inspect_live_first (HsVM *vm)
+{
+  return hs_inspect_live_next (vm, &vm->live);
+}
+
+HsObject *
+hs_inspect_live_next (HsVM *vm, HsObject *obj)
+{
+  return obj->next != &vm->live ? obj->next : NULL;
+}
+
+void
+hs_inspect_track_dirty (HsVM *vm, gboolean track)
+{
+  vm->track_dirty = track;
+}

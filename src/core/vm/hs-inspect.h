@@ -1,0 +1,131 @@
+/* hs-inspect.h — how a tool looks inside a running VM (the trace recorder does), as Lua's
+ * debug API: step hooks, the frames on the stack, the live objects, the objects changed
+ * since the last step. A tool includes this and the public headers of the object types,
+ * never the VM's private headers, so the machine can change without the tool noticing.
+ *
+ * Invariant: everything returned is borrowed and stays valid until the program runs on
+ * (the hook returns). Hooks never re-enter: while a hook runs, nothing it makes the VM do
+ * (a repr that calls a __repr__ method) is reported to the hooks, as CPython's tracer
+ * does not trace itself.
+ */
+#pragma once
+
+#include "hs-ast.h"
+#include "hs-code.h"
+#include "hs-vm.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HsFrame HsFrame;
+
+/* ---- hooks ------------------------------------------------------------------------ */
+
+/* `step` is called where CPython's sys.settrace fires: LINE (a new line is about to run),
+ * CALL (a frame starts; line = its def line), RETURN (arg = return value, or NULL when the
+ * frame is left by an exception), EXCEPTION (arg = the exception, once per frame it passes
+ * through), UNCAUGHT (arg = the exception, frame = the outermost frame, before it is
+ * popped). Returning FALSE stops the run (HS_RUN_CANCELLED). `free` is called before
+ * dealloc, the object still intact. */
+typedef enum
+{
+  HS_STEP_LINE,
+  HS_STEP_CALL,
+  HS_STEP_RETURN,
+  HS_STEP_EXCEPTION,
+  HS_STEP_UNCAUGHT,
+} HsStepEvent;
+
+typedef struct
+{
+  gboolean (*step) (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer data);
+  void (*alloc) (HsVM *vm, HsObject *obj, gpointer data);
+  void (*free) (HsVM *vm, HsObject *obj, gpointer data);
+  void (*output) (HsVM *vm, const char *text, gsize len, gpointer data);
+  /* the cycle collector found unreachable[0..n) and is about to break their cycles and
+   * free them (each then also gets a `free` call) */
+  void (*gc) (HsVM *vm, HsObject *const *unreachable, gsize n, gpointer data);
+  /* input() read `line` (without its newline) after writing its prompt as output */
+  void (*input) (HsVM *vm, const char *line, gsize len, gpointer data);
+} HsVMHooks;
+
+void hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data);
+
+/* ---- frames ----------------------------------------------------------------------- */
+
+/* The innermost frame of the running program, or NULL. */
+HsFrame *hs_vm_current_frame (HsVM *vm);
+/* The caller, or NULL for the outermost frame (and for a suspended generator's). */
+HsFrame *hs_inspect_frame_back (const HsFrame *f);
+/* A serial, never reused within a VM. */
+guint64 hs_inspect_frame_id (const HsFrame *f);
+HsCode *hs_inspect_frame_code (const HsFrame *f);
+/* The line the frame is executing. */
+int hs_inspect_frame_line (const HsFrame *f);
+/* The fast variables in co_varnames order (NULL: unbound), code->nlocals of them. */
+HsObject *const *hs_inspect_frame_locals (const HsFrame *f);
+/* The live part of the value stack, bottom first (a slot may be NULL), *n slots. */
+HsObject *const *hs_inspect_frame_stack (const HsFrame *f, int *n);
+/* A class body's namespace dict, or NULL. */
+HsObject *hs_inspect_frame_namespace (const HsFrame *f);
+/* The generator running this frame, or NULL. */
+HsObject *hs_inspect_frame_generator (const HsFrame *f);
+/* The globals dict the frame runs in (exec() may give other globals than the program's). */
+HsObject *hs_inspect_frame_globals (const HsFrame *f);
+/* The id of the frame that made the function running, or 0. */
+guint64 hs_inspect_frame_parent_id (const HsFrame *f);
+/* Visits every reference the frame holds, labelled as the objects' `refs` are: its locals
+ * (unbound ones skipped) in co_varnames order, named by their variables, then its live
+ * value stack from the bottom ("pending"), then a class body's namespace (hidden). */
+void hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data);
+
+/* ---- the VM's roots and state ---------------------------------------------------- */
+
+/* The module's globals dict. */
+HsObject *hs_inspect_globals (HsVM *vm);
+/* The exception an except/finally block is handling (sys.exc_info()), or NULL. */
+HsObject *hs_inspect_handled_exception (HsVM *vm);
+/* Objects the VM itself holds, which a frame shows as held values. */
+typedef enum
+{
+  HS_VM_HELD_DEL_RUNNING,       /* count reached zero, __del__ running (CPython's temporary
+                                 * reference while finalizing) */
+  HS_VM_HELD_DEL_PENDING,       /* count reached zero, __del__ waiting to run */
+  HS_VM_HELD_FINALIZE_REGISTRY, /* the weakref.finalize objects alive (its registry) */
+} HsVMHeld;
+
+/* The objects the VM holds as `which`, *n of them. */
+HsObject *const *hs_inspect_vm_held (HsVM *vm, HsVMHeld which, guint *n);
+/* The exception propagating (a RETURN step left by it), or NULL. */
+HsObject *hs_inspect_raised_exception (HsVM *vm);
+/* The step is between lines of the main loop: no C function that called back into
+ * Python holds references in its C locals. */
+gboolean hs_inspect_in_main_loop (HsVM *vm);
+/* The code objects compiled so far (each with its children): they hold the constants.
+ * *version changes when exec(), eval() or compile() adds one. */
+HsCode *const *hs_inspect_codes (HsVM *vm, guint *n, guint *version);
+/* Why the last program did not compile, or NULL. */
+const HsSyntaxError *hs_inspect_syntax_error (HsVM *vm);
+/* The runtime's repr/str of obj as newly allocated UTF-8, or NULL when it raised (the
+ * exception is dropped: looking must not disturb the program). */
+char *hs_inspect_repr (HsVM *vm, HsObject *obj);
+char *hs_inspect_str (HsVM *vm, HsObject *obj);
+
+/* ---- objects --------------------------------------------------------------------- */
+
+/* The VM's mortal objects in allocation order: for (o = first; o; o = next (vm, o)). */
+HsObject *hs_inspect_live_first (HsVM *vm);
+HsObject *hs_inspect_live_next (HsVM *vm, HsObject *obj);
+
+/* Objects whose contents changed since the last reset, kept while tracking is on. */
+typedef struct
+{
+  HsObject *obj; /* NULL: freed after being dirtied */
+  gsize lo;      /* item range that may have changed; (0, G_MAXSIZE) for "all" */
+  gsize hi;
+} HsDirtyEntry;
+
+void hs_inspect_track_dirty (HsVM *vm, gboolean track);
+const HsDirtyEntry *hs_heap_dirty (HsVM *vm, gsize *n);
+void hs_heap_dirty_reset (HsVM *vm); /* clears the entries and their objects' flags */
+
+G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-float.h"
+#include "hs-complex.h"
 #include "hs-int.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -328,11 +329,8 @@ hs_float_pow (HsVM *vm, double x, double y)
     {
       if (y != floor (y))
         {
-          /* CPython 3.11 returns a complex number here; Heapscope has no complex. */
-          hs_err_set_string (vm, &hs_exc_TypeError,
-                             "complex numbers are not supported (negative number raised to a "
-                             "fractional power)");
-          return NULL;
+          /* a complex root, as CPython 3.11's float_pow hands it to complex */
+          return hs_complex_pow_doubles (vm, x, y);
         }
       negate = is_odd_integer (y);
       x = -x;
@@ -659,6 +657,8 @@ hs_number_abs (HsVM *vm, HsObject *x)
     return hs_int_abs (vm, x);
   if (HS_ISINSTANCE (x, &hs_float_type))
     return hs_float_new (vm, fabs (hs_float_value (x)));
+  if (hs_complex_check (x))
+    return hs_complex_abs (vm, x);
   hs_err_format (vm, &hs_exc_TypeError, "bad operand type for abs(): '%s'", hs_type_name (x));
   return NULL;
 }
@@ -704,6 +704,11 @@ hs_number_pow (HsVM *vm, HsObject *a, HsObject *b, HsObject *mod)
 {
   if (mod == NULL || mod == hs_None)
     return hs_number_binop (vm, HS_BIN_POW, a, b);
+  if (hs_complex_check (a) || hs_complex_check (b))
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "complex modulo");
+      return NULL;
+    }
   if (!hs_int_check (a) || !hs_int_check (b) || !hs_int_check (mod))
     {
       hs_err_set_string (vm, &hs_exc_TypeError,

@@ -16,6 +16,7 @@
 
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-complex.h"
 #include "hs-genericalias.h"
 #include "hs-cpython-names.h"
 #include "hs-dict.h"
@@ -507,6 +508,7 @@ static HsType *const core_types[] = {
   &hs_int_type,
   &hs_bool_type,
   &hs_float_type,
+  &hs_complex_type,
   &hs_str_type,
   &hs_list_type,
   &hs_tuple_type,

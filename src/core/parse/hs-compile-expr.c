@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-compile-private.h"
+#include "hs-complex.h"
 #include "hs-error.h"
 #include "hs-float.h"
 #include "hs-int.h"
@@ -83,9 +84,17 @@ static HsObject *
 number_literal (Compiler *c, HsExpr *e)
 {
   const char *text = e->u.constant.text;
-  HsObject *o = e->u.constant.kind == HS_CONST_INT
+  HsConstKind kind = e->u.constant.kind;
+  /* an imaginary literal's text ends in its 'j' */
+  HsObject *o = kind == HS_CONST_INT
                     ? hs_int_from_literal (c->vm, text, strlen (text))
-                    : hs_float_from_str (c->vm, text, strlen (text));
+                    : hs_float_from_str (c->vm, text, strlen (text) - (kind == HS_CONST_IMAG));
+  if (o != NULL && kind == HS_CONST_IMAG)
+    {
+      HsObject *f = o;
+      o = hs_complex_new (c->vm, 0.0, hs_float_value (f));
+      hs_decref (c->vm, f);
+    }
   if (o == NULL)
     {
       HsObject *exc = hs_err_fetch (c->vm);
@@ -119,11 +128,9 @@ constant_object (Compiler *c, HsExpr *e)
         return hs_compile_str_object (c, e->u.constant.value, e->u.constant.len);
       case HS_CONST_INT:
       case HS_CONST_FLOAT:
+      case HS_CONST_IMAG:
         o = number_literal (c, e);
         return o != NULL ? hs_compile_canonical_value (c, "n", o, TRUE) : NULL;
-      case HS_CONST_IMAG:
-        hs_compile_unsupported (c, e->pos, N_ ("complex numbers"));
-        return NULL;
       case HS_CONST_BYTES:
         hs_compile_unsupported (c, e->pos, N_ ("bytes literals"));
         return NULL;
@@ -154,7 +161,7 @@ is_negative_number (HsExpr *e)
       || e->u.unaryop.operand->kind != HS_EXPR_CONSTANT)
     return FALSE;
   HsConstKind k = e->u.unaryop.operand->u.constant.kind;
-  return k == HS_CONST_INT || k == HS_CONST_FLOAT;
+  return k == HS_CONST_INT || k == HS_CONST_FLOAT || k == HS_CONST_IMAG;
 }
 
 /* The constant for is_negative_number's `-number` (borrowed), or NULL if it could not be
@@ -189,7 +196,7 @@ is_constant_tuple (HsExpr *e)
       if (item->kind == HS_EXPR_CONSTANT)
         {
           HsConstKind k = item->u.constant.kind;
-          if (k == HS_CONST_ELLIPSIS || k == HS_CONST_IMAG || k == HS_CONST_BYTES)
+          if (k == HS_CONST_ELLIPSIS || k == HS_CONST_BYTES)
             return FALSE;
         }
       else if (!is_negative_number (item) && !is_constant_tuple (item))
@@ -276,7 +283,7 @@ is_foldable (HsExpr *e)
   switch (e->kind)
     {
       case HS_EXPR_CONSTANT:
-        return e->u.constant.kind != HS_CONST_IMAG && e->u.constant.kind != HS_CONST_BYTES;
+        return e->u.constant.kind != HS_CONST_BYTES;
       case HS_EXPR_TUPLE:
         return is_constant_tuple (e);
       case HS_EXPR_UNARYOP:

@@ -1,288 +1,22 @@
-/* hs-class.c — user classes and instances (see hs-class.h for the invariant).
- *
- * The dunder slots follow CPython's typeobject.c: a class that defines `__eq__` gets the
- * generic richcompare slot, which looks the method up on the instance's type at call
- * time, so subclasses and later assignments to the class work; the methods themselves
- * run in the VM (hs_vm_call_function), so their frames appear in tracebacks and traces.
+/* hs-class.c — user classes and instances (see hs-class.h for the invariant): making a
+ * class (CPython's type_new), calling one (type_call: __new__, then __init__), the
+ * attributes of instances and classes, object's and type's own methods. The rest of the
+ * room: hs-class-slots.c (special methods), hs-class-mro.c (MRO, layout, metaclass),
+ * hs-descr.c (descriptors), hs-method.c (bound methods), hs-super.c (super).
  */
 #include "config.h"
 
 #include <string.h>
 
-#include "hs-cell.h"
 #include "hs-cfunction.h"
-#include "hs-class.h"
-#include "hs-recursion.h"
+#include "hs-class-private.h"
 #include "hs-dict.h"
-#include "hs-error.h"
 #include "hs-exceptions.h"
-#include "hs-frame.h"
 #include "hs-function.h"
-#include "hs-int.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
-
-enum
-{
-  N_INIT,
-  N_REPR,
-  N_STR,
-  N_HASH,
-  N_EQ,
-  N_NE,
-  N_LT,
-  N_LE,
-  N_GT,
-  N_GE,
-  N_BOOL,
-  N_LEN,
-  N_GETITEM,
-  N_SETITEM,
-  N_DELITEM,
-  N_CONTAINS,
-  N_ITER,
-  N_NEXT,
-  N_CALL,
-  N_GETATTR,
-  N_NEG,
-  N_POS,
-  N_INVERT,
-  N_CLASS,
-  N_DICT,
-  N_DOC,
-  N_INDEX,
-  N_GET,
-  N_SET,
-  N_DELETE,
-  N_GETATTRIBUTE,
-  N_NEW,
-  N_INIT_SUBCLASS,
-  N_SET_NAME,
-  N_CLASS_GETITEM,
-  N_SETATTR,
-  N_DELATTR,
-  N_ABSTRACTMETHODS,
-  N_COUNT
-};
-
-static const char *const name_strs[N_COUNT] = {
-  "__init__",
-  "__repr__",
-  "__str__",
-  "__hash__",
-  "__eq__",
-  "__ne__",
-  "__lt__",
-  "__le__",
-  "__gt__",
-  "__ge__",
-  "__bool__",
-  "__len__",
-  "__getitem__",
-  "__setitem__",
-  "__delitem__",
-  "__contains__",
-  "__iter__",
-  "__next__",
-  "__call__",
-  "__getattr__",
-  "__neg__",
-  "__pos__",
-  "__invert__",
-  "__class__",
-  "__dict__",
-  "__doc__",
-  "__index__",
-  "__get__",
-  "__set__",
-  "__delete__",
-  "__getattribute__",
-  "__new__",
-  "__init_subclass__",
-  "__set_name__",
-  "__class_getitem__",
-  "__setattr__",
-  "__delattr__",
-  "__abstractmethods__",
-};
-static HsObject *names[N_COUNT];
-
-static const char *const binop_names[HS_BIN_COUNT] = {
-  "add",    "sub",    "mul", "truediv", "floordiv", "mod",    "pow",
-  "lshift", "rshift", "and", "or",      "xor",      "matmul",
-};
-static HsObject *binop_dunder[HS_BIN_COUNT], *binop_rdunder[HS_BIN_COUNT],
-    *binop_idunder[HS_BIN_COUNT];
-
-static const HsCompareOp cmp_swap[]
-    = { HS_CMP_GT, HS_CMP_GE, HS_CMP_EQ, HS_CMP_NE, HS_CMP_LT, HS_CMP_LE };
-
-/* ---- calling methods ---------------------------------------------------------------- */
-
-/* Calls `fn` (a class attribute) as a method of self with args (borrowed). */
-static HsObject *
-call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args, gsize nargs,
-             HsObject *kwnames)
-{
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  if (HS_IS (fn, &hs_function_type) || HS_IS (fn, &hs_method_descr_type))
-    {
-      HsObject *small[8];
-      HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
-      all[0] = self;
-      if (nargs + nkw > 0)
-        memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
-      HsObject *r = HS_IS (fn, &hs_function_type)
-                        ? hs_vm_call_function (vm, fn, all, nargs + 1, kwnames)
-                        : hs_cfunction_call_with_self (vm, ((HsCFunctionObject *)fn)->def, self,
-                                                       args, nargs, kwnames);
-      if (all != small)
-        g_free (all);
-      return r;
-    }
-  HsObject *bound = hs_descr_get (vm, fn, self, self->type);
-  if (bound == NULL)
-    return NULL;
-  HsObject *r = hs_object_call (vm, bound, args, nargs, kwnames);
-  hs_decref (vm, bound);
-  return r;
-}
-
-/* self.<dunder>(args) looked up on the type only; NULL + no error when absent. */
-static HsObject *
-call_dunder (HsVM *vm, HsObject *self, HsObject *name, HsObject **args, gsize nargs,
-             gboolean *found)
-{
-  HsObject *fn = hs_type_lookup_borrow (self->type, name);
-  *found = fn != NULL && fn != hs_None;
-  if (!*found)
-    return NULL;
-  return call_method (vm, fn, self, args, nargs, NULL);
-}
-
-HsObject *
-hs_object_index (HsVM *vm, HsObject *o)
-{
-  gboolean found = FALSE;
-  HsObject *r;
-
-  if (hs_int_check (o))
-    return hs_incref (o);
-  r = (o->type->type_flags & HS_TYPE_HEAP) ? call_dunder (vm, o, names[N_INDEX], NULL, 0, &found)
-                                           : NULL;
-  if (!found)
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                     hs_type_name (o));
-      return NULL;
-    }
-  if (r != NULL && !hs_int_check (r))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "__index__ returned non-int (type %s)",
-                     hs_type_name (r));
-      HS_CLEAR (vm, r);
-    }
-  return r;
-}
-
-gboolean
-hs_object_has_index (HsObject *o)
-{
-  HsObject *fn;
-  if (hs_int_check (o))
-    return TRUE;
-  fn = (o->type->type_flags & HS_TYPE_HEAP) ? hs_type_lookup_borrow (o->type, names[N_INDEX])
-                                            : NULL;
-  return fn != NULL && fn != hs_None;
-}
-
-/* ---- descriptors ------------------------------------------------------------------- */
-
-typedef struct
-{
-  HsObject header;
-  HsObject *func;
-} HsWrapper; /* staticmethod, classmethod */
-
-typedef struct
-{
-  HsObject header;
-  HsObject *fget, *fset;
-} HsProperty;
-
-/* The `__dict__` and `__weakref__` entries CPython puts in the namespace of the first class
- * of a hierarchy whose instances have them; what they read is the instance's own. Each
- * holds its class, as CPython's descriptor does (d_type): a reference the diagram lists
- * among the class's hidden holders. */
-typedef struct
-{
-  HsObject header;
-  HsObject *name;
-  HsObject *owner; /* the class */
-} HsGetset;
-
-static HsObject *attrs_as_dict (HsVM *vm, HsObject *self);
-
-HsObject *
-hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
-{
-  if (HS_IS (d, &hs_getset_descr_type))
-    {
-      if (obj == NULL)
-        return hs_incref (d);
-      return ((HsGetset *)d)->name == names[N_DICT] ? attrs_as_dict (vm, obj) : hs_incref (hs_None);
-    }
-  if (HS_IS (d, &hs_function_type))
-    return obj != NULL ? hs_method_new (vm, d, obj) : hs_incref (d);
-  if (HS_IS (d, &hs_staticmethod_type))
-    return hs_incref (((HsWrapper *)d)->func);
-  if (HS_IS (d, &hs_classmethod_type))
-    return hs_method_new (vm, ((HsWrapper *)d)->func, (HsObject *)type);
-  if (HS_IS (d, &hs_property_type))
-    {
-      if (obj == NULL)
-        return hs_incref (d);
-      HsProperty *p = (HsProperty *)d;
-      if (p->fget == NULL)
-        {
-          hs_err_set_string (vm, &hs_exc_AttributeError, "unreadable attribute");
-          return NULL;
-        }
-      return hs_object_call (vm, p->fget, &obj, 1, NULL);
-    }
-  if (HS_IS (d, &hs_method_descr_type) && obj != NULL)
-    {
-      HsCFunctionObject *m = (HsCFunctionObject *)d;
-      return hs_cfunction_new_method (vm, m->def, m->owner, obj);
-    }
-  if (HS_IS (d, &hs_classmethod_descr_type))
-    {
-      HsCFunctionObject *m = (HsCFunctionObject *)d;
-      return hs_cfunction_new_method (vm, m->def, m->owner, (HsObject *)type);
-    }
-  HsObject *get
-      = (d->type->type_flags & HS_TYPE_HEAP) ? hs_type_lookup_borrow (d->type, names[N_GET]) : NULL;
-  if (get != NULL) /* a descriptor written in Python: __get__(obj or None, type) */
-    {
-      HsObject *args[2] = { obj != NULL ? obj : hs_None, (HsObject *)type };
-      return call_method (vm, get, d, args, 2, NULL);
-    }
-  return hs_incref (d);
-}
-
-/* A data descriptor (it defines __set__ or __delete__) wins over the instance's own
- * attribute. */
-static gboolean
-is_data_descr (HsObject *d)
-{
-  if (HS_IS (d, &hs_property_type))
-    return TRUE;
-  return (d->type->type_flags & HS_TYPE_HEAP)
-         && (hs_type_lookup_borrow (d->type, names[N_SET]) != NULL
-             || hs_type_lookup_borrow (d->type, names[N_DELETE]) != NULL);
-}
 
 /* ---- instances ----------------------------------------------------------------------- */
 
@@ -458,8 +192,8 @@ hs_instance_attr_borrow (HsObject *inst, HsObject *name)
   return i >= 0 ? a->values[i] : NULL;
 }
 
-static HsObject *
-attrs_as_dict (HsVM *vm, HsObject *self)
+HsObject *
+hs_instance_attrs_dict (HsVM *vm, HsObject *self)
 {
   HsObject *d = hs_dict_new (vm);
   if (d == NULL)
@@ -480,7 +214,7 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   const HsType *t = self->type;
   HsObject *d = hs_type_lookup_borrow (t, name);
-  if (d != NULL && is_data_descr (d))
+  if (d != NULL && hs_descr_is_data (d))
     return hs_descr_get (vm, d, self, t);
   HsAttrs *a = attrs_of (self);
   int i = attrs_find (a, name);
@@ -488,10 +222,10 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (a->values[i]);
   if (d != NULL)
     return hs_descr_get (vm, d, self, t);
-  if (name == names[N_CLASS])
+  if (name == hs_dunder[N_CLASS])
     return hs_incref ((HsObject *)t);
-  if (name == names[N_DICT])
-    return attrs_as_dict (vm, self);
+  if (name == hs_dunder[N_DICT])
+    return hs_instance_attrs_dict (vm, self);
   HsType *sb = HS_CLASS (t)->static_base;
   if (sb->getattr != NULL)
     return sb->getattr (vm, self, name);
@@ -505,16 +239,16 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
 static HsObject *
 instance_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
-  HsObject *r = HS_CLASS (self->type)->has_getattribute
-                    ? call_method (vm, hs_type_lookup_borrow (self->type, names[N_GETATTRIBUTE]),
-                                   self, &name, 1, NULL)
-                    : generic_getattr (vm, self, name);
+  HsObject *r
+      = HS_CLASS (self->type)->has_getattribute ? hs_class_call_method (
+            vm, hs_type_lookup_borrow (self->type, hs_dunder[N_GETATTRIBUTE]), self, &name, 1, NULL)
+                                                : generic_getattr (vm, self, name);
   HsObject *ga;
   if (r == NULL && hs_err_matches (vm, &hs_exc_AttributeError)
-      && (ga = hs_type_lookup_borrow (self->type, names[N_GETATTR])) != NULL)
+      && (ga = hs_type_lookup_borrow (self->type, hs_dunder[N_GETATTR])) != NULL)
     {
       hs_err_clear (vm);
-      return call_method (vm, ga, self, &name, 1, NULL);
+      return hs_class_call_method (vm, ga, self, &name, 1, NULL);
     }
   return r;
 }
@@ -577,14 +311,14 @@ object_delattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
 static int
 instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
-  HsObject *hook = hs_type_lookup_borrow (self->type, names[value ? N_SETATTR : N_DELATTR]);
+  HsObject *hook = hs_type_lookup_borrow (self->type, hs_dunder[value ? N_SETATTR : N_DELATTR]);
   if (hook != NULL
       && !(HS_IS (hook, &hs_method_descr_type)
            && (((HsCFunctionObject *)hook)->def->fn == object_setattr_method
                || ((HsCFunctionObject *)hook)->def->fn == object_delattr_method)))
     {
       HsObject *hargs[2] = { name, value },
-               *r = call_method (vm, hook, self, hargs, value ? 2 : 1, NULL);
+               *r = hs_class_call_method (vm, hook, self, hargs, value ? 2 : 1, NULL);
       if (r == NULL)
         return -1;
       hs_decref (vm, r);
@@ -599,16 +333,16 @@ static int
 generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
   HsObject *d = hs_type_lookup_borrow (self->type, name);
-  if (d != NULL && !HS_IS (d, &hs_property_type) && is_data_descr (d))
+  if (d != NULL && !HS_IS (d, &hs_property_type) && hs_descr_is_data (d))
     {
-      HsObject *fn = hs_type_lookup_borrow (d->type, names[value ? N_SET : N_DELETE]);
+      HsObject *fn = hs_type_lookup_borrow (d->type, hs_dunder[value ? N_SET : N_DELETE]);
       if (fn == NULL)
         {
           hs_err_set_string (vm, &hs_exc_AttributeError, value ? "__set__" : "__delete__");
           return -1;
         }
       HsObject *dargs[2] = { self, value };
-      HsObject *r = call_method (vm, fn, d, dargs, value ? 2 : 1, NULL);
+      HsObject *r = hs_class_call_method (vm, fn, d, dargs, value ? 2 : 1, NULL);
       if (r == NULL)
         return -1;
       hs_decref (vm, r);
@@ -662,7 +396,7 @@ check_abstract (HsVM *vm, HsType *type)
   g_autoptr (GPtrArray) found = NULL;
   GString *msg;
 
-  if (hs_type_lookup_borrow (type, names[N_ABSTRACTMETHODS]) == NULL || mro == NULL)
+  if (hs_type_lookup_borrow (type, hs_dunder[N_ABSTRACTMETHODS]) == NULL || mro == NULL)
     return TRUE;
   found = g_ptr_array_new ();
   for (gsize i = 0; i < hs_tuple_len (mro); i++)
@@ -748,10 +482,10 @@ HsObject *
 hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject **init)
 {
   HsType *type = (HsType *)cls;
-  HsObject *found = hs_type_lookup_borrow (type, names[N_INIT]);
+  HsObject *found = hs_type_lookup_borrow (type, hs_dunder[N_INIT]);
 
   *init = NULL;
-  if (cls->type != &hs_type_type || hs_type_lookup_borrow (type, names[N_NEW]) != object_new_fn
+  if (cls->type != &hs_type_type || hs_type_lookup_borrow (type, hs_dunder[N_NEW]) != object_new_fn
       || found == NULL || !HS_IS (found, &hs_function_type)
       || (HS_FUNCTION (found)->code->flags & HS_CODE_GENERATOR))
     return NULL;
@@ -769,14 +503,14 @@ object_new (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwna
 
   if (excess && sb == &hs_object_type)
     {
-      if (hs_type_lookup_borrow (type, names[N_NEW]) != object_new_fn)
+      if (hs_type_lookup_borrow (type, hs_dunder[N_NEW]) != object_new_fn)
         {
           hs_err_set_string (
               vm, &hs_exc_TypeError,
               "object.__new__() takes exactly one argument (the type to instantiate)");
           return NULL;
         }
-      if (is_builtin_init (hs_type_lookup_borrow (type, names[N_INIT])))
+      if (is_builtin_init (hs_type_lookup_borrow (type, hs_dunder[N_INIT])))
         {
           hs_err_format (vm, &hs_exc_TypeError, "%s() takes no arguments", type->name);
           return NULL;
@@ -846,10 +580,10 @@ call_new (HsVM *vm, HsObject *fn, HsType *type, HsObject **args, gsize nargs, Hs
 static int
 run_init (HsVM *vm, HsType *type, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *init = hs_type_lookup_borrow (type, names[N_INIT]);
+  HsObject *init = hs_type_lookup_borrow (type, hs_dunder[N_INIT]);
   if (is_builtin_init (init))
     return 0;
-  HsObject *r = call_method (vm, init, self, args, nargs, kwnames);
+  HsObject *r = hs_class_call_method (vm, init, self, args, nargs, kwnames);
   if (r == NULL)
     return -1;
   if (r != hs_None && HS_IS (init, &hs_function_type))
@@ -868,7 +602,7 @@ run_init (HsVM *vm, HsType *type, HsObject *self, HsObject **args, gsize nargs, 
 static HsObject *
 class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *nw = hs_type_lookup_borrow (type, names[N_NEW]);
+  HsObject *nw = hs_type_lookup_borrow (type, hs_dunder[N_NEW]);
   HsObject *self = nw == type_new_fn ? type_new (vm, type, args, nargs, kwnames)
                    : nw == object_new_fn || nw == NULL
                        ? object_new (vm, type, args, nargs, kwnames)
@@ -878,363 +612,6 @@ class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
   if (run_init (vm, type, self, args, nargs, kwnames) < 0)
     HS_CLEAR (vm, self);
   return self;
-}
-
-/* ---- dunder slots -------------------------------------------------------------------- */
-
-static HsObject *
-check_str_result (HsVM *vm, HsObject *r, const char *what)
-{
-  if (r != NULL && !hs_str_check (r))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "%s returned non-string (type %s)", what,
-                     hs_type_name (r));
-      hs_decref (vm, r);
-      return NULL;
-    }
-  return r;
-}
-
-static HsObject *
-slot_repr (HsVM *vm, HsObject *self)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[N_REPR], NULL, 0, &found);
-  if (!found)
-    return hs_object_default_repr (vm, self);
-  return check_str_result (vm, r, "__repr__");
-}
-
-static HsObject *
-slot_str (HsVM *vm, HsObject *self)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[N_STR], NULL, 0, &found);
-  if (!found)
-    return hs_object_repr (vm, self);
-  return check_str_result (vm, r, "__str__");
-}
-
-static int
-slot_hash (HsVM *vm, HsObject *self, gint64 *out)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[N_HASH], NULL, 0, &found);
-  if (!found)
-    return hs_object_hash_not_implemented (vm, self, out);
-  if (r == NULL)
-    return -1;
-  if (!hs_int_check (r))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "__hash__ method should return an integer");
-      hs_decref (vm, r);
-      return -1;
-    }
-  int rc = hs_object_hash (vm, r, out);
-  hs_decref (vm, r);
-  return rc;
-}
-
-static HsObject *
-slot_richcompare (HsVM *vm, HsObject *self, HsObject *other, HsCompareOp op)
-{
-  static const int idx[] = { N_LT, N_LE, N_EQ, N_NE, N_GT, N_GE };
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[idx[op]], &other, 1, &found);
-  if (found)
-    return r;
-  if (op == HS_CMP_NE)
-    {
-      r = call_dunder (vm, self, names[N_EQ], &other, 1, &found);
-      if (found)
-        {
-          if (r == NULL || r == hs_NotImplemented)
-            return r;
-          int t = hs_object_truth (vm, r);
-          hs_decref (vm, r);
-          return t < 0 ? NULL : hs_bool_from (!t);
-        }
-    }
-  if (op == HS_CMP_EQ && self == other)
-    return hs_True;
-  return hs_incref (hs_NotImplemented);
-}
-
-static gboolean
-has_dunder (HsObject *o, HsObject *name)
-{
-  if (!(o->type->type_flags & HS_TYPE_HEAP))
-    return FALSE;
-  HsObject *f = hs_type_lookup_borrow (o->type, name);
-  return f != NULL && f != hs_None;
-}
-
-static HsObject *
-slot_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
-{
-  gboolean found;
-  gboolean do_other = a->type != b->type && has_dunder (b, binop_rdunder[op]);
-  if (has_dunder (a, binop_dunder[op]))
-    {
-      if (do_other && hs_type_is_subtype (b->type, a->type))
-        {
-          HsObject *r = call_dunder (vm, b, binop_rdunder[op], &a, 1, &found);
-          if (r != hs_NotImplemented)
-            return r;
-          hs_decref (vm, r);
-          do_other = FALSE;
-        }
-      HsObject *r = call_dunder (vm, a, binop_dunder[op], &b, 1, &found);
-      if (r != hs_NotImplemented)
-        return r;
-      hs_decref (vm, r);
-    }
-  if (do_other)
-    return call_dunder (vm, b, binop_rdunder[op], &a, 1, &found);
-  return hs_incref (hs_NotImplemented);
-}
-
-static HsObject *
-slot_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, a, binop_idunder[op], &b, 1, &found);
-  return found ? r : hs_incref (hs_NotImplemented);
-}
-
-static HsObject *
-slot_unaryop (HsVM *vm, HsUnaryOp op, HsObject *self)
-{
-  static const int idx[] = { N_NEG, N_POS, N_INVERT };
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[idx[op]], NULL, 0, &found);
-  return found ? r : hs_incref (hs_NotImplemented);
-}
-
-static gssize slot_len (HsVM *vm, HsObject *self);
-
-static int
-slot_truth (HsVM *vm, HsObject *self)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[N_BOOL], NULL, 0, &found);
-  if (!found)
-    {
-      if (has_dunder (self, names[N_LEN]))
-        {
-          gssize n = slot_len (vm, self);
-          return n < 0 ? -1 : n > 0;
-        }
-      return 1;
-    }
-  if (r == NULL)
-    return -1;
-  if (r != hs_True && r != hs_False)
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "__bool__ should return bool, returned %s",
-                     hs_type_name (r));
-      hs_decref (vm, r);
-      return -1;
-    }
-  return r == hs_True;
-}
-
-static gssize
-slot_len (HsVM *vm, HsObject *self)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[N_LEN], NULL, 0, &found);
-  if (!found)
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "object of type '%s' has no len()",
-                     hs_type_name (self));
-      return -1;
-    }
-  if (r == NULL)
-    return -1;
-  if (!hs_int_check (r))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                     hs_type_name (r));
-      hs_decref (vm, r);
-      return -1;
-    }
-  gint64 n = 0;
-  gboolean fits = hs_int_as_i64 (r, &n);
-  hs_decref (vm, r);
-  if (fits && n < 0)
-    {
-      hs_err_set_string (vm, &hs_exc_ValueError, "__len__() should return >= 0");
-      return -1;
-    }
-  if (!fits)
-    {
-      hs_err_set_string (vm, &hs_exc_OverflowError, "cannot fit 'int' into an index-sized integer");
-      return -1;
-    }
-  return (gssize)n;
-}
-
-static HsObject *
-slot_getitem (HsVM *vm, HsObject *self, HsObject *key)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[N_GETITEM], &key, 1, &found);
-  if (!found)
-    hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not subscriptable", hs_type_name (self));
-  return r;
-}
-
-static int
-slot_setitem (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
-{
-  gboolean found;
-  HsObject *args[2] = { key, value };
-  HsObject *r = value != NULL ? call_dunder (vm, self, names[N_SETITEM], args, 2, &found)
-                              : call_dunder (vm, self, names[N_DELITEM], args, 1, &found);
-  if (!found)
-    {
-      hs_err_format (vm, &hs_exc_TypeError,
-                     value != NULL ? "'%s' object does not support item assignment"
-                                   : "'%s' object does not support item deletion",
-                     hs_type_name (self));
-      return -1;
-    }
-  if (r == NULL)
-    return -1;
-  hs_decref (vm, r);
-  return 0;
-}
-
-static int
-slot_contains (HsVM *vm, HsObject *self, HsObject *item)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[N_CONTAINS], &item, 1, &found);
-  if (!found) /* fall back to iteration, as CPython does */
-    return hs_object_iter_search (vm, self, item);
-  if (r == NULL)
-    return -1;
-  int t = hs_object_truth (vm, r);
-  hs_decref (vm, r);
-  return t;
-}
-
-static HsObject *
-slot_iter (HsVM *vm, HsObject *self)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[N_ITER], NULL, 0, &found);
-  if (!found)
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not iterable", hs_type_name (self));
-      return NULL;
-    }
-  if (r != NULL && r->type->iternext == NULL && !has_dunder (r, names[N_NEXT]))
-    {
-      const HsType *t = r->type;
-      while (t != NULL && t->iternext == NULL)
-        t = t->base;
-      if (t == NULL)
-        {
-          hs_err_format (vm, &hs_exc_TypeError, "iter() returned non-iterator of type '%s'",
-                         hs_type_name (r));
-          hs_decref (vm, r);
-          return NULL;
-        }
-    }
-  return r;
-}
-
-static HsObject *
-slot_iternext (HsVM *vm, HsObject *self)
-{
-  gboolean found;
-  HsObject *r = call_dunder (vm, self, names[N_NEXT], NULL, 0, &found);
-  if (!found)
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not an iterator", hs_type_name (self));
-      return NULL;
-    }
-  if (r == NULL && hs_err_matches (vm, &hs_exc_StopIteration))
-    {
-      if (vm->for_iter_frame != NULL && vm->for_iter_frame == vm->frame)
-        {
-          HS_CLEAR (vm, vm->for_iter_stop);
-          vm->for_iter_stop = hs_err_fetch (vm);
-        }
-      else
-        hs_err_clear (vm);
-    }
-  return r;
-}
-
-static HsObject *
-slot_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *fn = hs_type_lookup_borrow (self->type, names[N_CALL]);
-  if (fn == NULL)
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not callable", hs_type_name (self));
-      return NULL;
-    }
-  return call_method (vm, fn, self, args, nargs, kwnames);
-}
-
-/* Installs the slot(s) a dunder name in the class body implies. */
-static void
-fixup_slot (HsType *t, const char *n)
-{
-  if (n[0] != '_' || n[1] != '_')
-    return;
-  if (strcmp (n, "__repr__") == 0)
-    t->repr = slot_repr;
-  else if (strcmp (n, "__str__") == 0)
-    t->str = slot_str;
-  else if (strcmp (n, "__hash__") == 0)
-    t->hash = slot_hash;
-  else if (strcmp (n, "__eq__") == 0 || strcmp (n, "__ne__") == 0 || strcmp (n, "__lt__") == 0
-           || strcmp (n, "__le__") == 0 || strcmp (n, "__gt__") == 0 || strcmp (n, "__ge__") == 0)
-    t->richcompare = slot_richcompare;
-  else if (strcmp (n, "__bool__") == 0)
-    t->truth = slot_truth;
-  else if (strcmp (n, "__len__") == 0)
-    t->len = slot_len;
-  else if (strcmp (n, "__getitem__") == 0)
-    t->getitem = slot_getitem;
-  else if (strcmp (n, "__setitem__") == 0 || strcmp (n, "__delitem__") == 0)
-    t->setitem = slot_setitem;
-  else if (strcmp (n, "__contains__") == 0)
-    t->contains = slot_contains;
-  else if (strcmp (n, "__iter__") == 0)
-    t->iter = slot_iter;
-  else if (strcmp (n, "__next__") == 0)
-    t->iternext = slot_iternext;
-  else if (strcmp (n, "__call__") == 0)
-    t->call = slot_call;
-  else if (strcmp (n, "__getattribute__") == 0)
-    HS_CLASS (t)->has_getattribute = TRUE;
-  else if (strcmp (n, "__neg__") == 0 || strcmp (n, "__pos__") == 0
-           || strcmp (n, "__invert__") == 0)
-    t->unaryop = slot_unaryop;
-  else
-    for (int i = 0; i < HS_BIN_COUNT; i++)
-      {
-        const char *b = binop_names[i];
-        gsize bl = strlen (b), nl = strlen (n);
-        if (nl != bl + 4 && nl != bl + 5)
-          continue;
-        if (nl == bl + 4 && strncmp (n + 2, b, bl) == 0 && strcmp (n + 2 + bl, "__") == 0)
-          t->binop = slot_binop;
-        else if (nl == bl + 5 && (n[2] == 'r' || n[2] == 'i') && strncmp (n + 3, b, bl) == 0
-                 && strcmp (n + 3 + bl, "__") == 0)
-          {
-            if (n[2] == 'r')
-              t->binop = slot_binop;
-            else
-              t->inplace = slot_inplace;
-          }
-      }
 }
 
 /* ---- classes ------------------------------------------------------------------------ */
@@ -1289,51 +666,6 @@ hs_class_dict_borrow (HsObject *cls)
 {
   return ((HsType *)cls)->dict;
 }
-
-static HsObject *
-getset_new (HsVM *vm, const char *name, HsClass *owner)
-{
-  HsGetset *g = (HsGetset *)hs_object_alloc (vm, &hs_getset_descr_type, sizeof (HsGetset));
-  if (g == NULL)
-    return NULL;
-  g->name = hs_str_intern_cstr (name);
-  g->owner = hs_incref ((HsObject *)owner);
-  hs_gc_track (vm, (HsObject *)g);
-  return (HsObject *)g;
-}
-
-static void
-getset_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  hs_visit (visit, ((HsGetset *)self)->owner, data);
-}
-
-static void
-getset_clear (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, ((HsGetset *)self)->owner);
-}
-
-static HsObject *
-getset_repr (HsVM *vm, HsObject *self)
-{
-  HsGetset *g = (HsGetset *)self;
-  return hs_str_from_format (vm, "<attribute '%s' of '%s' objects>", hs_str_utf8 (g->name),
-                             hs_class_name (g->owner));
-}
-
-HsType hs_getset_descr_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "getset_descriptor",
-  .base = &hs_object_type,
-  .basicsize = sizeof (HsGetset),
-  .type_flags = HS_TYPE_GC,
-  .dealloc = getset_clear,
-  .refs = getset_refs,
-  .clear = getset_clear,
-  .repr = getset_repr,
-};
-
 /* Whether instances of t carry an attribute dict and a weak reference list: a user class's
  * do (there is no __slots__), exceptions have a dict. */
 static gboolean
@@ -1353,262 +685,6 @@ set_entry (HsVM *vm, HsObject *ns, const char *name, HsObject *value)
   return r;
 }
 
-const HsType *
-hs_type_mro_at (const HsType *t, gsize i)
-{
-  HsObject *mro = (t->type_flags & HS_TYPE_HEAP) ? HS_CLASS (t)->mro : NULL;
-
-  if (mro != NULL)
-    return i < hs_tuple_len (mro) ? (const HsType *)hs_tuple_get_borrow (mro, i) : NULL;
-  for (; t != NULL && i > 0; i--)
-    t = t->base;
-  return t;
-}
-
-gboolean
-hs_class_mro_contains (const HsType *t, const HsType *base)
-{
-  const HsType *m;
-  for (gsize i = 0; (m = hs_type_mro_at (t, i)) != NULL; i++)
-    if (m == base)
-      return TRUE;
-  return FALSE;
-}
-
-/* A new tuple of t's method resolution order (what `__mro__` gives). */
-static HsObject *
-mro_tuple (HsVM *vm, const HsType *t)
-{
-  gsize n = 0;
-  while (hs_type_mro_at (t, n) != NULL)
-    n++;
-  HsObject *tup = hs_tuple_new (vm, n);
-  if (tup == NULL)
-    return NULL;
-  for (gsize i = 0; i < n; i++)
-    hs_tuple_set_take (tup, i, hs_incref ((HsObject *)hs_type_mro_at (t, i)));
-  return tup;
-}
-
-/* CPython's set_mro_error: the heads that could not be placed, each named once. */
-static void
-set_mro_error (HsVM *vm, HsObject **seqs, gsize nseqs, const gsize *remain)
-{
-  g_autoptr (GPtrArray) heads = g_ptr_array_new ();
-  g_autoptr (GString) msg
-      = g_string_new ("Cannot create a consistent method resolution\norder (MRO) for bases");
-
-  for (gsize i = 0; i < nseqs; i++)
-    if (remain[i] < hs_tuple_len (seqs[i])
-        && !g_ptr_array_find (heads, hs_tuple_get_borrow (seqs[i], remain[i]), NULL))
-      g_ptr_array_add (heads, hs_tuple_get_borrow (seqs[i], remain[i]));
-  for (guint i = 0; i < heads->len; i++)
-    g_string_append_printf (msg, "%s %s", i > 0 ? "," : "",
-                            ((HsType *)g_ptr_array_index (heads, i))->name);
-  hs_err_set_string (vm, &hs_exc_TypeError, msg->str);
-}
-
-static gboolean
-tail_contains (HsObject *seq, gsize whence, HsObject *o)
-{
-  for (gsize j = whence + 1; j < hs_tuple_len (seq); j++)
-    if (hs_tuple_get_borrow (seq, j) == o)
-      return TRUE;
-  return FALSE;
-}
-
-/* CPython's pmerge: the C3 merge of seqs into acc; FALSE with the MRO TypeError set. */
-static gboolean
-c3_merge (HsVM *vm, GPtrArray *acc, HsObject **seqs, gsize nseqs)
-{
-  g_autofree gsize *remain = g_new0 (gsize, nseqs);
-  gsize empty;
-
-again:
-  empty = 0;
-  for (gsize i = 0; i < nseqs; i++)
-    {
-      if (remain[i] >= hs_tuple_len (seqs[i]))
-        {
-          empty++;
-          continue;
-        }
-      HsObject *candidate = hs_tuple_get_borrow (seqs[i], remain[i]);
-      gboolean in_tail = FALSE;
-      for (gsize j = 0; j < nseqs && !in_tail; j++)
-        in_tail = tail_contains (seqs[j], remain[j], candidate);
-      if (in_tail)
-        continue;
-      g_ptr_array_add (acc, candidate);
-      for (gsize j = 0; j < nseqs; j++)
-        if (remain[j] < hs_tuple_len (seqs[j])
-            && hs_tuple_get_borrow (seqs[j], remain[j]) == candidate)
-          remain[j]++;
-      goto again;
-    }
-  if (empty != nseqs)
-    {
-      set_mro_error (vm, seqs, nseqs, remain);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* CPython's mro_implementation: the class, then the C3 merge of its bases' MROs and of its
- * bases; a new tuple, or NULL with "duplicate base class" or the MRO TypeError. */
-static HsObject *
-compute_mro (HsVM *vm, HsClass *c)
-{
-  gsize nbases = hs_tuple_len (c->bases);
-  g_autoptr (GPtrArray) acc = g_ptr_array_new ();
-  HsObject **seqs = g_new0 (HsObject *, nbases + 1);
-  HsObject *r = NULL;
-
-  for (gsize i = 0; i < nbases; i++)
-    for (gsize j = i + 1; j < nbases; j++)
-      if (hs_tuple_get_borrow (c->bases, i) == hs_tuple_get_borrow (c->bases, j))
-        {
-          hs_err_format (vm, &hs_exc_TypeError, "duplicate base class %s",
-                         ((HsType *)hs_tuple_get_borrow (c->bases, i))->name);
-          goto out;
-        }
-  for (gsize i = 0; i < nbases; i++)
-    if ((seqs[i] = mro_tuple (vm, (HsType *)hs_tuple_get_borrow (c->bases, i))) == NULL)
-      goto out;
-  seqs[nbases] = hs_incref (c->bases);
-  g_ptr_array_add (acc, c);
-  /* one base: its MRO as it is (CPython's shortcut, which also skips the merge) */
-  if (nbases == 1)
-    for (gsize j = 0; j < hs_tuple_len (seqs[0]); j++)
-      g_ptr_array_add (acc, hs_tuple_get_borrow (seqs[0], j));
-  else if (!c3_merge (vm, acc, seqs, nbases + 1))
-    goto out;
-  r = hs_tuple_from_array (vm, (HsObject **)acc->pdata, acc->len);
-out:
-  for (gsize i = 0; i <= nbases; i++)
-    hs_xdecref (vm, seqs[i]);
-  g_free (seqs);
-  return r;
-}
-
-/* CPython's solid_base: the nearest ancestor whose instances are laid out differently from
- * its base's (a class adds only its attribute table, which does not count). */
-static const HsType *
-solid_base (const HsType *t)
-{
-  if (t->type_flags & HS_TYPE_HEAP)
-    return solid_base (HS_CLASS (t)->static_base);
-  const HsType *b = t->base != NULL ? solid_base (t->base) : &hs_object_type;
-  return t->basicsize != b->basicsize ? t : b;
-}
-
-/* CPython's best_base: the base whose layout the new class's instances extend. */
-static HsType *
-best_base (HsVM *vm, HsObject **bases, gsize nbases)
-{
-  HsType *base = NULL;
-  const HsType *winner = NULL;
-
-  if (nbases == 0)
-    return &hs_object_type;
-  for (gsize i = 0; i < nbases; i++)
-    {
-      if (!hs_type_check (bases[i]))
-        {
-          hs_err_set_string (vm, &hs_exc_TypeError, "bases must be types");
-          return NULL;
-        }
-      HsType *b = (HsType *)bases[i];
-      if (!(b->type_flags & HS_TYPE_BASETYPE))
-        {
-          hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not an acceptable base type",
-                         b->name);
-          return NULL;
-        }
-      const HsType *candidate = solid_base (b);
-      if (winner == NULL || (hs_type_is_subtype (candidate, winner) && candidate != winner))
-        {
-          winner = candidate;
-          base = b;
-        }
-      else if (!hs_type_is_subtype (winner, candidate))
-        {
-          hs_err_set_string (vm, &hs_exc_TypeError,
-                             "multiple bases have instance lay-out conflict");
-          return NULL;
-        }
-    }
-  return base;
-}
-
-/* The built-in part of each base is object, type or an exception class: others are
- * refused. */
-static gboolean
-check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
-{
-  for (gsize i = 0; i < nbases; i++)
-    {
-      HsType *b = (HsType *)bases[i];
-      if (b->type_flags & HS_TYPE_HEAP)
-        b = HS_CLASS (b)->static_base;
-      if (b != &hs_object_type && b != &hs_type_type && !(b->type_flags & HS_TYPE_EXCEPTION))
-        {
-          hs_err_format (vm, &hs_exc_NotImplementedError,
-                         "subclassing the built-in type '%s' is not supported by Heapscope yet",
-                         b->name);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-HsObject *
-hs_class_calculate_metaclass (HsVM *vm, HsObject *meta, HsObject **bases, gsize nbases)
-{
-  const HsType *winner;
-
-  if (meta == NULL)
-    meta = nbases > 0 ? (HsObject *)bases[0]->type : (HsObject *)&hs_type_type;
-  if (!HS_ISINSTANCE (meta, &hs_type_type))
-    return meta; /* a callable: called as it is */
-  winner = (const HsType *)meta;
-  for (gsize i = 0; i < nbases; i++)
-    {
-      const HsType *t = bases[i]->type;
-      if (hs_type_is_subtype (winner, t))
-        continue;
-      if (hs_type_is_subtype (t, winner))
-        {
-          winner = t;
-          continue;
-        }
-      hs_err_set_string (vm, &hs_exc_TypeError,
-                         "metaclass conflict: the metaclass of a derived class must be a "
-                         "(non-strict) subclass of the metaclasses of all its bases");
-      return NULL;
-    }
-  return (HsObject *)winner;
-}
-
-/* Installs the slots the dunders of the class's ancestors imply (reversed MRO, so nearer
- * classes come last): with several bases, inherited slots are not all along `base`. */
-static void
-inherit_slots (HsType *t)
-{
-  HsObject *mro = HS_CLASS (t)->mro;
-  for (gsize i = hs_tuple_len (mro) - 1; i >= 1; i--)
-    {
-      HsType *b = (HsType *)hs_tuple_get_borrow (mro, i);
-      gsize pos = 0;
-      HsObject *k, *v;
-      if (!(b->type_flags & HS_TYPE_HEAP))
-        continue;
-      while (hs_dict_next (b->dict, &pos, &k, &v))
-        if (hs_str_check (k))
-          fixup_slot (t, hs_str_utf8 (k));
-    }
-}
-
 /* What CPython's type_new adds to a new class's namespace after the body ran, in its order:
  * the `__dict__`/`__weakref__` descriptors where the hierarchy gains them, `__doc__` and,
  * for a class defining `__eq__` alone, `__hash__ = None`. */
@@ -1618,12 +694,12 @@ add_type_new_entries (HsVM *vm, HsClass *c, gboolean unhashable)
   HsType *t = &c->type;
   HsObject *ns = t->dict;
   if (!has_instance_slot (t->base, TRUE)
-      && set_entry (vm, ns, "__dict__", getset_new (vm, "__dict__", c)) < 0)
+      && set_entry (vm, ns, "__dict__", hs_getset_new (vm, "__dict__", c)) < 0)
     return -1;
   if (!has_instance_slot (t->base, FALSE)
-      && set_entry (vm, ns, "__weakref__", getset_new (vm, "__weakref__", c)) < 0)
+      && set_entry (vm, ns, "__weakref__", hs_getset_new (vm, "__weakref__", c)) < 0)
     return -1;
-  if (hs_dict_get_item_borrow (vm, ns, names[N_DOC]) == NULL
+  if (hs_dict_get_item_borrow (vm, ns, hs_dunder[N_DOC]) == NULL
       && set_entry (vm, ns, "__doc__", hs_incref (hs_None)) < 0)
     return -1;
   if (unhashable && set_entry (vm, ns, "__hash__", hs_incref (hs_None)) < 0)
@@ -1649,17 +725,15 @@ wrap_implicit_methods (HsVM *vm, HsObject *ns)
   static const int which[] = { N_NEW, N_INIT_SUBCLASS, N_CLASS_GETITEM };
   for (gsize i = 0; i < G_N_ELEMENTS (which); i++)
     {
-      HsObject *f = hs_dict_get_item_borrow (vm, ns, names[which[i]]);
+      HsObject *f = hs_dict_get_item_borrow (vm, ns, hs_dunder[which[i]]);
       if (f == NULL || !HS_IS (f, &hs_function_type))
         continue;
-      HsWrapper *w = (HsWrapper *)hs_object_alloc (
-          vm, which[i] == N_NEW ? &hs_staticmethod_type : &hs_classmethod_type, sizeof (HsWrapper));
+      HsObject *w = hs_wrapper_new (
+          vm, which[i] == N_NEW ? &hs_staticmethod_type : &hs_classmethod_type, f);
       if (w == NULL)
         return -1;
-      w->func = hs_incref (f);
-      hs_gc_track (vm, (HsObject *)w);
-      int r = hs_dict_set_item (vm, ns, names[which[i]], (HsObject *)w);
-      hs_decref (vm, (HsObject *)w);
+      int r = hs_dict_set_item (vm, ns, hs_dunder[which[i]], w);
+      hs_decref (vm, w);
       if (r < 0)
         return -1;
     }
@@ -1680,11 +754,11 @@ set_names (HsVM *vm, HsClass *c)
     return -1;
   while (rc == 0 && hs_dict_next (ns, &pos, &k, &v))
     {
-      HsObject *fn = hs_type_lookup_borrow (v->type, names[N_SET_NAME]);
+      HsObject *fn = hs_type_lookup_borrow (v->type, hs_dunder[N_SET_NAME]);
       if (fn == NULL)
         continue;
       HsObject *args[2] = { (HsObject *)c, k };
-      HsObject *r = call_method (vm, fn, v, args, 2, NULL);
+      HsObject *r = hs_class_call_method (vm, fn, v, args, 2, NULL);
       if (r != NULL)
         {
           hs_decref (vm, r);
@@ -1720,7 +794,7 @@ init_subclass (HsVM *vm, HsType *t, HsObject **kwvalues, HsObject *kwnames)
   const HsType *m;
   HsObject *d = NULL;
   for (gsize i = 1; d == NULL && (m = hs_type_mro_at (t, i)) != NULL; i++)
-    d = m->dict != NULL ? hs_dict_get_item_borrow (vm, m->dict, names[N_INIT_SUBCLASS]) : NULL;
+    d = m->dict != NULL ? hs_dict_get_item_borrow (vm, m->dict, hs_dunder[N_INIT_SUBCLASS]) : NULL;
   if (d == NULL)
     return 0;
   HsObject *fn = hs_descr_get (vm, d, NULL, t);
@@ -1748,8 +822,9 @@ hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nb
                        refused[i]);
         return NULL;
       }
-  HsType *base = best_base (vm, bases, nbases);
-  if (base == NULL || !check_static_bases (vm, bases, nbases) || wrap_implicit_methods (vm, ns) < 0)
+  HsType *base = hs_class_best_base (vm, bases, nbases);
+  if (base == NULL || !hs_class_check_static_bases (vm, bases, nbases)
+      || wrap_implicit_methods (vm, ns) < 0)
     return NULL;
   HsClass *c = (HsClass *)hs_object_alloc (vm, meta, meta->basicsize);
   if (c == NULL)
@@ -1789,14 +864,14 @@ hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nb
   hs_dict_mark_type_namespace (ns); /* the new type may reuse a freed one's address */
   c->bases = nbases > 0 ? hs_tuple_from_array (vm, bases, nbases)
                         : hs_tuple_pack (vm, 1, (HsObject *)&hs_object_type);
-  c->mro = c->bases != NULL ? compute_mro (vm, c) : NULL;
+  c->mro = c->bases != NULL ? hs_class_compute_mro (vm, c) : NULL;
   hs_gc_track (vm, (HsObject *)c);
   if (c->mro == NULL)
     {
       hs_decref (vm, (HsObject *)c);
       return NULL;
     }
-  inherit_slots (t);
+  hs_class_inherit_slots (t);
   hs_dict_mark_type_namespace (ns); /* lookups cached since walked no mro yet */
   gsize pos = 0;
   HsObject *k, *v;
@@ -1810,7 +885,7 @@ hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nb
         if (strcmp (n, "__hash__") == 0 && v == hs_None)
           t->hash = hs_object_hash_not_implemented;
         else
-          fixup_slot (t, n);
+          hs_class_fixup_slot (t, n);
       }
   if (has_eq && !has_hash)
     t->hash = hs_object_hash_not_implemented;
@@ -1967,7 +1042,7 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
       if (strcmp (n, "__base__") == 0)
         return hs_incref (t->base != NULL ? (HsObject *)t->base : hs_None);
       if (strcmp (n, "__mro__") == 0)
-        return mro_tuple (vm, t);
+        return hs_class_mro_tuple (vm, t);
       if (strcmp (n, "__dict__") == 0 && heap)
         return hs_dict_copy (vm, t->dict);
       if (strcmp (n, "__doc__") == 0 && heap)
@@ -2019,440 +1094,10 @@ type_setattr_ext (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   else if (hs_dict_set_item (vm, t->dict, key, value) < 0)
     return -1;
   if (value != NULL)
-    fixup_slot (t, hs_str_utf8 (key));
+    hs_class_fixup_slot (t, hs_str_utf8 (key));
   hs_object_mark_dirty (vm, self);
   return 0;
 }
-
-/* ---- bound methods ------------------------------------------------------------------- */
-
-static void
-method_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  HsMethod *m = (HsMethod *)self;
-  hs_visit_named (visit, m->func, HS_REF_ATTR, "__func__", data);
-  hs_visit_named (visit, m->self, HS_REF_ATTR, "__self__", data);
-}
-
-static void
-method_dealloc (HsVM *vm, HsObject *self)
-{
-  HsMethod *m = (HsMethod *)self;
-  HS_CLEAR (vm, m->func);
-  HS_CLEAR (vm, m->self);
-}
-
-static HsObject *
-method_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsMethod *m = (HsMethod *)self;
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  HsObject *small[8];
-  HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
-  all[0] = m->self;
-  if (nargs + nkw > 0)
-    memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
-  HsObject *r = hs_object_call (vm, m->func, all, nargs + 1, kwnames);
-  if (all != small)
-    g_free (all);
-  return r;
-}
-
-static const char *
-func_qualname (HsObject *f)
-{
-  if (HS_IS (f, &hs_function_type))
-    return HS_FUNCTION (f)->code->qualname;
-  return hs_type_name (f);
-}
-
-static HsObject *
-method_repr (HsVM *vm, HsObject *self)
-{
-  HsMethod *m = (HsMethod *)self;
-  HsObject *r = hs_object_repr (vm, m->self);
-  if (r == NULL)
-    return NULL;
-  HsObject *s = hs_str_from_format (vm, "<bound method %s of %s>", func_qualname (m->func),
-                                    hs_str_utf8 (r));
-  hs_decref (vm, r);
-  return s;
-}
-
-static HsObject *
-method_getattr (HsVM *vm, HsObject *self, HsObject *name)
-{
-  HsMethod *m = (HsMethod *)self;
-  const char *n = hs_str_utf8 (name);
-  if (strcmp (n, "__self__") == 0)
-    return hs_incref (m->self);
-  if (strcmp (n, "__func__") == 0)
-    return hs_incref (m->func);
-  return hs_object_getattr (vm, m->func, name);
-}
-
-static HsObject *
-method_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
-{
-  if ((op != HS_CMP_EQ && op != HS_CMP_NE) || !HS_IS (b, &hs_method_type))
-    return hs_incref (hs_NotImplemented);
-  HsMethod *x = (HsMethod *)a, *y = (HsMethod *)b;
-  gboolean eq = x->func == y->func && x->self == y->self;
-  return hs_bool_from (op == HS_CMP_EQ ? eq : !eq);
-}
-
-HsType hs_method_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "method",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE,
-  .basicsize = sizeof (HsMethod),
-  .dealloc = method_dealloc,
-  .refs = method_refs,
-  .clear = NULL,
-  .repr = method_repr,
-  .richcompare = method_richcompare,
-  .call = method_call,
-  .getattr = method_getattr,
-};
-
-HsObject *
-hs_method_new (HsVM *vm, HsObject *func, HsObject *self)
-{
-  HsMethod *m = (HsMethod *)hs_object_alloc (vm, &hs_method_type, sizeof (HsMethod));
-  if (m == NULL)
-    return NULL;
-  m->func = hs_incref (func);
-  m->self = hs_incref (self);
-  hs_gc_track (vm, (HsObject *)m);
-  return (HsObject *)m;
-}
-
-/* ---- super ------------------------------------------------------------------------- */
-
-typedef struct
-{
-  HsObject header;
-  HsObject *type; /* the class whose bases are searched */
-  HsObject *obj;
-} HsSuper;
-
-static void
-super_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  HsSuper *s = (HsSuper *)self;
-  hs_visit (visit, s->type, data);
-  hs_visit (visit, s->obj, data);
-}
-
-static void
-super_dealloc (HsVM *vm, HsObject *self)
-{
-  HsSuper *s = (HsSuper *)self;
-  HS_CLEAR (vm, s->type);
-  HS_CLEAR (vm, s->obj);
-}
-
-/* CPython's super_getattro: the attribute of the first class after `type` in the MRO of
- * the object's type (of the object itself when it is a subclass of `type`). */
-static HsObject *
-super_getattr (HsVM *vm, HsObject *self, HsObject *name)
-{
-  HsSuper *s = (HsSuper *)self;
-  gboolean is_type
-      = hs_type_check (s->obj) && hs_type_is_subtype ((HsType *)s->obj, (HsType *)s->type);
-  const HsType *start = is_type ? (HsType *)s->obj : s->obj->type, *m;
-  gsize i = 0;
-
-  while ((m = hs_type_mro_at (start, i)) != NULL && m != (HsType *)s->type)
-    i++;
-  for (i++; m != NULL && (m = hs_type_mro_at (start, i)) != NULL; i++)
-    {
-      HsObject *d = m->dict != NULL ? hs_dict_get_item_borrow (vm, m->dict, name) : NULL;
-      if (d == NULL)
-        continue;
-      if (HS_IS (d, &hs_method_descr_type) && is_type)
-        return hs_incref (d);
-      return hs_descr_get (vm, d, is_type ? NULL : s->obj, start);
-    }
-  hs_err_format (vm, &hs_exc_AttributeError, "'super' object has no attribute '%s'",
-                 hs_str_utf8 (name));
-  return NULL;
-}
-
-static HsObject *
-super_repr (HsVM *vm, HsObject *self)
-{
-  HsSuper *s = (HsSuper *)self;
-  return hs_str_from_format (vm, "<super: <class '%s'>, <%s object>>", ((HsType *)s->type)->name,
-                             hs_type_name (s->obj));
-}
-
-HsType hs_super_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "super",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (HsSuper),
-  .dealloc = super_dealloc,
-  .refs = super_refs,
-  .repr = super_repr,
-  .getattr = super_getattr,
-};
-
-static HsObject *
-super_new (HsVM *vm, HsObject *type, HsObject *obj)
-{
-  HsType *t = (HsType *)type;
-  gboolean ok = (hs_type_check (obj) && hs_type_is_subtype ((HsType *)obj, t))
-                || hs_type_is_subtype (obj->type, t);
-  if (!ok)
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError,
-                         "super(type, obj): obj must be an instance or subtype of type");
-      return NULL;
-    }
-  HsSuper *s = (HsSuper *)hs_object_alloc (vm, &hs_super_type, sizeof (HsSuper));
-  if (s == NULL)
-    return NULL;
-  s->type = hs_incref (type);
-  s->obj = hs_incref (obj);
-  hs_gc_track (vm, (HsObject *)s);
-  return (HsObject *)s;
-}
-
-HsObject *
-hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "super() takes no keyword arguments");
-      return NULL;
-    }
-  if (nargs == 2)
-    {
-      if (!hs_type_check (args[0]))
-        {
-          hs_err_format (vm, &hs_exc_TypeError, "super() argument 1 must be a type, not %s",
-                         hs_type_name (args[0]));
-          return NULL;
-        }
-      return super_new (vm, args[0], args[1]);
-    }
-  if (nargs != 0)
-    {
-      hs_err_format (vm, &hs_exc_TypeError,
-                     "super() expected at most 2 arguments, got %" G_GSIZE_FORMAT, nargs);
-      return NULL;
-    }
-  HsFrame *f = hs_vm_current_frame (vm);
-  if (f == NULL || f->code->is_module)
-    {
-      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): no arguments");
-      return NULL;
-    }
-  HsCode *co = f->code;
-  HsObject *cls = NULL;
-  for (int i = 0; i < co->nfrees; i++)
-    if (strcmp (co->varnames[co->frees[i]], "__class__") == 0)
-      {
-        HsObject *cell = f->locals[co->frees[i]];
-        cls = cell != NULL ? hs_cell_get_borrow (cell) : NULL;
-        if (cls == NULL)
-          {
-            hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): empty __class__ cell");
-            return NULL;
-          }
-        break;
-      }
-  if (cls == NULL)
-    {
-      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): __class__ cell not found");
-      return NULL;
-    }
-  if (co->nparams + co->nkwonly == 0 && !(co->flags & HS_CODE_VARARGS))
-    {
-      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): no arguments");
-      return NULL;
-    }
-  HsObject *obj = f->locals[0];
-  if (obj != NULL && HS_IS (obj, &hs_cell_type))
-    obj = hs_cell_get_borrow (obj);
-  if (obj == NULL)
-    {
-      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): arg[0] deleted");
-      return NULL;
-    }
-  return super_new (vm, cls, obj);
-}
-
-/* ---- issubclass ---------------------------------------------------------------------- */
-
-HsObject *
-hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *c = NULL, *b = NULL;
-  if (!hs_parse_args (vm, "issubclass", args, nargs, kwnames, "cls class_or_tuple /", &c, &b))
-    return NULL;
-  if (!hs_type_check (c))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "issubclass() arg 1 must be a class");
-      return NULL;
-    }
-  if (hs_type_check (b))
-    return hs_bool_from (hs_type_is_subtype ((HsType *)c, (HsType *)b));
-  if (hs_tuple_check (b))
-    {
-      HsObject *r = hs_False;
-      if (!hs_recursion_enter (vm, " in __subclasscheck__"))
-        return NULL;
-      for (gsize i = 0; i < hs_tuple_len (b) && r == hs_False; i++)
-        {
-          HsObject *sub[2] = { c, hs_tuple_get_borrow (b, i) };
-          r = hs_builtin_issubclass (vm, sub, 2, NULL);
-        }
-      hs_recursion_leave (vm);
-      return r;
-    }
-  hs_err_set_string (vm, &hs_exc_TypeError,
-                     "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-  return NULL;
-}
-
-/* ---- staticmethod, classmethod, property ----------------------------------------------- */
-
-static void
-wrapper_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  hs_visit (visit, ((HsWrapper *)self)->func, data);
-}
-
-static void
-wrapper_dealloc (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, ((HsWrapper *)self)->func);
-}
-
-static HsObject *
-wrapper_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *f = NULL;
-  if (!hs_parse_args (vm, type->name, args, nargs, kwnames, "!function", &f))
-    return NULL;
-  HsWrapper *w = (HsWrapper *)hs_object_alloc (vm, type, sizeof (HsWrapper));
-  if (w == NULL)
-    return NULL;
-  w->func = hs_incref (f);
-  hs_gc_track (vm, (HsObject *)w);
-  return (HsObject *)w;
-}
-
-static HsObject *
-wrapper_getattr (HsVM *vm, HsObject *self, HsObject *name)
-{
-  if (strcmp (hs_str_utf8 (name), "__func__") == 0)
-    return hs_incref (((HsWrapper *)self)->func);
-  return hs_object_getattr (vm, ((HsWrapper *)self)->func, name);
-}
-
-HsType hs_staticmethod_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "staticmethod",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (HsWrapper),
-  .dealloc = wrapper_dealloc,
-  .refs = wrapper_refs,
-  .getattr = wrapper_getattr,
-  .construct = wrapper_construct,
-};
-
-HsType hs_classmethod_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "classmethod",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (HsWrapper),
-  .dealloc = wrapper_dealloc,
-  .refs = wrapper_refs,
-  .getattr = wrapper_getattr,
-  .construct = wrapper_construct,
-};
-
-static void
-property_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  HsProperty *p = (HsProperty *)self;
-  if (p->fget != NULL)
-    hs_visit (visit, p->fget, data);
-  if (p->fset != NULL)
-    hs_visit (visit, p->fset, data);
-}
-
-static void
-property_dealloc (HsVM *vm, HsObject *self)
-{
-  HsProperty *p = (HsProperty *)self;
-  HS_CLEAR (vm, p->fget);
-  HS_CLEAR (vm, p->fset);
-}
-
-static HsObject *
-property_make (HsVM *vm, HsObject *fget, HsObject *fset)
-{
-  HsProperty *p = (HsProperty *)hs_object_alloc (vm, &hs_property_type, sizeof (HsProperty));
-  if (p == NULL)
-    return NULL;
-  p->fget = fget != NULL && fget != hs_None ? hs_incref (fget) : NULL;
-  p->fset = fset != NULL && fset != hs_None ? hs_incref (fset) : NULL;
-  hs_gc_track (vm, (HsObject *)p);
-  return (HsObject *)p;
-}
-
-static HsObject *
-property_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *fget = NULL, *fset = NULL;
-  if (!hs_parse_args (vm, "property", args, nargs, kwnames, "| fget fset", &fget, &fset))
-    return NULL;
-  return property_make (vm, fget, fset);
-}
-
-static HsObject *
-property_setter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *f = NULL;
-  if (!hs_parse_args (vm, "setter", args + 1, nargs - 1, kwnames, "!func", &f))
-    return NULL;
-  return property_make (vm, ((HsProperty *)args[0])->fget, f);
-}
-
-static HsObject *
-property_getter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *f = NULL;
-  if (!hs_parse_args (vm, "getter", args + 1, nargs - 1, kwnames, "!func", &f))
-    return NULL;
-  return property_make (vm, f, ((HsProperty *)args[0])->fset);
-}
-
-static const HsMethodDef property_methods[] = {
-  { "setter", property_setter },
-  { "getter", property_getter },
-  { NULL, NULL },
-};
-
-HsType hs_property_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "property",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (HsProperty),
-  .dealloc = property_dealloc,
-  .refs = property_refs,
-  .construct = property_construct,
-  .methods = property_methods,
-};
 
 /* ---- object's methods ----------------------------------------------------------------- */
 
@@ -2486,7 +1131,7 @@ type_mro_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   if (!hs_parse_args (vm, "mro", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  HsObject *t = mro_tuple (vm, (HsType *)args[0]);
+  HsObject *t = hs_class_mro_tuple (vm, (HsType *)args[0]);
   if (t == NULL)
     return NULL;
   HsObject *l = hs_list_from_array (vm, hs_tuple_items (t), hs_tuple_len (t));
@@ -2567,18 +1212,7 @@ add_methods (HsType *type, const HsMethodDef *defs)
 void
 hs_class_runtime_init (void)
 {
-  for (int i = 0; i < N_COUNT; i++)
-    names[i] = hs_str_intern_cstr (name_strs[i]);
-  for (int i = 0; i < HS_BIN_COUNT; i++)
-    {
-      g_autofree char *a = g_strdup_printf ("__%s__", binop_names[i]);
-      g_autofree char *r = g_strdup_printf ("__r%s__", binop_names[i]);
-      g_autofree char *in = g_strdup_printf ("__i%s__", binop_names[i]);
-      binop_dunder[i] = hs_str_intern_cstr (a);
-      binop_rdunder[i] = hs_str_intern_cstr (r);
-      binop_idunder[i] = hs_str_intern_cstr (in);
-    }
-  (void)cmp_swap;
+  hs_class_slots_init ();
   hs_type_ready (&hs_method_type);
   hs_type_ready (&hs_super_type);
   hs_type_ready (&hs_staticmethod_type);
@@ -2596,8 +1230,8 @@ hs_class_runtime_init (void)
   add_methods (&hs_type_type, type_extra_methods);
   object_new_fn = hs_cfunction_new (NULL, &new_defs[0], NULL);
   type_new_fn = hs_cfunction_new (NULL, &new_defs[1], NULL);
-  hs_dict_set_item (NULL, hs_object_type.dict, names[N_NEW], object_new_fn);
-  hs_dict_set_item (NULL, hs_type_type.dict, names[N_NEW], type_new_fn);
+  hs_dict_set_item (NULL, hs_object_type.dict, hs_dunder[N_NEW], object_new_fn);
+  hs_dict_set_item (NULL, hs_type_type.dict, hs_dunder[N_NEW], type_new_fn);
   /* class objects are HsClass; `type` makes them from three arguments */
   hs_type_type.basicsize = sizeof (HsClass);
   hs_type_type.type_flags |= HS_TYPE_BASETYPE;

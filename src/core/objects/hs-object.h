@@ -330,7 +330,7 @@ gboolean hs_object_has_default_repr (const HsObject *obj);
 
 /* ---- protocol (CPython's abstract object layer) -------------------------------- */
 
-/* Whether `base` is in the heap class t's __mro__ (in hs-class.c). */
+/* Whether `base` is in the heap class t's __mro__ (in hs-class-mro.c). */
 gboolean hs_class_mro_contains (const HsType *t, const HsType *base);
 
 static inline gboolean
@@ -375,7 +375,7 @@ gssize hs_object_length_hint (HsVM *vm, HsObject *obj, gssize dflt);
 /* CPython's PyNumber_Index: an int as is, else what type(o).__index__() returns (which
  * must be an int); TypeError "'X' object cannot be interpreted as an integer" without
  * one. hs_object_has_index says whether there is one (int, or a class with __index__),
- * for callers whose TypeError says more. (In hs-class.c, where the dunders are.) */
+ * for callers whose TypeError says more. (In hs-class-slots.c, where the dunders are.) */
 HsObject *hs_object_index (HsVM *vm, HsObject *o);
 gboolean hs_object_has_index (HsObject *o);
 HsObject *hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key);

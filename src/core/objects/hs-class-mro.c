@@ -1,0 +1,284 @@
+/* hs-class-mro.c — the class hierarchy: method resolution order (C3, as CPython's
+ * mro_implementation), the base whose layout a class extends, the metaclass of a class
+ * statement, issubclass.
+ *
+ * Invariant: a class's mro tuple starts with the class and is the C3 merge of its bases'
+ * MROs and its bases; a built-in type's is its chain of bases.
+ */
+#include "config.h"
+
+#include "hs-cfunction.h"
+#include "hs-class-private.h"
+#include "hs-exceptions.h"
+#include "hs-int.h"
+#include "hs-recursion.h"
+#include "hs-tuple.h"
+
+const HsType *
+hs_type_mro_at (const HsType *t, gsize i)
+{
+  HsObject *mro = (t->type_flags & HS_TYPE_HEAP) ? HS_CLASS (t)->mro : NULL;
+
+  if (mro != NULL)
+    return i < hs_tuple_len (mro) ? (const HsType *)hs_tuple_get_borrow (mro, i) : NULL;
+  for (; t != NULL && i > 0; i--)
+    t = t->base;
+  return t;
+}
+
+gboolean
+hs_class_mro_contains (const HsType *t, const HsType *base)
+{
+  const HsType *m;
+  for (gsize i = 0; (m = hs_type_mro_at (t, i)) != NULL; i++)
+    if (m == base)
+      return TRUE;
+  return FALSE;
+}
+
+HsObject *
+hs_class_mro_tuple (HsVM *vm, const HsType *t)
+{
+  gsize n = 0;
+  while (hs_type_mro_at (t, n) != NULL)
+    n++;
+  HsObject *tup = hs_tuple_new (vm, n);
+  if (tup == NULL)
+    return NULL;
+  for (gsize i = 0; i < n; i++)
+    hs_tuple_set_take (tup, i, hs_incref ((HsObject *)hs_type_mro_at (t, i)));
+  return tup;
+}
+
+/* CPython's set_mro_error: the heads that could not be placed, each named once. */
+static void
+set_mro_error (HsVM *vm, HsObject **seqs, gsize nseqs, const gsize *remain)
+{
+  g_autoptr (GPtrArray) heads = g_ptr_array_new ();
+  g_autoptr (GString) msg
+      = g_string_new ("Cannot create a consistent method resolution\norder (MRO) for bases");
+
+  for (gsize i = 0; i < nseqs; i++)
+    if (remain[i] < hs_tuple_len (seqs[i])
+        && !g_ptr_array_find (heads, hs_tuple_get_borrow (seqs[i], remain[i]), NULL))
+      g_ptr_array_add (heads, hs_tuple_get_borrow (seqs[i], remain[i]));
+  for (guint i = 0; i < heads->len; i++)
+    g_string_append_printf (msg, "%s %s", i > 0 ? "," : "",
+                            ((HsType *)g_ptr_array_index (heads, i))->name);
+  hs_err_set_string (vm, &hs_exc_TypeError, msg->str);
+}
+
+static gboolean
+tail_contains (HsObject *seq, gsize whence, HsObject *o)
+{
+  for (gsize j = whence + 1; j < hs_tuple_len (seq); j++)
+    if (hs_tuple_get_borrow (seq, j) == o)
+      return TRUE;
+  return FALSE;
+}
+
+/* CPython's pmerge: the C3 merge of seqs into acc; FALSE with the MRO TypeError set. */
+static gboolean
+c3_merge (HsVM *vm, GPtrArray *acc, HsObject **seqs, gsize nseqs)
+{
+  g_autofree gsize *remain = g_new0 (gsize, nseqs);
+  gsize empty;
+
+again:
+  empty = 0;
+  for (gsize i = 0; i < nseqs; i++)
+    {
+      if (remain[i] >= hs_tuple_len (seqs[i]))
+        {
+          empty++;
+          continue;
+        }
+      HsObject *candidate = hs_tuple_get_borrow (seqs[i], remain[i]);
+      gboolean in_tail = FALSE;
+      for (gsize j = 0; j < nseqs && !in_tail; j++)
+        in_tail = tail_contains (seqs[j], remain[j], candidate);
+      if (in_tail)
+        continue;
+      g_ptr_array_add (acc, candidate);
+      for (gsize j = 0; j < nseqs; j++)
+        if (remain[j] < hs_tuple_len (seqs[j])
+            && hs_tuple_get_borrow (seqs[j], remain[j]) == candidate)
+          remain[j]++;
+      goto again;
+    }
+  if (empty != nseqs)
+    {
+      set_mro_error (vm, seqs, nseqs, remain);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* CPython's mro_implementation: the class, then the C3 merge of its bases' MROs and of its
+ * bases; a new tuple, or NULL with "duplicate base class" or the MRO TypeError. */
+HsObject *
+hs_class_compute_mro (HsVM *vm, HsClass *c)
+{
+  gsize nbases = hs_tuple_len (c->bases);
+  g_autoptr (GPtrArray) acc = g_ptr_array_new ();
+  HsObject **seqs = g_new0 (HsObject *, nbases + 1);
+  HsObject *r = NULL;
+
+  for (gsize i = 0; i < nbases; i++)
+    for (gsize j = i + 1; j < nbases; j++)
+      if (hs_tuple_get_borrow (c->bases, i) == hs_tuple_get_borrow (c->bases, j))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "duplicate base class %s",
+                         ((HsType *)hs_tuple_get_borrow (c->bases, i))->name);
+          goto out;
+        }
+  for (gsize i = 0; i < nbases; i++)
+    if ((seqs[i] = hs_class_mro_tuple (vm, (HsType *)hs_tuple_get_borrow (c->bases, i))) == NULL)
+      goto out;
+  seqs[nbases] = hs_incref (c->bases);
+  g_ptr_array_add (acc, c);
+  /* one base: its MRO as it is (CPython's shortcut, which also skips the merge) */
+  if (nbases == 1)
+    for (gsize j = 0; j < hs_tuple_len (seqs[0]); j++)
+      g_ptr_array_add (acc, hs_tuple_get_borrow (seqs[0], j));
+  else if (!c3_merge (vm, acc, seqs, nbases + 1))
+    goto out;
+  r = hs_tuple_from_array (vm, (HsObject **)acc->pdata, acc->len);
+out:
+  for (gsize i = 0; i <= nbases; i++)
+    hs_xdecref (vm, seqs[i]);
+  g_free (seqs);
+  return r;
+}
+
+/* CPython's solid_base: the nearest ancestor whose instances are laid out differently from
+ * its base's (a class adds only its attribute table, which does not count). */
+static const HsType *
+solid_base (const HsType *t)
+{
+  if (t->type_flags & HS_TYPE_HEAP)
+    return solid_base (HS_CLASS (t)->static_base);
+  const HsType *b = t->base != NULL ? solid_base (t->base) : &hs_object_type;
+  return t->basicsize != b->basicsize ? t : b;
+}
+
+/* CPython's best_base: the base whose layout the new class's instances extend. */
+HsType *
+hs_class_best_base (HsVM *vm, HsObject **bases, gsize nbases)
+{
+  HsType *base = NULL;
+  const HsType *winner = NULL;
+
+  if (nbases == 0)
+    return &hs_object_type;
+  for (gsize i = 0; i < nbases; i++)
+    {
+      if (!hs_type_check (bases[i]))
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "bases must be types");
+          return NULL;
+        }
+      HsType *b = (HsType *)bases[i];
+      if (!(b->type_flags & HS_TYPE_BASETYPE))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not an acceptable base type",
+                         b->name);
+          return NULL;
+        }
+      const HsType *candidate = solid_base (b);
+      if (winner == NULL || (hs_type_is_subtype (candidate, winner) && candidate != winner))
+        {
+          winner = candidate;
+          base = b;
+        }
+      else if (!hs_type_is_subtype (winner, candidate))
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError,
+                             "multiple bases have instance lay-out conflict");
+          return NULL;
+        }
+    }
+  return base;
+}
+
+/* The built-in part of each base is object, type or an exception class: others are
+ * refused. */
+gboolean
+hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
+{
+  for (gsize i = 0; i < nbases; i++)
+    {
+      HsType *b = (HsType *)bases[i];
+      if (b->type_flags & HS_TYPE_HEAP)
+        b = HS_CLASS (b)->static_base;
+      if (b != &hs_object_type && b != &hs_type_type && !(b->type_flags & HS_TYPE_EXCEPTION))
+        {
+          hs_err_format (vm, &hs_exc_NotImplementedError,
+                         "subclassing the built-in type '%s' is not supported by Heapscope yet",
+                         b->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+HsObject *
+hs_class_calculate_metaclass (HsVM *vm, HsObject *meta, HsObject **bases, gsize nbases)
+{
+  const HsType *winner;
+
+  if (meta == NULL)
+    meta = nbases > 0 ? (HsObject *)bases[0]->type : (HsObject *)&hs_type_type;
+  if (!HS_ISINSTANCE (meta, &hs_type_type))
+    return meta; /* a callable: called as it is */
+  winner = (const HsType *)meta;
+  for (gsize i = 0; i < nbases; i++)
+    {
+      const HsType *t = bases[i]->type;
+      if (hs_type_is_subtype (winner, t))
+        continue;
+      if (hs_type_is_subtype (t, winner))
+        {
+          winner = t;
+          continue;
+        }
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "metaclass conflict: the metaclass of a derived class must be a "
+                         "(non-strict) subclass of the metaclasses of all its bases");
+      return NULL;
+    }
+  return (HsObject *)winner;
+}
+
+/* ---- issubclass ---------------------------------------------------------------------- */
+
+HsObject *
+hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *c = NULL, *b = NULL;
+  if (!hs_parse_args (vm, "issubclass", args, nargs, kwnames, "cls class_or_tuple /", &c, &b))
+    return NULL;
+  if (!hs_type_check (c))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "issubclass() arg 1 must be a class");
+      return NULL;
+    }
+  if (hs_type_check (b))
+    return hs_bool_from (hs_type_is_subtype ((HsType *)c, (HsType *)b));
+  if (hs_tuple_check (b))
+    {
+      HsObject *r = hs_False;
+      if (!hs_recursion_enter (vm, " in __subclasscheck__"))
+        return NULL;
+      for (gsize i = 0; i < hs_tuple_len (b) && r == hs_False; i++)
+        {
+          HsObject *sub[2] = { c, hs_tuple_get_borrow (b, i) };
+          r = hs_builtin_issubclass (vm, sub, 2, NULL);
+        }
+      hs_recursion_leave (vm);
+      return r;
+    }
+  hs_err_set_string (vm, &hs_exc_TypeError,
+                     "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  return NULL;
+}

@@ -1,0 +1,115 @@
+/* hs-class-private.h — what the files of the class room share, and no one else: the
+ * interned dunder names, the layouts of the descriptors, calling a method found on a type.
+ * The room: hs-class.c (classes and instances), hs-class-slots.c (special-method
+ * dispatch), hs-class-mro.c (MRO, layout, metaclass), hs-descr.c (descriptors),
+ * hs-method.c (bound methods), hs-super.c (super).
+ */
+#pragma once
+
+#include "hs-class.h"
+
+G_BEGIN_DECLS
+
+/* Indexes into hs_dunder, the interned names the room looks up. */
+enum
+{
+  N_INIT,
+  N_REPR,
+  N_STR,
+  N_HASH,
+  N_EQ,
+  N_NE,
+  N_LT,
+  N_LE,
+  N_GT,
+  N_GE,
+  N_BOOL,
+  N_LEN,
+  N_GETITEM,
+  N_SETITEM,
+  N_DELITEM,
+  N_CONTAINS,
+  N_ITER,
+  N_NEXT,
+  N_CALL,
+  N_GETATTR,
+  N_NEG,
+  N_POS,
+  N_INVERT,
+  N_CLASS,
+  N_DICT,
+  N_DOC,
+  N_INDEX,
+  N_GET,
+  N_SET,
+  N_DELETE,
+  N_GETATTRIBUTE,
+  N_NEW,
+  N_INIT_SUBCLASS,
+  N_SET_NAME,
+  N_CLASS_GETITEM,
+  N_SETATTR,
+  N_DELATTR,
+  N_ABSTRACTMETHODS,
+  N_COUNT
+};
+
+extern HsObject *hs_dunder[N_COUNT];
+
+typedef struct
+{
+  HsObject header;
+  HsObject *func;
+} HsWrapper; /* staticmethod, classmethod */
+
+typedef struct
+{
+  HsObject header;
+  HsObject *fget, *fset;
+} HsProperty;
+
+/* The `__dict__` and `__weakref__` entries CPython puts in the namespace of the first class
+ * of a hierarchy whose instances have them; what they read is the instance's own. Each
+ * holds its class, as CPython's descriptor does (d_type): a reference the diagram lists
+ * among the class's hidden holders. */
+typedef struct
+{
+  HsObject header;
+  HsObject *name;
+  HsObject *owner; /* the class */
+} HsGetset;
+
+HsObject *hs_wrapper_new (HsVM *vm, const HsType *type, HsObject *func);
+HsObject *hs_getset_new (HsVM *vm, const char *name, HsClass *owner);
+/* A data descriptor (it defines __set__ or __delete__) wins over the instance's own
+ * attribute. */
+gboolean hs_descr_is_data (HsObject *d);
+
+/* Calls `fn` (a class attribute) as a method of self with args (borrowed). */
+HsObject *hs_class_call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args,
+                                gsize nargs, HsObject *kwnames);
+/* self.<dunder>(args) looked up on the type only; NULL + no error when absent. */
+HsObject *hs_class_call_dunder (HsVM *vm, HsObject *self, HsObject *name, HsObject **args,
+                                gsize nargs, gboolean *found);
+/* Installs the slot(s) a dunder name in the class body implies. */
+void hs_class_fixup_slot (HsType *t, const char *n);
+/* Installs the slots the dunders of the class's ancestors imply. */
+void hs_class_inherit_slots (HsType *t);
+/* Interns the names of hs_dunder and of the operators' dunders. */
+void hs_class_slots_init (void);
+
+/* A new tuple of t's method resolution order (what `__mro__` gives). */
+HsObject *hs_class_mro_tuple (HsVM *vm, const HsType *t);
+/* CPython's mro_implementation for a class whose bases are set: a new tuple, or NULL with
+ * "duplicate base class" or the MRO TypeError. */
+HsObject *hs_class_compute_mro (HsVM *vm, HsClass *c);
+/* CPython's best_base: the base whose layout the new class's instances extend. */
+HsType *hs_class_best_base (HsVM *vm, HsObject **bases, gsize nbases);
+/* The built-in part of each base is object, type or an exception class: others are
+ * refused. */
+gboolean hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases);
+
+/* A new dict of the instance's own attributes (what `__dict__` reads). */
+HsObject *hs_instance_attrs_dict (HsVM *vm, HsObject *self);
+
+G_END_DECLS

@@ -1,0 +1,265 @@
+/* hs-descr.c — descriptors: what `obj.name` finds on a type, bound as CPython's
+ * descriptors bind it (functions, staticmethod, classmethod, property, the `__dict__` and
+ * `__weakref__` getset descriptors, built-in methods, descriptors written in Python).
+ *
+ * Invariant: every descriptor holds what it wraps (its refs visit it); a getset
+ * descriptor holds its class, a reference the diagram lists among the class's hidden
+ * holders.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-cfunction.h"
+#include "hs-class-private.h"
+#include "hs-exceptions.h"
+#include "hs-function.h"
+#include "hs-str.h"
+
+/* ---- binding ------------------------------------------------------------------------- */
+
+HsObject *
+hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
+{
+  if (HS_IS (d, &hs_getset_descr_type))
+    {
+      if (obj == NULL)
+        return hs_incref (d);
+      return ((HsGetset *)d)->name == hs_dunder[N_DICT] ? hs_instance_attrs_dict (vm, obj)
+                                                        : hs_incref (hs_None);
+    }
+  if (HS_IS (d, &hs_function_type))
+    return obj != NULL ? hs_method_new (vm, d, obj) : hs_incref (d);
+  if (HS_IS (d, &hs_staticmethod_type))
+    return hs_incref (((HsWrapper *)d)->func);
+  if (HS_IS (d, &hs_classmethod_type))
+    return hs_method_new (vm, ((HsWrapper *)d)->func, (HsObject *)type);
+  if (HS_IS (d, &hs_property_type))
+    {
+      if (obj == NULL)
+        return hs_incref (d);
+      HsProperty *p = (HsProperty *)d;
+      if (p->fget == NULL)
+        {
+          hs_err_set_string (vm, &hs_exc_AttributeError, "unreadable attribute");
+          return NULL;
+        }
+      return hs_object_call (vm, p->fget, &obj, 1, NULL);
+    }
+  if (HS_IS (d, &hs_method_descr_type) && obj != NULL)
+    {
+      HsCFunctionObject *m = (HsCFunctionObject *)d;
+      return hs_cfunction_new_method (vm, m->def, m->owner, obj);
+    }
+  if (HS_IS (d, &hs_classmethod_descr_type))
+    {
+      HsCFunctionObject *m = (HsCFunctionObject *)d;
+      return hs_cfunction_new_method (vm, m->def, m->owner, (HsObject *)type);
+    }
+  HsObject *get = (d->type->type_flags & HS_TYPE_HEAP)
+                      ? hs_type_lookup_borrow (d->type, hs_dunder[N_GET])
+                      : NULL;
+  if (get != NULL) /* a descriptor written in Python: __get__(obj or None, type) */
+    {
+      HsObject *args[2] = { obj != NULL ? obj : hs_None, (HsObject *)type };
+      return hs_class_call_method (vm, get, d, args, 2, NULL);
+    }
+  return hs_incref (d);
+}
+
+gboolean
+hs_descr_is_data (HsObject *d)
+{
+  if (HS_IS (d, &hs_property_type))
+    return TRUE;
+  return (d->type->type_flags & HS_TYPE_HEAP)
+         && (hs_type_lookup_borrow (d->type, hs_dunder[N_SET]) != NULL
+             || hs_type_lookup_borrow (d->type, hs_dunder[N_DELETE]) != NULL);
+}
+
+/* ---- __dict__ and __weakref__ ------------------------------------------------------ */
+
+HsObject *
+hs_getset_new (HsVM *vm, const char *name, HsClass *owner)
+{
+  HsGetset *g = (HsGetset *)hs_object_alloc (vm, &hs_getset_descr_type, sizeof (HsGetset));
+  if (g == NULL)
+    return NULL;
+  g->name = hs_str_intern_cstr (name);
+  g->owner = hs_incref ((HsObject *)owner);
+  hs_gc_track (vm, (HsObject *)g);
+  return (HsObject *)g;
+}
+
+static void
+getset_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  hs_visit (visit, ((HsGetset *)self)->owner, data);
+}
+
+static void
+getset_clear (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsGetset *)self)->owner);
+}
+
+static HsObject *
+getset_repr (HsVM *vm, HsObject *self)
+{
+  HsGetset *g = (HsGetset *)self;
+  return hs_str_from_format (vm, "<attribute '%s' of '%s' objects>", hs_str_utf8 (g->name),
+                             hs_class_name (g->owner));
+}
+
+HsType hs_getset_descr_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "getset_descriptor",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsGetset),
+  .type_flags = HS_TYPE_GC,
+  .dealloc = getset_clear,
+  .refs = getset_refs,
+  .clear = getset_clear,
+  .repr = getset_repr,
+};
+
+/* ---- staticmethod, classmethod, property ----------------------------------------------- */
+
+static void
+wrapper_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  hs_visit (visit, ((HsWrapper *)self)->func, data);
+}
+
+static void
+wrapper_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsWrapper *)self)->func);
+}
+
+HsObject *
+hs_wrapper_new (HsVM *vm, const HsType *type, HsObject *func)
+{
+  HsWrapper *w = (HsWrapper *)hs_object_alloc (vm, type, sizeof (HsWrapper));
+  if (w == NULL)
+    return NULL;
+  w->func = hs_incref (func);
+  hs_gc_track (vm, (HsObject *)w);
+  return (HsObject *)w;
+}
+
+static HsObject *
+wrapper_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *f = NULL;
+  if (!hs_parse_args (vm, type->name, args, nargs, kwnames, "!function", &f))
+    return NULL;
+  return hs_wrapper_new (vm, type, f);
+}
+
+static HsObject *
+wrapper_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  if (strcmp (hs_str_utf8 (name), "__func__") == 0)
+    return hs_incref (((HsWrapper *)self)->func);
+  return hs_object_getattr (vm, ((HsWrapper *)self)->func, name);
+}
+
+HsType hs_staticmethod_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "staticmethod",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsWrapper),
+  .dealloc = wrapper_dealloc,
+  .refs = wrapper_refs,
+  .getattr = wrapper_getattr,
+  .construct = wrapper_construct,
+};
+
+HsType hs_classmethod_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "classmethod",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsWrapper),
+  .dealloc = wrapper_dealloc,
+  .refs = wrapper_refs,
+  .getattr = wrapper_getattr,
+  .construct = wrapper_construct,
+};
+
+static void
+property_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  HsProperty *p = (HsProperty *)self;
+  if (p->fget != NULL)
+    hs_visit (visit, p->fget, data);
+  if (p->fset != NULL)
+    hs_visit (visit, p->fset, data);
+}
+
+static void
+property_dealloc (HsVM *vm, HsObject *self)
+{
+  HsProperty *p = (HsProperty *)self;
+  HS_CLEAR (vm, p->fget);
+  HS_CLEAR (vm, p->fset);
+}
+
+static HsObject *
+property_make (HsVM *vm, HsObject *fget, HsObject *fset)
+{
+  HsProperty *p = (HsProperty *)hs_object_alloc (vm, &hs_property_type, sizeof (HsProperty));
+  if (p == NULL)
+    return NULL;
+  p->fget = fget != NULL && fget != hs_None ? hs_incref (fget) : NULL;
+  p->fset = fset != NULL && fset != hs_None ? hs_incref (fset) : NULL;
+  hs_gc_track (vm, (HsObject *)p);
+  return (HsObject *)p;
+}
+
+static HsObject *
+property_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *fget = NULL, *fset = NULL;
+  if (!hs_parse_args (vm, "property", args, nargs, kwnames, "| fget fset", &fget, &fset))
+    return NULL;
+  return property_make (vm, fget, fset);
+}
+
+static HsObject *
+property_setter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *f = NULL;
+  if (!hs_parse_args (vm, "setter", args + 1, nargs - 1, kwnames, "!func", &f))
+    return NULL;
+  return property_make (vm, ((HsProperty *)args[0])->fget, f);
+}
+
+static HsObject *
+property_getter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *f = NULL;
+  if (!hs_parse_args (vm, "getter", args + 1, nargs - 1, kwnames, "!func", &f))
+    return NULL;
+  return property_make (vm, f, ((HsProperty *)args[0])->fset);
+}
+
+static const HsMethodDef property_methods[] = {
+  { "setter", property_setter },
+  { "getter", property_getter },
+  { NULL, NULL },
+};
+
+HsType hs_property_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "property",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsProperty),
+  .dealloc = property_dealloc,
+  .refs = property_refs,
+  .construct = property_construct,
+  .methods = property_methods,
+};

@@ -588,10 +588,50 @@ refs_drawn_into (const HsScene *scene, const HsSceneNode *node)
     {
       const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
 
-      if (e->head_role == node->role && e->head_id == node->id)
+      if (e->head_role == node->role && e->head_id == node->id && !e->is_weak)
         n += e->n_refs;
     }
   return n;
+}
+
+/* a = A(); r = weakref.ref(a); r2 = weakref.ref(A()): r's arrow to a is dashed and no
+ * badge counts it; r2 is dead. */
+static void
+test_scene_weak_refs (void)
+{
+  g_autoptr (HsSnapshot) snap = hs_snapshot_new ();
+  HsSnapFrame *module = fx_module (snap);
+  HsSceneNode *a, *dead;
+  guint n_weak = 0;
+  gboolean says_dead = FALSE;
+
+  fx_object (snap, 21, HS_SNAP_INSTANCE, "A");
+  fx_object (snap, 22, HS_SNAP_OTHER, "ReferenceType")->weak_ref = hs_snap_value_ref (21);
+  fx_object (snap, 24, HS_SNAP_OTHER, "ReferenceType")->weak_ref
+      = hs_snap_value_primitive ("NoneType", "dead");
+  hs_snap_frame_add_var (module, "a", hs_snap_value_ref (21));
+  hs_snap_frame_add_var (module, "r", hs_snap_value_ref (22));
+  hs_snap_frame_add_var (module, "r2", hs_snap_value_ref (24));
+  fixture_finish (snap);
+  g_autoptr (HsScene) scene = render (snap);
+  a = (HsSceneNode *)hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 21);
+  dead = (HsSceneNode *)hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 24);
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+      if (!e->is_weak)
+        continue;
+      n_weak++;
+      g_assert_cmpuint (e->tail_id, ==, 22);
+      g_assert_cmpuint (e->head_id, ==, 21);
+    }
+  g_assert_cmpuint (n_weak, ==, 1);
+  g_assert_cmpstr (a->badge, ==, "1");
+  g_assert_cmpuint (refs_drawn_into (scene, a), ==, 1);
+  for (guint i = 0; i < dead->cells->len; i++)
+    says_dead |= g_strcmp0 (g_array_index (dead->cells, HsSceneCell, i).text, "dead") == 0;
+  g_assert_true (says_dead);
+  check_scene_edges (scene);
 }
 
 /* xs and ys, two lists of 30 ints; only xs is expanded. */
@@ -943,6 +983,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/scene/frames-column", test_scene_frames_column);
   g_test_add_func ("/diagram/layout/boxes-as-drawn", test_layout_boxes_as_drawn);
   g_test_add_func ("/diagram/scene/class-refs", test_scene_class_refs);
+  g_test_add_func ("/diagram/scene/weak-refs", test_scene_weak_refs);
   g_test_add_func ("/diagram/scene/unreachable-and-freed", test_unreachable_and_freed);
   g_test_add_func ("/diagram/elide/long-list", test_elide_long_list);
   g_test_add_func ("/diagram/elide/at-threshold", test_elide_at_threshold);

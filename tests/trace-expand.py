@@ -2,7 +2,8 @@
 """Expands a compact Heapscope trace (heapscope-cli trace --compact) into the full one.
 
 A compact trace ({"heapscope_compact": true, ...}) writes each step's per-object maps
-(heap, refcounts, heapscope_hidden_holders, heapscope_class_refs, heapscope_closure_cells)
+(heap, refcounts, heapscope_hidden_holders, heapscope_class_refs, heapscope_closure_cells,
+heapscope_weak_refs)
 as changes against the step before: entries added or changed, `heapscope_removed` naming
 those gone, a heap entry ["HEAPSCOPE_EXTEND", k, items...] keeping the first k elements of
 the entry before; `stdout` holds what the step printed. A step with "heapscope_keyframe"
@@ -14,7 +15,7 @@ import json
 import sys
 
 MAPS = ("heap", "refcounts", "heapscope_hidden_holders", "heapscope_class_refs",
-        "heapscope_closure_cells")
+        "heapscope_closure_cells", "heapscope_weak_refs")
 
 
 def expand(trace):

@@ -21,6 +21,7 @@ typedef struct
   guint bundle;      /* > 0: a collapsed object's bundle of that many references */
   guint bundle_key;  /* the scene edge's tail_cell for a bundle (no real cell) */
   gboolean is_class; /* a class reference, leaving the tail's header */
+  gboolean is_weak;  /* a weak reference (HsSceneEdge.is_weak) */
 } HsPendingEdge;
 
 struct _HsDiagram

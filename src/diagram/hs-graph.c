@@ -46,6 +46,8 @@ enum
   KEY_LABEL = 9 << 24,
   KEY_COLLAPSED = 10 << 24,
   KEY_BUNDLE = 11 << 24, /* edges only: a collapsed object's bundle, low bits from the head */
+  KEY_WEAK = 12 << 24,   /* a weak reference's row for what it refers to: its value */
+  KEY_WEAK_NAME = 13 << 24,
 };
 
 typedef struct
@@ -56,6 +58,7 @@ typedef struct
   const char *note; /* small and dim after the text (an object's id), or NULL */
   gboolean is_ref;
   gboolean held;
+  gboolean weak; /* a weak reference: a dashed arrow, counted by no badge */
   guint64 ref;
   char port[16];
   HsCellAlign align;
@@ -99,6 +102,7 @@ typedef struct
   guint64 ref;
   guint bundle;      /* > 0: a collapsed object's references to `ref`, drawn as one edge */
   gboolean is_class; /* the object's class_ref, leaving from its header */
+  gboolean is_weak;  /* a weak reference's, leaving its KEY_WEAK row */
 } WantedEdge;
 
 static const char *ellipsis = "…";
@@ -417,6 +421,13 @@ fill_rows (Grid *grid, const HsSnapObject *obj, const char *header, guint thresh
   grid_add (grid, 0, 0, 2, HS_CELL_HEADER, KEY_HEADER, header);
   if (obj->label != NULL && obj->kind == HS_SNAP_OTHER)
     grid_add (grid, row++, 0, 2, HS_CELL_VALUE, KEY_LABEL, obj->label);
+  if (obj->weak_ref.kind == HS_SNAP_VALUE_REF)
+    {
+      grid_add (grid, row, 0, 1, HS_CELL_NAME, KEY_WEAK_NAME, _ ("weakly"));
+      grid_add_value (grid, row++, 1, HS_CELL_VALUE, KEY_WEAK, &obj->weak_ref, 'w', 0)->weak = TRUE;
+    }
+  else if (obj->weak_ref.text != NULL) /* the object it referred to died */
+    grid_add (grid, row++, 0, 2, HS_CELL_VALUE, KEY_LABEL, _ ("dead"))->align = HS_ALIGN_CENTER;
   hs_elide_plan (n, threshold, &head, &tail);
   for (guint i = 0; i < head; i++)
     fill_row (grid, row++, obj, i);
@@ -710,8 +721,9 @@ grid_emit (Builder *b, Grid *grid, HsSceneNode *node)
       cell->port = gc->port[0] ? g_strdup (gc->port) : NULL;
       if (gc->is_ref)
         {
-          WantedEdge wanted
-              = { b->diagram->scene->nodes->len - 1, node->cells->len - 1, gc->ref, 0, FALSE };
+          WantedEdge wanted = {
+            b->diagram->scene->nodes->len - 1, node->cells->len - 1, gc->ref, 0, FALSE, gc->weak
+          };
 
           g_array_append_val (b->wanted, wanted);
           refs = TRUE;
@@ -1002,7 +1014,7 @@ add_edge (Builder *b, const WantedEdge *wanted)
   HsSceneCell *cell;
   HsPendingEdge pending
       = { NULL, wanted->node_index, wanted->cell_index, HS_SCENE_NODE_OBJECT, wanted->ref, FALSE, 0,
-          0,    wanted->is_class };
+          0,    wanted->is_class,   wanted->is_weak };
   Agnode_t *head = NULL;
   char port[24];
 
@@ -1030,8 +1042,8 @@ add_edge (Builder *b, const WantedEdge *wanted)
       return;
     }
   cell = &g_array_index (node->cells, HsSceneCell, wanted->cell_index);
-  if (head == NULL && wanted->is_class)
-    return; /* nothing to explain: a class left out has no badge */
+  if (head == NULL && (wanted->is_class || wanted->is_weak))
+    return; /* nothing to explain: the badge of what is left out does not count it */
   if (head == NULL)
     {
       if (b->summary == NULL)
@@ -1053,6 +1065,8 @@ add_edge (Builder *b, const WantedEdge *wanted)
    * dicts, instances) send them out of their right side. */
   g_snprintf (port, sizeof port, "%s:%s", cell->port, is_row_of_cells (node) ? "s" : "e");
   agxset (pending.edge, b->sym_tailport, port);
+  if (wanted->is_weak)
+    agxset (pending.edge, b->sym_style, "dashed");
   g_array_append_val (d->edges, pending);
 }
 

@@ -124,6 +124,7 @@ place_edge (HsDiagram *d, const Frame *frame, const HsPendingEdge *pending)
   edge->head_id = pending->head_id;
   edge->to_summary = pending->to_summary;
   edge->from_freed = (tail->flags & HS_SNAP_FLAG_FREED) != 0;
+  edge->is_weak = pending->is_weak;
   if (pending->bundle > 0)
     {
       /* A bundle leaves the box's side, where dot's spline starts. */

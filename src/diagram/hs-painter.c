@@ -287,6 +287,8 @@ draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
   cairo_set_line_width (cr, edge->is_bundle ? theme->edge_width * 0.75 : theme->edge_width);
   if (edge->is_bundle)
     cairo_set_dash (cr, (double[]){ 2, 4 }, 2, 0);
+  else if (edge->is_weak)
+    cairo_set_dash (cr, (double[]){ 7, 5 }, 2, 0);
   else if (edge->to_summary || edge->from_freed)
     cairo_set_dash (cr, (double[]){ 5, 4 }, 2, 0);
   stroke_curve (cr, edge);

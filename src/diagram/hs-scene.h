@@ -111,6 +111,8 @@ typedef struct
    * end of the header (tail_cell is the header's key) and is drawn thin and dotted with
    * an open arrowhead, so that containment arrows stay dominant. */
   gboolean is_class_ref;
+  /* A weak reference's arrow to what it refers to: dashed, and no badge counts it. */
+  gboolean is_weak;
   double alpha;
 } HsSceneEdge;
 

@@ -66,6 +66,7 @@ object_free (gpointer data)
   g_ptr_array_unref (obj->hidden_holders);
   g_array_unref (obj->recorded_holders);
   value_clear (&obj->class_ref);
+  value_clear (&obj->weak_ref);
   g_clear_pointer (&obj->bases, g_ptr_array_unref);
   g_free (obj);
 }

@@ -112,6 +112,11 @@ typedef struct
    * nothing (kind PRIMITIVE, text NULL). It counts like any reference and is drawn from the
    * object's header. */
   HsSnapValue class_ref;
+  /* Weak references (weakref.ref, the proxies): the object referred to (kind REF: drawn as a
+   * dashed arrow from the header, never counted, as the object's count does not include
+   * it), or "dead" (kind PRIMITIVE) once that died; kind PRIMITIVE with text NULL for any
+   * other object. */
+  HsSnapValue weak_ref;
   /* Classes with several bases: each base's name, in order (char*); NULL otherwise. */
   GPtrArray *bases;
   /* char*, one per reference into this object that is not drawn as an arrow, naming its

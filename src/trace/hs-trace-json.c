@@ -189,6 +189,7 @@ typedef enum
   MAP_HIDDEN_HOLDERS,
   MAP_CLASS_REFS,
   MAP_CLOSURE_CELLS,
+  MAP_WEAK_REFS,
   N_MAPS
 } MapKind;
 
@@ -198,6 +199,7 @@ static const char *const map_keys[N_MAPS] = {
   "heapscope_hidden_holders",
   "heapscope_class_refs",
   "heapscope_closure_cells",
+  "heapscope_weak_refs",
 };
 
 typedef struct
@@ -830,6 +832,31 @@ put_class_refs (Maps *m, GString *out, HsSnapshot *snap)
   map_end (m, out, MAP_CLASS_REFS);
 }
 
+/* "heapscope_weak_refs": {id: ["REF", id] or null}: what each weak reference refers to
+ * (null once it died), a reference no count includes. */
+static void
+put_weak_refs (Maps *m, GString *out, HsSnapshot *snap)
+{
+  map_begin (m, out, MAP_WEAK_REFS);
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+      const HsSnapValue *v = &o->weak_ref;
+
+      if ((v->kind == HS_SNAP_VALUE_PRIMITIVE && v->text == NULL)
+          || (v->kind == HS_SNAP_VALUE_REF && hs_snapshot_lookup (snap, v->ref) == NULL)
+          || (o->flags & HS_SNAP_FLAG_FREED))
+        continue;
+      entry_begin (m, out, o->id);
+      if (v->kind == HS_SNAP_VALUE_REF)
+        put_value (out, v);
+      else
+        g_string_append (out, "null");
+      entry_end (m, out, MAP_WEAK_REFS, o->id);
+    }
+  map_end (m, out, MAP_WEAK_REFS);
+}
+
 /* "heapscope_hidden_holders": {id: [[kind, name], ...]}: the references each count
  * includes whose holder the heap does not list. */
 static void
@@ -875,6 +902,7 @@ put_heapscope_keys (Maps *m, GString *out, HsSnapshot *snap)
   put_hidden_holders (m, out, snap);
   put_class_refs (m, out, snap);
   put_closure_cells (m, out, snap);
+  put_weak_refs (m, out, snap);
   put_id_list (out, "freed", snap, HS_SNAP_FLAG_FREED);
   put_id_list (out, "unreachable", snap, HS_SNAP_FLAG_UNREACHABLE);
   g_string_append (out, ", \"gc\": {\"freed\": [");

@@ -54,6 +54,9 @@ enum
 /* In a class's HS_REC_ATTRS record of a class with several bases, each pair with this name
  * names one base (its value is a pooled string, not an object): HsSnapObject.bases. */
 #define HS_TRACE_BASE_ATTR "__bases__"
+/* In a weak reference's HS_REC_ATTRS record, the pair with this name is the object it
+ * refers to (0 once that died): HsSnapObject.weak_ref, never counted. */
+#define HS_TRACE_WEAK_ATTR "__weakref_to__"
 
 /* Strings (type names, variable names, reprs of primitives) are stored once in a pool
  * and referred to by index; index 0 is "no string". */

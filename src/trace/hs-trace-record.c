@@ -26,6 +26,7 @@
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-weakref.h"
 
 /* Deltas between keyframes: at least this many bytes, and at least the keyframe's size
  * (so keyframes never cost more than the deltas). Small enough that replaying from a
@@ -57,7 +58,7 @@ typedef struct
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
-      str_finalizing, str_registry;
+      str_finalizing, str_registry, str_weak;
   GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
   GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
   guint codes_version;      /* the VM's codes_version when code_holders was made */
@@ -824,6 +825,23 @@ put_other (Recorder *rec, HsLog *log, HsObject *o)
   put_rows (rec, log, rows, nrows, FALSE);
 }
 
+/* A weak reference (weakref.ref, a proxy): its rows (a callback), then the object it refers
+ * to (0 once that died), which it does not count: the diagram's dashed arrow, or "dead". Its
+ * repr would show only addresses. */
+static void
+put_weakref (Recorder *rec, HsLog *log, HsObject *o)
+{
+  guint nrows;
+  const Row *rows = rows_of (rec, o, NULL, &nrows);
+  HsObject *referent = hs_weakref_get_borrow (o);
+
+  put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_OTHER, NULL);
+  hs_log_put (log, nrows + 1);
+  put_rows (rec, log, rows, nrows, FALSE);
+  hs_log_put (log, rec->str_weak);
+  hs_log_put (log, ref (rec, referent));
+}
+
 /* Writes obj's whole contents. */
 static void
 put_object (Recorder *rec, HsLog *log, HsObject *o)
@@ -867,6 +885,8 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_primitive (rec, log, o, hs_type_name (o));
   else if (HS_TYPE (o)->type_flags & HS_TYPE_DRAWN_AS_LIST)
     put_sequence (rec, log, o, HS_SNAP_LIST);
+  else if (hs_weakref_check (o) || hs_weakproxy_check (o))
+    put_weakref (rec, log, o);
   else
     put_other (rec, log, o);
   put_holders (rec, log, o, NULL);
@@ -1633,6 +1653,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.str_return = hs_string_pool_add (&t->pool, "__return__");
   rec.str_class = hs_string_pool_add (&t->pool, HS_TRACE_CLASS_ATTR);
   rec.str_base = hs_string_pool_add (&t->pool, HS_TRACE_BASE_ATTR);
+  rec.str_weak = hs_string_pool_add (&t->pool, HS_TRACE_WEAK_ATTR);
   rec.class_dicts = g_hash_table_new (NULL, NULL);
   rec.generators = g_hash_table_new (NULL, NULL);
   rec.class_lines = find_class_lines (t->source);

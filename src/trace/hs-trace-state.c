@@ -598,6 +598,13 @@ add_frames (ToSnap *ts)
     }
 }
 
+/* What a weak reference refers to: a reference that counts nothing, or "dead". */
+static HsSnapValue
+weak_value_of (ToSnap *ts, guint64 id)
+{
+  return id != 0 ? value_of (ts, id, FALSE) : hs_snap_value_primitive ("NoneType", "dead");
+}
+
 static void
 add_object (ToSnap *ts, HsRObj *o, gboolean count)
 {
@@ -643,6 +650,8 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
           case HS_SHAPE_ATTRS:
             if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_CLASS_ATTR) == 0)
               so->class_ref = value_of (ts, g_array_index (o->vals, guint64, i + 1), count);
+            else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_WEAK_ATTR) == 0)
+              so->weak_ref = weak_value_of (ts, g_array_index (o->vals, guint64, i + 1));
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_BASE_ATTR) == 0)
               hs_snap_object_add_base (
                   so, hs_string_pool_get (pool, (guint32)g_array_index (o->vals, guint64, i + 1)));

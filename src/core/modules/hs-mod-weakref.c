@@ -13,6 +13,7 @@
 #include "hs-module.h"
 #include "hs-tuple.h"
 #include "hs-vm-private.h"
+#include "hs-weakcontainer.h"
 #include "hs-weakfinalize.h"
 #include "hs-weakref.h"
 
@@ -69,6 +70,10 @@ hs_mod_weakref_runtime_init (void)
   hs_type_ready (&hs_weakproxy_type);
   hs_type_ready (&hs_weakcallableproxy_type);
   hs_type_ready (&hs_weakfinalize_type);
+  hs_type_ready (&hs_weakkeyedref_type);
+  hs_type_ready (&hs_weakvaluedict_type);
+  hs_type_ready (&hs_weakkeydict_type);
+  hs_type_ready (&hs_weakset_type);
 }
 
 int
@@ -79,9 +84,15 @@ hs_mod_weakref_init (HsVM *vm, HsObject *dict)
     const char *name;
     HsType *type;
   } types[] = {
-    { "ref", &hs_weakref_type },           { "ReferenceType", &hs_weakref_type },
-    { "ProxyType", &hs_weakproxy_type },   { "CallableProxyType", &hs_weakcallableproxy_type },
+    { "ref", &hs_weakref_type },
+    { "ReferenceType", &hs_weakref_type },
+    { "ProxyType", &hs_weakproxy_type },
+    { "CallableProxyType", &hs_weakcallableproxy_type },
     { "finalize", &hs_weakfinalize_type },
+    { "KeyedRef", &hs_weakkeyedref_type },
+    { "WeakValueDictionary", &hs_weakvaluedict_type },
+    { "WeakKeyDictionary", &hs_weakkeydict_type },
+    { "WeakSet", &hs_weakset_type },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
     if (hs_module_add_take (vm, dict, types[i].name, hs_incref ((HsObject *)types[i].type)) < 0)

@@ -20,12 +20,24 @@
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-weakcontainer.h"
 
 /* The built-in types whose objects CPython lets one refer to weakly (tp_weaklistoffset);
  * instances of the program's classes can be too. */
 static const HsType *const weakrefable[] = {
-  &hs_type_type,      &hs_function_type,  &hs_cfunction_type, &hs_method_type, &hs_set_type,
-  &hs_frozenset_type, &hs_generator_type, &hs_module_type,    &hs_deque_type,
+  &hs_type_type,
+  &hs_function_type,
+  &hs_cfunction_type,
+  &hs_method_type,
+  &hs_set_type,
+  &hs_frozenset_type,
+  &hs_generator_type,
+  &hs_module_type,
+  &hs_deque_type,
+  /* instances of Python classes in CPython */
+  &hs_weakvaluedict_type,
+  &hs_weakkeydict_type,
+  &hs_weakset_type,
 };
 
 gboolean
@@ -61,7 +73,56 @@ callable_proxy_wanted (HsType *type, HsObject *obj)
 static gboolean
 is_basic (HsObject *wr, HsType *type)
 {
-  return wr->type == type && HS_WEAKREF (wr)->callback == NULL;
+  return wr->type == type && HS_WEAKREF (wr)->callback == NULL
+         && HS_WEAKREF (wr)->container == NULL;
+}
+
+/* Registers wr (made for obj) in obj's list: a shared plain one first. */
+static void
+register_weakref (HsVM *vm, HsObject *obj, HsObject *wr, GPtrArray *list, gboolean shared)
+{
+  if (vm->weakrefs == NULL)
+    vm->weakrefs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (vm->weakrefs, obj, list);
+      obj->flags |= HS_FLAG_WEAKREFED;
+    }
+  /* CPython keeps the plain ref and proxy first, so that they are found again */
+  if (shared)
+    g_ptr_array_insert (list, 0, wr);
+  else
+    g_ptr_array_add (list, wr);
+}
+
+HsObject *
+hs_weakref_new_entry (HsVM *vm, HsType *type, HsObject *obj, HsObject *key, HsObject *container,
+                      HsWeakEntryRemove remove)
+{
+  HsWeakref *wr;
+
+  if (!hs_weakref_supported (vm, obj))
+    return NULL;
+  if ((wr = (HsWeakref *)hs_object_alloc (vm, type, sizeof (HsWeakref))) == NULL)
+    return NULL;
+  wr->referent = obj;
+  wr->container = container;
+  wr->remove = remove;
+  wr->key = key != NULL ? hs_incref (key) : NULL;
+  if (!hs_is_immortal (obj))
+    register_weakref (vm, obj, &wr->header, hs_weakref_list (vm, obj), FALSE);
+  if (key != NULL)
+    hs_gc_track (vm, &wr->header);
+  return &wr->header;
+}
+
+void
+hs_weakref_detach_entries (HsObject *container, HsObject *const *entries, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (HS_WEAKREF (entries[i])->container == container)
+      HS_WEAKREF (entries[i])->container = NULL;
 }
 
 HsObject *
@@ -87,19 +148,7 @@ hs_weakref_new (HsVM *vm, HsType *type, HsObject *obj, HsObject *callback)
   wr->callback = callback != NULL ? hs_incref (callback) : NULL;
   if (hs_is_immortal (obj))
     return &wr->header; /* never dies: nothing to clear */
-  if (vm->weakrefs == NULL)
-    vm->weakrefs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
-  if (list == NULL)
-    {
-      list = g_ptr_array_new ();
-      g_hash_table_insert (vm->weakrefs, obj, list);
-      obj->flags |= HS_FLAG_WEAKREFED;
-    }
-  /* CPython keeps the plain ref and proxy first, so that they are found again */
-  if (callback == NULL)
-    g_ptr_array_insert (list, 0, wr);
-  else
-    g_ptr_array_add (list, wr);
+  register_weakref (vm, obj, &wr->header, list, callback == NULL);
   if (wr->callback != NULL)
     hs_gc_track (vm, &wr->header);
   return &wr->header;
@@ -137,7 +186,7 @@ hs_weakref_clear_referent (HsVM *vm, HsObject *obj, GHashTable *garbage)
       HsObject *wr = list->pdata[i];
       HS_WEAKREF (wr)->referent = NULL;
       hs_object_mark_dirty (vm, wr);
-      if (HS_WEAKREF (wr)->callback == NULL
+      if ((HS_WEAKREF (wr)->callback == NULL && HS_WEAKREF (wr)->container == NULL)
           || (garbage != NULL && g_hash_table_contains (garbage, wr)))
         continue;
       if (vm->wr_callbacks == NULL)
@@ -155,6 +204,8 @@ hs_weakref_run_callbacks (HsVM *vm)
       HsObject *wr = vm->wr_callbacks->pdata[0];
       HsObject *cb = HS_WEAKREF (wr)->callback;
       g_ptr_array_remove_index (vm->wr_callbacks, 0);
+      if (HS_WEAKREF (wr)->container != NULL)
+        HS_WEAKREF (wr)->remove (vm, HS_WEAKREF (wr)->container, wr);
       if (cb != NULL && vm->exc != vm->stop_exc)
         {
           HsObject *saved = hs_err_fetch (vm);
@@ -206,12 +257,14 @@ hs_weakref_dealloc (HsVM *vm, HsObject *self)
 {
   unlink_weakref (vm, self);
   HS_CLEAR (vm, HS_WEAKREF (self)->callback);
+  HS_CLEAR (vm, HS_WEAKREF (self)->key);
 }
 
 void
 hs_weakref_clear (HsVM *vm, HsObject *self)
 {
   HS_CLEAR (vm, HS_WEAKREF (self)->callback);
+  HS_CLEAR (vm, HS_WEAKREF (self)->key);
 }
 
 void
@@ -219,6 +272,8 @@ hs_weakref_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   if (HS_WEAKREF (self)->callback != NULL)
     hs_visit_named (visit, HS_WEAKREF (self)->callback, HS_REF_ATTR, "__callback__", data);
+  if (HS_WEAKREF (self)->key != NULL)
+    hs_visit_named (visit, HS_WEAKREF (self)->key, HS_REF_ATTR, "key", data);
 }
 
 static HsObject *
@@ -311,6 +366,8 @@ weakref_getattr (HsVM *vm, HsObject *self, HsObject *name)
       HsObject *cb = HS_WEAKREF (self)->callback;
       return hs_incref (cb != NULL ? cb : hs_None);
     }
+  if (HS_WEAKREF (self)->key != NULL && hs_str_equal_cstr (name, "key"))
+    return hs_incref (HS_WEAKREF (self)->key);
   return hs_object_generic_getattr (vm, self, name);
 }
 
@@ -330,4 +387,22 @@ HsType hs_weakref_type = {
   .call = weakref_call,
   .getattr = weakref_getattr,
   .construct = weakref_construct,
+};
+
+/* A WeakValueDictionary's entry: a ref that keeps its key (CPython's KeyedRef). */
+HsType hs_weakkeyedref_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "KeyedRef",
+  .module = "weakref",
+  .base = &hs_weakref_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsWeakref),
+  .dealloc = hs_weakref_dealloc,
+  .refs = hs_weakref_refs,
+  .clear = hs_weakref_clear,
+  .repr = weakref_repr,
+  .hash = weakref_hash,
+  .richcompare = weakref_richcompare,
+  .call = weakref_call,
+  .getattr = weakref_getattr,
 };

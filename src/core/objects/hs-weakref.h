@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* Called (at the next event) for an entry of a weak container whose referent died: the
+ * container drops the entry, as CPython's containers do from their entries' callbacks. */
+typedef void (*HsWeakEntryRemove) (HsVM *vm, HsObject *container, HsObject *wr);
+
 typedef struct
 {
   HsObject header;
@@ -21,6 +25,11 @@ typedef struct
   HsObject *callback; /* owned, or NULL */
   gint64 hash;        /* the referent's hash, once asked */
   gboolean hashed;
+  /* An entry of a weak container (WeakValueDictionary, WeakKeyDictionary, WeakSet): the
+   * container (borrowed; NULL once it is gone) and what drops the entry from it. */
+  HsObject *container;
+  HsWeakEntryRemove remove;
+  HsObject *key; /* a KeyedRef's key (owned, counted, as CPython's), else NULL */
 } HsWeakref;
 
 #define HS_WEAKREF(o) ((HsWeakref *)(o))
@@ -28,6 +37,7 @@ typedef struct
 extern HsType hs_weakref_type;           /* weakref.ReferenceType (weakref.ref) */
 extern HsType hs_weakproxy_type;         /* weakref.ProxyType */
 extern HsType hs_weakcallableproxy_type; /* weakref.CallableProxyType */
+extern HsType hs_weakkeyedref_type;      /* weakref.KeyedRef: a WeakValueDictionary's entry */
 
 static inline gboolean
 hs_weakref_check (const HsObject *o)
@@ -56,6 +66,12 @@ gboolean hs_weakref_supported (HsVM *vm, HsObject *obj);
 HsObject *hs_weakref_new (HsVM *vm, HsType *type, HsObject *obj, HsObject *callback);
 /* The weak references to obj (borrowed array), or NULL. */
 GPtrArray *hs_weakref_list (HsVM *vm, HsObject *obj);
+/* A new weak reference of `type` (ref or KeyedRef, with `key`) to obj for an entry of
+ * `container` (never the shared plain one); `remove` drops the entry once obj died. */
+HsObject *hs_weakref_new_entry (HsVM *vm, HsType *type, HsObject *obj, HsObject *key,
+                                HsObject *container, HsWeakEntryRemove remove);
+/* The container forgets its entries (it is being freed): they remove nothing any more. */
+void hs_weakref_detach_entries (HsObject *container, HsObject *const *entries, gsize n);
 /* obj is being freed (or is cyclic garbage): clears its weak references, queueing their
  * callbacks; with `garbage`, those weak references that are themselves in it get none
  * (CPython's handle_weakrefs). */

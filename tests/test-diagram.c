@@ -175,6 +175,35 @@ test_graph_aliasing_badges (void)
   g_assert_true (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 42)->flags & HS_SNAP_FLAG_NEW);
 }
 
+/* A box whose count is partly held out of view carries its hidden holders, in words, so
+ * the tooltip and the description can account for the badge: arrows + hidden = count. */
+static void
+test_scene_hidden_holders (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_aliasing ();
+  HsSnapObject *tuple = hs_snapshot_lookup (snap, 42);
+  g_autoptr (HsScene) scene = NULL;
+  const HsSceneNode *node, *list;
+  g_autofree char *text = NULL;
+
+  hs_snap_object_add_recorded_holder (tuple, "code", "f");
+  hs_snap_object_add_recorded_holder (tuple, "ast", "<module>");
+  tuple->refcount += 2;
+  scene = render (snap);
+  node = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 42);
+  list = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 40);
+  g_assert_cmpstr (node->badge, ==, "3");
+  g_assert_cmpuint (g_strv_length (node->hidden_holders), ==, 2);
+  g_assert_cmpstr (node->hidden_holders[0], ==, "the code of f()");
+  g_assert_cmpstr (node->hidden_holders[1], ==, "the parsed program");
+  g_assert_cmpuint (refs_drawn_into (scene, node) + 2, ==, 3);
+  g_assert_null (list->hidden_holders);
+  text = hs_scene_describe (scene);
+  g_assert_nonnull (strstr (text, "tuple #42, 3 references: 1 arrow, 2 hidden: the code of f(), "
+                                  "the parsed program: item 0"));
+  g_assert_nonnull (strstr (text, "list #40, 3 references: item 0"));
+}
+
 /* The scene in words says what is drawn: each variable and what it refers to, each object
  * with its count and rows; the arrows lead from a node to its targets and back. */
 static void
@@ -977,6 +1006,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/graph/linked-list", test_graph_linked_list);
   g_test_add_func ("/diagram/scene/box-ids", test_box_ids);
   g_test_add_func ("/diagram/graph/aliasing-badges", test_graph_aliasing_badges);
+  g_test_add_func ("/diagram/scene/hidden-holders", test_scene_hidden_holders);
   g_test_add_func ("/diagram/scene/describe", test_scene_describe);
   g_test_add_func ("/diagram/graph/dot-export-lean", test_graph_dot_export_lean);
   g_test_add_func ("/diagram/scene/edges-start-in-cells", test_scene_edges_start_in_cells);

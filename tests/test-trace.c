@@ -294,6 +294,26 @@ test_explain (void)
   g_assert_nonnull (strstr (j4, "`b` deleted"));
 }
 
+/* Where a count is said, what holds it out of view is named with it: the arrows drawn
+ * and the hidden holders add up to the count. */
+static void
+test_explain_hidden_holders (void)
+{
+  g_autoptr (HsTrace) t = record ("t = ('a b', 'c d')\nu = t\n", 0);
+  g_auto (GStrv) s1 = hs_trace_explain_step (t, 1, 0);
+  g_auto (GStrv) s2 = hs_trace_explain_step (t, 2, 0);
+  g_autofree char *j1 = g_strjoinv ("|", s1);
+  g_autofree char *j2 = g_strjoinv ("|", s2);
+
+  g_test_message ("%s\n%s", j1, j2);
+  g_assert_nonnull (strstr (j1, "created tuple #"));
+  g_assert_nonnull (strstr (j1, " (3 references: 1 arrow, 2 hidden: the program's code, the "
+                                "parsed program)"));
+  g_assert_nonnull (strstr (j2, "`u` now refers to tuple #"));
+  g_assert_nonnull (strstr (j2, " now has 4 references: 2 arrows, 2 hidden: the program's code, "
+                                "the parsed program"));
+}
+
 /* All of a step's sentences, joined by "|". */
 static char *
 explain_text (HsTrace *t, int k)
@@ -966,6 +986,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/builtin-object-rows", test_builtin_object_rows);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/hidden-holders", test_hidden_holders_json);
+  g_test_add_func ("/trace/explain/hidden-holders", test_explain_hidden_holders);
   g_test_add_func ("/trace/refused-construct", test_refused_construct);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   corpus_add_tests ("/trace/counts", test_corpus_counts);

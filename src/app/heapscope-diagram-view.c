@@ -969,10 +969,13 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
   else
     {
       gint64 count = node->badge ? g_ascii_strtoll (node->badge, NULL, 10) : 0;
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s #%llu\n%lld reference",
-                                           "%s #%llu\n%lld references", count),
-                              type ? type : "object", (unsigned long long)node->id,
-                              (long long)count);
+      guint n_hidden = node->hidden_holders ? g_strv_length (node->hidden_holders) : 0;
+      g_autofree char *words
+          = hs_snap_count_words (count, (const char *const *)node->hidden_holders, n_hidden);
+
+      /* TRANSLATORS: an object's tooltip: "list #12", then its count in words */
+      text = g_strdup_printf (_ ("%s #%llu\n%s"), type ? type : "object",
+                              (unsigned long long)node->id, words);
     }
   if (node->is_collapsed)
     {

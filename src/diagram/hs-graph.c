@@ -956,6 +956,12 @@ add_object (Builder *b, const HsSnapObject *obj)
   if (obj->class_ref.kind == HS_SNAP_VALUE_REF)
     add_class_ref (b, obj->class_ref.ref, node, 1);
   node->caption = g_strdup (object_caption (obj));
+  if (!obj->immortal && obj->hidden_holders->len > 0)
+    {
+      node->hidden_holders = g_new0 (char *, obj->hidden_holders->len + 1);
+      for (guint i = 0; i < obj->hidden_holders->len; i++)
+        node->hidden_holders[i] = g_strdup (g_ptr_array_index (obj->hidden_holders, i));
+    }
   node->badge
       = obj->immortal ? g_strdup ("∞") : g_strdup_printf ("%" G_GINT64_FORMAT, obj->refcount);
   agxset (g_ptr_array_index (b->diagram->gv_nodes, b->diagram->gv_nodes->len - 1), b->sym_badge,

@@ -143,7 +143,7 @@ rows (const HsScene *scene, const HsSceneNode *node)
 static void
 append_count (GString *out, const HsSceneNode *node)
 {
-  int n;
+  g_autofree char *words = NULL;
 
   if (node->badge == NULL)
     return;
@@ -153,9 +153,10 @@ append_count (GString *out, const HsSceneNode *node)
       g_string_append (out, _ (", immortal"));
       return;
     }
-  n = atoi (node->badge);
-  g_string_append_printf (out,
-                          g_dngettext (GETTEXT_PACKAGE, ", %d reference", ", %d references", n), n);
+  words = hs_snap_count_words (g_ascii_strtoll (node->badge, NULL, 10),
+                               (const char *const *)node->hidden_holders,
+                               node->hidden_holders ? g_strv_length (node->hidden_holders) : 0);
+  g_string_append_printf (out, ", %s", words);
 }
 
 char *

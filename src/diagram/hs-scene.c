@@ -24,6 +24,7 @@ node_free (gpointer data)
 
   g_free (node->badge);
   g_free (node->caption);
+  g_strfreev (node->hidden_holders);
   g_array_unref (node->cells);
   g_free (node);
 }
@@ -114,6 +115,7 @@ node_copy (const HsSceneNode *src)
   node->cells = cells;
   node->badge = g_strdup (src->badge);
   node->caption = g_strdup (src->caption);
+  node->hidden_holders = g_strdupv (src->hidden_holders);
   g_array_set_size (cells, src->cells->len);
   for (guint i = 0; i < src->cells->len; i++)
     {

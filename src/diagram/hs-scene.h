@@ -88,6 +88,9 @@ typedef struct
   gboolean is_collapsed;   /* objects: drawn as a small box at the viewer's request */
   gboolean is_expanded;    /* objects: shown whole at the viewer's request, though long */
   GArray *cells;           /* of HsSceneCell */
+  /* objects: the holders of references the diagram does not draw ("the code of f()"), in
+   * words, for the tooltip and the description; NULL when there are none */
+  char **hidden_holders;
 } HsSceneNode;
 
 typedef struct

@@ -70,6 +70,7 @@ node_fading (HsScene *out, const HsSceneNode *src, double alpha, double scale)
   node->rect = src->rect;
   node->badge = g_strdup (src->badge);
   node->caption = g_strdup (src->caption);
+  node->hidden_holders = g_strdupv (src->hidden_holders);
   node->flags = src->flags;
   node->is_highlighted = src->is_highlighted;
   node->is_zombie = src->is_zombie;
@@ -135,6 +136,7 @@ tween_node (HsScene *out, const HsSceneNode *na, const HsSceneNode *nb, double t
   node->rect = lerp_rect (&na->rect, &nb->rect, t);
   node->badge = g_strdup (late->badge);
   node->caption = g_strdup (late->caption);
+  node->hidden_holders = g_strdupv (late->hidden_holders);
   node->flags = late->flags;
   node->is_highlighted = late->is_highlighted;
   node->is_zombie = late->is_zombie;

@@ -194,6 +194,30 @@ hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, const c
   hs_snap_object_add_hidden_holder (obj, describe_holder (&h));
 }
 
+char *
+hs_snap_count_words (gint64 count, const char *const *holders, guint n_holders)
+{
+  g_autofree char *total = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%lld reference", "%lld references", (gulong)count),
+      (long long)count);
+  g_autofree char *arrows = NULL, *hidden = NULL;
+  g_autoptr (GString) list = g_string_new (NULL);
+  gint64 n_arrows = MAX (count - (gint64)n_holders, 0);
+
+  if (n_holders == 0)
+    return g_steal_pointer (&total);
+  arrows = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%lld arrow", "%lld arrows", (gulong)n_arrows),
+      (long long)n_arrows);
+  hidden = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hidden", "%u hidden", n_holders),
+                            n_holders);
+  for (guint i = 0; i < n_holders; i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", holders[i]);
+  /* TRANSLATORS: a count and what accounts for it: "3 references: 1 arrow, 2 hidden: the
+   * code of f(), the parsed program" (the arrows drawn, then the holders not drawn) */
+  return g_strdup_printf (_ ("%s: %s, %s: %s"), total, arrows, hidden, list->str);
+}
+
 HsSnapValue
 hs_snap_value_primitive (const char *type_name, const char *text)
 {

@@ -166,6 +166,10 @@ void hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue 
 /* Adds a hidden holder the trace recorded: to recorded_holders, and in words (translated:
  * "the code of f()", "the parsed program", "A.__mro__", "tuple #12") to hidden_holders. */
 void hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, const char *name);
+/* A count in words, with what accounts for it when hidden holders hold part of it (the
+ * tooltip, the panel and the description say the same): "3 references", or "3 references:
+ * 1 arrow, 2 hidden: the code of f(), the parsed program" (arrows = count - holders). */
+char *hs_snap_count_words (gint64 count, const char *const *holders, guint n_holders);
 /* Sorts objects by id and builds `by_id`; call once the snapshot is complete. */
 void hs_snapshot_index (HsSnapshot *snap);
 HsSnapObject *hs_snapshot_lookup (HsSnapshot *snap, guint64 id);

@@ -21,6 +21,14 @@ describe_object (HsSnapObject *o)
   return g_strdup_printf (_ ("%s #%s"), o->type_name, id);
 }
 
+/* Its count, and when hidden holders hold part of it, which they are. */
+static char *
+count_words (const HsSnapObject *o)
+{
+  return hs_snap_count_words (o->refcount, (const char *const *)o->hidden_holders->pdata,
+                              o->hidden_holders->len);
+}
+
 /* The same object: a value the view moved onto the heap (or back into its cell) between
  * two steps has not changed. */
 static gboolean
@@ -83,17 +91,20 @@ explain_rebinding (GPtrArray *out, HsSnapshot *before, HsSnapshot *after, const 
     g_ptr_array_add (out, g_strdup_printf (_ ("`%s` is now %s (%s)"), var->name, o->label, what));
   else if (o->immortal)
     g_ptr_array_add (out, g_strdup_printf (_ ("`%s` now refers to %s"), var->name, what));
-  else if (before != NULL && hs_snapshot_lookup (before, o->id) != NULL)
-    g_ptr_array_add (out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "`%s` now refers to %s too: %d reference",
-                                                        "`%s` now refers to %s too: %d references",
-                                                        (gulong)o->refcount),
-                                           var->name, what, (int)o->refcount));
   else
-    g_ptr_array_add (
-        out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "`%s` refers to %s: %d reference",
-                                           "`%s` refers to %s: %d references", (gulong)o->refcount),
-                              var->name, what, (int)o->refcount));
+    {
+      /* the count alone: the sentence on the object (created, now has) says what holds it */
+      g_autofree char *count = hs_snap_count_words (o->refcount, NULL, 0);
+
+      if (before != NULL && hs_snapshot_lookup (before, o->id) != NULL)
+        /* TRANSLATORS: "`b` now refers to list #7 too: 2 references" */
+        g_ptr_array_add (
+            out, g_strdup_printf (_ ("`%s` now refers to %s too: %s"), var->name, what, count));
+      else
+        /* TRANSLATORS: "`a` refers to list #7: 1 reference" */
+        g_ptr_array_add (out,
+                         g_strdup_printf (_ ("`%s` refers to %s: %s"), var->name, what, count));
+    }
 }
 
 /* Whether the module frame of snap holds `id` as an object being finalized. */
@@ -194,7 +205,7 @@ explain_created (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
   for (guint i = 0; i < after->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (after->objects, i);
-      g_autofree char *what = NULL;
+      g_autofree char *what = NULL, *count = NULL;
 
       if (o->immortal || (o->flags & HS_SNAP_FLAG_FREED)
           || (before != NULL
@@ -202,10 +213,9 @@ explain_created (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
                   || g_hash_table_contains (before->inline_objects, &o->id))))
         continue;
       what = describe_object (o);
-      g_ptr_array_add (
-          out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "created %s (%d reference)",
-                                             "created %s (%d references)", (gulong)o->refcount),
-                                what, (int)o->refcount));
+      count = count_words (o);
+      /* TRANSLATORS: "created list #7 (1 reference)" */
+      g_ptr_array_add (out, g_strdup_printf (_ ("created %s (%s)"), what, count));
     }
 }
 
@@ -370,10 +380,11 @@ explain_objects (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
                                                       "reference cycle keeps its count above zero"),
                                                    what));
           else if (was->refcount != o->refcount && !(o->flags & HS_SNAP_FLAG_UNREACHABLE))
-            g_ptr_array_add (
-                out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s now has %d reference",
-                                                   "%s now has %d references", (gulong)o->refcount),
-                                      what, (int)o->refcount));
+            {
+              g_autofree char *count = count_words (o);
+              /* TRANSLATORS: "list #7 now has 2 references" */
+              g_ptr_array_add (out, g_strdup_printf (_ ("%s now has %s"), what, count));
+            }
         }
     }
 }

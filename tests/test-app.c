@@ -1094,6 +1094,58 @@ test_diagram_keyboard (void)
   close_window (win);
 }
 
+static gboolean
+in_pane (HeapscopeWindow *win, gpointer pane)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (win));
+
+  return focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
+}
+
+/* F6 and Shift+F6 (win.next-pane, win.previous-pane) move the keyboard between the panes,
+ * which Tab cannot leave the editor to do: editor, diagram, What happened, Output, and
+ * round again; the editor, hidden while presenting, is skipped then. */
+static void
+test_pane_cycling (void)
+{
+  HeapscopeWindow *win = new_window ();
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  g_auto (GStrv) next = gtk_application_get_accels_for_action (app, "win.next-pane");
+  g_auto (GStrv) previous = gtk_application_get_accels_for_action (app, "win.previous-pane");
+  gpointer editor = heapscope_window_get_editor (win);
+  gpointer diagram = heapscope_window_get_diagram (win);
+  gpointer explain = heapscope_window_get_explain (win);
+  gpointer console = heapscope_window_get_console (win);
+
+  g_assert_cmpstr (next[0], ==, "F6");
+  g_assert_cmpstr (previous[0], ==, "<Shift>F6");
+  run_source (win, "xs = [1, 2]\n");
+  activate (win, "step-last");
+  wait_until (diagram_settled);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (editor)));
+  activate (win, "next-pane");
+  g_assert_true (in_pane (win, diagram));
+  g_assert_nonnull (focused (win)); /* the diagram's keys work from here */
+  activate (win, "next-pane");
+  g_assert_true (in_pane (win, explain));
+  activate (win, "next-pane");
+  g_assert_true (in_pane (win, console));
+  activate (win, "next-pane");
+  g_assert_true (in_pane (win, editor));
+  activate (win, "previous-pane");
+  g_assert_true (in_pane (win, console));
+
+  /* presenting: the editor and the Output are hidden, the diagram has the keyboard */
+  activate (win, "presentation");
+  g_assert_true (in_pane (win, diagram));
+  activate (win, "next-pane");
+  g_assert_true (in_pane (win, explain));
+  activate (win, "next-pane");
+  g_assert_true (in_pane (win, diagram));
+  activate (win, "presentation");
+  close_window (win);
+}
+
 /* With "live-run" on, typing re-runs the program once typing pauses. */
 static void
 test_live_run (void)
@@ -1739,6 +1791,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/app/pane-cycling", test_pane_cycling);
   g_test_add_func ("/app/export/through-dialog", test_export);
   g_test_add_func ("/app/export/remembers", test_export_remembers);
   g_test_add_func ("/app/export/gif-range", test_export_gif_range);

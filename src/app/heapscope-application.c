@@ -45,6 +45,8 @@ static const Accel accels[] = {
   { "win.presentation-output", { "<Primary><Shift>o", NULL } },
   { "win.forget-input", { "<Primary><Shift>BackSpace", NULL } },
   { "win.show-menu", { "<Primary>F10", NULL } },
+  { "win.next-pane", { "F6", NULL } },
+  { "win.previous-pane", { "<Shift>F6", NULL } },
   { "win.export", { "<Primary>e", NULL } },
   { "win.copy-diagram", { "<Primary><Shift>c", NULL } },
   { "win.print", { "<Primary>p", NULL } },

@@ -238,6 +238,14 @@ save_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   _heapscope_window_save (user_data);
 }
 
+/* F6, Shift+F6: editor, diagram, What happened, Output, and round again. */
+static void
+focus_pane_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  _heapscope_window_cycle_panes (
+      user_data, g_str_equal (g_action_get_name (G_ACTION (action)), "next-pane") ? 1 : -1);
+}
+
 static void
 save_as_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -279,6 +287,8 @@ static const GActionEntry win_actions[] = {
   { "save", save_activated },
   { "save-as", save_as_activated },
   { "new", new_activated },
+  { "next-pane", focus_pane_activated },
+  { "previous-pane", focus_pane_activated },
 };
 
 /* "live-run" mirrors the setting. Not g_settings_create_action: that action listens to

@@ -61,7 +61,10 @@ struct _HeapscopeWindow
   int keep_step;
   gboolean presenting;
   gboolean presenting_output; /* the Output stays visible while presenting */
-  guint inhibit_cookie;       /* screen blanking inhibited while presenting */
+  /* while presenting, the arrows, Enter and Menu move in the diagram (entered with F6 or
+   * Tab, left with Escape) rather than step */
+  gboolean presenting_diagram_keys;
+  guint inhibit_cookie; /* screen blanking inhibited while presenting */
   guint explain_fit_id;
   int explain_position; /* the What happened panel's place before presenting */
   gboolean close_confirmed;
@@ -94,6 +97,7 @@ void _heapscope_window_emit_save_finished (HeapscopeWindow *self, const char *er
 void _heapscope_window_update_banner (HeapscopeWindow *self);
 void _heapscope_window_update_panes (HeapscopeWindow *self);
 void _heapscope_window_forget_answers (HeapscopeWindow *self);
+void _heapscope_window_cycle_panes (HeapscopeWindow *self, int delta);
 
 /* heapscope-window-actions.c */
 void _heapscope_window_actions_init (HeapscopeWindow *self);

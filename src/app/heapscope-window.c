@@ -737,6 +737,7 @@ _heapscope_window_set_presenting (HeapscopeWindow *self, gboolean presenting)
   if (self->presenting == presenting)
     return;
   self->presenting = presenting;
+  self->presenting_diagram_keys = FALSE;
   inhibit_idle (self, presenting);
   _heapscope_window_set_action_state (self, "presentation", presenting);
   _heapscope_window_update_panes (self);
@@ -765,6 +766,85 @@ _heapscope_window_set_presenting (HeapscopeWindow *self, gboolean presenting)
   update_code_strip (self);
 }
 
+/* ---- moving between panes ---- */
+
+/* F6 moves the keyboard to the next pane (Shift+F6 the previous one), as in GNOME's
+ * editors: Tab cannot leave the editor, which takes it as text. Panes that are hidden or
+ * hold nothing focusable are skipped. */
+void
+_heapscope_window_cycle_panes (HeapscopeWindow *self, int delta)
+{
+  GtkWidget *panes[] = { self->editor_scroller, GTK_WIDGET (self->diagram),
+                         GTK_WIDGET (self->explain), GTK_WIDGET (self->console) };
+  const int n = G_N_ELEMENTS (panes);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int current = -1;
+
+  for (int i = 0; i < n && focus != NULL; i++)
+    if (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i]))
+      current = i;
+  for (int k = 1; k <= n; k++)
+    {
+      int i = ((current < 0 ? (delta > 0 ? -1 : 0) : current) + k * delta + n * n) % n;
+
+      if (i == current || !gtk_widget_is_drawable (panes[i]))
+        continue;
+      if (gtk_widget_child_focus (panes[i], GTK_DIR_TAB_FORWARD))
+        {
+          self->presenting_diagram_keys = panes[i] == GTK_WIDGET (self->diagram);
+          gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+          return;
+        }
+    }
+}
+
+/* F6 and Shift+F6 run win.next-pane/win.previous-pane before the focused widget sees
+ * them: the application's accelerators come after the widgets' own bindings, and GtkPaned
+ * binds F6 to cycle within itself only. */
+static void
+add_pane_shortcuts (HeapscopeWindow *self)
+{
+  static const char *const actions[] = { "win.next-pane", "win.previous-pane" };
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (actions) && app != NULL; i++)
+    {
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (app, actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        gtk_shortcut_controller_add_shortcut (
+            GTK_SHORTCUT_CONTROLLER (shortcuts),
+            gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accels[j]),
+                              gtk_named_action_new (actions[i])));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+/* While presenting with the keyboard in the diagram, its own keys go to it. */
+static gboolean
+is_diagram_key (guint keyval)
+{
+  switch (keyval)
+    {
+      case GDK_KEY_Left:
+      case GDK_KEY_Right:
+      case GDK_KEY_Up:
+      case GDK_KEY_Down:
+      case GDK_KEY_KP_Left:
+      case GDK_KEY_KP_Right:
+      case GDK_KEY_KP_Up:
+      case GDK_KEY_KP_Down:
+      case GDK_KEY_Return:
+      case GDK_KEY_KP_Enter:
+      case GDK_KEY_Menu:
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, HeapscopeWindow *self)
@@ -775,8 +855,18 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
   if (!self->presenting || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
       || (focus != NULL && GTK_IS_EDITABLE (focus)))
     return FALSE;
+  if (focus != GTK_WIDGET (self->diagram))
+    self->presenting_diagram_keys = FALSE;
+  if (self->presenting_diagram_keys && is_diagram_key (keyval))
+    return FALSE;
   switch (keyval)
     {
+      case GDK_KEY_Tab:
+        /* into the diagram, whose keys then move between its boxes */
+        self->presenting_diagram_keys = TRUE;
+        gtk_widget_grab_focus (GTK_WIDGET (self->diagram));
+        gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+        return TRUE;
       case GDK_KEY_Page_Down:
       case GDK_KEY_space:
       case GDK_KEY_Right:
@@ -797,7 +887,10 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
         _heapscope_window_show_step (self, _heapscope_window_n_steps (self) - 1, TRUE);
         return TRUE;
       case GDK_KEY_Escape:
-        _heapscope_window_set_presenting (self, FALSE);
+        if (self->presenting_diagram_keys)
+          self->presenting_diagram_keys = FALSE; /* out of the diagram first */
+        else
+          _heapscope_window_set_presenting (self, FALSE);
         return TRUE;
       default:
         return FALSE;
@@ -1209,6 +1302,7 @@ connect_signals (HeapscopeWindow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  add_pane_shortcuts (self);
 }
 
 static void

@@ -12,6 +12,7 @@ hs_packages=(
   libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libseccomp-dev
   desktop-file-utils appstream libglib2.0-bin locales
   xvfb xauth dbus imagemagick poppler-utils at-spi2-core gir1.2-atspi-2.0 python3-gi
+  xdotool
 )
 
 hs_install_missing() {

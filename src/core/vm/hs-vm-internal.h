@@ -1,6 +1,7 @@
 /* hs-vm-internal.h — what the machine's own files share: the eval loop (hs-vm.c), call
- * setup (hs-call.c) and generator resumption (hs-vm-generator.c). Nothing outside
- * src/core/vm includes it; the rest of the core sees the VM through hs-vm-private.h.
+ * setup (hs-call.c), generator resumption (hs-vm-generator.c) and the frame arena
+ * (hs-frame.c). Nothing outside src/core/vm includes it; the rest of the core sees the
+ * VM through hs-vm-private.h.
  *
  * Invariant: a frame from hs_vm_frame_push is on the stack (vm->frame) until
  * hs_vm_frame_pop; a heap frame (hs_vm_frame_new_heap) belongs to a generator and is
@@ -16,13 +17,18 @@
 
 G_BEGIN_DECLS
 
-/* ---- the frame arena and the loop (hs-vm.c) ---- */
+/* ---- the frame arena (hs-frame.c) ---- */
 
+void hs_vm_frames_init (HsVM *vm);
+void hs_vm_frames_fini (HsVM *vm); /* frees the arena; every frame popped */
 HsFrame *hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals);
 HsFrame *hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
                                gsize *size);
 void hs_vm_frame_clear (HsVM *vm, HsFrame *f);
 void hs_vm_frame_pop (HsVM *vm, HsFrame *f);
+
+/* ---- the loop (hs-vm.c) ---- */
+
 /* Runs `entry` (already pushed) until it returns: its result, or NULL with an error. */
 HsObject *hs_vm_eval_frame (HsVM *vm, HsFrame *entry);
 

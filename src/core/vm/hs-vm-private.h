@@ -77,7 +77,7 @@ struct _HsVM
   HsFrame *frame;              /* innermost running frame, or NULL */
   int depth;                   /* frames on the stack (module frame = 1) */
   guint64 next_frame_id;       /* frame serials start at 1 */
-  struct _HsFrameChunk *chunk; /* frame/stack arena (hs-vm.c) */
+  struct _HsFrameChunk *chunk; /* frame/stack arena (hs-frame.c) */
   gint64 line_steps;           /* line events of the current run */
   int stop_reason;             /* HsRunResult of a forced stop (limits, cancel), else HS_RUN_OK */
   gsize output_bytes;

@@ -1,6 +1,7 @@
-/* hs-vm.c — the interpreter loop, the frame arena, line events and the VM's life cycle.
- * Calls are set up in hs-call.c, generators resumed in hs-vm-generator.c, errors
- * reported in hs-traceback.c; hs-vm-internal.h is what they share.
+/* hs-vm.c — the interpreter loop, line events and the VM's life cycle. Frames live in
+ * hs-frame.c's arena, calls are set up in hs-call.c, generators resumed in
+ * hs-vm-generator.c, errors reported in hs-traceback.c; hs-vm-internal.h is what they
+ * share.
  *
  * Invariant: Python-to-Python calls do not recurse in C: CALL pushes a frame in the
  * VM's arena and the same loop continues in it; RETURN_VALUE pops it. Only a C
@@ -53,141 +54,6 @@ hs_vm_config_init (HsVMConfig *config)
   config->recursion_limit = 1000;
   config->heap_limit_bytes = (gsize)1 << 29;
   config->output_limit_bytes = 10 * 1024 * 1024;
-}
-
-/* ---- the frame arena ------------------------------------------------------------ */
-
-typedef struct _HsFrameChunk HsFrameChunk;
-struct _HsFrameChunk
-{
-  HsFrameChunk *prev;
-  gsize size; /* slots */
-  gsize top;  /* slots in use */
-  HsObject *slots[];
-};
-
-#define CHUNK_SLOTS (64 * 1024)
-#define FRAME_HEADER_SLOTS ((sizeof (HsFrame) + sizeof (HsObject *) - 1) / sizeof (HsObject *))
-
-static HsFrameChunk *
-chunk_new (HsFrameChunk *prev, gsize need)
-{
-  gsize size = MAX (need, CHUNK_SLOTS);
-  HsFrameChunk *c = g_malloc (sizeof (HsFrameChunk) + size * sizeof (HsObject *));
-  c->prev = prev;
-  c->size = size;
-  c->top = 0;
-  return c;
-}
-
-/* A new frame with all locals unbound; NULL with RecursionError past the limit. */
-HsFrame *
-hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
-{
-  /* the C stack too: frames entered from C (a __repr__, map's function) nest C calls */
-  if (vm->depth >= vm->config.recursion_limit || hs_stack_exhausted ())
-    {
-      hs_err_set_string (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded");
-      return NULL;
-    }
-  gsize need = FRAME_HEADER_SLOTS + code->nlocals + code->stacksize;
-  HsFrameChunk *c = vm->chunk;
-  if (c->top + need > c->size)
-    c = vm->chunk = chunk_new (c, need);
-  HsFrame *f = (HsFrame *)&c->slots[c->top];
-  f->arena_mark = c->top;
-  c->top += need;
-  f->back = vm->frame;
-  f->code = code;
-  f->func = func;
-  f->globals = globals;
-  f->id = vm->next_frame_id++;
-  f->ip = 0;
-  f->sp = 0;
-  f->cur_line = -1; /* CPython 3.11 traces the first line of every frame */
-  f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
-  f->ns = NULL;
-  f->gen = NULL;
-  f->is_init = FALSE;
-  memset (f->locals, 0, sizeof (HsObject *) * code->nlocals);
-  f->stack = f->locals + code->nlocals;
-  vm->frame = f;
-  vm->depth++;
-  return f;
-}
-
-/* A frame for a generator: outside the arena, not on the stack. */
-HsFrame *
-hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals, gsize *size)
-{
-  gsize bytes = sizeof (HsObject *) * (FRAME_HEADER_SLOTS + code->nlocals + code->stacksize);
-  HsFrame *f = hs_mem_realloc (vm, NULL, 0, bytes);
-  if (f == NULL)
-    return NULL;
-  memset (f, 0, bytes);
-  f->code = code;
-  f->func = func;
-  f->globals = globals;
-  f->id = vm->next_frame_id++;
-  f->cur_line = -1;
-  f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
-  f->stack = f->locals + code->nlocals;
-  *size = bytes;
-  return f;
-}
-
-void
-hs_vm_frame_clear (HsVM *vm, HsFrame *f)
-{
-  /* each slot emptied before its value goes: a free may run code (a generator's close)
-   * that looks at the frames */
-  for (int i = 0; i < f->sp; i++)
-    HS_CLEAR (vm, f->stack[i]);
-  f->sp = 0;
-  for (int i = 0; i < f->code->nlocals; i++)
-    HS_CLEAR (vm, f->locals[i]);
-  f->func = NULL;
-  HS_CLEAR (vm, f->ns);
-}
-
-/* Drops the frame's references and gives its slots back to the arena. */
-void
-hs_vm_frame_pop (HsVM *vm, HsFrame *f)
-{
-  hs_vm_frame_clear (vm, f);
-  vm->frame = f->back;
-  vm->depth--;
-  if (f->gen != NULL)
-    {
-      f->back = NULL; /* generator frames live outside the arena */
-      return;
-    }
-  HsFrameChunk *c = vm->chunk;
-  c->top = f->arena_mark;
-  if (c->top == 0 && c->prev != NULL)
-    {
-      vm->chunk = c->prev;
-      g_free (c);
-    }
-}
-
-HsFrame *
-hs_vm_current_frame (HsVM *vm)
-{
-  return vm->frame;
-}
-
-void
-hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data)
-{
-  for (int i = 0; i < f->code->nlocals; i++)
-    if (f->locals[i] != NULL)
-      hs_visit_named (visit, f->locals[i], HS_REF_ATTR, f->code->varnames[i], data);
-  for (int i = 0; i < f->sp; i++)
-    if (f->stack[i] != NULL)
-      hs_visit_named (visit, f->stack[i], HS_REF_ATTR, "pending", data);
-  if (f->ns != NULL)
-    hs_visit_named (visit, f->ns, HS_REF_HIDDEN, "namespace", data);
 }
 
 /* ---- hooks, steps, stops ----------------------------------------------------------- */
@@ -2279,7 +2145,7 @@ hs_vm_new (const HsVMConfig *config)
     vm->config.recursion_limit = 1000;
   hs_heap_init (vm);
   vm->next_frame_id = 1;
-  vm->chunk = chunk_new (NULL, 0);
+  hs_vm_frames_init (vm);
   vm->codes = g_ptr_array_new ();
   vm->stop_exc = hs_exception_new (vm, &hs_exc_StopRun, NULL);
   vm->memory_exc = hs_exception_new (vm, &hs_exc_MemoryError, NULL);
@@ -2323,12 +2189,7 @@ hs_vm_free (HsVM *vm)
   for (guint i = 0; i < vm->codes->len; i++)
     hs_code_free (NULL, vm->codes->pdata[i]);
   g_ptr_array_free (vm->codes, TRUE);
-  while (vm->chunk != NULL)
-    {
-      HsFrameChunk *prev = vm->chunk->prev;
-      g_free (vm->chunk);
-      vm->chunk = prev;
-    }
+  hs_vm_frames_fini (vm);
   g_free (vm->source);
   g_free (vm->filename);
   g_free (vm);

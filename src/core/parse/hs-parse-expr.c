@@ -644,13 +644,22 @@ primary (Parser *p)
 
 static HsExpr *factor (Parser *p);
 
-static HsExpr *
-binop_node (Parser *p, int start, HsExpr *l, HsAstBinOp op, HsExpr *r)
+HsExpr *
+hs_parse_binop_node (Parser *p, int start, HsExpr *l, HsAstBinOp op, HsExpr *r)
 {
   HsExpr *e = hs_parse_new_expr (p, HS_EXPR_BINOP, hs_parse_span (p, start));
   e->u.binop.left = l;
   e->u.binop.op = op;
   e->u.binop.right = r;
+  return e;
+}
+
+HsExpr *
+hs_parse_unaryop_node (Parser *p, int start, HsAstUnaryOp op, HsExpr *operand)
+{
+  HsExpr *e = hs_parse_new_expr (p, HS_EXPR_UNARYOP, hs_parse_span (p, start));
+  e->u.unaryop.op = op;
+  e->u.unaryop.operand = operand;
   return e;
 }
 
@@ -674,7 +683,7 @@ power (Parser *p)
       leave (p);
       if (!r && hs_parse_fall_back (p, m))
         return l;
-      return r ? binop_node (p, start, l, HS_OP_POW, r) : NULL;
+      return r ? hs_parse_binop_node (p, start, l, HS_OP_POW, r) : NULL;
     }
   return l;
 }
@@ -693,10 +702,11 @@ factor (Parser *p)
   leave (p);
   if (!operand)
     return NULL;
-  HsExpr *e = hs_parse_new_expr (p, HS_EXPR_UNARYOP, hs_parse_span (p, start));
-  e->u.unaryop.op = k == HS_T_PLUS ? HS_UOP_POS : k == HS_T_MINUS ? HS_UOP_NEG : HS_UOP_INVERT;
-  e->u.unaryop.operand = operand;
-  return e;
+  return hs_parse_unaryop_node (p, start,
+                                k == HS_T_PLUS    ? HS_UOP_POS
+                                : k == HS_T_MINUS ? HS_UOP_NEG
+                                                  : HS_UOP_INVERT,
+                                operand);
 }
 
 typedef struct
@@ -723,7 +733,7 @@ binary_level (Parser *p, HsExpr *(*operand) (Parser *), const OpMap *ops, int n_
       HsExpr *r = operand (p);
       if (!r && hs_parse_fall_back (p, m))
         break;
-      l = r ? binop_node (p, start, l, ops[i].op, r) : NULL;
+      l = r ? hs_parse_binop_node (p, start, l, ops[i].op, r) : NULL;
     }
   return l;
 }
@@ -854,10 +864,7 @@ inversion (Parser *p)
   leave (p);
   if (!operand)
     return NULL;
-  HsExpr *e = hs_parse_new_expr (p, HS_EXPR_UNARYOP, hs_parse_span (p, start));
-  e->u.unaryop.op = HS_UOP_NOT;
-  e->u.unaryop.operand = operand;
-  return e;
+  return hs_parse_unaryop_node (p, start, HS_UOP_NOT, operand);
 }
 
 static HsExpr *

@@ -88,10 +88,7 @@ signed_number (Parser *p)
   HsExpr *num = hs_parse_number (p);
   if (!neg)
     return num;
-  HsExpr *e = hs_parse_new_expr (p, HS_EXPR_UNARYOP, hs_parse_span (p, start));
-  e->u.unaryop.op = HS_UOP_NEG;
-  e->u.unaryop.operand = num;
-  return e;
+  return hs_parse_unaryop_node (p, start, HS_UOP_NEG, num);
 }
 
 /* signed_number !('+' | '-') | complex_number, where complex_number is
@@ -120,11 +117,7 @@ number_literal (Parser *p)
                            g_strdup ("imaginary number required in complex literal"));
       return NULL;
     }
-  HsExpr *e = hs_parse_new_expr (p, HS_EXPR_BINOP, hs_parse_span (p, start));
-  e->u.binop.left = real;
-  e->u.binop.op = op == HS_T_PLUS ? HS_OP_ADD : HS_OP_SUB;
-  e->u.binop.right = imag;
-  return e;
+  return hs_parse_binop_node (p, start, real, op == HS_T_PLUS ? HS_OP_ADD : HS_OP_SUB, imag);
 }
 
 /* literal_expr without the singletons: a number, a complex literal or strings */

@@ -113,6 +113,9 @@ typedef struct
 gboolean hs_parse_starts_expression (HsTokKind k);
 HsExpr *hs_parse_atom (Parser *p);
 HsExpr *hs_parse_number (Parser *p); /* a NUMBER token's Constant */
+/* New BinOp / UnaryOp nodes spanning from token `start` to the last one consumed. */
+HsExpr *hs_parse_binop_node (Parser *p, int start, HsExpr *l, HsAstBinOp op, HsExpr *r);
+HsExpr *hs_parse_unaryop_node (Parser *p, int start, HsAstUnaryOp op, HsExpr *operand);
 HsExpr *hs_parse_call (Parser *p, int start, HsExpr *func);
 HsExpr *hs_parse_bitwise_or (Parser *p);
 HsArguments *hs_parse_parameters (Parser *p, gboolean annotations, HsTokKind close);

@@ -637,14 +637,17 @@ cmp_cell_labels (gconstpointer a, gconstpointer b)
   return g_strcmp0 (x->label, y->label);
 }
 
-/* A list, tuple or dict of a type of a module (collections' deque, Counter, a namedtuple),
- * which Python Tutor writes as an instance of that type. */
+/* A list, tuple, dict or set of a type of a module (collections' deque, Counter, a
+ * namedtuple) or of a class derived from one, which Python Tutor writes as an instance of
+ * that type. */
 static gboolean
 is_module_container (HsSnapObject *o)
 {
   return (o->kind == HS_SNAP_LIST && strcmp (o->type_name, "list") != 0)
          || (o->kind == HS_SNAP_TUPLE && strcmp (o->type_name, "tuple") != 0)
-         || (o->kind == HS_SNAP_DICT && strcmp (o->type_name, "dict") != 0);
+         || (o->kind == HS_SNAP_DICT && strcmp (o->type_name, "dict") != 0)
+         || (o->kind == HS_SNAP_SET && strcmp (o->type_name, "set") != 0
+             && strcmp (o->type_name, "frozenset") != 0);
 }
 
 /* A function's row for a cell it closes over (the rest are its defaults). */

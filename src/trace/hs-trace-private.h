@@ -51,6 +51,9 @@ enum
 /* In an HS_REC_ATTRS record, the pair with this name is the object's class (instances)
  * or base class (classes): HsSnapObject.class_ref, not a cell. */
 #define HS_TRACE_CLASS_ATTR "__class__"
+/* In an HS_REC_ATTRS record, a pair with this name is the key of a dict entry whose value
+ * is the next pair's (an instance of a class derived from dict): a keyed cell. */
+#define HS_TRACE_KEY_ATTR "__key__"
 /* In a class's HS_REC_ATTRS record of a class with several bases, each pair with this name
  * names one base (its value is a pooled string, not an object): HsSnapObject.bases. */
 #define HS_TRACE_BASE_ATTR "__bases__"

@@ -14,6 +14,7 @@
 
 #include "hs-trace-private.h"
 
+#include "hs-builtin-subclass.h"
 #include "hs-cell.h"
 #include "hs-class.h"
 #include "hs-dict.h"
@@ -483,6 +484,36 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
     }
 }
 
+/* An instance of a class derived from a built-in: the built-in's shape (a list's indexed
+ * cells, a dict's entries, an int's, float's or str's value as its label) with the class
+ * row and the attributes. A dict entry is two rows, the key's named HS_TRACE_KEY_ATTR. */
+static void
+put_builtin_subclass (Recorder *rec, HsLog *log, HsObject *o, const HsType *base)
+{
+  guint n;
+  const Row *rows = rows_of (rec, o, NULL, &n);
+  HsSnapKind kind = base == &hs_list_type    ? HS_SNAP_LIST
+                    : base == &hs_tuple_type ? HS_SNAP_TUPLE
+                    : base == &hs_dict_type  ? HS_SNAP_DICT
+                    : hs_anyset_check (o)    ? HS_SNAP_SET
+                                             : HS_SNAP_OTHER;
+  g_autofree char *label
+      = kind == HS_SNAP_OTHER ? hs_builtin_subclass_value_repr (rec->vm, o) : NULL;
+
+  put_header (rec, log, HS_REC_ATTRS, o, kind, label);
+  hs_log_put (log, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *index = rows[i].kind == HS_REF_ITEM
+                                   ? g_strdup_printf ("%" G_GSIZE_FORMAT, rows[i].index)
+                                   : NULL;
+      hs_log_put (log, index != NULL                ? pool (rec, index)
+                       : rows[i].kind == HS_REF_KEY ? pool (rec, HS_TRACE_KEY_ATTR)
+                                                    : rows[i].label);
+      hs_log_put (log, ref (rec, rows[i].child));
+    }
+}
+
 /* Instances (user classes', exceptions, built-in objects drawn as instances): the class,
  * then the rows (the type's refs). A namedtuple is a tuple whose items are named by its
  * fields (no class row: a tuple is drawn without one). */
@@ -869,6 +900,8 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_sequence (rec, log, o, HS_SNAP_LIST);
   else if (HS_IS (o, &hs_tuple_type))
     put_sequence (rec, log, o, HS_SNAP_TUPLE);
+  else if (hs_builtin_subclass_base (HS_TYPE (o)) != NULL && !hs_type_check (o))
+    put_builtin_subclass (rec, log, o, hs_builtin_subclass_base (HS_TYPE (o)));
   else if (hs_dict_check (o))
     put_dict (rec, log, o);
   else if (HS_IS (o, &hs_function_type))

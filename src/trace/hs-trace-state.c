@@ -652,6 +652,14 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
               so->class_ref = value_of (ts, g_array_index (o->vals, guint64, i + 1), count);
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_WEAK_ATTR) == 0)
               so->weak_ref = weak_value_of (ts, g_array_index (o->vals, guint64, i + 1));
+            else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_KEY_ATTR) == 0
+                     && i + 3 < o->vals->len)
+              {
+                hs_snap_object_add_cell (
+                    so, NULL, value_of (ts, g_array_index (o->vals, guint64, i + 1), count),
+                    value_of (ts, g_array_index (o->vals, guint64, i + 3), count));
+                i += 2;
+              }
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_BASE_ATTR) == 0)
               hs_snap_object_add_base (
                   so, hs_string_pool_get (pool, (guint32)g_array_index (o->vals, guint64, i + 1)));

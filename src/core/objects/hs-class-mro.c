@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "hs-builtin-subclass.h"
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
 #include "hs-exceptions.h"
@@ -201,8 +202,8 @@ hs_class_best_base (HsVM *vm, HsObject **bases, gsize nbases)
   return base;
 }
 
-/* The built-in part of each base is object, type or an exception class: others are
- * refused. */
+/* The built-in part of each base is object, type, an exception class or one of the
+ * built-ins a class may derive from (hs-builtin-subclass.c): others are refused. */
 gboolean
 hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
 {
@@ -211,7 +212,8 @@ hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
       HsType *b = (HsType *)bases[i];
       if (b->type_flags & HS_TYPE_HEAP)
         b = HS_CLASS (b)->static_base;
-      if (b != &hs_object_type && b != &hs_type_type && !(b->type_flags & HS_TYPE_EXCEPTION))
+      if (b != &hs_object_type && b != &hs_type_type && !(b->type_flags & HS_TYPE_EXCEPTION)
+          && !hs_builtin_subclass_allowed (b))
         {
           hs_err_format (vm, &hs_exc_NotImplementedError,
                          "subclassing the built-in type '%s' is not supported by Heapscope yet",

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "hs-builtin-subclass.h"
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
 #include "hs-dict.h"
@@ -24,6 +25,8 @@ static HsAttrs *
 attrs_of (HsObject *o)
 {
   HsClass *c = HS_CLASS (o->type);
+  if (c->attrs_offset == 0) /* after a str's or tuple's variable part */
+    return (HsAttrs *)((char *)o + hs_object_alloc_size (o) - sizeof (HsAttrs));
   return (HsAttrs *)((char *)o + c->attrs_offset);
 }
 
@@ -429,6 +432,8 @@ new_instance (HsVM *vm, HsType *type, HsObject **args, gsize nargs)
 {
   if (!check_abstract (vm, type))
     return NULL;
+  if (hs_builtin_subclass_base (type) != NULL)
+    return hs_builtin_subclass_new_empty (vm, type);
   HsObject *self = hs_object_alloc (vm, type, type->basicsize);
   if (self == NULL)
     return NULL;
@@ -523,8 +528,8 @@ object_new (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwna
 
 /* The class `owner.__new__(cls, ...)` is asked to make (its first argument), or NULL with
  * CPython's TypeError. */
-static HsType *
-new_target (HsVM *vm, const char *owner, HsObject **args, gsize nargs)
+HsType *
+hs_class_new_target (HsVM *vm, const char *owner, HsObject **args, gsize nargs)
 {
   if (nargs < 1)
     {
@@ -544,14 +549,19 @@ new_target (HsVM *vm, const char *owner, HsObject **args, gsize nargs)
 static HsObject *
 object_new_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsType *type = new_target (vm, "object", args, nargs);
+  HsType *type = hs_class_new_target (vm, "object", args, nargs);
   if (type == NULL)
     return NULL;
   HsType *sb = type->type_flags & HS_TYPE_HEAP ? HS_CLASS (type)->static_base : type;
   if (sb != &hs_object_type && !(sb->type_flags & HS_TYPE_EXCEPTION))
     {
+      /* CPython names the nearest class whose __new__ is not written in Python */
+      HsType *safe = type;
+      while ((safe->type_flags & HS_TYPE_HEAP)
+             && hs_dict_get_item_borrow (vm, safe->dict, hs_dunder[N_NEW]) != NULL)
+        safe = safe->base;
       hs_err_format (vm, &hs_exc_TypeError, "object.__new__(%s) is not safe, use %s.__new__()",
-                     type->name, sb->name);
+                     type->name, safe->name);
       return NULL;
     }
   return object_new (vm, type, args + 1, nargs - 1, kwnames);
@@ -843,7 +853,7 @@ hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nb
   else
     {
       c->static_base = base;
-      c->attrs_offset = (base->basicsize + 7) & ~(gsize)7;
+      c->attrs_offset = hs_builtin_subclass_varsize (base) ? 0 : (base->basicsize + 7) & ~(gsize)7;
     }
   t->type_flags
       = HS_TYPE_HEAP | HS_TYPE_GC | HS_TYPE_BASETYPE | (base->type_flags & HS_TYPE_EXCEPTION);
@@ -853,7 +863,8 @@ hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nb
   else
     {
       t->type_flags |= HS_TYPE_DRAWN_AS_INSTANCE;
-      t->basicsize = c->attrs_offset + sizeof (HsAttrs);
+      t->basicsize
+          = (c->attrs_offset ? c->attrs_offset : c->static_base->basicsize) + sizeof (HsAttrs);
       t->dealloc = instance_dealloc;
       t->refs = instance_refs;
       t->clear = instance_clear;
@@ -937,7 +948,7 @@ type_new (HsVM *vm, HsType *meta, HsObject **args, gsize nargs, HsObject *kwname
 static HsObject *
 type_new_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (new_target (vm, "type", args, nargs) == NULL)
+  if (hs_class_new_target (vm, "type", args, nargs) == NULL)
     return NULL;
   if (!hs_type_is_subtype ((HsType *)args[0], &hs_type_type))
     {
@@ -1230,6 +1241,7 @@ hs_class_runtime_init (void)
   add_methods (&hs_type_type, type_extra_methods);
   object_new_fn = hs_cfunction_new (NULL, &new_defs[0], NULL);
   type_new_fn = hs_cfunction_new (NULL, &new_defs[1], NULL);
+  hs_builtin_subclass_runtime_init ();
   hs_dict_set_item (NULL, hs_object_type.dict, hs_dunder[N_NEW], object_new_fn);
   hs_dict_set_item (NULL, hs_type_type.dict, hs_dunder[N_NEW], type_new_fn);
   /* class objects are HsClass; `type` makes them from three arguments */

@@ -102,6 +102,10 @@ gboolean hs_instance_next_attr (HsObject *inst, gsize *pos, HsObject **name, HsO
 /* The instance's own attribute `name` (borrowed) or NULL. */
 HsObject *hs_instance_attr_borrow (HsObject *inst, HsObject *name);
 
+/* The class `owner.__new__(cls, ...)` is asked to make (its first argument), or NULL with
+ * CPython's TypeError. */
+HsType *hs_class_new_target (HsVM *vm, const char *owner, HsObject **args, gsize nargs);
+
 /* cls.__new__(cls) of a class made by a `class` statement: an instance with no
  * attributes, its __init__ not run (what copy makes a copy into). */
 HsObject *hs_instance_new_empty (HsVM *vm, HsObject *cls);

@@ -989,20 +989,22 @@ m_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_int_from_i64 (vm, (gint64)HS_DICT (args[0])->used);
 }
 
+/* dict.__init__(self, mapping_or_pairs=(), /, **kw): fills an instance of a class derived
+ * from dict, with no call of its __setitem__ (as CPython). */
+static HsObject *
+m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return hs_dict_init_args (vm, args[0], "dict", args + 1, nargs - 1, kwnames) < 0 ? NULL : hs_None;
+}
+
 static const HsMethodDef dict_methods[] = {
-  { "get", m_get },
-  { "setdefault", m_setdefault },
-  { "pop", m_pop },
-  { "popitem", m_popitem },
-  { "keys", m_keys },
-  { "values", m_values },
-  { "items", m_items },
-  { "update", m_update },
-  { "copy", m_copy },
-  { "clear", m_clear },
-  { "fromkeys", m_fromkeys, HS_METH_CLASS },
-  { "__len__", m_len },
-  { NULL },
+  { "__init__", m_init },         { "get", m_get },
+  { "setdefault", m_setdefault }, { "pop", m_pop },
+  { "popitem", m_popitem },       { "keys", m_keys },
+  { "values", m_values },         { "items", m_items },
+  { "update", m_update },         { "copy", m_copy },
+  { "clear", m_clear },           { "fromkeys", m_fromkeys, HS_METH_CLASS },
+  { "__len__", m_len },           { NULL },
 };
 
 HsType hs_dict_type = {

@@ -753,7 +753,6 @@ HsType hs_float_type = {
   .type_flags = HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsFloat),
   .repr = float_repr,
-  .str = float_repr,
   .hash = float_hash,
   .richcompare = float_richcompare,
   .binop = float_binop,

@@ -1330,7 +1330,6 @@ HsType hs_int_type = {
   .basicsize = sizeof (HsInt),
   .dealloc = int_dealloc,
   .repr = int_repr,
-  .str = int_repr,
   .hash = int_hash_slot,
   .richcompare = int_richcompare,
   .binop = hs_int_binop,

@@ -953,20 +953,27 @@ m_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_int_from_i64 (vm, (gint64)hs_list_len (args[0]));
 }
 
+/* list.__init__(self, iterable=(), /): fills an instance of a class derived from list
+ * (list(x) itself is list_construct). */
+static HsObject *
+m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *iterable = NULL;
+
+  if (!hs_parse_args (vm, "list", args + 1, nargs - 1, kwnames, "|iterable /", &iterable))
+    return NULL;
+  list_clear_all (vm, args[0]);
+  return iterable != NULL && hs_list_extend (vm, args[0], iterable) < 0 ? NULL : hs_None;
+}
+
 static const HsMethodDef list_methods[] = {
-  { "append", m_append },
-  { "extend", m_extend },
-  { "insert", m_insert },
-  { "pop", m_pop },
-  { "remove", m_remove },
-  { "index", m_index },
-  { "count", m_count },
-  { "sort", m_sort },
-  { "reverse", m_reverse },
-  { "copy", m_copy },
-  { "clear", m_clear },
-  { "__len__", m_len },
-  { NULL },
+  { "__init__", m_init }, { "append", m_append },
+  { "extend", m_extend }, { "insert", m_insert },
+  { "pop", m_pop },       { "remove", m_remove },
+  { "index", m_index },   { "count", m_count },
+  { "sort", m_sort },     { "reverse", m_reverse },
+  { "copy", m_copy },     { "clear", m_clear },
+  { "__len__", m_len },   { NULL },
 };
 
 static HsObject *

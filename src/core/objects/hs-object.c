@@ -965,9 +965,13 @@ is_sequence (const HsObject *o)
 static HsObject *
 binop_error (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b, gboolean inplace)
 {
+  /* the built-in's name, also for an instance of a class derived from it */
+  const char *seq = hs_type_is_subtype (a->type, &hs_list_type)    ? "list"
+                    : hs_type_is_subtype (a->type, &hs_tuple_type) ? "tuple"
+                                                                   : "str";
   if (op == HS_BIN_ADD && is_sequence (a))
-    hs_err_format (vm, &hs_exc_TypeError, "can only concatenate %s (not \"%s\") to %s",
-                   hs_type_name (a), hs_type_name (b), hs_type_name (a));
+    hs_err_format (vm, &hs_exc_TypeError, "can only concatenate %s (not \"%s\") to %s", seq,
+                   hs_type_name (b), seq);
   else if (op == HS_BIN_MUL && is_sequence (a))
     hs_err_format (vm, &hs_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
                    hs_type_name (b));

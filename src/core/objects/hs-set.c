@@ -45,7 +45,7 @@ mark (HsVM *vm, HsSet *so)
 static HsSet *
 alloc_set (HsVM *vm, const HsType *type)
 {
-  HsSet *so = (HsSet *)hs_object_alloc (vm, type, sizeof (HsSet));
+  HsSet *so = (HsSet *)hs_object_alloc (vm, type, type->basicsize);
   if (so == NULL)
     return NULL;
   so->table = so->smalltable;
@@ -488,13 +488,27 @@ make_new_set (HsVM *vm, const HsType *type, HsObject *iterable)
   return &so->header;
 }
 
+/* The type of what an operation on so makes: set or frozenset, never a subclass (CPython's
+ * make_new_set_basetype). */
+static const HsType *
+result_type (HsSet *so)
+{
+  return is_frozen (so) ? &hs_frozenset_type : &hs_set_type;
+}
+
 static HsObject *
 set_copy (HsVM *vm, HsSet *so)
 {
-  return make_new_set (vm, HS_TYPE (so), &so->header);
+  return make_new_set (vm, result_type (so), &so->header);
 }
 
 /* ---- public API ------------------------------------------------------------------- */
+
+HsObject *
+hs_set_new_type (HsVM *vm, const HsType *type)
+{
+  return make_new_set (vm, type, NULL);
+}
 
 HsObject *
 hs_set_new (HsVM *vm)
@@ -596,7 +610,7 @@ set_intersection (HsVM *vm, HsSet *so, HsObject *other)
 
   if (&so->header == other)
     return set_copy (vm, so);
-  result = alloc_set (vm, HS_TYPE (so));
+  result = alloc_set (vm, result_type (so));
   if (result == NULL)
     return NULL;
   if (hs_anyset_check (other))
@@ -697,7 +711,7 @@ set_difference (HsVM *vm, HsSet *so, HsObject *other)
   /* Much bigger than other: copying and discarding is cheaper. */
   if ((so->used >> 2) > other_size)
     return copy_and_difference (vm, so, other);
-  result = alloc_set (vm, HS_TYPE (so));
+  result = alloc_set (vm, result_type (so));
   if (result == NULL)
     return NULL;
   while (set_next (so, &pos, &entry))
@@ -734,7 +748,7 @@ symmetric_difference_update (HsVM *vm, HsSet *so, HsObject *other)
     }
   if (hs_anyset_check (other))
     otherset = hs_incref (other);
-  else if ((otherset = make_new_set (vm, HS_TYPE (so), other)) == NULL)
+  else if ((otherset = make_new_set (vm, result_type (so), other)) == NULL)
     return -1;
   while (rv >= 0 && set_next (HS_SET (otherset), &pos, &entry))
     {
@@ -753,7 +767,7 @@ static HsObject *
 set_symmetric_difference (HsVM *vm, HsSet *so, HsObject *other)
 {
   /* CPython copies `other` (into so's type) and xor-updates the copy with so. */
-  HsObject *result = make_new_set (vm, HS_TYPE (so), other);
+  HsObject *result = make_new_set (vm, result_type (so), other);
   if (result == NULL)
     return NULL;
   if (symmetric_difference_update (vm, HS_SET (result), &so->header) < 0)
@@ -833,7 +847,7 @@ set_repr (HsVM *vm, HsObject *self)
 {
   HsSet *so = HS_SET (self);
   const char *name = self->type->name;
-  gboolean frozen = is_frozen (so);
+  gboolean frozen = !HS_IS (self, &hs_set_type); /* a subclass's repr names it too */
   HsSetEntry *entry;
   gsize pos = 0, n = 0;
   HsObject **keys;
@@ -1455,7 +1469,21 @@ m_isdisjoint (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return bool_result (isdisjoint (vm, SELF, other));
 }
 
+/* set.__init__(self, iterable=(), /): fills an instance of a class derived from set. */
+static HsObject *
+m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *iterable = NULL;
+
+  if (!hs_parse_args (vm, hs_type_name (args[0]), args + 1, nargs - 1, kwnames, "|iterable /",
+                      &iterable))
+    return NULL;
+  clear_internal (vm, SELF);
+  return iterable != NULL && set_update_internal (vm, SELF, iterable) < 0 ? NULL : hs_None;
+}
+
 static const HsMethodDef set_methods[] = {
+  { "__init__", m_init },
   { "add", m_add },
   { "clear", m_clear },
   { "copy", m_copy },

@@ -59,6 +59,9 @@ void hs_set_runtime_init (void);
 
 /* An empty set. */
 HsObject *hs_set_new (HsVM *vm);
+/* An empty set of `type` (set, frozenset or a class derived from one), type->basicsize
+ * bytes. */
+HsObject *hs_set_new_type (HsVM *vm, const HsType *type);
 /* set(iterable) / frozenset(iterable); iterable may be NULL (empty). */
 HsObject *hs_set_from_iterable (HsVM *vm, HsObject *iterable);
 HsObject *hs_frozenset_from_iterable (HsVM *vm, HsObject *iterable);

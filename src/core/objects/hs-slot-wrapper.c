@@ -7,14 +7,20 @@
 #include <string.h>
 
 #include "hs-cfunction.h"
+#include "hs-class.h"
+#include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-int.h"
 #include "hs-str.h"
 
-/* The type nearest to t (t or a base below object) filling the slot at `offset`. */
+/* The type nearest to t (t or a base below object) filling the slot at `offset`. For an
+ * instance of a class the search starts at its built-in part: `list.__len__(x)` is list's
+ * own length even when x's class defines __len__. */
 static const HsType *
 slot_owner (const HsType *t, gsize offset)
 {
+  if (t->type_flags & HS_TYPE_HEAP)
+    t = HS_CLASS (t)->static_base;
   for (; t != NULL && t != &hs_object_type; t = t->base)
     if (*(gpointer *)((const char *)t + offset) != NULL)
       return t;
@@ -41,7 +47,7 @@ w_next (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *r;
   if (!nargs_is (vm, "__next__", nargs, 0))
     return NULL;
-  r = hs_iter_next (vm, args[0]);
+  r = SLOT_FN (args[0], iternext) (vm, args[0]);
   if (r == NULL && !hs_err_occurred (vm))
     hs_err_set_value (vm, &hs_exc_StopIteration, NULL);
   return r;
@@ -50,7 +56,7 @@ w_next (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 w_iter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return nargs_is (vm, "__iter__", nargs, 0) ? hs_object_iter (vm, args[0]) : NULL;
+  return nargs_is (vm, "__iter__", nargs, 0) ? SLOT_FN (args[0], iter) (vm, args[0]) : NULL;
 }
 
 static HsObject *
@@ -59,40 +65,43 @@ w_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   gssize n;
   if (!nargs_is (vm, "__len__", nargs, 0))
     return NULL;
-  n = hs_object_len (vm, args[0]);
+  n = SLOT_FN (args[0], len) (vm, args[0]);
   return n < 0 ? NULL : hs_int_from_i64 (vm, n);
 }
 
 static HsObject *
 w_getitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return nargs_is (vm, "__getitem__", nargs, 1) ? hs_object_getitem (vm, args[0], args[1]) : NULL;
+  return nargs_is (vm, "__getitem__", nargs, 1) ? SLOT_FN (args[0], getitem) (vm, args[0], args[1])
+                                                : NULL;
 }
 
 static HsObject *
 w_contains (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  int r = nargs_is (vm, "__contains__", nargs, 1) ? hs_object_contains (vm, args[0], args[1]) : -1;
+  int r = nargs_is (vm, "__contains__", nargs, 1)
+              ? SLOT_FN (args[0], contains) (vm, args[0], args[1])
+              : -1;
   return r < 0 ? NULL : hs_bool_from (r);
 }
 
 static HsObject *
 w_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return nargs_is (vm, "__repr__", nargs, 0) ? hs_object_repr (vm, args[0]) : NULL;
+  return nargs_is (vm, "__repr__", nargs, 0) ? SLOT_FN (args[0], repr) (vm, args[0]) : NULL;
 }
 
 static HsObject *
 w_str (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return nargs_is (vm, "__str__", nargs, 0) ? hs_object_str (vm, args[0]) : NULL;
+  return nargs_is (vm, "__str__", nargs, 0) ? SLOT_FN (args[0], str) (vm, args[0]) : NULL;
 }
 
 static HsObject *
 w_hash (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   gint64 h;
-  if (!nargs_is (vm, "__hash__", nargs, 0) || hs_object_hash (vm, args[0], &h) < 0)
+  if (!nargs_is (vm, "__hash__", nargs, 0) || SLOT_FN (args[0], hash) (vm, args[0], &h) < 0)
     return NULL;
   return hs_int_from_i64 (vm, h);
 }
@@ -100,9 +109,38 @@ w_hash (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 w_bool (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  int r = nargs_is (vm, "__bool__", nargs, 0) ? hs_object_truth (vm, args[0]) : -1;
+  int r = nargs_is (vm, "__bool__", nargs, 0) ? SLOT_FN (args[0], truth) (vm, args[0]) : -1;
   return r < 0 ? NULL : hs_bool_from (r);
 }
+
+static HsObject *
+w_setitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!nargs_is (vm, "__setitem__", nargs, 2)
+      || SLOT_FN (args[0], setitem) (vm, args[0], args[1], args[2]) < 0)
+    return NULL;
+  return hs_None;
+}
+
+static HsObject *
+w_delitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!nargs_is (vm, "__delitem__", nargs, 1)
+      || SLOT_FN (args[0], setitem) (vm, args[0], args[1], NULL) < 0)
+    return NULL;
+  return hs_None;
+}
+
+#define UNARY(NAME, OP)                                                                            \
+  static HsObject *w_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)            \
+  {                                                                                                \
+    if (!nargs_is (vm, "__" #NAME "__", nargs, 0))                                                 \
+      return NULL;                                                                                 \
+    return SLOT_FN (args[0], unaryop) (vm, OP, args[0]);                                           \
+  }
+UNARY (neg, HS_UNARY_NEG)
+UNARY (pos, HS_UNARY_POS)
+UNARY (invert, HS_UNARY_INVERT)
 
 /* The comparison and arithmetic slots return NotImplemented for a pair they do not
  * handle, as the dunders do: (1).__add__('a') is NotImplemented. */
@@ -127,23 +165,33 @@ RICH (ge, HS_CMP_GE)
       return NULL;                                                                                 \
     return SLOT_FN (args[0], binop) (vm, OP, args[0], args[1]);                                    \
   }
-BINOP (add, HS_BIN_ADD)
-BINOP (sub, HS_BIN_SUB)
-BINOP (mul, HS_BIN_MUL)
-BINOP (truediv, HS_BIN_TRUEDIV)
-BINOP (floordiv, HS_BIN_FLOORDIV)
-BINOP (mod, HS_BIN_MOD)
-BINOP (pow, HS_BIN_POW)
-BINOP (lshift, HS_BIN_LSHIFT)
-BINOP (rshift, HS_BIN_RSHIFT)
-BINOP (and, HS_BIN_AND)
-BINOP (or, HS_BIN_OR)
-BINOP (xor, HS_BIN_XOR)
+/* __radd__ and the other reflected ones: the slot with the operands swapped. */
+#define RBINOP(NAME, OP)                                                                           \
+  static HsObject *w_r##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)           \
+  {                                                                                                \
+    if (!nargs_is (vm, "__r" #NAME "__", nargs, 1))                                                \
+      return NULL;                                                                                 \
+    return SLOT_FN (args[0], binop) (vm, OP, args[1], args[0]);                                    \
+  }
+#define BINOPS(NAME, OP) BINOP (NAME, OP) RBINOP (NAME, OP)
+BINOPS (add, HS_BIN_ADD)
+BINOPS (sub, HS_BIN_SUB)
+BINOPS (mul, HS_BIN_MUL)
+BINOPS (truediv, HS_BIN_TRUEDIV)
+BINOPS (floordiv, HS_BIN_FLOORDIV)
+BINOPS (mod, HS_BIN_MOD)
+BINOPS (pow, HS_BIN_POW)
+BINOPS (lshift, HS_BIN_LSHIFT)
+BINOPS (rshift, HS_BIN_RSHIFT)
+BINOPS (and, HS_BIN_AND)
+BINOPS (or, HS_BIN_OR)
+BINOPS (xor, HS_BIN_XOR)
 
 typedef struct
 {
   gsize slot; /* offset of the slot in HsType */
   HsMethodDef def;
+  gboolean numeric; /* a reflected operator: only numbers have one (list has no __radd__) */
 } Row;
 
 #define ROW(SLOT, NAME, FN)                                                                        \
@@ -153,6 +201,10 @@ typedef struct
       NAME, FN, 0                                                                                  \
     }                                                                                              \
   }
+#define RROW(NAME, FN)                                                                             \
+  {                                                                                                \
+    G_STRUCT_OFFSET (HsType, binop), { NAME, FN, 0 }, TRUE                                         \
+  }
 
 static const Row rows[] = {
   ROW (iternext, "__next__", w_next),
@@ -160,6 +212,11 @@ static const Row rows[] = {
   ROW (len, "__len__", w_len),
   ROW (getitem, "__getitem__", w_getitem),
   ROW (contains, "__contains__", w_contains),
+  ROW (setitem, "__setitem__", w_setitem),
+  ROW (setitem, "__delitem__", w_delitem),
+  ROW (unaryop, "__neg__", w_neg),
+  ROW (unaryop, "__pos__", w_pos),
+  ROW (unaryop, "__invert__", w_invert),
   ROW (repr, "__repr__", w_repr),
   ROW (str, "__str__", w_str),
   ROW (hash, "__hash__", w_hash),
@@ -182,6 +239,18 @@ static const Row rows[] = {
   ROW (binop, "__and__", w_and),
   ROW (binop, "__or__", w_or),
   ROW (binop, "__xor__", w_xor),
+  RROW ("__radd__", w_radd),
+  RROW ("__rsub__", w_rsub),
+  RROW ("__rmul__", w_rmul),
+  RROW ("__rtruediv__", w_rtruediv),
+  RROW ("__rfloordiv__", w_rfloordiv),
+  RROW ("__rmod__", w_rmod),
+  RROW ("__rpow__", w_rpow),
+  RROW ("__rlshift__", w_rlshift),
+  RROW ("__rrshift__", w_rrshift),
+  RROW ("__rand__", w_rand),
+  RROW ("__ror__", w_ror),
+  RROW ("__rxor__", w_rxor),
 };
 
 HsObject *
@@ -200,4 +269,22 @@ hs_slot_wrapper_lookup (HsVM *vm, HsObject *obj, HsObject *name)
         return hs_cfunction_new_method (vm, &rows[i].def, owner, obj);
       }
   return NULL;
+}
+
+void
+hs_slot_wrapper_install (HsType *type, gboolean numeric)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      HsObject *name = hs_str_intern_cstr (rows[i].def.name);
+      gpointer fn = *(gpointer *)((const char *)type + rows[i].slot);
+      if (fn == NULL || (rows[i].numeric && !numeric)
+          || hs_dict_get_item_borrow (NULL, type->dict, name) != NULL)
+        continue;
+      /* an unhashable type's __hash__ is None, as CPython's list.__hash__ */
+      hs_dict_set_item (NULL, type->dict, name,
+                        fn == (gpointer)hs_object_hash_not_implemented
+                            ? hs_None
+                            : hs_method_descr_new (&rows[i].def, type));
+    }
 }

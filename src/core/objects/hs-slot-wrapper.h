@@ -14,4 +14,9 @@ G_BEGIN_DECLS
  * name is not a dunder obj's type implements by a slot. */
 HsObject *hs_slot_wrapper_lookup (HsVM *vm, HsObject *obj, HsObject *name);
 
+/* Puts the slot wrappers of the slots `type` itself fills into its dict (names it has
+ * already are kept), as CPython's type dicts hold them: `list.__getitem__`, which a
+ * subclass reaches through super(). Reflected operators (__radd__) only when `numeric`. */
+void hs_slot_wrapper_install (HsType *type, gboolean numeric);
+
 G_END_DECLS

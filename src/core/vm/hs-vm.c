@@ -1336,6 +1336,9 @@ do_start_call:
       }
     ERROR_IF (how < 0);
     PUSH (r);
+    /* the popped arguments may be freed: a dunder run later on this line from C (a+b's
+     * __add__) must not find them in the frame's pending values */
+    f->sp = (int)(sp - f->stack);
     DISPATCH ();
   }
 

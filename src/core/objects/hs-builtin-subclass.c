@@ -1,0 +1,241 @@
+/* hs-builtin-subclass.c — see hs-builtin-subclass.h. The built-ins' __new__ (one function
+ * per type, all going through builtin_new), the allocation of an instance with room for
+ * its attributes, and the copy of an immutable value into one. */
+#include "config.h"
+
+#include "hs-builtin-subclass.h"
+
+#include <gmp.h>
+#include <string.h>
+
+#include "hs-cfunction.h"
+#include "hs-class.h"
+#include "hs-dict.h"
+#include "hs-error.h"
+#include "hs-float.h"
+#include "hs-int.h"
+#include "hs-list.h"
+#include "hs-object-private.h"
+#include "hs-set.h"
+#include "hs-slot-wrapper.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+#define ALIGN8(n) (((n) + 7) & ~(gsize)7)
+
+static HsType *const allowed[] = {
+  &hs_list_type,  &hs_dict_type, &hs_set_type, &hs_frozenset_type,
+  &hs_tuple_type, &hs_str_type,  &hs_int_type, &hs_float_type,
+};
+
+gboolean
+hs_builtin_subclass_allowed (const HsType *t)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (allowed); i++)
+    if (allowed[i] == t)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+hs_builtin_subclass_varsize (const HsType *t)
+{
+  return t == &hs_str_type || t == &hs_tuple_type;
+}
+
+HsType *
+hs_builtin_subclass_base (const HsType *type)
+{
+  if (!(type->type_flags & HS_TYPE_HEAP))
+    return NULL;
+  HsType *sb = HS_CLASS (type)->static_base;
+  return sb != NULL && hs_builtin_subclass_allowed (sb) ? sb : NULL;
+}
+
+char *
+hs_builtin_subclass_value_repr (HsVM *vm, HsObject *o)
+{
+  HsObject *r = HS_CLASS (o->type)->static_base->repr (vm, o);
+  char *text = r != NULL ? g_strdup (hs_str_utf8 (r)) : NULL;
+  if (r == NULL)
+    hs_err_clear (vm);
+  hs_xdecref (vm, r);
+  return text;
+}
+
+/* An instance of `type` whose built-in part takes `size` bytes (zeroed), its attributes
+ * after it; not yet tracked. */
+static HsObject *
+alloc_instance (HsVM *vm, HsType *type, gsize size)
+{
+  HsType *base = HS_CLASS (type)->static_base;
+  HsObject *o = hs_object_alloc (
+      vm, type,
+      hs_builtin_subclass_varsize (base) ? ALIGN8 (size) + sizeof (HsAttrs) : type->basicsize);
+  if (o != NULL)
+    hs_incref ((HsObject *)type);
+  return o;
+}
+
+static HsObject *
+tracked (HsVM *vm, HsObject *o)
+{
+  if (o != NULL)
+    hs_gc_track (vm, o);
+  return o;
+}
+
+HsObject *
+hs_builtin_subclass_new_empty (HsVM *vm, HsType *type)
+{
+  HsType *base = HS_CLASS (type)->static_base;
+  HsObject *o;
+
+  if (base == &hs_set_type || base == &hs_frozenset_type)
+    {
+      o = hs_set_new_type (vm, type);
+      if (o != NULL)
+        hs_incref ((HsObject *)type);
+      return o;
+    }
+  o = alloc_instance (vm, type, base == &hs_str_type ? sizeof (HsStr) + 1 : base->basicsize);
+  if (o == NULL)
+    return NULL;
+  if (base == &hs_str_type)
+    {
+      HS_STR (o)->hash = -1;
+      HS_STR (o)->ascii = TRUE;
+    }
+  return tracked (vm, o);
+}
+
+static HsObject *
+copy_tuple (HsVM *vm, HsType *type, HsObject *v)
+{
+  gsize n = hs_tuple_len (v);
+  HsObject *o = alloc_instance (vm, type, sizeof (HsTuple) + n * sizeof (HsObject *));
+  if (o == NULL)
+    return NULL;
+  HS_TUPLE (o)->len = n;
+  for (gsize i = 0; i < n; i++)
+    HS_TUPLE (o)->items[i] = hs_incref (hs_tuple_get_borrow (v, i));
+  return tracked (vm, o);
+}
+
+static HsObject *
+copy_str (HsVM *vm, HsType *type, HsObject *v)
+{
+  HsStr *s = HS_STR (v);
+  HsObject *o = alloc_instance (vm, type, sizeof (HsStr) + s->byte_len + 1);
+  if (o == NULL)
+    return NULL;
+  HS_STR (o)->byte_len = s->byte_len;
+  HS_STR (o)->char_len = s->char_len;
+  HS_STR (o)->ascii = s->ascii;
+  HS_STR (o)->hash = -1;
+  memcpy (HS_STR (o)->data, s->data, s->byte_len + 1);
+  return tracked (vm, o);
+}
+
+static HsObject *
+copy_int (HsVM *vm, HsType *type, HsObject *v)
+{
+  HsObject *o = alloc_instance (vm, type, sizeof (HsInt));
+  if (o == NULL)
+    return NULL;
+  ((HsInt *)o)->small = ((HsInt *)v)->small;
+  if (((HsInt *)v)->big != NULL)
+    {
+      mpz_ptr z = g_new (__mpz_struct, 1);
+      mpz_init_set (z, ((HsInt *)v)->big);
+      ((HsInt *)o)->big = z;
+    }
+  return tracked (vm, o);
+}
+
+/* An instance of `type` holding the value v of its built-in immutable type (borrowed). */
+static HsObject *
+from_value (HsVM *vm, HsType *type, HsObject *v)
+{
+  HsType *base = HS_CLASS (type)->static_base;
+  HsObject *o;
+
+  if (base == &hs_tuple_type)
+    return copy_tuple (vm, type, v);
+  if (base == &hs_str_type)
+    return copy_str (vm, type, v);
+  if (base == &hs_int_type)
+    return copy_int (vm, type, v);
+  if (base == &hs_float_type)
+    {
+      o = alloc_instance (vm, type, sizeof (HsFloat));
+      if (o != NULL)
+        ((HsFloat *)o)->value = hs_float_value (v);
+      return tracked (vm, o);
+    }
+  o = hs_builtin_subclass_new_empty (vm, type); /* frozenset */
+  if (o != NULL && hs_set_update (vm, o, v) < 0)
+    HS_CLEAR (vm, o);
+  return o;
+}
+
+/* `base.__new__(cls, ...)`: list, dict and set make an empty object (their __init__ fills
+ * it, the arguments are its); the immutable ones compute the value as `base(...)` does and
+ * give it to an instance of cls. */
+static HsObject *
+builtin_new (HsVM *vm, HsType *base, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsType *type = hs_class_new_target (vm, base->name, args, nargs);
+  if (type == NULL)
+    return NULL;
+  if (!hs_type_is_subtype (type, base))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", base->name,
+                     type->name, type->name, base->name);
+      return NULL;
+    }
+  if (base == &hs_list_type || base == &hs_dict_type || base == &hs_set_type)
+    return type == base ? base->construct (vm, base, NULL, 0, NULL)
+                        : hs_builtin_subclass_new_empty (vm, type);
+  HsObject *v = base->construct (vm, base, args + 1, nargs - 1, kwnames);
+  if (v == NULL || type == base)
+    return v;
+  HsObject *o = from_value (vm, type, v);
+  hs_decref (vm, v);
+  return o;
+}
+
+#define NEW_FN(T)                                                                                  \
+  static HsObject *new_##T (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)             \
+  {                                                                                                \
+    return builtin_new (vm, &hs_##T##_type, args, nargs, kwnames);                                 \
+  }
+NEW_FN (list)
+NEW_FN (dict)
+NEW_FN (set)
+NEW_FN (frozenset)
+NEW_FN (tuple)
+NEW_FN (str)
+NEW_FN (int)
+NEW_FN (float)
+
+static const HsMethodDef new_defs[] = {
+  { "__new__", new_list },      { "__new__", new_dict },  { "__new__", new_set },
+  { "__new__", new_frozenset }, { "__new__", new_tuple }, { "__new__", new_str },
+  { "__new__", new_int },       { "__new__", new_float },
+};
+
+void
+hs_builtin_subclass_runtime_init (void)
+{
+  G_STATIC_ASSERT (G_N_ELEMENTS (new_defs) == G_N_ELEMENTS (allowed));
+  HsObject *new_name = hs_str_intern_cstr ("__new__");
+  for (gsize i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      HsType *t = allowed[i];
+      hs_type_ready (t);
+      t->type_flags |= HS_TYPE_BASETYPE;
+      hs_dict_set_item (NULL, t->dict, new_name, hs_cfunction_new (NULL, &new_defs[i], NULL));
+      hs_slot_wrapper_install (t, t == &hs_int_type || t == &hs_float_type);
+    }
+}

@@ -1,0 +1,36 @@
+/* hs-builtin-subclass.h — classes derived from list, dict, set, frozenset, tuple, str, int
+ * and float.
+ *
+ * Invariant: an instance of such a class is the built-in's object (its struct first, so
+ * every C function of the built-in works on it unchanged, and refs visits its items)
+ * followed by the instance's attribute table: at the class's attrs_offset, or, for str and
+ * tuple, whose objects vary in size, at the end of the allocation (attrs_offset 0). The
+ * built-in's __new__ makes it (an immutable one from the value its constructor computes),
+ * list, dict and set fill it in their __init__; what the built-in's C code does on it
+ * never calls the class's methods (list.extend does not call append), as in CPython.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+/* Whether a class may derive from the built-in type t (list, dict, ...). */
+gboolean hs_builtin_subclass_allowed (const HsType *t);
+/* Whether the objects of t vary in size (str, tuple): attributes then go at the end. */
+gboolean hs_builtin_subclass_varsize (const HsType *t);
+/* The built-in type whose object an instance of `type` (a class) is, NULL for a class
+ * whose built-in part is object, type or an exception. */
+HsType *hs_builtin_subclass_base (const HsType *type);
+/* An instance of the class `type` holding the built-in's empty value (what a class's
+ * __new__ that reaches object's makes, and what copy fills). */
+HsObject *hs_builtin_subclass_new_empty (HsVM *vm, HsType *type);
+
+/* The repr of the built-in value an instance of such a class holds (an int subclass's
+ * "5", whatever its class's __repr__ says), for the diagram; NULL on error (cleared). */
+char *hs_builtin_subclass_value_repr (HsVM *vm, HsObject *o);
+
+/* Installs __new__, __init__ and the slot wrappers in the built-ins' dicts. */
+void hs_builtin_subclass_runtime_init (void);
+
+G_END_DECLS

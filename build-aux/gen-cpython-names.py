@@ -19,7 +19,8 @@ import sys
 import textwrap
 import typing
 
-OWNERS = [("str", str), ("int", int), ("float", float), ("bool", bool), ("list", list),
+OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("bytes", bytes),
+          ("bytearray", bytearray), ("bool", bool), ("list", list),
           ("tuple", tuple), ("dict", dict), ("set", set), ("frozenset", frozenset),
           ("range", range), ("slice", slice), ("gc", gc), ("sys", sys), ("math", math),
           ("random", random), ("collections", collections), ("functools", functools),

@@ -23,6 +23,25 @@ static const struct
   { "float",
     "as_integer_ratio() conjugate() fromhex() hex() imag is_integer() real "
   },
+  { "complex",
+    "conjugate() imag real "
+  },
+  { "bytes",
+    "capitalize() center() count() decode() endswith() expandtabs() find() fromhex() hex() "
+    "index() isalnum() isalpha() isascii() isdigit() islower() isspace() istitle() "
+    "isupper() join() ljust() lower() lstrip() maketrans() partition() removeprefix() "
+    "removesuffix() replace() rfind() rindex() rjust() rpartition() rsplit() rstrip() "
+    "split() splitlines() startswith() strip() swapcase() title() translate() upper() "
+    "zfill() "
+  },
+  { "bytearray",
+    "append() capitalize() center() clear() copy() count() decode() endswith() "
+    "expandtabs() extend() find() fromhex() hex() index() insert() isalnum() isalpha() "
+    "isascii() isdigit() islower() isspace() istitle() isupper() join() ljust() lower() "
+    "lstrip() maketrans() partition() pop() remove() removeprefix() removesuffix() "
+    "replace() reverse() rfind() rindex() rjust() rpartition() rsplit() rstrip() split() "
+    "splitlines() startswith() strip() swapcase() title() translate() upper() zfill() "
+  },
   { "bool",
     "as_integer_ratio() bit_count() bit_length() conjugate() denominator from_bytes() imag "
     "numerator real to_bytes() "

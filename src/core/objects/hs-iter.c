@@ -243,6 +243,34 @@ HsType hs_seq_iter_type = {
   .methods = seqiter_methods,
 };
 
+HsType hs_bytes_iter_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "bytes_iterator",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (SeqIter),
+  .dealloc = seqiter_dealloc,
+  .refs = seqiter_refs,
+  .clear = seqiter_dealloc,
+  .iter = iter_self,
+  .iternext = genericiter_next,
+  .methods = seqiter_methods,
+};
+
+HsType hs_bytearray_iter_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "bytearray_iterator",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (SeqIter),
+  .dealloc = seqiter_dealloc,
+  .refs = seqiter_refs,
+  .clear = seqiter_dealloc,
+  .iter = iter_self,
+  .iternext = genericiter_next,
+  .methods = seqiter_methods,
+};
+
 static HsObject *reversed_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
                                      HsObject *kwnames);
 
@@ -283,6 +311,12 @@ HsObject *
 hs_seq_iter_new (HsVM *vm, HsObject *seq)
 {
   return seqiter_new (vm, &hs_seq_iter_type, seq, 0);
+}
+
+HsObject *
+hs_seq_iter_new_of (HsVM *vm, HsType *type, HsObject *seq)
+{
+  return seqiter_new (vm, type, seq, 0);
 }
 
 /* ---- range iterator ------------------------------------------------------------------- */

@@ -37,6 +37,10 @@ HsObject *hs_tuple_iter_new (HsVM *vm, HsObject *tuple);
 HsObject *hs_str_iter_new (HsVM *vm, HsObject *str);
 /* The fallback iterator over obj[0], obj[1], ... until IndexError. */
 HsObject *hs_seq_iter_new (HsVM *vm, HsObject *seq);
+/* The same, named as CPython names the iterator of bytes and of bytearray. */
+extern HsType hs_bytes_iter_type;
+extern HsType hs_bytearray_iter_type;
+HsObject *hs_seq_iter_new_of (HsVM *vm, HsType *type, HsObject *seq);
 HsObject *hs_range_iter_new (HsVM *vm, gint64 start, gint64 step, gint64 len);
 /* kind: 0 keys, 1 values, 2 items; 3, 4, 5 the same backwards (reversed()). */
 HsObject *hs_dict_iter_new (HsVM *vm, HsObject *dict, int kind);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hs-cfunction.h"
+#include "hs-bytes.h"
 #include "hs-class.h"
 #include "hs-complex.h"
 #include "hs-genericalias.h"
@@ -509,6 +510,7 @@ static HsType *const core_types[] = {
   &hs_bool_type,
   &hs_float_type,
   &hs_complex_type,
+  &hs_bytes_type,
   &hs_str_type,
   &hs_list_type,
   &hs_tuple_type,
@@ -526,6 +528,8 @@ static HsType *const core_types[] = {
   &hs_tuple_iter_type,
   &hs_str_iter_type,
   &hs_seq_iter_type,
+  &hs_bytes_iter_type,
+  &hs_bytearray_iter_type,
   &hs_range_iter_type,
   &hs_dict_keyiter_type,
   &hs_dict_valueiter_type,
@@ -555,6 +559,7 @@ runtime_init_once (gpointer data)
   hs_str_runtime_init ();
   for (gsize i = 0; i < G_N_ELEMENTS (core_types); i++)
     hs_type_ready (core_types[i]);
+  hs_bytearray_ready ();
   hs_exceptions_runtime_init ();
   hs_vm_runtime_init ();
   return NULL;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-str.h"
+#include "hs-bytes.h"
 #include "hs-object-private.h"
 #include "hs-cfunction.h"
 #include "hs-error.h"
@@ -222,19 +223,25 @@ hs_str_equal_cstr (HsObject *s, const char *c)
 }
 
 gint64
-hs_str_hash (HsObject *o)
+hs_hash_bytes (const char *data, gsize len)
 {
-  HsStr *s = HS_STR (o);
   guint64 h = 0xcbf29ce484222325ull; /* FNV-1a; CPython's str hash is randomised anyway */
 
-  if (s->hash != -1)
-    return s->hash;
-  for (gsize i = 0; i < s->byte_len; i++)
-    h = (h ^ (guchar)s->data[i]) * 0x100000001b3ull;
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar)data[i]) * 0x100000001b3ull;
   h ^= h >> 29;
   if ((gint64)h == -1)
     h = (guint64)-2;
-  s->hash = (gint64)h;
+  return (gint64)h;
+}
+
+gint64
+hs_str_hash (HsObject *o)
+{
+  HsStr *s = HS_STR (o);
+
+  if (s->hash == -1)
+    s->hash = hs_hash_bytes (s->data, s->byte_len);
   return s->hash;
 }
 
@@ -1774,6 +1781,7 @@ str_dunder_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef str_methods[] = {
+  { "encode", hs_str_encode_method },
   { "upper", str_upper },
   { "lower", str_lower },
   { "casefold", str_casefold },

@@ -73,6 +73,8 @@ HsObject *hs_str_repeat (HsVM *vm, HsObject *s, gssize n);
 gboolean hs_str_equal_cstr (HsObject *s, const char *c);
 gboolean hs_str_equal (HsObject *a, HsObject *b);
 gint64 hs_str_hash (HsObject *s);
+/* The hash of a str of these UTF-8 bytes (bytes objects hash alike, as in CPython). */
+gint64 hs_hash_bytes (const char *data, gsize len);
 /* CPython's repr of a str ('...' or "..." with escapes) appended to out. */
 void hs_str_repr_append (GString *out, HsObject *s);
 /* The escape repr() and ascii() write for code point c >= 0x80: \xNN, \uNNNN, \UNNNNNNNN. */

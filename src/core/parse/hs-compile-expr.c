@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-compile-private.h"
+#include "hs-bytes.h"
 #include "hs-complex.h"
 #include "hs-error.h"
 #include "hs-float.h"
@@ -132,8 +133,8 @@ constant_object (Compiler *c, HsExpr *e)
         o = number_literal (c, e);
         return o != NULL ? hs_compile_canonical_value (c, "n", o, TRUE) : NULL;
       case HS_CONST_BYTES:
-        hs_compile_unsupported (c, e->pos, N_ ("bytes literals"));
-        return NULL;
+        o = hs_bytes_new (c->vm, e->u.constant.value, e->u.constant.len);
+        return o != NULL ? hs_compile_canonical_value (c, "b", o, TRUE) : NULL;
     }
   return NULL;
 }
@@ -196,7 +197,7 @@ is_constant_tuple (HsExpr *e)
       if (item->kind == HS_EXPR_CONSTANT)
         {
           HsConstKind k = item->u.constant.kind;
-          if (k == HS_CONST_ELLIPSIS || k == HS_CONST_BYTES)
+          if (k == HS_CONST_ELLIPSIS)
             return FALSE;
         }
       else if (!is_negative_number (item) && !is_constant_tuple (item))
@@ -283,7 +284,7 @@ is_foldable (HsExpr *e)
   switch (e->kind)
     {
       case HS_EXPR_CONSTANT:
-        return e->u.constant.kind != HS_CONST_BYTES;
+        return TRUE;
       case HS_EXPR_TUPLE:
         return is_constant_tuple (e);
       case HS_EXPR_UNARYOP:
@@ -303,6 +304,8 @@ fold_len (HsObject *o)
     return (gssize)hs_tuple_len (o);
   if (HS_IS (o, &hs_str_type))
     return (gssize)g_utf8_strlen (hs_str_utf8 (o), hs_str_byte_len (o));
+  if (HS_IS (o, &hs_bytes_type))
+    return (gssize)HS_BYTES (o)->len;
   return -1;
 }
 
@@ -341,7 +344,7 @@ fold_is_safe (HsBinOp op, HsObject *a, HsObject *b)
                  && hs_int_num_bits (a) <= FOLD_MAX_INT_BITS - (gsize)n;
         return TRUE;
       case HS_BIN_MOD:
-        return !HS_IS (a, &hs_str_type);
+        return !HS_IS (a, &hs_str_type) && !HS_IS (a, &hs_bytes_type);
       default:
         return TRUE;
     }
@@ -414,8 +417,11 @@ folded_constant_index (Compiler *c, HsExpr *e)
       hs_decref (c->vm, v);
       return hs_compile_const_index (c, s);
     }
-  return hs_compile_const_index (
-      c, hs_compile_canonical_value (c, HS_IS (v, &hs_tuple_type) ? "t" : "n", v, TRUE));
+  return hs_compile_const_index (c, hs_compile_canonical_value (c,
+                                                                HS_IS (v, &hs_tuple_type)   ? "t"
+                                                                : HS_IS (v, &hs_bytes_type) ? "b"
+                                                                                            : "n",
+                                                                v, TRUE));
 }
 
 void

@@ -11,6 +11,7 @@
 #include "hs-builtins.h"
 #include "hs-recursion.h"
 #include "hs-cfunction.h"
+#include "hs-bytes.h"
 #include "hs-class.h"
 #include "hs-complex.h"
 #include "hs-dict.h"
@@ -872,12 +873,12 @@ static const HsMethodDef builtin_defs[] = {
 };
 
 static HsType *const builtin_types[] = {
-  &hs_bool_type,        &hs_dict_type,     &hs_enumerate_type, &hs_filter_type,
-  &hs_float_type,       &hs_complex_type,  &hs_int_type,       &hs_list_type,
-  &hs_map_type,         &hs_object_type,   &hs_range_type,     &hs_reversed_type,
-  &hs_slice_type,       &hs_str_type,      &hs_tuple_type,     &hs_type_type,
-  &hs_zip_type,         &hs_set_type,      &hs_frozenset_type, &hs_staticmethod_type,
-  &hs_classmethod_type, &hs_property_type,
+  &hs_bool_type,      &hs_dict_type,         &hs_enumerate_type,   &hs_filter_type,
+  &hs_float_type,     &hs_complex_type,      &hs_bytes_type,       &hs_bytearray_type,
+  &hs_int_type,       &hs_list_type,         &hs_map_type,         &hs_object_type,
+  &hs_range_type,     &hs_reversed_type,     &hs_slice_type,       &hs_str_type,
+  &hs_tuple_type,     &hs_type_type,         &hs_zip_type,         &hs_set_type,
+  &hs_frozenset_type, &hs_staticmethod_type, &hs_classmethod_type, &hs_property_type,
 };
 
 static HsObject *builtin_objs[G_N_ELEMENTS (builtin_defs)];

@@ -40,6 +40,8 @@ G_BEGIN_DECLS
   X (TypeError, Exception)                                                                         \
   X (ValueError, Exception)                                                                        \
   X (UnicodeError, ValueError)                                                                     \
+  X (UnicodeEncodeError, UnicodeError)                                                             \
+  X (UnicodeDecodeError, UnicodeError)                                                             \
   X (OSError, Exception)                                                                           \
   X (BlockingIOError, OSError)                                                                     \
   X (ChildProcessError, OSError)                                                                   \

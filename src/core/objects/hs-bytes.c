@@ -1,0 +1,1065 @@
+/* hs-bytes.c — bytes objects, and what bytearray shares with them (CPython's
+ * bytesobject.c and bytes_methods.c).
+ *
+ * Invariant: see hs-bytes.h. Every function here reads `data`/`len` and makes results of
+ * the receiver's type, so it serves both types; only hs-bytearray.c changes a buffer.
+ */
+#define _GNU_SOURCE /* memmem */
+#include "config.h"
+
+#include <string.h>
+
+#include "hs-bytes.h"
+
+#include "hs-cfunction.h"
+#include "hs-error.h"
+#include "hs-int.h"
+#include "hs-iter.h"
+#include "hs-list.h"
+#include "hs-object-private.h"
+#include "hs-range.h"
+#include "hs-str.h"
+#include "hs-tuple.h"
+
+/* ---- making ----------------------------------------------------------------------- */
+
+HsObject *
+hs_bytes_new_of (HsVM *vm, const HsType *type, const char *data, gsize len)
+{
+  HsBytes *b = (HsBytes *)hs_object_alloc (vm, type, sizeof (HsBytes));
+
+  if (b == NULL)
+    return NULL;
+  b->hash = -1;
+  if ((b->data = hs_mem_realloc (vm, NULL, 0, len + 1)) == NULL)
+    {
+      hs_decref (vm, &b->header);
+      return NULL;
+    }
+  b->cap = len + 1;
+  b->len = len;
+  if (len > 0)
+    memcpy (b->data, data, len);
+  b->data[len] = '\0';
+  return &b->header;
+}
+
+HsObject *
+hs_bytes_new (HsVM *vm, const char *data, gsize len)
+{
+  return hs_bytes_new_of (vm, &hs_bytes_type, data, len);
+}
+
+/* A result of self's kind: bytearray methods give bytearrays. */
+static HsObject *
+new_like (HsVM *vm, HsObject *self, const char *data, gsize len)
+{
+  return hs_bytes_new_of (
+      vm, HS_ISINSTANCE (self, &hs_bytearray_type) ? &hs_bytearray_type : &hs_bytes_type, data,
+      len);
+}
+
+int
+hs_bytes_resize (HsVM *vm, HsObject *self, gsize len)
+{
+  HsBytes *b = HS_BYTES (self);
+
+  if (len + 1 > b->cap || len + 1 < b->cap / 4)
+    {
+      /* grow by half again (amortised appends), shrink when mostly empty */
+      gsize cap = len + 1 > b->cap ? MAX (len + 1, b->cap + b->cap / 2) : len + 1;
+      char *data = hs_mem_realloc (vm, b->data, b->cap, cap);
+      if (data == NULL)
+        return -1;
+      b->data = data;
+      b->cap = cap;
+    }
+  b->len = len;
+  b->data[len] = '\0';
+  return 0;
+}
+
+void
+hs_bytes_dealloc (HsVM *vm, HsObject *self)
+{
+  hs_mem_realloc (vm, HS_BYTES (self)->data, HS_BYTES (self)->cap, 0);
+  HS_BYTES (self)->data = NULL;
+  HS_BYTES (self)->cap = HS_BYTES (self)->len = 0;
+}
+
+gboolean
+hs_bytes_buffer (HsVM *vm, HsObject *o, const char **data, gsize *len)
+{
+  if (!hs_bytes_like_check (o))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "a bytes-like object is required, not '%s'",
+                     hs_type_name (o));
+      return FALSE;
+    }
+  *data = HS_BYTES (o)->data;
+  *len = HS_BYTES (o)->len;
+  return TRUE;
+}
+
+gboolean
+hs_bytes_byte_of (HsVM *vm, HsObject *o, const char *range_error, char *out)
+{
+  HsObject *i;
+  gint64 v;
+
+  if (!hs_object_has_index (o))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (o));
+      return FALSE;
+    }
+  if ((i = hs_object_index (vm, o)) == NULL)
+    return FALSE;
+  if (!hs_int_as_i64 (i, &v) || v < 0 || v > 255)
+    {
+      hs_decref (vm, i);
+      hs_err_set_string (vm, &hs_exc_ValueError, range_error);
+      return FALSE;
+    }
+  hs_decref (vm, i);
+  *out = (char)v;
+  return TRUE;
+}
+
+static int
+append_int (HsVM *vm, HsObject *item, gpointer out)
+{
+  char byte;
+
+  if (!hs_bytes_byte_of (vm, item, "bytes must be in range(0, 256)", &byte))
+    return -1;
+  g_byte_array_append (out, (guint8 *)&byte, 1);
+  return 0;
+}
+
+GByteArray *
+hs_bytes_from_args (HsVM *vm, const char *what, HsObject *source, HsObject *encoding,
+                    HsObject *errors)
+{
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+
+  if (source == NULL)
+    {
+      if (encoding != NULL || errors != NULL)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError,
+                             encoding != NULL ? "encoding without a string argument"
+                                              : "errors without a string argument");
+          return NULL;
+        }
+      return g_steal_pointer (&out);
+    }
+  if (hs_str_check (source))
+    {
+      HsObject *b;
+      if (encoding == NULL)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "string argument without an encoding");
+          return NULL;
+        }
+      if (!hs_str_check (encoding) || (errors != NULL && !hs_str_check (errors)))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "%s() argument '%s' must be str, not %s", what,
+                         hs_str_check (encoding) ? "errors" : "encoding",
+                         hs_type_name (hs_str_check (encoding) ? errors : encoding));
+          return NULL;
+        }
+      b = hs_codec_encode (vm, source, hs_str_utf8 (encoding),
+                           errors != NULL ? hs_str_utf8 (errors) : "strict");
+      if (b == NULL)
+        return NULL;
+      g_byte_array_append (out, (guint8 *)HS_BYTES (b)->data, HS_BYTES (b)->len);
+      hs_decref (vm, b);
+      return g_steal_pointer (&out);
+    }
+  if (encoding != NULL || errors != NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         encoding != NULL ? "encoding without a string argument"
+                                          : "errors without a string argument");
+      return NULL;
+    }
+  if (hs_bytes_like_check (source))
+    {
+      g_byte_array_append (out, (guint8 *)HS_BYTES (source)->data, HS_BYTES (source)->len);
+      return g_steal_pointer (&out);
+    }
+  if (hs_object_has_index (source))
+    {
+      HsObject *i = hs_object_index (vm, source);
+      gssize n;
+      if (i == NULL)
+        return NULL;
+      n = hs_int_as_ssize (vm, i);
+      hs_decref (vm, i);
+      if (n == -1 && hs_err_occurred (vm))
+        return NULL;
+      if (n < 0)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError, "negative count");
+          return NULL;
+        }
+      if (vm->config.heap_limit_bytes != 0 && (gsize)n > vm->config.heap_limit_bytes)
+        {
+          hs_err_set_string (vm, &hs_exc_MemoryError, "");
+          return NULL;
+        }
+      g_byte_array_set_size (out, (guint)n);
+      memset (out->data, 0, (gsize)n);
+      return g_steal_pointer (&out);
+    }
+  if (hs_type_lookup_borrow (source->type, hs_str_intern_cstr ("__iter__")) == NULL
+      && source->type->iter == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "cannot convert '%s' object to %s",
+                     hs_type_name (source), what);
+      return NULL;
+    }
+  if (hs_object_foreach (vm, source, append_int, out) < 0)
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static HsObject *
+bytes_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *source = NULL, *encoding = NULL, *errors = NULL, *r;
+  g_autoptr (GByteArray) buf = NULL;
+
+  if (!hs_parse_args (vm, "bytes", args, nargs, kwnames, "|source encoding errors", &source,
+                      &encoding, &errors))
+    return NULL;
+  if (source != NULL && HS_IS (source, &hs_bytes_type) && encoding == NULL && errors == NULL)
+    return hs_incref (source);
+  if ((buf = hs_bytes_from_args (vm, "bytes", source, encoding, errors)) == NULL)
+    return NULL;
+  r = hs_bytes_new_of (vm, type, (char *)buf->data, buf->len);
+  return r;
+}
+
+/* ---- text ------------------------------------------------------------------------- */
+
+/* b'...' as CPython writes it: single quotes unless the bytes hold ' and no ". */
+static void
+append_repr (GString *out, const char *d, gsize n)
+{
+  char quote = memchr (d, '\'', n) != NULL && memchr (d, '"', n) == NULL ? '"' : '\'';
+
+  g_string_append_c (out, 'b');
+  g_string_append_c (out, quote);
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar)d[i];
+      if (c == (guchar)quote || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c < ' ' || c >= 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_c (out, (char)c);
+    }
+  g_string_append_c (out, quote);
+}
+
+HsObject *
+hs_bytes_repr (HsVM *vm, HsObject *self)
+{
+  GString *out = g_string_new (NULL);
+  gboolean ba = HS_ISINSTANCE (self, &hs_bytearray_type);
+
+  if (ba)
+    g_string_append_printf (out, "%s(", hs_type_name (self));
+  append_repr (out, HS_BYTES (self)->data, HS_BYTES (self)->len);
+  if (ba)
+    g_string_append_c (out, ')');
+  return hs_str_from_gstring (vm, out);
+}
+
+/* ---- operators -------------------------------------------------------------------- */
+
+HsObject *
+hs_bytes_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  gsize la = HS_BYTES (a)->len, lb, n;
+  int c;
+
+  if (!hs_bytes_like_check (b))
+    return hs_incref (hs_NotImplemented);
+  lb = HS_BYTES (b)->len;
+  n = MIN (la, lb);
+  c = n > 0 ? memcmp (HS_BYTES (a)->data, HS_BYTES (b)->data, n) : 0;
+  if (c == 0)
+    c = la < lb ? -1 : la > lb ? 1 : 0;
+  switch (op)
+    {
+      case HS_CMP_LT:
+        return hs_bool_from (c < 0);
+      case HS_CMP_LE:
+        return hs_bool_from (c <= 0);
+      case HS_CMP_EQ:
+        return hs_bool_from (c == 0);
+      case HS_CMP_NE:
+        return hs_bool_from (c != 0);
+      case HS_CMP_GT:
+        return hs_bool_from (c > 0);
+      default:
+        return hs_bool_from (c >= 0);
+    }
+}
+
+static HsObject *
+repeat (HsVM *vm, HsObject *self, HsObject *count)
+{
+  gssize n = hs_int_as_ssize (vm, count);
+  gsize len = HS_BYTES (self)->len;
+  HsObject *r;
+
+  if (n == -1 && hs_err_occurred (vm))
+    return NULL;
+  if (n <= 0 || len == 0)
+    return new_like (vm, self, "", 0);
+  if ((gsize)n > G_MAXSSIZE / len)
+    {
+      hs_err_set_string (vm, &hs_exc_MemoryError, "");
+      return NULL;
+    }
+  if ((r = new_like (vm, self, NULL, 0)) == NULL || hs_bytes_resize (vm, r, len * n) < 0)
+    {
+      hs_xdecref (vm, r);
+      return NULL;
+    }
+  for (gssize i = 0; i < n; i++)
+    memcpy (HS_BYTES (r)->data + i * len, HS_BYTES (self)->data, len);
+  return r;
+}
+
+HsObject *
+hs_bytes_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  if (op == HS_BIN_ADD && hs_bytes_like_check (a))
+    {
+      HsObject *r;
+      if (!hs_bytes_like_check (b))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "can't concat %s to %s", hs_type_name (b),
+                         hs_type_name (a));
+          return NULL;
+        }
+      if ((r = new_like (vm, a, HS_BYTES (a)->data, HS_BYTES (a)->len)) == NULL
+          || hs_bytes_resize (vm, r, HS_BYTES (a)->len + HS_BYTES (b)->len) < 0)
+        {
+          hs_xdecref (vm, r);
+          return NULL;
+        }
+      memcpy (HS_BYTES (r)->data + HS_BYTES (a)->len, HS_BYTES (b)->data, HS_BYTES (b)->len);
+      return r;
+    }
+  if (op == HS_BIN_MUL && hs_bytes_like_check (a) && hs_object_has_index (b))
+    return repeat (vm, a, b);
+  if (op == HS_BIN_MUL && hs_bytes_like_check (b) && hs_object_has_index (a))
+    return repeat (vm, b, a);
+  return hs_incref (hs_NotImplemented);
+}
+
+gssize
+hs_bytes_len (HsVM *vm, HsObject *self)
+{
+  return (gssize)HS_BYTES (self)->len;
+}
+
+int
+hs_bytes_truth (HsVM *vm, HsObject *self)
+{
+  return HS_BYTES (self)->len > 0;
+}
+
+static int
+bytes_hash (HsVM *vm, HsObject *self, gint64 *out)
+{
+  HsBytes *b = HS_BYTES (self);
+
+  if (b->hash == -1)
+    b->hash = hs_hash_bytes (b->data, b->len); /* hash(b'abc') == hash('abc'), as CPython */
+  *out = b->hash;
+  return 0;
+}
+
+HsObject *
+hs_bytes_getitem (HsVM *vm, HsObject *self, HsObject *key)
+{
+  gssize i, start, stop, step, n;
+  HsObject *r;
+
+  if (!HS_IS (key, &hs_slice_type) && hs_object_has_index (key))
+    {
+      if (!hs_sequence_index (vm, key, "index", &i))
+        return NULL;
+      if (hs_index_normalize (&i, HS_BYTES (self)->len) < 0)
+        {
+          hs_err_set_string (vm, &hs_exc_IndexError,
+                             HS_ISINSTANCE (self, &hs_bytearray_type)
+                                 ? "bytearray index out of range"
+                                 : "index out of range");
+          return NULL;
+        }
+      return hs_int_from_i64 (vm, (guchar)HS_BYTES (self)->data[i]);
+    }
+  if (!HS_IS (key, &hs_slice_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s indices must be integers or slices, not %s",
+                     HS_ISINSTANCE (self, &hs_bytearray_type) ? "bytearray" : "byte",
+                     hs_type_name (key));
+      return NULL;
+    }
+  if (hs_slice_indices (vm, key, HS_BYTES (self)->len, &start, &stop, &step, &n) < 0)
+    return NULL;
+  if (step == 1)
+    return new_like (vm, self, HS_BYTES (self)->data + start, n);
+  if ((r = new_like (vm, self, NULL, 0)) == NULL || hs_bytes_resize (vm, r, n) < 0)
+    {
+      hs_xdecref (vm, r);
+      return NULL;
+    }
+  for (gssize k = 0; k < n; k++)
+    HS_BYTES (r)->data[k] = HS_BYTES (self)->data[start + k * step];
+  return r;
+}
+
+/* A byte given as an int (0..255) or a bytes-like needle; -1 with CPython's errors. */
+static int
+needle_of (HsVM *vm, HsObject *o, char *byte, const char **data, gsize *len)
+{
+
+  if (hs_bytes_like_check (o))
+    {
+      *data = HS_BYTES (o)->data;
+      *len = HS_BYTES (o)->len;
+      return 0;
+    }
+  if (!hs_object_has_index (o))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "argument should be integer or bytes-like object, not '%s'", hs_type_name (o));
+      return -1;
+    }
+  if (!hs_bytes_byte_of (vm, o, "byte must be in range(0, 256)", byte))
+    return -1;
+  *data = byte;
+  *len = 1;
+  return 0;
+}
+
+int
+hs_bytes_contains (HsVM *vm, HsObject *self, HsObject *item)
+{
+  const char *d;
+  gsize n;
+  char byte;
+
+  if (!hs_bytes_like_check (item) && !hs_object_has_index (item))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "a bytes-like object is required, not '%s'",
+                     hs_type_name (item));
+      return -1;
+    }
+  if (needle_of (vm, item, &byte, &d, &n) < 0)
+    return -1;
+  return memmem (HS_BYTES (self)->data, HS_BYTES (self)->len, d, n) != NULL;
+}
+
+HsObject *
+hs_bytes_iter (HsVM *vm, HsObject *self)
+{
+  return hs_seq_iter_new_of (
+      vm, HS_ISINSTANCE (self, &hs_bytearray_type) ? &hs_bytearray_iter_type : &hs_bytes_iter_type,
+      self);
+}
+
+/* ---- methods ---------------------------------------------------------------------- */
+
+#define SELF_DATA(args) (HS_BYTES ((args)[0])->data)
+#define SELF_LEN(args) (HS_BYTES ((args)[0])->len)
+
+static HsObject *
+m_decode (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *encoding = NULL, *errors = NULL;
+
+  if (!hs_parse_args (vm, "decode", args + 1, nargs - 1, kwnames, "|encoding errors", &encoding,
+                      &errors))
+    return NULL;
+  if ((encoding != NULL && !hs_str_check (encoding)) || (errors != NULL && !hs_str_check (errors)))
+    {
+      HsObject *bad = encoding != NULL && !hs_str_check (encoding) ? encoding : errors;
+      hs_err_format (vm, &hs_exc_TypeError, "decode() argument '%s' must be str, not %s",
+                     bad == encoding ? "encoding" : "errors", hs_type_name (bad));
+      return NULL;
+    }
+  return hs_codec_decode (vm, SELF_DATA (args), SELF_LEN (args),
+                          encoding != NULL ? hs_str_utf8 (encoding) : "utf-8",
+                          errors != NULL ? hs_str_utf8 (errors) : "strict");
+}
+
+static HsObject *
+m_hex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  GString *out;
+
+  if (!hs_parse_args (vm, "hex", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  out = g_string_sized_new (SELF_LEN (args) * 2);
+  for (gsize i = 0; i < SELF_LEN (args); i++)
+    g_string_append_printf (out, "%02x", (guchar)SELF_DATA (args)[i]);
+  return hs_str_from_gstring (vm, out);
+}
+
+static HsObject *
+m_fromhex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *s = NULL;
+  const char *p;
+  gsize n;
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+
+  if (!hs_parse_args (vm, "fromhex", args + 1, nargs - 1, kwnames, "!string", &s))
+    return NULL;
+  if (!hs_str_check (s))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "fromhex() argument must be str, not %s",
+                     hs_type_name (s));
+      return NULL;
+    }
+  p = hs_str_utf8 (s);
+  n = hs_str_byte_len (s);
+  for (gsize i = 0; i < n;)
+    {
+      int hi, lo;
+      if (p[i] == ' ' || (p[i] >= '\t' && p[i] <= '\r'))
+        {
+          i++;
+          continue;
+        }
+      hi = g_ascii_xdigit_value (p[i]);
+      lo = i + 1 < n ? g_ascii_xdigit_value (p[i + 1]) : -1;
+      if (hi < 0 || lo < 0)
+        {
+          hs_err_format (
+              vm, &hs_exc_ValueError,
+              "non-hexadecimal number found in fromhex() arg at position %" G_GSIZE_FORMAT,
+              hi < 0 ? i : i + 1);
+          return NULL;
+        }
+      guint8 byte = (guint8)(hi * 16 + lo);
+      g_byte_array_append (out, &byte, 1);
+      i += 2;
+    }
+  return hs_bytes_new_of (vm, (HsType *)args[0], (char *)out->data, out->len);
+}
+
+/* The [start, end) window of find/index/count/startswith, clamped as slice indices. */
+static gboolean
+window (HsVM *vm, HsObject *self, HsObject *start, HsObject *end, gssize *lo, gssize *hi)
+{
+  gssize len = (gssize)HS_BYTES (self)->len;
+
+  *lo = 0;
+  *hi = len;
+  if (start != NULL && start != hs_None)
+    {
+      if (!hs_sequence_index (vm, start, "slice", lo))
+        return FALSE;
+      *lo = *lo < 0 ? MAX (*lo + len, 0) : *lo;
+    }
+  if (end != NULL && end != hs_None)
+    {
+      if (!hs_sequence_index (vm, end, "slice", hi))
+        return FALSE;
+      *hi = *hi < 0 ? MAX (*hi + len, 0) : MIN (*hi, len);
+    }
+  return TRUE;
+}
+
+/* find (kind 0), index (1), rfind (2), rindex (3), count (4). */
+static HsObject *
+search (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, int kind)
+{
+  static const char *const names[] = { "find", "index", "rfind", "rindex", "count" };
+  HsObject *sub = NULL, *start = NULL, *end = NULL;
+  const char *d = SELF_DATA (args), *n;
+  gsize nl;
+  gssize lo, hi, found = -1, count = 0;
+  char byte;
+
+  if (!hs_parse_args (vm, names[kind], args + 1, nargs - 1, kwnames, "%sub |start end /", &sub,
+                      &start, &end))
+    return NULL;
+  if (needle_of (vm, sub, &byte, &n, &nl) < 0 || !window (vm, args[0], start, end, &lo, &hi))
+    return NULL;
+  for (gssize i = lo; i + (gssize)nl <= hi; i++)
+    if (memcmp (d + i, n, nl) == 0)
+      {
+        if (kind == 4)
+          {
+            count++;
+            i += nl > 0 ? (gssize)nl - 1 : 0;
+            continue;
+          }
+        found = i;
+        if (kind < 2)
+          break;
+      }
+  if (kind == 4)
+    return hs_int_from_i64 (vm, nl == 0 && hi >= lo ? hi - lo + 1 : count);
+  if (found < 0 && (kind == 1 || kind == 3))
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "subsection not found");
+      return NULL;
+    }
+  return hs_int_from_i64 (vm, found);
+}
+
+static HsObject *
+m_find (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return search (vm, args, nargs, kwnames, 0);
+}
+
+static HsObject *
+m_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return search (vm, args, nargs, kwnames, 1);
+}
+
+static HsObject *
+m_rfind (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return search (vm, args, nargs, kwnames, 2);
+}
+
+static HsObject *
+m_rindex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return search (vm, args, nargs, kwnames, 3);
+}
+
+static HsObject *
+m_count (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return search (vm, args, nargs, kwnames, 4);
+}
+
+/* startswith/endswith: a bytes-like prefix or a tuple of them. */
+static HsObject *
+affix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean ends)
+{
+  const char *name = ends ? "endswith" : "startswith";
+  HsObject *fix = NULL, *start = NULL, *end = NULL;
+  gssize lo, hi;
+  HsObject **items = &fix;
+  gsize n = 1;
+
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "%fix |start end /", &fix, &start,
+                      &end))
+    return NULL;
+  if (!window (vm, args[0], start, end, &lo, &hi))
+    return NULL;
+  if (HS_ISINSTANCE (fix, &hs_tuple_type))
+    {
+      items = hs_tuple_items (fix);
+      n = hs_tuple_len (fix);
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize fl;
+      if (!hs_bytes_like_check (items[i]))
+        {
+          hs_err_format (vm, &hs_exc_TypeError,
+                         items == &fix ? "%s first arg must be bytes or a tuple of bytes, not %s"
+                                       : "a bytes-like object is required, not '%s'",
+                         items == &fix ? name : hs_type_name (items[i]), hs_type_name (items[i]));
+          return NULL;
+        }
+      fl = HS_BYTES (items[i])->len;
+      if (hi - lo >= (gssize)fl
+          && memcmp (SELF_DATA (args) + (ends ? hi - (gssize)fl : lo), HS_BYTES (items[i])->data,
+                     fl)
+                 == 0)
+        return hs_True;
+    }
+  return hs_False;
+}
+
+static HsObject *
+m_startswith (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return affix (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+m_endswith (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return affix (vm, args, nargs, kwnames, TRUE);
+}
+
+static gboolean
+is_ascii_space (char c)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* strip (0), lstrip (1), rstrip (2): ASCII whitespace, or the bytes given. */
+static HsObject *
+strip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, int kind)
+{
+  static const char *const names[] = { "strip", "lstrip", "rstrip" };
+  HsObject *chars = NULL;
+  const char *d = SELF_DATA (args), *set = NULL;
+  gsize lo = 0, hi = SELF_LEN (args), nset = 0;
+
+  if (!hs_parse_args (vm, names[kind], args + 1, nargs - 1, kwnames, "|bytes /", &chars))
+    return NULL;
+  if (chars != NULL && chars != hs_None && !hs_bytes_buffer (vm, chars, &set, &nset))
+    return NULL;
+#define STRIPPED(c) (set != NULL ? memchr (set, (c), nset) != NULL : is_ascii_space (c))
+  while (kind != 2 && lo < hi && STRIPPED (d[lo]))
+    lo++;
+  while (kind != 1 && hi > lo && STRIPPED (d[hi - 1]))
+    hi--;
+#undef STRIPPED
+  return new_like (vm, args[0], d + lo, hi - lo);
+}
+
+static HsObject *
+m_strip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return strip (vm, args, nargs, kwnames, 0);
+}
+
+static HsObject *
+m_lstrip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return strip (vm, args, nargs, kwnames, 1);
+}
+
+static HsObject *
+m_rstrip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return strip (vm, args, nargs, kwnames, 2);
+}
+
+static int
+append_part (HsVM *vm, HsObject *list, HsObject *self, const char *d, gsize n)
+{
+  HsObject *part = new_like (vm, self, d, n);
+  int r = part != NULL ? hs_list_append (vm, list, part) : -1;
+  hs_xdecref (vm, part);
+  return r;
+}
+
+static HsObject *
+m_split (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *sep = NULL, *maxsplit_obj = NULL, *out;
+  const char *d = SELF_DATA (args), *s = NULL;
+  gsize len = SELF_LEN (args), ns = 0, i = 0;
+  gssize maxsplit = -1;
+
+  if (!hs_parse_args (vm, "split", args + 1, nargs - 1, kwnames, "|sep maxsplit", &sep,
+                      &maxsplit_obj))
+    return NULL;
+  if (sep != NULL && sep != hs_None && !hs_bytes_buffer (vm, sep, &s, &ns))
+    return NULL;
+  if (maxsplit_obj != NULL && (maxsplit = hs_int_as_ssize (vm, maxsplit_obj)) == -1
+      && hs_err_occurred (vm))
+    return NULL;
+  if (s != NULL && ns == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "empty separator");
+      return NULL;
+    }
+  if ((out = hs_list_new (vm, 0)) == NULL)
+    return NULL;
+  if (s == NULL)
+    {
+      while (TRUE)
+        {
+          gsize start;
+          while (i < len && is_ascii_space (d[i]))
+            i++;
+          if (i >= len)
+            break;
+          if (maxsplit-- == 0)
+            {
+              gsize end = len;
+              while (end > i && is_ascii_space (d[end - 1]))
+                end--;
+              if (append_part (vm, out, args[0], d + i, end - i) < 0)
+                HS_CLEAR (vm, out);
+              return out;
+            }
+          for (start = i; i < len && !is_ascii_space (d[i]);)
+            i++;
+          if (append_part (vm, out, args[0], d + start, i - start) < 0)
+            {
+              HS_CLEAR (vm, out);
+              return NULL;
+            }
+        }
+      return out;
+    }
+  while (TRUE)
+    {
+      const char *p = maxsplit-- != 0 ? memmem (d + i, len - i, s, ns) : NULL;
+      gsize end = p != NULL ? (gsize)(p - d) : len;
+      if (append_part (vm, out, args[0], d + i, end - i) < 0)
+        {
+          HS_CLEAR (vm, out);
+          return NULL;
+        }
+      if (p == NULL)
+        return out;
+      i = end + ns;
+    }
+}
+
+typedef struct
+{
+  GByteArray *out;
+  const char *sep;
+  gsize nsep;
+  gsize index;
+} Join;
+
+static int
+join_one (HsVM *vm, HsObject *item, gpointer data)
+{
+  Join *j = data;
+
+  if (!hs_bytes_like_check (item))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "sequence item %" G_GSIZE_FORMAT ": expected a bytes-like object, %s found",
+                     j->index, hs_type_name (item));
+      return -1;
+    }
+  if (j->index++ > 0)
+    g_byte_array_append (j->out, (guint8 *)j->sep, j->nsep);
+  g_byte_array_append (j->out, (guint8 *)HS_BYTES (item)->data, HS_BYTES (item)->len);
+  return 0;
+}
+
+static HsObject *
+m_join (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *items = NULL;
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  Join j = { out, SELF_DATA (args), SELF_LEN (args), 0 };
+
+  if (!hs_parse_args (vm, "join", args + 1, nargs - 1, kwnames, "!iterable_of_bytes", &items))
+    return NULL;
+  if (hs_object_foreach (vm, items, join_one, &j) < 0)
+    return NULL;
+  return new_like (vm, args[0], (char *)out->data, out->len);
+}
+
+static HsObject *
+m_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *old = NULL, *new = NULL, *count_obj = NULL;
+  const char *d = SELF_DATA (args), *o, *w;
+  gsize len = SELF_LEN (args), no, nw, i = 0;
+  gssize count = -1;
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+
+  if (!hs_parse_args (vm, "replace", args + 1, nargs - 1, kwnames, "old new |count /", &old, &new,
+                      &count_obj))
+    return NULL;
+  if (!hs_bytes_buffer (vm, old, &o, &no) || !hs_bytes_buffer (vm, new, &w, &nw))
+    return NULL;
+  if (count_obj != NULL && (count = hs_int_as_ssize (vm, count_obj)) == -1 && hs_err_occurred (vm))
+    return NULL;
+  while (i <= len)
+    {
+      const char *p = count != 0 ? (no == 0 ? d + i : memmem (d + i, len - i, o, no)) : NULL;
+      if (p == NULL)
+        break;
+      g_byte_array_append (out, (guint8 *)d + i, p - (d + i));
+      g_byte_array_append (out, (guint8 *)w, nw);
+      count--;
+      if (no == 0)
+        {
+          if (p < d + len)
+            g_byte_array_append (out, (guint8 *)p, 1);
+          i = p - d + 1;
+        }
+      else
+        i = p - d + no;
+    }
+  if (i < len)
+    g_byte_array_append (out, (guint8 *)d + i, len - i);
+  return new_like (vm, args[0], (char *)out->data, out->len);
+}
+
+/* upper (0), lower (1): ASCII letters only. */
+static HsObject *
+recase (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean lower)
+{
+  HsObject *r;
+
+  if (!hs_parse_args (vm, lower ? "lower" : "upper", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if ((r = new_like (vm, args[0], SELF_DATA (args), SELF_LEN (args))) == NULL)
+    return NULL;
+  for (gsize i = 0; i < HS_BYTES (r)->len; i++)
+    HS_BYTES (r)->data[i]
+        = lower ? g_ascii_tolower (HS_BYTES (r)->data[i]) : g_ascii_toupper (HS_BYTES (r)->data[i]);
+  return r;
+}
+
+static HsObject *
+m_upper (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return recase (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+m_lower (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return recase (vm, args, nargs, kwnames, TRUE);
+}
+
+static gboolean
+ascii_isdigit (gchar c)
+{
+  return g_ascii_isdigit (c);
+}
+
+static gboolean
+ascii_isalpha (gchar c)
+{
+  return g_ascii_isalpha (c);
+}
+
+static gboolean
+ascii_isalnum (gchar c)
+{
+  return g_ascii_isalnum (c);
+}
+
+static gboolean
+ascii_isspace (gchar c)
+{
+  return is_ascii_space (c);
+}
+
+static gboolean
+ascii_islower (gchar c)
+{
+  return g_ascii_islower (c);
+}
+
+static gboolean
+ascii_isupper (gchar c)
+{
+  return g_ascii_isupper (c);
+}
+
+/* isdigit, isalpha, isalnum, isspace, islower, isupper: every byte (at least one) is. */
+static HsObject *
+classify (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
+          gboolean (*is) (gchar))
+{
+  gboolean cased = FALSE;
+
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  for (gsize i = 0; i < SELF_LEN (args); i++)
+    {
+      char c = SELF_DATA (args)[i];
+      if (is == ascii_islower || is == ascii_isupper)
+        {
+          /* cased bytes must all be of the case; uncased ones are allowed */
+          if ((is == ascii_islower && g_ascii_isupper (c))
+              || (is == ascii_isupper && g_ascii_islower (c)))
+            return hs_False;
+          cased |= is (c);
+        }
+      else if (!is (c))
+        return hs_False;
+    }
+  if (is == ascii_islower || is == ascii_isupper)
+    return hs_bool_from (cased);
+  return hs_bool_from (SELF_LEN (args) > 0);
+}
+
+#define CLASSIFIER(fn, name, pred)                                                                 \
+  static HsObject *fn (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)                  \
+  {                                                                                                \
+    return classify (vm, args, nargs, kwnames, name, pred);                                        \
+  }
+
+CLASSIFIER (m_isdigit, "isdigit", ascii_isdigit)
+CLASSIFIER (m_isalpha, "isalpha", ascii_isalpha)
+CLASSIFIER (m_isalnum, "isalnum", ascii_isalnum)
+CLASSIFIER (m_isspace, "isspace", ascii_isspace)
+CLASSIFIER (m_islower, "islower", ascii_islower)
+CLASSIFIER (m_isupper, "isupper", ascii_isupper)
+
+const HsMethodDef hs_bytes_common_methods[] = {
+  { "decode", m_decode },
+  { "hex", m_hex },
+  { "fromhex", m_fromhex, HS_METH_CLASS },
+  { "find", m_find },
+  { "index", m_index },
+  { "rfind", m_rfind },
+  { "rindex", m_rindex },
+  { "count", m_count },
+  { "startswith", m_startswith },
+  { "endswith", m_endswith },
+  { "strip", m_strip },
+  { "lstrip", m_lstrip },
+  { "rstrip", m_rstrip },
+  { "split", m_split },
+  { "join", m_join },
+  { "replace", m_replace },
+  { "upper", m_upper },
+  { "lower", m_lower },
+  { "isdigit", m_isdigit },
+  { "isalpha", m_isalpha },
+  { "isalnum", m_isalnum },
+  { "isspace", m_isspace },
+  { "islower", m_islower },
+  { "isupper", m_isupper },
+  { NULL, NULL },
+};
+
+HsType hs_bytes_type = {
+  .header = { &hs_type_type, 1, 0, HS_FLAG_IMMORTAL, 0, NULL, NULL },
+  .name = "bytes",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsBytes),
+  .dealloc = hs_bytes_dealloc,
+  .repr = hs_bytes_repr,
+  .str = hs_bytes_repr,
+  .hash = bytes_hash,
+  .richcompare = hs_bytes_richcompare,
+  .binop = hs_bytes_binop,
+  .truth = hs_bytes_truth,
+  .len = hs_bytes_len,
+  .getitem = hs_bytes_getitem,
+  .contains = hs_bytes_contains,
+  .iter = hs_bytes_iter,
+  .construct = bytes_construct,
+  .methods = hs_bytes_common_methods,
+};

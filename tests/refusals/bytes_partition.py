@@ -1,0 +1,2 @@
+data = b"key=value"
+key, sep, value = data.partition(b"=")

@@ -1,3 +1,0 @@
-word = "héllo"
-print(len(word))
-raw = word.encode("utf-8")

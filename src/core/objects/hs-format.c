@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-format.h"
+#include "hs-complex.h"
 #include "hs-error.h"
 #include "hs-float.h"
 #include "hs-int.h"
@@ -471,6 +472,12 @@ hs_format_value (HsVM *vm, HsObject *value, HsObject *spec_obj)
 
   if (spec_len == 0)
     return hs_object_str (vm, value);
+  if (hs_complex_check (value))
+    {
+      hs_err_set_string (vm, &hs_exc_NotImplementedError,
+                         "format specs for complex numbers are not supported by Heapscope yet");
+      return NULL;
+    }
   if (!hs_int_check (value) && !HS_ISINSTANCE (value, &hs_float_type) && !hs_str_check (value))
     {
       hs_err_format (vm, &hs_exc_TypeError, "unsupported format string passed to %s.__format__",

@@ -1,0 +1,1 @@
+line = b"%d items" % 3

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "hs-diagram.h"
 #include "hs-export.h"
@@ -283,6 +284,75 @@ bench_json (void)
     }
 }
 
+/* Seconds CPython takes to run `source`, or -1 without a python3. */
+static double
+cpython_seconds (const char *source)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("hs-bench-XXXXXX.py", &path, NULL);
+  double t0;
+  gboolean ok;
+
+  if (python == NULL || fd < 0)
+    return -1;
+  close (fd);
+  g_file_set_contents (path, source, -1, NULL);
+  t0 = now_ms ();
+  ok = g_spawn_sync (NULL, (char *[]){ python, path, NULL }, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                     NULL, NULL, NULL, NULL, NULL);
+  t0 = now_ms () - t0;
+  g_unlink (path);
+  return ok ? t0 / 1e3 : -1;
+}
+
+/* Issue 13: a 100,000-line program is recorded, written and stepped through at a cost per
+ * step that follows what the step changed, not the size of the program (its constants) or
+ * of the heap: the record, the compact JSON, and one step forward in the window (the
+ * explanation of step k and its view) at the middle of the run, against CPython running it. */
+static void
+bench_long_source (void)
+{
+  static const char *const kinds[][2] = {
+    { "100,000 x = <int>", "x = %d\n" },
+    { "100,000 a.append(<int>)", "a.append(%d)\n" },
+  };
+
+  printf ("\nA 100,000-line program (record, compact JSON, one step forward in the window)\n\n");
+  printf ("%-24s %8s %10s %10s %12s %10s\n", "program", "steps", "record s", "json s",
+          "step fwd ms", "cpython s");
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr (GString) source = g_string_new ("a = []\n");
+      g_autoptr (HsTrace) trace = NULL;
+      double rec_ms, t0, json_s, step_ms;
+      HsJsonOptions opts;
+      FILE *null = fopen ("/dev/null", "w");
+      int n, k;
+
+      for (int line = 0; line < 100000; line++)
+        g_string_append_printf (source, kinds[i][1], 1000 + line);
+      trace = record (source->str, 1000000, &rec_ms);
+      n = hs_trace_get_n_steps (trace);
+      hs_json_options_init (&opts);
+      opts.compact = TRUE;
+      t0 = now_ms ();
+      hs_trace_write_json (trace, &opts, null, NULL, NULL);
+      json_s = (now_ms () - t0) / 1e3;
+      fclose (null);
+      t0 = now_ms ();
+      for (k = n / 2; k < n / 2 + 5; k++)
+        {
+          g_auto (GStrv) words = hs_trace_explain_step (trace, k, 0);
+          g_autoptr (HsSnapshot) snap = hs_trace_view (trace, k, 0);
+        }
+      step_ms = (now_ms () - t0) / 5;
+      printf ("%-24s %8d %10.2f %10.2f %12.1f %10.2f\n", kinds[i][0], n, rec_ms / 1e3, json_s,
+              step_ms, cpython_seconds (source->str));
+      fflush (stdout);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -290,6 +360,7 @@ main (int argc, char **argv)
 
   if (!quick)
     bench_programs ();
+  bench_long_source ();
   bench_exports ();
   bench_json ();
   hs_diagram_shutdown ();

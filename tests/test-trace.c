@@ -421,6 +421,8 @@ static char *
 snapshot_text (HsSnapshot *s)
 {
   GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "gc freed %u\n", s->gc_freed->len);
   for (guint i = 0; i < s->frames->len; i++)
     {
       HsSnapFrame *f = g_ptr_array_index (s->frames, i);
@@ -447,6 +449,56 @@ snapshot_text (HsSnapshot *s)
       g_string_append_c (out, '\n');
     }
   return g_string_free (out, FALSE);
+}
+
+/* Drops the state the trace keeps from its last replay: the next snapshot replays afresh. */
+static void
+forget_replay (HsTrace *t)
+{
+  g_clear_pointer (&t->replay_state, hs_rstate_free);
+}
+
+/* The replay the trace keeps is an optimisation only: snapshots taken in any order (one
+ * step forward, jumps forward and back, the same step twice) equal fresh replays, with
+ * the flags (new, changed, freed, unreachable) of their own step only. */
+static void
+test_replay_any_order (void)
+{
+  const char *src = "import gc\n"
+                    "keep = []\n"
+                    "for i in range(300):\n"
+                    "    a = [i]\n"
+                    "    a.append(a)\n"
+                    "    keep.append((i, str(i)))\n"
+                    "    if i % 7 == 0:\n"
+                    "        del keep[0]\n"
+                    "    if i % 50 == 0:\n"
+                    "        gc.collect()\n";
+  g_autoptr (HsTrace) t = record (src, 0);
+  int n = hs_trace_get_n_steps (t);
+  GRand *rand = g_rand_new_with_seed (7);
+
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_OK);
+  for (int i = 0, k = 0; i < 400; i++)
+    {
+      g_autoptr (HsSnapshot) cached = NULL;
+      g_autoptr (HsSnapshot) fresh = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      int move = g_rand_int_range (rand, 0, 10);
+
+      /* mostly one step forward, as the window steps; sometimes a jump or the same step */
+      k = move < 6 ? k + 1 : move < 8 ? g_rand_int_range (rand, 0, n) : move < 9 ? k + 37 : k;
+      k = CLAMP (k, 0, n - 1);
+      cached = hs_trace_snapshot (t, k);
+      a = snapshot_text (cached);
+      g_assert_nonnull (t->replay_state);
+      forget_replay (t);
+      fresh = hs_trace_snapshot (t, k);
+      b = snapshot_text (fresh);
+      g_assert_cmpstr (a, ==, b);
+    }
+  g_rand_free (rand);
 }
 
 /* Keyframes are an optimisation only: replaying every delta from step 0 must give the
@@ -476,7 +528,9 @@ test_keyframes_agree (void)
 
       saved = t->keyframes;
       t->keyframes = g_array_new (FALSE, FALSE, sizeof (HsTraceKeyframe));
+      forget_replay (t);
       slow = hs_trace_snapshot (t, k);
+      forget_replay (t);
       g_array_unref (t->keyframes);
       t->keyframes = g_steal_pointer (&saved);
       b = snapshot_text (slow);
@@ -972,6 +1026,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/explain/changes", test_explain_changes);
   g_test_add_func ("/trace/explain/sharing", test_explain_sharing);
   g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
+  g_test_add_func ("/trace/keyframes/replay-in-any-order", test_replay_any_order);
   g_test_add_func ("/trace/json/values", test_json);
   g_test_add_func ("/trace/steps/class-body-hidden", test_class_body_hidden);
   g_test_add_func ("/trace/limits/class-body", test_class_body_step_limit);

@@ -185,10 +185,13 @@ step_info_free (HeapscopeStepInfo *info)
 static HeapscopeStepInfo *
 prepare_step (HsTrace *trace, int k, const HeapscopeViewOptions *options)
 {
-  g_autoptr (HsSnapshot) snap = hs_trace_view (trace, k, options->view_flags);
   HeapscopeStepInfo *info = g_new0 (HeapscopeStepInfo, 1);
+  g_autoptr (HsSnapshot) snap = NULL;
 
+  /* The explanation first: it replays step k - 1 then k, and the view of k then finds the
+   * trace's replay at k (stepping forward reads one delta, not a keyframe's worth). */
   info->explanation = hs_trace_explain_step (trace, k, options->view_flags);
+  snap = hs_trace_view (trace, k, options->view_flags);
   if (snap == NULL)
     return info;
   info->stdout_text = g_strdup (snap->stdout_text);

@@ -397,9 +397,10 @@ hs_trace_explain_step (HsTrace *trace, int k, HsViewFlags flags)
   g_autoptr (HsSnapshot) before = NULL;
 
   g_return_val_if_fail (k >= 0 && k < hs_trace_get_n_steps (trace), NULL);
-  after = hs_trace_view (trace, k, flags);
+  /* before, then after: the trace's replay goes forward from one to the other */
   if (k > 0)
     before = hs_trace_view (trace, k - 1, flags);
+  after = hs_trace_view (trace, k, flags);
   if (after->gc_freed->len > 0)
     g_ptr_array_add (out,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -116,6 +116,13 @@ struct _HsTrace
   GString *count_errors;  /* verify_counts mismatches, or NULL */
   /* A field added here must travel in hs-trace-stream.c's MSG_END too (HsTraceStep and
    * HsTraceKeyframe fields travel by themselves). */
+
+  /* Not part of the trace: the state last replayed, kept so that the next snapshot at or
+   * a little after its step (stepping forward, explaining step k after k - 1) applies a
+   * few deltas instead of replaying from a keyframe. Whoever holds the lock owns it. */
+  GMutex replay_lock;
+  struct _HsRState *replay_state;
+  int replay_step;
 };
 
 extern const char *const hs_trace_event_names[];
@@ -164,9 +171,13 @@ typedef struct
   GArray *held_vals;
 } HsRFrame;
 
-typedef struct
+typedef struct _HsRState
 {
-  GHashTable *objs;  /* guint64* -> HsRObj* */
+  GHashTable *objs; /* guint64* -> HsRObj* */
+  /* guint64* -> HsRObj*: the objs that are not primitives (shape != HS_SHAPE_PRIM); a
+   * snapshot walks these, not a long program's many constants */
+  GHashTable *composites;
+  GArray *marked;    /* guint64: ids whose flags the step last applied set */
   GPtrArray *frames; /* HsRFrame*, outermost first */
   GPtrArray *freed;  /* HsRObj* freed by the step last applied (owned) */
   GArray *gc_freed;  /* guint64 */
@@ -183,5 +194,7 @@ HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k);
 HsRState *hs_trace_replay (HsTrace *trace, int k);
 /* Applies step k's delta to a state holding step k-1 (or an empty state for k == 0). */
 void hs_trace_advance (HsTrace *trace, HsRState *st, int k);
+/* The snapshot of step k, through the trace's replay cache (hs_trace_snapshot). */
+HsSnapshot *hs_trace_replay_snapshot (HsTrace *trace, int k);
 
 G_END_DECLS

@@ -77,6 +77,8 @@ hs_rstate_new (void)
 {
   HsRState *st = g_new0 (HsRState, 1);
   st->objs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, robj_free);
+  st->composites = g_hash_table_new (g_int64_hash, g_int64_equal);
+  st->marked = g_array_new (FALSE, FALSE, sizeof (guint64));
   st->frames = g_ptr_array_new_with_free_func (rframe_free);
   st->freed = g_ptr_array_new_with_free_func (robj_free);
   st->gc_freed = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -86,7 +88,9 @@ hs_rstate_new (void)
 void
 hs_rstate_free (HsRState *st)
 {
+  g_hash_table_unref (st->composites);
   g_hash_table_unref (st->objs);
+  g_array_unref (st->marked);
   g_ptr_array_unref (st->frames);
   g_ptr_array_unref (st->freed);
   g_array_unref (st->gc_freed);
@@ -97,18 +101,32 @@ static HsRObj *
 obtain (HsRState *st, guint64 id, gboolean mark)
 {
   HsRObj *o = g_hash_table_lookup (st->objs, &id);
-  if (o == NULL)
+  gboolean is_new = o == NULL;
+
+  if (is_new)
     {
       o = g_new0 (HsRObj, 1);
       o->id = id;
       o->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
       g_hash_table_insert (st->objs, &o->id, o);
-      if (mark)
-        o->flags |= HS_SNAP_FLAG_NEW;
+      g_hash_table_insert (st->composites, &o->id, o); /* HS_SHAPE_SEQ until set_shape */
     }
-  else if (mark)
-    o->flags |= HS_SNAP_FLAG_CHANGED;
+  if (!mark)
+    return o;
+  if (o->flags == 0)
+    g_array_append_val (st->marked, o->id);
+  o->flags |= is_new ? HS_SNAP_FLAG_NEW : HS_SNAP_FLAG_CHANGED;
   return o;
+}
+
+static void
+set_shape (HsRState *st, HsRObj *o, HsShape shape)
+{
+  o->shape = shape;
+  if (shape == HS_SHAPE_PRIM)
+    g_hash_table_remove (st->composites, &o->id);
+  else
+    g_hash_table_insert (st->composites, &o->id, o);
 }
 
 static void
@@ -166,6 +184,7 @@ apply_free (HsRState *st, guint64 id, gboolean mark)
   HsRObj *o;
   if (!g_hash_table_steal_extended (st->objs, &id, NULL, (gpointer *)&o))
     return;
+  g_hash_table_remove (st->composites, &id);
   if (mark)
     {
       o->flags = HS_SNAP_FLAG_FREED;
@@ -296,15 +315,16 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
       case HS_REC_ATTRS:
         o = obtain (st, hs_log_get (r), mark);
         read_header (o, r);
-        o->shape = op == HS_REC_OBJ     ? HS_SHAPE_SEQ
+        set_shape (st, o,
+                   op == HS_REC_OBJ     ? HS_SHAPE_SEQ
                    : op == HS_REC_PAIRS ? HS_SHAPE_PAIRS
-                                        : HS_SHAPE_ATTRS;
+                                        : HS_SHAPE_ATTRS);
         read_values (o, r, op == HS_REC_OBJ ? 1 : 2);
         break;
       case HS_REC_INT:
         o = obtain (st, hs_log_get (r), mark);
         o->kind = HS_SNAP_PRIMITIVE;
-        o->shape = HS_SHAPE_PRIM;
+        set_shape (st, o, HS_SHAPE_PRIM);
         o->is_int = TRUE;
         o->int_value = hs_log_get_signed (r);
         o->immortal = hs_log_get (r) != 0;
@@ -312,7 +332,7 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
       case HS_REC_PRIM:
         o = obtain (st, hs_log_get (r), mark);
         o->kind = HS_SNAP_PRIMITIVE;
-        o->shape = HS_SHAPE_PRIM;
+        set_shape (st, o, HS_SHAPE_PRIM);
         o->is_int = FALSE;
         o->type_str = (guint32)hs_log_get (r);
         o->label_str = (guint32)hs_log_get (r);
@@ -383,11 +403,17 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
     }
 }
 
-static gboolean
-clear_flags (gpointer key, gpointer value, gpointer data)
+/* Clears the flags the step last applied set: only on what it touched. */
+static void
+clear_flags (HsRState *st)
 {
-  ((HsRObj *)value)->flags = 0;
-  return FALSE;
+  for (guint i = 0; i < st->marked->len; i++)
+    {
+      HsRObj *o = g_hash_table_lookup (st->objs, &g_array_index (st->marked, guint64, i));
+      if (o != NULL)
+        o->flags = 0;
+    }
+  g_array_set_size (st->marked, 0);
 }
 
 void
@@ -397,7 +423,7 @@ hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gb
 
   if (mark)
     {
-      g_hash_table_find (st->objs, clear_flags, NULL);
+      clear_flags (st);
       g_ptr_array_set_size (st->freed, 0);
       g_array_set_size (st->gc_freed, 0);
     }
@@ -427,15 +453,13 @@ apply_step (HsTrace *trace, HsRState *st, int k, gboolean mark)
   hs_rstate_apply (st, &trace->log, off, step_delta_end (trace, k) - off, mark);
 }
 
-HsRState *
-hs_trace_replay (HsTrace *trace, int k)
+/* The last keyframe strictly before k, so that step k's own delta is replayed with its
+ * flags (new, changed, freed); keyframes are in step order. NULL: replay from the start. */
+static const HsTraceKeyframe *
+keyframe_before (HsTrace *trace, int k)
 {
-  HsRState *st = hs_rstate_new ();
   const HsTraceKeyframe *kf = NULL;
-  int first = 0;
 
-  /* The last keyframe strictly before k, so that step k's own delta is replayed with its
-   * flags (new, changed, freed); keyframes are in step order. */
   for (guint lo = 0, hi = trace->keyframes->len; lo < hi;)
     {
       guint mid = (lo + hi) / 2;
@@ -448,6 +472,16 @@ hs_trace_replay (HsTrace *trace, int k)
       else
         hi = mid;
     }
+  return kf;
+}
+
+HsRState *
+hs_trace_replay (HsTrace *trace, int k)
+{
+  HsRState *st = hs_rstate_new ();
+  const HsTraceKeyframe *kf = keyframe_before (trace, k);
+  int first = 0;
+
   if (kf != NULL)
     {
       hs_rstate_apply (st, &trace->keylog, kf->offset, kf->len, FALSE);
@@ -463,6 +497,58 @@ void
 hs_trace_advance (HsTrace *trace, HsRState *st, int k)
 {
   apply_step (trace, st, k, TRUE);
+}
+
+/* Bytes of ops a replay of step k reads: its keyframe and the deltas after it. */
+static guint64
+replay_cost (HsTrace *trace, int k)
+{
+  const HsTraceKeyframe *kf = keyframe_before (trace, k);
+  int first = kf != NULL ? kf->step + 1 : 0;
+
+  return (kf != NULL ? kf->len : 0) + step_delta_end (trace, k)
+         - g_array_index (trace->steps, HsTraceStep, first).delta_offset;
+}
+
+/* The state of step k, from `st` (the state of step j) when going forward from it reads
+ * less than a replay; `st` is used up. */
+static HsRState *
+state_from (HsTrace *trace, HsRState *st, int j, int k)
+{
+  if (st != NULL && j == k)
+    return st;
+  if (st == NULL || j > k || j >= (int)trace->steps->len
+      || step_delta_end (trace, k) - step_delta_end (trace, j) > replay_cost (trace, k))
+    {
+      g_clear_pointer (&st, hs_rstate_free);
+      return hs_trace_replay (trace, k);
+    }
+  for (int i = j + 1; i < k; i++)
+    apply_step (trace, st, i, FALSE);
+  apply_step (trace, st, k, TRUE);
+  return st;
+}
+
+HsSnapshot *
+hs_trace_replay_snapshot (HsTrace *trace, int k)
+{
+  HsSnapshot *snap;
+  HsRState *st;
+
+  /* Another thread reading the same trace replays on its own rather than waiting. */
+  if (!g_mutex_trylock (&trace->replay_lock))
+    {
+      st = hs_trace_replay (trace, k);
+      snap = hs_rstate_to_snapshot (st, trace, k);
+      hs_rstate_free (st);
+      return snap;
+    }
+  st = state_from (trace, g_steal_pointer (&trace->replay_state), trace->replay_step, k);
+  snap = hs_rstate_to_snapshot (st, trace, k);
+  trace->replay_state = st;
+  trace->replay_step = k;
+  g_mutex_unlock (&trace->replay_lock);
+  return snap;
 }
 
 /* ---- snapshot ------------------------------------------------------------------ */
@@ -780,7 +866,8 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k)
   ts.snap->raised = g_strdup (hs_string_pool_get (&trace->pool, step->raised_str));
   ts.snap->stdout_text = g_strndup (trace->out->str, step->stdout_len);
   add_frames (&ts);
-  g_hash_table_iter_init (&it, st->objs);
+  /* Without heap_primitives every primitive is inline (drawn in its holder, counted there) */
+  g_hash_table_iter_init (&it, trace->options.heap_primitives ? st->objs : st->composites);
   while (g_hash_table_iter_next (&it, NULL, &value))
     add_object (&ts, value, TRUE);
   /* Freed objects keep their last contents but no longer count as referrers. */

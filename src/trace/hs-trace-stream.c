@@ -351,6 +351,7 @@ truncate_steps (HsTraceReader *r, guint n, gsize log_len, gsize keylog_len)
 {
   HsTrace *t = r->trace;
 
+  g_clear_pointer (&t->replay_state, hs_rstate_free); /* it may hold a step dropped here */
   g_array_set_size (t->steps, MIN (n, t->steps->len));
   t->log.len = MIN (t->log.len, log_len);
   t->keylog.len = MIN (t->keylog.len, keylog_len);

@@ -36,6 +36,7 @@ hs_trace_new (const char *source, gsize len, const char *filename, const HsTrace
   t->keyframes = g_array_new (FALSE, FALSE, sizeof (HsTraceKeyframe));
   hs_string_pool_init (&t->pool);
   t->out = g_string_new (NULL);
+  g_mutex_init (&t->replay_lock);
   return t;
 }
 
@@ -57,6 +58,8 @@ hs_trace_free (HsTrace *trace)
   g_free (trace->syntax_construct);
   if (trace->count_errors)
     g_string_free (trace->count_errors, TRUE);
+  g_clear_pointer (&trace->replay_state, hs_rstate_free);
+  g_mutex_clear (&trace->replay_lock);
   g_free (trace);
 }
 
@@ -155,14 +158,8 @@ hs_trace_step_next_line (HsTrace *trace, int k)
 HsSnapshot *
 hs_trace_snapshot (HsTrace *trace, int k)
 {
-  HsRState *st;
-  HsSnapshot *snap;
-
   g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
-  st = hs_trace_replay (trace, k);
-  snap = hs_rstate_to_snapshot (st, trace, k);
-  hs_rstate_free (st);
-  return snap;
+  return hs_trace_replay_snapshot (trace, k);
 }
 
 HsSnapshot *

@@ -416,6 +416,58 @@ test_explain_changes (void)
   g_assert_true (g_regex_match_simple ("list #[0-9]+: item 3 removed", pop, 0, 0));
 }
 
+/* The count of the object `id` in a snapshot: drawn on the heap or inline. */
+static gint64
+count_of (HsSnapshot *snap, guint64 id)
+{
+  HsSnapObject *o = hs_snapshot_lookup (snap, id);
+
+  if (o == NULL)
+    o = g_hash_table_lookup (snap->inline_objects, &id);
+  g_assert_nonnull (o);
+  return o->refcount;
+}
+
+/* A view keeps the first and last cells of a long list: the length, the counts, what the
+ * cells left out keep reachable and the words for an append are those of the whole list. */
+static void
+test_view_long_list (void)
+{
+  g_autoptr (HsTrace) t = record ("v = 1000\n"
+                                  "xs = [v] * 3000\n"
+                                  "rows = [[i] for i in range(3000)]\n"
+                                  "ys = xs\n"
+                                  "xs.append(7)\n"
+                                  "pass\n",
+                                  0);
+  int n = hs_trace_get_n_steps (t);
+  g_autoptr (HsSnapshot) whole = hs_trace_snapshot (t, n - 1);
+  g_autoptr (HsSnapshot) view = hs_trace_view (t, n - 1, 0);
+  HsSnapFrame *g = g_ptr_array_index (view->frames, 0);
+  guint64 xs = frame_var (g, "xs")->value.ref, rows = frame_var (g, "rows")->value.ref;
+  HsSnapObject *list = hs_snapshot_lookup (view, xs);
+  const HsSnapCell *first = hs_snap_object_item (list, 0);
+  g_autofree char *words = explain_text (t, n - 2);
+
+  g_assert_cmpuint (hs_snapshot_lookup (whole, xs)->cells->len, ==, 3001);
+  g_assert_cmpuint (list->cells->len, ==, HS_VIEW_MAX_CELLS);
+  g_assert_cmpuint (hs_snap_object_length (list), ==, 3001);
+  g_assert_null (hs_snap_object_item (list, 1500));
+  g_assert_cmpstr (hs_snap_object_item (list, 3000)->label, ==, "3000");
+  g_assert_cmpuint (
+      hs_snap_object_item (list, 3000)->value.ref, ==,
+      g_array_index (hs_snapshot_lookup (whole, xs)->cells, HsSnapCell, 3000).value.ref);
+  g_assert_cmpint (list->refcount, ==, 2);
+  /* v's int: v, 3000 items (most left out) and the code's constants */
+  g_assert_cmpint (count_of (view, first->value.ref), ==, count_of (whole, first->value.ref));
+  /* the rows only left-out cells refer to stay reachable: none is a leaked cycle */
+  g_assert_cmpuint (hs_snapshot_lookup (view, rows)->n_omitted, ==, 3000 - HS_VIEW_MAX_CELLS);
+  for (guint i = 0; i < view->objects->len; i++)
+    g_assert_false (((HsSnapObject *)g_ptr_array_index (view->objects, i))->flags
+                    & HS_SNAP_FLAG_UNREACHABLE);
+  g_assert_true (g_regex_match_simple ("list #[0-9]+: item 3000 appended: 7", words, 0, 0));
+}
+
 /* Serialises what a snapshot shows, to compare two ways of computing it. */
 static char *
 snapshot_text (HsSnapshot *s)
@@ -1024,6 +1076,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);
   g_test_add_func ("/trace/explain/raise", test_explain_raise);
   g_test_add_func ("/trace/explain/changes", test_explain_changes);
+  g_test_add_func ("/trace/view/long-list-summarised", test_view_long_list);
   g_test_add_func ("/trace/explain/sharing", test_explain_sharing);
   g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
   g_test_add_func ("/trace/keyframes/replay-in-any-order", test_replay_any_order);

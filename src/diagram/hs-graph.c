@@ -383,6 +383,12 @@ fill_sequence (Grid *grid, const HsSnapObject *obj, guint threshold)
 
   grid->ports_below = TRUE;
   hs_elide_plan (n, threshold, &head, &tail);
+  if (obj->n_omitted > 0 && tail == 0)
+    {
+      /* drawn whole (expanded) but a view left cells out: the marker stands for them */
+      head = obj->omitted_at;
+      tail = n - head;
+    }
   for (guint i = 0; i < head; i++)
     fill_sequence_column (grid, col++, obj, i, indexed);
   if (tail > 0)

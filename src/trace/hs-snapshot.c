@@ -68,6 +68,7 @@ object_free (gpointer data)
   value_clear (&obj->class_ref);
   value_clear (&obj->weak_ref);
   g_clear_pointer (&obj->bases, g_ptr_array_unref);
+  g_clear_pointer (&obj->omitted_refs, g_array_unref);
   g_free (obj);
 }
 
@@ -319,6 +320,16 @@ hs_snapshot_reach_value (HsSnapshot *snap, GHashTable *seen, GQueue *todo, const
   g_queue_push_tail (todo, o);
 }
 
+const HsSnapCell *
+hs_snap_object_item (const HsSnapObject *obj, guint i)
+{
+  if (i >= obj->omitted_at && i < obj->omitted_at + obj->n_omitted)
+    return NULL;
+  if (i >= obj->omitted_at + obj->n_omitted)
+    i -= obj->n_omitted;
+  return i < obj->cells->len ? &g_array_index (obj->cells, HsSnapCell, i) : NULL;
+}
+
 void
 hs_snapshot_reach_queued (HsSnapshot *snap, GHashTable *seen, GQueue *todo)
 {
@@ -327,6 +338,10 @@ hs_snapshot_reach_queued (HsSnapshot *snap, GHashTable *seen, GQueue *todo)
   while ((o = g_queue_pop_head (todo)) != NULL)
     {
       hs_snapshot_reach_value (snap, seen, todo, &o->class_ref);
+      for (guint j = 0; o->omitted_refs != NULL && j < o->omitted_refs->len; j++)
+        hs_snapshot_reach_value (
+            snap, seen, todo,
+            &(HsSnapValue){ HS_SNAP_VALUE_REF, g_array_index (o->omitted_refs, guint64, j) });
       for (guint j = 0; j < o->cells->len; j++)
         {
           HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);

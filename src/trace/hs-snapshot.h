@@ -126,7 +126,18 @@ typedef struct
    * internals, objects left out because only those keep them), by kind and name, for the
    * JSON; each is also described in hidden_holders. */
   GArray *recorded_holders; /* of HsSnapHolder */
+  /* A view of a long sequence keeps its first and last cells only (HS_VIEW_MAX_CELLS):
+   * n_omitted cells were left out after cells[omitted_at - 1], and omitted_refs (guint64,
+   * or NULL) holds the objects they refer to that are not drawn inline, which stay
+   * reachable through it. Counts include the cells left out. */
+  guint n_omitted;
+  guint omitted_at;
+  GArray *omitted_refs;
 } HsSnapObject;
+
+/* The most cells a view (hs_trace_view) keeps of one list, tuple or set: far more than a
+ * diagram shows before it summarises, few enough that a step of a huge list is quick. */
+#define HS_VIEW_MAX_CELLS 500
 
 typedef struct
 {
@@ -172,6 +183,14 @@ void hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, co
 char *hs_snap_count_words (gint64 count, const char *const *holders, guint n_holders);
 /* Sorts objects by id and builds `by_id`; call once the snapshot is complete. */
 void hs_snapshot_index (HsSnapshot *snap);
+/* The number of items of a sequence, those a view left out included. */
+static inline guint
+hs_snap_object_length (const HsSnapObject *obj)
+{
+  return obj->cells->len + obj->n_omitted;
+}
+/* The item at index i of a sequence (i counts the cells left out), or NULL if left out. */
+const HsSnapCell *hs_snap_object_item (const HsSnapObject *obj, guint i);
 HsSnapObject *hs_snapshot_lookup (HsSnapshot *snap, guint64 id);
 /* Adds an inline value's object (kind PRIMITIVE) to inline_objects and returns it. */
 HsSnapObject *hs_snapshot_add_inline_object (HsSnapshot *snap, guint64 id, const char *type_name,

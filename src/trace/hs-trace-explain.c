@@ -242,30 +242,33 @@ value_text (HsSnapshot *snap, const HsSnapValue *v)
 /* Rows are matched by name, which is quadratic: bigger objects are just "changed". */
 #define MAX_ROWS_COMPARED 64
 
+/* Items are compared where both views kept them; an item a view left out counts as a
+ * change when it was appended or removed (so a long run of them reads "changed"). */
 static void
 explain_sequence_change (GPtrArray *changes, HsSnapshot *after, const HsSnapObject *was,
                          const HsSnapObject *o)
 {
-  guint n_was = was->cells->len, n = o->cells->len;
+  guint n_was = hs_snap_object_length (was), n = hs_snap_object_length (o);
 
   for (guint i = 0; i < MIN (n_was, n); i++)
     {
-      const HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, i);
+      const HsSnapCell *c = hs_snap_object_item (o, i), *c_was = hs_snap_object_item (was, i);
       g_autofree char *v = NULL;
 
-      if (same_value (&g_array_index (was->cells, HsSnapCell, i).value, &c->value))
+      if (c == NULL || c_was == NULL || same_value (&c_was->value, &c->value))
         continue;
       v = value_text (after, &c->value);
       /* TRANSLATORS: a list's item changed, e.g. "item 0 replaced: 7" */
       g_ptr_array_add (changes, g_strdup_printf (_ ("item %u replaced: %s"), i, v));
     }
-  for (guint i = n_was; i < n; i++)
+  for (guint i = n_was; i < n && changes->len <= MAX_CHANGES_TOLD; i++)
     {
-      g_autofree char *v = value_text (after, &g_array_index (o->cells, HsSnapCell, i).value);
+      const HsSnapCell *c = hs_snap_object_item (o, i);
+      g_autofree char *v = c != NULL ? value_text (after, &c->value) : g_strdup ("…");
       /* TRANSLATORS: e.g. "item 3 appended: 5" */
       g_ptr_array_add (changes, g_strdup_printf (_ ("item %u appended: %s"), i, v));
     }
-  for (guint i = n; i < n_was; i++)
+  for (guint i = n; i < n_was && changes->len <= MAX_CHANGES_TOLD; i++)
     g_ptr_array_add (changes, g_strdup_printf (_ ("item %u removed"), i));
 }
 

@@ -1083,7 +1083,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
       g_autoptr (HsSnapshot) snap = NULL;
 
       hs_trace_advance (trace, st, k);
-      snap = hs_rstate_to_snapshot (st, trace, k);
+      snap = hs_rstate_to_snapshot (st, trace, k, 0);
       format_step (&m, buf, trace, snap, k, n, NULL);
       if (opts->max_bytes > 0 && k > 0 && written + buf->len > opts->max_bytes)
         {

@@ -188,13 +188,14 @@ void hs_rstate_free (HsRState *st);
 /* Applies ops from [offset, offset+len) of `log`; `mark` sets NEW/CHANGED flags (for the
  * step being shown) rather than rebuilding silently (keyframes, earlier steps). */
 void hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gboolean mark);
-/* Builds the public snapshot of the state for step k. */
-HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k);
+/* Builds the public snapshot of the state for step k, with at most max_cells cells of each
+ * sequence (see HsSnapObject.n_omitted; 0: all). */
+HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells);
 /* The state at step k, replayed from the nearest keyframe (step k's flags set). */
 HsRState *hs_trace_replay (HsTrace *trace, int k);
 /* Applies step k's delta to a state holding step k-1 (or an empty state for k == 0). */
 void hs_trace_advance (HsTrace *trace, HsRState *st, int k);
 /* The snapshot of step k, through the trace's replay cache (hs_trace_snapshot). */
-HsSnapshot *hs_trace_replay_snapshot (HsTrace *trace, int k);
+HsSnapshot *hs_trace_replay_snapshot (HsTrace *trace, int k, guint max_cells);
 
 G_END_DECLS

@@ -530,7 +530,7 @@ state_from (HsTrace *trace, HsRState *st, int j, int k)
 }
 
 HsSnapshot *
-hs_trace_replay_snapshot (HsTrace *trace, int k)
+hs_trace_replay_snapshot (HsTrace *trace, int k, guint max_cells)
 {
   HsSnapshot *snap;
   HsRState *st;
@@ -539,12 +539,12 @@ hs_trace_replay_snapshot (HsTrace *trace, int k)
   if (!g_mutex_trylock (&trace->replay_lock))
     {
       st = hs_trace_replay (trace, k);
-      snap = hs_rstate_to_snapshot (st, trace, k);
+      snap = hs_rstate_to_snapshot (st, trace, k, max_cells);
       hs_rstate_free (st);
       return snap;
     }
   st = state_from (trace, g_steal_pointer (&trace->replay_state), trace->replay_step, k);
-  snap = hs_rstate_to_snapshot (st, trace, k);
+  snap = hs_rstate_to_snapshot (st, trace, k, max_cells);
   trace->replay_state = st;
   trace->replay_step = k;
   g_mutex_unlock (&trace->replay_lock);
@@ -558,7 +558,9 @@ typedef struct
   HsRState *st;
   HsTrace *trace;
   HsSnapshot *snap;
-  GHashTable *counts; /* id -> in-degree */
+  GHashTable *counts;         /* id -> in-degree */
+  guint max_cells;            /* of a sequence (the others left out), or 0: all */
+  GArray *omitted_primitives; /* guint64: what cells left out refer to, counted at the end */
 } ToSnap;
 
 static const char *
@@ -691,6 +693,53 @@ weak_value_of (ToSnap *ts, guint64 id)
   return id != 0 ? value_of (ts, id, FALSE) : hs_snap_value_primitive ("NoneType", "dead");
 }
 
+/* A reference from a cell left out of the snapshot: counted, and kept for reachability.
+ * Without heap_primitives, what is not a composite is drawn inline, and its count matters
+ * only where a cell kept draws it: those are counted at the end (count_omitted_primitives),
+ * so that a huge list of ints looks up only the few objects that are not. */
+static void
+add_omitted_ref (ToSnap *ts, HsSnapObject *so, guint64 id, gboolean count)
+{
+  HsRObj *o;
+
+  if (!ts->trace->options.heap_primitives)
+    {
+      o = g_hash_table_lookup (ts->st->composites, &id);
+      if (o == NULL && count)
+        g_array_append_val (ts->omitted_primitives, id);
+    }
+  else
+    o = g_hash_table_lookup (ts->st->objs, &id);
+  if (o == NULL)
+    return;
+  if (count)
+    {
+      gpointer n = g_hash_table_lookup (ts->counts, &o->id);
+      g_hash_table_insert (ts->counts, &o->id, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
+    }
+  if (is_inline (ts, o))
+    return;
+  if (so->omitted_refs == NULL)
+    so->omitted_refs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_array_append_val (so->omitted_refs, id);
+}
+
+static void
+count_omitted_primitives (ToSnap *ts)
+{
+  for (guint i = 0; i < ts->omitted_primitives->len; i++)
+    {
+      HsSnapObject *o = g_hash_table_lookup (ts->snap->inline_objects,
+                                             &g_array_index (ts->omitted_primitives, guint64, i));
+      gpointer n;
+
+      if (o == NULL)
+        continue;
+      n = g_hash_table_lookup (ts->counts, &o->id);
+      g_hash_table_insert (ts->counts, &o->id, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
+    }
+}
+
 static void
 add_object (ToSnap *ts, HsRObj *o, gboolean count)
 {
@@ -710,6 +759,12 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     so->label = g_strdup (hs_string_pool_get (pool, o->label_str));
   if (count)
     add_recorded_holders (ts, o, so);
+  if (o->shape == HS_SHAPE_SEQ && ts->max_cells > 0 && o->vals->len > ts->max_cells)
+    {
+      /* the first cells and the last two, as a diagram summarises (hs_elide_plan) */
+      so->omitted_at = ts->max_cells - 2;
+      so->n_omitted = o->vals->len - ts->max_cells;
+    }
   for (guint i = 0; i < o->vals->len; i++)
     {
       guint64 a = g_array_index (o->vals, guint64, i);
@@ -718,6 +773,11 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
       switch (o->shape)
         {
           case HS_SHAPE_SEQ:
+            if (i >= so->omitted_at && i < so->omitted_at + so->n_omitted)
+              {
+                add_omitted_ref (ts, so, a, count);
+                break;
+              }
             index = g_strdup_printf ("%u", i);
             hs_snap_object_add_cell (so, index, none_key, value_of (ts, a, count));
             break;
@@ -851,10 +911,15 @@ sort_out_unreachable (HsSnapshot *snap)
 }
 
 HsSnapshot *
-hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k)
+hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
 {
   const HsTraceStep *step = &g_array_index (trace->steps, HsTraceStep, k);
-  ToSnap ts = { st, trace, hs_snapshot_new (), g_hash_table_new (g_int64_hash, g_int64_equal) };
+  ToSnap ts = { st,
+                trace,
+                hs_snapshot_new (),
+                g_hash_table_new (g_int64_hash, g_int64_equal),
+                max_cells,
+                g_array_new (FALSE, FALSE, sizeof (guint64)) };
   GHashTableIter it;
   gpointer value;
 
@@ -873,6 +938,7 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k)
   /* Freed objects keep their last contents but no longer count as referrers. */
   for (guint i = 0; i < st->freed->len; i++)
     add_object (&ts, g_ptr_array_index (st->freed, i), FALSE);
+  count_omitted_primitives (&ts);
   g_array_append_vals (ts.snap->gc_freed, st->gc_freed->data, st->gc_freed->len);
   hs_snapshot_index (ts.snap);
   for (guint i = 0; i < ts.snap->objects->len; i++)
@@ -890,5 +956,6 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k)
     }
   sort_out_unreachable (ts.snap);
   g_hash_table_unref (ts.counts);
+  g_array_unref (ts.omitted_primitives);
   return ts.snap;
 }

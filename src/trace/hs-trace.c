@@ -159,15 +159,16 @@ HsSnapshot *
 hs_trace_snapshot (HsTrace *trace, int k)
 {
   g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
-  return hs_trace_replay_snapshot (trace, k);
+  return hs_trace_replay_snapshot (trace, k, 0);
 }
 
 HsSnapshot *
 hs_trace_view (HsTrace *trace, int k, HsViewFlags flags)
 {
-  HsSnapshot *snap = hs_trace_snapshot (trace, k);
+  HsSnapshot *snap;
 
-  if (snap != NULL)
-    hs_snapshot_apply_view (snap, flags);
+  g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
+  snap = hs_trace_replay_snapshot (trace, k, HS_VIEW_MAX_CELLS);
+  hs_snapshot_apply_view (snap, flags);
   return snap;
 }

@@ -81,7 +81,8 @@ int hs_trace_step_next_line (HsTrace *trace, int k);
 
 /* The complete memory at step k (0 <= k < n_steps); the caller frees it. */
 HsSnapshot *hs_trace_snapshot (HsTrace *trace, int k);
-/* Step k as the diagram and the panel show it (hs_snapshot_apply_view). */
+/* Step k as the diagram and the panel show it (hs_snapshot_apply_view), a long sequence
+ * summarised to its first and last HS_VIEW_MAX_CELLS cells (HsSnapObject.n_omitted). */
 HsSnapshot *hs_trace_view (HsTrace *trace, int k, HsViewFlags flags);
 
 /* "What happened" at step k in the view `flags`, as translated sentences, e.g.

@@ -107,7 +107,6 @@ obtain (HsRState *st, guint64 id, gboolean mark)
     {
       o = g_new0 (HsRObj, 1);
       o->id = id;
-      o->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
       g_hash_table_insert (st->objs, &o->id, o);
       g_hash_table_insert (st->composites, &o->id, o); /* HS_SHAPE_SEQ until set_shape */
     }
@@ -117,6 +116,16 @@ obtain (HsRState *st, guint64 id, gboolean mark)
     g_array_append_val (st->marked, o->id);
   o->flags |= is_new ? HS_SNAP_FLAG_NEW : HS_SNAP_FLAG_CHANGED;
   return o;
+}
+
+/* Its values; primitives (most objects of a big state) have none, so the array is made
+ * on first use. */
+static GArray *
+robj_vals (HsRObj *o)
+{
+  if (o->vals == NULL)
+    o->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return o->vals;
 }
 
 static void
@@ -143,9 +152,11 @@ static void
 read_values (HsRObj *o, HsLogReader *r, guint per_item)
 {
   guint64 n = hs_log_get (r) * per_item;
-  g_array_set_size (o->vals, n);
+  GArray *vals = robj_vals (o);
+
+  g_array_set_size (vals, n);
   for (guint64 i = 0; i < n; i++)
-    g_array_index (o->vals, guint64, i) = hs_log_get (r);
+    g_array_index (vals, guint64, i) = hs_log_get (r);
 }
 
 static void
@@ -155,10 +166,11 @@ apply_list_range (HsRState *st, HsLogReader *r, gboolean mark)
   guint64 new_len = hs_log_get (r);
   guint64 lo = hs_log_get (r);
   guint64 n = hs_log_get (r);
+  GArray *vals = robj_vals (o);
 
-  g_array_set_size (o->vals, new_len);
+  g_array_set_size (vals, new_len);
   for (guint64 i = 0; i < n; i++)
-    g_array_index (o->vals, guint64, lo + i) = hs_log_get (r);
+    g_array_index (vals, guint64, lo + i) = hs_log_get (r);
 }
 
 static void
@@ -168,13 +180,14 @@ apply_dict_range (HsRState *st, HsLogReader *r, gboolean mark)
   guint64 nentries = hs_log_get (r);
   guint64 lo = hs_log_get (r);
   guint64 n = hs_log_get (r);
+  GArray *vals = robj_vals (o);
 
-  g_array_set_size (o->vals, 2 * nentries);
+  g_array_set_size (vals, 2 * nentries);
   for (guint64 i = 0; i < 2 * n; i++)
     {
       guint64 v = hs_log_get (r);
-      if (2 * lo + i < o->vals->len)
-        g_array_index (o->vals, guint64, 2 * lo + i) = v;
+      if (2 * lo + i < vals->len)
+        g_array_index (vals, guint64, 2 * lo + i) = v;
     }
 }
 
@@ -759,6 +772,8 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     so->label = g_strdup (hs_string_pool_get (pool, o->label_str));
   if (count)
     add_recorded_holders (ts, o, so);
+  if (o->vals == NULL)
+    return;
   if (o->shape == HS_SHAPE_SEQ && ts->max_cells > 0 && o->vals->len > ts->max_cells)
     {
       /* the first cells and the last two, as a diagram summarises (hs_elide_plan) */

@@ -158,3 +158,57 @@ hs_weakcontainer_iter (HsVM *vm, HsObject *self)
   hs_decref (vm, live);
   return it;
 }
+
+/* What a container holds now, as a dict (the dictionaries: key -> value) or a set. */
+static HsObject *
+snapshot (HsVM *vm, HsObject *self)
+{
+  HsObject *data = HS_WEAK_CONTAINER (self)->data, *out, *k, *v;
+  gsize pos = 0;
+  int r = 0;
+
+  hs_weakcontainer_purge (vm, self);
+  if (!hs_dict_check (data))
+    {
+      HsObject *live = hs_weakcontainer_live (vm, self);
+      out = live != NULL ? hs_set_from_iterable (vm, live) : NULL;
+      hs_xdecref (vm, live);
+      return out;
+    }
+  if ((out = hs_dict_new (vm)) == NULL)
+    return NULL;
+  while (r == 0 && hs_dict_next (data, &pos, &k, &v))
+    {
+      gboolean by_key = self->type == &hs_weakvaluedict_type;
+      HsObject *key = by_key ? k : hs_weakref_get_borrow (k);
+      HsObject *value = by_key ? hs_weakref_get_borrow (v) : v;
+      if (key != NULL && value != NULL)
+        r = hs_dict_set_item (vm, out, key, value);
+    }
+  if (r < 0)
+    HS_CLEAR (vm, out);
+  return out;
+}
+
+/* == and != as CPython's Mapping.__eq__ (against dicts and the weak dictionaries) and
+ * WeakSet.__eq__ (against WeakSets): by what they hold now. */
+HsObject *
+hs_weakcontainer_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  gboolean a_set = a->type == &hs_weakset_type;
+  gboolean b_ok = a_set ? b->type == &hs_weakset_type
+                        : hs_dict_check (b) || b->type == &hs_weakvaluedict_type
+                              || b->type == &hs_weakkeydict_type;
+  HsObject *x, *y = NULL, *r = NULL;
+
+  if ((op != HS_CMP_EQ && op != HS_CMP_NE) || !b_ok)
+    return hs_incref (hs_NotImplemented);
+  x = snapshot (vm, a);
+  if (x != NULL)
+    y = hs_dict_check (b) ? hs_incref (b) : snapshot (vm, b);
+  if (y != NULL)
+    r = hs_object_richcompare (vm, x, y, op);
+  hs_xdecref (vm, x);
+  hs_xdecref (vm, y);
+  return r;
+}

@@ -42,5 +42,6 @@ void hs_weakcontainer_clear (HsVM *vm, HsObject *self);
 HsObject *hs_weakcontainer_repr (HsVM *vm, HsObject *self); /* "<WeakValueDictionary at 0x…>" */
 gssize hs_weakcontainer_len (HsVM *vm, HsObject *self);
 HsObject *hs_weakcontainer_iter (HsVM *vm, HsObject *self);
+HsObject *hs_weakcontainer_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op);
 
 G_END_DECLS

@@ -248,6 +248,7 @@ HsType hs_weakkeydict_type = {
   .clear = hs_weakcontainer_clear,
   .hash = hs_object_hash_not_implemented, /* a MutableMapping or MutableSet in CPython */
   .repr = hs_weakcontainer_repr,
+  .richcompare = hs_weakcontainer_richcompare,
   .len = hs_weakcontainer_len,
   .getitem = wkd_getitem,
   .setitem = wkd_setitem,

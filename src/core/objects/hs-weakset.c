@@ -202,6 +202,7 @@ HsType hs_weakset_type = {
   .hash = hs_object_hash_not_implemented, /* a MutableMapping or MutableSet in CPython */
   .repr = ws_repr,
   .str = ws_repr,
+  .richcompare = hs_weakcontainer_richcompare,
   .len = hs_weakcontainer_len,
   .contains = ws_contains,
   .iter = hs_weakcontainer_iter,

@@ -675,6 +675,28 @@ test_display_hash_order (void)
               "");
 }
 
+/* A source too large to parse and compile under the heap limit is refused with a
+ * MemoryError before the parser allocates for it; one that fits runs. */
+static void
+test_source_over_heap_limit (void)
+{
+  HsVMConfig config;
+  g_autoptr (GString) src = g_string_new (NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  hs_vm_config_init (&config);
+  config.heap_limit_bytes = 4 * 1024 * 1024;
+  while (src->len < 100 * 1024)
+    g_string_append (src, "x = 1\n");
+  g_string_append (src, "print(x)\n");
+  g_assert_cmpint (run (src->str, &config, &out, &err, 0), ==, HS_RUN_EXCEPTION);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "MemoryError: the program is too large to compile"));
+  config.heap_limit_bytes = 64 * 1024 * 1024;
+  g_assert_cmpint (run (src->str, &config, &out2, &err2, 0), ==, HS_RUN_OK);
+  g_assert_cmpstr (out2, ==, "1\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -701,5 +723,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/length-hint-order", test_length_hint_order);
   g_test_add_func ("/core/vm/display-hash-order", test_display_hash_order);
   g_test_add_func ("/core/vm/exit-status", test_exit_status);
+  g_test_add_func ("/core/vm/source-over-heap-limit", test_source_over_heap_limit);
   return g_test_run ();
 }

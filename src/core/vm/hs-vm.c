@@ -2241,6 +2241,18 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
   g_free (vm->source);
   vm->source = g_strndup (source, len);
   vm->source_len = len;
+  /* Parsing and compiling take up to about 50 bytes a byte of source (tokens, tree, code),
+   * none of it counted on the heap: a source that could not fit under the limit is refused
+   * before its allocations exhaust the process (a 50 MB file took 3 GB). */
+  if (vm->config.heap_limit_bytes != 0 && len > vm->config.heap_limit_bytes / 48)
+    {
+      hs_err_format (vm, &hs_exc_MemoryError,
+                     "the program is too large to compile: %.1f MB of source, at most %.1f MB "
+                     "under the heap limit",
+                     len / 1e6, vm->config.heap_limit_bytes / 48 / 1e6);
+      vm->last_exc = hs_err_fetch (vm);
+      return HS_RUN_EXCEPTION;
+    }
   HsModule *mod = hs_parse_module (arena, source, len, &serr);
   if (mod == NULL)
     {

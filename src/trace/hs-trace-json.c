@@ -778,7 +778,7 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
       if (o->kind == HS_SNAP_DICT && is_pg_hidden_key (snap, &c->key))
         continue;
       g_string_append (out, ", ");
-      if (o->kind == HS_SNAP_DICT)
+      if (o->kind == HS_SNAP_DICT && c->label == NULL) /* an entry, not an attribute row */
         {
           g_string_append (out, "[");
           put_value (out, &c->key);

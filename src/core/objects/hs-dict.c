@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-error.h"
 #include "hs-int.h"
 #include "hs-iter.h"
@@ -762,12 +763,34 @@ dict_len (HsVM *vm, HsObject *self)
   return (gssize)HS_DICT (self)->used;
 }
 
+/* d[key] of a key an instance of a class derived from dict lacks: its class's
+ * __missing__(key) when it has one (only d[key] asks, not get() or `in`), else KeyError. */
+static HsObject *
+missing (HsVM *vm, HsObject *self, HsObject *key)
+{
+  HsObject *fn = hs_type_lookup_borrow (self->type, hs_str_intern_cstr ("__missing__")), *bound, *r;
+
+  if (fn == NULL)
+    {
+      hs_err_set_key (vm, key);
+      return NULL;
+    }
+  bound = hs_descr_get (vm, fn, self, self->type);
+  if (bound == NULL)
+    return NULL;
+  r = hs_object_call (vm, bound, &key, 1, NULL);
+  hs_decref (vm, bound);
+  return r;
+}
+
 static HsObject *
 dict_getitem (HsVM *vm, HsObject *self, HsObject *key)
 {
   HsObject *v = hs_dict_get_item_borrow (vm, self, key);
   if (v == NULL)
     {
+      if (!hs_err_occurred (vm) && !HS_IS (self, &hs_dict_type))
+        return missing (vm, self, key);
       if (!hs_err_occurred (vm))
         hs_err_set_key (vm, key);
       return NULL;

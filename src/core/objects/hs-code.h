@@ -192,6 +192,7 @@ struct _HsCode
 
   guint32 flags; /* HS_CODE_* */
   int nkwonly;   /* keyword-only parameters, after the nparams positional ones */
+  int nposonly;  /* the first nposonly of the nparams are positional-only (`/`) */
   int *cells;    /* slots holding a cell (created at frame entry), ncells of them */
   int ncells;
   int *frees; /* slots filled from the function's closure tuple, in order */

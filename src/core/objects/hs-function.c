@@ -206,6 +206,35 @@ too_many_error (HsVM *vm, HsFunction *fn, gsize given, HsObject **locals)
   g_free (takes);
 }
 
+/* The parameter slot in [from, to) named `key`, or -1. */
+static int
+param_slot (HsCode *co, int from, int to, HsObject *key)
+{
+  for (int i = from; i < to; i++)
+    if (co->varname_objs[i] == key || hs_str_equal (co->varname_objs[i], key))
+      return i;
+  return -1;
+}
+
+/* CPython's positional_only_passed_as_keyword: FALSE (with its TypeError, naming every
+ * positional-only parameter given by keyword) when some is. */
+static gboolean
+check_posonly_keywords (HsVM *vm, HsCode *co, HsObject *kwnames)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (gsize k = 0; k < hs_tuple_len (kwnames); k++)
+    if (param_slot (co, 0, co->nposonly, hs_tuple_get_borrow (kwnames, k)) >= 0)
+      g_string_append_printf (names, "%s%s", names->len ? ", " : "",
+                              hs_str_utf8 (hs_tuple_get_borrow (kwnames, k)));
+  if (names->len == 0)
+    return TRUE;
+  hs_err_format (vm, &hs_exc_TypeError,
+                 "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                 co->qualname, names->str);
+  return FALSE;
+}
+
 static int
 bind_keywords (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **kwvalues, HsObject *kwnames,
                HsObject *kwdict)
@@ -216,11 +245,9 @@ bind_keywords (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **kwvalues,
   for (gsize k = 0; k < nkw; k++)
     {
       HsObject *key = hs_tuple_get_borrow (kwnames, k);
-      int i;
-      for (i = 0; i < nnamed; i++)
-        if (co->varname_objs[i] == key || hs_str_equal (co->varname_objs[i], key))
-          break;
-      if (i == nnamed)
+      /* a positional-only parameter is never bound by keyword: the name goes to **kw */
+      int i = param_slot (co, co->nposonly, nnamed, key);
+      if (i < 0)
         {
           if (kwdict != NULL)
             {
@@ -228,6 +255,8 @@ bind_keywords (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **kwvalues,
                 return -1;
               continue;
             }
+          if (co->nposonly > 0 && !check_posonly_keywords (vm, co, kwnames))
+            return -1;
           hs_err_format (vm, &hs_exc_TypeError, "%s() got an unexpected keyword argument '%s'",
                          co->qualname, hs_str_utf8 (key));
           return -1;

@@ -677,6 +677,7 @@ hs_compile_assemble (Compiler *c, Unit *u)
   co->nlocals = (int)u->varnames->len;
   co->nparams = u->nparams;
   co->nkwonly = u->nkwonly;
+  co->nposonly = u->nposonly;
   co->flags = u->code_flags;
   co->varnames = g_new0 (char *, MAX (1, co->nlocals));
   co->varname_objs = g_new0 (HsObject *, MAX (1, co->nlocals));

@@ -76,6 +76,7 @@ struct _Unit
   UnitKind kind;
   HsScope *scope;
   int nkwonly;
+  int nposonly;
   guint32 code_flags;
   GArray *cells; /* int slots */
   GArray *frees; /* int slots, closure order */

@@ -790,17 +790,6 @@ visit_defaults (Compiler *c, HsArguments *a, HsPos pos)
   return flags;
 }
 
-static gboolean
-check_arguments (Compiler *c, HsArguments *a, HsPos pos)
-{
-  if (a->n_posonly > 0)
-    {
-      hs_compile_unsupported (c, pos, N_ ("'/' positional-only parameters"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 apply_decorators (Compiler *c, HsExprList *decorators)
 {
@@ -817,8 +806,6 @@ visit_funcdef (Compiler *c, HsStmt *s)
   HsArguments *a = s->u.funcdef.args;
   if (s->u.funcdef.is_async)
     return hs_compile_unsupported (c, s->pos, N_ ("'async def' functions"));
-  if (!check_arguments (c, a, s->pos))
-    return;
   hs_compile_visit_exprs (c, &s->u.funcdef.decorators);
   guint32 flags = visit_defaults (c, a, s->pos);
   HsCode *code = compile_function (c, s);
@@ -1042,6 +1029,7 @@ static void
 set_params (Unit *u, HsArguments *a)
 {
   u->nparams = a->n_posonly + a->n_args;
+  u->nposonly = a->n_posonly;
   u->nkwonly = a->n_kwonly;
   if (a->vararg != NULL)
     u->code_flags |= HS_CODE_VARARGS;
@@ -1077,8 +1065,6 @@ compile_function (Compiler *c, HsStmt *s)
 HsCode *
 hs_compile_lambda (Compiler *c, HsExpr *e)
 {
-  if (!check_arguments (c, e->u.lambda.args, e->pos))
-    return NULL;
   Unit *u = enter_unit (c, e, "<lambda>", UNIT_FUNCTION, e->pos.lineno);
   set_params (u, e->u.lambda.args);
   hs_compile_set_pos (c, hs_compile_pos_plain (e->u.lambda.body->pos));

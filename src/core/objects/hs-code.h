@@ -102,6 +102,7 @@ G_BEGIN_DECLS
   X (SEND) /* receiver, v -> receiver, its next value; or -> its return value, jump to arg */      \
   X (IMPORT_NAME)       /* names[arg]: push the module */                                          \
   X (IMPORT_FROM)       /* names[arg]: push module.name (module stays) */                          \
+  X (IMPORT_STAR)       /* module -> (its public names stored in the frame's namespace) */         \
   X (BEFORE_WITH)       /* mgr -> bound __exit__, result of __enter__ */                           \
   X (WITH_EXCEPT_START) /* exit, prev, exc -> exit, prev, exc, exit(type, exc, tb) */              \
   /* pattern matching (CPython 3.11's instructions of the same names) */                           \

@@ -269,6 +269,60 @@ hs_import_module (HsVM *vm, const char *name)
   return m;
 }
 
+/* The names of `__all__` (a sequence of str), each looked up on the module. */
+static int
+import_all (HsVM *vm, HsObject *module, HsObject *all, HsObject *ns)
+{
+  HsObject *it = hs_object_iter (vm, all), *name, *v;
+  int rc = it != NULL ? 0 : -1;
+
+  while (rc == 0 && (name = hs_iter_next (vm, it)) != NULL)
+    {
+      if (!hs_str_check (name))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "Item in %s.__all__ must be str, not %s",
+                         hs_str_utf8 (((HsModuleObject *)module)->name), hs_type_name (name));
+          rc = -1;
+        }
+      else if ((v = hs_object_getattr (vm, module, name)) == NULL)
+        rc = -1;
+      else
+        {
+          rc = hs_dict_set_item (vm, ns, name, v);
+          hs_decref (vm, v);
+        }
+      hs_decref (vm, name);
+    }
+  if (rc == 0 && hs_err_occurred (vm))
+    rc = -1;
+  hs_xdecref (vm, it);
+  return rc;
+}
+
+int
+hs_module_import_star (HsVM *vm, HsObject *module, HsObject *ns)
+{
+  HsObject *dict = hs_module_dict (module), *k, *v;
+  HsObject *all = hs_dict_get_item_cstr_borrow (vm, dict, "__all__");
+  g_autoptr (GPtrArray) keys = NULL;
+  gsize pos = 0;
+
+  if (all != NULL)
+    return import_all (vm, module, all, ns);
+  /* a snapshot of the names: storing into ns may be storing into this very dict */
+  keys = g_ptr_array_new ();
+  while (hs_dict_next (dict, &pos, &k, &v))
+    if (hs_str_check (k) && hs_str_utf8 (k)[0] != '_')
+      g_ptr_array_add (keys, k);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      v = hs_dict_get_item_borrow (vm, dict, keys->pdata[i]);
+      if (v != NULL && hs_dict_set_item (vm, ns, keys->pdata[i], v) < 0)
+        return -1;
+    }
+  return 0;
+}
+
 HsObject *
 hs_import_from (HsVM *vm, HsObject *module, HsObject *name)
 {

@@ -31,6 +31,10 @@ HsObject *hs_import_module (HsVM *vm, const char *name);
 /* `from module import name`: the attribute (new reference), or ImportError
  * "cannot import name 'x' from 'math' (unknown location)". */
 HsObject *hs_import_from (HsVM *vm, HsObject *module, HsObject *name);
+/* `from module import *` into the namespace ns: the names of the module's `__all__`, or
+ * else those of its dict that do not start with '_', in order; 0, or -1 with the error
+ * (CPython's AttributeError for a name of __all__ it lacks). */
+int hs_module_import_star (HsVM *vm, HsObject *module, HsObject *ns);
 /* The module's attribute dict (borrowed). */
 HsObject *hs_module_dict (HsObject *module);
 

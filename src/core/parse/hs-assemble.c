@@ -436,6 +436,7 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_DICT_MERGE:
       case HS_OP_SET_UPDATE:
       case HS_OP_PRINT_EXPR:
+      case HS_OP_IMPORT_STAR:
         return -1;
       case HS_OP_MAP_ADD:
       case HS_OP_MATCH_CLASS:

@@ -654,7 +654,11 @@ visit_import (Compiler *c, HsStmt *s)
       HsAlias *a = &s->u.import.names[i];
       if (strcmp (a->name, "*") == 0)
         {
-          hs_compile_unsupported (c, s->pos, N_ ("'from ... import *'"));
+          /* the parser gives `*` alone; CPython's symtable allows it in a module only */
+          if (c->u->kind != UNIT_MODULE)
+            return hs_compile_error_at (c, "SyntaxError", a->pos,
+                                        "import * only allowed at module level");
+          hs_compile_emit (c, HS_OP_IMPORT_STAR, 0);
           return;
         }
       hs_compile_emit (c, HS_OP_IMPORT_FROM, hs_compile_name_index (c, a->name));

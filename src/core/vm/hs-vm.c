@@ -1974,6 +1974,16 @@ op_IMPORT_FROM:
     DISPATCH ();
   }
 
+op_IMPORT_STAR:
+  {
+    HsObject *m = POP ();
+    SAVE_FRAME ();
+    int r = hs_module_import_star (vm, m, f->ns != NULL ? f->ns : f->globals);
+    hs_decref (vm, m);
+    ERROR_IF (r < 0);
+    DISPATCH ();
+  }
+
 op_BEFORE_WITH:
   {
     HsObject *mgr = TOP ();

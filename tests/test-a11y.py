@@ -121,7 +121,6 @@ def focused(node):
 
 def press(*keys):
     subprocess.run(["xdotool", "key", "--delay", "150", *keys], check=False)
-    time.sleep(0.6)
 
 
 def keyboard_checks(app):
@@ -134,23 +133,29 @@ def keyboard_checks(app):
     if found:
         subprocess.run(["xdotool", "windowfocus", "--sync", found[0]], check=False)
     diagram = diagram_of(app)
+    name = lambda: diagram.get_name() or ""
     presses = 0
-    while not focused(diagram) and presses < 4:
+    while presses < 4 and not focused(diagram):
         press("F6")
         presses += 1
+        wait_for(lambda: focused(diagram), timeout=2)
     check(focused(diagram), f"F6 reaches the diagram ({presses} presses)")
     press("F6")
-    left = not focused(diagram)
+    left = wait_for(lambda: not focused(diagram), timeout=5)
     press("shift+F6")
-    check(left and focused(diagram), "F6 moves on from the diagram, Shift+F6 comes back")
+    check(left and wait_for(lambda: focused(diagram), timeout=5),
+          "F6 moves on from the diagram, Shift+F6 comes back")
     press("Right")
-    check((diagram.get_name() or "").startswith("Memory diagram: list #"),
-          f"Right follows an arrow: {diagram.get_name()!r}")
+    check(wait_for(lambda: name().startswith("Memory diagram: list #"), timeout=5),
+          f"Right follows an arrow: {name()!r}")
     before = diagram.get_description() or ""
-    press("F5", "Tab", "Left")
-    on_frame = (diagram.get_name() or "").startswith("Memory diagram: Global frame")
+    press("F5")
+    time.sleep(1.0)
+    press("Tab", "Left")
+    on_frame = wait_for(lambda: name().startswith("Memory diagram: Global frame"), timeout=5)
+    time.sleep(0.5)
     check(on_frame and (diagram.get_description() or "") == before,
-          f"presenting, Tab then Left moves in the diagram, not a step: {diagram.get_name()!r}")
+          f"presenting, Tab then Left moves in the diagram, not a step: {name()!r}")
     press("Escape", "Left")
     check(wait_for(lambda: (diagram.get_description() or "") != before, timeout=5) is not None,
           "after Escape the arrow keys step again")

@@ -25,9 +25,13 @@ def normal(step):
     return step
 
 
+# HS_TIMEOUT_SCALE multiplies the timeout, as for the other suites (the sanitizer run sets it).
+SCALE = float(os.environ.get("HS_TIMEOUT_SCALE", "1") or 1)
+
+
 def trace(cli, path, *args):
     out = subprocess.run([cli, "trace", path, *args], capture_output=True, check=True,
-                         timeout=120)
+                         timeout=120 * SCALE)
     return out.stdout, out.stderr.decode()
 
 

@@ -8,6 +8,7 @@ Usage (with CPython 3.11): build-aux/gen-cpython-names.py > src/core/objects/hs-
 import abc
 import collections
 import dataclasses
+import enum
 import functools
 import gc
 import itertools
@@ -26,7 +27,7 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("random", random), ("collections", collections), ("functools", functools),
           ("itertools", itertools), ("dataclasses", dataclasses), ("abc", abc),
           ("typing", typing), ("statistics", statistics), ("json", json),
-          ("textwrap", textwrap)]
+          ("textwrap", textwrap), ("enum", enum)]
 
 
 def names(obj):

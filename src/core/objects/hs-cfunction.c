@@ -441,7 +441,7 @@ static gboolean
 match_python (HsVM *vm, const char *fname, const Spec *s, HsObject **args, gsize nargs,
               HsObject *kwnames, HsObject **slots)
 {
-  const char *name = short_name (fname);
+  const char *name = fname; /* a Python function's messages name its __qualname__ */
   gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
 
   for (gsize i = 0; i < MIN (nargs, s->maxpos); i++)

@@ -198,7 +198,12 @@ slot_hash (HsVM *vm, HsObject *self, gint64 *out)
       hs_decref (vm, r);
       return -1;
     }
-  int rc = hs_object_hash (vm, r, out);
+  /* CPython's slot_tp_hash: the int itself when it fits (-1 becomes -2), else its hash */
+  int rc = 0;
+  if (!hs_int_as_i64 (r, out))
+    rc = hs_object_hash (vm, r, out);
+  else if (*out == -1)
+    *out = -2;
   hs_decref (vm, r);
   return rc;
 }

@@ -170,4 +170,12 @@ static const struct
   { "textwrap",
     "TextWrapper() dedent() fill() indent() re shorten() wrap() "
   },
+  { "enum",
+    "CONFORM CONTINUOUS DynamicClassAttribute() EJECT Enum() EnumCheck() EnumMeta() "
+    "EnumType() Flag() FlagBoundary() IntEnum() IntFlag() KEEP MappingProxyType() "
+    "NAMED_FLAGS ReprEnum() STRICT StrEnum() UNIQUE auto() bin() bltns global_enum() "
+    "global_enum_repr() global_flag_repr() global_str() member() nonmember() "
+    "pickle_by_enum_name() pickle_by_global_name() property() reduce() show_flag_values() "
+    "sys unique() verify() "
+  },
 };

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-format.h"
+#include "hs-cfunction.h"
 #include "hs-complex.h"
 #include "hs-error.h"
 #include "hs-float.h"
@@ -461,9 +462,44 @@ format_str_spec (HsVM *vm, GString *out, HsObject *value, Spec *sp)
   return TRUE;
 }
 
+/* A class's own __format__ (written in Python, or a module's C one such as Enum's), or NULL
+ * when formatting falls to the built-in part (a C __format__ of a built-in type is that). */
+static HsObject *
+format_hook (HsObject *value)
+{
+  if (!(value->type->type_flags & HS_TYPE_HEAP))
+    return NULL;
+  HsObject *fmt = hs_type_lookup_borrow (value->type, hs_str_intern_cstr ("__format__"));
+  if (fmt != NULL && HS_IS (fmt, &hs_method_descr_type)
+      && ((HsCFunctionObject *)fmt)->owner != &hs_object_type)
+    return NULL;
+  return fmt;
+}
+
+/* format(value, spec) through the class's __format__, which must return a str. */
+static HsObject *
+call_format_hook (HsVM *vm, HsObject *hook, HsObject *value, HsObject *spec)
+{
+  HsObject *args[2] = { value, spec != NULL ? spec : hs_str_intern_cstr ("") };
+  HsObject *r = HS_IS (hook, &hs_method_descr_type)
+                    ? hs_cfunction_call_with_self (vm, ((HsCFunctionObject *)hook)->def, value,
+                                                   args + 1, 1, NULL)
+                    : hs_object_call (vm, hook, args, 2, NULL);
+  if (r != NULL && !hs_str_check (r))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__format__ must return a str, not %s",
+                     hs_type_name (r));
+      HS_CLEAR (vm, r);
+    }
+  return r;
+}
+
 HsObject *
 hs_format_value (HsVM *vm, HsObject *value, HsObject *spec_obj)
 {
+  HsObject *hook = format_hook (value);
+  if (hook != NULL)
+    return call_format_hook (vm, hook, value, spec_obj);
   const char *spec = spec_obj != NULL ? hs_str_utf8 (spec_obj) : "";
   gsize spec_len = spec_obj != NULL ? hs_str_byte_len (spec_obj) : 0;
   GString *out;

@@ -35,6 +35,7 @@ static const BuiltinModule builtin_modules[] = {
   { "collections", hs_mod_collections_init },
   { "copy", hs_mod_copy_init },
   { "dataclasses", hs_mod_dataclasses_init },
+  { "enum", hs_mod_enum_init },
   { "functools", hs_mod_functools_init },
   { "operator", hs_mod_operator_init },
   { "gc", hs_mod_gc_init },
@@ -362,6 +363,7 @@ hs_module_runtime_init (void)
       hs_mod_weakref_runtime_init ();
       hs_mod_statistics_runtime_init ();
       hs_mod_json_runtime_init ();
+      hs_mod_enum_runtime_init ();
       g_once_init_leave (&once, 1);
     }
 }

@@ -79,6 +79,8 @@ void hs_mod_statistics_runtime_init (void);
 int hs_mod_json_init (HsVM *vm, HsObject *dict);
 void hs_mod_json_runtime_init (void);
 int hs_mod_textwrap_init (HsVM *vm, HsObject *dict);
+int hs_mod_enum_init (HsVM *vm, HsObject *dict);
+void hs_mod_enum_runtime_init (void);
 /* copy.copy(x) and copy.deepcopy(x, memo) (memo NULL or None: a new one), for the types
  * of other modules that copy themselves. */
 HsObject *hs_copy_shallow (HsVM *vm, HsObject *x);

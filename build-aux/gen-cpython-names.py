@@ -8,6 +8,7 @@ Usage (with CPython 3.11): build-aux/gen-cpython-names.py > src/core/objects/hs-
 import abc
 import collections
 import dataclasses
+import datetime
 import enum
 import functools
 import gc
@@ -27,7 +28,8 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("random", random), ("collections", collections), ("functools", functools),
           ("itertools", itertools), ("dataclasses", dataclasses), ("abc", abc),
           ("typing", typing), ("statistics", statistics), ("json", json),
-          ("textwrap", textwrap), ("enum", enum)]
+          ("textwrap", textwrap), ("enum", enum),
+          ("datetime", datetime)]
 
 
 def names(obj):

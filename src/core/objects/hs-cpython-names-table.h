@@ -178,4 +178,8 @@ static const struct
     "pickle_by_enum_name() pickle_by_global_name() property() reduce() show_flag_values() "
     "sys unique() verify() "
   },
+  { "datetime",
+    "MAXYEAR MINYEAR UTC date() datetime() datetime_CAPI sys time() timedelta() timezone() "
+    "tzinfo() "
+  },
 };

@@ -650,6 +650,20 @@ hs_number_round (HsVM *vm, HsObject *x, HsObject *ndigits)
   return float_round_ndigits (vm, hs_float_value (x), n);
 }
 
+/* x.name(arg) (arg NULL: x.name()) for a type that defines it, else NotImplemented: abs() and
+ * divmod() of what is not a number (a timedelta, a class with __abs__). */
+static HsObject *
+call_number_hook (HsVM *vm, HsObject *x, const char *name, HsObject *arg)
+{
+  HsObject *d = hs_type_lookup_borrow (x->type, hs_str_intern_cstr (name));
+  if (d == NULL)
+    return hs_incref (hs_NotImplemented);
+  HsObject *fn = hs_object_getattr_cstr (vm, x, name);
+  HsObject *r = fn != NULL ? hs_object_call (vm, fn, &arg, arg != NULL ? 1 : 0, NULL) : NULL;
+  hs_xdecref (vm, fn);
+  return r;
+}
+
 HsObject *
 hs_number_abs (HsVM *vm, HsObject *x)
 {
@@ -659,6 +673,10 @@ hs_number_abs (HsVM *vm, HsObject *x)
     return hs_float_new (vm, fabs (hs_float_value (x)));
   if (hs_complex_check (x))
     return hs_complex_abs (vm, x);
+  HsObject *r = call_number_hook (vm, x, "__abs__", NULL);
+  if (r != hs_NotImplemented)
+    return r;
+  hs_decref (vm, r);
   hs_err_format (vm, &hs_exc_TypeError, "bad operand type for abs(): '%s'", hs_type_name (x));
   return NULL;
 }
@@ -671,6 +689,14 @@ hs_number_divmod (HsVM *vm, HsObject *a, HsObject *b)
 
   if (!is_number (a) || !is_number (b))
     {
+      t = call_number_hook (vm, a, "__divmod__", b);
+      if (t != hs_NotImplemented)
+        return t;
+      hs_decref (vm, t);
+      t = call_number_hook (vm, b, "__rdivmod__", a);
+      if (t != hs_NotImplemented)
+        return t;
+      hs_decref (vm, t);
       hs_err_format (vm, &hs_exc_TypeError,
                      "unsupported operand type(s) for divmod(): '%s' and '%s'", hs_type_name (a),
                      hs_type_name (b));

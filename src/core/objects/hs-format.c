@@ -462,16 +462,23 @@ format_str_spec (HsVM *vm, GString *out, HsObject *value, Spec *sp)
   return TRUE;
 }
 
-/* A class's own __format__ (written in Python, or a module's C one such as Enum's), or NULL
- * when formatting falls to the built-in part (a C __format__ of a built-in type is that). */
+static gboolean
+is_formatted_here (const HsType *t)
+{
+  return t == &hs_int_type || t == &hs_bool_type || t == &hs_float_type || t == &hs_str_type;
+}
+
+/* The type's own __format__ (a class's, a module type's such as datetime's or Enum's), or NULL
+ * when the value is formatted here (an int, float or str, or a subclass that keeps their
+ * __format__). */
 static HsObject *
 format_hook (HsObject *value)
 {
-  if (!(value->type->type_flags & HS_TYPE_HEAP))
+  if (is_formatted_here (value->type))
     return NULL;
   HsObject *fmt = hs_type_lookup_borrow (value->type, hs_str_intern_cstr ("__format__"));
   if (fmt != NULL && HS_IS (fmt, &hs_method_descr_type)
-      && ((HsCFunctionObject *)fmt)->owner != &hs_object_type)
+      && is_formatted_here (((HsCFunctionObject *)fmt)->owner))
     return NULL;
   return fmt;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hs-cfunction.h"
+#include "hs-datetime.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-object-private.h"
@@ -35,6 +36,7 @@ static const BuiltinModule builtin_modules[] = {
   { "collections", hs_mod_collections_init },
   { "copy", hs_mod_copy_init },
   { "dataclasses", hs_mod_dataclasses_init },
+  { "datetime", hs_mod_datetime_init },
   { "enum", hs_mod_enum_init },
   { "functools", hs_mod_functools_init },
   { "operator", hs_mod_operator_init },
@@ -364,6 +366,7 @@ hs_module_runtime_init (void)
       hs_mod_statistics_runtime_init ();
       hs_mod_json_runtime_init ();
       hs_mod_enum_runtime_init ();
+      hs_datetime_runtime_init ();
       g_once_init_leave (&once, 1);
     }
 }

@@ -80,6 +80,7 @@ int hs_mod_json_init (HsVM *vm, HsObject *dict);
 void hs_mod_json_runtime_init (void);
 int hs_mod_textwrap_init (HsVM *vm, HsObject *dict);
 int hs_mod_enum_init (HsVM *vm, HsObject *dict);
+int hs_mod_datetime_init (HsVM *vm, HsObject *dict);
 void hs_mod_enum_runtime_init (void);
 /* copy.copy(x) and copy.deepcopy(x, memo) (memo NULL or None: a new one), for the types
  * of other modules that copy themselves. */

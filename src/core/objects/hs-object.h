@@ -143,6 +143,18 @@ typedef enum
   HS_CMP_GE,
 } HsCompareOp;
 
+/* Whether a three-way comparison's result c (<0, 0, >0) satisfies op. */
+static inline gboolean
+hs_compare_holds (int c, HsCompareOp op)
+{
+  return op == HS_CMP_LT   ? c < 0
+         : op == HS_CMP_LE ? c <= 0
+         : op == HS_CMP_EQ ? c == 0
+         : op == HS_CMP_NE ? c != 0
+         : op == HS_CMP_GT ? c > 0
+                           : c >= 0;
+}
+
 typedef enum
 {
   HS_BIN_ADD,

@@ -57,7 +57,15 @@ typedef struct
   HsObject *name, *type;     /* None until the class is processed */
   HsObject *deflt, *factory; /* MISSING when not given */
   HsObject *init, *repr, *hash, *compare, *metadata, *kw_only;
+  int kind; /* CPython's _field_type: a field, an InitVar or a ClassVar pseudo-field */
 } HsField;
+
+enum
+{
+  KIND_FIELD,
+  KIND_INITVAR,
+  KIND_CLASSVAR,
+};
 
 #define FIELD(o) ((HsField *)(o))
 #define N_FIELD_ATTRS 10
@@ -114,7 +122,8 @@ field_repr (HsVM *vm, HsObject *self)
       g_string_append_printf (out, "%s=%s,", field_attrs[i], hs_str_utf8 (r));
       hs_decref (vm, r);
     }
-  g_string_append (out, "_field_type=_FIELD)");
+  static const char *const kinds[] = { "_FIELD", "_FIELD_INITVAR", "_FIELD_CLASSVAR" };
+  g_string_append_printf (out, "_field_type=%s)", kinds[FIELD (self)->kind]);
   return hs_str_from_gstring (vm, out);
 }
 
@@ -131,6 +140,110 @@ static HsType field_type = {
   .repr = field_repr,
   .getattr = field_getattr,
 };
+
+/* ---- InitVar and KW_ONLY ------------------------------------------------------------------ */
+
+/* InitVar[T]: an init-only pseudo-field's annotation, holding T. */
+typedef struct
+{
+  HsObject header;
+  HsObject *type;
+} HsInitVar;
+
+static void
+initvar_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsInitVar *)self)->type);
+}
+
+static void
+initvar_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  hs_visit_named (visit, ((HsInitVar *)self)->type, HS_REF_ATTR, "type", data);
+}
+
+/* dataclasses.InitVar[int]: a type by its name, anything else by its repr */
+static HsObject *
+initvar_repr (HsVM *vm, HsObject *self)
+{
+  HsObject *t = ((HsInitVar *)self)->type;
+  if (hs_type_check (t) && !(((HsType *)t)->type_flags & HS_TYPE_HEAP))
+    return hs_str_from_format (vm, "dataclasses.InitVar[%s]", ((HsType *)t)->name);
+  HsObject *r
+      = hs_type_check (t) ? hs_object_getattr_cstr (vm, t, "__name__") : hs_object_repr (vm, t);
+  HsObject *s
+      = r != NULL ? hs_str_from_format (vm, "dataclasses.InitVar[%s]", hs_str_utf8 (r)) : NULL;
+  hs_xdecref (vm, r);
+  return s;
+}
+
+static HsObject *
+initvar_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  if (hs_str_equal_cstr (name, "type"))
+    return hs_incref (((HsInitVar *)self)->type);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+static HsObject *initvar_class_getitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+
+static const HsMethodDef initvar_methods[] = {
+  { "__class_getitem__", initvar_class_getitem, HS_METH_CLASS },
+  { NULL, NULL },
+};
+
+static HsObject *initvar_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
+                                    HsObject *kwnames);
+
+static HsType initvar_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "InitVar",
+  .module = "dataclasses",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsInitVar),
+  .dealloc = initvar_dealloc,
+  .refs = initvar_refs,
+  .clear = initvar_dealloc,
+  .repr = initvar_repr,
+  .getattr = initvar_getattr,
+  .construct = initvar_construct,
+  .methods = initvar_methods,
+};
+
+static HsObject *
+initvar_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *t = NULL;
+  if (!hs_parse_args (vm, "InitVar", args, nargs, kwnames, "@type", &t))
+    return NULL;
+  HsInitVar *iv = (HsInitVar *)hs_object_alloc (vm, type, sizeof (HsInitVar));
+  if (iv == NULL)
+    return NULL;
+  hs_incref ((HsObject *)type);
+  iv->type = hs_incref (t);
+  hs_gc_track (vm, &iv->header);
+  return &iv->header;
+}
+
+static HsObject *
+initvar_class_getitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return initvar_construct (vm, &initvar_type, args + 1, nargs - 1, kwnames);
+}
+
+/* KW_ONLY: the fields annotated after `_: KW_ONLY` are keyword-only. */
+static HsType kw_only_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "_KW_ONLY_TYPE",
+  .module = "dataclasses",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsObject),
+};
+
+static HsObject kw_only_struct
+    = { .type = &kw_only_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL };
+#define KW_ONLY (&kw_only_struct)
 
 static HsObject *
 field_new (HsVM *vm, HsObject *deflt, HsObject *factory, HsObject *init, HsObject *repr,
@@ -231,98 +344,116 @@ append_names (GString *out, GPtrArray *names)
     }
 }
 
+/* An __init__ parameter: a field or InitVar with init=True (a ClassVar is none). */
+static gboolean
+is_param (HsField *f)
+{
+  return f->kind != KIND_CLASSVAR && flag (f->init);
+}
+
+static gboolean
+has_default (HsField *f)
+{
+  return f->deflt != MISSING || f->factory != MISSING;
+}
+
+/* "A.__init__() missing 2 required keyword-only arguments: 'a' and 'b'" */
+static void
+set_missing_error (HsVM *vm, HsObject *self, GPtrArray *missing, const char *kind)
+{
+  GString *msg = g_string_new (NULL);
+  g_string_printf (msg, "%s.__init__() missing %u required %s argument%s: ", owner_name (self),
+                   missing->len, kind, missing->len == 1 ? "" : "s");
+  append_names (msg, missing);
+  hs_err_set_string (vm, &hs_exc_TypeError, msg->str);
+  g_string_free (msg, TRUE);
+}
+
+/* The generated __init__(self, <fields>, *, <keyword-only fields>): binds the arguments as
+ * CPython binds them to that signature, sets the fields, then calls __post_init__ with the
+ * InitVars. */
 static HsObject *
 dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *self = args[0], *fields = fields_of (self), *k, *v, *post;
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0, pos = 0, ninit = 0, i = 0;
-  gsize nrequired = 0;
-  g_autoptr (GPtrArray) missing = NULL;
-  HsObject *small[16];
-  g_autofree HsObject **heap = NULL;
-  HsObject **given;
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0, pos = 0, npos = 0, nrequired = 0;
+  g_autoptr (GPtrArray) params = g_ptr_array_new ();     /* HsField *, definition order */
+  g_autoptr (GPtrArray) positional = g_ptr_array_new (); /* their indices, as pointers */
+  g_autoptr (GPtrArray) initvars = g_ptr_array_new ();
+  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr (GPtrArray) missing_kw = g_ptr_array_new ();
+  g_autofree HsObject **given = NULL;
 
   if (fields == NULL)
     return hs_incref (hs_None);
   while (hs_dict_next (fields, &pos, &k, &v))
-    if (flag (FIELD (v)->init))
+    if (is_param (FIELD (v)))
       {
-        ninit++;
-        nrequired += FIELD (v)->deflt == MISSING && FIELD (v)->factory == MISSING;
+        if (FIELD (v)->kw_only != hs_True)
+          {
+            g_ptr_array_add (positional, GSIZE_TO_POINTER (params->len));
+            npos++;
+            nrequired += !has_default (FIELD (v));
+          }
+        g_ptr_array_add (params, v);
       }
-  given = ninit < G_N_ELEMENTS (small) ? small : (heap = g_new (HsObject *, ninit + 1));
-  memset (given, 0, sizeof (HsObject *) * (ninit + 1));
-  if (nargs - 1 > ninit)
+  given = g_new0 (HsObject *, params->len + 1);
+  if (nargs - 1 > npos)
     {
-      if (nrequired < ninit)
+      if (nrequired < npos)
         hs_err_format (vm, &hs_exc_TypeError,
                        "%s.__init__() takes from %" G_GSIZE_FORMAT " to %" G_GSIZE_FORMAT
                        " positional arguments but %" G_GSIZE_FORMAT " were given",
-                       owner_name (self), nrequired + 1, ninit + 1, nargs);
+                       owner_name (self), nrequired + 1, npos + 1, nargs);
       else
         hs_err_format (vm, &hs_exc_TypeError,
                        "%s.__init__() takes %" G_GSIZE_FORMAT
                        " positional argument%s but %" G_GSIZE_FORMAT " were given",
-                       owner_name (self), ninit + 1, ninit == 0 ? "" : "s", nargs);
+                       owner_name (self), npos + 1, npos == 0 ? "" : "s", nargs);
       return NULL;
     }
   for (gsize a = 1; a < nargs; a++)
-    given[a - 1] = args[a];
+    given[GPOINTER_TO_SIZE (positional->pdata[a - 1])] = args[a];
   for (gsize kw = 0; kw < nkw; kw++)
     {
       HsObject *kname = hs_tuple_get_borrow (kwnames, kw);
-      gboolean found = FALSE;
-      for (pos = 0, i = 0; !found && hs_dict_next (fields, &pos, &k, &v);)
-        if (flag (FIELD (v)->init))
-          {
-            if (hs_str_equal (k, kname))
-              {
-                found = TRUE;
-                if (given[i] != NULL)
-                  {
-                    hs_err_format (vm, &hs_exc_TypeError,
-                                   "%s.__init__() got multiple values for argument '%s'",
-                                   owner_name (self), hs_str_utf8 (kname));
-                    return NULL;
-                  }
-                given[i] = args[nargs + kw];
-              }
-            i++;
-          }
-      if (!found)
+      guint i = 0;
+      while (i < params->len && !hs_str_equal (FIELD (params->pdata[i])->name, kname))
+        i++;
+      if (i == params->len)
         {
           hs_err_format (vm, &hs_exc_TypeError,
                          "%s.__init__() got an unexpected keyword argument '%s'", owner_name (self),
                          hs_str_utf8 (kname));
           return NULL;
         }
+      if (given[i] != NULL)
+        {
+          hs_err_format (vm, &hs_exc_TypeError,
+                         "%s.__init__() got multiple values for argument '%s'", owner_name (self),
+                         hs_str_utf8 (kname));
+          return NULL;
+        }
+      given[i] = args[nargs + kw];
     }
-  for (pos = 0, i = 0; hs_dict_next (fields, &pos, &k, &v);)
-    if (flag (FIELD (v)->init))
-      {
-        if (given[i] == NULL && FIELD (v)->deflt == MISSING && FIELD (v)->factory == MISSING)
-          {
-            if (missing == NULL)
-              missing = g_ptr_array_new ();
-            g_ptr_array_add (missing, (gpointer)hs_str_utf8 (k));
-          }
-        i++;
-      }
-  if (missing != NULL)
+  for (guint i = 0; i < params->len; i++)
+    if (given[i] == NULL && !has_default (FIELD (params->pdata[i])))
+      g_ptr_array_add (FIELD (params->pdata[i])->kw_only == hs_True ? missing_kw : missing,
+                       (gpointer)hs_str_utf8 (FIELD (params->pdata[i])->name));
+  if (missing->len > 0 || missing_kw->len > 0)
     {
-      GString *msg = g_string_new (NULL);
-      g_string_printf (msg, "%s.__init__() missing %u required positional argument%s: ",
-                       owner_name (self), missing->len, missing->len == 1 ? "" : "s");
-      append_names (msg, missing);
-      hs_err_set_string (vm, &hs_exc_TypeError, msg->str);
-      g_string_free (msg, TRUE);
+      set_missing_error (vm, self, missing->len > 0 ? missing : missing_kw,
+                         missing->len > 0 ? "positional" : "keyword-only");
       return NULL;
     }
-  for (pos = 0, i = 0; hs_dict_next (fields, &pos, &k, &v);)
+  guint i = 0;
+  for (pos = 0; hs_dict_next (fields, &pos, &k, &v);)
     {
       HsField *f = FIELD (v);
       HsObject *value = NULL;
-      gboolean in_init = flag (f->init);
+      gboolean in_init = is_param (f);
+      if (f->kind == KIND_CLASSVAR)
+        continue;
       if (in_init && given[i] != NULL)
         value = hs_incref (given[i]);
       else if (f->factory != MISSING)
@@ -332,6 +463,11 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       i += in_init;
       if (value == NULL && hs_err_occurred (vm))
         return NULL;
+      if (value != NULL && f->kind == KIND_INITVAR)
+        {
+          g_ptr_array_add (initvars, value);
+          continue;
+        }
       if (value != NULL)
         {
           int r = set_field (vm, self, k, value);
@@ -340,18 +476,18 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
             return NULL;
         }
     }
+  HsObject *r = hs_None;
   if ((post = hs_type_lookup_borrow (HS_TYPE (self), post_init_str)) != NULL)
     {
-      HsObject *m = hs_object_getattr_cstr (vm, self, "__post_init__"), *r;
-      if (m == NULL)
-        return NULL;
-      r = hs_object_call (vm, m, NULL, 0, NULL);
-      hs_decref (vm, m);
-      if (r == NULL)
-        return NULL;
-      hs_decref (vm, r);
+      HsObject *m = hs_object_getattr_cstr (vm, self, "__post_init__");
+      r = m != NULL ? hs_object_call (vm, m, (HsObject **)initvars->pdata, initvars->len, NULL)
+                    : NULL;
+      hs_xdecref (vm, m);
+      hs_xdecref (vm, r);
     }
-  return hs_incref (hs_None);
+  for (guint j = 0; j < initvars->len; j++)
+    hs_decref (vm, initvars->pdata[j]);
+  return r != NULL ? hs_incref (hs_None) : NULL;
 }
 
 static HsObject *
@@ -377,7 +513,7 @@ dc_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   while (fields != NULL && hs_dict_next (fields, &pos, &k, &v))
     {
       HsObject *value, *r;
-      if (!flag (FIELD (v)->repr))
+      if (FIELD (v)->kind != KIND_FIELD || !flag (FIELD (v)->repr))
         continue;
       value = hs_object_getattr (vm, self, k);
       r = value != NULL ? hs_object_repr (vm, value) : NULL;
@@ -406,8 +542,9 @@ field_tuple (HsVM *vm, HsObject *self, gboolean for_hash)
   while (list != NULL && fields != NULL && hs_dict_next (fields, &pos, &k, &v))
     {
       HsField *f = FIELD (v);
-      gboolean use = for_hash ? (f->hash == hs_None ? flag (f->compare) : flag (f->hash))
-                              : flag (f->compare);
+      gboolean use = f->kind == KIND_FIELD
+                     && (for_hash ? (f->hash == hs_None ? flag (f->compare) : flag (f->hash))
+                                  : flag (f->compare));
       if (use && hs_list_append_take (vm, list, hs_object_getattr (vm, self, k)) < 0)
         HS_CLEAR (vm, list);
     }
@@ -547,11 +684,8 @@ static HsObject *method_descrs[M_COUNT];
 
 typedef struct
 {
-  gboolean init, repr, eq, order, unsafe_hash, frozen, match_args;
+  gboolean init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only;
 } Params;
-
-static const char *const param_names[]
-    = { "init", "repr", "eq", "order", "unsafe_hash", "frozen", "match_args" };
 
 static HsObject *
 own_borrow (HsVM *vm, HsObject *cls, const char *name)
@@ -568,9 +702,26 @@ set_new_attribute (HsVM *vm, HsObject *cls, int m)
   return hs_object_setattr (vm, cls, hs_str_intern_cstr (method_defs[m].name), method_descrs[m]);
 }
 
-/* The fields of cls's dataclass bases, then its own annotations, into `fields`. */
+/* What kind of pseudo-field an annotation makes (CPython's _is_classvar: typing.ClassVar
+ * or ClassVar[...], whose reprs name it; _is_initvar). */
 static int
-collect_fields (HsVM *vm, HsObject *cls, HsObject *fields)
+annotation_kind (HsVM *vm, HsObject *ann)
+{
+  if (ann == (HsObject *)&initvar_type || HS_IS (ann, &initvar_type))
+    return KIND_INITVAR;
+  HsObject *r = hs_object_repr (vm, ann);
+  gboolean classvar = r != NULL
+                      && (hs_str_equal_cstr (r, "typing.ClassVar")
+                          || g_str_has_prefix (hs_str_utf8 (r), "typing.ClassVar["));
+  hs_xdecref (vm, r);
+  hs_err_clear (vm);
+  return classvar ? KIND_CLASSVAR : KIND_FIELD;
+}
+
+/* The fields of cls's dataclass bases, then its own annotations, into `fields`; a field's
+ * kw_only is resolved (the class's flag, or after `_: KW_ONLY`). */
+static int
+collect_fields (HsVM *vm, HsObject *cls, HsObject *fields, gboolean kw_only)
 {
   HsObject *mro = hs_object_getattr_cstr (vm, cls, "__mro__"), *ann, *k, *v;
   gsize pos = 0;
@@ -593,6 +744,11 @@ collect_fields (HsVM *vm, HsObject *cls, HsObject *fields)
   ann = own_borrow (vm, cls, "__annotations__");
   while (ann != NULL && hs_dict_check (ann) && hs_dict_next (ann, &pos, &k, &v))
     {
+      if (v == KW_ONLY)
+        {
+          kw_only = TRUE;
+          continue;
+        }
       HsObject *dflt = own_borrow (vm, cls, hs_str_utf8 (k)), *f;
       if (dflt != NULL && HS_IS (dflt, &field_type))
         f = hs_incref (dflt);
@@ -604,9 +760,15 @@ collect_fields (HsVM *vm, HsObject *cls, HsObject *fields)
       FIELD (f)->name = hs_incref (k);
       HS_CLEAR (vm, FIELD (f)->type);
       FIELD (f)->type = hs_incref (v);
+      FIELD (f)->kind = annotation_kind (vm, v);
+      if (FIELD (f)->kind != KIND_CLASSVAR && FIELD (f)->kw_only == MISSING)
+        {
+          HS_CLEAR (vm, FIELD (f)->kw_only);
+          FIELD (f)->kw_only = hs_incref (hs_bool_from (kw_only));
+        }
       hs_object_mark_dirty (vm, f);
       /* a default whose class is unhashable (list, dict, set) would be shared */
-      if (FIELD (f)->deflt != MISSING
+      if (FIELD (f)->kind == KIND_FIELD && FIELD (f)->deflt != MISSING
           && (HS_TYPE (FIELD (f)->deflt)->hash == hs_object_hash_not_implemented
               || hs_type_lookup_borrow (HS_TYPE (FIELD (f)->deflt), hs_str_intern_cstr ("__hash__"))
                      == hs_None))
@@ -635,9 +797,9 @@ collect_fields (HsVM *vm, HsObject *cls, HsObject *fields)
         }
       hs_decref (vm, f);
     }
-  /* __init__'s parameters: no required one after one with a default */
+  /* __init__'s positional parameters: no required one after one with a default */
   for (pos = 0; hs_dict_next (fields, &pos, &k, &v);)
-    if (flag (FIELD (v)->init))
+    if (is_param (FIELD (v)) && FIELD (v)->kw_only != hs_True)
       {
         gboolean has = FIELD (v)->deflt != MISSING || FIELD (v)->factory != MISSING;
         if (!has && seen_default)
@@ -718,7 +880,7 @@ add_match_args (HsVM *vm, HsObject *cls, HsObject *fields)
   if (own_borrow (vm, cls, "__match_args__") != NULL || (list = hs_list_new (vm, 0)) == NULL)
     return hs_err_occurred (vm) ? -1 : 0;
   while (hs_dict_next (fields, &pos, &k, &v))
-    if (flag (FIELD (v)->init) && hs_list_append (vm, list, k) < 0)
+    if (is_param (FIELD (v)) && FIELD (v)->kw_only != hs_True && hs_list_append (vm, list, k) < 0)
       {
         hs_decref (vm, list);
         return -1;
@@ -750,7 +912,7 @@ process_class (HsVM *vm, HsObject *cls, const Params *p)
     }
   if ((fields = hs_dict_new (vm)) == NULL)
     return NULL;
-  r = collect_fields (vm, cls, fields);
+  r = collect_fields (vm, cls, fields, p->kw_only);
   if (r == 0)
     r = hs_object_setattr (vm, cls, fields_name (), fields);
   if (r == 0 && p->init)
@@ -771,7 +933,7 @@ process_class (HsVM *vm, HsObject *cls, const Params *p)
   return r < 0 ? NULL : hs_incref (cls);
 }
 
-/* dataclass(...) with options returns this, bound to a tuple of the seven flags */
+/* dataclass(...) with options returns this, bound to a tuple of the eight flags */
 static HsObject *
 dc_wrap (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -786,6 +948,7 @@ dc_wrap (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   p.unsafe_hash = flag (hs_tuple_get_borrow (flags, 4));
   p.frozen = flag (hs_tuple_get_borrow (flags, 5));
   p.match_args = flag (hs_tuple_get_borrow (flags, 6));
+  p.kw_only = flag (hs_tuple_get_borrow (flags, 7));
   return process_class (vm, cls, &p);
 }
 
@@ -794,25 +957,23 @@ static const HsMethodDef wrap_def = { "wrap", dc_wrap };
 static HsObject *
 dc_dataclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *cls = hs_None, *v[7] = { hs_True, hs_True, hs_True, NULL, NULL, NULL, hs_True };
-  HsObject *kw_only = NULL, *slots = NULL, *weakref_slot = NULL, *flags, *r;
-  v[3] = v[4] = v[5] = hs_bool_from (FALSE);
+  HsObject *cls = hs_None, *v[8] = { hs_True, hs_True, hs_True, NULL, NULL, NULL, hs_True, NULL };
+  HsObject *slots = NULL, *weakref_slot = NULL, *flags, *r;
+  v[3] = v[4] = v[5] = v[7] = hs_bool_from (FALSE);
   if (!hs_parse_args (vm, "dataclass", args, nargs, kwnames,
                       "@|cls / $init repr eq order unsafe_hash frozen match_args kw_only slots "
                       "weakref_slot",
-                      &cls, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &kw_only, &slots,
+                      &cls, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &slots,
                       &weakref_slot))
     return NULL;
-  if (flag (kw_only) || flag (slots) || flag (weakref_slot))
+  if (flag (slots) || flag (weakref_slot))
     {
       hs_err_format (vm, &hs_exc_NotImplementedError,
                      "dataclass(%s=True) is not supported by Heapscope yet",
-                     flag (kw_only) ? "kw_only"
-                     : flag (slots) ? "slots"
-                                    : "weakref_slot");
+                     flag (slots) ? "slots" : "weakref_slot");
       return NULL;
     }
-  if ((flags = hs_tuple_from_array (vm, v, 7)) == NULL)
+  if ((flags = hs_tuple_from_array (vm, v, 8)) == NULL)
     return NULL;
   if (cls == hs_None)
     r = hs_cfunction_new (vm, &wrap_def, flags);
@@ -822,7 +983,6 @@ dc_dataclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       r = dc_wrap (vm, wargs, 2, NULL);
     }
   hs_decref (vm, flags);
-  (void)param_names;
   return r;
 }
 
@@ -843,7 +1003,7 @@ dc_fields (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if ((list = hs_list_new (vm, 0)) == NULL)
     return NULL;
   while (hs_dict_next (fields, &pos, &k, &v))
-    if (hs_list_append (vm, list, v) < 0)
+    if (FIELD (v)->kind == KIND_FIELD && hs_list_append (vm, list, v) < 0)
       {
         hs_decref (vm, list);
         return NULL;
@@ -880,6 +1040,8 @@ convert (HsVM *vm, HsObject *obj, HsObject *factory, gboolean as_dict, HsObject 
       gsize pos = 0;
       while (list != NULL && hs_dict_next (fields, &pos, &k, &v))
         {
+          if (FIELD (v)->kind != KIND_FIELD)
+            continue;
           HsObject *value = hs_object_getattr (vm, obj, k), *c, *item;
           c = value != NULL ? convert (vm, value, factory, as_dict, deepcopy) : NULL;
           hs_xdecref (vm, value);
@@ -1007,6 +1169,18 @@ dc_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       int in = hs_dict_contains (vm, changes, k);
       if (in < 0)
         goto out;
+      if (FIELD (v)->kind == KIND_CLASSVAR)
+        continue;
+      if (FIELD (v)->kind == KIND_INITVAR)
+        {
+          if (!in && FIELD (v)->deflt == MISSING)
+            {
+              hs_err_format (vm, &hs_exc_ValueError,
+                             "InitVar '%s' must be specified with replace()", hs_str_utf8 (k));
+              goto out;
+            }
+          continue;
+        }
       if (!flag (FIELD (v)->init))
         {
           if (in)
@@ -1062,6 +1236,8 @@ hs_mod_dataclasses_runtime_init (void)
   hs_type_ready (&frozen_error_type);
   hs_type_ready (&missing_type);
   hs_type_ready (&field_type);
+  hs_type_ready (&initvar_type);
+  hs_type_ready (&kw_only_type);
   fields_str = hs_str_intern_cstr ("__dataclass_fields__");
   post_init_str = hs_str_intern_cstr ("__post_init__");
   for (int m = 0; m < M_COUNT; m++)
@@ -1075,7 +1251,9 @@ hs_mod_dataclasses_init (HsVM *vm, HsObject *dict)
                           hs_incref ((HsObject *)&frozen_error_type))
           < 0
       || hs_module_add_take (vm, dict, "Field", hs_incref ((HsObject *)&field_type)) < 0
-      || hs_module_add_take (vm, dict, "MISSING", hs_incref (MISSING)) < 0)
+      || hs_module_add_take (vm, dict, "MISSING", hs_incref (MISSING)) < 0
+      || hs_module_add_take (vm, dict, "InitVar", hs_incref ((HsObject *)&initvar_type)) < 0
+      || hs_module_add_take (vm, dict, "KW_ONLY", hs_incref (KW_ONLY)) < 0)
     return -1;
   return hs_module_add_functions (vm, dict, dataclasses_functions);
 }

@@ -1161,9 +1161,9 @@ HsObject *
 hs_object_getitem (HsVM *vm, HsObject *obj, HsObject *key)
 {
   HsObject *(*getitem) (HsVM *, HsObject *, HsObject *) = SLOT (obj->type, getitem);
-  if (getitem == NULL && hs_type_check (obj) && (((HsType *)obj)->type_flags & HS_TYPE_HEAP) != 0)
+  if (getitem == NULL && hs_type_check (obj))
     {
-      /* a class's __class_getitem__ (a classmethod, implicitly) */
+      /* a class's __class_getitem__ (a classmethod, implicitly; a module type's, InitVar's) */
       HsObject *cg
           = hs_type_lookup_borrow ((HsType *)obj, hs_str_intern_cstr ("__class_getitem__"));
       HsObject *fn = cg != NULL ? hs_descr_get (vm, cg, NULL, (HsType *)obj) : NULL;

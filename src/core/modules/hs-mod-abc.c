@@ -1,9 +1,12 @@
-/* hs-mod-abc.c — the `abc` module: ABC and abstractmethod.
+/* hs-mod-abc.c — the `abc` module: ABCMeta, ABC and abstractmethod.
  *
  * Invariant: abstractmethod marks the function itself (HS_FLAG_ABSTRACT, CPython's
- * __isabstractmethod__ attribute) and returns it; ABC is a class made at import whose
- * `__abstractmethods__` tells the instance allocation (hs-class.c) to refuse a class that still has
- * abstract methods, with CPython's TypeError. ABCMeta, as a metaclass, is not offered.
+ * __isabstractmethod__ attribute) and returns it. ABCMeta is a metaclass made at import; each
+ * class it makes (ABC among them) gets, as in CPython, `__abstractmethods__` (the frozenset of
+ * its names still abstract, which tells the instance allocation in hs-class.c to refuse it
+ * with CPython's TypeError) and `_abc_impl`, here a list of weak references to the classes
+ * registered as its virtual subclasses (CPython's registry also holds them weakly), which its
+ * __subclasscheck__ and __instancecheck__ consult.
  */
 #include "config.h"
 
@@ -11,10 +14,12 @@
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-list.h"
 #include "hs-module.h"
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-weakref.h"
 
 static HsObject *
 abc_abstractmethod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -27,6 +32,198 @@ abc_abstractmethod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_incref (f);
 }
 
+/* ---- ABCMeta ------------------------------------------------------------------------------ */
+
+static HsObject *s_abstractmethods, *s_abc_impl;
+
+/* The names of cls still abstract: its own abstract entries, and its bases' abstract names
+ * that it does not override (CPython's _abc_init). */
+static HsObject *
+abstract_names (HsVM *vm, HsObject *cls)
+{
+  HsObject *names = hs_list_new (vm, 0), *k, *v, *bases = hs_class_bases_borrow (cls);
+  gsize pos = 0;
+  while (names != NULL && hs_dict_next (((HsType *)cls)->dict, &pos, &k, &v))
+    if (hs_class_is_abstract (v) && hs_list_append (vm, names, k) < 0)
+      HS_CLEAR (vm, names);
+  for (gsize i = 0; names != NULL && i < hs_tuple_len (bases); i++)
+    {
+      HsObject *base = hs_tuple_get_borrow (bases, i);
+      HsObject *inherited = hs_type_lookup_borrow ((HsType *)base, s_abstractmethods);
+      HsObject *items = inherited != NULL ? hs_list_from_iterable (vm, inherited) : NULL;
+      for (gsize j = 0; items != NULL && j < hs_list_len (items); j++)
+        {
+          HsObject *name = hs_list_get_borrow (items, j);
+          if (hs_str_check (name)
+              && hs_class_is_abstract (hs_type_lookup_borrow ((HsType *)cls, name))
+              && hs_list_append (vm, names, name) < 0)
+            HS_CLEAR (vm, names);
+        }
+      hs_xdecref (vm, items);
+      hs_err_clear (vm);
+    }
+  HsObject *r = names != NULL ? hs_frozenset_from_iterable (vm, names) : NULL;
+  hs_xdecref (vm, names);
+  return r;
+}
+
+/* After type.__new__: what ABCMeta adds to the new class's namespace. */
+static int
+abc_init_class (HsVM *vm, HsObject *cls)
+{
+  HsObject *abstracts = abstract_names (vm, cls), *registry = hs_list_new (vm, 0);
+  int r = abstracts != NULL && registry != NULL
+                  && hs_dict_set_item (vm, ((HsType *)cls)->dict, s_abstractmethods, abstracts) == 0
+                  && hs_dict_set_item (vm, ((HsType *)cls)->dict, s_abc_impl, registry) == 0
+              ? 0
+              : -1;
+  hs_xdecref (vm, abstracts);
+  hs_xdecref (vm, registry);
+  return r;
+}
+
+/* ABCMeta.__new__(mcls, name, bases, namespace, **kwargs) */
+static HsObject *
+abcmeta_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  if (nargs != 4 || !hs_type_check (args[0]) || !hs_str_check (args[1]) || !hs_tuple_check (args[2])
+      || !hs_dict_check (args[3]))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "ABCMeta.__new__() missing required arguments: 'name', 'bases' and "
+                     "'namespace'");
+      return NULL;
+    }
+  HsObject **bases = hs_tuple_items (args[2]);
+  gsize nbases = hs_tuple_len (args[2]);
+  HsObject *meta = hs_class_calculate_metaclass (vm, args[0], bases, nbases);
+  HsObject *ns = meta != NULL ? hs_dict_copy (vm, args[3]) : NULL;
+  HsObject *cls = ns != NULL ? hs_class_new (vm, (HsType *)meta, args[1], bases, nbases, ns,
+                                             nkw > 0 ? args + 4 : NULL, nkw > 0 ? kwnames : NULL)
+                             : NULL;
+  hs_xdecref (vm, ns);
+  if (cls != NULL && abc_init_class (vm, cls) < 0)
+    HS_CLEAR (vm, cls);
+  return cls;
+}
+
+static HsObject *
+registry_of (HsObject *cls)
+{
+  HsObject *r = hs_type_check (cls) && (((HsType *)cls)->type_flags & HS_TYPE_HEAP)
+                    ? hs_dict_get_item_borrow (NULL, ((HsType *)cls)->dict, s_abc_impl)
+                    : NULL;
+  return r != NULL && hs_list_check (r) ? r : NULL;
+}
+
+static int
+is_subclass (HsVM *vm, HsObject *sub, HsObject *cls)
+{
+  HsObject *args[2] = { sub, cls };
+  HsObject *r = hs_builtin_issubclass (vm, args, 2, NULL);
+  int t = r != NULL ? hs_object_truth (vm, r) : -1;
+  hs_xdecref (vm, r);
+  return t;
+}
+
+/* ABCMeta.register(cls, subclass): a virtual subclass, kept weakly. */
+static HsObject *
+abcmeta_register (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *sub = NULL, *registry;
+  if (!hs_parse_args (vm, "register", args + 1, nargs - 1, kwnames, "@subclass", &sub))
+    return NULL;
+  if (!hs_type_check (sub))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "Can only register classes");
+      return NULL;
+    }
+  int t = is_subclass (vm, sub, args[0]);
+  if (t != 0)
+    return t < 0 ? NULL : hs_incref (sub);
+  if ((t = is_subclass (vm, args[0], sub)) != 0)
+    {
+      if (t > 0)
+        hs_err_set_string (vm, &hs_exc_RuntimeError, "Refusing to create an inheritance cycle");
+      return NULL;
+    }
+  if ((registry = registry_of (args[0])) == NULL)
+    return hs_incref (sub);
+  HsObject *wr = hs_weakref_new (vm, &hs_weakref_type, sub, NULL);
+  if (wr == NULL || hs_list_append_take (vm, registry, wr) < 0)
+    return NULL;
+  return hs_incref (sub);
+}
+
+/* ABCMeta.__subclasscheck__(cls, subclass): a real subclass, or one of a registered class. */
+static HsObject *
+abcmeta_subclasscheck (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *sub = NULL, *registry;
+  if (!hs_parse_args (vm, "__subclasscheck__", args + 1, nargs - 1, kwnames, "!subclass", &sub))
+    return NULL;
+  if (!hs_type_check (sub))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "issubclass() arg 1 must be a class");
+      return NULL;
+    }
+  if (hs_type_is_subtype ((HsType *)sub, (HsType *)args[0]))
+    return hs_bool_from (TRUE);
+  registry = registry_of (args[0]);
+  for (gsize i = 0; registry != NULL && i < hs_list_len (registry); i++)
+    {
+      HsObject *r = hs_weakref_get_borrow (hs_list_get_borrow (registry, i));
+      int t = r != NULL ? is_subclass (vm, sub, r) : 0;
+      if (t != 0)
+        return t < 0 ? NULL : hs_bool_from (TRUE);
+    }
+  return hs_bool_from (FALSE);
+}
+
+/* ABCMeta.__instancecheck__(cls, instance) */
+static HsObject *
+abcmeta_instancecheck (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *inst = NULL;
+  if (!hs_parse_args (vm, "__instancecheck__", args + 1, nargs - 1, kwnames, "!instance", &inst))
+    return NULL;
+  HsObject *sub[2] = { args[0], (HsObject *)inst->type };
+  return abcmeta_subclasscheck (vm, sub, 2, NULL);
+}
+
+static const HsMethodDef abcmeta_new_def = { "__new__", abcmeta_new };
+static const HsMethodDef abcmeta_methods[] = {
+  { "register", abcmeta_register },
+  { "__subclasscheck__", abcmeta_subclasscheck },
+  { "__instancecheck__", abcmeta_instancecheck },
+};
+static HsObject *abcmeta_descrs[G_N_ELEMENTS (abcmeta_methods)];
+
+void
+hs_mod_abc_runtime_init (void)
+{
+  s_abstractmethods = hs_str_intern_cstr ("__abstractmethods__");
+  s_abc_impl = hs_str_intern_cstr ("_abc_impl");
+  for (gsize i = 0; i < G_N_ELEMENTS (abcmeta_methods); i++)
+    abcmeta_descrs[i] = hs_method_descr_new (&abcmeta_methods[i], &hs_type_type);
+}
+
+/* A class of this module: ABCMeta (made by type) or ABC (made by ABCMeta). */
+static HsObject *
+abc_class (HsVM *vm, HsType *meta, const char *name, HsObject *base, HsObject *ns)
+{
+  HsObject *cls = NULL;
+  if (hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr ("abc")) == 0)
+    cls = hs_class_new (vm, meta, hs_str_intern_cstr (name), &base, base != NULL, ns, NULL, NULL);
+  hs_decref (vm, ns);
+  if (cls != NULL)
+    ((HsType *)cls)->module = "abc";
+  if (cls != NULL && meta != &hs_type_type && abc_init_class (vm, cls) < 0)
+    HS_CLEAR (vm, cls);
+  return cls;
+}
+
 static const HsMethodDef abc_functions[] = {
   { "abstractmethod", abc_abstractmethod },
   { NULL, NULL },
@@ -35,18 +232,28 @@ static const HsMethodDef abc_functions[] = {
 int
 hs_mod_abc_init (HsVM *vm, HsObject *dict)
 {
-  HsObject *ns = hs_dict_new (vm), *name = hs_str_intern_cstr ("ABC"), *cls = NULL, *empty = NULL;
-  if (ns != NULL
-      && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr ("abc"))
-             == 0
-      && (empty = hs_frozenset_from_iterable (vm, hs_tuple_empty ())) != NULL
-      && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__abstractmethods__"), empty) == 0)
-    cls = hs_class_new (vm, &hs_type_type, name, NULL, 0, ns, NULL, NULL);
-  hs_xdecref (vm, empty);
-  hs_xdecref (vm, ns);
-  if (cls != NULL)
-    ((HsType *)cls)->module = "abc";
-  if (hs_module_add_take (vm, dict, "ABC", cls) < 0)
+  HsObject *ns = hs_dict_new (vm);
+  if (ns == NULL
+      || hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__new__"),
+                           hs_cfunction_new (NULL, &abcmeta_new_def, NULL))
+             < 0)
+    {
+      hs_xdecref (vm, ns);
+      return -1;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (abcmeta_methods); i++)
+    if (hs_dict_set_item (vm, ns, hs_str_intern_cstr (abcmeta_methods[i].name), abcmeta_descrs[i])
+        < 0)
+      {
+        hs_decref (vm, ns);
+        return -1;
+      }
+  HsObject *meta = abc_class (vm, &hs_type_type, "ABCMeta", (HsObject *)&hs_type_type, ns);
+  if (hs_module_add_take (vm, dict, "ABCMeta", meta) < 0)
+    return -1;
+  ns = hs_dict_new (vm);
+  if (ns == NULL
+      || hs_module_add_take (vm, dict, "ABC", abc_class (vm, (HsType *)meta, "ABC", NULL, ns)) < 0)
     return -1;
   return hs_module_add_functions (vm, dict, abc_functions);
 }

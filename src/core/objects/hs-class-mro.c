@@ -13,6 +13,7 @@
 #include "hs-exceptions.h"
 #include "hs-int.h"
 #include "hs-recursion.h"
+#include "hs-str.h"
 #include "hs-tuple.h"
 
 const HsType *
@@ -255,6 +256,21 @@ hs_class_calculate_metaclass (HsVM *vm, HsObject *meta, HsObject **bases, gsize 
 /* ---- issubclass ---------------------------------------------------------------------- */
 
 HsObject *
+hs_class_metaclass_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *arg)
+{
+  const HsType *meta = HS_TYPE (cls);
+  if (!(meta->type_flags & HS_TYPE_HEAP)
+      || hs_type_lookup_borrow (meta, hs_str_intern_cstr (name)) == NULL)
+    return hs_NotImplemented;
+  HsObject *fn = hs_object_getattr_cstr (vm, cls, name);
+  HsObject *r = fn != NULL ? hs_object_call (vm, fn, &arg, 1, NULL) : NULL;
+  hs_xdecref (vm, fn);
+  int t = r != NULL ? hs_object_truth (vm, r) : -1;
+  hs_xdecref (vm, r);
+  return t < 0 ? NULL : hs_bool_from (t);
+}
+
+HsObject *
 hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *c = NULL, *b = NULL;
@@ -266,7 +282,12 @@ hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
       return NULL;
     }
   if (hs_type_check (b))
-    return hs_bool_from (hs_type_is_subtype ((HsType *)c, (HsType *)b));
+    {
+      HsObject *hook = hs_class_metaclass_hook (vm, b, "__subclasscheck__", c);
+      return hook != hs_NotImplemented
+                 ? hook
+                 : hs_bool_from (hs_type_is_subtype ((HsType *)c, (HsType *)b));
+    }
   if (hs_tuple_check (b))
     {
       HsObject *r = hs_False;

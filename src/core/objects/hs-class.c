@@ -371,15 +371,16 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 }
 
 /* What abc.abstractmethod marked, also inside a property, staticmethod or classmethod. */
-static gboolean
-is_abstract (HsObject *v)
+gboolean
+hs_class_is_abstract (HsObject *v)
 {
   if (v == NULL)
     return FALSE;
   if (HS_IS (v, &hs_property_type))
-    return is_abstract (((HsProperty *)v)->fget) || is_abstract (((HsProperty *)v)->fset);
+    return hs_class_is_abstract (((HsProperty *)v)->fget)
+           || hs_class_is_abstract (((HsProperty *)v)->fset);
   if (HS_IS (v, &hs_staticmethod_type) || HS_IS (v, &hs_classmethod_type))
-    return is_abstract (((HsWrapper *)v)->func);
+    return hs_class_is_abstract (((HsWrapper *)v)->func);
   return (v->flags & HS_FLAG_ABSTRACT) != 0;
 }
 
@@ -409,7 +410,7 @@ check_abstract (HsVM *vm, HsType *type)
       if (!hs_class_check (c))
         continue;
       while (hs_dict_next (((HsType *)c)->dict, &pos, &k, &v))
-        if (is_abstract (v) && is_abstract (hs_type_lookup_borrow (type, k))
+        if (hs_class_is_abstract (v) && hs_class_is_abstract (hs_type_lookup_borrow (type, k))
             && !g_ptr_array_find_with_equal_func (found, hs_str_utf8 (k), g_str_equal, NULL))
           g_ptr_array_add (found, (gpointer)hs_str_utf8 (k));
     }

@@ -105,6 +105,9 @@ HsObject *hs_instance_attr_borrow (HsObject *inst, HsObject *name);
 /* The class `owner.__new__(cls, ...)` is asked to make (its first argument), or NULL with
  * CPython's TypeError. */
 HsType *hs_class_new_target (HsVM *vm, const char *owner, HsObject **args, gsize nargs);
+/* Whether v is what abc.abstractmethod marked (also inside a property, staticmethod or
+ * classmethod): CPython's __isabstractmethod__. */
+gboolean hs_class_is_abstract (HsObject *v);
 
 /* cls.__new__(cls) of a class made by a `class` statement: an instance with no
  * attributes, its __init__ not run (what copy makes a copy into). */
@@ -149,6 +152,11 @@ extern HsType hs_property_type;
 
 /* super() / super(type, obj), called from the current Python frame. */
 HsObject *hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+/* isinstance's and issubclass's hook: what cls's metaclass (a class of the program or a
+ * module's, such as abc.ABCMeta) says through its method `name` ("__instancecheck__",
+ * "__subclasscheck__") about arg, as a bool; NotImplemented (not a new reference) when the
+ * metaclass has none; NULL on error. */
+HsObject *hs_class_metaclass_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *arg);
 /* issubclass(C, B) with CPython's messages. */
 HsObject *hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 

@@ -584,7 +584,13 @@ builtin_isinstance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "isinstance", args, nargs, kwnames, "obj cls /", &o, &cls))
     return NULL;
   if (hs_type_check (cls))
-    return hs_bool_from (HS_ISINSTANCE (o, (HsType *)cls));
+    {
+      /* an exact match needs no hook, as CPython's PyObject_IsInstance */
+      if (HS_TYPE (o) == (HsType *)cls)
+        return hs_bool_from (TRUE);
+      HsObject *hook = hs_class_metaclass_hook (vm, cls, "__instancecheck__", o);
+      return hook != hs_NotImplemented ? hook : hs_bool_from (HS_ISINSTANCE (o, (HsType *)cls));
+    }
   if (!hs_tuple_check (cls))
     {
       hs_err_set_string (vm, &hs_exc_TypeError,

@@ -32,6 +32,8 @@ print(Color, type(Color).__name__, Color.__name__)
 for name, member in Color.__members__.items():
     print(name, "->", member)
 print(Color._member_names_)
+print(Color.__members__, len(Color.__members__), "CRIMSON" in Color.__members__)
+print(repr(Color.__members__))
 print(vars(Color.RED))
 print(Color.RED == 1, Color.RED == Color.RED, Color.RED != Color.BLUE)
 print(hash(Color.RED) == hash("RED"), {Color.RED: "stop", Color.GREEN: "go"})
@@ -178,3 +180,10 @@ attempt("order", lambda: Color.RED < Color.GREEN)
 attempt("Enum(1)", lambda: Enum(1))
 attempt("Status(3)", lambda: Status(3))
 attempt("Planet(1)", lambda: Planet(1))
+
+
+def set_member():
+    Color.__members__["PINK"] = 5
+
+
+attempt("set __members__", set_member)

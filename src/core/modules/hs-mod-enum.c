@@ -24,6 +24,7 @@
 #include "hs-function.h"
 #include "hs-int.h"
 #include "hs-list.h"
+#include "hs-mappingproxy.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
@@ -1049,7 +1050,7 @@ meta_members (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "__members__", args, nargs, kwnames, "!cls", &cls))
     return NULL;
   HsObject *map = cls_entry (args[0], s_member_map);
-  return map != NULL ? hs_dict_copy (vm, map) : hs_dict_new (vm);
+  return map != NULL ? hs_mappingproxy_new (vm, map) : NULL;
 }
 
 /* The slots of EnumType's instances (the enum classes), set on EnumType itself: a missing
@@ -1423,6 +1424,7 @@ void
 hs_mod_enum_runtime_init (void)
 {
   hs_type_ready (&auto_type);
+  hs_type_ready (&hs_mappingproxy_type);
   static const struct
   {
     HsObject **s;

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "hs-cfunction.h"
+#include "hs-builtin-subclass.h"
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -224,6 +225,78 @@ note_slotnames (HsVM *vm, HsObject *cls)
   return r;
 }
 
+/* What __reduce_ex__(4) gives for an instance of a class derived from a built-in: list and
+ * dict (copyreg.__newobj__, (cls,), state, iter(x) or None, iter(x.items()) or None), set and
+ * frozenset their own __reduce__ (cls, (list(x),), state), the immutable ones
+ * (copyreg.__newobj__, (cls, base(x)), state) from their __getnewargs__. */
+static HsObject *
+builtin_subclass_reduce (HsVM *vm, HsObject *x, HsType *base, HsObject *state)
+{
+  HsObject *cls = (HsObject *)x->type, *callable, *args = NULL, *value = NULL, *rv = NULL;
+  HsObject *items = hs_None, *pairs = hs_None, *view = NULL;
+
+  if (base == &hs_set_type || base == &hs_frozenset_type)
+    {
+      callable = hs_incref (cls);
+      value = hs_list_from_iterable (vm, x);
+    }
+  else
+    {
+      callable = hs_object_getattr_cstr (vm, cls, "__new__");
+      if (base == &hs_list_type || base == &hs_dict_type)
+        value = hs_incref (hs_None);
+      else if (base == &hs_str_type)
+        value = hs_str_new (vm, hs_str_utf8 (x), HS_STR (x)->byte_len);
+      else
+        value = base->construct (vm, base, &x, 1, NULL);
+    }
+  if (callable == NULL || value == NULL)
+    goto out;
+  if (base == &hs_set_type || base == &hs_frozenset_type)
+    args = hs_tuple_pack (vm, 1, value);
+  else
+    args = value == hs_None ? hs_tuple_pack (vm, 1, cls) : hs_tuple_pack (vm, 2, cls, value);
+  if (args == NULL)
+    goto out;
+  if (base == &hs_list_type && (items = hs_object_iter (vm, x)) == NULL)
+    goto out;
+  if (base == &hs_dict_type
+      && ((view = hs_dict_items (vm, x)) == NULL || (pairs = hs_object_iter (vm, view)) == NULL))
+    goto out;
+  rv = hs_tuple_pack (vm, 5, callable, args, state != NULL ? state : hs_None, items, pairs);
+out:
+  if (items != hs_None)
+    hs_xdecref (vm, items);
+  if (pairs != hs_None)
+    hs_xdecref (vm, pairs);
+  hs_xdecref (vm, view);
+  hs_xdecref (vm, args);
+  hs_xdecref (vm, value);
+  hs_xdecref (vm, callable);
+  return rv;
+}
+
+static HsObject *
+copy_builtin_subclass (HsVM *vm, HsObject *x, HsType *base, gboolean has_attrs, HsObject *memo)
+{
+  HsObject *state = NULL, *name, *value, *rv, *y = NULL;
+  gsize pos = 0;
+
+  if (has_attrs && (state = hs_dict_new (vm)) == NULL)
+    return NULL;
+  while (state != NULL && hs_instance_next_attr (x, &pos, &name, &value))
+    if (hs_dict_set_item (vm, state, name, value) < 0)
+      goto out;
+  if ((rv = builtin_subclass_reduce (vm, x, base, state)) != NULL)
+    {
+      y = reconstruct (vm, x, rv, memo);
+      hs_decref (vm, rv);
+    }
+out:
+  hs_xdecref (vm, state);
+  return y;
+}
+
 /* An instance of a class from a `class` statement: object.__reduce_ex__(4) gives
  * (copyreg.__newobj__, (cls,), its __dict__ or None); an exception's BaseException.__reduce__
  * gives (cls, self.args, its __dict__). */
@@ -234,6 +307,7 @@ copy_instance (HsVM *vm, HsObject *x, HsObject *memo)
   HsObject *y, *name, *value, *state = NULL;
   gsize pos = 0;
   gboolean has_attrs = hs_instance_check (x) && hs_instance_next_attr (x, &pos, NULL, NULL);
+  HsType *base = hs_builtin_subclass_base (x->type);
 
   if (hs_exception_check (x))
     {
@@ -246,6 +320,8 @@ copy_instance (HsVM *vm, HsObject *x, HsObject *memo)
     }
   else if (note_slotnames (vm, cls) < 0)
     return NULL;
+  else if (base != NULL)
+    return copy_builtin_subclass (vm, x, base, has_attrs, memo);
   else
     y = hs_instance_new_empty (vm, cls);
   if (y == NULL || (memo != NULL && memo_put (vm, memo, x, y) < 0))

@@ -198,13 +198,14 @@ static const HsMethodDef abcmeta_methods[] = {
   { "__subclasscheck__", abcmeta_subclasscheck },
   { "__instancecheck__", abcmeta_instancecheck },
 };
-static HsObject *abcmeta_descrs[G_N_ELEMENTS (abcmeta_methods)];
+static HsObject *abcmeta_descrs[G_N_ELEMENTS (abcmeta_methods)], *abcmeta_new_fn;
 
 void
 hs_mod_abc_runtime_init (void)
 {
   s_abstractmethods = hs_str_intern_cstr ("__abstractmethods__");
   s_abc_impl = hs_str_intern_cstr ("_abc_impl");
+  abcmeta_new_fn = hs_cfunction_new (NULL, &abcmeta_new_def, NULL);
   for (gsize i = 0; i < G_N_ELEMENTS (abcmeta_methods); i++)
     abcmeta_descrs[i] = hs_method_descr_new (&abcmeta_methods[i], &hs_type_type);
 }
@@ -233,10 +234,7 @@ int
 hs_mod_abc_init (HsVM *vm, HsObject *dict)
 {
   HsObject *ns = hs_dict_new (vm);
-  if (ns == NULL
-      || hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__new__"),
-                           hs_cfunction_new (NULL, &abcmeta_new_def, NULL))
-             < 0)
+  if (ns == NULL || hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__new__"), abcmeta_new_fn) < 0)
     {
       hs_xdecref (vm, ns);
       return -1;

@@ -1420,9 +1420,28 @@ static const HsMethodDef enum_functions[] = {
   { NULL, NULL },
 };
 
+/* The process-wide built-in functions the classes hold, made once (they are immortal). */
+static const HsMethodDef *const builtin_defs[]
+    = { &meta_new_def,  &members_def,   &name_get_def, &name_set_def,
+        &value_get_def, &value_set_def, &enum_gnv_def, &flag_gnv_def };
+static HsObject *builtin_fns[G_N_ELEMENTS (builtin_defs)];
+static HsObject *prepare_descr;
+
+static HsObject *
+builtin_fn (const HsMethodDef *def)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (builtin_defs); i++)
+    if (builtin_defs[i] == def)
+      return builtin_fns[i];
+  g_assert_not_reached ();
+}
+
 void
 hs_mod_enum_runtime_init (void)
 {
+  for (gsize i = 0; i < G_N_ELEMENTS (builtin_defs); i++)
+    builtin_fns[i] = hs_cfunction_new (NULL, builtin_defs[i], NULL);
+  prepare_descr = hs_method_descr_new (&meta_prepare_def, &hs_type_type);
   hs_type_ready (&auto_type);
   hs_type_ready (&hs_mappingproxy_type);
   static const struct
@@ -1460,8 +1479,7 @@ hs_mod_enum_runtime_init (void)
 static HsObject *
 make_property (HsVM *vm, const HsMethodDef *get, const HsMethodDef *set)
 {
-  HsObject *args[2] = { hs_cfunction_new (NULL, get, NULL),
-                        set != NULL ? hs_cfunction_new (NULL, set, NULL) : NULL };
+  HsObject *args[2] = { builtin_fn (get), set != NULL ? builtin_fn (set) : NULL };
   return hs_object_call (vm, (HsObject *)&hs_property_type, args, set != NULL ? 2 : 1, NULL);
 }
 
@@ -1494,10 +1512,8 @@ hs_mod_enum_init (HsVM *vm, HsObject *dict)
 {
   HsObject *ns = hs_dict_new (vm);
   if (ns == NULL || fill_ns (vm, ns, meta_methods, meta_descrs, G_N_ELEMENTS (meta_methods)) < 0
-      || hs_dict_set_item (vm, ns, s_new, hs_cfunction_new (NULL, &meta_new_def, NULL)) < 0
-      || hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__prepare__"),
-                           hs_method_descr_new (&meta_prepare_def, &hs_type_type))
-             < 0
+      || hs_dict_set_item (vm, ns, s_new, builtin_fn (&meta_new_def)) < 0
+      || hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__prepare__"), prepare_descr) < 0
       || set_ns (vm, ns, hs_str_intern_cstr ("__members__"), make_property (vm, &members_def, NULL))
              < 0)
     {
@@ -1517,7 +1533,7 @@ hs_mod_enum_init (HsVM *vm, HsObject *dict)
 
   ns = hs_dict_new (vm);
   if (ns == NULL || fill_ns (vm, ns, enum_methods, enum_descrs, G_N_ELEMENTS (enum_methods)) < 0
-      || hs_dict_set_item (vm, ns, s_generate, hs_cfunction_new (NULL, &enum_gnv_def, NULL)) < 0
+      || hs_dict_set_item (vm, ns, s_generate, builtin_fn (&enum_gnv_def)) < 0
       || set_ns (vm, ns, hs_str_intern_cstr ("name"),
                  make_property (vm, &name_get_def, &name_set_def))
              < 0
@@ -1537,7 +1553,7 @@ hs_mod_enum_init (HsVM *vm, HsObject *dict)
 
   ns = hs_dict_new (vm);
   if (ns == NULL || fill_ns (vm, ns, flag_methods, flag_descrs, G_N_ELEMENTS (flag_methods)) < 0
-      || hs_dict_set_item (vm, ns, s_generate, hs_cfunction_new (NULL, &flag_gnv_def, NULL)) < 0
+      || hs_dict_set_item (vm, ns, s_generate, builtin_fn (&flag_gnv_def)) < 0
       || set_ns (vm, ns, s_flag_mask, hs_int_from_i64 (vm, 0)) < 0
       || set_ns (vm, ns, s_singles_mask, hs_int_from_i64 (vm, 0)) < 0
       || set_ns (vm, ns, s_all_bits, hs_int_from_i64 (vm, 0)) < 0)

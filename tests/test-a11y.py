@@ -23,7 +23,7 @@ try:
     import gi
 
     gi.require_version("Atspi", "2.0")
-    from gi.repository import Atspi
+    from gi.repository import Atspi, Gio, GLib
 except (ImportError, ValueError) as e:
     print(f"1..0 # SKIP no AT-SPI bindings for Python ({e})")
     sys.exit(0)
@@ -49,7 +49,7 @@ def walk(node, depth=0):
             yield from walk(child, depth + 1)
 
 
-def find_app(timeout=30):
+def find_app(timeout=60):
     end = time.time() + timeout
     while time.time() < end:
         desktop = Atspi.get_desktop(0)
@@ -78,9 +78,27 @@ def diagram_of(app):
     return None
 
 
+def a11y_bus_ready(timeout=30):
+    """Waits until the launcher answers org.a11y.Bus.GetAddress: an app started before
+    that never joins the accessibility bus (a slow, loaded machine took over a second)."""
+    session = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            session.call_sync("org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                              None, GLib.VariantType("(s)"), Gio.DBusCallFlags.NO_AUTO_START,
+                              1000, None)
+            return True
+        except GLib.Error:
+            time.sleep(0.2)
+    return False
+
+
 bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-time.sleep(1.0)
+if not a11y_bus_ready():
+    print("not ok 1 - the accessibility bus started")
+    sys.exit(1)
 tmp = tempfile.mkdtemp(prefix="heapscope-a11y-")
 prog = os.path.join(tmp, "aliases.py")
 with open(prog, "w") as f:

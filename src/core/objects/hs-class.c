@@ -30,24 +30,39 @@ attrs_of (HsObject *o)
   return (HsAttrs *)((char *)o + c->attrs_offset);
 }
 
+/* Names are stored interned (intern_name): an interned name equals no other stored one. */
 static int
 attrs_find (HsAttrs *a, HsObject *name)
 {
   for (guint32 i = 0; i < a->len; i++)
     if (a->names[i] == name)
       return (int)i;
+  if (name->flags & HS_FLAG_INTERNED)
+    return -1;
   for (guint32 i = 0; i < a->len; i++)
     if (hs_str_equal (a->names[i], name))
       return (int)i;
   return -1;
 }
 
+/* The interned str of the name's text (CPython interns attribute names too); a name with
+ * a NUL, which has no interned str, as it is. */
 static HsObject *
 intern_name (HsObject *name)
 {
-  if (hs_is_immortal (name))
+  if ((name->flags & HS_FLAG_INTERNED)
+      || (hs_is_immortal (name) && memchr (hs_str_utf8 (name), '\0', hs_str_byte_len (name))))
     return name;
   return hs_str_intern (hs_str_utf8 (name), hs_str_byte_len (name));
+}
+
+static void
+attrs_replace (HsVM *vm, HsObject *self, HsAttrs *a, guint32 i, HsObject *value)
+{
+  HsObject *old = a->values[i];
+  a->values[i] = hs_incref (value);
+  hs_object_mark_dirty (vm, self);
+  hs_decref (vm, old);
 }
 
 static int
@@ -73,10 +88,7 @@ attrs_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
     }
   if (i >= 0)
     {
-      HsObject *old = a->values[i];
-      a->values[i] = hs_incref (value);
-      hs_object_mark_dirty (vm, self);
-      hs_decref (vm, old);
+      attrs_replace (vm, self, a, i, value);
       return 0;
     }
   if (a->len == a->cap)
@@ -309,16 +321,26 @@ object_delattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
   return object_setattr_common (vm, args[0], name, NULL);
 }
 
-/* CPython's slot_tp_setattro: the class's __setattr__ or __delattr__ (defined in the class
- * or installed by a decorator, a frozen dataclass's), else the generic store. */
+/* The class's __setattr__ (or __delattr__ for a delete), defined in the class or
+ * installed by a decorator (a frozen dataclass's), or NULL when it is object's. */
+static HsObject *
+setattr_hook (const HsType *t, gboolean delete)
+{
+  HsObject *hook = hs_type_lookup_borrow (t, hs_dunder[delete ? N_DELATTR : N_SETATTR]);
+  if (hook != NULL && HS_IS (hook, &hs_method_descr_type)
+      && (((HsCFunctionObject *)hook)->def->fn == object_setattr_method
+          || ((HsCFunctionObject *)hook)->def->fn == object_delattr_method))
+    return NULL;
+  return hook;
+}
+
+/* CPython's slot_tp_setattro: the class's __setattr__ or __delattr__, else the generic
+ * store. */
 static int
 instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
-  HsObject *hook = hs_type_lookup_borrow (self->type, hs_dunder[value ? N_SETATTR : N_DELATTR]);
-  if (hook != NULL
-      && !(HS_IS (hook, &hs_method_descr_type)
-           && (((HsCFunctionObject *)hook)->def->fn == object_setattr_method
-               || ((HsCFunctionObject *)hook)->def->fn == object_delattr_method)))
+  HsObject *hook = setattr_hook (self->type, value == NULL);
+  if (hook != NULL)
     {
       HsObject *hargs[2] = { name, value },
                *r = hs_class_call_method (vm, hook, self, hargs, value ? 2 : 1, NULL);
@@ -368,6 +390,115 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
       return 0;
     }
   return attrs_set (vm, self, name, value);
+}
+
+/* ---- attribute caches ---------------------------------------------------------------- */
+
+/* What an attribute instruction may take as given for objects of o's type while the type
+ * epoch holds; the slow paths above stay the definition. */
+static void
+attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
+{
+  const HsType *t = o->type;
+  guint64 epoch = hs_dict_type_epoch ();
+  HsObject *d = hs_type_lookup_borrow (t, name);
+
+  *c = (HsAttrCache){ t, epoch, NULL, 0, 0 };
+  if (t->getattr == NULL) /* a built-in type's method: self is any of its objects */
+    {
+      if (d != NULL && HS_IS (d, &hs_method_descr_type))
+        c->method = d;
+      return;
+    }
+  if (!hs_instance_check (o) || t->getattr != instance_getattr || !hs_instance_plain_getattr (o))
+    return;
+  c->flags = HS_ATTR_CACHE_INSTANCE;
+  if (d != NULL && (HS_IS (d, &hs_function_type) || HS_IS (d, &hs_method_descr_type)))
+    c->method = d;
+  if (d != NULL && hs_descr_is_data (d))
+    return;
+  c->flags |= HS_ATTR_CACHE_LOAD;
+  if (t->setattr == instance_setattr && setattr_hook (t, FALSE) == NULL)
+    c->flags |= HS_ATTR_CACHE_STORE;
+  int i = attrs_find (attrs_of (o), name);
+  c->index = i >= 0 ? (guint32)i : 0;
+}
+
+static gboolean
+attr_cache_valid (const HsAttrCache *c, const HsObject *o)
+{
+  return o->type == c->type && c->epoch == hs_dict_type_epoch ();
+}
+
+/* The slot of the instance's attribute `name` if the cache's hint is right, else -1. */
+static gssize
+attr_cache_slot (const HsAttrCache *c, HsAttrs *a, HsObject *name)
+{
+  return c->index < a->len && a->names[c->index] == name ? (gssize)c->index : -1;
+}
+
+/* After a slow lookup or store: fill the cache for a new type, or move its hint. */
+static void
+attr_cache_update (HsAttrCache *c, HsObject *o, HsObject *name)
+{
+  if (!attr_cache_valid (c, o))
+    attr_cache_fill (c, o, name);
+  else if (c->flags & HS_ATTR_CACHE_INSTANCE)
+    {
+      int i = attrs_find (attrs_of (o), name);
+      if (i >= 0)
+        c->index = (guint32)i;
+    }
+}
+
+HsObject *
+hs_attr_load_cached (HsVM *vm, HsObject *o, HsObject *name, HsAttrCache *c)
+{
+  if ((c->flags & HS_ATTR_CACHE_LOAD) && attr_cache_valid (c, o))
+    {
+      HsAttrs *a = attrs_of (o);
+      gssize i = attr_cache_slot (c, a, name);
+      if (i >= 0)
+        return hs_incref (a->values[i]);
+    }
+  HsObject *r = hs_object_getattr (vm, o, name);
+  if (r != NULL)
+    attr_cache_update (c, o, name);
+  return r;
+}
+
+int
+hs_attr_store_cached (HsVM *vm, HsObject *o, HsObject *name, HsObject *value, HsAttrCache *c)
+{
+  if ((c->flags & HS_ATTR_CACHE_STORE) && attr_cache_valid (c, o))
+    {
+      HsAttrs *a = attrs_of (o);
+      gssize i = attr_cache_slot (c, a, name);
+      if (i >= 0)
+        {
+          attrs_replace (vm, o, a, (guint32)i, value);
+          return 0;
+        }
+      if (attrs_set (vm, o, name, value) < 0)
+        return -1;
+      attr_cache_update (c, o, name);
+      return 0;
+    }
+  if (hs_object_setattr (vm, o, name, value) < 0)
+    return -1;
+  attr_cache_update (c, o, name);
+  return 0;
+}
+
+HsObject *
+hs_attr_method_cached (HsObject *o, HsObject *name, HsAttrCache *c)
+{
+  if (!attr_cache_valid (c, o))
+    attr_cache_fill (c, o, name);
+  if (c->method == NULL
+      || ((c->flags & HS_ATTR_CACHE_INSTANCE) && attrs_find (attrs_of (o), name) >= 0))
+    return NULL;
+  return c->method;
 }
 
 /* What abc.abstractmethod marked, also inside a property, staticmethod or classmethod. */

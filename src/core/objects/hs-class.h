@@ -109,6 +109,40 @@ HsType *hs_class_new_target (HsVM *vm, const char *owner, HsObject **args, gsize
  * classmethod): CPython's __isabstractmethod__. */
 gboolean hs_class_is_abstract (HsObject *v);
 
+/* ---- attribute caches (the VM's LOAD_ATTR, STORE_ATTR, LOAD_METHOD) ---------------- */
+
+/* What an attribute instruction found for objects of one type, valid while no type's
+ * namespace changed (hs_dict_type_epoch): CPython 3.11's LOAD_ATTR_INSTANCE_VALUE,
+ * STORE_ATTR_INSTANCE_VALUE and LOAD_METHOD_WITH_VALUES/_NO_DICT. */
+typedef struct _HsAttrCache HsAttrCache; /* the code object holds them (hs-code.h) */
+
+struct _HsAttrCache
+{
+  const HsType *type; /* NULL: empty */
+  guint64 epoch;
+  /* What LOAD_METHOD pushes with the object as self, unless the object (an instance) has
+   * an attribute of that name; NULL: none (borrowed: the type's namespace holds it). */
+  HsObject *method;
+  guint32 index; /* where an instance of the type last had the attribute: a hint */
+  guint32 flags; /* HS_ATTR_CACHE_* */
+};
+
+enum
+{
+  HS_ATTR_CACHE_INSTANCE = 1 << 0, /* an instance whose attribute table is read directly */
+  HS_ATTR_CACHE_LOAD = 1 << 1,     /* an attribute of its own is what getattr gives */
+  HS_ATTR_CACHE_STORE = 1 << 2,    /* setattr stores into its own attributes */
+};
+
+/* obj.name (new reference, or NULL with the error), through the cache, which a slow
+ * lookup refills. */
+HsObject *hs_attr_load_cached (HsVM *vm, HsObject *obj, HsObject *name, HsAttrCache *c);
+/* obj.name = value: 0, or -1 with the error. */
+int hs_attr_store_cached (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value, HsAttrCache *c);
+/* The function LOAD_METHOD may push with obj as self instead of a bound method (borrowed),
+ * or NULL: then obj.name is looked up. */
+HsObject *hs_attr_method_cached (HsObject *obj, HsObject *name, HsAttrCache *c);
+
 /* cls.__new__(cls) of a class made by a `class` statement: an instance with no
  * attributes, its __init__ not run (what copy makes a copy into). */
 HsObject *hs_instance_new_empty (HsVM *vm, HsObject *cls);

@@ -41,6 +41,7 @@ hs_code_free (HsVM *vm, HsCode *code)
   g_free (code->consts);
   g_free (code->names);
   g_free (code->global_cache);
+  g_free (code->attr_cache);
   g_free (code->varnames);
   g_free (code->varname_objs);
   g_free (code->code);

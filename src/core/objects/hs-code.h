@@ -138,6 +138,7 @@ typedef struct
 
 typedef struct _HsCode HsCode;
 typedef struct _HsGlobalCache HsGlobalCache;
+typedef struct _HsAttrCache HsAttrCache; /* hs-class.h */
 
 /* One entry of a code object's exception table: an exception raised
  * by an instruction in [start, end) pops the value stack to `depth`, pushes the
@@ -181,6 +182,8 @@ struct _HsCode
   int nnames;
   /* LOAD_GLOBAL's inline cache, by name index (NULL until first used): see hs-vm.c */
   HsGlobalCache *global_cache;
+  /* LOAD_ATTR's, STORE_ATTR's and LOAD_METHOD's, by name index (NULL until first used) */
+  HsAttrCache *attr_cache;
 
   char **varnames;         /* parameters first, then other locals */
   HsObject **varname_objs; /* interned str, same order */

@@ -59,19 +59,13 @@ hs_dict_new_type (HsVM *vm, const HsType *type)
 
 /* Process-wide: bumped by every change to a type's namespace (hs_type_lookup_borrow's
  * cache). */
-static guint64 type_epoch = 1;
-
-guint64
-hs_dict_type_epoch (void)
-{
-  return __atomic_load_n (&type_epoch, __ATOMIC_RELAXED);
-}
+guint64 hs_dict_type_epoch_counter = 1;
 
 void
 hs_dict_mark_type_namespace (HsObject *d)
 {
   HS_DICT (d)->type_namespace = TRUE;
-  __atomic_add_fetch (&type_epoch, 1, __ATOMIC_RELAXED);
+  __atomic_add_fetch (&hs_dict_type_epoch_counter, 1, __ATOMIC_RELAXED);
 }
 
 static inline void
@@ -79,7 +73,7 @@ bump_version (HsDict *d)
 {
   d->version++;
   if (G_UNLIKELY (d->type_namespace))
-    __atomic_add_fetch (&type_epoch, 1, __ATOMIC_RELAXED);
+    __atomic_add_fetch (&hs_dict_type_epoch_counter, 1, __ATOMIC_RELAXED);
 }
 
 static void

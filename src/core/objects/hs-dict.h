@@ -35,8 +35,16 @@ typedef struct
 #define HS_DICT(o) ((HsDict *)(o))
 
 /* A counter bumped whenever a type's namespace changes or a dict becomes one (a class is
- * made): lookups along a type's bases cached at one epoch stay valid while it holds. */
-guint64 hs_dict_type_epoch (void);
+ * made): lookups along a type's bases cached at one epoch stay valid while it holds.
+ * Inline: the attribute caches read it on every hit. */
+extern guint64 hs_dict_type_epoch_counter;
+
+static inline guint64
+hs_dict_type_epoch (void)
+{
+  return __atomic_load_n (&hs_dict_type_epoch_counter, __ATOMIC_RELAXED);
+}
+
 void hs_dict_mark_type_namespace (HsObject *d);
 
 static inline gboolean

@@ -38,6 +38,8 @@ enum
   HS_FLAG_ABSTRACT = 1 << 6,  /* a function abc.abstractmethod marked (its __isabstractmethod__) */
   HS_FLAG_FINALIZED = 1 << 7, /* its __del__ was called (PEP 442: at most once) */
   HS_FLAG_WEAKREFED = 1 << 8, /* weak references to it are listed in vm->weakrefs */
+  HS_FLAG_INTERNED = 1 << 9,  /* a str that hs_str_intern returns for its text: no other
+                               * interned str is equal to it */
 };
 
 struct _HsObject

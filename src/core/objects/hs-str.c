@@ -71,6 +71,16 @@ make_immortal (const char *utf8, gsize len)
   return &s->header;
 }
 
+/* The one-letter names CPython 3.11 has already interned by the time a program starts
+ * (from its own modules' code), as objects apart from the one-character singletons: for
+ * these the names and constants of a program are not what indexing or iterating gives
+ * (`"a" is "abc"[0]` when computed at run time is False, `"g" is ...` True). */
+static gboolean
+interned_apart (const char *s, gsize len)
+{
+  return len == 1 && s[0] != '\0' && strchr ("BCLST_abcdefhijklmnopqrstvwxy", s[0]) != NULL;
+}
+
 static void
 ensure_singletons (void)
 {
@@ -80,8 +90,14 @@ ensure_singletons (void)
     {
       char buf[4];
       empty_str = make_immortal ("", 0);
+      empty_str->flags |= HS_FLAG_INTERNED;
       for (gunichar c = 0; c < 256; c++)
-        latin1_strs[c] = make_immortal (buf, g_unichar_to_utf8 (c, buf));
+        {
+          gsize len = g_unichar_to_utf8 (c, buf);
+          latin1_strs[c] = make_immortal (buf, len);
+          if (!interned_apart (buf, len))
+            latin1_strs[c]->flags |= HS_FLAG_INTERNED;
+        }
       intern_table = g_hash_table_new (g_str_hash, g_str_equal);
       g_once_init_leave (&done, 1);
     }
@@ -155,16 +171,6 @@ hs_str_from_format (HsVM *vm, const char *fmt, ...)
   return hs_str_from_cstr (vm, text);
 }
 
-/* The one-letter names CPython 3.11 has already interned by the time a program starts
- * (from its own modules' code), as objects apart from the one-character singletons: for
- * these the names and constants of a program are not what indexing or iterating gives
- * (`"a" is "abc"[0]` when computed at run time is False, `"g" is ...` True). */
-static gboolean
-interned_apart (const char *s, gsize len)
-{
-  return len == 1 && s[0] != '\0' && strchr ("BCLST_abcdefhijklmnopqrstvwxy", s[0]) != NULL;
-}
-
 HsObject *
 hs_str_intern (const char *s, gsize len)
 {
@@ -183,6 +189,7 @@ hs_str_intern (const char *s, gsize len)
     if (r == NULL)
       {
         r = make_immortal (s, len);
+        r->flags |= HS_FLAG_INTERNED;
         g_hash_table_insert (intern_table, HS_STR (r)->data, r);
       }
   }

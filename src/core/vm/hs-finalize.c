@@ -21,9 +21,13 @@
 static HsObject *
 finalizer_borrow (HsObject *obj)
 {
+  static HsObject *del_name; /* interned once: asked at every free of an instance */
+
   if (!(obj->type->type_flags & HS_TYPE_HEAP))
     return NULL;
-  return hs_type_lookup_borrow (obj->type, hs_str_intern_cstr ("__del__"));
+  if (g_once_init_enter (&del_name))
+    g_once_init_leave (&del_name, hs_str_intern_cstr ("__del__"));
+  return hs_type_lookup_borrow (obj->type, del_name);
 }
 
 gboolean

@@ -224,6 +224,15 @@ load_global_cached (HsVM *vm, HsCode *co, HsObject *globals, guint32 i)
   return v;
 }
 
+/* The attribute instructions' cache for name i of the code (see hs-class.h). */
+static inline HsAttrCache *
+attr_cache (HsCode *co, guint32 i)
+{
+  if (G_UNLIKELY (co->attr_cache == NULL))
+    co->attr_cache = g_new0 (HsAttrCache, co->nnames);
+  return &co->attr_cache[i];
+}
+
 /* Pushes the n items of `seq` on the stack in reverse order (first item on top). */
 static int
 unpack_sequence (HsVM *vm, HsObject *seq, int n, HsObject **sp)
@@ -1146,7 +1155,7 @@ op_BUILD_SLICE:
 op_LOAD_ATTR:
   {
     HsObject *o = TOP ();
-    HsObject *r = hs_object_getattr (vm, o, names[arg]);
+    HsObject *r = hs_attr_load_cached (vm, o, names[arg], attr_cache (co, arg));
     ERROR_IF (r == NULL);
     TOP () = r;
     hs_decref (vm, o);
@@ -1156,7 +1165,7 @@ op_LOAD_ATTR:
 op_STORE_ATTR:
   {
     HsObject *o = POP (), *v = POP ();
-    int r = hs_object_setattr (vm, o, names[arg], v);
+    int r = hs_attr_store_cached (vm, o, names[arg], v, attr_cache (co, arg));
     hs_decref (vm, o);
     hs_decref (vm, v);
     ERROR_IF (r < 0);
@@ -1175,16 +1184,8 @@ op_DELETE_ATTR:
 op_LOAD_METHOD:
   {
     HsObject *o = TOP ();
-    HsObject *d = hs_type_lookup_borrow (HS_TYPE (o), names[arg]);
-    if (d != NULL && HS_IS (d, &hs_method_descr_type) && HS_TYPE (o)->getattr == NULL)
-      {
-        TOP () = hs_incref (d);
-        PUSH (o);
-        DISPATCH ();
-      }
-    if (d != NULL && (HS_IS (d, &hs_function_type) || HS_IS (d, &hs_method_descr_type))
-        && hs_instance_check (o) && hs_instance_plain_getattr (o)
-        && hs_instance_attr_borrow (o, names[arg]) == NULL)
+    HsObject *d = hs_attr_method_cached (o, names[arg], attr_cache (co, arg));
+    if (d != NULL)
       {
         TOP () = hs_incref (d);
         PUSH (o);

@@ -206,14 +206,17 @@ struct _HsCode
 };
 
 /* The handler for an exception at instruction ip, or NULL. */
-/* Where LOAD_GLOBAL of a name found its value, valid while both dicts keep the versions
- * they had (CPython 3.11's LOAD_GLOBAL_MODULE/_BUILTIN, keyed on dict versions). */
+/* Where LOAD_GLOBAL of a name found it: an entry of the globals, or of the builtins when
+ * the globals lack it, valid while the dicts keep the keys versions they had (CPython
+ * 3.11's LOAD_GLOBAL_MODULE/_BUILTIN, keyed on dict keys versions): a value stored under
+ * an existing name keeps it valid. */
 struct _HsGlobalCache
 {
-  HsObject *globals; /* the dict the versions are of; NULL: empty entry */
-  guint64 globals_version;
-  guint64 builtins_version;
-  HsObject *value; /* borrowed: the unchanged dict holds it */
+  HsObject *globals; /* the dict globals_keys is of; NULL: empty entry */
+  guint64 globals_keys;
+  HsObject *dict;        /* where the name is: the globals or the builtins */
+  guint64 builtins_keys; /* when it is in the builtins */
+  gsize index;           /* its entry there */
 };
 
 const HsExcEntry *hs_code_find_handler (const HsCode *code, int ip);

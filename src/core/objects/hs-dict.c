@@ -68,12 +68,20 @@ hs_dict_mark_type_namespace (HsObject *d)
   __atomic_add_fetch (&hs_dict_type_epoch_counter, 1, __ATOMIC_RELAXED);
 }
 
+static guint64 keys_version_counter;
+
+static inline void
+bump_values_version (HsDict *d)
+{
+  if (G_UNLIKELY (d->type_namespace))
+    __atomic_add_fetch (&hs_dict_type_epoch_counter, 1, __ATOMIC_RELAXED);
+}
+
 static inline void
 bump_version (HsDict *d)
 {
-  d->version++;
-  if (G_UNLIKELY (d->type_namespace))
-    __atomic_add_fetch (&hs_dict_type_epoch_counter, 1, __ATOMIC_RELAXED);
+  d->keys_version = __atomic_add_fetch (&keys_version_counter, 1, __ATOMIC_RELAXED);
+  bump_values_version (d);
 }
 
 static void
@@ -266,16 +274,33 @@ hs_dict_set_item_hash (HsVM *vm, HsObject *dict, HsObject *key, gint64 hash, HsO
     return -1;
   if (ix >= 0)
     {
-      HsObject *old = d->entries[ix].value;
-      d->entries[ix].value = hs_incref (value);
-      mark_dirty_entries (vm, dict, ix, ix + 1);
-      hs_decref (vm, old);
+      hs_dict_replace_value (vm, dict, ix, value);
       return 0;
     }
   if (insert_new (vm, d, key, hash, value, d->mask ? (gssize)slot : -1) < 0)
     return -1;
   mark_dirty_entries (vm, dict, d->nentries - 1, d->nentries);
   return 0;
+}
+
+void
+hs_dict_replace_value (HsVM *vm, HsObject *dict, gsize ix, HsObject *value)
+{
+  HsDict *d = HS_DICT (dict);
+  HsObject *old = d->entries[ix].value;
+
+  d->entries[ix].value = hs_incref (value);
+  bump_values_version (d);
+  hs_object_mark_dirty_range (vm, dict, ix, ix + 1);
+  hs_decref (vm, old);
+}
+
+gssize
+hs_dict_find_entry (HsVM *vm, HsObject *dict, HsObject *key, gint64 hash)
+{
+  gsize slot;
+  gssize ix = lookup (vm, HS_DICT (dict), key, hash, &slot);
+  return ix >= 0 ? ix : ix == FAILED ? -2 : -1;
 }
 
 int

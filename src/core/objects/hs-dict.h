@@ -4,7 +4,8 @@
  * has key == NULL. indices[] (size mask + 1, a power of two) maps a probe slot to an
  * entry number, HS_DICT_EMPTY or HS_DICT_DUMMY; `used` is the number of live entries.
  * Every live entry's hash is the key's hash, so lookups compare hashes before keys.
- * Every mutation marks the dict dirty and bumps `version`.
+ * Every mutation marks the dict dirty; one that adds or removes a key or moves the entries
+ * renews `keys_version`.
  */
 #pragma once
 
@@ -28,7 +29,9 @@ typedef struct
   gsize mask;        /* number of index slots - 1; 0 when nothing is allocated yet */
   gint32 *indices;
   HsDictEntry *entries;
-  guint64 version;         /* bumped on every mutation */
+  /* Unique in the process, renewed whenever a key is added or removed or the entries
+   * move, not when a value is replaced; 0: no key ever (LOAD_GLOBAL's cache) */
+  guint64 keys_version;
   gboolean type_namespace; /* a type's dict: changes also bump hs_dict_type_epoch */
 } HsDict;
 
@@ -46,6 +49,12 @@ hs_dict_type_epoch (void)
 }
 
 void hs_dict_mark_type_namespace (HsObject *d);
+
+/* The entry number of `key` (its hash given): >= 0; -1 when absent; -2 with the error set.
+ * The entry keeps that key while the dict's keys_version holds. */
+gssize hs_dict_find_entry (HsVM *vm, HsObject *dict, HsObject *key, gint64 hash);
+/* Replaces the value of live entry `ix` (a new reference is taken to value). */
+void hs_dict_replace_value (HsVM *vm, HsObject *dict, gsize ix, HsObject *value);
 
 static inline gboolean
 hs_dict_check (const HsObject *o)

@@ -204,24 +204,61 @@ load_global (HsVM *vm, HsObject *globals, HsObject *name)
   return hs_incref (v);
 }
 
-/* LOAD_GLOBAL through the code's inline cache: a hit costs two version compares. The
- * versions are read before the lookup, which may run a key's __eq__. */
-static HsObject *
-load_global_cached (HsVM *vm, HsCode *co, HsObject *globals, guint32 i)
+/* The code's global cache for name i, NULL unless it holds for these globals. */
+static inline HsGlobalCache *
+global_cache_hit (HsVM *vm, HsCode *co, HsObject *globals, guint32 i)
 {
-  guint64 gv = HS_DICT (globals)->version, bv = HS_DICT (vm->builtins)->version;
   HsGlobalCache *c;
-  HsObject *v;
 
   if (G_UNLIKELY (co->global_cache == NULL))
     co->global_cache = g_new0 (HsGlobalCache, co->nnames);
   c = &co->global_cache[i];
-  if (c->globals == globals && c->globals_version == gv && c->builtins_version == bv)
-    return hs_incref (c->value);
-  v = load_global (vm, globals, co->names[i]);
-  if (v != NULL)
-    *c = (HsGlobalCache){ globals, gv, bv, v };
-  return v;
+  if (c->globals == globals && c->globals_keys == HS_DICT (globals)->keys_version
+      && (c->dict == globals
+          || (c->dict == vm->builtins && c->builtins_keys == HS_DICT (vm->builtins)->keys_version)))
+    return c;
+  return NULL;
+}
+
+/* LOAD_GLOBAL through the code's inline cache: a hit costs two version compares; a miss
+ * looks the name up and remembers where it is. The keys versions are read before the
+ * lookups, which may run a key's __eq__. */
+static HsObject *
+load_global_cached (HsVM *vm, HsCode *co, HsObject *globals, guint32 i)
+{
+  HsGlobalCache *c = global_cache_hit (vm, co, globals, i);
+  if (c != NULL)
+    return hs_incref (HS_DICT (c->dict)->entries[c->index].value);
+
+  HsObject *name = co->names[i], *dict = globals;
+  guint64 gk = HS_DICT (globals)->keys_version, bk = HS_DICT (vm->builtins)->keys_version;
+  gint64 h = hs_str_hash (name);
+  gssize ix = hs_dict_find_entry (vm, globals, name, h);
+  if (ix == -1)
+    {
+      dict = vm->builtins;
+      ix = hs_dict_find_entry (vm, dict, name, h);
+      if (ix == -1)
+        name_error (vm, name);
+    }
+  if (ix < 0)
+    return NULL;
+  co->global_cache[i] = (HsGlobalCache){ globals, gk, dict, bk, (gsize)ix };
+  return hs_incref (HS_DICT (dict)->entries[ix].value);
+}
+
+/* STORE_GLOBAL: a name the globals have, as the cache knows, gets its value in place. */
+static int
+store_global_cached (HsVM *vm, HsCode *co, HsObject *globals, guint32 i, HsObject *v)
+{
+  HsGlobalCache *c = global_cache_hit (vm, co, globals, i);
+
+  if (c != NULL && c->dict == globals)
+    {
+      hs_dict_replace_value (vm, globals, c->index, v);
+      return 0;
+    }
+  return hs_dict_set_item_hash (vm, globals, co->names[i], hs_str_hash (co->names[i]), v);
 }
 
 /* The attribute instructions' cache for name i of the code (see hs-class.h). */
@@ -962,7 +999,7 @@ op_LOAD_GLOBAL:
 op_STORE_GLOBAL:
   {
     HsObject *v = POP ();
-    int r = hs_dict_set_item_hash (vm, f->globals, names[arg], hs_str_hash (names[arg]), v);
+    int r = store_global_cached (vm, co, f->globals, arg, v);
     hs_decref (vm, v);
     ERROR_IF (r < 0);
     DISPATCH ();

@@ -493,17 +493,17 @@ is_name_char (char c)
 }
 
 /* The common call, by position only, every required parameter given and no more than the
- * positional ones (list.append(x), d.get(k, 0)): it binds as the spec says without
- * parsing it into a Spec. */
+ * positional ones (list.append(x), d.get(k, 0), a dataclass's __eq__(other)): it binds as
+ * the spec says without parsing it into a Spec. */
 static gboolean
 plain_positional_call (const char *spec, gsize nargs, HsObject *kwnames)
 {
   gsize n = 0, required = G_MAXSIZE;
   gboolean meth_o = *spec == '!';
 
-  if (kwnames != NULL || *spec == '@' || *spec == '%')
+  if (kwnames != NULL || *spec == '%')
     return FALSE;
-  for (const char *c = meth_o ? spec + 1 : spec; *c; c++)
+  for (const char *c = meth_o || *spec == '@' ? spec + 1 : spec; *c; c++)
     {
       if (*c == '$') /* keyword-only parameters: none is required after a '|' */
         {

@@ -54,6 +54,8 @@ typedef struct
   gboolean step_limit_hit;
   GHashTable *immortals; /* HsObject* traced immortal objects (shared, never freed) */
   GPtrArray *todo;       /* objects to trace */
+  GArray *held_ids;      /* sync_held's scratch (guint64), kept: it runs at every step */
+  GArray *held_labels;   /* guint32 */
   GPtrArray *shadows;    /* Shadow*, outermost first */
   guint64 delta_start;   /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
@@ -1011,8 +1013,8 @@ is_empty_cell (HsObject *o)
 static void
 sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
 {
-  g_autoptr (GArray) now = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autoptr (GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *now = g_array_set_size (rec->held_ids, 0);
+  GArray *labels = g_array_set_size (rec->held_labels, 0);
   HsCode *code = hs_inspect_frame_code (f);
   HsObject *const *locals = hs_inspect_frame_locals (f);
   int sp;
@@ -1675,6 +1677,8 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.parents = g_hash_table_new (NULL, NULL);
   rec.parent_links = g_hash_table_new (NULL, NULL);
   rec.todo = g_ptr_array_new ();
+  rec.held_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
+  rec.held_labels = g_array_new (FALSE, FALSE, sizeof (guint32));
   rec.shadows = g_ptr_array_new_with_free_func (shadow_free);
   /* Held labels stay English in the trace (and its JSON); the diagram translates them. */
   rec.str_iterator = hs_string_pool_add (&t->pool, N_ ("iterator"));
@@ -1728,6 +1732,8 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_hash_table_unref (rec.generators);
   g_array_unref (rec.class_lines);
   g_ptr_array_unref (rec.todo);
+  g_array_unref (rec.held_ids);
+  g_array_unref (rec.held_labels);
   g_ptr_array_unref (rec.shadows);
   g_array_unref (rec.rows);
   /* the caller's callback outlives only the recording */

@@ -488,10 +488,9 @@ static HsObject *
 call_format_hook (HsVM *vm, HsObject *hook, HsObject *value, HsObject *spec)
 {
   HsObject *args[2] = { value, spec != NULL ? spec : hs_str_intern_cstr ("") };
-  HsObject *r = HS_IS (hook, &hs_method_descr_type)
-                    ? hs_cfunction_call_with_self (vm, ((HsCFunctionObject *)hook)->def, value,
-                                                   args + 1, 1, NULL)
-                    : hs_object_call (vm, hook, args, 2, NULL);
+  HsObject *r = HS_IS (hook, &hs_method_descr_type) ? hs_cfunction_call_with_self (
+                    vm, ((HsCFunctionObject *)hook)->def, value, args + 1, 1, NULL)
+                                                    : hs_object_call (vm, hook, args, 2, NULL);
   if (r != NULL && !hs_str_check (r))
     {
       hs_err_format (vm, &hs_exc_TypeError, "__format__ must return a str, not %s",

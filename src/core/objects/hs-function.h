@@ -15,9 +15,9 @@ typedef struct
 {
   HsObject header;
   HsCode *code;
-  HsObject *name;     /* interned str */
-  HsObject *defaults; /* tuple or NULL */
-  HsObject *globals;  /* borrowed dict */
+  HsObject *name;          /* interned str */
+  HsObject *defaults;      /* tuple or NULL */
+  HsObject *globals;       /* borrowed dict */
   HsObject *closure;       /* tuple of cells (owned, visited) or NULL */
   HsObject *kwdefaults;    /* dict of keyword-only defaults (owned, visited) or NULL */
   guint64 parent_frame_id; /* id of the function frame that made it (a nested def); 0 if none */

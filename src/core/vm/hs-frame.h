@@ -23,15 +23,15 @@ struct _HsFrame
    * once the arguments are bound), so a function's count is what the diagram draws into
    * it. NULL for the module frame and for generator frames. */
   HsObject *func;
-  HsObject *globals; /* borrowed: the module dict */
-  guint64 id;        /* stable serial, never reused within a VM */
-  int ip;            /* index of the instruction executing (or about to) */
-  int sp;            /* number of live value-stack slots */
-  int cur_line;      /* line of the last line event (-1 forces the next one) */
-  int raise_ip;      /* the instruction a frame left by an exception reports: where the
-                      * exception was last raised, not the cleanup code re-raising it
-                      * (CPython 3.11's f_lasti restored by RERAISE) */
-  gsize arena_mark;  /* arena offset to restore when the frame is popped */
+  HsObject *globals;       /* borrowed: the module dict */
+  guint64 id;              /* stable serial, never reused within a VM */
+  int ip;                  /* index of the instruction executing (or about to) */
+  int sp;                  /* number of live value-stack slots */
+  int cur_line;            /* line of the last line event (-1 forces the next one) */
+  int raise_ip;            /* the instruction a frame left by an exception reports: where the
+                            * exception was last raised, not the cleanup code re-raising it
+                            * (CPython 3.11's f_lasti restored by RERAISE) */
+  gsize arena_mark;        /* arena offset to restore when the frame is popped */
   guint64 parent_frame_id; /* the frame that made the function running; 0 if none */
   HsObject *ns;            /* class body: its namespace dict (owned); else NULL */
   gboolean is_init;        /* runs a class's __init__: its caller already holds the instance */

@@ -1,4 +1,4 @@
-# Instances are heap objects with their own attribute dicts (tier 2).
+# Instances are heap objects with their own attribute dicts.
 class Point:
     def __init__(self, x, y):
         self.x = x

@@ -1,5 +1,5 @@
 # Closures: an inner function keeps the variables of the call that made it
-# (tier 2: nonlocal and captured cells).
+# (through nonlocal and captured cells).
 def make_counter():
     count = 0
     def counter():

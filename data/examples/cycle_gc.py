@@ -1,4 +1,4 @@
-# Reference cycles and the cycle collector (tier 2: needs `gc`).
+# Reference cycles and the cycle collector.
 # Two lists pointing at each other keep each other's count above zero,
 # so deleting the names does not free them; gc.collect() finds them.
 import gc

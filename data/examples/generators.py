@@ -1,4 +1,4 @@
-# A generator keeps its frame alive between values (tier 2).
+# A generator keeps its frame alive between values.
 def countdown(n):
     while n > 0:
         yield n          # pause here; the frame and `n` stay on the heap

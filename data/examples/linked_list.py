@@ -1,4 +1,4 @@
-# A singly linked list built from objects (tier 2: uses `class`).
+# A singly linked list built from objects.
 # Each node refers to the next one; the last refers to None.
 class Node:
     def __init__(self, value, next=None):

@@ -1,6 +1,6 @@
 # Reference counts: how many arrows point at an object.
 # sys.getrefcount reports one more than you expect, because passing the
-# object to the function adds a temporary reference (tier 2 feature).
+# object to the function adds a temporary reference.
 import sys
 
 data = [1, 2, 3]

@@ -8,7 +8,7 @@ stepping, that the What happened sentences are announced (the name of an alert c
 an event the screen reader hears), and that
 every button has a real name. Then, with real key presses (xdotool, when installed): F6
 reaches the diagram from wherever the keyboard is and moves on from it, Shift+F6 comes
-back, the arrow keys move between its boxes (its name follows), and while presenting
+back, the arrow keys move between its boxes (its name follows), F10/Shift+F10 step, and while presenting
 Tab gives the arrows to the diagram and Escape gives them back to stepping. Speaks TAP;
 skips without Python's AT-SPI bindings.
 """
@@ -178,6 +178,14 @@ def keyboard_checks(app):
     check(wait_for(lambda: (diagram.get_description() or "") != before, timeout=5) is not None,
           "after Escape the arrow keys step again")
     press("Escape")
+    time.sleep(0.5)
+    before = diagram.get_description() or ""
+    press("F10")
+    stepped = wait_for(lambda: (diagram.get_description() or "") != before, timeout=5)
+    press("shift+F10")
+    back = wait_for(lambda: (diagram.get_description() or "") == before, timeout=5)
+    check(stepped is not None and back is not None,
+          "F10 steps forward and Shift+F10 back (no menu takes F10: Ctrl+F10 opens it)")
 
 
 def description_with(app, text):

@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "../src/app/heapscope-examples.h" /* not the resource header of that name */
 #include "heapscope-application.h"
 #include "heapscope-export-dialog.h"
 #include "heapscope-window.h"
@@ -737,6 +738,74 @@ test_show_internals (void)
   g_settings_set_boolean (settings, "show-internals", FALSE);
   wait_until (settled);
   g_assert_false (scene_has_type (win, "list_iterator"));
+  close_window (win);
+}
+
+static GtkMenuButton *
+find_main_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget)
+      && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic")
+             == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = find_main_menu_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu (Ctrl+F10, reachable from any pane) lists every example; choosing one
+ * opens it. */
+static void
+test_main_menu_examples (void)
+{
+  HeapscopeWindow *win = new_window ();
+  GtkMenuButton *button = find_main_menu_button (GTK_WIDGET (win));
+  GMenuModel *file_section, *examples = NULL, *items;
+  g_auto (GStrv) names = heapscope_examples_list ();
+  g_autofree char *last = NULL;
+  g_autofree char *text = NULL;
+  int n;
+
+  g_assert_nonnull (button);
+  file_section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (button), 0,
+                                             G_MENU_LINK_SECTION);
+  n = g_menu_model_get_n_items (file_section);
+  for (int i = 0; i < n && examples == NULL; i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (file_section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label)
+          && g_str_equal (label, "Open E_xample"))
+        examples = g_menu_model_get_item_link (file_section, i, G_MENU_LINK_SUBMENU);
+    }
+  g_assert_nonnull (examples);
+  items = g_menu_model_get_item_link (examples, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (items), ==, g_strv_length (names));
+  for (int i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr (GVariant) target = g_menu_model_get_item_attribute_value (
+          items, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+
+      g_assert_true (
+          g_menu_model_get_item_attribute (items, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_cmpstr (action, ==, "win.open-example");
+      g_assert_cmpstr (g_variant_get_string (target, NULL), ==, names[i]);
+    }
+  last = g_strdup (names[g_strv_length (names) - 1]);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-example",
+                                  g_variant_new_string (last));
+  wait_until (settled);
+  text = heapscope_editor_dup_text (heapscope_window_get_editor (win));
+  g_assert_nonnull (strstr (text, "tuple"));
+  g_object_unref (examples);
+  g_object_unref (items);
+  g_object_unref (file_section);
   close_window (win);
 }
 
@@ -1774,6 +1843,7 @@ main (int argc, char *argv[])
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/app/window/example-steps", test_example_steps);
+  g_test_add_func ("/app/window/main-menu-examples", test_main_menu_examples);
   g_test_add_func ("/app/window/rerun-keeps-step", test_rerun_keeps_step);
   g_test_add_func ("/app/window/syntax-error", test_syntax_error);
   g_test_add_func ("/app/window/runtime-error", test_runtime_error);

@@ -45,6 +45,7 @@ struct _HeapscopeWindow
   HeapscopeExplainPanel *explain;
   HeapscopeStepControls *step_controls;
   GMenu *recent_submenu;
+  GMenu *examples_submenu;
 
   GSettings *settings;
   HeapscopeSession *session;

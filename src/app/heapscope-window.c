@@ -1267,6 +1267,7 @@ heapscope_window_class_init (HeapscopeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, explain);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, step_controls);
   gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, HeapscopeWindow, examples_submenu);
 }
 
 static void
@@ -1324,6 +1325,8 @@ heapscope_window_init (HeapscopeWindow *self)
 
   examples = heapscope_examples_menu ("win.open-example");
   gtk_menu_button_set_menu_model (self->examples_button, examples);
+  /* the main menu lists them too, so Ctrl+F10 reaches them from any pane */
+  g_menu_append_section (self->examples_submenu, NULL, examples);
   g_settings_bind (self->settings, "play-speed",
                    heapscope_step_controls_get_speed_adjustment (self->step_controls), "value",
                    G_SETTINGS_BIND_DEFAULT);

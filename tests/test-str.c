@@ -18,9 +18,7 @@
 #include "hs-list.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
-#include "hs-vm-private.h"
-
-static HsVM *vm;
+#include "core-test.h"
 
 #define MAX_ARGS 6
 
@@ -375,31 +373,6 @@ decode_args (const char *const *in, HsObject **out)
   return n;
 }
 
-static char *
-outcome (HsObject *result)
-{
-  char *text;
-
-  if (result == NULL)
-    {
-      HsObject *exc;
-      g_assert_true (hs_err_occurred (vm));
-      exc = hs_err_fetch (vm);
-      text = hs_exception_format_last_line (vm, exc);
-      hs_decref (vm, exc);
-      return text;
-    }
-  g_assert_false (hs_err_occurred (vm));
-  {
-    HsObject *r = hs_object_repr (vm, result);
-    g_assert_nonnull (r);
-    text = g_strdup (hs_str_utf8 (r));
-    hs_decref (vm, r);
-  }
-  hs_decref (vm, result);
-  return text;
-}
-
 static void
 release (HsObject **objs, gsize n)
 {
@@ -422,7 +395,7 @@ test_methods (void)
       g_autofree char *got = NULL;
 
       g_assert_nonnull (m);
-      got = outcome (hs_object_call (vm, m, args, n, NULL));
+      got = core_test_outcome (hs_object_call (vm, m, args, n, NULL));
       if (strcmp (got, c->expected) != 0)
         {
           g_printerr ("%s.%s: got %s, want %s\n", c->recv, c->method, got, c->expected);
@@ -444,7 +417,7 @@ test_format_spec (void)
     {
       const FormatCase *c = &format_cases[i];
       HsObject *v = decode (c->value), *spec = hs_str_from_cstr (vm, c->spec);
-      g_autofree char *got = outcome (hs_format_value (vm, v, spec));
+      g_autofree char *got = core_test_outcome (hs_format_value (vm, v, spec));
       if (strcmp (got, c->expected) != 0)
         {
           g_printerr ("format(%s, '%s'): got %s, want %s\n", c->value, c->spec, got, c->expected);
@@ -468,7 +441,7 @@ test_percent (void)
       gsize n = decode_args (c->args, args);
       HsObject *tuple = hs_tuple_from_array (vm, args, n);
       HsObject *fmt = hs_str_from_cstr (vm, c->fmt);
-      g_autofree char *got = outcome (hs_number_binop (vm, HS_BIN_MOD, fmt, tuple));
+      g_autofree char *got = core_test_outcome (hs_number_binop (vm, HS_BIN_MOD, fmt, tuple));
       if (strcmp (got, c->expected) != 0)
         {
           g_printerr ("'%s' %% ...: got %s, want %s\n", c->fmt, got, c->expected);
@@ -488,9 +461,9 @@ test_percent_single_and_mapping (void)
   HsObject *list = split_strs ("a|b", FALSE);
   HsObject *five = hs_int_from_i64 (vm, 5);
   HsObject *empty = hs_str_from_cstr (vm, "");
-  g_autofree char *r1 = outcome (hs_str_percent_format (vm, fmt, list));
-  g_autofree char *r2 = outcome (hs_str_percent_format (vm, empty, five));
-  g_autofree char *r3 = outcome (hs_str_percent_format (vm, empty, list));
+  g_autofree char *r1 = core_test_outcome (hs_str_percent_format (vm, fmt, list));
+  g_autofree char *r2 = core_test_outcome (hs_str_percent_format (vm, empty, five));
+  g_autofree char *r3 = core_test_outcome (hs_str_percent_format (vm, empty, list));
   g_assert_cmpstr (r1, ==, "\"['a', 'b']!\"");
   g_assert_cmpstr (r2, ==, "TypeError: not all arguments converted during string formatting");
   g_assert_cmpstr (r3, ==, "''");
@@ -544,10 +517,10 @@ test_index_slice (void)
   HsObject *big = hs_int_from_str (vm, "100000000000000000000", 21, 10);
   HsObject *i1 = hs_int_from_i64 (vm, 1), *im1 = hs_int_from_i64 (vm, -1);
   HsObject *i20 = hs_int_from_i64 (vm, 20);
-  g_autofree char *r1 = outcome (hs_object_getitem (vm, s, i1));
-  g_autofree char *r2 = outcome (hs_object_getitem (vm, s, im1));
-  g_autofree char *r3 = outcome (hs_object_getitem (vm, s, i20));
-  g_autofree char *r4 = outcome (hs_object_getitem (vm, s, big));
+  g_autofree char *r1 = core_test_outcome (hs_object_getitem (vm, s, i1));
+  g_autofree char *r2 = core_test_outcome (hs_object_getitem (vm, s, im1));
+  g_autofree char *r3 = core_test_outcome (hs_object_getitem (vm, s, i20));
+  g_autofree char *r4 = core_test_outcome (hs_object_getitem (vm, s, big));
 
   g_assert_cmpstr (r1, ==, "'é'");
   g_assert_cmpstr (r2, ==, "'d'");
@@ -565,12 +538,12 @@ test_repeat_and_concat (void)
   HsObject *a = hs_str_from_cstr (vm, "ab"), *n3 = hs_int_from_i64 (vm, 3);
   HsObject *huge = hs_int_from_str (vm, "10000000000", 11, 10);
   HsObject *vhuge = hs_int_from_str (vm, "100000000000000000000", 21, 10);
-  g_autofree char *r1 = outcome (hs_number_binop (vm, HS_BIN_MUL, a, n3));
-  g_autofree char *r2 = outcome (hs_number_binop (vm, HS_BIN_MUL, n3, a));
-  g_autofree char *r3 = outcome (hs_number_binop (vm, HS_BIN_MUL, a, huge));
-  g_autofree char *r4 = outcome (hs_number_binop (vm, HS_BIN_MUL, a, vhuge));
-  g_autofree char *r5 = outcome (hs_number_binop (vm, HS_BIN_ADD, a, n3));
-  g_autofree char *r6 = outcome (hs_number_binop (vm, HS_BIN_ADD, a, a));
+  g_autofree char *r1 = core_test_outcome (hs_number_binop (vm, HS_BIN_MUL, a, n3));
+  g_autofree char *r2 = core_test_outcome (hs_number_binop (vm, HS_BIN_MUL, n3, a));
+  g_autofree char *r3 = core_test_outcome (hs_number_binop (vm, HS_BIN_MUL, a, huge));
+  g_autofree char *r4 = core_test_outcome (hs_number_binop (vm, HS_BIN_MUL, a, vhuge));
+  g_autofree char *r5 = core_test_outcome (hs_number_binop (vm, HS_BIN_ADD, a, n3));
+  g_autofree char *r6 = core_test_outcome (hs_number_binop (vm, HS_BIN_ADD, a, a));
   g_assert_cmpstr (r1, ==, "'ababab'");
   g_assert_cmpstr (r2, ==, "'ababab'");
   g_assert_cmpstr (r3, ==, "MemoryError");
@@ -601,10 +574,7 @@ test_compare_contains (void)
 int
 main (int argc, char **argv)
 {
-  int rc;
-
-  g_test_init (&argc, &argv, NULL);
-  vm = hs_vm_new (NULL);
+  core_test_init (&argc, &argv);
   g_test_add_func ("/core/str/methods-vs-python", test_methods);
   g_test_add_func ("/core/str/format-spec", test_format_spec);
   g_test_add_func ("/core/str/percent", test_percent);
@@ -614,7 +584,5 @@ main (int argc, char **argv)
   g_test_add_func ("/core/str/index-slice", test_index_slice);
   g_test_add_func ("/core/str/repeat-concat", test_repeat_and_concat);
   g_test_add_func ("/core/str/compare-contains", test_compare_contains);
-  rc = g_test_run ();
-  hs_vm_free (vm);
-  return rc;
+  return core_test_run ();
 }

@@ -627,6 +627,7 @@ typedef struct
   HsObject header;
   HsObject *func;  /* map's function; NULL for zip */
   HsObject *iters; /* tuple of iterators */
+  gboolean strict; /* zip(strict=True): unequal lengths raise ValueError */
 } MultiIter;
 
 /* A tuple of iter(x) for x in args[0..n). */
@@ -670,6 +671,40 @@ multi_new (HsVM *vm, HsType *type, HsObject *func, HsObject **args, gsize n)
   return &m->header;
 }
 
+/* zip(strict=True) found argument i (0-based) exhausted with no error: CPython's
+ * ValueError when the others are not all exhausted too. */
+static void
+strict_check (HsVM *vm, MultiIter *m, gsize i)
+{
+  gsize n = hs_tuple_len (m->iters);
+  const char *longer_or_shorter = "shorter";
+
+  if (i == 0)
+    {
+      for (i = 1; i < n; i++)
+        {
+          HsObject *x = hs_iter_next (vm, hs_tuple_get_borrow (m->iters, i));
+
+          if (x == NULL && hs_err_occurred (vm))
+            return;
+          if (x != NULL)
+            {
+              hs_decref (vm, x);
+              break;
+            }
+        }
+      if (i == n)
+        return;
+      longer_or_shorter = "longer";
+    }
+  if (i == 1)
+    hs_err_format (vm, &hs_exc_ValueError, "zip() argument 2 is %s than argument 1",
+                   longer_or_shorter);
+  else
+    hs_err_format (vm, &hs_exc_ValueError, "zip() argument %zu is %s than arguments 1-%zu", i + 1,
+                   longer_or_shorter, i);
+}
+
 /* next() of every iterator into a fresh tuple; NULL when one is exhausted or fails. */
 static HsObject *
 multi_next_items (HsVM *vm, MultiIter *m)
@@ -688,6 +723,8 @@ multi_next_items (HsVM *vm, MultiIter *m)
       if (x == NULL)
         {
           hs_decref (vm, t);
+          if (m->strict && !hs_err_occurred (vm))
+            strict_check (vm, m, i);
           return NULL;
         }
       hs_tuple_set_take (t, i, x);
@@ -736,6 +773,8 @@ static HsObject *
 zip_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
+  int strict = 0;
+  HsObject *zip;
 
   for (gsize k = 0; k < nkw; k++)
     {
@@ -746,15 +785,14 @@ zip_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
                          name);
           return NULL;
         }
-      if (hs_object_truth (vm, args[nargs + k]) != 0)
-        {
-          if (!hs_err_occurred (vm))
-            hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                               "zip(strict=True) is not supported");
-          return NULL;
-        }
+      strict = hs_object_truth (vm, args[nargs + k]);
+      if (strict < 0)
+        return NULL;
     }
-  return multi_new (vm, &hs_zip_type, NULL, args, nargs);
+  zip = multi_new (vm, &hs_zip_type, NULL, args, nargs);
+  if (zip != NULL)
+    ((MultiIter *)zip)->strict = strict;
+  return zip;
 }
 
 static HsObject *

@@ -369,6 +369,29 @@ set_missing_error (HsVM *vm, HsObject *self, GPtrArray *missing, const char *kin
   g_string_free (msg, TRUE);
 }
 
+/* The required parameters with no argument, positional ones first (CPython names those
+ * only, when any is missing): the TypeError; FALSE if none is missing. */
+static gboolean
+check_missing (HsVM *vm, HsObject *self, HsObject **params, HsObject **given, gsize n)
+{
+  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr (GPtrArray) missing_kw = g_ptr_array_new ();
+
+  for (gsize i = 0; i < n; i++)
+    if (given[i] == NULL && !has_default (FIELD (params[i])))
+      g_ptr_array_add (FIELD (params[i])->kw_only == hs_True ? missing_kw : missing,
+                       (gpointer)hs_str_utf8 (FIELD (params[i])->name));
+  if (missing->len == 0 && missing_kw->len == 0)
+    return FALSE;
+  set_missing_error (vm, self, missing->len > 0 ? missing : missing_kw,
+                     missing->len > 0 ? "positional" : "keyword-only");
+  return TRUE;
+}
+
+/* Up to this many fields, __init__ binds its arguments in arrays on the C stack (it is
+ * called for every instance: a heap array per call was a third of its time). */
+#define INIT_STACK_FIELDS 16
+
 /* The generated __init__(self, <fields>, *, <keyword-only fields>): binds the arguments as
  * CPython binds them to that signature, sets the fields, then calls __post_init__ with the
  * InitVars. */
@@ -377,27 +400,34 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *self = args[0], *fields = fields_of (self), *k, *v, *post;
   gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0, pos = 0, npos = 0, nrequired = 0;
-  g_autoptr (GPtrArray) params = g_ptr_array_new ();     /* HsField *, definition order */
-  g_autoptr (GPtrArray) positional = g_ptr_array_new (); /* their indices, as pointers */
-  g_autoptr (GPtrArray) initvars = g_ptr_array_new ();
-  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr (GPtrArray) missing_kw = g_ptr_array_new ();
-  g_autofree HsObject **given = NULL;
+  gsize nparams = 0, nfields = fields != NULL ? hs_dict_len (fields) : 0;
+  HsObject *stack_objs[2 * INIT_STACK_FIELDS];
+  gsize stack_positional[INIT_STACK_FIELDS];
+  g_autofree HsObject **heap_objs = NULL;
+  g_autofree gsize *heap_positional = NULL;
+  HsObject **params = stack_objs, **given; /* fields in definition order; their arguments */
+  gsize *positional = stack_positional;    /* the positional parameters' indices */
+  g_autoptr (GPtrArray) initvars = NULL;
 
   if (fields == NULL)
     return hs_incref (hs_None);
+  if (nfields > INIT_STACK_FIELDS)
+    {
+      params = heap_objs = g_new (HsObject *, 2 * nfields);
+      positional = heap_positional = g_new (gsize, nfields);
+    }
+  given = params + MAX (nfields, INIT_STACK_FIELDS);
   while (hs_dict_next (fields, &pos, &k, &v))
     if (is_param (FIELD (v)))
       {
         if (FIELD (v)->kw_only != hs_True)
           {
-            g_ptr_array_add (positional, GSIZE_TO_POINTER (params->len));
-            npos++;
+            positional[npos++] = nparams;
             nrequired += !has_default (FIELD (v));
           }
-        g_ptr_array_add (params, v);
+        given[nparams] = NULL;
+        params[nparams++] = v;
       }
-  given = g_new0 (HsObject *, params->len + 1);
   if (nargs - 1 > npos)
     {
       if (nrequired < npos)
@@ -413,14 +443,14 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       return NULL;
     }
   for (gsize a = 1; a < nargs; a++)
-    given[GPOINTER_TO_SIZE (positional->pdata[a - 1])] = args[a];
+    given[positional[a - 1]] = args[a];
   for (gsize kw = 0; kw < nkw; kw++)
     {
       HsObject *kname = hs_tuple_get_borrow (kwnames, kw);
-      guint i = 0;
-      while (i < params->len && !hs_str_equal (FIELD (params->pdata[i])->name, kname))
+      gsize i = 0;
+      while (i < nparams && !hs_str_equal (FIELD (params[i])->name, kname))
         i++;
-      if (i == params->len)
+      if (i == nparams)
         {
           hs_err_format (vm, &hs_exc_TypeError,
                          "%s.__init__() got an unexpected keyword argument '%s'", owner_name (self),
@@ -436,18 +466,11 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
         }
       given[i] = args[nargs + kw];
     }
-  for (guint i = 0; i < params->len; i++)
-    if (given[i] == NULL && !has_default (FIELD (params->pdata[i])))
-      g_ptr_array_add (FIELD (params->pdata[i])->kw_only == hs_True ? missing_kw : missing,
-                       (gpointer)hs_str_utf8 (FIELD (params->pdata[i])->name));
-  if (missing->len > 0 || missing_kw->len > 0)
-    {
-      set_missing_error (vm, self, missing->len > 0 ? missing : missing_kw,
-                         missing->len > 0 ? "positional" : "keyword-only");
-      return NULL;
-    }
-  guint i = 0;
-  for (pos = 0; hs_dict_next (fields, &pos, &k, &v);)
+  if (check_missing (vm, self, params, given, nparams))
+    return NULL;
+  gsize i = 0;
+  gboolean ok = TRUE;
+  for (pos = 0; ok && hs_dict_next (fields, &pos, &k, &v);)
     {
       HsField *f = FIELD (v);
       HsObject *value = NULL;
@@ -461,31 +484,31 @@ dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       else if (in_init)
         value = hs_incref (f->deflt);
       i += in_init;
-      if (value == NULL && hs_err_occurred (vm))
-        return NULL;
-      if (value != NULL && f->kind == KIND_INITVAR)
+      if (value == NULL)
+        ok = !hs_err_occurred (vm);
+      else if (f->kind == KIND_INITVAR)
         {
+          if (initvars == NULL)
+            initvars = g_ptr_array_new ();
           g_ptr_array_add (initvars, value);
-          continue;
         }
-      if (value != NULL)
+      else
         {
-          int r = set_field (vm, self, k, value);
+          ok = set_field (vm, self, k, value) == 0;
           hs_decref (vm, value);
-          if (r < 0)
-            return NULL;
         }
     }
-  HsObject *r = hs_None;
-  if ((post = hs_type_lookup_borrow (HS_TYPE (self), post_init_str)) != NULL)
+  HsObject *r = ok ? hs_None : NULL;
+  if (ok && (post = hs_type_lookup_borrow (HS_TYPE (self), post_init_str)) != NULL)
     {
       HsObject *m = hs_object_getattr_cstr (vm, self, "__post_init__");
-      r = m != NULL ? hs_object_call (vm, m, (HsObject **)initvars->pdata, initvars->len, NULL)
+      r = m != NULL ? hs_object_call (vm, m, initvars != NULL ? (HsObject **)initvars->pdata : NULL,
+                                      initvars != NULL ? initvars->len : 0, NULL)
                     : NULL;
       hs_xdecref (vm, m);
       hs_xdecref (vm, r);
     }
-  for (guint j = 0; j < initvars->len; j++)
+  for (guint j = 0; initvars != NULL && j < initvars->len; j++)
     hs_decref (vm, initvars->pdata[j]);
   return r != NULL ? hs_incref (hs_None) : NULL;
 }
@@ -533,25 +556,35 @@ dc_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_str_from_gstring (vm, out);
 }
 
+static gboolean
+field_used (HsField *f, gboolean for_hash)
+{
+  return f->kind == KIND_FIELD
+         && (for_hash ? (f->hash == hs_None ? flag (f->compare) : flag (f->hash))
+                      : flag (f->compare));
+}
+
 /* The tuple of self's fields that `which` selects (compare, or hash) */
 static HsObject *
 field_tuple (HsVM *vm, HsObject *self, gboolean for_hash)
 {
-  HsObject *fields = fields_of (self), *list = hs_list_new (vm, 0), *k, *v, *t;
-  gsize pos = 0;
-  while (list != NULL && fields != NULL && hs_dict_next (fields, &pos, &k, &v))
-    {
-      HsField *f = FIELD (v);
-      gboolean use = f->kind == KIND_FIELD
-                     && (for_hash ? (f->hash == hs_None ? flag (f->compare) : flag (f->hash))
-                                  : flag (f->compare));
-      if (use && hs_list_append_take (vm, list, hs_object_getattr (vm, self, k)) < 0)
-        HS_CLEAR (vm, list);
-    }
-  if (list == NULL)
+  HsObject *fields = fields_of (self), *k, *v, *t;
+  gsize pos = 0, n = 0, i = 0;
+  while (fields != NULL && hs_dict_next (fields, &pos, &k, &v))
+    n += field_used (FIELD (v), for_hash);
+  if ((t = hs_tuple_new (vm, n)) == NULL)
     return NULL;
-  t = hs_list_as_tuple (vm, list);
-  hs_decref (vm, list);
+  for (pos = 0; i < n && hs_dict_next (fields, &pos, &k, &v);)
+    if (field_used (FIELD (v), for_hash))
+      {
+        HsObject *value = hs_object_getattr (vm, self, k);
+        if (value == NULL)
+          {
+            hs_decref (vm, t);
+            return NULL;
+          }
+        hs_tuple_set_take (t, i++, value);
+      }
   return t;
 }
 

@@ -362,13 +362,13 @@ sqrt_of_frac (HsVM *vm, const mpz_t n, const mpz_t m)
   return r;
 }
 
-/* variance, pvariance, stdev, pstdev: ss / (n - ddof), its square root when `root` */
+/* variance, pvariance, stdev, pstdev: ss / (n - ddof), its square root when `root`; spec
+ * names the center parameter (xbar or mu) */
 static HsObject *
 spread (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
-        const char *center, int ddof, gboolean root)
+        const char *spec, int ddof, gboolean root)
 {
   HsObject *data = NULL, *c = hs_None, *seq, *r = NULL;
-  g_autofree char *spec = g_strdup_printf ("@data|%s", center);
   Acc a;
   mpq_t ss;
 
@@ -409,25 +409,25 @@ spread (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *n
 static HsObject *
 st_variance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return spread (vm, args, nargs, kwnames, "variance", "xbar", 1, FALSE);
+  return spread (vm, args, nargs, kwnames, "variance", "@data|xbar", 1, FALSE);
 }
 
 static HsObject *
 st_pvariance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return spread (vm, args, nargs, kwnames, "pvariance", "mu", 0, FALSE);
+  return spread (vm, args, nargs, kwnames, "pvariance", "@data|mu", 0, FALSE);
 }
 
 static HsObject *
 st_stdev (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return spread (vm, args, nargs, kwnames, "stdev", "xbar", 1, TRUE);
+  return spread (vm, args, nargs, kwnames, "stdev", "@data|xbar", 1, TRUE);
 }
 
 static HsObject *
 st_pstdev (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return spread (vm, args, nargs, kwnames, "pstdev", "mu", 0, TRUE);
+  return spread (vm, args, nargs, kwnames, "pstdev", "@data|mu", 0, TRUE);
 }
 
 /* ---- medians -------------------------------------------------------------------------- */

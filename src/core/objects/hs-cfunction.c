@@ -492,33 +492,67 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '_';
 }
 
+/* What a positional call needs to know of a spec: how many parameters it names, how many
+ * of them are required (SHAPE_NONE: no '|'), whether it is a METH_O spec ('!') and whether
+ * it is never bound positionally here ('%', or keyword-only parameters all required). */
+#define SHAPE_NONE G_MAXUINT16
+typedef struct
+{
+  const char *spec;
+  guint16 n;
+  guint16 required;
+  gboolean meth_o;
+  gboolean refused;
+} SpecShape;
+
+static void
+shape_scan (const char *spec, SpecShape *sh)
+{
+  *sh = (SpecShape){ spec, 0, SHAPE_NONE, *spec == '!', *spec == '%' };
+  for (const char *c = sh->meth_o || *spec == '@' ? spec + 1 : spec; *c && !sh->refused; c++)
+    {
+      if (*c == '$') /* keyword-only parameters: none is required after a '|' */
+        {
+          sh->refused = sh->required == SHAPE_NONE;
+          break;
+        }
+      if (*c == '|')
+        sh->required = MIN (sh->required, sh->n);
+      if (is_name_char (*c) && (c == spec || !is_name_char (c[-1])))
+        sh->n++;
+    }
+}
+
+/* Specs are string literals, so their address names them: each thread keeps the shapes of
+ * the specs it bound last (list.append(x) scanned its spec at every call). */
+#define SHAPE_CACHE_SIZE 256
+static __thread SpecShape shape_cache[SHAPE_CACHE_SIZE];
+
+static const SpecShape *
+spec_shape (const char *spec)
+{
+  SpecShape *sh = &shape_cache[((guintptr)spec >> 3) % SHAPE_CACHE_SIZE];
+  if (sh->spec != spec)
+    shape_scan (spec, sh);
+  return sh;
+}
+
 /* The common call, by position only, every required parameter given and no more than the
  * positional ones (list.append(x), d.get(k, 0), a dataclass's __eq__(other)): it binds as
  * the spec says without parsing it into a Spec. */
 static gboolean
 plain_positional_call (const char *spec, gsize nargs, HsObject *kwnames)
 {
-  gsize n = 0, required = G_MAXSIZE;
-  gboolean meth_o = *spec == '!';
+  const SpecShape *sh;
 
-  if (kwnames != NULL || *spec == '%')
+  if (kwnames != NULL)
     return FALSE;
-  for (const char *c = meth_o || *spec == '@' ? spec + 1 : spec; *c; c++)
-    {
-      if (*c == '$') /* keyword-only parameters: none is required after a '|' */
-        {
-          if (required == G_MAXSIZE)
-            return FALSE;
-          break;
-        }
-      if (*c == '|')
-        required = MIN (required, n);
-      if (is_name_char (*c) && (c == spec || !is_name_char (c[-1])))
-        n++;
-    }
-  if (meth_o)
-    return required == G_MAXSIZE && n == nargs;
-  return MIN (required, n) <= nargs && nargs <= n;
+  sh = spec_shape (spec);
+  if (sh->refused)
+    return FALSE;
+  if (sh->meth_o)
+    return sh->required == SHAPE_NONE && sh->n == nargs;
+  return MIN (sh->required, sh->n) <= nargs && nargs <= sh->n;
 }
 
 gboolean

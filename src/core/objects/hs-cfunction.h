@@ -66,7 +66,8 @@ HsObject *hs_cfunction_call_with_self (HsVM *vm, const HsMethodDef *def, HsObjec
  *
  * For each parameter pass one `HsObject **`: it receives a BORROWED reference; optional
  * parameters that were not given are left untouched (pre-set your defaults, e.g. NULL).
- * Returns FALSE with TypeError set on a mismatch. */
+ * Returns FALSE with TypeError set on a mismatch. `spec` must be a string literal (static
+ * storage): its shape is cached by address. */
 gboolean hs_parse_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs,
                         HsObject *kwnames, const char *spec, ...);
 

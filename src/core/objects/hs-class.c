@@ -65,6 +65,28 @@ attrs_replace (HsVM *vm, HsObject *self, HsAttrs *a, guint32 i, HsObject *value)
   hs_decref (vm, old);
 }
 
+/* names and values share one block (values from names + cap): one allocation per
+ * instance's first attributes, not two. */
+static int
+attrs_grow (HsVM *vm, HsAttrs *a)
+{
+  guint32 cap = a->cap ? a->cap * 2 : 4;
+  HsObject **block = hs_mem_realloc (vm, NULL, 0, 2 * sizeof (HsObject *) * cap);
+
+  if (block == NULL)
+    return -1;
+  if (a->len > 0)
+    {
+      memcpy (block, a->names, sizeof (HsObject *) * a->len);
+      memcpy (block + cap, a->values, sizeof (HsObject *) * a->len);
+    }
+  hs_mem_realloc (vm, a->names, 2 * sizeof (HsObject *) * a->cap, 0);
+  a->names = block;
+  a->values = block + cap;
+  a->cap = cap;
+  return 0;
+}
+
 static int
 attrs_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
@@ -91,26 +113,8 @@ attrs_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
       attrs_replace (vm, self, a, i, value);
       return 0;
     }
-  if (a->len == a->cap)
-    {
-      guint32 cap = a->cap ? a->cap * 2 : 4;
-      HsObject **n
-          = hs_mem_realloc (vm, a->names, sizeof (HsObject *) * a->cap, sizeof (HsObject *) * cap);
-      if (n == NULL)
-        return -1;
-      a->names = n;
-      HsObject **v
-          = hs_mem_realloc (vm, a->values, sizeof (HsObject *) * a->cap, sizeof (HsObject *) * cap);
-      if (v == NULL)
-        {
-          /* keep names consistent with the old capacity */
-          a->names = hs_mem_realloc (vm, a->names, sizeof (HsObject *) * cap,
-                                     sizeof (HsObject *) * a->cap);
-          return -1;
-        }
-      a->values = v;
-      a->cap = cap;
-    }
+  if (a->len == a->cap && attrs_grow (vm, a) < 0)
+    return -1;
   a->names[a->len] = intern_name (name);
   a->values[a->len] = hs_incref (value);
   a->len++;
@@ -128,14 +132,13 @@ static void
 attrs_release (HsVM *vm, HsObject *self)
 {
   HsAttrs *a = attrs_of (self);
-  HsObject **values = a->values, **names = a->names;
+  HsObject **values = a->values, **block = a->names;
   guint32 len = a->len, cap = a->cap;
   a->values = a->names = NULL;
   a->len = a->cap = 0;
   for (guint32 i = 0; i < len; i++)
     hs_decref (vm, values[i]);
-  hs_mem_realloc (vm, values, sizeof (HsObject *) * cap, 0);
-  hs_mem_realloc (vm, names, sizeof (HsObject *) * cap, 0);
+  hs_mem_realloc (vm, block, 2 * sizeof (HsObject *) * cap, 0);
 }
 
 /* The class row, what the built-in base holds (an exception's args), the attributes. */

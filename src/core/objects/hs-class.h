@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  HsObject **names;  /* interned str */
+  HsObject **names;  /* interned str; the block that values share (values = names + cap) */
   HsObject **values; /* owned */
   guint32 len, cap;
 } HsAttrs;

@@ -380,25 +380,40 @@ is_number (HsObject *o)
   return HS_ISINSTANCE (o, &hs_float_type) || hs_int_check (o);
 }
 
+gboolean
+hs_float_arith_exact (HsBinOp op, double x, double y, double *out)
+{
+  switch (op)
+    {
+      case HS_BIN_ADD:
+        *out = x + y;
+        return TRUE;
+      case HS_BIN_SUB:
+        *out = x - y;
+        return TRUE;
+      case HS_BIN_MUL:
+        *out = x * y;
+        return TRUE;
+      case HS_BIN_TRUEDIV:
+        if (y == 0)
+          return FALSE;
+        *out = x / y;
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
 HsObject *
 hs_float_arith (HsVM *vm, HsBinOp op, double x, double y)
 {
   double q, m;
 
   g_assert (op < HS_BIN_LSHIFT);
-  switch (op)
-    {
-      case HS_BIN_ADD:
-        return hs_float_new (vm, x + y);
-      case HS_BIN_SUB:
-        return hs_float_new (vm, x - y);
-      case HS_BIN_MUL:
-        return hs_float_new (vm, x * y);
-      case HS_BIN_POW:
-        return hs_float_pow (vm, x, y);
-      default:
-        break;
-    }
+  if (hs_float_arith_exact (op, x, y, &q))
+    return hs_float_new (vm, q);
+  if (op == HS_BIN_POW)
+    return hs_float_pow (vm, x, y);
   if (y == 0)
     {
       hs_err_set_string (vm, &hs_exc_ZeroDivisionError,
@@ -407,8 +422,6 @@ hs_float_arith (HsVM *vm, HsBinOp op, double x, double y)
                                                  : "float modulo");
       return NULL;
     }
-  if (op == HS_BIN_TRUEDIV)
-    return hs_float_new (vm, x / y);
   float_divmod (x, y, &q, &m);
   return hs_float_new (vm, op == HS_BIN_FLOORDIV ? q : m);
 }

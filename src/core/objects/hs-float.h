@@ -38,6 +38,9 @@ void hs_float_repr_append (GString *out, double v);
 gsize hs_float_format_size (char type, int precision, gboolean alt);
 void hs_float_format_append (GString *out, double v, char type, int precision, gboolean alt,
                              gboolean add_dot_0);
+/* x op y for the operators whose float result needs no check (+, -, *, / by non-zero):
+ * FALSE for the others, which hs_float_arith computes. */
+gboolean hs_float_arith_exact (HsBinOp op, double x, double y, double *out);
 /* x op y for the arithmetic operators (+ - * / // % **), CPython's float_add..float_pow
  * with their ZeroDivisionError messages. */
 HsObject *hs_float_arith (HsVM *vm, HsBinOp op, double x, double y);

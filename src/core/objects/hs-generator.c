@@ -6,6 +6,7 @@
 #include "hs-exceptions.h"
 #include "hs-frame.h"
 #include "hs-generator.h"
+#include "hs-vm-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -20,6 +21,7 @@ gen_refs (HsObject *self, HsVisitFn visit, gpointer data)
 static void
 gen_dealloc (HsVM *vm, HsObject *self)
 {
+  vm->live_generators--;
   hs_vm_generator_finalize (vm, self);
   if (HS_GENERATOR (self)->frame != NULL)
     hs_vm_generator_release_frame (vm, self);
@@ -171,6 +173,7 @@ hs_generator_new (HsVM *vm, HsFrame *frame, gsize frame_size)
   g->frame = frame;
   g->frame_size = frame_size;
   frame->gen = (HsObject *)g;
+  vm->live_generators++;
   hs_gc_track (vm, (HsObject *)g);
   return (HsObject *)g;
 }

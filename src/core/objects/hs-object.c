@@ -215,6 +215,8 @@ hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
   obj->refcount = 1;
   obj->id = vm->next_id++;
   live_link (vm, obj);
+  if (type->type_flags & HS_TYPE_HEAP)
+    vm->live_instances++;
   if (G_UNLIKELY (vm->hooks != NULL) && vm->hooks->alloc != NULL)
     vm->hooks->alloc (vm, obj, vm->hooks_data);
   /* CPython counts GC allocations and may collect right here; the new
@@ -392,6 +394,8 @@ destroy (HsVM *vm, HsObject *obj)
     t->dealloc (vm, obj);
   if (obj->type->type_flags & HS_TYPE_GC)
     hs_gc_note_free (vm);
+  if (obj->type->type_flags & HS_TYPE_HEAP)
+    vm->live_instances--;
   free_memory (vm, obj);
 }
 

@@ -238,6 +238,8 @@ hs_finalize_at_exit (HsVM *vm)
 
   hs_weakfinalize_at_exit (vm);
   hs_vm_run_deferred (vm);
+  if (vm->live_instances == 0) /* nothing else has a __del__ */
+    return;
   for (p = vm->live.next; p != &vm->live && !hs_finalize_needed (p); p = p->next)
     ;
   if (p == &vm->live)

@@ -46,6 +46,10 @@ struct _HsVM
   guint64 next_id; /* ids start at 1; immortal process-wide objects use their own range */
   gsize heap_bytes;
   gsize live_count;
+  /* live instances of classes (HS_TYPE_HEAP: the only objects with a __del__) and live
+   * generators: the exit's walks of `live` looking for them are skipped when there are none */
+  gsize live_instances;
+  gsize live_generators;
   /* freed blocks of small objects by size class, for reuse (see hs-object.c) */
   gpointer free_blocks[HS_FREE_CLASSES];
   guint free_counts[HS_FREE_CLASSES];

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "hs-trace.h"
+#include "hs-id-map.h"
 #include "hs-trace-log.h"
 
 G_BEGIN_DECLS
@@ -173,10 +174,10 @@ typedef struct
 
 typedef struct _HsRState
 {
-  GHashTable *objs; /* guint64* -> HsRObj* */
-  /* guint64* -> HsRObj*: the objs that are not primitives (shape != HS_SHAPE_PRIM); a
-   * snapshot walks these, not a long program's many constants */
-  GHashTable *composites;
+  HsIdMap objs; /* id -> HsRObj* (owned) */
+  /* id -> HsRObj*: the objs that are not primitives (shape != HS_SHAPE_PRIM); a snapshot
+   * walks these, not a long program's many constants */
+  HsIdMap composites;
   GArray *marked;    /* guint64: ids whose flags the step last applied set */
   GPtrArray *frames; /* HsRFrame*, outermost first */
   GPtrArray *freed;  /* HsRObj* freed by the step last applied (owned) */

@@ -76,8 +76,8 @@ HsRState *
 hs_rstate_new (void)
 {
   HsRState *st = g_new0 (HsRState, 1);
-  st->objs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, robj_free);
-  st->composites = g_hash_table_new (g_int64_hash, g_int64_equal);
+  hs_id_map_init (&st->objs);
+  hs_id_map_init (&st->composites);
   st->marked = g_array_new (FALSE, FALSE, sizeof (guint64));
   st->frames = g_ptr_array_new_with_free_func (rframe_free);
   st->freed = g_ptr_array_new_with_free_func (robj_free);
@@ -88,8 +88,13 @@ hs_rstate_new (void)
 void
 hs_rstate_free (HsRState *st)
 {
-  g_hash_table_unref (st->composites);
-  g_hash_table_unref (st->objs);
+  gsize pos = 0;
+  gpointer o;
+
+  while (hs_id_map_next (&st->objs, &pos, &o))
+    robj_free (o);
+  hs_id_map_clear (&st->objs);
+  hs_id_map_clear (&st->composites);
   g_array_unref (st->marked);
   g_ptr_array_unref (st->frames);
   g_ptr_array_unref (st->freed);
@@ -97,18 +102,23 @@ hs_rstate_free (HsRState *st)
   g_free (st);
 }
 
+/* The object `id`, made with `shape` if new: a primitive (most objects of a big state)
+ * never enters `composites`, which a keyframe of a long list of ints would fill and empty
+ * again one by one. */
 static HsRObj *
-obtain (HsRState *st, guint64 id, gboolean mark)
+obtain (HsRState *st, guint64 id, gboolean mark, HsShape shape)
 {
-  HsRObj *o = g_hash_table_lookup (st->objs, &id);
+  HsRObj *o = hs_id_map_lookup (&st->objs, id);
   gboolean is_new = o == NULL;
 
   if (is_new)
     {
       o = g_new0 (HsRObj, 1);
       o->id = id;
-      g_hash_table_insert (st->objs, &o->id, o);
-      g_hash_table_insert (st->composites, &o->id, o); /* HS_SHAPE_SEQ until set_shape */
+      o->shape = shape;
+      hs_id_map_insert (&st->objs, id, o);
+      if (shape != HS_SHAPE_PRIM)
+        hs_id_map_insert (&st->composites, id, o);
     }
   if (!mark)
     return o;
@@ -131,11 +141,16 @@ robj_vals (HsRObj *o)
 static void
 set_shape (HsRState *st, HsRObj *o, HsShape shape)
 {
+  if ((o->shape == HS_SHAPE_PRIM) == (shape == HS_SHAPE_PRIM))
+    {
+      o->shape = shape;
+      return;
+    }
   o->shape = shape;
   if (shape == HS_SHAPE_PRIM)
-    g_hash_table_remove (st->composites, &o->id);
+    hs_id_map_remove (&st->composites, o->id);
   else
-    g_hash_table_insert (st->composites, &o->id, o);
+    hs_id_map_insert (&st->composites, o->id, o);
 }
 
 static void
@@ -162,7 +177,7 @@ read_values (HsRObj *o, HsLogReader *r, guint per_item)
 static void
 apply_list_range (HsRState *st, HsLogReader *r, gboolean mark)
 {
-  HsRObj *o = obtain (st, hs_log_get (r), mark);
+  HsRObj *o = obtain (st, hs_log_get (r), mark, HS_SHAPE_SEQ);
   guint64 new_len = hs_log_get (r);
   guint64 lo = hs_log_get (r);
   guint64 n = hs_log_get (r);
@@ -176,7 +191,7 @@ apply_list_range (HsRState *st, HsLogReader *r, gboolean mark)
 static void
 apply_dict_range (HsRState *st, HsLogReader *r, gboolean mark)
 {
-  HsRObj *o = obtain (st, hs_log_get (r), mark);
+  HsRObj *o = obtain (st, hs_log_get (r), mark, HS_SHAPE_SEQ);
   guint64 nentries = hs_log_get (r);
   guint64 lo = hs_log_get (r);
   guint64 n = hs_log_get (r);
@@ -194,10 +209,10 @@ apply_dict_range (HsRState *st, HsLogReader *r, gboolean mark)
 static void
 apply_free (HsRState *st, guint64 id, gboolean mark)
 {
-  HsRObj *o;
-  if (!g_hash_table_steal_extended (st->objs, &id, NULL, (gpointer *)&o))
+  HsRObj *o = hs_id_map_remove (&st->objs, id);
+  if (o == NULL)
     return;
-  g_hash_table_remove (st->composites, &id);
+  hs_id_map_remove (&st->composites, id);
   if (mark)
     {
       o->flags = HS_SNAP_FLAG_FREED;
@@ -211,7 +226,7 @@ static void
 apply_holders (HsRState *st, HsLogReader *r)
 {
   guint64 id = hs_log_get (r);
-  HsRObj *o = g_hash_table_lookup (st->objs, &id);
+  HsRObj *o = hs_id_map_lookup (&st->objs, id);
   guint64 n = hs_log_get (r);
   g_autoptr (GArray) holders = g_array_new (FALSE, FALSE, sizeof (guint32));
 
@@ -326,16 +341,18 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
       case HS_REC_OBJ:
       case HS_REC_PAIRS:
       case HS_REC_ATTRS:
-        o = obtain (st, hs_log_get (r), mark);
+        {
+          HsShape shape = op == HS_REC_OBJ     ? HS_SHAPE_SEQ
+                          : op == HS_REC_PAIRS ? HS_SHAPE_PAIRS
+                                               : HS_SHAPE_ATTRS;
+          o = obtain (st, hs_log_get (r), mark, shape);
+          set_shape (st, o, shape);
+        }
         read_header (o, r);
-        set_shape (st, o,
-                   op == HS_REC_OBJ     ? HS_SHAPE_SEQ
-                   : op == HS_REC_PAIRS ? HS_SHAPE_PAIRS
-                                        : HS_SHAPE_ATTRS);
         read_values (o, r, op == HS_REC_OBJ ? 1 : 2);
         break;
       case HS_REC_INT:
-        o = obtain (st, hs_log_get (r), mark);
+        o = obtain (st, hs_log_get (r), mark, HS_SHAPE_PRIM);
         o->kind = HS_SNAP_PRIMITIVE;
         set_shape (st, o, HS_SHAPE_PRIM);
         o->is_int = TRUE;
@@ -343,7 +360,7 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
         o->immortal = hs_log_get (r) != 0;
         break;
       case HS_REC_PRIM:
-        o = obtain (st, hs_log_get (r), mark);
+        o = obtain (st, hs_log_get (r), mark, HS_SHAPE_PRIM);
         o->kind = HS_SNAP_PRIMITIVE;
         set_shape (st, o, HS_SHAPE_PRIM);
         o->is_int = FALSE;
@@ -382,7 +399,7 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
         {
           guint64 id = hs_log_get (r);
           guint64 parent = hs_log_get (r);
-          HsRObj *o = g_hash_table_lookup (st->objs, &id);
+          HsRObj *o = hs_id_map_lookup (&st->objs, id);
           if (o != NULL)
             o->parent_frame_id = parent;
         }
@@ -422,7 +439,7 @@ clear_flags (HsRState *st)
 {
   for (guint i = 0; i < st->marked->len; i++)
     {
-      HsRObj *o = g_hash_table_lookup (st->objs, &g_array_index (st->marked, guint64, i));
+      HsRObj *o = hs_id_map_lookup (&st->objs, g_array_index (st->marked, guint64, i));
       if (o != NULL)
         o->flags = 0;
     }
@@ -566,14 +583,22 @@ hs_trace_replay_snapshot (HsTrace *trace, int k, guint max_cells)
 
 /* ---- snapshot ------------------------------------------------------------------ */
 
+/* A sequence whose middle cells a view leaves out (HsSnapObject.n_omitted). */
+typedef struct
+{
+  HsSnapObject *so;
+  const HsRObj *o;
+  gboolean count;
+} Summarised;
+
 typedef struct
 {
   HsRState *st;
   HsTrace *trace;
   HsSnapshot *snap;
-  GHashTable *counts;         /* id -> in-degree */
-  guint max_cells;            /* of a sequence (the others left out), or 0: all */
-  GArray *omitted_primitives; /* guint64: what cells left out refer to, counted at the end */
+  GHashTable *counts; /* id -> in-degree */
+  guint max_cells;    /* of a sequence (the others left out), or 0: all */
+  GArray *summarised; /* Summarised */
 } ToSnap;
 
 static const char *
@@ -641,7 +666,7 @@ add_recorded_holders (ToSnap *ts, const HsRObj *o, HsSnapObject *so)
 static HsSnapValue
 value_of (ToSnap *ts, guint64 id, gboolean count)
 {
-  HsRObj *o = g_hash_table_lookup (ts->st->objs, &id);
+  HsRObj *o = hs_id_map_lookup (&ts->st->objs, id);
   HsSnapValue v;
 
   if (o == NULL)
@@ -706,23 +731,13 @@ weak_value_of (ToSnap *ts, guint64 id)
   return id != 0 ? value_of (ts, id, FALSE) : hs_snap_value_primitive ("NoneType", "dead");
 }
 
-/* A reference from a cell left out of the snapshot: counted, and kept for reachability.
- * Without heap_primitives, what is not a composite is drawn inline, and its count matters
- * only where a cell kept draws it: those are counted at the end (count_omitted_primitives),
- * so that a huge list of ints looks up only the few objects that are not. */
+/* A reference from a cell left out of the snapshot: counted, and kept for reachability. */
 static void
 add_omitted_ref (ToSnap *ts, HsSnapObject *so, guint64 id, gboolean count)
 {
-  HsRObj *o;
+  HsRObj *o = hs_id_map_lookup (
+      ts->trace->options.heap_primitives ? &ts->st->objs : &ts->st->composites, id);
 
-  if (!ts->trace->options.heap_primitives)
-    {
-      o = g_hash_table_lookup (ts->st->composites, &id);
-      if (o == NULL && count)
-        g_array_append_val (ts->omitted_primitives, id);
-    }
-  else
-    o = g_hash_table_lookup (ts->st->objs, &id);
   if (o == NULL)
     return;
   if (count)
@@ -737,20 +752,41 @@ add_omitted_ref (ToSnap *ts, HsSnapObject *so, guint64 id, gboolean count)
   g_array_append_val (so->omitted_refs, id);
 }
 
+/* The cells the views left out (Summarised), once every kept cell is in. Without
+ * heap_primitives, what is not a composite is drawn inline, and its count matters only
+ * where a kept cell draws it: so each id of a 500,000-item list of ints is tested against
+ * two small sets, and only the few found are looked up. */
 static void
-count_omitted_primitives (ToSnap *ts)
+add_omitted_refs (ToSnap *ts)
 {
-  for (guint i = 0; i < ts->omitted_primitives->len; i++)
-    {
-      HsSnapObject *o = g_hash_table_lookup (ts->snap->inline_objects,
-                                             &g_array_index (ts->omitted_primitives, guint64, i));
-      gpointer n;
+  HsIdMap drawn;
 
-      if (o == NULL)
-        continue;
-      n = g_hash_table_lookup (ts->counts, &o->id);
-      g_hash_table_insert (ts->counts, &o->id, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
+  if (ts->summarised->len == 0)
+    return;
+  hs_id_map_init (&drawn);
+  hs_id_map_add_table (&drawn, ts->snap->inline_objects);
+  for (guint j = 0; j < ts->summarised->len; j++)
+    {
+      const Summarised *s = &g_array_index (ts->summarised, Summarised, j);
+      const guint64 *ids = (const guint64 *)s->o->vals->data;
+
+      for (guint i = s->so->omitted_at; i < s->so->omitted_at + s->so->n_omitted; i++)
+        {
+          HsSnapObject *prim;
+          gpointer n;
+
+          if (ts->trace->options.heap_primitives
+              || hs_id_map_lookup (&ts->st->composites, ids[i]) != NULL)
+            add_omitted_ref (ts, s->so, ids[i], s->count);
+          else if (s->count && (prim = hs_id_map_lookup (&drawn, ids[i])) != NULL)
+            {
+              n = g_hash_table_lookup (ts->counts, &prim->id);
+              g_hash_table_insert (ts->counts, &prim->id,
+                                   GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
+            }
+        }
     }
+  hs_id_map_clear (&drawn);
 }
 
 static void
@@ -779,6 +815,7 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
       /* the first cells and the last two, as a diagram summarises (hs_elide_plan) */
       so->omitted_at = ts->max_cells - 2;
       so->n_omitted = o->vals->len - ts->max_cells;
+      g_array_append_val (ts->summarised, ((Summarised){ so, o, count }));
     }
   for (guint i = 0; i < o->vals->len; i++)
     {
@@ -788,9 +825,9 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
       switch (o->shape)
         {
           case HS_SHAPE_SEQ:
-            if (i >= so->omitted_at && i < so->omitted_at + so->n_omitted)
+            if (i == so->omitted_at && so->n_omitted > 0)
               {
-                add_omitted_ref (ts, so, a, count);
+                i += so->n_omitted - 1; /* add_omitted_refs */
                 break;
               }
             index = g_strdup_printf ("%u", i);
@@ -934,9 +971,10 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
                 hs_snapshot_new (),
                 g_hash_table_new (g_int64_hash, g_int64_equal),
                 max_cells,
-                g_array_new (FALSE, FALSE, sizeof (guint64)) };
+                g_array_new (FALSE, FALSE, sizeof (Summarised)) };
   GHashTableIter it;
   gpointer value;
+  gsize pos = 0;
 
   ts.snap->step = k;
   ts.snap->line = step->line;
@@ -947,13 +985,13 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
   ts.snap->stdout_text = g_strndup (trace->out->str, step->stdout_len);
   add_frames (&ts);
   /* Without heap_primitives every primitive is inline (drawn in its holder, counted there) */
-  g_hash_table_iter_init (&it, trace->options.heap_primitives ? st->objs : st->composites);
-  while (g_hash_table_iter_next (&it, NULL, &value))
+  while (
+      hs_id_map_next (trace->options.heap_primitives ? &st->objs : &st->composites, &pos, &value))
     add_object (&ts, value, TRUE);
   /* Freed objects keep their last contents but no longer count as referrers. */
   for (guint i = 0; i < st->freed->len; i++)
     add_object (&ts, g_ptr_array_index (st->freed, i), FALSE);
-  count_omitted_primitives (&ts);
+  add_omitted_refs (&ts);
   g_array_append_vals (ts.snap->gc_freed, st->gc_freed->data, st->gc_freed->len);
   hs_snapshot_index (ts.snap);
   for (guint i = 0; i < ts.snap->objects->len; i++)
@@ -971,6 +1009,6 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
     }
   sort_out_unreachable (ts.snap);
   g_hash_table_unref (ts.counts);
-  g_array_unref (ts.omitted_primitives);
+  g_array_unref (ts.summarised);
   return ts.snap;
 }

@@ -938,6 +938,17 @@ hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
         goto error;                                                                                \
     }                                                                                              \
   while (0)
+/* The top of the stack becomes result (a new reference; NULL is an error, the stack left as
+ * it was), releasing old, which the top held. */
+#define REPLACE_TOP(old, result)                                                                   \
+  do                                                                                               \
+    {                                                                                              \
+      HsObject *result_ = (result);                                                                \
+      ERROR_IF (result_ == NULL);                                                                  \
+      TOP () = result_;                                                                            \
+      hs_decref (vm, (old));                                                                       \
+    }                                                                                              \
+  while (0)
 
   vm->eval_depth++;
   LOAD_FRAME ();
@@ -1085,9 +1096,7 @@ op_BINARY_OP:
       goto str_append;
     r = binary_op_fast (vm, arg, a, b);
     hs_decref (vm, b);
-    ERROR_IF (r == NULL);
-    TOP () = r;
-    hs_decref (vm, a);
+    REPLACE_TOP (a, r);
     DISPATCH ();
   }
 
@@ -1100,10 +1109,7 @@ op_INPLACE_OP:
     r = is_exact_number (a) && is_exact_number (b) ? binary_op_fast (vm, arg, a, b)
                                                    : hs_number_inplace (vm, arg, a, b);
     hs_decref (vm, b);
-    if (r == NULL)
-      goto error;
-    TOP () = r;
-    hs_decref (vm, a);
+    REPLACE_TOP (a, r);
     DISPATCH ();
   }
 
@@ -1124,10 +1130,7 @@ str_append:
 op_UNARY_OP:
   {
     HsObject *a = TOP ();
-    HsObject *r = hs_number_unaryop (vm, arg, a);
-    ERROR_IF (r == NULL);
-    TOP () = r;
-    hs_decref (vm, a);
+    REPLACE_TOP (a, hs_number_unaryop (vm, arg, a));
     DISPATCH ();
   }
 
@@ -1146,9 +1149,7 @@ op_COMPARE_OP:
     HsObject *b = POP (), *a = TOP ();
     HsObject *r = compare_fast (vm, arg, a, b);
     hs_decref (vm, b);
-    ERROR_IF (r == NULL);
-    TOP () = r;
-    hs_decref (vm, a);
+    REPLACE_TOP (a, r);
     DISPATCH ();
   }
 
@@ -1178,9 +1179,7 @@ op_BINARY_SUBSCR:
     HsObject *k = POP (), *c = TOP ();
     HsObject *r = subscr_fast (vm, c, k);
     hs_decref (vm, k);
-    ERROR_IF (r == NULL);
-    TOP () = r;
-    hs_decref (vm, c);
+    REPLACE_TOP (c, r);
     DISPATCH ();
   }
 
@@ -1212,19 +1211,14 @@ op_BUILD_SLICE:
     HsObject *s = hs_slice_new (vm, start, stop, step);
     hs_xdecref (vm, step);
     hs_decref (vm, stop);
-    ERROR_IF (s == NULL);
-    TOP () = s;
-    hs_decref (vm, start);
+    REPLACE_TOP (start, s);
     DISPATCH ();
   }
 
 op_LOAD_ATTR:
   {
     HsObject *o = TOP ();
-    HsObject *r = hs_attr_load_cached (vm, o, names[arg], attr_cache (co, arg));
-    ERROR_IF (r == NULL);
-    TOP () = r;
-    hs_decref (vm, o);
+    REPLACE_TOP (o, hs_attr_load_cached (vm, o, names[arg], attr_cache (co, arg)));
     DISPATCH ();
   }
 
@@ -1482,9 +1476,7 @@ op_FORMAT_VALUE:
     HsObject *v = TOP ();
     HsObject *r = format_value (vm, v, arg, spec);
     hs_xdecref (vm, spec);
-    ERROR_IF (r == NULL);
-    TOP () = r;
-    hs_decref (vm, v);
+    REPLACE_TOP (v, r);
     DISPATCH ();
   }
 
@@ -1569,10 +1561,7 @@ op_JUMP_IF_TRUE_OR_POP:
 op_GET_ITER:
   {
     HsObject *o = TOP ();
-    HsObject *it = hs_object_iter (vm, o);
-    ERROR_IF (it == NULL);
-    TOP () = it;
-    hs_decref (vm, o);
+    REPLACE_TOP (o, hs_object_iter (vm, o));
     DISPATCH ();
   }
 
@@ -1913,10 +1902,7 @@ op_LIST_EXTEND:
 op_LIST_TO_TUPLE:
   {
     HsObject *l = TOP ();
-    HsObject *t = hs_list_as_tuple (vm, l);
-    ERROR_IF (t == NULL);
-    TOP () = t;
-    hs_decref (vm, l);
+    REPLACE_TOP (l, hs_list_as_tuple (vm, l));
     DISPATCH ();
   }
 
@@ -2015,10 +2001,7 @@ op_GET_YIELD_FROM_ITER:
     HsObject *o = TOP ();
     if (!HS_IS (o, &hs_generator_type))
       {
-        HsObject *it = hs_object_iter (vm, o);
-        ERROR_IF (it == NULL);
-        TOP () = it;
-        hs_decref (vm, o);
+        REPLACE_TOP (o, hs_object_iter (vm, o));
       }
     DISPATCH ();
   }

@@ -7,6 +7,7 @@
 
 #include "hs-weakcontainer.h"
 
+#include "hs-cfunction.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-iter.h"
@@ -102,6 +103,35 @@ HsObject *
 hs_weakcontainer_probe (HsVM *vm, HsObject *obj)
 {
   return hs_weakref_new (vm, &hs_weakref_type, obj, NULL);
+}
+
+HsObject *
+hs_weakcontainer_copy (HsVM *vm, HsObject *self, HsObject *contents_take,
+                       HsObject *(*construct) (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
+                                               HsObject *kwnames))
+{
+  HsObject *copy;
+
+  if (contents_take == NULL)
+    return NULL;
+  copy = construct (vm, (HsType *)self->type, &contents_take, 1, NULL);
+  hs_decref (vm, contents_take);
+  return copy;
+}
+
+HsObject *
+hs_weakcontainer_m_clear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *data, *fresh;
+
+  if (!hs_parse_args (vm, "clear", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  data = HS_WEAK_CONTAINER (args[0])->data;
+  if ((fresh = hs_dict_check (data) ? hs_dict_new (vm) : hs_set_new (vm)) == NULL)
+    return NULL;
+  hs_weakcontainer_clear (vm, args[0]);
+  HS_WEAK_CONTAINER (args[0])->data = fresh;
+  return hs_None;
 }
 
 static void

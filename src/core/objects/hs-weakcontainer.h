@@ -1,6 +1,6 @@
 /* hs-weakcontainer.h — what WeakValueDictionary, WeakKeyDictionary and WeakSet share
- * (CPython's are Python classes in weakref.py and _weakrefset.py holding a `data` dict or set
- * of weak references; so are these, in C).
+ * (hs-weakdict.c, hs-weakset.c; CPython's are Python classes in weakref.py and _weakrefset.py
+ * holding a `data` dict or set of weak references; so are these, in C).
  *
  * Invariant: `data` (owned, counted: drawn as the container's row "data") holds the entries'
  * weak references, each made by hs_weakref_new_entry for this container, which drops the
@@ -34,6 +34,14 @@ void hs_weakcontainer_purge (HsVM *vm, HsObject *self);
 HsObject *hs_weakcontainer_live (HsVM *vm, HsObject *self);
 /* A weak reference to obj to look an entry up with (new), or NULL with TypeError. */
 HsObject *hs_weakcontainer_probe (HsVM *vm, HsObject *obj);
+
+/* A new container of self's type made by `construct` from contents_take (what self holds
+ * now, as construct takes it; NULL is an error, passed on): copy() and __copy__(). */
+HsObject *hs_weakcontainer_copy (HsVM *vm, HsObject *self, HsObject *contents_take,
+                                 HsObject *(*construct) (HsVM *vm, HsType *type, HsObject **args,
+                                                         gsize nargs, HsObject *kwnames));
+/* clear(): drops every entry. */
+HsObject *hs_weakcontainer_m_clear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 
 /* The slots the three share. */
 void hs_weakcontainer_dealloc (HsVM *vm, HsObject *self);

@@ -134,20 +134,6 @@ m_remove (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static HsObject *
-m_clear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *fresh;
-
-  if (!hs_parse_args (vm, "clear", args + 1, nargs - 1, kwnames, ""))
-    return NULL;
-  if ((fresh = hs_set_new (vm)) == NULL)
-    return NULL;
-  hs_weakcontainer_clear (vm, args[0]);
-  DATA (args[0]) = fresh;
-  return hs_None;
-}
-
-static HsObject *
 m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *live, *item;
@@ -172,21 +158,21 @@ m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 m_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *live, *copy;
-
   if (!hs_parse_args (vm, "copy", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  if ((live = hs_weakcontainer_live (vm, args[0])) == NULL)
-    return NULL;
-  copy = ws_construct (vm, (HsType *)args[0]->type, &live, 1, NULL);
-  hs_decref (vm, live);
-  return copy;
+  return hs_weakcontainer_copy (vm, args[0], hs_weakcontainer_live (vm, args[0]), ws_construct);
 }
 
 static const HsMethodDef ws_methods[] = {
-  { "add", m_add },       { "update", m_update }, { "discard", m_discard },
-  { "remove", m_remove }, { "clear", m_clear },   { "pop", m_pop },
-  { "copy", m_copy },     { "__copy__", m_copy }, { NULL, NULL },
+  { "add", m_add },
+  { "update", m_update },
+  { "discard", m_discard },
+  { "remove", m_remove },
+  { "clear", hs_weakcontainer_m_clear },
+  { "pop", m_pop },
+  { "copy", m_copy },
+  { "__copy__", m_copy },
+  { NULL, NULL },
 };
 
 HsType hs_weakset_type = {

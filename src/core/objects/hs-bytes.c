@@ -300,21 +300,7 @@ hs_bytes_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   c = n > 0 ? memcmp (HS_BYTES (a)->data, HS_BYTES (b)->data, n) : 0;
   if (c == 0)
     c = la < lb ? -1 : la > lb ? 1 : 0;
-  switch (op)
-    {
-      case HS_CMP_LT:
-        return hs_bool_from (c < 0);
-      case HS_CMP_LE:
-        return hs_bool_from (c <= 0);
-      case HS_CMP_EQ:
-        return hs_bool_from (c == 0);
-      case HS_CMP_NE:
-        return hs_bool_from (c != 0);
-      case HS_CMP_GT:
-        return hs_bool_from (c > 0);
-      default:
-        return hs_bool_from (c >= 0);
-    }
+  return hs_bool_from (hs_compare_holds (c, op));
 }
 
 static HsObject *
@@ -944,47 +930,21 @@ m_lower (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return recase (vm, args, nargs, kwnames, TRUE);
 }
 
+/* Whether byte c is of `kind` (bytes.isspace counts \v too, as CPython's Py_ISSPACE). */
 static gboolean
-ascii_isdigit (gchar c)
+byte_is (GAsciiType kind, char c)
 {
-  return g_ascii_isdigit (c);
+  return kind == G_ASCII_SPACE ? is_ascii_space (c) : (g_ascii_table[(guchar)c] & kind) != 0;
 }
 
-static gboolean
-ascii_isalpha (gchar c)
-{
-  return g_ascii_isalpha (c);
-}
-
-static gboolean
-ascii_isalnum (gchar c)
-{
-  return g_ascii_isalnum (c);
-}
-
-static gboolean
-ascii_isspace (gchar c)
-{
-  return is_ascii_space (c);
-}
-
-static gboolean
-ascii_islower (gchar c)
-{
-  return g_ascii_islower (c);
-}
-
-static gboolean
-ascii_isupper (gchar c)
-{
-  return g_ascii_isupper (c);
-}
-
-/* isdigit, isalpha, isalnum, isspace, islower, isupper: every byte (at least one) is. */
+/* isdigit, isalpha, isalnum, isspace, islower, isupper: every byte (at least one) is of `kind`;
+ * for a case, every cased byte is of it and at least one is. */
 static HsObject *
 classify (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
-          gboolean (*is) (gchar))
+          GAsciiType kind)
 {
+  gboolean by_case = kind == G_ASCII_LOWER || kind == G_ASCII_UPPER;
+  GAsciiType other_case = kind == G_ASCII_LOWER ? G_ASCII_UPPER : G_ASCII_LOWER;
   gboolean cased = FALSE;
 
   if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, ""))
@@ -992,20 +952,11 @@ classify (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char 
   for (gsize i = 0; i < SELF_LEN (args); i++)
     {
       char c = SELF_DATA (args)[i];
-      if (is == ascii_islower || is == ascii_isupper)
-        {
-          /* cased bytes must all be of the case; uncased ones are allowed */
-          if ((is == ascii_islower && g_ascii_isupper (c))
-              || (is == ascii_isupper && g_ascii_islower (c)))
-            return hs_False;
-          cased |= is (c);
-        }
-      else if (!is (c))
+      if (by_case ? byte_is (other_case, c) : !byte_is (kind, c))
         return hs_False;
+      cased |= byte_is (kind, c);
     }
-  if (is == ascii_islower || is == ascii_isupper)
-    return hs_bool_from (cased);
-  return hs_bool_from (SELF_LEN (args) > 0);
+  return hs_bool_from (by_case ? cased : SELF_LEN (args) > 0);
 }
 
 #define CLASSIFIER(fn, name, pred)                                                                 \
@@ -1014,12 +965,12 @@ classify (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char 
     return classify (vm, args, nargs, kwnames, name, pred);                                        \
   }
 
-CLASSIFIER (m_isdigit, "isdigit", ascii_isdigit)
-CLASSIFIER (m_isalpha, "isalpha", ascii_isalpha)
-CLASSIFIER (m_isalnum, "isalnum", ascii_isalnum)
-CLASSIFIER (m_isspace, "isspace", ascii_isspace)
-CLASSIFIER (m_islower, "islower", ascii_islower)
-CLASSIFIER (m_isupper, "isupper", ascii_isupper)
+CLASSIFIER (m_isdigit, "isdigit", G_ASCII_DIGIT)
+CLASSIFIER (m_isalpha, "isalpha", G_ASCII_ALPHA)
+CLASSIFIER (m_isalnum, "isalnum", G_ASCII_ALNUM)
+CLASSIFIER (m_isspace, "isspace", G_ASCII_SPACE)
+CLASSIFIER (m_islower, "islower", G_ASCII_LOWER)
+CLASSIFIER (m_isupper, "isupper", G_ASCII_UPPER)
 
 const HsMethodDef hs_bytes_common_methods[] = {
   { "decode", m_decode },

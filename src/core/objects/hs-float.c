@@ -488,22 +488,7 @@ float_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   if (c == 2)
     return hs_bool_from (op == HS_CMP_NE);
   c = -c;
-  switch (op)
-    {
-      case HS_CMP_LT:
-        return hs_bool_from (c < 0);
-      case HS_CMP_LE:
-        return hs_bool_from (c <= 0);
-      case HS_CMP_EQ:
-        return hs_bool_from (c == 0);
-      case HS_CMP_NE:
-        return hs_bool_from (c != 0);
-      case HS_CMP_GT:
-        return hs_bool_from (c > 0);
-      case HS_CMP_GE:
-        return hs_bool_from (c >= 0);
-    }
-  return NULL;
+  return hs_bool_from (hs_compare_holds (c, op));
 }
 
 static int

@@ -1123,27 +1123,6 @@ int_hash_slot (HsVM *vm, HsObject *self, gint64 *out)
   return hs_int_hash (vm, self, out);
 }
 
-static gboolean
-cmp_result (int c, HsCompareOp op)
-{
-  switch (op)
-    {
-      case HS_CMP_LT:
-        return c < 0;
-      case HS_CMP_LE:
-        return c <= 0;
-      case HS_CMP_EQ:
-        return c == 0;
-      case HS_CMP_NE:
-        return c != 0;
-      case HS_CMP_GT:
-        return c > 0;
-      case HS_CMP_GE:
-        return c >= 0;
-    }
-  return FALSE;
-}
-
 static HsObject *
 int_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
 {
@@ -1161,7 +1140,7 @@ int_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
     }
   else
     return hs_incref (hs_NotImplemented);
-  return hs_bool_from (cmp_result (c, op));
+  return hs_bool_from (hs_compare_holds (c, op));
 }
 
 static int

@@ -363,27 +363,6 @@ seq_view (HsObject *o, HsObject ***items, gsize *n)
     }
 }
 
-static gboolean
-cmp_lengths (gsize na, gsize nb, HsCompareOp op)
-{
-  switch (op)
-    {
-      case HS_CMP_LT:
-        return na < nb;
-      case HS_CMP_LE:
-        return na <= nb;
-      case HS_CMP_EQ:
-        return na == nb;
-      case HS_CMP_NE:
-        return na != nb;
-      case HS_CMP_GT:
-        return na > nb;
-      case HS_CMP_GE:
-        return na >= nb;
-    }
-  return FALSE;
-}
-
 /* The arrays are re-read through the objects each round: __eq__ may mutate them. */
 HsObject *
 hs_sequence_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
@@ -420,7 +399,7 @@ hs_sequence_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
       hs_decref (vm, x);
       hs_decref (vm, y);
     }
-  return hs_incref (hs_bool_from (cmp_lengths (na, nb, op)));
+  return hs_incref (hs_bool_from (hs_compare_holds (na < nb ? -1 : na > nb, op)));
 }
 
 static HsObject *

@@ -491,17 +491,7 @@ str_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   c = memcmp (HS_STR (a)->data, HS_STR (b)->data, MIN (la, lb));
   if (c == 0)
     c = la < lb ? -1 : la > lb;
-  switch (op)
-    {
-      case HS_CMP_LT:
-        return hs_bool_from (c < 0);
-      case HS_CMP_LE:
-        return hs_bool_from (c <= 0);
-      case HS_CMP_GT:
-        return hs_bool_from (c > 0);
-      default:
-        return hs_bool_from (c >= 0);
-    }
+  return hs_bool_from (hs_compare_holds (c, op));
 }
 
 static HsObject *

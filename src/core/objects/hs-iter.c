@@ -183,19 +183,19 @@ reversed_next (HsVM *vm, HsObject *self)
   return item;
 }
 
-#define SEQITER_TYPE(cname, pyname, next_fn)                                                       \
-  HsType cname = {                                                                                 \
-    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
-    .name = pyname,                                                                                \
-    .base = &hs_object_type,                                                                       \
-    .type_flags = HS_TYPE_GC,                                                                      \
-    .basicsize = sizeof (SeqIter),                                                                 \
-    .dealloc = seqiter_dealloc,                                                                    \
-    .refs = seqiter_refs,                                                                          \
-    .clear = seqiter_dealloc,                                                                      \
-    .iter = iter_self,                                                                             \
-    .iternext = next_fn,                                                                           \
-  }
+/* A type of iterator over a sequence; what follows next_fn are further slots. */
+#define SEQITER_TYPE(cname, pyname, next_fn, ...)                                                  \
+  HsType cname = { .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },  \
+                   .name = pyname,                                                                 \
+                   .base = &hs_object_type,                                                        \
+                   .type_flags = HS_TYPE_GC,                                                       \
+                   .basicsize = sizeof (SeqIter),                                                  \
+                   .dealloc = seqiter_dealloc,                                                     \
+                   .refs = seqiter_refs,                                                           \
+                   .clear = seqiter_dealloc,                                                       \
+                   .iter = iter_self,                                                              \
+                   .iternext = next_fn,                                                            \
+                   __VA_ARGS__ }
 
 SEQITER_TYPE (hs_list_iter_type, "list_iterator", listiter_next);
 SEQITER_TYPE (hs_list_reviter_type, "list_reverseiterator", listreviter_next);
@@ -229,65 +229,16 @@ static const HsMethodDef seqiter_methods[] = {
   { NULL },
 };
 
-HsType hs_seq_iter_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "iterator",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (SeqIter),
-  .dealloc = seqiter_dealloc,
-  .refs = seqiter_refs,
-  .clear = seqiter_dealloc,
-  .iter = iter_self,
-  .iternext = genericiter_next,
-  .methods = seqiter_methods,
-};
-
-HsType hs_bytes_iter_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "bytes_iterator",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (SeqIter),
-  .dealloc = seqiter_dealloc,
-  .refs = seqiter_refs,
-  .clear = seqiter_dealloc,
-  .iter = iter_self,
-  .iternext = genericiter_next,
-  .methods = seqiter_methods,
-};
-
-HsType hs_bytearray_iter_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "bytearray_iterator",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (SeqIter),
-  .dealloc = seqiter_dealloc,
-  .refs = seqiter_refs,
-  .clear = seqiter_dealloc,
-  .iter = iter_self,
-  .iternext = genericiter_next,
-  .methods = seqiter_methods,
-};
+SEQITER_TYPE (hs_seq_iter_type, "iterator", genericiter_next, .methods = seqiter_methods);
+SEQITER_TYPE (hs_bytes_iter_type, "bytes_iterator", genericiter_next, .methods = seqiter_methods);
+SEQITER_TYPE (hs_bytearray_iter_type, "bytearray_iterator", genericiter_next,
+              .methods = seqiter_methods);
 
 static HsObject *reversed_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
                                      HsObject *kwnames);
 
-HsType hs_reversed_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "reversed",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (SeqIter),
-  .dealloc = seqiter_dealloc,
-  .refs = seqiter_refs,
-  .clear = seqiter_dealloc,
-  .iter = iter_self,
-  .iternext = reversed_next,
-  .construct = reversed_construct,
-  .methods = seqiter_methods,
-};
+SEQITER_TYPE (hs_reversed_type, "reversed", reversed_next, .construct = reversed_construct,
+              .methods = seqiter_methods);
 
 HsObject *
 hs_list_iter_new (HsVM *vm, HsObject *list)
@@ -520,6 +471,44 @@ reversed_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObje
   return hs_reversed_new (vm, seq);
 }
 
+/* ---- enumerate, zip, map and filter hold two references (either NULL) after the header ---- */
+
+typedef struct
+{
+  HsObject header;
+  HsObject *ref[2];
+} TwoRefs;
+
+static void
+two_refs_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((TwoRefs *)self)->ref[0]);
+  HS_CLEAR (vm, ((TwoRefs *)self)->ref[1]);
+}
+
+static void
+two_refs_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  for (int i = 0; i < 2; i++)
+    if (((TwoRefs *)self)->ref[i] != NULL)
+      hs_visit (visit, ((TwoRefs *)self)->ref[i], data);
+}
+
+#define TWO_REFS_TYPE(cname, pyname, struct_type, next_fn, construct_fn)                           \
+  HsType cname = {                                                                                 \
+    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
+    .name = pyname,                                                                                \
+    .base = &hs_object_type,                                                                       \
+    .type_flags = HS_TYPE_GC,                                                                      \
+    .basicsize = sizeof (struct_type),                                                             \
+    .dealloc = two_refs_dealloc,                                                                   \
+    .refs = two_refs_refs,                                                                         \
+    .clear = two_refs_dealloc,                                                                     \
+    .iter = iter_self,                                                                             \
+    .iternext = next_fn,                                                                           \
+    .construct = construct_fn,                                                                     \
+  }
+
 /* ---- enumerate ------------------------------------------------------------------------- */
 
 typedef struct
@@ -528,6 +517,8 @@ typedef struct
   HsObject *it;
   HsObject *count; /* the next index, an int */
 } Enumerate;
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Enumerate, it) == G_STRUCT_OFFSET (TwoRefs, ref[0])
+                 && G_STRUCT_OFFSET (Enumerate, count) == G_STRUCT_OFFSET (TwoRefs, ref[1]));
 
 static HsObject *
 enumerate_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -588,37 +579,7 @@ enumerate_next (HsVM *vm, HsObject *self)
   return pair;
 }
 
-static void
-enumerate_dealloc (HsVM *vm, HsObject *self)
-{
-  Enumerate *e = (Enumerate *)self;
-  HS_CLEAR (vm, e->it);
-  HS_CLEAR (vm, e->count);
-}
-
-static void
-enumerate_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  Enumerate *e = (Enumerate *)self;
-  if (e->it)
-    hs_visit (visit, e->it, data);
-  if (e->count)
-    hs_visit (visit, e->count, data);
-}
-
-HsType hs_enumerate_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "enumerate",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (Enumerate),
-  .dealloc = enumerate_dealloc,
-  .refs = enumerate_refs,
-  .clear = enumerate_dealloc,
-  .iter = iter_self,
-  .iternext = enumerate_next,
-  .construct = enumerate_construct,
-};
+TWO_REFS_TYPE (hs_enumerate_type, "enumerate", Enumerate, enumerate_next, enumerate_construct);
 
 /* ---- zip and map: a function (map only) over a tuple of iterators --------------------- */
 
@@ -629,6 +590,8 @@ typedef struct
   HsObject *iters; /* tuple of iterators */
   gboolean strict; /* zip(strict=True): unequal lengths raise ValueError */
 } MultiIter;
+G_STATIC_ASSERT (G_STRUCT_OFFSET (MultiIter, func) == G_STRUCT_OFFSET (TwoRefs, ref[0])
+                 && G_STRUCT_OFFSET (MultiIter, iters) == G_STRUCT_OFFSET (TwoRefs, ref[1]));
 
 /* A tuple of iter(x) for x in args[0..n). */
 static HsObject *
@@ -751,24 +714,6 @@ map_next (HsVM *vm, HsObject *self)
   return r;
 }
 
-static void
-multi_dealloc (HsVM *vm, HsObject *self)
-{
-  MultiIter *m = (MultiIter *)self;
-  HS_CLEAR (vm, m->func);
-  HS_CLEAR (vm, m->iters);
-}
-
-static void
-multi_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  MultiIter *m = (MultiIter *)self;
-  if (m->func)
-    hs_visit (visit, m->func, data);
-  if (m->iters)
-    hs_visit (visit, m->iters, data);
-}
-
 static HsObject *
 zip_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -808,23 +753,8 @@ map_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
   return multi_new (vm, &hs_map_type, args[0], args + 1, nargs - 1);
 }
 
-#define MULTI_TYPE(cname, pyname, next_fn, construct_fn)                                           \
-  HsType cname = {                                                                                 \
-    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
-    .name = pyname,                                                                                \
-    .base = &hs_object_type,                                                                       \
-    .type_flags = HS_TYPE_GC,                                                                      \
-    .basicsize = sizeof (MultiIter),                                                               \
-    .dealloc = multi_dealloc,                                                                      \
-    .refs = multi_refs,                                                                            \
-    .clear = multi_dealloc,                                                                        \
-    .iter = iter_self,                                                                             \
-    .iternext = next_fn,                                                                           \
-    .construct = construct_fn,                                                                     \
-  }
-
-MULTI_TYPE (hs_zip_type, "zip", zip_next, zip_construct);
-MULTI_TYPE (hs_map_type, "map", map_next, map_construct);
+TWO_REFS_TYPE (hs_zip_type, "zip", MultiIter, zip_next, zip_construct);
+TWO_REFS_TYPE (hs_map_type, "map", MultiIter, map_next, map_construct);
 
 /* ---- filter ------------------------------------------------------------------------------ */
 
@@ -834,6 +764,8 @@ typedef struct
   HsObject *func; /* None: the items' own truth */
   HsObject *it;
 } Filter;
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Filter, func) == G_STRUCT_OFFSET (TwoRefs, ref[0])
+                 && G_STRUCT_OFFSET (Filter, it) == G_STRUCT_OFFSET (TwoRefs, ref[1]));
 
 static HsObject *
 filter_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -884,34 +816,4 @@ filter_next (HsVM *vm, HsObject *self)
   return NULL;
 }
 
-static void
-filter_dealloc (HsVM *vm, HsObject *self)
-{
-  Filter *f = (Filter *)self;
-  HS_CLEAR (vm, f->func);
-  HS_CLEAR (vm, f->it);
-}
-
-static void
-filter_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  Filter *f = (Filter *)self;
-  if (f->func)
-    hs_visit (visit, f->func, data);
-  if (f->it)
-    hs_visit (visit, f->it, data);
-}
-
-HsType hs_filter_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "filter",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (Filter),
-  .dealloc = filter_dealloc,
-  .refs = filter_refs,
-  .clear = filter_dealloc,
-  .iter = iter_self,
-  .iternext = filter_next,
-  .construct = filter_construct,
-};
+TWO_REFS_TYPE (hs_filter_type, "filter", Filter, filter_next, filter_construct);

@@ -490,6 +490,7 @@ hs_compile_fold_iterable (HsExpr *e)
 static void
 visit_compare (Compiler *c, HsExpr *e)
 {
+  hs_compile_check_compare (c, e);
   HsExprList *comps = &e->u.compare.comparators;
   HsCodePos whole = hs_compile_pos_plain (e->pos);
   HsAstCmpOp last = e->u.compare.ops[comps->len - 1];
@@ -719,6 +720,8 @@ visit_call (Compiler *c, HsExpr *e)
   HsExprList *args = &e->u.call.args;
   int nkw = e->u.call.n_keywords;
   gboolean ex = hs_compile_has_starred (args);
+
+  hs_compile_check_caller (c, e);
   for (int i = 0; i < nkw; i++)
     if (e->u.call.keywords[i].arg == NULL)
       ex = TRUE;
@@ -917,6 +920,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         hs_compile_emit (c, HS_OP_LOAD_ATTR, hs_compile_name_index (c, e->u.attribute.attr));
         break;
       case HS_EXPR_SUBSCRIPT:
+        hs_compile_check_subscript (c, e);
         hs_compile_visit_expr (c, e->u.subscript.value);
         visit_slice_or_index (c, e->u.subscript.slice);
         hs_compile_set_pos (c, hs_compile_pos_expr (c, e));

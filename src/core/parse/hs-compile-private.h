@@ -142,6 +142,16 @@ void hs_compile_visit_exprs (Compiler *c, HsExprList *l);
 gboolean hs_compile_has_starred (HsExprList *l);
 void hs_compile_fold_iterable (HsExpr *e);
 HsObject *hs_compile_folded_value (Compiler *c, HsExpr *e);
+/* A SyntaxWarning at `lineno`, reported at once on the run's stderr (see
+ * hs_vm_write_syntax_warning); compiling goes on. */
+void hs_compile_warn (Compiler *c, int lineno, const char *message);
+
+/* hs-compile-warn.c: the SyntaxWarnings CPython 3.11's compiler gives for code that can
+ * only fail or mislead, each checked before the node is compiled. */
+void hs_compile_check_compare (Compiler *c, HsExpr *compare);
+void hs_compile_check_caller (Compiler *c, HsExpr *call);
+void hs_compile_check_subscript (Compiler *c, HsExpr *subscript);
+void hs_compile_check_assert (Compiler *c, HsStmt *assert_);
 void hs_compile_visit_expr (Compiler *c, HsExpr *e);
 void hs_compile_visit_jump_if (Compiler *c, HsExpr *test, int label, gboolean jump_if_true);
 void hs_compile_visit_store (Compiler *c, HsExpr *t);

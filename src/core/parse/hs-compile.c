@@ -46,6 +46,45 @@ line_text (Compiler *c, int lineno)
   return g_strndup (c->source + start, end - start);
 }
 
+void
+hs_compile_warn (Compiler *c, int lineno, const char *message)
+{
+  /* CPython prints the source line when it can read the file: not for exec()'s strings */
+  gboolean from_file = c->filename[0] != '<';
+  g_autofree char *line = from_file ? line_text (c, lineno) : NULL;
+
+  hs_vm_write_syntax_warning (c->vm, c->filename, lineno, message, line, !c->in_namespace);
+}
+
+/* Where CPython 3.11's AssertionError points: at the comparison the test's jumps ended
+ * with (through `not`, `and`/`or` and `if`-`else`), else at the whole statement, which a
+ * traceback shows without carets. */
+static HsPos
+assert_raise_pos (HsStmt *s)
+{
+  HsExpr *e = s->u.assert_.test;
+
+  for (;;)
+    switch (e->kind)
+      {
+        case HS_EXPR_COMPARE:
+          return e->pos;
+        case HS_EXPR_UNARYOP:
+          if (e->u.unaryop.op != HS_UOP_NOT)
+            return s->pos;
+          e = e->u.unaryop.operand;
+          break;
+        case HS_EXPR_BOOLOP:
+          e = e->u.boolop.values.items[e->u.boolop.values.len - 1];
+          break;
+        case HS_EXPR_IFEXP:
+          e = e->u.ifexp.orelse;
+          break;
+        default:
+          return s->pos;
+      }
+}
+
 static int
 char_offset (const char *line, int byte_col)
 {
@@ -932,10 +971,12 @@ visit_stmt_inner (Compiler *c, HsStmt *s)
       case HS_STMT_ASSERT:
         {
           int end = hs_compile_new_label (c);
+
+          hs_compile_check_assert (c, s);
           hs_compile_visit_jump_if (c, s->u.assert_.test, end, TRUE);
           if (s->u.assert_.msg != NULL)
             hs_compile_visit_expr (c, s->u.assert_.msg);
-          hs_compile_set_pos (c, hs_compile_pos_plain (s->u.assert_.test->pos));
+          hs_compile_set_pos (c, hs_compile_pos_plain (assert_raise_pos (s)));
           hs_compile_emit (c, HS_OP_ASSERT_FAIL, s->u.assert_.msg != NULL);
           hs_compile_bind_label (c, end);
           break;

@@ -301,6 +301,31 @@ hs_vm_write_unraisable (HsVM *vm, HsObject *where)
     vm->err_fn (msg, strlen (msg), vm->err_data);
 }
 
+void
+hs_vm_write_syntax_warning (HsVM *vm, const char *filename, int lineno, const char *message,
+                            const char *line, gboolean record)
+{
+  g_autofree char *text = NULL;
+
+  if (line != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (line));
+
+      text = g_strdup_printf ("%s:%d: SyntaxWarning: %s\n  %s\n", filename, lineno, message,
+                              stripped);
+    }
+  else
+    text = g_strdup_printf ("%s:%d: SyntaxWarning: %s\n", filename, lineno, message);
+  if (vm->err_fn != NULL)
+    vm->err_fn (text, strlen (text), vm->err_data);
+  if (record)
+    {
+      HsVMWarning w = { lineno, g_strdup (message) };
+
+      g_array_append_val (vm->warnings, w);
+    }
+}
+
 char *
 hs_vm_format_error (HsVM *vm)
 {

@@ -36,6 +36,11 @@ int hs_vm_write_output (HsVM *vm, const char *text, gsize len);
  * callback) could not raise, as CPython's default unraisable hook: "Exception ignored in:
  * <repr of where>" and the traceback on the run's stderr; clears it. */
 void hs_vm_write_unraisable (HsVM *vm, HsObject *where);
+/* Reports a SyntaxWarning the compiler found, as CPython's warnings module prints it on
+ * stderr ("FILE:LINE: SyntaxWarning: MESSAGE" and the stripped source line when there is
+ * one); a warning in the program itself (`record`) is also kept in vm->warnings. */
+void hs_vm_write_syntax_warning (HsVM *vm, const char *filename, int lineno, const char *message,
+                                 const char *line, gboolean record);
 
 struct _HsVM
 {
@@ -86,6 +91,7 @@ struct _HsVM
   int stop_reason;             /* HsRunResult of a forced stop (limits, cancel), else HS_RUN_OK */
   gsize output_bytes;
   GPtrArray *codes;     /* HsCode * compiled in this VM (freed with it) */
+  GArray *warnings;     /* HsVMWarning: the program's compile-time warnings */
   guint codes_version;  /* bumped when exec(), eval() or compile() adds one */
   HsObject *memory_exc; /* preallocated MemoryError, raised without allocating */
   HsObject *last_exc;   /* the uncaught exception of the last run */

@@ -2195,6 +2195,19 @@ str_key (const char *s)
   return hs_str_intern_cstr (s);
 }
 
+static void
+clear_warning (gpointer data)
+{
+  g_free (((HsVMWarning *)data)->message);
+}
+
+const HsVMWarning *
+hs_vm_get_warnings (HsVM *vm, guint *n_warnings)
+{
+  *n_warnings = vm->warnings->len;
+  return (const HsVMWarning *)(gpointer)vm->warnings->data;
+}
+
 HsVM *
 hs_vm_new (const HsVMConfig *config)
 {
@@ -2210,6 +2223,8 @@ hs_vm_new (const HsVMConfig *config)
   vm->next_frame_id = 1;
   hs_vm_frames_init (vm);
   vm->codes = g_ptr_array_new ();
+  vm->warnings = g_array_new (FALSE, FALSE, sizeof (HsVMWarning));
+  g_array_set_clear_func (vm->warnings, clear_warning);
   vm->stop_exc = hs_exception_new (vm, &hs_exc_StopRun, NULL);
   vm->memory_exc = hs_exception_new (vm, &hs_exc_MemoryError, NULL);
   vm->builtins = hs_builtins_new (vm);
@@ -2252,6 +2267,7 @@ hs_vm_free (HsVM *vm)
   for (guint i = 0; i < vm->codes->len; i++)
     hs_code_free (NULL, vm->codes->pdata[i]);
   g_ptr_array_free (vm->codes, TRUE);
+  g_array_unref (vm->warnings);
   hs_vm_frames_fini (vm);
   g_free (vm->source);
   g_free (vm->filename);
@@ -2301,6 +2317,7 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
   g_free (vm->source);
   vm->source = g_strndup (source, len);
   vm->source_len = len;
+  g_array_set_size (vm->warnings, 0);
   /* Parsing and compiling take up to about 50 bytes a byte of source (tokens, tree, code),
    * none of it counted on the heap: a source that could not fit under the limit is refused
    * before its allocations exhaust the process (a 50 MB file took 3 GB). */

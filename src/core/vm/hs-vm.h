@@ -55,6 +55,17 @@ HsRunResult hs_vm_run_source (HsVM *vm, const char *source, gsize len, const cha
  * ("... StepLimitError"-style line). Newly allocated. */
 char *hs_vm_format_error (HsVM *vm);
 
+/* A SyntaxWarning the compiler gave for the program, such as `x is 1000`'s
+ * "\"is\" with a literal. Did you mean \"==\"?" (also written on the run's stderr). */
+typedef struct
+{
+  int lineno;
+  char *message;
+} HsVMWarning;
+
+/* The last hs_vm_run_source's compile-time warnings, in source order (n_warnings set). */
+const HsVMWarning *hs_vm_get_warnings (HsVM *vm, guint *n_warnings);
+
 /* The exit status CPython would give the last run: 0 when it ended normally, the code of
  * an uncaught SystemExit (exit(), sys.exit(): None is 0, a message is 1), else 1. A
  * SystemExit prints no traceback: hs_vm_format_error gives only its message, if any. */

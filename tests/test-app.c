@@ -809,6 +809,46 @@ test_main_menu_examples (void)
   close_window (win);
 }
 
+static gboolean
+line_has_tag (HeapscopeWindow *win, int line, const char *name)
+{
+  GtkTextBuffer *buf = gtk_text_view_get_buffer (GTK_TEXT_VIEW (heapscope_window_get_editor (win)));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buf), name);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line (buf, &iter, line - 1);
+  do
+    if (gtk_text_iter_has_tag (&iter, tag))
+      return TRUE;
+  while (gtk_text_iter_forward_char (&iter) && !gtk_text_iter_starts_line (&iter));
+  return FALSE;
+}
+
+/* The compiler's SyntaxWarnings: above the output as CPython prints them, and their lines
+ * underlined in the editor; gone once the program no longer has them. */
+static void
+test_syntax_warnings (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *out = NULL;
+  g_autofree char *after = NULL;
+
+  run_source (win, "x = 1000\nprint(x is 1000)\nprint(x)\n");
+  activate (win, "step-last");
+  out = console_text (win);
+  g_assert_nonnull (strstr (out, ":2: SyntaxWarning: \"is\" with a literal. Did you mean "
+                                 "\"==\"?\n  print(x is 1000)\nTrue\n1000\n"));
+  g_assert_true (line_has_tag (win, 2, "warning"));
+  g_assert_false (line_has_tag (win, 1, "warning"));
+  g_assert_false (line_has_tag (win, 3, "warning"));
+
+  run_source (win, "x = 1000\nprint(x == 1000)\n"); /* stays at the last step */
+  after = console_text (win);
+  g_assert_cmpstr (after, ==, "True\n");
+  g_assert_false (line_has_tag (win, 2, "warning"));
+  close_window (win);
+}
+
 /* The keys the issue asks for are bound to the actions. */
 static void
 test_accels (void)
@@ -1844,6 +1884,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/app/window/example-steps", test_example_steps);
   g_test_add_func ("/app/window/main-menu-examples", test_main_menu_examples);
+  g_test_add_func ("/app/window/syntax-warnings", test_syntax_warnings);
   g_test_add_func ("/app/window/rerun-keeps-step", test_rerun_keeps_step);
   g_test_add_func ("/app/window/syntax-error", test_syntax_error);
   g_test_add_func ("/app/window/runtime-error", test_runtime_error);

@@ -169,6 +169,52 @@ test_first_steps (void)
   assert_same_steps (t, back, 101);
 }
 
+/* The compiler's warnings travel with the end of the trace, in order, and make the JSON's
+ * heapscope_warnings. */
+static void
+test_warnings (void)
+{
+  const char *src = "x = 1000\nprint(x is 1000)\nprint([1, 2] ['a'] if x else 0)\n"
+                    "assert (x, 'always')\n";
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  g_autoptr (HsTrace) t = record_streamed (src, bytes);
+  HsTraceReader *r = reader_for (src, 0);
+  g_autoptr (HsTrace) back = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  static const struct
+  {
+    int line;
+    const char *message;
+  } expected[] = {
+    { 2, "\"is\" with a literal. Did you mean \"==\"?" },
+    { 3, "list indices must be integers or slices, not str; perhaps you missed a comma?" },
+    { 4, "assertion is always true, perhaps remove parentheses?" },
+  };
+
+  feed_in_pieces (r, bytes->data, bytes->len, 7);
+  back = hs_trace_reader_finish (r, HS_TRACE_END_INTERRUPTED, NULL);
+  g_assert_cmpuint (hs_trace_get_n_warnings (t), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (hs_trace_get_n_warnings (back), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      int line, back_line;
+
+      g_assert_cmpstr (hs_trace_get_warning (t, i, &line), ==, expected[i].message);
+      g_assert_cmpint (line, ==, expected[i].line);
+      g_assert_cmpstr (hs_trace_get_warning (back, i, &back_line), ==, expected[i].message);
+      g_assert_cmpint (back_line, ==, expected[i].line);
+    }
+  json = hs_trace_to_json (back, 0, NULL);
+  g_assert_nonnull (
+      strstr (json, "\"heapscope_warnings\": [{\"line\": 2, \"message\": "
+                    "\"\\\"is\\\" with a literal. Did you mean \\\"==\\\"?\"}, {\"line\": 3,"));
+  text = hs_trace_format_warnings (back);
+  g_assert_true (g_str_has_suffix (
+      text, ":4: SyntaxWarning: assertion is always true, perhaps remove parentheses?\n"
+            "  assert (x, 'always')\n"));
+}
+
 static void
 test_syntax_error (void)
 {
@@ -327,6 +373,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/trace/stream/cut", test_cut);
   g_test_add_func ("/trace/stream/first-steps", test_first_steps);
   g_test_add_func ("/trace/stream/syntax-error", test_syntax_error);
+  g_test_add_func ("/trace/stream/warnings", test_warnings);
   g_test_add_func ("/trace/stream/not-a-stream", test_not_a_stream);
   g_test_add_func ("/trace/stream/input-request", test_input_request);
   g_test_add_func ("/trace/stream/runner-input", test_runner_input);

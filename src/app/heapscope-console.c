@@ -1,8 +1,9 @@
 /* heapscope-console.c — a read-only text view showing the program's output, and an entry
  * for the program's input() while a run waits for an answer.
  *
- * Invariant: the buffer holds exactly the last (output, error) pair given to
- * heapscope_console_set, the error part tagged "error"; it never accumulates.
+ * Invariant: the buffer holds exactly the warnings last given to
+ * heapscope_console_set_warnings (tagged "warning"), then the last (output, error) pair
+ * given to heapscope_console_set, the error part tagged "error"; it never accumulates.
  */
 #include "config.h"
 
@@ -26,6 +27,7 @@ struct _HeapscopeConsole
   GtkWidget *entry;
   GtkTextView *view;
   GtkCssProvider *css;
+  char *warnings;
   char *output;
   char *error;
 };
@@ -60,7 +62,12 @@ heapscope_console_set (HeapscopeConsole *self, const char *output, const char *e
   self->error = g_strdup (error);
 
   buf = gtk_text_view_get_buffer (self->view);
-  gtk_text_buffer_set_text (buf, output, -1);
+  gtk_text_buffer_set_text (buf, "", 0);
+  gtk_text_buffer_get_end_iter (buf, &end);
+  /* CPython prints the compiler's warnings before the program runs */
+  if (self->warnings != NULL)
+    gtk_text_buffer_insert_with_tags_by_name (buf, &end, self->warnings, -1, "warning", NULL);
+  gtk_text_buffer_insert (buf, &end, output, -1);
   if (error && *error)
     {
       gtk_text_buffer_get_end_iter (buf, &end);
@@ -71,6 +78,23 @@ heapscope_console_set (HeapscopeConsole *self, const char *output, const char *e
   gtk_text_buffer_get_end_iter (buf, &end);
   gtk_text_buffer_place_cursor (buf, &end);
   g_idle_add_full (G_PRIORITY_LOW, scroll_to_end, g_object_ref (self), g_object_unref);
+}
+
+void
+heapscope_console_set_warnings (HeapscopeConsole *self, const char *warnings)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *error = NULL;
+
+  g_return_if_fail (HEAPSCOPE_IS_CONSOLE (self));
+  if (g_strcmp0 (self->warnings, warnings) == 0)
+    return;
+  g_free (self->warnings);
+  self->warnings = warnings != NULL && *warnings ? g_strdup (warnings) : NULL;
+  /* show them now, around the same output and error */
+  output = g_steal_pointer (&self->output);
+  error = g_steal_pointer (&self->error);
+  heapscope_console_set (self, output, error);
 }
 
 char *
@@ -135,6 +159,7 @@ heapscope_console_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->css);
+  g_clear_pointer (&self->warnings, g_free);
   g_clear_pointer (&self->output, g_free);
   g_clear_pointer (&self->error, g_free);
   G_OBJECT_CLASS (heapscope_console_parent_class)->dispose (object);
@@ -167,6 +192,7 @@ heapscope_console_init (HeapscopeConsole *self)
   buf = gtk_text_view_get_buffer (self->view);
   gtk_text_buffer_create_tag (buf, "error", "foreground", "#e01b24", "weight", PANGO_WEIGHT_BOLD,
                               NULL);
+  gtk_text_buffer_create_tag (buf, "warning", "foreground", "#c64600", NULL);
   self->css = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->view)),
                                   GTK_STYLE_PROVIDER (self->css),

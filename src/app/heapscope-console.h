@@ -12,6 +12,9 @@ GtkWidget *heapscope_console_new (void);
 /* Shows `output` (stdout so far) then `error` (traceback or note, may be NULL) in the
  * error style. Scrolls to the end. */
 void heapscope_console_set (HeapscopeConsole *self, const char *output, const char *error);
+/* Shows `warnings` (the compiler's, as CPython prints them; NULL for none) above the
+ * output, in the warning style, until changed. */
+void heapscope_console_set_warnings (HeapscopeConsole *self, const char *warnings);
 /* The whole text shown, for tests and copying. */
 char *heapscope_console_dup_text (HeapscopeConsole *self);
 void heapscope_console_set_font_size (HeapscopeConsole *self, int points);

@@ -19,6 +19,7 @@ struct _HeapscopeEditor
   GtkSourceView parent_instance;
   GtkCssProvider *font_css;
   char *error_message;
+  GHashTable *warnings; /* line -> GString: the messages of the lines tagged "warning" */
   int executed_line;
   int next_line;
 };
@@ -150,24 +151,59 @@ heapscope_editor_clear_error (HeapscopeEditor *self)
   g_clear_pointer (&self->error_message, g_free);
 }
 
+void
+heapscope_editor_add_warning (HeapscopeEditor *self, int line, const char *message)
+{
+  GtkTextIter start, end;
+  GString *messages;
+
+  g_return_if_fail (HEAPSCOPE_IS_EDITOR (self));
+  if (!line_bounds (self, line, &start, &end))
+    return;
+  while (!gtk_text_iter_equal (&start, &end) && g_unichar_isspace (gtk_text_iter_get_char (&start)))
+    gtk_text_iter_forward_char (&start);
+  gtk_text_buffer_apply_tag_by_name (text_buffer (self), "warning", &start, &end);
+  messages = g_hash_table_lookup (self->warnings, GINT_TO_POINTER (line));
+  if (messages == NULL)
+    g_hash_table_insert (self->warnings, GINT_TO_POINTER (line), g_string_new (message));
+  else if (strstr (messages->str, message) == NULL)
+    g_string_append_printf (messages, "\n%s", message);
+}
+
+void
+heapscope_editor_clear_warnings (HeapscopeEditor *self)
+{
+  g_return_if_fail (HEAPSCOPE_IS_EDITOR (self));
+  remove_tag_everywhere (self, "warning");
+  g_hash_table_remove_all (self->warnings);
+}
+
+/* The error's message over the error, a line's warnings over that line. */
 static gboolean
 on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
                   gpointer user_data)
 {
   HeapscopeEditor *self = HEAPSCOPE_EDITOR (widget);
-  GtkTextTag *tag;
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (text_buffer (self));
   GtkTextIter iter;
+  GString *warnings;
   int bx, by;
 
-  if (self->error_message == NULL)
-    return FALSE;
-  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (text_buffer (self)), "error");
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y, &bx,
                                          &by);
   gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by);
-  if (!gtk_text_iter_has_tag (&iter, tag))
+  if (self->error_message != NULL
+      && gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, "error")))
+    {
+      gtk_tooltip_set_text (tooltip, self->error_message);
+      return TRUE;
+    }
+  warnings
+      = g_hash_table_lookup (self->warnings, GINT_TO_POINTER (gtk_text_iter_get_line (&iter) + 1));
+  if (warnings == NULL
+      || !gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (table, "warning")))
     return FALSE;
-  gtk_tooltip_set_text (tooltip, self->error_message);
+  gtk_tooltip_set_text (tooltip, warnings->str);
   return TRUE;
 }
 
@@ -284,6 +320,7 @@ heapscope_editor_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), on_dark_changed, self);
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->warnings, g_hash_table_unref);
   g_clear_object (&self->font_css);
   G_OBJECT_CLASS (heapscope_editor_parent_class)->dispose (object);
 }
@@ -325,6 +362,8 @@ heapscope_editor_constructed (GObject *object)
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "error-line", NULL);
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "error", "underline", PANGO_UNDERLINE_ERROR,
                               "underline-rgba", &(GdkRGBA){ 0.88, 0.11, 0.14, 1 }, NULL);
+  gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buf), "warning", "underline", PANGO_UNDERLINE_ERROR,
+                              "underline-rgba", &(GdkRGBA){ 0.90, 0.65, 0.04, 1 }, NULL);
 
   gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (self), TRUE);
   gtk_source_view_set_auto_indent (GTK_SOURCE_VIEW (self), TRUE);
@@ -356,8 +395,15 @@ heapscope_editor_constructed (GObject *object)
 }
 
 static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+static void
 heapscope_editor_init (HeapscopeEditor *self)
 {
+  self->warnings = g_hash_table_new_full (NULL, NULL, NULL, free_string);
 }
 
 GtkWidget *

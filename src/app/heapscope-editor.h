@@ -23,6 +23,9 @@ void heapscope_editor_set_step_lines (HeapscopeEditor *self, int executed, int n
 void heapscope_editor_set_error (HeapscopeEditor *self, int line, int col, int end_col,
                                  const char *message);
 void heapscope_editor_clear_error (HeapscopeEditor *self);
+/* Underlines line `line` as a warning, `message` its tooltip (a line's messages add up). */
+void heapscope_editor_add_warning (HeapscopeEditor *self, int line, const char *message);
+void heapscope_editor_clear_warnings (HeapscopeEditor *self);
 void heapscope_editor_set_font_size (HeapscopeEditor *self, int points);
 /* Text of lines [first, last] (1-based, clamped), for the presentation strip. */
 char *heapscope_editor_dup_lines (HeapscopeEditor *self, int first, int last);

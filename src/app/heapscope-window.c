@@ -392,7 +392,18 @@ on_trace_ready (HeapscopeWindow *self)
   HsTraceEnd end = hs_trace_get_end (t);
   int line = 0, col = 0, end_col = 0;
   const char *message = NULL;
+  g_autofree char *warnings = hs_trace_format_warnings (t);
 
+  heapscope_editor_clear_warnings (self->editor);
+  for (guint i = 0; i < hs_trace_get_n_warnings (t); i++)
+    {
+      int warning_line;
+      const char *warning = hs_trace_get_warning (t, i, &warning_line);
+      g_autofree char *tip = g_strdup_printf ("SyntaxWarning: %s", warning);
+
+      heapscope_editor_add_warning (self->editor, warning_line, tip);
+    }
+  heapscope_console_set_warnings (self->console, warnings);
   if (end == HS_TRACE_END_SYNTAX_ERROR || n == 0)
     {
       g_autofree char *note = NULL;

@@ -1071,6 +1071,18 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
 
   g_string_append (buf, "{\"code\": ");
   put_string (buf, trace->source);
+  for (guint i = 0; i < hs_trace_get_n_warnings (trace); i++)
+    {
+      int line;
+      const char *message = hs_trace_get_warning (trace, i, &line);
+
+      g_string_append_printf (buf, "%s{\"line\": %d, \"message\": ",
+                              i == 0 ? ", \"heapscope_warnings\": [" : ", ", line);
+      put_string (buf, message);
+      g_string_append_c (buf, '}');
+      if (i + 1 == hs_trace_get_n_warnings (trace))
+        g_string_append_c (buf, ']');
+    }
   g_string_append (buf, opts->compact ? ", \"heapscope_compact\": true, \"trace\": ["
                                       : ", \"trace\": [");
   fwrite (buf->str, 1, buf->len, file);

@@ -98,6 +98,15 @@ typedef struct
   guint64 len;
 } HsTraceKeyframe;
 
+typedef struct
+{
+  int line;
+  char *message;
+} HsTraceWarning;
+
+/* Appends a warning (the message is copied). */
+void hs_trace_add_warning (HsTrace *trace, int line, const char *message);
+
 struct _HsTrace
 {
   char *source;
@@ -115,6 +124,7 @@ struct _HsTrace
   char *syntax_msg;
   char *syntax_construct; /* HsSyntaxError.construct */
   GString *count_errors;  /* verify_counts mismatches, or NULL */
+  GArray *warnings;       /* HsTraceWarning: the compiler's SyntaxWarnings */
   /* A field added here must travel in hs-trace-stream.c's MSG_END too (HsTraceStep and
    * HsTraceKeyframe fields travel by themselves). */
 

@@ -1718,6 +1718,13 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
 
   result = hs_vm_run_source (vm, source, len, filename);
   rec.stopped = TRUE;
+  {
+    guint n_warnings;
+    const HsVMWarning *warnings = hs_vm_get_warnings (vm, &n_warnings);
+
+    for (guint i = 0; i < n_warnings; i++)
+      hs_trace_add_warning (t, warnings[i].lineno, warnings[i].message);
+  }
   /* What the VM freed after the last step belongs to no step. */
   t->log.len = rec.delta_start;
 

@@ -26,7 +26,7 @@ typedef enum
   MSG_STEPS,       /* log_len keylog_len HsTraceStep... (raw) */
   MSG_RESET,       /* n_steps: the steps past n are replaced (a syntax error ends a run) */
   MSG_END,         /* end error_text syntax_line syntax_col syntax_end_col syntax_msg
-                    * count_errors syntax_construct */
+                    * count_errors syntax_construct n_warnings (line message)... */
   MSG_INPUT,       /* index: the program waits for its answer number index (version 2) */
 } MsgType;
 
@@ -213,6 +213,14 @@ hs_trace_stream_writer_finish (HsTraceStreamWriter *w, HsTrace *t)
   put_string (&p, t->syntax_msg);
   put_string (&p, t->count_errors ? t->count_errors->str : NULL);
   put_string (&p, t->syntax_construct);
+  hs_log_put (&p, t->warnings->len);
+  for (guint i = 0; i < t->warnings->len; i++)
+    {
+      const HsTraceWarning *warning = &g_array_index (t->warnings, HsTraceWarning, i);
+
+      hs_log_put (&p, (guint64)warning->line);
+      put_string (&p, warning->message);
+    }
   w->buf.len = 0;
   put_message (&w->buf, MSG_END, p.data, p.len);
   hs_log_clear (&p);
@@ -409,6 +417,14 @@ read_end (HsTraceReader *r, HsLogReader *lr)
     t->count_errors = g_string_new (count_errors);
   g_free (t->syntax_construct);
   t->syntax_construct = get_string (lr);
+  g_array_set_size (t->warnings, 0);
+  for (guint64 n = hs_log_get (lr); n > 0 && lr->p < lr->end; n--)
+    {
+      int line = (int)hs_log_get (lr);
+      g_autofree char *message = get_string (lr);
+
+      hs_trace_add_warning (t, line, message);
+    }
   r->ended = TRUE;
 }
 

@@ -17,6 +17,57 @@ hs_trace_options_init (HsTraceOptions *options)
   options->input_data = NULL;
 }
 
+static void
+clear_warning (gpointer data)
+{
+  g_free (((HsTraceWarning *)data)->message);
+}
+
+void
+hs_trace_add_warning (HsTrace *trace, int line, const char *message)
+{
+  HsTraceWarning w = { line, g_strdup (message) };
+
+  g_array_append_val (trace->warnings, w);
+}
+
+guint
+hs_trace_get_n_warnings (HsTrace *trace)
+{
+  return trace->warnings->len;
+}
+
+const char *
+hs_trace_get_warning (HsTrace *trace, guint i, int *line)
+{
+  const HsTraceWarning *w = &g_array_index (trace->warnings, HsTraceWarning, i);
+
+  *line = w->line;
+  return w->message;
+}
+
+char *
+hs_trace_format_warnings (HsTrace *trace)
+{
+  g_auto (GStrv) lines = NULL;
+  GString *text;
+
+  if (trace->warnings->len == 0)
+    return NULL;
+  lines = g_strsplit (trace->source, "\n", -1);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < trace->warnings->len; i++)
+    {
+      const HsTraceWarning *w = &g_array_index (trace->warnings, HsTraceWarning, i);
+
+      g_string_append_printf (text, "%s:%d: SyntaxWarning: %s\n", trace->filename, w->line,
+                              w->message);
+      if (w->line >= 1 && (guint)w->line <= g_strv_length (lines))
+        g_string_append_printf (text, "  %s\n", g_strstrip (lines[w->line - 1]));
+    }
+  return g_string_free (text, FALSE);
+}
+
 HsTrace *
 hs_trace_new (const char *source, gsize len, const char *filename, const HsTraceOptions *options)
 {
@@ -36,6 +87,8 @@ hs_trace_new (const char *source, gsize len, const char *filename, const HsTrace
   t->keyframes = g_array_new (FALSE, FALSE, sizeof (HsTraceKeyframe));
   hs_string_pool_init (&t->pool);
   t->out = g_string_new (NULL);
+  t->warnings = g_array_new (FALSE, FALSE, sizeof (HsTraceWarning));
+  g_array_set_clear_func (t->warnings, clear_warning);
   g_mutex_init (&t->replay_lock);
   return t;
 }
@@ -56,6 +109,7 @@ hs_trace_free (HsTrace *trace)
   g_free (trace->error_text);
   g_free (trace->syntax_msg);
   g_free (trace->syntax_construct);
+  g_array_unref (trace->warnings);
   if (trace->count_errors)
     g_string_free (trace->count_errors, TRUE);
   g_clear_pointer (&trace->replay_state, hs_rstate_free);

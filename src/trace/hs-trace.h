@@ -58,6 +58,13 @@ const char *hs_trace_get_error_text (HsTrace *trace);
 /* For HS_TRACE_END_SYNTAX_ERROR: 1-based line and column range and the message. */
 gboolean hs_trace_get_syntax_error (HsTrace *trace, int *line, int *col, int *end_col,
                                     const char **message);
+/* The compiler's SyntaxWarnings for the program ("\"is\" with a literal. Did you mean
+ * \"==\"?"), in source order: the message of warning i and its 1-based line. */
+guint hs_trace_get_n_warnings (HsTrace *trace);
+const char *hs_trace_get_warning (HsTrace *trace, guint i, int *line);
+/* The warnings as CPython prints them on stderr before the program runs
+ * ("FILE:LINE: SyntaxWarning: MESSAGE" and the stripped line), or NULL when none. */
+char *hs_trace_format_warnings (HsTrace *trace);
 /* When nothing ran because the program uses valid Python Heapscope does not run yet (a
  * NotImplementedError, not a syntax error): the construct, in English as marked for
  * translation ("'match' statements"); else NULL. */

@@ -10,7 +10,7 @@ def f():
 exec("y = x is 5")
 for code in ("[1, 2] (3)", "(1, 2) (3)", "'abc' (1)", "f'a{x}' (1)", "5 [0]", "{1} [0]",
              "None [0]", "(lambda: 1) [0]", "[1, 2] ['a']", "(1, 2) [1.5]", "'ab' ['x']",
-             "True [0]", "b'ab' [None]", "(x for x in 'a') [0]"):
+             "True [0]", "b'ab' [None]", "[c for c in 'a'] ['k']"):
     try:
         eval(code)
     except TypeError as e:

@@ -1055,6 +1055,34 @@ test_builtin_object_rows (void)
   g_assert_null (plain->label);
 }
 
+/* A __slots__ instance draws each slot that is set as a row (in the slots' order in
+ * memory), and the class's count lists its member descriptors among the hidden holders. */
+static void
+test_slot_rows (void)
+{
+  g_autoptr (HsTrace) t = record ("class P:\n"
+                                  "    __slots__ = ('y', 'x', 'unset')\n"
+                                  "p = P()\n"
+                                  "p.x = [1]\n"
+                                  "p.y = 'why'\n"
+                                  "q = p.x\n",
+                                  0);
+  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, hs_trace_get_n_steps (t) - 1);
+  g_autofree char *json = hs_trace_to_json (t, 0, NULL);
+
+  HsSnapObject *p = hs_snapshot_lookup (snap, global_var (snap, "p")->value.ref);
+  g_assert_cmpstr (p->type_name, ==, "P");
+  g_assert_cmpuint (p->cells->len, ==, 2);
+  g_assert_cmpstr (g_array_index (p->cells, HsSnapCell, 0).label, ==, "x");
+  g_assert_cmpstr (g_array_index (p->cells, HsSnapCell, 1).label, ==, "y");
+  g_assert_null (object_cell (p, "unset"));
+  HsSnapObject *x = hs_snapshot_lookup (snap, object_cell (p, "x")->value.ref);
+  g_assert_cmpint (x->refcount, ==, 2); /* the slot and q */
+  g_assert_cmpuint (x->id, ==, global_var (snap, "q")->value.ref);
+  g_assert_nonnull (strstr (json, "[\"class\", \"P.__dict__['unset']\"], [\"class\", "
+                                  "\"P.__dict__['x']\"], [\"class\", \"P.__dict__['y']\"]"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1097,6 +1125,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/explain/hidden-holders", test_explain_hidden_holders);
   g_test_add_func ("/trace/refused-construct", test_refused_construct);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
+  g_test_add_func ("/trace/snapshot/slot-rows", test_slot_rows);
   corpus_add_tests ("/trace/counts", test_corpus_counts);
   return g_test_run ();
 }

@@ -167,7 +167,7 @@ static gboolean
 is_part_of_language (HsObject *o)
 {
   return (hs_is_immortal (o) && !HS_IS (o, &hs_tuple_type)) || HS_IS (o, &hs_module_type)
-         || HS_IS (o, &hs_getset_descr_type);
+         || HS_IS (o, &hs_getset_descr_type) || HS_IS (o, &hs_member_descr_type);
 }
 
 static void
@@ -631,9 +631,33 @@ traced_classes (Recorder *rec)
   return classes;
 }
 
+typedef struct
+{
+  Recorder *rec;
+  HsObject *cls, *holder; /* the class whose holders are listed, the traced class */
+  GArray *holders;
+} ClassHolders;
+
+static void
+add_internal_holder (HsObject *obj, const char *what, gpointer data)
+{
+  ClassHolders *h = data;
+  CountRefs count = { h->cls, 0 };
+  g_autofree char *name = NULL;
+
+  hs_object_refs (obj, count_target, &count);
+  if (count.n == 0)
+    return;
+  name = g_str_equal (what, "__mro__") || g_str_equal (what, "__bases__")
+             ? g_strdup_printf ("%s.%s", hs_class_name (h->holder), what)
+             : g_strdup_printf ("%s.__dict__['%s']", hs_class_name (h->holder), what);
+  for (guint j = 0; j < count.n; j++)
+    add_holder (h->rec, h->holders, "class", name);
+}
+
 /* The references into a class from the internals of the traced classes (their __mro__
- * and __bases__ tuples and __dict__/__weakref__ descriptors), which the diagram does not
- * draw: as many holders as their refs find references. */
+ * and __bases__ tuples and __dict__/__weakref__/slot descriptors), which the diagram does
+ * not draw: as many holders as their refs find references. */
 static void
 add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leaving)
 {
@@ -642,9 +666,7 @@ add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leav
   for (guint k = 0; k < classes->len; k++)
     {
       HsObject *c = classes->pdata[k];
-      HsObject *objs[4];
-      const char *names[4];
-      int n;
+      ClassHolders h = { rec, cls, c, holders };
 
       if (c == leaving)
         continue;
@@ -653,21 +675,7 @@ add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leav
           g_autofree char *name = g_strdup_printf ("%s.__class__", hs_class_name (c));
           add_holder (rec, holders, "class", name);
         }
-      n = hs_class_internals (c, objs, names);
-      for (int i = 0; i < n; i++)
-        {
-          CountRefs count = { cls, 0 };
-          g_autofree char *name = NULL;
-
-          hs_object_refs (objs[i], count_target, &count);
-          if (count.n == 0)
-            continue;
-          name = g_str_equal (names[i], "__mro__") || g_str_equal (names[i], "__bases__")
-                     ? g_strdup_printf ("%s.%s", hs_class_name (c), names[i])
-                     : g_strdup_printf ("%s.__dict__['%s']", hs_class_name (c), names[i]);
-          for (guint j = 0; j < count.n; j++)
-            add_holder (rec, holders, "class", name);
-        }
+      hs_class_internals (c, add_internal_holder, &h);
     }
 }
 

@@ -103,15 +103,36 @@ keep_alive (HsVM *vm, HsObject *x, HsObject *memo)
   return r;
 }
 
-/* y.__setstate__(state) if y has one, else y.__dict__.update(state), state deep-copied
- * first when memo is set. */
+/* y.__dict__.update(state) (state None: nothing), or setattr(y, k, v) for each item of
+ * the slot state. */
+static int
+update_from (HsVM *vm, HsObject *y, HsObject *state, gboolean slots)
+{
+  HsObject *k, *v;
+  gsize pos = 0;
+  int rc = 0;
+
+  if (state == hs_None)
+    return 0;
+  if (!hs_dict_check (state))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not a mapping", hs_type_name (state));
+      return -1;
+    }
+  while (rc == 0 && hs_dict_next (state, &pos, &k, &v))
+    rc = hs_instance_check (y) && !slots ? hs_instance_set_attr (vm, y, k, v)
+                                         : hs_object_setattr (vm, y, k, v);
+  return rc;
+}
+
+/* y.__setstate__(state) if y has one, else copy.py's: a (dict state, slot state) pair sets
+ * both, a dict updates y.__dict__; state deep-copied first when memo is set. */
 static int
 set_state (HsVM *vm, HsObject *y, HsObject *state, HsObject *memo)
 {
   HsObject *copied = memo != NULL ? deep (vm, state, memo) : hs_incref (state);
-  HsObject *k, *v, *r;
-  gsize pos = 0;
-  int rc = 0;
+  HsObject *r;
+  int rc;
 
   if (copied == NULL)
     return -1;
@@ -121,15 +142,13 @@ set_state (HsVM *vm, HsObject *y, HsObject *state, HsObject *memo)
       hs_xdecref (vm, r);
       rc = r == NULL ? -1 : 0;
     }
-  else if (!hs_dict_check (copied))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not a mapping", hs_type_name (copied));
-      rc = -1;
-    }
+  else if (hs_tuple_check (copied) && hs_tuple_len (copied) == 2)
+    rc = update_from (vm, y, hs_tuple_get_borrow (copied, 0), FALSE) < 0
+                 || update_from (vm, y, hs_tuple_get_borrow (copied, 1), TRUE) < 0
+             ? -1
+             : 0;
   else
-    while (rc == 0 && hs_dict_next (copied, &pos, &k, &v))
-      rc = hs_instance_check (y) ? hs_instance_set_attr (vm, y, k, v)
-                                 : hs_object_setattr (vm, y, k, v);
+    rc = update_from (vm, y, copied, FALSE);
   hs_decref (vm, copied);
   return rc;
 }
@@ -208,21 +227,70 @@ fail:
   return NULL;
 }
 
-/* copyreg's _slotnames caches the class's slot names in the class, as `__slotnames__`,
- * the first time one of its instances is copied (an empty list: no class has slots). */
-static int
-note_slotnames (HsVM *vm, HsObject *cls)
+/* copyreg's _slotnames: the class's slot names (new reference), cached in the class as
+ * `__slotnames__` the first time one of its instances is copied. */
+static HsObject *
+slotnames (HsVM *vm, HsObject *cls)
 {
-  HsObject *name = hs_str_intern_cstr ("__slotnames__"), *list;
-  int r;
+  HsObject *name = hs_str_intern_cstr ("__slotnames__");
+  HsObject *list = hs_dict_get_item_borrow (vm, hs_class_dict_borrow (cls), name);
 
-  if (hs_dict_get_item_borrow (vm, hs_class_dict_borrow (cls), name) != NULL)
-    return 0;
-  if ((list = hs_list_new (vm, 0)) == NULL)
-    return -1;
-  r = hs_object_setattr (vm, cls, name, list);
-  hs_decref (vm, list);
-  return r;
+  if (list != NULL)
+    return hs_incref (list);
+  if ((list = hs_class_slotnames (vm, cls)) != NULL && hs_object_setattr (vm, cls, name, list) < 0)
+    HS_CLEAR (vm, list);
+  return list;
+}
+
+/* CPython 3.11's object.__getstate__: a copy of the instance's attributes (None when it has
+ * none), paired with a dict of the slots named in `names` that are set, if any is. */
+static HsObject *
+instance_state (HsVM *vm, HsObject *x, HsObject *names)
+{
+  HsObject *state = hs_None, *slots = NULL, *name, *value;
+  gsize pos = 0;
+
+  if (hs_instance_check (x) && hs_instance_next_attr (x, &pos, NULL, NULL))
+    {
+      if ((state = hs_dict_new (vm)) == NULL)
+        return NULL;
+      for (pos = 0; hs_instance_next_attr (x, &pos, &name, &value);)
+        if (hs_dict_set_item (vm, state, name, value) < 0)
+          goto fail;
+    }
+  if (names == NULL || hs_list_len (names) == 0)
+    return state;
+  if ((slots = hs_dict_new (vm)) == NULL)
+    goto fail;
+  for (gsize i = 0; i < hs_list_len (names); i++)
+    {
+      value = hs_object_getattr (vm, x, hs_list_get_borrow (names, i));
+      if (value == NULL && hs_err_matches (vm, &hs_exc_AttributeError))
+        {
+          hs_err_clear (vm);
+          continue;
+        }
+      if (value == NULL || hs_dict_set_item (vm, slots, hs_list_get_borrow (names, i), value) < 0)
+        {
+          hs_xdecref (vm, value);
+          goto fail;
+        }
+      hs_decref (vm, value);
+    }
+  if (hs_dict_len (slots) > 0)
+    {
+      HsObject *pair = hs_tuple_pack (vm, 2, state, slots);
+      if (pair == NULL)
+        goto fail;
+      hs_decref (vm, state);
+      state = pair;
+    }
+  hs_decref (vm, slots);
+  return state;
+fail:
+  hs_xdecref (vm, slots);
+  hs_decref (vm, state);
+  return NULL;
 }
 
 /* What __reduce_ex__(4) gives for an instance of a class derived from a built-in: list and
@@ -277,69 +345,60 @@ out:
 }
 
 static HsObject *
-copy_builtin_subclass (HsVM *vm, HsObject *x, HsType *base, gboolean has_attrs, HsObject *memo)
+copy_builtin_subclass (HsVM *vm, HsObject *x, HsType *base, HsObject *state, HsObject *memo)
 {
-  HsObject *state = NULL, *name, *value, *rv, *y = NULL;
-  gsize pos = 0;
+  HsObject *rv, *y = NULL;
 
-  if (has_attrs && (state = hs_dict_new (vm)) == NULL)
-    return NULL;
-  while (state != NULL && hs_instance_next_attr (x, &pos, &name, &value))
-    if (hs_dict_set_item (vm, state, name, value) < 0)
-      goto out;
   if ((rv = builtin_subclass_reduce (vm, x, base, state)) != NULL)
     {
       y = reconstruct (vm, x, rv, memo);
       hs_decref (vm, rv);
     }
-out:
-  hs_xdecref (vm, state);
   return y;
 }
 
 /* An instance of a class from a `class` statement: object.__reduce_ex__(4) gives
- * (copyreg.__newobj__, (cls,), its __dict__ or None); an exception's BaseException.__reduce__
+ * (copyreg.__newobj__, (cls,), its state or None); an exception's BaseException.__reduce__
  * gives (cls, self.args, its __dict__). */
 static HsObject *
 copy_instance (HsVM *vm, HsObject *x, HsObject *memo)
 {
   HsObject *cls = (HsObject *)x->type;
-  HsObject *y, *name, *value, *state = NULL;
-  gsize pos = 0;
-  gboolean has_attrs = hs_instance_check (x) && hs_instance_next_attr (x, &pos, NULL, NULL);
+  HsObject *y = NULL, *names = NULL, *state;
   HsType *base = hs_builtin_subclass_base (x->type);
 
+  if (!hs_exception_check (x) && (names = slotnames (vm, cls)) == NULL)
+    return NULL;
+  state = instance_state (vm, x, names);
+  hs_xdecref (vm, names);
+  if (state == NULL)
+    return NULL;
   if (hs_exception_check (x))
     {
       HsObject *args = memo != NULL ? deep (vm, HS_EXCEPTION (x)->args, memo)
                                     : hs_incref (HS_EXCEPTION (x)->args);
       if (args == NULL)
-        return NULL;
+        goto fail;
       y = hs_object_call (vm, cls, hs_tuple_items (args), hs_tuple_len (args), NULL);
       hs_decref (vm, args);
     }
-  else if (note_slotnames (vm, cls) < 0)
-    return NULL;
   else if (base != NULL)
-    return copy_builtin_subclass (vm, x, base, has_attrs, memo);
+    {
+      y = copy_builtin_subclass (vm, x, base, state != hs_None ? state : NULL, memo);
+      hs_decref (vm, state);
+      return y;
+    }
   else
     y = hs_instance_new_empty (vm, cls);
   if (y == NULL || (memo != NULL && memo_put (vm, memo, x, y) < 0))
     goto fail;
-  if (!has_attrs)
-    return y;
-  /* the state is a dict of the attributes, deep-copied as a whole before any is set */
-  if ((state = hs_dict_new (vm)) == NULL)
-    goto fail;
-  for (pos = 0; hs_instance_next_attr (x, &pos, &name, &value);)
-    if (hs_dict_set_item (vm, state, name, value) < 0)
-      goto fail;
-  if (set_state (vm, y, state, memo) < 0)
+  /* the state is deep-copied as a whole before any of it is set */
+  if (state != hs_None && set_state (vm, y, state, memo) < 0)
     goto fail;
   hs_decref (vm, state);
   return y;
 fail:
-  hs_xdecref (vm, state);
+  hs_decref (vm, state);
   hs_xdecref (vm, y);
   return NULL;
 }

@@ -13,6 +13,7 @@
 
 #include "hs-builtins.h"
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-float.h"
@@ -148,6 +149,18 @@ dict_sizeof (HsObject *o)
   return 64 + 32 + size * ix + d->entries_cap * entry;
 }
 
+/* CPython 3.11's instance of a class whose built-in part is object: the header, the slots
+ * of its __slots__, the weak reference list, the GC header, and the two pointers a managed
+ * dict keeps before it. */
+static gsize
+instance_sizeof (const HsType *t)
+{
+  gsize n = 0;
+  for (const HsType *k = t; k->type_flags & HS_TYPE_HEAP; k = k->base)
+    n += HS_CLASS (k)->nslots;
+  return 16 + 8 * n + (HS_CLASS (t)->has_weakref ? 8 : 0) + 16 + (HS_CLASS (t)->has_dict ? 16 : 0);
+}
+
 gsize
 hs_sys_getsizeof (HsObject *obj)
 {
@@ -173,6 +186,8 @@ hs_sys_getsizeof (HsObject *obj)
     return 48;
   if (t == &hs_cfunction_type || t == &hs_module_type)
     return 72;
+  if ((t->type_flags & HS_TYPE_HEAP) && HS_CLASS (t)->static_base == &hs_object_type)
+    return instance_sizeof (t);
   if (t->type_flags & HS_TYPE_HEAP)
     return 56; /* an instance with a managed dict (3.11) */
   /* Other types: our layout minus the wider header, plus CPython's GC header. */

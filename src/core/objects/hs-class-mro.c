@@ -154,12 +154,13 @@ out:
 }
 
 /* CPython's solid_base: the nearest ancestor whose instances are laid out differently from
- * its base's (a class adds only its attribute table, which does not count). */
+ * its base's (a class adds only its attribute table, which does not count, unless its
+ * __slots__ add slots). */
 static const HsType *
 solid_base (const HsType *t)
 {
   if (t->type_flags & HS_TYPE_HEAP)
-    return solid_base (HS_CLASS (t)->static_base);
+    return HS_CLASS (t)->nslots > 0 ? t : solid_base (t->base);
   const HsType *b = t->base != NULL ? solid_base (t->base) : &hs_object_type;
   return t->basicsize != b->basicsize ? t : b;
 }

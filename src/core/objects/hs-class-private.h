@@ -79,8 +79,22 @@ typedef struct
   HsObject *owner; /* the class */
 } HsGetset;
 
+/* A slot of __slots__: a getset's fields, then where its value lives in an instance. */
+typedef struct
+{
+  HsGetset getset;
+  gsize offset;
+} HsMember;
+
 HsObject *hs_wrapper_new (HsVM *vm, const HsType *type, HsObject *func);
 HsObject *hs_getset_new (HsVM *vm, const char *name, HsClass *owner);
+/* The member descriptor of the slot `name` (interned) at `offset` in owner's instances. */
+HsObject *hs_member_new (HsVM *vm, HsObject *name, HsClass *owner, gsize offset);
+/* obj.<slot> (new reference) or NULL with CPython's TypeError (obj not an instance of its
+ * class) or AttributeError (unset). */
+HsObject *hs_member_get (HsVM *vm, HsObject *member, HsObject *obj);
+/* obj.<slot> = value (NULL: del): 0, or -1 with CPython's errors. */
+int hs_member_set (HsVM *vm, HsObject *member, HsObject *obj, HsObject *value);
 /* A data descriptor (it defines __set__ or __delete__) wins over the instance's own
  * attribute. */
 gboolean hs_descr_is_data (HsObject *d);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-builtin-subclass.h"
+#include "hs-bytes.h"
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
 #include "hs-dict.h"
@@ -141,7 +142,57 @@ attrs_release (HsVM *vm, HsObject *self)
   hs_mem_realloc (vm, block, 2 * sizeof (HsObject *) * cap, 0);
 }
 
-/* The class row, what the built-in base holds (an exception's args), the attributes. */
+/* ---- slots (__slots__) ---------------------------------------------------------------- */
+
+static HsObject **
+slot_at (HsObject *o, const HsClass *c, guint32 i)
+{
+  return (HsObject **)((char *)o + c->slots_offset) + i;
+}
+
+/* The slots set in an instance, named rows, those of the classes its layout extends
+ * first (their order in memory). */
+static void
+slots_refs (HsObject *self, const HsType *k, HsVisitFn visit, gpointer data)
+{
+  if (!(k->type_flags & HS_TYPE_HEAP))
+    return;
+  slots_refs (self, k->base, visit, data);
+  for (guint32 i = 0; i < HS_CLASS (k)->nslots; i++)
+    {
+      HsObject *v = *slot_at (self, HS_CLASS (k), i);
+      if (v != NULL)
+        hs_visit_attr_str (visit, v, HS_CLASS (k)->slot_names[i], data);
+    }
+}
+
+static void
+slots_release (HsVM *vm, HsObject *self)
+{
+  for (const HsType *k = self->type; k->type_flags & HS_TYPE_HEAP; k = k->base)
+    for (guint32 i = 0; i < HS_CLASS (k)->nslots; i++)
+      HS_CLEAR (vm, *slot_at (self, HS_CLASS (k), i));
+}
+
+/* CPython's tp_dictoffset != 0: instances of t have an attribute dict. */
+static gboolean
+instances_have_dict (const HsType *t)
+{
+  if (t->type_flags & HS_TYPE_HEAP)
+    return HS_CLASS (t)->has_dict;
+  return hs_type_is_subtype (t, &hs_type_type) || (t->type_flags & HS_TYPE_EXCEPTION);
+}
+
+gboolean
+hs_class_instances_weakrefable (const HsType *t)
+{
+  if (t->type_flags & HS_TYPE_HEAP)
+    return HS_CLASS (t)->has_weakref;
+  return hs_type_is_subtype (t, &hs_type_type);
+}
+
+/* The class row, what the built-in base holds (an exception's args), the slots, the
+ * attributes. */
 static void
 instance_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
@@ -149,6 +200,7 @@ instance_refs (HsObject *self, HsVisitFn visit, gpointer data)
   hs_visit_named (visit, (HsObject *)c, HS_REF_CLASS, NULL, data);
   if (c->static_base->refs != NULL)
     c->static_base->refs (self, visit, data);
+  slots_refs (self, self->type, visit, data);
   HsAttrs *a = attrs_of (self);
   for (guint32 i = 0; i < a->len; i++)
     hs_visit_attr_str (visit, a->values[i], a->names[i], data);
@@ -160,6 +212,7 @@ instance_clear (HsVM *vm, HsObject *self)
   HsClass *c = HS_CLASS (self->type);
   if (c->static_base->clear != NULL)
     c->static_base->clear (vm, self);
+  slots_release (vm, self);
   attrs_release (vm, self);
 }
 
@@ -184,6 +237,7 @@ instance_dealloc (HsVM *vm, HsObject *self)
   HsClass *c = HS_CLASS (self->type);
   if (c->static_base->dealloc != NULL)
     c->static_base->dealloc (vm, self);
+  slots_release (vm, self);
   attrs_release (vm, self);
   release_class_late (vm, (HsObject *)c);
 }
@@ -242,7 +296,7 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_descr_get (vm, d, self, t);
   if (name == hs_dunder[N_CLASS])
     return hs_incref ((HsObject *)t);
-  if (name == hs_dunder[N_DICT])
+  if (name == hs_dunder[N_DICT] && instances_have_dict (t))
     return hs_instance_attrs_dict (vm, self);
   HsType *sb = HS_CLASS (t)->static_base;
   if (sb->getattr != NULL)
@@ -361,6 +415,8 @@ static int
 generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
   HsObject *d = hs_type_lookup_borrow (self->type, name);
+  if (d != NULL && HS_IS (d, &hs_member_descr_type))
+    return hs_member_set (vm, d, self, value);
   if (d != NULL && !HS_IS (d, &hs_property_type) && hs_descr_is_data (d))
     {
       HsObject *fn = hs_type_lookup_borrow (d->type, hs_dunder[value ? N_SET : N_DELETE]);
@@ -392,6 +448,12 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
       hs_decref (vm, r);
       return 0;
     }
+  if (!instances_have_dict (self->type))
+    {
+      hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                     hs_type_name (self), hs_str_utf8 (name));
+      return -1;
+    }
   return attrs_set (vm, self, name, value);
 }
 
@@ -418,7 +480,7 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
   c->flags = HS_ATTR_CACHE_INSTANCE;
   if (d != NULL && (HS_IS (d, &hs_function_type) || HS_IS (d, &hs_method_descr_type)))
     c->method = d;
-  if (d != NULL && hs_descr_is_data (d))
+  if ((d != NULL && hs_descr_is_data (d)) || !instances_have_dict (t))
     return;
   c->flags |= HS_ATTR_CACHE_LOAD;
   if (t->setattr == instance_setattr && setattr_hook (t, FALSE) == NULL)
@@ -773,31 +835,21 @@ hs_class_base_borrow (HsObject *cls)
   return (HsObject *)((HsType *)cls)->base;
 }
 
-int
-hs_class_internals (HsObject *cls, HsObject **objs, const char **names)
+void
+hs_class_internals (HsObject *cls, HsClassInternalFn fn, gpointer data)
 {
   HsClass *c = HS_CLASS (cls);
-  int n = 0;
 
   if (c->mro != NULL)
-    {
-      names[n] = "__mro__";
-      objs[n++] = c->mro;
-    }
+    fn (c->mro, "__mro__", data);
   if (c->bases != NULL)
-    {
-      names[n] = "__bases__";
-      objs[n++] = c->bases;
-    }
+    fn (c->bases, "__bases__", data);
   gsize pos = 0;
   HsObject *k, *v;
-  while (c->type.dict != NULL && hs_dict_next (c->type.dict, &pos, &k, &v) && n < 4)
-    if (HS_IS (v, &hs_getset_descr_type) && ((HsGetset *)v)->owner == cls)
-      {
-        names[n] = hs_str_utf8 (((HsGetset *)v)->name);
-        objs[n++] = v;
-      }
-  return n;
+  while (c->type.dict != NULL && hs_dict_next (c->type.dict, &pos, &k, &v))
+    if ((HS_IS (v, &hs_getset_descr_type) || HS_IS (v, &hs_member_descr_type))
+        && ((HsGetset *)v)->owner == cls)
+      fn (v, hs_str_utf8 (((HsGetset *)v)->name), data);
 }
 
 HsObject *
@@ -811,15 +863,6 @@ hs_class_dict_borrow (HsObject *cls)
 {
   return ((HsType *)cls)->dict;
 }
-/* Whether instances of t carry an attribute dict and a weak reference list: a user class's
- * do (there is no __slots__), exceptions have a dict. */
-static gboolean
-has_instance_slot (const HsType *t, gboolean dict_slot)
-{
-  return (t->type_flags & HS_TYPE_HEAP) || hs_type_is_subtype (t, &hs_type_type)
-         || (dict_slot && (t->type_flags & HS_TYPE_EXCEPTION));
-}
-
 static int
 set_entry (HsVM *vm, HsObject *ns, const char *name, HsObject *value)
 {
@@ -831,17 +874,27 @@ set_entry (HsVM *vm, HsObject *ns, const char *name, HsObject *value)
 }
 
 /* What CPython's type_new adds to a new class's namespace after the body ran, in its order:
- * the `__dict__`/`__weakref__` descriptors where the hierarchy gains them, `__doc__` and,
- * for a class defining `__eq__` alone, `__hash__ = None`. */
+ * the member descriptors of its slots, the `__dict__`/`__weakref__` descriptors where the
+ * hierarchy gains them, `__doc__` and, for a class defining `__eq__` alone,
+ * `__hash__ = None`. */
 static int
 add_type_new_entries (HsVM *vm, HsClass *c, gboolean unhashable)
 {
   HsType *t = &c->type;
   HsObject *ns = t->dict;
-  if (!has_instance_slot (t->base, TRUE)
+  for (guint32 i = 0; i < c->nslots; i++)
+    {
+      HsObject *m
+          = hs_member_new (vm, c->slot_names[i], c, c->slots_offset + i * sizeof (HsObject *));
+      int r = m != NULL ? hs_dict_set_item (vm, ns, c->slot_names[i], m) : -1;
+      hs_xdecref (vm, m);
+      if (r < 0)
+        return -1;
+    }
+  if (c->has_dict && !instances_have_dict (t->base)
       && set_entry (vm, ns, "__dict__", hs_getset_new (vm, "__dict__", c)) < 0)
     return -1;
-  if (!has_instance_slot (t->base, FALSE)
+  if (c->has_weakref && !hs_class_instances_weakrefable (t->base)
       && set_entry (vm, ns, "__weakref__", hs_getset_new (vm, "__weakref__", c)) < 0)
     return -1;
   if (hs_dict_get_item_borrow (vm, ns, hs_dunder[N_DOC]) == NULL
@@ -953,23 +1006,213 @@ init_subclass (HsVM *vm, HsType *t, HsObject **kwvalues, HsObject *kwnames)
   return 0;
 }
 
+/* ---- __slots__ ------------------------------------------------------------------------ */
+
+/* What a class's __slots__ asks for (CPython's type_new_visit_slots and
+ * type_new_copy_slots). */
+typedef struct
+{
+  GPtrArray *names; /* the new slots' mangled names, interned, sorted */
+  gboolean add_dict, add_weakref;
+} SlotsSpec;
+
+static void
+slots_spec_clear (SlotsSpec *spec)
+{
+  g_clear_pointer (&spec->names, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SlotsSpec, slots_spec_clear)
+
+/* CPython's _Py_Mangle of an attribute name in the class `cls_name`. */
+static HsObject *
+mangle (HsObject *cls_name, HsObject *name)
+{
+  const char *n = hs_str_utf8 (name), *c = hs_str_utf8 (cls_name);
+  gsize len = strlen (n);
+  if (len < 2 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_')
+      || strchr (n, '.') != NULL)
+    return name;
+  while (*c == '_')
+    c++;
+  if (*c == '\0')
+    return name;
+  g_autofree char *m = g_strdup_printf ("_%s%s", c, n);
+  return hs_str_intern_cstr (m);
+}
+
+/* Whether CPython's objects of the built-in part of t vary in size (tp_itemsize != 0),
+ * which leaves no room for slots; Heapscope's str subclasses keep their attributes after
+ * the text, so they cannot have slots either. */
+static gboolean
+itemsize_nonzero (const HsType *t)
+{
+  const HsType *sb = t->type_flags & HS_TYPE_HEAP ? HS_CLASS (t)->static_base : t;
+  return sb == &hs_int_type || sb == &hs_tuple_type || sb == &hs_bytes_type
+         || hs_type_is_subtype (sb, &hs_type_type);
+}
+
+static int
+check_slot_name (HsVM *vm, HsObject *item, const HsType *base, SlotsSpec *spec)
+{
+  if (!hs_str_check (item))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__slots__ items must be strings, not '%s'",
+                     hs_type_name (item));
+      return -1;
+    }
+  if (!hs_str_is_identifier (item))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "__slots__ must be identifiers");
+      return -1;
+    }
+  if (hs_str_equal_cstr (item, "__dict__"))
+    {
+      if (instances_have_dict (base) || spec->add_dict)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "__dict__ slot disallowed: we already got one");
+          return -1;
+        }
+      spec->add_dict = TRUE;
+    }
+  else if (hs_str_equal_cstr (item, "__weakref__"))
+    {
+      if (hs_class_instances_weakrefable (base) || itemsize_nonzero (base) || spec->add_weakref)
+        {
+          hs_err_set_string (
+              vm, &hs_exc_TypeError,
+              "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+          return -1;
+        }
+      spec->add_weakref = TRUE;
+    }
+  else
+    g_ptr_array_add (spec->names, item);
+  return 0;
+}
+
+static gint
+compare_str_ptrs (gconstpointer a, gconstpointer b)
+{
+  return strcmp (hs_str_utf8 (*(HsObject *const *)a), hs_str_utf8 (*(HsObject *const *)b));
+}
+
+/* The new slots' names, mangled, each checked against the class variables (the caller
+ * frees spec->names). */
+static int
+copy_slot_names (HsVM *vm, HsObject *ns, HsObject *cls_name, const HsType *base, SlotsSpec *spec)
+{
+  if (spec->names->len > 0
+      && hs_builtin_subclass_varsize (base->type_flags & HS_TYPE_HEAP ? HS_CLASS (base)->static_base
+                                                                      : base))
+    {
+      hs_err_format (vm, &hs_exc_NotImplementedError,
+                     "nonempty __slots__ in a subclass of '%s' are not supported by Heapscope yet",
+                     base->name);
+      return -1;
+    }
+  for (guint i = 0; i < spec->names->len; i++)
+    {
+      HsObject *slot = spec->names->pdata[i];
+      if (!hs_str_equal_cstr (slot, "__qualname__") && !hs_str_equal_cstr (slot, "__classcell__")
+          && hs_dict_get_item_borrow (vm, ns, mangle (cls_name, slot)) != NULL)
+        {
+          HsObject *r = hs_object_repr (vm, slot);
+          if (r != NULL)
+            hs_err_format (vm, &hs_exc_ValueError, "%s in __slots__ conflicts with class variable",
+                           hs_str_utf8 (r));
+          hs_xdecref (vm, r);
+          return -1;
+        }
+      spec->names->pdata[i] = intern_name (mangle (cls_name, slot));
+    }
+  g_ptr_array_sort (spec->names, compare_str_ptrs);
+  return 0;
+}
+
+/* Reads the namespace's __slots__ (a str, or an iterable of them) for a class extending
+ * base; without one the class gets an attribute dict and weak references. */
+static int
+read_slots (HsVM *vm, HsObject *ns, HsObject *cls_name, const HsType *base, SlotsSpec *spec)
+{
+  HsObject *slots = hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr ("__slots__"));
+  spec->names = g_ptr_array_new ();
+  if (slots == NULL)
+    {
+      spec->add_dict = !instances_have_dict (base);
+      spec->add_weakref = !hs_class_instances_weakrefable (base) && !itemsize_nonzero (base);
+      return 0;
+    }
+  HsObject *items
+      = hs_str_check (slots) ? hs_tuple_pack (vm, 1, slots) : hs_tuple_from_iterable (vm, slots);
+  int rc = items != NULL ? 0 : -1;
+  if (rc == 0 && hs_tuple_len (items) > 0 && itemsize_nonzero (base))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                     base->name);
+      rc = -1;
+    }
+  for (gsize i = 0; rc == 0 && i < hs_tuple_len (items); i++)
+    rc = check_slot_name (vm, hs_tuple_get_borrow (items, i), base, spec);
+  if (rc == 0)
+    rc = copy_slot_names (vm, ns, cls_name, base, spec);
+  hs_xdecref (vm, items);
+  return rc;
+}
+
+HsObject *
+hs_class_slotnames (HsVM *vm, HsObject *cls)
+{
+  HsObject *names = hs_list_new (vm, 0);
+  const HsType *k;
+  int rc = names != NULL ? 0 : -1;
+
+  for (gsize i = 0; rc == 0 && (k = hs_type_mro_at ((HsType *)cls, i)) != NULL; i++)
+    {
+      HsObject *slots
+          = k->dict != NULL && (k->type_flags & HS_TYPE_HEAP)
+                ? hs_dict_get_item_borrow (vm, k->dict, hs_str_intern_cstr ("__slots__"))
+                : NULL;
+      if (slots == NULL)
+        continue;
+      HsObject *items = hs_str_check (slots) ? hs_tuple_pack (vm, 1, slots)
+                                             : hs_tuple_from_iterable (vm, slots);
+      rc = items != NULL ? 0 : -1;
+      for (gsize j = 0; rc == 0 && j < hs_tuple_len (items); j++)
+        {
+          HsObject *n = hs_tuple_get_borrow (items, j);
+          if (!hs_str_equal_cstr (n, "__dict__") && !hs_str_equal_cstr (n, "__weakref__"))
+            rc = hs_list_append (vm, names, mangle (HS_CLASS (k)->name, n));
+        }
+      hs_xdecref (vm, items);
+    }
+  if (rc < 0)
+    HS_CLEAR (vm, names);
+  return names;
+}
+
+/* The layout of the class's instances: the base's, then the new slots. */
+static void
+set_slots (HsClass *c, const SlotsSpec *spec)
+{
+  const HsType *base = c->type.base;
+  c->has_dict = instances_have_dict (base) || spec->add_dict;
+  c->has_weakref = hs_class_instances_weakrefable (base) || spec->add_weakref;
+  c->nslots = spec->names->len;
+  c->slot_names
+      = c->nslots > 0 ? g_memdup2 (spec->names->pdata, sizeof (HsObject *) * c->nslots) : NULL;
+  c->slots_offset = (c->type.basicsize + 7) & ~(gsize)7;
+  c->type.basicsize = c->slots_offset + sizeof (HsObject *) * c->nslots;
+}
+
 HsObject *
 hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns,
               HsObject **kwvalues, HsObject *kwnames)
 {
-  /* Instances keep their attributes in a table of their own: no fixed slots. Refused
-   * rather than ignored. */
-  static const char *const refused[] = { "__slots__" };
-  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
-    if (hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr (refused[i])) != NULL)
-      {
-        hs_err_format (vm, &hs_exc_NotImplementedError, "%s is not supported by Heapscope yet",
-                       refused[i]);
-        return NULL;
-      }
+  g_auto (SlotsSpec) spec = { NULL, FALSE, FALSE };
   HsType *base = hs_class_best_base (vm, bases, nbases);
   if (base == NULL || !hs_class_check_static_bases (vm, bases, nbases)
-      || wrap_implicit_methods (vm, ns) < 0)
+      || read_slots (vm, ns, name, base, &spec) < 0 || wrap_implicit_methods (vm, ns) < 0)
     return NULL;
   HsClass *c = (HsClass *)hs_object_alloc (vm, meta, meta->basicsize);
   if (c == NULL)
@@ -998,14 +1241,17 @@ hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nb
   else
     {
       t->type_flags |= HS_TYPE_DRAWN_AS_INSTANCE;
-      t->basicsize
-          = (c->attrs_offset ? c->attrs_offset : c->static_base->basicsize) + sizeof (HsAttrs);
+      t->basicsize = base->type_flags & HS_TYPE_HEAP
+                         ? base->basicsize
+                         : (c->attrs_offset ? c->attrs_offset : c->static_base->basicsize)
+                               + sizeof (HsAttrs);
       t->dealloc = instance_dealloc;
       t->refs = instance_refs;
       t->clear = instance_clear;
       t->getattr = instance_getattr;
       t->setattr = instance_setattr;
     }
+  set_slots (c, &spec);
   t->dict = hs_incref (ns);
   hs_dict_mark_type_namespace (ns); /* the new type may reuse a freed one's address */
   c->bases = nbases > 0 ? hs_tuple_from_array (vm, bases, nbases)
@@ -1154,6 +1400,7 @@ class_dealloc (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, HS_CLASS (t)->mro);
   HS_CLEAR (vm, HS_CLASS (t)->bases);
   HS_CLEAR (vm, t->dict);
+  g_clear_pointer (&HS_CLASS (t)->slot_names, g_free);
   if (t->base->type_flags & HS_TYPE_HEAP)
     {
       HsObject *b = (HsObject *)t->base;
@@ -1364,6 +1611,7 @@ hs_class_runtime_init (void)
   hs_type_ready (&hs_staticmethod_type);
   hs_type_ready (&hs_classmethod_type);
   hs_type_ready (&hs_property_type);
+  hs_type_ready (&hs_member_descr_type);
   /* `type` gains what classes need: its own slots are static, so the extension is
    * installed once here (additive; static types behave as before). */
   type_getattr_base = hs_type_type.getattr;

@@ -38,6 +38,17 @@ typedef struct
   HsObject *mro;
   HsObject *bases;
   gboolean has_getattribute; /* it or an ancestor class defines __getattribute__ */
+  /* What CPython's tp_dictoffset and tp_weaklistoffset say: whether its instances have an
+   * attribute dict (the table at attrs_offset) and take weak references (no __slots__ in
+   * the hierarchy, or one naming '__dict__' or '__weakref__'). */
+  gboolean has_dict, has_weakref;
+  /* The slots its own __slots__ adds (sorted mangled names, interned), each an owned
+   * HsObject * (NULL: unset) at slots_offset + i * sizeof (HsObject *) in an instance,
+   * after the base's layout; read and written through the member descriptors of its
+   * namespace. */
+  HsObject **slot_names;
+  guint32 nslots;
+  gsize slots_offset;
 } HsClass;
 
 #define HS_CLASS(o) ((HsClass *)(o))
@@ -64,8 +75,13 @@ hs_instance_check (const HsObject *o)
   return (o->type->type_flags & HS_TYPE_HEAP) != 0 && !hs_type_check (o);
 }
 
-/* The `__dict__`/`__weakref__` descriptors in a class's namespace. */
+/* The `__dict__`/`__weakref__` descriptors in a class's namespace, and the member
+ * descriptors of its __slots__. */
 extern HsType hs_getset_descr_type;
+extern HsType hs_member_descr_type;
+
+/* Whether instances of t (a class or a built-in type) take weak references. */
+gboolean hs_class_instances_weakrefable (const HsType *t);
 
 /* `class name(bases): ...` once its body ran with namespace `ns` (borrowed). */
 /* meta(name, bases, ns, **kw) for the metaclass `meta` (`type` or a subclass) once the
@@ -91,16 +107,21 @@ HsObject *hs_class_bases_borrow (HsObject *cls);
  * class's __mro__ (C3 linearisation of its bases), a built-in type's base chain. */
 const HsType *hs_type_mro_at (const HsType *t, gsize i);
 /* The objects a class keeps that the diagram does not draw, each holding references
- * counted like arrows (its __mro__ and __bases__ tuples, and its namespace's __dict__
- * and __weakref__ descriptors, which hold it): up to 4, borrowed, with their names
- * ("__mro__", ...). Returns how many. */
-int hs_class_internals (HsObject *cls, HsObject **objs, const char **names);
+ * counted like arrows (its __mro__ and __bases__ tuples, and its namespace's __dict__,
+ * __weakref__ and slot member descriptors, which hold it): fn is called with each,
+ * borrowed, and its name ("__mro__", "__dict__", a slot's name). */
+typedef void (*HsClassInternalFn) (HsObject *obj, const char *name, gpointer data);
+void hs_class_internals (HsObject *cls, HsClassInternalFn fn, gpointer data);
 /* The class's own attributes: its namespace dict (iterate it with hs_dict_next). */
 HsObject *hs_class_dict_borrow (HsObject *cls);
 /* Instance attributes in insertion order: start with *pos = 0. Borrowed. */
 gboolean hs_instance_next_attr (HsObject *inst, gsize *pos, HsObject **name, HsObject **value);
 /* The instance's own attribute `name` (borrowed) or NULL. */
 HsObject *hs_instance_attr_borrow (HsObject *inst, HsObject *name);
+
+/* copyreg._slotnames: a new list of the names of the slots of cls's classes (the MRO's
+ * order, each __slots__ in its order, private names mangled, no __dict__ or __weakref__). */
+HsObject *hs_class_slotnames (HsVM *vm, HsObject *cls);
 
 /* The class `owner.__new__(cls, ...)` is asked to make (its first argument), or NULL with
  * CPython's TypeError. */

@@ -1,8 +1,9 @@
 /* hs-descr.c — descriptors: what `obj.name` finds on a type, bound as CPython's
  * descriptors bind it (functions, staticmethod, classmethod, property, the `__dict__` and
- * `__weakref__` getset descriptors, built-in methods, descriptors written in Python).
+ * `__weakref__` getset descriptors, the member descriptors of __slots__, built-in
+ * methods, descriptors written in Python).
  *
- * Invariant: every descriptor holds what it wraps (its refs visit it); a getset
+ * Invariant: every descriptor holds what it wraps (its refs visit it); a getset or member
  * descriptor holds its class, a reference the diagram lists among the class's hidden
  * holders.
  */
@@ -14,6 +15,7 @@
 #include "hs-class-private.h"
 #include "hs-exceptions.h"
 #include "hs-function.h"
+#include "hs-object-private.h"
 #include "hs-str.h"
 
 /* ---- binding ------------------------------------------------------------------------- */
@@ -28,6 +30,8 @@ hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
       return ((HsGetset *)d)->name == hs_dunder[N_DICT] ? hs_instance_attrs_dict (vm, obj)
                                                         : hs_incref (hs_None);
     }
+  if (HS_IS (d, &hs_member_descr_type))
+    return obj != NULL ? hs_member_get (vm, d, obj) : hs_incref (d);
   if (HS_IS (d, &hs_function_type))
     return obj != NULL ? hs_method_new (vm, d, obj) : hs_incref (d);
   if (HS_IS (d, &hs_staticmethod_type))
@@ -70,7 +74,7 @@ hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
 gboolean
 hs_descr_is_data (HsObject *d)
 {
-  if (HS_IS (d, &hs_property_type))
+  if (HS_IS (d, &hs_property_type) || HS_IS (d, &hs_member_descr_type))
     return TRUE;
   return (d->type->type_flags & HS_TYPE_HEAP)
          && (hs_type_lookup_borrow (d->type, hs_dunder[N_SET]) != NULL
@@ -121,6 +125,145 @@ HsType hs_getset_descr_type = {
   .refs = getset_refs,
   .clear = getset_clear,
   .repr = getset_repr,
+};
+
+/* ---- the member descriptors of __slots__ -------------------------------------------- */
+
+HsObject *
+hs_member_new (HsVM *vm, HsObject *name, HsClass *owner, gsize offset)
+{
+  HsMember *m = (HsMember *)hs_object_alloc (vm, &hs_member_descr_type, sizeof (HsMember));
+  if (m == NULL)
+    return NULL;
+  m->getset.name = name;
+  m->getset.owner = hs_incref ((HsObject *)owner);
+  m->offset = offset;
+  hs_gc_track (vm, (HsObject *)m);
+  return (HsObject *)m;
+}
+
+/* Where the slot's value lives in obj, or NULL with CPython's TypeError when obj is not an
+ * instance of the slot's class. */
+static HsObject **
+member_slot (HsVM *vm, HsMember *m, HsObject *obj)
+{
+  if (!HS_ISINSTANCE (obj, (HsType *)m->getset.owner))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "descriptor '%s' for '%s' objects doesn't apply to a "
+                     "'%s' object",
+                     hs_str_utf8 (m->getset.name), hs_class_name (m->getset.owner),
+                     hs_type_name (obj));
+      return NULL;
+    }
+  return (HsObject **)((char *)obj + m->offset);
+}
+
+HsObject *
+hs_member_get (HsVM *vm, HsObject *member, HsObject *obj)
+{
+  HsObject **slot = member_slot (vm, (HsMember *)member, obj);
+  if (slot == NULL)
+    return NULL;
+  if (*slot == NULL)
+    {
+      hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                     hs_type_name (obj), hs_str_utf8 (((HsMember *)member)->getset.name));
+      return NULL;
+    }
+  return hs_incref (*slot);
+}
+
+int
+hs_member_set (HsVM *vm, HsObject *member, HsObject *obj, HsObject *value)
+{
+  HsObject **slot = member_slot (vm, (HsMember *)member, obj), *old;
+  if (slot == NULL)
+    return -1;
+  if (value == NULL && *slot == NULL)
+    {
+      /* CPython's PyMember_SetOne: the bare name */
+      hs_err_set_string (vm, &hs_exc_AttributeError,
+                         hs_str_utf8 (((HsMember *)member)->getset.name));
+      return -1;
+    }
+  old = *slot;
+  *slot = value != NULL ? hs_incref (value) : NULL;
+  hs_object_mark_dirty (vm, obj);
+  hs_xdecref (vm, old);
+  return 0;
+}
+
+static HsObject *
+member_repr (HsVM *vm, HsObject *self)
+{
+  HsGetset *g = (HsGetset *)self;
+  return hs_str_from_format (vm, "<member '%s' of '%s' objects>", hs_str_utf8 (g->name),
+                             hs_class_name (g->owner));
+}
+
+/* __get__(obj, type=None), __set__(obj, value), __delete__(obj), for Python code. */
+static HsObject *
+member_get_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL, *type = NULL;
+  if (!hs_parse_args (vm, "__get__", args + 1, nargs - 1, kwnames, "obj |type /", &obj, &type))
+    return NULL;
+  return obj == hs_None ? hs_incref (args[0]) : hs_member_get (vm, args[0], obj);
+}
+
+static HsObject *
+member_set_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL, *value = NULL;
+  if (!hs_parse_args (vm, "__set__", args + 1, nargs - 1, kwnames, "obj value /", &obj, &value))
+    return NULL;
+  return hs_member_set (vm, args[0], obj, value) < 0 ? NULL : hs_None;
+}
+
+static HsObject *
+member_delete_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL;
+  if (!hs_parse_args (vm, "__delete__", args + 1, nargs - 1, kwnames, "obj /", &obj))
+    return NULL;
+  return hs_member_set (vm, args[0], obj, NULL) < 0 ? NULL : hs_None;
+}
+
+/* __name__, __qualname__ and __objclass__, then the methods. */
+static HsObject *
+member_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsGetset *g = (HsGetset *)self;
+  const char *n = hs_str_utf8 (name);
+  if (strcmp (n, "__name__") == 0)
+    return hs_incref (g->name);
+  if (strcmp (n, "__qualname__") == 0)
+    return hs_str_from_format (vm, "%s.%s", hs_class_name (g->owner), hs_str_utf8 (g->name));
+  if (strcmp (n, "__objclass__") == 0)
+    return hs_incref (g->owner);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+static const HsMethodDef member_methods[] = {
+  { "__get__", member_get_method },
+  { "__set__", member_set_method },
+  { "__delete__", member_delete_method },
+  { NULL, NULL },
+};
+
+HsType hs_member_descr_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "member_descriptor",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsMember),
+  .type_flags = HS_TYPE_GC,
+  .dealloc = getset_clear,
+  .refs = getset_refs,
+  .clear = getset_clear,
+  .repr = member_repr,
+  .getattr = member_getattr,
+  .methods = member_methods,
 };
 
 /* ---- staticmethod, classmethod, property ----------------------------------------------- */

@@ -768,16 +768,14 @@ str_istitle (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_bool_from (any);
 }
 
-static HsObject *
-str_isidentifier (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+gboolean
+hs_str_is_identifier (HsObject *str)
 {
-  HsStr *s = HS_STR (args[0]);
+  HsStr *s = HS_STR (str);
   gboolean first = TRUE;
 
-  if (!hs_parse_args (vm, "str.isidentifier", args + 1, nargs - 1, kwnames, ""))
-    return NULL;
   if (s->byte_len == 0)
-    return hs_False;
+    return FALSE;
   for (const char *p = s->data; p < s->data + s->byte_len; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -789,10 +787,18 @@ str_isidentifier (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                || t == G_UNICODE_CONNECT_PUNCTUATION;
         }
       if (!ok)
-        return hs_False;
+        return FALSE;
       first = FALSE;
     }
-  return hs_True;
+  return TRUE;
+}
+
+static HsObject *
+str_isidentifier (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "str.isidentifier", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_bool_from (hs_str_is_identifier (args[0]));
 }
 
 /* ---- case conversion -------------------------------------------------------------- */

@@ -64,6 +64,8 @@ HsObject *hs_str_intern (const char *s, gsize len);
 HsObject *hs_str_intern_cstr (const char *s);
 /* CPython interns string constants made only of ASCII letters, digits and '_'. */
 gboolean hs_str_is_intern_candidate (const char *s, gsize len);
+/* str.isidentifier() */
+gboolean hs_str_is_identifier (HsObject *str);
 
 HsObject *hs_str_concat (HsVM *vm, HsObject *a, HsObject *b);
 /* a + b, taking a: when the caller held its only reference, a grows in place (CPython's

@@ -44,10 +44,14 @@ gboolean
 hs_weakref_supported (HsVM *vm, HsObject *obj)
 {
   if (obj->type->type_flags & HS_TYPE_HEAP)
-    return TRUE;
-  for (gsize i = 0; i < G_N_ELEMENTS (weakrefable); i++)
-    if (hs_type_is_subtype (obj->type, weakrefable[i]))
-      return TRUE;
+    {
+      if (hs_class_instances_weakrefable (obj->type))
+        return TRUE;
+    }
+  else
+    for (gsize i = 0; i < G_N_ELEMENTS (weakrefable); i++)
+      if (hs_type_is_subtype (obj->type, weakrefable[i]))
+        return TRUE;
   if (vm != NULL)
     hs_err_format (vm, &hs_exc_TypeError, "cannot create weak reference to '%s' object",
                    hs_type_name (obj));

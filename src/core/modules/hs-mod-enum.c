@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "hs-builtin-subclass.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-dict.h"
@@ -102,15 +103,21 @@ cls_entry (HsObject *cls, HsObject *name)
   return hs_type_lookup_borrow ((HsType *)cls, name);
 }
 
-/* Whether `cls` derives from the class named `name` of this module (Enum, Flag). */
-static gboolean
-derives_from (HsObject *cls, const char *name)
+/* The class named `name` of this module (Enum, Flag, ...) in the MRO of `cls`, or NULL. */
+static const HsType *
+enum_base (HsObject *cls, const char *name)
 {
   const HsType *m;
   for (gsize i = 0; (m = hs_type_mro_at ((const HsType *)cls, i)) != NULL; i++)
     if (m->module != NULL && strcmp (m->module, "enum") == 0 && strcmp (m->name, name) == 0)
-      return TRUE;
-  return FALSE;
+      return m;
+  return NULL;
+}
+
+static gboolean
+derives_from (HsObject *cls, const char *name)
+{
+  return enum_base (cls, name) != NULL;
 }
 
 static HsObject *
@@ -269,7 +276,22 @@ flag_gnv (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return gnv_common (vm, TRUE, "Flag._generate_next_value_", args, nargs, kwnames);
 }
 
+/* StrEnum._generate_next_value_: the member's name in lower case. */
+static HsObject *
+strenum_gnv (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *name = NULL, *start = NULL, *count = NULL, *last = NULL;
+  if (!hs_parse_args (vm, "StrEnum._generate_next_value_", args, nargs, kwnames,
+                      "@name start count last_values", &name, &start, &count, &last))
+    return NULL;
+  HsObject *lower = hs_object_getattr_cstr (vm, name, "lower");
+  HsObject *r = lower != NULL ? hs_object_call (vm, lower, NULL, 0, NULL) : NULL;
+  hs_xdecref (vm, lower);
+  return r;
+}
+
 static const HsMethodDef enum_gnv_def = { "_generate_next_value_", enum_gnv };
+static const HsMethodDef strenum_gnv_def = { "_generate_next_value_", strenum_gnv };
 static const HsMethodDef flag_gnv_def = { "_generate_next_value_", flag_gnv };
 
 /* Which built-in _generate_next_value_ `fn` is: 0 Enum's, 1 Flag's, -1 another. */
@@ -423,6 +445,65 @@ set_ns (HsVM *vm, HsObject *ns, HsObject *key, HsObject *value)
   return r;
 }
 
+/* fn(first, *args) for the tuple `args`. */
+static HsObject *
+call_with_first (HsVM *vm, HsObject *fn, HsObject *first, HsObject *args)
+{
+  gsize n = hs_tuple_len (args);
+  HsObject **all = g_new (HsObject *, n + 1);
+  all[0] = first;
+  memcpy (all + 1, hs_tuple_items (args), n * sizeof (HsObject *));
+  HsObject *r = hs_object_call (vm, fn, all, n + 1, NULL);
+  g_free (all);
+  return r;
+}
+
+/* StrEnum's check of a member's values (CPython's StrEnum.__new__): a str, then an encoding
+ * and errors that are strings. */
+static gboolean
+check_str_values (HsVM *vm, HsObject *args)
+{
+  static const char *const what[] = { "%s is not a string", "encoding must be a string, not %s",
+                                      "errors must be a string, not %s" };
+  gsize n = hs_tuple_len (args);
+  if (n > 3)
+    {
+      HsObject *r = hs_object_repr (vm, args);
+      if (r != NULL)
+        hs_err_format (vm, &hs_exc_TypeError, "too many arguments for str(): %s", hs_str_utf8 (r));
+      hs_xdecref (vm, r);
+      return FALSE;
+    }
+  for (gsize i = 0; i < n; i++)
+    if (!hs_str_check (hs_tuple_get_borrow (args, i)))
+      {
+        HsObject *r = hs_object_repr (vm, hs_tuple_get_borrow (args, i));
+        if (r != NULL)
+          hs_err_format (vm, &hs_exc_TypeError, what[i], hs_str_utf8 (r));
+        hs_xdecref (vm, r);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* A new member object of `cls` for the values `args` (a tuple): made by the class body's own
+ * __new__, else by its mixed-in data type's (int.__new__(cls, *args) for an IntEnum), else
+ * an instance with no attributes, as CPython's EnumType picks __new__. */
+static HsObject *
+new_member (HsVM *vm, HsObject *cls, HsObject *user_new, HsObject *args)
+{
+  HsType *mt = hs_builtin_subclass_base ((HsType *)cls);
+  HsObject *fn = user_new != NULL ? user_new
+                 : mt != NULL     ? hs_type_lookup_borrow (mt, s_new)
+                                  : NULL;
+  if (fn == NULL)
+    return hs_instance_new_empty (vm, cls);
+  if (user_new == NULL && mt == &hs_str_type && derives_from (cls, "StrEnum")
+      && !check_str_values (vm, args))
+    return NULL;
+  return call_with_first (vm, fn, cls, args);
+}
+
 /* The member `name` = value of class `cls`: made by the class's own __new__ (one of the body)
  * or object's, given its attributes, its __init__ run; then the canonical member of its value
  * (an alias keeps the first one) recorded in the class's maps and namespace. */
@@ -435,17 +516,7 @@ add_member (HsVM *vm, HsObject *cls, HsObject *user_new, gboolean flag, HsObject
   int rc = -1;
   if (args == NULL)
     return -1;
-  if (user_new != NULL)
-    {
-      gsize n = hs_tuple_len (args);
-      HsObject **all = g_new (HsObject *, n + 1);
-      all[0] = cls;
-      memcpy (all + 1, hs_tuple_items (args), n * sizeof (HsObject *));
-      m = hs_object_call (vm, user_new, all, n + 1, NULL);
-      g_free (all);
-    }
-  else
-    m = hs_instance_new_empty (vm, cls);
+  m = new_member (vm, cls, user_new, args);
   if (m == NULL)
     goto out;
   if (!hs_instance_check (m))
@@ -453,9 +524,18 @@ add_member (HsVM *vm, HsObject *cls, HsObject *user_new, gboolean flag, HsObject
       hs_err_set_string (vm, &hs_exc_TypeError, "_value_ not set in __new__, unable to create it");
       goto out;
     }
-  if (hs_instance_attr_borrow (m, s_value) == NULL
-      && hs_instance_set_attr (vm, m, s_value, value) < 0)
-    goto out;
+  if (hs_instance_attr_borrow (m, s_value) == NULL)
+    {
+      /* a mixed-in data type's value is the type's own: int('1') for an IntEnum's '1' */
+      HsType *mt = hs_builtin_subclass_base ((HsType *)cls);
+      HsObject *v = mt != NULL ? hs_object_call (vm, (HsObject *)mt, hs_tuple_items (args),
+                                                 hs_tuple_len (args), NULL)
+                               : hs_incref (value);
+      int set = v != NULL ? hs_instance_set_attr (vm, m, s_value, v) : -1;
+      hs_xdecref (vm, v);
+      if (set < 0)
+        goto out;
+    }
   value = hs_incref (member_value (m));
   HsObject *names = cls_entry (cls, s_member_names), *map = cls_entry (cls, s_member_map),
            *v2m = cls_entry (cls, s_value2member), *ns = ((HsType *)cls)->dict;
@@ -465,12 +545,7 @@ add_member (HsVM *vm, HsObject *cls, HsObject *user_new, gboolean flag, HsObject
   HsObject *init = hs_type_lookup_borrow ((HsType *)cls, s_init);
   if (init != NULL && HS_IS (init, &hs_function_type))
     {
-      gsize n = hs_tuple_len (args);
-      HsObject **all = g_new (HsObject *, n + 1);
-      all[0] = m;
-      memcpy (all + 1, hs_tuple_items (args), n * sizeof (HsObject *));
-      HsObject *r = hs_object_call (vm, init, all, n + 1, NULL);
-      g_free (all);
+      HsObject *r = call_with_first (vm, init, m, args);
       if (r == NULL)
         goto out_value;
       hs_decref (vm, r);
@@ -531,6 +606,74 @@ out:
   return rc;
 }
 
+static int (*type_setattr) (HsVM *, HsObject *, HsObject *, HsObject *);
+
+/* cls.name = the attribute `name` of `from` (found along its MRO), unless the class body
+ * `body` set it itself; -1 with the error. */
+static int
+inherit_method (HsVM *vm, HsObject *cls, HsObject *body, const char *name, const HsType *from)
+{
+  HsObject *key = hs_str_intern_cstr (name);
+  if (hs_dict_get_item_borrow (vm, body, key) != NULL)
+    return 0;
+  HsObject *m = hs_type_lookup_borrow (from, key);
+  return m != NULL ? type_setattr (vm, cls, key, m) : 0;
+}
+
+/* CPython's EnumType.__new__ after type.__new__: a ReprEnum leaves str() and format() to its
+ * data type (int's repr for an IntEnum); repr, str and format that would be the data
+ * type's or object's are the last enum base's; a Flag's operators are Flag's, even where
+ * the data type's come first in the MRO (IntFlag's int.__or__). */
+static int
+fix_methods (HsVM *vm, HsObject *cls, HsObject *body, HsObject **bases, gsize nbases)
+{
+  static const char *const reprs[] = { "__repr__", "__str__", "__format__" };
+  static const char *const flag_ops[]
+      = { "__or__", "__and__", "__xor__", "__ror__", "__rand__", "__rxor__", "__invert__" };
+  HsType *mt = hs_builtin_subclass_base ((HsType *)cls);
+  gboolean repr_enum = FALSE;
+  for (gsize i = 0; i < nbases; i++)
+    repr_enum |= hs_class_check (bases[i]) && strcmp (((HsType *)bases[i])->name, "ReprEnum") == 0
+                 && ((HsType *)bases[i])->module != NULL
+                 && strcmp (((HsType *)bases[i])->module, "enum") == 0;
+  if (repr_enum && mt == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "ReprEnum subclasses must be mixed with a data type (i.e. int, str, "
+                         "float, etc.)");
+      return -1;
+    }
+  if (repr_enum)
+    {
+      HsObject *str_key = hs_str_intern_cstr ("__str__");
+      gboolean own_str
+          = hs_type_lookup_borrow (mt, str_key) != hs_type_lookup_borrow (&hs_object_type, str_key);
+      if (inherit_method (vm, cls, body, "__format__", mt) < 0
+          || inherit_method (vm, cls, body, "__str__", mt) < 0
+          || (!own_str && hs_dict_get_item_borrow (vm, body, str_key) == NULL
+              && type_setattr (vm, cls, str_key,
+                               hs_type_lookup_borrow (mt, hs_str_intern_cstr ("__repr__")))
+                     < 0))
+        return -1;
+    }
+  for (gsize i = 0; nbases > 0 && i < G_N_ELEMENTS (reprs); i++)
+    {
+      HsObject *key = hs_str_intern_cstr (reprs[i]);
+      HsObject *found = hs_type_lookup_borrow ((HsType *)cls, key);
+      if ((repr_enum && i > 0) || hs_dict_get_item_borrow (vm, body, key) != NULL
+          || (found != hs_type_lookup_borrow (&hs_object_type, key)
+              && (mt == NULL || found != hs_type_lookup_borrow (mt, key))))
+        continue;
+      if (inherit_method (vm, cls, body, reprs[i], (HsType *)bases[nbases - 1]) < 0)
+        return -1;
+    }
+  const HsType *flag = enum_base (cls, "Flag");
+  for (gsize i = 0; flag != NULL && mt != NULL && i < G_N_ELEMENTS (flag_ops); i++)
+    if (inherit_method (vm, cls, body, flag_ops[i], flag) < 0)
+      return -1;
+  return 0;
+}
+
 /* What EnumType.__new__ does with the class body's namespace `body` (borrowed): the class,
  * then its members. `start` is the first value auto() gives. */
 static HsObject *
@@ -571,6 +714,8 @@ build_enum (HsVM *vm, HsType *meta, HsObject *clsname, HsObject **bases, gsize n
                     hs_list_get_borrow (values, i))
         < 0)
       HS_CLEAR (vm, cls);
+  if (cls != NULL && fix_methods (vm, cls, body, bases, nbases) < 0)
+    HS_CLEAR (vm, cls);
 out:
   hs_xdecref (vm, user_new);
   hs_xdecref (vm, ns);
@@ -654,8 +799,10 @@ append_bin (HsVM *vm, GString *out, HsObject *num, gsize max_bits)
 }
 
 static HsObject *make_pseudo_member (HsVM *vm, HsObject *cls, HsObject *value);
+static HsObject *flag_pseudo_member (HsVM *vm, HsObject *cls, HsObject *value, HsObject *neg);
 
-/* Flag._missing_: the pseudo-member of a combination of the flags (STRICT boundary). */
+/* Flag._missing_: the pseudo-member of a combination of the flags (the STRICT boundary; an
+ * IntFlag's is KEEP). */
 static HsObject *
 flag_missing (HsVM *vm, HsObject *cls, HsObject *value)
 {
@@ -675,6 +822,25 @@ flag_missing (HsVM *vm, HsObject *cls, HsObject *value)
                  || hs_int_sign (outside) != 0;
   hs_decref (vm, inv_all);
   hs_decref (vm, outside);
+  if (bad && derives_from (cls, "IntFlag"))
+    {
+      /* the KEEP boundary: other bits stay, a negative value is taken modulo a power of two
+       * covering it */
+      if (hs_int_sign (value) >= 0)
+        return flag_pseudo_member (vm, cls, value, NULL);
+      HsObject *p = int_op_take (vm, HS_BIN_LSHIFT, hs_int_from_i64 (vm, 1),
+                                 hs_int_from_i64 (vm, (gint64)hs_int_num_bits (value)));
+      HsObject *a1 = int_op (vm, HS_BIN_ADD, all, hs_int_from_i64 (vm, 1));
+      HsObject *base = p != NULL && a1 != NULL && hs_int_compare (a1, p) > 0 ? a1 : p;
+      HsObject *kept = base != NULL ? int_op (vm, HS_BIN_ADD, base, value) : NULL;
+      hs_xdecref (vm, p);
+      hs_xdecref (vm, a1);
+      if (kept == NULL)
+        return NULL;
+      HsObject *r = flag_pseudo_member (vm, cls, kept, NULL);
+      hs_decref (vm, kept);
+      return r;
+    }
   if (bad)
     {
       gsize max_bits = MAX (hs_int_num_bits (value), hs_int_num_bits (mask));
@@ -696,17 +862,22 @@ flag_missing (HsVM *vm, HsObject *cls, HsObject *value)
       hs_xdecref (vm, vr);
       return NULL;
     }
-  HsObject *neg = NULL;
   if (hs_int_sign (value) < 0)
     {
-      neg = value;
-      value = int_op_take (vm, HS_BIN_ADD, int_op (vm, HS_BIN_ADD, all, hs_int_from_i64 (vm, 1)),
-                           hs_incref (value));
-      if (value == NULL)
-        return NULL;
+      HsObject *pos = int_op_take (
+          vm, HS_BIN_ADD, int_op (vm, HS_BIN_ADD, all, hs_int_from_i64 (vm, 1)), hs_incref (value));
+      HsObject *r = pos != NULL ? flag_pseudo_member (vm, cls, pos, value) : NULL;
+      hs_xdecref (vm, pos);
+      return r;
     }
-  else
-    hs_incref (value);
+  return flag_pseudo_member (vm, cls, value, NULL);
+}
+
+/* The cached pseudo-member of the non-negative `value`, made on first use; `neg` (or NULL)
+ * the negative value it was asked for, cached too. */
+static HsObject *
+flag_pseudo_member (HsVM *vm, HsObject *cls, HsObject *value, HsObject *neg)
+{
   HsObject *v2m = cls_entry (cls, s_value2member);
   HsObject *pm = hs_dict_get_item_borrow (vm, v2m, value);
   pm = pm != NULL ? hs_incref (pm) : make_pseudo_member (vm, cls, value);
@@ -714,7 +885,6 @@ flag_missing (HsVM *vm, HsObject *cls, HsObject *value)
       && (hs_dict_set_item (vm, v2m, value, pm) < 0
           || (neg != NULL && hs_dict_set_item (vm, v2m, neg, pm) < 0)))
     HS_CLEAR (vm, pm);
-  hs_decref (vm, value);
   return pm;
 }
 
@@ -727,10 +897,13 @@ make_pseudo_member (HsVM *vm, HsObject *cls, HsObject *value)
   HsObject *mv = int_op (vm, HS_BIN_AND, value, singles);
   HsObject *aliases = int_op_take (vm, HS_BIN_AND, hs_incref (value),
                                    hs_number_unaryop (vm, HS_UNARY_INVERT, singles));
-  HsObject *pm = hs_instance_new_empty (vm, cls), *members = members_list (vm, cls);
+  HsObject *args = hs_tuple_pack (vm, 1, value);
+  HsObject *pm = args != NULL ? new_member (vm, cls, NULL, args) : NULL;
+  HsObject *members = members_list (vm, cls), *combined = hs_int_from_i64 (vm, 0);
   GString *name = g_string_new (NULL);
   gboolean any = FALSE;
-  if (mv == NULL || aliases == NULL || pm == NULL || members == NULL
+  hs_xdecref (vm, args);
+  if (mv == NULL || aliases == NULL || pm == NULL || members == NULL || combined == NULL
       || hs_instance_set_attr (vm, pm, s_value, value) < 0)
     goto fail;
   for (gsize i = 0; i < hs_list_len (members); i++)
@@ -743,8 +916,11 @@ make_pseudo_member (HsVM *vm, HsObject *cls, HsObject *value)
         {
           g_string_append_printf (name, "%s%s", any ? "|" : "", hs_str_utf8 (member_name (m)));
           any = TRUE;
+          combined = int_op_take (vm, HS_BIN_OR, combined, hs_incref (mval));
         }
       hs_decref (vm, a);
+      if (combined == NULL)
+        goto fail;
     }
   if (hs_int_sign (aliases) != 0)
     {
@@ -761,11 +937,28 @@ make_pseudo_member (HsVM *vm, HsObject *cls, HsObject *value)
             {
               g_string_append_printf (name, "%s%s", any ? "|" : "", hs_str_utf8 (member_name (m)));
               any = TRUE;
+              combined = int_op_take (vm, HS_BIN_OR, combined, hs_incref (mval));
             }
           hs_xdecref (vm, a);
+          if (combined == NULL)
+            break;
         }
       hs_xdecref (vm, whole);
+      if (combined == NULL)
+        goto fail;
     }
+  /* bits no member has (kept by an IntFlag): their number ends the name */
+  HsObject *unknown = int_op (vm, HS_BIN_XOR, value, combined);
+  if (unknown == NULL)
+    goto fail;
+  if (any && hs_int_sign (unknown) != 0)
+    {
+      HsObject *ur = hs_object_repr (vm, unknown);
+      if (ur != NULL)
+        g_string_append_printf (name, "|%s", hs_str_utf8 (ur));
+      hs_xdecref (vm, ur);
+    }
+  hs_decref (vm, unknown);
   HsObject *nm = any ? hs_str_new (vm, name->str, name->len) : hs_incref (hs_None);
   if (nm == NULL || hs_instance_set_attr (vm, pm, s_name, nm) < 0)
     {
@@ -777,9 +970,11 @@ make_pseudo_member (HsVM *vm, HsObject *cls, HsObject *value)
   hs_decref (vm, mv);
   hs_decref (vm, aliases);
   hs_decref (vm, members);
+  hs_decref (vm, combined);
   return pm;
 fail:
   g_string_free (name, TRUE);
+  hs_xdecref (vm, combined);
   hs_xdecref (vm, mv);
   hs_xdecref (vm, aliases);
   hs_xdecref (vm, members);
@@ -1057,7 +1252,6 @@ meta_members (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
  * attribute is looked for among the members (CPython's EnumType.__getattr__), and members
  * cannot be reassigned or deleted (__setattr__, __delattr__). */
 static HsObject *(*type_getattr) (HsVM *, HsObject *, HsObject *);
-static int (*type_setattr) (HsVM *, HsObject *, HsObject *, HsObject *);
 
 static HsObject *
 enum_class_getattr (HsVM *vm, HsObject *cls, HsObject *name)
@@ -1214,11 +1408,15 @@ enum_value_set (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return readonly_set (vm, "value", args, nargs);
 }
 
-/* The other operand's value for Flag's | & ^, or NULL when it is not a member of the class. */
+/* The other operand's value for Flag's | & ^: a member's of the class, or an instance of its
+ * mixed-in data type (an IntFlag's int); NULL otherwise. */
 static HsObject *
 flag_other (HsObject *self, HsObject *other)
 {
-  return HS_ISINSTANCE (other, self->type) ? member_value (other) : NULL;
+  HsType *mt = hs_builtin_subclass_base (self->type);
+  return HS_ISINSTANCE (other, self->type)         ? member_value (other)
+         : mt != NULL && HS_ISINSTANCE (other, mt) ? other
+                                                   : NULL;
 }
 
 static HsObject *
@@ -1265,8 +1463,12 @@ flag_invert (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (cached != NULL && cached != hs_None)
     return hs_incref (cached);
   HsObject *cls = (HsObject *)self->type;
-  HsObject *v = int_op_take (vm, HS_BIN_AND, hs_incref (cls_entry (cls, s_singles_mask)),
-                             hs_number_unaryop (vm, HS_UNARY_INVERT, member_value (self)));
+  HsObject *inv = hs_number_unaryop (vm, HS_UNARY_INVERT, member_value (self));
+  /* the KEEP boundary (IntFlag) keeps every other bit */
+  HsObject *v
+      = derives_from (cls, "IntFlag")
+            ? inv
+            : int_op_take (vm, HS_BIN_AND, hs_incref (cls_entry (cls, s_singles_mask)), inv);
   HsObject *r = v != NULL ? lookup_value (vm, cls, v) : NULL;
   hs_xdecref (vm, v);
   if (r != NULL && hs_instance_set_attr (vm, self, s_inverted, r) < 0)
@@ -1280,7 +1482,7 @@ flag_contains (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *other = NULL;
   if (!hs_parse_args (vm, "__contains__", args + 1, nargs - 1, kwnames, "!other", &other))
     return NULL;
-  HsObject *ov = flag_other (args[0], other);
+  HsObject *ov = HS_ISINSTANCE (other, args[0]->type) ? member_value (other) : NULL;
   if (ov == NULL)
     {
       hs_err_format (vm, &hs_exc_TypeError, "unsupported operand type(s) for 'in': '%s' and '%s'",
@@ -1422,8 +1624,8 @@ static const HsMethodDef enum_functions[] = {
 
 /* The process-wide built-in functions the classes hold, made once (they are immortal). */
 static const HsMethodDef *const builtin_defs[]
-    = { &meta_new_def,  &members_def,   &name_get_def, &name_set_def,
-        &value_get_def, &value_set_def, &enum_gnv_def, &flag_gnv_def };
+    = { &meta_new_def,  &members_def,  &name_get_def, &name_set_def,   &value_get_def,
+        &value_set_def, &enum_gnv_def, &flag_gnv_def, &strenum_gnv_def };
 static HsObject *builtin_fns[G_N_ELEMENTS (builtin_defs)];
 static HsObject *prepare_descr;
 
@@ -1507,6 +1709,53 @@ make_class (HsVM *vm, HsType *meta, const char *name, HsObject *base, HsObject *
   return cls;
 }
 
+/* ReprEnum, IntEnum, StrEnum, IntFlag: classes of this module with several bases (the last
+ * an enum class, whose metaclass they get), their methods fixed as EnumType.__new__ does. */
+static int
+add_enum_class (HsVM *vm, HsObject *dict, const char *name, HsObject **bases, gsize nbases,
+                const HsMethodDef *gnv)
+{
+  HsObject *ns = hs_dict_new (vm), *body = hs_dict_new (vm), *cls = NULL;
+  HsType *meta = (HsType *)bases[nbases - 1]->type;
+  if (ns != NULL && body != NULL
+      && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr ("enum"))
+             == 0
+      && (gnv == NULL || hs_dict_set_item (vm, ns, s_generate, builtin_fn (gnv)) == 0))
+    cls = hs_class_new (vm, meta, hs_str_intern_cstr (name), bases, nbases, ns, NULL, NULL);
+  if (cls != NULL)
+    ((HsType *)cls)->module = "enum";
+  if (cls != NULL && fix_methods (vm, cls, body, bases, nbases) < 0)
+    HS_CLEAR (vm, cls);
+  hs_xdecref (vm, ns);
+  hs_xdecref (vm, body);
+  return cls != NULL ? hs_module_add_take (vm, dict, name, cls) : -1;
+}
+
+/* The module's own class `name` (borrowed). */
+static HsObject *
+module_class (HsVM *vm, HsObject *dict, const char *name)
+{
+  return hs_dict_get_item_borrow (vm, dict, hs_str_intern_cstr (name));
+}
+
+static int
+add_mixed_classes (HsVM *vm, HsObject *dict)
+{
+  HsObject *enum_cls = module_class (vm, dict, "Enum");
+  if (add_enum_class (vm, dict, "ReprEnum", &enum_cls, 1, NULL) < 0)
+    return -1;
+  HsObject *repr_enum = module_class (vm, dict, "ReprEnum"),
+           *flag = module_class (vm, dict, "Flag");
+  HsObject *int_enum[] = { (HsObject *)&hs_int_type, repr_enum };
+  HsObject *str_enum[] = { (HsObject *)&hs_str_type, repr_enum };
+  HsObject *int_flag[] = { (HsObject *)&hs_int_type, repr_enum, flag };
+  if (add_enum_class (vm, dict, "IntEnum", int_enum, 2, NULL) < 0
+      || add_enum_class (vm, dict, "StrEnum", str_enum, 2, &strenum_gnv_def) < 0
+      || add_enum_class (vm, dict, "IntFlag", int_flag, 3, NULL) < 0)
+    return -1;
+  return 0;
+}
+
 int
 hs_mod_enum_init (HsVM *vm, HsObject *dict)
 {
@@ -1563,7 +1812,8 @@ hs_mod_enum_init (HsVM *vm, HsObject *dict)
     }
   if (hs_module_add_take (vm, dict, "Flag", make_class (vm, (HsType *)meta, "Flag", enum_cls, ns))
           < 0
-      || hs_module_add_take (vm, dict, "auto", hs_incref ((HsObject *)&auto_type)) < 0)
+      || hs_module_add_take (vm, dict, "auto", hs_incref ((HsObject *)&auto_type)) < 0
+      || add_mixed_classes (vm, dict) < 0)
     return -1;
   return hs_module_add_functions (vm, dict, enum_functions);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-float.h"
+#include "hs-format.h"
 #include "hs-complex.h"
 #include "hs-int.h"
 #include "hs-str.h"
@@ -765,6 +766,7 @@ float_conjugate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef float_methods[] = {
+  { "__format__", hs_format_dunder },
   { "is_integer", float_is_integer },
   { "conjugate", float_conjugate },
   { NULL, NULL },

@@ -543,6 +543,24 @@ hs_format_value (HsVM *vm, HsObject *value, HsObject *spec_obj)
   return hs_str_from_gstring (vm, out);
 }
 
+HsObject *
+hs_format_dunder (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *spec;
+  const char *fname = hs_str_check (args[0])   ? "str.__format__"
+                      : hs_int_check (args[0]) ? "int.__format__"
+                                               : "float.__format__";
+  if (!hs_parse_args (vm, fname, args + 1, nargs - 1, kwnames, "!format_spec", &spec))
+    return NULL;
+  if (!hs_str_check (spec))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__format__() argument must be str, not %s",
+                     hs_type_name (spec));
+      return NULL;
+    }
+  return hs_format_value (vm, args[0], spec);
+}
+
 /* ---- str.format ------------------------------------------------------------------- */
 
 typedef struct

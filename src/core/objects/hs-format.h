@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 /* format(value, spec) for int, bool, float, str and other objects (empty spec: str()).
  * spec may be NULL (same as ''). */
 HsObject *hs_format_value (HsVM *vm, HsObject *value, HsObject *spec);
+/* int.__format__, float.__format__ and str.__format__ (the methods, args[0] self). */
+HsObject *hs_format_dunder (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 /* fmt % args */
 HsObject *hs_str_percent_format (HsVM *vm, HsObject *fmt, HsObject *args);
 /* fmt.format(*args, **kwargs): args[0..nargs) positional, then one value per kwnames. */

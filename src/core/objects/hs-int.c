@@ -14,6 +14,7 @@
 
 #include "hs-int.h"
 #include "hs-float.h"
+#include "hs-format.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-error.h"
@@ -1295,6 +1296,7 @@ int_conjugate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef int_methods[] = {
+  { "__format__", hs_format_dunder },
   { "bit_length", int_bit_length },
   { "bit_count", int_bit_count },
   { "conjugate", int_conjugate },

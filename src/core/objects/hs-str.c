@@ -1774,15 +1774,6 @@ str_format_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_str_format_method (vm, args[0], args + 1, nargs - 1, kwnames);
 }
 
-static HsObject *
-str_dunder_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *spec;
-  if (!hs_parse_args (vm, "str.__format__", args + 1, nargs - 1, kwnames, "!format_spec", &spec))
-    return NULL;
-  return hs_format_value (vm, args[0], spec);
-}
-
 static const HsMethodDef str_methods[] = {
   { "encode", hs_str_encode_method },
   { "upper", str_upper },
@@ -1827,7 +1818,7 @@ static const HsMethodDef str_methods[] = {
   { "removeprefix", str_removeprefix },
   { "removesuffix", str_removesuffix },
   { "format", str_format_method },
-  { "__format__", str_dunder_format },
+  { "__format__", hs_format_dunder },
   { NULL, NULL },
 };
 

@@ -15,6 +15,7 @@
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-list.h"
+#include "hs-mappingview.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -458,155 +459,32 @@ cm_m_fromkeys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return cm_new_take (vm, (HsType *)args[0], maps);
 }
 
-/* ---- the views ----------------------------------------------------------------------- */
-
-typedef enum
-{
-  VIEW_KEYS,
-  VIEW_VALUES,
-  VIEW_ITEMS,
-} ViewKind;
-
-typedef struct
-{
-  HsObject header;
-  HsObject *mapping; /* the ChainMap: `_mapping` */
-} HsCmView;
-
-static void
-view_dealloc (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, ((HsCmView *)self)->mapping);
-}
-
-static void
-view_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  if (((HsCmView *)self)->mapping != NULL)
-    hs_visit_named (visit, ((HsCmView *)self)->mapping, HS_REF_ATTR, "_mapping", data);
-}
-
-static HsType view_types[3];
-
-static ViewKind
-view_kind (HsObject *self)
-{
-  return (ViewKind)(HS_TYPE (self) - view_types);
-}
-
-static gssize
-view_len (HsVM *vm, HsObject *self)
-{
-  return cm_len (vm, ((HsCmView *)self)->mapping);
-}
-
-/* The view's items as a list, made when it is iterated (what the mixins' generators yield,
- * read at once). */
+/* keys(), values() and items(): views over the ChainMap (hs-mappingview.c). */
 static HsObject *
-view_list (HsVM *vm, HsObject *self)
-{
-  HsObject *cm = ((HsCmView *)self)->mapping, *keys = merged_keys (vm, cm), *list, *k;
-  gsize pos = 0;
-  if (keys == NULL)
-    return NULL;
-  list = hs_list_new (vm, hs_dict_len (keys));
-  while (list != NULL && hs_dict_next (keys, &pos, &k, NULL))
-    {
-      HsObject *v = view_kind (self) == VIEW_KEYS ? hs_incref (k) : cm_getitem (vm, cm, k);
-      if (v != NULL && view_kind (self) == VIEW_ITEMS)
-        {
-          HsObject *pair = hs_tuple_pack (vm, 2, k, v);
-          hs_decref (vm, v);
-          v = pair;
-        }
-      if (v == NULL || hs_list_append_take (vm, list, v) < 0)
-        HS_CLEAR (vm, list);
-    }
-  hs_decref (vm, keys);
-  return list;
-}
-
-static HsObject *
-view_iter (HsVM *vm, HsObject *self)
-{
-  HsObject *list = view_list (vm, self), *it;
-  if (list == NULL)
-    return NULL;
-  it = hs_object_iter (vm, list);
-  hs_decref (vm, list);
-  return it;
-}
-
-static int
-view_contains (HsVM *vm, HsObject *self, HsObject *item)
-{
-  HsObject *list;
-  int r;
-  if (view_kind (self) == VIEW_KEYS)
-    return cm_contains (vm, ((HsCmView *)self)->mapping, item);
-  if ((list = view_list (vm, self)) == NULL)
-    return -1;
-  r = hs_object_contains (vm, list, item);
-  hs_decref (vm, list);
-  return r;
-}
-
-static HsObject *
-view_repr (HsVM *vm, HsObject *self)
-{
-  HsObject *inner = hs_object_repr (vm, ((HsCmView *)self)->mapping), *r;
-  if (inner == NULL)
-    return NULL;
-  r = hs_str_from_format (vm, "%s(%s)", hs_type_name (self), hs_str_utf8 (inner));
-  hs_decref (vm, inner);
-  return r;
-}
-
-#define VIEW_TYPE(tname)                                                                           \
-  {                                                                                                \
-    .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL }, .name = tname,  \
-    .module = "collections.abc", .base = &hs_object_type, .type_flags = HS_TYPE_GC,                \
-    .basicsize = sizeof (HsCmView), .dealloc = view_dealloc, .refs = view_refs,                    \
-    .clear = view_dealloc, .repr = view_repr, .len = view_len, .iter = view_iter,                  \
-    .contains = view_contains,                                                                     \
-  }
-
-static HsType view_types[3] = {
-  VIEW_TYPE ("KeysView"),
-  VIEW_TYPE ("ValuesView"),
-  VIEW_TYPE ("ItemsView"),
-};
-
-static HsObject *
-view_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, ViewKind kind)
+view_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, HsMappingViewKind kind)
 {
   static const char *const names[] = { "keys", "values", "items" };
-  HsCmView *v;
   if (!hs_parse_args (vm, names[kind], args + 1, nargs - 1, kwnames, "@"))
     return NULL;
-  if ((v = (HsCmView *)hs_object_alloc (vm, &view_types[kind], sizeof (HsCmView))) == NULL)
-    return NULL;
-  v->mapping = hs_incref (args[0]);
-  hs_gc_track (vm, &v->header);
-  return &v->header;
+  return hs_mapping_view_new (vm, args[0], kind);
 }
 
 static HsObject *
 cm_m_keys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return view_new (vm, args, nargs, kwnames, VIEW_KEYS);
+  return view_new (vm, args, nargs, kwnames, HS_MAPPING_VIEW_KEYS);
 }
 
 static HsObject *
 cm_m_values (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return view_new (vm, args, nargs, kwnames, VIEW_VALUES);
+  return view_new (vm, args, nargs, kwnames, HS_MAPPING_VIEW_VALUES);
 }
 
 static HsObject *
 cm_m_items (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return view_new (vm, args, nargs, kwnames, VIEW_ITEMS);
+  return view_new (vm, args, nargs, kwnames, HS_MAPPING_VIEW_ITEMS);
 }
 
 static const HsMethodDef cm_methods[] = {
@@ -653,6 +531,5 @@ void
 hs_chainmap_runtime_init (void)
 {
   hs_type_ready (&hs_chainmap_type);
-  for (gsize i = 0; i < G_N_ELEMENTS (view_types); i++)
-    hs_type_ready (&view_types[i]);
+  hs_mapping_view_runtime_init ();
 }

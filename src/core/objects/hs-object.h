@@ -425,6 +425,9 @@ void hs_object_refs (HsObject *obj, HsVisitFn visit, gpointer user_data);
  * iterable's); NULL on error, a TypeError "not_iterable" (unless NULL) when the iterable
  * is not iterable. */
 HsObject *hs_sequence_fast (HsVM *vm, HsObject *iterable, const char *not_iterable);
+/* `a, b = seq` for n names: out[0..n) the items (new references), 0; or -1 with CPython's
+ * ValueError/TypeError ("not enough values to unpack (expected 2, got 1)"). */
+int hs_unpack_sequence (HsVM *vm, HsObject *seq, int n, HsObject **out);
 
 /* ---- singletons and core types ------------------------------------------------ */
 

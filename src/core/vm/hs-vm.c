@@ -333,6 +333,17 @@ unpack_sequence (HsVM *vm, HsObject *seq, int n, HsObject **sp)
   return 0;
 }
 
+int
+hs_unpack_sequence (HsVM *vm, HsObject *seq, int n, HsObject **out)
+{
+  HsObject **rev = g_newa (HsObject *, n);
+  if (unpack_sequence (vm, seq, n, rev) < 0)
+    return -1;
+  for (int i = 0; i < n; i++)
+    out[i] = rev[n - 1 - i];
+  return 0;
+}
+
 /* a, *b, c = seq: pushes (top first) the `before` items, a list of the middle, then
  * the `after` items. As CPython: `before` items come from the iterator one by one, the
  * rest through list(iterator) (which asks the iterator's length hint). */

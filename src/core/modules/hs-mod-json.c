@@ -5,7 +5,8 @@
  * float reprs included, and fails with its errors (a circular reference, a type it cannot
  * serialize, a bad key); loads reads JSON as CPython's scanner does, into new dicts,
  * lists, strs, ints and floats, with JSONDecodeError's "msg: line L column C (char N)",
- * positions counted in characters. The files of dump and load are not supported.
+ * positions counted in characters. dump and load write to and read from any object with
+ * write() and read() (io.StringIO: programs have no real files).
  */
 #include "config.h"
 
@@ -327,8 +328,9 @@ put_value (Encoder *e, HsObject *o)
   return TRUE;
 }
 
+/* dumps(obj, **kw), or what dump(obj, fp, **kw) writes (fname "dump") */
 static HsObject *
-json_dumps (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+encode (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *obj = NULL, *skipkeys = NULL, *ensure_ascii = NULL, *check_circular = NULL,
            *allow_nan = NULL, *cls = hs_None, *indent = hs_None, *separators = hs_None,
@@ -338,7 +340,7 @@ json_dumps (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   Encoder e = { vm };
   gboolean ok;
 
-  if (!hs_parse_args (vm, "dumps", args, nargs, kwnames,
+  if (!hs_parse_args (vm, fname, args, nargs, kwnames,
                       "@obj|$skipkeys ensure_ascii check_circular allow_nan cls indent "
                       "separators default sort_keys",
                       &obj, &skipkeys, &ensure_ascii, &check_circular, &allow_nan, &cls, &indent,
@@ -756,10 +758,59 @@ json_loads (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return r;
 }
 
+static HsObject *
+json_dumps (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return encode (vm, "dumps", args, nargs, kwnames);
+}
+
+/* Calls fp.<method>(arg) (arg NULL: no argument); new reference or NULL. */
+static HsObject *
+call_file (HsVM *vm, HsObject *fp, const char *method, HsObject *arg)
+{
+  HsObject *fn = hs_object_getattr_cstr (vm, fp, method);
+  HsObject *r = fn != NULL ? hs_object_call (vm, fn, &arg, arg != NULL ? 1 : 0, NULL) : NULL;
+  hs_xdecref (vm, fn);
+  return r;
+}
+
+/* dump(obj, fp, **kw): fp.write(dumps(obj, **kw)) (CPython writes it in chunks) */
+static HsObject *
+json_dump (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL, *fp = NULL;
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  if (nargs != 2 && !hs_parse_args (vm, "dump", args, nargs, NULL, "@obj fp", &obj, &fp))
+    return NULL;
+  HsObject **rest = g_new (HsObject *, 1 + nkw);
+  rest[0] = args[0];
+  memcpy (rest + 1, args + 2, nkw * sizeof (HsObject *));
+  HsObject *text = encode (vm, "dump", rest, 1, kwnames);
+  g_free (rest);
+  HsObject *r = text != NULL ? call_file (vm, args[1], "write", text) : NULL;
+  hs_xdecref (vm, text);
+  if (r == NULL)
+    return NULL;
+  hs_decref (vm, r);
+  return hs_incref (hs_None);
+}
+
+/* load(fp): loads(fp.read()) */
+static HsObject *
+json_load (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *fp = NULL;
+  if (!hs_parse_args (vm, "load", args, nargs, kwnames, "@fp", &fp))
+    return NULL;
+  HsObject *text = call_file (vm, fp, "read", NULL);
+  HsObject *r = text != NULL ? json_loads (vm, &text, 1, NULL) : NULL;
+  hs_xdecref (vm, text);
+  return r;
+}
+
 static const HsMethodDef json_functions[] = {
-  { "dumps", json_dumps },
-  { "loads", json_loads },
-  { NULL, NULL },
+  { "dumps", json_dumps }, { "loads", json_loads }, { "dump", json_dump },
+  { "load", json_load },   { NULL, NULL },
 };
 
 void

@@ -42,6 +42,7 @@ static const BuiltinModule builtin_modules[] = {
   { "operator", hs_mod_operator_init },
   { "gc", hs_mod_gc_init },
   { "heapq", hs_mod_heapq_init },
+  { "io", hs_mod_io_init },
   { "itertools", hs_mod_itertools_init },
   { "json", hs_mod_json_init },
   { "math", hs_mod_math_init },
@@ -365,6 +366,7 @@ hs_module_runtime_init (void)
       hs_mod_weakref_runtime_init ();
       hs_mod_statistics_runtime_init ();
       hs_mod_json_runtime_init ();
+      hs_mod_io_runtime_init ();
       hs_mod_enum_runtime_init ();
       hs_mod_abc_runtime_init ();
       hs_datetime_runtime_init ();

@@ -50,10 +50,33 @@ check_sep (HsVM *vm, HsObject *v, const char *what)
   return -1;
 }
 
+/* file.write(text) for each piece print writes, as CPython's print does */
+static int
+write_to (HsVM *vm, HsObject *file, const char *text, gsize len)
+{
+  HsObject *write = hs_object_getattr_cstr (vm, file, "write");
+  HsObject *s = write != NULL ? hs_str_new (vm, text, len) : NULL;
+  HsObject *r = s != NULL ? hs_object_call (vm, write, &s, 1, NULL) : NULL;
+  hs_xdecref (vm, write);
+  hs_xdecref (vm, s);
+  hs_xdecref (vm, r);
+  return r != NULL ? 0 : -1;
+}
+
+/* One piece of print's output: into `out` for the program's stdout, else file.write(piece). */
+static int
+emit (HsVM *vm, HsObject *file, GString *out, const char *text, gsize len)
+{
+  if (file != NULL)
+    return write_to (vm, file, text, len);
+  g_string_append_len (out, text, len);
+  return 0;
+}
+
 static HsObject *
 builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *sep = NULL, *end = NULL;
+  HsObject *sep = NULL, *end = NULL, *file = NULL;
   for (gsize k = 0; k < nkw (kwnames); k++)
     {
       const char *name = hs_str_utf8 (hs_tuple_get_borrow (kwnames, k));
@@ -65,14 +88,7 @@ builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       else if (strcmp (name, "flush") == 0)
         continue;
       else if (strcmp (name, "file") == 0)
-        {
-          if (v != hs_None)
-            {
-              hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                                 "print(file=...) is not supported by Heapscope yet");
-              return NULL;
-            }
-        }
+        file = v != hs_None ? v : NULL;
       else
         {
           hs_err_format (vm, &hs_exc_TypeError, "'%s' is an invalid keyword argument for print()",
@@ -83,29 +99,23 @@ builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (check_sep (vm, sep, "sep") < 0 || check_sep (vm, end, "end") < 0)
     return NULL;
   GString *out = g_string_new (NULL);
-  for (gsize i = 0; i < nargs; i++)
+  int r = 0;
+  for (gsize i = 0; r == 0 && i < nargs; i++)
     {
       if (i > 0)
-        {
-          if (sep != NULL && sep != hs_None)
-            g_string_append_len (out, hs_str_utf8 (sep), hs_str_byte_len (sep));
-          else
-            g_string_append_c (out, ' ');
-        }
-      HsObject *s = hs_object_str (vm, args[i]);
-      if (s == NULL)
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      g_string_append_len (out, hs_str_utf8 (s), hs_str_byte_len (s));
-      hs_decref (vm, s);
+        r = sep != NULL && sep != hs_None
+                ? emit (vm, file, out, hs_str_utf8 (sep), hs_str_byte_len (sep))
+                : emit (vm, file, out, " ", 1);
+      HsObject *s = r == 0 ? hs_object_str (vm, args[i]) : NULL;
+      r = s != NULL ? emit (vm, file, out, hs_str_utf8 (s), hs_str_byte_len (s)) : -1;
+      hs_xdecref (vm, s);
     }
-  if (end != NULL && end != hs_None)
-    g_string_append_len (out, hs_str_utf8 (end), hs_str_byte_len (end));
-  else
-    g_string_append_c (out, '\n');
-  int r = hs_vm_write_output (vm, out->str, out->len);
+  if (r == 0)
+    r = end != NULL && end != hs_None
+            ? emit (vm, file, out, hs_str_utf8 (end), hs_str_byte_len (end))
+            : emit (vm, file, out, "\n", 1);
+  if (r == 0 && file == NULL)
+    r = hs_vm_write_output (vm, out->str, out->len);
   g_string_free (out, TRUE);
   return r < 0 ? NULL : hs_None;
 }

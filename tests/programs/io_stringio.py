@@ -54,7 +54,6 @@ class Collector:
 
 col = Collector()
 print("x", 2, sep=", ", file=col)
-json.dump({"k": [1, 2]}, col)
 print(col.parts[:4], "".join(col.parts))
 print(json.load(io.StringIO('{"a": [1, 2.5, "x"]}')))
 

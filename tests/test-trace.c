@@ -1083,6 +1083,64 @@ test_slot_rows (void)
                                   "\"P.__dict__['x']\"], [\"class\", \"P.__dict__['y']\"]"));
 }
 
+static gboolean
+has_recorded_holder (HsSnapObject *o, const char *name)
+{
+  for (guint i = 0; i < o->recorded_holders->len; i++)
+    if (g_str_equal (g_array_index (o->recorded_holders, HsSnapHolder, i).name, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* A class's __mro__ the program holds is drawn, held by the class (a hidden holder), and
+ * its items are its arrows: the class no longer lists it among its own hidden holders. */
+static void
+test_class_mro_drawn (void)
+{
+  g_autoptr (HsTrace) t = record ("class A:\n    pass\nm = A.__mro__\nx = 1\n", 0);
+  g_autoptr (HsSnapshot) before = hs_trace_snapshot (t, 1);
+  g_autoptr (HsSnapshot) after = hs_trace_snapshot (t, 2);
+  HsSnapObject *a0 = hs_snapshot_lookup (before, global_var (before, "A")->value.ref);
+  HsSnapObject *a = hs_snapshot_lookup (after, global_var (after, "A")->value.ref);
+  HsSnapObject *m = hs_snapshot_lookup (after, global_var (after, "m")->value.ref);
+
+  g_assert_true (has_recorded_holder (a0, "A.__mro__"));
+  g_assert_false (has_recorded_holder (a, "A.__mro__"));
+  g_assert_cmpint (a->refcount, ==, a0->refcount);
+  g_assert_cmpstr (m->type_name, ==, "tuple");
+  g_assert_cmpint (m->refcount, ==, 2);
+  g_assert_true (has_recorded_holder (m, "A.__mro__"));
+  g_assert_cmpuint (g_array_index (m->cells, HsSnapCell, 0).value.ref, ==, a->id);
+}
+
+/* A function draws its defaults in its box; when two functions share their defaults tuple
+ * (equal constants are one object), the tuple is drawn once with an arrow from each, and
+ * the JSON still lists each function's defaults by name, as Python Tutor does. */
+static void
+test_shared_defaults (void)
+{
+  g_autoptr (HsTrace) t
+      = record ("def f(a, b=(1, 2)):\n    pass\ndef g(b=(1, 2)):\n    pass\nx = 1\n", 0);
+  g_autoptr (HsSnapshot) one = hs_trace_snapshot (t, 1);
+  g_autoptr (HsSnapshot) two = hs_trace_snapshot (t, 2);
+  g_autofree char *json = hs_trace_to_json (t, 0, NULL);
+  HsSnapObject *f1 = hs_snapshot_lookup (one, global_var (one, "f")->value.ref);
+  HsSnapObject *f2 = hs_snapshot_lookup (two, global_var (two, "f")->value.ref);
+  HsSnapObject *g = hs_snapshot_lookup (two, global_var (two, "g")->value.ref);
+  HsSnapObject *pair = hs_snapshot_lookup (one, object_cell (f1, "b")->value.ref);
+  HsSnapObject *defaults;
+
+  g_assert_cmpstr (pair->type_name, ==, "tuple");
+  g_assert_null (object_cell (f1, "__defaults__"));
+  g_assert_null (object_cell (f2, "b"));
+  g_assert_cmpuint (object_cell (f2, "__defaults__")->value.ref, ==,
+                    object_cell (g, "__defaults__")->value.ref);
+  defaults = hs_snapshot_lookup (two, object_cell (g, "__defaults__")->value.ref);
+  g_assert_cmpint (defaults->refcount, ==, 3); /* f, g and the module's code */
+  g_assert_cmpuint (g_array_index (defaults->cells, HsSnapCell, 0).value.ref, ==, pair->id);
+  g_assert_nonnull (strstr (json, "[\"FUNCTION\", \"g(b)\", null, [[\"b\", [\"REF\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1126,6 +1184,8 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/refused-construct", test_refused_construct);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   g_test_add_func ("/trace/snapshot/slot-rows", test_slot_rows);
+  g_test_add_func ("/trace/snapshot/class-mro-drawn", test_class_mro_drawn);
+  g_test_add_func ("/trace/snapshot/shared-defaults", test_shared_defaults);
   corpus_add_tests ("/trace/counts", test_corpus_counts);
   return g_test_run ();
 }

@@ -69,6 +69,7 @@ object_free (gpointer data)
   value_clear (&obj->weak_ref);
   g_clear_pointer (&obj->bases, g_ptr_array_unref);
   g_clear_pointer (&obj->omitted_refs, g_array_unref);
+  g_clear_pointer (&obj->folded_cells, g_array_unref);
   g_free (obj);
 }
 
@@ -274,6 +275,26 @@ hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue key, 
 
   g_return_if_fail (obj != NULL);
   g_array_append_val (obj->cells, cell);
+}
+
+void
+hs_snap_object_fold_cells (HsSnapObject *obj, guint first, guint n, const char *label,
+                           HsSnapValue value)
+{
+  HsSnapCell cell = { g_strdup (label), { HS_SNAP_VALUE_PRIMITIVE, 0, NULL, NULL }, value };
+
+  g_return_if_fail (obj != NULL && first + n <= obj->cells->len);
+  if (obj->folded_cells == NULL)
+    {
+      obj->folded_cells = g_array_new (FALSE, TRUE, sizeof (HsSnapCell));
+      g_array_set_clear_func (obj->folded_cells, cell_clear);
+    }
+  /* moved, not copied: the folded cells' strings go with them */
+  /* folded from the last part first: prepended, they stay in order */
+  g_array_prepend_vals (obj->folded_cells, &g_array_index (obj->cells, HsSnapCell, first), n);
+  memset (&g_array_index (obj->cells, HsSnapCell, first), 0, n * sizeof (HsSnapCell));
+  g_array_remove_range (obj->cells, first, n);
+  g_array_insert_val (obj->cells, first, cell);
 }
 
 static gint

@@ -133,6 +133,10 @@ typedef struct
   guint n_omitted;
   guint omitted_at;
   GArray *omitted_refs;
+  /* Functions: the cells drawn from a part that is drawn itself (a defaults tuple two
+   * functions share), in place of which one cell refers to the part; kept for the JSON,
+   * which lists defaults by name as Python Tutor does. NULL if none. */
+  GArray *folded_cells; /* of HsSnapCell */
 } HsSnapObject;
 
 /* The most cells a view (hs_trace_view) keeps of one list, tuple or set: far more than a
@@ -172,6 +176,10 @@ HsSnapValue hs_snap_value_ref (guint64 id);
 void hs_snap_frame_add_var (HsSnapFrame *frame, const char *name, HsSnapValue value);
 void hs_snap_frame_add_held (HsSnapFrame *frame, const char *label, HsSnapValue value);
 void hs_snap_object_add_base (HsSnapObject *obj, const char *name);
+/* Replaces cells [first, first + n) of obj by one cell (label, value), keeping them in
+ * obj->folded_cells (after those folded before, when they came first). */
+void hs_snap_object_fold_cells (HsSnapObject *obj, guint first, guint n, const char *label,
+                                HsSnapValue value);
 void hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue key,
                               HsSnapValue value);
 /* Adds a hidden holder the trace recorded: to recorded_holders, and in words (translated:

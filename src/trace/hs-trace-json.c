@@ -662,14 +662,43 @@ is_closure_row (HsSnapshot *snap, const HsSnapCell *c)
   return target != NULL && g_strcmp0 (target->type_name, "cell") == 0;
 }
 
-static void
-put_rows (GString *out, HsSnapshot *snap, HsSnapObject *o, gboolean closure)
+/* A function's rows as Python Tutor lists them: a cell referring to a part that is drawn
+ * itself (a defaults tuple two functions share, HsSnapObject.folded_cells) stands for the
+ * part's rows, one per item of the part. */
+static GPtrArray *
+function_rows (HsSnapshot *snap, HsSnapObject *o)
 {
-  gboolean first = TRUE;
+  GPtrArray *rows = g_ptr_array_sized_new (o->cells->len);
+  guint folded = 0;
 
   for (guint i = 0; i < o->cells->len; i++)
     {
       HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, i);
+      HsSnapObject *part = NULL;
+
+      if (o->folded_cells != NULL && c->value.kind == HS_SNAP_VALUE_REF && c->label != NULL
+          && (strcmp (c->label, "__defaults__") == 0 || strcmp (c->label, "__kwdefaults__") == 0
+              || strcmp (c->label, "__closure__") == 0))
+        part = hs_snapshot_lookup (snap, c->value.ref);
+      if (part == NULL)
+        {
+          g_ptr_array_add (rows, c);
+          continue;
+        }
+      for (guint j = 0; j < part->cells->len && folded < o->folded_cells->len; j++)
+        g_ptr_array_add (rows, &g_array_index (o->folded_cells, HsSnapCell, folded++));
+    }
+  return rows;
+}
+
+static void
+put_rows (GString *out, HsSnapshot *snap, GPtrArray *rows, gboolean closure)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HsSnapCell *c = rows->pdata[i];
 
       if (is_closure_row (snap, c) != closure)
         continue;
@@ -687,11 +716,13 @@ put_rows (GString *out, HsSnapshot *snap, HsSnapObject *o, gboolean closure)
 static void
 put_function_defaults (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
-  for (guint i = 0; i < o->cells->len; i++)
-    if (!is_closure_row (snap, &g_array_index (o->cells, HsSnapCell, i)))
+  g_autoptr (GPtrArray) rows = function_rows (snap, o);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (!is_closure_row (snap, rows->pdata[i]))
       {
         g_string_append (out, ", [");
-        put_rows (out, snap, o, FALSE);
+        put_rows (out, snap, rows, FALSE);
         g_string_append (out, "]");
         return;
       }
@@ -705,16 +736,18 @@ put_closure_cells (Maps *m, GString *out, HsSnapshot *snap)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
       gboolean any = FALSE;
+      g_autoptr (GPtrArray) rows = NULL;
 
       if (o->kind != HS_SNAP_FUNCTION || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
-      for (guint j = 0; j < o->cells->len && !any; j++)
-        any = is_closure_row (snap, &g_array_index (o->cells, HsSnapCell, j));
+      rows = function_rows (snap, o);
+      for (guint j = 0; j < rows->len && !any; j++)
+        any = is_closure_row (snap, rows->pdata[j]);
       if (!any)
         continue;
       entry_begin (m, out, o->id);
       g_string_append (out, "[");
-      put_rows (out, snap, o, TRUE);
+      put_rows (out, snap, rows, TRUE);
       g_string_append (out, "]");
       entry_end (m, out, MAP_CLOSURE_CELLS, o->id);
     }

@@ -206,7 +206,9 @@ typedef struct
   Recorder *rec;
   HsObject *holder;
   HsRefNameFn name;
-  HsObject *key; /* of the entry whose value comes next */
+  HsObject *key;  /* of the entry whose value comes next */
+  HsObject *part; /* the unfolded object, when its rows are marked as its (part_label) */
+  guint32 part_label;
 } Unfold;
 
 static void
@@ -229,8 +231,25 @@ unfold_row (HsObject *child, const HsRef *ref, gpointer data)
       return;
     }
   name = u->name (u->holder, ref, ref->kind == HS_REF_VALUE ? u->key : NULL);
-  if (name != NULL)
-    add_row (u->rec, HS_REF_ATTR, 0, pool (u->rec, name), child);
+  if (name == NULL)
+    return;
+  if (u->part_label != 0)
+    add_row (u->rec, HS_REF_ATTR, 0, u->part_label, u->part);
+  add_row (u->rec, HS_REF_ATTR, 0, pool (u->rec, name), child);
+}
+
+/* The marker of the rows a function draws from one of its parts (HS_TRACE_PART_PREFIX),
+ * or 0 for an unfolded object whose rows are the holder's own (a class's namespace). */
+static guint32
+part_label (Recorder *rec, HsObject *holder, HsObject *part)
+{
+  HsFunction *fn = HS_IS (holder, &hs_function_type) ? HS_FUNCTION (holder) : NULL;
+  const char *name = fn == NULL               ? NULL
+                     : part == fn->defaults   ? HS_TRACE_PART_PREFIX "__defaults__"
+                     : part == fn->kwdefaults ? HS_TRACE_PART_PREFIX "__kwdefaults__"
+                     : part == fn->closure    ? HS_TRACE_PART_PREFIX "__closure__"
+                                              : NULL;
+  return name != NULL ? pool (rec, name) : 0;
 }
 
 static void
@@ -243,7 +262,8 @@ row_of_ref (HsObject *child, const HsRef *ref, gpointer data)
     {
       case HS_REF_UNFOLD:
         {
-          Unfold part = { rec, u->holder, ref->unfold, NULL };
+          Unfold part
+              = { rec, u->holder, ref->unfold, NULL, child, part_label (rec, u->holder, child) };
           hs_object_refs (child, unfold_row, &part);
           return;
         }
@@ -268,7 +288,7 @@ row_of_ref (HsObject *child, const HsRef *ref, gpointer data)
 static const Row *
 rows_of (Recorder *rec, HsObject *o, HsFrame *f, guint *n)
 {
-  Unfold u = { rec, o, NULL, NULL };
+  Unfold u = { rec, o, NULL, NULL, NULL, 0 };
 
   g_array_set_size (rec->rows, 0);
   if (f != NULL)
@@ -631,6 +651,26 @@ traced_classes (Recorder *rec)
   return classes;
 }
 
+/* Whether o may be a class's __mro__ or __bases__ tuple that the program reached: drawn,
+ * its items its arrows (a class's descriptors stay hidden holders: their references are
+ * not drawn). */
+static gboolean
+is_traced_tuple (HsObject *o)
+{
+  /* those hold classes only: the others are told apart without a look at every class */
+  return HS_IS (o, &hs_tuple_type) && (o->flags & HS_FLAG_TRACED) && hs_tuple_len (o) > 0
+         && hs_type_check (hs_tuple_get_borrow (o, 0));
+}
+
+/* How a holder names a class's internal object: "A.__mro__", "A.__dict__['__dict__']". */
+static char *
+internal_name (HsObject *cls, const char *name)
+{
+  return g_str_equal (name, "__mro__") || g_str_equal (name, "__bases__")
+             ? g_strdup_printf ("%s.%s", hs_class_name (cls), name)
+             : g_strdup_printf ("%s.__dict__['%s']", hs_class_name (cls), name);
+}
+
 typedef struct
 {
   Recorder *rec;
@@ -645,19 +685,21 @@ add_internal_holder (HsObject *obj, const char *what, gpointer data)
   CountRefs count = { h->cls, 0 };
   g_autofree char *name = NULL;
 
+  if (is_traced_tuple (obj))
+    return;
   hs_object_refs (obj, count_target, &count);
   if (count.n == 0)
     return;
-  name = g_str_equal (what, "__mro__") || g_str_equal (what, "__bases__")
-             ? g_strdup_printf ("%s.%s", hs_class_name (h->holder), what)
-             : g_strdup_printf ("%s.__dict__['%s']", hs_class_name (h->holder), what);
+  name = internal_name (h->holder, what);
   for (guint j = 0; j < count.n; j++)
     add_holder (h->rec, h->holders, "class", name);
 }
 
 /* The references into a class from the internals of the traced classes (their __mro__
  * and __bases__ tuples and __dict__/__weakref__/slot descriptors), which the diagram does
- * not draw: as many holders as their refs find references. */
+ * not draw: as many holders as their refs find references. An internal tuple the program
+ * reached (`m = A.__mro__`) is traced: its own references are counted as the arrows they
+ * are. */
 static void
 add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leaving)
 {
@@ -732,6 +774,36 @@ ensure_code_holders (Recorder *rec)
     ref (rec, o);
 }
 
+/* A class's __mro__ and __bases__ tuples (either may be NULL while it is made or cleared). */
+static void
+class_tuples (HsObject *cls, HsObject *tuples[2])
+{
+  tuples[0] = HS_CLASS (cls)->mro;
+  tuples[1] = HS_CLASS (cls)->bases;
+}
+
+/* A class's tuple that the program reached (`m = A.__mro__`) is held by the class, which
+ * does not draw it. */
+static void
+add_internal_holders (Recorder *rec, HsObject *o, GArray *holders, HsObject *leaving)
+{
+  static const char *const names[2] = { "__mro__", "__bases__" };
+  g_autoptr (GPtrArray) classes = traced_classes (rec);
+
+  for (guint k = 0; k < classes->len; k++)
+    {
+      HsObject *tuples[2];
+
+      class_tuples (classes->pdata[k], tuples);
+      for (int i = 0; i < 2 && classes->pdata[k] != leaving; i++)
+        if (tuples[i] == o)
+          {
+            g_autofree char *name = internal_name (classes->pdata[k], names[i]);
+            add_holder (rec, holders, "class", name);
+          }
+    }
+}
+
 /* A class's docstring is in its namespace under `__doc__`, which the class's box leaves
  * out (hidden_rows). */
 static void
@@ -762,7 +834,9 @@ put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
   GArray *code = rec->code_holders ? g_hash_table_lookup (rec->code_holders, o) : NULL;
   g_autoptr (GArray) holders = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type))
+  gboolean internal = is_traced_tuple (o);
+
+  if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type) && !internal)
     return;
   if (code != NULL)
     g_array_append_vals (holders, code->data, code->len);
@@ -770,13 +844,42 @@ put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
     add_class_holders (rec, o, holders, leaving);
   if (HS_IS (o, &hs_str_type))
     add_docstring_holders (rec, o, holders);
-  if (holders->len == 0 && code == NULL && !hs_class_check (o))
+  if (internal)
+    add_internal_holders (rec, o, holders, leaving);
+  /* an internal loses its holder when its class goes */
+  if (holders->len == 0 && code == NULL && !hs_class_check (o) && !(internal && leaving != NULL))
     return;
   hs_log_put (log, HS_REC_HOLDERS);
   hs_log_put (log, hs_object_id (o));
   hs_log_put (log, holders->len / 2);
   for (guint i = 0; i < holders->len; i++)
     hs_log_put (log, g_array_index (holders, guint32, i));
+}
+
+static void
+put_class_holders_of_ref (HsObject *child, const HsRef *ref, gpointer data)
+{
+  gpointer *args = data;
+  Recorder *rec = args[0];
+
+  if (hs_class_check (child) && (child->flags & HS_FLAG_TRACED)
+      && !g_ptr_array_find (rec->todo, child, NULL))
+    put_holders (rec, args[1], child, NULL);
+}
+
+/* A class's internal object the program reached is traced now: the classes it refers to
+ * counted it as a hidden holder, and count its references as arrows from now on. */
+static void
+put_internal_traced (Recorder *rec, HsLog *log, HsObject *o)
+{
+  gpointer args[2] = { rec, log };
+  g_autoptr (GArray) holders = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (!is_traced_tuple (o))
+    return;
+  add_internal_holders (rec, o, holders, NULL);
+  if (holders->len > 0)
+    hs_object_refs (o, put_class_holders_of_ref, args);
 }
 
 /* A class's internals hold its ancestors and its metaclass: theirs change when it comes or
@@ -796,6 +899,19 @@ put_ancestor_holders (Recorder *rec, HsLog *log, HsObject *cls, HsObject *leavin
     }
 }
 
+/* The holders of the internals of cls the program reached before cls was traced. */
+static void
+put_traced_internal_holders (Recorder *rec, HsLog *log, HsObject *cls)
+{
+  HsObject *tuples[2];
+
+  class_tuples (cls, tuples);
+  for (int i = 0; i < 2; i++)
+    if (tuples[i] != NULL && is_traced_tuple (tuples[i])
+        && !g_ptr_array_find (rec->todo, tuples[i], NULL))
+      put_holders (rec, log, tuples[i], NULL);
+}
+
 /* A class shows its rows (its refs: its base, a built-in one recorded inline by its name,
  * and the entries of its namespace dict, which is not drawn itself); a class with several
  * bases also names them all, after its base row. */
@@ -813,6 +929,7 @@ put_class (Recorder *rec, HsLog *log, HsObject *o)
       g_autoptr (GPtrArray) hidden = hidden_rows (o);
       g_hash_table_insert (rec->class_dicts, dict, o);
       put_ancestor_holders (rec, log, o, NULL);
+      put_traced_internal_holders (rec, log, o);
       /* its docstring, a constant traced before, is held by the namespace now */
       for (guint i = 1; i < hidden->len; i += 2)
         {
@@ -939,6 +1056,7 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
   else
     put_other (rec, log, o);
   put_holders (rec, log, o, NULL);
+  put_internal_traced (rec, log, o);
 }
 
 /* Traces everything queued, and what it refers to, iteratively (a long chain of new
@@ -1606,6 +1724,19 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   return !rec->stopped;
 }
 
+/* The internals of the class `leaving` that the program reached lose it as a holder (a
+ * collected class's are gone once the collector clears it: done when it is found). */
+static void
+put_leaving_internals (Recorder *rec, HsObject *leaving)
+{
+  HsObject *tuples[2];
+
+  class_tuples (leaving, tuples);
+  for (int i = 0; i < 2; i++)
+    if (tuples[i] != NULL && is_traced_tuple (tuples[i]))
+      put_holders (rec, &rec->trace->log, tuples[i], leaving);
+}
+
 static void
 on_free (HsVM *vm, HsObject *obj, gpointer data)
 {
@@ -1615,7 +1746,10 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
   if (rec->stopped || !(obj->flags & HS_FLAG_TRACED))
     return;
   if (hs_class_check (obj))
-    put_ancestor_holders (rec, &rec->trace->log, obj, obj);
+    {
+      put_ancestor_holders (rec, &rec->trace->log, obj, obj);
+      put_leaving_internals (rec, obj);
+    }
   /* No longer read: its dealloc may run code (a generator's close) that records steps
    * while the object is half torn down. */
   obj->flags &= ~HS_FLAG_TRACED;
@@ -1637,6 +1771,13 @@ on_gc (HsVM *vm, HsObject *const *unreachable, gsize n, gpointer data)
   Recorder *rec = data;
   if (rec->stopped || n == 0)
     return;
+  /* the classes found go first, so that none is a holder of what another keeps */
+  for (gsize i = 0; i < n; i++)
+    if (hs_class_check (unreachable[i]) && (unreachable[i]->flags & HS_FLAG_TRACED))
+      g_hash_table_remove (rec->class_dicts, hs_class_dict_borrow (unreachable[i]));
+  for (gsize i = 0; i < n; i++)
+    if (hs_class_check (unreachable[i]) && (unreachable[i]->flags & HS_FLAG_TRACED))
+      put_leaving_internals (rec, unreachable[i]);
   hs_log_put (&rec->trace->log, HS_REC_GC);
   hs_log_put (&rec->trace->log, n);
   for (gsize i = 0; i < n; i++)

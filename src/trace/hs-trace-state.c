@@ -599,7 +599,20 @@ typedef struct
   GHashTable *counts; /* id -> in-degree */
   guint max_cells;    /* of a sequence (the others left out), or 0: all */
   GArray *summarised; /* Summarised */
+  GArray *parts;      /* Part: the cells functions draw from their parts */
 } ToSnap;
+
+/* Cells [first, first + n) of a function draw the references of its part `id` (its
+ * defaults tuple, keyword-only defaults dict or closure: HS_TRACE_PART_PREFIX), which counts
+ * them. The part itself is drawn only when the program reaches it otherwise; then the
+ * function draws one arrow to it instead, named `name` ("__defaults__"). */
+typedef struct
+{
+  HsSnapObject *owner;
+  guint64 id;
+  const char *name; /* pooled */
+  guint first, n;
+} Part;
 
 static const char *
 static_type_name (const char *t)
@@ -789,12 +802,31 @@ add_omitted_refs (ToSnap *ts)
   hs_id_map_clear (&drawn);
 }
 
+/* A marker of the cell that comes next in so: drawn from the part `id`, which is counted
+ * once as so's reference (the cell is counted by the part). */
+static void
+add_part_row (ToSnap *ts, HsSnapObject *so, const char *marker, guint64 id, gboolean count)
+{
+  Part *last = ts->parts->len > 0 ? &g_array_index (ts->parts, Part, ts->parts->len - 1) : NULL;
+
+  if (last != NULL && last->owner == so && last->id == id
+      && last->first + last->n == so->cells->len)
+    {
+      last->n++;
+      return;
+    }
+  Part p = { so, id, marker + strlen (HS_TRACE_PART_PREFIX), so->cells->len, 1 };
+  g_array_append_val (ts->parts, p);
+  g_free (value_of (ts, id, count).text);
+}
+
 static void
 add_object (ToSnap *ts, HsRObj *o, gboolean count)
 {
   const HsStringPool *pool = &ts->trace->pool;
   HsSnapObject *so;
   HsSnapValue none_key = { HS_SNAP_VALUE_PRIMITIVE, 0, NULL, NULL };
+  gboolean part = FALSE; /* the next cell is drawn from a part */
 
   if (is_inline (ts, o))
     return;
@@ -846,7 +878,21 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
             i++;
             break;
           case HS_SHAPE_ATTRS:
-            if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_CLASS_ATTR) == 0)
+            if (part) /* whatever its name (a closure's `__class__`) */
+              {
+                hs_snap_object_add_cell (
+                    so, hs_string_pool_get (pool, (guint32)a), none_key,
+                    value_of (ts, g_array_index (o->vals, guint64, i + 1), FALSE));
+                part = FALSE;
+              }
+            else if (g_str_has_prefix (hs_string_pool_get (pool, (guint32)a) ?: "",
+                                       HS_TRACE_PART_PREFIX))
+              {
+                add_part_row (ts, so, hs_string_pool_get (pool, (guint32)a),
+                              g_array_index (o->vals, guint64, i + 1), count);
+                part = TRUE;
+              }
+            else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_CLASS_ATTR) == 0)
               so->class_ref = value_of (ts, g_array_index (o->vals, guint64, i + 1), count);
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_WEAK_ATTR) == 0)
               so->weak_ref = weak_value_of (ts, g_array_index (o->vals, guint64, i + 1));
@@ -873,11 +919,46 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     }
 }
 
-/* The references of an object that is not drawn become hidden holders of what they reach. */
+/* Whether cell j of o is drawn from one of its parts (counted by the part). */
+static gboolean
+is_part_cell (GArray *parts, const HsSnapObject *o, guint j)
+{
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const Part *p = &g_array_index (parts, Part, i);
+      if (p->owner == o && j >= p->first && j < p->first + p->n)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* id -> 1 + how many of the functions that have it as a part are drawn (in `drawn`), for
+ * each part; with the owners' ids -> 0 when owners is set. */
+static GHashTable *
+count_part_owners (GArray *parts, GHashTable *drawn)
+{
+  GHashTable *n = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      Part *p = &g_array_index (parts, Part, i);
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (n, &p->id));
+      k = MAX (k, 1) + (drawn != NULL && g_hash_table_contains (drawn, &p->owner->id));
+      g_hash_table_insert (n, &p->id, GUINT_TO_POINTER (k));
+    }
+  return n;
+}
+
+/* The references of an object that is not drawn become hidden holders of what they reach,
+ * except those a drawn function draws from it as its part, and the cells a function draws
+ * from its parts (the parts count those). */
 static void
-add_holder_refs (HsSnapshot *snap, GHashTable *drawn, HsSnapObject *h)
+add_holder_refs (HsSnapshot *snap, GHashTable *drawn, GArray *parts, GHashTable *owners,
+                 HsSnapObject *h)
 {
   g_autofree char *name = g_strdup_printf ("#%" G_GUINT64_FORMAT, h->id);
+  gboolean drawn_part = GPOINTER_TO_UINT (g_hash_table_lookup (owners, &h->id)) > 1;
+  gboolean owner = parts->len > 0 && h->kind == HS_SNAP_FUNCTION;
 
   for (guint j = 0; j < 1 + 2 * h->cells->len; j++)
     {
@@ -885,6 +966,9 @@ add_holder_refs (HsSnapshot *snap, GHashTable *drawn, HsSnapObject *h)
       const HsSnapValue *v = c == NULL ? &h->class_ref : (j % 2 ? &c->key : &c->value);
       HsSnapObject *x;
 
+      if (c != NULL && j % 2 == 0
+          && (drawn_part || (owner && is_part_cell (parts, h, (j - 1) / 2))))
+        continue;
       if (v->kind == HS_SNAP_VALUE_PRIMITIVE && v->ref != 0)
         x = g_hash_table_lookup (snap->inline_objects, &v->ref);
       else if (v->kind == HS_SNAP_VALUE_REF && g_hash_table_contains (drawn, &v->ref))
@@ -902,18 +986,53 @@ is_alive_mortal (const HsSnapObject *o)
   return !o->immortal && !(o->flags & HS_SNAP_FLAG_FREED);
 }
 
+/* A part that the program reaches otherwise, or that two drawn functions share (equal
+ * constant defaults), is drawn: each function draws one arrow to it in place of the cells
+ * it drew from it. `owners` counts the drawn owners of each part. */
+static void
+show_shared_parts (HsSnapshot *snap, GArray *parts, GHashTable *owners, GHashTable *seen)
+{
+  GQueue todo = G_QUEUE_INIT;
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      Part *p = &g_array_index (parts, Part, i);
+      HsSnapObject *part = hs_snapshot_lookup (snap, p->id);
+      if (part != NULL && !g_hash_table_contains (seen, &p->id)
+          && GPOINTER_TO_UINT (g_hash_table_lookup (owners, &p->id)) > 2)
+        {
+          g_hash_table_add (seen, &part->id);
+          g_queue_push_tail (&todo, part);
+        }
+    }
+  hs_snapshot_reach_queued (snap, seen, &todo);
+  /* from the last, so that the cells of an owner's earlier parts keep their places */
+  for (guint i = parts->len; i-- > 0;)
+    {
+      Part *p = &g_array_index (parts, Part, i);
+
+      if (!g_hash_table_contains (seen, &p->id) || !g_hash_table_contains (seen, &p->owner->id))
+        continue;
+      hs_snap_object_fold_cells (p->owner, p->first, p->n, p->name, hs_snap_value_ref (p->id));
+      p->n = 0;
+    }
+}
+
 /* Sorts the objects by what reaches them. Those a frame reaches are drawn. Those only
  * hidden holders keep (a code object's constant tuple after the loop that walked it) are
- * left out: their references become hidden holders of what is drawn. The others alive are
+ * left out: their references become hidden holders of what is drawn. So are the parts
+ * functions draw inside their boxes (show_shared_parts says when not). The others alive are
  * a leaked cycle waiting for the collector: flagged, and drawn with what they reach.
  * Immortal objects nothing drawn refers to are left out. */
 static void
-sort_out_unreachable (HsSnapshot *snap)
+sort_out_unreachable (HsSnapshot *snap, GArray *parts)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
   GQueue todo = G_QUEUE_INIT;
   gboolean dropped = FALSE;
+
+  g_autoptr (GHashTable) owners = count_part_owners (parts, NULL);
 
   hs_snapshot_reach_from_frames (snap, seen, &todo);
   /* kept: what hidden holders keep, besides what frames reach */
@@ -921,7 +1040,8 @@ sort_out_unreachable (HsSnapshot *snap)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
       g_hash_table_add (kept, &o->id);
-      if (is_alive_mortal (o) && o->recorded_holders->len > 0
+      if (is_alive_mortal (o)
+          && (o->recorded_holders->len > 0 || g_hash_table_contains (owners, &o->id))
           && !g_hash_table_contains (seen, &o->id))
         g_queue_push_tail (&todo, o);
       else if (!g_hash_table_contains (seen, &o->id))
@@ -940,6 +1060,12 @@ sort_out_unreachable (HsSnapshot *snap)
   for (GList *l = todo.head; l != NULL; l = l->next)
     g_hash_table_add (seen, &((HsSnapObject *)l->data)->id);
   hs_snapshot_reach_queued (snap, seen, &todo);
+  if (parts->len > 0)
+    {
+      g_hash_table_unref (owners);
+      owners = count_part_owners (parts, seen);
+      show_shared_parts (snap, parts, owners, seen);
+    }
   /* decided before removing: the tables' keys point into the objects */
   g_autofree gboolean *drop = g_new0 (gboolean, snap->objects->len + 1);
   for (guint i = 0; i < snap->objects->len; i++)
@@ -948,7 +1074,7 @@ sort_out_unreachable (HsSnapshot *snap)
       drop[i] = !g_hash_table_contains (seen, &o->id)
                 && (o->immortal || g_hash_table_contains (kept, &o->id));
       if (drop[i] && !o->immortal)
-        add_holder_refs (snap, seen, o);
+        add_holder_refs (snap, seen, parts, owners, o);
     }
   g_hash_table_remove_all (seen);
   g_hash_table_remove_all (kept);
@@ -971,7 +1097,8 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
                 hs_snapshot_new (),
                 g_hash_table_new (g_int64_hash, g_int64_equal),
                 max_cells,
-                g_array_new (FALSE, FALSE, sizeof (Summarised)) };
+                g_array_new (FALSE, FALSE, sizeof (Summarised)),
+                g_array_new (FALSE, FALSE, sizeof (Part)) };
   GHashTableIter it;
   gpointer value;
   gsize pos = 0;
@@ -1007,7 +1134,8 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
       HsSnapObject *o = value;
       o->refcount = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (ts.counts, &o->id));
     }
-  sort_out_unreachable (ts.snap);
+  sort_out_unreachable (ts.snap, ts.parts);
+  g_array_unref (ts.parts);
   g_hash_table_unref (ts.counts);
   g_array_unref (ts.summarised);
   return ts.snap;

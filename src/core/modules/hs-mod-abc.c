@@ -99,9 +99,10 @@ abcmeta_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   gsize nbases = hs_tuple_len (args[2]);
   HsObject *meta = hs_class_calculate_metaclass (vm, args[0], bases, nbases);
   HsObject *ns = meta != NULL ? hs_dict_copy (vm, args[3]) : NULL;
-  HsObject *cls = ns != NULL ? hs_class_new (vm, (HsType *)meta, args[1], bases, nbases, ns,
-                                             nkw > 0 ? args + 4 : NULL, nkw > 0 ? kwnames : NULL)
-                             : NULL;
+  HsObject *cls
+      = ns != NULL ? hs_class_new_with_bases (vm, (HsType *)meta, args[1], args[2], ns,
+                                              nkw > 0 ? args + 4 : NULL, nkw > 0 ? kwnames : NULL)
+                   : NULL;
   hs_xdecref (vm, ns);
   if (cls != NULL && abc_init_class (vm, cls) < 0)
     HS_CLEAR (vm, cls);

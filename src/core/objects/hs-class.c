@@ -1209,6 +1209,20 @@ HsObject *
 hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns,
               HsObject **kwvalues, HsObject *kwnames)
 {
+  HsObject *bases_tuple = nbases > 0 ? hs_tuple_from_array (vm, bases, nbases) : NULL;
+  if (nbases > 0 && bases_tuple == NULL)
+    return NULL;
+  HsObject *cls = hs_class_new_with_bases (vm, meta, name, bases_tuple, ns, kwvalues, kwnames);
+  hs_xdecref (vm, bases_tuple);
+  return cls;
+}
+
+HsObject *
+hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases_tuple,
+                         HsObject *ns, HsObject **kwvalues, HsObject *kwnames)
+{
+  HsObject **bases = bases_tuple != NULL ? hs_tuple_items (bases_tuple) : NULL;
+  gsize nbases = bases_tuple != NULL ? hs_tuple_len (bases_tuple) : 0;
   g_auto (SlotsSpec) spec = { NULL, FALSE, FALSE };
   HsType *base = hs_class_best_base (vm, bases, nbases);
   if (base == NULL || !hs_class_check_static_bases (vm, bases, nbases)
@@ -1254,8 +1268,9 @@ hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nb
   set_slots (c, &spec);
   t->dict = hs_incref (ns);
   hs_dict_mark_type_namespace (ns); /* the new type may reuse a freed one's address */
-  c->bases = nbases > 0 ? hs_tuple_from_array (vm, bases, nbases)
-                        : hs_tuple_pack (vm, 1, (HsObject *)&hs_object_type);
+  /* the tuple given, as CPython's type_new keeps it (`bases` counts it) */
+  c->bases
+      = nbases > 0 ? hs_incref (bases_tuple) : hs_tuple_pack (vm, 1, (HsObject *)&hs_object_type);
   c->mro = c->bases != NULL ? hs_class_compute_mro (vm, c) : NULL;
   hs_gc_track (vm, (HsObject *)c);
   if (c->mro == NULL)
@@ -1320,7 +1335,7 @@ type_new (HsVM *vm, HsType *meta, HsObject **args, gsize nargs, HsObject *kwname
   if (ns == NULL)
     return NULL;
   HsObject *cls
-      = hs_class_new (vm, (HsType *)winner, args[0], bases, nbases, ns, args + 3, kwnames);
+      = hs_class_new_with_bases (vm, (HsType *)winner, args[0], args[1], ns, args + 3, kwnames);
   hs_decref (vm, ns);
   return cls;
 }
@@ -1424,9 +1439,9 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
         return heap ? hs_incref (HS_CLASS (t)->name) : hs_str_from_cstr (vm, t->name);
       if (strcmp (n, "__module__") == 0)
         return hs_str_intern_cstr (t->module ? t->module : heap ? "__main__" : "builtins");
+      /* the class's own tuples, as CPython's tp_bases and tp_mro: `A.__mro__ is A.__mro__` */
       if (strcmp (n, "__bases__") == 0 && heap)
-        return hs_tuple_from_array (vm, hs_tuple_items (HS_CLASS (t)->bases),
-                                    hs_tuple_len (HS_CLASS (t)->bases));
+        return hs_incref (HS_CLASS (t)->bases);
       if (strcmp (n, "__bases__") == 0)
         return t->base != NULL ? hs_tuple_pack (vm, 1, (HsObject *)t->base)
                                : hs_incref (hs_tuple_empty ());
@@ -1435,7 +1450,7 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
       if (strcmp (n, "__base__") == 0)
         return hs_incref (t->base != NULL ? (HsObject *)t->base : hs_None);
       if (strcmp (n, "__mro__") == 0)
-        return hs_class_mro_tuple (vm, t);
+        return heap ? hs_incref (HS_CLASS (t)->mro) : hs_class_mro_tuple (vm, t);
       if (strcmp (n, "__dict__") == 0 && heap)
         return hs_dict_copy (vm, t->dict);
       if (strcmp (n, "__doc__") == 0 && heap)

@@ -33,8 +33,8 @@ typedef struct
   gsize attrs_offset;  /* where an instance's HsAttrs lives */
   HsType *static_base; /* the first built-in ancestor (object or an exception class) */
   /* What CPython's type keeps: tp_mro (the class itself, then its ancestors) and
-   * tp_bases, owned tuples the program never sees as objects (`__mro__` and `__bases__`
-   * give copies); with the namespace's descriptors they are the class's hidden holders. */
+   * tp_bases, owned tuples that `__mro__` and `__bases__` give (the same objects, as in
+   * CPython); with the namespace's descriptors they are the class's hidden holders. */
   HsObject *mro;
   HsObject *bases;
   gboolean has_getattribute; /* it or an ancestor class defines __getattribute__ */
@@ -83,11 +83,14 @@ extern HsType hs_member_descr_type;
 /* Whether instances of t (a class or a built-in type) take weak references. */
 gboolean hs_class_instances_weakrefable (const HsType *t);
 
-/* `class name(bases): ...` once its body ran with namespace `ns` (borrowed). */
 /* meta(name, bases, ns, **kw) for the metaclass `meta` (`type` or a subclass) once the
- * body ran with namespace `ns` (borrowed, kept as the class's namespace): CPython's
+ * body ran with namespace `ns` (borrowed, kept as the class's namespace) and the tuple
+ * `bases_tuple` (borrowed, kept as __bases__; NULL or empty: (object,)): CPython's
  * type_new, with __set_name__ and __init_subclass__(**kw) (one value in kwvalues per name
  * in kwnames, which may be NULL). */
+HsObject *hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases_tuple,
+                                   HsObject *ns, HsObject **kwvalues, HsObject *kwnames);
+/* The same with the bases as an array (a tuple of them is made). */
 HsObject *hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nbases,
                         HsObject *ns, HsObject **kwvalues, HsObject *kwnames);
 

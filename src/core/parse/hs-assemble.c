@@ -132,6 +132,53 @@ hs_compile_emit_jump_noline (Compiler *c, HsOpcode op, int label)
   *new_instr (c) = (Instr){ op, (guint32)label, TRUE, { -1, -1, -1, -1, -1, -1 } };
 }
 
+/* Whether a label is bound inside the last n instructions (a jump lands there). */
+static gboolean
+label_in_tail (Compiler *c, guint n)
+{
+  guint len = c->u->instrs->len;
+  for (guint i = 0; i < c->u->labels->len; i++)
+    {
+      int at = g_array_index (c->u->labels, int, i);
+      if (at != NO_LABEL && (guint)at > len - n && (guint)at <= len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* BUILD_TUPLE n, or, after n LOAD_CONSTs, one LOAD_CONST of their tuple: CPython 3.11's
+ * fold_tuple_on_constants, which merges the tuple with the module's equal constants (a
+ * function's constant defaults are one constant: `f.__defaults__` is held by the code).
+ * The items stay constants of the unit, as they do in CPython's co_consts. */
+void
+hs_compile_emit_build_tuple (Compiler *c, guint n)
+{
+  GArray *instrs = c->u->instrs;
+  HsObject *t;
+
+  if (n == 0 || n > instrs->len || label_in_tail (c, n))
+    goto plain;
+  for (guint i = instrs->len - n; i < instrs->len; i++)
+    if (g_array_index (instrs, Instr, i).op != HS_OP_LOAD_CONST)
+      goto plain;
+  if ((t = hs_tuple_new (c->vm, n)) == NULL)
+    {
+      hs_err_clear (c->vm);
+      goto plain;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 k = g_array_index (instrs, Instr, instrs->len - n + i).arg;
+      hs_tuple_set_take (t, i, hs_incref (c->u->consts->pdata[k]));
+    }
+  g_array_set_size (instrs, instrs->len - n);
+  hs_compile_emit (c, HS_OP_LOAD_CONST,
+                   hs_compile_const_index (c, hs_compile_canonical_value (c, "t", t, FALSE)));
+  return;
+plain:
+  hs_compile_emit (c, HS_OP_BUILD_TUPLE, n);
+}
+
 /* ---- constants and names --------------------------------------------------------- */
 
 void

@@ -979,7 +979,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
             {
               hs_compile_visit_exprs (c, &a->defaults);
               hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
-              hs_compile_emit (c, HS_OP_BUILD_TUPLE, a->defaults.len);
+              hs_compile_emit_build_tuple (c, a->defaults.len);
               flags |= 1;
             }
           HsCode *code = hs_compile_lambda (c, e);

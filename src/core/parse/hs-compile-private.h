@@ -116,6 +116,7 @@ int hs_compile_new_label (Compiler *c);
 void hs_compile_bind_label (Compiler *c, int label);
 void hs_compile_emit_at (Compiler *c, HsOpcode op, guint32 arg, HsCodePos pos);
 void hs_compile_emit (Compiler *c, HsOpcode op, guint32 arg);
+void hs_compile_emit_build_tuple (Compiler *c, guint n);
 void hs_compile_emit_jump (Compiler *c, HsOpcode op, int label);
 void hs_compile_emit_jump_noline (Compiler *c, HsOpcode op, int label);
 HsObject *hs_compile_canonical (Compiler *c, const char *kind, const char *data, gsize len,

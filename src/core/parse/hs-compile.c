@@ -810,7 +810,7 @@ visit_defaults (Compiler *c, HsArguments *a, HsPos pos)
     {
       hs_compile_visit_exprs (c, &a->defaults);
       hs_compile_set_pos (c, hs_compile_pos_plain (pos));
-      hs_compile_emit (c, HS_OP_BUILD_TUPLE, a->defaults.len);
+      hs_compile_emit_build_tuple (c, a->defaults.len);
       flags |= 1;
     }
   int nkw = 0;

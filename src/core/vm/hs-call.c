@@ -277,13 +277,16 @@ static HsObject *
 make_class (HsVM *vm, HsObject *meta, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns,
             const ClassKeywords *kw)
 {
-  if (meta == (HsObject *)&hs_type_type)
-    return hs_class_new (vm, &hs_type_type, name, bases, nbases, ns, kw->values, kw->names);
-  HsObject *bases_tuple = hs_tuple_from_array (vm, bases, nbases);
+  HsObject *bases_tuple = hs_tuple_from_array (vm, bases, nbases), *cls;
   if (bases_tuple == NULL)
     return NULL;
-  HsObject *args[3] = { name, bases_tuple, ns };
-  HsObject *cls = call_with_keywords (vm, meta, args, 3, kw);
+  if (meta == (HsObject *)&hs_type_type)
+    cls = hs_class_new_with_bases (vm, &hs_type_type, name, bases_tuple, ns, kw->values, kw->names);
+  else
+    {
+      HsObject *args[3] = { name, bases_tuple, ns };
+      cls = call_with_keywords (vm, meta, args, 3, kw);
+    }
   hs_decref (vm, bases_tuple);
   return cls;
 }

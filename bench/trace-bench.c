@@ -416,6 +416,11 @@ main (int argc, char **argv)
       bench_app_memory ();
       return 0;
     }
+  if (argc > 1 && g_str_equal (argv[1], "--json"))
+    {
+      bench_json ();
+      return 0;
+    }
 
   if (!quick)
     {

@@ -77,6 +77,22 @@ put_string_len (GString *out, const char *s, gsize len)
 }
 
 static void
+put_int (GString *out, gint64 v)
+{
+  char buf[HS_DECIMAL_SIZE];
+
+  g_string_append_len (out, buf, hs_format_int (buf, v));
+}
+
+static void
+put_ref (GString *out, guint64 id)
+{
+  g_string_append (out, "[\"REF\", ");
+  put_int (out, (gint64)id);
+  g_string_append_c (out, ']');
+}
+
+static void
 put_string (GString *out, const char *s)
 {
   put_string_len (out, s, strlen (s));
@@ -265,7 +281,9 @@ entry_begin (Maps *m, GString *out, guint64 id)
   m->entry_start = out->len;
   if (!m->first)
     g_string_append (out, ", ");
-  g_string_append_printf (out, "\"%" G_GUINT64_FORMAT "\": ", id);
+  g_string_append_c (out, '"');
+  put_int (out, (gint64)id);
+  g_string_append (out, "\": ");
 }
 
 /* Fills `at` with the byte offsets of the elements of the JSON array `text` (where each
@@ -460,7 +478,7 @@ put_primitive (GString *out, const HsSnapValue *v)
   else if (g_strcmp0 (t, "int") == 0 && strspn (v->text, "-0123456789") == strlen (v->text))
     g_string_append (out, v->text);
   else if (language_object_tag (v) != NULL)
-    g_string_append_printf (out, "[\"REF\", %" G_GUINT64_FORMAT "]", v->ref);
+    put_ref (out, v->ref);
   else
     put_string (out, v->text); /* an object only known by its repr */
 }
@@ -469,7 +487,7 @@ static void
 put_value (GString *out, const HsSnapValue *v)
 {
   if (v->kind == HS_SNAP_VALUE_REF)
-    g_string_append_printf (out, "[\"REF\", %" G_GUINT64_FORMAT "]", v->ref);
+    put_ref (out, v->ref);
   else
     put_primitive (out, v);
 }
@@ -931,7 +949,7 @@ put_heapscope_keys (Maps *m, GString *out, HsSnapshot *snap)
       if (o->immortal || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
       entry_begin (m, out, o->id);
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, o->refcount);
+      put_int (out, o->refcount);
       entry_end (m, out, MAP_REFCOUNTS, o->id);
     }
   map_end (m, out, MAP_REFCOUNTS);

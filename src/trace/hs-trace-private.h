@@ -145,6 +145,27 @@ struct _HsTrace
 
 extern const char *const hs_trace_event_names[];
 
+/* `v` in decimal into `buf` (HS_DECIMAL_SIZE bytes), NUL-terminated; returns its length.
+ * Snapshots and JSON write a number per cell: printf was most of their time. */
+#define HS_DECIMAL_SIZE 24
+static inline gsize
+hs_format_int (char *buf, gint64 v)
+{
+  char digits[20];
+  guint64 u = v < 0 ? -(guint64)v : (guint64)v;
+  gsize n = 0, len = 0;
+
+  do
+    digits[n++] = (char)('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (v < 0)
+    buf[len++] = '-';
+  while (n > 0)
+    buf[len++] = digits[--n];
+  buf[len] = '\0';
+  return len;
+}
+
 /* An empty trace of `source`, ready to record into or to read a stream into. */
 HsTrace *hs_trace_new (const char *source, gsize len, const char *filename,
                        const HsTraceOptions *options);

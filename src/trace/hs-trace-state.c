@@ -624,12 +624,14 @@ static_type_name (const char *t)
   return "object";
 }
 
-static char *
-prim_text (ToSnap *ts, const HsRObj *o)
+/* A primitive's text: an int's written into `buf` (HS_DECIMAL_SIZE), a pooled string. */
+static const char *
+prim_text (ToSnap *ts, const HsRObj *o, char *buf)
 {
-  if (o->is_int)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, o->int_value);
-  return g_strdup (hs_string_pool_get (&ts->trace->pool, o->label_str));
+  if (!o->is_int)
+    return hs_string_pool_get (&ts->trace->pool, o->label_str);
+  hs_format_int (buf, o->int_value);
+  return buf;
 }
 
 static const char *
@@ -688,7 +690,8 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
     return hs_snap_value_primitive ("object", "?");
   if (is_inline (ts, o))
     {
-      g_autofree char *text = prim_text (ts, o);
+      char buf[HS_DECIMAL_SIZE];
+      const char *text = prim_text (ts, o, buf);
       const char *type = static_type_name (obj_type_name (ts, o));
 
       v = hs_snap_value_primitive (type, text);
@@ -835,7 +838,10 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   so->flags = o->flags;
   so->parent_frame_id = o->parent_frame_id;
   if (o->shape == HS_SHAPE_PRIM)
-    so->label = prim_text (ts, o);
+    {
+      char buf[HS_DECIMAL_SIZE];
+      so->label = g_strdup (prim_text (ts, o, buf));
+    }
   else
     so->label = g_strdup (hs_string_pool_get (pool, o->label_str));
   if (count)
@@ -852,7 +858,7 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   for (guint i = 0; i < o->vals->len; i++)
     {
       guint64 a = g_array_index (o->vals, guint64, i);
-      g_autofree char *index = NULL;
+      char index[HS_DECIMAL_SIZE];
 
       switch (o->shape)
         {
@@ -862,7 +868,7 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
                 i += so->n_omitted - 1; /* add_omitted_refs */
                 break;
               }
-            index = g_strdup_printf ("%u", i);
+            hs_format_int (index, i);
             hs_snap_object_add_cell (so, index, none_key, value_of (ts, a, count));
             break;
           case HS_SHAPE_PAIRS:

@@ -47,6 +47,7 @@ static const BuiltinModule builtin_modules[] = {
   { "json", hs_mod_json_init },
   { "math", hs_mod_math_init },
   { "random", hs_mod_random_init },
+  { "re", hs_mod_re_init },
   { "statistics", hs_mod_statistics_init },
   { "string", hs_mod_string_init },
   { "sys", hs_mod_sys_init },
@@ -367,6 +368,7 @@ hs_module_runtime_init (void)
       hs_mod_statistics_runtime_init ();
       hs_mod_json_runtime_init ();
       hs_mod_io_runtime_init ();
+      hs_mod_re_runtime_init ();
       hs_mod_enum_runtime_init ();
       hs_mod_abc_runtime_init ();
       hs_datetime_runtime_init ();

@@ -81,6 +81,8 @@ int hs_mod_json_init (HsVM *vm, HsObject *dict);
 void hs_mod_json_runtime_init (void);
 int hs_mod_io_init (HsVM *vm, HsObject *dict);
 void hs_mod_io_runtime_init (void);
+int hs_mod_re_init (HsVM *vm, HsObject *dict);
+void hs_mod_re_runtime_init (void);
 int hs_mod_textwrap_init (HsVM *vm, HsObject *dict);
 int hs_mod_enum_init (HsVM *vm, HsObject *dict);
 int hs_mod_datetime_init (HsVM *vm, HsObject *dict);

@@ -275,6 +275,34 @@ test_uncaught (void)
       g_str_has_suffix (hs_trace_get_error_text (t), "ZeroDivisionError: division by zero\n"));
 }
 
+/* A source refused before it runs (too large to compile under the heap cap) still ends in a
+ * step carrying its MemoryError, as any uncaught exception does (issue 13). */
+static void
+test_source_too_large (void)
+{
+  const char *line = "x = 1\n";
+  gsize n = 2500000, len = n * strlen (line); /* 15 MB: the cap of 512 MiB allows 11.2 */
+  g_autoptr (GString) source = g_string_sized_new (len);
+  g_autoptr (HsTrace) t = NULL;
+  g_autoptr (HsSnapshot) only = NULL;
+  g_auto (GStrv) explained = NULL;
+  g_autofree char *joined = NULL;
+
+  for (gsize i = 0; i < n; i++)
+    g_string_append (source, line);
+  t = record (source->str, 0);
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_EXCEPTION);
+  g_assert_cmpint (hs_trace_get_n_steps (t), ==, 1);
+  only = hs_trace_snapshot (t, 0);
+  g_assert_cmpstr (only->event, ==, "uncaught_exception");
+  g_assert_true (g_str_has_prefix (only->exception_msg,
+                                   "MemoryError: the program is too large to compile: 15.0 MB"));
+  /* the window's panel says it too */
+  explained = hs_trace_explain_step (t, 0, 0);
+  joined = g_strjoinv ("|", explained);
+  g_assert_nonnull (strstr (joined, "MemoryError"));
+}
+
 static void
 test_explain (void)
 {
@@ -1159,6 +1187,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/limits/oversized-collection", test_oversized_collection);
   g_test_add_func ("/trace/errors/syntax", test_syntax_error);
   g_test_add_func ("/trace/errors/uncaught", test_uncaught);
+  g_test_add_func ("/trace/errors/source-too-large", test_source_too_large);
   g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);
   g_test_add_func ("/trace/explain/raise", test_explain_raise);
   g_test_add_func ("/trace/explain/changes", test_explain_changes);

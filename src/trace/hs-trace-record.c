@@ -1800,11 +1800,25 @@ static const HsVMHooks recorder_hooks = { on_step, NULL, on_free, on_output, on_
 
 /* ---- recording ------------------------------------------------------------------- */
 
-/* A program that does not compile gets one step, like Python Tutor's traces. */
+/* A program that never ran (it does not compile, or is refused as too large to) gets one
+ * step saying why, like Python Tutor's traces. */
+static void
+add_only_step (HsTrace *t, int line, const char *msg)
+{
+  HsTraceStep step = { 0 };
+
+  step.delta_offset = t->log.len;
+  step.line = line;
+  step.func_str = hs_string_pool_add (&t->pool, "<module>");
+  step.exc_str = hs_string_pool_add (&t->pool, msg);
+  step.event = HS_STEP_UNCAUGHT;
+  g_array_set_size (t->steps, 0);
+  g_array_append_val (t->steps, step);
+}
+
 static void
 finish_syntax_error (HsTrace *t, const HsSyntaxError *err)
 {
-  HsTraceStep step = { 0 };
   g_autofree char *msg = g_strdup_printf ("%s: %s", err->type_name, err->msg);
 
   t->end = HS_TRACE_END_SYNTAX_ERROR;
@@ -1813,13 +1827,7 @@ finish_syntax_error (HsTrace *t, const HsSyntaxError *err)
   t->syntax_end_col = err->end_offset;
   t->syntax_msg = g_strdup (err->msg);
   t->syntax_construct = g_strdup (err->construct);
-  step.delta_offset = t->log.len;
-  step.line = err->lineno;
-  step.func_str = hs_string_pool_add (&t->pool, "<module>");
-  step.exc_str = hs_string_pool_add (&t->pool, msg);
-  step.event = HS_STEP_UNCAUGHT;
-  g_array_set_size (t->steps, 0);
-  g_array_append_val (t->steps, step);
+  add_only_step (t, err->lineno, msg);
 }
 
 HsTrace *
@@ -1889,6 +1897,14 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
     t->end = HS_TRACE_END_EXCEPTION;
   if (t->end == HS_TRACE_END_EXCEPTION || t->end == HS_TRACE_END_SYNTAX_ERROR)
     t->error_text = hs_vm_format_error (vm);
+  if (t->end == HS_TRACE_END_EXCEPTION && t->steps->len == 0)
+    {
+      /* raised before the first line ran (a MemoryError for a source too large to compile):
+       * the error's last line, "Type: message", on line 1 */
+      g_autofree char *text = g_strchomp (g_strdup (t->error_text != NULL ? t->error_text : ""));
+      const char *last = strrchr (text, '\n');
+      add_only_step (t, 1, last != NULL ? last + 1 : text);
+    }
   else if (t->end == HS_TRACE_END_STEP_LIMIT)
     {
       /* The last step says why: the step limit, or a collection too large to show. */

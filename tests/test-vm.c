@@ -697,6 +697,36 @@ test_source_over_heap_limit (void)
   g_assert_cmpstr (out2, ==, "1\n");
 }
 
+/* Text a program builds outside the heap (a join, a container's repr, json.dumps, bytes.hex)
+ * stays within what the heap limit leaves: MemoryError, not an allocation that takes the
+ * process down (issue 13 item 3). Under a 16 MiB limit each needs a few MB of work. */
+static void
+test_built_text_over_heap_limit (void)
+{
+  const char *programs[] = {
+    "s = 'x' * 1000000\nprint(len(','.join([s] * 30)))\n",
+    "print(len(repr(['x' * 1000000] * 30)))\n",
+    "print(len(repr(('x' * 1000000,) * 30)))\n",
+    "print(len(repr({i: 'x' * 1000000 for i in range(30)})))\n",
+    "print(len(repr({'x' * 1000000 + str(i) for i in range(30)})))\n",
+    "import json\nprint(len(json.dumps(['x' * 1000000] * 30)))\n",
+    "b = b'x' * 1000000\nprint(len(b','.join([b] * 30)))\n",
+    "print(len((b'x' * 10000000).hex()))\n",
+  };
+  HsVMConfig config;
+
+  hs_vm_config_init (&config);
+  config.heap_limit_bytes = 16 * 1024 * 1024;
+  for (gsize i = 0; i < G_N_ELEMENTS (programs); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_assert_cmpint (run (programs[i], &config, &out, &err, 0), ==, HS_RUN_EXCEPTION);
+      g_assert_cmpstr (out, ==, "");
+      if (!g_str_has_suffix (err, "MemoryError\n"))
+        g_error ("%s: %s", programs[i], err);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -724,5 +754,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/display-hash-order", test_display_hash_order);
   g_test_add_func ("/core/vm/exit-status", test_exit_status);
   g_test_add_func ("/core/vm/source-over-heap-limit", test_source_over_heap_limit);
+  g_test_add_func ("/core/vm/built-text-over-heap-limit", test_built_text_over_heap_limit);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "hs-cfunction.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-format.h"
 #include "hs-exceptions.h"
 #include "hs-float.h"
 #include "hs-int.h"
@@ -325,7 +326,8 @@ put_value (Encoder *e, HsObject *o)
                      hs_type_name (o));
       return FALSE;
     }
-  return TRUE;
+  /* the text is built outside the heap: it stays within what the cap leaves */
+  return hs_format_check_size (e->vm, e->out->len);
 }
 
 /* dumps(obj, **kw), or what dump(obj, fp, **kw) writes (fname "dump") */

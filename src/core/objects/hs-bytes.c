@@ -13,6 +13,7 @@
 
 #include "hs-cfunction.h"
 #include "hs-error.h"
+#include "hs-format.h"
 #include "hs-int.h"
 #include "hs-iter.h"
 #include "hs-list.h"
@@ -509,9 +510,14 @@ m_hex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
   if (!hs_parse_args (vm, "hex", args + 1, nargs - 1, kwnames, ""))
     return NULL;
+  if (!hs_format_check_size (vm, SELF_LEN (args) * 2))
+    return NULL;
   out = g_string_sized_new (SELF_LEN (args) * 2);
   for (gsize i = 0; i < SELF_LEN (args); i++)
-    g_string_append_printf (out, "%02x", (guchar)SELF_DATA (args)[i]);
+    {
+      g_string_append_c (out, "0123456789abcdef"[(guchar)SELF_DATA (args)[i] >> 4]);
+      g_string_append_c (out, "0123456789abcdef"[(guchar)SELF_DATA (args)[i] & 15]);
+    }
   return hs_str_from_gstring (vm, out);
 }
 
@@ -844,6 +850,9 @@ join_one (HsVM *vm, HsObject *item, gpointer data)
                      j->index, hs_type_name (item));
       return -1;
     }
+  /* the result is built outside the heap: it stays within what the cap leaves */
+  if (!hs_format_check_size (vm, j->out->len + j->nsep + HS_BYTES (item)->len))
+    return -1;
   if (j->index++ > 0)
     g_byte_array_append (j->out, (guint8 *)j->sep, j->nsep);
   g_byte_array_append (j->out, (guint8 *)HS_BYTES (item)->data, HS_BYTES (item)->len);

@@ -652,22 +652,6 @@ dict_refs (HsObject *self, HsVisitFn visit, gpointer data)
       }
 }
 
-/* Appends repr(o) to out; FALSE on error. */
-static gboolean
-append_repr (HsVM *vm, GString *out, HsObject *o)
-{
-  HsObject *r;
-
-  hs_incref (o);
-  r = hs_object_repr (vm, o);
-  hs_decref (vm, o);
-  if (r == NULL)
-    return FALSE;
-  g_string_append_len (out, hs_str_utf8 (r), hs_str_byte_len (r));
-  hs_decref (vm, r);
-  return TRUE;
-}
-
 static HsObject *
 dict_repr (HsVM *vm, HsObject *self)
 {
@@ -691,10 +675,10 @@ dict_repr (HsVM *vm, HsObject *self)
       first = FALSE;
       v = hs_incref (d->entries[i].value);
       hs_incref (k);
-      ok = append_repr (vm, out, k);
+      ok = hs_str_build_repr (vm, out, k);
       if (ok)
         g_string_append (out, ": ");
-      ok = ok && append_repr (vm, out, v);
+      ok = ok && hs_str_build_repr (vm, out, v);
       hs_decref (vm, k);
       hs_decref (vm, v);
       if (!ok)

@@ -329,19 +329,12 @@ list_repr (HsVM *vm, HsObject *self)
   out = g_string_new ("[");
   for (gsize i = 0; i < l->len; i++)
     {
-      HsObject *item = hs_incref (l->items[i]);
-      HsObject *r = hs_object_repr (vm, item);
-      hs_decref (vm, item);
-      if (r == NULL)
+      if ((i > 0 && !hs_str_build (vm, out, ", ", 2)) || !hs_str_build_repr (vm, out, l->items[i]))
         {
           hs_repr_leave (self);
           g_string_free (out, TRUE);
           return NULL;
         }
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append_len (out, hs_str_utf8 (r), hs_str_byte_len (r));
-      hs_decref (vm, r);
     }
   g_string_append_c (out, ']');
   hs_repr_leave (self);

@@ -867,17 +867,12 @@ set_repr (HsVM *vm, HsObject *self)
   g_string_append_c (out, '{');
   for (gsize i = 0; i < n && out != NULL; i++)
     {
-      HsObject *r = hs_object_repr (vm, keys[i]);
-      if (r == NULL)
+      if ((i > 0 && !hs_str_build (vm, out, ", ", 2)) || !hs_str_build_repr (vm, out, keys[i]))
         {
           g_string_free (out, TRUE);
           out = NULL;
           break;
         }
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append_len (out, hs_str_utf8 (r), hs_str_byte_len (r));
-      hs_decref (vm, r);
     }
   for (gsize i = 0; i < n; i++)
     hs_decref (vm, keys[i]);

@@ -159,6 +159,31 @@ hs_str_from_gstring (HsVM *vm, GString *s)
   return r;
 }
 
+gboolean
+hs_str_build (HsVM *vm, GString *out, const char *text, gsize len)
+{
+  if (!hs_format_check_size (vm, out->len + len))
+    return FALSE;
+  g_string_append_len (out, text, len);
+  return TRUE;
+}
+
+gboolean
+hs_str_build_repr (HsVM *vm, GString *out, HsObject *o)
+{
+  HsObject *r;
+  gboolean ok;
+
+  hs_incref (o);
+  r = hs_object_repr (vm, o);
+  hs_decref (vm, o);
+  if (r == NULL)
+    return FALSE;
+  ok = hs_str_build (vm, out, hs_str_utf8 (r), hs_str_byte_len (r));
+  hs_decref (vm, r);
+  return ok;
+}
+
 HsObject *
 hs_str_from_format (HsVM *vm, const char *fmt, ...)
 {
@@ -1489,9 +1514,13 @@ str_join (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
           g_string_free (out, TRUE);
           return NULL;
         }
-      if (i > 0)
-        g_string_append_len (out, HS_STR (self)->data, HS_STR (self)->byte_len);
-      g_string_append_len (out, HS_STR (items[i])->data, HS_STR (items[i])->byte_len);
+      if ((i > 0 && !hs_str_build (vm, out, HS_STR (self)->data, HS_STR (self)->byte_len))
+          || !hs_str_build (vm, out, HS_STR (items[i])->data, HS_STR (items[i])->byte_len))
+        {
+          hs_decref (vm, seq);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
     }
   hs_decref (vm, seq);
   return hs_str_from_gstring (vm, out);

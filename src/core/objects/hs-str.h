@@ -59,6 +59,13 @@ HsObject *hs_str_from_cstr (HsVM *vm, const char *s);
 HsObject *hs_str_from_format (HsVM *vm, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
 /* Takes the contents of a GString (frees it). */
 HsObject *hs_str_from_gstring (HsVM *vm, GString *s);
+/* Appends len bytes of text to out, the text of a str being built outside the heap (a join,
+ * a container's repr); FALSE with MemoryError, out unchanged, when out would pass what the
+ * heap cap leaves, so such a str stays within the cap like any object. */
+gboolean hs_str_build (HsVM *vm, GString *out, const char *text, gsize len);
+/* Appends repr(o) so (o held meanwhile: its repr may drop the container's reference);
+ * FALSE with the error raised. */
+gboolean hs_str_build_repr (HsVM *vm, GString *out, HsObject *o);
 /* Process-wide immortal interned string, the same object for the same text. */
 HsObject *hs_str_intern (const char *s, gsize len);
 HsObject *hs_str_intern_cstr (const char *s);

@@ -1169,6 +1169,31 @@ test_shared_defaults (void)
   g_assert_nonnull (strstr (json, "[\"FUNCTION\", \"g(b)\", null, [[\"b\", [\"REF\""));
 }
 
+/* `o.__class__ = B` changes the instance's class: the diagram draws its class row to B,
+ * and the class counts follow. */
+static void
+test_set_class (void)
+{
+  g_autoptr (HsTrace) t = record ("class A:\n    pass\nclass B:\n    pass\no = A()\n"
+                                  "o.__class__ = B\nx = 1\n",
+                                  0);
+  g_autoptr (HsSnapshot) before = hs_trace_snapshot (t, 3);
+  g_autoptr (HsSnapshot) after = hs_trace_snapshot (t, 4);
+  HsSnapObject *o0 = hs_snapshot_lookup (before, global_var (before, "o")->value.ref);
+  HsSnapObject *o = hs_snapshot_lookup (after, global_var (after, "o")->value.ref);
+  HsSnapObject *a0 = hs_snapshot_lookup (before, global_var (before, "A")->value.ref);
+  HsSnapObject *a = hs_snapshot_lookup (after, global_var (after, "A")->value.ref);
+  HsSnapObject *b0 = hs_snapshot_lookup (before, global_var (before, "B")->value.ref);
+  HsSnapObject *b = hs_snapshot_lookup (after, global_var (after, "B")->value.ref);
+
+  g_assert_cmpuint (o0->class_ref.ref, ==, a0->id);
+  g_assert_cmpuint (o->class_ref.ref, ==, b->id);
+  g_assert_cmpstr (o->type_name, ==, "B");
+  g_assert_null (object_cell (o, "__class__"));
+  g_assert_cmpint (a->refcount, ==, a0->refcount - 1);
+  g_assert_cmpint (b->refcount, ==, b0->refcount + 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1215,6 +1240,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/slot-rows", test_slot_rows);
   g_test_add_func ("/trace/snapshot/class-mro-drawn", test_class_mro_drawn);
   g_test_add_func ("/trace/snapshot/shared-defaults", test_shared_defaults);
+  g_test_add_func ("/trace/snapshot/set-class", test_set_class);
   corpus_add_tests ("/trace/counts", test_corpus_counts);
   return g_test_run ();
 }

@@ -69,6 +69,8 @@ typedef struct
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
       str_finalizing, str_registry, str_weak;
   GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
+  GHashTable *part_owners;  /* a traced function's part (its defaults...) -> the function,
+                             * whose rows show what the part holds */
   GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
   guint codes_version;      /* the VM's codes_version when code_holders was made */
   GHashTable *generators;   /* traced generators that ran since the last flush (their frames
@@ -486,6 +488,7 @@ static void
 put_function (Recorder *rec, HsLog *log, HsObject *o)
 {
   HsFunction *fn = HS_FUNCTION (o);
+  HsObject *parts[] = { fn->defaults, fn->kwdefaults, fn->closure };
   HsCode *code = fn->code;
   int n = hs_function_nparams (fn);
   g_autoptr (GString) label = g_string_new (hs_str_utf8 (fn->name));
@@ -499,6 +502,9 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
   g_string_append_c (label, ')');
   append_lambda_line (label, code);
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_FUNCTION, label->str);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_hash_table_insert (rec->part_owners, parts[i], o);
   rows = rows_of (rec, o, NULL, &nrows);
   hs_log_put (log, nrows);
   put_rows (rec, log, rows, nrows, FALSE);
@@ -1109,6 +1115,10 @@ flush_dirty (Recorder *rec)
         put_dict_range (rec, o, dirty[i].lo, dirty[i].hi);
       else
         put_object (rec, &rec->trace->log, o);
+      /* a function shows its parts' contents (`f.__kwdefaults__['b'] = 5`) */
+      o = g_hash_table_lookup (rec->part_owners, o);
+      if (o != NULL && (o->flags & HS_FLAG_TRACED))
+        put_object (rec, &rec->trace->log, o);
     }
   hs_heap_dirty_reset (rec->vm);
   /* A running generator may still change after its last event (a yield finishes after
@@ -1151,6 +1161,8 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
   HsObject *const *locals = hs_inspect_frame_locals (f);
   int sp;
   HsObject *const *stack = hs_inspect_frame_stack (f, &sp);
+  guint ncall;
+  HsObject *const *call = hs_inspect_frame_call_held (f, &ncall);
 
   for (int i = 0; hs_inspect_frame_namespace (f) == NULL && !code->is_module && i < code->nlocals;
        i++)
@@ -1173,6 +1185,14 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
       g_array_append_val (now, id);
       g_array_append_val (labels, label);
     }
+  /* a class call running its __init__ (the call is pending in this frame) */
+  for (guint i = 0; i < ncall; i++)
+    if (!hs_is_immortal (call[i]))
+      {
+        guint64 id = ref (rec, call[i]);
+        g_array_append_val (now, id);
+        g_array_append_val (labels, rec->str_pending);
+      }
   /* The exception an except block is handling is the VM's (sys.exc_info()), not a
    * frame's: shown once, with the globals. */
   if (depth == 0 && hs_inspect_handled_exception (rec->vm) != NULL)
@@ -1737,12 +1757,26 @@ put_leaving_internals (Recorder *rec, HsObject *leaving)
       put_holders (rec, &rec->trace->log, tuples[i], leaving);
 }
 
+/* A function going: its parts (which may outlive it) no longer show in it. */
+static void
+forget_parts (Recorder *rec, HsObject *fn)
+{
+  HsObject *parts[]
+      = { HS_FUNCTION (fn)->defaults, HS_FUNCTION (fn)->kwdefaults, HS_FUNCTION (fn)->closure };
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && g_hash_table_lookup (rec->part_owners, parts[i]) == fn)
+      g_hash_table_remove (rec->part_owners, parts[i]);
+}
+
 static void
 on_free (HsVM *vm, HsObject *obj, gpointer data)
 {
   Recorder *rec = data;
   g_hash_table_remove (rec->class_dicts, obj);
   g_hash_table_remove (rec->generators, obj);
+  g_hash_table_remove (rec->part_owners, obj);
+  if (HS_IS (obj, &hs_function_type))
+    forget_parts (rec, obj);
   if (rec->stopped || !(obj->flags & HS_FLAG_TRACED))
     return;
   if (hs_class_check (obj))
@@ -1866,6 +1900,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.str_base = hs_string_pool_add (&t->pool, HS_TRACE_BASE_ATTR);
   rec.str_weak = hs_string_pool_add (&t->pool, HS_TRACE_WEAK_ATTR);
   rec.class_dicts = g_hash_table_new (NULL, NULL);
+  rec.part_owners = g_hash_table_new (NULL, NULL);
   rec.generators = g_hash_table_new (NULL, NULL);
   rec.class_lines = find_class_lines (t->source);
   rec.rows = g_array_new (FALSE, FALSE, sizeof (Row));
@@ -1917,6 +1952,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_hash_table_unref (rec.parents);
   g_hash_table_unref (rec.parent_links);
   g_hash_table_unref (rec.class_dicts);
+  g_hash_table_unref (rec.part_owners);
   g_clear_pointer (&rec.code_holders, g_hash_table_unref);
   g_hash_table_unref (rec.generators);
   g_array_unref (rec.class_lines);

@@ -409,14 +409,90 @@ instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return generic_setattr (vm, self, name, value);
 }
 
+gboolean
+hs_is_class_name (HsObject *name)
+{
+  return name == hs_dunder[N_CLASS]
+         || (!(name->flags & HS_FLAG_INTERNED) && hs_str_check (name)
+             && strcmp (hs_str_utf8 (name), "__class__") == 0);
+}
+
+/* Whether two classes' objects are laid out alike (CPython's compatible_for_assignment):
+ * the same built-in base, size and attribute table. */
+/* The nearest class in t's MRO whose __slots__ adds slots, or NULL. */
+static const HsClass *
+slotted (const HsType *t)
+{
+  const HsType *a;
+  for (gsize i = 0; (a = hs_type_mro_at (t, i)) != NULL && (a->type_flags & HS_TYPE_HEAP); i++)
+    if (HS_CLASS (a)->nslots > 0)
+      return HS_CLASS (a);
+  return NULL;
+}
+
+static gboolean
+same_layout (const HsType *a, const HsType *b)
+{
+  const HsClass *x = HS_CLASS (a), *y = HS_CLASS (b);
+
+  if (x->static_base != y->static_base || a->basicsize != b->basicsize
+      || x->attrs_offset != y->attrs_offset || x->has_dict != y->has_dict
+      || x->has_weakref != y->has_weakref)
+    return FALSE;
+  /* CPython's same_slots_added: the same slots, by name */
+  x = slotted (a);
+  y = slotted (b);
+  return x == y
+         || (x != NULL && y != NULL && x->nslots == y->nslots
+             && memcmp (x->slot_names, y->slot_names, x->nslots * sizeof (HsObject *)) == 0);
+}
+
+int
+hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value)
+{
+  const HsType *old = obj->type;
+
+  if (value == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "can't delete __class__ attribute");
+      return -1;
+    }
+  if (!hs_type_check (value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__class__ must be set to a class, not '%s' object",
+                     hs_type_name (value));
+      return -1;
+    }
+  if (!(old->type_flags & HS_TYPE_HEAP) || !(((HsType *)value)->type_flags & HS_TYPE_HEAP))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "__class__ assignment only supported for mutable types or ModuleType "
+                         "subclasses");
+      return -1;
+    }
+  if (!same_layout (old, (HsType *)value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "__class__ assignment: '%s' object layout differs from '%s'",
+                     ((HsType *)value)->name, old->name);
+      return -1;
+    }
+  obj->type = (HsType *)hs_incref (value);
+  hs_object_mark_dirty (vm, obj); /* its class row */
+  hs_decref (vm, (HsObject *)old);
+  return 0;
+}
+
 /* CPython's PyObject_GenericSetAttr for an instance: a data descriptor's __set__ or
- * __delete__, else the instance's own attribute. */
+ * __delete__, else the instance's own attribute (or object's __class__). */
 static int
 generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
   HsObject *d = hs_type_lookup_borrow (self->type, name);
   if (d != NULL && HS_IS (d, &hs_member_descr_type))
     return hs_member_set (vm, d, self, value);
+  if (d == NULL && hs_is_class_name (name))
+    return hs_object_set_class (vm, self, value);
   if (d != NULL && !HS_IS (d, &hs_property_type) && hs_descr_is_data (d))
     {
       HsObject *fn = hs_type_lookup_borrow (d->type, hs_dunder[value ? N_SET : N_DELETE]);
@@ -469,6 +545,8 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
   HsObject *d = hs_type_lookup_borrow (t, name);
 
   *c = (HsAttrCache){ t, epoch, NULL, 0, 0 };
+  if (name == hs_dunder[N_CLASS]) /* object's descriptor: never an instance attribute */
+    return;
   if (t->getattr == NULL) /* a built-in type's method: self is any of its objects */
     {
       if (d != NULL && HS_IS (d, &hs_method_descr_type))
@@ -765,6 +843,22 @@ object_new_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 /* Calls the __new__ found for `type` as __new__(type, *args, **kw). */
+/* References to first and args[0..n) held (hold TRUE) or dropped: what CPython holds
+ * while a class call runs (the items of type_call's argument tuple and keyword dict; with
+ * keywords, the copy of the arguments that passes them to a Python __new__ or __init__). */
+static void
+hold_args (HsVM *vm, gboolean hold, HsObject *first, HsObject **args, gsize n)
+{
+  for (gsize i = 0; i < n + (first != NULL); i++)
+    {
+      HsObject *o = i < n ? args[i] : first;
+      if (hold)
+        hs_incref (o);
+      else
+        hs_decref (vm, o);
+    }
+}
+
 static HsObject *
 call_new (HsVM *vm, HsObject *fn, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -776,7 +870,12 @@ call_new (HsVM *vm, HsObject *fn, HsType *type, HsObject **args, gsize nargs, Hs
   all[0] = (HsObject *)type;
   if (nargs + nkw > 0)
     memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+  gboolean copy = nkw > 0 && HS_IS (fn, &hs_function_type);
+  if (copy)
+    hold_args (vm, TRUE, NULL, all, nargs + nkw + 1);
   HsObject *r = hs_object_call (vm, fn, all, nargs + 1, kwnames);
+  if (copy)
+    hold_args (vm, FALSE, NULL, all, nargs + nkw + 1);
   if (all != small)
     g_free (all);
   return r;
@@ -788,9 +887,15 @@ static int
 run_init (HsVM *vm, HsType *type, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *init = hs_type_lookup_borrow (type, hs_dunder[N_INIT]);
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  gboolean copy = nkw > 0 && HS_IS (init, &hs_function_type);
   if (is_builtin_init (init))
     return 0;
+  if (copy)
+    hold_args (vm, TRUE, self, args, nargs + nkw);
   HsObject *r = hs_class_call_method (vm, init, self, args, nargs, kwnames);
+  if (copy)
+    hold_args (vm, FALSE, self, args, nargs + nkw);
   if (r == NULL)
     return -1;
   if (r != hs_None && HS_IS (init, &hs_function_type))
@@ -810,14 +915,17 @@ static HsObject *
 class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *nw = hs_type_lookup_borrow (type, hs_dunder[N_NEW]);
-  HsObject *self = nw == type_new_fn ? type_new (vm, type, args, nargs, kwnames)
-                   : nw == object_new_fn || nw == NULL
-                       ? object_new (vm, type, args, nargs, kwnames)
-                       : call_new (vm, nw, type, args, nargs, kwnames);
-  if (self == NULL || !HS_ISINSTANCE (self, type))
-    return self;
-  if (run_init (vm, type, self, args, nargs, kwnames) < 0)
+  gsize nall = nargs + (kwnames != NULL ? hs_tuple_len (kwnames) : 0);
+  HsObject *self;
+
+  hold_args (vm, TRUE, NULL, args, nall);
+  self = nw == type_new_fn                   ? type_new (vm, type, args, nargs, kwnames)
+         : nw == object_new_fn || nw == NULL ? object_new (vm, type, args, nargs, kwnames)
+                                             : call_new (vm, nw, type, args, nargs, kwnames);
+  if (self != NULL && HS_ISINSTANCE (self, type)
+      && run_init (vm, type, self, args, nargs, kwnames) < 0)
     HS_CLEAR (vm, self);
+  hold_args (vm, FALSE, NULL, args, nall);
   return self;
 }
 

@@ -185,6 +185,13 @@ typedef struct
 extern HsType hs_method_type;
 HsObject *hs_method_new (HsVM *vm, HsObject *func, HsObject *self);
 
+/* `obj.__class__ = value` (value NULL: del), CPython's object_set_class: obj becomes an
+ * object of the class value when both are classes of the same layout. */
+int hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value);
+
+/* Whether an attribute name is "__class__" (interned or not). */
+gboolean hs_is_class_name (HsObject *name);
+
 /* For the VM: when calling `cls` means allocating an instance and running a Python
  * __init__, allocates the instance (returned) and sets *init, so that the VM runs
  * __init__ in a frame of its own, with no C recursion: the caller's frame then visibly

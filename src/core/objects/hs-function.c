@@ -100,6 +100,8 @@ function_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_str_from_cstr (vm, fn->code->qualname);
   if (strcmp (n, "__defaults__") == 0)
     return hs_incref (fn->defaults != NULL ? fn->defaults : hs_None);
+  if (strcmp (n, "__kwdefaults__") == 0)
+    return hs_incref (fn->kwdefaults != NULL ? fn->kwdefaults : hs_None);
   if (strcmp (n, "__module__") == 0)
     return hs_str_intern_cstr ("__main__");
   if (strcmp (n, "__doc__") == 0)

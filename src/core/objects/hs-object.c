@@ -1454,6 +1454,8 @@ hs_object_getattr_cstr (HsVM *vm, HsObject *obj, const char *name)
 int
 hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value)
 {
+  if (!hs_instance_check (obj) && hs_is_class_name (name)) /* object's own descriptor */
+    return hs_object_set_class (vm, obj, value);
   int (*setattr) (HsVM *, HsObject *, HsObject *, HsObject *) = SLOT (obj->type, setattr);
   if (setattr != NULL)
     return setattr (vm, obj, name, value);

@@ -973,15 +973,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         break;
       case HS_EXPR_LAMBDA:
         {
-          HsArguments *a = e->u.lambda.args;
-          guint32 flags = 0;
-          if (a->defaults.len > 0)
-            {
-              hs_compile_visit_exprs (c, &a->defaults);
-              hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
-              hs_compile_emit_build_tuple (c, a->defaults.len);
-              flags |= 1;
-            }
+          guint32 flags = hs_compile_visit_defaults (c, e->u.lambda.args, e->pos);
           HsCode *code = hs_compile_lambda (c, e);
           if (code == NULL)
             return;

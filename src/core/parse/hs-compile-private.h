@@ -117,6 +117,9 @@ void hs_compile_bind_label (Compiler *c, int label);
 void hs_compile_emit_at (Compiler *c, HsOpcode op, guint32 arg, HsCodePos pos);
 void hs_compile_emit (Compiler *c, HsOpcode op, guint32 arg);
 void hs_compile_emit_build_tuple (Compiler *c, guint n);
+/* A def's or lambda's defaults tuple and keyword-only defaults dict, pushed: returns
+ * MAKE_FUNCTION's flags for them. */
+guint32 hs_compile_visit_defaults (Compiler *c, HsArguments *a, HsPos pos);
 void hs_compile_emit_jump (Compiler *c, HsOpcode op, int label);
 void hs_compile_emit_jump_noline (Compiler *c, HsOpcode op, int label);
 HsObject *hs_compile_canonical (Compiler *c, const char *kind, const char *data, gsize len,

@@ -802,8 +802,8 @@ hs_compile_make_closure (Compiler *c, HsCode *code, HsScope *scope, guint32 flag
 }
 
 /* Defaults and keyword-only defaults of a def or lambda; returns MAKE_FUNCTION flags. */
-static guint32
-visit_defaults (Compiler *c, HsArguments *a, HsPos pos)
+guint32
+hs_compile_visit_defaults (Compiler *c, HsArguments *a, HsPos pos)
 {
   guint32 flags = 0;
   if (a->defaults.len > 0)
@@ -850,7 +850,7 @@ visit_funcdef (Compiler *c, HsStmt *s)
   if (s->u.funcdef.is_async)
     return hs_compile_unsupported (c, s->pos, N_ ("'async def' functions"));
   hs_compile_visit_exprs (c, &s->u.funcdef.decorators);
-  guint32 flags = visit_defaults (c, a, s->pos);
+  guint32 flags = hs_compile_visit_defaults (c, a, s->pos);
   HsCode *code = compile_function (c, s);
   if (code == NULL)
     return;

@@ -133,6 +133,32 @@ start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwn
   return 1;
 }
 
+void
+hs_call_hold_class_args (HsFrame *f, HsObject **stack, gsize nstack, HsObject **args, gsize nargs,
+                         HsObject *kwnames, HsObject *self)
+{
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  gsize max = nstack + nargs + (nkw > 0 ? nkw + 1 + nargs + nkw : 0), n = 0;
+  HsObject **held = g_new (HsObject *, max);
+
+  for (gsize i = 0; i < nstack; i++)
+    if (stack[i] != NULL)
+      held[n++] = hs_incref (stack[i]);
+  for (gsize i = 0; i < nargs; i++)
+    held[n++] = hs_incref (args[i]);
+  if (nkw > 0)
+    {
+      for (gsize i = 0; i < nkw; i++)
+        held[n++] = hs_incref (args[nargs + i]);
+      held[n++] = hs_incref (self);
+      for (gsize i = 0; i < nargs + nkw; i++)
+        held[n++] = hs_incref (args[i]);
+    }
+  g_assert (f->call_held == NULL);
+  f->call_held = held;
+  f->n_call_held = (guint)n;
+}
+
 /* Starts a call: 1 with a new Python frame pushed in *nf, 0 with the result in *res,
  * -1 on error. Args are borrowed. With 1, *res may also be set: a value the caller
  * holds as the call's result while the frame runs (the instance an __init__ builds). */

@@ -66,6 +66,8 @@ hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   f->ns = NULL;
   f->gen = NULL;
   f->is_init = FALSE;
+  f->call_held = NULL;
+  f->n_call_held = 0;
   memset (f->locals, 0, sizeof (HsObject *) * code->nlocals);
   f->stack = f->locals + code->nlocals;
   vm->frame = f;
@@ -94,8 +96,23 @@ hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
 }
 
 void
+hs_vm_frame_release_call (HsVM *vm, HsFrame *f)
+{
+  HsObject **held = g_steal_pointer (&f->call_held);
+  guint n = f->n_call_held;
+
+  f->n_call_held = 0;
+  for (guint i = 0; i < n; i++)
+    hs_decref (vm, held[i]);
+  g_free (held);
+}
+
+void
 hs_vm_frame_clear (HsVM *vm, HsFrame *f)
 {
+  if (f->is_init && f->back != NULL)
+    hs_vm_frame_release_call (vm, f->back);
+  hs_vm_frame_release_call (vm, f);
   /* each slot emptied before its value goes: a free may run code (a generator's close)
    * that looks at the frames */
   for (int i = 0; i < f->sp; i++)
@@ -143,6 +160,8 @@ hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data)
   for (int i = 0; i < f->sp; i++)
     if (f->stack[i] != NULL)
       hs_visit_named (visit, f->stack[i], HS_REF_ATTR, "pending", data);
+  for (guint i = 0; i < f->n_call_held; i++)
+    hs_visit_named (visit, f->call_held[i], HS_REF_ATTR, "pending", data);
   if (f->ns != NULL)
     hs_visit_named (visit, f->ns, HS_REF_HIDDEN, "namespace", data);
 }

@@ -35,6 +35,11 @@ struct _HsFrame
   guint64 parent_frame_id; /* the frame that made the function running; 0 if none */
   HsObject *ns;            /* class body: its namespace dict (owned); else NULL */
   gboolean is_init;        /* runs a class's __init__: its caller already holds the instance */
+  /* While a class call's __init__ runs in a frame of its own: what CPython holds for the
+   * call (the caller's stack, type_call's argument tuple and keyword dict, the copy of the
+   * arguments a keyword call makes), owned; released when that frame goes. */
+  HsObject **call_held;
+  guint n_call_held;
   HsObject *gen;           /* generator owning this frame (borrowed), or NULL; a suspended
                             * generator's frame has back == NULL and is not on the stack */
   HsObject **stack;        /* = locals + code->nlocals */

@@ -48,6 +48,13 @@ hs_inspect_frame_stack (const HsFrame *f, int *n)
   return f->stack;
 }
 
+HsObject *const *
+hs_inspect_frame_call_held (const HsFrame *f, guint *n)
+{
+  *n = f->n_call_held;
+  return f->call_held;
+}
+
 HsObject *
 hs_inspect_frame_namespace (const HsFrame *f)
 {

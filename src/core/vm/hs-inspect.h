@@ -65,6 +65,8 @@ int hs_inspect_frame_line (const HsFrame *f);
 HsObject *const *hs_inspect_frame_locals (const HsFrame *f);
 /* The live part of the value stack, bottom first (a slot may be NULL), *n slots. */
 HsObject *const *hs_inspect_frame_stack (const HsFrame *f, int *n);
+/* What the frame holds for a class call whose __init__ runs (HsFrame.call_held). */
+HsObject *const *hs_inspect_frame_call_held (const HsFrame *f, guint *n);
 /* A class body's namespace dict, or NULL. */
 HsObject *hs_inspect_frame_namespace (const HsFrame *f);
 /* The generator running this frame, or NULL. */

@@ -25,6 +25,8 @@ HsFrame *hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *glo
 HsFrame *hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
                                gsize *size);
 void hs_vm_frame_clear (HsVM *vm, HsFrame *f);
+/* Drops what f holds for the class call running (HsFrame.call_held). */
+void hs_vm_frame_release_call (HsVM *vm, HsFrame *f);
 void hs_vm_frame_pop (HsVM *vm, HsFrame *f);
 
 /* ---- the loop (hs-vm.c) ---- */
@@ -41,6 +43,13 @@ hs_vm_is_stopping (HsVM *vm)
 
 /* ---- calls (hs-call.c) ---- */
 
+/* When hs_call_start ran a class's __init__ in a frame of its own: the caller `f` holds
+ * what CPython holds while it runs (HsFrame.call_held): its `nstack` stack values from
+ * `stack` (the class and the arguments, NULLs skipped), the argument tuple's items (the
+ * `nargs` positional `args`), and with keywords (`kwnames`) the keyword dict's values
+ * and the copy of self (`self`) and every argument that passes them to __init__. */
+void hs_call_hold_class_args (HsFrame *f, HsObject **stack, gsize nstack, HsObject **args,
+                              gsize nargs, HsObject *kwnames, HsObject *self);
 int hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
                    HsFrame **nf, HsObject **res);
 /* bases[0..nbases) then one value per name in kwnames (NULL: none). */

@@ -1387,6 +1387,8 @@ do_start_call:
     HsObject *r = NULL;
     SAVE_FRAME ();
     int how = hs_call_start (vm, callee, cargs, cnargs, ckw, &nf, &r);
+    if (how == 1 && nf->is_init)
+      hs_call_hold_class_args (f, cbase, sp - cbase, cargs, cnargs, ckw, r);
     /* the arguments now live in the new frame (or were used): drop the caller's copies */
     while (sp > cbase)
       {

@@ -40,6 +40,10 @@ typedef enum
   HS_REC_FUNC_PARENT, /* id frame_id: the function was made by that frame */
   HS_REC_HOLDERS,     /* id n (kind_str name_str)...: the object's hidden holders, replacing
                        * its list (HsSnapHolder: holders the log has no object for) */
+  HS_REC_SLOTS,       /* id kind type_str label_str immortal n value...: a set's hash table,
+                       * one value per slot, 0 for an empty or deleted one (the items are
+                       * the others, in slot order), so that a change can name its slot */
+  HS_REC_SLOTS_RANGE, /* id nslots lo n value...: slots [lo, lo+n) replaced, nslots in all */
 } HsTraceOp;
 
 /* HS_REC_PUSH flags */
@@ -175,6 +179,7 @@ HsTrace *hs_trace_new (const char *source, gsize len, const char *filename,
 typedef enum
 {
   HS_SHAPE_SEQ,
+  HS_SHAPE_SLOTS, /* a SEQ whose 0 values are empty slots (HS_REC_SLOTS) */
   HS_SHAPE_PAIRS,
   HS_SHAPE_ATTRS,
   HS_SHAPE_PRIM

@@ -325,6 +325,52 @@ put_sequence (Recorder *rec, HsLog *log, HsObject *o, HsSnapKind kind)
     hs_log_put (log, ref (rec, rows[i].child));
 }
 
+/* A set's table slots [lo, hi): each key, or 0 for an empty or deleted slot. */
+static void
+put_set_slots (Recorder *rec, HsLog *log, HsSet *so, gsize lo, gsize hi)
+{
+  for (gsize i = lo; i < hi; i++)
+    {
+      HsObject *key = so->table[i].key;
+      hs_log_put (log, key != NULL && so->table[i].hash != -1 ? ref (rec, key) : 0);
+    }
+}
+
+/* Slot by slot, so that an add or a discard records its slot only (put_set_range): a set
+ * growing item by item was rewritten whole at each add, quadratic. */
+static void
+put_set (Recorder *rec, HsLog *log, HsObject *o)
+{
+  HsSet *so = HS_SET (o);
+  gsize nslots = so->mask + 1;
+
+  if (clip_items (rec, o, so->used) < so->used)
+    {
+      put_sequence (rec, log, o, HS_SNAP_SET);
+      return;
+    }
+  put_header (rec, log, HS_REC_SLOTS, o, HS_SNAP_SET, NULL);
+  hs_log_put (log, nslots);
+  put_set_slots (rec, log, so, 0, nslots);
+}
+
+static void
+put_set_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
+{
+  HsLog *log = &rec->trace->log;
+  HsSet *so = HS_SET (o);
+  gsize nslots = so->mask + 1;
+
+  lo = MIN (lo, nslots);
+  hi = CLAMP (hi, lo, nslots);
+  hs_log_put (log, HS_REC_SLOTS_RANGE);
+  hs_log_put (log, hs_object_id (o));
+  hs_log_put (log, nslots);
+  hs_log_put (log, lo);
+  hs_log_put (log, hi - lo);
+  put_set_slots (rec, log, so, lo, hi);
+}
+
 static void
 put_dict_entries (Recorder *rec, HsLog *log, HsDict *d, gsize lo, gsize hi)
 {
@@ -1050,7 +1096,7 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
   else if (hs_class_check (o))
     put_class (rec, log, o);
   else if (hs_anyset_check (o))
-    put_sequence (rec, log, o, HS_SNAP_SET);
+    put_set (rec, log, o);
   else if (HS_IS (o, &hs_generator_type))
     put_generator (rec, log, o);
   else if (is_part_of_language (o))
@@ -1113,6 +1159,8 @@ flush_dirty (Recorder *rec)
         put_list_range (rec, o, dirty[i].lo, dirty[i].hi);
       else if (HS_IS (o, &hs_dict_type) && dirty[i].hi != G_MAXSIZE)
         put_dict_range (rec, o, dirty[i].lo, dirty[i].hi);
+      else if (HS_IS (o, &hs_set_type) && dirty[i].hi != G_MAXSIZE && !rec->oversized_len)
+        put_set_range (rec, o, dirty[i].lo, dirty[i].hi);
       else
         put_object (rec, &rec->trace->log, o);
       /* a function shows its parts' contents (`f.__kwdefaults__['b'] = 5`) */

@@ -339,17 +339,19 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
   switch (op)
     {
       case HS_REC_OBJ:
+      case HS_REC_SLOTS:
       case HS_REC_PAIRS:
       case HS_REC_ATTRS:
         {
           HsShape shape = op == HS_REC_OBJ     ? HS_SHAPE_SEQ
+                          : op == HS_REC_SLOTS ? HS_SHAPE_SLOTS
                           : op == HS_REC_PAIRS ? HS_SHAPE_PAIRS
                                                : HS_SHAPE_ATTRS;
           o = obtain (st, hs_log_get (r), mark, shape);
           set_shape (st, o, shape);
         }
         read_header (o, r);
-        read_values (o, r, op == HS_REC_OBJ ? 1 : 2);
+        read_values (o, r, op == HS_REC_OBJ || op == HS_REC_SLOTS ? 1 : 2);
         break;
       case HS_REC_INT:
         o = obtain (st, hs_log_get (r), mark, HS_SHAPE_PRIM);
@@ -369,6 +371,7 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
         o->immortal = hs_log_get (r) != 0;
         break;
       case HS_REC_LIST_RANGE:
+      case HS_REC_SLOTS_RANGE: /* the same arguments: slots are items, 0 the empty ones */
         apply_list_range (st, r, mark);
         break;
       case HS_REC_DICT_RANGE:
@@ -587,7 +590,7 @@ hs_trace_replay_snapshot (HsTrace *trace, int k, guint max_cells)
 typedef struct
 {
   HsSnapObject *so;
-  const HsRObj *o;
+  const GArray *vals; /* its object's, or their copy in ToSnap.compacted */
   gboolean count;
 } Summarised;
 
@@ -600,6 +603,7 @@ typedef struct
   guint max_cells;    /* of a sequence (the others left out), or 0: all */
   GArray *summarised; /* Summarised */
   GArray *parts;      /* Part: the cells functions draw from their parts */
+  GPtrArray *compacted; /* of GArray: the items of summarised sets (HS_SHAPE_SLOTS) */
 } ToSnap;
 
 /* Cells [first, first + n) of a function draw the references of its part `id` (its
@@ -784,7 +788,7 @@ add_omitted_refs (ToSnap *ts)
   for (guint j = 0; j < ts->summarised->len; j++)
     {
       const Summarised *s = &g_array_index (ts->summarised, Summarised, j);
-      const guint64 *ids = (const guint64 *)s->o->vals->data;
+      const guint64 *ids = (const guint64 *)s->vals->data;
 
       for (guint i = s->so->omitted_at; i < s->so->omitted_at + s->so->n_omitted; i++)
         {
@@ -830,6 +834,9 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   HsSnapObject *so;
   HsSnapValue none_key = { HS_SNAP_VALUE_PRIMITIVE, 0, NULL, NULL };
   gboolean part = FALSE; /* the next cell is drawn from a part */
+  GArray *vals = o->vals;
+  g_autoptr (GArray) compact = NULL; /* a set's items, its empty slots left out */
+  HsShape shape = o->shape;
 
   if (is_inline (ts, o))
     return;
@@ -848,19 +855,29 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     add_recorded_holders (ts, o, so);
   if (o->vals == NULL)
     return;
-  if (o->shape == HS_SHAPE_SEQ && ts->max_cells > 0 && o->vals->len > ts->max_cells)
+  if (o->shape == HS_SHAPE_SLOTS)
+    {
+      vals = compact = g_array_sized_new (FALSE, FALSE, sizeof (guint64), o->vals->len);
+      for (guint i = 0; i < o->vals->len; i++)
+        if (g_array_index (o->vals, guint64, i) != 0)
+          g_array_append_val (compact, g_array_index (o->vals, guint64, i));
+      shape = HS_SHAPE_SEQ;
+    }
+  if (shape == HS_SHAPE_SEQ && ts->max_cells > 0 && vals->len > ts->max_cells)
     {
       /* the first cells and the last two, as a diagram summarises (hs_elide_plan) */
       so->omitted_at = ts->max_cells - 2;
-      so->n_omitted = o->vals->len - ts->max_cells;
-      g_array_append_val (ts->summarised, ((Summarised){ so, o, count }));
+      so->n_omitted = vals->len - ts->max_cells;
+      g_array_append_val (ts->summarised, ((Summarised){ so, vals, count }));
+      if (compact != NULL) /* add_omitted_refs reads it after this */
+        g_ptr_array_add (ts->compacted, g_steal_pointer (&compact));
     }
-  for (guint i = 0; i < o->vals->len; i++)
+  for (guint i = 0; i < vals->len; i++)
     {
-      guint64 a = g_array_index (o->vals, guint64, i);
+      guint64 a = g_array_index (vals, guint64, i);
       char index[HS_DECIMAL_SIZE];
 
-      switch (o->shape)
+      switch (shape)
         {
           case HS_SHAPE_SEQ:
             if (i == so->omitted_at && so->n_omitted > 0)
@@ -874,13 +891,13 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
           case HS_SHAPE_PAIRS:
             if (a == 0) /* a deleted entry slot, or (0, a default factory) */
               {
-                if (g_array_index (o->vals, guint64, i + 1) != 0)
-                  so->class_ref = value_of (ts, g_array_index (o->vals, guint64, i + 1), count);
+                if (g_array_index (vals, guint64, i + 1) != 0)
+                  so->class_ref = value_of (ts, g_array_index (vals, guint64, i + 1), count);
                 i++;
                 break;
               }
             hs_snap_object_add_cell (so, NULL, value_of (ts, a, count),
-                                     value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
+                                     value_of (ts, g_array_index (vals, guint64, i + 1), count));
             i++;
             break;
           case HS_SHAPE_ATTRS:
@@ -888,35 +905,34 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
               {
                 hs_snap_object_add_cell (
                     so, hs_string_pool_get (pool, (guint32)a), none_key,
-                    value_of (ts, g_array_index (o->vals, guint64, i + 1), FALSE));
+                    value_of (ts, g_array_index (vals, guint64, i + 1), FALSE));
                 part = FALSE;
               }
             else if (g_str_has_prefix (hs_string_pool_get (pool, (guint32)a) ?: "",
                                        HS_TRACE_PART_PREFIX))
               {
                 add_part_row (ts, so, hs_string_pool_get (pool, (guint32)a),
-                              g_array_index (o->vals, guint64, i + 1), count);
+                              g_array_index (vals, guint64, i + 1), count);
                 part = TRUE;
               }
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_CLASS_ATTR) == 0)
-              so->class_ref = value_of (ts, g_array_index (o->vals, guint64, i + 1), count);
+              so->class_ref = value_of (ts, g_array_index (vals, guint64, i + 1), count);
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_WEAK_ATTR) == 0)
-              so->weak_ref = weak_value_of (ts, g_array_index (o->vals, guint64, i + 1));
+              so->weak_ref = weak_value_of (ts, g_array_index (vals, guint64, i + 1));
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_KEY_ATTR) == 0
-                     && i + 3 < o->vals->len)
+                     && i + 3 < vals->len)
               {
                 hs_snap_object_add_cell (
-                    so, NULL, value_of (ts, g_array_index (o->vals, guint64, i + 1), count),
-                    value_of (ts, g_array_index (o->vals, guint64, i + 3), count));
+                    so, NULL, value_of (ts, g_array_index (vals, guint64, i + 1), count),
+                    value_of (ts, g_array_index (vals, guint64, i + 3), count));
                 i += 2;
               }
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_BASE_ATTR) == 0)
               hs_snap_object_add_base (
-                  so, hs_string_pool_get (pool, (guint32)g_array_index (o->vals, guint64, i + 1)));
+                  so, hs_string_pool_get (pool, (guint32)g_array_index (vals, guint64, i + 1)));
             else
-              hs_snap_object_add_cell (
-                  so, hs_string_pool_get (pool, (guint32)a), none_key,
-                  value_of (ts, g_array_index (o->vals, guint64, i + 1), count));
+              hs_snap_object_add_cell (so, hs_string_pool_get (pool, (guint32)a), none_key,
+                                       value_of (ts, g_array_index (vals, guint64, i + 1), count));
             i++;
             break;
           default:
@@ -1104,7 +1120,8 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
                 g_hash_table_new (g_int64_hash, g_int64_equal),
                 max_cells,
                 g_array_new (FALSE, FALSE, sizeof (Summarised)),
-                g_array_new (FALSE, FALSE, sizeof (Part)) };
+                g_array_new (FALSE, FALSE, sizeof (Part)),
+                g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref) };
   GHashTableIter it;
   gpointer value;
   gsize pos = 0;
@@ -1144,5 +1161,6 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
   g_array_unref (ts.parts);
   g_hash_table_unref (ts.counts);
   g_array_unref (ts.summarised);
+  g_ptr_array_unref (ts.compacted);
   return ts.snap;
 }

@@ -327,7 +327,8 @@ guint64 hs_object_id (HsObject *obj);
 /* Marks obj's contents as changed in this step, for the trace recorder. */
 void hs_object_mark_dirty (HsVM *vm, HsObject *obj);
 /* Same, naming the item range [lo, hi) of a list that may differ after the mutation
- * (hi == new length when the length changed). The dirty array keeps the union. */
+ * (hi == new length when the length changed), a dict's entry slots or a set's table
+ * slots. The dirty array keeps the union. */
 void hs_object_mark_dirty_range (HsVM *vm, HsObject *obj, gsize lo, gsize hi);
 void hs_gc_untrack (HsVM *vm, HsObject *obj);
 /* Installs a static type's `methods` into its (immortal) `dict`; idempotent. Called by

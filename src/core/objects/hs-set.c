@@ -42,6 +42,15 @@ mark (HsVM *vm, HsSet *so)
   hs_object_mark_dirty (vm, &so->header);
 }
 
+/* Only this slot changed (an add or a discard that did not resize): a trace records the
+ * slot, not the whole set. */
+static void
+mark_slot (HsVM *vm, HsSet *so, HsSetEntry *entry)
+{
+  gsize i = (gsize)(entry - so->table);
+  hs_object_mark_dirty_range (vm, &so->header, i, i + 1);
+}
+
 static HsSet *
 alloc_set (HsVM *vm, const HsType *type)
 {
@@ -126,6 +135,7 @@ table_resize (HsVM *vm, HsSet *so, gsize minused)
         return -1;
     }
   memset (newtable, 0, newsize * sizeof (HsSetEntry));
+  mark (vm, so); /* every key may move */
   so->mask = newsize - 1;
   so->table = newtable;
   if (so->fill != so->used)
@@ -244,14 +254,15 @@ restart:
     }
 
 found_unused_or_dummy:
-  mark (vm, so);
   if (freeslot != NULL)
     {
+      mark_slot (vm, so, freeslot);
       so->used++;
       freeslot->key = hs_incref (key);
       freeslot->hash = hash;
       return 0;
     }
+  mark_slot (vm, so, entry);
   so->fill++;
   so->used++;
   entry->key = hs_incref (key);
@@ -303,7 +314,7 @@ discard_entry (HsVM *vm, HsSet *so, HsObject *key, gint64 hash)
   entry->key = DUMMY;
   entry->hash = -1;
   so->used--;
-  mark (vm, so);
+  mark_slot (vm, so, entry);
   hs_decref (vm, old);
   return 1;
 }

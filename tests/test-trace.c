@@ -624,6 +624,13 @@ test_keyframes_agree (void)
   assert_keyframes_agree (t);
 }
 
+/* The object a global variable of the snapshot refers to. */
+static HsSnapObject *
+global_object (HsSnapshot *s, const char *name)
+{
+  return hs_snapshot_lookup (s, frame_var (g_ptr_array_index (s->frames, 0), name)->value.ref);
+}
+
 /* A set changed one key at a time records the slot that changed, not the whole set (it
  * was quadratic); its table's resizes record it whole. Replayed from any keyframe or from
  * step 0, every step's set is the program's, in its order. */
@@ -637,15 +644,14 @@ test_set_slot_deltas (void)
                                   "        s.discard(i * 7 % 5003)\n"
                                   "items = list(s)\n",
                                   0);
-  int n = hs_trace_get_n_steps (t);
-  g_autoptr (HsSnapshot) last = hs_trace_snapshot (t, n - 1);
-  HsSnapFrame *g = g_ptr_array_index (last->frames, 0);
-  HsSnapObject *set = hs_snapshot_lookup (last, frame_var (g, "s")->value.ref);
-  HsSnapObject *items = hs_snapshot_lookup (last, frame_var (g, "items")->value.ref);
+  g_autoptr (HsSnapshot) last = hs_trace_snapshot (t, hs_trace_get_n_steps (t) - 1);
+  g_autoptr (HsSnapshot) view = hs_trace_view (t, hs_trace_get_n_steps (t) - 1, 0);
+  HsSnapObject *set = global_object (last, "s"), *items = global_object (last, "items");
+  HsSnapObject *shown = global_object (view, "s");
 
   assert_keyframes_agree (t);
   /* a whole 2,000-key set at each of ~7,000 steps would be megabytes */
-  g_assert_cmpuint (t->log.len, <, 64 * (guint64)n);
+  g_assert_cmpuint (t->log.len, <, 64 * (guint64)hs_trace_get_n_steps (t));
   g_assert_cmpuint (set->cells->len, ==, items->cells->len);
   for (guint i = 0; i < set->cells->len; i++)
     {
@@ -654,6 +660,10 @@ test_set_slot_deltas (void)
       g_assert_cmpuint (a->ref, ==, b->ref);
       g_assert_cmpstr (a->text, ==, b->text);
     }
+  /* a view summarises the set's items, not its slots */
+  g_assert_cmpuint (hs_snap_object_length (shown), ==, set->cells->len);
+  g_assert_cmpuint (hs_snap_object_item (shown, set->cells->len - 1)->value.ref, ==,
+                    g_array_index (set->cells, HsSnapCell, set->cells->len - 1).value.ref);
 }
 
 static void

@@ -47,6 +47,9 @@ typedef struct
   GArray *vals;         /* guint64: value ids of the locals (0 = unbound), or of globals entries */
   GArray *keys;         /* HsObject*: globals keys (module frame only) */
   GArray *held;         /* guint64: held value ids */
+  HsObject *synced;     /* the dict of variables last compared whole (sync_dict_vars), or NULL */
+  guint64 keys_version; /* its keys_version then */
+  GArray *entries;      /* gsize: each variable's entry number in it */
   gboolean is_parent;   /* made a function that was shown (Python Tutor's parent frame) */
   guint64 parent_shown; /* the shown id of the frame that made the function running, or 0 */
 } Shadow;
@@ -62,6 +65,9 @@ typedef struct
   GPtrArray *todo;       /* objects to trace */
   GArray *held_ids;      /* sync_held's scratch (guint64), kept: it runs at every step */
   GArray *held_labels;   /* guint32 */
+  const HsType *held_type;                /* the type held_label saw last */
+  guint32 held_type_label, last_func_str; /* its label; the last step's function name */
+  GPtrArray *frames;     /* sync_frames' scratch: the VM's frames, outermost first */
   GPtrArray *shadows;    /* Shadow*, outermost first */
   guint64 delta_start;   /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
@@ -102,6 +108,7 @@ shadow_free (gpointer p)
   g_array_unref (s->vals);
   g_array_unref (s->keys);
   g_array_unref (s->held);
+  g_array_unref (s->entries);
   g_free (s);
 }
 
@@ -325,6 +332,17 @@ put_sequence (Recorder *rec, HsLog *log, HsObject *o, HsSnapKind kind)
     hs_log_put (log, ref (rec, rows[i].child));
 }
 
+/* A range record's start: op id n lo count, for the parts [lo, hi) of o's n. */
+static void
+put_range_header (HsLog *log, HsTraceOp op, HsObject *o, gsize n, gsize lo, gsize hi)
+{
+  hs_log_put (log, op);
+  hs_log_put (log, hs_object_id (o));
+  hs_log_put (log, n);
+  hs_log_put (log, lo);
+  hs_log_put (log, hi - lo);
+}
+
 /* A set's table slots [lo, hi): each key, or 0 for an empty or deleted slot. */
 static void
 put_set_slots (Recorder *rec, HsLog *log, HsSet *so, gsize lo, gsize hi)
@@ -363,11 +381,7 @@ put_set_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
 
   lo = MIN (lo, nslots);
   hi = CLAMP (hi, lo, nslots);
-  hs_log_put (log, HS_REC_SLOTS_RANGE);
-  hs_log_put (log, hs_object_id (o));
-  hs_log_put (log, nslots);
-  hs_log_put (log, lo);
-  hs_log_put (log, hi - lo);
+  put_range_header (log, HS_REC_SLOTS_RANGE, o, nslots, lo, hi);
   put_set_slots (rec, log, so, lo, hi);
 }
 
@@ -432,11 +446,7 @@ put_dict_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
 
   lo = MIN (lo, n);
   hi = CLAMP (hi, lo, n);
-  hs_log_put (log, HS_REC_DICT_RANGE);
-  hs_log_put (log, hs_object_id (o));
-  hs_log_put (log, n);
-  hs_log_put (log, lo);
-  hs_log_put (log, hi - lo);
+  put_range_header (log, HS_REC_DICT_RANGE, o, n, lo, hi);
   put_dict_entries (rec, log, d, lo, hi);
 }
 
@@ -884,12 +894,12 @@ static void
 put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
 {
   GArray *code = rec->code_holders ? g_hash_table_lookup (rec->code_holders, o) : NULL;
-  g_autoptr (GArray) holders = g_array_new (FALSE, FALSE, sizeof (guint32));
-
+  g_autoptr (GArray) holders = NULL;
   gboolean internal = is_traced_tuple (o);
 
   if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type) && !internal)
-    return;
+    return; /* most objects: asked at every put_object */
+  holders = g_array_new (FALSE, FALSE, sizeof (guint32));
   if (code != NULL)
     g_array_append_vals (holders, code->data, code->len);
   if (hs_class_check (o))
@@ -1131,11 +1141,7 @@ put_list_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
 
   lo = MIN (lo, len);
   hi = len; /* the union of ranges may end past a shrunk list; record to the end */
-  hs_log_put (log, HS_REC_LIST_RANGE);
-  hs_log_put (log, hs_object_id (o));
-  hs_log_put (log, len);
-  hs_log_put (log, lo);
-  hs_log_put (log, hi - lo);
+  put_range_header (log, HS_REC_LIST_RANGE, o, len, lo, hi);
   for (gsize i = lo; i < hi; i++)
     hs_log_put (log, ref (rec, hs_list_get_borrow (o, i)));
 }
@@ -1168,7 +1174,6 @@ flush_dirty (Recorder *rec)
       if (o != NULL && (o->flags & HS_FLAG_TRACED))
         put_object (rec, &rec->trace->log, o);
     }
-  hs_heap_dirty_reset (rec->vm);
   /* A running generator may still change after its last event (a yield finishes after
    * its 'return' step), so it stays in the table until it is put suspended or finished. */
   g_hash_table_iter_init (&it, rec->generators);
@@ -1186,10 +1191,15 @@ static guint32
 held_label (Recorder *rec, HsObject *o)
 {
   const char *name = hs_type_name (o);
-  if (g_str_has_suffix (name, "iterator") || g_str_equal (name, "enumerate")
-      || g_str_equal (name, "zip") || g_str_equal (name, "reversed"))
-    return rec->str_iterator;
-  return rec->str_pending;
+
+  if (HS_TYPE (o) == rec->held_type) /* a loop holds the same iterator at every step */
+    return rec->held_type_label;
+  rec->held_type = HS_TYPE (o);
+  rec->held_type_label = g_str_has_suffix (name, "iterator") || g_str_equal (name, "enumerate")
+                                 || g_str_equal (name, "zip") || g_str_equal (name, "reversed")
+                             ? rec->str_iterator
+                             : rec->str_pending;
+  return rec->held_type_label;
 }
 
 /* A variable kept in a cell (a closure's) that is not assigned yet: Python Tutor does
@@ -1375,10 +1385,29 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
   HsObject *k, *v;
   gboolean same = !force;
 
-  if (g == NULL)
+  /* No dirty mark since the last step: the variables are those the shadow has. */
+  if (g == NULL || (!force && s->synced == g && !(g->flags & HS_FLAG_DIRTY)))
     return;
+  /* The same keys in the same entries: only values may have changed. */
+  if (!force && s->synced == g && HS_DICT (g)->keys_version == s->keys_version)
+    {
+      for (guint j = 0; j < s->keys->len; j++)
+        {
+          guint64 id = ref (rec, HS_DICT (g)->entries[g_array_index (s->entries, gsize, j)].value);
+          if (g_array_index (s->vals, guint64, j) == id)
+            continue;
+          k = g_array_index (s->keys, HsObject *, j);
+          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, by_name ? name_rank (k) : 0);
+          g_array_index (s->vals, guint64, j) = id;
+        }
+      return;
+    }
+  s->synced = g;
+  s->keys_version = HS_DICT (g)->keys_version;
+  g_array_set_size (s->entries, 0);
   while (hs_dict_next (g, &pos, &k, &v))
     {
+      gsize entry = pos - 1;
       guint64 id;
       if (is_dunder (k))
         continue;
@@ -1408,6 +1437,7 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
           g_array_append_val (s->keys, k);
           g_array_append_val (s->vals, id);
         }
+      g_array_append_val (s->entries, entry);
       i++;
     }
   if (same)
@@ -1473,14 +1503,15 @@ shadow_new (guint64 id, guint64 shown_id)
   s->vals = g_array_new (FALSE, TRUE, sizeof (guint64));
   s->keys = g_array_new (FALSE, FALSE, sizeof (HsObject *));
   s->held = g_array_new (FALSE, FALSE, sizeof (guint64));
+  s->entries = g_array_new (FALSE, FALSE, sizeof (gsize));
   return s;
 }
 
-/* The VM's frames, outermost first. */
-static GPtrArray *
-vm_frames (HsVM *vm)
+/* Fills `frames` with the VM's frames, outermost first. */
+static void
+vm_frames_fill (HsVM *vm, GPtrArray *frames)
 {
-  GPtrArray *frames = g_ptr_array_new ();
+  g_ptr_array_set_size (frames, 0);
   for (HsFrame *f = hs_vm_current_frame (vm); f != NULL; f = hs_inspect_frame_back (f))
     g_ptr_array_add (frames, f);
   for (guint i = 0; i < frames->len / 2; i++)
@@ -1489,7 +1520,6 @@ vm_frames (HsVM *vm)
       frames->pdata[i] = frames->pdata[frames->len - 1 - i];
       frames->pdata[frames->len - 1 - i] = t;
     }
-  return frames;
 }
 
 static void
@@ -1513,9 +1543,11 @@ static void
 sync_frames (Recorder *rec, int line, gboolean entered)
 {
   HsLog *log = &rec->trace->log;
-  g_autoptr (GPtrArray) frames = vm_frames (rec->vm);
-  guint common = 0, max_common = entered && frames->len > 0 ? frames->len - 1 : frames->len;
+  GPtrArray *frames = rec->frames;
+  guint common = 0, max_common;
 
+  vm_frames_fill (rec->vm, frames);
+  max_common = entered && frames->len > 0 ? frames->len - 1 : frames->len;
   while (common < max_common && common < rec->shadows->len
          && ((Shadow *)g_ptr_array_index (rec->shadows, common))->id
                 == hs_inspect_frame_id (g_ptr_array_index (frames, common)))
@@ -1573,7 +1605,7 @@ write_keyframe (Recorder *rec, int step)
   HsTrace *t = rec->trace;
   HsLog *log = &t->keylog;
   HsTraceKeyframe kf = { step, log->len, 0 };
-  g_autoptr (GPtrArray) frames = vm_frames (rec->vm);
+  GPtrArray *frames = rec->frames; /* as this step's sync_frames found them */
   GHashTableIter it;
   gpointer o;
 
@@ -1622,7 +1654,9 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   step.delta_offset = rec->delta_start;
   step.stdout_len = (guint32)rec->trace->out->len;
   step.line = line;
-  step.func_str = pool (rec, func);
+  if (g_strcmp0 (hs_string_pool_get (&rec->trace->pool, rec->last_func_str), func) != 0)
+    rec->last_func_str = pool (rec, func); /* most steps repeat the last one's function */
+  step.func_str = rec->last_func_str;
   step.exc_str = pool (rec, exc_msg);
   step.event = (guint8)ev;
   /* A frame left by an exception returns no value: its step names what it raised. */
@@ -1755,6 +1789,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   ensure_code_holders (rec);
   flush_dirty (rec);
   sync_frames (rec, line, ev == HS_STEP_CALL);
+  hs_heap_dirty_reset (vm); /* after sync_frames: it skips a dict of variables not marked */
   /* Python Tutor shows the value a frame returns; None when an exception ends it. */
   if (ev == HS_STEP_RETURN && rec->shadows->len > 1)
     put_var (&t->log, rec->shadows->len - 1, rec->str_return, ref (rec, arg ? arg : hs_None),
@@ -1952,6 +1987,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.generators = g_hash_table_new (NULL, NULL);
   rec.class_lines = find_class_lines (t->source);
   rec.rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  rec.frames = g_ptr_array_new ();
   hs_inspect_track_dirty (vm, TRUE);
   hs_vm_set_hooks (vm, &recorder_hooks, &rec);
   hs_vm_set_input (vm, t->options.input, t->options.input_data);
@@ -2009,6 +2045,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_array_unref (rec.held_labels);
   g_ptr_array_unref (rec.shadows);
   g_array_unref (rec.rows);
+  g_ptr_array_unref (rec.frames);
   /* the caller's callback outlives only the recording */
   t->options.step_done = NULL;
   return t;

@@ -13,6 +13,7 @@
 #include "hs-trace.h"
 #include "hs-id-map.h"
 #include "hs-trace-log.h"
+#include "hs-code.h"
 
 G_BEGIN_DECLS
 
@@ -173,6 +174,15 @@ hs_format_int (char *buf, gint64 v)
 /* An empty trace of `source`, ready to record into or to read a stream into. */
 HsTrace *hs_trace_new (const char *source, gsize len, const char *filename,
                        const HsTraceOptions *options);
+
+/* ---- variable order (hs-trace-var-order.c) --------------------------------------- */
+
+/* A function's local `slot`'s rank among its frame's rows (HS_REC_VAR). */
+guint64 hs_trace_local_rank (HsCode *code, int slot);
+/* A name sorted among the variables of a frame that lists its namespace by name. */
+guint64 hs_trace_name_rank (HsObject *name);
+/* `__name__` and its kind are the runtime's, not the learner's: not shown. */
+gboolean hs_trace_is_dunder (HsObject *name);
 
 /* ---- replay state (hs-trace-state.c) ------------------------------------------ */
 

@@ -1300,37 +1300,6 @@ put_var (HsLog *log, guint depth, guint32 name, guint64 value, guint64 rank)
   hs_log_put (log, rank);
 }
 
-static gboolean
-lives_in_cell (HsCode *code, int slot)
-{
-  int nparams = code->nparams + code->nkwonly + ((code->flags & HS_CODE_VARARGS) != 0)
-                + ((code->flags & HS_CODE_VARKEYWORDS) != 0);
-  if (slot < nparams)
-    return FALSE;
-  for (int i = 0; i < code->ncells; i++)
-    if (code->cells[i] == slot)
-      return TRUE;
-  for (int i = 0; i < code->nfrees; i++)
-    if (code->frees[i] == slot)
-      return TRUE;
-  return FALSE;
-}
-
-/* A function's variable's place among its frame's rows, whenever it is bound: CPython's
- * co_varnames (the parameters, then the other locals) and then the variables that live in
- * cells, alphabetically, as Python Tutor lists f_locals. */
-static guint64
-local_rank (HsCode *code, int slot)
-{
-  if (!lives_in_cell (code, slot))
-    return (guint64)slot + 1;
-  guint64 rank = (guint64)code->nlocals + 1;
-  for (int j = 0; j < code->nlocals; j++)
-    if (lives_in_cell (code, j) && strcmp (code->varnames[j], code->varnames[slot]) < 0)
-      rank++;
-  return rank;
-}
-
 static void
 sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
 {
@@ -1345,33 +1314,8 @@ sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboo
         continue;
       g_array_index (s->vals, guint64, i) = id;
       if (id != 0 || !force)
-        put_var (log, depth, pool (rec, code->varnames[i]), id, local_rank (code, i));
+        put_var (log, depth, pool (rec, code->varnames[i]), id, hs_trace_local_rank (code, i));
     }
-}
-
-/* `__name__` and its kind are the runtime's, not the learner's: not shown. */
-static gboolean
-is_dunder (HsObject *name)
-{
-  const char *s = hs_str_utf8 (name);
-  gsize n = hs_str_byte_len (name);
-  return n > 4 && g_str_has_prefix (s, "__") && g_str_has_suffix (s, "__");
-}
-
-/* Python Tutor lists a frame's variables that are not in co_varnames sorted by name (the
- * frame of exec() text shows its namespace so): a rank from the name's first three bytes,
- * below __return__'s, orders them (names alike in those keep their order of binding). */
-static guint64
-name_rank (HsObject *name)
-{
-  const guchar *b = (const guchar *)hs_str_utf8 (name);
-  guint64 r = 0;
-  for (int i = 0; i < 3; i++)
-    {
-      r = r << 8 | b[0];
-      b += b[0] != 0;
-    }
-  return r + 1;
 }
 
 /* Variables kept in a dict (the module's globals, a class body's namespace), in insertion
@@ -1397,7 +1341,8 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
           if (g_array_index (s->vals, guint64, j) == id)
             continue;
           k = g_array_index (s->keys, HsObject *, j);
-          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, by_name ? name_rank (k) : 0);
+          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id,
+                   by_name ? hs_trace_name_rank (k) : 0);
           g_array_index (s->vals, guint64, j) = id;
         }
       return;
@@ -1409,13 +1354,14 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
     {
       gsize entry = pos - 1;
       guint64 id;
-      if (is_dunder (k))
+      if (hs_trace_is_dunder (k))
         continue;
       id = ref (rec, v);
       if (same && i < s->keys->len && g_array_index (s->keys, HsObject *, i) == k)
         {
           if (g_array_index (s->vals, guint64, i) != id)
-            put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, by_name ? name_rank (k) : 0);
+            put_var (log, depth, pool (rec, hs_str_utf8 (k)), id,
+                     by_name ? hs_trace_name_rank (k) : 0);
         }
       else
         {
@@ -1425,7 +1371,8 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
               put_var (log, depth, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))),
                        0, 0);
           same = FALSE;
-          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id, by_name ? name_rank (k) : 0);
+          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id,
+                   by_name ? hs_trace_name_rank (k) : 0);
         }
       if (i < s->keys->len)
         {

@@ -33,6 +33,7 @@ typedef struct
   gssize precision;    /* -1: none */
   char type;           /* 0: none */
   gboolean zero_align; /* '=' came from the '0' flag, not from the text */
+  gboolean bare_repr;  /* a part of a complex: no type adds no ".0" */
 } Spec;
 
 gboolean
@@ -380,9 +381,9 @@ format_float_spec (HsVM *vm, GString *out, double v, Spec *sp, const char *tname
     {
       case 0:
         if (sp->precision < 0)
-          hs_float_format_append (text, v, 'r', 0, sp->alt, TRUE);
+          hs_float_format_append (text, v, 'r', 0, sp->alt, !sp->bare_repr);
         else
-          hs_float_format_append (text, v, 'g', prec, sp->alt, TRUE);
+          hs_float_format_append (text, v, 'g', prec, sp->alt, !sp->bare_repr);
         break;
       case 'E':
       case 'F':
@@ -417,6 +418,56 @@ format_float_spec (HsVM *vm, GString *out, double v, Spec *sp, const char *tname
   if (ndig == 0) /* inf, nan: no grouping */
     return emit_number (vm, out, sp, negative, "", "", 0, t, 3);
   return emit_number (vm, out, sp, negative, "", t, ndig, t + ndig, 3);
+}
+
+/* CPython's format_complex_internal: each part formatted as a float, the imaginary one
+ * always signed unless the real part (a positive zero without a type) is left out, then
+ * "j", parentheses when no type was given, and the whole padded (right by default). */
+static gboolean
+format_complex_spec (HsVM *vm, GString *out, double re, double im, const Spec *sp)
+{
+  g_autoptr (GString) body = g_string_new (NULL);
+  Spec part = *sp;
+  gboolean skip_re = FALSE, parens = FALSE;
+
+  if (sp->fill_len == 1 && sp->fill[0] == '0')
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "Zero padding is not allowed in complex format specifier");
+      return FALSE;
+    }
+  if (sp->align == '=')
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "'=' alignment flag is not allowed in complex format specifier");
+      return FALSE;
+    }
+  if (sp->type != 0 && strchr ("eEfFgGn", sp->type) == NULL)
+    {
+      unknown_code (vm, sp->type, "complex");
+      return FALSE;
+    }
+  if (sp->type == 0)
+    {
+      skip_re = re == 0.0 && !signbit (re);
+      parens = !skip_re;
+      part.bare_repr = TRUE;
+    }
+  part.type = sp->type == 'n' ? 'g' : sp->type;
+  part.align = '<';
+  part.width = -1;
+  if (parens)
+    g_string_append_c (body, '(');
+  if (!skip_re && !format_float_spec (vm, body, re, &part, "complex"))
+    return FALSE;
+  part.sign = skip_re ? sp->sign : '+';
+  if (!format_float_spec (vm, body, im, &part, "complex"))
+    return FALSE;
+  g_string_append (body, parens ? "j)" : "j");
+  if (sp->width > 0 && !hs_format_check_size (vm, (gsize)sp->width * sp->fill_len))
+    return FALSE;
+  emit_padded (out, sp, '>', "", 0, body->str, body->len);
+  return TRUE;
 }
 
 static gboolean
@@ -514,13 +565,8 @@ hs_format_value (HsVM *vm, HsObject *value, HsObject *spec_obj)
 
   if (spec_len == 0)
     return hs_object_str (vm, value);
-  if (hs_complex_check (value))
-    {
-      hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                         "format specs for complex numbers are not supported by Heapscope yet");
-      return NULL;
-    }
-  if (!hs_int_check (value) && !HS_ISINSTANCE (value, &hs_float_type) && !hs_str_check (value))
+  if (!hs_int_check (value) && !HS_ISINSTANCE (value, &hs_float_type) && !hs_str_check (value)
+      && !hs_complex_check (value))
     {
       hs_err_format (vm, &hs_exc_TypeError, "unsupported format string passed to %s.__format__",
                      hs_type_name (value));
@@ -533,6 +579,8 @@ hs_format_value (HsVM *vm, HsObject *value, HsObject *spec_obj)
     ok = format_int_spec (vm, out, value, &sp);
   else if (HS_ISINSTANCE (value, &hs_float_type))
     ok = format_float_spec (vm, out, hs_float_value (value), &sp, hs_type_name (value));
+  else if (hs_complex_check (value))
+    ok = format_complex_spec (vm, out, HS_COMPLEX (value)->real, HS_COMPLEX (value)->imag, &sp);
   else
     ok = format_str_spec (vm, out, value, &sp);
   if (!ok)

@@ -1242,6 +1242,38 @@ test_set_class (void)
   g_assert_cmpint (b->refcount, ==, b0->refcount + 1);
 }
 
+/* A function's attributes are rows of its box: what its __dict__ holds, a __doc__ the
+ * program set, and an arrow to its annotations dict; counts include them. */
+static void
+test_function_attribute_rows (void)
+{
+  g_autoptr (HsTrace) t = record ("class P:\n"
+                                  "    pass\n"
+                                  "def f(a: int, b: P):\n"
+                                  "    return a\n"
+                                  "f.calls = [0]\n"
+                                  "f.__doc__ = 'counts'\n"
+                                  "c = f.calls\n",
+                                  0);
+  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, hs_trace_get_n_steps (t) - 1);
+
+  HsSnapObject *f = hs_snapshot_lookup (snap, global_var (snap, "f")->value.ref);
+  g_assert_cmpstr (f->label, ==, "f(a, b)");
+  g_assert_cmpuint (f->cells->len, ==, 3);
+  g_assert_cmpstr (g_array_index (f->cells, HsSnapCell, 0).label, ==, "__doc__");
+  g_assert_cmpstr (g_array_index (f->cells, HsSnapCell, 1).label, ==, "__annotations__");
+  g_assert_cmpstr (g_array_index (f->cells, HsSnapCell, 2).label, ==, "calls");
+  HsSnapObject *ann = hs_snapshot_lookup (snap, object_cell (f, "__annotations__")->value.ref);
+  g_assert_cmpstr (ann->type_name, ==, "dict");
+  g_assert_cmpuint (ann->cells->len, ==, 2); /* a: int, b: P */
+  g_assert_cmpuint (g_array_index (ann->cells, HsSnapCell, 1).value.ref, ==,
+                    global_var (snap, "P")->value.ref);
+  g_assert_null (hs_trace_get_count_errors (t));
+  HsSnapObject *calls = hs_snapshot_lookup (snap, object_cell (f, "calls")->value.ref);
+  g_assert_cmpint (calls->refcount, ==, 2); /* f.__dict__ and c */
+  g_assert_cmpuint (calls->id, ==, global_var (snap, "c")->value.ref);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1290,6 +1322,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/class-mro-drawn", test_class_mro_drawn);
   g_test_add_func ("/trace/snapshot/shared-defaults", test_shared_defaults);
   g_test_add_func ("/trace/snapshot/set-class", test_set_class);
+  g_test_add_func ("/trace/snapshot/function-attribute-rows", test_function_attribute_rows);
   corpus_add_tests ("/trace/counts", test_corpus_counts);
   return g_test_run ();
 }

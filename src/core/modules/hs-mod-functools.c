@@ -1,5 +1,5 @@
 /* hs-mod-functools.c — the `functools` module: reduce, partial, lru_cache, cache,
- * total_ordering, cmp_to_key and singledispatch.
+ * total_ordering, cmp_to_key, singledispatch, update_wrapper and wraps.
  *
  * Invariant: a partial owns its function, its argument tuple and its keyword dict; an
  * lru_cache wrapper owns the function it wraps and its cache, a dict from the call's key
@@ -935,7 +935,135 @@ ft_singledispatch (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return &d->header;
 }
 
+/* ---- update_wrapper and wraps ---------------------------------------------------------- */
+
+static const char *const wrapper_assignments[]
+    = { "__module__", "__name__", "__qualname__", "__doc__", "__annotations__" };
+
+/* functools.py's WRAPPER_ASSIGNMENTS or WRAPPER_UPDATES, a new tuple of interned names. */
+static HsObject *
+names_tuple (HsVM *vm, const char *const *names, gsize n)
+{
+  HsObject *t = hs_tuple_new (vm, n);
+  for (gsize i = 0; t != NULL && i < n; i++)
+    hs_tuple_set_take (t, i, hs_str_intern_cstr (names[i]));
+  return t;
+}
+
+/* getattr(o, attr), or NULL with no error when o has no such attribute. */
+static HsObject *
+getattr_if_any (HsVM *vm, HsObject *o, HsObject *attr)
+{
+  HsObject *v = hs_object_getattr (vm, o, attr);
+  if (v == NULL && hs_err_matches (vm, &hs_exc_AttributeError))
+    hs_err_clear (vm);
+  return v;
+}
+
+/* setattr(wrapper, attr, getattr(wrapped, attr)) for each attr it has. */
+static int
+assign_attrs (HsVM *vm, HsObject *wrapper, HsObject *wrapped, HsObject *assigned)
+{
+  HsObject *it = hs_object_iter (vm, assigned), *attr, *value;
+  int rc = it != NULL ? 0 : -1;
+
+  while (rc == 0 && (attr = hs_iter_next (vm, it)) != NULL)
+    {
+      if ((value = getattr_if_any (vm, wrapped, attr)) != NULL)
+        {
+          rc = hs_object_setattr (vm, wrapper, attr, value);
+          hs_decref (vm, value);
+        }
+      else if (hs_err_occurred (vm))
+        rc = -1;
+      hs_decref (vm, attr);
+    }
+  hs_xdecref (vm, it);
+  return rc < 0 || hs_err_occurred (vm) ? -1 : 0;
+}
+
+/* getattr(wrapper, attr).update(getattr(wrapped, attr, {})) for each attr. */
+static int
+update_attrs (HsVM *vm, HsObject *wrapper, HsObject *wrapped, HsObject *updated)
+{
+  HsObject *it = hs_object_iter (vm, updated), *attr;
+  int rc = it != NULL ? 0 : -1;
+
+  while (rc == 0 && (attr = hs_iter_next (vm, it)) != NULL)
+    {
+      HsObject *mine = hs_object_getattr (vm, wrapper, attr);
+      HsObject *theirs = mine != NULL ? getattr_if_any (vm, wrapped, attr) : NULL;
+      HsObject *update = NULL, *r = NULL;
+      if (theirs == NULL && mine != NULL && !hs_err_occurred (vm))
+        theirs = hs_dict_new (vm);
+      if (theirs != NULL && (update = hs_object_getattr_cstr (vm, mine, "update")) != NULL)
+        r = hs_object_call (vm, update, &theirs, 1, NULL);
+      rc = r != NULL ? 0 : -1;
+      hs_xdecref (vm, r);
+      hs_xdecref (vm, update);
+      hs_xdecref (vm, theirs);
+      hs_xdecref (vm, mine);
+      hs_decref (vm, attr);
+    }
+  hs_xdecref (vm, it);
+  return rc < 0 || hs_err_occurred (vm) ? -1 : 0;
+}
+
+static HsObject *
+ft_update_wrapper (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *wrapper = NULL, *wrapped = NULL, *assigned = NULL, *updated = NULL, *mine[2];
+  int rc;
+
+  if (!hs_parse_args (vm, "update_wrapper", args, nargs, kwnames,
+                      "@wrapper wrapped|assigned updated", &wrapper, &wrapped, &assigned, &updated))
+    return NULL;
+  mine[0] = assigned == NULL
+                ? names_tuple (vm, wrapper_assignments, G_N_ELEMENTS (wrapper_assignments))
+                : hs_incref (assigned);
+  mine[1] = updated == NULL ? hs_tuple_pack (vm, 1, hs_str_intern_cstr ("__dict__"))
+                            : hs_incref (updated);
+  rc = mine[0] != NULL && mine[1] != NULL && assign_attrs (vm, wrapper, wrapped, mine[0]) == 0
+               && update_attrs (vm, wrapper, wrapped, mine[1]) == 0
+           ? hs_object_setattr (vm, wrapper, hs_str_intern_cstr ("__wrapped__"), wrapped)
+           : -1;
+  hs_xdecref (vm, mine[0]);
+  hs_xdecref (vm, mine[1]);
+  return rc < 0 ? NULL : hs_incref (wrapper);
+}
+
+/* wraps(wrapped, ...) is partial(update_wrapper, wrapped=wrapped, assigned=..., updated=...). */
+static HsObject *
+ft_wraps (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *wrapped = NULL, *assigned = NULL, *updated = NULL, *module, *v[4], *names, *r = NULL;
+
+  if (!hs_parse_args (vm, "wraps", args, nargs, kwnames, "@wrapped|assigned updated", &wrapped,
+                      &assigned, &updated))
+    return NULL;
+  if ((module = hs_import_module (vm, "functools")) == NULL)
+    return NULL;
+  /* immortal, as what a module defines */
+  v[0] = hs_dict_get_item_cstr_borrow (vm, hs_module_dict (module), "update_wrapper");
+  v[1] = wrapped;
+  v[2] = assigned != NULL
+             ? assigned
+             : hs_dict_get_item_cstr_borrow (vm, hs_module_dict (module), "WRAPPER_ASSIGNMENTS");
+  v[3] = updated != NULL
+             ? updated
+             : hs_dict_get_item_cstr_borrow (vm, hs_module_dict (module), "WRAPPER_UPDATES");
+  names = hs_tuple_pack (vm, 3, hs_str_intern_cstr ("wrapped"), hs_str_intern_cstr ("assigned"),
+                         hs_str_intern_cstr ("updated"));
+  if (names != NULL && v[0] != NULL && v[2] != NULL && v[3] != NULL)
+    r = hs_object_call (vm, (HsObject *)&partial_type, v, 1, names);
+  hs_xdecref (vm, names);
+  hs_decref (vm, module);
+  return r;
+}
+
 static const HsMethodDef functools_functions[] = {
+  { "update_wrapper", ft_update_wrapper },
+  { "wraps", ft_wraps },
   { "reduce", ft_reduce },
   { "lru_cache", ft_lru_cache },
   { "cache", ft_cache },
@@ -972,5 +1100,12 @@ hs_mod_functools_init (HsVM *vm, HsObject *dict)
   hs_xdecref (vm, args[0]);
   hs_xdecref (vm, args[1]);
   r = hs_module_add_take (vm, dict, "_CacheInfo", info);
+  if (r == 0)
+    r = hs_module_add_take (
+        vm, dict, "WRAPPER_ASSIGNMENTS",
+        names_tuple (vm, wrapper_assignments, G_N_ELEMENTS (wrapper_assignments)));
+  if (r == 0)
+    r = hs_module_add_take (vm, dict, "WRAPPER_UPDATES",
+                            hs_tuple_pack (vm, 1, hs_str_intern_cstr ("__dict__")));
   return r;
 }

@@ -66,7 +66,7 @@ G_BEGIN_DECLS
   X (FOR_ITER)      /* arg: target when exhausted (iterator popped) */                             \
   X (CALL)          /* arg: nargs; callable below the args */                                      \
   X (CALL_KW)       /* arg: nargs incl. keyword values; kwnames tuple on top */                    \
-  X (MAKE_FUNCTION) /* arg: child << 3, 1 defaults, 2 kwdefaults, 4 closure */                     \
+  X (MAKE_FUNCTION) /* arg: child << 4, 1 defaults, 2 kwdefaults, 4 closure, 8 annotations */      \
   X (RETURN_VALUE)                                                                                 \
   X (RAISE)       /* arg: 0 bare re-raise, 1 exc, 2 exc from cause */                              \
   X (ASSERT_FAIL) /* arg: 1 message on stack */                                                    \
@@ -162,6 +162,7 @@ struct _HsCode
 {
   char *name;     /* "<module>" or the function's name */
   char *qualname; /* "f", "outer.<locals>.inner": used in call error messages */
+  HsObject *doc;  /* a function's docstring, consts[0] (borrowed), or NULL */
   char *filename; /* as tracebacks print it */
   int firstlineno;
   gboolean is_module;

@@ -38,9 +38,16 @@ closure_row (HsObject *fn, const HsRef *ref, HsObject *key)
   return slot >= 0 ? code->varnames[slot] : "?";
 }
 
+/* An attribute of the function's __dict__ is a row named by its key. */
+static const char *
+attr_row (HsObject *fn, const HsRef *ref, HsObject *key)
+{
+  return hs_str_check (key) ? hs_str_utf8 (key) : "?";
+}
+
 /* What a function keeps alive, drawn in its box: its default values (the defaults tuple
- * and keyword-only defaults dict are not drawn themselves) and the cells it closes over,
- * named like the variables they hold. */
+ * and keyword-only defaults dict are not drawn themselves), the cells it closes over,
+ * named like the variables they hold, its attributes and what the program set. */
 static void
 function_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
@@ -51,36 +58,71 @@ function_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit_unfold (visit, fn->kwdefaults, kwdefault_row, data);
   if (fn->closure != NULL)
     hs_visit_unfold (visit, fn->closure, closure_row, data);
+  if (!hs_is_immortal (fn->name))
+    hs_visit_named (visit, fn->name, HS_REF_ATTR, "__name__", data);
+  if (fn->qualname != NULL)
+    hs_visit_named (visit, fn->qualname, HS_REF_ATTR, "__qualname__", data);
+  if (fn->doc != NULL)
+    hs_visit_named (visit, fn->doc, HS_REF_ATTR, "__doc__", data);
+  if (fn->module != NULL)
+    hs_visit_named (visit, fn->module, HS_REF_ATTR, "__module__", data);
+  if (fn->annotations != NULL) /* a dict of its own: functools.wraps shares it */
+    hs_visit_named (visit, fn->annotations, HS_REF_ATTR, "__annotations__", data);
+  if (fn->dict != NULL)
+    hs_visit_unfold (visit, fn->dict, attr_row, data);
 }
 
 static void
 function_clear (HsVM *vm, HsObject *self)
 {
-  HS_CLEAR (vm, HS_FUNCTION (self)->defaults);
-  HS_CLEAR (vm, HS_FUNCTION (self)->kwdefaults);
-  HS_CLEAR (vm, HS_FUNCTION (self)->closure);
+  HsFunction *fn = HS_FUNCTION (self);
+  HS_CLEAR (vm, fn->defaults);
+  HS_CLEAR (vm, fn->kwdefaults);
+  HS_CLEAR (vm, fn->closure);
+  HS_CLEAR (vm, fn->qualname);
+  HS_CLEAR (vm, fn->doc);
+  HS_CLEAR (vm, fn->module);
+  HS_CLEAR (vm, fn->annotations);
+  HS_CLEAR (vm, fn->dict);
 }
 
 static void
 function_dealloc (HsVM *vm, HsObject *self)
 {
   function_clear (vm, self);
+  hs_decref (vm, HS_FUNCTION (self)->name);
 }
 
-void
-hs_function_set_extras (HsFunction *fn, HsObject *kwdefaults, HsObject *closure,
-                        guint64 parent_frame_id)
+int
+hs_function_set_extras (HsVM *vm, HsFunction *fn, HsObject *kwdefaults, HsObject *closure,
+                        HsObject *annotations, guint64 parent_frame_id)
 {
   fn->kwdefaults = kwdefaults;
   fn->closure = closure;
   fn->parent_frame_id = parent_frame_id;
+  if (annotations == NULL)
+    return 0;
+  fn->annotations = hs_dict_new (vm);
+  for (gsize i = 0; fn->annotations != NULL && i + 1 < hs_tuple_len (annotations); i += 2)
+    if (hs_dict_set_item (vm, fn->annotations, hs_tuple_get_borrow (annotations, i),
+                          hs_tuple_get_borrow (annotations, i + 1))
+        < 0)
+      HS_CLEAR (vm, fn->annotations);
+  hs_decref (vm, annotations);
+  return fn->annotations != NULL ? 0 : -1;
+}
+
+static const char *
+function_qualname (HsFunction *fn)
+{
+  return fn->qualname != NULL ? hs_str_utf8 (fn->qualname) : fn->code->qualname;
 }
 
 static HsObject *
 function_repr (HsVM *vm, HsObject *self)
 {
   return hs_str_from_format (vm, "<function %s at 0x%" G_GINT64_MODIFIER "x>",
-                             HS_FUNCTION (self)->code->qualname, (gint64)self->id);
+                             function_qualname (HS_FUNCTION (self)), (gint64)self->id);
 }
 
 static HsObject *
@@ -89,37 +131,135 @@ function_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject 
   return hs_vm_call_function (vm, self, args, nargs, kwnames);
 }
 
+/* A dict made the first time the program reads or writes the field (f.__dict__,
+ * f.__annotations__): borrowed, NULL with MemoryError. */
+static HsObject *
+lazy_dict (HsVM *vm, HsObject *self, HsObject **field)
+{
+  if (*field == NULL && (*field = hs_dict_new (vm)) != NULL)
+    hs_object_mark_dirty (vm, self);
+  return *field;
+}
+
 static HsObject *
 function_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   HsFunction *fn = HS_FUNCTION (self);
   const char *n = hs_str_utf8 (name);
+  HsObject *v;
   if (strcmp (n, "__name__") == 0)
     return hs_incref (fn->name);
   if (strcmp (n, "__qualname__") == 0)
-    return hs_str_from_cstr (vm, fn->code->qualname);
+    return fn->qualname != NULL ? hs_incref (fn->qualname)
+                                : hs_str_from_cstr (vm, fn->code->qualname);
+  if (strcmp (n, "__dict__") == 0 || strcmp (n, "__annotations__") == 0)
+    {
+      v = lazy_dict (vm, self, n[2] == 'd' ? &fn->dict : &fn->annotations);
+      return v != NULL ? hs_incref (v) : NULL;
+    }
   if (strcmp (n, "__defaults__") == 0)
     return hs_incref (fn->defaults != NULL ? fn->defaults : hs_None);
   if (strcmp (n, "__kwdefaults__") == 0)
     return hs_incref (fn->kwdefaults != NULL ? fn->kwdefaults : hs_None);
   if (strcmp (n, "__module__") == 0)
-    return hs_str_intern_cstr ("__main__");
+    return fn->module != NULL ? hs_incref (fn->module) : hs_str_intern_cstr ("__main__");
   if (strcmp (n, "__doc__") == 0)
-    return hs_None;
+    return hs_incref (fn->doc != NULL ? fn->doc : fn->code->doc != NULL ? fn->code->doc : hs_None);
   if (strcmp (n, "__closure__") == 0)
     return hs_incref (fn->closure != NULL ? fn->closure : hs_None);
+  if (fn->dict != NULL && (v = hs_dict_get_item_borrow (vm, fn->dict, name)) != NULL)
+    return hs_incref (v);
   hs_err_format (vm, &hs_exc_AttributeError, "'function' object has no attribute '%s'", n);
   return NULL;
 }
 
-/* CPython gives functions a __dict__ for attributes; Heapscope's functions have none. */
+/* Replaces an owned field, marking the function changed. */
+static int
+set_field (HsVM *vm, HsObject *self, HsObject **field, HsObject *value)
+{
+  HsObject *old = *field;
+  *field = value != NULL ? hs_incref (value) : NULL;
+  hs_object_mark_dirty (vm, self);
+  hs_xdecref (vm, old);
+  return 0;
+}
+
+/* __name__ and __qualname__ take a str only, and cannot be deleted. */
+static int
+set_name_field (HsVM *vm, HsObject *self, HsObject **field, HsObject *value, const char *what)
+{
+  if (value == NULL || !hs_str_check (value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s must be set to a string object", what);
+      return -1;
+    }
+  return set_field (vm, self, field, value);
+}
+
+/* A dict-valued field: __dict__ cannot be deleted, __annotations__ is made again. */
+static int
+set_dict_field (HsVM *vm, HsObject *self, HsObject **field, HsObject *value, gboolean is_dict)
+{
+  if (is_dict && value == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "cannot delete __dict__");
+      return -1;
+    }
+  if (value != NULL && !hs_dict_check (value))
+    {
+      if (is_dict)
+        hs_err_format (vm, &hs_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                       hs_type_name (value));
+      else
+        hs_err_set_string (vm, &hs_exc_TypeError, "__annotations__ must be set to a dict object");
+      return -1;
+    }
+  return set_field (vm, self, field, value);
+}
+
+/* CPython's function attributes: the fields it keeps apart (__name__, __qualname__, __doc__,
+ * __module__, __dict__, __annotations__) and anything else in its __dict__. */
 static int
 function_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
-  hs_err_format (vm, &hs_exc_NotImplementedError,
-                 "function attributes (%s.%s) are not supported by Heapscope yet",
-                 HS_FUNCTION (self)->code->name, hs_str_utf8 (name));
-  return -1;
+  static const char *const readonly[] = { "__globals__", "__closure__", "__builtins__" };
+  static const char *const refused[] = { "__code__", "__defaults__", "__kwdefaults__" };
+  HsFunction *fn = HS_FUNCTION (self);
+  const char *n = hs_str_utf8 (name);
+
+  if (strcmp (n, "__name__") == 0)
+    return set_name_field (vm, self, &fn->name, value, n);
+  if (strcmp (n, "__qualname__") == 0)
+    return set_name_field (vm, self, &fn->qualname, value, n);
+  if (strcmp (n, "__doc__") == 0 || strcmp (n, "__module__") == 0)
+    return set_field (vm, self, n[2] == 'd' ? &fn->doc : &fn->module,
+                      value != NULL ? value : hs_None);
+  if (strcmp (n, "__dict__") == 0 || strcmp (n, "__annotations__") == 0)
+    return set_dict_field (vm, self, n[2] == 'd' ? &fn->dict : &fn->annotations, value,
+                           n[2] == 'd');
+  for (gsize i = 0; i < G_N_ELEMENTS (readonly); i++)
+    if (strcmp (n, readonly[i]) == 0)
+      {
+        hs_err_set_string (vm, &hs_exc_AttributeError, "readonly attribute");
+        return -1;
+      }
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    if (strcmp (n, refused[i]) == 0)
+      {
+        hs_err_format (vm, &hs_exc_NotImplementedError,
+                       "setting function.%s is not supported by Heapscope yet", n);
+        return -1;
+      }
+  if (value == NULL && (fn->dict == NULL || hs_dict_get_item_borrow (vm, fn->dict, name) == NULL))
+    {
+      hs_err_format (vm, &hs_exc_AttributeError, "'function' object has no attribute '%s'", n);
+      return -1;
+    }
+  if (lazy_dict (vm, self, &fn->dict) == NULL)
+    return -1;
+  hs_object_mark_dirty (vm, self);
+  return value != NULL ? hs_dict_set_item (vm, fn->dict, name, value)
+                       : hs_dict_del_item (vm, fn->dict, name);
 }
 
 HsType hs_function_type = {

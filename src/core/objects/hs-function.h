@@ -15,12 +15,19 @@ typedef struct
 {
   HsObject header;
   HsCode *code;
-  HsObject *name;          /* interned str */
+  HsObject *name;          /* str (owned): the code's name, interned, until __name__ is set */
   HsObject *defaults;      /* tuple or NULL */
   HsObject *globals;       /* borrowed dict */
   HsObject *closure;       /* tuple of cells (owned, visited) or NULL */
   HsObject *kwdefaults;    /* dict of keyword-only defaults (owned, visited) or NULL */
   guint64 parent_frame_id; /* id of the function frame that made it (a nested def); 0 if none */
+  /* What CPython's function keeps beside (owned, NULL: none): its attribute dict (`f.x = 1`,
+   * functools.wraps' __wrapped__), made when first needed, its entries drawn as rows of the
+   * function; its annotations dict (made by the def, or when first read), drawn as a dict
+   * the row __annotations__ points to; __qualname__, __doc__ and __module__ once the program
+   * set them (until then the code's qualname and docstring, the module's name), drawn as
+   * rows. */
+  HsObject *dict, *annotations, *qualname, *doc, *module;
 } HsFunction;
 
 #define HS_FUNCTION(o) ((HsFunction *)(o))
@@ -30,9 +37,11 @@ extern HsType hs_function_type;
 /* Steals `defaults` (may be NULL). */
 HsObject *hs_function_new (HsVM *vm, HsCode *code, HsObject *globals, HsObject *defaults);
 
-/* Sets the closure and kwdefaults of a new function (both stolen). */
-void hs_function_set_extras (HsFunction *fn, HsObject *kwdefaults, HsObject *closure,
-                             guint64 parent_frame_id);
+/* Sets the closure, kwdefaults and annotations (a tuple of name, value pairs, as CPython
+ * 3.11's MAKE_FUNCTION takes them) of a new function (all stolen, may be NULL). -1 with
+ * MemoryError when the annotations dict could not be made. */
+int hs_function_set_extras (HsVM *vm, HsFunction *fn, HsObject *kwdefaults, HsObject *closure,
+                            HsObject *annotations, guint64 parent_frame_id);
 
 /* Fills the parameter slots (positional, keyword-only, *args, **kwargs) from a call (new
  * references), with CPython's TypeErrors ("f() missing 1 required positional argument: 'b'", ...).

@@ -523,7 +523,8 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_SEND:
         return jump ? -1 : 0;
       case HS_OP_MAKE_FUNCTION:
-        return 1 - (int)(arg & 1) - (int)((arg >> 1) & 1) - (int)((arg >> 2) & 1);
+        return 1 - (int)(arg & 1) - (int)((arg >> 1) & 1) - (int)((arg >> 2) & 1)
+               - (int)((arg >> 3) & 1);
       case HS_OP_RAISE:
       case HS_OP_ASSERT_FAIL:
         return -(int)arg;
@@ -718,6 +719,7 @@ hs_compile_assemble (Compiler *c, Unit *u)
   co->pos = (HsCodePos *)g_array_free (pos, FALSE);
   co->nconsts = (int)u->consts->len;
   co->consts = g_memdup2 (u->consts->pdata, sizeof (HsObject *) * MAX (1, u->consts->len));
+  co->doc = u->has_doc ? co->consts[0] : NULL;
   co->nnames = (int)u->names->len;
   co->names = g_new0 (HsObject *, MAX (1, co->nnames));
   for (int i = 0; i < co->nnames; i++)

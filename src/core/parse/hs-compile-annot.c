@@ -170,6 +170,41 @@ visit_annotation (Compiler *c, HsExpr *ann)
     hs_compile_visit_expr (c, ann);
 }
 
+/* A def's annotations as CPython 3.11's compiler pushes them for MAKE_FUNCTION: name, value
+ * pairs in one tuple (the positional parameters first, then the positional-only ones,
+ * *args, the keyword-only ones, **kwargs and 'return'); FALSE when there are none. */
+static void
+visit_arg_annotation (Compiler *c, const HsArg *arg, int *n)
+{
+  if (arg == NULL || arg->annotation == NULL)
+    return;
+  hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_str (c, arg->name, strlen (arg->name)));
+  visit_annotation (c, arg->annotation);
+  *n += 2;
+}
+
+gboolean
+hs_compile_visit_annotations (Compiler *c, HsArguments *a, HsExpr *returns, HsPos pos)
+{
+  HsArg ret = { (char *)"return", returns, pos };
+  int n = 0;
+
+  for (int i = 0; i < a->n_args; i++)
+    visit_arg_annotation (c, &a->args[i], &n);
+  for (int i = 0; i < a->n_posonly; i++)
+    visit_arg_annotation (c, &a->posonlyargs[i], &n);
+  visit_arg_annotation (c, a->vararg, &n);
+  for (int i = 0; i < a->n_kwonly; i++)
+    visit_arg_annotation (c, &a->kwonlyargs[i], &n);
+  visit_arg_annotation (c, a->kwarg, &n);
+  visit_arg_annotation (c, &ret, &n);
+  if (n == 0)
+    return FALSE;
+  hs_compile_set_pos (c, hs_compile_pos_plain (pos));
+  hs_compile_emit (c, HS_OP_BUILD_TUPLE, n);
+  return TRUE;
+}
+
 void
 hs_compile_visit_annassign (Compiler *c, HsStmt *s)
 {

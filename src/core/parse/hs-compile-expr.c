@@ -146,6 +146,12 @@ index_of (Compiler *c, HsObject *o)
   return o != NULL ? hs_compile_const_index (c, o) : -1;
 }
 
+int
+hs_compile_constant_index (Compiler *c, HsExpr *e)
+{
+  return index_of (c, constant_object (c, e));
+}
+
 void
 hs_compile_visit_constant (Compiler *c, HsExpr *e)
 {

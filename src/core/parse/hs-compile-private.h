@@ -84,6 +84,7 @@ struct _Unit
   char *qualname;
   int firstlineno;
   int nparams;
+  gboolean has_doc; /* its docstring is consts[0] */
   HsCodePos cur; /* position given to the instructions being emitted */
 };
 
@@ -177,6 +178,8 @@ HsCode *hs_compile_lambda (Compiler *c, HsExpr *e);
 void hs_compile_read_futures (Compiler *c, HsStmtList *body);
 void hs_compile_setup_annotations (Compiler *c, HsStmtList *body);
 void hs_compile_visit_annassign (Compiler *c, HsStmt *s);
+gboolean hs_compile_visit_annotations (Compiler *c, HsArguments *a, HsExpr *returns, HsPos pos);
+int hs_compile_constant_index (Compiler *c, HsExpr *e);
 HsCode *hs_compile_comprehension (Compiler *c, HsExpr *e);
 void hs_compile_visit_stmts (Compiler *c, HsStmtList *body);
 

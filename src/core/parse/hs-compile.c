@@ -772,9 +772,9 @@ visit_for (Compiler *c, HsStmt *s)
 static HsCode *compile_function (Compiler *c, HsStmt *s);
 static HsCode *compile_class (Compiler *c, HsStmt *s);
 
-/* Pushes a function object for `code`: the defaults (flags 1) and kwdefaults (flags 2)
- * are already on the stack; adds the closure tuple (LOAD_CLOSURE of each free variable
- * the child needs, in its closure order). The child code is adopted by the unit. */
+/* Pushes a function object for `code`: the defaults (flags 1), kwdefaults (flags 2) and
+ * annotations (flags 8) are already on the stack; adds the closure tuple (LOAD_CLOSURE of each free
+ * variable the child needs, in its closure order). The child code is adopted by the unit. */
 void
 hs_compile_make_closure (Compiler *c, HsCode *code, HsScope *scope, guint32 flags)
 {
@@ -798,7 +798,7 @@ hs_compile_make_closure (Compiler *c, HsCode *code, HsScope *scope, guint32 flag
       flags |= 4;
     }
   g_ptr_array_add (c->u->children, code);
-  hs_compile_emit (c, HS_OP_MAKE_FUNCTION, ((c->u->children->len - 1) << 3) | flags);
+  hs_compile_emit (c, HS_OP_MAKE_FUNCTION, ((c->u->children->len - 1) << 4) | flags);
 }
 
 /* Defaults and keyword-only defaults of a def or lambda; returns MAKE_FUNCTION flags. */
@@ -851,6 +851,7 @@ visit_funcdef (Compiler *c, HsStmt *s)
     return hs_compile_unsupported (c, s->pos, N_ ("'async def' functions"));
   hs_compile_visit_exprs (c, &s->u.funcdef.decorators);
   guint32 flags = hs_compile_visit_defaults (c, a, s->pos);
+  flags |= hs_compile_visit_annotations (c, a, s->u.funcdef.returns, s->pos) ? 8 : 0;
   HsCode *code = compile_function (c, s);
   if (code == NULL)
     return;
@@ -1099,6 +1100,8 @@ compile_function (Compiler *c, HsStmt *s)
   HsStmtList body = s->u.funcdef.body;
   if (has_docstring (&body))
     {
+      /* co_consts[0], as CPython's compiler puts it */
+      u->has_doc = hs_compile_constant_index (c, body.items[0]->u.value) == 0;
       body.items++;
       body.len--;
     }

@@ -1615,20 +1615,28 @@ op_FOR_ITER:
 op_MAKE_FUNCTION:
   {
     HsObject *closure = (arg & 4) ? POP () : NULL;
+    HsObject *annotations = (arg & 8) ? POP () : NULL;
     HsObject *kwdefaults = (arg & 2) ? POP () : NULL;
     HsObject *defaults = (arg & 1) ? POP () : NULL;
-    HsObject *fn = hs_function_new (vm, co->children[arg >> 3], f->globals, defaults);
+    HsObject *fn = hs_function_new (vm, co->children[arg >> 4], f->globals, defaults);
     if (fn == NULL)
       {
         hs_xdecref (vm, closure);
+        hs_xdecref (vm, annotations);
         hs_xdecref (vm, kwdefaults);
         goto error;
       }
     /* a def inside a function (not inside a class body) names the frame that made it, and
      * so does one in exec() text, as Python Tutor finds its code among that frame's */
-    gboolean nested = ((co->children[arg >> 3]->flags & HS_CODE_NESTED) && f->ns == NULL)
+    gboolean nested = ((co->children[arg >> 4]->flags & HS_CODE_NESTED) && f->ns == NULL)
                       || (co->flags & HS_CODE_TEXT);
-    hs_function_set_extras (HS_FUNCTION (fn), kwdefaults, closure, nested ? f->id : 0);
+    if (hs_function_set_extras (vm, HS_FUNCTION (fn), kwdefaults, closure, annotations,
+                                nested ? f->id : 0)
+        < 0)
+      {
+        hs_decref (vm, fn);
+        goto error;
+      }
     PUSH (fn);
     DISPATCH ();
   }

@@ -412,6 +412,35 @@ test_gif_frames (void)
   DGifCloseFile (gif, &code);
 }
 
+/* An animation that would pass cairo's 32,767 pixels a side (or the frames' memory) is
+ * drawn smaller, and says so; every frame has the canvas's size. */
+static void
+test_gif_too_big (void)
+{
+  g_autoptr (HsTrace) trace = record ("xs = [str(i) * 30 for i in range(19)]\n");
+  int last = hs_trace_get_n_steps (trace) - 1;
+  g_autofree char *path = tmp_path ("wide.gif");
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  HsExportSettings s;
+  GifFileType *gif;
+  int code = 0;
+
+  settings_for (&s, trace, "gif", last - 1, last);
+  s.scale = 16.0;
+  s.notes = notes;
+  export_ok (&s, path, 1);
+  gif = DGifOpenFileName (path, &code);
+  g_assert_nonnull (gif);
+  g_assert_cmpint (DGifSlurp (gif), ==, GIF_OK);
+  g_assert_cmpint (gif->SWidth, <=, 32767);
+  g_assert_cmpint ((gint64)gif->SWidth * gif->SHeight, <=, 16000000 + gif->SWidth + gif->SHeight);
+  g_assert_cmpint (gif->SWidth, >, 1000);
+  g_assert_cmpint (gif->SavedImages[gif->ImageCount - 1].ImageDesc.Width, ==, gif->SWidth);
+  DGifCloseFile (gif, &code);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_nonnull (strstr (notes->pdata[0], "% of the size asked for"));
+}
+
 static void
 test_format_table (void)
 {
@@ -535,6 +564,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/export/pdf-pages", test_pdf_pages);
   g_test_add_func ("/diagram/export/step-titles", test_step_titles);
   g_test_add_func ("/diagram/export/gif-frames", test_gif_frames);
+  g_test_add_func ("/diagram/export/gif-too-big", test_gif_too_big);
   g_test_add_func ("/diagram/export/dot-reads-back", test_dot_reads_back);
   g_test_add_func ("/diagram/export/dot-export", test_dot_export);
   g_test_add_func ("/diagram/export/dot-long-string", test_dot_long_string);

@@ -19,10 +19,14 @@
 #define TWEEN_DELAY 6  /* each in-between frame */
 #define SAMPLE_FRAMES 8
 #define EXACT_COLORS 64
+/* A frame's pixels at most: the palette samples SAMPLE_FRAMES of them at once, at four
+ * bytes a pixel (a bigger animation is drawn smaller, and says so). */
+#define GIF_MAX_PIXELS 16e6
 
 typedef struct
 {
   int width, height;
+  double scale; /* the settings', or less to fit (hs_export_fit_scale) */
   ColorMapObject *palette;
   gint16 cache[1 << 15]; /* 15-bit colour -> palette index + 1 (0: not computed) */
 } Quantiser;
@@ -35,11 +39,11 @@ gif_write (GifFileType *gif, const GifByteType *data, int len)
 
 /* Frame k of the animation on a canvas: a step or an in-between scene. */
 static cairo_surface_t *
-draw_frame (HsExportJob *job, const HsScene *scene, int width, int height)
+draw_frame (HsExportJob *job, const HsScene *scene, const Quantiser *q)
 {
   const HsExportSettings *s = hs_export_job_settings (job);
-  cairo_surface_t *image = hs_export_draw_image (job, scene, s->scale);
-  cairo_surface_t *canvas = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_surface_t *image = hs_export_draw_image (job, scene, q->scale);
+  cairo_surface_t *canvas = cairo_image_surface_create (CAIRO_FORMAT_RGB24, q->width, q->height);
   cairo_t *cr = cairo_create (canvas);
 
   cairo_set_source_rgb (cr, s->theme->background.r, s->theme->background.g, s->theme->background.b);
@@ -111,8 +115,7 @@ make_palette (Quantiser *q, HsExportJob *job, int first, int last, GError **erro
   for (int i = 0; i < n; i++)
     {
       int k = first + (int)((gint64)(last - first) * i / MAX (n - 1, 1));
-      cairo_surface_t *frame
-          = draw_frame (job, hs_export_job_scene (job, k, NULL), q->width, q->height);
+      cairo_surface_t *frame = draw_frame (job, hs_export_job_scene (job, k, NULL), q);
 
       for (int y = 0; y < q->height; y++)
         for (int x = 0; x < q->width; x++)
@@ -202,7 +205,7 @@ put_frames (GifFileType *gif, Quantiser *q, HsExportJob *job, int first, int las
   for (int k = first; ok && k <= last; k++)
     {
       const HsScene *scene = hs_export_job_scene (job, k, NULL);
-      cairo_surface_t *frame = draw_frame (job, scene, q->width, q->height);
+      cairo_surface_t *frame = draw_frame (job, scene, q);
 
       ok = put_frame (gif, q, frame, k == last ? LAST_DELAY : STEP_DELAY);
       cairo_surface_destroy (frame);
@@ -211,7 +214,7 @@ put_frames (GifFileType *gif, Quantiser *q, HsExportJob *job, int first, int las
           g_autoptr (HsScene) between = hs_scene_tween (
               scene, hs_export_job_scene (job, k + 1, NULL), (double)i / (tweens + 1));
 
-          frame = draw_frame (job, between, q->width, q->height);
+          frame = draw_frame (job, between, q);
           ok = put_frame (gif, q, frame, TWEEN_DELAY);
           cairo_surface_destroy (frame);
         }
@@ -222,8 +225,8 @@ put_frames (GifFileType *gif, Quantiser *q, HsExportJob *job, int first, int las
 gboolean
 hs_export_write_gif (HsExportJob *job, int first, int last, GError **error)
 {
-  double scale = hs_export_job_settings (job)->scale;
   g_autofree Quantiser *q = g_new0 (Quantiser, 1);
+  double width = 0, height = 0;
   GifFileType *gif;
   int code = 0;
   gboolean ok;
@@ -234,9 +237,13 @@ hs_export_write_gif (HsExportJob *job, int first, int last, GError **error)
 
       if (scene == NULL)
         return FALSE;
-      q->width = MAX (q->width, (int)ceil (scene->width * scale));
-      q->height = MAX (q->height, (int)ceil (scene->height * scale));
+      width = MAX (width, scene->width);
+      height = MAX (height, scene->height);
     }
+  q->scale = hs_export_fit_scale (job, width, height, hs_export_job_settings (job)->scale,
+                                  GIF_MAX_PIXELS);
+  q->width = (int)ceil (width * q->scale);
+  q->height = (int)ceil (height * q->scale);
   if (!make_palette (q, job, first, last, error))
     return FALSE;
   gif = EGifOpen (job, gif_write, &code);

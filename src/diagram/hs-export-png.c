@@ -126,8 +126,10 @@ hs_export_write_png (HsExportJob *job, int first, int last, GError **error)
 
   if (scene == NULL)
     return FALSE;
-  surface = hs_export_draw_image (
-      job, scene, hs_export_fit_scale (job, scene, hs_export_job_settings (job)->scale));
+  surface = hs_export_draw_image (job, scene,
+                                  hs_export_fit_scale (job, scene->width, scene->height,
+                                                       hs_export_job_settings (job)->scale,
+                                                       HS_EXPORT_IMAGE_MAX_PIXELS));
   ok = hs_export_check_cairo (cairo_surface_status (surface), error);
   cairo_surface_flush (surface);
   png = ok ? png_create_write_struct (PNG_LIBPNG_VER_STRING, &sink, png_fail, png_warn) : NULL;

@@ -32,9 +32,14 @@ gboolean hs_export_write_vector (HsExportJob *job, int step, HsVectorSurfaceFunc
                                  GError **error);
 /* Appends a sentence for the user to settings->notes (takes `text`). */
 void hs_export_job_note (HsExportJob *job, char *text);
-/* `scale`, or less when the scene at `scale` would pass what an image surface holds
- * (cairo's 32,767 pixels a side, and a memory budget): then the job notes it. */
-double hs_export_fit_scale (HsExportJob *job, const HsScene *scene, double scale);
+/* What an image export can hold: 100 megapixels (400 MB) is what the CLI's default 2 GiB
+ * address space can draw and compress beside the trace. */
+#define HS_EXPORT_IMAGE_MAX_PIXELS 1e8
+/* `scale`, or less when a picture of width x height units at `scale` would pass what an
+ * image surface holds (cairo's 32,767 pixels a side) or `max_pixels`: then the job notes
+ * it. */
+double hs_export_fit_scale (HsExportJob *job, double width, double height, double scale,
+                            double max_pixels);
 /* The scene drawn at `scale` on a new image surface, with the theme's background. */
 cairo_surface_t *hs_export_draw_image (HsExportJob *job, const HsScene *scene, double scale);
 

@@ -260,17 +260,14 @@ hs_export_job_note (HsExportJob *job, char *text)
     g_free (text);
 }
 
-/* cairo's image surfaces end at 32,767 pixels a side; 100 megapixels (400 MB) is what
- * the CLI's default 2 GiB address space can draw and compress beside the trace. */
+/* cairo's image surfaces end at 32,767 pixels a side */
 #define IMAGE_MAX_SIDE 32766.0 /* ceil() stays within 32,767 */
-#define IMAGE_MAX_PIXELS 1e8
 
 double
-hs_export_fit_scale (HsExportJob *job, const HsScene *scene, double scale)
+hs_export_fit_scale (HsExportJob *job, double width, double height, double scale, double max_pixels)
 {
-  double w = MAX (scene->width, 1), h = MAX (scene->height, 1);
-  double fit
-      = MIN (MIN (IMAGE_MAX_SIDE / w, IMAGE_MAX_SIDE / h), sqrt (IMAGE_MAX_PIXELS / (w * h)));
+  double w = MAX (width, 1), h = MAX (height, 1);
+  double fit = MIN (MIN (IMAGE_MAX_SIDE / w, IMAGE_MAX_SIDE / h), sqrt (max_pixels / (w * h)));
 
   if (fit >= scale)
     return scale;

@@ -61,15 +61,15 @@ typedef struct
   const gint *cancel;
   gboolean stopped;
   gboolean step_limit_hit;
-  GHashTable *immortals; /* HsObject* traced immortal objects (shared, never freed) */
-  GPtrArray *todo;       /* objects to trace */
-  GArray *held_ids;      /* sync_held's scratch (guint64), kept: it runs at every step */
-  GArray *held_labels;   /* guint32 */
-  const HsType *held_type;                /* the type held_label saw last */
+  GHashTable *immortals;   /* HsObject* traced immortal objects (shared, never freed) */
+  GPtrArray *todo;         /* objects to trace */
+  GArray *held_ids;        /* sync_held's scratch (guint64), kept: it runs at every step */
+  GArray *held_labels;     /* guint32 */
+  const HsType *held_type; /* the type held_label saw last */
   guint32 held_type_label, last_func_str; /* its label; the last step's function name */
-  GPtrArray *frames;     /* sync_frames' scratch: the VM's frames, outermost first */
-  GPtrArray *shadows;    /* Shadow*, outermost first */
-  guint64 delta_start;   /* where the current step's delta began in the log */
+  GPtrArray *frames;   /* sync_frames' scratch: the VM's frames, outermost first */
+  GPtrArray *shadows;  /* Shadow*, outermost first */
+  guint64 delta_start; /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,

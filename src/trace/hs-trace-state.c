@@ -599,10 +599,10 @@ typedef struct
   HsRState *st;
   HsTrace *trace;
   HsSnapshot *snap;
-  GHashTable *counts; /* id -> in-degree */
-  guint max_cells;    /* of a sequence (the others left out), or 0: all */
-  GArray *summarised; /* Summarised */
-  GArray *parts;      /* Part: the cells functions draw from their parts */
+  GHashTable *counts;   /* id -> in-degree */
+  guint max_cells;      /* of a sequence (the others left out), or 0: all */
+  GArray *summarised;   /* Summarised */
+  GArray *parts;        /* Part: the cells functions draw from their parts */
   GPtrArray *compacted; /* of GArray: the items of summarised sets (HS_SHAPE_SLOTS) */
 } ToSnap;
 

@@ -85,7 +85,7 @@ struct _Unit
   int firstlineno;
   int nparams;
   gboolean has_doc; /* its docstring is consts[0] */
-  HsCodePos cur; /* position given to the instructions being emitted */
+  HsCodePos cur;    /* position given to the instructions being emitted */
 };
 
 typedef struct

@@ -40,10 +40,10 @@ struct _HsFrame
    * arguments a keyword call makes), owned; released when that frame goes. */
   HsObject **call_held;
   guint n_call_held;
-  HsObject *gen;           /* generator owning this frame (borrowed), or NULL; a suspended
-                            * generator's frame has back == NULL and is not on the stack */
-  HsObject **stack;        /* = locals + code->nlocals */
-  HsObject *locals[];      /* nlocals slots, then stacksize slots */
+  HsObject *gen;      /* generator owning this frame (borrowed), or NULL; a suspended
+                       * generator's frame has back == NULL and is not on the stack */
+  HsObject **stack;   /* = locals + code->nlocals */
+  HsObject *locals[]; /* nlocals slots, then stacksize slots */
 };
 
 /* The frame of a generator object (suspended or running), or NULL once it finished. */

@@ -50,20 +50,21 @@ char *
 hs_trace_format_warnings (HsTrace *trace)
 {
   g_auto (GStrv) lines = NULL;
+  guint n_lines;
   GString *text;
 
   if (trace->warnings->len == 0)
     return NULL;
   lines = g_strsplit (trace->source, "\n", -1);
+  n_lines = g_strv_length (lines);
   text = g_string_new (NULL);
   for (guint i = 0; i < trace->warnings->len; i++)
     {
       const HsTraceWarning *w = &g_array_index (trace->warnings, HsTraceWarning, i);
 
-      g_string_append_printf (text, "%s:%d: SyntaxWarning: %s\n", trace->filename, w->line,
-                              w->message);
-      if (w->line >= 1 && (guint)w->line <= g_strv_length (lines))
-        g_string_append_printf (text, "  %s\n", g_strstrip (lines[w->line - 1]));
+      hs_format_syntax_warning (text, trace->filename, w->line, w->message,
+                                w->line >= 1 && (guint)w->line <= n_lines ? lines[w->line - 1]
+                                                                          : NULL);
     }
   return g_string_free (text, FALSE);
 }

@@ -302,22 +302,27 @@ hs_vm_write_unraisable (HsVM *vm, HsObject *where)
 }
 
 void
-hs_vm_write_syntax_warning (HsVM *vm, const char *filename, int lineno, const char *message,
-                            const char *line, gboolean record)
+hs_format_syntax_warning (GString *out, const char *filename, int lineno, const char *message,
+                          const char *line)
 {
-  g_autofree char *text = NULL;
-
+  g_string_append_printf (out, "%s:%d: SyntaxWarning: %s\n", filename, lineno, message);
   if (line != NULL)
     {
       g_autofree char *stripped = g_strstrip (g_strdup (line));
 
-      text = g_strdup_printf ("%s:%d: SyntaxWarning: %s\n  %s\n", filename, lineno, message,
-                              stripped);
+      g_string_append_printf (out, "  %s\n", stripped);
     }
-  else
-    text = g_strdup_printf ("%s:%d: SyntaxWarning: %s\n", filename, lineno, message);
+}
+
+void
+hs_vm_write_syntax_warning (HsVM *vm, const char *filename, int lineno, const char *message,
+                            const char *line, gboolean record)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  hs_format_syntax_warning (text, filename, lineno, message, line);
   if (vm->err_fn != NULL)
-    vm->err_fn (text, strlen (text), vm->err_data);
+    vm->err_fn (text->str, text->len, vm->err_data);
   if (record)
     {
       HsVMWarning w = { lineno, g_strdup (message) };

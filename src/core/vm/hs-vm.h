@@ -63,6 +63,12 @@ typedef struct
   char *message;
 } HsVMWarning;
 
+/* Appends a SyntaxWarning as CPython's warnings module prints it on stderr:
+ * "FILE:LINE: SyntaxWarning: MESSAGE" and, when `line` (the source line) is given, the line
+ * stripped and indented. */
+void hs_format_syntax_warning (GString *out, const char *filename, int lineno, const char *message,
+                               const char *line);
+
 /* The last hs_vm_run_source's compile-time warnings, in source order (n_warnings set). */
 const HsVMWarning *hs_vm_get_warnings (HsVM *vm, guint *n_warnings);
 

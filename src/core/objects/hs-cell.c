@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "hs-cell.h"
+#include "hs-error.h"
+#include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-vm-private.h"
 
@@ -28,6 +30,33 @@ cell_repr (HsVM *vm, HsObject *self)
                              (void *)v);
 }
 
+/* cell_contents reads and writes the variable the closure shares (Python 3.7+). */
+static HsObject *
+cell_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  if (!hs_str_equal_cstr (name, "cell_contents"))
+    return hs_object_generic_getattr (vm, self, name);
+  if (HS_CELL (self)->ref == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "Cell is empty");
+      return NULL;
+    }
+  return hs_incref (HS_CELL (self)->ref);
+}
+
+static int
+cell_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  if (!hs_str_equal_cstr (name, "cell_contents"))
+    {
+      hs_err_format (vm, &hs_exc_AttributeError, "'cell' object has no attribute '%s'",
+                     hs_str_utf8 (name));
+      return -1;
+    }
+  hs_cell_set (vm, self, value);
+  return 0;
+}
+
 HsType hs_cell_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "cell",
@@ -38,6 +67,8 @@ HsType hs_cell_type = {
   .refs = cell_refs,
   .clear = cell_clear,
   .repr = cell_repr,
+  .getattr = cell_getattr,
+  .setattr = cell_setattr,
 };
 
 HsObject *

@@ -350,6 +350,20 @@ explain_text (HsTrace *t, int k)
   return g_strjoinv ("|", s);
 }
 
+/* The panel names a class and a function as their boxes do, so a learner finds them. */
+static void
+test_explain_names_like_boxes (void)
+{
+  g_autoptr (HsTrace) t = record ("class Node:\n    pass\ndef area(r):\n    return r\n", 0);
+  g_autofree char *j1 = explain_text (t, 1);
+  g_autofree char *j2 = explain_text (t, 2);
+
+  g_assert_nonnull (strstr (j1, "created class Node #"));
+  g_assert_nonnull (strstr (j1, "`Node` refers to class Node #"));
+  g_assert_nonnull (strstr (j2, "created function area #"));
+  g_assert_null (strstr (j1, "type #"));
+}
+
 /* An exception leaving a function is no return: the step says it raised (issue 14, 4). */
 static void
 test_explain_raise (void)
@@ -1316,6 +1330,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/hidden-holders", test_hidden_holders_json);
   g_test_add_func ("/trace/explain/hidden-holders", test_explain_hidden_holders);
+  g_test_add_func ("/trace/explain/names-like-boxes", test_explain_names_like_boxes);
   g_test_add_func ("/trace/refused-construct", test_refused_construct);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   g_test_add_func ("/trace/snapshot/slot-rows", test_slot_rows);

@@ -62,15 +62,6 @@ frame_title (const HsSnapFrame *frame)
   return g_strdup_printf ("%s()", frame->func_name);
 }
 
-static char *
-object_title (const HsSnapObject *obj)
-{
-  g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, obj->id);
-
-  /* TRANSLATORS: an object in the diagram, e.g. "list #12" */
-  return g_strdup_printf (_ ("%s #%s"), obj->type_name, id);
-}
-
 /* The holder of a hidden row, in words, for the list of hidden holders. */
 static char *
 describe_row (const char *label, const char *where)
@@ -190,7 +181,7 @@ describe_row_in (gconstpointer label, gconstpointer where)
 static char *
 describe_hidden_object (gconstpointer obj, gconstpointer unused)
 {
-  g_autofree char *title = object_title (obj);
+  g_autofree char *title = hs_snap_object_title (obj);
 
   /* TRANSLATORS: an object the learner's view does not draw, e.g. "hidden list_iterator #12" */
   return g_strdup_printf (_ ("hidden %s"), title);
@@ -223,7 +214,7 @@ static void
 hide_object_cells (Hide *h, HsSnapObject *o)
 {
   gboolean whole = g_hash_table_contains (h->hidden, &o->id);
-  g_autofree char *where = object_title (o);
+  g_autofree char *where = hs_snap_object_title (o);
 
   if (o->flags & HS_SNAP_FLAG_FREED) /* its references no longer count */
     return;

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hs-snapshot.h"
@@ -194,6 +196,28 @@ hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, const c
   g_return_if_fail (obj != NULL);
   g_array_append_val (obj->recorded_holders, h);
   hs_snap_object_add_hidden_holder (obj, describe_holder (&h));
+}
+
+char *
+hs_snap_object_title (const HsSnapObject *obj)
+{
+  /* The id is formatted first: a G_GUINT64_FORMAT inside _() would hide the string from
+   * xgettext. */
+  g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, obj->id);
+  g_autofree char *name = NULL;
+
+  if (obj->kind == HS_SNAP_CLASS && obj->label != NULL)
+    /* TRANSLATORS: a class in the diagram, e.g. "class Node #17" */
+    return g_strdup_printf (_ ("class %s #%s"), obj->label, id);
+  if (obj->kind == HS_SNAP_FUNCTION && obj->label != NULL)
+    {
+      /* The label is the signature, "f(a, b)": the name is what comes before "(". */
+      name = g_strndup (obj->label, strcspn (obj->label, "("));
+      /* TRANSLATORS: a function in the diagram, e.g. "function area #34" */
+      return g_strdup_printf (_ ("function %s #%s"), name, id);
+    }
+  /* TRANSLATORS: an object in the diagram, e.g. "list #12" */
+  return g_strdup_printf (_ ("%s #%s"), obj->type_name, id);
 }
 
 char *

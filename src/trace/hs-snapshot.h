@@ -189,6 +189,9 @@ void hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, co
  * tooltip, the panel and the description say the same): "3 references", or "3 references:
  * 1 arrow, 2 hidden: the code of f(), the parsed program" (arrows = count - holders). */
 char *hs_snap_count_words (gint64 count, const char *const *holders, guint n_holders);
+/* The object as the panel and the descriptions name it, matching its box's header:
+ * "list #12", "class Node #17", "function f #34". */
+char *hs_snap_object_title (const HsSnapObject *obj);
 /* Sorts objects by id and builds `by_id`; call once the snapshot is complete. */
 void hs_snapshot_index (HsSnapshot *snap);
 /* The number of items of a sequence, those a view left out included. */

@@ -11,16 +11,6 @@
 
 #include "hs-trace-private.h"
 
-static char *
-describe_object (HsSnapObject *o)
-{
-  /* The id is formatted first: a G_GUINT64_FORMAT inside _() would hide the string from
-   * xgettext. */
-  g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, o->id);
-  /* TRANSLATORS: an object in the diagram, e.g. "list #12" */
-  return g_strdup_printf (_ ("%s #%s"), o->type_name, id);
-}
-
 /* Its count, and when hidden holders hold part of it, which they are. */
 static char *
 count_words (const HsSnapObject *o)
@@ -81,7 +71,7 @@ explain_rebinding (GPtrArray *out, HsSnapshot *before, HsSnapshot *after, const 
   o = hs_snapshot_lookup (after, var->value.ref);
   if (o == NULL)
     return;
-  what = describe_object (o);
+  what = hs_snap_object_title (o);
   if (o->kind == HS_SNAP_PRIMITIVE && o->immortal)
     /* TRANSLATORS: e.g. "`a` is now 256 (one shared int object)": a cached small int */
     g_ptr_array_add (out, g_strdup_printf (_ ("`%s` is now %s (one shared %s object)"), var->name,
@@ -136,7 +126,7 @@ explain_finalizers (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
 
       if (now == was || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
-      what = describe_object (o);
+      what = hs_snap_object_title (o);
       if (now)
         /* TRANSLATORS: "A #15 is being freed: its finalizer __del__() runs first" */
         g_ptr_array_add (out, g_strdup_printf (_ ("%s is being freed: its finalizer __del__() "
@@ -212,7 +202,7 @@ explain_created (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
               && (hs_snapshot_lookup (before, o->id) != NULL
                   || g_hash_table_contains (before->inline_objects, &o->id))))
         continue;
-      what = describe_object (o);
+      what = hs_snap_object_title (o);
       count = count_words (o);
       /* TRANSLATORS: "created list #7 (1 reference)" */
       g_ptr_array_add (out, g_strdup_printf (_ ("created %s (%s)"), what, count));
@@ -234,7 +224,7 @@ value_text (HsSnapshot *snap, const HsSnapValue *v)
     return g_strdup ("?");
   if (o->kind == HS_SNAP_PRIMITIVE)
     return g_strdup (o->label);
-  return describe_object (o);
+  return hs_snap_object_title (o);
 }
 
 /* More than this many changes in one object are told as one "changed". */
@@ -368,7 +358,7 @@ explain_objects (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
     {
       HsSnapObject *o = g_ptr_array_index (after->objects, i);
       HsSnapObject *was = before ? hs_snapshot_lookup (before, o->id) : NULL;
-      g_autofree char *what = describe_object (o);
+      g_autofree char *what = hs_snap_object_title (o);
 
       if (o->flags & HS_SNAP_FLAG_FREED)
         g_ptr_array_add (out, g_strdup_printf (_ ("%s freed: no references left"), what));

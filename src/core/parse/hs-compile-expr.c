@@ -190,23 +190,18 @@ negative_constant (Compiler *c, HsExpr *e)
   return hs_compile_canonical_value (c, "n", neg, TRUE);
 }
 
-/* Whether CPython 3.11 folds the tuple display into one constant: not empty, and all its
- * items literals, negative numbers or such tuples. */
+/* Whether CPython 3.11 folds the tuple display into one constant: all its items (maybe
+ * none) literals, negative numbers or such tuples. */
 static gboolean
 is_constant_tuple (HsExpr *e)
 {
-  if (e->kind != HS_EXPR_TUPLE || e->u.seq.elts.len == 0)
+  if (e->kind != HS_EXPR_TUPLE)
     return FALSE;
   for (int i = 0; i < e->u.seq.elts.len; i++)
     {
       HsExpr *item = e->u.seq.elts.items[i];
-      if (item->kind == HS_EXPR_CONSTANT)
-        {
-          HsConstKind k = item->u.constant.kind;
-          if (k == HS_CONST_ELLIPSIS)
-            return FALSE;
-        }
-      else if (!is_negative_number (item) && !is_constant_tuple (item))
+      if (item->kind != HS_EXPR_CONSTANT && !is_negative_number (item)
+          && !is_constant_tuple (item))
         return FALSE;
     }
   return TRUE;

@@ -924,6 +924,78 @@ test_expand_elided (void)
   close_window (win);
 }
 
+/* The first node of `role` in the window's scene (or NULL), and how many there are. */
+static const HsSceneNode *
+find_role (HeapscopeWindow *win, HsSceneNodeRole role, guint *n)
+{
+  const HsScene *scene = heapscope_diagram_view_get_scene (heapscope_window_get_diagram (win));
+  const HsSceneNode *found = NULL;
+
+  *n = 0;
+  for (guint i = 0; i < scene->nodes->len; i++)
+    if (((const HsSceneNode *)g_ptr_array_index (scene->nodes, i))->role == role && !(*n)++)
+      found = g_ptr_array_index (scene->nodes, i);
+  return found;
+}
+
+/* fact(30) at its deepest call: "… 25 more frames of fact()" between the first calls and
+ * the last; clicking it (the view's "expand-object") shows all thirty frames, and the
+ * first frame it hid shortens them again (its "Show Fewer Frames", "shorten-object"). */
+static void
+test_recursion_summarised (void)
+{
+  HeapscopeWindow *win = new_window ();
+  HeapscopeDiagramView *view = heapscope_window_get_diagram (win);
+  HsTrace *t;
+  const HsSceneNode *marker, *first;
+  int deepest = 0;
+  guint most = 0, n;
+  guint64 key;
+
+  run_source (win, "def fact(n):\n    if n <= 1:\n        return 1\n"
+                   "    return n * fact(n - 1)\n\nprint(fact(30))\n");
+  t = heapscope_session_get_trace (heapscope_window_get_session (win));
+  for (int k = 0; k < hs_trace_get_n_steps (t); k++)
+    {
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+
+      if (snap->frames->len > most)
+        most = snap->frames->len, deepest = k;
+    }
+  g_assert_cmpuint (most, ==, 31);
+  heapscope_step_controls_set_step (heapscope_window_get_step_controls (win), deepest);
+  wait_until (settled);
+  marker = find_role (win, HS_SCENE_NODE_CHAIN, &n);
+  g_assert_nonnull (marker);
+  g_assert_true (hs_scene_node_is_frame_like (marker));
+  g_assert_cmpstr (g_array_index (marker->cells, HsSceneCell, 0).text, ==,
+                   "… 25 more frames of fact()");
+  find_role (win, HS_SCENE_NODE_FRAME, &n);
+  g_assert_cmpuint (n, ==, 6);
+  key = marker->id;
+
+  g_signal_emit_by_name (view, "expand-object", key);
+  wait_until (settled);
+  g_assert_null (find_role (win, HS_SCENE_NODE_CHAIN, &n));
+  find_role (win, HS_SCENE_NODE_FRAME, &n);
+  g_assert_cmpuint (n, ==, 31);
+  first = hs_scene_find_node (heapscope_diagram_view_get_scene (view), HS_SCENE_NODE_FRAME,
+                              key & ~HS_SCENE_FRAME_CHAIN_BIT);
+  g_assert_true (first->is_expanded);
+  g_assert_cmpuint (hs_scene_node_expand_key (first), ==, key);
+  /* the recursion stays whole while stepping back up through it */
+  activate (win, "step-forward");
+  g_assert_null (find_role (win, HS_SCENE_NODE_CHAIN, &n));
+  activate (win, "step-back");
+
+  g_signal_emit_by_name (view, "shorten-object", key);
+  wait_until (settled);
+  g_assert_nonnull (find_role (win, HS_SCENE_NODE_CHAIN, &n));
+  find_role (win, HS_SCENE_NODE_FRAME, &n);
+  g_assert_cmpuint (n, ==, 6);
+  close_window (win);
+}
+
 static guint64
 global_id (HeapscopeWindow *win, const char *name)
 {
@@ -1896,6 +1968,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/show-internals", test_show_internals);
   g_test_add_func ("/app/window/expand-elided", test_expand_elided);
   g_test_add_func ("/app/window/collapse-and-expand-one", test_collapse_and_expand_one);
+  g_test_add_func ("/app/window/recursion-summarised", test_recursion_summarised);
   g_test_add_func ("/app/window/live-run", test_live_run);
   g_test_add_func ("/app/window/input", test_input);
   g_test_add_func ("/app/diagram/keyboard", test_diagram_keyboard);

@@ -938,6 +938,117 @@ test_chain_not_summarised (void)
   assert_badges_add_up (c);
 }
 
+/* fact(30) paused at its deepest call: the module, the first three calls, "… 25 more
+ * frames of fact()", the last two (the running one highlighted), top to bottom. */
+static void
+test_chain_recursion (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_recursion (30);
+  g_autoptr (HsScene) scene = render (snap);
+  const HsSceneNode *marker
+      = hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, 5 | HS_SCENE_FRAME_CHAIN_BIT);
+  const HsSceneNode *above = hs_scene_find_node (scene, HS_SCENE_NODE_FRAME, 4);
+  const HsSceneNode *below = hs_scene_find_node (scene, HS_SCENE_NODE_FRAME, 30);
+
+  g_assert_nonnull (marker);
+  g_assert_true (hs_scene_node_is_frame_like (marker));
+  g_assert_cmpstr (g_array_index (marker->cells, HsSceneCell, 0).text, ==,
+                   "… 25 more frames of fact()");
+  g_assert_cmpint (g_array_index (marker->cells, HsSceneCell, 0).role, ==, HS_CELL_ELLIPSIS);
+  for (guint64 id = 1; id <= 31; id++)
+    g_assert_true ((hs_scene_find_node (scene, HS_SCENE_NODE_FRAME, id) != NULL)
+                   == (id <= 4 || id >= 30));
+  g_assert_true (hs_scene_find_node (scene, HS_SCENE_NODE_FRAME, 31)->is_highlighted);
+  g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), ==, 1);
+  g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_SUMMARY), ==, 0);
+  g_assert_cmpfloat (above->rect.y + above->rect.height, <=, marker->rect.y);
+  g_assert_cmpfloat (marker->rect.y + marker->rect.height, <=, below->rect.y);
+  g_assert_cmpfloat (marker->rect.width, ==, below->rect.width); /* one column */
+  /* a recursion of eight calls stays whole */
+  {
+    g_autoptr (HsSnapshot) shallow = fixture_recursion (HS_DIAGRAM_DEFAULT_CHAIN_THRESHOLD);
+    g_autoptr (HsScene) whole = render (shallow);
+
+    g_assert_cmpuint (count_role (whole, HS_SCENE_NODE_CHAIN), ==, 0);
+  }
+}
+
+/* The marker's id expands the recursion (the window's click), and only that key: an object
+ * with the frame's plain id expanded leaves it summarised. Expanded, the first frame the
+ * marker hid offers to shorten it again. */
+static void
+test_chain_recursion_expand (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_recursion (30);
+  g_autoptr (GHashTable) plain = id_set ((guint64[]){ 5 }, 1);
+  g_autoptr (GHashTable) expanded = id_set ((guint64[]){ 5 | HS_SCENE_FRAME_CHAIN_BIT }, 1);
+  g_autoptr (HsScene) summarised = NULL;
+  g_autoptr (HsScene) whole = NULL;
+  HsDiagramOptions opts;
+
+  hs_diagram_options_init (&opts);
+  opts.expanded_ids = plain;
+  summarised = hs_diagram_render (snap, &opts, NULL);
+  g_assert_cmpuint (count_role (summarised, HS_SCENE_NODE_CHAIN), ==, 1);
+  opts.expanded_ids = expanded;
+  whole = hs_diagram_render (snap, &opts, NULL);
+  g_assert_cmpuint (count_role (whole, HS_SCENE_NODE_CHAIN), ==, 0);
+  g_assert_cmpuint (count_role (whole, HS_SCENE_NODE_FRAME), ==, 31);
+  for (guint64 id = 1; id <= 31; id++)
+    {
+      const HsSceneNode *frame = hs_scene_find_node (whole, HS_SCENE_NODE_FRAME, id);
+
+      g_assert_true (frame->is_expanded == (id == 5));
+      if (id == 5)
+        g_assert_cmpuint (hs_scene_node_expand_key (frame), ==, 5 | HS_SCENE_FRAME_CHAIN_BIT);
+    }
+}
+
+/* A recursion over one list: the hidden frames' references to it are one bundle from the
+ * marker ("×25"), so its badge still equals the arrows into it; what only the hidden
+ * frames refer to is hidden with them, not counted as left out. */
+static void
+test_chain_recursion_refs (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_recursion (30);
+  HsSnapObject *xs = fx_object (snap, 70, HS_SNAP_LIST, "list");
+  g_autoptr (HsScene) scene = NULL;
+  const HsSceneEdge *bundle = NULL;
+
+  fx_item (xs, fx_int ("1"));
+  hs_snap_frame_add_var (g_ptr_array_index (snap->frames, 0), "data", hs_snap_value_ref (70));
+  for (guint i = 1; i < snap->frames->len; i++)
+    {
+      HsSnapFrame *frame = g_ptr_array_index (snap->frames, i);
+
+      hs_snap_frame_add_var (frame, "xs", hs_snap_value_ref (70));
+      if (i == 10) /* a list only a hidden frame refers to */
+        {
+          fx_item (fx_object (snap, 80, HS_SNAP_LIST, "list"), fx_int ("2"));
+          hs_snap_frame_add_var (frame, "ys", hs_snap_value_ref (80));
+        }
+    }
+  fixture_finish (snap);
+  scene = render (snap);
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+
+      if (e->tail_role == HS_SCENE_NODE_CHAIN && e->is_bundle)
+        {
+          g_assert_null (bundle);
+          bundle = e;
+        }
+    }
+  g_assert_nonnull (bundle);
+  g_assert_cmpuint (bundle->head_id, ==, 70);
+  g_assert_cmpuint (bundle->n_refs, ==, 25);
+  g_assert_cmpstr (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 70)->badge, ==, "31");
+  g_assert_null (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 80));
+  g_assert_cmpuint (scene->n_elided_objects, ==, 0);
+  assert_badges_add_up (scene);
+}
+
 static void
 test_box_ids (void)
 {
@@ -1030,6 +1141,9 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/chain/linked-list", test_chain_linked_list);
   g_test_add_func ("/diagram/chain/expand", test_chain_expand);
   g_test_add_func ("/diagram/chain/not-summarised", test_chain_not_summarised);
+  g_test_add_func ("/diagram/chain/recursion", test_chain_recursion);
+  g_test_add_func ("/diagram/chain/recursion-expand", test_chain_recursion_expand);
+  g_test_add_func ("/diagram/chain/recursion-refs", test_chain_recursion_refs);
   status = g_test_run ();
   hs_diagram_shutdown ();
   return status;

@@ -843,6 +843,12 @@ context_menu_model (HeapscopeDiagramView *self, const HsSceneNode *node)
       g_menu_append (section, _ ("_Expand"), "diagram.expand");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
     }
+  else if (node && node->role == HS_SCENE_NODE_FRAME && node->is_expanded)
+    {
+      /* the first frame of a recursion shown whole: summarised again */
+      g_menu_append (section, _ ("Show _Fewer Frames"), "diagram.shorten");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    }
   else if (node && node->role == HS_SCENE_NODE_OBJECT)
     {
       g_autofree char *type_label = NULL;
@@ -886,8 +892,10 @@ open_menu (HeapscopeDiagramView *self, const HsSceneNode *node, double x, double
 {
   g_autoptr (GMenuModel) model = context_menu_model (self, node);
 
-  self->menu_id = node && (node->role == HS_SCENE_NODE_OBJECT || node->role == HS_SCENE_NODE_CHAIN)
-                      ? node->id
+  self->menu_id = node
+                          && (node->role == HS_SCENE_NODE_OBJECT
+                              || node->role == HS_SCENE_NODE_CHAIN || node->is_expanded)
+                      ? hs_scene_node_expand_key (node)
                       : 0;
   g_free (self->menu_type);
   self->menu_type = g_strdup (heapscope_scene_node_type_name (node));
@@ -1171,8 +1179,8 @@ sibling_action (GtkWidget *widget, const char *name, GVariant *param)
   focus_node (self, cycle (siblings, node, delta));
 }
 
-/* Enter: a long collection or chain shown whole, or shortened again; any other object
- * collapsed or restored. */
+/* Enter: a long collection, chain or recursion shown whole, or shortened again; any other
+ * object collapsed or restored. */
 static void
 activate_node_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -1184,8 +1192,8 @@ activate_node_action (GtkWidget *widget, const char *name, GVariant *param)
   if (node->role == HS_SCENE_NODE_CHAIN
       || (node->role == HS_SCENE_NODE_OBJECT && !node->is_collapsed && node_has_ellipsis (node)))
     g_signal_emit (self, signals[EXPAND_OBJECT], 0, node->id);
-  else if (node->role == HS_SCENE_NODE_OBJECT && node->is_expanded)
-    g_signal_emit (self, signals[SHORTEN_OBJECT], 0, node->id);
+  else if (node->role != HS_SCENE_NODE_SUMMARY && node->is_expanded)
+    g_signal_emit (self, signals[SHORTEN_OBJECT], 0, hs_scene_node_expand_key (node));
   else if (node->role == HS_SCENE_NODE_OBJECT)
     g_signal_emit (self, signals[TOGGLE_COLLAPSED], 0, node->id);
 }

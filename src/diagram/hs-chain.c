@@ -12,6 +12,11 @@
  * hidden nodes hold themselves: the marker draws them as bundles (hs-graph.c). The
  * marker's id is its first hidden node's, and the viewer expands the chain by putting
  * that id into opts->expanded_ids, as for a long collection.
+ *
+ * A deep recursion is a chain too: a run of consecutive frames of one function keeps its
+ * first HS_CHAIN_HEAD frames and its last HS_CHAIN_FRAME_TAIL (the running call and its
+ * caller), and one marker ("… 24 more frames of fact()") stands for the frames between,
+ * keyed by its first hidden frame's id with HS_SCENE_FRAME_CHAIN_BIT set.
  */
 #include "hs-diagram-private.h"
 
@@ -19,6 +24,7 @@ struct _HsChains
 {
   GPtrArray *chains;    /* HsChain*, owned */
   GHashTable *hidden;   /* guint64* id of a hidden node -> HsChain* */
+  GHashTable *frames;   /* guint64* frame id of a hidden frame -> HsChain* */
   GHashTable *expanded; /* guint64* ids: keys of long chains the viewer expanded */
 };
 
@@ -89,7 +95,7 @@ add_chain (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *run)
   first = g_ptr_array_index (run, HS_CHAIN_HEAD);
   if (hs_diagram_options_is_expanded (opts, first))
     {
-      g_hash_table_add (chains->expanded, (gpointer)&first->id);
+      g_hash_table_add (chains->expanded, g_memdup2 (&first->id, sizeof first->id));
       return;
     }
   chain = g_new0 (HsChain, 1);
@@ -106,6 +112,60 @@ add_chain (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *run)
   g_ptr_array_add (chains->chains, chain);
 }
 
+static gboolean
+same_function (const HsSnapFrame *a, const HsSnapFrame *b)
+{
+  return !a->is_hidden && !b->is_hidden && g_strcmp0 (a->func_name, b->func_name) == 0;
+}
+
+/* Frames [start, end) are calls of one function, each made by the one before. */
+static void
+add_recursion (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *frames, guint start,
+               guint end)
+{
+  const HsSnapFrame *first;
+  HsChain *chain;
+  guint64 key;
+
+  if (end - start <= MAX (opts->chain_threshold, HS_CHAIN_HEAD + HS_CHAIN_FRAME_TAIL + 2))
+    return;
+  first = g_ptr_array_index (frames, start + HS_CHAIN_HEAD);
+  key = first->frame_id | HS_SCENE_FRAME_CHAIN_BIT;
+  if (opts->expanded_ids != NULL && g_hash_table_contains (opts->expanded_ids, &key))
+    {
+      g_hash_table_add (chains->expanded, g_memdup2 (&key, sizeof key));
+      return;
+    }
+  chain = g_new0 (HsChain, 1);
+  chain->marker = key;
+  chain->of_frames = TRUE;
+  chain->hidden = g_ptr_array_new ();
+  for (guint i = start + HS_CHAIN_HEAD; i < end - HS_CHAIN_FRAME_TAIL; i++)
+    {
+      const HsSnapFrame *frame = g_ptr_array_index (frames, i);
+
+      g_ptr_array_add (chain->hidden, (gpointer)frame);
+      g_hash_table_insert (chains->frames, (gpointer)&frame->frame_id, chain);
+    }
+  g_ptr_array_add (chains->chains, chain);
+}
+
+static void
+find_recursions (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opts)
+{
+  guint n = snap->frames->len, end;
+
+  for (guint start = 0; start < n; start = end)
+    {
+      for (end = start + 1; end < n
+                            && same_function (g_ptr_array_index (snap->frames, start),
+                                              g_ptr_array_index (snap->frames, end));
+           end++)
+        ;
+      add_recursion (chains, opts, snap->frames, start, end);
+    }
+}
+
 HsChains *
 hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
 {
@@ -116,9 +176,11 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
 
   chains->chains = g_ptr_array_new_with_free_func ((GDestroyNotify)chain_free);
   chains->hidden = g_hash_table_new (g_int64_hash, g_int64_equal);
-  chains->expanded = g_hash_table_new (g_int64_hash, g_int64_equal);
+  chains->frames = g_hash_table_new (g_int64_hash, g_int64_equal);
+  chains->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (opts->chain_threshold == 0)
     return chains;
+  find_recursions (chains, snap, opts);
   for (guint i = 0; i < snap->objects->len; i++)
     {
       const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
@@ -151,6 +213,7 @@ hs_chains_free (HsChains *chains)
   if (chains == NULL)
     return;
   g_hash_table_unref (chains->hidden);
+  g_hash_table_unref (chains->frames);
   g_hash_table_unref (chains->expanded);
   g_ptr_array_unref (chains->chains);
   g_free (chains);
@@ -160,6 +223,12 @@ const HsChain *
 hs_chains_lookup (const HsChains *chains, guint64 id)
 {
   return chains ? g_hash_table_lookup (chains->hidden, &id) : NULL;
+}
+
+const HsChain *
+hs_chains_lookup_frame (const HsChains *chains, guint64 frame_id)
+{
+  return chains ? g_hash_table_lookup (chains->frames, &frame_id) : NULL;
 }
 
 guint

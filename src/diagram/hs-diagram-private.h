@@ -45,12 +45,17 @@ GVC_t *hs_graphviz_context (void);
 /* Chains (hs-chain.c): long runs of same-type objects, each node the next's only holder,
  * drawn as their first HS_CHAIN_HEAD nodes, a marker and their last node. */
 #define HS_CHAIN_HEAD 3
+/* A recursion's frames drawn after its marker: the running call and its caller. */
+#define HS_CHAIN_FRAME_TAIL 2
 
 typedef struct
 {
-  guint64 marker;    /* id of the first hidden node: the marker's id and the chain's key */
-  guint64 last;      /* the chain's last node, drawn after the marker */
-  GPtrArray *hidden; /* const HsSnapObject*, the nodes the marker stands for, in order */
+  guint64 marker;     /* id of the first hidden node: the marker's id and the chain's key (a
+                       * frame's id with HS_SCENE_FRAME_CHAIN_BIT for a recursion) */
+  guint64 last;       /* objects: the chain's last node, drawn after the marker */
+  gboolean of_frames; /* a recursion: `hidden` holds frames */
+  GPtrArray *hidden;  /* const HsSnapObject* (or HsSnapFrame*), the nodes the marker stands
+                       * for, in order */
 } HsChain;
 
 typedef struct _HsChains HsChains;
@@ -60,7 +65,9 @@ HsChains *hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts);
 void hs_chains_free (HsChains *chains);
 /* The chain that hides object `id`, or NULL (also when `chains` is NULL). */
 const HsChain *hs_chains_lookup (const HsChains *chains, guint64 id);
-/* Whether `id` keys a long chain drawn whole because the viewer expanded it. */
+/* The recursion that hides frame `frame_id`, or NULL (also when `chains` is NULL). */
+const HsChain *hs_chains_lookup_frame (const HsChains *chains, guint64 frame_id);
+/* Whether `id` keys a long chain (or recursion) drawn whole because the viewer expanded it. */
 gboolean hs_chains_is_expanded_key (const HsChains *chains, guint64 id);
 guint hs_chains_count (const HsChains *chains);
 const HsChain *hs_chains_get (const HsChains *chains, guint i);

@@ -6,7 +6,8 @@
  * than max_objects of them. A collapsed object draws no cell, so the walk does not go
  * through it; what only it reaches is hidden by the viewer's choice, not by the cap, and
  * is not counted as left out. A chain's hidden nodes are drawn as one marker, under the
- * first one's id; the walk goes from the marker to the chain's last node.
+ * first one's id; the walk goes from the marker to the chain's last node. A recursion's
+ * hidden frames are not walked from: what only they reach is hidden with them.
  */
 #include "hs-diagram-private.h"
 
@@ -115,14 +116,16 @@ walk_drain (Walk *walk)
 static void
 walk_frame (Walk *walk, const HsSnapFrame *frame)
 {
+  if (hs_chains_lookup_frame (walk->chains, frame->frame_id) != NULL)
+    return; /* behind a recursion's marker */
   for (guint i = 0; i < frame->vars->len; i++)
     walk_visit (walk, &g_array_index (frame->vars, HsSnapVar, i).value);
   for (guint i = 0; i < frame->held->len; i++)
     walk_visit (walk, &g_array_index (frame->held, HsSnapVar, i).value);
 }
 
-/* Objects not drawn that drawn collapsed objects and chain markers reach, through undrawn
- * objects only, with the nodes the markers stand for. */
+/* Objects not drawn that drawn collapsed objects, chain markers and a recursion's hidden
+ * frames reach, through undrawn objects only, with the nodes the markers stand for. */
 static guint
 count_hidden_by_choice (const HsSnapshot *snap, const HsDiagramOptions *opts,
                         const HsChains *chains, GHashTable *drawn)
@@ -141,6 +144,12 @@ count_hidden_by_choice (const HsSnapshot *snap, const HsDiagramOptions *opts,
     {
       const HsChain *chain = hs_chains_get (chains, i);
 
+      if (chain->of_frames)
+        {
+          for (guint j = 0; j < chain->hidden->len; j++)
+            walk_frame (&walk, g_ptr_array_index (chain->hidden, j));
+          continue;
+        }
       if (!g_hash_table_contains (drawn, &chain->marker))
         continue;
       for (guint j = 0; j < chain->hidden->len; j++)

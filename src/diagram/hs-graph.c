@@ -781,21 +781,47 @@ add_node (Builder *b, HsSceneNodeRole role, guint64 id, Grid *grid)
 
 /* ---- nodes and edges ---------------------------------------------------------- */
 
-/* Frames share one width, so that the stack reads as an aligned column. */
+/* A recursion's marker: "… 24 more frames of fact()". */
+static void
+fill_recursion_marker (Grid *grid, const HsChain *chain)
+{
+  const HsSnapFrame *first = g_ptr_array_index (chain->hidden, 0);
+  guint n = chain->hidden->len;
+
+  grid_add (
+      grid, 0, 0, 1, HS_CELL_ELLIPSIS, KEY_ELLIPSIS,
+      grid_own (grid, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… %u more frame of %s()",
+                                                    "… %u more frames of %s()", n),
+                                       n, first->func_name)));
+}
+
+static void add_frame_bundles (Builder *b, const HsChain *chain);
+
+/* Frames share one width, so that the stack reads as an aligned column; a recursion's
+ * marker stands in it for the frames it hides. */
 static void
 add_frames (Builder *b)
 {
   Agraph_t *stack = agsubg (b->diagram->graph, (char *)"stack", TRUE);
   guint n = b->snap->frames->len;
   Grid *grids = g_new (Grid, n);
+  const HsChain **chains = g_new0 (const HsChain *, n);
   Agnode_t *above = NULL;
   int width = 0;
 
   agsafeset (stack, (char *)"rank", (char *)"source", (char *)"");
   for (guint i = 0; i < n; i++)
     {
+      const HsSnapFrame *frame = g_ptr_array_index (b->snap->frames, i);
+
       grid_init (&grids[i]);
-      fill_frame (&grids[i], g_ptr_array_index (b->snap->frames, i));
+      chains[i] = hs_chains_lookup_frame (b->chains, frame->frame_id);
+      if (chains[i] == NULL)
+        fill_frame (&grids[i], frame);
+      else if (chains[i]->marker == (frame->frame_id | HS_SCENE_FRAME_CHAIN_BIT))
+        fill_recursion_marker (&grids[i], chains[i]);
+      else
+        continue; /* hidden behind the marker */
       width = MAX (width, grid_width (&grids[i]));
     }
   for (guint i = 0; i < n; i++)
@@ -804,14 +830,29 @@ add_frames (Builder *b)
       HsSceneNode *node;
       Agnode_t *gv;
 
-      grids[i].min_width = width;
+      if (grids[i].cells->len == 0)
+        {
+          grid_clear (&grids[i]);
+          continue;
+        }
       /* A frame's width moves every object to its right: a generous minimum and whole
        * steps absorb most changes (a new held row, a longer value) without a jump. */
       grids[i].min_width = MAX (width, FRAME_MIN_W);
       grids[i].quantum = FRAME_QUANTUM;
-      node = add_node (b, HS_SCENE_NODE_FRAME, frame->frame_id, &grids[i]);
-      node->is_highlighted = frame->is_highlighted;
-      node->is_zombie = frame->is_zombie;
+      if (chains[i] != NULL)
+        {
+          node = add_node (b, HS_SCENE_NODE_CHAIN, chains[i]->marker, &grids[i]);
+          node->kind = HS_SNAP_OTHER;
+          add_frame_bundles (b, chains[i]);
+        }
+      else
+        {
+          node = add_node (b, HS_SCENE_NODE_FRAME, frame->frame_id, &grids[i]);
+          node->is_highlighted = frame->is_highlighted;
+          node->is_zombie = frame->is_zombie;
+          node->is_expanded
+              = hs_chains_is_expanded_key (b->chains, frame->frame_id | HS_SCENE_FRAME_CHAIN_BIT);
+        }
       grid_clear (&grids[i]);
       gv = g_ptr_array_index (b->diagram->gv_nodes, b->diagram->gv_nodes->len - 1);
       agsubnode (stack, gv, TRUE);
@@ -821,6 +862,7 @@ add_frames (Builder *b)
                    (char *)"invis", (char *)"");
       above = gv;
     }
+  g_free (chains);
   g_free (grids);
 }
 
@@ -855,6 +897,39 @@ bundle_count (GArray *targets, GHashTable *index, const HsSnapValue *value)
     }
 }
 
+static void
+bundle_count_cells (GArray *targets, GHashTable *index, GArray *cells)
+{
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const HsSnapCell *cell = &g_array_index (cells, HsSnapCell, i);
+
+      bundle_count (targets, index, &cell->key);
+      bundle_count (targets, index, &cell->value);
+    }
+}
+
+static void
+bundle_count_vars (GArray *targets, GHashTable *index, GArray *vars)
+{
+  for (guint i = 0; i < vars->len; i++)
+    bundle_count (targets, index, &g_array_index (vars, HsSnapVar, i).value);
+}
+
+/* The bundles counted in `targets`, leaving the node added last. */
+static void
+want_bundles (Builder *b, GArray *targets)
+{
+  for (guint i = 0; i < targets->len; i++)
+    {
+      WantedEdge *wanted = &g_array_index (targets, WantedEdge, i);
+
+      wanted->node_index = b->diagram->scene->nodes->len - 1;
+      wanted->cell_index = KEY_BUNDLE | (guint)(wanted->ref & 0xffffff);
+      g_array_append_val (b->wanted, *wanted);
+    }
+}
+
 /* A collapsed object draws none of its cells, yet the objects it refers to still count
  * its references in their badges: an honest picture needs as many arrows as the badge
  * says. Rather than one arrow per hidden cell (which would leave from nowhere), each
@@ -869,21 +944,26 @@ add_bundles (Builder *b, const HsSnapObject *const *objs, guint n_objs)
   g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
 
   for (guint o = 0; o < n_objs; o++)
-    for (guint i = 0; i < objs[o]->cells->len; i++)
-      {
-        const HsSnapCell *cell = &g_array_index (objs[o]->cells, HsSnapCell, i);
+    bundle_count_cells (targets, index, objs[o]->cells);
+  want_bundles (b, targets);
+}
 
-        bundle_count (targets, index, &cell->key);
-        bundle_count (targets, index, &cell->value);
-      }
-  for (guint i = 0; i < targets->len; i++)
+/* A recursion's marker bundles what its hidden frames' variables and held values refer
+ * to, as a chain's marker does its nodes' references. */
+static void
+add_frame_bundles (Builder *b, const HsChain *chain)
+{
+  g_autoptr (GArray) targets = g_array_new (FALSE, FALSE, sizeof (WantedEdge));
+  g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < chain->hidden->len; i++)
     {
-      WantedEdge *wanted = &g_array_index (targets, WantedEdge, i);
+      const HsSnapFrame *frame = g_ptr_array_index (chain->hidden, i);
 
-      wanted->node_index = b->diagram->scene->nodes->len - 1;
-      wanted->cell_index = KEY_BUNDLE | (guint)(wanted->ref & 0xffffff);
-      g_array_append_val (b->wanted, *wanted);
+      bundle_count_vars (targets, index, frame->vars);
+      bundle_count_vars (targets, index, frame->held);
     }
+  want_bundles (b, targets);
 }
 
 /* The class reference is wanted after the node's cells and bundles (input order). A
@@ -1040,8 +1120,11 @@ add_edge (Builder *b, const WantedEdge *wanted)
     }
   if (wanted->bundle > 0 && !wanted->is_class)
     {
-      /* Bundles go to drawn objects only: what is left out has no badge to explain. */
-      if (head == NULL)
+      const HsSnapObject *target = g_hash_table_lookup (b->snap->by_id, &wanted->ref);
+
+      /* Bundles go to drawn mortal objects only: what is left out, or immortal (a small
+       * int a recursion's hidden frames name), has no count to explain. */
+      if (head == NULL || (target != NULL && target->immortal))
         return;
       pending.bundle = wanted->bundle;
       pending.bundle_key = wanted->cell_index;

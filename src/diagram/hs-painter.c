@@ -483,7 +483,7 @@ draw_node (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
       cairo_scale (cr, node->scale, node->scale);
       cairo_translate (cr, -(r->x + r->width / 2), -(r->y + r->height / 2));
     }
-  set_color (cr, node->role == HS_SCENE_NODE_FRAME ? &theme->frame_fill : &theme->object_fill,
+  set_color (cr, hs_scene_node_is_frame_like (node) ? &theme->frame_fill : &theme->object_fill,
              alpha);
   rounded_rect (cr, r->x, r->y, r->width, r->height, CORNER);
   paint_fill (cr, FALSE);

@@ -86,7 +86,8 @@ typedef struct
   double alpha;            /* 1 when settled */
   double scale;            /* 1 when settled; new nodes grow in from less */
   gboolean is_collapsed;   /* objects: drawn as a small box at the viewer's request */
-  gboolean is_expanded;    /* objects: shown whole at the viewer's request, though long */
+  gboolean is_expanded;    /* objects: shown whole at the viewer's request, though long;
+                            * frames: the first of a recursion's frames the viewer expanded */
   GArray *cells;           /* of HsSceneCell */
   /* objects: the holders of references the diagram does not draw ("the code of f()"), in
    * words, for the tooltip and the description; NULL when there are none */
@@ -118,6 +119,26 @@ typedef struct
   gboolean is_weak;
   double alpha;
 } HsSceneEdge;
+
+/* A recursion's marker (HS_SCENE_NODE_CHAIN) is named by its first hidden frame's id with
+ * this bit set, which no object id has; that key in HsDiagramOptions.expanded_ids draws the
+ * recursion whole, as an object's id does a long collection or chain. */
+#define HS_SCENE_FRAME_CHAIN_BIT (G_GUINT64_CONSTANT (1) << 63)
+
+/* The key that shortens again what the viewer expanded at `node` (its expanded_ids entry). */
+static inline guint64
+hs_scene_node_expand_key (const HsSceneNode *node)
+{
+  return node->role == HS_SCENE_NODE_FRAME ? node->id | HS_SCENE_FRAME_CHAIN_BIT : node->id;
+}
+
+/* A frame, or the marker of a recursion's frames: drawn in the stack's column and style. */
+static inline gboolean
+hs_scene_node_is_frame_like (const HsSceneNode *node)
+{
+  return node->role == HS_SCENE_NODE_FRAME
+         || (node->role == HS_SCENE_NODE_CHAIN && (node->id & HS_SCENE_FRAME_CHAIN_BIT));
+}
 
 typedef struct
 {

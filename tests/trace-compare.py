@@ -35,6 +35,11 @@ reach, and the documented layout differences of docs/trace-format.md
 only the type is compared; a frozenset as a SET; an exception's args and
 chain among its rows; a bound method as the method object, compared as its
 function; a classmethod or staticmethod only by its type).
+The oracle's traces are kept in a cache (HS_ORACLE_CACHE, else
+$XDG_CACHE_HOME/heapscope-trace-oracle; HS_ORACLE_CACHE=off: none), keyed by
+the oracle's text, the program's text, the options and CPython's version: the
+oracle (CPython tracing in Python) is most of a run's time, and its trace of a
+program never changes.
 Closure cells, which Heapscope draws as the heap objects CPython has where
 Python Tutor shows their values in place, are seen through (see_through_cells),
 and a function's references to its cells are left out.
@@ -50,15 +55,19 @@ level, 1 otherwise.  77 (skipped) when this python3 is not CPython 3.11.
 import argparse
 import ast
 import concurrent.futures
+import hashlib
 import itertools
 import re
 import json
 import os
 import subprocess
 import sys
+import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ORACLE = os.path.join(HERE, "trace-oracle.py")
+with open(ORACLE, "rb") as _f:
+    ORACLE_TEXT = _f.read()
 TIMEOUT = 300
 # build-aux/test's sanitizer run: slower processes
 SANITIZER_STEPS = 300
@@ -539,15 +548,54 @@ def compare_program(path, cli, extra, limit=None):
         note = "  (only %d steps: the CLI's size cap)" % limit
     if htext is None:
         return name, "different", 0, 0, "heapscope-cli trace: " + err
-    otext, err = run([sys.executable, ORACLE, path] + extra +
-                     steps_option(limit), cwd)
+    otext, err = oracle_trace(path, extra + steps_option(limit), cwd)
     if otext is None:
-        return name, "oracle-error", 0, 0, err
-    err = check_oracle_output(path, otext)
-    if err:
         return name, "oracle-error", 0, 0, err
     result = compare_texts(name, otext, htext, limit)
     return result[:4] + (result[4] + note,)
+
+
+def oracle_cache_dir():
+    where = os.environ.get("HS_ORACLE_CACHE")
+    if where == "off":
+        return None
+    if where:
+        return where
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return os.path.join(base, "heapscope-trace-oracle")
+
+
+def oracle_trace(path, options, cwd):
+    """The oracle's trace of the program and "", or None and why not: from
+    the cache when this oracle already traced this text with these options."""
+    cache = oracle_cache_dir()
+    key = hashlib.sha256()
+    expected = path[:-3] + ".out"  # what check_oracle_output held it to
+    for part in (ORACLE_TEXT, open(path, "rb").read(),
+                 open(expected, "rb").read() if os.path.exists(expected) else b"",
+                 repr((options, os.path.basename(path), sys.version)).encode()):
+        key.update(part)
+        key.update(b"\0")
+    cached = cache and os.path.join(cache, key.hexdigest() + ".json")
+    if cached and os.path.exists(cached):
+        with open(cached, encoding="utf-8") as f:
+            return f.read(), ""
+    otext, err = run([sys.executable, ORACLE, path] + options, cwd)
+    if otext is None:
+        return None, err
+    err = check_oracle_output(path, otext)
+    if err:
+        return None, err
+    if cached:
+        try:
+            os.makedirs(cache, exist_ok=True)
+            part = "%s.%d" % (cached, os.getpid())
+            with open(part, "w", encoding="utf-8") as f:
+                f.write(otext)
+            os.replace(part, cached)  # whole or not at all, for parallel runs
+        except OSError:
+            pass  # a read-only cache only costs time
+    return otext, ""
 
 
 def compare_texts(name, otext, htext, limit):
@@ -635,7 +683,8 @@ def check_oracle_output(path, otext):
 
 def compiles(path):
     try:
-        with open(path, encoding="utf-8") as f:
+        with open(path, encoding="utf-8") as f, warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the oracle's run shows them
             compile(f.read(), path, "exec")
         return True
     except (SyntaxError, ValueError, RecursionError, MemoryError):

@@ -195,8 +195,8 @@ next_input_line (gsize *len, gpointer user_data)
   if (in->pos >= in->len)
     return NULL;
   nl = memchr (start, '\n', in->len - in->pos);
-  n = nl != NULL ? (gsize)(nl - start) : in->len - in->pos;
-  in->pos += n + (nl != NULL);
+  n = nl != NULL ? (gsize)(nl - start) + 1 : in->len - in->pos;
+  in->pos += n;
   *len = n;
   return g_strndup (start, n);
 }

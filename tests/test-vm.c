@@ -73,6 +73,29 @@ test_print (void)
               "3-[1, 2, 3]-hi!\n   3|[1, 2, 3] a5b\n", "");
 }
 
+/* print() writes to whatever the program puts in sys.stdout (CPython 3.11's output). A
+ * C test, not a corpus program: an object a built-in module's dict holds is drawn without
+ * that reference, so the corpus's count check would fail on it. */
+static void
+test_stdout_redirect (void)
+{
+  assert_run ("import io, sys\n"
+              "saved = sys.stdout\n"
+              "sys.stdout = buf = io.StringIO()\n"
+              "print('captured', 1, end='!')\n"
+              "sys.stdout = None\n"
+              "print('dropped')\n"
+              "sys.stdout = saved\n"
+              "print(repr(buf.getvalue()), sys.stdout is sys.__stdout__)\n"
+              "class Shout:\n"
+              "    def write(self, text):\n"
+              "        saved.write(text.upper())\n"
+              "sys.stdout = Shout()\n"
+              "print('quiet', 'words')\n"
+              "sys.stdout = saved\n",
+              "'captured 1!' True\nQUIET WORDS\n", "");
+}
+
 static void
 test_control_flow (void)
 {
@@ -753,6 +776,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/length-hint-order", test_length_hint_order);
   g_test_add_func ("/core/vm/display-hash-order", test_display_hash_order);
   g_test_add_func ("/core/vm/exit-status", test_exit_status);
+  g_test_add_func ("/core/vm/stdout-redirect", test_stdout_redirect);
   g_test_add_func ("/core/vm/source-over-heap-limit", test_source_over_heap_limit);
   g_test_add_func ("/core/vm/built-text-over-heap-limit", test_built_text_over_heap_limit);
   return g_test_run ();

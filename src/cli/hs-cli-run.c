@@ -52,7 +52,7 @@ hs_cli_run (int argc, char **argv)
       g_printerr ("heapscope-cli run: %s\n", error->message);
       return 2;
     }
-  if (argc != 2)
+  if (argc < 2)
     {
       g_printerr (_ ("Usage: heapscope-cli run FILE [--max-steps N]\n"));
       return 2;
@@ -65,6 +65,8 @@ hs_cli_run (int argc, char **argv)
   hs_vm_set_output (vm, write_stdout, NULL);
   hs_vm_set_error_output (vm, write_stderr, NULL);
   hs_vm_set_input (vm, hs_cli_read_stdin_line, NULL);
+  /* sys.argv as CPython's: the path as typed, then the arguments */
+  hs_vm_set_argv (vm, argc - 1, (const char *const *)argv + 1);
   result = hs_vm_run_source (vm, text, len, abs);
   fflush (stdout);
   if (result != HS_RUN_OK)

@@ -33,12 +33,9 @@ hs_cli_read_stdin_line (gsize *len, gpointer user_data)
   ssize_t n = getline (&buf, &cap, stdin);
   if (n <= 0)
     return NULL;
-  if (buf[n - 1] == '\n')
-    {
-      n--;
-      if (n > 0 && buf[n - 1] == '\r')
-        n--;
-    }
+  /* a line ending in "\r\n" (a file saved on Windows) reads as one ending in "\n" */
+  if (n >= 2 && buf[n - 1] == '\n' && buf[n - 2] == '\r')
+    buf[--n - 1] = '\n';
   *len = n;
   return g_strndup (buf, n);
 }

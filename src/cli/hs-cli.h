@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 gboolean hs_cli_read_source (const char *command, const char *path, char **text, gsize *len,
                              char **abs);
 
-/* An HsInputFn: the next line of standard input, as CPython's input() reads it (without
- * its "\n" or "\r\n"); NULL at the end. */
+/* An HsInputFn: the next line of standard input with its "\n" (a "\r\n" read as "\n");
+ * NULL at the end. */
 char *hs_cli_read_stdin_line (gsize *len, gpointer user_data);
 
 int hs_cli_run (int argc, char **argv);

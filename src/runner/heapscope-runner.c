@@ -105,15 +105,16 @@ next_message (Runner *run, HsTraceInputType *type, char **data, gsize *len)
   return TRUE;
 }
 
-/* An HsInputFn: the app's next answer. The answers the app already knows wait in the
- * pipe; only when none does the app hear that the program waits, with its steps so far. */
+/* An HsInputFn: the app's next answer, a line typed and entered (so with its "\n"). The
+ * answers the app already knows wait in the pipe; only when none does the app hear that
+ * the program waits, with its steps so far. */
 static char *
 read_answer (gsize *len, gpointer data)
 {
   Runner *run = data;
   struct pollfd in = { STDIN_FILENO, POLLIN, 0 };
   HsTraceInputType type;
-  char *line = NULL;
+  g_autofree char *line = NULL;
 
   if (!hs_trace_input_decoder_next (run->input, &type, &line, len))
     {
@@ -123,12 +124,10 @@ read_answer (gsize *len, gpointer data)
         return NULL;
     }
   if (type != HS_TRACE_INPUT_ANSWER)
-    {
-      g_free (line);
-      return NULL;
-    }
+    return NULL;
   run->n_answers++;
-  return line;
+  *len += 1;
+  return g_strconcat (line, "\n", NULL);
 }
 
 /* HS_TEST_CHILD_FAULT=crash:N, hang:N or oom:N: at step N, after sending the steps so

@@ -1,4 +1,5 @@
-/* hs-mod-sys.c — the `sys` module: getrefcount, recursion limit, getsizeof, maxsize.
+/* hs-mod-sys.c — the `sys` module: getrefcount, recursion limit, getsizeof, maxsize, the
+ * standard streams (objects/hs-stdio.c), argv, the version and the number facts.
  *
  * Invariant: every figure reported is CPython 3.11's on 64-bit Linux for the same
  * object state: getrefcount is the object's count while it is also held as the call's
@@ -8,6 +9,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <gmp.h>
 #include <string.h>
 
@@ -16,6 +18,7 @@
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-exceptions.h"
 #include "hs-float.h"
 #include "hs-int.h"
 #include "hs-list.h"
@@ -23,8 +26,11 @@
 #include "hs-object-private.h"
 #include "hs-range.h"
 #include "hs-set.h"
+#include "hs-stdio.h"
+#include "hs-structseq.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-vm-private.h"
 
 /* What getrefcount reports for immortal objects (CPython 3.12's immortal count). */
 #define IMMORTAL_REFCOUNT G_GINT64_CONSTANT (4294967295)
@@ -204,22 +210,202 @@ sys_getsizeof (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_int_from_u64 (vm, hs_sys_getsizeof (obj));
 }
 
+/* ---- the exception being handled ------------------------------------------------------ */
+
+static HsObject *
+sys_exception (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "exception", args, nargs, kwnames, ""))
+    return NULL;
+  return hs_incref (vm->exc_info != NULL ? vm->exc_info : hs_None);
+}
+
+static HsObject *
+sys_exc_info (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *tb, *r;
+  if (!hs_parse_args (vm, "exc_info", args, nargs, kwnames, ""))
+    return NULL;
+  if (vm->exc_info == NULL)
+    return hs_tuple_pack (vm, 3, hs_None, hs_None, hs_None);
+  if ((tb = hs_exception_traceback_object (vm, vm->exc_info)) == NULL)
+    return NULL;
+  r = hs_tuple_pack (vm, 3, (HsObject *)vm->exc_info->type, vm->exc_info, tb);
+  hs_decref (vm, tb);
+  return r;
+}
+
+/* ---- strings and ints ---------------------------------------------------------------- */
+
+/* sys.intern(s): the one interned str with s's text (s itself when it is that one) */
+static HsObject *
+sys_intern (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *s = NULL;
+  if (!hs_parse_args (vm, "intern", args, nargs, kwnames, "!string", &s))
+    return NULL;
+  if (!HS_IS (s, &hs_str_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "intern() argument must be str, not %s",
+                     hs_type_name (s));
+      return NULL;
+    }
+  return hs_incref (hs_str_intern (hs_str_utf8 (s), hs_str_byte_len (s)));
+}
+
+static HsObject *
+sys_get_int_max_str_digits (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "get_int_max_str_digits", args, nargs, kwnames, ""))
+    return NULL;
+  return hs_int_from_i64 (vm, vm->int_max_str_digits);
+}
+
+static HsObject *
+sys_set_int_max_str_digits (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL;
+  gint64 n = 0;
+  gboolean fits;
+  if (!hs_parse_args (vm, "set_int_max_str_digits", args, nargs, kwnames, "maxdigits", &obj)
+      || (obj = hs_object_index (vm, obj)) == NULL)
+    return NULL;
+  fits = hs_int_as_i64 (obj, &n) && n >= G_MININT && n <= G_MAXINT;
+  hs_decref (vm, obj);
+  if (!fits)
+    hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C int");
+  else if (n != 0 && n < 640)
+    hs_err_set_string (vm, &hs_exc_ValueError, "maxdigits must be 0 or larger than 640");
+  else
+    vm->int_max_str_digits = (int)n;
+  return hs_err_occurred (vm) ? NULL : hs_incref (hs_None);
+}
+
 static const HsMethodDef sys_functions[] = {
+  { "exc_info", sys_exc_info },
+  { "exception", sys_exception },
   { "exit", hs_builtin_exit },
+  { "get_int_max_str_digits", sys_get_int_max_str_digits },
   { "getrecursionlimit", sys_getrecursionlimit },
   { "getrefcount", sys_getrefcount },
   { "getsizeof", sys_getsizeof },
+  { "intern", sys_intern },
+  { "set_int_max_str_digits", sys_set_int_max_str_digits },
   { "setrecursionlimit", sys_setrecursionlimit },
   { NULL, NULL },
 };
 
+/* ---- values ------------------------------------------------------------------------- */
+
+/* The CPython release whose behaviour Heapscope follows (Debian 12's). */
+#define PY_MICRO 2
+#define PY_HEXVERSION 0x030b02f0
+
+static const char *const version_info_fields[]
+    = { "major", "minor", "micro", "releaselevel", "serial", NULL };
+static const char *const float_info_fields[]
+    = { "max", "max_exp",  "max_10_exp", "min",   "min_exp", "min_10_exp",
+        "dig", "mant_dig", "epsilon",    "radix", "rounds",  NULL };
+static const char *const int_info_fields[]
+    = { "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold",
+        NULL };
+
+/* One struct sequence of sys from its items (taken). */
+static HsObject *
+struct_value (HsVM *vm, const char *name, const char *const *fields, HsObject **items)
+{
+  HsType *type = hs_structseq_new_type (vm, "sys", name, fields, FALSE);
+  if (type != NULL)
+    return hs_structseq_new_take (vm, type, items);
+  for (gsize i = 0; fields[i] != NULL; i++)
+    hs_xdecref (vm, items[i]);
+  return NULL;
+}
+
+static HsObject *
+version_info (HsVM *vm)
+{
+  HsObject *items[]
+      = { hs_int_from_i64 (vm, 3), hs_int_from_i64 (vm, 11), hs_int_from_i64 (vm, PY_MICRO),
+          hs_str_from_cstr (vm, "final"), hs_int_from_i64 (vm, 0) };
+  return struct_value (vm, "version_info", version_info_fields, items);
+}
+
+static HsObject *
+float_info (HsVM *vm)
+{
+  HsObject *items[] = {
+    hs_float_new (vm, DBL_MAX),
+    hs_int_from_i64 (vm, DBL_MAX_EXP),
+    hs_int_from_i64 (vm, DBL_MAX_10_EXP),
+    hs_float_new (vm, DBL_MIN),
+    hs_int_from_i64 (vm, DBL_MIN_EXP),
+    hs_int_from_i64 (vm, DBL_MIN_10_EXP),
+    hs_int_from_i64 (vm, DBL_DIG),
+    hs_int_from_i64 (vm, DBL_MANT_DIG),
+    hs_float_new (vm, DBL_EPSILON),
+    hs_int_from_i64 (vm, FLT_RADIX),
+    hs_int_from_i64 (vm, 1),
+  };
+  return struct_value (vm, "float_info", float_info_fields, items);
+}
+
+static HsObject *
+int_info (HsVM *vm)
+{
+  HsObject *items[] = { hs_int_from_i64 (vm, 30), hs_int_from_i64 (vm, 4),
+                        hs_int_from_i64 (vm, HS_INT_MAX_STR_DIGITS), hs_int_from_i64 (vm, 640) };
+  return struct_value (vm, "int_info", int_info_fields, items);
+}
+
+/* sys.argv: what the host gave, else [the program's file name] */
+static HsObject *
+argv_list (HsVM *vm)
+{
+  const char *const fallback[] = { vm->filename != NULL ? vm->filename : "", NULL };
+  const char *const *argv = vm->argv != NULL ? (const char *const *)vm->argv : fallback;
+  HsObject *list = hs_list_new (vm, 0);
+
+  for (gsize i = 0; list != NULL && argv[i] != NULL; i++)
+    if (hs_list_append_take (vm, list, hs_str_from_cstr (vm, argv[i])) < 0)
+      HS_CLEAR (vm, list);
+  return list;
+}
+
+/* sys.stdin/stdout/stderr and, the same objects, __stdin__/__stdout__/__stderr__ */
+static int
+add_streams (HsVM *vm, HsObject *dict)
+{
+  static const char *const names[] = { "stdin", "stdout", "stderr" };
+
+  for (int fd = 0; fd < 3; fd++)
+    {
+      HsObject *s = hs_stdio_new (vm, fd);
+      g_autofree char *dunder = g_strdup_printf ("__%s__", names[fd]);
+
+      if (s == NULL || hs_module_add_take (vm, dict, dunder, hs_incref (s)) < 0
+          || hs_module_add_take (vm, dict, names[fd], s) < 0)
+        return -1;
+    }
+  return 0;
+}
+
 int
 hs_mod_sys_init (HsVM *vm, HsObject *dict)
 {
+  g_autofree char *version = g_strdup_printf ("3.11.%d (Heapscope %s)", PY_MICRO, PACKAGE_VERSION);
+
   if (hs_module_add_functions (vm, dict, sys_functions) < 0
       || hs_module_add_take (vm, dict, "maxsize", hs_int_from_i64 (vm, G_MAXINT64)) < 0
+      || hs_module_add_take (vm, dict, "maxunicode", hs_int_from_i64 (vm, 0x10ffff)) < 0
       || hs_module_add_take (vm, dict, "byteorder", hs_str_from_cstr (vm, "little")) < 0
-      || hs_module_add_take (vm, dict, "platform", hs_str_from_cstr (vm, "linux")) < 0)
+      || hs_module_add_take (vm, dict, "platform", hs_str_from_cstr (vm, "linux")) < 0
+      || hs_module_add_take (vm, dict, "version", hs_str_from_cstr (vm, version)) < 0
+      || hs_module_add_take (vm, dict, "hexversion", hs_int_from_i64 (vm, PY_HEXVERSION)) < 0
+      || hs_module_add_take (vm, dict, "version_info", version_info (vm)) < 0
+      || hs_module_add_take (vm, dict, "float_info", float_info (vm)) < 0
+      || hs_module_add_take (vm, dict, "int_info", int_info (vm)) < 0
+      || hs_module_add_take (vm, dict, "argv", argv_list (vm)) < 0 || add_streams (vm, dict) < 0)
     return -1;
   return 0;
 }

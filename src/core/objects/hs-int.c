@@ -383,13 +383,29 @@ hs_hash_double (HsObject *owner, double v)
 
 /* ---- text conversion -------------------------------------------------------------- */
 
+/* sys.get_int_max_str_digits(), G_MAXSIZE when 0 (no limit) */
+static gsize
+max_digits (HsVM *vm)
+{
+  int n = vm != NULL ? vm->int_max_str_digits : HS_INT_MAX_STR_DIGITS;
+  return n > 0 ? (gsize)n : G_MAXSIZE;
+}
+
+/* Whether an int of `bits` bits surely has more decimal digits than the limit: refused
+ * early, before converting a huge value (4300 digits are about 14284 bits). */
+static gboolean
+past_limit_bits (HsVM *vm, gsize bits)
+{
+  return max_digits (vm) != G_MAXSIZE && bits > (gsize)(max_digits (vm) * 3.3219280948873623 + 8);
+}
+
 static void
 raise_str_limit (HsVM *vm)
 {
   hs_err_format (vm, &hs_exc_ValueError,
                  "Exceeds the limit (%d digits) for integer string conversion; "
                  "use sys.set_int_max_str_digits() to increase the limit",
-                 HS_INT_MAX_STR_DIGITS);
+                 (int)max_digits (vm));
 }
 
 HsObject *
@@ -405,15 +421,14 @@ hs_int_to_str (HsVM *vm, HsObject *o)
       len = (gsize)g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, SMALL (o));
       return hs_str_new_unshared (vm, buf, len);
     }
-  /* 4300 digits are about 14284 bits: refuse early before converting huge values. */
-  if (mpz_sizeinbase (BIG (o), 2) > (gsize)(HS_INT_MAX_STR_DIGITS * 3.3219280948873623 + 8))
+  if (past_limit_bits (vm, mpz_sizeinbase (BIG (o), 2)))
     {
       raise_str_limit (vm);
       return NULL;
     }
   text = mpz_get_str (NULL, 10, BIG (o));
   len = strlen (text);
-  if (len - (text[0] == '-') > HS_INT_MAX_STR_DIGITS)
+  if (len - (text[0] == '-') > max_digits (vm))
     {
       free (text);
       raise_str_limit (vm);
@@ -431,8 +446,7 @@ hs_int_format_digits (HsVM *vm, HsObject *o, int base, gboolean upper, GString *
   mpz_t a;
   char *text;
 
-  if (base == 10 && BIG (o) != NULL
-      && mpz_sizeinbase (BIG (o), 2) > (gsize)(HS_INT_MAX_STR_DIGITS * 3.3219280948873623 + 8))
+  if (base == 10 && BIG (o) != NULL && past_limit_bits (vm, mpz_sizeinbase (BIG (o), 2)))
     {
       raise_str_limit (vm);
       return FALSE;
@@ -441,7 +455,7 @@ hs_int_format_digits (HsVM *vm, HsObject *o, int base, gboolean upper, GString *
   mpz_abs (a, view (o, &v));
   text = mpz_get_str (NULL, upper ? -base : base, a);
   mpz_clear (a);
-  if (base == 10 && strlen (text) > HS_INT_MAX_STR_DIGITS)
+  if (base == 10 && strlen (text) > max_digits (vm))
     {
       free (text);
       raise_str_limit (vm);
@@ -545,13 +559,13 @@ int_from_digits (HsVM *vm, const char *digits, gsize n, int base, gboolean negat
         v = v * base + (digits[i] - '0');
       return hs_int_from_i64 (vm, negative ? -v : v);
     }
-  if (base == 10 && n > HS_INT_MAX_STR_DIGITS)
+  if (base == 10 && n > max_digits (vm))
     {
       hs_err_format (vm, &hs_exc_ValueError,
                      "Exceeds the limit (%d digits) for integer string conversion: value has "
                      "%" G_GSIZE_FORMAT " digits; use sys.set_int_max_str_digits() to increase "
                      "the limit",
-                     HS_INT_MAX_STR_DIGITS, n);
+                     (int)max_digits (vm), n);
       return NULL;
     }
   if (!check_bits (vm, n * log2 (base)))

@@ -28,6 +28,7 @@
 #include "hs-list.h"
 #include "hs-module.h"
 #include "hs-set.h"
+#include "hs-stdio.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-vm-private.h"
@@ -98,6 +99,10 @@ builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     }
   if (check_sep (vm, sep, "sep") < 0 || check_sep (vm, end, "end") < 0)
     return NULL;
+  if (file == NULL && (file = hs_stdio_redirected (vm, 1)) == hs_None)
+    return hs_incref (hs_None); /* CPython's print does nothing when sys.stdout is None */
+  if (file != NULL && hs_stdio_is (file, 1))
+    file = NULL; /* sys.stdout itself: one write, as without file= */
   GString *out = g_string_new (NULL);
   int r = 0;
   for (gsize i = 0; r == 0 && i < nargs; i++)
@@ -118,6 +123,18 @@ builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     r = hs_vm_write_output (vm, out->str, out->len);
   g_string_free (out, TRUE);
   return r < 0 ? NULL : hs_None;
+}
+
+/* Text print() would write: to sys.stdout, wherever the program pointed it. */
+static int
+print_text (HsVM *vm, HsObject *text)
+{
+  HsObject *file = hs_stdio_redirected (vm, 1);
+  if (file == hs_None)
+    return 0;
+  if (file != NULL)
+    return write_to (vm, file, hs_str_utf8 (text), hs_str_byte_len (text));
+  return hs_vm_write_output (vm, hs_str_utf8 (text), hs_str_byte_len (text));
 }
 
 /* ---- simple one-argument functions ---------------------------------------------- */
@@ -222,13 +239,12 @@ builtin_ord (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 /* CPython's input(): the prompt's str() goes out as output, without a newline; the line
- * read comes back without it; the end of input is EOFError. */
+ * read (through sys.stdin's buffer) comes back without it; the end of input is EOFError. */
 static HsObject *
 builtin_input (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *prompt = NULL;
-  g_autofree char *line = NULL;
-  gsize len = 0;
+  HsObject *prompt = NULL, *line, *r;
+  gsize len;
   if (!hs_parse_args (vm, "input", args, nargs, kwnames, "|prompt /", &prompt))
     return NULL;
   if (prompt != NULL)
@@ -237,28 +253,25 @@ builtin_input (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       int rc;
       if (text == NULL)
         return NULL;
-      rc = hs_vm_write_output (vm, hs_str_utf8 (text), hs_str_byte_len (text));
+      rc = print_text (vm, text);
       hs_decref (vm, text);
       if (rc < 0)
         return NULL;
     }
-  if (vm->input_fn != NULL)
-    line = vm->input_fn (&len, vm->input_data);
-  if (line == NULL)
+  if ((line = hs_stdin_readline (vm, -1)) == NULL)
+    return NULL;
+  len = hs_str_byte_len (line);
+  if (len == 0)
     {
+      hs_decref (vm, line);
       hs_err_set_string (vm, &hs_exc_EOFError, "EOF when reading a line");
       return NULL;
     }
-  if (!g_utf8_validate (line, len, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (line, len);
-      g_free (line);
-      line = g_steal_pointer (&valid);
-      len = strlen (line);
-    }
-  if (vm->hooks != NULL && vm->hooks->input != NULL)
-    vm->hooks->input (vm, line, len, vm->hooks_data);
-  return hs_str_new (vm, line, len);
+  if (hs_str_utf8 (line)[len - 1] != '\n')
+    return line;
+  r = hs_str_new (vm, hs_str_utf8 (line), len - 1);
+  hs_decref (vm, line);
+  return r;
 }
 
 /* What Heapscope leaves out: calling it says so, rather than "name is not defined". */

@@ -32,6 +32,9 @@ typedef struct
 /* Writes program output (print) through the output function and the output hook,
  * counting bytes against the output cap; -1 with the run stopped past the cap. */
 int hs_vm_write_output (HsVM *vm, const char *text, gsize len);
+/* The same for what the program writes on stderr (sys.stderr.write), through the error
+ * output function: counted against the same cap. */
+int hs_vm_write_error (HsVM *vm, const char *text, gsize len);
 /* Reports the current exception, which code called for `where` (a __del__, a weakref
  * callback) could not raise, as CPython's default unraisable hook: "Exception ignored in:
  * <repr of where>" and the traceback on the run's stderr; clears it. */
@@ -123,6 +126,10 @@ struct _HsVM
   GPtrArray *finalize_registry; /* the weakref.finalize objects still alive (owned) */
   HsOutputFn err_fn;            /* stderr of the run ("Exception ignored in: ..."), or NULL */
   gpointer err_data;
+  char **argv;            /* sys.argv as the host gave it (hs_vm_set_argv), or NULL: [filename] */
+  GString *stdin_buf;     /* what sys.stdin read from input_fn and not yet returned (hs-stdio.c) */
+  gboolean stdin_eof;     /* input_fn said the input ended */
+  int int_max_str_digits; /* sys.set_int_max_str_digits: 0 no limit, else at least 640 */
 };
 
 G_END_DECLS

@@ -87,6 +87,15 @@ hs_vm_set_input (HsVM *vm, HsInputFn fn, gpointer user_data)
 }
 
 void
+hs_vm_set_argv (HsVM *vm, int argc, const char *const *argv)
+{
+  g_strfreev (vm->argv);
+  vm->argv = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    vm->argv[i] = g_strdup (argv[i]);
+}
+
+void
 hs_vm_cancel (HsVM *vm)
 {
   g_atomic_int_set (&vm->cancel_requested, 1);
@@ -144,8 +153,10 @@ line_event (HsVM *vm, HsFrame *f, int line)
   return 0;
 }
 
-int
-hs_vm_write_output (HsVM *vm, const char *text, gsize len)
+/* Writes to fn (and the hook, if any), counting against the output cap. */
+static int
+write_counted (HsVM *vm, HsOutputFn fn, gpointer data,
+               void (*hook) (HsVM *, const char *, gsize, gpointer), const char *text, gsize len)
 {
   gsize room = vm->config.output_limit_bytes > vm->output_bytes
                    ? vm->config.output_limit_bytes - vm->output_bytes
@@ -156,10 +167,10 @@ hs_vm_write_output (HsVM *vm, const char *text, gsize len)
   vm->output_bytes += len;
   if (len > 0)
     {
-      if (vm->output_fn != NULL)
-        vm->output_fn (text, len, vm->output_data);
-      if (vm->hooks != NULL && vm->hooks->output != NULL)
-        vm->hooks->output (vm, text, len, vm->hooks_data);
+      if (fn != NULL)
+        fn (text, len, data);
+      if (hook != NULL)
+        hook (vm, text, len, vm->hooks_data);
     }
   if (over)
     {
@@ -167,6 +178,19 @@ hs_vm_write_output (HsVM *vm, const char *text, gsize len)
       return -1;
     }
   return 0;
+}
+
+int
+hs_vm_write_output (HsVM *vm, const char *text, gsize len)
+{
+  return write_counted (vm, vm->output_fn, vm->output_data,
+                        vm->hooks != NULL ? vm->hooks->output : NULL, text, len);
+}
+
+int
+hs_vm_write_error (HsVM *vm, const char *text, gsize len)
+{
+  return write_counted (vm, vm->err_fn, vm->err_data, NULL, text, len);
 }
 
 /* ---- helpers of the loop -------------------------------------------------------------- */
@@ -2240,6 +2264,7 @@ hs_vm_new (const HsVMConfig *config)
     hs_vm_config_init (&vm->config);
   if (vm->config.recursion_limit <= 0)
     vm->config.recursion_limit = 1000;
+  vm->int_max_str_digits = HS_INT_MAX_STR_DIGITS;
   hs_heap_init (vm);
   vm->next_frame_id = 1;
   hs_vm_frames_init (vm);
@@ -2292,6 +2317,9 @@ hs_vm_free (HsVM *vm)
   hs_vm_frames_fini (vm);
   g_free (vm->source);
   g_free (vm->filename);
+  g_strfreev (vm->argv);
+  if (vm->stdin_buf != NULL)
+    g_string_free (vm->stdin_buf, TRUE);
   g_free (vm);
 }
 

@@ -30,8 +30,10 @@ typedef enum
 } HsRunResult;
 
 typedef void (*HsOutputFn) (const char *text, gsize len, gpointer user_data);
-/* One line of standard input for input(): newly allocated, without its trailing newline,
- * its byte length in *len; NULL at the end of input (input() then raises EOFError). */
+/* One line of standard input, as sys.stdin.readline() returns it: newly allocated, with
+ * its trailing '\n' when it has one (only the last line of the input may lack it), its
+ * byte length in *len; NULL at the end of input (input() then raises EOFError). input()
+ * and sys.stdin read through it. */
 typedef char *(*HsInputFn) (gsize *len, gpointer user_data);
 
 HsVM *hs_vm_new (const HsVMConfig *config); /* NULL config: defaults */
@@ -45,6 +47,9 @@ void hs_vm_set_error_output (HsVM *vm, HsOutputFn fn, gpointer user_data);
 /* Where input() reads; without one, input() is at the end of input (EOFError), as
  * CPython with its stdin closed. */
 void hs_vm_set_input (HsVM *vm, HsInputFn fn, gpointer user_data);
+/* sys.argv: the program's path as the user named it, then its arguments (`python3 prog.py
+ * a b`); without it, sys.argv is [the filename hs_vm_run_source was given]. Copied. */
+void hs_vm_set_argv (HsVM *vm, int argc, const char *const *argv);
 
 /* Compiles and runs a whole program as module __main__. `filename` is what tracebacks
  * print (the CLI passes the absolute path, as CPython does). */

@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <float.h>
 #include <gmp.h>
 #include <math.h>
 
@@ -16,6 +18,7 @@
 #include "hs-error.h"
 #include "hs-float.h"
 #include "hs-int.h"
+#include "hs-list.h"
 #include "hs-module.h"
 #include "hs-tuple.h"
 
@@ -70,6 +73,277 @@ MATH_1 (asin, asin, FALSE)
 MATH_1 (acos, acos, FALSE)
 MATH_1 (atan, atan, FALSE)
 MATH_1 (fabs, fabs, FALSE)
+MATH_1 (acosh, acosh, FALSE)
+MATH_1 (asinh, asinh, FALSE)
+MATH_1 (atanh, atanh, FALSE)
+MATH_1 (cbrt, cbrt, FALSE)
+MATH_1 (cosh, cosh, TRUE)
+MATH_1 (sinh, sinh, TRUE)
+MATH_1 (tanh, tanh, FALSE)
+MATH_1 (exp2, exp2, TRUE)
+MATH_1 (expm1, expm1, TRUE)
+MATH_1 (log1p, log1p, FALSE)
+
+/* ---- gamma and lgamma: CPython's own Lanczos approximation (so the digits agree) ---- */
+
+#define LANCZOS_N 13
+static const double lanczos_g = 6.024680040776729583740234375;
+static const double lanczos_g_minus_half = 5.524680040776729583740234375;
+static const double lanczos_num_coeffs[LANCZOS_N]
+    = { 23531376880.410759688572007674451636754734846804940,
+        42919803642.649098768957899047001988850926355848959,
+        35711959237.355668049440185451547166705960488635843,
+        17921034426.037209699919755754458931112671403265390,
+        6039542586.3520280050642916443072979210699388420708,
+        1439720407.3117216736632230727949123939715485786772,
+        248874557.86205415651146038641322942321632125127801,
+        31426415.585400194380614231628318205362874684987640,
+        2876370.6289353724412254090516208496135991145378768,
+        186056.26539522349504029498971604569928220784236328,
+        8071.6720023658162106380029022722506138218516325024,
+        210.82427775157934587250973392071336271166969580291,
+        2.5066282746310002701649081771338373386264310793408 };
+/* the denominator is x*(x+1)*...*(x+LANCZOS_N-2) */
+static const double lanczos_den_coeffs[LANCZOS_N]
+    = { 0.0,      39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+        2637558.0, 357423.0,   32670.0,     1925.0,      66.0,        1.0 };
+/* gamma of the positive integers 1 .. 23, exact */
+#define NGAMMA_INTEGRAL 23
+static const double gamma_integral[NGAMMA_INTEGRAL] = {
+  1.0,
+  1.0,
+  2.0,
+  6.0,
+  24.0,
+  120.0,
+  720.0,
+  5040.0,
+  40320.0,
+  362880.0,
+  3628800.0,
+  39916800.0,
+  479001600.0,
+  6227020800.0,
+  87178291200.0,
+  1307674368000.0,
+  20922789888000.0,
+  355687428096000.0,
+  6402373705728000.0,
+  121645100408832000.0,
+  2432902008176640000.0,
+  51090942171709440000.0,
+  1124000727777607680000.0,
+};
+static const double pi = 3.141592653589793238462643383279502884197;
+static const double logpi = 1.144729885849400174143427351353058711647;
+
+/* Lanczos' sum L_g(x) for x > 0; for large x rescaled as a rational function of 1/x,
+ * which avoids overflow and is more accurate there */
+static double
+lanczos_sum (double x)
+{
+  double num = 0.0, den = 0.0;
+
+  if (x < 5.0)
+    for (int i = LANCZOS_N; --i >= 0;)
+      {
+        num = num * x + lanczos_num_coeffs[i];
+        den = den * x + lanczos_den_coeffs[i];
+      }
+  else
+    for (int i = 0; i < LANCZOS_N; i++)
+      {
+        num = num / x + lanczos_num_coeffs[i];
+        den = den / x + lanczos_den_coeffs[i];
+      }
+  return num / den;
+}
+
+/* sin(pi * x) for a finite x, exact at the integers and half-integers */
+static double
+sinpi (double x)
+{
+  double y = fmod (fabs (x), 2.0), r;
+  int n = (int)round (2.0 * y);
+
+  switch (n)
+    {
+      case 0:
+        r = sin (pi * y);
+        break;
+      case 1:
+        r = cos (pi * (y - 0.5));
+        break;
+      case 2:
+        r = sin (pi * (1.0 - y)); /* not -sin(pi*(y-1.0)): that is -0.0 at y == 1.0 */
+        break;
+      case 3:
+        r = -cos (pi * (y - 1.5));
+        break;
+      default:
+        r = sin (pi * (y - 2.0));
+        break;
+    }
+  return copysign (1.0, x) * r;
+}
+
+static double
+tgamma_checked (double x, int *err)
+{
+  double absx, r, y, z, sqrtpow;
+
+  if (!isfinite (x))
+    {
+      if (isnan (x) || x > 0.0)
+        return x;
+      *err = EDOM;
+      return NAN;
+    }
+  if (x == 0.0)
+    {
+      *err = EDOM;
+      return copysign (INFINITY, x);
+    }
+  if (x == floor (x))
+    {
+      if (x < 0.0)
+        {
+          *err = EDOM;
+          return NAN;
+        }
+      if (x <= NGAMMA_INTEGRAL)
+        return gamma_integral[(int)x - 1];
+    }
+  absx = fabs (x);
+  if (absx < 1e-20) /* tgamma(x) ~ 1/x near 0 */
+    {
+      r = 1.0 / x;
+      if (isinf (r))
+        *err = ERANGE;
+      return r;
+    }
+  if (absx > 200.0) /* overflows, or underflows to ±0.0 */
+    {
+      if (x < 0.0)
+        return 0.0 / sinpi (x);
+      *err = ERANGE;
+      return INFINITY;
+    }
+  y = absx + lanczos_g_minus_half;
+  /* the error in y, computed in an order the compiler must keep */
+  if (absx > lanczos_g_minus_half)
+    {
+      volatile double q = y - absx;
+      z = q - lanczos_g_minus_half;
+    }
+  else
+    {
+      volatile double q = y - lanczos_g_minus_half;
+      z = q - absx;
+    }
+  z = z * lanczos_g / y;
+  if (x < 0.0)
+    {
+      r = -pi / sinpi (absx) / absx * exp (y) / lanczos_sum (absx);
+      r -= z * r;
+      if (absx < 140.0)
+        r /= pow (y, absx - 0.5);
+      else
+        {
+          sqrtpow = pow (y, absx / 2.0 - 0.25);
+          r /= sqrtpow;
+          r /= sqrtpow;
+        }
+    }
+  else
+    {
+      r = lanczos_sum (absx) / exp (y);
+      r += z * r;
+      if (absx < 140.0)
+        r *= pow (y, absx - 0.5);
+      else
+        {
+          sqrtpow = pow (y, absx / 2.0 - 0.25);
+          r *= sqrtpow;
+          r *= sqrtpow;
+        }
+    }
+  if (isinf (r))
+    *err = ERANGE;
+  return r;
+}
+
+static double
+lgamma_checked (double x, int *err)
+{
+  double r, absx;
+
+  if (!isfinite (x))
+    return isnan (x) ? x : INFINITY;
+  if (x == floor (x) && x <= 2.0)
+    {
+      if (x <= 0.0)
+        {
+          *err = EDOM;
+          return INFINITY;
+        }
+      return 0.0;
+    }
+  absx = fabs (x);
+  if (absx < 1e-20)
+    return -log (absx);
+  r = log (lanczos_sum (absx)) - lanczos_g;
+  r += (absx - 0.5) * (log (absx + lanczos_g - 0.5) - 1);
+  if (x < 0.0) /* the reflection formula */
+    r = logpi - log (fabs (sinpi (absx))) - log (absx) - r;
+  if (isinf (r))
+    *err = ERANGE;
+  return r;
+}
+
+/* CPython's math_1a: the function says what went wrong (EDOM, ERANGE or 0); a range error
+ * whose result is small is an underflow, not an error. */
+static HsObject *
+math_1a (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
+         double (*f) (double, int *))
+{
+  HsObject *xo;
+  double x, r;
+  int err = 0;
+
+  if (!hs_parse_args (vm, name, args, nargs, kwnames, "!x", &xo)
+      || hs_number_as_double (vm, xo, &x) < 0)
+    return NULL;
+  r = f (x, &err);
+  if (err == EDOM)
+    return domain_error (vm);
+  if (err == ERANGE && fabs (r) >= 1.5)
+    return range_error (vm);
+  return hs_float_new (vm, r);
+}
+
+static double
+erf_checked (double x, int *err)
+{
+  return erf (x);
+}
+
+static double
+erfc_checked (double x, int *err)
+{
+  return erfc (x);
+}
+
+#define MATH_1A(pyname, cfunc)                                                                     \
+  static HsObject *math_##pyname (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)       \
+  {                                                                                                \
+    return math_1a (vm, args, nargs, kwnames, "math." #pyname, cfunc);                             \
+  }
+
+MATH_1A (erf, erf_checked)
+MATH_1A (erfc, erfc_checked)
+MATH_1A (gamma, tgamma_checked)
+MATH_1A (lgamma, lgamma_checked)
 
 static double
 to_degrees (double x)
@@ -126,6 +400,131 @@ math_atan2 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_float_new (vm, atan2 (y, x));
 }
 
+/* (a, b), taking both (either may be NULL after a failed allocation) */
+static HsObject *
+pair_take (HsVM *vm, HsObject *a, HsObject *b)
+{
+  HsObject *t = a != NULL && b != NULL ? hs_tuple_pack (vm, 2, a, b) : NULL;
+  hs_xdecref (vm, a);
+  hs_xdecref (vm, b);
+  return t;
+}
+
+/* CPython's math_2: nan from non-nan arguments is a domain error, inf from finite ones a
+ * range error. */
+static HsObject *
+math_2 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
+        double (*f) (double, double))
+{
+  double x, y, r;
+  if (!two_doubles (vm, args, nargs, kwnames, name, &x, &y))
+    return NULL;
+  r = f (x, y);
+  if (isnan (r) && !isnan (x) && !isnan (y))
+    return domain_error (vm);
+  if (isinf (r) && isfinite (x) && isfinite (y))
+    return range_error (vm);
+  return hs_float_new (vm, r);
+}
+
+/* fmod(x, ±inf) is x for a finite x, as CPython's */
+static double
+fmod_inf (double x, double y)
+{
+  return isinf (y) && isfinite (x) ? x : fmod (x, y);
+}
+
+#define MATH_2(pyname, cfunc)                                                                      \
+  static HsObject *math_##pyname (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)       \
+  {                                                                                                \
+    return math_2 (vm, args, nargs, kwnames, #pyname, cfunc);                                      \
+  }
+
+MATH_2 (copysign, copysign)
+MATH_2 (remainder, remainder)
+MATH_2 (fmod, fmod_inf)
+
+static HsObject *
+math_nextafter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  double x, y;
+  if (!two_doubles (vm, args, nargs, kwnames, "nextafter", &x, &y))
+    return NULL;
+  return hs_float_new (vm, nextafter (x, y));
+}
+
+static HsObject *
+math_ulp (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *xo;
+  double x;
+  if (!hs_parse_args (vm, "math.ulp", args, nargs, kwnames, "!x", &xo)
+      || hs_number_as_double (vm, xo, &x) < 0)
+    return NULL;
+  if (isnan (x) || isinf (x))
+    return hs_float_new (vm, fabs (x));
+  x = fabs (x);
+  if (x == DBL_MAX)
+    return hs_float_new (vm, x - nextafter (x, 0.0));
+  return hs_float_new (vm, nextafter (x, INFINITY) - x);
+}
+
+/* ---- a float's parts -------------------------------------------------------------------- */
+
+static HsObject *
+math_frexp (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *xo;
+  double x, m;
+  int e = 0;
+  if (!hs_parse_args (vm, "math.frexp", args, nargs, kwnames, "!x", &xo)
+      || hs_number_as_double (vm, xo, &x) < 0)
+    return NULL;
+  m = isnan (x) || isinf (x) ? x : frexp (x, &e);
+  return pair_take (vm, hs_float_new (vm, m), hs_int_from_i64 (vm, e));
+}
+
+static HsObject *
+math_modf (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *xo;
+  double x, whole;
+  if (!hs_parse_args (vm, "math.modf", args, nargs, kwnames, "!x", &xo)
+      || hs_number_as_double (vm, xo, &x) < 0)
+    return NULL;
+  if (isinf (x))
+    return pair_take (vm, hs_float_new (vm, copysign (0.0, x)), hs_float_new (vm, x));
+  x = modf (x, &whole);
+  return pair_take (vm, hs_float_new (vm, x), hs_float_new (vm, whole));
+}
+
+/* ldexp(x, i): i an int of any size (past a C long it only overflows or underflows) */
+static HsObject *
+math_ldexp (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *xo, *io;
+  double x, r;
+  gint64 e;
+  if (!hs_parse_args (vm, "ldexp", args, nargs, kwnames, "x i /", &xo, &io)
+      || hs_number_as_double (vm, xo, &x) < 0)
+    return NULL;
+  if (!hs_int_check (io))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "Expected an int as second argument to ldexp.");
+      return NULL;
+    }
+  if (!hs_int_as_i64 (io, &e))
+    e = hs_int_sign (io) > 0 ? G_MAXINT64 : G_MININT64;
+  if (x == 0.0 || !isfinite (x))
+    return hs_float_new (vm, x);
+  if (e > INT_MAX)
+    return range_error (vm);
+  r = e < INT_MIN ? copysign (0.0, x) : ldexp (x, (int)e);
+  if (isinf (r))
+    return range_error (vm);
+  return hs_float_new (vm, r);
+}
+
 /* CPython's math.pow: C99 pow plus its special cases and errno checks. */
 static HsObject *
 math_pow (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -147,12 +546,41 @@ math_pow (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_float_new (vm, pow (x, y)); /* C99 Annex F covers inf and nan */
 }
 
+/* The length of the vector of |coordinates| vals (max the largest, found_nan whether one
+ * was nan), as hypot and dist compute it. */
+static double
+vector_norm (const double *vals, gsize n, double max, gboolean found_nan)
+{
+  double sum = 0.0;
+
+  if (isinf (max))
+    return max;
+  if (found_nan)
+    return NAN;
+  if (n == 2)
+    return hypot (vals[0], vals[1]);
+  if (max == 0.0 || n <= 1)
+    return max;
+  for (gsize i = 0; i < n; i++)
+    sum += (vals[i] / max) * (vals[i] / max);
+  return max * sqrt (sum);
+}
+
+/* Adds |v| to vals, updating max and found_nan. */
+static void
+add_coordinate (double *vals, gsize i, double v, double *max, gboolean *found_nan)
+{
+  vals[i] = fabs (v);
+  *found_nan |= isnan (v);
+  *max = MAX (*max, vals[i]);
+}
+
 static HsObject *
 math_hypot (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  double sum = 0.0, max = 0.0, v;
+  double max = 0.0, v;
   gboolean found_nan = FALSE;
-  double *vals;
+  g_autofree double *vals = NULL;
 
   if (!hs_parse_no_kwargs (vm, "hypot", kwnames))
     return NULL;
@@ -160,30 +588,46 @@ math_hypot (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   for (gsize i = 0; i < nargs; i++)
     {
       if (hs_number_as_double (vm, args[i], &v) < 0)
-        {
-          g_free (vals);
-          return NULL;
-        }
-      vals[i] = fabs (v);
-      found_nan |= isnan (v);
-      max = MAX (max, vals[i]);
+        return NULL;
+      add_coordinate (vals, i, v, &max, &found_nan);
     }
-  if (isinf (max))
-    v = max;
-  else if (found_nan)
-    v = NAN;
-  else if (nargs == 2)
-    v = hypot (vals[0], vals[1]);
-  else if (max == 0.0 || nargs <= 1)
-    v = max;
-  else
+  return hs_float_new (vm, vector_norm (vals, nargs, max, found_nan));
+}
+
+/* dist(p, q): the distance between two points given as iterables of coordinates */
+static HsObject *
+math_dist (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *po, *qo, *p = NULL, *q = NULL, *r = NULL;
+  double max = 0.0, a, b;
+  gboolean found_nan = FALSE;
+  g_autofree double *vals = NULL;
+  gsize n;
+
+  if (!hs_parse_args (vm, "dist", args, nargs, kwnames, "p q /", &po, &qo)
+      || (p = hs_tuple_from_iterable (vm, po)) == NULL
+      || (q = hs_tuple_from_iterable (vm, qo)) == NULL)
+    goto out;
+  n = hs_tuple_len (p);
+  if (hs_tuple_len (q) != n)
     {
-      for (gsize i = 0; i < nargs; i++)
-        sum += (vals[i] / max) * (vals[i] / max);
-      v = max * sqrt (sum);
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "both points must have the same number of dimensions");
+      goto out;
     }
-  g_free (vals);
-  return hs_float_new (vm, v);
+  vals = g_new (double, n + 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (hs_number_as_double (vm, hs_tuple_get_borrow (p, i), &a) < 0
+          || hs_number_as_double (vm, hs_tuple_get_borrow (q, i), &b) < 0)
+        goto out;
+      add_coordinate (vals, i, a - b, &max, &found_nan);
+    }
+  r = hs_float_new (vm, vector_norm (vals, n, max, found_nan));
+out:
+  hs_xdecref (vm, p);
+  hs_xdecref (vm, q);
+  return r;
 }
 
 /* ---- rounding ------------------------------------------------------------------------- */
@@ -700,6 +1144,29 @@ math_perm (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef math_functions[] = {
   { "acos", math_acos },
+  { "acosh", math_acosh },
+  { "asinh", math_asinh },
+  { "atanh", math_atanh },
+  { "cbrt", math_cbrt },
+  { "copysign", math_copysign },
+  { "cosh", math_cosh },
+  { "dist", math_dist },
+  { "erf", math_erf },
+  { "erfc", math_erfc },
+  { "exp2", math_exp2 },
+  { "expm1", math_expm1 },
+  { "fmod", math_fmod },
+  { "frexp", math_frexp },
+  { "gamma", math_gamma },
+  { "ldexp", math_ldexp },
+  { "lgamma", math_lgamma },
+  { "log1p", math_log1p },
+  { "modf", math_modf },
+  { "nextafter", math_nextafter },
+  { "remainder", math_remainder },
+  { "sinh", math_sinh },
+  { "tanh", math_tanh },
+  { "ulp", math_ulp },
   { "asin", math_asin },
   { "atan", math_atan },
   { "atan2", math_atan2 },

@@ -111,3 +111,11 @@ r = weakref.ref(w)
 print(r() is w, list(Weak.__dict__.keys()), sys.getsizeof(w), Weak.__weakref__)
 del w
 print(r())
+
+
+class Outer:
+    class Inner:
+        __slots__ = ("value",)
+
+
+print(Outer.Inner.value.__qualname__, Outer.Inner.value)

@@ -18,6 +18,7 @@
 #include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
+#include "hs-symtable.h"
 #include "hs-tuple.h"
 
 /* ---- instances ----------------------------------------------------------------------- */
@@ -937,6 +938,14 @@ hs_class_name (HsObject *cls)
   return ((HsType *)cls)->name;
 }
 
+const char *
+hs_type_qualname (const HsType *t)
+{
+  return (t->type_flags & HS_TYPE_HEAP) && HS_CLASS (t)->qualname != NULL
+             ? hs_str_utf8 (HS_CLASS (t)->qualname)
+             : t->name;
+}
+
 HsObject *
 hs_class_base_borrow (HsObject *cls)
 {
@@ -1013,21 +1022,26 @@ add_type_new_entries (HsVM *vm, HsClass *c, gboolean unhashable)
   return 0;
 }
 
-/* What type_new does to the namespace: __qualname__ (a str) is taken out, a plain
- * function as __new__ becomes a staticmethod, as __init_subclass__ or __class_getitem__ a
- * classmethod. */
+/* What type_new does to the namespace: __qualname__ (a str) is taken out into *qualname
+ * (interned, as the name is; NULL when there is none), a plain function as __new__ becomes
+ * a staticmethod, as __init_subclass__ or __class_getitem__ a classmethod. */
 static int
-wrap_implicit_methods (HsVM *vm, HsObject *ns)
+wrap_implicit_methods (HsVM *vm, HsObject *ns, HsObject **qualname)
 {
-  HsObject *qualname = hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr ("__qualname__"));
-  if (qualname != NULL && !hs_str_check (qualname))
+  *qualname = hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr ("__qualname__"));
+  if (*qualname != NULL && !hs_str_check (*qualname))
     {
       hs_err_format (vm, &hs_exc_TypeError, "type __qualname__ must be a str, not %s",
-                     hs_type_name (qualname));
+                     hs_type_name (*qualname));
+      *qualname = NULL;
       return -1;
     }
-  if (qualname != NULL && hs_dict_del_item (vm, ns, hs_str_intern_cstr ("__qualname__")) < 0)
-    return -1;
+  if (*qualname != NULL)
+    {
+      *qualname = intern_name (*qualname);
+      if (hs_dict_del_item (vm, ns, hs_str_intern_cstr ("__qualname__")) < 0)
+        return -1;
+    }
   static const int which[] = { N_NEW, N_INIT_SUBCLASS, N_CLASS_GETITEM };
   for (gsize i = 0; i < G_N_ELEMENTS (which); i++)
     {
@@ -1132,21 +1146,12 @@ slots_spec_clear (SlotsSpec *spec)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SlotsSpec, slots_spec_clear)
 
-/* CPython's _Py_Mangle of an attribute name in the class `cls_name`. */
+/* An attribute name as the class `cls_name` mangles it (interned, borrowed). */
 static HsObject *
 mangle (HsObject *cls_name, HsObject *name)
 {
-  const char *n = hs_str_utf8 (name), *c = hs_str_utf8 (cls_name);
-  gsize len = strlen (n);
-  if (len < 2 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_')
-      || strchr (n, '.') != NULL)
-    return name;
-  while (*c == '_')
-    c++;
-  if (*c == '\0')
-    return name;
-  g_autofree char *m = g_strdup_printf ("_%s%s", c, n);
-  return hs_str_intern_cstr (m);
+  g_autofree char *m = hs_mangle (hs_str_utf8 (cls_name), hs_str_utf8 (name));
+  return m != NULL ? hs_str_intern_cstr (m) : name;
 }
 
 /* Whether CPython's objects of the built-in part of t vary in size (tp_itemsize != 0),
@@ -1333,8 +1338,10 @@ hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases
   gsize nbases = bases_tuple != NULL ? hs_tuple_len (bases_tuple) : 0;
   g_auto (SlotsSpec) spec = { NULL, FALSE, FALSE };
   HsType *base = hs_class_best_base (vm, bases, nbases);
+  HsObject *qualname = NULL;
   if (base == NULL || !hs_class_check_static_bases (vm, bases, nbases)
-      || read_slots (vm, ns, name, base, &spec) < 0 || wrap_implicit_methods (vm, ns) < 0)
+      || read_slots (vm, ns, name, base, &spec) < 0
+      || wrap_implicit_methods (vm, ns, &qualname) < 0)
     return NULL;
   HsClass *c = (HsClass *)hs_object_alloc (vm, meta, meta->basicsize);
   if (c == NULL)
@@ -1342,6 +1349,7 @@ hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases
   hs_incref ((HsObject *)meta);
   HsType *t = &c->type;
   c->name = intern_name (name);
+  c->qualname = qualname;
   t->name = hs_str_utf8 (c->name);
   t->base = base;
   if (base->type_flags & HS_TYPE_HEAP)
@@ -1543,6 +1551,8 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
   gboolean heap = (t->type_flags & HS_TYPE_HEAP) != 0;
   if (n[0] == '_' && n[1] == '_')
     {
+      if (strcmp (n, "__qualname__") == 0 && heap && HS_CLASS (t)->qualname != NULL)
+        return hs_incref (HS_CLASS (t)->qualname);
       if (strcmp (n, "__name__") == 0 || strcmp (n, "__qualname__") == 0)
         return heap ? hs_incref (HS_CLASS (t)->name) : hs_str_from_cstr (vm, t->name);
       if (strcmp (n, "__module__") == 0)
@@ -1585,6 +1595,27 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
   return NULL;
 }
 
+/* CPython's type_set_qualname. */
+static int
+set_qualname (HsVM *vm, HsType *t, HsObject *value)
+{
+  if (value == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "cannot delete '__qualname__' attribute of immutable type '%s'", t->name);
+      return -1;
+    }
+  if (!hs_str_check (value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "can only assign string to %s.__qualname__, not '%s'",
+                     t->name, hs_type_name (value));
+      return -1;
+    }
+  HS_CLASS (t)->qualname = intern_name (value);
+  hs_object_mark_dirty (vm, (HsObject *)t);
+  return 0;
+}
+
 static int
 type_setattr_ext (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
@@ -1595,6 +1626,8 @@ type_setattr_ext (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
                      hs_str_utf8 (name), t->name);
       return -1;
     }
+  if (hs_str_equal_cstr (name, "__qualname__"))
+    return set_qualname (vm, t, value);
   HsObject *key = intern_name (name);
   if (value == NULL)
     {

@@ -30,6 +30,7 @@ typedef struct
 {
   HsType type;
   HsObject *name;      /* interned str */
+  HsObject *qualname;  /* interned str (CPython's ht_qualname), or NULL: the name */
   gsize attrs_offset;  /* where an instance's HsAttrs lives */
   HsType *static_base; /* the first built-in ancestor (object or an exception class) */
   /* What CPython's type keeps: tp_mro (the class itself, then its ancestors) and
@@ -101,6 +102,9 @@ HsObject *hs_class_calculate_metaclass (HsVM *vm, HsObject *meta, HsObject **bas
 
 /* ---- accessors for the trace engine ---------------------------------------------- */
 const char *hs_class_name (HsObject *cls);
+/* CPython's type __qualname__ (`Outer.Inner` for a class nested in a class body), which
+ * the reprs of a class and its instances show; a built-in type's name. */
+const char *hs_type_qualname (const HsType *t);
 /* The base class whose layout the instances extend (CPython's __base__: a type object;
  * `object` for a class without bases). */
 HsObject *hs_class_base_borrow (HsObject *cls);

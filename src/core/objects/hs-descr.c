@@ -239,7 +239,8 @@ member_getattr (HsVM *vm, HsObject *self, HsObject *name)
   if (strcmp (n, "__name__") == 0)
     return hs_incref (g->name);
   if (strcmp (n, "__qualname__") == 0)
-    return hs_str_from_format (vm, "%s.%s", hs_class_name (g->owner), hs_str_utf8 (g->name));
+    return hs_str_from_format (vm, "%s.%s", hs_type_qualname ((HsType *)g->owner),
+                               hs_str_utf8 (g->name));
   if (strcmp (n, "__objclass__") == 0)
     return hs_incref (g->owner);
   return hs_object_generic_getattr (vm, self, name);

@@ -12,6 +12,7 @@
 
 #include "hs-exceptions.h"
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-int.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
@@ -690,8 +691,9 @@ hs_exception_format_last_line (HsVM *vm, HsObject *exc)
 {
   HsObject *s = hs_object_str (vm, exc);
   const char *module = exc->type->module;
+  const char *qualname = hs_type_qualname (exc->type);
   g_autofree char *name
-      = module ? g_strdup_printf ("%s.%s", module, exc->type->name) : g_strdup (exc->type->name);
+      = module ? g_strdup_printf ("%s.%s", module, qualname) : g_strdup (qualname);
   char *line;
   if (s == NULL)
     {

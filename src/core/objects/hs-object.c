@@ -619,7 +619,7 @@ hs_object_default_repr (HsVM *vm, HsObject *self)
   if (self->type->type_flags & HS_TYPE_HEAP)
     s = g_strdup_printf ("<%s.%s object at %p>",
                          self->type->module != NULL ? self->type->module : "__main__",
-                         self->type->name, (void *)self);
+                         hs_type_qualname (self->type), (void *)self);
   else
     s = g_strdup_printf ("<%s object at %p>", self->type->name, (void *)self);
   r = str_from_cstr (vm, s);
@@ -683,9 +683,10 @@ type_repr (HsVM *vm, HsObject *self)
   HsType *t = (HsType *)self;
   /* a class of the program is __main__'s; one a module made (abc.ABC) names its module */
   char *s = (t->type_flags & HS_TYPE_HEAP) && t->module == NULL
-                ? g_strdup_printf ("<class '__main__.%s'>", t->name)
-            : t->module != NULL ? g_strdup_printf ("<class '%s.%s'>", t->module, t->name)
-                                : g_strdup_printf ("<class '%s'>", t->name);
+                ? g_strdup_printf ("<class '__main__.%s'>", hs_type_qualname (t))
+            : t->module != NULL
+                ? g_strdup_printf ("<class '%s.%s'>", t->module, hs_type_qualname (t))
+                : g_strdup_printf ("<class '%s'>", t->name);
   HsObject *r = str_from_cstr (vm, s);
   g_free (s);
   return r;

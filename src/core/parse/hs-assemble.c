@@ -48,6 +48,8 @@ hs_compile_unit_new (Unit *parent, const char *name, UnitKind kind, HsScope *sco
                 : parent != NULL && parent->kind == UNIT_CLASS
                     ? g_strdup_printf ("%s.%s", parent->qualname, name)
                     : g_strdup (name);
+  /* a class's body and what is nested in it mangle by the class's name */
+  u->private_name = kind == UNIT_CLASS ? u->name : parent != NULL ? parent->private_name : NULL;
   u->firstlineno = firstlineno;
   return u;
 }
@@ -349,6 +351,21 @@ hs_compile_name_index (Compiler *c, const char *name)
   g_ptr_array_add (c->u->names, copy);
   g_hash_table_insert (c->u->name_map, copy, GINT_TO_POINTER (c->u->names->len));
   return (int)c->u->names->len - 1;
+}
+
+int
+hs_compile_mangled_name_index (Compiler *c, const char *name)
+{
+  g_autofree char *m = hs_mangle (c->u->private_name, name);
+  return hs_compile_name_index (c, m != NULL ? m : name);
+}
+
+int
+hs_compile_const_mangled (Compiler *c, const char *name)
+{
+  g_autofree char *m = hs_mangle (c->u->private_name, name);
+  const char *s = m != NULL ? m : name;
+  return hs_compile_const_str (c, s, strlen (s));
 }
 
 int

@@ -178,7 +178,7 @@ visit_arg_annotation (Compiler *c, const HsArg *arg, int *n)
 {
   if (arg == NULL || arg->annotation == NULL)
     return;
-  hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_str (c, arg->name, strlen (arg->name)));
+  hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_mangled (c, arg->name));
   visit_annotation (c, arg->annotation);
   *n += 2;
 }
@@ -220,8 +220,7 @@ hs_compile_visit_annassign (Compiler *c, HsStmt *s)
     {
       visit_annotation (c, ann);
       hs_compile_load_name (c, "__annotations__");
-      hs_compile_emit (c, HS_OP_LOAD_CONST,
-                       hs_compile_const_str (c, target->u.name.id, strlen (target->u.name.id)));
+      hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_mangled (c, target->u.name.id));
       hs_compile_emit (c, HS_OP_STORE_SUBSCR, 0);
       return;
     }

@@ -27,13 +27,15 @@ typedef enum
 } NameOp;
 
 static void
-name_op (Compiler *c, const char *id, NameOp op)
+name_op (Compiler *c, const char *written, NameOp op)
 {
   static const HsOpcode fast[] = { HS_OP_LOAD_FAST, HS_OP_STORE_FAST, HS_OP_DELETE_FAST };
   static const HsOpcode deref[] = { HS_OP_LOAD_DEREF, HS_OP_STORE_DEREF, HS_OP_DELETE_DEREF };
   static const HsOpcode global[] = { HS_OP_LOAD_GLOBAL, HS_OP_STORE_GLOBAL, HS_OP_DELETE_GLOBAL };
   static const HsOpcode name[] = { HS_OP_LOAD_NAME, HS_OP_STORE_NAME, HS_OP_DELETE_NAME };
   Unit *u = c->u;
+  g_autofree char *mangled = hs_mangle (u->private_name, written);
+  const char *id = mangled != NULL ? mangled : written;
   HsSymScope sc = hs_scope_resolve (u->scope, id);
   if (u->kind == UNIT_MODULE)
     {
@@ -736,7 +738,8 @@ visit_call (Compiler *c, HsExpr *e)
     {
       hs_compile_visit_expr (c, func->u.attribute.value);
       hs_compile_set_pos (c, hs_compile_pos_attr (hs_compile_pos_plain (func->pos), func));
-      hs_compile_emit (c, HS_OP_LOAD_METHOD, hs_compile_name_index (c, func->u.attribute.attr));
+      hs_compile_emit (c, HS_OP_LOAD_METHOD,
+                       hs_compile_mangled_name_index (c, func->u.attribute.attr));
       hs_compile_visit_exprs (c, args);
       hs_compile_set_pos (c, hs_compile_pos_attr (whole, func));
       hs_compile_emit (c, HS_OP_CALL_METHOD, args->len);
@@ -918,7 +921,8 @@ visit_expr_inner (Compiler *c, HsExpr *e)
       case HS_EXPR_ATTRIBUTE:
         hs_compile_visit_expr (c, e->u.attribute.value);
         hs_compile_set_pos (c, hs_compile_pos_attr (hs_compile_pos_plain (e->pos), e));
-        hs_compile_emit (c, HS_OP_LOAD_ATTR, hs_compile_name_index (c, e->u.attribute.attr));
+        hs_compile_emit (c, HS_OP_LOAD_ATTR,
+                         hs_compile_mangled_name_index (c, e->u.attribute.attr));
         break;
       case HS_EXPR_SUBSCRIPT:
         hs_compile_check_subscript (c, e);
@@ -1092,7 +1096,7 @@ visit_simple_target (Compiler *c, HsExpr *t, gboolean del)
         hs_compile_visit_expr (c, t->u.attribute.value);
         hs_compile_set_pos (c, hs_compile_pos_attr (hs_compile_pos_plain (t->pos), t));
         hs_compile_emit (c, del ? HS_OP_DELETE_ATTR : HS_OP_STORE_ATTR,
-                         hs_compile_name_index (c, t->u.attribute.attr));
+                         hs_compile_mangled_name_index (c, t->u.attribute.attr));
         return TRUE;
       case HS_EXPR_SUBSCRIPT:
         hs_compile_visit_expr (c, t->u.subscript.value);
@@ -1196,13 +1200,15 @@ hs_compile_visit_augassign (Compiler *c, HsStmt *s)
         hs_compile_visit_expr (c, t->u.attribute.value);
         hs_compile_set_pos (c, hs_compile_pos_plain (t->pos));
         hs_compile_emit (c, HS_OP_DUP_TOP, 0);
-        hs_compile_emit (c, HS_OP_LOAD_ATTR, hs_compile_name_index (c, t->u.attribute.attr));
+        hs_compile_emit (c, HS_OP_LOAD_ATTR,
+                         hs_compile_mangled_name_index (c, t->u.attribute.attr));
         hs_compile_visit_expr (c, s->u.augassign.value);
         hs_compile_set_pos (c, whole);
         hs_compile_emit (c, HS_OP_INPLACE_OP, binop_map (s->u.augassign.op));
         hs_compile_set_pos (c, hs_compile_pos_plain (t->pos));
         hs_compile_emit (c, HS_OP_ROT_TWO, 0);
-        hs_compile_emit (c, HS_OP_STORE_ATTR, hs_compile_name_index (c, t->u.attribute.attr));
+        hs_compile_emit (c, HS_OP_STORE_ATTR,
+                         hs_compile_mangled_name_index (c, t->u.attribute.attr));
         break;
       case HS_EXPR_SUBSCRIPT:
         hs_compile_visit_expr (c, t->u.subscript.value);

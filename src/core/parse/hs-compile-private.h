@@ -82,6 +82,7 @@ struct _Unit
   GArray *frees; /* int slots, closure order */
   char *name;
   char *qualname;
+  const char *private_name; /* the class that mangles its private names (hs_mangle) */
   int firstlineno;
   int nparams;
   gboolean has_doc; /* its docstring is consts[0] */
@@ -135,6 +136,10 @@ int hs_compile_const_str (Compiler *c, const char *s, gsize len);
 int hs_compile_const_none (Compiler *c);
 int hs_compile_const_names_tuple (Compiler *c, HsKeyword *kws, int n);
 int hs_compile_name_index (Compiler *c, const char *name);
+/* CPython's ADDOP_NAME: the index of `name` mangled (an attribute or an imported name). */
+int hs_compile_mangled_name_index (Compiler *c, const char *name);
+/* The constant index of the str `name` mangled (a parameter's in defaults and annotations). */
+int hs_compile_const_mangled (Compiler *c, const char *name);
 int hs_compile_local_index (Unit *u, const char *name);
 void hs_compile_allocate_slots (Unit *u);
 HsCode *hs_compile_assemble (Compiler *c, Unit *u);

@@ -670,7 +670,7 @@ visit_import (Compiler *c, HsStmt *s)
       for (int i = 0; i < s->u.import.n_names; i++)
         {
           HsAlias *a = &s->u.import.names[i];
-          hs_compile_emit (c, HS_OP_IMPORT_NAME, hs_compile_name_index (c, a->name));
+          hs_compile_emit (c, HS_OP_IMPORT_NAME, hs_compile_mangled_name_index (c, a->name));
           if (a->asname != NULL)
             hs_compile_store_name (c, a->asname, FALSE);
           else
@@ -687,7 +687,7 @@ visit_import (Compiler *c, HsStmt *s)
         }
       return;
     }
-  hs_compile_emit (c, HS_OP_IMPORT_NAME, hs_compile_name_index (c, s->u.import.module));
+  hs_compile_emit (c, HS_OP_IMPORT_NAME, hs_compile_mangled_name_index (c, s->u.import.module));
   for (int i = 0; i < s->u.import.n_names; i++)
     {
       HsAlias *a = &s->u.import.names[i];
@@ -700,7 +700,7 @@ visit_import (Compiler *c, HsStmt *s)
           hs_compile_emit (c, HS_OP_IMPORT_STAR, 0);
           return;
         }
-      hs_compile_emit (c, HS_OP_IMPORT_FROM, hs_compile_name_index (c, a->name));
+      hs_compile_emit (c, HS_OP_IMPORT_FROM, hs_compile_mangled_name_index (c, a->name));
       hs_compile_store_name (c, a->asname != NULL ? a->asname : a->name, FALSE);
     }
   hs_compile_emit (c, HS_OP_POP_TOP, 0);
@@ -818,9 +818,7 @@ hs_compile_visit_defaults (Compiler *c, HsArguments *a, HsPos pos)
     if (a->kw_defaults[i] != NULL)
       {
         hs_compile_set_pos (c, hs_compile_pos_plain (pos));
-        hs_compile_emit (
-            c, HS_OP_LOAD_CONST,
-            hs_compile_const_str (c, a->kwonlyargs[i].name, strlen (a->kwonlyargs[i].name)));
+        hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_mangled (c, a->kwonlyargs[i].name));
         hs_compile_visit_expr (c, a->kw_defaults[i]);
         nkw++;
       }

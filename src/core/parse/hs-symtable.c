@@ -18,9 +18,11 @@ struct _HsSymtable
   HsScope *cur;
   char *error;
   HsPos error_pos;
-  int depth;               /* statements and expressions being visited (C recursion) */
-  gboolean too_deep;       /* the walk stopped at HS_SYMTABLE_MAX_DEPTH */
-  gboolean in_comp_target; /* visiting a comprehension's `for` target */
+  int depth;                /* statements and expressions being visited (C recursion) */
+  gboolean too_deep;        /* the walk stopped at HS_SYMTABLE_MAX_DEPTH */
+  gboolean in_comp_target;  /* visiting a comprehension's `for` target */
+  const char *private_name; /* the class whose body is being visited, for hs_mangle */
+  GStringChunk *mangled;    /* the mangled names the scopes refer to */
 };
 
 static HsScope *
@@ -69,19 +71,43 @@ set_error (HsSymtable *st, HsPos pos, char *msg)
   st->error_pos = pos;
 }
 
+char *
+hs_mangle (const char *private_name, const char *name)
+{
+  gsize len = strlen (name);
+  if (private_name == NULL || len < 2 || name[0] != '_' || name[1] != '_'
+      || (name[len - 1] == '_' && name[len - 2] == '_') || strchr (name, '.') != NULL)
+    return NULL;
+  while (*private_name == '_')
+    private_name++;
+  if (*private_name == '\0')
+    return NULL;
+  return g_strdup_printf ("_%s%s", private_name, name);
+}
+
+/* `name` as the class being visited mangles it, kept as long as the table. */
+static const char *
+mangled (HsSymtable *st, const char *name)
+{
+  g_autofree char *m = hs_mangle (st->private_name, name);
+  return m != NULL ? g_string_chunk_insert_const (st->mangled, m) : name;
+}
+
 static int
 flags_of (HsScope *s, const char *name)
 {
   return GPOINTER_TO_INT (g_hash_table_lookup (s->flags, name));
 }
 
+/* Records `f` for `id`, mangled; the errors name it as written, as CPython's do. */
 static void
-add_flags (HsSymtable *st, const char *name, int f, HsPos pos)
+add_flags (HsSymtable *st, const char *id, int f, HsPos pos)
 {
   HsScope *s = st->cur;
-  int old = flags_of (s, name);
+  const char *m = mangled (st, id), *name = id;
+  int old = flags_of (s, m);
   if (old == 0)
-    g_ptr_array_add (s->names, (gpointer)name);
+    g_ptr_array_add (s->names, (gpointer)m);
   if ((f & HS_DEF_GLOBAL) && (old & HS_DEF_PARAM))
     set_error (st, pos, g_strdup_printf ("name '%s' is parameter and global", name));
   else if ((f & HS_DEF_NONLOCAL) && (old & HS_DEF_PARAM))
@@ -94,7 +120,7 @@ add_flags (HsSymtable *st, const char *name, int f, HsPos pos)
     set_error (st, pos,
                g_strdup_printf ("name '%s' is used prior to %s declaration", name,
                                 (f & HS_DEF_GLOBAL) ? "global" : "nonlocal"));
-  g_hash_table_insert (s->flags, (gpointer)name, GINT_TO_POINTER (old | f));
+  g_hash_table_insert (s->flags, (gpointer)m, GINT_TO_POINTER (old | f));
 }
 
 static void visit_expr (HsSymtable *st, HsExpr *e);
@@ -111,11 +137,12 @@ visit_exprs (HsSymtable *st, HsExprList *l)
 static void
 add_param (HsSymtable *st, HsArg *a)
 {
-  if (flags_of (st->cur, a->name) & HS_DEF_PARAM)
+  const char *name = mangled (st, a->name);
+  if (flags_of (st->cur, name) & HS_DEF_PARAM)
     set_error (st, a->pos,
                g_strdup_printf ("duplicate argument '%s' in function definition", a->name));
   add_flags (st, a->name, HS_DEF_PARAM, a->pos);
-  g_ptr_array_add (st->cur->params, a->name);
+  g_ptr_array_add (st->cur->params, (gpointer)name);
 }
 
 /* Defaults are evaluated in the enclosing scope; the parameters belong to the new one. */
@@ -221,11 +248,13 @@ is_comprehension (HsScope *s)
 }
 
 /* PEP 572: inside comprehensions `:=` binds in the first enclosing scope that is not one
- * (each comprehension in between sees it as nonlocal, or global at module level). */
+ * (each comprehension in between sees it as nonlocal, or global at module level). The
+ * check against the iteration variables looks for the name as written, not mangled, as
+ * CPython 3.11's does. */
 static void
 visit_named_target (HsSymtable *st, HsExpr *target)
 {
-  const char *id = target->u.name.id;
+  const char *written = target->u.name.id, *id = mangled (st, written);
   HsScope *owner = st->cur;
   int bind_as;
   if (!is_comprehension (st->cur))
@@ -234,12 +263,12 @@ visit_named_target (HsSymtable *st, HsExpr *target)
       return;
     }
   for (HsScope *s = st->cur; is_comprehension (s); s = s->parent)
-    if (flags_of (s, id) & HS_DEF_COMP_ITER)
+    if (flags_of (s, written) & HS_DEF_COMP_ITER)
       {
-        set_error (
-            st, target->pos,
-            g_strdup_printf (
-                "assignment expression cannot rebind comprehension iteration variable '%s'", id));
+        set_error (st, target->pos,
+                   g_strdup_printf (
+                       "assignment expression cannot rebind comprehension iteration variable '%s'",
+                       written));
         return;
       }
   while (is_comprehension (owner))
@@ -460,9 +489,14 @@ visit_stmt_inner (HsSymtable *st, HsStmt *s)
         for (int i = 0; i < s->u.classdef.n_keywords; i++)
           visit_expr (st, s->u.classdef.keywords[i].value);
         bind (st, s->u.classdef.name, s->pos);
-        st->cur = scope_new (st, HS_SCOPE_CLASS, s);
-        visit_stmts (st, &s->u.classdef.body);
-        leave (st);
+        {
+          const char *outer = st->private_name;
+          st->cur = scope_new (st, HS_SCOPE_CLASS, s);
+          st->private_name = s->u.classdef.name;
+          visit_stmts (st, &s->u.classdef.body);
+          st->private_name = outer;
+          leave (st);
+        }
         break;
       case HS_STMT_RETURN:
       case HS_STMT_EXPR:
@@ -706,6 +740,7 @@ hs_symtable_build (HsModule *mod)
 {
   HsSymtable *st = g_new0 (HsSymtable, 1);
   st->by_node = g_hash_table_new (NULL, NULL);
+  st->mangled = g_string_chunk_new (64);
   st->module = st->cur = scope_new (st, HS_SCOPE_MODULE, NULL);
   visit_stmts (st, &mod->body);
   st->cur = NULL;
@@ -728,6 +763,7 @@ hs_symtable_free (HsSymtable *st)
     return;
   scope_free (st->module);
   g_hash_table_destroy (st->by_node);
+  g_string_chunk_free (st->mangled);
   g_free (st->error);
   g_free (st);
 }

@@ -6,7 +6,8 @@
  * function), a free variable (a cell of an enclosing function), an explicit or implicit
  * global, or (class bodies) a name of the class namespace. Class scopes are invisible to
  * the functions nested in them, except for the implicit `__class__` cell that zero-argument
- * super() reads.
+ * super() reads. Every name is recorded mangled (hs_mangle) by the class it is written in,
+ * as the compiler emits it.
  */
 #pragma once
 
@@ -70,5 +71,10 @@ HsScope *hs_symtable_module (HsSymtable *st);
 gboolean hs_symtable_too_deep (HsSymtable *st);
 HsScope *hs_symtable_lookup (HsSymtable *st, gconstpointer node);
 HsSymScope hs_scope_resolve (HsScope *scope, const char *name);
+/* CPython's _Py_Mangle: inside class `private_name` (and what is nested in it) a private
+ * identifier `__spam` (not ending in `__`, not dotted) is `_Class__spam`, the class name's
+ * leading underscores stripped (a name of underscores only mangles nothing). The mangled
+ * name (free it), or NULL when `name` stays as it is. */
+char *hs_mangle (const char *private_name, const char *name);
 
 G_END_DECLS

@@ -146,7 +146,7 @@ repr_text (Recorder *rec, HsObject *o)
   char *text = hs_inspect_repr (rec->vm, o);
 
   /* e.g. an int past CPython's 4300-digit limit for str(): no repr exists. */
-  return text != NULL ? text : g_strdup_printf ("<%s>", hs_type_name (o));
+  return text != NULL ? text : g_strdup_printf ("<%s>", HS_TYPE (o)->name);
 }
 
 static guint32
@@ -162,7 +162,7 @@ put_header (Recorder *rec, HsLog *log, HsTraceOp op, HsObject *o, HsSnapKind kin
   hs_log_put (log, op);
   hs_log_put (log, hs_object_id (o));
   hs_log_put (log, kind);
-  hs_log_put (log, pool (rec, hs_type_name (o)));
+  hs_log_put (log, pool (rec, HS_TYPE (o)->name));
   hs_log_put (log, pool (rec, label));
   hs_log_put (log, hs_is_immortal (o));
 }
@@ -203,7 +203,7 @@ clip_items (Recorder *rec, HsObject *o, gsize n)
   if (rec->oversized_len == 0)
     {
       rec->oversized_len = n;
-      rec->oversized_type = hs_type_name (o);
+      rec->oversized_type = HS_TYPE (o)->name;
     }
   return MAX_RECORDED_ITEMS;
 }
@@ -414,7 +414,7 @@ put_dict (Recorder *rec, HsLog *log, HsObject *o)
     label = g_strdup ("None");
   else if (extra != NULL && hs_is_immortal (extra->child))
     label = g_strdup (hs_type_check (extra->child) ? ((HsType *)extra->child)->name
-                                                   : hs_type_name (extra->child));
+                                                   : HS_TYPE (extra->child)->name);
   put_header (rec, log, HS_REC_PAIRS, o, HS_SNAP_DICT, label);
   hs_log_put (log, n + (extra != NULL));
   for (gsize slot = 0; slot < n; slot++)
@@ -1110,7 +1110,7 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
   else if (HS_IS (o, &hs_generator_type))
     put_generator (rec, log, o);
   else if (is_part_of_language (o))
-    put_primitive (rec, log, o, hs_type_name (o));
+    put_primitive (rec, log, o, HS_TYPE (o)->name);
   else if (HS_TYPE (o)->type_flags & HS_TYPE_DRAWN_AS_LIST)
     put_sequence (rec, log, o, HS_SNAP_LIST);
   else if (hs_weakref_check (o) || hs_weakproxy_check (o))
@@ -1190,7 +1190,7 @@ flush_dirty (Recorder *rec)
 static guint32
 held_label (Recorder *rec, HsObject *o)
 {
-  const char *name = hs_type_name (o);
+  const char *name = HS_TYPE (o)->name;
 
   if (HS_TYPE (o) == rec->held_type) /* a loop holds the same iterator at every step */
     return rec->held_type_label;
@@ -1589,9 +1589,9 @@ exception_line (Recorder *rec, HsObject *exc)
   g_autofree char *text = hs_inspect_str (rec->vm, exc);
 
   if (text == NULL)
-    return g_strdup (hs_type_name (exc));
+    return g_strdup (HS_TYPE (exc)->name);
   /* "Type: str(value)" even when the text is empty, as Python Tutor writes it */
-  return g_strdup_printf ("%s: %s", hs_type_name (exc), text);
+  return g_strdup_printf ("%s: %s", HS_TYPE (exc)->name, text);
 }
 
 static void
@@ -1608,7 +1608,7 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   step.event = (guint8)ev;
   /* A frame left by an exception returns no value: its step names what it raised. */
   if (ev == HS_STEP_RETURN && hs_inspect_raised_exception (rec->vm) != NULL)
-    step.raised_str = pool (rec, hs_type_name (hs_inspect_raised_exception (rec->vm)));
+    step.raised_str = pool (rec, HS_TYPE (hs_inspect_raised_exception (rec->vm))->name);
   g_array_append_val (rec->trace->steps, step);
   rec->delta_start = rec->trace->log.len;
 }

@@ -217,6 +217,7 @@ static HsType partial_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "partial",
   .module = "functools",
+  .tp_name = "functools.partial",
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsPartial),
@@ -386,6 +387,7 @@ static HsType lru_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "_lru_cache_wrapper",
   .module = "functools",
+  .tp_name = "functools._lru_cache_wrapper",
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsLru),
@@ -683,25 +685,18 @@ key_getattr (HsVM *vm, HsObject *self, HsObject *name)
   return hs_object_generic_getattr (vm, self, name);
 }
 
-/* CPython names the type by its full tp_name in this message */
-static int
-key_hash (HsVM *vm, HsObject *self, gint64 *out)
-{
-  hs_err_set_string (vm, &hs_exc_TypeError, "unhashable type: 'functools.KeyWrapper'");
-  return -1;
-}
-
 static HsType key_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "KeyWrapper",
   .module = "functools",
+  .tp_name = "functools.KeyWrapper",
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsKeyWrapper),
   .dealloc = key_dealloc,
   .refs = key_refs,
   .clear = key_dealloc,
-  .hash = key_hash,
+  .hash = hs_object_hash_not_implemented,
   .richcompare = key_richcompare,
   .call = key_call,
   .getattr = key_getattr,

@@ -94,6 +94,7 @@ it_over (HsVM *vm, HsType *type, HsObject *iterable)
     .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
     .name = tname,                                                                                 \
     .module = "itertools",                                                                         \
+    .tp_name = "itertools." tname,                                                                 \
     .base = &hs_object_type,                                                                       \
     .type_flags = HS_TYPE_GC,                                                                      \
     .basicsize = sizeof (ItObj),                                                                   \
@@ -1013,6 +1014,7 @@ static HsType teedata_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "_tee_dataobject",
   .module = "itertools",
+  .tp_name = "itertools._tee_dataobject",
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (TeeData),

@@ -397,6 +397,7 @@ getter_repr (HsVM *vm, HsObject *self)
     .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
     .name = tname,                                                                                 \
     .module = "operator",                                                                          \
+    .tp_name = "operator." tname,                                                                  \
     .base = &hs_object_type,                                                                       \
     .type_flags = HS_TYPE_GC,                                                                      \
     .basicsize = sizeof (HsGetter),                                                                \

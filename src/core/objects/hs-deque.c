@@ -813,6 +813,7 @@ HsType hs_deque_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "deque",
   .module = "collections",
+  .tp_name = "collections.deque",
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE | HS_TYPE_DRAWN_AS_LIST,
   .basicsize = sizeof (HsDeque),

@@ -589,7 +589,7 @@ hs_runtime_init (void)
 const char *
 hs_type_name (const HsObject *obj)
 {
-  return obj->type->name;
+  return obj->type->tp_name != NULL ? obj->type->tp_name : obj->type->name;
 }
 
 static HsObject *

@@ -223,6 +223,10 @@ struct _HsType
   /* the module a built-in type of a module lives in ("collections"), shown in its repr and
    * in tracebacks ("copy.Error"); NULL for the builtins */
   const char *module;
+  /* CPython's tp_name of a type its module makes in C ("datetime.date", "_io.StringIO"),
+   * which error messages name it by; NULL: `name` (the builtins, and the classes CPython
+   * writes in Python, whose tp_name is their bare name) */
+  const char *tp_name;
   HsType *base;
   guint32 type_flags;
   gsize basicsize; /* bytes of one instance, for sys.getsizeof and the allocator */
@@ -416,7 +420,7 @@ int hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value)
 /* Type-dict lookup along the method resolution order (a class's __mro__, a built-in's
  * base chain); borrowed, NULL if absent (no error set). */
 HsObject *hs_type_lookup_borrow (const HsType *type, HsObject *name);
-/* Name of the type for messages ("int", "list", a class's name). */
+/* Name of the type for messages ("int", "list", a class's name, "datetime.date"). */
 const char *hs_type_name (const HsObject *obj);
 /* Visits every reference obj holds, labelled (its type's `refs`; nothing for leaf types). */
 void hs_object_refs (HsObject *obj, HsVisitFn visit, gpointer user_data);

@@ -408,6 +408,7 @@ HsType hs_stringio_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "StringIO",
   .module = "_io",
+  .tp_name = "_io.StringIO",
   .base = &hs_object_type,
   .basicsize = sizeof (HsStringIO),
   .dealloc = sio_dealloc,

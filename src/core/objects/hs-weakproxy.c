@@ -148,6 +148,7 @@ proxy_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
     .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
     .name = pyname,                                                                                \
     .module = "weakref",                                                                           \
+    .tp_name = "weakref." pyname,                                                                  \
     .base = &hs_object_type,                                                                       \
     .type_flags = HS_TYPE_GC,                                                                      \
     .basicsize = sizeof (HsWeakref),                                                               \

@@ -379,6 +379,7 @@ HsType hs_weakref_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "ReferenceType",
   .module = "weakref",
+  .tp_name = "weakref.ReferenceType",
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsWeakref),

@@ -626,8 +626,8 @@ put_bases (GString *out, HsSnapshot *snap, HsSnapObject *o)
   else if (base->text != NULL && g_str_has_prefix (base->text, "<class '")
            && g_str_has_suffix (base->text, "'>") && strcmp (base->text, "<class 'object'>") != 0)
     {
-      /* a built-in base, recorded inline by its repr */
-      g_autofree char *name = g_strndup (base->text + 8, strlen (base->text) - 10);
+      /* a built-in base, recorded inline by its repr: its __name__ */
+      g_autofree char *name = name_in_repr (base->text, "CLASS");
       put_string (out, name);
     }
   g_string_append (out, "]");

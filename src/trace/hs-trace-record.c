@@ -1043,7 +1043,8 @@ put_other (Recorder *rec, HsLog *log, HsObject *o)
   /* a default repr would show only an address, which differs from run to run */
   if (nrows == 0 && kind == HS_SNAP_CLASS)
     label = g_strdup (((HsType *)o)->name);
-  else if (nrows == 0 && !hs_object_has_default_repr (o))
+  else if ((nrows == 0 || (HS_TYPE (o)->type_flags & HS_TYPE_DRAWN_WITH_TEXT))
+           && !hs_object_has_default_repr (o))
     label = repr_text (rec, o);
   put_header (rec, log, HS_REC_ATTRS, o, kind, label);
   rows = rows_of (rec, o, NULL, &nrows); /* again: a repr may have run code */

@@ -3,7 +3,8 @@
  * fromisoformat parsers.
  *
  * Invariant: strftime is CPython's on Linux: %f, %z and %Z are replaced first (naive objects:
- * %z and %Z are empty), then the C library's strftime runs in the "C" locale, whatever the
+ * %z and %Z are empty; an aware datetime's tzinfo is asked dst() first, as CPython's
+ * timetuple() does), then the C library's strftime runs in the "C" locale, whatever the
  * program's locale; strptime matches the directives with the alternatives of CPython's
  * _strptime regular expressions, in their order and with backtracking, case-insensitively,
  * so what it accepts and its errors ("time data ... does not match format ...",
@@ -36,6 +37,29 @@ c_locale (void)
   return loc;
 }
 
+/* What %z (offset TRUE) or %Z stands for in an object's strftime: its tzinfo's utcoffset
+ * or tzname (a datetime passes itself, a time None); FALSE on an error. */
+static gboolean
+append_zone (HsVM *vm, GString *spec, HsObject *self, gboolean offset)
+{
+  HsObject *tz = HS_DT (self)->tzinfo, *arg = HS_IS (self, &hs_time_type) ? hs_None : self;
+  if (offset)
+    {
+      gint64 us;
+      int k = hs_tzinfo_offset (vm, tz, "utcoffset", arg, &us);
+      if (k > 0)
+        hs_datetime_append_offset (spec, us, "");
+      return k >= 0;
+    }
+  HsObject *name = hs_tzinfo_name (vm, tz, arg);
+  if (name == NULL)
+    return FALSE;
+  for (const char *c = name != hs_None ? hs_str_utf8 (name) : ""; *c != '\0'; c++)
+    g_string_append_len (spec, c, *c == '%' ? 2 : 1); /* "%%": the C library's % */
+  hs_decref (vm, name);
+  return TRUE;
+}
+
 HsObject *
 hs_datetime_strftime (HsVM *vm, HsObject *self, HsObject *format)
 {
@@ -43,6 +67,10 @@ hs_datetime_strftime (HsVM *vm, HsObject *self, HsObject *format)
   gboolean time_only = HS_IS (self, &hs_time_type);
   HsDateTime day = time_only ? (HsDateTime){ .year = 1900, .month = 1, .day = 1 } : *f;
   const char *fmt = hs_str_utf8 (format);
+  gint64 dst = 0;
+  int isdst = time_only ? 0 : hs_tzinfo_offset (vm, f->tzinfo, "dst", self, &dst);
+  if (isdst < 0)
+    return NULL;
   GString *spec = g_string_new (NULL);
   for (const char *p = fmt; *p != '\0'; p++)
     {
@@ -54,6 +82,11 @@ hs_datetime_strftime (HsVM *vm, HsObject *self, HsObject *format)
       p++;
       if (*p == 'f')
         g_string_append_printf (spec, "%06d", f->us);
+      else if ((*p == 'z' || *p == 'Z') && !append_zone (vm, spec, self, *p == 'z'))
+        {
+          g_string_free (spec, TRUE);
+          return NULL;
+        }
       else if (*p != 'z' && *p != 'Z')
         g_string_append_c (spec, '%'), g_string_append_c (spec, *p);
     }
@@ -65,7 +98,7 @@ hs_datetime_strftime (HsVM *vm, HsObject *self, HsObject *format)
                    .tm_sec = f->second,
                    .tm_wday = hs_datetime_isoweekday (&day) % 7,
                    .tm_yday = hs_datetime_yday (&day) - 1,
-                   .tm_isdst = -1 };
+                   .tm_isdst = isdst ? dst != 0 : -1 };
   gsize cap = 256 + spec->len * 16;
   for (;;)
     {
@@ -103,8 +136,13 @@ static const NumPattern num_patterns[] = {
   { 'M', { "[0-5]d", "d" } },
   { 'S', { "6[0-1]", "[0-5]d", "d" } },
   { 'w', { "[0-6]" } },
+  { 'u', { "[1-7]" } },
+  { 'U', { "5[0-3]", "[0-4]d", "d" } },
+  { 'W', { "5[0-3]", "[0-4]d", "d" } },
   { 'y', { "dd" } },
   { 'Y', { "dddd" } },
+  { 'G', { "dddd" } },
+  { 'V', { "5[0-3]", "0[1-9]", "[1-4]d", "d" } },
   { 'f', { "dddddd", "ddddd", "dddd", "ddd", "dd", "d" } },
 };
 
@@ -197,6 +235,56 @@ name_lengths (const char *s, const char *const *names, int count, gboolean abbre
   return n;
 }
 
+/* The lengths %z can match at s, in the order of CPython's regular expression
+ * [+-]\d\d:?[0-5]\d(:?[0-5]\d(\.\d{1,6})?)?|(?-i:Z) (greedy, then backtracking). */
+static int
+offset_lengths (const char *s, int *lens)
+{
+  int n = 0;
+  if ((s[0] == '+' || s[0] == '-') && g_ascii_isdigit (s[1]) && g_ascii_isdigit (s[2]))
+    {
+      int b = 3 + (s[3] == ':');
+      if (s[b] >= '0' && s[b] <= '5' && g_ascii_isdigit (s[b + 1]))
+        {
+          b += 2;
+          int c = b + (s[b] == ':');
+          if (s[c] >= '0' && s[c] <= '5' && g_ascii_isdigit (s[c + 1]))
+            {
+              int g = c + 2, k = 0;
+              while (s[g] == '.' && k < 6 && g_ascii_isdigit (s[g + 1 + k]))
+                k++;
+              for (; k >= 1; k--)
+                lens[n++] = g + 1 + k;
+              lens[n++] = g;
+            }
+          lens[n++] = b;
+        }
+    }
+  if (s[0] == 'Z')
+    lens[n++] = 1;
+  return n;
+}
+
+/* The names %Z matches (any case), as CPython's LocaleTime lists them: UTC, GMT and the
+ * system's zone names (its daylight one when it has one), longest first. */
+static int
+zone_lengths (const char *s, int *lens)
+{
+  tzset ();
+  const char *names[4] = { "utc", "gmt", tzname[0], daylight ? tzname[1] : "" };
+  int n = 0;
+  for (gsize want = 32; want >= 1; want--)
+    for (int i = 0; i < 4; i++)
+      {
+        gboolean repeated = FALSE;
+        for (int k = 0; k < i; k++)
+          repeated |= g_ascii_strcasecmp (names[k], names[i]) == 0;
+        if (!repeated && strlen (names[i]) == want && g_ascii_strncasecmp (s, names[i], want) == 0)
+          lens[n++] = (int)want;
+      }
+  return n;
+}
+
 /* Matches the format from `f` against the text from `s`, leaving *end at the first byte of
  * the text not matched (CPython's re.match: the rest may remain). */
 static gboolean
@@ -242,7 +330,9 @@ match_from (Strptime *st, const char *s, const char *f, const char **end)
               ? (g_ascii_strncasecmp (s, "am", 2) == 0 || g_ascii_strncasecmp (s, "pm", 2) == 0
                      ? (lens[0] = 2, 1)
                      : 0)
-              : 0;
+          : d == 'z' ? offset_lengths (s, lens)
+          : d == 'Z' ? zone_lengths (s, lens)
+                     : 0;
   return try_lengths (st, s, f + 2, d, lens, n, end);
 }
 
@@ -262,51 +352,216 @@ name_index (GString *v, const char *const *names, int count)
   return -1;
 }
 
-/* The format's directives checked first, as CPython's _strptime compiles its pattern. */
-static gboolean
-check_format (HsVM *vm, const char *fmt, HsObject *format)
+/* The format with %c, %x and %X spelt out as the "C" locale writes them (CPython's
+ * LocaleTime), its directives checked first as _strptime compiles its pattern; NULL with
+ * CPython's ValueError. */
+static GString *
+expand_format (HsVM *vm, const char *fmt, HsObject *format)
 {
-  static const char known[] = "dHIjmMSwyYfbBaAp%";
-  static const char unsupported[] = "cxXUWzZGuV";
+  static const char known[] = "dHIjmMSwuUWyYfbBaApzZGV%";
+  GString *out = g_string_new (NULL);
   for (const char *p = fmt; *p != '\0'; p++)
     {
       if (*p != '%')
-        continue;
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
       p++;
       if (*p == '\0')
+        hs_err_format (vm, &hs_exc_ValueError, "stray %% in format '%s'", hs_str_utf8 (format));
+      else if (*p == 'c' || *p == 'x' || *p == 'X')
         {
-          hs_err_format (vm, &hs_exc_ValueError, "stray %% in format '%s'", hs_str_utf8 (format));
-          return FALSE;
+          g_string_append (out, *p == 'c'   ? "%a %b %d %H:%M:%S %Y"
+                                : *p == 'x' ? "%m/%d/%y"
+                                            : "%H:%M:%S");
+          continue;
         }
-      if (strchr (unsupported, *p) != NULL)
+      else if (strchr (known, *p) != NULL)
         {
-          hs_err_format (vm, &hs_exc_NotImplementedError,
-                         "strptime directive %%%c is not supported by Heapscope yet", *p);
-          return FALSE;
+          g_string_append_c (out, '%'), g_string_append_c (out, *p);
+          continue;
         }
-      if (strchr (known, *p) == NULL)
+      else
         {
           gchar *bad = g_strndup (p, g_utf8_next_char (p) - p);
           hs_err_format (vm, &hs_exc_ValueError, "'%s' is a bad directive in format '%s'", bad,
                          hs_str_utf8 (format));
           g_free (bad);
+        }
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return out;
+}
+
+static gboolean
+has (Strptime *st, char d)
+{
+  return st->values[(int)d]->len > 0;
+}
+
+/* The weekday the text names (Monday 0), or -1. */
+static int
+weekday_of (Strptime *st)
+{
+  if (has (st, 'A') || has (st, 'a'))
+    return name_index (st->values[has (st, 'A') ? 'A' : 'a'], day_names, 7);
+  if (has (st, 'w'))
+    return (value_int (st, 'w', 0) + 6) % 7;
+  return has (st, 'u') ? value_int (st, 'u', 1) - 1 : -1;
+}
+
+/* _calc_julian_from_U_or_W: the day of the year of a week number and weekday. */
+static int
+julian_from_week (int year, int week, int weekday, gboolean monday_first)
+{
+  HsDateTime jan1 = { .year = year, .month = 1, .day = 1 };
+  int first = hs_datetime_isoweekday (&jan1) - 1;
+  if (!monday_first)
+    first = (first + 1) % 7, weekday = (weekday + 1) % 7;
+  if (week == 0)
+    return 1 + weekday - first;
+  return 1 + (7 - first) % 7 + 7 * (week - 1) + weekday;
+}
+
+/* The offset %z matched (CPython's _strptime: "Z", or [+-]HH[:]MM[[:]SS[.f]]) into *us,
+ * FALSE with its ValueError for an inconsistent use of ':'. */
+static gboolean
+parse_offset (HsVM *vm, GString *z, gint64 *us)
+{
+  *us = 0;
+  if (strcmp (z->str, "Z") == 0)
+    return TRUE;
+  GString *t = g_string_new_len (z->str, z->len);
+  if (t->str[3] == ':')
+    {
+      g_string_erase (t, 3, 1);
+      if (t->len > 5 && t->str[5] != ':')
+        {
+          hs_err_format (vm, &hs_exc_ValueError, "Inconsistent use of : in %s", z->str);
+          g_string_free (t, TRUE);
           return FALSE;
         }
+      if (t->len > 5)
+        g_string_erase (t, 5, 1);
     }
+  int v[3] = { 0, 0, 0 };
+  for (int i = 0; i < 3 && (gsize)(1 + 2 * i) < t->len; i++)
+    v[i] = (t->str[1 + 2 * i] - '0') * 10 + (t->str[2 + 2 * i] - '0');
+  int frac = 0, n = 0;
+  for (const char *c = t->len > 8 ? t->str + 8 : ""; *c != '\0'; c++, n++)
+    frac = frac * 10 + (*c - '0');
+  for (; n < 6; n++)
+    frac *= 10;
+  *us = ((gint64)v[0] * 3600 + v[1] * 60 + v[2]) * 1000000 + frac;
+  if (t->str[0] == '-')
+    *us = -*us;
+  g_string_free (t, TRUE);
+  return TRUE;
+}
+
+/* The fields of a match, as _strptime computes them from its groups; FALSE with a
+ * ValueError. */
+static gboolean
+strptime_fields (HsVM *vm, Strptime *st, HsDateTime *f)
+{
+  int year = -1, weekday = weekday_of (st), julian = has (st, 'j') ? value_int (st, 'j', 1) : -1;
+  if (has (st, 'y'))
+    {
+      year = value_int (st, 'y', 0);
+      year += year <= 68 ? 2000 : 1900;
+    }
+  year = value_int (st, 'Y', year);
+  f->month = value_int (st, 'm', 1);
+  if (has (st, 'B') || has (st, 'b'))
+    f->month = name_index (st->values[has (st, 'B') ? 'B' : 'b'], month_names, 12) + 1;
+  f->day = value_int (st, 'd', 1);
+  f->hour = value_int (st, 'H', 0);
+  if (has (st, 'I'))
+    {
+      int h = value_int (st, 'I', 0);
+      gboolean pm = has (st, 'p') && g_ascii_tolower (st->values['p']->str[0]) == 'p';
+      f->hour = pm ? (h == 12 ? 12 : h + 12) : (h == 12 ? 0 : h);
+    }
+  f->minute = value_int (st, 'M', 0);
+  f->second = value_int (st, 'S', 0);
+  if (has (st, 'f'))
+    {
+      while (st->values['f']->len < 6)
+        g_string_append_c (st->values['f'], '0');
+      f->us = value_int (st, 'f', 0);
+    }
+  const char *iso_error = NULL;
+  if (year < 0 && has (st, 'G'))
+    iso_error = !has (st, 'V') || weekday < 0
+                    ? "ISO year directive '%G' must be used with the ISO week directive '%V' and "
+                      "a weekday directive ('%A', '%a', '%w', or '%u')."
+                : julian >= 0 ? "Day of the year directive '%j' is not compatible with ISO year "
+                                "directive '%G'. Use '%Y' instead."
+                              : NULL;
+  else if (!has (st, 'U') && !has (st, 'W') && has (st, 'V'))
+    iso_error = weekday < 0 ? "ISO week directive '%V' must be used with the ISO year directive "
+                              "'%G' and a weekday directive ('%A', '%a', '%w', or '%u')."
+                            : "ISO week directive '%V' is incompatible with the year directive "
+                              "'%Y'. Use the ISO year '%G' instead.";
+  if (iso_error != NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, iso_error);
+      return FALSE;
+    }
+  gboolean leap_fix = year < 0 && f->month == 2 && f->day == 29;
+  f->year = year >= 0 ? year : leap_fix ? 1904 : 1900;
+  if (julian < 0 && weekday >= 0 && (has (st, 'U') || has (st, 'W') || has (st, 'G')))
+    {
+      if (has (st, 'U') || has (st, 'W'))
+        julian = julian_from_week (f->year, value_int (st, has (st, 'U') ? 'U' : 'W', 0), weekday,
+                                   has (st, 'W'));
+      else
+        {
+          /* _calc_julian_from_V */
+          HsDateTime jan4 = { .year = value_int (st, 'G', 1), .month = 1, .day = 4 };
+          if (!hs_datetime_check_fields (vm, &jan4, TRUE, FALSE))
+            return FALSE;
+          f->year = jan4.year;
+          julian = value_int (st, 'V', 1) * 7 + weekday + 1 - (hs_datetime_isoweekday (&jan4) + 3);
+        }
+      if (julian <= 0)
+        {
+          f->year -= 1;
+          julian += hs_datetime_days_in_month (f->year, 2) == 29 ? 366 : 365;
+        }
+    }
+  if (julian < 0)
+    {
+      if (!hs_datetime_check_fields (vm, f, TRUE, FALSE))
+        return FALSE;
+    }
+  else
+    {
+      HsDateTime jan1 = { .year = f->year, .month = 1, .day = 1 };
+      if (!hs_datetime_check_fields (vm, &jan1, TRUE, FALSE)
+          || !hs_datetime_from_ordinal (vm, hs_datetime_ordinal (&jan1) + julian - 1, f))
+        return FALSE;
+    }
+  if (leap_fix)
+    f->year = 1900;
   return TRUE;
 }
 
 HsObject *
 hs_datetime_strptime (HsVM *vm, HsObject *string, HsObject *format)
 {
-  const char *fmt = hs_str_utf8 (format), *s = hs_str_utf8 (string), *end = NULL;
-  if (!check_format (vm, fmt, format))
+  const char *s = hs_str_utf8 (string), *end = NULL;
+  GString *fmt = expand_format (vm, hs_str_utf8 (format), format);
+  if (fmt == NULL)
     return NULL;
-  Strptime st = { .format = fmt };
+  Strptime st = { .format = fmt->str };
   for (int i = 0; i < 128; i++)
     st.values[i] = g_string_new (NULL);
   HsObject *r = NULL;
-  if (!match_from (&st, s, fmt, &end))
+  gint64 off = 0;
+  if (!match_from (&st, s, fmt->str, &end))
     {
       HsObject *sr = hs_object_repr (vm, string), *fr = hs_object_repr (vm, format);
       if (sr != NULL && fr != NULL)
@@ -321,47 +576,25 @@ hs_datetime_strptime (HsVM *vm, HsObject *string, HsObject *format)
       hs_err_format (vm, &hs_exc_ValueError, "unconverted data remains: %s", end);
       goto out;
     }
-  HsDateTime f = { .year = 1900, .month = 1, .day = 1 };
-  if (st.values['y']->len > 0)
+  HsDateTime f = { 0 };
+  if ((has (&st, 'z') && !parse_offset (vm, st.values['z'], &off)) || !strptime_fields (vm, &st, &f)
+      || !hs_datetime_check_fields (vm, &f, TRUE, TRUE))
+    goto out;
+  if (has (&st, 'z'))
     {
-      int y = value_int (&st, 'y', 0);
-      f.year = y <= 68 ? 2000 + y : 1900 + y;
+      HsObject *name
+          = has (&st, 'Z') ? hs_str_new (vm, st.values['Z']->str, st.values['Z']->len) : NULL;
+      f.tzinfo = !has (&st, 'Z') || name != NULL ? hs_timezone_from_us (vm, off, name) : NULL;
+      hs_xdecref (vm, name);
+      if (f.tzinfo == NULL)
+        goto out;
     }
-  f.year = value_int (&st, 'Y', f.year);
-  f.month = value_int (&st, 'm', 1);
-  if (st.values['B']->len > 0 || st.values['b']->len > 0)
-    f.month = name_index (st.values[st.values['B']->len > 0 ? 'B' : 'b'], month_names, 12) + 1;
-  f.day = value_int (&st, 'd', 1);
-  f.hour = value_int (&st, 'H', 0);
-  if (st.values['I']->len > 0)
-    {
-      int h = value_int (&st, 'I', 0);
-      gboolean pm = st.values['p']->len > 0 && g_ascii_tolower (st.values['p']->str[0]) == 'p';
-      f.hour = pm ? (h == 12 ? 12 : h + 12) : (h == 12 ? 0 : h);
-    }
-  f.minute = value_int (&st, 'M', 0);
-  f.second = value_int (&st, 'S', 0);
-  if (st.values['f']->len > 0)
-    {
-      while (st.values['f']->len < 6)
-        g_string_append_c (st.values['f'], '0');
-      f.us = value_int (&st, 'f', 0);
-    }
-  if (st.values['j']->len > 0 && st.values['m']->len == 0 && st.values['d']->len == 0
-      && st.values['b']->len == 0 && st.values['B']->len == 0)
-    {
-      /* day of the year: counted from 1 January */
-      int yday = value_int (&st, 'j', 1);
-      f.month = 1;
-      while (f.month < 12 && yday > hs_datetime_days_in_month (f.year, f.month))
-        yday -= hs_datetime_days_in_month (f.year, f.month++);
-      f.day = yday;
-    }
-  if (hs_datetime_check_fields (vm, &f, TRUE, TRUE))
-    r = hs_datetime_new (vm, &hs_datetime_type, &f);
+  r = hs_datetime_new (vm, &hs_datetime_type, &f);
+  hs_xdecref (vm, f.tzinfo);
 out:
   for (int i = 0; i < 128; i++)
     g_string_free (st.values[i], TRUE);
+  g_string_free (fmt, TRUE);
   return r;
 }
 
@@ -429,44 +662,64 @@ parse_date (HsVM *vm, const char *s, gsize len, HsDateTime *f)
   return 1;
 }
 
-/* HH[:MM[:SS[.f+]]] or HH[MM[SS[.f+]]]: -1 if not ISO, 1 on success (tz refused: 0). */
+/* CPython 3.11's parse_hh_mm_ss_ff: HH[:MM[:SS[.f+]]] or HH[MM[SS[.f+]]] from p to end into
+ * v (hour, minute, second, microsecond): -1 if malformed, 1 if text follows, else 0. */
 static int
-parse_time (HsVM *vm, const char *p, const char *end, HsDateTime *f)
+parse_hh_mm_ss_ff (const char *p, const char *end, gint32 v[4])
 {
-  if (end - p < 2 || !digits (p, 2, &f->hour))
-    return -1;
-  p += 2;
-  gboolean ext = p < end && *p == ':';
-  gint32 *next[2] = { &f->minute, &f->second };
-  for (int i = 0; i < 2 && p < end && *p != '.' && *p != ',' && *p != '+' && *p != '-' && *p != 'Z';
-       i++)
+  gboolean sep = TRUE;
+  v[0] = v[1] = v[2] = v[3] = 0;
+  for (int i = 0; i < 3; i++)
     {
-      if (ext && *p++ != ':')
-        return -1;
-      if (end - p < 2 || !digits (p, 2, next[i]))
+      if (!digits (p, 2, &v[i]))
         return -1;
       p += 2;
-    }
-  if (p < end && (*p == '.' || *p == ','))
-    {
-      p++;
-      int n = 0, us = 0;
-      for (; p < end && g_ascii_isdigit (*p); p++, n++)
-        if (n < 6)
-          us = us * 10 + (*p - '0');
-      if (n == 0)
+      char c = *p++;
+      if (i == 0)
+        sep = c == ':';
+      if (p >= end)
+        return c != '\0';
+      if (sep && c == ':')
+        continue;
+      if (c == '.' || c == ',')
+        break;
+      if (sep)
         return -1;
-      for (; n < 6; n++)
-        us *= 10;
-      f->us = us;
+      p--;
     }
-  if (p < end && (*p == '+' || *p == '-' || *p == 'Z'))
-    {
-      hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                         "time zones (tzinfo) are not supported by Heapscope yet");
-      return 0;
-    }
-  return p == end ? 1 : -1;
+  int n = (int)MIN (end - p, 6);
+  if (n <= 0 || !digits (p, n, &v[3]))
+    return -1;
+  for (int i = n; i < 6; i++)
+    v[3] *= 10;
+  for (p += n; g_ascii_isdigit (*p); p++)
+    ;
+  return *p != '\0';
+}
+
+/* CPython 3.11's parse_isoformat_time: the time into f and an offset after it ("Z",
+ * "+HH[:MM[:SS[.f+]]]") into *tz_us: -1 if not ISO, 0 without an offset, 1 with one. */
+static int
+parse_time (const char *p, const char *end, HsDateTime *f, gint64 *tz_us)
+{
+  const char *tz = p;
+  while (tz < end && *tz != 'Z' && *tz != '+' && *tz != '-')
+    tz++;
+  gint32 v[4], w[4];
+  int rv = parse_hh_mm_ss_ff (p, tz, v);
+  if (rv < 0)
+    return -1;
+  f->hour = v[0], f->minute = v[1], f->second = v[2], f->us = v[3];
+  if (tz == end)
+    return rv == 1 ? -1 : 0;
+  *tz_us = 0;
+  if (*tz == 'Z')
+    return tz[1] != '\0' ? -1 : 1;
+  int sign = *tz == '-' ? -1 : 1;
+  if (parse_hh_mm_ss_ff (tz + 1, end, w) != 0)
+    return -1;
+  *tz_us = sign * ((gint64)(w[0] * 3600 + w[1] * 60 + w[2]) * 1000000 + w[3]);
+  return 1;
 }
 
 HsObject *
@@ -475,9 +728,10 @@ hs_datetime_fromisoformat (HsVM *vm, const HsType *type, HsObject *string)
   const char *s = hs_str_utf8 (string);
   gsize len = hs_str_byte_len (string);
   HsDateTime f = { 0 };
+  gint64 tz_us = 0;
   int ok;
   if (type == &hs_time_type)
-    ok = parse_time (vm, s + (len > 0 && s[0] == 'T'), s + len, &f);
+    ok = parse_time (s + (len > 0 && s[0] == 'T'), s + len, &f, &tz_us);
   else if (type == &hs_date_type)
     ok = parse_date (vm, s, len, &f);
   else
@@ -487,8 +741,10 @@ hs_datetime_fromisoformat (HsVM *vm, const HsType *type, HsObject *string)
       if (ok == 1 && dl < len)
         {
           const char *t = g_utf8_next_char (s + dl);
-          ok = t < s + len ? parse_time (vm, t, s + len, &f) : -1;
+          ok = t < s + len ? parse_time (t, s + len, &f, &tz_us) : -1;
         }
+      else if (ok == 1)
+        ok = 0;
     }
   if (ok < 0)
     {
@@ -498,9 +754,16 @@ hs_datetime_fromisoformat (HsVM *vm, const HsType *type, HsObject *string)
       hs_xdecref (vm, r);
       return NULL;
     }
-  if (ok == 0 || !hs_datetime_check_fields (vm, &f, type != &hs_time_type, type != &hs_date_type))
+  if (type == &hs_date_type)
+    ok = 0; /* parse_date's 1: a date */
+  if (hs_err_occurred (vm)
+      || !hs_datetime_check_fields (vm, &f, type != &hs_time_type, type != &hs_date_type))
     return NULL;
-  return hs_datetime_new (vm, type, &f);
+  if (ok == 1 && (f.tzinfo = hs_timezone_from_us (vm, tz_us, NULL)) == NULL)
+    return NULL;
+  HsObject *r = hs_datetime_new (vm, type, &f);
+  hs_xdecref (vm, f.tzinfo);
+  return r;
 }
 
 /* ---- the module
@@ -509,11 +772,13 @@ hs_datetime_fromisoformat (HsVM *vm, const HsType *type, HsObject *string)
 int
 hs_mod_datetime_init (HsVM *vm, HsObject *dict)
 {
-  static HsType *const types[]
-      = { &hs_date_type, &hs_time_type, &hs_datetime_type, &hs_timedelta_type };
+  static HsType *const types[] = { &hs_date_type,      &hs_time_type,   &hs_datetime_type,
+                                   &hs_timedelta_type, &hs_tzinfo_type, &hs_timezone_type };
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
     if (hs_module_add_take (vm, dict, types[i]->name, hs_incref ((HsObject *)types[i])) < 0)
       return -1;
+  if (hs_module_add_take (vm, dict, "UTC", hs_incref (hs_timezone_utc)) < 0)
+    return -1;
   if (hs_module_add_take (vm, dict, "MINYEAR", hs_int_from_i64 (vm, 1)) < 0
       || hs_module_add_take (vm, dict, "MAXYEAR", hs_int_from_i64 (vm, 9999)) < 0)
     return -1;

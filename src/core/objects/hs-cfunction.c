@@ -157,7 +157,7 @@ descr_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kw
     {
       hs_err_format (vm, &hs_exc_TypeError,
                      "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                     f->def->name, f->owner->name, hs_type_name (args[0]));
+                     f->def->name, hs_type_tp_name (f->owner), hs_type_name (args[0]));
       return NULL;
     }
   return f->def->fn (vm, args, nargs, kwnames);

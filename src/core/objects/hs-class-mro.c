@@ -185,7 +185,7 @@ hs_class_best_base (HsVM *vm, HsObject **bases, gsize nbases)
       if (!(b->type_flags & HS_TYPE_BASETYPE))
         {
           hs_err_format (vm, &hs_exc_TypeError, "type '%s' is not an acceptable base type",
-                         b->name);
+                         hs_type_tp_name (b));
           return NULL;
         }
       const HsType *candidate = solid_base (b);
@@ -204,8 +204,9 @@ hs_class_best_base (HsVM *vm, HsObject **bases, gsize nbases)
   return base;
 }
 
-/* The built-in part of each base is object, type, an exception class or one of the
- * built-ins a class may derive from (hs-builtin-subclass.c): others are refused. */
+/* The built-in part of each base is object, type, an exception class, one of the
+ * built-ins a class may derive from (hs-builtin-subclass.c) or a type whose instances hold
+ * nothing but their header (datetime.tzinfo): others are refused. */
 gboolean
 hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
 {
@@ -215,7 +216,7 @@ hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
       if (b->type_flags & HS_TYPE_HEAP)
         b = HS_CLASS (b)->static_base;
       if (b != &hs_object_type && b != &hs_type_type && !(b->type_flags & HS_TYPE_EXCEPTION)
-          && !hs_builtin_subclass_allowed (b))
+          && !hs_builtin_subclass_allowed (b) && b->basicsize != sizeof (HsObject))
         {
           hs_err_format (vm, &hs_exc_NotImplementedError,
                          "subclassing the built-in type '%s' is not supported by Heapscope yet",

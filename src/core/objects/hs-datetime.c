@@ -5,7 +5,9 @@
  * have equal fields; a date, time or datetime holds fields that passed CPython's range checks
  * (year 1..9999 of the proleptic Gregorian calendar). Arithmetic goes through whole
  * microseconds (a 128-bit integer) or day ordinals, as CPython's does, so results and
- * OverflowErrors are CPython's. A tzinfo other than None is refused (NotImplementedError).
+ * OverflowErrors are CPython's. An aware time or datetime holds its tzinfo (a reference,
+ * never None: NULL when naive); what depends on its offset (comparisons, subtraction, hash,
+ * isoformat) asks the tzinfo through hs-timezone.c, as CPython calls it.
  */
 #include "config.h"
 
@@ -30,6 +32,7 @@ typedef __int128 i128;
 #define US_PER_DAY (G_GINT64_CONSTANT (86400) * US_PER_SECOND)
 #define MAX_DELTA_DAYS 999999999
 #define MAX_ORDINAL 3652059 /* date.max.toordinal() */
+#define EPOCH_US ((i128)719163 * US_PER_DAY) /* 1970-01-01 as dt_us counts */
 
 /* ---- the calendar (proleptic Gregorian, as CPython's) -------------------------------------- */
 
@@ -95,6 +98,27 @@ ordinal (const HsDateTime *f)
   return ymd_to_ord (f->year, f->month, f->day);
 }
 
+gint64
+hs_datetime_ordinal (const HsDateTime *f)
+{
+  return ordinal (f);
+}
+
+gboolean
+hs_datetime_from_ordinal (HsVM *vm, gint64 n, HsDateTime *f)
+{
+  if (n < 1)
+    hs_err_set_string (vm, &hs_exc_ValueError, "ordinal must be >= 1");
+  else if (n > MAX_ORDINAL)
+    hs_err_format (vm, &hs_exc_ValueError, "year %d is out of range", 10000);
+  else
+    {
+      ord_to_ymd (n, f);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 int
 hs_datetime_isoweekday (const HsDateTime *f)
 {
@@ -148,6 +172,15 @@ floor_div (i128 a, gint64 b, i128 *rem)
   return q;
 }
 
+static gboolean
+is_name (HsObject *name, const char *const *names, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (hs_str_equal_cstr (name, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- timedelta --------------------------------------------------------------------------- */
 
 static HsObject *
@@ -175,6 +208,18 @@ td_us (HsObject *o)
 {
   HsTimedelta *td = HS_TD (o);
   return (i128)td->days * US_PER_DAY + (i128)td->seconds * US_PER_SECOND + td->us;
+}
+
+HsObject *
+hs_timedelta_from_us (HsVM *vm, gint64 us)
+{
+  return td_from_us (vm, us);
+}
+
+gint64
+hs_timedelta_us (HsObject *td)
+{
+  return (gint64)CLAMP (td_us (td), G_MININT64, G_MAXINT64);
 }
 
 static gboolean
@@ -490,10 +535,24 @@ td_getattr (HsVM *vm, HsObject *self, HsObject *name)
   return hs_object_generic_getattr (vm, self, name);
 }
 
+/* days, seconds and microseconds are CPython's read-only members */
+static int
+td_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  static const char *const fields[] = { "days", "seconds", "microseconds" };
+  (void)value;
+  if (is_name (name, fields, G_N_ELEMENTS (fields)))
+    hs_err_set_string (vm, &hs_exc_AttributeError, "readonly attribute");
+  else
+    hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                   hs_type_name (self), hs_str_utf8 (name));
+  return -1;
+}
+
 static HsObject *
 td_total_seconds (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "total_seconds", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "timedelta.total_seconds", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   return hs_float_new (vm, (double)td_us (args[0]) / 1e6);
 }
@@ -545,6 +604,7 @@ HsType hs_timedelta_type = {
   .unaryop = td_unaryop,
   .truth = td_truth,
   .getattr = td_getattr,
+  .setattr = td_setattr,
   .construct = td_construct,
   .methods = td_methods,
 };
@@ -576,7 +636,40 @@ hs_datetime_new (HsVM *vm, const HsType *type, const HsDateTime *fields)
     d->hour = d->minute = d->second = d->us = d->fold = 0;
   if (type == &hs_time_type)
     d->year = d->month = d->day = 0;
+  if (type == &hs_date_type || d->tzinfo == hs_None)
+    d->tzinfo = NULL;
+  if (d->tzinfo != NULL)
+    hs_incref (d->tzinfo);
   return &d->header;
+}
+
+static void
+dt_dealloc (HsVM *vm, HsObject *self)
+{
+  hs_xdecref (vm, HS_DT (self)->tzinfo);
+}
+
+static void
+dt_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  if (HS_DT (self)->tzinfo != NULL)
+    hs_visit_named (visit, HS_DT (self)->tzinfo, HS_REF_ATTR, "tzinfo", data);
+}
+
+/* The object's tzinfo as Python sees it (borrowed). */
+static HsObject *
+tzinfo_of (HsObject *self)
+{
+  return HS_DT (self)->tzinfo != NULL ? HS_DT (self)->tzinfo : hs_None;
+}
+
+/* The offset of an aware time or datetime (a datetime passes itself to its tzinfo, a time
+ * None): 1 with *us, 0 when naive or the tzinfo says None, -1 on an error. */
+static int
+utc_offset (HsVM *vm, HsObject *self, const char *method, gint64 *us)
+{
+  HsObject *arg = HS_IS (self, &hs_time_type) ? hs_None : self;
+  return hs_tzinfo_offset (vm, HS_DT (self)->tzinfo, method, arg, us);
 }
 
 gboolean
@@ -629,16 +722,6 @@ field_int (HsVM *vm, HsObject *o, gint32 *out)
   return TRUE;
 }
 
-static gboolean
-refuse_tzinfo (HsVM *vm, HsObject *tz)
-{
-  if (tz == NULL || tz == hs_None)
-    return TRUE;
-  hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                     "time zones (tzinfo) are not supported by Heapscope yet");
-  return FALSE;
-}
-
 /* Parses the fields of a date, time or datetime constructor (or replace(), where `base`
  * gives the defaults) into *f and checks them. */
 static gboolean
@@ -663,8 +746,10 @@ parse_fields (HsVM *vm, const char *fname, const HsType *type, HsObject **args, 
       = { &f->year, &f->month, &f->day, &f->hour, &f->minute, &f->second, &f->us, &f->fold };
   for (int i = 0; ok && i < 8; i++)
     ok = field_int (vm, v[i], slots[i]);
-  return ok && refuse_tzinfo (vm, tz)
-         && hs_datetime_check_fields (vm, f, type != &hs_time_type, type != &hs_date_type);
+  ok = ok && hs_datetime_check_fields (vm, f, type != &hs_time_type, type != &hs_date_type);
+  if (ok && tz != NULL && (ok = hs_tzinfo_check_arg (vm, tz)))
+    f->tzinfo = tz;
+  return ok;
 }
 
 static HsObject *
@@ -704,11 +789,15 @@ valid_timespec (HsVM *vm, const char *ts)
   return FALSE;
 }
 
-/* isoformat of any of the three (sep only for a datetime). */
+/* isoformat of any of the three (sep only for a datetime), with the offset of an aware one. */
 static HsObject *
 iso_string (HsVM *vm, HsObject *self, char sep, const char *timespec)
 {
   const HsDateTime *f = HS_DT (self);
+  gint64 off = 0;
+  int aware = has_time (self) ? utc_offset (vm, self, "utcoffset", &off) : 0;
+  if (aware < 0)
+    return NULL;
   GString *s = g_string_new (NULL);
   if (has_date (self))
     g_string_append_printf (s, "%04d-%02d-%02d", f->year, f->month, f->day);
@@ -716,6 +805,8 @@ iso_string (HsVM *vm, HsObject *self, char sep, const char *timespec)
     g_string_append_c (s, sep);
   if (has_time (self))
     append_time (s, f, timespec);
+  if (aware)
+    hs_datetime_append_offset (s, off, ":");
   return hs_str_from_gstring (vm, s);
 }
 
@@ -745,6 +836,17 @@ dt_repr (HsVM *vm, HsObject *self)
       if (f->fold)
         g_string_append (s, ", fold=1");
     }
+  if (f->tzinfo != NULL)
+    {
+      HsObject *tz = hs_object_repr (vm, f->tzinfo);
+      if (tz == NULL)
+        {
+          g_string_free (s, TRUE);
+          return NULL;
+        }
+      g_string_append_printf (s, ", tzinfo=%s", hs_str_utf8 (tz));
+      hs_decref (vm, tz);
+    }
   g_string_append_c (s, ')');
   return hs_str_from_gstring (vm, s);
 }
@@ -758,7 +860,7 @@ dt_us (const HsDateTime *f)
 }
 
 static HsObject *
-dt_from_us (HsVM *vm, const HsType *type, i128 us)
+dt_from_us (HsVM *vm, const HsType *type, i128 us, HsObject *tzinfo)
 {
   i128 rem;
   i128 ord = floor_div (us, US_PER_DAY, &rem);
@@ -767,13 +869,35 @@ dt_from_us (HsVM *vm, const HsType *type, i128 us)
       hs_err_set_string (vm, &hs_exc_OverflowError, "date value out of range");
       return NULL;
     }
-  HsDateTime f = { 0 };
+  HsDateTime f = { .tzinfo = tzinfo };
   ord_to_ymd ((gint64)ord, &f);
   gint64 secs = (gint64)(rem / US_PER_SECOND);
   f.hour = (gint32)(secs / 3600), f.minute = (gint32)(secs / 60 % 60),
   f.second = (gint32)(secs % 60);
   f.us = (gint32)(rem % US_PER_SECOND);
   return hs_datetime_new (vm, type, &f);
+}
+
+HsObject *
+hs_datetime_add_us (HsVM *vm, HsObject *dt, gint64 us)
+{
+  return dt_from_us (vm, dt->type, dt_us (HS_DT (dt)) + us, HS_DT (dt)->tzinfo);
+}
+
+/* The offsets of a and b, each 0 when naive, or -1 on an error; *aware_a and *aware_b say
+ * which are aware. Two objects sharing one tzinfo are compared by their fields, as CPython
+ * does, without asking it. */
+static int
+offsets (HsVM *vm, HsObject *a, HsObject *b, gint64 *oa, gint64 *ob, int *aware_a, int *aware_b)
+{
+  *oa = *ob = 0;
+  *aware_a = *aware_b = 0;
+  if (HS_DT (a)->tzinfo == HS_DT (b)->tzinfo)
+    return 0;
+  if ((*aware_a = utc_offset (vm, a, "utcoffset", oa)) < 0
+      || (*aware_b = utc_offset (vm, b, "utcoffset", ob)) < 0)
+    return -1;
+  return 0;
 }
 
 static HsObject *
@@ -789,11 +913,46 @@ dt_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
       /* a date moves by whole days only, as CPython's */
       i128 d = date_only ? (i128)HS_TD (b)->days * US_PER_DAY : td_us (b);
       return dt_from_us (vm, a->type,
-                         op == HS_BIN_ADD ? dt_us (HS_DT (a)) + d : dt_us (HS_DT (a)) - d);
+                         op == HS_BIN_ADD ? dt_us (HS_DT (a)) + d : dt_us (HS_DT (a)) - d,
+                         HS_DT (a)->tzinfo);
     }
   if (op == HS_BIN_SUB && HS_TYPE (b) == HS_TYPE (a))
-    return td_from_us (vm, dt_us (HS_DT (a)) - dt_us (HS_DT (b)));
+    {
+      gint64 oa, ob;
+      int aa, ab;
+      if (offsets (vm, a, b, &oa, &ob, &aa, &ab) < 0)
+        return NULL;
+      if (aa != ab)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError,
+                             "can't subtract offset-naive and offset-aware datetimes");
+          return NULL;
+        }
+      return td_from_us (vm, dt_us (HS_DT (a)) - oa - (dt_us (HS_DT (b)) - ob));
+    }
   return hs_incref (hs_NotImplemented);
+}
+
+/* Microseconds of a time since midnight (CPython compares aware times by whole seconds
+ * less their offsets' days and seconds, then by microseconds). */
+static i128
+time_us (const HsDateTime *f)
+{
+  return ((i128)f->hour * 3600 + f->minute * 60 + f->second) * US_PER_SECOND + f->us;
+}
+
+/* CPython's pep495_eq_exception for one side: 1 when dt's offset (aware, off) changes with
+ * its fold (the times are then unequal), 0 when not, -1 on an error. */
+static int
+fold_changes_offset (HsVM *vm, HsObject *dt, int aware, gint64 off)
+{
+  HsDateTime f = *HS_DT (dt);
+  f.fold = !f.fold;
+  HsObject *flip = hs_datetime_new (vm, dt->type, &f);
+  gint64 o = 0;
+  int k = flip != NULL ? utc_offset (vm, flip, "utcoffset", &o) : -1;
+  hs_xdecref (vm, flip);
+  return k < 0 ? -1 : k != aware || o != off;
 }
 
 static HsObject *
@@ -808,30 +967,78 @@ dt_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
       if (HS_IS (a, &hs_time_type) || HS_IS (b, &hs_time_type))
         return hs_incref (hs_NotImplemented);
       HsObject *dt = HS_IS (a, &hs_datetime_type) ? a : b, *d = dt == a ? b : a;
-      hs_err_format (vm, &hs_exc_TypeError, "can't compare datetime.%s to datetime.%s",
-                     dt->type->name, d->type->name);
+      hs_err_format (vm, &hs_exc_TypeError, "can't compare %s to %s", hs_type_name (dt),
+                     hs_type_name (d));
       return NULL;
     }
-  i128 x = dt_us (HS_DT (a)), y = dt_us (HS_DT (b));
-  if (HS_IS (a, &hs_time_type))
-    x -= (i128)ordinal (HS_DT (a)) * US_PER_DAY, y -= (i128)ordinal (HS_DT (b)) * US_PER_DAY;
+  gint64 oa, ob;
+  int aa, ab;
+  gboolean is_time = HS_IS (a, &hs_time_type);
+  if (offsets (vm, a, b, &oa, &ob, &aa, &ab) < 0)
+    return NULL;
+  if (aa != ab && op != HS_CMP_EQ && op != HS_CMP_NE)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "can't compare offset-naive and offset-aware %s",
+                     is_time ? "times" : "datetimes");
+      return NULL;
+    }
+  if (aa != ab)
+    return hs_bool_from (op == HS_CMP_NE);
+  i128 x = is_time ? time_us (HS_DT (a)) : dt_us (HS_DT (a)),
+       y = is_time ? time_us (HS_DT (b)) : dt_us (HS_DT (b));
+  if (is_time && oa != ob)
+    {
+      /* whole seconds first, as CPython's time_richcompare */
+      i128 sa = x / US_PER_SECOND - floor_div (oa, US_PER_SECOND, NULL),
+           sb = y / US_PER_SECOND - floor_div (ob, US_PER_SECOND, NULL);
+      x = sa != sb ? sa : x % US_PER_SECOND, y = sa != sb ? sb : y % US_PER_SECOND;
+    }
+  else if (oa != ob)
+    {
+      /* CPython subtracts the two, which asks both tzinfos again */
+      if (offsets (vm, a, b, &oa, &ob, &aa, &ab) < 0)
+        return NULL;
+      x -= oa, y -= ob;
+    }
+  if (!is_time && x == y && (op == HS_CMP_EQ || op == HS_CMP_NE)
+      && HS_DT (a)->tzinfo != HS_DT (b)->tzinfo)
+    {
+      int ex = fold_changes_offset (vm, a, aa, oa);
+      if (ex == 0)
+        ex = fold_changes_offset (vm, b, ab, ob);
+      if (ex < 0)
+        return NULL;
+      x += ex;
+    }
   return hs_bool_from (hs_compare_holds (x < y ? -1 : x > y, op));
 }
 
+/* The hash of the fields, an aware object's at UTC, so that equal objects hash equal. */
 static int
 dt_hash (HsVM *vm, HsObject *self, gint64 *out)
 {
   const HsDateTime *f = HS_DT (self);
+  gint64 off = 0;
+  int aware = utc_offset (vm, self, "utcoffset", &off);
+  if (aware < 0)
+    return -1;
+  if (aware)
+    {
+      gint64 v[2] = { (gint64)((HS_IS (self, &hs_time_type) ? time_us (f) : dt_us (f)) - off),
+                      (gint64)(gintptr)self->type };
+      return hash_fields (vm, v, 2, out);
+    }
   gint64 v[8] = { f->year,   f->month,  f->day, f->hour,
                   f->minute, f->second, f->us,  (gint64)(gintptr)self->type };
   return hash_fields (vm, v, 8, out);
 }
 
+static const char *const date_names[] = { "year", "month", "day" };
+static const char *const time_names[] = { "hour", "minute", "second", "microsecond", "fold" };
+
 static HsObject *
 dt_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
-  static const char *const date_names[] = { "year", "month", "day" };
-  static const char *const time_names[] = { "hour", "minute", "second", "microsecond", "fold" };
   const HsDateTime *f = HS_DT (self);
   const gint32 dv[] = { f->year, f->month, f->day },
                tv[] = { f->hour, f->minute, f->second, f->us, f->fold };
@@ -842,8 +1049,25 @@ dt_getattr (HsVM *vm, HsObject *self, HsObject *name)
     if (hs_str_equal_cstr (name, time_names[i]))
       return hs_int_from_i64 (vm, tv[i]);
   if (has_time (self) && hs_str_equal_cstr (name, "tzinfo"))
-    return hs_incref (hs_None);
+    return hs_incref (tzinfo_of (self));
   return hs_object_generic_getattr (vm, self, name);
+}
+
+/* The fields are CPython's read-only getters. */
+static int
+dt_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  (void)value;
+  if ((has_date (self) && is_name (name, date_names, G_N_ELEMENTS (date_names)))
+      || (has_time (self)
+          && (is_name (name, time_names, G_N_ELEMENTS (time_names))
+              || hs_str_equal_cstr (name, "tzinfo"))))
+    hs_err_format (vm, &hs_exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
+                   hs_str_utf8 (name), hs_type_name (self));
+  else
+    hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                   hs_type_name (self), hs_str_utf8 (name));
+  return -1;
 }
 
 /* ---- methods ----------------------------------------------------------------------------------
@@ -858,7 +1082,7 @@ dt_isoformat (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
             vm, "isoformat", args + 1, nargs - 1, kwnames, "|sep timespec", &sep, &timespec)
         : HS_IS (args[0], &hs_time_type)
             ? hs_parse_args (vm, "isoformat", args + 1, nargs - 1, kwnames, "|timespec", &timespec)
-            : hs_parse_args (vm, "isoformat", args + 1, nargs - 1, kwnames, "");
+            : hs_parse_args (vm, "date.isoformat", args + 1, nargs - 1, kwnames, "");
   if (!ok)
     return NULL;
   if (sep != NULL && (!hs_str_check (sep) || hs_str_char_len (sep) != 1))
@@ -926,7 +1150,7 @@ dt_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 dt_weekday (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "weekday", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "date.weekday", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   return hs_int_from_i64 (vm, hs_datetime_isoweekday (HS_DT (args[0])) - 1);
 }
@@ -934,7 +1158,7 @@ dt_weekday (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 dt_isoweekday (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "isoweekday", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "date.isoweekday", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   return hs_int_from_i64 (vm, hs_datetime_isoweekday (HS_DT (args[0])));
 }
@@ -942,7 +1166,7 @@ dt_isoweekday (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 dt_toordinal (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "toordinal", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "date.toordinal", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   return hs_int_from_i64 (vm, ordinal (HS_DT (args[0])));
 }
@@ -984,7 +1208,7 @@ static HsType iso_calendar_type = {
 static HsObject *
 dt_isocalendar (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "isocalendar", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "date.isocalendar", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   const HsDateTime *f = HS_DT (args[0]);
   int year = f->year;
@@ -1016,7 +1240,8 @@ dt_ctime (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
   static const char *const months[]
       = { "", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-  if (!hs_parse_args (vm, "ctime", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, HS_IS (args[0], &hs_date_type) ? "date.ctime" : "datetime.ctime",
+                      args + 1, nargs - 1, kwnames, ""))
     return NULL;
   const HsDateTime *f = HS_DT (args[0]);
   return hs_str_from_format (vm, "%s %s %2d %02d:%02d:%02d %04d",
@@ -1036,7 +1261,7 @@ dt_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 dt_date (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "date", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "datetime.date", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   return hs_datetime_new (vm, &hs_date_type, HS_DT (args[0]));
 }
@@ -1044,18 +1269,138 @@ dt_date (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 dt_time (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "time", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "datetime.time", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  HsDateTime f = *HS_DT (args[0]);
+  f.tzinfo = NULL;
+  return hs_datetime_new (vm, &hs_time_type, &f);
+}
+
+static HsObject *
+dt_timetz (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "datetime.timetz", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   return hs_datetime_new (vm, &hs_time_type, HS_DT (args[0]));
+}
+
+/* utcoffset() and dst(): the tzinfo's answer, checked (fname: the method of time or of
+ * datetime). */
+static HsObject *
+offset_method (HsVM *vm, const char *method, const char *time_fname, const char *dt_fname,
+               HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gboolean time = HS_IS (args[0], &hs_time_type);
+  if (!hs_parse_args (vm, time ? time_fname : dt_fname, args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_tzinfo_call_offset (vm, HS_DT (args[0])->tzinfo, method, time ? hs_None : args[0]);
+}
+
+static HsObject *
+dt_utcoffset (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return offset_method (vm, "utcoffset", "time.utcoffset", "datetime.utcoffset", args, nargs,
+                        kwnames);
+}
+
+static HsObject *
+dt_dst (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return offset_method (vm, "dst", "time.dst", "datetime.dst", args, nargs, kwnames);
+}
+
+static HsObject *
+dt_tzname (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, HS_IS (args[0], &hs_time_type) ? "time.tzname" : "datetime.tzname",
+                      args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_tzinfo_name (vm, HS_DT (args[0])->tzinfo,
+                         HS_IS (args[0], &hs_time_type) ? hs_None : args[0]);
+}
+
+/* The system's time zone at a moment (seconds since the epoch), as CPython's local_timezone:
+ * its offset and abbreviation. */
+static HsObject *
+local_timezone (HsVM *vm, time_t t)
+{
+  struct tm tm;
+  localtime_r (&t, &tm);
+  HsObject *name = hs_str_new (vm, tm.tm_zone, strlen (tm.tm_zone));
+  HsObject *tz = name != NULL ? hs_timezone_from_us (vm, tm.tm_gmtoff * US_PER_SECOND, name) : NULL;
+  hs_xdecref (vm, name);
+  return tz;
+}
+
+/* Seconds since the epoch of a naive datetime taken as local time. */
+static time_t
+local_seconds (const HsDateTime *f)
+{
+  struct tm tm = { .tm_year = f->year - 1900,
+                   .tm_mon = f->month - 1,
+                   .tm_mday = f->day,
+                   .tm_hour = f->hour,
+                   .tm_min = f->minute,
+                   .tm_sec = f->second,
+                   .tm_isdst = -1 };
+  return mktime (&tm);
+}
+
+/* tz.fromutc(dt) */
+static HsObject *
+call_fromutc (HsVM *vm, HsObject *tz, HsObject *dt)
+{
+  HsObject *fn = dt != NULL ? hs_object_getattr_cstr (vm, tz, "fromutc") : NULL;
+  HsObject *r = fn != NULL ? hs_object_call (vm, fn, &dt, 1, NULL) : NULL;
+  hs_xdecref (vm, fn);
+  return r;
+}
+
+/* CPython's datetime.astimezone: a naive datetime is local time; to UTC, then tz.fromutc. */
+static HsObject *
+dt_astimezone (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *tz = hs_None, *self = args[0];
+  if (!hs_parse_args (vm, "astimezone", args + 1, nargs - 1, kwnames, "|tz", &tz)
+      || !hs_tzinfo_check_arg (vm, tz))
+    return NULL;
+  HsObject *own = HS_DT (self)->tzinfo != NULL ? hs_incref (HS_DT (self)->tzinfo) : NULL;
+  if (own == tz)
+    {
+      hs_decref (vm, own);
+      return hs_incref (self);
+    }
+  gint64 off = 0;
+  int k = own != NULL ? hs_tzinfo_offset (vm, own, "utcoffset", self, &off) : 0;
+  if (k == 0)
+    {
+      hs_xdecref (vm, own);
+      own = local_timezone (vm, local_seconds (HS_DT (self)));
+      k = own != NULL ? hs_tzinfo_offset (vm, own, "utcoffset", self, &off) : -1;
+    }
+  hs_xdecref (vm, own);
+  if (k < 0)
+    return NULL;
+  i128 utc_us = dt_us (HS_DT (self)) - off;
+  HsObject *target
+      = tz != hs_None
+            ? hs_incref (tz)
+            : local_timezone (vm, (time_t)floor_div (utc_us - EPOCH_US, US_PER_SECOND, NULL));
+  HsObject *utc = target != NULL ? dt_from_us (vm, &hs_datetime_type, utc_us, target) : NULL;
+  HsObject *r = call_fromutc (vm, target, utc);
+  hs_xdecref (vm, utc);
+  hs_xdecref (vm, target);
+  return r;
 }
 
 /* ---- class methods: the clock, ordinals, timestamps, parsing -----------------------------------
  */
 
 static HsObject *
-from_tm (HsVM *vm, const HsType *type, const struct tm *tm, int us)
+from_tm (HsVM *vm, const HsType *type, const struct tm *tm, int us, HsObject *tz)
 {
-  HsDateTime f = { .year = tm->tm_year + 1900,
+  HsDateTime f = { .tzinfo = tz,
+                   .year = tm->tm_year + 1900,
                    .month = tm->tm_mon + 1,
                    .day = tm->tm_mday,
                    .hour = tm->tm_hour,
@@ -1064,7 +1409,13 @@ from_tm (HsVM *vm, const HsType *type, const struct tm *tm, int us)
                    .us = us };
   if (!hs_datetime_check_fields (vm, &f, TRUE, FALSE))
     return NULL;
-  return hs_datetime_new (vm, type, &f);
+  HsObject *r = hs_datetime_new (vm, type, &f);
+  if (r == NULL || tz == NULL || tz == hs_None)
+    return r;
+  /* a UTC time given a zone: converted by the zone, as CPython's now(tz) */
+  HsObject *local = call_fromutc (vm, tz, r);
+  hs_decref (vm, r);
+  return local;
 }
 
 /* fromtimestamp's seconds and microseconds (halves to even), as CPython's _PyTime. */
@@ -1111,7 +1462,7 @@ split_timestamp (HsVM *vm, HsObject *ts, time_t *secs, int *us)
 }
 
 static HsObject *
-from_timestamp (HsVM *vm, const HsType *type, HsObject *ts, gboolean utc)
+from_timestamp (HsVM *vm, const HsType *type, HsObject *ts, gboolean utc, HsObject *tz)
 {
   time_t secs;
   int us;
@@ -1123,11 +1474,11 @@ from_timestamp (HsVM *vm, const HsType *type, HsObject *ts, gboolean utc)
       hs_err_set_string (vm, &hs_exc_OverflowError, "timestamp out of range for platform time_t");
       return NULL;
     }
-  return from_tm (vm, type, &tm, us);
+  return from_tm (vm, type, &tm, us, tz);
 }
 
 static HsObject *
-now (HsVM *vm, const HsType *type, gboolean utc)
+now (HsVM *vm, const HsType *type, gboolean utc, HsObject *tz)
 {
   gint64 t = g_get_real_time ();
   time_t secs = (time_t)(t / 1000000);
@@ -1136,46 +1487,47 @@ now (HsVM *vm, const HsType *type, gboolean utc)
     gmtime_r (&secs, &tm);
   else
     localtime_r (&secs, &tm);
-  return from_tm (vm, type, &tm, type == &hs_date_type ? 0 : (int)(t % 1000000));
+  return from_tm (vm, type, &tm, type == &hs_date_type ? 0 : (int)(t % 1000000), tz);
 }
 
 static HsObject *
 cm_today (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "today", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, args[0] == (HsObject *)&hs_date_type ? "date.today" : "datetime.today",
+                      args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  return now (vm, (HsType *)args[0], FALSE);
+  return now (vm, (HsType *)args[0], FALSE, NULL);
 }
 
 static HsObject *
 cm_now (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *tz = NULL;
+  HsObject *tz = hs_None;
   if (!hs_parse_args (vm, "now", args + 1, nargs - 1, kwnames, "|tz", &tz)
-      || !refuse_tzinfo (vm, tz))
+      || !hs_tzinfo_check_arg (vm, tz))
     return NULL;
-  return now (vm, (HsType *)args[0], FALSE);
+  return now (vm, (HsType *)args[0], tz != hs_None, tz);
 }
 
 static HsObject *
 cm_utcnow (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "utcnow", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "datetime.utcnow", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  return now (vm, (HsType *)args[0], TRUE);
+  return now (vm, (HsType *)args[0], TRUE, NULL);
 }
 
 static HsObject *
 cm_fromtimestamp (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *ts = NULL, *tz = NULL;
+  HsObject *ts = NULL, *tz = hs_None;
   gboolean date = args[0] == (HsObject *)&hs_date_type;
   if (!(date ? hs_parse_args (vm, "fromtimestamp", args + 1, nargs - 1, kwnames, "!timestamp", &ts)
              : hs_parse_args (vm, "fromtimestamp", args + 1, nargs - 1, kwnames, "timestamp | tz",
                               &ts, &tz))
-      || !refuse_tzinfo (vm, tz))
+      || !hs_tzinfo_check_arg (vm, tz))
     return NULL;
-  return from_timestamp (vm, (HsType *)args[0], ts, FALSE);
+  return from_timestamp (vm, (HsType *)args[0], ts, tz != hs_None, tz);
 }
 
 static HsObject *
@@ -1184,24 +1536,29 @@ cm_utcfromtimestamp (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *ts = NULL;
   if (!hs_parse_args (vm, "utcfromtimestamp", args + 1, nargs - 1, kwnames, "!timestamp", &ts))
     return NULL;
-  return from_timestamp (vm, (HsType *)args[0], ts, TRUE);
+  return from_timestamp (vm, (HsType *)args[0], ts, TRUE, NULL);
 }
 
 static HsObject *
 dt_timestamp (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, "timestamp", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "datetime.timestamp", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   const HsDateTime *f = HS_DT (args[0]);
-  struct tm tm = { .tm_year = f->year - 1900,
-                   .tm_mon = f->month - 1,
-                   .tm_mday = f->day,
-                   .tm_hour = f->hour,
-                   .tm_min = f->minute,
-                   .tm_sec = f->second,
-                   .tm_isdst = -1 };
-  time_t t = mktime (&tm);
-  return hs_float_new (vm, (double)t + f->us / 1e6);
+  gint64 off;
+  int k = utc_offset (vm, args[0], "utcoffset", &off);
+  if (k < 0)
+    return NULL;
+  if (k == 0 && f->tzinfo != NULL)
+    {
+      /* CPython subtracts an aware epoch */
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "can't subtract offset-naive and offset-aware datetimes");
+      return NULL;
+    }
+  if (k)
+    return hs_float_new (vm, (double)(dt_us (f) - off - EPOCH_US) / 1e6);
+  return hs_float_new (vm, (double)local_seconds (f) + f->us / 1e6);
 }
 
 static HsObject *
@@ -1212,18 +1569,9 @@ cm_fromordinal (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "fromordinal", args + 1, nargs - 1, kwnames, "!ordinal", &n)
       || !field_int (vm, n, &v))
     return NULL;
-  if (v < 1 || v > MAX_ORDINAL)
-    {
-      hs_err_format (vm, &hs_exc_ValueError, "ordinal must be >= 1");
-      if (v > MAX_ORDINAL)
-        {
-          hs_err_clear (vm);
-          hs_err_format (vm, &hs_exc_ValueError, "year %d is out of range", 10000);
-        }
-      return NULL;
-    }
   HsDateTime f = { 0 };
-  ord_to_ymd (v, &f);
+  if (!hs_datetime_from_ordinal (vm, v, &f))
+    return NULL;
   return hs_datetime_new (vm, (HsType *)args[0], &f);
 }
 
@@ -1262,8 +1610,7 @@ cm_combine (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *d = NULL, *t = NULL, *tz = NULL;
   if (!hs_parse_args (vm, "combine", args + 1, nargs - 1, kwnames, "date time | tzinfo", &d, &t,
-                      &tz)
-      || !refuse_tzinfo (vm, tz))
+                      &tz))
     return NULL;
   if (!has_date (d) || !HS_IS (t, &hs_time_type))
     {
@@ -1272,8 +1619,12 @@ cm_combine (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                      hs_type_name (has_date (d) ? t : d));
       return NULL;
     }
+  if (tz != NULL && !hs_tzinfo_check_arg (vm, tz))
+    return NULL;
   HsDateTime f = *HS_DT (t);
   f.year = HS_DT (d)->year, f.month = HS_DT (d)->month, f.day = HS_DT (d)->day;
+  if (tz != NULL)
+    f.tzinfo = tz;
   return hs_datetime_new (vm, (HsType *)args[0], &f);
 }
 
@@ -1297,7 +1648,12 @@ static const HsMethodDef date_methods[] = {
 static const HsMethodDef datetime_methods[] = {
   { "date", dt_date },
   { "time", dt_time },
+  { "timetz", dt_timetz },
   { "timestamp", dt_timestamp },
+  { "utcoffset", dt_utcoffset },
+  { "dst", dt_dst },
+  { "tzname", dt_tzname },
+  { "astimezone", dt_astimezone },
   { "now", cm_now, HS_METH_CLASS },
   { "utcnow", cm_utcnow, HS_METH_CLASS },
   { "utcfromtimestamp", cm_utcfromtimestamp, HS_METH_CLASS },
@@ -1311,6 +1667,9 @@ static const HsMethodDef time_methods[] = {
   { "strftime", dt_strftime },
   { "__format__", dt_format },
   { "replace", dt_replace },
+  { "utcoffset", dt_utcoffset },
+  { "dst", dt_dst },
+  { "tzname", dt_tzname },
   { "fromisoformat", cm_fromisoformat, HS_METH_CLASS },
   { NULL, NULL },
 };
@@ -1329,13 +1688,17 @@ HsType hs_date_type = {
   .module = "datetime",
   .tp_name = "datetime.date",
   .base = &hs_object_type,
+  .type_flags = HS_TYPE_DRAWN_WITH_TEXT,
   .basicsize = sizeof (HsDateTime),
+  .dealloc = dt_dealloc,
+  .refs = dt_refs,
   .repr = dt_repr,
   .str = dt_str,
   .hash = dt_hash,
   .richcompare = dt_richcompare,
   .binop = dt_binop,
   .getattr = dt_getattr,
+  .setattr = dt_setattr,
   .construct = dt_construct,
   .methods = date_methods,
 };
@@ -1346,13 +1709,17 @@ HsType hs_datetime_type = {
   .module = "datetime",
   .tp_name = "datetime.datetime",
   .base = &hs_date_type,
+  .type_flags = HS_TYPE_DRAWN_WITH_TEXT,
   .basicsize = sizeof (HsDateTime),
+  .dealloc = dt_dealloc,
+  .refs = dt_refs,
   .repr = dt_repr,
   .str = dt_str,
   .hash = dt_hash,
   .richcompare = dt_richcompare,
   .binop = dt_binop,
   .getattr = dt_getattr,
+  .setattr = dt_setattr,
   .construct = dt_construct,
   .methods = datetime_methods,
 };
@@ -1363,13 +1730,17 @@ HsType hs_time_type = {
   .module = "datetime",
   .tp_name = "datetime.time",
   .base = &hs_object_type,
+  .type_flags = HS_TYPE_DRAWN_WITH_TEXT,
   .basicsize = sizeof (HsDateTime),
+  .dealloc = dt_dealloc,
+  .refs = dt_refs,
   .repr = dt_repr,
   .str = dt_str,
   .hash = dt_hash,
   .richcompare = dt_richcompare,
   .truth = time_truth,
   .getattr = dt_getattr,
+  .setattr = dt_setattr,
   .construct = dt_construct,
   .methods = time_methods,
 };
@@ -1407,6 +1778,7 @@ hs_datetime_runtime_init (void)
       = { &hs_timedelta_type, &hs_date_type, &hs_datetime_type, &hs_time_type, &iso_calendar_type };
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
     hs_type_ready (types[i]);
+  hs_timezone_runtime_init ();
   set_class_attr (&hs_timedelta_type, "min", immortal_td (-MAX_DELTA_DAYS, 0, 0));
   set_class_attr (&hs_timedelta_type, "max", immortal_td (MAX_DELTA_DAYS, 86399, 999999));
   set_class_attr (&hs_timedelta_type, "resolution", immortal_td (0, 0, 1));

@@ -1,5 +1,5 @@
 /* hs-datetime.h — the types of the `datetime` module: timedelta, date, time and datetime
- * (naive: no tzinfo), as CPython's _datetime holds them (see hs-datetime.c).
+ * (hs-datetime.c), tzinfo and timezone (hs-timezone.c), as CPython's _datetime holds them.
  */
 #pragma once
 
@@ -22,6 +22,7 @@ typedef struct
   gint32 year, month, day;
   gint32 hour, minute, second, us;
   gint32 fold;
+  HsObject *tzinfo; /* a time's or datetime's tzinfo (a reference), NULL when naive */
 } HsDateTime;
 
 #define HS_DT(o) ((HsDateTime *)(o))
@@ -31,8 +32,38 @@ extern HsType hs_timedelta_type;
 extern HsType hs_date_type;
 extern HsType hs_time_type;
 extern HsType hs_datetime_type;
+extern HsType hs_tzinfo_type;
+extern HsType hs_timezone_type;
+extern HsObject *hs_timezone_utc; /* timezone.utc, immortal */
 
 void hs_datetime_runtime_init (void);
+void hs_timezone_runtime_init (void);
+
+/* A timedelta of `us` microseconds (vm NULL: immortal), and a timedelta's microseconds
+ * (clamped to gint64's range). */
+HsObject *hs_timedelta_from_us (HsVM *vm, gint64 us);
+gint64 hs_timedelta_us (HsObject *td);
+/* dt moved by `us` microseconds, keeping its tzinfo (OverflowError out of range). */
+HsObject *hs_datetime_add_us (HsVM *vm, HsObject *dt, gint64 us);
+
+/* ---- time zones (hs-timezone.c) ---- */
+
+/* Whether tz is None or a tzinfo, else FALSE with CPython's TypeError. */
+gboolean hs_tzinfo_check_arg (HsVM *vm, HsObject *tz);
+/* tzinfo.<method>(arg) for "utcoffset" or "dst", checked as CPython's call_tzinfo_method:
+ * the timedelta it gave or None (also when tzinfo is NULL or None), NULL on an error. */
+HsObject *hs_tzinfo_call_offset (HsVM *vm, HsObject *tzinfo, const char *method, HsObject *arg);
+/* The same as a number: 1 with *us set, 0 for None, -1 on an error. */
+int hs_tzinfo_offset (HsVM *vm, HsObject *tzinfo, const char *method, HsObject *arg, gint64 *us);
+/* tzinfo.tzname(arg) checked: a str or None (new reference), NULL on an error. */
+HsObject *hs_tzinfo_name (HsVM *vm, HsObject *tzinfo, HsObject *arg);
+/* timezone(offset, name) (name may be NULL) with CPython's range check; timezone.utc for a
+ * zero offset without a name. */
+HsObject *hs_timezone_new (HsVM *vm, HsObject *offset, HsObject *name);
+HsObject *hs_timezone_from_us (HsVM *vm, gint64 us, HsObject *name);
+/* Appends an offset as isoformat ("+05:30", sep ":") and %z ("+0530", sep "") write it:
+ * seconds and microseconds only when not zero. */
+void hs_datetime_append_offset (GString *s, gint64 us, const char *sep);
 
 /* A new object of `type` (date, time or datetime) from fields already checked. */
 HsObject *hs_datetime_new (HsVM *vm, const HsType *type, const HsDateTime *fields);
@@ -42,6 +73,10 @@ gboolean hs_datetime_check_fields (HsVM *vm, const HsDateTime *f, gboolean date,
 int hs_datetime_isoweekday (const HsDateTime *f);
 int hs_datetime_yday (const HsDateTime *f);
 int hs_datetime_days_in_month (int year, int month);
+/* A date's ordinal (1 for 0001-01-01), and the date of ordinal n into f (FALSE with
+ * CPython's fromordinal ValueError). */
+gint64 hs_datetime_ordinal (const HsDateTime *f);
+gboolean hs_datetime_from_ordinal (HsVM *vm, gint64 n, HsDateTime *f);
 /* Sets f's date to day `day` of ISO week `week` of `year`, or FALSE with CPython's ValueError. */
 gboolean hs_datetime_set_isoweek (HsVM *vm, int year, int week, int day, HsDateTime *f);
 

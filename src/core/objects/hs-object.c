@@ -589,7 +589,13 @@ hs_runtime_init (void)
 const char *
 hs_type_name (const HsObject *obj)
 {
-  return obj->type->tp_name != NULL ? obj->type->tp_name : obj->type->name;
+  return hs_type_tp_name (obj->type);
+}
+
+const char *
+hs_type_tp_name (const HsType *type)
+{
+  return type->tp_name != NULL ? type->tp_name : type->name;
 }
 
 static HsObject *

@@ -212,6 +212,10 @@ enum
    * (HS_TYPE_EXCEPTION) are drawn so too); a subtype of tuple (a namedtuple) is drawn as a
    * tuple with named items */
   HS_TYPE_DRAWN_AS_INSTANCE = 1 << 5,
+  /* drawn as its repr with a row per reference under it (an aware datetime: its tzinfo; a
+   * timezone: its offset and name), where other built-in objects that hold references
+   * show only their rows */
+  HS_TYPE_DRAWN_WITH_TEXT = 1 << 6,
 };
 
 /* Type operations; a NULL slot means "not supported" (the protocol functions raise
@@ -422,6 +426,8 @@ int hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value)
 HsObject *hs_type_lookup_borrow (const HsType *type, HsObject *name);
 /* Name of the type for messages ("int", "list", a class's name, "datetime.date"). */
 const char *hs_type_name (const HsObject *obj);
+/* The same for a type itself: its tp_name. */
+const char *hs_type_tp_name (const HsType *type);
 /* Visits every reference obj holds, labelled (its type's `refs`; nothing for leaf types). */
 void hs_object_refs (HsObject *obj, HsVisitFn visit, gpointer user_data);
 

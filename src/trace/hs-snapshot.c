@@ -57,11 +57,9 @@ holder_clear (gpointer data)
   g_clear_pointer (&h->name, g_free);
 }
 
-static void
-object_free (gpointer data)
+void
+hs_snap_object_free (HsSnapObject *obj)
 {
-  HsSnapObject *obj = data;
-
   g_free (obj->type_name);
   g_free (obj->label);
   g_array_unref (obj->cells);
@@ -81,10 +79,11 @@ hs_snapshot_new (void)
   HsSnapshot *snap = g_new0 (HsSnapshot, 1);
 
   snap->frames = g_ptr_array_new_with_free_func (frame_free);
-  snap->objects = g_ptr_array_new_with_free_func (object_free);
+  snap->objects = g_ptr_array_new_with_free_func ((GDestroyNotify)hs_snap_object_free);
   snap->gc_freed = g_array_new (FALSE, FALSE, sizeof (guint64));
   snap->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  snap->inline_objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, object_free);
+  snap->inline_objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                (GDestroyNotify)hs_snap_object_free);
   return snap;
 }
 
@@ -148,6 +147,20 @@ hs_snapshot_add_object (HsSnapshot *snap, guint64 id, HsSnapKind kind, const cha
   obj = object_new (id, kind, type_name);
   g_ptr_array_add (snap->objects, obj);
   return obj;
+}
+
+HsSnapObject *
+hs_snapshot_steal_object (HsSnapshot *snap, guint i)
+{
+  g_return_val_if_fail (snap != NULL && i < snap->objects->len, NULL);
+  return g_ptr_array_steal_index_fast (snap->objects, i);
+}
+
+void
+hs_snapshot_take_object (HsSnapshot *snap, HsSnapObject *obj)
+{
+  g_return_if_fail (snap != NULL && obj != NULL);
+  g_ptr_array_add (snap->objects, obj);
 }
 
 HsSnapObject *

@@ -137,6 +137,9 @@ typedef struct
    * functions share), in place of which one cell refers to the part; kept for the JSON,
    * which lists defaults by name as Python Tutor does. NULL if none. */
   GArray *folded_cells; /* of HsSnapCell */
+  /* HS_SNAP_FLAG_CHANGED lists and tuples: the cells before this one hold what they held at
+   * the step before (an append changed none of them); 0 otherwise. */
+  guint changed_from;
 } HsSnapObject;
 
 /* The most cells a view (hs_trace_view) keeps of one list, tuple or set: far more than a
@@ -170,6 +173,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsSnapshot, hs_snapshot_free)
 HsSnapFrame *hs_snapshot_add_frame (HsSnapshot *snap, guint64 frame_id, const char *func_name);
 HsSnapObject *hs_snapshot_add_object (HsSnapshot *snap, guint64 id, HsSnapKind kind,
                                       const char *type_name);
+/* For whoever snapshots every step in order (the JSON): objects[i], taken out of the
+ * snapshot (its by_id entry stays until hs_snapshot_index), for a later snapshot to take
+ * (hs_snapshot_take_object) rather than build again, or to free (hs_snap_object_free). */
+HsSnapObject *hs_snapshot_steal_object (HsSnapshot *snap, guint i);
+void hs_snapshot_take_object (HsSnapshot *snap, HsSnapObject *obj);
+void hs_snap_object_free (HsSnapObject *obj);
 /* Values: primitives copy `text`; `type_name` must be a static string. */
 HsSnapValue hs_snap_value_primitive (const char *type_name, const char *text);
 HsSnapValue hs_snap_value_ref (guint64 id);

@@ -1109,6 +1109,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
   g_autoptr (GString) buf = g_string_sized_new (1 << 16);
   gsize written;
   HsRState *st;
+  HsSnapReuse *reuse;
   Maps m;
 
   /* pg_logger ends a program that died with its `exception` step, and records an
@@ -1141,12 +1142,13 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
   maps_init (&m, opts->compact);
   /* One replay, advanced step by step: the whole trace in time linear in its length. */
   st = hs_rstate_new ();
+  reuse = hs_snap_reuse_new ();
   for (k = 0; k < n; k++)
     {
       g_autoptr (HsSnapshot) snap = NULL;
 
       hs_trace_advance (trace, st, k);
-      snap = hs_rstate_to_snapshot (st, trace, k, 0);
+      snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
       format_step (&m, buf, trace, snap, k, n, NULL);
       if (opts->max_bytes > 0 && k > 0 && written + buf->len > opts->max_bytes)
         {
@@ -1164,8 +1166,10 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
         }
       fwrite (buf->str, 1, buf->len, file);
       written += buf->len;
+      hs_snap_reuse_keep (reuse, snap);
     }
   hs_rstate_free (st);
+  hs_snap_reuse_free (reuse);
   maps_clear (&m);
   fputs ("]}\n", file);
   if (ferror (file))

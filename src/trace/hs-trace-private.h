@@ -208,6 +208,7 @@ typedef struct
   GArray *vals;            /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
   GArray *holders;         /* guint32: kind_str, name_str, ... (HS_REC_HOLDERS), or NULL */
   guint flags;             /* HS_SNAP_FLAG_* for the step last applied */
+  guint32 dirty_from;      /* CHANGED: the first of `vals` that step changed (0: maybe any) */
 } HsRObj;
 
 typedef struct
@@ -242,9 +243,24 @@ void hs_rstate_free (HsRState *st);
 /* Applies ops from [offset, offset+len) of `log`; `mark` sets NEW/CHANGED flags (for the
  * step being shown) rather than rebuilding silently (keyframes, earlier steps). */
 void hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gboolean mark);
+/* What a writer that snapshots every step in order (the JSON) keeps of one snapshot for the
+ * next: its lists, tuples and instances by id, so that the next snapshot builds only what
+ * its step changed (a list's cells from the first that changed) rather than every cell of a
+ * long list again. */
+typedef struct _HsSnapReuse HsSnapReuse;
+HsSnapReuse *hs_snap_reuse_new (void);
+void hs_snap_reuse_free (HsSnapReuse *reuse);
+/* Takes what is worth keeping out of `snap`, which hs_rstate_to_snapshot made with `reuse`
+ * for the step before the next one asked; forgets what the last snapshot did not take. */
+void hs_snap_reuse_keep (HsSnapReuse *reuse, HsSnapshot *snap);
+
 /* Builds the public snapshot of the state for step k, with at most max_cells cells of each
- * sequence (see HsSnapObject.n_omitted; 0: all). */
-HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells);
+ * sequence (see HsSnapObject.n_omitted; 0: all). With `reuse` (the JSON: max_cells 0, each
+ * step after the one before) it takes what it can from the last snapshot kept there, and
+ * leaves inline_objects empty: the JSON lists no inline value's count, and making them was
+ * most of the time of a step of a long list of ints. */
+HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells,
+                                   HsSnapReuse *reuse);
 /* The state at step k, replayed from the nearest keyframe (step k's flags set). */
 HsRState *hs_trace_replay (HsTrace *trace, int k);
 /* Applies step k's delta to a state holding step k-1 (or an empty state for k == 0). */

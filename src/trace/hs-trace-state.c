@@ -123,7 +123,10 @@ obtain (HsRState *st, guint64 id, gboolean mark, HsShape shape)
   if (!mark)
     return o;
   if (o->flags == 0)
-    g_array_append_val (st->marked, o->id);
+    {
+      g_array_append_val (st->marked, o->id);
+      o->dirty_from = G_MAXUINT32; /* lowered by each op of the step */
+    }
   o->flags |= is_new ? HS_SNAP_FLAG_NEW : HS_SNAP_FLAG_CHANGED;
   return o;
 }
@@ -183,6 +186,7 @@ apply_list_range (HsRState *st, HsLogReader *r, gboolean mark)
   guint64 n = hs_log_get (r);
   GArray *vals = robj_vals (o);
 
+  o->dirty_from = MIN (o->dirty_from, (guint32)MIN (lo, new_len));
   g_array_set_size (vals, new_len);
   for (guint64 i = 0; i < n; i++)
     g_array_index (vals, guint64, lo + i) = hs_log_get (r);
@@ -197,6 +201,7 @@ apply_dict_range (HsRState *st, HsLogReader *r, gboolean mark)
   guint64 n = hs_log_get (r);
   GArray *vals = robj_vals (o);
 
+  o->dirty_from = 0;
   g_array_set_size (vals, 2 * nentries);
   for (guint64 i = 0; i < 2 * n; i++)
     {
@@ -352,12 +357,14 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
         }
         read_header (o, r);
         read_values (o, r, op == HS_REC_OBJ || op == HS_REC_SLOTS ? 1 : 2);
+        o->dirty_from = 0;
         break;
       case HS_REC_INT:
         o = obtain (st, hs_log_get (r), mark, HS_SHAPE_PRIM);
         o->kind = HS_SNAP_PRIMITIVE;
         set_shape (st, o, HS_SHAPE_PRIM);
         o->is_int = TRUE;
+        o->dirty_from = 0;
         o->int_value = hs_log_get_signed (r);
         o->immortal = hs_log_get (r) != 0;
         break;
@@ -366,6 +373,7 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
         o->kind = HS_SNAP_PRIMITIVE;
         set_shape (st, o, HS_SHAPE_PRIM);
         o->is_int = FALSE;
+        o->dirty_from = 0;
         o->type_str = (guint32)hs_log_get (r);
         o->label_str = (guint32)hs_log_get (r);
         o->immortal = hs_log_get (r) != 0;
@@ -572,12 +580,12 @@ hs_trace_replay_snapshot (HsTrace *trace, int k, guint max_cells)
   if (!g_mutex_trylock (&trace->replay_lock))
     {
       st = hs_trace_replay (trace, k);
-      snap = hs_rstate_to_snapshot (st, trace, k, max_cells);
+      snap = hs_rstate_to_snapshot (st, trace, k, max_cells, NULL);
       hs_rstate_free (st);
       return snap;
     }
   st = state_from (trace, g_steal_pointer (&trace->replay_state), trace->replay_step, k);
-  snap = hs_rstate_to_snapshot (st, trace, k, max_cells);
+  snap = hs_rstate_to_snapshot (st, trace, k, max_cells, NULL);
   trace->replay_state = st;
   trace->replay_step = k;
   g_mutex_unlock (&trace->replay_lock);
@@ -604,7 +612,13 @@ typedef struct
   GArray *summarised;   /* Summarised */
   GArray *parts;        /* Part: the cells functions draw from their parts */
   GPtrArray *compacted; /* of GArray: the items of summarised sets (HS_SHAPE_SLOTS) */
+  HsSnapReuse *reuse;   /* the last step's objects, or NULL (then inline_objects is made) */
 } ToSnap;
+
+struct _HsSnapReuse
+{
+  GHashTable *objects; /* guint64* id -> HsSnapObject* (owned) */
+};
 
 /* Cells [first, first + n) of a function draw the references of its part `id` (its
  * defaults tuple, keyword-only defaults dict or closure: HS_TRACE_PART_PREFIX), which counts
@@ -682,6 +696,14 @@ add_recorded_holders (ToSnap *ts, const HsRObj *o, HsSnapObject *so)
     }
 }
 
+static void
+count_one (ToSnap *ts, HsRObj *o)
+{
+  gpointer n = g_hash_table_lookup (ts->counts, &o->id);
+
+  g_hash_table_insert (ts->counts, &o->id, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
+}
+
 static HsSnapValue
 value_of (ToSnap *ts, guint64 id, gboolean count)
 {
@@ -700,6 +722,8 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
 
       v = hs_snap_value_primitive (type, text);
       v.ref = id;
+      if (ts->reuse != NULL)
+        return v; /* the JSON: nobody reads its count */
       if (count && !g_hash_table_contains (ts->snap->inline_objects, &id))
         {
           HsSnapObject *so = hs_snapshot_add_inline_object (ts->snap, id, type, text);
@@ -710,10 +734,7 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
   else
     v = hs_snap_value_ref (id);
   if (count)
-    {
-      gpointer n = g_hash_table_lookup (ts->counts, &o->id);
-      g_hash_table_insert (ts->counts, &o->id, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
-    }
+    count_one (ts, o);
   return v;
 }
 
@@ -828,6 +849,119 @@ add_part_row (ToSnap *ts, HsSnapObject *so, const char *marker, guint64 id, gboo
 }
 
 static void
+add_item (ToSnap *ts, HsSnapObject *so, guint i, guint64 id, gboolean count)
+{
+  HsSnapValue none_key = { HS_SNAP_VALUE_PRIMITIVE, 0, NULL, NULL };
+  char index[HS_DECIMAL_SIZE];
+
+  hs_format_int (index, i);
+  hs_snap_object_add_cell (so, index, none_key, value_of (ts, id, count));
+}
+
+/* A reference kept from the last step's object: counted as value_of counts it. */
+static void
+count_kept (ToSnap *ts, guint64 id)
+{
+  HsRObj *o = hs_id_map_lookup (&ts->st->objs, id);
+
+  if (o == NULL)
+    o = find_freed (ts->st, id);
+  if (o != NULL && !is_inline (ts, o))
+    count_one (ts, o);
+}
+
+/* An instance whose rows add_object reads as plain name/value pairs, the class's and a
+ * dict entry's included (no part, weak reference or bases). */
+static gboolean
+plain_attrs (ToSnap *ts, const HsRObj *o)
+{
+  for (guint i = 0; i < o->vals->len; i += 2)
+    {
+      const char *name = hs_string_pool_get (&ts->trace->pool, g_array_index (o->vals, guint64, i));
+
+      if (name != NULL
+          && (g_str_has_prefix (name, HS_TRACE_PART_PREFIX)
+              || strcmp (name, HS_TRACE_WEAK_ATTR) == 0 || strcmp (name, HS_TRACE_BASE_ATTR) == 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The last step's object for o, when its step left its first cells as they were (a list or
+ * tuple: the cells from dirty_from on are made again) or did not touch it (an instance);
+ * its references are counted and its holders listed anew. FALSE: build it. */
+static gboolean
+reuse_object (ToSnap *ts, HsRObj *o)
+{
+  gboolean seq = o->shape == HS_SHAPE_SEQ && (o->kind == HS_SNAP_LIST || o->kind == HS_SNAP_TUPLE);
+  guint from = o->vals == NULL ? 0
+               : o->flags == 0 ? o->vals->len
+                               : MIN (o->dirty_from, o->vals->len);
+  HsSnapObject *so;
+
+  if (ts->reuse == NULL || o->vals == NULL || (o->flags & HS_SNAP_FLAG_NEW)
+      || !(seq ? from > 0
+               : o->shape == HS_SHAPE_ATTRS && o->kind == HS_SNAP_INSTANCE && o->flags == 0
+                     && plain_attrs (ts, o)))
+    return FALSE;
+  so = g_hash_table_lookup (ts->reuse->objects, &o->id);
+  if (so == NULL || (seq && so->cells->len < from))
+    return FALSE;
+  g_hash_table_steal (ts->reuse->objects, &o->id);
+  so->flags = o->flags;
+  so->changed_from = (o->flags & HS_SNAP_FLAG_CHANGED) ? from : 0;
+  g_ptr_array_set_size (so->hidden_holders, 0);
+  g_array_set_size (so->recorded_holders, 0);
+  add_recorded_holders (ts, o, so);
+  hs_snapshot_take_object (ts->snap, so);
+  if (!seq)
+    {
+      for (guint i = 1; i < o->vals->len; i += 2)
+        count_kept (ts, g_array_index (o->vals, guint64, i));
+      return TRUE;
+    }
+  g_array_set_size (so->cells, from);
+  for (guint i = 0; i < from; i++)
+    count_kept (ts, g_array_index (o->vals, guint64, i));
+  for (guint i = from; i < o->vals->len; i++)
+    add_item (ts, so, i, g_array_index (o->vals, guint64, i), TRUE);
+  return TRUE;
+}
+
+HsSnapReuse *
+hs_snap_reuse_new (void)
+{
+  HsSnapReuse *reuse = g_new0 (HsSnapReuse, 1);
+
+  reuse->objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                          (GDestroyNotify)hs_snap_object_free);
+  return reuse;
+}
+
+void
+hs_snap_reuse_free (HsSnapReuse *reuse)
+{
+  if (reuse == NULL)
+    return;
+  g_hash_table_unref (reuse->objects);
+  g_free (reuse);
+}
+
+void
+hs_snap_reuse_keep (HsSnapReuse *reuse, HsSnapshot *snap)
+{
+  g_hash_table_remove_all (reuse->objects);
+  for (guint i = snap->objects->len; i-- > 0;)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+
+      if ((o->kind == HS_SNAP_LIST || o->kind == HS_SNAP_TUPLE || o->kind == HS_SNAP_INSTANCE)
+          && !(o->flags & HS_SNAP_FLAG_FREED))
+        g_hash_table_insert (reuse->objects, &o->id, hs_snapshot_steal_object (snap, i));
+    }
+}
+
+static void
 add_object (ToSnap *ts, HsRObj *o, gboolean count)
 {
   const HsStringPool *pool = &ts->trace->pool;
@@ -838,7 +972,7 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   g_autoptr (GArray) compact = NULL; /* a set's items, its empty slots left out */
   HsShape shape = o->shape;
 
-  if (is_inline (ts, o))
+  if (is_inline (ts, o) || (count && reuse_object (ts, o)))
     return;
   so = hs_snapshot_add_object (ts->snap, o->id, o->kind, obj_type_name (ts, o));
   so->immortal = o->immortal;
@@ -875,7 +1009,6 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   for (guint i = 0; i < vals->len; i++)
     {
       guint64 a = g_array_index (vals, guint64, i);
-      char index[HS_DECIMAL_SIZE];
 
       switch (shape)
         {
@@ -885,8 +1018,7 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
                 i += so->n_omitted - 1; /* add_omitted_refs */
                 break;
               }
-            hs_format_int (index, i);
-            hs_snap_object_add_cell (so, index, none_key, value_of (ts, a, count));
+            add_item (ts, so, i, a, count);
             break;
           case HS_SHAPE_PAIRS:
             if (a == 0) /* a deleted entry slot, or (0, a default factory) */
@@ -1111,7 +1243,7 @@ sort_out_unreachable (HsSnapshot *snap, GArray *parts)
 }
 
 HsSnapshot *
-hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
+hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells, HsSnapReuse *reuse)
 {
   const HsTraceStep *step = &g_array_index (trace->steps, HsTraceStep, k);
   ToSnap ts = { st,
@@ -1121,11 +1253,13 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells)
                 max_cells,
                 g_array_new (FALSE, FALSE, sizeof (Summarised)),
                 g_array_new (FALSE, FALSE, sizeof (Part)),
-                g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref) };
+                g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref),
+                reuse };
   GHashTableIter it;
   gpointer value;
   gsize pos = 0;
 
+  g_assert (reuse == NULL || max_cells == 0);
   ts.snap->step = k;
   ts.snap->line = step->line;
   ts.snap->event = g_strdup (hs_trace_event_names[step->event]);

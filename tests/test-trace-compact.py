@@ -65,6 +65,25 @@ def main():
         check(same, "/trace-compact/expands-to-full/" + name, why)
         check(len(compact_bytes) <= len(full_bytes), "/trace-compact/not-larger/" + name,
               "%d > %d bytes" % (len(compact_bytes), len(full_bytes)))
+    # Lists and instances changed every way, and left alone for steps: a step writes an
+    # entry from its first changed item, or copies it (tests/trace-expand.py rebuilds them).
+    prog = os.path.join(os.environ.get("TMPDIR", "/tmp"), "hs-compact-mutate.py")
+    with open(prog, "w") as f:
+        f.write("class P:\n    def __init__(self, x):\n        self.x = x\n"
+                "xs = [P(i) for i in range(12)]\nt = tuple(xs[:3])\nys = []\n"
+                "for i in range(30):\n    ys.append([i, 'a' * (i % 3), xs[i % 12]])\n"
+                "    if i % 4 == 0:\n        ys.pop(0)\n"
+                "    if i % 5 == 0:\n        ys.insert(0, i)\n"
+                "    if i % 6 == 0:\n        ys[len(ys) // 2] = t\n"
+                "    if i % 7 == 0:\n        xs[i % 12].x = -i\n"
+                "    if i % 9 == 0:\n        del ys[1:3]\n"
+                "    if i == 20:\n        ys.sort(key=str)\n        ys.reverse()\n"
+                "xs.clear()\nys[:] = ys[::2]\ndel t\nprint(len(ys))\n")
+    for args in ((), ("--heap-primitives",)):
+        full = json.loads(trace(cli, prog, *args)[0])
+        back = expand(json.loads(trace(cli, prog, "--compact", *args)[0]))
+        check([normal(s) for s in full["trace"]] == [normal(s) for s in back["trace"]],
+              "/trace-compact/mutations" + "".join(args), "steps differ")
     # A list of 2,000 items built by appending: the full trace repeats it at every step.
     prog = os.path.join(os.environ.get("TMPDIR", "/tmp"), "hs-compact-append.py")
     with open(prog, "w") as f:

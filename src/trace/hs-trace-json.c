@@ -8,7 +8,11 @@
  * Steps are formatted one at a time and written out at once (a long run never sits in
  * memory as text). In compact mode the per-object maps of a step (heap, refcounts, ...)
  * hold only the entries that differ from the previous step, and `heapscope_removed` names
- * those gone: Map keeps each entry's text of the previous step to compare with.
+ * those gone: Map keeps each entry's text of the previous step to compare with. Heap
+ * entries are kept in both modes and follow the recorded deltas (the snapshot's NEW and
+ * CHANGED flags, HsSnapObject.changed_from): one that its step did not touch is copied
+ * (compact: left out) without being formatted, and a list changed from item i on is
+ * written from there.
  */
 #include "config.h"
 
@@ -218,11 +222,31 @@ static const char *const map_keys[N_MAPS] = {
   "heapscope_weak_refs",
 };
 
+/* A heap entry as the last step wrote it (without the ", " before it). */
+typedef struct
+{
+  GString *text; /* "\"12\": [\"LIST\", 1, 2]" */
+  GArray *items; /* gsize: a list's or tuple's, where ", item i" starts in text; or NULL */
+} HeapText;
+
+static void
+heap_text_free (gpointer p)
+{
+  HeapText *t = p;
+
+  g_string_free (t->text, TRUE);
+  if (t->items != NULL)
+    g_array_unref (t->items);
+  g_free (t);
+}
+
 typedef struct
 {
   gboolean compact;
-  GHashTable *prev[N_MAPS]; /* compact: guint64* id -> the entry's text at the last step */
-  GHashTable *now[N_MAPS];  /* compact: ids present in this step */
+  /* guint64* id -> the entry's text at the last step (char*; HeapText* for the heap, kept in
+   * both modes: an entry that its step did not change is copied, not written again) */
+  GHashTable *prev[N_MAPS];
+  GHashTable *now[N_MAPS];  /* ids present in this step */
   GString *removed;         /* compact: this step's "heapscope_removed" members */
   gsize map_start, entry_start;
   gboolean first;
@@ -234,11 +258,13 @@ static void
 maps_init (Maps *m, gboolean compact)
 {
   *m = (Maps){ compact };
-  for (int i = 0; i < N_MAPS && compact; i++)
-    {
-      m->prev[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-      m->now[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-    }
+  for (int i = 0; i < N_MAPS; i++)
+    if (compact || i == MAP_HEAP)
+      {
+        m->prev[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            i == MAP_HEAP ? heap_text_free : g_free);
+        m->now[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      }
   m->removed = g_string_new (NULL);
   m->elements[0] = g_array_new (FALSE, FALSE, sizeof (gsize));
   m->elements[1] = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -247,10 +273,10 @@ maps_init (Maps *m, gboolean compact)
 static void
 maps_clear (Maps *m)
 {
-  for (int i = 0; i < N_MAPS && m->compact; i++)
+  for (int i = 0; i < N_MAPS; i++)
     {
-      g_hash_table_unref (m->prev[i]);
-      g_hash_table_unref (m->now[i]);
+      g_clear_pointer (&m->prev[i], g_hash_table_unref);
+      g_clear_pointer (&m->now[i], g_hash_table_unref);
     }
   g_string_free (m->removed, TRUE);
   g_array_unref (m->elements[0]);
@@ -261,8 +287,9 @@ maps_clear (Maps *m)
 static void
 maps_forget (Maps *m)
 {
-  for (int i = 0; i < N_MAPS && m->compact; i++)
-    g_hash_table_remove_all (m->prev[i]);
+  for (int i = 0; i < N_MAPS; i++)
+    if (m->prev[i] != NULL)
+      g_hash_table_remove_all (m->prev[i]);
   m->stdout_len = 0;
 }
 
@@ -372,12 +399,63 @@ entry_end (Maps *m, GString *out, MapKind kind, guint64 id)
           return;
         }
       now = g_strndup (out->str + start, out->len - start);
-      if (before != NULL && kind == MAP_HEAP)
-        extend_entry (m, out, strchr (out->str + start, ':') + 2 - out->str,
-                      strchr (before, ':') + 2);
       g_hash_table_insert (m->prev[kind], g_memdup2 (&id, sizeof id), now);
     }
   m->first = FALSE;
+}
+
+/* Writes the heap entry `now` (made for this step; `from` > 0: its first `from` items are
+ * those of `before`, the entry of the step before) and keeps it for the next step. Compact
+ * mode writes only how it differs from `before`: nothing when it reads the same, else
+ * ["HEAPSCOPE_EXTEND", kept, the elements after them...] when its first elements are. */
+static void
+heap_entry_put (Maps *m, GString *out, guint64 id, const HeapText *before, HeapText *now,
+                guint from)
+{
+  gsize start;
+
+  if (m->compact && before != NULL && g_string_equal (before->text, now->text))
+    ;
+  else if (m->compact && from > 0)
+    {
+      /* the items after the first `from` (", item", ...), and the closing bracket */
+      gsize rest
+          = from < now->items->len ? g_array_index (now->items, gsize, from) : now->text->len - 1;
+
+      g_string_append (out, m->first ? "" : ", ");
+      g_string_append_len (out, now->text->str, strchr (now->text->str, ':') + 2 - now->text->str);
+      g_string_append (out, "[\"HEAPSCOPE_EXTEND\", ");
+      put_int (out, (gint64)from + 1);
+      g_string_append_len (out, now->text->str + rest, now->text->len - rest);
+      m->first = FALSE;
+    }
+  else
+    {
+      g_string_append (out, m->first ? "" : ", ");
+      start = out->len;
+      g_string_append_len (out, now->text->str, now->text->len);
+      if (m->compact && before != NULL)
+        extend_entry (m, out, strchr (out->str + start, ':') + 2 - out->str,
+                      strchr (before->text->str, ':') + 2);
+      m->first = FALSE;
+    }
+  g_hash_table_add (m->now[MAP_HEAP], g_memdup2 (&id, sizeof id));
+  g_hash_table_insert (m->prev[MAP_HEAP], g_memdup2 (&id, sizeof id), now);
+}
+
+/* A new HeapText holding "\"id\": ". */
+static HeapText *
+heap_text_new (guint64 id, gboolean items)
+{
+  HeapText *t = g_new0 (HeapText, 1);
+
+  t->text = g_string_sized_new (64);
+  g_string_append_c (t->text, '"');
+  put_int (t->text, (gint64)id);
+  g_string_append (t->text, "\": ");
+  if (items)
+    t->items = g_array_new (FALSE, FALSE, sizeof (gsize));
+  return t;
 }
 
 /* Closes the map; in compact mode lists the ids it held at the last step and no more. */
@@ -389,15 +467,20 @@ map_end (Maps *m, GString *out, MapKind kind)
   gboolean first = TRUE;
 
   g_string_append (out, "}");
-  if (!m->compact)
+  if (m->prev[kind] == NULL)
     return;
-  if (m->first)
+  if (m->first && m->compact)
     g_string_truncate (out, m->map_start); /* compact: a map with no change is left out */
   g_hash_table_iter_init (&iter, m->prev[kind]);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       if (g_hash_table_contains (m->now[kind], key))
         continue;
+      if (!m->compact)
+        {
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
       if (first)
         g_string_append_printf (m->removed, "%s\"%s\": [", m->removed->len ? ", " : "",
                                 map_keys[kind]);
@@ -772,10 +855,10 @@ put_closure_cells (Maps *m, GString *out, HsSnapshot *snap)
   map_end (m, out, MAP_CLOSURE_CELLS);
 }
 
-static void
-put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
+/* The heap entry's tag and header (a function's whole entry: then FALSE). */
+static gboolean
+put_heap_header (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
-  g_autoptr (GPtrArray) cells = g_ptr_array_sized_new (o->cells->len);
   gboolean module_container = is_module_container (o);
 
   g_string_append_printf (out, "[\"%s\"", module_container ? "INSTANCE" : heap_tag (o->kind));
@@ -795,7 +878,7 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
           g_string_append (out, ", null");
         put_function_defaults (out, snap, o);
         g_string_append (out, "]");
-        return;
+        return FALSE;
       case HS_SNAP_PRIMITIVE:
         {
           HsSnapValue v = { HS_SNAP_VALUE_PRIMITIVE, 0, o->label, o->type_name };
@@ -818,16 +901,32 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
       default:
         break;
     }
+  return TRUE;
+}
+
+/* The heap entry of o: its tag and header, then its cells from `from` on (a list's or
+ * tuple's, whose first `from` items were written already), each one's offset in `out` in
+ * `items` when it is not NULL. */
+static void
+put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o, guint from, GArray *items)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_sized_new (o->cells->len);
+  gboolean module_container = is_module_container (o);
+
+  if (from == 0 && !put_heap_header (out, snap, o))
+    return;
   for (guint i = 0; i < o->cells->len; i++)
     g_ptr_array_add (cells, &g_array_index (o->cells, HsSnapCell, i));
   /* Python Tutor sorts the attributes of classes and instances by name. */
   if (o->kind == HS_SNAP_INSTANCE || o->kind == HS_SNAP_CLASS)
     g_ptr_array_sort (cells, cmp_cell_labels);
-  for (guint i = 0; i < cells->len; i++)
+  for (guint i = from; i < cells->len; i++)
     {
       HsSnapCell *c = g_ptr_array_index (cells, i);
       if (o->kind == HS_SNAP_DICT && is_pg_hidden_key (snap, &c->key))
         continue;
+      if (items != NULL)
+        g_array_append_val (items, out->len);
       g_string_append (out, ", ");
       if (o->kind == HS_SNAP_DICT && c->label == NULL) /* an entry, not an attribute row */
         {
@@ -851,6 +950,57 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o)
         put_value (out, &c->value);
     }
   g_string_append (out, "]");
+}
+
+/* Whether o's entry is made of its own cells alone (a list, tuple, dict, set or instance;
+ * a function's and a class's read other objects), so that it reads as it did while its step
+ * did not touch it. */
+static gboolean
+entry_is_own (const HsSnapObject *o)
+{
+  return o->kind == HS_SNAP_LIST || o->kind == HS_SNAP_TUPLE || o->kind == HS_SNAP_DICT
+         || o->kind == HS_SNAP_SET || o->kind == HS_SNAP_INSTANCE;
+}
+
+/* o's heap entry: the last step's copied when its step did not touch it, else written from
+ * the first cell it changed when it is a list or tuple whose first items stayed. */
+static void
+put_heap_entry (Maps *m, GString *out, HsSnapshot *snap, HsSnapObject *o)
+{
+  HeapText *before = g_hash_table_lookup (m->prev[MAP_HEAP], &o->id);
+  gboolean items
+      = (o->kind == HS_SNAP_LIST || o->kind == HS_SNAP_TUPLE) && !is_module_container (o);
+  guint from = 0;
+  HeapText *now;
+
+  if (before != NULL && entry_is_own (o) && !(o->flags & (HS_SNAP_FLAG_NEW | HS_SNAP_FLAG_CHANGED)))
+    {
+      g_hash_table_add (m->now[MAP_HEAP], g_memdup2 (&o->id, sizeof o->id));
+      if (m->compact)
+        return;
+      g_string_append (out, m->first ? "" : ", ");
+      g_string_append_len (out, before->text->str, before->text->len);
+      m->first = FALSE;
+      return;
+    }
+  if (items && before != NULL && before->items != NULL && (o->flags & HS_SNAP_FLAG_CHANGED)
+      && o->changed_from <= before->items->len)
+    from = o->changed_from;
+  if (from > 0)
+    {
+      now = g_new0 (HeapText, 1);
+      now->text = g_string_sized_new (before->text->len + 64);
+      /* up to where ", item" `from` started, or the closing bracket */
+      g_string_append_len (now->text, before->text->str,
+                           from < before->items->len ? g_array_index (before->items, gsize, from)
+                                                     : before->text->len - 1);
+      now->items = g_array_sized_new (FALSE, FALSE, sizeof (gsize), o->cells->len);
+      g_array_append_vals (now->items, before->items->data, from);
+    }
+  else
+    now = heap_text_new (o->id, items);
+  put_heap_object (now->text, snap, o, from, now->items);
+  heap_entry_put (m, out, o->id, before, now, from);
 }
 
 static void
@@ -1035,18 +1185,17 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const char *event)
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
-      if (o->flags & HS_SNAP_FLAG_FREED)
-        continue;
-      entry_begin (m, out, o->id);
-      put_heap_object (out, snap, o);
-      entry_end (m, out, MAP_HEAP, o->id);
+      if (!(o->flags & HS_SNAP_FLAG_FREED))
+        put_heap_entry (m, out, snap, o);
     }
   g_hash_table_iter_init (&iter, language);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      entry_begin (m, out, ((HsSnapValue *)value)->ref);
-      put_language_object (out, value);
-      entry_end (m, out, MAP_HEAP, ((HsSnapValue *)value)->ref);
+      guint64 id = ((HsSnapValue *)value)->ref;
+      HeapText *now = heap_text_new (id, FALSE);
+
+      put_language_object (now->text, value);
+      heap_entry_put (m, out, id, g_hash_table_lookup (m->prev[MAP_HEAP], &id), now, 0);
     }
   map_end (m, out, MAP_HEAP);
   /* compact: what this step printed (stdout only grows) */

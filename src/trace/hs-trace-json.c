@@ -246,7 +246,7 @@ typedef struct
   /* guint64* id -> the entry's text at the last step (char*; HeapText* for the heap, kept in
    * both modes: an entry that its step did not change is copied, not written again) */
   GHashTable *prev[N_MAPS];
-  GHashTable *now[N_MAPS];  /* ids present in this step */
+  GHashTable *now[N_MAPS];  /* ids present in this step (keys borrowed from its snapshot) */
   GString *removed;         /* compact: this step's "heapscope_removed" members */
   gsize map_start, entry_start;
   gboolean first;
@@ -263,7 +263,7 @@ maps_init (Maps *m, gboolean compact)
       {
         m->prev[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             i == MAP_HEAP ? heap_text_free : g_free);
-        m->now[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+        m->now[i] = g_hash_table_new (g_int64_hash, g_int64_equal);
       }
   m->removed = g_string_new (NULL);
   m->elements[0] = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -383,7 +383,7 @@ extend_entry (Maps *m, GString *out, gsize value, const char *before)
 
 /* In compact mode an entry that reads as it did at the previous step is taken back. */
 static void
-entry_end (Maps *m, GString *out, MapKind kind, guint64 id)
+entry_end (Maps *m, GString *out, MapKind kind, const guint64 *id)
 {
   gsize start = m->entry_start + (m->first ? 0 : 2);
   const char *before;
@@ -391,15 +391,15 @@ entry_end (Maps *m, GString *out, MapKind kind, guint64 id)
 
   if (m->compact)
     {
-      g_hash_table_add (m->now[kind], g_memdup2 (&id, sizeof id));
-      before = g_hash_table_lookup (m->prev[kind], &id);
+      g_hash_table_add (m->now[kind], (gpointer)id);
+      before = g_hash_table_lookup (m->prev[kind], id);
       if (before != NULL && strcmp (before, out->str + start) == 0)
         {
           g_string_truncate (out, m->entry_start);
           return;
         }
       now = g_strndup (out->str + start, out->len - start);
-      g_hash_table_insert (m->prev[kind], g_memdup2 (&id, sizeof id), now);
+      g_hash_table_insert (m->prev[kind], g_memdup2 (id, sizeof *id), now);
     }
   m->first = FALSE;
 }
@@ -409,7 +409,7 @@ entry_end (Maps *m, GString *out, MapKind kind, guint64 id)
  * mode writes only how it differs from `before`: nothing when it reads the same, else
  * ["HEAPSCOPE_EXTEND", kept, the elements after them...] when its first elements are. */
 static void
-heap_entry_put (Maps *m, GString *out, guint64 id, const HeapText *before, HeapText *now,
+heap_entry_put (Maps *m, GString *out, const guint64 *id, const HeapText *before, HeapText *now,
                 guint from)
 {
   gsize start;
@@ -439,8 +439,8 @@ heap_entry_put (Maps *m, GString *out, guint64 id, const HeapText *before, HeapT
                       strchr (before->text->str, ':') + 2);
       m->first = FALSE;
     }
-  g_hash_table_add (m->now[MAP_HEAP], g_memdup2 (&id, sizeof id));
-  g_hash_table_insert (m->prev[MAP_HEAP], g_memdup2 (&id, sizeof id), now);
+  g_hash_table_add (m->now[MAP_HEAP], (gpointer)id);
+  g_hash_table_insert (m->prev[MAP_HEAP], g_memdup2 (id, sizeof *id), now);
 }
 
 /* A new HeapText holding "\"id\": ". */
@@ -850,7 +850,7 @@ put_closure_cells (Maps *m, GString *out, HsSnapshot *snap)
       g_string_append (out, "[");
       put_rows (out, snap, rows, TRUE);
       g_string_append (out, "]");
-      entry_end (m, out, MAP_CLOSURE_CELLS, o->id);
+      entry_end (m, out, MAP_CLOSURE_CELLS, &o->id);
     }
   map_end (m, out, MAP_CLOSURE_CELLS);
 }
@@ -975,7 +975,7 @@ put_heap_entry (Maps *m, GString *out, HsSnapshot *snap, HsSnapObject *o)
 
   if (before != NULL && entry_is_own (o) && !(o->flags & (HS_SNAP_FLAG_NEW | HS_SNAP_FLAG_CHANGED)))
     {
-      g_hash_table_add (m->now[MAP_HEAP], g_memdup2 (&o->id, sizeof o->id));
+      g_hash_table_add (m->now[MAP_HEAP], &o->id);
       if (m->compact)
         return;
       g_string_append (out, m->first ? "" : ", ");
@@ -1000,7 +1000,7 @@ put_heap_entry (Maps *m, GString *out, HsSnapshot *snap, HsSnapObject *o)
   else
     now = heap_text_new (o->id, items);
   put_heap_object (now->text, snap, o, from, now->items);
-  heap_entry_put (m, out, o->id, before, now, from);
+  heap_entry_put (m, out, &o->id, before, now, from);
 }
 
 static void
@@ -1029,9 +1029,16 @@ put_class_refs (Maps *m, GString *out, HsSnapshot *snap)
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
       if (o->class_ref.kind != HS_SNAP_VALUE_REF || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
+      /* part of the object's record: what its step did not touch stays */
+      if (m->compact && !(o->flags & (HS_SNAP_FLAG_NEW | HS_SNAP_FLAG_CHANGED))
+          && g_hash_table_contains (m->prev[MAP_CLASS_REFS], &o->id))
+        {
+          g_hash_table_add (m->now[MAP_CLASS_REFS], &o->id);
+          continue;
+        }
       entry_begin (m, out, o->id);
       put_value (out, &o->class_ref);
-      entry_end (m, out, MAP_CLASS_REFS, o->id);
+      entry_end (m, out, MAP_CLASS_REFS, &o->id);
     }
   map_end (m, out, MAP_CLASS_REFS);
 }
@@ -1056,7 +1063,7 @@ put_weak_refs (Maps *m, GString *out, HsSnapshot *snap)
         put_value (out, v);
       else
         g_string_append (out, "null");
-      entry_end (m, out, MAP_WEAK_REFS, o->id);
+      entry_end (m, out, MAP_WEAK_REFS, &o->id);
     }
   map_end (m, out, MAP_WEAK_REFS);
 }
@@ -1084,7 +1091,7 @@ put_hidden_holders (Maps *m, GString *out, HsSnapshot *snap)
           g_string_append (out, "]");
         }
       g_string_append (out, "]");
-      entry_end (m, out, MAP_HIDDEN_HOLDERS, o->id);
+      entry_end (m, out, MAP_HIDDEN_HOLDERS, &o->id);
     }
   map_end (m, out, MAP_HIDDEN_HOLDERS);
 }
@@ -1100,7 +1107,7 @@ put_heapscope_keys (Maps *m, GString *out, HsSnapshot *snap)
         continue;
       entry_begin (m, out, o->id);
       put_int (out, o->refcount);
-      entry_end (m, out, MAP_REFCOUNTS, o->id);
+      entry_end (m, out, MAP_REFCOUNTS, &o->id);
     }
   map_end (m, out, MAP_REFCOUNTS);
   put_hidden_holders (m, out, snap);
@@ -1191,11 +1198,11 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const char *event)
   g_hash_table_iter_init (&iter, language);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      guint64 id = ((HsSnapValue *)value)->ref;
-      HeapText *now = heap_text_new (id, FALSE);
+      const guint64 *id = &((HsSnapValue *)value)->ref;
+      HeapText *now = heap_text_new (*id, FALSE);
 
       put_language_object (now->text, value);
-      heap_entry_put (m, out, id, g_hash_table_lookup (m->prev[MAP_HEAP], &id), now, 0);
+      heap_entry_put (m, out, id, g_hash_table_lookup (m->prev[MAP_HEAP], id), now, 0);
     }
   map_end (m, out, MAP_HEAP);
   /* compact: what this step printed (stdout only grows) */

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hs-bytes.h"
 #include "hs-cfunction.h"
 #include "hs-error.h"
 #include "hs-float.h"
@@ -26,6 +27,7 @@
 #include "hs-list.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
+#include "hs-range.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -620,6 +622,9 @@ sample_set (HsVM *vm, HsRandom *r, HsObject *population, HsObject *result, gsize
   return result;
 }
 
+static HsObject *sample_counted (HsVM *vm, HsObject *self, HsObject *population, gssize n,
+                                 HsObject *ko, HsObject *counts);
+
 static HsObject *
 r_sample (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -637,14 +642,10 @@ r_sample (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                          "Population must be a sequence.  For dicts or sets, use sorted(d).");
       return NULL;
     }
-  if (counts != NULL && counts != hs_None)
-    {
-      hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                         "random.sample(counts=...) is not supported by Heapscope");
-      return NULL;
-    }
   if ((n = hs_object_len (vm, population)) < 0)
     return NULL;
+  if (counts != NULL && counts != hs_None)
+    return sample_counted (vm, args[0], population, n, ko, counts);
   if (!hs_int_check (ko))
     {
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
@@ -765,8 +766,658 @@ r_normalvariate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return result;
 }
 
+/* ---- random.py's distributions, with Python's arithmetic on the parameters ------------- */
+
+/* The objects an expression made along the way, released together (a NULL operand makes a
+ * NULL result, so an error propagates to the end). */
+typedef struct
+{
+  HsVM *vm;
+  HsObject *items[16];
+  int n;
+} Scratch;
+
+static HsObject *
+keep (Scratch *s, HsObject *o)
+{
+  g_assert (s->n < (int)G_N_ELEMENTS (s->items));
+  if (o != NULL)
+    s->items[s->n++] = o;
+  return o;
+}
+
+static HsObject *
+num (Scratch *s, double v)
+{
+  return keep (s, hs_float_new (s->vm, v));
+}
+
+static HsObject *
+bin (Scratch *s, HsBinOp op, HsObject *a, HsObject *b)
+{
+  return a != NULL && b != NULL ? keep (s, hs_number_binop (s->vm, op, a, b)) : NULL;
+}
+
+/* Returns result (a new reference, or NULL) and releases the rest. */
+static HsObject *
+finish (Scratch *s, HsObject *result)
+{
+  if (result != NULL)
+    hs_incref (result);
+  for (int i = 0; i < s->n; i++)
+    hs_decref (s->vm, s->items[i]);
+  return result;
+}
+
+/* math.exp / math.sqrt / math.log of a Python number, with math's errors */
+static gboolean
+real_of (HsVM *vm, HsObject *o, double *out)
+{
+  return o != NULL && hs_number_as_double (vm, o, out) == 0;
+}
+
+static HsObject *
+r_triangular (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  Scratch s = { vm };
+  HsObject *low = NULL, *high = NULL, *mode = hs_None, *c, *u, *swap;
+  double uc;
+
+  if (!hs_parse_args (vm, "Random.triangular", args, nargs, kwnames, "@self |low high mode", &me,
+                      &low, &high, &mode))
+    return NULL;
+  low = low != NULL ? low : num (&s, 0.0);
+  high = high != NULL ? high : num (&s, 1.0);
+  u = num (&s, random_double (SELF));
+  c = mode == hs_None ? num (&s, 0.5)
+                      : bin (&s, HS_BIN_TRUEDIV, bin (&s, HS_BIN_SUB, mode, low),
+                             bin (&s, HS_BIN_SUB, high, low));
+  if (c == NULL && hs_err_matches (vm, &hs_exc_ZeroDivisionError))
+    {
+      hs_err_clear (vm);
+      return finish (&s, low);
+    }
+  if (c == NULL || u == NULL)
+    return finish (&s, NULL);
+  switch (hs_object_richcompare_bool (vm, u, c, HS_CMP_GT))
+    {
+      case 1:
+        u = bin (&s, HS_BIN_SUB, num (&s, 1.0), u);
+        c = bin (&s, HS_BIN_SUB, num (&s, 1.0), c);
+        swap = low, low = high, high = swap;
+        break;
+      case -1:
+        return finish (&s, NULL);
+    }
+  if (!real_of (vm, bin (&s, HS_BIN_MUL, u, c), &uc))
+    return finish (&s, NULL);
+  if (uc < 0.0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "math domain error");
+      return finish (&s, NULL);
+    }
+  return finish (&s,
+                 bin (&s, HS_BIN_ADD, low,
+                      bin (&s, HS_BIN_MUL, bin (&s, HS_BIN_SUB, high, low), num (&s, sqrt (uc)))));
+}
+
+static HsObject *
+r_expovariate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  Scratch s = { vm };
+  HsObject *lambd;
+  if (!hs_parse_args (vm, "Random.expovariate", args, nargs, kwnames, "@self lambd", &me, &lambd))
+    return NULL;
+  return finish (&s, bin (&s, HS_BIN_TRUEDIV, num (&s, -log (1.0 - random_double (SELF))), lambd));
+}
+
+static HsObject *
+r_paretovariate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  Scratch s = { vm };
+  HsObject *alpha;
+  if (!hs_parse_args (vm, "Random.paretovariate", args, nargs, kwnames, "@self alpha", &me, &alpha))
+    return NULL;
+  HsObject *u = num (&s, 1.0 - random_double (SELF));
+  return finish (&s, bin (&s, HS_BIN_POW, u, bin (&s, HS_BIN_TRUEDIV, num (&s, -1.0), alpha)));
+}
+
+static HsObject *
+r_weibullvariate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  Scratch s = { vm };
+  HsObject *alpha, *beta;
+  if (!hs_parse_args (vm, "Random.weibullvariate", args, nargs, kwnames, "@self alpha beta", &me,
+                      &alpha, &beta))
+    return NULL;
+  double u = 1.0 - random_double (SELF);
+  return finish (&s, bin (&s, HS_BIN_MUL, alpha,
+                          bin (&s, HS_BIN_POW, num (&s, -log (u)),
+                               bin (&s, HS_BIN_TRUEDIV, num (&s, 1.0), beta))));
+}
+
+static HsObject *
+r_lognormvariate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  HsObject *mu, *sigma, *call[3], *z;
+  double v;
+  if (!hs_parse_args (vm, "Random.lognormvariate", args, nargs, kwnames, "@self mu sigma", &me, &mu,
+                      &sigma))
+    return NULL;
+  call[0] = args[0], call[1] = mu, call[2] = sigma;
+  z = r_normalvariate (vm, call, 3, NULL);
+  if (!real_of (vm, z, &v))
+    {
+      hs_xdecref (vm, z);
+      return NULL;
+    }
+  hs_decref (vm, z);
+  if (isinf (exp (v)) && isfinite (v))
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "math range error");
+      return NULL;
+    }
+  return hs_float_new (vm, exp (v));
+}
+
+static HsObject *
+r_vonmisesvariate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  Scratch s = { vm };
+  HsObject *mu, *kappa_obj;
+  double kappa, sr, r, u1, z, d, u2, q, f, angle;
+  const double twopi = 2.0 * G_PI;
+
+  if (!hs_parse_args (vm, "Random.vonmisesvariate", args, nargs, kwnames, "@self mu kappa", &me,
+                      &mu, &kappa_obj)
+      || !real_of (vm, kappa_obj, &kappa))
+    return NULL;
+  if (kappa <= 1e-6)
+    return hs_float_new (vm, twopi * random_double (SELF));
+  sr = 0.5 / kappa;
+  r = sr + sqrt (1.0 + sr * sr);
+  do
+    {
+      u1 = random_double (SELF);
+      z = cos (G_PI * u1);
+      d = z / (r + z);
+      u2 = random_double (SELF);
+    }
+  while (!(u2 < 1.0 - d * d || u2 <= (1.0 - d) * exp (d)));
+  q = 1.0 / r;
+  f = (q + z) / (1.0 + q * z);
+  if (!(f >= -1.0 && f <= 1.0))
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "math domain error");
+      return NULL;
+    }
+  angle = acos (f);
+  return finish (
+      &s, bin (&s, HS_BIN_MOD,
+               bin (&s, random_double (SELF) > 0.5 ? HS_BIN_ADD : HS_BIN_SUB, mu, num (&s, angle)),
+               num (&s, twopi)));
+}
+
+/* random.py's gammavariate on doubles; *x is the variate before scaling by beta */
+static gboolean
+gamma_double (HsVM *vm, HsRandom *r, double alpha, double beta, double *x)
+{
+  const double log4 = log (4.0), sg_magicconst = 1.0 + log (4.5);
+
+  if (alpha <= 0.0 || beta <= 0.0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "gammavariate: alpha and beta must be > 0.0");
+      return FALSE;
+    }
+  if (alpha > 1.0)
+    {
+      /* Cheng's rejection method (Marsaglia's variant as random.py writes it) */
+      double ainv = sqrt (2.0 * alpha - 1.0), bbb = alpha - log4, ccc = alpha + ainv;
+      for (;;)
+        {
+          double u1 = random_double (r), u2, v, z, rr;
+          if (!(1e-7 < u1 && u1 < 0.9999999))
+            continue;
+          u2 = 1.0 - random_double (r);
+          v = log (u1 / (1.0 - u1)) / ainv;
+          *x = alpha * exp (v);
+          z = u1 * u1 * u2;
+          rr = bbb + ccc * v - *x;
+          if (rr + sg_magicconst - 4.5 * z >= 0.0 || rr >= log (z))
+            return TRUE;
+        }
+    }
+  if (alpha == 1.0)
+    {
+      *x = -log (1.0 - random_double (r));
+      return TRUE;
+    }
+  /* Kennedy & Gentle's algorithm GS for 0 < alpha < 1 */
+  for (;;)
+    {
+      double u = random_double (r), b = (G_E + alpha) / G_E, p = b * u, u1;
+      *x = p <= 1.0 ? pow (p, 1.0 / alpha) : -log ((b - p) / alpha);
+      u1 = random_double (r);
+      if (p > 1.0 ? u1 <= pow (*x, alpha - 1.0) : u1 <= exp (-*x))
+        return TRUE;
+    }
+}
+
+static HsObject *
+r_gammavariate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  Scratch s = { vm };
+  HsObject *alpha_obj, *beta_obj;
+  double alpha, beta, x;
+
+  if (!hs_parse_args (vm, "Random.gammavariate", args, nargs, kwnames, "@self alpha beta", &me,
+                      &alpha_obj, &beta_obj)
+      || !real_of (vm, alpha_obj, &alpha) || !real_of (vm, beta_obj, &beta)
+      || !gamma_double (vm, SELF, alpha, beta, &x))
+    return NULL;
+  return finish (&s, bin (&s, HS_BIN_MUL, num (&s, x), beta_obj));
+}
+
+static HsObject *
+r_betavariate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  HsObject *alpha_obj, *beta_obj;
+  double alpha, beta, y, z;
+
+  if (!hs_parse_args (vm, "Random.betavariate", args, nargs, kwnames, "@self alpha beta", &me,
+                      &alpha_obj, &beta_obj)
+      || !real_of (vm, alpha_obj, &alpha) || !real_of (vm, beta_obj, &beta)
+      || !gamma_double (vm, SELF, alpha, 1.0, &y))
+    return NULL;
+  if (y == 0.0)
+    return hs_float_new (vm, 0.0);
+  if (!gamma_double (vm, SELF, beta, 1.0, &z))
+    return NULL;
+  return hs_float_new (vm, y / (y + z));
+}
+
+/* ---- choices ------------------------------------------------------------------------- */
+
+/* bisect.bisect_right(a, x, 0, hi) with Python's comparisons; -1 on error */
+static gssize
+bisect_right (HsVM *vm, HsObject *a, HsObject *x, gsize hi)
+{
+  gsize lo = 0;
+  while (lo < hi)
+    {
+      gsize mid = (lo + hi) / 2;
+      int lt = hs_object_richcompare_bool (vm, x, hs_list_get_borrow (a, mid), HS_CMP_LT);
+      if (lt < 0)
+        return -1;
+      if (lt)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return (gssize)lo;
+}
+
+/* itertools.accumulate(iterable) as a list: running sums with Python's + */
+static HsObject *
+accumulate (HsVM *vm, HsObject *iterable)
+{
+  HsObject *list = hs_list_from_iterable (vm, iterable);
+  gsize n = list != NULL ? hs_list_len (list) : 0;
+
+  for (gsize i = 1; i < n; i++)
+    {
+      HsObject *sum = hs_number_binop (vm, HS_BIN_ADD, hs_list_get_borrow (list, i - 1),
+                                       hs_list_get_borrow (list, i));
+      if (sum == NULL)
+        {
+          HS_CLEAR (vm, list);
+          return NULL;
+        }
+      hs_list_set_item (vm, list, i, sum);
+      hs_decref (vm, sum);
+    }
+  return list;
+}
+
+/* population[i] appended to out */
+static int
+append_item_at (HsVM *vm, HsObject *out, HsObject *population, gsize i)
+{
+  HsObject *index = hs_int_from_u64 (vm, i);
+  HsObject *item = index != NULL ? hs_object_getitem (vm, population, index) : NULL;
+  hs_xdecref (vm, index);
+  return item != NULL ? hs_list_append_take (vm, out, item) : -1;
+}
+
+/* The cumulative weights choices() bisects over, from weights or cum_weights, checked as
+ * random.py checks them; *total their last plus 0.0. */
+static HsObject *
+cumulative (HsVM *vm, HsObject *weights, HsObject *cum_weights, gssize n, double *total)
+{
+  HsObject *cum, *zero, *last = NULL;
+
+  if (cum_weights != hs_None && weights != hs_None)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "Cannot specify both weights and cumulative weights");
+      return NULL;
+    }
+  if (cum_weights != hs_None)
+    cum = hs_list_from_iterable (vm, cum_weights);
+  else if ((cum = accumulate (vm, weights)) == NULL && hs_int_check (weights)
+           && hs_err_matches (vm, &hs_exc_TypeError))
+    {
+      HsObject *k = hs_object_repr (vm, weights);
+      hs_err_clear (vm);
+      if (k != NULL)
+        hs_err_format (vm, &hs_exc_TypeError,
+                       "The number of choices must be a keyword argument: k=%s", hs_str_utf8 (k));
+      hs_xdecref (vm, k);
+      return NULL;
+    }
+  if (cum == NULL)
+    return NULL;
+  if ((gssize)hs_list_len (cum) != n)
+    hs_err_set_string (vm, &hs_exc_ValueError,
+                       "The number of weights does not match the population");
+  else if (n == 0)
+    hs_err_set_string (vm, &hs_exc_IndexError, "list index out of range");
+  else if ((zero = hs_float_new (vm, 0.0)) != NULL)
+    {
+      last = hs_number_binop (vm, HS_BIN_ADD, hs_list_get_borrow (cum, n - 1), zero);
+      hs_decref (vm, zero);
+    }
+  if (last != NULL && hs_number_as_double (vm, last, total) == 0)
+    {
+      if (*total <= 0.0)
+        hs_err_set_string (vm, &hs_exc_ValueError, "Total of weights must be greater than zero");
+      else if (!isfinite (*total))
+        hs_err_set_string (vm, &hs_exc_ValueError, "Total of weights must be finite");
+    }
+  hs_xdecref (vm, last);
+  if (hs_err_occurred (vm))
+    HS_CLEAR (vm, cum);
+  return cum;
+}
+
+static HsObject *
+r_choices (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  HsObject *population, *weights = hs_None, *cum_weights = hs_None, *ko = NULL, *cum = NULL, *out;
+  gssize n, k = 1;
+  double total = 0.0;
+
+  if (!hs_parse_args (vm, "Random.choices", args, nargs, kwnames,
+                      "@self population |weights $cum_weights k", &me, &population, &weights,
+                      &cum_weights, &ko))
+    return NULL;
+  if ((n = hs_object_len (vm, population)) < 0)
+    return NULL;
+  if (ko != NULL)
+    {
+      HsObject *index = hs_object_index (vm, ko);
+      if (index == NULL)
+        return NULL;
+      k = hs_int_as_ssize (vm, index);
+      hs_decref (vm, index);
+      if (k == -1 && hs_err_occurred (vm))
+        return NULL;
+    }
+  if ((weights != hs_None || cum_weights != hs_None)
+      && (cum = cumulative (vm, weights, cum_weights, n, &total)) == NULL)
+    return NULL;
+  out = hs_list_new (vm, 0);
+  for (gssize i = 0; out != NULL && i < k; i++)
+    {
+      gssize at = cum == NULL ? (gssize)floor (random_double (SELF) * (double)n) : 0;
+      if (cum != NULL)
+        {
+          HsObject *x = hs_float_new (vm, random_double (SELF) * total);
+          at = x != NULL ? bisect_right (vm, cum, x, (gsize)n - 1) : -1;
+          hs_xdecref (vm, x);
+        }
+      if (at < 0 || append_item_at (vm, out, population, (gsize)at) < 0)
+        HS_CLEAR (vm, out);
+    }
+  hs_xdecref (vm, cum);
+  return out;
+}
+
+/* ---- state ----------------------------------------------------------------------------- */
+
+/* getstate(): (3, the 624 words and the index, gauss_next), as random.py's VERSION 3 */
+static HsObject *
+r_getstate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  HsRandom *r = SELF;
+  HsObject *words, *version, *result;
+
+  if (!hs_parse_args (vm, "Random.getstate", args, nargs, kwnames, "@self", &me)
+      || (words = hs_tuple_new (vm, N + 1)) == NULL)
+    return NULL;
+  for (int i = 0; i < N; i++)
+    hs_tuple_set_take (words, i, hs_int_from_u64 (vm, r->state[i]));
+  hs_tuple_set_take (words, N, hs_int_from_i64 (vm, r->index));
+  for (int i = 0; i <= N; i++)
+    if (hs_tuple_get_borrow (words, i) == NULL)
+      {
+        hs_decref (vm, words);
+        return NULL;
+      }
+  version = hs_int_from_i64 (vm, 3);
+  result = version != NULL ? hs_tuple_pack (vm, 3, version, words,
+                                            r->gauss_next != NULL ? r->gauss_next : hs_None)
+                           : NULL;
+  hs_xdecref (vm, version);
+  hs_decref (vm, words);
+  return result;
+}
+
+/* _random.Random.setstate(internalstate): 625 ints (version 2's reduced mod 2**32) */
+static gboolean
+set_internal_state (HsVM *vm, HsRandom *r, HsObject *state, gboolean reduce)
+{
+  guint32 words[N];
+  gint64 index;
+
+  if (!hs_tuple_check (state))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "state vector must be a tuple");
+      return FALSE;
+    }
+  if (hs_tuple_len (state) != N + 1)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "state vector is the wrong size");
+      return FALSE;
+    }
+  for (int i = 0; i <= N; i++)
+    {
+      HsObject *item = hs_tuple_get_borrow (state, i);
+      mpz_t z;
+      gboolean fits;
+
+      if (!hs_int_check (item))
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "an integer is required (got type %s)",
+                         hs_type_name (item));
+          return FALSE;
+        }
+      mpz_init (z);
+      int_to_mpz (item, z);
+      if (reduce)
+        mpz_fdiv_r_2exp (z, z, 32);
+      fits = i < N ? mpz_sgn (z) >= 0 && mpz_sizeinbase (z, 2) <= 32 : mpz_fits_slong_p (z);
+      if (fits && i < N)
+        words[i] = (guint32)mpz_get_ui (z);
+      else if (fits)
+        index = mpz_get_si (z);
+      else
+        hs_err_set_string (vm, &hs_exc_OverflowError,
+                           mpz_sgn (z) < 0 ? "can't convert negative int to unsigned"
+                                           : "Python int too large to convert to C unsigned long");
+      mpz_clear (z);
+      if (!fits)
+        return FALSE;
+    }
+  if (index < 0 || index > N)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "invalid state");
+      return FALSE;
+    }
+  memcpy (r->state, words, sizeof words);
+  r->index = (int)index;
+  return TRUE;
+}
+
+static HsObject *
+r_setstate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  HsObject *state, *items = NULL, *version, *r = NULL;
+  gint64 v = 0;
+
+  HsObject *zero;
+  if (!hs_parse_args (vm, "Random.setstate", args, nargs, kwnames, "@self state", &me, &state)
+      || (zero = hs_int_from_i64 (vm, 0)) == NULL)
+    return NULL;
+  version = hs_object_getitem (vm, state, zero);
+  hs_decref (vm, zero);
+  if (version == NULL)
+    return NULL;
+  if (!hs_int_check (version) || !hs_int_as_i64 (version, &v) || (v != 3 && v != 2))
+    {
+      HsObject *text = hs_object_str (vm, version);
+      if (text != NULL)
+        hs_err_format (vm, &hs_exc_ValueError,
+                       "state with version %s passed to Random.setstate() of version 3",
+                       hs_str_utf8 (text));
+      hs_xdecref (vm, text);
+    }
+  else if ((items = hs_tuple_from_iterable (vm, state)) != NULL && hs_tuple_len (items) != 3)
+    hs_err_format (vm, &hs_exc_ValueError,
+                   hs_tuple_len (items) < 3
+                       ? "not enough values to unpack (expected 3, got %" G_GSIZE_FORMAT ")"
+                       : "too many values to unpack (expected 3)",
+                   hs_tuple_len (items));
+  else if (items != NULL)
+    {
+      set_gauss_next_take (vm, SELF, hs_incref (hs_tuple_get_borrow (items, 2)));
+      if (set_internal_state (vm, SELF, hs_tuple_get_borrow (items, 1), v == 2))
+        r = hs_incref (hs_None);
+    }
+  hs_decref (vm, version);
+  hs_xdecref (vm, items);
+  return r;
+}
+
+/* randbytes(n): getrandbits(n * 8).to_bytes(n, 'little') */
+static HsObject *
+r_randbytes (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *me; /* args[0], the generator */
+  HsObject *no, *result;
+  gint64 n;
+  mpz_t bits;
+  guint8 *buf;
+  gsize written = 0;
+
+  if (!hs_parse_args (vm, "Random.randbytes", args, nargs, kwnames, "@self n", &me, &no))
+    return NULL;
+  if (!hs_int_check (no))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (no));
+      return NULL;
+    }
+  if (!hs_int_as_i64 (no, &n) || n > (1 << 21))
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "getrandbits() argument too large");
+      return NULL;
+    }
+  if (n < 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "number of bits must be non-negative");
+      return NULL;
+    }
+  mpz_init (bits);
+  getrandbits_mpz (SELF, (gsize)n * 8, bits);
+  buf = g_malloc0 ((gsize)n + 1);
+  mpz_export (buf, &written, -1, 1, 0, 0, bits);
+  mpz_clear (bits);
+  result = hs_bytes_new (vm, (const char *)buf, (gsize)n);
+  g_free (buf);
+  return result;
+}
+
+/* sample(population, k, counts=...): random.py's, a sample of range(total) bisected into
+ * the cumulative counts */
+static HsObject *
+sample_counted (HsVM *vm, HsObject *self, HsObject *population, gssize n, HsObject *ko,
+                HsObject *counts)
+{
+  HsObject *cum = accumulate (vm, counts), *total = NULL, *range = NULL, *picks = NULL, *out = NULL;
+
+  if (cum == NULL)
+    return NULL;
+  if ((gssize)hs_list_len (cum) != n)
+    hs_err_set_string (vm, &hs_exc_ValueError,
+                       "The number of counts does not match the population");
+  else if (n == 0)
+    hs_err_set_string (vm, &hs_exc_IndexError, "pop from empty list");
+  else if (!hs_int_check (total = hs_list_get_borrow (cum, n - 1)))
+    hs_err_set_string (vm, &hs_exc_TypeError, "Counts must be integers");
+  else if (hs_int_sign (total) <= 0)
+    hs_err_set_string (vm, &hs_exc_ValueError, "Total of counts must be greater than zero");
+  else if ((range = hs_range_new (vm, 0, 0, 1)) != NULL)
+    {
+      HsObject *zero = hs_int_from_i64 (vm, 0), *one = hs_int_from_i64 (vm, 1);
+      hs_decref (vm, range);
+      range = zero != NULL && one != NULL ? hs_range_new_from_ints (vm, zero, total, one) : NULL;
+      hs_xdecref (vm, zero);
+      hs_xdecref (vm, one);
+    }
+  if (range != NULL)
+    {
+      HsObject *call[3] = { self, range, ko };
+      picks = r_sample (vm, call, 3, NULL);
+      out = picks != NULL ? hs_list_new (vm, 0) : NULL;
+    }
+  for (gsize i = 0; out != NULL && i < hs_list_len (picks); i++)
+    {
+      gssize at = bisect_right (vm, cum, hs_list_get_borrow (picks, i), (gsize)n - 1);
+      if (at < 0 || append_item_at (vm, out, population, (gsize)at) < 0)
+        HS_CLEAR (vm, out);
+    }
+  hs_xdecref (vm, picks);
+  hs_xdecref (vm, range);
+  hs_decref (vm, cum);
+  return out;
+}
+
 static const HsMethodDef random_methods[] = {
+  { "betavariate", r_betavariate },
   { "choice", r_choice },
+  { "choices", r_choices },
+  { "expovariate", r_expovariate },
+  { "gammavariate", r_gammavariate },
+  { "getstate", r_getstate },
+  { "lognormvariate", r_lognormvariate },
+  { "paretovariate", r_paretovariate },
+  { "randbytes", r_randbytes },
+  { "setstate", r_setstate },
+  { "triangular", r_triangular },
+  { "vonmisesvariate", r_vonmisesvariate },
+  { "weibullvariate", r_weibullvariate },
   { "gauss", r_gauss },
   { "getrandbits", r_getrandbits },
   { "normalvariate", r_normalvariate },
@@ -881,5 +1532,14 @@ hs_mod_random_init (HsVM *vm, HsObject *dict)
         return -1;
       }
   hs_decref (vm, inst);
+  if (hs_module_add_take (vm, dict, "TWOPI", hs_float_new (vm, 2.0 * G_PI)) < 0
+      || hs_module_add_take (vm, dict, "LOG4", hs_float_new (vm, log (4.0))) < 0
+      || hs_module_add_take (vm, dict, "NV_MAGICCONST",
+                             hs_float_new (vm, 4 * exp (-0.5) / sqrt (2.0)))
+             < 0
+      || hs_module_add_take (vm, dict, "SG_MAGICCONST", hs_float_new (vm, 1.0 + log (4.5))) < 0
+      || hs_module_add_take (vm, dict, "BPF", hs_int_from_i64 (vm, 53)) < 0
+      || hs_module_add_take (vm, dict, "RECIP_BPF", hs_float_new (vm, ldexp (1.0, -53))) < 0)
+    return -1;
   return hs_module_add_take (vm, dict, "Random", hs_incref ((HsObject *)&random_type));
 }

@@ -849,6 +849,62 @@ test_syntax_warnings (void)
   close_window (win);
 }
 
+/* The console's text view (its only one). */
+static GtkTextView *
+console_view (GtkWidget *w)
+{
+  if (GTK_IS_TEXT_VIEW (w))
+    return GTK_TEXT_VIEW (w);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkTextView *found = console_view (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the console shows `text` in the error style (at its first occurrence). */
+static gboolean
+console_shows_as_error (HeapscopeWindow *win, const char *text)
+{
+  GtkTextView *view = console_view (GTK_WIDGET (heapscope_window_get_console (win)));
+  GtkTextBuffer *buf = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buf), "error");
+  GtkTextIter start, at, end;
+
+  gtk_text_buffer_get_start_iter (buf, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, text, 0, &at, &end, NULL));
+  do
+    if (!gtk_text_iter_has_tag (&at, tag))
+      return FALSE;
+  while (gtk_text_iter_forward_char (&at) && !gtk_text_iter_equal (&at, &end));
+  return TRUE;
+}
+
+/* What the program writes to stderr shows where it was written, in the error style, from
+ * the step that wrote it, as in a terminal. */
+static void
+test_console_stderr (void)
+{
+  HeapscopeWindow *win = new_window ();
+  g_autofree char *out = NULL;
+  g_autofree char *first = NULL;
+
+  run_source (win, "import sys\nprint('a')\nprint('oops', file=sys.stderr)\nprint('b')\n");
+  activate (win, "step-last");
+  out = console_text (win);
+  g_assert_cmpstr (out, ==, "a\noops\nb\n");
+  g_assert_true (console_shows_as_error (win, "oops"));
+  g_assert_false (console_shows_as_error (win, "a"));
+  g_assert_false (console_shows_as_error (win, "b"));
+  activate (win, "step-first");
+  first = console_text (win);
+  g_assert_cmpstr (first, ==, "");
+  close_window (win);
+}
+
 /* The keys the issue asks for are bound to the actions. */
 static void
 test_accels (void)
@@ -1954,6 +2010,7 @@ main (int argc, char *argv[])
                            G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
+  g_test_add_func ("/app/window/console-stderr", test_console_stderr);
   g_test_add_func ("/app/window/example-steps", test_example_steps);
   g_test_add_func ("/app/window/main-menu-examples", test_main_menu_examples);
   g_test_add_func ("/app/window/syntax-warnings", test_syntax_warnings);

@@ -9,7 +9,7 @@
 
 /* Exercises every part of a trace: frames, containers, sharing, output, a freed object,
  * the collector, and enough steps for keyframes. */
-static const char program[] = "import gc\n"
+static const char program[] = "import gc, sys\n"
                               "def make(n):\n"
                               "    out = []\n"
                               "    for i in range(n):\n"
@@ -18,6 +18,7 @@ static const char program[] = "import gc\n"
                               "a = make(300)\n"
                               "b = a\n"
                               "print(len(b), b[3])\n"
+                              "print('to stderr', file=sys.stderr)\n"
                               "c = [1]\n"
                               "c.append(c)\n"
                               "del c\n"
@@ -88,6 +89,7 @@ assert_same_steps (HsTrace *a, HsTrace *b, int n)
       g_assert_cmpuint (sa->objects->len, ==, sb->objects->len);
       g_assert_cmpuint (sa->frames->len, ==, sb->frames->len);
       g_assert_cmpstr (sa->stdout_text, ==, sb->stdout_text);
+      g_assert_cmpstr (sa->stderr_text, ==, sb->stderr_text);
       g_assert_true (g_strv_equal ((const char *const *)ea, (const char *const *)eb));
     }
 }
@@ -103,6 +105,7 @@ test_whole (void)
 
   g_assert_cmpint (hs_trace_get_n_steps (t), >, 300);
   g_assert_cmpuint (t->keyframes->len, >=, 2); /* replays start from keyframes too */
+  g_assert_nonnull (strstr (json, "\"heapscope_stderr\": \"to stderr\\n\""));
   for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
     {
       HsTraceReader *r = reader_for (program, 0);

@@ -350,6 +350,48 @@ explain_text (HsTrace *t, int k)
   return g_strjoinv ("|", s);
 }
 
+/* What a program writes to stderr is in the output where a terminal shows it, marked as
+ * stderr, at the step that wrote it; the compiler's warnings before the run are not. */
+static void
+test_console_text_stderr (void)
+{
+  g_autoptr (HsTrace) t = record ("import sys\n"
+                                  "x = 1 is 1\n"
+                                  "print('a')\n"
+                                  "print('oops', file=sys.stderr)\n"
+                                  "class A:\n"
+                                  "    def __del__(self):\n"
+                                  "        1/0\n"
+                                  "A()\n"
+                                  "print('b')\n",
+                                  0);
+  int n = hs_trace_get_n_steps (t);
+  g_autoptr (GArray) ranges = NULL;
+  g_autofree char *all = hs_trace_console_text (t, n - 1, &ranges);
+  g_autoptr (GArray) before_ranges = NULL;
+  g_autofree char *before = NULL;
+  gsize len;
+  int k;
+
+  g_test_message ("%s", all);
+  g_assert_true (g_str_has_prefix (all, "a\noops\nException ignored in: <function A.__del__"));
+  g_assert_true (g_str_has_suffix (all, "ZeroDivisionError: division by zero\nb\n"));
+  /* "oops\n" and the report after it: one part */
+  g_assert_cmpuint (ranges->len, ==, 2);
+  g_assert_cmpuint (g_array_index (ranges, guint32, 0), ==, 2);
+  g_assert_cmpuint (g_array_index (ranges, guint32, 1), ==, strlen (all) - 2);
+  /* stdout alone is what the trace's stdout says */
+  g_assert_cmpstr (hs_trace_get_output (t), ==, "a\nb\n");
+  /* the step at line 4 has not written it yet; the next has */
+  for (k = 0; k < n && hs_trace_step_line (t, k) != 4; k++)
+    ;
+  before = hs_trace_console_text (t, k, &before_ranges);
+  g_assert_cmpstr (before, ==, "a\n");
+  g_assert_cmpuint (before_ranges->len, ==, 0);
+  hs_trace_get_stderr (t, k + 1, &len);
+  g_assert_cmpuint (len, ==, 5);
+}
+
 /* The panel names a class and a function as their boxes do, so a learner finds them. */
 static void
 test_explain_names_like_boxes (void)
@@ -1331,6 +1373,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/json/hidden-holders", test_hidden_holders_json);
   g_test_add_func ("/trace/explain/hidden-holders", test_explain_hidden_holders);
   g_test_add_func ("/trace/explain/names-like-boxes", test_explain_names_like_boxes);
+  g_test_add_func ("/trace/console-text-stderr", test_console_text_stderr);
   g_test_add_func ("/trace/refused-construct", test_refused_construct);
   g_test_add_func ("/trace/json/invalid-utf8", test_json_invalid_utf8);
   g_test_add_func ("/trace/snapshot/slot-rows", test_slot_rows);

@@ -6,7 +6,8 @@ A compact trace ({"heapscope_compact": true, ...}) writes each step's per-object
 heapscope_weak_refs)
 as changes against the step before: entries added or changed, `heapscope_removed` naming
 those gone, a heap entry ["HEAPSCOPE_EXTEND", k, items...] keeping the first k elements of
-the entry before; `stdout` holds what the step printed. A step with "heapscope_keyframe"
+the entry before; `stdout` holds what the step printed and `heapscope_stderr` (when
+present) what it wrote to stderr. A step with "heapscope_keyframe"
 starts afresh. See docs/trace-format.md, "Compact traces".
 
 Usage: trace-expand.py COMPACT.json > FULL.json   (or import expand())
@@ -22,13 +23,13 @@ def expand(trace):
     if not trace.get("heapscope_compact"):
         return trace
     state = {key: {} for key in MAPS}
-    printed = ""
+    printed = written = ""
     steps = []
     for step in trace["trace"]:
         step = dict(step)
         if step.pop("heapscope_keyframe", False):
             state = {key: {} for key in MAPS}
-            printed = ""
+            printed = written = ""
         for key, ids in step.pop("heapscope_removed", {}).items():
             for i in ids:
                 state[key].pop(str(i), None)
@@ -41,6 +42,9 @@ def expand(trace):
             step[key] = dict(state[key])
         printed += step.get("stdout", "")
         step["stdout"] = printed
+        written += step.get("heapscope_stderr", "")
+        if written:
+            step["heapscope_stderr"] = written
         steps.append(step)
     full = {k: v for k, v in trace.items() if k != "heapscope_compact"}
     full["trace"] = steps

@@ -2,10 +2,13 @@
  * for the program's input() while a run waits for an answer.
  *
  * Invariant: the buffer holds exactly the warnings last given to
- * heapscope_console_set_warnings (tagged "warning"), then the last (output, error) pair
- * given to heapscope_console_set, the error part tagged "error"; it never accumulates.
+ * heapscope_console_set_warnings (tagged "warning"), then the last (output, stderr ranges,
+ * error) given to heapscope_console_set, the stderr parts and the error tagged "error"; it
+ * never accumulates.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -29,6 +32,7 @@ struct _HeapscopeConsole
   GtkCssProvider *css;
   char *warnings;
   char *output;
+  GArray *stderr_ranges; /* guint32 pairs, or NULL */
   char *error;
 };
 
@@ -45,17 +49,32 @@ scroll_to_end (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+same_ranges (GArray *a, GArray *b)
+{
+  guint na = a ? a->len : 0, nb = b ? b->len : 0;
+
+  return na == nb && (na == 0 || memcmp (a->data, b->data, na * sizeof (guint32)) == 0);
+}
+
 void
-heapscope_console_set (HeapscopeConsole *self, const char *output, const char *error)
+heapscope_console_set (HeapscopeConsole *self, const char *output, GArray *stderr_ranges,
+                       const char *error)
 {
   GtkTextBuffer *buf;
   GtkTextIter end;
+  int first;
 
   g_return_if_fail (HEAPSCOPE_IS_CONSOLE (self));
   output = output ? output : "";
   /* stepping re-sets the same text often; skip the relayout when nothing changed */
-  if (g_strcmp0 (self->output, output) == 0 && g_strcmp0 (self->error, error) == 0)
+  if (g_strcmp0 (self->output, output) == 0 && g_strcmp0 (self->error, error) == 0
+      && same_ranges (self->stderr_ranges, stderr_ranges))
     return;
+  if (stderr_ranges != NULL)
+    g_array_ref (stderr_ranges);
+  g_clear_pointer (&self->stderr_ranges, g_array_unref);
+  self->stderr_ranges = stderr_ranges;
   g_free (self->output);
   g_free (self->error);
   self->output = g_strdup (output);
@@ -67,7 +86,21 @@ heapscope_console_set (HeapscopeConsole *self, const char *output, const char *e
   /* CPython prints the compiler's warnings before the program runs */
   if (self->warnings != NULL)
     gtk_text_buffer_insert_with_tags_by_name (buf, &end, self->warnings, -1, "warning", NULL);
+  first = gtk_text_iter_get_offset (&end);
   gtk_text_buffer_insert (buf, &end, output, -1);
+  for (guint i = 0; stderr_ranges != NULL && i + 1 < stderr_ranges->len; i += 2)
+    {
+      guint32 from = g_array_index (stderr_ranges, guint32, i);
+      guint32 to = g_array_index (stderr_ranges, guint32, i + 1);
+      GtkTextIter a, b;
+
+      /* byte offsets into `output`, which the buffer holds from character `first` */
+      gtk_text_buffer_get_iter_at_offset (
+          buf, &a, first + (int)g_utf8_pointer_to_offset (output, output + from));
+      gtk_text_buffer_get_iter_at_offset (
+          buf, &b, first + (int)g_utf8_pointer_to_offset (output, output + to));
+      gtk_text_buffer_apply_tag_by_name (buf, "error", &a, &b);
+    }
   if (error && *error)
     {
       gtk_text_buffer_get_end_iter (buf, &end);
@@ -85,6 +118,7 @@ heapscope_console_set_warnings (HeapscopeConsole *self, const char *warnings)
 {
   g_autofree char *output = NULL;
   g_autofree char *error = NULL;
+  g_autoptr (GArray) ranges = NULL;
 
   g_return_if_fail (HEAPSCOPE_IS_CONSOLE (self));
   if (g_strcmp0 (self->warnings, warnings) == 0)
@@ -94,7 +128,8 @@ heapscope_console_set_warnings (HeapscopeConsole *self, const char *warnings)
   /* show them now, around the same output and error */
   output = g_steal_pointer (&self->output);
   error = g_steal_pointer (&self->error);
-  heapscope_console_set (self, output, error);
+  ranges = g_steal_pointer (&self->stderr_ranges);
+  heapscope_console_set (self, output, ranges, error);
 }
 
 char *
@@ -160,6 +195,7 @@ heapscope_console_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->css);
   g_clear_pointer (&self->warnings, g_free);
+  g_clear_pointer (&self->stderr_ranges, g_array_unref);
   g_clear_pointer (&self->output, g_free);
   g_clear_pointer (&self->error, g_free);
   G_OBJECT_CLASS (heapscope_console_parent_class)->dispose (object);

@@ -9,9 +9,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HeapscopeConsole, heapscope_console, HEAPSCOPE, CONSOLE, GtkWidget)
 
 GtkWidget *heapscope_console_new (void);
-/* Shows `output` (stdout so far) then `error` (traceback or note, may be NULL) in the
- * error style. Scrolls to the end. */
-void heapscope_console_set (HeapscopeConsole *self, const char *output, const char *error);
+/* Shows `output` (the output so far, hs_trace_console_text) with the parts that
+ * `stderr_ranges` (guint32 start, end byte offset pairs, or NULL) mark in the error style,
+ * then `error` (traceback or note, may be NULL) in the error style. Scrolls to the end. */
+void heapscope_console_set (HeapscopeConsole *self, const char *output, GArray *stderr_ranges,
+                            const char *error);
 /* Shows `warnings` (the compiler's, as CPython prints them; NULL for none) above the
  * output, in the warning style, until changed. */
 void heapscope_console_set_warnings (HeapscopeConsole *self, const char *warnings);

@@ -176,7 +176,8 @@ static void
 step_info_free (HeapscopeStepInfo *info)
 {
   g_clear_pointer (&info->scene, hs_scene_free);
-  g_free (info->stdout_text);
+  g_free (info->console_text);
+  g_clear_pointer (&info->stderr_ranges, g_array_unref);
   g_free (info->exception_msg);
   g_strfreev (info->explanation);
   g_free (info);
@@ -194,7 +195,7 @@ prepare_step (HsTrace *trace, int k, const HeapscopeViewOptions *options)
   snap = hs_trace_view (trace, k, options->view_flags);
   if (snap == NULL)
     return info;
-  info->stdout_text = g_strdup (snap->stdout_text);
+  info->console_text = hs_trace_console_text (trace, k, &info->stderr_ranges);
   info->exception_msg = g_strdup (snap->exception_msg);
   info->n_objects = snap->objects->len;
   info->scene = heapscope_layout_snapshot (snap, options);

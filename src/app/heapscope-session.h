@@ -90,11 +90,12 @@ void heapscope_session_options_changed (HeapscopeSession *self);
 /* Everything the window shows of one step that needs a snapshot. */
 typedef struct
 {
-  HsScene *scene;      /* NULL if the layout failed */
-  char *stdout_text;   /* output so far */
-  char *exception_msg; /* this step's exception, or NULL */
-  char **explanation;  /* hs_trace_explain_step */
-  int n_objects;       /* objects in the snapshot */
+  HsScene *scene;        /* NULL if the layout failed */
+  char *console_text;    /* the output so far as a terminal shows it (stdout and stderr) */
+  GArray *stderr_ranges; /* guint32 (start, end) pairs: its parts written to stderr */
+  char *exception_msg;   /* this step's exception, or NULL */
+  char **explanation;    /* hs_trace_explain_step */
+  int n_objects;         /* objects in the snapshot */
 } HeapscopeStepInfo;
 
 /* Step k if ready (borrowed; valid until the cache is dropped), else NULL, and k is

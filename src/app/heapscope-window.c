@@ -307,12 +307,15 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
   if (info->scene)
     profile_first_diagram (self);
   /* paused at an input(): its last step shows the prompt printed since */
-  heapscope_console_set (self->console,
-                         heapscope_session_get_at_input (self->session)
-                                 && k == _heapscope_window_n_steps (self) - 1
-                             ? hs_trace_get_output (t)
-                             : info->stdout_text,
-                         error);
+  if (heapscope_session_get_at_input (self->session) && k == _heapscope_window_n_steps (self) - 1)
+    {
+      g_autoptr (GArray) ranges = NULL;
+      g_autofree char *text = hs_trace_console_text (t, -1, &ranges);
+
+      heapscope_console_set (self->console, text, ranges, error);
+    }
+  else
+    heapscope_console_set (self->console, info->console_text, info->stderr_ranges, error);
   /* Translators: heading of the panel that explains the memory events of a step */
   title = g_strdup_printf (_ ("What happened at step %d"), k + 1);
   heapscope_explain_panel_set (self->explain, title, (const char *const *)info->explanation);
@@ -425,7 +428,7 @@ on_trace_ready (HeapscopeWindow *self)
                      : g_strdup_printf (_ ("Syntax error on line %d:\n%s"), line, message);
         }
       heapscope_editor_set_step_lines (self->editor, 0, 0, FALSE);
-      heapscope_console_set (self->console, "", hs_trace_get_error_text (t));
+      heapscope_console_set (self->console, "", NULL, hs_trace_get_error_text (t));
       {
         const char *nothing[]
             = { construct != NULL ? _ ("Nothing ran: the program uses Python that Heapscope "

@@ -95,6 +95,7 @@ hs_snapshot_free (HsSnapshot *snap)
   g_free (snap->event);
   g_free (snap->func_name);
   g_free (snap->stdout_text);
+  g_free (snap->stderr_text);
   g_free (snap->exception_msg);
   g_free (snap->raised);
   g_hash_table_unref (snap->by_id);

@@ -155,6 +155,7 @@ typedef struct
   GPtrArray *frames;   /* of HsSnapFrame*, outermost (the global frame) first */
   GPtrArray *objects;  /* of HsSnapObject*, sorted by id */
   char *stdout_text;   /* everything printed so far */
+  char *stderr_text;   /* everything the program wrote to stderr so far, or NULL if nothing */
   char *exception_msg; /* the error of this step, or NULL */
   char *raised;        /* "return" steps where an exception leaves the innermost frame: the
                         * exception's type name (the frame returns nothing), else NULL */

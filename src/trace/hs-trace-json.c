@@ -251,6 +251,7 @@ typedef struct
   gsize map_start, entry_start;
   gboolean first;
   gsize stdout_len;    /* compact: stdout written so far */
+  gsize stderr_len;    /* compact: stderr written so far */
   GArray *elements[2]; /* compact: element offsets, for extend_entry */
 } Maps;
 
@@ -291,6 +292,7 @@ maps_forget (Maps *m)
     if (m->prev[i] != NULL)
       g_hash_table_remove_all (m->prev[i]);
   m->stdout_len = 0;
+  m->stderr_len = 0;
 }
 
 static void
@@ -1212,6 +1214,20 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const char *event)
   else
     put_string_len (out, text, text_len);
   m->stdout_len = text_len;
+  /* the program's stderr once it wrote some; compact: what this step wrote, if anything */
+  if (snap->stderr_text != NULL)
+    {
+      gsize err_len = strlen (snap->stderr_text);
+
+      if (!m->compact || err_len > m->stderr_len)
+        {
+          gsize from = m->compact ? m->stderr_len : 0;
+
+          g_string_append (out, ", \"heapscope_stderr\": ");
+          put_string_len (out, snap->stderr_text + from, err_len - from);
+        }
+      m->stderr_len = err_len;
+    }
   if (snap->exception_msg != NULL)
     {
       g_string_append (out, ", \"exception_msg\": ");

@@ -95,6 +95,7 @@ typedef struct
 {
   guint64 delta_offset; /* start of this step's ops in `log` */
   guint32 stdout_len;   /* bytes of output printed so far */
+  guint32 stderr_len;   /* bytes of the program's stderr (HsTrace.err) so far */
   gint32 line;
   guint32 func_str;   /* pool index of the current function's name */
   guint32 exc_str;    /* pool index of the exception message, or 0 */
@@ -116,6 +117,17 @@ typedef struct
   char *message;
 } HsTraceWarning;
 
+/* A write to stderr: it ended at err_len bytes of HsTrace.err while stdout had out_len
+ * bytes, which places it in the output as a terminal shows it. */
+typedef struct
+{
+  guint32 out_len;
+  guint32 err_len;
+} HsTraceErrMark;
+
+/* Appends what the program wrote to stderr, placed after the output so far. */
+void hs_trace_add_stderr (HsTrace *trace, const char *text, gsize len);
+
 /* Appends a warning (the message is copied). */
 void hs_trace_add_warning (HsTrace *trace, int line, const char *message);
 
@@ -130,6 +142,10 @@ struct _HsTrace
   GArray *keyframes; /* HsTraceKeyframe */
   HsStringPool pool;
   GString *out; /* all output */
+  /* What the program wrote to stderr while it ran (sys.stderr, "Exception ignored in"
+   * reports), and where each write goes among the output. */
+  GString *err;
+  GArray *err_marks; /* HsTraceErrMark */
   HsTraceEnd end;
   char *error_text;
   int syntax_line, syntax_col, syntax_end_col;

@@ -1601,6 +1601,7 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   HsTraceStep step = { 0 };
   step.delta_offset = rec->delta_start;
   step.stdout_len = (guint32)rec->trace->out->len;
+  step.stderr_len = (guint32)rec->trace->err->len;
   step.line = line;
   if (g_strcmp0 (hs_string_pool_get (&rec->trace->pool, rec->last_func_str), func) != 0)
     rec->last_func_str = pool (rec, func); /* most steps repeat the last one's function */
@@ -1830,6 +1831,15 @@ on_output (HsVM *vm, const char *text, gsize len, gpointer data)
     g_string_append_len (rec->trace->out, text, len);
 }
 
+/* The program's stderr; before the first step, the compiler's warnings (kept as such). */
+static void
+on_error_output (const char *text, gsize len, gpointer data)
+{
+  Recorder *rec = data;
+  if (!rec->stopped && rec->trace->steps->len > 0)
+    hs_trace_add_stderr (rec->trace, text, len);
+}
+
 static void
 on_gc (HsVM *vm, HsObject *const *unreachable, gsize n, gpointer data)
 {
@@ -1939,6 +1949,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   hs_inspect_track_dirty (vm, TRUE);
   hs_vm_set_hooks (vm, &recorder_hooks, &rec);
   hs_vm_set_input (vm, t->options.input, t->options.input_data);
+  hs_vm_set_error_output (vm, on_error_output, &rec);
 
   result = hs_vm_run_source (vm, source, len, filename);
   rec.stopped = TRUE;
@@ -1980,6 +1991,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
     }
 
   hs_vm_set_hooks (vm, NULL, NULL);
+  hs_vm_set_error_output (vm, NULL, NULL);
   g_hash_table_unref (rec.immortals);
   g_hash_table_unref (rec.parents);
   g_hash_table_unref (rec.parent_links);

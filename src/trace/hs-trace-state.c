@@ -1267,6 +1267,8 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells, HsS
   ts.snap->exception_msg = g_strdup (hs_string_pool_get (&trace->pool, step->exc_str));
   ts.snap->raised = g_strdup (hs_string_pool_get (&trace->pool, step->raised_str));
   ts.snap->stdout_text = g_strndup (trace->out->str, step->stdout_len);
+  if (step->stderr_len > 0)
+    ts.snap->stderr_text = g_strndup (trace->err->str, step->stderr_len);
   add_frames (&ts);
   /* Without heap_primitives every primitive is inline (drawn in its holder, counted there) */
   while (

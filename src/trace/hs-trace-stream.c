@@ -28,13 +28,15 @@ typedef enum
   MSG_END,         /* end error_text syntax_line syntax_col syntax_end_col syntax_msg
                     * count_errors syntax_construct n_warnings (line message)... */
   MSG_INPUT,       /* index: the program waits for its answer number index (version 2) */
+  MSG_ERR,         /* n (out_len err_len)... then the stderr bytes appended */
 } MsgType;
 
 /* How much of each array went out (writer) or came in (reader). */
 typedef struct
 {
   guint strings, steps, keyframes;
-  gsize log, keylog, out;
+  gsize log, keylog, out, err;
+  guint err_marks;
 } Counts;
 
 /* ---- encoding ---- */
@@ -88,6 +90,20 @@ encode_batch (HsTrace *t, Counts *sent, HsLog *out)
   sent->keyframes = t->keyframes->len;
   put_message (out, MSG_OUT, (const guint8 *)t->out->str + sent->out, t->out->len - sent->out);
   sent->out = t->out->len;
+  if (t->err_marks->len > sent->err_marks)
+    {
+      p.len = 0;
+      hs_log_put (&p, t->err_marks->len - sent->err_marks);
+      for (guint i = sent->err_marks; i < t->err_marks->len; i++)
+        {
+          hs_log_put (&p, g_array_index (t->err_marks, HsTraceErrMark, i).out_len);
+          hs_log_put (&p, g_array_index (t->err_marks, HsTraceErrMark, i).err_len);
+        }
+      hs_log_append (&p, (const guint8 *)t->err->str + sent->err, t->err->len - sent->err);
+      put_message (out, MSG_ERR, p.data, p.len);
+      sent->err = t->err->len;
+      sent->err_marks = t->err_marks->len;
+    }
   if (t->steps->len > sent->steps)
     {
       p.len = 0;
@@ -304,6 +320,8 @@ hs_trace_reader_copy_trace (HsTraceReader *r, HsTraceEnd end)
     }
   g_array_append_vals (c->steps, t->steps->data, t->steps->len);
   g_string_append_len (c->out, t->out->str, t->out->len);
+  g_string_append_len (c->err, t->err->str, t->err->len);
+  g_array_append_vals (c->err_marks, t->err_marks->data, t->err_marks->len);
   c->end = end;
   return c;
 }
@@ -462,6 +480,17 @@ read_message (HsTraceReader *r, guint64 type, const guint8 *data, gsize len)
         break;
       case MSG_OUT:
         g_string_append_len (t->out, (const char *)data, len);
+        break;
+      case MSG_ERR:
+        for (guint64 n = hs_log_get (&lr); n > 0 && !hs_log_reader_done (&lr); n--)
+          {
+            HsTraceErrMark m;
+
+            m.out_len = (guint32)hs_log_get (&lr);
+            m.err_len = (guint32)hs_log_get (&lr);
+            g_array_append_val (t->err_marks, m);
+          }
+        g_string_append_len (t->err, (const char *)lr.p, lr.end - lr.p);
         break;
       case MSG_STEPS:
         read_steps (r, &lr);

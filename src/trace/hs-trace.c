@@ -88,6 +88,8 @@ hs_trace_new (const char *source, gsize len, const char *filename, const HsTrace
   t->keyframes = g_array_new (FALSE, FALSE, sizeof (HsTraceKeyframe));
   hs_string_pool_init (&t->pool);
   t->out = g_string_new (NULL);
+  t->err = g_string_new (NULL);
+  t->err_marks = g_array_new (FALSE, FALSE, sizeof (HsTraceErrMark));
   t->warnings = g_array_new (FALSE, FALSE, sizeof (HsTraceWarning));
   g_array_set_clear_func (t->warnings, clear_warning);
   g_mutex_init (&t->replay_lock);
@@ -107,6 +109,8 @@ hs_trace_free (HsTrace *trace)
   g_array_unref (trace->keyframes);
   hs_string_pool_clear (&trace->pool);
   g_string_free (trace->out, TRUE);
+  g_string_free (trace->err, TRUE);
+  g_array_unref (trace->err_marks);
   g_free (trace->error_text);
   g_free (trace->syntax_msg);
   g_free (trace->syntax_construct);
@@ -181,6 +185,62 @@ step_at (HsTrace *trace, int k)
 {
   g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
   return &g_array_index (trace->steps, HsTraceStep, k);
+}
+
+void
+hs_trace_add_stderr (HsTrace *trace, const char *text, gsize len)
+{
+  GArray *marks = trace->err_marks;
+  HsTraceErrMark mark = { (guint32)trace->out->len, 0 };
+
+  g_string_append_len (trace->err, text, len);
+  mark.err_len = (guint32)trace->err->len;
+  /* writes with no output between them are one part ("oops", then print's "\n") */
+  if (marks->len > 0
+      && g_array_index (marks, HsTraceErrMark, marks->len - 1).out_len == mark.out_len)
+    g_array_index (marks, HsTraceErrMark, marks->len - 1).err_len = mark.err_len;
+  else
+    g_array_append_val (marks, mark);
+}
+
+char *
+hs_trace_console_text (HsTrace *trace, int k, GArray **err_ranges)
+{
+  const HsTraceStep *s = k >= 0 ? step_at (trace, k) : NULL;
+  gsize out_len = s ? s->stdout_len : trace->out->len;
+  gsize err_len = s ? s->stderr_len : trace->err->len;
+  GString *text = g_string_sized_new (out_len + err_len + 1);
+  gsize out_at = 0, err_at = 0;
+
+  if (err_ranges != NULL)
+    *err_ranges = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint i = 0; i < trace->err_marks->len; i++)
+    {
+      const HsTraceErrMark *m = &g_array_index (trace->err_marks, HsTraceErrMark, i);
+      guint32 range[2];
+
+      if (m->err_len > err_len)
+        break;
+      g_string_append_len (text, trace->out->str + out_at, m->out_len - out_at);
+      out_at = m->out_len;
+      range[0] = (guint32)text->len;
+      g_string_append_len (text, trace->err->str + err_at, m->err_len - err_at);
+      err_at = m->err_len;
+      range[1] = (guint32)text->len;
+      if (err_ranges != NULL)
+        g_array_append_vals (*err_ranges, range, 2);
+    }
+  g_string_append_len (text, trace->out->str + out_at, out_len - out_at);
+  return g_string_free (text, FALSE);
+}
+
+const char *
+hs_trace_get_stderr (HsTrace *trace, int k, gsize *len)
+{
+  const HsTraceStep *s = step_at (trace, k);
+
+  *len = s ? s->stderr_len : 0;
+  return trace->err->str;
 }
 
 int

@@ -73,6 +73,13 @@ const char *hs_trace_get_source (HsTrace *trace);
 /* Everything the program printed, with the answers it read echoed after their prompts,
  * up to where it stopped: past its last step too (the prompt of an input() it waits at). */
 const char *hs_trace_get_output (HsTrace *trace);
+/* The program's output up to step k as a terminal shows it: standard output and standard
+ * error (sys.stderr, "Exception ignored in" reports) in the order written; k = -1: all of
+ * it, as hs_trace_get_output. With err_ranges, a new array of guint32 (start, end) byte
+ * offset pairs, one per part written to stderr. */
+char *hs_trace_console_text (HsTrace *trace, int k, GArray **err_ranges);
+/* What the program wrote to stderr up to step k: *len bytes at the result. */
+const char *hs_trace_get_stderr (HsTrace *trace, int k, gsize *len);
 
 /* With HsTraceOptions.verify_counts: one line per mismatch found, or NULL if none. */
 const char *hs_trace_get_count_errors (HsTrace *trace);

@@ -14,6 +14,7 @@
 #include "hs-id-map.h"
 #include "hs-trace-log.h"
 #include "hs-code.h"
+#include "hs-inspect.h"
 
 G_BEGIN_DECLS
 
@@ -125,6 +126,11 @@ typedef struct
   guint32 err_len;
 } HsTraceErrMark;
 
+/* Makes the trace one step saying why the program never ran (it does not compile, or is
+ * refused as too large to), at `line`, like Python Tutor's traces. */
+void hs_trace_set_only_step (HsTrace *trace, int line, const char *msg);
+/* Ends the trace at the syntax error, in one step saying it. */
+void hs_trace_finish_syntax_error (HsTrace *trace, const HsSyntaxError *err);
 /* Appends what the program wrote to stderr, placed after the output so far. */
 void hs_trace_add_stderr (HsTrace *trace, const char *text, gsize len);
 

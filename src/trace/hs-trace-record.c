@@ -1875,36 +1875,6 @@ static const HsVMHooks recorder_hooks = { on_step, NULL, on_free, on_output, on_
 
 /* ---- recording ------------------------------------------------------------------- */
 
-/* A program that never ran (it does not compile, or is refused as too large to) gets one
- * step saying why, like Python Tutor's traces. */
-static void
-add_only_step (HsTrace *t, int line, const char *msg)
-{
-  HsTraceStep step = { 0 };
-
-  step.delta_offset = t->log.len;
-  step.line = line;
-  step.func_str = hs_string_pool_add (&t->pool, "<module>");
-  step.exc_str = hs_string_pool_add (&t->pool, msg);
-  step.event = HS_STEP_UNCAUGHT;
-  g_array_set_size (t->steps, 0);
-  g_array_append_val (t->steps, step);
-}
-
-static void
-finish_syntax_error (HsTrace *t, const HsSyntaxError *err)
-{
-  g_autofree char *msg = g_strdup_printf ("%s: %s", err->type_name, err->msg);
-
-  t->end = HS_TRACE_END_SYNTAX_ERROR;
-  t->syntax_line = err->lineno;
-  t->syntax_col = err->offset;
-  t->syntax_end_col = err->end_offset;
-  t->syntax_msg = g_strdup (err->msg);
-  t->syntax_construct = g_strdup (err->construct);
-  add_only_step (t, err->lineno, msg);
-}
-
 HsTrace *
 hs_trace_record (const char *source, gsize len, const char *filename, const HsTraceOptions *options,
                  const gint *cancel)
@@ -1964,7 +1934,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   t->log.len = rec.delta_start;
 
   if (hs_inspect_syntax_error (vm) != NULL)
-    finish_syntax_error (t, hs_inspect_syntax_error (vm));
+    hs_trace_finish_syntax_error (t, hs_inspect_syntax_error (vm));
   else if (rec.step_limit_hit)
     t->end = HS_TRACE_END_STEP_LIMIT;
   else if (result == HS_RUN_CANCELLED)
@@ -1981,7 +1951,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
        * the error's last line, "Type: message", on line 1 */
       g_autofree char *text = g_strchomp (g_strdup (t->error_text != NULL ? t->error_text : ""));
       const char *last = strrchr (text, '\n');
-      add_only_step (t, 1, last != NULL ? last + 1 : text);
+      hs_trace_set_only_step (t, 1, last != NULL ? last + 1 : text);
     }
   else if (t->end == HS_TRACE_END_STEP_LIMIT)
     {

@@ -1,4 +1,6 @@
-/* hs-trace.c — reading a recorded trace: per-step facts and snapshots.
+/* hs-trace.c — a trace's storage: what the recorder adds besides steps (warnings, stderr,
+ * the one step of a program that never ran), then reading it: per-step facts, the output
+ * and snapshots.
  *
  * Invariant: a trace is never modified after hs_trace_record returns, so every reader
  * here is safe to call from any thread.
@@ -185,6 +187,36 @@ step_at (HsTrace *trace, int k)
 {
   g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
   return &g_array_index (trace->steps, HsTraceStep, k);
+}
+
+/* A program that never ran (it does not compile, or is refused as too large to) gets one
+ * step saying why, like Python Tutor's traces. */
+void
+hs_trace_set_only_step (HsTrace *t, int line, const char *msg)
+{
+  HsTraceStep step = { 0 };
+
+  step.delta_offset = t->log.len;
+  step.line = line;
+  step.func_str = hs_string_pool_add (&t->pool, "<module>");
+  step.exc_str = hs_string_pool_add (&t->pool, msg);
+  step.event = HS_STEP_UNCAUGHT;
+  g_array_set_size (t->steps, 0);
+  g_array_append_val (t->steps, step);
+}
+
+void
+hs_trace_finish_syntax_error (HsTrace *t, const HsSyntaxError *err)
+{
+  g_autofree char *msg = g_strdup_printf ("%s: %s", err->type_name, err->msg);
+
+  t->end = HS_TRACE_END_SYNTAX_ERROR;
+  t->syntax_line = err->lineno;
+  t->syntax_col = err->offset;
+  t->syntax_end_col = err->end_offset;
+  t->syntax_msg = g_strdup (err->msg);
+  t->syntax_construct = g_strdup (err->construct);
+  hs_trace_set_only_step (t, err->lineno, msg);
 }
 
 void

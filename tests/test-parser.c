@@ -173,7 +173,7 @@ test_constants (void)
   g_assert_cmpstr (c->u.constant.text, ==, "1_000");
 }
 
-/* Hostile nesting gives a SyntaxError, never a stack overflow. */
+/* Hostile nesting gives CPython's MemoryError, never a stack overflow. */
 static void
 test_deep_nesting (void)
 {
@@ -187,8 +187,10 @@ test_deep_nesting (void)
       g_autoptr (HsAstArena) arena = hs_ast_arena_new ();
       g_autoptr (HsSyntaxError) err = NULL;
       g_assert_null (hs_parse_module (arena, s->str, s->len, &err));
-      g_assert_cmpstr (err->type_name, ==, "SyntaxError");
-      g_assert_cmpstr (err->msg, ==, "too many nested parentheses");
+      /* CPython 3.11's parser past its 6,000 levels */
+      g_assert_cmpstr (err->type_name, ==, "MemoryError");
+      g_assert_cmpstr (err->msg, ==, "");
+      g_assert_cmpint (err->lineno, ==, 0);
       g_string_free (s, TRUE);
     }
   /* moderate nesting is fine */

@@ -2,6 +2,7 @@
  * compared with what CPython 3.11 prints, line events, limits and cancellation. */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "hs-dict.h"
@@ -750,6 +751,62 @@ test_built_text_over_heap_limit (void)
     }
 }
 
+typedef struct
+{
+  const char *src;
+  char *err;
+} DeepRun;
+
+static void *
+run_deep (void *data)
+{
+  DeepRun *d = data;
+  g_autofree char *out = NULL;
+  run (d->src, NULL, &out, &d->err, 0);
+  return NULL;
+}
+
+/* The parser and the compiler check the C stack they have left as well as their nesting
+ * limits: on a thread with 256 KiB of stack, sources that compile in CPython's limits (on
+ * the main thread's 8 MiB) end in MemoryError or RecursionError, never a crash. */
+static void
+test_deep_source_small_stack (void)
+{
+  g_autoptr (GString) nots = g_string_new ("x = ");
+  g_autoptr (GString) sum = g_string_new ("x = ");
+  for (int i = 0; i < 5900; i++)
+    g_string_append (nots, "not ");
+  g_string_append (nots, "1\n");
+  for (int i = 0; i < 2900; i++)
+    g_string_append (sum, "1+");
+  g_string_append (sum, "1\nprint(x)\n");
+  struct
+  {
+    const char *src, *main_err, *small_err;
+  } cases[] = {
+    { nots->str, "RecursionError: maximum recursion depth exceeded during compilation\n",
+      "MemoryError\n" },
+    { sum->str, "", "RecursionError: maximum recursion depth exceeded during compilation\n" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      pthread_attr_t attr;
+      pthread_t thread;
+      DeepRun d = { cases[i].src, NULL };
+
+      run (cases[i].src, NULL, &out, &err, 0);
+      g_assert_cmpstr (err, ==, cases[i].main_err);
+      pthread_attr_init (&attr);
+      pthread_attr_setstacksize (&attr, 256 * 1024);
+      g_assert_cmpint (pthread_create (&thread, &attr, run_deep, &d), ==, 0);
+      pthread_join (thread, NULL);
+      pthread_attr_destroy (&attr);
+      g_assert_cmpstr (d.err, ==, cases[i].small_err);
+      g_free (d.err);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -779,5 +836,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/stdout-redirect", test_stdout_redirect);
   g_test_add_func ("/core/vm/source-over-heap-limit", test_source_over_heap_limit);
   g_test_add_func ("/core/vm/built-text-over-heap-limit", test_built_text_over_heap_limit);
+  g_test_add_func ("/core/vm/deep-source-small-stack", test_deep_source_small_stack);
   return g_test_run ();
 }

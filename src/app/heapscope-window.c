@@ -423,9 +423,9 @@ on_trace_ready (HeapscopeWindow *self)
               message = refusal;
             }
           heapscope_editor_set_error (self->editor, line, col, end_col, message);
-          note = construct != NULL
-                     ? g_strdup_printf (_ ("Line %d: %s"), line, message)
-                     : g_strdup_printf (_ ("Syntax error on line %d:\n%s"), line, message);
+          note = construct != NULL ? g_strdup_printf (_ ("Line %d: %s"), line, message)
+                 : line > 0 ? g_strdup_printf (_ ("Syntax error on line %d:\n%s"), line, message)
+                            : g_strdup (message);
         }
       heapscope_editor_set_step_lines (self->editor, 0, 0, FALSE);
       heapscope_console_set (self->console, "", NULL, hs_trace_get_error_text (t));

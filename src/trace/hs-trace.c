@@ -208,13 +208,14 @@ hs_trace_set_only_step (HsTrace *t, int line, const char *msg)
 void
 hs_trace_finish_syntax_error (HsTrace *t, const HsSyntaxError *err)
 {
-  g_autofree char *msg = g_strdup_printf ("%s: %s", err->type_name, err->msg);
+  g_autofree char *msg = g_strconcat (err->type_name, *err->msg ? ": " : "", err->msg, NULL);
 
   t->end = HS_TRACE_END_SYNTAX_ERROR;
   t->syntax_line = err->lineno;
   t->syntax_col = err->offset;
   t->syntax_end_col = err->end_offset;
-  t->syntax_msg = g_strdup (err->msg);
+  /* an error without a place (RecursionError, the parser's MemoryError) says its type */
+  t->syntax_msg = g_strdup (err->lineno > 0 ? err->msg : msg);
   t->syntax_construct = g_strdup (err->construct);
   hs_trace_set_only_step (t, err->lineno, msg);
 }

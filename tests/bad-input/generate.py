@@ -35,6 +35,17 @@ write("long_not_chain", "x = " + "not " * M + "True\nprint(x)\n")
 write("long_power_chain", "x = " + "1 ** " * M + "1\nprint(x)\n")
 write("long_call_chain", "def f():\n    return f\n\n\nx = f" + "()" * D + "\nprint(x)\n")
 write("long_ternary_chain", "x = " + "1 if False else " * M + "2\nprint(x)\n")
+write("long_lambda_chain", "f = " + "lambda: " * M + "1\nprint(f)\n")
+# past CPython's 3,000 levels of compilation, within its parser's 6,000 (RecursionError, not
+# the parser's MemoryError)
+write("not_chain_4000", "x = " + "not " * 4000 + "True\nprint(x)\n")
+write("unary_chain_4000", "x = " + "-" * 4000 + "1\nprint(x)\n")
+write("ternary_chain_4000", "x = " + "1 if False else " * 4000 + "2\nprint(x)\n")
+# within both: 199 brackets (CPython's tokenizer allows 200) around 400 `not`s
+write("brackets_199_around_nots", "x = " + "(" * 199 + "not " * 400 + "True" + ")" * 199
+      + "\nprint(x)\n")
+# a lambda's default costs CPython's parser 8 levels: 1,000 nested ones pass its 6,000
+write("lambda_default_chain", "f = " + "lambda a=" * 1000 + "1" + ": a" * 1000 + "\nprint(f)\n")
 write("long_compare_chain", "x = " + "1 < " * M + "2\nx.append(1)\n")
 write("many_targets", "x" + " = x" * M + " = 1\nx.append(1)\n")
 write("long_subscript_chain", "x = [0]\nx.append(x)\ny = x" + "[1]" * D + "\nprint(y[5])\n")

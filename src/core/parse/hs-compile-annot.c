@@ -92,7 +92,7 @@ unparse_seq (Compiler *c, GString *out, HsExprList *l)
 }
 
 static void
-unparse (Compiler *c, GString *out, HsExpr *e, int level)
+unparse_inner (Compiler *c, GString *out, HsExpr *e, int level)
 {
   switch (e->kind)
     {
@@ -154,6 +154,14 @@ unparse (Compiler *c, GString *out, HsExpr *e, int level)
     gsize to = g_array_index (c->line_starts, gsize, e->pos.end_lineno - 1) + e->pos.end_col_offset;
     g_string_append_len (out, c->source + from, (gssize)(to - from));
   }
+}
+
+static void
+unparse (Compiler *c, GString *out, HsExpr *e, int level)
+{
+  if (hs_compile_enter_level (c))
+    unparse_inner (c, out, e, level);
+  c->depth--;
 }
 
 /* The annotation's value on the stack: the expression, or its unparsed string. */

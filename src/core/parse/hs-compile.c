@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "hs-compile-private.h"
+#include "hs-recursion.h"
 
 /* ---- errors ---------------------------------------------------------------------- */
 
@@ -129,12 +130,12 @@ recursion_error (Compiler *c)
 }
 
 /* Counts one more level of C recursion (pair with `c->depth--`); FALSE, with a
- * RecursionError, past the symtable's limit. The symtable normally stops such a program
- * first; this guards the compiler's own walk. */
+ * RecursionError, past the symtable's limit or when the C stack runs short. The symtable
+ * normally stops such a program first; this guards the compiler's own walk. */
 gboolean
 hs_compile_enter_level (Compiler *c)
 {
-  if (++c->depth <= HS_SYMTABLE_MAX_DEPTH)
+  if (++c->depth <= c->max_depth && !hs_stack_exhausted ())
     return TRUE;
   recursion_error (c);
   return FALSE;
@@ -1273,7 +1274,12 @@ compile_top (HsVM *vm, HsModule *mod, const char *source, gsize len, const char 
   c.mode = mode;
   c.in_namespace = in_namespace;
   compute_line_starts (&c);
-  c.st = hs_symtable_build (mod);
+  c.depth = vm->depth < G_MAXINT / HS_SYMTABLE_FRAME_SCALE ? vm->depth * HS_SYMTABLE_FRAME_SCALE
+                                                           : vm->depth;
+  c.max_depth = vm->config.recursion_limit < G_MAXINT / HS_SYMTABLE_FRAME_SCALE
+                    ? vm->config.recursion_limit * HS_SYMTABLE_FRAME_SCALE
+                    : vm->config.recursion_limit;
+  c.st = hs_symtable_build (mod, c.depth, c.max_depth);
   HsPos epos;
   const char *emsg = hs_symtable_error (c.st, &epos);
   if (hs_symtable_too_deep (c.st))

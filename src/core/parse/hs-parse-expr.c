@@ -379,12 +379,15 @@ hs_parse_atom (Parser *p)
       case HS_T_LPAR:
       case HS_T_LSQB:
       case HS_T_LBRACE:
-        if (!hs_parse_enter (p))
-          return NULL;
-        e = t->kind == HS_T_LPAR   ? paren_atom (p)
-            : t->kind == HS_T_LSQB ? list_atom (p)
-                                   : brace_atom (p);
-        leave (p);
+        {
+          int levels = t->kind == HS_T_LPAR ? HS_LEVELS_PAREN : HS_LEVELS_DISPLAY;
+          if (!hs_parse_enter (p, levels))
+            return NULL;
+          e = t->kind == HS_T_LPAR   ? paren_atom (p)
+              : t->kind == HS_T_LSQB ? list_atom (p)
+                                     : brace_atom (p);
+          leave (p, levels);
+        }
         return e;
       default:
         return hs_parse_invalid_syntax (p);
@@ -532,7 +535,9 @@ hs_parse_call (Parser *p, int start, HsExpr *func)
   p->paren_depth++;
   CallArgs ca = { g_ptr_array_new (), g_array_new (FALSE, FALSE, sizeof (HsKeyword)) };
   HsExpr *e = NULL;
-  if (call_args (p, open, &ca))
+  gboolean ok = hs_parse_enter (p, HS_LEVELS_TRAILER) && call_args (p, open, &ca);
+  leave (p, HS_LEVELS_TRAILER);
+  if (ok)
     {
       e = hs_parse_new_expr (p, HS_EXPR_CALL, hs_parse_span (p, start));
       e->u.call.func = func;
@@ -580,7 +585,7 @@ subscript (Parser *p, int start, HsExpr *value)
   advance (p);
   p->paren_depth++;
   int sstart = p->pos;
-  HsExpr *first = slice (p), *e = NULL, *sl = first;
+  HsExpr *first = hs_parse_enter (p, HS_LEVELS_TRAILER) ? slice (p) : NULL, *e = NULL, *sl = first;
   if (first && kind (p) == HS_T_COMMA)
     {
       g_autoptr (GPtrArray) elts = g_ptr_array_new ();
@@ -590,6 +595,7 @@ subscript (Parser *p, int start, HsExpr *value)
           g_ptr_array_add (elts, sl);
       sl = sl ? seq_node (p, HS_EXPR_TUPLE, sstart, elts) : NULL;
     }
+  leave (p, HS_LEVELS_TRAILER);
   if (sl && kind (p) != HS_T_RSQB)
     sequence_error (p, sl);
   else if (sl)
@@ -677,10 +683,10 @@ power (Parser *p)
   if (l && accept (p, HS_T_DOUBLESTAR))
     {
       /* `**` is right-associative: a long chain recurses here */
-      if (!hs_parse_enter (p))
+      if (!hs_parse_enter (p, HS_LEVELS_POWER))
         return NULL;
       HsExpr *r = factor (p);
-      leave (p);
+      leave (p, HS_LEVELS_POWER);
       if (!r && hs_parse_fall_back (p, m))
         return l;
       return r ? hs_parse_binop_node (p, start, l, HS_OP_POW, r) : NULL;
@@ -695,11 +701,11 @@ factor (Parser *p)
   if (k != HS_T_PLUS && k != HS_T_MINUS && k != HS_T_TILDE)
     return power (p);
   int start = p->pos;
-  if (!hs_parse_enter (p))
+  if (!hs_parse_enter (p, HS_LEVELS_RULE))
     return NULL;
   advance (p);
   HsExpr *operand = factor (p);
-  leave (p);
+  leave (p, HS_LEVELS_RULE);
   if (!operand)
     return NULL;
   return hs_parse_unaryop_node (p, start,
@@ -857,11 +863,11 @@ inversion (Parser *p)
   if (kind (p) != HS_T_KW_NOT)
     return comparison (p);
   int start = p->pos;
-  if (!hs_parse_enter (p))
+  if (!hs_parse_enter (p, HS_LEVELS_RULE))
     return NULL;
   advance (p);
   HsExpr *operand = inversion (p);
-  leave (p);
+  leave (p, HS_LEVELS_RULE);
   if (!operand)
     return NULL;
   return hs_parse_unaryop_node (p, start, HS_UOP_NOT, operand);
@@ -990,8 +996,17 @@ param_item (Parser *p, Params *ps, gboolean annotations, HsTokKind close)
   if (!a)
     return FALSE;
   HsExpr *def = NULL;
-  if (accept (p, HS_T_EQUAL) && !(def = hs_parse_expression (p)))
-    return FALSE;
+  if (accept (p, HS_T_EQUAL))
+    {
+      /* CPython's lambda parameters take 6 rules more than a def's to reach the default */
+      int levels = close == HS_T_COLON ? HS_LEVELS_LAMBDA_DEFAULT : 0;
+      if (!hs_parse_enter (p, levels))
+        return FALSE;
+      def = hs_parse_expression (p);
+      leave (p, levels);
+      if (!def)
+        return FALSE;
+    }
   if (ps->star_seen)
     {
       g_array_append_val (ps->kwonly, *a);
@@ -1065,10 +1080,11 @@ lambdef (Parser *p)
 {
   int start = p->pos;
   advance (p);
-  HsArguments *args = hs_parse_parameters (p, FALSE, HS_T_COLON);
-  if (!args || !hs_parse_expect (p, HS_T_COLON))
+  if (!hs_parse_enter (p, HS_LEVELS_LAMBDA))
     return NULL;
-  HsExpr *body = hs_parse_expression (p);
+  HsArguments *args = hs_parse_parameters (p, FALSE, HS_T_COLON);
+  HsExpr *body = args && hs_parse_expect (p, HS_T_COLON) ? hs_parse_expression (p) : NULL;
+  leave (p, HS_LEVELS_LAMBDA);
   if (!body)
     return NULL;
   HsExpr *e = hs_parse_new_expr (p, HS_EXPR_LAMBDA, hs_parse_span (p, start));
@@ -1159,10 +1175,10 @@ expression_inner (Parser *p)
 HsExpr *
 hs_parse_expression (Parser *p)
 {
-  if (!hs_parse_enter (p))
+  if (!hs_parse_enter (p, HS_LEVELS_RULE))
     return NULL;
   HsExpr *e = expression_inner (p);
-  leave (p);
+  leave (p, HS_LEVELS_RULE);
   return e;
 }
 

@@ -503,10 +503,10 @@ closed_pattern_inner (Parser *p)
 static HsPattern *
 closed_pattern (Parser *p)
 {
-  if (!hs_parse_enter (p))
+  if (!hs_parse_enter (p, HS_LEVELS_RULE))
     return NULL;
   HsPattern *pat = closed_pattern_inner (p);
-  leave (p);
+  leave (p, HS_LEVELS_RULE);
   return pat;
 }
 

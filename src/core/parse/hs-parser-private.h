@@ -18,7 +18,7 @@ struct _Parser
   HsToken *toks;
   int n;
   int pos, max_pos;
-  int depth;
+  int depth;       /* nesting, in CPython's parser levels (see hs_parse_enter) */
   int paren_depth; /* brackets open around the current token (for "forgot a comma?") */
   /* speculate_expression() results by token, n entries */
   struct _ExprMemo *expr_memo;
@@ -97,10 +97,28 @@ accept (Parser *p, HsTokKind k)
   return TRUE;
 }
 
-static inline void
-leave (Parser *p)
+/* What one step of each recursive construct costs in CPython 3.11's PEG parser (rule calls
+ * from one nesting to the next), so that the same programs reach its limit: a `not` or a
+ * unary operator 1, a lambda or `**` 2, a bracket 27-29, a call or subscript 24, a
+ * block 6; an assignment's value sits 2 deeper than an expression statement. Every rule here counts
+ * 1 (HS_LEVELS_RULE) and the rest is added as the step's extra levels. */
+enum
 {
-  p->depth--;
+  HS_LEVELS_RULE = 1,
+  HS_LEVELS_POWER = 2,
+  HS_LEVELS_LAMBDA = 1,         /* with its body's expression: 2 */
+  HS_LEVELS_LAMBDA_DEFAULT = 6, /* with the lambda and the expression: 8 */
+  HS_LEVELS_PAREN = 26,         /* with the expression inside: 27 */
+  HS_LEVELS_DISPLAY = 28,       /* [ or {, with the expression inside: 29 */
+  HS_LEVELS_TRAILER = 23,       /* a call's ( or a subscript's [, with its expression: 24 */
+  HS_LEVELS_BLOCK = 6,
+  HS_LEVELS_VALUE = 2, /* an assignment's or a return's value */
+};
+
+static inline void
+leave (Parser *p, int levels)
+{
+  p->depth -= levels;
 }
 
 /* Speculation: state saved before trying a rule whose failure is not an error. */
@@ -147,7 +165,7 @@ void hs_parse_error_span (Parser *p, const char *type_name, HsPos pos, char *msg
 HsPos hs_parse_tok_pos (HsToken *t);
 void hs_parse_error_tok (Parser *p, HsToken *t, char *msg);
 void *hs_parse_invalid_syntax (Parser *p);
-gboolean hs_parse_enter (Parser *p);
+gboolean hs_parse_enter (Parser *p, int levels);
 gboolean hs_parse_expect (Parser *p, HsTokKind k);
 Mark hs_parse_mark (Parser *p);
 void hs_parse_reset (Parser *p, Mark m);

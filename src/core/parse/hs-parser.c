@@ -16,12 +16,15 @@
  * hs-parse-expr.c (expressions) and hs-parse-string.c (string literals and f-strings).
  */
 #include "hs-parser-private.h"
+#include "hs-recursion.h"
 
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
-#define MAX_DEPTH 3000
+/* CPython 3.11's MAXSTACK less the levels of its grammar above a statement's first
+ * expression (30: `not` * 5970 is the first chain it refuses) */
+#define MAX_LEVELS (6000 - 30)
 
 static gboolean statement (Parser *p, GPtrArray *out);
 
@@ -210,13 +213,37 @@ hs_parse_invalid_syntax (Parser *p)
   return NULL;
 }
 
-gboolean
-hs_parse_enter (Parser *p)
+/* CPython 3.11's parser past its 6,000 levels: MemoryError, without a location and as it is
+ * (no second pass, no tokenizer error in its place). Also where the C stack would not hold
+ * a deeper parse. */
+static void
+too_deep (Parser *p)
 {
-  if (++p->depth > MAX_DEPTH)
+  Parser *top = p;
+  while (top->outer)
+    top = top->outer;
+  if (p->failed)
+    return;
+  for (Parser *q = p; q; q = q->outer)
+    q->failed = TRUE;
+  p->hard_failure = TRUE;
+  if (top->err != NULL)
+    return;
+  top->err = g_new0 (HsSyntaxError, 1);
+  top->err->type_name = g_strdup ("MemoryError");
+  top->err->msg = g_strdup ("");
+  top->err_is_final = TRUE;
+}
+
+/* One more nesting of `levels` (pair with leave): FALSE, with CPython's MemoryError, past
+ * CPython's limit or when the C stack runs short. */
+gboolean
+hs_parse_enter (Parser *p, int levels)
+{
+  p->depth += levels;
+  if (p->depth > MAX_LEVELS || hs_stack_exhausted ())
     {
-      p->hard_failure = TRUE;
-      hs_parse_error_tok (p, cur (p), g_strdup ("too many nested parentheses"));
+      too_deep (p);
       return FALSE;
     }
   return TRUE;
@@ -651,6 +678,18 @@ assign_target_error (Parser *p, HsExpr *target, HsExpr *bad, HsExpr *value, gboo
   target_error (p, bad, T_ASSIGN);
 }
 
+/* The value of an assignment or a return, which CPython's grammar reaches 2 levels deeper
+ * than an expression statement. */
+static HsExpr *
+statement_value (Parser *p, HsExpr *(*rule) (Parser *))
+{
+  if (!hs_parse_enter (p, HS_LEVELS_VALUE))
+    return NULL;
+  HsExpr *e = rule (p);
+  leave (p, HS_LEVELS_VALUE);
+  return e;
+}
+
 static HsStmt *
 assignment_rest (Parser *p, int start, HsExpr *first)
 {
@@ -660,7 +699,7 @@ assignment_rest (Parser *p, int start, HsExpr *first)
   while (accept (p, HS_T_EQUAL))
     {
       g_ptr_array_add (targets, value);
-      if (!(value = hs_parse_yield_or_star_expressions (p)))
+      if (!(value = statement_value (p, hs_parse_yield_or_star_expressions)))
         return NULL;
     }
   for (guint i = 0; i < targets->len; i++)
@@ -719,7 +758,7 @@ annotated_rest (Parser *p, int start, HsExpr *target)
   HsExpr *ann = hs_parse_expression (p), *value = NULL;
   if (!ann)
     return NULL;
-  if (accept (p, HS_T_EQUAL) && !(value = hs_parse_yield_or_star_expressions (p)))
+  if (accept (p, HS_T_EQUAL) && !(value = statement_value (p, hs_parse_yield_or_star_expressions)))
     return NULL;
   set_context (target, HS_CTX_STORE);
   HsStmt *s = new_stmt (p, HS_STMT_ANNASSIGN, hs_parse_span (p, start));
@@ -744,7 +783,7 @@ augassign_rest (Parser *p, int start, HsExpr *target)
       return NULL;
     }
   advance (p);
-  HsExpr *value = hs_parse_yield_or_star_expressions (p);
+  HsExpr *value = statement_value (p, hs_parse_yield_or_star_expressions);
   if (!value)
     return NULL;
   set_context (target, HS_CTX_STORE);
@@ -781,7 +820,8 @@ return_stmt (Parser *p)
   int start = p->pos;
   advance (p);
   HsExpr *v = NULL;
-  if (hs_parse_can_start_star_expression (kind (p)) && !(v = hs_parse_star_expressions (p)))
+  if (hs_parse_can_start_star_expression (kind (p))
+      && !(v = statement_value (p, hs_parse_star_expressions)))
     return NULL;
   HsStmt *s = new_stmt (p, HS_STMT_RETURN, hs_parse_span (p, start));
   s->u.value = v;
@@ -1089,12 +1129,12 @@ block (Parser *p, const char *what, int header_line, HsStmtList *out)
       return FALSE;
     }
   advance (p);
-  if (!hs_parse_enter (p))
+  if (!hs_parse_enter (p, HS_LEVELS_BLOCK))
     return FALSE;
   while (kind (p) != HS_T_DEDENT && kind (p) != HS_T_ENDMARKER)
     if (!statement (p, stmts))
-      return leave (p), FALSE;
-  leave (p);
+      return leave (p, HS_LEVELS_BLOCK), FALSE;
+  leave (p, HS_LEVELS_BLOCK);
   if (!hs_parse_expect (p, HS_T_DEDENT))
     return FALSE;
   *out = to_stmts (p, stmts);

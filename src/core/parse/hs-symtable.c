@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "hs-recursion.h"
 #include "hs-symtable.h"
 
 struct _HsSymtable
@@ -18,8 +19,9 @@ struct _HsSymtable
   HsScope *cur;
   char *error;
   HsPos error_pos;
-  int depth;                /* statements and expressions being visited (C recursion) */
-  gboolean too_deep;        /* the walk stopped at HS_SYMTABLE_MAX_DEPTH */
+  int depth; /* statements and expressions being visited (C recursion) */
+  int max_depth;
+  gboolean too_deep;        /* the walk stopped at max_depth */
   gboolean in_comp_target;  /* visiting a comprehension's `for` target */
   const char *private_name; /* the class whose body is being visited, for hs_mangle */
   GStringChunk *mangled;    /* the mangled names the scopes refer to */
@@ -213,12 +215,13 @@ use_name (HsSymtable *st, const char *id, HsPos pos)
 }
 
 /* Counts one more level of C recursion; FALSE (and a RecursionError, as CPython's
- * symtable raises) once the AST is nested deeper than HS_SYMTABLE_MAX_DEPTH, so that a
- * 50,000-term `1+1+...` line cannot overflow the C stack. Pair with `st->depth--`. */
+ * symtable raises) once the AST is nested deeper than max_depth or the C
+ * stack runs short, so that a 50,000-term `1+1+...` line cannot overflow the C stack.
+ * Pair with `st->depth--`. */
 static gboolean
 enter_level (HsSymtable *st, HsPos pos)
 {
-  if (++st->depth <= HS_SYMTABLE_MAX_DEPTH && !st->too_deep)
+  if (++st->depth <= st->max_depth && !st->too_deep && !hs_stack_exhausted ())
     return TRUE;
   if (!st->too_deep && st->error == NULL)
     {
@@ -736,9 +739,11 @@ analyze (HsSymtable *st, HsScope *s, GHashTable *bound)
 }
 
 HsSymtable *
-hs_symtable_build (HsModule *mod)
+hs_symtable_build (HsModule *mod, int depth, int max_depth)
 {
   HsSymtable *st = g_new0 (HsSymtable, 1);
+  st->depth = depth;
+  st->max_depth = max_depth;
   st->by_node = g_hash_table_new (NULL, NULL);
   st->mangled = g_string_chunk_new (64);
   st->module = st->cur = scope_new (st, HS_SCOPE_MODULE, NULL);

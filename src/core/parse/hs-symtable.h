@@ -60,14 +60,17 @@ struct _HsScope
 
 typedef struct _HsSymtable HsSymtable;
 
-/* Always returns a table; hs_symtable_error tells whether a SyntaxError was found. */
-HsSymtable *hs_symtable_build (HsModule *mod);
+/* Always returns a table; hs_symtable_error tells whether a SyntaxError was found. The
+ * walk starts at `depth` and stops with a RecursionError past `max_depth` (see
+ * hs_symtable_depth_limits). */
+HsSymtable *hs_symtable_build (HsModule *mod, int depth, int max_depth);
 const char *hs_symtable_error (HsSymtable *st, HsPos *pos); /* message or NULL */
 void hs_symtable_free (HsSymtable *st);
 HsScope *hs_symtable_module (HsSymtable *st);
-/* The AST nests statements and expressions deeper than this (CPython
- * 3.11: 3 x the recursion limit of 1000); the error is then a RecursionError. */
-#define HS_SYMTABLE_MAX_DEPTH 3000
+/* CPython 3.11's symtable counts 3 levels a Python frame: it starts at 3 x the frames
+ * running (0 for a program, more for compile()/exec() in a function) and raises
+ * RecursionError past 3 x the recursion limit (3,000 by default). */
+#define HS_SYMTABLE_FRAME_SCALE 3
 gboolean hs_symtable_too_deep (HsSymtable *st);
 HsScope *hs_symtable_lookup (HsSymtable *st, gconstpointer node);
 HsSymScope hs_scope_resolve (HsScope *scope, const char *name);

@@ -72,6 +72,13 @@ raise_syntax_error (HsVM *vm, HsSyntaxError *err, const char *filename, const ch
       hs_err_set_string (vm, type, err->msg);
       return;
     }
+  if (strcmp (err->type_name, "MemoryError") == 0)
+    {
+      /* the parser's, too deep: no message, as CPython's (a new one: the preallocated
+       * MemoryError is the VM's, drawn nowhere, and a program may keep this one) */
+      hs_err_set_value (vm, &hs_exc_MemoryError, NULL);
+      return;
+    }
   g_autofree char *text = line_with_newline (src, len, err);
   HsObject *items[6] = {
     hs_str_new (vm, filename, strlen (filename)),

@@ -237,7 +237,10 @@ append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
           g_string_append_c (out, '\n');
         }
     }
-  g_string_append_printf (out, "%s: %s\n", err->type_name, err->msg);
+  if (*err->msg == '\0')
+    g_string_append_printf (out, "%s\n", err->type_name); /* the parser's MemoryError */
+  else
+    g_string_append_printf (out, "%s: %s\n", err->type_name, err->msg);
 }
 
 static int

@@ -3,10 +3,9 @@
  * over GLib's PCRE2).
  *
  * Invariant: as CPython's re.py, every function compiles its pattern, then calls the
- * Pattern's method of the same name. There is no cache of compiled patterns (CPython's
- * re._cache would hold patterns and their strs where the diagram cannot show it), so
- * re.compile(p) is not re.compile(p). The flags are plain ints (CPython's are RegexFlag
- * members whose repr names them).
+ * Pattern's method of the same name. The flags are members of re.RegexFlag, an IntFlag the
+ * enum module makes when re is imported, written as CPython's global_flag_repr writes them
+ * ("re.IGNORECASE|re.MULTILINE").
  */
 #include "config.h"
 
@@ -14,11 +13,14 @@
 
 #include "hs-cfunction.h"
 #include "hs-error.h"
+#include "hs-format.h"
 #include "hs-int.h"
+#include "hs-list.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-regex.h"
 #include "hs-str.h"
+#include "hs-tuple.h"
 
 /* CPython's _compile(pattern, flags): a Pattern (new reference), the pattern itself when it
  * is one, NULL on error. */
@@ -130,37 +132,149 @@ static const HsMethodDef re_functions[] = {
   { "purge", re_purge },     { NULL, NULL },
 };
 
+/* ---- RegexFlag ---------------------------------------------------------------------- */
+
+/* CPython's enum.global_flag_repr for RegexFlag ("re.IGNORECASE|re.MULTILINE", unknown bits
+ * in hex as its _numeric_repr_, "re.RegexFlag(1024)" without a name); its str too. */
+static HsObject *
+flag_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "__repr__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  HsObject *name = hs_object_getattr_cstr (vm, args[0], "_name_");
+  HsObject *value = name != NULL ? hs_object_getattr_cstr (vm, args[0], "_value_") : NULL;
+  HsObject *r = NULL;
+  if (value != NULL && !hs_str_check (name))
+    {
+      HsObject *v = hs_object_repr (vm, value);
+      r = v != NULL ? hs_str_from_format (vm, "re.RegexFlag(%s)", hs_str_utf8 (v)) : NULL;
+      hs_xdecref (vm, v);
+    }
+  else if (value != NULL)
+    {
+      GString *s = g_string_new (NULL);
+      gchar **parts = g_strsplit (hs_str_utf8 (name), "|", -1);
+      for (gchar **p = parts; *p != NULL; p++)
+        {
+          if (p != parts)
+            g_string_append_c (s, '|');
+          if (g_ascii_isdigit (**p))
+            g_string_append_printf (s, "0x%" G_GINT64_MODIFIER "x", g_ascii_strtoll (*p, NULL, 10));
+          else
+            g_string_append_printf (s, "re.%s", *p);
+        }
+      g_strfreev (parts);
+      r = hs_str_from_gstring (vm, s);
+    }
+  hs_xdecref (vm, name);
+  hs_xdecref (vm, value);
+  return r;
+}
+
+/* format(flag, spec): its str formatted, as Enum.__format__ does once __str__ is replaced */
+static HsObject *
+flag_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *spec = NULL;
+  if (!hs_parse_args (vm, "__format__", args + 1, nargs - 1, kwnames, "!format_spec", &spec))
+    return NULL;
+  HsObject *text = flag_repr (vm, args, 1, NULL);
+  HsObject *r = text != NULL ? hs_format_value (vm, text, spec) : NULL;
+  hs_xdecref (vm, text);
+  return r;
+}
+
+static const HsMethodDef flag_methods[] = {
+  { "__repr__", flag_repr },
+  { "__str__", flag_repr },
+  { "__format__", flag_format },
+};
+static HsObject *flag_descrs[G_N_ELEMENTS (flag_methods)];
+
+static const struct
+{
+  const char *name, *alias;
+  gint64 value;
+} flag_defs[] = {
+  { "NOFLAG", NULL, 0 },
+  { "ASCII", "A", HS_RE_ASCII },
+  { "IGNORECASE", "I", HS_RE_IGNORECASE },
+  { "LOCALE", "L", HS_RE_LOCALE },
+  { "UNICODE", "U", HS_RE_UNICODE },
+  { "MULTILINE", "M", HS_RE_MULTILINE },
+  { "DOTALL", "S", HS_RE_DOTALL },
+  { "VERBOSE", "X", HS_RE_VERBOSE },
+  { "TEMPLATE", "T", HS_RE_TEMPLATE },
+  { "DEBUG", NULL, HS_RE_DEBUG },
+};
+
+/* enum.IntFlag('RegexFlag', [(name, value), ...]) in CPython's order, aliases after their
+ * flag; then re's __module__, repr, str and format. */
+static HsObject *
+make_regex_flag (HsVM *vm)
+{
+  HsObject *enum_mod = hs_import_module (vm, "enum");
+  HsObject *intflag = enum_mod != NULL ? hs_object_getattr_cstr (vm, enum_mod, "IntFlag") : NULL;
+  HsObject *items = intflag != NULL ? hs_list_new (vm, 0) : NULL, *cls = NULL;
+  for (gsize i = 0; items != NULL && i < G_N_ELEMENTS (flag_defs); i++)
+    for (int k = 0; k < 2 && items != NULL; k++)
+      {
+        const char *n = k == 0 ? flag_defs[i].name : flag_defs[i].alias;
+        HsObject *v = n != NULL ? hs_int_from_i64 (vm, flag_defs[i].value) : NULL;
+        HsObject *t = v != NULL ? hs_tuple_pack (vm, 2, hs_str_intern_cstr (n), v) : NULL;
+        hs_xdecref (vm, v);
+        if (n != NULL && (t == NULL || hs_list_append_take (vm, items, t) < 0))
+          HS_CLEAR (vm, items);
+      }
+  if (items != NULL)
+    {
+      HsObject *args[2] = { hs_str_intern_cstr ("RegexFlag"), items };
+      cls = hs_object_call (vm, intflag, args, 2, NULL);
+    }
+  for (gsize i = 0; cls != NULL && i < G_N_ELEMENTS (flag_methods); i++)
+    if (hs_object_setattr (vm, cls, hs_str_intern_cstr (flag_methods[i].name), flag_descrs[i])
+        < 0)
+      HS_CLEAR (vm, cls);
+  if (cls != NULL
+      && hs_object_setattr (vm, cls, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr ("re"))
+             < 0)
+    HS_CLEAR (vm, cls);
+  if (cls != NULL)
+    ((HsType *)cls)->module = "re";
+  hs_xdecref (vm, items);
+  hs_xdecref (vm, intflag);
+  hs_xdecref (vm, enum_mod);
+  return cls;
+}
+
 void
 hs_mod_re_runtime_init (void)
 {
   hs_regex_runtime_init ();
+  for (gsize i = 0; i < G_N_ELEMENTS (flag_methods); i++)
+    flag_descrs[i] = hs_method_descr_new (&flag_methods[i], &hs_int_type);
 }
 
 int
 hs_mod_re_init (HsVM *vm, HsObject *dict)
 {
-  static const struct
-  {
-    const char *name, *alias;
-    gint64 value;
-  } flags[] = {
-    { "NOFLAG", NULL, 0 },
-    { "ASCII", "A", HS_RE_ASCII },
-    { "IGNORECASE", "I", HS_RE_IGNORECASE },
-    { "LOCALE", "L", HS_RE_LOCALE },
-    { "MULTILINE", "M", HS_RE_MULTILINE },
-    { "DOTALL", "S", HS_RE_DOTALL },
-    { "UNICODE", "U", HS_RE_UNICODE },
-    { "VERBOSE", "X", HS_RE_VERBOSE },
-    { "TEMPLATE", "T", HS_RE_TEMPLATE },
-    { "DEBUG", NULL, HS_RE_DEBUG },
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS (flags); i++)
-    if (hs_module_add_take (vm, dict, flags[i].name, hs_int_from_i64 (vm, flags[i].value)) < 0
-        || (flags[i].alias != NULL
-            && hs_module_add_take (vm, dict, flags[i].alias, hs_int_from_i64 (vm, flags[i].value))
-                   < 0))
+  HsObject *flag = make_regex_flag (vm);
+  if (flag == NULL || hs_module_add_take (vm, dict, "RegexFlag", hs_incref (flag)) < 0)
+    {
+      hs_xdecref (vm, flag);
       return -1;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (flag_defs); i++)
+    for (int k = 0; k < 2; k++)
+      {
+        const char *n = k == 0 ? flag_defs[i].name : flag_defs[i].alias;
+        if (n != NULL && hs_module_add_take (vm, dict, n, hs_object_getattr_cstr (vm, flag, n)) < 0)
+          {
+            hs_decref (vm, flag);
+            return -1;
+          }
+      }
+  hs_decref (vm, flag);
   if (hs_module_add_take (vm, dict, "error", hs_incref ((HsObject *)&hs_regex_error_type)) < 0
       || hs_module_add_take (vm, dict, "Pattern", hs_incref ((HsObject *)&hs_pattern_type)) < 0
       || hs_module_add_take (vm, dict, "Match", hs_incref ((HsObject *)&hs_match_type)) < 0)

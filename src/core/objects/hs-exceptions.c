@@ -62,7 +62,9 @@ exc_dealloc (HsVM *vm, HsObject *self)
 HsObject *
 hs_exception_new (HsVM *vm, HsType *type, HsObject *args)
 {
-  HsException *e = (HsException *)hs_object_alloc (vm, type, sizeof (HsException));
+  /* a module's exception may keep more (re.error) */
+  HsException *e
+      = (HsException *)hs_object_alloc (vm, type, MAX (type->basicsize, sizeof (HsException)));
   if (e == NULL)
     return NULL;
   e->args = hs_incref (args != NULL ? args : hs_tuple_empty ());

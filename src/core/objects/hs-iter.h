@@ -1,6 +1,6 @@
 /* hs-iter.h — iterator objects: sequence iterators (list, tuple, str, generic
  * __getitem__), their reversed forms, range and dict iterators, enumerate, zip,
- * reversed, map and filter.
+ * reversed, map and filter, and callable_iterator (hs-calliter.c).
  *
  * Invariant: an iterator that walks a container holds a reference to it (shown by
  * refs: the diagram draws a for-loop's iterator pointing at its list) until it is
@@ -29,6 +29,10 @@ extern HsType hs_zip_type;
 extern HsType hs_reversed_type;
 extern HsType hs_map_type;
 extern HsType hs_filter_type;
+extern HsType hs_calliter_type;
+
+/* iter(callable, sentinel) (hs-calliter.c) */
+HsObject *hs_calliter_new (HsVM *vm, HsObject *callable, HsObject *sentinel);
 
 HsObject *hs_list_iter_new (HsVM *vm, HsObject *list);
 HsObject *hs_tuple_iter_new (HsVM *vm, HsObject *tuple);

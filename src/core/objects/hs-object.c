@@ -543,6 +543,7 @@ static HsType *const core_types[] = {
   &hs_reversed_type,
   &hs_map_type,
   &hs_filter_type,
+  &hs_calliter_type,
   &hs_dict_revkeyiter_type,
   &hs_dict_revvalueiter_type,
   &hs_dict_revitemiter_type,

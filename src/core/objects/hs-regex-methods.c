@@ -14,6 +14,7 @@
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-int.h"
+#include "hs-iter.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-regex.h"
@@ -105,12 +106,6 @@ each_match (HsVM *vm, HsObject *pat, HsObject *string, gssize pos, gssize endpos
   return 0;
 }
 
-static int
-add_match (HsVM *vm, HsObject *m, gpointer list)
-{
-  return hs_list_append (vm, list, m);
-}
-
 static HsObject *
 scan_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
            gssize *pos, gssize *endpos)
@@ -162,17 +157,25 @@ p_findall (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return f.list;
 }
 
-/* finditer: the matches, found at once, as an iterator (CPython's is a lazy scanner) */
+static HsObject *
+p_scanner (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gssize pos, endpos;
+  HsObject *string = scan_args (vm, "scanner", args, nargs, kwnames, &pos, &endpos);
+  return string != NULL ? hs_scanner_new (vm, args[0], string, pos, endpos) : NULL;
+}
+
+/* finditer: iter(self.scanner(...).search, None), as CPython's: one match per next() */
 static HsObject *
 p_finditer (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   gssize pos, endpos;
   HsObject *string = scan_args (vm, "finditer", args, nargs, kwnames, &pos, &endpos);
-  HsObject *list = string != NULL ? hs_list_new (vm, 0) : NULL;
-  if (list != NULL && each_match (vm, args[0], string, pos, endpos, 0, add_match, list) < 0)
-    HS_CLEAR (vm, list);
-  HsObject *it = list != NULL ? hs_object_iter (vm, list) : NULL;
-  hs_xdecref (vm, list);
+  HsObject *sc = string != NULL ? hs_scanner_new (vm, args[0], string, pos, endpos) : NULL;
+  HsObject *search = sc != NULL ? hs_object_getattr_cstr (vm, sc, "search") : NULL;
+  HsObject *it = search != NULL ? hs_calliter_new (vm, search, hs_None) : NULL;
+  hs_xdecref (vm, search);
+  hs_xdecref (vm, sc);
   return it;
 }
 
@@ -213,17 +216,17 @@ add_group (Template *t, gint g)
   g_array_append_val (t->pieces, p);
 }
 
+/* re.error(msg, repl, position of `at`), as CPython's template parser raises it */
 static gboolean
-tfail (HsVM *vm, const char *repl, const char *at, const char *msg)
+tfail (HsVM *vm, HsObject *repl, const char *at, const char *msg)
 {
-  hs_err_format (vm, &hs_regex_error_type, "%s at position %ld", msg,
-                 g_utf8_pointer_to_offset (repl, at));
+  hs_regex_error_set (vm, msg, repl, g_utf8_pointer_to_offset (hs_str_utf8 (repl), at));
   return FALSE;
 }
 
 /* \g<name> or \g<number> at the 'g' */
 static gboolean
-template_named (HsVM *vm, HsObject *pat, const char *repl, const char **pp, const char *end,
+template_named (HsVM *vm, HsObject *pat, HsObject *repl, const char **pp, const char *end,
                 Template *t)
 {
   const char *p = *pp + 1;
@@ -286,13 +289,13 @@ template_parse (HsVM *vm, HsObject *pat, HsObject *repl, Template *t)
       add_text (t, lit, p - lit);
       const char *bs = p++;
       if (p >= end)
-        return tfail (vm, s, bs, "bad escape (end of pattern)");
+        return tfail (vm, repl, bs, "bad escape (end of pattern)");
       char c = *p;
       static const char escapes[] = "a\ab\bf\fn\nr\rt\tv\v\\\\";
       const char *e = strchr (escapes, c);
       if (c == 'g')
         {
-          if (!template_named (vm, pat, s, &p, end, t))
+          if (!template_named (vm, pat, repl, &p, end, t))
             return FALSE;
         }
       else if (c == '0' || (c >= '1' && c <= '9'))
@@ -320,7 +323,7 @@ template_parse (HsVM *vm, HsObject *pat, HsObject *repl, Template *t)
               if (g > (gint)hs_pattern_groups (pat))
                 {
                   char *msg = g_strdup_printf ("invalid group reference %d", g);
-                  gboolean r = tfail (vm, s, bs + 1, msg);
+                  gboolean r = tfail (vm, repl, bs + 1, msg);
                   g_free (msg);
                   return r;
                 }
@@ -336,7 +339,7 @@ template_parse (HsVM *vm, HsObject *pat, HsObject *repl, Template *t)
       else if (g_ascii_isalpha (c))
         {
           char *msg = g_strdup_printf ("bad escape \\%c", c);
-          gboolean r = tfail (vm, s, bs, msg);
+          gboolean r = tfail (vm, repl, bs, msg);
           g_free (msg);
           return r;
         }
@@ -534,6 +537,7 @@ const HsMethodDef hs_pattern_methods[] = {
   { "fullmatch", p_fullmatch },
   { "findall", p_findall },
   { "finditer", p_finditer },
+  { "scanner", p_scanner },
   { "sub", p_sub },
   { "subn", p_subn },
   { "split", p_split },

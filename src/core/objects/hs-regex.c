@@ -8,6 +8,9 @@
  * in characters (-1 for a group that took no part), with the subject str and the Pattern
  * it holds; it keeps no GMatchInfo. Subjects are searched as UTF-8; positions are
  * converted between bytes and characters through a table only for non-ASCII text.
+ * A live Pattern is found again by its source and flags (vm->re_cache, which holds no
+ * reference: a Pattern leaves it when freed), so compiling the same pattern twice gives the
+ * same object while the first lives, as CPython's re._cache gives it.
  */
 #include "config.h"
 
@@ -26,14 +29,6 @@
 #include "hs-str.h"
 #include "hs-tuple.h"
 
-HsType hs_regex_error_type = {
-  .name = "error",
-  .module = "re",
-  .base = &hs_exc_Exception,
-  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE | HS_TYPE_EXCEPTION,
-  .basicsize = sizeof (HsException),
-};
-
 typedef struct
 {
   HsObject header;
@@ -45,6 +40,7 @@ typedef struct
   GRegex *full; /* (?:pattern)\z for fullmatch, made on first use */
   char *translated;
   GRegexCompileFlags cflags;
+  GBytes *cache_key; /* its key in vm->re_cache, or NULL */
 } HsRePattern;
 
 typedef struct
@@ -180,6 +176,37 @@ brace_quantifier (Tr *t, gboolean *ok)
   return TRUE;
 }
 
+/* \d \D \s \S \w \W under re.ASCII: their ASCII sets, as ranges that also work inside a set
+ * (PCRE matches them on all of Unicode, as Python does without ASCII). */
+static const char *
+ascii_class (gunichar c)
+{
+  switch (c)
+    {
+      case 'd':
+        return "0-9";
+      case 'D':
+        return "\\x{0}-/:-\\x{10ffff}";
+      case 's':
+        return "\\t-\\r ";
+      case 'S':
+        return "\\x{0}-\\x{8}\\x{e}-\\x{1f}!-\\x{10ffff}";
+      case 'w':
+        return "0-9A-Z_a-z";
+      case 'W':
+        return "\\x{0}-/:-@\\[-^`{-\\x{10ffff}";
+      default:
+        return NULL;
+    }
+}
+
+/* \b and \B under re.ASCII: word boundaries between ASCII word characters only. */
+#define ASCII_WORD "[0-9A-Z_a-z]"
+#define ASCII_BOUNDARY                                                                             \
+  "(?:(?<=" ASCII_WORD ")(?!" ASCII_WORD ")|(?<!" ASCII_WORD ")(?=" ASCII_WORD "))"
+#define ASCII_NOT_BOUNDARY                                                                         \
+  "(?:(?<=" ASCII_WORD ")(?=" ASCII_WORD ")|(?<!" ASCII_WORD ")(?!" ASCII_WORD "))"
+
 /* An escape at '\\' (in a character set when in_set). */
 static gboolean
 escape (Tr *t, gboolean in_set)
@@ -208,7 +235,12 @@ escape (Tr *t, gboolean in_set)
       const char *known = in_set ? "abfnrtvxdDsSwW" : "abfnrtvxdDsSwWAZB";
       if (strchr (known, (int)c) == NULL)
         return fail (t, pos, "bad escape \\%c", (char)c);
-      if (c == 'Z')
+      const char *ascii = t->flags & HS_RE_ASCII ? ascii_class (c) : NULL;
+      if (ascii != NULL)
+        g_string_append_printf (t->out, in_set ? "%s" : "[%s]", ascii);
+      else if ((c == 'b' || c == 'B') && !in_set && (t->flags & HS_RE_ASCII))
+        g_string_append (t->out, c == 'b' ? ASCII_BOUNDARY : ASCII_NOT_BOUNDARY);
+      else if (c == 'Z')
         g_string_append (t->out, "\\z");
       else if (c == 'v')
         g_string_append (t->out, "\\x0b");
@@ -548,9 +580,19 @@ translate_one (Tr *t)
         t->prev = PREV_START;
         return TRUE;
       default:
-        advance (t, TRUE);
-        t->prev = PREV_ATOM;
-        return TRUE;
+        {
+          /* under ASCII, IGNORECASE folds ASCII letters only */
+          gboolean exact = (guchar)*t->p >= 0x80
+                           && (t->flags & (HS_RE_ASCII | HS_RE_IGNORECASE))
+                                  == (HS_RE_ASCII | HS_RE_IGNORECASE);
+          if (exact)
+            g_string_append (t->out, "(?-i:");
+          advance (t, TRUE);
+          if (exact)
+            g_string_append_c (t->out, ')');
+          t->prev = PREV_ATOM;
+          return TRUE;
+        }
     }
 }
 
@@ -565,6 +607,10 @@ pattern_dealloc (HsVM *vm, HsObject *self)
   g_clear_pointer (&p->regex, g_regex_unref);
   g_clear_pointer (&p->full, g_regex_unref);
   g_clear_pointer (&p->translated, g_free);
+  if (p->cache_key != NULL && vm->re_cache != NULL
+      && g_hash_table_lookup (vm->re_cache, p->cache_key) == p)
+    g_hash_table_remove (vm->re_cache, p->cache_key);
+  g_clear_pointer (&p->cache_key, g_bytes_unref);
 }
 
 static void
@@ -586,17 +632,37 @@ compile_flags (gint64 flags)
 
 /* PCRE's complaint about what the translation let through, as re.error. */
 static void
-pcre_error (HsVM *vm, GError *error)
+pcre_error (HsVM *vm, HsObject *pattern, GError *error)
 {
   if (g_error_matches (error, G_REGEX_ERROR, G_REGEX_ERROR_VARIABLE_LENGTH_LOOKBEHIND))
     {
-      hs_err_set_string (vm, &hs_regex_error_type, "look-behind requires fixed-width pattern");
+      hs_regex_error_set (vm, "look-behind requires fixed-width pattern", NULL, -1);
       return;
     }
   const char *msg = strstr (error->message, ": ");
   const char *at = strstr (error->message, " at char ");
-  hs_err_format (vm, &hs_regex_error_type, "%s at position %d", msg != NULL ? msg + 2 : "error",
-                 at != NULL ? atoi (at + 9) : 0);
+  hs_regex_error_set (vm, msg != NULL ? msg + 2 : "error", pattern, at != NULL ? atoi (at + 9) : 0);
+}
+
+/* The key of a pattern in vm->re_cache: its flags, then its text. */
+static GBytes *
+cache_key (HsObject *pattern, gint64 flags)
+{
+  GByteArray *key = g_byte_array_new ();
+  g_byte_array_append (key, (const guint8 *)&flags, sizeof flags);
+  g_byte_array_append (key, (const guint8 *)hs_str_utf8 (pattern), hs_str_byte_len (pattern));
+  return g_byte_array_free_to_bytes (key);
+}
+
+/* Keeps p findable by its source and flags (CPython caches all but DEBUG patterns). */
+static void
+cache_pattern (HsVM *vm, HsRePattern *p, GBytes *key)
+{
+  if (vm->re_cache == NULL)
+    vm->re_cache
+        = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
+  p->cache_key = g_bytes_ref (key);
+  g_hash_table_replace (vm->re_cache, g_bytes_ref (key), p);
 }
 
 HsObject *
@@ -619,6 +685,10 @@ hs_pattern_compile (HsVM *vm, HsObject *pattern, gint64 flags)
       hs_err_set_string (vm, &hs_exc_ValueError, "cannot use LOCALE flag with a str pattern");
       return NULL;
     }
+  g_autoptr (GBytes) key = cache_key (pattern, flags);
+  HsRePattern *cached = vm->re_cache != NULL ? g_hash_table_lookup (vm->re_cache, key) : NULL;
+  if (cached != NULL)
+    return hs_incref (&cached->header);
   Tr t = { hs_str_utf8 (pattern),
            hs_str_utf8 (pattern) + hs_str_byte_len (pattern),
            0,
@@ -639,7 +709,7 @@ hs_pattern_compile (HsVM *vm, HsObject *pattern, gint64 flags)
                "missing ), unterminated subpattern");
   HsRePattern *p = NULL;
   if (t.msg != NULL)
-    hs_err_format (vm, &hs_regex_error_type, "%s at position %ld", t.msg, t.msg_pos);
+    hs_regex_error_set (vm, t.msg, pattern, t.msg_pos);
   else if (ok)
     {
       GError *error = NULL;
@@ -647,7 +717,7 @@ hs_pattern_compile (HsVM *vm, HsObject *pattern, gint64 flags)
       GRegex *re = g_regex_new (t.out->str, cf, 0, &error);
       if (re == NULL)
         {
-          pcre_error (vm, error);
+          pcre_error (vm, pattern, error);
           g_error_free (error);
         }
       else if ((p = (HsRePattern *)hs_object_alloc (vm, &hs_pattern_type, sizeof (HsRePattern)))
@@ -662,6 +732,8 @@ hs_pattern_compile (HsVM *vm, HsObject *pattern, gint64 flags)
           p->regex = re;
           p->cflags = cf;
           p->translated = g_strdup (t.out->str);
+          if (!(flags & HS_RE_DEBUG))
+            cache_pattern (vm, p, key);
           hs_gc_track (vm, &p->header);
         }
     }
@@ -698,7 +770,7 @@ mode_regex (HsVM *vm, HsRePattern *p, HsReMode mode)
       g_free (src);
       if (p->full == NULL)
         {
-          pcre_error (vm, error);
+          pcre_error (vm, p->pattern, error);
           g_error_free (error);
         }
     }
@@ -1152,4 +1224,5 @@ hs_regex_runtime_init (void)
   hs_type_ready (&hs_pattern_type);
   hs_type_ready (&hs_match_type);
   hs_type_ready (&hs_regex_error_type);
+  hs_type_ready (&hs_scanner_type);
 }

@@ -7,8 +7,11 @@ G_BEGIN_DECLS
 
 extern HsType hs_pattern_type;
 extern HsType hs_match_type;
-/* re.error (re.PatternError's old name): msg, pattern, pos attributes */
+/* re.error (hs-regex-error.c): msg, pattern, pos, lineno and colno, as CPython's */
 extern HsType hs_regex_error_type;
+/* Raises re.error(msg, pattern, pos) ("msg at position pos"); pos < 0: no pattern nor
+ * position. */
+void hs_regex_error_set (HsVM *vm, const char *msg, HsObject *pattern, glong pos);
 
 enum
 {
@@ -51,6 +54,11 @@ gssize hs_match_end (HsObject *m, guint group);
 HsObject *hs_match_group (HsVM *vm, HsObject *m, guint g, HsObject *dflt);
 /* match.endpos: where a scan of the subject ends */
 gssize hs_match_endpos (HsObject *m);
+
+/* _sre.SRE_Scanner (hs-regex-scanner.c): Pattern.scanner(string, pos, endpos), clamped */
+extern HsType hs_scanner_type;
+HsObject *hs_scanner_new (HsVM *vm, HsObject *pattern, HsObject *string, gssize pos,
+                          gssize endpos);
 
 /* Pattern's methods (hs-regex-methods.c); the module's functions call them too. */
 extern const HsMethodDef hs_pattern_methods[];

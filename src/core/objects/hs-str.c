@@ -1502,6 +1502,13 @@ str_join (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   items = hs_list_check (seq) ? hs_list_items (seq) : hs_tuple_items (seq);
   n = hs_list_check (seq) ? hs_list_len (seq) : hs_tuple_len (seq);
+  if (n == 1 && HS_IS (items[0], &hs_str_type))
+    {
+      /* CPython gives back a lone str item itself */
+      HsObject *r = hs_incref (items[0]);
+      hs_decref (vm, seq);
+      return r;
+    }
   out = g_string_new (NULL);
   for (gsize i = 0; i < n; i++)
     {

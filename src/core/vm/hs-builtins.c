@@ -636,10 +636,17 @@ builtin_isinstance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 builtin_iter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *o = NULL;
-  if (!hs_parse_args (vm, "iter", args, nargs, kwnames, "!obj", &o))
+  HsObject *o = NULL, *sentinel = NULL;
+  if (!hs_parse_args (vm, "iter", args, nargs, kwnames, "obj | sentinel /", &o, &sentinel))
     return NULL;
-  return hs_object_iter (vm, o);
+  if (sentinel == NULL)
+    return hs_object_iter (vm, o);
+  if (!hs_object_is_callable (o))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "iter(v, w): v must be callable");
+      return NULL;
+    }
+  return hs_calliter_new (vm, o, sentinel);
 }
 
 static HsObject *

@@ -2310,6 +2310,7 @@ hs_vm_free (HsVM *vm)
    * a dict keyed by a constant string) holds them: hs_heap_fini frees them with the rest,
    * then the codes go without touching them. */
   hs_heap_fini (vm);
+  g_clear_pointer (&vm->re_cache, g_hash_table_unref);
   for (guint i = 0; i < vm->codes->len; i++)
     hs_code_free (NULL, vm->codes->pdata[i]);
   g_ptr_array_free (vm->codes, TRUE);

@@ -167,11 +167,10 @@ put_header (Recorder *rec, HsLog *log, HsTraceOp op, HsObject *o, HsSnapKind kin
   hs_log_put (log, hs_is_immortal (o));
 }
 
-/* Built-in functions, types and modules, and the `__dict__`/`__weakref__` descriptors that
- * the language puts in a class, are part of the language, not of the program's memory:
- * shown by name, inline, like a number, and without a count (a module lives as long as the
- * run in the VM's table of modules, a descriptor as long as its class; either would be
- * shown one arrow short). */
+/* Built-in functions, types, modules, a module's classes (UserDict, Enum: immortal), a class's
+ * `__dict__`/`__weakref__` descriptors are part of the language, not of the program's memory:
+ * shown by name, inline, like a number, without a count (a module lives as long as the run in
+ * the VM's table of modules, a descriptor as long as its class: one arrow short). */
 static gboolean
 is_part_of_language (HsObject *o)
 {
@@ -182,7 +181,11 @@ is_part_of_language (HsObject *o)
 static void
 put_primitive (Recorder *rec, HsLog *log, HsObject *o, const char *type_name)
 {
-  g_autofree char *text = repr_text (rec, o);
+  /* a module's class by its name, whatever its metaclass's repr (<enum 'Enum'>) */
+  g_autofree char *text
+      = hs_class_check (o)
+            ? g_strdup_printf ("<class '%s.%s'>", ((HsType *)o)->module, hs_class_name (o))
+            : repr_text (rec, o);
   hs_log_put (log, HS_REC_PRIM);
   hs_log_put (log, hs_object_id (o));
   hs_log_put (log, pool (rec, type_name));
@@ -955,7 +958,7 @@ put_ancestor_holders (Recorder *rec, HsLog *log, HsObject *cls, HsObject *leavin
     {
       if (i == 0) /* its metaclass, held like an ancestor */
         a = (HsObject *)HS_TYPE (cls);
-      if (hs_class_check (a) && (a->flags & HS_FLAG_TRACED)
+      if (hs_class_check (a) && (a->flags & HS_FLAG_TRACED) && !hs_is_immortal (a)
           && !g_ptr_array_find (rec->todo, a, NULL))
         put_holders (rec, log, a, leaving);
     }
@@ -1104,8 +1107,8 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_function (rec, log, o);
   else if (HS_TYPE (o)->type_flags & (HS_TYPE_DRAWN_AS_INSTANCE | HS_TYPE_EXCEPTION))
     put_instance (rec, log, o);
-  else if (hs_class_check (o))
-    put_class (rec, log, o);
+  else if (hs_class_check (o) && !is_part_of_language (o))
+    put_class (rec, log, o); /* a module's classes (UserDict, Enum) are drawn by name below */
   else if (hs_anyset_check (o))
     put_set (rec, log, o);
   else if (HS_IS (o, &hs_generator_type))

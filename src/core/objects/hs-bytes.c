@@ -764,16 +764,29 @@ append_part (HsVM *vm, HsObject *list, HsObject *self, const char *d, gsize n)
   return r;
 }
 
+/* The last occurrence of needle in d[0, len), or NULL */
+static const char *
+memrmem (const char *d, gsize len, const char *needle, gsize n)
+{
+  for (gsize i = len >= n ? len - n + 1 : 0; i-- > 0;)
+    if (memcmp (d + i, needle, n) == 0)
+      return d + i;
+  return NULL;
+}
+
+/* split (forwards from i) and rsplit (backwards from end): whitespace runs separate (sep
+ * NULL) or every sep does; after maxsplit splits (-1: any number) the rest is one piece,
+ * with the whitespace on its far side kept, as CPython's. */
 static HsObject *
-m_split (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+split_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean reverse)
 {
   HsObject *sep = NULL, *maxsplit_obj = NULL, *out;
-  const char *d = SELF_DATA (args), *s = NULL;
-  gsize len = SELF_LEN (args), ns = 0, i = 0;
+  const char *d = SELF_DATA (args), *s = NULL, *p;
+  gsize len = SELF_LEN (args), ns = 0, i = 0, end = len, from, to;
   gssize maxsplit = -1;
 
-  if (!hs_parse_args (vm, "split", args + 1, nargs - 1, kwnames, "|sep maxsplit", &sep,
-                      &maxsplit_obj))
+  if (!hs_parse_args (vm, reverse ? "rsplit" : "split", args + 1, nargs - 1, kwnames,
+                      "|sep maxsplit", &sep, &maxsplit_obj))
     return NULL;
   if (sep != NULL && sep != hs_None && !hs_bytes_buffer (vm, sep, &s, &ns))
     return NULL;
@@ -787,47 +800,58 @@ m_split (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     }
   if ((out = hs_list_new (vm, 0)) == NULL)
     return NULL;
-  if (s == NULL)
+  for (gboolean last = FALSE; out != NULL && !last;)
     {
-      while (TRUE)
+      if (s != NULL)
         {
-          gsize start;
-          while (i < len && is_ascii_space (d[i]))
-            i++;
-          if (i >= len)
+          p = maxsplit-- == 0 ? NULL
+              : reverse       ? memrmem (d + i, end - i, s, ns)
+                              : memmem (d + i, end - i, s, ns);
+          last = p == NULL;
+          from = p != NULL && reverse ? (gsize)(p - d) + ns : i;
+          to = p != NULL && !reverse ? (gsize)(p - d) : end;
+          if (p != NULL && reverse)
+            end = (gsize)(p - d);
+          else if (p != NULL)
+            i = to + ns;
+        }
+      else
+        {
+          while (i < end && is_ascii_space (reverse ? d[end - 1] : d[i]))
+            reverse ? end-- : i++;
+          if (i >= end)
             break;
-          if (maxsplit-- == 0)
-            {
-              gsize end = len;
-              while (end > i && is_ascii_space (d[end - 1]))
-                end--;
-              if (append_part (vm, out, args[0], d + i, end - i) < 0)
-                HS_CLEAR (vm, out);
-              return out;
-            }
-          for (start = i; i < len && !is_ascii_space (d[i]);)
-            i++;
-          if (append_part (vm, out, args[0], d + start, i - start) < 0)
-            {
-              HS_CLEAR (vm, out);
-              return NULL;
-            }
+          last = maxsplit-- == 0;
+          from = i, to = end;
+          if (!last && reverse)
+            for (from = end; from > i && !is_ascii_space (d[from - 1]);)
+              from--;
+          else if (!last)
+            for (to = i; to < end && !is_ascii_space (d[to]);)
+              to++;
+          if (reverse)
+            end = from;
+          else
+            i = to;
         }
-      return out;
+      if (append_part (vm, out, args[0], d + from, to - from) < 0)
+        HS_CLEAR (vm, out);
     }
-  while (TRUE)
-    {
-      const char *p = maxsplit-- != 0 ? memmem (d + i, len - i, s, ns) : NULL;
-      gsize end = p != NULL ? (gsize)(p - d) : len;
-      if (append_part (vm, out, args[0], d + i, end - i) < 0)
-        {
-          HS_CLEAR (vm, out);
-          return NULL;
-        }
-      if (p == NULL)
-        return out;
-      i = end + ns;
-    }
+  if (out != NULL && reverse)
+    hs_list_reverse (vm, out);
+  return out;
+}
+
+static HsObject *
+m_split (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return split_common (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+m_rsplit (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return split_common (vm, args, nargs, kwnames, TRUE);
 }
 
 typedef struct
@@ -981,8 +1005,387 @@ CLASSIFIER (m_isspace, "isspace", G_ASCII_SPACE)
 CLASSIFIER (m_islower, "islower", G_ASCII_LOWER)
 CLASSIFIER (m_isupper, "isupper", G_ASCII_UPPER)
 
+/* ---- layout and case, shared with str where the rule is the same -------------------- */
+
+/* A width argument; FALSE with CPython's TypeError */
+static gboolean
+width_of (HsVM *vm, HsObject *o, gssize *width)
+{
+  HsObject *index = hs_object_index (vm, o);
+  if (index == NULL)
+    return FALSE;
+  *width = hs_int_as_ssize (vm, index);
+  hs_decref (vm, index);
+  return !(*width == -1 && hs_err_occurred (vm));
+}
+
+/* A method that takes no arguments: its messages name the type ("bytes.title()"). */
+static gboolean
+no_args (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name)
+{
+  g_autofree char *qualified = g_strdup_printf ("%s.%s", hs_type_name (args[0]), name);
+  return hs_parse_args (vm, qualified, args + 1, nargs - 1, kwnames, "");
+}
+
+/* ljust, rjust, center: hs_text_pad with a one-byte fill */
+static HsObject *
+pad (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name, char align)
+{
+  HsObject *width_obj, *fill_obj = NULL, *r;
+  const char *fill = " ";
+  gsize fill_len = 1, len = SELF_LEN (args);
+  gssize width;
+  GString *out;
+
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "width|fillchar /", &width_obj,
+                      &fill_obj)
+      || !width_of (vm, width_obj, &width))
+    return NULL;
+  if (fill_obj != NULL
+      && (!hs_bytes_like_check (fill_obj) || (fill_len = HS_BYTES (fill_obj)->len) != 1))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "%s() argument 2 must be a byte string of length 1, not %s", name,
+                     hs_type_name (fill_obj));
+      return NULL;
+    }
+  if (fill_obj != NULL)
+    fill = HS_BYTES (fill_obj)->data;
+  if (width <= (gssize)len)
+    return new_like (vm, args[0], SELF_DATA (args), len);
+  if (!hs_format_check_size (vm, (gsize)width))
+    return NULL;
+  out = g_string_sized_new ((gsize)width);
+  hs_text_pad (out, SELF_DATA (args), len, len, (gsize)width, align, fill, fill_len);
+  r = new_like (vm, args[0], out->str, out->len);
+  g_string_free (out, TRUE);
+  return r;
+}
+
+static HsObject *
+m_ljust (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return pad (vm, args, nargs, kwnames, "ljust", '<');
+}
+
+static HsObject *
+m_rjust (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return pad (vm, args, nargs, kwnames, "rjust", '>');
+}
+
+static HsObject *
+m_center (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return pad (vm, args, nargs, kwnames, "center", '^');
+}
+
+static HsObject *
+m_zfill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *width_obj, *r;
+  gsize len = SELF_LEN (args);
+  gssize width;
+  GString *out;
+
+  if (!hs_parse_args (vm, "zfill", args + 1, nargs - 1, kwnames, "!width", &width_obj)
+      || !width_of (vm, width_obj, &width))
+    return NULL;
+  if (width <= (gssize)len)
+    return new_like (vm, args[0], SELF_DATA (args), len);
+  if (!hs_format_check_size (vm, (gsize)width))
+    return NULL;
+  out = g_string_sized_new ((gsize)width);
+  hs_text_zfill (out, SELF_DATA (args), len, len, (gsize)width);
+  r = new_like (vm, args[0], out->str, out->len);
+  g_string_free (out, TRUE);
+  return r;
+}
+
+static HsObject *
+m_isascii (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!no_args (vm, args, nargs, kwnames, "isascii"))
+    return NULL;
+  for (gsize i = 0; i < SELF_LEN (args); i++)
+    if ((guchar)SELF_DATA (args)[i] >= 128)
+      return hs_False;
+  return hs_True;
+}
+
+/* removeprefix (0) / removesuffix (1) */
+static HsObject *
+remove_affix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean suffix)
+{
+  HsObject *affix_obj;
+  const char *a, *d = SELF_DATA (args);
+  gsize n, len = SELF_LEN (args);
+
+  if (!hs_parse_args (vm, suffix ? "removesuffix" : "removeprefix", args + 1, nargs - 1, kwnames,
+                      "!affix", &affix_obj)
+      || !hs_bytes_buffer (vm, affix_obj, &a, &n))
+    return NULL;
+  if (n > len || memcmp (d + (suffix ? len - n : 0), a, n) != 0)
+    n = 0;
+  return new_like (vm, args[0], d + (suffix ? 0 : n), len - n);
+}
+
+static HsObject *
+m_removeprefix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return remove_affix (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+m_removesuffix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return remove_affix (vm, args, nargs, kwnames, TRUE);
+}
+
+/* A part of the receiver for partition: the object itself when it is all of an exact bytes
+ * (or of the separator, `o`), as CPython's */
+static HsObject *
+part (HsVM *vm, HsObject *self, HsObject *o, const char *d, gsize n)
+{
+  if (o != NULL && HS_IS (self, &hs_bytes_type) && HS_IS (o, &hs_bytes_type)
+      && HS_BYTES (o)->len == n)
+    return hs_incref (o);
+  return new_like (vm, self, d, n);
+}
+
+static HsObject *
+partition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean reverse)
+{
+  HsObject *sep_obj, *parts[3], *t = NULL;
+  const char *s, *d = SELF_DATA (args), *at;
+  gsize n, len = SELF_LEN (args);
+
+  if (!hs_parse_args (vm, reverse ? "rpartition" : "partition", args + 1, nargs - 1, kwnames,
+                      "!sep", &sep_obj)
+      || !hs_bytes_buffer (vm, sep_obj, &s, &n))
+    return NULL;
+  if (n == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "empty separator");
+      return NULL;
+    }
+  at = reverse ? memrmem (d, len, s, n) : memmem (d, len, s, n);
+  if (at == NULL) /* the whole at one end, empty parts elsewhere */
+    {
+      parts[reverse ? 2 : 0] = part (vm, args[0], args[0], d, len);
+      parts[1] = new_like (vm, args[0], "", 0);
+      parts[reverse ? 0 : 2] = new_like (vm, args[0], "", 0);
+    }
+  else
+    {
+      parts[0] = new_like (vm, args[0], d, (gsize)(at - d));
+      parts[1] = part (vm, args[0], sep_obj, s, n);
+      parts[2] = new_like (vm, args[0], at + n, len - (gsize)(at - d) - n);
+    }
+  if (parts[0] != NULL && parts[1] != NULL && parts[2] != NULL)
+    t = hs_tuple_pack (vm, 3, parts[0], parts[1], parts[2]);
+  for (int i = 0; i < 3; i++)
+    hs_xdecref (vm, parts[i]);
+  return t;
+}
+
+static HsObject *
+m_partition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return partition (vm, args, nargs, kwnames, FALSE);
+}
+
+static HsObject *
+m_rpartition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return partition (vm, args, nargs, kwnames, TRUE);
+}
+
+/* ---- translate ------------------------------------------------------------------------ */
+
+/* bytes.maketrans(frm, to): the 256-byte table translate reads (a static method) */
+static HsObject *
+m_maketrans (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *frm, *to;
+  const char *f, *t;
+  gsize nf, nt;
+  char table[256];
+
+  if (!hs_parse_args (vm, "maketrans", args + 1, nargs - 1, kwnames, "frm to /", &frm, &to)
+      || !hs_bytes_buffer (vm, frm, &f, &nf) || !hs_bytes_buffer (vm, to, &t, &nt))
+    return NULL;
+  if (nf != nt)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "maketrans arguments must have same length");
+      return NULL;
+    }
+  for (int i = 0; i < 256; i++)
+    table[i] = (char)i;
+  for (gsize i = 0; i < nf; i++)
+    table[(guchar)f[i]] = t[i];
+  return hs_bytes_new (vm, table, 256);
+}
+
+static HsObject *
+m_translate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *table_obj, *delete_obj = NULL, *r;
+  const char *table = NULL, *del = "";
+  gsize nt = 256, nd = 0;
+  gboolean deleted[256] = { FALSE };
+  GString *out;
+
+  if (!hs_parse_args (vm, "translate", args + 1, nargs - 1, kwnames, "table / |delete",
+                      &table_obj, &delete_obj)
+      || (table_obj != hs_None && !hs_bytes_buffer (vm, table_obj, &table, &nt))
+      || (delete_obj != NULL && !hs_bytes_buffer (vm, delete_obj, &del, &nd)))
+    return NULL;
+  if (nt != 256)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "translation table must be 256 characters long");
+      return NULL;
+    }
+  for (gsize i = 0; i < nd; i++)
+    deleted[(guchar)del[i]] = TRUE;
+  out = g_string_sized_new (SELF_LEN (args));
+  for (gsize i = 0; i < SELF_LEN (args); i++)
+    {
+      guchar c = (guchar)SELF_DATA (args)[i];
+      if (!deleted[c])
+        g_string_append_c (out, table != NULL ? table[c] : (char)c);
+    }
+  r = new_like (vm, args[0], out->str, out->len);
+  g_string_free (out, TRUE);
+  return r;
+}
+
+/* ---- lines and case (ASCII) ------------------------------------------------------------ */
+
+static HsObject *
+m_splitlines (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *keep = NULL, *list;
+  const char *d = SELF_DATA (args);
+  gsize len = SELF_LEN (args), line = 0;
+  int keepends = 0;
+
+  if (!hs_parse_args (vm, "splitlines", args + 1, nargs - 1, kwnames, "|keepends", &keep)
+      || (keep != NULL && (keepends = hs_object_truth (vm, keep)) < 0)
+      || (list = hs_list_new (vm, 0)) == NULL)
+    return NULL;
+  for (gsize i = 0; i < len;)
+    {
+      gsize br = d[i] == '\r' ? (i + 1 < len && d[i + 1] == '\n' ? 2 : 1) : d[i] == '\n';
+      if (br == 0)
+        {
+          i++;
+          continue;
+        }
+      if (append_part (vm, list, args[0], d + line, i - line + (keepends ? br : 0)) < 0)
+        HS_CLEAR (vm, list);
+      if (list == NULL)
+        return NULL;
+      i += br;
+      line = i;
+    }
+  if (line < len && append_part (vm, list, args[0], d + line, len - line) < 0)
+    HS_CLEAR (vm, list);
+  return list;
+}
+
+typedef enum
+{
+  BYTES_SWAPCASE,
+  BYTES_TITLE,
+  BYTES_CAPITALIZE,
+} BytesCase;
+
+static HsObject *
+change_case (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
+             BytesCase mode)
+{
+  HsObject *r;
+  gboolean prev_cased = FALSE;
+
+  if (!no_args (vm, args, nargs, kwnames, name)
+      || (r = new_like (vm, args[0], SELF_DATA (args), SELF_LEN (args))) == NULL)
+    return NULL;
+  for (gsize i = 0; i < HS_BYTES (r)->len; i++)
+    {
+      char *c = &HS_BYTES (r)->data[i];
+      gboolean upper = g_ascii_isupper (*c), lower = g_ascii_islower (*c);
+      if (mode == BYTES_SWAPCASE)
+        *c = upper ? g_ascii_tolower (*c) : g_ascii_toupper (*c);
+      else if (mode == BYTES_CAPITALIZE)
+        *c = i == 0 ? g_ascii_toupper (*c) : g_ascii_tolower (*c);
+      else
+        {
+          *c = prev_cased ? g_ascii_tolower (*c) : g_ascii_toupper (*c);
+          prev_cased = upper || lower;
+        }
+    }
+  return r;
+}
+
+static HsObject *
+m_swapcase (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return change_case (vm, args, nargs, kwnames, "swapcase", BYTES_SWAPCASE);
+}
+
+static HsObject *
+m_title (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return change_case (vm, args, nargs, kwnames, "title", BYTES_TITLE);
+}
+
+static HsObject *
+m_capitalize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return change_case (vm, args, nargs, kwnames, "capitalize", BYTES_CAPITALIZE);
+}
+
+/* istitle: every uppercase letter follows an uncased byte, every lowercase one a cased one,
+ * and there is at least one cased */
+static HsObject *
+m_istitle (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gboolean cased = FALSE, prev_cased = FALSE;
+
+  if (!no_args (vm, args, nargs, kwnames, "istitle"))
+    return NULL;
+  for (gsize i = 0; i < SELF_LEN (args); i++)
+    {
+      char c = SELF_DATA (args)[i];
+      if ((g_ascii_isupper (c) && prev_cased) || (g_ascii_islower (c) && !prev_cased))
+        return hs_False;
+      prev_cased = g_ascii_isupper (c) || g_ascii_islower (c);
+      cased |= prev_cased;
+    }
+  return hs_bool_from (cased);
+}
+
 const HsMethodDef hs_bytes_common_methods[] = {
   { "decode", m_decode },
+  { "capitalize", m_capitalize },
+  { "center", m_center },
+  { "expandtabs", hs_text_expandtabs_method },
+  { "isascii", m_isascii },
+  { "istitle", m_istitle },
+  { "ljust", m_ljust },
+  { "maketrans", m_maketrans, HS_METH_CLASS },
+  { "partition", m_partition },
+  { "removeprefix", m_removeprefix },
+  { "removesuffix", m_removesuffix },
+  { "rjust", m_rjust },
+  { "rpartition", m_rpartition },
+  { "rsplit", m_rsplit },
+  { "splitlines", m_splitlines },
+  { "swapcase", m_swapcase },
+  { "title", m_title },
+  { "translate", m_translate },
+  { "zfill", m_zfill },
   { "hex", m_hex },
   { "fromhex", m_fromhex, HS_METH_CLASS },
   { "find", m_find },

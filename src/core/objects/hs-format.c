@@ -618,6 +618,7 @@ typedef struct
   HsObject *kwnames;
   int auto_index; /* -1: manual numbering in use */
   gboolean manual;
+  HsObject *mapping; /* format_map's, or NULL */
 } FormatArgs;
 
 static HsObject *
@@ -653,7 +654,20 @@ resolve_field (HsVM *vm, FormatArgs *fa, const char *s, gsize n)
 
   while (i < n && s[i] != '.' && s[i] != '[')
     i++;
-  if (i == 0)
+  if (fa->mapping != NULL && (i == 0 || all_digits (s, i)))
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "Format string contains positional fields");
+      return NULL;
+    }
+  if (fa->mapping != NULL)
+    {
+      HsObject *key = hs_str_new (vm, s, i);
+      obj = key != NULL ? hs_object_getitem (vm, fa->mapping, key) : NULL;
+      hs_xdecref (vm, key);
+      if (obj == NULL)
+        return NULL;
+    }
+  else if (i == 0)
     {
       if (fa->manual)
         {
@@ -885,18 +899,31 @@ format_string (HsVM *vm, GString *out, const char *s, gsize n, FormatArgs *fa, i
   return TRUE;
 }
 
-HsObject *
-hs_str_format_method (HsVM *vm, HsObject *fmt, HsObject **args, gsize nargs, HsObject *kwnames)
+static HsObject *
+format_with (HsVM *vm, HsObject *fmt, FormatArgs *fa)
 {
-  FormatArgs fa = { args, nargs, kwnames, -1, FALSE };
   GString *out = g_string_new (NULL);
 
-  if (!format_string (vm, out, hs_str_utf8 (fmt), hs_str_byte_len (fmt), &fa, 0))
+  if (!format_string (vm, out, hs_str_utf8 (fmt), hs_str_byte_len (fmt), fa, 0))
     {
       g_string_free (out, TRUE);
       return NULL;
     }
   return hs_str_from_gstring (vm, out);
+}
+
+HsObject *
+hs_str_format_method (HsVM *vm, HsObject *fmt, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  FormatArgs fa = { args, nargs, kwnames, -1, FALSE, NULL };
+  return format_with (vm, fmt, &fa);
+}
+
+HsObject *
+hs_str_format_map (HsVM *vm, HsObject *fmt, HsObject *mapping)
+{
+  FormatArgs fa = { NULL, 0, NULL, -1, FALSE, mapping };
+  return format_with (vm, fmt, &fa);
 }
 
 HsObject *

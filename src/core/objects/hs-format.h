@@ -20,6 +20,8 @@ HsObject *hs_str_percent_format (HsVM *vm, HsObject *fmt, HsObject *args);
 /* fmt.format(*args, **kwargs): args[0..nargs) positional, then one value per kwnames. */
 HsObject *hs_str_format_method (HsVM *vm, HsObject *fmt, HsObject **args, gsize nargs,
                                 HsObject *kwnames);
+/* fmt.format_map(mapping): every field a key looked up with mapping[key]. */
+HsObject *hs_str_format_map (HsVM *vm, HsObject *fmt, HsObject *mapping);
 /* ascii(obj): its repr with what is not ASCII escaped (the `!a` conversion). */
 HsObject *hs_object_ascii (HsVM *vm, HsObject *obj);
 /* MemoryError when a padded result of `bytes` would not fit under the heap cap. */

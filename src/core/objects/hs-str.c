@@ -1667,7 +1667,7 @@ static HsObject *
 pad_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name, char align)
 {
   HsObject *width_obj, *fill_obj = NULL, *self = args[0];
-  gsize len = HS_STR (self)->char_len, left, right;
+  gsize len = HS_STR (self)->char_len;
   gssize width;
   const char *fill = " ";
   gsize fill_len = 1;
@@ -1702,24 +1702,11 @@ pad_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const cha
     return NULL;
   if (width <= (gssize)len)
     return HS_IS (self, &hs_str_type) ? hs_incref (self) : str_str (vm, self);
-  {
-    gsize pad = (gsize)width - len;
-    if (align == '<')
-      left = 0;
-    else if (align == '>')
-      left = pad;
-    else
-      left = pad / 2 + (pad & (gsize)width & 1); /* CPython's centering rule */
-    right = pad - left;
-  }
   if (!hs_format_check_size (vm, (gsize)width * fill_len))
     return NULL;
   out = g_string_sized_new ((gsize)width * fill_len);
-  for (gsize i = 0; i < left; i++)
-    g_string_append_len (out, fill, fill_len);
-  g_string_append_len (out, HS_STR (self)->data, HS_STR (self)->byte_len);
-  for (gsize i = 0; i < right; i++)
-    g_string_append_len (out, fill, fill_len);
+  hs_text_pad (out, HS_STR (self)->data, HS_STR (self)->byte_len, len, (gsize)width, align, fill,
+               fill_len);
   return hs_str_from_gstring (vm, out);
 }
 
@@ -1746,7 +1733,7 @@ str_zfill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *width_obj, *self = args[0];
   gssize width;
-  gsize len = HS_STR (self)->char_len, sign;
+  gsize len = HS_STR (self)->char_len;
   GString *out;
 
   if (!hs_parse_args (vm, "str.zfill", args + 1, nargs - 1, kwnames, "!width", &width_obj))
@@ -1764,13 +1751,8 @@ str_zfill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return hs_incref (self);
   if (!hs_format_check_size (vm, (gsize)width))
     return NULL;
-  sign = HS_STR (self)->byte_len > 0
-         && (HS_STR (self)->data[0] == '+' || HS_STR (self)->data[0] == '-');
   out = g_string_sized_new ((gsize)width + HS_STR (self)->byte_len);
-  g_string_append_len (out, HS_STR (self)->data, sign);
-  for (gsize i = len; i < (gsize)width; i++)
-    g_string_append_c (out, '0');
-  g_string_append_len (out, HS_STR (self)->data + sign, HS_STR (self)->byte_len - sign);
+  hs_text_zfill (out, HS_STR (self)->data, HS_STR (self)->byte_len, len, (gsize)width);
   return hs_str_from_gstring (vm, out);
 }
 
@@ -1808,6 +1790,15 @@ static HsObject *
 str_format_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   return hs_str_format_method (vm, args[0], args + 1, nargs - 1, kwnames);
+}
+
+static HsObject *
+str_format_map (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *mapping;
+  if (!hs_parse_args (vm, "str.format_map", args + 1, nargs - 1, kwnames, "!mapping", &mapping))
+    return NULL;
+  return hs_str_format_map (vm, args[0], mapping);
 }
 
 static const HsMethodDef str_methods[] = {
@@ -1854,6 +1845,10 @@ static const HsMethodDef str_methods[] = {
   { "removeprefix", str_removeprefix },
   { "removesuffix", str_removesuffix },
   { "format", str_format_method },
+  { "format_map", str_format_map },
+  { "translate", hs_str_translate_method },
+  { "maketrans", hs_str_maketrans, HS_METH_CLASS },
+  { "expandtabs", hs_text_expandtabs_method },
   { "__format__", hs_format_dunder },
   { NULL, NULL },
 };

@@ -93,4 +93,20 @@ HsObject *hs_str_char_at (HsVM *vm, HsObject *s, gsize i);
 /* Byte offset of code point i (i <= char_len). */
 gsize hs_str_offset_of (HsObject *s, gsize i);
 
+/* str.translate, str.maketrans (a static method) and the expandtabs of str, bytes and
+ * bytearray (hs-str-translate.c). */
+HsObject *hs_str_translate_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_str_maketrans (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_text_expandtabs_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+/* s[0, len), `units` long (characters for str, bytes for bytes), padded with `fill` to
+ * `width` > units: on the right ('<'), the left ('>') or both ('^', CPython's rule). */
+void hs_text_pad (GString *out, const char *s, gsize len, gsize units, gsize width, char align,
+                  const char *fill, gsize fill_len);
+/* zfill: zeros after a leading sign up to `width` > units. */
+void hs_text_zfill (GString *out, const char *s, gsize len, gsize units, gsize width);
+/* expandtabs of s[0, len) into out, columns counted in characters (utf8) or bytes; FALSE
+ * with MemoryError past the heap cap. str's and bytes' expandtabs. */
+gboolean hs_text_expandtabs (HsVM *vm, GString *out, const char *s, gsize len, gboolean utf8,
+                             gint64 tabsize);
+
 G_END_DECLS

@@ -1,2 +1,0 @@
-data = b"key=value"
-key, sep, value = data.partition(b"=")

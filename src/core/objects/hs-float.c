@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "hs-float.h"
+#include "hs-number-parts.h"
+#include "hs-object-private.h"
 #include "hs-format.h"
 #include "hs-complex.h"
 #include "hs-int.h"
@@ -765,8 +767,19 @@ float_conjugate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_float_new (vm, hs_float_value (args[0]));
 }
 
+/* real and imag, then the methods */
+static HsObject *
+float_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsObject *part = hs_float_part (vm, self, name);
+  return part != NULL || hs_err_occurred (vm) ? part : hs_object_generic_getattr (vm, self, name);
+}
+
 static const HsMethodDef float_methods[] = {
   { "__format__", hs_format_dunder },
+  { "as_integer_ratio", hs_float_as_integer_ratio },
+  { "hex", hs_float_hex },
+  { "fromhex", hs_float_fromhex, HS_METH_CLASS },
   { "is_integer", float_is_integer },
   { "conjugate", float_conjugate },
   { NULL, NULL },
@@ -785,5 +798,6 @@ HsType hs_float_type = {
   .unaryop = float_unaryop,
   .truth = float_truth,
   .construct = float_construct,
+  .getattr = float_getattr,
   .methods = float_methods,
 };

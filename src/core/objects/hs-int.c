@@ -15,6 +15,8 @@
 #include "hs-int.h"
 #include "hs-float.h"
 #include "hs-format.h"
+#include "hs-number-parts.h"
+#include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-error.h"
@@ -1309,8 +1311,17 @@ int_conjugate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return int_exact (vm, args[0]);
 }
 
+/* real, imag, numerator and denominator, then the methods */
+static HsObject *
+int_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsObject *part = hs_int_part (vm, self, name);
+  return part != NULL || hs_err_occurred (vm) ? part : hs_object_generic_getattr (vm, self, name);
+}
+
 static const HsMethodDef int_methods[] = {
   { "__format__", hs_format_dunder },
+  { "as_integer_ratio", hs_int_as_integer_ratio },
   { "bit_length", int_bit_length },
   { "bit_count", int_bit_count },
   { "conjugate", int_conjugate },
@@ -1331,6 +1342,7 @@ HsType hs_int_type = {
   .unaryop = int_unaryop,
   .truth = int_truth,
   .construct = int_construct,
+  .getattr = int_getattr,
   .methods = int_methods,
 };
 

@@ -287,6 +287,9 @@ HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint ma
 HsRState *hs_trace_replay (HsTrace *trace, int k);
 /* Applies step k's delta to a state holding step k-1 (or an empty state for k == 0). */
 void hs_trace_advance (HsTrace *trace, HsRState *st, int k);
+/* Notes in trace->count_errors each object drawn at step k, just recorded, whose count
+ * differs from its arrows or that is not alive in vm (hs-trace-verify.c). */
+void hs_trace_verify_counts (HsTrace *trace, HsVM *vm, int k);
 /* The snapshot of step k, through the trace's replay cache (hs_trace_snapshot). */
 HsSnapshot *hs_trace_replay_snapshot (HsTrace *trace, int k, guint max_cells);
 

@@ -90,6 +90,7 @@ typedef struct
   GHashTable *parents;      /* VM frame id -> shown id, of the frames that made shown functions */
   GHashTable *parent_links; /* shown id -> its parent_shown, of those frames */
   GArray *rows;             /* Row: scratch of put_rows */
+  GHashTable *texts;        /* a traced int, float or str -> its pooled repr (primitive_text) */
 } Recorder;
 
 /* One row of an object as the diagram draws it: a reference its type's `refs` describes. */
@@ -178,18 +179,45 @@ is_part_of_language (HsObject *o)
          || HS_IS (o, &hs_getset_descr_type) || HS_IS (o, &hs_member_descr_type);
 }
 
+/* Ints, floats and strs never change (a str grows in place only while no trace records),
+ * and every keyframe puts each traced one again: their texts are remembered, pooled, until
+ * they die (formatting a float's repr at each keyframe was 60% of recording floats.py). */
+static gboolean
+has_fixed_text (HsObject *o)
+{
+  return HS_IS (o, &hs_float_type) || HS_IS (o, &hs_int_type) || HS_IS (o, &hs_str_type);
+}
+
+static guint32
+primitive_text (Recorder *rec, HsObject *o)
+{
+  gpointer cached;
+  guint32 text_str;
+
+  if (!has_fixed_text (o))
+    {
+      /* a module's class by its name, whatever its metaclass's repr (<enum 'Enum'>) */
+      g_autofree char *text
+          = hs_class_check (o)
+                ? g_strdup_printf ("<class '%s.%s'>", ((HsType *)o)->module, hs_class_name (o))
+                : repr_text (rec, o);
+      return pool (rec, text);
+    }
+  if (g_hash_table_lookup_extended (rec->texts, o, NULL, &cached))
+    return GPOINTER_TO_UINT (cached);
+  g_autofree char *text = repr_text (rec, o);
+  text_str = pool (rec, text);
+  g_hash_table_insert (rec->texts, o, GUINT_TO_POINTER (text_str));
+  return text_str;
+}
+
 static void
 put_primitive (Recorder *rec, HsLog *log, HsObject *o, const char *type_name)
 {
-  /* a module's class by its name, whatever its metaclass's repr (<enum 'Enum'>) */
-  g_autofree char *text
-      = hs_class_check (o)
-            ? g_strdup_printf ("<class '%s.%s'>", ((HsType *)o)->module, hs_class_name (o))
-            : repr_text (rec, o);
   hs_log_put (log, HS_REC_PRIM);
   hs_log_put (log, hs_object_id (o));
   hs_log_put (log, pool (rec, type_name));
-  hs_log_put (log, pool (rec, text));
+  hs_log_put (log, primitive_text (rec, o));
   hs_log_put (log, is_part_of_language (o));
 }
 
@@ -938,10 +966,11 @@ static void
 put_internal_traced (Recorder *rec, HsLog *log, HsObject *o)
 {
   gpointer args[2] = { rec, log };
-  g_autoptr (GArray) holders = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) holders = NULL;
 
   if (!is_traced_tuple (o))
-    return;
+    return; /* most objects: asked at every put_object */
+  holders = g_array_new (FALSE, FALSE, sizeof (guint32));
   add_internal_holders (rec, o, holders, NULL);
   if (holders->len > 0)
     hs_object_refs (o, put_class_holders_of_ref, args);
@@ -1618,43 +1647,6 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   rec->delta_start = rec->trace->log.len;
 }
 
-/* The promise of the diagram, checked against the runtime: every drawn mortal object has
- * as many arrows into it as its count. Only between lines of the main loop: a C function
- * that called back into Python holds references in its C locals. */
-static void
-verify_counts (Recorder *rec, int k)
-{
-  HsTrace *t = rec->trace;
-  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
-  g_autoptr (GHashTable) live = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (HsObject *p = hs_inspect_live_first (rec->vm); p != NULL;
-       p = hs_inspect_live_next (rec->vm, p))
-    if (p->flags & HS_FLAG_TRACED)
-      g_hash_table_insert (live, &p->id, p);
-  if (t->count_errors == NULL)
-    t->count_errors = g_string_new (NULL);
-  for (guint i = 0; i < snap->objects->len; i++)
-    {
-      HsSnapObject *so = g_ptr_array_index (snap->objects, i);
-      HsObject *o;
-
-      if (so->immortal || (so->flags & HS_SNAP_FLAG_FREED))
-        continue;
-      o = g_hash_table_lookup (live, &so->id);
-      if (o == NULL)
-        g_string_append_printf (t->count_errors,
-                                "step %d (line %d): %s #%" G_GUINT64_FORMAT
-                                " is drawn but not alive\n",
-                                k, snap->line, so->type_name, so->id);
-      else if (o->refcount != so->refcount)
-        g_string_append_printf (t->count_errors,
-                                "step %d (line %d): %s #%" G_GUINT64_FORMAT " has %" G_GINT64_FORMAT
-                                " references but %" G_GINT64_FORMAT " arrows\n",
-                                k, snap->line, so->type_name, so->id, o->refcount, so->refcount);
-    }
-}
-
 /* Which lines of the source start with `class` and a space, as Python Tutor tells a class
  * body from the first line of its code. */
 static GArray *
@@ -1771,7 +1763,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
     }
   add_step (rec, ev, line, f ? hs_inspect_frame_code (f)->name : "<module>", exc_msg);
   if (t->options.verify_counts && ev == HS_STEP_LINE && hs_inspect_in_main_loop (vm))
-    verify_counts (rec, k);
+    hs_trace_verify_counts (t, vm, k);
   if (keyframe_due (rec))
     write_keyframe (rec, k);
   if (t->options.step_done != NULL)
@@ -1812,6 +1804,8 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
   g_hash_table_remove (rec->part_owners, obj);
   if (HS_IS (obj, &hs_function_type))
     forget_parts (rec, obj);
+  if ((obj->flags & HS_FLAG_TRACED) && has_fixed_text (obj))
+    g_hash_table_remove (rec->texts, obj);
   if (rec->stopped || !(obj->flags & HS_FLAG_TRACED))
     return;
   if (hs_class_check (obj))
@@ -1916,6 +1910,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.class_dicts = g_hash_table_new (NULL, NULL);
   rec.part_owners = g_hash_table_new (NULL, NULL);
   rec.generators = g_hash_table_new (NULL, NULL);
+  rec.texts = g_hash_table_new (NULL, NULL);
   rec.class_lines = find_class_lines (t->source);
   rec.rows = g_array_new (FALSE, FALSE, sizeof (Row));
   rec.frames = g_ptr_array_new ();
@@ -1972,6 +1967,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_hash_table_unref (rec.part_owners);
   g_clear_pointer (&rec.code_holders, g_hash_table_unref);
   g_hash_table_unref (rec.generators);
+  g_hash_table_unref (rec.texts);
   g_array_unref (rec.class_lines);
   g_ptr_array_unref (rec.todo);
   g_array_unref (rec.held_ids);

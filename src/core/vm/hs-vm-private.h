@@ -58,9 +58,12 @@ struct _HsVM
    * generators: the exit's walks of `live` looking for them are skipped when there are none */
   gsize live_instances;
   gsize live_generators;
-  /* freed blocks of small objects by size class, for reuse (see hs-object.c) */
+  /* small objects' blocks: carved from arenas, freed ones kept by size class for reuse
+   * (see hs-object.c) */
   gpointer free_blocks[HS_FREE_CLASSES];
-  guint free_counts[HS_FREE_CLASSES];
+  gpointer arenas; /* chained through each arena's first word */
+  guint8 *arena_next;
+  gsize arena_left;
   /* deferred deallocation: hs_object_free past a nesting depth queues
    * objects here, chained through `next`, and the outermost free drains the queue. */
   guint dealloc_depth;

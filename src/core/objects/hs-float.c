@@ -62,6 +62,12 @@ float_digits (double v, int ndig, GString *digits, int *decpt)
   const char *p;
   int exp10;
 
+  /* the formats of the shortest repr's tries, written once (building each with g_snprintf
+   * was a tenth of recording a trace of floats) */
+  static const char *const shortest_fmts[]
+      = { "%.0e", "%.1e",  "%.2e",  "%.3e",  "%.4e",  "%.5e",  "%.6e",  "%.7e", "%.8e",
+          "%.9e", "%.10e", "%.11e", "%.12e", "%.13e", "%.14e", "%.15e", "%.16e" };
+
   v = fabs (v);
   if (ndig == 0)
     {
@@ -69,8 +75,7 @@ float_digits (double v, int ndig, GString *digits, int *decpt)
        * rounding, stripped of zeros, is the shortest whenever one of <= 15 exists. */
       for (int prec = v < DBL_MIN ? 1 : 15; prec <= 17; prec++) /* subnormals: fewer digits */
         {
-          g_snprintf (fmt, sizeof fmt, "%%.%de", prec - 1);
-          g_ascii_formatd (buf, sizeof buf, fmt, v);
+          g_ascii_formatd (buf, sizeof buf, shortest_fmts[prec - 1], v);
           if (prec == 17 || g_ascii_strtod (buf, NULL) == v)
             break;
         }

@@ -73,7 +73,7 @@ static int
 attrs_grow (HsVM *vm, HsAttrs *a)
 {
   guint32 cap = a->cap ? a->cap * 2 : 4;
-  HsObject **block = hs_mem_realloc (vm, NULL, 0, 2 * sizeof (HsObject *) * cap);
+  HsObject **block = hs_mem_block_alloc (vm, 2 * sizeof (HsObject *) * cap);
 
   if (block == NULL)
     return -1;
@@ -82,7 +82,7 @@ attrs_grow (HsVM *vm, HsAttrs *a)
       memcpy (block, a->names, sizeof (HsObject *) * a->len);
       memcpy (block + cap, a->values, sizeof (HsObject *) * a->len);
     }
-  hs_mem_realloc (vm, a->names, 2 * sizeof (HsObject *) * a->cap, 0);
+  hs_mem_block_free (vm, a->names, 2 * sizeof (HsObject *) * a->cap);
   a->names = block;
   a->values = block + cap;
   a->cap = cap;
@@ -140,7 +140,7 @@ attrs_release (HsVM *vm, HsObject *self)
   a->len = a->cap = 0;
   for (guint32 i = 0; i < len; i++)
     hs_decref (vm, values[i]);
-  hs_mem_realloc (vm, block, 2 * sizeof (HsObject *) * cap, 0);
+  hs_mem_block_free (vm, block, 2 * sizeof (HsObject *) * cap);
 }
 
 /* ---- slots (__slots__) ---------------------------------------------------------------- */

@@ -301,6 +301,44 @@ hs_object_alloc_size (HsObject *obj)
   return ((AllocPrefix *)obj - 1)->size;
 }
 
+static inline gsize
+buffer_block (gsize size)
+{
+  return (size + 15) & ~(gsize)15;
+}
+
+gpointer
+hs_mem_block_alloc (HsVM *vm, gsize size)
+{
+  gsize block = buffer_block (size);
+  gpointer p;
+
+  g_assert (size > 0);
+  if (vm == NULL)
+    return g_malloc0 (size);
+  if (size > G_MAXSIZE / 2 || !heap_reserve (vm, block))
+    return NULL;
+  if ((p = block_alloc (vm, block)) == NULL)
+    {
+      hs_err_no_memory (vm);
+      return NULL;
+    }
+  vm->heap_bytes += block;
+  return p;
+}
+
+void
+hs_mem_block_free (HsVM *vm, gpointer block, gsize size)
+{
+  if (vm == NULL || block == NULL)
+    {
+      g_free (block);
+      return;
+    }
+  vm->heap_bytes -= buffer_block (size);
+  block_free (vm, block, buffer_block (size));
+}
+
 gpointer
 hs_mem_realloc (HsVM *vm, gpointer ptr, gsize old_size, gsize new_size)
 {

@@ -324,6 +324,11 @@ HsObject *hs_object_resize (HsVM *vm, HsObject *obj, gsize size);
 /* Grows or shrinks a side buffer owned by an object (list items, str bytes, ...),
  * counting bytes against the heap cap; NULL + MemoryError on failure. */
 gpointer hs_mem_realloc (HsVM *vm, gpointer ptr, gsize old_size, gsize new_size);
+/* A zeroed buffer of `size` bytes, from the small objects' arenas when it is small (an
+ * instance's attributes: no malloc per instance), counted in heap_bytes; NULL with a
+ * MemoryError. Freed with hs_mem_block_free, the same VM and size, never g_free. */
+gpointer hs_mem_block_alloc (HsVM *vm, gsize size);
+void hs_mem_block_free (HsVM *vm, gpointer block, gsize size);
 void hs_gc_track (HsVM *vm, HsObject *obj);
 /* Process-wide immortal objects (small ints, interned strings, method objects of the
  * built-in types) are created by hs_runtime_init with vm == NULL: hs_object_alloc then

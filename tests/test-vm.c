@@ -736,6 +736,16 @@ test_built_text_over_heap_limit (void)
     "import json\nprint(len(json.dumps(['x' * 1000000] * 30)))\n",
     "b = b'x' * 1000000\nprint(len(b','.join([b] * 30)))\n",
     "print(len((b'x' * 10000000).hex()))\n",
+    /* made in the heap at their final size, or checked as they grow (issue 13 item 3) */
+    "print(len(('a' * 100000).replace('a', 'b' * 300)))\n",
+    "print(len(('a' * 100000).replace('', 'c' * 300)))\n",
+    "print(len((b'a' * 100000).replace(b'a', b'b' * 300)))\n",
+    "print(len('%5000000s' * 10 % tuple('abcdefghij')))\n",
+    "print(len(('{:5000000}' * 10).format(*'abcdefghij')))\n",
+    "s = 'x' * 3000000\nprint(len(f'{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}'))\n",
+    "print(len(repr(chr(0) * 5000000)))\n",
+    "print(len(ascii('\u00e9' * 3000000)))\n",
+    "print(len(('\u00df' * 5000000).upper()))\n",
   };
   HsVMConfig config;
 

@@ -918,6 +918,9 @@ m_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       const char *p = count != 0 ? (no == 0 ? d + i : memmem (d + i, len - i, o, no)) : NULL;
       if (p == NULL)
         break;
+      /* built outside the heap, then copied in: kept under the cap as it grows */
+      if (!hs_format_check_size (vm, out->len + (gsize)(p - (d + i)) + nw + 1 + len - i))
+        return NULL;
       g_byte_array_append (out, (guint8 *)d + i, p - (d + i));
       g_byte_array_append (out, (guint8 *)w, nw);
       count--;

@@ -36,11 +36,18 @@ typedef struct
   gboolean bare_repr;  /* a part of a complex: no type adds no ".0" */
 } Spec;
 
+gsize
+hs_format_text_room (HsVM *vm)
+{
+  if (vm == NULL || vm->config.heap_limit_bytes == 0)
+    return G_MAXSIZE;
+  return (vm->config.heap_limit_bytes - MIN (vm->heap_bytes, vm->config.heap_limit_bytes)) / 2;
+}
+
 gboolean
 hs_format_check_size (HsVM *vm, gsize bytes)
 {
-  if (vm != NULL && vm->config.heap_limit_bytes != 0
-      && bytes > vm->config.heap_limit_bytes - MIN (vm->heap_bytes, vm->config.heap_limit_bytes))
+  if (bytes > hs_format_text_room (vm))
     {
       hs_err_no_memory (vm);
       return FALSE;
@@ -164,8 +171,7 @@ nchars (const char *s, gsize len)
 static void
 append_fill (GString *out, const Spec *sp, gsize n)
 {
-  for (gsize i = 0; i < n; i++)
-    g_string_append_len (out, sp->fill, sp->fill_len);
+  hs_str_append_repeat (out, sp->fill, sp->fill_len, n);
 }
 
 /* Pads lead+body to the spec's width with its fill and alignment. */
@@ -843,9 +849,9 @@ format_field (HsVM *vm, GString *out, const char *s, gsize n, FormatArgs *fa, in
   hs_xdecref (vm, spec);
   if (res == NULL)
     return FALSE;
-  g_string_append_len (out, hs_str_utf8 (res), hs_str_byte_len (res));
+  gboolean ok = hs_str_build (vm, out, hs_str_utf8 (res), hs_str_byte_len (res));
   hs_decref (vm, res);
-  return TRUE;
+  return ok;
 }
 
 static gboolean
@@ -934,6 +940,12 @@ hs_object_ascii (HsVM *vm, HsObject *obj)
 
   if (r == NULL)
     return NULL;
+  /* an escape takes at most 2.5 bytes a byte of the repr ("\U0001f600" for 4) */
+  if (!hs_format_check_size (vm, hs_str_byte_len (r) / 2 * 5 + 5))
+    {
+      hs_decref (vm, r);
+      return NULL;
+    }
   out = g_string_new (NULL);
   for (const char *p = hs_str_utf8 (r); *p; p = g_utf8_next_char (p))
     {
@@ -1017,11 +1029,16 @@ typedef struct
   gssize width, prec;
 } PercentFlags;
 
-static void
-percent_pad (GString *out, const PercentFlags *f, const char *lead, const char *body,
+/* Appends lead+body padded to the flags' width: FALSE with MemoryError when the text built
+ * so far and this would pass what the heap cap leaves (several fields each under it). */
+static gboolean
+percent_pad (HsVM *vm, GString *out, const PercentFlags *f, const char *lead, const char *body,
              gboolean numeric)
 {
   Spec sp;
+  gsize len = strlen (lead) + strlen (body);
+  if (!hs_format_check_size (vm, out->len + MAX (len, (gsize)MAX (f->width, 0))))
+    return FALSE;
   memset (&sp, 0, sizeof sp);
   sp.fill[0] = ' ';
   sp.fill_len = 1;
@@ -1033,6 +1050,7 @@ percent_pad (GString *out, const PercentFlags *f, const char *lead, const char *
       sp.align = '=';
     }
   emit_padded (out, &sp, '>', lead, strlen (lead), body, strlen (body));
+  return TRUE;
 }
 
 static gboolean
@@ -1085,7 +1103,7 @@ percent_int (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
           memmove (digits->str + zeros, digits->str, digits->len - zeros);
           memset (digits->str, '0', zeros);
         }
-      percent_pad (out, f, lead->str, digits->str, TRUE);
+      ok = percent_pad (vm, out, f, lead->str, digits->str, TRUE);
     }
   hs_decref (vm, iv);
   return ok;
@@ -1114,8 +1132,7 @@ percent_float (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlag
     for (gsize i = 0; i < text->len; i++)
       text->str[i] = g_ascii_toupper (text->str[i]);
   lead = text->str[0] == '-' ? "-" : f->plus ? "+" : f->space ? " " : "";
-  percent_pad (out, &ff, lead, text->str + (text->str[0] == '-'), TRUE);
-  return TRUE;
+  return percent_pad (vm, out, &ff, lead, text->str + (text->str[0] == '-'), TRUE);
 }
 
 static gboolean
@@ -1178,13 +1195,14 @@ percent_one (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
   {
     gsize len = hs_str_byte_len (s);
     g_autofree char *body = NULL;
+    gboolean ok;
     if (f->prec >= 0 && (gsize)f->prec < hs_str_char_len (s))
       len = (gsize)(g_utf8_offset_to_pointer (hs_str_utf8 (s), (glong)f->prec) - hs_str_utf8 (s));
     body = g_strndup (hs_str_utf8 (s), len);
-    percent_pad (out, f, "", body, FALSE);
+    ok = percent_pad (vm, out, f, "", body, FALSE);
+    hs_decref (vm, s);
+    return ok;
   }
-  hs_decref (vm, s);
-  return TRUE;
 }
 
 /* Parses one conversion after '%' at fmt[*i]; appends its text. */
@@ -1295,7 +1313,7 @@ percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, Percen
   v = owned != NULL ? owned : next_arg (vm, pa);
   if (v == NULL)
     return FALSE;
-  if (f.width > 0 && !hs_format_check_size (vm, (gsize)f.width))
+  if (f.width > 0 && !hs_format_check_size (vm, out->len + (gsize)f.width))
     ok = FALSE;
   else
     ok = percent_one (vm, out, v, type, &f);

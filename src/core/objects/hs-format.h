@@ -24,7 +24,11 @@ HsObject *hs_str_format_method (HsVM *vm, HsObject *fmt, HsObject **args, gsize 
 HsObject *hs_str_format_map (HsVM *vm, HsObject *fmt, HsObject *mapping);
 /* ascii(obj): its repr with what is not ASCII escaped (the `!a` conversion). */
 HsObject *hs_object_ascii (HsVM *vm, HsObject *obj);
-/* MemoryError when a padded result of `bytes` would not fit under the heap cap. */
+/* The most bytes a text built outside the heap (then copied into it as a str or bytes)
+ * may take: half of what the heap cap leaves, so that it and its copy stay under the cap;
+ * G_MAXSIZE without a cap. */
+gsize hs_format_text_room (HsVM *vm);
+/* MemoryError when a text of `bytes` built outside the heap would pass that room. */
 gboolean hs_format_check_size (HsVM *vm, gsize bytes);
 
 G_END_DECLS

@@ -159,6 +159,30 @@ hs_str_from_gstring (HsVM *vm, GString *s)
   return r;
 }
 
+void
+hs_str_append_repeat (GString *out, const char *unit, gsize unit_len, gsize n)
+{
+  gsize start = out->len, total = unit_len * n;
+
+  if (total == 0)
+    return;
+  g_string_set_size (out, start + total);
+  if (unit_len == 1)
+    memset (out->str + start, unit[0], total);
+  else
+    {
+      /* doubling copies, as hs_str_repeat */
+      gsize done = unit_len;
+      memcpy (out->str + start, unit, unit_len);
+      while (done < total)
+        {
+          gsize chunk = MIN (done, total - done);
+          memcpy (out->str + start + done, out->str + start, chunk);
+          done += chunk;
+        }
+    }
+}
+
 gboolean
 hs_str_build (HsVM *vm, GString *out, const char *text, gsize len)
 {
@@ -303,6 +327,17 @@ hs_str_char_at (HsVM *vm, HsObject *o, gsize i)
   return hs_str_new (vm, p, g_utf8_next_char (p) - p);
 }
 
+/* A str built in place of a singleton when it is one: "" or one Latin-1 character. */
+static HsObject *
+shared_or_new (HsVM *vm, HsStr *s)
+{
+  HsObject *single = s->char_len <= 1 ? singleton_for (s->data, s->byte_len) : NULL;
+  if (single == NULL)
+    return &s->header;
+  hs_decref (vm, &s->header);
+  return single;
+}
+
 HsObject *
 hs_str_concat (HsVM *vm, HsObject *a, HsObject *b)
 {
@@ -321,16 +356,48 @@ hs_str_concat (HsVM *vm, HsObject *a, HsObject *b)
   s->char_len = HS_STR (a)->char_len + HS_STR (b)->char_len;
   s->ascii = HS_STR (a)->ascii && HS_STR (b)->ascii;
   s->hash = -1;
-  if (s->char_len == 1)
+  return shared_or_new (vm, s);
+}
+
+HsObject *
+hs_str_join_array (HsVM *vm, HsObject *sep, HsObject **items, gsize n)
+{
+  gsize sep_len = sep != NULL ? HS_STR (sep)->byte_len : 0, total = 0, chars = 0;
+  gboolean ascii = sep == NULL || HS_STR (sep)->ascii;
+  HsStr *s;
+  char *p;
+
+  /* CPython's _PyUnicode_JoinArray gives back a lone str item itself */
+  if (n == 1 && HS_IS (items[0], &hs_str_type))
+    return hs_incref (items[0]);
+  for (gsize i = 0; i < n; i++)
     {
-      HsObject *single = singleton_for (s->data, s->byte_len);
-      if (single != NULL)
+      gsize add = HS_STR (items[i])->byte_len + (i > 0 ? sep_len : 0);
+      if (add > G_MAXSSIZE - total)
         {
-          hs_decref (vm, &s->header);
-          return single;
+          hs_err_set_string (vm, &hs_exc_OverflowError,
+                             "join() result is too long for a Python string");
+          return NULL;
         }
+      total += add;
+      chars += HS_STR (items[i])->char_len + (i > 0 && sep != NULL ? HS_STR (sep)->char_len : 0);
+      ascii = ascii && HS_STR (items[i])->ascii;
     }
-  return &s->header;
+  /* built in the heap, where the cap counts it: no copy made outside first */
+  if ((s = str_alloc (vm, total)) == NULL)
+    return NULL;
+  p = s->data;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && sep_len > 0)
+        p = (char *)memcpy (p, HS_STR (sep)->data, sep_len) + sep_len;
+      memcpy (p, HS_STR (items[i])->data, HS_STR (items[i])->byte_len);
+      p += HS_STR (items[i])->byte_len;
+    }
+  s->char_len = chars;
+  s->ascii = ascii;
+  s->hash = -1;
+  return shared_or_new (vm, s);
 }
 
 HsObject *
@@ -424,12 +491,13 @@ is_printable (gunichar c)
 void
 hs_str_append_escape (GString *out, gunichar c)
 {
-  if (c < 0x100)
-    g_string_append_printf (out, "\\x%02x", c);
-  else if (c < 0x10000)
-    g_string_append_printf (out, "\\u%04x", c);
-  else
-    g_string_append_printf (out, "\\U%08x", c);
+  /* by hand, not printf: a repr may escape a hundred million characters */
+  int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
+  char buf[10] = { '\\', c < 0x100 ? 'x' : c < 0x10000 ? 'u' : 'U' };
+
+  for (int i = 0; i < digits; i++)
+    buf[2 + i] = "0123456789abcdef"[(c >> (4 * (digits - 1 - i))) & 0xf];
+  g_string_append_len (out, buf, 2 + digits);
 }
 
 void
@@ -479,7 +547,13 @@ hs_str_repr_append (GString *out, HsObject *o)
 static HsObject *
 str_repr (HsVM *vm, HsObject *self)
 {
-  GString *out = g_string_sized_new (HS_STR (self)->byte_len + 2);
+  GString *out;
+
+  /* an escape takes at most 4 bytes a byte of the text ("\x00"): refused before it is built
+   * past what the cap leaves */
+  if (!hs_format_check_size (vm, HS_STR (self)->byte_len * 4 + 2))
+    return NULL;
+  out = g_string_sized_new (HS_STR (self)->byte_len + 2);
   hs_str_repr_append (out, self);
   return hs_str_from_gstring (vm, out);
 }
@@ -699,39 +773,40 @@ typedef gboolean (*CharPred) (gunichar c);
 
 static HsObject *
 all_chars (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
-           CharPred pred)
+           CharPred pred, gboolean empty)
 {
   HsStr *s = HS_STR (args[0]);
   if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, ""))
     return NULL;
   if (s->byte_len == 0)
-    return hs_False;
+    return hs_bool_from (empty);
   for (const char *p = s->data; p < s->data + s->byte_len; p = g_utf8_next_char (p))
     if (!pred (g_utf8_get_char (p)))
       return hs_False;
   return hs_True;
 }
 
-#define PRED_METHOD(name, pred)                                                                    \
+/* `empty`: what "" answers (True only for isascii and isprintable, as CPython's) */
+#define PRED_METHOD(name, pred, empty)                                                             \
   static HsObject *str_##name (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)          \
   {                                                                                                \
-    return all_chars (vm, args, nargs, kwnames, "str." #name, pred);                               \
+    return all_chars (vm, args, nargs, kwnames, "str." #name, pred, empty);                        \
   }
 
-PRED_METHOD (isspace, py_isspace)
-PRED_METHOD (isdigit, py_isdigit)
-PRED_METHOD (isdecimal, py_isdecimal)
-PRED_METHOD (isnumeric, py_isnumeric)
-PRED_METHOD (isalpha, py_isalpha)
-PRED_METHOD (isalnum, py_isalnum)
+PRED_METHOD (isspace, py_isspace, FALSE)
+PRED_METHOD (isdigit, py_isdigit, FALSE)
+PRED_METHOD (isdecimal, py_isdecimal, FALSE)
+PRED_METHOD (isnumeric, py_isnumeric, FALSE)
+PRED_METHOD (isalpha, py_isalpha, FALSE)
+PRED_METHOD (isalnum, py_isalnum, FALSE)
 
 static gboolean
 py_isascii (gunichar c)
 {
   return c < 128;
 }
-PRED_METHOD (isascii, py_isascii)
-PRED_METHOD (isprintable, is_printable)
+PRED_METHOD (isascii, py_isascii, TRUE)
+PRED_METHOD (isprintable, is_printable, TRUE)
 
 /* isupper / islower: some cased character, and none of the other case. */
 static HsObject *
@@ -870,6 +945,7 @@ change_case (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const ch
   HsStr *s = HS_STR (args[0]);
   GString *out;
   gboolean prev_cased = FALSE, first = TRUE;
+  gsize room = hs_format_text_room (vm);
 
   if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, ""))
     return NULL;
@@ -877,6 +953,13 @@ change_case (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const ch
   for (const char *p = s->data; p < s->data + s->byte_len; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      /* a case can be 3 characters ("ΐ".upper()): the text is kept under the cap as it grows */
+      if (out->len > room)
+        {
+          g_string_free (out, TRUE);
+          hs_err_no_memory (vm);
+          return NULL;
+        }
       switch (mode)
         {
           case CASE_UPPER:
@@ -1491,8 +1574,7 @@ fail:
 static HsObject *
 str_join (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *iterable, *seq, **items, *self = args[0];
-  GString *out;
+  HsObject *iterable, *seq, **items, *self = args[0], *r;
   gsize n;
 
   if (!hs_parse_args (vm, "str.join", args + 1, nargs - 1, kwnames, "!iterable", &iterable))
@@ -1502,51 +1584,49 @@ str_join (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   items = hs_list_check (seq) ? hs_list_items (seq) : hs_tuple_items (seq);
   n = hs_list_check (seq) ? hs_list_len (seq) : hs_tuple_len (seq);
-  if (n == 1 && HS_IS (items[0], &hs_str_type))
-    {
-      /* CPython gives back a lone str item itself */
-      HsObject *r = hs_incref (items[0]);
-      hs_decref (vm, seq);
-      return r;
-    }
-  out = g_string_new (NULL);
   for (gsize i = 0; i < n; i++)
-    {
-      if (!hs_str_check (items[i]))
-        {
-          hs_err_format (vm, &hs_exc_TypeError,
-                         "sequence item %" G_GSIZE_FORMAT ": expected str instance, %s found", i,
-                         hs_type_name (items[i]));
-          hs_decref (vm, seq);
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      if ((i > 0 && !hs_str_build (vm, out, HS_STR (self)->data, HS_STR (self)->byte_len))
-          || !hs_str_build (vm, out, HS_STR (items[i])->data, HS_STR (items[i])->byte_len))
-        {
-          hs_decref (vm, seq);
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-    }
+    if (!hs_str_check (items[i]))
+      {
+        hs_err_format (vm, &hs_exc_TypeError,
+                       "sequence item %" G_GSIZE_FORMAT ": expected str instance, %s found", i,
+                       hs_type_name (items[i]));
+        hs_decref (vm, seq);
+        return NULL;
+      }
+  r = hs_str_join_array (vm, self, items, n);
   hs_decref (vm, seq);
-  return hs_str_from_gstring (vm, out);
+  return r;
+}
+
+/* How many times str.replace puts `new` in (at most count), and where the last ends. */
+static gsize
+replace_count (HsStr *self, HsStr *old, gint64 count)
+{
+  gsize k = 0, i = 0;
+
+  if (old->byte_len == 0)
+    return (gsize)MIN ((guint64)count, (guint64)self->char_len + 1);
+  for (const char *p; (gint64)k < count; k++, i = (gsize)(p - self->data) + old->byte_len)
+    if ((p = find_bytes (self->data + i, self->byte_len - i, old->data, old->byte_len)) == NULL)
+      break;
+  return k;
 }
 
 static HsObject *
 str_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *old, *new_, *count_obj = NULL, *self = args[0];
-  const char *d = HS_STR (self)->data;
-  gsize len = HS_STR (self)->byte_len, ol, i = 0;
+  HsObject *old_obj, *new_obj, *count_obj = NULL, *self = args[0];
+  HsStr *s = HS_STR (self), *old, *new_, *r;
   gint64 count = -1;
-  GString *out;
+  gsize k, total;
+  const char *d = s->data, *end = s->data + s->byte_len;
+  char *w;
 
-  if (!hs_parse_args (vm, "replace", args + 1, nargs - 1, kwnames, "old new|count /", &old, &new_,
-                      &count_obj))
+  if (!hs_parse_args (vm, "replace", args + 1, nargs - 1, kwnames, "old new|count /", &old_obj,
+                      &new_obj, &count_obj))
     return NULL;
-  if (!expect_str (vm, old, "replace() argument 1")
-      || !expect_str (vm, new_, "replace() argument 2"))
+  if (!expect_str (vm, old_obj, "replace() argument 1")
+      || !expect_str (vm, new_obj, "replace() argument 2"))
     return NULL;
   if (count_obj != NULL)
     {
@@ -1561,42 +1641,44 @@ str_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     }
   if (count < 0)
     count = G_MAXINT64;
-  ol = HS_STR (old)->byte_len;
-  out = g_string_sized_new (len);
-  if (ol == 0)
+  old = HS_STR (old_obj);
+  new_ = HS_STR (new_obj);
+  /* CPython gives back the str unchanged when old is new (the same object) */
+  k = old_obj != new_obj ? replace_count (s, old, count) : 0;
+  if (k == 0 && HS_IS (self, &hs_str_type))
+    return hs_incref (self);
+  if (new_->byte_len > old->byte_len
+      && k > (G_MAXSSIZE - s->byte_len) / (new_->byte_len - old->byte_len))
     {
-      /* Insert `new` before every character and at the end. */
-      const char *p = d, *end = d + len;
-      for (; count > 0; count--)
+      hs_err_set_string (vm, &hs_exc_OverflowError, "replace string is too long");
+      return NULL;
+    }
+  /* made at its final size in the heap, where the cap counts it */
+  total = s->byte_len + k * new_->byte_len - k * old->byte_len;
+  if ((r = str_alloc (vm, total)) == NULL)
+    return NULL;
+  w = r->data;
+  for (gsize j = 0; j < k; j++)
+    {
+      const char *p
+          = old->byte_len == 0 ? d : find_bytes (d, (gsize)(end - d), old->data, old->byte_len);
+      memcpy (w, d, (gsize)(p - d));
+      w += p - d;
+      memcpy (w, new_->data, new_->byte_len);
+      w += new_->byte_len;
+      /* an empty `old` is found before every character: the character follows */
+      d = old->byte_len > 0 ? p + old->byte_len : p < end ? g_utf8_next_char (p) : p;
+      if (old->byte_len == 0)
         {
-          g_string_append_len (out, HS_STR (new_)->data, HS_STR (new_)->byte_len);
-          if (p >= end)
-            break;
-          {
-            const char *n = g_utf8_next_char (p);
-            g_string_append_len (out, p, n - p);
-            p = n;
-          }
+          memcpy (w, p, (gsize)(d - p));
+          w += d - p;
         }
-      g_string_append_len (out, p, end - p);
-      return hs_str_from_gstring (vm, out);
     }
-  while (count-- > 0)
-    {
-      const char *p = find_bytes (d + i, len - i, HS_STR (old)->data, ol);
-      if (p == NULL)
-        break;
-      g_string_append_len (out, d + i, p - (d + i));
-      g_string_append_len (out, HS_STR (new_)->data, HS_STR (new_)->byte_len);
-      i = (gsize)(p - d) + ol;
-    }
-  if (i == 0 && HS_IS (self, &hs_str_type))
-    {
-      g_string_free (out, TRUE);
-      return hs_incref (self);
-    }
-  g_string_append_len (out, d + i, len - i);
-  return hs_str_from_gstring (vm, out);
+  memcpy (w, d, (gsize)(end - d));
+  r->char_len = s->char_len + k * new_->char_len - k * old->char_len;
+  r->ascii = r->char_len == total;
+  r->hash = -1;
+  return shared_or_new (vm, r);
 }
 
 static HsObject *

@@ -63,6 +63,8 @@ HsObject *hs_str_from_gstring (HsVM *vm, GString *s);
  * a container's repr); FALSE with MemoryError, out unchanged, when out would pass what the
  * heap cap leaves, so such a str stays within the cap like any object. */
 gboolean hs_str_build (HsVM *vm, GString *out, const char *text, gsize len);
+/* Appends n copies of unit (padding: fill characters), in a few copies rather than n. */
+void hs_str_append_repeat (GString *out, const char *unit, gsize unit_len, gsize n);
 /* Appends repr(o) so (o held meanwhile: its repr may drop the container's reference);
  * FALSE with the error raised. */
 gboolean hs_str_build_repr (HsVM *vm, GString *out, HsObject *o);
@@ -75,6 +77,10 @@ gboolean hs_str_is_intern_candidate (const char *s, gsize len);
 gboolean hs_str_is_identifier (HsObject *str);
 
 HsObject *hs_str_concat (HsVM *vm, HsObject *a, HsObject *b);
+/* The strs items[0..n) joined with sep between them (NULL: nothing), made in the heap at
+ * its final size (the cap counts it, no copy is made outside first); a lone exact str item
+ * is given back itself, as CPython's _PyUnicode_JoinArray does. */
+HsObject *hs_str_join_array (HsVM *vm, HsObject *sep, HsObject **items, gsize n);
 /* a + b, taking a: when the caller held its only reference, a grows in place (CPython's
  * PyUnicode_Append), which keeps `s += t` in a loop linear. */
 HsObject *hs_str_append_take (HsVM *vm, HsObject *a, HsObject *b);

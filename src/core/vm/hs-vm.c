@@ -430,18 +430,6 @@ fail:
 }
 
 static HsObject *
-build_string (HsVM *vm, HsObject **items, int n)
-{
-  gsize total = 0;
-  for (int i = 0; i < n; i++)
-    total += hs_str_byte_len (items[i]);
-  GString *s = g_string_sized_new (total + 1);
-  for (int i = 0; i < n; i++)
-    g_string_append_len (s, hs_str_utf8 (items[i]), hs_str_byte_len (items[i]));
-  return hs_str_from_gstring (vm, s);
-}
-
-static HsObject *
 format_value (HsVM *vm, HsObject *v, guint32 flags, HsObject *spec)
 {
   HsObject *conv = NULL;
@@ -1496,7 +1484,7 @@ op_BUILD_MAP:
 op_BUILD_STRING:
   {
     HsObject **items = sp - arg;
-    HsObject *s = build_string (vm, items, arg);
+    HsObject *s = hs_str_join_array (vm, NULL, items, (gsize)arg);
     ERROR_IF (s == NULL);
     while (sp > items)
       {

@@ -1,0 +1,1 @@
+print(len(("{:300000000}" * 10).format(*"abcdefghij")))

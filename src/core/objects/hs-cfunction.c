@@ -12,7 +12,10 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "hs-class.h"
 #include "hs-error.h"
+#include "hs-module.h"
+#include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -116,6 +119,39 @@ cfunction_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject
   return hs_cfunction_call_with_self (vm, f->def, f->self, args, nargs, kwnames);
 }
 
+/* CPython's meth_get__qualname__ and descr_get_qualname: a module's function by its name,
+ * a method by its class's __qualname__ (the type of self for a bound one: `L().append`
+ * is 'L.append' for a subclass L of list). */
+static HsObject *
+qualname (HsVM *vm, HsCFunctionObject *f)
+{
+  const HsType *t = f->header.type != &hs_cfunction_type                  ? f->owner
+                    : f->self == NULL || HS_IS (f->self, &hs_module_type) ? NULL
+                    : hs_type_check (f->self)                             ? (const HsType *)f->self
+                                                                          : HS_TYPE (f->self);
+  if (t == NULL)
+    return hs_str_from_cstr (vm, f->def->name);
+  return hs_str_from_format (vm, "%s.%s", hs_type_qualname (t), f->def->name);
+}
+
+/* __name__, __qualname__, a bound method's __self__ and a descriptor's __objclass__,
+ * then the type's attributes. */
+static HsObject *
+cfunction_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsCFunctionObject *f = (HsCFunctionObject *)self;
+  const char *n = hs_str_utf8 (name);
+  if (strcmp (n, "__name__") == 0)
+    return hs_str_from_cstr (vm, f->def->name);
+  if (strcmp (n, "__qualname__") == 0)
+    return qualname (vm, f);
+  if (strcmp (n, "__self__") == 0 && f->self != NULL)
+    return hs_incref (f->self);
+  if (strcmp (n, "__objclass__") == 0 && self->type != &hs_cfunction_type)
+    return hs_incref ((HsObject *)f->owner);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
 HsType hs_cfunction_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "builtin_function_or_method",
@@ -126,6 +162,7 @@ HsType hs_cfunction_type = {
   .refs = cfunction_refs,
   .clear = cfunction_dealloc,
   .repr = cfunction_repr,
+  .getattr = cfunction_getattr,
   .call = cfunction_call,
 };
 
@@ -169,6 +206,7 @@ HsType hs_method_descr_type = {
   .base = &hs_object_type,
   .basicsize = sizeof (HsCFunctionObject),
   .repr = descr_repr,
+  .getattr = cfunction_getattr,
   .call = descr_call,
 };
 
@@ -185,6 +223,7 @@ HsType hs_classmethod_descr_type = {
   .base = &hs_object_type,
   .basicsize = sizeof (HsCFunctionObject),
   .repr = descr_repr,
+  .getattr = cfunction_getattr,
   .call = classdescr_call,
 };
 

@@ -354,11 +354,7 @@ hs_bytes_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
   if (op == HS_BIN_MUL && hs_bytes_like_check (a) && hs_object_has_index (b))
     return repeat (vm, a, b);
   if (op == HS_BIN_MOD && hs_bytes_like_check (a))
-    {
-      hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                         "'%' formatting of bytes is not supported by Heapscope yet");
-      return NULL;
-    }
+    return hs_bytes_percent_format (vm, a, b);
   if (op == HS_BIN_MUL && hs_bytes_like_check (b) && hs_object_has_index (a))
     return repeat (vm, b, a);
   return hs_incref (hs_NotImplemented);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-format.h"
+#include "hs-bytes.h"
 #include "hs-cfunction.h"
 #include "hs-complex.h"
 #include "hs-error.h"
@@ -967,6 +968,7 @@ typedef struct
   HsObject **items; /* positional items */
   gsize n, next;
   HsObject *mapping; /* for %(key)s, or NULL */
+  gboolean bytes;    /* bytes % args (PEP 461): bytes keys, %s/%b/%r/%a/%c give bytes */
 } PercentArgs;
 
 static HsObject *
@@ -1110,7 +1112,8 @@ percent_int (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
 }
 
 static gboolean
-percent_float (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags *f)
+percent_float (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags *f,
+               gboolean bytes)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   double d;
@@ -1119,7 +1122,9 @@ percent_float (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlag
 
   if (!hs_int_check (v) && !HS_ISINSTANCE (v, &hs_float_type))
     {
-      hs_err_format (vm, &hs_exc_TypeError, "must be real number, not %s", hs_type_name (v));
+      hs_err_format (vm, &hs_exc_TypeError,
+                     bytes ? "float argument required, not %s" : "must be real number, not %s",
+                     hs_type_name (v));
       return FALSE;
     }
   if (hs_number_as_double (vm, v, &d) < 0
@@ -1135,11 +1140,92 @@ percent_float (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlag
   return percent_pad (vm, out, &ff, lead, text->str + (text->str[0] == '-'), TRUE);
 }
 
+/* The bytes %s and %b take: a bytes-like object's, or what its class's __bytes__ returns
+ * (CPython's format_obj); a new reference. */
+static HsObject *
+percent_bytes_of (HsVM *vm, HsObject *v)
+{
+  if (hs_bytes_like_check (v))
+    return hs_incref (v);
+  HsObject *m = hs_type_lookup_borrow (v->type, hs_str_intern_cstr ("__bytes__")), *r;
+  if (m == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "%%b requires a bytes-like object, or an object that implements __bytes__, "
+                     "not '%s'",
+                     hs_type_name (v));
+      return NULL;
+    }
+  r = hs_object_call (vm, m, &v, 1, NULL);
+  if (r != NULL && !HS_ISINSTANCE (r, &hs_bytes_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__bytes__ returned non-bytes (type %s)",
+                     hs_type_name (r));
+      HS_CLEAR (vm, r);
+    }
+  return r;
+}
+
+/* %c, %s, %b, %r and %a of bytes % args: raw bytes, padded and cut by bytes. */
 static gboolean
-percent_one (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags *f)
+percent_bytes_one (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags *f)
+{
+  HsObject *held = NULL;
+  const char *data;
+  char byte;
+  gint64 code;
+  gsize len, pad;
+
+  if (type == 'c')
+    {
+      if ((HS_ISINSTANCE (v, &hs_bytes_type) || HS_ISINSTANCE (v, &hs_bytearray_type))
+          && HS_BYTES (v)->len == 1)
+        byte = HS_BYTES (v)->data[0];
+      else if (!hs_int_check (v))
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError,
+                             "%c requires an integer in range(256) or a single byte");
+          return FALSE;
+        }
+      else if (!hs_int_as_i64 (v, &code) || code < 0 || code > 255)
+        {
+          hs_err_set_string (vm, &hs_exc_OverflowError, "%c arg not in range(256)");
+          return FALSE;
+        }
+      else
+        byte = (char)code;
+      data = &byte;
+      len = 1;
+    }
+  else
+    {
+      held = type == 'r' || type == 'a' ? hs_object_ascii (vm, v) : percent_bytes_of (vm, v);
+      if (held == NULL)
+        return FALSE;
+      data = hs_str_check (held) ? hs_str_utf8 (held) : HS_BYTES (held)->data;
+      len = hs_str_check (held) ? hs_str_byte_len (held) : HS_BYTES (held)->len;
+      if (f->prec >= 0 && (gsize)f->prec < len)
+        len = (gsize)f->prec;
+    }
+  pad = f->width > 0 && (gsize)f->width > len ? (gsize)f->width - len : 0;
+  if (!f->left)
+    for (gsize k = 0; k < pad; k++)
+      g_string_append_c (out, ' ');
+  g_string_append_len (out, data, len);
+  if (f->left)
+    for (gsize k = 0; k < pad; k++)
+      g_string_append_c (out, ' ');
+  hs_xdecref (vm, held);
+  return TRUE;
+}
+
+static gboolean
+percent_one (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags *f, gboolean bytes)
 {
   HsObject *s = NULL;
 
+  if (bytes && strchr ("csbra", type) != NULL)
+    return percent_bytes_one (vm, out, v, type, f);
   switch (type)
     {
       case 'd':
@@ -1155,7 +1241,7 @@ percent_one (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
       case 'F':
       case 'g':
       case 'G':
-        return percent_float (vm, out, v, type, f);
+        return percent_float (vm, out, v, type, f, bytes);
       case 'c':
         {
           char buf[8];
@@ -1232,7 +1318,8 @@ percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, Percen
           hs_err_set_string (vm, &hs_exc_ValueError, "incomplete format key");
           return FALSE;
         }
-      key = hs_str_new (vm, fmt + k, *i - k - 1);
+      key = pa->bytes ? hs_bytes_new (vm, fmt + k, *i - k - 1)
+                      : hs_str_new (vm, fmt + k, *i - k - 1);
       if (key == NULL)
         return FALSE;
       owned = hs_object_getitem (vm, pa->mapping, key);
@@ -1299,13 +1386,20 @@ percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, Percen
       hs_xdecref (vm, owned);
       return TRUE;
     }
-  if (strchr ("diuxXoeEfFgGcsra", type) == NULL)
+  if (pa->bytes && (guchar)type >= 0x80)
     {
-      gunichar c = g_utf8_get_char (fmt + *i - 1);
+      /* CPython formats the byte as a negative C char */
+      hs_err_set_string (vm, &hs_exc_OverflowError, "character argument not in range(0x110000)");
+      hs_xdecref (vm, owned);
+      return FALSE;
+    }
+  if (strchr (pa->bytes ? "diuxXoeEfFgGcsrab" : "diuxXoeEfFgGcsra", type) == NULL || type == '\0')
+    {
+      gunichar c = pa->bytes ? (guchar)type : g_utf8_get_char (fmt + *i - 1);
+      char shown[2] = { pa->bytes || (c >= 31 && c <= 126) ? (char)c : '?', 0 };
       hs_err_format (vm, &hs_exc_ValueError,
-                     "unsupported format character '%s' (0x%x) at index %" G_GSIZE_FORMAT,
-                     c < 0x80 ? (char[]){ (char)c, 0 } : "?", c,
-                     (gsize)g_utf8_pointer_to_offset (fmt, fmt + *i - 1));
+                     "unsupported format character '%s' (0x%x) at index %" G_GSIZE_FORMAT, shown, c,
+                     pa->bytes ? *i - 1 : (gsize)g_utf8_pointer_to_offset (fmt, fmt + *i - 1));
       hs_xdecref (vm, owned);
       return FALSE;
     }
@@ -1316,17 +1410,18 @@ percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, Percen
   if (f.width > 0 && !hs_format_check_size (vm, out->len + (gsize)f.width))
     ok = FALSE;
   else
-    ok = percent_one (vm, out, v, type, &f);
+    ok = percent_one (vm, out, v, type, &f, pa->bytes);
   hs_xdecref (vm, owned);
   return ok;
 }
 
-HsObject *
-hs_str_percent_format (HsVM *vm, HsObject *fmt_obj, HsObject *args)
+/* fmt % args into a new GString (NULL with the error set): a str's text, or (pa->bytes)
+ * the bytes of a bytes-like object. */
+static GString *
+percent_format (HsVM *vm, const char *fmt, gsize n, HsObject *args, gboolean bytes)
 {
-  const char *fmt = hs_str_utf8 (fmt_obj);
-  gsize n = hs_str_byte_len (fmt_obj), i = 0;
-  PercentArgs pa = { args, NULL, 0, 0, NULL };
+  PercentArgs pa = { args, NULL, 0, 0, NULL, bytes };
+  gsize i = 0;
   GString *out;
 
   if (hs_tuple_check (args))
@@ -1338,7 +1433,9 @@ hs_str_percent_format (HsVM *vm, HsObject *fmt_obj, HsObject *args)
     {
       pa.items = &pa.args;
       pa.n = 1;
-      if (HS_TYPE (args)->getitem != NULL && !hs_str_check (args))
+      /* CPython's test: a str formats bytes as a mapping, bytes does not */
+      if (HS_TYPE (args)->getitem != NULL && !hs_str_check (args)
+          && !(bytes && hs_bytes_like_check (args)))
         pa.mapping = args;
     }
   out = g_string_sized_new (n + 16);
@@ -1359,10 +1456,31 @@ hs_str_percent_format (HsVM *vm, HsObject *fmt_obj, HsObject *args)
     }
   if (pa.next < pa.n && pa.mapping == NULL)
     {
-      hs_err_set_string (vm, &hs_exc_TypeError,
-                         "not all arguments converted during string formatting");
+      hs_err_format (vm, &hs_exc_TypeError, "not all arguments converted during %s formatting",
+                     bytes ? "bytes" : "string");
       g_string_free (out, TRUE);
       return NULL;
     }
-  return hs_str_from_gstring (vm, out);
+  return out;
+}
+
+HsObject *
+hs_str_percent_format (HsVM *vm, HsObject *fmt, HsObject *args)
+{
+  GString *out = percent_format (vm, hs_str_utf8 (fmt), hs_str_byte_len (fmt), args, FALSE);
+  return out != NULL ? hs_str_from_gstring (vm, out) : NULL;
+}
+
+HsObject *
+hs_bytes_percent_format (HsVM *vm, HsObject *fmt, HsObject *args)
+{
+  GString *out = percent_format (vm, HS_BYTES (fmt)->data, HS_BYTES (fmt)->len, args, TRUE);
+  HsObject *r;
+  if (out == NULL)
+    return NULL;
+  r = hs_bytes_new_of (
+      vm, HS_ISINSTANCE (fmt, &hs_bytearray_type) ? &hs_bytearray_type : &hs_bytes_type, out->str,
+      out->len);
+  g_string_free (out, TRUE);
+  return r;
 }

@@ -17,6 +17,8 @@ HsObject *hs_format_value (HsVM *vm, HsObject *value, HsObject *spec);
 HsObject *hs_format_dunder (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 /* fmt % args */
 HsObject *hs_str_percent_format (HsVM *vm, HsObject *fmt, HsObject *args);
+/* bytes % args and bytearray % args (PEP 461), the result of fmt's kind. */
+HsObject *hs_bytes_percent_format (HsVM *vm, HsObject *fmt, HsObject *args);
 /* fmt.format(*args, **kwargs): args[0..nargs) positional, then one value per kwnames. */
 HsObject *hs_str_format_method (HsVM *vm, HsObject *fmt, HsObject **args, gsize nargs,
                                 HsObject *kwnames);

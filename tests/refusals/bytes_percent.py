@@ -1,1 +1,0 @@
-line = b"%d items" % 3

@@ -1544,7 +1544,7 @@ class_dealloc (HsVM *vm, HsObject *self)
 static HsObject *(*type_getattr_base) (HsVM *, HsObject *, HsObject *);
 
 static HsObject *
-type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
+type_getattr_lookup (HsVM *vm, HsObject *self, HsObject *name)
 {
   HsType *t = (HsType *)self;
   const char *n = hs_str_utf8 (name);
@@ -1593,6 +1593,22 @@ type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
     return hs_descr_get (vm, d, self, self->type);
   hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, n);
   return NULL;
+}
+
+/* A class's attribute, then (CPython's slot_tp_getattr_hook on its metaclass) what the
+ * metaclass's __getattr__ says of a name the class and the metaclass lack. */
+static HsObject *
+type_getattr_ext (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsObject *r = type_getattr_lookup (vm, self, name), *ga;
+  if (r == NULL && (self->type->type_flags & HS_TYPE_HEAP)
+      && hs_err_matches (vm, &hs_exc_AttributeError)
+      && (ga = hs_type_lookup_borrow (self->type, hs_dunder[N_GETATTR])) != NULL)
+    {
+      hs_err_clear (vm);
+      return hs_class_call_method (vm, ga, self, &name, 1, NULL);
+    }
+  return r;
 }
 
 /* CPython's type_set_qualname. */

@@ -1,5 +1,5 @@
-/* hs-mod-sys.c — the `sys` module: getrefcount, recursion limit, getsizeof, maxsize, the
- * standard streams (objects/hs-stdio.c), argv, the version and the number facts.
+/* hs-mod-sys.c — the `sys` module: getrefcount, intern, recursion limit, getsizeof, maxsize,
+ * the standard streams (objects/hs-stdio.c), argv, the version and the number facts.
  *
  * Invariant: every figure reported is CPython 3.11's on 64-bit Linux for the same
  * object state: getrefcount is the object's count while it is also held as the call's
@@ -237,20 +237,27 @@ sys_exc_info (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 /* ---- strings and ints ---------------------------------------------------------------- */
 
-/* sys.intern(s): the one interned str with s's text (s itself when it is that one) */
+/* The program's interned str equal to the argument, which is interned itself when none is
+ * (CPython 3.11's sys.intern: the intern table does not count it). */
 static HsObject *
 sys_intern (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *s = NULL;
-  if (!hs_parse_args (vm, "intern", args, nargs, kwnames, "!string", &s))
+  HsObject *s;
+  if (!hs_parse_args (vm, "sys.intern", args, nargs, kwnames, "!string", &s))
     return NULL;
-  if (!HS_IS (s, &hs_str_type))
+  if (!hs_str_check (s))
     {
+      /* Argument Clinic's wording, which names None itself */
       hs_err_format (vm, &hs_exc_TypeError, "intern() argument must be str, not %s",
-                     hs_type_name (s));
+                     s == hs_None ? "None" : hs_type_name (s));
       return NULL;
     }
-  return hs_incref (hs_str_intern (hs_str_utf8 (s), hs_str_byte_len (s)));
+  if (s->type != &hs_str_type)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "can't intern %s", hs_type_name (s));
+      return NULL;
+    }
+  return hs_str_intern_obj (vm, s);
 }
 
 static HsObject *

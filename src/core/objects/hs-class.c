@@ -32,30 +32,22 @@ attrs_of (HsObject *o)
   return (HsAttrs *)((char *)o + c->attrs_offset);
 }
 
-/* Names are stored interned (intern_name): an interned name equals no other stored one. */
+/* Names are stored interned (hs_str_intern_name_obj), found by identity first. An equal name apart
+ * is a str not interned, or the runtime's interned str of a text the program interned
+ * before the runtime did (hs_str_intern_vm): hence the second pass, on cached hashes. */
 static int
 attrs_find (HsAttrs *a, HsObject *name)
 {
+  gint64 hash;
+
   for (guint32 i = 0; i < a->len; i++)
     if (a->names[i] == name)
       return (int)i;
-  if (name->flags & HS_FLAG_INTERNED)
-    return -1;
+  hash = hs_str_hash (name);
   for (guint32 i = 0; i < a->len; i++)
-    if (hs_str_equal (a->names[i], name))
+    if (HS_STR (a->names[i])->hash == hash && hs_str_equal (a->names[i], name))
       return (int)i;
   return -1;
-}
-
-/* The interned str of the name's text (CPython interns attribute names too); a name with
- * a NUL, which has no interned str, as it is. */
-static HsObject *
-intern_name (HsObject *name)
-{
-  if ((name->flags & HS_FLAG_INTERNED)
-      || (hs_is_immortal (name) && memchr (hs_str_utf8 (name), '\0', hs_str_byte_len (name))))
-    return name;
-  return hs_str_intern (hs_str_utf8 (name), hs_str_byte_len (name));
 }
 
 static void
@@ -117,7 +109,7 @@ attrs_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
     }
   if (a->len == a->cap && attrs_grow (vm, a) < 0)
     return -1;
-  a->names[a->len] = intern_name (name);
+  a->names[a->len] = hs_str_intern_name_obj (vm, name);
   a->values[a->len] = hs_incref (value);
   a->len++;
   hs_object_mark_dirty (vm, self);
@@ -1038,7 +1030,7 @@ wrap_implicit_methods (HsVM *vm, HsObject *ns, HsObject **qualname)
     }
   if (*qualname != NULL)
     {
-      *qualname = intern_name (*qualname);
+      *qualname = hs_str_intern_name_obj (vm, *qualname);
       if (hs_dict_del_item (vm, ns, hs_str_intern_cstr ("__qualname__")) < 0)
         return -1;
     }
@@ -1148,10 +1140,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SlotsSpec, slots_spec_clear)
 
 /* An attribute name as the class `cls_name` mangles it (interned, borrowed). */
 static HsObject *
-mangle (HsObject *cls_name, HsObject *name)
+mangle (HsVM *vm, HsObject *cls_name, HsObject *name)
 {
   g_autofree char *m = hs_mangle (hs_str_utf8 (cls_name), hs_str_utf8 (name));
-  return m != NULL ? hs_str_intern_cstr (m) : name;
+  return m != NULL ? hs_str_intern_name (vm, m, strlen (m)) : name;
 }
 
 /* Whether CPython's objects of the built-in part of t vary in size (tp_itemsize != 0),
@@ -1228,7 +1220,7 @@ copy_slot_names (HsVM *vm, HsObject *ns, HsObject *cls_name, const HsType *base,
     {
       HsObject *slot = spec->names->pdata[i];
       if (!hs_str_equal_cstr (slot, "__qualname__") && !hs_str_equal_cstr (slot, "__classcell__")
-          && hs_dict_get_item_borrow (vm, ns, mangle (cls_name, slot)) != NULL)
+          && hs_dict_get_item_borrow (vm, ns, mangle (vm, cls_name, slot)) != NULL)
         {
           HsObject *r = hs_object_repr (vm, slot);
           if (r != NULL)
@@ -1237,7 +1229,7 @@ copy_slot_names (HsVM *vm, HsObject *ns, HsObject *cls_name, const HsType *base,
           hs_xdecref (vm, r);
           return -1;
         }
-      spec->names->pdata[i] = intern_name (mangle (cls_name, slot));
+      spec->names->pdata[i] = hs_str_intern_name_obj (vm, mangle (vm, cls_name, slot));
     }
   g_ptr_array_sort (spec->names, compare_str_ptrs);
   return 0;
@@ -1295,7 +1287,7 @@ hs_class_slotnames (HsVM *vm, HsObject *cls)
         {
           HsObject *n = hs_tuple_get_borrow (items, j);
           if (!hs_str_equal_cstr (n, "__dict__") && !hs_str_equal_cstr (n, "__weakref__"))
-            rc = hs_list_append (vm, names, mangle (HS_CLASS (k)->name, n));
+            rc = hs_list_append (vm, names, mangle (vm, HS_CLASS (k)->name, n));
         }
       hs_xdecref (vm, items);
     }
@@ -1348,7 +1340,7 @@ hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases
     return NULL;
   hs_incref ((HsObject *)meta);
   HsType *t = &c->type;
-  c->name = intern_name (name);
+  c->name = hs_str_intern_name_obj (vm, name);
   c->qualname = qualname;
   t->name = hs_str_utf8 (c->name);
   t->base = base;
@@ -1627,7 +1619,7 @@ set_qualname (HsVM *vm, HsType *t, HsObject *value)
                      t->name, hs_type_name (value));
       return -1;
     }
-  HS_CLASS (t)->qualname = intern_name (value);
+  HS_CLASS (t)->qualname = hs_str_intern_name_obj (vm, value);
   hs_object_mark_dirty (vm, (HsObject *)t);
   return 0;
 }
@@ -1644,7 +1636,7 @@ type_setattr_ext (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
     }
   if (hs_str_equal_cstr (name, "__qualname__"))
     return set_qualname (vm, t, value);
-  HsObject *key = intern_name (name);
+  HsObject *key = hs_str_intern_name_obj (vm, name);
   if (value == NULL)
     {
       if (hs_dict_get_item_borrow (vm, t->dict, key) == NULL)

@@ -287,7 +287,7 @@ hs_function_new (HsVM *vm, HsCode *code, HsObject *globals, HsObject *defaults)
       return NULL;
     }
   fn->code = code;
-  fn->name = hs_str_intern_cstr (code->name);
+  fn->name = hs_str_intern_name (vm, code->name, strlen (code->name));
   fn->defaults = defaults;
   fn->globals = globals;
   hs_gc_track (vm, (HsObject *)fn);

@@ -447,7 +447,7 @@ new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults)
   for (gsize i = 0; i < n; i++)
     {
       HsObject *s = hs_list_get_borrow (names, i);
-      hs_tuple_set_take (t->fields, i, hs_str_intern (hs_str_utf8 (s), hs_str_byte_len (s)));
+      hs_tuple_set_take (t->fields, i, hs_str_intern_name_obj (vm, s));
     }
   for (gsize i = 0; i < ndef; i++)
     if (hs_dict_set_item (vm, field_defaults, hs_tuple_get_borrow (t->fields, n - ndef + i),

@@ -4,7 +4,7 @@
  * `refcount` equals the number of references held to it by frames (variables, value
  * stacks, for-loop iterators) and by other objects' `refs`. When it reaches zero the
  * object is freed at once (hs_decref → type->dealloc). Immortal objects (None, True,
- * False, NotImplemented, small ints -5..256, interned strings, static types) carry
+ * False, NotImplemented, small ints -5..256, the runtime's interned names, static types) carry
  * HS_FLAG_IMMORTAL and are never freed by a count.
  *
  * Every heap object is linked in the VM's list of live objects (for snapshots and the
@@ -38,8 +38,8 @@ enum
   HS_FLAG_ABSTRACT = 1 << 6,  /* a function abc.abstractmethod marked (its __isabstractmethod__) */
   HS_FLAG_FINALIZED = 1 << 7, /* its __del__ was called (PEP 442: at most once) */
   HS_FLAG_WEAKREFED = 1 << 8, /* weak references to it are listed in vm->weakrefs */
-  HS_FLAG_INTERNED = 1 << 9,  /* a str that hs_str_intern returns for its text: no other
-                               * interned str is equal to it */
+  HS_FLAG_INTERNED = 1 << 9,  /* the interned str of its text (hs-str.h): for a VM, no other
+                               * is equal to it but a runtime name interned after it */
 };
 
 struct _HsObject

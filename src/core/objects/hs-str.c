@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-str.h"
+#include "hs-str-private.h"
 #include "hs-bytes.h"
 #include "hs-object-private.h"
 #include "hs-cfunction.h"
@@ -25,8 +26,6 @@
 
 static HsObject *empty_str;
 static HsObject *latin1_strs[256];
-static GHashTable *intern_table; /* data (char *) -> HsObject * */
-static GMutex intern_lock;
 
 /* ---- construction ----------------------------------------------------------------- */
 
@@ -60,8 +59,8 @@ str_alloc (HsVM *vm, gsize len)
   return s;
 }
 
-static HsObject *
-make_immortal (const char *utf8, gsize len)
+HsObject *
+hs_str_new_immortal (const char *utf8, gsize len)
 {
   HsStr *s = str_alloc (NULL, len);
   memcpy (s->data, utf8, len);
@@ -75,8 +74,8 @@ make_immortal (const char *utf8, gsize len)
  * (from its own modules' code), as objects apart from the one-character singletons: for
  * these the names and constants of a program are not what indexing or iterating gives
  * (`"a" is "abc"[0]` when computed at run time is False, `"g" is ...` True). */
-static gboolean
-interned_apart (const char *s, gsize len)
+gboolean
+hs_str_interned_apart (const char *s, gsize len)
 {
   return len == 1 && s[0] != '\0' && strchr ("BCLST_abcdefhijklmnopqrstvwxy", s[0]) != NULL;
 }
@@ -89,16 +88,15 @@ ensure_singletons (void)
   if (g_once_init_enter (&done))
     {
       char buf[4];
-      empty_str = make_immortal ("", 0);
+      empty_str = hs_str_new_immortal ("", 0);
       empty_str->flags |= HS_FLAG_INTERNED;
       for (gunichar c = 0; c < 256; c++)
         {
           gsize len = g_unichar_to_utf8 (c, buf);
-          latin1_strs[c] = make_immortal (buf, len);
-          if (!interned_apart (buf, len))
+          latin1_strs[c] = hs_str_new_immortal (buf, len);
+          if (!hs_str_interned_apart (buf, len))
             latin1_strs[c]->flags |= HS_FLAG_INTERNED;
         }
-      intern_table = g_hash_table_new (g_str_hash, g_str_equal);
       g_once_init_leave (&done, 1);
     }
 }
@@ -120,6 +118,13 @@ singleton_for (const char *utf8, gsize len)
   if (len == 2 && ((guchar)utf8[0] == 0xC2 || (guchar)utf8[0] == 0xC3))
     return latin1_strs[g_utf8_get_char (utf8)];
   return NULL;
+}
+
+HsObject *
+hs_str_singleton (const char *utf8, gsize len)
+{
+  ensure_singletons ();
+  return singleton_for (utf8, len);
 }
 
 HsObject *
@@ -218,47 +223,6 @@ hs_str_from_format (HsVM *vm, const char *fmt, ...)
   text = g_strdup_vprintf (fmt, ap);
   va_end (ap);
   return hs_str_from_cstr (vm, text);
-}
-
-HsObject *
-hs_str_intern (const char *s, gsize len)
-{
-  HsObject *r;
-
-  ensure_singletons ();
-  r = interned_apart (s, len) ? NULL : singleton_for (s, len);
-  if (r != NULL)
-    return r;
-  if (memchr (s, '\0', len) != NULL)
-    return make_immortal (s, len); /* not shareable through a C-string table */
-  g_mutex_lock (&intern_lock);
-  {
-    g_autofree char *key = g_strndup (s, len);
-    r = g_hash_table_lookup (intern_table, key);
-    if (r == NULL)
-      {
-        r = make_immortal (s, len);
-        r->flags |= HS_FLAG_INTERNED;
-        g_hash_table_insert (intern_table, HS_STR (r)->data, r);
-      }
-  }
-  g_mutex_unlock (&intern_lock);
-  return r;
-}
-
-HsObject *
-hs_str_intern_cstr (const char *s)
-{
-  return hs_str_intern (s, strlen (s));
-}
-
-gboolean
-hs_str_is_intern_candidate (const char *s, gsize len)
-{
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isalnum (s[i]) && s[i] != '_')
-      return FALSE;
-  return TRUE;
 }
 
 /* ---- basic operations ------------------------------------------------------------- */
@@ -1935,12 +1899,20 @@ static const HsMethodDef str_methods[] = {
   { NULL, NULL },
 };
 
+static void
+str_dealloc (HsVM *vm, HsObject *self)
+{
+  if (self->flags & HS_FLAG_INTERNED)
+    hs_str_forget_interned (vm, self);
+}
+
 HsType hs_str_type = {
   .header = { &hs_type_type, 1, 0, HS_FLAG_IMMORTAL, 0, NULL, NULL },
   .name = "str",
   .base = &hs_object_type,
   .type_flags = HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsStr),
+  .dealloc = str_dealloc,
   .repr = str_repr,
   .str = str_str,
   .hash = str_hash_slot,

@@ -3,8 +3,10 @@
  * Invariant: `data` holds byte_len bytes of valid UTF-8 plus a NUL; char_len is its
  * length in code points, and `ascii` is TRUE exactly when byte_len == char_len (so
  * indexing is by byte). The empty string and every one-character Latin-1 string are
- * process-wide immortal singletons (as in CPython, so `s[0] is 'a'` holds); interned
- * strings (identifier-like literals, attribute names) are immortal and unique per text.
+ * process-wide immortal singletons (as in CPython, so `s[0] is 'a'` holds). Interned
+ * strings are unique per text within a VM: the runtime's own names are process-wide and
+ * immortal, the program's are the VM's, counted like other objects (identifier-like
+ * constants, sys.intern) until the program uses the text as a name, which makes it immortal.
  */
 #pragma once
 
@@ -68,9 +70,22 @@ void hs_str_append_repeat (GString *out, const char *unit, gsize unit_len, gsize
 /* Appends repr(o) so (o held meanwhile: its repr may drop the container's reference);
  * FALSE with the error raised. */
 gboolean hs_str_build_repr (HsVM *vm, GString *out, HsObject *o);
-/* Process-wide immortal interned string, the same object for the same text. */
+/* Process-wide immortal interned string, the same object for the same text: for the
+ * runtime's own names (never the program's: those are the VM's, below). */
 HsObject *hs_str_intern (const char *s, gsize len);
 HsObject *hs_str_intern_cstr (const char *s);
+/* The program's interned str equal to str s (CPython's PyUnicode_InternInPlace, new
+ * reference): a runtime name's, else the VM's, else s itself, now interned. The VM's table
+ * holds no reference (CPython 3.11's mortal interned strings); s is an exact str. */
+HsObject *hs_str_intern_obj (HsVM *vm, HsObject *s);
+/* hs_str_intern_obj of a new str of the text; NULL with MemoryError. */
+HsObject *hs_str_intern_vm (HsVM *vm, const char *s, gsize len);
+/* The interned str of a name of the program (a variable, an attribute, a parameter, a
+ * keyword), borrowed and immortal: CPython's count of a name includes the references its
+ * parser keeps, one each time it reads the name again while backtracking, which the
+ * diagram cannot show. Never NULL. */
+HsObject *hs_str_intern_name (HsVM *vm, const char *s, gsize len);
+HsObject *hs_str_intern_name_obj (HsVM *vm, HsObject *s);
 /* CPython interns string constants made only of ASCII letters, digits and '_'. */
 gboolean hs_str_is_intern_candidate (const char *s, gsize len);
 /* str.isidentifier() */

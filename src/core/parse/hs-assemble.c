@@ -268,25 +268,11 @@ hs_compile_const_index (Compiler *c, HsObject *obj)
   return (int)c->u->consts->len - 1;
 }
 
-static gboolean
-all_name_chars (const char *s, gsize len)
-{
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isalnum (s[i]) && s[i] != '_')
-      return FALSE;
-  return TRUE;
-}
-
 static HsObject *
 make_str_const (Compiler *c, const char *s, gsize len)
 {
-  if (all_name_chars (s, len))
-    {
-      char *z = g_strndup (s, len);
-      HsObject *o = hs_str_intern_cstr (z);
-      g_free (z);
-      return o;
-    }
+  if (hs_str_is_intern_candidate (s, len))
+    return hs_str_intern_vm (c->vm, s, len);
   return hs_str_new (c->vm, s, len);
 }
 
@@ -335,7 +321,7 @@ hs_compile_const_names_tuple (Compiler *c, HsKeyword *kws, int n)
           return hs_compile_const_none (c);
         }
       for (int i = 0; i < n; i++)
-        hs_tuple_set_take (t, i, hs_str_intern_cstr (kws[i].arg));
+        hs_tuple_set_take (t, i, hs_str_intern_name (c->vm, kws[i].arg, strlen (kws[i].arg)));
       t = hs_compile_canonical (c, "k", key->str, key->len, t, FALSE);
     }
   return hs_compile_const_index (c, t);
@@ -740,7 +726,7 @@ hs_compile_assemble (Compiler *c, Unit *u)
   co->nnames = (int)u->names->len;
   co->names = g_new0 (HsObject *, MAX (1, co->nnames));
   for (int i = 0; i < co->nnames; i++)
-    co->names[i] = hs_str_intern_cstr (u->names->pdata[i]);
+    co->names[i] = hs_str_intern_name (c->vm, u->names->pdata[i], strlen (u->names->pdata[i]));
   co->nlocals = (int)u->varnames->len;
   co->nparams = u->nparams;
   co->nkwonly = u->nkwonly;
@@ -751,7 +737,7 @@ hs_compile_assemble (Compiler *c, Unit *u)
   for (int i = 0; i < co->nlocals; i++)
     {
       co->varnames[i] = g_strdup (u->varnames->pdata[i]);
-      co->varname_objs[i] = hs_str_intern_cstr (co->varnames[i]);
+      co->varname_objs[i] = hs_str_intern_name (c->vm, co->varnames[i], strlen (co->varnames[i]));
     }
   co->ncells = (int)u->cells->len;
   co->cells = g_memdup2 (u->cells->data, sizeof (int) * MAX (1, co->ncells));

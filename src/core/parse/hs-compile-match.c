@@ -447,7 +447,9 @@ pattern_class (Compiler *c, HsPattern *p, PatternContext *pc)
       return error_here (c, "out of memory");
     }
   for (int i = 0; i < nattrs; i++)
-    hs_tuple_set_take (names, i, hs_str_intern_cstr (p->u.cls.kwd_attrs[i]));
+    hs_tuple_set_take (
+        names, i,
+        hs_str_intern_name (c->vm, p->u.cls.kwd_attrs[i], strlen (p->u.cls.kwd_attrs[i])));
   load_const (c, hs_compile_canonical_value (c, "t", names, FALSE));
   hs_compile_emit (c, HS_OP_MATCH_CLASS, nargs);
   hs_compile_emit (c, HS_OP_COPY, 1);

@@ -128,7 +128,8 @@ struct _HsVM
   GHashTable *re_cache;    /* live re Patterns by flags and source, unowned (hs-regex.c) */
   GPtrArray *wr_callbacks; /* cleared weak references whose callback runs next (owned) */
   GPtrArray *finalize_registry; /* the weakref.finalize objects still alive (owned) */
-  HsOutputFn err_fn;            /* stderr of the run ("Exception ignored in: ..."), or NULL */
+  GHashTable *interned; /* the program's interned strs, keyed by themselves, not owned (hs-str.c) */
+  HsOutputFn err_fn;    /* stderr of the run ("Exception ignored in: ..."), or NULL */
   gpointer err_data;
   char **argv;            /* sys.argv as the host gave it (hs_vm_set_argv), or NULL: [filename] */
   GString *stdin_buf;     /* what sys.stdin read from input_fn and not yet returned (hs-stdio.c) */

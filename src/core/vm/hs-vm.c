@@ -2299,6 +2299,7 @@ hs_vm_free (HsVM *vm)
    * then the codes go without touching them. */
   hs_heap_fini (vm);
   g_clear_pointer (&vm->re_cache, g_hash_table_unref);
+  g_clear_pointer (&vm->interned, g_hash_table_destroy);
   for (guint i = 0; i < vm->codes->len; i++)
     hs_code_free (NULL, vm->codes->pdata[i]);
   g_ptr_array_free (vm->codes, TRUE);

@@ -1,0 +1,21 @@
+/* hs-str-private.h — what hs-str.c and hs-str-intern.c share.
+ *
+ * Invariant: the singletons ("" and the one-character Latin-1 strs) are made once per
+ * process, before anything is interned.
+ */
+#pragma once
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+/* A new immortal str of the text, outside every VM (vm NULL), its hash cached. */
+HsObject *hs_str_new_immortal (const char *utf8, gsize len);
+/* The shared singleton for "" or a one-character Latin-1 text, else NULL. */
+HsObject *hs_str_singleton (const char *utf8, gsize len);
+/* A one-letter name CPython 3.11 has interned apart from its one-character singleton. */
+gboolean hs_str_interned_apart (const char *s, gsize len);
+/* The interned str s (HS_FLAG_INTERNED), freed: it leaves its VM's table. */
+void hs_str_forget_interned (HsVM *vm, HsObject *s);
+
+G_END_DECLS

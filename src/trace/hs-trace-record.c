@@ -830,13 +830,29 @@ add_code_holder (Recorder *rec, HsObject *o, const char *kind, const char *name)
   add_holder (rec, holders, kind, name);
 }
 
+typedef struct
+{
+  Recorder *rec;
+  const HsCode *code;
+} CodeHolders;
+
+static void
+add_code_ref (HsObject *o, const HsRef *ref, gpointer data)
+{
+  CodeHolders *h = data;
+
+  if (g_strcmp0 (ref->name, "ast") == 0)
+    add_code_holder (h->rec, o, "ast", h->code->name);
+  else
+    add_code_holder (h->rec, o, "code", h->code->qualname);
+}
+
 static void
 collect_code_holders (Recorder *rec, const HsCode *code)
 {
-  for (int i = 0; i < code->nconsts; i++)
-    add_code_holder (rec, code->consts[i], "code", code->qualname);
-  for (int i = 0; i < code->nliterals; i++)
-    add_code_holder (rec, code->literals[i], "ast", code->name);
+  CodeHolders h = { rec, code };
+
+  hs_code_refs_own (code, add_code_ref, &h);
   for (int i = 0; i < code->nchildren; i++)
     collect_code_holders (rec, code->children[i]);
 }

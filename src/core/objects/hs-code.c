@@ -1,8 +1,10 @@
 /* hs-code.c — code objects: freeing, constants, disassembly.
  *
  * Invariant: a code object owns its arrays, its children and one reference to each of
- * its constants (and, for the module, to each of its literals); names and variable names
- * are process-wide interned strings, which nothing owns.
+ * its constants, unless it shares them (consts_shared: with its consts_tuple, or with an
+ * earlier code of the module), and to the constant tuples equal to its constants or
+ * variable names (and, for the module, to each of its literals); names and variable
+ * names are immortal interned strings, which nothing owns.
  */
 #include "config.h"
 
@@ -30,15 +32,21 @@ hs_code_free (HsVM *vm, HsCode *code)
     hs_code_free (vm, code->children[i]);
   hs_code_release_literals (vm, code);
   /* vm NULL: hs_vm_free has freed the constants already, with every object of the VM */
-  for (int i = 0; vm != NULL && i < code->nconsts; i++)
+  for (int i = 0; vm != NULL && !code->consts_shared && i < code->nconsts; i++)
     hs_decref (vm, code->consts[i]);
+  if (vm != NULL)
+    {
+      hs_xdecref (vm, code->consts_tuple);
+      hs_xdecref (vm, code->varnames_tuple);
+    }
   for (int i = 0; i < code->nlocals; i++)
     g_free (code->varnames[i]);
   g_free (code->children);
   g_free (code->cells);
   g_free (code->frees);
   g_free (code->exc_table);
-  g_free (code->consts);
+  if (!code->consts_shared)
+    g_free (code->consts);
   g_free (code->names);
   g_free (code->global_cache);
   g_free (code->attr_cache);
@@ -62,12 +70,22 @@ hs_code_release_literals (HsVM *vm, HsCode *code)
 }
 
 void
-hs_code_refs (const HsCode *code, HsVisitFn visit, gpointer data)
+hs_code_refs_own (const HsCode *code, HsVisitFn visit, gpointer data)
 {
-  for (int i = 0; i < code->nconsts; i++)
+  for (int i = 0; !code->consts_shared && i < code->nconsts; i++)
     hs_visit_named (visit, code->consts[i], HS_REF_HIDDEN, "co_consts", data);
+  if (code->consts_tuple != NULL)
+    hs_visit_named (visit, code->consts_tuple, HS_REF_HIDDEN, "co_consts", data);
+  if (code->varnames_tuple != NULL)
+    hs_visit_named (visit, code->varnames_tuple, HS_REF_HIDDEN, "co_varnames", data);
   for (int i = 0; i < code->nliterals; i++)
     hs_visit_named (visit, code->literals[i], HS_REF_HIDDEN, "ast", data);
+}
+
+void
+hs_code_refs (const HsCode *code, HsVisitFn visit, gpointer data)
+{
+  hs_code_refs_own (code, visit, data);
   for (int i = 0; i < code->nchildren; i++)
     hs_code_refs (code->children[i], visit, data);
 }

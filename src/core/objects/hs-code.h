@@ -174,6 +174,11 @@ struct _HsCode
   HsObject **consts; /* owned references (CPython's co_consts): the module's equal
                       * constants are one object, shared by its code objects */
   int nconsts;
+  /* consts are the items of consts_tuple or of an earlier code's consts, not owned: CPython
+   * merges equal co_consts tuples with each other and with the module's constant tuples */
+  gboolean consts_shared;
+  HsObject *consts_tuple;   /* the constant tuple equal to co_consts, held, or NULL */
+  HsObject *varnames_tuple; /* the constant tuple equal to the variable names, held, or NULL */
   /* Module code only: the objects CPython's parse tree holds while the program runs (its
    * arena): one reference for each constant made from a literal or folded from literals,
    * released when the program ends (hs_code_release_literals). */
@@ -231,8 +236,11 @@ void hs_code_free (HsVM *vm, HsCode *code);
 /* Releases what the parse tree held (the module code's `literals`): the program ended. */
 void hs_code_release_literals (HsVM *vm, HsCode *code);
 
-/* Visits every reference the code and its children hold: constants, then literals. */
+/* Visits every reference the code and its children hold: constants ("co_consts"), the
+ * constant tuple equal to its variable names ("co_varnames"), then literals ("ast"). */
 void hs_code_refs (const HsCode *code, HsVisitFn visit, gpointer data);
+/* The same for the code alone, not its children. */
+void hs_code_refs_own (const HsCode *code, HsVisitFn visit, gpointer data);
 
 /* Instruction ip's source range. ip -1 is the frame's entry, before its first instruction
  * (CPython's RESUME), where an exception thrown into a generator that never ran is raised:

@@ -189,6 +189,8 @@ hs_compile_consts_init (Compiler *c)
   c->const_cache
       = g_hash_table_new_full (bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
   c->literals = g_ptr_array_new ();
+  c->code_consts = g_hash_table_new_full (bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref,
+                                          (GDestroyNotify)g_ptr_array_unref);
 }
 
 void
@@ -204,6 +206,34 @@ hs_compile_consts_clear (Compiler *c)
   for (guint i = 0; i < c->literals->len; i++)
     hs_decref (c->vm, c->literals->pdata[i]);
   g_ptr_array_free (c->literals, TRUE);
+  g_hash_table_destroy (c->code_consts);
+}
+
+/* A new constant tuple of these items equal to earlier codes' constants: CPython's merge
+ * makes it their co_consts tuple, so they share its items (their references go) and hold
+ * it, in place of the parse tree, which keeps the object its optimizer made (TRUE). */
+static gboolean
+adopt_code_consts (Compiler *c, const char *items, gsize len, HsObject *tuple)
+{
+  g_autoptr (GBytes) key = g_bytes_new_static (items, len);
+  GPtrArray *codes = g_hash_table_lookup (c->code_consts, key);
+  HsCode *owner;
+
+  if (codes == NULL || c->error != NULL) /* after an error, the codes may be gone */
+    return FALSE;
+  owner = codes->pdata[0];
+  for (int i = 0; i < owner->nconsts; i++)
+    hs_decref (c->vm, owner->consts[i]);
+  g_free (owner->consts);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      HsCode *co = codes->pdata[i];
+      co->consts = hs_tuple_items (tuple);
+      co->consts_shared = TRUE;
+      co->consts_tuple = hs_incref (tuple);
+    }
+  g_hash_table_remove (c->code_consts, key);
+  return TRUE;
 }
 
 /* The module's one constant equal to obj (borrowed), keyed by kind and data: obj itself
@@ -229,6 +259,8 @@ hs_compile_canonical (Compiler *c, const char *kind, const char *data, gsize len
       return found;
     }
   g_hash_table_insert (c->const_cache, k, obj);
+  if (strcmp (kind, "t") == 0 && adopt_code_consts (c, data, len, obj))
+    literal = FALSE;
   if (literal && !hs_is_immortal (obj))
     g_ptr_array_add (c->literals, hs_incref (obj));
   return obj;
@@ -253,6 +285,49 @@ hs_compile_canonical_value (Compiler *c, const char *kind, HsObject *obj, gboole
       = hs_compile_canonical (c, kind, hs_str_utf8 (r), hs_str_byte_len (r), obj, literal);
   hs_decref (c->vm, r);
   return found;
+}
+
+/* The module's constant tuple of these (canonical) items, or NULL. */
+static HsObject *
+constant_tuple (Compiler *c, HsObject **items, int n)
+{
+  return hs_compile_canonical (c, "t", (const char *)items, n * sizeof (HsObject *), NULL, FALSE);
+}
+
+/* CPython's makecode merges a new code's co_consts and variable names with the module's
+ * equal constant tuples (merge_const_one): a code whose constants equal a constant tuple
+ * or an earlier code's constants shares them (its own references go), holding that tuple;
+ * one whose variable names equal a constant tuple holds it too. A constant tuple made after
+ * the code is not merged: CPython's count is the same, the code's tuple standing in for
+ * the parse tree's. */
+static void
+merge_code_tuples (Compiler *c, HsCode *co)
+{
+  GBytes *key = g_bytes_new (co->consts, co->nconsts * sizeof (HsObject *));
+  HsObject *tuple = constant_tuple (c, co->consts, co->nconsts);
+  GPtrArray *twins = g_hash_table_lookup (c->code_consts, key);
+
+  if (tuple != NULL || twins != NULL)
+    {
+      for (int i = 0; i < co->nconsts; i++)
+        hs_decref (c->vm, co->consts[i]);
+      g_free (co->consts);
+      co->consts = tuple != NULL ? hs_tuple_items (tuple) : ((HsCode *)twins->pdata[0])->consts;
+      co->consts_shared = TRUE;
+      co->consts_tuple = tuple != NULL ? hs_incref (tuple) : NULL;
+      if (twins != NULL)
+        g_ptr_array_add (twins, co);
+      g_bytes_unref (key);
+    }
+  else
+    {
+      twins = g_ptr_array_new ();
+      g_ptr_array_add (twins, co);
+      g_hash_table_insert (c->code_consts, key, twins);
+    }
+  co->varnames_tuple = constant_tuple (c, co->varname_objs, co->nlocals);
+  if (co->varnames_tuple != NULL)
+    hs_incref (co->varnames_tuple);
 }
 
 /* The index of a canonical constant in the unit's co_consts, added (with a reference of
@@ -739,6 +814,8 @@ hs_compile_assemble (Compiler *c, Unit *u)
       co->varnames[i] = g_strdup (u->varnames->pdata[i]);
       co->varname_objs[i] = hs_str_intern_name (c->vm, co->varnames[i], strlen (co->varnames[i]));
     }
+  if (c->error == NULL)
+    merge_code_tuples (c, co);
   co->ncells = (int)u->cells->len;
   co->cells = g_memdup2 (u->cells->data, sizeof (int) * MAX (1, co->ncells));
   co->nfrees = (int)u->frees->len;

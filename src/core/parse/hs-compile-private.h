@@ -105,6 +105,9 @@ typedef struct
    * one object whichever code object loads them (CPython's c_const_cache) */
   GHashTable *const_cache;
   GPtrArray *literals; /* HsObject* (owned): what CPython's parse tree holds (HsCode.literals) */
+  /* GBytes of a code's constants -> GPtrArray of the HsCodes with them, the first owning them:
+   * CPython merges equal co_consts tuples (hs-assemble.c) */
+  GHashTable *code_consts;
   gboolean future_annotations; /* from __future__ import annotations */
   /* hs_compile_namespace: the module's names go through the frame's namespace */
   gboolean in_namespace;

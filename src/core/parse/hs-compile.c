@@ -1104,6 +1104,8 @@ compile_function (Compiler *c, HsStmt *s)
       body.items++;
       body.len--;
     }
+  else
+    hs_compile_const_none (c); /* else None is co_consts[0], which merging compares */
   hs_compile_visit_stmts (c, &body);
   emit_implicit_return (c);
   return leave_unit (c, u);
@@ -1114,6 +1116,7 @@ hs_compile_lambda (Compiler *c, HsExpr *e)
 {
   Unit *u = enter_unit (c, e, "<lambda>", UNIT_FUNCTION, e->pos.lineno);
   set_params (u, e->u.lambda.args);
+  hs_compile_const_none (c); /* co_consts[0], as CPython's compiler puts it */
   hs_compile_set_pos (c, hs_compile_pos_plain (e->u.lambda.body->pos));
   hs_compile_visit_expr (c, e->u.lambda.body);
   if (!(u->code_flags & HS_CODE_GENERATOR))

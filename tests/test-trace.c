@@ -1298,6 +1298,50 @@ test_set_class (void)
   g_assert_cmpint (b->refcount, ==, b0->refcount + 1);
 }
 
+/* A class with its own __new__ is called through C (CPython's type_call): the argument
+ * tuple it holds and the instance it made, while __init__ runs, are drawn as the caller's
+ * pending values, so their counts are their arrows. */
+static void
+test_class_call_held (void)
+{
+  g_autoptr (HsTrace) t = record ("class P:\n"
+                                  "    def __new__(cls, value):\n"
+                                  "        return super().__new__(cls)\n"
+                                  "    def __init__(self, value):\n"
+                                  "        v = value\n"
+                                  "box = [1]\n"
+                                  "p = P(box)\n",
+                                  0);
+  gboolean seen = FALSE;
+
+  for (int k = 0; k < hs_trace_get_n_steps (t); k++)
+    {
+      g_autoptr (HsSnapshot) snap = hs_trace_snapshot (t, k);
+      HsSnapFrame *caller = g_ptr_array_index (snap->frames, 0);
+      HsSnapFrame *init;
+      guint pending = 0, instance = 0;
+
+      if (snap->line != 5 || snap->frames->len != 2 || !g_str_equal (snap->event, "step_line"))
+        continue;
+      init = g_ptr_array_index (snap->frames, 1);
+      guint64 box = global_var (snap, "box")->value.ref;
+      guint64 self = frame_var (init, "self")->value.ref;
+      for (guint i = 0; i < caller->held->len; i++)
+        {
+          pending += g_array_index (caller->held, HsSnapVar, i).value.ref == box;
+          instance += g_array_index (caller->held, HsSnapVar, i).value.ref == self;
+        }
+      /* the caller's stack and type_call's argument tuple; the global; __init__'s value */
+      g_assert_cmpuint (pending, ==, 2);
+      g_assert_cmpint (hs_snapshot_lookup (snap, box)->refcount, ==, 4);
+      /* type_call's `obj`, and __init__'s self */
+      g_assert_cmpuint (instance, ==, 1);
+      g_assert_cmpint (hs_snapshot_lookup (snap, self)->refcount, ==, 2);
+      seen = TRUE;
+    }
+  g_assert_true (seen);
+}
+
 /* A function's attributes are rows of its box: what its __dict__ holds, a __doc__ the
  * program set, and an arrow to its annotations dict; counts include them. */
 static void
@@ -1380,6 +1424,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/class-mro-drawn", test_class_mro_drawn);
   g_test_add_func ("/trace/snapshot/shared-defaults", test_shared_defaults);
   g_test_add_func ("/trace/snapshot/set-class", test_set_class);
+  g_test_add_func ("/trace/snapshot/class-call-held", test_class_call_held);
   g_test_add_func ("/trace/snapshot/function-attribute-rows", test_function_attribute_rows);
   corpus_add_tests ("/trace/counts", test_corpus_counts);
   return g_test_run ();

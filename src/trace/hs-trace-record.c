@@ -1778,7 +1778,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
       rec->stopped = TRUE;
     }
   add_step (rec, ev, line, f ? hs_inspect_frame_code (f)->name : "<module>", exc_msg);
-  if (t->options.verify_counts && ev == HS_STEP_LINE && hs_inspect_in_main_loop (vm))
+  if (t->options.verify_counts && ev == HS_STEP_LINE && hs_inspect_holds_listed (vm))
     hs_trace_verify_counts (t, vm, k);
   if (keyframe_due (rec))
     write_keyframe (rec, k);

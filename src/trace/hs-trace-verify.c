@@ -7,8 +7,9 @@
 #include "hs-inspect.h"
 
 /* The promise of the diagram, checked against the runtime: every drawn mortal object has
- * as many arrows into it as its count. Only between lines of the main loop: a C function
- * that called back into Python holds references in its C locals. */
+ * as many arrows into it as its count. Only where every reference held is listed
+ * (hs_inspect_holds_listed): a C function that called back into Python holds references
+ * in its C locals. */
 void
 hs_trace_verify_counts (HsTrace *t, HsVM *vm, int k)
 {

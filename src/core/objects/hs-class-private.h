@@ -102,6 +102,15 @@ gboolean hs_descr_is_data (HsObject *d);
 /* Calls `fn` (a class attribute) as a method of self with args (borrowed). */
 HsObject *hs_class_call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args,
                                 gsize nargs, HsObject *kwnames);
+/* hs_class_call_method for a class call (__new__, __init__) or a __call__ slot: a Python
+ * fn called with keywords gets a copy of self and the arguments (CPython's
+ * _PyStack_UnpackDict), held and listed on the calling frame (hs_frame_hold). `how`: the
+ * HsClassCall bits the call took; a DIRECT one has every reference it holds listed, so
+ * the steps of fn count as checkable (vm->listed_calls). */
+HsObject *hs_class_call_held (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args, gsize nargs,
+                              HsObject *kwnames, guint how);
+/* Whether fn is type.__call__ bound to a class (a metaclass's super().__call__). */
+gboolean hs_class_is_type_call (HsObject *fn);
 /* self.<dunder>(args) looked up on the type only; NULL + no error when absent. */
 HsObject *hs_class_call_dunder (HsVM *vm, HsObject *self, HsObject *name, HsObject **args,
                                 gsize nargs, gboolean *found);

@@ -101,6 +101,44 @@ hs_class_call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args, g
 }
 
 HsObject *
+hs_class_call_held (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args, gsize nargs,
+                    HsObject *kwnames, guint how)
+{
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  gboolean listed
+      = HS_IS (fn, &hs_function_type) && vm->frame != NULL && (how & HS_CLASS_CALL_DIRECT);
+  HsFrameHold copy = { NULL, 0 };
+  HsObject *r;
+
+  if (HS_IS (fn, &hs_function_type) && nkw > 0)
+    copy = hs_frame_hold (vm, self, args, nargs + nkw);
+  vm->listed_calls += listed;
+  r = hs_class_call_method (vm, fn, self, args, nargs, kwnames);
+  vm->listed_calls -= listed;
+  hs_frame_unhold (vm, copy);
+  return r;
+}
+
+static HsObject *slot_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs,
+                            HsObject *kwnames);
+
+gboolean
+hs_class_call_is_direct (HsObject *callable)
+{
+  return hs_class_check (callable) || callable->type->call == slot_call
+         || hs_class_is_type_call (callable);
+}
+
+guint
+hs_class_take_call (HsVM *vm)
+{
+  guint how = vm->class_call;
+
+  vm->class_call = 0;
+  return how;
+}
+
+HsObject *
 hs_class_call_dunder (HsVM *vm, HsObject *self, HsObject *name, HsObject **args, gsize nargs,
                       gboolean *found)
 {
@@ -452,7 +490,16 @@ slot_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwn
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not callable", hs_type_name (self));
       return NULL;
     }
-  return hs_class_call_method (vm, fn, self, args, nargs, kwnames);
+  /* CPython calls it through _PyObject_MakeTpCall, with an argument tuple and keyword
+   * dict, unless the caller passed its own */
+  guint how = hs_class_take_call (vm);
+  HsFrameHold held
+      = (how & HS_CLASS_CALL_PACKED)
+            ? (HsFrameHold){ NULL, 0 }
+            : hs_frame_hold (vm, NULL, args, nargs + (kwnames ? hs_tuple_len (kwnames) : 0));
+  HsObject *r = hs_class_call_held (vm, fn, self, args, nargs, kwnames, how);
+  hs_frame_unhold (vm, held);
+  return r;
 }
 
 void

@@ -14,6 +14,7 @@
 #include "hs-class-private.h"
 #include "hs-dict.h"
 #include "hs-exceptions.h"
+#include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
@@ -836,39 +837,24 @@ object_new_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 /* Calls the __new__ found for `type` as __new__(type, *args, **kw). */
-/* References to first and args[0..n) held (hold TRUE) or dropped: what CPython holds
- * while a class call runs (the items of type_call's argument tuple and keyword dict; with
- * keywords, the copy of the arguments that passes them to a Python __new__ or __init__). */
-static void
-hold_args (HsVM *vm, gboolean hold, HsObject *first, HsObject **args, gsize n)
-{
-  for (gsize i = 0; i < n + (first != NULL); i++)
-    {
-      HsObject *o = i < n ? args[i] : first;
-      if (hold)
-        hs_incref (o);
-      else
-        hs_decref (vm, o);
-    }
-}
-
 static HsObject *
-call_new (HsVM *vm, HsObject *fn, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+call_new (HsVM *vm, HsObject *fn, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames,
+          guint how)
 {
   gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
   HsObject *small[8];
-  HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
+  HsObject **all;
+  HsObject *r;
+
   if (HS_IS (fn, &hs_staticmethod_type))
     fn = ((HsWrapper *)fn)->func;
+  if (HS_IS (fn, &hs_function_type))
+    return hs_class_call_held (vm, fn, (HsObject *)type, args, nargs, kwnames, how);
+  all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
   all[0] = (HsObject *)type;
   if (nargs + nkw > 0)
     memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
-  gboolean copy = nkw > 0 && HS_IS (fn, &hs_function_type);
-  if (copy)
-    hold_args (vm, TRUE, NULL, all, nargs + nkw + 1);
-  HsObject *r = hs_object_call (vm, fn, all, nargs + 1, kwnames);
-  if (copy)
-    hold_args (vm, FALSE, NULL, all, nargs + nkw + 1);
+  r = hs_object_call (vm, fn, all, nargs + 1, kwnames);
   if (all != small)
     g_free (all);
   return r;
@@ -877,18 +863,13 @@ call_new (HsVM *vm, HsObject *fn, HsType *type, HsObject **args, gsize nargs, Hs
 /* Runs the class's __init__ on what __new__ made (a Python one must return None;
  * object.__init__ and type.__init__ have nothing left to do). */
 static int
-run_init (HsVM *vm, HsType *type, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+run_init (HsVM *vm, HsType *type, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames,
+          guint how)
 {
   HsObject *init = hs_type_lookup_borrow (type, hs_dunder[N_INIT]);
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  gboolean copy = nkw > 0 && HS_IS (init, &hs_function_type);
   if (is_builtin_init (init))
     return 0;
-  if (copy)
-    hold_args (vm, TRUE, self, args, nargs + nkw);
-  HsObject *r = hs_class_call_method (vm, init, self, args, nargs, kwnames);
-  if (copy)
-    hold_args (vm, FALSE, self, args, nargs + nkw);
+  HsObject *r = hs_class_call_held (vm, init, self, args, nargs, kwnames, how);
   if (r == NULL)
     return -1;
   if (r != hs_None && HS_IS (init, &hs_function_type))
@@ -910,15 +891,31 @@ class_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
   HsObject *nw = hs_type_lookup_borrow (type, hs_dunder[N_NEW]);
   gsize nall = nargs + (kwnames != NULL ? hs_tuple_len (kwnames) : 0);
   HsObject *self;
+  guint how = hs_class_take_call (vm);
+  /* type_call's argument tuple and keyword dict, unless the caller passed its own */
+  HsFrameHold held = (how & HS_CLASS_CALL_PACKED) ? (HsFrameHold){ NULL, 0 }
+                                                  : hs_frame_hold (vm, NULL, args, nall);
 
-  hold_args (vm, TRUE, NULL, args, nall);
   self = nw == type_new_fn                   ? type_new (vm, type, args, nargs, kwnames)
          : nw == object_new_fn || nw == NULL ? object_new (vm, type, args, nargs, kwnames)
-                                             : call_new (vm, nw, type, args, nargs, kwnames);
-  if (self != NULL && HS_ISINSTANCE (self, type)
-      && run_init (vm, type, self, args, nargs, kwnames) < 0)
-    HS_CLEAR (vm, self);
-  hold_args (vm, FALSE, NULL, args, nall);
+                                             : call_new (vm, nw, type, args, nargs, kwnames, how);
+  if (self != NULL && HS_ISINSTANCE (self, type))
+    {
+      /* type_call's `obj`, listed with the caller's pending values while __init__ runs
+       * (the listing takes over this reference, given back after) */
+      HsFrameHold obj = hs_frame_hold (vm, self, NULL, 0);
+      int r;
+
+      if (obj.frame != NULL)
+        hs_decref (vm, self);
+      r = run_init (vm, type, self, args, nargs, kwnames, how);
+      if (obj.frame != NULL)
+        hs_incref (self);
+      hs_frame_unhold (vm, obj);
+      if (r < 0)
+        HS_CLEAR (vm, self);
+    }
+  hs_frame_unhold (vm, held);
   return self;
 }
 
@@ -1718,6 +1715,12 @@ static HsObject *
 type_call_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   return hs_type_type.call (vm, args[0], args + 1, nargs - 1, kwnames);
+}
+
+gboolean
+hs_class_is_type_call (HsObject *fn)
+{
+  return HS_IS (fn, &hs_cfunction_type) && ((HsCFunctionObject *)fn)->def->fn == type_call_method;
 }
 
 static HsObject *

@@ -203,6 +203,22 @@ gboolean hs_is_class_name (HsObject *name);
  * is called the ordinary way, or NULL with an error set. */
 HsObject *hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs,
                                    HsObject **init);
+/* How an instruction calls a class, a __call__ method or type.__call__ (vm->class_call,
+ * set by hs-call.c, taken by the call): DIRECT, straight from the instruction, so that
+ * what the call holds is listed on the caller's frame and the Python code it runs has
+ * its counts checked (hs_inspect_holds_listed); PACKED, with an argument tuple and
+ * keyword dict the caller holds (f(*args, **kw)), which CPython's PyObject_Call hands on
+ * as they are: no copy of them is held. */
+typedef enum
+{
+  HS_CLASS_CALL_DIRECT = 1 << 0,
+  HS_CLASS_CALL_PACKED = 1 << 1,
+} HsClassCall;
+
+/* Whether calling `callable` goes straight to a class call or a __call__ method. */
+gboolean hs_class_call_is_direct (HsObject *callable);
+/* vm->class_call, cleared: a call further in is not the instruction's. */
+guint hs_class_take_call (HsVM *vm);
 static inline HsObject *
 hs_method_self_borrow (HsObject *m)
 {

@@ -809,6 +809,8 @@ type_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwn
           return NULL;
         }
     }
+  if (!(t->type_flags & HS_TYPE_HEAP))
+    hs_class_take_call (vm); /* a built-in type's construct is no class call */
   construct = SLOT (t, construct);
   if (construct == NULL)
     {

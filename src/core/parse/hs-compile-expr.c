@@ -202,8 +202,7 @@ is_constant_tuple (HsExpr *e)
   for (int i = 0; i < e->u.seq.elts.len; i++)
     {
       HsExpr *item = e->u.seq.elts.items[i];
-      if (item->kind != HS_EXPR_CONSTANT && !is_negative_number (item)
-          && !is_constant_tuple (item))
+      if (item->kind != HS_EXPR_CONSTANT && !is_negative_number (item) && !is_constant_tuple (item))
         return FALSE;
     }
   return TRUE;
@@ -687,8 +686,13 @@ visit_call_ex (Compiler *c, HsExpr *e)
   HsCodePos whole = hs_compile_pos_plain (e->pos);
   int nkw = e->u.call.n_keywords;
   hs_compile_visit_expr (c, e->u.call.func);
-  build_list_with_stars (c, &e->u.call.args, whole, TRUE);
-  hs_compile_emit (c, HS_OP_LIST_TO_TUPLE, 0);
+  if (e->u.call.args.len == 1 && e->u.call.args.items[0]->kind == HS_EXPR_STARRED)
+    hs_compile_visit_expr (c, e->u.call.args.items[0]->u.starred.value); /* f(*a): a itself */
+  else
+    {
+      build_list_with_stars (c, &e->u.call.args, whole, TRUE);
+      hs_compile_emit (c, HS_OP_LIST_TO_TUPLE, 0);
+    }
   if (nkw > 0)
     {
       hs_compile_emit (c, HS_OP_BUILD_MAP, 0);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hs-cell.h"
+#include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-exceptions.h"
@@ -99,6 +100,43 @@ make_generator (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
   return gen;
 }
 
+/* CPython's _PyObject_FunctionStr: "__main__.f", "__main__.Point", "print". */
+char *
+hs_call_name (HsObject *fn)
+{
+  if (HS_IS (fn, &hs_method_type))
+    fn = hs_method_func_borrow (fn);
+  if (HS_IS (fn, &hs_function_type))
+    return g_strdup_printf ("__main__.%s", HS_FUNCTION (fn)->code->qualname);
+  if (hs_type_check (fn))
+    return (((HsType *)fn)->type_flags & HS_TYPE_HEAP)
+               ? g_strdup_printf ("__main__.%s", ((HsType *)fn)->name)
+               : g_strdup (((HsType *)fn)->name);
+  if (HS_IS (fn, &hs_cfunction_type))
+    return g_strdup (((HsCFunctionObject *)fn)->def->name);
+  return g_strdup_printf ("%s object", hs_type_name (fn));
+}
+
+/* After `*it` failed to unpack (into a call to fn, or a display when fn is NULL): a
+ * TypeError because it is not iterable gets CPython's words. */
+void
+hs_call_star_error (HsVM *vm, HsObject *fn, HsObject *it)
+{
+  if (!hs_err_matches (vm, &hs_exc_TypeError) || HS_TYPE (it)->iter != NULL
+      || HS_TYPE (it)->getitem != NULL)
+    return;
+  hs_err_clear (vm);
+  if (fn != NULL)
+    {
+      g_autofree char *fname = hs_call_name (fn);
+      hs_err_format (vm, &hs_exc_TypeError, "%s() argument after * must be an iterable, not %s",
+                     fname, hs_type_name (it));
+    }
+  else
+    hs_err_format (vm, &hs_exc_TypeError, "Value after * must be an iterable, not %s",
+                   hs_type_name (it));
+}
+
 /* Calling a class whose __init__ is Python: the instance is made here and is the call's
  * result (*res) right away, while __init__ runs in a new frame (*nf) flagged so that its
  * return leaves that result in place. 1 on success, 0 when the class is called the
@@ -166,6 +204,8 @@ int
 hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
                HsFrame **nf, HsObject **res)
 {
+  guint packed = hs_class_take_call (vm) & HS_CLASS_CALL_PACKED;
+
   hs_vm_run_deferred (vm);
   if (hs_vm_is_stopping (vm))
     return -1;
@@ -200,7 +240,9 @@ hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObj
       *nf = enter_function (vm, callable, args, nargs, kwnames);
       return *nf != NULL ? 1 : -1;
     }
+  vm->class_call = hs_class_call_is_direct (callable) ? HS_CLASS_CALL_DIRECT | packed : 0;
   *res = hs_object_call (vm, callable, args, nargs, kwnames);
+  vm->class_call = 0;
   return *res != NULL ? 0 : -1;
 }
 

@@ -107,6 +107,35 @@ hs_vm_frame_release_call (HsVM *vm, HsFrame *f)
   g_free (held);
 }
 
+HsFrameHold
+hs_frame_hold (HsVM *vm, HsObject *first, HsObject **args, gsize n)
+{
+  HsFrameHold hold = { vm->frame, vm->frame != NULL ? vm->frame->n_call_held : 0 };
+  HsFrame *f = hold.frame;
+
+  if (f == NULL)
+    return hold;
+  f->call_held = g_renew (HsObject *, f->call_held, f->n_call_held + n + 1);
+  if (first != NULL)
+    f->call_held[f->n_call_held++] = hs_incref (first);
+  for (gsize i = 0; i < n; i++)
+    f->call_held[f->n_call_held++] = hs_incref (args[i]);
+  return hold;
+}
+
+void
+hs_frame_unhold (HsVM *vm, HsFrameHold hold)
+{
+  HsFrame *f = hold.frame;
+
+  if (f == NULL)
+    return;
+  while (f->n_call_held > hold.mark)
+    hs_decref (vm, f->call_held[--f->n_call_held]);
+  if (f->n_call_held == 0)
+    g_clear_pointer (&f->call_held, g_free);
+}
+
 void
 hs_vm_frame_clear (HsVM *vm, HsFrame *f)
 {

@@ -35,9 +35,10 @@ struct _HsFrame
   guint64 parent_frame_id; /* the frame that made the function running; 0 if none */
   HsObject *ns;            /* class body: its namespace dict (owned); else NULL */
   gboolean is_init;        /* runs a class's __init__: its caller already holds the instance */
-  /* While a class call's __init__ runs in a frame of its own: what CPython holds for the
-   * call (the caller's stack, type_call's argument tuple and keyword dict, the copy of the
-   * arguments a keyword call makes), owned; released when that frame goes. */
+  /* While a class call runs Python code (its __init__ in a frame of its own, or __new__
+   * and __init__ called from C): what CPython holds for the call (the caller's stack,
+   * type_call's argument tuple and keyword dict, the copy of the arguments a keyword call
+   * makes), owned; released when that frame goes, or by hs_frame_unhold. */
   HsObject **call_held;
   guint n_call_held;
   HsObject *gen;      /* generator owning this frame (borrowed), or NULL; a suspended
@@ -45,6 +46,19 @@ struct _HsFrame
   HsObject **stack;   /* = locals + code->nlocals */
   HsObject *locals[]; /* nlocals slots, then stacksize slots */
 };
+
+/* What a class call made in C holds while the Python code it calls runs, listed on the
+ * frame that made the call (HsFrame.call_held) so that the diagram draws it with that
+ * frame's pending values: first (unless NULL) and args[0..n), each held until
+ * hs_frame_unhold. Without a running frame nothing is held: no program can see it. */
+typedef struct
+{
+  HsFrame *frame;
+  guint mark;
+} HsFrameHold;
+
+HsFrameHold hs_frame_hold (HsVM *vm, HsObject *first, HsObject **args, gsize n);
+void hs_frame_unhold (HsVM *vm, HsFrameHold hold);
 
 /* The frame of a generator object (suspended or running), or NULL once it finished. */
 HsFrame *hs_generator_frame (HsObject *gen);

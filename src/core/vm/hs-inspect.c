@@ -108,9 +108,9 @@ hs_inspect_raised_exception (HsVM *vm)
 }
 
 gboolean
-hs_inspect_in_main_loop (HsVM *vm)
+hs_inspect_holds_listed (HsVM *vm)
 {
-  return vm->eval_depth == 1;
+  return vm->eval_depth - vm->listed_calls == 1;
 }
 
 HsCode *const *

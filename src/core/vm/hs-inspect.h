@@ -99,9 +99,11 @@ typedef enum
 HsObject *const *hs_inspect_vm_held (HsVM *vm, HsVMHeld which, guint *n);
 /* The exception propagating (a RETURN step left by it), or NULL. */
 HsObject *hs_inspect_raised_exception (HsVM *vm);
-/* The step is between lines of the main loop: no C function that called back into
- * Python holds references in its C locals. */
-gboolean hs_inspect_in_main_loop (HsVM *vm);
+/* Every reference held is where the diagram finds it: the step is between lines of the
+ * main loop, or of the Python code a class call runs (which lists what it holds on its
+ * caller's frame), so no C function that called back into Python holds references in its
+ * C locals. */
+gboolean hs_inspect_holds_listed (HsVM *vm);
 /* The code objects compiled so far (each with its children): they hold the constants.
  * *version changes when exec(), eval() or compile() adds one. */
 HsCode *const *hs_inspect_codes (HsVM *vm, guint *n, guint *version);

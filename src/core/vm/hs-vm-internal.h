@@ -52,6 +52,12 @@ void hs_call_hold_class_args (HsFrame *f, HsObject **stack, gsize nstack, HsObje
                               gsize nargs, HsObject *kwnames, HsObject *self);
 int hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
                    HsFrame **nf, HsObject **res);
+/* CPython's _PyObject_FunctionStr: "__main__.f", "__main__.Point", "print" (newly
+ * allocated). */
+char *hs_call_name (HsObject *fn);
+/* After `*it` failed to unpack (into a call to fn, or a display when fn is NULL): a
+ * TypeError because it is not iterable gets CPython's words. */
+void hs_call_star_error (HsVM *vm, HsObject *fn, HsObject *it);
 /* bases[0..nbases) then one value per name in kwnames (NULL: none). */
 HsObject *hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases,
                                gsize nbases, HsObject *kwnames);

@@ -107,6 +107,9 @@ struct _HsVM
   char *filename;
   HsObject *stop_exc; /* preallocated internal exception used to unwind on a stop */
   int eval_depth;     /* hs_vm_eval_frame loops running: 1 in the main loop, more inside C calls */
+  int listed_calls;   /* of those, the ones a class call entered with what it holds listed on
+                       * its caller's frame (hs_class_call_held) */
+  guint class_call;   /* HsClassCall bits of the call an instruction starts (hs-class.h) */
   HsObject *exc_info; /* the exception being handled (an `except`/`finally` body), owned;
                        * a VM root like `exc` */
   /* While traced, the frame of the FOR_ITER asking for the next item, else NULL. A

@@ -545,23 +545,6 @@ bad:
   return -1;
 }
 
-/* CPython's _PyObject_FunctionStr: "__main__.f", "__main__.Point", "print". */
-static char *
-callable_name (HsObject *fn)
-{
-  if (HS_IS (fn, &hs_method_type))
-    fn = hs_method_func_borrow (fn);
-  if (HS_IS (fn, &hs_function_type))
-    return g_strdup_printf ("__main__.%s", HS_FUNCTION (fn)->code->qualname);
-  if (hs_type_check (fn))
-    return (((HsType *)fn)->type_flags & HS_TYPE_HEAP)
-               ? g_strdup_printf ("__main__.%s", ((HsType *)fn)->name)
-               : g_strdup (((HsType *)fn)->name);
-  if (HS_IS (fn, &hs_cfunction_type))
-    return g_strdup (((HsCFunctionObject *)fn)->def->name);
-  return g_strdup_printf ("%s object", hs_type_name (fn));
-}
-
 /* {**m} (update) or f(**m) (duplicates are errors; fn names the callee). */
 static int
 dict_merge (HsVM *vm, HsObject *d, HsObject *m, gboolean update, HsObject *fn)
@@ -570,7 +553,7 @@ dict_merge (HsVM *vm, HsObject *d, HsObject *m, gboolean update, HsObject *fn)
     {
       if (fn != NULL)
         {
-          g_autofree char *fname = callable_name (fn);
+          g_autofree char *fname = hs_call_name (fn);
           hs_err_format (vm, &hs_exc_TypeError, "%s() argument after ** must be a mapping, not %s",
                          fname, hs_type_name (m));
         }
@@ -586,7 +569,7 @@ dict_merge (HsVM *vm, HsObject *d, HsObject *m, gboolean update, HsObject *fn)
     {
       if (!hs_str_check (k) || hs_dict_get_item_borrow (vm, d, k) != NULL)
         {
-          g_autofree char *fname = callable_name (fn);
+          g_autofree char *fname = hs_call_name (fn);
           if (!hs_str_check (k))
             hs_err_format (vm, &hs_exc_TypeError, "%s() keywords must be strings", fname);
           else
@@ -1346,6 +1329,20 @@ op_CALL_FUNCTION_EX:
     HsObject *kwargs = arg ? POP () : NULL;
     HsObject *argt = POP ();
     HsObject *fn = TOP ();
+    if (!HS_IS (argt, &hs_tuple_type))
+      {
+        /* f(*it) passes `it` itself, made a tuple here (CPython's CALL_FUNCTION_EX) */
+        HsObject *t;
+        SAVE_FRAME ();
+        t = hs_tuple_from_iterable (vm, argt);
+        if (t == NULL)
+          hs_call_star_error (vm, fn, argt);
+        hs_decref (vm, argt);
+        if (t == NULL)
+          hs_xdecref (vm, kwargs);
+        ERROR_IF (t == NULL);
+        argt = t;
+      }
     gsize npos = hs_tuple_len (argt), nkw = kwargs != NULL ? hs_dict_len (kwargs) : 0;
     HsObject *kwn = nkw > 0 ? hs_tuple_new (vm, nkw) : NULL;
     HsObject **flat = g_new (HsObject *, npos + nkw + 1);
@@ -1365,12 +1362,17 @@ op_CALL_FUNCTION_EX:
     HsObject *r = NULL;
     int how = -1;
     SAVE_FRAME ();
-    if (nkw == 0 || kwn != NULL)
-      how = hs_call_start (vm, fn, flat, npos, kwn, &nf, &r);
-    g_free (flat);
-    hs_xdecref (vm, kwn);
+    /* the tuple and dict stay the frame's while the call runs, as on CPython's stack */
+    HsFrameHold held = hs_frame_hold (vm, kwargs, &argt, 1);
     hs_decref (vm, argt);
     hs_xdecref (vm, kwargs);
+    vm->class_call = HS_CLASS_CALL_PACKED;
+    if (nkw == 0 || kwn != NULL)
+      how = hs_call_start (vm, fn, flat, npos, kwn, &nf, &r);
+    vm->class_call = 0;
+    g_free (flat);
+    hs_xdecref (vm, kwn);
+    hs_frame_unhold (vm, held);
     (void)POP ();
     if (how == 1)
       {
@@ -1912,21 +1914,8 @@ op_LIST_EXTEND:
     SAVE_FRAME ();
     int depth = (int)(arg & 0xff);
     int r = hs_list_extend (vm, sp[-depth], it);
-    if (r < 0 && hs_err_matches (vm, &hs_exc_TypeError) && HS_TYPE (it)->iter == NULL
-        && HS_TYPE (it)->getitem == NULL)
-      {
-        hs_err_clear (vm);
-        if (arg & 0x100)
-          {
-            g_autofree char *fname = callable_name (sp[-depth - 1]);
-            hs_err_format (vm, &hs_exc_TypeError,
-                           "%s() argument after * must be an iterable, not %s", fname,
-                           hs_type_name (it));
-          }
-        else
-          hs_err_format (vm, &hs_exc_TypeError, "Value after * must be an iterable, not %s",
-                         hs_type_name (it));
-      }
+    if (r < 0)
+      hs_call_star_error (vm, arg & 0x100 ? sp[-depth - 1] : NULL, it);
     hs_decref (vm, it);
     ERROR_IF (r < 0);
     DISPATCH ();

@@ -246,8 +246,8 @@ typedef struct
   /* guint64* id -> the entry's text at the last step (char*; HeapText* for the heap, kept in
    * both modes: an entry that its step did not change is copied, not written again) */
   GHashTable *prev[N_MAPS];
-  GHashTable *now[N_MAPS];  /* ids present in this step (keys borrowed from its snapshot) */
-  GString *removed;         /* compact: this step's "heapscope_removed" members */
+  GHashTable *now[N_MAPS]; /* ids present in this step (keys borrowed from its snapshot) */
+  GString *removed;        /* compact: this step's "heapscope_removed" members */
   gsize map_start, entry_start;
   gboolean first;
   gsize stdout_len;    /* compact: stdout written so far */

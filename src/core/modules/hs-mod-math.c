@@ -105,7 +105,7 @@ static const double lanczos_num_coeffs[LANCZOS_N]
         2.5066282746310002701649081771338373386264310793408 };
 /* the denominator is x*(x+1)*...*(x+LANCZOS_N-2) */
 static const double lanczos_den_coeffs[LANCZOS_N]
-    = { 0.0,      39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+    = { 0.0,       39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
         2637558.0, 357423.0,   32670.0,     1925.0,      66.0,        1.0 };
 /* gamma of the positive integers 1 .. 23, exact */
 #define NGAMMA_INTEGRAL 23

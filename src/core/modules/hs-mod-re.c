@@ -232,8 +232,7 @@ make_regex_flag (HsVM *vm)
       cls = hs_object_call (vm, intflag, args, 2, NULL);
     }
   for (gsize i = 0; cls != NULL && i < G_N_ELEMENTS (flag_methods); i++)
-    if (hs_object_setattr (vm, cls, hs_str_intern_cstr (flag_methods[i].name), flag_descrs[i])
-        < 0)
+    if (hs_object_setattr (vm, cls, hs_str_intern_cstr (flag_methods[i].name), flag_descrs[i]) < 0)
       HS_CLEAR (vm, cls);
   if (cls != NULL
       && hs_object_setattr (vm, cls, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr ("re"))

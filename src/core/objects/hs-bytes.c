@@ -1235,8 +1235,8 @@ m_translate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   gboolean deleted[256] = { FALSE };
   GString *out;
 
-  if (!hs_parse_args (vm, "translate", args + 1, nargs - 1, kwnames, "table / |delete",
-                      &table_obj, &delete_obj)
+  if (!hs_parse_args (vm, "translate", args + 1, nargs - 1, kwnames, "table / |delete", &table_obj,
+                      &delete_obj)
       || (table_obj != hs_None && !hs_bytes_buffer (vm, table_obj, &table, &nt))
       || (delete_obj != NULL && !hs_bytes_buffer (vm, delete_obj, &del, &nd)))
     return NULL;

@@ -31,7 +31,7 @@ typedef __int128 i128;
 #define US_PER_SECOND G_GINT64_CONSTANT (1000000)
 #define US_PER_DAY (G_GINT64_CONSTANT (86400) * US_PER_SECOND)
 #define MAX_DELTA_DAYS 999999999
-#define MAX_ORDINAL 3652059 /* date.max.toordinal() */
+#define MAX_ORDINAL 3652059                  /* date.max.toordinal() */
 #define EPOCH_US ((i128)719163 * US_PER_DAY) /* 1970-01-01 as dt_us counts */
 
 /* ---- the calendar (proleptic Gregorian, as CPython's) -------------------------------------- */

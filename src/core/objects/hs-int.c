@@ -1320,12 +1320,9 @@ int_getattr (HsVM *vm, HsObject *self, HsObject *name)
 }
 
 static const HsMethodDef int_methods[] = {
-  { "__format__", hs_format_dunder },
-  { "as_integer_ratio", hs_int_as_integer_ratio },
-  { "bit_length", int_bit_length },
-  { "bit_count", int_bit_count },
-  { "conjugate", int_conjugate },
-  { NULL, NULL },
+  { "__format__", hs_format_dunder }, { "as_integer_ratio", hs_int_as_integer_ratio },
+  { "bit_length", int_bit_length },   { "bit_count", int_bit_count },
+  { "conjugate", int_conjugate },     { NULL, NULL },
 };
 
 HsType hs_int_type = {

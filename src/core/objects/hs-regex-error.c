@@ -96,8 +96,8 @@ static HsObject *
 error_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *msg = NULL, *pattern = NULL, *pos = NULL;
-  if (!hs_parse_args (vm, "error.__init__", args, nargs, kwnames, "@msg | pattern pos", &msg, &pattern,
-                      &pos))
+  if (!hs_parse_args (vm, "error.__init__", args, nargs, kwnames, "@msg | pattern pos", &msg,
+                      &pattern, &pos))
     return NULL;
   HsObject *e = hs_exception_new (vm, type, NULL);
   if (e != NULL && init_error (vm, e, msg, pattern, pos) < 0)

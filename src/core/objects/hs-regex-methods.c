@@ -532,16 +532,8 @@ p_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 const HsMethodDef hs_pattern_methods[] = {
-  { "match", p_match },
-  { "search", p_search },
-  { "fullmatch", p_fullmatch },
-  { "findall", p_findall },
-  { "finditer", p_finditer },
-  { "scanner", p_scanner },
-  { "sub", p_sub },
-  { "subn", p_subn },
-  { "split", p_split },
-  { "__copy__", p_copy },
-  { "__deepcopy__", p_copy },
-  { NULL, NULL },
+  { "match", p_match },     { "search", p_search },     { "fullmatch", p_fullmatch },
+  { "findall", p_findall }, { "finditer", p_finditer }, { "scanner", p_scanner },
+  { "sub", p_sub },         { "subn", p_subn },         { "split", p_split },
+  { "__copy__", p_copy },   { "__deepcopy__", p_copy }, { NULL, NULL },
 };

@@ -67,8 +67,8 @@ scan (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnam
     return NULL;
   if (sc->done || sc->pattern == NULL)
     return hs_incref (hs_None);
-  HsObject *m = hs_pattern_exec (vm, sc->pattern, sc->string, sc->pos, sc->endpos, mode,
-                                 sc->after_empty);
+  HsObject *m
+      = hs_pattern_exec (vm, sc->pattern, sc->string, sc->pos, sc->endpos, mode, sc->after_empty);
   if (m == hs_None)
     sc->done = TRUE;
   else if (m != NULL)

@@ -57,8 +57,7 @@ gssize hs_match_endpos (HsObject *m);
 
 /* _sre.SRE_Scanner (hs-regex-scanner.c): Pattern.scanner(string, pos, endpos), clamped */
 extern HsType hs_scanner_type;
-HsObject *hs_scanner_new (HsVM *vm, HsObject *pattern, HsObject *string, gssize pos,
-                          gssize endpos);
+HsObject *hs_scanner_new (HsVM *vm, HsObject *pattern, HsObject *string, gssize pos, gssize endpos);
 
 /* Pattern's methods (hs-regex-methods.c); the module's functions call them too. */
 extern const HsMethodDef hs_pattern_methods[];

@@ -99,7 +99,7 @@ typedef struct
   HsSyntaxError *error;
   Unit *u;
   HsSymtable *st;
-  int depth; /* statements and expressions being visited (C recursion) */
+  int depth;     /* statements and expressions being visited (C recursion) */
   int max_depth; /* the symtable's (HS_SYMTABLE_FRAME_SCALE) */
   /* GBytes value key -> HsObject* (owned): the module's constants, equal ones merged into
    * one object whichever code object loads them (CPython's c_const_cache) */

@@ -40,10 +40,11 @@ def run_program(directory, name):
     """Run one program under python3; return (stdout, stderr, status)."""
     env = dict(os.environ)
     # Make the run reproducible: fixed hash seed, no bytecode files beside the
-    # corpus, UTF-8 I/O whatever the caller's locale.
+    # corpus, UTF-8 I/O whatever the caller's locale, UTC as the local time zone.
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
+    env["TZ"] = "UTC"  # the test suite runs Heapscope under UTC too (tests/meson.build)
     env.pop("PYTHONWARNINGS", None)
     env.pop("PYTHONSTARTUP", None)
     stdin_path = os.path.join(directory, name + ".in")

@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <time.h>
 
@@ -23,19 +22,6 @@
 #include "hs-str.h"
 
 /* ---- strftime ------------------------------------------------------------------------------ */
-
-static locale_t
-c_locale (void)
-{
-  static gsize once = 0;
-  static locale_t loc;
-  if (g_once_init_enter (&once))
-    {
-      loc = newlocale (LC_ALL_MASK, "C", (locale_t)0);
-      g_once_init_leave (&once, 1);
-    }
-  return loc;
-}
 
 /* What %z (offset TRUE) or %Z stands for in an object's strftime: its tzinfo's utcoffset
  * or tzname (a datetime passes itself, a time None); FALSE on an error. */
@@ -65,7 +51,9 @@ hs_datetime_strftime (HsVM *vm, HsObject *self, HsObject *format)
 {
   const HsDateTime *f = HS_DT (self);
   gboolean time_only = HS_IS (self, &hs_time_type);
-  HsDateTime day = time_only ? (HsDateTime){ .year = 1900, .month = 1, .day = 1 } : *f;
+  HsDateTime day = *f;
+  if (time_only)
+    day.year = 1900, day.month = 1, day.day = 1;
   const char *fmt = hs_str_utf8 (format);
   gint64 dst = 0;
   int isdst = time_only ? 0 : hs_tzinfo_offset (vm, f->tzinfo, "dst", self, &dst);
@@ -90,30 +78,11 @@ hs_datetime_strftime (HsVM *vm, HsObject *self, HsObject *format)
       else if (*p != 'z' && *p != 'Z')
         g_string_append_c (spec, '%'), g_string_append_c (spec, *p);
     }
-  struct tm tm = { .tm_year = day.year - 1900,
-                   .tm_mon = day.month - 1,
-                   .tm_mday = day.day,
-                   .tm_hour = f->hour,
-                   .tm_min = f->minute,
-                   .tm_sec = f->second,
-                   .tm_wday = hs_datetime_isoweekday (&day) % 7,
-                   .tm_yday = hs_datetime_yday (&day) - 1,
-                   .tm_isdst = isdst ? dst != 0 : -1 };
-  gsize cap = 256 + spec->len * 16;
-  for (;;)
-    {
-      char *buf = g_malloc (cap);
-      gsize n = strftime_l (buf, cap, spec->str, &tm, c_locale ());
-      if (n > 0 || spec->len == 0 || cap > 1024 * spec->len + 4096)
-        {
-          HsObject *r = hs_str_new (vm, buf, n);
-          g_free (buf);
-          g_string_free (spec, TRUE);
-          return r;
-        }
-      g_free (buf);
-      cap *= 4;
-    }
+  struct tm tm;
+  hs_datetime_to_tm (&day, isdst ? dst != 0 : -1, &tm);
+  HsObject *r = hs_time_strftime_tm (vm, spec->str, &tm);
+  g_string_free (spec, TRUE);
+  return r;
 }
 
 /* ---- strptime ----------------------------------------------------------------------------------

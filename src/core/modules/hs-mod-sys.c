@@ -321,7 +321,8 @@ static const char *const int_info_fields[]
 static HsObject *
 struct_value (HsVM *vm, const char *name, const char *const *fields, HsObject **items)
 {
-  HsType *type = hs_structseq_new_type (vm, "sys", name, fields, FALSE);
+  HsType *type
+      = hs_structseq_new_type (vm, "sys", name, fields, g_strv_length ((char **)fields), FALSE);
   if (type != NULL)
     return hs_structseq_new_take (vm, type, items);
   for (gsize i = 0; fields[i] != NULL; i++)

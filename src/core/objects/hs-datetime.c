@@ -22,6 +22,7 @@
 #include "hs-error.h"
 #include "hs-float.h"
 #include "hs-int.h"
+#include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -700,26 +701,7 @@ hs_datetime_check_fields (HsVM *vm, const HsDateTime *f, gboolean date, gboolean
 static gboolean
 field_int (HsVM *vm, HsObject *o, gint32 *out)
 {
-  if (o == NULL)
-    return TRUE;
-  if (!hs_int_check (o) && !hs_object_has_index (o))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                     hs_type_name (o));
-      return FALSE;
-    }
-  gssize v = hs_int_as_ssize_index (vm, o);
-  if (v == -1 && hs_err_occurred (vm))
-    return FALSE;
-  if (v > G_MAXINT32 || v < G_MININT32)
-    {
-      hs_err_set_string (vm, &hs_exc_OverflowError,
-                         v > 0 ? "signed integer is greater than maximum"
-                               : "signed integer is less than minimum");
-      return FALSE;
-    }
-  *out = (gint32)v;
-  return TRUE;
+  return o == NULL || hs_int_arg_c_int (vm, o, out);
 }
 
 /* Parses the fields of a date, time or datetime constructor (or replace(), where `base`
@@ -1249,6 +1231,56 @@ dt_ctime (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                              f->hour, f->minute, f->second, f->year);
 }
 
+void
+hs_datetime_to_tm (const HsDateTime *f, int isdst, struct tm *tm)
+{
+  *tm = (struct tm){ .tm_year = f->year - 1900,
+                     .tm_mon = f->month - 1,
+                     .tm_mday = f->day,
+                     .tm_hour = f->hour,
+                     .tm_min = f->minute,
+                     .tm_sec = f->second,
+                     .tm_wday = hs_datetime_isoweekday (f) % 7,
+                     .tm_yday = hs_datetime_yday (f) - 1,
+                     .tm_isdst = isdst };
+}
+
+/* timetuple(): a date's tm_isdst is -1, a datetime's says what its tzinfo's dst() gave */
+static HsObject *
+dt_timetuple (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gboolean date = HS_IS (args[0], &hs_date_type);
+  gint64 dst = 0;
+  struct tm tm;
+  if (!hs_parse_args (vm, date ? "date.timetuple" : "datetime.timetuple", args + 1, nargs - 1,
+                      kwnames, ""))
+    return NULL;
+  int k = date ? 0 : utc_offset (vm, args[0], "dst", &dst);
+  if (k < 0)
+    return NULL;
+  hs_datetime_to_tm (HS_DT (args[0]), k ? dst != 0 : -1, &tm);
+  return hs_time_struct_from_tm (vm, &tm, FALSE);
+}
+
+/* utctimetuple(): the time moved to UTC by its offset, tm_isdst 0 */
+static HsObject *
+dt_utctimetuple (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  gint64 off = 0;
+  struct tm tm;
+  if (!hs_parse_args (vm, "datetime.utctimetuple", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  int k = utc_offset (vm, args[0], "utcoffset", &off);
+  HsObject *utc = k > 0    ? hs_datetime_add_us (vm, args[0], -off)
+                  : k == 0 ? hs_incref (args[0])
+                           : NULL;
+  if (utc == NULL)
+    return NULL;
+  hs_datetime_to_tm (HS_DT (utc), 0, &tm);
+  hs_decref (vm, utc);
+  return hs_time_struct_from_tm (vm, &tm, FALSE);
+}
+
 static HsObject *
 dt_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -1638,6 +1670,7 @@ static const HsMethodDef date_methods[] = {
   { "toordinal", dt_toordinal },
   { "ctime", dt_ctime },
   { "replace", dt_replace },
+  { "timetuple", dt_timetuple },
   { "today", cm_today, HS_METH_CLASS },
   { "fromordinal", cm_fromordinal, HS_METH_CLASS },
   { "fromisoformat", cm_fromisoformat, HS_METH_CLASS },
@@ -1650,6 +1683,7 @@ static const HsMethodDef datetime_methods[] = {
   { "time", dt_time },
   { "timetz", dt_timetz },
   { "timestamp", dt_timestamp },
+  { "utctimetuple", dt_utctimetuple },
   { "utcoffset", dt_utcoffset },
   { "dst", dt_dst },
   { "tzname", dt_tzname },

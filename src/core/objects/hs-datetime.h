@@ -69,6 +69,9 @@ void hs_datetime_append_offset (GString *s, gint64 us, const char *sep);
 HsObject *hs_datetime_new (HsVM *vm, const HsType *type, const HsDateTime *fields);
 /* Checks a date and time's fields with CPython's ValueErrors ("month must be in 1..12"). */
 gboolean hs_datetime_check_fields (HsVM *vm, const HsDateTime *f, gboolean date, gboolean time);
+struct tm;
+/* The C library's broken-down time of f's date and time fields. */
+void hs_datetime_to_tm (const HsDateTime *f, int isdst, struct tm *tm);
 /* 1 for Monday .. 7 for Sunday, day of the year, days in the month. */
 int hs_datetime_isoweekday (const HsDateTime *f);
 int hs_datetime_yday (const HsDateTime *f);

@@ -207,6 +207,39 @@ hs_int_as_ssize_index (HsVM *vm, HsObject *o)
   return (gssize)SMALL (o);
 }
 
+gboolean
+hs_int_index_i64 (HsVM *vm, HsObject *o, gint64 *out, const char *overflow)
+{
+  HsObject *i = hs_object_index (vm, o);
+  gboolean fits;
+
+  if (i == NULL)
+    return FALSE;
+  fits = hs_int_as_i64 (i, out);
+  hs_decref (vm, i);
+  if (!fits)
+    hs_err_set_string (vm, &hs_exc_OverflowError, overflow);
+  return fits;
+}
+
+gboolean
+hs_int_arg_c_int (HsVM *vm, HsObject *o, int *out)
+{
+  gint64 v = 0;
+
+  if (!hs_int_index_i64 (vm, o, &v, "Python int too large to convert to C long"))
+    return FALSE;
+  if (v > G_MAXINT || v < G_MININT)
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError,
+                         v > 0 ? "signed integer is greater than maximum"
+                               : "signed integer is less than minimum");
+      return FALSE;
+    }
+  *out = (int)v;
+  return TRUE;
+}
+
 gssize
 hs_int_as_ssize (HsVM *vm, HsObject *o)
 {

@@ -70,6 +70,12 @@ gboolean hs_int_as_i64 (HsObject *o, gint64 *out); /* FALSE if it does not fit *
 /* An index for sequences: IndexError "cannot fit 'int' into an index-sized integer"
  * when it does not fit; -1 with the error set (check hs_err_occurred on -1). */
 gssize hs_int_as_ssize_index (HsVM *vm, HsObject *o);
+/* o.__index__() as a gint64, FALSE with OverflowError `overflow` when it does not fit (or
+ * the TypeError of hs_object_index). */
+gboolean hs_int_index_i64 (HsVM *vm, HsObject *o, gint64 *out, const char *overflow);
+/* A C int argument as CPython's PyArg "i" reads it: through __index__, with its TypeError
+ * and OverflowErrors ("signed integer is greater than maximum"). */
+gboolean hs_int_arg_c_int (HsVM *vm, HsObject *o, int *out);
 /* A size (repetition counts, range lengths): OverflowError when it does not fit. */
 gssize hs_int_as_ssize (HsVM *vm, HsObject *o);
 /* Correctly rounded conversion; OverflowError "int too large to convert to float". */

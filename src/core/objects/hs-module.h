@@ -92,6 +92,13 @@ void hs_mod_enum_runtime_init (void);
 HsObject *hs_copy_shallow (HsVM *vm, HsObject *x);
 HsObject *hs_copy_deep (HsVM *vm, HsObject *x, HsObject *memo);
 
+struct tm;
+/* time.struct_time of a broken-down time (hs-mod-time.c); with_zone FALSE: its tm_zone
+ * and tm_gmtoff are None (datetime's timetuple()). */
+HsObject *hs_time_struct_from_tm (HsVM *vm, const struct tm *tm, gboolean with_zone);
+/* The C library's strftime of tm in the "C" locale, as a str. */
+HsObject *hs_time_strftime_tm (HsVM *vm, const char *format, const struct tm *tm);
+
 /* sys.getsizeof's figure for obj, as CPython 3.11 reports it on 64-bit Linux. */
 gsize hs_sys_getsizeof (HsObject *obj);
 

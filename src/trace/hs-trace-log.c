@@ -18,8 +18,8 @@ hs_log_clear (HsLog *log)
   hs_log_init (log);
 }
 
-static void
-reserve (HsLog *log, gsize extra)
+void
+hs_log_reserve (HsLog *log, gsize extra)
 {
   if (log->len + extra <= log->cap)
     return;
@@ -28,23 +28,11 @@ reserve (HsLog *log, gsize extra)
 }
 
 void
-hs_log_put (HsLog *log, guint64 v)
-{
-  reserve (log, 10);
-  while (v >= 0x80)
-    {
-      log->data[log->len++] = (guint8)(v | 0x80);
-      v >>= 7;
-    }
-  log->data[log->len++] = (guint8)v;
-}
-
-void
 hs_log_append (HsLog *log, const void *data, gsize len)
 {
   if (len == 0)
     return;
-  reserve (log, len);
+  hs_log_reserve (log, len);
   memcpy (log->data + log->len, data, len);
   log->len += len;
 }
@@ -54,6 +42,12 @@ void
 hs_log_put_signed (HsLog *log, gint64 v)
 {
   hs_log_put (log, ((guint64)v << 1) ^ (guint64)(v >> 63));
+}
+
+void
+hs_log_put_double (HsLog *log, double v)
+{
+  hs_log_append (log, &v, sizeof v);
 }
 
 guint64
@@ -78,4 +72,15 @@ hs_log_get_signed (HsLogReader *r)
 {
   guint64 z = hs_log_get (r);
   return (gint64)(z >> 1) ^ -(gint64)(z & 1);
+}
+
+double
+hs_log_get_double (HsLogReader *r)
+{
+  double v = 0;
+
+  if (r->end - r->p >= (gssize)sizeof v)
+    memcpy (&v, r->p, sizeof v);
+  r->p += MIN (sizeof v, (gsize)(r->end - r->p));
+  return v;
 }

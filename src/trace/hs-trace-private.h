@@ -27,7 +27,7 @@ typedef enum
                        * (0 v): v is the object's class_ref, a defaultdict's factory) */
   HS_REC_ATTRS,       /* id kind type_str label_str immortal n (name_str value)... */
   HS_REC_INT,         /* id signed-value: a primitive int that fits in 64 bits */
-  HS_REC_PRIM,        /* id type_str repr_str immortal: other primitives (str, float, big int) */
+  HS_REC_PRIM,        /* id type_str repr_str immortal: other primitives (str, big int) */
   HS_REC_LIST_RANGE,  /* id new_len lo n value...: items [lo, lo+n) replaced, length new_len */
   HS_REC_FREE,        /* id */
   HS_REC_PUSH,        /* frame_id name_str flags n parent_id...: a frame is entered */
@@ -46,6 +46,8 @@ typedef enum
                        * one value per slot, 0 for an empty or deleted one (the items are
                        * the others, in slot order), so that a change can name its slot */
   HS_REC_SLOTS_RANGE, /* id nslots lo n value...: slots [lo, lo+n) replaced, nslots in all */
+  HS_REC_FLOAT,       /* id value immortal: a float by value (hs_log_put_double), its repr made
+                       * when it is shown */
 } HsTraceOp;
 
 /* HS_REC_PUSH flags */
@@ -175,6 +177,8 @@ extern const char *const hs_trace_event_names[];
 /* `v` in decimal into `buf` (HS_DECIMAL_SIZE bytes), NUL-terminated; returns its length.
  * Snapshots and JSON write a number per cell: printf was most of their time. */
 #define HS_DECIMAL_SIZE 24
+/* A primitive's text made on the stack: an int's, or a float's repr ("-2.2250738585072014e-308") */
+#define HS_PRIM_TEXT_SIZE 32
 static inline gsize
 hs_format_int (char *buf, gint64 v)
 {
@@ -217,6 +221,13 @@ typedef enum
   HS_SHAPE_PRIM
 } HsShape;
 
+typedef enum
+{
+  HS_PRIM_TEXT, /* label_str is the text (HS_REC_PRIM), or not a primitive */
+  HS_PRIM_INT,
+  HS_PRIM_FLOAT
+} HsPrim;
+
 typedef struct
 {
   guint64 id;
@@ -224,8 +235,12 @@ typedef struct
   guint8 shape; /* HsShape */
   gboolean immortal;
   guint32 type_str, label_str;
-  gint64 int_value; /* HS_REC_INT primitives; label_str 0 then */
-  gboolean is_int;
+  guint8 prim; /* HsPrim: how a primitive's text is kept */
+  union
+  {
+    gint64 i; /* HS_PRIM_INT (HS_REC_INT) */
+    double d; /* HS_PRIM_FLOAT (HS_REC_FLOAT) */
+  } value;
   guint64 parent_frame_id; /* functions: the frame that made it, or 0 */
   GArray *vals;            /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
   GArray *holders;         /* guint32: kind_str, name_str, ... (HS_REC_HOLDERS), or NULL */

@@ -18,6 +18,7 @@
 #include "hs-cell.h"
 #include "hs-class.h"
 #include "hs-dict.h"
+#include "hs-float.h"
 #include "hs-function.h"
 #include "hs-generator.h"
 #include "hs-inspect.h"
@@ -179,13 +180,12 @@ is_part_of_language (HsObject *o)
          || HS_IS (o, &hs_getset_descr_type) || HS_IS (o, &hs_member_descr_type);
 }
 
-/* Ints, floats and strs never change (a str grows in place only while no trace records),
- * and every keyframe puts each traced one again: their texts are remembered, pooled, until
- * they die (formatting a float's repr at each keyframe was 60% of recording floats.py). */
+/* Ints and strs never change (a str grows in place only while no trace records), and every
+ * keyframe puts each traced one again: their texts are pooled until they die. */
 static gboolean
 has_fixed_text (HsObject *o)
 {
-  return HS_IS (o, &hs_float_type) || HS_IS (o, &hs_int_type) || HS_IS (o, &hs_str_type);
+  return HS_IS (o, &hs_int_type) || HS_IS (o, &hs_str_type);
 }
 
 static guint32
@@ -1135,7 +1135,12 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
   else if (HS_IS (o, &hs_int_type))
     put_primitive (rec, log, o, "int");
   else if (HS_IS (o, &hs_float_type))
-    put_primitive (rec, log, o, "float");
+    {
+      hs_log_put (log, HS_REC_FLOAT);
+      hs_log_put (log, hs_object_id (o));
+      hs_log_put_double (log, hs_float_value (o));
+      hs_log_put (log, hs_is_immortal (o));
+    }
   else if (HS_IS (o, &hs_str_type))
     put_primitive (rec, log, o, "str");
   else if (o == hs_None)
@@ -1507,15 +1512,13 @@ shadow_new (guint64 id, guint64 shown_id)
 static void
 vm_frames_fill (HsVM *vm, GPtrArray *frames)
 {
-  g_ptr_array_set_size (frames, 0);
+  guint n = 0;
+
   for (HsFrame *f = hs_vm_current_frame (vm); f != NULL; f = hs_inspect_frame_back (f))
-    g_ptr_array_add (frames, f);
-  for (guint i = 0; i < frames->len / 2; i++)
-    {
-      gpointer t = frames->pdata[i];
-      frames->pdata[i] = frames->pdata[frames->len - 1 - i];
-      frames->pdata[frames->len - 1 - i] = t;
-    }
+    n++;
+  g_ptr_array_set_size (frames, n);
+  for (HsFrame *f = hs_vm_current_frame (vm); f != NULL; f = hs_inspect_frame_back (f))
+    frames->pdata[--n] = f;
 }
 
 static void

@@ -8,6 +8,8 @@
  */
 #include "hs-trace-private.h"
 
+#include "hs-float.h"
+
 const char *const hs_trace_event_names[] = {
   "step_line", "call", "return", "exception", "uncaught_exception", NULL,
 };
@@ -163,7 +165,7 @@ read_header (HsRObj *o, HsLogReader *r)
   o->type_str = (guint32)hs_log_get (r);
   o->label_str = (guint32)hs_log_get (r);
   o->immortal = hs_log_get (r) != 0;
-  o->is_int = FALSE;
+  o->prim = HS_PRIM_TEXT;
 }
 
 static void
@@ -335,6 +337,18 @@ apply_held (HsRState *st, HsLogReader *r)
     }
 }
 
+static HsRObj *
+obtain_primitive (HsRState *st, guint64 id, gboolean mark, HsPrim prim)
+{
+  HsRObj *o = obtain (st, id, mark, HS_SHAPE_PRIM);
+
+  o->kind = HS_SNAP_PRIMITIVE;
+  set_shape (st, o, HS_SHAPE_PRIM);
+  o->prim = prim;
+  o->dirty_from = 0;
+  return o;
+}
+
 static void
 apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
 {
@@ -360,20 +374,17 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
         o->dirty_from = 0;
         break;
       case HS_REC_INT:
-        o = obtain (st, hs_log_get (r), mark, HS_SHAPE_PRIM);
-        o->kind = HS_SNAP_PRIMITIVE;
-        set_shape (st, o, HS_SHAPE_PRIM);
-        o->is_int = TRUE;
-        o->dirty_from = 0;
-        o->int_value = hs_log_get_signed (r);
+        o = obtain_primitive (st, hs_log_get (r), mark, HS_PRIM_INT);
+        o->value.i = hs_log_get_signed (r);
+        o->immortal = hs_log_get (r) != 0;
+        break;
+      case HS_REC_FLOAT:
+        o = obtain_primitive (st, hs_log_get (r), mark, HS_PRIM_FLOAT);
+        o->value.d = hs_log_get_double (r);
         o->immortal = hs_log_get (r) != 0;
         break;
       case HS_REC_PRIM:
-        o = obtain (st, hs_log_get (r), mark, HS_SHAPE_PRIM);
-        o->kind = HS_SNAP_PRIMITIVE;
-        set_shape (st, o, HS_SHAPE_PRIM);
-        o->is_int = FALSE;
-        o->dirty_from = 0;
+        o = obtain_primitive (st, hs_log_get (r), mark, HS_PRIM_TEXT);
         o->type_str = (guint32)hs_log_get (r);
         o->label_str = (guint32)hs_log_get (r);
         o->immortal = hs_log_get (r) != 0;
@@ -642,20 +653,43 @@ static_type_name (const char *t)
   return "object";
 }
 
-/* A primitive's text: an int's written into `buf` (HS_DECIMAL_SIZE), a pooled string. */
+/* A primitive's text: an int's or a float's written into `buf` (HS_PRIM_TEXT_SIZE), a
+ * pooled string. A float's repr is made here, not while recording: formatting every new
+ * float was a third of recording floats.py. */
 static const char *
 prim_text (ToSnap *ts, const HsRObj *o, char *buf)
 {
-  if (!o->is_int)
-    return hs_string_pool_get (&ts->trace->pool, o->label_str);
-  hs_format_int (buf, o->int_value);
-  return buf;
+  g_autoptr (GString) repr = NULL;
+
+  switch ((HsPrim)o->prim)
+    {
+      case HS_PRIM_INT:
+        hs_format_int (buf, o->value.i);
+        return buf;
+      case HS_PRIM_FLOAT:
+        repr = g_string_sized_new (HS_PRIM_TEXT_SIZE);
+        hs_float_repr_append (repr, o->value.d);
+        g_strlcpy (buf, repr->str, HS_PRIM_TEXT_SIZE);
+        return buf;
+      case HS_PRIM_TEXT:
+        break;
+    }
+  return hs_string_pool_get (&ts->trace->pool, o->label_str);
 }
 
 static const char *
 obj_type_name (ToSnap *ts, const HsRObj *o)
 {
-  return o->is_int ? "int" : hs_string_pool_get (&ts->trace->pool, o->type_str);
+  switch ((HsPrim)o->prim)
+    {
+      case HS_PRIM_INT:
+        return "int";
+      case HS_PRIM_FLOAT:
+        return "float";
+      case HS_PRIM_TEXT:
+        break;
+    }
+  return hs_string_pool_get (&ts->trace->pool, o->type_str);
 }
 
 /* Primitives are drawn inside their holder unless heap_primitives asks for them on the
@@ -716,7 +750,7 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
     return hs_snap_value_primitive ("object", "?");
   if (is_inline (ts, o))
     {
-      char buf[HS_DECIMAL_SIZE];
+      char buf[HS_PRIM_TEXT_SIZE];
       const char *text = prim_text (ts, o, buf);
       const char *type = static_type_name (obj_type_name (ts, o));
 
@@ -980,7 +1014,7 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   so->parent_frame_id = o->parent_frame_id;
   if (o->shape == HS_SHAPE_PRIM)
     {
-      char buf[HS_DECIMAL_SIZE];
+      char buf[HS_PRIM_TEXT_SIZE];
       so->label = g_strdup (prim_text (ts, o, buf));
     }
   else

@@ -52,3 +52,8 @@ for bad in [lambda: time.gmtime("x"), lambda: time.gmtime(float("nan")), lambda:
     except Exception as e:
         print(type(e).__name__, e)
 print(time.struct_time((1,2,3,4,5,6,7,8,9,'X',3600)).tm_zone, time.strftime('%Z %z', time.struct_time((2020,1,1,4,5,6,7,8,0,'XYZ',3600))))
+print(time.process_time() >= 0, isinstance(time.thread_time_ns(), int), time.thread_time() >= 0)
+try:
+    time.time(1)
+except TypeError as e:
+    print(e)

@@ -25,37 +25,35 @@
 #include "hs-structseq.h"
 #include "hs-tuple.h"
 
+/* A clock's reading: seconds as a float, or nanoseconds as an int (the _ns functions). */
 static HsObject *
-t_time (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+clock_reading (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
+               clockid_t clock, gboolean ns)
 {
-  if (!hs_parse_args (vm, "time", args, nargs, kwnames, ""))
+  struct timespec ts;
+  if (!hs_parse_args (vm, fname, args, nargs, kwnames, ""))
     return NULL;
-  return hs_float_new (vm, (double)g_get_real_time () / G_USEC_PER_SEC);
+  clock_gettime (clock, &ts);
+  gint64 t = (gint64)ts.tv_sec * 1000000000 + ts.tv_nsec;
+  return ns ? hs_int_from_i64 (vm, t) : hs_float_new (vm, (double)t * 1e-9);
 }
 
-static HsObject *
-t_time_ns (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  if (!hs_parse_args (vm, "time_ns", args, nargs, kwnames, ""))
-    return NULL;
-  return hs_int_from_i64 (vm, g_get_real_time () * 1000);
-}
+#define CLOCK_FUNCTION(name, clock, ns)                                                            \
+  static HsObject *t_##name (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)            \
+  {                                                                                                \
+    return clock_reading (vm, "time." #name, args, nargs, kwnames, clock, ns);                     \
+  }
 
-static HsObject *
-t_monotonic (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  if (!hs_parse_args (vm, "monotonic", args, nargs, kwnames, ""))
-    return NULL;
-  return hs_float_new (vm, (double)g_get_monotonic_time () / G_USEC_PER_SEC);
-}
-
-static HsObject *
-t_monotonic_ns (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  if (!hs_parse_args (vm, "monotonic_ns", args, nargs, kwnames, ""))
-    return NULL;
-  return hs_int_from_i64 (vm, g_get_monotonic_time () * 1000);
-}
+CLOCK_FUNCTION (time, CLOCK_REALTIME, FALSE)
+CLOCK_FUNCTION (time_ns, CLOCK_REALTIME, TRUE)
+CLOCK_FUNCTION (monotonic, CLOCK_MONOTONIC, FALSE)
+CLOCK_FUNCTION (monotonic_ns, CLOCK_MONOTONIC, TRUE)
+CLOCK_FUNCTION (perf_counter, CLOCK_MONOTONIC, FALSE)
+CLOCK_FUNCTION (perf_counter_ns, CLOCK_MONOTONIC, TRUE)
+CLOCK_FUNCTION (process_time, CLOCK_PROCESS_CPUTIME_ID, FALSE)
+CLOCK_FUNCTION (process_time_ns, CLOCK_PROCESS_CPUTIME_ID, TRUE)
+CLOCK_FUNCTION (thread_time, CLOCK_THREAD_CPUTIME_ID, FALSE)
+CLOCK_FUNCTION (thread_time_ns, CLOCK_THREAD_CPUTIME_ID, TRUE)
 
 static HsObject *
 t_sleep (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -435,8 +433,12 @@ static const HsMethodDef time_functions[] = {
   { "time_ns", t_time_ns },
   { "monotonic", t_monotonic },
   { "monotonic_ns", t_monotonic_ns },
-  { "perf_counter", t_monotonic },
-  { "perf_counter_ns", t_monotonic_ns },
+  { "perf_counter", t_perf_counter },
+  { "perf_counter_ns", t_perf_counter_ns },
+  { "process_time", t_process_time },
+  { "process_time_ns", t_process_time_ns },
+  { "thread_time", t_thread_time },
+  { "thread_time_ns", t_thread_time_ns },
   { "sleep", t_sleep },
   { "gmtime", t_gmtime },
   { "localtime", t_localtime },

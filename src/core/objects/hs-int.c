@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "hs-int.h"
+#include "hs-bytes.h"
+#include "hs-cfunction.h"
 #include "hs-float.h"
 #include "hs-format.h"
 #include "hs-number-parts.h"
@@ -1352,10 +1354,144 @@ int_getattr (HsVM *vm, HsObject *self, HsObject *name)
   return part != NULL || hs_err_occurred (vm) ? part : hs_object_generic_getattr (vm, self, name);
 }
 
+/* ---- to_bytes and from_bytes ------------------------------------------------------ */
+
+/* The byteorder argument: TRUE for 'little'; -1 with CPython's errors. */
+static int
+byteorder_arg (HsVM *vm, const char *fname, HsObject *order)
+{
+  if (order == NULL)
+    return FALSE;
+  if (!hs_str_check (order))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() argument 'byteorder' must be str, not %s", fname,
+                     hs_type_name (order));
+      return -1;
+    }
+  if (hs_str_equal_cstr (order, "little") || hs_str_equal_cstr (order, "big"))
+    return hs_str_equal_cstr (order, "little");
+  hs_err_set_string (vm, &hs_exc_ValueError, "byteorder must be either 'little' or 'big'");
+  return -1;
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False): two's complement when signed */
+static HsObject *
+int_to_bytes (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *length_arg = NULL, *order = NULL, *signed_arg = NULL, *r = NULL;
+  gint64 length = 1;
+  int little, is_signed = 0;
+  MpzView v;
+  mpz_srcptr z = view (args[0], &v);
+
+  if (!hs_parse_args (vm, "to_bytes", args + 1, nargs - 1, kwnames, "|length byteorder $signed",
+                      &length_arg, &order, &signed_arg)
+      || (length_arg != NULL
+          && !hs_int_index_i64 (vm, length_arg, &length,
+                                "Python int too large to convert to C ssize_t"))
+      || (little = byteorder_arg (vm, "to_bytes", order)) < 0
+      || (signed_arg != NULL && (is_signed = hs_object_truth (vm, signed_arg)) < 0))
+    return NULL;
+  if (length < 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "length argument must be non-negative");
+      return NULL;
+    }
+  if (mpz_sgn (z) < 0 && !is_signed)
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "can't convert negative int to unsigned");
+      return NULL;
+    }
+  /* the bits the value needs: a negative one -n as n - 1 in two's complement, a sign bit */
+  mpz_t t;
+  mpz_init (t);
+  if (mpz_sgn (z) < 0)
+    mpz_com (t, z); /* -z - 1 */
+  else
+    mpz_set (t, z);
+  gsize bits = (mpz_sgn (t) == 0 ? 0 : mpz_sizeinbase (t, 2)) + (is_signed ? 1 : 0);
+  if (bits > (guint64)length * 8)
+    hs_err_set_string (vm, &hs_exc_OverflowError, "int too big to convert");
+  else if (check_bits (vm, (double)length * 8))
+    {
+      unsigned char *buf = g_malloc0 (length + 1);
+      gsize count = 0;
+      if (mpz_sgn (z) < 0)
+        {
+          mpz_set_ui (t, 1);
+          mpz_mul_2exp (t, t, (mp_bitcnt_t)length * 8);
+          mpz_add (t, t, z);
+        }
+      if (mpz_sgn (t) != 0)
+        mpz_export (buf + length - (mpz_sizeinbase (t, 256)), &count, 1, 1, 0, 0, t);
+      for (gint64 i = 0; little && i < length / 2; i++)
+        {
+          unsigned char c = buf[i];
+          buf[i] = buf[length - 1 - i];
+          buf[length - 1 - i] = c;
+        }
+      r = hs_bytes_new (vm, (const char *)buf, length);
+      g_free (buf);
+    }
+  mpz_clear (t);
+  return r;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False), a class method: a subclass's
+ * is cls(the int), as CPython's */
+static HsObject *
+int_from_bytes (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *source = NULL, *order = NULL, *signed_arg = NULL, *r;
+  int little, is_signed = 0;
+  GByteArray *bytes;
+
+  if (!hs_parse_args (vm, "from_bytes", args + 1, nargs - 1, kwnames, "bytes |byteorder $signed",
+                      &source, &order, &signed_arg)
+      || (little = byteorder_arg (vm, "from_bytes", order)) < 0
+      || (signed_arg != NULL && (is_signed = hs_object_truth (vm, signed_arg)) < 0))
+    return NULL;
+  /* PyObject_Bytes: bytes(x) but for a str or an int count */
+  if (hs_str_check (source) || hs_int_check (source))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "cannot convert '%s' object to bytes",
+                     hs_type_name (source));
+      return NULL;
+    }
+  if ((bytes = hs_bytes_from_args (vm, "bytes", source, NULL, NULL)) == NULL)
+    return NULL;
+  mpz_t z;
+  mpz_init (z);
+  if (bytes->len > 0)
+    mpz_import (z, bytes->len, little ? -1 : 1, 1, 0, 0, bytes->data);
+  if (is_signed && bytes->len > 0 && (bytes->data[little ? bytes->len - 1 : 0] & 0x80))
+    {
+      mpz_t m;
+      mpz_init_set_ui (m, 1);
+      mpz_mul_2exp (m, m, (mp_bitcnt_t)bytes->len * 8);
+      mpz_sub (z, z, m);
+      mpz_clear (m);
+    }
+  g_byte_array_unref (bytes);
+  r = int_from_mpz (vm, z);
+  if (r != NULL && args[0] != &hs_int_type.header)
+    {
+      HsObject *made = hs_object_call (vm, args[0], &r, 1, NULL);
+      hs_decref (vm, r);
+      r = made;
+    }
+  return r;
+}
+
 static const HsMethodDef int_methods[] = {
-  { "__format__", hs_format_dunder }, { "as_integer_ratio", hs_int_as_integer_ratio },
-  { "bit_length", int_bit_length },   { "bit_count", int_bit_count },
-  { "conjugate", int_conjugate },     { NULL, NULL },
+  { "__format__", hs_format_dunder },
+  { "as_integer_ratio", hs_int_as_integer_ratio },
+  { "bit_length", int_bit_length },
+  { "bit_count", int_bit_count },
+  { "conjugate", int_conjugate },
+  { "to_bytes", int_to_bytes },
+  { "from_bytes", int_from_bytes, HS_METH_CLASS },
+  { NULL, NULL },
 };
 
 HsType hs_int_type = {

@@ -1,2 +1,0 @@
-n = 1024
-b = n.to_bytes(2, "big")

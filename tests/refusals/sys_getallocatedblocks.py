@@ -1,0 +1,2 @@
+import sys
+n = sys.getallocatedblocks()

@@ -208,6 +208,8 @@ def function_defaults(entry):
 def children(oe, he):
     """The (oracle, Heapscope) value pairs inside two matching entries."""
     kind = oe[0]
+    if he[0] != kind:  # told apart by the caller; nothing inside to pair
+        return []
     if kind in CONTAINERS or kind == "HEAP_PRIMITIVE":
         return zip(oe[1:], he[1:])
     if kind == "DICT":

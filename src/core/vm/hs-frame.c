@@ -66,6 +66,7 @@ hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   f->ns = NULL;
   f->gen = NULL;
   f->is_init = FALSE;
+  f->back_holds = FALSE;
   f->call_held = NULL;
   f->n_call_held = 0;
   memset (f->locals, 0, sizeof (HsObject *) * code->nlocals);
@@ -110,8 +111,13 @@ hs_vm_frame_release_call (HsVM *vm, HsFrame *f)
 HsFrameHold
 hs_frame_hold (HsVM *vm, HsObject *first, HsObject **args, gsize n)
 {
-  HsFrameHold hold = { vm->frame, vm->frame != NULL ? vm->frame->n_call_held : 0 };
-  HsFrame *f = hold.frame;
+  return hs_frame_hold_in (vm->frame, first, args, n);
+}
+
+HsFrameHold
+hs_frame_hold_in (HsFrame *f, HsObject *first, HsObject **args, gsize n)
+{
+  HsFrameHold hold = { f, f != NULL ? f->n_call_held : 0 };
 
   if (f == NULL)
     return hold;
@@ -139,7 +145,7 @@ hs_frame_unhold (HsVM *vm, HsFrameHold hold)
 void
 hs_vm_frame_clear (HsVM *vm, HsFrame *f)
 {
-  if (f->is_init && f->back != NULL)
+  if ((f->is_init || f->back_holds) && f->back != NULL)
     hs_vm_frame_release_call (vm, f->back);
   hs_vm_frame_release_call (vm, f);
   /* each slot emptied before its value goes: a free may run code (a generator's close)

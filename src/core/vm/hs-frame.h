@@ -35,6 +35,9 @@ struct _HsFrame
   guint64 parent_frame_id; /* the frame that made the function running; 0 if none */
   HsObject *ns;            /* class body: its namespace dict (owned); else NULL */
   gboolean is_init;        /* runs a class's __init__: its caller already holds the instance */
+  gboolean back_holds;     /* its caller holds what the call made for it (call_held) until
+                            * this frame goes: f(*a, **k)'s tuple and dict, as on CPython's
+                            * stack while CALL_FUNCTION_EX's call runs */
   /* While a class call runs Python code (its __init__ in a frame of its own, or __new__
    * and __init__ called from C): what CPython holds for the call (the caller's stack,
    * type_call's argument tuple and keyword dict, the copy of the arguments a keyword call
@@ -58,6 +61,8 @@ typedef struct
 } HsFrameHold;
 
 HsFrameHold hs_frame_hold (HsVM *vm, HsObject *first, HsObject **args, gsize n);
+/* The same, listed on frame f (the caller, once the callee's frame is pushed). */
+HsFrameHold hs_frame_hold_in (HsFrame *f, HsObject *first, HsObject **args, gsize n);
 void hs_frame_unhold (HsVM *vm, HsFrameHold hold);
 
 /* The frame of a generator object (suspended or running), or NULL once it finished. */

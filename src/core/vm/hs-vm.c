@@ -1362,17 +1362,29 @@ op_CALL_FUNCTION_EX:
     HsObject *r = NULL;
     int how = -1;
     SAVE_FRAME ();
-    /* the tuple and dict stay the frame's while the call runs, as on CPython's stack */
+    /* The tuple and dict stay the frame's while the call runs, as on CPython's stack; with
+     * keywords and a callee called by vectorcall (a function, a method of one), so do the
+     * flat copy of the arguments and the keyword names that _PyStack_UnpackDict makes. */
     HsFrameHold held = hs_frame_hold (vm, kwargs, &argt, 1);
     hs_decref (vm, argt);
     hs_xdecref (vm, kwargs);
+    HsObject *pyfn = HS_IS (fn, &hs_method_type) ? hs_method_func_borrow (fn) : fn;
+    if (kwn != NULL && HS_IS (pyfn, &hs_function_type))
+      hs_frame_hold (vm, kwn, flat, npos + nkw);
     vm->class_call = HS_CLASS_CALL_PACKED;
     if (nkw == 0 || kwn != NULL)
       how = hs_call_start (vm, fn, flat, npos, kwn, &nf, &r);
     vm->class_call = 0;
+    /* a class's own __init__ frame: slot_tp_init's _PyObject_Call_Prepend copies the
+     * instance and the arguments when there are keywords */
+    if (how == 1 && nf->is_init && kwn != NULL)
+      hs_frame_hold_in (f, r, flat, npos + nkw);
     g_free (flat);
     hs_xdecref (vm, kwn);
-    hs_frame_unhold (vm, held);
+    if (how == 1)
+      nf->back_holds = TRUE;
+    else
+      hs_frame_unhold (vm, held);
     (void)POP ();
     if (how == 1)
       {

@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Regenerate the expected outputs of the differential corpus from CPython.
 
-For every tests/programs/NAME.py (and tests/programs-tier2/NAME.py, which
-test-corpus runs only with HS_CORPUS_TIER2=1) this runs `python3 NAME.py` with the corpus
+For every tests/programs/NAME.py this runs `python3 NAME.py` with the corpus
 directory as the working directory and writes, beside it:
 
   NAME.out     the program's stdout, byte for byte
@@ -31,7 +30,7 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DIRS = [os.path.join(HERE, "programs"), os.path.join(HERE, "programs-tier2")]
+DEFAULT_DIRS = [os.path.join(HERE, "programs")]
 PLACEHOLDER = "<dir>"
 TIMEOUT_SECONDS = 60
 

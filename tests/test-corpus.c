@@ -5,8 +5,7 @@
  * recorded by tests/regen-expected.py with the corpus directory replaced by `<dir>` (and an
  * object's address in stderr by `0x...`); this
  * test normalises Heapscope's stderr the same way and never edits or weakens them. One
- * GLib test case per program, /corpus/NAME, so a failure names the program. Set
- * HS_CORPUS_TIER2=1 to also run tests/programs-tier2/ as /corpus-tier2/NAME. The programs
+ * GLib test case per program, /corpus/NAME, so a failure names the program. The programs
  * of tests/refusals/ run as /refusals/NAME against hand-written expected files.
  */
 #include "config.h"
@@ -327,12 +326,6 @@ main (int argc, char **argv)
   abs_source = g_canonicalize_filename (source_dir ? source_dir : ".", NULL);
   programs = g_build_filename (abs_source, "tests", "programs", NULL);
   count = add_corpus (programs, "corpus");
-  if (g_strcmp0 (g_getenv ("HS_CORPUS_TIER2"), "1") == 0)
-    {
-      g_autofree char *tier2 = g_build_filename (abs_source, "tests", "programs-tier2", NULL);
-
-      count += add_corpus (tier2, "corpus-tier2");
-    }
   if (count == 0)
     g_test_add_func ("/corpus/none-found", test_no_corpus);
   /* Valid Python that Heapscope refuses (NotImplementedError naming the construct and

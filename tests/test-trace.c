@@ -370,6 +370,7 @@ test_console_text_stderr (void)
   g_autofree char *all = hs_trace_console_text (t, n - 1, &ranges);
   g_autoptr (GArray) before_ranges = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *out_only = NULL;
   gsize len;
   int k;
 
@@ -380,8 +381,9 @@ test_console_text_stderr (void)
   g_assert_cmpuint (ranges->len, ==, 2);
   g_assert_cmpuint (g_array_index (ranges, guint32, 0), ==, 2);
   g_assert_cmpuint (g_array_index (ranges, guint32, 1), ==, strlen (all) - 2);
-  /* stdout alone is what the trace's stdout says */
-  g_assert_cmpstr (hs_trace_get_output (t), ==, "a\nb\n");
+  /* outside the stderr part is stdout alone */
+  out_only = g_strdup_printf ("%.2s%s", all, all + strlen (all) - 2);
+  g_assert_cmpstr (out_only, ==, "a\nb\n");
   /* the step at line 4 has not written it yet; the next has */
   for (k = 0; k < n && hs_trace_step_line (t, k) != 4; k++)
     ;

@@ -316,7 +316,7 @@ events_of (const char *src)
 /* Events of try/except/finally, generators, class bodies and closures,
  * as CPython 3.11's sys.settrace reports them. */
 static void
-test_tier2_events (void)
+test_control_flow_events (void)
 {
   g_autofree char *a = events_of ("def f(x):\n"
                                   "    try:\n"
@@ -836,7 +836,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/vm/line-events", test_line_events);
   g_test_add_func ("/core/vm/frame-refs", test_frame_refs);
   g_test_add_func ("/core/vm/refs-labels", test_refs_labels);
-  g_test_add_func ("/core/vm/tier2-events", test_tier2_events);
+  g_test_add_func ("/core/vm/control-flow-events", test_control_flow_events);
   g_test_add_func ("/core/vm/generator-close", test_generator_close);
   g_test_add_func ("/core/vm/teardown-cycles", test_teardown_cycles);
   g_test_add_func ("/core/vm/sort-comparisons", test_sort_comparisons);

@@ -176,12 +176,6 @@ hs_trace_get_source (HsTrace *trace)
   return trace->source;
 }
 
-const char *
-hs_trace_get_output (HsTrace *trace)
-{
-  return trace->out->str;
-}
-
 static const HsTraceStep *
 step_at (HsTrace *trace, int k)
 {

@@ -70,13 +70,11 @@ char *hs_trace_format_warnings (HsTrace *trace);
  * translation ("'match' statements"); else NULL. */
 const char *hs_trace_get_refused_construct (HsTrace *trace);
 const char *hs_trace_get_source (HsTrace *trace);
-/* Everything the program printed, with the answers it read echoed after their prompts,
- * up to where it stopped: past its last step too (the prompt of an input() it waits at). */
-const char *hs_trace_get_output (HsTrace *trace);
 /* The program's output up to step k as a terminal shows it: standard output and standard
- * error (sys.stderr, "Exception ignored in" reports) in the order written; k = -1: all of
- * it, as hs_trace_get_output. With err_ranges, a new array of guint32 (start, end) byte
- * offset pairs, one per part written to stderr. */
+ * error (sys.stderr, "Exception ignored in" reports) in the order written, with the answers
+ * it read echoed after their prompts; k = -1: all of it, up to where the program stopped,
+ * past its last step too (the prompt of an input() it waits at). With err_ranges, a new
+ * array of guint32 (start, end) byte offset pairs, one per part written to stderr. */
 char *hs_trace_console_text (HsTrace *trace, int k, GArray **err_ranges);
 /* What the program wrote to stderr up to step k: *len bytes at the result. */
 const char *hs_trace_get_stderr (HsTrace *trace, int k, gsize *len);

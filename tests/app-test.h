@@ -29,6 +29,19 @@ wait_until_impl (gboolean (*cond) (gpointer), gpointer data, const char *what)
 }
 
 static inline gboolean
+flag_is_set (gpointer flag)
+{
+  return *(gboolean *)flag;
+}
+
+/* Waits until a callback sets *done (an export, a save, a clipboard read finished). */
+static inline void
+wait_until_done (gboolean *done, const char *what)
+{
+  wait_until_impl (flag_is_set, done, what);
+}
+
+static inline gboolean
 settled (HeapscopeWindow *win)
 {
   return heapscope_window_is_settled (win);

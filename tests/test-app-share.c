@@ -27,10 +27,17 @@ on_export_finished (HeapscopeWindow *win, GStrv paths, const char *error, Export
   r->done = TRUE;
 }
 
-static gboolean
-export_done (ExportResult *r)
+/* Exports to path with the choices made in the dialog, and waits for the result. */
+static void
+export_to (HeapscopeWindow *win, HeapscopeExportDialog *dialog, const char *path, ExportResult *r)
 {
-  return r->done;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  gulong id = g_signal_connect (win, "export-finished", G_CALLBACK (on_export_finished), r);
+
+  memset (r, 0, sizeof *r);
+  heapscope_export_dialog_export_to (dialog, file);
+  wait_until_done (&r->done, "export");
+  g_signal_handler_disconnect (win, id);
 }
 
 static void
@@ -38,16 +45,11 @@ export_through_dialog (HeapscopeWindow *win, const char *format, gboolean all, c
                        ExportResult *r)
 {
   HeapscopeExportDialog *dialog = heapscope_export_dialog_new (win);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  gulong id = g_signal_connect (win, "export-finished", G_CALLBACK (on_export_finished), r);
 
-  memset (r, 0, sizeof *r);
   heapscope_export_dialog_set_format (dialog, format);
   heapscope_export_dialog_set_all_steps (dialog, all);
   heapscope_export_dialog_set_scale (dialog, 1.5);
-  heapscope_export_dialog_export_to (dialog, file);
-  wait_until_impl ((gboolean (*) (gpointer))export_done, r, "export");
-  g_signal_handler_disconnect (win, id);
+  export_to (win, dialog, path, r);
 }
 
 static void
@@ -108,22 +110,17 @@ test_export_gif_range (void)
   g_autofree char *dir = g_dir_make_tmp ("heapscope-export-XXXXXX", NULL);
   g_autofree char *gif_path = g_build_filename (dir, "steps.gif", NULL);
   HeapscopeExportDialog *dialog;
-  g_autoptr (GFile) file = g_file_new_for_path (gif_path);
-  ExportResult r = { 0 };
-  gulong id;
+  ExportResult r;
   GifFileType *gif;
   int code = 0;
 
   g_assert_true (heapscope_window_load_example (win, "aliasing.py"));
   wait_until (settled);
   dialog = heapscope_export_dialog_new (win);
-  id = g_signal_connect (win, "export-finished", G_CALLBACK (on_export_finished), &r);
   heapscope_export_dialog_set_format (dialog, "gif");
   heapscope_export_dialog_set_scale (dialog, 1.0);
   heapscope_export_dialog_set_range (dialog, 1, 3);
-  heapscope_export_dialog_export_to (dialog, file);
-  wait_until_impl ((gboolean (*) (gpointer))export_done, &r, "export");
-  g_signal_handler_disconnect (win, id);
+  export_to (win, dialog, gif_path, &r);
   g_assert_cmpstr (r.error, ==, NULL);
   gif = DGifOpenFileName (gif_path, &code);
   g_assert_nonnull (gif);
@@ -242,12 +239,6 @@ clipboard_read_done (GObject *source, GAsyncResult *result, gpointer data)
   c->done = TRUE;
 }
 
-static gboolean
-clipboard_read (ClipboardRead *c)
-{
-  return c->done;
-}
-
 /* win.copy-diagram puts the step on the clipboard as PNG and as an SVG with text. */
 static void
 test_copy_diagram (void)
@@ -267,7 +258,7 @@ test_copy_diagram (void)
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
   gdk_clipboard_read_async (clipboard, svg_type, G_PRIORITY_DEFAULT, NULL, clipboard_read_done, &c);
-  wait_until_impl ((gboolean (*) (gpointer))clipboard_read, &c, "clipboard");
+  wait_until_done (&c.done, "clipboard");
   g_assert_nonnull (c.bytes);
   g_assert_nonnull (
       g_strstr_len (g_bytes_get_data (c.bytes, NULL), g_bytes_get_size (c.bytes), "<text"));
@@ -279,7 +270,7 @@ test_copy_diagram (void)
   activate (win, "copy-diagram");
   c.done = FALSE;
   gdk_clipboard_read_async (clipboard, svg_type, G_PRIORITY_DEFAULT, NULL, clipboard_read_done, &c);
-  wait_until_impl ((gboolean (*) (gpointer))clipboard_read, &c, "clipboard");
+  wait_until_done (&c.done, "clipboard");
   g_assert_null (
       g_strstr_len (g_bytes_get_data (c.bytes, NULL), g_bytes_get_size (c.bytes), "badge-"));
   g_bytes_unref (c.bytes);

@@ -1216,12 +1216,6 @@ on_save_finished (HeapscopeWindow *win, const char *error, SaveResult *r)
   r->done = TRUE;
 }
 
-static gboolean
-save_done (SaveResult *r)
-{
-  return r->done;
-}
-
 static void
 save_to (HeapscopeWindow *win, const char *path, SaveResult *r)
 {
@@ -1231,7 +1225,7 @@ save_to (HeapscopeWindow *win, const char *path, SaveResult *r)
   r->done = FALSE;
   g_clear_pointer (&r->error, g_free);
   heapscope_window_save_to (win, file);
-  wait_until_impl ((gboolean (*) (gpointer))save_done, r, "save");
+  wait_until_done (&r->done, "save");
   g_signal_handler_disconnect (win, id);
 }
 

@@ -1164,17 +1164,8 @@ as_something (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolea
   return r;
 }
 
-static HsObject *
-dc_asdict (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return as_something (vm, args, nargs, kwnames, TRUE);
-}
-
-static HsObject *
-dc_astuple (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return as_something (vm, args, nargs, kwnames, FALSE);
-}
+HS_CFUNCTION_VARIANT (dc_asdict, as_something, TRUE)
+HS_CFUNCTION_VARIANT (dc_astuple, as_something, FALSE)
 
 static HsObject *
 dc_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)

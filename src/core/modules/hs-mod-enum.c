@@ -250,8 +250,8 @@ default_next_value (HsVM *vm, gboolean flag, HsObject *start, gsize count, HsObj
 }
 
 static HsObject *
-gnv_common (HsVM *vm, gboolean flag, const char *fname, HsObject **args, gsize nargs,
-            HsObject *kwnames)
+gnv_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean flag,
+            const char *fname)
 {
   HsObject *name = NULL, *start = NULL, *count = NULL, *last = NULL;
   if (!hs_parse_args (vm, fname, args, nargs, kwnames, "@name start count last_values", &name,
@@ -264,17 +264,8 @@ gnv_common (HsVM *vm, gboolean flag, const char *fname, HsObject **args, gsize n
   return r;
 }
 
-static HsObject *
-enum_gnv (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return gnv_common (vm, FALSE, "Enum._generate_next_value_", args, nargs, kwnames);
-}
-
-static HsObject *
-flag_gnv (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return gnv_common (vm, TRUE, "Flag._generate_next_value_", args, nargs, kwnames);
-}
+HS_CFUNCTION_VARIANT (enum_gnv, gnv_common, FALSE, "Enum._generate_next_value_")
+HS_CFUNCTION_VARIANT (flag_gnv, gnv_common, TRUE, "Flag._generate_next_value_")
 
 /* StrEnum._generate_next_value_: the member's name in lower case. */
 static HsObject *
@@ -1420,8 +1411,8 @@ flag_other (HsObject *self, HsObject *other)
 }
 
 static HsObject *
-flag_binop (HsVM *vm, HsBinOp op, const char *fname, HsObject **args, gsize nargs,
-            HsObject *kwnames)
+flag_binop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, HsBinOp op,
+            const char *fname)
 {
   HsObject *other = NULL;
   if (!hs_parse_args (vm, fname, args + 1, nargs - 1, kwnames, "!other", &other))
@@ -1435,23 +1426,9 @@ flag_binop (HsVM *vm, HsBinOp op, const char *fname, HsObject **args, gsize narg
   return r;
 }
 
-static HsObject *
-flag_or (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return flag_binop (vm, HS_BIN_OR, "__or__", args, nargs, kwnames);
-}
-
-static HsObject *
-flag_and (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return flag_binop (vm, HS_BIN_AND, "__and__", args, nargs, kwnames);
-}
-
-static HsObject *
-flag_xor (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return flag_binop (vm, HS_BIN_XOR, "__xor__", args, nargs, kwnames);
-}
+HS_CFUNCTION_VARIANT (flag_or, flag_binop, HS_BIN_OR, "__or__")
+HS_CFUNCTION_VARIANT (flag_and, flag_binop, HS_BIN_AND, "__and__")
+HS_CFUNCTION_VARIANT (flag_xor, flag_binop, HS_BIN_XOR, "__xor__")
 
 /* ~member: the flags of the class it lacks, kept in the member's `_inverted_` as CPython. */
 static HsObject *

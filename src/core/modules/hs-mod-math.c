@@ -370,17 +370,8 @@ scaled (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *n
   return hs_float_new (vm, f (x));
 }
 
-static HsObject *
-math_degrees (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return scaled (vm, args, nargs, kwnames, "math.degrees", to_degrees);
-}
-
-static HsObject *
-math_radians (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return scaled (vm, args, nargs, kwnames, "math.radians", to_radians);
-}
+HS_CFUNCTION_VARIANT (math_degrees, scaled, "math.degrees", to_degrees)
+HS_CFUNCTION_VARIANT (math_radians, scaled, "math.radians", to_radians)
 
 static gboolean
 two_doubles (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name, double *x,
@@ -650,23 +641,9 @@ rounding (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char 
   return hs_int_from_double (vm, f (x));
 }
 
-static HsObject *
-math_floor (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return rounding (vm, args, nargs, kwnames, "math.floor", floor);
-}
-
-static HsObject *
-math_ceil (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return rounding (vm, args, nargs, kwnames, "math.ceil", ceil);
-}
-
-static HsObject *
-math_trunc (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return rounding (vm, args, nargs, kwnames, "math.trunc", trunc);
-}
+HS_CFUNCTION_VARIANT (math_floor, rounding, "math.floor", floor)
+HS_CFUNCTION_VARIANT (math_ceil, rounding, "math.ceil", ceil)
+HS_CFUNCTION_VARIANT (math_trunc, rounding, "math.trunc", trunc)
 
 /* ---- logarithms ----------------------------------------------------------------------- */
 
@@ -742,17 +719,8 @@ log_n (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *na
   return hs_float_new (vm, r);
 }
 
-static HsObject *
-math_log2 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return log_n (vm, args, nargs, kwnames, "math.log2", log2);
-}
-
-static HsObject *
-math_log10 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return log_n (vm, args, nargs, kwnames, "math.log10", log10);
-}
+HS_CFUNCTION_VARIANT (math_log2, log_n, "math.log2", log2)
+HS_CFUNCTION_VARIANT (math_log10, log_n, "math.log10", log10)
 
 /* ---- predicates ----------------------------------------------------------------------- */
 
@@ -767,23 +735,9 @@ predicate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char
   return hs_bool_from (which == 0 ? isfinite (x) : which == 1 ? isinf (x) : isnan (x));
 }
 
-static HsObject *
-math_isfinite (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return predicate (vm, args, nargs, kwnames, "math.isfinite", 0);
-}
-
-static HsObject *
-math_isinf (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return predicate (vm, args, nargs, kwnames, "math.isinf", 1);
-}
-
-static HsObject *
-math_isnan (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return predicate (vm, args, nargs, kwnames, "math.isnan", 2);
-}
+HS_CFUNCTION_VARIANT (math_isfinite, predicate, "math.isfinite", 0)
+HS_CFUNCTION_VARIANT (math_isinf, predicate, "math.isinf", 1)
+HS_CFUNCTION_VARIANT (math_isnan, predicate, "math.isnan", 2)
 
 static HsObject *
 math_isclose (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -961,17 +915,6 @@ int_arg (HsVM *vm, HsObject *o, mpz_t out)
 }
 
 static HsObject *
-from_mpz (HsVM *vm, mpz_t z)
-{
-  mpz_ptr heap = g_new (__mpz_struct, 1);
-  HsObject *r;
-  *heap = *z; /* moves the limbs */
-  r = hs_int_from_mpz_take (vm, heap);
-  g_free (heap);
-  return r;
-}
-
-static HsObject *
 math_factorial (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *no;
@@ -999,7 +942,7 @@ math_factorial (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       goto fail;
     }
   mpz_fac_ui (n, mpz_get_ui (n));
-  return from_mpz (vm, n);
+  return hs_int_from_mpz_take (vm, n);
 fail:
   mpz_clear (n);
   return NULL;
@@ -1030,20 +973,11 @@ gcd_lcm (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *
         mpz_gcd (acc, acc, x);
     }
   mpz_clear (x);
-  return from_mpz (vm, acc);
+  return hs_int_from_mpz_take (vm, acc);
 }
 
-static HsObject *
-math_gcd (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return gcd_lcm (vm, args, nargs, kwnames, "gcd", FALSE);
-}
-
-static HsObject *
-math_lcm (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return gcd_lcm (vm, args, nargs, kwnames, "lcm", TRUE);
-}
+HS_CFUNCTION_VARIANT (math_gcd, gcd_lcm, "gcd", FALSE)
+HS_CFUNCTION_VARIANT (math_lcm, gcd_lcm, "lcm", TRUE)
 
 static HsObject *
 math_isqrt (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -1062,7 +996,7 @@ math_isqrt (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       goto fail;
     }
   mpz_sqrt (n, n);
-  return from_mpz (vm, n);
+  return hs_int_from_mpz_take (vm, n);
 fail:
   mpz_clear (n);
   return NULL;
@@ -1122,7 +1056,7 @@ math_comb (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   mpz_init (r);
   if (k <= n)
     mpz_bin_uiui (r, n, k);
-  return from_mpz (vm, r);
+  return hs_int_from_mpz_take (vm, r);
 }
 
 static HsObject *
@@ -1139,7 +1073,7 @@ math_perm (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   mpz_init_set_ui (r, k <= n ? 1 : 0);
   for (gulong i = 0; k <= n && i < k; i++)
     mpz_mul_ui (r, r, n - i);
-  return from_mpz (vm, r);
+  return hs_int_from_mpz_take (vm, r);
 }
 
 static const HsMethodDef math_functions[] = {

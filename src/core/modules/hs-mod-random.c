@@ -243,18 +243,6 @@ do_seed (HsVM *vm, HsRandom *r, HsObject *arg)
 
 /* ---- integers ------------------------------------------------------------------------ */
 
-/* A new int with z's value (z stays the caller's). */
-static HsObject *
-mpz_to_int (HsVM *vm, mpz_t z)
-{
-  mpz_ptr heap = g_new (__mpz_struct, 1);
-  HsObject *o;
-  mpz_init_set (heap, z);
-  o = hs_int_from_mpz_take (vm, heap);
-  g_free (heap);
-  return o;
-}
-
 static void
 int_to_mpz (HsObject *o, mpz_t out)
 {
@@ -405,7 +393,7 @@ r_getrandbits (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *result;
   mpz_init (out);
   getrandbits_mpz (SELF, (gsize)k, out);
-  result = mpz_to_int (vm, out);
+  result = hs_int_from_mpz (vm, out);
   mpz_clear (out);
   return result;
 }
@@ -426,7 +414,7 @@ randrange (HsVM *vm, HsRandom *r, HsObject *start, HsObject *stop, HsObject *ste
       else if (mpz_sgn (istart) > 0)
         {
           randbelow_mpz (r, istart, out);
-          result = mpz_to_int (vm, out);
+          result = hs_int_from_mpz (vm, out);
         }
       else
         hs_err_set_string (vm, &hs_exc_ValueError, "empty range for randrange()");
@@ -444,7 +432,7 @@ randrange (HsVM *vm, HsRandom *r, HsObject *start, HsObject *stop, HsObject *ste
         {
           randbelow_mpz (r, width, out);
           mpz_add (out, out, istart);
-          result = mpz_to_int (vm, out);
+          result = hs_int_from_mpz (vm, out);
         }
       else
         {
@@ -478,7 +466,7 @@ randrange (HsVM *vm, HsRandom *r, HsObject *start, HsObject *stop, HsObject *ste
   randbelow_mpz (r, n, out);
   mpz_mul (out, out, istep);
   mpz_add (out, out, istart);
-  result = mpz_to_int (vm, out);
+  result = hs_int_from_mpz (vm, out);
 done:
   mpz_clears (istart, istop, istep, width, n, out, NULL);
   return result;

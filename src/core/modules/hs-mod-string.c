@@ -254,17 +254,8 @@ fail:
   return NULL;
 }
 
-static HsObject *
-m_substitute (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return substitute (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-m_safe_substitute (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return substitute (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (m_substitute, substitute, FALSE)
+HS_CFUNCTION_VARIANT (m_safe_substitute, substitute, TRUE)
 
 static const HsMethodDef template_methods[] = {
   { "substitute", m_substitute },

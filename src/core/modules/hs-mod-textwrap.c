@@ -528,17 +528,8 @@ tw_wrap_or_fill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboo
   return r;
 }
 
-static HsObject *
-tw_wrap (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return tw_wrap_or_fill (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-tw_fill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return tw_wrap_or_fill (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (tw_wrap, tw_wrap_or_fill, FALSE)
+HS_CFUNCTION_VARIANT (tw_fill, tw_wrap_or_fill, TRUE)
 
 /* shorten: ' '.join(text.strip().split()) filled on one line with the placeholder */
 static HsObject *

@@ -622,35 +622,11 @@ search (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, int kind)
   return hs_int_from_i64 (vm, found);
 }
 
-static HsObject *
-m_find (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return search (vm, args, nargs, kwnames, 0);
-}
-
-static HsObject *
-m_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return search (vm, args, nargs, kwnames, 1);
-}
-
-static HsObject *
-m_rfind (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return search (vm, args, nargs, kwnames, 2);
-}
-
-static HsObject *
-m_rindex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return search (vm, args, nargs, kwnames, 3);
-}
-
-static HsObject *
-m_count (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return search (vm, args, nargs, kwnames, 4);
-}
+HS_CFUNCTION_VARIANT (m_find, search, 0)
+HS_CFUNCTION_VARIANT (m_index, search, 1)
+HS_CFUNCTION_VARIANT (m_rfind, search, 2)
+HS_CFUNCTION_VARIANT (m_rindex, search, 3)
+HS_CFUNCTION_VARIANT (m_count, search, 4)
 
 /* startswith/endswith: a bytes-like prefix or a tuple of them. */
 static HsObject *
@@ -693,17 +669,8 @@ affix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean ends)
   return hs_False;
 }
 
-static HsObject *
-m_startswith (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return affix (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-m_endswith (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return affix (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (m_startswith, affix, FALSE)
+HS_CFUNCTION_VARIANT (m_endswith, affix, TRUE)
 
 static gboolean
 is_ascii_space (char c)
@@ -733,23 +700,9 @@ strip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, int kind)
   return new_like (vm, args[0], d + lo, hi - lo);
 }
 
-static HsObject *
-m_strip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return strip (vm, args, nargs, kwnames, 0);
-}
-
-static HsObject *
-m_lstrip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return strip (vm, args, nargs, kwnames, 1);
-}
-
-static HsObject *
-m_rstrip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return strip (vm, args, nargs, kwnames, 2);
-}
+HS_CFUNCTION_VARIANT (m_strip, strip, 0)
+HS_CFUNCTION_VARIANT (m_lstrip, strip, 1)
+HS_CFUNCTION_VARIANT (m_rstrip, strip, 2)
 
 static int
 append_part (HsVM *vm, HsObject *list, HsObject *self, const char *d, gsize n)
@@ -838,17 +791,8 @@ split_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolea
   return out;
 }
 
-static HsObject *
-m_split (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return split_common (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-m_rsplit (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return split_common (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (m_split, split_common, FALSE)
+HS_CFUNCTION_VARIANT (m_rsplit, split_common, TRUE)
 
 typedef struct
 {
@@ -950,17 +894,8 @@ recase (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean lowe
   return r;
 }
 
-static HsObject *
-m_upper (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return recase (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-m_lower (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return recase (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (m_upper, recase, FALSE)
+HS_CFUNCTION_VARIANT (m_lower, recase, TRUE)
 
 /* Whether byte c is of `kind` (bytes.isspace counts \v too, as CPython's Py_ISSPACE). */
 static gboolean
@@ -1061,23 +996,9 @@ pad (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name
   return r;
 }
 
-static HsObject *
-m_ljust (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return pad (vm, args, nargs, kwnames, "ljust", '<');
-}
-
-static HsObject *
-m_rjust (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return pad (vm, args, nargs, kwnames, "rjust", '>');
-}
-
-static HsObject *
-m_center (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return pad (vm, args, nargs, kwnames, "center", '^');
-}
+HS_CFUNCTION_VARIANT (m_ljust, pad, "ljust", '<')
+HS_CFUNCTION_VARIANT (m_rjust, pad, "rjust", '>')
+HS_CFUNCTION_VARIANT (m_center, pad, "center", '^')
 
 static HsObject *
 m_zfill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -1129,17 +1050,8 @@ remove_affix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolea
   return new_like (vm, args[0], d + (suffix ? 0 : n), len - n);
 }
 
-static HsObject *
-m_removeprefix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return remove_affix (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-m_removesuffix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return remove_affix (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (m_removeprefix, remove_affix, FALSE)
+HS_CFUNCTION_VARIANT (m_removesuffix, remove_affix, TRUE)
 
 /* A part of the receiver for partition: the object itself when it is all of an exact bytes
  * (or of the separator, `o`), as CPython's */
@@ -1188,17 +1100,8 @@ partition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean r
   return t;
 }
 
-static HsObject *
-m_partition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return partition (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-m_rpartition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return partition (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (m_partition, partition, FALSE)
+HS_CFUNCTION_VARIANT (m_rpartition, partition, TRUE)
 
 /* ---- translate ------------------------------------------------------------------------ */
 
@@ -1327,23 +1230,9 @@ change_case (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const ch
   return r;
 }
 
-static HsObject *
-m_swapcase (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return change_case (vm, args, nargs, kwnames, "swapcase", BYTES_SWAPCASE);
-}
-
-static HsObject *
-m_title (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return change_case (vm, args, nargs, kwnames, "title", BYTES_TITLE);
-}
-
-static HsObject *
-m_capitalize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return change_case (vm, args, nargs, kwnames, "capitalize", BYTES_CAPITALIZE);
-}
+HS_CFUNCTION_VARIANT (m_swapcase, change_case, "swapcase", BYTES_SWAPCASE)
+HS_CFUNCTION_VARIANT (m_title, change_case, "title", BYTES_TITLE)
+HS_CFUNCTION_VARIANT (m_capitalize, change_case, "capitalize", BYTES_CAPITALIZE)
 
 /* istitle: every uppercase letter follows an uncased byte, every lowercase one a cased one,
  * and there is at least one cased */

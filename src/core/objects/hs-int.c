@@ -94,6 +94,15 @@ hs_int_from_mpz_take (HsVM *vm, gpointer mpz)
 }
 
 HsObject *
+hs_int_from_mpz (HsVM *vm, gconstpointer mpz)
+{
+  mpz_t copy; /* its limbs move into the int */
+
+  mpz_init_set (copy, mpz);
+  return int_from_mpz (vm, copy);
+}
+
+HsObject *
 hs_int_from_u64 (HsVM *vm, guint64 v)
 {
   mpz_t z;

@@ -62,6 +62,8 @@ HsObject *hs_int_from_str (HsVM *vm, const char *s, gsize len, int base);
 HsObject *hs_int_from_literal (HsVM *vm, const char *s, gsize len);
 /* Takes the value of an mpz_ptr (clears it); normalised to the small form. */
 HsObject *hs_int_from_mpz_take (HsVM *vm, gpointer mpz);
+/* A new int with the value of an mpz_srcptr, which stays the caller's. */
+HsObject *hs_int_from_mpz (HsVM *vm, gconstpointer mpz);
 /* int(x) for a float: truncates; OverflowError for inf, ValueError for nan. */
 HsObject *hs_int_from_double (HsVM *vm, double d);
 

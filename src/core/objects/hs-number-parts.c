@@ -23,8 +23,6 @@
 #include "hs-str.h"
 #include "hs-tuple.h"
 
-static HsObject *int_from_mpz (HsVM *vm, mpz_t z);
-
 /* int(self) of an int, a bool or an int subclass's instance (True.numerator is 1, an int) */
 static HsObject *
 int_value (HsVM *vm, HsObject *self)
@@ -32,7 +30,7 @@ int_value (HsVM *vm, HsObject *self)
   HsInt *i = (HsInt *)self;
   if (HS_IS (self, &hs_int_type))
     return hs_incref (self);
-  return i->big != NULL ? int_from_mpz (vm, (mpz_ptr)i->big) : hs_int_from_i64 (vm, i->small);
+  return i->big != NULL ? hs_int_from_mpz (vm, i->big) : hs_int_from_i64 (vm, i->small);
 }
 
 HsObject *
@@ -75,18 +73,6 @@ hs_int_as_integer_ratio (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnam
   return pair_take (vm, int_value (vm, args[0]), hs_int_from_i64 (vm, 1));
 }
 
-/* A new int holding z (z stays the caller's). */
-static HsObject *
-int_from_mpz (HsVM *vm, mpz_t z)
-{
-  mpz_ptr heap = g_new (__mpz_struct, 1);
-  HsObject *o;
-  mpz_init_set (heap, z);
-  o = hs_int_from_mpz_take (vm, heap);
-  g_free (heap);
-  return o;
-}
-
 HsObject *
 hs_float_as_integer_ratio (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -123,7 +109,7 @@ hs_float_as_integer_ratio (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwn
       mpz_fdiv_q_2exp (num, num, shift);
       mpz_mul_2exp (den, den, (mp_bitcnt_t)-e - shift);
     }
-  r = pair_take (vm, int_from_mpz (vm, num), int_from_mpz (vm, den));
+  r = pair_take (vm, hs_int_from_mpz (vm, num), hs_int_from_mpz (vm, den));
   mpz_clear (num);
   mpz_clear (den);
   return r;

@@ -186,6 +186,15 @@ typedef enum
  * name in `kwnames` (a tuple of str, or NULL). Returns a new reference or NULL. */
 typedef HsObject *(*HsCFunction) (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 
+/* Defines the HsCFunction `name` as `fn` called with these trailing arguments: a family
+ * of functions sharing one body (str.ljust/rjust/center, math.floor/ceil/trunc) is one
+ * line each. Used at file scope, without a semicolon. */
+#define HS_CFUNCTION_VARIANT(name, fn, ...)                                                        \
+  static HsObject *name (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)                \
+  {                                                                                                \
+    return fn (vm, args, nargs, kwnames, __VA_ARGS__);                                             \
+  }
+
 typedef struct
 {
   const char *name;

@@ -1037,6 +1037,24 @@ match_getitem (HsVM *vm, HsObject *self, HsObject *key)
   return g < 0 ? NULL : hs_match_group (vm, self, (guint)g, hs_None);
 }
 
+/* A tuple of n groups of m: those `keys` name (numbers or names), or with keys NULL
+ * groups 1..n, `dflt` for one that did not take part. */
+static HsObject *
+group_tuple (HsVM *vm, HsObject *m, HsObject **keys, gsize n, HsObject *dflt)
+{
+  HsObject *t = hs_tuple_new (vm, n);
+  for (gsize i = 0; t != NULL && i < n; i++)
+    {
+      HsObject *v = keys != NULL ? match_getitem (vm, m, keys[i])
+                                 : hs_match_group (vm, m, (guint)i + 1, dflt);
+      if (v == NULL)
+        HS_CLEAR (vm, t);
+      else
+        hs_tuple_set_take (t, i, v);
+    }
+  return t;
+}
+
 static HsObject *
 m_group (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -1045,16 +1063,7 @@ m_group (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (nargs <= 2)
     return nargs == 1 ? hs_match_group (vm, args[0], 0, hs_None)
                       : match_getitem (vm, args[0], args[1]);
-  HsObject *t = hs_tuple_new (vm, nargs - 1);
-  for (gsize i = 1; t != NULL && i < nargs; i++)
-    {
-      HsObject *v = match_getitem (vm, args[0], args[i]);
-      if (v == NULL)
-        HS_CLEAR (vm, t);
-      else
-        hs_tuple_set_take (t, i - 1, v);
-    }
-  return t;
+  return group_tuple (vm, args[0], args + 1, nargs - 1, hs_None);
 }
 
 static HsObject *
@@ -1063,17 +1072,7 @@ m_groups (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *dflt = hs_None;
   if (!hs_parse_args (vm, "groups", args + 1, nargs - 1, kwnames, "|default", &dflt))
     return NULL;
-  guint n = MAT (args[0])->ngroups;
-  HsObject *t = hs_tuple_new (vm, n);
-  for (guint g = 1; t != NULL && g <= n; g++)
-    {
-      HsObject *v = hs_match_group (vm, args[0], g, dflt);
-      if (v == NULL)
-        HS_CLEAR (vm, t);
-      else
-        hs_tuple_set_take (t, g - 1, v);
-    }
-  return t;
+  return group_tuple (vm, args[0], NULL, MAT (args[0])->ngroups, dflt);
 }
 
 static HsObject *

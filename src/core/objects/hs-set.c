@@ -1325,41 +1325,12 @@ do_difference_update (HsVM *vm, HsSet *so, HsObject **others, gsize n)
   return hs_None;
 }
 
-static HsObject *
-m_union (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return multi (vm, args, nargs, kwnames, "union", do_union);
-}
-
-static HsObject *
-m_intersection (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return multi (vm, args, nargs, kwnames, "intersection", do_intersection);
-}
-
-static HsObject *
-m_difference (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return multi (vm, args, nargs, kwnames, "difference", do_difference);
-}
-
-static HsObject *
-m_update (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return multi (vm, args, nargs, kwnames, "update", do_update);
-}
-
-static HsObject *
-m_intersection_update (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return multi (vm, args, nargs, kwnames, "intersection_update", do_intersection_update);
-}
-
-static HsObject *
-m_difference_update (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return multi (vm, args, nargs, kwnames, "difference_update", do_difference_update);
-}
+HS_CFUNCTION_VARIANT (m_union, multi, "union", do_union)
+HS_CFUNCTION_VARIANT (m_intersection, multi, "intersection", do_intersection)
+HS_CFUNCTION_VARIANT (m_difference, multi, "difference", do_difference)
+HS_CFUNCTION_VARIANT (m_update, multi, "update", do_update)
+HS_CFUNCTION_VARIANT (m_intersection_update, multi, "intersection_update", do_intersection_update)
+HS_CFUNCTION_VARIANT (m_difference_update, multi, "difference_update", do_difference_update)
 
 /* One-argument methods: parse "!other" under the qualified name. */
 static gboolean

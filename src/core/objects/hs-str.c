@@ -791,17 +791,8 @@ case_check (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean 
   return hs_bool_from (cased);
 }
 
-static HsObject *
-str_isupper (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return case_check (vm, args, nargs, kwnames, TRUE);
-}
-
-static HsObject *
-str_islower (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return case_check (vm, args, nargs, kwnames, FALSE);
-}
+HS_CFUNCTION_VARIANT (str_isupper, case_check, TRUE)
+HS_CFUNCTION_VARIANT (str_islower, case_check, FALSE)
 
 static HsObject *
 str_istitle (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -1000,29 +991,10 @@ str_lower (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return change_case (vm, args, nargs, kwnames, "str.lower", CASE_LOWER);
 }
 
-static HsObject *
-str_casefold (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return change_case (vm, args, nargs, kwnames, "str.casefold", CASE_LOWER);
-}
-
-static HsObject *
-str_swapcase (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return change_case (vm, args, nargs, kwnames, "str.swapcase", CASE_SWAP);
-}
-
-static HsObject *
-str_title (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return change_case (vm, args, nargs, kwnames, "str.title", CASE_TITLE);
-}
-
-static HsObject *
-str_capitalize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return change_case (vm, args, nargs, kwnames, "str.capitalize", CASE_CAPITALIZE);
-}
+HS_CFUNCTION_VARIANT (str_casefold, change_case, "str.casefold", CASE_LOWER)
+HS_CFUNCTION_VARIANT (str_swapcase, change_case, "str.swapcase", CASE_SWAP)
+HS_CFUNCTION_VARIANT (str_title, change_case, "str.title", CASE_TITLE)
+HS_CFUNCTION_VARIANT (str_capitalize, change_case, "str.capitalize", CASE_CAPITALIZE)
 
 /* ---- argument helpers ------------------------------------------------------------- */
 
@@ -1126,29 +1098,10 @@ find_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const ch
   return hs_int_from_i64 (vm, pos < 0 ? -1 : (gint64)char_index_of (args[0], (gsize)pos));
 }
 
-static HsObject *
-str_find (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return find_common (vm, args, nargs, kwnames, "str.find", FALSE, FALSE);
-}
-
-static HsObject *
-str_rfind (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return find_common (vm, args, nargs, kwnames, "str.rfind", TRUE, FALSE);
-}
-
-static HsObject *
-str_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return find_common (vm, args, nargs, kwnames, "str.index", FALSE, TRUE);
-}
-
-static HsObject *
-str_rindex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return find_common (vm, args, nargs, kwnames, "str.rindex", TRUE, TRUE);
-}
+HS_CFUNCTION_VARIANT (str_find, find_common, "str.find", FALSE, FALSE)
+HS_CFUNCTION_VARIANT (str_rfind, find_common, "str.rfind", TRUE, FALSE)
+HS_CFUNCTION_VARIANT (str_index, find_common, "str.index", FALSE, TRUE)
+HS_CFUNCTION_VARIANT (str_rindex, find_common, "str.rindex", TRUE, TRUE)
 
 static HsObject *
 str_count (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -1232,17 +1185,8 @@ starts_ends (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean
   return hs_False;
 }
 
-static HsObject *
-str_startswith (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return starts_ends (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-str_endswith (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return starts_ends (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (str_startswith, starts_ends, FALSE)
+HS_CFUNCTION_VARIANT (str_endswith, starts_ends, TRUE)
 
 /* ---- strip ------------------------------------------------------------------------ */
 
@@ -1289,23 +1233,9 @@ strip_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const c
   return hs_str_new (vm, lo, (gsize)(hi - lo));
 }
 
-static HsObject *
-str_strip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return strip_common (vm, args, nargs, kwnames, "str.strip", TRUE, TRUE);
-}
-
-static HsObject *
-str_lstrip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return strip_common (vm, args, nargs, kwnames, "str.lstrip", TRUE, FALSE);
-}
-
-static HsObject *
-str_rstrip (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return strip_common (vm, args, nargs, kwnames, "str.rstrip", FALSE, TRUE);
-}
+HS_CFUNCTION_VARIANT (str_strip, strip_common, "str.strip", TRUE, TRUE)
+HS_CFUNCTION_VARIANT (str_lstrip, strip_common, "str.lstrip", TRUE, FALSE)
+HS_CFUNCTION_VARIANT (str_rstrip, strip_common, "str.rstrip", FALSE, TRUE)
 
 /* ---- split / join / replace ------------------------------------------------------- */
 
@@ -1695,17 +1625,8 @@ partition_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gbo
   return t;
 }
 
-static HsObject *
-str_partition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return partition_common (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-str_rpartition (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return partition_common (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (str_partition, partition_common, FALSE)
+HS_CFUNCTION_VARIANT (str_rpartition, partition_common, TRUE)
 
 /* ---- padding ---------------------------------------------------------------------- */
 
@@ -1756,23 +1677,9 @@ pad_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const cha
   return hs_str_from_gstring (vm, out);
 }
 
-static HsObject *
-str_ljust (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return pad_common (vm, args, nargs, kwnames, "str.ljust", '<');
-}
-
-static HsObject *
-str_rjust (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return pad_common (vm, args, nargs, kwnames, "str.rjust", '>');
-}
-
-static HsObject *
-str_center (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return pad_common (vm, args, nargs, kwnames, "str.center", '^');
-}
+HS_CFUNCTION_VARIANT (str_ljust, pad_common, "str.ljust", '<')
+HS_CFUNCTION_VARIANT (str_rjust, pad_common, "str.rjust", '>')
+HS_CFUNCTION_VARIANT (str_center, pad_common, "str.center", '^')
 
 static HsObject *
 str_zfill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -1820,17 +1727,8 @@ remove_affix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolea
   return hs_str_new (vm, HS_STR (self)->data + (suffix ? 0 : n), len - n);
 }
 
-static HsObject *
-str_removeprefix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return remove_affix (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-str_removesuffix (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return remove_affix (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (str_removeprefix, remove_affix, FALSE)
+HS_CFUNCTION_VARIANT (str_removesuffix, remove_affix, TRUE)
 
 static HsObject *
 str_format_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)

@@ -449,17 +449,8 @@ builtin_any_all (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboo
   return hs_err_occurred (vm) ? NULL : hs_bool_from (result);
 }
 
-static HsObject *
-builtin_any (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return builtin_any_all (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-builtin_all (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return builtin_any_all (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (builtin_any, builtin_any_all, FALSE)
+HS_CFUNCTION_VARIANT (builtin_all, builtin_any_all, TRUE)
 
 static HsObject *
 call_key (HsVM *vm, HsObject *key, HsObject *item)
@@ -560,17 +551,8 @@ min_max (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean is_
   return best;
 }
 
-static HsObject *
-builtin_min (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return min_max (vm, args, nargs, kwnames, FALSE);
-}
-
-static HsObject *
-builtin_max (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return min_max (vm, args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (builtin_min, min_max, FALSE)
+HS_CFUNCTION_VARIANT (builtin_max, min_max, TRUE)
 
 static HsObject *
 builtin_sorted (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)

@@ -221,27 +221,6 @@ grid_add_value (Grid *grid, int row, int col, HsCellRole role, guint key, const 
   return cell;
 }
 
-static HsFont
-role_font (HsCellRole role)
-{
-  switch (role)
-    {
-      case HS_CELL_HEADER:
-        return HS_FONT_HEADER;
-      case HS_CELL_INDEX:
-        return HS_FONT_INDEX;
-      case HS_CELL_NAME:
-      case HS_CELL_HELD:
-      case HS_CELL_EMPTY:
-        return HS_FONT_NAME;
-      case HS_CELL_VALUE:
-      case HS_CELL_KEY:
-      case HS_CELL_ELLIPSIS:
-      default:
-        return HS_FONT_VALUE;
-    }
-}
-
 static int
 role_height (HsCellRole role)
 {
@@ -254,7 +233,7 @@ cell_needed_width (const GridCell *cell)
   int width = 0;
 
   if (cell->text != NULL && cell->text[0] != '\0')
-    hs_text_size (role_font (cell->role), cell->text, &width, NULL);
+    hs_text_size (hs_cell_font (cell->role), cell->text, &width, NULL);
   if (cell->note != NULL)
     {
       int note_w;

@@ -300,24 +300,6 @@ draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
 
 /* ---- nodes ---------------------------------------------------------------------- */
 
-static HsFont
-cell_font (HsCellRole role)
-{
-  switch (role)
-    {
-      case HS_CELL_HEADER:
-        return HS_FONT_HEADER;
-      case HS_CELL_INDEX:
-        return HS_FONT_INDEX;
-      case HS_CELL_NAME:
-      case HS_CELL_HELD:
-      case HS_CELL_EMPTY:
-        return HS_FONT_NAME;
-      default:
-        return HS_FONT_VALUE;
-    }
-}
-
 static double
 node_alpha (const HsSceneNode *node)
 {
@@ -381,10 +363,10 @@ draw_text_and_note (cairo_t *cr, const HsSceneCell *cell, const HsTheme *theme, 
   int text_w, note_w;
   double x;
 
-  hs_text_size (cell_font (cell->role), cell->text, &text_w, NULL);
+  hs_text_size (hs_cell_font (cell->role), cell->text, &text_w, NULL);
   hs_text_size (HS_FONT_INDEX, cell->note, &note_w, NULL);
   x = r->x + (r->width - text_w - HS_NOTE_GAP - note_w) / 2;
-  draw_text (cr, cell_font (cell->role), cell->text, &(HsRect){ x, r->y, text_w, r->height },
+  draw_text (cr, hs_cell_font (cell->role), cell->text, &(HsRect){ x, r->y, text_w, r->height },
              HS_ALIGN_LEFT, 0);
   set_color (cr, &theme->text_dim, alpha);
   draw_text (cr, HS_FONT_INDEX, cell->note,
@@ -429,7 +411,7 @@ draw_cell (cairo_t *cr, const HsSceneNode *node, const HsSceneCell *cell, const 
       if (cell->note != NULL)
         draw_text_and_note (cr, cell, theme, alpha);
       else
-        draw_text (cr, cell_font (cell->role), cell->text, r, cell->align,
+        draw_text (cr, hs_cell_font (cell->role), cell->text, r, cell->align,
                    cell->role == HS_CELL_INDEX ? 2 : 9);
     }
 }

@@ -87,6 +87,27 @@ text_cache_get (void)
   return cache;
 }
 
+HsFont
+hs_cell_font (HsCellRole role)
+{
+  switch (role)
+    {
+      case HS_CELL_HEADER:
+        return HS_FONT_HEADER;
+      case HS_CELL_INDEX:
+        return HS_FONT_INDEX;
+      case HS_CELL_NAME:
+      case HS_CELL_HELD:
+      case HS_CELL_EMPTY:
+        return HS_FONT_NAME;
+      case HS_CELL_VALUE:
+      case HS_CELL_KEY:
+      case HS_CELL_ELLIPSIS:
+      default:
+        return HS_FONT_VALUE;
+    }
+}
+
 PangoLayout *
 hs_text_layout (HsFont font, const char *text)
 {

@@ -9,6 +9,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "hs-scene.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -22,6 +24,9 @@ typedef enum
   HS_FONT_TITLE,   /* page titles of multi-page exports */
   HS_N_FONTS
 } HsFont;
+
+/* The font a cell of `role` is measured in (graph building) and drawn in (the painter). */
+HsFont hs_cell_font (HsCellRole role);
 
 /* A layout for `text` in `font`, owned by this thread's cache: valid until the next call
  * of hs_text_layout on the same thread may evict it, so use it at once. */

@@ -12,7 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "hs-trace-private.h"
+#include "hs-trace-record-private.h"
 
 #include "hs-builtin-subclass.h"
 #include "hs-cell.h"
@@ -55,45 +55,6 @@ typedef struct
   guint64 parent_shown; /* the shown id of the frame that made the function running, or 0 */
 } Shadow;
 
-typedef struct
-{
-  HsTrace *trace;
-  HsVM *vm;
-  const gint *cancel;
-  gboolean stopped;
-  gboolean step_limit_hit;
-  GHashTable *immortals;   /* HsObject* traced immortal objects (shared, never freed) */
-  GPtrArray *todo;         /* objects to trace */
-  GArray *held_ids;        /* sync_held's scratch (guint64), kept: it runs at every step */
-  GArray *held_labels;     /* guint32 */
-  const HsType *held_type; /* the type held_label saw last */
-  guint32 held_type_label, last_func_str; /* its label; the last step's function name */
-  GPtrArray *frames;   /* sync_frames' scratch: the VM's frames, outermost first */
-  GPtrArray *shadows;  /* Shadow*, outermost first */
-  guint64 delta_start; /* where the current step's delta began in the log */
-  guint64 last_keyframe_end;
-  guint64 last_keyframe_size;
-  guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
-      str_finalizing, str_registry, str_weak;
-  GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
-  GHashTable *part_owners;  /* a traced function's part (its defaults...) -> the function,
-                             * whose rows show what the part holds */
-  GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
-  guint codes_version;      /* the VM's codes_version when code_holders was made */
-  GHashTable *generators;   /* traced generators that ran since the last flush (their frames
-                             * change without a dirty mark) */
-  gsize oversized_len;      /* length of the first collection too large to record, or 0 */
-  const char *oversized_type;
-  GArray *class_lines;  /* gboolean per line number: the line starts a class statement */
-  guint64 hidden_frame; /* the class body running unseen (see is_hidden), or 0 */
-  gint64 hidden_events; /* events not recorded as steps so far */
-  guint64 last_shown_id;
-  GHashTable *parents;      /* VM frame id -> shown id, of the frames that made shown functions */
-  GHashTable *parent_links; /* shown id -> its parent_shown, of those frames */
-  GArray *rows;             /* Row: scratch of put_rows */
-  GHashTable *texts;        /* a traced int, float or str -> its pooled repr (primitive_text) */
-} Recorder;
-
 /* One row of an object as the diagram draws it: a reference its type's `refs` describes. */
 typedef struct
 {
@@ -116,31 +77,6 @@ shadow_free (gpointer p)
 
 /* ---- object contents ------------------------------------------------------------ */
 
-static gboolean
-is_traced (Recorder *rec, HsObject *o)
-{
-  if (hs_is_immortal (o))
-    return g_hash_table_contains (rec->immortals, o);
-  return (o->flags & HS_FLAG_TRACED) != 0;
-}
-
-/* The id the log uses for a value, queueing the object for tracing if needed. */
-static guint64
-ref (Recorder *rec, HsObject *o)
-{
-  if (o == NULL)
-    return 0;
-  if (!is_traced (rec, o))
-    {
-      if (hs_is_immortal (o))
-        g_hash_table_add (rec->immortals, o);
-      else
-        o->flags |= HS_FLAG_TRACED;
-      g_ptr_array_add (rec->todo, o);
-    }
-  return hs_object_id (o);
-}
-
 /* The runtime's repr, computed without letting the recording disturb the program. */
 static char *
 repr_text (Recorder *rec, HsObject *o)
@@ -149,12 +85,6 @@ repr_text (Recorder *rec, HsObject *o)
 
   /* e.g. an int past CPython's 4300-digit limit for str(): no repr exists. */
   return text != NULL ? text : g_strdup_printf ("<%s>", HS_TYPE (o)->name);
-}
-
-static guint32
-pool (Recorder *rec, const char *s)
-{
-  return hs_string_pool_add (&rec->trace->pool, s);
 }
 
 static void
@@ -657,371 +587,6 @@ put_instance (Recorder *rec, HsLog *log, HsObject *o)
   put_rows (rec, log, rows, nrows, TRUE);
 }
 
-/* What the unfolded parts of an object keep out of its drawing (a class's namespace
- * entries __doc__, __module__, ...): as (key, value) pairs, flattened. */
-typedef struct
-{
-  HsObject *holder;
-  HsRefNameFn name;
-  HsObject *key;
-  GPtrArray *out;
-} Hidden;
-
-static void
-hidden_part_ref (HsObject *child, const HsRef *ref, gpointer data)
-{
-  Hidden *h = data;
-  if (ref->kind == HS_REF_KEY)
-    h->key = child;
-  else if (h->name (h->holder, ref, ref->kind == HS_REF_VALUE ? h->key : NULL) == NULL)
-    {
-      g_ptr_array_add (h->out, ref->kind == HS_REF_VALUE ? h->key : NULL);
-      g_ptr_array_add (h->out, child);
-    }
-}
-
-static void
-hidden_ref (HsObject *child, const HsRef *ref, gpointer data)
-{
-  Hidden *h = data;
-  if (ref->kind != HS_REF_UNFOLD)
-    return;
-  h->name = ref->unfold;
-  hs_object_refs (child, hidden_part_ref, h);
-}
-
-static GPtrArray *
-hidden_rows (HsObject *o)
-{
-  Hidden h = { o, NULL, NULL, g_ptr_array_new () };
-  hs_object_refs (o, hidden_ref, &h);
-  return h.out;
-}
-
-/* ---- hidden holders ------------------------------------------------------------- */
-
-typedef struct
-{
-  HsObject *target;
-  guint n;
-} CountRefs;
-
-static void
-count_target (HsObject *child, const HsRef *ref, gpointer data)
-{
-  CountRefs *c = data;
-  c->n += child == c->target;
-}
-
-static void
-add_holder (Recorder *rec, GArray *holders, const char *kind, const char *name)
-{
-  guint32 k = pool (rec, kind), n = pool (rec, name);
-  g_array_append_val (holders, k);
-  g_array_append_val (holders, n);
-}
-
-static gint
-by_id (gconstpointer a, gconstpointer b)
-{
-  guint64 x = (*(HsObject *const *)a)->id, y = (*(HsObject *const *)b)->id;
-  return x < y ? -1 : x > y;
-}
-
-/* The traced classes, oldest first (so that hidden holders are listed in an order that
- * does not depend on where the classes were allocated). */
-static GPtrArray *
-traced_classes (Recorder *rec)
-{
-  GPtrArray *classes = g_ptr_array_new ();
-  GHashTableIter it;
-  gpointer cls;
-
-  g_hash_table_iter_init (&it, rec->class_dicts);
-  while (g_hash_table_iter_next (&it, NULL, &cls))
-    g_ptr_array_add (classes, cls);
-  g_ptr_array_sort (classes, by_id);
-  return classes;
-}
-
-/* Whether o may be a class's __mro__ or __bases__ tuple that the program reached: drawn,
- * its items its arrows (a class's descriptors stay hidden holders: their references are
- * not drawn). */
-static gboolean
-is_traced_tuple (HsObject *o)
-{
-  /* those hold classes only: the others are told apart without a look at every class */
-  return HS_IS (o, &hs_tuple_type) && (o->flags & HS_FLAG_TRACED) && hs_tuple_len (o) > 0
-         && hs_type_check (hs_tuple_get_borrow (o, 0));
-}
-
-/* How a holder names a class's internal object: "A.__mro__", "A.__dict__['__dict__']". */
-static char *
-internal_name (HsObject *cls, const char *name)
-{
-  return g_str_equal (name, "__mro__") || g_str_equal (name, "__bases__")
-             ? g_strdup_printf ("%s.%s", hs_class_name (cls), name)
-             : g_strdup_printf ("%s.__dict__['%s']", hs_class_name (cls), name);
-}
-
-typedef struct
-{
-  Recorder *rec;
-  HsObject *cls, *holder; /* the class whose holders are listed, the traced class */
-  GArray *holders;
-} ClassHolders;
-
-static void
-add_internal_holder (HsObject *obj, const char *what, gpointer data)
-{
-  ClassHolders *h = data;
-  CountRefs count = { h->cls, 0 };
-  g_autofree char *name = NULL;
-
-  if (is_traced_tuple (obj))
-    return;
-  hs_object_refs (obj, count_target, &count);
-  if (count.n == 0)
-    return;
-  name = internal_name (h->holder, what);
-  for (guint j = 0; j < count.n; j++)
-    add_holder (h->rec, h->holders, "class", name);
-}
-
-/* The references into a class from the internals of the traced classes (their __mro__
- * and __bases__ tuples and __dict__/__weakref__/slot descriptors), which the diagram does
- * not draw: as many holders as their refs find references. An internal tuple the program
- * reached (`m = A.__mro__`) is traced: its own references are counted as the arrows they
- * are. */
-static void
-add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leaving)
-{
-  g_autoptr (GPtrArray) classes = traced_classes (rec);
-
-  for (guint k = 0; k < classes->len; k++)
-    {
-      HsObject *c = classes->pdata[k];
-      ClassHolders h = { rec, cls, c, holders };
-
-      if (c == leaving)
-        continue;
-      if ((HsObject *)HS_TYPE (c) == cls) /* a class made by the metaclass cls holds it */
-        {
-          g_autofree char *name = g_strdup_printf ("%s.__class__", hs_class_name (c));
-          add_holder (rec, holders, "class", name);
-        }
-      hs_class_internals (c, add_internal_holder, &h);
-    }
-}
-
-static void
-add_code_holder (Recorder *rec, HsObject *o, const char *kind, const char *name)
-{
-  GArray *holders;
-
-  if (hs_is_immortal (o))
-    return;
-  holders = g_hash_table_lookup (rec->code_holders, o);
-  if (holders == NULL)
-    {
-      holders = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_hash_table_insert (rec->code_holders, o, holders);
-    }
-  add_holder (rec, holders, kind, name);
-}
-
-typedef struct
-{
-  Recorder *rec;
-  const HsCode *code;
-} CodeHolders;
-
-static void
-add_code_ref (HsObject *o, const HsRef *ref, gpointer data)
-{
-  CodeHolders *h = data;
-
-  if (g_strcmp0 (ref->name, "ast") == 0)
-    add_code_holder (h->rec, o, "ast", h->code->name);
-  else
-    add_code_holder (h->rec, o, "code", h->code->qualname);
-}
-
-static void
-collect_code_holders (Recorder *rec, const HsCode *code)
-{
-  CodeHolders h = { rec, code };
-
-  hs_code_refs_own (code, add_code_ref, &h);
-  for (int i = 0; i < code->nchildren; i++)
-    collect_code_holders (rec, code->children[i]);
-}
-
-/* Who holds each constant: the code objects whose co_consts name it and the parse tree of
- * the program. Code objects live as long as the run, so this is made once, and every
- * constant is traced: what a constant tuple holds counts, drawn or not (a snapshot leaves
- * out what only hidden holders keep, and lists its references as hidden holders). */
-static void
-ensure_code_holders (Recorder *rec)
-{
-  GHashTableIter it;
-  gpointer o;
-
-  guint ncodes, version;
-  HsCode *const *codes = hs_inspect_codes (rec->vm, &ncodes, &version);
-
-  if (rec->code_holders != NULL && rec->codes_version == version)
-    return;
-  /* exec(), eval() or compile() added code: list the holders again */
-  g_clear_pointer (&rec->code_holders, g_hash_table_unref);
-  rec->codes_version = version;
-  rec->code_holders = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
-  for (guint i = 0; i < ncodes; i++)
-    collect_code_holders (rec, codes[i]);
-  g_hash_table_iter_init (&it, rec->code_holders);
-  while (g_hash_table_iter_next (&it, &o, NULL))
-    ref (rec, o);
-}
-
-/* A class's __mro__ and __bases__ tuples (either may be NULL while it is made or cleared). */
-static void
-class_tuples (HsObject *cls, HsObject *tuples[2])
-{
-  tuples[0] = HS_CLASS (cls)->mro;
-  tuples[1] = HS_CLASS (cls)->bases;
-}
-
-/* A class's tuple that the program reached (`m = A.__mro__`) is held by the class, which
- * does not draw it. */
-static void
-add_internal_holders (Recorder *rec, HsObject *o, GArray *holders, HsObject *leaving)
-{
-  static const char *const names[2] = { "__mro__", "__bases__" };
-  g_autoptr (GPtrArray) classes = traced_classes (rec);
-
-  for (guint k = 0; k < classes->len; k++)
-    {
-      HsObject *tuples[2];
-
-      class_tuples (classes->pdata[k], tuples);
-      for (int i = 0; i < 2 && classes->pdata[k] != leaving; i++)
-        if (tuples[i] == o)
-          {
-            g_autofree char *name = internal_name (classes->pdata[k], names[i]);
-            add_holder (rec, holders, "class", name);
-          }
-    }
-}
-
-/* A class's docstring is in its namespace under `__doc__`, which the class's box leaves
- * out (hidden_rows). */
-static void
-add_docstring_holders (Recorder *rec, HsObject *str, GArray *holders)
-{
-  g_autoptr (GPtrArray) classes = traced_classes (rec);
-
-  for (guint k = 0; k < classes->len; k++)
-    {
-      HsObject *cls = classes->pdata[k];
-      g_autoptr (GPtrArray) hidden = hidden_rows (cls);
-      for (guint i = 0; i < hidden->len; i += 2)
-        if (hidden->pdata[i + 1] == str)
-          {
-            g_autofree char *name
-                = g_strdup_printf ("%s.%s", hs_class_name (cls),
-                                   hidden->pdata[i] != NULL ? hs_str_utf8 (hidden->pdata[i]) : "?");
-            add_holder (rec, holders, "class", name);
-          }
-    }
-}
-
-/* Writes the object's hidden holders (code objects and the parsed program for a constant,
- * class internals for a class) when it has or may have had some. */
-static void
-put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
-{
-  GArray *code = rec->code_holders ? g_hash_table_lookup (rec->code_holders, o) : NULL;
-  g_autoptr (GArray) holders = NULL;
-  gboolean internal = is_traced_tuple (o);
-
-  if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type) && !internal)
-    return; /* most objects: asked at every put_object */
-  holders = g_array_new (FALSE, FALSE, sizeof (guint32));
-  if (code != NULL)
-    g_array_append_vals (holders, code->data, code->len);
-  if (hs_class_check (o))
-    add_class_holders (rec, o, holders, leaving);
-  if (HS_IS (o, &hs_str_type))
-    add_docstring_holders (rec, o, holders);
-  if (internal)
-    add_internal_holders (rec, o, holders, leaving);
-  /* an internal loses its holder when its class goes */
-  if (holders->len == 0 && code == NULL && !hs_class_check (o) && !(internal && leaving != NULL))
-    return;
-  hs_log_put (log, HS_REC_HOLDERS);
-  hs_log_put (log, hs_object_id (o));
-  hs_log_put (log, holders->len / 2);
-  for (guint i = 0; i < holders->len; i++)
-    hs_log_put (log, g_array_index (holders, guint32, i));
-}
-
-static void
-put_class_holders_of_ref (HsObject *child, const HsRef *ref, gpointer data)
-{
-  gpointer *args = data;
-  Recorder *rec = args[0];
-
-  if (hs_class_check (child) && (child->flags & HS_FLAG_TRACED)
-      && !g_ptr_array_find (rec->todo, child, NULL))
-    put_holders (rec, args[1], child, NULL);
-}
-
-/* A class's internal object the program reached is traced now: the classes it refers to
- * counted it as a hidden holder, and count its references as arrows from now on. */
-static void
-put_internal_traced (Recorder *rec, HsLog *log, HsObject *o)
-{
-  gpointer args[2] = { rec, log };
-  g_autoptr (GArray) holders = NULL;
-
-  if (!is_traced_tuple (o))
-    return; /* most objects: asked at every put_object */
-  holders = g_array_new (FALSE, FALSE, sizeof (guint32));
-  add_internal_holders (rec, o, holders, NULL);
-  if (holders->len > 0)
-    hs_object_refs (o, put_class_holders_of_ref, args);
-}
-
-/* A class's internals hold its ancestors and its metaclass: theirs change when it comes or
- * goes. Those not
- * yet written get theirs when they are. */
-static void
-put_ancestor_holders (Recorder *rec, HsLog *log, HsObject *cls, HsObject *leaving)
-{
-  HsObject *a;
-  for (gsize i = 0; (a = (HsObject *)hs_type_mro_at ((HsType *)cls, i)) != NULL; i++)
-    {
-      if (i == 0) /* its metaclass, held like an ancestor */
-        a = (HsObject *)HS_TYPE (cls);
-      if (hs_class_check (a) && (a->flags & HS_FLAG_TRACED) && !hs_is_immortal (a)
-          && !g_ptr_array_find (rec->todo, a, NULL))
-        put_holders (rec, log, a, leaving);
-    }
-}
-
-/* The holders of the internals of cls the program reached before cls was traced. */
-static void
-put_traced_internal_holders (Recorder *rec, HsLog *log, HsObject *cls)
-{
-  HsObject *tuples[2];
-
-  class_tuples (cls, tuples);
-  for (int i = 0; i < 2; i++)
-    if (tuples[i] != NULL && is_traced_tuple (tuples[i])
-        && !g_ptr_array_find (rec->todo, tuples[i], NULL))
-      put_holders (rec, log, tuples[i], NULL);
-}
-
 /* A class shows its rows (its refs: its base, a built-in one recorded inline by its name,
  * and the entries of its namespace dict, which is not drawn itself); a class with several
  * bases also names them all, after its base row. */
@@ -1036,16 +601,16 @@ put_class (Recorder *rec, HsLog *log, HsObject *o)
 
   if (dict != NULL && !g_hash_table_contains (rec->class_dicts, dict))
     {
-      g_autoptr (GPtrArray) hidden = hidden_rows (o);
+      g_autoptr (GPtrArray) hidden = hs_record_hidden_rows (o);
       g_hash_table_insert (rec->class_dicts, dict, o);
-      put_ancestor_holders (rec, log, o, NULL);
-      put_traced_internal_holders (rec, log, o);
+      hs_record_put_ancestor_holders (rec, log, o, NULL);
+      hs_record_put_traced_internal_holders (rec, log, o);
       /* its docstring, a constant traced before, is held by the namespace now */
       for (guint i = 1; i < hidden->len; i += 2)
         {
           HsObject *v = hidden->pdata[i];
           if ((v->flags & HS_FLAG_TRACED) && !g_ptr_array_find (rec->todo, v, NULL))
-            put_holders (rec, log, v, NULL);
+            hs_record_put_holders (rec, log, v, NULL);
         }
     }
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_CLASS, hs_class_name (o));
@@ -1171,8 +736,8 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_weakref (rec, log, o);
   else
     put_other (rec, log, o);
-  put_holders (rec, log, o, NULL);
-  put_internal_traced (rec, log, o);
+  hs_record_put_holders (rec, log, o, NULL);
+  hs_record_put_internal_traced (rec, log, o);
 }
 
 /* Traces everything queued, and what it refers to, iteratively (a long chain of new
@@ -1749,7 +1314,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   if (f != NULL && ev != HS_STEP_UNCAUGHT && is_hidden (rec, ev, f)
       && ++rec->hidden_events < t->options.max_steps)
     return TRUE;
-  ensure_code_holders (rec);
+  hs_record_ensure_code_holders (rec);
   flush_dirty (rec);
   sync_frames (rec, line, ev == HS_STEP_CALL);
   hs_heap_dirty_reset (vm); /* after sync_frames: it skips a dict of variables not marked */
@@ -1797,10 +1362,10 @@ put_leaving_internals (Recorder *rec, HsObject *leaving)
 {
   HsObject *tuples[2];
 
-  class_tuples (leaving, tuples);
+  hs_record_class_tuples (leaving, tuples);
   for (int i = 0; i < 2; i++)
-    if (tuples[i] != NULL && is_traced_tuple (tuples[i]))
-      put_holders (rec, &rec->trace->log, tuples[i], leaving);
+    if (tuples[i] != NULL && hs_record_is_traced_tuple (tuples[i]))
+      hs_record_put_holders (rec, &rec->trace->log, tuples[i], leaving);
 }
 
 /* A function going: its parts (which may outlive it) no longer show in it. */
@@ -1829,7 +1394,7 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
     return;
   if (hs_class_check (obj))
     {
-      put_ancestor_holders (rec, &rec->trace->log, obj, obj);
+      hs_record_put_ancestor_holders (rec, &rec->trace->log, obj, obj);
       put_leaving_internals (rec, obj);
     }
   /* No longer read: its dealloc may run code (a generator's close) that records steps

@@ -129,16 +129,12 @@ striter_next (HsVM *vm, HsObject *self)
   return hs_str_new (vm, p, n);
 }
 
-/* obj[index] until IndexError or StopIteration. */
+/* seq[index], then index += step; IndexError or StopIteration ends the iteration. */
 static HsObject *
-genericiter_next (HsVM *vm, HsObject *self)
+getitem_step (HsVM *vm, SeqIter *it, gssize step)
 {
-  SeqIter *it = (SeqIter *)self;
-  HsObject *key, *item;
+  HsObject *key = hs_int_from_i64 (vm, it->index), *item;
 
-  if (it->seq == NULL)
-    return NULL;
-  key = hs_int_from_i64 (vm, it->index);
   if (key == NULL)
     return NULL;
   item = hs_object_getitem (vm, it->seq, key);
@@ -152,8 +148,19 @@ genericiter_next (HsVM *vm, HsObject *self)
         }
       return NULL;
     }
-  it->index++;
+  it->index += step;
   return item;
+}
+
+/* obj[index] until IndexError or StopIteration. */
+static HsObject *
+genericiter_next (HsVM *vm, HsObject *self)
+{
+  SeqIter *it = (SeqIter *)self;
+
+  if (it->seq == NULL)
+    return NULL;
+  return getitem_step (vm, it, 1);
 }
 
 /* reversed() over len() + __getitem__. */
@@ -161,26 +168,10 @@ static HsObject *
 reversed_next (HsVM *vm, HsObject *self)
 {
   SeqIter *it = (SeqIter *)self;
-  HsObject *key, *item;
 
   if (it->seq == NULL || it->index < 0)
     return exhausted (vm, it);
-  key = hs_int_from_i64 (vm, it->index);
-  if (key == NULL)
-    return NULL;
-  item = hs_object_getitem (vm, it->seq, key);
-  hs_decref (vm, key);
-  if (item == NULL)
-    {
-      if (hs_err_matches (vm, &hs_exc_IndexError) || hs_err_matches (vm, &hs_exc_StopIteration))
-        {
-          hs_err_clear (vm);
-          return exhausted (vm, it);
-        }
-      return NULL;
-    }
-  it->index--;
-  return item;
+  return getitem_step (vm, it, -1);
 }
 
 /* A type of iterator over a sequence; what follows next_fn are further slots. */

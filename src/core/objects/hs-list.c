@@ -812,18 +812,8 @@ hs_sequence_bound (HsVM *vm, HsObject *o, gsize len, gsize *out)
 {
   gint64 v;
 
-  if (!hs_object_has_index (o))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError,
-                         "slice indices must be integers or have an __index__ method");
-      return FALSE;
-    }
-  o = hs_object_index (vm, o);
-  if (o == NULL)
+  if (!hs_slice_index (vm, o, FALSE, &v))
     return FALSE;
-  if (!hs_int_as_i64 (o, &v))
-    v = hs_int_sign (o) < 0 ? G_MININT64 : G_MAXINT64;
-  hs_decref (vm, o);
   if (v < 0)
     v = MAX (v + (gint64)len, 0);
   *out = (gsize)v;

@@ -21,6 +21,26 @@
 
 /* ---- slice arithmetic ----------------------------------------------------------------- */
 
+gboolean
+hs_slice_index (HsVM *vm, HsObject *o, gboolean none_allowed, gint64 *out)
+{
+  if (!hs_object_has_index (o))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         none_allowed
+                             ? "slice indices must be integers or None or have an __index__ method"
+                             : "slice indices must be integers or have an __index__ method");
+      return FALSE;
+    }
+  o = hs_object_index (vm, o);
+  if (o == NULL)
+    return FALSE;
+  if (!hs_int_as_i64 (o, out))
+    *out = hs_int_sign (o) < 0 ? G_MININT64 : G_MAXINT64;
+  hs_decref (vm, o);
+  return TRUE;
+}
+
 /* A slice bound: None keeps *out; an int is saturated to the gssize range. */
 static gboolean
 slice_bound (HsVM *vm, HsObject *o, gssize *out)
@@ -29,18 +49,8 @@ slice_bound (HsVM *vm, HsObject *o, gssize *out)
 
   if (o == hs_None)
     return TRUE;
-  if (!hs_object_has_index (o))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError,
-                         "slice indices must be integers or None or have an __index__ method");
-      return FALSE;
-    }
-  o = hs_object_index (vm, o);
-  if (o == NULL)
+  if (!hs_slice_index (vm, o, TRUE, &v))
     return FALSE;
-  if (!hs_int_as_i64 (o, &v))
-    v = hs_int_sign (o) < 0 ? G_MININT64 : G_MAXINT64;
-  hs_decref (vm, o);
   *out = (gssize)v;
   return TRUE;
 }

@@ -45,6 +45,11 @@ HsObject *hs_range_reversed (HsVM *vm, HsObject *range);
 /* slice(start, stop, step); NULL parts mean None; borrows. */
 HsObject *hs_slice_new (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step);
 
+/* CPython's _PyEval_SliceIndex: an object with __index__ as a slice bound, saturated to
+ * the gint64 range; else TypeError "slice indices must be integers [or None] or have an
+ * __index__ method" (the "or None" when the caller accepts None). */
+gboolean hs_slice_index (HsVM *vm, HsObject *o, gboolean none_allowed, gint64 *out);
+
 /* CPython's PySlice_GetIndicesEx: clamps the slice to a sequence of `length` and gives
  * the number of items it selects. ValueError "slice step cannot be zero", TypeError
  * "slice indices must be integers or None or have an __index__ method". */

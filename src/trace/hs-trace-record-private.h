@@ -1,0 +1,109 @@
+/* hs-trace-record-private.h — what the recorder's files share: its state (Recorder) and
+ * how an object becomes traced. hs-trace-record.c writes the steps; hs-trace-holders.c
+ * the hidden holders (the references the program cannot see that a count includes).
+ */
+#pragma once
+
+#include "hs-trace-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  HsTrace *trace;
+  HsVM *vm;
+  const gint *cancel;
+  gboolean stopped;
+  gboolean step_limit_hit;
+  GHashTable *immortals;   /* HsObject* traced immortal objects (shared, never freed) */
+  GPtrArray *todo;         /* objects to trace */
+  GArray *held_ids;        /* sync_held's scratch (guint64), kept: it runs at every step */
+  GArray *held_labels;     /* guint32 */
+  const HsType *held_type; /* the type held_label saw last */
+  guint32 held_type_label, last_func_str; /* its label; the last step's function name */
+  GPtrArray *frames;   /* sync_frames' scratch: the VM's frames, outermost first */
+  GPtrArray *shadows;  /* Shadow*, outermost first */
+  guint64 delta_start; /* where the current step's delta began in the log */
+  guint64 last_keyframe_end;
+  guint64 last_keyframe_size;
+  guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
+      str_finalizing, str_registry, str_weak;
+  GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
+  GHashTable *part_owners;  /* a traced function's part (its defaults...) -> the function,
+                             * whose rows show what the part holds */
+  GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
+  guint codes_version;      /* the VM's codes_version when code_holders was made */
+  GHashTable *generators;   /* traced generators that ran since the last flush (their frames
+                             * change without a dirty mark) */
+  gsize oversized_len;      /* length of the first collection too large to record, or 0 */
+  const char *oversized_type;
+  GArray *class_lines;  /* gboolean per line number: the line starts a class statement */
+  guint64 hidden_frame; /* the class body running unseen (see is_hidden), or 0 */
+  gint64 hidden_events; /* events not recorded as steps so far */
+  guint64 last_shown_id;
+  GHashTable *parents;      /* VM frame id -> shown id, of the frames that made shown functions */
+  GHashTable *parent_links; /* shown id -> its parent_shown, of those frames */
+  GArray *rows;             /* Row: scratch of put_rows */
+  GHashTable *texts;        /* a traced int, float or str -> its pooled repr (primitive_text) */
+} Recorder;
+
+static inline gboolean
+is_traced (Recorder *rec, HsObject *o)
+{
+  if (hs_is_immortal (o))
+    return g_hash_table_contains (rec->immortals, o);
+  return (o->flags & HS_FLAG_TRACED) != 0;
+}
+
+/* The id the log uses for a value, queueing the object for tracing if needed. */
+static inline guint64
+ref (Recorder *rec, HsObject *o)
+{
+  if (o == NULL)
+    return 0;
+  if (!is_traced (rec, o))
+    {
+      if (hs_is_immortal (o))
+        g_hash_table_add (rec->immortals, o);
+      else
+        o->flags |= HS_FLAG_TRACED;
+      g_ptr_array_add (rec->todo, o);
+    }
+  return hs_object_id (o);
+}
+
+static inline guint32
+pool (Recorder *rec, const char *s)
+{
+  return hs_string_pool_add (&rec->trace->pool, s);
+}
+
+/* ---- hidden holders (hs-trace-holders.c) ------------------------------------------ */
+
+/* What the unfolded parts of o keep out of its drawing (a class's namespace entries
+ * __doc__, __module__, ...): (key, value) pairs, flattened, in a new array. */
+GPtrArray *hs_record_hidden_rows (HsObject *o);
+/* Whether o may be a class's __mro__ or __bases__ tuple that the program reached: drawn,
+ * its items its arrows (a class's descriptors stay hidden holders: their references are
+ * not drawn). */
+gboolean hs_record_is_traced_tuple (HsObject *o);
+/* Who holds each constant: the code objects whose co_consts name it and the parse tree of
+ * the program. Code objects live as long as the run, so this is made once, and every
+ * constant is traced: what a constant tuple holds counts, drawn or not (a snapshot leaves
+ * out what only hidden holders keep, and lists its references as hidden holders). */
+void hs_record_ensure_code_holders (Recorder *rec);
+/* A class's __mro__ and __bases__ tuples (either may be NULL while it is made or cleared). */
+void hs_record_class_tuples (HsObject *cls, HsObject *tuples[2]);
+/* Writes the object's hidden holders (code objects and the parsed program for a constant,
+ * class internals for a class) when it has or may have had some. */
+void hs_record_put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving);
+/* A class's internal object the program reached is traced now: the classes it refers to
+ * counted it as a hidden holder, and count its references as arrows from now on. */
+void hs_record_put_internal_traced (Recorder *rec, HsLog *log, HsObject *o);
+/* A class's internals hold its ancestors and its metaclass: theirs change when it comes or
+ * goes. Those not yet written get theirs when they are. */
+void hs_record_put_ancestor_holders (Recorder *rec, HsLog *log, HsObject *cls, HsObject *leaving);
+/* The holders of the internals of cls the program reached before cls was traced. */
+void hs_record_put_traced_internal_holders (Recorder *rec, HsLog *log, HsObject *cls);
+
+G_END_DECLS

@@ -8,7 +8,7 @@
  * names live in its namespace dict; everything else resolves through the module's
  * globals, then the builtins.
  *
- * Exceptions (tier 2): SETUP_FINALLY/POP_BLOCK pseudo-instructions bracket protected
+ * Exceptions: SETUP_FINALLY/POP_BLOCK pseudo-instructions bracket protected
  * code in textual order; the assembler removes them and writes the exception table.
  * Leaving protected code early (return, break, continue) pops the blocks, runs the
  * `finally` bodies inline, jumps, and re-opens the blocks textually after the jump, so

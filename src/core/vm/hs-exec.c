@@ -1,4 +1,4 @@
-/* hs-exec.c — exec(), eval() and compile(): running code given as text (issue 16 item 6),
+/* hs-exec.c — exec(), eval() and compile(): running code given as text,
  * and sys.displayhook for compile(..., 'single').
  *
  * Invariant: the text is compiled into code that lives as long as the run (vm->codes, so

@@ -599,7 +599,7 @@ hs_parse_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObje
                const char *spec, ...)
 {
   Spec s;
-  HsObject *slots[MAX_PARAMS] = { NULL };
+  HsObject *slots[MAX_PARAMS];
   va_list ap;
 
   if (plain_positional_call (spec, nargs, kwnames))
@@ -610,6 +610,7 @@ hs_parse_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObje
       va_end (ap);
       return TRUE;
     }
+  memset (slots, 0, sizeof slots); /* not before: the call above is most calls */
   spec_parse (spec, &s);
   if (s.meth_o || s.n == 0)
     {

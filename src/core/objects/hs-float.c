@@ -388,30 +388,6 @@ is_number (HsObject *o)
   return HS_ISINSTANCE (o, &hs_float_type) || hs_int_check (o);
 }
 
-gboolean
-hs_float_arith_exact (HsBinOp op, double x, double y, double *out)
-{
-  switch (op)
-    {
-      case HS_BIN_ADD:
-        *out = x + y;
-        return TRUE;
-      case HS_BIN_SUB:
-        *out = x - y;
-        return TRUE;
-      case HS_BIN_MUL:
-        *out = x * y;
-        return TRUE;
-      case HS_BIN_TRUEDIV:
-        if (y == 0)
-          return FALSE;
-        *out = x / y;
-        return TRUE;
-      default:
-        return FALSE;
-    }
-}
-
 HsObject *
 hs_float_arith (HsVM *vm, HsBinOp op, double x, double y)
 {

@@ -39,8 +39,30 @@ gsize hs_float_format_size (char type, int precision, gboolean alt);
 void hs_float_format_append (GString *out, double v, char type, int precision, gboolean alt,
                              gboolean add_dot_0);
 /* x op y for the operators whose float result needs no check (+, -, *, / by non-zero):
- * FALSE for the others, which hs_float_arith computes. */
-gboolean hs_float_arith_exact (HsBinOp op, double x, double y, double *out);
+ * FALSE for the others, which hs_float_arith computes. Inline: the eval loop's float ops. */
+static inline gboolean
+hs_float_arith_exact (HsBinOp op, double x, double y, double *out)
+{
+  switch (op)
+    {
+      case HS_BIN_ADD:
+        *out = x + y;
+        return TRUE;
+      case HS_BIN_SUB:
+        *out = x - y;
+        return TRUE;
+      case HS_BIN_MUL:
+        *out = x * y;
+        return TRUE;
+      case HS_BIN_TRUEDIV:
+        if (y == 0)
+          return FALSE;
+        *out = x / y;
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
 /* x op y for the arithmetic operators (+ - * / // % **), CPython's float_add..float_pow
  * with their ZeroDivisionError messages. */
 HsObject *hs_float_arith (HsVM *vm, HsBinOp op, double x, double y);

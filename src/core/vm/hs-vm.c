@@ -31,6 +31,7 @@
 #include "hs-function.h"
 #include "hs-generator.h"
 #include "hs-int.h"
+#include "hs-iter.h"
 #include "hs-list.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
@@ -665,15 +666,25 @@ spare_float (HsVM *vm, HsObject *a, HsObject *b)
   return NULL;
 }
 
+/* Two floats under an arithmetic operator: the eval loop computes these itself, without
+ * binary_op_fast's dispatch (CPython 3.11's BINARY_OP_ADD_FLOAT and its siblings). */
+static inline gboolean
+is_float_arith (guint32 op, HsObject *a, HsObject *b)
+{
+  return HS_IS (a, &hs_float_type) && HS_IS (b, &hs_float_type) && op < HS_BIN_LSHIFT;
+}
+
 /* a op b on floats (x, y their values), both held by the value stack. */
-static HsObject *
+static inline HsObject *
 float_op_reusing (HsVM *vm, guint32 op, HsObject *a, HsObject *b, double x, double y)
 {
   HsObject *spare;
   double r;
 
-  if (!hs_float_arith_exact (op, x, y, &r) || (spare = spare_float (vm, a, b)) == NULL)
+  if (!hs_float_arith_exact (op, x, y, &r))
     return hs_float_arith (vm, op, x, y);
+  if ((spare = spare_float (vm, a, b)) == NULL)
+    return hs_float_new (vm, r);
   ((HsFloat *)spare)->value = r;
   return hs_incref (spare);
 }
@@ -693,6 +704,14 @@ binary_op_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
   if (r != NULL || hs_err_occurred (vm))
     return r;
   return hs_number_binop (vm, op, a, b);
+}
+
+/* A list's or a range's iterator calls no Python code and recurses nowhere: FOR_ITER calls
+ * its next directly, without hs_iter_next's slot lookup and C stack check. */
+static inline gboolean
+is_leaf_iterator (HsObject *it)
+{
+  return HS_IS (it, &hs_list_iter_type) || HS_IS (it, &hs_range_iter_type);
 }
 
 /* `s = s + t` or `s += t` where only the local s and the stack hold s: CPython 3.11's
@@ -1040,9 +1059,12 @@ op_BINARY_OP:
   {
     HsObject *b = POP (), *a = TOP ();
     HsObject *r;
-    if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
+    if (is_float_arith (arg, a, b))
+      r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b));
+    else if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
       goto str_append;
-    r = binary_op_fast (vm, arg, a, b);
+    else
+      r = binary_op_fast (vm, arg, a, b);
     hs_decref (vm, b);
     REPLACE_TOP (a, r);
     DISPATCH ();
@@ -1052,10 +1074,13 @@ op_INPLACE_OP:
   {
     HsObject *b = POP (), *a = TOP ();
     HsObject *r;
-    if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
+    if (is_float_arith (arg, a, b))
+      r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b));
+    else if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
       goto str_append;
-    r = is_exact_number (a) && is_exact_number (b) ? binary_op_fast (vm, arg, a, b)
-                                                   : hs_number_inplace (vm, arg, a, b);
+    else
+      r = is_exact_number (a) && is_exact_number (b) ? binary_op_fast (vm, arg, a, b)
+                                                     : hs_number_inplace (vm, arg, a, b);
     hs_decref (vm, b);
     REPLACE_TOP (a, r);
     DISPATCH ();
@@ -1551,7 +1576,7 @@ op_FOR_ITER:
     HsObject *it = TOP ();
     HsObject *v;
     if (G_LIKELY (vm->hooks == NULL))
-      v = hs_iter_next (vm, it);
+      v = is_leaf_iterator (it) ? HS_TYPE (it)->iternext (vm, it) : hs_iter_next (vm, it);
     else
       {
         HsFrame *outer = vm->for_iter_frame;

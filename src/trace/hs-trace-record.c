@@ -48,6 +48,7 @@ typedef struct
   GArray *vals;         /* guint64: value ids of the locals (0 = unbound), or of globals entries */
   GArray *keys;         /* HsObject*: globals keys (module frame only) */
   GArray *held;         /* guint64: held value ids */
+  GArray *names;        /* guint64 pairs: each local's pooled name and hs_trace_local_rank */
   HsObject *synced;     /* the dict of variables last compared whole (sync_dict_vars), or NULL */
   guint64 keys_version; /* its keys_version then */
   GArray *entries;      /* gsize: each variable's entry number in it */
@@ -71,6 +72,7 @@ shadow_free (gpointer p)
   g_array_unref (s->vals);
   g_array_unref (s->keys);
   g_array_unref (s->held);
+  g_array_unref (s->names);
   g_array_unref (s->entries);
   g_free (s);
 }
@@ -830,54 +832,42 @@ is_empty_cell (HsObject *o)
 }
 
 static void
+add_held (Recorder *rec, HsObject *o, guint32 label)
+{
+  guint64 id = ref (rec, o);
+
+  g_array_append_val (rec->held_ids, id);
+  g_array_append_val (rec->held_labels, label);
+}
+
+static void
 sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
 {
   GArray *now = g_array_set_size (rec->held_ids, 0);
-  GArray *labels = g_array_set_size (rec->held_labels, 0);
   HsCode *code = hs_inspect_frame_code (f);
   HsObject *const *locals = hs_inspect_frame_locals (f);
-  int sp;
+  int sp, nlocals = hs_inspect_frame_namespace (f) == NULL && !code->is_module ? code->nlocals : 0;
   HsObject *const *stack = hs_inspect_frame_stack (f, &sp);
   guint ncall;
   HsObject *const *call = hs_inspect_frame_call_held (f, &ncall);
 
-  for (int i = 0; hs_inspect_frame_namespace (f) == NULL && !code->is_module && i < code->nlocals;
-       i++)
+  g_array_set_size (rec->held_labels, 0);
+  for (int i = 0; i < nlocals; i++)
     if (is_empty_cell (locals[i]))
-      {
-        guint64 id = ref (rec, locals[i]);
-        g_array_append_val (now, id);
-        g_array_append_val (labels, rec->str_cell);
-      }
+      add_held (rec, locals[i], rec->str_cell);
+  /* Immortal values (None saved by an except block, a pending small int) have no count to
+   * explain: not shown. */
   for (int i = 0; i < sp; i++)
-    {
-      guint64 id;
-      guint32 label;
-      /* Immortal values (None saved by an except block, a pending small int) have no
-       * count to explain: not shown. */
-      if (stack[i] == NULL || hs_is_immortal (stack[i]))
-        continue;
-      id = ref (rec, stack[i]);
-      label = held_label (rec, stack[i]);
-      g_array_append_val (now, id);
-      g_array_append_val (labels, label);
-    }
+    if (stack[i] != NULL && !hs_is_immortal (stack[i]))
+      add_held (rec, stack[i], held_label (rec, stack[i]));
   /* a class call running its __init__ (the call is pending in this frame) */
   for (guint i = 0; i < ncall; i++)
     if (!hs_is_immortal (call[i]))
-      {
-        guint64 id = ref (rec, call[i]);
-        g_array_append_val (now, id);
-        g_array_append_val (labels, rec->str_pending);
-      }
+      add_held (rec, call[i], rec->str_pending);
   /* The exception an except block is handling is the VM's (sys.exc_info()), not a
    * frame's: shown once, with the globals. */
   if (depth == 0 && hs_inspect_handled_exception (rec->vm) != NULL)
-    {
-      guint64 id = ref (rec, hs_inspect_handled_exception (rec->vm));
-      g_array_append_val (now, id);
-      g_array_append_val (labels, rec->str_handling);
-    }
+    add_held (rec, hs_inspect_handled_exception (rec->vm), rec->str_handling);
   /* An object whose count reached zero while its __del__ runs or waits to run (CPython's
    * temporary reference), and the weakref.finalize objects alive (weakref.finalize's
    * registry): the VM's, like the exception being handled. */
@@ -886,13 +876,8 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
       guint n;
       HsObject *const *objs = hs_inspect_vm_held (rec->vm, i, &n);
       for (guint j = 0; j < n; j++)
-        {
-          guint64 id = ref (rec, objs[j]);
-          guint32 label
-              = i != HS_VM_HELD_FINALIZE_REGISTRY ? rec->str_finalizing : rec->str_registry;
-          g_array_append_val (now, id);
-          g_array_append_val (labels, label);
-        }
+        add_held (rec, objs[j],
+                  i != HS_VM_HELD_FINALIZE_REGISTRY ? rec->str_finalizing : rec->str_registry);
     }
   if (!force && now->len == s->held->len
       && (now->len == 0 || memcmp (now->data, s->held->data, now->len * sizeof (guint64)) == 0))
@@ -902,7 +887,7 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
   hs_log_put (log, now->len);
   for (guint i = 0; i < now->len; i++)
     {
-      hs_log_put (log, g_array_index (labels, guint32, i));
+      hs_log_put (log, g_array_index (rec->held_labels, guint32, i));
       hs_log_put (log, g_array_index (now, guint64, i));
     }
   g_array_set_size (s->held, 0);
@@ -925,15 +910,22 @@ sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboo
   HsCode *code = hs_inspect_frame_code (f);
   HsObject *const *locals = hs_inspect_frame_locals (f);
 
-  g_array_set_size (s->vals, code->nlocals);
+  if (s->vals->len != (guint)code->nlocals)
+    g_array_set_size (s->vals, code->nlocals);
+  for (int i = s->names->len / 2; i < code->nlocals; i++) /* once: a frame's code stays */
+    {
+      guint64 n[2] = { pool (rec, code->varnames[i]), hs_trace_local_rank (code, i) };
+      g_array_append_vals (s->names, n, 2);
+    }
   for (int i = 0; i < code->nlocals; i++)
     {
       guint64 id = is_empty_cell (locals[i]) ? 0 : ref (rec, locals[i]);
+      const guint64 *n = &g_array_index (s->names, guint64, 2 * i);
       if (!force && g_array_index (s->vals, guint64, i) == id)
         continue;
       g_array_index (s->vals, guint64, i) = id;
       if (id != 0 || !force)
-        put_var (log, depth, pool (rec, code->varnames[i]), id, hs_trace_local_rank (code, i));
+        put_var (log, depth, (guint32)n[0], id, n[1]);
     }
 }
 
@@ -1069,6 +1061,7 @@ shadow_new (guint64 id, guint64 shown_id)
   s->vals = g_array_new (FALSE, TRUE, sizeof (guint64));
   s->keys = g_array_new (FALSE, FALSE, sizeof (HsObject *));
   s->held = g_array_new (FALSE, FALSE, sizeof (guint64));
+  s->names = g_array_new (FALSE, FALSE, sizeof (guint64));
   s->entries = g_array_new (FALSE, FALSE, sizeof (gsize));
   return s;
 }
@@ -1383,9 +1376,12 @@ static void
 on_free (HsVM *vm, HsObject *obj, gpointer data)
 {
   Recorder *rec = data;
-  g_hash_table_remove (rec->class_dicts, obj);
-  g_hash_table_remove (rec->generators, obj);
-  g_hash_table_remove (rec->part_owners, obj);
+  if (HS_TYPE (obj)->type_flags & HS_TYPE_GC) /* a class's dict, a generator, a function's part */
+    {
+      g_hash_table_remove (rec->class_dicts, obj);
+      g_hash_table_remove (rec->generators, obj);
+      g_hash_table_remove (rec->part_owners, obj);
+    }
   if (HS_IS (obj, &hs_function_type))
     forget_parts (rec, obj);
   if ((obj->flags & HS_FLAG_TRACED) && has_fixed_text (obj))

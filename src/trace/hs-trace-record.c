@@ -50,8 +50,7 @@ typedef struct
   GArray *held;         /* guint64: held value ids */
   GArray *names;        /* guint64 pairs: each local's pooled name and hs_trace_local_rank */
   HsObject *synced;     /* the dict of variables last compared whole (sync_dict_vars), or NULL */
-  guint64 keys_version; /* its keys_version then */
-  GArray *entries;      /* gsize: each variable's entry number in it */
+  GArray *entries;      /* gsize: each variable's entry number in it, ascending */
   gboolean is_parent;   /* made a function that was shown (Python Tutor's parent frame) */
   guint64 parent_shown; /* the shown id of the frame that made the function running, or 0 */
 } Shadow;
@@ -929,44 +928,49 @@ sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboo
     }
 }
 
+/* The first of the shadow's variables whose entry number is at least `entry`. */
+static guint
+first_var_at (Shadow *s, gsize entry)
+{
+  guint lo = 0, hi = s->entries->len;
+  while (lo < hi)
+    if (g_array_index (s->entries, gsize, (lo + hi) / 2) < entry)
+      lo = (lo + hi) / 2 + 1;
+    else
+      hi = (lo + hi) / 2;
+  return lo;
+}
+
 /* Variables kept in a dict (the module's globals, a class body's namespace), in insertion
  * order; a key whose position moved is rewritten as unbind+bind so the replayed order
- * stays the dict's order (or the names' with by_name). */
+ * stays the dict's order (or the names' with by_name). Only the entries dirtied since the
+ * last step are compared: a step costs what it changed, not the number of variables. */
 static void
 sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, gboolean force,
                 gboolean by_name)
 {
-  gsize pos = 0, i = 0;
+  gsize pos = 0, i = 0, lo = 0, hi = G_MAXSIZE;
   HsObject *k, *v;
   gboolean same = !force;
 
   /* No dirty mark since the last step: the variables are those the shadow has. */
   if (g == NULL || (!force && s->synced == g && !(g->flags & HS_FLAG_DIRTY)))
     return;
-  /* The same keys in the same entries: only values may have changed. */
-  if (!force && s->synced == g && HS_DICT (g)->keys_version == s->keys_version)
-    {
-      for (guint j = 0; j < s->keys->len; j++)
-        {
-          guint64 id = ref (rec, HS_DICT (g)->entries[g_array_index (s->entries, gsize, j)].value);
-          if (g_array_index (s->vals, guint64, j) == id)
-            continue;
-          k = g_array_index (s->keys, HsObject *, j);
-          put_var (log, depth, pool (rec, hs_str_utf8 (k)), id,
-                   by_name ? hs_trace_name_rank (k) : 0);
-          g_array_index (s->vals, guint64, j) = id;
-        }
-      return;
-    }
+  /* A resize renumbers the entries and dirties them all: compared whole. */
+  if (!force && s->synced == g && hs_heap_dirty_range (rec->vm, g, &lo, &hi) && hi != G_MAXSIZE)
+    i = first_var_at (s, pos = lo);
+  else
+    hi = G_MAXSIZE;
   s->synced = g;
-  s->keys_version = HS_DICT (g)->keys_version;
-  g_array_set_size (s->entries, 0);
   while (hs_dict_next (g, &pos, &k, &v))
     {
       gsize entry = pos - 1;
       guint64 id;
       if (hs_trace_is_dunder (k))
         continue;
+      if (same && entry >= hi && i < s->entries->len
+          && g_array_index (s->entries, gsize, i) == entry)
+        return; /* past the dirty entries, in the same order: the rest stands */
       id = ref (rec, v);
       if (same && i < s->keys->len && g_array_index (s->keys, HsObject *, i) == k)
         {
@@ -985,24 +989,22 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
           put_var (log, depth, pool (rec, hs_str_utf8 (k)), id,
                    by_name ? hs_trace_name_rank (k) : 0);
         }
-      if (i < s->keys->len)
+      if (i == s->keys->len)
         {
-          g_array_index (s->keys, HsObject *, i) = k;
-          g_array_index (s->vals, guint64, i) = id;
+          g_array_set_size (s->keys, i + 1);
+          g_array_set_size (s->vals, i + 1);
+          g_array_set_size (s->entries, i + 1);
         }
-      else
-        {
-          g_array_append_val (s->keys, k);
-          g_array_append_val (s->vals, id);
-        }
-      g_array_append_val (s->entries, entry);
-      i++;
+      g_array_index (s->keys, HsObject *, i) = k;
+      g_array_index (s->vals, guint64, i) = id;
+      g_array_index (s->entries, gsize, i++) = entry;
     }
   if (same)
     for (gsize j = i; j < s->keys->len; j++)
       put_var (log, depth, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))), 0, 0);
   g_array_set_size (s->keys, i);
   g_array_set_size (s->vals, i);
+  g_array_set_size (s->entries, i);
 }
 
 /* Frames named __new__ or __repr__ give no step of their own (see is_hidden). */

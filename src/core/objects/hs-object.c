@@ -461,6 +461,23 @@ hs_heap_dirty (HsVM *vm, gsize *n)
   return vm->dirty ? (const HsDirtyEntry *)vm->dirty->data : NULL;
 }
 
+gboolean
+hs_heap_dirty_range (HsVM *vm, HsObject *obj, gsize *lo, gsize *hi)
+{
+  gpointer slot;
+  const HsDirtyEntry *e;
+
+  if (vm->dirty_index == NULL || !(obj->flags & HS_FLAG_DIRTY))
+    return FALSE;
+  slot = g_hash_table_lookup (vm->dirty_index, obj);
+  if (slot == NULL)
+    return FALSE;
+  e = &g_array_index (vm->dirty, HsDirtyEntry, GPOINTER_TO_SIZE (slot) - 1);
+  *lo = e->lo;
+  *hi = e->hi;
+  return TRUE;
+}
+
 void
 hs_heap_dirty_reset (HsVM *vm)
 {

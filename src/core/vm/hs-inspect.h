@@ -130,6 +130,8 @@ typedef struct
 
 void hs_inspect_track_dirty (HsVM *vm, gboolean track);
 const HsDirtyEntry *hs_heap_dirty (HsVM *vm, gsize *n);
+/* The range dirtied in obj since the last reset: FALSE when it is not dirty. */
+gboolean hs_heap_dirty_range (HsVM *vm, HsObject *obj, gsize *lo, gsize *hi);
 void hs_heap_dirty_reset (HsVM *vm); /* clears the entries and their objects' flags */
 
 G_END_DECLS

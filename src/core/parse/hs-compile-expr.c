@@ -305,7 +305,7 @@ fold_len (HsObject *o)
   if (HS_IS (o, &hs_tuple_type))
     return (gssize)hs_tuple_len (o);
   if (HS_IS (o, &hs_str_type))
-    return (gssize)g_utf8_strlen (hs_str_utf8 (o), hs_str_byte_len (o));
+    return (gssize)hs_str_char_len (o); /* NULs included */
   if (HS_IS (o, &hs_bytes_type))
     return (gssize)HS_BYTES (o)->len;
   return -1;

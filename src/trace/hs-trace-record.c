@@ -942,9 +942,8 @@ first_var_at (Shadow *s, gsize entry)
 }
 
 /* Variables kept in a dict (the module's globals, a class body's namespace), in insertion
- * order; a key whose position moved is rewritten as unbind+bind so the replayed order
- * stays the dict's order (or the names' with by_name). Only the entries dirtied since the
- * last step are compared: a step costs what it changed, not the number of variables. */
+ * order; a key whose position moved is rewritten as unbind+bind so the replayed order stays
+ * the dict's order (or the names' with by_name). Only the entries dirtied are compared. */
 static void
 sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, gboolean force,
                 gboolean by_name)
@@ -957,10 +956,9 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
   if (g == NULL || (!force && s->synced == g && !(g->flags & HS_FLAG_DIRTY)))
     return;
   /* A resize renumbers the entries and dirties them all: compared whole. */
-  if (!force && s->synced == g && hs_heap_dirty_range (rec->vm, g, &lo, &hi) && hi != G_MAXSIZE)
-    i = first_var_at (s, pos = lo);
-  else
-    hi = G_MAXSIZE;
+  if (force || s->synced != g || !hs_heap_dirty_range (rec->vm, g, &lo, &hi) || hi == G_MAXSIZE)
+    lo = 0, hi = G_MAXSIZE;
+  i = first_var_at (s, pos = lo);
   s->synced = g;
   while (hs_dict_next (g, &pos, &k, &v))
     {

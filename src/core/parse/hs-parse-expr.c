@@ -243,6 +243,34 @@ list_atom (Parser *p)
   return r;
 }
 
+/* CPython's invalid_kvpair errors: raised in the rule's action, so they stand also inside
+ * expression_without_invalid (`x = 1 {2:}` is not "invalid syntax"). */
+static void *
+dict_error (Parser *p, HsPos pos, const char *msg)
+{
+  hs_parse_error_span (p, "SyntaxError", pos, g_strdup (msg));
+  p->hard_failure = TRUE;
+  return NULL;
+}
+
+/* A dict item's value, after its ':'. */
+static HsExpr *
+dict_value (Parser *p, HsToken *colon)
+{
+  if (kind (p) == HS_T_RBRACE || kind (p) == HS_T_COMMA)
+    return dict_error (p, hs_parse_tok_pos (colon),
+                       "expression expected after dictionary key and ':'");
+  if (kind (p) == HS_T_STAR)
+    {
+      HsPos star = hs_parse_tok_pos (advance (p));
+      HsExpr *e = hs_parse_bitwise_or (p);
+      return e ? dict_error (p, hs_parse_join_pos (star, e->pos),
+                             "cannot use a starred expression in a dictionary value")
+               : NULL;
+    }
+  return hs_parse_expression (p);
+}
+
 /* One dict item: key ':' value, or '**' bitwise_or (key NULL). */
 static gboolean
 dict_item (Parser *p, HsExpr **key, HsExpr **value)
@@ -257,20 +285,15 @@ dict_item (Parser *p, HsExpr **key, HsExpr **value)
   if (kind (p) != HS_T_COLON)
     {
       if (kind (p) == HS_T_COMMA || kind (p) == HS_T_RBRACE)
-        hs_parse_error_span (p, "SyntaxError", (*key)->pos,
-                             g_strdup ("':' expected after dictionary key"));
+        {
+          hs_parse_error_last_char (p, (*key)->pos, g_strdup ("':' expected after dictionary key"));
+          p->hard_failure = TRUE; /* see dict_error */
+        }
       else
         sequence_error (p, *key);
       return FALSE;
     }
-  HsToken *colon = advance (p);
-  if (kind (p) == HS_T_RBRACE || kind (p) == HS_T_COMMA)
-    {
-      hs_parse_error_span (p, "SyntaxError", hs_parse_tok_pos (colon),
-                           g_strdup ("expression expected after dictionary key and ':'"));
-      return FALSE;
-    }
-  return (*value = hs_parse_expression (p)) != NULL;
+  return (*value = dict_value (p, advance (p))) != NULL;
 }
 
 static HsExpr *
@@ -317,14 +340,7 @@ brace_atom_inner (Parser *p, int start)
     return NULL;
   if (kind (p) == HS_T_COLON && first->kind != HS_EXPR_STARRED)
     {
-      HsToken *colon = advance (p);
-      if (kind (p) == HS_T_RBRACE || kind (p) == HS_T_COMMA)
-        {
-          hs_parse_error_span (p, "SyntaxError", hs_parse_tok_pos (colon),
-                               g_strdup ("expression expected after dictionary key and ':'"));
-          return NULL;
-        }
-      if (!(value = hs_parse_expression (p)))
+      if (!(value = dict_value (p, advance (p))))
         return NULL;
       return dict_rest (p, start, first, value);
     }

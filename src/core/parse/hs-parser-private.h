@@ -162,6 +162,7 @@ void hs_parse_refuse_tok (Parser *p, HsToken *t, const char *what);
 void hs_parse_error_raw (Parser *p, const char *type_name, int lineno, int offset, int end_lineno,
                          int end_offset, char *msg);
 void hs_parse_error_span (Parser *p, const char *type_name, HsPos pos, char *msg);
+void hs_parse_error_last_char (Parser *p, HsPos pos, char *msg);
 HsPos hs_parse_tok_pos (HsToken *t);
 void hs_parse_error_tok (Parser *p, HsToken *t, char *msg);
 void *hs_parse_invalid_syntax (Parser *p);

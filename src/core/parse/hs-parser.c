@@ -132,6 +132,15 @@ hs_parse_error_span (Parser *p, const char *type_name, HsPos pos, char *msg)
                       pos.end_lineno, chars_at (p, pos.end_lineno, pos.end_col_offset) + 1, msg);
 }
 
+/* CPython's RAISE_ERROR_KNOWN_LOCATION(a->lineno, a->end_col_offset - 1, a->end_lineno, -1):
+ * the node's last character, no end column. */
+void
+hs_parse_error_last_char (Parser *p, HsPos pos, char *msg)
+{
+  hs_parse_error_raw (p, "SyntaxError", pos.lineno,
+                      chars_at (p, pos.lineno, pos.end_col_offset - 1) + 1, pos.end_lineno, 0, msg);
+}
+
 HsPos
 hs_parse_tok_pos (HsToken *t)
 {

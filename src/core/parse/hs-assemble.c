@@ -793,8 +793,10 @@ hs_compile_assemble (Compiler *c, Unit *u)
   co->firstlineno = u->firstlineno;
   co->is_module = u->kind == UNIT_MODULE;
   co->ncode = (int)code->len;
-  co->code = (guint32 *)g_array_free (code, FALSE);
-  co->pos = (HsCodePos *)g_array_free (pos, FALSE);
+  /* exact sizes: the arrays' room doubles as they grow, and the code lives as long as the
+   * program (a large source's code would keep up to twice its size) */
+  co->code = g_renew (guint32, g_array_free (code, FALSE), co->ncode);
+  co->pos = g_renew (HsCodePos, g_array_free (pos, FALSE), co->ncode);
   co->nconsts = (int)u->consts->len;
   co->consts = g_memdup2 (u->consts->pdata, sizeof (HsObject *) * MAX (1, u->consts->len));
   co->doc = u->has_doc ? co->consts[0] : NULL;

@@ -815,7 +815,8 @@ run (Lexer *L)
   while (!L->failed && next_token (L))
     ;
   L->ts->n_tokens = L->toks->len;
-  L->ts->tokens = (HsToken *)g_array_free (L->toks, FALSE);
+  /* the array's room doubles as it grows: give the slack back before the tree grows */
+  L->ts->tokens = g_renew (HsToken, g_array_free (L->toks, FALSE), L->ts->n_tokens);
 }
 
 gboolean

@@ -647,7 +647,8 @@ HS_CFUNCTION_VARIANT (math_trunc, rounding, "math.trunc", trunc)
 
 /* ---- logarithms ----------------------------------------------------------------------- */
 
-/* CPython's loghelper: ints of any size (through frexp), domain error for x <= 0. */
+/* CPython's loghelper: ints of any size (through frexp when too large for a float), domain
+ * error for x <= 0. */
 static gboolean
 log_of (HsVM *vm, HsObject *o, double (*f) (double), double *out)
 {
@@ -661,9 +662,15 @@ log_of (HsVM *vm, HsObject *o, double (*f) (double), double *out)
           domain_error (vm);
           return FALSE;
         }
+      if (i->big != NULL && hs_int_as_double (vm, o, &x) == 0)
+        {
+          *out = f (x);
+          return TRUE;
+        }
       if (i->big != NULL)
         {
           long e;
+          hs_err_clear (vm); /* OverflowError: the log is still finite */
           double m = mpz_get_d_2exp (&e, (mpz_ptr)i->big);
           *out = f (m) + f (2.0) * (double)e;
           return TRUE;

@@ -20,6 +20,7 @@
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
+#include "hs-namedtuple.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -645,6 +646,415 @@ st_multimode (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return modes (vm, data, TRUE);
 }
 
+/* ---- the functions CPython computes with Python's own arithmetic ------------------------ */
+
+/* A computation made of Python operations: every result is kept (and released by
+ * calc_end), and an operation on a failed one (NULL) fails too, so a formula reads as
+ * CPython's source does. */
+typedef struct
+{
+  HsVM *vm;
+  GPtrArray *held;
+} Calc;
+
+static Calc
+calc_begin (HsVM *vm)
+{
+  return (Calc){ vm, g_ptr_array_new () };
+}
+
+/* Returns r, a new reference, with a reference of its own (NULL: r or NULL). */
+static HsObject *
+calc_end (Calc *c, HsObject *r)
+{
+  if (r != NULL)
+    hs_incref (r);
+  for (guint i = 0; i < c->held->len; i++)
+    hs_decref (c->vm, c->held->pdata[i]);
+  g_ptr_array_free (c->held, TRUE);
+  return r;
+}
+
+static HsObject *
+keep (Calc *c, HsObject *o)
+{
+  if (o != NULL)
+    g_ptr_array_add (c->held, o);
+  return o;
+}
+
+static HsObject *
+op (Calc *c, HsBinOp which, HsObject *a, HsObject *b)
+{
+  return a != NULL && b != NULL ? keep (c, hs_number_binop (c->vm, which, a, b)) : NULL;
+}
+
+static HsObject *
+num (Calc *c, gint64 v)
+{
+  return keep (c, hs_int_from_i64 (c->vm, v));
+}
+
+/* math.<name>(arg) */
+static HsObject *
+math_call (Calc *c, const char *name, HsObject *arg)
+{
+  HsObject *math, *fn = NULL, *r = NULL;
+  if (arg == NULL || (math = hs_import_module (c->vm, "math")) == NULL)
+    return NULL;
+  fn = hs_object_getattr_cstr (c->vm, math, name);
+  hs_decref (c->vm, math);
+  if (fn != NULL)
+    r = hs_object_call (c->vm, fn, &arg, 1, NULL);
+  hs_xdecref (c->vm, fn);
+  return keep (c, r);
+}
+
+/* A new list of the values f(a[i], b[i]) (b NULL: f(a[i], a[i])), for fsum. */
+static HsObject *
+pairwise (Calc *c, HsObject *a, HsObject *b, HsObject *(*f) (Calc *, HsObject *, HsObject *))
+{
+  HsObject *list = keep (c, hs_list_new (c->vm, 0));
+  for (gsize i = 0; list != NULL && i < seq_len (a); i++)
+    {
+      HsObject *v = f (c, seq_get (a, i), seq_get (b != NULL ? b : a, i));
+      if (v == NULL || hs_list_append (c->vm, list, v) < 0)
+        return NULL;
+    }
+  return list;
+}
+
+static HsObject *
+times (Calc *c, HsObject *x, HsObject *y)
+{
+  return op (c, HS_BIN_MUL, x, y);
+}
+
+/* the two data of a bivariate function as lists or tuples, after CPython's checks of their
+ * lengths ("correlation requires at least two data points"); FALSE with the error */
+static gboolean
+two_samples (Calc *c, HsObject **args, gsize nargs, HsObject *kwnames, const char *fname,
+             const char *what, HsObject **x, HsObject **y, HsObject **proportional)
+{
+  HsObject *xs = NULL, *ys = NULL;
+  gssize n, m;
+  gboolean ok = proportional != NULL
+                    ? hs_parse_args (c->vm, fname, args, nargs, kwnames, "@x y / | $ proportional",
+                                     &xs, &ys, proportional)
+                    : hs_parse_args (c->vm, fname, args, nargs, kwnames, "@x y /", &xs, &ys);
+  if (!ok || (n = hs_object_len (c->vm, xs)) < 0 || (m = hs_object_len (c->vm, ys)) < 0)
+    return FALSE;
+  if (m != n || n < 2)
+    {
+      g_autofree char *msg
+          = m != n ? g_strdup_printf (
+                "%s requires that both inputs have same number of data points", what)
+                   : g_strdup_printf ("%s requires at least two data points", what);
+      stat_error (c->vm, msg);
+      return FALSE;
+    }
+  *x = keep (c, data_of (c->vm, xs));
+  *y = *x != NULL ? keep (c, data_of (c->vm, ys)) : NULL;
+  return *y != NULL;
+}
+
+static HsObject *
+deviation (Calc *c, HsObject *v, HsObject *bar)
+{
+  return op (c, HS_BIN_SUB, v, bar);
+}
+
+/* fsum((a[i] - abar) * (b[i] - bbar)) */
+static HsObject *
+sum_products (Calc *c, HsObject *a, HsObject *abar, HsObject *b, HsObject *bbar)
+{
+  HsObject *list = keep (c, hs_list_new (c->vm, 0));
+  for (gsize i = 0; list != NULL && abar != NULL && bbar != NULL && i < seq_len (a); i++)
+    {
+      HsObject *da = deviation (c, seq_get (a, i), abar);
+      HsObject *db = a == b ? da : deviation (c, seq_get (b, i), bbar);
+      HsObject *p = op (c, HS_BIN_MUL, da, db);
+      if (p == NULL || hs_list_append (c->vm, list, p) < 0)
+        return NULL;
+    }
+  return abar != NULL && bbar != NULL ? math_call (c, "fsum", list) : NULL;
+}
+
+static HsObject *
+mean_of (Calc *c, HsObject *data)
+{
+  return op (c, HS_BIN_TRUEDIV, math_call (c, "fsum", data), num (c, (gint64)seq_len (data)));
+}
+
+static HsObject *
+st_covariance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  Calc c = calc_begin (vm);
+  HsObject *x, *y, *r = NULL;
+  if (two_samples (&c, args, nargs, kwnames, "covariance", "covariance", &x, &y, NULL))
+    {
+      HsObject *sxy = sum_products (&c, x, mean_of (&c, x), y, mean_of (&c, y));
+      r = op (&c, HS_BIN_TRUEDIV, sxy, num (&c, (gint64)seq_len (x) - 1));
+    }
+  return calc_end (&c, r);
+}
+
+/* a / b, the ZeroDivisionError turned into StatisticsError `msg` */
+static HsObject *
+divide_or (Calc *c, HsObject *a, HsObject *b, const char *msg)
+{
+  HsObject *r = op (c, HS_BIN_TRUEDIV, a, b);
+  if (r == NULL && hs_err_matches (c->vm, &hs_exc_ZeroDivisionError))
+    stat_error (c->vm, msg);
+  return r;
+}
+
+static HsObject *
+st_correlation (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  Calc c = calc_begin (vm);
+  HsObject *x, *y, *r = NULL;
+  if (two_samples (&c, args, nargs, kwnames, "correlation", "correlation", &x, &y, NULL))
+    {
+      HsObject *xbar = mean_of (&c, x), *ybar = mean_of (&c, y);
+      HsObject *sxy = sum_products (&c, x, xbar, y, ybar);
+      HsObject *sxx = sxy != NULL ? sum_products (&c, x, xbar, x, xbar) : NULL;
+      HsObject *syy = sxx != NULL ? sum_products (&c, y, ybar, y, ybar) : NULL;
+      r = divide_or (&c, sxy, math_call (&c, "sqrt", op (&c, HS_BIN_MUL, sxx, syy)),
+                     "at least one of the inputs is constant");
+    }
+  return calc_end (&c, r);
+}
+
+static HsObject *
+st_linear_regression (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  Calc c = calc_begin (vm);
+  HsObject *x, *y, *proportional = hs_False, *r = NULL;
+  if (two_samples (&c, args, nargs, kwnames, "linear_regression", "linear regression", &x, &y,
+                   &proportional))
+    {
+      int prop = hs_object_truth (vm, proportional);
+      HsObject *xbar = NULL, *ybar = NULL, *sxy, *sxx, *slope, *intercept;
+      if (prop > 0)
+        {
+          sxy = math_call (&c, "fsum", pairwise (&c, x, y, times));
+          sxx = sxy != NULL ? math_call (&c, "fsum", pairwise (&c, x, NULL, times)) : NULL;
+        }
+      else
+        {
+          xbar = prop == 0 ? mean_of (&c, x) : NULL;
+          ybar = mean_of (&c, y);
+          sxy = sum_products (&c, x, xbar, y, ybar);
+          sxx = sxy != NULL ? sum_products (&c, x, xbar, x, xbar) : NULL;
+        }
+      slope = divide_or (&c, sxy, sxx, "x is constant");
+      intercept = prop > 0 ? keep (&c, hs_float_new (vm, 0.0))
+                           : op (&c, HS_BIN_SUB, ybar, op (&c, HS_BIN_MUL, slope, xbar));
+      HsObject *fields[] = { slope, intercept };
+      HsObject *module = keep (&c, hs_import_module (vm, "statistics"));
+      HsObject *type = module != NULL ? hs_dict_get_item_cstr_borrow (vm, hs_module_dict (module),
+                                                                      "LinearRegression")
+                                      : NULL;
+      if (slope != NULL && intercept != NULL && type != NULL)
+        r = keep (&c, hs_object_call (vm, type, fields, 2, NULL));
+    }
+  return calc_end (&c, r);
+}
+
+/* exp(fmean(map(log, data))) */
+static HsObject *
+st_geometric_mean (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  Calc c = calc_begin (vm);
+  HsObject *data = NULL, *logs, *r = NULL;
+  if (!hs_parse_args (vm, "geometric_mean", args, nargs, kwnames, "@data", &data))
+    return NULL;
+  if ((logs = keep (&c, hs_list_new (vm, 0))) != NULL && hs_list_extend (vm, logs, data) == 0)
+    {
+      for (gsize i = 0; logs != NULL && i < hs_list_len (logs); i++)
+        {
+          HsObject *l = math_call (&c, "log", hs_list_get_borrow (logs, i));
+          if (l == NULL)
+            logs = NULL;
+          else
+            hs_list_set_item (vm, logs, i, l);
+        }
+      if (logs != NULL && hs_list_len (logs) == 0)
+        hs_err_set_string (vm, &hs_exc_ValueError, "fmean requires at least one data point");
+      else if (logs != NULL)
+        r = math_call (&c, "exp", mean_of (&c, logs));
+    }
+  if (r == NULL && hs_err_matches (vm, &hs_exc_ValueError))
+    stat_error (vm, "geometric mean requires a non-empty dataset containing positive numbers");
+  return calc_end (&c, r);
+}
+
+/* A list of data that is its own iterator (CPython: `if iter(data) is data: data =
+ * list(data)`), else data itself; a new reference kept by c. */
+static HsObject *
+listed (Calc *c, HsObject *data)
+{
+  HsObject *it = hs_object_iter (c->vm, data);
+  gboolean own = it == data;
+  hs_xdecref (c->vm, it);
+  if (it == NULL)
+    return NULL;
+  return keep (c, own ? hs_list_from_iterable (c->vm, data) : hs_incref (data));
+}
+
+/* _fail_neg: FALSE with StatisticsError for x < 0 (or the comparison's error) */
+static gboolean
+not_negative (Calc *c, HsObject *x)
+{
+  HsObject *zero = num (c, 0);
+  int neg = zero != NULL ? hs_object_richcompare_bool (c->vm, x, zero, HS_CMP_LT) : -1;
+  if (neg > 0)
+    stat_error (c->vm, "harmonic mean does not support negative values");
+  return neg == 0;
+}
+
+/* harmonic_mean(data, weights=None): sum(weights) / the exact sum of w / x */
+static HsObject *
+st_harmonic_mean (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  Calc c = calc_begin (vm);
+  HsObject *data = NULL, *weights = hs_None, *r = NULL, *sum_weights;
+  gssize n;
+  if (!hs_parse_args (vm, "harmonic_mean", args, nargs, kwnames, "@data|weights", &data, &weights))
+    return NULL;
+  if ((data = listed (&c, data)) == NULL || (n = hs_object_len (vm, data)) < 0)
+    return calc_end (&c, NULL);
+  data = keep (&c, data_of (vm, data));
+  if (data != NULL && n < 1)
+    stat_error (vm, "harmonic_mean requires at least one data point");
+  else if (data != NULL && n == 1 && weights == hs_None)
+    {
+      HsObject *x = seq_get (data, 0);
+      if (!hs_int_check (x) && !HS_ISINSTANCE (x, &hs_float_type))
+        hs_err_set_string (vm, &hs_exc_TypeError, "unsupported type");
+      else if (not_negative (&c, x))
+        r = x;
+    }
+  else if (data != NULL)
+    {
+      Acc weighted, total;
+      acc_init (&weighted);
+      acc_init (&total);
+      gboolean ok = TRUE;
+      if (weights == hs_None)
+        sum_weights = num (&c, n);
+      else
+        {
+          gssize nw;
+          ok = (weights = listed (&c, weights)) != NULL && (nw = hs_object_len (vm, weights)) >= 0
+               && (weights = keep (&c, data_of (vm, weights))) != NULL;
+          if (ok && nw != n)
+            {
+              stat_error (vm, "Number of weights does not match data size");
+              ok = FALSE;
+            }
+          for (gsize i = 0; ok && i < (gsize)n; i++)
+            ok = not_negative (&c, seq_get (weights, i))
+                 && acc_add (vm, &weighted, seq_get (weights, i));
+          sum_weights = NULL; /* exact, in `weighted` */
+        }
+      gboolean zero_division = FALSE;
+      for (gsize i = 0; ok && !zero_division && i < (gsize)n; i++)
+        {
+          HsObject *w = weights == hs_None ? num (&c, 1) : seq_get (weights, i);
+          HsObject *x = seq_get (data, i);
+          int wt = w != NULL ? hs_object_truth (vm, w) : -1;
+          HsObject *q = wt > 0 && not_negative (&c, x)    ? op (&c, HS_BIN_TRUEDIV, w, x)
+                        : wt == 0 && not_negative (&c, x) ? num (&c, 0)
+                                                          : NULL;
+          if (q == NULL && hs_err_matches (vm, &hs_exc_ZeroDivisionError))
+            {
+              hs_err_clear (vm);
+              zero_division = TRUE;
+            }
+          else
+            ok = q != NULL && acc_add (vm, &total, q);
+        }
+      if (zero_division)
+        r = num (&c, 0);
+      else if (ok && !total.nonfinite && mpq_sgn (total.sum) <= 0)
+        stat_error (vm, "Weighted sum must be positive");
+      else if (ok && total.nonfinite)
+        r = keep (&c, hs_float_new (vm, (weights == hs_None ? (double)n : mpq_get_d (weighted.sum))
+                                            / total.special));
+      else if (ok)
+        {
+          mpq_t v;
+          mpq_init (v);
+          if (sum_weights != NULL)
+            mpq_set_ui (v, (unsigned long)n, 1);
+          else
+            mpq_set (v, weighted.sum);
+          mpq_div (v, v, total.sum);
+          r = keep (&c, convert (vm, &total, v));
+          mpq_clear (v);
+        }
+      acc_clear (&weighted);
+      acc_clear (&total);
+    }
+  return calc_end (&c, r);
+}
+
+/* quantiles(data, *, n=4, method='exclusive'): cut points by CPython's interpolation */
+static HsObject *
+st_quantiles (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  Calc c = calc_begin (vm);
+  HsObject *data = NULL, *n_arg = NULL, *method = NULL, *result = NULL;
+  gint64 n = 4;
+  if (!hs_parse_args (vm, "quantiles", args, nargs, kwnames, "@data | $ n method", &data, &n_arg,
+                      &method)
+      || (n_arg != NULL
+          && !hs_int_index_i64 (vm, n_arg, &n, "Python int too large to convert to C ssize_t")))
+    return NULL;
+  if (n < 1)
+    {
+      stat_error (vm, "n must be at least 1");
+      return NULL;
+    }
+  HsObject *sorted = keep (&c, hs_list_from_iterable (vm, data));
+  if (sorted == NULL || hs_list_sort (vm, sorted, NULL, FALSE) < 0)
+    return calc_end (&c, NULL);
+  gint64 ld = (gint64)hs_list_len (sorted);
+  gboolean inclusive
+      = method != NULL && hs_str_check (method) && hs_str_equal_cstr (method, "inclusive");
+  if (ld < 2)
+    stat_error (vm, "must have at least two data points");
+  else if (!inclusive && method != NULL
+           && !(hs_str_check (method) && hs_str_equal_cstr (method, "exclusive")))
+    {
+      HsObject *rep = keep (&c, hs_object_repr (vm, method));
+      if (rep != NULL)
+        hs_err_format (vm, &hs_exc_ValueError, "Unknown method: %s", hs_str_utf8 (rep));
+    }
+  else if ((result = keep (&c, hs_list_new (vm, 0))) != NULL)
+    for (gint64 i = 1; i < n; i++)
+      {
+        gint64 m = inclusive ? ld - 1 : ld + 1, j = i * m / n, delta;
+        if (!inclusive)
+          j = CLAMP (j, 1, ld - 1) - 1; /* the lower of the two points */
+        delta = i * m - (inclusive ? j : j + 1) * n;
+        HsObject *lo = hs_list_get_borrow (sorted, (gsize)j);
+        HsObject *hi = hs_list_get_borrow (sorted, (gsize)j + 1);
+        HsObject *v = op (&c, HS_BIN_TRUEDIV,
+                          op (&c, HS_BIN_ADD, op (&c, HS_BIN_MUL, lo, num (&c, n - delta)),
+                              op (&c, HS_BIN_MUL, hi, num (&c, delta))),
+                          num (&c, n));
+        if (v == NULL || hs_list_append (vm, result, v) < 0)
+          {
+            result = NULL;
+            break;
+          }
+      }
+  return calc_end (&c, hs_err_occurred (vm) ? NULL : result);
+}
+
 static const HsMethodDef statistics_functions[] = {
   { "mean", st_mean },
   { "fmean", st_fmean },
@@ -658,6 +1068,12 @@ static const HsMethodDef statistics_functions[] = {
   { "pvariance", st_pvariance },
   { "stdev", st_stdev },
   { "pstdev", st_pstdev },
+  { "geometric_mean", st_geometric_mean },
+  { "harmonic_mean", st_harmonic_mean },
+  { "quantiles", st_quantiles },
+  { "covariance", st_covariance },
+  { "correlation", st_correlation },
+  { "linear_regression", st_linear_regression },
   { NULL, NULL },
 };
 
@@ -673,6 +1089,17 @@ hs_mod_statistics_init (HsVM *vm, HsObject *dict)
   if (hs_module_add_take (vm, dict, "StatisticsError",
                           hs_incref ((HsObject *)&statistics_error_type))
       < 0)
+    return -1;
+  /* LinearRegression = namedtuple('LinearRegression', ('slope', 'intercept')) */
+  HsObject *fields
+      = hs_tuple_pack (vm, 2, hs_str_intern_cstr ("slope"), hs_str_intern_cstr ("intercept"));
+  HsObject *nt_args[]
+      = { hs_str_intern_cstr ("LinearRegression"), fields, hs_str_intern_cstr ("statistics") };
+  HsObject *kw = hs_tuple_pack (vm, 1, hs_str_intern_cstr ("module"));
+  HsObject *lr = fields != NULL && kw != NULL ? hs_namedtuple_new (vm, nt_args, 2, kw) : NULL;
+  hs_xdecref (vm, fields);
+  hs_xdecref (vm, kw);
+  if (hs_module_add_take (vm, dict, "LinearRegression", lr) < 0)
     return -1;
   return hs_module_add_functions (vm, dict, statistics_functions);
 }

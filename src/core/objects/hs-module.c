@@ -360,6 +360,7 @@ hs_module_runtime_init (void)
       hs_mod_operator_runtime_init ();
       hs_mod_functools_runtime_init ();
       hs_mod_itertools_runtime_init ();
+      hs_mod_heapq_runtime_init ();
       hs_mod_string_runtime_init ();
       hs_mod_typing_runtime_init ();
       hs_mod_future_runtime_init ();

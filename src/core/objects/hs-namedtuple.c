@@ -417,11 +417,14 @@ keep (HsObject *o)
   return o;
 }
 
+/* `module`: namedtuple's module= (a str), else NULL for "__main__" */
 static HsObject *
-new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults)
+new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults, HsObject *module)
 {
   gsize len = hs_str_byte_len (type_name);
-  NTType *t = (NTType *)hs_object_alloc (vm, &hs_type_type, sizeof (NTType) + len + 1);
+  const char *module_name = module != NULL ? hs_str_utf8 (module) : "__main__";
+  gsize mlen = strlen (module_name);
+  NTType *t = (NTType *)hs_object_alloc (vm, &hs_type_type, sizeof (NTType) + len + mlen + 2);
   HsObject *field_defaults;
   char *name;
   gsize n = hs_list_len (names), ndef = hs_tuple_len (defaults);
@@ -430,8 +433,9 @@ new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults)
     return NULL;
   name = (char *)(t + 1);
   memcpy (name, hs_str_utf8 (type_name), len + 1);
+  memcpy (name + len + 1, module_name, mlen + 1);
   t->type.name = name;
-  t->type.module = "__main__";
+  t->type.module = name + len + 1;
   t->type.base = &namedtuple_base;
   t->type.type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE;
   t->type.basicsize = sizeof (HsTuple);
@@ -488,7 +492,8 @@ hs_namedtuple_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       hs_err_set_string (vm, &hs_exc_TypeError, "Got more default values than field names");
       goto out;
     }
-  r = new_type (vm, type_name, names, defs);
+  r = new_type (vm, type_name, names, defs,
+                module != NULL && hs_str_check (module) ? module : NULL);
 out:
   hs_xdecref (vm, defs);
   hs_decref (vm, names);

@@ -544,9 +544,11 @@ put_builtin_subclass (Recorder *rec, HsLog *log, HsObject *o, const HsType *base
 {
   guint n;
   const Row *rows = rows_of (rec, o, NULL, &n);
-  HsSnapKind kind = base == &hs_list_type    ? HS_SNAP_LIST
+  /* a deque's items as a list's, a defaultdict's or Counter's entries as a dict's */
+  HsSnapKind kind = base == &hs_list_type || (base->type_flags & HS_TYPE_DRAWN_AS_LIST)
+                        ? HS_SNAP_LIST
                     : base == &hs_tuple_type ? HS_SNAP_TUPLE
-                    : base == &hs_dict_type  ? HS_SNAP_DICT
+                    : hs_dict_check (o)      ? HS_SNAP_DICT
                     : hs_anyset_check (o)    ? HS_SNAP_SET
                                              : HS_SNAP_OTHER;
   g_autofree char *label

@@ -45,18 +45,6 @@ is_atomic (HsObject *x)
          || t == &hs_property_type;
 }
 
-static HsObject *
-call_attr (HsVM *vm, HsObject *obj, const char *name, HsObject **args, gsize nargs)
-{
-  HsObject *f = hs_object_getattr_cstr (vm, obj, name);
-  HsObject *r;
-  if (f == NULL)
-    return NULL;
-  r = hs_object_call (vm, f, args, nargs, NULL);
-  hs_decref (vm, f);
-  return r;
-}
-
 static HsObject *deep (HsVM *vm, HsObject *x, HsObject *memo);
 
 /* memo[id(x)] = y */
@@ -138,7 +126,7 @@ set_state (HsVM *vm, HsObject *y, HsObject *state, HsObject *memo)
     return -1;
   if (hs_type_lookup_borrow (y->type, hs_str_intern_cstr ("__setstate__")) != NULL)
     {
-      r = call_attr (vm, y, "__setstate__", &copied, 1);
+      r = hs_object_call_method (vm, y, "__setstate__", &copied, 1, NULL);
       hs_xdecref (vm, r);
       rc = r == NULL ? -1 : 0;
     }
@@ -182,7 +170,7 @@ add_items (HsVM *vm, HsObject *y, HsObject *it, gboolean pairs, HsObject *memo)
       else
         {
           HsObject *v = memo ? deep (vm, item, memo) : hs_incref (item);
-          r = v ? call_attr (vm, y, "append", &v, 1) : NULL;
+          r = v ? hs_object_call_method (vm, y, "append", &v, 1, NULL) : NULL;
           hs_xdecref (vm, v);
           hs_xdecref (vm, r);
           rc = r == NULL ? -1 : 0;
@@ -411,7 +399,7 @@ copy_by_reduce (HsVM *vm, HsObject *x, HsObject *memo)
 
   if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__reduce__")) != NULL)
     {
-      if ((rv = call_attr (vm, x, "__reduce__", NULL, 0)) == NULL)
+      if ((rv = hs_object_call_method (vm, x, "__reduce__", NULL, 0, NULL)) == NULL)
         return NULL;
       y = hs_str_check (rv) ? hs_incref (x) : reconstruct (vm, x, rv, memo);
       hs_decref (vm, rv);
@@ -576,7 +564,7 @@ deep (HsVM *vm, HsObject *x, HsObject *memo)
     y = deep_dict (vm, x, memo);
   else if (!HS_IS (x, &hs_method_type)
            && hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__deepcopy__")) != NULL)
-    y = call_attr (vm, x, "__deepcopy__", &memo, 1);
+    y = hs_object_call_method (vm, x, "__deepcopy__", &memo, 1, NULL);
   else
     y = copy_by_reduce (vm, x, memo);
   if (y != NULL && y != x && (memo_put (vm, memo, x, y) < 0 || keep_alive (vm, x, memo) < 0))

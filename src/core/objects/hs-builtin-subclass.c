@@ -10,7 +10,9 @@
 
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-deque.h"
 #include "hs-dict.h"
+#include "hs-dictkinds.h"
 #include "hs-error.h"
 #include "hs-float.h"
 #include "hs-int.h"
@@ -24,9 +26,19 @@
 #define ALIGN8(n) (((n) + 7) & ~(gsize)7)
 
 static HsType *const allowed[] = {
-  &hs_list_type,  &hs_dict_type, &hs_set_type, &hs_frozenset_type,
-  &hs_tuple_type, &hs_str_type,  &hs_int_type, &hs_float_type,
+  &hs_list_type,  &hs_dict_type,    &hs_set_type,         &hs_frozenset_type,
+  &hs_tuple_type, &hs_str_type,     &hs_int_type,         &hs_float_type,
+  &hs_deque_type, &hs_counter_type, &hs_defaultdict_type, &hs_ordereddict_type,
 };
+
+/* collections' deque and dicts: their constructor makes an object of the class it is
+ * given (its size the class's), which their __init__ then fills. */
+static gboolean
+made_by_constructor (const HsType *base)
+{
+  return base == &hs_deque_type
+         || (base != &hs_dict_type && hs_type_is_subtype (base, &hs_dict_type));
+}
 
 gboolean
 hs_builtin_subclass_allowed (const HsType *t)
@@ -63,6 +75,20 @@ hs_builtin_subclass_value_repr (HsVM *vm, HsObject *o)
   return text;
 }
 
+HsObject *
+hs_builtin_subclass_state (HsVM *vm, HsObject *o)
+{
+  HsObject *state = hs_None, *k, *v;
+  gsize pos = 0;
+  if (!(o->type->type_flags & HS_TYPE_HEAP))
+    return hs_incref (hs_None);
+  while (state != NULL && hs_instance_next_attr (o, &pos, &k, &v))
+    if ((state == hs_None && (state = hs_dict_new (vm)) == NULL)
+        || hs_dict_set_item (vm, state, k, v) < 0)
+      HS_CLEAR (vm, state);
+  return state == hs_None ? hs_incref (state) : state;
+}
+
 /* An instance of `type` whose built-in part takes `size` bytes (zeroed), its attributes
  * after it; not yet tracked. */
 static HsObject *
@@ -94,6 +120,13 @@ hs_builtin_subclass_new_empty (HsVM *vm, HsType *type)
   if (base == &hs_set_type || base == &hs_frozenset_type)
     {
       o = hs_set_new_type (vm, type);
+      if (o != NULL)
+        hs_incref ((HsObject *)type);
+      return o;
+    }
+  if (made_by_constructor (base))
+    {
+      o = base->construct (vm, type, NULL, 0, NULL);
       if (o != NULL)
         hs_incref ((HsObject *)type);
       return o;
@@ -179,22 +212,24 @@ from_value (HsVM *vm, HsType *type, HsObject *v)
   return o;
 }
 
-/* `base.__new__(cls, ...)`: list, dict and set make an empty object (their __init__ fills
- * it, the arguments are its); the immutable ones compute the value as `base(...)` does and
- * give it to an instance of cls. */
+/* `base.__new__(cls, ...)`: list, dict, set and deque make an empty object (their
+ * __init__ fills it, the arguments are its); the immutable ones compute the value as
+ * `base(...)` does and give it to an instance of cls. */
 static HsObject *
 builtin_new (HsVM *vm, HsType *base, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsType *type = hs_class_new_target (vm, base->name, args, nargs);
+  const char *bname = hs_type_tp_name (base);
+  HsType *type = hs_class_new_target (vm, bname, args, nargs);
   if (type == NULL)
     return NULL;
   if (!hs_type_is_subtype (type, base))
     {
-      hs_err_format (vm, &hs_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", base->name,
-                     type->name, type->name, base->name);
+      hs_err_format (vm, &hs_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", bname,
+                     hs_type_tp_name (type), hs_type_tp_name (type), bname);
       return NULL;
     }
-  if (base == &hs_list_type || base == &hs_dict_type || base == &hs_set_type)
+  if (base == &hs_list_type || base == &hs_dict_type || base == &hs_set_type
+      || base == &hs_deque_type)
     return type == base ? base->construct (vm, base, NULL, 0, NULL)
                         : hs_builtin_subclass_new_empty (vm, type);
   HsObject *v = base->construct (vm, base, args + 1, nargs - 1, kwnames);
@@ -218,11 +253,16 @@ NEW_FN (tuple)
 NEW_FN (str)
 NEW_FN (int)
 NEW_FN (float)
+NEW_FN (deque)
 
+/* One per type of `allowed`; the dicts of collections have dict's (fn NULL). */
 static const HsMethodDef new_defs[] = {
-  { "__new__", new_list },      { "__new__", new_dict },  { "__new__", new_set },
-  { "__new__", new_frozenset }, { "__new__", new_tuple }, { "__new__", new_str },
-  { "__new__", new_int },       { "__new__", new_float },
+  { "__new__", new_list },  { "__new__", new_dict },
+  { "__new__", new_set },   { "__new__", new_frozenset },
+  { "__new__", new_tuple }, { "__new__", new_str },
+  { "__new__", new_int },   { "__new__", new_float },
+  { "__new__", new_deque }, { NULL, NULL },
+  { NULL, NULL },           { NULL, NULL },
 };
 
 void
@@ -235,7 +275,8 @@ hs_builtin_subclass_runtime_init (void)
       HsType *t = allowed[i];
       hs_type_ready (t);
       t->type_flags |= HS_TYPE_BASETYPE;
-      hs_dict_set_item (NULL, t->dict, new_name, hs_cfunction_new (NULL, &new_defs[i], NULL));
+      if (new_defs[i].fn != NULL)
+        hs_dict_set_item (NULL, t->dict, new_name, hs_cfunction_new (NULL, &new_defs[i], NULL));
       hs_slot_wrapper_install (t, t == &hs_int_type || t == &hs_float_type);
     }
 }

@@ -1,13 +1,16 @@
-/* hs-builtin-subclass.h — classes derived from list, dict, set, frozenset, tuple, str, int
- * and float.
+/* hs-builtin-subclass.h — classes derived from list, dict, set, frozenset, tuple, str, int,
+ * float and collections' deque, defaultdict, Counter and OrderedDict.
  *
  * Invariant: an instance of such a class is the built-in's object (its struct first, so
  * every C function of the built-in works on it unchanged, and refs visits its items)
  * followed by the instance's attribute table: at the class's attrs_offset, or, for str and
  * tuple, whose objects vary in size, at the end of the allocation (attrs_offset 0). The
  * built-in's __new__ makes it (an immutable one from the value its constructor computes),
- * list, dict and set fill it in their __init__; what the built-in's C code does on it
- * never calls the class's methods (list.extend does not call append), as in CPython.
+ * the mutable ones fill it in their __init__; what the built-in's C code does on it
+ * never calls the class's methods (list.extend does not call append), as in CPython,
+ * except where CPython's does: a dict's d[key] calls __missing__, a defaultdict's
+ * __missing__ and an OrderedDict's update store through the class's __setitem__, a
+ * Counter's methods (Python in CPython) use the class's, and a copy calls the class.
  */
 #pragma once
 
@@ -29,6 +32,10 @@ HsObject *hs_builtin_subclass_new_empty (HsVM *vm, HsType *type);
 /* The repr of the built-in value an instance of such a class holds (an int subclass's
  * "5", whatever its class's __repr__ says), for the diagram; NULL on error (cleared). */
 char *hs_builtin_subclass_value_repr (HsVM *vm, HsObject *o);
+
+/* The state a built-in's __reduce__ gives for o (CPython's object.__getstate__): a dict of
+ * its attributes when o is an instance of a class and has any, else None. */
+HsObject *hs_builtin_subclass_state (HsVM *vm, HsObject *o);
 
 /* Installs __new__, __init__ and the slot wrappers in the built-ins' dicts. */
 void hs_builtin_subclass_runtime_init (void);

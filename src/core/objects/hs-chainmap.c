@@ -87,17 +87,6 @@ first_map (HsVM *vm, HsObject *self)
 }
 
 static HsObject *
-call_method (HsVM *vm, HsObject *obj, const char *name, HsObject **args, gsize nargs)
-{
-  HsObject *m = hs_object_getattr_cstr (vm, obj, name), *r;
-  if (m == NULL)
-    return NULL;
-  r = hs_object_call (vm, m, args, nargs, NULL);
-  hs_decref (vm, m);
-  return r;
-}
-
-static HsObject *
 cm_getitem (HsVM *vm, HsObject *self, HsObject *key)
 {
   HsObject *maps = CM (self)->maps;
@@ -369,7 +358,7 @@ cm_m_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "copy", args + 1, nargs - 1, kwnames, "@"))
     return NULL;
   if ((first = first_map (vm, args[0])) == NULL
-      || (copy = call_method (vm, first, "copy", NULL, 0)) == NULL)
+      || (copy = hs_object_call_method (vm, first, "copy", NULL, 0, NULL)) == NULL)
     return NULL;
   list = hs_list_from_array (vm, hs_list_items (maps), hs_list_len (maps));
   if (list != NULL)
@@ -409,7 +398,7 @@ cm_m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   {
     HsObject *pargs[2] = { key, dflt };
-    r = call_method (vm, first, "pop", pargs, dflt != NULL ? 2 : 1);
+    r = hs_object_call_method (vm, first, "pop", pargs, dflt != NULL ? 2 : 1, NULL);
   }
   if (r == NULL && hs_err_matches (vm, &hs_exc_KeyError))
     first_map_key_error (vm, key);
@@ -423,7 +412,7 @@ cm_m_popitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "popitem", args + 1, nargs - 1, kwnames, "@")
       || (first = first_map (vm, args[0])) == NULL)
     return NULL;
-  r = call_method (vm, first, "popitem", NULL, 0);
+  r = hs_object_call_method (vm, first, "popitem", NULL, 0, NULL);
   if (r == NULL && hs_err_matches (vm, &hs_exc_KeyError))
     first_map_key_error (vm, NULL);
   return r;
@@ -436,7 +425,7 @@ cm_m_clear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "clear", args + 1, nargs - 1, kwnames, "@")
       || (first = first_map (vm, args[0])) == NULL)
     return NULL;
-  return call_method (vm, first, "clear", NULL, 0);
+  return hs_object_call_method (vm, first, "clear", NULL, 0, NULL);
 }
 
 static HsObject *

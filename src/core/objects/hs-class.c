@@ -185,15 +185,26 @@ hs_class_instances_weakrefable (const HsType *t)
   return hs_type_is_subtype (t, &hs_type_type);
 }
 
+/* The slot of the built-in part of class c's instances, from the nearest built-in type
+ * filling it (a Counter's entries are a dict's). */
+#define BUILTIN_SLOT(c, slot)                                                                      \
+  ({                                                                                               \
+    const HsType *_b = (c)->static_base;                                                           \
+    while (_b != NULL && _b->slot == NULL)                                                         \
+      _b = _b->base;                                                                               \
+    _b != NULL ? _b->slot : NULL;                                                                  \
+  })
+
 /* The class row, what the built-in base holds (an exception's args), the slots, the
  * attributes. */
 static void
 instance_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsClass *c = HS_CLASS (self->type);
+  void (*refs) (HsObject *, HsVisitFn, gpointer) = BUILTIN_SLOT (c, refs);
   hs_visit_named (visit, (HsObject *)c, HS_REF_CLASS, NULL, data);
-  if (c->static_base->refs != NULL)
-    c->static_base->refs (self, visit, data);
+  if (refs != NULL)
+    refs (self, visit, data);
   slots_refs (self, self->type, visit, data);
   HsAttrs *a = attrs_of (self);
   for (guint32 i = 0; i < a->len; i++)
@@ -203,9 +214,9 @@ instance_refs (HsObject *self, HsVisitFn visit, gpointer data)
 static void
 instance_clear (HsVM *vm, HsObject *self)
 {
-  HsClass *c = HS_CLASS (self->type);
-  if (c->static_base->clear != NULL)
-    c->static_base->clear (vm, self);
+  void (*clear) (HsVM *, HsObject *) = BUILTIN_SLOT (HS_CLASS (self->type), clear);
+  if (clear != NULL)
+    clear (vm, self);
   slots_release (vm, self);
   attrs_release (vm, self);
 }
@@ -229,8 +240,9 @@ static void
 instance_dealloc (HsVM *vm, HsObject *self)
 {
   HsClass *c = HS_CLASS (self->type);
-  if (c->static_base->dealloc != NULL)
-    c->static_base->dealloc (vm, self);
+  void (*dealloc) (HsVM *, HsObject *) = BUILTIN_SLOT (c, dealloc);
+  if (dealloc != NULL)
+    dealloc (vm, self);
   slots_release (vm, self);
   attrs_release (vm, self);
   release_class_late (vm, (HsObject *)c);

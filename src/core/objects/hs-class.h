@@ -81,6 +81,11 @@ hs_instance_check (const HsObject *o)
 extern HsType hs_getset_descr_type;
 extern HsType hs_member_descr_type;
 
+/* Puts into the dict of the built-in type `owner` a member descriptor `name` for the
+ * object field at `offset` of its objects (defaultdict.default_factory), so that an
+ * instance of a class derived from it reads and sets the field, not an attribute. */
+void hs_member_install (HsType *owner, const char *name, gsize offset);
+
 /* Whether instances of t (a class or a built-in type) take weak references. */
 gboolean hs_class_instances_weakrefable (const HsType *t);
 

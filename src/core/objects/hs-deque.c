@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "hs-builtin-subclass.h"
 #include "hs-cfunction.h"
 #include "hs-error.h"
 #include "hs-int.h"
@@ -187,10 +188,11 @@ extend (HsVM *vm, HsObject *self, HsObject *iterable, gboolean left)
   return r == 0 && !hs_err_occurred (vm) ? 0 : -1;
 }
 
+/* An empty deque of `type` (a class derived from deque: its size holds the attributes). */
 static HsObject *
 deque_new_empty (HsVM *vm, const HsType *type, gssize maxlen)
 {
-  HsObject *self = hs_object_alloc (vm, type, sizeof (HsDeque));
+  HsObject *self = hs_object_alloc (vm, type, type->basicsize);
   if (self == NULL)
     return NULL;
   DQ (self)->maxlen = maxlen;
@@ -221,19 +223,33 @@ maxlen_arg (HsVM *vm, HsObject *o)
   return n;
 }
 
-static HsObject *
-deque_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+/* deque.__init__(iterable=(), maxlen=None): its maxlen, then its items (those it had
+ * are dropped), as CPython's deque_init. */
+static int
+deque_init (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *iterable = NULL, *maxlen_obj = NULL, *self;
+  HsObject *iterable = NULL, *maxlen_obj = NULL;
   gssize maxlen;
 
   if (!hs_parse_args (vm, "deque", args, nargs, kwnames, "|iterable maxlen", &iterable,
                       &maxlen_obj))
-    return NULL;
+    return -1;
   if ((maxlen = maxlen_arg (vm, maxlen_obj)) == -2)
-    return NULL;
-  self = deque_new_empty (vm, type, maxlen);
-  if (self != NULL && iterable != NULL && extend (vm, self, iterable, FALSE) < 0)
+    return -1;
+  DQ (self)->maxlen = maxlen;
+  if (DQ (self)->len > 0)
+    {
+      deque_clear_items (vm, self);
+      changed (vm, self);
+    }
+  return iterable != NULL ? extend (vm, self, iterable, FALSE) : 0;
+}
+
+static HsObject *
+deque_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *self = deque_new_empty (vm, type, -1);
+  if (self != NULL && deque_init (vm, self, args, nargs, kwnames) < 0)
     HS_CLEAR (vm, self);
   return self;
 }
@@ -475,12 +491,30 @@ deque_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   return r;
 }
 
+/* d.copy(): a deque's items; a subclass's is type(d)(d) or type(d)(d, maxlen), as
+ * CPython's deque_copy calls the class. */
 static HsObject *
 copy_of (HsVM *vm, HsObject *self)
 {
-  HsObject *c = deque_new_empty (vm, self->type, DQ (self)->maxlen);
-  if (c != NULL && extend (vm, c, self, FALSE) < 0)
-    HS_CLEAR (vm, c);
+  HsObject *c, *args[2] = { self, NULL };
+
+  if (HS_IS (self, &hs_deque_type))
+    {
+      c = deque_new_empty (vm, self->type, DQ (self)->maxlen);
+      if (c != NULL && extend (vm, c, self, FALSE) < 0)
+        HS_CLEAR (vm, c);
+      return c;
+    }
+  if (DQ (self)->maxlen >= 0 && (args[1] = hs_int_from_i64 (vm, DQ (self)->maxlen)) == NULL)
+    return NULL;
+  c = hs_object_call (vm, (HsObject *)self->type, args, args[1] != NULL ? 2 : 1, NULL);
+  hs_xdecref (vm, args[1]);
+  if (c != NULL && !is_deque (c))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() must return a deque, not %s",
+                     hs_type_tp_name (self->type), hs_type_name (c));
+      HS_CLEAR (vm, c);
+    }
   return c;
 }
 
@@ -495,8 +529,8 @@ repeat (HsVM *vm, HsObject *self, HsObject *n_obj, gboolean inplace)
     return NULL;
   if ((items = as_list (vm, self)) == NULL)
     return NULL;
-  target = inplace ? hs_incref (self) : deque_new_empty (vm, self->type, DQ (self)->maxlen);
-  if (target != NULL && inplace)
+  target = inplace ? hs_incref (self) : copy_of (vm, self); /* CPython's deque_repeat */
+  if (target != NULL)
     deque_clear_items (vm, target);
   for (gssize i = 0; target != NULL && i < n; i++)
     if (extend (vm, target, items, FALSE) < 0)
@@ -783,30 +817,54 @@ m_reversed (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return iter_new (vm, args[0], &hs_deque_reviter_type);
 }
 
-/* (type, ((), maxlen), None, iter(self)), as copy and pickle use it */
+static HsObject *
+m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return deque_init (vm, args[0], args + 1, nargs - 1, kwnames) < 0 ? NULL : hs_None;
+}
+
+/* (type, () or ((), maxlen), the instance's attributes or None, iter(self)), as copy and
+ * pickle use it */
 static HsObject *
 m_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *self = args[0], *maxlen, *cargs, *it, *r;
+  HsObject *self = args[0], *maxlen = NULL, *cargs, *state, *it = NULL, *r = NULL;
   if (!hs_parse_args (vm, "deque.__reduce__", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  maxlen = DQ (self)->maxlen < 0 ? hs_None : hs_int_from_i64 (vm, DQ (self)->maxlen);
-  cargs = maxlen ? hs_tuple_pack (vm, 2, hs_tuple_empty (), maxlen) : NULL;
-  it = cargs ? deque_iter (vm, self) : NULL;
-  r = it ? hs_tuple_pack (vm, 4, (HsObject *)self->type, cargs, hs_None, it) : NULL;
+  if (DQ (self)->maxlen >= 0 && (maxlen = hs_int_from_i64 (vm, DQ (self)->maxlen)) == NULL)
+    return NULL;
+  cargs = maxlen ? hs_tuple_pack (vm, 2, hs_tuple_empty (), maxlen) : hs_incref (hs_tuple_empty ());
+  state = cargs ? hs_builtin_subclass_state (vm, self) : NULL;
+  it = state ? deque_iter (vm, self) : NULL;
+  if (it != NULL)
+    r = hs_tuple_pack (vm, 4, (HsObject *)self->type, cargs, state, it);
   hs_xdecref (vm, maxlen);
   hs_xdecref (vm, cargs);
+  hs_xdecref (vm, state);
   hs_xdecref (vm, it);
   return r;
 }
 
 static const HsMethodDef deque_methods[] = {
-  { "append", m_append },         { "appendleft", m_appendleft }, { "pop", m_pop },
-  { "popleft", m_popleft },       { "extend", m_extend },         { "extendleft", m_extendleft },
-  { "rotate", m_rotate },         { "clear", m_clear },           { "copy", m_copy },
-  { "__copy__", m_copy },         { "count", m_count },           { "index", m_index },
-  { "insert", m_insert },         { "remove", m_remove },         { "reverse", m_reverse },
-  { "__reversed__", m_reversed }, { "__reduce__", m_reduce },     { NULL, NULL },
+  { "append", m_append },
+  { "appendleft", m_appendleft },
+  { "pop", m_pop },
+  { "popleft", m_popleft },
+  { "extend", m_extend },
+  { "extendleft", m_extendleft },
+  { "rotate", m_rotate },
+  { "clear", m_clear },
+  { "copy", m_copy },
+  { "__copy__", m_copy },
+  { "count", m_count },
+  { "index", m_index },
+  { "insert", m_insert },
+  { "remove", m_remove },
+  { "reverse", m_reverse },
+  { "__reversed__", m_reversed },
+  { "__reduce__", m_reduce },
+  { "__init__", m_init },
+  { NULL, NULL },
 };
 
 HsType hs_deque_type = {

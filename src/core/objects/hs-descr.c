@@ -13,6 +13,7 @@
 
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
+#include "hs-dict.h"
 #include "hs-exceptions.h"
 #include "hs-function.h"
 #include "hs-object-private.h"
@@ -140,6 +141,15 @@ hs_member_new (HsVM *vm, HsObject *name, HsClass *owner, gsize offset)
   m->offset = offset;
   hs_gc_track (vm, (HsObject *)m);
   return (HsObject *)m;
+}
+
+void
+hs_member_install (HsType *owner, const char *name, gsize offset)
+{
+  HsObject *n = hs_str_intern_cstr (name);
+  HsObject *m = hs_member_new (NULL, n, (HsClass *)owner, offset);
+  hs_gc_untrack (NULL, m); /* process-wide, as a method descriptor of a built-in */
+  hs_dict_set_item (NULL, owner->dict, n, m);
 }
 
 /* Where the slot's value lives in obj, or NULL with CPython's TypeError when obj is not an

@@ -12,7 +12,9 @@
 
 #include "hs-dictkinds.h"
 
+#include "hs-builtin-subclass.h"
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-int.h"
@@ -21,6 +23,7 @@
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-usercoll.h"
 
 typedef struct
 {
@@ -31,6 +34,10 @@ typedef struct
 #define DD(o) ((HsDefaultDict *)(o))
 
 /* ---- shared ---------------------------------------------------------------------- */
+
+/* An object of a learner's class derived from one of these (not HS_IS its kind) goes
+ * through its class as CPython's does: its __missing__ and __setitem__, its methods a
+ * Counter's Python code calls, a copy that calls the class. */
 
 /* "Name(inner)" where inner is repr(obj) (NULL: nothing). */
 static HsObject *
@@ -57,27 +64,51 @@ item_list (HsVM *vm, HsObject *d)
   return list;
 }
 
-/* (type, args, None, None, iter(items)), what copy and pickle rebuild a dict kind from. */
+/* (type, args, state, None, iter(items)), what copy and pickle rebuild a dict kind from. */
 static HsObject *
-reduce_with_items (HsVM *vm, HsObject *self, HsObject *args)
+reduce_with_items (HsVM *vm, HsObject *self, HsObject *args, HsObject *state)
 {
   HsObject *items = item_list (vm, self), *it = NULL, *r = NULL;
   if (items != NULL && (it = hs_object_iter (vm, items)) != NULL)
-    r = hs_tuple_pack (vm, 5, (HsObject *)self->type, args, hs_None, hs_None, it);
+    r = hs_tuple_pack (vm, 5, (HsObject *)self->type, args, state, hs_None, it);
   hs_xdecref (vm, items);
   hs_xdecref (vm, it);
   return r;
 }
 
-/* copy() of a Counter or an OrderedDict: a dict of the same type with the same items */
+/* type(self)(*args) */
+static HsObject *
+call_class (HsVM *vm, HsObject *self, HsObject **args, gsize nargs)
+{
+  return hs_object_call (vm, (HsObject *)self->type, args, nargs, NULL);
+}
+
+/* copy() of a Counter or an OrderedDict: a dict of the same type with the same items; a
+ * derived Counter's is type(self)(self), a derived OrderedDict's type(self)() given
+ * self[key] for each key, as CPython's. */
 static HsObject *
 m_copy_same_type (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *c;
+  HsObject *self = args[0], *c, *k, *v;
+  gsize pos = 0;
   if (!hs_parse_args (vm, "copy", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  c = hs_dict_new_type (vm, args[0]->type);
-  if (c != NULL && hs_dict_update (vm, c, args[0]) < 0)
+  if (!HS_IS (self, &hs_counter_type) && !HS_IS (self, &hs_ordereddict_type))
+    {
+      if (hs_type_is_subtype (self->type, &hs_counter_type))
+        return call_class (vm, self, &self, 1);
+      c = call_class (vm, self, NULL, 0);
+      while (c != NULL && hs_dict_next (self, &pos, &k, &v))
+        {
+          HsObject *value = hs_object_getitem (vm, self, k);
+          if (value == NULL || hs_object_setitem (vm, c, k, value) < 0)
+            HS_CLEAR (vm, c);
+          hs_xdecref (vm, value);
+        }
+      return c;
+    }
+  c = hs_dict_new_type (vm, self->type);
+  if (c != NULL && hs_dict_update (vm, c, self) < 0)
     HS_CLEAR (vm, c);
   return c;
 }
@@ -116,15 +147,20 @@ dd_missing (HsVM *vm, HsObject *self, HsObject *key)
       return NULL;
     }
   v = hs_object_call (vm, DD (self)->factory, NULL, 0, NULL);
-  if (v != NULL && hs_dict_set_item (vm, self, key, v) < 0)
+  /* self[key] = v: through a derived class's __setitem__, as CPython's defdict_missing */
+  if (v != NULL && hs_object_setitem (vm, self, key, v) < 0)
     HS_CLEAR (vm, v);
   return v;
 }
 
+/* d[key]; a derived class's own __missing__ answers for a missing key */
 static HsObject *
 dd_getitem (HsVM *vm, HsObject *self, HsObject *key)
 {
-  HsObject *v = hs_dict_get_item_borrow (vm, self, key);
+  HsObject *v;
+  if (!HS_IS (self, &hs_defaultdict_type))
+    return hs_dict_type.getitem (vm, self, key);
+  v = hs_dict_get_item_borrow (vm, self, key);
   if (v != NULL)
     return hs_incref (v);
   return hs_err_occurred (vm) ? NULL : dd_missing (vm, self, key);
@@ -155,24 +191,38 @@ dd_new (HsVM *vm, const HsType *type, HsObject *factory)
   return self;
 }
 
-static HsObject *
-dd_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+/* defaultdict.__init__(default_factory=None, /, *args, **kwargs): the factory, then
+ * dict's __init__ with the rest. */
+static int
+dd_init (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *factory = nargs > 0 ? args[0] : hs_None, *self;
+  HsObject *factory = nargs > 0 ? args[0] : hs_None, *old = DD (self)->factory;
   gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
 
   if (factory != hs_None && !hs_object_is_callable (factory))
     {
       hs_err_set_string (vm, &hs_exc_TypeError, "first argument must be callable or None");
-      return NULL;
+      return -1;
     }
-  self = dd_new (vm, type, factory);
-  if (self != NULL
-      && hs_dict_init_args (vm, self, type->name, args + (nargs > 0), nargs - (nargs > 0),
-                            nkw > 0 ? kwnames : NULL)
-             < 0)
+  DD (self)->factory = hs_incref (factory);
+  hs_xdecref (vm, old);
+  return hs_dict_init_args (vm, self, self->type->name, args + (nargs > 0), nargs - (nargs > 0),
+                            nkw > 0 ? kwnames : NULL);
+}
+
+static HsObject *
+dd_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *self = dd_new (vm, type, hs_None);
+  if (self != NULL && dd_init (vm, self, args, nargs, kwnames) < 0)
     HS_CLEAR (vm, self);
   return self;
+}
+
+static HsObject *
+dd_m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return dd_init (vm, args[0], args + 1, nargs - 1, kwnames) < 0 ? NULL : hs_None;
 }
 
 static HsObject *
@@ -199,11 +249,19 @@ dd_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return 0;
 }
 
+/* type(self)(self.default_factory, items): a copy of self's factory with the items; a
+ * derived class is called, as CPython's new_defdict calls it. */
 static HsObject *
-dd_copy_of (HsVM *vm, HsObject *self)
+dd_copy_of (HsVM *vm, HsObject *self, HsObject *items)
 {
-  HsObject *c = dd_new (vm, self->type, DD (self)->factory ? DD (self)->factory : hs_None);
-  if (c != NULL && hs_dict_update (vm, c, self) < 0)
+  HsObject *factory = DD (self)->factory ? DD (self)->factory : hs_None, *c;
+  if (!HS_IS (self, &hs_defaultdict_type))
+    {
+      HsObject *args[2] = { factory, items };
+      return call_class (vm, self, args, 2);
+    }
+  c = dd_new (vm, self->type, factory);
+  if (c != NULL && hs_dict_update (vm, c, items) < 0)
     HS_CLEAR (vm, c);
   return c;
 }
@@ -213,7 +271,7 @@ dd_m_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   if (!hs_parse_args (vm, "defaultdict.copy", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  return dd_copy_of (vm, args[0]);
+  return dd_copy_of (vm, args[0], args[0]);
 }
 
 static HsObject *
@@ -233,32 +291,29 @@ dd_m_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "defaultdict.__reduce__", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   cargs = factory == hs_None ? hs_incref (hs_tuple_empty ()) : hs_tuple_pack (vm, 1, factory);
-  r = cargs ? reduce_with_items (vm, self, cargs) : NULL;
+  r = cargs ? reduce_with_items (vm, self, cargs, hs_None) : NULL;
   hs_xdecref (vm, cargs);
   return r;
 }
 
-/* d | other keeps d's type and factory */
+/* a | b where either is a defaultdict: a copy of that one's type and factory holding a's
+ * items, updated with b's (CPython's defdict_or) */
 static HsObject *
 dd_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
 {
   HsObject *r;
-  if (op != HS_BIN_OR || !hs_dict_check (a) || !hs_dict_check (b))
+  gboolean left = hs_type_is_subtype (a->type, &hs_defaultdict_type);
+  if (op != HS_BIN_OR || !hs_dict_check (left ? b : a))
     return hs_incref (hs_NotImplemented);
-  if (!hs_type_is_subtype (a->type, &hs_defaultdict_type))
-    return hs_dict_type.binop (vm, op, a, b);
-  r = dd_copy_of (vm, a);
+  r = dd_copy_of (vm, left ? a : b, a);
   if (r != NULL && hs_dict_update (vm, r, b) < 0)
     HS_CLEAR (vm, r);
   return r;
 }
 
 static const HsMethodDef dd_methods[] = {
-  { "copy", dd_m_copy },
-  { "__copy__", dd_m_copy },
-  { "__missing__", dd_m_missing },
-  { "__reduce__", dd_m_reduce },
-  { NULL, NULL },
+  { "__init__", dd_m_init },       { "copy", dd_m_copy },         { "__copy__", dd_m_copy },
+  { "__missing__", dd_m_missing }, { "__reduce__", dd_m_reduce }, { NULL, NULL },
 };
 
 HsType hs_defaultdict_type = {
@@ -299,10 +354,12 @@ count_of (HsVM *vm, HsObject *c, HsObject *key)
   return hs_err_occurred (vm) ? NULL : hs_int_from_i64 (vm, 0);
 }
 
+/* c[key]; a derived class's own __missing__ answers for a missing key */
 static HsObject *
 counter_getitem (HsVM *vm, HsObject *self, HsObject *key)
 {
-  return count_of (vm, self, key);
+  return !HS_IS (self, &hs_counter_type) ? hs_dict_type.getitem (vm, self, key)
+                                         : count_of (vm, self, key);
 }
 
 /* del c[key] of a missing key does nothing */
@@ -316,12 +373,34 @@ counter_setitem (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
   return present <= 0 ? present : hs_dict_del_item (vm, self, key);
 }
 
+/* c[key] = delta + c.get(key, 0) (or c.get(key, 0) - delta), through a derived class's
+ * get and __setitem__ as CPython's Counter.update and subtract */
+static int
+add_count_derived (HsVM *vm, HsObject *c, HsObject *key, HsObject *delta, HsBinOp op)
+{
+  HsObject *args[2] = { key, hs_int_from_i64 (vm, 0) };
+  HsObject *old = args[1] ? hs_object_call_method (vm, c, "get", args, 2, NULL) : NULL, *n;
+  int r;
+  hs_xdecref (vm, args[1]);
+  if (old == NULL)
+    return -1;
+  n = op == HS_BIN_ADD ? hs_number_binop (vm, op, delta, old)
+                       : hs_number_binop (vm, op, old, delta);
+  hs_decref (vm, old);
+  r = n != NULL ? hs_object_setitem (vm, c, key, n) : -1;
+  hs_xdecref (vm, n);
+  return r;
+}
+
 /* c[key] = c.get(key, 0) + delta (or - delta) */
 static int
 add_count (HsVM *vm, HsObject *c, HsObject *key, HsObject *delta, HsBinOp op)
 {
-  HsObject *old = hs_dict_get_item_borrow (vm, c, key), *n;
+  HsObject *old, *n;
   int r;
+  if (!HS_IS (c, &hs_counter_type))
+    return add_count_derived (vm, c, key, delta, op);
+  old = hs_dict_get_item_borrow (vm, c, key);
   if (old == NULL && hs_err_occurred (vm))
     return -1;
   if (old == NULL)
@@ -386,6 +465,18 @@ count_args (HsVM *vm, HsObject *self, const char *name, HsObject **args, gsize n
   for (gsize k = 0; r == 0 && k < nkw; k++)
     r = add_count (vm, self, hs_tuple_get_borrow (kwnames, k), args[nargs + k], op);
   return r;
+}
+
+/* Counter.__init__(iterable=None, /, **kwds): self.update(iterable, **kwds), a derived
+ * class's own update if it has one. */
+static HsObject *
+c_m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (HS_IS (args[0], &hs_counter_type))
+    return count_args (vm, args[0], "update", args + 1, nargs - 1, kwnames, HS_BIN_ADD) < 0
+               ? NULL
+               : hs_None;
+  return hs_object_call_method (vm, args[0], "update", args + 1, nargs - 1, kwnames);
 }
 
 static HsObject *
@@ -458,13 +549,16 @@ most_common (HsVM *vm, HsObject *self, gssize n)
   return list;
 }
 
+/* "Counter({...})" in most_common() order (a derived class's own most_common) */
 static HsObject *
 counter_repr (HsVM *vm, HsObject *self)
 {
   HsObject *pairs, *d, *r;
   if (hs_dict_len (self) == 0)
     return wrap_repr (vm, self, "", NULL);
-  pairs = most_common (vm, self, -1);
+  pairs = !HS_IS (self, &hs_counter_type)
+              ? hs_object_call_method (vm, self, "most_common", NULL, 0, NULL)
+              : most_common (vm, self, -1);
   if (pairs == NULL && !hs_err_matches (vm, &hs_exc_TypeError))
     return NULL;
   if (pairs == NULL)
@@ -505,7 +599,7 @@ elements (HsVM *vm, HsObject *self)
 }
 
 /* The four binary operators of CPython's Counter, and the unary + and -: a new Counter of
- * the positive results. */
+ * the positive results (b[key] as CPython's reads it, through b's class). */
 static int
 combine (HsVM *vm, HsObject *result, HsObject *a, HsObject *b, HsBinOp op)
 {
@@ -515,7 +609,7 @@ combine (HsVM *vm, HsObject *result, HsObject *a, HsObject *b, HsBinOp op)
 
   while (r == 0 && hs_dict_next (a, &pos, &k, &v))
     {
-      HsObject *other = b ? count_of (vm, b, k) : hs_incref (zero), *n = NULL;
+      HsObject *other = b ? hs_object_getitem (vm, b, k) : hs_incref (zero), *n = NULL;
       int pick;
       if (other == NULL)
         return -1;
@@ -606,7 +700,8 @@ counter_unaryop (HsVM *vm, HsUnaryOp op, HsObject *self)
   return result;
 }
 
-/* every count of a `op` b's (missing ones 0), over the keys of both */
+/* every a[key] `op` b[key] (0 or a derived class's __missing__ for a missing key), over
+ * the keys of both, as CPython's Counter.__eq__ and __le__ */
 static int
 all_counts (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
 {
@@ -616,7 +711,7 @@ all_counts (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
       gsize pos = 0;
       while (hs_dict_next (sides[s], &pos, &k, &v))
         {
-          HsObject *x = count_of (vm, a, k), *y = x ? count_of (vm, b, k) : NULL;
+          HsObject *x = hs_object_getitem (vm, a, k), *y = x ? hs_object_getitem (vm, b, k) : NULL;
           int r = y ? hs_object_richcompare_bool (vm, x, y, op) : -1;
           hs_xdecref (vm, x);
           hs_xdecref (vm, y);
@@ -747,6 +842,7 @@ c_m_fromkeys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef counter_methods[] = {
+  { "__init__", c_m_init },
   { "update", c_m_update },
   { "subtract", c_m_subtract },
   { "most_common", c_m_most_common },
@@ -779,6 +875,33 @@ HsType hs_counter_type = {
 
 /* ---- OrderedDict ----------------------------------------------------------------- */
 
+/* OrderedDict.update(other=(), /, **kw) and __init__: each item stored through
+ * self[key] = value (a derived class's __setitem__), as CPython's mutablemapping_update. */
+static HsObject *
+od_m_update (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs > 2)
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "update() takes at most 1 positional argument (%" G_GSIZE_FORMAT " given)",
+                     nargs - 1);
+      return NULL;
+    }
+  return hs_usercoll_update_all (vm, args, nargs, kwnames) < 0 ? NULL : hs_None;
+}
+
+static HsObject *
+od_m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs > 2)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "expected at most 1 arguments, got %" G_GSIZE_FORMAT,
+                     nargs - 1);
+      return NULL;
+    }
+  return od_m_update (vm, args, nargs, kwnames);
+}
+
 static HsObject *
 od_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -788,13 +911,22 @@ od_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kw
   return self;
 }
 
+/* "OrderedDict([(key, value), ...])"; a derived class's from its own items() */
 static HsObject *
 od_repr (HsVM *vm, HsObject *self)
 {
   HsObject *items, *r;
   if (hs_dict_len (self) == 0)
     return wrap_repr (vm, self, "", NULL);
-  if ((items = item_list (vm, self)) == NULL)
+  if (!HS_IS (self, &hs_ordereddict_type))
+    {
+      HsObject *view = hs_object_call_method (vm, self, "items", NULL, 0, NULL);
+      items = view != NULL ? hs_list_from_iterable (vm, view) : NULL;
+      hs_xdecref (vm, view);
+    }
+  else
+    items = item_list (vm, self);
+  if (items == NULL)
     return NULL;
   r = wrap_repr (vm, self, "", items);
   hs_decref (vm, items);
@@ -903,12 +1035,35 @@ od_m_popitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 od_m_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
+  HsObject *state, *r;
   if (!hs_parse_args (vm, "__reduce__", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  return reduce_with_items (vm, args[0], hs_tuple_empty ());
+  if ((state = hs_builtin_subclass_state (vm, args[0])) == NULL)
+    return NULL;
+  r = reduce_with_items (vm, args[0], hs_tuple_empty (), state);
+  hs_decref (vm, state);
+  return r;
+}
+
+/* a | b where either is an OrderedDict: type(that)(a) updated with b (CPython's odict_or) */
+static HsObject *
+od_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
+{
+  gboolean left = hs_type_is_subtype (a->type, &hs_ordereddict_type);
+  HsObject *r, *uargs[2];
+  if (op != HS_BIN_OR || !hs_dict_check (left ? b : a))
+    return hs_incref (hs_NotImplemented);
+  r = hs_object_call (vm, (HsObject *)(left ? a : b)->type, &a, 1, NULL);
+  uargs[0] = r;
+  uargs[1] = b;
+  if (r != NULL && hs_usercoll_update_all (vm, uargs, 2, NULL) < 0)
+    HS_CLEAR (vm, r);
+  return r;
 }
 
 static const HsMethodDef od_methods[] = {
+  { "__init__", od_m_init },
+  { "update", od_m_update },
   { "move_to_end", od_m_move_to_end },
   { "popitem", od_m_popitem },
   { "copy", m_copy_same_type },
@@ -926,6 +1081,7 @@ HsType hs_ordereddict_type = {
   .basicsize = sizeof (HsDict),
   .repr = od_repr,
   .richcompare = od_richcompare,
+  .binop = od_binop,
   .construct = od_construct,
   .methods = od_methods,
 };
@@ -934,6 +1090,8 @@ void
 hs_dictkinds_runtime_init (void)
 {
   hs_type_ready (&hs_defaultdict_type);
+  hs_member_install (&hs_defaultdict_type, "default_factory",
+                     G_STRUCT_OFFSET (HsDefaultDict, factory));
   hs_type_ready (&hs_counter_type);
   hs_type_ready (&hs_ordereddict_type);
 }

@@ -1477,6 +1477,18 @@ hs_object_is_callable (const HsObject *obj)
 }
 
 HsObject *
+hs_object_call_method (HsVM *vm, HsObject *obj, const char *name, HsObject **args, gsize nargs,
+                       HsObject *kwnames)
+{
+  HsObject *f = hs_object_getattr_cstr (vm, obj, name), *r;
+  if (f == NULL)
+    return NULL;
+  r = hs_object_call (vm, f, args, nargs, kwnames);
+  hs_decref (vm, f);
+  return r;
+}
+
+HsObject *
 hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *(*call) (HsVM *, HsObject *, HsObject **, gsize, HsObject *)

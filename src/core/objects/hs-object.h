@@ -430,6 +430,9 @@ int hs_object_foreach (HsVM *vm, HsObject *iterable, HsForeachFunc fn, gpointer 
 int hs_object_iter_search (HsVM *vm, HsObject *container, HsObject *item);
 HsObject *hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs,
                           HsObject *kwnames);
+/* obj.name(*args, **kw): the attribute, called (kwnames as hs_object_call's). */
+HsObject *hs_object_call_method (HsVM *vm, HsObject *obj, const char *name, HsObject **args,
+                                 gsize nargs, HsObject *kwnames);
 /* callable(obj): its type or a base has a `call` slot. */
 gboolean hs_object_is_callable (const HsObject *obj);
 HsObject *hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name);

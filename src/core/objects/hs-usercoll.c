@@ -179,9 +179,8 @@ check_positional (HsVM *vm, const char *fname, gsize nargs, gsize max)
   return FALSE;
 }
 
-/* update(self, other=(), /, **kwds), also what __init__ does after data = {} */
-static int
-update_all (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+int
+hs_usercoll_update_all (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   if (nargs > 1 && args[1] != hs_None && update_from (vm, args[0], args[1]) < 0)
     return -1;
@@ -201,7 +200,8 @@ ud_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *d = hs_dict_new (vm);
   int rc = d != NULL ? hs_object_setattr (vm, args[0], hs_str_intern_cstr ("data"), d) : -1;
   hs_xdecref (vm, d);
-  return rc < 0 || update_all (vm, args, nargs, kwnames) < 0 ? NULL : hs_incref (hs_None);
+  return rc < 0 || hs_usercoll_update_all (vm, args, nargs, kwnames) < 0 ? NULL
+                                                                         : hs_incref (hs_None);
 }
 
 static HsObject *
@@ -215,7 +215,7 @@ ud_update (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       hs_err_set_string (vm, &hs_exc_TypeError, "'NoneType' object is not iterable");
       return NULL;
     }
-  return update_all (vm, args, nargs, kwnames) < 0 ? NULL : hs_incref (hs_None);
+  return hs_usercoll_update_all (vm, args, nargs, kwnames) < 0 ? NULL : hs_incref (hs_None);
 }
 
 /* A method that works on self.data: fn(vm, data, args) with self's data borrowed. */

@@ -36,6 +36,11 @@ HsObject *hs_usercoll_new_like (HsVM *vm, HsObject *self, HsObject *arg);
 /* A shallow copy of self (its attributes) whose `data` is `data` (stolen; NULL: error). */
 HsObject *hs_usercoll_copy_with (HsVM *vm, HsObject *self, HsObject *data);
 
+/* MutableMapping.update(self, other=(), /, **kwds) on args[0] (an `other` of None is
+ * none): a mapping's keys, else (key, value) pairs, then the keywords, each stored
+ * through self[key] = value (so a class's __setitem__ sees it). */
+int hs_usercoll_update_all (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+
 /* __len__ and __repr__: len(self.data), repr(self.data). */
 HsObject *hs_usercoll_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 HsObject *hs_usercoll_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);

@@ -1,5 +1,5 @@
-/* hs-mod-weakref.c — the `weakref` module: ref, proxy, getweakrefcount, getweakrefs,
- * finalize and the weak containers.
+/* hs-mod-weakref.c — the `weakref` module: ref, proxy, WeakMethod, getweakrefcount,
+ * getweakrefs, finalize and the weak containers.
  *
  * Invariant: the types are the core's (src/core/objects/hs-weak*.c); this file only
  * names them and holds the module's functions.
@@ -71,6 +71,7 @@ hs_mod_weakref_runtime_init (void)
   hs_type_ready (&hs_weakcallableproxy_type);
   hs_type_ready (&hs_weakfinalize_type);
   hs_type_ready (&hs_weakkeyedref_type);
+  hs_type_ready (&hs_weakmethod_type);
   hs_type_ready (&hs_weakvaluedict_type);
   hs_type_ready (&hs_weakkeydict_type);
   hs_type_ready (&hs_weakset_type);
@@ -90,6 +91,7 @@ hs_mod_weakref_init (HsVM *vm, HsObject *dict)
     { "CallableProxyType", &hs_weakcallableproxy_type },
     { "finalize", &hs_weakfinalize_type },
     { "KeyedRef", &hs_weakkeyedref_type },
+    { "WeakMethod", &hs_weakmethod_type },
     { "WeakValueDictionary", &hs_weakvaluedict_type },
     { "WeakKeyDictionary", &hs_weakkeydict_type },
     { "WeakSet", &hs_weakset_type },

@@ -108,7 +108,7 @@ hs_weakref_new_entry (HsVM *vm, HsType *type, HsObject *obj, HsObject *key, HsOb
 
   if (!hs_weakref_supported (vm, obj))
     return NULL;
-  if ((wr = (HsWeakref *)hs_object_alloc (vm, type, sizeof (HsWeakref))) == NULL)
+  if ((wr = (HsWeakref *)hs_object_alloc (vm, type, type->basicsize)) == NULL)
     return NULL;
   wr->referent = obj;
   wr->container = container;
@@ -210,24 +210,30 @@ hs_weakref_run_callbacks (HsVM *vm)
       g_ptr_array_remove_index (vm->wr_callbacks, 0);
       if (HS_WEAKREF (wr)->container != NULL)
         HS_WEAKREF (wr)->remove (vm, HS_WEAKREF (wr)->container, wr);
-      if (cb != NULL && vm->exc != vm->stop_exc)
-        {
-          HsObject *saved = hs_err_fetch (vm);
-          HsObject *res;
-          hs_incref (cb);
-          res = hs_object_call (vm, cb, &wr, 1, NULL);
-          if (res != NULL)
-            hs_decref (vm, res);
-          else if (vm->exc != vm->stop_exc)
-            hs_vm_write_unraisable (vm, cb);
-          hs_decref (vm, cb);
-          if (vm->exc == vm->stop_exc)
-            hs_xdecref (vm, saved);
-          else
-            vm->exc = saved;
-        }
+      if (cb != NULL)
+        hs_weakref_call_callback (vm, cb, wr);
       hs_decref (vm, wr);
     }
+}
+
+void
+hs_weakref_call_callback (HsVM *vm, HsObject *cb, HsObject *arg)
+{
+  HsObject *saved, *res;
+  if (vm->exc == vm->stop_exc)
+    return;
+  saved = hs_err_fetch (vm);
+  hs_incref (cb);
+  res = hs_object_call (vm, cb, &arg, 1, NULL);
+  if (res != NULL)
+    hs_decref (vm, res);
+  else if (vm->exc != vm->stop_exc)
+    hs_vm_write_unraisable (vm, cb);
+  hs_decref (vm, cb);
+  if (vm->exc == vm->stop_exc)
+    hs_xdecref (vm, saved);
+  else
+    vm->exc = saved;
 }
 
 void

@@ -38,6 +38,7 @@ extern HsType hs_weakref_type;           /* weakref.ReferenceType (weakref.ref) 
 extern HsType hs_weakproxy_type;         /* weakref.ProxyType */
 extern HsType hs_weakcallableproxy_type; /* weakref.CallableProxyType */
 extern HsType hs_weakkeyedref_type;      /* weakref.KeyedRef: a WeakValueDictionary's entry */
+extern HsType hs_weakmethod_type;        /* weakref.WeakMethod (hs-weakmethod.c) */
 
 static inline gboolean
 hs_weakref_check (const HsObject *o)
@@ -79,6 +80,9 @@ void hs_weakref_clear_referent (HsVM *vm, HsObject *obj, GHashTable *garbage);
 /* Runs the queued callbacks (each with its weak reference), oldest first; an exception
  * is reported as unraisable. */
 void hs_weakref_run_callbacks (HsVM *vm);
+/* Calls cb(arg) for a dead referent, keeping the exception being handled; an exception cb
+ * raises is reported as unraisable. */
+void hs_weakref_call_callback (HsVM *vm, HsObject *cb, HsObject *arg);
 /* Forgets the table and the queue without running anything (the VM is going away). */
 void hs_weakref_drop_all (HsVM *vm);
 

@@ -536,21 +536,19 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
     }
 }
 
-/* An instance of a class derived from a built-in: the built-in's shape (a list's indexed
- * cells, a dict's entries, an int's, float's or str's value as its label) with the class
+/* An instance of a class derived from a built-in: its shape (a list's or deque's cells, a
+ * dict's or Counter's entries, an int's, float's or str's value as its label), the class
  * row and the attributes. A dict entry is two rows, the key's named HS_TRACE_KEY_ATTR. */
 static void
 put_builtin_subclass (Recorder *rec, HsLog *log, HsObject *o, const HsType *base)
 {
   guint n;
   const Row *rows = rows_of (rec, o, NULL, &n);
-  /* a deque's items as a list's, a defaultdict's or Counter's entries as a dict's */
-  HsSnapKind kind = base == &hs_list_type || (base->type_flags & HS_TYPE_DRAWN_AS_LIST)
-                        ? HS_SNAP_LIST
-                    : base == &hs_tuple_type ? HS_SNAP_TUPLE
-                    : hs_dict_check (o)      ? HS_SNAP_DICT
-                    : hs_anyset_check (o)    ? HS_SNAP_SET
-                                             : HS_SNAP_OTHER;
+  HsSnapKind kind = hs_list_check (o) || (base->type_flags & HS_TYPE_DRAWN_AS_LIST) ? HS_SNAP_LIST
+                    : base == &hs_tuple_type                                        ? HS_SNAP_TUPLE
+                    : hs_dict_check (o)                                             ? HS_SNAP_DICT
+                    : hs_anyset_check (o)                                           ? HS_SNAP_SET
+                                                                                    : HS_SNAP_OTHER;
   g_autofree char *label
       = kind == HS_SNAP_OTHER ? hs_builtin_subclass_value_repr (rec->vm, o) : NULL;
 

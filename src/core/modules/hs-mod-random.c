@@ -1513,12 +1513,17 @@ hs_mod_random_init (HsVM *vm, HsObject *dict)
   if (inst == NULL)
     return -1;
   for (const HsMethodDef *d = random_methods; d->name != NULL; d++)
-    if (hs_module_add_take (vm, dict, d->name, hs_cfunction_new_method (vm, d, &random_type, inst))
-        < 0)
-      {
-        hs_decref (vm, inst);
-        return -1;
-      }
+    {
+      /* Python methods of random.Random in CPython, but random() and getrandbits() */
+      hs_module_note_function_home (d, "random");
+      if (hs_module_add_take (vm, dict, d->name,
+                              hs_cfunction_new_method (vm, d, &random_type, inst))
+          < 0)
+        {
+          hs_decref (vm, inst);
+          return -1;
+        }
+    }
   hs_decref (vm, inst);
   if (hs_module_add_take (vm, dict, "TWOPI", hs_float_new (vm, 2.0 * G_PI)) < 0
       || hs_module_add_take (vm, dict, "LOG4", hs_float_new (vm, log (4.0))) < 0

@@ -134,8 +134,20 @@ qualname (HsVM *vm, HsCFunctionObject *f)
   return hs_str_from_format (vm, "%s.%s", hs_type_qualname (t), f->def->name);
 }
 
-/* __name__, __qualname__, a bound method's __self__ and a descriptor's __objclass__,
- * then the type's attributes. */
+/* CPython's m_module: a module function's module (builtins' for len), that of a method
+ * CPython writes in Python (random.randint), None for another bound method or a function
+ * no module made. */
+static HsObject *
+module_of (HsVM *vm, HsCFunctionObject *f)
+{
+  const char *home = hs_module_function_home (f->def);
+  if (f->self != NULL && HS_IS (f->self, &hs_module_type))
+    return hs_incref (((HsModuleObject *)f->self)->name);
+  return home != NULL && home[0] != '\0' ? hs_str_from_cstr (vm, home) : hs_incref (hs_None);
+}
+
+/* __name__, __qualname__, __module__, a bound method's __self__ and a descriptor's
+ * __objclass__, then the type's attributes. */
 static HsObject *
 cfunction_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
@@ -145,6 +157,8 @@ cfunction_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_str_from_cstr (vm, f->def->name);
   if (strcmp (n, "__qualname__") == 0)
     return qualname (vm, f);
+  if (strcmp (n, "__module__") == 0 && self->type == &hs_cfunction_type)
+    return module_of (vm, f);
   if (strcmp (n, "__self__") == 0 && f->self != NULL)
     return hs_incref (f->self);
   if (strcmp (n, "__objclass__") == 0 && self->type != &hs_cfunction_type)

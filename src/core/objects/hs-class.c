@@ -384,15 +384,21 @@ object_delattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
   return object_setattr_common (vm, args[0], name, NULL);
 }
 
+static HsObject *type_setattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+static HsObject *type_delattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+
 /* The class's __setattr__ (or __delattr__ for a delete), defined in the class or
- * installed by a decorator (a frozen dataclass's), or NULL when it is object's. */
+ * installed by a decorator (a frozen dataclass's), or NULL when it is object's or (for a
+ * metaclass) type's. */
 static HsObject *
 setattr_hook (const HsType *t, gboolean delete)
 {
   HsObject *hook = hs_type_lookup_borrow (t, hs_dunder[delete ? N_DELATTR : N_SETATTR]);
-  if (hook != NULL && HS_IS (hook, &hs_method_descr_type)
-      && (((HsCFunctionObject *)hook)->def->fn == object_setattr_method
-          || ((HsCFunctionObject *)hook)->def->fn == object_delattr_method))
+  HsCFunction fn = hook != NULL && HS_IS (hook, &hs_method_descr_type)
+                       ? ((HsCFunctionObject *)hook)->def->fn
+                       : NULL;
+  if (fn == object_setattr_method || fn == object_delattr_method || fn == type_setattr_method
+      || fn == type_delattr_method)
     return NULL;
   return hook;
 }
@@ -1633,10 +1639,17 @@ set_qualname (HsVM *vm, HsType *t, HsObject *value)
   return 0;
 }
 
+/* type.__setattr__: a class's own store (CPython's type_setattro) */
 static int
-type_setattr_ext (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+type_setattr_plain (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
   HsType *t = (HsType *)self;
+  if (!hs_str_check (name))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "attribute name must be string, not '%s'",
+                     hs_type_name (name));
+      return -1;
+    }
   if (!(t->type_flags & HS_TYPE_HEAP))
     {
       hs_err_format (vm, &hs_exc_TypeError, "cannot set '%s' attribute of immutable type '%s'",
@@ -1663,6 +1676,44 @@ type_setattr_ext (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
     hs_class_fixup_slot (t, hs_str_utf8 (key));
   hs_object_mark_dirty (vm, self);
   return 0;
+}
+
+/* Setting or deleting a class's attribute: its metaclass's __setattr__ or __delattr__
+ * when it defines one (CPython's slot_tp_setattro on the metatype), else type's. */
+static int
+type_setattr_ext (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsObject *hook
+      = (self->type->type_flags & HS_TYPE_HEAP) ? setattr_hook (self->type, !value) : NULL;
+  if (hook != NULL)
+    {
+      HsObject *hargs[2] = { name, value };
+      HsObject *r = hs_class_call_method (vm, hook, self, hargs, value ? 2 : 1, NULL);
+      if (r == NULL)
+        return -1;
+      hs_decref (vm, r);
+      return 0;
+    }
+  return type_setattr_plain (vm, self, name, value);
+}
+
+static HsObject *
+type_setattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *name = NULL, *value = NULL;
+  if (!hs_parse_args (vm, "__setattr__", args + 1, nargs - 1, kwnames, "name value /", &name,
+                      &value))
+    return NULL;
+  return type_setattr_plain (vm, args[0], name, value) < 0 ? NULL : hs_None;
+}
+
+static HsObject *
+type_delattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *name = NULL;
+  if (!hs_parse_args (vm, "__delattr__", args + 1, nargs - 1, kwnames, "!name", &name))
+    return NULL;
+  return type_setattr_plain (vm, args[0], name, NULL) < 0 ? NULL : hs_None;
 }
 
 /* ---- object's methods ----------------------------------------------------------------- */
@@ -1751,6 +1802,8 @@ static const HsMethodDef type_extra_methods[] = {
   { "mro", type_mro_method },
   { "__init__", type_init_method },
   { "__call__", type_call_method },
+  { "__setattr__", type_setattr_method },
+  { "__delattr__", type_delattr_method },
   { NULL, NULL },
 };
 

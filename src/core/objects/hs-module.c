@@ -176,6 +176,54 @@ module_new (HsVM *vm, const char *name, HsObject *dict)
 
 static GMutex fn_lock;
 static GHashTable *fn_cache; /* const HsMethodDef * -> immortal built-in function */
+static GHashTable *fn_home;  /* const HsMethodDef * -> its __module__ (interned; "": None) */
+
+/* The module CPython 3.11 defines a module's function in where that is not the module
+ * itself (functools.reduce is _functools'), or "" for a bound method of a hidden
+ * instance (random.random, a method of random's Random, has __module__ None); functions
+ * NULL: all of the module's. */
+static const struct
+{
+  const char *module, *functions, *home;
+} c_homes[] = {
+  { "weakref", " getweakrefcount getweakrefs proxy ", "_weakref" },
+  { "functools", " reduce cmp_to_key ", "_functools" },
+  { "heapq", " heappush heappop heapify heapreplace heappushpop ", "_heapq" },
+  { "operator", NULL, "_operator" },
+  { "bisect", NULL, "_bisect" },
+  { "random", " random getrandbits ", "" },
+};
+
+static const char *
+cpython_home (const char *module, const char *function)
+{
+  g_autofree char *word = g_strdup_printf (" %s ", function);
+  for (gsize i = 0; i < G_N_ELEMENTS (c_homes); i++)
+    if (strcmp (c_homes[i].module, module) == 0
+        && (c_homes[i].functions == NULL || strstr (c_homes[i].functions, word) != NULL))
+      return c_homes[i].home;
+  return g_intern_string (module);
+}
+
+void
+hs_module_note_function_home (const HsMethodDef *def, const char *module)
+{
+  g_mutex_lock (&fn_lock);
+  if (fn_home == NULL)
+    fn_home = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (fn_home, (gpointer)def, (gpointer)cpython_home (module, def->name));
+  g_mutex_unlock (&fn_lock);
+}
+
+const char *
+hs_module_function_home (const HsMethodDef *def)
+{
+  const char *home;
+  g_mutex_lock (&fn_lock);
+  home = fn_home != NULL ? g_hash_table_lookup (fn_home, def) : NULL;
+  g_mutex_unlock (&fn_lock);
+  return home;
+}
 
 static HsObject *
 immortal_function (const HsMethodDef *def)
@@ -198,9 +246,14 @@ immortal_function (const HsMethodDef *def)
 int
 hs_module_add_functions (HsVM *vm, HsObject *dict, const HsMethodDef *defs)
 {
+  HsObject *name = hs_dict_get_item_cstr_borrow (vm, dict, "__name__");
   for (const HsMethodDef *d = defs; d->name != NULL; d++)
-    if (hs_dict_set_item (vm, dict, hs_str_intern_cstr (d->name), immortal_function (d)) < 0)
-      return -1;
+    {
+      if (name != NULL && hs_str_check (name))
+        hs_module_note_function_home (d, hs_str_utf8 (name));
+      if (hs_dict_set_item (vm, dict, hs_str_intern_cstr (d->name), immortal_function (d)) < 0)
+        return -1;
+    }
   return 0;
 }
 

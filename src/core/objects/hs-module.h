@@ -38,6 +38,12 @@ int hs_module_import_star (HsVM *vm, HsObject *module, HsObject *ns);
 /* The module's attribute dict (borrowed). */
 HsObject *hs_module_dict (HsObject *module);
 
+/* What `f.__module__` says of the built-in function made from def: the name of the module
+ * CPython 3.11 defines it in (noted by hs_module_add_functions, or by the builtins for
+ * theirs), "" for None, NULL when nothing was noted. */
+const char *hs_module_function_home (const HsMethodDef *def);
+void hs_module_note_function_home (const HsMethodDef *def, const char *module);
+
 /* For the built-in modules: adds one immortal built-in function per def to `dict`
  * (defs NULL-terminated). -1 on MemoryError. */
 int hs_module_add_functions (HsVM *vm, HsObject *dict, const HsMethodDef *defs);

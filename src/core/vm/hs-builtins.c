@@ -906,7 +906,10 @@ init_once (gpointer data)
 {
   hs_module_runtime_init (); /* set, frozenset, module types */
   for (gsize i = 0; builtin_defs[i].name != NULL; i++)
-    builtin_objs[i] = hs_cfunction_new (NULL, &builtin_defs[i], NULL);
+    {
+      builtin_objs[i] = hs_cfunction_new (NULL, &builtin_defs[i], NULL);
+      hs_module_note_function_home (&builtin_defs[i], "builtins");
+    }
   return NULL;
 }
 

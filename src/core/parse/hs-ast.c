@@ -20,7 +20,7 @@ struct _Chunk
 {
   Chunk *next;
   gsize used, size;
-  /* data follows, 16-byte aligned */
+  /* data follows, 16-byte aligned (HEADER) */
 };
 
 struct _HsAstArena
@@ -49,11 +49,14 @@ hs_ast_arena_free (HsAstArena *arena)
 
 #define HEADER ((sizeof (Chunk) + 15) & ~(gsize)15)
 
-gpointer
-hs_ast_alloc (HsAstArena *arena, gsize size)
+/* `size` bytes at a multiple of `align` (a power of two): nodes hold pointers (8), text
+ * needs none, so that a one-letter name takes 2 bytes, not 16. */
+static gpointer
+arena_alloc (HsAstArena *arena, gsize size, gsize align)
 {
-  size = (size + 15) & ~(gsize)15;
   Chunk *c = arena->chunks;
+  if (c != NULL)
+    c->used = (c->used + align - 1) & ~(align - 1);
   if (c == NULL || c->used + size > c->size)
     {
       gsize cap = MAX (CHUNK_SIZE, size);
@@ -65,15 +68,21 @@ hs_ast_alloc (HsAstArena *arena, gsize size)
     }
   char *p = (char *)c + HEADER + c->used;
   c->used += size;
-  memset (p, 0, size);
   return p;
+}
+
+gpointer
+hs_ast_alloc (HsAstArena *arena, gsize size)
+{
+  return memset (arena_alloc (arena, size, sizeof (gpointer)), 0, size);
 }
 
 char *
 hs_ast_strndup (HsAstArena *arena, const char *s, gsize len)
 {
-  char *p = hs_ast_alloc (arena, len + 1);
+  char *p = arena_alloc (arena, len + 1, 1);
   memcpy (p, s, len);
+  p[len] = '\0';
   return p;
 }
 

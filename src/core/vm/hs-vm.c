@@ -605,8 +605,9 @@ exact_double (HsObject *o, double *out)
       *out = hs_float_value (o);
       return TRUE;
     }
-  if (HS_IS (o, &hs_int_type) && hs_int_is_small (o)
-      && ABS (hs_int_small_value (o)) <= EXACT_DOUBLE_INT)
+  /* a range, not ABS (): -2**63 has no positive counterpart */
+  if (HS_IS (o, &hs_int_type) && hs_int_is_small (o) && hs_int_small_value (o) >= -EXACT_DOUBLE_INT
+      && hs_int_small_value (o) <= EXACT_DOUBLE_INT)
     {
       *out = (double)hs_int_small_value (o);
       return TRUE;

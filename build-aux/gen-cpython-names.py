@@ -19,6 +19,7 @@ import random
 import statistics
 import sys
 import textwrap
+import types
 import typing
 
 OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("bytes", bytes),
@@ -29,7 +30,7 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("itertools", itertools), ("dataclasses", dataclasses), ("abc", abc),
           ("typing", typing), ("statistics", statistics), ("json", json),
           ("textwrap", textwrap), ("enum", enum),
-          ("datetime", datetime)]
+          ("datetime", datetime), ("types", types)]
 
 
 def names(obj):

@@ -10,6 +10,8 @@
 #include "hs-trace-record-private.h"
 
 #include "hs-class.h"
+#include "hs-module.h"
+#include "hs-inspect.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -165,6 +167,13 @@ add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leav
         }
       hs_class_internals (c, add_internal_holder, &h);
     }
+  /* a module of a class derived from ModuleType holds it; a module is drawn by its name */
+  for (HsObject *p = hs_type_is_subtype ((HsType *)cls, &hs_module_type)
+                         ? hs_inspect_live_first (rec->vm)
+                         : NULL;
+       p != NULL; p = hs_inspect_live_next (rec->vm, p))
+    if ((HsObject *)HS_TYPE (p) == cls && p != leaving)
+      add_holder (rec, holders, "module", hs_str_utf8 (((HsModuleObject *)p)->name));
 }
 
 static void

@@ -82,8 +82,11 @@ shadow_free (gpointer p)
 static char *
 repr_text (Recorder *rec, HsObject *o)
 {
-  char *text = hs_inspect_repr (rec->vm, o);
+  /* a module by the module type's repr, never its class's __repr__ (Python code) */
+  HsObject *r = hs_module_check (o) ? hs_module_repr_plain (rec->vm, o) : NULL;
+  char *text = r != NULL ? g_strdup (hs_str_utf8 (r)) : hs_inspect_repr (rec->vm, o);
 
+  hs_xdecref (rec->vm, r);
   /* e.g. an int past CPython's 4300-digit limit for str(): no repr exists. */
   return text != NULL ? text : g_strdup_printf ("<%s>", HS_TYPE (o)->name);
 }
@@ -107,7 +110,7 @@ put_header (Recorder *rec, HsLog *log, HsTraceOp op, HsObject *o, HsSnapKind kin
 static gboolean
 is_part_of_language (HsObject *o)
 {
-  return (hs_is_immortal (o) && !HS_IS (o, &hs_tuple_type)) || HS_IS (o, &hs_module_type)
+  return (hs_is_immortal (o) && !HS_IS (o, &hs_tuple_type)) || hs_module_check (o)
          || HS_IS (o, &hs_getset_descr_type) || HS_IS (o, &hs_member_descr_type);
 }
 
@@ -715,6 +718,8 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_sequence (rec, log, o, HS_SNAP_LIST);
   else if (HS_IS (o, &hs_tuple_type))
     put_sequence (rec, log, o, HS_SNAP_TUPLE);
+  else if (hs_module_check (o)) /* of any class, as pg_encoder */
+    put_primitive (rec, log, o, hs_module_type.name);
   else if (hs_builtin_subclass_base (HS_TYPE (o)) != NULL && !hs_type_check (o))
     put_builtin_subclass (rec, log, o, hs_builtin_subclass_base (HS_TYPE (o)));
   else if (hs_dict_check (o))

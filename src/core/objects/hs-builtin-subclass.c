@@ -17,6 +17,7 @@
 #include "hs-float.h"
 #include "hs-int.h"
 #include "hs-list.h"
+#include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-set.h"
 #include "hs-slot-wrapper.h"
@@ -26,9 +27,9 @@
 #define ALIGN8(n) (((n) + 7) & ~(gsize)7)
 
 static HsType *const allowed[] = {
-  &hs_list_type,  &hs_dict_type,    &hs_set_type,         &hs_frozenset_type,
-  &hs_tuple_type, &hs_str_type,     &hs_int_type,         &hs_float_type,
-  &hs_deque_type, &hs_counter_type, &hs_defaultdict_type, &hs_ordereddict_type,
+  &hs_list_type,        &hs_dict_type,        &hs_set_type,    &hs_frozenset_type, &hs_tuple_type,
+  &hs_str_type,         &hs_int_type,         &hs_float_type,  &hs_deque_type,     &hs_counter_type,
+  &hs_defaultdict_type, &hs_ordereddict_type, &hs_module_type,
 };
 
 /* collections' deque and dicts: their constructor makes an object of the class it is
@@ -52,7 +53,7 @@ hs_builtin_subclass_allowed (const HsType *t)
 gboolean
 hs_builtin_subclass_varsize (const HsType *t)
 {
-  return t == &hs_str_type || t == &hs_tuple_type;
+  return t == &hs_str_type || t == &hs_tuple_type || t == &hs_module_type;
 }
 
 HsType *
@@ -124,6 +125,8 @@ hs_builtin_subclass_new_empty (HsVM *vm, HsType *type)
         hs_incref ((HsObject *)type);
       return o;
     }
+  if (base == &hs_module_type)
+    return hs_module_new_empty (vm, type);
   if (made_by_constructor (base))
     {
       o = base->construct (vm, type, NULL, 0, NULL);
@@ -228,6 +231,8 @@ builtin_new (HsVM *vm, HsType *base, HsObject **args, gsize nargs, HsObject *kwn
                      hs_type_tp_name (type), hs_type_tp_name (type), bname);
       return NULL;
     }
+  if (base == &hs_module_type)
+    return hs_module_new_empty (vm, type);
   if (base == &hs_list_type || base == &hs_dict_type || base == &hs_set_type
       || base == &hs_deque_type)
     return type == base ? base->construct (vm, base, NULL, 0, NULL)
@@ -254,15 +259,23 @@ NEW_FN (str)
 NEW_FN (int)
 NEW_FN (float)
 NEW_FN (deque)
+NEW_FN (module)
 
 /* One per type of `allowed`; the dicts of collections have dict's (fn NULL). */
 static const HsMethodDef new_defs[] = {
-  { "__new__", new_list },  { "__new__", new_dict },
-  { "__new__", new_set },   { "__new__", new_frozenset },
-  { "__new__", new_tuple }, { "__new__", new_str },
-  { "__new__", new_int },   { "__new__", new_float },
-  { "__new__", new_deque }, { NULL, NULL },
-  { NULL, NULL },           { NULL, NULL },
+  { "__new__", new_list },
+  { "__new__", new_dict },
+  { "__new__", new_set },
+  { "__new__", new_frozenset },
+  { "__new__", new_tuple },
+  { "__new__", new_str },
+  { "__new__", new_int },
+  { "__new__", new_float },
+  { "__new__", new_deque },
+  { NULL, NULL },
+  { NULL, NULL },
+  { NULL, NULL },
+  { "__new__", new_module },
 };
 
 void

@@ -1,10 +1,12 @@
 /* hs-builtin-subclass.h — classes derived from list, dict, set, frozenset, tuple, str, int,
- * float and collections' deque, defaultdict, Counter and OrderedDict.
+ * float, collections' deque, defaultdict, Counter and OrderedDict, and ModuleType.
  *
  * Invariant: an instance of such a class is the built-in's object (its struct first, so
  * every C function of the built-in works on it unchanged, and refs visits its items)
  * followed by the instance's attribute table: at the class's attrs_offset, or, for str and
- * tuple, whose objects vary in size, at the end of the allocation (attrs_offset 0). The
+ * tuple, whose objects vary in size, and for modules (whose every object has room for
+ * it, so that its __class__ can change), at the end of the allocation (attrs_offset 0).
+ * A module's attributes stay in its dict, the table stays empty. The
  * built-in's __new__ makes it (an immutable one from the value its constructor computes),
  * the mutable ones fill it in their __init__; what the built-in's C code does on it
  * never calls the class's methods (list.extend does not call append), as in CPython,

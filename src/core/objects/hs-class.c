@@ -17,6 +17,7 @@
 #include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-list.h"
+#include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-symtable.h"
@@ -298,13 +299,17 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
   int i = attrs_find (a, name);
   if (i >= 0)
     return hs_incref (a->values[i]);
+  HsType *sb = HS_CLASS (t)->static_base;
+  HsObject *v = sb == &hs_module_type ? hs_dict_get_item_borrow (vm, hs_module_dict (self), name)
+                                      : NULL; /* a module's own attributes: its dict */
+  if (v != NULL)
+    return hs_incref (v);
   if (d != NULL)
     return hs_descr_get (vm, d, self, t);
   if (name == hs_dunder[N_CLASS])
     return hs_incref ((HsObject *)t);
   if (name == hs_dunder[N_DICT] && instances_have_dict (t))
     return hs_instance_attrs_dict (vm, self);
-  HsType *sb = HS_CLASS (t)->static_base;
   if (sb->getattr != NULL)
     return sb->getattr (vm, self, name);
   hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
@@ -459,6 +464,14 @@ same_layout (const HsType *a, const HsType *b)
              && memcmp (x->slot_names, y->slot_names, x->nslots * sizeof (HsObject *)) == 0);
 }
 
+/* CPython lets a module's class change between ModuleType and the classes derived from it
+ * (Heapscope's add no slots, a module keeps room for an attribute table). */
+static gboolean
+modules_alike (const HsType *a, const HsType *b)
+{
+  return hs_type_is_subtype (a, &hs_module_type) && hs_type_is_subtype (b, &hs_module_type);
+}
+
 int
 hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value)
 {
@@ -475,14 +488,16 @@ hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value)
                      hs_type_name (value));
       return -1;
     }
-  if (!(old->type_flags & HS_TYPE_HEAP) || !(((HsType *)value)->type_flags & HS_TYPE_HEAP))
+  gboolean modules = modules_alike (old, (HsType *)value);
+  if (!modules
+      && (!(old->type_flags & HS_TYPE_HEAP) || !(((HsType *)value)->type_flags & HS_TYPE_HEAP)))
     {
       hs_err_set_string (vm, &hs_exc_TypeError,
                          "__class__ assignment only supported for mutable types or ModuleType "
                          "subclasses");
       return -1;
     }
-  if (!same_layout (old, (HsType *)value))
+  if (!modules && !same_layout (old, (HsType *)value))
     {
       hs_err_format (vm, &hs_exc_TypeError,
                      "__class__ assignment: '%s' object layout differs from '%s'",
@@ -491,6 +506,8 @@ hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value)
     }
   obj->type = (HsType *)hs_incref (value);
   hs_object_mark_dirty (vm, obj); /* its class row */
+  hs_object_mark_dirty (vm, value); /* a module's class lists it among its holders */
+  hs_object_mark_dirty (vm, (HsObject *)old);
   hs_decref (vm, (HsObject *)old);
   return 0;
 }
@@ -536,6 +553,8 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
       hs_decref (vm, r);
       return 0;
     }
+  if (HS_CLASS (self->type)->static_base == &hs_module_type)
+    return hs_module_type.setattr (vm, self, name, value); /* into the module's dict */
   if (!instances_have_dict (self->type))
     {
       hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",

@@ -8,132 +8,90 @@ static const struct
   const char *owner;
   const char *names;
 } table[] = {
-  { "str",
-    "capitalize() casefold() center() count() encode() endswith() expandtabs() find() "
-    "format() format_map() index() isalnum() isalpha() isascii() isdecimal() isdigit() "
-    "isidentifier() islower() isnumeric() isprintable() isspace() istitle() isupper() "
-    "join() ljust() lower() lstrip() maketrans() partition() removeprefix() removesuffix() "
-    "replace() rfind() rindex() rjust() rpartition() rsplit() rstrip() split() "
-    "splitlines() startswith() strip() swapcase() title() translate() upper() zfill() "
-  },
-  { "int",
-    "as_integer_ratio() bit_count() bit_length() conjugate() denominator from_bytes() imag "
-    "numerator real to_bytes() "
-  },
-  { "float",
-    "as_integer_ratio() conjugate() fromhex() hex() imag is_integer() real "
-  },
-  { "complex",
-    "conjugate() imag real "
-  },
+  { "str", "capitalize() casefold() center() count() encode() endswith() expandtabs() find() "
+           "format() format_map() index() isalnum() isalpha() isascii() isdecimal() isdigit() "
+           "isidentifier() islower() isnumeric() isprintable() isspace() istitle() isupper() "
+           "join() ljust() lower() lstrip() maketrans() partition() removeprefix() removesuffix() "
+           "replace() rfind() rindex() rjust() rpartition() rsplit() rstrip() split() "
+           "splitlines() startswith() strip() swapcase() title() translate() upper() zfill() " },
+  { "int", "as_integer_ratio() bit_count() bit_length() conjugate() denominator from_bytes() imag "
+           "numerator real to_bytes() " },
+  { "float", "as_integer_ratio() conjugate() fromhex() hex() imag is_integer() real " },
+  { "complex", "conjugate() imag real " },
   { "bytes",
     "capitalize() center() count() decode() endswith() expandtabs() find() fromhex() hex() "
     "index() isalnum() isalpha() isascii() isdigit() islower() isspace() istitle() "
     "isupper() join() ljust() lower() lstrip() maketrans() partition() removeprefix() "
     "removesuffix() replace() rfind() rindex() rjust() rpartition() rsplit() rstrip() "
     "split() splitlines() startswith() strip() swapcase() title() translate() upper() "
-    "zfill() "
-  },
+    "zfill() " },
   { "bytearray",
     "append() capitalize() center() clear() copy() count() decode() endswith() "
     "expandtabs() extend() find() fromhex() hex() index() insert() isalnum() isalpha() "
     "isascii() isdigit() islower() isspace() istitle() isupper() join() ljust() lower() "
     "lstrip() maketrans() partition() pop() remove() removeprefix() removesuffix() "
     "replace() reverse() rfind() rindex() rjust() rpartition() rsplit() rstrip() split() "
-    "splitlines() startswith() strip() swapcase() title() translate() upper() zfill() "
-  },
-  { "bool",
-    "as_integer_ratio() bit_count() bit_length() conjugate() denominator from_bytes() imag "
-    "numerator real to_bytes() "
-  },
-  { "list",
-    "append() clear() copy() count() extend() index() insert() pop() remove() reverse() "
-    "sort() "
-  },
-  { "tuple",
-    "count() index() "
-  },
-  { "dict",
-    "clear() copy() fromkeys() get() items() keys() pop() popitem() setdefault() update() "
-    "values() "
-  },
-  { "set",
-    "add() clear() copy() difference() difference_update() discard() intersection() "
-    "intersection_update() isdisjoint() issubset() issuperset() pop() remove() "
-    "symmetric_difference() symmetric_difference_update() union() update() "
-  },
-  { "frozenset",
-    "copy() difference() intersection() isdisjoint() issubset() issuperset() "
-    "symmetric_difference() union() "
-  },
-  { "range",
-    "count() index() start step stop "
-  },
-  { "slice",
-    "indices() start step stop "
-  },
-  { "gc",
-    "DEBUG_COLLECTABLE DEBUG_LEAK DEBUG_SAVEALL DEBUG_STATS DEBUG_UNCOLLECTABLE callbacks "
-    "collect() disable() enable() freeze() garbage get_count() get_debug() "
-    "get_freeze_count() get_objects() get_referents() get_referrers() get_stats() "
-    "get_threshold() is_finalized() is_tracked() isenabled() set_debug() set_threshold() "
-    "unfreeze() "
-  },
-  { "sys",
-    "abiflags addaudithook() api_version argv audit() base_exec_prefix base_prefix "
-    "breakpointhook() builtin_module_names byteorder call_tracing() copyright "
-    "displayhook() dont_write_bytecode exc_info() excepthook() exception() exec_prefix "
-    "executable exit() flags float_info float_repr_style get_asyncgen_hooks() "
-    "get_coroutine_origin_tracking_depth() get_int_max_str_digits() getallocatedblocks() "
-    "getdefaultencoding() getdlopenflags() getfilesystemencodeerrors() "
-    "getfilesystemencoding() getprofile() getrecursionlimit() getrefcount() getsizeof() "
-    "getswitchinterval() gettrace() hash_info hexversion implementation int_info intern() "
-    "is_finalizing() maxsize maxunicode meta_path modules orig_argv path path_hooks "
-    "path_importer_cache platform platlibdir prefix pycache_prefix set_asyncgen_hooks() "
-    "set_coroutine_origin_tracking_depth() set_int_max_str_digits() setdlopenflags() "
-    "setprofile() setrecursionlimit() setswitchinterval() settrace() stderr stdin "
-    "stdlib_module_names stdout thread_info unraisablehook() version version_info "
-    "warnoptions "
-  },
-  { "math",
-    "acos() acosh() asin() asinh() atan() atan2() atanh() cbrt() ceil() comb() copysign() "
-    "cos() cosh() degrees() dist() e erf() erfc() exp() exp2() expm1() fabs() factorial() "
-    "floor() fmod() frexp() fsum() gamma() gcd() hypot() inf isclose() isfinite() isinf() "
-    "isnan() isqrt() lcm() ldexp() lgamma() log() log10() log1p() log2() modf() nan "
-    "nextafter() perm() pi pow() prod() radians() remainder() sin() sinh() sqrt() tan() "
-    "tanh() tau trunc() ulp() "
-  },
-  { "random",
-    "BPF LOG4 NV_MAGICCONST RECIP_BPF Random() SG_MAGICCONST SystemRandom() TWOPI "
-    "betavariate() choice() choices() expovariate() gammavariate() gauss() getrandbits() "
-    "getstate() lognormvariate() normalvariate() paretovariate() randbytes() randint() "
-    "random() randrange() sample() seed() setstate() shuffle() triangular() uniform() "
-    "vonmisesvariate() weibullvariate() "
-  },
-  { "collections",
-    "ChainMap() Counter() OrderedDict() UserDict() UserList() UserString() abc "
-    "defaultdict() deque() namedtuple() "
-  },
+    "splitlines() startswith() strip() swapcase() title() translate() upper() zfill() " },
+  { "bool", "as_integer_ratio() bit_count() bit_length() conjugate() denominator from_bytes() imag "
+            "numerator real to_bytes() " },
+  { "list", "append() clear() copy() count() extend() index() insert() pop() remove() reverse() "
+            "sort() " },
+  { "tuple", "count() index() " },
+  { "dict", "clear() copy() fromkeys() get() items() keys() pop() popitem() setdefault() update() "
+            "values() " },
+  { "set", "add() clear() copy() difference() difference_update() discard() intersection() "
+           "intersection_update() isdisjoint() issubset() issuperset() pop() remove() "
+           "symmetric_difference() symmetric_difference_update() union() update() " },
+  { "frozenset", "copy() difference() intersection() isdisjoint() issubset() issuperset() "
+                 "symmetric_difference() union() " },
+  { "range", "count() index() start step stop " },
+  { "slice", "indices() start step stop " },
+  { "gc", "DEBUG_COLLECTABLE DEBUG_LEAK DEBUG_SAVEALL DEBUG_STATS DEBUG_UNCOLLECTABLE callbacks "
+          "collect() disable() enable() freeze() garbage get_count() get_debug() "
+          "get_freeze_count() get_objects() get_referents() get_referrers() get_stats() "
+          "get_threshold() is_finalized() is_tracked() isenabled() set_debug() set_threshold() "
+          "unfreeze() " },
+  { "sys", "abiflags addaudithook() api_version argv audit() base_exec_prefix base_prefix "
+           "breakpointhook() builtin_module_names byteorder call_tracing() copyright "
+           "displayhook() dont_write_bytecode exc_info() excepthook() exception() exec_prefix "
+           "executable exit() flags float_info float_repr_style get_asyncgen_hooks() "
+           "get_coroutine_origin_tracking_depth() get_int_max_str_digits() getallocatedblocks() "
+           "getdefaultencoding() getdlopenflags() getfilesystemencodeerrors() "
+           "getfilesystemencoding() getprofile() getrecursionlimit() getrefcount() getsizeof() "
+           "getswitchinterval() gettrace() hash_info hexversion implementation int_info intern() "
+           "is_finalizing() maxsize maxunicode meta_path modules orig_argv path path_hooks "
+           "path_importer_cache platform platlibdir prefix pycache_prefix set_asyncgen_hooks() "
+           "set_coroutine_origin_tracking_depth() set_int_max_str_digits() setdlopenflags() "
+           "setprofile() setrecursionlimit() setswitchinterval() settrace() stderr stdin "
+           "stdlib_module_names stdout thread_info unraisablehook() version version_info "
+           "warnoptions " },
+  { "math", "acos() acosh() asin() asinh() atan() atan2() atanh() cbrt() ceil() comb() copysign() "
+            "cos() cosh() degrees() dist() e erf() erfc() exp() exp2() expm1() fabs() factorial() "
+            "floor() fmod() frexp() fsum() gamma() gcd() hypot() inf isclose() isfinite() isinf() "
+            "isnan() isqrt() lcm() ldexp() lgamma() log() log10() log1p() log2() modf() nan "
+            "nextafter() perm() pi pow() prod() radians() remainder() sin() sinh() sqrt() tan() "
+            "tanh() tau trunc() ulp() " },
+  { "random", "BPF LOG4 NV_MAGICCONST RECIP_BPF Random() SG_MAGICCONST SystemRandom() TWOPI "
+              "betavariate() choice() choices() expovariate() gammavariate() gauss() getrandbits() "
+              "getstate() lognormvariate() normalvariate() paretovariate() randbytes() randint() "
+              "random() randrange() sample() seed() setstate() shuffle() triangular() uniform() "
+              "vonmisesvariate() weibullvariate() " },
+  { "collections", "ChainMap() Counter() OrderedDict() UserDict() UserList() UserString() abc "
+                   "defaultdict() deque() namedtuple() " },
   { "functools",
     "GenericAlias() RLock() WRAPPER_ASSIGNMENTS WRAPPER_UPDATES cache() cached_property() "
     "cmp_to_key() get_cache_token() lru_cache() namedtuple() partial() partialmethod() "
     "recursive_repr() reduce() singledispatch() singledispatchmethod() total_ordering() "
-    "update_wrapper() wraps() "
-  },
-  { "itertools",
-    "accumulate() chain() combinations() combinations_with_replacement() compress() "
-    "count() cycle() dropwhile() filterfalse() groupby() islice() pairwise() "
-    "permutations() product() repeat() starmap() takewhile() tee() zip_longest() "
-  },
+    "update_wrapper() wraps() " },
+  { "itertools", "accumulate() chain() combinations() combinations_with_replacement() compress() "
+                 "count() cycle() dropwhile() filterfalse() groupby() islice() pairwise() "
+                 "permutations() product() repeat() starmap() takewhile() tee() zip_longest() " },
   { "dataclasses",
     "Field() FrozenInstanceError() FunctionType() GenericAlias() InitVar() KW_ONLY MISSING "
     "abc asdict() astuple() builtins copy dataclass() field() fields() functools inspect "
-    "is_dataclass() itertools keyword make_dataclass() re replace() sys types "
-  },
-  { "abc",
-    "ABC() ABCMeta() abstractclassmethod() abstractmethod() abstractproperty() "
-    "abstractstaticmethod() get_cache_token() update_abstractmethods() "
-  },
+    "is_dataclass() itertools keyword make_dataclass() re replace() sys types " },
+  { "abc", "ABC() ABCMeta() abstractclassmethod() abstractmethod() abstractproperty() "
+           "abstractstaticmethod() get_cache_token() update_abstractmethods() " },
   { "typing",
     "ABCMeta() AbstractSet() Annotated() Any() AnyStr AsyncContextManager() "
     "AsyncGenerator() AsyncIterable() AsyncIterator() Awaitable() BinaryIO() ByteString() "
@@ -153,33 +111,31 @@ static const struct
     "clear_overloads() collections contextlib dataclass_transform() defaultdict() final() "
     "functools get_args() get_origin() get_overloads() get_type_hints() io() "
     "is_typeddict() no_type_check() no_type_check_decorator() operator overload() re() "
-    "reveal_type() runtime_checkable() stdlib_re sys types warnings "
-  },
+    "reveal_type() runtime_checkable() stdlib_re sys types warnings " },
   { "statistics",
     "Counter() Decimal() Fraction() LinearRegression() NormalDist() StatisticsError() "
     "bisect_left() bisect_right() correlation() covariance() defaultdict() erf() exp() "
     "fabs() fmean() fsum() geometric_mean() groupby() harmonic_mean() hypot() "
     "linear_regression() log() math mean() median() median_grouped() median_high() "
     "median_low() mode() mul() multimode() namedtuple() numbers pstdev() pvariance() "
-    "quantiles() random reduce() repeat() sqrt() stdev() sys tau variance() "
-  },
-  { "json",
-    "JSONDecodeError() JSONDecoder() JSONEncoder() codecs decoder detect_encoding() dump() "
-    "dumps() encoder load() loads() scanner "
-  },
-  { "textwrap",
-    "TextWrapper() dedent() fill() indent() re shorten() wrap() "
-  },
-  { "enum",
-    "CONFORM CONTINUOUS DynamicClassAttribute() EJECT Enum() EnumCheck() EnumMeta() "
-    "EnumType() Flag() FlagBoundary() IntEnum() IntFlag() KEEP MappingProxyType() "
-    "NAMED_FLAGS ReprEnum() STRICT StrEnum() UNIQUE auto() bin() bltns global_enum() "
-    "global_enum_repr() global_flag_repr() global_str() member() nonmember() "
-    "pickle_by_enum_name() pickle_by_global_name() property() reduce() show_flag_values() "
-    "sys unique() verify() "
-  },
+    "quantiles() random reduce() repeat() sqrt() stdev() sys tau variance() " },
+  { "json", "JSONDecodeError() JSONDecoder() JSONEncoder() codecs decoder detect_encoding() dump() "
+            "dumps() encoder load() loads() scanner " },
+  { "textwrap", "TextWrapper() dedent() fill() indent() re shorten() wrap() " },
+  { "enum", "CONFORM CONTINUOUS DynamicClassAttribute() EJECT Enum() EnumCheck() EnumMeta() "
+            "EnumType() Flag() FlagBoundary() IntEnum() IntFlag() KEEP MappingProxyType() "
+            "NAMED_FLAGS ReprEnum() STRICT StrEnum() UNIQUE auto() bin() bltns global_enum() "
+            "global_enum_repr() global_flag_repr() global_str() member() nonmember() "
+            "pickle_by_enum_name() pickle_by_global_name() property() reduce() show_flag_values() "
+            "sys unique() verify() " },
   { "datetime",
     "MAXYEAR MINYEAR UTC date() datetime() datetime_CAPI sys time() timedelta() timezone() "
-    "tzinfo() "
-  },
+    "tzinfo() " },
+  { "types", "AsyncGeneratorType() BuiltinFunctionType() BuiltinMethodType() CellType() "
+             "ClassMethodDescriptorType() CodeType() CoroutineType() DynamicClassAttribute() "
+             "EllipsisType() FrameType() FunctionType() GeneratorType() GenericAlias() "
+             "GetSetDescriptorType() LambdaType() MappingProxyType() MemberDescriptorType() "
+             "MethodDescriptorType() MethodType() MethodWrapperType() ModuleType() NoneType() "
+             "NotImplementedType() SimpleNamespace() TracebackType() UnionType() "
+             "WrapperDescriptorType() coroutine() new_class() prepare_class() resolve_bases() " },
 };

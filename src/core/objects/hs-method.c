@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-class-private.h"
+#include "hs-error.h"
 #include "hs-function.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -90,6 +91,34 @@ method_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   return hs_bool_from (op == HS_CMP_EQ ? eq : !eq);
 }
 
+/* types.MethodType(function, instance): CPython's method_new */
+static HsObject *
+method_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "method() takes no keyword arguments");
+      return NULL;
+    }
+  if (nargs != 2)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "method expected 2 arguments, got %" G_GSIZE_FORMAT,
+                     nargs);
+      return NULL;
+    }
+  if (!hs_object_is_callable (args[0]))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "first argument must be callable");
+      return NULL;
+    }
+  if (args[1] == hs_None)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "instance must not be None");
+      return NULL;
+    }
+  return hs_method_new (vm, args[0], args[1]);
+}
+
 HsType hs_method_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "method",
@@ -103,6 +132,7 @@ HsType hs_method_type = {
   .richcompare = method_richcompare,
   .call = method_call,
   .getattr = method_getattr,
+  .construct = method_construct,
 };
 
 HsObject *

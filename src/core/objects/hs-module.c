@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-datetime.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -53,6 +54,7 @@ static const BuiltinModule builtin_modules[] = {
   { "sys", hs_mod_sys_init },
   { "textwrap", hs_mod_textwrap_init },
   { "time", hs_mod_time_init },
+  { "types", hs_mod_types_init },
   { "typing", hs_mod_typing_init },
   { "weakref", hs_mod_weakref_init },
 };
@@ -83,6 +85,8 @@ module_refs (HsObject *self, HsVisitFn visit, gpointer data)
   HsModuleObject *m = (HsModuleObject *)self;
   if (m->dict != NULL)
     hs_visit (visit, m->dict, data);
+  if (m->name != NULL) /* CPython's md_name, the name module.__init__ was given */
+    hs_visit (visit, m->name, data);
 }
 
 static void
@@ -91,40 +95,88 @@ module_clear (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, ((HsModuleObject *)self)->dict);
 }
 
+/* CPython's _module_repr: "from FILE" for a module with a __file__ (borrowed, or NULL),
+ * "(built-in)" for one of the table (no __loader__), else "<module 'm'>" (what
+ * types.ModuleType('m') makes). */
+static HsObject *
+repr_with_file (HsVM *vm, HsModuleObject *m, HsObject *file)
+{
+  const char *name = m->name != NULL ? hs_str_utf8 (m->name) : "?";
+  HsObject *r = file != NULL ? hs_object_repr (vm, file) : NULL, *s;
+  if (file != NULL && r == NULL)
+    return NULL;
+  if (r != NULL)
+    s = hs_str_from_format (vm, "<module '%s' from %s>", name, hs_str_utf8 (r));
+  else if (hs_dict_get_item_cstr_borrow (vm, m->dict, "__loader__") == NULL)
+    s = hs_str_from_format (vm, "<module '%s' (built-in)>", name);
+  else
+    s = hs_str_from_format (vm, "<module '%s'>", name);
+  hs_xdecref (vm, r);
+  return s;
+}
+
+HsObject *
+hs_module_repr_plain (HsVM *vm, HsObject *module)
+{
+  HsModuleObject *m = (HsModuleObject *)module;
+  return repr_with_file (vm, m, hs_dict_get_item_cstr_borrow (vm, m->dict, "__file__"));
+}
+
+/* The __file__ as an attribute: a class derived from ModuleType may answer for it. */
 static HsObject *
 module_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_from_format (vm, "<module '%s' (built-in)>",
-                             hs_str_utf8 (((HsModuleObject *)self)->name));
+  HsObject *file = hs_object_getattr_cstr (vm, self, "__file__"), *r;
+  if (file == NULL && !hs_err_matches (vm, &hs_exc_AttributeError))
+    return NULL;
+  hs_err_clear (vm);
+  r = repr_with_file (vm, (HsModuleObject *)self, file);
+  hs_xdecref (vm, file);
+  return r;
+}
+
+/* CPython's "module 'm' has no attribute 'x'" ("module has no ..." without a name) */
+static void
+no_attribute (HsVM *vm, HsModuleObject *m, HsObject *name)
+{
+  if (m->name == NULL)
+    hs_err_format (vm, &hs_exc_AttributeError, "module has no attribute '%s'", hs_str_utf8 (name));
+  else
+    hs_err_format (vm, &hs_exc_AttributeError, "module '%s' has no attribute '%s'",
+                   hs_str_utf8 (m->name), hs_str_utf8 (name));
 }
 
 static HsObject *
 module_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   HsModuleObject *m = (HsModuleObject *)self;
-  HsObject *v = m->dict ? hs_dict_get_item_borrow (vm, m->dict, name) : NULL;
+  HsObject *v = hs_dict_get_item_borrow (vm, m->dict, name);
 
   if (v != NULL)
     return hs_incref (v);
   if (hs_err_occurred (vm))
     return NULL;
-  if (hs_str_equal_cstr (name, "__dict__") && m->dict != NULL)
+  if (hs_str_equal_cstr (name, "__dict__"))
     return hs_incref (m->dict);
-  hs_err_format (vm, &hs_exc_AttributeError, "module '%s' has no attribute '%s'",
-                 hs_str_utf8 (m->name), hs_str_utf8 (name));
+  if (hs_is_class_name (name))
+    return hs_incref ((HsObject *)self->type);
+  no_attribute (vm, m, name);
   return NULL;
 }
 
+/* A module's attributes are its dict's entries; its __class__ may become a class derived
+ * from ModuleType. */
 static int
 module_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
   HsModuleObject *m = (HsModuleObject *)self;
+  if (hs_is_class_name (name))
+    return hs_object_set_class (vm, self, value);
   if (value == NULL)
     {
       if (hs_dict_contains (vm, m->dict, name) == 0)
         {
-          hs_err_format (vm, &hs_exc_AttributeError, "module '%s' has no attribute '%s'",
-                         hs_str_utf8 (m->name), hs_str_utf8 (name));
+          no_attribute (vm, m, name);
           return -1;
         }
       return hs_dict_del_item (vm, m->dict, name);
@@ -132,18 +184,90 @@ module_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return hs_dict_set_item (vm, m->dict, name, value);
 }
 
+HsObject *
+hs_module_new_empty (HsVM *vm, HsType *type)
+{
+  HsModuleObject *m = (HsModuleObject *)hs_object_alloc (vm, type, hs_module_type.basicsize);
+  if (m == NULL)
+    return NULL;
+  if (type->type_flags & HS_TYPE_HEAP)
+    {
+      hs_incref ((HsObject *)type);
+      hs_object_mark_dirty (vm, (HsObject *)type); /* it lists the module among its holders */
+    }
+  if ((m->dict = hs_dict_new (vm)) == NULL)
+    {
+      hs_decref (vm, &m->header);
+      return NULL;
+    }
+  hs_gc_track (vm, &m->header);
+  return &m->header;
+}
+
+/* module.__init__(name, doc=None): CPython's module_init_dict */
+static int
+module_init (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  static const char *const none_keys[] = { "__package__", "__loader__", "__spec__" };
+  HsModuleObject *m = (HsModuleObject *)self;
+  HsObject *name = NULL, *doc = hs_None, *old = m->name;
+  if (!hs_parse_args (vm, "module", args, nargs, kwnames, "name|doc", &name, &doc))
+    return -1;
+  if (!hs_str_check (name))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "module() argument 'name' must be str, not %s",
+                     hs_type_name (name));
+      return -1;
+    }
+  if (hs_dict_set_item (vm, m->dict, hs_str_intern_cstr ("__name__"), name) < 0
+      || hs_dict_set_item (vm, m->dict, hs_str_intern_cstr ("__doc__"), doc) < 0)
+    return -1;
+  for (gsize i = 0; i < G_N_ELEMENTS (none_keys); i++)
+    if (hs_dict_set_item (vm, m->dict, hs_str_intern_cstr (none_keys[i]), hs_None) < 0)
+      return -1;
+  m->name = hs_incref (name);
+  hs_xdecref (vm, old);
+  hs_object_mark_dirty (vm, self);
+  return 0;
+}
+
+static HsObject *
+module_m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return module_init (vm, args[0], args + 1, nargs - 1, kwnames) < 0 ? NULL : hs_None;
+}
+
+/* types.ModuleType(name, doc=None) */
+static HsObject *
+module_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *m = hs_module_new_empty (vm, type);
+  if (m != NULL && module_init (vm, m, args, nargs, kwnames) < 0)
+    HS_CLEAR (vm, m);
+  return m;
+}
+
+static const HsMethodDef module_methods[] = {
+  { "__init__", module_m_init },
+  { NULL, NULL },
+};
+
 HsType hs_module_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "module",
   .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (HsModuleObject),
+  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
+  /* room for an empty attribute table after it, where an instance of a class derived from
+   * ModuleType has its own (hs-builtin-subclass.h): any module's __class__ may become one */
+  .basicsize = ((sizeof (HsModuleObject) + 7) & ~(gsize)7) + sizeof (HsAttrs),
   .dealloc = module_dealloc,
   .refs = module_refs,
   .clear = module_clear,
   .repr = module_repr,
   .getattr = module_getattr,
   .setattr = module_setattr,
+  .construct = module_construct,
+  .methods = module_methods,
 };
 
 HsObject *
@@ -157,7 +281,7 @@ static HsObject *
 module_new (HsVM *vm, const char *name, HsObject *dict)
 {
   HsModuleObject *m
-      = (HsModuleObject *)hs_object_alloc (vm, &hs_module_type, sizeof (HsModuleObject));
+      = (HsModuleObject *)hs_object_alloc (vm, &hs_module_type, hs_module_type.basicsize);
   if (m == NULL)
     return NULL;
   m->name = hs_str_intern_cstr (name);

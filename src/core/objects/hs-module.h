@@ -21,6 +21,20 @@ typedef struct
 
 extern HsType hs_module_type;
 
+/* A module, of ModuleType or of a class derived from it. */
+static inline gboolean
+hs_module_check (const HsObject *o)
+{
+  return hs_type_is_subtype (o->type, &hs_module_type);
+}
+
+/* An empty module of `type` (module or a class derived from it), as module.__new__ makes
+ * it: an empty dict, no name until its __init__. */
+HsObject *hs_module_new_empty (HsVM *vm, HsType *type);
+/* The module's repr from its dict alone (no attribute lookup runs a class's Python code),
+ * as the recorder draws it. */
+HsObject *hs_module_repr_plain (HsVM *vm, HsObject *module);
+
 /* Readies the module type and the built-in modules' types (once per process). */
 void hs_module_runtime_init (void);
 
@@ -75,6 +89,7 @@ int hs_mod_bisect_init (HsVM *vm, HsObject *dict);
 void hs_mod_functools_runtime_init (void);
 void hs_mod_copy_runtime_init (void);
 int hs_mod_typing_init (HsVM *vm, HsObject *dict);
+int hs_mod_types_init (HsVM *vm, HsObject *dict);
 void hs_mod_typing_runtime_init (void);
 int hs_mod_future_init (HsVM *vm, HsObject *dict);
 void hs_mod_future_runtime_init (void);

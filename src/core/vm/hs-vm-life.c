@@ -212,10 +212,11 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
       vm->last_syntax_error = serr;
       return HS_RUN_EXCEPTION;
     }
-  source = text;
+  /* the prepared text itself, shrunk to its size: no third copy of a large source */
   g_free (vm->source);
-  vm->source = g_strndup (source, len);
+  vm->source = g_realloc (g_steal_pointer (&text), len + 1);
   vm->source_len = len;
+  source = vm->source;
   g_array_set_size (vm->warnings, 0);
   /* Parsing and compiling take up to about 50 bytes a byte of source (tokens, tree, code),
    * none of it counted on the heap: a source that could not fit under the limit is refused

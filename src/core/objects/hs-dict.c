@@ -978,7 +978,9 @@ m_clear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_None;
 }
 
-/* dict.fromkeys(iterable, value=None): args[0] is the class. */
+/* dict.fromkeys(iterable, value=None): args[0] is the class, called with no arguments for
+ * the new mapping (an OrderedDict, a subclass), which is filled through its __setitem__
+ * unless it is a plain dict (CPython's dict_fromkeys). */
 static HsObject *
 m_fromkeys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -987,16 +989,18 @@ m_fromkeys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "dict.fromkeys", args + 1, nargs - 1, kwnames, "iterable | value /",
                       &iterable, &value))
     return NULL;
-  d = hs_dict_new (vm);
+  d = args[0] == (HsObject *)&hs_dict_type ? hs_dict_new (vm)
+                                            : hs_object_call (vm, args[0], NULL, 0, NULL);
   it = d ? hs_object_iter (vm, iterable) : NULL;
   if (it == NULL)
     {
       hs_xdecref (vm, d);
       return NULL;
     }
+  gboolean plain = HS_IS (d, &hs_dict_type);
   while ((k = hs_iter_next (vm, it)) != NULL)
     {
-      int r = hs_dict_set_item (vm, d, k, value);
+      int r = plain ? hs_dict_set_item (vm, d, k, value) : hs_object_setitem (vm, d, k, value);
       hs_decref (vm, k);
       if (r < 0)
         break;

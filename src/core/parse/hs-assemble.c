@@ -516,6 +516,8 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
         return (arg & 4) ? -1 : 0;
       case HS_OP_SETUP_FINALLY:
         return jump ? 1 : 0;
+      case HS_OP_SETUP_WITH:
+        return 0; /* to the handler: __enter__'s value gone, the exception pushed */
       case HS_OP_LOAD_CONST:
       case HS_OP_LOAD_FAST:
       case HS_OP_LOAD_GLOBAL:
@@ -624,13 +626,13 @@ is_jump_op (guint32 op)
   return op == HS_OP_JUMP || op == HS_OP_JUMP_BACKWARD || op == HS_OP_POP_JUMP_IF_FALSE
          || op == HS_OP_POP_JUMP_IF_TRUE || op == HS_OP_JUMP_IF_FALSE_OR_POP
          || op == HS_OP_JUMP_IF_TRUE_OR_POP || op == HS_OP_FOR_ITER || op == HS_OP_SEND
-         || op == HS_OP_SETUP_FINALLY;
+         || op == HS_OP_SETUP_FINALLY || op == HS_OP_SETUP_WITH;
 }
 
 static gboolean
 is_pseudo (guint32 op)
 {
-  return op == HS_OP_SETUP_FINALLY || op == HS_OP_POP_BLOCK;
+  return op == HS_OP_SETUP_FINALLY || op == HS_OP_SETUP_WITH || op == HS_OP_POP_BLOCK;
 }
 
 /* Stack depth before each instruction (-1: unreachable) by a walk of the flow graph in
@@ -699,7 +701,7 @@ build_exc_table (Instr *in, int n, int *newidx, int *depth, HsCode *co)
   int cur = -1, cur_start = 0;
   for (int i = 0; i < n; i++)
     {
-      if (in[i].op == HS_OP_SETUP_FINALLY)
+      if (in[i].op == HS_OP_SETUP_FINALLY || in[i].op == HS_OP_SETUP_WITH)
         {
           int t = (int)in[i].arg;
           g_array_append_val (stack, t);

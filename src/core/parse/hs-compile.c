@@ -622,7 +622,7 @@ visit_with_item (Compiler *c, HsStmt *s, int i)
   hs_compile_visit_expr (c, item->context_expr);
   hs_compile_set_pos (c, whole);
   hs_compile_emit (c, HS_OP_BEFORE_WITH, 0); /* [exit, entered] */
-  emit_setup (c, handler);
+  hs_compile_emit_jump (c, HS_OP_SETUP_WITH, handler);
   push_fblock (c, FB_WITH, handler, -1, NULL, NULL);
   if (item->optional_vars != NULL)
     hs_compile_visit_store (c, item->optional_vars);

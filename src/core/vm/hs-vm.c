@@ -1803,6 +1803,7 @@ op_LOAD_CLASSDEREF:
   }
 
 op_SETUP_FINALLY:
+op_SETUP_WITH:
 op_POP_BLOCK:
   DISPATCH (); /* removed by the assembler */
 

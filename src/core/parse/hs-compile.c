@@ -649,6 +649,9 @@ visit_with_item (Compiler *c, HsStmt *s, int i)
   hs_compile_emit (c, HS_OP_POP_EXCEPT, 0);
   hs_compile_emit (c, HS_OP_POP_TOP, 0);
   hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
+  /* no line, as CPython's: the handler the exception goes on to traces its line */
+  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
+  hs_compile_set_pos (c, none);
   hs_compile_bind_label (c, cleanup); /* [exit, prev, exc2] */
   hs_compile_emit (c, HS_OP_ROT_TWO, 0);
   hs_compile_emit (c, HS_OP_POP_EXCEPT, 0);

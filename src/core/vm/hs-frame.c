@@ -62,6 +62,7 @@ hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   f->ip = 0;
   f->sp = 0;
   f->cur_line = -1; /* CPython 3.11 traces the first line of every frame */
+  f->after_lineless = FALSE;
   f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
   f->ns = NULL;
   f->gen = NULL;
@@ -90,6 +91,7 @@ hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
   f->globals = globals;
   f->id = vm->next_frame_id++;
   f->cur_line = -1;
+  f->after_lineless = FALSE;
   f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
   f->stack = f->locals + code->nlocals;
   *size = bytes;

@@ -28,6 +28,9 @@ struct _HsFrame
   int ip;                  /* index of the instruction executing (or about to) */
   int sp;                  /* number of live value-stack slots */
   int cur_line;            /* line of the last line event (-1 forces the next one) */
+  gboolean after_lineless; /* an exception left code without a line (a cleanup re-raising) for
+                            * a handler: CPython 3.11 traces the handler's first line even when
+                            * it is cur_line, as it compares with the last instruction's line */
   int raise_ip;            /* the instruction a frame left by an exception reports: where the
                             * exception was last raised, not the cleanup code re-raising it
                             * (CPython 3.11's f_lasti restored by RERAISE) */

@@ -948,9 +948,10 @@ op_NOP:
 op_LINE:
   {
     int line = co->pos[ip - code - 1].line;
-    if (line != f->cur_line)
+    if (line != f->cur_line || f->after_lineless)
       {
         f->cur_line = line;
+        f->after_lineless = FALSE;
         SAVE_FRAME ();
         f->ip++; /* the instruction after LINE is the one about to run */
         if (G_UNLIKELY (line_event (vm, f, line) < 0))
@@ -2159,6 +2160,7 @@ error_noip:
               PUSH (vm->exc);
               vm->exc = NULL;
               ip = code + h->target;
+              f->after_lineless = hs_code_line (f->code, f->ip) < 0;
               DISPATCH ();
             }
           if (vm->hooks != NULL && vm->hooks->step != NULL)

@@ -13,6 +13,7 @@
 
 #include "hs-str.h"
 #include "hs-str-private.h"
+#include "hs-siphash.h"
 #include "hs-bytes.h"
 #include "hs-object-private.h"
 #include "hs-cfunction.h"
@@ -242,27 +243,50 @@ hs_str_equal_cstr (HsObject *s, const char *c)
   return HS_STR (s)->byte_len == n && memcmp (HS_STR (s)->data, c, n) == 0;
 }
 
+/* CPython's _Py_HashBytes: SipHash-1-3, 0 for no bytes, never -1 */
+static gint64
+hash_of (HsSipHash *st)
+{
+  gint64 h = st->total == 0 ? 0 : (gint64)hs_siphash_finish (st);
+  return h == -1 ? -2 : h;
+}
+
 gint64
 hs_hash_bytes (const char *data, gsize len)
 {
-  guint64 h = 0xcbf29ce484222325ull; /* FNV-1a; CPython's str hash is randomised anyway */
+  HsSipHash st;
 
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar)data[i]) * 0x100000001b3ull;
-  h ^= h >> 29;
-  if ((gint64)h == -1)
-    h = (guint64)-2;
-  return (gint64)h;
+  hs_siphash_init (&st);
+  hs_siphash_feed (&st, (const guint8 *)data, len);
+  return hash_of (&st);
 }
 
+/* A str is hashed as CPython stores it (PEP 393): its code points in 1, 2 or 4 bytes each,
+ * the least that holds its largest, little-endian. */
 gint64
 hs_str_hash (HsObject *o)
 {
   HsStr *s = HS_STR (o);
+  const char *end = s->data + s->byte_len;
+  gunichar max = 0;
+  HsSipHash st;
+  guint width;
 
-  if (s->hash == -1)
-    s->hash = hs_hash_bytes (s->data, s->byte_len);
-  return s->hash;
+  if (s->hash != -1)
+    return s->hash;
+  if (s->ascii)
+    return s->hash = hs_hash_bytes (s->data, s->byte_len);
+  for (const char *p = s->data; p < end; p = g_utf8_next_char (p))
+    max = MAX (max, g_utf8_get_char (p));
+  width = max <= 0xff ? 1 : max <= 0xffff ? 2 : 4;
+  hs_siphash_init (&st);
+  for (const char *p = s->data; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint8 unit[4] = { c & 0xff, (c >> 8) & 0xff, (c >> 16) & 0xff, c >> 24 };
+      hs_siphash_feed (&st, unit, width);
+    }
+  return s->hash = hash_of (&st);
 }
 
 gsize

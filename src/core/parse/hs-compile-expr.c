@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-compile-private.h"
+#include "hs-set.h"
 #include "hs-bytes.h"
 #include "hs-complex.h"
 #include "hs-error.h"
@@ -194,26 +195,40 @@ negative_constant (Compiler *c, HsExpr *e)
 
 /* Whether CPython 3.11 folds the tuple display into one constant: all its items (maybe
  * none) literals, negative numbers or such tuples. */
+static gboolean is_constant_tuple (HsExpr *e);
+
+/* Whether a display's item is a constant to CPython 3.11's compiler (its AST optimizer has
+ * folded negative numbers and tuples of constants). */
+static gboolean
+is_constant_item (HsExpr *item)
+{
+  return item->kind == HS_EXPR_CONSTANT || is_negative_number (item) || is_constant_tuple (item);
+}
+
+static gboolean
+all_constant_items (HsExpr *e)
+{
+  for (int i = 0; i < e->u.seq.elts.len; i++)
+    if (!is_constant_item (e->u.seq.elts.items[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 is_constant_tuple (HsExpr *e)
 {
-  if (e->kind != HS_EXPR_TUPLE)
-    return FALSE;
-  for (int i = 0; i < e->u.seq.elts.len; i++)
-    {
-      HsExpr *item = e->u.seq.elts.items[i];
-      if (item->kind != HS_EXPR_CONSTANT && !is_negative_number (item) && !is_constant_tuple (item))
-        return FALSE;
-    }
-  return TRUE;
+  return e->kind == HS_EXPR_TUPLE && all_constant_items (e);
 }
 
 /* The module's constant for a tuple is_constant_tuple() accepts (borrowed), its items the
  * module's constants too, so every evaluation of equal displays anywhere in the module
  * yields the same object, as in CPython; NULL if it could not be made (then the tuple is
  * built at run time). */
+static HsObject *constant_tuple (Compiler *c, HsExpr *e);
+
+/* A new tuple of a display's constant items (each the module's constant), or NULL. */
 static HsObject *
-constant_tuple (Compiler *c, HsExpr *e)
+items_tuple (Compiler *c, HsExpr *e)
 {
   int n = e->u.seq.elts.len;
   HsObject *t = hs_tuple_new (c->vm, n);
@@ -235,7 +250,40 @@ constant_tuple (Compiler *c, HsExpr *e)
         }
       hs_tuple_set_take (t, i, hs_incref (o));
     }
-  return hs_compile_canonical_value (c, "t", t, TRUE);
+  return t;
+}
+
+static HsObject *
+constant_tuple (Compiler *c, HsExpr *e)
+{
+  HsObject *t = items_tuple (c, e);
+  return t != NULL ? hs_compile_canonical_value (c, "t", t, TRUE) : NULL;
+}
+
+/* {1, 2, 3}: CPython 3.11's compiler makes a set display of more than two constants a
+ * frozenset constant that the new set is updated from (starunpack_helper), which decides
+ * the set's table size and so the order it iterates in. The frozenset is made twice, the
+ * second time from the first one's order, as merge_consts_recursive remakes it. NULL when
+ * it cannot be made. */
+static HsObject *
+constant_frozenset (Compiler *c, HsExpr *e)
+{
+  HsObject *fs = items_tuple (c, e);
+  for (int pass = 0; pass < 2 && fs != NULL; pass++)
+    {
+      HsObject *t = pass == 0 ? fs : hs_tuple_from_iterable (c->vm, fs);
+      HsObject *next = t != NULL ? hs_frozenset_from_iterable (c->vm, t) : NULL;
+      if (t != fs)
+        hs_xdecref (c->vm, t);
+      hs_decref (c->vm, fs);
+      fs = next;
+    }
+  if (fs == NULL)
+    {
+      hs_err_clear (c->vm);
+      return NULL;
+    }
+  return hs_compile_canonical_value (c, "f", fs, TRUE);
 }
 
 static HsBinOp
@@ -562,7 +610,16 @@ visit_set_display (Compiler *c, HsExpr *e)
 {
   HsExprList *elts = &e->u.seq.elts;
   gboolean built = elts->len > STACK_USE_GUIDELINE;
+  int folded = elts->len > 2 && all_constant_items (e) ? index_of (c, constant_frozenset (c, e)) : -1;
 
+  if (folded >= 0)
+    {
+      hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+      hs_compile_emit (c, HS_OP_BUILD_SET, 0);
+      hs_compile_emit (c, HS_OP_LOAD_CONST, folded);
+      hs_compile_emit (c, HS_OP_SET_UPDATE, 1);
+      return;
+    }
   if (!built && !hs_compile_has_starred (elts))
     {
       hs_compile_visit_exprs (c, elts);

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "hs-builtins.h"
 #include "hs-cfunction.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -850,16 +851,35 @@ dispatch_m_register (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
         hs_xdecref (vm, r);
         return NULL;
       }
+    /* typing.get_type_hints: a string annotation (from __future__ import annotations) is
+     * evaluated in the function's globals, and what that gives if it is a string again */
+    HsObject *evaluated = NULL;
+    for (int depth = 0; hs_str_check (t) && depth < 8; depth++)
+      {
+        HsObject *globals = hs_object_getattr_cstr (vm, cls, "__globals__");
+        HsObject *eval_args[2] = { t, globals };
+        HsObject *v = globals != NULL ? hs_builtin_eval (vm, eval_args, 2, NULL) : NULL;
+        hs_xdecref (vm, globals);
+        hs_xdecref (vm, evaluated);
+        if ((evaluated = v) == NULL)
+          {
+            hs_decref (vm, ann);
+            return NULL;
+          }
+        t = evaluated;
+      }
     if (!HS_ISINSTANCE (t, &hs_type_type))
       {
         if ((r = hs_object_repr (vm, t)) != NULL)
           hs_err_format (vm, &hs_exc_TypeError, "Invalid annotation for '%s'. %s is not a class.",
                          hs_str_utf8 (name), hs_str_utf8 (r));
         hs_xdecref (vm, r);
+        hs_xdecref (vm, evaluated);
         hs_decref (vm, ann);
         return NULL;
       }
     r = dispatch_register (vm, d, t, cls);
+    hs_xdecref (vm, evaluated);
     hs_decref (vm, ann);
     return r;
   }

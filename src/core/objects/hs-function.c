@@ -167,6 +167,8 @@ function_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (fn->doc != NULL ? fn->doc : fn->code->doc != NULL ? fn->code->doc : hs_None);
   if (strcmp (n, "__closure__") == 0)
     return hs_incref (fn->closure != NULL ? fn->closure : hs_None);
+  if (strcmp (n, "__globals__") == 0)
+    return hs_incref (fn->globals != NULL ? fn->globals : hs_None);
   if (fn->dict != NULL && (v = hs_dict_get_item_borrow (vm, fn->dict, name)) != NULL)
     return hs_incref (v);
   hs_err_format (vm, &hs_exc_AttributeError, "'function' object has no attribute '%s'", n);

@@ -32,6 +32,38 @@ abc_abstractmethod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_incref (f);
 }
 
+/* The deprecated abstractproperty, abstractclassmethod and abstractstaticmethod: the
+ * wrapper of the function marked abstract (CPython's are subclasses of the wrappers). */
+static HsObject *
+abstract_wrapped (HsVM *vm, const char *fname, HsType *wrapper, HsObject **args, gsize nargs,
+                  HsObject *kwnames)
+{
+  HsObject *f = NULL;
+  if (!hs_parse_args (vm, fname, args, nargs, kwnames, "@callable", &f))
+    return NULL;
+  if (!hs_is_immortal (f))
+    f->flags |= HS_FLAG_ABSTRACT;
+  return hs_object_call (vm, (HsObject *)wrapper, &f, 1, NULL);
+}
+
+static HsObject *
+abc_abstractproperty (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return abstract_wrapped (vm, "abstractproperty", &hs_property_type, args, nargs, kwnames);
+}
+
+static HsObject *
+abc_abstractclassmethod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return abstract_wrapped (vm, "abstractclassmethod", &hs_classmethod_type, args, nargs, kwnames);
+}
+
+static HsObject *
+abc_abstractstaticmethod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return abstract_wrapped (vm, "abstractstaticmethod", &hs_staticmethod_type, args, nargs, kwnames);
+}
+
 /* ---- ABCMeta ------------------------------------------------------------------------------ */
 
 static HsObject *s_abstractmethods, *s_abc_impl;
@@ -228,6 +260,9 @@ abc_class (HsVM *vm, HsType *meta, const char *name, HsObject *base, HsObject *n
 
 static const HsMethodDef abc_functions[] = {
   { "abstractmethod", abc_abstractmethod },
+  { "abstractproperty", abc_abstractproperty },
+  { "abstractclassmethod", abc_abstractclassmethod },
+  { "abstractstaticmethod", abc_abstractstaticmethod },
   { NULL, NULL },
 };
 

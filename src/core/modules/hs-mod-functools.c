@@ -14,6 +14,7 @@
 
 #include "hs-builtins.h"
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-int.h"
@@ -229,6 +230,145 @@ static HsType partial_type = {
   .call = partial_call,
   .getattr = partial_getattr,
   .construct = partial_construct,
+};
+
+/* ---- cached_property ----------------------------------------------------------------- */
+
+/* CPython's cached_property: a non-data descriptor that calls func once per instance and
+ * stores the result as the instance's attribute of its name, which later reads find first. */
+typedef struct
+{
+  HsObject header;
+  HsObject *func;
+  HsObject *attrname; /* NULL until __set_name__ */
+} HsCachedProperty;
+
+#define CACHED(o) ((HsCachedProperty *)(o))
+
+static void
+cached_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, CACHED (self)->func);
+  HS_CLEAR (vm, CACHED (self)->attrname);
+}
+
+static void
+cached_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  if (CACHED (self)->func != NULL)
+    hs_visit_named (visit, CACHED (self)->func, HS_REF_ATTR, "func", data);
+  if (CACHED (self)->attrname != NULL)
+    hs_visit_named (visit, CACHED (self)->attrname, HS_REF_ATTR, "attrname", data);
+}
+
+static HsObject *
+cached_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *func = NULL;
+  HsCachedProperty *c;
+  if (!hs_parse_args (vm, "cached_property.__init__", args, nargs, kwnames, "@func", &func)
+      || (c = (HsCachedProperty *)hs_object_alloc (vm, type, sizeof (HsCachedProperty))) == NULL)
+    return NULL;
+  c->func = hs_incref (func);
+  hs_gc_track (vm, &c->header);
+  return &c->header;
+}
+
+static HsObject *
+cached_m_set_name (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsCachedProperty *c = CACHED (args[0]);
+  HsObject *owner = NULL, *name = NULL;
+  if (!hs_parse_args (vm, "__set_name__", args + 1, nargs - 1, kwnames, "@owner name", &owner,
+                      &name))
+    return NULL;
+  if (c->attrname == NULL)
+    {
+      c->attrname = hs_incref (name);
+      hs_object_mark_dirty (vm, args[0]);
+      return hs_None;
+    }
+  int same = hs_object_richcompare_bool (vm, name, c->attrname, HS_CMP_EQ);
+  if (same < 0)
+    return NULL;
+  if (same)
+    return hs_None;
+  HsObject *a = hs_object_repr (vm, c->attrname), *b = a != NULL ? hs_object_repr (vm, name) : NULL;
+  if (b != NULL)
+    hs_err_format (vm, &hs_exc_TypeError,
+                   "Cannot assign the same cached_property to two different names (%s and %s).",
+                   hs_str_utf8 (a), hs_str_utf8 (b));
+  hs_xdecref (vm, a);
+  hs_xdecref (vm, b);
+  return NULL;
+}
+
+static HsObject *
+cached_get (HsVM *vm, HsObject *self, HsObject *obj, const HsType *type)
+{
+  HsCachedProperty *c = CACHED (self);
+  if (obj == NULL || obj == hs_None)
+    return hs_incref (self);
+  if (c->attrname == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "Cannot use cached_property instance without calling __set_name__ on it.");
+      return NULL;
+    }
+  HsObject *dict = hs_object_getattr_cstr (vm, obj, "__dict__");
+  if (dict == NULL)
+    {
+      HsObject *name
+          = hs_err_matches (vm, &hs_exc_AttributeError) ? hs_object_repr (vm, c->attrname) : NULL;
+      if (name != NULL)
+        hs_err_format (vm, &hs_exc_TypeError,
+                       "No '__dict__' attribute on '%s' instance to cache %s property.",
+                       hs_type_name (obj), hs_str_utf8 (name));
+      hs_xdecref (vm, name);
+      return NULL;
+    }
+  hs_decref (vm, dict);
+  HsObject *val = hs_instance_check (obj) ? hs_instance_attr_borrow (obj, c->attrname) : NULL;
+  if (val != NULL)
+    return hs_incref (val);
+  if ((val = hs_object_call (vm, c->func, &obj, 1, NULL)) != NULL
+      && hs_object_setattr (vm, obj, c->attrname, val) < 0)
+    HS_CLEAR (vm, val);
+  return val;
+}
+
+static HsObject *
+cached_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsCachedProperty *c = CACHED (self);
+  if (hs_str_equal_cstr (name, "func"))
+    return hs_incref (c->func);
+  if (hs_str_equal_cstr (name, "attrname"))
+    return hs_incref (c->attrname != NULL ? c->attrname : hs_None);
+  if (hs_str_equal_cstr (name, "__doc__"))
+    return hs_object_getattr_cstr (vm, c->func, "__doc__");
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+static const HsMethodDef cached_methods[] = {
+  { "__set_name__", cached_m_set_name },
+  { NULL, NULL },
+};
+
+static HsType cached_property_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "cached_property",
+  .module = "functools",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsCachedProperty),
+  .dealloc = cached_dealloc,
+  .refs = cached_refs,
+  .clear = cached_dealloc,
+  .getattr = cached_getattr,
+  .construct = cached_construct,
+  .methods = cached_methods,
+  .descr_get = cached_get,
 };
 
 /* ---- lru_cache ---------------------------------------------------------------------- */
@@ -1095,6 +1235,7 @@ hs_mod_functools_runtime_init (void)
   hs_type_ready (&lru_type);
   hs_type_ready (&key_type);
   hs_type_ready (&dispatch_type);
+  hs_type_ready (&cached_property_type);
   for (int r = 0; r < 4; r++)
     for (int k = 0; k < 3; k++)
       derived_descrs[r][k] = hs_method_descr_new (&derived_defs[r][k], &hs_object_type);
@@ -1107,7 +1248,10 @@ hs_mod_functools_init (HsVM *vm, HsObject *dict)
   int r;
 
   if (hs_module_add_functions (vm, dict, functools_functions) < 0
-      || hs_module_add_take (vm, dict, "partial", hs_incref ((HsObject *)&partial_type)) < 0)
+      || hs_module_add_take (vm, dict, "partial", hs_incref ((HsObject *)&partial_type)) < 0
+      || hs_module_add_take (vm, dict, "cached_property",
+                             hs_incref ((HsObject *)&cached_property_type))
+             < 0)
     return -1;
   args[0] = hs_str_from_cstr (vm, "CacheInfo");
   args[1] = hs_str_from_cstr (vm, "hits misses maxsize currsize");

@@ -61,6 +61,8 @@ hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
       HsCFunctionObject *m = (HsCFunctionObject *)d;
       return hs_cfunction_new_method (vm, m->def, m->owner, (HsObject *)type);
     }
+  if (d->type->descr_get != NULL)
+    return d->type->descr_get (vm, d, obj, type);
   HsObject *get = (d->type->type_flags & HS_TYPE_HEAP)
                       ? hs_type_lookup_borrow (d->type, hs_dunder[N_GET])
                       : NULL;

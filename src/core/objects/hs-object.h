@@ -275,6 +275,9 @@ struct _HsType
 
   const HsMethodDef *methods; /* NULL-terminated; installed into `dict` at VM start */
   HsObject *dict;             /* attribute dict (methods, class attributes), may be NULL */
+  /* A descriptor a module writes in C (functools.cached_property): what obj.name gives when
+   * the type holds it (obj NULL: looked up on the type); NULL: not a descriptor. */
+  HsObject *(*descr_get) (HsVM *vm, HsObject *self, HsObject *obj, const HsType *type);
 };
 
 /* ---- reference counting ------------------------------------------------------ */

@@ -47,21 +47,15 @@ hs_cli_explain (int argc, char **argv)
       N_ ("Record at most N steps (default 100000, at most 10000000)"), "N" },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx
-      = g_option_context_new (_ ("FILE — tell what every step does to memory, in words"));
-  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *abs = NULL;
   g_autoptr (HsTrace) trace = NULL;
   g_auto (GStrv) lines = NULL;
   gsize len = 0;
 
-  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      g_printerr ("heapscope-cli explain: %s\n", error->message);
-      return 2;
-    }
+  if (!hs_cli_parse_options ("explain", _ ("FILE — tell what every step does to memory, in words"),
+                             entries, &argc, &argv))
+    return 2;
   if (argc != 2)
     {
       g_printerr (_ ("Usage: heapscope-cli explain FILE [--internals] [--heap-primitives] "

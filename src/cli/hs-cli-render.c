@@ -115,8 +115,6 @@ hs_cli_render (int argc, char **argv)
       N_ ("Record at most N steps (default 100000)"), "N" },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx
-      = g_option_context_new (_ ("FILE — draw the memory diagram of a step"));
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *abs = NULL;
@@ -127,12 +125,9 @@ hs_cli_render (int argc, char **argv)
   HsExportSettings settings;
   gsize len = 0;
 
-  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      g_printerr ("heapscope-cli render: %s\n", error->message);
-      return 2;
-    }
+  if (!hs_cli_parse_options ("render", _ ("FILE — draw the memory diagram of a step"), entries,
+                             &argc, &argv))
+    return 2;
   if (argc != 2 || out == NULL)
     {
       g_printerr (

@@ -36,8 +36,6 @@ hs_cli_run (int argc, char **argv)
       N_ ("Stop after N line steps (default 100000000; 0: no limit)"), "N" },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new (_ ("FILE — run a Python program"));
-  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *abs = NULL;
   g_autofree char *report = NULL;
@@ -46,12 +44,8 @@ hs_cli_run (int argc, char **argv)
   HsRunResult result;
   gsize len = 0;
 
-  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      g_printerr ("heapscope-cli run: %s\n", error->message);
-      return 2;
-    }
+  if (!hs_cli_parse_options ("run", _ ("FILE — run a Python program"), entries, &argc, &argv))
+    return 2;
   if (argc < 2)
     {
       g_printerr (_ ("Usage: heapscope-cli run FILE [--max-steps N]\n"));

@@ -1,4 +1,5 @@
-/* hs-cli-source.c — what a program reads, for any command: its file, and its standard input.
+/* hs-cli-source.c — what every command shares: its options parsed, and what a program
+ * reads: its file and its standard input.
  *
  * The bytes go to the core as they are: it refuses NUL bytes and invalid UTF-8 with
  * CPython's own SyntaxError (hs-source.c), so `run` ends like `python3` does.
@@ -23,6 +24,20 @@ hs_cli_read_source (const char *command, const char *path, char **text, gsize *l
     }
   *abs = g_canonicalize_filename (path, NULL);
   return TRUE;
+}
+
+gboolean
+hs_cli_parse_options (const char *command, const char *summary, GOptionEntry *entries, int *argc,
+                      char ***argv)
+{
+  g_autoptr (GOptionContext) ctx = g_option_context_new (summary);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  if (g_option_context_parse (ctx, argc, argv, &error))
+    return TRUE;
+  g_printerr ("heapscope-cli %s: %s\n", command, error->message);
+  return FALSE;
 }
 
 char *

@@ -35,8 +35,6 @@ hs_cli_trace (int argc, char **argv)
       N_ ("Record at most N steps (default 100000, at most 10000000)"), "N" },
     { NULL },
   };
-  g_autoptr (GOptionContext) ctx
-      = g_option_context_new (_ ("FILE — print the execution trace as JSON"));
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *abs = NULL;
@@ -46,12 +44,9 @@ hs_cli_trace (int argc, char **argv)
   gboolean stopped = FALSE;
   int written;
 
-  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    {
-      g_printerr ("heapscope-cli trace: %s\n", error->message);
-      return 2;
-    }
+  if (!hs_cli_parse_options ("trace", _ ("FILE — print the execution trace as JSON"), entries,
+                             &argc, &argv))
+    return 2;
   if (argc != 2)
     {
       g_printerr (_ ("Usage: heapscope-cli trace FILE [--heap-primitives] [--max-steps N] "

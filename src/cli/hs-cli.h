@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 gboolean hs_cli_read_source (const char *command, const char *path, char **text, gsize *len,
                              char **abs);
 
+/* Parses the options `entries` describe out of argv (`summary` heads --help); FALSE, having
+ * printed why, when they are wrong. */
+gboolean hs_cli_parse_options (const char *command, const char *summary, GOptionEntry *entries,
+                               int *argc, char ***argv);
+
 /* An HsInputFn: the next line of standard input with its "\n" (a "\r\n" read as "\n");
  * NULL at the end. */
 char *hs_cli_read_stdin_line (gsize *len, gpointer user_data);

@@ -614,6 +614,18 @@ keep_common_item (HsVM *vm, HsObject *item, gpointer data)
   return rv < 0 ? -1 : 0;
 }
 
+/* Swaps a and b when b is the larger: a loop over b then looks each item up in a. */
+static void
+smaller_second (HsSet **a, HsSet **b)
+{
+  if ((*b)->used > (*a)->used)
+    {
+      HsSet *t = *a;
+      *a = *b;
+      *b = t;
+    }
+}
+
 static HsObject *
 set_intersection (HsVM *vm, HsSet *so, HsObject *other)
 {
@@ -629,12 +641,7 @@ set_intersection (HsVM *vm, HsSet *so, HsObject *other)
       HsSet *a = so, *b = HS_SET (other);
       HsSetEntry *entry;
       gsize pos = 0;
-      if (b->used > a->used)
-        {
-          HsSet *t = a;
-          a = b;
-          b = t;
-        }
+      smaller_second (&a, &b);
       /* Iterate the smaller one (b), look up in the larger one (a). */
       while (set_next (b, &pos, &entry))
         {
@@ -1417,12 +1424,7 @@ isdisjoint (HsVM *vm, HsSet *so, HsObject *other)
       HsSet *a = so, *b = HS_SET (other);
       HsSetEntry *entry;
       gsize pos = 0;
-      if (b->used > a->used)
-        {
-          HsSet *t = a;
-          a = b;
-          b = t;
-        }
+      smaller_second (&a, &b);
       while (set_next (b, &pos, &entry))
         {
           HsObject *k = hs_incref (entry->key);

@@ -576,9 +576,17 @@ find_role (HeapscopeWindow *win, HsSceneNodeRole role, guint *n)
   return found;
 }
 
+/* The diagram has its size in the window (fitting needs it). */
+static gboolean
+diagram_allocated (HeapscopeWindow *win)
+{
+  return gtk_widget_get_width (GTK_WIDGET (heapscope_window_get_diagram (win))) > 0;
+}
+
 /* fact(30) at its deepest call: "… 25 more frames of fact()" between the first calls and
  * the last; clicking it (the view's "expand-object") shows all thirty frames, and the
- * first frame it hid shortens them again (its "Show Fewer Frames", "shorten-object"). */
+ * first frame it hid shortens them again (its "Show Fewer Frames", "shorten-object").
+ * The view zooms out to fit the whole recursion and comes back to its zoom after. */
 static void
 test_recursion_summarised (void)
 {
@@ -589,6 +597,7 @@ test_recursion_summarised (void)
   int deepest = 0;
   guint most = 0, n;
   guint64 key;
+  double zoom;
 
   run_source (win, "def fact(n):\n    if n <= 1:\n        return 1\n"
                    "    return n * fact(n - 1)\n\nprint(fact(30))\n");
@@ -611,12 +620,15 @@ test_recursion_summarised (void)
   find_role (win, HS_SCENE_NODE_FRAME, &n);
   g_assert_cmpuint (n, ==, 6);
   key = marker->id;
+  wait_until (diagram_allocated);
+  zoom = heapscope_diagram_view_get_zoom (view);
 
   g_signal_emit_by_name (view, "expand-object", key);
   wait_until (settled);
   g_assert_null (find_role (win, HS_SCENE_NODE_CHAIN, &n));
   find_role (win, HS_SCENE_NODE_FRAME, &n);
   g_assert_cmpuint (n, ==, 31);
+  g_assert_cmpfloat (heapscope_diagram_view_get_zoom (view), <, zoom);
   first = hs_scene_find_node (heapscope_diagram_view_get_scene (view), HS_SCENE_NODE_FRAME,
                               key & ~HS_SCENE_FRAME_CHAIN_BIT);
   g_assert_true (first->is_expanded);
@@ -631,6 +643,7 @@ test_recursion_summarised (void)
   g_assert_nonnull (find_role (win, HS_SCENE_NODE_CHAIN, &n));
   find_role (win, HS_SCENE_NODE_FRAME, &n);
   g_assert_cmpuint (n, ==, 6);
+  g_assert_cmpfloat_with_epsilon (heapscope_diagram_view_get_zoom (view), zoom, 1e-9);
   close_window (win);
 }
 

@@ -10,6 +10,10 @@
  *   only when the new scene no longer fits, so that text keeps its size while stepping;
  *   it then shrinks to fit, down to `fit_floor` (MIN_FIT_ZOOM, below which text is not
  *   readable and the view scrolls; MIN_ZOOM after Fit to Window, which shows it whole).
+ *   A view change (expanding, shortening, collapsing a node: the signals below) is not a
+ *   step: its scene comes back to `zoom_to_return`, the zoom before the first such change
+ *   (or a fresh fit, after a new viewport), as far as it fits, so a long recursion expanded
+ *   and shortened again is drawn at the size it had.
  * - snapshot only reads this state; every change calls gtk_widget_queue_draw/resize.
  * - Keyboard and accessibility: `focus_role`/`focus_id` name the node the keyboard is on
  *   (it keeps its name across steps, as nodes do); the accessible description is the
@@ -51,6 +55,8 @@ struct _HeapscopeDiagramView
   gboolean fit;
   double fit_floor;
   int fit_width, fit_height; /* the viewport the zoom was last fitted to */
+  double zoom_to_return;     /* while view changes are shown, or 0 */
+  gboolean view_changed;     /* the next scene comes from a view change */
 
   GtkAdjustment *hadj;
   GtkAdjustment *vadj;
@@ -352,6 +358,14 @@ fit_zoom (HeapscopeDiagramView *self, double floor)
   return CLAMP (z, floor, self->max_fit_zoom);
 }
 
+/* A fresh fit while view changes are shown: returning from them fits afresh too. */
+static void
+refitted (HeapscopeDiagramView *self)
+{
+  if (self->zoom_to_return > 0)
+    self->zoom_to_return = self->max_fit_zoom;
+}
+
 /* The zoom for a new target while fitting: the current one while the scene still fits
  * (or cannot fit at a readable size anyway), else the one that fits. A first scene, or a
  * new viewport size, is fitted afresh. */
@@ -366,7 +380,32 @@ settle_zoom (HeapscopeDiagramView *self, gboolean fresh)
   z = fit_zoom (self, self->fit_floor);
   if (z == 0)
     return self->zoom;
+  if (fresh)
+    refitted (self);
   return fresh ? z : MIN (self->zoom, z);
+}
+
+/* The zoom for the scene of a view change: the one before the first change, as far as the
+ * scene fits; once it fits there, the view is back at rest. */
+static double
+return_zoom (HeapscopeDiagramView *self)
+{
+  double z = fit_zoom (self, self->fit_floor);
+  double back = self->zoom_to_return;
+
+  if (z == 0)
+    return self->zoom;
+  if (z >= back)
+    self->zoom_to_return = 0;
+  return MIN (back, z);
+}
+
+/* Zoomed by hand: the zoom stays where the viewer put it, view changes included. */
+static void
+stop_fitting (HeapscopeDiagramView *self)
+{
+  self->fit = FALSE;
+  self->zoom_to_return = 0;
 }
 
 static void
@@ -411,7 +450,7 @@ void
 heapscope_diagram_view_set_zoom (HeapscopeDiagramView *self, double zoom)
 {
   g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
-  self->fit = FALSE;
+  stop_fitting (self);
   zoom_centered (self, zoom);
 }
 
@@ -433,6 +472,7 @@ heapscope_diagram_view_zoom_fit (HeapscopeDiagramView *self)
   g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
   self->fit = TRUE;
   self->fit_floor = MIN_ZOOM;
+  refitted (self);
   if (fit_zoom (self, self->fit_floor) > 0)
     zoom_centered (self, fit_zoom (self, self->fit_floor));
 }
@@ -444,6 +484,28 @@ heapscope_diagram_view_set_max_fit_zoom (HeapscopeDiagramView *self, double zoom
   self->max_fit_zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
   if (self->fit)
     zoom_centered (self, settle_zoom (self, TRUE));
+}
+
+/* The class handlers of the view-change signals (run first, before the window lays the
+ * step out again): the zoom to come back to is the one before the first change. */
+static void
+view_change (HeapscopeDiagramView *self)
+{
+  if (self->fit && self->zoom_to_return == 0)
+    self->zoom_to_return = self->zoom;
+  self->view_changed = TRUE;
+}
+
+static void
+view_change_id (HeapscopeDiagramView *self, guint64 id)
+{
+  view_change (self);
+}
+
+static void
+view_change_type (HeapscopeDiagramView *self, const char *type)
+{
+  view_change (self);
 }
 
 /* ---- animation ---- */
@@ -565,7 +627,9 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
   self->target = scene ? hs_scene_copy (scene) : NULL;
 
   if (self->fit)
-    self->zoom = settle_zoom (self, from == NULL);
+    self->zoom = self->view_changed && self->zoom_to_return > 0 ? return_zoom (self)
+                                                                : settle_zoom (self, from == NULL);
+  self->view_changed = FALSE;
   configure_adjustments (self);
   follow_changes (self, from);
 
@@ -755,7 +819,7 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, Heapscope
                                             &tx, &ty))
         x = tx, y = ty;
     }
-  self->fit = FALSE;
+  stop_fitting (self);
   apply_zoom (self, self->zoom * pow (ZOOM_STEP, -dy), x, y);
   return TRUE;
 }
@@ -772,7 +836,7 @@ on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, HeapscopeDiagramVi
   double x, y;
 
   gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
-  self->fit = FALSE;
+  stop_fitting (self);
   apply_zoom (self, self->zoom_at_gesture * scale, x, y);
 }
 
@@ -1350,20 +1414,21 @@ heapscope_diagram_view_class_init (HeapscopeDiagramViewClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  signals[EXPAND_OBJECT]
-      = g_signal_new ("expand-object", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                      NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
-  signals[SHORTEN_OBJECT]
-      = g_signal_new ("shorten-object", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                      NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
-  signals[TOGGLE_COLLAPSED]
-      = g_signal_new ("toggle-collapsed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                      NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
-  signals[TOGGLE_COLLAPSED_TYPE]
-      = g_signal_new ("toggle-collapsed-type", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[RESTORE_ALL] = g_signal_new ("restore-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[EXPAND_OBJECT] = g_signal_new_class_handler (
+      "expand-object", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_FIRST, G_CALLBACK (view_change_id),
+      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+  signals[SHORTEN_OBJECT] = g_signal_new_class_handler (
+      "shorten-object", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_FIRST, G_CALLBACK (view_change_id),
+      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+  signals[TOGGLE_COLLAPSED] = g_signal_new_class_handler (
+      "toggle-collapsed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_FIRST,
+      G_CALLBACK (view_change_id), NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
+  signals[TOGGLE_COLLAPSED_TYPE] = g_signal_new_class_handler (
+      "toggle-collapsed-type", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_FIRST,
+      G_CALLBACK (view_change_type), NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[RESTORE_ALL]
+      = g_signal_new_class_handler ("restore-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_FIRST,
+                                    G_CALLBACK (view_change), NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "diagram.expand", NULL, expand_action);
   gtk_widget_class_install_action (widget_class, "diagram.shorten", NULL, shorten_action);

@@ -1049,6 +1049,97 @@ test_chain_recursion_refs (void)
   assert_badges_add_up (scene);
 }
 
+/* A stack of frames below the module: one per letter of `prefix`, then `depth` calls that
+ * go round the functions named by the letters of `cycle` (frame ids from 2 on). */
+static HsSnapshot *
+fixture_calls (const char *prefix, const char *cycle, guint depth)
+{
+  HsSnapshot *snap = hs_snapshot_new ();
+  guint n = strlen (prefix);
+
+  fx_module (snap)->is_highlighted = FALSE;
+  for (guint i = 0; i < n + depth; i++)
+    {
+      char name[2] = { i < n ? prefix[i] : cycle[(i - n) % strlen (cycle)], 0 };
+      HsSnapFrame *frame = hs_snapshot_add_frame (snap, 2 + i, name);
+
+      hs_snap_frame_add_var (frame, "n", fx_int ("1"));
+      frame->is_highlighted = i == n + depth - 1;
+    }
+  fixture_finish (snap);
+  return snap;
+}
+
+/* The text of the scene's one recursion marker. */
+static const char *
+marker_text (const HsScene *scene)
+{
+  g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), ==, 1);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
+
+      if (node->role == HS_SCENE_NODE_CHAIN)
+        return g_array_index (node->cells, HsSceneCell, 0).text;
+    }
+  return NULL;
+}
+
+/* is_even(30) over is_odd: f, g, f, g… is one recursion, its first two rounds shown, then
+ * "… 24 more frames of f(), g()" and the last two; it expands and shortens like fact's.
+ * A cycle of three is summarised too, a function called twice in it named once; after a
+ * caller that is not part of it (m), the cycle is found where it starts. */
+static void
+test_chain_mutual_recursion (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_calls ("", "fg", 30);
+  g_autoptr (HsScene) scene = render (snap);
+  g_autoptr (GHashTable) expanded = id_set ((guint64[]){ 6 | HS_SCENE_FRAME_CHAIN_BIT }, 1);
+  g_autoptr (HsScene) whole = NULL;
+  HsDiagramOptions opts;
+
+  g_assert_cmpstr (marker_text (scene), ==, "… 24 more frames of f(), g()");
+  g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, 6 | HS_SCENE_FRAME_CHAIN_BIT));
+  for (guint64 id = 1; id <= 31; id++)
+    g_assert_true ((hs_scene_find_node (scene, HS_SCENE_NODE_FRAME, id) != NULL)
+                   == (id <= 5 || id >= 30));
+  assert_badges_add_up (scene);
+  hs_diagram_options_init (&opts);
+  opts.expanded_ids = expanded;
+  whole = hs_diagram_render (snap, &opts, NULL);
+  g_assert_cmpuint (count_role (whole, HS_SCENE_NODE_CHAIN), ==, 0);
+  g_assert_cmpuint (count_role (whole, HS_SCENE_NODE_FRAME), ==, 31);
+  g_assert_true (hs_scene_find_node (whole, HS_SCENE_NODE_FRAME, 6)->is_expanded);
+  {
+    g_autoptr (HsSnapshot) three = fixture_calls ("m", "ffg", 30);
+    g_autoptr (HsScene) drawn = render (three);
+
+    /* m, then f f g (one round), 25 hidden, the last two */
+    g_assert_cmpstr (marker_text (drawn), ==, "… 25 more frames of f(), g()");
+    g_assert_nonnull (hs_scene_find_node (drawn, HS_SCENE_NODE_FRAME, 5));
+    g_assert_nonnull (
+        hs_scene_find_node (drawn, HS_SCENE_NODE_CHAIN, 6 | HS_SCENE_FRAME_CHAIN_BIT));
+  }
+  {
+    /* eight frames of a cycle stay whole, as eight of one function do */
+    g_autoptr (HsSnapshot) shallow = fixture_calls ("", "fg", HS_DIAGRAM_DEFAULT_CHAIN_THRESHOLD);
+    g_autoptr (HsScene) drawn = render (shallow);
+
+    g_assert_cmpuint (count_role (drawn, HS_SCENE_NODE_CHAIN), ==, 0);
+  }
+  {
+    /* calls of one function are still its own recursion, before a cycle's */
+    g_autoptr (HsSnapshot) mixed = fixture_calls ("aaaaaaaaaaaa", "fg", 20);
+    g_autoptr (HsScene) drawn = render (mixed);
+
+    g_assert_cmpuint (count_role (drawn, HS_SCENE_NODE_CHAIN), ==, 2);
+    g_assert_nonnull (
+        hs_scene_find_node (drawn, HS_SCENE_NODE_CHAIN, 5 | HS_SCENE_FRAME_CHAIN_BIT));
+    g_assert_nonnull (
+        hs_scene_find_node (drawn, HS_SCENE_NODE_CHAIN, 18 | HS_SCENE_FRAME_CHAIN_BIT));
+  }
+}
+
 static void
 test_box_ids (void)
 {
@@ -1144,6 +1235,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/chain/recursion", test_chain_recursion);
   g_test_add_func ("/diagram/chain/recursion-expand", test_chain_recursion_expand);
   g_test_add_func ("/diagram/chain/recursion-refs", test_chain_recursion_refs);
+  g_test_add_func ("/diagram/chain/mutual-recursion", test_chain_mutual_recursion);
   status = g_test_run ();
   hs_diagram_shutdown ();
   return status;

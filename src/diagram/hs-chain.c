@@ -13,10 +13,12 @@
  * marker's id is its first hidden node's, and the viewer expands the chain by putting
  * that id into opts->expanded_ids, as for a long collection.
  *
- * A deep recursion is a chain too: a run of consecutive frames of one function keeps its
- * first HS_CHAIN_HEAD frames and its last HS_CHAIN_FRAME_TAIL (the running call and its
- * caller), and one marker ("… 24 more frames of fact()") stands for the frames between,
- * keyed by its first hidden frame's id with HS_SCENE_FRAME_CHAIN_BIT set.
+ * A deep recursion is a chain too: a run of consecutive frames of one function (or of a
+ * cycle of functions calling each other in turn: f, g, f, g…) keeps its first HS_CHAIN_HEAD
+ * frames (whole rounds of the cycle) and its last HS_CHAIN_FRAME_TAIL (the running call
+ * and its caller), and one marker ("… 24 more frames of fact()", "… of f(), g()") stands
+ * for the frames between, keyed by its first hidden frame's id with
+ * HS_SCENE_FRAME_CHAIN_BIT set.
  */
 #include "hs-diagram-private.h"
 
@@ -118,29 +120,40 @@ same_function (const HsSnapFrame *a, const HsSnapFrame *b)
   return !a->is_hidden && !b->is_hidden && g_strcmp0 (a->func_name, b->func_name) == 0;
 }
 
-/* Frames [start, end) are calls of one function, each made by the one before. */
-static void
-add_recursion (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *frames, guint start,
-               guint end)
+/* The frames shown before a recursion's marker: HS_CHAIN_HEAD, rounded up to whole rounds
+ * of its cycle (f, g, f, g before "… 24 more frames of f(), g()"). */
+static guint
+recursion_head (guint period)
 {
+  return (HS_CHAIN_HEAD + period - 1) / period * period;
+}
+
+/* Frames [start, end) repeat a cycle of `period` functions, each called by the one before.
+ * Returns whether the run is long enough to summarise (it may be expanded). */
+static gboolean
+add_recursion (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *frames, guint start,
+               guint end, guint period)
+{
+  guint head = recursion_head (period);
   const HsSnapFrame *first;
   HsChain *chain;
   guint64 key;
 
-  if (end - start <= MAX (opts->chain_threshold, HS_CHAIN_HEAD + HS_CHAIN_FRAME_TAIL + 2))
-    return;
-  first = g_ptr_array_index (frames, start + HS_CHAIN_HEAD);
+  if (end - start <= MAX (opts->chain_threshold, head + HS_CHAIN_FRAME_TAIL + 2))
+    return FALSE;
+  first = g_ptr_array_index (frames, start + head);
   key = first->frame_id | HS_SCENE_FRAME_CHAIN_BIT;
   if (opts->expanded_ids != NULL && g_hash_table_contains (opts->expanded_ids, &key))
     {
       g_hash_table_add (chains->expanded, g_memdup2 (&key, sizeof key));
-      return;
+      return TRUE;
     }
   chain = g_new0 (HsChain, 1);
   chain->marker = key;
   chain->of_frames = TRUE;
+  chain->period = period;
   chain->hidden = g_ptr_array_new ();
-  for (guint i = start + HS_CHAIN_HEAD; i < end - HS_CHAIN_FRAME_TAIL; i++)
+  for (guint i = start + head; i < end - HS_CHAIN_FRAME_TAIL; i++)
     {
       const HsSnapFrame *frame = g_ptr_array_index (frames, i);
 
@@ -148,21 +161,43 @@ add_recursion (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *frames
       g_hash_table_insert (chains->frames, (gpointer)&frame->frame_id, chain);
     }
   g_ptr_array_add (chains->chains, chain);
+  return TRUE;
 }
 
+/* The end of the run from `start` that repeats its first `period` frames' functions. */
+static guint
+cycle_end (GPtrArray *frames, guint start, guint period)
+{
+  guint end = start + period;
+
+  while (
+      end < frames->len
+      && same_function (g_ptr_array_index (frames, end - period), g_ptr_array_index (frames, end)))
+    end++;
+  return MIN (end, frames->len);
+}
+
+/* Runs of frames that repeat one function (a recursion) or a cycle of up to
+ * HS_CHAIN_MAX_PERIOD (f calls g calls f: a mutual recursion), each the longest from its
+ * first frame, the shortest cycle among equals. */
 static void
 find_recursions (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opts)
 {
-  guint n = snap->frames->len, end;
+  guint n = snap->frames->len;
 
-  for (guint start = 0; start < n; start = end)
+  for (guint start = 0; start < n;)
     {
-      for (end = start + 1; end < n
-                            && same_function (g_ptr_array_index (snap->frames, start),
-                                              g_ptr_array_index (snap->frames, end));
-           end++)
-        ;
-      add_recursion (chains, opts, snap->frames, start, end);
+      guint end = start + 1, period = 1;
+
+      for (guint p = 1; p <= HS_CHAIN_MAX_PERIOD && start + 2 * p <= n; p++)
+        {
+          guint e = cycle_end (snap->frames, start, p);
+
+          if (e >= start + 2 * p && e > end)
+            end = e, period = p;
+        }
+      /* a run too short to summarise may hold the start of a longer one */
+      start = add_recursion (chains, opts, snap->frames, start, end, period) ? end : start + 1;
     }
 }
 

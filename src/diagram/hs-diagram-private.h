@@ -47,6 +47,8 @@ GVC_t *hs_graphviz_context (void);
 #define HS_CHAIN_HEAD 3
 /* A recursion's frames drawn after its marker: the running call and its caller. */
 #define HS_CHAIN_FRAME_TAIL 2
+/* The longest cycle of functions calling each other in turn summarised as one recursion. */
+#define HS_CHAIN_MAX_PERIOD 4
 
 typedef struct
 {
@@ -54,6 +56,7 @@ typedef struct
                        * frame's id with HS_SCENE_FRAME_CHAIN_BIT for a recursion) */
   guint64 last;       /* objects: the chain's last node, drawn after the marker */
   gboolean of_frames; /* a recursion: `hidden` holds frames */
+  guint period;       /* a recursion: how many functions its cycle has (1: one calls itself) */
   GPtrArray *hidden;  /* const HsSnapObject* (or HsSnapFrame*), the nodes the marker stands
                        * for, in order */
 } HsChain;

@@ -760,18 +760,38 @@ add_node (Builder *b, HsSceneNodeRole role, guint64 id, Grid *grid)
 
 /* ---- nodes and edges ---------------------------------------------------------- */
 
-/* A recursion's marker: "… 24 more frames of fact()". */
+static gboolean
+same_name (const HsSnapFrame *a, const HsSnapFrame *b)
+{
+  return g_strcmp0 (a->func_name, b->func_name) == 0;
+}
+
+/* A recursion's marker: "… 24 more frames of fact()", or of a cycle's functions in the
+ * order they call each other ("… 24 more frames of f(), g()"). */
 static void
 fill_recursion_marker (Grid *grid, const HsChain *chain)
 {
-  const HsSnapFrame *first = g_ptr_array_index (chain->hidden, 0);
+  g_autoptr (GString) funcs = g_string_new (NULL);
   guint n = chain->hidden->len;
 
-  grid_add (
-      grid, 0, 0, 1, HS_CELL_ELLIPSIS, KEY_ELLIPSIS,
-      grid_own (grid, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… %u more frame of %s()",
-                                                    "… %u more frames of %s()", n),
-                                       n, first->func_name)));
+  for (guint i = 0; i < chain->period; i++)
+    {
+      const HsSnapFrame *frame = g_ptr_array_index (chain->hidden, i);
+      gboolean named = FALSE;
+
+      /* a cycle may call one function twice (f, f, g): named once */
+      for (guint j = 0; j < i && !named; j++)
+        named = same_name (frame, g_ptr_array_index (chain->hidden, j));
+      if (!named)
+        g_string_append_printf (funcs, "%s%s()", funcs->len > 0 ? ", " : "", frame->func_name);
+    }
+  grid_add (grid, 0, 0, 1, HS_CELL_ELLIPSIS, KEY_ELLIPSIS,
+            grid_own (grid, g_strdup_printf (
+                                /* Translators: %s names the functions, as "fact()" or, for
+                                 * functions calling each other in turn, "f(), g()" */
+                                g_dngettext (GETTEXT_PACKAGE, "… %u more frame of %s",
+                                             "… %u more frames of %s", n),
+                                n, funcs->str)));
 }
 
 static void add_frame_bundles (Builder *b, const HsChain *chain);

@@ -45,7 +45,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (n == 0)
     return 0;
   snap = hs_trace_snapshot (trace, n - 1);
-  g_strfreev (hs_trace_explain_step (trace, n - 1));
+  g_strfreev (hs_trace_explain_step (trace, n - 1, 0)); /* the learner's view */
   hs_snapshot_index (snap);
   scene = hs_diagram_render (snap, NULL, &error);
   if (scene != NULL)

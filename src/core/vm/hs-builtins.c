@@ -751,6 +751,57 @@ builtin_ascii (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 /* ---- namespaces --------------------------------------------------------------------- */
 
+/* __import__(name, globals=None, locals=None, fromlist=(), level=0): what `import name`
+ * does. Heapscope's modules have no packages, so fromlist changes nothing and a relative
+ * import has no parent to start from. */
+static HsObject *
+builtin___import__ (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *name = NULL, *globals = hs_None, *locals = hs_None, *fromlist = NULL, *level = NULL;
+  gint64 lvl = 0;
+
+  if (!hs_parse_args (vm, "__import__", args, nargs, kwnames,
+                      "name | globals locals fromlist level", &name, &globals, &locals,
+                      &fromlist, &level))
+    return NULL;
+  if (level != NULL && !hs_int_check (level))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
+                     hs_type_name (level));
+      return NULL;
+    }
+  if (level != NULL && !hs_int_as_i64 (level, &lvl))
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C int");
+      return NULL;
+    }
+  if (!hs_str_check (name))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "module name must be a string");
+      return NULL;
+    }
+  if (lvl < 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "level must be >= 0");
+      return NULL;
+    }
+  if (lvl > 0)
+    {
+      if (globals == hs_None)
+        hs_err_set_string (vm, &hs_exc_KeyError, "'__name__' not in globals");
+      else
+        hs_err_set_string (vm, &hs_exc_ImportError,
+                           "attempted relative import with no known parent package");
+      return NULL;
+    }
+  if (hs_str_byte_len (name) == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "Empty module name");
+      return NULL;
+    }
+  return hs_import_module (vm, hs_str_utf8 (name));
+}
+
 static HsObject *
 builtin_globals (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -836,6 +887,7 @@ builtin_dir (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 /* ---- the namespace -------------------------------------------------------------- */
 
 static const HsMethodDef builtin_defs[] = {
+  { "__import__", builtin___import__ },
   { "abs", builtin_abs },
   { "aiter", builtin_aiter },
   { "anext", builtin_anext },

@@ -65,7 +65,7 @@ typedef struct
 typedef struct
 {
   HsObject header;
-  HsObject *fget, *fset;
+  HsObject *fget, *fset, *fdel;
 } HsProperty;
 
 /* The `__dict__` and `__weakref__` entries CPython puts in the namespace of the first class

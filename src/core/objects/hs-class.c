@@ -540,14 +540,15 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   if (d != NULL && HS_IS (d, &hs_property_type))
     {
       HsProperty *p = (HsProperty *)d;
-      if (p->fset == NULL || value == NULL)
+      HsObject *fn = value != NULL ? p->fset : p->fdel;
+      if (fn == NULL)
         {
           hs_err_format (vm, &hs_exc_AttributeError, "property '%s' of '%s' object has no %s",
                          hs_str_utf8 (name), hs_type_name (self), value ? "setter" : "deleter");
           return -1;
         }
       HsObject *args[2] = { self, value };
-      HsObject *r = hs_object_call (vm, p->fset, args, 2, NULL);
+      HsObject *r = hs_object_call (vm, fn, args, value != NULL ? 2 : 1, NULL);
       if (r == NULL)
         return -1;
       hs_decref (vm, r);
@@ -683,7 +684,8 @@ hs_class_is_abstract (HsObject *v)
     return FALSE;
   if (HS_IS (v, &hs_property_type))
     return hs_class_is_abstract (((HsProperty *)v)->fget)
-           || hs_class_is_abstract (((HsProperty *)v)->fset);
+           || hs_class_is_abstract (((HsProperty *)v)->fset)
+           || hs_class_is_abstract (((HsProperty *)v)->fdel);
   if (HS_IS (v, &hs_staticmethod_type) || HS_IS (v, &hs_classmethod_type))
     return hs_class_is_abstract (((HsWrapper *)v)->func);
   return (v->flags & HS_FLAG_ABSTRACT) != 0;

@@ -353,6 +353,8 @@ property_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit (visit, p->fget, data);
   if (p->fset != NULL)
     hs_visit (visit, p->fset, data);
+  if (p->fdel != NULL)
+    hs_visit (visit, p->fdel, data);
 }
 
 static void
@@ -361,16 +363,18 @@ property_dealloc (HsVM *vm, HsObject *self)
   HsProperty *p = (HsProperty *)self;
   HS_CLEAR (vm, p->fget);
   HS_CLEAR (vm, p->fset);
+  HS_CLEAR (vm, p->fdel);
 }
 
 static HsObject *
-property_make (HsVM *vm, HsObject *fget, HsObject *fset)
+property_make (HsVM *vm, HsObject *fget, HsObject *fset, HsObject *fdel)
 {
   HsProperty *p = (HsProperty *)hs_object_alloc (vm, &hs_property_type, sizeof (HsProperty));
   if (p == NULL)
     return NULL;
   p->fget = fget != NULL && fget != hs_None ? hs_incref (fget) : NULL;
   p->fset = fset != NULL && fset != hs_None ? hs_incref (fset) : NULL;
+  p->fdel = fdel != NULL && fdel != hs_None ? hs_incref (fdel) : NULL;
   hs_gc_track (vm, (HsObject *)p);
   return (HsObject *)p;
 }
@@ -378,10 +382,11 @@ property_make (HsVM *vm, HsObject *fget, HsObject *fset)
 static HsObject *
 property_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *fget = NULL, *fset = NULL;
-  if (!hs_parse_args (vm, "property", args, nargs, kwnames, "| fget fset", &fget, &fset))
+  HsObject *fget = NULL, *fset = NULL, *fdel = NULL, *doc = NULL;
+  if (!hs_parse_args (vm, "property", args, nargs, kwnames, "| fget fset fdel doc", &fget, &fset,
+                      &fdel, &doc))
     return NULL;
-  return property_make (vm, fget, fset);
+  return property_make (vm, fget, fset, fdel);
 }
 
 static HsObject *
@@ -390,7 +395,7 @@ property_setter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *f = NULL;
   if (!hs_parse_args (vm, "setter", args + 1, nargs - 1, kwnames, "!func", &f))
     return NULL;
-  return property_make (vm, ((HsProperty *)args[0])->fget, f);
+  return property_make (vm, ((HsProperty *)args[0])->fget, f, ((HsProperty *)args[0])->fdel);
 }
 
 static HsObject *
@@ -399,12 +404,36 @@ property_getter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *f = NULL;
   if (!hs_parse_args (vm, "getter", args + 1, nargs - 1, kwnames, "!func", &f))
     return NULL;
-  return property_make (vm, f, ((HsProperty *)args[0])->fset);
+  return property_make (vm, f, ((HsProperty *)args[0])->fset, ((HsProperty *)args[0])->fdel);
+}
+
+static HsObject *
+property_deleter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *f = NULL;
+  if (!hs_parse_args (vm, "deleter", args + 1, nargs - 1, kwnames, "!func", &f))
+    return NULL;
+  return property_make (vm, ((HsProperty *)args[0])->fget, ((HsProperty *)args[0])->fset, f);
+}
+
+/* p.fget, p.fset, p.fdel: the functions, or None */
+static HsObject *
+property_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsProperty *p = (HsProperty *)self;
+  HsObject *f = hs_str_equal_cstr (name, "fget")   ? p->fget
+                : hs_str_equal_cstr (name, "fset") ? p->fset
+                : hs_str_equal_cstr (name, "fdel") ? p->fdel
+                                                   : self;
+  if (f != self)
+    return hs_incref (f != NULL ? f : hs_None);
+  return hs_object_generic_getattr (vm, self, name);
 }
 
 static const HsMethodDef property_methods[] = {
   { "setter", property_setter },
   { "getter", property_getter },
+  { "deleter", property_deleter },
   { NULL, NULL },
 };
 
@@ -416,6 +445,7 @@ HsType hs_property_type = {
   .basicsize = sizeof (HsProperty),
   .dealloc = property_dealloc,
   .refs = property_refs,
+  .getattr = property_getattr,
   .construct = property_construct,
   .methods = property_methods,
 };

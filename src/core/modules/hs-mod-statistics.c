@@ -869,7 +869,7 @@ st_geometric_mean (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   Calc c = calc_begin (vm);
   HsObject *data = NULL, *logs, *r = NULL;
   if (!hs_parse_args (vm, "geometric_mean", args, nargs, kwnames, "@data", &data))
-    return NULL;
+    return calc_end (&c, NULL);
   if ((logs = keep (&c, hs_list_new (vm, 0))) != NULL && hs_list_extend (vm, logs, data) == 0)
     {
       for (gsize i = 0; logs != NULL && i < hs_list_len (logs); i++)
@@ -922,7 +922,7 @@ st_harmonic_mean (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *data = NULL, *weights = hs_None, *r = NULL, *sum_weights;
   gssize n;
   if (!hs_parse_args (vm, "harmonic_mean", args, nargs, kwnames, "@data|weights", &data, &weights))
-    return NULL;
+    return calc_end (&c, NULL);
   if ((data = listed (&c, data)) == NULL || (n = hs_object_len (vm, data)) < 0)
     return calc_end (&c, NULL);
   data = keep (&c, data_of (vm, data));
@@ -1012,11 +1012,11 @@ st_quantiles (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                       &method)
       || (n_arg != NULL
           && !hs_int_index_i64 (vm, n_arg, &n, "Python int too large to convert to C ssize_t")))
-    return NULL;
+    return calc_end (&c, NULL);
   if (n < 1)
     {
       stat_error (vm, "n must be at least 1");
-      return NULL;
+      return calc_end (&c, NULL);
     }
   HsObject *sorted = keep (&c, hs_list_from_iterable (vm, data));
   if (sorted == NULL || hs_list_sort (vm, sorted, NULL, FALSE) < 0)

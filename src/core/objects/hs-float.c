@@ -758,6 +758,15 @@ float_getattr (HsVM *vm, HsObject *self, HsObject *name)
 
 static const HsMethodDef float_methods[] = {
   { "__format__", hs_format_dunder },
+  { "__abs__", hs_number_dunder_abs },
+  { "__round__", hs_number_dunder_round },
+  { "__divmod__", hs_number_dunder_divmod },
+  { "__rdivmod__", hs_number_dunder_rdivmod },
+  { "__float__", hs_number_dunder_float },
+  { "__int__", hs_float_dunder_trunc },
+  { "__trunc__", hs_float_dunder_trunc },
+  { "__floor__", hs_float_dunder_floor },
+  { "__ceil__", hs_float_dunder_ceil },
   { "as_integer_ratio", hs_float_as_integer_ratio },
   { "hex", hs_float_hex },
   { "fromhex", hs_float_fromhex, HS_METH_CLASS },

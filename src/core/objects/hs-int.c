@@ -1494,6 +1494,16 @@ int_from_bytes (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef int_methods[] = {
   { "__format__", hs_format_dunder },
+  { "__abs__", hs_number_dunder_abs },
+  { "__round__", hs_number_dunder_round },
+  { "__divmod__", hs_number_dunder_divmod },
+  { "__rdivmod__", hs_number_dunder_rdivmod },
+  { "__float__", hs_number_dunder_float },
+  { "__int__", hs_int_dunder_value },
+  { "__index__", hs_int_dunder_value },
+  { "__trunc__", hs_int_dunder_value },
+  { "__floor__", hs_int_dunder_value },
+  { "__ceil__", hs_int_dunder_value },
   { "as_integer_ratio", hs_int_as_integer_ratio },
   { "bit_length", int_bit_length },
   { "bit_count", int_bit_count },

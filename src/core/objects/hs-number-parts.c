@@ -229,3 +229,103 @@ hs_float_fromhex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     }
   return hs_float_new (vm, v);
 }
+
+/* ---- the dunders CPython's int and float have beyond the operator slots -------------- */
+
+static gboolean
+is_float (HsObject *o)
+{
+  return hs_type_is_subtype (o->type, &hs_float_type);
+}
+
+/* CPython's slot wrappers' checks: these are slot wrappers there */
+static gboolean
+no_args (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
+    hs_err_format (vm, &hs_exc_TypeError, "wrapper %s() takes no keyword arguments", name);
+  else if (nargs > 1)
+    hs_err_format (vm, &hs_exc_TypeError, "expected 0 arguments, got %" G_GSIZE_FORMAT, nargs - 1);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+HsObject *
+hs_number_dunder_abs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return no_args (vm, "__abs__", args, nargs, kwnames) ? hs_number_abs (vm, args[0]) : NULL;
+}
+
+HsObject *
+hs_number_dunder_round (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *nd = NULL;
+  if (!hs_parse_args (vm, "__round__", args + 1, nargs - 1, kwnames, "| ndigits /", &nd))
+    return NULL;
+  if (nd == hs_None && !is_float (args[0]))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "'NoneType' object cannot be interpreted as an integer");
+      return NULL;
+    }
+  return hs_number_round (vm, args[0], nd == hs_None ? NULL : nd);
+}
+
+/* __divmod__ and __rdivmod__: NotImplemented for an operand the type does not take (an
+ * int takes ints, a float ints and floats), as CPython's nb_divmod. */
+static HsObject *
+divmod_dunder (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean reflected)
+{
+  HsObject *other = NULL;
+  if (!hs_parse_args (vm, reflected ? "__rdivmod__" : "__divmod__", args + 1, nargs - 1, kwnames,
+                      "value /", &other))
+    return NULL;
+  gboolean takes = hs_int_check (other) || (is_float (args[0]) && is_float (other));
+  if (!takes)
+    return hs_incref (hs_NotImplemented);
+  return reflected ? hs_number_divmod (vm, other, args[0]) : hs_number_divmod (vm, args[0], other);
+}
+
+HsObject *
+hs_number_dunder_divmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return divmod_dunder (vm, args, nargs, kwnames, FALSE);
+}
+
+HsObject *
+hs_number_dunder_rdivmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return divmod_dunder (vm, args, nargs, kwnames, TRUE);
+}
+
+HsObject *
+hs_number_dunder_float (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  double d;
+  if (!no_args (vm, "__float__", args, nargs, kwnames))
+    return NULL;
+  if (HS_IS (args[0], &hs_float_type))
+    return hs_incref (args[0]);
+  if (is_float (args[0]))
+    return hs_float_new (vm, hs_float_value (args[0]));
+  return hs_int_as_double (vm, args[0], &d) < 0 ? NULL : hs_float_new (vm, d);
+}
+
+/* __int__, __index__, __trunc__, __floor__ and __ceil__ of an int: its value as an int. */
+HsObject *
+hs_int_dunder_value (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return no_args (vm, "__int__", args, nargs, kwnames) ? int_value (vm, args[0]) : NULL;
+}
+
+#define FLOAT_TO_INT(NAME, EXPR)                                                                   \
+  HsObject *hs_float_dunder_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)     \
+  {                                                                                                \
+    double v = hs_float_value (args[0]);                                                           \
+    return no_args (vm, "__" #NAME "__", args, nargs, kwnames) ? hs_int_from_double (vm, EXPR)     \
+                                                               : NULL;                             \
+  }
+FLOAT_TO_INT (trunc, v)
+FLOAT_TO_INT (floor, floor (v))
+FLOAT_TO_INT (ceil, ceil (v))

@@ -15,5 +15,17 @@ HsObject *hs_int_as_integer_ratio (HsVM *vm, HsObject **args, gsize nargs, HsObj
 HsObject *hs_float_as_integer_ratio (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 HsObject *hs_float_hex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 HsObject *hs_float_fromhex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+/* __abs__, __round__, __divmod__, __rdivmod__, __float__ of an int or a float; __int__,
+ * __index__, __trunc__, __floor__, __ceil__ of an int (its value) and __int__/__trunc__,
+ * __floor__, __ceil__ of a float (CPython's methods beyond the operator slots). */
+HsObject *hs_number_dunder_abs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_number_dunder_round (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_number_dunder_divmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_number_dunder_rdivmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_number_dunder_float (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_int_dunder_value (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_float_dunder_trunc (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_float_dunder_floor (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_float_dunder_ceil (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 
 G_END_DECLS

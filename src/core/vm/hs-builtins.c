@@ -354,7 +354,20 @@ builtin_round (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *x = NULL, *nd = NULL;
   if (!hs_parse_args (vm, "round", args, nargs, kwnames, "number | ndigits", &x, &nd))
     return NULL;
-  return hs_number_round (vm, x, nd == hs_None ? NULL : nd);
+  if (nd == hs_None)
+    nd = NULL;
+  /* a class's own __round__ (or the one it inherits from int or float), as CPython looks it up */
+  HsObject *fn = (x->type->type_flags & HS_TYPE_HEAP)
+                     ? hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__round__"))
+                     : NULL;
+  if (fn == NULL)
+    return hs_number_round (vm, x, nd);
+  HsObject *bound = hs_descr_get (vm, fn, x, x->type), *r;
+  if (bound == NULL)
+    return NULL;
+  r = hs_object_call (vm, bound, &nd, nd != NULL ? 1 : 0, NULL);
+  hs_decref (vm, bound);
+  return r;
 }
 
 static HsObject *

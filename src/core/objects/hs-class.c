@@ -505,7 +505,7 @@ hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value)
       return -1;
     }
   obj->type = (HsType *)hs_incref (value);
-  hs_object_mark_dirty (vm, obj); /* its class row */
+  hs_object_mark_dirty (vm, obj);   /* its class row */
   hs_object_mark_dirty (vm, value); /* a module's class lists it among its holders */
   hs_object_mark_dirty (vm, (HsObject *)old);
   hs_decref (vm, (HsObject *)old);

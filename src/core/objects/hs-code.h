@@ -80,8 +80,8 @@ G_BEGIN_DECLS
   X (DELETE_NAME)                                                                                  \
   X (LOAD_CLASSDEREF)  /* class body reading a free variable: namespace, then the cell */          \
   X (SETUP_FINALLY)    /* pseudo (removed by the assembler): protect until POP_BLOCK */            \
-  X (SETUP_WITH)       /* pseudo: SETUP_FINALLY for a with block, whose handler starts without  \
-                        * the value __enter__ gave (popped or stored first) */                  \
+  X (SETUP_WITH)       /* pseudo: SETUP_FINALLY for a with block, whose handler starts without     \
+                        * the value __enter__ gave (popped or stored first) */                     \
   X (POP_BLOCK)        /* pseudo */                                                                \
   X (PUSH_EXC_INFO)    /* exc -> prev_exc_info, exc; exc becomes the handled exception */          \
   X (POP_EXCEPT)       /* pops prev_exc_info and restores it */                                    \

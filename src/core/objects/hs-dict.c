@@ -990,7 +990,7 @@ m_fromkeys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                       &iterable, &value))
     return NULL;
   d = args[0] == (HsObject *)&hs_dict_type ? hs_dict_new (vm)
-                                            : hs_object_call (vm, args[0], NULL, 0, NULL);
+                                           : hs_object_call (vm, args[0], NULL, 0, NULL);
   it = d ? hs_object_iter (vm, iterable) : NULL;
   if (it == NULL)
     {

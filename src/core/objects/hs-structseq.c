@@ -30,8 +30,8 @@ typedef struct
   const char *const *fields; /* static, NULL-terminated */
   gsize n;                   /* all fields */
   gsize n_visible;           /* the sequence fields, the first n_visible */
-  gboolean constructible; /* time.struct_time(seq); sys's cannot be made by a program */
-  char tp_name[64];       /* "time.struct_time", which messages name it by */
+  gboolean constructible;    /* time.struct_time(seq); sys's cannot be made by a program */
+  char tp_name[64];          /* "time.struct_time", which messages name it by */
 } SSType;
 
 #define SS(t) ((SSType *)(t))

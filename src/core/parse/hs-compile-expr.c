@@ -610,7 +610,8 @@ visit_set_display (Compiler *c, HsExpr *e)
 {
   HsExprList *elts = &e->u.seq.elts;
   gboolean built = elts->len > STACK_USE_GUIDELINE;
-  int folded = elts->len > 2 && all_constant_items (e) ? index_of (c, constant_frozenset (c, e)) : -1;
+  int folded
+      = elts->len > 2 && all_constant_items (e) ? index_of (c, constant_frozenset (c, e)) : -1;
 
   if (folded >= 0)
     {

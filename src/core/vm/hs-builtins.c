@@ -774,8 +774,8 @@ builtin___import__ (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   gint64 lvl = 0;
 
   if (!hs_parse_args (vm, "__import__", args, nargs, kwnames,
-                      "name | globals locals fromlist level", &name, &globals, &locals,
-                      &fromlist, &level))
+                      "name | globals locals fromlist level", &name, &globals, &locals, &fromlist,
+                      &level))
     return NULL;
   if (level != NULL && !hs_int_check (level))
     {

@@ -20,6 +20,7 @@
 #include "hs-error.h"
 #include "hs-float.h"
 #include "hs-int.h"
+#include "hs-slot-wrapper.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -240,21 +241,18 @@ is_float (HsObject *o)
 
 /* CPython's slot wrappers' checks: these are slot wrappers there */
 static gboolean
-no_args (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject *kwnames)
+no_args (HsVM *vm, const char *name, gsize nargs, HsObject *kwnames)
 {
-  if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
-    hs_err_format (vm, &hs_exc_TypeError, "wrapper %s() takes no keyword arguments", name);
-  else if (nargs > 1)
-    hs_err_format (vm, &hs_exc_TypeError, "expected 0 arguments, got %" G_GSIZE_FORMAT, nargs - 1);
-  else
-    return TRUE;
+  if (kwnames == NULL || hs_tuple_len (kwnames) == 0)
+    return hs_slot_wrapper_nargs (vm, nargs, 0);
+  hs_err_format (vm, &hs_exc_TypeError, "wrapper %s() takes no keyword arguments", name);
   return FALSE;
 }
 
 HsObject *
 hs_number_dunder_abs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return no_args (vm, "__abs__", args, nargs, kwnames) ? hs_number_abs (vm, args[0]) : NULL;
+  return no_args (vm, "__abs__", nargs, kwnames) ? hs_number_abs (vm, args[0]) : NULL;
 }
 
 HsObject *
@@ -303,7 +301,7 @@ HsObject *
 hs_number_dunder_float (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   double d;
-  if (!no_args (vm, "__float__", args, nargs, kwnames))
+  if (!no_args (vm, "__float__", nargs, kwnames))
     return NULL;
   if (HS_IS (args[0], &hs_float_type))
     return hs_incref (args[0]);
@@ -316,15 +314,14 @@ hs_number_dunder_float (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwname
 HsObject *
 hs_int_dunder_value (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return no_args (vm, "__int__", args, nargs, kwnames) ? int_value (vm, args[0]) : NULL;
+  return no_args (vm, "__int__", nargs, kwnames) ? int_value (vm, args[0]) : NULL;
 }
 
 #define FLOAT_TO_INT(NAME, EXPR)                                                                   \
   HsObject *hs_float_dunder_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)     \
   {                                                                                                \
     double v = hs_float_value (args[0]);                                                           \
-    return no_args (vm, "__" #NAME "__", args, nargs, kwnames) ? hs_int_from_double (vm, EXPR)     \
-                                                               : NULL;                             \
+    return no_args (vm, "__" #NAME "__", nargs, kwnames) ? hs_int_from_double (vm, EXPR) : NULL;   \
   }
 FLOAT_TO_INT (trunc, v)
 FLOAT_TO_INT (floor, floor (v))

@@ -29,15 +29,14 @@ slot_owner (const HsType *t, gsize offset)
 
 #define SLOT_FN(self, slot) (slot_owner ((self)->type, G_STRUCT_OFFSET (HsType, slot))->slot)
 
-static gboolean
-nargs_is (HsVM *vm, const char *name, gsize nargs, gsize want)
+gboolean
+hs_slot_wrapper_nargs (HsVM *vm, gsize nargs, gsize want)
 {
   if (nargs == want + 1)
     return TRUE;
   hs_err_format (vm, &hs_exc_TypeError,
                  "expected %" G_GSIZE_FORMAT " argument%s, got %" G_GSIZE_FORMAT, want,
                  want == 1 ? "" : "s", nargs - 1);
-  (void)name;
   return FALSE;
 }
 
@@ -45,7 +44,7 @@ static HsObject *
 w_next (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *r;
-  if (!nargs_is (vm, "__next__", nargs, 0))
+  if (!hs_slot_wrapper_nargs (vm, nargs, 0))
     return NULL;
   r = SLOT_FN (args[0], iternext) (vm, args[0]);
   if (r == NULL && !hs_err_occurred (vm))
@@ -56,14 +55,14 @@ w_next (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 w_iter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return nargs_is (vm, "__iter__", nargs, 0) ? SLOT_FN (args[0], iter) (vm, args[0]) : NULL;
+  return hs_slot_wrapper_nargs (vm, nargs, 0) ? SLOT_FN (args[0], iter) (vm, args[0]) : NULL;
 }
 
 static HsObject *
 w_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   gssize n;
-  if (!nargs_is (vm, "__len__", nargs, 0))
+  if (!hs_slot_wrapper_nargs (vm, nargs, 0))
     return NULL;
   n = SLOT_FN (args[0], len) (vm, args[0]);
   return n < 0 ? NULL : hs_int_from_i64 (vm, n);
@@ -72,36 +71,35 @@ w_len (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 w_getitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return nargs_is (vm, "__getitem__", nargs, 1) ? SLOT_FN (args[0], getitem) (vm, args[0], args[1])
-                                                : NULL;
+  return hs_slot_wrapper_nargs (vm, nargs, 1) ? SLOT_FN (args[0], getitem) (vm, args[0], args[1])
+                                              : NULL;
 }
 
 static HsObject *
 w_contains (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  int r = nargs_is (vm, "__contains__", nargs, 1)
-              ? SLOT_FN (args[0], contains) (vm, args[0], args[1])
-              : -1;
+  int r = hs_slot_wrapper_nargs (vm, nargs, 1) ? SLOT_FN (args[0], contains) (vm, args[0], args[1])
+                                               : -1;
   return r < 0 ? NULL : hs_bool_from (r);
 }
 
 static HsObject *
 w_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return nargs_is (vm, "__repr__", nargs, 0) ? SLOT_FN (args[0], repr) (vm, args[0]) : NULL;
+  return hs_slot_wrapper_nargs (vm, nargs, 0) ? SLOT_FN (args[0], repr) (vm, args[0]) : NULL;
 }
 
 static HsObject *
 w_str (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return nargs_is (vm, "__str__", nargs, 0) ? SLOT_FN (args[0], str) (vm, args[0]) : NULL;
+  return hs_slot_wrapper_nargs (vm, nargs, 0) ? SLOT_FN (args[0], str) (vm, args[0]) : NULL;
 }
 
 static HsObject *
 w_hash (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   gint64 h;
-  if (!nargs_is (vm, "__hash__", nargs, 0) || SLOT_FN (args[0], hash) (vm, args[0], &h) < 0)
+  if (!hs_slot_wrapper_nargs (vm, nargs, 0) || SLOT_FN (args[0], hash) (vm, args[0], &h) < 0)
     return NULL;
   return hs_int_from_i64 (vm, h);
 }
@@ -109,14 +107,14 @@ w_hash (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 w_bool (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  int r = nargs_is (vm, "__bool__", nargs, 0) ? SLOT_FN (args[0], truth) (vm, args[0]) : -1;
+  int r = hs_slot_wrapper_nargs (vm, nargs, 0) ? SLOT_FN (args[0], truth) (vm, args[0]) : -1;
   return r < 0 ? NULL : hs_bool_from (r);
 }
 
 static HsObject *
 w_setitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!nargs_is (vm, "__setitem__", nargs, 2)
+  if (!hs_slot_wrapper_nargs (vm, nargs, 2)
       || SLOT_FN (args[0], setitem) (vm, args[0], args[1], args[2]) < 0)
     return NULL;
   return hs_None;
@@ -125,7 +123,7 @@ w_setitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 w_delitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!nargs_is (vm, "__delitem__", nargs, 1)
+  if (!hs_slot_wrapper_nargs (vm, nargs, 1)
       || SLOT_FN (args[0], setitem) (vm, args[0], args[1], NULL) < 0)
     return NULL;
   return hs_None;
@@ -134,7 +132,7 @@ w_delitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 #define UNARY(NAME, OP)                                                                            \
   static HsObject *w_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)            \
   {                                                                                                \
-    if (!nargs_is (vm, "__" #NAME "__", nargs, 0))                                                 \
+    if (!hs_slot_wrapper_nargs (vm, nargs, 0))                                                     \
       return NULL;                                                                                 \
     return SLOT_FN (args[0], unaryop) (vm, OP, args[0]);                                           \
   }
@@ -147,7 +145,7 @@ UNARY (invert, HS_UNARY_INVERT)
 #define RICH(NAME, OP)                                                                             \
   static HsObject *w_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)            \
   {                                                                                                \
-    if (!nargs_is (vm, "__" #NAME "__", nargs, 1))                                                 \
+    if (!hs_slot_wrapper_nargs (vm, nargs, 1))                                                     \
       return NULL;                                                                                 \
     return SLOT_FN (args[0], richcompare) (vm, args[0], args[1], OP);                              \
   }
@@ -161,7 +159,7 @@ RICH (ge, HS_CMP_GE)
 #define BINOP(NAME, OP)                                                                            \
   static HsObject *w_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)            \
   {                                                                                                \
-    if (!nargs_is (vm, "__" #NAME "__", nargs, 1))                                                 \
+    if (!hs_slot_wrapper_nargs (vm, nargs, 1))                                                     \
       return NULL;                                                                                 \
     return SLOT_FN (args[0], binop) (vm, OP, args[0], args[1]);                                    \
   }
@@ -169,7 +167,7 @@ RICH (ge, HS_CMP_GE)
 #define RBINOP(NAME, OP)                                                                           \
   static HsObject *w_r##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)           \
   {                                                                                                \
-    if (!nargs_is (vm, "__r" #NAME "__", nargs, 1))                                                \
+    if (!hs_slot_wrapper_nargs (vm, nargs, 1))                                                     \
       return NULL;                                                                                 \
     return SLOT_FN (args[0], binop) (vm, OP, args[1], args[0]);                                    \
   }

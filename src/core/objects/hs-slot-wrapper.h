@@ -19,4 +19,8 @@ HsObject *hs_slot_wrapper_lookup (HsVM *vm, HsObject *obj, HsObject *name);
  * subclass reaches through super(). Reflected operators (__radd__) only when `numeric`. */
 void hs_slot_wrapper_install (HsType *type, gboolean numeric);
 
+/* A slot wrapper's argument count: TRUE when one called with nargs (self included) got
+ * `want` arguments, else CPython's TypeError "expected 1 argument, got 2". */
+gboolean hs_slot_wrapper_nargs (HsVM *vm, gsize nargs, gsize want);
+
 G_END_DECLS

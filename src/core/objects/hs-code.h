@@ -138,6 +138,9 @@ typedef struct
   gint32 anchor_left, anchor_right;
 } HsCodePos;
 
+/* No position: code the compiler gives no line (CPython's UNSET_LOC). */
+#define HS_CODE_POS_NONE ((HsCodePos){ -1, -1, -1, -1, -1, -1 })
+
 typedef struct _HsCode HsCode;
 typedef struct _HsGlobalCache HsGlobalCache;
 typedef struct _HsAttrCache HsAttrCache; /* hs-class.h */

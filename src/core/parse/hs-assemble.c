@@ -131,7 +131,7 @@ hs_compile_emit_jump (Compiler *c, HsOpcode op, int label)
 void
 hs_compile_emit_jump_noline (Compiler *c, HsOpcode op, int label)
 {
-  *new_instr (c) = (Instr){ op, (guint32)label, TRUE, { -1, -1, -1, -1, -1, -1 } };
+  *new_instr (c) = (Instr){ op, (guint32)label, TRUE, HS_CODE_POS_NONE };
 }
 
 /* Whether a label is bound inside the last n instructions (a jump lands there). */

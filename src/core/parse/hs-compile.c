@@ -433,8 +433,7 @@ unwind_to (Compiler *c, int stop, gboolean preserve_tos)
       if (t == FB_FINALLY_TRY || t == FB_WITH)
         {
           /* what follows seems to run after the finally body or exit call */
-          HsCodePos none = { -1, -1, -1, -1, -1, -1 };
-          hs_compile_set_pos (c, none);
+          hs_compile_set_pos (c, HS_CODE_POS_NONE);
           inlined = TRUE;
         }
     }
@@ -545,8 +544,7 @@ visit_try_except (Compiler *c, HsStmt *s)
       push_fblock (c, FB_HANDLER, cleanup, named, NULL, h->name);
       hs_compile_visit_stmts (c, &h->body);
       pop_fblock (c);
-      HsCodePos none = { -1, -1, -1, -1, -1, -1 };
-      hs_compile_set_pos (c, none);
+      hs_compile_set_pos (c, HS_CODE_POS_NONE);
       if (named >= 0)
         emit_pop_block (c);
       emit_pop_block (c);
@@ -590,19 +588,18 @@ visit_try (Compiler *c, HsStmt *s)
   else
     hs_compile_visit_stmts (c, &s->u.try_.body);
   pop_fblock (c);
-  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
-  hs_compile_set_pos (c, none);
+  hs_compile_set_pos (c, HS_CODE_POS_NONE);
   emit_pop_block (c);
   hs_compile_visit_stmts (c, &s->u.try_.finalbody);
   hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
-  hs_compile_set_pos (c, none);
+  hs_compile_set_pos (c, HS_CODE_POS_NONE);
   hs_compile_bind_label (c, handler); /* [exc] */
   emit_setup (c, cleanup);
   hs_compile_emit (c, HS_OP_PUSH_EXC_INFO, 0);
   push_fblock (c, FB_FINALLY_END, cleanup, -1, NULL, NULL);
   hs_compile_visit_stmts (c, &s->u.try_.finalbody);
   pop_fblock (c);
-  hs_compile_set_pos (c, none);
+  hs_compile_set_pos (c, HS_CODE_POS_NONE);
   hs_compile_emit (c, HS_OP_RERAISE, 0);
   emit_pop_block (c);
   hs_compile_bind_label (c, cleanup);
@@ -650,8 +647,7 @@ visit_with_item (Compiler *c, HsStmt *s, int i)
   hs_compile_emit (c, HS_OP_POP_TOP, 0);
   hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
   /* no line, as CPython's: the handler the exception goes on to traces its line */
-  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
-  hs_compile_set_pos (c, none);
+  hs_compile_set_pos (c, HS_CODE_POS_NONE);
   hs_compile_bind_label (c, cleanup); /* [exit, prev, exc2] */
   hs_compile_emit (c, HS_OP_ROT_TWO, 0);
   hs_compile_emit (c, HS_OP_POP_EXCEPT, 0);
@@ -1027,9 +1023,8 @@ hs_compile_visit_stmts (Compiler *c, HsStmtList *body)
 static void
 emit_implicit_return (Compiler *c)
 {
-  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
-  hs_compile_emit_at (c, HS_OP_LOAD_CONST, hs_compile_const_none (c), none);
-  hs_compile_emit_at (c, HS_OP_RETURN_VALUE, 0, none);
+  hs_compile_emit_at (c, HS_OP_LOAD_CONST, hs_compile_const_none (c), HS_CODE_POS_NONE);
+  hs_compile_emit_at (c, HS_OP_RETURN_VALUE, 0, HS_CODE_POS_NONE);
 }
 
 /* A docstring (a leading string constant) is not compiled in a def, as in CPython. */
@@ -1247,12 +1242,12 @@ compile_class (Compiler *c, HsStmt *s)
       body.len--;
     }
   hs_compile_visit_stmts (c, &body);
-  HsCodePos none = { -1, -1, -1, -1, -1, -1 };
   if (u->scope->class_cell)
-    hs_compile_emit_at (c, HS_OP_LOAD_CLOSURE, hs_compile_local_index (u, "__class__"), none);
+    hs_compile_emit_at (c, HS_OP_LOAD_CLOSURE, hs_compile_local_index (u, "__class__"),
+                        HS_CODE_POS_NONE);
   else
-    hs_compile_emit_at (c, HS_OP_LOAD_CONST, hs_compile_const_none (c), none);
-  hs_compile_emit_at (c, HS_OP_RETURN_VALUE, 0, none);
+    hs_compile_emit_at (c, HS_OP_LOAD_CONST, hs_compile_const_none (c), HS_CODE_POS_NONE);
+  hs_compile_emit_at (c, HS_OP_RETURN_VALUE, 0, HS_CODE_POS_NONE);
   return leave_unit (c, u);
 }
 

@@ -313,6 +313,20 @@ wrapper_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
   return hs_wrapper_new (vm, type, f);
 }
 
+/* "<staticmethod(<function f at 0x…>)>", as CPython 3.10+ (sm_repr, cm_repr). */
+static HsObject *
+wrapper_repr (HsVM *vm, HsObject *self)
+{
+  HsObject *r = hs_object_repr (vm, ((HsWrapper *)self)->func);
+  if (r == NULL)
+    return NULL;
+  HsObject *s = hs_str_from_format (
+      vm, "<%s(%s)>", HS_TYPE (self) == &hs_staticmethod_type ? "staticmethod" : "classmethod",
+      hs_str_utf8 (r));
+  hs_decref (vm, r);
+  return s;
+}
+
 static HsObject *
 wrapper_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
@@ -329,6 +343,7 @@ HsType hs_staticmethod_type = {
   .basicsize = sizeof (HsWrapper),
   .dealloc = wrapper_dealloc,
   .refs = wrapper_refs,
+  .repr = wrapper_repr,
   .getattr = wrapper_getattr,
   .construct = wrapper_construct,
 };
@@ -341,6 +356,7 @@ HsType hs_classmethod_type = {
   .basicsize = sizeof (HsWrapper),
   .dealloc = wrapper_dealloc,
   .refs = wrapper_refs,
+  .repr = wrapper_repr,
   .getattr = wrapper_getattr,
   .construct = wrapper_construct,
 };

@@ -111,6 +111,18 @@ fx_module (HsSnapshot *snap)
   return frame;
 }
 
+/* Node `i` of a list: a Node at 20 + i whose value is i + 1. */
+static inline HsSnapObject *
+fx_list_node (HsSnapshot *snap, guint i)
+{
+  HsSnapObject *node = fx_object (snap, 20 + i, HS_SNAP_INSTANCE, "Node");
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%u", i + 1);
+  fx_attr (node, "value", fx_int (text));
+  return node;
+}
+
 /* class Node; head = Node(1, Node(2, Node(3, None))) — `n` nodes. */
 static inline HsSnapshot *
 fixture_linked_list (guint n)
@@ -128,16 +140,39 @@ fixture_linked_list (guint n)
     hs_snap_frame_add_var (module, "head", hs_snap_value_ref (20));
   for (guint i = 0; i < n; i++)
     {
-      HsSnapObject *node = fx_object (snap, 20 + i, HS_SNAP_INSTANCE, "Node");
-      char text[16];
+      HsSnapObject *node = fx_list_node (snap, i);
 
-      g_snprintf (text, sizeof text, "%u", i + 1);
-      fx_attr (node, "value", fx_int (text));
       fx_attr (node, "next", i + 1 < n ? hs_snap_value_ref (21 + i) : fx_none ());
       node->class_ref = hs_snap_value_ref (10);
     }
   module->line = 9;
   snap->line = 9;
+  fixture_finish (snap);
+  return snap;
+}
+
+/* A doubly linked list of `n` Node(value, next, prev) from 20, `head` its first node;
+ * `ring`: a circular one (the last node's next is the first, whose prev is the last). */
+static inline HsSnapshot *
+fixture_doubly_linked_list (guint n, gboolean ring)
+{
+  HsSnapshot *snap = hs_snapshot_new ();
+  HsSnapFrame *module = fx_module (snap);
+
+  hs_snap_frame_add_var (module, "head", hs_snap_value_ref (20));
+  for (guint i = 0; i < n; i++)
+    {
+      HsSnapObject *node = fx_list_node (snap, i);
+
+      fx_attr (node, "next",
+               i + 1 < n ? hs_snap_value_ref (21 + i)
+               : ring    ? hs_snap_value_ref (20)
+                         : fx_none ());
+      fx_attr (node, "prev",
+               i > 0  ? hs_snap_value_ref (19 + i)
+               : ring ? hs_snap_value_ref (19 + n)
+                      : fx_none ());
+    }
   fixture_finish (snap);
   return snap;
 }

@@ -56,14 +56,20 @@ static const FixtureFunc fixtures[] = {
 static guint refs_drawn_into (const HsScene *scene, const HsSceneNode *node);
 
 static HsScene *
-render (HsSnapshot *snap)
+render_with (HsSnapshot *snap, const HsDiagramOptions *opts)
 {
   g_autoptr (GError) error = NULL;
-  HsScene *scene = hs_diagram_render (snap, NULL, &error);
+  HsScene *scene = hs_diagram_render (snap, opts, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (scene);
   return scene;
+}
+
+static HsScene *
+render (HsSnapshot *snap)
+{
+  return render_with (snap, NULL);
 }
 
 static guint
@@ -883,20 +889,26 @@ test_chain_linked_list (void)
   assert_badges_add_up (scene);
 }
 
+/* `snap` drawn with object `id` expanded (the window's click on it). */
+static HsScene *
+render_expanded (HsSnapshot *snap, guint64 id)
+{
+  g_autoptr (GHashTable) expanded = id_set (&id, 1);
+  HsDiagramOptions opts;
+
+  hs_diagram_options_init (&opts);
+  opts.expanded_ids = expanded;
+  return render_with (snap, &opts);
+}
+
 /* The marker's id expands the chain (the window's click); the node under that id then
  * offers to shorten it again. */
 static void
 test_chain_expand (void)
 {
   g_autoptr (HsSnapshot) snap = fixture_linked_list (50);
-  g_autoptr (GHashTable) expanded = id_set ((guint64[]){ 23 }, 1);
-  g_autoptr (HsScene) scene = NULL;
-  HsDiagramOptions opts;
+  g_autoptr (HsScene) scene = render_expanded (snap, 23);
 
-  hs_diagram_options_init (&opts);
-  opts.expanded_ids = expanded;
-  scene = hs_diagram_render (snap, &opts, NULL);
-  g_assert_nonnull (scene);
   g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), ==, 0);
   for (guint64 id = 20; id < 70; id++)
     g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id));
@@ -936,6 +948,98 @@ test_chain_not_summarised (void)
   g_assert_nonnull (hs_scene_find_node (c, HS_SCENE_NODE_CHAIN, 103));
   g_assert_nonnull (hs_scene_find_node (c, HS_SCENE_NODE_CHAIN, 118));
   assert_badges_add_up (c);
+}
+
+/* The edge from node `tail` (a node or a chain's marker) to `head`, or NULL. */
+static const HsSceneEdge *
+find_edge (const HsScene *scene, HsSceneNodeRole tail_role, guint64 tail, HsSceneNodeRole head_role,
+           guint64 head)
+{
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+
+      if (e->tail_role == tail_role && e->tail_id == tail && e->head_role == head_role
+          && e->head_id == head)
+        return e;
+    }
+  return NULL;
+}
+
+/* A 50-node doubly linked list (next and prev): summarised as a singly linked one. The
+ * marker bundles the hidden nodes' references out of the chain (the first one's prev, the
+ * last hidden one's next), the last node's prev points at the marker, no link between two
+ * hidden nodes is drawn, and every badge equals its arrows. */
+static void
+test_chain_doubly_linked (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_doubly_linked_list (50, FALSE);
+  g_autoptr (HsScene) scene = render (snap);
+  const HsSceneNode *marker = hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, 23);
+  const HsSceneEdge *back;
+
+  g_assert_nonnull (marker);
+  g_assert_cmpstr (g_array_index (marker->cells, HsSceneCell, 0).text, ==, "… 46 more Node");
+  for (guint64 id = 20; id < 70; id++)
+    g_assert_true ((hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id) != NULL)
+                   == (id < 23 || id == 69));
+  g_assert_cmpstr (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 22)->badge, ==, "2");
+  g_assert_cmpstr (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 69)->badge, ==, "1");
+  g_assert_true (find_edge (scene, HS_SCENE_NODE_CHAIN, 23, HS_SCENE_NODE_OBJECT, 22)->is_bundle);
+  g_assert_true (find_edge (scene, HS_SCENE_NODE_CHAIN, 23, HS_SCENE_NODE_OBJECT, 69)->is_bundle);
+  back = find_edge (scene, HS_SCENE_NODE_OBJECT, 69, HS_SCENE_NODE_CHAIN, 23);
+  g_assert_nonnull (back);
+  g_assert_false (back->is_bundle);
+  g_assert_null (find_edge (scene, HS_SCENE_NODE_CHAIN, 23, HS_SCENE_NODE_CHAIN, 23));
+  g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_SUMMARY), ==, 0);
+  g_assert_cmpuint (scene->n_elided_objects, ==, 0);
+  assert_badges_add_up (scene);
+}
+
+/* Expanded through its marker's id, the doubly linked list is drawn whole; a `tail` name
+ * on its last node ends the chain before it (the last node is drawn on its own). */
+static void
+test_chain_doubly_linked_expand (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_doubly_linked_list (50, FALSE);
+  g_autoptr (HsSnapshot) tailed = fixture_doubly_linked_list (50, FALSE);
+  g_autoptr (HsScene) scene = render_expanded (snap, 23);
+  g_autoptr (HsScene) with_tail = NULL;
+
+  g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), ==, 0);
+  for (guint64 id = 20; id < 70; id++)
+    g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id));
+  g_assert_true (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 23)->is_expanded);
+  assert_badges_add_up (scene);
+
+  hs_snap_frame_add_var (g_ptr_array_index (tailed->frames, 0), "tail", hs_snap_value_ref (69));
+  hs_snapshot_lookup (tailed, 69)->refcount++;
+  with_tail = render (tailed);
+  g_assert_nonnull (hs_scene_find_node (with_tail, HS_SCENE_NODE_CHAIN, 23));
+  g_assert_nonnull (hs_scene_find_node (with_tail, HS_SCENE_NODE_OBJECT, 68));
+  g_assert_nonnull (hs_scene_find_node (with_tail, HS_SCENE_NODE_OBJECT, 69));
+  g_assert_null (hs_scene_find_node (with_tail, HS_SCENE_NODE_OBJECT, 67));
+  g_assert_cmpstr (hs_scene_find_node (with_tail, HS_SCENE_NODE_OBJECT, 69)->badge, ==, "2");
+  assert_badges_add_up (with_tail);
+}
+
+/* A circular doubly linked list: a chain from the node `head` names, round to the one
+ * before it, whose next leads back to the first. */
+static void
+test_chain_ring (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_doubly_linked_list (50, TRUE);
+  g_autoptr (HsScene) scene = render (snap);
+
+  g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, 23));
+  for (guint64 id = 20; id < 70; id++)
+    g_assert_true ((hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id) != NULL)
+                   == (id < 23 || id == 69));
+  g_assert_cmpstr (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 20)->badge, ==, "3");
+  g_assert_nonnull (find_edge (scene, HS_SCENE_NODE_OBJECT, 69, HS_SCENE_NODE_OBJECT, 20));
+  g_assert_nonnull (find_edge (scene, HS_SCENE_NODE_OBJECT, 20, HS_SCENE_NODE_OBJECT, 69));
+  g_assert_nonnull (find_edge (scene, HS_SCENE_NODE_OBJECT, 69, HS_SCENE_NODE_CHAIN, 23));
+  assert_badges_add_up (scene);
 }
 
 /* fact(30) paused at its deepest call: the module, the first three calls, "… 25 more
@@ -1232,6 +1336,9 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/chain/linked-list", test_chain_linked_list);
   g_test_add_func ("/diagram/chain/expand", test_chain_expand);
   g_test_add_func ("/diagram/chain/not-summarised", test_chain_not_summarised);
+  g_test_add_func ("/diagram/chain/doubly-linked", test_chain_doubly_linked);
+  g_test_add_func ("/diagram/chain/doubly-linked-expand", test_chain_doubly_linked_expand);
+  g_test_add_func ("/diagram/chain/ring", test_chain_ring);
   g_test_add_func ("/diagram/chain/recursion", test_chain_recursion);
   g_test_add_func ("/diagram/chain/recursion-expand", test_chain_recursion_expand);
   g_test_add_func ("/diagram/chain/recursion-refs", test_chain_recursion_refs);

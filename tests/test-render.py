@@ -23,6 +23,21 @@ c = f(a)
 d = {'k': c, 'other': (1, 2, 3, 4, 5)}
 """
 TWEENS = 4  # hs_export_settings_init's tween_frames
+# A doubly linked list of 50 (issue 18): drawn summarised, its last node's prev into the
+# marker, as the window draws it.
+DOUBLY_LINKED = """class Node:
+    def __init__(self, value):
+        self.value = value
+        self.next = None
+        self.prev = None
+head = tail = Node(0)
+for i in range(1, 50):
+    node = Node(i)
+    tail.next = node
+    node.prev = tail
+    tail = node
+node = tail = None
+"""
 
 results = []
 
@@ -109,6 +124,16 @@ def main(cli):
     titles = [t.text for t in root.iterfind(".//svg:g/svg:title", ns)] if root is not None else []
     check("SVG: a titled group per node", any(t.startswith("list #") for t in titles),
           repr(titles[:6]))
+
+    dll = os.path.join(tmp, "dll.py")
+    with open(dll, "w") as f:
+        f.write(DOUBLY_LINKED)
+    dot = os.path.join(tmp, "dll.dot")
+    r = render(cli, dll, "--step", "last", "-o", dot)
+    text = open(dot).read() if r.returncode == 0 else r.stderr
+    check("DOT of a doubly linked list of 50: summarised, the last node's prev into the marker",
+          "46 more Node" in text and text.count(">prev<") == 4
+          and re.search(r"o\d+:\w+:e -> c\d+", text) is not None, text[-600:])
 
     before = set(os.listdir(tmp))
     big = os.path.join(tmp, "big.pdf")

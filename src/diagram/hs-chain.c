@@ -1,15 +1,20 @@
 /* hs-chain.c — long chains of same-type objects, summarised.
  *
  * A chain is a run n0 → n1 → … → nk of objects of one type where each node refers to
- * exactly one object of its type, the next, and that reference is the next node's only
- * one (count 1, no hidden holder): a linked list, a degenerate tree's spine, nested
- * lists. Drawn whole, a 50-node list is 50 boxes in a row too long to read; a chain
+ * exactly one object of its type besides the node before it, the next, and every
+ * reference into the next node is that link or one back from the node after it (count 1,
+ * or 2 in a doubly linked list whose nodes also refer to their `prev`; no hidden holder):
+ * a linked list, singly or doubly, a degenerate tree's spine, nested lists. A ring (a
+ * circular list) is a chain from the node something outside refers to, round to the one
+ * before it. Drawn whole, a 50-node list is 50 boxes in a row too long to read; a chain
  * longer than opts->chain_threshold keeps its first HS_CHAIN_HEAD nodes and its last,
  * and one marker ("… 42 more Node") stands for the nodes between.
  *
- * Invariant: a hidden node is reachable only through the chain (its count is the link
- * into it), so hiding it hides no reference that a drawn badge counts, except those the
- * hidden nodes hold themselves: the marker draws them as bundles (hs-graph.c). The
+ * Invariant: a hidden node is reachable only through the chain (its count is the links
+ * into it from its two neighbours), so hiding it hides no reference that a drawn badge
+ * counts, except those the hidden nodes hold themselves: the marker draws them as
+ * bundles (hs-graph.c), the back link of the first hidden node among them, and the last
+ * node's back link into the hidden ones is drawn into the marker. The
  * marker's id is its first hidden node's, and the viewer expands the chain by putting
  * that id into opts->expanded_ids, as for a long collection.
  *
@@ -57,33 +62,96 @@ same_type_target (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapV
   return target;
 }
 
-/* The node after `obj` in a chain, or NULL. */
-static const HsSnapObject *
-chain_next (const HsSnapshot *snap, const HsSnapObject *obj)
+/* The objects of its own type that obj refers to, in the order of its cells, as many times
+ * as it does (at most three: more is no chain). Returns how many. */
+static guint
+same_type_refs (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *refs[3])
 {
-  const HsSnapObject *next = NULL;
+  guint n = 0;
 
   if (!chainable_kind (obj->kind))
-    return NULL;
-  for (guint i = 0; i < obj->cells->len; i++)
+    return 0;
+  for (guint i = 0; i < obj->cells->len && n < 3; i++)
     {
       const HsSnapCell *cell = &g_array_index (obj->cells, HsSnapCell, i);
       const HsSnapObject *found[2] = { same_type_target (snap, obj, &cell->key),
                                        same_type_target (snap, obj, &cell->value) };
 
-      for (guint f = 0; f < 2; f++)
-        {
-          if (found[f] == NULL)
-            continue;
-          if (next != NULL)
-            return NULL; /* two of its own type: a tree's fork, not a chain */
-          next = found[f];
-        }
+      for (guint f = 0; f < 2 && n < 3; f++)
+        if (found[f] != NULL)
+          refs[n++] = found[f];
     }
-  if (next == NULL || next->immortal || next->refcount != 1 || next->hidden_holders->len > 0
-      || (next->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_HIDDEN_HELD)))
-    return NULL;
-  return next;
+  return n;
+}
+
+/* How many of obj's references (to its own type) go to target. */
+static guint
+refs_to (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *target)
+{
+  const HsSnapObject *refs[3];
+  guint n = same_type_refs (snap, obj, refs), k = 0;
+
+  for (guint i = 0; i < n; i++)
+    k += refs[i] == target;
+  return k;
+}
+
+/* Whether `next`, which `obj` refers to once, holds no reference but that one and those
+ * its own next node holds back to it (a doubly linked list's `prev`): then it can hide
+ * behind a marker, every arrow into it coming from its neighbours in the chain. */
+static gboolean
+only_chain_holds (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *next)
+{
+  const HsSnapObject *refs[3];
+  guint n = same_type_refs (snap, next, refs);
+  gint64 back = 0;
+
+  if (next->immortal || next->hidden_holders->len > 0
+      || (next->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_HIDDEN_HELD))
+      || refs_to (snap, obj, next) != 1)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (refs[i] != obj && (i == 0 || refs[i] != refs[i - 1]))
+      back += refs_to (snap, refs[i], next);
+  return next->refcount == 1 + back;
+}
+
+/* The node after `obj` in a chain that came to it from `prev` (NULL: obj starts it), or
+ * NULL. Its references to prev are back links; it must refer to one other node of its
+ * type, the next. A first node that refers to two (a ring's first node: next and prev)
+ * goes on to the one that comes first among its cells when the other refers back to it. */
+static const HsSnapObject *
+chain_next (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *prev)
+{
+  const HsSnapObject *refs[3], *next = NULL;
+  guint n = same_type_refs (snap, obj, refs);
+
+  if (prev == NULL && n == 2 && refs[0] != refs[1] && refs_to (snap, refs[1], obj) > 0)
+    prev = refs[1];
+  for (guint i = 0; i < n; i++)
+    {
+      if (refs[i] == prev)
+        continue;
+      if (next != NULL)
+        return NULL; /* two of its own type: a tree's fork, not a chain */
+      next = refs[i];
+    }
+  return next != NULL && only_chain_holds (snap, obj, next) ? next : NULL;
+}
+
+/* Adds to `linked` every node a chain through obj would go on to: from obj as its first
+ * node, or coming from a node that refers back to it. */
+static void
+add_linked (const HsSnapshot *snap, const HsSnapObject *obj, GHashTable *linked)
+{
+  const HsSnapObject *refs[3], *next;
+  guint n = same_type_refs (snap, obj, refs);
+
+  if ((next = chain_next (snap, obj, NULL)) != NULL)
+    g_hash_table_add (linked, (gpointer)next);
+  for (guint i = 0; i < n; i++)
+    if (refs_to (snap, refs[i], obj) > 0 && (next = chain_next (snap, obj, refs[i])) != NULL)
+      g_hash_table_add (linked, (gpointer)next);
 }
 
 static void
@@ -205,8 +273,8 @@ HsChains *
 hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
 {
   HsChains *chains = g_new0 (HsChains, 1);
-  g_autoptr (GHashTable) next = g_hash_table_new (NULL, NULL);   /* obj -> next obj */
   g_autoptr (GHashTable) linked = g_hash_table_new (NULL, NULL); /* objs with a previous */
+  g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL);  /* objs in a run */
   g_autoptr (GPtrArray) run = g_ptr_array_new ();
 
   chains->chains = g_ptr_array_new_with_free_func ((GDestroyNotify)chain_free);
@@ -217,26 +285,26 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
     return chains;
   find_recursions (chains, snap, opts);
   for (guint i = 0; i < snap->objects->len; i++)
-    {
-      const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
-      const HsSnapObject *after = chain_next (snap, obj);
-
-      if (after != NULL)
-        {
-          g_hash_table_insert (next, (gpointer)obj, (gpointer)after);
-          g_hash_table_add (linked, (gpointer)after);
-        }
-    }
-  /* Every chain from its first node; a ring has none and stays whole. */
+    add_linked (snap, g_ptr_array_index (snap->objects, i), linked);
+  /* Every chain from its first node, which no other node goes on to; a ring that nothing
+   * outside refers to has none and stays whole. A node belongs to one chain at most. */
   for (guint i = 0; i < snap->objects->len; i++)
     {
-      const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
+      const HsSnapObject *obj = g_ptr_array_index (snap->objects, i), *prev = NULL, *after;
 
-      if (!g_hash_table_contains (next, obj) || g_hash_table_contains (linked, obj))
+      if (g_hash_table_contains (linked, obj) || g_hash_table_contains (taken, obj))
         continue;
       g_ptr_array_set_size (run, 0);
-      for (; obj != NULL; obj = g_hash_table_lookup (next, obj))
-        g_ptr_array_add (run, (gpointer)obj);
+      g_ptr_array_add (run, (gpointer)obj);
+      g_hash_table_add (taken, (gpointer)obj);
+      while ((after = chain_next (snap, obj, prev)) != NULL
+             && !g_hash_table_contains (taken, after))
+        {
+          g_ptr_array_add (run, (gpointer)after);
+          g_hash_table_add (taken, (gpointer)after);
+          prev = obj;
+          obj = after;
+        }
       add_chain (chains, opts, run);
     }
   return chains;

@@ -942,8 +942,14 @@ add_bundles (Builder *b, const HsSnapObject *const *objs, guint n_objs)
   g_autoptr (GArray) targets = g_array_new (FALSE, FALSE, sizeof (WantedEdge));
   g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
 
+  const HsChain *within = hs_chains_lookup (b->chains, objs[0]->id);
+
   for (guint o = 0; o < n_objs; o++)
     bundle_count_cells (targets, index, objs[o]->cells);
+  /* a chain's links between its hidden nodes stay behind its marker with them */
+  for (guint i = targets->len; within != NULL && i-- > 0;)
+    if (hs_chains_lookup (b->chains, g_array_index (targets, WantedEdge, i).ref) == within)
+      g_array_remove_index (targets, i);
   want_bundles (b, targets);
 }
 
@@ -1107,13 +1113,19 @@ add_edge (Builder *b, const WantedEdge *wanted)
       = { NULL, wanted->node_index, wanted->cell_index, HS_SCENE_NODE_OBJECT, wanted->ref, FALSE, 0,
           0,    wanted->is_class,   wanted->is_weak };
   Agnode_t *head = NULL;
+  const HsChain *chain = hs_chains_lookup (b->chains, wanted->ref);
   char port[24];
 
-  if (hs_chains_lookup (b->chains, wanted->ref) != NULL)
-    pending.head_role = HS_SCENE_NODE_CHAIN;
-  if (g_hash_table_contains (b->drawn, &wanted->ref))
+  if (chain != NULL)
     {
-      g_autofree char *name = hs_diagram_node_name (pending.head_role, wanted->ref);
+      /* into a chain's hidden node (a doubly linked list's last node refers back): the
+       * marker that stands for it */
+      pending.head_role = HS_SCENE_NODE_CHAIN;
+      pending.head_id = chain->marker;
+    }
+  if (g_hash_table_contains (b->drawn, &pending.head_id))
+    {
+      g_autofree char *name = hs_diagram_node_name (pending.head_role, pending.head_id);
 
       head = agnode (d->graph, name, FALSE);
     }

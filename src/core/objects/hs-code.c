@@ -53,11 +53,114 @@ hs_code_free (HsVM *vm, HsCode *code)
   g_free (code->varnames);
   g_free (code->varname_objs);
   g_free (code->code);
-  g_free (code->pos);
+  g_free (code->postab);
+  g_free (code->pos_groups);
   g_free (code->name);
   g_free (code->qualname);
   g_free (code->filename);
   g_free (code);
+}
+
+/* ---- positions: per instruction, varints (7 bits a byte, low first) of the line's change,
+ * the end line's distance from the line, the column + 1, the end column's distance from the
+ * column, and anchor_left + 1, then anchor_right + 1 if there is an anchor; signed numbers
+ * zigzag-encoded. The first entry of a group counts from an all-zero position. */
+
+static void
+put_varint (GByteArray *out, guint32 v)
+{
+  while (v >= 0x80)
+    {
+      guint8 b = (guint8)(v | 0x80);
+      g_byte_array_append (out, &b, 1);
+      v >>= 7;
+    }
+  guint8 b = (guint8)v;
+  g_byte_array_append (out, &b, 1);
+}
+
+static void
+put_signed (GByteArray *out, gint32 v)
+{
+  put_varint (out, ((guint32)v << 1) ^ (guint32)(v >> 31));
+}
+
+static guint32
+get_varint (const guint8 **p)
+{
+  guint32 v = 0;
+  for (int shift = 0;; shift += 7)
+    {
+      guint8 b = *(*p)++;
+      v |= (guint32)(b & 0x7f) << shift;
+      if (b < 0x80)
+        return v;
+    }
+}
+
+static gint32
+get_signed (const guint8 **p)
+{
+  guint32 v = get_varint (p);
+  return (gint32)(v >> 1) ^ -(gint32)(v & 1);
+}
+
+void
+hs_code_pos_writer_init (HsCodePosWriter *w)
+{
+  w->bytes = g_byte_array_new ();
+  w->groups = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->n = 0;
+  w->line = 0;
+}
+
+void
+hs_code_pos_writer_add (HsCodePosWriter *w, const HsCodePos *p)
+{
+  GByteArray *out = w->bytes;
+  if (w->n++ % HS_CODE_POS_GROUP == 0)
+    {
+      g_array_append_val (w->groups, out->len);
+      w->line = 0;
+    }
+  put_signed (out, p->line - w->line);
+  put_signed (out, p->end_line - p->line);
+  put_varint (out, (guint32)(p->col + 1));
+  put_signed (out, p->end_col - p->col);
+  put_varint (out, (guint32)(p->anchor_left + 1));
+  if (p->anchor_left >= 0)
+    put_varint (out, (guint32)(p->anchor_right + 1));
+  w->line = p->line;
+}
+
+void
+hs_code_pos_writer_finish (HsCodePosWriter *w, HsCode *code)
+{
+  g_assert (w->n == code->ncode);
+  /* exact sizes: the code lives as long as the program */
+  guint len = w->bytes->len, ngroups = w->groups->len;
+  code->postab = g_realloc (g_byte_array_free (w->bytes, FALSE), MAX (1, len));
+  code->pos_groups
+      = g_renew (guint32, (guint32 *)(void *)g_array_free (w->groups, FALSE), MAX (1, ngroups));
+}
+
+HsCodePos
+hs_code_pos (const HsCode *code, int ip)
+{
+  if (ip < 0)
+    return (HsCodePos){ code->firstlineno, -1, code->firstlineno, -1, -1, -1 };
+  const guint8 *b = code->postab + code->pos_groups[ip / HS_CODE_POS_GROUP];
+  HsCodePos p = { 0, 0, 0, 0, -1, -1 };
+  for (int i = ip - ip % HS_CODE_POS_GROUP; i <= ip; i++)
+    {
+      p.line += get_signed (&b);
+      p.end_line = p.line + get_signed (&b);
+      p.col = (gint32)get_varint (&b) - 1;
+      p.end_col = p.col + get_signed (&b);
+      p.anchor_left = (gint32)get_varint (&b) - 1;
+      p.anchor_right = p.anchor_left >= 0 ? (gint32)get_varint (&b) - 1 : -1;
+    }
+  return p;
 }
 
 void
@@ -99,7 +202,8 @@ hs_code_disassemble (const HsCode *code)
   for (int i = 0; i < code->ncode; i++)
     {
       guint32 w = code->code[i];
-      g_string_append_printf (s, "%4d %4d:%-3d %-20s %u\n", i, code->pos[i].line, code->pos[i].col,
+      HsCodePos p = hs_code_pos (code, i);
+      g_string_append_printf (s, "%4d %4d:%-3d %-20s %u\n", i, p.line, p.col,
                               hs_opcode_name (HS_INSTR_OP (w)), HS_INSTR_ARG (w));
     }
   for (int i = 0; i < code->nchildren; i++)

@@ -6,7 +6,13 @@
  * records it (1-based lines, 0-based byte columns, end exclusive). An HS_OP_LINE
  * instruction stands before every instruction whose line differs from its textual
  * predecessor's and before every jump target: it is where CPython's sys.settrace could
- * fire a 'line' event, so the VM checks lines, steps and cancellation only there.
+ * fire a 'line' event, so the VM checks lines, steps and cancellation only there; its
+ * argument is that line (HS_INSTR_ARG_MAX: look it up, a line past what 24 bits hold).
+ *
+ * Positions are stored compactly (a large source's code lives as long as the program):
+ * each instruction's range as a few varint deltas from the previous one's, like CPython's
+ * co_linetable, restarting every HS_CODE_POS_GROUP instructions so that hs_code_pos reads
+ * at most that many entries.
  *
  * Code objects are plain C structs owned by the VM (freed with it), not heap objects:
  * the diagram does not draw them, and lists them as hidden holders of their constants,
@@ -20,7 +26,7 @@ G_BEGIN_DECLS
 
 #define HS_FOREACH_OPCODE(X)                                                                       \
   X (NOP)                                                                                          \
-  X (LINE)       /* possible line event; arg unused */                                             \
+  X (LINE)       /* possible line event; arg: its line */                                          \
   X (LOAD_CONST) /* consts[arg] */                                                                 \
   X (LOAD_FAST)  /* locals[arg]; UnboundLocalError when unset */                                   \
   X (STORE_FAST)                                                                                   \
@@ -173,8 +179,9 @@ struct _HsCode
   gboolean is_module;
 
   guint32 *code;
-  HsCodePos *pos;
   int ncode;
+  guint8 *postab;      /* the positions, encoded (hs-code.c) */
+  guint32 *pos_groups; /* byte offset in postab of each HS_CODE_POS_GROUP instructions */
 
   HsObject **consts; /* owned references (CPython's co_consts): the module's equal
                       * constants are one object, shared by its code objects */
@@ -247,16 +254,25 @@ void hs_code_refs (const HsCode *code, HsVisitFn visit, gpointer data);
 /* The same for the code alone, not its children. */
 void hs_code_refs_own (const HsCode *code, HsVisitFn visit, gpointer data);
 
+#define HS_CODE_POS_GROUP 32
+
+/* Encodes the positions of a code's instructions as they are emitted, one at a time. */
+typedef struct
+{
+  GByteArray *bytes;
+  GArray *groups; /* guint32 */
+  int n, line;
+} HsCodePosWriter;
+
+void hs_code_pos_writer_init (HsCodePosWriter *w);
+void hs_code_pos_writer_add (HsCodePosWriter *w, const HsCodePos *p);
+/* Gives the code the positions written (exactly ncode of them). */
+void hs_code_pos_writer_finish (HsCodePosWriter *w, HsCode *code);
+
 /* Instruction ip's source range. ip -1 is the frame's entry, before its first instruction
  * (CPython's RESUME), where an exception thrown into a generator that never ran is raised:
  * the def line, without columns. */
-static inline HsCodePos
-hs_code_pos (const HsCode *code, int ip)
-{
-  if (ip < 0)
-    return (HsCodePos){ code->firstlineno, -1, code->firstlineno, -1, -1, -1 };
-  return code->pos[ip];
-}
+HsCodePos hs_code_pos (const HsCode *code, int ip);
 
 /* The instruction's source line (for a frame's "current line"). */
 static inline int

@@ -758,7 +758,8 @@ hs_compile_assemble (Compiler *c, Unit *u)
 
   int *newidx = g_new (int, n + 1);
   GArray *code = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GArray *pos = g_array_new (FALSE, FALSE, sizeof (HsCodePos));
+  HsCodePosWriter pos;
+  hs_code_pos_writer_init (&pos);
   int prev_line = -1;
   gboolean pending_target = FALSE;
   for (int i = 0; i < n; i++)
@@ -770,15 +771,15 @@ hs_compile_assemble (Compiler *c, Unit *u)
       int line = in[i].pos.line;
       if (line >= 0 && (code->len == 0 || pending_target || line != prev_line))
         {
-          guint32 w = HS_INSTR (HS_OP_LINE, 0);
+          guint32 w = HS_INSTR (HS_OP_LINE, MIN (line, HS_INSTR_ARG_MAX));
           g_array_append_val (code, w);
-          g_array_append_val (pos, in[i].pos);
+          hs_code_pos_writer_add (&pos, &in[i].pos);
         }
       pending_target = FALSE;
       prev_line = line;
       guint32 w = HS_INSTR (in[i].op, in[i].arg);
       g_array_append_val (code, w);
-      g_array_append_val (pos, in[i].pos);
+      hs_code_pos_writer_add (&pos, &in[i].pos);
     }
   newidx[n] = (int)code->len;
   guint32 *words = (guint32 *)code->data;
@@ -798,7 +799,7 @@ hs_compile_assemble (Compiler *c, Unit *u)
   /* exact sizes: the arrays' room doubles as they grow, and the code lives as long as the
    * program (a large source's code would keep up to twice its size) */
   co->code = g_renew (guint32, g_array_free (code, FALSE), co->ncode);
-  co->pos = g_renew (HsCodePos, g_array_free (pos, FALSE), co->ncode);
+  hs_code_pos_writer_finish (&pos, co);
   co->nconsts = (int)u->consts->len;
   co->consts = g_memdup2 (u->consts->pdata, sizeof (HsObject *) * MAX (1, u->consts->len));
   co->doc = u->has_doc ? co->consts[0] : NULL;

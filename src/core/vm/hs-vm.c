@@ -947,7 +947,7 @@ op_NOP:
 
 op_LINE:
   {
-    int line = co->pos[ip - code - 1].line;
+    int line = arg < HS_INSTR_ARG_MAX ? (int)arg : hs_code_line (co, (int)(ip - code - 1));
     if (line != f->cur_line || f->after_lineless)
       {
         f->cur_line = line;

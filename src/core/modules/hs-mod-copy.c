@@ -21,6 +21,7 @@
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
+#include "hs-recursion.h"
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -78,16 +79,25 @@ memo_get (HsVM *vm, HsObject *memo, HsObject *x)
 static int
 keep_alive (HsVM *vm, HsObject *x, HsObject *memo)
 {
-  HsObject *list = memo_get (vm, memo, memo);
-  int r;
+  HsObject *list;
+  int r = -1;
+
+  if (!hs_recursion_enter (vm, ""))
+    return -1;
+  list = memo_get (vm, memo, memo);
   if (list != NULL && HS_IS (list, &hs_list_type))
-    return hs_list_append (vm, list, x);
-  if (hs_err_occurred (vm))
-    return -1;
-  if ((list = hs_list_from_array (vm, &x, 1)) == NULL)
-    return -1;
-  r = memo_put (vm, memo, memo, list);
-  hs_decref (vm, list);
+    r = hs_list_append (vm, list, x);
+  /* the first time, memo[id(memo)] raises KeyError: making it is a call through C */
+  else if (!hs_err_occurred (vm) && hs_recursion_enter (vm, " while calling a Python object"))
+    {
+      hs_recursion_leave (vm);
+      if ((list = hs_list_from_array (vm, &x, 1)) != NULL)
+        {
+          r = memo_put (vm, memo, memo, list);
+          hs_decref (vm, list);
+        }
+    }
+  hs_recursion_leave (vm);
   return r;
 }
 
@@ -180,6 +190,28 @@ add_items (HsVM *vm, HsObject *y, HsObject *it, gboolean pairs, HsObject *memo)
   return rc == 0 && !hs_err_occurred (vm) ? 0 : -1;
 }
 
+/* _reconstruct's `(deepcopy(arg, memo) for arg in args)`: each argument copied one
+ * generator frame deeper; a new tuple. */
+static HsObject *
+deep_args (HsVM *vm, HsObject *const *items, gsize n, HsObject *memo)
+{
+  HsObject *args;
+
+  if (!hs_recursion_enter (vm, ""))
+    return NULL;
+  args = hs_tuple_new (vm, n);
+  for (gsize i = 0; args != NULL && i < n; i++)
+    {
+      HsObject *item = deep (vm, items[i], memo);
+      if (item == NULL)
+        HS_CLEAR (vm, args);
+      else
+        hs_tuple_set_take (args, i, item);
+    }
+  hs_recursion_leave (vm);
+  return args;
+}
+
 /* copy.py's _reconstruct from what __reduce__ returned: (callable, args[, state[,
  * listitems[, dictitems]]]). */
 static HsObject *
@@ -194,7 +226,9 @@ reconstruct (HsVM *vm, HsObject *x, HsObject *rv, HsObject *memo)
       return NULL;
     }
   args = hs_tuple_get_borrow (rv, 1);
-  args = memo != NULL && hs_tuple_len (args) > 0 ? deep (vm, args, memo) : hs_incref (args);
+  args = memo != NULL && hs_tuple_len (args) > 0
+             ? deep_args (vm, hs_tuple_items (args), hs_tuple_len (args), memo)
+             : hs_incref (args);
   if (args == NULL)
     return NULL;
   y = hs_object_call (vm, hs_tuple_get_borrow (rv, 0), hs_tuple_items (args), hs_tuple_len (args),
@@ -363,8 +397,10 @@ copy_instance (HsVM *vm, HsObject *x, HsObject *memo)
     return NULL;
   if (hs_exception_check (x))
     {
-      HsObject *args = memo != NULL ? deep (vm, HS_EXCEPTION (x)->args, memo)
-                                    : hs_incref (HS_EXCEPTION (x)->args);
+      HsObject *args = HS_EXCEPTION (x)->args;
+      args = memo != NULL && hs_tuple_len (args) > 0
+                 ? deep_args (vm, hs_tuple_items (args), hs_tuple_len (args), memo)
+                 : hs_incref (args);
       if (args == NULL)
         goto fail;
       y = hs_object_call (vm, cls, hs_tuple_items (args), hs_tuple_len (args), NULL);
@@ -377,7 +413,14 @@ copy_instance (HsVM *vm, HsObject *x, HsObject *memo)
       return y;
     }
   else
-    y = hs_instance_new_empty (vm, cls);
+    {
+      /* its args (cls,) go through _reconstruct's generator too */
+      HsObject *args = memo != NULL ? deep_args (vm, &cls, 1, memo) : NULL;
+      if (memo != NULL && args == NULL)
+        goto fail;
+      hs_xdecref (vm, args);
+      y = hs_instance_new_empty (vm, cls);
+    }
   if (y == NULL || (memo != NULL && memo_put (vm, memo, x, y) < 0))
     goto fail;
   /* the state is deep-copied as a whole before any of it is set */
@@ -409,7 +452,7 @@ copy_by_reduce (HsVM *vm, HsObject *x, HsObject *memo)
     return copy_instance (vm, x, memo);
   if (HS_IS (x, &hs_method_type))
     {
-      /* method.__reduce__ is (getattr, (self, name)); deepcopy copies the self */
+      /* copy.py's _deepcopy_method: a new method of the same function on a copy of the self */
       HsObject *self = memo != NULL ? deep (vm, hs_method_self_borrow (x), memo)
                                     : hs_incref (hs_method_self_borrow (x));
       if (self == NULL)
@@ -422,13 +465,15 @@ copy_by_reduce (HsVM *vm, HsObject *x, HsObject *memo)
     {
       /* set.__reduce__ is (type, (list(x),), None): a new set, even a frozenset */
       HsObject *items = hs_list_from_iterable (vm, x);
-      HsObject *copied = items && memo ? deep (vm, items, memo) : items ? hs_incref (items) : NULL;
+      HsObject *args = items && memo ? deep_args (vm, &items, 1, memo)
+                       : items       ? hs_tuple_pack (vm, 1, items)
+                                     : NULL;
       hs_xdecref (vm, items);
-      if (copied == NULL)
+      if (args == NULL)
         return NULL;
-      y = HS_IS (x, &hs_set_type) ? hs_set_from_iterable (vm, copied)
-                                  : hs_frozenset_from_iterable (vm, copied);
-      hs_decref (vm, copied);
+      y = HS_IS (x, &hs_set_type) ? hs_set_from_iterable (vm, hs_tuple_get_borrow (args, 0))
+                                  : hs_frozenset_from_iterable (vm, hs_tuple_get_borrow (args, 0));
+      hs_decref (vm, args);
       return y;
     }
   hs_err_format (vm, &hs_exc_TypeError, "cannot pickle '%s' object", hs_type_name (x));
@@ -545,30 +590,87 @@ fail:
   return NULL;
 }
 
+static void
+leave_frames (HsVM *vm, int n)
+{
+  while (n-- > 0)
+    hs_recursion_leave (vm);
+}
+
+/* n more frames of copy.py against the recursion limit (see deep()) */
+static gboolean
+enter_frames (HsVM *vm, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (!hs_recursion_enter (vm, ""))
+      {
+        leave_frames (vm, i);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The frames deepcopy() runs below its own for x: _deepcopy_atomic, _deepcopy_list or
+ * _deepcopy_dict, _deepcopy_tuple and its list comprehension, _reconstruct; none for a
+ * __deepcopy__ method, whose frame is a real one. */
+static int
+copier_frames (HsObject *x, gboolean has_deepcopy)
+{
+  if (HS_IS (x, &hs_tuple_type))
+    return 2;
+  return has_deepcopy ? 0 : 1;
+}
+
+/* copy.py is Python code in CPython, so every object deepcopy reaches costs the recursion
+ * depth of the frames it runs for it: deepcopy's own, a call through C (type(x)) one level
+ * deeper, then its copier's. Counting them here makes deep structures raise CPython's
+ * RecursionError at CPython's depth, and bounds the C recursion. */
 static HsObject *
 deep (HsVM *vm, HsObject *x, HsObject *memo)
 {
-  HsObject *y = memo_get (vm, memo, x);
+  HsObject *y;
+  gboolean atomic, has_deepcopy;
+  int frames;
 
-  if (y != NULL)
-    return hs_incref (y);
-  if (hs_err_occurred (vm))
+  if (!hs_recursion_enter (vm, ""))
     return NULL;
-  if (is_atomic (x) || hs_exception_type_check (x) || hs_class_check (x))
-    return hs_incref (x);
-  if (HS_IS (x, &hs_list_type))
+  y = memo_get (vm, memo, x);
+  if (y != NULL || hs_err_occurred (vm))
+    {
+      hs_recursion_leave (vm);
+      return y != NULL ? hs_incref (y) : NULL;
+    }
+  if (!hs_recursion_enter (vm, " while calling a Python object"))
+    {
+      hs_recursion_leave (vm);
+      return NULL;
+    }
+  hs_recursion_leave (vm);
+  atomic = is_atomic (x) || hs_exception_type_check (x) || hs_class_check (x);
+  has_deepcopy = !atomic && !HS_IS (x, &hs_method_type)
+                 && hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__deepcopy__")) != NULL;
+  frames = copier_frames (x, has_deepcopy);
+  if (!enter_frames (vm, frames))
+    {
+      hs_recursion_leave (vm);
+      return NULL;
+    }
+  if (atomic)
+    y = hs_incref (x);
+  else if (HS_IS (x, &hs_list_type))
     y = deep_list (vm, x, memo);
   else if (HS_IS (x, &hs_tuple_type))
     y = deep_tuple (vm, x, memo);
   else if (HS_IS (x, &hs_dict_type))
     y = deep_dict (vm, x, memo);
-  else if (!HS_IS (x, &hs_method_type)
-           && hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__deepcopy__")) != NULL)
+  else if (has_deepcopy)
     y = hs_object_call_method (vm, x, "__deepcopy__", &memo, 1, NULL);
   else
     y = copy_by_reduce (vm, x, memo);
+  leave_frames (vm, frames);
   if (y != NULL && y != x && (memo_put (vm, memo, x, y) < 0 || keep_alive (vm, x, memo) < 0))
     HS_CLEAR (vm, y);
+  hs_recursion_leave (vm);
   return y;
 }
 

@@ -765,11 +765,12 @@ is_closure_row (HsSnapshot *snap, const HsSnapCell *c)
   return target != NULL && g_strcmp0 (target->type_name, "cell") == 0;
 }
 
-/* A function's rows as Python Tutor lists them: a cell referring to a part that is drawn
- * itself (a defaults tuple two functions share, HsSnapObject.folded_cells) stands for the
- * part's rows, one per item of the part. */
+/* A function's or an instance's rows as Python Tutor lists them: a cell referring to a
+ * part that is drawn itself (a defaults tuple two functions share, an instance's __dict__
+ * the program refers to: HsSnapObject.folded_cells) stands for the part's rows, one per
+ * item of the part. */
 static GPtrArray *
-function_rows (HsSnapshot *snap, HsSnapObject *o)
+unfolded_rows (HsSnapshot *snap, HsSnapObject *o)
 {
   GPtrArray *rows = g_ptr_array_sized_new (o->cells->len);
   guint folded = 0;
@@ -781,7 +782,7 @@ function_rows (HsSnapshot *snap, HsSnapObject *o)
 
       if (o->folded_cells != NULL && c->value.kind == HS_SNAP_VALUE_REF && c->label != NULL
           && (strcmp (c->label, "__defaults__") == 0 || strcmp (c->label, "__kwdefaults__") == 0
-              || strcmp (c->label, "__closure__") == 0))
+              || strcmp (c->label, "__closure__") == 0 || strcmp (c->label, "__dict__") == 0))
         part = hs_snapshot_lookup (snap, c->value.ref);
       if (part == NULL)
         {
@@ -819,7 +820,7 @@ put_rows (GString *out, HsSnapshot *snap, GPtrArray *rows, gboolean closure)
 static void
 put_function_defaults (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
-  g_autoptr (GPtrArray) rows = function_rows (snap, o);
+  g_autoptr (GPtrArray) rows = unfolded_rows (snap, o);
 
   for (guint i = 0; i < rows->len; i++)
     if (!is_closure_row (snap, rows->pdata[i]))
@@ -843,7 +844,7 @@ put_closure_cells (Maps *m, GString *out, HsSnapshot *snap)
 
       if (o->kind != HS_SNAP_FUNCTION || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
-      rows = function_rows (snap, o);
+      rows = unfolded_rows (snap, o);
       for (guint j = 0; j < rows->len && !any; j++)
         any = is_closure_row (snap, rows->pdata[j]);
       if (!any)
@@ -912,13 +913,19 @@ put_heap_header (GString *out, HsSnapshot *snap, HsSnapObject *o)
 static void
 put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o, guint from, GArray *items)
 {
-  g_autoptr (GPtrArray) cells = g_ptr_array_sized_new (o->cells->len);
+  g_autoptr (GPtrArray) cells = NULL;
   gboolean module_container = is_module_container (o);
 
   if (from == 0 && !put_heap_header (out, snap, o))
     return;
-  for (guint i = 0; i < o->cells->len; i++)
-    g_ptr_array_add (cells, &g_array_index (o->cells, HsSnapCell, i));
+  if (o->kind == HS_SNAP_INSTANCE)
+    cells = unfolded_rows (snap, o);
+  else
+    {
+      cells = g_ptr_array_sized_new (o->cells->len);
+      for (guint i = 0; i < o->cells->len; i++)
+        g_ptr_array_add (cells, &g_array_index (o->cells, HsSnapCell, i));
+    }
   /* Python Tutor sorts the attributes of classes and instances by name. */
   if (o->kind == HS_SNAP_INSTANCE || o->kind == HS_SNAP_CLASS)
     g_ptr_array_sort (cells, cmp_cell_labels);

@@ -70,11 +70,13 @@ enum
  * refers to (0 once that died): HsSnapObject.weak_ref, never counted. */
 #define HS_TRACE_WEAK_ATTR "__weakref_to__"
 
-/* In a function's HS_REC_ATTRS record, a pair whose name starts with this stands before
- * each row the function draws from one of its parts (its defaults tuple, keyword-only
- * defaults dict or closure, named by the rest: "__defaults__"): its value is the part,
- * which holds what the row refers to. The pair counts as the function's reference to the
- * part; the row is drawn, and counted as the part's reference (HsSnapObject.parts). */
+/* In a function's or an instance's HS_REC_ATTRS record, a pair whose name starts with this
+ * stands before each row it draws from one of its parts (a function's defaults tuple,
+ * keyword-only defaults dict or closure, an instance's materialised dict, named by the
+ * rest: "__defaults__", "__dict__"): its value is the part, which holds what the row
+ * refers to. The pair counts as the owner's reference to the part; the row is drawn, and
+ * counted as the part's reference (HsSnapObject.parts). A part with no rows has its pair
+ * once, followed by the pair (0, 0). */
 #define HS_TRACE_PART_PREFIX "__part__."
 
 /* Strings (type names, variable names, reprs of primitives) are stored once in a pool

@@ -29,8 +29,12 @@ typedef struct
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
       str_finalizing, str_registry, str_weak;
   GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
-  GHashTable *part_owners;  /* a traced function's part (its defaults...) -> the function,
-                             * whose rows show what the part holds */
+  GHashTable *part_owners;  /* a traced function's part (its defaults...) or instance's
+                             * materialised __dict__ -> the function or instance, whose rows
+                             * show what the part holds */
+  GHashTable *dict_parts;   /* a traced instance -> the __dict__ it was last drawn with */
+  gboolean shared_dicts;    /* two instances were drawn with one __dict__ (`b.__dict__ =
+                             * a.__dict__`): a change to a dict part looks for them all */
   GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
   guint codes_version;      /* the VM's codes_version when code_holders was made */
   GHashTable *generators;   /* traced generators that ran since the last flush (their frames

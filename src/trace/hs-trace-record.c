@@ -212,13 +212,16 @@ unfold_row (HsObject *child, const HsRef *ref, gpointer data)
   add_row (u->rec, HS_REF_ATTR, 0, pool (u->rec, name), child);
 }
 
-/* The marker of the rows a function draws from one of its parts (HS_TRACE_PART_PREFIX),
- * or 0 for an unfolded object whose rows are the holder's own (a class's namespace). */
+/* The marker of the rows a function or an instance draws from one of its parts
+ * (HS_TRACE_PART_PREFIX), or 0 for an unfolded object whose rows are the holder's own (a
+ * class's namespace). */
 static guint32
 part_label (Recorder *rec, HsObject *holder, HsObject *part)
 {
   HsFunction *fn = HS_IS (holder, &hs_function_type) ? HS_FUNCTION (holder) : NULL;
-  const char *name = fn == NULL               ? NULL
+  const char *name = hs_instance_check (holder) && part == hs_instance_dict_borrow (holder)
+                         ? HS_TRACE_PART_PREFIX "__dict__"
+                     : fn == NULL             ? NULL
                      : part == fn->defaults   ? HS_TRACE_PART_PREFIX "__defaults__"
                      : part == fn->kwdefaults ? HS_TRACE_PART_PREFIX "__kwdefaults__"
                      : part == fn->closure    ? HS_TRACE_PART_PREFIX "__closure__"
@@ -238,7 +241,15 @@ row_of_ref (HsObject *child, const HsRef *ref, gpointer data)
         {
           Unfold part
               = { rec, u->holder, ref->unfold, NULL, child, part_label (rec, u->holder, child) };
+          guint before = rec->rows->len;
           hs_object_refs (child, unfold_row, &part);
+          if (part.part_label != 0 && rec->rows->len == before)
+            {
+              /* an empty part (a cleared __dict__) still holds a reference: its marker,
+               * then a row of no name and no value (HS_TRACE_PART_PREFIX) */
+              add_row (rec, HS_REF_ATTR, 0, part.part_label, child);
+              add_row (rec, HS_REF_ATTR, 0, 0, NULL);
+            }
           return;
         }
       case HS_REF_HIDDEN:
@@ -572,12 +583,36 @@ put_builtin_subclass (Recorder *rec, HsLog *log, HsObject *o, const HsType *base
 /* Instances (user classes', exceptions, built-in objects drawn as instances): the class,
  * then the rows (the type's refs). A namedtuple is a tuple whose items are named by its
  * fields (no class row: a tuple is drawn without one). */
+/* An instance's materialised __dict__ is its part: a change to it shows in the instance's
+ * rows. The dict it had before (replaced by `obj.__dict__ = {}`) no longer does. */
+static void
+note_dict_part (Recorder *rec, HsObject *o)
+{
+  HsObject *dict = hs_instance_check (o) ? hs_instance_dict_borrow (o) : NULL,
+           *before = g_hash_table_lookup (rec->dict_parts, o);
+
+  if (before != NULL && before != dict && g_hash_table_lookup (rec->part_owners, before) == o)
+    g_hash_table_remove (rec->part_owners, before);
+  if (dict == NULL)
+    {
+      g_hash_table_remove (rec->dict_parts, o);
+      return;
+    }
+  HsObject *other = g_hash_table_lookup (rec->part_owners, dict);
+  if (other != NULL && other != o && g_hash_table_lookup (rec->dict_parts, other) == dict)
+    rec->shared_dicts = TRUE;
+  g_hash_table_insert (rec->dict_parts, o, dict);
+  g_hash_table_insert (rec->part_owners, dict, o);
+}
+
 static void
 put_instance (Recorder *rec, HsLog *log, HsObject *o)
 {
   gboolean tuple = hs_tuple_check (o);
   guint nrows, nclass = 0;
   const Row *rows = rows_of (rec, o, NULL, &nrows);
+
+  note_dict_part (rec, o);
 
   for (guint i = 0; i < nrows; i++)
     nclass += rows[i].kind == HS_REF_CLASS;
@@ -771,6 +806,28 @@ put_list_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
     hs_log_put (log, ref (rec, hs_list_get_borrow (o, i)));
 }
 
+/* The other instance drawn with `dict` (its part owner aside), or NULL; put_too: put each
+ * one's record again. */
+static HsObject *
+dict_sharers (Recorder *rec, HsObject *dict, HsObject *owner, gboolean put_too)
+{
+  GHashTableIter it;
+  gpointer inst, d;
+  HsObject *found = NULL;
+
+  if (!rec->shared_dicts)
+    return NULL;
+  g_hash_table_iter_init (&it, rec->dict_parts);
+  while (g_hash_table_iter_next (&it, &inst, &d))
+    if (d == dict && inst != owner)
+      {
+        found = inst;
+        if (put_too && (found->flags & HS_FLAG_TRACED))
+          put_object (rec, &rec->trace->log, found);
+      }
+  return found;
+}
+
 static void
 flush_dirty (Recorder *rec)
 {
@@ -782,11 +839,14 @@ flush_dirty (Recorder *rec)
   for (gsize i = 0; i < n; i++)
     {
       HsObject *o = dirty[i].obj;
+      /* a function or an instance shows its parts' contents (`f.__kwdefaults__['b'] = 5`,
+       * `obj.__dict__['a'] = 1`), also those of a part with nothing drawn yet */
+      HsObject *owner = o != NULL ? g_hash_table_lookup (rec->part_owners, o) : NULL;
       if (o != NULL && !(o->flags & HS_FLAG_TRACED))
         o = g_hash_table_lookup (rec->class_dicts, o); /* a class's namespace changed */
       if (o == NULL || !(o->flags & HS_FLAG_TRACED) || o == hs_inspect_globals (rec->vm))
-        continue;
-      if (HS_IS (o, &hs_list_type) && dirty[i].lo != 0)
+        ;
+      else if (HS_IS (o, &hs_list_type) && dirty[i].lo != 0)
         put_list_range (rec, o, dirty[i].lo, dirty[i].hi);
       else if (HS_IS (o, &hs_dict_type) && dirty[i].hi != G_MAXSIZE)
         put_dict_range (rec, o, dirty[i].lo, dirty[i].hi);
@@ -794,10 +854,10 @@ flush_dirty (Recorder *rec)
         put_set_range (rec, o, dirty[i].lo, dirty[i].hi);
       else
         put_object (rec, &rec->trace->log, o);
-      /* a function shows its parts' contents (`f.__kwdefaults__['b'] = 5`) */
-      o = g_hash_table_lookup (rec->part_owners, o);
-      if (o != NULL && (o->flags & HS_FLAG_TRACED))
-        put_object (rec, &rec->trace->log, o);
+      if (owner != NULL && (owner->flags & HS_FLAG_TRACED))
+        put_object (rec, &rec->trace->log, owner);
+      if (owner != NULL && hs_instance_check (owner))
+        dict_sharers (rec, dirty[i].obj, owner, TRUE);
     }
   /* A running generator may still change after its last event (a yield finishes after
    * its 'return' step), so it stays in the table until it is put suspended or finished. */
@@ -1389,6 +1449,18 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
     }
   if (HS_IS (obj, &hs_function_type))
     forget_parts (rec, obj);
+  if (g_hash_table_contains (rec->dict_parts, obj)) /* an instance going: as forget_parts */
+    {
+      HsObject *dict = g_hash_table_lookup (rec->dict_parts, obj), *other;
+      g_hash_table_remove (rec->dict_parts, obj);
+      if (g_hash_table_lookup (rec->part_owners, dict) == obj)
+        {
+          if ((other = dict_sharers (rec, dict, obj, FALSE)) != NULL)
+            g_hash_table_insert (rec->part_owners, dict, other);
+          else
+            g_hash_table_remove (rec->part_owners, dict);
+        }
+    }
   if ((obj->flags & HS_FLAG_TRACED) && has_fixed_text (obj))
     g_hash_table_remove (rec->texts, obj);
   if (rec->stopped || !(obj->flags & HS_FLAG_TRACED))
@@ -1494,6 +1566,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.str_weak = hs_string_pool_add (&t->pool, HS_TRACE_WEAK_ATTR);
   rec.class_dicts = g_hash_table_new (NULL, NULL);
   rec.part_owners = g_hash_table_new (NULL, NULL);
+  rec.dict_parts = g_hash_table_new (NULL, NULL);
   rec.generators = g_hash_table_new (NULL, NULL);
   rec.texts = g_hash_table_new (NULL, NULL);
   rec.class_lines = find_class_lines (t->source);
@@ -1550,6 +1623,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_hash_table_unref (rec.parent_links);
   g_hash_table_unref (rec.class_dicts);
   g_hash_table_unref (rec.part_owners);
+  g_hash_table_unref (rec.dict_parts);
   g_clear_pointer (&rec.code_holders, g_hash_table_unref);
   g_hash_table_unref (rec.generators);
   g_hash_table_unref (rec.texts);

@@ -864,20 +864,20 @@ add_omitted_refs (ToSnap *ts)
   hs_id_map_clear (&drawn);
 }
 
-/* A marker of the cell that comes next in so: drawn from the part `id`, which is counted
- * once as so's reference (the cell is counted by the part). */
+/* A marker of the n cells (1, or 0 for an empty part) that come next in so: drawn from the
+ * part `id`, which is counted once as so's reference (the cell is counted by the part). */
 static void
-add_part_row (ToSnap *ts, HsSnapObject *so, const char *marker, guint64 id, gboolean count)
+add_part_row (ToSnap *ts, HsSnapObject *so, const char *marker, guint64 id, guint n, gboolean count)
 {
   Part *last = ts->parts->len > 0 ? &g_array_index (ts->parts, Part, ts->parts->len - 1) : NULL;
 
   if (last != NULL && last->owner == so && last->id == id
       && last->first + last->n == so->cells->len)
     {
-      last->n++;
+      last->n += n;
       return;
     }
-  Part p = { so, id, marker + strlen (HS_TRACE_PART_PREFIX), so->cells->len, 1 };
+  Part p = { so, id, marker + strlen (HS_TRACE_PART_PREFIX), so->cells->len, n };
   g_array_append_val (ts->parts, p);
   g_free (value_of (ts, id, count).text);
 }
@@ -1077,9 +1077,13 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
             else if (g_str_has_prefix (hs_string_pool_get (pool, (guint32)a) ?: "",
                                        HS_TRACE_PART_PREFIX))
               {
+                /* an empty part's marker comes with a row of no name and no value */
+                gboolean empty = i + 3 < vals->len && g_array_index (vals, guint64, i + 2) == 0
+                                 && g_array_index (vals, guint64, i + 3) == 0;
                 add_part_row (ts, so, hs_string_pool_get (pool, (guint32)a),
-                              g_array_index (vals, guint64, i + 1), count);
-                part = TRUE;
+                              g_array_index (vals, guint64, i + 1), !empty, count);
+                part = !empty;
+                i += empty ? 2 : 0;
               }
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_CLASS_ATTR) == 0)
               so->class_ref = value_of (ts, g_array_index (vals, guint64, i + 1), count);

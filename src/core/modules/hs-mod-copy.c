@@ -117,9 +117,15 @@ update_from (HsVM *vm, HsObject *y, HsObject *state, gboolean slots)
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not a mapping", hs_type_name (state));
       return -1;
     }
+  if (hs_instance_check (y) && !slots)
+    {
+      HsObject *dict = hs_instance_dict (vm, y);
+      rc = dict != NULL ? hs_dict_update (vm, dict, state) : -1;
+      hs_xdecref (vm, dict);
+      return rc;
+    }
   while (rc == 0 && hs_dict_next (state, &pos, &k, &v))
-    rc = hs_instance_check (y) && !slots ? hs_instance_set_attr (vm, y, k, v)
-                                         : hs_object_setattr (vm, y, k, v);
+    rc = hs_object_setattr (vm, y, k, v);
   return rc;
 }
 
@@ -264,22 +270,17 @@ slotnames (HsVM *vm, HsObject *cls)
   return list;
 }
 
-/* CPython 3.11's object.__getstate__: a copy of the instance's attributes (None when it has
- * none), paired with a dict of the slots named in `names` that are set, if any is. */
+/* CPython 3.11's object.__getstate__: the instance's __dict__ (None when it has no
+ * attributes), paired with a dict of the slots named in `names` that are set, if any is. */
 static HsObject *
 instance_state (HsVM *vm, HsObject *x, HsObject *names)
 {
-  HsObject *state = hs_None, *slots = NULL, *name, *value;
+  HsObject *state = hs_None, *slots = NULL, *value;
   gsize pos = 0;
 
-  if (hs_instance_check (x) && hs_instance_next_attr (x, &pos, NULL, NULL))
-    {
-      if ((state = hs_dict_new (vm)) == NULL)
-        return NULL;
-      for (pos = 0; hs_instance_next_attr (x, &pos, &name, &value);)
-        if (hs_dict_set_item (vm, state, name, value) < 0)
-          goto fail;
-    }
+  if (hs_instance_check (x) && hs_instance_next_attr (x, &pos, NULL, NULL)
+      && (state = hs_instance_dict (vm, x)) == NULL)
+    return NULL;
   if (names == NULL || hs_list_len (names) == 0)
     return state;
   if ((slots = hs_dict_new (vm)) == NULL)

@@ -327,13 +327,24 @@ cached_get (HsVM *vm, HsObject *self, HsObject *obj, const HsType *type)
       hs_xdecref (vm, name);
       return NULL;
     }
-  hs_decref (vm, dict);
-  HsObject *val = hs_instance_check (obj) ? hs_instance_attr_borrow (obj, c->attrname) : NULL;
-  if (val != NULL)
-    return hs_incref (val);
+  /* functools.py: cache.get(attrname), else cache[attrname] = func(obj) */
+  HsObject *val = hs_dict_check (dict) ? hs_dict_get_item_borrow (vm, dict, c->attrname) : NULL;
+  if (val != NULL || hs_err_occurred (vm))
+    {
+      hs_decref (vm, dict);
+      return val != NULL ? hs_incref (val) : NULL;
+    }
   if ((val = hs_object_call (vm, c->func, &obj, 1, NULL)) != NULL
-      && hs_object_setattr (vm, obj, c->attrname, val) < 0)
-    HS_CLEAR (vm, val);
+      && hs_object_setitem (vm, dict, c->attrname, val) < 0)
+    {
+      HS_CLEAR (vm, val);
+      if (hs_err_matches (vm, &hs_exc_TypeError))
+        hs_err_format (vm, &hs_exc_TypeError,
+                       "The '__dict__' attribute on '%s' instance does not support item "
+                       "assignment for caching '%s' property.",
+                       hs_type_name (obj), hs_str_utf8 (c->attrname));
+    }
+  hs_decref (vm, dict);
   return val;
 }
 

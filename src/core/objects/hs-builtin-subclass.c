@@ -79,15 +79,10 @@ hs_builtin_subclass_value_repr (HsVM *vm, HsObject *o)
 HsObject *
 hs_builtin_subclass_state (HsVM *vm, HsObject *o)
 {
-  HsObject *state = hs_None, *k, *v;
   gsize pos = 0;
-  if (!(o->type->type_flags & HS_TYPE_HEAP))
+  if (!(o->type->type_flags & HS_TYPE_HEAP) || !hs_instance_next_attr (o, &pos, NULL, NULL))
     return hs_incref (hs_None);
-  while (state != NULL && hs_instance_next_attr (o, &pos, &k, &v))
-    if ((state == hs_None && (state = hs_dict_new (vm)) == NULL)
-        || hs_dict_set_item (vm, state, k, v) < 0)
-      HS_CLEAR (vm, state);
-  return state == hs_None ? hs_incref (state) : state;
+  return hs_instance_dict (vm, o);
 }
 
 /* An instance of `type` whose built-in part takes `size` bytes (zeroed), its attributes

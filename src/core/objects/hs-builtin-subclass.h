@@ -35,8 +35,8 @@ HsObject *hs_builtin_subclass_new_empty (HsVM *vm, HsType *type);
  * "5", whatever its class's __repr__ says), for the diagram; NULL on error (cleared). */
 char *hs_builtin_subclass_value_repr (HsVM *vm, HsObject *o);
 
-/* The state a built-in's __reduce__ gives for o (CPython's object.__getstate__): a dict of
- * its attributes when o is an instance of a class and has any, else None. */
+/* The state a built-in's __reduce__ gives for o (CPython's object.__getstate__): its
+ * __dict__ when o is an instance of a class and has attributes, else None. */
 HsObject *hs_builtin_subclass_state (HsVM *vm, HsObject *o);
 
 /* Installs __new__, __init__ and the slot wrappers in the built-ins' dicts. */

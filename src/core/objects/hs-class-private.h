@@ -132,7 +132,11 @@ HsType *hs_class_best_base (HsVM *vm, HsObject **bases, gsize nbases);
  * refused. */
 gboolean hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases);
 
-/* A new dict of the instance's own attributes (what `__dict__` reads). */
-HsObject *hs_instance_attrs_dict (HsVM *vm, HsObject *self);
+/* obj.__dict__ = value (NULL: del, a new empty one made when next asked): 0, or -1 with
+ * CPython's TypeError for a value that is not a dict. */
+int hs_instance_set_dict (HsVM *vm, HsObject *self, HsObject *value);
+/* obj.<getset> = value (NULL: del): `__dict__`'s setter, or `__weakref__`'s
+ * AttributeError. */
+int hs_getset_set (HsVM *vm, HsObject *getset, HsObject *obj, HsObject *value);
 
 G_END_DECLS

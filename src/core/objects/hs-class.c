@@ -17,6 +17,7 @@
 #include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-list.h"
+#include "hs-mappingproxy.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
@@ -83,10 +84,34 @@ attrs_grow (HsVM *vm, HsAttrs *a)
   return 0;
 }
 
+static int materialise_dict (HsVM *vm, HsObject *self);
+
+/* A store into the materialised dict: CPython's _PyObjectDict_SetItem, and its
+ * AttributeError for a delete of what is not there. */
+static int
+dict_attr_set (HsVM *vm, HsObject *self, HsObject *dict, HsObject *name, HsObject *value)
+{
+  if (value != NULL)
+    return hs_dict_set_item (vm, dict, name, value);
+  if (hs_dict_del_item (vm, dict, name) == 0)
+    return 0;
+  if (hs_err_matches (vm, &hs_exc_KeyError))
+    {
+      hs_err_clear (vm);
+      hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                     hs_type_name (self), hs_str_check (name) ? hs_str_utf8 (name) : "?");
+    }
+  return -1;
+}
+
 static int
 attrs_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 {
   HsAttrs *a = attrs_of (self);
+  if (a->dict == NULL && !hs_str_check (name) && materialise_dict (vm, self) < 0)
+    return -1; /* only a dict holds a name that is not a str (copy's state) */
+  if (a->dict != NULL)
+    return dict_attr_set (vm, self, a->dict, name, value);
   int i = attrs_find (a, name);
   if (value == NULL)
     {
@@ -124,10 +149,10 @@ hs_instance_set_attr (HsVM *vm, HsObject *inst, HsObject *name, HsObject *value)
   return attrs_set (vm, inst, name, value);
 }
 
+/* Empties the table, its references dropped. */
 static void
-attrs_release (HsVM *vm, HsObject *self)
+attrs_empty (HsVM *vm, HsAttrs *a)
 {
-  HsAttrs *a = attrs_of (self);
   HsObject **values = a->values, **block = a->names;
   guint32 len = a->len, cap = a->cap;
   a->values = a->names = NULL;
@@ -135,6 +160,68 @@ attrs_release (HsVM *vm, HsObject *self)
   for (guint32 i = 0; i < len; i++)
     hs_decref (vm, values[i]);
   hs_mem_block_free (vm, block, 2 * sizeof (HsObject *) * cap);
+}
+
+static void
+attrs_release (HsVM *vm, HsObject *self)
+{
+  HsAttrs *a = attrs_of (self);
+  attrs_empty (vm, a);
+  HS_CLEAR (vm, a->dict);
+}
+
+/* CPython 3.11's make_dict_from_instance_attributes: the first `__dict__` becomes the
+ * instance's storage, its attributes moved into it in order. */
+static int
+materialise_dict (HsVM *vm, HsObject *self)
+{
+  HsAttrs *a = attrs_of (self);
+  HsObject *d = hs_dict_new (vm);
+  if (d == NULL)
+    return -1;
+  for (guint32 i = 0; i < a->len; i++)
+    if (hs_dict_set_item (vm, d, a->names[i], a->values[i]) < 0)
+      {
+        hs_decref (vm, d);
+        return -1;
+      }
+  attrs_empty (vm, a);
+  a->dict = d;
+  hs_object_mark_dirty (vm, self);
+  return 0;
+}
+
+HsObject *
+hs_instance_dict (HsVM *vm, HsObject *self)
+{
+  HsAttrs *a = attrs_of (self);
+  if (a->dict == NULL && materialise_dict (vm, self) < 0)
+    return NULL;
+  return hs_incref (a->dict);
+}
+
+HsObject *
+hs_instance_dict_borrow (HsObject *inst)
+{
+  return attrs_of (inst)->dict;
+}
+
+int
+hs_instance_set_dict (HsVM *vm, HsObject *self, HsObject *value)
+{
+  HsAttrs *a = attrs_of (self);
+  if (value != NULL && !hs_dict_check (value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                     hs_type_name (value));
+      return -1;
+    }
+  HsObject *old = a->dict;
+  a->dict = value != NULL ? hs_incref (value) : NULL; /* deleted: a new one when asked */
+  attrs_empty (vm, a);
+  hs_object_mark_dirty (vm, self);
+  hs_xdecref (vm, old);
+  return 0;
 }
 
 /* ---- slots (__slots__) ---------------------------------------------------------------- */
@@ -197,7 +284,7 @@ hs_class_instances_weakrefable (const HsType *t)
   })
 
 /* The class row, what the built-in base holds (an exception's args), the slots, the
- * attributes. */
+ * attributes (a materialised dict's entries, drawn as the instance's rows). */
 static void
 instance_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
@@ -208,6 +295,8 @@ instance_refs (HsObject *self, HsVisitFn visit, gpointer data)
     refs (self, visit, data);
   slots_refs (self, self->type, visit, data);
   HsAttrs *a = attrs_of (self);
+  if (a->dict != NULL)
+    hs_visit_unfold (visit, a->dict, hs_ref_row_by_key, data);
   for (guint32 i = 0; i < a->len; i++)
     hs_visit_attr_str (visit, a->values[i], a->names[i], data);
 }
@@ -253,6 +342,8 @@ gboolean
 hs_instance_next_attr (HsObject *inst, gsize *pos, HsObject **name, HsObject **value)
 {
   HsAttrs *a = attrs_of (inst);
+  if (a->dict != NULL)
+    return hs_dict_next (a->dict, pos, name, value);
   if (*pos >= a->len)
     return FALSE;
   if (name != NULL)
@@ -267,24 +358,10 @@ HsObject *
 hs_instance_attr_borrow (HsObject *inst, HsObject *name)
 {
   HsAttrs *a = attrs_of (inst);
+  if (a->dict != NULL) /* by text: no __eq__ of a key the program put there runs */
+    return hs_dict_get_item_cstr_borrow (NULL, a->dict, hs_str_utf8 (name));
   int i = attrs_find (a, name);
   return i >= 0 ? a->values[i] : NULL;
-}
-
-HsObject *
-hs_instance_attrs_dict (HsVM *vm, HsObject *self)
-{
-  HsObject *d = hs_dict_new (vm);
-  if (d == NULL)
-    return NULL;
-  HsAttrs *a = attrs_of (self);
-  for (guint32 i = 0; i < a->len; i++)
-    if (hs_dict_set_item (vm, d, a->names[i], a->values[i]) < 0)
-      {
-        hs_decref (vm, d);
-        return NULL;
-      }
-  return d;
 }
 
 /* CPython's PyObject_GenericGetAttr for an instance (what object.__getattribute__ does). */
@@ -296,6 +373,14 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
   if (d != NULL && hs_descr_is_data (d))
     return hs_descr_get (vm, d, self, t);
   HsAttrs *a = attrs_of (self);
+  if (a->dict != NULL)
+    {
+      HsObject *v = hs_dict_get_item_borrow (vm, a->dict, name);
+      if (v != NULL)
+        return hs_incref (v);
+      if (hs_err_occurred (vm))
+        return NULL;
+    }
   int i = attrs_find (a, name);
   if (i >= 0)
     return hs_incref (a->values[i]);
@@ -309,7 +394,7 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
   if (name == hs_dunder[N_CLASS])
     return hs_incref ((HsObject *)t);
   if (name == hs_dunder[N_DICT] && instances_have_dict (t))
-    return hs_instance_attrs_dict (vm, self);
+    return hs_instance_dict (vm, self);
   if (sb->getattr != NULL)
     return sb->getattr (vm, self, name);
   hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
@@ -522,6 +607,8 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
     return hs_member_set (vm, d, self, value);
   if (d == NULL && hs_is_class_name (name))
     return hs_object_set_class (vm, self, value);
+  if (d != NULL && HS_IS (d, &hs_getset_descr_type))
+    return hs_getset_set (vm, d, self, value);
   if (d != NULL && !HS_IS (d, &hs_property_type) && hs_descr_is_data (d))
     {
       HsObject *fn = hs_type_lookup_borrow (d->type, hs_dunder[value ? N_SET : N_DELETE]);
@@ -671,7 +758,7 @@ hs_attr_method_cached (HsObject *o, HsObject *name, HsAttrCache *c)
   if (!attr_cache_valid (c, o))
     attr_cache_fill (c, o, name);
   if (c->method == NULL
-      || ((c->flags & HS_ATTR_CACHE_INSTANCE) && attrs_find (attrs_of (o), name) >= 0))
+      || ((c->flags & HS_ATTR_CACHE_INSTANCE) && hs_instance_attr_borrow (o, name) != NULL))
     return NULL;
   return c->method;
 }
@@ -1597,8 +1684,8 @@ type_getattr_lookup (HsVM *vm, HsObject *self, HsObject *name)
         return hs_incref (t->base != NULL ? (HsObject *)t->base : hs_None);
       if (strcmp (n, "__mro__") == 0)
         return heap ? hs_incref (HS_CLASS (t)->mro) : hs_class_mro_tuple (vm, t);
-      if (strcmp (n, "__dict__") == 0 && heap)
-        return hs_dict_copy (vm, t->dict);
+      if (strcmp (n, "__dict__") == 0 && heap) /* a read-only view of the namespace */
+        return hs_mappingproxy_new (vm, t->dict);
       if (strcmp (n, "__doc__") == 0 && heap)
         {
           HsObject *d = hs_dict_get_item_borrow (vm, t->dict, name);

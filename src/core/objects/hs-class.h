@@ -8,8 +8,11 @@
  * when its base (the one whose layout it extends) is a heap class, a reference to it.
  * Its slots call the dunder methods found along the MRO (CPython's slot_* functions). An
  * instance owns a reference to its class and its attributes, kept inside the instance (not
- * in a separate dict object) in insertion order, names interned; refs visits the class,
- * then the attribute values. Every attribute store marks the instance dirty. The built-in
+ * in a separate dict object) in insertion order, names interned, until the program asks for
+ * its `__dict__`: from then on a dict object the instance owns holds them (CPython's
+ * materialised dict), which refs visits as an unfolded part (drawn as the instance's rows).
+ * refs visits the class, then the attribute values (or that dict). Every store into the
+ * table marks the instance dirty (a store into the dict marks the dict). The built-in
  * part of a class is object or a built-in exception class (its instances then start with
  * an HsException).
  */
@@ -24,6 +27,9 @@ typedef struct
   HsObject **names;  /* interned str; the block that values share (values = names + cap) */
   HsObject **values; /* owned */
   guint32 len, cap;
+  /* Owned: the dict `__dict__` made (CPython 3.11 materialises it on first access), from
+   * then on the instance's only attribute storage (len 0); NULL: the table above. */
+  HsObject *dict;
 } HsAttrs;
 
 typedef struct
@@ -130,6 +136,11 @@ HsObject *hs_class_dict_borrow (HsObject *cls);
 gboolean hs_instance_next_attr (HsObject *inst, gsize *pos, HsObject **name, HsObject **value);
 /* The instance's own attribute `name` (borrowed) or NULL. */
 HsObject *hs_instance_attr_borrow (HsObject *inst, HsObject *name);
+/* The instance's `__dict__` (new reference), made from its attributes the first time:
+ * from then on it holds them. */
+HsObject *hs_instance_dict (HsVM *vm, HsObject *self);
+/* The instance's materialised `__dict__` (borrowed), or NULL while it has none. */
+HsObject *hs_instance_dict_borrow (HsObject *inst);
 
 /* copyreg._slotnames: a new list of the names of the slots of cls's classes (the MRO's
  * order, each __slots__ in its order, private names mangled, no __dict__ or __weakref__). */

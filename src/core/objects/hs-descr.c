@@ -28,7 +28,7 @@ hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
     {
       if (obj == NULL)
         return hs_incref (d);
-      return ((HsGetset *)d)->name == hs_dunder[N_DICT] ? hs_instance_attrs_dict (vm, obj)
+      return ((HsGetset *)d)->name == hs_dunder[N_DICT] ? hs_instance_dict (vm, obj)
                                                         : hs_incref (hs_None);
     }
   if (HS_IS (d, &hs_member_descr_type))
@@ -77,7 +77,8 @@ hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
 gboolean
 hs_descr_is_data (HsObject *d)
 {
-  if (HS_IS (d, &hs_property_type) || HS_IS (d, &hs_member_descr_type))
+  if (HS_IS (d, &hs_property_type) || HS_IS (d, &hs_member_descr_type)
+      || HS_IS (d, &hs_getset_descr_type))
     return TRUE;
   return (d->type->type_flags & HS_TYPE_HEAP)
          && (hs_type_lookup_borrow (d->type, hs_dunder[N_SET]) != NULL
@@ -96,6 +97,17 @@ hs_getset_new (HsVM *vm, const char *name, HsClass *owner)
   g->owner = hs_incref ((HsObject *)owner);
   hs_gc_track (vm, (HsObject *)g);
   return (HsObject *)g;
+}
+
+int
+hs_getset_set (HsVM *vm, HsObject *getset, HsObject *obj, HsObject *value)
+{
+  HsGetset *g = (HsGetset *)getset;
+  if (g->name == hs_dunder[N_DICT])
+    return hs_instance_set_dict (vm, obj, value);
+  hs_err_format (vm, &hs_exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
+                 hs_str_utf8 (g->name), hs_class_name (g->owner));
+  return -1;
 }
 
 static void

@@ -1114,7 +1114,7 @@ view_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsDictView *v = (HsDictView *)self;
   if (v->dict != NULL)
-    hs_visit (visit, v->dict, data);
+    hs_visit_dict (visit, v->dict, HS_REF_PLAIN, NULL, data);
 }
 
 static gssize

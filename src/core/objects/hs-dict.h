@@ -50,6 +50,18 @@ hs_dict_type_epoch (void)
 
 void hs_dict_mark_type_namespace (HsObject *d);
 
+/* Visits a view's, an iterator's or a mappingproxy's reference to the dict d, as `kind`
+ * named `name`; but a class's namespace is drawn as the class's rows, never as a dict, so
+ * a reference to it from elsewhere (`C.__dict__`, iterating it) is held unseen. */
+static inline void
+hs_visit_dict (HsVisitFn visit, HsObject *d, HsRefKind kind, const char *name, gpointer data)
+{
+  if (((HsDict *)d)->type_namespace)
+    hs_visit_named (visit, d, HS_REF_HIDDEN, "class namespace", data);
+  else
+    hs_visit_named (visit, d, kind, name, data);
+}
+
 /* The entry number of `key` (its hash given): >= 0; -1 when absent; -2 with the error set.
  * The entry keeps that key while the dict's keys_version holds. */
 gssize hs_dict_find_entry (HsVM *vm, HsObject *dict, HsObject *key, gint64 hash);

@@ -38,13 +38,6 @@ closure_row (HsObject *fn, const HsRef *ref, HsObject *key)
   return slot >= 0 ? code->varnames[slot] : "?";
 }
 
-/* An attribute of the function's __dict__ is a row named by its key. */
-static const char *
-attr_row (HsObject *fn, const HsRef *ref, HsObject *key)
-{
-  return hs_str_check (key) ? hs_str_utf8 (key) : "?";
-}
-
 /* What a function keeps alive, drawn in its box: its default values (the defaults tuple
  * and keyword-only defaults dict are not drawn themselves), the cells it closes over,
  * named like the variables they hold, its attributes and what the program set. */
@@ -69,7 +62,7 @@ function_refs (HsObject *self, HsVisitFn visit, gpointer data)
   if (fn->annotations != NULL) /* a dict of its own: functools.wraps shares it */
     hs_visit_named (visit, fn->annotations, HS_REF_ATTR, "__annotations__", data);
   if (fn->dict != NULL)
-    hs_visit_unfold (visit, fn->dict, attr_row, data);
+    hs_visit_unfold (visit, fn->dict, hs_ref_row_by_key, data);
 }
 
 static void

@@ -382,7 +382,7 @@ dictiter_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   DictIter *it = (DictIter *)self;
   if (it->dict != NULL)
-    hs_visit (visit, it->dict, data);
+    hs_visit_dict (visit, it->dict, HS_REF_PLAIN, NULL, data);
 }
 
 #define DICTITER_TYPE(cname, pyname)                                                               \

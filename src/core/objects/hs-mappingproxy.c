@@ -1,7 +1,8 @@
 /* hs-mappingproxy.c — types.MappingProxyType (`mappingproxy`), the read-only view CPython
- * gives of an Enum's members (`Color.__members__`).
+ * gives of an Enum's members (`Color.__members__`) and of a class's namespace (`C.__dict__`).
  *
- * Invariant: a proxy holds one reference, to its mapping (drawn as its one row, "mapping");
+ * Invariant: a proxy holds one reference, to its mapping (drawn as its one row, "mapping",
+ * unless it is a class's namespace);
  * every read goes to that mapping, so the view follows its changes; writes are refused with
  * CPython's TypeError.
  */
@@ -32,7 +33,11 @@ mp_dealloc (HsVM *vm, HsObject *self)
 static void
 mp_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  if (MP (self) != NULL)
+  if (MP (self) == NULL)
+    return;
+  if (hs_dict_check (MP (self)))
+    hs_visit_dict (visit, MP (self), HS_REF_ATTR, "mapping", data);
+  else
     hs_visit_named (visit, MP (self), HS_REF_ATTR, "mapping", data);
 }
 

@@ -1638,6 +1638,12 @@ hs_object_refs (HsObject *obj, HsVisitFn visit, gpointer user_data)
     refs (obj, visit, user_data);
 }
 
+const char *
+hs_ref_row_by_key (HsObject *holder, const HsRef *ref, HsObject *key)
+{
+  return hs_str_check (key) ? hs_str_utf8 (key) : "?";
+}
+
 HsObject *
 hs_sequence_fast (HsVM *vm, HsObject *iterable, const char *not_iterable)
 {

@@ -128,6 +128,10 @@ hs_visit_attr_str (HsVisitFn visit, HsObject *child, HsObject *name, gpointer da
   visit (child, &ref, data);
 }
 
+/* The HsRefNameFn of an attribute dict unfolded into its holder (a function's or an
+ * instance's __dict__): each value a row named by its key ("?" for a key not a str). */
+const char *hs_ref_row_by_key (HsObject *holder, const HsRef *ref, HsObject *key);
+
 static inline void
 hs_visit_unfold (HsVisitFn visit, HsObject *child, HsRefNameFn name, gpointer data)
 {

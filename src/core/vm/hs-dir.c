@@ -84,11 +84,14 @@ hs_dir_namespace (HsObject *ns, gboolean is_main)
 }
 
 /* The names of an object's named references: what CPython keeps in its instance
- * __dict__ (or as attributes of its type) for an object drawn as an instance. */
+ * __dict__ (or as attributes of its type) for an object drawn as an instance; the keys of
+ * the __dict__ an instance materialised (an unfolded dict). */
 static void
 add_ref_name (HsObject *child, const HsRef *ref, gpointer data)
 {
-  if (ref->kind == HS_REF_ATTR)
+  if (ref->kind == HS_REF_UNFOLD && hs_dict_check (child))
+    add_dict_keys (data, child);
+  else if (ref->kind == HS_REF_ATTR)
     add_name (data, ref->name);
   else if (ref->kind == HS_REF_ATTR_STR)
     add_name (data, hs_str_utf8 (ref->name_obj));

@@ -46,6 +46,8 @@ typedef struct
   gboolean sort_keys, ensure_ascii, allow_nan, skipkeys;
   HsObject *dflt;    /* default= or NULL */
   GPtrArray *active; /* containers being written: a second visit is a cycle */
+  gboolean check_circular;
+  const char *where; /* the RecursionError's words: see encoder_enter_frames() */
   int depth;
 } Encoder;
 
@@ -140,16 +142,19 @@ newline_indent (Encoder *e)
 
 static gboolean put_value (Encoder *e, HsObject *o);
 
+/* Each container (and each object given to default=) is one level against the recursion
+ * limit, as in CPython's encoders. e->active holds them all, also without check_circular. */
 static gboolean
 enter (Encoder *e, HsObject *o)
 {
-  for (guint i = 0; i < e->active->len; i++)
-    if (e->active->pdata[i] == o)
-      {
-        hs_err_set_string (e->vm, &hs_exc_ValueError, "Circular reference detected");
-        return FALSE;
-      }
-  if (!hs_stack_check (e->vm))
+  if (e->check_circular)
+    for (guint i = 0; i < e->active->len; i++)
+      if (e->active->pdata[i] == o)
+        {
+          hs_err_set_string (e->vm, &hs_exc_ValueError, "Circular reference detected");
+          return FALSE;
+        }
+  if (!hs_recursion_enter (e->vm, e->where))
     return FALSE;
   g_ptr_array_add (e->active, o);
   return TRUE;
@@ -158,19 +163,41 @@ enter (Encoder *e, HsObject *o)
 static void
 leave (Encoder *e)
 {
+  hs_recursion_leave (e->vm);
   g_ptr_array_set_size (e->active, e->active->len - 1);
+}
+
+/* dumps() is Python code in CPython, whose frames count against the recursion limit while
+ * the containers are written: json.dumps and JSONEncoder.encode, then either iterencode
+ * calling the C encoder through C (no indent) or the Python encoder's _iterencode generator.
+ * Returns how many levels it entered (to leave at the end), or -1 with RecursionError. */
+static int
+encoder_enter_frames (Encoder *e)
+{
+  int n = 0, frames = e->indent == NULL ? 4 : 3;
+
+  e->where = e->indent == NULL ? " while encoding a JSON object" : " while calling a Python object";
+  for (; n < frames; n++)
+    if (!hs_recursion_enter (e->vm, n == 3 ? " while calling a Python object" : ""))
+      break;
+  if (n == frames)
+    return n;
+  while (n-- > 0)
+    hs_recursion_leave (e->vm);
+  return -1;
 }
 
 static gboolean
 put_list (Encoder *e, HsObject **items, gsize n, HsObject *o)
 {
+  if (!enter (e, o))
+    return FALSE;
   if (n == 0)
     {
       g_string_append (e->out, "[]");
+      leave (e);
       return TRUE;
     }
-  if (!enter (e, o))
-    return FALSE;
   g_string_append_c (e->out, '[');
   e->depth++;
   newline_indent (e);
@@ -232,13 +259,14 @@ put_dict (Encoder *e, HsObject *d)
   gsize pos = 0, n = 0;
   gboolean ok = TRUE;
 
+  if (!enter (e, d))
+    return FALSE;
   if (hs_dict_len (d) == 0)
     {
       g_string_append (e->out, "{}");
+      leave (e);
       return TRUE;
     }
-  if (!enter (e, d))
-    return FALSE;
   /* the (key, value) pairs, sorted by key when asked (a TypeError for mixed keys) */
   if ((items = hs_list_new (e->vm, hs_dict_len (d))) == NULL)
     return FALSE;
@@ -341,6 +369,7 @@ encode (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwn
   HsObject *seps_hold = NULL;
   Encoder e = { vm };
   gboolean ok;
+  int frames;
 
   if (!hs_parse_args (vm, fname, args, nargs, kwnames,
                       "@obj|$skipkeys ensure_ascii check_circular allow_nan cls indent "
@@ -352,6 +381,7 @@ encode (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwn
   e.ensure_ascii = ensure_ascii == NULL || hs_object_truth (vm, ensure_ascii) > 0;
   e.allow_nan = allow_nan == NULL || hs_object_truth (vm, allow_nan) > 0;
   e.sort_keys = sort_keys != NULL && hs_object_truth (vm, sort_keys) > 0;
+  e.check_circular = check_circular == NULL || hs_object_truth (vm, check_circular) > 0;
   e.dflt = dflt != hs_None ? dflt : NULL;
   if (cls != hs_None)
     {
@@ -410,9 +440,17 @@ encode (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwn
         }
       seps_hold = seps; /* keeps the strs alive while encoding */
     }
+  if ((frames = encoder_enter_frames (&e)) < 0)
+    {
+      hs_xdecref (vm, seps_hold);
+      return NULL;
+    }
   e.out = g_string_new (NULL);
   e.active = g_ptr_array_new ();
   ok = put_value (&e, obj);
+  /* an error leaves the containers it was in entered */
+  for (guint i = 0; i < e.active->len + frames; i++)
+    hs_recursion_leave (vm);
   g_ptr_array_free (e.active, TRUE);
   hs_xdecref (vm, seps_hold);
   if (!ok)

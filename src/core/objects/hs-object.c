@@ -532,10 +532,11 @@ destroy (HsVM *vm, HsObject *obj)
 void
 hs_object_free (HsVM *vm, HsObject *obj)
 {
-  /* A float holds nothing and has no dealloc; most die a few instructions after their
-   * birth (an arithmetic intermediate): they skip destroy's checks and its type walk. */
-  if (HS_IS (obj, &hs_float_type) && vm->hooks == NULL
-      && !(obj->flags & (HS_FLAG_GC_MARK | HS_FLAG_WEAKREFED)))
+  /* A float, or an int without GMP digits, holds nothing and needs no dealloc; most die a
+   * few instructions after their birth (an arithmetic intermediate): they skip destroy's
+   * checks and its type walk. */
+  if ((HS_IS (obj, &hs_float_type) || (HS_IS (obj, &hs_int_type) && ((HsInt *)obj)->big == NULL))
+      && vm->hooks == NULL && !(obj->flags & (HS_FLAG_GC_MARK | HS_FLAG_WEAKREFED)))
     {
       free_memory (vm, obj);
       return;

@@ -40,12 +40,6 @@ frame_setup_closure (HsVM *vm, HsFrame *f, HsFunction *fn)
   return 0;
 }
 
-static gboolean
-simple_args (HsCode *co)
-{
-  return co->nkwonly == 0 && !(co->flags & (HS_CODE_VARARGS | HS_CODE_VARKEYWORDS));
-}
-
 /* Sets up a new frame for a Python function called with args (borrowed); NULL on
  * error (nothing pushed). Generator functions are handled by hs_call_start. */
 static HsFrame *
@@ -56,7 +50,7 @@ enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
   HsFrame *f = hs_vm_frame_push (vm, co, func, fn->globals);
   if (f == NULL)
     return NULL;
-  if (kwnames == NULL && nargs == (gsize)co->nparams && simple_args (co))
+  if (kwnames == NULL && hs_call_args_exact (co, nargs))
     {
       for (gsize i = 0; i < nargs; i++)
         f->locals[i] = hs_incref (args[i]);

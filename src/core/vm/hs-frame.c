@@ -147,9 +147,10 @@ hs_frame_unhold (HsVM *vm, HsFrameHold hold)
 void
 hs_vm_frame_clear (HsVM *vm, HsFrame *f)
 {
-  if ((f->is_init || f->back_holds) && f->back != NULL)
+  if ((f->is_init || f->back_holds) && f->back != NULL && f->back->call_held != NULL)
     hs_vm_frame_release_call (vm, f->back);
-  hs_vm_frame_release_call (vm, f);
+  if (f->call_held != NULL)
+    hs_vm_frame_release_call (vm, f);
   /* each slot emptied before its value goes: a free may run code (a generator's close)
    * that looks at the frames */
   for (int i = 0; i < f->sp; i++)

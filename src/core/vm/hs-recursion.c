@@ -1,6 +1,6 @@
 /* hs-recursion.c — the C stack left on the running thread, and the recursion counter.
  *
- * Invariant: `stack_floor` is, per thread, the lowest stack address a check lets C
+ * Invariant: `hs_stack_floor` is, per thread, the lowest stack address a check lets C
  * code reach (the thread's stack end plus its reserve); it is computed once per thread
  * from the thread's own bounds (pthread_getattr_np: the main thread's size comes from
  * RLIMIT_STACK, another thread's from its attributes), never from the main thread's.
@@ -19,7 +19,7 @@
 #define RESERVE_MAX (2u << 20)
 #define RESERVE_MIN (64u << 10)
 
-static __thread guintptr stack_floor; /* 0: not computed yet on this thread */
+__thread guintptr hs_stack_floor;
 
 static guintptr
 compute_floor (void)
@@ -39,14 +39,10 @@ compute_floor (void)
   return (guintptr)addr + reserve;
 }
 
-gboolean
-hs_stack_exhausted (void)
+guintptr
+hs_stack_floor_compute (void)
 {
-  char here;
-
-  if (G_UNLIKELY (stack_floor == 0))
-    stack_floor = compute_floor ();
-  return (guintptr)&here < stack_floor;
+  return hs_stack_floor = compute_floor ();
 }
 
 gboolean

@@ -12,10 +12,24 @@
 
 G_BEGIN_DECLS
 
+/* The lowest address a check lets C code reach, per thread; 0 until computed. */
+extern __thread guintptr hs_stack_floor;
+guintptr hs_stack_floor_compute (void);
+
 /* TRUE when the running thread has less C stack left than its reserve (a quarter of
  * its stack, at most 2 MiB): enough for the error path and the unchecked frames
- * between two checks. Works on any thread: the bounds are the thread's own. */
-gboolean hs_stack_exhausted (void);
+ * between two checks. Works on any thread: the bounds are the thread's own. Inline:
+ * every Python call and generator resume checks. */
+static inline gboolean
+hs_stack_exhausted (void)
+{
+  char here;
+  guintptr floor = hs_stack_floor;
+
+  if (G_UNLIKELY (floor == 0))
+    floor = hs_stack_floor_compute ();
+  return (guintptr)&here < floor;
+}
 
 /* Stack check alone, for paths CPython does not count against the recursion limit
  * (hash of nested tuples, iterator chains): FALSE with RecursionError set. */

@@ -43,6 +43,15 @@ hs_vm_is_stopping (HsVM *vm)
 
 /* ---- calls (hs-call.c) ---- */
 
+/* Called with exactly its positional parameters (no keywords): each argument is one local,
+ * in order, with nothing to bind. */
+static inline gboolean
+hs_call_args_exact (const HsCode *co, gsize nargs)
+{
+  return nargs == (gsize)co->nparams && co->nkwonly == 0
+         && !(co->flags & (HS_CODE_VARARGS | HS_CODE_VARKEYWORDS));
+}
+
 /* When hs_call_start ran a class's __init__ in a frame of its own: the caller `f` holds
  * what CPython holds while it runs (HsFrame.call_held): its `nstack` stack values from
  * `stack` (the class and the arguments, NULLs skipped), the argument tuple's items (the
@@ -102,6 +111,22 @@ hs_vm_run_deferred (HsVM *vm)
 {
   if (G_UNLIKELY (hs_vm_has_deferred (vm)))
     hs_vm_run_deferred_now (vm);
+}
+
+/* The eval loop's own call (CPython 3.11's CALL_PY_EXACT_ARGS): a Python function, no
+ * generator, no cells, called with exactly its positional parameters, while nothing waits
+ * to run at a call boundary (hs_call_start's deferred work) or stops the run. */
+static inline gboolean
+hs_call_is_lean (HsVM *vm, HsObject *callable, gsize nargs)
+{
+  const HsCode *co;
+
+  if (!HS_IS (callable, &hs_function_type))
+    return FALSE;
+  co = HS_FUNCTION (callable)->code;
+  return hs_call_args_exact (co, nargs) && !(co->flags & HS_CODE_GENERATOR)
+         && (co->ncells | co->nfrees) == 0 && vm->class_call == 0 && !hs_vm_has_deferred (vm)
+         && !hs_vm_is_stopping (vm);
 }
 
 /* The text CPython prints for an exception (its chain, traceback and last line), newly

@@ -784,6 +784,18 @@ delete_dict_name (HsVM *vm, HsObject *dict, HsObject *name)
   return hs_dict_del_item (vm, dict, name);
 }
 
+/* Releases the values from sp down to base (popping them); returns base. */
+static inline HsObject **
+drop_values (HsVM *vm, HsObject **sp, HsObject **base)
+{
+  while (sp > base)
+    {
+      HsObject *v = *--sp;
+      hs_xdecref (vm, v);
+    }
+  return sp;
+}
+
 /* A generator returning a value to the FOR_ITER driving it ends the loop with
  * StopIteration(value), which CPython's tracer reports in the loop's frame. Only for the
  * trace: without memory for it, the step is left out. */
@@ -1369,6 +1381,7 @@ op_CALL_FUNCTION_EX:
     DISPATCH ();
   entered_frame_nf:
     f = nf;
+  entered_frame:
     LOAD_FRAME ();
     if (vm->hooks != NULL && vm->hooks->step != NULL
         && call_hook (vm, HS_STEP_CALL, f, co->firstlineno, NULL) < 0)
@@ -1377,6 +1390,27 @@ op_CALL_FUNCTION_EX:
   }
 
 do_start_call:
+  if (ckw == NULL && hs_call_is_lean (vm, callee, cnargs))
+    {
+      HsFunction *fn = HS_FUNCTION (callee);
+      HsObject **below = cbase;
+      gsize nbelow = cargs - cbase; /* the callee, and the NULL under it after LOAD_METHOD */
+      SAVE_FRAME ();
+      HsFrame *nf = hs_vm_frame_push (vm, fn->code, callee, fn->globals);
+      if (G_UNLIKELY (nf == NULL))
+        {
+          sp = drop_values (vm, sp, cbase);
+          goto error;
+        }
+      /* the arguments' references move into the new frame's locals */
+      memcpy (nf->locals, cargs, sizeof (HsObject *) * cnargs);
+      sp = cbase;
+      f->sp = (int)(sp - f->stack);
+      for (gsize i = nbelow; i-- > 0;)
+        hs_xdecref (vm, below[i]);
+      f = nf;
+      goto entered_frame;
+    }
   {
     HsFrame *nf = NULL;
     HsObject *r = NULL;
@@ -1385,11 +1419,7 @@ do_start_call:
     if (how == 1 && nf->is_init)
       hs_call_hold_class_args (f, cbase, sp - cbase, cargs, cnargs, ckw, r);
     /* the arguments now live in the new frame (or were used): drop the caller's copies */
-    while (sp > cbase)
-      {
-        HsObject *v = POP ();
-        hs_xdecref (vm, v);
-      }
+    sp = drop_values (vm, sp, cbase);
     hs_xdecref (vm, ckw);
     if (how == 1)
       {
@@ -1397,11 +1427,7 @@ do_start_call:
           PUSH (r);
         f->sp = (int)(sp - f->stack);
         f = nf;
-        LOAD_FRAME ();
-        if (vm->hooks != NULL && vm->hooks->step != NULL
-            && call_hook (vm, HS_STEP_CALL, f, co->firstlineno, NULL) < 0)
-          goto error_noip;
-        DISPATCH ();
+        goto entered_frame;
       }
     ERROR_IF (how < 0);
     PUSH (r);

@@ -547,7 +547,9 @@ is_name_char (char c)
 
 /* What a positional call needs to know of a spec: how many parameters it names, how many
  * of them are required (SHAPE_NONE: no '|'), whether it is a METH_O spec ('!') and whether
- * it is never bound positionally here ('%', or keyword-only parameters all required). */
+ * it is never bound positionally here (keyword-only parameters all required). A '%' spec
+ * differs from a positional-only one in its messages only, which a call binding plainly
+ * never gives (str.startswith(p) was parsed whole at every call). */
 #define SHAPE_NONE G_MAXUINT16
 typedef struct
 {
@@ -561,8 +563,9 @@ typedef struct
 static void
 shape_scan (const char *spec, SpecShape *sh)
 {
-  *sh = (SpecShape){ spec, 0, SHAPE_NONE, *spec == '!', *spec == '%' };
-  for (const char *c = sh->meth_o || *spec == '@' ? spec + 1 : spec; *c && !sh->refused; c++)
+  *sh = (SpecShape){ spec, 0, SHAPE_NONE, *spec == '!', FALSE };
+  for (const char *c = strchr ("!@%", *spec) != NULL && *spec != '\0' ? spec + 1 : spec;
+       *c && !sh->refused; c++)
     {
       if (*c == '$') /* keyword-only parameters: none is required after a '|' */
         {

@@ -228,22 +228,32 @@ static gboolean
 emit_number (HsVM *vm, GString *out, const Spec *sp, gboolean negative, const char *prefix,
              const char *digits, gsize ndigits, const char *rest, int every)
 {
-  g_autoptr (GString) lead = g_string_new (NULL);
-  g_autoptr (GString) body = g_string_new (NULL);
+  char lead[8]; /* a sign and a two-letter prefix at most */
+  gsize lead_len = 0;
+  g_autoptr (GString) body = NULL;
   g_autoptr (GString) padded = NULL;
 
   if (negative)
-    g_string_append_c (lead, '-');
+    lead[lead_len++] = '-';
   else if (sp->sign == '+' || sp->sign == ' ')
-    g_string_append_c (lead, sp->sign);
-  g_string_append (lead, prefix);
+    lead[lead_len++] = sp->sign;
+  g_assert (strlen (prefix) <= 2);
+  memcpy (lead + lead_len, prefix, strlen (prefix));
+  lead_len += strlen (prefix);
   if (sp->width > 0 && !hs_format_check_size (vm, (gsize)sp->width * sp->fill_len))
     return FALSE;
+  if (!sp->grouping && *rest == '\0')
+    {
+      /* the digits are the body: no copy (most specs, f"{i:06d}") */
+      emit_padded (out, sp, '>', lead, lead_len, digits, ndigits);
+      return TRUE;
+    }
+  body = g_string_new (NULL);
   if (sp->grouping && sp->align == '=' && sp->fill_len == 1 && sp->fill[0] == '0')
     {
       /* Zero padding goes inside the grouping (0,001,234): the fewest digits n >= ndigits
        * whose grouped length n + (n - 1) / every reaches the width. */
-      gssize target = sp->width - (gssize)lead->len - (gssize)strlen (rest);
+      gssize target = sp->width - (gssize)lead_len - (gssize)strlen (rest);
       gsize n = MAX (ndigits, 1);
       while ((gssize)(n + (n - 1) / (gsize)every) < target)
         n++;
@@ -258,7 +268,7 @@ emit_number (HsVM *vm, GString *out, const Spec *sp, gboolean negative, const ch
   else
     g_string_append_len (body, digits, ndigits);
   g_string_append (body, rest);
-  emit_padded (out, sp, '>', lead->str, lead->len, body->str, body->len);
+  emit_padded (out, sp, '>', lead, lead_len, body->str, body->len);
   return TRUE;
 }
 

@@ -225,6 +225,7 @@ part_label (Recorder *rec, HsObject *holder, HsObject *part)
                      : part == fn->defaults   ? HS_TRACE_PART_PREFIX "__defaults__"
                      : part == fn->kwdefaults ? HS_TRACE_PART_PREFIX "__kwdefaults__"
                      : part == fn->closure    ? HS_TRACE_PART_PREFIX "__closure__"
+                     : part == fn->dict       ? HS_TRACE_PART_PREFIX "__dict__"
                                               : NULL;
   return name != NULL ? pool (rec, name) : 0;
 }
@@ -514,6 +515,27 @@ mark_parent (Recorder *rec, HsLog *log, guint64 vm_id)
   hs_log_put (log, depth);
 }
 
+/* An instance's materialised __dict__ (or a function's) is its part: a change to it shows
+ * in its rows. The dict it had before (replaced by `obj.__dict__ = {}`) no longer does. */
+static void
+note_dict_part (Recorder *rec, HsObject *o, HsObject *dict)
+{
+  HsObject *before = g_hash_table_lookup (rec->dict_parts, o);
+
+  if (before != NULL && before != dict && g_hash_table_lookup (rec->part_owners, before) == o)
+    g_hash_table_remove (rec->part_owners, before);
+  if (dict == NULL)
+    {
+      g_hash_table_remove (rec->dict_parts, o);
+      return;
+    }
+  HsObject *other = g_hash_table_lookup (rec->part_owners, dict);
+  if (other != NULL && other != o && g_hash_table_lookup (rec->dict_parts, other) == dict)
+    rec->shared_dicts = TRUE;
+  g_hash_table_insert (rec->dict_parts, o, dict);
+  g_hash_table_insert (rec->part_owners, dict, o);
+}
+
 /* A function shows its signature, then its rows (its refs: default values and the cells
  * it closes over). */
 static void
@@ -537,6 +559,7 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL)
       g_hash_table_insert (rec->part_owners, parts[i], o);
+  note_dict_part (rec, o, fn->dict);
   rows = rows_of (rec, o, NULL, &nrows);
   hs_log_put (log, nrows);
   put_rows (rec, log, rows, nrows, FALSE);
@@ -583,28 +606,6 @@ put_builtin_subclass (Recorder *rec, HsLog *log, HsObject *o, const HsType *base
 /* Instances (user classes', exceptions, built-in objects drawn as instances): the class,
  * then the rows (the type's refs). A namedtuple is a tuple whose items are named by its
  * fields (no class row: a tuple is drawn without one). */
-/* An instance's materialised __dict__ is its part: a change to it shows in the instance's
- * rows. The dict it had before (replaced by `obj.__dict__ = {}`) no longer does. */
-static void
-note_dict_part (Recorder *rec, HsObject *o)
-{
-  HsObject *dict = hs_instance_check (o) ? hs_instance_dict_borrow (o) : NULL,
-           *before = g_hash_table_lookup (rec->dict_parts, o);
-
-  if (before != NULL && before != dict && g_hash_table_lookup (rec->part_owners, before) == o)
-    g_hash_table_remove (rec->part_owners, before);
-  if (dict == NULL)
-    {
-      g_hash_table_remove (rec->dict_parts, o);
-      return;
-    }
-  HsObject *other = g_hash_table_lookup (rec->part_owners, dict);
-  if (other != NULL && other != o && g_hash_table_lookup (rec->dict_parts, other) == dict)
-    rec->shared_dicts = TRUE;
-  g_hash_table_insert (rec->dict_parts, o, dict);
-  g_hash_table_insert (rec->part_owners, dict, o);
-}
-
 static void
 put_instance (Recorder *rec, HsLog *log, HsObject *o)
 {
@@ -612,7 +613,7 @@ put_instance (Recorder *rec, HsLog *log, HsObject *o)
   guint nrows, nclass = 0;
   const Row *rows = rows_of (rec, o, NULL, &nrows);
 
-  note_dict_part (rec, o);
+  note_dict_part (rec, o, hs_instance_check (o) ? hs_instance_dict_borrow (o) : NULL);
 
   for (guint i = 0; i < nrows; i++)
     nclass += rows[i].kind == HS_REF_CLASS;
@@ -856,7 +857,7 @@ flush_dirty (Recorder *rec)
         put_object (rec, &rec->trace->log, o);
       if (owner != NULL && (owner->flags & HS_FLAG_TRACED))
         put_object (rec, &rec->trace->log, owner);
-      if (owner != NULL && hs_instance_check (owner))
+      if (owner != NULL && g_hash_table_lookup (rec->dict_parts, owner) == dirty[i].obj)
         dict_sharers (rec, dirty[i].obj, owner, TRUE);
     }
   /* A running generator may still change after its last event (a yield finishes after
@@ -1449,7 +1450,7 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
     }
   if (HS_IS (obj, &hs_function_type))
     forget_parts (rec, obj);
-  if (g_hash_table_contains (rec->dict_parts, obj)) /* an instance going: as forget_parts */
+  if (g_hash_table_contains (rec->dict_parts, obj)) /* its __dict__: as forget_parts */
     {
       HsObject *dict = g_hash_table_lookup (rec->dict_parts, obj), *other;
       g_hash_table_remove (rec->dict_parts, obj);

@@ -118,6 +118,8 @@ HsObject *hs_class_call_dunder (HsVM *vm, HsObject *self, HsObject *name, HsObje
 void hs_class_fixup_slot (HsType *t, const char *n);
 /* Installs the slots the dunders of the class's ancestors imply. */
 void hs_class_inherit_slots (HsType *t);
+/* object's __eq__, __ne__, __lt__, __le__, __gt__ and __ge__ (CPython's object_richcompare). */
+extern const HsMethodDef hs_object_compare_methods[];
 /* Interns the names of hs_dunder and of the operators' dunders. */
 void hs_class_slots_init (void);
 

@@ -1,5 +1,5 @@
 /* hs-class-slots.c — special methods of classes: the slot functions a class gets for
- * the dunders it defines (CPython's slot_* in typeobject.c).
+ * the dunders it defines (CPython's slot_* in typeobject.c), and object's own comparisons.
  *
  * Invariant: a class that defines `__eq__` gets the generic richcompare slot, which looks
  * the method up on the instance's type at call time, so subclasses and later assignments
@@ -18,6 +18,7 @@
 #include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-int.h"
+#include "hs-slot-wrapper.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -573,6 +574,49 @@ hs_class_inherit_slots (HsType *t)
           hs_class_fixup_slot (t, hs_str_utf8 (k));
     }
 }
+
+/* object.__eq__ and its kin, CPython's object_richcompare: == is identity (else
+ * NotImplemented), != the inverse of what the type's own == says unless that is
+ * NotImplemented, the orderings NotImplemented. */
+static HsObject *
+object_compare (HsVM *vm, HsObject **args, gsize nargs, HsCompareOp op)
+{
+  if (!hs_slot_wrapper_nargs (vm, nargs, 1))
+    return NULL;
+  HsObject *self = args[0], *other = args[1], *r;
+  const HsType *t = self->type;
+  if (op != HS_CMP_EQ && op != HS_CMP_NE)
+    return hs_incref (hs_NotImplemented);
+  while (t != NULL && t->richcompare == NULL)
+    t = t->base;
+  if (op == HS_CMP_EQ || t == NULL)
+    r = self == other ? hs_bool_from (TRUE) : hs_incref (hs_NotImplemented);
+  else
+    r = t->richcompare (vm, self, other, HS_CMP_EQ);
+  if (op == HS_CMP_EQ || r == NULL || r == hs_NotImplemented)
+    return r;
+  int truth = hs_object_truth (vm, r);
+  hs_decref (vm, r);
+  return truth < 0 ? NULL : hs_bool_from (!truth);
+}
+
+#define OBJECT_COMPARE(NAME, OP)                                                                   \
+  static HsObject *object_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)       \
+  {                                                                                                \
+    return object_compare (vm, args, nargs, OP);                                                   \
+  }
+OBJECT_COMPARE (eq, HS_CMP_EQ)
+OBJECT_COMPARE (ne, HS_CMP_NE)
+OBJECT_COMPARE (lt, HS_CMP_LT)
+OBJECT_COMPARE (le, HS_CMP_LE)
+OBJECT_COMPARE (gt, HS_CMP_GT)
+OBJECT_COMPARE (ge, HS_CMP_GE)
+
+const HsMethodDef hs_object_compare_methods[] = {
+  { "__eq__", object_eq }, { "__ne__", object_ne }, { "__lt__", object_lt },
+  { "__le__", object_le }, { "__gt__", object_gt }, { "__ge__", object_ge },
+  { NULL, NULL },
+};
 
 void
 hs_class_slots_init (void)

@@ -668,7 +668,10 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
     return;
   if (t->getattr == NULL) /* a built-in type's method: self is any of its objects */
     {
-      if (d != NULL && HS_IS (d, &hs_method_descr_type))
+      /* not object's own (__eq__) when the type may fill that dunder by a slot, which
+       * wins (hs_object_generic_getattr) */
+      if (d != NULL && HS_IS (d, &hs_method_descr_type)
+          && (((HsCFunctionObject *)d)->owner != &hs_object_type || t == &hs_object_type))
         c->method = d;
       return;
     }
@@ -1961,6 +1964,7 @@ hs_class_runtime_init (void)
   hs_type_type.clear = class_clear;
   hs_type_type.dealloc = class_dealloc;
   add_methods (&hs_object_type, object_extra_methods);
+  add_methods (&hs_object_type, hs_object_compare_methods);
   add_methods (&hs_type_type, type_extra_methods);
   object_new_fn = hs_cfunction_new (NULL, &new_defs[0], NULL);
   type_new_fn = hs_cfunction_new (NULL, &new_defs[1], NULL);

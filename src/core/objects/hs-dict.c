@@ -21,6 +21,7 @@
 #include "hs-iter.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
+#include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -1181,29 +1182,52 @@ items_contains (HsVM *vm, HsObject *self, HsObject *item)
   return r;
 }
 
-/* Set-like equality of keys and items views: same size and every member of a in b. */
-static HsObject *
-setview_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+/* Whether every member of a is in b: 1, 0, -1. */
+static int
+all_contained_in (HsVM *vm, HsObject *a, HsObject *b)
 {
-  HsObject *it, *x;
-  int eq = 1;
+  HsObject *it = hs_object_iter (vm, a), *x;
+  int ok = it != NULL ? 1 : -1;
 
-  if (a->type != b->type || (op != HS_CMP_EQ && op != HS_CMP_NE))
-    return hs_incref (hs_NotImplemented);
-  if (view_len (vm, a) != view_len (vm, b))
-    eq = 0;
-  it = eq ? hs_object_iter (vm, a) : NULL;
-  if (eq && it == NULL)
-    return NULL;
-  while (eq == 1 && (x = hs_iter_next (vm, it)) != NULL)
+  while (ok == 1 && (x = hs_iter_next (vm, it)) != NULL)
     {
-      eq = hs_object_contains (vm, b, x);
+      ok = hs_object_contains (vm, b, x);
       hs_decref (vm, x);
     }
   hs_xdecref (vm, it);
-  if (eq < 0 || hs_err_occurred (vm))
+  return ok >= 0 && hs_err_occurred (vm) ? -1 : ok;
+}
+
+/* CPython's dictview_richcompare: a keys or items view against a set or another such
+ * view, as sets (sizes first, then membership); NotImplemented for anything else. */
+static HsObject *
+setview_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  gssize la, lb;
+  int ok = 0;
+
+  if (!hs_anyset_check (b) && !HS_IS (b, &hs_dict_keys_type) && !HS_IS (b, &hs_dict_items_type))
+    return hs_incref (hs_NotImplemented);
+  if ((la = hs_object_len (vm, a)) < 0 || (lb = hs_object_len (vm, b)) < 0)
     return NULL;
-  return hs_incref (hs_bool_from ((eq == 1) == (op == HS_CMP_EQ)));
+  switch (op)
+    {
+      case HS_CMP_EQ:
+      case HS_CMP_NE:
+        ok = la == lb ? all_contained_in (vm, a, b) : 0;
+        if (op == HS_CMP_NE && ok >= 0)
+          ok = !ok;
+        break;
+      case HS_CMP_LT:
+      case HS_CMP_LE:
+        ok = (op == HS_CMP_LT ? la < lb : la <= lb) ? all_contained_in (vm, a, b) : 0;
+        break;
+      case HS_CMP_GT:
+      case HS_CMP_GE:
+        ok = (op == HS_CMP_GT ? la > lb : la >= lb) ? all_contained_in (vm, b, a) : 0;
+        break;
+    }
+  return ok < 0 ? NULL : hs_incref (hs_bool_from (ok));
 }
 
 #define VIEW_TYPE(cname, pyname, contains_fn, cmp_fn, hash_fn)                                     \

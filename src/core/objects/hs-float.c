@@ -15,6 +15,8 @@
 #include "hs-number-parts.h"
 #include "hs-object-private.h"
 #include "hs-format.h"
+#include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-complex.h"
 #include "hs-int.h"
 #include "hs-str.h"
@@ -707,23 +709,139 @@ hs_number_divmod (HsVM *vm, HsObject *a, HsObject *b)
   return t;
 }
 
+/* Which nb_power CPython's type has: one C function per kind (every class defining
+ * __pow__ or __rpow__ shares slot_nb_power), so that pow() tries each distinct one once. */
+typedef enum
+{
+  POW_NONE,
+  POW_INT,
+  POW_FLOAT,
+  POW_COMPLEX,
+  POW_CLASS,
+} PowSlot;
+
+static gboolean
+defines_in_python (const HsType *t, const char *name)
+{
+  HsObject *f = hs_type_lookup_borrow (t, hs_str_intern_cstr (name));
+  return f != NULL && f != hs_None && !HS_IS (f, &hs_method_descr_type);
+}
+
+static PowSlot
+pow_slot (const HsType *t)
+{
+  if ((t->type_flags & HS_TYPE_HEAP)
+      && (defines_in_python (t, "__pow__") || defines_in_python (t, "__rpow__")))
+    return POW_CLASS;
+  if (hs_type_is_subtype (t, &hs_int_type))
+    return POW_INT;
+  if (hs_type_is_subtype (t, &hs_float_type))
+    return POW_FLOAT;
+  return hs_type_is_subtype (t, &hs_complex_type) ? POW_COMPLEX : POW_NONE;
+}
+
+static gboolean
+is_real (HsObject *o)
+{
+  return hs_int_check (o) || hs_type_is_subtype (o->type, &hs_float_type);
+}
+
+/* nb_power(v, w, z) of the kind s with a modulus: long_pow, float_pow, complex_pow,
+ * slot_nb_power (which calls v's __pow__(w, z) when v's class has that slot). */
+static HsObject *
+pow_call (HsVM *vm, PowSlot s, HsObject *v, HsObject *w, HsObject *z)
+{
+  switch (s)
+    {
+      case POW_INT:
+        if (hs_int_check (v) && hs_int_check (w) && hs_int_check (z))
+          return hs_int_pow_mod (vm, v, w, z);
+        break;
+      case POW_FLOAT:
+        if (!is_real (v) || !is_real (w))
+          break;
+        hs_err_set_string (vm, &hs_exc_TypeError,
+                           "pow() 3rd argument not allowed unless all arguments are integers");
+        return NULL;
+      case POW_COMPLEX:
+        if (!(is_real (v) || hs_complex_check (v)) || !(is_real (w) || hs_complex_check (w)))
+          break;
+        hs_err_set_string (vm, &hs_exc_ValueError, "complex modulo");
+        return NULL;
+      case POW_CLASS:
+        {
+          HsObject *fn = pow_slot (v->type) == POW_CLASS
+                             ? hs_type_lookup_borrow (v->type, hs_str_intern_cstr ("__pow__"))
+                             : NULL;
+          HsObject *bound = fn != NULL ? hs_descr_get (vm, fn, v, v->type) : NULL, *r;
+          if (fn == NULL)
+            break;
+          if (bound == NULL)
+            return NULL;
+          r = hs_object_call (vm, bound, (HsObject *[]){ w, z }, 2, NULL);
+          hs_decref (vm, bound);
+          return r;
+        }
+      case POW_NONE:
+        break;
+    }
+  return hs_incref (hs_NotImplemented);
+}
+
+HsObject *
+hs_number_pow_slot (HsVM *vm, HsObject *self, HsObject *v, HsObject *w, HsObject *z)
+{
+  return pow_call (vm, pow_slot (self->type), v, w, z);
+}
+
+/* CPython's ternary_op for pow(v, w, z): v's slot (w's first when w's class derives from
+ * v's), then w's, then z's, each distinct one once, until one gives other than
+ * NotImplemented. */
+static HsObject *
+pow_ternary (HsVM *vm, HsObject *v, HsObject *w, HsObject *z)
+{
+  PowSlot sv = pow_slot (v->type), sw = pow_slot (w->type), sz = pow_slot (z->type);
+  HsObject *x;
+
+  if (w->type == v->type || sw == sv)
+    sw = POW_NONE;
+  if (sv != POW_NONE)
+    {
+      if (sw != POW_NONE && hs_type_is_subtype (w->type, v->type))
+        {
+          if ((x = pow_call (vm, sw, v, w, z)) != hs_NotImplemented)
+            return x;
+          hs_decref (vm, x);
+          sw = POW_NONE;
+        }
+      if ((x = pow_call (vm, sv, v, w, z)) != hs_NotImplemented)
+        return x;
+      hs_decref (vm, x);
+    }
+  if (sw != POW_NONE)
+    {
+      if ((x = pow_call (vm, sw, v, w, z)) != hs_NotImplemented)
+        return x;
+      hs_decref (vm, x);
+    }
+  if (sz != POW_NONE && sz != sv && sz != sw)
+    {
+      if ((x = pow_call (vm, sz, v, w, z)) != hs_NotImplemented)
+        return x;
+      hs_decref (vm, x);
+    }
+  hs_err_format (vm, &hs_exc_TypeError,
+                 "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", hs_type_name (v),
+                 hs_type_name (w), hs_type_name (z));
+  return NULL;
+}
+
 HsObject *
 hs_number_pow (HsVM *vm, HsObject *a, HsObject *b, HsObject *mod)
 {
   if (mod == NULL || mod == hs_None)
     return hs_number_binop (vm, HS_BIN_POW, a, b);
-  if (hs_complex_check (a) || hs_complex_check (b))
-    {
-      hs_err_set_string (vm, &hs_exc_ValueError, "complex modulo");
-      return NULL;
-    }
-  if (!hs_int_check (a) || !hs_int_check (b) || !hs_int_check (mod))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError,
-                         "pow() 3rd argument not allowed unless all arguments are integers");
-      return NULL;
-    }
-  return hs_int_pow_mod (vm, a, b, mod);
+  return pow_ternary (vm, a, b, mod);
 }
 
 /* ---- methods ---------------------------------------------------------------------- */

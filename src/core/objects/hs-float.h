@@ -75,5 +75,9 @@ HsObject *hs_number_round (HsVM *vm, HsObject *x, HsObject *ndigits);
 HsObject *hs_number_abs (HsVM *vm, HsObject *x);
 HsObject *hs_number_divmod (HsVM *vm, HsObject *a, HsObject *b);
 HsObject *hs_number_pow (HsVM *vm, HsObject *a, HsObject *b, HsObject *mod);
+/* What self's type's pow slot gives for pow(v, w, z) with a modulus z (CPython's nb_power
+ * of int, float, complex or a class defining __pow__), NotImplemented for operands it
+ * does not take: int.__pow__(3, 4, 5) and (3).__rpow__(4, 5). */
+HsObject *hs_number_pow_slot (HsVM *vm, HsObject *self, HsObject *v, HsObject *w, HsObject *z);
 
 G_END_DECLS

@@ -6,12 +6,16 @@
 
 #include <string.h>
 
+#include "hs-bytes.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-float.h"
 #include "hs-int.h"
+#include "hs-list.h"
 #include "hs-str.h"
+#include "hs-tuple.h"
 
 /* The type nearest to t (t or a base below object) filling the slot at `offset`. For an
  * instance of a class the search starts at its built-in part: `list.__len__(x)` is list's
@@ -147,8 +151,21 @@ UNARY (invert, HS_UNARY_INVERT)
   {                                                                                                \
     if (!hs_slot_wrapper_nargs (vm, nargs, 1))                                                     \
       return NULL;                                                                                 \
+    if (rich_declines (args[0], args[1]))                                                          \
+      return hs_incref (hs_NotImplemented);                                                        \
     return SLOT_FN (args[0], richcompare) (vm, args[0], args[1], OP);                              \
   }
+
+/* Pairs whose comparison Heapscope's slot of self's type decides where CPython's leaves it
+ * to the other operand's (1 == 1.0 is float's answer: (1).__eq__(1.0) is NotImplemented;
+ * bytes == bytearray is bytearray's). */
+static gboolean
+rich_declines (HsObject *self, HsObject *other)
+{
+  if (hs_int_check (self))
+    return !hs_int_check (other);
+  return HS_IS (self, &hs_bytes_type) && !HS_IS (other, &hs_bytes_type);
+}
 RICH (eq, HS_CMP_EQ)
 RICH (ne, HS_CMP_NE)
 RICH (lt, HS_CMP_LT)
@@ -156,12 +173,41 @@ RICH (le, HS_CMP_LE)
 RICH (gt, HS_CMP_GT)
 RICH (ge, HS_CMP_GE)
 
+/* list, tuple and str's __add__ and __mul__ are CPython's sq_concat and sq_repeat
+ * wrappers, which raise where the number slots give NotImplemented: list.__add__(()) is
+ * "can only concatenate list (not "tuple") to list", list.__mul__(2.0) is "'float' object
+ * cannot be interpreted as an integer", an __index__ is the count. */
+static HsObject *
+seq_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b, HsObject *r)
+{
+  const char *kind = hs_list_check (a)    ? "list"
+                     : hs_tuple_check (a) ? "tuple"
+                     : hs_str_check (a)   ? "str"
+                                          : NULL;
+  if (r != hs_NotImplemented || kind == NULL || (op != HS_BIN_ADD && op != HS_BIN_MUL))
+    return r;
+  hs_decref (vm, r);
+  if (op == HS_BIN_ADD)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "can only concatenate %s (not \"%s\") to %s", kind,
+                     hs_type_name (b), kind);
+      return NULL;
+    }
+  HsObject *n = hs_object_index (vm, b);
+  if (n == NULL)
+    return NULL;
+  r = SLOT_FN (a, binop) (vm, op, a, n);
+  hs_decref (vm, n);
+  return r;
+}
+
 #define BINOP(NAME, OP)                                                                            \
   static HsObject *w_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)            \
   {                                                                                                \
     if (!hs_slot_wrapper_nargs (vm, nargs, 1))                                                     \
       return NULL;                                                                                 \
-    return SLOT_FN (args[0], binop) (vm, OP, args[0], args[1]);                                    \
+    return seq_binop (vm, OP, args[0], args[1],                                                    \
+                      SLOT_FN (args[0], binop) (vm, OP, args[0], args[1]));                        \
   }
 /* __radd__ and the other reflected ones: the slot with the operands swapped. */
 #define RBINOP(NAME, OP)                                                                           \
@@ -178,7 +224,43 @@ BINOPS (mul, HS_BIN_MUL)
 BINOPS (truediv, HS_BIN_TRUEDIV)
 BINOPS (floordiv, HS_BIN_FLOORDIV)
 BINOPS (mod, HS_BIN_MOD)
-BINOPS (pow, HS_BIN_POW)
+
+/* __pow__(value, mod=None, /) and __rpow__: with a modulus, the type's ternary pow
+ * (CPython's wrap_ternaryfunc and wrap_ternaryfunc_r). */
+static gboolean
+pow_nargs (HsVM *vm, gsize nargs)
+{
+  if (nargs >= 2 && nargs <= 3)
+    return TRUE;
+  hs_err_format (vm, &hs_exc_TypeError, " expected at %s %d argument%s, got %" G_GSIZE_FORMAT,
+                 nargs < 2 ? "least" : "most", nargs < 2 ? 1 : 2, nargs < 2 ? "" : "s", nargs - 1);
+  return FALSE;
+}
+
+/* self ** other, or other ** self (reflected) */
+static HsObject *
+pow_wrapper (HsVM *vm, HsObject **args, gsize nargs, gboolean reflected)
+{
+  if (!pow_nargs (vm, nargs))
+    return NULL;
+  HsObject *v = reflected ? args[1] : args[0], *w = reflected ? args[0] : args[1];
+  if (nargs == 3 && args[2] != hs_None)
+    return hs_number_pow_slot (vm, args[0], v, w, args[2]);
+  return SLOT_FN (args[0], binop) (vm, HS_BIN_POW, v, w);
+}
+
+static HsObject *
+w_pow (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return pow_wrapper (vm, args, nargs, FALSE);
+}
+
+static HsObject *
+w_rpow (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return pow_wrapper (vm, args, nargs, TRUE);
+}
+
 BINOPS (lshift, HS_BIN_LSHIFT)
 BINOPS (rshift, HS_BIN_RSHIFT)
 BINOPS (and, HS_BIN_AND)

@@ -54,3 +54,12 @@ try:
 except RecursionError as e:
     print("check_circular=False:", e)
 print(json.dumps(nest(3, lambda a: [a, {}]), indent=2))
+for opener, closer in (("[", "]"), ('{"k": ', "}"), ('[{"k": ', "}]")):
+    depth = 1
+    while True:
+        try:
+            json.loads(opener * depth + "1" + closer * depth)
+        except RecursionError as e:
+            print("loads", opener, depth - 1, "levels;", e)
+            break
+        depth += 1

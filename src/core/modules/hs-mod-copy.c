@@ -591,26 +591,6 @@ fail:
   return NULL;
 }
 
-static void
-leave_frames (HsVM *vm, int n)
-{
-  while (n-- > 0)
-    hs_recursion_leave (vm);
-}
-
-/* n more frames of copy.py against the recursion limit (see deep()) */
-static gboolean
-enter_frames (HsVM *vm, int n)
-{
-  for (int i = 0; i < n; i++)
-    if (!hs_recursion_enter (vm, ""))
-      {
-        leave_frames (vm, i);
-        return FALSE;
-      }
-  return TRUE;
-}
-
 /* The frames deepcopy() runs below its own for x: _deepcopy_atomic, _deepcopy_list or
  * _deepcopy_dict, _deepcopy_tuple and its list comprehension, _reconstruct; none for a
  * __deepcopy__ method, whose frame is a real one. */
@@ -651,7 +631,7 @@ deep (HsVM *vm, HsObject *x, HsObject *memo)
   has_deepcopy = !atomic && !HS_IS (x, &hs_method_type)
                  && hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__deepcopy__")) != NULL;
   frames = copier_frames (x, has_deepcopy);
-  if (!enter_frames (vm, frames))
+  if (!hs_recursion_enter_n (vm, frames, ""))
     {
       hs_recursion_leave (vm);
       return NULL;
@@ -668,7 +648,7 @@ deep (HsVM *vm, HsObject *x, HsObject *memo)
     y = hs_object_call_method (vm, x, "__deepcopy__", &memo, 1, NULL);
   else
     y = copy_by_reduce (vm, x, memo);
-  leave_frames (vm, frames);
+  hs_recursion_leave_n (vm, frames);
   if (y != NULL && y != x && (memo_put (vm, memo, x, y) < 0 || keep_alive (vm, x, memo) < 0))
     HS_CLEAR (vm, y);
   hs_recursion_leave (vm);

@@ -167,24 +167,20 @@ leave (Encoder *e)
   g_ptr_array_set_size (e->active, e->active->len - 1);
 }
 
-/* dumps() is Python code in CPython, whose frames count against the recursion limit while
- * the containers are written: json.dumps and JSONEncoder.encode, then either iterencode
- * calling the C encoder through C (no indent) or the Python encoder's _iterencode generator.
- * Returns how many levels it entered (to leave at the end), or -1 with RecursionError. */
-static int
-encoder_enter_frames (Encoder *e)
+/* json.dumps, json.loads and the methods they call are Python code in CPython, whose frames
+ * count against the recursion limit while the containers are written or read: `frames` of
+ * them, the last one a call through C to the C encoder or scanner when `via_c`. */
+static gboolean
+enter_library_frames (HsVM *vm, int frames, gboolean via_c)
 {
-  int n = 0, frames = e->indent == NULL ? 4 : 3;
-
-  e->where = e->indent == NULL ? " while encoding a JSON object" : " while calling a Python object";
-  for (; n < frames; n++)
-    if (!hs_recursion_enter (e->vm, n == 3 ? " while calling a Python object" : ""))
-      break;
-  if (n == frames)
-    return n;
-  while (n-- > 0)
-    hs_recursion_leave (e->vm);
-  return -1;
+  if (!hs_recursion_enter_n (vm, frames - via_c, ""))
+    return FALSE;
+  if (via_c && !hs_recursion_enter (vm, " while calling a Python object"))
+    {
+      hs_recursion_leave_n (vm, frames - 1);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -440,7 +436,11 @@ encode (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwn
         }
       seps_hold = seps; /* keeps the strs alive while encoding */
     }
-  if ((frames = encoder_enter_frames (&e)) < 0)
+  /* json.dumps and JSONEncoder.encode, then iterencode calling the C encoder (no indent)
+   * or the Python encoder's _iterencode generator */
+  e.where = e.indent == NULL ? " while encoding a JSON object" : " while calling a Python object";
+  frames = e.indent == NULL ? 4 : 3;
+  if (!enter_library_frames (vm, frames, e.indent == NULL))
     {
       hs_xdecref (vm, seps_hold);
       return NULL;
@@ -449,8 +449,7 @@ encode (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwn
   e.active = g_ptr_array_new ();
   ok = put_value (&e, obj);
   /* an error leaves the containers it was in entered */
-  for (guint i = 0; i < e.active->len + frames; i++)
-    hs_recursion_leave (vm);
+  hs_recursion_leave_n (vm, e.active->len + frames);
   g_ptr_array_free (e.active, TRUE);
   hs_xdecref (vm, seps_hold);
   if (!ok)
@@ -468,7 +467,6 @@ typedef struct
   HsVM *vm;
   const char *s;
   gsize len, pos;
-  int depth;
 } Decoder;
 
 /* JSONDecodeError(msg, doc, pos): "msg: line L column C (char N)", in characters */
@@ -743,16 +741,19 @@ parse_value (Decoder *d)
       decode_error (d, "Expecting value", d->pos);
       return NULL;
     }
-  if (d->depth > 900 && !hs_stack_check (d->vm))
-    return NULL;
   c = d->s[d->pos];
-  d->depth++;
   if (c == '"')
     r = parse_string (d);
-  else if (c == '[')
-    r = parse_array (d);
-  else if (c == '{')
-    r = parse_object (d);
+  else if (c == '[' || c == '{')
+    {
+      /* a level each, as CPython's scanner */
+      if (!hs_recursion_enter (d->vm, c == '['
+                                          ? " while decoding a JSON array from a unicode string"
+                                          : " while decoding a JSON object from a unicode string"))
+        return NULL;
+      r = c == '[' ? parse_array (d) : parse_object (d);
+      hs_recursion_leave (d->vm);
+    }
   else if (match_word (d, "null"))
     r = hs_None;
   else if (match_word (d, "true"))
@@ -767,7 +768,6 @@ parse_value (Decoder *d)
     r = hs_float_new (d->vm, -INFINITY);
   else if ((r = parse_number (d)) == NULL && !hs_err_occurred (d->vm))
     decode_error (d, "Expecting value", d->pos);
-  d->depth--;
   return r;
 }
 
@@ -786,7 +786,12 @@ json_loads (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     }
   d.s = hs_str_utf8 (s);
   d.len = hs_str_byte_len (s);
-  if ((r = parse_value (&d)) == NULL)
+  /* json.loads, JSONDecoder.decode and raw_decode, which calls the C scanner */
+  if (!enter_library_frames (vm, 4, TRUE))
+    return NULL;
+  r = parse_value (&d);
+  hs_recursion_leave_n (vm, 4);
+  if (r == NULL)
     return NULL;
   skip_ws (&d);
   if (d.pos != d.len)

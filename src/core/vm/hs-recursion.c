@@ -74,3 +74,22 @@ hs_recursion_leave (HsVM *vm)
   if (vm != NULL)
     vm->depth--;
 }
+
+gboolean
+hs_recursion_enter_n (HsVM *vm, int n, const char *where)
+{
+  for (int i = 0; i < n; i++)
+    if (!hs_recursion_enter (vm, where))
+      {
+        hs_recursion_leave_n (vm, i);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+void
+hs_recursion_leave_n (HsVM *vm, int n)
+{
+  while (n-- > 0)
+    hs_recursion_leave (vm);
+}

@@ -41,4 +41,9 @@ gboolean hs_stack_check (HsVM *vm);
 gboolean hs_recursion_enter (HsVM *vm, const char *where);
 void hs_recursion_leave (HsVM *vm);
 
+/* n levels at once, for library code that is Python in CPython (copy, json): the frames
+ * it would hold. All or none: FALSE with RecursionError and nothing entered. */
+gboolean hs_recursion_enter_n (HsVM *vm, int n, const char *where);
+void hs_recursion_leave_n (HsVM *vm, int n);
+
 G_END_DECLS

@@ -4,6 +4,8 @@
  * the same source. The parser's state and invariants are in hs-parser-private.h and
  * hs-parser.c.
  */
+#include <glib/gi18n-lib.h>
+
 #include "hs-parser-private.h"
 
 static HsExpr *fstring_compile_expr (Parser *p, HsToken *t, const char *start, const char *end);
@@ -131,7 +133,16 @@ decode_escape (Parser *p, const char *s, const char *end, const char *base, gboo
     }
   if (c == 'N' && !bytes)
     {
-      unicode_error (p, pos, pos + 1, "unknown Unicode character name");
+      /* CPython's messages for a malformed escape; a name needs the Unicode name database,
+       * which Heapscope does not have */
+      const char *close = s + 1 < end && s[1] == '{' ? memchr (s + 2, '}', end - s - 2) : NULL;
+      if (s + 1 < end && s[1] != '{')
+        unicode_error (p, pos, pos + 1, "malformed \\N character escape");
+      else if (close == NULL || close == s + 2)
+        unicode_error (p, pos, (int)((close != NULL ? close : end) - base) - 1,
+                       "malformed \\N character escape");
+      else
+        hs_parse_refuse_tok (p, cur (p), N_ ("Unicode character names (\\N{...})"));
       return -1;
     }
   /* unknown escapes are kept as written (CPython only warns) */
@@ -368,7 +379,10 @@ fstring_parse (Parser *p, HsToken *t, const char **str, const char *end, gboolea
       const char *s = *str;
       while (s < end && *s != '{' && *s != '}')
         {
-          if (*s == '\\' && !raw && s + 2 < end && s[1] == 'N' && s[2] == '{')
+          /* an escaped backslash before N{ makes no \N{...} escape */
+          if (*s == '\\' && !raw && s + 1 < end && s[1] == '\\')
+            s++;
+          else if (*s == '\\' && !raw && s + 2 < end && s[1] == 'N' && s[2] == '{')
             while (s < end - 1 && *s != '}')
               s++;
           s++;

@@ -1,0 +1,2 @@
+dash = "\N{EM DASH}"
+print(dash)

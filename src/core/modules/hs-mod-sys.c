@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "hs-builtins.h"
+#include "hs-bytes.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-complex.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -176,15 +178,21 @@ hs_sys_getsizeof (HsObject *obj)
     return int_sizeof (obj);
   if (t == &hs_float_type)
     return 24;
+  if (t == &hs_complex_type)
+    return 32;
   if (t == &hs_none_type)
     return 16;
   if (t == &hs_str_type)
     return str_sizeof (obj);
+  if (t == &hs_bytes_type)
+    return 33 + (gsize)hs_bytes_len (NULL, obj);
   if (t == &hs_list_type)
     return 56 + 8 * HS_LIST (obj)->cap;
   if (t == &hs_tuple_type)
     return 40 + 8 * hs_tuple_len (obj);
-  if (t == &hs_dict_type)
+  /* a dict's table past 8 slots grows otherwise than CPython's; an instance's __dict__ is
+   * a split table there */
+  if (t == &hs_dict_type && HS_DICT (obj)->mask < 8 && !HS_DICT (obj)->split)
     return dict_sizeof (obj);
   if (t == &hs_set_type || t == &hs_frozenset_type)
     return hs_set_sizeof (obj);
@@ -194,20 +202,26 @@ hs_sys_getsizeof (HsObject *obj)
     return 72;
   if ((t->type_flags & HS_TYPE_HEAP) && HS_CLASS (t)->static_base == &hs_object_type)
     return instance_sizeof (t);
-  if (t->type_flags & HS_TYPE_HEAP)
-    return 56; /* an instance with a managed dict (3.11) */
-  /* Other types: our layout minus the wider header, plus CPython's GC header. */
-  return MAX (t->basicsize, sizeof (HsObject)) - HEADER_EXTRA
-         + ((t->type_flags & HS_TYPE_GC) ? 16 : 0);
+  return 0;
 }
 
+/* sys.getsizeof(obj[, default]): CPython's figure where Heapscope lays the object out as
+ * CPython does, else NotImplementedError (never a guess). */
 static HsObject *
 sys_getsizeof (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *obj, *dflt = NULL;
+  gsize size;
   if (!hs_parse_args (vm, "getsizeof", args, nargs, kwnames, "object |default", &obj, &dflt))
     return NULL;
-  return hs_int_from_u64 (vm, hs_sys_getsizeof (obj));
+  if ((size = hs_sys_getsizeof (obj)) == 0)
+    {
+      hs_err_format (vm, &hs_exc_NotImplementedError,
+                     "sys.getsizeof() of a '%s' object is not supported by Heapscope yet",
+                     hs_type_name (obj));
+      return NULL;
+    }
+  return hs_int_from_u64 (vm, size);
 }
 
 /* ---- the exception being handled ------------------------------------------------------ */

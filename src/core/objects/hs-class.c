@@ -187,6 +187,7 @@ materialise_dict (HsVM *vm, HsObject *self)
       }
   attrs_empty (vm, a);
   a->dict = d;
+  HS_DICT (d)->split = TRUE;
   hs_object_mark_dirty (vm, self);
   return 0;
 }

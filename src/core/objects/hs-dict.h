@@ -33,6 +33,7 @@ typedef struct
    * move, not when a value is replaced; 0: no key ever (LOAD_GLOBAL's cache) */
   guint64 keys_version;
   gboolean type_namespace; /* a type's dict: changes also bump hs_dict_type_epoch */
+  gboolean split;          /* an instance's materialised __dict__: CPython's is a split table */
 } HsDict;
 
 #define HS_DICT(o) ((HsDict *)(o))

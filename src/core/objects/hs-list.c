@@ -46,37 +46,49 @@ list_reserve_exact (HsVM *vm, HsList *l, gsize cap)
   return 0;
 }
 
-/* Room for `n` items, over-allocating like CPython so appends are amortised O(1). */
+/* CPython's list_resize for a list about to hold (or left holding) `newsize` items: the
+ * slots stay while newsize is between half of them and all of them, else they become
+ * newsize plus an eighth plus 6, rounded down to a multiple of 4 (newsize rounded up to a
+ * multiple of 4 when the list grows by more than that would spare), none for none.
+ * sys.getsizeof reads the slots, so every change of length goes through here as in
+ * CPython. A failure to shrink keeps the slots. */
 static int
-list_reserve (HsVM *vm, HsList *l, gsize n)
+list_resize (HsVM *vm, HsList *l, gsize newsize)
 {
-  if (n <= l->cap)
+  gsize cap;
+  HsObject **items;
+
+  if (l->cap >= newsize && newsize >= (l->cap >> 1))
     return 0;
-  if (n > MAX_ITEMS)
+  if (newsize > MAX_ITEMS)
     {
       hs_err_no_memory (vm);
       return -1;
     }
-  return list_reserve_exact (vm, l, MIN (n + (n >> 3) + (n < 9 ? 3 : 6), MAX_ITEMS));
-}
-
-/* Gives back memory when the list has shrunk below a quarter of its slots. */
-static void
-list_maybe_shrink (HsVM *vm, HsList *l)
-{
-  gsize cap = l->len + (l->len >> 3) + 6;
-  HsObject **items;
-
-  if (l->cap < 32 || l->len >= l->cap / 4)
-    return;
+  cap = (newsize + (newsize >> 3) + 6) & ~(gsize)3;
+  if (newsize > l->len && newsize - l->len > cap - newsize)
+    cap = (newsize + 3) & ~(gsize)3;
+  if (newsize == 0)
+    cap = 0;
   items = hs_mem_realloc (vm, l->items, l->cap * PTR_SIZE, cap * PTR_SIZE);
-  if (items == NULL)
+  if (items == NULL && cap > 0)
     {
-      hs_err_clear (vm); /* keeping the larger buffer is fine */
-      return;
+      if (newsize > l->cap)
+        return -1;
+      hs_err_clear (vm);
+      return 0;
     }
   l->items = items;
   l->cap = cap;
+  return 0;
+}
+
+/* CPython's list_preallocate_exact for a list that never had slots: n rounded up to even
+ * (its allocator's granularity). */
+static int
+list_preallocate (HsVM *vm, HsList *l, gsize n)
+{
+  return list_reserve_exact (vm, l, n > MAX_ITEMS - 1 ? n : (n + 1) & ~(gsize)1);
 }
 
 static void
@@ -120,7 +132,7 @@ hs_list_append_take (HsVM *vm, HsObject *list, HsObject *item)
 {
   HsList *l = HS_LIST (list);
 
-  if (l->len == l->cap && list_reserve (vm, l, l->len + 1) < 0)
+  if (l->len == l->cap && list_resize (vm, l, l->len + 1) < 0)
     {
       hs_decref (vm, item);
       return -1;
@@ -146,7 +158,7 @@ list_append_array (HsVM *vm, HsObject *list, HsObject *const *src, gsize n)
 
   if (n == 0)
     return 0;
-  if (list_reserve (vm, l, old + n) < 0)
+  if ((l->items == NULL ? list_preallocate (vm, l, n) : list_resize (vm, l, old + n)) < 0)
     return -1;
   if (own_items)
     src = l->items;
@@ -182,13 +194,18 @@ hs_list_extend (HsVM *vm, HsObject *list, HsObject *iterable)
       hs_decref (vm, it);
       return -1;
     }
-  if (list_reserve (vm, HS_LIST (list), hs_list_len (list) + (gsize)hint) < 0)
+  if (hint > 0
+      && (HS_LIST (list)->items == NULL
+              ? list_preallocate (vm, HS_LIST (list), (gsize)hint)
+              : list_resize (vm, HS_LIST (list), hs_list_len (list) + (gsize)hint))
+             < 0)
     hs_err_clear (vm); /* only a hint: the list grows as needed */
   while ((x = hs_iter_next (vm, it)) != NULL)
     if (hs_list_append_take (vm, list, x) < 0)
       break;
   hs_decref (vm, it);
-  list_maybe_shrink (vm, HS_LIST (list)); /* the hint may have been far too big */
+  if (HS_LIST (list)->len < HS_LIST (list)->cap) /* the hint may have been too big */
+    list_resize (vm, HS_LIST (list), HS_LIST (list)->len);
   return hs_err_occurred (vm) ? -1 : 0;
 }
 
@@ -216,7 +233,7 @@ hs_list_insert (HsVM *vm, HsObject *list, gssize index, HsObject *item)
   if (index < 0)
     index = MAX (index + (gssize)l->len, 0);
   i = MIN ((gsize)index, l->len);
-  if (list_reserve (vm, l, l->len + 1) < 0)
+  if (list_resize (vm, l, l->len + 1) < 0)
     return -1;
   memmove (l->items + i + 1, l->items + i, (l->len - i) * PTR_SIZE);
   l->items[i] = hs_incref (item);
@@ -265,7 +282,7 @@ list_remove_range (HsVM *vm, HsObject *list, gsize lo, gsize hi)
   memmove (l->items + lo, l->items + hi, (l->len - hi) * PTR_SIZE);
   l->len -= n;
   hs_object_mark_dirty_range (vm, list, lo, l->len);
-  list_maybe_shrink (vm, l);
+  list_resize (vm, l, l->len);
   decref_array (vm, old, n);
   g_free (old);
   return 0;
@@ -489,7 +506,7 @@ list_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
           hs_err_no_memory (vm);
           return NULL;
         }
-      if (list_reserve_exact (vm, HS_LIST (a), len * (gsize)count) < 0)
+      if (count > 1 && list_resize (vm, HS_LIST (a), len * (gsize)count) < 0)
         return NULL;
       for (gssize k = 1; k < count; k++)
         for (gsize i = 0; i < len; i++)
@@ -594,7 +611,7 @@ list_del_slice (HsVM *vm, HsObject *self, HsObject *slice)
     }
   l->len = lo + w;
   hs_object_mark_dirty_range (vm, self, lo, l->len);
-  list_maybe_shrink (vm, l);
+  list_resize (vm, l, l->len);
   decref_array (vm, old, (gsize)n);
   g_free (old);
   return 0;
@@ -608,7 +625,7 @@ list_replace_range (HsVM *vm, HsObject *self, gsize lo, gsize hi, HsObject **src
   gsize n = hi - lo, newlen = l->len - n + m;
   HsObject **old = n ? g_memdup2 (l->items + lo, n * PTR_SIZE) : NULL;
 
-  if (m > n && list_reserve (vm, l, newlen) < 0)
+  if (m > n && list_resize (vm, l, newlen) < 0)
     {
       g_free (old);
       return -1;
@@ -618,6 +635,8 @@ list_replace_range (HsVM *vm, HsObject *self, gsize lo, gsize hi, HsObject **src
     l->items[lo + i] = hs_incref (src[i]);
   l->len = newlen;
   hs_object_mark_dirty_range (vm, self, lo, m == n ? lo + m : newlen);
+  if (m < n)
+    list_resize (vm, l, newlen);
   decref_array (vm, old, n);
   g_free (old);
   return 0;

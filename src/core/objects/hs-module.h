@@ -121,7 +121,8 @@ HsObject *hs_time_struct_from_tm (HsVM *vm, const struct tm *tm, gboolean with_z
 /* The C library's strftime of tm in the "C" locale, as a str. */
 HsObject *hs_time_strftime_tm (HsVM *vm, const char *format, const struct tm *tm);
 
-/* sys.getsizeof's figure for obj, as CPython 3.11 reports it on 64-bit Linux. */
+/* sys.getsizeof's figure for obj, as CPython 3.11 reports it on 64-bit Linux, or 0 where
+ * Heapscope cannot tell it (its layout differs from CPython's). */
 gsize hs_sys_getsizeof (HsObject *obj);
 
 G_END_DECLS

@@ -1310,11 +1310,19 @@ parse_split_args (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsOb
   return TRUE;
 }
 
+/* The slots CPython's split and rsplit give their list first (stringlib's PREALLOC_SIZE:
+ * at most 12), which sys.getsizeof shows. */
+static gsize
+split_prealloc (gint64 maxsplit)
+{
+  return maxsplit >= 0 && maxsplit < 12 ? (gsize)maxsplit + 1 : 12;
+}
+
 static HsObject *
 split_whitespace (HsVM *vm, HsObject *self, gint64 maxsplit, gboolean reverse)
 {
   const char *d = HS_STR (self)->data, *end = d + HS_STR (self)->byte_len;
-  HsObject *list = hs_list_new (vm, 0);
+  HsObject *list = hs_list_new (vm, split_prealloc (maxsplit));
 
   if (list == NULL)
     return NULL;
@@ -1376,7 +1384,7 @@ split_sep (HsVM *vm, HsObject *self, HsObject *sep, gint64 maxsplit, gboolean re
 {
   const char *d = HS_STR (self)->data;
   gsize len = HS_STR (self)->byte_len, nl = HS_STR (sep)->byte_len;
-  HsObject *list = hs_list_new (vm, 0);
+  HsObject *list = hs_list_new (vm, split_prealloc (maxsplit));
 
   if (list == NULL)
     return NULL;

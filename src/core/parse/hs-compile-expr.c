@@ -598,6 +598,17 @@ build_list_with_stars (Compiler *c, HsExprList *l, HsCodePos whole, gboolean in_
     }
 }
 
+/* CPython's starunpack_helper for a list or set display of more than two constants: an
+ * empty one (`build`) updated (`update`) from the folded constant `idx`. */
+static void
+emit_from_constant (Compiler *c, HsExpr *e, HsOpcode build, int idx, HsOpcode update)
+{
+  hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+  hs_compile_emit (c, build, 0);
+  hs_compile_emit (c, HS_OP_LOAD_CONST, (guint32)idx);
+  hs_compile_emit (c, update, 1);
+}
+
 /* Displays keep at most this many items on the stack, as CPython's compiler does; it
  * decides when the items' __hash__ and __eq__ run. */
 #define STACK_USE_GUIDELINE 30
@@ -615,10 +626,7 @@ visit_set_display (Compiler *c, HsExpr *e)
 
   if (folded >= 0)
     {
-      hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
-      hs_compile_emit (c, HS_OP_BUILD_SET, 0);
-      hs_compile_emit (c, HS_OP_LOAD_CONST, folded);
-      hs_compile_emit (c, HS_OP_SET_UPDATE, 1);
+      emit_from_constant (c, e, HS_OP_BUILD_SET, folded, HS_OP_SET_UPDATE);
       return;
     }
   if (!built && !hs_compile_has_starred (elts))
@@ -1004,7 +1012,20 @@ visit_expr_inner (Compiler *c, HsExpr *e)
                 return;
               }
           }
-        if (hs_compile_has_starred (&e->u.seq.elts))
+        /* CPython 3.11's starunpack_helper: a list of more than two constants extends an
+         * empty list from a constant tuple (so its slots are counted as CPython's), a long
+         * display appends its items one by one */
+        if (e->kind == HS_EXPR_LIST && e->u.seq.elts.len > 2 && all_constant_items (e))
+          {
+            int idx = index_of (c, constant_tuple (c, e));
+            if (idx >= 0)
+              {
+                emit_from_constant (c, e, HS_OP_BUILD_LIST, idx, HS_OP_LIST_EXTEND);
+                return;
+              }
+          }
+        if (hs_compile_has_starred (&e->u.seq.elts)
+            || (e->kind == HS_EXPR_LIST && e->u.seq.elts.len > STACK_USE_GUIDELINE))
           {
             build_list_with_stars (c, &e->u.seq.elts, hs_compile_pos_plain (e->pos), FALSE);
             if (e->kind == HS_EXPR_TUPLE)

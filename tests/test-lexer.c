@@ -13,7 +13,7 @@ render (const char *src)
   GString *out = g_string_new (NULL);
   for (int i = 0; i < ts.n_tokens; i++)
     {
-      HsToken *t = &ts.tokens[i];
+      HsToken *t = hs_lexer_token (&ts, i);
       if (i)
         g_string_append_c (out, ' ');
       switch (t->kind)
@@ -64,12 +64,12 @@ test_operators (void)
                  "a **= b //= c -> d := e @ f @= g ... h != i <<= j >>= k NL END");
   HsTokenStream ts;
   hs_lexer_tokenize ("a := b", 6, &ts);
-  g_assert_cmpint (ts.tokens[1].kind, ==, HS_T_COLONEQUAL);
-  g_assert_cmpint (ts.tokens[0].kind, ==, HS_T_NAME);
+  g_assert_cmpint (hs_lexer_token (&ts, 1)->kind, ==, HS_T_COLONEQUAL);
+  g_assert_cmpint (hs_lexer_token (&ts, 0)->kind, ==, HS_T_NAME);
   hs_lexer_stream_clear (&ts);
   hs_lexer_tokenize ("if not x", 8, &ts);
-  g_assert_cmpint (ts.tokens[0].kind, ==, HS_T_KW_IF);
-  g_assert_cmpint (ts.tokens[1].kind, ==, HS_T_KW_NOT);
+  g_assert_cmpint (hs_lexer_token (&ts, 0)->kind, ==, HS_T_KW_IF);
+  g_assert_cmpint (hs_lexer_token (&ts, 1)->kind, ==, HS_T_KW_NOT);
   hs_lexer_stream_clear (&ts);
 }
 
@@ -93,14 +93,14 @@ test_positions (void)
   const char *src = "x = 'é'\nif y:\n  z = \"\"\"a\nb\"\"\"\n";
   hs_lexer_tokenize (src, strlen (src), &ts);
   /* 'é' is 4 bytes: columns are UTF-8 byte offsets, as in CPython's ast */
-  g_assert_cmpint (ts.tokens[2].col, ==, 4);
-  g_assert_cmpint (ts.tokens[2].end_col, ==, 8);
+  g_assert_cmpint (hs_lexer_token (&ts, 2)->col, ==, 4);
+  g_assert_cmpint (hs_lexer_token (&ts, 2)->end_col, ==, 8);
   /* NEWLINE leaves the '\n' out of its extent, as CPython's tokenizer does */
-  g_assert_cmpint (ts.tokens[3].kind, ==, HS_T_NEWLINE);
-  g_assert_cmpint (ts.tokens[3].col, ==, 8);
-  g_assert_cmpint (ts.tokens[3].end_col, ==, 8);
+  g_assert_cmpint (hs_lexer_token (&ts, 3)->kind, ==, HS_T_NEWLINE);
+  g_assert_cmpint (hs_lexer_token (&ts, 3)->col, ==, 8);
+  g_assert_cmpint (hs_lexer_token (&ts, 3)->end_col, ==, 8);
   /* a triple-quoted string spans lines */
-  HsToken *s = &ts.tokens[11];
+  HsToken *s = hs_lexer_token (&ts, 11);
   g_assert_cmpint (s->kind, ==, HS_T_STRING);
   g_assert_cmpint (s->lineno, ==, 3);
   g_assert_cmpint (s->col, ==, 6);
@@ -171,7 +171,7 @@ test_errors (void)
       const ErrCase *c = &cases[i];
       HsTokenStream ts;
       g_assert_false (hs_lexer_tokenize (c->src, strlen (c->src), &ts));
-      g_assert_cmpint (ts.tokens[ts.n_tokens - 1].kind, ==, HS_T_ERROR);
+      g_assert_cmpint (hs_lexer_token (&ts, ts.n_tokens - 1)->kind, ==, HS_T_ERROR);
       g_assert_cmpstr (ts.error.type_name, ==, c->type);
       g_assert_cmpstr (ts.error.msg, ==, c->msg);
       g_assert_cmpint (ts.error.lineno, ==, c->lineno);
@@ -223,6 +223,40 @@ test_line_text (void)
   hs_lexer_stream_clear (&ts);
 }
 
+/* Read on demand, with the tokens before each statement discarded, the stream is the one
+ * tokenized at once, and only a block or two of it is ever alive. */
+static void
+test_on_demand (void)
+{
+  g_autoptr (GString) src = g_string_new (NULL);
+  HsTokenStream whole, ts;
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append_printf (src, "if x%d:\n    y = [%d,\n 'a']\n", i, i);
+  g_string_append (src, "z = (\n");
+  g_assert_false (hs_lexer_tokenize (src->str, src->len, &whole));
+  hs_lexer_start (src->str, src->len, &ts);
+  g_assert_cmpint (ts.n_tokens, ==, 0);
+  for (int i = 0; !hs_lexer_done (&ts) || i < ts.n_tokens; i++)
+    {
+      HsToken *a = hs_lexer_token (&ts, i), *b = hs_lexer_token (&whole, i);
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpint (a->lineno, ==, b->lineno);
+      g_assert_cmpint (a->col, ==, b->col);
+      g_assert_cmpint (a->end_col, ==, b->end_col);
+      g_assert_true (a->start == b->start && a->end == b->end);
+      if (a->kind == HS_T_NEWLINE)
+        hs_lexer_discard (&ts, i + 1);
+      g_assert_cmpint (ts.n_blocks, <=, 2);
+    }
+  g_assert_cmpint (ts.n_tokens, ==, whole.n_tokens);
+  g_assert_cmpint (hs_lexer_token (&ts, G_MAXINT)->kind, ==, HS_T_ERROR);
+  g_assert_cmpstr (ts.error.msg, ==, whole.error.msg);
+  g_assert_cmpint (ts.open_paren_lineno, ==, 15001);
+  hs_lexer_stream_clear (&ts);
+  hs_lexer_stream_clear (&whole);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -236,5 +270,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/lexer/errors", test_errors);
   g_test_add_func ("/core/lexer/limits", test_limits);
   g_test_add_func ("/core/lexer/line-text", test_line_text);
+  g_test_add_func ("/core/lexer/on-demand", test_on_demand);
   return g_test_run ();
 }

@@ -281,7 +281,7 @@ static void
 test_source_too_large (void)
 {
   const char *line = "x = 1\n";
-  gsize n = 2500000, len = n * strlen (line); /* 15 MB: the cap of 512 MiB allows 11.2 */
+  gsize n = 10000000, len = n * strlen (line); /* 60 MB: the cap of 512 MiB allows 53.7 */
   g_autoptr (GString) source = g_string_sized_new (len);
   g_autoptr (HsTrace) t = NULL;
   g_autoptr (HsSnapshot) only = NULL;
@@ -296,7 +296,7 @@ test_source_too_large (void)
   only = hs_trace_snapshot (t, 0);
   g_assert_cmpstr (only->event, ==, "uncaught_exception");
   g_assert_true (g_str_has_prefix (only->exception_msg,
-                                   "MemoryError: the program is too large to compile: 15.0 MB"));
+                                   "MemoryError: the program is too large to compile: 60.0 MB"));
   /* the window's panel says it too */
   explained = hs_trace_explain_step (t, 0, 0);
   joined = g_strjoinv ("|", explained);

@@ -709,8 +709,8 @@ test_source_over_heap_limit (void)
   g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
 
   hs_vm_config_init (&config);
-  config.heap_limit_bytes = 4 * 1024 * 1024;
-  while (src->len < 100 * 1024)
+  config.heap_limit_bytes = 4 * 1024 * 1024; /* takes up to 419 KB of source */
+  while (src->len < 500 * 1024)
     g_string_append (src, "x = 1\n");
   g_string_append (src, "print(x)\n");
   g_assert_cmpint (run (src->str, &config, &out, &err, 0), ==, HS_RUN_EXCEPTION);

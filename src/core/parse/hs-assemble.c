@@ -51,6 +51,10 @@ hs_compile_unit_new (Unit *parent, const char *name, UnitKind kind, HsScope *sco
   /* a class's body and what is nested in it mangle by the class's name */
   u->private_name = kind == UNIT_CLASS ? u->name : parent != NULL ? parent->private_name : NULL;
   u->firstlineno = firstlineno;
+  u->out.words = g_array_new (FALSE, FALSE, sizeof (guint32));
+  hs_code_pos_writer_init (&u->out.pos);
+  u->out.exc = g_array_new (FALSE, FALSE, sizeof (HsExcEntry));
+  u->out.prev_line = -1;
   return u;
 }
 
@@ -80,6 +84,13 @@ hs_compile_unit_free (HsVM *vm, Unit *u, gboolean release)
   g_array_free (u->frees, TRUE);
   g_free (u->name);
   g_free (u->qualname);
+  if (u->out.words != NULL) /* not assembled into a code object */
+    {
+      g_array_free (u->out.words, TRUE);
+      g_byte_array_free (u->out.pos.bytes, TRUE);
+      g_array_free (u->out.pos.groups, TRUE);
+      g_array_free (u->out.exc, TRUE);
+    }
   g_free (u);
 }
 
@@ -694,10 +705,9 @@ add_exc_entry (GArray *table, int handler, int start, int end, int *newidx, int 
 /* Exception table from the textual SETUP_FINALLY/POP_BLOCK bracketing: each real
  * instruction is protected by the innermost open block. */
 static void
-build_exc_table (Instr *in, int n, int *newidx, int *depth, HsCode *co)
+build_exc_table (Instr *in, int n, int *newidx, int *depth, GArray *table)
 {
   GArray *stack = g_array_new (FALSE, FALSE, sizeof (int));
-  GArray *table = g_array_new (FALSE, FALSE, sizeof (HsExcEntry));
   int cur = -1, cur_start = 0;
   for (int i = 0; i < n; i++)
     {
@@ -722,17 +732,17 @@ build_exc_table (Instr *in, int n, int *newidx, int *depth, HsCode *co)
         }
     }
   add_exc_entry (table, cur, cur_start, newidx[n], newidx, depth);
-  co->nexc = (int)table->len;
-  co->exc_table = (HsExcEntry *)g_array_free (table, FALSE);
   g_array_free (stack, TRUE);
 }
 
-HsCode *
-hs_compile_assemble (Compiler *c, Unit *u)
+void
+hs_compile_assemble_chunk (Unit *u)
 {
+  Assembly *out = &u->out;
   int n = (int)u->instrs->len;
   Instr *in = (Instr *)u->instrs->data;
   gboolean *target = g_new0 (gboolean, n + 1);
+  target[0] = out->target_next;
   for (int i = 0; i < n; i++)
     if (in[i].is_jump)
       {
@@ -740,27 +750,24 @@ hs_compile_assemble (Compiler *c, Unit *u)
         target[in[i].arg] = TRUE;
       }
   int *depth = g_new (int, n + 1);
-  int maxd = compute_depths (in, n, depth);
+  out->maxd = MAX (out->maxd, compute_depths (in, n, depth));
   /* Position-less instructions that are not jump targets take their predecessor's (the
    * last real one: pseudo-instructions leave no code to own a line). */
-  int prev = -1;
   gboolean pending = FALSE;
   for (int i = 0; i < n; i++)
     {
       pending |= target[i];
       if (is_pseudo (in[i].op))
         continue;
-      if (in[i].pos.line < 0 && !pending && prev >= 0)
-        in[i].pos = in[prev].pos;
+      if (in[i].pos.line < 0 && !pending && out->have_prev)
+        in[i].pos = out->prev_pos;
       pending = FALSE;
-      prev = i;
+      out->prev_pos = in[i].pos;
+      out->have_prev = TRUE;
     }
 
   int *newidx = g_new (int, n + 1);
-  GArray *code = g_array_new (FALSE, FALSE, sizeof (guint32));
-  HsCodePosWriter pos;
-  hs_code_pos_writer_init (&pos);
-  int prev_line = -1;
+  GArray *code = out->words;
   gboolean pending_target = FALSE;
   for (int i = 0; i < n; i++)
     {
@@ -769,37 +776,52 @@ hs_compile_assemble (Compiler *c, Unit *u)
       if (is_pseudo (in[i].op))
         continue;
       int line = in[i].pos.line;
-      if (line >= 0 && (code->len == 0 || pending_target || line != prev_line))
+      if (line >= 0 && (code->len == 0 || pending_target || line != out->prev_line))
         {
           guint32 w = HS_INSTR (HS_OP_LINE, MIN (line, HS_INSTR_ARG_MAX));
           g_array_append_val (code, w);
-          hs_code_pos_writer_add (&pos, &in[i].pos);
+          hs_code_pos_writer_add (&out->pos, &in[i].pos);
         }
       pending_target = FALSE;
-      prev_line = line;
+      out->prev_line = line;
       guint32 w = HS_INSTR (in[i].op, in[i].arg);
       g_array_append_val (code, w);
-      hs_code_pos_writer_add (&pos, &in[i].pos);
+      hs_code_pos_writer_add (&out->pos, &in[i].pos);
     }
   newidx[n] = (int)code->len;
+  out->target_next = pending_target || target[n];
   guint32 *words = (guint32 *)code->data;
   for (int i = 0; i < n; i++)
     if (in[i].is_jump && !is_pseudo (in[i].op))
       words[newidx[i] + (HS_INSTR_OP (words[newidx[i]]) == HS_OP_LINE)]
           = HS_INSTR (in[i].op, newidx[in[i].arg]);
+  build_exc_table (in, n, newidx, depth, out->exc);
+  g_array_set_size (u->instrs, 0);
+  g_array_set_size (u->labels, 0);
+  g_free (newidx);
+  g_free (target);
+  g_free (depth);
+}
 
+HsCode *
+hs_compile_assemble (Compiler *c, Unit *u)
+{
+  hs_compile_assemble_chunk (u);
+  Assembly *out = &u->out;
   HsCode *co = g_new0 (HsCode, 1);
-  build_exc_table (in, n, newidx, depth, co);
+  co->nexc = (int)out->exc->len;
+  co->exc_table = (HsExcEntry *)(void *)g_array_free (out->exc, FALSE);
   co->name = g_strdup (u->name);
   co->qualname = g_strdup (u->qualname);
   co->filename = g_strdup (c->filename);
   co->firstlineno = u->firstlineno;
   co->is_module = u->kind == UNIT_MODULE;
-  co->ncode = (int)code->len;
+  co->ncode = (int)out->words->len;
   /* exact sizes: the arrays' room doubles as they grow, and the code lives as long as the
    * program (a large source's code would keep up to twice its size) */
-  co->code = g_renew (guint32, g_array_free (code, FALSE), co->ncode);
-  hs_code_pos_writer_finish (&pos, co);
+  co->code = g_renew (guint32, (guint32 *)(void *)g_array_free (out->words, FALSE), co->ncode);
+  hs_code_pos_writer_finish (&out->pos, co);
+  out->words = NULL; /* given to the code */
   co->nconsts = (int)u->consts->len;
   co->consts = g_memdup2 (u->consts->pdata, sizeof (HsObject *) * MAX (1, u->consts->len));
   co->doc = u->has_doc ? co->consts[0] : NULL;
@@ -827,9 +849,6 @@ hs_compile_assemble (Compiler *c, Unit *u)
   co->frees = g_memdup2 (u->frees->data, sizeof (int) * MAX (1, co->nfrees));
   co->nchildren = (int)u->children->len;
   co->children = g_memdup2 (u->children->pdata, sizeof (HsCode *) * MAX (1, u->children->len));
-  co->stacksize = maxd + 2;
-  g_free (newidx);
-  g_free (target);
-  g_free (depth);
+  co->stacksize = out->maxd + 2;
   return co;
 }

@@ -49,6 +49,26 @@ hs_ast_arena_free (HsAstArena *arena)
 
 #define HEADER ((sizeof (Chunk) + 15) & ~(gsize)15)
 
+void
+hs_ast_arena_reset (HsAstArena *arena)
+{
+  Chunk *keep = NULL;
+  for (Chunk *c = arena->chunks, *next; c != NULL; c = next)
+    {
+      next = c->next;
+      if (keep == NULL && c->size == CHUNK_SIZE)
+        keep = c; /* one chunk of the usual size is used again */
+      else
+        g_free (c);
+    }
+  if (keep != NULL)
+    {
+      keep->used = 0;
+      keep->next = NULL;
+    }
+  arena->chunks = keep;
+}
+
 /* `size` bytes at a multiple of `align` (a power of two): nodes hold pointers (8), text
  * needs none, so that a one-letter name takes 2 bytes, not 16. */
 static gpointer

@@ -504,11 +504,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsSyntaxError, hs_syntax_error_free)
 
 HsAstArena *hs_ast_arena_new (void);
 void hs_ast_arena_free (HsAstArena *arena);
+/* Frees everything allocated in the arena, which stays usable. */
+void hs_ast_arena_reset (HsAstArena *arena);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsAstArena, hs_ast_arena_free)
 
 /* Parses a whole module. The source must be valid UTF-8 without NUL bytes (the caller
  * checks). Returns NULL and fills *error on a syntax error. */
 HsModule *hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error);
+
+/* hs_parse_module a top-level statement at a time, for a large module: each statement is
+ * built in `arena`, handed to `each` and freed (the arena reset) before the next is read,
+ * so that only one statement's tokens and tree are alive. FALSE with *error on a syntax error
+ * (the same one hs_parse_module reports, wherever in the file it is): the statements handed
+ * out before it are not the module's. */
+typedef void (*HsStmtFunc) (HsStmt *stmt, gpointer data);
+gboolean hs_parse_module_each (HsAstArena *arena, const char *source, gsize len, HsStmtFunc each,
+                               gpointer data, HsSyntaxError **error);
 /* Parses what eval() takes (expressions, then only newlines) as a module of one expression
  * statement. */
 HsModule *hs_parse_eval (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error);

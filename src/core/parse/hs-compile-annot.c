@@ -59,6 +59,12 @@ find_ann_in (HsStmtList *body)
   return FALSE;
 }
 
+gboolean
+hs_compile_has_annotations (HsStmt *s)
+{
+  return find_ann (s);
+}
+
 void
 hs_compile_setup_annotations (Compiler *c, HsStmtList *body)
 {
@@ -260,46 +266,31 @@ static const char *const features[] = {
   "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop",  "annotations",
 };
 
-static gboolean
-is_future (HsStmt *s)
+gboolean
+hs_compile_is_future (HsStmt *s)
 {
   return s->kind == HS_STMT_IMPORTFROM && s->u.import.level == 0 && s->u.import.module != NULL
          && strcmp (s->u.import.module, "__future__") == 0;
 }
 
-/* Reads the future imports at the top of `body` (which starts after any docstring);
- * SyntaxError for one elsewhere or for an unknown feature. */
+/* The features of a future import at the top of the module (CPython's future.c):
+ * SyntaxError for an unknown one. */
 void
-hs_compile_read_futures (Compiler *c, HsStmtList *body)
+hs_compile_read_future (Compiler *c, HsStmt *s)
 {
-  gboolean top = TRUE;
-  for (int i = 0; i < body->len && c->error == NULL; i++)
+  /* future.c gives the statement's start, not its range */
+  HsPos at = { s->pos.lineno, s->pos.col_offset, s->pos.lineno, s->pos.col_offset };
+  for (int k = 0; k < s->u.import.n_names; k++)
     {
-      HsStmt *s = body->items[i];
-      if (!is_future (s))
-        {
-          top = FALSE;
-          continue;
-        }
-      if (!top)
-        {
-          hs_compile_error_at (c, "SyntaxError", s->pos,
-                               "from __future__ imports must occur at the beginning of the file");
-          return;
-        }
-      for (int k = 0; k < s->u.import.n_names; k++)
-        {
-          const char *name = s->u.import.names[k].name;
-          gboolean known = FALSE;
-          for (gsize f = 0; f < G_N_ELEMENTS (features); f++)
-            known = known || strcmp (features[f], name) == 0;
-          if (strcmp (name, "braces") == 0)
-            hs_compile_error_at (c, "SyntaxError", s->pos, "not a chance");
-          else if (!known)
-            hs_compile_error_at (c, "SyntaxError", s->pos, "future feature %s is not defined",
-                                 name);
-          else if (strcmp (name, "annotations") == 0)
-            c->future_annotations = TRUE;
-        }
+      const char *name = s->u.import.names[k].name;
+      gboolean known = FALSE;
+      for (gsize f = 0; f < G_N_ELEMENTS (features); f++)
+        known = known || strcmp (features[f], name) == 0;
+      if (strcmp (name, "braces") == 0)
+        hs_compile_error_at (c, "SyntaxError", at, "not a chance");
+      else if (!known)
+        hs_compile_error_at (c, "SyntaxError", at, "future feature %s is not defined", name);
+      else if (strcmp (name, "annotations") == 0)
+        c->future_annotations = TRUE;
     }
 }

@@ -57,6 +57,20 @@ typedef enum
   UNIT_CLASS,
 } UnitKind;
 
+/* What a unit's assembly has produced so far: a module is assembled a statement at a time
+ * (hs_compile_assemble_chunk), carrying this state from one statement to the next. */
+typedef struct
+{
+  GArray *words;        /* guint32: the code */
+  HsCodePosWriter pos;  /* its positions */
+  GArray *exc;          /* HsExcEntry */
+  int maxd;             /* the largest stack depth */
+  int prev_line;        /* of the last instruction, for HS_OP_LINE */
+  gboolean target_next; /* the next instruction is a jump target (a label at the end) */
+  gboolean have_prev;   /* prev_pos is set */
+  HsCodePos prev_pos;   /* the last real instruction's, for position-less ones */
+} Assembly;
+
 typedef struct _Unit Unit;
 struct _Unit
 {
@@ -87,9 +101,11 @@ struct _Unit
   int nparams;
   gboolean has_doc; /* its docstring is consts[0] */
   HsCodePos cur;    /* position given to the instructions being emitted */
+  Assembly out;
 };
 
-typedef struct
+typedef struct _HsModuleCompiler Compiler;
+struct _HsModuleCompiler
 {
   HsVM *vm;
   const char *source;
@@ -112,7 +128,14 @@ typedef struct
   /* hs_compile_namespace: the module's names go through the frame's namespace */
   gboolean in_namespace;
   HsCompileMode mode;
-} Compiler;
+  /* The module comes a statement at a time (hs_module_compiler_add): */
+  int n_stmts;
+  gboolean past_futures;       /* a statement other than the docstring or a future import came */
+  HsSyntaxError *future_error; /* a leading future import's error: wins over the others */
+  gboolean has_annotations;    /* a module-level annotation: the module sets __annotations__ up */
+  int annotations_at;          /* first of the two NOPs reserved for that, -1 before any */
+  GArray *warnings;            /* Warning: reported once the whole module has compiled */
+};
 
 /* hs-assemble.c */
 Unit *hs_compile_unit_new (Unit *parent, const char *name, UnitKind kind, HsScope *scope,
@@ -146,6 +169,9 @@ int hs_compile_mangled_name_index (Compiler *c, const char *name);
 int hs_compile_const_mangled (Compiler *c, const char *name);
 int hs_compile_local_index (Unit *u, const char *name);
 void hs_compile_allocate_slots (Unit *u);
+/* Assembles the unit's instructions so far and forgets them (and its labels): at the end of a
+ * module's statement, where the stack is empty and no label is pending. */
+void hs_compile_assemble_chunk (Unit *u);
 HsCode *hs_compile_assemble (Compiler *c, Unit *u);
 
 /* hs-compile-expr.c */
@@ -156,8 +182,9 @@ void hs_compile_visit_exprs (Compiler *c, HsExprList *l);
 gboolean hs_compile_has_starred (HsExprList *l);
 void hs_compile_fold_iterable (HsExpr *e);
 HsObject *hs_compile_folded_value (Compiler *c, HsExpr *e);
-/* A SyntaxWarning at `lineno`, reported at once on the run's stderr (see
- * hs_vm_write_syntax_warning); compiling goes on. */
+/* A SyntaxWarning at `lineno`, reported on the run's stderr (see hs_vm_write_syntax_warning)
+ * once the module has compiled, or failed with an error the compiler found after it (not one of
+ * the symbol table's, found before compiling in CPython); compiling goes on. */
 void hs_compile_warn (Compiler *c, int lineno, const char *message);
 
 /* hs-compile-warn.c: the SyntaxWarnings CPython 3.11's compiler gives for code that can
@@ -184,7 +211,9 @@ HsCodePos hs_compile_set_pos (Compiler *c, HsCodePos cp);
 void hs_compile_make_closure (Compiler *c, HsCode *code, HsScope *scope, guint32 flags);
 HsCode *hs_compile_lambda (Compiler *c, HsExpr *e);
 /* hs-compile-annot.c */
-void hs_compile_read_futures (Compiler *c, HsStmtList *body);
+gboolean hs_compile_is_future (HsStmt *s);
+void hs_compile_read_future (Compiler *c, HsStmt *s);
+gboolean hs_compile_has_annotations (HsStmt *s); /* at module level, CPython's find_ann */
 void hs_compile_setup_annotations (Compiler *c, HsStmtList *body);
 void hs_compile_visit_annassign (Compiler *c, HsStmt *s);
 gboolean hs_compile_visit_annotations (Compiler *c, HsArguments *a, HsExpr *returns, HsPos pos);

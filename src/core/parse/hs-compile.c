@@ -47,14 +47,37 @@ line_text (Compiler *c, int lineno)
   return g_strndup (c->source + start, end - start);
 }
 
+typedef struct
+{
+  int lineno;
+  char *message;
+} Warning;
+
 void
 hs_compile_warn (Compiler *c, int lineno, const char *message)
 {
+  Warning w = { lineno, g_strdup (message) };
+  g_array_append_val (c->warnings, w);
+}
+
+static void
+report_warnings (Compiler *c)
+{
   /* CPython prints the source line when it can read the file: not for exec()'s strings */
   gboolean from_file = c->filename[0] != '<';
-  g_autofree char *line = from_file ? line_text (c, lineno) : NULL;
+  for (guint i = 0; i < c->warnings->len; i++)
+    {
+      Warning *w = &g_array_index (c->warnings, Warning, i);
+      g_autofree char *line = from_file ? line_text (c, w->lineno) : NULL;
+      hs_vm_write_syntax_warning (c->vm, c->filename, w->lineno, w->message, line,
+                                  !c->in_namespace);
+    }
+}
 
-  hs_vm_write_syntax_warning (c->vm, c->filename, lineno, message, line, !c->in_namespace);
+static void
+warning_clear (gpointer p)
+{
+  g_free (((Warning *)p)->message);
 }
 
 /* Where CPython 3.11's AssertionError points: at the comparison the test's jumps ended
@@ -1265,79 +1288,198 @@ compute_line_starts (Compiler *c)
       }
 }
 
-/* The module's code; with `in_namespace` (exec, eval, compile()) its names go through the
- * frame's namespace and it is not the program's module. */
+/* A compiler for the module's code; with `in_namespace` (exec, eval, compile()) its names go
+ * through the frame's namespace and it is not the program's module. */
+static Compiler *
+compiler_new (HsVM *vm, const char *source, gsize len, const char *filename, HsCompileMode mode,
+              gboolean in_namespace)
+{
+  Compiler *c = g_new0 (Compiler, 1);
+  c->vm = vm;
+  c->source = source;
+  c->len = len;
+  c->filename = filename;
+  c->mode = mode;
+  c->in_namespace = in_namespace;
+  compute_line_starts (c);
+  c->depth = vm->depth < G_MAXINT / HS_SYMTABLE_FRAME_SCALE ? vm->depth * HS_SYMTABLE_FRAME_SCALE
+                                                            : vm->depth;
+  c->max_depth = vm->config.recursion_limit < G_MAXINT / HS_SYMTABLE_FRAME_SCALE
+                     ? vm->config.recursion_limit * HS_SYMTABLE_FRAME_SCALE
+                     : vm->config.recursion_limit;
+  c->st = hs_symtable_new (c->depth, c->max_depth);
+  c->u = hs_compile_unit_new (NULL, "<module>", UNIT_MODULE, hs_symtable_module (c->st), 1);
+  hs_compile_consts_init (c);
+  c->annotations_at = -1;
+  c->warnings = g_array_new (FALSE, FALSE, sizeof (Warning));
+  g_array_set_clear_func (c->warnings, warning_clear);
+  return c;
+}
+
+HsModuleCompiler *
+hs_module_compiler_new (HsVM *vm, const char *source, gsize len, const char *filename)
+{
+  return compiler_new (vm, source, len, filename, HS_COMPILE_EXEC, FALSE);
+}
+
+/* The first statement's code starts with two NOPs, where BUILD_MAP and the store of
+ * `__annotations__` go if an annotation comes later (CPython's compiler_body looks for one in
+ * the whole module first; the module is not whole here). */
+static void
+reserve_annotations (Compiler *c)
+{
+  hs_compile_emit (c, HS_OP_NOP, 0);
+  hs_compile_emit (c, HS_OP_NOP, 0);
+  c->annotations_at = 0; /* of the first statement's instructions, until assembled */
+}
+
+static void
+setup_annotations (Compiler *c, HsCode *code)
+{
+  guint n = c->u->instrs->len;
+  hs_compile_emit (c, HS_OP_BUILD_MAP, 0);
+  hs_compile_store_name (c, "__annotations__", FALSE);
+  Instr *in = &g_array_index (c->u->instrs, Instr, n);
+  code->code[c->annotations_at] = HS_INSTR (in[0].op, in[0].arg);
+  code->code[c->annotations_at + 1] = HS_INSTR (in[1].op, in[1].arg);
+  g_array_set_size (c->u->instrs, n);
+}
+
+void
+hs_module_compiler_add (HsStmt *s, gpointer compiler)
+{
+  Compiler *c = compiler;
+  gboolean first = c->n_stmts++ == 0;
+  HsStmtList one = { &s, 1 };
+
+  /* CPython reads the leading future imports, then builds the symbol table of the whole
+   * module, before anything compiles: their errors win, wherever they are */
+  gboolean doc = first && c->mode == HS_COMPILE_EXEC && has_docstring (&one);
+  gboolean future = !doc && c->mode != HS_COMPILE_EVAL && hs_compile_is_future (s);
+  c->past_futures |= !doc && !future;
+  if (future && !c->past_futures && c->future_error == NULL)
+    {
+      HsSyntaxError *error = g_steal_pointer (&c->error);
+      hs_compile_read_future (c, s);
+      c->future_error = g_steal_pointer (&c->error);
+      c->error = error;
+    }
+  hs_symtable_add (c->st, s);
+  if (hs_symtable_error (c->st, NULL) != NULL || hs_symtable_too_deep (c->st)
+      || c->future_error != NULL || c->error != NULL)
+    {
+      hs_symtable_forget (c->st);
+      return;
+    }
+  c->has_annotations |= hs_compile_has_annotations (s);
+  hs_compile_set_pos (c, hs_compile_pos_plain (s->pos));
+  if (c->mode == HS_COMPILE_EVAL)
+    {
+      /* hs_parse_eval's module: one expression statement, whose value is returned */
+      HsExpr *e = s->u.value;
+      hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+      hs_compile_visit_expr (c, e);
+      hs_compile_emit (c, HS_OP_RETURN_VALUE, 0);
+    }
+  else
+    {
+      if (first)
+        reserve_annotations (c);
+      if (doc)
+        {
+          hs_compile_visit_constant (c, s->u.value);
+          hs_compile_store_name (c, "__doc__", FALSE);
+        }
+      else if (future && c->past_futures)
+        hs_compile_error_at (c, "SyntaxError", s->pos,
+                             "from __future__ imports must occur at the beginning of the file");
+      else
+        hs_compile_visit_stmts (c, &one);
+    }
+  if (c->error == NULL)
+    {
+      /* the statement's instructions become code: only the code lasts */
+      guint before = c->u->out.words->len;
+      hs_compile_assemble_chunk (c->u);
+      if (first && c->mode != HS_COMPILE_EVAL)
+        c->annotations_at
+            = (int)before
+              + (HS_INSTR_OP (g_array_index (c->u->out.words, guint32, before)) == HS_OP_LINE);
+    }
+  hs_symtable_forget (c->st);
+}
+
+/* The first error: a leading future import's, the symbol table's, then the compiler's.
+ * Warnings are reported when the compiler ran (no error before it). */
+static HsSyntaxError *
+final_error (Compiler *c)
+{
+  HsSyntaxError *compile_error = g_steal_pointer (&c->error);
+  HsPos epos;
+  const char *emsg = hs_symtable_error (c->st, &epos);
+  c->error = g_steal_pointer (&c->future_error);
+  if (hs_symtable_too_deep (c->st))
+    recursion_error (c);
+  else if (emsg != NULL)
+    hs_compile_error_at (c, "SyntaxError", epos, "%s", emsg);
+  if (c->error == NULL)
+    {
+      report_warnings (c);
+      c->error = g_steal_pointer (&compile_error);
+    }
+  hs_syntax_error_free (compile_error);
+  hs_syntax_error_free (c->future_error);
+  return c->error;
+}
+
+HsCode *
+hs_module_compiler_finish (HsModuleCompiler *c, gboolean parsed, HsSyntaxError **error)
+{
+  HsCode *code = NULL;
+  if (!parsed)
+    {
+      /* the parser's error is the module's: nothing of the compiler's is reported */
+      hs_syntax_error_free (g_steal_pointer (&c->error));
+      hs_syntax_error_free (g_steal_pointer (&c->future_error));
+      c->error = g_new0 (HsSyntaxError, 1);
+    }
+  else if (final_error (c) == NULL)
+    {
+      if (c->mode != HS_COMPILE_EVAL)
+        emit_implicit_return (c);
+      code = hs_compile_assemble (c, c->u);
+      if (c->has_annotations)
+        setup_annotations (c, code);
+      code->is_module = !c->in_namespace;
+      if (c->in_namespace)
+        code->flags |= HS_CODE_TEXT;
+      code->nliterals = (int)c->literals->len;
+      code->literals = (HsObject **)g_ptr_array_free (c->literals, FALSE);
+      c->literals = g_ptr_array_new ();
+    }
+  hs_compile_unit_free (c->vm, c->u, c->error != NULL);
+  hs_compile_consts_clear (c);
+  hs_symtable_free (c->st);
+  g_array_free (c->line_starts, TRUE);
+  g_array_free (c->warnings, TRUE);
+  if (!parsed)
+    hs_syntax_error_free (g_steal_pointer (&c->error));
+  if (error != NULL)
+    *error = c->error;
+  else if (c->error != NULL)
+    hs_syntax_error_free (c->error);
+  g_free (c);
+  return code;
+}
+
 static HsCode *
 compile_top (HsVM *vm, HsModule *mod, const char *source, gsize len, const char *filename,
              HsCompileMode mode, gboolean in_namespace, HsSyntaxError **error)
 {
-  Compiler c = { vm, source, len, filename, NULL, NULL, NULL, NULL, 0 };
-  c.mode = mode;
-  c.in_namespace = in_namespace;
-  compute_line_starts (&c);
-  c.depth = vm->depth < G_MAXINT / HS_SYMTABLE_FRAME_SCALE ? vm->depth * HS_SYMTABLE_FRAME_SCALE
-                                                           : vm->depth;
-  c.max_depth = vm->config.recursion_limit < G_MAXINT / HS_SYMTABLE_FRAME_SCALE
-                    ? vm->config.recursion_limit * HS_SYMTABLE_FRAME_SCALE
-                    : vm->config.recursion_limit;
-  c.st = hs_symtable_build (mod, c.depth, c.max_depth);
-  HsPos epos;
-  const char *emsg = hs_symtable_error (c.st, &epos);
-  if (hs_symtable_too_deep (c.st))
-    recursion_error (&c);
-  else if (emsg != NULL)
-    hs_compile_error_at (&c, "SyntaxError", epos, "%s", emsg);
-  Unit *u = hs_compile_unit_new (NULL, "<module>", UNIT_MODULE, hs_symtable_module (c.st), 1);
-  c.u = u;
-  hs_compile_consts_init (&c);
-  HsStmtList body = mod->body;
-  if (mode == HS_COMPILE_EVAL)
-    {
-      /* hs_parse_eval's module: one expression statement, whose value is returned */
-      HsExpr *e = body.items[0]->u.value;
-      hs_compile_set_pos (&c, hs_compile_pos_plain (e->pos));
-      hs_compile_visit_expr (&c, e);
-      hs_compile_emit (&c, HS_OP_RETURN_VALUE, 0);
-    }
-  else
-    {
-      if (body.len > 0)
-        hs_compile_set_pos (&c, hs_compile_pos_plain (body.items[0]->pos));
-      hs_compile_setup_annotations (&c, &body);
-      if (mode == HS_COMPILE_EXEC && has_docstring (&body))
-        {
-          HsStmt *doc = body.items[0];
-          hs_compile_set_pos (&c, hs_compile_pos_plain (doc->pos));
-          hs_compile_visit_constant (&c, doc->u.value);
-          hs_compile_store_name (&c, "__doc__", FALSE);
-          body.items++;
-          body.len--;
-        }
-      hs_compile_read_futures (&c, &body);
-      hs_compile_visit_stmts (&c, &body);
-      emit_implicit_return (&c);
-    }
-  HsCode *code = NULL;
-  if (c.error == NULL)
-    code = hs_compile_assemble (&c, u);
-  if (code != NULL)
-    {
-      code->is_module = !in_namespace;
-      if (in_namespace)
-        code->flags |= HS_CODE_TEXT;
-      code->nliterals = (int)c.literals->len;
-      code->literals = (HsObject **)g_ptr_array_free (c.literals, FALSE);
-      c.literals = g_ptr_array_new ();
-    }
-  hs_compile_unit_free (vm, u, c.error != NULL);
-  hs_compile_consts_clear (&c);
-  hs_symtable_free (c.st);
-  g_array_free (c.line_starts, TRUE);
-  if (error != NULL)
-    *error = c.error;
-  else if (c.error != NULL)
-    hs_syntax_error_free (c.error);
-  return code;
+  Compiler *c = compiler_new (vm, source, len, filename, mode, in_namespace);
+  for (int i = 0; i < mod->body.len; i++)
+    hs_module_compiler_add (mod->body.items[i], c);
+  return hs_module_compiler_finish (c, TRUE, error);
 }
 
 HsCode *

@@ -14,10 +14,10 @@
 #define MAXLEVEL 200
 #define TABSIZE 8
 
-typedef struct
+struct _HsLexer
 {
   HsTokenStream *ts;
-  GArray *toks;
+  HsTokKind last_kind; /* of the last token read (NEWLINE before the first) */
   const char *src, *cur, *end;
   const char *line_start;
   int lineno;
@@ -29,7 +29,8 @@ typedef struct
   char parenstack[MAXLEVEL];
   int parenlineno[MAXLEVEL], parencol[MAXLEVEL];
   gboolean failed;
-} Lexer;
+};
+typedef struct _HsLexer Lexer;
 
 static const struct
 {
@@ -149,9 +150,21 @@ offset_at (Lexer *L, const char *p)
 static HsToken *
 push_token (Lexer *L, HsTokKind kind, const char *start, int lineno, int col)
 {
-  HsToken t = { kind, lineno, col, L->lineno, (int)(L->cur - L->line_start), start, L->cur };
-  g_array_append_val (L->toks, t);
-  return &g_array_index (L->toks, HsToken, L->toks->len - 1);
+  HsTokenStream *ts = L->ts;
+  int b = (ts->n_tokens >> HS_TOKEN_BLOCK_BITS) - ts->first_block;
+  if (b == ts->n_blocks)
+    {
+      if (ts->n_blocks == ts->blocks_room)
+        {
+          ts->blocks_room = MAX (8, 2 * ts->blocks_room);
+          ts->blocks = g_renew (HsToken *, ts->blocks, ts->blocks_room);
+        }
+      ts->blocks[ts->n_blocks++] = g_new (HsToken, HS_TOKEN_BLOCK);
+    }
+  HsToken *t = &ts->blocks[b][ts->n_tokens++ & (HS_TOKEN_BLOCK - 1)];
+  *t = (HsToken){ kind, lineno, col, L->lineno, (int)(L->cur - L->line_start), start, L->cur };
+  L->last_kind = kind;
+  return t;
 }
 
 /* Records the (first) error and appends the terminating ERROR token. */
@@ -629,12 +642,6 @@ check_identifier_char (Lexer *L, const char *start)
 
 /* ---- the main loop -------------------------------------------------------------------------- */
 
-static HsTokKind
-last_kind (Lexer *L)
-{
-  return L->toks->len ? g_array_index (L->toks, HsToken, L->toks->len - 1).kind : HS_T_NEWLINE;
-}
-
 static void
 finish_at_eof (Lexer *L)
 {
@@ -655,7 +662,7 @@ finish_at_eof (Lexer *L)
       ts->error.at_eof_in_paren = TRUE;
       return;
     }
-  HsTokKind k = last_kind (L);
+  HsTokKind k = L->last_kind;
   if (k != HS_T_NEWLINE && k != HS_T_DEDENT && k != HS_T_INDENT)
     push_token (L, HS_T_NEWLINE, L->cur, L->lineno, (int)(L->cur - L->line_start));
   if (L->cur > L->line_start)
@@ -726,8 +733,8 @@ handle_newline (Lexer *L, const char *from)
       new_line (L);
       return;
     }
-  HsTokKind k = last_kind (L);
-  if (k != HS_T_NEWLINE && k != HS_T_INDENT && k != HS_T_DEDENT && L->toks->len > 0)
+  HsTokKind k = L->last_kind;
+  if (k != HS_T_NEWLINE && k != HS_T_INDENT && k != HS_T_DEDENT)
     {
       HsToken *t = push_token (L, HS_T_NEWLINE, from, L->lineno, (int)(from - L->line_start));
       t->end_col = (int)(nl - L->line_start); /* CPython leaves the '\n' out of the token */
@@ -807,32 +814,62 @@ compute_lines (HsTokenStream *ts)
   ts->line_starts = (int *)g_array_free (a, FALSE);
 }
 
-static void
-run (Lexer *L)
+static Lexer *
+lexer_new (HsTokenStream *ts, const char *src, const char *cur, gsize end, int lineno)
 {
-  if (L->toks == NULL)
-    L->toks = g_array_sized_new (FALSE, FALSE, sizeof (HsToken), 256);
-  while (!L->failed && next_token (L))
-    ;
-  L->ts->n_tokens = L->toks->len;
-  /* the array's room doubles as it grows: give the slack back before the tree grows */
-  L->ts->tokens = g_renew (HsToken, g_array_free (L->toks, FALSE), L->ts->n_tokens);
+  Lexer *L = g_new0 (Lexer, 1);
+  L->ts = ts;
+  L->last_kind = HS_T_NEWLINE;
+  L->src = src;
+  L->cur = cur;
+  L->line_start = src + ts->line_starts[lineno - 1];
+  L->end = src + end;
+  L->lineno = lineno;
+  ts->lexer = L;
+  return L;
 }
 
-gboolean
-hs_lexer_tokenize (const char *src, gsize len, HsTokenStream *ts)
+int
+hs_lexer_fill (HsTokenStream *ts, int i)
+{
+  Lexer *L = ts->lexer;
+  while (ts->n_tokens <= i && L != NULL)
+    if (L->failed || !next_token (L))
+      {
+        g_clear_pointer (&ts->lexer, g_free);
+        L = NULL;
+      }
+  return MIN (i, ts->n_tokens - 1);
+}
+
+void
+hs_lexer_discard (HsTokenStream *ts, int i)
+{
+  int drop = MIN ((i >> HS_TOKEN_BLOCK_BITS) - ts->first_block, ts->n_blocks - 1);
+  if (drop <= 0)
+    return;
+  for (int k = 0; k < drop; k++)
+    g_free (ts->blocks[k]);
+  memmove (ts->blocks, ts->blocks + drop, sizeof (HsToken *) * (ts->n_blocks - drop));
+  ts->n_blocks -= drop;
+  ts->first_block += drop;
+}
+
+void
+hs_lexer_start (const char *src, gsize len, HsTokenStream *ts)
 {
   memset (ts, 0, sizeof *ts);
   ts->src = src;
   ts->len = len;
   compute_lines (ts);
-  Lexer L = { 0 };
-  L.ts = ts;
-  L.src = L.cur = L.line_start = src;
-  L.end = src + len;
-  L.lineno = 1;
-  L.atbol = TRUE;
-  run (&L);
+  lexer_new (ts, src, src, len, 1)->atbol = TRUE;
+}
+
+gboolean
+hs_lexer_tokenize (const char *src, gsize len, HsTokenStream *ts)
+{
+  hs_lexer_start (src, len, ts);
+  hs_lexer_fill (ts, G_MAXINT);
   return !ts->error.set;
 }
 
@@ -845,22 +882,14 @@ hs_lexer_tokenize_fragment (const char *src, gsize start, gsize end, int lineno,
   ts->len = end;
   ts->line_starts = (int *)line_starts;
   ts->n_lines = n_lines;
-  Lexer L = { 0 };
-  L.ts = ts;
-  L.src = src;
-  L.cur = src + start;
-  L.line_start = src + line_starts[lineno - 1];
-  L.end = src + end;
-  L.lineno = lineno;
-  L.fragment = TRUE;
-  L.toks = g_array_sized_new (FALSE, FALSE, sizeof (HsToken), 16);
+  Lexer *L = lexer_new (ts, src, src + start, end, lineno);
+  L->fragment = TRUE;
   /* CPython compiles "(" + expr + ")": the parentheses sit on the '{' and on the character
    * that ends the expression, which is where tuple and generator positions come from */
-  L.cur = src + start - 1;
-  L.cur++;
-  push_token (&L, HS_T_LPAR, src + start - 1, lineno, (int)(src + start - 1 - L.line_start));
-  g_array_index (L.toks, HsToken, 0).end_col = g_array_index (L.toks, HsToken, 0).col + 1;
-  run (&L);
+  HsToken *t
+      = push_token (L, HS_T_LPAR, src + start - 1, lineno, (int)(src + start - 1 - L->line_start));
+  t->end_col = t->col + 1;
+  hs_lexer_fill (ts, G_MAXINT);
   ts->line_starts = NULL; /* borrowed */
   ts->n_lines = 0;
   return !ts->error.set;
@@ -869,7 +898,11 @@ hs_lexer_tokenize_fragment (const char *src, gsize start, gsize end, int lineno,
 void
 hs_lexer_stream_clear (HsTokenStream *ts)
 {
-  g_clear_pointer (&ts->tokens, g_free);
+  for (int k = 0; k < ts->n_blocks; k++)
+    g_free (ts->blocks[k]);
+  g_clear_pointer (&ts->blocks, g_free);
+  g_clear_pointer (&ts->lexer, g_free);
+  ts->n_blocks = 0;
   g_clear_pointer (&ts->line_starts, g_free);
   g_clear_pointer (&ts->error.msg, g_free);
   ts->n_tokens = 0;

@@ -1,11 +1,12 @@
 /* hs-lexer.h — Python 3.11 tokenizer for Heapscope's front end.
  *
- * Invariant: the whole source is tokenized up front into an array that ends with exactly one
- * ENDMARKER or one ERROR token. Token positions are CPython's: 1-based lines, 0-based columns in
- * UTF-8 bytes, end exclusive. Token text points into the source (no copies), so the source must
- * outlive the stream. A tokenizer error stops the stream and is kept in `error`, together with
- * whether it "overrides" a parser error found earlier (CPython re-tokenizes the rest of the file
- * after a parser error and prefers errors the tokenizer raises itself).
+ * Invariant: the source is tokenized into a stream that ends with exactly one ENDMARKER or one
+ * ERROR token, read on demand (a large module's tokens are never all alive at once: the parser
+ * discards those of the statements it has finished). Token positions are CPython's: 1-based lines,
+ * 0-based columns in UTF-8 bytes, end exclusive. Token text points into the source (no copies), so
+ * the source must outlive the stream. A tokenizer error stops the stream and is kept in `error`,
+ * together with whether it "overrides" a parser error found earlier (CPython re-tokenizes the rest
+ * of the file after a parser error and prefers errors the tokenizer raises itself).
  */
 #pragma once
 
@@ -131,10 +132,19 @@ typedef struct
   int lineno, offset, end_lineno, end_offset;
 } HsLexError;
 
+typedef struct _HsLexer HsLexer;
+
+/* Tokens are kept in blocks of HS_TOKEN_BLOCK that never move, so a token's address stays
+ * valid while the parser holds it, until hs_lexer_discard drops its block. */
+#define HS_TOKEN_BLOCK_BITS 10
+#define HS_TOKEN_BLOCK (1 << HS_TOKEN_BLOCK_BITS)
+
 typedef struct
 {
-  HsToken *tokens;
-  int n_tokens;
+  HsToken **blocks; /* blocks[k] holds tokens from (first_block + k) * HS_TOKEN_BLOCK */
+  int n_blocks, blocks_room, first_block;
+  int n_tokens;   /* tokens read so far: all of them once the lexer is done */
+  HsLexer *lexer; /* reads more on demand; NULL once the stream has ended */
   const char *src;
   gsize len;
   int *line_starts; /* byte offset of each line; line_starts[i] is line i + 1 */
@@ -144,8 +154,36 @@ typedef struct
   char open_paren_char;
 } HsTokenStream;
 
-/* Tokenizes a whole module. Always fills *ts (free it with hs_lexer_stream_clear); returns
- * FALSE when the stream ends with an HS_T_ERROR token. */
+/* Starts tokenizing a whole module, on demand: tokens are read as hs_lexer_token asks for
+ * them. Free the stream with hs_lexer_stream_clear. */
+void hs_lexer_start (const char *src, gsize len, HsTokenStream *ts);
+
+/* Reads tokens up to index i; returns i, or the last token's index if the stream ends
+ * before it. */
+int hs_lexer_fill (HsTokenStream *ts, int i);
+
+/* Token i (counted from the start of the stream), read if need be; past the end, the last
+ * token (ENDMARKER or ERROR). It must not have been discarded. */
+static inline HsToken *
+hs_lexer_token (HsTokenStream *ts, int i)
+{
+  if (i >= ts->n_tokens)
+    i = hs_lexer_fill (ts, i);
+  return &ts->blocks[(i >> HS_TOKEN_BLOCK_BITS) - ts->first_block][i & (HS_TOKEN_BLOCK - 1)];
+}
+
+/* The stream has ended: every token is read and the error, if any, is known. */
+static inline gboolean
+hs_lexer_done (const HsTokenStream *ts)
+{
+  return ts->lexer == NULL;
+}
+
+/* Frees the tokens before index i that are no longer needed (whole blocks of them). */
+void hs_lexer_discard (HsTokenStream *ts, int i);
+
+/* Tokenizes a whole module at once. Always fills *ts (free it with hs_lexer_stream_clear);
+ * returns FALSE when the stream ends with an HS_T_ERROR token. */
 gboolean hs_lexer_tokenize (const char *src, gsize len, HsTokenStream *ts);
 
 /* Tokenizes the expression part of an f-string, src[start..end), as if it stood inside

@@ -123,16 +123,17 @@ comprehension (Parser *p, HsExprKind k, int start, HsExpr *elt, HsExpr *key, HsT
 static gboolean
 comma_hint_excluded (Parser *p, int start)
 {
-  HsToken *first = &p->toks[start];
+  HsToken *first = hs_lexer_token (p->ts, start);
   return hs_parse_is_soft_keyword (first)
-         || (first->kind == HS_T_NAME && p->toks[start + 1].kind == HS_T_STRING);
+         || (first->kind == HS_T_NAME && hs_lexer_token (p->ts, start + 1)->kind == HS_T_STRING);
 }
 
 static int
 expr_start_index (Parser *p, HsExpr *e)
 {
   for (int i = p->pos - 1; i >= 0; i--)
-    if (p->toks[i].lineno == e->pos.lineno && p->toks[i].col == e->pos.col_offset)
+    if (hs_lexer_token (p->ts, i)->lineno == e->pos.lineno
+        && hs_lexer_token (p->ts, i)->col == e->pos.col_offset)
       return i;
   return p->pos;
 }
@@ -451,7 +452,7 @@ call_arg (Parser *p, CallArgs *ca, gboolean *seen_kw, gboolean *seen_kwunpack)
       if (*seen_kwunpack)
         {
           hs_parse_error_tok (
-              p, &p->toks[start],
+              p, hs_lexer_token (p->ts, start),
               g_strdup ("iterable argument unpacking follows keyword argument unpacking"));
           return FALSE;
         }
@@ -1003,7 +1004,7 @@ param_item (Parser *p, Params *ps, gboolean annotations, HsTokKind close)
       if (!(ps->kwarg = param (p, annotations, FALSE)))
         return FALSE;
       if (kind (p) == HS_T_COMMA && peek_kind (p, 1) != close)
-        return hs_parse_error_tok (p, &p->toks[p->pos + 1],
+        return hs_parse_error_tok (p, hs_lexer_token (p->ts, p->pos + 1),
                                    g_strdup ("arguments cannot follow var-keyword argument")),
                FALSE;
       return TRUE;

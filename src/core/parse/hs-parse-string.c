@@ -438,7 +438,7 @@ hs_parse_strings (Parser *p)
   gboolean any_f = FALSE, any_bytes = FALSE, all_bytes = TRUE;
   for (int i = 0; i < n; i++)
     {
-      analyze_string (&p->toks[start + i], &st[i]);
+      analyze_string (hs_lexer_token (p->ts, start + i), &st[i]);
       any_f |= st[i].fmt;
       any_bytes |= st[i].bytes;
       all_bytes &= st[i].bytes;
@@ -456,7 +456,8 @@ hs_parse_strings (Parser *p)
     {
       const char *s = st[i].body;
       if (st[i].fmt)
-        ok = fstring_parse (p, &p->toks[start + i], &s, st[i].body_end, st[i].raw, 0, &fs, next);
+        ok = fstring_parse (p, hs_lexer_token (p->ts, start + i), &s, st[i].body_end, st[i].raw, 0,
+                            &fs, next);
       else
         ok = decode_body (p, s, st[i].body_end, st[i].raw, FALSE, fs.lit);
     }
@@ -495,8 +496,7 @@ fstring_compile_expr (Parser *p, HsToken *t, const char *start, const char *end)
   Parser sub = { 0 };
   sub.arena = p->arena;
   sub.main = m;
-  sub.toks = ts.tokens;
-  sub.n = ts.n_tokens;
+  sub.ts = &ts;
   sub.outer = p;
   sub.depth = p->depth;
   sub.paren_depth = 0;

@@ -15,13 +15,14 @@ struct _Parser
 {
   HsAstArena *arena;
   HsTokenStream *main; /* the module's stream: line texts, tokenizer error */
-  HsToken *toks;
-  int n;
-  int pos, max_pos;
-  int depth;       /* nesting, in CPython's parser levels (see hs_parse_enter) */
-  int paren_depth; /* brackets open around the current token (for "forgot a comma?") */
-  /* speculate_expression() results by token, n entries */
+  HsTokenStream *ts;   /* the tokens read: the module's, or an f-string part's */
+  int pos, max_pos;    /* token indices from the start of ts */
+  int depth;           /* nesting, in CPython's parser levels (see hs_parse_enter) */
+  int paren_depth;     /* brackets open around the current token (for "forgot a comma?") */
+  /* speculate_expression() results by token from memo_base (the statement's first token),
+   * memo_len of them */
   struct _ExprMemo *expr_memo;
+  int memo_base, memo_len;
   /* inside CPython's expression_without_invalid, see fall_back() */
   gboolean no_invalid;
   /* the error is one CPython raises in any pass (strings, depth) */
@@ -61,7 +62,7 @@ cur (Parser *p)
 {
   if (p->pos > p->max_pos)
     p->max_pos = p->pos;
-  return &p->toks[p->pos];
+  return hs_lexer_token (p->ts, p->pos);
 }
 
 static inline HsTokKind
@@ -73,17 +74,19 @@ kind (Parser *p)
 static inline HsTokKind
 peek_kind (Parser *p, int k)
 {
-  int i = MIN (p->pos + k, p->n - 1);
+  int i = p->pos + k;
+  if (i >= p->ts->n_tokens)
+    i = hs_lexer_fill (p->ts, i); /* the last token, past the end */
   if (i > p->max_pos)
     p->max_pos = i;
-  return p->toks[i].kind;
+  return hs_lexer_token (p->ts, i)->kind;
 }
 
 static inline HsToken *
 advance (Parser *p)
 {
   HsToken *t = cur (p);
-  if (p->pos < p->n - 1)
+  if (t->kind != HS_T_ENDMARKER && t->kind != HS_T_ERROR) /* the stream's last token */
     p->pos++;
   return t;
 }

@@ -39,11 +39,11 @@ HsPos
 hs_parse_span (Parser *p, int start)
 {
   int last = p->pos - 1;
-  while (last > start && is_trivia (p->toks[last].kind))
+  while (last > start && is_trivia (hs_lexer_token (p->ts, last)->kind))
     last--;
   if (last < start)
     last = start;
-  HsToken *a = &p->toks[start], *b = &p->toks[last];
+  HsToken *a = hs_lexer_token (p->ts, start), *b = hs_lexer_token (p->ts, last);
   HsPos pos = { a->lineno, a->col, b->end_lineno, b->end_col };
   return pos;
 }
@@ -107,7 +107,7 @@ hs_parse_error_raw (Parser *p, const char *type_name, int lineno, int offset, in
       /* CPython parses "(expr)" for f-string parts and reports against that text */
       const char *e_end = p->main->src + p->main->len;
       const char *s = p->frag_start;
-      const char *stop = p->toks[p->n - 1].start;
+      const char *stop = hs_lexer_token (p->ts, G_MAXINT)->start;
       (void)e_end;
       int shift = hs_lexer_char_count (line_ptr (p, p->frag_lineno),
                                        (int)(s - line_ptr (p, p->frag_lineno)));
@@ -368,6 +368,21 @@ typedef struct _ExprMemo
   int end, max_pos;
 } ExprMemo;
 
+/* The memo of token i, at or after the current statement's first token. */
+static ExprMemo *
+memo_at (Parser *p, int i)
+{
+  int k = i - p->memo_base;
+  if (k >= p->memo_len)
+    {
+      int len = MAX (MAX (64, 2 * p->memo_len), k + 1);
+      p->expr_memo = g_renew (ExprMemo, p->expr_memo, len);
+      memset (p->expr_memo + p->memo_len, 0, sizeof (ExprMemo) * (len - p->memo_len));
+      p->memo_len = len;
+    }
+  return &p->expr_memo[k];
+}
+
 /* CPython's expression_without_invalid, tried after a juxtaposed or unseparated expression
  * for "Perhaps you forgot a comma?". Run strictly, with the checks inside it, unclosed
  * brackets made that exponential; it is also memoised by token position, like CPython's
@@ -378,9 +393,7 @@ hs_parse_speculate_expression (Parser *p)
 {
   if (p->failed)
     return NULL;
-  if (!p->expr_memo)
-    p->expr_memo = g_new0 (ExprMemo, p->n);
-  ExprMemo *m = &p->expr_memo[p->pos];
+  ExprMemo *m = memo_at (p, p->pos);
   if (m->done)
     {
       if (m->e)
@@ -396,7 +409,7 @@ hs_parse_speculate_expression (Parser *p)
   /* a hard failure is the error (the recursion limit's also depends on the depth) */
   if (!p->failed)
     {
-      m = &p->expr_memo[start];
+      m = memo_at (p, start);
       m->done = TRUE;
       m->e = e;
       m->end = p->pos;
@@ -704,7 +717,7 @@ assignment_rest (Parser *p, int start, HsExpr *first)
 {
   g_autoptr (GPtrArray) targets = g_ptr_array_new ();
   HsExpr *value = first;
-  gboolean first_trailing_comma = p->toks[p->pos - 1].kind == HS_T_COMMA;
+  gboolean first_trailing_comma = hs_lexer_token (p->ts, p->pos - 1)->kind == HS_T_COMMA;
   while (accept (p, HS_T_EQUAL))
     {
       g_ptr_array_add (targets, value);
@@ -774,7 +787,8 @@ annotated_rest (Parser *p, int start, HsExpr *target)
   s->u.annassign.target = target;
   s->u.annassign.annotation = ann;
   s->u.annassign.value = value;
-  s->u.annassign.simple = target->kind == HS_EXPR_NAME && p->toks[start].kind != HS_T_LPAR;
+  s->u.annassign.simple
+      = target->kind == HS_EXPR_NAME && hs_lexer_token (p->ts, start)->kind != HS_T_LPAR;
   return s;
 }
 
@@ -1012,9 +1026,9 @@ from_names (Parser *p, GArray *names)
   while (accept (p, HS_T_COMMA));
   if (paren && !hs_parse_expect (p, HS_T_RPAR))
     return FALSE;
-  if (!paren && p->toks[p->pos - 1].kind == HS_T_COMMA)
+  if (!paren && hs_lexer_token (p->ts, p->pos - 1)->kind == HS_T_COMMA)
     {
-      hs_parse_error_tok (p, &p->toks[p->pos - 1],
+      hs_parse_error_tok (p, hs_lexer_token (p->ts, p->pos - 1),
                           g_strdup ("trailing comma not allowed without surrounding parentheses"));
       return FALSE;
     }
@@ -1521,7 +1535,7 @@ async_stmt (Parser *p)
     return for_stmt (p, start, TRUE);
   if (kind (p) == HS_T_KW_WITH)
     {
-      hs_parse_refuse_tok (p, &p->toks[start], N_ ("'async with' statements"));
+      hs_parse_refuse_tok (p, hs_lexer_token (p->ts, start), N_ ("'async with' statements"));
       return NULL;
     }
   return hs_parse_invalid_syntax (p);
@@ -1597,7 +1611,7 @@ match_stmt (Parser *p)
   HsExpr *subject = hs_parse_speculate (p, match_header);
   if (!subject)
     return NULL;
-  int lineno = p->toks[start].lineno;
+  int lineno = hs_lexer_token (p->ts, start)->lineno;
   p->pos += 2;
   if (kind (p) != HS_T_INDENT)
     {
@@ -1792,13 +1806,13 @@ resolve_error (Parser *p)
   HsLexError *le = &ts->error;
   if (!le->set)
     return g_steal_pointer (&p->err);
-  gboolean reached = p->toks[p->max_pos].kind == HS_T_ERROR;
+  gboolean reached = hs_lexer_token (p->ts, p->max_pos)->kind == HS_T_ERROR;
   if (p->err && p->err_is_final && !reached)
     return g_steal_pointer (&p->err);
   /* CPython re-tokenizes to the end after a parser error: brackets still open there win if
    * they were opened on a line before the furthest token the parser looked at */
   gboolean unclosed_before
-      = le->at_eof_in_paren && p->toks[p->max_pos].lineno > ts->open_paren_lineno;
+      = le->at_eof_in_paren && hs_lexer_token (p->ts, p->max_pos)->lineno > ts->open_paren_lineno;
   gboolean use_lex = le->overrides || reached || unclosed_before;
   if (!use_lex && p->err)
     return g_steal_pointer (&p->err);
@@ -1826,16 +1840,38 @@ eval_input (Parser *p, GPtrArray *body)
   g_ptr_array_add (body, s);
 }
 
+/* The statements before the current token are finished: their tokens and memos go. */
+static void
+next_statement (Parser *p)
+{
+  hs_lexer_discard (p->ts, p->pos);
+  g_clear_pointer (&p->expr_memo, g_free);
+  p->memo_base = p->pos;
+  p->memo_len = 0;
+}
+
+/* After a parser error, the tokenizer runs to the end of the file (resolve_error), keeping
+ * only the furthest token the parser looked at. */
+static void
+drain (Parser *p)
+{
+  while (!hs_lexer_done (p->ts))
+    {
+      hs_lexer_fill (p->ts, p->ts->n_tokens + HS_TOKEN_BLOCK);
+      hs_lexer_discard (p->ts, p->max_pos);
+    }
+}
+
 static HsModule *
-parse (HsAstArena *arena, const char *source, gsize len, gboolean eval, HsSyntaxError **error)
+parse (HsAstArena *arena, const char *source, gsize len, gboolean eval, HsStmtFunc each,
+       gpointer data, HsSyntaxError **error)
 {
   HsTokenStream ts;
-  hs_lexer_tokenize (source, len, &ts);
+  hs_lexer_start (source, len, &ts);
   Parser p = { 0 };
   p.arena = arena;
   p.main = &ts;
-  p.toks = ts.tokens;
-  p.n = ts.n_tokens;
+  p.ts = &ts;
   g_autoptr (GPtrArray) body = g_ptr_array_new ();
   if (eval && kind (&p) != HS_T_ERROR)
     eval_input (&p, body);
@@ -1851,11 +1887,20 @@ parse (HsAstArena *arena, const char *source, gsize len, gboolean eval, HsSyntax
           advance (&p);
           continue;
         }
-      statement (&p, body);
+      next_statement (&p);
+      if (statement (&p, body) && each != NULL)
+        {
+          for (guint i = 0; i < body->len; i++)
+            each (body->pdata[i], data);
+          g_ptr_array_set_size (body, 0);
+          hs_ast_arena_reset (arena);
+        }
     }
   if (eval && kind (&p) == HS_T_ERROR)
     p.failed = TRUE;
   HsModule *m = NULL;
+  if (p.failed)
+    drain (&p);
   if (p.failed || ts.error.set)
     {
       HsSyntaxError *e = resolve_error (&p);
@@ -1879,12 +1924,20 @@ HsModule *
 hs_parse_module (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error)
 {
   g_return_val_if_fail (arena != NULL && source != NULL, NULL);
-  return parse (arena, source, len, FALSE, error);
+  return parse (arena, source, len, FALSE, NULL, NULL, error);
+}
+
+gboolean
+hs_parse_module_each (HsAstArena *arena, const char *source, gsize len, HsStmtFunc each,
+                      gpointer data, HsSyntaxError **error)
+{
+  g_return_val_if_fail (arena != NULL && source != NULL && each != NULL, FALSE);
+  return parse (arena, source, len, FALSE, each, data, error) != NULL;
 }
 
 HsModule *
 hs_parse_eval (HsAstArena *arena, const char *source, gsize len, HsSyntaxError **error)
 {
   g_return_val_if_fail (arena != NULL && source != NULL, NULL);
-  return parse (arena, source, len, TRUE, error);
+  return parse (arena, source, len, TRUE, NULL, NULL, error);
 }

@@ -17,14 +17,17 @@ struct _HsSymtable
   HsScope *module;
   GHashTable *by_node; /* node -> HsScope */
   HsScope *cur;
-  char *error;
+  char *error; /* the first error of the visits */
   HsPos error_pos;
+  char *analysis_error; /* the first of the analyses (set_analysis_error) */
+  HsPos analysis_error_pos;
   int depth; /* statements and expressions being visited (C recursion) */
   int max_depth;
   gboolean too_deep;        /* the walk stopped at max_depth */
   gboolean in_comp_target;  /* visiting a comprehension's `for` target */
   const char *private_name; /* the class whose body is being visited, for hs_mangle */
-  GStringChunk *mangled;    /* the mangled names the scopes refer to */
+  GStringChunk *mangled;    /* the mangled names the scopes refer to, and the module's names */
+  guint module_resolved;    /* how many of the module scope's names analyze() has resolved */
 };
 
 static HsScope *
@@ -61,16 +64,31 @@ scope_free (HsScope *s)
   g_free (s);
 }
 
+/* Keeps the first error of its kind. */
 static void
-set_error (HsSymtable *st, HsPos pos, char *msg)
+keep_first (char **error, HsPos *error_pos, HsPos pos, char *msg)
 {
-  if (st->error != NULL)
+  if (*error != NULL)
     {
       g_free (msg);
       return;
     }
-  st->error = msg;
-  st->error_pos = pos;
+  *error = msg;
+  *error_pos = pos;
+}
+
+static void
+set_error (HsSymtable *st, HsPos pos, char *msg)
+{
+  keep_first (&st->error, &st->error_pos, pos, msg);
+}
+
+/* An error of the analysis: CPython's analyses the module once all of it is visited, so an
+ * error any statement's visit finds wins over it. */
+static void
+set_analysis_error (HsSymtable *st, HsPos pos, char *msg)
+{
+  keep_first (&st->analysis_error, &st->analysis_error_pos, pos, msg);
 }
 
 char *
@@ -95,6 +113,14 @@ mangled (HsSymtable *st, const char *name)
   return m != NULL ? g_string_chunk_insert_const (st->mangled, m) : name;
 }
 
+/* `name` as scope `s` may keep it: the module's scope outlives the statements whose trees
+ * hold the names (hs_symtable_forget), so it keeps copies. */
+static const char *
+keep (HsSymtable *st, HsScope *s, const char *name)
+{
+  return s->kind == HS_SCOPE_MODULE ? g_string_chunk_insert_const (st->mangled, name) : name;
+}
+
 static int
 flags_of (HsScope *s, const char *name)
 {
@@ -106,7 +132,7 @@ static void
 add_flags (HsSymtable *st, const char *id, int f, HsPos pos)
 {
   HsScope *s = st->cur;
-  const char *m = mangled (st, id), *name = id;
+  const char *m = keep (st, s, mangled (st, id)), *name = id;
   int old = flags_of (s, m);
   if (old == 0)
     g_ptr_array_add (s->names, (gpointer)m);
@@ -294,6 +320,7 @@ visit_named_target (HsSymtable *st, HsExpr *target)
     }
   {
     int old = flags_of (owner, id);
+    id = keep (st, owner, id);
     if (old == 0)
       g_ptr_array_add (owner->names, (gpointer)id);
     if (!(old & (HS_DEF_GLOBAL | HS_DEF_NONLOCAL)))
@@ -648,8 +675,9 @@ resolve (HsScope *s, const char *name, HsSymScope sc)
 }
 
 static void
-add_free (HsScope *s, const char *name)
+add_free (HsSymtable *st, HsScope *s, const char *name)
 {
+  name = keep (st, s, name);
   for (guint i = 0; i < s->frees->len; i++)
     if (strcmp (s->frees->pdata[i], name) == 0)
       return;
@@ -666,7 +694,8 @@ add_free (HsScope *s, const char *name)
 static void
 analyze (HsSymtable *st, HsScope *s, GHashTable *bound)
 {
-  for (guint i = 0; i < s->names->len; i++)
+  /* the module's names are resolved as its statements come (hs_symtable_add) */
+  for (guint i = s == st->module ? st->module_resolved : 0; i < s->names->len; i++)
     {
       const char *name = s->names->pdata[i];
       int f = flags_of (s, name);
@@ -677,8 +706,8 @@ analyze (HsSymtable *st, HsScope *s, GHashTable *bound)
         {
           if (bound == NULL || !g_hash_table_contains (bound, name))
             {
-              set_error (st, s->nonlocal_pos,
-                         g_strdup_printf ("no binding for nonlocal '%s' found", name));
+              set_analysis_error (st, s->nonlocal_pos,
+                                  g_strdup_printf ("no binding for nonlocal '%s' found", name));
               sc = HS_SYM_GLOBAL_IMPLICIT;
             }
           else
@@ -692,7 +721,7 @@ analyze (HsSymtable *st, HsScope *s, GHashTable *bound)
         sc = HS_SYM_GLOBAL_IMPLICIT;
       resolve (s, name, sc);
       if (sc == HS_SYM_FREE)
-        add_free (s, name);
+        add_free (st, s, name);
     }
   /* what the children may close over */
   GHashTable *child_bound = g_hash_table_new (g_str_hash, g_str_equal);
@@ -732,33 +761,63 @@ analyze (HsSymtable *st, HsScope *s, GHashTable *bound)
           else if (s->kind == HS_SCOPE_FUNCTION && (sc == HS_SYM_LOCAL || sc == HS_SYM_CELL))
             resolve (s, name, HS_SYM_CELL);
           else if (sc != HS_SYM_FREE || s->kind == HS_SCOPE_CLASS)
-            add_free (s, name);
+            add_free (st, s, name);
         }
     }
   g_hash_table_destroy (child_bound);
+  if (s == st->module)
+    st->module_resolved = s->names->len;
 }
 
 HsSymtable *
-hs_symtable_build (HsModule *mod, int depth, int max_depth)
+hs_symtable_new (int depth, int max_depth)
 {
   HsSymtable *st = g_new0 (HsSymtable, 1);
   st->depth = depth;
   st->max_depth = max_depth;
   st->by_node = g_hash_table_new (NULL, NULL);
-  st->mangled = g_string_chunk_new (64);
-  st->module = st->cur = scope_new (st, HS_SCOPE_MODULE, NULL);
-  visit_stmts (st, &mod->body);
+  st->mangled = g_string_chunk_new (4096);
+  st->module = scope_new (st, HS_SCOPE_MODULE, NULL);
+  return st;
+}
+
+void
+hs_symtable_add (HsSymtable *st, HsStmt *s)
+{
+  st->cur = st->module;
+  visit_stmt (st, s);
   st->cur = NULL;
   analyze (st, st->module, NULL);
-  return st;
+}
+
+static void
+forget_nodes (HsSymtable *st, HsScope *s)
+{
+  for (guint i = 0; i < s->children->len; i++)
+    forget_nodes (st, s->children->pdata[i]);
+  g_hash_table_remove (st->by_node, s->node);
+}
+
+void
+hs_symtable_forget (HsSymtable *st)
+{
+  GPtrArray *children = st->module->children;
+  for (guint i = 0; i < children->len; i++)
+    {
+      forget_nodes (st, children->pdata[i]);
+      scope_free (children->pdata[i]);
+    }
+  g_ptr_array_set_size (children, 0);
 }
 
 const char *
 hs_symtable_error (HsSymtable *st, HsPos *pos)
 {
-  if (st->error != NULL && pos != NULL)
+  if (st->error == NULL && pos != NULL)
+    *pos = st->analysis_error_pos;
+  else if (pos != NULL)
     *pos = st->error_pos;
-  return st->error;
+  return st->error != NULL ? st->error : st->analysis_error;
 }
 
 void
@@ -770,6 +829,7 @@ hs_symtable_free (HsSymtable *st)
   g_hash_table_destroy (st->by_node);
   g_string_chunk_free (st->mangled);
   g_free (st->error);
+  g_free (st->analysis_error);
   g_free (st);
 }
 

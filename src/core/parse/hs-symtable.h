@@ -1,13 +1,14 @@
 /* hs-symtable.h — scope analysis for the compiler (CPython's symtable.c, simplified).
  *
- * Invariant: after hs_symtable_build every function, lambda, comprehension and class of
- * the module has one HsScope (found by its AST node) in which each name it mentions is
- * resolved to exactly one HsSymScope: a fast local, a cell (a local captured by an inner
- * function), a free variable (a cell of an enclosing function), an explicit or implicit
+ * Invariant: after hs_symtable_add of a module-level statement, every function, lambda,
+ * comprehension and class in it has one HsScope (found by its AST node) in which each name it
+ * mentions is resolved to exactly one HsSymScope: a fast local, a cell (a local captured by an
+ * inner function), a free variable (a cell of an enclosing function), an explicit or implicit
  * global, or (class bodies) a name of the class namespace. Class scopes are invisible to
  * the functions nested in them, except for the implicit `__class__` cell that zero-argument
  * super() reads. Every name is recorded mangled (hs_mangle) by the class it is written in,
- * as the compiler emits it.
+ * as the compiler emits it. The module is added a statement at a time, so that a large
+ * module's scopes are never all alive: only the module's own scope lasts.
  */
 #pragma once
 
@@ -63,7 +64,12 @@ typedef struct _HsSymtable HsSymtable;
 /* Always returns a table; hs_symtable_error tells whether a SyntaxError was found. The
  * walk starts at `depth` and stops with a RecursionError past `max_depth` (see
  * hs_symtable_depth_limits). */
-HsSymtable *hs_symtable_build (HsModule *mod, int depth, int max_depth);
+HsSymtable *hs_symtable_new (int depth, int max_depth);
+/* Records and resolves the names of a module-level statement and of the scopes in it. */
+void hs_symtable_add (HsSymtable *st, HsStmt *s);
+/* Frees the scopes of the statements added so far (their trees are about to go): the
+ * module's own scope stays. */
+void hs_symtable_forget (HsSymtable *st);
 const char *hs_symtable_error (HsSymtable *st, HsPos *pos); /* message or NULL */
 void hs_symtable_free (HsSymtable *st);
 HsScope *hs_symtable_module (HsSymtable *st);

@@ -200,51 +200,47 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
   g_atomic_int_set (&vm->cancel_requested, 0);
   g_free (vm->source);
   g_free (vm->filename);
-  vm->source = g_strndup (source, len);
-  vm->source_len = len;
+  vm->source = NULL;
   vm->filename = g_strdup (filename);
 
-  g_autoptr (HsAstArena) arena = hs_ast_arena_new ();
   HsSyntaxError *serr = NULL;
-  g_autofree char *text = hs_source_prepare (source, len, filename, &len, &serr);
+  gsize raw_len = len;
+  g_autofree char *text = hs_source_prepare (source, raw_len, filename, &len, &serr);
   if (text == NULL)
     {
+      vm->source = g_strndup (source, raw_len);
+      vm->source_len = raw_len;
       vm->last_syntax_error = serr;
       return HS_RUN_EXCEPTION;
     }
-  /* the prepared text itself, shrunk to its size: no third copy of a large source */
-  g_free (vm->source);
+  /* the prepared text itself, shrunk to its size: no other copy of a large source */
   vm->source = g_realloc (g_steal_pointer (&text), len + 1);
   vm->source_len = len;
   source = vm->source;
   g_array_set_size (vm->warnings, 0);
-  /* Parsing and compiling take up to about 50 bytes a byte of source (tokens, tree, code),
-   * none of it counted on the heap: a source that could not fit under the limit is refused
-   * before its allocations exhaust the process (a 50 MB file took 3 GB). */
-  if (vm->config.heap_limit_bytes != 0 && len > vm->config.heap_limit_bytes / 48)
+  /* The front end reads a statement at a time (only the code is kept whole: about 5 bytes a
+   * byte of source, more for a tiny statement a line), none of it counted on the heap: a
+   * source that could not fit under the limit is refused before its allocations exhaust the
+   * process. */
+  if (vm->config.heap_limit_bytes != 0 && len > vm->config.heap_limit_bytes / 10)
     {
       hs_err_format (vm, &hs_exc_MemoryError,
                      "the program is too large to compile: %.1f MB of source, at most %.1f MB "
                      "under the heap limit",
-                     len / 1e6, vm->config.heap_limit_bytes / 48 / 1e6);
+                     len / 1e6, vm->config.heap_limit_bytes / 10 / 1e6);
       vm->last_exc = hs_err_fetch (vm);
       return HS_RUN_EXCEPTION;
     }
-  HsModule *mod = hs_parse_module (arena, source, len, &serr);
-  if (mod == NULL)
-    {
-      vm->last_syntax_error = serr;
-      return HS_RUN_EXCEPTION;
-    }
-  HsCode *code = hs_compile_module (vm, mod, source, len, filename, &serr);
+  /* a statement at a time: its tree is freed once it is compiled */
+  g_autoptr (HsAstArena) arena = hs_ast_arena_new ();
+  HsModuleCompiler *mc = hs_module_compiler_new (vm, source, len, filename);
+  gboolean parsed = hs_parse_module_each (arena, source, len, hs_module_compiler_add, mc, &serr);
+  HsCode *code = hs_module_compiler_finish (mc, parsed, parsed ? &serr : NULL);
   if (code == NULL)
     {
       vm->last_syntax_error = serr;
       return HS_RUN_EXCEPTION;
     }
-  /* the code owns what it needs: the tree (about 20 bytes a byte of source) goes before the
-   * program runs, not after */
-  g_clear_pointer (&arena, hs_ast_arena_free);
   g_ptr_array_add (vm->codes, code);
 
   HS_CLEAR (vm, vm->globals);

@@ -61,7 +61,7 @@ hs_cli_run (int argc, char **argv)
   hs_vm_set_input (vm, hs_cli_read_stdin_line, NULL);
   /* sys.argv as CPython's: the path as typed, then the arguments */
   hs_vm_set_argv (vm, argc - 1, (const char *const *)argv + 1);
-  result = hs_vm_run_source (vm, text, len, abs);
+  result = hs_vm_run_source_take (vm, g_steal_pointer (&text), len, abs);
   fflush (stdout);
   if (result != HS_RUN_OK)
     {

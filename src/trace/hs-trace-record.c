@@ -436,13 +436,13 @@ append_star_params (GString *label, HsCode *code)
 
   if (code->flags & HS_CODE_VARARGS)
     {
-      g_string_append_printf (label, "%s*%s", sep, code->varnames[slot++]);
+      g_string_append_printf (label, "%s*%s", sep, hs_code_varname (code, slot++));
       sep = ", ";
     }
   for (int i = 0; i < code->nkwonly; i++, sep = ", ")
-    g_string_append_printf (label, "%s%s", sep, code->varnames[code->nparams + i]);
+    g_string_append_printf (label, "%s%s", sep, hs_code_varname (code, code->nparams + i));
   if (code->flags & HS_CODE_VARKEYWORDS)
-    g_string_append_printf (label, "%s**%s", sep, code->varnames[slot]);
+    g_string_append_printf (label, "%s**%s", sep, hs_code_varname (code, slot));
 }
 
 /* Python Tutor tells lambdas apart by their line: "<lambda> <line 3>". */
@@ -979,7 +979,7 @@ sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboo
     g_array_set_size (s->vals, code->nlocals);
   for (int i = s->names->len / 2; i < code->nlocals; i++) /* once: a frame's code stays */
     {
-      guint64 n[2] = { pool (rec, code->varnames[i]), hs_trace_local_rank (code, i) };
+      guint64 n[2] = { pool (rec, hs_code_varname (code, i)), hs_trace_local_rank (code, i) };
       g_array_append_vals (s->names, n, 2);
     }
   for (int i = 0; i < code->nlocals; i++)

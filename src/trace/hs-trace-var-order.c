@@ -35,7 +35,8 @@ hs_trace_local_rank (HsCode *code, int slot)
     return (guint64)slot + 1;
   guint64 rank = (guint64)code->nlocals + 1;
   for (int j = 0; j < code->nlocals; j++)
-    if (lives_in_cell (code, j) && strcmp (code->varnames[j], code->varnames[slot]) < 0)
+    if (lives_in_cell (code, j)
+        && strcmp (hs_code_varname (code, j), hs_code_varname (code, slot)) < 0)
       rank++;
   return rank;
 }

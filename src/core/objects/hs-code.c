@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "hs-code.h"
+#include "hs-str.h"
 #include "hs-vm-private.h"
 
 static const char *const opcode_names[] = {
@@ -39,8 +40,6 @@ hs_code_free (HsVM *vm, HsCode *code)
       hs_xdecref (vm, code->consts_tuple);
       hs_xdecref (vm, code->varnames_tuple);
     }
-  for (int i = 0; i < code->nlocals; i++)
-    g_free (code->varnames[i]);
   g_free (code->children);
   g_free (code->cells);
   g_free (code->frees);
@@ -50,7 +49,6 @@ hs_code_free (HsVM *vm, HsCode *code)
   g_free (code->names);
   g_free (code->global_cache);
   g_free (code->attr_cache);
-  g_free (code->varnames);
   g_free (code->varname_objs);
   g_free (code->code);
   g_free (code->postab);
@@ -191,6 +189,12 @@ hs_code_refs (const HsCode *code, HsVisitFn visit, gpointer data)
   hs_code_refs_own (code, visit, data);
   for (int i = 0; i < code->nchildren; i++)
     hs_code_refs (code->children[i], visit, data);
+}
+
+const char *
+hs_code_varname (const HsCode *code, int i)
+{
+  return hs_str_utf8 (code->varname_objs[i]);
 }
 
 char *

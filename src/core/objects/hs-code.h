@@ -202,9 +202,11 @@ struct _HsCode
   HsGlobalCache *global_cache;
   /* LOAD_ATTR's, STORE_ATTR's and LOAD_METHOD's, by name index (NULL until first used) */
   HsAttrCache *attr_cache;
+  /* a lookup missed without a cache: the next allocates it (a code run once, as most of a
+   * large module's functions are, never pays for caches it would not use) */
+  gboolean caches_wanted;
 
-  char **varnames;         /* parameters first, then other locals */
-  HsObject **varname_objs; /* interned str, same order */
+  HsObject **varname_objs; /* interned str: parameters first, then other locals */
   int nlocals;
   int nparams; /* positional parameters */
   int stacksize;
@@ -280,6 +282,9 @@ hs_code_line (const HsCode *code, int ip)
 {
   return hs_code_pos (code, ip).line;
 }
+
+/* The name of local slot i (borrowed from the interned str, which lives as long as the VM). */
+const char *hs_code_varname (const HsCode *code, int i);
 
 /* Dumps the bytecode for debugging (newly allocated). */
 char *hs_code_disassemble (const HsCode *code);

@@ -20,7 +20,8 @@ static const char *
 default_row (HsObject *fn, const HsRef *ref, HsObject *key)
 {
   HsFunction *f = HS_FUNCTION (fn);
-  return f->code->varnames[f->code->nparams - (int)hs_tuple_len (f->defaults) + (int)ref->index];
+  return hs_code_varname (f->code,
+                          f->code->nparams - (int)hs_tuple_len (f->defaults) + (int)ref->index);
 }
 
 static const char *
@@ -35,7 +36,7 @@ closure_row (HsObject *fn, const HsRef *ref, HsObject *key)
 {
   HsCode *code = HS_FUNCTION (fn)->code;
   int slot = (int)ref->index < code->nfrees ? code->frees[ref->index] : -1;
-  return slot >= 0 ? code->varnames[slot] : "?";
+  return slot >= 0 ? hs_code_varname (code, slot) : "?";
 }
 
 /* What a function keeps alive, drawn in its box: its default values (the defaults tuple
@@ -291,7 +292,7 @@ hs_function_new (HsVM *vm, HsCode *code, HsObject *globals, HsObject *defaults)
 
 /* "'a'", "'a' and 'b'", "'a', 'b', and 'c'" */
 static void
-append_name_list (GString *s, char **names, int n)
+append_name_list (GString *s, const char **names, int n)
 {
   for (int i = 0; i < n; i++)
     {
@@ -305,11 +306,11 @@ static void
 missing_error (HsVM *vm, HsFunction *fn, HsObject **locals, int lo, int hi, const char *kind)
 {
   HsCode *co = fn->code;
-  char **missing = g_new0 (char *, hi - lo + 1);
+  const char **missing = g_new0 (const char *, hi - lo + 1);
   int n = 0;
   for (int i = lo; i < hi; i++)
     if (locals[i] == NULL)
-      missing[n++] = co->varnames[i];
+      missing[n++] = hs_code_varname (co, i);
   GString *s = g_string_new (NULL);
   g_string_append_printf (s, "%s() missing %d required %s argument%s: ", co->qualname, n, kind,
                           n == 1 ? "" : "s");
@@ -478,7 +479,7 @@ hs_function_nparams (HsFunction *fn)
 const char *
 hs_function_param_name (HsFunction *fn, int i)
 {
-  return fn->code->varnames[i];
+  return hs_code_varname (fn->code, i);
 }
 
 HsObject *

@@ -143,7 +143,7 @@ hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsCode *co = f->code;
   HsObject *cls = NULL;
   for (int i = 0; i < co->nfrees; i++)
-    if (strcmp (co->varnames[co->frees[i]], "__class__") == 0)
+    if (strcmp (hs_code_varname (co, co->frees[i]), "__class__") == 0)
       {
         HsObject *cell = f->locals[co->frees[i]];
         cls = cell != NULL ? hs_cell_get_borrow (cell) : NULL;

@@ -834,21 +834,22 @@ hs_compile_assemble (Compiler *c, Unit *u)
   co->nkwonly = u->nkwonly;
   co->nposonly = u->nposonly;
   co->flags = u->code_flags;
-  co->varnames = g_new0 (char *, MAX (1, co->nlocals));
   co->varname_objs = g_new0 (HsObject *, MAX (1, co->nlocals));
   for (int i = 0; i < co->nlocals; i++)
     {
-      co->varnames[i] = g_strdup (u->varnames->pdata[i]);
-      co->varname_objs[i] = hs_str_intern_name (c->vm, co->varnames[i], strlen (co->varnames[i]));
+      const char *name = u->varnames->pdata[i];
+      co->varname_objs[i] = hs_str_intern_name (c->vm, name, strlen (name));
     }
   if (c->error == NULL)
     merge_code_tuples (c, co);
+  /* NULL when empty: most functions have no cells, free variables or nested code, and a
+   * large module has hundreds of thousands of functions */
   co->ncells = (int)u->cells->len;
-  co->cells = g_memdup2 (u->cells->data, sizeof (int) * MAX (1, co->ncells));
+  co->cells = g_memdup2 (u->cells->data, sizeof (int) * co->ncells);
   co->nfrees = (int)u->frees->len;
-  co->frees = g_memdup2 (u->frees->data, sizeof (int) * MAX (1, co->nfrees));
+  co->frees = g_memdup2 (u->frees->data, sizeof (int) * co->nfrees);
   co->nchildren = (int)u->children->len;
-  co->children = g_memdup2 (u->children->pdata, sizeof (HsCode *) * MAX (1, u->children->len));
+  co->children = g_memdup2 (u->children->pdata, sizeof (HsCode *) * co->nchildren);
   co->stacksize = out->maxd + 2;
   return co;
 }

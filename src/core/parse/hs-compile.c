@@ -1277,7 +1277,11 @@ compile_class (Compiler *c, HsStmt *s)
 static void
 compute_line_starts (Compiler *c)
 {
-  c->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  guint n = 1;
+  for (const char *p = c->source, *end = p + c->len; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    n++;
+  /* exactly sized: a large source has millions of lines */
+  c->line_starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n);
   gsize zero = 0;
   g_array_append_val (c->line_starts, zero);
   for (gsize i = 0; i < c->len; i++)

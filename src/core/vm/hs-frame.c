@@ -194,7 +194,7 @@ hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data)
 {
   for (int i = 0; i < f->code->nlocals; i++)
     if (f->locals[i] != NULL)
-      hs_visit_named (visit, f->locals[i], HS_REF_ATTR, f->code->varnames[i], data);
+      hs_visit_named (visit, f->locals[i], HS_REF_ATTR, hs_code_varname (f->code, i), data);
   for (int i = 0; i < f->sp; i++)
     if (f->stack[i] != NULL)
       hs_visit_named (visit, f->stack[i], HS_REF_ATTR, "pending", data);

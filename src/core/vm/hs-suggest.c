@@ -161,7 +161,7 @@ name_error_suggestion (HsVM *vm, HsObject *exc)
   char *result = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
   for (int i = 0; i < code->nlocals; i++)
-    g_ptr_array_add (names, code->varnames[i]);
+    g_ptr_array_add (names, (gpointer)hs_code_varname (code, i));
   const char *s = best_suggestion (names, wrong);
   g_auto (GStrv) builtins = g_strsplit (cpython_builtin_names, " ", -1);
   if (s == NULL && vm->globals != NULL)

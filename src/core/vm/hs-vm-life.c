@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "hs-builtins.h"
 #include "hs-cell.h"
 #include "hs-class.h"
@@ -196,6 +198,17 @@ new_globals (HsVM *vm)
 HsRunResult
 hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
 {
+  char *copy = g_malloc (len + 1); /* not g_strndup: a NUL byte is for the source check */
+  memcpy (copy, source, len);
+  copy[len] = '\0';
+  return hs_vm_run_source_take (vm, copy, len, filename);
+}
+
+HsRunResult
+hs_vm_run_source_take (HsVM *vm, char *raw, gsize len, const char *filename)
+{
+  const char *source;
+
   reset_run_state (vm);
   g_atomic_int_set (&vm->cancel_requested, 0);
   g_free (vm->source);
@@ -205,14 +218,15 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
 
   HsSyntaxError *serr = NULL;
   gsize raw_len = len;
-  g_autofree char *text = hs_source_prepare (source, raw_len, filename, &len, &serr);
+  g_autofree char *text = hs_source_prepare (raw, raw_len, filename, &len, &serr);
   if (text == NULL)
     {
-      vm->source = g_strndup (source, raw_len);
+      vm->source = raw;
       vm->source_len = raw_len;
       vm->last_syntax_error = serr;
       return HS_RUN_EXCEPTION;
     }
+  g_free (raw);
   /* the prepared text itself, shrunk to its size: no other copy of a large source */
   vm->source = g_realloc (g_steal_pointer (&text), len + 1);
   vm->source_len = len;

@@ -152,7 +152,7 @@ unbound_local_error (HsVM *vm, HsCode *code, int i)
 {
   hs_err_format (vm, &hs_exc_UnboundLocalError,
                  "cannot access local variable '%s' where it is not associated with a value",
-                 code->varnames[i]);
+                 hs_code_varname (code, i));
 }
 
 static HsObject *
@@ -178,7 +178,14 @@ global_cache_hit (HsVM *vm, HsCode *co, HsObject *globals, guint32 i)
   HsGlobalCache *c;
 
   if (G_UNLIKELY (co->global_cache == NULL))
-    co->global_cache = g_new0 (HsGlobalCache, co->nnames);
+    {
+      if (!co->caches_wanted)
+        {
+          co->caches_wanted = TRUE;
+          return NULL;
+        }
+      co->global_cache = g_new0 (HsGlobalCache, co->nnames);
+    }
   c = &co->global_cache[i];
   if (c->globals == globals && c->globals_keys == HS_DICT (globals)->keys_version
       && (c->dict == globals
@@ -210,7 +217,8 @@ load_global_cached (HsVM *vm, HsCode *co, HsObject *globals, guint32 i)
     }
   if (ix < 0)
     return NULL;
-  co->global_cache[i] = (HsGlobalCache){ globals, gk, dict, bk, (gsize)ix };
+  if (co->global_cache != NULL)
+    co->global_cache[i] = (HsGlobalCache){ globals, gk, dict, bk, (gsize)ix };
   return hs_incref (HS_DICT (dict)->entries[ix].value);
 }
 
@@ -228,12 +236,21 @@ store_global_cached (HsVM *vm, HsCode *co, HsObject *globals, guint32 i, HsObjec
   return hs_dict_set_item_hash (vm, globals, co->names[i], hs_str_hash (co->names[i]), v);
 }
 
-/* The attribute instructions' cache for name i of the code (see hs-class.h). */
+/* The attribute instructions' cache for name i of the code (see hs-class.h), or `scratch`
+ * emptied, for a code that has no caches yet (HsCode.caches_wanted). */
 static inline HsAttrCache *
-attr_cache (HsCode *co, guint32 i)
+attr_cache (HsCode *co, guint32 i, HsAttrCache *scratch)
 {
   if (G_UNLIKELY (co->attr_cache == NULL))
-    co->attr_cache = g_new0 (HsAttrCache, co->nnames);
+    {
+      if (!co->caches_wanted)
+        {
+          co->caches_wanted = TRUE;
+          memset (scratch, 0, sizeof *scratch);
+          return scratch;
+        }
+      co->attr_cache = g_new0 (HsAttrCache, co->nnames);
+    }
   return &co->attr_cache[i];
 }
 
@@ -452,7 +469,7 @@ deref_error (HsVM *vm, HsCode *co, int slot)
         hs_err_format (vm, &hs_exc_NameError,
                        "cannot access free variable '%s' where it is not associated with a value "
                        "in enclosing scope",
-                       co->varnames[slot]);
+                       hs_code_varname (co, slot));
         if (vm->exc != NULL && HS_EXCEPTION (vm->exc)->name == NULL)
           HS_EXCEPTION (vm->exc)->name = hs_incref (co->varname_objs[slot]);
         return;
@@ -1205,14 +1222,16 @@ op_BUILD_SLICE:
 op_LOAD_ATTR:
   {
     HsObject *o = TOP ();
-    REPLACE_TOP (o, hs_attr_load_cached (vm, o, names[arg], attr_cache (co, arg)));
+    HsAttrCache scratch;
+    REPLACE_TOP (o, hs_attr_load_cached (vm, o, names[arg], attr_cache (co, arg, &scratch)));
     DISPATCH ();
   }
 
 op_STORE_ATTR:
   {
     HsObject *o = POP (), *v = POP ();
-    int r = hs_attr_store_cached (vm, o, names[arg], v, attr_cache (co, arg));
+    HsAttrCache scratch;
+    int r = hs_attr_store_cached (vm, o, names[arg], v, attr_cache (co, arg, &scratch));
     hs_decref (vm, o);
     hs_decref (vm, v);
     ERROR_IF (r < 0);
@@ -1231,7 +1250,8 @@ op_DELETE_ATTR:
 op_LOAD_METHOD:
   {
     HsObject *o = TOP ();
-    HsObject *d = hs_attr_method_cached (o, names[arg], attr_cache (co, arg));
+    HsAttrCache scratch;
+    HsObject *d = hs_attr_method_cached (o, names[arg], attr_cache (co, arg, &scratch));
     if (d != NULL)
       {
         TOP () = hs_incref (d);

@@ -54,6 +54,9 @@ void hs_vm_set_argv (HsVM *vm, int argc, const char *const *argv);
 /* Compiles and runs a whole program as module __main__. `filename` is what tracebacks
  * print (the CLI passes the absolute path, as CPython does). */
 HsRunResult hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename);
+/* The same with the source handed over (g_malloc'd): it is freed as soon as the text to
+ * run is made from it, so that a large source is not kept twice while the program runs. */
+HsRunResult hs_vm_run_source_take (HsVM *vm, char *source, gsize len, const char *filename);
 
 /* The text CPython prints on stderr for the uncaught exception of the last run
  * ("Traceback (most recent call last):\n  File ...\nTypeError: ...\n"), or for a limit

@@ -322,6 +322,53 @@ bench_json (void)
     }
 }
 
+/* Issue 18: a compact trace's step costs what the step changed, not the size of the heap
+ * (hs-trace-json-delta.c): CPU microseconds per step of recording and of writing the JSON,
+ * whole and compact, for 8,000 appends to one list and a linked list of 1,200 nodes (the
+ * heap grows with the run: the last steps hold 8,000 items, 1,200 nodes). */
+static void
+bench_json_per_step (void)
+{
+  static const char *const programs[][2] = {
+    { "8,000 appends", "xs = []\nfor i in range(8000):\n    xs.append(i)\n" },
+    { "linked list of 1,200", "class Node:\n    def __init__(self, v, n):\n        self.v = v\n"
+                              "        self.next = n\nhead = None\nfor i in range(1200):\n"
+                              "    head = Node(i, head)\n" },
+  };
+
+  printf (
+      "\nJSON cost per step as the heap grows (CPU us per step; compact: its changes only)\n\n");
+  printf ("%-22s %8s %10s %10s %10s\n", "program", "steps", "record", "whole", "compact");
+  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
+    {
+      double t0 = cpu_ms (), rec_ms, ms[2];
+      g_autoptr (HsTrace) trace = NULL;
+      HsTraceOptions options;
+      int n;
+
+      hs_trace_options_init (&options);
+      options.max_steps = 1000000;
+      trace = hs_trace_record (programs[i][1], strlen (programs[i][1]), "bench.py", &options, NULL);
+      rec_ms = cpu_ms () - t0;
+      n = hs_trace_get_n_steps (trace);
+      for (int compact = 0; compact < 2; compact++)
+        {
+          HsJsonOptions opts;
+          FILE *null = fopen ("/dev/null", "w");
+
+          hs_json_options_init (&opts);
+          opts.compact = compact;
+          t0 = cpu_ms ();
+          hs_trace_write_json (trace, &opts, null, NULL, NULL);
+          ms[compact] = cpu_ms () - t0;
+          fclose (null);
+        }
+      printf ("%-22s %8d %10.2f %10.2f %10.2f\n", programs[i][0], n, rec_ms * 1e3 / n,
+              ms[0] * 1e3 / n, ms[1] * 1e3 / n);
+      fflush (stdout);
+    }
+}
+
 /* Seconds CPython takes to run `source`, or -1 without a python3. */
 static double
 cpython_seconds (const char *source)
@@ -457,6 +504,7 @@ main (int argc, char **argv)
   if (argc > 1 && g_str_equal (argv[1], "--json"))
     {
       bench_json ();
+      bench_json_per_step ();
       return 0;
     }
   if (argc > 1 && g_str_equal (argv[1], "--exports"))
@@ -474,6 +522,7 @@ main (int argc, char **argv)
   bench_long_source ();
   bench_exports ();
   bench_json ();
+  bench_json_per_step ();
   hs_diagram_shutdown ();
   return 0;
 }

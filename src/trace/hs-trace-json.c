@@ -20,7 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "hs-trace-private.h"
+#include "hs-trace-json-private.h"
 
 /* One code point of `s` (at most `end`), decoded leniently: surrogates are accepted (a
  * str's lone surrogate reaches here encoded like any code point), anything else that is
@@ -157,10 +157,9 @@ str_from_repr (const char *repr)
 }
 
 /* The inline values that are objects of the language (modules, built-in functions, types,
- * Ellipsis, NotImplemented) and are listed in the heap as pg_encoder lists them: the tag
- * of their entry, or NULL for any other value. */
-static const char *
-language_object_tag (const HsSnapValue *v)
+ * Ellipsis, NotImplemented) are listed in the heap as pg_encoder lists them. */
+const char *
+hs_json_language_tag (const HsSnapValue *v)
 {
   static const struct
   {
@@ -253,6 +252,9 @@ typedef struct
   gsize stdout_len;    /* compact: stdout written so far */
   gsize stderr_len;    /* compact: stderr written so far */
   GArray *elements[2]; /* compact: element offsets, for extend_entry */
+  /* compact, a step told by what it touched (HsJsonDeltaStep): the ids gone from every map
+   * and the language objects gone from the heap, in place of comparing with all of prev */
+  const GArray *gone, *lang_gone;
 } Maps;
 
 static void
@@ -407,16 +409,17 @@ entry_end (Maps *m, GString *out, MapKind kind, const guint64 *id)
 }
 
 /* Writes the heap entry `now` (made for this step; `from` > 0: its first `from` items are
- * those of `before`, the entry of the step before) and keeps it for the next step. Compact
- * mode writes only how it differs from `before`: nothing when it reads the same, else
- * ["HEAPSCOPE_EXTEND", kept, the elements after them...] when its first elements are. */
+ * those of the entry of the step before, `same` when it reads as that one did; else
+ * `before` is that entry, or NULL) and keeps it for the next step. Compact mode writes only
+ * how it differs: nothing when it reads the same, else ["HEAPSCOPE_EXTEND", kept, the
+ * elements after them...] when its first elements are. */
 static void
-heap_entry_put (Maps *m, GString *out, const guint64 *id, const HeapText *before, HeapText *now,
-                guint from)
+heap_entry_put (Maps *m, GString *out, const guint64 *id, const HeapText *before, gboolean same,
+                HeapText *now, guint from)
 {
   gsize start;
 
-  if (m->compact && before != NULL && g_string_equal (before->text, now->text))
+  if (m->compact && (same || (before != NULL && g_string_equal (before->text, now->text))))
     ;
   else if (m->compact && from > 0)
     {
@@ -460,6 +463,25 @@ heap_text_new (guint64 id, gboolean items)
   return t;
 }
 
+/* Compact: names `id` among the map's entries gone in "heapscope_removed". */
+static void
+note_removed (Maps *m, MapKind kind, guint64 id, gboolean *first)
+{
+  if (*first)
+    g_string_append_printf (m->removed, "%s\"%s\": [", m->removed->len ? ", " : "", map_keys[kind]);
+  g_string_append_printf (m->removed, "%s%" G_GUINT64_FORMAT, *first ? "" : ", ", id);
+  *first = FALSE;
+}
+
+/* Compact, a step told by what it touched: the ids it lists as gone leave the map. */
+static void
+remove_gone (Maps *m, MapKind kind, const GArray *ids, gboolean *first)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_hash_table_remove (m->prev[kind], &g_array_index (ids, guint64, i)))
+      note_removed (m, kind, g_array_index (ids, guint64, i), first);
+}
+
 /* Closes the map; in compact mode lists the ids it held at the last step and no more. */
 static void
 map_end (Maps *m, GString *out, MapKind kind)
@@ -473,34 +495,34 @@ map_end (Maps *m, GString *out, MapKind kind)
     return;
   if (m->first && m->compact)
     g_string_truncate (out, m->map_start); /* compact: a map with no change is left out */
-  g_hash_table_iter_init (&iter, m->prev[kind]);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  if (m->gone != NULL)
     {
-      if (g_hash_table_contains (m->now[kind], key))
-        continue;
-      if (!m->compact)
+      remove_gone (m, kind, m->gone, &first);
+      if (kind == MAP_HEAP)
+        remove_gone (m, kind, m->lang_gone, &first);
+    }
+  else
+    {
+      g_hash_table_iter_init (&iter, m->prev[kind]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
         {
+          if (g_hash_table_contains (m->now[kind], key))
+            continue;
+          if (m->compact)
+            note_removed (m, kind, *(guint64 *)key, &first);
           g_hash_table_iter_remove (&iter);
-          continue;
         }
-      if (first)
-        g_string_append_printf (m->removed, "%s\"%s\": [", m->removed->len ? ", " : "",
-                                map_keys[kind]);
-      g_string_append_printf (m->removed, "%s%" G_GUINT64_FORMAT, first ? "" : ", ",
-                              *(guint64 *)key);
-      first = FALSE;
-      g_hash_table_iter_remove (&iter);
     }
   if (!first)
     g_string_append (m->removed, "]");
   g_hash_table_remove_all (m->now[kind]);
 }
 
-/* A language object's heap entry (see language_object_tag). */
+/* A language object's heap entry (see hs_json_language_tag). */
 static void
 put_language_object (GString *out, const HsSnapValue *v)
 {
-  const char *tag = language_object_tag (v);
+  const char *tag = hs_json_language_tag (v);
   g_autofree char *name = name_in_repr (v->text, tag);
 
   g_string_append_printf (out, "[\"%s\", ", tag);
@@ -562,7 +584,7 @@ put_primitive (GString *out, const HsSnapValue *v)
     put_float (out, v->text);
   else if (g_strcmp0 (t, "int") == 0 && strspn (v->text, "-0123456789") == strlen (v->text))
     g_string_append (out, v->text);
-  else if (language_object_tag (v) != NULL)
+  else if (hs_json_language_tag (v) != NULL)
     put_ref (out, v->ref);
   else
     put_string (out, v->text); /* an object only known by its repr */
@@ -997,19 +1019,25 @@ put_heap_entry (Maps *m, GString *out, HsSnapshot *snap, HsSnapObject *o)
     from = o->changed_from;
   if (from > 0)
     {
-      now = g_new0 (HeapText, 1);
-      now->text = g_string_sized_new (before->text->len + 64);
-      /* up to where ", item" `from` started, or the closing bracket */
-      g_string_append_len (now->text, before->text->str,
-                           from < before->items->len ? g_array_index (before->items, gsize, from)
-                                                     : before->text->len - 1);
-      now->items = g_array_sized_new (FALSE, FALSE, sizeof (gsize), o->cells->len);
-      g_array_append_vals (now->items, before->items->data, from);
+      /* The entry of the step before, written on from where ", item" `from` started (or
+       * the closing bracket): in place, so that an append costs its item, not the list. */
+      gsize cut = from < before->items->len ? g_array_index (before->items, gsize, from)
+                                            : before->text->len - 1;
+      g_autofree char *tail = g_strndup (before->text->str + cut, before->text->len - cut);
+      gpointer key;
+
+      g_hash_table_steal_extended (m->prev[MAP_HEAP], &o->id, &key, NULL);
+      g_free (key);
+      now = before;
+      g_string_truncate (now->text, cut);
+      g_array_set_size (now->items, from);
+      put_heap_object (now->text, snap, o, from, now->items);
+      heap_entry_put (m, out, &o->id, NULL, strcmp (tail, now->text->str + cut) == 0, now, from);
+      return;
     }
-  else
-    now = heap_text_new (o->id, items);
-  put_heap_object (now->text, snap, o, from, now->items);
-  heap_entry_put (m, out, &o->id, before, now, from);
+  now = heap_text_new (o->id, items);
+  put_heap_object (now->text, snap, o, 0, now->items);
+  heap_entry_put (m, out, &o->id, before, FALSE, now, 0);
 }
 
 static void
@@ -1105,13 +1133,14 @@ put_hidden_holders (Maps *m, GString *out, HsSnapshot *snap)
   map_end (m, out, MAP_HIDDEN_HOLDERS);
 }
 
+/* `counted`: the objects whose counts to write (or compare), by id. */
 static void
-put_heapscope_keys (Maps *m, GString *out, HsSnapshot *snap)
+put_heapscope_keys (Maps *m, GString *out, HsSnapshot *snap, GPtrArray *counted)
 {
   map_begin (m, out, MAP_REFCOUNTS);
-  for (guint i = 0; i < snap->objects->len; i++)
+  for (guint i = 0; i < counted->len; i++)
     {
-      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+      HsSnapObject *o = g_ptr_array_index (counted, i);
       if (o->immortal || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
       entry_begin (m, out, o->id);
@@ -1135,7 +1164,7 @@ put_heapscope_keys (Maps *m, GString *out, HsSnapshot *snap)
 static void
 collect_language_value (GHashTable *found, const HsSnapValue *v)
 {
-  if (language_object_tag (v) != NULL)
+  if (hs_json_language_tag (v) != NULL)
     g_hash_table_insert (found, (gpointer)&v->ref, (gpointer)v);
 }
 
@@ -1146,7 +1175,7 @@ collect_language_vars (GHashTable *found, GArray *vars)
     collect_language_value (found, &g_array_index (vars, HsSnapVar, i).value);
 }
 
-/* The language objects (language_object_tag) the step's values name, by id. */
+/* The language objects (hs_json_language_tag) the step's values name, by id. */
 static GHashTable *
 collect_language_objects (HsSnapshot *snap)
 {
@@ -1172,10 +1201,21 @@ collect_language_objects (HsSnapshot *snap)
   return found;
 }
 
+/* A language object's heap entry, written as the heap's other entries are. */
 static void
-put_step (Maps *m, GString *out, HsSnapshot *snap, const char *event)
+put_language_entry (Maps *m, GString *out, const HsSnapValue *v)
 {
-  g_autoptr (GHashTable) language = collect_language_objects (snap);
+  HeapText *now = heap_text_new (v->ref, FALSE);
+
+  put_language_object (now->text, v);
+  heap_entry_put (m, out, &v->ref, g_hash_table_lookup (m->prev[MAP_HEAP], &v->ref), FALSE, now, 0);
+}
+
+/* The step of `snap`, or (compact) of what `delta` says it touched (snap is its part). */
+static void
+put_step (Maps *m, GString *out, HsSnapshot *snap, const HsJsonDeltaStep *delta, const char *event)
+{
+  g_autoptr (GHashTable) language = delta == NULL ? collect_language_objects (snap) : NULL;
   GHashTableIter iter;
   gpointer value;
   HsSnapFrame *globals = snap->frames->len ? g_ptr_array_index (snap->frames, 0) : NULL;
@@ -1204,15 +1244,17 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const char *event)
       if (!(o->flags & HS_SNAP_FLAG_FREED))
         put_heap_entry (m, out, snap, o);
     }
-  g_hash_table_iter_init (&iter, language);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  if (delta != NULL)
+    for (guint i = 0; i < delta->lang_new->len; i++)
+      put_language_entry (m, out, delta->lang_new->pdata[i]);
+  else
     {
-      const guint64 *id = &((HsSnapValue *)value)->ref;
-      HeapText *now = heap_text_new (*id, FALSE);
-
-      put_language_object (now->text, value);
-      heap_entry_put (m, out, id, g_hash_table_lookup (m->prev[MAP_HEAP], id), now, 0);
+      g_hash_table_iter_init (&iter, language);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        put_language_entry (m, out, value);
     }
+  m->gone = delta != NULL ? delta->gone : NULL;
+  m->lang_gone = delta != NULL ? delta->lang_gone : NULL;
   map_end (m, out, MAP_HEAP);
   /* compact: what this step printed (stdout only grows) */
   g_string_append (out, ", \"stdout\": ");
@@ -1240,7 +1282,7 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const char *event)
       g_string_append (out, ", \"exception_msg\": ");
       put_string (out, snap->exception_msg);
     }
-  put_heapscope_keys (m, out, snap);
+  put_heapscope_keys (m, out, snap, delta != NULL ? delta->counted : snap->objects);
   if (m->compact)
     {
       g_string_append_printf (out, ", \"heapscope_removed\": {%s}", m->removed->str);
@@ -1259,8 +1301,8 @@ hs_json_options_init (HsJsonOptions *opts)
 
 /* Step k as it is written: its own event, or the one that ends a trace stopped early. */
 static void
-format_step (Maps *m, GString *buf, HsTrace *trace, HsSnapshot *snap, int k, int n,
-             const char *limit_msg)
+format_step (Maps *m, GString *buf, HsTrace *trace, HsSnapshot *snap, const HsJsonDeltaStep *delta,
+             int k, int n, const char *limit_msg)
 {
   g_string_truncate (buf, 0);
   g_string_append (buf, k ? ",\n" : "\n");
@@ -1273,7 +1315,7 @@ format_step (Maps *m, GString *buf, HsTrace *trace, HsSnapshot *snap, int k, int
     g_string_append (buf, "{\"heapscope_keyframe\": true, ");
   else
     g_string_append_c (buf, '{');
-  put_step (m, buf, snap,
+  put_step (m, buf, snap, delta,
             limit_msg != NULL || (k == n - 1 && hs_trace_get_end (trace) == HS_TRACE_END_STEP_LIMIT)
                 ? "instruction_limit_reached"
                 : snap->event);
@@ -1289,6 +1331,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
   gsize written;
   HsRState *st;
   HsSnapReuse *reuse;
+  HsJsonDelta *delta;
   Maps m;
 
   /* pg_logger ends a program that died with its `exception` step, and records an
@@ -1322,13 +1365,22 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
   /* One replay, advanced step by step: the whole trace in time linear in its length. */
   st = hs_rstate_new ();
   reuse = hs_snap_reuse_new ();
+  /* compact: a step is told by what it touched when it can be, not by its whole snapshot */
+  delta = opts->compact ? hs_json_delta_new (trace) : NULL;
   for (k = 0; k < n; k++)
     {
       g_autoptr (HsSnapshot) snap = NULL;
+      HsJsonDeltaStep part = { 0 };
+      gboolean told;
 
       hs_trace_advance (trace, st, k);
-      snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
-      format_step (&m, buf, trace, snap, k, n, NULL);
+      told = delta != NULL && k > 0 && hs_json_delta_step (delta, st, k, reuse, &part);
+      if (!told)
+        {
+          hs_json_delta_step_clear (&part);
+          snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
+        }
+      format_step (&m, buf, trace, told ? part.part : snap, told ? &part : NULL, k, n, NULL);
       if (opts->max_bytes > 0 && k > 0 && written + buf->len > opts->max_bytes)
         {
           /* The steps so far, and this one as the last, saying why, as the step limit
@@ -1338,15 +1390,25 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
               " MB (heapscope-cli trace --compact writes only what changes)",
               k + 1, opts->max_bytes >> 20);
 
+          if (snap == NULL)
+            snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
+          hs_json_delta_step_clear (&part);
           maps_forget (&m);
-          format_step (&m, buf, trace, snap, k, n, msg);
+          format_step (&m, buf, trace, snap, NULL, k, n, msg);
           fwrite (buf->str, 1, buf->len, file);
           break;
         }
       fwrite (buf->str, 1, buf->len, file);
       written += buf->len;
-      hs_snap_reuse_keep (reuse, snap);
+      if (told)
+        hs_snap_reuse_keep_part (reuse, part.part);
+      else if (delta != NULL)
+        hs_json_delta_reset (delta, snap);
+      hs_json_delta_step_clear (&part);
+      if (!told)
+        hs_snap_reuse_keep (reuse, snap);
     }
+  hs_json_delta_free (delta);
   hs_rstate_free (st);
   hs_snap_reuse_free (reuse);
   maps_clear (&m);

@@ -247,6 +247,7 @@ typedef struct
   GArray *vals;            /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
   GArray *holders;         /* guint32: kind_str, name_str, ... (HS_REC_HOLDERS), or NULL */
   guint flags;             /* HS_SNAP_FLAG_* for the step last applied */
+  gboolean made;           /* made by the step last applied (its flags may say FREED since) */
   guint32 dirty_from;      /* CHANGED: the first of `vals` that step changed (0: maybe any) */
 } HsRObj;
 
@@ -271,10 +272,11 @@ typedef struct _HsRState
   /* id -> HsRObj*: the objs that are not primitives (shape != HS_SHAPE_PRIM); a snapshot
    * walks these, not a long program's many constants */
   HsIdMap composites;
-  GArray *marked;    /* guint64: ids whose flags the step last applied set */
-  GPtrArray *frames; /* HsRFrame*, outermost first */
-  GPtrArray *freed;  /* HsRObj* freed by the step last applied (owned) */
-  GArray *gc_freed;  /* guint64 */
+  GArray *marked;           /* guint64: ids whose flags the step last applied set */
+  GPtrArray *frames;        /* HsRFrame*, outermost first */
+  GPtrArray *freed;         /* HsRObj* freed by the step last applied (owned) */
+  GArray *gc_freed;         /* guint64 */
+  gboolean holders_changed; /* the step last applied named some object's hidden holders */
 } HsRState;
 
 HsRState *hs_rstate_new (void);
@@ -289,9 +291,14 @@ void hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 le
 typedef struct _HsSnapReuse HsSnapReuse;
 HsSnapReuse *hs_snap_reuse_new (void);
 void hs_snap_reuse_free (HsSnapReuse *reuse);
-/* Takes what is worth keeping out of `snap`, which hs_rstate_to_snapshot made with `reuse`
- * for the step before the next one asked; forgets what the last snapshot did not take. */
+/* Takes the objects out of `snap`, which hs_rstate_to_snapshot made with `reuse` for the
+ * step before the next one asked; forgets what the last snapshot did not take. */
 void hs_snap_reuse_keep (HsSnapReuse *reuse, HsSnapshot *snap);
+/* Takes the objects out of a part snapshot (hs_rstate_to_part_snapshot) in place of their
+ * last versions, and forgets those it freed: reuse then holds every object of its step. */
+void hs_snap_reuse_keep_part (HsSnapReuse *reuse, HsSnapshot *part);
+/* The object `id` as the step kept last has it, or NULL. */
+HsSnapObject *hs_snap_reuse_lookup (HsSnapReuse *reuse, guint64 id);
 
 /* Builds the public snapshot of the state for step k, with at most max_cells cells of each
  * sequence (see HsSnapObject.n_omitted; 0: all). With `reuse` (the JSON: max_cells 0, each
@@ -300,6 +307,15 @@ void hs_snap_reuse_keep (HsSnapReuse *reuse, HsSnapshot *snap);
  * most of the time of a step of a long list of ints. */
 HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells,
                                    HsSnapReuse *reuse);
+/* What step k (applied to st with its flags) touched, for a writer that keeps the rest
+ * from the step before (hs-trace-json-delta.c): the frames, and the objects the step made,
+ * changed (built from `reuse` as hs_rstate_to_snapshot builds them) or freed; no counts,
+ * no reachability. */
+HsSnapshot *hs_rstate_to_part_snapshot (HsRState *st, HsTrace *trace, int k, HsSnapReuse *reuse);
+/* Whether every object the step last applied made or changed (but primitives) is a list,
+ * tuple, dict, set or instance of name/value rows alone (no part, weak reference, bases or
+ * hidden holders): its entry and its references are its own rows. */
+gboolean hs_rstate_marked_are_plain (HsRState *st, HsTrace *trace);
 /* The state at step k, replayed from the nearest keyframe (step k's flags set). */
 HsRState *hs_trace_replay (HsTrace *trace, int k);
 /* Applies step k's delta to a state holding step k-1 (or an empty state for k == 0). */

@@ -130,6 +130,7 @@ obtain (HsRState *st, guint64 id, gboolean mark, HsShape shape)
       o->dirty_from = G_MAXUINT32; /* lowered by each op of the step */
     }
   o->flags |= is_new ? HS_SNAP_FLAG_NEW : HS_SNAP_FLAG_CHANGED;
+  o->made = o->made || is_new;
   return o;
 }
 
@@ -242,6 +243,7 @@ apply_holders (HsRState *st, HsLogReader *r)
       guint32 s = (guint32)hs_log_get (r);
       g_array_append_val (holders, s);
     }
+  st->holders_changed = TRUE;
   if (o == NULL)
     return;
   g_clear_pointer (&o->holders, g_array_unref);
@@ -463,7 +465,10 @@ clear_flags (HsRState *st)
     {
       HsRObj *o = hs_id_map_lookup (&st->objs, g_array_index (st->marked, guint64, i));
       if (o != NULL)
-        o->flags = 0;
+        {
+          o->flags = 0;
+          o->made = FALSE;
+        }
     }
   g_array_set_size (st->marked, 0);
 }
@@ -478,6 +483,7 @@ hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gb
       clear_flags (st);
       g_ptr_array_set_size (st->freed, 0);
       g_array_set_size (st->gc_freed, 0);
+      st->holders_changed = FALSE;
     }
   /* An empty log may have no buffer at all (NULL + 0 is undefined). */
   if (len == 0)
@@ -713,6 +719,18 @@ find_freed (HsRState *st, guint64 id)
   return NULL;
 }
 
+/* A reference to o counted (not in a part snapshot: its writer keeps the counts). */
+static void
+count_one (ToSnap *ts, const HsRObj *o)
+{
+  gpointer n;
+
+  if (ts->counts == NULL)
+    return;
+  n = g_hash_table_lookup (ts->counts, &o->id);
+  g_hash_table_insert (ts->counts, (gpointer)&o->id, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
+}
+
 /* The holders the log names for o (HS_REC_HOLDERS): listed with it, and counted. */
 static void
 add_recorded_holders (ToSnap *ts, const HsRObj *o, HsSnapObject *so)
@@ -721,21 +739,11 @@ add_recorded_holders (ToSnap *ts, const HsRObj *o, HsSnapObject *so)
 
   for (guint i = 0; o->holders != NULL && i + 1 < o->holders->len; i += 2)
     {
-      gpointer n = g_hash_table_lookup (ts->counts, &o->id);
-      g_hash_table_insert (ts->counts, (gpointer)&o->id,
-                           GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
+      count_one (ts, o);
       hs_snap_object_add_recorded_holder (
           so, hs_string_pool_get (pool, g_array_index (o->holders, guint32, i)),
           hs_string_pool_get (pool, g_array_index (o->holders, guint32, i + 1)));
     }
-}
-
-static void
-count_one (ToSnap *ts, HsRObj *o)
-{
-  gpointer n = g_hash_table_lookup (ts->counts, &o->id);
-
-  g_hash_table_insert (ts->counts, &o->id, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
 }
 
 static HsSnapValue
@@ -816,10 +824,7 @@ add_omitted_ref (ToSnap *ts, HsSnapObject *so, guint64 id, gboolean count)
   if (o == NULL)
     return;
   if (count)
-    {
-      gpointer n = g_hash_table_lookup (ts->counts, &o->id);
-      g_hash_table_insert (ts->counts, &o->id, GSIZE_TO_POINTER (GPOINTER_TO_SIZE (n) + 1));
-    }
+    count_one (ts, o);
   if (is_inline (ts, o))
     return;
   if (so->omitted_refs == NULL)
@@ -921,6 +926,26 @@ plain_attrs (ToSnap *ts, const HsRObj *o)
   return TRUE;
 }
 
+gboolean
+hs_rstate_marked_are_plain (HsRState *st, HsTrace *trace)
+{
+  ToSnap ts = { .st = st, .trace = trace };
+
+  for (guint i = 0; i < st->marked->len; i++)
+    {
+      HsRObj *o = hs_id_map_lookup (&st->composites, g_array_index (st->marked, guint64, i));
+
+      if (o == NULL)
+        continue;
+      if (o->holders != NULL || o->vals == NULL
+          || (o->kind != HS_SNAP_LIST && o->kind != HS_SNAP_TUPLE && o->kind != HS_SNAP_DICT
+              && o->kind != HS_SNAP_SET && o->kind != HS_SNAP_INSTANCE)
+          || (o->shape == HS_SHAPE_ATTRS && !plain_attrs (&ts, o)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The last step's object for o, when its step left its first cells as they were (a list or
  * tuple: the cells from dirty_from on are made again) or did not touch it (an instance);
  * its references are counted and its holders listed anew. FALSE: build it. */
@@ -955,7 +980,7 @@ reuse_object (ToSnap *ts, HsRObj *o)
       return TRUE;
     }
   g_array_set_size (so->cells, from);
-  for (guint i = 0; i < from; i++)
+  for (guint i = 0; i < from && ts->counts != NULL; i++)
     count_kept (ts, g_array_index (o->vals, guint64, i));
   for (guint i = from; i < o->vals->len; i++)
     add_item (ts, so, i, g_array_index (o->vals, guint64, i), TRUE);
@@ -981,18 +1006,38 @@ hs_snap_reuse_free (HsSnapReuse *reuse)
   g_free (reuse);
 }
 
-void
-hs_snap_reuse_keep (HsSnapReuse *reuse, HsSnapshot *snap)
+/* Moves the objects of snap that are alive into reuse, in place of their last versions. */
+static void
+reuse_take (HsSnapReuse *reuse, HsSnapshot *snap)
 {
-  g_hash_table_remove_all (reuse->objects);
   for (guint i = snap->objects->len; i-- > 0;)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
 
-      if ((o->kind == HS_SNAP_LIST || o->kind == HS_SNAP_TUPLE || o->kind == HS_SNAP_INSTANCE)
-          && !(o->flags & HS_SNAP_FLAG_FREED))
-        g_hash_table_insert (reuse->objects, &o->id, hs_snapshot_steal_object (snap, i));
+      if (o->flags & HS_SNAP_FLAG_FREED)
+        g_hash_table_remove (reuse->objects, &o->id);
+      else
+        g_hash_table_replace (reuse->objects, &o->id, hs_snapshot_steal_object (snap, i));
     }
+}
+
+void
+hs_snap_reuse_keep (HsSnapReuse *reuse, HsSnapshot *snap)
+{
+  g_hash_table_remove_all (reuse->objects);
+  reuse_take (reuse, snap);
+}
+
+void
+hs_snap_reuse_keep_part (HsSnapReuse *reuse, HsSnapshot *part)
+{
+  reuse_take (reuse, part);
+}
+
+HsSnapObject *
+hs_snap_reuse_lookup (HsSnapReuse *reuse, guint64 id)
+{
+  return g_hash_table_lookup (reuse->objects, &id);
 }
 
 static void
@@ -1280,34 +1325,74 @@ sort_out_unreachable (HsSnapshot *snap, GArray *parts)
     hs_snapshot_index (snap);
 }
 
+/* A snapshot of step k's line, event, output and frames, its objects to add; `counted`:
+ * counting every reference (not in a part snapshot). */
+static void
+begin_snapshot (ToSnap *ts, HsRState *st, HsTrace *trace, int k, guint max_cells,
+                HsSnapReuse *reuse, gboolean counted)
+{
+  const HsTraceStep *step = &g_array_index (trace->steps, HsTraceStep, k);
+
+  *ts = (ToSnap){ st,
+                  trace,
+                  hs_snapshot_new (),
+                  counted ? g_hash_table_new (g_int64_hash, g_int64_equal) : NULL,
+                  max_cells,
+                  g_array_new (FALSE, FALSE, sizeof (Summarised)),
+                  g_array_new (FALSE, FALSE, sizeof (Part)),
+                  g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref),
+                  reuse };
+  ts->snap->step = k;
+  ts->snap->line = step->line;
+  ts->snap->event = g_strdup (hs_trace_event_names[step->event]);
+  ts->snap->func_name = g_strdup (hs_string_pool_get (&trace->pool, step->func_str));
+  ts->snap->exception_msg = g_strdup (hs_string_pool_get (&trace->pool, step->exc_str));
+  ts->snap->raised = g_strdup (hs_string_pool_get (&trace->pool, step->raised_str));
+  ts->snap->stdout_text = g_strndup (trace->out->str, step->stdout_len);
+  if (step->stderr_len > 0)
+    ts->snap->stderr_text = g_strndup (trace->err->str, step->stderr_len);
+  add_frames (ts);
+}
+
+static void
+end_snapshot (ToSnap *ts)
+{
+  g_array_unref (ts->parts);
+  g_clear_pointer (&ts->counts, g_hash_table_unref);
+  g_array_unref (ts->summarised);
+  g_ptr_array_unref (ts->compacted);
+}
+
+HsSnapshot *
+hs_rstate_to_part_snapshot (HsRState *st, HsTrace *trace, int k, HsSnapReuse *reuse)
+{
+  ToSnap ts;
+
+  begin_snapshot (&ts, st, trace, k, 0, reuse, FALSE);
+  for (guint i = 0; i < st->marked->len; i++)
+    {
+      HsRObj *o = hs_id_map_lookup (&st->composites, g_array_index (st->marked, guint64, i));
+
+      if (o != NULL)
+        add_object (&ts, o, TRUE);
+    }
+  for (guint i = 0; i < st->freed->len; i++)
+    add_object (&ts, g_ptr_array_index (st->freed, i), FALSE);
+  hs_snapshot_index (ts.snap);
+  end_snapshot (&ts);
+  return ts.snap;
+}
+
 HsSnapshot *
 hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells, HsSnapReuse *reuse)
 {
-  const HsTraceStep *step = &g_array_index (trace->steps, HsTraceStep, k);
-  ToSnap ts = { st,
-                trace,
-                hs_snapshot_new (),
-                g_hash_table_new (g_int64_hash, g_int64_equal),
-                max_cells,
-                g_array_new (FALSE, FALSE, sizeof (Summarised)),
-                g_array_new (FALSE, FALSE, sizeof (Part)),
-                g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref),
-                reuse };
+  ToSnap ts;
   GHashTableIter it;
   gpointer value;
   gsize pos = 0;
 
   g_assert (reuse == NULL || max_cells == 0);
-  ts.snap->step = k;
-  ts.snap->line = step->line;
-  ts.snap->event = g_strdup (hs_trace_event_names[step->event]);
-  ts.snap->func_name = g_strdup (hs_string_pool_get (&trace->pool, step->func_str));
-  ts.snap->exception_msg = g_strdup (hs_string_pool_get (&trace->pool, step->exc_str));
-  ts.snap->raised = g_strdup (hs_string_pool_get (&trace->pool, step->raised_str));
-  ts.snap->stdout_text = g_strndup (trace->out->str, step->stdout_len);
-  if (step->stderr_len > 0)
-    ts.snap->stderr_text = g_strndup (trace->err->str, step->stderr_len);
-  add_frames (&ts);
+  begin_snapshot (&ts, st, trace, k, max_cells, reuse, TRUE);
   /* Without heap_primitives every primitive is inline (drawn in its holder, counted there) */
   while (
       hs_id_map_next (trace->options.heap_primitives ? &st->objs : &st->composites, &pos, &value))
@@ -1332,9 +1417,6 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells, HsS
       o->refcount = (gint64)GPOINTER_TO_SIZE (g_hash_table_lookup (ts.counts, &o->id));
     }
   sort_out_unreachable (ts.snap, ts.parts);
-  g_array_unref (ts.parts);
-  g_hash_table_unref (ts.counts);
-  g_array_unref (ts.summarised);
-  g_ptr_array_unref (ts.compacted);
+  end_snapshot (&ts);
   return ts.snap;
 }

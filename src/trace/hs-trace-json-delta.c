@@ -1,0 +1,475 @@
+/* hs-trace-json-delta.c — a compact trace's step, found from what the step touched.
+ *
+ * Invariant: after each step, `counts` holds the count of every object drawn in it, `lang`
+ * how many cells of drawn objects name each language object, `frame_refs` what the frames
+ * referred to, and the writer's HsSnapReuse every drawn object. A step then costs what it
+ * touched: the counts of what its objects and frames referred to before and refer to now
+ * change by one each, and a walk from the frames that stops as soon as it met every object
+ * the step touched or took a reference from shows them all still reached, which keeps all
+ * that was reached reached (a path through a lost reference goes on from its target). A
+ * step that could change more (a leaked cycle, a weak reference, a collection, hidden
+ * holders, a reference to what was not drawn, a walk too long) is refused: the writer takes
+ * its whole snapshot, and hs_json_delta_reset starts again from it.
+ */
+#include "hs-trace-json-private.h"
+
+/* Cells the walk from the frames may read before the step is refused. */
+#define WALK_BUDGET 4096
+
+struct _HsJsonDelta
+{
+  HsTrace *trace;
+  gboolean valid;     /* reset from a snapshot that allows steps */
+  HsIdMap counts;     /* id -> count + 1 (GSIZE_TO_POINTER): every drawn object */
+  HsIdMap lang;       /* id -> cells of drawn objects naming it + 1 */
+  HsIdMap present;    /* language objects in the heap */
+  GArray *frame_refs; /* guint64: the drawn objects the frames referred to */
+  GArray *frame_lang; /* guint64: the language objects the frames named */
+};
+
+/* What one step found while it counted. */
+typedef struct
+{
+  HsJsonDelta *d;
+  GArray *touched;     /* guint64: drawn objects whose count changed */
+  GArray *lang_ids;    /* guint64: language objects named before or now */
+  GHashTable *lang_to; /* guint64* id -> const HsSnapValue* naming it now */
+} Count;
+
+static gint64
+map_get (HsIdMap *map, guint64 id)
+{
+  gpointer v = hs_id_map_lookup (map, id);
+
+  return v != NULL ? (gint64)GPOINTER_TO_SIZE (v) - 1 : -1;
+}
+
+/* n < 0 (a count that would go below zero) leaves id out: a later reference to it then
+ * refuses its step. */
+static void
+map_set (HsIdMap *map, guint64 id, gint64 n)
+{
+  if (n < 0)
+    hs_id_map_remove (map, id);
+  else
+    hs_id_map_insert (map, id, GSIZE_TO_POINTER ((gsize)(n + 1)));
+}
+
+HsJsonDelta *
+hs_json_delta_new (HsTrace *trace)
+{
+  HsJsonDelta *d = g_new0 (HsJsonDelta, 1);
+
+  d->trace = trace;
+  hs_id_map_init (&d->counts);
+  hs_id_map_init (&d->lang);
+  hs_id_map_init (&d->present);
+  d->frame_refs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  d->frame_lang = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return d;
+}
+
+void
+hs_json_delta_free (HsJsonDelta *d)
+{
+  if (d == NULL)
+    return;
+  hs_id_map_clear (&d->counts);
+  hs_id_map_clear (&d->lang);
+  hs_id_map_clear (&d->present);
+  g_array_unref (d->frame_refs);
+  g_array_unref (d->frame_lang);
+  g_free (d);
+}
+
+/* Every value the frames of snap hold (variables and held values). */
+static GPtrArray *
+frame_values (HsSnapshot *snap)
+{
+  GPtrArray *values = g_ptr_array_new ();
+
+  for (guint i = 0; i < snap->frames->len; i++)
+    {
+      HsSnapFrame *f = g_ptr_array_index (snap->frames, i);
+
+      for (guint j = 0; j < f->vars->len; j++)
+        g_ptr_array_add (values, &g_array_index (f->vars, HsSnapVar, j).value);
+      for (guint j = 0; j < f->held->len; j++)
+        g_ptr_array_add (values, &g_array_index (f->held, HsSnapVar, j).value);
+    }
+  return values;
+}
+
+/* The frames' references of snap, into frame_refs and frame_lang; FALSE when one is to an
+ * object not drawn. `c`: counted, as references made this step. */
+static gboolean
+take_frame_refs (HsJsonDelta *d, HsSnapshot *snap, Count *c)
+{
+  g_autoptr (GPtrArray) values = frame_values (snap);
+
+  g_array_set_size (d->frame_refs, 0);
+  g_array_set_size (d->frame_lang, 0);
+  for (guint i = 0; i < values->len; i++)
+    {
+      const HsSnapValue *v = values->pdata[i];
+      gint64 n;
+
+      if (hs_json_language_tag (v) != NULL)
+        {
+          g_array_append_val (d->frame_lang, v->ref);
+          if (c != NULL)
+            {
+              g_array_append_val (c->lang_ids, v->ref);
+              g_hash_table_insert (c->lang_to, (gpointer)&v->ref, (gpointer)v);
+            }
+        }
+      if (v->kind != HS_SNAP_VALUE_REF)
+        continue;
+      g_array_append_val (d->frame_refs, v->ref);
+      if (c == NULL)
+        continue;
+      if ((n = map_get (&d->counts, v->ref)) < 0)
+        return FALSE;
+      map_set (&d->counts, v->ref, n + 1);
+      g_array_append_val (c->touched, v->ref);
+    }
+  return TRUE;
+}
+
+static gboolean
+has_weak_ref (const HsSnapObject *o)
+{
+  return o->weak_ref.kind == HS_SNAP_VALUE_REF || o->weak_ref.text != NULL;
+}
+
+void
+hs_json_delta_reset (HsJsonDelta *d, HsSnapshot *snap)
+{
+  hs_id_map_clear (&d->counts);
+  hs_id_map_clear (&d->lang);
+  hs_id_map_clear (&d->present);
+  d->valid = !d->trace->options.heap_primitives;
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+
+      if (o->flags & HS_SNAP_FLAG_FREED)
+        continue;
+      if ((o->flags & HS_SNAP_FLAG_UNREACHABLE) || has_weak_ref (o))
+        d->valid = FALSE;
+      map_set (&d->counts, o->id, o->refcount);
+      for (guint j = 0; j < 2 * o->cells->len; j++)
+        {
+          const HsSnapCell *cell = &g_array_index (o->cells, HsSnapCell, j / 2);
+          const HsSnapValue *v = j % 2 ? &cell->value : &cell->key;
+
+          if (hs_json_language_tag (v) != NULL)
+            {
+              map_set (&d->lang, v->ref, MAX (map_get (&d->lang, v->ref), 0) + 1);
+              hs_id_map_insert (&d->present, v->ref, GINT_TO_POINTER (1));
+            }
+        }
+    }
+  take_frame_refs (d, snap, NULL);
+  for (guint i = 0; i < d->frame_lang->len; i++)
+    hs_id_map_insert (&d->present, g_array_index (d->frame_lang, guint64, i), GINT_TO_POINTER (1));
+}
+
+/* A reference from a cell, counted (`sign` 1) or taken back (-1); FALSE when it is to an
+ * object not drawn. */
+static gboolean
+count_ref (Count *c, const HsSnapValue *v, int sign)
+{
+  gint64 n;
+
+  if (v->ref == 0)
+    return TRUE;
+  if (hs_json_language_tag (v) != NULL)
+    {
+      map_set (&c->d->lang, v->ref, MAX (map_get (&c->d->lang, v->ref), 0) + sign);
+      g_array_append_val (c->lang_ids, v->ref);
+      if (sign > 0)
+        g_hash_table_insert (c->lang_to, (gpointer)&v->ref, (gpointer)v);
+      return TRUE;
+    }
+  if (v->kind != HS_SNAP_VALUE_REF)
+    return TRUE; /* drawn inside its holder */
+  if ((n = map_get (&c->d->counts, v->ref)) < 0)
+    return FALSE;
+  map_set (&c->d->counts, v->ref, n + sign);
+  g_array_append_val (c->touched, v->ref);
+  return TRUE;
+}
+
+/* o's references from cell `from` on (and its class's, from the first, when the class is
+ * drawn: a built-in class is named inline, and its entry is not the heap's). */
+static gboolean
+count_refs (Count *c, const HsSnapObject *o, guint from, int sign)
+{
+  for (guint i = from; i < o->cells->len; i++)
+    {
+      const HsSnapCell *cell = &g_array_index (o->cells, HsSnapCell, i);
+
+      if (!count_ref (c, &cell->key, sign) || !count_ref (c, &cell->value, sign))
+        return FALSE;
+    }
+  return from > 0 || o->class_ref.kind != HS_SNAP_VALUE_REF || count_ref (c, &o->class_ref, sign);
+}
+
+/* The first cell of o that its step may have changed, as hs_rstate_to_part_snapshot builds
+ * it from `old`: a list's or tuple's from where the step changed it, when the cells before
+ * are kept; else all. */
+static guint
+first_changed (const HsRObj *o, const HsSnapObject *old)
+{
+  guint from;
+
+  if (o->shape != HS_SHAPE_SEQ || (o->kind != HS_SNAP_LIST && o->kind != HS_SNAP_TUPLE)
+      || !(o->flags & HS_SNAP_FLAG_CHANGED))
+    return 0;
+  from = MIN (o->dirty_from, o->vals->len);
+  return old->cells->len >= from ? from : 0;
+}
+
+static HsSnapObject *
+lookup (HsSnapshot *part, HsSnapReuse *reuse, guint64 id)
+{
+  HsSnapObject *o = hs_snapshot_lookup (part, id);
+
+  return o != NULL ? o : hs_snap_reuse_lookup (reuse, id);
+}
+
+static gboolean
+walk_visit (GHashTable *seen, GQueue *todo, GHashTable *wanted, HsSnapshot *part,
+            HsSnapReuse *reuse, const HsSnapValue *v)
+{
+  HsSnapObject *o;
+
+  if (v->kind != HS_SNAP_VALUE_REF || g_hash_table_contains (seen, &v->ref)
+      || (o = lookup (part, reuse, v->ref)) == NULL)
+    return g_hash_table_size (wanted) == 0;
+  g_hash_table_add (seen, &o->id);
+  g_hash_table_remove (wanted, &o->id);
+  g_queue_push_tail (todo, o);
+  return g_hash_table_size (wanted) == 0;
+}
+
+/* Whether a walk from the frames meets every object of `wanted` within WALK_BUDGET cells.
+ * Of an object the step changed from cell i on (an append), it reads the cells from i; a
+ * function's cells it does not read, since they show its parts (its defaults) only while
+ * something else reaches them. A walk that reads less finds less, and only refuses more
+ * steps. */
+static gboolean
+all_reached (HsSnapshot *part, HsSnapReuse *reuse, GHashTable *wanted)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) values = frame_values (part);
+  GQueue todo = G_QUEUE_INIT;
+  HsSnapObject *o;
+  gint budget = WALK_BUDGET;
+  gboolean done = g_hash_table_size (wanted) == 0;
+
+  for (guint i = 0; i < values->len && !done; i++)
+    done = walk_visit (seen, &todo, wanted, part, reuse, values->pdata[i]);
+  while (!done && budget > 0 && (o = g_queue_pop_head (&todo)) != NULL)
+    {
+      guint from = o->kind == HS_SNAP_FUNCTION             ? o->cells->len
+                   : hs_snapshot_lookup (part, o->id) == o ? o->changed_from
+                                                           : 0;
+
+      done = walk_visit (seen, &todo, wanted, part, reuse, &o->class_ref);
+      for (guint i = from; i < o->cells->len && !done && budget-- > 0; i++)
+        done = walk_visit (seen, &todo, wanted, part, reuse,
+                           &g_array_index (o->cells, HsSnapCell, i).key)
+               || walk_visit (seen, &todo, wanted, part, reuse,
+                              &g_array_index (o->cells, HsSnapCell, i).value);
+    }
+  g_queue_clear (&todo);
+  return done;
+}
+
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  const HsSnapObject *x = *(HsSnapObject *const *)a, *y = *(HsSnapObject *const *)b;
+
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The drawn objects whose count changed and those the step touched, by id, with their
+ * counts; each of them is to be reached from the frames (`wanted`). */
+static void
+collect_counted (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step, HsSnapReuse *reuse,
+                 GHashTable *wanted)
+{
+  g_autoptr (GHashTable) added = g_hash_table_new (NULL, NULL);
+
+  step->counted = g_ptr_array_new ();
+  for (guint i = 0; i < c->touched->len + step->part->objects->len; i++)
+    {
+      HsSnapObject *o = i < c->touched->len
+                            ? lookup (step->part, reuse, g_array_index (c->touched, guint64, i))
+                            : g_ptr_array_index (step->part->objects, i - c->touched->len);
+
+      if (o == NULL || (o->flags & HS_SNAP_FLAG_FREED) || map_get (&d->counts, o->id) < 0
+          || !g_hash_table_add (added, o))
+        continue;
+      o->refcount = map_get (&d->counts, o->id);
+      g_ptr_array_add (step->counted, o);
+      g_hash_table_add (wanted, &o->id);
+    }
+  g_ptr_array_sort (step->counted, compare_ids);
+}
+
+/* The language objects the step named first or last. */
+static void
+collect_language (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step)
+{
+  g_autoptr (GHashTable) framed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) done = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  step->lang_new = g_ptr_array_new ();
+  step->lang_gone = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (guint i = 0; i < d->frame_lang->len; i++)
+    g_hash_table_add (framed, &g_array_index (d->frame_lang, guint64, i));
+  for (guint i = 0; i < c->lang_ids->len; i++)
+    {
+      guint64 *id = &g_array_index (c->lang_ids, guint64, i);
+      gboolean was = hs_id_map_lookup (&d->present, *id) != NULL;
+      gboolean is = map_get (&d->lang, *id) > 0 || g_hash_table_contains (framed, id);
+
+      if (!g_hash_table_add (done, id) || was == is)
+        continue;
+      if (is)
+        {
+          g_ptr_array_add (step->lang_new, g_hash_table_lookup (c->lang_to, id));
+          hs_id_map_insert (&d->present, *id, GINT_TO_POINTER (1));
+        }
+      else
+        {
+          g_array_append_val (step->lang_gone, *id);
+          hs_id_map_remove (&d->present, *id);
+        }
+    }
+}
+
+/* Takes back the references of what step k changed or freed, as the step before had them,
+ * and the frames'; FALSE when the step cannot be told from them. */
+static gboolean
+take_back (HsJsonDelta *d, Count *c, HsRState *st, HsSnapReuse *reuse, GHashTable *froms)
+{
+  for (guint i = 0; i < st->marked->len; i++)
+    {
+      HsRObj *o = hs_id_map_lookup (&st->composites, g_array_index (st->marked, guint64, i));
+      HsSnapObject *old = o != NULL ? hs_snap_reuse_lookup (reuse, o->id) : NULL;
+      guint from;
+
+      if (o == NULL || ((o->flags & HS_SNAP_FLAG_NEW) && old == NULL))
+        continue;
+      if (old == NULL || (o->flags & HS_SNAP_FLAG_NEW) || old->recorded_holders->len > 0
+          || (old->flags & HS_SNAP_FLAG_UNREACHABLE))
+        return FALSE; /* drawn anew, or not drawn before: what reaches it changed */
+      from = first_changed (o, old);
+      g_hash_table_insert (froms, &o->id, GUINT_TO_POINTER (from));
+      if (!count_refs (c, old, from, -1))
+        return FALSE;
+    }
+  for (guint i = 0; i < st->freed->len; i++)
+    {
+      HsRObj *f = g_ptr_array_index (st->freed, i);
+      HsSnapObject *old = hs_snap_reuse_lookup (reuse, f->id);
+
+      if (old == NULL && !f->made)
+        return FALSE; /* alive before and not drawn: its references were counted */
+      if (old == NULL)
+        continue; /* made and freed in the step */
+      if ((old->kind != HS_SNAP_LIST && old->kind != HS_SNAP_TUPLE && old->kind != HS_SNAP_DICT
+           && old->kind != HS_SNAP_SET && old->kind != HS_SNAP_INSTANCE)
+          || !count_refs (c, old, 0, -1))
+        return FALSE;
+    }
+  for (guint i = 0; i < d->frame_refs->len; i++)
+    {
+      guint64 id = g_array_index (d->frame_refs, guint64, i);
+      gint64 n = map_get (&d->counts, id);
+
+      if (n < 0)
+        return FALSE;
+      map_set (&d->counts, id, n - 1);
+      g_array_append_val (c->touched, id);
+    }
+  g_array_append_vals (c->lang_ids, d->frame_lang->data, d->frame_lang->len);
+  return TRUE;
+}
+
+/* Counts the references of what step k made or changed, as its part has them, and the
+ * frames'; the freed objects leave the counts (`gone`: those that were drawn). */
+static gboolean
+count_now (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step, GHashTable *froms)
+{
+  GPtrArray *objects = step->part->objects;
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (objects, i);
+
+      if ((o->flags & HS_SNAP_FLAG_NEW) && !(o->flags & HS_SNAP_FLAG_FREED))
+        map_set (&d->counts, o->id, 0);
+    }
+  for (guint i = 0; i < objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (objects, i);
+
+      if (!(o->flags & HS_SNAP_FLAG_FREED)
+          && !count_refs (c, o, GPOINTER_TO_UINT (g_hash_table_lookup (froms, &o->id)), 1))
+        return FALSE;
+    }
+  if (!take_frame_refs (d, step->part, c))
+    return FALSE;
+  step->gone = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (guint i = 0; i < objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (objects, i);
+
+      if ((o->flags & HS_SNAP_FLAG_FREED) && hs_id_map_remove (&d->counts, o->id) != NULL)
+        g_array_append_val (step->gone, o->id);
+    }
+  return TRUE;
+}
+
+gboolean
+hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJsonDeltaStep *step)
+{
+  g_autoptr (GHashTable) froms = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (GArray) lang_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (GHashTable) lang_to = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Count c = { d, touched, lang_ids, lang_to };
+
+  *step = (HsJsonDeltaStep){ 0 };
+  d->valid = d->valid && st->gc_freed->len == 0 && !st->holders_changed
+             && hs_rstate_marked_are_plain (st, d->trace) && take_back (d, &c, st, reuse, froms);
+  if (!d->valid)
+    return FALSE;
+  step->part = hs_rstate_to_part_snapshot (st, d->trace, k, reuse);
+  d->valid = count_now (d, &c, step, froms);
+  if (!d->valid)
+    return FALSE;
+  collect_counted (d, &c, step, reuse, wanted);
+  d->valid = all_reached (step->part, reuse, wanted);
+  if (!d->valid)
+    return FALSE;
+  collect_language (d, &c, step);
+  return TRUE;
+}
+
+void
+hs_json_delta_step_clear (HsJsonDeltaStep *step)
+{
+  g_clear_pointer (&step->part, hs_snapshot_free);
+  g_clear_pointer (&step->counted, g_ptr_array_unref);
+  g_clear_pointer (&step->gone, g_array_unref);
+  g_clear_pointer (&step->lang_new, g_ptr_array_unref);
+  g_clear_pointer (&step->lang_gone, g_array_unref);
+}

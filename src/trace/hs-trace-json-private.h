@@ -1,0 +1,38 @@
+/* hs-trace-json-private.h — what the JSON writer (hs-trace-json.c) and its compact steps'
+ * bookkeeping (hs-trace-json-delta.c) share. */
+#pragma once
+
+#include "hs-trace-private.h"
+
+G_BEGIN_DECLS
+
+/* The tag of the heap entry of an inline value that is an object of the language (a
+ * module, a built-in function, a type, Ellipsis, NotImplemented), or NULL. */
+const char *hs_json_language_tag (const HsSnapValue *v);
+
+/* What a compact step writes, found from what the step touched. */
+typedef struct
+{
+  HsSnapshot *part;    /* hs_rstate_to_part_snapshot: the frames and the objects touched */
+  GPtrArray *counted;  /* HsSnapObject*, by id: those whose count the step changed, and
+                        * those it touched, their refcount set */
+  GArray *gone;        /* guint64, by id: objects drawn at the step before, freed in this one */
+  GPtrArray *lang_new; /* const HsSnapValue*: language objects named now, not before */
+  GArray *lang_gone;   /* guint64: language objects named before, not now */
+} HsJsonDeltaStep;
+
+typedef struct _HsJsonDelta HsJsonDelta;
+
+HsJsonDelta *hs_json_delta_new (HsTrace *trace);
+void hs_json_delta_free (HsJsonDelta *delta);
+/* Learns the counts and what is drawn from the whole snapshot of a step just written (its
+ * objects still in it). */
+void hs_json_delta_reset (HsJsonDelta *delta, HsSnapshot *snap);
+/* Step k, applied to st with its flags, as what it changed (`reuse` holding every object
+ * of step k - 1, as hs_snap_reuse_keep_part leaves it); FALSE when the step may change
+ * more than what it touched (then write its whole snapshot, and reset). */
+gboolean hs_json_delta_step (HsJsonDelta *delta, HsRState *st, int k, HsSnapReuse *reuse,
+                             HsJsonDeltaStep *step);
+void hs_json_delta_step_clear (HsJsonDeltaStep *step);
+
+G_END_DECLS

@@ -980,8 +980,7 @@ hs_object_repr (HsVM *vm, HsObject *obj)
 
   if (repr == NULL)
     return hs_object_default_repr (vm, obj);
-  if (!(obj->type->type_flags & HS_TYPE_GC))
-    return repr (vm, obj); /* leaves (int, str, ...) cannot recurse */
+  /* every object, as CPython's PyObject_Repr: a recursion's RecursionError says where */
   if (!hs_recursion_enter (vm, " while getting the repr of an object"))
     return NULL;
   r = repr (vm, obj);
@@ -993,7 +992,19 @@ HsObject *
 hs_object_str (HsVM *vm, HsObject *obj)
 {
   HsObject *(*str) (HsVM *, HsObject *) = SLOT (obj->type, str);
-  return str ? str (vm, obj) : hs_object_repr (vm, obj);
+  HsObject *(*repr) (HsVM *, HsObject *) = SLOT (obj->type, repr);
+  HsObject *r;
+
+  if (HS_IS (obj, &hs_str_type))
+    return hs_incref (obj);
+  /* one level, as CPython's PyObject_Str; without a str slot the repr's, as object.__str__ */
+  if (!hs_recursion_enter (vm, " while getting the str of an object"))
+    return NULL;
+  r = str != NULL    ? str (vm, obj)
+      : repr != NULL ? repr (vm, obj)
+                     : hs_object_default_repr (vm, obj);
+  hs_recursion_leave (vm);
+  return r;
 }
 
 int

@@ -74,6 +74,18 @@ emit (HsVM *vm, HsObject *file, GString *out, const char *text, gsize len)
   return 0;
 }
 
+/* CPython's sys.stdout.write is a method called through C (one level against the recursion
+ * limit) that calls its buffer's (one more): the first write of a print() near the limit is
+ * where a runaway recursion that prints fails, "while calling a Python object". */
+static gboolean
+stdout_write_levels (HsVM *vm)
+{
+  if (!hs_recursion_enter_n (vm, 2, " while calling a Python object"))
+    return FALSE;
+  hs_recursion_leave_n (vm, 2);
+  return TRUE;
+}
+
 static HsObject *
 builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -112,9 +124,13 @@ builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                 ? emit (vm, file, out, hs_str_utf8 (sep), hs_str_byte_len (sep))
                 : emit (vm, file, out, " ", 1);
       HsObject *s = r == 0 ? hs_object_str (vm, args[i]) : NULL;
-      r = s != NULL ? emit (vm, file, out, hs_str_utf8 (s), hs_str_byte_len (s)) : -1;
+      r = s != NULL && (i > 0 || file != NULL || stdout_write_levels (vm))
+              ? emit (vm, file, out, hs_str_utf8 (s), hs_str_byte_len (s))
+              : -1;
       hs_xdecref (vm, s);
     }
+  if (r == 0 && nargs == 0 && file == NULL && !stdout_write_levels (vm))
+    r = -1;
   if (r == 0)
     r = end != NULL && end != hs_None
             ? emit (vm, file, out, hs_str_utf8 (end), hs_str_byte_len (end))

@@ -142,16 +142,31 @@ text_of (HsVM *vm, HsObject *s)
   return text;
 }
 
+/* The recorder's view is outside the program: the program's recursion limit does not
+ * apply to it (an exception raised at the limit still has its message); the C stack's
+ * check does. */
+static char *
+text_outside_limit (HsVM *vm, HsObject *(*text) (HsVM *, HsObject *), HsObject *obj)
+{
+  int depth = vm->depth;
+  HsObject *s;
+
+  vm->depth = 0;
+  s = text (vm, obj);
+  vm->depth = depth;
+  return text_of (vm, s);
+}
+
 char *
 hs_inspect_repr (HsVM *vm, HsObject *obj)
 {
-  return text_of (vm, hs_object_repr (vm, obj));
+  return text_outside_limit (vm, hs_object_repr, obj);
 }
 
 char *
 hs_inspect_str (HsVM *vm, HsObject *obj)
 {
-  return text_of (vm, hs_object_str (vm, obj));
+  return text_outside_limit (vm, hs_object_str, obj);
 }
 
 HsObject *

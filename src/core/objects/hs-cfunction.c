@@ -102,6 +102,9 @@ cfunction_repr (HsVM *vm, HsObject *self)
 
   if (f->self == NULL)
     s = g_strdup_printf ("<built-in function %s>", f->def->name);
+  else if (f->def->flags & HS_METH_SLOT)
+    s = g_strdup_printf ("<method-wrapper '%s' of %s object at %p>", f->def->name,
+                         hs_type_name (f->self), (void *)f->self);
   else
     s = g_strdup_printf ("<built-in method %s of %s object at %p>", f->def->name,
                          hs_type_name (f->self), (void *)f->self);
@@ -186,7 +189,9 @@ static HsObject *
 descr_repr (HsVM *vm, HsObject *self)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)self;
-  char *s = g_strdup_printf ("<method '%s' of '%s' objects>", f->def->name, f->owner->name);
+  char *s = g_strdup_printf ((f->def->flags & HS_METH_SLOT) ? "<slot wrapper '%s' of '%s' objects>"
+                                                            : "<method '%s' of '%s' objects>",
+                             f->def->name, f->owner->name);
   HsObject *r = hs_str_new (vm, s, strlen (s));
   g_free (s);
   return r;
@@ -207,7 +212,9 @@ descr_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kw
   if (!hs_type_is_subtype (HS_TYPE (args[0]), f->owner))
     {
       hs_err_format (vm, &hs_exc_TypeError,
-                     "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                     (f->def->flags & HS_METH_SLOT)
+                         ? "descriptor '%s' requires a '%s' object but received a '%s'"
+                         : "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                      f->def->name, hs_type_tp_name (f->owner), hs_type_name (args[0]));
       return NULL;
     }

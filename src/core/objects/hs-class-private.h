@@ -77,6 +77,7 @@ typedef struct
   HsObject header;
   HsObject *name;
   HsObject *owner; /* the class */
+  HsGetsetFn get;  /* a built-in type's attribute (int.real); NULL for __dict__, __weakref__ */
 } HsGetset;
 
 /* A slot of __slots__: a getset's fields, then where its value lives in an instance. */

@@ -14,11 +14,14 @@
 #include "hs-class-private.h"
 #include "hs-dict.h"
 #include "hs-exceptions.h"
+#include "hs-float.h"
 #include "hs-frame.h"
 #include "hs-function.h"
+#include "hs-int.h"
 #include "hs-list.h"
 #include "hs-mappingproxy.h"
 #include "hs-module.h"
+#include "hs-number-parts.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-symtable.h"
@@ -780,6 +783,13 @@ hs_class_is_abstract (HsObject *v)
   if (HS_IS (v, &hs_staticmethod_type) || HS_IS (v, &hs_classmethod_type))
     return hs_class_is_abstract (((HsWrapper *)v)->func);
   return (v->flags & HS_FLAG_ABSTRACT) != 0;
+}
+
+/* property.__isabstractmethod__ */
+static HsObject *
+property_isabstract (HsVM *vm, HsObject *obj, HsObject *name)
+{
+  return hs_bool_from (hs_class_is_abstract (obj));
 }
 
 static gint
@@ -1912,10 +1922,10 @@ object_init_subclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef type_extra_methods[] = {
   { "mro", type_mro_method },
-  { "__init__", type_init_method },
-  { "__call__", type_call_method },
-  { "__setattr__", type_setattr_method },
-  { "__delattr__", type_delattr_method },
+  { "__init__", type_init_method, HS_METH_SLOT },
+  { "__call__", type_call_method, HS_METH_SLOT },
+  { "__setattr__", type_setattr_method, HS_METH_SLOT },
+  { "__delattr__", type_delattr_method, HS_METH_SLOT },
   { NULL, NULL },
 };
 
@@ -1925,13 +1935,13 @@ static const HsMethodDef new_defs[] = {
 };
 
 static const HsMethodDef object_extra_methods[] = {
-  { "__init__", object_init },
-  { "__repr__", object_repr_method },
-  { "__str__", object_str_method },
+  { "__init__", object_init, HS_METH_SLOT },
+  { "__repr__", object_repr_method, HS_METH_SLOT },
+  { "__str__", object_str_method, HS_METH_SLOT },
   { "__init_subclass__", object_init_subclass, HS_METH_CLASS },
-  { "__getattribute__", object_getattribute_method },
-  { "__setattr__", object_setattr_method },
-  { "__delattr__", object_delattr_method },
+  { "__getattribute__", object_getattribute_method, HS_METH_SLOT },
+  { "__setattr__", object_setattr_method, HS_METH_SLOT },
+  { "__delattr__", object_delattr_method, HS_METH_SLOT },
   { NULL, NULL },
 };
 
@@ -1956,6 +1966,7 @@ hs_class_runtime_init (void)
   hs_type_ready (&hs_classmethod_type);
   hs_type_ready (&hs_property_type);
   hs_type_ready (&hs_member_descr_type);
+  hs_type_ready (&hs_getset_descr_type);
   /* `type` gains what classes need: its own slots are static, so the extension is
    * installed once here (additive; static types behave as before). */
   type_getattr_base = hs_type_type.getattr;
@@ -1970,6 +1981,9 @@ hs_class_runtime_init (void)
   object_new_fn = hs_cfunction_new (NULL, &new_defs[0], NULL);
   type_new_fn = hs_cfunction_new (NULL, &new_defs[1], NULL);
   hs_builtin_subclass_runtime_init ();
+  hs_getset_install (&hs_int_type, "real imag numerator denominator", hs_int_part);
+  hs_getset_install (&hs_float_type, "real imag", hs_float_part);
+  hs_getset_install (&hs_property_type, "__isabstractmethod__", property_isabstract);
   hs_dict_set_item (NULL, hs_object_type.dict, hs_dunder[N_NEW], object_new_fn);
   hs_dict_set_item (NULL, hs_type_type.dict, hs_dunder[N_NEW], type_new_fn);
   /* class objects are HsClass; `type` makes them from three arguments */

@@ -82,6 +82,10 @@ hs_instance_check (const HsObject *o)
   return (o->type->type_flags & HS_TYPE_HEAP) != 0 && !hs_type_check (o);
 }
 
+/* What a built-in type's getset descriptor reads of obj (new reference), NULL with an
+ * error (or NULL without one: no such attribute). */
+typedef HsObject *(*HsGetsetFn) (HsVM *vm, HsObject *obj, HsObject *name);
+
 /* The `__dict__`/`__weakref__` descriptors in a class's namespace, and the member
  * descriptors of its __slots__. */
 extern HsType hs_getset_descr_type;
@@ -91,6 +95,12 @@ extern HsType hs_member_descr_type;
  * object field at `offset` of its objects (defaultdict.default_factory), so that an
  * instance of a class derived from it reads and sets the field, not an attribute. */
 void hs_member_install (HsType *owner, const char *name, gsize offset);
+
+/* Puts into the dict of the built-in type `owner` a getset descriptor for each name of
+ * `names` (space-separated), as CPython's `int.real`: `get (vm, obj, name)` reads it. */
+void hs_getset_install (HsType *owner, const char *names, HsGetsetFn get);
+/* obj.<name> through such a descriptor (new reference), or NULL with CPython's errors. */
+HsObject *hs_getset_get (HsVM *vm, HsObject *getset, HsObject *obj);
 
 /* Whether instances of t (a class or a built-in type) take weak references. */
 gboolean hs_class_instances_weakrefable (const HsType *t);

@@ -585,8 +585,8 @@ td_divmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef td_methods[] = {
   { "total_seconds", td_total_seconds },
-  { "__abs__", td_abs },
-  { "__divmod__", td_divmod },
+  { "__abs__", td_abs, HS_METH_SLOT },
+  { "__divmod__", td_divmod, HS_METH_SLOT },
   { NULL, NULL },
 };
 

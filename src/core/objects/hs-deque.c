@@ -863,7 +863,7 @@ static const HsMethodDef deque_methods[] = {
   { "reverse", m_reverse },
   { "__reversed__", m_reversed },
   { "__reduce__", m_reduce },
-  { "__init__", m_init },
+  { "__init__", m_init, HS_METH_SLOT },
   { NULL, NULL },
 };
 

@@ -28,6 +28,8 @@ hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
     {
       if (obj == NULL)
         return hs_incref (d);
+      if (((HsGetset *)d)->get != NULL)
+        return hs_getset_get (vm, d, obj);
       return ((HsGetset *)d)->name == hs_dunder[N_DICT] ? hs_instance_dict (vm, obj)
                                                         : hs_incref (hs_None);
     }
@@ -110,6 +112,45 @@ hs_getset_set (HsVM *vm, HsObject *getset, HsObject *obj, HsObject *value)
   return -1;
 }
 
+/* CPython's descr_check: whether the descriptor applies to obj, else its TypeError. */
+static gboolean
+applies (HsVM *vm, HsGetset *g, HsObject *obj)
+{
+  if (HS_ISINSTANCE (obj, (HsType *)g->owner))
+    return TRUE;
+  hs_err_format (vm, &hs_exc_TypeError,
+                 "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                 hs_str_utf8 (g->name), hs_class_name (g->owner), hs_type_name (obj));
+  return FALSE;
+}
+
+HsObject *
+hs_getset_get (HsVM *vm, HsObject *getset, HsObject *obj)
+{
+  HsGetset *g = (HsGetset *)getset;
+  HsObject *r;
+  if (!applies (vm, g, obj))
+    return NULL;
+  r = g->get (vm, obj, g->name);
+  if (r == NULL && !hs_err_occurred (vm))
+    hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                   hs_type_name (obj), hs_str_utf8 (g->name));
+  return r;
+}
+
+void
+hs_getset_install (HsType *owner, const char *names, HsGetsetFn get)
+{
+  g_auto (GStrv) v = g_strsplit (names, " ", -1);
+  for (char **n = v; *n != NULL; n++)
+    {
+      HsObject *g = hs_getset_new (NULL, *n, (HsClass *)owner);
+      hs_gc_untrack (NULL, g); /* process-wide, as a method descriptor of a built-in */
+      ((HsGetset *)g)->get = get;
+      hs_dict_set_item (NULL, owner->dict, ((HsGetset *)g)->name, g);
+    }
+}
+
 static void
 getset_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
@@ -129,18 +170,6 @@ getset_repr (HsVM *vm, HsObject *self)
   return hs_str_from_format (vm, "<attribute '%s' of '%s' objects>", hs_str_utf8 (g->name),
                              hs_class_name (g->owner));
 }
-
-HsType hs_getset_descr_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "getset_descriptor",
-  .base = &hs_object_type,
-  .basicsize = sizeof (HsGetset),
-  .type_flags = HS_TYPE_GC,
-  .dealloc = getset_clear,
-  .refs = getset_refs,
-  .clear = getset_clear,
-  .repr = getset_repr,
-};
 
 /* ---- the member descriptors of __slots__ -------------------------------------------- */
 
@@ -171,15 +200,8 @@ hs_member_install (HsType *owner, const char *name, gsize offset)
 static HsObject **
 member_slot (HsVM *vm, HsMember *m, HsObject *obj)
 {
-  if (!HS_ISINSTANCE (obj, (HsType *)m->getset.owner))
-    {
-      hs_err_format (vm, &hs_exc_TypeError,
-                     "descriptor '%s' for '%s' objects doesn't apply to a "
-                     "'%s' object",
-                     hs_str_utf8 (m->getset.name), hs_class_name (m->getset.owner),
-                     hs_type_name (obj));
-      return NULL;
-    }
+  if (!applies (vm, &m->getset, obj))
+    return NULL;
   return (HsObject **)((char *)obj + m->offset);
 }
 
@@ -233,7 +255,7 @@ member_get_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *obj = NULL, *type = NULL;
   if (!hs_parse_args (vm, "__get__", args + 1, nargs - 1, kwnames, "obj |type /", &obj, &type))
     return NULL;
-  return obj == hs_None ? hs_incref (args[0]) : hs_member_get (vm, args[0], obj);
+  return obj == hs_None ? hs_incref (args[0]) : hs_descr_get (vm, args[0], obj, HS_TYPE (obj));
 }
 
 static HsObject *
@@ -256,7 +278,7 @@ member_delete_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 /* __name__, __qualname__ and __objclass__, then the methods. */
 static HsObject *
-member_getattr (HsVM *vm, HsObject *self, HsObject *name)
+descr_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   HsGetset *g = (HsGetset *)self;
   const char *n = hs_str_utf8 (name);
@@ -287,8 +309,27 @@ HsType hs_member_descr_type = {
   .refs = getset_refs,
   .clear = getset_clear,
   .repr = member_repr,
-  .getattr = member_getattr,
+  .getattr = descr_getattr,
   .methods = member_methods,
+};
+
+static const HsMethodDef getset_methods[] = {
+  { "__get__", member_get_method },
+  { NULL, NULL },
+};
+
+HsType hs_getset_descr_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "getset_descriptor",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsGetset),
+  .type_flags = HS_TYPE_GC,
+  .dealloc = getset_clear,
+  .refs = getset_refs,
+  .clear = getset_clear,
+  .repr = getset_repr,
+  .getattr = descr_getattr,
+  .methods = getset_methods,
 };
 
 /* ---- staticmethod, classmethod, property ----------------------------------------------- */

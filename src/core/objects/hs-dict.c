@@ -1029,13 +1029,20 @@ m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef dict_methods[] = {
-  { "__init__", m_init },         { "get", m_get },
-  { "setdefault", m_setdefault }, { "pop", m_pop },
-  { "popitem", m_popitem },       { "keys", m_keys },
-  { "values", m_values },         { "items", m_items },
-  { "update", m_update },         { "copy", m_copy },
-  { "clear", m_clear },           { "fromkeys", m_fromkeys, HS_METH_CLASS },
-  { "__len__", m_len },           { NULL },
+  { "__init__", m_init, HS_METH_SLOT },
+  { "get", m_get },
+  { "setdefault", m_setdefault },
+  { "pop", m_pop },
+  { "popitem", m_popitem },
+  { "keys", m_keys },
+  { "values", m_values },
+  { "items", m_items },
+  { "update", m_update },
+  { "copy", m_copy },
+  { "clear", m_clear },
+  { "fromkeys", m_fromkeys, HS_METH_CLASS },
+  { "__len__", m_len, HS_METH_SLOT },
+  { NULL },
 };
 
 HsType hs_dict_type = {

@@ -842,7 +842,7 @@ c_m_fromkeys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef counter_methods[] = {
-  { "__init__", c_m_init },
+  { "__init__", c_m_init, HS_METH_SLOT },
   { "update", c_m_update },
   { "subtract", c_m_subtract },
   { "most_common", c_m_most_common },
@@ -1062,7 +1062,7 @@ od_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
 }
 
 static const HsMethodDef od_methods[] = {
-  { "__init__", od_m_init },
+  { "__init__", od_m_init, HS_METH_SLOT },
   { "update", od_m_update },
   { "move_to_end", od_m_move_to_end },
   { "popitem", od_m_popitem },

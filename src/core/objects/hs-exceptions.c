@@ -481,9 +481,9 @@ exc_repr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef base_exception_methods[] = {
-  { "__init__", exc_init_method },
-  { "__str__", exc_str_method },
-  { "__repr__", exc_repr_method },
+  { "__init__", exc_init_method, HS_METH_SLOT },
+  { "__str__", exc_str_method, HS_METH_SLOT },
+  { "__repr__", exc_repr_method, HS_METH_SLOT },
   { NULL, NULL },
 };
 

@@ -876,12 +876,13 @@ float_getattr (HsVM *vm, HsObject *self, HsObject *name)
 
 static const HsMethodDef float_methods[] = {
   { "__format__", hs_format_dunder },
-  { "__abs__", hs_number_dunder_abs },
+  { "__abs__", hs_number_dunder_abs, HS_METH_SLOT },
   { "__round__", hs_number_dunder_round },
-  { "__divmod__", hs_number_dunder_divmod },
-  { "__rdivmod__", hs_number_dunder_rdivmod },
-  { "__float__", hs_number_dunder_float },
-  { "__int__", hs_float_dunder_trunc },
+  { "__divmod__", hs_number_dunder_divmod, HS_METH_SLOT },
+  { "__rdivmod__", hs_number_dunder_rdivmod, HS_METH_SLOT },
+  { "__float__", hs_number_dunder_float, HS_METH_SLOT },
+  { "__getnewargs__", hs_number_dunder_getnewargs },
+  { "__int__", hs_float_dunder_trunc, HS_METH_SLOT },
   { "__trunc__", hs_float_dunder_trunc },
   { "__floor__", hs_float_dunder_floor },
   { "__ceil__", hs_float_dunder_ceil },

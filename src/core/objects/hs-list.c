@@ -948,13 +948,20 @@ m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef list_methods[] = {
-  { "__init__", m_init }, { "append", m_append },
-  { "extend", m_extend }, { "insert", m_insert },
-  { "pop", m_pop },       { "remove", m_remove },
-  { "index", m_index },   { "count", m_count },
-  { "sort", m_sort },     { "reverse", m_reverse },
-  { "copy", m_copy },     { "clear", m_clear },
-  { "__len__", m_len },   { NULL },
+  { "__init__", m_init, HS_METH_SLOT },
+  { "append", m_append },
+  { "extend", m_extend },
+  { "insert", m_insert },
+  { "pop", m_pop },
+  { "remove", m_remove },
+  { "index", m_index },
+  { "count", m_count },
+  { "sort", m_sort },
+  { "reverse", m_reverse },
+  { "copy", m_copy },
+  { "clear", m_clear },
+  { "__len__", m_len, HS_METH_SLOT },
+  { NULL },
 };
 
 static HsObject *

@@ -248,7 +248,7 @@ module_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject
 }
 
 static const HsMethodDef module_methods[] = {
-  { "__init__", module_m_init },
+  { "__init__", module_m_init, HS_METH_SLOT },
   { NULL, NULL },
 };
 

@@ -317,6 +317,19 @@ hs_int_dunder_value (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return no_args (vm, "__int__", nargs, kwnames) ? int_value (vm, args[0]) : NULL;
 }
 
+/* __getnewargs__ of an int or a float: (its plain value,) */
+HsObject *
+hs_number_dunder_getnewargs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *v, *t;
+  if (!no_args (vm, "__getnewargs__", nargs, kwnames))
+    return NULL;
+  v = is_float (args[0]) ? hs_float_new (vm, hs_float_value (args[0])) : int_value (vm, args[0]);
+  t = v != NULL ? hs_tuple_pack (vm, 1, v) : NULL;
+  hs_xdecref (vm, v);
+  return t;
+}
+
 #define FLOAT_TO_INT(NAME, EXPR)                                                                   \
   HsObject *hs_float_dunder_##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)     \
   {                                                                                                \

@@ -26,6 +26,7 @@ HsObject *hs_number_dunder_float (HsVM *vm, HsObject **args, gsize nargs, HsObje
 HsObject *hs_int_dunder_value (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 HsObject *hs_float_dunder_trunc (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 HsObject *hs_float_dunder_floor (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_number_dunder_getnewargs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 HsObject *hs_float_dunder_ceil (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 
 G_END_DECLS

@@ -1597,6 +1597,8 @@ hs_object_generic_getattr (HsVM *vm, HsObject *obj, HsObject *name)
           HsCFunctionObject *d = (HsCFunctionObject *)v;
           return hs_cfunction_new_method (vm, d->def, d->owner, (HsObject *)obj->type);
         }
+      if (HS_IS (v, &hs_getset_descr_type))
+        return hs_getset_get (vm, v, obj);
       return hs_incref (v);
     }
   hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",

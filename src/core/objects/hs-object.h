@@ -209,6 +209,7 @@ typedef struct
 enum
 {
   HS_METH_CLASS = 1 << 0, /* classmethod (dict.fromkeys): args[0] is the type */
+  HS_METH_SLOT = 1 << 1,  /* a dunder CPython makes a slot wrapper of (int.__add__), for reprs */
 };
 
 enum

@@ -1462,7 +1462,7 @@ m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef set_methods[] = {
-  { "__init__", m_init },
+  { "__init__", m_init, HS_METH_SLOT },
   { "add", m_add },
   { "clear", m_clear },
   { "copy", m_copy },

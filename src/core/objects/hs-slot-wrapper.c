@@ -278,12 +278,12 @@ typedef struct
   {                                                                                                \
     G_STRUCT_OFFSET (HsType, SLOT),                                                                \
     {                                                                                              \
-      NAME, FN, 0                                                                                  \
+      NAME, FN, HS_METH_SLOT                                                                       \
     }                                                                                              \
   }
 #define RROW(NAME, FN)                                                                             \
   {                                                                                                \
-    G_STRUCT_OFFSET (HsType, binop), { NAME, FN, 0 }, TRUE                                         \
+    G_STRUCT_OFFSET (HsType, binop), { NAME, FN, HS_METH_SLOT }, TRUE                              \
   }
 
 static const Row rows[] = {

@@ -10,6 +10,7 @@ import collections
 import dataclasses
 import datetime
 import enum
+import fractions
 import functools
 import gc
 import itertools
@@ -30,7 +31,7 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("itertools", itertools), ("dataclasses", dataclasses), ("abc", abc),
           ("typing", typing), ("statistics", statistics), ("json", json),
           ("textwrap", textwrap), ("enum", enum),
-          ("datetime", datetime), ("types", types)]
+          ("datetime", datetime), ("types", types), ("fractions", fractions)]
 
 
 def names(obj):

@@ -47,15 +47,14 @@ for call in (lambda: (5).__pow__(), lambda: (5).__pow__(1, 2, 3), lambda: (5).__
 print(property.__isabstractmethod__)
 
 
-class Shape(abc.ABC):
-    @property
-    @abc.abstractmethod
-    def area(self):
-        ...
-
-    @property
-    def name(self):
-        return "shape"
+@abc.abstractmethod
+def area(self):
+    ...
 
 
-print(Shape.__dict__["area"].__isabstractmethod__, Shape.__dict__["name"].__isabstractmethod__)
+def name(self):
+    return "shape"
+
+
+print(property(area).__isabstractmethod__, property(name).__isabstractmethod__)
+print(property(name, area).__isabstractmethod__)

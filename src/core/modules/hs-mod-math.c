@@ -20,6 +20,7 @@
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
+#include "hs-str.h"
 #include "hs-tuple.h"
 
 static HsObject *
@@ -623,9 +624,11 @@ out:
 
 /* ---- rounding ------------------------------------------------------------------------- */
 
+/* math.floor, ceil and trunc: the number's own `dunder` (a Fraction's __floor__), else
+ * f of its float; trunc has no fallback, as CPython's. */
 static HsObject *
 rounding (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
-          double (*f) (double))
+          double (*f) (double), const char *dunder)
 {
   HsObject *xo;
   double x;
@@ -636,14 +639,23 @@ rounding (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char 
     return hs_int_from_i64 (vm, xo == hs_True);
   if (hs_int_check (xo))
     return hs_incref (xo);
+  if (!HS_IS (xo, &hs_float_type)
+      && hs_type_lookup_borrow (xo->type, hs_str_intern_cstr (dunder)) != NULL)
+    return hs_object_call_method (vm, xo, dunder, NULL, 0, NULL);
+  if (f == trunc && !HS_ISINSTANCE (xo, &hs_float_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "type %s doesn't define __trunc__ method",
+                     hs_type_name (xo));
+      return NULL;
+    }
   if (hs_number_as_double (vm, xo, &x) < 0)
     return NULL;
   return hs_int_from_double (vm, f (x));
 }
 
-HS_CFUNCTION_VARIANT (math_floor, rounding, "math.floor", floor)
-HS_CFUNCTION_VARIANT (math_ceil, rounding, "math.ceil", ceil)
-HS_CFUNCTION_VARIANT (math_trunc, rounding, "math.trunc", trunc)
+HS_CFUNCTION_VARIANT (math_floor, rounding, "math.floor", floor, "__floor__")
+HS_CFUNCTION_VARIANT (math_ceil, rounding, "math.ceil", ceil, "__ceil__")
+HS_CFUNCTION_VARIANT (math_trunc, rounding, "math.trunc", trunc, "__trunc__")
 
 /* ---- logarithms ----------------------------------------------------------------------- */
 

@@ -243,16 +243,6 @@ do_seed (HsVM *vm, HsRandom *r, HsObject *arg)
 
 /* ---- integers ------------------------------------------------------------------------ */
 
-static void
-int_to_mpz (HsObject *o, mpz_t out)
-{
-  HsInt *i = (HsInt *)o;
-  if (i->big != NULL)
-    mpz_set (out, (mpz_ptr)i->big);
-  else
-    mpz_set_si (out, (long)i->small);
-}
-
 /* getrandbits(k) into out (CPython: 32-bit words, least significant first; the last
  * word keeps only its top bits). */
 static void
@@ -340,7 +330,7 @@ index_arg (HsVM *vm, HsObject *o, const char *what, mpz_t out)
                      hs_type_name (o));
       return FALSE;
     }
-  int_to_mpz (o, out);
+  hs_int_get_mpz (o, out);
   return TRUE;
 }
 
@@ -1241,7 +1231,7 @@ set_internal_state (HsVM *vm, HsRandom *r, HsObject *state, gboolean reduce)
           return FALSE;
         }
       mpz_init (z);
-      int_to_mpz (item, z);
+      hs_int_get_mpz (item, z);
       if (reduce)
         mpz_fdiv_r_2exp (z, z, 32);
       fits = i < N ? mpz_sgn (z) >= 0 && mpz_sizeinbase (z, 2) <= 32 : mpz_fits_slong_p (z);

@@ -57,15 +57,6 @@ seq_get (HsObject *s, gsize i)
   return hs_list_check (s) ? hs_list_get_borrow (s, i) : hs_tuple_get_borrow (s, i);
 }
 
-static void
-int_to_mpz (mpz_t z, HsObject *o)
-{
-  if (hs_int_is_small (o))
-    mpz_set_si (z, (long)hs_int_small_value (o));
-  else
-    mpz_set (z, (mpz_ptr)((HsInt *)o)->big);
-}
-
 static HsObject *
 mpz_to_int (HsVM *vm, const mpz_t z)
 {
@@ -121,7 +112,7 @@ acc_add (HsVM *vm, Acc *a, HsObject *x)
   else if (hs_int_check (x))
     {
       mpq_init (q);
-      int_to_mpz (mpq_numref (q), x);
+      hs_int_get_mpz (x, mpq_numref (q));
       a->count++;
     }
   else

@@ -138,4 +138,5 @@ static const struct
              "MethodDescriptorType() MethodType() MethodWrapperType() ModuleType() NoneType() "
              "NotImplementedType() SimpleNamespace() TracebackType() UnionType() "
              "WrapperDescriptorType() coroutine() new_class() prepare_class() resolve_bases() " },
+  { "fractions", "Decimal() Fraction() math numbers operator re sys " },
 };

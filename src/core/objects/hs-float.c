@@ -33,6 +33,20 @@ hs_float_new (HsVM *vm, double v)
   return &f->header;
 }
 
+/* x.name(arg) (arg NULL: x.name()) for a type that defines it, else NotImplemented: abs(),
+ * divmod() and float() of what is not a number (a timedelta, a class with __abs__). */
+static HsObject *
+call_number_hook (HsVM *vm, HsObject *x, const char *name, HsObject *arg)
+{
+  HsObject *d = hs_type_lookup_borrow (x->type, hs_str_intern_cstr (name));
+  if (d == NULL)
+    return hs_incref (hs_NotImplemented);
+  HsObject *fn = hs_object_getattr_cstr (vm, x, name);
+  HsObject *r = fn != NULL ? hs_object_call (vm, fn, &arg, arg != NULL ? 1 : 0, NULL) : NULL;
+  hs_xdecref (vm, fn);
+  return r;
+}
+
 int
 hs_number_as_double (HsVM *vm, HsObject *o, double *out)
 {
@@ -43,8 +57,18 @@ hs_number_as_double (HsVM *vm, HsObject *o, double *out)
     }
   if (hs_int_check (o))
     return hs_int_as_double (vm, o, out);
-  hs_err_format (vm, &hs_exc_TypeError, "must be real number, not %s", hs_type_name (o));
-  return -1;
+  HsObject *f = call_number_hook (vm, o, "__float__", NULL);
+  if (f == NULL)
+    return -1;
+  if (f == hs_NotImplemented)
+    hs_err_format (vm, &hs_exc_TypeError, "must be real number, not %s", hs_type_name (o));
+  else if (!HS_ISINSTANCE (f, &hs_float_type))
+    hs_err_format (vm, &hs_exc_TypeError, "%s.__float__ returned non-float (type %s)",
+                   hs_type_name (o), hs_type_name (f));
+  else
+    *out = hs_float_value (f);
+  hs_decref (vm, f);
+  return hs_err_occurred (vm) ? -1 : 0;
 }
 
 /* ---- text ------------------------------------------------------------------------- */
@@ -514,7 +538,7 @@ float_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
     return hs_incref (x);
   if (HS_ISINSTANCE (x, &hs_str_type))
     return hs_float_from_str (vm, hs_str_utf8 (x), hs_str_byte_len (x));
-  if (is_number (x))
+  if (is_number (x) || hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__float__")) != NULL)
     {
       if (hs_number_as_double (vm, x, &d) < 0)
         return NULL;
@@ -632,20 +656,6 @@ hs_number_round (HsVM *vm, HsObject *x, HsObject *ndigits)
   if (!hs_int_as_i64 (ndigits, &n))
     n = hs_int_sign (ndigits) > 0 ? G_MAXINT64 : G_MININT64;
   return float_round_ndigits (vm, hs_float_value (x), n);
-}
-
-/* x.name(arg) (arg NULL: x.name()) for a type that defines it, else NotImplemented: abs() and
- * divmod() of what is not a number (a timedelta, a class with __abs__). */
-static HsObject *
-call_number_hook (HsVM *vm, HsObject *x, const char *name, HsObject *arg)
-{
-  HsObject *d = hs_type_lookup_borrow (x->type, hs_str_intern_cstr (name));
-  if (d == NULL)
-    return hs_incref (hs_NotImplemented);
-  HsObject *fn = hs_object_getattr_cstr (vm, x, name);
-  HsObject *r = fn != NULL ? hs_object_call (vm, fn, &arg, arg != NULL ? 1 : 0, NULL) : NULL;
-  hs_xdecref (vm, fn);
-  return r;
 }
 
 HsObject *

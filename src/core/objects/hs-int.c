@@ -102,6 +102,15 @@ hs_int_from_mpz (HsVM *vm, gconstpointer mpz)
   return int_from_mpz (vm, copy);
 }
 
+void
+hs_int_get_mpz (HsObject *o, gpointer out)
+{
+  if (BIG (o) != NULL)
+    mpz_set (out, BIG (o));
+  else
+    mpz_set_si (out, (long)SMALL (o));
+}
+
 HsObject *
 hs_int_from_u64 (HsVM *vm, guint64 v)
 {
@@ -1299,6 +1308,23 @@ int_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
     return hs_int_from_double (vm, trunc (hs_float_value (x)));
   if (HS_ISINSTANCE (x, &hs_str_type))
     return hs_int_from_str (vm, hs_str_utf8 (x), hs_str_byte_len (x), (int)base);
+  if (base_obj == NULL)
+    {
+      /* CPython's PyNumber_Long: the type's __int__, __index__ or __trunc__ (a Fraction's) */
+      static const char *const hooks[] = { "__int__", "__index__", "__trunc__" };
+      for (gsize i = 0; i < G_N_ELEMENTS (hooks); i++)
+        if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr (hooks[i])) != NULL)
+          {
+            HsObject *r = hs_object_call_method (vm, x, hooks[i], NULL, 0, NULL);
+            if (r != NULL && !hs_int_check (r))
+              {
+                hs_err_format (vm, &hs_exc_TypeError, "%s returned non-int (type %s)", hooks[i],
+                               hs_type_name (r));
+                HS_CLEAR (vm, r);
+              }
+            return r;
+          }
+    }
   hs_err_format (vm, &hs_exc_TypeError,
                  "int() argument must be a string, a bytes-like object or a real number, "
                  "not '%s'",

@@ -64,6 +64,8 @@ HsObject *hs_int_from_literal (HsVM *vm, const char *s, gsize len);
 HsObject *hs_int_from_mpz_take (HsVM *vm, gpointer mpz);
 /* A new int with the value of an mpz_srcptr, which stays the caller's. */
 HsObject *hs_int_from_mpz (HsVM *vm, gconstpointer mpz);
+/* Sets the initialised mpz_ptr `out` to the value of the int (or bool) o. */
+void hs_int_get_mpz (HsObject *o, gpointer out);
 /* int(x) for a float: truncates; OverflowError for inf, ValueError for nan. */
 HsObject *hs_int_from_double (HsVM *vm, double d);
 

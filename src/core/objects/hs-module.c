@@ -39,6 +39,7 @@ static const BuiltinModule builtin_modules[] = {
   { "dataclasses", hs_mod_dataclasses_init },
   { "datetime", hs_mod_datetime_init },
   { "enum", hs_mod_enum_init },
+  { "fractions", hs_mod_fractions_init },
   { "functools", hs_mod_functools_init },
   { "operator", hs_mod_operator_init },
   { "gc", hs_mod_gc_init },
@@ -539,6 +540,7 @@ hs_module_runtime_init (void)
       hs_mod_itertools_runtime_init ();
       hs_mod_heapq_runtime_init ();
       hs_mod_string_runtime_init ();
+      hs_mod_fractions_runtime_init ();
       hs_mod_typing_runtime_init ();
       hs_mod_future_runtime_init ();
       hs_mod_dataclasses_runtime_init ();

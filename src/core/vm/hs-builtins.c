@@ -372,10 +372,11 @@ builtin_round (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   if (nd == hs_None)
     nd = NULL;
-  /* a class's own __round__ (or the one it inherits from int or float), as CPython looks it up */
-  HsObject *fn = (x->type->type_flags & HS_TYPE_HEAP)
-                     ? hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__round__"))
-                     : NULL;
+  /* the type's __round__ (a class's own, or the one it inherits from int or float; a
+   * Fraction's), as CPython looks it up */
+  HsObject *fn = HS_IS (x, &hs_int_type) || HS_IS (x, &hs_float_type)
+                     ? NULL
+                     : hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__round__"));
   if (fn == NULL)
     return hs_number_round (vm, x, nd);
   HsObject *bound = hs_descr_get (vm, fn, x, x->type), *r;

@@ -71,7 +71,9 @@ typedef struct
   HsObject *func;
   HsObject *args;     /* tuple */
   HsObject *keywords; /* dict */
-} HsPartial;
+} HsPartial;          /* a partial or a partialmethod */
+
+static HsType partialmethod_type;
 
 static void
 partial_dealloc (HsVM *vm, HsObject *self)
@@ -94,12 +96,43 @@ partial_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit (visit, p->keywords, data);
 }
 
+/* A partial (or partialmethod) of `type` holding func, the tuple args and the dict keywords
+ * (both taken; NULL after a failure). */
+static HsPartial *
+partial_new_take (HsVM *vm, HsType *type, HsObject *func, HsObject *args, HsObject *keywords)
+{
+  HsPartial *p = NULL;
+  if (args != NULL && keywords != NULL)
+    p = (HsPartial *)hs_object_alloc (vm, type, sizeof (HsPartial));
+  if (p == NULL)
+    {
+      hs_xdecref (vm, args);
+      hs_xdecref (vm, keywords);
+      return NULL;
+    }
+  p->func = hs_incref (func);
+  p->args = args;
+  p->keywords = keywords;
+  hs_gc_track (vm, &p->header);
+  return p;
+}
+
+/* One calling func with args and the keywords kwnames names (their values after args). */
+static HsPartial *
+partial_make (HsVM *vm, HsType *type, HsObject *func, HsObject **args, gsize nargs,
+              HsObject *kwnames)
+{
+  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
+  HsObject *kw = hs_dict_new (vm);
+  for (gsize k = 0; kw != NULL && k < nkw; k++)
+    if (hs_dict_set_item (vm, kw, hs_tuple_get_borrow (kwnames, k), args[nargs + k]) < 0)
+      HS_CLEAR (vm, kw);
+  return partial_new_take (vm, type, func, hs_tuple_from_array (vm, args, nargs), kw);
+}
+
 static HsObject *
 partial_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
-  HsPartial *p;
-
   if (nargs < 1)
     {
       hs_err_set_string (vm, &hs_exc_TypeError, "type 'partial' takes at least one argument");
@@ -110,27 +143,15 @@ partial_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
       hs_err_set_string (vm, &hs_exc_TypeError, "the first argument must be callable");
       return NULL;
     }
-  if ((p = (HsPartial *)hs_object_alloc (vm, type, sizeof (HsPartial))) == NULL)
-    return NULL;
-  p->func = hs_incref (args[0]);
-  p->args = hs_tuple_from_array (vm, args + 1, nargs - 1);
-  p->keywords = hs_dict_new (vm);
-  hs_gc_track (vm, &p->header);
-  for (gsize k = 0; p->keywords != NULL && k < nkw; k++)
-    if (hs_dict_set_item (vm, p->keywords, hs_tuple_get_borrow (kwnames, k), args[nargs + k]) < 0)
-      HS_CLEAR (vm, p->keywords);
-  if (p->args == NULL || p->keywords == NULL)
-    {
-      hs_decref (vm, &p->header);
-      return NULL;
-    }
-  return &p->header;
+  return (HsObject *)partial_make (vm, type, args[0], args + 1, nargs - 1, kwnames);
 }
 
+/* p.func(*args[:lead], *p.args, *args[lead:], **p.keywords, **kwargs): a partial's call
+ * (lead 0), and a partialmethod's with the instance first (lead 1, CPython's _method). */
 static HsObject *
-partial_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+partial_call_lead (HsVM *vm, HsPartial *p, gsize lead, HsObject **args, gsize nargs,
+                   HsObject *kwnames)
 {
-  HsPartial *p = (HsPartial *)self;
   HsObject *kw = hs_dict_copy (vm, p->keywords), *names = NULL, *r = NULL, *k, *v;
   gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0, npos = hs_tuple_len (p->args), pos = 0, i = 0;
   g_autofree HsObject **all = NULL;
@@ -141,9 +162,11 @@ partial_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *
     if (hs_dict_set_item (vm, kw, hs_tuple_get_borrow (kwnames, j), args[nargs + j]) < 0)
       goto out;
   all = g_new (HsObject *, npos + nargs + hs_dict_len (kw) + 1);
+  for (gsize j = 0; j < lead; j++)
+    all[i++] = args[j];
   for (gsize j = 0; j < npos; j++)
     all[i++] = hs_tuple_get_borrow (p->args, j);
-  for (gsize j = 0; j < nargs; j++)
+  for (gsize j = lead; j < nargs; j++)
     all[i++] = args[j];
   if ((names = hs_tuple_new (vm, hs_dict_len (kw))) == NULL)
     goto out;
@@ -159,12 +182,21 @@ out:
   return r;
 }
 
-/* functools.partial(<function f at 0x...>, 1, k=2) */
+static HsObject *
+partial_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return partial_call_lead (vm, (HsPartial *)self, 0, args, nargs, kwnames);
+}
+
+/* functools.partial(<function f at 0x...>, 1, k=2), and CPython's partialmethod repr:
+ * functools.partialmethod(<function f at 0x...>, 1, k=2), its two lists always there
+ * (functools.partialmethod(<built-in function len>, , )). */
 static HsObject *
 partial_repr (HsVM *vm, HsObject *self)
 {
   HsPartial *p = (HsPartial *)self;
-  GString *out = g_string_new ("functools.partial(");
+  gboolean method = HS_IS (self, &partialmethod_type);
+  GString *out = g_string_new (method ? "functools.partialmethod(" : "functools.partial(");
   HsObject *k, *v, *r;
   gsize pos = 0;
   gboolean ok = TRUE;
@@ -180,16 +212,21 @@ partial_repr (HsVM *vm, HsObject *self)
       hs_decref (vm, r);
     }
   ok = r != NULL;
+  if (method)
+    g_string_append (out, ", ");
   for (gsize i = 0; ok && i < hs_tuple_len (p->args); i++)
     if ((ok = (r = hs_object_repr (vm, hs_tuple_get_borrow (p->args, i))) != NULL))
       {
-        g_string_append_printf (out, ", %s", hs_str_utf8 (r));
+        g_string_append_printf (out, method && i == 0 ? "%s" : ", %s", hs_str_utf8 (r));
         hs_decref (vm, r);
       }
-  while (ok && hs_dict_next (p->keywords, &pos, &k, &v))
+  if (method)
+    g_string_append (out, ", ");
+  for (gsize i = 0; ok && hs_dict_next (p->keywords, &pos, &k, &v); i++)
     if ((ok = (r = hs_object_repr (vm, v)) != NULL))
       {
-        g_string_append_printf (out, ", %s=%s", hs_str_utf8 (k), hs_str_utf8 (r));
+        g_string_append_printf (out, method && i == 0 ? "%s=%s" : ", %s=%s", hs_str_utf8 (k),
+                                hs_str_utf8 (r));
         hs_decref (vm, r);
       }
   hs_repr_leave (self);
@@ -230,6 +267,114 @@ static HsType partial_type = {
   .call = partial_call,
   .getattr = partial_getattr,
   .construct = partial_construct,
+};
+
+/* ---- partialmethod ------------------------------------------------------------------ */
+
+/* Whether o has a __get__ (a staticmethod, a classmethod, a property, a descriptor class) */
+static gboolean
+has_get (HsObject *o)
+{
+  return o->type->descr_get != NULL || HS_IS (o, &hs_staticmethod_type)
+         || HS_IS (o, &hs_classmethod_type) || HS_IS (o, &hs_property_type)
+         || hs_type_lookup_borrow (o->type, hs_str_intern_cstr ("__get__")) != NULL;
+}
+
+/* partialmethod(func, /, *args, **keywords): a partialmethod's func flattened into it */
+static HsObject *
+partialmethod_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsPartial *p, *inner;
+  HsObject *joined;
+  if (nargs < 1)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "partialmethod.__init__() missing 1 required positional argument: 'func'");
+      return NULL;
+    }
+  if (!hs_object_is_callable (args[0]) && !has_get (args[0]))
+    {
+      HsObject *r = hs_object_repr (vm, args[0]);
+      if (r != NULL)
+        hs_err_format (vm, &hs_exc_TypeError, "%s is not callable or a descriptor",
+                       hs_str_utf8 (r));
+      hs_xdecref (vm, r);
+      return NULL;
+    }
+  if (!HS_IS (args[0], &partialmethod_type))
+    return (HsObject *)partial_make (vm, type, args[0], args + 1, nargs - 1, kwnames);
+  inner = (HsPartial *)args[0];
+  if ((p = partial_make (vm, type, inner->func, args + 1, nargs - 1, kwnames)) == NULL)
+    return NULL;
+  /* args = inner.args + args; keywords = {**inner.keywords, **keywords} */
+  joined = hs_number_binop (vm, HS_BIN_ADD, inner->args, p->args);
+  if (joined != NULL)
+    {
+      hs_decref (vm, p->args);
+      p->args = joined;
+      joined = hs_dict_copy (vm, inner->keywords);
+    }
+  if (joined == NULL || hs_dict_update (vm, joined, p->keywords) < 0)
+    {
+      hs_xdecref (vm, joined);
+      hs_decref (vm, &p->header);
+      return NULL;
+    }
+  hs_decref (vm, p->keywords);
+  p->keywords = joined;
+  return &p->header;
+}
+
+/* CPython's partialmethod.__get__: a partial of what func's own __get__ binds it to (a
+ * bound method), else the method itself, bound to obj as a function would be. */
+static HsObject *
+partialmethod_get (HsVM *vm, HsObject *self, HsObject *obj, const HsType *type)
+{
+  HsPartial *p = (HsPartial *)self;
+  HsObject *bound = hs_descr_get (vm, p->func, obj == hs_None ? NULL : obj, type), *r;
+  if (bound == NULL)
+    return NULL;
+  if (bound != p->func)
+    {
+      r = (HsObject *)partial_new_take (vm, &partial_type, bound, hs_incref (p->args),
+                                        hs_dict_copy (vm, p->keywords));
+      hs_decref (vm, bound);
+      return r;
+    }
+  hs_decref (vm, bound);
+  if (obj == NULL || obj == hs_None)
+    return hs_incref (self);
+  return hs_method_new (vm, self, obj);
+}
+
+/* Called unbound (C.method(obj, ...)) or through the bound method: the instance first */
+static HsObject *
+partialmethod_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs < 1)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "_method() missing 1 required positional argument: 'cls_or_self'");
+      return NULL;
+    }
+  return partial_call_lead (vm, (HsPartial *)self, 1, args, nargs, kwnames);
+}
+
+static HsType partialmethod_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "partialmethod",
+  .module = "functools",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsPartial),
+  .dealloc = partial_dealloc,
+  .refs = partial_refs,
+  .clear = partial_dealloc,
+  .repr = partial_repr,
+  .call = partialmethod_call,
+  .getattr = partial_getattr,
+  .construct = partialmethod_construct,
+  .descr_get = partialmethod_get,
 };
 
 /* ---- cached_property ----------------------------------------------------------------- */
@@ -1247,6 +1392,7 @@ hs_mod_functools_runtime_init (void)
   hs_type_ready (&key_type);
   hs_type_ready (&dispatch_type);
   hs_type_ready (&cached_property_type);
+  hs_type_ready (&partialmethod_type);
   for (int r = 0; r < 4; r++)
     for (int k = 0; k < 3; k++)
       derived_descrs[r][k] = hs_method_descr_new (&derived_defs[r][k], &hs_object_type);
@@ -1260,6 +1406,8 @@ hs_mod_functools_init (HsVM *vm, HsObject *dict)
 
   if (hs_module_add_functions (vm, dict, functools_functions) < 0
       || hs_module_add_take (vm, dict, "partial", hs_incref ((HsObject *)&partial_type)) < 0
+      || hs_module_add_take (vm, dict, "partialmethod", hs_incref ((HsObject *)&partialmethod_type))
+             < 0
       || hs_module_add_take (vm, dict, "cached_property",
                              hs_incref ((HsObject *)&cached_property_type))
              < 0)

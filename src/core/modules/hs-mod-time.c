@@ -480,11 +480,36 @@ add_zone (HsVM *vm, HsObject *dict)
   return 0;
 }
 
+/* time.tzset(): the C library reads TZ again, and the module's timezone, altzone, daylight
+ * and tzname follow it, as CPython's. */
+static HsObject *
+t_tzset (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *module;
+  int r;
+  if (!hs_parse_args (vm, "tzset", args, nargs, kwnames, ""))
+    return NULL;
+  if ((module = hs_import_module (vm, "time")) == NULL)
+    return NULL;
+  tzset ();
+  r = add_zone (vm, hs_module_dict (module));
+  hs_decref (vm, module);
+  return r < 0 ? NULL : hs_None;
+}
+
+static const HsMethodDef zone_functions[] = {
+  { "tzset", t_tzset },
+  { NULL, NULL },
+};
+
 int
 hs_mod_time_init (HsVM *vm, HsObject *dict)
 {
   HsType *st = hs_structseq_new_type (vm, "time", "struct_time", struct_time_fields, 9, TRUE);
   if (st == NULL || hs_module_add_take (vm, dict, "struct_time", &st->header) < 0)
     return -1;
-  return hs_module_add_functions (vm, dict, time_functions) < 0 ? -1 : add_zone (vm, dict);
+  if (hs_module_add_functions (vm, dict, time_functions) < 0
+      || hs_module_add_functions (vm, dict, zone_functions) < 0)
+    return -1;
+  return add_zone (vm, dict);
 }

@@ -17,6 +17,7 @@
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
+#include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -453,7 +454,28 @@ wrap_lines (HsVM *vm, const Options *o, HsObject *text)
   return lines;
 }
 
-/* wrap/fill/shorten(text, width=70, **kwargs): the TextWrapper options by keyword */
+/* The text to wrap: a str, else CPython's error from its text.expandtabs() */
+static gboolean
+text_checked (HsVM *vm, HsObject *text)
+{
+  if (hs_str_check (text))
+    return TRUE;
+  hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute 'expandtabs'",
+                 hs_type_name (text));
+  return FALSE;
+}
+
+static gboolean
+options_of (HsVM *vm, Options *o, HsObject **v)
+{
+  if (options_read (vm, o, v))
+    return TRUE;
+  options_clear (o);
+  return FALSE;
+}
+
+/* wrap/fill/shorten(text, width=70, **kwargs): the TextWrapper options by keyword, read
+ * into o (which options_clear must free) */
 static gboolean
 parse_wrap_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
                  HsObject **text, Options *o)
@@ -466,18 +488,7 @@ parse_wrap_args (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsOb
                       text, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8], &v[9],
                       &v[10], &v[11]))
     return FALSE;
-  if (!hs_str_check (*text))
-    {
-      hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute 'expandtabs'",
-                     hs_type_name (*text));
-      return FALSE;
-    }
-  if (!options_read (vm, o, v))
-    {
-      options_clear (o);
-      return FALSE;
-    }
-  return TRUE;
+  return text_checked (vm, *text) && options_of (vm, o, v);
 }
 
 static HsObject *
@@ -511,21 +522,30 @@ lines_joined (HsVM *vm, GPtrArray *lines)
   return r;
 }
 
+/* The one wrap and fill, of the module's functions and of a TextWrapper's methods: text's
+ * lines under the options o (cleared), a list or joined by newlines. */
 static HsObject *
-tw_wrap_or_fill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean fill)
+wrap_text (HsVM *vm, Options *o, HsObject *text, gboolean fill)
 {
-  HsObject *text = NULL, *r = NULL;
-  GPtrArray *lines;
-  Options o;
-  if (!parse_wrap_args (vm, fill ? "fill" : "wrap", args, nargs, kwnames, &text, &o))
-    return NULL;
-  if ((lines = wrap_lines (vm, &o, text)) != NULL)
+  HsObject *r = NULL;
+  GPtrArray *lines = wrap_lines (vm, o, text);
+  if (lines != NULL)
     {
       r = fill ? lines_joined (vm, lines) : lines_as_list (vm, lines);
       g_ptr_array_unref (lines);
     }
-  options_clear (&o);
+  options_clear (o);
   return r;
+}
+
+static HsObject *
+tw_wrap_or_fill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean fill)
+{
+  HsObject *text = NULL;
+  Options o;
+  if (!parse_wrap_args (vm, fill ? "fill" : "wrap", args, nargs, kwnames, &text, &o))
+    return NULL;
+  return wrap_text (vm, &o, text, fill);
 }
 
 HS_CFUNCTION_VARIANT (tw_wrap, tw_wrap_or_fill, FALSE)
@@ -561,6 +581,153 @@ tw_shorten (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   options_clear (&o);
   return r;
 }
+
+/* ---- TextWrapper ---------------------------------------------------------------------------- */
+
+/* CPython's TextWrapper: its options are instance attributes (settable, read by each
+ * wrap/fill), drawn as the instance's rows in the order CPython's trace sorts them. */
+typedef struct
+{
+  HsObject header;
+  HsObject *opt[G_N_ELEMENTS (option_names)]; /* in option_names' order */
+} HsTextWrapper;
+
+static HsType wrapper_type;
+
+static const guint8 sorted_options[] = { 6, 8, 7, 3, 5, 1, 10, 11, 4, 2, 9, 0 };
+G_STATIC_ASSERT (G_N_ELEMENTS (sorted_options) == G_N_ELEMENTS (option_names));
+
+static void
+wrapper_clear (HsVM *vm, HsObject *self)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (option_names); i++)
+    HS_CLEAR (vm, ((HsTextWrapper *)self)->opt[i]);
+}
+
+static void
+wrapper_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (sorted_options); i++)
+    {
+      HsObject *v = ((HsTextWrapper *)self)->opt[sorted_options[i]];
+      if (v != NULL)
+        hs_visit_named (visit, v, HS_REF_ATTR, option_names[sorted_options[i]], data);
+    }
+}
+
+/* TextWrapper(width=70, initial_indent='', subsequent_indent='', expand_tabs=True,
+ * replace_whitespace=True, fix_sentence_endings=False, break_long_words=True,
+ * drop_whitespace=True, break_on_hyphens=True, tabsize=8, *, max_lines=None,
+ * placeholder=' [...]') */
+static HsObject *
+wrapper_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *v[G_N_ELEMENTS (option_names)] = { NULL };
+  HsTextWrapper *w;
+  if (!hs_parse_args (vm, "TextWrapper.__init__", args, nargs, kwnames,
+                      "@|width initial_indent subsequent_indent expand_tabs replace_whitespace "
+                      "fix_sentence_endings break_long_words drop_whitespace break_on_hyphens "
+                      "tabsize $max_lines placeholder",
+                      &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8], &v[9], &v[10],
+                      &v[11])
+      || (w = (HsTextWrapper *)hs_object_alloc (vm, type, sizeof (HsTextWrapper))) == NULL)
+    return NULL;
+  HsObject *defaults[G_N_ELEMENTS (option_names)] = {
+    hs_int_from_i64 (vm, 70),
+    hs_str_intern_cstr (""),
+    hs_str_intern_cstr (""),
+    hs_True,
+    hs_True,
+    hs_False,
+    hs_True,
+    hs_True,
+    hs_True,
+    hs_int_from_i64 (vm, 8),
+    hs_None,
+    hs_str_intern_cstr (" [...]") /* one object, as the default CPython's __init__ keeps */,
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (option_names); i++)
+    {
+      w->opt[i] = hs_incref (v[i] != NULL ? v[i] : defaults[i]);
+      hs_decref (vm, defaults[i]);
+    }
+  hs_gc_track (vm, &w->header);
+  return &w->header;
+}
+
+static gssize
+option_index (HsObject *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (option_names); i++)
+    if (hs_str_equal_cstr (name, option_names[i]))
+      return (gssize)i;
+  return -1;
+}
+
+static HsObject *
+wrapper_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  gssize i = option_index (name);
+  if (i >= 0)
+    return hs_incref (((HsTextWrapper *)self)->opt[i]);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+static int
+wrapper_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  gssize i = option_index (name);
+  HsObject *old;
+  if (i < 0 || value == NULL) /* CPython's instances take any attribute */
+    {
+      hs_err_format (vm, &hs_exc_NotImplementedError,
+                     "%s TextWrapper.%s is not supported by Heapscope yet",
+                     value == NULL ? "deleting" : "setting", hs_str_utf8 (name));
+      return -1;
+    }
+  old = ((HsTextWrapper *)self)->opt[i];
+  ((HsTextWrapper *)self)->opt[i] = hs_incref (value);
+  hs_object_mark_dirty (vm, self);
+  hs_decref (vm, old);
+  return 0;
+}
+
+static HsObject *
+wrapper_m_wrap_or_fill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean fill)
+{
+  HsObject *text = NULL;
+  Options o;
+  if (!hs_parse_args (vm, fill ? "TextWrapper.fill" : "TextWrapper.wrap", args + 1, nargs - 1,
+                      kwnames, "@text", &text)
+      || !text_checked (vm, text) || !options_of (vm, &o, ((HsTextWrapper *)args[0])->opt))
+    return NULL;
+  return wrap_text (vm, &o, text, fill);
+}
+
+HS_CFUNCTION_VARIANT (wrapper_m_wrap, wrapper_m_wrap_or_fill, FALSE)
+HS_CFUNCTION_VARIANT (wrapper_m_fill, wrapper_m_wrap_or_fill, TRUE)
+
+static const HsMethodDef wrapper_methods[] = {
+  { "wrap", wrapper_m_wrap },
+  { "fill", wrapper_m_fill },
+  { NULL, NULL },
+};
+
+static HsType wrapper_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "TextWrapper",
+  .module = "textwrap",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE,
+  .basicsize = sizeof (HsTextWrapper),
+  .dealloc = wrapper_clear,
+  .refs = wrapper_refs,
+  .clear = wrapper_clear,
+  .getattr = wrapper_getattr,
+  .setattr = wrapper_setattr,
+  .construct = wrapper_construct,
+  .methods = wrapper_methods,
+};
 
 /* ---- dedent and indent --------------------------------------------------------------------- */
 
@@ -695,8 +862,16 @@ static const HsMethodDef textwrap_functions[] = {
   { "dedent", tw_dedent }, { "indent", tw_indent }, { NULL, NULL },
 };
 
+void
+hs_mod_textwrap_runtime_init (void)
+{
+  hs_type_ready (&wrapper_type);
+}
+
 int
 hs_mod_textwrap_init (HsVM *vm, HsObject *dict)
 {
+  if (hs_module_add_take (vm, dict, "TextWrapper", hs_incref ((HsObject *)&wrapper_type)) < 0)
+    return -1;
   return hs_module_add_functions (vm, dict, textwrap_functions);
 }

@@ -541,6 +541,7 @@ hs_module_runtime_init (void)
       hs_mod_heapq_runtime_init ();
       hs_mod_string_runtime_init ();
       hs_mod_fractions_runtime_init ();
+      hs_mod_textwrap_runtime_init ();
       hs_mod_typing_runtime_init ();
       hs_mod_future_runtime_init ();
       hs_mod_dataclasses_runtime_init ();

@@ -108,6 +108,7 @@ void hs_mod_io_runtime_init (void);
 int hs_mod_re_init (HsVM *vm, HsObject *dict);
 void hs_mod_re_runtime_init (void);
 int hs_mod_textwrap_init (HsVM *vm, HsObject *dict);
+void hs_mod_textwrap_runtime_init (void);
 int hs_mod_enum_init (HsVM *vm, HsObject *dict);
 int hs_mod_datetime_init (HsVM *vm, HsObject *dict);
 void hs_mod_enum_runtime_init (void);

@@ -122,11 +122,9 @@ static HsPartial *
 partial_make (HsVM *vm, HsType *type, HsObject *func, HsObject **args, gsize nargs,
               HsObject *kwnames)
 {
-  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
   HsObject *kw = hs_dict_new (vm);
-  for (gsize k = 0; kw != NULL && k < nkw; k++)
-    if (hs_dict_set_item (vm, kw, hs_tuple_get_borrow (kwnames, k), args[nargs + k]) < 0)
-      HS_CLEAR (vm, kw);
+  if (kw != NULL && hs_dict_merge_kwargs (vm, kw, args, nargs, kwnames) < 0)
+    HS_CLEAR (vm, kw);
   return partial_new_take (vm, type, func, hs_tuple_from_array (vm, args, nargs), kw);
 }
 
@@ -153,14 +151,13 @@ partial_call_lead (HsVM *vm, HsPartial *p, gsize lead, HsObject **args, gsize na
                    HsObject *kwnames)
 {
   HsObject *kw = hs_dict_copy (vm, p->keywords), *names = NULL, *r = NULL, *k, *v;
-  gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0, npos = hs_tuple_len (p->args), pos = 0, i = 0;
+  gsize npos = hs_tuple_len (p->args), pos = 0, i = 0;
   g_autofree HsObject **all = NULL;
 
   if (kw == NULL)
     return NULL;
-  for (gsize j = 0; j < nkw; j++)
-    if (hs_dict_set_item (vm, kw, hs_tuple_get_borrow (kwnames, j), args[nargs + j]) < 0)
-      goto out;
+  if (hs_dict_merge_kwargs (vm, kw, args, nargs, kwnames) < 0)
+    goto out;
   all = g_new (HsObject *, npos + nargs + hs_dict_len (kw) + 1);
   for (gsize j = 0; j < lead; j++)
     all[i++] = args[j];

@@ -756,7 +756,6 @@ fm_vformat (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 fm_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
   HsObject *call[3] = { NULL, NULL, NULL }, *r = NULL;
   if (nargs < 2)
     {
@@ -768,9 +767,8 @@ fm_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   call[0] = args[1];
   call[1] = hs_tuple_from_array (vm, args + 2, nargs - 2);
   call[2] = hs_dict_new (vm);
-  for (gsize k = 0; call[2] != NULL && k < nkw; k++)
-    if (hs_dict_set_item (vm, call[2], hs_tuple_get_borrow (kwnames, k), args[nargs + k]) < 0)
-      HS_CLEAR (vm, call[2]);
+  if (call[2] != NULL && hs_dict_merge_kwargs (vm, call[2], args, nargs, kwnames) < 0)
+    HS_CLEAR (vm, call[2]);
   if (call[1] != NULL && call[2] != NULL)
     r = hs_object_call_method (vm, args[0], "vformat", call, 3, NULL);
   hs_xdecref (vm, call[1]);

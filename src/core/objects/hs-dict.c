@@ -616,9 +616,8 @@ hs_dict_update (HsVM *vm, HsObject *d, HsObject *other)
   return r;
 }
 
-/* Keyword arguments args[nargs..] named by kwnames go into d. */
-static int
-merge_kwargs (HsVM *vm, HsObject *d, HsObject **args, gsize nargs, HsObject *kwnames)
+int
+hs_dict_merge_kwargs (HsVM *vm, HsObject *d, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   gsize nkw = kwnames ? hs_tuple_len (kwnames) : 0;
   for (gsize k = 0; k < nkw; k++)
@@ -827,7 +826,7 @@ hs_dict_init_args (HsVM *vm, HsObject *d, const char *name, HsObject **args, gsi
       return -1;
     }
   if ((nargs == 1 && hs_dict_update (vm, d, args[0]) < 0)
-      || merge_kwargs (vm, d, args, nargs, kwnames) < 0)
+      || hs_dict_merge_kwargs (vm, d, args, nargs, kwnames) < 0)
     return -1;
   return 0;
 }
@@ -957,7 +956,7 @@ m_update (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       return NULL;
     }
   if ((nargs == 2 && hs_dict_update (vm, args[0], args[1]) < 0)
-      || merge_kwargs (vm, args[0], args, nargs, kwnames) < 0)
+      || hs_dict_merge_kwargs (vm, args[0], args, nargs, kwnames) < 0)
     return NULL;
   return hs_None;
 }

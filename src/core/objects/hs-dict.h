@@ -110,6 +110,8 @@ void hs_dict_clear (HsVM *vm, HsObject *d);
 HsObject *hs_dict_copy (HsVM *vm, HsObject *d);
 /* d.update(other): a dict or an iterable of pairs. */
 int hs_dict_update (HsVM *vm, HsObject *d, HsObject *other);
+/* The keyword arguments args[nargs..] that kwnames (or NULL) names go into d: 0, or -1. */
+int hs_dict_merge_kwargs (HsVM *vm, HsObject *d, HsObject **args, gsize nargs, HsObject *kwnames);
 /* What dict(*args, **kwargs) puts into d (at most one positional argument: TypeError
  * "NAME expected at most 1 argument, got 2"). */
 int hs_dict_init_args (HsVM *vm, HsObject *d, const char *name, HsObject **args, gsize nargs,

@@ -327,11 +327,14 @@ hs_snap_object_fold_cells (HsSnapObject *obj, guint first, guint n, const char *
       obj->folded_cells = g_array_new (FALSE, TRUE, sizeof (HsSnapCell));
       g_array_set_clear_func (obj->folded_cells, cell_clear);
     }
-  /* moved, not copied: the folded cells' strings go with them */
+  /* moved, not copied: the folded cells' strings go with them (none for an empty part) */
   /* folded from the last part first: prepended, they stay in order */
-  g_array_prepend_vals (obj->folded_cells, &g_array_index (obj->cells, HsSnapCell, first), n);
-  memset (&g_array_index (obj->cells, HsSnapCell, first), 0, n * sizeof (HsSnapCell));
-  g_array_remove_range (obj->cells, first, n);
+  if (n > 0)
+    {
+      g_array_prepend_vals (obj->folded_cells, &g_array_index (obj->cells, HsSnapCell, first), n);
+      memset (&g_array_index (obj->cells, HsSnapCell, first), 0, n * sizeof (HsSnapCell));
+      g_array_remove_range (obj->cells, first, n);
+    }
   g_array_insert_val (obj->cells, first, cell);
 }
 

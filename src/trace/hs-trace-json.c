@@ -937,6 +937,10 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o, guint from, GA
 {
   g_autoptr (GPtrArray) cells = NULL;
   gboolean module_container = is_module_container (o);
+  /* a list's cells before `from` are written already: an append reads its item, not the
+   * list (classes' and instances' rows are sorted, whole) */
+  guint first
+      = o->kind == HS_SNAP_INSTANCE || o->kind == HS_SNAP_CLASS ? 0 : MIN (from, o->cells->len);
 
   if (from == 0 && !put_heap_header (out, snap, o))
     return;
@@ -944,16 +948,16 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o, guint from, GA
     cells = unfolded_rows (snap, o);
   else
     {
-      cells = g_ptr_array_sized_new (o->cells->len);
-      for (guint i = 0; i < o->cells->len; i++)
+      cells = g_ptr_array_sized_new (o->cells->len - first);
+      for (guint i = first; i < o->cells->len; i++)
         g_ptr_array_add (cells, &g_array_index (o->cells, HsSnapCell, i));
     }
   /* Python Tutor sorts the attributes of classes and instances by name. */
   if (o->kind == HS_SNAP_INSTANCE || o->kind == HS_SNAP_CLASS)
     g_ptr_array_sort (cells, cmp_cell_labels);
-  for (guint i = from; i < cells->len; i++)
+  for (guint i = from; i < first + cells->len; i++)
     {
-      HsSnapCell *c = g_ptr_array_index (cells, i);
+      HsSnapCell *c = g_ptr_array_index (cells, i - first);
       if (o->kind == HS_SNAP_DICT && is_pg_hidden_key (snap, &c->key))
         continue;
       if (items != NULL)

@@ -26,7 +26,7 @@
 HsObject *
 hs_float_new (HsVM *vm, double v)
 {
-  HsFloat *f = (HsFloat *)hs_object_alloc (vm, &hs_float_type, sizeof (HsFloat));
+  HsFloat *f = (HsFloat *)hs_object_alloc_plain (vm, &hs_float_type, sizeof (HsFloat));
   if (f == NULL)
     return NULL;
   f->value = v;

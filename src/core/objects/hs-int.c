@@ -48,7 +48,7 @@ hs_bool_from (gboolean b)
 static HsObject *
 int_alloc_small (HsVM *vm, gint64 v)
 {
-  HsInt *i = (HsInt *)hs_object_alloc (vm, &hs_int_type, sizeof (HsInt));
+  HsInt *i = (HsInt *)hs_object_alloc_plain (vm, &hs_int_type, sizeof (HsInt));
   if (i == NULL)
     return NULL;
   i->small = v;

@@ -40,13 +40,6 @@
 #define TRASHCAN_DEPTH 200
 #define IMMORTAL_ID_BASE (G_GUINT64_CONSTANT (1) << 40)
 
-/* Hidden prefix: keeps 16-byte alignment of the object that follows. */
-typedef union
-{
-  gsize size;
-  gint64 align[2];
-} AllocPrefix;
-
 static guint64 immortal_next_id = IMMORTAL_ID_BASE;
 
 /* A VM's small object blocks (up to HS_FREE_CLASSES 16-byte steps) are carved from
@@ -57,35 +50,6 @@ static guint64 immortal_next_id = IMMORTAL_ID_BASE;
  * small blocks (its consolidation when a big block is freed) was 5-7% of a run. Larger
  * blocks are malloc'd. Off under AddressSanitizer, which must see every use after free. */
 #define ARENA_BYTES (256 * 1024)
-#if defined(__SANITIZE_ADDRESS__)
-#define USE_FREE_LISTS 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define USE_FREE_LISTS 0
-#endif
-#endif
-#ifndef USE_FREE_LISTS
-#define USE_FREE_LISTS 1
-#endif
-
-/* Bytes malloc'd for an object of `size` bytes, its prefix included. */
-static inline gsize
-block_size (gsize size)
-{
-  return (size + sizeof (AllocPrefix) + 15) & ~(gsize)15;
-}
-
-static inline guint
-free_class (gsize block)
-{
-  return (guint)(block / 16) - 1;
-}
-
-static inline gboolean
-in_arena (gsize block)
-{
-  return USE_FREE_LISTS && free_class (block) < HS_FREE_CLASSES;
-}
 
 /* A zeroed block from the current arena, or from a new one (the rest of the old one is
  * left unused: at most a block's size). */
@@ -111,50 +75,28 @@ arena_carve (HsVM *vm, gsize block)
   return p;
 }
 
-/* Zeroes a recycled block. The smallest objects' sizes are spelled out: a memset of a
- * constant size is a few vector stores, where the call with a variable size was a fifth
- * of making a float. */
-static inline void
-zero_block (gpointer p, gsize block)
-{
-  switch (block)
-    {
-      case 64:
-        memset (p, 0, 64);
-        break;
-      case 80:
-        memset (p, 0, 80);
-        break;
-      case 96:
-        memset (p, 0, 96);
-        break;
-      default:
-        memset (p, 0, block);
-    }
-}
-
-static inline AllocPrefix *
+static inline HsAllocPrefix *
 block_alloc (HsVM *vm, gsize block)
 {
-  guint c = free_class (block);
+  guint c = hs_alloc_class (block);
   gpointer *head;
 
-  if (!in_arena (block))
+  if (!hs_alloc_in_arena (block))
     return g_try_malloc0 (block);
   if (vm->free_blocks[c] == NULL)
     return arena_carve (vm, block);
   head = vm->free_blocks[c];
   vm->free_blocks[c] = *head;
-  zero_block (head, block);
-  return (AllocPrefix *)head;
+  hs_alloc_zero (head, block);
+  return (HsAllocPrefix *)head;
 }
 
 static void
-block_free (HsVM *vm, AllocPrefix *prefix, gsize block)
+block_free (HsVM *vm, HsAllocPrefix *prefix, gsize block)
 {
-  guint c = free_class (block);
+  guint c = hs_alloc_class (block);
 
-  if (!in_arena (block))
+  if (!hs_alloc_in_arena (block))
     {
       g_free (prefix);
       return;
@@ -210,16 +152,6 @@ heap_reserve (HsVM *vm, gsize delta)
 }
 
 static void
-live_link (HsVM *vm, HsObject *obj)
-{
-  obj->prev = vm->live.prev;
-  obj->next = &vm->live;
-  vm->live.prev->next = obj;
-  vm->live.prev = obj;
-  vm->live_count++;
-}
-
-static void
 live_unlink (HsVM *vm, HsObject *obj)
 {
   if (obj->prev == NULL)
@@ -233,8 +165,8 @@ live_unlink (HsVM *vm, HsObject *obj)
 HsObject *
 hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
 {
-  gsize total = block_size (size);
-  AllocPrefix *prefix;
+  gsize total = hs_alloc_block_size (size);
+  HsAllocPrefix *prefix;
   HsObject *obj;
 
   g_assert (size >= sizeof (HsObject));
@@ -261,13 +193,7 @@ hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
       hs_err_no_memory (vm);
       return NULL;
     }
-  prefix->size = size;
-  vm->heap_bytes += total;
-  obj = (HsObject *)(prefix + 1);
-  obj->type = type;
-  obj->refcount = 1;
-  obj->id = vm->next_id++;
-  live_link (vm, obj);
+  obj = hs_object_init_block (vm, prefix, type, size, total);
   if (type->type_flags & HS_TYPE_HEAP)
     vm->live_instances++;
   if (G_UNLIKELY (vm->hooks != NULL) && vm->hooks->alloc != NULL)
@@ -282,19 +208,20 @@ hs_object_alloc (HsVM *vm, const HsType *type, gsize size)
 HsObject *
 hs_object_resize (HsVM *vm, HsObject *obj, gsize size)
 {
-  AllocPrefix *prefix = (AllocPrefix *)obj - 1;
+  HsAllocPrefix *prefix = (HsAllocPrefix *)obj - 1;
 
   g_assert (vm != NULL && size >= sizeof (HsObject) && size <= G_MAXSIZE / 2);
-  if (block_size (prefix->size) == block_size (size))
+  if (hs_alloc_block_size (prefix->size) == hs_alloc_block_size (size))
     {
       prefix->size = size;
       return obj;
     }
-  if (in_arena (block_size (prefix->size)) || in_arena (block_size (size)))
+  if (hs_alloc_in_arena (hs_alloc_block_size (prefix->size))
+      || hs_alloc_in_arena (hs_alloc_block_size (size)))
     {
       /* to or from an arena: moved by hand */
-      gsize old_block = block_size (prefix->size), new_block = block_size (size);
-      AllocPrefix *moved;
+      gsize old_block = hs_alloc_block_size (prefix->size), new_block = hs_alloc_block_size (size);
+      HsAllocPrefix *moved;
       if (new_block > old_block && !heap_reserve (vm, new_block - old_block))
         return NULL;
       if ((moved = block_alloc (vm, new_block)) == NULL)
@@ -307,7 +234,8 @@ hs_object_resize (HsVM *vm, HsObject *obj, gsize size)
       vm->heap_bytes = vm->heap_bytes - old_block + new_block;
       prefix = moved;
     }
-  else if ((prefix = hs_mem_realloc (vm, prefix, block_size (prefix->size), block_size (size)))
+  else if ((prefix = hs_mem_realloc (vm, prefix, hs_alloc_block_size (prefix->size),
+                                     hs_alloc_block_size (size)))
            == NULL)
     return NULL;
   prefix->size = size;
@@ -320,7 +248,7 @@ hs_object_resize (HsVM *vm, HsObject *obj, gsize size)
 gsize
 hs_object_alloc_size (HsObject *obj)
 {
-  return ((AllocPrefix *)obj - 1)->size;
+  return ((HsAllocPrefix *)obj - 1)->size;
 }
 
 static inline gsize
@@ -498,13 +426,13 @@ hs_heap_dirty_reset (HsVM *vm)
 static void
 free_memory (HsVM *vm, HsObject *obj)
 {
-  AllocPrefix *prefix = (AllocPrefix *)obj - 1;
+  HsAllocPrefix *prefix = (HsAllocPrefix *)obj - 1;
 
   live_unlink (vm, obj);
   if (vm->track_dirty)
     dirty_forget (vm, obj);
-  vm->heap_bytes -= block_size (prefix->size);
-  block_free (vm, prefix, block_size (prefix->size));
+  vm->heap_bytes -= hs_alloc_block_size (prefix->size);
+  block_free (vm, prefix, hs_alloc_block_size (prefix->size));
 }
 
 static void
@@ -600,9 +528,9 @@ hs_heap_fini (HsVM *vm)
   vm->dealloc_depth = 0;
   for (o = vm->live.next; o != &vm->live; o = next)
     {
-      AllocPrefix *prefix = (AllocPrefix *)o - 1;
+      HsAllocPrefix *prefix = (HsAllocPrefix *)o - 1;
       next = o->next;
-      if (!in_arena (block_size (prefix->size)))
+      if (!hs_alloc_in_arena (hs_alloc_block_size (prefix->size)))
         g_free (prefix);
     }
   vm->live.prev = vm->live.next = &vm->live;

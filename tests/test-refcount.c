@@ -66,6 +66,8 @@ check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpoin
   count_root (&c, vm->stop_exc);
   count_root (&c, vm->exc_info);
   count_root (&c, vm->modules);
+  count_root (&c, vm->main_module);
+  count_root (&c, vm->sys_copy);
   /* the interpreter's own holders: weakref.finalize's registry, the objects whose __del__
    * runs or waits, the weak references whose callback waits */
   for (guint k = 0; k < 3; k++)

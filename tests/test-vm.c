@@ -484,8 +484,8 @@ test_refs_labels (void)
   HsVM *vm = hs_vm_new (NULL);
 
   g_assert_cmpint (hs_vm_run_source (vm, src, strlen (src), "/t/prog.py"), ==, HS_RUN_OK);
-  assert_labels (vm, "f", "b c ");
-  assert_labels (vm, "g", "a ");
+  assert_labels (vm, "f", "b c hidden:__globals__ ");
+  assert_labels (vm, "g", "a hidden:__globals__ ");
   assert_labels (vm, "d", "k#0 v#0 k#2 v#2 ");
   assert_labels (vm, "A",
                  "(hidden) (hidden) n (hidden) (hidden) hidden:__mro__ "

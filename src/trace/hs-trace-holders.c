@@ -58,19 +58,6 @@ hs_record_hidden_rows (HsObject *o)
 
 /* ---- hidden holders ------------------------------------------------------------- */
 
-typedef struct
-{
-  HsObject *target;
-  guint n;
-} CountRefs;
-
-static void
-count_target (HsObject *child, const HsRef *ref, gpointer data)
-{
-  CountRefs *c = data;
-  c->n += child == c->target;
-}
-
 static void
 add_holder (Recorder *rec, GArray *holders, const char *kind, const char *name)
 {
@@ -130,16 +117,16 @@ static void
 add_internal_holder (HsObject *obj, const char *what, gpointer data)
 {
   ClassHolders *h = data;
-  CountRefs count = { h->cls, 0 };
   g_autofree char *name = NULL;
+  guint n;
 
   if (hs_record_is_traced_tuple (obj))
     return;
-  hs_object_refs (obj, count_target, &count);
-  if (count.n == 0)
+  n = hs_object_refs_to (obj, h->cls);
+  if (n == 0)
     return;
   name = internal_name (h->holder, what);
-  for (guint j = 0; j < count.n; j++)
+  for (guint j = 0; j < n; j++)
     add_holder (h->rec, h->holders, "class", name);
 }
 
@@ -292,16 +279,35 @@ add_docstring_holders (Recorder *rec, HsObject *str, GArray *holders)
     }
 }
 
+typedef struct
+{
+  Recorder *rec;
+  GArray *holders;
+} NamespaceHolders;
+
+static void
+add_namespace_holder (const char *kind, const char *name, gpointer data)
+{
+  NamespaceHolders *h = data;
+  add_holder (h->rec, h->holders, kind, name);
+}
+
 void
 hs_record_put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
 {
   GArray *code = rec->code_holders ? g_hash_table_lookup (rec->code_holders, o) : NULL;
   g_autoptr (GArray) holders = NULL;
   gboolean internal = hs_record_is_traced_tuple (o);
+  gboolean namespace = (o->flags & HS_FLAG_NAMESPACE) != 0;
 
-  if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type) && !internal)
+  if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type) && !internal && !namespace)
     return; /* most objects: asked at every put_object */
   holders = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (namespace)
+    {
+      NamespaceHolders h = { rec, holders };
+      hs_inspect_namespace_holders (rec->vm, o, add_namespace_holder, &h);
+    }
   if (code != NULL)
     g_array_append_vals (holders, code->data, code->len);
   if (hs_class_check (o))
@@ -311,7 +317,8 @@ hs_record_put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving
   if (internal)
     add_internal_holders (rec, o, holders, leaving);
   /* an internal loses its holder when its class goes */
-  if (holders->len == 0 && code == NULL && !hs_class_check (o) && !(internal && leaving != NULL))
+  if (holders->len == 0 && code == NULL && !hs_class_check (o) && !(internal && leaving != NULL)
+      && !namespace)
     return;
   hs_log_put (log, HS_REC_HOLDERS);
   hs_log_put (log, hs_object_id (o));

@@ -860,6 +860,10 @@ flush_dirty (Recorder *rec)
       if (owner != NULL && g_hash_table_lookup (rec->dict_parts, owner) == dirty[i].obj)
         dict_sharers (rec, dirty[i].obj, owner, TRUE);
     }
+  /* The program's globals, drawn as the module frame, are never put again; once the program
+   * reached them as a dict, their holders (the functions defined since) are listed anew. */
+  if (hs_inspect_globals (rec->vm)->flags & HS_FLAG_TRACED)
+    hs_record_put_holders (rec, &rec->trace->log, hs_inspect_globals (rec->vm), NULL);
   /* A running generator may still change after its last event (a yield finishes after
    * its 'return' step), so it stays in the table until it is put suspended or finished. */
   g_hash_table_iter_init (&it, rec->generators);

@@ -427,7 +427,11 @@ hs_mod_sys_init (HsVM *vm, HsObject *dict)
       || hs_module_add_take (vm, dict, "version_info", version_info (vm)) < 0
       || hs_module_add_take (vm, dict, "float_info", float_info (vm)) < 0
       || hs_module_add_take (vm, dict, "int_info", int_info (vm)) < 0
-      || hs_module_add_take (vm, dict, "argv", argv_list (vm)) < 0 || add_streams (vm, dict) < 0)
+      || hs_module_add_take (vm, dict, "argv", argv_list (vm)) < 0 || add_streams (vm, dict) < 0
+      || hs_dict_set_item (vm, dict, hs_str_intern_cstr ("modules"), vm->modules) < 0)
+    return -1;
+  /* CPython copies a single-phase module's dict once made (m_copy): sys.modules counts it */
+  if (vm->sys_copy == NULL && (vm->sys_copy = hs_dict_copy (vm, dict)) == NULL)
     return -1;
   return 0;
 }

@@ -108,7 +108,7 @@ G_BEGIN_DECLS
   X (YIELD_VALUE)                                                                                  \
   X (GET_YIELD_FROM_ITER)                                                                          \
   X (SEND) /* receiver, v -> receiver, its next value; or -> its return value, jump to arg */      \
-  X (IMPORT_NAME)       /* names[arg]: push the module */                                          \
+  X (IMPORT_NAME)       /* names[arg & ~FROMLIST]: push the module */                              \
   X (IMPORT_FROM)       /* names[arg]: push module.name (module stays) */                          \
   X (IMPORT_STAR)       /* module -> (its public names stored in the frame's namespace) */         \
   X (BEFORE_WITH)       /* mgr -> bound __exit__, result of __enter__ */                           \
@@ -135,6 +135,8 @@ typedef enum
 #define HS_INSTR_OP(w) ((w)&0xff)
 #define HS_INSTR_ARG(w) ((w) >> 8)
 #define HS_INSTR_ARG_MAX 0xffffff
+/* IMPORT_NAME's flag for a `from` import (CPython's fromlist is not empty) */
+#define HS_IMPORT_FROMLIST 0x800000
 
 /* One instruction's source range, plus the caret anchors CPython 3.11 derives from a
  * binary operator or subscript node (byte columns in the line; -1: none). */

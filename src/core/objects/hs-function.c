@@ -64,6 +64,8 @@ function_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit_named (visit, fn->annotations, HS_REF_ATTR, "__annotations__", data);
   if (fn->dict != NULL)
     hs_visit_unfold (visit, fn->dict, hs_ref_row_by_key, data);
+  if (fn->globals != NULL) /* CPython's func_globals: the module's dict, drawn as frames */
+    hs_visit_named (visit, fn->globals, HS_REF_HIDDEN, "__globals__", data);
 }
 
 static void
@@ -85,6 +87,9 @@ function_dealloc (HsVM *vm, HsObject *self)
 {
   function_clear (vm, self);
   hs_decref (vm, HS_FUNCTION (self)->name);
+  /* not in function_clear: a function the collector cleared may still be called by a
+   * finalizer; the cycle through the globals breaks at the dict */
+  hs_xdecref (vm, HS_FUNCTION (self)->globals);
 }
 
 int
@@ -285,7 +290,8 @@ hs_function_new (HsVM *vm, HsCode *code, HsObject *globals, HsObject *defaults)
   fn->code = code;
   fn->name = hs_str_intern_name (vm, code->name, strlen (code->name));
   fn->defaults = defaults;
-  fn->globals = globals;
+  fn->globals = hs_incref (globals);
+  globals->flags |= HS_FLAG_NAMESPACE;
   hs_gc_track (vm, (HsObject *)fn);
   return (HsObject *)fn;
 }

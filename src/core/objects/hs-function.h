@@ -2,8 +2,8 @@
  *
  * Invariant: a function holds its code (owned by the VM, so borrowed), an interned name,
  * its defaults tuple (owned, visited: the diagram draws default values) and its globals
- * dict (borrowed: the module dict outlives every function of its VM and is not drawn as
- * a reference).
+ * dict (owned, as CPython's func_globals, visited as a hidden reference: the diagram draws
+ * the module's dict as the module frame, and lists the functions among its holders).
  */
 #pragma once
 
@@ -17,7 +17,7 @@ typedef struct
   HsCode *code;
   HsObject *name;          /* str (owned): the code's name, interned, until __name__ is set */
   HsObject *defaults;      /* tuple or NULL */
-  HsObject *globals;       /* borrowed dict */
+  HsObject *globals;       /* dict (owned) */
   HsObject *closure;       /* tuple of cells (owned, visited) or NULL */
   HsObject *kwdefaults;    /* dict of keyword-only defaults (owned, visited) or NULL */
   guint64 parent_frame_id; /* id of the function frame that made it (a nested def); 0 if none */

@@ -21,6 +21,7 @@
 #include "hs-object-private.h"
 #include "hs-set.h"
 #include "hs-str.h"
+#include "hs-vm-private.h"
 
 typedef struct
 {
@@ -116,11 +117,28 @@ repr_with_file (HsVM *vm, HsModuleObject *m, HsObject *file)
   return s;
 }
 
+/* The program's file, absolute, as CPython's __main__.__file__ (a str), for __main__ whose
+ * globals hold no __file__; else NULL. */
+static HsObject *
+main_file (HsVM *vm, HsObject *module)
+{
+  g_autofree char *path = NULL;
+  if (module != vm->main_module || vm->filename == NULL)
+    return NULL;
+  path = g_canonicalize_filename (vm->filename, NULL);
+  return hs_str_from_cstr (vm, path);
+}
+
 HsObject *
 hs_module_repr_plain (HsVM *vm, HsObject *module)
 {
   HsModuleObject *m = (HsModuleObject *)module;
-  return repr_with_file (vm, m, hs_dict_get_item_cstr_borrow (vm, m->dict, "__file__"));
+  HsObject *file = hs_dict_get_item_cstr_borrow (vm, m->dict, "__file__"), *main = NULL, *r;
+  if (file == NULL)
+    file = main = main_file (vm, module);
+  r = repr_with_file (vm, m, file);
+  hs_xdecref (vm, main);
+  return r;
 }
 
 /* The __file__ as an attribute: a class derived from ModuleType may answer for it. */
@@ -131,6 +149,8 @@ module_repr (HsVM *vm, HsObject *self)
   if (file == NULL && !hs_err_matches (vm, &hs_exc_AttributeError))
     return NULL;
   hs_err_clear (vm);
+  if (file == NULL)
+    file = main_file (vm, self);
   r = repr_with_file (vm, (HsModuleObject *)self, file);
   hs_xdecref (vm, file);
   return r;
@@ -161,8 +181,40 @@ module_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (m->dict);
   if (hs_is_class_name (name))
     return hs_incref ((HsObject *)self->type);
+  /* PEP 562: the module's own __getattr__ answers for what its dict lacks */
+  HsObject *getattr = hs_dict_get_item_cstr_borrow (vm, m->dict, "__getattr__");
+  if (getattr != NULL)
+    {
+      HsObject *r;
+      hs_incref (getattr); /* it may delete itself */
+      r = hs_object_call (vm, getattr, &name, 1, NULL);
+      hs_decref (vm, getattr);
+      return r;
+    }
+  if (hs_err_occurred (vm))
+    return NULL;
   no_attribute (vm, m, name);
   return NULL;
+}
+
+/* m.name = value (NULL: del m.name). A module is drawn by its name, so what its dict holds
+ * is listed among the holders of the value (HS_FLAG_NAMESPACE), which the step that stores
+ * or drops it puts again (the program's globals are drawn as the module frame). */
+static int
+module_store (HsVM *vm, HsModuleObject *m, HsObject *name, HsObject *value)
+{
+  HsObject *old = hs_dict_get_item_borrow (vm, m->dict, name);
+  gboolean drawn = m->dict != vm->globals;
+  if (old != NULL && drawn)
+    hs_object_mark_dirty (vm, old);
+  if (value == NULL)
+    return hs_dict_del_item (vm, m->dict, name);
+  if (drawn)
+    {
+      value->flags |= HS_FLAG_NAMESPACE;
+      hs_object_mark_dirty (vm, value);
+    }
+  return hs_dict_set_item (vm, m->dict, name, value);
 }
 
 /* A module's attributes are its dict's entries; its __class__ may become a class derived
@@ -173,16 +225,12 @@ module_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   HsModuleObject *m = (HsModuleObject *)self;
   if (hs_is_class_name (name))
     return hs_object_set_class (vm, self, value);
-  if (value == NULL)
+  if (value == NULL && hs_dict_contains (vm, m->dict, name) == 0)
     {
-      if (hs_dict_contains (vm, m->dict, name) == 0)
-        {
-          no_attribute (vm, m, name);
-          return -1;
-        }
-      return hs_dict_del_item (vm, m->dict, name);
+      no_attribute (vm, m, name);
+      return -1;
     }
-  return hs_dict_set_item (vm, m->dict, name, value);
+  return module_store (vm, m, name, value);
 }
 
 HsObject *
@@ -201,6 +249,7 @@ hs_module_new_empty (HsVM *vm, HsType *type)
       hs_decref (vm, &m->header);
       return NULL;
     }
+  m->dict->flags |= HS_FLAG_NAMESPACE;
   hs_gc_track (vm, &m->header);
   return &m->header;
 }
@@ -220,8 +269,8 @@ module_init (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *k
                      hs_type_name (name));
       return -1;
     }
-  if (hs_dict_set_item (vm, m->dict, hs_str_intern_cstr ("__name__"), name) < 0
-      || hs_dict_set_item (vm, m->dict, hs_str_intern_cstr ("__doc__"), doc) < 0)
+  if (module_store (vm, m, hs_str_intern_cstr ("__name__"), name) < 0
+      || module_store (vm, m, hs_str_intern_cstr ("__doc__"), doc) < 0)
     return -1;
   for (gsize i = 0; i < G_N_ELEMENTS (none_keys); i++)
     if (hs_dict_set_item (vm, m->dict, hs_str_intern_cstr (none_keys[i]), hs_None) < 0)
@@ -287,6 +336,8 @@ module_new (HsVM *vm, const char *name, HsObject *dict)
     return NULL;
   m->name = hs_str_intern_cstr (name);
   m->dict = dict != NULL ? hs_incref (dict) : hs_dict_new (vm);
+  if (m->dict != NULL)
+    m->dict->flags |= HS_FLAG_NAMESPACE;
   if (m->dict == NULL
       || hs_dict_set_item (vm, m->dict, hs_str_intern_cstr ("__name__"), m->name) < 0)
     {
@@ -423,13 +474,32 @@ not_found (HsVM *vm, const char *name)
   hs_err_format (vm, &hs_exc_ModuleNotFoundError, "No module named '%s'", name);
 }
 
+static gboolean
+ensure_modules (HsVM *vm)
+{
+  if (vm->modules == NULL && (vm->modules = hs_dict_new (vm)) != NULL)
+    vm->modules->flags |= HS_FLAG_NAMESPACE;
+  return vm->modules != NULL;
+}
+
+int
+hs_module_set_main (HsVM *vm, HsObject *globals)
+{
+  HsObject *m;
+  if (!ensure_modules (vm) || (m = module_new (vm, "__main__", globals)) == NULL)
+    return -1;
+  HS_CLEAR (vm, vm->main_module);
+  vm->main_module = m;
+  return hs_dict_set_item (vm, vm->modules, hs_str_intern_cstr ("__main__"), m);
+}
+
 HsObject *
 hs_import_module (HsVM *vm, const char *name)
 {
   const BuiltinModule *b;
   HsObject *m;
 
-  if (vm->modules == NULL && (vm->modules = hs_dict_new (vm)) == NULL)
+  if (!ensure_modules (vm))
     return NULL;
   m = hs_dict_get_item_cstr_borrow (vm, vm->modules, name);
   if (m != NULL)
@@ -450,6 +520,17 @@ hs_import_module (HsVM *vm, const char *name)
       return NULL;
     }
   return m;
+}
+
+int
+hs_import_check_package (HsVM *vm, HsObject *module)
+{
+  HsObject *path = hs_object_getattr_cstr (vm, module, "__path__");
+  if (path == NULL && !hs_err_matches (vm, &hs_exc_AttributeError))
+    return -1;
+  hs_err_clear (vm);
+  hs_xdecref (vm, path);
+  return 0;
 }
 
 /* The names of `__all__` (a sequence of str), each looked up on the module. */

@@ -1,10 +1,11 @@
 /* hs-module.h — module objects and the runtime side of `import`.
  *
- * Invariant: a VM holds at most one module object per name, cached in vm->modules (a
- * dict, a VM root) from its first import to the end of the VM, so `import m` twice binds
- * the same object. A module's attributes are its dict (`__name__` included). Only the
- * built-in modules of hs-module.c's table exist; any other name raises
- * ModuleNotFoundError with CPython's message.
+ * Invariant: vm->modules (a dict, a VM root) is sys.modules: it maps each imported name to
+ * its module object, and `__main__` to the program's module, whose dict is its globals;
+ * `import m` binds what it holds, and makes the module again once the program deleted its
+ * entry. A module's attributes are its dict (`__name__` included). Only the built-in
+ * modules of hs-module.c's table can be made; any other name raises ModuleNotFoundError
+ * with CPython's message.
  */
 #pragma once
 
@@ -42,6 +43,13 @@ void hs_module_runtime_init (void);
  * NULL with ModuleNotFoundError "No module named 'x'" (for "a.b": "No module named 'a'",
  * or "No module named 'math.x'; 'math' is not a package"). */
 HsObject *hs_import_module (HsVM *vm, const char *name);
+/* Makes the `__main__` module, whose dict is `globals`, and enters it in sys.modules (the
+ * VM keeps it too, as CPython's runner does); -1 on MemoryError. */
+int hs_module_set_main (HsVM *vm, HsObject *globals);
+/* What CPython's import does with a fromlist: it asks the module for `__path__` (a
+ * package's; Heapscope has none), which a module's __getattr__ answers. 0, or -1 with an
+ * error other than AttributeError. */
+int hs_import_check_package (HsVM *vm, HsObject *module);
 /* `from module import name`: the attribute (new reference), or ImportError
  * "cannot import name 'x' from 'math' (unknown location)". */
 HsObject *hs_import_from (HsVM *vm, HsObject *module, HsObject *name);

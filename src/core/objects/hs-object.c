@@ -1586,6 +1586,27 @@ hs_ref_row_by_key (HsObject *holder, const HsRef *ref, HsObject *key)
   return hs_str_check (key) ? hs_str_utf8 (key) : "?";
 }
 
+typedef struct
+{
+  HsObject *target;
+  guint n;
+} CountRefs;
+
+static void
+count_target (HsObject *child, const HsRef *ref, gpointer data)
+{
+  CountRefs *c = data;
+  c->n += child == c->target;
+}
+
+guint
+hs_object_refs_to (HsObject *obj, HsObject *target)
+{
+  CountRefs c = { target, 0 };
+  hs_object_refs (obj, count_target, &c);
+  return c.n;
+}
+
 HsObject *
 hs_sequence_fast (HsVM *vm, HsObject *iterable, const char *not_iterable)
 {

@@ -35,11 +35,14 @@ enum
   HS_FLAG_REPR_ACTIVE = 1 << 3, /* inside its own repr: guards self-containing lists */
   HS_FLAG_GC_MARK = 1 << 4,     /* scratch bit for the collector */
   HS_FLAG_TRACED = 1 << 5,      /* recorded by the trace engine (its content is in the log) */
-  HS_FLAG_ABSTRACT = 1 << 6,  /* a function abc.abstractmethod marked (its __isabstractmethod__) */
-  HS_FLAG_FINALIZED = 1 << 7, /* its __del__ was called (PEP 442: at most once) */
-  HS_FLAG_WEAKREFED = 1 << 8, /* weak references to it are listed in vm->weakrefs */
-  HS_FLAG_INTERNED = 1 << 9,  /* the interned str of its text (hs-str.h): for a VM, no other
-                               * is equal to it but a runtime name interned after it */
+  HS_FLAG_ABSTRACT = 1 << 6,   /* a function abc.abstractmethod marked (its __isabstractmethod__) */
+  HS_FLAG_FINALIZED = 1 << 7,  /* its __del__ was called (PEP 442: at most once) */
+  HS_FLAG_WEAKREFED = 1 << 8,  /* weak references to it are listed in vm->weakrefs */
+  HS_FLAG_INTERNED = 1 << 9,   /* the interned str of its text (hs-str.h): for a VM, no other
+                                * is equal to it but a runtime name interned after it */
+  HS_FLAG_NAMESPACE = 1 << 10, /* held by the module machinery where no arrow is drawn (a
+                                * module's dict or a value in it, a function's or frame's globals,
+                                * sys.modules): hs_inspect_namespace_holders lists them */
 };
 
 struct _HsObject
@@ -455,6 +458,8 @@ const char *hs_type_name (const HsObject *obj);
 const char *hs_type_tp_name (const HsType *type);
 /* Visits every reference obj holds, labelled (its type's `refs`; nothing for leaf types). */
 void hs_object_refs (HsObject *obj, HsVisitFn visit, gpointer user_data);
+/* How many of the references obj holds go to target. */
+guint hs_object_refs_to (HsObject *obj, HsObject *target);
 
 /* CPython's PySequence_Fast: an exact list or tuple itself (new reference), else a new
  * list of the items of the iterable's iterator (whose length hint is asked, not the

@@ -710,7 +710,8 @@ visit_import (Compiler *c, HsStmt *s)
         }
       return;
     }
-  hs_compile_emit (c, HS_OP_IMPORT_NAME, hs_compile_mangled_name_index (c, s->u.import.module));
+  hs_compile_emit (c, HS_OP_IMPORT_NAME,
+                   hs_compile_mangled_name_index (c, s->u.import.module) | HS_IMPORT_FROMLIST);
   for (int i = 0; i < s->u.import.n_names; i++)
     {
       HsAlias *a = &s->u.import.names[i];

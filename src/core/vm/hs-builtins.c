@@ -782,7 +782,7 @@ builtin_ascii (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 /* ---- namespaces --------------------------------------------------------------------- */
 
 /* __import__(name, globals=None, locals=None, fromlist=(), level=0): what `import name`
- * does. Heapscope's modules have no packages, so fromlist changes nothing and a relative
+ * does. Heapscope's modules have no packages, so fromlist only asks for __path__ and a relative
  * import has no parent to start from. */
 static HsObject *
 builtin___import__ (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -829,7 +829,11 @@ builtin___import__ (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       hs_err_set_string (vm, &hs_exc_ValueError, "Empty module name");
       return NULL;
     }
-  return hs_import_module (vm, hs_str_utf8 (name));
+  HsObject *m = hs_import_module (vm, hs_str_utf8 (name));
+  int truth = m != NULL && fromlist != NULL ? hs_object_truth (vm, fromlist) : 0;
+  if (truth < 0 || (truth > 0 && hs_import_check_package (vm, m) < 0))
+    HS_CLEAR (vm, m);
+  return m;
 }
 
 static HsObject *
@@ -884,34 +888,15 @@ builtin_dir (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *o = NULL;
   if (!hs_parse_args (vm, "dir", args, nargs, kwnames, "|object /", &o))
     return NULL;
-  g_autoptr (GPtrArray) names = NULL;
-  if (o == NULL)
-    {
-      HsObject *ns = current_namespace (vm, "dir");
-      if (ns == NULL)
-        return NULL;
-      /* a class body's namespace is not the globals: only the module's is */
-      names = hs_dir_namespace (ns, ns == hs_vm_current_frame (vm)->globals);
-      hs_decref (vm, ns);
-    }
-  else if (!hs_dir_is_exact (o))
-    {
-      hs_err_format (vm, &hs_exc_NotImplementedError,
-                     "dir() of a built-in %s object is not supported by Heapscope yet",
-                     hs_type_name (o));
-      return NULL;
-    }
-  else
-    names = hs_dir_names (o);
-  HsObject *list = hs_list_new (vm, 0);
-  for (guint i = 0; list != NULL && i < names->len; i++)
-    {
-      HsObject *s = hs_str_from_cstr (vm, names->pdata[i]);
-      if (s == NULL || hs_list_append (vm, list, s) < 0)
-        HS_CLEAR (vm, list);
-      hs_xdecref (vm, s);
-    }
-  return list;
+  if (o != NULL)
+    return hs_dir_of (vm, o);
+  HsObject *ns = current_namespace (vm, "dir");
+  if (ns == NULL)
+    return NULL;
+  /* a class body's namespace is not the globals: only the module's is */
+  g_autoptr (GPtrArray) names = hs_dir_namespace (ns, ns == hs_vm_current_frame (vm)->globals);
+  hs_decref (vm, ns);
+  return hs_dir_list (vm, names);
 }
 
 /* ---- the namespace -------------------------------------------------------------- */

@@ -11,9 +11,13 @@
 
 #include "hs-dict.h"
 #include "hs-dir.h"
+#include "hs-error.h"
+#include "hs-exceptions.h"
+#include "hs-list.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
+#include "hs-vm-private.h"
 
 static const char *const cpython_object_names[]
     = { "__class__",   "__delattr__", "__dir__",           "__doc__",          "__eq__",
@@ -128,4 +132,74 @@ hs_dir_is_exact (HsObject *obj)
     if (t == NULL || !(t->type_flags & HS_TYPE_HEAP))
       return FALSE;
   return TRUE;
+}
+
+HsObject *
+hs_dir_list (HsVM *vm, GPtrArray *names)
+{
+  HsObject *list = hs_list_new (vm, 0);
+  for (guint i = 0; list != NULL && i < names->len; i++)
+    {
+      HsObject *s = hs_str_from_cstr (vm, names->pdata[i]);
+      if (s == NULL || hs_list_append (vm, list, s) < 0)
+        HS_CLEAR (vm, list);
+      hs_xdecref (vm, s);
+    }
+  return list;
+}
+
+/* sorted(names), names a new reference to what a __dir__ returned (stolen). */
+static HsObject *
+sorted_list (HsVM *vm, HsObject *names)
+{
+  HsObject *list = names != NULL ? hs_list_from_iterable (vm, names) : NULL;
+  hs_xdecref (vm, names);
+  if (list != NULL && hs_list_sort (vm, list, NULL, FALSE) < 0)
+    HS_CLEAR (vm, list);
+  return list;
+}
+
+/* CPython's module.__dir__: the module's own __dir__() if its dict has one, else its dict's
+ * keys (the program's __main__ with the names CPython's starts with). */
+static HsObject *
+module_dir (HsVM *vm, HsObject *module)
+{
+  HsObject *dict = hs_module_dict (module);
+  HsObject *fn = hs_dict_get_item_cstr_borrow (vm, dict, "__dir__");
+  if (fn != NULL)
+    {
+      HsObject *r;
+      hs_incref (fn);
+      r = hs_object_call (vm, fn, NULL, 0, NULL);
+      hs_decref (vm, fn);
+      return sorted_list (vm, r);
+    }
+  if (module != vm->main_module && hs_dict_get_item_cstr_borrow (vm, dict, "__loader__") == NULL)
+    {
+      /* a built-in module (no __loader__): Heapscope's lacks some of CPython's names */
+      hs_err_set_string (vm, &hs_exc_NotImplementedError,
+                         "dir() of a built-in module object is not supported by Heapscope yet");
+      return NULL;
+    }
+  g_autoptr (GPtrArray) names = hs_dir_namespace (dict, module == vm->main_module);
+  return hs_dir_list (vm, names);
+}
+
+HsObject *
+hs_dir_of (HsVM *vm, HsObject *obj)
+{
+  HsObject *custom = hs_type_lookup_borrow (HS_TYPE (obj), hs_str_intern_cstr ("__dir__"));
+  if (custom != NULL)
+    return sorted_list (vm, hs_object_call_method (vm, obj, "__dir__", NULL, 0, NULL));
+  if (hs_module_check (obj))
+    return module_dir (vm, obj);
+  if (!hs_dir_is_exact (obj))
+    {
+      hs_err_format (vm, &hs_exc_NotImplementedError,
+                     "dir() of a built-in %s object is not supported by Heapscope yet",
+                     hs_type_name (obj));
+      return NULL;
+    }
+  g_autoptr (GPtrArray) names = hs_dir_names (obj);
+  return hs_dir_list (vm, names);
 }

@@ -21,4 +21,11 @@ extern const char *const hs_dir_main_names[];
  * here lack some of CPython's dunder methods, modules some of their functions. */
 gboolean hs_dir_is_exact (HsObject *obj);
 
+/* dir(obj): sorted(type(obj).__dir__(obj)) where a class defines __dir__, a module's own
+ * __dir__() or dict keys, else hs_dir_names as a list; NotImplementedError where that is not
+ * CPython's list (hs_dir_is_exact). New reference, or NULL with the error set. */
+HsObject *hs_dir_of (HsVM *vm, HsObject *obj);
+/* The names as a new list of str. */
+HsObject *hs_dir_list (HsVM *vm, GPtrArray *names);
+
 G_END_DECLS

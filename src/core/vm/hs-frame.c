@@ -37,6 +37,15 @@ chunk_new (HsFrameChunk *prev, gsize need)
   return c;
 }
 
+/* A frame that runs no function holds its globals (HsFrame.holds_globals). */
+static void
+hold_globals (HsFrame *f, HsObject *func)
+{
+  f->holds_globals = func == NULL;
+  if (f->holds_globals)
+    hs_incref (f->globals)->flags |= HS_FLAG_NAMESPACE;
+}
+
 /* A new frame with all locals unbound; NULL with RecursionError past the limit. */
 HsFrame *
 hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
@@ -58,6 +67,7 @@ hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   f->code = code;
   f->func = func;
   f->globals = globals;
+  hold_globals (f, func);
   f->id = vm->next_frame_id++;
   f->ip = 0;
   f->sp = 0;
@@ -89,6 +99,7 @@ hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
   f->code = code;
   f->func = func;
   f->globals = globals;
+  hold_globals (f, func);
   f->id = vm->next_frame_id++;
   f->cur_line = -1;
   f->after_lineless = FALSE;
@@ -160,6 +171,9 @@ hs_vm_frame_clear (HsVM *vm, HsFrame *f)
     HS_CLEAR (vm, f->locals[i]);
   f->func = NULL;
   HS_CLEAR (vm, f->ns);
+  if (f->holds_globals)
+    hs_decref (vm, f->globals);
+  f->holds_globals = FALSE;
 }
 
 /* Drops the frame's references and gives its slots back to the arena. */
@@ -202,6 +216,8 @@ hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data)
     hs_visit_named (visit, f->call_held[i], HS_REF_ATTR, "pending", data);
   if (f->ns != NULL)
     hs_visit_named (visit, f->ns, HS_REF_HIDDEN, "namespace", data);
+  if (f->holds_globals)
+    hs_visit_named (visit, f->globals, HS_REF_HIDDEN, "f_globals", data);
 }
 
 void

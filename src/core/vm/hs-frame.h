@@ -23,7 +23,12 @@ struct _HsFrame
    * once the arguments are bound), so a function's count is what the diagram draws into
    * it. NULL for the module frame and for generator frames. */
   HsObject *func;
-  HsObject *globals;       /* borrowed: the module dict */
+  HsObject *globals; /* the module dict */
+  /* Whether the frame holds a reference to globals: not when a function runs (the function
+   * holds them, as CPython's func_globals); for code run without a function (an exec()'s
+   * text, a generator's frame: CPython's function of that code holds them) and for the
+   * program's module frame (its f_locals; vm->globals stands for its function's). */
+  gboolean holds_globals;
   guint64 id;              /* stable serial, never reused within a VM */
   int ip;                  /* index of the instruction executing (or about to) */
   int sp;                  /* number of live value-stack slots */

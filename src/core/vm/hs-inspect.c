@@ -6,8 +6,12 @@
  */
 #include "config.h"
 
+#include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-frame.h"
+#include "hs-function.h"
+#include "hs-generator.h"
+#include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 
@@ -185,4 +189,60 @@ void
 hs_inspect_track_dirty (HsVM *vm, gboolean track)
 {
   vm->track_dirty = track;
+}
+
+/* How many references into target obj holds: a module any, itself or in its dict (it is
+ * drawn by name; the program's globals are drawn as the module frame), anything else its
+ * hidden globals (a function's, a generator frame's). */
+static guint
+holds (HsVM *vm, HsObject *obj, HsObject *target)
+{
+  if (hs_module_check (obj))
+    {
+      HsObject *dict = hs_module_dict (obj);
+      return hs_object_refs_to (obj, target)
+             + (dict != NULL && dict != target && dict != vm->globals
+                    ? hs_object_refs_to (dict, target)
+                    : 0);
+    }
+  if (HS_IS (obj, &hs_function_type))
+    return HS_FUNCTION (obj)->globals == target;
+  if (HS_IS (obj, &hs_generator_type) && hs_generator_frame (obj) != NULL)
+    return hs_generator_frame (obj)->holds_globals && hs_generator_frame (obj)->globals == target;
+  return 0;
+}
+
+static char *
+holder_name (HsObject *obj)
+{
+  if (hs_module_check (obj))
+    return g_strdup (
+        ((HsModuleObject *)obj)->name != NULL ? hs_str_utf8 (((HsModuleObject *)obj)->name) : "?");
+  if (HS_IS (obj, &hs_function_type))
+    return g_strdup_printf ("%s.__globals__", HS_FUNCTION (obj)->code->qualname);
+  return g_strdup (hs_generator_frame (obj)->code->qualname);
+}
+
+void
+hs_inspect_namespace_holders (HsVM *vm, HsObject *o, HsHolderFn fn, gpointer data)
+{
+  if (!(o->flags & HS_FLAG_NAMESPACE))
+    return;
+  if (o == vm->modules)
+    fn ("interpreter", "sys.modules", data);
+  for (guint i = 0, n = vm->sys_copy != NULL ? hs_object_refs_to (vm->sys_copy, o) : 0; i < n; i++)
+    fn ("module", "sys (its dict's copy)", data);
+  for (HsObject *p = vm->live.next; p != &vm->live; p = p->next)
+    {
+      guint n = holds (vm, p, o);
+      g_autofree char *name = n > 0 ? holder_name (p) : NULL;
+      for (guint i = 0; i < n; i++)
+        fn (hs_module_check (p)            ? "module"
+            : HS_IS (p, &hs_function_type) ? "function"
+                                           : "generator",
+            name, data);
+    }
+  for (HsFrame *f = vm->frame; f != NULL; f = f->back)
+    if (f->holds_globals && f->globals == o && f->gen == NULL)
+      fn ("frame", f->code->qualname, data);
 }

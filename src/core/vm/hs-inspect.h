@@ -116,6 +116,14 @@ char *hs_inspect_str (HsVM *vm, HsObject *obj);
 
 /* ---- objects --------------------------------------------------------------------- */
 
+/* Calls fn (kind, name, data) once per reference into o that the module machinery holds
+ * where the diagram draws no arrow: a module's (its dict, an entry of it: sys.modules in
+ * sys's, an attribute of a module the program made), sys's dict copy, the interpreter's
+ * sys.modules, a function's __globals__, a frame's or generator's globals. Nothing for most
+ * objects (a flag says). */
+typedef void (*HsHolderFn) (const char *kind, const char *name, gpointer data);
+void hs_inspect_namespace_holders (HsVM *vm, HsObject *o, HsHolderFn fn, gpointer data);
+
 /* The VM's mortal objects in allocation order: for (o = first; o; o = next (vm, o)). */
 HsObject *hs_inspect_live_first (HsVM *vm);
 HsObject *hs_inspect_live_next (HsVM *vm, HsObject *obj);

@@ -153,6 +153,8 @@ hs_vm_free (HsVM *vm)
   reset_run_state (vm);
   HS_CLEAR (vm, vm->exc_info);
   HS_CLEAR (vm, vm->globals);
+  HS_CLEAR (vm, vm->main_module);
+  HS_CLEAR (vm, vm->sys_copy);
   HS_CLEAR (vm, vm->builtins);
   HS_CLEAR (vm, vm->stop_exc);
   HS_CLEAR (vm, vm->memory_exc);
@@ -185,7 +187,8 @@ new_globals (HsVM *vm)
   HsObject *builtins = NULL;
   if (hs_dict_set_item (vm, g, str_key ("__name__"), main_name) < 0
       || (builtins = hs_import_module (vm, "builtins")) == NULL
-      || hs_dict_set_item (vm, g, str_key ("__builtins__"), builtins) < 0)
+      || hs_dict_set_item (vm, g, str_key ("__builtins__"), builtins) < 0
+      || hs_module_set_main (vm, g) < 0)
     {
       hs_xdecref (vm, builtins);
       hs_decref (vm, g);

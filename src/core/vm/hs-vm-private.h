@@ -120,7 +120,11 @@ struct _HsVM
   /* cycle collector state (hs-gc.c; all-zero means the defaults:
    * enabled, thresholds 700/10/10) and the module cache (hs-module.c). */
   HsGCState gc;
-  HsObject *modules;       /* dict: module name -> module object, or NULL */
+  HsObject *modules;       /* dict: module name -> module object (sys.modules), or NULL */
+  HsObject *main_module;   /* __main__, whose dict is `globals` (owned: the reference CPython's
+                            * runner keeps while the program runs), or NULL */
+  HsObject *sys_copy;      /* the copy of sys's dict CPython keeps to make sys again (its
+                            * module def's m_copy; owned, holds sys.modules), or NULL */
   GArray *closing;         /* suspended generator frames whose generator was freed: closed at
                             * the next event (hs-vm-generator.c), or NULL */
   gboolean finalizing;     /* hs_vm_finalize is clearing __main__: freed generators close at once */

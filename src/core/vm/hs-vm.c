@@ -2059,9 +2059,10 @@ op_GET_YIELD_FROM_ITER:
 op_IMPORT_NAME:
   {
     SAVE_FRAME ();
-    HsObject *m = import_module (vm, names[arg]);
+    HsObject *m = import_module (vm, names[arg & ~HS_IMPORT_FROMLIST]);
     ERROR_IF (m == NULL);
     PUSH (m);
+    ERROR_IF ((arg & HS_IMPORT_FROMLIST) && hs_import_check_package (vm, m) < 0);
     DISPATCH ();
   }
 

@@ -139,12 +139,26 @@ gc_set_threshold (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_None;
 }
 
+/* gc.is_tracked(obj): whether the collector sees obj, by CPython's rules (a dict only once
+ * it holds a container, a tuple until a collection found only atomic items in it). */
+static HsObject *
+gc_is_tracked (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL;
+  if (!hs_parse_args (vm, "is_tracked", args, nargs, kwnames, "obj /", &obj))
+    return NULL;
+  if (hs_is_immortal (obj))
+    return hs_bool_from (hs_gc_may_be_tracked (obj) && !HS_IS (obj, &hs_tuple_type));
+  return hs_bool_from ((obj->flags & HS_FLAG_GC_TRACKED) != 0);
+}
+
 static const HsMethodDef gc_functions[] = {
   { "collect", gc_collect },
   { "disable", gc_disable },
   { "enable", gc_enable },
   { "get_count", gc_get_count },
   { "get_threshold", gc_get_threshold },
+  { "is_tracked", gc_is_tracked },
   { "isenabled", gc_isenabled },
   { "set_threshold", gc_set_threshold },
   { NULL, NULL },

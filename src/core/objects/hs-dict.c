@@ -40,20 +40,30 @@ usable_for (gsize size)
   return size * 2 / 3;
 }
 
+/* A dict is made untracked and tracked once it holds something the collector may see
+ * (CPython's MAINTAIN_TRACKING), so gc.collect() counts and gc.is_tracked() answer as
+ * CPython's; the full collections untrack it again (hs-gc.c). A dict subclass's or kind's
+ * (defaultdict, OrderedDict) is always tracked, as CPython's. */
 HsObject *
 hs_dict_new (HsVM *vm)
 {
-  HsObject *d = hs_object_alloc (vm, &hs_dict_type, sizeof (HsDict));
-  if (d != NULL && vm != NULL)
-    hs_gc_track (vm, d);
-  return d;
+  return hs_object_alloc (vm, &hs_dict_type, sizeof (HsDict));
+}
+
+static inline void
+maintain_tracking (HsVM *vm, HsDict *d, HsObject *key, HsObject *value)
+{
+  HsObject *o = &d->header;
+  if (!(o->flags & HS_FLAG_GC_TRACKED) && vm != NULL
+      && (hs_gc_may_be_tracked (key) || hs_gc_may_be_tracked (value)))
+    hs_gc_track (vm, o);
 }
 
 HsObject *
 hs_dict_new_type (HsVM *vm, const HsType *type)
 {
   HsObject *d = hs_object_alloc (vm, type, type->basicsize);
-  if (d != NULL)
+  if (d != NULL && type != &hs_dict_type)
     hs_gc_track (vm, d);
   return d;
 }
@@ -261,6 +271,7 @@ insert_new (HsVM *vm, HsDict *d, HsObject *key, gint64 hash, HsObject *value, gs
   e->key = hs_incref (key);
   e->value = hs_incref (value);
   d->used++;
+  maintain_tracking (vm, d, key, value);
   return 0;
 }
 
@@ -291,6 +302,7 @@ hs_dict_replace_value (HsVM *vm, HsObject *dict, gsize ix, HsObject *value)
   HsObject *old = d->entries[ix].value;
 
   d->entries[ix].value = hs_incref (value);
+  maintain_tracking (vm, d, d->entries[ix].key, value);
   bump_values_version (d);
   hs_object_mark_dirty_range (vm, dict, ix, ix + 1);
   hs_decref (vm, old);
@@ -856,20 +868,26 @@ m_get (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_incref (v ? v : dflt);
 }
 
+HsObject *
+hs_dict_setdefault (HsVM *vm, HsObject *d, HsObject *key, HsObject *dflt)
+{
+  HsObject *v = hs_dict_get_item_borrow (vm, d, key);
+  if (v != NULL)
+    return hs_incref (v);
+  if (hs_err_occurred (vm) || hs_dict_set_item (vm, d, key, dflt) < 0)
+    return NULL;
+  return hs_incref (dflt);
+}
+
 static HsObject *
 m_setdefault (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *key, *dflt = hs_None, *v;
+  HsObject *key, *dflt = hs_None;
 
   if (!hs_parse_args (vm, "dict.setdefault", args + 1, nargs - 1, kwnames, "key | default /", &key,
                       &dflt))
     return NULL;
-  v = hs_dict_get_item_borrow (vm, args[0], key);
-  if (v != NULL)
-    return hs_incref (v);
-  if (hs_err_occurred (vm) || hs_dict_set_item (vm, args[0], key, dflt) < 0)
-    return NULL;
-  return hs_incref (dflt);
+  return hs_dict_setdefault (vm, args[0], key, dflt);
 }
 
 static HsObject *

@@ -108,6 +108,8 @@ gsize hs_dict_end_pos (HsObject *d);
 gboolean hs_dict_prev (HsObject *d, gsize *pos, HsObject **key, HsObject **value);
 void hs_dict_clear (HsVM *vm, HsObject *d);
 HsObject *hs_dict_copy (HsVM *vm, HsObject *d);
+/* d.setdefault(key, dflt) of the dict itself: the value (new reference), or NULL. */
+HsObject *hs_dict_setdefault (HsVM *vm, HsObject *d, HsObject *key, HsObject *dflt);
 /* d.update(other): a dict or an iterable of pairs. */
 int hs_dict_update (HsVM *vm, HsObject *d, HsObject *other);
 /* The keyword arguments args[nargs..] that kwnames (or NULL) names go into d: 0, or -1. */

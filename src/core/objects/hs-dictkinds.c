@@ -64,6 +64,25 @@ item_list (HsVM *vm, HsObject *d)
   return list;
 }
 
+/* list(obj.items()), each checked to be a (key, value) pair: a derived class's items() */
+static HsObject *
+pairs_of (HsVM *vm, HsObject *obj)
+{
+  HsObject *items = hs_object_call_method (vm, obj, "items", NULL, 0, NULL);
+  HsObject *list = items != NULL ? hs_list_from_iterable (vm, items) : NULL;
+  hs_xdecref (vm, items);
+  for (gsize i = 0; list != NULL && i < hs_list_len (list); i++)
+    {
+      HsObject *p = hs_list_get_borrow (list, i);
+      if (!HS_IS (p, &hs_tuple_type) || hs_tuple_len (p) != 2)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError, "items() must give (key, value) pairs");
+          HS_CLEAR (vm, list);
+        }
+    }
+  return list;
+}
+
 /* (type, args, state, None, iter(items)), what copy and pickle rebuild a dict kind from. */
 static HsObject *
 reduce_with_items (HsVM *vm, HsObject *self, HsObject *args, HsObject *state)
@@ -462,8 +481,26 @@ count_args (HsVM *vm, HsObject *self, const char *name, HsObject **args, gsize n
     }
   if (nargs == 1 && args[0] != hs_None)
     r = count_from (vm, self, args[0], op);
-  for (gsize k = 0; r == 0 && k < nkw; k++)
-    r = add_count (vm, self, hs_tuple_get_borrow (kwnames, k), args[nargs + k], op);
+  if (r == 0 && nkw > 0)
+    {
+      /* CPython's self.update(kwds) (self.subtract(kwds)): a derived class's own */
+      HsObject *kwds = hs_dict_new (vm), *res = NULL;
+      for (gsize k = 0; kwds != NULL && k < nkw; k++)
+        if (hs_dict_set_item (vm, kwds, hs_tuple_get_borrow (kwnames, k), args[nargs + k]) < 0)
+          HS_CLEAR (vm, kwds);
+      if (kwds != NULL && HS_IS (self, &hs_counter_type))
+        r = count_from (vm, self, kwds, op);
+      else if (kwds != NULL)
+        {
+          res = hs_object_call_method (vm, self, op == HS_BIN_ADD ? "update" : "subtract", &kwds, 1,
+                                       NULL);
+          r = res != NULL ? 0 : -1;
+        }
+      else
+        r = -1;
+      hs_xdecref (vm, res);
+      hs_xdecref (vm, kwds);
+    }
   return r;
 }
 
@@ -527,7 +564,8 @@ by_count_desc (gconstpointer a, gconstpointer b, gpointer data)
 static HsObject *
 most_common (HsVM *vm, HsObject *self, gssize n)
 {
-  HsObject *list = item_list (vm, self);
+  /* a derived class's items(), as CPython's sorted(self.items(), ...) */
+  HsObject *list = HS_IS (self, &hs_counter_type) ? item_list (vm, self) : pairs_of (vm, self);
   SortState st = { vm, FALSE };
 
   if (list == NULL)
@@ -670,20 +708,78 @@ counter_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
   return result;
 }
 
-/* c += d and the others: in place, then only the positive counts stay */
+/* Counter._keep_positive: del self[elem] for every elem of self.items() whose count is
+ * not > 0 */
+static int
+keep_positive (HsVM *vm, HsObject *self)
+{
+  HsObject *pairs = pairs_of (vm, self), *zero = hs_int_from_i64 (vm, 0);
+  g_autoptr (GPtrArray) drop = g_ptr_array_new ();
+  int r = pairs != NULL ? 0 : -1;
+
+  for (gsize i = 0; r == 0 && i < hs_list_len (pairs); i++)
+    {
+      HsObject *p = hs_list_get_borrow (pairs, i);
+      r = hs_object_richcompare_bool (vm, hs_tuple_get_borrow (p, 1), zero, HS_CMP_GT);
+      if (r == 0)
+        g_ptr_array_add (drop, hs_tuple_get_borrow (p, 0));
+      r = r < 0 ? -1 : 0;
+    }
+  for (guint i = 0; r == 0 && i < drop->len; i++)
+    r = hs_object_delitem (vm, self, drop->pdata[i]);
+  hs_xdecref (vm, pairs);
+  return r;
+}
+
+/* One item of c += d (and -=, |=, &=), CPython's Counter.__iadd__ and the others, for the
+ * pair (elem, count) of d.items() (of c.items() for &=). */
+static int
+combine_in_place (HsVM *vm, HsObject *self, HsObject *other, HsBinOp op, HsObject *elem,
+                  HsObject *count)
+{
+  HsObject *cur = hs_object_getitem (vm, op == HS_BIN_AND ? other : self, elem), *n = NULL;
+  int r = cur != NULL ? 0 : -1;
+
+  if (r == 0 && (op == HS_BIN_ADD || op == HS_BIN_SUB))
+    {
+      /* self[elem] += count */
+      n = hs_number_inplace (vm, op, cur, count);
+      r = n != NULL ? hs_object_setitem (vm, self, elem, n) : -1;
+    }
+  else if (r == 0)
+    {
+      /* |=: if count > self[elem]; &=: if other[elem] < count */
+      r = op == HS_BIN_OR ? hs_object_richcompare_bool (vm, count, cur, HS_CMP_GT)
+                          : hs_object_richcompare_bool (vm, cur, count, HS_CMP_LT);
+      if (r > 0)
+        r = hs_object_setitem (vm, self, elem, op == HS_BIN_OR ? count : cur);
+    }
+  hs_xdecref (vm, cur);
+  hs_xdecref (vm, n);
+  return r < 0 ? -1 : 0;
+}
+
+/* c += d and the others: CPython's Counter methods (Python code), each item through the
+ * class's [] and __setitem__, then only the positive counts stay (_keep_positive); any
+ * mapping with items() will do as d. */
 static HsObject *
 counter_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
 {
-  HsObject *result = counter_binop (vm, op, a, b);
-  if (result == NULL || result == hs_NotImplemented || !is_counter (a))
-    return result;
-  hs_dict_clear (vm, a);
-  if (hs_dict_update (vm, a, result) < 0)
+  HsObject *pairs;
+  int r = 0;
+
+  if (op != HS_BIN_ADD && op != HS_BIN_SUB && op != HS_BIN_OR && op != HS_BIN_AND)
+    return hs_incref (hs_NotImplemented);
+  if ((pairs = pairs_of (vm, op == HS_BIN_AND ? a : b)) == NULL)
+    return NULL;
+  for (gsize i = 0; r == 0 && i < hs_list_len (pairs); i++)
     {
-      hs_decref (vm, result);
-      return NULL;
+      HsObject *p = hs_list_get_borrow (pairs, i);
+      r = combine_in_place (vm, a, b, op, hs_tuple_get_borrow (p, 0), hs_tuple_get_borrow (p, 1));
     }
-  hs_decref (vm, result);
+  hs_decref (vm, pairs);
+  if (r < 0 || keep_positive (vm, a) < 0)
+    return NULL;
   return hs_incref (a);
 }
 
@@ -1061,8 +1157,28 @@ od_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
   return r;
 }
 
+/* OrderedDict.setdefault(key, default=None): a derived class's __contains__, __getitem__
+ * and __setitem__, as CPython's odict (not pop or popitem, which read the dict itself). */
+static HsObject *
+od_m_setdefault (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *self = args[0], *key, *dflt = hs_None;
+  int exists;
+
+  if (!hs_parse_args (vm, "setdefault", args + 1, nargs - 1, kwnames, "key | default", &key, &dflt))
+    return NULL;
+  if (HS_IS (self, &hs_ordereddict_type))
+    return hs_dict_setdefault (vm, self, key, dflt);
+  if ((exists = hs_object_contains (vm, self, key)) < 0)
+    return NULL;
+  if (exists)
+    return hs_object_getitem (vm, self, key);
+  return hs_object_setitem (vm, self, key, dflt) < 0 ? NULL : hs_incref (dflt);
+}
+
 static const HsMethodDef od_methods[] = {
   { "__init__", od_m_init, HS_METH_SLOT },
+  { "setdefault", od_m_setdefault },
   { "update", od_m_update },
   { "move_to_end", od_m_move_to_end },
   { "popitem", od_m_popitem },

@@ -333,6 +333,16 @@ hs_gc_untrack (HsVM *vm, HsObject *obj)
   obj->flags &= ~(guint32)HS_FLAG_GC_TRACKED;
 }
 
+gboolean
+hs_gc_may_be_tracked (const HsObject *obj)
+{
+  if (hs_type_check (obj)) /* CPython's type_is_gc: heap types only */
+    return (((const HsType *)obj)->type_flags & HS_TYPE_HEAP) != 0;
+  if (!(obj->type->type_flags & HS_TYPE_GC))
+    return FALSE;
+  return obj->type != &hs_tuple_type || (obj->flags & HS_FLAG_GC_TRACKED);
+}
+
 /* ---- dirty marks ------------------------------------------------------------------- */
 
 void

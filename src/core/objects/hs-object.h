@@ -364,6 +364,10 @@ void hs_object_mark_dirty (HsVM *vm, HsObject *obj);
  * slots. The dirty array keeps the union. */
 void hs_object_mark_dirty_range (HsVM *vm, HsObject *obj, gsize lo, gsize hi);
 void hs_gc_untrack (HsVM *vm, HsObject *obj);
+/* CPython's _PyObject_GC_MAY_BE_TRACKED: obj is a container the collector may see (a tuple
+ * only while tracked; a class only if the program made it), so a dict holding it must be
+ * tracked. */
+gboolean hs_gc_may_be_tracked (const HsObject *obj);
 /* Installs a static type's `methods` into its (immortal) `dict`; idempotent. Called by
  * hs_runtime_init for the core's types; other modules' static types call it from their
  * runtime init, before any VM runs. */

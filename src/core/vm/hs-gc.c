@@ -15,8 +15,10 @@
 
 #include "hs-gc.h"
 
+#include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-finalize.h"
+#include "hs-tuple.h"
 #include "hs-weakref.h"
 #include "hs-object-private.h"
 
@@ -173,6 +175,50 @@ delete_garbage (HsVM *vm, GPtrArray *unreachable)
     }
   for (guint i = 0; i < unreachable->len; i++)
     hs_decref (vm, unreachable->pdata[i]);
+}
+
+/* CPython's _PyTuple_MaybeUntrack and _PyDict_MaybeUntrack: a tuple or dict that holds
+ * nothing the collector may see leaves its lists. */
+static gboolean
+holds_only_atomic (HsObject *o)
+{
+  gboolean atomic = TRUE;
+  gsize pos = 0;
+  HsObject *k, *v;
+  if (HS_IS (o, &hs_tuple_type))
+    {
+      for (gsize i = 0; atomic && i < hs_tuple_len (o); i++)
+        {
+          /* NULL: a tuple being filled stays tracked, as CPython's */
+          HsObject *item = hs_tuple_get_borrow (o, i);
+          atomic = item != NULL && !hs_gc_may_be_tracked (item);
+        }
+      return atomic;
+    }
+  while (atomic && hs_dict_next (o, &pos, &k, &v))
+    atomic = !hs_gc_may_be_tracked (k) && !hs_gc_may_be_tracked (v);
+  return atomic;
+}
+
+/* Post-condition: the survivors that CPython's collection untracks are untracked: its
+ * untrack_tuples after every collection, its untrack_dicts after a full one (`young` and
+ * `unreachable` both in allocation order). */
+static void
+untrack_survivors (Collection *c, GPtrArray *unreachable, gboolean full)
+{
+  guint u = 0;
+  for (guint i = 0; i < c->young->len; i++)
+    {
+      HsObject *o = c->young->pdata[i];
+      if (u < unreachable->len && unreachable->pdata[u] == o)
+        {
+          u++;
+          continue;
+        }
+      if ((HS_IS (o, &hs_tuple_type) || (full && HS_IS (o, &hs_dict_type)))
+          && holds_only_atomic (o))
+        hs_gc_untrack (c->vm, o);
+    }
 }
 
 /* Survivors of generations 0..generation join generation + 1 (the oldest stays). */
@@ -357,6 +403,7 @@ collect (HsVM *vm, HsGCState *gc, int generation, gboolean may_run_code)
   update_refs (&c);
   subtract_refs (&c);
   move_unreachable (&c, unreachable);
+  untrack_survivors (&c, unreachable, generation == HS_GC_GENERATIONS - 1);
   promote (vm, gc, generation, c.young->len - unreachable->len);
   g_ptr_array_unref (c.young);
   c.young = NULL;

@@ -225,8 +225,9 @@ dd_init (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnam
     }
   DD (self)->factory = hs_incref (factory);
   hs_xdecref (vm, old);
-  return hs_dict_init_args (vm, self, self->type->name, args + (nargs > 0), nargs - (nargs > 0),
-                            nkw > 0 ? kwnames : NULL);
+  /* args may be NULL without arguments: no offset on it */
+  return hs_dict_init_args (vm, self, self->type->name, nargs > 0 ? args + 1 : args,
+                            nargs - (nargs > 0), nkw > 0 ? kwnames : NULL);
 }
 
 static HsObject *

@@ -1,0 +1,2 @@
+print(dir(5)[:2])
+print(dir([]))

@@ -1,2 +1,8 @@
-print(dir(5)[:2])
-print(dir([]))
+print(dir(None)[:2])
+
+
+class Stack(list):
+    pass
+
+
+print(dir(Stack))

@@ -352,6 +352,16 @@ hs_slot_wrapper_lookup (HsVM *vm, HsObject *obj, HsObject *name)
 }
 
 void
+hs_slot_wrapper_foreach_name (const HsType *type, void (*add) (const char *, gpointer),
+                              gpointer data)
+{
+  g_return_if_fail (!(type->type_flags & HS_TYPE_HEAP));
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (slot_owner (type, rows[i].slot) != NULL)
+      add (rows[i].def.name, data);
+}
+
+void
 hs_slot_wrapper_install (HsType *type, gboolean numeric)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)

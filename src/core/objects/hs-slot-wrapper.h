@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  * name is not a dunder obj's type implements by a slot. */
 HsObject *hs_slot_wrapper_lookup (HsVM *vm, HsObject *obj, HsObject *name);
 
+/* Calls add (name, data) for each dunder hs_slot_wrapper_lookup finds on an instance of the
+ * built-in `type` (`__bool__` of NoneType, whose dict does not hold its slot wrappers). */
+void hs_slot_wrapper_foreach_name (const HsType *type, void (*add) (const char *, gpointer),
+                                   gpointer data);
+
 /* Puts the slot wrappers of the slots `type` itself fills into its dict (names it has
  * already are kept), as CPython's type dicts hold them: `list.__getitem__`, which a
  * subclass reaches through super(). Reflected operators (__radd__) only when `numeric`. */

@@ -16,6 +16,7 @@
 #include "hs-list.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
+#include "hs-slot-wrapper.h"
 #include "hs-str.h"
 #include "hs-vm-private.h"
 
@@ -37,6 +38,12 @@ add_name (GHashTable *seen, const char *name)
 {
   if (!g_hash_table_contains (seen, name))
     g_hash_table_add (seen, g_strdup (name));
+}
+
+static void
+add_slot_name (const char *name, gpointer seen)
+{
+  add_name (seen, name);
 }
 
 static void
@@ -115,29 +122,40 @@ hs_dir_names (HsObject *obj)
       gboolean is_type = hs_type_check (obj);
       if (!is_type && (HS_TYPE (obj)->type_flags & HS_TYPE_DRAWN_AS_INSTANCE))
         hs_object_refs (obj, add_ref_name, seen);
-      for (const HsType *t = is_type ? (const HsType *)obj : obj->type; t != NULL; t = t->base)
+      const HsType *type = is_type ? (const HsType *)obj : obj->type;
+      for (const HsType *t = type; t != NULL; t = t->base)
         add_dict_keys (seen, t->dict);
+      if (!(type->type_flags & HS_TYPE_HEAP))
+        hs_slot_wrapper_foreach_name (type, add_slot_name, seen);
       add_words (seen, cpython_object_names);
     }
   return sorted_names (seen);
 }
 
-/* The built-in types whose dictionaries, with their bases', hold exactly CPython 3.11's
- * names (checked against `dir()` of CPython; tests/programs/dir_builtin_types.py). The others
- * lack some (bytes.__getnewargs__, range.start, ...) or have extra ones (list.__and__), so
- * their dir() would be silently different from CPython's. */
+/* The built-in types whose dictionaries, with their bases' and the slot wrappers their
+ * instances answer to, hold exactly CPython 3.11's names (checked against CPython's `dir()`;
+ * tests/programs/dir_builtin_types.py). The others lack some (bytes.__getnewargs__,
+ * range.start, ...) or have extra ones (list.__and__): their dir() would silently differ. */
 static const HsType *const exact_builtin_types[]
-    = { &hs_object_type, &hs_int_type, &hs_bool_type, &hs_ellipsis_type, NULL };
+    = { &hs_object_type, &hs_int_type, &hs_bool_type, &hs_ellipsis_type, &hs_none_type, NULL };
+
+/* The first built-in type of the MRO of obj (a class) or of its class. */
+static const HsType *
+builtin_part (HsObject *obj)
+{
+  const HsType *t = hs_type_check (obj) ? (const HsType *)obj : obj->type;
+  while (t->type_flags & HS_TYPE_HEAP)
+    t = t->base;
+  return t;
+}
 
 gboolean
 hs_dir_is_exact (HsObject *obj)
 {
   if (HS_IS (obj, &hs_module_type))
     return FALSE; /* Heapscope's modules have the common names only */
-  const HsType *t = hs_type_check (obj) ? (const HsType *)obj : obj->type;
-  while (t != NULL && (t->type_flags & HS_TYPE_HEAP))
-    t = t->base;
-  for (const HsType *const *e = exact_builtin_types; t != NULL && *e != NULL; e++)
+  const HsType *t = builtin_part (obj);
+  for (const HsType *const *e = exact_builtin_types; *e != NULL; e++)
     if (t == *e)
       return TRUE;
   return FALSE;
@@ -204,9 +222,18 @@ hs_dir_of (HsVM *vm, HsObject *obj)
     return module_dir (vm, obj);
   if (!hs_dir_is_exact (obj))
     {
-      hs_err_format (vm, &hs_exc_NotImplementedError,
-                     "dir() of a built-in %s object is not supported by Heapscope yet",
-                     hs_type_name (obj));
+      const HsType *t = builtin_part (obj);
+      if (!hs_type_check (obj))
+        hs_err_format (vm, &hs_exc_NotImplementedError,
+                       "dir() of a built-in %s object is not supported by Heapscope yet", t->name);
+      else if (obj == (HsObject *)t)
+        hs_err_format (vm, &hs_exc_NotImplementedError,
+                       "dir() of the built-in type %s is not supported by Heapscope yet", t->name);
+      else
+        hs_err_format (vm, &hs_exc_NotImplementedError,
+                       "dir() of a class derived from the built-in type %s is not supported by "
+                       "Heapscope yet",
+                       t->name);
       return NULL;
     }
   g_autoptr (GPtrArray) names = hs_dir_names (obj);

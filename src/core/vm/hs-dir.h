@@ -17,9 +17,9 @@ GPtrArray *hs_dir_namespace (HsObject *ns, gboolean is_main);
 extern const char *const hs_dir_main_names[];
 
 /* Whether hs_dir_names (obj) is exactly CPython's list: for classes of the program and
- * their instances (whose names come from class statements and object), and object, int,
- * bool and ellipsis (and their subclasses); the other built-in types here lack some of
- * CPython's dunder methods or have extra ones, modules lack some of their functions. */
+ * their instances (whose names come from class statements and object), and for object, int,
+ * bool, ellipsis and NoneType, their instances and subclasses; the other built-in types here
+ * lack some of CPython's dunder methods or have extra ones, modules some of their functions. */
 gboolean hs_dir_is_exact (HsObject *obj);
 
 /* dir(obj): sorted(type(obj).__dir__(obj)) where a class defines __dir__, a module's own

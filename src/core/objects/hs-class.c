@@ -401,8 +401,8 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_instance_dict (vm, self);
   if (sb->getattr != NULL)
     return sb->getattr (vm, self, name);
-  hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'", t->name,
-                 hs_str_utf8 (name));
+  hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                 hs_type_tp_name (t), hs_str_utf8 (name));
   return NULL;
 }
 

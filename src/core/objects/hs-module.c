@@ -633,6 +633,7 @@ hs_module_runtime_init (void)
       hs_mod_re_runtime_init ();
       hs_mod_enum_runtime_init ();
       hs_mod_abc_runtime_init ();
+      hs_mod_types_runtime_init ();
       hs_datetime_runtime_init ();
       g_once_init_leave (&once, 1);
     }

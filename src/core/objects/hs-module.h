@@ -107,6 +107,7 @@ int hs_mod_dataclasses_init (HsVM *vm, HsObject *dict);
 void hs_mod_dataclasses_runtime_init (void);
 int hs_mod_abc_init (HsVM *vm, HsObject *dict);
 void hs_mod_abc_runtime_init (void);
+void hs_mod_types_runtime_init (void);
 int hs_mod_statistics_init (HsVM *vm, HsObject *dict);
 void hs_mod_statistics_runtime_init (void);
 int hs_mod_json_init (HsVM *vm, HsObject *dict);

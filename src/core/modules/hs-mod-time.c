@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 #include <time.h>
 
 #include "hs-cfunction.h"
@@ -54,6 +55,69 @@ CLOCK_FUNCTION (process_time, CLOCK_PROCESS_CPUTIME_ID, FALSE)
 CLOCK_FUNCTION (process_time_ns, CLOCK_PROCESS_CPUTIME_ID, TRUE)
 CLOCK_FUNCTION (thread_time, CLOCK_THREAD_CPUTIME_ID, FALSE)
 CLOCK_FUNCTION (thread_time_ns, CLOCK_THREAD_CPUTIME_ID, TRUE)
+
+/* time.get_clock_info(name): CPython's answer on Linux, a types.SimpleNamespace of the
+ * clock's implementation, whether it is monotonic and adjustable, and its resolution
+ * (clock_getres). */
+static HsObject *
+t_get_clock_info (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  static const struct
+  {
+    const char *name, *implementation;
+    clockid_t clock;
+    gboolean monotonic, adjustable;
+  } clocks[] = {
+    { "time", "clock_gettime(CLOCK_REALTIME)", CLOCK_REALTIME, FALSE, TRUE },
+    { "monotonic", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, TRUE, FALSE },
+    { "perf_counter", "clock_gettime(CLOCK_MONOTONIC)", CLOCK_MONOTONIC, TRUE, FALSE },
+    { "process_time", "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", CLOCK_PROCESS_CPUTIME_ID, TRUE,
+      FALSE },
+    { "thread_time", "clock_gettime(CLOCK_THREAD_CPUTIME_ID)", CLOCK_THREAD_CPUTIME_ID, TRUE,
+      FALSE },
+  };
+  HsObject *name = NULL;
+  if (!hs_parse_args (vm, "get_clock_info", args, nargs, kwnames, "%name /", &name))
+    return NULL;
+  if (!hs_str_check (name))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "get_clock_info() argument 1 must be str, not %s",
+                     hs_type_name (name));
+      return NULL;
+    }
+  gsize i = 0;
+  while (i < G_N_ELEMENTS (clocks) && strcmp (hs_str_utf8 (name), clocks[i].name) != 0)
+    i++;
+  if (i == G_N_ELEMENTS (clocks))
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "unknown clock");
+      return NULL;
+    }
+  struct timespec res;
+  clock_getres (clocks[i].clock, &res);
+  HsObject *types = hs_import_module (vm, "types"), *r = NULL;
+  HsObject *names = hs_tuple_new (vm, 4);
+  if (types != NULL && names != NULL)
+    {
+      static const char *const fields[]
+          = { "implementation", "monotonic", "adjustable", "resolution" };
+      for (gsize f = 0; f < G_N_ELEMENTS (fields); f++)
+        hs_tuple_set_take (names, f, hs_str_intern_cstr (fields[f]));
+      HsObject *values[] = {
+        hs_str_from_cstr (vm, clocks[i].implementation),
+        hs_bool_from (clocks[i].monotonic),
+        hs_bool_from (clocks[i].adjustable),
+        hs_float_new (vm, (double)res.tv_sec + (double)res.tv_nsec * 1e-9),
+      };
+      if (values[0] != NULL && values[3] != NULL)
+        r = hs_object_call_method (vm, types, "SimpleNamespace", values, 0, names);
+      for (gsize f = 0; f < G_N_ELEMENTS (values); f++)
+        hs_xdecref (vm, values[f]);
+    }
+  hs_xdecref (vm, names);
+  hs_xdecref (vm, types);
+  return r;
+}
 
 static HsObject *
 t_sleep (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -440,6 +504,7 @@ static const HsMethodDef time_functions[] = {
   { "thread_time", t_thread_time },
   { "thread_time_ns", t_thread_time_ns },
   { "sleep", t_sleep },
+  { "get_clock_info", t_get_clock_info },
   { "gmtime", t_gmtime },
   { "localtime", t_localtime },
   { "mktime", t_mktime },

@@ -108,8 +108,14 @@ env = dict(os.environ, GSETTINGS_BACKEND="memory", GSETTINGS_SCHEMA_DIR=schema_d
            GSK_RENDERER="cairo", GDK_BACKEND="x11", LANGUAGE="C", LC_ALL="C.UTF-8",
            GTK_A11Y="atspi")
 env.pop("NO_AT_BRIDGE", None)
-app_proc = subprocess.Popen([app_path, prog], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+app_log = open(os.path.join(tmp, "app.log"), "w+")
+
+
+def start_app():
+    return subprocess.Popen([app_path, prog], env=env, stdout=subprocess.DEVNULL, stderr=app_log)
+
+
+app_proc = start_app()
 announced = []
 
 
@@ -195,10 +201,28 @@ def description_with(app, text):
     return wait_for(probe)
 
 
+def app_diagnostics():
+    """Why the app is not on the bus: whether it ended, and the end of what it wrote."""
+    app_log.flush()
+    app_log.seek(0)
+    tail = app_log.read().splitlines()[-15:]
+    state = "running" if app_proc.poll() is None else f"exited with status {app_proc.returncode}"
+    return "\n".join([f"# the app is {state}"] + [f"# {line}" for line in tail])
+
+
 try:
     app = find_app()
+    if app is None and app_proc.poll() is None:
+        # On a loaded machine the app's bridge can give up before the registry answers; a
+        # second start finds it ready (a crash is not retried: it is reported below).
+        print(app_diagnostics(), flush=True)
+        app_proc.terminate()
+        app_proc.wait(timeout=10)
+        app_proc = start_app()
+        app = find_app()
     check(app is not None, "Heapscope is on the accessibility bus")
     if app is None:
+        print(app_diagnostics(), flush=True)
         sys.exit(1)
     diagram = description_with(app, "Global frame")
     check(diagram is not None,

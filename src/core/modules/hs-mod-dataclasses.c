@@ -23,6 +23,7 @@
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
+#include "hs-recursion.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -523,11 +524,31 @@ dc_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
   if (!hs_parse_args (vm, "__repr__", args + 1, nargs - 1, kwnames, "@"))
     return NULL;
+  /* CPython's generated __repr__ is Python code under _recursive_repr's wrapper: two frames
+   * against the recursion limit while the fields' reprs are made, the wrapper's call of
+   * _thread.get_ident() (a C call) one level below it */
+  if (!hs_recursion_enter (vm, ""))
+    return NULL;
+  if (!hs_recursion_enter (vm, " while calling a Python object"))
+    {
+      hs_recursion_leave (vm);
+      return NULL;
+    }
+  hs_recursion_leave (vm);
+  if (!hs_recursion_enter (vm, ""))
+    {
+      hs_recursion_leave (vm);
+      return NULL;
+    }
   if (hs_repr_enter (self))
-    return hs_str_from_cstr (vm, "...");
+    {
+      hs_recursion_leave_n (vm, 2);
+      return hs_str_from_cstr (vm, "...");
+    }
   if ((q = hs_object_getattr_cstr (vm, (HsObject *)HS_TYPE (self), "__qualname__")) == NULL)
     {
       hs_repr_leave (self);
+      hs_recursion_leave_n (vm, 2);
       return NULL;
     }
   out = g_string_new (hs_str_utf8 (q));
@@ -544,6 +565,7 @@ dc_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       if (r == NULL)
         {
           hs_repr_leave (self);
+          hs_recursion_leave_n (vm, 2);
           g_string_free (out, TRUE);
           return NULL;
         }
@@ -552,6 +574,7 @@ dc_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       first = FALSE;
     }
   hs_repr_leave (self);
+  hs_recursion_leave_n (vm, 2);
   g_string_append_c (out, ')');
   return hs_str_from_gstring (vm, out);
 }

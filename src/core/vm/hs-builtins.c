@@ -169,9 +169,15 @@ static HsObject *
 builtin_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *o = NULL;
+  HsObject *r;
   if (!hs_parse_args (vm, "repr", args, nargs, kwnames, "!obj", &o))
     return NULL;
-  return hs_object_repr (vm, o);
+  /* a METH_O built-in in CPython, whose call is a level against the recursion limit */
+  if (!hs_recursion_enter (vm, " while calling a Python object"))
+    return NULL;
+  r = hs_object_repr (vm, o);
+  hs_recursion_leave (vm);
+  return r;
 }
 
 static HsObject *

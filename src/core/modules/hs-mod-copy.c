@@ -88,9 +88,8 @@ keep_alive (HsVM *vm, HsObject *x, HsObject *memo)
   if (list != NULL && HS_IS (list, &hs_list_type))
     r = hs_list_append (vm, list, x);
   /* the first time, memo[id(memo)] raises KeyError: making it is a call through C */
-  else if (!hs_err_occurred (vm) && hs_recursion_enter (vm, " while calling a Python object"))
+  else if (!hs_err_occurred (vm) && hs_recursion_probe (vm, 1, " while calling a Python object"))
     {
-      hs_recursion_leave (vm);
       if ((list = hs_list_from_array (vm, &x, 1)) != NULL)
         {
           r = memo_put (vm, memo, memo, list);
@@ -621,12 +620,11 @@ deep (HsVM *vm, HsObject *x, HsObject *memo)
       hs_recursion_leave (vm);
       return y != NULL ? hs_incref (y) : NULL;
     }
-  if (!hs_recursion_enter (vm, " while calling a Python object"))
+  if (!hs_recursion_probe (vm, 1, " while calling a Python object"))
     {
       hs_recursion_leave (vm);
       return NULL;
     }
-  hs_recursion_leave (vm);
   atomic = is_atomic (x) || hs_exception_type_check (x) || hs_class_check (x);
   has_deepcopy = !atomic && !HS_IS (x, &hs_method_type)
                  && hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__deepcopy__")) != NULL;

@@ -529,13 +529,7 @@ dc_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
    * _thread.get_ident() (a C call) one level below it */
   if (!hs_recursion_enter (vm, ""))
     return NULL;
-  if (!hs_recursion_enter (vm, " while calling a Python object"))
-    {
-      hs_recursion_leave (vm);
-      return NULL;
-    }
-  hs_recursion_leave (vm);
-  if (!hs_recursion_enter (vm, ""))
+  if (!hs_recursion_probe (vm, 1, " while calling a Python object") || !hs_recursion_enter (vm, ""))
     {
       hs_recursion_leave (vm);
       return NULL;

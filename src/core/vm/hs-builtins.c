@@ -80,10 +80,7 @@ emit (HsVM *vm, HsObject *file, GString *out, const char *text, gsize len)
 static gboolean
 stdout_write_levels (HsVM *vm)
 {
-  if (!hs_recursion_enter_n (vm, 2, " while calling a Python object"))
-    return FALSE;
-  hs_recursion_leave_n (vm, 2);
-  return TRUE;
+  return hs_recursion_probe (vm, 2, " while calling a Python object");
 }
 
 static HsObject *

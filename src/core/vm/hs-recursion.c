@@ -93,3 +93,12 @@ hs_recursion_leave_n (HsVM *vm, int n)
   while (n-- > 0)
     hs_recursion_leave (vm);
 }
+
+gboolean
+hs_recursion_probe (HsVM *vm, int n, const char *where)
+{
+  if (!hs_recursion_enter_n (vm, n, where))
+    return FALSE;
+  hs_recursion_leave_n (vm, n);
+  return TRUE;
+}

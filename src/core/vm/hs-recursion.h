@@ -46,4 +46,8 @@ void hs_recursion_leave (HsVM *vm);
 gboolean hs_recursion_enter_n (HsVM *vm, int n, const char *where);
 void hs_recursion_leave_n (HsVM *vm, int n);
 
+/* Whether n levels more would be within the limit, entering none: a call CPython makes and
+ * returns from (a C call's check) before going deeper. FALSE with RecursionError. */
+gboolean hs_recursion_probe (HsVM *vm, int n, const char *where);
+
 G_END_DECLS

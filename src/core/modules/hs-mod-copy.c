@@ -13,7 +13,9 @@
 
 #include "hs-cfunction.h"
 #include "hs-builtin-subclass.h"
+#include "hs-bytes.h"
 #include "hs-class.h"
+#include "hs-complex.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -43,7 +45,7 @@ is_atomic (HsObject *x)
   return x == hs_None || x == hs_Ellipsis || x == hs_NotImplemented || t == &hs_int_type
          || t == &hs_bool_type || t == &hs_float_type || t == &hs_str_type || t == &hs_type_type
          || t == &hs_range_type || t == &hs_cfunction_type || t == &hs_function_type
-         || t == &hs_property_type;
+         || t == &hs_property_type || t == &hs_bytes_type || t == &hs_complex_type;
 }
 
 static HsObject *deep (HsVM *vm, HsObject *x, HsObject *memo);

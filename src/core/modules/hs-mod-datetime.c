@@ -28,7 +28,7 @@
 static gboolean
 append_zone (HsVM *vm, GString *spec, HsObject *self, gboolean offset)
 {
-  HsObject *tz = HS_DT (self)->tzinfo, *arg = HS_IS (self, &hs_time_type) ? hs_None : self;
+  HsObject *tz = HS_DT (self)->tzinfo, *arg = IS_KIND (self, &hs_time_type) ? hs_None : self;
   if (offset)
     {
       gint64 us;
@@ -50,7 +50,7 @@ HsObject *
 hs_datetime_strftime (HsVM *vm, HsObject *self, HsObject *format)
 {
   const HsDateTime *f = HS_DT (self);
-  gboolean time_only = HS_IS (self, &hs_time_type);
+  gboolean time_only = IS_KIND (self, &hs_time_type);
   HsDateTime day = *f;
   if (time_only)
     day.year = 1900, day.month = 1, day.day = 1;
@@ -519,7 +519,7 @@ strptime_fields (HsVM *vm, Strptime *st, HsDateTime *f)
 }
 
 HsObject *
-hs_datetime_strptime (HsVM *vm, HsObject *string, HsObject *format)
+hs_datetime_strptime (HsVM *vm, const HsType *type, HsObject *string, HsObject *format)
 {
   const char *s = hs_str_utf8 (string), *end = NULL;
   GString *fmt = expand_format (vm, hs_str_utf8 (format), format);
@@ -558,7 +558,7 @@ hs_datetime_strptime (HsVM *vm, HsObject *string, HsObject *format)
       if (f.tzinfo == NULL)
         goto out;
     }
-  r = hs_datetime_new (vm, &hs_datetime_type, &f);
+  r = hs_datetime_new_by_class (vm, type, &f, HS_DT_ARGS_OPT_TZ);
   hs_xdecref (vm, f.tzinfo);
 out:
   for (int i = 0; i < 128; i++)
@@ -699,9 +699,10 @@ hs_datetime_fromisoformat (HsVM *vm, const HsType *type, HsObject *string)
   HsDateTime f = { 0 };
   gint64 tz_us = 0;
   int ok;
-  if (type == &hs_time_type)
+  const HsType *kind = hs_datetime_kind (type);
+  if (kind == &hs_time_type)
     ok = parse_time (s + (len > 0 && s[0] == 'T'), s + len, &f, &tz_us);
-  else if (type == &hs_date_type)
+  else if (kind == &hs_date_type)
     ok = parse_date (vm, s, len, &f);
   else
     {
@@ -723,14 +724,14 @@ hs_datetime_fromisoformat (HsVM *vm, const HsType *type, HsObject *string)
       hs_xdecref (vm, r);
       return NULL;
     }
-  if (type == &hs_date_type)
+  if (kind == &hs_date_type)
     ok = 0; /* parse_date's 1: a date */
   if (hs_err_occurred (vm)
-      || !hs_datetime_check_fields (vm, &f, type != &hs_time_type, type != &hs_date_type))
+      || !hs_datetime_check_fields (vm, &f, kind != &hs_time_type, kind != &hs_date_type))
     return NULL;
   if (ok == 1 && (f.tzinfo = hs_timezone_from_us (vm, tz_us, NULL)) == NULL)
     return NULL;
-  HsObject *r = hs_datetime_new (vm, type, &f);
+  HsObject *r = hs_datetime_new_by_class (vm, type, &f, HS_DT_ARGS_ALL);
   hs_xdecref (vm, f.tzinfo);
   return r;
 }

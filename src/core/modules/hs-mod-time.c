@@ -472,7 +472,7 @@ t_strptime (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       }
   if (format == NULL)
     format = hs_str_intern_cstr ("%a %b %d %H:%M:%S %Y");
-  if ((dt = hs_datetime_strptime (vm, string, format)) == NULL)
+  if ((dt = hs_datetime_strptime (vm, &hs_datetime_type, string, format)) == NULL)
     return NULL;
   const HsDateTime *f = HS_DT (dt);
   gint64 off = 0;

@@ -10,6 +10,7 @@
 
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-datetime.h"
 #include "hs-deque.h"
 #include "hs-dict.h"
 #include "hs-dictkinds.h"
@@ -29,7 +30,8 @@
 static HsType *const allowed[] = {
   &hs_list_type,        &hs_dict_type,        &hs_set_type,    &hs_frozenset_type, &hs_tuple_type,
   &hs_str_type,         &hs_int_type,         &hs_float_type,  &hs_deque_type,     &hs_counter_type,
-  &hs_defaultdict_type, &hs_ordereddict_type, &hs_module_type,
+  &hs_defaultdict_type, &hs_ordereddict_type, &hs_module_type, &hs_timedelta_type, &hs_date_type,
+  &hs_datetime_type,    &hs_time_type,
 };
 
 /* collections' deque and dicts: their constructor makes an object of the class it is
@@ -197,6 +199,9 @@ from_value (HsVM *vm, HsType *type, HsObject *v)
     return copy_str (vm, type, v);
   if (base == &hs_int_type)
     return copy_int (vm, type, v);
+  if (base == &hs_timedelta_type || base == &hs_date_type || base == &hs_datetime_type
+      || base == &hs_time_type)
+    return hs_datetime_retype (vm, type, v);
   if (base == &hs_float_type)
     {
       o = alloc_instance (vm, type, sizeof (HsFloat));
@@ -224,6 +229,19 @@ builtin_new (HsVM *vm, HsType *base, HsObject **args, gsize nargs, HsObject *kwn
     {
       hs_err_format (vm, &hs_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", bname,
                      hs_type_tp_name (type), hs_type_tp_name (type), bname);
+      return NULL;
+    }
+  /* CPython's tp_new_wrapper: the nearest class whose __new__ is not written in Python
+   * must make its objects with this __new__ */
+  HsType *safe = type;
+  while ((safe->type_flags & HS_TYPE_HEAP)
+         && hs_dict_get_item_borrow (vm, safe->dict, hs_str_intern_cstr ("__new__")) != NULL)
+    safe = safe->base;
+  if (hs_type_lookup_borrow (safe, hs_str_intern_cstr ("__new__"))
+      != hs_type_lookup_borrow (base, hs_str_intern_cstr ("__new__")))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", bname,
+                     hs_type_tp_name (type), hs_type_tp_name (safe));
       return NULL;
     }
   if (base == &hs_module_type)
@@ -255,6 +273,10 @@ NEW_FN (int)
 NEW_FN (float)
 NEW_FN (deque)
 NEW_FN (module)
+NEW_FN (timedelta)
+NEW_FN (date)
+NEW_FN (datetime)
+NEW_FN (time)
 
 /* One per type of `allowed`; the dicts of collections have dict's (fn NULL). */
 static const HsMethodDef new_defs[] = {
@@ -271,6 +293,10 @@ static const HsMethodDef new_defs[] = {
   { NULL, NULL },
   { NULL, NULL },
   { "__new__", new_module },
+  { "__new__", new_timedelta },
+  { "__new__", new_date },
+  { "__new__", new_datetime },
+  { "__new__", new_time },
 };
 
 void
@@ -285,6 +311,8 @@ hs_builtin_subclass_runtime_init (void)
       t->type_flags |= HS_TYPE_BASETYPE;
       if (new_defs[i].fn != NULL)
         hs_dict_set_item (NULL, t->dict, new_name, hs_cfunction_new (NULL, &new_defs[i], NULL));
-      hs_slot_wrapper_install (t, t == &hs_int_type || t == &hs_float_type);
+      hs_slot_wrapper_install (t, t == &hs_int_type || t == &hs_float_type
+                                      || t == &hs_timedelta_type || t == &hs_date_type
+                                      || t == &hs_datetime_type);
     }
 }

@@ -191,7 +191,7 @@ descr_repr (HsVM *vm, HsObject *self)
   HsCFunctionObject *f = (HsCFunctionObject *)self;
   char *s = g_strdup_printf ((f->def->flags & HS_METH_SLOT) ? "<slot wrapper '%s' of '%s' objects>"
                                                             : "<method '%s' of '%s' objects>",
-                             f->def->name, f->owner->name);
+                             f->def->name, hs_type_tp_name (f->owner));
   HsObject *r = hs_str_new (vm, s, strlen (s));
   g_free (s);
   return r;

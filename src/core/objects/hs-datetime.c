@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-float.h"
@@ -226,7 +227,7 @@ hs_timedelta_us (HsObject *td)
 static gboolean
 is_td (HsObject *o)
 {
-  return HS_IS (o, &hs_timedelta_type);
+  return IS_KIND (o, &hs_timedelta_type);
 }
 
 /* An int as a 128-bit integer (FALSE with OverflowError past it). */
@@ -319,7 +320,8 @@ static HsObject *
 td_repr (HsVM *vm, HsObject *self)
 {
   HsTimedelta *td = HS_TD (self);
-  GString *s = g_string_new ("datetime.timedelta(");
+  GString *s = g_string_new (hs_type_tp_name (self->type));
+  g_string_append_c (s, '(');
   if (td->days != 0)
     g_string_append_printf (s, "days=%" G_GINT64_FORMAT, td->days);
   if (td->seconds != 0)
@@ -474,7 +476,7 @@ td_unaryop (HsVM *vm, HsUnaryOp op, HsObject *self)
   if (op == HS_UNARY_NEG)
     return td_from_us (vm, -td_us (self));
   if (op == HS_UNARY_POS)
-    return hs_incref (self);
+    return td_from_us (vm, td_us (self));
   return hs_incref (hs_NotImplemented);
 }
 
@@ -564,7 +566,7 @@ td_abs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "__abs__", args + 1, nargs - 1, kwnames, ""))
     return NULL;
   i128 us = td_us (args[0]);
-  return us < 0 ? td_from_us (vm, -us) : hs_incref (args[0]);
+  return td_from_us (vm, us < 0 ? -us : us);
 }
 
 static HsObject *
@@ -585,6 +587,7 @@ td_divmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef td_methods[] = {
   { "total_seconds", td_total_seconds },
+  { "__reduce__", hs_datetime_reduce },
   { "__abs__", td_abs, HS_METH_SLOT },
   { "__divmod__", td_divmod, HS_METH_SLOT },
   { NULL, NULL },
@@ -615,32 +618,40 @@ HsType hs_timedelta_type = {
 static gboolean
 has_date (const HsObject *o)
 {
-  return HS_IS (o, &hs_date_type) || HS_IS (o, &hs_datetime_type);
+  return IS_KIND (o, &hs_date_type) || IS_KIND (o, &hs_datetime_type);
 }
 
 static gboolean
 has_time (const HsObject *o)
 {
-  return HS_IS (o, &hs_time_type) || HS_IS (o, &hs_datetime_type);
+  return IS_KIND (o, &hs_time_type) || IS_KIND (o, &hs_datetime_type);
 }
 
 HsObject *
 hs_datetime_new (HsVM *vm, const HsType *type, const HsDateTime *fields)
 {
-  HsDateTime *d = (HsDateTime *)hs_object_alloc (vm, type, sizeof (HsDateTime));
+  gboolean heap = (type->type_flags & HS_TYPE_HEAP) != 0;
+  const HsType *kind = hs_datetime_kind (type);
+  HsDateTime *d
+      = (HsDateTime *)hs_object_alloc (vm, type, heap ? type->basicsize : sizeof (HsDateTime));
   if (d == NULL)
     return NULL;
   HsObject header = d->header;
   *d = *fields;
   d->header = header;
-  if (type == &hs_date_type)
+  if (kind == &hs_date_type)
     d->hour = d->minute = d->second = d->us = d->fold = 0;
-  if (type == &hs_time_type)
+  if (kind == &hs_time_type)
     d->year = d->month = d->day = 0;
-  if (type == &hs_date_type || d->tzinfo == hs_None)
+  if (kind == &hs_date_type || d->tzinfo == hs_None)
     d->tzinfo = NULL;
   if (d->tzinfo != NULL)
     hs_incref (d->tzinfo);
+  if (heap)
+    {
+      hs_incref ((HsObject *)type);
+      hs_gc_track (vm, &d->header);
+    }
   return &d->header;
 }
 
@@ -669,7 +680,7 @@ tzinfo_of (HsObject *self)
 static int
 utc_offset (HsVM *vm, HsObject *self, const char *method, gint64 *us)
 {
-  HsObject *arg = HS_IS (self, &hs_time_type) ? hs_None : self;
+  HsObject *arg = IS_KIND (self, &hs_time_type) ? hs_None : self;
   return hs_tzinfo_offset (vm, HS_DT (self)->tzinfo, method, arg, us);
 }
 
@@ -712,6 +723,7 @@ parse_fields (HsVM *vm, const char *fname, const HsType *type, HsObject **args, 
 {
   HsObject *v[8] = { NULL }, *tz = NULL;
   gboolean ok;
+  type = hs_datetime_kind (type);
   if (type == &hs_date_type)
     ok = hs_parse_args (vm, fname, args, nargs, kwnames,
                         replace ? "|year month day" : "year month day", &v[0], &v[1], &v[2]);
@@ -738,6 +750,9 @@ static HsObject *
 dt_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsDateTime f = { 0 };
+  if (hs_datetime_from_state (type, args, nargs, kwnames, &f))
+    return f.tzinfo == NULL || hs_tzinfo_check_arg (vm, f.tzinfo) ? hs_datetime_new (vm, type, &f)
+                                                                  : NULL;
   if (!parse_fields (vm, type->name, type, args, nargs, kwnames, &f, FALSE))
     return NULL;
   return hs_datetime_new (vm, type, &f);
@@ -783,7 +798,7 @@ iso_string (HsVM *vm, HsObject *self, char sep, const char *timespec)
   GString *s = g_string_new (NULL);
   if (has_date (self))
     g_string_append_printf (s, "%04d-%02d-%02d", f->year, f->month, f->day);
-  if (HS_IS (self, &hs_datetime_type))
+  if (IS_KIND (self, &hs_datetime_type))
     g_string_append_c (s, sep);
   if (has_time (self))
     append_time (s, f, timespec);
@@ -802,13 +817,13 @@ static HsObject *
 dt_repr (HsVM *vm, HsObject *self)
 {
   const HsDateTime *f = HS_DT (self);
-  GString *s = g_string_new ("datetime.");
-  g_string_append_printf (s, "%s(", self->type->name);
-  if (HS_IS (self, &hs_date_type))
+  GString *s = g_string_new (hs_type_tp_name (self->type));
+  g_string_append_c (s, '(');
+  if (IS_KIND (self, &hs_date_type))
     g_string_append_printf (s, "%d, %d, %d", f->year, f->month, f->day);
   else
     {
-      if (HS_IS (self, &hs_datetime_type))
+      if (IS_KIND (self, &hs_datetime_type))
         g_string_append_printf (s, "%d, %d, %d, ", f->year, f->month, f->day);
       g_string_append_printf (s, "%d, %d", f->hour, f->minute);
       if (f->second || f->us)
@@ -857,7 +872,7 @@ dt_from_us (HsVM *vm, const HsType *type, i128 us, HsObject *tzinfo)
   f.hour = (gint32)(secs / 3600), f.minute = (gint32)(secs / 60 % 60),
   f.second = (gint32)(secs % 60);
   f.us = (gint32)(rem % US_PER_SECOND);
-  return hs_datetime_new (vm, type, &f);
+  return hs_datetime_new_by_class (vm, type, &f, HS_DT_ARGS_ALL);
 }
 
 HsObject *
@@ -889,7 +904,7 @@ dt_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
     return dt_binop (vm, op, b, a);
   if (!has_date (a))
     return hs_incref (hs_NotImplemented);
-  gboolean date_only = HS_IS (a, &hs_date_type);
+  gboolean date_only = IS_KIND (a, &hs_date_type);
   if ((op == HS_BIN_ADD || op == HS_BIN_SUB) && is_td (b))
     {
       /* a date moves by whole days only, as CPython's */
@@ -898,7 +913,7 @@ dt_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
                          op == HS_BIN_ADD ? dt_us (HS_DT (a)) + d : dt_us (HS_DT (a)) - d,
                          HS_DT (a)->tzinfo);
     }
-  if (op == HS_BIN_SUB && HS_TYPE (b) == HS_TYPE (a))
+  if (op == HS_BIN_SUB && hs_datetime_kind (b->type) == hs_datetime_kind (a->type))
     {
       gint64 oa, ob;
       int aa, ab;
@@ -940,22 +955,25 @@ fold_changes_offset (HsVM *vm, HsObject *dt, int aware, gint64 off)
 static HsObject *
 dt_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
 {
-  if (!HS_ISINSTANCE (b, &hs_date_type) && !HS_IS (b, &hs_time_type))
+  gboolean is_time = IS_KIND (a, &hs_time_type);
+  if (is_time ? !IS_KIND (b, &hs_time_type) : !has_date (b))
     return hs_incref (hs_NotImplemented);
-  if (HS_TYPE (a) != HS_TYPE (b))
+  if (IS_KIND (a, &hs_date_type))
+    {
+      /* a date compares its date with any date's, a datetime's too (CPython's memcmp) */
+      gint64 x = ordinal (HS_DT (a)), y = ordinal (HS_DT (b));
+      return hs_bool_from (hs_compare_holds (x < y ? -1 : x > y, op));
+    }
+  if (!is_time && !IS_KIND (b, &hs_datetime_type))
     {
       if (op == HS_CMP_EQ || op == HS_CMP_NE)
         return hs_bool_from (op == HS_CMP_NE);
-      if (HS_IS (a, &hs_time_type) || HS_IS (b, &hs_time_type))
-        return hs_incref (hs_NotImplemented);
-      HsObject *dt = HS_IS (a, &hs_datetime_type) ? a : b, *d = dt == a ? b : a;
-      hs_err_format (vm, &hs_exc_TypeError, "can't compare %s to %s", hs_type_name (dt),
-                     hs_type_name (d));
+      hs_err_format (vm, &hs_exc_TypeError, "can't compare %s to %s", hs_type_name (a),
+                     hs_type_name (b));
       return NULL;
     }
   gint64 oa, ob;
   int aa, ab;
-  gboolean is_time = HS_IS (a, &hs_time_type);
   if (offsets (vm, a, b, &oa, &ob, &aa, &ab) < 0)
     return NULL;
   if (aa != ab && op != HS_CMP_EQ && op != HS_CMP_NE)
@@ -1006,12 +1024,12 @@ dt_hash (HsVM *vm, HsObject *self, gint64 *out)
     return -1;
   if (aware)
     {
-      gint64 v[2] = { (gint64)((HS_IS (self, &hs_time_type) ? time_us (f) : dt_us (f)) - off),
-                      (gint64)(gintptr)self->type };
+      gint64 v[2] = { (gint64)((IS_KIND (self, &hs_time_type) ? time_us (f) : dt_us (f)) - off),
+                      (gint64)(gintptr)hs_datetime_kind (self->type) };
       return hash_fields (vm, v, 2, out);
     }
   gint64 v[8] = { f->year,   f->month,  f->day, f->hour,
-                  f->minute, f->second, f->us,  (gint64)(gintptr)self->type };
+                  f->minute, f->second, f->us,  (gint64)(gintptr)hs_datetime_kind (self->type) };
   return hash_fields (vm, v, 8, out);
 }
 
@@ -1060,9 +1078,9 @@ dt_isoformat (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *sep = NULL, *timespec = NULL;
   gboolean ok
-      = HS_IS (args[0], &hs_datetime_type) ? hs_parse_args (
+      = IS_KIND (args[0], &hs_datetime_type) ? hs_parse_args (
             vm, "isoformat", args + 1, nargs - 1, kwnames, "|sep timespec", &sep, &timespec)
-        : HS_IS (args[0], &hs_time_type)
+        : IS_KIND (args[0], &hs_time_type)
             ? hs_parse_args (vm, "isoformat", args + 1, nargs - 1, kwnames, "|timespec", &timespec)
             : hs_parse_args (vm, "date.isoformat", args + 1, nargs - 1, kwnames, "");
   if (!ok)
@@ -1222,7 +1240,7 @@ dt_ctime (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
   static const char *const months[]
       = { "", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-  if (!hs_parse_args (vm, HS_IS (args[0], &hs_date_type) ? "date.ctime" : "datetime.ctime",
+  if (!hs_parse_args (vm, IS_KIND (args[0], &hs_date_type) ? "date.ctime" : "datetime.ctime",
                       args + 1, nargs - 1, kwnames, ""))
     return NULL;
   const HsDateTime *f = HS_DT (args[0]);
@@ -1249,7 +1267,7 @@ hs_datetime_to_tm (const HsDateTime *f, int isdst, struct tm *tm)
 static HsObject *
 dt_timetuple (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  gboolean date = HS_IS (args[0], &hs_date_type);
+  gboolean date = IS_KIND (args[0], &hs_date_type);
   gint64 dst = 0;
   struct tm tm;
   if (!hs_parse_args (vm, date ? "date.timetuple" : "datetime.timetuple", args + 1, nargs - 1,
@@ -1322,7 +1340,7 @@ static HsObject *
 offset_method (HsVM *vm, const char *method, const char *time_fname, const char *dt_fname,
                HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  gboolean time = HS_IS (args[0], &hs_time_type);
+  gboolean time = IS_KIND (args[0], &hs_time_type);
   if (!hs_parse_args (vm, time ? time_fname : dt_fname, args + 1, nargs - 1, kwnames, ""))
     return NULL;
   return hs_tzinfo_call_offset (vm, HS_DT (args[0])->tzinfo, method, time ? hs_None : args[0]);
@@ -1344,11 +1362,11 @@ dt_dst (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 dt_tzname (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, HS_IS (args[0], &hs_time_type) ? "time.tzname" : "datetime.tzname",
+  if (!hs_parse_args (vm, IS_KIND (args[0], &hs_time_type) ? "time.tzname" : "datetime.tzname",
                       args + 1, nargs - 1, kwnames, ""))
     return NULL;
   return hs_tzinfo_name (vm, HS_DT (args[0])->tzinfo,
-                         HS_IS (args[0], &hs_time_type) ? hs_None : args[0]);
+                         IS_KIND (args[0], &hs_time_type) ? hs_None : args[0]);
 }
 
 /* The system's time zone at a moment (seconds since the epoch), as CPython's local_timezone:
@@ -1418,7 +1436,21 @@ dt_astimezone (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       = tz != hs_None
             ? hs_incref (tz)
             : local_timezone (vm, (time_t)floor_div (utc_us - EPOCH_US, US_PER_SECOND, NULL));
-  HsObject *utc = target != NULL ? dt_from_us (vm, &hs_datetime_type, utc_us, target) : NULL;
+  /* CPython's: self - offset (a class called), given the target zone in place */
+  HsObject *utc = target != NULL ? dt_from_us (vm, self->type, utc_us, HS_DT (self)->tzinfo) : NULL;
+  if (utc != NULL && !IS_KIND (utc, &hs_datetime_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "unexpected return type from %s: %s",
+                     hs_type_tp_name (self->type), hs_type_name (utc));
+      HS_CLEAR (vm, utc);
+    }
+  if (utc != NULL && HS_DT (utc)->tzinfo != target)
+    {
+      HsObject *old = HS_DT (utc)->tzinfo;
+      HS_DT (utc)->tzinfo = hs_incref (target);
+      hs_xdecref (vm, old);
+      hs_object_mark_dirty (vm, utc);
+    }
   HsObject *r = call_fromutc (vm, target, utc);
   hs_xdecref (vm, utc);
   hs_xdecref (vm, target);
@@ -1441,7 +1473,7 @@ from_tm (HsVM *vm, const HsType *type, const struct tm *tm, int us, HsObject *tz
                    .us = us };
   if (!hs_datetime_check_fields (vm, &f, TRUE, FALSE))
     return NULL;
-  HsObject *r = hs_datetime_new (vm, type, &f);
+  HsObject *r = hs_datetime_new_by_class (vm, type, &f, HS_DT_ARGS_ALL);
   if (r == NULL || tz == NULL || tz == hs_None)
     return r;
   /* a UTC time given a zone: converted by the zone, as CPython's now(tz) */
@@ -1519,13 +1551,16 @@ now (HsVM *vm, const HsType *type, gboolean utc, HsObject *tz)
     gmtime_r (&secs, &tm);
   else
     localtime_r (&secs, &tm);
-  return from_tm (vm, type, &tm, type == &hs_date_type ? 0 : (int)(t % 1000000), tz);
+  return from_tm (vm, type, &tm, hs_datetime_kind (type) == &hs_date_type ? 0 : (int)(t % 1000000),
+                  tz);
 }
 
 static HsObject *
 cm_today (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_parse_args (vm, args[0] == (HsObject *)&hs_date_type ? "date.today" : "datetime.today",
+  if (!hs_parse_args (vm,
+                      hs_datetime_kind ((HsType *)args[0]) == &hs_date_type ? "date.today"
+                                                                            : "datetime.today",
                       args + 1, nargs - 1, kwnames, ""))
     return NULL;
   return now (vm, (HsType *)args[0], FALSE, NULL);
@@ -1553,7 +1588,7 @@ static HsObject *
 cm_fromtimestamp (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *ts = NULL, *tz = hs_None;
-  gboolean date = args[0] == (HsObject *)&hs_date_type;
+  gboolean date = hs_datetime_kind ((HsType *)args[0]) == &hs_date_type;
   if (!(date ? hs_parse_args (vm, "fromtimestamp", args + 1, nargs - 1, kwnames, "!timestamp", &ts)
              : hs_parse_args (vm, "fromtimestamp", args + 1, nargs - 1, kwnames, "timestamp | tz",
                               &ts, &tz))
@@ -1604,7 +1639,21 @@ cm_fromordinal (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsDateTime f = { 0 };
   if (!hs_datetime_from_ordinal (vm, v, &f))
     return NULL;
-  return hs_datetime_new (vm, (HsType *)args[0], &f);
+  return hs_datetime_new_by_class (vm, (HsType *)args[0], &f, HS_DT_ARGS_DATE);
+}
+
+static HsObject *
+cm_fromisocalendar (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *v[3] = { NULL };
+  gint32 n[3] = { 0 };
+  HsDateTime f = { 0 };
+  if (!hs_parse_args (vm, "fromisocalendar", args + 1, nargs - 1, kwnames, "year week day", &v[0],
+                      &v[1], &v[2])
+      || !field_int (vm, v[0], &n[0]) || !field_int (vm, v[1], &n[1])
+      || !field_int (vm, v[2], &n[2]) || !hs_datetime_set_isoweek (vm, n[0], n[1], n[2], &f))
+    return NULL;
+  return hs_datetime_new_by_class (vm, (HsType *)args[0], &f, HS_DT_ARGS_DATE);
 }
 
 static HsObject *
@@ -1634,7 +1683,7 @@ cm_strptime (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                      hs_str_check (s) ? 2 : 1, hs_type_name (hs_str_check (s) ? fmt : s));
       return NULL;
     }
-  return hs_datetime_strptime (vm, s, fmt);
+  return hs_datetime_strptime (vm, (HsType *)args[0], s, fmt);
 }
 
 static HsObject *
@@ -1644,7 +1693,7 @@ cm_combine (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "combine", args + 1, nargs - 1, kwnames, "date time | tzinfo", &d, &t,
                       &tz))
     return NULL;
-  if (!has_date (d) || !HS_IS (t, &hs_time_type))
+  if (!has_date (d) || !IS_KIND (t, &hs_time_type))
     {
       hs_err_format (vm, &hs_exc_TypeError, "combine() argument %d must be datetime.%s, not %s",
                      has_date (d) ? 2 : 1, has_date (d) ? "time" : "date",
@@ -1657,7 +1706,7 @@ cm_combine (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   f.year = HS_DT (d)->year, f.month = HS_DT (d)->month, f.day = HS_DT (d)->day;
   if (tz != NULL)
     f.tzinfo = tz;
-  return hs_datetime_new (vm, (HsType *)args[0], &f);
+  return hs_datetime_new_by_class (vm, (HsType *)args[0], &f, HS_DT_ARGS_ALL);
 }
 
 static const HsMethodDef date_methods[] = {
@@ -1671,9 +1720,11 @@ static const HsMethodDef date_methods[] = {
   { "ctime", dt_ctime },
   { "replace", dt_replace },
   { "timetuple", dt_timetuple },
+  { "__reduce__", hs_datetime_reduce },
   { "today", cm_today, HS_METH_CLASS },
   { "fromordinal", cm_fromordinal, HS_METH_CLASS },
   { "fromisoformat", cm_fromisoformat, HS_METH_CLASS },
+  { "fromisocalendar", cm_fromisocalendar, HS_METH_CLASS },
   { "fromtimestamp", cm_fromtimestamp, HS_METH_CLASS },
   { NULL, NULL },
 };
@@ -1688,6 +1739,8 @@ static const HsMethodDef datetime_methods[] = {
   { "dst", dt_dst },
   { "tzname", dt_tzname },
   { "astimezone", dt_astimezone },
+  { "__reduce__", hs_datetime_reduce },
+  { "__reduce_ex__", hs_datetime_reduce_ex },
   { "now", cm_now, HS_METH_CLASS },
   { "utcnow", cm_utcnow, HS_METH_CLASS },
   { "utcfromtimestamp", cm_utcfromtimestamp, HS_METH_CLASS },
@@ -1704,6 +1757,8 @@ static const HsMethodDef time_methods[] = {
   { "utcoffset", dt_utcoffset },
   { "dst", dt_dst },
   { "tzname", dt_tzname },
+  { "__reduce__", hs_datetime_reduce },
+  { "__reduce_ex__", hs_datetime_reduce_ex },
   { "fromisoformat", cm_fromisoformat, HS_METH_CLASS },
   { NULL, NULL },
 };
@@ -1813,6 +1868,10 @@ hs_datetime_runtime_init (void)
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
     hs_type_ready (types[i]);
   hs_timezone_runtime_init ();
+  /* the fields as CPython's getset descriptors: read-only on a derived class's instance */
+  hs_getset_install (&hs_date_type, "year month day", dt_getattr);
+  hs_getset_install (&hs_datetime_type, "hour minute second microsecond tzinfo fold", dt_getattr);
+  hs_getset_install (&hs_time_type, "hour minute second microsecond tzinfo fold", dt_getattr);
   set_class_attr (&hs_timedelta_type, "min", immortal_td (-MAX_DELTA_DAYS, 0, 0));
   set_class_attr (&hs_timedelta_type, "max", immortal_td (MAX_DELTA_DAYS, 86399, 999999));
   set_class_attr (&hs_timedelta_type, "resolution", immortal_td (0, 0, 1));

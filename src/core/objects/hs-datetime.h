@@ -65,8 +65,39 @@ HsObject *hs_timezone_from_us (HsVM *vm, gint64 us, HsObject *name);
  * seconds and microseconds only when not zero. */
 void hs_datetime_append_offset (GString *s, gint64 us, const char *sep);
 
-/* A new object of `type` (date, time or datetime) from fields already checked. */
+/* The built-in type (timedelta, date, datetime, time) whose value an object of type t holds:
+ * t itself, or a class's built-in base (class Birthday(date)). */
+const HsType *hs_datetime_kind (const HsType *t);
+#define IS_KIND(o, t) (hs_datetime_kind (HS_TYPE (o)) == (t))
+
+/* A new object of `type` (date, time or datetime, or a class derived from one) from fields
+ * already checked, made directly (CPython's date_new, replace()). */
 HsObject *hs_datetime_new (HsVM *vm, const HsType *type, const HsDateTime *fields);
+
+/* What CPython's new_date_subclass_ex and new_datetime/time_subclass_fold_ex give: the
+ * object made directly for a built-in type, for a class what calling it with the fields as
+ * positional arguments returns (fold=1 by keyword when set). A date passes its 3 fields, a
+ * time its 4 and its tzinfo; a datetime its 7 and its tzinfo, or only its 3 date fields for
+ * `args` HS_DT_ARGS_DATE (date's class methods), or no naive tzinfo for HS_DT_ARGS_OPT_TZ
+ * (strptime). */
+typedef enum
+{
+  HS_DT_ARGS_ALL,
+  HS_DT_ARGS_DATE,
+  HS_DT_ARGS_OPT_TZ,
+} HsDtArgs;
+HsObject *hs_datetime_new_by_class (HsVM *vm, const HsType *type, const HsDateTime *fields,
+                                    HsDtArgs args);
+/* A new object of the class `type` (derived from v's built-in type) holding v's value
+ * (date.__new__(B, ...) after date(...)). */
+HsObject *hs_datetime_retype (HsVM *vm, HsType *type, HsObject *v);
+/* The fields a date's, datetime's or time's constructor reads from CPython's pickled state
+ * (its bytes, and a tzinfo), FALSE when the arguments are not such a state. */
+gboolean hs_datetime_from_state (const HsType *kind, HsObject **args, gsize nargs,
+                                 HsObject *kwnames, HsDateTime *f);
+/* __reduce__() and __reduce_ex__(protocol): (type(self), its state). */
+HsObject *hs_datetime_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_datetime_reduce_ex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 /* Checks a date and time's fields with CPython's ValueErrors ("month must be in 1..12"). */
 gboolean hs_datetime_check_fields (HsVM *vm, const HsDateTime *f, gboolean date, gboolean time);
 struct tm;
@@ -86,7 +117,7 @@ gboolean hs_datetime_set_isoweek (HsVM *vm, int year, int week, int day, HsDateT
 /* Implemented in modules/hs-mod-datetime.c: strftime of the object's fields, the `format`
  * of a datetime.strptime, and the ISO parsers of the fromisoformat class methods. */
 HsObject *hs_datetime_strftime (HsVM *vm, HsObject *self, HsObject *format);
-HsObject *hs_datetime_strptime (HsVM *vm, HsObject *string, HsObject *format);
+HsObject *hs_datetime_strptime (HsVM *vm, const HsType *type, HsObject *string, HsObject *format);
 HsObject *hs_datetime_fromisoformat (HsVM *vm, const HsType *type, HsObject *string);
 
 G_END_DECLS

@@ -108,7 +108,7 @@ hs_getset_set (HsVM *vm, HsObject *getset, HsObject *obj, HsObject *value)
   if (g->name == hs_dunder[N_DICT])
     return hs_instance_set_dict (vm, obj, value);
   hs_err_format (vm, &hs_exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
-                 hs_str_utf8 (g->name), hs_class_name (g->owner));
+                 hs_str_utf8 (g->name), hs_type_tp_name ((HsType *)g->owner));
   return -1;
 }
 
@@ -120,7 +120,7 @@ applies (HsVM *vm, HsGetset *g, HsObject *obj)
     return TRUE;
   hs_err_format (vm, &hs_exc_TypeError,
                  "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
-                 hs_str_utf8 (g->name), hs_class_name (g->owner), hs_type_name (obj));
+                 hs_str_utf8 (g->name), hs_type_tp_name ((HsType *)g->owner), hs_type_name (obj));
   return FALSE;
 }
 
@@ -168,7 +168,7 @@ getset_repr (HsVM *vm, HsObject *self)
 {
   HsGetset *g = (HsGetset *)self;
   return hs_str_from_format (vm, "<attribute '%s' of '%s' objects>", hs_str_utf8 (g->name),
-                             hs_class_name (g->owner));
+                             hs_type_tp_name ((HsType *)g->owner));
 }
 
 /* ---- the member descriptors of __slots__ -------------------------------------------- */

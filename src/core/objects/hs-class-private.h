@@ -121,6 +121,9 @@ void hs_class_fixup_slot (HsType *t, const char *n);
 void hs_class_inherit_slots (HsType *t);
 /* object's __eq__, __ne__, __lt__, __le__, __gt__ and __ge__ (CPython's object_richcompare). */
 extern const HsMethodDef hs_object_compare_methods[];
+/* object's and type's other methods CPython's dicts hold (hs-object-methods.c). */
+extern const HsMethodDef hs_object_more_methods[];
+extern const HsMethodDef hs_type_more_methods[];
 /* Interns the names of hs_dunder and of the operators' dunders. */
 void hs_class_slots_init (void);
 

@@ -1921,6 +1921,7 @@ object_init_subclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef type_extra_methods[] = {
+
   { "mro", type_mro_method },
   { "__init__", type_init_method, HS_METH_SLOT },
   { "__call__", type_call_method, HS_METH_SLOT },
@@ -1939,6 +1940,7 @@ static const HsMethodDef object_extra_methods[] = {
   { "__repr__", object_repr_method, HS_METH_SLOT },
   { "__str__", object_str_method, HS_METH_SLOT },
   { "__init_subclass__", object_init_subclass, HS_METH_CLASS },
+
   { "__getattribute__", object_getattribute_method, HS_METH_SLOT },
   { "__setattr__", object_setattr_method, HS_METH_SLOT },
   { "__delattr__", object_delattr_method, HS_METH_SLOT },
@@ -1978,6 +1980,8 @@ hs_class_runtime_init (void)
   add_methods (&hs_object_type, object_extra_methods);
   add_methods (&hs_object_type, hs_object_compare_methods);
   add_methods (&hs_type_type, type_extra_methods);
+  add_methods (&hs_object_type, hs_object_more_methods);
+  add_methods (&hs_type_type, hs_type_more_methods);
   object_new_fn = hs_cfunction_new (NULL, &new_defs[0], NULL);
   type_new_fn = hs_cfunction_new (NULL, &new_defs[1], NULL);
   hs_builtin_subclass_runtime_init ();

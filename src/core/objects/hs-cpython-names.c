@@ -15,7 +15,47 @@
 #include "hs-module.h"
 #include "hs-str.h"
 
+#include "hs-cpython-dicts-table.h"
 #include "hs-cpython-names-table.h"
+
+/* dict_table's rows by type key, built once */
+static gpointer
+build_dict_index (gpointer data)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < G_N_ELEMENTS (dict_table); i++)
+    g_hash_table_insert (index, (gpointer)dict_table[i].type, (gpointer)dict_table[i].names);
+  return index;
+}
+
+const char *
+hs_cpython_dict_names (const HsType *type)
+{
+  static GOnce once = G_ONCE_INIT;
+  GHashTable *index = g_once (&once, build_dict_index, NULL);
+  char key[128];
+
+  if (type->type_flags & HS_TYPE_HEAP)
+    return NULL;
+  if (type->module == NULL)
+    return g_hash_table_lookup (index, type->name);
+  g_snprintf (key, sizeof key, "%s.%s", type->module, type->name);
+  return g_hash_table_lookup (index, key);
+}
+
+gboolean
+hs_cpython_dict_lacks (const HsType *type, const char *name)
+{
+  const char *names = hs_cpython_dict_names (type);
+  gsize n = strlen (name);
+
+  if (names == NULL)
+    return FALSE;
+  for (const char *p = names; (p = strstr (p, name)) != NULL; p += n)
+    if (p[-1] == ' ' && p[n] == ' ')
+      return FALSE;
+  return TRUE;
+}
 
 gboolean
 hs_cpython_has_name (const char *owner, const char *name, gboolean *callable)

@@ -1045,7 +1045,17 @@ m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_dict_init_args (vm, args[0], "dict", args + 1, nargs - 1, kwnames) < 0 ? NULL : hs_None;
 }
 
+/* dict.__reversed__(): what reversed() gives for a dict, its keys last to first. */
+static HsObject *
+m_reversed (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "dict.__reversed__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_dict_iter_new (vm, args[0], 3);
+}
+
 static const HsMethodDef dict_methods[] = {
+  { "__reversed__", m_reversed },
   { "__init__", m_init, HS_METH_SLOT },
   { "get", m_get },
   { "setdefault", m_setdefault },

@@ -548,6 +548,9 @@ format_hook (HsObject *value)
   if (fmt != NULL && HS_IS (fmt, &hs_method_descr_type)
       && is_formatted_here (((HsCFunctionObject *)fmt)->owner))
     return NULL;
+  /* object's __format__ is what formatting here does for an object */
+  if (fmt == hs_type_lookup_borrow (&hs_object_type, hs_str_intern_cstr ("__format__")))
+    return NULL;
   return fmt;
 }
 

@@ -12,13 +12,17 @@
 
 #include <string.h>
 
+#include "hs-cfunction.h"
 #include "hs-chainmap.h"
+#include "hs-cpython-names.h"
 #include "hs-deque.h"
+#include "hs-dict.h"
 #include "hs-dictkinds.h"
 #include "hs-error.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-set.h"
+#include "hs-slot-wrapper.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -354,15 +358,16 @@ static HsType form_type = ALIAS_TYPE ("_GenericAlias", "typing", form_getitem);
 
 /* ---- entry points ----------------------------------------------------------------------- */
 
+static HsType *const generic_classes[]
+    = { &hs_list_type,        &hs_dict_type,    &hs_tuple_type,   &hs_set_type,
+        &hs_frozenset_type,   &hs_type_type,    &hs_deque_type,   &hs_defaultdict_type,
+        &hs_ordereddict_type, &hs_counter_type, &hs_chainmap_type };
+
 static gboolean
 is_generic_class (HsObject *cls)
 {
-  static HsType *const generic[]
-      = { &hs_list_type,        &hs_dict_type,    &hs_tuple_type,   &hs_set_type,
-          &hs_frozenset_type,   &hs_type_type,    &hs_deque_type,   &hs_defaultdict_type,
-          &hs_ordereddict_type, &hs_counter_type, &hs_chainmap_type };
-  for (gsize i = 0; i < G_N_ELEMENTS (generic); i++)
-    if (cls == (HsObject *)generic[i])
+  for (gsize i = 0; i < G_N_ELEMENTS (generic_classes); i++)
+    if (cls == (HsObject *)generic_classes[i])
       return TRUE;
   return FALSE;
 }
@@ -406,10 +411,34 @@ hs_alias_typing_form (HsVM *vm, const char *name, HsObject *origin)
   return alias_new (vm, HS_ALIAS_TYPING, name, origin, NULL);
 }
 
+/* list.__class_getitem__(int), a classmethod as CPython's: cls[key] for cls or a class
+ * derived from it (class L(list): L[int] is GenericAlias(L, (int,))). */
+static HsObject *
+class_getitem_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *a, *r;
+  if (!hs_slot_wrapper_nargs (vm, nargs, 1))
+    return NULL;
+  if ((a = args_of (vm, args[1])) == NULL)
+    return NULL;
+  r = alias_new (vm, HS_ALIAS_GENERIC, NULL, args[0], a);
+  hs_decref (vm, a);
+  return r;
+}
+
+static const HsMethodDef class_getitem_def
+    = { "__class_getitem__", class_getitem_method, HS_METH_CLASS };
+
 void
 hs_alias_runtime_init (void)
 {
+  HsObject *name = hs_str_intern_cstr ("__class_getitem__");
   hs_type_ready (&alias_type);
   hs_type_ready (&union_type);
   hs_type_ready (&form_type);
+  for (gsize i = 0; i < G_N_ELEMENTS (generic_classes); i++)
+    if (!hs_cpython_dict_lacks (generic_classes[i], "__class_getitem__")
+        && hs_cpython_dict_names (generic_classes[i]) != NULL)
+      hs_dict_set_item (NULL, generic_classes[i]->dict, name,
+                        hs_method_descr_new (&class_getitem_def, generic_classes[i]));
 }

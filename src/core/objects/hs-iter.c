@@ -409,6 +409,12 @@ DICTITER_TYPE (hs_dict_revitemiter_type, "dict_reverseitemiterator");
 /* ---- reversed() ------------------------------------------------------------------------ */
 
 HsObject *
+hs_list_reviter_new (HsVM *vm, HsObject *list)
+{
+  return seqiter_new (vm, &hs_list_reviter_type, list, (gssize)hs_list_len (list) - 1);
+}
+
+HsObject *
 hs_reversed_new (HsVM *vm, HsObject *seq)
 {
   gssize n;

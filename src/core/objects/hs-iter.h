@@ -50,5 +50,7 @@ HsObject *hs_range_iter_new (HsVM *vm, gint64 start, gint64 step, gint64 len);
 HsObject *hs_dict_iter_new (HsVM *vm, HsObject *dict, int kind);
 /* reversed(seq): TypeError "'int' object is not reversible". */
 HsObject *hs_reversed_new (HsVM *vm, HsObject *seq);
+/* A list_reverseiterator over `list` (a list or an instance of a class derived from it). */
+HsObject *hs_list_reviter_new (HsVM *vm, HsObject *list);
 
 G_END_DECLS

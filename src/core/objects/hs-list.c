@@ -947,7 +947,17 @@ m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return iterable != NULL && hs_list_extend (vm, args[0], iterable) < 0 ? NULL : hs_None;
 }
 
+/* list.__reversed__(): what reversed() gives for a list (CPython's list_reverseiterator). */
+static HsObject *
+m_reversed (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "list.__reversed__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_list_reviter_new (vm, args[0]);
+}
+
 static const HsMethodDef list_methods[] = {
+  { "__reversed__", m_reversed },
   { "__init__", m_init, HS_METH_SLOT },
   { "append", m_append },
   { "extend", m_extend },

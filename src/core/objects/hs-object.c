@@ -569,9 +569,7 @@ hs_type_ready (HsType *type)
   if (type->dict == NULL)
     type->dict = hs_dict_new (NULL);
   hs_dict_mark_type_namespace (type->dict);
-  if (type->methods == NULL)
-    return;
-  for (const HsMethodDef *m = type->methods; m->name != NULL; m++)
+  for (const HsMethodDef *m = type->methods; m != NULL && m->name != NULL; m++)
     {
       HsObject *name = hs_str_intern_cstr (m->name);
       HsObject *descr;
@@ -581,6 +579,9 @@ hs_type_ready (HsType *type)
       descr = hs_method_descr_new (m, type);
       hs_dict_set_item (NULL, type->dict, name, descr);
     }
+  /* the slot wrappers CPython's dict of the type holds (list.__len__, not list.__and__) */
+  if (hs_cpython_dict_names (type) != NULL)
+    hs_slot_wrapper_install (type, FALSE);
 }
 
 static HsType *const core_types[] = {

@@ -9,6 +9,7 @@
 #include "hs-bytes.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-cpython-names.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-float.h"
@@ -267,11 +268,29 @@ BINOPS (and, HS_BIN_AND)
 BINOPS (or, HS_BIN_OR)
 BINOPS (xor, HS_BIN_XOR)
 
+/* __iadd__ and the other in-place ones: the type's in-place slot (list's, set's), which
+ * returns NotImplemented for a pair it does not handle, as CPython's wrappers do. */
+#define IBINOP(NAME, OP)                                                                           \
+  static HsObject *w_i##NAME (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)           \
+  {                                                                                                \
+    if (!hs_slot_wrapper_nargs (vm, nargs, 1))                                                     \
+      return NULL;                                                                                 \
+    return SLOT_FN (args[0], inplace) (vm, OP, args[0], args[1]);                                  \
+  }
+IBINOP (add, HS_BIN_ADD)
+IBINOP (sub, HS_BIN_SUB)
+IBINOP (mul, HS_BIN_MUL)
+IBINOP (and, HS_BIN_AND)
+IBINOP (or, HS_BIN_OR)
+IBINOP (xor, HS_BIN_XOR)
+
 typedef struct
 {
   gsize slot; /* offset of the slot in HsType */
   HsMethodDef def;
-  gboolean numeric; /* a reflected operator: only numbers have one (list has no __radd__) */
+  /* a reflected or in-place operator: of a type hs-cpython-dicts-table.h does not know,
+   * install gives it only to numbers */
+  gboolean numeric;
 } Row;
 
 #define ROW(SLOT, NAME, FN)                                                                        \
@@ -284,6 +303,10 @@ typedef struct
 #define RROW(NAME, FN)                                                                             \
   {                                                                                                \
     G_STRUCT_OFFSET (HsType, binop), { NAME, FN, HS_METH_SLOT }, TRUE                              \
+  }
+#define IROW(NAME, FN)                                                                             \
+  {                                                                                                \
+    G_STRUCT_OFFSET (HsType, inplace), { NAME, FN, HS_METH_SLOT }, TRUE                            \
   }
 
 static const Row rows[] = {
@@ -331,7 +354,38 @@ static const Row rows[] = {
   RROW ("__rand__", w_rand),
   RROW ("__ror__", w_ror),
   RROW ("__rxor__", w_rxor),
+  IROW ("__iadd__", w_iadd),
+  IROW ("__isub__", w_isub),
+  IROW ("__imul__", w_imul),
+  IROW ("__iand__", w_iand),
+  IROW ("__ior__", w_ior),
+  IROW ("__ixor__", w_ixor),
 };
+
+/* The type nearest to t (as slot_owner) whose dunder `row` is: one that fills the slot
+ * and, when hs-cpython-dicts-table.h knows it, whose CPython __dict__ has the name (list
+ * fills the number slot for + and *, but has no __and__). A type the table does not know
+ * has every dunder of its slot, and a reflected or in-place one only when `numeric`
+ * (install's rule; lookup passes TRUE). */
+static const HsType *
+row_owner (const HsType *t, const Row *row, gboolean numeric)
+{
+  if (t->type_flags & HS_TYPE_HEAP)
+    t = HS_CLASS (t)->static_base;
+  for (; t != NULL && t != &hs_object_type; t = t->base)
+    {
+      if (*(gpointer *)((const char *)t + row->slot) == NULL)
+        continue;
+      if (hs_cpython_dict_names (t) != NULL)
+        {
+          if (!hs_cpython_dict_lacks (t, row->def.name))
+            return t;
+        }
+      else if (numeric || !row->numeric)
+        return t;
+    }
+  return NULL;
+}
 
 HsObject *
 hs_slot_wrapper_lookup (HsVM *vm, HsObject *obj, HsObject *name)
@@ -343,7 +397,7 @@ hs_slot_wrapper_lookup (HsVM *vm, HsObject *obj, HsObject *name)
   for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
     if (strcmp (rows[i].def.name, n) == 0)
       {
-        const HsType *owner = slot_owner (obj->type, rows[i].slot);
+        const HsType *owner = row_owner (obj->type, &rows[i], TRUE);
         if (owner == NULL)
           continue; /* the next row may be the same name on another slot */
         return hs_cfunction_new_method (vm, &rows[i].def, owner, obj);
@@ -357,7 +411,7 @@ hs_slot_wrapper_foreach_name (const HsType *type, void (*add) (const char *, gpo
 {
   g_return_if_fail (!(type->type_flags & HS_TYPE_HEAP));
   for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (slot_owner (type, rows[i].slot) != NULL)
+    if (row_owner (type, &rows[i], TRUE) != NULL)
       add (rows[i].def.name, data);
 }
 
@@ -368,7 +422,7 @@ hs_slot_wrapper_install (HsType *type, gboolean numeric)
     {
       HsObject *name = hs_str_intern_cstr (rows[i].def.name);
       gpointer fn = *(gpointer *)((const char *)type + rows[i].slot);
-      if (fn == NULL || (rows[i].numeric && !numeric)
+      if (row_owner (type, &rows[i], numeric) != type
           || hs_dict_get_item_borrow (NULL, type->dict, name) != NULL)
         continue;
       /* an unhashable type's __hash__ is None, as CPython's list.__hash__ */

@@ -1777,7 +1777,25 @@ str_format_map (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_str_format_map (vm, args[0], mapping);
 }
 
+/* str.__getnewargs__(): (a new str of the same text,), as CPython's _PyUnicode_Copy. */
+static HsObject *
+str_getnewargs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *copy, *r;
+  if (!hs_parse_args (vm, "str.__getnewargs__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  gsize len = hs_str_byte_len (args[0]);
+  /* CPython's "" is the shared empty string; a one-character str is a new object */
+  copy = len == 0 ? hs_str_new (vm, "", 0) : hs_str_new_unshared (vm, hs_str_utf8 (args[0]), len);
+  if (copy == NULL)
+    return NULL;
+  r = hs_tuple_pack (vm, 1, copy);
+  hs_decref (vm, copy);
+  return r;
+}
+
 static const HsMethodDef str_methods[] = {
+  { "__getnewargs__", str_getnewargs },
   { "encode", hs_str_encode_method },
   { "upper", str_upper },
   { "lower", str_lower },

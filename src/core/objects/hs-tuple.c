@@ -368,7 +368,26 @@ m_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return NULL;
 }
 
+/* tuple.__getnewargs__(): (t,), the tuple itself when it is exactly a tuple (CPython's
+ * PyTuple_GetSlice of all of it), else a tuple of its items. */
+static HsObject *
+m_getnewargs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *copy, *r;
+  if (!hs_parse_args (vm, "tuple.__getnewargs__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  copy = HS_IS (args[0], &hs_tuple_type)
+             ? hs_incref (args[0])
+             : hs_tuple_from_array (vm, hs_tuple_items (args[0]), hs_tuple_len (args[0]));
+  if (copy == NULL)
+    return NULL;
+  r = hs_tuple_pack (vm, 1, copy);
+  hs_decref (vm, copy);
+  return r;
+}
+
 static const HsMethodDef tuple_methods[] = {
+  { "__getnewargs__", m_getnewargs },
   { "count", m_count },
   { "index", m_index },
   { NULL },

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "hs-cpython-names.h"
 #include "hs-dict.h"
 #include "hs-dir.h"
 #include "hs-error.h"
@@ -132,12 +133,37 @@ hs_dir_names (HsObject *obj)
   return sorted_names (seen);
 }
 
-/* The built-in types whose dictionaries, with their bases' and the slot wrappers their
- * instances answer to, hold exactly CPython 3.11's names (checked against CPython's `dir()`;
- * tests/programs/dir_builtin_types.py). The others lack some (bytes.__getnewargs__,
- * range.start, ...) or have extra ones (list.__and__): their dir() would silently differ. */
-static const HsType *const exact_builtin_types[]
-    = { &hs_object_type, &hs_int_type, &hs_bool_type, &hs_ellipsis_type, &hs_none_type, NULL };
+/* Whether `name` is one of object's names as CPython lists them. */
+static gboolean
+is_object_name (const char *name)
+{
+  for (const char *const *w = cpython_object_names; *w != NULL; w++)
+    if (strcmp (*w, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether dir() finds CPython 3.11's names in the dict of the built-in type t: every name
+ * of CPython's dict (hs-cpython-dicts-table.h) but the ones object's dict gives dir()
+ * anyway (int's own __getattribute__), and no other. */
+static gboolean
+own_names_exact (const HsType *t)
+{
+  const char *want = hs_cpython_dict_names (t);
+  g_auto (GStrv) words = want != NULL ? g_strsplit (g_strstrip (g_strdup (want)), " ", -1) : NULL;
+  gsize pos = 0;
+  HsObject *key;
+
+  if (words == NULL)
+    return FALSE;
+  for (char **w = words; *w != NULL; w++)
+    if (!is_object_name (*w) && hs_dict_get_item_cstr_borrow (NULL, t->dict, *w) == NULL)
+      return FALSE;
+  while (hs_dict_next (t->dict, &pos, &key, NULL))
+    if (HS_IS (key, &hs_str_type) && hs_cpython_dict_lacks (t, hs_str_utf8 (key)))
+      return FALSE;
+  return TRUE;
+}
 
 /* The first built-in type of the MRO of obj (a class) or of its class. */
 static const HsType *
@@ -149,16 +175,17 @@ builtin_part (HsObject *obj)
   return t;
 }
 
+/* A built-in type's dir() is exact when the dicts of it and its bases hold CPython's names
+ * (object's are listed above). */
 gboolean
 hs_dir_is_exact (HsObject *obj)
 {
   if (HS_IS (obj, &hs_module_type))
     return FALSE; /* Heapscope's modules have the common names only */
-  const HsType *t = builtin_part (obj);
-  for (const HsType *const *e = exact_builtin_types; *e != NULL; e++)
-    if (t == *e)
-      return TRUE;
-  return FALSE;
+  for (const HsType *t = builtin_part (obj); t != NULL && t != &hs_object_type; t = t->base)
+    if (!own_names_exact (t))
+      return FALSE;
+  return TRUE;
 }
 
 HsObject *

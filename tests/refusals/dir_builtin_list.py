@@ -1,8 +1,0 @@
-print(dir(None)[:2])
-
-
-class Stack(list):
-    pass
-
-
-print(dir(Stack))

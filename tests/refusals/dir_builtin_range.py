@@ -1,0 +1,2 @@
+print(dir(list)[:2])
+print(dir(range(3)))

@@ -76,8 +76,9 @@ typedef struct
 {
   HsObject header;
   HsObject *name;
-  HsObject *owner; /* the class */
-  HsGetsetFn get;  /* a built-in type's attribute (int.real); NULL for __dict__, __weakref__ */
+  HsObject *owner;   /* the class */
+  HsGetsetFn get;    /* a built-in type's attribute (int.real); NULL for __dict__, __weakref__ */
+  HsGetsetSetFn set; /* its setter (BaseException.args); NULL: read-only */
 } HsGetset;
 
 /* A slot of __slots__: a getset's fields, then where its value lives in an instance. */
@@ -141,8 +142,4 @@ gboolean hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases);
 /* obj.__dict__ = value (NULL: del, a new empty one made when next asked): 0, or -1 with
  * CPython's TypeError for a value that is not a dict. */
 int hs_instance_set_dict (HsVM *vm, HsObject *self, HsObject *value);
-/* obj.<getset> = value (NULL: del): `__dict__`'s setter, or `__weakref__`'s
- * AttributeError. */
-int hs_getset_set (HsVM *vm, HsObject *getset, HsObject *obj, HsObject *value);
-
 G_END_DECLS

@@ -1985,9 +1985,9 @@ hs_class_runtime_init (void)
   object_new_fn = hs_cfunction_new (NULL, &new_defs[0], NULL);
   type_new_fn = hs_cfunction_new (NULL, &new_defs[1], NULL);
   hs_builtin_subclass_runtime_init ();
-  hs_getset_install (&hs_int_type, "real imag numerator denominator", hs_int_part);
-  hs_getset_install (&hs_float_type, "real imag", hs_float_part);
-  hs_getset_install (&hs_property_type, "__isabstractmethod__", property_isabstract);
+  hs_getset_install (&hs_int_type, "real imag numerator denominator", hs_int_part, NULL);
+  hs_getset_install (&hs_float_type, "real imag", hs_float_part, NULL);
+  hs_getset_install (&hs_property_type, "__isabstractmethod__", property_isabstract, NULL);
   hs_dict_set_item (NULL, hs_object_type.dict, hs_dunder[N_NEW], object_new_fn);
   hs_dict_set_item (NULL, hs_type_type.dict, hs_dunder[N_NEW], type_new_fn);
   /* class objects are HsClass; `type` makes them from three arguments */

@@ -85,6 +85,8 @@ hs_instance_check (const HsObject *o)
 /* What a built-in type's getset descriptor reads of obj (new reference), NULL with an
  * error (or NULL without one: no such attribute). */
 typedef HsObject *(*HsGetsetFn) (HsVM *vm, HsObject *obj, HsObject *name);
+/* What its setter does with obj.name = value (NULL: del): 0, or -1 with an error. */
+typedef int (*HsGetsetSetFn) (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value);
 
 /* The `__dict__`/`__weakref__` descriptors in a class's namespace, and the member
  * descriptors of its __slots__. */
@@ -97,10 +99,14 @@ extern HsType hs_member_descr_type;
 void hs_member_install (HsType *owner, const char *name, gsize offset);
 
 /* Puts into the dict of the built-in type `owner` a getset descriptor for each name of
- * `names` (space-separated), as CPython's `int.real`: `get (vm, obj, name)` reads it. */
-void hs_getset_install (HsType *owner, const char *names, HsGetsetFn get);
+ * `names` (space-separated), as CPython's `int.real`: `get (vm, obj, name)` reads it,
+ * `set` writes it (NULL: read-only). */
+void hs_getset_install (HsType *owner, const char *names, HsGetsetFn get, HsGetsetSetFn set);
 /* obj.<name> through such a descriptor (new reference), or NULL with CPython's errors. */
 HsObject *hs_getset_get (HsVM *vm, HsObject *getset, HsObject *obj);
+/* obj.<getset> = value (NULL: del): its setter, `__dict__`'s, or `__weakref__`'s
+ * AttributeError. */
+int hs_getset_set (HsVM *vm, HsObject *getset, HsObject *obj, HsObject *value);
 
 /* Whether instances of t (a class or a built-in type) take weak references. */
 gboolean hs_class_instances_weakrefable (const HsType *t);

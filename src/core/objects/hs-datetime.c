@@ -1869,9 +1869,10 @@ hs_datetime_runtime_init (void)
     hs_type_ready (types[i]);
   hs_timezone_runtime_init ();
   /* the fields as CPython's getset descriptors: read-only on a derived class's instance */
-  hs_getset_install (&hs_date_type, "year month day", dt_getattr);
-  hs_getset_install (&hs_datetime_type, "hour minute second microsecond tzinfo fold", dt_getattr);
-  hs_getset_install (&hs_time_type, "hour minute second microsecond tzinfo fold", dt_getattr);
+  hs_getset_install (&hs_date_type, "year month day", dt_getattr, NULL);
+  hs_getset_install (&hs_datetime_type, "hour minute second microsecond tzinfo fold", dt_getattr,
+                     NULL);
+  hs_getset_install (&hs_time_type, "hour minute second microsecond tzinfo fold", dt_getattr, NULL);
   set_class_attr (&hs_timedelta_type, "min", immortal_td (-MAX_DELTA_DAYS, 0, 0));
   set_class_attr (&hs_timedelta_type, "max", immortal_td (MAX_DELTA_DAYS, 86399, 999999));
   set_class_attr (&hs_timedelta_type, "resolution", immortal_td (0, 0, 1));

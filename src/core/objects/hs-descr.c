@@ -101,17 +101,6 @@ hs_getset_new (HsVM *vm, const char *name, HsClass *owner)
   return (HsObject *)g;
 }
 
-int
-hs_getset_set (HsVM *vm, HsObject *getset, HsObject *obj, HsObject *value)
-{
-  HsGetset *g = (HsGetset *)getset;
-  if (g->name == hs_dunder[N_DICT])
-    return hs_instance_set_dict (vm, obj, value);
-  hs_err_format (vm, &hs_exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
-                 hs_str_utf8 (g->name), hs_type_tp_name ((HsType *)g->owner));
-  return -1;
-}
-
 /* CPython's descr_check: whether the descriptor applies to obj, else its TypeError. */
 static gboolean
 applies (HsVM *vm, HsGetset *g, HsObject *obj)
@@ -122,6 +111,19 @@ applies (HsVM *vm, HsGetset *g, HsObject *obj)
                  "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                  hs_str_utf8 (g->name), hs_type_tp_name ((HsType *)g->owner), hs_type_name (obj));
   return FALSE;
+}
+
+int
+hs_getset_set (HsVM *vm, HsObject *getset, HsObject *obj, HsObject *value)
+{
+  HsGetset *g = (HsGetset *)getset;
+  if (g->set != NULL)
+    return applies (vm, g, obj) ? g->set (vm, obj, g->name, value) : -1;
+  if (g->name == hs_dunder[N_DICT])
+    return hs_instance_set_dict (vm, obj, value);
+  hs_err_format (vm, &hs_exc_AttributeError, "attribute '%s' of '%s' objects is not writable",
+                 hs_str_utf8 (g->name), hs_type_tp_name ((HsType *)g->owner));
+  return -1;
 }
 
 HsObject *
@@ -139,7 +141,7 @@ hs_getset_get (HsVM *vm, HsObject *getset, HsObject *obj)
 }
 
 void
-hs_getset_install (HsType *owner, const char *names, HsGetsetFn get)
+hs_getset_install (HsType *owner, const char *names, HsGetsetFn get, HsGetsetSetFn set)
 {
   g_auto (GStrv) v = g_strsplit (names, " ", -1);
   for (char **n = v; *n != NULL; n++)
@@ -147,6 +149,7 @@ hs_getset_install (HsType *owner, const char *names, HsGetsetFn get)
       HsObject *g = hs_getset_new (NULL, *n, (HsClass *)owner);
       hs_gc_untrack (NULL, g); /* process-wide, as a method descriptor of a built-in */
       ((HsGetset *)g)->get = get;
+      ((HsGetset *)g)->set = set;
       hs_dict_set_item (NULL, owner->dict, ((HsGetset *)g)->name, g);
     }
 }

@@ -524,6 +524,52 @@ hs_dict_copy (HsVM *vm, HsObject *d)
   return r;
 }
 
+HsObject *
+hs_attr_dict_lazy (HsVM *vm, HsObject *self, HsObject **field)
+{
+  if (*field == NULL && (*field = hs_dict_new (vm)) != NULL)
+    hs_object_mark_dirty (vm, self);
+  return *field;
+}
+
+int
+hs_attr_dict_store (HsVM *vm, HsObject *self, HsObject **field, HsObject *name, HsObject *value)
+{
+  if (value == NULL && (*field == NULL || hs_dict_get_item_borrow (vm, *field, name) == NULL))
+    {
+      if (!hs_err_occurred (vm))
+        hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                       hs_type_name (self), hs_str_check (name) ? hs_str_utf8 (name) : "?");
+      return -1;
+    }
+  if (hs_attr_dict_lazy (vm, self, field) == NULL)
+    return -1;
+  hs_object_mark_dirty (vm, self);
+  return value != NULL ? hs_dict_set_item (vm, *field, name, value)
+                       : hs_dict_del_item (vm, *field, name);
+}
+
+int
+hs_attr_dict_replace (HsVM *vm, HsObject *self, HsObject **field, HsObject *value)
+{
+  if (value == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "cannot delete __dict__");
+      return -1;
+    }
+  if (!hs_dict_check (value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                     hs_type_name (value));
+      return -1;
+    }
+  HsObject *old = *field;
+  *field = hs_incref (value);
+  hs_object_mark_dirty (vm, self);
+  hs_xdecref (vm, old);
+  return 0;
+}
+
 /* One element of an update sequence: a 2-item list or tuple view, or NULL with error. */
 static HsObject *
 pair_of (HsVM *vm, HsObject *item, gsize index)

@@ -123,6 +123,17 @@ HsObject *hs_dict_keys (HsVM *vm, HsObject *d);
 HsObject *hs_dict_values (HsVM *vm, HsObject *d);
 HsObject *hs_dict_items (HsVM *vm, HsObject *d);
 
+/* The attribute dict a built-in object keeps in one of its fields (a function's or a
+ * built-in exception's __dict__), made the first time the program reads or writes it:
+ * borrowed, NULL with MemoryError. */
+HsObject *hs_attr_dict_lazy (HsVM *vm, HsObject *self, HsObject **field);
+/* self.name = value (NULL: del) into that dict; deleting an absent name is CPython's
+ * AttributeError. */
+int hs_attr_dict_store (HsVM *vm, HsObject *self, HsObject **field, HsObject *name,
+                        HsObject *value);
+/* self.__dict__ = value: a dict only, and it cannot be deleted (CPython's TypeErrors). */
+int hs_attr_dict_replace (HsVM *vm, HsObject *self, HsObject **field, HsObject *value);
+
 extern HsType hs_dict_keys_type;
 extern HsType hs_dict_values_type;
 extern HsType hs_dict_items_type;

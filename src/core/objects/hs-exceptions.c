@@ -13,7 +13,9 @@
 #include "hs-exceptions.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-dict.h"
 #include "hs-int.h"
+#include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -33,6 +35,8 @@ exc_refs (HsObject *self, HsVisitFn visit, gpointer data)
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     if (values[i] != NULL)
       hs_visit_named (visit, values[i], HS_REF_ATTR, names[i], data);
+  if (e->dict != NULL)
+    hs_visit_unfold (visit, e->dict, hs_ref_row_by_key, data);
 }
 
 static void
@@ -47,6 +51,7 @@ exc_clear (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, e->tb_object);
   HS_CLEAR (vm, e->filename);
   HS_CLEAR (vm, e->filename2);
+  HS_CLEAR (vm, e->dict);
 }
 
 static void
@@ -175,6 +180,7 @@ typedef struct
   HsObject header;
   HsObject *next; /* traceback or NULL */
   HsObject *lineno;
+  HsCode *code; /* borrowed: code objects outlive exceptions */
   int ip;
 } HsTraceback;
 
@@ -248,6 +254,7 @@ hs_exception_traceback_object (HsVM *vm, HsObject *exc)
           hs_decref (vm, lineno);
           return NULL;
         }
+      tb->code = entry->code;
       tb->ip = entry->ip;
       tb->lineno = lineno;
       tb->next = e->tb_object; /* the reference moves to the new object */
@@ -408,14 +415,6 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   HsException *e = HS_EXCEPTION (self);
   const char *n = hs_str_utf8 (name);
-  if (strcmp (n, "args") == 0)
-    return hs_incref (e->args);
-  if (strcmp (n, "__cause__") == 0)
-    return hs_incref (e->cause != NULL ? e->cause : hs_None);
-  if (strcmp (n, "__context__") == 0)
-    return hs_incref (e->context != NULL ? e->context : hs_None);
-  if (strcmp (n, "__traceback__") == 0)
-    return hs_exception_traceback_object (vm, self);
   if ((HS_IS (self, &hs_exc_NameError) || HS_IS (self, &hs_exc_AttributeError))
       && strcmp (n, "name") == 0)
     return hs_incref (e->name != NULL ? e->name : hs_None);
@@ -439,7 +438,19 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
       if (strcmp (n, "filename2") == 0)
         return hs_incref (e->filename2 != NULL ? e->filename2 : hs_None);
     }
+  /* CPython's generic lookup: a data descriptor (args, __cause__…), the exception's own
+   * __dict__, then the type's methods */
   HsObject *v = hs_type_lookup_borrow (self->type, name);
+  if (v != NULL && HS_IS (v, &hs_getset_descr_type))
+    return hs_getset_get (vm, v, self);
+  if (strcmp (n, "__dict__") == 0)
+    {
+      HsObject *d = hs_attr_dict_lazy (vm, self, &e->dict);
+      return d != NULL ? hs_incref (d) : NULL;
+    }
+  HsObject *own = e->dict != NULL ? hs_dict_get_item_borrow (vm, e->dict, name) : NULL;
+  if (own != NULL)
+    return hs_incref (own);
   if (v != NULL && HS_IS (v, &hs_method_descr_type))
     return hs_cfunction_new_method (vm, ((HsCFunctionObject *)v)->def, self->type, self);
   if (v != NULL)
@@ -447,6 +458,163 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
   hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'", self->type->name,
                  n);
   return NULL;
+}
+
+static int
+exc_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsObject *v = hs_type_lookup_borrow (self->type, name);
+  if (v != NULL && HS_IS (v, &hs_getset_descr_type))
+    return hs_getset_set (vm, v, self, value);
+  if (strcmp (hs_str_utf8 (name), "__dict__") == 0)
+    return hs_attr_dict_replace (vm, self, &HS_EXCEPTION (self)->dict, value);
+  return hs_attr_dict_store (vm, self, &HS_EXCEPTION (self)->dict, name, value);
+}
+
+/* BaseException's getset descriptors, read and written by its instances and by those of
+ * every class derived from it. */
+static HsObject *
+exc_field_get (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsException *e = HS_EXCEPTION (self);
+  const char *n = hs_str_utf8 (name);
+  if (strcmp (n, "args") == 0)
+    return hs_incref (e->args);
+  if (strcmp (n, "__cause__") == 0)
+    return hs_incref (e->cause != NULL ? e->cause : hs_None);
+  if (strcmp (n, "__context__") == 0)
+    return hs_incref (e->context != NULL ? e->context : hs_None);
+  if (strcmp (n, "__suppress_context__") == 0)
+    return hs_incref (hs_bool_from (e->suppress_context));
+  return hs_exception_traceback_object (vm, self);
+}
+
+/* exc.__traceback__ = tb: the entries tb leads to, innermost first, replace the
+ * exception's (None: none). */
+static int
+set_traceback (HsVM *vm, HsObject *self, HsObject *tb)
+{
+  HsException *e = HS_EXCEPTION (self);
+  if (tb != hs_None && !HS_IS (tb, &hs_traceback_type))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "__traceback__ must be a traceback or None");
+      return -1;
+    }
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (HsTracebackEntry));
+  for (HsObject *t = tb; t != hs_None && t != NULL; t = ((HsTraceback *)t)->next)
+    {
+      HsTracebackEntry entry = { ((HsTraceback *)t)->code, ((HsTraceback *)t)->ip };
+      g_array_prepend_val (entries, entry);
+    }
+  if (e->traceback != NULL)
+    g_array_free (e->traceback, TRUE);
+  e->traceback = entries;
+  HS_CLEAR (vm, e->tb_object);
+  e->tb_object = tb != hs_None ? hs_incref (tb) : NULL;
+  e->tb_len = entries->len;
+  return 0;
+}
+
+static int
+exc_field_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsException *e = HS_EXCEPTION (self);
+  const char *n = hs_str_utf8 (name);
+  gboolean link = strcmp (n, "__cause__") == 0 || strcmp (n, "__context__") == 0;
+  int r = 0;
+  if (value == NULL)
+    {
+      if (strcmp (n, "__suppress_context__") == 0)
+        hs_err_set_string (vm, &hs_exc_TypeError, "can't delete numeric/char attribute");
+      else
+        hs_err_format (vm, &hs_exc_TypeError, "%s may not be deleted", n);
+      return -1;
+    }
+  if (link && value != hs_None && !hs_exception_check (value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "exception %s must be None or derive from BaseException",
+                     n[2] == 'c' && n[3] == 'a' ? "cause" : "context");
+      return -1;
+    }
+  if (strcmp (n, "args") == 0)
+    {
+      HsObject *t = hs_tuple_from_iterable (vm, value);
+      if (t == NULL)
+        return -1;
+      HS_CLEAR (vm, e->args);
+      e->args = t;
+    }
+  else if (link)
+    {
+      HsObject **field = n[3] == 'a' ? &e->cause : &e->context;
+      HsObject *old = *field;
+      *field = value != hs_None ? hs_incref (value) : NULL;
+      if (field == &e->cause)
+        e->suppress_context = TRUE;
+      hs_xdecref (vm, old);
+    }
+  else if (strcmp (n, "__suppress_context__") == 0)
+    {
+      if (!HS_IS (value, &hs_bool_type))
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "attribute value type must be bool");
+          return -1;
+        }
+      e->suppress_context = value == hs_True;
+    }
+  else
+    r = set_traceback (vm, self, value);
+  hs_object_mark_dirty (vm, self);
+  return r;
+}
+
+/* BaseException.add_note(note): appended to the list in __notes__, made the first time. */
+static HsObject *
+exc_add_note (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *note;
+  if (!hs_parse_args (vm, "add_note", args + 1, nargs - 1, kwnames, "note /", &note))
+    return NULL;
+  if (!hs_str_check (note))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "note must be a str, not '%s'", hs_type_name (note));
+      return NULL;
+    }
+  HsObject *name = hs_str_intern_cstr ("__notes__");
+  HsObject *notes = hs_object_getattr (vm, args[0], name);
+  if (notes == NULL)
+    {
+      if (!hs_err_matches (vm, &hs_exc_AttributeError))
+        return NULL;
+      hs_err_clear (vm);
+      notes = hs_list_new (vm, 0);
+      if (notes == NULL || hs_object_setattr (vm, args[0], name, notes) < 0)
+        {
+          hs_xdecref (vm, notes);
+          return NULL;
+        }
+    }
+  int r = -1;
+  if (!HS_IS (notes, &hs_list_type))
+    hs_err_set_string (vm, &hs_exc_TypeError, "Cannot add note: __notes__ is not a list");
+  else
+    r = hs_list_append (vm, notes, note);
+  hs_decref (vm, notes);
+  return r < 0 ? NULL : hs_None;
+}
+
+/* BaseException.with_traceback(tb): sets __traceback__, returns the exception. */
+static HsObject *
+exc_with_traceback (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *tb;
+  if (!hs_parse_args (vm, "with_traceback", args + 1, nargs - 1, kwnames, "tb /", &tb))
+    return NULL;
+  if (set_traceback (vm, args[0], tb) < 0)
+    return NULL;
+  hs_object_mark_dirty (vm, args[0]);
+  return hs_incref (args[0]);
 }
 
 /* BaseException.__init__/__str__/__repr__ for subclasses' super() calls. */
@@ -481,10 +649,9 @@ exc_repr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static const HsMethodDef base_exception_methods[] = {
-  { "__init__", exc_init_method, HS_METH_SLOT },
-  { "__str__", exc_str_method, HS_METH_SLOT },
-  { "__repr__", exc_repr_method, HS_METH_SLOT },
-  { NULL, NULL },
+  { "__init__", exc_init_method, HS_METH_SLOT }, { "__str__", exc_str_method, HS_METH_SLOT },
+  { "__repr__", exc_repr_method, HS_METH_SLOT }, { "add_note", exc_add_note },
+  { "with_traceback", exc_with_traceback },      { NULL, NULL },
 };
 
 /* ---- the classes ----------------------------------------------------------------- */
@@ -503,6 +670,7 @@ static const HsMethodDef base_exception_methods[] = {
     .repr = exc_repr,                                                                              \
     .str = exc_str,                                                                                \
     .getattr = exc_getattr,                                                                        \
+    .setattr = exc_setattr,                                                                        \
     .construct = exc_construct,                                                                    \
   };
 HS_FOREACH_BUILTIN_EXCEPTION (HS_DEFINE_EXC)
@@ -518,6 +686,9 @@ hs_exceptions_runtime_init (void)
   HS_FOREACH_BUILTIN_EXCEPTION (HS_READY_EXC)
 #undef HS_READY_EXC
   hs_type_ready (&hs_exc_StopRun);
+  hs_getset_install (&hs_exc_BaseException,
+                     "args __cause__ __context__ __suppress_context__ __traceback__", exc_field_get,
+                     exc_field_set);
 }
 
 /* ---- raising ----------------------------------------------------------------------- */
@@ -537,12 +708,14 @@ chain_handled (HsVM *vm, HsObject *exc)
       if (ctx == exc)
         {
           HS_EXCEPTION (o)->context = NULL;
+          hs_object_mark_dirty (vm, o);
           hs_decref (vm, ctx);
           break;
         }
     }
   HsObject *old = HS_EXCEPTION (exc)->context;
   HS_EXCEPTION (exc)->context = hs_incref (handled);
+  hs_object_mark_dirty (vm, exc);
   hs_xdecref (vm, old);
 }
 

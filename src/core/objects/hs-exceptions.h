@@ -33,6 +33,8 @@ typedef struct
   HsObject *tb_object;
   guint tb_len;
   HsObject *filename, *filename2; /* OSError: from its third and fifth arguments, or NULL */
+  HsObject *dict; /* a built-in exception's own attributes (__notes__…), or NULL; a class's
+                   * instances keep theirs as every instance does */
 } HsException;
 
 #define HS_EXCEPTION(o) ((HsException *)(o))

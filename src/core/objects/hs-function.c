@@ -130,16 +130,6 @@ function_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject 
   return hs_vm_call_function (vm, self, args, nargs, kwnames);
 }
 
-/* A dict made the first time the program reads or writes the field (f.__dict__,
- * f.__annotations__): borrowed, NULL with MemoryError. */
-static HsObject *
-lazy_dict (HsVM *vm, HsObject *self, HsObject **field)
-{
-  if (*field == NULL && (*field = hs_dict_new (vm)) != NULL)
-    hs_object_mark_dirty (vm, self);
-  return *field;
-}
-
 static HsObject *
 function_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
@@ -153,7 +143,7 @@ function_getattr (HsVM *vm, HsObject *self, HsObject *name)
                                 : hs_str_from_cstr (vm, fn->code->qualname);
   if (strcmp (n, "__dict__") == 0 || strcmp (n, "__annotations__") == 0)
     {
-      v = lazy_dict (vm, self, n[2] == 'd' ? &fn->dict : &fn->annotations);
+      v = hs_attr_dict_lazy (vm, self, n[2] == 'd' ? &fn->dict : &fn->annotations);
       return v != NULL ? hs_incref (v) : NULL;
     }
   if (strcmp (n, "__defaults__") == 0)
@@ -197,22 +187,13 @@ set_name_field (HsVM *vm, HsObject *self, HsObject **field, HsObject *value, con
   return set_field (vm, self, field, value);
 }
 
-/* A dict-valued field: __dict__ cannot be deleted, __annotations__ is made again. */
+/* __annotations__ takes a dict, and is made again once deleted. */
 static int
-set_dict_field (HsVM *vm, HsObject *self, HsObject **field, HsObject *value, gboolean is_dict)
+set_annotations (HsVM *vm, HsObject *self, HsObject **field, HsObject *value)
 {
-  if (is_dict && value == NULL)
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "cannot delete __dict__");
-      return -1;
-    }
   if (value != NULL && !hs_dict_check (value))
     {
-      if (is_dict)
-        hs_err_format (vm, &hs_exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
-                       hs_type_name (value));
-      else
-        hs_err_set_string (vm, &hs_exc_TypeError, "__annotations__ must be set to a dict object");
+      hs_err_set_string (vm, &hs_exc_TypeError, "__annotations__ must be set to a dict object");
       return -1;
     }
   return set_field (vm, self, field, value);
@@ -235,9 +216,10 @@ function_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   if (strcmp (n, "__doc__") == 0 || strcmp (n, "__module__") == 0)
     return set_field (vm, self, n[2] == 'd' ? &fn->doc : &fn->module,
                       value != NULL ? value : hs_None);
-  if (strcmp (n, "__dict__") == 0 || strcmp (n, "__annotations__") == 0)
-    return set_dict_field (vm, self, n[2] == 'd' ? &fn->dict : &fn->annotations, value,
-                           n[2] == 'd');
+  if (strcmp (n, "__dict__") == 0)
+    return hs_attr_dict_replace (vm, self, &fn->dict, value);
+  if (strcmp (n, "__annotations__") == 0)
+    return set_annotations (vm, self, &fn->annotations, value);
   for (gsize i = 0; i < G_N_ELEMENTS (readonly); i++)
     if (strcmp (n, readonly[i]) == 0)
       {
@@ -251,16 +233,7 @@ function_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
                        "setting function.%s is not supported by Heapscope yet", n);
         return -1;
       }
-  if (value == NULL && (fn->dict == NULL || hs_dict_get_item_borrow (vm, fn->dict, name) == NULL))
-    {
-      hs_err_format (vm, &hs_exc_AttributeError, "'function' object has no attribute '%s'", n);
-      return -1;
-    }
-  if (lazy_dict (vm, self, &fn->dict) == NULL)
-    return -1;
-  hs_object_mark_dirty (vm, self);
-  return value != NULL ? hs_dict_set_item (vm, fn->dict, name, value)
-                       : hs_dict_del_item (vm, fn->dict, name);
+  return hs_attr_dict_store (vm, self, &fn->dict, name, value);
 }
 
 HsType hs_function_type = {

@@ -11,9 +11,11 @@
 
 #include "hs-exceptions.h"
 #include "hs-int.h"
+#include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-suggest.h"
+#include "hs-tuple.h"
 #include "hs-vm-internal.h"
 
 static char *
@@ -147,6 +149,54 @@ append_traceback (HsVM *vm, GString *out, GArray *tb)
 
 static gboolean append_syntax_error_exception (HsVM *vm, GString *out, HsObject *exc);
 
+/* One note, or what CPython 3.11 writes when str() of it fails. */
+static void
+append_note (HsVM *vm, GString *out, HsObject *note)
+{
+  HsObject *s = hs_str_check (note) ? hs_incref (note) : hs_object_str (vm, note);
+  if (s == NULL)
+    hs_err_clear (vm);
+  g_string_append (out, s != NULL ? hs_str_utf8 (s) : "<note str() failed>");
+  g_string_append_c (out, '\n');
+  hs_xdecref (vm, s);
+}
+
+/* The exception's __notes__ after its last line, a line each (a list or tuple of them),
+ * else their repr, as CPython 3.11's print_exception_notes. */
+static void
+append_notes (HsVM *vm, GString *out, HsObject *exc)
+{
+  HsObject *notes = hs_object_getattr (vm, exc, hs_str_intern_cstr ("__notes__"));
+  if (notes == NULL)
+    {
+      hs_err_clear (vm);
+      return;
+    }
+  if (HS_IS (notes, &hs_list_type) || HS_IS (notes, &hs_tuple_type))
+    {
+      /* a list may change under a note's __str__: read it afresh at each index */
+      for (gsize i = 0;
+           i < (HS_IS (notes, &hs_list_type) ? hs_list_len (notes) : hs_tuple_len (notes)); i++)
+        {
+          HsObject *note
+              = hs_incref (HS_IS (notes, &hs_list_type) ? hs_list_get_borrow (notes, i)
+                                                        : hs_tuple_get_borrow (notes, i));
+          append_note (vm, out, note);
+          hs_decref (vm, note);
+        }
+    }
+  else
+    {
+      HsObject *r = hs_object_repr (vm, notes);
+      if (r == NULL)
+        hs_err_clear (vm);
+      g_string_append (out, r != NULL ? hs_str_utf8 (r) : "<__notes__ repr() failed>");
+      g_string_append_c (out, '\n');
+      hs_xdecref (vm, r);
+    }
+  hs_decref (vm, notes);
+}
+
 static void
 append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
 {
@@ -176,6 +226,7 @@ append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
   if (suggestion != NULL)
     g_string_append_printf (out, ". Did you mean: '%s'?", suggestion);
   g_string_append_c (out, '\n');
+  append_notes (vm, out, exc);
 }
 
 /* Characters in a SyntaxError's line, counted as the lexer counts its offsets (bytes that

@@ -454,6 +454,7 @@ do_raise (HsVM *vm, HsObject *exc, HsObject *cause)
       HS_CLEAR (vm, HS_EXCEPTION (e)->cause);
       HS_EXCEPTION (e)->cause = c;
       HS_EXCEPTION (e)->suppress_context = TRUE;
+      hs_object_mark_dirty (vm, e);
     }
   hs_err_set_object (vm, e);
   hs_decref (vm, e);

@@ -465,6 +465,7 @@ encode (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwn
 typedef struct
 {
   HsVM *vm;
+  HsObject *doc; /* the str decoded (borrowed), whose bytes s holds */
   const char *s;
   gsize len, pos;
 } Decoder;
@@ -484,6 +485,21 @@ decode_error (Decoder *d, const char *msg, gsize at)
   col = g_utf8_pointer_to_offset (line_start, d->s + at) + 1;
   hs_err_format (d->vm, &decode_error_type, "%s: line %ld column %ld (char %ld)", msg, line, col,
                  ch);
+  /* the attributes json.decoder's __init__ sets: msg, doc, pos, lineno, colno */
+  HsObject *e = hs_err_fetch (d->vm);
+  HsObject *values[]
+      = { hs_str_from_cstr (d->vm, msg), hs_incref (d->doc), hs_int_from_i64 (d->vm, ch),
+          hs_int_from_i64 (d->vm, line), hs_int_from_i64 (d->vm, col) };
+  static const char *const names[] = { "msg", "doc", "pos", "lineno", "colno" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (values[i] != NULL)
+        hs_object_setattr (d->vm, e, hs_str_intern_cstr (names[i]), values[i]);
+      hs_xdecref (d->vm, values[i]);
+    }
+  if (!hs_err_occurred (d->vm)) /* else MemoryError, which wins */
+    hs_err_set_object (d->vm, e);
+  hs_decref (d->vm, e);
 }
 
 static void
@@ -784,6 +800,7 @@ json_loads (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                      "the JSON object must be str, bytes or bytearray, not %s", hs_type_name (s));
       return NULL;
     }
+  d.doc = s;
   d.s = hs_str_utf8 (s);
   d.len = hs_str_byte_len (s);
   /* json.loads, JSONDecoder.decode and raw_decode, which calls the C scanner */

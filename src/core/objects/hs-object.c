@@ -703,10 +703,13 @@ hs_object_default_repr (HsVM *vm, HsObject *self)
   char *s;
   HsObject *r;
 
-  if (self->type->type_flags & HS_TYPE_HEAP)
-    s = g_strdup_printf ("<%s.%s object at %p>",
-                         self->type->module != NULL ? self->type->module : "__main__",
-                         hs_type_qualname (self->type), (void *)self);
+  /* CPython's object_repr: a class's module, or a built-in type's other than builtins */
+  const char *module = self->type->module;
+  if (module == NULL && (self->type->type_flags & HS_TYPE_HEAP))
+    module = "__main__";
+  if (module != NULL && strcmp (module, "builtins") != 0)
+    s = g_strdup_printf ("<%s.%s object at %p>", module, hs_type_qualname (self->type),
+                         (void *)self);
   else
     s = g_strdup_printf ("<%s object at %p>", self->type->name, (void *)self);
   r = str_from_cstr (vm, s);

@@ -7,6 +7,7 @@ Usage (with CPython 3.11): build-aux/gen-cpython-names.py > src/core/objects/hs-
 """
 import abc
 import collections
+import copyreg
 import dataclasses
 import datetime
 import enum
@@ -27,7 +28,7 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("bytearray", bytearray), ("bool", bool), ("list", list),
           ("tuple", tuple), ("dict", dict), ("set", set), ("frozenset", frozenset),
           ("range", range), ("slice", slice), ("gc", gc), ("sys", sys), ("math", math),
-          ("random", random), ("collections", collections), ("functools", functools),
+          ("random", random), ("collections", collections), ("copyreg", copyreg), ("functools", functools),
           ("itertools", itertools), ("dataclasses", dataclasses), ("abc", abc),
           ("typing", typing), ("statistics", statistics), ("json", json),
           ("textwrap", textwrap), ("enum", enum),

@@ -24,6 +24,7 @@
 #include "hs-list.h"
 #include "hs-module.h"
 #include "hs-recursion.h"
+#include "hs-reduce.h"
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -256,67 +257,6 @@ fail:
   return NULL;
 }
 
-/* copyreg's _slotnames: the class's slot names (new reference), cached in the class as
- * `__slotnames__` the first time one of its instances is copied. */
-static HsObject *
-slotnames (HsVM *vm, HsObject *cls)
-{
-  HsObject *name = hs_str_intern_cstr ("__slotnames__");
-  HsObject *list = hs_dict_get_item_borrow (vm, hs_class_dict_borrow (cls), name);
-
-  if (list != NULL)
-    return hs_incref (list);
-  if ((list = hs_class_slotnames (vm, cls)) != NULL && hs_object_setattr (vm, cls, name, list) < 0)
-    HS_CLEAR (vm, list);
-  return list;
-}
-
-/* CPython 3.11's object.__getstate__: the instance's __dict__ (None when it has no
- * attributes), paired with a dict of the slots named in `names` that are set, if any is. */
-static HsObject *
-instance_state (HsVM *vm, HsObject *x, HsObject *names)
-{
-  HsObject *state = hs_None, *slots = NULL, *value;
-  gsize pos = 0;
-
-  if (hs_instance_check (x) && hs_instance_next_attr (x, &pos, NULL, NULL)
-      && (state = hs_instance_dict (vm, x)) == NULL)
-    return NULL;
-  if (names == NULL || hs_list_len (names) == 0)
-    return state;
-  if ((slots = hs_dict_new (vm)) == NULL)
-    goto fail;
-  for (gsize i = 0; i < hs_list_len (names); i++)
-    {
-      value = hs_object_getattr (vm, x, hs_list_get_borrow (names, i));
-      if (value == NULL && hs_err_matches (vm, &hs_exc_AttributeError))
-        {
-          hs_err_clear (vm);
-          continue;
-        }
-      if (value == NULL || hs_dict_set_item (vm, slots, hs_list_get_borrow (names, i), value) < 0)
-        {
-          hs_xdecref (vm, value);
-          goto fail;
-        }
-      hs_decref (vm, value);
-    }
-  if (hs_dict_len (slots) > 0)
-    {
-      HsObject *pair = hs_tuple_pack (vm, 2, state, slots);
-      if (pair == NULL)
-        goto fail;
-      hs_decref (vm, state);
-      state = pair;
-    }
-  hs_decref (vm, slots);
-  return state;
-fail:
-  hs_xdecref (vm, slots);
-  hs_decref (vm, state);
-  return NULL;
-}
-
 /* What __reduce_ex__(4) gives for an instance of a class derived from a built-in: list and
  * dict (copyreg.__newobj__, (cls,), state, iter(x) or None, iter(x.items()) or None), set and
  * frozenset their own __reduce__ (cls, (list(x),), state), the immutable ones
@@ -391,9 +331,13 @@ copy_instance (HsVM *vm, HsObject *x, HsObject *memo)
   HsObject *y = NULL, *names = NULL, *state;
   HsType *base = hs_builtin_subclass_base (x->type);
 
-  if (!hs_exception_check (x) && (names = slotnames (vm, cls)) == NULL)
+  /* object.__reduce_ex__(4)'s state: the class's own __getstate__() if it has one */
+  if (!hs_exception_check (x) && hs_reduce_overrides (x->type, "__getstate__"))
+    state = hs_reduce_getstate (vm, x, FALSE);
+  else if (!hs_exception_check (x) && (names = hs_reduce_slotnames (vm, cls)) == NULL)
     return NULL;
-  state = instance_state (vm, x, names);
+  else
+    state = hs_reduce_instance_state (vm, x, names);
   hs_xdecref (vm, names);
   if (state == NULL)
     return NULL;
@@ -442,9 +386,17 @@ copy_by_reduce (HsVM *vm, HsObject *x, HsObject *memo)
 {
   HsObject *rv, *y;
 
-  if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__reduce__")) != NULL)
+  /* x.__reduce_ex__(4): the class's own, or object's, which calls the class's own
+   * __reduce__ (a built-in type's of another module: datetime, deque) */
+  if (hs_reduce_overrides (x->type, "__reduce_ex__") || hs_reduce_overrides (x->type, "__reduce__"))
     {
-      if ((rv = hs_object_call_method (vm, x, "__reduce__", NULL, 0, NULL)) == NULL)
+      HsObject *four = hs_int_from_i64 (vm, 4);
+      rv = four == NULL ? NULL
+           : hs_reduce_overrides (x->type, "__reduce_ex__")
+               ? hs_object_call_method (vm, x, "__reduce_ex__", &four, 1, NULL)
+               : hs_object_call_method (vm, x, "__reduce__", NULL, 0, NULL);
+      hs_xdecref (vm, four);
+      if (rv == NULL)
         return NULL;
       y = hs_str_check (rv) ? hs_incref (x) : reconstruct (vm, x, rv, memo);
       hs_decref (vm, rv);

@@ -11,17 +11,13 @@ static const struct
 } dict_table[] = {
   { "_frozen_importlib.BuiltinImporter",
     " _ORIGIN __dict__ __doc__ __module__ __weakref__ create_module exec_module "
-    "find_module find_spec get_code get_source is_package load_module module_repr "
-  },
-  { "bool",
-    " __and__ __doc__ __new__ __or__ __rand__ __repr__ __ror__ __rxor__ __xor__ "
-  },
+    "find_module find_spec get_code get_source is_package load_module module_repr " },
+  { "bool", " __and__ __doc__ __new__ __or__ __rand__ __repr__ __ror__ __rxor__ __xor__ " },
   { "memoryview",
     " __delitem__ __doc__ __enter__ __eq__ __exit__ __ge__ __getattribute__ __getitem__ "
     "__gt__ __hash__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __repr__ __setitem__ "
     "c_contiguous cast contiguous f_contiguous format hex itemsize nbytes ndim obj "
-    "readonly release shape strides suboffsets tobytes tolist toreadonly "
-  },
+    "readonly release shape strides suboffsets tobytes tolist toreadonly " },
   { "bytearray",
     " __add__ __alloc__ __contains__ __delitem__ __doc__ __eq__ __ge__ __getattribute__ "
     "__getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ __iter__ __le__ __len__ __lt__ "
@@ -30,8 +26,7 @@ static const struct
     "endswith expandtabs extend find fromhex hex index insert isalnum isalpha isascii "
     "isdigit islower isspace istitle isupper join ljust lower lstrip maketrans partition "
     "pop remove removeprefix removesuffix replace reverse rfind rindex rjust rpartition "
-    "rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill "
-  },
+    "rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill " },
   { "bytes",
     " __add__ __bytes__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __getitem__ "
     "__getnewargs__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __mod__ __mul__ __ne__ "
@@ -39,502 +34,280 @@ static const struct
     "expandtabs find fromhex hex index isalnum isalpha isascii isdigit islower isspace "
     "istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix "
     "replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip "
-    "swapcase title translate upper zfill "
-  },
+    "swapcase title translate upper zfill " },
   { "classmethod",
     " __dict__ __doc__ __func__ __get__ __init__ __isabstractmethod__ __new__ __repr__ "
-    "__wrapped__ "
-  },
+    "__wrapped__ " },
   { "complex",
     " __abs__ __add__ __bool__ __complex__ __doc__ __eq__ __format__ __ge__ "
     "__getattribute__ __getnewargs__ __gt__ __hash__ __le__ __lt__ __mul__ __ne__ __neg__ "
     "__new__ __pos__ __pow__ __radd__ __repr__ __rmul__ __rpow__ __rsub__ __rtruediv__ "
-    "__sub__ __truediv__ conjugate imag real "
-  },
-  { "dict",
-    " __class_getitem__ __contains__ __delitem__ __doc__ __eq__ __ge__ __getattribute__ "
-    "__getitem__ __gt__ __hash__ __init__ __ior__ __iter__ __le__ __len__ __lt__ __ne__ "
-    "__new__ __or__ __repr__ __reversed__ __ror__ __setitem__ __sizeof__ clear copy "
-    "fromkeys get items keys pop popitem setdefault update values "
-  },
+    "__sub__ __truediv__ conjugate imag real " },
+  { "dict", " __class_getitem__ __contains__ __delitem__ __doc__ __eq__ __ge__ __getattribute__ "
+            "__getitem__ __gt__ __hash__ __init__ __ior__ __iter__ __le__ __len__ __lt__ __ne__ "
+            "__new__ __or__ __repr__ __reversed__ __ror__ __setitem__ __sizeof__ clear copy "
+            "fromkeys get items keys pop popitem setdefault update values " },
   { "enumerate",
-    " __class_getitem__ __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ "
-  },
-  { "filter",
-    " __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ "
-  },
+    " __class_getitem__ __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ " },
+  { "filter", " __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ " },
   { "float",
     " __abs__ __add__ __bool__ __ceil__ __divmod__ __doc__ __eq__ __float__ __floor__ "
     "__floordiv__ __format__ __ge__ __getattribute__ __getformat__ __getnewargs__ __gt__ "
     "__hash__ __int__ __le__ __lt__ __mod__ __mul__ __ne__ __neg__ __new__ __pos__ __pow__ "
     "__radd__ __rdivmod__ __repr__ __rfloordiv__ __rmod__ __rmul__ __round__ __rpow__ "
     "__rsub__ __rtruediv__ __sub__ __truediv__ __trunc__ as_integer_ratio conjugate "
-    "fromhex hex imag is_integer real "
-  },
+    "fromhex hex imag is_integer real " },
   { "frozenset",
     " __and__ __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __gt__ "
     "__hash__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __or__ __rand__ __reduce__ "
     "__repr__ __ror__ __rsub__ __rxor__ __sizeof__ __sub__ __xor__ copy difference "
-    "intersection isdisjoint issubset issuperset symmetric_difference union "
-  },
+    "intersection isdisjoint issubset issuperset symmetric_difference union " },
   { "property",
     " __delete__ __doc__ __get__ __getattribute__ __init__ __isabstractmethod__ __new__ "
-    "__set__ __set_name__ deleter fdel fget fset getter setter "
-  },
-  { "int",
-    " __abs__ __add__ __and__ __bool__ __ceil__ __divmod__ __doc__ __eq__ __float__ "
-    "__floor__ __floordiv__ __format__ __ge__ __getattribute__ __getnewargs__ __gt__ "
-    "__hash__ __index__ __int__ __invert__ __le__ __lshift__ __lt__ __mod__ __mul__ __ne__ "
-    "__neg__ __new__ __or__ __pos__ __pow__ __radd__ __rand__ __rdivmod__ __repr__ "
-    "__rfloordiv__ __rlshift__ __rmod__ __rmul__ __ror__ __round__ __rpow__ __rrshift__ "
-    "__rshift__ __rsub__ __rtruediv__ __rxor__ __sizeof__ __sub__ __truediv__ __trunc__ "
-    "__xor__ as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag "
-    "numerator real to_bytes "
-  },
-  { "list",
-    " __add__ __class_getitem__ __contains__ __delitem__ __doc__ __eq__ __ge__ "
-    "__getattribute__ __getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ __iter__ "
-    "__le__ __len__ __lt__ __mul__ __ne__ __new__ __repr__ __reversed__ __rmul__ "
-    "__setitem__ __sizeof__ append clear copy count extend index insert pop remove reverse "
-    "sort "
-  },
-  { "map",
-    " __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ "
-  },
+    "__set__ __set_name__ deleter fdel fget fset getter setter " },
+  { "int", " __abs__ __add__ __and__ __bool__ __ceil__ __divmod__ __doc__ __eq__ __float__ "
+           "__floor__ __floordiv__ __format__ __ge__ __getattribute__ __getnewargs__ __gt__ "
+           "__hash__ __index__ __int__ __invert__ __le__ __lshift__ __lt__ __mod__ __mul__ __ne__ "
+           "__neg__ __new__ __or__ __pos__ __pow__ __radd__ __rand__ __rdivmod__ __repr__ "
+           "__rfloordiv__ __rlshift__ __rmod__ __rmul__ __ror__ __round__ __rpow__ __rrshift__ "
+           "__rshift__ __rsub__ __rtruediv__ __rxor__ __sizeof__ __sub__ __truediv__ __trunc__ "
+           "__xor__ as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag "
+           "numerator real to_bytes " },
+  { "list", " __add__ __class_getitem__ __contains__ __delitem__ __doc__ __eq__ __ge__ "
+            "__getattribute__ __getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ __iter__ "
+            "__le__ __len__ __lt__ __mul__ __ne__ __new__ __repr__ __reversed__ __rmul__ "
+            "__setitem__ __sizeof__ append clear copy count extend index insert pop remove reverse "
+            "sort " },
+  { "map", " __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ " },
   { "object",
     " __class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ "
     "__getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ "
-    "__reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__ "
-  },
-  { "range",
-    " __bool__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ "
-    "__hash__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __reduce__ __repr__ "
-    "__reversed__ count index start step stop "
-  },
-  { "reversed",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __new__ __next__ __reduce__ "
-    "__setstate__ "
-  },
-  { "set",
-    " __and__ __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __gt__ "
-    "__hash__ __iand__ __init__ __ior__ __isub__ __iter__ __ixor__ __le__ __len__ __lt__ "
-    "__ne__ __new__ __or__ __rand__ __reduce__ __repr__ __ror__ __rsub__ __rxor__ "
-    "__sizeof__ __sub__ __xor__ add clear copy difference difference_update discard "
-    "intersection intersection_update isdisjoint issubset issuperset pop remove "
-    "symmetric_difference symmetric_difference_update union update "
-  },
-  { "slice",
-    " __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
-    "__reduce__ __repr__ indices start step stop "
-  },
+    "__reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__ " },
+  { "range", " __bool__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ "
+             "__hash__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __reduce__ __repr__ "
+             "__reversed__ count index start step stop " },
+  { "reversed", " __doc__ __getattribute__ __iter__ __length_hint__ __new__ __next__ __reduce__ "
+                "__setstate__ " },
+  { "set", " __and__ __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __gt__ "
+           "__hash__ __iand__ __init__ __ior__ __isub__ __iter__ __ixor__ __le__ __len__ __lt__ "
+           "__ne__ __new__ __or__ __rand__ __reduce__ __repr__ __ror__ __rsub__ __rxor__ "
+           "__sizeof__ __sub__ __xor__ add clear copy difference difference_update discard "
+           "intersection intersection_update isdisjoint issubset issuperset pop remove "
+           "symmetric_difference symmetric_difference_update union update " },
+  { "slice", " __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
+             "__reduce__ __repr__ indices start step stop " },
   { "staticmethod",
     " __call__ __dict__ __doc__ __func__ __get__ __init__ __isabstractmethod__ __new__ "
-    "__repr__ __wrapped__ "
-  },
-  { "str",
-    " __add__ __contains__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getitem__ "
-    "__getnewargs__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __mod__ __mul__ __ne__ "
-    "__new__ __repr__ __rmod__ __rmul__ __sizeof__ __str__ capitalize casefold center "
-    "count encode endswith expandtabs find format format_map index isalnum isalpha isascii "
-    "isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper "
-    "join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind "
-    "rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase "
-    "title translate upper zfill "
-  },
-  { "super",
-    " __doc__ __get__ __getattribute__ __init__ __new__ __repr__ __self__ __self_class__ "
-    "__thisclass__ "
-  },
-  { "tuple",
-    " __add__ __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ "
-    "__getitem__ __getnewargs__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __mul__ "
-    "__ne__ __new__ __repr__ __rmul__ count index "
-  },
-  { "type",
-    " __abstractmethods__ __annotations__ __base__ __bases__ __basicsize__ __call__ "
-    "__delattr__ __dict__ __dictoffset__ __dir__ __doc__ __flags__ __getattribute__ "
-    "__init__ __instancecheck__ __itemsize__ __module__ __mro__ __name__ __new__ __or__ "
-    "__prepare__ __qualname__ __repr__ __ror__ __setattr__ __sizeof__ __subclasscheck__ "
-    "__subclasses__ __text_signature__ __weakrefoffset__ mro "
-  },
-  { "zip",
-    " __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ __setstate__ "
-  },
+    "__repr__ __wrapped__ " },
+  { "str", " __add__ __contains__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getitem__ "
+           "__getnewargs__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __mod__ __mul__ __ne__ "
+           "__new__ __repr__ __rmod__ __rmul__ __sizeof__ __str__ capitalize casefold center "
+           "count encode endswith expandtabs find format format_map index isalnum isalpha isascii "
+           "isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper "
+           "join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind "
+           "rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase "
+           "title translate upper zfill " },
+  { "super", " __doc__ __get__ __getattribute__ __init__ __new__ __repr__ __self__ __self_class__ "
+             "__thisclass__ " },
+  { "tuple", " __add__ __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ "
+             "__getitem__ __getnewargs__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __mul__ "
+             "__ne__ __new__ __repr__ __rmul__ count index " },
+  { "type", " __abstractmethods__ __annotations__ __base__ __bases__ __basicsize__ __call__ "
+            "__delattr__ __dict__ __dictoffset__ __dir__ __doc__ __flags__ __getattribute__ "
+            "__init__ __instancecheck__ __itemsize__ __module__ __mro__ __name__ __new__ __or__ "
+            "__prepare__ __qualname__ __repr__ __ror__ __setattr__ __sizeof__ __subclasscheck__ "
+            "__subclasses__ __text_signature__ __weakrefoffset__ mro " },
+  { "zip", " __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ __setstate__ " },
   { "BaseException",
     " __cause__ __context__ __delattr__ __dict__ __doc__ __getattribute__ __init__ __new__ "
     "__reduce__ __repr__ __setattr__ __setstate__ __str__ __suppress_context__ "
-    "__traceback__ add_note args with_traceback "
-  },
+    "__traceback__ add_note args with_traceback " },
   { "BaseExceptionGroup",
     " __class_getitem__ __doc__ __init__ __new__ __str__ derive exceptions message split "
-    "subgroup "
-  },
-  { "Exception",
-    " __doc__ __init__ __new__ "
-  },
-  { "GeneratorExit",
-    " __doc__ __init__ __new__ "
-  },
-  { "KeyboardInterrupt",
-    " __doc__ __init__ __new__ "
-  },
-  { "SystemExit",
-    " __doc__ __init__ code "
-  },
-  { "ArithmeticError",
-    " __doc__ __init__ __new__ "
-  },
-  { "AssertionError",
-    " __doc__ __init__ __new__ "
-  },
-  { "AttributeError",
-    " __doc__ __init__ __str__ name obj "
-  },
-  { "BufferError",
-    " __doc__ __init__ __new__ "
-  },
-  { "EOFError",
-    " __doc__ __init__ __new__ "
-  },
-  { "ImportError",
-    " __doc__ __init__ __reduce__ __str__ msg name path "
-  },
-  { "LookupError",
-    " __doc__ __init__ __new__ "
-  },
-  { "MemoryError",
-    " __doc__ __init__ __new__ "
-  },
-  { "NameError",
-    " __doc__ __init__ __str__ name "
-  },
-  { "OSError",
-    " __doc__ __init__ __new__ __reduce__ __str__ characters_written errno filename "
-    "filename2 strerror "
-  },
-  { "ReferenceError",
-    " __doc__ __init__ __new__ "
-  },
-  { "RuntimeError",
-    " __doc__ __init__ __new__ "
-  },
-  { "StopAsyncIteration",
-    " __doc__ __init__ __new__ "
-  },
-  { "StopIteration",
-    " __doc__ __init__ value "
-  },
-  { "SyntaxError",
-    " __doc__ __init__ __str__ end_lineno end_offset filename lineno msg offset "
-    "print_file_and_line text "
-  },
-  { "SystemError",
-    " __doc__ __init__ __new__ "
-  },
-  { "TypeError",
-    " __doc__ __init__ __new__ "
-  },
-  { "ValueError",
-    " __doc__ __init__ __new__ "
-  },
-  { "Warning",
-    " __doc__ __init__ __new__ "
-  },
-  { "FloatingPointError",
-    " __doc__ __init__ __new__ "
-  },
-  { "OverflowError",
-    " __doc__ __init__ __new__ "
-  },
-  { "ZeroDivisionError",
-    " __doc__ __init__ __new__ "
-  },
-  { "BytesWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "DeprecationWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "EncodingWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "FutureWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "ImportWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "PendingDeprecationWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "ResourceWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "RuntimeWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "SyntaxWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "UnicodeWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "UserWarning",
-    " __doc__ __init__ __new__ "
-  },
-  { "BlockingIOError",
-    " __doc__ __init__ "
-  },
-  { "ChildProcessError",
-    " __doc__ __init__ "
-  },
-  { "ConnectionError",
-    " __doc__ __init__ "
-  },
-  { "FileExistsError",
-    " __doc__ __init__ "
-  },
-  { "FileNotFoundError",
-    " __doc__ __init__ "
-  },
-  { "InterruptedError",
-    " __doc__ __init__ "
-  },
-  { "IsADirectoryError",
-    " __doc__ __init__ "
-  },
-  { "NotADirectoryError",
-    " __doc__ __init__ "
-  },
-  { "PermissionError",
-    " __doc__ __init__ "
-  },
-  { "ProcessLookupError",
-    " __doc__ __init__ "
-  },
-  { "TimeoutError",
-    " __doc__ __init__ "
-  },
-  { "IndentationError",
-    " __doc__ __init__ "
-  },
-  { "IndexError",
-    " __doc__ __init__ __new__ "
-  },
-  { "KeyError",
-    " __doc__ __init__ __str__ "
-  },
-  { "ModuleNotFoundError",
-    " __doc__ __init__ "
-  },
-  { "NotImplementedError",
-    " __doc__ __init__ __new__ "
-  },
-  { "RecursionError",
-    " __doc__ __init__ __new__ "
-  },
-  { "UnboundLocalError",
-    " __doc__ __init__ "
-  },
-  { "UnicodeError",
-    " __doc__ __init__ __new__ "
-  },
-  { "BrokenPipeError",
-    " __doc__ __init__ "
-  },
-  { "ConnectionAbortedError",
-    " __doc__ __init__ "
-  },
-  { "ConnectionRefusedError",
-    " __doc__ __init__ "
-  },
-  { "ConnectionResetError",
-    " __doc__ __init__ "
-  },
-  { "TabError",
-    " __doc__ __init__ "
-  },
-  { "UnicodeDecodeError",
-    " __doc__ __init__ __new__ __str__ encoding end object reason start "
-  },
-  { "UnicodeEncodeError",
-    " __doc__ __init__ __new__ __str__ encoding end object reason start "
-  },
+    "subgroup " },
+  { "Exception", " __doc__ __init__ __new__ " },
+  { "GeneratorExit", " __doc__ __init__ __new__ " },
+  { "KeyboardInterrupt", " __doc__ __init__ __new__ " },
+  { "SystemExit", " __doc__ __init__ code " },
+  { "ArithmeticError", " __doc__ __init__ __new__ " },
+  { "AssertionError", " __doc__ __init__ __new__ " },
+  { "AttributeError", " __doc__ __init__ __str__ name obj " },
+  { "BufferError", " __doc__ __init__ __new__ " },
+  { "EOFError", " __doc__ __init__ __new__ " },
+  { "ImportError", " __doc__ __init__ __reduce__ __str__ msg name path " },
+  { "LookupError", " __doc__ __init__ __new__ " },
+  { "MemoryError", " __doc__ __init__ __new__ " },
+  { "NameError", " __doc__ __init__ __str__ name " },
+  { "OSError", " __doc__ __init__ __new__ __reduce__ __str__ characters_written errno filename "
+               "filename2 strerror " },
+  { "ReferenceError", " __doc__ __init__ __new__ " },
+  { "RuntimeError", " __doc__ __init__ __new__ " },
+  { "StopAsyncIteration", " __doc__ __init__ __new__ " },
+  { "StopIteration", " __doc__ __init__ value " },
+  { "SyntaxError", " __doc__ __init__ __str__ end_lineno end_offset filename lineno msg offset "
+                   "print_file_and_line text " },
+  { "SystemError", " __doc__ __init__ __new__ " },
+  { "TypeError", " __doc__ __init__ __new__ " },
+  { "ValueError", " __doc__ __init__ __new__ " },
+  { "Warning", " __doc__ __init__ __new__ " },
+  { "FloatingPointError", " __doc__ __init__ __new__ " },
+  { "OverflowError", " __doc__ __init__ __new__ " },
+  { "ZeroDivisionError", " __doc__ __init__ __new__ " },
+  { "BytesWarning", " __doc__ __init__ __new__ " },
+  { "DeprecationWarning", " __doc__ __init__ __new__ " },
+  { "EncodingWarning", " __doc__ __init__ __new__ " },
+  { "FutureWarning", " __doc__ __init__ __new__ " },
+  { "ImportWarning", " __doc__ __init__ __new__ " },
+  { "PendingDeprecationWarning", " __doc__ __init__ __new__ " },
+  { "ResourceWarning", " __doc__ __init__ __new__ " },
+  { "RuntimeWarning", " __doc__ __init__ __new__ " },
+  { "SyntaxWarning", " __doc__ __init__ __new__ " },
+  { "UnicodeWarning", " __doc__ __init__ __new__ " },
+  { "UserWarning", " __doc__ __init__ __new__ " },
+  { "BlockingIOError", " __doc__ __init__ " },
+  { "ChildProcessError", " __doc__ __init__ " },
+  { "ConnectionError", " __doc__ __init__ " },
+  { "FileExistsError", " __doc__ __init__ " },
+  { "FileNotFoundError", " __doc__ __init__ " },
+  { "InterruptedError", " __doc__ __init__ " },
+  { "IsADirectoryError", " __doc__ __init__ " },
+  { "NotADirectoryError", " __doc__ __init__ " },
+  { "PermissionError", " __doc__ __init__ " },
+  { "ProcessLookupError", " __doc__ __init__ " },
+  { "TimeoutError", " __doc__ __init__ " },
+  { "IndentationError", " __doc__ __init__ " },
+  { "IndexError", " __doc__ __init__ __new__ " },
+  { "KeyError", " __doc__ __init__ __str__ " },
+  { "ModuleNotFoundError", " __doc__ __init__ " },
+  { "NotImplementedError", " __doc__ __init__ __new__ " },
+  { "RecursionError", " __doc__ __init__ __new__ " },
+  { "UnboundLocalError", " __doc__ __init__ " },
+  { "UnicodeError", " __doc__ __init__ __new__ " },
+  { "BrokenPipeError", " __doc__ __init__ " },
+  { "ConnectionAbortedError", " __doc__ __init__ " },
+  { "ConnectionRefusedError", " __doc__ __init__ " },
+  { "ConnectionResetError", " __doc__ __init__ " },
+  { "TabError", " __doc__ __init__ " },
+  { "UnicodeDecodeError", " __doc__ __init__ __new__ __str__ encoding end object reason start " },
+  { "UnicodeEncodeError", " __doc__ __init__ __new__ __str__ encoding end object reason start " },
   { "UnicodeTranslateError",
-    " __doc__ __init__ __new__ __str__ encoding end object reason start "
-  },
-  { "ExceptionGroup",
-    " __doc__ __module__ __weakref__ "
-  },
-  { "NoneType",
-    " __bool__ __doc__ __new__ __repr__ "
-  },
-  { "ellipsis",
-    " __doc__ __getattribute__ __new__ __reduce__ __repr__ "
-  },
-  { "NotImplementedType",
-    " __bool__ __doc__ __new__ __reduce__ __repr__ "
-  },
+    " __doc__ __init__ __new__ __str__ encoding end object reason start " },
+  { "ExceptionGroup", " __doc__ __module__ __weakref__ " },
+  { "NoneType", " __bool__ __doc__ __new__ __repr__ " },
+  { "ellipsis", " __doc__ __getattribute__ __new__ __reduce__ __repr__ " },
+  { "NotImplementedType", " __bool__ __doc__ __new__ __reduce__ __repr__ " },
   { "function",
     " __annotations__ __builtins__ __call__ __closure__ __code__ __defaults__ __dict__ "
     "__doc__ __get__ __globals__ __kwdefaults__ __module__ __name__ __new__ __qualname__ "
-    "__repr__ "
-  },
+    "__repr__ " },
   { "method",
     " __call__ __delattr__ __doc__ __eq__ __func__ __ge__ __getattribute__ __gt__ __hash__ "
-    "__le__ __lt__ __ne__ __new__ __reduce__ __repr__ __self__ __setattr__ "
-  },
+    "__le__ __lt__ __ne__ __new__ __reduce__ __repr__ __self__ __setattr__ " },
   { "generator",
     " __del__ __doc__ __getattribute__ __iter__ __name__ __next__ __qualname__ __repr__ "
-    "__sizeof__ close gi_code gi_frame gi_running gi_suspended gi_yieldfrom send throw "
-  },
+    "__sizeof__ close gi_code gi_frame gi_running gi_suspended gi_yieldfrom send throw " },
   { "builtin_function_or_method",
     " __call__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ "
     "__module__ __name__ __ne__ __qualname__ __reduce__ __repr__ __self__ "
-    "__text_signature__ "
-  },
+    "__text_signature__ " },
   { "method_descriptor",
     " __call__ __doc__ __get__ __getattribute__ __name__ __objclass__ __qualname__ "
-    "__reduce__ __repr__ __text_signature__ "
-  },
+    "__reduce__ __repr__ __text_signature__ " },
   { "wrapper_descriptor",
     " __call__ __doc__ __get__ __getattribute__ __name__ __objclass__ __qualname__ "
-    "__reduce__ __repr__ __text_signature__ "
-  },
+    "__reduce__ __repr__ __text_signature__ " },
   { "method-wrapper",
     " __call__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ "
     "__name__ __ne__ __objclass__ __qualname__ __reduce__ __repr__ __self__ "
-    "__text_signature__ "
-  },
-  { "module",
-    " __annotations__ __delattr__ __dict__ __dir__ __doc__ __getattribute__ __init__ "
-    "__new__ __repr__ __setattr__ "
-  },
+    "__text_signature__ " },
+  { "module", " __annotations__ __delattr__ __dict__ __dir__ __doc__ __getattribute__ __init__ "
+              "__new__ __repr__ __setattr__ " },
   { "mappingproxy",
     " __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __getitem__ "
     "__gt__ __hash__ __ior__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __or__ __repr__ "
-    "__reversed__ __ror__ __str__ copy get items keys values "
-  },
+    "__reversed__ __ror__ __str__ copy get items keys values " },
   { "list_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ "
-  },
+    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
   { "tuple_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ "
-  },
+    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
   { "str_ascii_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ "
-  },
-  { "set_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ "
-  },
-  { "dict_keyiterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ "
-  },
+    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
+  { "set_iterator", " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ " },
+  { "dict_keyiterator", " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ " },
   { "dict_valueiterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ "
-  },
+    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ " },
   { "dict_itemiterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ "
-  },
+    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ " },
   { "range_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ "
-  },
+    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
   { "list_reverseiterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ "
-  },
-  { "dict_reversekeyiterator",
-    " __doc__ __iter__ __length_hint__ __next__ __reduce__ "
-  },
-  { "dict_reversevalueiterator",
-    " __doc__ __iter__ __length_hint__ __next__ __reduce__ "
-  },
-  { "dict_reverseitemiterator",
-    " __doc__ __iter__ __length_hint__ __next__ __reduce__ "
-  },
+    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
+  { "dict_reversekeyiterator", " __doc__ __iter__ __length_hint__ __next__ __reduce__ " },
+  { "dict_reversevalueiterator", " __doc__ __iter__ __length_hint__ __next__ __reduce__ " },
+  { "dict_reverseitemiterator", " __doc__ __iter__ __length_hint__ __next__ __reduce__ " },
   { "bytes_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ "
-  },
+    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
   { "bytearray_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ "
-  },
-  { "callable_iterator",
-    " __doc__ __getattribute__ __iter__ __next__ __reduce__ "
-  },
+    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
+  { "callable_iterator", " __doc__ __getattribute__ __iter__ __next__ __reduce__ " },
   { "dict_keys",
     " __and__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __iter__ "
     "__le__ __len__ __lt__ __ne__ __or__ __rand__ __repr__ __reversed__ __ror__ __rsub__ "
-    "__rxor__ __sub__ __xor__ isdisjoint mapping "
-  },
-  { "dict_values",
-    " __doc__ __getattribute__ __iter__ __len__ __repr__ __reversed__ mapping "
-  },
+    "__rxor__ __sub__ __xor__ isdisjoint mapping " },
+  { "dict_values", " __doc__ __getattribute__ __iter__ __len__ __repr__ __reversed__ mapping " },
   { "dict_items",
     " __and__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __iter__ "
     "__le__ __len__ __lt__ __ne__ __or__ __rand__ __repr__ __reversed__ __ror__ __rsub__ "
-    "__rxor__ __sub__ __xor__ isdisjoint mapping "
-  },
+    "__rxor__ __sub__ __xor__ isdisjoint mapping " },
   { "types.GenericAlias",
     " __args__ __call__ __dir__ __doc__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ "
     "__hash__ __instancecheck__ __iter__ __le__ __lt__ __mro_entries__ __ne__ __new__ "
     "__or__ __origin__ __parameters__ __reduce__ __repr__ __ror__ __subclasscheck__ "
-    "__typing_unpacked_tuple_args__ __unpacked__ "
-  },
+    "__typing_unpacked_tuple_args__ __unpacked__ " },
   { "types.SimpleNamespace",
     " __delattr__ __dict__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __init__ "
-    "__le__ __lt__ __ne__ __new__ __reduce__ __repr__ __setattr__ "
-  },
-  { "cell",
-    " __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
-    "__repr__ cell_contents "
-  },
-  { "code",
-    " __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
-    "__repr__ __sizeof__ _co_code_adaptive _varname_from_oparg co_argcount co_cellvars "
-    "co_code co_consts co_exceptiontable co_filename co_firstlineno co_flags co_freevars "
-    "co_kwonlyargcount co_lines co_linetable co_lnotab co_name co_names co_nlocals "
-    "co_positions co_posonlyargcount co_qualname co_stacksize co_varnames replace "
-  },
+    "__le__ __lt__ __ne__ __new__ __reduce__ __repr__ __setattr__ " },
+  { "cell", " __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
+            "__repr__ cell_contents " },
+  { "code", " __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
+            "__repr__ __sizeof__ _co_code_adaptive _varname_from_oparg co_argcount co_cellvars "
+            "co_code co_consts co_exceptiontable co_filename co_firstlineno co_flags co_freevars "
+            "co_kwonlyargcount co_lines co_linetable co_lnotab co_name co_names co_nlocals "
+            "co_positions co_posonlyargcount co_qualname co_stacksize co_varnames replace " },
   { "collections.deque",
     " __add__ __class_getitem__ __contains__ __copy__ __delitem__ __doc__ __eq__ __ge__ "
     "__getattribute__ __getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ __iter__ "
     "__le__ __len__ __lt__ __mul__ __ne__ __new__ __reduce__ __repr__ __reversed__ "
     "__rmul__ __setitem__ __sizeof__ append appendleft clear copy count extend extendleft "
-    "index insert maxlen pop popleft remove reverse rotate "
-  },
+    "index insert maxlen pop popleft remove reverse rotate " },
   { "collections.defaultdict",
     " __class_getitem__ __copy__ __doc__ __getattribute__ __init__ __missing__ __or__ "
-    "__reduce__ __repr__ __ror__ copy default_factory "
-  },
+    "__reduce__ __repr__ __ror__ copy default_factory " },
   { "collections.Counter",
     " __add__ __and__ __delitem__ __dict__ __doc__ __eq__ __ge__ __gt__ __hash__ __iadd__ "
     "__iand__ __init__ __ior__ __isub__ __le__ __lt__ __missing__ __module__ __ne__ "
     "__neg__ __or__ __pos__ __reduce__ __repr__ __sub__ __weakref__ _keep_positive copy "
-    "elements fromkeys most_common subtract total update "
-  },
+    "elements fromkeys most_common subtract total update " },
   { "collections.OrderedDict",
     " __delitem__ __dict__ __doc__ __eq__ __ge__ __gt__ __hash__ __init__ __ior__ __iter__ "
     "__le__ __lt__ __ne__ __or__ __reduce__ __repr__ __reversed__ __ror__ __setitem__ "
     "__sizeof__ clear copy fromkeys items keys move_to_end pop popitem setdefault update "
-    "values "
-  },
+    "values " },
   { "collections.ChainMap",
     " __abstractmethods__ __bool__ __contains__ __copy__ __delitem__ __dict__ __doc__ "
     "__getitem__ __init__ __ior__ __iter__ __len__ __missing__ __module__ __or__ __repr__ "
     "__ror__ __setitem__ __weakref__ _abc_impl clear copy fromkeys get new_child parents "
-    "pop popitem "
-  },
+    "pop popitem " },
   { "collections.UserDict",
     " __abstractmethods__ __contains__ __copy__ __delitem__ __dict__ __doc__ __getitem__ "
     "__init__ __ior__ __iter__ __len__ __module__ __or__ __repr__ __ror__ __setitem__ "
-    "__weakref__ _abc_impl copy fromkeys "
-  },
+    "__weakref__ _abc_impl copy fromkeys " },
   { "collections.UserList",
     " _UserList__cast __abstractmethods__ __add__ __contains__ __copy__ __delitem__ "
     "__dict__ __doc__ __eq__ __ge__ __getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ "
     "__le__ __len__ __lt__ __module__ __mul__ __radd__ __repr__ __rmul__ __setitem__ "
     "__weakref__ _abc_impl append clear copy count extend index insert pop remove reverse "
-    "sort "
-  },
+    "sort " },
   { "collections.UserString",
     " __abstractmethods__ __add__ __complex__ __contains__ __dict__ __doc__ __eq__ "
     "__float__ __ge__ __getitem__ __getnewargs__ __gt__ __hash__ __init__ __int__ __le__ "
@@ -543,11 +316,9 @@ static const struct
     "find format format_map index isalnum isalpha isascii isdecimal isdigit isidentifier "
     "islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip "
     "maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition "
-    "rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill "
-  },
+    "rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill " },
   { "functools.partial",
     " __call__ __class_getitem__ __delattr__ __dict__ __doc__ __getattribute__ __module__ "
     "__new__ __reduce__ __repr__ __setattr__ __setstate__ __vectorcalloffset__ args func "
-    "keywords "
-  },
+    "keywords " },
 };

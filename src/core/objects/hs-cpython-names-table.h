@@ -78,6 +78,8 @@ static const struct
               "vonmisesvariate() weibullvariate() " },
   { "collections", "ChainMap() Counter() OrderedDict() UserDict() UserList() UserString() abc "
                    "defaultdict() deque() namedtuple() " },
+  { "copyreg", "add_extension() clear_extension_cache() constructor() dispatch_table pickle() "
+               "pickle_complex() pickle_union() remove_extension() " },
   { "functools",
     "GenericAlias() RLock() WRAPPER_ASSIGNMENTS WRAPPER_UPDATES cache() cached_property() "
     "cmp_to_key() get_cache_token() lru_cache() namedtuple() partial() partialmethod() "

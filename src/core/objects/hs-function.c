@@ -11,6 +11,7 @@
 #include "hs-function.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-vm-private.h"
@@ -160,8 +161,8 @@ function_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (fn->globals != NULL ? fn->globals : hs_None);
   if (fn->dict != NULL && (v = hs_dict_get_item_borrow (vm, fn->dict, name)) != NULL)
     return hs_incref (v);
-  hs_err_format (vm, &hs_exc_AttributeError, "'function' object has no attribute '%s'", n);
-  return NULL;
+  /* then what the type and object hold (f.__reduce_ex__, f.__sizeof__) */
+  return hs_object_generic_getattr (vm, self, name);
 }
 
 /* Replaces an owned field, marking the function changed. */

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "hs-module.h"
+#include "hs-reduce.h"
 #include "hs-cpython-names.h"
 
 #include <string.h>
@@ -37,6 +38,7 @@ static const BuiltinModule builtin_modules[] = {
   { "builtins", NULL },
   { "collections", hs_mod_collections_init },
   { "copy", hs_mod_copy_init },
+  { "copyreg", hs_mod_copyreg_init },
   { "dataclasses", hs_mod_dataclasses_init },
   { "datetime", hs_mod_datetime_init },
   { "enum", hs_mod_enum_init },
@@ -613,6 +615,7 @@ hs_module_runtime_init (void)
     {
       hs_type_ready (&hs_module_type);
       hs_set_runtime_init ();
+      hs_reduce_runtime_init ();
       hs_mod_random_runtime_init ();
       hs_mod_copy_runtime_init ();
       hs_mod_collections_runtime_init ();

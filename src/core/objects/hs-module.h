@@ -79,6 +79,7 @@ int hs_mod_math_init (HsVM *vm, HsObject *dict);
 int hs_mod_random_init (HsVM *vm, HsObject *dict);
 void hs_mod_random_runtime_init (void);
 int hs_mod_copy_init (HsVM *vm, HsObject *dict);
+int hs_mod_copyreg_init (HsVM *vm, HsObject *dict);
 int hs_mod_collections_init (HsVM *vm, HsObject *dict);
 void hs_mod_collections_runtime_init (void);
 int hs_mod_operator_init (HsVM *vm, HsObject *dict);

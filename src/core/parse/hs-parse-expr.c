@@ -12,6 +12,7 @@
 static HsExpr *star_named_expression (Parser *p);
 static HsExpr *disjunction (Parser *p);
 static HsExpr *yield_expr (Parser *p);
+static HsExpr *starred (Parser *p, HsExpr *(*value) (Parser *));
 
 /* ---- atoms ---------------------------------------------------------------------------------- */
 
@@ -102,10 +103,69 @@ fail:
   return FALSE;
 }
 
+static gboolean
+starts_for (Parser *p)
+{
+  return kind (p) == HS_T_KW_FOR || (kind (p) == HS_T_KW_ASYNC && peek_kind (p, 1) == HS_T_KW_FOR);
+}
+
+/* CPython's invalid_comprehension, alternative `alt`, from the bracket at the current token:
+ *   ('[' | '(' | '{') a=starred_expression for_if_clauses
+ *       -> "iterable unpacking cannot be used in comprehension" at a
+ *   ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
+ *   ('[' | '{') a=star_named_expression b=',' for_if_clauses
+ *       -> "did you forget parentheses around the comprehension target?" from a to b
+ * Its items are read with the invalid rules on, so an error inside them is raised first
+ * (`x = 1 {2 3}` is "Perhaps you forgot a comma?"). Run by hs_parse_try_invalid. */
+static void
+invalid_comprehension (Parser *p, int alt)
+{
+  Generators g;
+  if (alt > 0 && kind (p) == HS_T_LPAR)
+    return;
+  advance (p);
+  p->paren_depth++;
+  if (alt == 0)
+    {
+      if (kind (p) != HS_T_STAR)
+        return;
+      HsPos star = hs_parse_tok_pos (advance (p));
+      HsExpr *v = hs_parse_expression (p);
+      if (v && starts_for (p) && for_if_clauses (p, &g))
+        hs_parse_error_span (p, "SyntaxError", hs_parse_join_pos (star, v->pos),
+                             g_strdup ("iterable unpacking cannot be used in comprehension"));
+      return;
+    }
+  HsExpr *a = star_named_expression (p);
+  if (!a || kind (p) != HS_T_COMMA)
+    return;
+  HsPos last = hs_parse_tok_pos (advance (p));
+  if (alt == 1)
+    {
+      HsExpr *e = star_named_expression (p);
+      while (e && kind (p) == HS_T_COMMA && hs_parse_can_start_star_expression (peek_kind (p, 1)))
+        {
+          last = e->pos;
+          advance (p);
+          e = star_named_expression (p);
+        }
+      if (!e)
+        return;
+      last = e->pos;
+      accept (p, HS_T_COMMA);
+    }
+  if (starts_for (p) && for_if_clauses (p, &g))
+    hs_parse_error_span (p, "SyntaxError", hs_parse_join_pos (a->pos, last),
+                         g_strdup ("did you forget parentheses around the comprehension target?"));
+}
+
 static HsExpr *
 comprehension (Parser *p, HsExprKind k, int start, HsExpr *elt, HsExpr *key, HsTokKind close)
 {
   Generators g;
+  /* a starred target is no comprehension: invalid_comprehension says why (hs_parse_atom) */
+  if (elt->kind == HS_EXPR_STARRED)
+    return hs_parse_invalid_syntax (p);
   if (!for_if_clauses (p, &g))
     return NULL;
   if (close != HS_T_ERROR && !hs_parse_expect (p, close))
@@ -142,7 +202,9 @@ expr_start_index (Parser *p, HsExpr *e)
 static void *
 sequence_error (Parser *p, HsExpr *prev)
 {
-  if (prev && !p->no_invalid && hs_parse_starts_expression (kind (p)) && !p->failed
+  /* a starred item is `'*' bitwise_or`, which has no invalid_expression */
+  if (prev && prev->kind != HS_EXPR_STARRED && !p->no_invalid
+      && hs_parse_starts_expression (kind (p)) && !p->failed
       && !comma_hint_excluded (p, expr_start_index (p, prev)))
     {
       HsExpr *next = hs_parse_speculate_expression (p);
@@ -281,17 +343,19 @@ dict_item (Parser *p, HsExpr **key, HsExpr **value)
       *key = NULL;
       return (*value = hs_parse_bitwise_or (p)) != NULL;
     }
-  if (!(*key = hs_parse_expression (p)))
+  /* a key after the first item: CPython 3.11 meets it first where the invalid rules are off
+   * (its `expression` is memoised so), so a key that does not end at ':' is invalid_kvpair's
+   * error, never "Perhaps you forgot a comma?" (brackets inside the key are read as usual) */
+  int plain = p->plain_expression_at;
+  p->plain_expression_at = p->pos;
+  *key = hs_parse_expression (p);
+  p->plain_expression_at = plain;
+  if (!*key)
     return FALSE;
   if (kind (p) != HS_T_COLON)
     {
-      if (kind (p) == HS_T_COMMA || kind (p) == HS_T_RBRACE)
-        {
-          hs_parse_error_last_char (p, (*key)->pos, g_strdup ("':' expected after dictionary key"));
-          p->hard_failure = TRUE; /* see dict_error */
-        }
-      else
-        sequence_error (p, *key);
+      hs_parse_error_last_char (p, (*key)->pos, g_strdup ("':' expected after dictionary key"));
+      p->hard_failure = TRUE; /* see dict_error */
       return FALSE;
     }
   return (*value = dict_value (p, advance (p))) != NULL;
@@ -315,8 +379,8 @@ dict_rest (Parser *p, int start, HsExpr *key, HsExpr *value)
       g_ptr_array_add (keys, key);
       g_ptr_array_add (values, value);
     }
-  if (kind (p) != HS_T_RBRACE)
-    return sequence_error (p, values->pdata[values->len - 1]);
+  if (kind (p) != HS_T_RBRACE) /* after `**a` (a bitwise_or): no comma hint */
+    return sequence_error (p, keys->pdata[keys->len - 1] ? values->pdata[values->len - 1] : NULL);
   advance (p);
   HsExpr *e = hs_parse_new_expr (p, HS_EXPR_DICT, hs_parse_span (p, start));
   e->u.dict.keys = hs_parse_to_exprs (p, keys);
@@ -398,12 +462,15 @@ hs_parse_atom (Parser *p)
       case HS_T_LBRACE:
         {
           int levels = t->kind == HS_T_LPAR ? HS_LEVELS_PAREN : HS_LEVELS_DISPLAY;
+          Mark m = hs_parse_mark (p);
           if (!hs_parse_enter (p, levels))
             return NULL;
           e = t->kind == HS_T_LPAR   ? paren_atom (p)
               : t->kind == HS_T_LSQB ? list_atom (p)
                                      : brace_atom (p);
           leave (p, levels);
+          if (!e)
+            hs_parse_retry_comprehension (p, m, invalid_comprehension, 3);
         }
         return e;
       default:
@@ -575,8 +642,8 @@ slice (Parser *p)
 {
   int start = p->pos;
   HsExpr *lower = NULL;
-  if (kind (p) == HS_T_STAR)
-    return star_named_expression (p);
+  if (kind (p) == HS_T_STAR) /* slices' starred_expression: '*' expression */
+    return starred (p, hs_parse_expression);
   if (kind (p) != HS_T_COLON)
     {
       lower = hs_parse_named_expression (p);
@@ -603,18 +670,19 @@ subscript (Parser *p, int start, HsExpr *value)
   p->paren_depth++;
   int sstart = p->pos;
   HsExpr *first = hs_parse_enter (p, HS_LEVELS_TRAILER) ? slice (p) : NULL, *e = NULL, *sl = first;
+  HsExpr *last = first;
   if (first && kind (p) == HS_T_COMMA)
     {
       g_autoptr (GPtrArray) elts = g_ptr_array_new ();
       g_ptr_array_add (elts, first);
       while (sl && accept (p, HS_T_COMMA) && kind (p) != HS_T_RSQB)
         if ((sl = slice (p)))
-          g_ptr_array_add (elts, sl);
+          g_ptr_array_add (elts, last = sl);
       sl = sl ? seq_node (p, HS_EXPR_TUPLE, sstart, elts) : NULL;
     }
   leave (p, HS_LEVELS_TRAILER);
   if (sl && kind (p) != HS_T_RSQB)
-    sequence_error (p, sl);
+    sequence_error (p, last);
   else if (sl)
     {
       advance (p);
@@ -650,11 +718,24 @@ primary (Parser *p)
           next = a;
         }
       else if (kind (p) == HS_T_LPAR)
-        next = hs_parse_call (p, start, e);
+        {
+          /* `primary genexp` comes first: `f(*a for a in b)` */
+          if (peek_kind (p, 1) == HS_T_STAR
+              && !hs_parse_try_invalid (p, HS_INVALID_COMPREHENSION, invalid_comprehension, 1))
+            return NULL;
+          next = hs_parse_call (p, start, e);
+        }
       else if (kind (p) == HS_T_LSQB)
         next = subscript (p, start, e);
       else
-        break;
+        {
+          /* CPython's `primary genexp`: no trailer starts with '{', but genexp's
+           * invalid_comprehension reads one (`x = 1 {2 3}`) */
+          if (kind (p) == HS_T_LBRACE
+              && !hs_parse_try_invalid (p, HS_INVALID_COMPREHENSION, invalid_comprehension, 3))
+            return NULL;
+          break;
+        }
       if (next)
         e = next;
       else
@@ -1116,9 +1197,26 @@ gboolean
 hs_parse_is_soft_keyword (HsToken *t)
 {
   gsize n = t->end - t->start;
+  /* CPython 3.11's _PyPegen_soft_keyword_token compares strncmp (keyword, token, len (token)):
+   * a name that begins a soft keyword is one too (`[c d]` is "invalid syntax", as `case`) */
   return t->kind == HS_T_NAME
-         && ((n == 5 && memcmp (t->start, "match", 5) == 0)
-             || (n == 4 && memcmp (t->start, "case", 4) == 0) || (n == 1 && *t->start == '_'));
+         && ((n <= 5 && memcmp (t->start, "match", n) == 0)
+             || (n <= 4 && memcmp (t->start, "case", n) == 0) || (n == 1 && *t->start == '_'));
+}
+
+static void
+legacy_star_expressions (Parser *p, int alt)
+{
+  (void)alt;
+  hs_parse_star_expressions (p);
+}
+
+/* invalid_legacy_expression's star_expressions after a name, read for the errors raised inside
+ * it (a mismatch is no error). */
+static void
+try_legacy_expression (Parser *p)
+{
+  hs_parse_try_invalid (p, HS_INVALID_LEGACY, legacy_star_expressions, 1);
 }
 
 /* CPython's invalid_expression / invalid_legacy_expression, checked after a disjunction that
@@ -1140,7 +1238,14 @@ check_juxtaposed (Parser *p, int start, HsExpr *a)
       return;
     }
   if (comma_hint_excluded (p, start))
-    return;
+    {
+      /* CPython's lookahead skips invalid_expression's first alternative there, so the
+       * invalid rules are first tried after the name in invalid_legacy_expression's
+       * `NAME !'(' star_expressions` (`x = a "b" {2 3}` finds `2 3`) */
+      if (a->kind == HS_EXPR_NAME && p->pos == start + 1 && kind (p) != HS_T_LPAR)
+        try_legacy_expression (p);
+      return;
+    }
   /* tried at any depth: like CPython's second pass, this looks ahead (max_pos), which decides
    * whether an unclosed bracket is reported instead */
   Mark m = hs_parse_mark (p);
@@ -1160,9 +1265,11 @@ expression_inner (Parser *p)
   HsExpr *body = disjunction (p);
   if (!body)
     return NULL;
+  gboolean plain = start == p->plain_expression_at; /* see dict_item */
   if (kind (p) != HS_T_KW_IF)
     {
-      check_juxtaposed (p, start, body);
+      if (!plain)
+        check_juxtaposed (p, start, body);
       return p->failed ? NULL : body;
     }
   Mark m = hs_parse_mark (p);
@@ -1170,6 +1277,11 @@ expression_inner (Parser *p)
   HsExpr *test = disjunction (p);
   if (!test)
     return hs_parse_fall_back (p, m) ? body : NULL;
+  if (plain && kind (p) != HS_T_KW_ELSE)
+    {
+      hs_parse_reset (p, m);
+      return body;
+    }
   if (!accept (p, HS_T_KW_ELSE))
     {
       if (kind (p) != HS_T_COLON)
@@ -1227,12 +1339,13 @@ hs_parse_named_expression (Parser *p)
   return e;
 }
 
+/* '*' value */
 static HsExpr *
-starred (Parser *p)
+starred (Parser *p, HsExpr *(*value) (Parser *))
 {
   int start = p->pos;
   advance (p);
-  HsExpr *v = hs_parse_bitwise_or (p);
+  HsExpr *v = value (p);
   if (!v)
     return NULL;
   HsExpr *e = hs_parse_new_expr (p, HS_EXPR_STARRED, hs_parse_span (p, start));
@@ -1243,13 +1356,13 @@ starred (Parser *p)
 static HsExpr *
 star_named_expression (Parser *p)
 {
-  return kind (p) == HS_T_STAR ? starred (p) : hs_parse_named_expression (p);
+  return kind (p) == HS_T_STAR ? starred (p, hs_parse_bitwise_or) : hs_parse_named_expression (p);
 }
 
 static HsExpr *
 star_expression (Parser *p)
 {
-  return kind (p) == HS_T_STAR ? starred (p) : hs_parse_expression (p);
+  return kind (p) == HS_T_STAR ? starred (p, hs_parse_bitwise_or) : hs_parse_expression (p);
 }
 
 /* Tokens that may follow an expression list and end it. */
@@ -1325,7 +1438,7 @@ hs_parse_yield_or_star_expressions (Parser *p)
 HsExpr *
 hs_parse_star_target (Parser *p)
 {
-  return kind (p) == HS_T_STAR ? starred (p) : hs_parse_bitwise_or (p);
+  return kind (p) == HS_T_STAR ? starred (p, hs_parse_bitwise_or) : hs_parse_bitwise_or (p);
 }
 
 gboolean

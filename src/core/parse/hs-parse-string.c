@@ -500,6 +500,7 @@ fstring_compile_expr (Parser *p, HsToken *t, const char *start, const char *end)
   sub.outer = p;
   sub.depth = p->depth;
   sub.paren_depth = 0;
+  sub.plain_expression_at = -1;
   sub.frag_start = start;
   sub.frag_lineno = lineno;
   HsExpr *e = NULL;

@@ -25,6 +25,9 @@ struct _Parser
   int memo_base, memo_len;
   /* inside CPython's expression_without_invalid, see fall_back() */
   gboolean no_invalid;
+  /* the token where an expression is read without its invalid_ alternatives (a later dict
+   * key: see dict_item), or -1 */
+  int plain_expression_at;
   /* the error is one CPython raises in any pass (strings, depth) */
   gboolean hard_failure;
   const char *refusing; /* the construct hs_parse_refuse_tok is reporting */
@@ -173,9 +176,29 @@ gboolean hs_parse_enter (Parser *p, int levels);
 gboolean hs_parse_expect (Parser *p, HsTokKind k);
 Mark hs_parse_mark (Parser *p);
 void hs_parse_reset (Parser *p, Mark m);
+/* The parser of the module (an f-string part's parser has outer parsers): it holds the error. */
+static inline Parser *
+hs_parse_top (Parser *p)
+{
+  while (p->outer)
+    p = p->outer;
+  return p;
+}
+
+/* hs-parse-speculate.c */
+void hs_parse_clear_failure (Parser *p, Mark m);
 HsExpr *hs_parse_speculate (Parser *p, HsExpr *(*rule) (Parser *));
 gboolean hs_parse_fall_back (Parser *p, Mark m);
 HsExpr *hs_parse_speculate_expression (Parser *p);
+/* An invalid_ rule's alternative `alt` (0..), run for the error it may raise. */
+typedef void (*HsAltRule) (Parser *p, int alt);
+typedef enum
+{
+  HS_INVALID_COMPREHENSION = 1 << 0,
+  HS_INVALID_LEGACY = 1 << 1,
+} HsInvalidRule;
+gboolean hs_parse_try_invalid (Parser *p, HsInvalidRule which, HsAltRule rule, int n_alts);
+void hs_parse_retry_comprehension (Parser *p, Mark m, HsAltRule rule, int n_alts);
 HsExpr *hs_parse_new_expr (Parser *p, HsExprKind k, HsPos pos);
 char *hs_parse_tok_str (Parser *p, HsToken *t);
 HsExprList hs_parse_to_exprs (Parser *p, GPtrArray *a);

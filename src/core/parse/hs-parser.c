@@ -11,8 +11,9 @@
  *  - after a parser error, an error the tokenizer raised later in the file wins (CPython
  *    tokenizes the rest of the file before reporting), see resolve_error().
  *
- * The parser is three files sharing hs-parser-private.h: this one (the parser's state:
- * tokens, errors, speculation, nodes, target validation; statements; the entry point),
+ * The parser is four files sharing hs-parser-private.h: this one (the parser's state:
+ * tokens, errors, nodes, target validation; statements; the entry point),
+ * hs-parse-speculate.c (marks, speculation and the invalid_ rules tried for their errors),
  * hs-parse-expr.c (expressions) and hs-parse-string.c (string literals and f-strings).
  */
 #include "hs-parser-private.h"
@@ -291,131 +292,6 @@ expect_forced_colon (Parser *p)
   else
     hs_parse_error_tok (p, cur (p), g_strdup ("expected ':'"));
   return FALSE;
-}
-
-Mark
-hs_parse_mark (Parser *p)
-{
-  Mark m = { p->pos, p->depth, p->paren_depth };
-  return m;
-}
-
-void
-hs_parse_reset (Parser *p, Mark m)
-{
-  p->pos = m.pos;
-  p->depth = m.depth;
-  p->paren_depth = m.paren_depth;
-}
-
-/* Forgets the current error (set since the caller saved and cleared it) and goes back to `m`. */
-static void
-clear_failure (Parser *p, Mark m)
-{
-  Parser *top = p;
-  while (top->outer)
-    top = top->outer;
-  hs_syntax_error_free (g_steal_pointer (&top->err));
-  for (Parser *q = p; q; q = q->outer)
-    q->failed = FALSE;
-  p->hard_failure = FALSE;
-  hs_parse_reset (p, m);
-}
-
-/* Runs `rule` without letting its failure become the error; returns NULL and restores the
- * position if it fails. */
-HsExpr *
-hs_parse_speculate (Parser *p, HsExpr *(*rule) (Parser *))
-{
-  Parser *top = p;
-  while (top->outer)
-    top = top->outer;
-  if (p->failed)
-    return NULL;
-  Mark m = hs_parse_mark (p);
-  HsSyntaxError *saved = top->err;
-  top->err = NULL;
-  HsExpr *e = rule (p);
-  /* a hard failure stands: CPython raises it in any pass, also in expression_without_invalid */
-  if (p->failed && !(p->no_invalid && p->hard_failure))
-    clear_failure (p, m);
-  if (saved || !p->failed)
-    {
-      hs_syntax_error_free (top->err);
-      top->err = saved;
-    }
-  return e;
-}
-
-/* Inside expression_without_invalid CPython's PEG rules do not fail on a bad postfix or
- * operand: the rule ends before it ("f(a b(1 c))" finds `b`). Undoes such a failure back to
- * `m`; returns FALSE (the failure stands) outside that mode or for a hard failure. */
-gboolean
-hs_parse_fall_back (Parser *p, Mark m)
-{
-  if (!p->failed || !p->no_invalid || p->hard_failure)
-    return FALSE;
-  clear_failure (p, m);
-  return TRUE;
-}
-
-/* A speculative `expression` at one token: its node (NULL if it failed), the token after it
- * and how far it looked ahead. */
-typedef struct _ExprMemo
-{
-  gboolean done;
-  HsExpr *e;
-  int end, max_pos;
-} ExprMemo;
-
-/* The memo of token i, at or after the current statement's first token. */
-static ExprMemo *
-memo_at (Parser *p, int i)
-{
-  int k = i - p->memo_base;
-  if (k >= p->memo_len)
-    {
-      int len = MAX (MAX (64, 2 * p->memo_len), k + 1);
-      p->expr_memo = g_renew (ExprMemo, p->expr_memo, len);
-      memset (p->expr_memo + p->memo_len, 0, sizeof (ExprMemo) * (len - p->memo_len));
-      p->memo_len = len;
-    }
-  return &p->expr_memo[k];
-}
-
-/* CPython's expression_without_invalid, tried after a juxtaposed or unseparated expression
- * for "Perhaps you forgot a comma?". Run strictly, with the checks inside it, unclosed
- * brackets made that exponential; it is also memoised by token position, like CPython's
- * packrat `memo` rules. The result does not depend on how it was reached (bracket depth follows
- * from the position), so callers may share the node; they only read its position. */
-HsExpr *
-hs_parse_speculate_expression (Parser *p)
-{
-  if (p->failed)
-    return NULL;
-  ExprMemo *m = memo_at (p, p->pos);
-  if (m->done)
-    {
-      if (m->e)
-        p->pos = m->end;
-      p->max_pos = MAX (p->max_pos, m->max_pos);
-      return m->e;
-    }
-  int start = p->pos;
-  gboolean no_invalid = p->no_invalid;
-  p->no_invalid = TRUE;
-  HsExpr *e = hs_parse_speculate (p, hs_parse_expression);
-  p->no_invalid = no_invalid;
-  /* a hard failure is the error (the recursion limit's also depends on the depth) */
-  if (!p->failed)
-    {
-      m = memo_at (p, start);
-      m->done = TRUE;
-      m->e = e;
-      m->end = p->pos;
-      m->max_pos = p->max_pos;
-    }
-  return e;
 }
 
 /* ---- nodes and lists ------------------------------------------------------------------------ */
@@ -1658,7 +1534,7 @@ invalid_match_stmt (Parser *p, Mark m)
   if (p->hard_failure)
     return;
   HsSyntaxError *saved = g_steal_pointer (&p->err);
-  clear_failure (p, m);
+  hs_parse_clear_failure (p, m);
   HsExpr *subject = hs_parse_speculate (p, match_subject);
   if (subject && kind (p) == HS_T_NEWLINE)
     {
@@ -1872,6 +1748,7 @@ parse (HsAstArena *arena, const char *source, gsize len, gboolean eval, HsStmtFu
   p.arena = arena;
   p.main = &ts;
   p.ts = &ts;
+  p.plain_expression_at = -1;
   g_autoptr (GPtrArray) body = g_ptr_array_new ();
   if (eval && kind (&p) != HS_T_ERROR)
     eval_input (&p, body);

@@ -1,0 +1,1 @@
+x = 1 {a, b for b in c}

@@ -996,31 +996,58 @@ test_chain_doubly_linked (void)
   assert_badges_add_up (scene);
 }
 
-/* Expanded through its marker's id, the doubly linked list is drawn whole; a `tail` name
- * on its last node ends the chain before it (the last node is drawn on its own). */
+/* Expanded through its marker's id, the doubly linked list is drawn whole. */
 static void
 test_chain_doubly_linked_expand (void)
 {
   g_autoptr (HsSnapshot) snap = fixture_doubly_linked_list (50, FALSE);
-  g_autoptr (HsSnapshot) tailed = fixture_doubly_linked_list (50, FALSE);
   g_autoptr (HsScene) scene = render_expanded (snap, 23);
-  g_autoptr (HsScene) with_tail = NULL;
 
   g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), ==, 0);
   for (guint64 id = 20; id < 70; id++)
     g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id));
   g_assert_true (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 23)->is_expanded);
   assert_badges_add_up (scene);
+}
 
-  hs_snap_frame_add_var (g_ptr_array_index (tailed->frames, 0), "tail", hs_snap_value_ref (69));
-  hs_snapshot_lookup (tailed, 69)->refcount++;
-  with_tail = render (tailed);
-  g_assert_nonnull (hs_scene_find_node (with_tail, HS_SCENE_NODE_CHAIN, 23));
-  g_assert_nonnull (hs_scene_find_node (with_tail, HS_SCENE_NODE_OBJECT, 68));
-  g_assert_nonnull (hs_scene_find_node (with_tail, HS_SCENE_NODE_OBJECT, 69));
-  g_assert_null (hs_scene_find_node (with_tail, HS_SCENE_NODE_OBJECT, 67));
-  g_assert_cmpstr (hs_scene_find_node (with_tail, HS_SCENE_NODE_OBJECT, 69)->badge, ==, "2");
-  assert_badges_add_up (with_tail);
+/* A `tail` name on the last node of a doubly linked list (or a singly linked one) does not
+ * end the chain early: the first three nodes, "… 46 more Node", the last node, `tail`'s
+ * arrow reaching it and its badge counting it. */
+static void
+test_chain_tail (void)
+{
+  for (int doubly = 0; doubly < 2; doubly++)
+    {
+      g_autoptr (HsSnapshot) snap
+          = doubly ? fixture_doubly_linked_list (50, FALSE) : fixture_linked_list (50);
+      g_autoptr (HsScene) scene = NULL;
+      const HsSceneNode *marker, *last;
+      gboolean tail_arrow = FALSE;
+
+      hs_snap_frame_add_var (g_ptr_array_index (snap->frames, 0), "tail", hs_snap_value_ref (69));
+      hs_snapshot_lookup (snap, 69)->refcount++;
+      scene = render (snap);
+      marker = hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, 23);
+      g_assert_nonnull (marker);
+      g_assert_cmpstr (g_array_index (marker->cells, HsSceneCell, 0).text, ==, "… 46 more Node");
+      for (guint64 id = 20; id < 70; id++)
+        g_assert_true ((hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id) != NULL)
+                       == (id < 23 || id == 69));
+      last = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 69);
+      g_assert_cmpstr (last->badge, ==, "2");
+      for (guint i = 0; i < scene->edges->len; i++)
+        {
+          const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+
+          tail_arrow = tail_arrow
+                       || (e->tail_role == HS_SCENE_NODE_FRAME && e->head_id == 69
+                           && e->head_role == HS_SCENE_NODE_OBJECT);
+        }
+      g_assert_true (tail_arrow);
+      g_assert_true (
+          find_edge (scene, HS_SCENE_NODE_CHAIN, 23, HS_SCENE_NODE_OBJECT, 69)->is_bundle);
+      assert_badges_add_up (scene);
+    }
 }
 
 /* A circular doubly linked list: a chain from the node `head` names, round to the one
@@ -1338,6 +1365,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/chain/not-summarised", test_chain_not_summarised);
   g_test_add_func ("/diagram/chain/doubly-linked", test_chain_doubly_linked);
   g_test_add_func ("/diagram/chain/doubly-linked-expand", test_chain_doubly_linked_expand);
+  g_test_add_func ("/diagram/chain/tail", test_chain_tail);
   g_test_add_func ("/diagram/chain/ring", test_chain_ring);
   g_test_add_func ("/diagram/chain/recursion", test_chain_recursion);
   g_test_add_func ("/diagram/chain/recursion-expand", test_chain_recursion_expand);

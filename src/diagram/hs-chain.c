@@ -6,9 +6,10 @@
  * or 2 in a doubly linked list whose nodes also refer to their `prev`; no hidden holder):
  * a linked list, singly or doubly, a degenerate tree's spine, nested lists. A ring (a
  * circular list) is a chain from the node something outside refers to, round to the one
- * before it. Drawn whole, a 50-node list is 50 boxes in a row too long to read; a chain
- * longer than opts->chain_threshold keeps its first HS_CHAIN_HEAD nodes and its last,
- * and one marker ("… 42 more Node") stands for the nodes between.
+ * before it. The last node, drawn, may be held by anything (a `tail` name).
+ * Drawn whole, a 50-node list is 50 boxes in a row too long to read; a chain longer than
+ * opts->chain_threshold keeps its first HS_CHAIN_HEAD nodes and its last, and one marker
+ * ("… 42 more Node") stands for the nodes between.
  *
  * Invariant: a hidden node is reachable only through the chain (its count is the links
  * into it from its two neighbours), so hiding it hides no reference that a drawn badge
@@ -116,12 +117,33 @@ only_chain_holds (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapO
   return next->refcount == 1 + back;
 }
 
+/* Whether `next`, which `obj` refers to once, ends a chain there: it refers to no node of
+ * its type but obj (a doubly linked list's last node, its prev). Drawn after the marker, it
+ * may be held by anything else too (a `tail` name). */
+static gboolean
+ends_chain (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *next)
+{
+  const HsSnapObject *refs[3];
+  guint n = same_type_refs (snap, next, refs);
+
+  if ((next->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE))
+      || refs_to (snap, obj, next) != 1)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (refs[i] != obj)
+      return FALSE;
+  return TRUE;
+}
+
 /* The node after `obj` in a chain that came to it from `prev` (NULL: obj starts it), or
  * NULL. Its references to prev are back links; it must refer to one other node of its
  * type, the next. A first node that refers to two (a ring's first node: next and prev)
- * goes on to the one that comes first among its cells when the other refers back to it. */
+ * goes on to the one that comes first among its cells when the other refers back to it.
+ * `to_end`: a node held from outside too may end the chain (not when looking for the
+ * nodes that start one: a doubly linked list's `head` would end its run from the `tail`). */
 static const HsSnapObject *
-chain_next (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *prev)
+next_node (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *prev,
+           gboolean to_end)
 {
   const HsSnapObject *refs[3], *next = NULL;
   guint n = same_type_refs (snap, obj, refs);
@@ -136,22 +158,37 @@ chain_next (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject 
         return NULL; /* two of its own type: a tree's fork, not a chain */
       next = refs[i];
     }
-  return next != NULL && only_chain_holds (snap, obj, next) ? next : NULL;
+  return next != NULL
+                 && (only_chain_holds (snap, obj, next) || (to_end && ends_chain (snap, obj, next)))
+             ? next
+             : NULL;
 }
 
-/* Adds to `linked` every node a chain through obj would go on to: from obj as its first
- * node, or coming from a node that refers back to it. */
+static const HsSnapObject *
+chain_next (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *prev)
+{
+  return next_node (snap, obj, prev, TRUE);
+}
+
+static void
+link (GHashTable *linked, const HsSnapObject *next, const HsSnapObject *obj)
+{
+  if (next != NULL && !g_hash_table_contains (linked, next))
+    g_hash_table_insert (linked, (gpointer)next, (gpointer)obj);
+}
+
+/* Adds to `linked` every node a chain through obj would go on to (-> obj): from obj as its
+ * first node, or coming from a node that refers back to it. */
 static void
 add_linked (const HsSnapshot *snap, const HsSnapObject *obj, GHashTable *linked)
 {
-  const HsSnapObject *refs[3], *next;
+  const HsSnapObject *refs[3];
   guint n = same_type_refs (snap, obj, refs);
 
-  if ((next = chain_next (snap, obj, NULL)) != NULL)
-    g_hash_table_add (linked, (gpointer)next);
+  link (linked, next_node (snap, obj, NULL, FALSE), obj);
   for (guint i = 0; i < n; i++)
-    if (refs_to (snap, refs[i], obj) > 0 && (next = chain_next (snap, obj, refs[i])) != NULL)
-      g_hash_table_add (linked, (gpointer)next);
+    if (refs_to (snap, refs[i], obj) > 0)
+      link (linked, next_node (snap, obj, refs[i], FALSE), obj);
 }
 
 static void
@@ -269,12 +306,34 @@ find_recursions (HsChains *chains, const HsSnapshot *snap, const HsDiagramOption
     }
 }
 
+/* The run from obj (coming from `prev`, or NULL) over the nodes no run took, summarised
+ * when it is long. */
+static void
+take_run (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opts,
+          const HsSnapObject *obj, const HsSnapObject *prev, GHashTable *taken, GPtrArray *run)
+{
+  const HsSnapObject *after;
+
+  g_ptr_array_set_size (run, 0);
+  g_ptr_array_add (run, (gpointer)obj);
+  g_hash_table_add (taken, (gpointer)obj);
+  while ((after = chain_next (snap, obj, prev)) != NULL && !g_hash_table_contains (taken, after))
+    {
+      g_ptr_array_add (run, (gpointer)after);
+      g_hash_table_add (taken, (gpointer)after);
+      prev = obj;
+      obj = after;
+    }
+  add_chain (chains, opts, run);
+}
+
 HsChains *
 hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
 {
   HsChains *chains = g_new0 (HsChains, 1);
-  g_autoptr (GHashTable) linked = g_hash_table_new (NULL, NULL); /* objs with a previous */
-  g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL);  /* objs in a run */
+  /* objs with a previous -> that previous */
+  g_autoptr (GHashTable) linked = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL); /* objs in a run */
   g_autoptr (GPtrArray) run = g_ptr_array_new ();
 
   chains->chains = g_ptr_array_new_with_free_func ((GDestroyNotify)chain_free);
@@ -290,22 +349,10 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
    * outside refers to has none and stays whole. A node belongs to one chain at most. */
   for (guint i = 0; i < snap->objects->len; i++)
     {
-      const HsSnapObject *obj = g_ptr_array_index (snap->objects, i), *prev = NULL, *after;
+      const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
 
-      if (g_hash_table_contains (linked, obj) || g_hash_table_contains (taken, obj))
-        continue;
-      g_ptr_array_set_size (run, 0);
-      g_ptr_array_add (run, (gpointer)obj);
-      g_hash_table_add (taken, (gpointer)obj);
-      while ((after = chain_next (snap, obj, prev)) != NULL
-             && !g_hash_table_contains (taken, after))
-        {
-          g_ptr_array_add (run, (gpointer)after);
-          g_hash_table_add (taken, (gpointer)after);
-          prev = obj;
-          obj = after;
-        }
-      add_chain (chains, opts, run);
+      if (!g_hash_table_contains (linked, obj) && !g_hash_table_contains (taken, obj))
+        take_run (chains, snap, opts, obj, NULL, taken, run);
     }
   return chains;
 }

@@ -1050,6 +1050,53 @@ test_chain_tail (void)
     }
 }
 
+/* A search tree built from sorted keys with parent pointers: the root's left child is a
+ * leaf, its right child starts a spine of 40 nodes, each child's `parent` pointing back.
+ * The spine is summarised as a doubly linked list is (its first three nodes, "… 36 more
+ * Tree", its last), the root and the leaf drawn; badges equal arrows. */
+static void
+test_chain_parent_spine (void)
+{
+  g_autoptr (HsSnapshot) snap = hs_snapshot_new ();
+  HsSnapFrame *module = fx_module (snap);
+  HsSnapObject *root = fx_object (snap, 100, HS_SNAP_INSTANCE, "Tree");
+  HsSnapObject *leaf = fx_object (snap, 101, HS_SNAP_INSTANCE, "Tree");
+  g_autoptr (HsScene) scene = NULL;
+  const HsSceneNode *marker;
+
+  fx_attr (root, "key", fx_int ("0"));
+  fx_attr (root, "left", hs_snap_value_ref (101));
+  fx_attr (root, "right", hs_snap_value_ref (102));
+  fx_attr (root, "parent", fx_none ());
+  fx_attr (leaf, "key", fx_int ("-1"));
+  fx_attr (leaf, "left", fx_none ());
+  fx_attr (leaf, "right", fx_none ());
+  fx_attr (leaf, "parent", hs_snap_value_ref (100));
+  for (guint i = 0; i < 40; i++)
+    {
+      HsSnapObject *node = fx_object (snap, 102 + i, HS_SNAP_INSTANCE, "Tree");
+      char key[16];
+
+      g_snprintf (key, sizeof key, "%u", i + 1);
+      fx_attr (node, "key", fx_int (key));
+      fx_attr (node, "left", fx_none ());
+      fx_attr (node, "right", i + 1 < 40 ? hs_snap_value_ref (103 + i) : fx_none ());
+      fx_attr (node, "parent", hs_snap_value_ref (i == 0 ? 100 : 101 + i));
+    }
+  hs_snap_frame_add_var (module, "root", hs_snap_value_ref (100));
+  fixture_finish (snap);
+  scene = render (snap);
+  marker = hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, 105);
+  g_assert_nonnull (marker);
+  g_assert_cmpstr (g_array_index (marker->cells, HsSceneCell, 0).text, ==, "… 36 more Tree");
+  for (guint64 id = 100; id < 142; id++)
+    g_assert_true ((hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id) != NULL)
+                   == (id < 105 || id == 141));
+  g_assert_nonnull (find_edge (scene, HS_SCENE_NODE_OBJECT, 102, HS_SCENE_NODE_OBJECT, 100));
+  g_assert_nonnull (find_edge (scene, HS_SCENE_NODE_OBJECT, 141, HS_SCENE_NODE_CHAIN, 105));
+  assert_badges_add_up (scene);
+}
+
 /* A circular doubly linked list: a chain from the node `head` names, round to the one
  * before it, whose next leads back to the first. */
 static void
@@ -1366,6 +1413,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/chain/doubly-linked", test_chain_doubly_linked);
   g_test_add_func ("/diagram/chain/doubly-linked-expand", test_chain_doubly_linked_expand);
   g_test_add_func ("/diagram/chain/tail", test_chain_tail);
+  g_test_add_func ("/diagram/chain/parent-spine", test_chain_parent_spine);
   g_test_add_func ("/diagram/chain/ring", test_chain_ring);
   g_test_add_func ("/diagram/chain/recursion", test_chain_recursion);
   g_test_add_func ("/diagram/chain/recursion-expand", test_chain_recursion_expand);

@@ -6,7 +6,9 @@
  * or 2 in a doubly linked list whose nodes also refer to their `prev`; no hidden holder):
  * a linked list, singly or doubly, a degenerate tree's spine, nested lists. A ring (a
  * circular list) is a chain from the node something outside refers to, round to the one
- * before it. The last node, drawn, may be held by anything (a `tail` name).
+ * before it. The last node, drawn, may be held by anything (a `tail` name). A node a chain
+ * would go on to that the run before it left (a tree's spine, each node's `parent` pointing
+ * back, below a root whose first run went to its other child) starts a run.
  * Drawn whole, a 50-node list is 50 boxes in a row too long to read; a chain longer than
  * opts->chain_threshold keeps its first HS_CHAIN_HEAD nodes and its last, and one marker
  * ("… 42 more Node") stands for the nodes between.
@@ -335,6 +337,7 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
   g_autoptr (GHashTable) linked = g_hash_table_new (NULL, NULL);
   g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL); /* objs in a run */
   g_autoptr (GPtrArray) run = g_ptr_array_new ();
+  gboolean started = TRUE;
 
   chains->chains = g_ptr_array_new_with_free_func ((GDestroyNotify)chain_free);
   chains->hidden = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -353,6 +356,24 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
 
       if (!g_hash_table_contains (linked, obj) && !g_hash_table_contains (taken, obj))
         take_run (chains, snap, opts, obj, NULL, taken, run);
+    }
+  /* A node a chain would go on to that the run of the node before it left (a tree's spine
+   * below a root whose run went to its other child, each child's `parent` pointing back)
+   * starts a run of its own, once the node before it is in one. */
+  while (started)
+    {
+      started = FALSE;
+      for (guint i = 0; i < snap->objects->len; i++)
+        {
+          const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
+          const HsSnapObject *prev = g_hash_table_lookup (linked, obj);
+
+          if (prev == NULL || g_hash_table_contains (taken, obj)
+              || !g_hash_table_contains (taken, prev))
+            continue;
+          take_run (chains, snap, opts, obj, prev, taken, run);
+          started = TRUE;
+        }
     }
   return chains;
 }

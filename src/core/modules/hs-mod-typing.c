@@ -183,6 +183,8 @@ hs_mod_typing_init (HsVM *vm, HsObject *dict)
         < 0)
       return -1;
   if (hs_module_add_take (vm, dict, "TypeVar", hs_incref ((HsObject *)&typevar_type)) < 0
+      || hs_module_add_take (vm, dict, "Generic", hs_incref ((HsObject *)&hs_generic_type)) < 0
+      || hs_module_add_take (vm, dict, "Protocol", hs_incref ((HsObject *)&hs_protocol_type)) < 0
       || hs_module_add_take (vm, dict, "TYPE_CHECKING", hs_incref (hs_bool_from (FALSE))) < 0)
     return -1;
   return hs_module_add_functions (vm, dict, typing_functions);

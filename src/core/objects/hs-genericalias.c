@@ -172,6 +172,14 @@ alias_repr (HsVM *vm, HsObject *self)
         ok = append_args (vm, out, a->args, " | ");
         break;
       case HS_ALIAS_TYPING:
+        if (a->form == NULL) /* a generic class's: typing.Generic[~T], __main__.Stack[int] */
+          {
+            ok = append_type_repr (vm, out, a->origin);
+            g_string_append_c (out, '[');
+            ok = ok && append_args (vm, out, a->args, ", ");
+            g_string_append_c (out, ']');
+            break;
+          }
         g_string_append_printf (out, "typing.%s", is_optional (a) ? "Optional" : a->form);
         if (a->args == NULL)
           break;
@@ -217,13 +225,21 @@ alias_hash (HsVM *vm, HsObject *self, gint64 *out)
   return 0;
 }
 
-/* list[int]() makes a list; a typing form cannot be called */
+/* list[int]() makes a list, Stack[int]() a Stack that remembers the alias in
+ * __orig_class__ (where it takes attributes); a typing form cannot be called */
 static HsObject *
 alias_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsGenericAlias *a = ALIAS (self);
   if (a->kind == HS_ALIAS_GENERIC)
     return hs_object_call (vm, a->origin, args, nargs, kwnames);
+  if (a->kind == HS_ALIAS_TYPING && a->form == NULL)
+    {
+      HsObject *r = hs_object_call (vm, a->origin, args, nargs, kwnames);
+      if (r != NULL && hs_object_setattr (vm, r, hs_str_intern_cstr ("__orig_class__"), self) < 0)
+        hs_err_clear (vm);
+      return r;
+    }
   if (a->kind == HS_ALIAS_TYPING && a->origin != NULL)
     hs_err_format (vm, &hs_exc_TypeError, "Type %s cannot be instantiated; use %s() instead",
                    a->form, ((HsType *)a->origin)->name);
@@ -342,6 +358,65 @@ alias_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
   return r;
 }
 
+static gboolean
+is_generic_subclass (HsObject *o)
+{
+  return hs_type_check (o) && hs_type_is_subtype ((HsType *)o, &hs_generic_type);
+}
+
+/* PEP 560, as CPython 3.11's aliases answer it: list[int] as a base is list; a typing
+ * form for a class (List[int], List) is that class unless already a base, then Generic
+ * unless a later base is generic; Generic[T] is Generic unless Protocol or a later alias
+ * brings it; a generic class's alias (Stack[int], Protocol[T]) is the class. */
+static HsObject *
+alias_mro_entries (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *bases;
+  if (!hs_parse_args (vm, "__mro_entries__", args + 1, nargs - 1, kwnames, "bases /", &bases))
+    return NULL;
+  HsGenericAlias *a = ALIAS (args[0]);
+  HsObject **items = hs_tuple_check (bases) ? hs_tuple_items (bases) : NULL;
+  gsize n = items != NULL ? hs_tuple_len (bases) : 0, at = 0;
+  while (at < n && items[at] != args[0])
+    at++;
+  if (a->kind == HS_ALIAS_GENERIC || (a->form == NULL && a->origin != (HsObject *)&hs_generic_type))
+    return hs_tuple_pack (vm, 1, a->origin);
+  if (a->origin == NULL)
+    {
+      HsObject *r = alias_repr (vm, args[0]);
+      if (r != NULL)
+        hs_err_format (vm, &hs_exc_TypeError, "Cannot subclass %s", hs_str_utf8 (r));
+      hs_xdecref (vm, r);
+      return NULL;
+    }
+  gboolean later_generic = FALSE, has_origin = FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      has_origin |= items[i] == a->origin;
+      if (i > at && (is_alias (items[i]) || (a->form != NULL && is_generic_subclass (items[i]))))
+        later_generic = TRUE;
+    }
+  if (a->form == NULL) /* Generic[T] */
+    {
+      for (gsize i = 0; i < n; i++)
+        later_generic |= items[i] == (HsObject *)&hs_protocol_type;
+      return later_generic ? hs_incref (hs_tuple_empty ())
+                           : hs_tuple_pack (vm, 1, (HsObject *)&hs_generic_type);
+    }
+  HsObject *entries[2];
+  gsize k = 0;
+  if (!has_origin)
+    entries[k++] = a->origin;
+  if (!later_generic)
+    entries[k++] = (HsObject *)&hs_generic_type;
+  return hs_tuple_from_array (vm, entries, k);
+}
+
+static const HsMethodDef alias_methods[] = {
+  { "__mro_entries__", alias_mro_entries },
+  { NULL, NULL },
+};
+
 #define ALIAS_TYPE(tname, tmodule, getitem_fn)                                                     \
   {                                                                                                \
     .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL }, .name = tname,  \
@@ -349,12 +424,68 @@ alias_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
     .basicsize = sizeof (HsGenericAlias), .dealloc = alias_dealloc, .refs = alias_refs,            \
     .clear = alias_dealloc, .repr = alias_repr, .hash = alias_hash,                                \
     .richcompare = alias_richcompare, .binop = alias_binop, .getitem = getitem_fn,                 \
-    .call = alias_call, .getattr = alias_getattr,                                                  \
+    .call = alias_call, .getattr = alias_getattr, .methods = alias_methods,                        \
   }
 
 static HsType alias_type = ALIAS_TYPE ("GenericAlias", "types", NULL);
 static HsType union_type = ALIAS_TYPE ("UnionType", "types", NULL);
 static HsType form_type = ALIAS_TYPE ("_GenericAlias", "typing", form_getitem);
+
+/* ---- typing.Generic and typing.Protocol ------------------------------------------------ */
+
+/* Generic[T], Stack[int]: an alias for the class (typing's _generic_class_getitem, which
+ * also checks the parameters; not here) */
+static HsObject *
+generic_class_getitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *a, *r;
+  if (!hs_slot_wrapper_nargs (vm, nargs, 1))
+    return NULL;
+  if ((a = args_of (vm, args[1])) == NULL)
+    return NULL;
+  r = alias_new (vm, HS_ALIAS_TYPING, NULL, args[0], a);
+  hs_decref (vm, a);
+  return r;
+}
+
+static const HsMethodDef generic_methods[] = {
+  { "__class_getitem__", generic_class_getitem, HS_METH_CLASS },
+  { NULL, NULL },
+};
+
+/* Generic() and Protocol() make plain objects, as CPython 3.11's do */
+static HsObject *
+generic_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs > 0 || (kwnames != NULL && hs_tuple_len (kwnames) > 0))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() takes no arguments", type->name);
+      return NULL;
+    }
+  return hs_object_alloc (vm, type, sizeof (HsObject));
+}
+
+/* Instances hold nothing but their header, so classes derive from them as from object. */
+HsType hs_generic_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "Generic",
+  .module = "typing",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsObject),
+  .construct = generic_construct,
+  .methods = generic_methods,
+};
+
+HsType hs_protocol_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "Protocol",
+  .module = "typing",
+  .base = &hs_generic_type,
+  .type_flags = HS_TYPE_BASETYPE,
+  .basicsize = sizeof (HsObject),
+  .construct = generic_construct,
+};
 
 /* ---- entry points ----------------------------------------------------------------------- */
 
@@ -436,6 +567,8 @@ hs_alias_runtime_init (void)
   hs_type_ready (&alias_type);
   hs_type_ready (&union_type);
   hs_type_ready (&form_type);
+  hs_type_ready (&hs_generic_type);
+  hs_type_ready (&hs_protocol_type);
   for (gsize i = 0; i < G_N_ELEMENTS (generic_classes); i++)
     if (!hs_cpython_dict_lacks (generic_classes[i], "__class_getitem__")
         && hs_cpython_dict_names (generic_classes[i]) != NULL)

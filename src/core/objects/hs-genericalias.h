@@ -24,6 +24,11 @@ HsObject *hs_alias_union (HsVM *vm, HsObject *a, HsObject *b);
  * for (List: list) or NULL. */
 HsObject *hs_alias_typing_form (HsVM *vm, const char *name, HsObject *origin);
 
+/* typing.Generic and typing.Protocol: classes a program derives from (class
+ * Stack(Generic[T])), whose instances hold nothing of theirs. */
+extern HsType hs_generic_type;
+extern HsType hs_protocol_type;
+
 void hs_alias_runtime_init (void);
 
 G_END_DECLS

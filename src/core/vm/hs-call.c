@@ -372,21 +372,77 @@ run_class_body (HsVM *vm, HsObject *func, HsObject *ns)
   return hs_vm_eval_frame (vm, f);
 }
 
+/* PEP 560: each base that is not a class and has __mro_entries__ is replaced by the
+ * classes that method returns for the tuple of the bases written (CPython's update_bases).
+ * A new tuple of the bases (new reference), NULL with an error, or the written ones
+ * (*orig, new reference) when none was replaced. */
+static HsObject *
+update_bases (HsVM *vm, HsObject **bases, gsize nbases, HsObject **orig)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();  /* borrowed from bases or from kept */
+  g_autoptr (GPtrArray) kept = g_ptr_array_new (); /* the tuples __mro_entries__ gave */
+  HsObject *r = NULL;
+  if ((*orig = hs_tuple_from_array (vm, bases, nbases)) == NULL)
+    return NULL;
+  for (gsize i = 0; i < nbases; i++)
+    {
+      HsObject *meth = NULL, *entries;
+      if (!hs_type_check (bases[i])
+          && (meth = hs_object_getattr_cstr (vm, bases[i], "__mro_entries__")) == NULL)
+        {
+          if (!hs_err_matches (vm, &hs_exc_AttributeError))
+            goto done;
+          hs_err_clear (vm);
+        }
+      if (meth == NULL)
+        {
+          g_ptr_array_add (all, bases[i]);
+          continue;
+        }
+      entries = hs_object_call (vm, meth, orig, 1, NULL);
+      hs_decref (vm, meth);
+      if (entries == NULL)
+        goto done;
+      g_ptr_array_add (kept, entries);
+      if (!hs_tuple_check (entries))
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "__mro_entries__ must return a tuple");
+          goto done;
+        }
+      for (gsize j = 0; j < hs_tuple_len (entries); j++)
+        g_ptr_array_add (all, hs_tuple_get_borrow (entries, j));
+    }
+  r = kept->len == 0 ? hs_incref (*orig)
+                     : hs_tuple_from_array (vm, (HsObject **)all->pdata, all->len);
+done:
+  for (guint i = 0; i < kept->len; i++)
+    hs_decref (vm, kept->pdata[i]);
+  if (r == NULL)
+    HS_CLEAR (vm, *orig);
+  return r;
+}
+
 /* Runs a class body in the namespace its metaclass prepares, then makes the class
  * (CPython's __build_class__). */
 HsObject *
-hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases, gsize nbases,
+hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **written, gsize nwritten,
                      HsObject *kwnames)
 {
   ClassKeywords kw;
-  HsObject *meta = NULL, *ns = NULL, *r = NULL, *cls = NULL;
+  HsObject *meta = NULL, *ns = NULL, *r = NULL, *cls = NULL, *orig = NULL;
+  HsObject *bases_tuple = update_bases (vm, written, nwritten, &orig);
+  HsObject **bases = bases_tuple != NULL ? hs_tuple_items (bases_tuple) : NULL;
+  gsize nbases = bases_tuple != NULL ? hs_tuple_len (bases_tuple) : 0;
 
-  if (split_keywords (vm, bases + nbases, kwnames, &kw))
+  if (split_keywords (vm, written + nwritten, kwnames, &kw) && bases_tuple != NULL)
     meta = hs_class_calculate_metaclass (vm, kw.meta, bases, nbases);
   if (meta != NULL)
     ns = prepare_namespace (vm, meta, name, bases, nbases, &kw);
   if (ns != NULL)
     r = run_class_body (vm, func, ns);
+  if (r != NULL && bases_tuple != orig
+      && hs_object_setitem (vm, ns, hs_str_intern_cstr ("__orig_bases__"), orig) < 0)
+    HS_CLEAR (vm, r);
   if (r != NULL)
     cls = make_class (vm, meta, name, bases, nbases, ns, &kw);
   if (cls != NULL && HS_IS (r, &hs_cell_type))
@@ -394,6 +450,8 @@ hs_call_build_class (HsVM *vm, HsObject *func, HsObject *name, HsObject **bases,
   hs_xdecref (vm, r);
   hs_xdecref (vm, ns);
   hs_xdecref (vm, kw.names);
+  hs_xdecref (vm, bases_tuple);
+  hs_xdecref (vm, orig);
   g_free (kw.values);
   return cls;
 }

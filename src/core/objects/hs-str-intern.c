@@ -1,7 +1,8 @@
 /* hs-str-intern.c — interned strs: the runtime's process-wide table and each VM's own.
  *
- * Invariant: the process-wide table maps the runtime's own names to their one immortal str
- * and is only touched under `intern_lock`. A VM interns the program's strings in its own
+ * Invariant: the process-wide table maps the runtime's own names, and the names CPython 3.11
+ * preallocates (hs-str-cpython-ids.c), to their one immortal str and is only touched under
+ * `intern_lock`. A VM interns the program's strings in its own
  * table (vm->interned, which holds no reference: CPython 3.11's mortal interned strings),
  * so a program's interned str is counted like any object, and leaves the table when it is
  * freed, unless the program's text uses it as a name, which makes it immortal.
@@ -59,7 +60,7 @@ hs_str_intern_cstr (const char *s)
 }
 
 /* The process-wide interned str of the text when there is one (a singleton, a one-letter
- * name, a name the runtime interned), else NULL. */
+ * name, a name the runtime interned, a name CPython 3.11 allocates statically), else NULL. */
 static HsObject *
 runtime_interned (const char *s, gsize len)
 {
@@ -76,6 +77,8 @@ runtime_interned (const char *s, gsize len)
     r = g_hash_table_lookup (intern_table, key);
   }
   g_mutex_unlock (&intern_lock);
+  if (r == NULL && hs_str_is_cpython_static_id (s, len))
+    r = hs_str_intern (s, len);
   return r;
 }
 

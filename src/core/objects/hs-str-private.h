@@ -15,6 +15,9 @@ HsObject *hs_str_new_immortal (const char *utf8, gsize len);
 HsObject *hs_str_singleton (const char *utf8, gsize len);
 /* A one-letter name CPython 3.11 has interned apart from its one-character singleton. */
 gboolean hs_str_interned_apart (const char *s, gsize len);
+/* Whether CPython 3.11 allocates the text statically as one of its `_Py_ID` names (two
+ * letters or more; hs-str-cpython-ids.c). */
+gboolean hs_str_is_cpython_static_id (const char *s, gsize len);
 /* The interned str s (HS_FLAG_INTERNED), freed: it leaves its VM's table. */
 void hs_str_forget_interned (HsVM *vm, HsObject *s);
 

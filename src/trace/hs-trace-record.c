@@ -18,6 +18,7 @@
 #include "hs-cell.h"
 #include "hs-class.h"
 #include "hs-dict.h"
+#include "hs-dictkinds.h"
 #include "hs-float.h"
 #include "hs-function.h"
 #include "hs-generator.h"
@@ -758,6 +759,13 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
     put_primitive (rec, log, o, hs_module_type.name);
   else if (hs_builtin_subclass_base (HS_TYPE (o)) != NULL && !hs_type_check (o))
     put_builtin_subclass (rec, log, o, hs_builtin_subclass_base (HS_TYPE (o)));
+  else if (hs_dict_check (o) && hs_dictkinds_attrs_borrow (o) != NULL)
+    {
+      /* a plain OrderedDict's or Counter's attributes: rows after its entries, as those of
+       * an instance of a class derived from dict */
+      note_dict_part (rec, o, hs_dictkinds_attrs_borrow (o));
+      put_builtin_subclass (rec, log, o, HS_TYPE (o));
+    }
   else if (hs_dict_check (o))
     put_dict (rec, log, o);
   else if (HS_IS (o, &hs_function_type))

@@ -21,6 +21,7 @@
 #include "hs-iter.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
+#include "hs-reduce.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-usercoll.h"
@@ -938,6 +939,111 @@ c_m_fromkeys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return NULL;
 }
 
+/* An OrderedDict has a __dict__, as CPython's (its od_inst_dict), and so has a Counter (a
+ * Python class there): `od.x = 1` works. The attributes of a plain OrderedDict or Counter
+ * are in `attrs` (made the first time one is set or __dict__ is read); an instance of a
+ * derived class keeps them as any instance does. */
+typedef struct
+{
+  HsDict dict;
+  HsObject *attrs; /* owned, NULL until needed */
+} HsDictWithAttrs;
+
+#define OD_ATTRS(o) (((HsDictWithAttrs *)(o))->attrs)
+
+/* The plain OrderedDict's or Counter's attribute dict (borrowed), made when `make`; NULL
+ * when it has none yet (or with MemoryError when `make`). */
+static HsObject *
+od_attrs (HsVM *vm, HsObject *self, gboolean make)
+{
+  if (OD_ATTRS (self) == NULL && make && (OD_ATTRS (self) = hs_dict_new (vm)) != NULL)
+    hs_object_mark_dirty (vm, self);
+  return OD_ATTRS (self);
+}
+
+HsObject *
+hs_dictkinds_attrs_borrow (HsObject *o)
+{
+  return HS_IS (o, &hs_ordereddict_type) || HS_IS (o, &hs_counter_type) ? OD_ATTRS (o) : NULL;
+}
+
+static gboolean
+is_dunder_dict (HsObject *name)
+{
+  return strcmp (hs_str_utf8 (name), "__dict__") == 0;
+}
+
+static HsObject *
+od_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsObject *attrs, *v;
+  if (self->type->type_flags & HS_TYPE_HEAP)
+    return hs_object_generic_getattr (vm, self, name);
+  if (is_dunder_dict (name))
+    return (attrs = od_attrs (vm, self, TRUE)) != NULL ? hs_incref (attrs) : NULL;
+  if ((attrs = od_attrs (vm, self, FALSE)) != NULL
+      && (v = hs_dict_get_item_borrow (vm, attrs, name)) != NULL)
+    return hs_incref (v);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+static int
+od_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsObject *attrs;
+  if (is_dunder_dict (name))
+    {
+      if (value == NULL || !hs_dict_check (value))
+        {
+          if (value == NULL)
+            hs_err_set_string (vm, &hs_exc_TypeError, "cannot delete __dict__");
+          else
+            hs_err_format (vm, &hs_exc_TypeError,
+                           "__dict__ must be set to a dictionary, not a '%s'",
+                           hs_type_name (value));
+          return -1;
+        }
+      attrs = OD_ATTRS (self);
+      OD_ATTRS (self) = hs_incref (value);
+      hs_object_mark_dirty (vm, self);
+      hs_xdecref (vm, attrs);
+      return 0;
+    }
+  if ((attrs = od_attrs (vm, self, value != NULL)) == NULL && value != NULL)
+    return -1;
+  hs_object_mark_dirty (vm, self);
+  if (value != NULL)
+    return hs_dict_set_item (vm, attrs, name, value);
+  if (attrs != NULL && hs_dict_get_item_borrow (vm, attrs, name) != NULL)
+    return hs_dict_del_item (vm, attrs, name);
+  hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
+                 hs_type_name (self), hs_str_utf8 (name));
+  return -1;
+}
+
+/* the entries, then the attributes as rows of the OrderedDict */
+static void
+od_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  hs_dict_type.refs (self, visit, data);
+  if (OD_ATTRS (self) != NULL)
+    hs_visit_unfold (visit, OD_ATTRS (self), hs_ref_row_by_key, data);
+}
+
+static void
+od_clear (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, OD_ATTRS (self));
+  hs_dict_type.clear (vm, self);
+}
+
+static void
+od_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, OD_ATTRS (self));
+  hs_dict_type.dealloc (vm, self);
+}
+
 static const HsMethodDef counter_methods[] = {
   { "__init__", c_m_init, HS_METH_SLOT },
   { "update", c_m_update },
@@ -958,7 +1064,12 @@ HsType hs_counter_type = {
   .module = "collections",
   .base = &hs_dict_type,
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
-  .basicsize = sizeof (HsDict),
+  .basicsize = sizeof (HsDictWithAttrs),
+  .dealloc = od_dealloc,
+  .refs = od_refs,
+  .clear = od_clear,
+  .getattr = od_getattr,
+  .setattr = od_setattr,
   .repr = counter_repr,
   .richcompare = counter_richcompare,
   .binop = counter_binop,
@@ -1129,13 +1240,15 @@ od_m_popitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return r;
 }
 
+static HsObject *od_state (HsVM *vm, HsObject *self);
+
 static HsObject *
 od_m_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *state, *r;
   if (!hs_parse_args (vm, "__reduce__", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  if ((state = hs_builtin_subclass_state (vm, args[0])) == NULL)
+  if ((state = od_state (vm, args[0])) == NULL)
     return NULL;
   r = reduce_with_items (vm, args[0], hs_tuple_empty (), state);
   hs_decref (vm, state);
@@ -1177,6 +1290,18 @@ od_m_setdefault (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_object_setitem (vm, self, key, dflt) < 0 ? NULL : hs_incref (dflt);
 }
 
+/* What OrderedDict.__reduce__ gives as the state: the attributes, or None. */
+static HsObject *
+od_state (HsVM *vm, HsObject *self)
+{
+  /* CPython's _PyObject_GetState: a class's own __getstate__, else its __dict__ and slots
+   * (caching the class's __slotnames__) */
+  if (!HS_IS (self, &hs_ordereddict_type))
+    return hs_reduce_getstate (vm, self, FALSE);
+  return hs_incref (OD_ATTRS (self) != NULL && hs_dict_len (OD_ATTRS (self)) > 0 ? OD_ATTRS (self)
+                                                                                 : hs_None);
+}
+
 static const HsMethodDef od_methods[] = {
   { "__init__", od_m_init, HS_METH_SLOT },
   { "setdefault", od_m_setdefault },
@@ -1195,7 +1320,12 @@ HsType hs_ordereddict_type = {
   .tp_name = "collections.OrderedDict",
   .base = &hs_dict_type,
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
-  .basicsize = sizeof (HsDict),
+  .basicsize = sizeof (HsDictWithAttrs),
+  .dealloc = od_dealloc,
+  .refs = od_refs,
+  .clear = od_clear,
+  .getattr = od_getattr,
+  .setattr = od_setattr,
   .repr = od_repr,
   .richcompare = od_richcompare,
   .binop = od_binop,

@@ -69,3 +69,11 @@ class Counts(dict):
 
 
 print(dir(Counts) == sorted(set(dir(dict)) | {"__module__", "__slots__"}))
+
+print(dir(float) == dir(1.5), [n for n in dir(float) if n not in dir(int)])
+print(float.__getformat__("double"), (1.5).__getformat__("float"))
+for bad in ["long", 8]:
+    try:
+        float.__getformat__(bad)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)

@@ -884,7 +884,32 @@ float_getattr (HsVM *vm, HsObject *self, HsObject *name)
   return part != NULL || hs_err_occurred (vm) ? part : hs_object_generic_getattr (vm, self, name);
 }
 
+/* float.__getformat__(typestr): how the machine stores a C double or float, as CPython
+ * reports it on the little-endian IEEE machines Heapscope runs on. */
+static HsObject *
+float_getformat (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *typestr;
+  if (!hs_parse_args (vm, "float.__getformat__", args + 1, nargs - 1, kwnames, "!typestr",
+                      &typestr))
+    return NULL;
+  if (!hs_str_check (typestr))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__getformat__() argument must be str, not %s",
+                     hs_type_name (typestr));
+      return NULL;
+    }
+  if (strcmp (hs_str_utf8 (typestr), "double") != 0 && strcmp (hs_str_utf8 (typestr), "float") != 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "__getformat__() argument 1 must be 'double' or 'float'");
+      return NULL;
+    }
+  return hs_str_from_cstr (vm, "IEEE, little-endian");
+}
+
 static const HsMethodDef float_methods[] = {
+  { "__getformat__", float_getformat, HS_METH_CLASS },
   { "__format__", hs_format_dunder },
   { "__abs__", hs_number_dunder_abs, HS_METH_SLOT },
   { "__round__", hs_number_dunder_round },

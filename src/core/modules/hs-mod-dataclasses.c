@@ -375,10 +375,17 @@ set_missing_error (HsVM *vm, HsObject *self, GPtrArray *missing, const char *kin
 static gboolean
 check_missing (HsVM *vm, HsObject *self, HsObject **params, HsObject **given, gsize n)
 {
-  g_autoptr (GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr (GPtrArray) missing_kw = g_ptr_array_new ();
+  g_autoptr (GPtrArray) missing = NULL;
+  g_autoptr (GPtrArray) missing_kw = NULL;
+  gsize i = 0;
 
-  for (gsize i = 0; i < n; i++)
+  while (i < n && (given[i] != NULL || has_default (FIELD (params[i]))))
+    i++;
+  if (i == n) /* the usual case, checked without making the arrays (once per instance) */
+    return FALSE;
+  missing = g_ptr_array_new ();
+  missing_kw = g_ptr_array_new ();
+  for (; i < n; i++)
     if (given[i] == NULL && !has_default (FIELD (params[i])))
       g_ptr_array_add (FIELD (params[i])->kw_only == hs_True ? missing_kw : missing,
                        (gpointer)hs_str_utf8 (FIELD (params[i])->name));

@@ -171,7 +171,11 @@ hs_call_hold_class_args (HsFrame *f, HsObject **stack, gsize nstack, HsObject **
 {
   gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
   gsize max = nstack + nargs + (nkw > 0 ? nkw + 1 + nargs + nkw : 0), n = 0;
-  HsObject **held = g_new (HsObject *, max);
+  HsObject **held;
+
+  g_assert (f->n_call_held == 0);
+  hs_frame_reserve_held (f, max);
+  held = f->call_held;
 
   for (gsize i = 0; i < nstack; i++)
     if (stack[i] != NULL)
@@ -186,8 +190,6 @@ hs_call_hold_class_args (HsFrame *f, HsObject **stack, gsize nstack, HsObject **
       for (gsize i = 0; i < nargs + nkw; i++)
         held[n++] = hs_incref (args[i]);
     }
-  g_assert (f->call_held == NULL);
-  f->call_held = held;
   f->n_call_held = (guint)n;
 }
 

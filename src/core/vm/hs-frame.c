@@ -80,6 +80,7 @@ hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
   f->back_holds = FALSE;
   f->call_held = NULL;
   f->n_call_held = 0;
+  f->call_held_cap = 0;
   memset (f->locals, 0, sizeof (HsObject *) * code->nlocals);
   f->stack = f->locals + code->nlocals;
   vm->frame = f;
@@ -110,15 +111,47 @@ hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
 }
 
 void
+hs_frame_reserve_held (HsFrame *f, gsize n)
+{
+  gsize cap;
+
+  if (f->n_call_held + n <= f->call_held_cap)
+    return;
+  if (f->call_held == NULL && n <= HS_FRAME_HELD_INLINE)
+    {
+      f->call_held = f->held_inline;
+      f->call_held_cap = HS_FRAME_HELD_INLINE;
+      return;
+    }
+  cap = MAX (f->n_call_held + n, 2 * (gsize)f->call_held_cap);
+  if (f->call_held == f->held_inline)
+    {
+      f->call_held = g_new (HsObject *, cap);
+      memcpy (f->call_held, f->held_inline, sizeof (HsObject *) * f->n_call_held);
+    }
+  else
+    f->call_held = g_renew (HsObject *, f->call_held, cap);
+  f->call_held_cap = (guint)cap;
+}
+
+static void
+free_held (HsFrame *f, HsObject **held)
+{
+  if (held != f->held_inline)
+    g_free (held);
+}
+
+void
 hs_vm_frame_release_call (HsVM *vm, HsFrame *f)
 {
   HsObject **held = g_steal_pointer (&f->call_held);
   guint n = f->n_call_held;
 
   f->n_call_held = 0;
+  f->call_held_cap = 0;
   for (guint i = 0; i < n; i++)
     hs_decref (vm, held[i]);
-  g_free (held);
+  free_held (f, held);
 }
 
 HsFrameHold
@@ -134,7 +167,7 @@ hs_frame_hold_in (HsFrame *f, HsObject *first, HsObject **args, gsize n)
 
   if (f == NULL)
     return hold;
-  f->call_held = g_renew (HsObject *, f->call_held, f->n_call_held + n + 1);
+  hs_frame_reserve_held (f, n + 1);
   if (first != NULL)
     f->call_held[f->n_call_held++] = hs_incref (first);
   for (gsize i = 0; i < n; i++)
@@ -151,8 +184,11 @@ hs_frame_unhold (HsVM *vm, HsFrameHold hold)
     return;
   while (f->n_call_held > hold.mark)
     hs_decref (vm, f->call_held[--f->n_call_held]);
-  if (f->n_call_held == 0)
-    g_clear_pointer (&f->call_held, g_free);
+  if (f->n_call_held == 0 && f->call_held != NULL)
+    {
+      free_held (f, g_steal_pointer (&f->call_held));
+      f->call_held_cap = 0;
+    }
 }
 
 void

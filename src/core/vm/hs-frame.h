@@ -15,6 +15,8 @@
 
 G_BEGIN_DECLS
 
+#define HS_FRAME_HELD_INLINE 8
+
 struct _HsFrame
 {
   HsFrame *back; /* the caller, or NULL for the outermost frame */
@@ -52,8 +54,12 @@ struct _HsFrame
    * makes), owned; released when that frame goes, or by hs_frame_unhold. */
   HsObject **call_held;
   guint n_call_held;
-  HsObject *gen;      /* generator owning this frame (borrowed), or NULL; a suspended
-                       * generator's frame has back == NULL and is not on the stack */
+  guint call_held_cap; /* slots of call_held */
+  HsObject *gen;       /* generator owning this frame (borrowed), or NULL; a suspended
+                        * generator's frame has back == NULL and is not on the stack */
+  /* call_held's first slots, in the frame itself: a class call from a loop or a method
+   * (`return Vector(...)`) allocates nothing to hold its arguments while __init__ runs */
+  HsObject *held_inline[HS_FRAME_HELD_INLINE];
   HsObject **stack;   /* = locals + code->nlocals */
   HsObject *locals[]; /* nlocals slots, then stacksize slots */
 };
@@ -72,6 +78,8 @@ HsFrameHold hs_frame_hold (HsVM *vm, HsObject *first, HsObject **args, gsize n);
 /* The same, listed on frame f (the caller, once the callee's frame is pushed). */
 HsFrameHold hs_frame_hold_in (HsFrame *f, HsObject *first, HsObject **args, gsize n);
 void hs_frame_unhold (HsVM *vm, HsFrameHold hold);
+/* Makes room for n more references in f->call_held (kept for the frame's next calls). */
+void hs_frame_reserve_held (HsFrame *f, gsize n);
 
 /* The frame of a generator object (suspended or running), or NULL once it finished. */
 HsFrame *hs_generator_frame (HsObject *gen);

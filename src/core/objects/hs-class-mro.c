@@ -1,17 +1,21 @@
 /* hs-class-mro.c — the class hierarchy: method resolution order (C3, as CPython's
  * mro_implementation), the base whose layout a class extends, the metaclass of a class
- * statement, issubclass.
+ * statement, issubclass, and whether an object's __class__ may change to another class
+ * (the two lay their objects out alike).
  *
  * Invariant: a class's mro tuple starts with the class and is the C3 merge of its bases'
  * MROs and its bases; a built-in type's is its chain of bases.
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "hs-builtin-subclass.h"
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
 #include "hs-exceptions.h"
 #include "hs-int.h"
+#include "hs-module.h"
 #include "hs-recursion.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -31,9 +35,18 @@ hs_type_mro_at (const HsType *t, gsize i)
 gboolean
 hs_class_mro_contains (const HsType *t, const HsType *base)
 {
-  const HsType *m;
-  for (gsize i = 0; (m = hs_type_mro_at (t, i)) != NULL; i++)
-    if (m == base)
+  HsObject *mro = (t->type_flags & HS_TYPE_HEAP) ? HS_CLASS (t)->mro : NULL;
+
+  if (mro == NULL)
+    {
+      for (; t != NULL; t = t->base)
+        if (t == base)
+          return TRUE;
+      return FALSE;
+    }
+  /* the tuple read in place: isinstance() and every subtype test of a class come here */
+  for (gsize i = 0, n = hs_tuple_len (mro); i < n; i++)
+    if (hs_tuple_get_borrow (mro, i) == (const HsObject *)base)
       return TRUE;
   return FALSE;
 }
@@ -306,4 +319,84 @@ hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
   hs_err_set_string (vm, &hs_exc_TypeError,
                      "issubclass() arg 2 must be a class, a tuple of classes, or a union");
   return NULL;
+}
+
+/* ---- __class__ assignment ------------------------------------------------------------ */
+
+/* The nearest class in t's MRO whose __slots__ adds slots, or NULL. */
+static const HsClass *
+slotted (const HsType *t)
+{
+  const HsType *a;
+  for (gsize i = 0; (a = hs_type_mro_at (t, i)) != NULL && (a->type_flags & HS_TYPE_HEAP); i++)
+    if (HS_CLASS (a)->nslots > 0)
+      return HS_CLASS (a);
+  return NULL;
+}
+
+/* Whether two classes' objects are laid out alike (CPython's compatible_for_assignment):
+ * the same built-in base, size and attribute table. */
+static gboolean
+same_layout (const HsType *a, const HsType *b)
+{
+  const HsClass *x = HS_CLASS (a), *y = HS_CLASS (b);
+
+  if (x->static_base != y->static_base || a->basicsize != b->basicsize
+      || x->attrs_offset != y->attrs_offset || x->has_dict != y->has_dict
+      || x->has_weakref != y->has_weakref)
+    return FALSE;
+  /* CPython's same_slots_added: the same slots, by name */
+  x = slotted (a);
+  y = slotted (b);
+  return x == y
+         || (x != NULL && y != NULL && x->nslots == y->nslots
+             && memcmp (x->slot_names, y->slot_names, x->nslots * sizeof (HsObject *)) == 0);
+}
+
+/* CPython lets a module's class change between ModuleType and the classes derived from it
+ * (Heapscope's add no slots, a module keeps room for an attribute table). */
+static gboolean
+modules_alike (const HsType *a, const HsType *b)
+{
+  return hs_type_is_subtype (a, &hs_module_type) && hs_type_is_subtype (b, &hs_module_type);
+}
+
+int
+hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value)
+{
+  const HsType *old = obj->type;
+
+  if (value == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "can't delete __class__ attribute");
+      return -1;
+    }
+  if (!hs_type_check (value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__class__ must be set to a class, not '%s' object",
+                     hs_type_name (value));
+      return -1;
+    }
+  gboolean modules = modules_alike (old, (HsType *)value);
+  if (!modules
+      && (!(old->type_flags & HS_TYPE_HEAP) || !(((HsType *)value)->type_flags & HS_TYPE_HEAP)))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "__class__ assignment only supported for mutable types or ModuleType "
+                         "subclasses");
+      return -1;
+    }
+  if (!modules && !same_layout (old, (HsType *)value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "__class__ assignment: '%s' object layout differs from '%s'",
+                     ((HsType *)value)->name, old->name);
+      return -1;
+    }
+  obj->type = (HsType *)hs_incref (value);
+  hs_object_mark_dirty (vm, obj);   /* its class row */
+  hs_object_mark_dirty (vm, value); /* a module's class lists it among its holders */
+  hs_object_mark_dirty (vm, (HsObject *)old);
+  hs_decref (vm, (HsObject *)old);
+  return 0;
 }

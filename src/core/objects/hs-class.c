@@ -87,6 +87,19 @@ attrs_grow (HsVM *vm, HsAttrs *a)
   return 0;
 }
 
+/* Adds the attribute `name`, which the table lacks. */
+static int
+attrs_append (HsVM *vm, HsObject *self, HsAttrs *a, HsObject *name, HsObject *value)
+{
+  if (a->len == a->cap && attrs_grow (vm, a) < 0)
+    return -1;
+  a->names[a->len] = hs_str_intern_name_obj (vm, name);
+  a->values[a->len] = hs_incref (value);
+  a->len++;
+  hs_object_mark_dirty (vm, self);
+  return 0;
+}
+
 static int materialise_dict (HsVM *vm, HsObject *self);
 
 /* A store into the materialised dict: CPython's _PyObjectDict_SetItem, and its
@@ -137,13 +150,7 @@ attrs_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
       attrs_replace (vm, self, a, i, value);
       return 0;
     }
-  if (a->len == a->cap && attrs_grow (vm, a) < 0)
-    return -1;
-  a->names[a->len] = hs_str_intern_name_obj (vm, name);
-  a->values[a->len] = hs_incref (value);
-  a->len++;
-  hs_object_mark_dirty (vm, self);
-  return 0;
+  return attrs_append (vm, self, a, name, value);
 }
 
 int
@@ -523,84 +530,6 @@ hs_is_class_name (HsObject *name)
              && strcmp (hs_str_utf8 (name), "__class__") == 0);
 }
 
-/* Whether two classes' objects are laid out alike (CPython's compatible_for_assignment):
- * the same built-in base, size and attribute table. */
-/* The nearest class in t's MRO whose __slots__ adds slots, or NULL. */
-static const HsClass *
-slotted (const HsType *t)
-{
-  const HsType *a;
-  for (gsize i = 0; (a = hs_type_mro_at (t, i)) != NULL && (a->type_flags & HS_TYPE_HEAP); i++)
-    if (HS_CLASS (a)->nslots > 0)
-      return HS_CLASS (a);
-  return NULL;
-}
-
-static gboolean
-same_layout (const HsType *a, const HsType *b)
-{
-  const HsClass *x = HS_CLASS (a), *y = HS_CLASS (b);
-
-  if (x->static_base != y->static_base || a->basicsize != b->basicsize
-      || x->attrs_offset != y->attrs_offset || x->has_dict != y->has_dict
-      || x->has_weakref != y->has_weakref)
-    return FALSE;
-  /* CPython's same_slots_added: the same slots, by name */
-  x = slotted (a);
-  y = slotted (b);
-  return x == y
-         || (x != NULL && y != NULL && x->nslots == y->nslots
-             && memcmp (x->slot_names, y->slot_names, x->nslots * sizeof (HsObject *)) == 0);
-}
-
-/* CPython lets a module's class change between ModuleType and the classes derived from it
- * (Heapscope's add no slots, a module keeps room for an attribute table). */
-static gboolean
-modules_alike (const HsType *a, const HsType *b)
-{
-  return hs_type_is_subtype (a, &hs_module_type) && hs_type_is_subtype (b, &hs_module_type);
-}
-
-int
-hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value)
-{
-  const HsType *old = obj->type;
-
-  if (value == NULL)
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "can't delete __class__ attribute");
-      return -1;
-    }
-  if (!hs_type_check (value))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "__class__ must be set to a class, not '%s' object",
-                     hs_type_name (value));
-      return -1;
-    }
-  gboolean modules = modules_alike (old, (HsType *)value);
-  if (!modules
-      && (!(old->type_flags & HS_TYPE_HEAP) || !(((HsType *)value)->type_flags & HS_TYPE_HEAP)))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError,
-                         "__class__ assignment only supported for mutable types or ModuleType "
-                         "subclasses");
-      return -1;
-    }
-  if (!modules && !same_layout (old, (HsType *)value))
-    {
-      hs_err_format (vm, &hs_exc_TypeError,
-                     "__class__ assignment: '%s' object layout differs from '%s'",
-                     ((HsType *)value)->name, old->name);
-      return -1;
-    }
-  obj->type = (HsType *)hs_incref (value);
-  hs_object_mark_dirty (vm, obj);   /* its class row */
-  hs_object_mark_dirty (vm, value); /* a module's class lists it among its holders */
-  hs_object_mark_dirty (vm, (HsObject *)old);
-  hs_decref (vm, (HsObject *)old);
-  return 0;
-}
-
 /* CPython's PyObject_GenericSetAttr for an instance: a data descriptor's __set__ or
  * __delete__, else the instance's own attribute (or object's __class__). */
 static int
@@ -748,6 +677,10 @@ hs_attr_store_cached (HsVM *vm, HsObject *o, HsObject *name, HsObject *value, Hs
           attrs_replace (vm, o, a, (guint32)i, value);
           return 0;
         }
+      /* a new attribute where the type's instances keep it next (an __init__ filling a
+       * fresh instance): appended, the hint already right */
+      if (c->index == a->len && a->dict == NULL && attrs_find (a, name) < 0)
+        return attrs_append (vm, o, a, name, value);
       if (attrs_set (vm, o, name, value) < 0)
         return -1;
       attr_cache_update (c, o, name);
@@ -892,18 +825,51 @@ hs_instance_new_empty (HsVM *vm, HsObject *cls)
   return new_instance (vm, (HsType *)cls, NULL, 0);
 }
 
+/* An instance of a class whose plain_init is known: allocated, nothing more to do. */
+static HsObject *
+new_plain_instance (HsVM *vm, HsType *type)
+{
+  HsObject *self = hs_object_alloc (vm, type, type->basicsize);
+  if (self == NULL)
+    return NULL;
+  hs_incref ((HsObject *)type);
+  hs_gc_track (vm, self);
+  return self;
+}
+
+/* Remembers, for the type epoch, that the class's instances are made the plain way. */
+static void
+note_plain_init (HsType *type, HsObject *init)
+{
+  HsClass *c = HS_CLASS (type);
+  if ((type->type_flags & HS_TYPE_EXCEPTION) || hs_builtin_subclass_base (type) != NULL
+      || hs_type_lookup_borrow (type, hs_dunder[N_ABSTRACTMETHODS]) != NULL)
+    return;
+  c->plain_epoch = hs_dict_type_epoch ();
+  c->plain_init = init;
+}
+
 HsObject *
 hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject **init)
 {
   HsType *type = (HsType *)cls;
-  HsObject *found = hs_type_lookup_borrow (type, hs_dunder[N_INIT]);
+  HsClass *c = HS_CLASS (cls);
+  HsObject *found;
 
+  if (c->plain_init != NULL && c->plain_epoch == hs_dict_type_epoch ()
+      && cls->type == &hs_type_type)
+    {
+      *init = c->plain_init;
+      return new_plain_instance (vm, type);
+    }
+  found = hs_type_lookup_borrow (type, hs_dunder[N_INIT]);
   *init = NULL;
   if (cls->type != &hs_type_type || hs_type_lookup_borrow (type, hs_dunder[N_NEW]) != object_new_fn
       || found == NULL || !HS_IS (found, &hs_function_type)
       || (HS_FUNCTION (found)->code->flags & HS_CODE_GENERATOR))
     return NULL;
   *init = found;
+  note_plain_init (type, found);
   return new_instance (vm, type, args, nargs);
 }
 

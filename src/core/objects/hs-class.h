@@ -56,6 +56,11 @@ typedef struct
   HsObject **slot_names;
   guint32 nslots;
   gsize slots_offset;
+  /* While the type epoch is plain_epoch: the Python __init__ a call of the class runs on
+   * an instance that an allocation alone makes (type's call, object's __new__, nothing
+   * abstract, no built-in base but object), borrowed; NULL: not known to be so. */
+  guint64 plain_epoch;
+  HsObject *plain_init;
 } HsClass;
 
 #define HS_CLASS(o) ((HsClass *)(o))

@@ -728,7 +728,9 @@ static HsObject *
 m_append (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *x;
-  if (!hs_parse_args (vm, "list.append", args + 1, nargs - 1, kwnames, "!object", &x))
+  if (nargs == 2 && kwnames == NULL) /* the call of every loop building a list */
+    x = args[1];
+  else if (!hs_parse_args (vm, "list.append", args + 1, nargs - 1, kwnames, "!object", &x))
     return NULL;
   return hs_list_append (vm, args[0], x) < 0 ? NULL : hs_None;
 }

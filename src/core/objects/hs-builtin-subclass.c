@@ -19,6 +19,7 @@
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
+#include "hs-namedtuple.h"
 #include "hs-object-private.h"
 #include "hs-set.h"
 #include "hs-slot-wrapper.h"
@@ -49,13 +50,14 @@ hs_builtin_subclass_allowed (const HsType *t)
   for (gsize i = 0; i < G_N_ELEMENTS (allowed); i++)
     if (allowed[i] == t)
       return TRUE;
-  return FALSE;
+  return hs_namedtuple_type_check (t);
 }
 
 gboolean
 hs_builtin_subclass_varsize (const HsType *t)
 {
-  return t == &hs_str_type || t == &hs_tuple_type || t == &hs_module_type;
+  return t == &hs_str_type || t == &hs_tuple_type || t == &hs_module_type
+         || hs_namedtuple_type_check (t);
 }
 
 HsType *
@@ -186,14 +188,13 @@ copy_int (HsVM *vm, HsType *type, HsObject *v)
   return tracked (vm, o);
 }
 
-/* An instance of `type` holding the value v of its built-in immutable type (borrowed). */
-static HsObject *
-from_value (HsVM *vm, HsType *type, HsObject *v)
+HsObject *
+hs_builtin_subclass_from_value (HsVM *vm, HsType *type, HsObject *v)
 {
   HsType *base = HS_CLASS (type)->static_base;
   HsObject *o;
 
-  if (base == &hs_tuple_type)
+  if (base == &hs_tuple_type || hs_namedtuple_type_check (base))
     return copy_tuple (vm, type, v);
   if (base == &hs_str_type)
     return copy_str (vm, type, v);
@@ -253,7 +254,7 @@ builtin_new (HsVM *vm, HsType *base, HsObject **args, gsize nargs, HsObject *kwn
   HsObject *v = base->construct (vm, base, args + 1, nargs - 1, kwnames);
   if (v == NULL || type == base)
     return v;
-  HsObject *o = from_value (vm, type, v);
+  HsObject *o = hs_builtin_subclass_from_value (vm, type, v);
   hs_decref (vm, v);
   return o;
 }

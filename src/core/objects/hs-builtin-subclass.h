@@ -31,6 +31,9 @@ HsType *hs_builtin_subclass_base (const HsType *type);
  * __new__ that reaches object's makes, and what copy fills). */
 HsObject *hs_builtin_subclass_new_empty (HsVM *vm, HsType *type);
 
+/* An instance of `type` holding the value v (borrowed) of its built-in immutable type
+ * (tuple, a namedtuple() type, str, int, float, frozenset, the datetime types). */
+HsObject *hs_builtin_subclass_from_value (HsVM *vm, HsType *type, HsObject *v);
 /* The repr of the built-in value an instance of such a class holds (an int subclass's
  * "5", whatever its class's __repr__ says), for the diagram; NULL on error (cleared). */
 char *hs_builtin_subclass_value_repr (HsVM *vm, HsObject *o);

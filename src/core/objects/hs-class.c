@@ -578,6 +578,9 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
     return hs_module_type.setattr (vm, self, name, value); /* into the module's dict */
   if (!instances_have_dict (self->type))
     {
+      HsType *sb = HS_CLASS (self->type)->static_base;
+      if (sb->setattr != NULL) /* its built-in part's answer (a namedtuple's field) */
+        return sb->setattr (vm, self, name, value);
       hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
                      hs_type_name (self), hs_str_utf8 (name));
       return -1;

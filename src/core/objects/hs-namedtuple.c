@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "hs-builtin-subclass.h"
 #include "hs-cfunction.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -33,11 +34,17 @@ typedef struct
 
 static HsType namedtuple_base;
 
-/* The namedtuple() type that `t` is or derives from. */
+gboolean
+hs_namedtuple_type_check (const HsType *t)
+{
+  return !(t->type_flags & HS_TYPE_HEAP) && t->base == &namedtuple_base;
+}
+
+/* The namedtuple() type that `t` is or derives from, or NULL. */
 static NTType *
 nt_of_type (const HsType *t)
 {
-  while (t->base != &namedtuple_base)
+  while (t != NULL && t->base != &namedtuple_base)
     t = t->base;
   return (NTType *)t;
 }
@@ -206,12 +213,21 @@ m_asdict (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return d;
 }
 
+/* An object of type (a namedtuple() type or a class derived from one) holding the items of
+ * v, an object of its namedtuple() type (borrowed): v itself when that is type. */
+static HsObject *
+retype (HsVM *vm, HsType *type, HsObject *v)
+{
+  return v->type == type ? hs_incref (v) : hs_builtin_subclass_from_value (vm, type, v);
+}
+
 /* A new instance of type from exactly len(_fields) items. */
 static HsObject *
-make_from (HsVM *vm, const HsType *type, HsObject *items)
+make_from (HsVM *vm, HsType *type, HsObject *items)
 {
-  gsize n = hs_tuple_len (nt_of_type (type)->fields);
-  HsObject *self;
+  NTType *t = nt_of_type (type);
+  gsize n = hs_tuple_len (t->fields);
+  HsObject *v, *self;
   if (hs_list_len (items) != n)
     {
       hs_err_format (vm, &hs_exc_TypeError,
@@ -219,12 +235,35 @@ make_from (HsVM *vm, const HsType *type, HsObject *items)
                      hs_list_len (items));
       return NULL;
     }
-  if ((self = hs_tuple_new_type (vm, type, n)) == NULL)
+  if ((v = hs_tuple_new_type (vm, &t->type, n)) == NULL)
     return NULL;
   for (gsize i = 0; i < n; i++)
-    hs_tuple_set_take (self, i, hs_incref (hs_list_get_borrow (items, i)));
+    hs_tuple_set_take (v, i, hs_incref (hs_list_get_borrow (items, i)));
+  self = retype (vm, type, v);
+  hs_decref (vm, v);
   return self;
 }
+
+/* __new__(cls, *fields): an instance of cls, a namedtuple() type or a class derived from
+ * one (class Point(namedtuple('Point', 'x y'))). */
+static HsObject *
+nt_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs < 1 || !hs_type_check (args[0]) || nt_of_type ((HsType *)args[0]) == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "namedtuple.__new__(X): X is not a type derived from a namedtuple");
+      return NULL;
+    }
+  NTType *t = nt_of_type ((HsType *)args[0]);
+  HsObject *v = nt_construct (vm, &t->type, args + 1, nargs - 1, kwnames);
+  HsObject *self = v != NULL ? retype (vm, (HsType *)args[0], v) : NULL;
+  hs_xdecref (vm, v);
+  return self;
+}
+
+static const HsMethodDef nt_new_def = { "__new__", nt_new };
+static HsObject *nt_new_fn;
 
 static HsObject *
 m_make (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -263,7 +302,7 @@ m_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (unknown->len > 0)
     hs_err_format (vm, &hs_exc_ValueError, "Got unexpected field names: [%s]", unknown->str);
   else
-    r = make_from (vm, self->type, items);
+    r = make_from (vm, (HsType *)self->type, items);
   hs_decref (vm, items);
   return r;
 }
@@ -437,7 +476,12 @@ new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults, Hs
   t->type.name = name;
   t->type.module = name + len + 1;
   t->type.base = &namedtuple_base;
-  t->type.type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE;
+  t->type.type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE | HS_TYPE_BASETYPE;
+  /* what a class derived from it takes from its built-in part (hs-class.c's static_base) */
+  t->type.repr = namedtuple_base.repr;
+  t->type.getattr = namedtuple_base.getattr;
+  t->type.setattr = namedtuple_base.setattr;
+  t->type.refs = namedtuple_base.refs;
   t->type.basicsize = sizeof (HsTuple);
   t->fields = keep (hs_tuple_new (vm, n));
   t->defaults = keep (hs_incref (defaults));
@@ -458,7 +502,8 @@ new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults, Hs
                           hs_tuple_get_borrow (defaults, i))
         < 0)
       return NULL;
-  if (hs_dict_set_item (vm, t->type.dict, hs_str_intern_cstr ("_fields"), t->fields) < 0
+  if (hs_dict_set_item (vm, t->type.dict, hs_str_intern_cstr ("__new__"), nt_new_fn) < 0
+      || hs_dict_set_item (vm, t->type.dict, hs_str_intern_cstr ("_fields"), t->fields) < 0
       || hs_dict_set_item (vm, t->type.dict, hs_str_intern_cstr ("_field_defaults"), field_defaults)
              < 0)
     return NULL;
@@ -504,4 +549,5 @@ void
 hs_namedtuple_runtime_init (void)
 {
   hs_type_ready (&namedtuple_base);
+  nt_new_fn = hs_cfunction_new (NULL, &nt_new_def, NULL);
 }

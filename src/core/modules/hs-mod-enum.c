@@ -80,9 +80,9 @@ static gboolean
 is_descriptor (HsObject *v)
 {
   static const HsType *const builtin[]
-      = { &hs_function_type,    &hs_staticmethod_type, &hs_classmethod_type,
-          &hs_property_type,    &hs_method_descr_type, &hs_classmethod_descr_type,
-          &hs_getset_descr_type };
+      = { &hs_function_type,      &hs_staticmethod_type, &hs_classmethod_type,
+          &hs_property_type,      &hs_method_descr_type, &hs_classmethod_descr_type,
+          &hs_wrapper_descr_type, &hs_getset_descr_type };
   static const char *const hooks[] = { "__get__", "__set__", "__delete__" };
   for (gsize i = 0; i < G_N_ELEMENTS (builtin); i++)
     if (HS_IS (v, builtin[i]))

@@ -153,6 +153,8 @@ hs_mod_types_init (HsVM *vm, HsObject *dict)
     { "BuiltinFunctionType", &hs_cfunction_type },
     { "BuiltinMethodType", &hs_cfunction_type },
     { "MethodDescriptorType", &hs_method_descr_type },
+    { "WrapperDescriptorType", &hs_wrapper_descr_type },
+    { "MethodWrapperType", &hs_method_wrapper_type },
     { "ClassMethodDescriptorType", &hs_classmethod_descr_type },
     { "GetSetDescriptorType", &hs_getset_descr_type },
     { "MemberDescriptorType", &hs_member_descr_type },

@@ -47,14 +47,17 @@ hs_cfunction_new (HsVM *vm, const HsMethodDef *def, HsObject *self)
 HsObject *
 hs_cfunction_new_method (HsVM *vm, const HsMethodDef *def, const HsType *owner, HsObject *self)
 {
-  return new_function (vm, &hs_cfunction_type, def, owner, self);
+  return new_function (vm,
+                       (def->flags & HS_METH_SLOT) ? &hs_method_wrapper_type : &hs_cfunction_type,
+                       def, owner, self);
 }
 
 HsObject *
 hs_method_descr_new (const HsMethodDef *def, const HsType *owner)
 {
-  const HsType *type
-      = (def->flags & HS_METH_CLASS) ? &hs_classmethod_descr_type : &hs_method_descr_type;
+  const HsType *type = (def->flags & HS_METH_CLASS)  ? &hs_classmethod_descr_type
+                       : (def->flags & HS_METH_SLOT) ? &hs_wrapper_descr_type
+                                                     : &hs_method_descr_type;
   return new_function (NULL, type, def, owner, NULL);
 }
 
@@ -183,6 +186,20 @@ HsType hs_cfunction_type = {
   .call = cfunction_call,
 };
 
+HsType hs_method_wrapper_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "method-wrapper",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsCFunctionObject),
+  .dealloc = cfunction_dealloc,
+  .refs = cfunction_refs,
+  .clear = cfunction_dealloc,
+  .repr = cfunction_repr,
+  .getattr = cfunction_getattr,
+  .call = cfunction_call,
+};
+
 /* ---- method descriptors --------------------------------------------------------------- */
 
 static HsObject *
@@ -237,6 +254,16 @@ classdescr_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObjec
   HsCFunctionObject *f = (HsCFunctionObject *)self;
   return hs_cfunction_call_with_self (vm, f->def, (HsObject *)f->owner, args, nargs, kwnames);
 }
+
+HsType hs_wrapper_descr_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "wrapper_descriptor",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsCFunctionObject),
+  .repr = descr_repr,
+  .getattr = cfunction_getattr,
+  .call = descr_call,
+};
 
 HsType hs_classmethod_descr_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },

@@ -25,6 +25,25 @@ extern HsType hs_cfunction_type;
 /* `method_descriptor` (list.append) and `classmethod_descriptor` (dict.fromkeys). */
 extern HsType hs_method_descr_type;
 extern HsType hs_classmethod_descr_type;
+/* `wrapper_descriptor` (int.__add__) and `method-wrapper` ((1).__add__): a slot's method
+ * (HS_METH_SLOT), unbound and bound, which behave as a method_descriptor and a bound
+ * builtin_function_or_method do. */
+extern HsType hs_wrapper_descr_type;
+extern HsType hs_method_wrapper_type;
+
+/* A method descriptor of either kind (list.append, int.__add__). */
+static inline gboolean
+hs_method_descr_check (const HsObject *o)
+{
+  return o->type == &hs_method_descr_type || o->type == &hs_wrapper_descr_type;
+}
+
+/* A built-in function or bound method of either kind (len, [].append, (1).__add__). */
+static inline gboolean
+hs_cfunction_check (const HsObject *o)
+{
+  return o->type == &hs_cfunction_type || o->type == &hs_method_wrapper_type;
+}
 
 /* A built-in function (self NULL) or bound method. vm NULL: process-wide immortal. */
 HsObject *hs_cfunction_new (HsVM *vm, const HsMethodDef *def, HsObject *self);

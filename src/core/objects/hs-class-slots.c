@@ -78,7 +78,7 @@ hs_class_call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args, g
                       HsObject *kwnames)
 {
   gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  if (HS_IS (fn, &hs_function_type) || HS_IS (fn, &hs_method_descr_type))
+  if (HS_IS (fn, &hs_function_type) || hs_method_descr_check (fn))
     {
       HsObject *small[8];
       HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
@@ -613,8 +613,12 @@ OBJECT_COMPARE (gt, HS_CMP_GT)
 OBJECT_COMPARE (ge, HS_CMP_GE)
 
 const HsMethodDef hs_object_compare_methods[] = {
-  { "__eq__", object_eq }, { "__ne__", object_ne }, { "__lt__", object_lt },
-  { "__le__", object_le }, { "__gt__", object_gt }, { "__ge__", object_ge },
+  { "__eq__", object_eq, HS_METH_SLOT },
+  { "__ne__", object_ne, HS_METH_SLOT },
+  { "__lt__", object_lt, HS_METH_SLOT },
+  { "__le__", object_le, HS_METH_SLOT },
+  { "__gt__", object_gt, HS_METH_SLOT },
+  { "__ge__", object_ge, HS_METH_SLOT },
   { NULL, NULL },
 };
 

@@ -12,6 +12,7 @@
 #include "hs-bytes.h"
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
+#include "hs-complex.h"
 #include "hs-dict.h"
 #include "hs-exceptions.h"
 #include "hs-float.h"
@@ -495,9 +496,8 @@ static HsObject *
 setattr_hook (const HsType *t, gboolean delete)
 {
   HsObject *hook = hs_type_lookup_borrow (t, hs_dunder[delete ? N_DELATTR : N_SETATTR]);
-  HsCFunction fn = hook != NULL && HS_IS (hook, &hs_method_descr_type)
-                       ? ((HsCFunctionObject *)hook)->def->fn
-                       : NULL;
+  HsCFunction fn
+      = hook != NULL && hs_method_descr_check (hook) ? ((HsCFunctionObject *)hook)->def->fn : NULL;
   if (fn == object_setattr_method || fn == object_delattr_method || fn == type_setattr_method
       || fn == type_delattr_method)
     return NULL;
@@ -606,7 +606,7 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
     {
       /* not object's own (__eq__) when the type may fill that dunder by a slot, which
        * wins (hs_object_generic_getattr) */
-      if (d != NULL && HS_IS (d, &hs_method_descr_type)
+      if (d != NULL && hs_method_descr_check (d)
           && (((HsCFunctionObject *)d)->owner != &hs_object_type || t == &hs_object_type))
         c->method = d;
       return;
@@ -614,7 +614,7 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
   if (!hs_instance_check (o) || t->getattr != instance_getattr || !hs_instance_plain_getattr (o))
     return;
   c->flags = HS_ATTR_CACHE_INSTANCE;
-  if (d != NULL && (HS_IS (d, &hs_function_type) || HS_IS (d, &hs_method_descr_type)))
+  if (d != NULL && (HS_IS (d, &hs_function_type) || hs_method_descr_check (d)))
     c->method = d;
   if ((d != NULL && hs_descr_is_data (d)) || !instances_have_dict (t))
     return;
@@ -811,7 +811,7 @@ static gboolean
 is_builtin_init (HsObject *init)
 {
   return init == NULL
-         || (HS_IS (init, &hs_method_descr_type)
+         || (hs_method_descr_check (init)
              && (((HsCFunctionObject *)init)->def->fn == object_init
                  || ((HsCFunctionObject *)init)->def->fn == type_init_method));
 }
@@ -1874,7 +1874,7 @@ type_call_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 gboolean
 hs_class_is_type_call (HsObject *fn)
 {
-  return HS_IS (fn, &hs_cfunction_type) && ((HsCFunctionObject *)fn)->def->fn == type_call_method;
+  return hs_cfunction_check (fn) && ((HsCFunctionObject *)fn)->def->fn == type_call_method;
 }
 
 static HsObject *
@@ -1956,6 +1956,7 @@ hs_class_runtime_init (void)
   hs_builtin_subclass_runtime_init ();
   hs_getset_install (&hs_int_type, "real imag numerator denominator", hs_int_part, NULL);
   hs_getset_install (&hs_float_type, "real imag", hs_float_part, NULL);
+  hs_member_install_readonly (&hs_complex_type, "real imag", hs_complex_part);
   hs_getset_install (&hs_property_type, "__isabstractmethod__", property_isabstract, NULL);
   hs_dict_set_item (NULL, hs_object_type.dict, hs_dunder[N_NEW], object_new_fn);
   hs_dict_set_item (NULL, hs_type_type.dict, hs_dunder[N_NEW], type_new_fn);

@@ -103,6 +103,10 @@ extern HsType hs_member_descr_type;
  * instance of a class derived from it reads and sets the field, not an attribute. */
 void hs_member_install (HsType *owner, const char *name, gsize offset);
 
+/* The same for read-only members CPython's type holds as C numbers (complex.real): `get`
+ * reads them; setting one is CPython's "readonly attribute". */
+void hs_member_install_readonly (HsType *owner, const char *names, HsGetsetFn get);
+
 /* Puts into the dict of the built-in type `owner` a getset descriptor for each name of
  * `names` (space-separated), as CPython's `int.real`: `get (vm, obj, name)` reads it,
  * `set` writes it (NULL: read-only). */

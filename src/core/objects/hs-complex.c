@@ -558,8 +558,8 @@ complex_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
 
 /* ---- attributes and methods ------------------------------------------------------ */
 
-static HsObject *
-complex_getattr (HsVM *vm, HsObject *self, HsObject *name)
+HsObject *
+hs_complex_part (HsVM *vm, HsObject *self, HsObject *name)
 {
   if (hs_str_equal_cstr (name, "real"))
     return hs_float_new (vm, HS_COMPLEX (self)->real);
@@ -594,7 +594,7 @@ HsType hs_complex_type = {
   .binop = complex_binop,
   .unaryop = complex_unaryop,
   .truth = complex_truth,
-  .getattr = complex_getattr,
+  .getattr = hs_complex_part,
   .construct = complex_construct,
   .methods = complex_methods,
 };

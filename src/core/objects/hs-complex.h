@@ -28,6 +28,8 @@ hs_complex_check (const HsObject *o)
 }
 
 HsObject *hs_complex_new (HsVM *vm, double real, double imag);
+/* z.real or z.imag (its getattr, and what complex.real reads), else the generic lookup. */
+HsObject *hs_complex_part (HsVM *vm, HsObject *self, HsObject *name);
 /* x ** y for doubles whose float power is complex (a negative base, a fractional
  * exponent): CPython's float_pow hands these to complex. */
 HsObject *hs_complex_pow_doubles (HsVM *vm, double x, double y);

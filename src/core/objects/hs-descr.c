@@ -53,7 +53,7 @@ hs_descr_get (HsVM *vm, HsObject *d, HsObject *obj, const HsType *type)
         }
       return hs_object_call (vm, p->fget, &obj, 1, NULL);
     }
-  if (HS_IS (d, &hs_method_descr_type) && obj != NULL)
+  if (hs_method_descr_check (d) && obj != NULL)
     {
       HsCFunctionObject *m = (HsCFunctionObject *)d;
       return hs_cfunction_new_method (vm, m->def, m->owner, obj);
@@ -198,6 +198,20 @@ hs_member_install (HsType *owner, const char *name, gsize offset)
   hs_dict_set_item (NULL, owner->dict, n, m);
 }
 
+void
+hs_member_install_readonly (HsType *owner, const char *names, HsGetsetFn get)
+{
+  g_auto (GStrv) v = g_strsplit (names, " ", -1);
+  for (char **n = v; *n != NULL; n++)
+    {
+      HsObject *name = hs_str_intern_cstr (*n);
+      HsObject *m = hs_member_new (NULL, name, (HsClass *)owner, 0);
+      hs_gc_untrack (NULL, m); /* process-wide, as a method descriptor of a built-in */
+      ((HsMember *)m)->getset.get = get;
+      hs_dict_set_item (NULL, owner->dict, name, m);
+    }
+}
+
 /* Where the slot's value lives in obj, or NULL with CPython's TypeError when obj is not an
  * instance of the slot's class. */
 static HsObject **
@@ -214,6 +228,8 @@ hs_member_get (HsVM *vm, HsObject *member, HsObject *obj)
   HsObject **slot = member_slot (vm, (HsMember *)member, obj);
   if (slot == NULL)
     return NULL;
+  if (((HsMember *)member)->getset.get != NULL)
+    return ((HsMember *)member)->getset.get (vm, obj, ((HsMember *)member)->getset.name);
   if (*slot == NULL)
     {
       hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
@@ -229,6 +245,11 @@ hs_member_set (HsVM *vm, HsObject *member, HsObject *obj, HsObject *value)
   HsObject **slot = member_slot (vm, (HsMember *)member, obj), *old;
   if (slot == NULL)
     return -1;
+  if (((HsMember *)member)->getset.get != NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_AttributeError, "readonly attribute");
+      return -1;
+    }
   if (value == NULL && *slot == NULL)
     {
       /* CPython's PyMember_SetOne: the bare name */
@@ -248,7 +269,7 @@ member_repr (HsVM *vm, HsObject *self)
 {
   HsGetset *g = (HsGetset *)self;
   return hs_str_from_format (vm, "<member '%s' of '%s' objects>", hs_str_utf8 (g->name),
-                             hs_class_name (g->owner));
+                             hs_type_tp_name ((HsType *)g->owner));
 }
 
 /* __get__(obj, type=None), __set__(obj, value), __delete__(obj), for Python code. */

@@ -451,7 +451,7 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
   HsObject *own = e->dict != NULL ? hs_dict_get_item_borrow (vm, e->dict, name) : NULL;
   if (own != NULL)
     return hs_incref (own);
-  if (v != NULL && HS_IS (v, &hs_method_descr_type))
+  if (v != NULL && hs_method_descr_check (v))
     return hs_cfunction_new_method (vm, ((HsCFunctionObject *)v)->def, self->type, self);
   if (v != NULL)
     return hs_incref (v);

@@ -734,7 +734,7 @@ static gboolean
 defines_in_python (const HsType *t, const char *name)
 {
   HsObject *f = hs_type_lookup_borrow (t, hs_str_intern_cstr (name));
-  return f != NULL && f != hs_None && !HS_IS (f, &hs_method_descr_type);
+  return f != NULL && f != hs_None && !hs_method_descr_check (f);
 }
 
 static PowSlot

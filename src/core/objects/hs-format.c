@@ -545,7 +545,7 @@ format_hook (HsObject *value)
   if (is_formatted_here (value->type))
     return NULL;
   HsObject *fmt = hs_type_lookup_borrow (value->type, hs_str_intern_cstr ("__format__"));
-  if (fmt != NULL && HS_IS (fmt, &hs_method_descr_type)
+  if (fmt != NULL && hs_method_descr_check (fmt)
       && is_formatted_here (((HsCFunctionObject *)fmt)->owner))
     return NULL;
   /* object's __format__ is what formatting here does for an object */
@@ -559,9 +559,9 @@ static HsObject *
 call_format_hook (HsVM *vm, HsObject *hook, HsObject *value, HsObject *spec)
 {
   HsObject *args[2] = { value, spec != NULL ? spec : hs_str_intern_cstr ("") };
-  HsObject *r = HS_IS (hook, &hs_method_descr_type) ? hs_cfunction_call_with_self (
+  HsObject *r = hs_method_descr_check (hook) ? hs_cfunction_call_with_self (
                     vm, ((HsCFunctionObject *)hook)->def, value, args + 1, 1, NULL)
-                                                    : hs_object_call (vm, hook, args, 2, NULL);
+                                             : hs_object_call (vm, hook, args, 2, NULL);
   if (r != NULL && !hs_str_check (r))
     {
       hs_err_format (vm, &hs_exc_TypeError, "__format__ must return a str, not %s",

@@ -16,6 +16,7 @@
 
 #include "hs-cfunction.h"
 #include "hs-bytes.h"
+#include "hs-class-private.h"
 #include "hs-class.h"
 #include "hs-complex.h"
 #include "hs-genericalias.h"
@@ -607,6 +608,8 @@ static HsType *const core_types[] = {
   &hs_cfunction_type,
   &hs_method_descr_type,
   &hs_classmethod_descr_type,
+  &hs_wrapper_descr_type,
+  &hs_method_wrapper_type,
   &hs_list_iter_type,
   &hs_list_reviter_type,
   &hs_tuple_iter_type,
@@ -1529,7 +1532,7 @@ hs_object_generic_getattr (HsVM *vm, HsObject *obj, HsObject *name)
     return w;
   if (v != NULL)
     {
-      if (HS_IS (v, &hs_method_descr_type))
+      if (hs_method_descr_check (v))
         {
           HsCFunctionObject *d = (HsCFunctionObject *)v;
           return hs_cfunction_new_method (vm, d->def, d->owner, obj);
@@ -1577,7 +1580,13 @@ hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value)
   int (*setattr) (HsVM *, HsObject *, HsObject *, HsObject *) = SLOT (obj->type, setattr);
   if (setattr != NULL)
     return setattr (vm, obj, name, value);
-  if (hs_type_lookup_borrow (obj->type, name) != NULL)
+  HsObject *d = hs_type_lookup_borrow (obj->type, name);
+  /* a built-in type's getset or member descriptor says why not (int.real, complex.real) */
+  if (d != NULL && HS_IS (d, &hs_getset_descr_type))
+    return hs_getset_set (vm, d, obj, value);
+  if (d != NULL && HS_IS (d, &hs_member_descr_type))
+    return hs_member_set (vm, d, obj, value);
+  if (d != NULL)
     hs_err_format (vm, &hs_exc_AttributeError, "'%s' object attribute '%s' is read-only",
                    hs_type_name (obj), hs_str_utf8 (name));
   else

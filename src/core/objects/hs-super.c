@@ -60,7 +60,7 @@ super_getattr (HsVM *vm, HsObject *self, HsObject *name)
       HsObject *d = m->dict != NULL ? hs_dict_get_item_borrow (vm, m->dict, name) : NULL;
       if (d == NULL)
         continue;
-      if (HS_IS (d, &hs_method_descr_type) && is_type)
+      if (hs_method_descr_check (d) && is_type)
         return hs_incref (d);
       return hs_descr_get (vm, d, is_type ? NULL : s->obj, start);
     }

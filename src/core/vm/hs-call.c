@@ -106,7 +106,7 @@ hs_call_name (HsObject *fn)
     return (((HsType *)fn)->type_flags & HS_TYPE_HEAP)
                ? g_strdup_printf ("__main__.%s", ((HsType *)fn)->name)
                : g_strdup (((HsType *)fn)->name);
-  if (HS_IS (fn, &hs_cfunction_type))
+  if (hs_cfunction_check (fn))
     return g_strdup (((HsCFunctionObject *)fn)->def->name);
   return g_strdup_printf ("%s object", hs_type_name (fn));
 }

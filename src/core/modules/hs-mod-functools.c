@@ -322,8 +322,104 @@ partialmethod_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, H
   return &p->header;
 }
 
+/* What CPython's partialmethod._make_unbound_method makes, a new one at each read: the
+ * function `_method(cls_or_self, /, *args, **keywords)` calling the partialmethod's func
+ * with the instance first; its _partialmethod is the partialmethod. CPython's is a Python
+ * function; this one is built in, its type named `function` as that one's is. */
+typedef struct
+{
+  HsObject header;
+  HsObject *pm;
+} HsUnboundPartial;
+
+#define UNBOUND_QUALNAME "partialmethod._make_unbound_method.<locals>._method"
+
+static void
+unbound_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, ((HsUnboundPartial *)self)->pm);
+}
+
+static void
+unbound_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  if (((HsUnboundPartial *)self)->pm != NULL)
+    hs_visit_named (visit, ((HsUnboundPartial *)self)->pm, HS_REF_ATTR, "_partialmethod", data);
+}
+
+static HsObject *
+unbound_repr (HsVM *vm, HsObject *self)
+{
+  return hs_str_from_format (vm, "<function " UNBOUND_QUALNAME " at %p>", (void *)self);
+}
+
+static HsObject *
+unbound_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (nargs < 1)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         UNBOUND_QUALNAME
+                         "() missing 1 required positional argument: 'cls_or_self'");
+      return NULL;
+    }
+  return partial_call_lead (vm, (HsPartial *)((HsUnboundPartial *)self)->pm, 1, args, nargs,
+                            kwnames);
+}
+
+static HsObject *
+unbound_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  if (hs_str_equal_cstr (name, "__name__"))
+    return hs_str_from_cstr (vm, "_method");
+  if (hs_str_equal_cstr (name, "__qualname__"))
+    return hs_str_from_cstr (vm, UNBOUND_QUALNAME);
+  if (hs_str_equal_cstr (name, "__module__"))
+    return hs_str_from_cstr (vm, "functools");
+  if (hs_str_equal_cstr (name, "_partialmethod"))
+    return hs_incref (((HsUnboundPartial *)self)->pm);
+  if (hs_str_equal_cstr (name, "__isabstractmethod__"))
+    return hs_object_getattr (vm, ((HsUnboundPartial *)self)->pm, name);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+/* A function's __get__: bound to an instance, itself when read on the class. */
+static HsObject *
+unbound_get (HsVM *vm, HsObject *self, HsObject *obj, const HsType *type)
+{
+  (void)type;
+  return obj == NULL || obj == hs_None ? hs_incref (self) : hs_method_new (vm, self, obj);
+}
+
+static HsType unbound_partial_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "function",
+  .base = &hs_object_type,
+  .type_flags = HS_TYPE_GC,
+  .basicsize = sizeof (HsUnboundPartial),
+  .dealloc = unbound_dealloc,
+  .refs = unbound_refs,
+  .clear = unbound_dealloc,
+  .repr = unbound_repr,
+  .call = unbound_call,
+  .getattr = unbound_getattr,
+  .descr_get = unbound_get,
+};
+
+static HsObject *
+unbound_new (HsVM *vm, HsObject *pm)
+{
+  HsUnboundPartial *u
+      = (HsUnboundPartial *)hs_object_alloc (vm, &unbound_partial_type, sizeof (HsUnboundPartial));
+  if (u == NULL)
+    return NULL;
+  u->pm = hs_incref (pm);
+  hs_gc_track (vm, &u->header);
+  return &u->header;
+}
+
 /* CPython's partialmethod.__get__: a partial of what func's own __get__ binds it to (a
- * bound method), else the method itself, bound to obj as a function would be. */
+ * bound method), else _make_unbound_method()'s function, bound to obj as a function is. */
 static HsObject *
 partialmethod_get (HsVM *vm, HsObject *self, HsObject *obj, const HsType *type)
 {
@@ -339,22 +435,12 @@ partialmethod_get (HsVM *vm, HsObject *self, HsObject *obj, const HsType *type)
       return r;
     }
   hs_decref (vm, bound);
-  if (obj == NULL || obj == hs_None)
-    return hs_incref (self);
-  return hs_method_new (vm, self, obj);
-}
-
-/* Called unbound (C.method(obj, ...)) or through the bound method: the instance first */
-static HsObject *
-partialmethod_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  if (nargs < 1)
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError,
-                         "_method() missing 1 required positional argument: 'cls_or_self'");
-      return NULL;
-    }
-  return partial_call_lead (vm, (HsPartial *)self, 1, args, nargs, kwnames);
+  HsObject *fn = unbound_new (vm, self);
+  if (fn == NULL || obj == NULL || obj == hs_None)
+    return fn;
+  r = hs_method_new (vm, fn, obj);
+  hs_decref (vm, fn);
+  return r;
 }
 
 static HsType partialmethod_type = {
@@ -368,7 +454,6 @@ static HsType partialmethod_type = {
   .refs = partial_refs,
   .clear = partial_dealloc,
   .repr = partial_repr,
-  .call = partialmethod_call,
   .getattr = partial_getattr,
   .construct = partialmethod_construct,
   .descr_get = partialmethod_get,
@@ -1390,6 +1475,7 @@ hs_mod_functools_runtime_init (void)
   hs_type_ready (&dispatch_type);
   hs_type_ready (&cached_property_type);
   hs_type_ready (&partialmethod_type);
+  hs_type_ready (&unbound_partial_type);
   for (int r = 0; r < 4; r++)
     for (int k = 0; k < 3; k++)
       derived_descrs[r][k] = hs_method_descr_new (&derived_defs[r][k], &hs_object_type);

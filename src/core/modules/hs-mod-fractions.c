@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "hs-cfunction.h"
+#include "hs-class.h"
+#include "hs-dict.h"
 #include "hs-complex.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -56,14 +58,17 @@ static HsObject *
 fraction_take (HsVM *vm, const HsType *type, HsObject *num, HsObject *den)
 {
   HsFraction *f = NULL;
+  gboolean heap = (type->type_flags & HS_TYPE_HEAP) != 0; /* a class derived from Fraction */
   if (num != NULL && den != NULL)
-    f = (HsFraction *)hs_object_alloc (vm, type, sizeof (HsFraction));
+    f = (HsFraction *)hs_object_alloc (vm, type, heap ? type->basicsize : sizeof (HsFraction));
   if (f == NULL)
     {
       hs_xdecref (vm, num);
       hs_xdecref (vm, den);
       return NULL;
     }
+  if (heap)
+    hs_incref ((HsObject *)type);
   f->num = num;
   f->den = den;
   hs_gc_track (vm, &f->header);
@@ -948,6 +953,57 @@ m_limit_denominator (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return r;
 }
 
+/* cls(a) or cls(a, b) (b may be NULL): a derived class called, as CPython's class methods
+ * do; Fraction itself made directly. */
+static HsObject *
+call_class (HsVM *vm, const HsType *cls, HsObject *a, HsObject *b)
+{
+  HsObject *args[2] = { a, b };
+  if (!(cls->type_flags & HS_TYPE_HEAP))
+    return fraction_construct (vm, (HsType *)cls, args, b != NULL ? 2 : 1, NULL);
+  return hs_object_call (vm, (HsObject *)cls, args, b != NULL ? 2 : 1, NULL);
+}
+
+/* cls(*f.as_integer_ratio()) for a float f */
+static HsObject *
+call_class_ratio (HsVM *vm, const HsType *cls, HsObject *f)
+{
+  HsObject *ratio = hs_float_as_integer_ratio (vm, &f, 1, NULL), *r;
+  if (ratio == NULL)
+    return NULL;
+  r = call_class (vm, cls, hs_tuple_get_borrow (ratio, 0), hs_tuple_get_borrow (ratio, 1));
+  hs_decref (vm, ratio);
+  return r;
+}
+
+/* Fraction.from_decimal(dec): an int as Decimal(int(dec)) would give, cls(int(dec), 1);
+ * Heapscope has no decimal, so anything else is CPython's TypeError for a non-Decimal. */
+static HsObject *
+m_from_decimal (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *dec, *n, *one, *r;
+  const HsType *cls = (const HsType *)args[0];
+  if (!hs_parse_args (vm, "Fraction.from_decimal", args + 1, nargs - 1, kwnames, "@dec", &dec))
+    return NULL;
+  if (!hs_int_check (dec))
+    {
+      HsObject *rep = hs_object_repr (vm, dec);
+      if (rep != NULL)
+        hs_err_format (vm, &hs_exc_TypeError, "%s.from_decimal() only takes Decimals, not %s (%s)",
+                       cls->name, hs_str_utf8 (rep), hs_type_name (dec));
+      hs_xdecref (vm, rep);
+      return NULL;
+    }
+  n = hs_int_from_i64 (vm, 0);
+  r = n != NULL ? hs_number_binop (vm, HS_BIN_ADD, n, dec) : NULL; /* int(dec) */
+  hs_xdecref (vm, n);
+  one = r != NULL ? hs_int_from_i64 (vm, 1) : NULL;
+  n = one != NULL ? call_class (vm, cls, r, one) : NULL;
+  hs_xdecref (vm, r);
+  hs_xdecref (vm, one);
+  return n;
+}
+
 /* Fraction.from_float(f): exact; an int as Fraction(f) */
 static HsObject *
 m_from_float (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -965,14 +1021,44 @@ m_from_float (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       hs_xdecref (vm, rep);
       return NULL;
     }
-  return fraction_of_one (vm, cls, f);
+  if (!(cls->type_flags & HS_TYPE_HEAP))
+    return fraction_of_one (vm, cls, f);
+  return hs_int_check (f) ? call_class (vm, cls, f, NULL) : call_class_ratio (vm, cls, f);
+}
+
+/* Fraction.__new__(cls, numerator=0, denominator=None, *, _normalize=True), which a derived
+ * class's __new__ reaches through super() */
+static HsObject *
+m_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsType *cls = hs_class_new_target (vm, "Fraction", args, nargs);
+  if (cls == NULL)
+    return NULL;
+  if (!hs_type_is_subtype (cls, &fraction_type))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "super(type, obj): obj must be an instance or subtype of type");
+      return NULL;
+    }
+  return fraction_construct (vm, cls, args + 1, nargs - 1, kwnames);
+}
+
+/* self, or for a derived class's instance its class called with the two parts, as
+ * CPython's __copy__ and __deepcopy__ */
+static HsObject *
+copy_of (HsVM *vm, HsObject *self)
+{
+  if (HS_IS (self, &fraction_type))
+    return hs_incref (self);
+  return hs_object_call (vm, (HsObject *)self->type, (HsObject *[]){ NUM (self), DEN (self) }, 2,
+                         NULL);
 }
 
 /* __copy__ and __deepcopy__(memo): a Fraction is immutable, its own copy */
 static HsObject *
 m_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return no_args (vm, "Fraction.__copy__", nargs, kwnames) ? hs_incref (args[0]) : NULL;
+  return no_args (vm, "Fraction.__copy__", nargs, kwnames) ? copy_of (vm, args[0]) : NULL;
 }
 
 static HsObject *
@@ -981,13 +1067,14 @@ m_deepcopy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *memo;
   if (!hs_parse_args (vm, "Fraction.__deepcopy__", args + 1, nargs - 1, kwnames, "@memo", &memo))
     return NULL;
-  return hs_incref (args[0]);
+  return copy_of (vm, args[0]);
 }
 
 static const HsMethodDef fraction_methods[] = {
   { "limit_denominator", m_limit_denominator },
   { "as_integer_ratio", m_as_integer_ratio },
   { "from_float", m_from_float, HS_METH_CLASS },
+  { "from_decimal", m_from_decimal, HS_METH_CLASS },
   { "__abs__", m_abs },
   { "__round__", m_round },
   { "__floor__", m_floor },
@@ -1033,7 +1120,7 @@ static HsType fraction_type = {
   .name = "Fraction",
   .module = "fractions",
   .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE,
+  .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE | HS_TYPE_BASETYPE | HS_TYPE_PYTHON_CLASS,
   .basicsize = sizeof (HsFraction),
   .dealloc = fraction_clear,
   .refs = fraction_refs,
@@ -1054,7 +1141,10 @@ static HsType fraction_type = {
 void
 hs_mod_fractions_runtime_init (void)
 {
+  static const HsMethodDef new_def = { "__new__", m_new };
   hs_type_ready (&fraction_type);
+  hs_dict_set_item (NULL, fraction_type.dict, hs_str_intern_cstr ("__new__"),
+                    hs_cfunction_new (NULL, &new_def, NULL));
 }
 
 int

@@ -229,7 +229,8 @@ hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases)
       if (b->type_flags & HS_TYPE_HEAP)
         b = HS_CLASS (b)->static_base;
       if (b != &hs_object_type && b != &hs_type_type && !(b->type_flags & HS_TYPE_EXCEPTION)
-          && !hs_builtin_subclass_allowed (b) && b->basicsize != sizeof (HsObject))
+          && !hs_builtin_subclass_allowed (b) && b->basicsize != sizeof (HsObject)
+          && !(b->type_flags & HS_TYPE_PYTHON_CLASS))
         {
           hs_err_format (vm, &hs_exc_NotImplementedError,
                          "subclassing the built-in type '%s' is not supported by Heapscope yet",

@@ -233,6 +233,11 @@ enum
    * timezone: its offset and name), where other built-in objects that hold references
    * show only their rows */
   HS_TYPE_DRAWN_WITH_TEXT = 1 << 6,
+  /* a built-in type standing for a class CPython writes in Python (fractions.Fraction), with
+   * HS_TYPE_BASETYPE: a class derives from it as from a Python class, its instances the
+   * type's objects (allocated at the class's size by the type's own code) followed by their
+   * attribute table, drawn as instances */
+  HS_TYPE_PYTHON_CLASS = 1 << 7,
 };
 
 /* Type operations; a NULL slot means "not supported" (the protocol functions raise

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "hs-module.h"
+#include "hs-range.h"
 #include "hs-reduce.h"
 #include "hs-cpython-names.h"
 
@@ -616,6 +617,7 @@ hs_module_runtime_init (void)
       hs_type_ready (&hs_module_type);
       hs_set_runtime_init ();
       hs_reduce_runtime_init ();
+      hs_range_runtime_init ();
       hs_mod_random_runtime_init ();
       hs_mod_copy_runtime_init ();
       hs_mod_collections_runtime_init ();

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-error.h"
 #include "hs-int.h"
 #include "hs-iter.h"
@@ -728,7 +729,25 @@ m_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return NULL;
 }
 
+/* range.__reversed__(): what reversed() gives for a range. */
+static HsObject *
+m_reversed (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "range.__reversed__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_range_reversed (vm, args[0]);
+}
+
+/* bool(r): whether it has items, however many (CPython's range_bool: no OverflowError). */
+static int
+range_truth (HsVM *vm, HsObject *self)
+{
+  HsRange *r = HS_RANGE (self);
+  return r->olen != NULL ? hs_int_sign (r->olen) != 0 : r->len != 0;
+}
+
 static const HsMethodDef range_methods[] = {
+  { "__reversed__", m_reversed },
   { "count", m_count },
   { "index", m_index },
   { NULL },
@@ -744,6 +763,7 @@ HsType hs_range_type = {
   .repr = range_repr,
   .hash = range_hash,
   .richcompare = range_richcompare,
+  .truth = range_truth,
   .len = range_len,
   .getitem = range_getitem,
   .contains = range_contains,
@@ -911,3 +931,12 @@ HsType hs_slice_type = {
   .construct = slice_construct,
   .methods = slice_methods,
 };
+
+void
+hs_range_runtime_init (void)
+{
+  /* start, stop and step are read-only members, as CPython's (range.start is
+   * <member 'start' of 'range' objects>); their values come from the getattr slots */
+  hs_member_install_readonly (&hs_range_type, "start stop step", range_getattr);
+  hs_member_install_readonly (&hs_slice_type, "start stop step", slice_getattr);
+}

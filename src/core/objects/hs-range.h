@@ -42,6 +42,9 @@ HsObject *hs_range_new (HsVM *vm, gint64 start, gint64 stop, gint64 step);
 HsObject *hs_range_new_from_ints (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step);
 /* reversed(range) and iter(range), for small and big ranges. */
 HsObject *hs_range_reversed (HsVM *vm, HsObject *range);
+
+/* Puts range's and slice's start, stop and step members in their dicts. */
+void hs_range_runtime_init (void);
 /* slice(start, stop, step); NULL parts mean None; borrows. */
 HsObject *hs_slice_new (HsVM *vm, HsObject *start, HsObject *stop, HsObject *step);
 

@@ -1,0 +1,2 @@
+print(dir(range)[:2])
+print(dir(1j))

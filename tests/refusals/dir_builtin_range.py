@@ -1,2 +1,0 @@
-print(dir(list)[:2])
-print(dir(range(3)))

@@ -71,6 +71,9 @@ typedef struct
   mpq_t sum, sumsq;
   gsize count;
   gboolean is_float; /* T is float (some value was) */
+  /* T is this type (a Fraction, or a class derived from one) when no value was a float and
+   * some gave its ratio by as_integer_ratio(); NULL: int */
+  const HsType *ratio_type;
   gboolean nonfinite;
   double special; /* the sum of the values that are nan or inf */
 } Acc;
@@ -81,6 +84,7 @@ acc_init (Acc *a)
   mpq_inits (a->sum, a->sumsq, NULL);
   a->count = 0;
   a->is_float = a->nonfinite = FALSE;
+  a->ratio_type = NULL;
   a->special = 0.0;
 }
 
@@ -113,6 +117,30 @@ acc_add (HsVM *vm, Acc *a, HsObject *x)
     {
       mpq_init (q);
       hs_int_get_mpz (x, mpq_numref (q));
+      a->count++;
+    }
+  else if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("as_integer_ratio")) != NULL)
+    {
+      /* a Fraction: _exact_ratio's x.as_integer_ratio(), T coerced as _coerce does */
+      HsObject *ratio = hs_object_call_method (vm, x, "as_integer_ratio", NULL, 0, NULL);
+      if (ratio == NULL)
+        return FALSE;
+      if (!hs_tuple_check (ratio) || hs_tuple_len (ratio) != 2
+          || !hs_int_check (hs_tuple_get_borrow (ratio, 0))
+          || !hs_int_check (hs_tuple_get_borrow (ratio, 1)))
+        {
+          hs_decref (vm, ratio);
+          hs_err_format (vm, &hs_exc_TypeError, "can't convert type '%s' to numerator/denominator",
+                         hs_type_name (x));
+          return FALSE;
+        }
+      mpq_init (q);
+      hs_int_get_mpz (hs_tuple_get_borrow (ratio, 0), mpq_numref (q));
+      hs_int_get_mpz (hs_tuple_get_borrow (ratio, 1), mpq_denref (q));
+      mpq_canonicalize (q);
+      hs_decref (vm, ratio);
+      if (a->ratio_type == NULL || hs_type_is_subtype (x->type, a->ratio_type))
+        a->ratio_type = x->type;
       a->count++;
     }
   else
@@ -155,6 +183,18 @@ convert (HsVM *vm, const Acc *a, mpq_t value)
 {
   if (a->nonfinite)
     return hs_float_new (vm, a->special / (double)a->count);
+  if (!a->is_float && a->ratio_type != NULL)
+    {
+      /* T(value) of the Fraction _sum made: the type called with its two parts */
+      HsObject *parts[2] = { mpz_to_int (vm, mpq_numref (value)), NULL };
+      HsObject *r = NULL;
+      parts[1] = parts[0] != NULL ? mpz_to_int (vm, mpq_denref (value)) : NULL;
+      if (parts[1] != NULL)
+        r = hs_object_call (vm, (HsObject *)a->ratio_type, parts, 2, NULL);
+      hs_xdecref (vm, parts[0]);
+      hs_xdecref (vm, parts[1]);
+      return r;
+    }
   if (!a->is_float && mpz_cmp_ui (mpq_denref (value), 1) == 0)
     return mpz_to_int (vm, mpq_numref (value));
   return ratio_to_float (vm, mpq_numref (value), mpq_denref (value));

@@ -11,17 +11,22 @@
  * A recording that passes BUDGET_MS stops there (a program whose steps grow costlier, as a
  * growing set's, cannot hold the benchmark up): its ratio is over the steps it recorded.
  * A measurement, not an assertion: exits 0 whatever the figures.
+ *
+ * For profiling (callgrind, perf), the environment may change the work: HS_BENCH_STEPS (the
+ * steps, default 1,000,000), HS_BENCH_RUNS (default 3) and HS_BENCH_ONLY=trace or run (time
+ * one side only; the run then goes for the same number of line steps as the trace would).
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "hs-trace.h"
 #include "hs-vm.h"
 
-#define STEPS 1000000
-#define RUNS 3
+static int STEPS = 1000000;
+static int RUNS = 3;
 #define BUDGET_MS 30000.0
 
 static double
@@ -119,6 +124,12 @@ main (int argc, char **argv)
   g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   double log_sum = 0;
   int n = 0;
+  const char *only = g_getenv ("HS_BENCH_ONLY");
+
+  if (g_getenv ("HS_BENCH_STEPS") != NULL)
+    STEPS = MAX (1, atoi (g_getenv ("HS_BENCH_STEPS")));
+  if (g_getenv ("HS_BENCH_RUNS") != NULL)
+    RUNS = MAX (1, atoi (g_getenv ("HS_BENCH_RUNS")));
 
   for (int i = 1; i < argc; i++)
     add_programs (paths, argv[i]);
@@ -139,10 +150,20 @@ main (int argc, char **argv)
         continue;
       for (int r = 0; r < RUNS; r++)
         {
-          trace = MIN (trace, time_trace (source, len, &line_steps, &steps));
-          run = MIN (run, time_run (source, len, line_steps));
+          if (g_strcmp0 (only, "run") != 0)
+            trace = MIN (trace, time_trace (source, len, &line_steps, &steps));
+          else
+            line_steps = steps = STEPS; /* about the same work as the trace's */
+          if (g_strcmp0 (only, "trace") != 0)
+            run = MIN (run, time_run (source, len, line_steps));
         }
       g_autofree char *name = g_path_get_basename (path);
+      if (only != NULL)
+        {
+          printf ("%-22s %9d %10.1f %10.1f\n", name, steps, run < G_MAXDOUBLE ? run : 0,
+                  trace < G_MAXDOUBLE ? trace : 0);
+          continue;
+        }
       printf ("%-22s %9d %10.1f %10.1f %7.2fx\n", name, steps, run, trace, trace / run);
       fflush (stdout);
       log_sum += log (trace / run);

@@ -223,9 +223,14 @@ hs_record_ensure_code_holders (Recorder *rec)
   rec->code_holders = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
   for (guint i = 0; i < ncodes; i++)
     collect_code_holders (rec, codes[i]);
+  rec->code_holders_max_id = 0;
   g_hash_table_iter_init (&it, rec->code_holders);
   while (g_hash_table_iter_next (&it, &o, NULL))
-    ref (rec, o);
+    {
+      if (!hs_is_immortal (o))
+        rec->code_holders_max_id = MAX (rec->code_holders_max_id, ((HsObject *)o)->id);
+      ref (rec, o);
+    }
 }
 
 void
@@ -295,13 +300,21 @@ add_namespace_holder (const char *kind, const char *name, gpointer data)
 void
 hs_record_put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving)
 {
-  GArray *code = rec->code_holders ? g_hash_table_lookup (rec->code_holders, o) : NULL;
+  /* a mortal object made after the last constant is none (most objects put) */
+  GArray *code
+      = rec->code_holders != NULL && (hs_is_immortal (o) || o->id <= rec->code_holders_max_id)
+            ? g_hash_table_lookup (rec->code_holders, o)
+            : NULL;
   g_autoptr (GArray) holders = NULL;
-  gboolean internal = hs_record_is_traced_tuple (o);
-  gboolean namespace = (o->flags & HS_FLAG_NAMESPACE) != 0;
+  gboolean internal, namespace = (o->flags & HS_FLAG_NAMESPACE) != 0;
 
+  /* most objects: asked at every put_object (an internal tuple is a tuple) */
+  if (code == NULL && !namespace && !HS_IS (o, &hs_str_type) && !HS_IS (o, &hs_tuple_type)
+      && !hs_class_check (o))
+    return;
+  internal = hs_record_is_traced_tuple (o);
   if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type) && !internal && !namespace)
-    return; /* most objects: asked at every put_object */
+    return;
   holders = g_array_new (FALSE, FALSE, sizeof (guint32));
   if (namespace)
     {

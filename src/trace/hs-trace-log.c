@@ -44,12 +44,6 @@ hs_log_put_signed (HsLog *log, gint64 v)
   hs_log_put (log, ((guint64)v << 1) ^ (guint64)(v >> 63));
 }
 
-void
-hs_log_put_double (HsLog *log, double v)
-{
-  hs_log_append (log, &v, sizeof v);
-}
-
 guint64
 hs_log_get (HsLogReader *r)
 {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -43,8 +44,17 @@ hs_log_put (HsLog *log, guint64 v)
 }
 
 void hs_log_put_signed (HsLog *log, gint64 v);
-/* A double as its 8 bytes (a varint of its bits would take 10). */
-void hs_log_put_double (HsLog *log, double v);
+
+/* A double as its 8 bytes (a varint of its bits would take 10); inline: a keyframe puts
+ * every traced float. */
+static inline void
+hs_log_put_double (HsLog *log, double v)
+{
+  if (G_UNLIKELY (log->len + sizeof v > log->cap))
+    hs_log_reserve (log, sizeof v);
+  memcpy (log->data + log->len, &v, sizeof v);
+  log->len += sizeof v;
+}
 /* Raw bytes, for logs that carry other logs (hs-trace-stream.c). */
 void hs_log_append (HsLog *log, const void *data, gsize len);
 

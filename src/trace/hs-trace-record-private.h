@@ -17,29 +17,37 @@ typedef struct
   gboolean step_limit_hit;
   GHashTable *immortals;   /* HsObject* traced immortal objects (shared, never freed) */
   GPtrArray *todo;         /* objects to trace */
-  GArray *held_ids;        /* sync_held's scratch (guint64), kept: it runs at every step */
-  GArray *held_labels;     /* guint32 */
+  guint64 *held_ids;       /* sync_held's scratch, kept: it runs at every step */
+  guint32 *held_labels;    /* their labels */
+  guint n_held, held_cap;  /* in use, room */
   const HsType *held_type; /* the type held_label saw last */
   guint32 held_type_label, last_func_str; /* its label; the last step's function name */
-  GPtrArray *frames;   /* sync_frames' scratch: the VM's frames, outermost first */
-  GPtrArray *shadows;  /* Shadow*, outermost first */
-  guint64 delta_start; /* where the current step's delta began in the log */
+  const char *last_func;                  /* the text last_func_str was pooled from */
+  HsCode *shown_code;                     /* the code is_hidden asked about last */
+  gboolean shown_code_hides;              /* whether it gives no steps (hides_own_steps) */
+  GPtrArray *frames;        /* sync_frames' scratch: the VM's frames, outermost first */
+  GPtrArray *shadows;       /* Shadow*, outermost first */
+  GArray *cell_depths;      /* guint, ascending: the shadows whose code has cells or frees */
+  GPtrArray *spare_shadows; /* Shadow*: emptied, for the next frame */
+  GHashTable *push_names;   /* HsCode* -> its frames' pooled name (put_push) */
+  guint64 delta_start;      /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
       str_finalizing, str_registry, str_weak;
-  GHashTable *class_dicts;  /* a traced class's namespace dict -> the class */
-  GHashTable *part_owners;  /* a traced function's part (its defaults...) or instance's
-                             * materialised __dict__ -> the function or instance, whose rows
-                             * show what the part holds */
-  GHashTable *dict_parts;   /* a traced instance -> the __dict__ it was last drawn with */
-  gboolean shared_dicts;    /* two instances were drawn with one __dict__ (`b.__dict__ =
-                             * a.__dict__`): a change to a dict part looks for them all */
-  GHashTable *code_holders; /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
-  guint codes_version;      /* the VM's codes_version when code_holders was made */
-  GHashTable *generators;   /* traced generators that ran since the last flush (their frames
-                             * change without a dirty mark) */
-  gsize oversized_len;      /* length of the first collection too large to record, or 0 */
+  GHashTable *class_dicts;     /* a traced class's namespace dict -> the class */
+  GHashTable *part_owners;     /* a traced function's part (its defaults...) or instance's
+                                * materialised __dict__ -> the function or instance, whose rows
+                                * show what the part holds */
+  GHashTable *dict_parts;      /* a traced instance -> the __dict__ it was last drawn with */
+  gboolean shared_dicts;       /* two instances were drawn with one __dict__ (`b.__dict__ =
+                                * a.__dict__`): a change to a dict part looks for them all */
+  GHashTable *code_holders;    /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
+  guint codes_version;         /* the VM's codes_version when code_holders was made */
+  guint64 code_holders_max_id; /* the highest id of a mortal key of code_holders */
+  GHashTable *generators;      /* traced generators that ran since the last flush (their frames
+                                * change without a dirty mark) */
+  gsize oversized_len;         /* length of the first collection too large to record, or 0 */
   const char *oversized_type;
   GArray *class_lines;  /* gboolean per line number: the line starts a class statement */
   guint64 hidden_frame; /* the class body running unseen (see is_hidden), or 0 */

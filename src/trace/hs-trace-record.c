@@ -47,6 +47,7 @@ typedef struct
   guint64 id;           /* the VM's frame */
   guint64 shown_id;     /* the trace's: one per 'call' step, as Python Tutor numbers frames */
   GArray *vals;         /* guint64: value ids of the locals (0 = unbound), or of globals entries */
+  GArray *ptrs;         /* HsObject*: the locals as last compared (sync_locals) */
   GArray *keys;         /* HsObject*: globals keys (module frame only) */
   GArray *held;         /* guint64: held value ids */
   GArray *names;        /* guint64 pairs: each local's pooled name and hs_trace_local_rank */
@@ -70,6 +71,7 @@ shadow_free (gpointer p)
 {
   Shadow *s = p;
   g_array_unref (s->vals);
+  g_array_unref (s->ptrs);
   g_array_unref (s->keys);
   g_array_unref (s->held);
   g_array_unref (s->names);
@@ -301,7 +303,20 @@ static void
 put_sequence (Recorder *rec, HsLog *log, HsObject *o, HsSnapKind kind)
 {
   guint n;
-  const Row *rows = rows_of (rec, o, NULL, &n);
+  const Row *rows;
+
+  /* a list's rows are its items (list_refs): read in place, not row by row (a keyframe
+   * puts every traced list again) */
+  if (HS_IS (o, &hs_list_type))
+    {
+      n = clip_items (rec, o, hs_list_len (o));
+      put_header (rec, log, HS_REC_OBJ, o, kind, NULL);
+      hs_log_put (log, n);
+      for (guint i = 0; i < n; i++)
+        hs_log_put (log, ref (rec, hs_list_get_borrow (o, i)));
+      return;
+    }
+  rows = rows_of (rec, o, NULL, &n);
 
   n = clip_items (rec, o, n);
   put_header (rec, log, HS_REC_OBJ, o, kind, NULL);
@@ -787,7 +802,8 @@ put_object (Recorder *rec, HsLog *log, HsObject *o)
   else
     put_other (rec, log, o);
   hs_record_put_holders (rec, log, o, NULL);
-  hs_record_put_internal_traced (rec, log, o);
+  if (HS_IS (o, &hs_tuple_type)) /* only a class's internal tuple has some */
+    hs_record_put_internal_traced (rec, log, o);
 }
 
 /* Traces everything queued, and what it refers to, iteratively (a long chain of new
@@ -874,6 +890,8 @@ flush_dirty (Recorder *rec)
     hs_record_put_holders (rec, &rec->trace->log, hs_inspect_globals (rec->vm), NULL);
   /* A running generator may still change after its last event (a yield finishes after
    * its 'return' step), so it stays in the table until it is put suspended or finished. */
+  if (g_hash_table_size (rec->generators) == 0)
+    return;
   g_hash_table_iter_init (&it, rec->generators);
   while (g_hash_table_iter_next (&it, &gen, NULL))
     {
@@ -908,27 +926,42 @@ is_empty_cell (HsObject *o)
   return o != NULL && HS_IS (o, &hs_cell_type) && hs_cell_get_borrow (o) == NULL;
 }
 
-static void
+/* Appends to the held values being gathered (room was made for them). */
+static inline void
 add_held (Recorder *rec, HsObject *o, guint32 label)
 {
-  guint64 id = ref (rec, o);
+  guint n = rec->n_held++;
 
-  g_array_append_val (rec->held_ids, id);
-  g_array_append_val (rec->held_labels, label);
+  rec->held_ids[n] = ref (rec, o);
+  rec->held_labels[n] = label;
 }
 
 static void
 sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
 {
-  GArray *now = g_array_set_size (rec->held_ids, 0);
   HsCode *code = hs_inspect_frame_code (f);
   HsObject *const *locals = hs_inspect_frame_locals (f);
   int sp, nlocals = hs_inspect_frame_namespace (f) == NULL && !code->is_module ? code->nlocals : 0;
   HsObject *const *stack = hs_inspect_frame_stack (f, &sp);
-  guint ncall;
+  guint ncall, nvm[HS_VM_HELD_FINALIZE_REGISTRY + 1] = { 0 };
   HsObject *const *call = hs_inspect_frame_call_held (f, &ncall);
+  HsObject *const *vm_held[HS_VM_HELD_FINALIZE_REGISTRY + 1];
+  HsObject *handled = depth == 0 ? hs_inspect_handled_exception (rec->vm) : NULL;
+  gsize room = (gsize)nlocals + sp + ncall + 1;
 
-  g_array_set_size (rec->held_labels, 0);
+  for (HsVMHeld i = 0; depth == 0 && i <= HS_VM_HELD_FINALIZE_REGISTRY; i++)
+    {
+      vm_held[i] = hs_inspect_vm_held (rec->vm, i, &nvm[i]);
+      room += nvm[i];
+    }
+  /* the room first, then the values written in place (held values go every step) */
+  if (room > rec->held_cap)
+    {
+      rec->held_cap = MAX (room, 2 * rec->held_cap);
+      rec->held_ids = g_renew (guint64, rec->held_ids, rec->held_cap);
+      rec->held_labels = g_renew (guint32, rec->held_labels, rec->held_cap);
+    }
+  rec->n_held = 0;
   for (int i = 0; i < nlocals; i++)
     if (is_empty_cell (locals[i]))
       add_held (rec, locals[i], rec->str_cell);
@@ -943,32 +976,29 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
       add_held (rec, call[i], rec->str_pending);
   /* The exception an except block is handling is the VM's (sys.exc_info()), not a
    * frame's: shown once, with the globals. */
-  if (depth == 0 && hs_inspect_handled_exception (rec->vm) != NULL)
-    add_held (rec, hs_inspect_handled_exception (rec->vm), rec->str_handling);
+  if (handled != NULL)
+    add_held (rec, handled, rec->str_handling);
   /* An object whose count reached zero while its __del__ runs or waits to run (CPython's
    * temporary reference), and the weakref.finalize objects alive (weakref.finalize's
    * registry): the VM's, like the exception being handled. */
   for (HsVMHeld i = 0; depth == 0 && i <= HS_VM_HELD_FINALIZE_REGISTRY; i++)
-    {
-      guint n;
-      HsObject *const *objs = hs_inspect_vm_held (rec->vm, i, &n);
-      for (guint j = 0; j < n; j++)
-        add_held (rec, objs[j],
-                  i != HS_VM_HELD_FINALIZE_REGISTRY ? rec->str_finalizing : rec->str_registry);
-    }
-  if (!force && now->len == s->held->len
-      && (now->len == 0 || memcmp (now->data, s->held->data, now->len * sizeof (guint64)) == 0))
+    for (guint j = 0; j < nvm[i]; j++)
+      add_held (rec, vm_held[i][j],
+                i != HS_VM_HELD_FINALIZE_REGISTRY ? rec->str_finalizing : rec->str_registry);
+  if (!force && rec->n_held == s->held->len
+      && (rec->n_held == 0
+          || memcmp (rec->held_ids, s->held->data, rec->n_held * sizeof (guint64)) == 0))
     return;
   hs_log_put (log, HS_REC_HELD);
   hs_log_put (log, depth);
-  hs_log_put (log, now->len);
-  for (guint i = 0; i < now->len; i++)
+  hs_log_put (log, rec->n_held);
+  for (guint i = 0; i < rec->n_held; i++)
     {
-      hs_log_put (log, g_array_index (rec->held_labels, guint32, i));
-      hs_log_put (log, g_array_index (now, guint64, i));
+      hs_log_put (log, rec->held_labels[i]);
+      hs_log_put (log, rec->held_ids[i]);
     }
   g_array_set_size (s->held, 0);
-  g_array_append_vals (s->held, now->data, now->len);
+  g_array_append_vals (s->held, rec->held_ids, rec->n_held);
 }
 
 static void
@@ -986,21 +1016,38 @@ sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboo
 {
   HsCode *code = hs_inspect_frame_code (f);
   HsObject *const *locals = hs_inspect_frame_locals (f);
+  guint64 *vals;
+  HsObject **ptrs;
 
   if (s->vals->len != (guint)code->nlocals)
-    g_array_set_size (s->vals, code->nlocals);
+    {
+      g_array_set_size (s->vals, code->nlocals);
+      g_array_set_size (s->ptrs, code->nlocals);
+    }
   for (int i = s->names->len / 2; i < code->nlocals; i++) /* once: a frame's code stays */
     {
       guint64 n[2] = { pool (rec, hs_code_varname (code, i)), hs_trace_local_rank (code, i) };
       g_array_append_vals (s->names, n, 2);
     }
+  vals = (guint64 *)s->vals->data;
+  ptrs = (HsObject **)s->ptrs->data;
   for (int i = 0; i < code->nlocals; i++)
     {
-      guint64 id = is_empty_cell (locals[i]) ? 0 : ref (rec, locals[i]);
-      const guint64 *n = &g_array_index (s->names, guint64, 2 * i);
-      if (!force && g_array_index (s->vals, guint64, i) == id)
+      HsObject *o = locals[i];
+      guint64 id;
+      const guint64 *n;
+
+      /* The object recorded last (alive, so traced, and not freed and replaced at its
+       * address: its id tells), or still unbound: nothing to compare. A cell is compared:
+       * an empty one is recorded as unbound, and it may have been filled or emptied. */
+      if (!force && o == ptrs[i] && (o == NULL || (o->id == vals[i] && !HS_IS (o, &hs_cell_type))))
         continue;
-      g_array_index (s->vals, guint64, i) = id;
+      ptrs[i] = o;
+      id = is_empty_cell (o) ? 0 : ref (rec, o);
+      if (!force && vals[i] == id)
+        continue;
+      vals[i] = id;
+      n = &g_array_index (s->names, guint64, 2 * i);
       if (id != 0 || !force)
         put_var (log, depth, (guint32)n[0], id, n[1]);
     }
@@ -1103,9 +1150,16 @@ static void
 put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
 {
   HsCode *code = hs_inspect_frame_code (f);
-  g_autoptr (GString) name = g_string_new (code->name);
+  gpointer name_str;
 
-  append_lambda_line (name, code);
+  /* a frame's name, pooled once per code (a call pushes one at every step) */
+  if (!g_hash_table_lookup_extended (rec->push_names, code, NULL, &name_str))
+    {
+      g_autoptr (GString) name = g_string_new (code->name);
+      append_lambda_line (name, code);
+      name_str = GUINT_TO_POINTER (pool (rec, name->str));
+      g_hash_table_insert (rec->push_names, code, name_str);
+    }
   /* the parent, its own parent, ... as far as they were remembered */
   guint64 chain[16];
   guint n = 0;
@@ -1114,7 +1168,7 @@ put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
     chain[n++] = p;
   hs_log_put (log, HS_REC_PUSH);
   hs_log_put (log, s->shown_id);
-  hs_log_put (log, pool (rec, name->str));
+  hs_log_put (log, GPOINTER_TO_UINT (name_str));
   hs_log_put (log,
               (s->is_parent ? HS_PUSH_PARENT : 0) | (hides_own_steps (code) ? HS_PUSH_HIDDEN : 0));
   hs_log_put (log, n);
@@ -1130,18 +1184,49 @@ put_line (HsLog *log, guint depth, int line)
   hs_log_put (log, line);
 }
 
+/* A shadow for a frame: a spare one emptied, or a new one (a call makes one at every step
+ * and its return drops it). */
 static Shadow *
-shadow_new (guint64 id, guint64 shown_id)
+shadow_new (Recorder *rec, guint64 id, guint64 shown_id)
 {
-  Shadow *s = g_new0 (Shadow, 1);
+  Shadow *s;
+
+  if (rec->spare_shadows->len > 0)
+    {
+      s = g_ptr_array_steal_index_fast (rec->spare_shadows, rec->spare_shadows->len - 1);
+      g_array_set_size (s->vals, 0);
+      g_array_set_size (s->ptrs, 0);
+      g_array_set_size (s->keys, 0);
+      g_array_set_size (s->held, 0);
+      g_array_set_size (s->names, 0);
+      g_array_set_size (s->entries, 0);
+      s->synced = NULL;
+      s->is_parent = FALSE;
+      s->parent_shown = 0;
+    }
+  else
+    {
+      s = g_new0 (Shadow, 1);
+      s->vals = g_array_new (FALSE, TRUE, sizeof (guint64));
+      s->ptrs = g_array_new (FALSE, TRUE, sizeof (HsObject *));
+      s->keys = g_array_new (FALSE, FALSE, sizeof (HsObject *));
+      s->held = g_array_new (FALSE, FALSE, sizeof (guint64));
+      s->names = g_array_new (FALSE, FALSE, sizeof (guint64));
+      s->entries = g_array_new (FALSE, FALSE, sizeof (gsize));
+    }
   s->id = id;
   s->shown_id = shown_id;
-  s->vals = g_array_new (FALSE, TRUE, sizeof (guint64));
-  s->keys = g_array_new (FALSE, FALSE, sizeof (HsObject *));
-  s->held = g_array_new (FALSE, FALSE, sizeof (guint64));
-  s->names = g_array_new (FALSE, FALSE, sizeof (guint64));
-  s->entries = g_array_new (FALSE, FALSE, sizeof (gsize));
   return s;
+}
+
+/* Keeps a shadow no longer used for the next shadow_new. */
+static void
+shadow_drop (Recorder *rec, Shadow *s)
+{
+  if (rec->spare_shadows->len < 64)
+    g_ptr_array_add (rec->spare_shadows, s);
+  else
+    shadow_free (s);
 }
 
 /* Fills `frames` with the VM's frames, outermost first. */
@@ -1172,6 +1257,50 @@ sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gbool
   sync_held (rec, log, s, f, depth, force);
 }
 
+/* How far from the top common_frames looks for a frame the last step recorded. */
+#define NEAR_FRAMES 4
+
+/* Fills rec->frames with the VM's frames, outermost first, and says how many of them the
+ * recorded frames (the shadows) begin with. A frame that is not a generator's keeps its
+ * callers as long as it lives (a generator's gets new ones when it is resumed), so once
+ * such a frame near the top is found among the shadows, the frames under it are those the
+ * last step found: a deep recursion is not walked at every step. */
+static guint
+common_frames (Recorder *rec, gboolean entered)
+{
+  GPtrArray *frames = rec->frames;
+  HsFrame *above[NEAR_FRAMES];
+  guint nshadows = rec->shadows->len, common = 0, max_common;
+  HsFrame *f = hs_vm_current_frame (rec->vm);
+
+  for (guint j = 0; f != NULL && j < NEAR_FRAMES && frames->len == nshadows; j++)
+    {
+      if (!(entered && j == 0) && hs_inspect_frame_generator (f) == NULL)
+        {
+          guint64 id = hs_inspect_frame_id (f);
+          for (guint i = nshadows; i-- > 0 && i + NEAR_FRAMES >= nshadows;)
+            if (((Shadow *)g_ptr_array_index (rec->shadows, i))->id == id)
+              {
+                g_ptr_array_set_size (frames, i + 1 + j);
+                for (guint k = 0; k < j; k++)
+                  frames->pdata[i + j - k] = above[k];
+                common = i + 1;
+                goto extend;
+              }
+        }
+      above[j] = f;
+      f = hs_inspect_frame_back (f);
+    }
+  vm_frames_fill (rec->vm, frames);
+extend:
+  max_common = entered && frames->len > 0 ? frames->len - 1 : frames->len;
+  while (common < max_common && common < nshadows
+         && ((Shadow *)g_ptr_array_index (rec->shadows, common))->id
+                == hs_inspect_frame_id (g_ptr_array_index (frames, common)))
+    common++;
+  return common;
+}
+
 /* `entered`: a 'call' step, whose frame is new to the trace even when it is a generator
  * resumed right after it yielded. */
 static void
@@ -1179,24 +1308,21 @@ sync_frames (Recorder *rec, int line, gboolean entered)
 {
   HsLog *log = &rec->trace->log;
   GPtrArray *frames = rec->frames;
-  guint common = 0, max_common;
+  guint common = common_frames (rec, entered);
+  GArray *cells = rec->cell_depths;
 
-  vm_frames_fill (rec->vm, frames);
-  max_common = entered && frames->len > 0 ? frames->len - 1 : frames->len;
-  while (common < max_common && common < rec->shadows->len
-         && ((Shadow *)g_ptr_array_index (rec->shadows, common))->id
-                == hs_inspect_frame_id (g_ptr_array_index (frames, common)))
-    common++;
   while (rec->shadows->len > common)
     {
       hs_log_put (log, HS_REC_POP);
-      g_ptr_array_remove_index (rec->shadows, rec->shadows->len - 1);
+      shadow_drop (rec, g_ptr_array_steal_index (rec->shadows, rec->shadows->len - 1));
     }
+  while (cells->len > 0 && g_array_index (cells, guint, cells->len - 1) >= common)
+    g_array_set_size (cells, cells->len - 1);
   for (guint i = common; i < frames->len; i++)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
       HsCode *code = hs_inspect_frame_code (f);
-      Shadow *s = shadow_new (hs_inspect_frame_id (f), ++rec->last_shown_id);
+      Shadow *s = shadow_new (rec, hs_inspect_frame_id (f), ++rec->last_shown_id);
       s->parent_shown = shown_frame_id (rec, code, hs_inspect_frame_parent_id (f));
       /* Python Tutor makes a frame whose code holds a lambda a parent from its first step */
       for (int c = 0; c < code->nchildren && !s->is_parent; c++)
@@ -1204,19 +1330,28 @@ sync_frames (Recorder *rec, int line, gboolean entered)
           remember_parent (rec, s);
       put_push (rec, log, f, s);
       g_ptr_array_add (rec->shadows, s);
+      if ((code->ncells | code->nfrees) != 0)
+        g_array_append_val (cells, i);
     }
   /* Since the last step only these can have changed: the globals, the frames entered,
    * and the deepest frame both steps share (it ran: it may have left values on its stack
    * for a call, or received a return value). Frames under it have not run, but a closure
-   * may have assigned their cells. */
-  for (guint i = 0; i < frames->len; i++)
+   * may have assigned their cells: those with cells (cell_depths, ascending) are compared
+   * too. */
+  if (frames->len > 0)
+    sync_frame (rec, log, g_ptr_array_index (rec->shadows, 0), g_ptr_array_index (frames, 0), 0,
+                FALSE);
+  guint tail = common > 1 ? common - 1 : 1;
+  for (guint k = 0; k < cells->len && g_array_index (cells, guint, k) < tail; k++)
     {
-      HsCode *code = hs_inspect_frame_code (g_ptr_array_index (frames, i));
-      if (i != 0 && i + 1 < common && (code->ncells | code->nfrees) == 0)
-        continue;
-      sync_frame (rec, log, g_ptr_array_index (rec->shadows, i), g_ptr_array_index (frames, i), i,
-                  FALSE);
+      guint i = g_array_index (cells, guint, k);
+      if (i != 0)
+        sync_frame (rec, log, g_ptr_array_index (rec->shadows, i), g_ptr_array_index (frames, i), i,
+                    FALSE);
     }
+  for (guint i = tail; i < frames->len; i++)
+    sync_frame (rec, log, g_ptr_array_index (rec->shadows, i), g_ptr_array_index (frames, i), i,
+                FALSE);
   if (frames->len > 0)
     put_line (log, frames->len - 1, line);
 }
@@ -1255,13 +1390,13 @@ write_keyframe (Recorder *rec, int step)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
       Shadow *live = g_ptr_array_index (rec->shadows, i);
-      Shadow *s = shadow_new (hs_inspect_frame_id (f), live->shown_id);
+      Shadow *s = shadow_new (rec, hs_inspect_frame_id (f), live->shown_id);
       s->is_parent = live->is_parent;
       s->parent_shown = live->parent_shown;
       put_push (rec, log, f, s);
       sync_frame (rec, log, s, f, i, TRUE);
       put_line (log, i, hs_inspect_frame_line (f));
-      shadow_free (s);
+      shadow_drop (rec, s);
     }
   kf.len = log->len - kf.offset;
   g_array_append_val (t->keyframes, kf);
@@ -1290,8 +1425,11 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   step.stdout_len = (guint32)rec->trace->out->len;
   step.stderr_len = (guint32)rec->trace->err->len;
   step.line = line;
-  if (g_strcmp0 (hs_string_pool_get (&rec->trace->pool, rec->last_func_str), func) != 0)
-    rec->last_func_str = pool (rec, func); /* most steps repeat the last one's function */
+  /* most steps repeat the last one's function, most often the same code's name */
+  if (func != rec->last_func
+      && g_strcmp0 (hs_string_pool_get (&rec->trace->pool, rec->last_func_str), func) != 0)
+    rec->last_func_str = pool (rec, func);
+  rec->last_func = func;
   step.func_str = rec->last_func_str;
   step.exc_str = pool (rec, exc_msg);
   step.event = (guint8)ev;
@@ -1344,8 +1482,12 @@ is_hidden (Recorder *rec, HsStepEvent ev, HsFrame *f)
     }
   /* code that exec() or eval() runs in other globals than the program's is not the
    * learner's (Python Tutor traces the frames of the program's globals only) */
-  if (hides_own_steps (hs_inspect_frame_code (f))
-      || hs_inspect_frame_globals (f) != hs_inspect_globals (rec->vm))
+  if (hs_inspect_frame_code (f) != rec->shown_code)
+    {
+      rec->shown_code = hs_inspect_frame_code (f);
+      rec->shown_code_hides = hides_own_steps (rec->shown_code);
+    }
+  if (rec->shown_code_hides || hs_inspect_frame_globals (f) != hs_inspect_globals (rec->vm))
     return TRUE;
   first = hs_inspect_frame_code (f)->firstlineno;
   if (ev == HS_STEP_CALL && first > 0 && (guint)first < rec->class_lines->len
@@ -1462,7 +1604,8 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
     }
   if (HS_IS (obj, &hs_function_type))
     forget_parts (rec, obj);
-  if (g_hash_table_contains (rec->dict_parts, obj)) /* its __dict__: as forget_parts */
+  if (g_hash_table_size (rec->dict_parts) > 0
+      && g_hash_table_contains (rec->dict_parts, obj)) /* its __dict__: as forget_parts */
     {
       HsObject *dict = g_hash_table_lookup (rec->dict_parts, obj), *other;
       g_hash_table_remove (rec->dict_parts, obj);
@@ -1563,9 +1706,9 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.parents = g_hash_table_new (NULL, NULL);
   rec.parent_links = g_hash_table_new (NULL, NULL);
   rec.todo = g_ptr_array_new ();
-  rec.held_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
-  rec.held_labels = g_array_new (FALSE, FALSE, sizeof (guint32));
   rec.shadows = g_ptr_array_new_with_free_func (shadow_free);
+  rec.spare_shadows = g_ptr_array_new_with_free_func (shadow_free);
+  rec.push_names = g_hash_table_new (NULL, NULL);
   /* Held labels stay English in the trace (and its JSON); the diagram translates them. */
   rec.str_iterator = hs_string_pool_add (&t->pool, N_ ("iterator"));
   rec.str_pending = hs_string_pool_add (&t->pool, N_ ("pending"));
@@ -1585,6 +1728,7 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   rec.class_lines = find_class_lines (t->source);
   rec.rows = g_array_new (FALSE, FALSE, sizeof (Row));
   rec.frames = g_ptr_array_new ();
+  rec.cell_depths = g_array_new (FALSE, FALSE, sizeof (guint));
   hs_inspect_track_dirty (vm, TRUE);
   hs_vm_set_hooks (vm, &recorder_hooks, &rec);
   hs_vm_set_input (vm, t->options.input, t->options.input_data);
@@ -1642,11 +1786,14 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   g_hash_table_unref (rec.texts);
   g_array_unref (rec.class_lines);
   g_ptr_array_unref (rec.todo);
-  g_array_unref (rec.held_ids);
-  g_array_unref (rec.held_labels);
+  g_free (rec.held_ids);
+  g_free (rec.held_labels);
   g_ptr_array_unref (rec.shadows);
+  g_ptr_array_unref (rec.spare_shadows);
+  g_hash_table_unref (rec.push_names);
   g_array_unref (rec.rows);
   g_ptr_array_unref (rec.frames);
+  g_array_unref (rec.cell_depths);
   /* the caller's callback outlives only the recording */
   t->options.step_done = NULL;
   return t;

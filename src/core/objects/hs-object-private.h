@@ -121,7 +121,7 @@ hs_object_init_block (HsVM *vm, HsAllocPrefix *prefix, const HsType *type, gsize
 /* hs_object_alloc for a type that is neither collected nor a class (float, int), inline:
  * with a constant size the size class folds away and a recycled block is taken here (a
  * call, the size arithmetic and the checks of the general way were half of making a
- * float). No block waiting, hooks, or the heap limit near: the general way. */
+ * float). No block waiting, an alloc hook, or the heap limit near: the general way. */
 static inline HsObject *
 hs_object_alloc_plain (HsVM *vm, const HsType *type, gsize size)
 {
@@ -130,7 +130,7 @@ hs_object_alloc_plain (HsVM *vm, const HsType *type, gsize size)
   gpointer *head;
 
   g_assert (!(type->type_flags & (HS_TYPE_GC | HS_TYPE_HEAP)));
-  if (!hs_alloc_in_arena (block) || vm == NULL || vm->hooks != NULL
+  if (!hs_alloc_in_arena (block) || vm == NULL || (vm->hooks != NULL && vm->hooks->alloc != NULL)
       || (head = vm->free_blocks[hs_alloc_class (block)]) == NULL
       || (limit != 0 && vm->heap_bytes + block > limit))
     return hs_object_alloc (vm, type, size);

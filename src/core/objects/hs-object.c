@@ -346,29 +346,61 @@ hs_gc_may_be_tracked (const HsObject *obj)
 
 /* ---- dirty marks ------------------------------------------------------------------- */
 
+/* Up to this many entries, an object's entry is found by a scan from the end (a step
+ * dirties a few objects); past it, through dirty_index, made then and dropped at the reset
+ * (a C call that fills a thousand new lists in one step). */
+#define DIRTY_SCAN_MAX 16
+
+/* The index in vm->dirty of obj's entry, or -1. Only an object with HS_FLAG_DIRTY may have
+ * one (the flag can also be left over from a VM that did not track). */
+static gssize
+dirty_find (HsVM *vm, HsObject *obj)
+{
+  const HsDirtyEntry *e;
+
+  if (vm->dirty == NULL || !(obj->flags & HS_FLAG_DIRTY))
+    return -1;
+  if (vm->dirty_index != NULL)
+    return (gssize)GPOINTER_TO_SIZE (g_hash_table_lookup (vm->dirty_index, obj)) - 1;
+  e = (const HsDirtyEntry *)vm->dirty->data;
+  for (gssize i = (gssize)vm->dirty->len - 1; i >= 0; i--)
+    if (e[i].obj == obj)
+      return i;
+  return -1;
+}
+
 void
 hs_object_mark_dirty_range (HsVM *vm, HsObject *obj, gsize lo, gsize hi)
 {
-  gpointer slot;
+  gssize i;
   HsDirtyEntry *e;
 
-  obj->flags |= HS_FLAG_DIRTY;
   if (vm == NULL || !vm->track_dirty)
-    return;
-  if (vm->dirty == NULL)
     {
-      vm->dirty = g_array_new (FALSE, FALSE, sizeof (HsDirtyEntry));
-      vm->dirty_index = g_hash_table_new (NULL, NULL);
+      obj->flags |= HS_FLAG_DIRTY;
+      return;
     }
-  slot = g_hash_table_lookup (vm->dirty_index, obj);
-  if (slot == NULL)
+  if (vm->dirty == NULL)
+    vm->dirty = g_array_new (FALSE, FALSE, sizeof (HsDirtyEntry));
+  i = dirty_find (vm, obj);
+  obj->flags |= HS_FLAG_DIRTY;
+  if (i < 0)
     {
       HsDirtyEntry ne = { obj, lo, hi };
       g_array_append_val (vm->dirty, ne);
-      g_hash_table_insert (vm->dirty_index, obj, GSIZE_TO_POINTER (vm->dirty->len));
+      if (vm->dirty_index == NULL && vm->dirty->len > DIRTY_SCAN_MAX)
+        {
+          vm->dirty_index = g_hash_table_new (NULL, NULL);
+          for (guint k = 0; k < vm->dirty->len; k++)
+            if (g_array_index (vm->dirty, HsDirtyEntry, k).obj != NULL)
+              g_hash_table_insert (vm->dirty_index, g_array_index (vm->dirty, HsDirtyEntry, k).obj,
+                                   GSIZE_TO_POINTER (k + 1));
+        }
+      else if (vm->dirty_index != NULL)
+        g_hash_table_insert (vm->dirty_index, obj, GSIZE_TO_POINTER (vm->dirty->len));
       return;
     }
-  e = &g_array_index (vm->dirty, HsDirtyEntry, GPOINTER_TO_SIZE (slot) - 1);
+  e = &g_array_index (vm->dirty, HsDirtyEntry, i);
   e->lo = MIN (e->lo, lo);
   e->hi = MAX (e->hi, hi);
 }
@@ -382,15 +414,13 @@ hs_object_mark_dirty (HsVM *vm, HsObject *obj)
 static void
 dirty_forget (HsVM *vm, HsObject *obj)
 {
-  gpointer slot;
+  gssize i = dirty_find (vm, obj);
 
-  if (vm->dirty_index == NULL || !(obj->flags & HS_FLAG_DIRTY))
+  if (i < 0)
     return;
-  slot = g_hash_table_lookup (vm->dirty_index, obj);
-  if (slot == NULL)
-    return;
-  g_array_index (vm->dirty, HsDirtyEntry, GPOINTER_TO_SIZE (slot) - 1).obj = NULL;
-  g_hash_table_remove (vm->dirty_index, obj);
+  g_array_index (vm->dirty, HsDirtyEntry, i).obj = NULL;
+  if (vm->dirty_index != NULL)
+    g_hash_table_remove (vm->dirty_index, obj);
 }
 
 const HsDirtyEntry *
@@ -403,15 +433,12 @@ hs_heap_dirty (HsVM *vm, gsize *n)
 gboolean
 hs_heap_dirty_range (HsVM *vm, HsObject *obj, gsize *lo, gsize *hi)
 {
-  gpointer slot;
+  gssize i = dirty_find (vm, obj);
   const HsDirtyEntry *e;
 
-  if (vm->dirty_index == NULL || !(obj->flags & HS_FLAG_DIRTY))
+  if (i < 0)
     return FALSE;
-  slot = g_hash_table_lookup (vm->dirty_index, obj);
-  if (slot == NULL)
-    return FALSE;
-  e = &g_array_index (vm->dirty, HsDirtyEntry, GPOINTER_TO_SIZE (slot) - 1);
+  e = &g_array_index (vm->dirty, HsDirtyEntry, i);
   *lo = e->lo;
   *hi = e->hi;
   return TRUE;
@@ -420,7 +447,7 @@ hs_heap_dirty_range (HsVM *vm, HsObject *obj, gsize *lo, gsize *hi)
 void
 hs_heap_dirty_reset (HsVM *vm)
 {
-  if (vm->dirty == NULL)
+  if (vm->dirty == NULL || vm->dirty->len == 0)
     return;
   for (guint i = 0; i < vm->dirty->len; i++)
     {
@@ -429,7 +456,7 @@ hs_heap_dirty_reset (HsVM *vm)
         o->flags &= ~(guint32)HS_FLAG_DIRTY;
     }
   g_array_set_size (vm->dirty, 0);
-  g_hash_table_remove_all (vm->dirty_index);
+  g_clear_pointer (&vm->dirty_index, g_hash_table_unref);
 }
 
 /* ---- freeing ------------------------------------------------------------------------ */
@@ -550,9 +577,8 @@ hs_heap_fini (HsVM *vm)
   if (vm->dirty != NULL)
     {
       g_array_unref (vm->dirty);
-      g_hash_table_unref (vm->dirty_index);
+      g_clear_pointer (&vm->dirty_index, g_hash_table_unref);
       vm->dirty = NULL;
-      vm->dirty_index = NULL;
     }
 }
 

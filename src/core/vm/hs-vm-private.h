@@ -72,7 +72,8 @@ struct _HsVM
    * track_dirty is set (the trace engine sets it): see hs-object-private.h. */
   gboolean track_dirty;
   GArray *dirty;           /* of HsDirtyEntry */
-  GHashTable *dirty_index; /* HsObject * -> index + 1 in `dirty` */
+  GHashTable *dirty_index; /* HsObject * -> index + 1 in `dirty`, only while a step has
+                            * dirtied many (hs-object.c's dirty_find scans a few) */
 
   /* the current exception (an instance of a BaseException subclass), or NULL */
   HsObject *exc;

@@ -75,6 +75,17 @@ call_hook (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg)
   return 0;
 }
 
+/* The line a RETURN_VALUE step reports: its instruction's, or the frame's last line event's
+ * for an instruction without a line (a line table lookup decodes a group of positions:
+ * once). */
+static int
+return_line (const HsCode *co, const HsFrame *f)
+{
+  int line = hs_code_line (co, f->ip);
+
+  return line >= 0 ? line : f->cur_line;
+}
+
 /* A line event: counts the step, honours the limits and cancel, calls the hook. */
 static int
 line_event (HsVM *vm, HsFrame *f, int line)
@@ -1688,10 +1699,7 @@ op_RETURN_VALUE:
     retval = POP ();
     SAVE_FRAME ();
     if (vm->hooks != NULL && vm->hooks->step != NULL
-        && call_hook (vm, HS_STEP_RETURN, f,
-                      hs_code_line (co, f->ip) >= 0 ? hs_code_line (co, f->ip) : f->cur_line,
-                      retval)
-               < 0)
+        && call_hook (vm, HS_STEP_RETURN, f, return_line (co, f), retval) < 0)
       {
         HS_CLEAR (vm, retval);
         goto error_noip;

@@ -57,11 +57,12 @@ G_BEGIN_DECLS
   X (CALL_METHOD) /* arg: nargs */                                                                 \
   X (BUILD_LIST)                                                                                   \
   X (BUILD_TUPLE)                                                                                  \
-  X (BUILD_MAP)       /* arg: pairs */                                                             \
-  X (BUILD_STRING)    /* arg: count of str pieces */                                               \
-  X (FORMAT_VALUE)    /* arg: conversion (0 none, 1 s, 2 r, 3 a) | 4 if spec on stack */           \
-  X (UNPACK_SEQUENCE) /* arg: count */                                                             \
-  X (UNPACK_EX)       /* arg: before | after << 12 (a, *b, c = ...) */                             \
+  X (BUILD_MAP)           /* arg: pairs */                                                         \
+  X (BUILD_CONST_KEY_MAP) /* arg: count; the values, then a constant tuple of the keys */          \
+  X (BUILD_STRING)        /* arg: count of str pieces */                                           \
+  X (FORMAT_VALUE)        /* arg: conversion (0 none, 1 s, 2 r, 3 a) | 4 if spec on stack */       \
+  X (UNPACK_SEQUENCE)     /* arg: count */                                                         \
+  X (UNPACK_EX)           /* arg: before | after << 12 (a, *b, c = ...) */                         \
   X (JUMP)                                                                                         \
   X (JUMP_BACKWARD)                                                                                \
   X (POP_JUMP_IF_FALSE)                                                                            \

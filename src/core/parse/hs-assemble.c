@@ -592,6 +592,8 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
         return 1 - (int)arg;
       case HS_OP_BUILD_MAP:
         return 1 - 2 * (int)arg;
+      case HS_OP_BUILD_CONST_KEY_MAP:
+        return -(int)arg;
       case HS_OP_CALL_METHOD:
         return -(int)arg - 1;
       case HS_OP_CALL:

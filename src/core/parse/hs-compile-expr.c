@@ -206,12 +206,18 @@ is_constant_item (HsExpr *item)
 }
 
 static gboolean
-all_constant_items (HsExpr *e)
+all_constant (HsExpr **items, int n)
 {
-  for (int i = 0; i < e->u.seq.elts.len; i++)
-    if (!is_constant_item (e->u.seq.elts.items[i]))
+  for (int i = 0; i < n; i++)
+    if (!is_constant_item (items[i]))
       return FALSE;
   return TRUE;
+}
+
+static gboolean
+all_constant_items (HsExpr *e)
+{
+  return all_constant (e->u.seq.elts.items, e->u.seq.elts.len);
 }
 
 static gboolean
@@ -226,11 +232,10 @@ is_constant_tuple (HsExpr *e)
  * built at run time). */
 static HsObject *constant_tuple (Compiler *c, HsExpr *e);
 
-/* A new tuple of a display's constant items (each the module's constant), or NULL. */
+/* A new tuple of constant items (each the module's constant), or NULL. */
 static HsObject *
-items_tuple (Compiler *c, HsExpr *e)
+constants_tuple (Compiler *c, HsExpr **items, int n)
 {
-  int n = e->u.seq.elts.len;
   HsObject *t = hs_tuple_new (c->vm, n);
   if (t == NULL)
     {
@@ -239,7 +244,7 @@ items_tuple (Compiler *c, HsExpr *e)
     }
   for (int i = 0; i < n; i++)
     {
-      HsExpr *item = e->u.seq.elts.items[i];
+      HsExpr *item = items[i];
       HsObject *o = item->kind == HS_EXPR_CONSTANT ? constant_object (c, item)
                     : is_negative_number (item)    ? negative_constant (c, item)
                                                    : constant_tuple (c, item);
@@ -251,6 +256,13 @@ items_tuple (Compiler *c, HsExpr *e)
       hs_tuple_set_take (t, i, hs_incref (o));
     }
   return t;
+}
+
+/* A new tuple of a display's constant items, or NULL. */
+static HsObject *
+items_tuple (Compiler *c, HsExpr *e)
+{
+  return constants_tuple (c, e->u.seq.elts.items, e->u.seq.elts.len);
 }
 
 static HsObject *
@@ -660,12 +672,35 @@ visit_set_display (Compiler *c, HsExpr *e)
     }
 }
 
+/* CPython's compiler_subdict for two or more keys that are constants (after folding): the
+ * values, then the keys as one constant tuple that the compiler makes (the parse tree holds
+ * only the keys' literals), then BUILD_CONST_KEY_MAP; the code holds that tuple, not each
+ * key. FALSE (nothing emitted) otherwise. */
+static gboolean
+visit_const_key_subdict (Compiler *c, HsExpr *e, int begin, int end)
+{
+  HsExpr **keys = e->u.dict.keys.items + begin;
+  int n = end - begin;
+  HsObject *t = n > 1 && all_constant (keys, n) ? constants_tuple (c, keys, n) : NULL;
+  if (t == NULL || (t = hs_compile_canonical_value (c, "t", t, FALSE)) == NULL)
+    return FALSE;
+  for (int i = begin; i < end; i++)
+    hs_compile_visit_expr (c, e->u.dict.values.items[i]);
+  hs_compile_set_pos (c, hs_compile_pos_plain (e->pos));
+  hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_index (c, t));
+  hs_compile_emit (c, HS_OP_BUILD_CONST_KEY_MAP, n);
+  return TRUE;
+}
+
 /* The dict of the display's items [begin, end): all evaluated, then inserted, unless
  * there are more than the stack guideline allows; then inserted one by one. */
 static void
 visit_subdict (Compiler *c, HsExpr *e, int begin, int end)
 {
   gboolean big = (end - begin) * 2 > STACK_USE_GUIDELINE;
+
+  if (!big && visit_const_key_subdict (c, e, begin, end))
+    return;
 
   if (big)
     {

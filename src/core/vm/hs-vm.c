@@ -556,6 +556,21 @@ dict_merge (HsVM *vm, HsObject *d, HsObject *m, gboolean update, HsObject *fn)
   return 0;
 }
 
+/* A new dict of n items, keys[i * step]: values[i * step] inserted in order (BUILD_MAP's
+ * pairs, step 2; BUILD_CONST_KEY_MAP's keys tuple and values, step 1), or NULL. */
+static HsObject *
+dict_from_items (HsVM *vm, HsObject **keys, HsObject **values, int step, guint32 n)
+{
+  HsObject *d = hs_dict_new (vm);
+  for (guint32 i = 0; d != NULL && i < n; i++)
+    if (hs_dict_set_item (vm, d, keys[i * step], values[i * step]) < 0)
+      {
+        hs_decref (vm, d);
+        return NULL;
+      }
+  return d;
+}
+
 static HsObject *
 import_module (HsVM *vm, HsObject *name)
 {
@@ -1502,18 +1517,24 @@ op_BUILD_TUPLE:
 
 op_BUILD_MAP:
   {
-    HsObject *d = hs_dict_new (vm);
-    ERROR_IF (d == NULL);
     HsObject **items = sp - 2 * arg;
-    int r = 0;
-    for (guint32 i = 0; i < arg && r == 0; i++)
-      r = hs_dict_set_item (vm, d, items[2 * i], items[2 * i + 1]);
-    if (r < 0)
-      {
-        hs_decref (vm, d);
-        goto error;
-      }
+    HsObject *d = dict_from_items (vm, items, items + 1, 2, arg);
+    ERROR_IF (d == NULL);
     while (sp > items)
+      {
+        HsObject *v = POP ();
+        hs_decref (vm, v);
+      }
+    PUSH (d);
+    DISPATCH ();
+  }
+
+op_BUILD_CONST_KEY_MAP:
+  {
+    HsObject **values = sp - 1 - arg;
+    HsObject *d = dict_from_items (vm, hs_tuple_items (sp[-1]), values, 1, arg);
+    ERROR_IF (d == NULL);
+    while (sp > values)
       {
         HsObject *v = POP ();
         hs_decref (vm, v);

@@ -71,7 +71,8 @@ typedef struct
   HsObject *func;
   HsObject *args;     /* tuple */
   HsObject *keywords; /* dict */
-} HsPartial;          /* a partial or a partialmethod */
+  HsObject *dict; /* a partial's __dict__ (its attributes, drawn as rows), made when first used */
+} HsPartial;      /* a partial or a partialmethod */
 
 static HsType partialmethod_type;
 
@@ -82,6 +83,7 @@ partial_dealloc (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, p->func);
   HS_CLEAR (vm, p->args);
   HS_CLEAR (vm, p->keywords);
+  HS_CLEAR (vm, p->dict);
 }
 
 static void
@@ -94,6 +96,8 @@ partial_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit (visit, p->args, data);
   if (p->keywords != NULL)
     hs_visit (visit, p->keywords, data);
+  if (p->dict != NULL)
+    hs_visit_unfold (visit, p->dict, hs_ref_row_by_key, data);
 }
 
 /* A partial (or partialmethod) of `type` holding func, the tuple args and the dict keywords
@@ -113,6 +117,7 @@ partial_new_take (HsVM *vm, HsType *type, HsObject *func, HsObject *args, HsObje
   p->func = hs_incref (func);
   p->args = args;
   p->keywords = keywords;
+  p->dict = NULL;
   hs_gc_track (vm, &p->header);
   return p;
 }
@@ -246,7 +251,34 @@ partial_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (p->args);
   if (hs_str_equal_cstr (name, "keywords"))
     return hs_incref (p->keywords);
+  if (HS_IS (self, &partialmethod_type))
+    return hs_object_generic_getattr (vm, self, name);
+  if (hs_str_equal_cstr (name, "__dict__"))
+    {
+      HsObject *d = hs_attr_dict_lazy (vm, self, &p->dict);
+      return d != NULL ? hs_incref (d) : NULL;
+    }
+  HsObject *own = p->dict != NULL ? hs_dict_get_item_borrow (vm, p->dict, name) : NULL;
+  if (own != NULL)
+    return hs_incref (own);
   return hs_object_generic_getattr (vm, self, name);
+}
+
+/* func, args and keywords are CPython's read-only members; other attributes go to the
+ * partial's __dict__ (p.__doc__ = "...") */
+static int
+partial_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsPartial *p = (HsPartial *)self;
+  if (hs_str_equal_cstr (name, "func") || hs_str_equal_cstr (name, "args")
+      || hs_str_equal_cstr (name, "keywords"))
+    {
+      hs_err_set_string (vm, &hs_exc_AttributeError, "readonly attribute");
+      return -1;
+    }
+  if (hs_str_equal_cstr (name, "__dict__"))
+    return hs_attr_dict_replace (vm, self, &p->dict, value);
+  return hs_attr_dict_store (vm, self, &p->dict, name, value);
 }
 
 static HsType partial_type = {
@@ -263,6 +295,7 @@ static HsType partial_type = {
   .repr = partial_repr,
   .call = partial_call,
   .getattr = partial_getattr,
+  .setattr = partial_setattr,
   .construct = partial_construct,
 };
 

@@ -261,9 +261,72 @@ fail:
 HS_CFUNCTION_VARIANT (m_substitute, substitute, FALSE)
 HS_CFUNCTION_VARIANT (m_safe_substitute, substitute, TRUE)
 
+/* The placeholders as the pattern's finditer finds them: each named one (once, in order)
+ * added to ids (when not NULL); FALSE at the first invalid one. */
+static gboolean
+scan_identifiers (HsVM *vm, HsObject *self, HsObject *ids)
+{
+  const char *text = hs_str_utf8 (((HsTemplate *)self)->template);
+  gsize n = hs_str_byte_len (((HsTemplate *)self)->template);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (text[i] != '$')
+        continue;
+      if (i + 1 < n && text[i + 1] == '$')
+        {
+          i++;
+          continue;
+        }
+      gboolean braced = i + 1 < n && text[i + 1] == '{';
+      gsize start = i + 1 + braced, end = start;
+      if (end < n && is_id_start (text[end]))
+        while (end < n && is_id_char (text[end]))
+          end++;
+      if (end == start || (braced && (end >= n || text[end] != '}')))
+        {
+          if (ids == NULL)
+            return FALSE;
+          continue; /* get_identifiers skips an invalid one */
+        }
+      if (ids != NULL)
+        {
+          HsObject *name = hs_str_new (vm, text + start, end - start);
+          int has = name != NULL ? hs_object_contains (vm, ids, name) : -1;
+          if (has == 0 && hs_list_append (vm, ids, name) < 0)
+            has = -1;
+          hs_xdecref (vm, name);
+          if (has < 0)
+            return FALSE;
+        }
+      i = end + braced - 1;
+    }
+  return TRUE;
+}
+
+static HsObject *
+m_get_identifiers (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *ids;
+  if (!hs_parse_args (vm, "get_identifiers", args + 1, nargs - 1, kwnames, "@"))
+    return NULL;
+  if ((ids = hs_list_new (vm, 0)) != NULL && !scan_identifiers (vm, args[0], ids))
+    HS_CLEAR (vm, ids);
+  return ids;
+}
+
+static HsObject *
+m_is_valid (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "is_valid", args + 1, nargs - 1, kwnames, "@"))
+    return NULL;
+  return hs_bool_from (scan_identifiers (vm, args[0], NULL));
+}
+
 static const HsMethodDef template_methods[] = {
   { "substitute", m_substitute },
   { "safe_substitute", m_safe_substitute },
+  { "get_identifiers", m_get_identifiers },
+  { "is_valid", m_is_valid },
   { NULL, NULL },
 };
 

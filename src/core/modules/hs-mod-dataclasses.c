@@ -593,22 +593,36 @@ static HsObject *
 field_tuple (HsVM *vm, HsObject *self, gboolean for_hash)
 {
   HsObject *fields = fields_of (self), *k, *v, *t;
-  gsize pos = 0, n = 0, i = 0;
+  HsObject *small[16];
+  g_autofree HsObject **names = NULL;
+  gsize pos = 0, n = 0, cap = G_N_ELEMENTS (small);
+  HsObject **used = small;
+
+  /* the fields it takes, named once (it runs for each comparison of two instances) */
   while (fields != NULL && hs_dict_next (fields, &pos, &k, &v))
-    n += field_used (FIELD (v), for_hash);
-  if ((t = hs_tuple_new (vm, n)) == NULL)
-    return NULL;
-  for (pos = 0; i < n && hs_dict_next (fields, &pos, &k, &v);)
     if (field_used (FIELD (v), for_hash))
       {
-        HsObject *value = hs_object_getattr (vm, self, k);
-        if (value == NULL)
+        if (n == cap)
           {
-            hs_decref (vm, t);
-            return NULL;
+            if (names == NULL)
+              names = g_memdup2 (small, sizeof small);
+            cap *= 2;
+            used = names = g_renew (HsObject *, names, cap);
           }
-        hs_tuple_set_take (t, i++, value);
+        used[n++] = k; /* a field's name: an identifier, immortal */
       }
+  if ((t = hs_tuple_new (vm, n)) == NULL)
+    return NULL;
+  for (gsize i = 0; i < n; i++)
+    {
+      HsObject *value = hs_object_getattr (vm, self, used[i]);
+      if (value == NULL)
+        {
+          hs_decref (vm, t);
+          return NULL;
+        }
+      hs_tuple_set_take (t, i, value);
+    }
   return t;
 }
 

@@ -73,7 +73,7 @@ hs_cli_explain (int argc, char **argv)
   options.heap_primitives = heap_primitives;
   options.input = hs_cli_read_stdin_line;
   options.max_steps = max_steps;
-  trace = hs_trace_record (text, len, abs, &options, NULL);
+  trace = hs_trace_record_take (g_steal_pointer (&text), len, abs, &options, NULL);
   lines = g_strsplit (hs_trace_get_source (trace), "\n", -1);
   for (int k = 0; k < hs_trace_get_n_steps (trace); k++)
     print_step (trace, lines, k, internals ? HS_VIEW_SHOW_INTERNALS : 0);

@@ -169,7 +169,7 @@ hs_cli_render (int argc, char **argv)
   options.heap_primitives = heap_primitives;
   options.input = hs_cli_read_stdin_line;
   options.max_steps = CLAMP (max_steps, 1, 10000000);
-  trace = hs_trace_record (text, len, abs, &options, NULL);
+  trace = hs_trace_record_take (g_steal_pointer (&text), len, abs, &options, NULL);
   settings.trace = trace;
   if (parse_steps (step_arg ? step_arg : "last", hs_trace_get_n_steps (trace), &settings.first,
                    &settings.last, &error))

@@ -69,7 +69,7 @@ hs_cli_trace (int argc, char **argv)
   options.heap_primitives = heap_primitives;
   options.input = hs_cli_read_stdin_line;
   options.max_steps = max_steps;
-  trace = hs_trace_record (text, len, abs, &options, NULL);
+  trace = hs_trace_record_take (g_steal_pointer (&text), len, abs, &options, NULL);
   hs_json_options_init (&json);
   json.compact = compact;
   json.max_bytes = (gsize)max_mb << 20;

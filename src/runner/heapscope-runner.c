@@ -233,7 +233,8 @@ main (int argc, char **argv)
   options.step_done_data = &run;
   options.input = read_answer;
   options.input_data = &run;
-  trace = hs_trace_record (source, len, name ? name : "<string>", &options, &cancel);
+  trace = hs_trace_record_take (g_steal_pointer (&source), len, name ? name : "<string>", &options,
+                                &cancel);
   sent = hs_trace_stream_writer_finish (run.writer, trace);
   hs_trace_stream_writer_free (run.writer);
   return sent ? 0 : 1;

@@ -202,6 +202,8 @@ hs_format_int (char *buf, gint64 v)
 /* An empty trace of `source`, ready to record into or to read a stream into. */
 HsTrace *hs_trace_new (const char *source, gsize len, const char *filename,
                        const HsTraceOptions *options);
+/* The same, taking source (UTF-8, NUL-terminated, g_free'd with the trace) as it is. */
+HsTrace *hs_trace_new_take (char *source, const char *filename, const HsTraceOptions *options);
 
 /* ---- variable order (hs-trace-var-order.c) --------------------------------------- */
 

@@ -49,7 +49,7 @@ typedef struct
                                 * change without a dirty mark) */
   gsize oversized_len;         /* length of the first collection too large to record, or 0 */
   const char *oversized_type;
-  GArray *class_lines;  /* gboolean per line number: the line starts a class statement */
+  GArray *class_lines;  /* int, ascending: the lines that start a class statement */
   guint64 hidden_frame; /* the class body running unseen (see is_hidden), or 0 */
   gint64 hidden_events; /* events not recorded as steps so far */
   guint64 last_shown_id;

@@ -1440,23 +1440,22 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   rec->delta_start = rec->trace->log.len;
 }
 
-/* Which lines of the source start with `class` and a space, as Python Tutor tells a class
- * body from the first line of its code. */
+/* The numbers of the lines of the source that start with `class` and a space, ascending,
+ * as Python Tutor tells a class body from the first line of its code (a few numbers, not
+ * one flag per line: a 50 MB program has a million and a half lines). */
 static GArray *
 find_class_lines (const char *source)
 {
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (int));
   const char *p = source;
-  gboolean yes = FALSE;
 
-  g_array_append_val (lines, yes); /* line 0 */
-  while (*p != '\0')
+  for (int line = 1; *p != '\0'; line++)
     {
       while (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v')
         p++;
-      yes = g_str_has_prefix (p, "class")
-            && (p[5] == ' ' || p[5] == '\t' || p[5] == '\f' || p[5] == '\v');
-      g_array_append_val (lines, yes);
+      if (g_str_has_prefix (p, "class")
+          && (p[5] == ' ' || p[5] == '\t' || p[5] == '\f' || p[5] == '\v'))
+        g_array_append_val (lines, line);
       p += strcspn (p, "\r\n");
       if (*p == '\r' && p[1] == '\n')
         p++;
@@ -1464,6 +1463,25 @@ find_class_lines (const char *source)
         p++;
     }
   return lines;
+}
+
+static gboolean
+is_class_line (Recorder *rec, int line)
+{
+  guint lo = 0, hi = rec->class_lines->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      int at = g_array_index (rec->class_lines, int, mid);
+      if (at == line)
+        return TRUE;
+      if (at < line)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
 }
 
 /* Python Tutor records no step in a class body, nor in anything it calls, until it
@@ -1490,8 +1508,7 @@ is_hidden (Recorder *rec, HsStepEvent ev, HsFrame *f)
   if (rec->shown_code_hides || hs_inspect_frame_globals (f) != hs_inspect_globals (rec->vm))
     return TRUE;
   first = hs_inspect_frame_code (f)->firstlineno;
-  if (ev == HS_STEP_CALL && first > 0 && (guint)first < rec->class_lines->len
-      && g_array_index (rec->class_lines, gboolean, first))
+  if (ev == HS_STEP_CALL && first > 0 && is_class_line (rec, first))
     {
       rec->hidden_frame = hs_inspect_frame_id (f);
       return TRUE;
@@ -1689,7 +1706,23 @@ HsTrace *
 hs_trace_record (const char *source, gsize len, const char *filename, const HsTraceOptions *options,
                  const gint *cancel)
 {
-  HsTrace *t = hs_trace_new (source, len, filename, options);
+  char *copy = g_malloc (len + 1);
+
+  memcpy (copy, source, len);
+  copy[len] = '\0';
+  return hs_trace_record_take (copy, len, filename, options, cancel);
+}
+
+HsTrace *
+hs_trace_record_take (char *source, gsize len, const char *filename, const HsTraceOptions *options,
+                      const gint *cancel)
+{
+  /* A text in UTF-8 becomes the trace's own and the VM runs a copy of it (freed once the
+   * VM prepared its own); otherwise the trace keeps a copy made valid and the VM takes the
+   * bytes as they are. A large program is held twice while it compiles, not four times. */
+  gboolean valid = g_utf8_validate (source, len, NULL);
+  HsTrace *t = valid ? hs_trace_new_take (source, filename, options)
+                     : hs_trace_new (source, len, filename, options);
   Recorder rec = { 0 };
   HsVMConfig config;
   HsRunResult result;
@@ -1734,7 +1767,8 @@ hs_trace_record (const char *source, gsize len, const char *filename, const HsTr
   hs_vm_set_input (vm, t->options.input, t->options.input_data);
   hs_vm_set_error_output (vm, on_error_output, &rec);
 
-  result = hs_vm_run_source (vm, source, len, filename);
+  result = valid ? hs_vm_run_source (vm, source, len, filename)
+                 : hs_vm_run_source_take (vm, g_steal_pointer (&source), len, filename);
   rec.stopped = TRUE;
   {
     guint n_warnings;

@@ -74,10 +74,17 @@ hs_trace_format_warnings (HsTrace *trace)
 HsTrace *
 hs_trace_new (const char *source, gsize len, const char *filename, const HsTraceOptions *options)
 {
-  HsTrace *t = g_new0 (HsTrace, 1);
   /* The program's text as the editor and the JSON show it, even when it is not UTF-8
    * (the run then stops at a SyntaxError, as CPython does). */
-  t->source = g_utf8_make_valid (source, len);
+  return hs_trace_new_take (g_utf8_make_valid (source, len), filename, options);
+}
+
+HsTrace *
+hs_trace_new_take (char *source, const char *filename, const HsTraceOptions *options)
+{
+  HsTrace *t = g_new0 (HsTrace, 1);
+
+  t->source = source;
   t->filename = g_strdup (filename);
   if (options)
     t->options = *options;

@@ -47,6 +47,10 @@ typedef enum
  * non-zero with g_atomic_int_set from another thread to stop. Never returns NULL. */
 HsTrace *hs_trace_record (const char *source, gsize len, const char *filename,
                           const HsTraceOptions *options, const gint *cancel);
+/* The same, taking the source (len bytes and a NUL after them, g_malloc'd): a large
+ * program is not copied once more. */
+HsTrace *hs_trace_record_take (char *source, gsize len, const char *filename,
+                               const HsTraceOptions *options, const gint *cancel);
 void hs_trace_free (HsTrace *trace);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsTrace, hs_trace_free)
 

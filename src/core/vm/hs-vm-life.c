@@ -198,10 +198,19 @@ new_globals (HsVM *vm)
   return g;
 }
 
+static HsRunResult run_source (HsVM *vm, const char *raw, char *owned, gsize len,
+                               const char *filename);
+
 HsRunResult
 hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
 {
-  char *copy = g_malloc (len + 1); /* not g_strndup: a NUL byte is for the source check */
+  char *copy;
+
+  /* Text that the check cannot refuse (UTF-8 without a NUL) is prepared from where it is:
+   * a large program is not copied first (the trace recorder keeps its own). */
+  if (g_utf8_validate (source, len, NULL))
+    return run_source (vm, source, NULL, len, filename);
+  copy = g_malloc (len + 1); /* not g_strndup: a NUL byte is for the source check */
   memcpy (copy, source, len);
   copy[len] = '\0';
   return hs_vm_run_source_take (vm, copy, len, filename);
@@ -209,6 +218,14 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
 
 HsRunResult
 hs_vm_run_source_take (HsVM *vm, char *raw, gsize len, const char *filename)
+{
+  return run_source (vm, raw, raw, len, filename);
+}
+
+/* Runs raw (owned: the same bytes, which the VM takes, or NULL when they are the caller's
+ * and valid UTF-8 without a NUL). */
+static HsRunResult
+run_source (HsVM *vm, const char *raw, char *owned, gsize len, const char *filename)
 {
   const char *source;
 
@@ -224,12 +241,12 @@ hs_vm_run_source_take (HsVM *vm, char *raw, gsize len, const char *filename)
   g_autofree char *text = hs_source_prepare (raw, raw_len, filename, &len, &serr);
   if (text == NULL)
     {
-      vm->source = raw;
+      vm->source = owned != NULL ? owned : g_strndup (raw, raw_len);
       vm->source_len = raw_len;
       vm->last_syntax_error = serr;
       return HS_RUN_EXCEPTION;
     }
-  g_free (raw);
+  g_free (owned);
   /* the prepared text itself, shrunk to its size: no other copy of a large source */
   vm->source = g_realloc (g_steal_pointer (&text), len + 1);
   vm->source_len = len;

@@ -15,6 +15,7 @@
 
 #include "hs-builtin-subclass.h"
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-error.h"
 #include "hs-int.h"
 #include "hs-list.h"
@@ -893,10 +894,18 @@ HsType hs_deque_type = {
   .methods = deque_methods,
 };
 
+/* deque.maxlen, a read-only getset as CPython's */
+static HsObject *
+deque_maxlen (HsVM *vm, HsObject *self, HsObject *name)
+{
+  return DQ (self)->maxlen < 0 ? hs_incref (hs_None) : hs_int_from_i64 (vm, DQ (self)->maxlen);
+}
+
 void
 hs_deque_runtime_init (void)
 {
   hs_type_ready (&hs_deque_type);
+  hs_getset_install (&hs_deque_type, "maxlen", deque_maxlen, NULL);
   hs_type_ready (&hs_deque_iter_type);
   hs_type_ready (&hs_deque_reviter_type);
 }

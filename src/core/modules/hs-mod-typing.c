@@ -18,7 +18,7 @@
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
-#include "hs-typing-namedtuple.h"
+#include "hs-typing-classes.h"
 
 /* the forms that stand for a class (List: list), then those that stand for none */
 static const struct
@@ -188,7 +188,7 @@ hs_mod_typing_init (HsVM *vm, HsObject *dict)
       || hs_module_add_take (vm, dict, "Protocol", hs_incref ((HsObject *)&hs_protocol_type)) < 0
       || hs_module_add_take (vm, dict, "TYPE_CHECKING", hs_incref (hs_bool_from (FALSE))) < 0)
     return -1;
-  if (hs_typing_namedtuple_add (vm, dict) < 0)
+  if (hs_typing_classes_add (vm, dict) < 0)
     return -1;
   return hs_module_add_functions (vm, dict, typing_functions);
 }
@@ -198,5 +198,5 @@ hs_mod_typing_runtime_init (void)
 {
   hs_alias_runtime_init ();
   hs_type_ready (&typevar_type);
-  hs_typing_namedtuple_runtime_init ();
+  hs_typing_classes_runtime_init ();
 }

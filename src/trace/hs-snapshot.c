@@ -199,6 +199,10 @@ describe_holder (const HsSnapHolder *holder)
     return g_strdup (_ ("the parsed program"));
   if (g_strcmp0 (holder->kind, "class") == 0)
     return g_strdup (holder->name);
+  if (g_strcmp0 (holder->kind, "annotation") == 0)
+    /* TRANSLATORS: `x: Point = …` at module level keeps Point in the module's
+     * __annotations__, e.g. "the annotation of x" */
+    return g_strdup_printf (_ ("the annotation of %s"), holder->name);
   return g_strdup_printf ("%s %s", holder->kind, holder->name); /* "tuple #12" */
 }
 

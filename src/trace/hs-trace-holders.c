@@ -10,6 +10,7 @@
 #include "hs-trace-record-private.h"
 
 #include "hs-class.h"
+#include "hs-dict.h"
 #include "hs-module.h"
 #include "hs-inspect.h"
 #include "hs-str.h"
@@ -284,6 +285,45 @@ add_docstring_holders (Recorder *rec, HsObject *str, GArray *holders)
     }
 }
 
+/* The module's __annotations__ (`p: Point = …` at module level keeps Point there), a dict
+ * the diagram does not draw; NULL when the program annotated nothing. */
+static HsObject *
+module_annotations (Recorder *rec)
+{
+  HsObject *a
+      = hs_dict_get_item_cstr_borrow (rec->vm, hs_inspect_globals (rec->vm), "__annotations__");
+  return a != NULL && hs_dict_check (a) ? a : NULL;
+}
+
+/* Whether o is an annotation of the module; each one a holder (holders NULL: only asked). */
+static gboolean
+add_annotation_holders (Recorder *rec, HsObject *o, GArray *holders)
+{
+  HsObject *annotations = module_annotations (rec), *k, *v;
+  gsize pos = 0;
+  gboolean any = FALSE;
+  while (annotations != NULL && hs_dict_next (annotations, &pos, &k, &v))
+    if (v == o)
+      {
+        any = TRUE;
+        if (holders != NULL)
+          add_holder (rec, holders, "annotation", hs_str_check (k) ? hs_str_utf8 (k) : "?");
+      }
+  return any;
+}
+
+void
+hs_record_put_annotation_holders (Recorder *rec, HsLog *log)
+{
+  HsObject *annotations = module_annotations (rec), *k, *v;
+  gsize pos = 0;
+  if (annotations == NULL || !(annotations->flags & HS_FLAG_DIRTY))
+    return;
+  while (hs_dict_next (annotations, &pos, &k, &v))
+    if ((v->flags & HS_FLAG_TRACED) && !hs_is_immortal (v))
+      hs_record_put_holders (rec, log, v, NULL);
+}
+
 typedef struct
 {
   Recorder *rec;
@@ -308,12 +348,14 @@ hs_record_put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving
   g_autoptr (GArray) holders = NULL;
   gboolean internal, namespace = (o->flags & HS_FLAG_NAMESPACE) != 0;
 
-  /* most objects: asked at every put_object (an internal tuple is a tuple) */
+  /* most objects: asked at every put_object (an internal tuple is a tuple; the module's
+   * annotations are looked up last, and rarely hold anything but classes) */
   if (code == NULL && !namespace && !HS_IS (o, &hs_str_type) && !HS_IS (o, &hs_tuple_type)
-      && !hs_class_check (o))
+      && !hs_class_check (o) && !add_annotation_holders (rec, o, NULL))
     return;
   internal = hs_record_is_traced_tuple (o);
-  if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type) && !internal && !namespace)
+  if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type) && !internal && !namespace
+      && !add_annotation_holders (rec, o, NULL))
     return;
   holders = g_array_new (FALSE, FALSE, sizeof (guint32));
   if (namespace)
@@ -329,6 +371,7 @@ hs_record_put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving
     add_docstring_holders (rec, o, holders);
   if (internal)
     add_internal_holders (rec, o, holders, leaving);
+  add_annotation_holders (rec, o, holders);
   /* an internal loses its holder when its class goes */
   if (holders->len == 0 && code == NULL && !hs_class_check (o) && !(internal && leaving != NULL)
       && !namespace)

@@ -109,6 +109,8 @@ void hs_record_class_tuples (HsObject *cls, HsObject *tuples[2]);
 /* Writes the object's hidden holders (code objects and the parsed program for a constant,
  * class internals for a class) when it has or may have had some. */
 void hs_record_put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving);
+/* When the module's __annotations__ changed: the holders again of what it holds. */
+void hs_record_put_annotation_holders (Recorder *rec, HsLog *log);
 /* A class's internal object the program reached is traced now: the classes it refers to
  * counted it as a hidden holder, and count its references as arrows from now on. */
 void hs_record_put_internal_traced (Recorder *rec, HsLog *log, HsObject *o);

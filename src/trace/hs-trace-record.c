@@ -1249,7 +1249,10 @@ sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gbool
   HsObject *ns = hs_inspect_frame_namespace (f);
 
   if (code->is_module)
-    sync_dict_vars (rec, log, s, hs_inspect_globals (rec->vm), depth, force, FALSE);
+    {
+      sync_dict_vars (rec, log, s, hs_inspect_globals (rec->vm), depth, force, FALSE);
+      hs_record_put_annotation_holders (rec, log);
+    }
   else if (ns != NULL)
     sync_dict_vars (rec, log, s, ns, depth, force, (code->flags & HS_CODE_TEXT) != 0);
   else

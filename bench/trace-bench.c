@@ -325,7 +325,8 @@ bench_json (void)
 /* Issue 18: a compact trace's step costs what the step changed, not the size of the heap
  * (hs-trace-json-delta.c): CPU microseconds per step of recording and of writing the JSON,
  * whole and compact, for 8,000 appends to one list and a linked list of 1,200 nodes (the
- * heap grows with the run: the last steps hold 8,000 items, 1,200 nodes). */
+ * heap grows with the run: the last steps hold 8,000 items, 1,200 nodes), with primitives
+ * inline and as heap objects (--heap-primitives). */
 static void
 bench_json_per_step (void)
 {
@@ -336,19 +337,25 @@ bench_json_per_step (void)
                               "    head = Node(i, head)\n" },
   };
 
-  printf (
-      "\nJSON cost per step as the heap grows (CPU us per step; compact: its changes only)\n\n");
-  printf ("%-22s %8s %10s %10s %10s\n", "program", "steps", "record", "whole", "compact");
-  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
+  printf ("\nJSON cost per step as the heap grows (CPU us per step; compact: its changes only;"
+          " +prims: --heap-primitives)\n\n");
+  printf ("%-28s %8s %10s %10s %10s\n", "program", "steps", "record", "whole", "compact");
+  for (guint i = 0; i < 2 * G_N_ELEMENTS (programs); i++)
     {
       double t0 = cpu_ms (), rec_ms, ms[2];
       g_autoptr (HsTrace) trace = NULL;
+      g_autofree char *name = NULL;
       HsTraceOptions options;
       int n;
 
       hs_trace_options_init (&options);
       options.max_steps = 1000000;
-      trace = hs_trace_record (programs[i][1], strlen (programs[i][1]), "bench.py", &options, NULL);
+      options.heap_primitives = i >= G_N_ELEMENTS (programs);
+      name = g_strconcat (programs[i % G_N_ELEMENTS (programs)][0],
+                          options.heap_primitives ? " +prims" : "", NULL);
+      trace = hs_trace_record (programs[i % G_N_ELEMENTS (programs)][1],
+                               strlen (programs[i % G_N_ELEMENTS (programs)][1]), "bench.py",
+                               &options, NULL);
       rec_ms = cpu_ms () - t0;
       n = hs_trace_get_n_steps (trace);
       for (int compact = 0; compact < 2; compact++)
@@ -363,8 +370,8 @@ bench_json_per_step (void)
           ms[compact] = cpu_ms () - t0;
           fclose (null);
         }
-      printf ("%-22s %8d %10.2f %10.2f %10.2f\n", programs[i][0], n, rec_ms * 1e3 / n,
-              ms[0] * 1e3 / n, ms[1] * 1e3 / n);
+      printf ("%-28s %8d %10.2f %10.2f %10.2f\n", name, n, rec_ms * 1e3 / n, ms[0] * 1e3 / n,
+              ms[1] * 1e3 / n);
       fflush (stdout);
     }
 }

@@ -757,6 +757,58 @@ test_corpus_counts (gconstpointer data)
   g_assert_cmpstr (hs_trace_get_count_errors (t), ==, NULL);
 }
 
+/* The compact JSON of t, its steps told by what they touched or (`whole`) each from its
+ * whole snapshot. */
+static char *
+compact_json (HsTrace *t, gboolean whole)
+{
+  HsJsonOptions opts;
+  char *data = NULL;
+  size_t size = 0;
+  FILE *file = open_memstream (&data, &size);
+
+  hs_json_options_init (&opts);
+  opts.compact = TRUE;
+  opts.whole_steps = whole;
+  g_assert_cmpint (hs_trace_write_json (t, &opts, file, NULL, NULL), >, 0);
+  fclose (file);
+  return data;
+}
+
+/* A compact trace whose steps are told by what they touched (hs-trace-json-delta.c) reads
+ * byte for byte as one whose steps are each written from the whole heap, with primitives
+ * inline and as heap objects. */
+static void
+test_corpus_compact (gconstpointer data)
+{
+  const char *path = data;
+  g_autofree char *src = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &src, &len, NULL));
+  for (int heap_primitives = 0; heap_primitives < 2; heap_primitives++)
+    {
+      HsTraceOptions opts;
+      g_autoptr (HsTrace) t = NULL;
+      g_autofree char *told = NULL, *whole = NULL;
+      gsize at = 0;
+
+      hs_trace_options_init (&opts);
+      opts.max_steps = 2000;
+      opts.heap_primitives = heap_primitives;
+      t = hs_trace_record (src, len, path, &opts, NULL);
+      told = compact_json (t, FALSE);
+      whole = compact_json (t, TRUE);
+      while (told[at] != '\0' && told[at] == whole[at])
+        at++;
+      if (told[at] != whole[at])
+        g_test_message ("heap primitives %d, byte %zu: told ...%.200s\nwhole ...%.200s",
+                        heap_primitives, at, told + (at > 100 ? at - 100 : 0),
+                        whole + (at > 100 ? at - 100 : 0));
+      g_assert_cmpstr (told, ==, whole);
+    }
+}
+
 /* Valid Python that Heapscope does not run yet is a refusal naming the construct (which
  * the window translates), from the parser and from the compiler; a syntax error is not. */
 static void
@@ -1429,5 +1481,6 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/class-call-held", test_class_call_held);
   g_test_add_func ("/trace/snapshot/function-attribute-rows", test_function_attribute_rows);
   corpus_add_tests ("/trace/counts", test_corpus_counts);
+  corpus_add_tests ("/trace/compact", test_corpus_compact);
   return g_test_run ();
 }

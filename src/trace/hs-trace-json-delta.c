@@ -1,15 +1,19 @@
 /* hs-trace-json-delta.c — a compact trace's step, found from what the step touched.
  *
- * Invariant: after each step, `counts` holds the count of every object drawn in it, `lang`
- * how many cells of drawn objects name each language object, `frame_refs` what the frames
- * referred to, and the writer's HsSnapReuse every drawn object. A step then costs what it
- * touched: the counts of what its objects and frames referred to before and refer to now
- * change by one each, and a walk from the frames that stops as soon as it met every object
- * the step touched or took a reference from shows them all still reached, which keeps all
- * that was reached reached (a path through a lost reference goes on from its target). A
- * step that could change more (a leaked cycle, a weak reference, a collection, hidden
- * holders, a reference to what was not drawn, a walk too long) is refused: the writer takes
- * its whole snapshot, and hs_json_delta_reset starts again from it.
+ * Invariant: after each step, `counts` holds the count of every object drawn in it (of an
+ * immortal one, whose count is not written: the references drawn objects and frames make
+ * to it), `lang` how many cells of drawn objects name each language object, `frame_refs`
+ * what the frames referred to, and the writer's HsSnapReuse every drawn object. A step then
+ * costs what it touched: the counts of what its objects and frames referred to before and
+ * refer to now change by one each, and a walk from the frames that stops as soon as it met
+ * every object the step touched or took a reference from shows them all still reached,
+ * which keeps all that was reached reached (a path through a lost reference goes on from
+ * its target). An immortal object without cells (with --heap-primitives: a small int, None,
+ * True) is drawn while something drawn refers to it: a reference to it when it was not
+ * drawn draws it, and it leaves with the last. A step that could change more (a leaked
+ * cycle, a weak reference, a collection, hidden holders, a reference to another object not
+ * drawn, a walk too long) is refused: the writer takes its whole snapshot, and
+ * hs_json_delta_reset starts again from it.
  */
 #include "hs-trace-json-private.h"
 
@@ -31,6 +35,8 @@ struct _HsJsonDelta
 typedef struct
 {
   HsJsonDelta *d;
+  HsRState *st;
+  GArray *entered;     /* guint64: immortal objects drawn anew (not in the step's part) */
   GArray *touched;     /* guint64: drawn objects whose count changed */
   GArray *lang_ids;    /* guint64: language objects named before or now */
   GHashTable *lang_to; /* guint64* id -> const HsSnapValue* naming it now */
@@ -100,6 +106,35 @@ frame_values (HsSnapshot *snap)
   return values;
 }
 
+/* Whether `id`, not drawn, is an immortal object without cells that the step did not touch,
+ * drawn once something drawn refers to it. */
+static gboolean
+may_enter (Count *c, guint64 id)
+{
+  const HsRObj *o = hs_id_map_lookup (&c->st->objs, id);
+
+  return o != NULL && o->immortal && o->flags == 0 && (o->vals == NULL || o->vals->len == 0);
+}
+
+/* A reference to the object `id` counted (`sign` 1) or taken back (-1); FALSE when it is to
+ * an object not drawn that a reference does not draw. */
+static gboolean
+count_drawn (Count *c, guint64 id, int sign)
+{
+  gint64 n = map_get (&c->d->counts, id);
+
+  if (n < 0)
+    {
+      if (sign < 0 || !may_enter (c, id))
+        return FALSE;
+      n = 0;
+      g_array_append_val (c->entered, id);
+    }
+  map_set (&c->d->counts, id, n + sign);
+  g_array_append_val (c->touched, id);
+  return TRUE;
+}
+
 /* The frames' references of snap, into frame_refs and frame_lang; FALSE when one is to an
  * object not drawn. `c`: counted, as references made this step. */
 static gboolean
@@ -112,7 +147,6 @@ take_frame_refs (HsJsonDelta *d, HsSnapshot *snap, Count *c)
   for (guint i = 0; i < values->len; i++)
     {
       const HsSnapValue *v = values->pdata[i];
-      gint64 n;
 
       if (hs_json_language_tag (v) != NULL)
         {
@@ -126,12 +160,8 @@ take_frame_refs (HsJsonDelta *d, HsSnapshot *snap, Count *c)
       if (v->kind != HS_SNAP_VALUE_REF)
         continue;
       g_array_append_val (d->frame_refs, v->ref);
-      if (c == NULL)
-        continue;
-      if ((n = map_get (&d->counts, v->ref)) < 0)
+      if (c != NULL && !count_drawn (c, v->ref, 1))
         return FALSE;
-      map_set (&d->counts, v->ref, n + 1);
-      g_array_append_val (c->touched, v->ref);
     }
   return TRUE;
 }
@@ -142,13 +172,48 @@ has_weak_ref (const HsSnapObject *o)
   return o->weak_ref.kind == HS_SNAP_VALUE_REF || o->weak_ref.text != NULL;
 }
 
+/* A reference of a drawn object or frame of snap to an immortal object, counted. */
+static void
+count_immortal (HsJsonDelta *d, HsSnapshot *snap, const HsSnapValue *v)
+{
+  HsSnapObject *o;
+
+  if (v->kind == HS_SNAP_VALUE_REF && (o = hs_snapshot_lookup (snap, v->ref)) != NULL && o->immortal
+      && !(o->flags & HS_SNAP_FLAG_FREED))
+    map_set (&d->counts, o->id, map_get (&d->counts, o->id) + 1);
+}
+
+/* The counts of the immortal objects of snap: the references drawn objects and frames make
+ * to them (their own counts, not written, hold those of what is not drawn as well). */
+static void
+count_immortals (HsJsonDelta *d, HsSnapshot *snap)
+{
+  g_autoptr (GPtrArray) values = frame_values (snap);
+
+  for (guint i = 0; i < values->len; i++)
+    count_immortal (d, snap, values->pdata[i]);
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+
+      if (o->flags & HS_SNAP_FLAG_FREED)
+        continue;
+      count_immortal (d, snap, &o->class_ref);
+      for (guint j = 0; j < o->cells->len; j++)
+        {
+          count_immortal (d, snap, &g_array_index (o->cells, HsSnapCell, j).key);
+          count_immortal (d, snap, &g_array_index (o->cells, HsSnapCell, j).value);
+        }
+    }
+}
+
 void
 hs_json_delta_reset (HsJsonDelta *d, HsSnapshot *snap)
 {
   hs_id_map_clear (&d->counts);
   hs_id_map_clear (&d->lang);
   hs_id_map_clear (&d->present);
-  d->valid = !d->trace->options.heap_primitives;
+  d->valid = TRUE;
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
@@ -157,7 +222,7 @@ hs_json_delta_reset (HsJsonDelta *d, HsSnapshot *snap)
         continue;
       if ((o->flags & HS_SNAP_FLAG_UNREACHABLE) || has_weak_ref (o))
         d->valid = FALSE;
-      map_set (&d->counts, o->id, o->refcount);
+      map_set (&d->counts, o->id, o->immortal ? 0 : o->refcount);
       for (guint j = 0; j < 2 * o->cells->len; j++)
         {
           const HsSnapCell *cell = &g_array_index (o->cells, HsSnapCell, j / 2);
@@ -170,6 +235,7 @@ hs_json_delta_reset (HsJsonDelta *d, HsSnapshot *snap)
             }
         }
     }
+  count_immortals (d, snap);
   take_frame_refs (d, snap, NULL);
   for (guint i = 0; i < d->frame_lang->len; i++)
     hs_id_map_insert (&d->present, g_array_index (d->frame_lang, guint64, i), GINT_TO_POINTER (1));
@@ -180,8 +246,6 @@ hs_json_delta_reset (HsJsonDelta *d, HsSnapshot *snap)
 static gboolean
 count_ref (Count *c, const HsSnapValue *v, int sign)
 {
-  gint64 n;
-
   if (v->ref == 0)
     return TRUE;
   if (hs_json_language_tag (v) != NULL)
@@ -194,11 +258,7 @@ count_ref (Count *c, const HsSnapValue *v, int sign)
     }
   if (v->kind != HS_SNAP_VALUE_REF)
     return TRUE; /* drawn inside its holder */
-  if ((n = map_get (&c->d->counts, v->ref)) < 0)
-    return FALSE;
-  map_set (&c->d->counts, v->ref, n + sign);
-  g_array_append_val (c->touched, v->ref);
-  return TRUE;
+  return count_drawn (c, v->ref, sign);
 }
 
 /* o's references from cell `from` on (and its class's, from the first, when the class is
@@ -257,7 +317,8 @@ walk_visit (GHashTable *seen, GQueue *todo, GHashTable *wanted, HsSnapshot *part
 /* Whether a walk from the frames meets every object of `wanted` within WALK_BUDGET cells.
  * Of an object the step changed from cell i on (an append), it reads the cells from i; a
  * function's cells it does not read, since they show its parts (its defaults) only while
- * something else reaches them. A walk that reads less finds less, and only refuses more
+ * something else reaches them, nor those of an object that folded a part into one cell (an
+ * instance's __dict__ the program held). A walk that reads less finds less, and only refuses more
  * steps. */
 static gboolean
 all_reached (HsSnapshot *part, HsSnapReuse *reuse, GHashTable *wanted)
@@ -273,9 +334,9 @@ all_reached (HsSnapshot *part, HsSnapReuse *reuse, GHashTable *wanted)
     done = walk_visit (seen, &todo, wanted, part, reuse, values->pdata[i]);
   while (!done && budget > 0 && (o = g_queue_pop_head (&todo)) != NULL)
     {
-      guint from = o->kind == HS_SNAP_FUNCTION             ? o->cells->len
-                   : hs_snapshot_lookup (part, o->id) == o ? o->changed_from
-                                                           : 0;
+      guint from = o->kind == HS_SNAP_FUNCTION || o->folded_cells != NULL ? o->cells->len
+                   : hs_snapshot_lookup (part, o->id) == o                ? o->changed_from
+                                                                          : 0;
 
       done = walk_visit (seen, &todo, wanted, part, reuse, &o->class_ref);
       for (guint i = from; i < o->cells->len && !done && budget-- > 0; i++)
@@ -384,7 +445,8 @@ take_back (HsJsonDelta *d, Count *c, HsRState *st, HsSnapReuse *reuse, GHashTabl
       if (old == NULL)
         continue; /* made and freed in the step */
       if ((old->kind != HS_SNAP_LIST && old->kind != HS_SNAP_TUPLE && old->kind != HS_SNAP_DICT
-           && old->kind != HS_SNAP_SET && old->kind != HS_SNAP_INSTANCE)
+           && old->kind != HS_SNAP_SET && old->kind != HS_SNAP_INSTANCE
+           && old->kind != HS_SNAP_PRIMITIVE)
           || !count_refs (c, old, 0, -1))
         return FALSE;
     }
@@ -400,6 +462,26 @@ take_back (HsJsonDelta *d, Count *c, HsRState *st, HsSnapReuse *reuse, GHashTabl
     }
   g_array_append_vals (c->lang_ids, d->frame_lang->data, d->frame_lang->len);
   return TRUE;
+}
+
+/* The immortal objects without cells (not in the step's part) that the step left no drawn
+ * reference to leave the heap (`gone`). Their last versions stay in the writer's HsSnapReuse, where
+ * nothing drawn leads. */
+static void
+leave_immortals (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step)
+{
+  for (guint i = 0; i < c->touched->len; i++)
+    {
+      guint64 id = g_array_index (c->touched, guint64, i);
+      const HsRObj *o;
+
+      if (map_get (&d->counts, id) != 0 || hs_snapshot_lookup (step->part, id) != NULL
+          || (o = hs_id_map_lookup (&c->st->objs, id)) == NULL || !o->immortal
+          || (o->vals != NULL && o->vals->len > 0))
+        continue; /* one with cells stays, unreached: the step is refused */
+      hs_id_map_remove (&d->counts, id);
+      g_array_append_val (step->gone, id);
+    }
 }
 
 /* Counts the references of what step k made or changed, as its part has them, and the
@@ -434,6 +516,49 @@ count_now (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step, GHashTable *froms)
       if ((o->flags & HS_SNAP_FLAG_FREED) && hs_id_map_remove (&d->counts, o->id) != NULL)
         g_array_append_val (step->gone, o->id);
     }
+  leave_immortals (d, c, step);
+  hs_part_snapshot_add (step->part, c->st, d->trace, c->entered);
+  return TRUE;
+}
+
+/* Whether no object the step recorded again became immortal or mortal (a str interned as
+ * an attribute's name): its count is written or not from then on. */
+static gboolean
+same_immortality (HsRState *st, HsSnapReuse *reuse)
+{
+  for (guint i = 0; i < st->marked->len; i++)
+    {
+      guint64 id = g_array_index (st->marked, guint64, i);
+      const HsRObj *o = hs_id_map_lookup (&st->objs, id);
+      const HsSnapObject *old = hs_snap_reuse_lookup (reuse, id);
+
+      if (o != NULL && old != NULL && !o->immortal != !old->immortal)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the writer can tell from the part alone which keys of its dicts pg_encoder leaves
+ * out: with --heap-primitives a key is a str's node, which the step before may have drawn
+ * and this one not touched. */
+static gboolean
+keys_told (HsSnapshot *part, HsSnapReuse *reuse)
+{
+  for (guint i = 0; i < part->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (part->objects, i);
+
+      for (guint j = 0; o->kind == HS_SNAP_DICT && j < o->cells->len; j++)
+        {
+          const HsSnapValue *key = &g_array_index (o->cells, HsSnapCell, j).key;
+          HsSnapObject *k;
+
+          if (key->kind == HS_SNAP_VALUE_REF && hs_snapshot_lookup (part, key->ref) == NULL
+              && (k = hs_snap_reuse_lookup (reuse, key->ref)) != NULL
+              && k->kind == HS_SNAP_PRIMITIVE && hs_json_is_pg_hidden_label (k->label))
+            return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -445,15 +570,17 @@ hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJ
   g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GArray) lang_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GHashTable) lang_to = g_hash_table_new (g_int64_hash, g_int64_equal);
-  Count c = { d, touched, lang_ids, lang_to };
+  g_autoptr (GArray) entered = g_array_new (FALSE, FALSE, sizeof (guint64));
+  Count c = { d, st, entered, touched, lang_ids, lang_to };
 
   *step = (HsJsonDeltaStep){ 0 };
   d->valid = d->valid && st->gc_freed->len == 0 && !st->holders_changed
-             && hs_rstate_marked_are_plain (st, d->trace) && take_back (d, &c, st, reuse, froms);
+             && hs_rstate_marked_are_plain (st, d->trace) && same_immortality (st, reuse)
+             && take_back (d, &c, st, reuse, froms);
   if (!d->valid)
     return FALSE;
   step->part = hs_rstate_to_part_snapshot (st, d->trace, k, reuse);
-  d->valid = count_now (d, &c, step, froms);
+  d->valid = count_now (d, &c, step, froms) && keys_told (step->part, reuse);
   if (!d->valid)
     return FALSE;
   collect_counted (d, &c, step, reuse, wanted);
@@ -461,7 +588,10 @@ hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJ
   if (!d->valid)
     return FALSE;
   collect_language (d, &c, step);
-  return TRUE;
+  /* A whole step writes the language objects it names first in the order of a table of
+   * all it names: two or more are written so. */
+  d->valid = step->lang_new->len < 2;
+  return d->valid;
 }
 
 void

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 /* The tag of the heap entry of an inline value that is an object of the language (a
  * module, a built-in function, a type, Ellipsis, NotImplemented), or NULL. */
 const char *hs_json_language_tag (const HsSnapValue *v);
+/* Whether a str's repr is one of the keys pg_encoder leaves out of a dict. */
+gboolean hs_json_is_pg_hidden_label (const char *text);
 
 /* What a compact step writes, found from what the step touched. */
 typedef struct

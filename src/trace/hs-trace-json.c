@@ -252,6 +252,7 @@ typedef struct
   gsize stdout_len;    /* compact: stdout written so far */
   gsize stderr_len;    /* compact: stderr written so far */
   GArray *elements[2]; /* compact: element offsets, for extend_entry */
+  GArray *removed_ids; /* guint64: the ids map_end takes out of a map */
   /* compact, a step told by what it touched (HsJsonDeltaStep): the ids gone from every map
    * and the language objects gone from the heap, in place of comparing with all of prev */
   const GArray *gone, *lang_gone;
@@ -271,6 +272,7 @@ maps_init (Maps *m, gboolean compact)
   m->removed = g_string_new (NULL);
   m->elements[0] = g_array_new (FALSE, FALSE, sizeof (gsize));
   m->elements[1] = g_array_new (FALSE, FALSE, sizeof (gsize));
+  m->removed_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
 }
 
 static void
@@ -284,6 +286,7 @@ maps_clear (Maps *m)
   g_string_free (m->removed, TRUE);
   g_array_unref (m->elements[0]);
   g_array_unref (m->elements[1]);
+  g_array_unref (m->removed_ids);
 }
 
 /* A keyframe: the next step writes every entry, and readers start afresh from it. */
@@ -473,13 +476,22 @@ note_removed (Maps *m, MapKind kind, guint64 id, gboolean *first)
   *first = FALSE;
 }
 
-/* Compact, a step told by what it touched: the ids it lists as gone leave the map. */
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Compact, a step told by what it touched: the ids it lists as gone that the map held leave
+ * it (into `removed`). */
 static void
-remove_gone (Maps *m, MapKind kind, const GArray *ids, gboolean *first)
+remove_gone (Maps *m, MapKind kind, const GArray *ids, GArray *removed)
 {
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     if (g_hash_table_remove (m->prev[kind], &g_array_index (ids, guint64, i)))
-      note_removed (m, kind, g_array_index (ids, guint64, i), first);
+      g_array_append_val (removed, g_array_index (ids, guint64, i));
 }
 
 /* Closes the map; in compact mode lists the ids it held at the last step and no more. */
@@ -489,17 +501,19 @@ map_end (Maps *m, GString *out, MapKind kind)
   GHashTableIter iter;
   gpointer key;
   gboolean first = TRUE;
+  GArray *removed = m->removed_ids;
 
   g_string_append (out, "}");
   if (m->prev[kind] == NULL)
     return;
   if (m->first && m->compact)
     g_string_truncate (out, m->map_start); /* compact: a map with no change is left out */
+  g_array_set_size (removed, 0);
   if (m->gone != NULL)
     {
-      remove_gone (m, kind, m->gone, &first);
+      remove_gone (m, kind, m->gone, removed);
       if (kind == MAP_HEAP)
-        remove_gone (m, kind, m->lang_gone, &first);
+        remove_gone (m, kind, m->lang_gone, removed);
     }
   else
     {
@@ -508,11 +522,15 @@ map_end (Maps *m, GString *out, MapKind kind)
         {
           if (g_hash_table_contains (m->now[kind], key))
             continue;
-          if (m->compact)
-            note_removed (m, kind, *(guint64 *)key, &first);
+          g_array_append_val (removed, *(guint64 *)key);
           g_hash_table_iter_remove (&iter);
         }
     }
+  /* by id: the table's own order follows its history, which a step told by what it touched
+   * (hs-trace-json-delta.c) does not repeat */
+  g_array_sort (removed, compare_ids);
+  for (guint i = 0; m->compact && i < removed->len; i++)
+    note_removed (m, kind, g_array_index (removed, guint64, i), &first);
   if (!first)
     g_string_append (m->removed, "]");
   g_hash_table_remove_all (m->now[kind]);
@@ -740,6 +758,14 @@ put_bases (GString *out, HsSnapshot *snap, HsSnapObject *o)
   g_string_append (out, "]");
 }
 
+gboolean
+hs_json_is_pg_hidden_label (const char *text)
+{
+  return text != NULL
+         && (strcmp (text, "'__module__'") == 0 || strcmp (text, "'__return__'") == 0
+             || strcmp (text, "'__locals__'") == 0);
+}
+
 /* Keys pg_encoder leaves out of a dict (a class body's namespace has `__module__`). */
 static gboolean
 is_pg_hidden_key (HsSnapshot *snap, const HsSnapValue *key)
@@ -750,9 +776,7 @@ is_pg_hidden_key (HsSnapshot *snap, const HsSnapValue *key)
       HsSnapObject *k = hs_snapshot_lookup (snap, key->ref);
       text = k != NULL && k->kind == HS_SNAP_PRIMITIVE ? k->label : NULL;
     }
-  return text != NULL
-         && (strcmp (text, "'__module__'") == 0 || strcmp (text, "'__return__'") == 0
-             || strcmp (text, "'__locals__'") == 0);
+  return hs_json_is_pg_hidden_label (text);
 }
 
 static int
@@ -1370,7 +1394,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
   st = hs_rstate_new ();
   reuse = hs_snap_reuse_new ();
   /* compact: a step is told by what it touched when it can be, not by its whole snapshot */
-  delta = opts->compact ? hs_json_delta_new (trace) : NULL;
+  delta = opts->compact && !opts->whole_steps ? hs_json_delta_new (trace) : NULL;
   for (k = 0; k < n; k++)
     {
       g_autoptr (HsSnapshot) snap = NULL;
@@ -1381,6 +1405,10 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
       told = delta != NULL && k > 0 && hs_json_delta_step (delta, st, k, reuse, &part);
       if (!told)
         {
+          /* a step refused once its part was made: the objects it took from reuse
+           * return, as their step has them (hs_rstate_to_snapshot takes them again) */
+          if (part.part != NULL)
+            hs_snap_reuse_keep_part (reuse, part.part);
           hs_json_delta_step_clear (&part);
           snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
         }

@@ -314,6 +314,10 @@ HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint ma
  * changed (built from `reuse` as hs_rstate_to_snapshot builds them) or freed; no counts,
  * no reachability. */
 HsSnapshot *hs_rstate_to_part_snapshot (HsRState *st, HsTrace *trace, int k, HsSnapReuse *reuse);
+/* Adds to `part` the objects `ids` (guint64) of st that its step did not touch, built as
+ * hs_rstate_to_snapshot builds them: what the step's references drew anew (an immortal
+ * int, None) in a part snapshot. */
+void hs_part_snapshot_add (HsSnapshot *part, HsRState *st, HsTrace *trace, const GArray *ids);
 /* Whether every object the step last applied made or changed (but primitives) is a list,
  * tuple, dict, set or instance of name/value rows alone (no part, weak reference, bases or
  * hidden holders): its entry and its references are its own rows. */

@@ -1371,7 +1371,8 @@ hs_rstate_to_part_snapshot (HsRState *st, HsTrace *trace, int k, HsSnapReuse *re
   begin_snapshot (&ts, st, trace, k, 0, reuse, FALSE);
   for (guint i = 0; i < st->marked->len; i++)
     {
-      HsRObj *o = hs_id_map_lookup (&st->composites, g_array_index (st->marked, guint64, i));
+      HsRObj *o = hs_id_map_lookup (trace->options.heap_primitives ? &st->objs : &st->composites,
+                                    g_array_index (st->marked, guint64, i));
 
       if (o != NULL)
         add_object (&ts, o, TRUE);
@@ -1381,6 +1382,31 @@ hs_rstate_to_part_snapshot (HsRState *st, HsTrace *trace, int k, HsSnapReuse *re
   hs_snapshot_index (ts.snap);
   end_snapshot (&ts);
   return ts.snap;
+}
+
+void
+hs_part_snapshot_add (HsSnapshot *part, HsRState *st, HsTrace *trace, const GArray *ids)
+{
+  ToSnap ts = { st,
+                trace,
+                part,
+                NULL,
+                0,
+                g_array_new (FALSE, FALSE, sizeof (Summarised)),
+                g_array_new (FALSE, FALSE, sizeof (Part)),
+                g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref),
+                NULL };
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      HsRObj *o = hs_id_map_lookup (&st->objs, g_array_index (ids, guint64, i));
+
+      if (o != NULL)
+        add_object (&ts, o, TRUE);
+    }
+  if (ids->len > 0)
+    hs_snapshot_index (part);
+  end_snapshot (&ts);
 }
 
 HsSnapshot *

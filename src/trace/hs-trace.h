@@ -126,6 +126,9 @@ typedef struct
    * changed since the previous step, `heapscope_removed` those gone, and `stdout` what the
    * step printed (docs/trace-format.md, "Compact traces"). */
   gboolean compact;
+  /* Compact: every step written from its whole snapshot, as before each step was told by
+   * what it touched: the same bytes, which tests compare. */
+  gboolean whole_steps;
 } HsJsonOptions;
 
 void hs_json_options_init (HsJsonOptions *opts);

@@ -326,7 +326,8 @@ bench_json (void)
  * (hs-trace-json-delta.c): CPU microseconds per step of recording and of writing the JSON,
  * whole and compact, for 8,000 appends to one list and a linked list of 1,200 nodes (the
  * heap grows with the run: the last steps hold 8,000 items, 1,200 nodes), with primitives
- * inline and as heap objects (--heap-primitives). */
+ * inline and as heap objects (--heap-primitives); `told`: the compact steps written from
+ * what they touched. */
 static void
 bench_json_per_step (void)
 {
@@ -339,12 +340,14 @@ bench_json_per_step (void)
 
   printf ("\nJSON cost per step as the heap grows (CPU us per step; compact: its changes only;"
           " +prims: --heap-primitives)\n\n");
-  printf ("%-28s %8s %10s %10s %10s\n", "program", "steps", "record", "whole", "compact");
+  printf ("%-28s %8s %10s %10s %10s %8s\n", "program", "steps", "record", "whole", "compact",
+          "told");
   for (guint i = 0; i < 2 * G_N_ELEMENTS (programs); i++)
     {
       double t0 = cpu_ms (), rec_ms, ms[2];
       g_autoptr (HsTrace) trace = NULL;
       g_autofree char *name = NULL;
+      int told = 0;
       HsTraceOptions options;
       int n;
 
@@ -365,13 +368,14 @@ bench_json_per_step (void)
 
           hs_json_options_init (&opts);
           opts.compact = compact;
+          opts.n_told = compact ? &told : NULL;
           t0 = cpu_ms ();
           hs_trace_write_json (trace, &opts, null, NULL, NULL);
           ms[compact] = cpu_ms () - t0;
           fclose (null);
         }
-      printf ("%-28s %8d %10.2f %10.2f %10.2f\n", name, n, rec_ms * 1e3 / n, ms[0] * 1e3 / n,
-              ms[1] * 1e3 / n);
+      printf ("%-28s %8d %10.2f %10.2f %10.2f %7.0f%%\n", name, n, rec_ms * 1e3 / n,
+              ms[0] * 1e3 / n, ms[1] * 1e3 / n, 100.0 * told / n);
       fflush (stdout);
     }
 }

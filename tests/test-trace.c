@@ -1428,6 +1428,54 @@ test_function_attribute_rows (void)
   g_assert_cmpuint (calls->id, ==, global_var (snap, "c")->value.ref);
 }
 
+/* The steps of a compact trace of `src` written from what they touched alone
+ * (hs-trace-json-delta.c), of its `*n` steps. */
+static int
+compact_steps_told (const char *src, gboolean heap_primitives, int *n)
+{
+  HsTraceOptions options;
+  HsJsonOptions opts;
+  g_autoptr (HsTrace) t = NULL;
+  FILE *null = fopen ("/dev/null", "w");
+  int told = -1;
+
+  hs_trace_options_init (&options);
+  options.heap_primitives = heap_primitives;
+  t = hs_trace_record (src, strlen (src), "/tmp/prog.py", &options, NULL);
+  hs_json_options_init (&opts);
+  opts.compact = TRUE;
+  opts.n_told = &told;
+  g_assert_cmpint (hs_trace_write_json (t, &opts, null, NULL, NULL), ==, hs_trace_get_n_steps (t));
+  fclose (null);
+  *n = hs_trace_get_n_steps (t);
+  return told;
+}
+
+/* A compact trace of an append loop writes its steps from what they changed, not from the
+ * whole heap (issue 18), with primitives inline and as heap objects: the first step, the
+ * calls of range() and append() that make and drop more, and the end are the only ones
+ * that may take their whole snapshot. */
+static void
+test_json_compact_told (void)
+{
+  static const char *const programs[] = {
+    "xs = []\nfor i in range(300):\n    xs.append(i)\n",
+    "class Node:\n    def __init__(self, v, n):\n        self.v = v\n        self.next = n\n"
+    "head = None\nfor i in range(100):\n    head = Node(i, head)\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
+    for (int heap_primitives = 0; heap_primitives < 2; heap_primitives++)
+      {
+        int n, told = compact_steps_told (programs[i], heap_primitives, &n);
+
+        g_test_message ("program %u, heap primitives %d: %d of %d steps told", i, heap_primitives,
+                        told, n);
+        g_assert_cmpint (n, >, 300);
+        g_assert_cmpint (told, >=, n * 9 / 10);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1469,6 +1517,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/builtin-object-rows", test_builtin_object_rows);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
   g_test_add_func ("/trace/json/hidden-holders", test_hidden_holders_json);
+  g_test_add_func ("/trace/json/compact-told", test_json_compact_told);
   g_test_add_func ("/trace/explain/hidden-holders", test_explain_hidden_holders);
   g_test_add_func ("/trace/explain/names-like-boxes", test_explain_names_like_boxes);
   g_test_add_func ("/trace/console-text-stderr", test_console_text_stderr);

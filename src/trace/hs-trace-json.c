@@ -1395,6 +1395,8 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
   reuse = hs_snap_reuse_new ();
   /* compact: a step is told by what it touched when it can be, not by its whole snapshot */
   delta = opts->compact && !opts->whole_steps ? hs_json_delta_new (trace) : NULL;
+  if (opts->n_told != NULL)
+    *opts->n_told = 0;
   for (k = 0; k < n; k++)
     {
       g_autoptr (HsSnapshot) snap = NULL;
@@ -1403,6 +1405,8 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
 
       hs_trace_advance (trace, st, k);
       told = delta != NULL && k > 0 && hs_json_delta_step (delta, st, k, reuse, &part);
+      if (told && opts->n_told != NULL)
+        (*opts->n_told)++;
       if (!told)
         {
           /* a step refused once its part was made: the objects it took from reuse

@@ -420,8 +420,10 @@ hs_slot_wrapper_install (HsType *type, gboolean numeric)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      HsObject *name = hs_str_intern_cstr (rows[i].def.name);
       gpointer fn = *(gpointer *)((const char *)type + rows[i].slot);
+      if (fn == NULL) /* a slot the type inherits: its base's dict has the wrapper */
+        continue;
+      HsObject *name = hs_str_intern_cstr (rows[i].def.name);
       if (row_owner (type, &rows[i], numeric) != type
           || hs_dict_get_item_borrow (NULL, type->dict, name) != NULL)
         continue;

@@ -339,7 +339,8 @@ all_reached (HsSnapshot *part, HsSnapReuse *reuse, GHashTable *wanted)
                                                                           : 0;
 
       done = walk_visit (seen, &todo, wanted, part, reuse, &o->class_ref);
-      for (guint i = from; i < o->cells->len && !done && budget-- > 0; i++)
+      /* from the last cell: what a loop appended last is what its step looks for */
+      for (guint i = o->cells->len; i-- > from && !done && budget-- > 0;)
         done = walk_visit (seen, &todo, wanted, part, reuse,
                            &g_array_index (o->cells, HsSnapCell, i).key)
                || walk_visit (seen, &todo, wanted, part, reuse,

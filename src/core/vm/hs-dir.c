@@ -149,8 +149,8 @@ is_object_name (const char *name)
 static gboolean
 own_names_exact (const HsType *t)
 {
-  const char *want = hs_cpython_dict_names (t);
-  g_auto (GStrv) words = want != NULL ? g_strsplit (g_strstrip (g_strdup (want)), " ", -1) : NULL;
+  g_autofree char *want = g_strdup (hs_cpython_dict_names (t));
+  g_auto (GStrv) words = want != NULL ? g_strsplit (g_strstrip (want), " ", -1) : NULL;
   gsize pos = 0;
   HsObject *key;
 

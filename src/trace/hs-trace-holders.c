@@ -317,6 +317,8 @@ hs_record_put_annotation_holders (Recorder *rec, HsLog *log)
 {
   HsObject *annotations = module_annotations (rec), *k, *v;
   gsize pos = 0;
+  /* an object put before this sync, in the step that made the dict, is put again below */
+  rec->module_annotated = annotations != NULL;
   if (annotations == NULL || !(annotations->flags & HS_FLAG_DIRTY))
     return;
   while (hs_dict_next (annotations, &pos, &k, &v))
@@ -347,15 +349,16 @@ hs_record_put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving
             : NULL;
   g_autoptr (GArray) holders = NULL;
   gboolean internal, namespace = (o->flags & HS_FLAG_NAMESPACE) != 0;
+  /* looked up only in a program that annotated a name at module level */
+  gboolean annotation = rec->module_annotated && add_annotation_holders (rec, o, NULL);
 
-  /* most objects: asked at every put_object (an internal tuple is a tuple; the module's
-   * annotations are looked up last, and rarely hold anything but classes) */
+  /* most objects: asked at every put_object (an internal tuple is a tuple) */
   if (code == NULL && !namespace && !HS_IS (o, &hs_str_type) && !HS_IS (o, &hs_tuple_type)
-      && !hs_class_check (o) && !add_annotation_holders (rec, o, NULL))
+      && !hs_class_check (o) && !annotation)
     return;
   internal = hs_record_is_traced_tuple (o);
   if (code == NULL && !hs_class_check (o) && !HS_IS (o, &hs_str_type) && !internal && !namespace
-      && !add_annotation_holders (rec, o, NULL))
+      && !annotation)
     return;
   holders = g_array_new (FALSE, FALSE, sizeof (guint32));
   if (namespace)
@@ -371,7 +374,8 @@ hs_record_put_holders (Recorder *rec, HsLog *log, HsObject *o, HsObject *leaving
     add_docstring_holders (rec, o, holders);
   if (internal)
     add_internal_holders (rec, o, holders, leaving);
-  add_annotation_holders (rec, o, holders);
+  if (annotation)
+    add_annotation_holders (rec, o, holders);
   /* an internal loses its holder when its class goes */
   if (holders->len == 0 && code == NULL && !hs_class_check (o) && !(internal && leaving != NULL)
       && !namespace)

@@ -45,6 +45,7 @@ typedef struct
   GHashTable *code_holders;    /* HsObject* constant -> GArray of guint32 (kind_str, name_str) */
   guint codes_version;         /* the VM's codes_version when code_holders was made */
   guint64 code_holders_max_id; /* the highest id of a mortal key of code_holders */
+  gboolean module_annotated;   /* the module had an __annotations__ at its last sync */
   GHashTable *generators;      /* traced generators that ran since the last flush (their frames
                                 * change without a dirty mark) */
   gsize oversized_len;         /* length of the first collection too large to record, or 0 */

@@ -247,12 +247,9 @@ hs_mod_abc_runtime_init (void)
 static HsObject *
 abc_class (HsVM *vm, HsType *meta, const char *name, HsObject *base, HsObject *ns)
 {
-  HsObject *cls = NULL;
-  if (hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr ("abc")) == 0)
-    cls = hs_class_new (vm, meta, hs_str_intern_cstr (name), &base, base != NULL, ns, NULL, NULL);
-  hs_decref (vm, ns);
-  if (cls != NULL)
-    ((HsType *)cls)->module = "abc";
+  if (hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr ("abc")) < 0)
+    HS_CLEAR (vm, ns);
+  HsObject *cls = hs_module_class_new (vm, "abc", meta, name, base, ns);
   if (cls != NULL && meta != &hs_type_type && abc_init_class (vm, cls) < 0)
     HS_CLEAR (vm, cls);
   return cls;

@@ -1673,19 +1673,6 @@ fill_ns (HsVM *vm, HsObject *ns, const HsMethodDef *defs, HsObject **descrs, gsi
   return 0;
 }
 
-/* A class of this module, made through type's own machinery. */
-static HsObject *
-make_class (HsVM *vm, HsType *meta, const char *name, HsObject *base, HsObject *ns)
-{
-  HsObject *cls = ns != NULL ? hs_class_new (vm, meta, hs_str_intern_cstr (name), &base,
-                                             base != NULL ? 1 : 0, ns, NULL, NULL)
-                             : NULL;
-  hs_xdecref (vm, ns);
-  if (cls != NULL)
-    ((HsType *)cls)->module = "enum";
-  return cls;
-}
-
 /* ReprEnum, IntEnum, StrEnum, IntFlag: classes of this module with several bases (the last
  * an enum class, whose metaclass they get), their methods fixed as EnumType.__new__ does. */
 static int
@@ -1746,7 +1733,8 @@ hs_mod_enum_init (HsVM *vm, HsObject *dict)
       hs_xdecref (vm, ns);
       return -1;
     }
-  HsObject *meta = make_class (vm, &hs_type_type, "EnumType", (HsObject *)&hs_type_type, ns);
+  HsObject *meta
+      = hs_module_class_new (vm, "enum", &hs_type_type, "EnumType", (HsObject *)&hs_type_type, ns);
   if (meta == NULL)
     return -1;
   type_getattr = hs_type_type.getattr;
@@ -1773,7 +1761,7 @@ hs_mod_enum_init (HsVM *vm, HsObject *dict)
       hs_xdecref (vm, ns);
       return -1;
     }
-  HsObject *enum_cls = make_class (vm, (HsType *)meta, "Enum", NULL, ns);
+  HsObject *enum_cls = hs_module_class_new (vm, "enum", (HsType *)meta, "Enum", NULL, ns);
   if (hs_module_add_take (vm, dict, "Enum", enum_cls) < 0)
     return -1;
 
@@ -1787,7 +1775,8 @@ hs_mod_enum_init (HsVM *vm, HsObject *dict)
       hs_xdecref (vm, ns);
       return -1;
     }
-  if (hs_module_add_take (vm, dict, "Flag", make_class (vm, (HsType *)meta, "Flag", enum_cls, ns))
+  if (hs_module_add_take (vm, dict, "Flag",
+                          hs_module_class_new (vm, "enum", (HsType *)meta, "Flag", enum_cls, ns))
           < 0
       || hs_module_add_take (vm, dict, "auto", hs_incref ((HsObject *)&auto_type)) < 0
       || add_mixed_classes (vm, dict) < 0)

@@ -408,15 +408,11 @@ static HsType factory_type = {
 static HsObject *
 typing_class (HsVM *vm, HsType *meta, const char *name, HsObject *base, HsObject *ns)
 {
-  HsObject *cls = NULL;
   if (ns != NULL
       && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr ("typing"))
-             == 0)
-    cls = hs_class_new (vm, meta, hs_str_intern_cstr (name), &base, base != NULL, ns, NULL, NULL);
-  hs_xdecref (vm, ns);
-  if (cls != NULL)
-    ((HsType *)cls)->module = "typing";
-  return cls;
+             < 0)
+    HS_CLEAR (vm, ns);
+  return hs_module_class_new (vm, "typing", meta, name, base, ns);
 }
 
 /* A metaclass (made by type) whose namespace holds __new__ and `extra` (borrowed pairs of a

@@ -436,6 +436,19 @@ hs_module_add_functions (HsVM *vm, HsObject *dict, const HsMethodDef *defs)
   return 0;
 }
 
+HsObject *
+hs_module_class_new (HsVM *vm, const char *module, HsType *meta, const char *name, HsObject *base,
+                     HsObject *ns)
+{
+  HsObject *cls = ns != NULL ? hs_class_new (vm, meta, hs_str_intern_cstr (name), &base,
+                                             base != NULL ? 1 : 0, ns, NULL, NULL)
+                             : NULL;
+  hs_xdecref (vm, ns);
+  if (cls != NULL)
+    ((HsType *)cls)->module = module;
+  return cls;
+}
+
 int
 hs_module_add_take (HsVM *vm, HsObject *dict, const char *name, HsObject *value)
 {

@@ -71,6 +71,11 @@ void hs_module_note_function_home (const HsMethodDef *def, const char *module);
 int hs_module_add_functions (HsVM *vm, HsObject *dict, const HsMethodDef *defs);
 /* Adds dict[name] = value, stealing value (NULL: returns -1 with the error kept). */
 int hs_module_add_take (HsVM *vm, HsObject *dict, const char *name, HsObject *value);
+/* A class a built-in module defines at import (abc.ABC, enum.Enum, typing's bases), made
+ * through type's machinery by `meta` from `base` (or none) and the namespace `ns`, which it
+ * steals (NULL: returns NULL with the error kept); its type names the module. */
+HsObject *hs_module_class_new (HsVM *vm, const char *module, HsType *meta, const char *name,
+                               HsObject *base, HsObject *ns);
 
 /* Initialisers of the built-in modules (hs-mod-*.c): fill the module's dict. */
 int hs_mod_gc_init (HsVM *vm, HsObject *dict);

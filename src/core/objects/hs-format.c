@@ -163,12 +163,6 @@ unknown_code (HsVM *vm, char type, const char *tname)
   return NULL;
 }
 
-static gsize
-nchars (const char *s, gsize len)
-{
-  return (gsize)g_utf8_strlen (s, (gssize)len);
-}
-
 static void
 append_fill (GString *out, const Spec *sp, gsize n)
 {
@@ -180,7 +174,7 @@ static void
 emit_padded (GString *out, const Spec *sp, char default_align, const char *lead, gsize lead_len,
              const char *body, gsize body_len)
 {
-  gsize n = nchars (lead, lead_len) + nchars (body, body_len);
+  gsize n = hs_utf8_count (lead, lead_len) + hs_utf8_count (body, body_len);
   gsize pad = sp->width > 0 && (gsize)sp->width > n ? (gsize)sp->width - n : 0;
   char align = sp->align ? sp->align : default_align;
 
@@ -1048,10 +1042,10 @@ typedef struct
  * so far and this would pass what the heap cap leaves (several fields each under it). */
 static gboolean
 percent_pad (HsVM *vm, GString *out, const PercentFlags *f, const char *lead, const char *body,
-             gboolean numeric)
+             gsize body_len, gboolean numeric)
 {
   Spec sp;
-  gsize len = strlen (lead) + strlen (body);
+  gsize len = strlen (lead) + body_len;
   if (!hs_format_check_size (vm, out->len + MAX (len, (gsize)MAX (f->width, 0))))
     return FALSE;
   memset (&sp, 0, sizeof sp);
@@ -1064,7 +1058,7 @@ percent_pad (HsVM *vm, GString *out, const PercentFlags *f, const char *lead, co
       sp.fill[0] = '0';
       sp.align = '=';
     }
-  emit_padded (out, &sp, '>', lead, strlen (lead), body, strlen (body));
+  emit_padded (out, &sp, '>', lead, strlen (lead), body, body_len);
   return TRUE;
 }
 
@@ -1118,7 +1112,7 @@ percent_int (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
           memmove (digits->str + zeros, digits->str, digits->len - zeros);
           memset (digits->str, '0', zeros);
         }
-      ok = percent_pad (vm, out, f, lead->str, digits->str, TRUE);
+      ok = percent_pad (vm, out, f, lead->str, digits->str, digits->len, TRUE);
     }
   hs_decref (vm, iv);
   return ok;
@@ -1150,7 +1144,8 @@ percent_float (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlag
     for (gsize i = 0; i < text->len; i++)
       text->str[i] = g_ascii_toupper (text->str[i]);
   lead = text->str[0] == '-' ? "-" : f->plus ? "+" : f->space ? " " : "";
-  return percent_pad (vm, out, &ff, lead, text->str + (text->str[0] == '-'), TRUE);
+  return percent_pad (vm, out, &ff, lead, text->str + (text->str[0] == '-'),
+                      text->len - (text->str[0] == '-'), TRUE);
 }
 
 /* The bytes %s and %b take: a bytes-like object's, or what its class's __bytes__ returns
@@ -1293,12 +1288,10 @@ percent_one (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
     return FALSE;
   {
     gsize len = hs_str_byte_len (s);
-    g_autofree char *body = NULL;
     gboolean ok;
     if (f->prec >= 0 && (gsize)f->prec < hs_str_char_len (s))
       len = (gsize)(g_utf8_offset_to_pointer (hs_str_utf8 (s), (glong)f->prec) - hs_str_utf8 (s));
-    body = g_strndup (hs_str_utf8 (s), len);
-    ok = percent_pad (vm, out, f, "", body, FALSE);
+    ok = percent_pad (vm, out, f, "", hs_str_utf8 (s), len, FALSE);
     hs_decref (vm, s);
     return ok;
   }

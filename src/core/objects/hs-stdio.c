@@ -118,7 +118,7 @@ static HsObject *
 stdin_read (HsVM *vm, gssize n)
 {
   while ((n < 0 || vm->stdin_buf == NULL
-          || g_utf8_strlen (vm->stdin_buf->str, (gssize)vm->stdin_buf->len) < n)
+          || hs_utf8_count (vm->stdin_buf->str, vm->stdin_buf->len) < (gsize)n)
          && fill_line (vm))
     ;
   if (vm->stdin_buf == NULL)

@@ -33,9 +33,7 @@ static HsObject *latin1_strs[256];
 static void
 measure (HsStr *s)
 {
-  gsize chars = 0;
-  for (gsize i = 0; i < s->byte_len; i++)
-    chars += ((guchar)s->data[i] & 0xC0) != 0x80;
+  gsize chars = hs_utf8_count (s->data, s->byte_len);
   s->char_len = chars;
   s->ascii = chars == s->byte_len;
   s->hash = -1;
@@ -888,7 +886,8 @@ typedef enum
   CASE_LOWER,
   CASE_SWAP,
   CASE_TITLE,
-  CASE_CAPITALIZE
+  CASE_CAPITALIZE,
+  CASE_FOLD
 } CaseMode;
 
 static void
@@ -917,6 +916,96 @@ append_lower (GString *out, gunichar c)
   g_string_append (out, u);
 }
 
+static void
+append_folded (GString *out, gunichar c)
+{
+  char buf[8];
+  g_autofree char *u = NULL;
+  int n = g_unichar_to_utf8 (c, buf);
+  u = g_utf8_casefold (buf, n); /* full folding, as CPython's (ß -> ss) */
+  g_string_append (out, u);
+}
+
+/* Title case with CPython's special cases: a letter whose upper case is several letters
+   ("ß", "ﬁ") becomes the first of them followed by the rest in lower case ("Ss", "Fi"). */
+static void
+append_title (GString *out, gunichar c)
+{
+  char buf[8];
+  g_autofree char *u = NULL;
+  int n = g_unichar_to_utf8 (c, buf);
+  const char *rest;
+
+  u = g_utf8_strup (buf, n);
+  rest = g_utf8_next_char (u);
+  if (*rest == '\0' || g_unichar_istitle (g_unichar_totitle (c)))
+    {
+      g_string_append_unichar (out, g_unichar_totitle (c));
+      return;
+    }
+  g_string_append_len (out, u, rest - u);
+  for (; *rest; rest = g_utf8_next_char (rest))
+    append_lower (out, g_utf8_get_char (rest));
+}
+
+/* What Unicode calls case-ignorable (apostrophes, marks, modifiers), for the final-sigma
+   rule. */
+static gboolean
+is_case_ignorable (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+      case G_UNICODE_NON_SPACING_MARK:
+      case G_UNICODE_ENCLOSING_MARK:
+      case G_UNICODE_FORMAT:
+      case G_UNICODE_MODIFIER_LETTER:
+      case G_UNICODE_MODIFIER_SYMBOL:
+        return TRUE;
+      default:
+        return c == '\'' || c == '.' || c == ':' || c == 0x00B7 || c == 0x2019;
+    }
+}
+
+/* CPython's lower case of Σ: final ς after a cased letter that no cased letter follows
+   (case-ignorable characters between are skipped both ways). */
+static gunichar
+lower_sigma (const char *start, const char *at, const char *end)
+{
+  const char *p = at;
+  gboolean before = FALSE, after = FALSE;
+
+  while (p > start)
+    {
+      gunichar c;
+      p = g_utf8_prev_char (p);
+      c = g_utf8_get_char (p);
+      if (!is_case_ignorable (c))
+        {
+          before = is_cased (c);
+          break;
+        }
+    }
+  for (p = g_utf8_next_char (at); p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!is_case_ignorable (c))
+        {
+          after = is_cased (c);
+          break;
+        }
+    }
+  return before && !after ? 0x03C2 : 0x03C3;
+}
+
+static void
+append_lower_at (GString *out, HsStr *s, const char *at, gunichar c)
+{
+  if (c == 0x03A3)
+    g_string_append_unichar (out, lower_sigma (s->data, at, s->data + s->byte_len));
+  else
+    append_lower (out, c);
+}
+
 static HsObject *
 change_case (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
              CaseMode mode)
@@ -939,17 +1028,27 @@ change_case (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const ch
           hs_err_no_memory (vm);
           return NULL;
         }
+      if (c == 0)
+        {
+          /* GLib's case functions stop at a NUL */
+          g_string_append_c (out, '\0');
+          prev_cased = first = FALSE;
+          continue;
+        }
       switch (mode)
         {
           case CASE_UPPER:
             append_upper (out, c);
             break;
           case CASE_LOWER:
-            append_lower (out, c);
+            append_lower_at (out, s, p, c);
+            break;
+          case CASE_FOLD:
+            append_folded (out, c);
             break;
           case CASE_SWAP:
             if (g_unichar_isupper (c))
-              append_lower (out, c);
+              append_lower_at (out, s, p, c);
             else if (g_unichar_islower (c))
               append_upper (out, c);
             else
@@ -957,16 +1056,16 @@ change_case (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const ch
             break;
           case CASE_TITLE:
             if (prev_cased)
-              append_lower (out, c);
+              append_lower_at (out, s, p, c);
             else
-              append_char (out, g_unichar_totitle (c));
+              append_title (out, c);
             prev_cased = is_cased (c);
             break;
           case CASE_CAPITALIZE:
             if (first)
-              append_char (out, g_unichar_totitle (c));
+              append_title (out, c);
             else
-              append_lower (out, c);
+              append_lower_at (out, s, p, c);
             break;
         }
       first = FALSE;
@@ -1015,7 +1114,7 @@ str_lower (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return change_case (vm, args, nargs, kwnames, "str.lower", CASE_LOWER);
 }
 
-HS_CFUNCTION_VARIANT (str_casefold, change_case, "str.casefold", CASE_LOWER)
+HS_CFUNCTION_VARIANT (str_casefold, change_case, "str.casefold", CASE_FOLD)
 HS_CFUNCTION_VARIANT (str_swapcase, change_case, "str.swapcase", CASE_SWAP)
 HS_CFUNCTION_VARIANT (str_title, change_case, "str.title", CASE_TITLE)
 HS_CFUNCTION_VARIANT (str_capitalize, change_case, "str.capitalize", CASE_CAPITALIZE)
@@ -1219,7 +1318,8 @@ in_chars (gunichar c, HsObject *chars)
 {
   if (chars == NULL)
     return py_isspace (c);
-  for (const char *p = HS_STR (chars)->data; *p; p = g_utf8_next_char (p))
+  const char *end = HS_STR (chars)->data + HS_STR (chars)->byte_len;
+  for (const char *p = HS_STR (chars)->data; p < end; p = g_utf8_next_char (p))
     if (g_utf8_get_char (p) == c)
       return TRUE;
   return FALSE;

@@ -50,6 +50,16 @@ hs_str_char_len (HsObject *s)
   return HS_STR (s)->char_len;
 }
 
+/* The characters in s[0, len) of valid UTF-8; NULs count (g_utf8_strlen stops at one). */
+static inline gsize
+hs_utf8_count (const char *s, gsize len)
+{
+  gsize chars = 0;
+  for (gsize i = 0; i < len; i++)
+    chars += ((guchar)s[i] & 0xC0) != 0x80;
+  return chars;
+}
+
 void hs_str_runtime_init (void);
 
 /* New str from valid UTF-8 (copied). */

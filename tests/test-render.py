@@ -152,4 +152,14 @@ def main(cli):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    try:
+        sys.exit(main(sys.argv[1]))
+    except Exception:  # a check that could not even run still says which and why
+        import traceback
+        print("1..%d" % (len(results) + 1))
+        for i, (name, ok, _) in enumerate(results, 1):
+            print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
+        print("not ok %d - the checks after %r ran" % (len(results) + 1,
+                                                      results[-1][0] if results else "none"))
+        print("".join("# " + line + "\n" for line in traceback.format_exc().splitlines()))
+        sys.exit(1)

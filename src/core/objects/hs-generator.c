@@ -1,7 +1,10 @@
 /* hs-generator.c — the generator type (see hs-generator.h for the invariant). */
 #include "config.h"
 
+#include <string.h>
+
 #include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
 #include "hs-frame.h"
@@ -16,6 +19,10 @@ gen_refs (HsObject *self, HsVisitFn visit, gpointer data)
   HsGenerator *g = HS_GENERATOR (self);
   if (g->frame != NULL && !g->running)
     hs_frame_refs (g->frame, visit, data);
+  if (g->name != NULL)
+    hs_visit_named (visit, g->name, HS_REF_ATTR, "__name__", data);
+  if (g->qualname != NULL)
+    hs_visit_named (visit, g->qualname, HS_REF_ATTR, "__qualname__", data);
 }
 
 static void
@@ -25,13 +32,15 @@ gen_dealloc (HsVM *vm, HsObject *self)
   hs_vm_generator_finalize (vm, self);
   if (HS_GENERATOR (self)->frame != NULL)
     hs_vm_generator_release_frame (vm, self);
+  hs_xdecref (vm, HS_GENERATOR (self)->name);
+  hs_xdecref (vm, HS_GENERATOR (self)->qualname);
 }
 
 static HsObject *
 gen_repr (HsVM *vm, HsObject *self)
 {
   HsGenerator *g = HS_GENERATOR (self);
-  const char *name = g->frame != NULL ? g->frame->code->qualname : "?";
+  const char *name = g->qualname != NULL ? hs_str_utf8 (g->qualname) : g->code->qualname;
   return hs_str_from_format (vm, "<generator object %s at %p>", name, (void *)self);
 }
 
@@ -150,6 +159,63 @@ static const HsMethodDef gen_methods[] = {
   { NULL, NULL },
 };
 
+/* gi_running, gi_suspended, gi_yieldfrom, gi_frame, gi_code, __name__, __qualname__ */
+static HsObject *
+gen_attribute (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsGenerator *g = HS_GENERATOR (self);
+  const char *n = hs_str_utf8 (name);
+  HsObject *delegate;
+
+  if (strcmp (n, "gi_running") == 0)
+    return hs_bool_from (g->running);
+  if (strcmp (n, "gi_suspended") == 0)
+    return hs_bool_from (hs_vm_generator_suspended (self));
+  if (strcmp (n, "gi_yieldfrom") == 0)
+    {
+      delegate = hs_vm_generator_delegate (self);
+      return hs_incref (delegate != NULL ? delegate : hs_None);
+    }
+  if (strcmp (n, "__name__") == 0)
+    return g->name != NULL ? hs_incref (g->name) : hs_str_from_cstr (vm, g->code->name);
+  if (strcmp (n, "__qualname__") == 0)
+    return g->qualname != NULL ? hs_incref (g->qualname) : hs_str_from_cstr (vm, g->code->qualname);
+  if (strcmp (n, "gi_frame") == 0 && g->frame == NULL)
+    return hs_None;
+  hs_err_format (vm, &hs_exc_NotImplementedError,
+                 "generator.%s is not supported by Heapscope yet (it has no frame or code "
+                 "objects)",
+                 n);
+  return NULL;
+}
+
+static int
+gen_set_name (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  HsGenerator *g = HS_GENERATOR (self);
+  gboolean qual = strcmp (hs_str_utf8 (name), "__qualname__") == 0;
+  HsObject **field = qual ? &g->qualname : &g->name;
+
+  if (value == NULL || !hs_str_check (value))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s must be set to a string object",
+                     hs_str_utf8 (name));
+      return -1;
+    }
+  hs_xdecref (vm, *field);
+  *field = hs_incref (value);
+  return 0;
+}
+
+void
+hs_generator_runtime_init (void)
+{
+  hs_type_ready (&hs_generator_type);
+  hs_getset_install (&hs_generator_type, "gi_running gi_suspended gi_yieldfrom gi_frame gi_code",
+                     gen_attribute, NULL);
+  hs_getset_install (&hs_generator_type, "__name__ __qualname__", gen_attribute, gen_set_name);
+}
+
 HsType hs_generator_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "generator",
@@ -172,6 +238,7 @@ hs_generator_new (HsVM *vm, HsFrame *frame, gsize frame_size)
     return NULL;
   g->frame = frame;
   g->frame_size = frame_size;
+  g->code = frame->code;
   frame->gen = (HsObject *)g;
   vm->live_generators++;
   hs_gc_track (vm, (HsObject *)g);

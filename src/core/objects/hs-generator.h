@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 typedef struct _HsFrame HsFrame;
+typedef struct _HsCode HsCode;
 
 typedef struct
 {
@@ -25,6 +26,8 @@ typedef struct
   /* resumed past its `yield from` by throw() (CPython's frame skips its RESUME, so a
    * tracer sees no 'call' event) */
   gboolean past_send;
+  HsCode *code;              /* borrowed: the VM keeps every code until it ends */
+  HsObject *name, *qualname; /* owned: what __name__/__qualname__ were set to, or NULL */
 } HsGenerator;
 
 #define HS_GENERATOR(o) ((HsGenerator *)(o))
@@ -57,5 +60,12 @@ int hs_vm_generator_close (HsVM *vm, HsObject *gen);
 void hs_vm_generator_finalize (HsVM *vm, HsObject *gen);
 /* Frees a finished or abandoned generator frame (drops its references). */
 void hs_vm_generator_release_frame (HsVM *vm, HsObject *gen);
+/* What the suspended generator delegates to with `yield from` (borrowed), or NULL. */
+HsObject *hs_vm_generator_delegate (HsObject *gen);
+/* Whether it is suspended at a `yield` (CPython's gi_suspended). */
+gboolean hs_vm_generator_suspended (HsObject *gen);
+/* Installs gi_running, gi_suspended, gi_yieldfrom, gi_frame, gi_code, __name__ and
+ * __qualname__ on the generator type. */
+void hs_generator_runtime_init (void);
 
 G_END_DECLS

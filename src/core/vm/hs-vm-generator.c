@@ -96,6 +96,21 @@ generator_delegate (HsFrame *f)
   return f->stack[f->sp - 1];
 }
 
+HsObject *
+hs_vm_generator_delegate (HsObject *gen)
+{
+  HsGenerator *g = HS_GENERATOR (gen);
+  return g->frame != NULL && !g->running ? generator_delegate (g->frame) : NULL;
+}
+
+gboolean
+hs_vm_generator_suspended (HsObject *gen)
+{
+  HsGenerator *g = HS_GENERATOR (gen);
+  return g->frame != NULL && !g->running && g->frame->ip > 0
+         && HS_INSTR_OP (g->frame->code->code[g->frame->ip - 1]) == HS_OP_YIELD_VALUE;
+}
+
 /* The delegate of a `yield from` returned `value` while the generator was not running
  * (during throw()): the generator goes on after its SEND with that value, as CPython's
  * _gen_throw moves the frame past it. */

@@ -351,6 +351,6 @@ hs_vm_runtime_init (void)
 {
   hs_type_ready (&hs_function_type);
   hs_type_ready (&hs_cell_type);
-  hs_type_ready (&hs_generator_type);
   hs_class_runtime_init ();
+  hs_generator_runtime_init ();
 }

@@ -1873,6 +1873,9 @@ hs_datetime_runtime_init (void)
   hs_getset_install (&hs_datetime_type, "hour minute second microsecond tzinfo fold", dt_getattr,
                      NULL);
   hs_getset_install (&hs_time_type, "hour minute second microsecond tzinfo fold", dt_getattr, NULL);
+  /* timedelta's are CPython's read-only members ("readonly attribute", on a derived class's
+   * instance too) */
+  hs_member_install_readonly (&hs_timedelta_type, "days seconds microseconds", td_getattr);
   set_class_attr (&hs_timedelta_type, "min", immortal_td (-MAX_DELTA_DAYS, 0, 0));
   set_class_attr (&hs_timedelta_type, "max", immortal_td (MAX_DELTA_DAYS, 86399, 999999));
   set_class_attr (&hs_timedelta_type, "resolution", immortal_td (0, 0, 1));

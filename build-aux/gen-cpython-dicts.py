@@ -8,6 +8,7 @@ Usage (with CPython 3.11): build-aux/gen-cpython-dicts.py > src/core/objects/hs-
 """
 import builtins
 import collections
+import datetime
 import functools
 import sys
 import types
@@ -36,7 +37,9 @@ def _types():
             type(list[int]), types.SimpleNamespace, types.CellType, types.CodeType,
             collections.deque, collections.defaultdict, collections.Counter,
             collections.OrderedDict, collections.ChainMap, collections.UserDict,
-            collections.UserList, collections.UserString, functools.partial]
+            collections.UserList, collections.UserString, functools.partial,
+            datetime.date, datetime.datetime, datetime.time, datetime.timedelta,
+            datetime.tzinfo, datetime.timezone]
     return out
 
 

@@ -1689,7 +1689,8 @@ type_getattr_lookup (HsVM *vm, HsObject *self, HsObject *name)
   d = hs_type_lookup_borrow (self->type, name);
   if (d != NULL)
     return hs_descr_get (vm, d, self, self->type);
-  hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'", t->name, n);
+  hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'",
+                 hs_type_tp_name (t), n);
   return NULL;
 }
 
@@ -1744,7 +1745,7 @@ type_setattr_plain (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   if (!(t->type_flags & HS_TYPE_HEAP))
     {
       hs_err_format (vm, &hs_exc_TypeError, "cannot set '%s' attribute of immutable type '%s'",
-                     hs_str_utf8 (name), t->name);
+                     hs_str_utf8 (name), hs_type_tp_name (t));
       return -1;
     }
   if (hs_str_equal_cstr (name, "__qualname__"))
@@ -1755,7 +1756,7 @@ type_setattr_plain (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
       if (hs_dict_get_item_borrow (vm, t->dict, key) == NULL)
         {
           hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'",
-                         t->name, hs_str_utf8 (name));
+                         hs_type_tp_name (t), hs_str_utf8 (name));
           return -1;
         }
       if (hs_dict_del_item (vm, t->dict, key) < 0)

@@ -321,4 +321,32 @@ static const struct
     " __call__ __class_getitem__ __delattr__ __dict__ __doc__ __getattribute__ __module__ "
     "__new__ __reduce__ __repr__ __setattr__ __setstate__ __vectorcalloffset__ args func "
     "keywords " },
+  { "datetime.date",
+    " __add__ __doc__ __eq__ __format__ __ge__ __getattribute__ __gt__ __hash__ __le__ "
+    "__lt__ __ne__ __new__ __radd__ __reduce__ __repr__ __rsub__ __str__ __sub__ ctime day "
+    "fromisocalendar fromisoformat fromordinal fromtimestamp isocalendar isoformat "
+    "isoweekday max min month replace resolution strftime timetuple today toordinal "
+    "weekday year " },
+  { "datetime.datetime",
+    " __add__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ "
+    "__new__ __radd__ __reduce__ __reduce_ex__ __repr__ __rsub__ __str__ __sub__ "
+    "astimezone combine ctime date dst fold fromisoformat fromtimestamp hour isoformat max "
+    "microsecond min minute now replace resolution second strptime time timestamp "
+    "timetuple timetz tzinfo tzname utcfromtimestamp utcnow utcoffset utctimetuple " },
+  { "datetime.time",
+    " __doc__ __eq__ __format__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ "
+    "__ne__ __new__ __reduce__ __reduce_ex__ __repr__ __str__ dst fold fromisoformat hour "
+    "isoformat max microsecond min minute replace resolution second strftime tzinfo tzname "
+    "utcoffset " },
+  { "datetime.timedelta",
+    " __abs__ __add__ __bool__ __divmod__ __doc__ __eq__ __floordiv__ __ge__ "
+    "__getattribute__ __gt__ __hash__ __le__ __lt__ __mod__ __mul__ __ne__ __neg__ __new__ "
+    "__pos__ __radd__ __rdivmod__ __reduce__ __repr__ __rfloordiv__ __rmod__ __rmul__ "
+    "__rsub__ __rtruediv__ __str__ __sub__ __truediv__ days max microseconds min "
+    "resolution seconds total_seconds " },
+  { "datetime.tzinfo",
+    " __doc__ __getattribute__ __new__ __reduce__ dst fromutc tzname utcoffset " },
+  { "datetime.timezone",
+    " __doc__ __eq__ __ge__ __getinitargs__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
+    "__repr__ __str__ dst fromutc max min tzname utc utcoffset " },
 };

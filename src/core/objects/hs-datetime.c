@@ -569,28 +569,42 @@ td_abs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return td_from_us (vm, us < 0 ? -us : us);
 }
 
+/* divmod(a, b) of two timedeltas, else NotImplemented */
 static HsObject *
-td_divmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+td_divmod_pair (HsVM *vm, HsObject *a, HsObject *b)
 {
-  HsObject *other = NULL;
-  if (!hs_parse_args (vm, "__divmod__", args + 1, nargs - 1, kwnames, "!other", &other))
-    return NULL;
-  if (!is_td (other))
+  if (!is_td (a) || !is_td (b))
     return hs_incref (hs_NotImplemented);
-  HsObject *q = td_binop (vm, HS_BIN_FLOORDIV, args[0], other);
-  HsObject *r = q != NULL ? td_binop (vm, HS_BIN_MOD, args[0], other) : NULL;
+  HsObject *q = td_binop (vm, HS_BIN_FLOORDIV, a, b);
+  HsObject *r = q != NULL ? td_binop (vm, HS_BIN_MOD, a, b) : NULL;
   HsObject *t = r != NULL ? hs_tuple_pack (vm, 2, q, r) : NULL;
   hs_xdecref (vm, q);
   hs_xdecref (vm, r);
   return t;
 }
 
+static HsObject *
+td_divmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *other = NULL;
+  if (!hs_parse_args (vm, "__divmod__", args + 1, nargs - 1, kwnames, "!other", &other))
+    return NULL;
+  return td_divmod_pair (vm, args[0], other);
+}
+
+static HsObject *
+td_rdivmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *other = NULL;
+  if (!hs_parse_args (vm, "__rdivmod__", args + 1, nargs - 1, kwnames, "!other", &other))
+    return NULL;
+  return td_divmod_pair (vm, other, args[0]);
+}
+
 static const HsMethodDef td_methods[] = {
-  { "total_seconds", td_total_seconds },
-  { "__reduce__", hs_datetime_reduce },
-  { "__abs__", td_abs, HS_METH_SLOT },
-  { "__divmod__", td_divmod, HS_METH_SLOT },
-  { NULL, NULL },
+  { "total_seconds", td_total_seconds },       { "__reduce__", hs_datetime_reduce },
+  { "__abs__", td_abs, HS_METH_SLOT },         { "__divmod__", td_divmod, HS_METH_SLOT },
+  { "__rdivmod__", td_rdivmod, HS_METH_SLOT }, { NULL, NULL },
 };
 
 HsType hs_timedelta_type = {
@@ -1741,6 +1755,13 @@ static const HsMethodDef datetime_methods[] = {
   { "astimezone", dt_astimezone },
   { "__reduce__", hs_datetime_reduce },
   { "__reduce_ex__", hs_datetime_reduce_ex },
+  /* CPython's datetime has its own of these date methods */
+  { "isoformat", dt_isoformat },
+  { "ctime", dt_ctime },
+  { "replace", dt_replace },
+  { "timetuple", dt_timetuple },
+  { "fromisoformat", cm_fromisoformat, HS_METH_CLASS },
+  { "fromtimestamp", cm_fromtimestamp, HS_METH_CLASS },
   { "now", cm_now, HS_METH_CLASS },
   { "utcnow", cm_utcnow, HS_METH_CLASS },
   { "utcfromtimestamp", cm_utcfromtimestamp, HS_METH_CLASS },

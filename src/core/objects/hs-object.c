@@ -857,8 +857,8 @@ type_getattr (HsVM *vm, HsObject *self, HsObject *name)
     }
   if (strcmp (hs_str_utf8 (name), "__name__") == 0)
     return str_from_cstr (vm, t->name);
-  hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'", t->name,
-                 hs_str_utf8 (name));
+  hs_err_format (vm, &hs_exc_AttributeError, "type object '%s' has no attribute '%s'",
+                 hs_type_tp_name (t), hs_str_utf8 (name));
   return NULL;
 }
 

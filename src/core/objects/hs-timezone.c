@@ -16,6 +16,7 @@
 #include "hs-error.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
+#include "hs-tuple.h"
 
 typedef struct
 {
@@ -399,9 +400,24 @@ timezone_fromutc (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return dt != NULL ? hs_datetime_add_us (vm, dt, hs_timedelta_us (TZ (args[0])->offset)) : NULL;
 }
 
+/* timezone.__getinitargs__(): (offset,) or (offset, name), what pickling rebuilds it from */
+static HsObject *
+timezone_getinitargs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "__getinitargs__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  HsTimezone *tz = TZ (args[0]);
+  return tz->name != NULL ? hs_tuple_pack (vm, 2, tz->offset, tz->name)
+                          : hs_tuple_pack (vm, 1, tz->offset);
+}
+
 static const HsMethodDef timezone_methods[] = {
-  { "utcoffset", timezone_utcoffset }, { "dst", timezone_dst }, { "tzname", timezone_tzname },
-  { "fromutc", timezone_fromutc },     { NULL, NULL },
+  { "utcoffset", timezone_utcoffset },
+  { "dst", timezone_dst },
+  { "tzname", timezone_tzname },
+  { "fromutc", timezone_fromutc },
+  { "__getinitargs__", timezone_getinitargs },
+  { NULL, NULL },
 };
 
 HsType hs_timezone_type = {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes src/core/objects/hs-cpython-dicts-table.h: the names in CPython 3.11's `__dict__` of
-each built-in type Heapscope provides, so that Heapscope's type dicts hold a slot wrapper
+each built-in type Heapscope provides, in the order of CPython's dict (`list.__dict__` lists its
+keys in that order), so that Heapscope's type dicts hold a slot wrapper
 exactly where CPython's do (list has no __and__) and dir() can tell the types whose names
 are exactly CPython's.
 
@@ -68,7 +69,7 @@ static const struct
             continue
         seen.add(k)
         print(f'  {{ "{k}",')
-        words, line, chunks = sorted(t.__dict__), " ", []
+        words, line, chunks = list(t.__dict__), " ", []
         for w in words:
             if len(line) + len(w) + 1 > 86:
                 chunks.append(line)

@@ -13,6 +13,7 @@
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
 #include "hs-complex.h"
+#include "hs-cpython-names.h"
 #include "hs-dict.h"
 #include "hs-exceptions.h"
 #include "hs-float.h"
@@ -1667,8 +1668,12 @@ type_getattr_lookup (HsVM *vm, HsObject *self, HsObject *name)
         return hs_incref (t->base != NULL ? (HsObject *)t->base : hs_None);
       if (strcmp (n, "__mro__") == 0)
         return heap ? hs_incref (HS_CLASS (t)->mro) : hs_class_mro_tuple (vm, t);
-      if (strcmp (n, "__dict__") == 0 && heap) /* a read-only view of the namespace */
-        return hs_mappingproxy_new (vm, t->dict);
+      if (strcmp (n, "__dict__") == 0) /* a read-only view of the namespace */
+        {
+          if (!heap)
+            hs_cpython_dict_order (t);
+          return hs_mappingproxy_new (vm, t->dict);
+        }
       if (strcmp (n, "__doc__") == 0 && heap)
         {
           HsObject *d = hs_dict_get_item_borrow (vm, t->dict, name);

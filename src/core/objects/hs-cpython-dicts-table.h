@@ -10,343 +10,349 @@ static const struct
   const char *names;
 } dict_table[] = {
   { "_frozen_importlib.BuiltinImporter",
-    " _ORIGIN __dict__ __doc__ __module__ __weakref__ create_module exec_module "
-    "find_module find_spec get_code get_source is_package load_module module_repr " },
-  { "bool", " __and__ __doc__ __new__ __or__ __rand__ __repr__ __ror__ __rxor__ __xor__ " },
+    " __module__ __doc__ _ORIGIN module_repr find_spec find_module create_module "
+    "exec_module get_code get_source is_package load_module __dict__ __weakref__ " },
+  { "bool", " __new__ __repr__ __and__ __rand__ __xor__ __rxor__ __or__ __ror__ __doc__ " },
   { "memoryview",
-    " __delitem__ __doc__ __enter__ __eq__ __exit__ __ge__ __getattribute__ __getitem__ "
-    "__gt__ __hash__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __repr__ __setitem__ "
-    "c_contiguous cast contiguous f_contiguous format hex itemsize nbytes ndim obj "
-    "readonly release shape strides suboffsets tobytes tolist toreadonly " },
+    " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "__iter__ __len__ __getitem__ __setitem__ __delitem__ release tobytes hex tolist cast "
+    "toreadonly __enter__ __exit__ obj nbytes readonly itemsize format ndim shape strides "
+    "suboffsets c_contiguous f_contiguous contiguous __doc__ " },
   { "bytearray",
-    " __add__ __alloc__ __contains__ __delitem__ __doc__ __eq__ __ge__ __getattribute__ "
-    "__getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ __iter__ __le__ __len__ __lt__ "
-    "__mod__ __mul__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __rmod__ __rmul__ "
-    "__setitem__ __sizeof__ __str__ append capitalize center clear copy count decode "
-    "endswith expandtabs extend find fromhex hex index insert isalnum isalpha isascii "
-    "isdigit islower isspace istitle isupper join ljust lower lstrip maketrans partition "
-    "pop remove removeprefix removesuffix replace reverse rfind rindex rjust rpartition "
-    "rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill " },
-  { "bytes",
-    " __add__ __bytes__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __getitem__ "
-    "__getnewargs__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __mod__ __mul__ __ne__ "
-    "__new__ __repr__ __rmod__ __rmul__ __str__ capitalize center count decode endswith "
-    "expandtabs find fromhex hex index isalnum isalpha isascii isdigit islower isspace "
-    "istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix "
-    "replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip "
-    "swapcase title translate upper zfill " },
+    " __new__ __repr__ __str__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "__iter__ __init__ __mod__ __rmod__ __len__ __getitem__ __setitem__ __delitem__ "
+    "__add__ __mul__ __rmul__ __contains__ __iadd__ __imul__ __alloc__ __reduce__ "
+    "__reduce_ex__ __sizeof__ append capitalize center clear copy count decode endswith "
+    "expandtabs extend find fromhex hex index insert isalnum isalpha isascii isdigit "
+    "islower isspace istitle isupper join ljust lower lstrip maketrans partition pop "
+    "remove replace removeprefix removesuffix reverse rfind rindex rjust rpartition rsplit "
+    "rstrip split splitlines startswith strip swapcase title translate upper zfill __doc__ "
+    "__hash__ " },
+  { "bytes", " __new__ __repr__ __hash__ __str__ __getattribute__ __lt__ __le__ __eq__ __ne__ "
+             "__gt__ __ge__ __iter__ __mod__ __rmod__ __len__ __getitem__ __add__ __mul__ __rmul__ "
+             "__contains__ __getnewargs__ __bytes__ capitalize center count decode endswith "
+             "expandtabs find fromhex hex index isalnum isalpha isascii isdigit islower isspace "
+             "istitle isupper join ljust lower lstrip maketrans partition replace removeprefix "
+             "removesuffix rfind rindex rjust rpartition rsplit rstrip split splitlines startswith "
+             "strip swapcase title translate upper zfill __doc__ " },
   { "classmethod",
-    " __dict__ __doc__ __func__ __get__ __init__ __isabstractmethod__ __new__ __repr__ "
-    "__wrapped__ " },
+    " __new__ __repr__ __get__ __init__ __func__ __wrapped__ __isabstractmethod__ __dict__ "
+    "__doc__ " },
   { "complex",
-    " __abs__ __add__ __bool__ __complex__ __doc__ __eq__ __format__ __ge__ "
-    "__getattribute__ __getnewargs__ __gt__ __hash__ __le__ __lt__ __mul__ __ne__ __neg__ "
-    "__new__ __pos__ __pow__ __radd__ __repr__ __rmul__ __rpow__ __rsub__ __rtruediv__ "
-    "__sub__ __truediv__ conjugate imag real " },
-  { "dict", " __class_getitem__ __contains__ __delitem__ __doc__ __eq__ __ge__ __getattribute__ "
-            "__getitem__ __gt__ __hash__ __init__ __ior__ __iter__ __le__ __len__ __lt__ __ne__ "
-            "__new__ __or__ __repr__ __reversed__ __ror__ __setitem__ __sizeof__ clear copy "
-            "fromkeys get items keys pop popitem setdefault update values " },
+    " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "__add__ __radd__ __sub__ __rsub__ __mul__ __rmul__ __pow__ __rpow__ __neg__ __pos__ "
+    "__abs__ __bool__ __truediv__ __rtruediv__ conjugate __complex__ __getnewargs__ "
+    "__format__ real imag __doc__ " },
+  { "dict", " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+            "__iter__ __init__ __or__ __ror__ __ior__ __len__ __getitem__ __setitem__ __delitem__ "
+            "__contains__ __sizeof__ get setdefault pop popitem keys items values update fromkeys "
+            "clear copy __reversed__ __class_getitem__ __doc__ " },
   { "enumerate",
-    " __class_getitem__ __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ " },
-  { "filter", " __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ " },
+    " __new__ __getattribute__ __iter__ __next__ __reduce__ __class_getitem__ __doc__ " },
+  { "filter", " __new__ __getattribute__ __iter__ __next__ __reduce__ __doc__ " },
   { "float",
-    " __abs__ __add__ __bool__ __ceil__ __divmod__ __doc__ __eq__ __float__ __floor__ "
-    "__floordiv__ __format__ __ge__ __getattribute__ __getformat__ __getnewargs__ __gt__ "
-    "__hash__ __int__ __le__ __lt__ __mod__ __mul__ __ne__ __neg__ __new__ __pos__ __pow__ "
-    "__radd__ __rdivmod__ __repr__ __rfloordiv__ __rmod__ __rmul__ __round__ __rpow__ "
-    "__rsub__ __rtruediv__ __sub__ __truediv__ __trunc__ as_integer_ratio conjugate "
-    "fromhex hex imag is_integer real " },
+    " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "__add__ __radd__ __sub__ __rsub__ __mul__ __rmul__ __mod__ __rmod__ __divmod__ "
+    "__rdivmod__ __pow__ __rpow__ __neg__ __pos__ __abs__ __bool__ __int__ __float__ "
+    "__floordiv__ __rfloordiv__ __truediv__ __rtruediv__ conjugate __trunc__ __floor__ "
+    "__ceil__ __round__ as_integer_ratio fromhex hex is_integer __getnewargs__ "
+    "__getformat__ __format__ real imag __doc__ " },
   { "frozenset",
-    " __and__ __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __gt__ "
-    "__hash__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __or__ __rand__ __reduce__ "
-    "__repr__ __ror__ __rsub__ __rxor__ __sizeof__ __sub__ __xor__ copy difference "
-    "intersection isdisjoint issubset issuperset symmetric_difference union " },
+    " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "__iter__ __sub__ __rsub__ __and__ __rand__ __xor__ __rxor__ __or__ __ror__ __len__ "
+    "__contains__ copy difference intersection isdisjoint issubset issuperset __reduce__ "
+    "__sizeof__ symmetric_difference union __class_getitem__ __doc__ " },
   { "property",
-    " __delete__ __doc__ __get__ __getattribute__ __init__ __isabstractmethod__ __new__ "
-    "__set__ __set_name__ deleter fdel fget fset getter setter " },
-  { "int", " __abs__ __add__ __and__ __bool__ __ceil__ __divmod__ __doc__ __eq__ __float__ "
-           "__floor__ __floordiv__ __format__ __ge__ __getattribute__ __getnewargs__ __gt__ "
-           "__hash__ __index__ __int__ __invert__ __le__ __lshift__ __lt__ __mod__ __mul__ __ne__ "
-           "__neg__ __new__ __or__ __pos__ __pow__ __radd__ __rand__ __rdivmod__ __repr__ "
-           "__rfloordiv__ __rlshift__ __rmod__ __rmul__ __ror__ __round__ __rpow__ __rrshift__ "
-           "__rshift__ __rsub__ __rtruediv__ __rxor__ __sizeof__ __sub__ __truediv__ __trunc__ "
-           "__xor__ as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag "
-           "numerator real to_bytes " },
-  { "list", " __add__ __class_getitem__ __contains__ __delitem__ __doc__ __eq__ __ge__ "
-            "__getattribute__ __getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ __iter__ "
-            "__le__ __len__ __lt__ __mul__ __ne__ __new__ __repr__ __reversed__ __rmul__ "
-            "__setitem__ __sizeof__ append clear copy count extend index insert pop remove reverse "
-            "sort " },
-  { "map", " __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ " },
+    " __new__ __getattribute__ __get__ __set__ __delete__ __init__ getter setter deleter "
+    "__set_name__ fget fset fdel __doc__ __isabstractmethod__ " },
+  { "int", " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+           "__add__ __radd__ __sub__ __rsub__ __mul__ __rmul__ __mod__ __rmod__ __divmod__ "
+           "__rdivmod__ __pow__ __rpow__ __neg__ __pos__ __abs__ __bool__ __invert__ __lshift__ "
+           "__rlshift__ __rshift__ __rrshift__ __and__ __rand__ __xor__ __rxor__ __or__ __ror__ "
+           "__int__ __float__ __floordiv__ __rfloordiv__ __truediv__ __rtruediv__ __index__ "
+           "conjugate bit_length bit_count to_bytes from_bytes as_integer_ratio __trunc__ "
+           "__floor__ __ceil__ __round__ __getnewargs__ __format__ __sizeof__ real imag numerator "
+           "denominator __doc__ " },
+  { "list", " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+            "__iter__ __init__ __len__ __getitem__ __setitem__ __delitem__ __add__ __mul__ "
+            "__rmul__ __contains__ __iadd__ __imul__ __reversed__ __sizeof__ clear copy append "
+            "insert extend pop remove index count reverse sort __class_getitem__ __doc__ " },
+  { "map", " __new__ __getattribute__ __iter__ __next__ __reduce__ __doc__ " },
   { "object",
-    " __class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ "
-    "__getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ "
-    "__reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__ " },
-  { "range", " __bool__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ "
-             "__hash__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __reduce__ __repr__ "
-             "__reversed__ count index start step stop " },
-  { "reversed", " __doc__ __getattribute__ __iter__ __length_hint__ __new__ __next__ __reduce__ "
-                "__setstate__ " },
-  { "set", " __and__ __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __gt__ "
-           "__hash__ __iand__ __init__ __ior__ __isub__ __iter__ __ixor__ __le__ __len__ __lt__ "
-           "__ne__ __new__ __or__ __rand__ __reduce__ __repr__ __ror__ __rsub__ __rxor__ "
-           "__sizeof__ __sub__ __xor__ add clear copy difference difference_update discard "
-           "intersection intersection_update isdisjoint issubset issuperset pop remove "
-           "symmetric_difference symmetric_difference_update union update " },
-  { "slice", " __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
-             "__reduce__ __repr__ indices start step stop " },
+    " __new__ __repr__ __hash__ __str__ __getattribute__ __setattr__ __delattr__ __lt__ "
+    "__le__ __eq__ __ne__ __gt__ __ge__ __init__ __reduce_ex__ __reduce__ __getstate__ "
+    "__subclasshook__ __init_subclass__ __format__ __sizeof__ __dir__ __class__ __doc__ " },
+  { "range",
+    " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "__iter__ __bool__ __len__ __getitem__ __contains__ __reversed__ __reduce__ count "
+    "index start stop step __doc__ " },
+  { "reversed",
+    " __new__ __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ "
+    "__doc__ " },
+  { "set", " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+           "__iter__ __init__ __sub__ __rsub__ __and__ __rand__ __xor__ __rxor__ __or__ __ror__ "
+           "__isub__ __iand__ __ixor__ __ior__ __len__ __contains__ add clear copy discard "
+           "difference difference_update intersection intersection_update isdisjoint issubset "
+           "issuperset pop __reduce__ remove __sizeof__ symmetric_difference "
+           "symmetric_difference_update union update __class_getitem__ __doc__ " },
+  { "slice",
+    " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "indices __reduce__ start stop step __doc__ " },
   { "staticmethod",
-    " __call__ __dict__ __doc__ __func__ __get__ __init__ __isabstractmethod__ __new__ "
-    "__repr__ __wrapped__ " },
-  { "str", " __add__ __contains__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getitem__ "
-           "__getnewargs__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __mod__ __mul__ __ne__ "
-           "__new__ __repr__ __rmod__ __rmul__ __sizeof__ __str__ capitalize casefold center "
-           "count encode endswith expandtabs find format format_map index isalnum isalpha isascii "
-           "isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper "
-           "join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind "
-           "rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase "
-           "title translate upper zfill " },
-  { "super", " __doc__ __get__ __getattribute__ __init__ __new__ __repr__ __self__ __self_class__ "
-             "__thisclass__ " },
-  { "tuple", " __add__ __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ "
-             "__getitem__ __getnewargs__ __gt__ __hash__ __iter__ __le__ __len__ __lt__ __mul__ "
-             "__ne__ __new__ __repr__ __rmul__ count index " },
-  { "type", " __abstractmethods__ __annotations__ __base__ __bases__ __basicsize__ __call__ "
-            "__delattr__ __dict__ __dictoffset__ __dir__ __doc__ __flags__ __getattribute__ "
-            "__init__ __instancecheck__ __itemsize__ __module__ __mro__ __name__ __new__ __or__ "
-            "__prepare__ __qualname__ __repr__ __ror__ __setattr__ __sizeof__ __subclasscheck__ "
-            "__subclasses__ __text_signature__ __weakrefoffset__ mro " },
-  { "zip", " __doc__ __getattribute__ __iter__ __new__ __next__ __reduce__ __setstate__ " },
+    " __new__ __repr__ __call__ __get__ __init__ __func__ __wrapped__ __isabstractmethod__ "
+    "__dict__ __doc__ " },
+  { "str", " __new__ __repr__ __hash__ __str__ __getattribute__ __lt__ __le__ __eq__ __ne__ "
+           "__gt__ __ge__ __iter__ __mod__ __rmod__ __len__ __getitem__ __add__ __mul__ __rmul__ "
+           "__contains__ encode replace split rsplit join capitalize casefold title center count "
+           "expandtabs find partition index ljust lower lstrip rfind rindex rjust rstrip "
+           "rpartition splitlines strip swapcase translate upper startswith endswith removeprefix "
+           "removesuffix isascii islower isupper istitle isspace isdecimal isdigit isnumeric "
+           "isalpha isalnum isidentifier isprintable zfill format format_map __format__ maketrans "
+           "__sizeof__ __getnewargs__ __doc__ " },
+  { "super", " __new__ __repr__ __getattribute__ __get__ __init__ __thisclass__ __self__ "
+             "__self_class__ __doc__ " },
+  { "tuple",
+    " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "__iter__ __len__ __getitem__ __add__ __mul__ __rmul__ __contains__ __getnewargs__ "
+    "index count __class_getitem__ __doc__ " },
+  { "type", " __new__ __repr__ __call__ __getattribute__ __setattr__ __delattr__ __init__ __or__ "
+            "__ror__ mro __subclasses__ __prepare__ __instancecheck__ __subclasscheck__ __dir__ "
+            "__sizeof__ __basicsize__ __itemsize__ __flags__ __weakrefoffset__ __base__ "
+            "__dictoffset__ __mro__ __name__ __qualname__ __bases__ __module__ __abstractmethods__ "
+            "__dict__ __doc__ __text_signature__ __annotations__ " },
+  { "zip", " __new__ __getattribute__ __iter__ __next__ __reduce__ __setstate__ __doc__ " },
   { "BaseException",
-    " __cause__ __context__ __delattr__ __dict__ __doc__ __getattribute__ __init__ __new__ "
-    "__reduce__ __repr__ __setattr__ __setstate__ __str__ __suppress_context__ "
-    "__traceback__ add_note args with_traceback " },
+    " __new__ __repr__ __str__ __getattribute__ __setattr__ __delattr__ __init__ "
+    "__reduce__ __setstate__ with_traceback add_note __suppress_context__ __dict__ args "
+    "__traceback__ __context__ __cause__ __doc__ " },
   { "BaseExceptionGroup",
-    " __class_getitem__ __doc__ __init__ __new__ __str__ derive exceptions message split "
-    "subgroup " },
-  { "Exception", " __doc__ __init__ __new__ " },
-  { "GeneratorExit", " __doc__ __init__ __new__ " },
-  { "KeyboardInterrupt", " __doc__ __init__ __new__ " },
-  { "SystemExit", " __doc__ __init__ code " },
-  { "ArithmeticError", " __doc__ __init__ __new__ " },
-  { "AssertionError", " __doc__ __init__ __new__ " },
-  { "AttributeError", " __doc__ __init__ __str__ name obj " },
-  { "BufferError", " __doc__ __init__ __new__ " },
-  { "EOFError", " __doc__ __init__ __new__ " },
-  { "ImportError", " __doc__ __init__ __reduce__ __str__ msg name path " },
-  { "LookupError", " __doc__ __init__ __new__ " },
-  { "MemoryError", " __doc__ __init__ __new__ " },
-  { "NameError", " __doc__ __init__ __str__ name " },
-  { "OSError", " __doc__ __init__ __new__ __reduce__ __str__ characters_written errno filename "
-               "filename2 strerror " },
-  { "ReferenceError", " __doc__ __init__ __new__ " },
-  { "RuntimeError", " __doc__ __init__ __new__ " },
-  { "StopAsyncIteration", " __doc__ __init__ __new__ " },
-  { "StopIteration", " __doc__ __init__ value " },
-  { "SyntaxError", " __doc__ __init__ __str__ end_lineno end_offset filename lineno msg offset "
-                   "print_file_and_line text " },
-  { "SystemError", " __doc__ __init__ __new__ " },
-  { "TypeError", " __doc__ __init__ __new__ " },
-  { "ValueError", " __doc__ __init__ __new__ " },
-  { "Warning", " __doc__ __init__ __new__ " },
-  { "FloatingPointError", " __doc__ __init__ __new__ " },
-  { "OverflowError", " __doc__ __init__ __new__ " },
-  { "ZeroDivisionError", " __doc__ __init__ __new__ " },
-  { "BytesWarning", " __doc__ __init__ __new__ " },
-  { "DeprecationWarning", " __doc__ __init__ __new__ " },
-  { "EncodingWarning", " __doc__ __init__ __new__ " },
-  { "FutureWarning", " __doc__ __init__ __new__ " },
-  { "ImportWarning", " __doc__ __init__ __new__ " },
-  { "PendingDeprecationWarning", " __doc__ __init__ __new__ " },
-  { "ResourceWarning", " __doc__ __init__ __new__ " },
-  { "RuntimeWarning", " __doc__ __init__ __new__ " },
-  { "SyntaxWarning", " __doc__ __init__ __new__ " },
-  { "UnicodeWarning", " __doc__ __init__ __new__ " },
-  { "UserWarning", " __doc__ __init__ __new__ " },
-  { "BlockingIOError", " __doc__ __init__ " },
-  { "ChildProcessError", " __doc__ __init__ " },
-  { "ConnectionError", " __doc__ __init__ " },
-  { "FileExistsError", " __doc__ __init__ " },
-  { "FileNotFoundError", " __doc__ __init__ " },
-  { "InterruptedError", " __doc__ __init__ " },
-  { "IsADirectoryError", " __doc__ __init__ " },
-  { "NotADirectoryError", " __doc__ __init__ " },
-  { "PermissionError", " __doc__ __init__ " },
-  { "ProcessLookupError", " __doc__ __init__ " },
-  { "TimeoutError", " __doc__ __init__ " },
-  { "IndentationError", " __doc__ __init__ " },
-  { "IndexError", " __doc__ __init__ __new__ " },
-  { "KeyError", " __doc__ __init__ __str__ " },
-  { "ModuleNotFoundError", " __doc__ __init__ " },
-  { "NotImplementedError", " __doc__ __init__ __new__ " },
-  { "RecursionError", " __doc__ __init__ __new__ " },
-  { "UnboundLocalError", " __doc__ __init__ " },
-  { "UnicodeError", " __doc__ __init__ __new__ " },
-  { "BrokenPipeError", " __doc__ __init__ " },
-  { "ConnectionAbortedError", " __doc__ __init__ " },
-  { "ConnectionRefusedError", " __doc__ __init__ " },
-  { "ConnectionResetError", " __doc__ __init__ " },
-  { "TabError", " __doc__ __init__ " },
-  { "UnicodeDecodeError", " __doc__ __init__ __new__ __str__ encoding end object reason start " },
-  { "UnicodeEncodeError", " __doc__ __init__ __new__ __str__ encoding end object reason start " },
+    " __new__ __str__ __init__ __class_getitem__ derive split subgroup message exceptions "
+    "__doc__ " },
+  { "Exception", " __new__ __init__ __doc__ " },
+  { "GeneratorExit", " __new__ __init__ __doc__ " },
+  { "KeyboardInterrupt", " __new__ __init__ __doc__ " },
+  { "SystemExit", " __init__ code __doc__ " },
+  { "ArithmeticError", " __new__ __init__ __doc__ " },
+  { "AssertionError", " __new__ __init__ __doc__ " },
+  { "AttributeError", " __str__ __init__ name obj __doc__ " },
+  { "BufferError", " __new__ __init__ __doc__ " },
+  { "EOFError", " __new__ __init__ __doc__ " },
+  { "ImportError", " __str__ __init__ __reduce__ msg name path __doc__ " },
+  { "LookupError", " __new__ __init__ __doc__ " },
+  { "MemoryError", " __new__ __init__ __doc__ " },
+  { "NameError", " __str__ __init__ name __doc__ " },
+  { "OSError", " __new__ __str__ __init__ __reduce__ errno strerror filename filename2 "
+               "characters_written __doc__ " },
+  { "ReferenceError", " __new__ __init__ __doc__ " },
+  { "RuntimeError", " __new__ __init__ __doc__ " },
+  { "StopAsyncIteration", " __new__ __init__ __doc__ " },
+  { "StopIteration", " __init__ value __doc__ " },
+  { "SyntaxError", " __str__ __init__ msg filename lineno offset text end_lineno end_offset "
+                   "print_file_and_line __doc__ " },
+  { "SystemError", " __new__ __init__ __doc__ " },
+  { "TypeError", " __new__ __init__ __doc__ " },
+  { "ValueError", " __new__ __init__ __doc__ " },
+  { "Warning", " __new__ __init__ __doc__ " },
+  { "FloatingPointError", " __new__ __init__ __doc__ " },
+  { "OverflowError", " __new__ __init__ __doc__ " },
+  { "ZeroDivisionError", " __new__ __init__ __doc__ " },
+  { "BytesWarning", " __new__ __init__ __doc__ " },
+  { "DeprecationWarning", " __new__ __init__ __doc__ " },
+  { "EncodingWarning", " __new__ __init__ __doc__ " },
+  { "FutureWarning", " __new__ __init__ __doc__ " },
+  { "ImportWarning", " __new__ __init__ __doc__ " },
+  { "PendingDeprecationWarning", " __new__ __init__ __doc__ " },
+  { "ResourceWarning", " __new__ __init__ __doc__ " },
+  { "RuntimeWarning", " __new__ __init__ __doc__ " },
+  { "SyntaxWarning", " __new__ __init__ __doc__ " },
+  { "UnicodeWarning", " __new__ __init__ __doc__ " },
+  { "UserWarning", " __new__ __init__ __doc__ " },
+  { "BlockingIOError", " __init__ __doc__ " },
+  { "ChildProcessError", " __init__ __doc__ " },
+  { "ConnectionError", " __init__ __doc__ " },
+  { "FileExistsError", " __init__ __doc__ " },
+  { "FileNotFoundError", " __init__ __doc__ " },
+  { "InterruptedError", " __init__ __doc__ " },
+  { "IsADirectoryError", " __init__ __doc__ " },
+  { "NotADirectoryError", " __init__ __doc__ " },
+  { "PermissionError", " __init__ __doc__ " },
+  { "ProcessLookupError", " __init__ __doc__ " },
+  { "TimeoutError", " __init__ __doc__ " },
+  { "IndentationError", " __init__ __doc__ " },
+  { "IndexError", " __new__ __init__ __doc__ " },
+  { "KeyError", " __str__ __init__ __doc__ " },
+  { "ModuleNotFoundError", " __init__ __doc__ " },
+  { "NotImplementedError", " __new__ __init__ __doc__ " },
+  { "RecursionError", " __new__ __init__ __doc__ " },
+  { "UnboundLocalError", " __init__ __doc__ " },
+  { "UnicodeError", " __new__ __init__ __doc__ " },
+  { "BrokenPipeError", " __init__ __doc__ " },
+  { "ConnectionAbortedError", " __init__ __doc__ " },
+  { "ConnectionRefusedError", " __init__ __doc__ " },
+  { "ConnectionResetError", " __init__ __doc__ " },
+  { "TabError", " __init__ __doc__ " },
+  { "UnicodeDecodeError", " __new__ __str__ __init__ encoding object start end reason __doc__ " },
+  { "UnicodeEncodeError", " __new__ __str__ __init__ encoding object start end reason __doc__ " },
   { "UnicodeTranslateError",
-    " __doc__ __init__ __new__ __str__ encoding end object reason start " },
-  { "ExceptionGroup", " __doc__ __module__ __weakref__ " },
-  { "NoneType", " __bool__ __doc__ __new__ __repr__ " },
-  { "ellipsis", " __doc__ __getattribute__ __new__ __reduce__ __repr__ " },
-  { "NotImplementedType", " __bool__ __doc__ __new__ __reduce__ __repr__ " },
+    " __new__ __str__ __init__ encoding object start end reason __doc__ " },
+  { "ExceptionGroup", " __module__ __weakref__ __doc__ " },
+  { "NoneType", " __new__ __repr__ __bool__ __doc__ " },
+  { "ellipsis", " __new__ __repr__ __getattribute__ __reduce__ __doc__ " },
+  { "NotImplementedType", " __new__ __repr__ __bool__ __reduce__ __doc__ " },
   { "function",
-    " __annotations__ __builtins__ __call__ __closure__ __code__ __defaults__ __dict__ "
-    "__doc__ __get__ __globals__ __kwdefaults__ __module__ __name__ __new__ __qualname__ "
-    "__repr__ " },
-  { "method",
-    " __call__ __delattr__ __doc__ __eq__ __func__ __ge__ __getattribute__ __gt__ __hash__ "
-    "__le__ __lt__ __ne__ __new__ __reduce__ __repr__ __self__ __setattr__ " },
+    " __new__ __repr__ __call__ __get__ __closure__ __doc__ __globals__ __module__ "
+    "__builtins__ __code__ __defaults__ __kwdefaults__ __annotations__ __dict__ __name__ "
+    "__qualname__ " },
+  { "method", " __new__ __repr__ __hash__ __call__ __getattribute__ __setattr__ __delattr__ __lt__ "
+              "__le__ __eq__ __ne__ __gt__ __ge__ __reduce__ __func__ __self__ __doc__ " },
   { "generator",
-    " __del__ __doc__ __getattribute__ __iter__ __name__ __next__ __qualname__ __repr__ "
-    "__sizeof__ close gi_code gi_frame gi_running gi_suspended gi_yieldfrom send throw " },
+    " __repr__ __getattribute__ __iter__ __next__ __del__ send throw close __sizeof__ "
+    "gi_code __name__ __qualname__ gi_yieldfrom gi_running gi_frame gi_suspended __doc__ " },
   { "builtin_function_or_method",
-    " __call__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ "
-    "__module__ __name__ __ne__ __qualname__ __reduce__ __repr__ __self__ "
+    " __repr__ __hash__ __call__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ "
+    "__ge__ __reduce__ __module__ __doc__ __name__ __qualname__ __self__ "
     "__text_signature__ " },
   { "method_descriptor",
-    " __call__ __doc__ __get__ __getattribute__ __name__ __objclass__ __qualname__ "
-    "__reduce__ __repr__ __text_signature__ " },
+    " __repr__ __call__ __getattribute__ __get__ __reduce__ __objclass__ __name__ __doc__ "
+    "__qualname__ __text_signature__ " },
   { "wrapper_descriptor",
-    " __call__ __doc__ __get__ __getattribute__ __name__ __objclass__ __qualname__ "
-    "__reduce__ __repr__ __text_signature__ " },
+    " __repr__ __call__ __getattribute__ __get__ __reduce__ __objclass__ __name__ __doc__ "
+    "__qualname__ __text_signature__ " },
   { "method-wrapper",
-    " __call__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ "
-    "__name__ __ne__ __objclass__ __qualname__ __reduce__ __repr__ __self__ "
+    " __repr__ __hash__ __call__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ "
+    "__ge__ __reduce__ __self__ __objclass__ __name__ __qualname__ __doc__ "
     "__text_signature__ " },
-  { "module", " __annotations__ __delattr__ __dict__ __dir__ __doc__ __getattribute__ __init__ "
-              "__new__ __repr__ __setattr__ " },
+  { "module",
+    " __new__ __repr__ __getattribute__ __setattr__ __delattr__ __init__ __dir__ __dict__ "
+    "__annotations__ __doc__ " },
   { "mappingproxy",
-    " __class_getitem__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __getitem__ "
-    "__gt__ __hash__ __ior__ __iter__ __le__ __len__ __lt__ __ne__ __new__ __or__ __repr__ "
-    "__reversed__ __ror__ __str__ copy get items keys values " },
+    " __new__ __repr__ __str__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "__iter__ __or__ __ror__ __ior__ __len__ __getitem__ __contains__ get keys values "
+    "items copy __class_getitem__ __reversed__ __doc__ __hash__ " },
   { "list_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
   { "tuple_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
   { "str_ascii_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
-  { "set_iterator", " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ " },
-  { "dict_keyiterator", " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ " },
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
+  { "set_iterator", " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __doc__ " },
+  { "dict_keyiterator", " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __doc__ " },
   { "dict_valueiterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ " },
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __doc__ " },
   { "dict_itemiterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ " },
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __doc__ " },
   { "range_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
   { "list_reverseiterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
-  { "dict_reversekeyiterator", " __doc__ __iter__ __length_hint__ __next__ __reduce__ " },
-  { "dict_reversevalueiterator", " __doc__ __iter__ __length_hint__ __next__ __reduce__ " },
-  { "dict_reverseitemiterator", " __doc__ __iter__ __length_hint__ __next__ __reduce__ " },
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
+  { "dict_reversekeyiterator", " __iter__ __next__ __length_hint__ __reduce__ __doc__ " },
+  { "dict_reversevalueiterator", " __iter__ __next__ __length_hint__ __reduce__ __doc__ " },
+  { "dict_reverseitemiterator", " __iter__ __next__ __length_hint__ __reduce__ __doc__ " },
   { "bytes_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
   { "bytearray_iterator",
-    " __doc__ __getattribute__ __iter__ __length_hint__ __next__ __reduce__ __setstate__ " },
-  { "callable_iterator", " __doc__ __getattribute__ __iter__ __next__ __reduce__ " },
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
+  { "callable_iterator", " __getattribute__ __iter__ __next__ __reduce__ __doc__ " },
   { "dict_keys",
-    " __and__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __iter__ "
-    "__le__ __len__ __lt__ __ne__ __or__ __rand__ __repr__ __reversed__ __ror__ __rsub__ "
-    "__rxor__ __sub__ __xor__ isdisjoint mapping " },
-  { "dict_values", " __doc__ __getattribute__ __iter__ __len__ __repr__ __reversed__ mapping " },
+    " __repr__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ __iter__ __sub__ "
+    "__rsub__ __and__ __rand__ __xor__ __rxor__ __or__ __ror__ __len__ __contains__ "
+    "isdisjoint __reversed__ mapping __doc__ __hash__ " },
+  { "dict_values", " __repr__ __getattribute__ __iter__ __len__ __reversed__ mapping __doc__ " },
   { "dict_items",
-    " __and__ __contains__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __iter__ "
-    "__le__ __len__ __lt__ __ne__ __or__ __rand__ __repr__ __reversed__ __ror__ __rsub__ "
-    "__rxor__ __sub__ __xor__ isdisjoint mapping " },
+    " __repr__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ __iter__ __sub__ "
+    "__rsub__ __and__ __rand__ __xor__ __rxor__ __or__ __ror__ __len__ __contains__ "
+    "isdisjoint __reversed__ mapping __doc__ __hash__ " },
   { "types.GenericAlias",
-    " __args__ __call__ __dir__ __doc__ __eq__ __ge__ __getattribute__ __getitem__ __gt__ "
-    "__hash__ __instancecheck__ __iter__ __le__ __lt__ __mro_entries__ __ne__ __new__ "
-    "__or__ __origin__ __parameters__ __reduce__ __repr__ __ror__ __subclasscheck__ "
-    "__typing_unpacked_tuple_args__ __unpacked__ " },
+    " __new__ __repr__ __hash__ __call__ __getattribute__ __lt__ __le__ __eq__ __ne__ "
+    "__gt__ __ge__ __iter__ __or__ __ror__ __getitem__ __mro_entries__ __instancecheck__ "
+    "__subclasscheck__ __reduce__ __dir__ __origin__ __args__ __unpacked__ __parameters__ "
+    "__typing_unpacked_tuple_args__ __doc__ " },
   { "types.SimpleNamespace",
-    " __delattr__ __dict__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __init__ "
-    "__le__ __lt__ __ne__ __new__ __reduce__ __repr__ __setattr__ " },
-  { "cell", " __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
-            "__repr__ cell_contents " },
-  { "code", " __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
-            "__repr__ __sizeof__ _co_code_adaptive _varname_from_oparg co_argcount co_cellvars "
-            "co_code co_consts co_exceptiontable co_filename co_firstlineno co_flags co_freevars "
-            "co_kwonlyargcount co_lines co_linetable co_lnotab co_name co_names co_nlocals "
-            "co_positions co_posonlyargcount co_qualname co_stacksize co_varnames replace " },
+    " __new__ __repr__ __getattribute__ __setattr__ __delattr__ __lt__ __le__ __eq__ "
+    "__ne__ __gt__ __ge__ __init__ __reduce__ __dict__ __doc__ __hash__ " },
+  { "cell", " __new__ __repr__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+            "cell_contents __doc__ __hash__ " },
+  { "code", " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+            "__sizeof__ co_lines co_positions replace _varname_from_oparg co_argcount "
+            "co_posonlyargcount co_kwonlyargcount co_stacksize co_flags co_nlocals co_consts "
+            "co_names co_filename co_name co_qualname co_firstlineno co_linetable "
+            "co_exceptiontable co_lnotab _co_code_adaptive co_varnames co_cellvars co_freevars "
+            "co_code __doc__ " },
   { "collections.deque",
-    " __add__ __class_getitem__ __contains__ __copy__ __delitem__ __doc__ __eq__ __ge__ "
-    "__getattribute__ __getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ __iter__ "
-    "__le__ __len__ __lt__ __mul__ __ne__ __new__ __reduce__ __repr__ __reversed__ "
-    "__rmul__ __setitem__ __sizeof__ append appendleft clear copy count extend extendleft "
-    "index insert maxlen pop popleft remove reverse rotate " },
+    " __new__ __repr__ __hash__ __getattribute__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ "
+    "__iter__ __init__ __len__ __add__ __mul__ __rmul__ __getitem__ __setitem__ "
+    "__delitem__ __contains__ __iadd__ __imul__ append appendleft clear __copy__ copy "
+    "count extend extendleft index insert pop popleft __reduce__ remove __reversed__ "
+    "reverse rotate __sizeof__ __class_getitem__ maxlen __doc__ " },
   { "collections.defaultdict",
-    " __class_getitem__ __copy__ __doc__ __getattribute__ __init__ __missing__ __or__ "
-    "__reduce__ __repr__ __ror__ copy default_factory " },
+    " __repr__ __getattribute__ __init__ __or__ __ror__ __missing__ copy __copy__ "
+    "__reduce__ __class_getitem__ default_factory __doc__ " },
   { "collections.Counter",
-    " __add__ __and__ __delitem__ __dict__ __doc__ __eq__ __ge__ __gt__ __hash__ __iadd__ "
-    "__iand__ __init__ __ior__ __isub__ __le__ __lt__ __missing__ __module__ __ne__ "
-    "__neg__ __or__ __pos__ __reduce__ __repr__ __sub__ __weakref__ _keep_positive copy "
-    "elements fromkeys most_common subtract total update " },
+    " __module__ __doc__ __init__ __missing__ total most_common elements fromkeys update "
+    "subtract copy __reduce__ __delitem__ __repr__ __eq__ __ne__ __le__ __lt__ __ge__ "
+    "__gt__ __add__ __sub__ __or__ __and__ __pos__ __neg__ _keep_positive __iadd__ "
+    "__isub__ __ior__ __iand__ __dict__ __weakref__ __hash__ " },
   { "collections.OrderedDict",
-    " __delitem__ __dict__ __doc__ __eq__ __ge__ __gt__ __hash__ __init__ __ior__ __iter__ "
-    "__le__ __lt__ __ne__ __or__ __reduce__ __repr__ __reversed__ __ror__ __setitem__ "
-    "__sizeof__ clear copy fromkeys items keys move_to_end pop popitem setdefault update "
-    "values " },
+    " __repr__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ __iter__ __init__ __or__ __ror__ "
+    "__ior__ __setitem__ __delitem__ fromkeys __sizeof__ __reduce__ setdefault pop popitem "
+    "keys values items update clear copy __reversed__ move_to_end __dict__ __doc__ "
+    "__hash__ " },
   { "collections.ChainMap",
-    " __abstractmethods__ __bool__ __contains__ __copy__ __delitem__ __dict__ __doc__ "
-    "__getitem__ __init__ __ior__ __iter__ __len__ __missing__ __module__ __or__ __repr__ "
-    "__ror__ __setitem__ __weakref__ _abc_impl clear copy fromkeys get new_child parents "
-    "pop popitem " },
+    " __module__ __doc__ __init__ __missing__ __getitem__ get __len__ __iter__ "
+    "__contains__ __bool__ __repr__ fromkeys copy __copy__ new_child parents __setitem__ "
+    "__delitem__ popitem pop clear __ior__ __or__ __ror__ __dict__ __weakref__ "
+    "__abstractmethods__ _abc_impl " },
   { "collections.UserDict",
-    " __abstractmethods__ __contains__ __copy__ __delitem__ __dict__ __doc__ __getitem__ "
-    "__init__ __ior__ __iter__ __len__ __module__ __or__ __repr__ __ror__ __setitem__ "
-    "__weakref__ _abc_impl copy fromkeys " },
+    " __module__ __init__ __len__ __getitem__ __setitem__ __delitem__ __iter__ "
+    "__contains__ __repr__ __or__ __ror__ __ior__ __copy__ copy fromkeys __dict__ "
+    "__weakref__ __doc__ __abstractmethods__ _abc_impl " },
   { "collections.UserList",
-    " _UserList__cast __abstractmethods__ __add__ __contains__ __copy__ __delitem__ "
-    "__dict__ __doc__ __eq__ __ge__ __getitem__ __gt__ __hash__ __iadd__ __imul__ __init__ "
-    "__le__ __len__ __lt__ __module__ __mul__ __radd__ __repr__ __rmul__ __setitem__ "
-    "__weakref__ _abc_impl append clear copy count extend index insert pop remove reverse "
-    "sort " },
+    " __module__ __doc__ __init__ __repr__ __lt__ __le__ __eq__ __gt__ __ge__ "
+    "_UserList__cast __contains__ __len__ __getitem__ __setitem__ __delitem__ __add__ "
+    "__radd__ __iadd__ __mul__ __rmul__ __imul__ __copy__ append insert pop remove clear "
+    "copy count index reverse sort extend __dict__ __weakref__ __hash__ "
+    "__abstractmethods__ _abc_impl " },
   { "collections.UserString",
-    " __abstractmethods__ __add__ __complex__ __contains__ __dict__ __doc__ __eq__ "
-    "__float__ __ge__ __getitem__ __getnewargs__ __gt__ __hash__ __init__ __int__ __le__ "
-    "__len__ __lt__ __mod__ __module__ __mul__ __radd__ __repr__ __rmod__ __rmul__ __str__ "
-    "__weakref__ _abc_impl capitalize casefold center count encode endswith expandtabs "
-    "find format format_map index isalnum isalpha isascii isdecimal isdigit isidentifier "
-    "islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip "
-    "maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition "
-    "rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill " },
+    " __module__ __init__ __str__ __repr__ __int__ __float__ __complex__ __hash__ "
+    "__getnewargs__ __eq__ __lt__ __le__ __gt__ __ge__ __contains__ __len__ __getitem__ "
+    "__add__ __radd__ __mul__ __rmul__ __mod__ __rmod__ capitalize casefold center count "
+    "removeprefix removesuffix encode endswith expandtabs find format format_map index "
+    "isalpha isalnum isascii isdecimal isdigit isidentifier islower isnumeric isprintable "
+    "isspace istitle isupper join ljust lower lstrip maketrans partition replace rfind "
+    "rindex rjust rpartition rstrip split rsplit splitlines startswith strip swapcase "
+    "title translate upper zfill __dict__ __weakref__ __doc__ __abstractmethods__ "
+    "_abc_impl " },
   { "functools.partial",
-    " __call__ __class_getitem__ __delattr__ __dict__ __doc__ __getattribute__ __module__ "
-    "__new__ __reduce__ __repr__ __setattr__ __setstate__ __vectorcalloffset__ args func "
-    "keywords " },
+    " __new__ __repr__ __call__ __getattribute__ __setattr__ __delattr__ __reduce__ "
+    "__setstate__ __class_getitem__ func args keywords __vectorcalloffset__ __dict__ "
+    "__doc__ __module__ " },
   { "datetime.date",
-    " __add__ __doc__ __eq__ __format__ __ge__ __getattribute__ __gt__ __hash__ __le__ "
-    "__lt__ __ne__ __new__ __radd__ __reduce__ __repr__ __rsub__ __str__ __sub__ ctime day "
-    "fromisocalendar fromisoformat fromordinal fromtimestamp isocalendar isoformat "
-    "isoweekday max min month replace resolution strftime timetuple today toordinal "
-    "weekday year " },
+    " __new__ __repr__ __hash__ __str__ __getattribute__ __lt__ __le__ __eq__ __ne__ "
+    "__gt__ __ge__ __add__ __radd__ __sub__ __rsub__ fromtimestamp fromordinal "
+    "fromisoformat fromisocalendar today ctime strftime __format__ timetuple isocalendar "
+    "isoformat isoweekday toordinal weekday replace __reduce__ year month day __doc__ min "
+    "max resolution " },
   { "datetime.datetime",
-    " __add__ __doc__ __eq__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ __ne__ "
-    "__new__ __radd__ __reduce__ __reduce_ex__ __repr__ __rsub__ __str__ __sub__ "
-    "astimezone combine ctime date dst fold fromisoformat fromtimestamp hour isoformat max "
-    "microsecond min minute now replace resolution second strptime time timestamp "
-    "timetuple timetz tzinfo tzname utcfromtimestamp utcnow utcoffset utctimetuple " },
+    " __new__ __repr__ __hash__ __str__ __getattribute__ __lt__ __le__ __eq__ __ne__ "
+    "__gt__ __ge__ __add__ __radd__ __sub__ __rsub__ now utcnow fromtimestamp "
+    "utcfromtimestamp strptime combine fromisoformat date time timetz ctime timetuple "
+    "timestamp utctimetuple isoformat utcoffset tzname dst replace astimezone "
+    "__reduce_ex__ __reduce__ hour minute second microsecond tzinfo fold __doc__ min max "
+    "resolution " },
   { "datetime.time",
-    " __doc__ __eq__ __format__ __ge__ __getattribute__ __gt__ __hash__ __le__ __lt__ "
-    "__ne__ __new__ __reduce__ __reduce_ex__ __repr__ __str__ dst fold fromisoformat hour "
-    "isoformat max microsecond min minute replace resolution second strftime tzinfo tzname "
-    "utcoffset " },
+    " __new__ __repr__ __hash__ __str__ __getattribute__ __lt__ __le__ __eq__ __ne__ "
+    "__gt__ __ge__ isoformat strftime __format__ utcoffset tzname dst replace "
+    "fromisoformat __reduce_ex__ __reduce__ hour minute second microsecond tzinfo fold "
+    "__doc__ min max resolution " },
   { "datetime.timedelta",
-    " __abs__ __add__ __bool__ __divmod__ __doc__ __eq__ __floordiv__ __ge__ "
-    "__getattribute__ __gt__ __hash__ __le__ __lt__ __mod__ __mul__ __ne__ __neg__ __new__ "
-    "__pos__ __radd__ __rdivmod__ __reduce__ __repr__ __rfloordiv__ __rmod__ __rmul__ "
-    "__rsub__ __rtruediv__ __str__ __sub__ __truediv__ days max microseconds min "
-    "resolution seconds total_seconds " },
+    " __new__ __repr__ __hash__ __str__ __getattribute__ __lt__ __le__ __eq__ __ne__ "
+    "__gt__ __ge__ __add__ __radd__ __sub__ __rsub__ __mul__ __rmul__ __mod__ __rmod__ "
+    "__divmod__ __rdivmod__ __neg__ __pos__ __abs__ __bool__ __floordiv__ __rfloordiv__ "
+    "__truediv__ __rtruediv__ total_seconds __reduce__ days seconds microseconds __doc__ "
+    "resolution min max " },
   { "datetime.tzinfo",
-    " __doc__ __getattribute__ __new__ __reduce__ dst fromutc tzname utcoffset " },
+    " __new__ __getattribute__ tzname utcoffset dst fromutc __reduce__ __doc__ " },
   { "datetime.timezone",
-    " __doc__ __eq__ __ge__ __getinitargs__ __gt__ __hash__ __le__ __lt__ __ne__ __new__ "
-    "__repr__ __str__ dst fromutc max min tzname utc utcoffset " },
+    " __new__ __repr__ __hash__ __str__ __lt__ __le__ __eq__ __ne__ __gt__ __ge__ tzname "
+    "utcoffset dst fromutc __getinitargs__ __doc__ utc min max " },
 };

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hs-cpython-names.h"
+#include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
 #include "hs-module.h"
@@ -55,6 +56,62 @@ hs_cpython_dict_lacks (const HsType *type, const char *name)
     if (p[-1] == ' ' && p[n] == ' ')
       return FALSE;
   return TRUE;
+}
+
+/* Moves d's entry `name` (when it has one) to the end of d's order. */
+static void
+move_to_end (HsObject *d, HsObject *name)
+{
+  HsObject *value = hs_dict_get_item_borrow (NULL, d, name);
+  if (value == NULL)
+    return;
+  hs_incref (value);
+  hs_incref (name);
+  hs_dict_del_item (NULL, d, name);
+  hs_dict_set_item (NULL, d, name, value);
+  hs_decref (NULL, name);
+  hs_decref (NULL, value);
+}
+
+/* Whether d's keys that CPython's dict of `type` has come first, in the order of `names`. */
+static gboolean
+in_cpython_order (HsObject *d, char **names)
+{
+  gsize pos = 0;
+  HsObject *key;
+  char **w = names;
+  while (hs_dict_next (d, &pos, &key, NULL))
+    {
+      while (*w != NULL && hs_dict_get_item_cstr_borrow (NULL, d, *w) == NULL)
+        w++;
+      if (*w == NULL)
+        return TRUE; /* the rest are Heapscope's own */
+      if (!hs_str_check (key) || strcmp (hs_str_utf8 (key), *w) != 0)
+        return FALSE;
+      w++;
+    }
+  return TRUE;
+}
+
+void
+hs_cpython_dict_order (HsType *type)
+{
+  const char *names = hs_cpython_dict_names (type);
+  g_auto (GStrv) words = names != NULL ? g_strsplit (names + 1, " ", -1) : NULL;
+  g_autoptr (GPtrArray) own = g_ptr_array_new ();
+  gsize pos = 0;
+  HsObject *key;
+
+  if (words == NULL || in_cpython_order (type->dict, words))
+    return;
+  while (hs_dict_next (type->dict, &pos, &key, NULL))
+    if (!hs_str_check (key) || hs_cpython_dict_lacks (type, hs_str_utf8 (key)))
+      g_ptr_array_add (own, key);
+  for (char **w = words; *w != NULL; w++)
+    if (**w != '\0' && hs_dict_get_item_cstr_borrow (NULL, type->dict, *w) != NULL)
+      move_to_end (type->dict, hs_str_intern_cstr (*w));
+  for (guint i = 0; i < own->len; i++)
+    move_to_end (type->dict, own->pdata[i]);
 }
 
 gboolean

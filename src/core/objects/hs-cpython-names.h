@@ -29,4 +29,9 @@ const char *hs_cpython_dict_names (const HsType *type);
  * __and__); FALSE for a type the table does not know. */
 gboolean hs_cpython_dict_lacks (const HsType *type, const char *name);
 
+/* Puts the keys of the built-in type's dict in the order of CPython 3.11's dict of it
+ * (`list.__dict__` lists __new__, __repr__, ... as CPython's), Heapscope's own names last;
+ * nothing for a type the table does not know. */
+void hs_cpython_dict_order (HsType *type);
+
 G_END_DECLS

@@ -28,7 +28,9 @@ hs_type_mro_at (const HsType *t, gsize i)
   if (mro != NULL)
     return i < hs_tuple_len (mro) ? (const HsType *)hs_tuple_get_borrow (mro, i) : NULL;
   for (; t != NULL && i > 0; i--)
-    t = t->base;
+    do
+      t = t->base;
+    while (t != NULL && (t->type_flags & HS_TYPE_HIDDEN));
   return t;
 }
 
@@ -48,7 +50,9 @@ hs_class_mro_contains (const HsType *t, const HsType *base)
   for (gsize i = 0, n = hs_tuple_len (mro); i < n; i++)
     if (hs_tuple_get_borrow (mro, i) == (const HsObject *)base)
       return TRUE;
-  return FALSE;
+  /* a hidden type is in no MRO: the class derives from it through its built-in part */
+  return (base->type_flags & HS_TYPE_HIDDEN) && HS_CLASS (t)->static_base != NULL
+         && hs_class_mro_contains (HS_CLASS (t)->static_base, base);
 }
 
 HsObject *

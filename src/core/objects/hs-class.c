@@ -1660,12 +1660,16 @@ type_getattr_lookup (HsVM *vm, HsObject *self, HsObject *name)
       if (strcmp (n, "__bases__") == 0 && heap)
         return hs_incref (HS_CLASS (t)->bases);
       if (strcmp (n, "__bases__") == 0)
-        return t->base != NULL ? hs_tuple_pack (vm, 1, (HsObject *)t->base)
-                               : hs_incref (hs_tuple_empty ());
+        return hs_type_mro_at (t, 1) != NULL
+                   ? hs_tuple_pack (vm, 1, (HsObject *)hs_type_mro_at (t, 1))
+                   : hs_incref (hs_tuple_empty ());
       if (strcmp (n, "__class__") == 0)
         return hs_incref ((HsObject *)self->type);
-      if (strcmp (n, "__base__") == 0)
+      if (strcmp (n, "__base__") == 0 && heap)
         return hs_incref (t->base != NULL ? (HsObject *)t->base : hs_None);
+      if (strcmp (n, "__base__") == 0)
+        return hs_incref (hs_type_mro_at (t, 1) != NULL ? (HsObject *)hs_type_mro_at (t, 1)
+                                                        : hs_None);
       if (strcmp (n, "__mro__") == 0)
         return heap ? hs_incref (HS_CLASS (t)->mro) : hs_class_mro_tuple (vm, t);
       if (strcmp (n, "__dict__") == 0) /* a read-only view of the namespace */

@@ -3,9 +3,11 @@
  *
  * Invariant: namedtuple() makes a type (an NTType, immortal for the rest of the run, like
  * what a module defines: the trace shows it by name) whose base is `namedtuple_base`,
- * itself a subtype of tuple: an instance is an HsTuple of exactly len(_fields) items, so
- * every tuple operation applies to it, and the trace draws it as a tuple whose items are
- * named by the fields (its refs). The type's dict holds `_fields` and
+ * itself a subtype of tuple that Python never sees (HS_TYPE_HIDDEN: Point.__mro__ is
+ * (Point, tuple, object) as CPython's, and Point's dict holds its methods too): an instance is an
+ * HsTuple of exactly len(_fields) items, so every tuple operation applies to it, and the trace
+ * draws it as a tuple whose items are named by the fields (its refs). The type's dict holds
+ * `_fields` and
  * `_field_defaults`; the defaults fill the last parameters, as CPython's __new__ does.
  */
 #include "config.h"
@@ -334,7 +336,7 @@ static HsType namedtuple_base = {
   .name = "namedtuple",
   .module = "collections",
   .base = &hs_tuple_type,
-  .type_flags = HS_TYPE_GC,
+  .type_flags = HS_TYPE_GC | HS_TYPE_HIDDEN,
   .basicsize = 0,
   .repr = nt_repr,
   .getattr = nt_getattr,
@@ -504,10 +506,17 @@ new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults, Hs
       return NULL;
   if (hs_dict_set_item (vm, t->type.dict, hs_str_intern_cstr ("__new__"), nt_new_fn) < 0
       || hs_dict_set_item (vm, t->type.dict, hs_str_intern_cstr ("_fields"), t->fields) < 0
+      || hs_dict_set_item (vm, t->type.dict, hs_str_intern_cstr ("__match_args__"), t->fields) < 0
       || hs_dict_set_item (vm, t->type.dict, hs_str_intern_cstr ("_field_defaults"), field_defaults)
              < 0)
     return NULL;
   hs_decref (vm, field_defaults);
+  /* namedtuple_base's methods, which CPython writes into each class */
+  gsize pos = 0;
+  HsObject *key, *value;
+  while (hs_dict_next (namedtuple_base.dict, &pos, &key, &value))
+    if (hs_dict_set_item (vm, t->type.dict, key, value) < 0)
+      return NULL;
   return &t->type.header;
 }
 

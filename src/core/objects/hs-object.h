@@ -238,6 +238,10 @@ enum
    * type's objects (allocated at the class's size by the type's own code) followed by their
    * attribute table, drawn as instances */
   HS_TYPE_PYTHON_CLASS = 1 << 7,
+  /* a built-in type Python never sees: left out of every __mro__, mro() and __bases__
+   * (collections.namedtuple's common base of the namedtuple() classes, whose methods
+   * CPython writes into each class; each such class's dict holds them too) */
+  HS_TYPE_HIDDEN = 1 << 8,
 };
 
 /* Type operations; a NULL slot means "not supported" (the protocol functions raise

@@ -1,7 +1,7 @@
 /* hs-class-mro.c — the class hierarchy: method resolution order (C3, as CPython's
  * mro_implementation), the base whose layout a class extends, the metaclass of a class
- * statement, issubclass, and whether an object's __class__ may change to another class
- * (the two lay their objects out alike).
+ * statement, issubclass, whether an object's __class__ may change to another class
+ * (the two lay their objects out alike), and each type's live subclasses (`__subclasses__`).
  *
  * Invariant: a class's mro tuple starts with the class and is the C3 merge of its bases'
  * MROs and its bases; a built-in type's is its chain of bases.
@@ -15,10 +15,12 @@
 #include "hs-class-private.h"
 #include "hs-exceptions.h"
 #include "hs-int.h"
+#include "hs-list.h"
 #include "hs-module.h"
 #include "hs-recursion.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-vm-private.h"
 
 const HsType *
 hs_type_mro_at (const HsType *t, gsize i)
@@ -404,4 +406,55 @@ hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value)
   hs_object_mark_dirty (vm, (HsObject *)old);
   hs_decref (vm, (HsObject *)old);
   return 0;
+}
+
+/* ---- __subclasses__ ---------------------------------------------------------------- */
+
+/* vm->subclasses: a type -> GPtrArray of its live direct subclasses (not owned), in the
+ * order they were made, as CPython's tp_subclasses (a dict keyed by their addresses). */
+
+void
+hs_class_subclasses_add (HsVM *vm, HsClass *c)
+{
+  HsObject *bases = c->bases;
+
+  if (vm->subclasses == NULL)
+    vm->subclasses = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  for (gsize i = 0; i < hs_tuple_len (bases); i++)
+    {
+      gpointer base = hs_tuple_get_borrow (bases, i);
+      GPtrArray *list = g_hash_table_lookup (vm->subclasses, base);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (vm->subclasses, base, list);
+        }
+      g_ptr_array_add (list, c);
+    }
+}
+
+/* Its bases tuple may be cleared already (the collector clears a cycle in any order), so
+ * every list is searched: there are few, and classes are seldom freed. */
+void
+hs_class_subclasses_forget (HsVM *vm, HsClass *c)
+{
+  GHashTableIter it;
+  gpointer list;
+
+  if (vm->subclasses == NULL)
+    return;
+  g_hash_table_remove (vm->subclasses, c);
+  g_hash_table_iter_init (&it, vm->subclasses);
+  while (g_hash_table_iter_next (&it, NULL, &list))
+    g_ptr_array_remove (list, c);
+}
+
+HsObject *
+hs_class_subclasses_list (HsVM *vm, const HsType *t)
+{
+  GPtrArray *list = vm->subclasses != NULL ? g_hash_table_lookup (vm->subclasses, t) : NULL;
+
+  if (list == NULL)
+    return hs_list_from_array (vm, NULL, 0);
+  return hs_list_from_array (vm, (HsObject **)list->pdata, list->len);
 }

@@ -133,6 +133,11 @@ HsObject *hs_class_mro_tuple (HsVM *vm, const HsType *t);
 /* CPython's mro_implementation for a class whose bases are set: a new tuple, or NULL with
  * "duplicate base class" or the MRO TypeError. */
 HsObject *hs_class_compute_mro (HsVM *vm, HsClass *c);
+/* Records a new class, its bases set, as a subclass of each of them; forgets it when it is
+ * freed; a new list of t's live direct subclasses, oldest first (`__subclasses__`). */
+void hs_class_subclasses_add (HsVM *vm, HsClass *c);
+void hs_class_subclasses_forget (HsVM *vm, HsClass *c);
+HsObject *hs_class_subclasses_list (HsVM *vm, const HsType *t);
 /* CPython's best_base: the base whose layout the new class's instances extend. */
 HsType *hs_class_best_base (HsVM *vm, HsObject **bases, gsize nbases);
 /* The built-in part of each base is object, type or an exception class: others are

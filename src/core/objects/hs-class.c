@@ -1493,6 +1493,7 @@ hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases
       hs_decref (vm, (HsObject *)c);
       return NULL;
     }
+  hs_class_subclasses_add (vm, c);
   hs_class_inherit_slots (t);
   hs_dict_mark_type_namespace (ns); /* lookups cached since walked no mro yet */
   gsize pos = 0;
@@ -1617,6 +1618,7 @@ class_clear (HsVM *vm, HsObject *self)
     return;
   if (t->dict != NULL)
     hs_dict_clear (vm, t->dict);
+  hs_class_subclasses_forget (vm, HS_CLASS (t));
   HS_CLEAR (vm, HS_CLASS (t)->mro);
   HS_CLEAR (vm, HS_CLASS (t)->bases);
 }
@@ -1627,6 +1629,7 @@ class_dealloc (HsVM *vm, HsObject *self)
   HsType *t = (HsType *)self;
   if (!(t->type_flags & HS_TYPE_HEAP))
     return;
+  hs_class_subclasses_forget (vm, HS_CLASS (t));
   HS_CLEAR (vm, HS_CLASS (t)->mro);
   HS_CLEAR (vm, HS_CLASS (t)->bases);
   HS_CLEAR (vm, t->dict);
@@ -1845,6 +1848,14 @@ object_str_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 }
 
 static HsObject *
+type_subclasses_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "__subclasses__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_class_subclasses_list (vm, (HsType *)args[0]);
+}
+
+static HsObject *
 type_mro_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   if (!hs_parse_args (vm, "mro", args + 1, nargs - 1, kwnames, ""))
@@ -1902,6 +1913,7 @@ object_init_subclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static const HsMethodDef type_extra_methods[] = {
 
   { "mro", type_mro_method },
+  { "__subclasses__", type_subclasses_method },
   { "__init__", type_init_method, HS_METH_SLOT },
   { "__call__", type_call_method, HS_METH_SLOT },
   { "__setattr__", type_setattr_method, HS_METH_SLOT },

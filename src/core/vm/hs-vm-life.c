@@ -160,7 +160,8 @@ hs_vm_free (HsVM *vm)
   HS_CLEAR (vm, vm->memory_exc);
   /* Code constants are objects on the live list, and garbage still alive (a cycle through
    * a dict keyed by a constant string) holds them: hs_heap_fini frees them with the rest,
-   * then the codes go without touching them. */
+   * then the codes go without touching them. Classes forget no subclass meanwhile. */
+  g_clear_pointer (&vm->subclasses, g_hash_table_unref);
   hs_heap_fini (vm);
   g_clear_pointer (&vm->re_cache, g_hash_table_unref);
   g_clear_pointer (&vm->interned, g_hash_table_destroy);

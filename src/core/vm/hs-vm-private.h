@@ -133,6 +133,7 @@ struct _HsVM
   GPtrArray *del_running;  /* objects whose __del__ is running, innermost last (their
                             * caller holds them), or NULL */
   GHashTable *weakrefs;    /* referent -> GPtrArray of its weak references (hs-weakref.h) */
+  GHashTable *subclasses;  /* type -> GPtrArray of its live subclasses (hs-class-mro.c) */
   GHashTable *re_cache;    /* live re Patterns by flags and source, unowned (hs-regex.c) */
   GPtrArray *wr_callbacks; /* cleared weak references whose callback runs next (owned) */
   GPtrArray *finalize_registry; /* the weakref.finalize objects still alive (owned) */

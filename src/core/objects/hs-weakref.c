@@ -196,6 +196,7 @@ hs_weakref_clear_referent (HsVM *vm, HsObject *obj, GHashTable *garbage)
       if (vm->wr_callbacks == NULL)
         vm->wr_callbacks = g_ptr_array_new ();
       g_ptr_array_add (vm->wr_callbacks, hs_incref (wr));
+      hs_vm_note_deferred (vm);
     }
   g_ptr_array_unref (list);
 }

@@ -54,6 +54,7 @@ hs_finalize_queue (HsVM *vm, HsObject *obj)
   if (vm->del_pending == NULL)
     vm->del_pending = g_ptr_array_new ();
   g_ptr_array_add (vm->del_pending, hs_incref (obj));
+  hs_vm_note_deferred (vm);
 }
 
 void

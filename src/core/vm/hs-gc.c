@@ -331,6 +331,7 @@ finalize_garbage (HsVM *vm, GPtrArray *unreachable, gboolean may_run_code)
         if (hs_finalize_needed (unreachable->pdata[i]))
           hs_finalize_queue (vm, unreachable->pdata[i]);
       vm->gc.redo = TRUE;
+      hs_vm_note_deferred (vm);
       return FINALIZED_DEFERRED;
     }
   vm->gc.garbage = unreachable;

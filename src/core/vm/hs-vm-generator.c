@@ -227,6 +227,7 @@ hs_vm_generator_finalize (HsVM *vm, HsObject *gen)
   c.frame->gen = NULL;
   g->frame = NULL;
   g_array_append_val (vm->closing, c);
+  hs_vm_note_deferred (vm);
 }
 
 static void

@@ -96,10 +96,15 @@ void hs_vm_drop_closing_frames (HsVM *vm);
 static inline gboolean
 hs_vm_has_deferred (HsVM *vm)
 {
-  return (vm->closing != NULL && vm->closing->len > 0)
-         || (vm->wr_callbacks != NULL && vm->wr_callbacks->len > 0)
-         || (vm->del_pending != NULL && vm->del_pending->len > 0)
-         || (vm->gc.redo && !vm->gc.collecting);
+  if (G_LIKELY (!vm->maybe_deferred))
+    return FALSE;
+  if ((vm->closing != NULL && vm->closing->len > 0)
+      || (vm->wr_callbacks != NULL && vm->wr_callbacks->len > 0)
+      || (vm->del_pending != NULL && vm->del_pending->len > 0)
+      || (vm->gc.redo && !vm->gc.collecting))
+    return TRUE;
+  vm->maybe_deferred = vm->gc.redo; /* a redo waits for its collection to end */
+  return FALSE;
 }
 
 /* Until none is left: what each runs may free more (a __del__'s object, once freed,

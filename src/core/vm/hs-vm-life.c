@@ -44,6 +44,7 @@ hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data)
 {
   vm->hooks = hooks;
   vm->hooks_data = data;
+  vm->plain_lines = 0;
 }
 
 void
@@ -136,6 +137,7 @@ reset_run_state (HsVM *vm)
   g_clear_pointer (&vm->last_syntax_error, hs_syntax_error_free);
   vm->stop_reason = HS_RUN_OK;
   vm->line_steps = 0;
+  vm->plain_lines = 0;
   vm->output_bytes = 0;
 }
 

@@ -136,6 +136,13 @@ struct _HsVM
   GHashTable *subclasses;  /* type -> GPtrArray of its live subclasses (hs-class-mro.c) */
   GHashTable *re_cache;    /* live re Patterns by flags and source, unowned (hs-regex.c) */
   GPtrArray *wr_callbacks; /* cleared weak references whose callback runs next (owned) */
+  /* Something may wait for the next event (closing, del_pending, wr_callbacks, gc.redo):
+   * set by whatever queues it, cleared once hs_vm_has_deferred finds nothing; while FALSE
+   * the events' test of the four queues is one load (hs-vm-internal.h). */
+  gboolean maybe_deferred;
+  /* Line events the loop may take by only counting them (hs-vm.c's line_event_is_plain):
+   * 0 whenever one must look further (hooks, something deferred, the step limit next). */
+  gint64 plain_lines;
   GPtrArray *finalize_registry; /* the weakref.finalize objects still alive (owned) */
   GHashTable *interned; /* the program's interned strs, keyed by themselves, not owned (hs-str.c) */
   HsOutputFn err_fn;    /* stderr of the run ("Exception ignored in: ..."), or NULL */
@@ -145,5 +152,13 @@ struct _HsVM
   gboolean stdin_eof;     /* input_fn said the input ended */
   int int_max_str_digits; /* sys.set_int_max_str_digits: 0 no limit, else at least 640 */
 };
+
+/* Something now waits for the next event (hs_vm_run_deferred). */
+static inline void
+hs_vm_note_deferred (HsVM *vm)
+{
+  vm->maybe_deferred = TRUE;
+  vm->plain_lines = 0;
+}
 
 G_END_DECLS

@@ -502,9 +502,10 @@ hs_object_free (HsVM *vm, HsObject *obj)
    * few instructions after their birth (an arithmetic intermediate): they skip destroy's
    * checks and its type walk. */
   if ((HS_IS (obj, &hs_float_type) || (HS_IS (obj, &hs_int_type) && ((HsInt *)obj)->big == NULL))
-      && vm->hooks == NULL && !(obj->flags & (HS_FLAG_GC_MARK | HS_FLAG_WEAKREFED)))
+      && vm->hooks == NULL && !vm->track_dirty
+      && !(obj->flags & (HS_FLAG_GC_MARK | HS_FLAG_WEAKREFED)))
     {
-      free_memory (vm, obj);
+      hs_object_free_plain (vm, obj);
       return;
     }
   /* An instance whose __del__ has not run lives on until it ran (hs-finalize.h). */

@@ -18,6 +18,7 @@
  */
 #pragma once
 
+#include "hs-dict.h"
 #include "hs-object.h"
 
 G_BEGIN_DECLS
@@ -206,6 +207,21 @@ enum
 /* obj.name (new reference, or NULL with the error), through the cache, which a slow
  * lookup refills. */
 HsObject *hs_attr_load_cached (HsVM *vm, HsObject *obj, HsObject *name, HsAttrCache *c);
+
+/* Where obj.name is if the cache is right about it (an instance attribute of the type the
+ * cache knows, at the slot its hint names), else NULL: hs_attr_load_cached's first test,
+ * inline for the eval loop (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE). */
+static inline HsObject **
+hs_attr_cached_slot (HsObject *obj, HsObject *name, const HsAttrCache *c, guint32 flag)
+{
+  HsAttrs *a;
+
+  if (!(c->flags & flag) || obj->type != c->type || c->epoch != hs_dict_type_epoch ()
+      || HS_CLASS (obj->type)->attrs_offset == 0)
+    return NULL;
+  a = (HsAttrs *)((char *)obj + HS_CLASS (obj->type)->attrs_offset);
+  return c->index < a->len && a->names[c->index] == name ? &a->values[c->index] : NULL;
+}
 /* obj.name = value: 0, or -1 with the error. */
 int hs_attr_store_cached (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value, HsAttrCache *c);
 /* The function LOAD_METHOD may push with obj as self instead of a bound method (borrowed),

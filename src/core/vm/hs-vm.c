@@ -1278,16 +1278,34 @@ op_BUILD_SLICE:
 op_LOAD_ATTR:
   {
     HsObject *o = TOP ();
-    HsAttrCache scratch;
-    REPLACE_TOP (o, hs_attr_load_cached (vm, o, names[arg], attr_cache (co, arg, &scratch)));
+    HsAttrCache scratch, *c = attr_cache (co, arg, &scratch);
+    HsObject **slot = hs_attr_cached_slot (o, names[arg], c, HS_ATTR_CACHE_LOAD);
+    if (G_LIKELY (slot != NULL))
+      {
+        TOP () = hs_incref (*slot);
+        hs_decref (vm, o);
+        DISPATCH ();
+      }
+    REPLACE_TOP (o, hs_attr_load_cached (vm, o, names[arg], c));
     DISPATCH ();
   }
 
 op_STORE_ATTR:
   {
     HsObject *o = POP (), *v = POP ();
-    HsAttrCache scratch;
-    int r = hs_attr_store_cached (vm, o, names[arg], v, attr_cache (co, arg, &scratch));
+    HsAttrCache scratch, *c = attr_cache (co, arg, &scratch);
+    HsObject **slot = hs_attr_cached_slot (o, names[arg], c, HS_ATTR_CACHE_STORE);
+    if (G_LIKELY (slot != NULL))
+      {
+        /* the attribute takes the stack's reference to v (hs-class.c's attrs_replace) */
+        HsObject *old = *slot;
+        *slot = v;
+        hs_object_mark_dirty (vm, o);
+        hs_decref (vm, old);
+        hs_decref (vm, o);
+        DISPATCH ();
+      }
+    int r = hs_attr_store_cached (vm, o, names[arg], v, c);
     hs_decref (vm, o);
     hs_decref (vm, v);
     ERROR_IF (r < 0);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "hs-dict.h"
+#include "hs-dict-setview.h"
 
 #include <string.h>
 
@@ -1310,7 +1311,7 @@ setview_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   return ok < 0 ? NULL : hs_incref (hs_bool_from (ok));
 }
 
-#define VIEW_TYPE(cname, pyname, contains_fn, cmp_fn, hash_fn)                                     \
+#define VIEW_TYPE(cname, pyname, contains_fn, cmp_fn, hash_fn, binop_fn, methods_table)            \
   HsType cname = {                                                                                 \
     .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },                 \
     .name = pyname,                                                                                \
@@ -1326,10 +1327,12 @@ setview_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
     .len = view_len,                                                                               \
     .contains = contains_fn,                                                                       \
     .iter = view_iter,                                                                             \
+    .binop = binop_fn,                                                                             \
+    .methods = methods_table,                                                                      \
   }
 
 VIEW_TYPE (hs_dict_keys_type, "dict_keys", keys_contains, setview_richcompare,
-           hs_object_hash_not_implemented);
-VIEW_TYPE (hs_dict_values_type, "dict_values", NULL, NULL, NULL);
+           hs_object_hash_not_implemented, hs_dict_setview_binop, hs_dict_setview_methods);
+VIEW_TYPE (hs_dict_values_type, "dict_values", NULL, NULL, NULL, NULL, NULL);
 VIEW_TYPE (hs_dict_items_type, "dict_items", items_contains, setview_richcompare,
-           hs_object_hash_not_implemented);
+           hs_object_hash_not_implemented, hs_dict_setview_binop, hs_dict_setview_methods);

@@ -13,6 +13,7 @@
 #include "hs-finalize.h"
 #include "hs-function.h"
 #include "hs-gc.h"
+#include "hs-tuple.h"
 #include "hs-weakref.h"
 
 G_BEGIN_DECLS
@@ -118,9 +119,24 @@ hs_vm_run_deferred (HsVM *vm)
     hs_vm_run_deferred_now (vm);
 }
 
-/* The eval loop's own call (CPython 3.11's CALL_PY_EXACT_ARGS): a Python function, no
- * generator, no cells, called with exactly its positional parameters, while nothing waits
- * to run at a call boundary (hs_call_start's deferred work) or stops the run. */
+/* Called with its first nargs positional parameters, the others taken from its defaults
+ * (no keywords): each argument is one local, in order, then each default missing. */
+static inline gboolean
+hs_call_args_with_defaults (const HsFunction *fn, gsize nargs)
+{
+  const HsCode *co = fn->code;
+
+  if (hs_call_args_exact (co, nargs))
+    return TRUE;
+  return nargs < (gsize)co->nparams && fn->defaults != NULL
+         && (gsize)co->nparams - nargs <= hs_tuple_len (fn->defaults) && co->nkwonly == 0
+         && !(co->flags & (HS_CODE_VARARGS | HS_CODE_VARKEYWORDS));
+}
+
+/* The eval loop's own call (CPython 3.11's CALL_PY_EXACT_ARGS and CALL_PY_WITH_DEFAULTS): a
+ * Python function, no generator, no cells, called with its positional parameters (the last
+ * ones possibly from its defaults), while nothing waits to run at a call boundary
+ * (hs_call_start's deferred work) or stops the run. */
 static inline gboolean
 hs_call_is_lean (HsVM *vm, HsObject *callable, gsize nargs)
 {
@@ -129,9 +145,9 @@ hs_call_is_lean (HsVM *vm, HsObject *callable, gsize nargs)
   if (!HS_IS (callable, &hs_function_type))
     return FALSE;
   co = HS_FUNCTION (callable)->code;
-  return hs_call_args_exact (co, nargs) && !(co->flags & HS_CODE_GENERATOR)
-         && (co->ncells | co->nfrees) == 0 && vm->class_call == 0 && !hs_vm_has_deferred (vm)
-         && !hs_vm_is_stopping (vm);
+  return hs_call_args_with_defaults (HS_FUNCTION (callable), nargs)
+         && !(co->flags & HS_CODE_GENERATOR) && (co->ncells | co->nfrees) == 0
+         && vm->class_call == 0 && !hs_vm_has_deferred (vm) && !hs_vm_is_stopping (vm);
 }
 
 /* The text CPython prints for an exception (its chain, traceback and last line), newly

@@ -1496,8 +1496,15 @@ do_start_call:
           sp = drop_values (vm, sp, cbase);
           goto error;
         }
-      /* the arguments' references move into the new frame's locals */
+      /* the arguments' references move into the new frame's locals, the defaults of
+       * the parameters left out are shared (hs_function_bind_args) */
       memcpy (nf->locals, cargs, sizeof (HsObject *) * cnargs);
+      if (G_UNLIKELY (cnargs < (gsize)fn->code->nparams))
+        {
+          gsize first_default = fn->code->nparams - hs_tuple_len (fn->defaults);
+          for (gsize i = cnargs; i < (gsize)fn->code->nparams; i++)
+            nf->locals[i] = hs_incref (hs_tuple_get_borrow (fn->defaults, i - first_default));
+        }
       sp = cbase;
       f->sp = (int)(sp - f->stack);
       for (gsize i = nbelow; i-- > 0;)

@@ -14,20 +14,10 @@
 #include "hs-recursion.h"
 #include "hs-vm-internal.h"
 
-typedef struct _HsFrameChunk HsFrameChunk;
-struct _HsFrameChunk
-{
-  HsFrameChunk *prev;
-  gsize size; /* slots */
-  gsize top;  /* slots in use */
-  HsObject *slots[];
-};
-
 #define CHUNK_SLOTS (64 * 1024)
-#define FRAME_HEADER_SLOTS ((sizeof (HsFrame) + sizeof (HsObject *) - 1) / sizeof (HsObject *))
 
-static HsFrameChunk *
-chunk_new (HsFrameChunk *prev, gsize need)
+HsFrameChunk *
+hs_vm_frame_chunk_new (HsFrameChunk *prev, gsize need)
 {
   gsize size = MAX (need, CHUNK_SLOTS);
   HsFrameChunk *c = g_malloc (sizeof (HsFrameChunk) + size * sizeof (HsObject *));
@@ -46,45 +36,21 @@ hold_globals (HsFrame *f, HsObject *func)
     hs_incref (f->globals)->flags |= HS_FLAG_NAMESPACE;
 }
 
+HsFrame *
+hs_vm_frame_push_refused (HsVM *vm)
+{
+  hs_err_set_string (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded");
+  return NULL;
+}
+
 /* A new frame with all locals unbound; NULL with RecursionError past the limit. */
 HsFrame *
 hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
 {
-  /* the C stack too: frames entered from C (a __repr__, map's function) nest C calls */
-  if (vm->depth >= vm->config.recursion_limit || hs_stack_exhausted ())
-    {
-      hs_err_set_string (vm, &hs_exc_RecursionError, "maximum recursion depth exceeded");
-      return NULL;
-    }
-  gsize need = FRAME_HEADER_SLOTS + code->nlocals + code->stacksize;
-  HsFrameChunk *c = vm->chunk;
-  if (c->top + need > c->size)
-    c = vm->chunk = chunk_new (c, need);
-  HsFrame *f = (HsFrame *)&c->slots[c->top];
-  f->arena_mark = c->top;
-  c->top += need;
-  f->back = vm->frame;
-  f->code = code;
-  f->func = func;
-  f->globals = globals;
-  hold_globals (f, func);
-  f->id = vm->next_frame_id++;
-  f->ip = 0;
-  f->sp = 0;
-  f->cur_line = -1; /* CPython 3.11 traces the first line of every frame */
-  f->after_lineless = FALSE;
-  f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
-  f->ns = NULL;
-  f->gen = NULL;
-  f->is_init = FALSE;
-  f->back_holds = FALSE;
-  f->call_held = NULL;
-  f->n_call_held = 0;
-  f->call_held_cap = 0;
-  memset (f->locals, 0, sizeof (HsObject *) * code->nlocals);
-  f->stack = f->locals + code->nlocals;
-  vm->frame = f;
-  vm->depth++;
+  HsFrame *f = hs_vm_frame_push_unset (vm, code, func, globals);
+
+  if (f != NULL)
+    memset (f->locals, 0, sizeof (HsObject *) * code->nlocals);
   return f;
 }
 
@@ -92,7 +58,7 @@ hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
 HsFrame *
 hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals, gsize *size)
 {
-  gsize bytes = sizeof (HsObject *) * (FRAME_HEADER_SLOTS + code->nlocals + code->stacksize);
+  gsize bytes = sizeof (HsObject *) * (HS_FRAME_HEADER_SLOTS + code->nlocals + code->stacksize);
   HsFrame *f = hs_mem_realloc (vm, NULL, 0, bytes);
   if (f == NULL)
     return NULL;
@@ -259,7 +225,7 @@ hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data)
 void
 hs_vm_frames_init (HsVM *vm)
 {
-  vm->chunk = chunk_new (NULL, 0);
+  vm->chunk = hs_vm_frame_chunk_new (NULL, 0);
 }
 
 void

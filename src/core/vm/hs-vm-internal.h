@@ -13,6 +13,7 @@
 #include "hs-finalize.h"
 #include "hs-function.h"
 #include "hs-gc.h"
+#include "hs-recursion.h"
 #include "hs-tuple.h"
 #include "hs-weakref.h"
 
@@ -23,12 +24,100 @@ G_BEGIN_DECLS
 void hs_vm_frames_init (HsVM *vm);
 void hs_vm_frames_fini (HsVM *vm); /* frees the arena; every frame popped */
 HsFrame *hs_vm_frame_push (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals);
+
+/* The arena's chunks: a pushed frame occupies slots[arena_mark, top) of the last. */
+typedef struct _HsFrameChunk HsFrameChunk;
+struct _HsFrameChunk
+{
+  HsFrameChunk *prev;
+  gsize size; /* slots */
+  gsize top;  /* slots in use */
+  HsObject *slots[];
+};
+
+#define HS_FRAME_HEADER_SLOTS ((sizeof (HsFrame) + sizeof (HsObject *) - 1) / sizeof (HsObject *))
+
+HsFrameChunk *hs_vm_frame_chunk_new (HsFrameChunk *prev, gsize need);
+/* NULL with RecursionError. */
+HsFrame *hs_vm_frame_push_refused (HsVM *vm);
+
+/* hs_vm_frame_push without unbinding the locals, for a caller that writes each of them
+ * (the eval loop's own calls): inline, as CPython 3.11's _PyFrame_PushUnchecked. */
+static inline HsFrame *
+hs_vm_frame_push_unset (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
+{
+  gsize need = HS_FRAME_HEADER_SLOTS + code->nlocals + code->stacksize;
+  HsFrameChunk *c = vm->chunk;
+  HsFrame *f;
+
+  /* the C stack too: frames entered from C (a __repr__, map's function) nest C calls */
+  if (vm->depth >= vm->config.recursion_limit || hs_stack_exhausted ())
+    return hs_vm_frame_push_refused (vm);
+  if (G_UNLIKELY (c->top + need > c->size))
+    c = vm->chunk = hs_vm_frame_chunk_new (c, need);
+  f = (HsFrame *)&c->slots[c->top];
+  f->arena_mark = c->top;
+  c->top += need;
+  f->back = vm->frame;
+  f->code = code;
+  f->func = func;
+  f->globals = globals;
+  f->holds_globals = func == NULL; /* a frame that runs no function holds its globals */
+  if (f->holds_globals)
+    hs_incref (globals)->flags |= HS_FLAG_NAMESPACE;
+  f->id = vm->next_frame_id++;
+  f->ip = 0;
+  f->sp = 0;
+  f->cur_line = -1; /* CPython 3.11 traces the first line of every frame */
+  f->after_lineless = FALSE;
+  f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
+  f->ns = NULL;
+  f->gen = NULL;
+  f->is_init = FALSE;
+  f->back_holds = FALSE;
+  f->call_held = NULL;
+  f->n_call_held = 0;
+  f->call_held_cap = 0;
+  f->stack = f->locals + code->nlocals;
+  vm->frame = f;
+  vm->depth++;
+  return f;
+}
 HsFrame *hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
                                gsize *size);
 void hs_vm_frame_clear (HsVM *vm, HsFrame *f);
 /* Drops what f holds for the class call running (HsFrame.call_held). */
 void hs_vm_frame_release_call (HsVM *vm, HsFrame *f);
 void hs_vm_frame_pop (HsVM *vm, HsFrame *f);
+
+/* hs_vm_frame_pop inline for the eval loop's returns, when the frame holds nothing but
+ * its locals (no class call's values, no namespace or globals of its own, no generator,
+ * an empty value stack): each local emptied before its value goes, as hs_vm_frame_clear
+ * does, then the slots given back. */
+static inline void
+hs_vm_frame_pop_plain (HsVM *vm, HsFrame *f)
+{
+  HsFrameChunk *c;
+
+  if (G_UNLIKELY (f->is_init || f->back_holds || f->call_held != NULL || f->ns != NULL
+                  || f->holds_globals || f->gen != NULL || f->sp != 0))
+    {
+      hs_vm_frame_pop (vm, f);
+      return;
+    }
+  for (int i = 0; i < f->code->nlocals; i++)
+    HS_CLEAR (vm, f->locals[i]);
+  f->func = NULL;
+  vm->frame = f->back;
+  vm->depth--;
+  c = vm->chunk;
+  c->top = f->arena_mark;
+  if (G_UNLIKELY (c->top == 0 && c->prev != NULL))
+    {
+      vm->chunk = c->prev;
+      g_free (c);
+    }
+}
 
 /* ---- the loop (hs-vm.c) ---- */
 

@@ -1490,7 +1490,7 @@ do_start_call:
       HsObject **below = cbase;
       gsize nbelow = cargs - cbase; /* the callee, and the NULL under it after LOAD_METHOD */
       SAVE_FRAME ();
-      HsFrame *nf = hs_vm_frame_push (vm, fn->code, callee, fn->globals);
+      HsFrame *nf = hs_vm_frame_push_unset (vm, fn->code, callee, fn->globals);
       if (G_UNLIKELY (nf == NULL))
         {
           sp = drop_values (vm, sp, cbase);
@@ -1505,6 +1505,8 @@ do_start_call:
           for (gsize i = cnargs; i < (gsize)fn->code->nparams; i++)
             nf->locals[i] = hs_incref (hs_tuple_get_borrow (fn->defaults, i - first_default));
         }
+      for (int i = fn->code->nparams; i < fn->code->nlocals; i++)
+        nf->locals[i] = NULL;
       sp = cbase;
       f->sp = (int)(sp - f->stack);
       for (gsize i = nbelow; i-- > 0;)
@@ -1785,7 +1787,7 @@ op_RETURN_VALUE:
     HsFrame *back = f->back;
     gboolean done = f == entry;
     gboolean was_init = f->is_init;
-    hs_vm_frame_pop (vm, f);
+    hs_vm_frame_pop_plain (vm, f);
     if (done)
       {
         vm->eval_depth--;

@@ -70,8 +70,22 @@ add_holder (Recorder *rec, GArray *holders, const char *kind, const char *name)
 static gint
 by_id (gconstpointer a, gconstpointer b)
 {
-  guint64 x = (*(HsObject *const *)a)->id, y = (*(HsObject *const *)b)->id;
+  guint64 x = hs_object_id (*(HsObject *const *)a), y = hs_object_id (*(HsObject *const *)b);
   return x < y ? -1 : x > y;
+}
+
+GPtrArray *
+hs_record_by_id (GHashTable *table, gboolean values)
+{
+  GPtrArray *objects = g_ptr_array_sized_new (g_hash_table_size (table));
+  GHashTableIter it;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&it, table);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    g_ptr_array_add (objects, values ? value : key);
+  g_ptr_array_sort (objects, by_id);
+  return objects;
 }
 
 /* The traced classes, oldest first (so that hidden holders are listed in an order that
@@ -79,15 +93,7 @@ by_id (gconstpointer a, gconstpointer b)
 static GPtrArray *
 traced_classes (Recorder *rec)
 {
-  GPtrArray *classes = g_ptr_array_new ();
-  GHashTableIter it;
-  gpointer cls;
-
-  g_hash_table_iter_init (&it, rec->class_dicts);
-  while (g_hash_table_iter_next (&it, NULL, &cls))
-    g_ptr_array_add (classes, cls);
-  g_ptr_array_sort (classes, by_id);
-  return classes;
+  return hs_record_by_id (rec->class_dicts, TRUE);
 }
 
 gboolean
@@ -210,9 +216,7 @@ collect_code_holders (Recorder *rec, const HsCode *code)
 void
 hs_record_ensure_code_holders (Recorder *rec)
 {
-  GHashTableIter it;
-  gpointer o;
-
+  g_autoptr (GPtrArray) constants = NULL;
   guint ncodes, version;
   HsCode *const *codes = hs_inspect_codes (rec->vm, &ncodes, &version);
 
@@ -225,11 +229,12 @@ hs_record_ensure_code_holders (Recorder *rec)
   for (guint i = 0; i < ncodes; i++)
     collect_code_holders (rec, codes[i]);
   rec->code_holders_max_id = 0;
-  g_hash_table_iter_init (&it, rec->code_holders);
-  while (g_hash_table_iter_next (&it, &o, NULL))
+  constants = hs_record_by_id (rec->code_holders, FALSE); /* traced in the order they were made */
+  for (guint i = 0; i < constants->len; i++)
     {
+      HsObject *o = constants->pdata[i];
       if (!hs_is_immortal (o))
-        rec->code_holders_max_id = MAX (rec->code_holders_max_id, ((HsObject *)o)->id);
+        rec->code_holders_max_id = MAX (rec->code_holders_max_id, o->id);
       ref (rec, o);
     }
 }

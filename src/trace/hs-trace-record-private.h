@@ -93,6 +93,11 @@ pool (Recorder *rec, const char *s)
 
 /* ---- hidden holders (hs-trace-holders.c) ------------------------------------------ */
 
+/* The keys (values: TRUE) of a table of objects, in a new array, oldest (lowest id) first.
+ * A table keyed by object is hashed on addresses, which change from run to run: the trace
+ * walks it only in this order, so that its ids and records never depend on them. */
+GPtrArray *hs_record_by_id (GHashTable *table, gboolean values);
+
 /* What the unfolded parts of o keep out of its drawing (a class's namespace entries
  * __doc__, __module__, ...): (key, value) pairs, flattened, in a new array. */
 GPtrArray *hs_record_hidden_rows (HsObject *o);

@@ -836,20 +836,23 @@ put_list_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
 static HsObject *
 dict_sharers (Recorder *rec, HsObject *dict, HsObject *owner, gboolean put_too)
 {
-  GHashTableIter it;
-  gpointer inst, d;
+  g_autoptr (GPtrArray) instances = NULL;
   HsObject *found = NULL;
 
   if (!rec->shared_dicts)
     return NULL;
-  g_hash_table_iter_init (&it, rec->dict_parts);
-  while (g_hash_table_iter_next (&it, &inst, &d))
-    if (d == dict && inst != owner)
-      {
-        found = inst;
-        if (put_too && (found->flags & HS_FLAG_TRACED))
-          put_object (rec, &rec->trace->log, found);
-      }
+  instances = hs_record_by_id (rec->dict_parts, FALSE);
+  for (guint i = 0; i < instances->len; i++)
+    {
+      HsObject *inst = instances->pdata[i];
+      if (inst == owner || g_hash_table_lookup (rec->dict_parts, inst) != dict)
+        continue;
+      found = found != NULL ? found : inst; /* the oldest */
+      if (!put_too)
+        break;
+      if (inst->flags & HS_FLAG_TRACED)
+        put_object (rec, &rec->trace->log, inst);
+    }
   return found;
 }
 
@@ -858,8 +861,7 @@ flush_dirty (Recorder *rec)
 {
   gsize n;
   const HsDirtyEntry *dirty = hs_heap_dirty (rec->vm, &n);
-  GHashTableIter it;
-  gpointer gen;
+  g_autoptr (GPtrArray) generators = NULL;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -892,12 +894,13 @@ flush_dirty (Recorder *rec)
    * its 'return' step), so it stays in the table until it is put suspended or finished. */
   if (g_hash_table_size (rec->generators) == 0)
     return;
-  g_hash_table_iter_init (&it, rec->generators);
-  while (g_hash_table_iter_next (&it, &gen, NULL))
+  generators = hs_record_by_id (rec->generators, FALSE);
+  for (guint i = 0; i < generators->len; i++)
     {
+      HsObject *gen = generators->pdata[i];
       put_object (rec, &rec->trace->log, gen);
       if (!HS_GENERATOR (gen)->running)
-        g_hash_table_iter_remove (&it);
+        g_hash_table_remove (rec->generators, gen);
     }
 }
 
@@ -1379,16 +1382,14 @@ write_keyframe (Recorder *rec, int step)
   HsLog *log = &t->keylog;
   HsTraceKeyframe kf = { step, log->len, 0 };
   GPtrArray *frames = rec->frames; /* as this step's sync_frames found them */
-  GHashTableIter it;
-  gpointer o;
+  g_autoptr (GPtrArray) immortals = hs_record_by_id (rec->immortals, FALSE);
 
   for (HsObject *p = hs_inspect_live_first (rec->vm); p != NULL;
        p = hs_inspect_live_next (rec->vm, p))
     if ((p->flags & HS_FLAG_TRACED) && p != hs_inspect_globals (rec->vm))
       put_object (rec, log, p);
-  g_hash_table_iter_init (&it, rec->immortals);
-  while (g_hash_table_iter_next (&it, &o, NULL))
-    put_object (rec, log, o);
+  for (guint i = 0; i < immortals->len; i++)
+    put_object (rec, log, immortals->pdata[i]);
   for (guint i = 0; i < frames->len; i++)
     {
       HsFrame *f = g_ptr_array_index (frames, i);

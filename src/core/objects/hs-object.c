@@ -715,16 +715,6 @@ str_from_cstr (HsVM *vm, const char *s)
   return hs_str_new (vm, s, strlen (s));
 }
 
-static gint64
-hash_pointer (const void *p)
-{
-  guintptr y = (guintptr)p;
-  /* Rotate by 4 bits: the low bits of an aligned address are always zero. */
-  y = (y >> 4) | (y << (8 * sizeof (y) - 4));
-  gint64 h = (gint64)y;
-  return h == -1 ? -2 : h;
-}
-
 /* ---- core static types --------------------------------------------------------------- */
 
 HsObject *
@@ -760,10 +750,14 @@ hs_object_hash_not_implemented (HsVM *vm, HsObject *self, gint64 *out)
   return -1;
 }
 
+/* CPython hashes an object by its address (id() >> 4), so a set of instances iterates in
+ * an order that changes from run to run. Heapscope's id() is the allocation serial and
+ * hashes by it: the same order at every run (mostly the order of creation, as CPython's
+ * for objects made one after another), which a trace and its diagram must keep. */
 static int
 object_hash (HsVM *vm, HsObject *self, gint64 *out)
 {
-  *out = hash_pointer (self);
+  *out = (gint64)hs_object_id (self);
   return 0;
 }
 

@@ -204,15 +204,28 @@ hs_compile_consts_init (Compiler *c)
                                           (GDestroyNotify)g_ptr_array_unref);
 }
 
+static gint
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  guint64 x = hs_object_id (*(HsObject *const *)a), y = hs_object_id (*(HsObject *const *)b);
+  return x < y ? -1 : x > y;
+}
+
 void
 hs_compile_consts_clear (Compiler *c)
 {
+  /* released oldest first: a tuple's key holds its items' addresses, and the order of the
+   * frees must not depend on them */
+  g_autoptr (GPtrArray) objects = g_ptr_array_new ();
   GHashTableIter it;
   gpointer obj;
 
   g_hash_table_iter_init (&it, c->const_cache);
   while (g_hash_table_iter_next (&it, NULL, &obj))
-    hs_decref (c->vm, obj);
+    g_ptr_array_add (objects, obj);
+  g_ptr_array_sort (objects, compare_ids);
+  for (guint i = 0; i < objects->len; i++)
+    hs_decref (c->vm, objects->pdata[i]);
   g_hash_table_destroy (c->const_cache);
   for (guint i = 0; i < c->literals->len; i++)
     hs_decref (c->vm, c->literals->pdata[i]);

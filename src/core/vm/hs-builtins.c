@@ -192,7 +192,7 @@ builtin_id (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *o = NULL;
   if (!hs_parse_args (vm, "id", args, nargs, kwnames, "!obj", &o))
     return NULL;
-  return hs_int_from_u64 (vm, o->id);
+  return hs_int_from_u64 (vm, hs_object_id (o)); /* a static object's is given at first use */
 }
 
 static HsObject *

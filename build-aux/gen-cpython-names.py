@@ -7,6 +7,7 @@ Usage (with CPython 3.11): build-aux/gen-cpython-names.py > src/core/objects/hs-
 """
 import abc
 import collections
+import contextlib
 import copyreg
 import dataclasses
 import datetime
@@ -32,7 +33,8 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("itertools", itertools), ("dataclasses", dataclasses), ("abc", abc),
           ("typing", typing), ("statistics", statistics), ("json", json),
           ("textwrap", textwrap), ("enum", enum),
-          ("datetime", datetime), ("types", types), ("fractions", fractions)]
+          ("datetime", datetime), ("types", types), ("fractions", fractions),
+          ("contextlib", contextlib)]
 
 
 def names(obj):

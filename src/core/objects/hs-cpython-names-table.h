@@ -141,4 +141,8 @@ static const struct
              "NotImplementedType() SimpleNamespace() TracebackType() UnionType() "
              "WrapperDescriptorType() coroutine() new_class() prepare_class() resolve_bases() " },
   { "fractions", "Decimal() Fraction() math numbers operator re sys " },
+  { "contextlib", "AbstractAsyncContextManager() AbstractContextManager() AsyncContextDecorator() "
+                  "AsyncExitStack() ContextDecorator() ExitStack() GenericAlias() MethodType() abc "
+                  "aclosing() asynccontextmanager() chdir() closing() contextmanager() deque() "
+                  "nullcontext() os redirect_stderr() redirect_stdout() suppress() sys wraps() " },
 };

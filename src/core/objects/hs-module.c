@@ -38,6 +38,7 @@ static const BuiltinModule builtin_modules[] = {
   { "bisect", hs_mod_bisect_init },
   { "builtins", NULL },
   { "collections", hs_mod_collections_init },
+  { "contextlib", hs_mod_contextlib_init },
   { "copy", hs_mod_copy_init },
   { "copyreg", hs_mod_copyreg_init },
   { "dataclasses", hs_mod_dataclasses_init },
@@ -638,6 +639,7 @@ hs_module_runtime_init (void)
       hs_mod_functools_runtime_init ();
       hs_mod_itertools_runtime_init ();
       hs_mod_heapq_runtime_init ();
+      hs_mod_contextlib_runtime_init ();
       hs_mod_string_runtime_init ();
       hs_mod_fractions_runtime_init ();
       hs_mod_textwrap_runtime_init ();

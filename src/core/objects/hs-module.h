@@ -92,6 +92,8 @@ void hs_mod_operator_runtime_init (void);
 int hs_mod_functools_init (HsVM *vm, HsObject *dict);
 int hs_mod_heapq_init (HsVM *vm, HsObject *dict);
 void hs_mod_heapq_runtime_init (void);
+int hs_mod_contextlib_init (HsVM *vm, HsObject *dict);
+void hs_mod_contextlib_runtime_init (void);
 int hs_mod_itertools_init (HsVM *vm, HsObject *dict);
 int hs_mod_fractions_init (HsVM *vm, HsObject *dict);
 void hs_mod_fractions_runtime_init (void);

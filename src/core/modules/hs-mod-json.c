@@ -6,7 +6,10 @@
  * serialize, a bad key); loads reads JSON as CPython's scanner does, into new dicts,
  * lists, strs, ints and floats, with JSONDecodeError's "msg: line L column C (char N)",
  * positions counted in characters. dump and load write to and read from any object with
- * write() and read() (io.StringIO: programs have no real files).
+ * write() and read() (io.StringIO: programs have no real files). JSONEncoder is a class of
+ * each VM's module, as CPython's Python class: its instances hold their settings as
+ * attributes, encode() reads them back and calls self.default() (a subclass's) for what
+ * JSON has no form for; dumps(cls=...) and dumps with keywords of the class's own make one.
  */
 #include "config.h"
 
@@ -354,110 +357,391 @@ put_value (Encoder *e, HsObject *o)
   return hs_format_check_size (e->vm, e->out->len);
 }
 
+/* The indent as CPython's encoders use it: a str as is, an int n as n spaces (none below 1);
+ * *out NULL for None. FALSE with the error of `' ' * indent`. */
+static gboolean
+indent_text (HsVM *vm, HsObject *indent, char **out)
+{
+  *out = NULL;
+  if (indent == hs_None)
+    return TRUE;
+  if (hs_str_check (indent))
+    {
+      *out = g_strdup (hs_str_utf8 (indent));
+      return TRUE;
+    }
+  gssize n = hs_int_check (indent) ? hs_int_as_ssize (vm, indent) : -2;
+  if (n == -2 && !hs_err_occurred (vm))
+    hs_err_format (vm, &hs_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                   hs_type_name (indent));
+  if (hs_err_occurred (vm))
+    return FALSE;
+  *out = g_strnfill (MAX (n, 0), ' ');
+  return TRUE;
+}
+
+/* item_separator, key_separator = separators: a new list or tuple of two strs, or NULL */
+static HsObject *
+unpack_separators (HsVM *vm, HsObject *separators)
+{
+  HsObject *seps = hs_sequence_fast (vm, separators, "cannot unpack non-iterable object");
+  if (seps == NULL)
+    return NULL;
+  gsize n = hs_list_check (seps) ? hs_list_len (seps) : hs_tuple_len (seps);
+  if (n != 2)
+    {
+      hs_decref (vm, seps);
+      if (n > 2)
+        hs_err_set_string (vm, &hs_exc_ValueError, "too many values to unpack (expected 2)");
+      else
+        hs_err_format (vm, &hs_exc_ValueError,
+                       "not enough values to unpack (expected 2, got %" G_GSIZE_FORMAT ")", n);
+      return NULL;
+    }
+  return seps;
+}
+
+static HsObject *
+pair_item (HsObject *seq, gsize k)
+{
+  return hs_list_check (seq) ? hs_list_get_borrow (seq, k) : hs_tuple_get_borrow (seq, k);
+}
+
+static gboolean
+check_separator (HsVM *vm, HsObject *sep)
+{
+  if (hs_str_check (sep))
+    return TRUE;
+  hs_err_format (vm, &hs_exc_TypeError, "separators must be str, not %s", hs_type_name (sep));
+  return FALSE;
+}
+
+/* Writes obj with e's settings (its indent, separators and default held by the caller).
+ * `frames`: the library frames CPython runs on the way to its encoder (json.dumps,
+ * JSONEncoder.encode, iterencode), which count against the recursion limit. */
+static HsObject *
+run_encoder (Encoder *e, HsObject *obj, int frames)
+{
+  HsVM *vm = e->vm;
+  gboolean via_c = e->indent == NULL;
+  /* the C encoder (no indent) or the Python encoder's _iterencode generator */
+  e->where = via_c ? " while encoding a JSON object" : " while calling a Python object";
+  if (!enter_library_frames (vm, frames, via_c))
+    return NULL;
+  e->out = g_string_new (NULL);
+  e->active = g_ptr_array_new ();
+  gboolean ok = put_value (e, obj);
+  /* an error leaves the containers it was in entered */
+  hs_recursion_leave_n (vm, e->active->len + frames);
+  g_ptr_array_free (e->active, TRUE);
+  if (!ok)
+    {
+      g_string_free (e->out, TRUE);
+      return NULL;
+    }
+  return hs_str_from_gstring (vm, e->out);
+}
+
+/* dumps' keyword parameters, in the order it passes them to cls(...) */
+static const char *const dumps_keywords[]
+    = { "skipkeys",   "ensure_ascii", "check_circular", "allow_nan", "indent",
+        "separators", "default",      "sort_keys",      "cls" };
+enum
+{
+  KW_SKIPKEYS,
+  KW_ENSURE_ASCII,
+  KW_CHECK_CIRCULAR,
+  KW_ALLOW_NAN,
+  KW_INDENT,
+  KW_SEPARATORS,
+  KW_DEFAULT,
+  KW_SORT_KEYS,
+  KW_CLS,
+  N_KW
+};
+
+/* cls(skipkeys=..., ..., sort_keys=..., **extra): CPython's dumps when given cls= or keywords
+ * of its own (extra: the names and values of those). */
+static HsObject *
+make_encoder (HsVM *vm, HsObject *cls, HsObject **kw, GPtrArray *extra)
+{
+  HsObject *defaults[KW_CLS]
+      = { hs_bool_from (FALSE), hs_True, hs_True, hs_True, hs_None, hs_None, hs_None,
+          hs_bool_from (FALSE) };
+  gsize n = KW_CLS + extra->len / 2;
+  HsObject *names = hs_tuple_new (vm, n), *r = NULL;
+  HsObject **vals = g_new (HsObject *, n);
+  if (names == NULL)
+    goto out;
+  for (gsize i = 0; i < n; i++)
+    {
+      HsObject *name
+          = i < KW_CLS ? hs_str_intern_cstr (dumps_keywords[i]) : extra->pdata[2 * (i - KW_CLS)];
+      hs_tuple_items (names)[i] = hs_incref (name);
+      vals[i]
+          = i < KW_CLS ? (kw[i] != NULL ? kw[i] : defaults[i]) : extra->pdata[2 * (i - KW_CLS) + 1];
+    }
+  r = hs_object_call (vm, cls, vals, 0, names);
+out:
+  hs_xdecref (vm, names);
+  g_free (vals);
+  return r;
+}
+
+static HsObject *encoder_class (HsVM *vm);
+
 /* dumps(obj, **kw), or what dump(obj, fp, **kw) writes (fname "dump") */
 static HsObject *
 encode (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *obj = NULL, *skipkeys = NULL, *ensure_ascii = NULL, *check_circular = NULL,
-           *allow_nan = NULL, *cls = hs_None, *indent = hs_None, *separators = hs_None,
-           *dflt = hs_None, *sort_keys = NULL;
-  g_autofree char *indent_str = NULL;
-  HsObject *seps_hold = NULL;
-  Encoder e = { vm };
-  gboolean ok;
-  int frames;
+  HsObject *kw[N_KW] = { NULL };
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  g_autoptr (GPtrArray) extra = g_ptr_array_new ();
 
-  if (!hs_parse_args (vm, fname, args, nargs, kwnames,
-                      "@obj|$skipkeys ensure_ascii check_circular allow_nan cls indent "
-                      "separators default sort_keys",
-                      &obj, &skipkeys, &ensure_ascii, &check_circular, &allow_nan, &cls, &indent,
-                      &separators, &dflt, &sort_keys))
-    return NULL;
-  e.skipkeys = skipkeys != NULL && hs_object_truth (vm, skipkeys) > 0;
-  e.ensure_ascii = ensure_ascii == NULL || hs_object_truth (vm, ensure_ascii) > 0;
-  e.allow_nan = allow_nan == NULL || hs_object_truth (vm, allow_nan) > 0;
-  e.sort_keys = sort_keys != NULL && hs_object_truth (vm, sort_keys) > 0;
-  e.check_circular = check_circular == NULL || hs_object_truth (vm, check_circular) > 0;
-  e.dflt = dflt != hs_None ? dflt : NULL;
-  if (cls != hs_None)
+  HsObject *obj = nargs > 0 ? args[0] : NULL;
+  if (nargs > 1)
     {
-      hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                         "json.dumps(cls=...) is not supported by Heapscope yet");
+      hs_err_format (vm, &hs_exc_TypeError,
+                     "%s() takes 1 positional argument but %" G_GSIZE_FORMAT " were given", fname,
+                     nargs);
       return NULL;
     }
-  if (indent != hs_None)
+  for (gsize i = 0; i < nkw; i++)
     {
-      if (hs_str_check (indent))
-        indent_str = g_strdup (hs_str_utf8 (indent));
+      HsObject *name = hs_tuple_get_borrow (kwnames, i);
+      gsize k = 0;
+      while (k < N_KW && !hs_str_equal_cstr (name, dumps_keywords[k]))
+        k++;
+      if (k < N_KW)
+        kw[k] = args[nargs + i];
+      else if (hs_str_equal_cstr (name, "obj") && obj != NULL)
+        {
+          hs_err_format (vm, &hs_exc_TypeError, "%s() got multiple values for argument 'obj'",
+                         fname);
+          return NULL;
+        }
+      else if (hs_str_equal_cstr (name, "obj"))
+        obj = args[nargs + i];
       else
         {
-          gssize n = hs_int_check (indent) ? hs_int_as_ssize (vm, indent) : -2;
-          if (n == -2 && !hs_err_occurred (vm))
-            hs_err_format (vm, &hs_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
-                           hs_type_name (indent));
-          if (hs_err_occurred (vm))
-            return NULL;
-          indent_str = g_strnfill (MAX (n, 0), ' ');
+          g_ptr_array_add (extra, name);
+          g_ptr_array_add (extra, args[nargs + i]);
         }
-      e.indent = indent_str;
     }
+  if (obj == NULL)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() missing 1 required positional argument: 'obj'",
+                     fname);
+      return NULL;
+    }
+  if ((kw[KW_CLS] != NULL && kw[KW_CLS] != hs_None) || extra->len > 0)
+    {
+      /* cls(...).encode(obj), CPython's one frame of dumps around it */
+      HsObject *cls = kw[KW_CLS] != NULL && kw[KW_CLS] != hs_None ? hs_incref (kw[KW_CLS])
+                                                                  : encoder_class (vm);
+      HsObject *enc = cls != NULL ? make_encoder (vm, cls, kw, extra) : NULL, *r = NULL;
+      hs_xdecref (vm, cls);
+      if (enc != NULL && hs_recursion_enter (vm, ""))
+        {
+          r = hs_object_call_method (vm, enc, "encode", &obj, 1, NULL);
+          hs_recursion_leave (vm);
+        }
+      hs_xdecref (vm, enc);
+      return r;
+    }
+
+  Encoder e = { vm };
+  g_autofree char *indent_str = NULL;
+  HsObject *seps = NULL;
+  HsObject *indent = kw[KW_INDENT] != NULL ? kw[KW_INDENT] : hs_None;
+  HsObject *separators = kw[KW_SEPARATORS] != NULL ? kw[KW_SEPARATORS] : hs_None;
+  e.skipkeys = kw[KW_SKIPKEYS] != NULL && hs_object_truth (vm, kw[KW_SKIPKEYS]) > 0;
+  e.ensure_ascii = kw[KW_ENSURE_ASCII] == NULL || hs_object_truth (vm, kw[KW_ENSURE_ASCII]) > 0;
+  e.allow_nan = kw[KW_ALLOW_NAN] == NULL || hs_object_truth (vm, kw[KW_ALLOW_NAN]) > 0;
+  e.sort_keys = kw[KW_SORT_KEYS] != NULL && hs_object_truth (vm, kw[KW_SORT_KEYS]) > 0;
+  e.check_circular
+      = kw[KW_CHECK_CIRCULAR] == NULL || hs_object_truth (vm, kw[KW_CHECK_CIRCULAR]) > 0;
+  e.dflt = kw[KW_DEFAULT] != NULL && kw[KW_DEFAULT] != hs_None ? kw[KW_DEFAULT] : NULL;
+  if (!indent_text (vm, indent, &indent_str))
+    return NULL;
+  e.indent = indent_str;
   e.item_sep = e.indent != NULL ? "," : ", ";
   e.key_sep = ": ";
   if (separators != hs_None)
     {
-      /* item_separator, key_separator = separators */
-      HsObject *seps = hs_sequence_fast (vm, separators, "cannot unpack non-iterable object");
-      gsize n;
-      if (seps == NULL)
+      if ((seps = unpack_separators (vm, separators)) == NULL)
         return NULL;
-      n = hs_list_check (seps) ? hs_list_len (seps) : hs_tuple_len (seps);
-      if (n != 2)
-        {
-          hs_decref (vm, seps);
-          if (n > 2)
-            hs_err_set_string (vm, &hs_exc_ValueError, "too many values to unpack (expected 2)");
-          else
-            hs_err_format (vm, &hs_exc_ValueError,
-                           "not enough values to unpack (expected 2, got %" G_GSIZE_FORMAT ")", n);
-          return NULL;
-        }
       for (gsize k = 0; k < 2; k++)
         {
-          HsObject *sep
-              = hs_list_check (seps) ? hs_list_get_borrow (seps, k) : hs_tuple_get_borrow (seps, k);
-          if (!hs_str_check (sep))
+          if (!check_separator (vm, pair_item (seps, k)))
             {
-              hs_err_format (vm, &hs_exc_TypeError, "separators must be str, not %s",
-                             hs_type_name (sep));
               hs_decref (vm, seps);
               return NULL;
             }
-          *(k == 0 ? &e.item_sep : &e.key_sep) = hs_str_utf8 (sep);
+          *(k == 0 ? &e.item_sep : &e.key_sep) = hs_str_utf8 (pair_item (seps, k));
         }
-      seps_hold = seps; /* keeps the strs alive while encoding */
     }
   /* json.dumps and JSONEncoder.encode, then iterencode calling the C encoder (no indent)
    * or the Python encoder's _iterencode generator */
-  e.where = e.indent == NULL ? " while encoding a JSON object" : " while calling a Python object";
-  frames = e.indent == NULL ? 4 : 3;
-  if (!enter_library_frames (vm, frames, e.indent == NULL))
-    {
-      hs_xdecref (vm, seps_hold);
+  HsObject *r = run_encoder (&e, obj, e.indent == NULL ? 4 : 3);
+  hs_xdecref (vm, seps); /* it kept the separators alive while encoding */
+  return r;
+}
+
+/* ---- JSONEncoder -------------------------------------------------------------------------- */
+
+/* JSONEncoder.__init__(self, *, skipkeys=False, ensure_ascii=True, check_circular=True,
+ * allow_nan=True, sort_keys=False, indent=None, separators=None, default=None): the settings
+ * as attributes of the instance, in CPython's order. */
+static HsObject *
+encoder_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *v[8] = { hs_bool_from (FALSE), hs_True, hs_True, hs_True,
+                     hs_bool_from (FALSE), hs_None, hs_None, hs_None };
+  static const char *const names[]
+      = { "skipkeys", "ensure_ascii", "check_circular", "allow_nan", "sort_keys", "indent" };
+  HsObject *self = NULL;
+  if (!hs_parse_args (vm, "JSONEncoder.__init__", args, nargs, kwnames,
+                      "@self|$skipkeys ensure_ascii check_circular allow_nan sort_keys indent "
+                      "separators default",
+                      &self, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]))
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (hs_object_setattr (vm, self, hs_str_intern_cstr (names[i]), v[i]) < 0)
       return NULL;
+  if (v[6] != hs_None)
+    {
+      HsObject *seps = unpack_separators (vm, v[6]);
+      int rc = seps != NULL
+                       && hs_object_setattr (vm, self, hs_str_intern_cstr ("item_separator"),
+                                             pair_item (seps, 0))
+                              == 0
+                       && hs_object_setattr (vm, self, hs_str_intern_cstr ("key_separator"),
+                                             pair_item (seps, 1))
+                              == 0
+                   ? 0
+                   : -1;
+      hs_xdecref (vm, seps);
+      if (rc < 0)
+        return NULL;
     }
-  e.out = g_string_new (NULL);
-  e.active = g_ptr_array_new ();
-  ok = put_value (&e, obj);
-  /* an error leaves the containers it was in entered */
-  hs_recursion_leave_n (vm, e.active->len + frames);
-  g_ptr_array_free (e.active, TRUE);
-  hs_xdecref (vm, seps_hold);
+  else if (v[5] != hs_None
+           && hs_object_setattr (vm, self, hs_str_intern_cstr ("item_separator"),
+                                 hs_str_intern_cstr (","))
+                  < 0)
+    return NULL;
+  if (v[7] != hs_None && hs_object_setattr (vm, self, hs_str_intern_cstr ("default"), v[7]) < 0)
+    return NULL;
+  return hs_incref (hs_None);
+}
+
+/* JSONEncoder.default(self, o): the TypeError a subclass overrides */
+static HsObject *
+encoder_default (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *self = NULL, *o = NULL;
+  if (!hs_parse_args (vm, "JSONEncoder.default", args, nargs, kwnames, "@self o", &self, &o))
+    return NULL;
+  hs_err_format (vm, &hs_exc_TypeError, "Object of type %s is not JSON serializable",
+                 hs_type_name (o));
+  return NULL;
+}
+
+/* The truth of self.<name> into *flag */
+static gboolean
+attr_flag (HsVM *vm, HsObject *self, const char *name, gboolean *flag)
+{
+  HsObject *v = hs_object_getattr_cstr (vm, self, name);
+  int t = v != NULL ? hs_object_truth (vm, v) : -1;
+  hs_xdecref (vm, v);
+  *flag = t > 0;
+  return t >= 0;
+}
+
+/* JSONEncoder.encode(self, o): o written with the instance's settings, its default() (a
+ * subclass's) called for what JSON has no form for. */
+static HsObject *
+encoder_encode (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *self = NULL, *o = NULL;
+  if (!hs_parse_args (vm, "JSONEncoder.encode", args, nargs, kwnames, "@self o", &self, &o))
+    return NULL;
+  Encoder e = { vm };
+  g_autofree char *indent_str = NULL;
+  HsObject *held[4] = { NULL }, *r = NULL; /* indent, separators and default */
+  if (!attr_flag (vm, self, "check_circular", &e.check_circular)
+      || !attr_flag (vm, self, "ensure_ascii", &e.ensure_ascii))
+    return NULL;
+  if ((held[0] = hs_object_getattr_cstr (vm, self, "default")) == NULL
+      || (held[1] = hs_object_getattr_cstr (vm, self, "indent")) == NULL
+      || (held[2] = hs_object_getattr_cstr (vm, self, "key_separator")) == NULL
+      || (held[3] = hs_object_getattr_cstr (vm, self, "item_separator")) == NULL
+      || !attr_flag (vm, self, "sort_keys", &e.sort_keys)
+      || !attr_flag (vm, self, "skipkeys", &e.skipkeys)
+      || !attr_flag (vm, self, "allow_nan", &e.allow_nan) || !check_separator (vm, held[2])
+      || !check_separator (vm, held[3]) || !indent_text (vm, held[1], &indent_str))
+    goto out;
+  e.dflt = held[0];
+  e.indent = indent_str;
+  e.key_sep = hs_str_utf8 (held[2]);
+  e.item_sep = hs_str_utf8 (held[3]);
+  r = run_encoder (&e, o, e.indent == NULL ? 3 : 2);
+out:
+  for (gsize i = 0; i < G_N_ELEMENTS (held); i++)
+    hs_xdecref (vm, held[i]);
+  return r;
+}
+
+static HsObject *
+encoder_iterencode (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  hs_err_set_string (vm, &hs_exc_NotImplementedError,
+                     "JSONEncoder.iterencode() is not supported by Heapscope yet");
+  return NULL;
+}
+
+static const HsMethodDef encoder_methods[] = {
+  { "__init__", encoder_init },
+  { "default", encoder_default },
+  { "encode", encoder_encode },
+  { "iterencode", encoder_iterencode },
+};
+static HsObject *encoder_descrs[G_N_ELEMENTS (encoder_methods)];
+
+/* json.encoder.JSONEncoder, a class of each VM's json module (CPython's is Python code) */
+static HsObject *
+encoder_class_new (HsVM *vm)
+{
+  HsObject *ns = hs_dict_new (vm);
+  gboolean ok = ns != NULL
+                && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"),
+                                     hs_str_intern_cstr ("json.encoder"))
+                       == 0
+                && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("item_separator"),
+                                     hs_str_intern_cstr (", "))
+                       == 0
+                && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("key_separator"),
+                                     hs_str_intern_cstr (": "))
+                       == 0;
+  for (gsize i = 0; ok && i < G_N_ELEMENTS (encoder_methods); i++)
+    ok = hs_dict_set_item (vm, ns, hs_str_intern_cstr (encoder_methods[i].name), encoder_descrs[i])
+         == 0;
   if (!ok)
     {
-      g_string_free (e.out, TRUE);
+      hs_xdecref (vm, ns);
       return NULL;
     }
-  return hs_str_from_gstring (vm, e.out);
+  return hs_module_class_new (vm, "json.encoder", &hs_type_type, "JSONEncoder", NULL, ns);
+}
+
+/* the json module's JSONEncoder (new reference) */
+static HsObject *
+encoder_class (HsVM *vm)
+{
+  HsObject *json = hs_import_module (vm, "json");
+  HsObject *cls = json != NULL ? hs_object_getattr_cstr (vm, json, "JSONEncoder") : NULL;
+  hs_xdecref (vm, json);
+  return cls;
 }
 
 /* ---- loads ------------------------------------------------------------------------------ */
@@ -879,6 +1163,8 @@ void
 hs_mod_json_runtime_init (void)
 {
   hs_type_ready (&decode_error_type);
+  for (gsize i = 0; i < G_N_ELEMENTS (encoder_methods); i++)
+    encoder_descrs[i] = hs_method_descr_new (&encoder_methods[i], &hs_object_type);
 }
 
 int
@@ -886,6 +1172,8 @@ hs_mod_json_init (HsVM *vm, HsObject *dict)
 {
   if (hs_module_add_take (vm, dict, "JSONDecodeError", hs_incref ((HsObject *)&decode_error_type))
       < 0)
+    return -1;
+  if (hs_module_add_take (vm, dict, "JSONEncoder", encoder_class_new (vm)) < 0)
     return -1;
   return hs_module_add_functions (vm, dict, json_functions);
 }

@@ -4,9 +4,11 @@
  * __isabstractmethod__ attribute) and returns it. ABCMeta is a metaclass made at import; each
  * class it makes (ABC among them) gets, as in CPython, `__abstractmethods__` (the frozenset of
  * its names still abstract, which tells the instance allocation in hs-class.c to refuse it
- * with CPython's TypeError) and `_abc_impl`, here a list of weak references to the classes
- * registered as its virtual subclasses (CPython's registry also holds them weakly), which its
- * __subclasscheck__ and __instancecheck__ consult.
+ * with CPython's TypeError) and `_abc_impl`, here two lists of weak references: the classes
+ * registered as its virtual subclasses (CPython's registry also holds them weakly) and the
+ * classes made with it as a base (CPython's __subclasses__()). Its __subclasscheck__ and
+ * __instancecheck__ ask the class's __subclasshook__ first, then consult the MRO and those
+ * two lists, as CPython's _abc does.
  */
 #include "config.h"
 
@@ -14,12 +16,14 @@
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-weakref.h"
+#include "hs-abc.h"
 
 static HsObject *
 abc_abstractmethod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -99,18 +103,67 @@ abstract_names (HsVM *vm, HsObject *cls)
   return r;
 }
 
-/* After type.__new__: what ABCMeta adds to the new class's namespace. */
+/* `_abc_impl`: [registry, subclasses], each a list of weak references (a built-in type,
+ * immortal, is held itself): the virtual subclasses registered, and the classes ABCMeta made
+ * with this one among their bases (CPython's _abc_registry and __subclasses__()). */
+static HsObject *
+abc_impl_part (HsObject *cls, gsize part)
+{
+  HsObject *r = hs_type_check (cls) && (((HsType *)cls)->type_flags & HS_TYPE_HEAP)
+                    ? hs_dict_get_item_borrow (NULL, ((HsType *)cls)->dict, s_abc_impl)
+                    : NULL;
+  return r != NULL && hs_list_check (r) && hs_list_len (r) == 2 ? hs_list_get_borrow (r, part)
+                                                                : NULL;
+}
+
+static HsObject *
+registry_of (HsObject *cls)
+{
+  return abc_impl_part (cls, 0);
+}
+
+/* the class a registry or subclasses entry names (borrowed), NULL once freed */
+static HsObject *
+entry_class (HsObject *entry)
+{
+  return hs_type_check (entry) ? entry : hs_weakref_get_borrow (entry);
+}
+
 static int
-abc_init_class (HsVM *vm, HsObject *cls)
+append_class (HsVM *vm, HsObject *list, HsObject *cls)
+{
+  if (hs_is_immortal (cls))
+    return hs_list_append (vm, list, cls);
+  HsObject *wr = hs_weakref_new (vm, &hs_weakref_type, cls, NULL);
+  return wr != NULL ? hs_list_append_take (vm, list, wr) : -1;
+}
+
+/* After type.__new__: what ABCMeta adds to the new class's namespace, and the class noted
+ * among its ABC bases' subclasses. */
+int
+hs_abc_init_class (HsVM *vm, HsObject *cls)
 {
   HsObject *abstracts = abstract_names (vm, cls), *registry = hs_list_new (vm, 0);
-  int r = abstracts != NULL && registry != NULL
+  HsObject *subclasses = hs_list_new (vm, 0);
+  HsObject *impl = registry != NULL && subclasses != NULL
+                       ? hs_list_from_array (vm, (HsObject *[]){ registry, subclasses }, 2)
+                       : NULL;
+  int r = abstracts != NULL && impl != NULL
                   && hs_dict_set_item (vm, ((HsType *)cls)->dict, s_abstractmethods, abstracts) == 0
-                  && hs_dict_set_item (vm, ((HsType *)cls)->dict, s_abc_impl, registry) == 0
+                  && hs_dict_set_item (vm, ((HsType *)cls)->dict, s_abc_impl, impl) == 0
               ? 0
               : -1;
   hs_xdecref (vm, abstracts);
   hs_xdecref (vm, registry);
+  hs_xdecref (vm, subclasses);
+  hs_xdecref (vm, impl);
+  HsObject *bases = hs_class_bases_borrow (cls);
+  for (gsize i = 0; r == 0 && i < hs_tuple_len (bases); i++)
+    {
+      HsObject *subs = abc_impl_part (hs_tuple_get_borrow (bases, i), 1);
+      if (subs != NULL)
+        r = append_class (vm, subs, cls);
+    }
   return r;
 }
 
@@ -136,18 +189,9 @@ abcmeta_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                                               nkw > 0 ? args + 4 : NULL, nkw > 0 ? kwnames : NULL)
                    : NULL;
   hs_xdecref (vm, ns);
-  if (cls != NULL && abc_init_class (vm, cls) < 0)
+  if (cls != NULL && hs_abc_init_class (vm, cls) < 0)
     HS_CLEAR (vm, cls);
   return cls;
-}
-
-static HsObject *
-registry_of (HsObject *cls)
-{
-  HsObject *r = hs_type_check (cls) && (((HsType *)cls)->type_flags & HS_TYPE_HEAP)
-                    ? hs_dict_get_item_borrow (NULL, ((HsType *)cls)->dict, s_abc_impl)
-                    : NULL;
-  return r != NULL && hs_list_check (r) ? r : NULL;
 }
 
 static int
@@ -160,11 +204,18 @@ is_subclass (HsVM *vm, HsObject *sub, HsObject *cls)
   return t;
 }
 
+int
+hs_abc_register (HsVM *vm, HsObject *cls, HsObject *sub)
+{
+  HsObject *registry = registry_of (cls);
+  return registry != NULL ? append_class (vm, registry, sub) : 0;
+}
+
 /* ABCMeta.register(cls, subclass): a virtual subclass, kept weakly. */
 static HsObject *
 abcmeta_register (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *sub = NULL, *registry;
+  HsObject *sub = NULL;
   if (!hs_parse_args (vm, "register", args + 1, nargs - 1, kwnames, "@subclass", &sub))
     return NULL;
   if (!hs_type_check (sub))
@@ -181,19 +232,30 @@ abcmeta_register (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
         hs_err_set_string (vm, &hs_exc_RuntimeError, "Refusing to create an inheritance cycle");
       return NULL;
     }
-  if ((registry = registry_of (args[0])) == NULL)
-    return hs_incref (sub);
-  HsObject *wr = hs_weakref_new (vm, &hs_weakref_type, sub, NULL);
-  if (wr == NULL || hs_list_append_take (vm, registry, wr) < 0)
-    return NULL;
-  return hs_incref (sub);
+  return hs_abc_register (vm, args[0], sub) < 0 ? NULL : hs_incref (sub);
 }
 
-/* ABCMeta.__subclasscheck__(cls, subclass): a real subclass, or one of a registered class. */
+/* Whether sub is a subclass of a class of `list` (registry or subclasses): 1, 0, -1 */
+static int
+any_subclass (HsVM *vm, HsObject *sub, HsObject *list)
+{
+  for (gsize i = 0; list != NULL && i < hs_list_len (list); i++)
+    {
+      HsObject *c = entry_class (hs_list_get_borrow (list, i));
+      int t = c != NULL ? is_subclass (vm, sub, c) : 0;
+      if (t != 0)
+        return t;
+    }
+  return 0;
+}
+
+/* ABCMeta.__subclasscheck__(cls, subclass), CPython's _abc_subclasscheck: what
+ * cls.__subclasshook__ says, else a real subclass, one of a registered class, or one of a
+ * subclass of cls. */
 static HsObject *
 abcmeta_subclasscheck (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *sub = NULL, *registry;
+  HsObject *sub = NULL, *cls = args[0];
   if (!hs_parse_args (vm, "__subclasscheck__", args + 1, nargs - 1, kwnames, "!subclass", &sub))
     return NULL;
   if (!hs_type_check (sub))
@@ -201,17 +263,25 @@ abcmeta_subclasscheck (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
       hs_err_set_string (vm, &hs_exc_TypeError, "issubclass() arg 1 must be a class");
       return NULL;
     }
-  if (hs_type_is_subtype ((HsType *)sub, (HsType *)args[0]))
-    return hs_bool_from (TRUE);
-  registry = registry_of (args[0]);
-  for (gsize i = 0; registry != NULL && i < hs_list_len (registry); i++)
+  HsObject *ok = hs_object_call_method (vm, cls, "__subclasshook__", &sub, 1, NULL);
+  if (ok == NULL || ok != hs_NotImplemented)
     {
-      HsObject *r = hs_weakref_get_borrow (hs_list_get_borrow (registry, i));
-      int t = r != NULL ? is_subclass (vm, sub, r) : 0;
-      if (t != 0)
-        return t < 0 ? NULL : hs_bool_from (TRUE);
+      if (ok != NULL && ok != hs_True && ok != hs_bool_from (FALSE))
+        {
+          hs_decref (vm, ok);
+          hs_err_set_string (vm, &hs_exc_AssertionError,
+                             "__subclasshook__ must return either False, True, or NotImplemented");
+          return NULL;
+        }
+      return ok;
     }
-  return hs_bool_from (FALSE);
+  hs_decref (vm, ok);
+  if (hs_type_is_subtype ((HsType *)sub, (HsType *)cls))
+    return hs_bool_from (TRUE);
+  int t = any_subclass (vm, sub, registry_of (cls));
+  if (t == 0)
+    t = any_subclass (vm, sub, abc_impl_part (cls, 1));
+  return t < 0 ? NULL : hs_bool_from (t > 0);
 }
 
 /* ABCMeta.__instancecheck__(cls, instance) */
@@ -250,7 +320,7 @@ abc_class (HsVM *vm, HsType *meta, const char *name, HsObject *base, HsObject *n
   if (hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr ("abc")) < 0)
     HS_CLEAR (vm, ns);
   HsObject *cls = hs_module_class_new (vm, "abc", meta, name, base, ns);
-  if (cls != NULL && meta != &hs_type_type && abc_init_class (vm, cls) < 0)
+  if (cls != NULL && meta != &hs_type_type && hs_abc_init_class (vm, cls) < 0)
     HS_CLEAR (vm, cls);
   return cls;
 }

@@ -560,6 +560,12 @@ class_getitem_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static const HsMethodDef class_getitem_def
     = { "__class_getitem__", class_getitem_method, HS_METH_CLASS };
 
+HsObject *
+hs_alias_class_getitem_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return class_getitem_method (vm, args, nargs, kwnames);
+}
+
 void
 hs_alias_runtime_init (void)
 {

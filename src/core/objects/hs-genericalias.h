@@ -17,6 +17,10 @@ typedef enum
 /* cls[key] for a built-in class that is generic (list, dict, tuple, set, frozenset, type,
  * and the collections types): a new alias; NULL without an error set when cls is not one. */
 HsObject *hs_alias_class_getitem (HsVM *vm, HsObject *cls, HsObject *key);
+/* CPython's classmethod(GenericAlias): cls.__class_getitem__(key), for the classes a module
+ * makes in C (collections.abc.Iterable[int]). */
+HsObject *hs_alias_class_getitem_method (HsVM *vm, HsObject **args, gsize nargs,
+                                         HsObject *kwnames);
 /* a | b where both are classes, None or aliases: a types.UnionType; NULL without an error
  * when they are not. */
 HsObject *hs_alias_union (HsVM *vm, HsObject *a, HsObject *b);

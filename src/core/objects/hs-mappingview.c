@@ -128,6 +128,12 @@ hs_mapping_view_new (HsVM *vm, HsObject *mapping, HsMappingViewKind kind)
   return &v->header;
 }
 
+HsType *
+hs_mapping_view_type (HsMappingViewKind kind)
+{
+  return &view_types[kind];
+}
+
 void
 hs_mapping_view_runtime_init (void)
 {

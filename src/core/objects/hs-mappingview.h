@@ -21,6 +21,9 @@ typedef enum
 /* A new view of `mapping` (a new reference to it is kept). */
 HsObject *hs_mapping_view_new (HsVM *vm, HsObject *mapping, HsMappingViewKind kind);
 
+/* The built-in type of the views of that kind. */
+HsType *hs_mapping_view_type (HsMappingViewKind kind);
+
 void hs_mapping_view_runtime_init (void);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ static const BuiltinModule builtin_modules[] = {
   { "bisect", hs_mod_bisect_init },
   { "builtins", NULL },
   { "collections", hs_mod_collections_init },
+  { "collections.abc", hs_mod_collections_abc_init },
   { "contextlib", hs_mod_contextlib_init },
   { "copy", hs_mod_copy_init },
   { "copyreg", hs_mod_copyreg_init },
@@ -468,12 +469,23 @@ hs_module_add_take (HsVM *vm, HsObject *dict, const char *name, HsObject *value)
 
 /* ---- import -------------------------------------------------------------------------- */
 
+/* Whether the table has a submodule of the package name[0..dot) */
+static gboolean
+is_package (const char *name, const char *dot)
+{
+  gsize len = (gsize)(dot - name) + 1;
+  for (gsize i = 0; i < G_N_ELEMENTS (builtin_modules); i++)
+    if (strncmp (builtin_modules[i].name, name, len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 not_found (HsVM *vm, const char *name)
 {
   const char *dot = strchr (name, '.');
 
-  if (dot != NULL && find_builtin (name, (gsize)(dot - name)) != NULL)
+  if (dot != NULL && find_builtin (name, (gsize)(dot - name)) != NULL && !is_package (name, dot))
     {
       char *head = g_strndup (name, (gsize)(dot - name));
       hs_err_format (vm, &hs_exc_ModuleNotFoundError, "No module named '%s'; '%s' is not a package",
@@ -481,7 +493,7 @@ not_found (HsVM *vm, const char *name)
       g_free (head);
       return;
     }
-  if (dot != NULL)
+  if (dot != NULL && !is_package (name, dot))
     {
       char *head = g_strndup (name, (gsize)(dot - name));
       hs_err_format (vm, &hs_exc_ModuleNotFoundError, "No module named '%s'", head);
@@ -510,6 +522,33 @@ hs_module_set_main (HsVM *vm, HsObject *globals)
   return hs_dict_set_item (vm, vm->modules, hs_str_intern_cstr ("__main__"), m);
 }
 
+/* A package's submodules of the table are imported with it and set as its attributes (as
+ * CPython's site leaves collections.abc imported before a program runs); a submodule
+ * imported alone is set on its package. */
+static int
+import_submodules (HsVM *vm, const char *name, HsObject *module)
+{
+  gsize len = strlen (name);
+  const char *dot = strrchr (name, '.');
+  if (dot != NULL)
+    {
+      g_autofree char *head = g_strndup (name, dot - name);
+      HsObject *parent = hs_dict_get_item_cstr_borrow (vm, vm->modules, head);
+      return parent != NULL ? hs_dict_set_item (vm, hs_module_dict (parent),
+                                                hs_str_intern_cstr (dot + 1), module)
+                            : 0;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (builtin_modules); i++)
+    if (strncmp (builtin_modules[i].name, name, len) == 0 && builtin_modules[i].name[len] == '.')
+      {
+        HsObject *sub = hs_import_module (vm, builtin_modules[i].name);
+        if (sub == NULL)
+          return -1;
+        hs_decref (vm, sub);
+      }
+  return 0;
+}
+
 HsObject *
 hs_import_module (HsVM *vm, const char *name)
 {
@@ -527,11 +566,25 @@ hs_import_module (HsVM *vm, const char *name)
       not_found (vm, name);
       return NULL;
     }
+  /* a submodule: its package first (which may import it: then it is there) */
+  const char *dot = strrchr (name, '.');
+  if (dot != NULL)
+    {
+      g_autofree char *head = g_strndup (name, dot - name);
+      HsObject *parent = hs_import_module (vm, head);
+      if (parent == NULL)
+        return NULL;
+      hs_decref (vm, parent);
+      m = hs_dict_get_item_cstr_borrow (vm, vm->modules, name);
+      if (m != NULL)
+        return hs_incref (m);
+    }
   m = module_new (vm, name, b->init == NULL ? vm->builtins : NULL);
   if (m == NULL)
     return NULL;
   if ((b->init != NULL && b->init (vm, hs_module_dict (m)) < 0)
-      || hs_dict_set_item (vm, vm->modules, hs_str_intern_cstr (name), m) < 0)
+      || hs_dict_set_item (vm, vm->modules, hs_str_intern_cstr (name), m) < 0
+      || import_submodules (vm, name, m) < 0)
     {
       hs_decref (vm, m);
       return NULL;
@@ -653,6 +706,7 @@ hs_module_runtime_init (void)
       hs_mod_re_runtime_init ();
       hs_mod_enum_runtime_init ();
       hs_mod_abc_runtime_init ();
+      hs_mod_collections_abc_runtime_init ();
       hs_mod_types_runtime_init ();
       hs_datetime_runtime_init ();
       g_once_init_leave (&once, 1);

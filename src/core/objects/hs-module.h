@@ -87,6 +87,8 @@ int hs_mod_copy_init (HsVM *vm, HsObject *dict);
 int hs_mod_copyreg_init (HsVM *vm, HsObject *dict);
 int hs_mod_collections_init (HsVM *vm, HsObject *dict);
 void hs_mod_collections_runtime_init (void);
+int hs_mod_collections_abc_init (HsVM *vm, HsObject *dict);
+void hs_mod_collections_abc_runtime_init (void);
 int hs_mod_operator_init (HsVM *vm, HsObject *dict);
 void hs_mod_operator_runtime_init (void);
 int hs_mod_functools_init (HsVM *vm, HsObject *dict);

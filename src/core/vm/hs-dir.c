@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hs-cpython-names.h"
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-dir.h"
 #include "hs-error.h"
@@ -124,7 +125,9 @@ hs_dir_names (HsObject *obj)
       if (!is_type && (HS_TYPE (obj)->type_flags & HS_TYPE_DRAWN_AS_INSTANCE))
         hs_object_refs (obj, add_ref_name, seen);
       const HsType *type = is_type ? (const HsType *)obj : obj->type;
-      for (const HsType *t = type; t != NULL; t = t->base)
+      /* every class of the MRO, not only the first bases (class C(A, B) has B's names) */
+      const HsType *t;
+      for (gsize i = 0; (t = hs_type_mro_at (type, i)) != NULL; i++)
         add_dict_keys (seen, t->dict);
       if (!(type->type_flags & HS_TYPE_HEAP))
         hs_slot_wrapper_foreach_name (type, add_slot_name, seen);

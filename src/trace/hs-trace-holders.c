@@ -291,13 +291,20 @@ add_docstring_holders (Recorder *rec, HsObject *str, GArray *holders)
 }
 
 /* The module's __annotations__ (`p: Point = …` at module level keeps Point there), a dict
- * the diagram does not draw; NULL when the program annotated nothing. */
+ * the diagram does not draw; NULL when the program annotated nothing. Asked at every step:
+ * the answer stands while the globals have no dirty mark (a scan of the globals was 7% of
+ * a recording). */
 static HsObject *
 module_annotations (Recorder *rec)
 {
-  HsObject *a
-      = hs_dict_get_item_cstr_borrow (rec->vm, hs_inspect_globals (rec->vm), "__annotations__");
-  return a != NULL && hs_dict_check (a) ? a : NULL;
+  HsObject *globals = hs_inspect_globals (rec->vm), *a;
+
+  if (rec->annotations_known && !(globals->flags & HS_FLAG_DIRTY))
+    return rec->annotations;
+  a = hs_dict_get_item_cstr_borrow (rec->vm, globals, "__annotations__");
+  rec->annotations = a != NULL && hs_dict_check (a) ? a : NULL;
+  rec->annotations_known = !(globals->flags & HS_FLAG_DIRTY);
+  return rec->annotations;
 }
 
 /* Whether o is an annotation of the module; each one a holder (holders NULL: only asked). */

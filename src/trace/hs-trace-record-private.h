@@ -58,6 +58,10 @@ typedef struct
   GHashTable *parent_links; /* shown id -> its parent_shown, of those frames */
   GArray *rows;             /* Row: scratch of put_rows */
   GHashTable *texts;        /* a traced int, float or str -> its pooled repr (primitive_text) */
+
+  /* the module's __annotations__ dict or NULL, known while the globals have no dirty mark */
+  HsObject *annotations;
+  gboolean annotations_known;
 } Recorder;
 
 static inline gboolean

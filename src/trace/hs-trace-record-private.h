@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  const char *text; /* an address pool() was asked for, or NULL */
+  guint32 id;       /* what its text was pooled as */
+} PoolCacheEntry;
+
+typedef struct
+{
   HsTrace *trace;
   HsVM *vm;
   const gint *cancel;
@@ -62,6 +68,8 @@ typedef struct
   /* the module's __annotations__ dict or NULL, known while the globals have no dirty mark */
   HsObject *annotations;
   gboolean annotations_known;
+
+  PoolCacheEntry pool_cache[512]; /* pool()'s */
 } Recorder;
 
 static inline gboolean
@@ -89,10 +97,24 @@ ref (Recorder *rec, HsObject *o)
   return hs_object_id (o);
 }
 
+/* The pooled copy of s. The recorder pools the same few names (a type's, a variable's, a
+ * label) from the same addresses at every step: a direct-mapped cache by address answers
+ * most without hashing the text (checked against the text, so an address reused for
+ * another text is only a miss). */
 static inline guint32
 pool (Recorder *rec, const char *s)
 {
-  return hs_string_pool_add (&rec->trace->pool, s);
+  PoolCacheEntry *e;
+
+  if (s == NULL)
+    return 0;
+  e = &rec->pool_cache[((guintptr)s >> 3) % G_N_ELEMENTS (rec->pool_cache)];
+  if (e->text != s || strcmp (hs_string_pool_get (&rec->trace->pool, e->id), s) != 0)
+    {
+      e->text = s;
+      e->id = hs_string_pool_add (&rec->trace->pool, s);
+    }
+  return e->id;
 }
 
 /* ---- hidden holders (hs-trace-holders.c) ------------------------------------------ */

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "hs-inspect.h"
 #include "hs-snapshot.h"
 
 /* ---- what CPython makes behind the scenes ---------------------------------------- */
@@ -66,6 +67,9 @@ frame_title (const HsSnapFrame *frame)
 static char *
 describe_row (const char *label, const char *where)
 {
+  if (g_str_equal (label, HS_FRAME_FUNC_LABEL))
+    /* TRANSLATORS: a function's running frame holds it, e.g. "the frame of fact() running it" */
+    return g_strdup_printf (_ ("the frame of %s running it"), where);
   if (label[0] == '.')
     /* TRANSLATORS: a comprehension's hidden argument, e.g. "the argument .0 of <listcomp>()" */
     return g_strdup_printf (_ ("the argument %s of %s"), label, where);

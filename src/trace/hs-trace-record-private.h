@@ -40,7 +40,7 @@ typedef struct
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
-      str_finalizing, str_registry, str_weak;
+      str_finalizing, str_registry, str_weak, str_f_func;
   GHashTable *class_dicts;     /* a traced class's namespace dict -> the class */
   GHashTable *part_owners;     /* a traced function's part (its defaults...) or instance's
                                 * materialised __dict__ -> the function or instance, whose rows

@@ -950,7 +950,7 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
   HsObject *const *call = hs_inspect_frame_call_held (f, &ncall);
   HsObject *const *vm_held[HS_VM_HELD_FINALIZE_REGISTRY + 1];
   HsObject *handled = depth == 0 ? hs_inspect_handled_exception (rec->vm) : NULL;
-  gsize room = (gsize)nlocals + sp + ncall + 1;
+  gsize room = (gsize)nlocals + sp + ncall + 2;
 
   for (HsVMHeld i = 0; depth == 0 && i <= HS_VM_HELD_FINALIZE_REGISTRY; i++)
     {
@@ -977,6 +977,9 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
   for (guint i = 0; i < ncall; i++)
     if (!hs_is_immortal (call[i]))
       add_held (rec, call[i], rec->str_pending);
+  /* the function it runs (CPython 3.11's f_func) */
+  if (hs_inspect_frame_func (f) != NULL)
+    add_held (rec, hs_inspect_frame_func (f), rec->str_f_func);
   /* The exception an except block is handling is the VM's (sys.exc_info()), not a
    * frame's: shown once, with the globals. */
   if (handled != NULL)
@@ -1753,6 +1756,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   rec.str_finalizing = hs_string_pool_add (&t->pool, N_ ("finalizing"));
   rec.str_registry = hs_string_pool_add (&t->pool, N_ ("finalize registry"));
   rec.str_cell = hs_string_pool_add (&t->pool, N_ ("cell"));
+  rec.str_f_func = hs_string_pool_add (&t->pool, HS_FRAME_FUNC_LABEL);
   rec.str_return = hs_string_pool_add (&t->pool, "__return__");
   rec.str_class = hs_string_pool_add (&t->pool, HS_TRACE_CLASS_ATTR);
   rec.str_base = hs_string_pool_add (&t->pool, HS_TRACE_BASE_ATTR);

@@ -85,10 +85,16 @@ hs_class_call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args, g
       all[0] = self;
       if (nargs + nkw > 0)
         memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+      /* CPython's slot functions hold the method they looked up (lookup_maybe_method's new
+       * reference) while it runs: listed with the calling frame */
+      HsFrameHold hold = { NULL, 0 };
+      if (HS_IS (fn, &hs_function_type))
+        hold = hs_frame_hold (vm, fn, NULL, 0);
       HsObject *r = HS_IS (fn, &hs_function_type)
                         ? hs_vm_call_function (vm, fn, all, nargs + 1, kwnames)
                         : hs_cfunction_call_with_self (vm, ((HsCFunctionObject *)fn)->def, self,
                                                        args, nargs, kwnames);
+      hs_frame_unhold (vm, hold);
       if (all != small)
         g_free (all);
       return r;

@@ -75,7 +75,7 @@ make_generator (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
 {
   HsFunction *fn = HS_FUNCTION (func);
   gsize size = 0;
-  HsFrame *f = hs_vm_frame_new_heap (vm, fn->code, NULL, fn->globals, &size);
+  HsFrame *f = hs_vm_frame_new_heap (vm, fn->code, func, fn->globals, &size);
   if (f == NULL)
     return NULL;
   HsObject *gen = hs_generator_new (vm, f, size);
@@ -166,11 +166,11 @@ start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwn
 }
 
 void
-hs_call_hold_class_args (HsFrame *f, HsObject **stack, gsize nstack, HsObject **args, gsize nargs,
-                         HsObject *kwnames, HsObject *self)
+hs_call_hold_class_args (HsFrame *f, HsObject *init, HsObject **stack, gsize nstack,
+                         HsObject **args, gsize nargs, HsObject *kwnames, HsObject *self)
 {
   gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  gsize max = nstack + nargs + (nkw > 0 ? nkw + 1 + nargs + nkw : 0), n = 0;
+  gsize max = 1 + nstack + nargs + (nkw > 0 ? nkw + 1 + nargs + nkw : 0), n = 0;
   HsObject **held;
 
   g_assert (f->n_call_held == 0);
@@ -190,6 +190,7 @@ hs_call_hold_class_args (HsFrame *f, HsObject **stack, gsize nstack, HsObject **
       for (gsize i = 0; i < nargs + nkw; i++)
         held[n++] = hs_incref (args[i]);
     }
+  held[n++] = hs_incref (init);
   f->n_call_held = (guint)n;
 }
 

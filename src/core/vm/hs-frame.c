@@ -64,13 +64,14 @@ hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
     return NULL;
   memset (f, 0, bytes);
   f->code = code;
-  f->func = func;
+  f->func = func != NULL ? hs_incref (func) : NULL;
   f->globals = globals;
-  hold_globals (f, func);
+  /* it holds its globals, for the function of that code */
+  hold_globals (f, NULL);
   f->id = vm->next_frame_id++;
   f->cur_line = -1;
   f->after_lineless = FALSE;
-  f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
+  f->parent_frame_id = 0;
   f->stack = f->locals + code->nlocals;
   *size = bytes;
   return f;
@@ -157,8 +158,10 @@ hs_frame_unhold (HsVM *vm, HsFrameHold hold)
     }
 }
 
-void
-hs_vm_frame_clear (HsVM *vm, HsFrame *f)
+/* Drops the frame's references but its function's, which it returns (CPython's
+ * _PyFrame_Clear drops f_func last). */
+static HsObject *
+clear_but_func (HsVM *vm, HsFrame *f)
 {
   if ((f->is_init || f->back_holds) && f->back != NULL && f->back->call_held != NULL)
     hs_vm_frame_release_call (vm, f->back);
@@ -171,32 +174,40 @@ hs_vm_frame_clear (HsVM *vm, HsFrame *f)
   f->sp = 0;
   for (int i = 0; i < f->code->nlocals; i++)
     HS_CLEAR (vm, f->locals[i]);
-  f->func = NULL;
   HS_CLEAR (vm, f->ns);
   if (f->holds_globals)
     hs_decref (vm, f->globals);
   f->holds_globals = FALSE;
+  return g_steal_pointer (&f->func);
 }
 
-/* Drops the frame's references and gives its slots back to the arena. */
+void
+hs_vm_frame_clear (HsVM *vm, HsFrame *f)
+{
+  hs_xdecref (vm, clear_but_func (vm, f));
+}
+
+/* Drops the frame's references and gives its slots back to the arena; its function goes
+ * last, once the frame is gone (freeing it may run code that looks at the frames). */
 void
 hs_vm_frame_pop (HsVM *vm, HsFrame *f)
 {
-  hs_vm_frame_clear (vm, f);
+  HsObject *func = clear_but_func (vm, f);
   vm->frame = f->back;
   vm->depth--;
   if (f->gen != NULL)
+    f->back = NULL; /* generator frames live outside the arena */
+  else
     {
-      f->back = NULL; /* generator frames live outside the arena */
-      return;
+      HsFrameChunk *c = vm->chunk;
+      c->top = f->arena_mark;
+      if (c->top == 0 && c->prev != NULL)
+        {
+          vm->chunk = c->prev;
+          g_free (c);
+        }
     }
-  HsFrameChunk *c = vm->chunk;
-  c->top = f->arena_mark;
-  if (c->top == 0 && c->prev != NULL)
-    {
-      vm->chunk = c->prev;
-      g_free (c);
-    }
+  hs_xdecref (vm, func);
 }
 
 HsFrame *
@@ -220,6 +231,8 @@ hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data)
     hs_visit_named (visit, f->ns, HS_REF_HIDDEN, "namespace", data);
   if (f->holds_globals)
     hs_visit_named (visit, f->globals, HS_REF_HIDDEN, "f_globals", data);
+  if (f->func != NULL) /* a suspended generator's frame's (HS_FRAME_FUNC_LABEL) */
+    hs_visit_named (visit, f->func, HS_REF_ATTR, HS_FRAME_FUNC_LABEL, data);
 }
 
 void

@@ -21,9 +21,10 @@ struct _HsFrame
 {
   HsFrame *back; /* the caller, or NULL for the outermost frame */
   HsCode *code;
-  /* The function running, borrowed: a frame holds no reference to it (none is needed
-   * once the arguments are bound), so a function's count is what the diagram draws into
-   * it. NULL for the module frame and for generator frames. */
+  /* The function running, owned: CPython 3.11's frame holds its f_func, so a function's
+   * count while it runs is one more per frame running it (a generator's frame holds it
+   * until the generator finishes). NULL for the module frame and code run without a
+   * function (exec). */
   HsObject *func;
   HsObject *globals; /* the module dict */
   /* Whether the frame holds a reference to globals: not when a function runs (the function

@@ -66,6 +66,12 @@ hs_inspect_frame_namespace (const HsFrame *f)
 }
 
 HsObject *
+hs_inspect_frame_func (const HsFrame *f)
+{
+  return f->func;
+}
+
+HsObject *
 hs_inspect_frame_generator (const HsFrame *f)
 {
   return f->gen;

@@ -75,9 +75,16 @@ HsObject *hs_inspect_frame_generator (const HsFrame *f);
 HsObject *hs_inspect_frame_globals (const HsFrame *f);
 /* The id of the frame that made the function running, or 0. */
 guint64 hs_inspect_frame_parent_id (const HsFrame *f);
+/* The function the frame runs, which it holds (CPython 3.11's f_func), or NULL. */
+HsObject *hs_inspect_frame_func (const HsFrame *f);
+
+/* The label of a frame's reference to the function it runs: no program can name it. */
+#define HS_FRAME_FUNC_LABEL ".f_func"
+
 /* Visits every reference the frame holds, labelled as the objects' `refs` are: its locals
  * (unbound ones skipped) in co_varnames order, named by their variables, then its live
- * value stack from the bottom ("pending"), then a class body's namespace (hidden). */
+ * value stack from the bottom ("pending"), then a class body's namespace (hidden), then
+ * the function it runs (HS_FRAME_FUNC_LABEL). */
 void hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data);
 
 /* ---- the VM's roots and state ---------------------------------------------------- */

@@ -60,7 +60,7 @@ hs_vm_frame_push_unset (HsVM *vm, HsCode *code, HsObject *func, HsObject *global
   c->top += need;
   f->back = vm->frame;
   f->code = code;
-  f->func = func;
+  f->func = func != NULL ? hs_incref (func) : NULL; /* CPython 3.11's f_func */
   f->globals = globals;
   f->holds_globals = func == NULL; /* a frame that runs no function holds its globals */
   if (f->holds_globals)
@@ -91,13 +91,14 @@ void hs_vm_frame_release_call (HsVM *vm, HsFrame *f);
 void hs_vm_frame_pop (HsVM *vm, HsFrame *f);
 
 /* hs_vm_frame_pop inline for the eval loop's returns, when the frame holds nothing but
- * its locals (no class call's values, no namespace or globals of its own, no generator,
- * an empty value stack): each local emptied before its value goes, as hs_vm_frame_clear
+ * its locals and its function (no class call's values, no namespace or globals of its own, no
+ * generator, an empty value stack): each local emptied before its value goes, as hs_vm_frame_clear
  * does, then the slots given back. */
 static inline void
 hs_vm_frame_pop_plain (HsVM *vm, HsFrame *f)
 {
   HsFrameChunk *c;
+  HsObject *func;
 
   if (G_UNLIKELY (f->is_init || f->back_holds || f->call_held != NULL || f->ns != NULL
                   || f->holds_globals || f->gen != NULL || f->sp != 0))
@@ -107,6 +108,7 @@ hs_vm_frame_pop_plain (HsVM *vm, HsFrame *f)
     }
   for (int i = 0; i < f->code->nlocals; i++)
     HS_CLEAR (vm, f->locals[i]);
+  func = f->func;
   f->func = NULL;
   vm->frame = f->back;
   vm->depth--;
@@ -117,6 +119,7 @@ hs_vm_frame_pop_plain (HsVM *vm, HsFrame *f)
       vm->chunk = c->prev;
       g_free (c);
     }
+  hs_xdecref (vm, func); /* last, as hs_vm_frame_pop: the frame is gone */
 }
 
 /* ---- the loop (hs-vm.c) ---- */
@@ -146,9 +149,10 @@ hs_call_args_exact (const HsCode *co, gsize nargs)
  * what CPython holds while it runs (HsFrame.call_held): its `nstack` stack values from
  * `stack` (the class and the arguments, NULLs skipped), the argument tuple's items (the
  * `nargs` positional `args`), and with keywords (`kwnames`) the keyword dict's values
- * and the copy of self (`self`) and every argument that passes them to __init__. */
-void hs_call_hold_class_args (HsFrame *f, HsObject **stack, gsize nstack, HsObject **args,
-                              gsize nargs, HsObject *kwnames, HsObject *self);
+ * and the copy of self (`self`) and every argument that passes them to __init__, and
+ * the __init__ function itself (`init`, slot_tp_init's reference to the method). */
+void hs_call_hold_class_args (HsFrame *f, HsObject *init, HsObject **stack, gsize nstack,
+                              HsObject **args, gsize nargs, HsObject *kwnames, HsObject *self);
 int hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
                    HsFrame **nf, HsObject **res);
 /* CPython's _PyObject_FunctionStr: "__main__.f", "__main__.Point", "print" (newly

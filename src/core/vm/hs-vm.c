@@ -1454,6 +1454,8 @@ op_CALL_FUNCTION_EX:
      * instance and the arguments when there are keywords */
     if (how == 1 && nf->is_init && kwn != NULL)
       hs_frame_hold_in (f, r, flat, npos + nkw);
+    if (how == 1 && nf->is_init) /* slot_tp_init's reference to __init__ */
+      hs_frame_hold_in (f, nf->func, NULL, 0);
     g_free (flat);
     hs_xdecref (vm, kwn);
     if (how == 1)
@@ -1466,6 +1468,8 @@ op_CALL_FUNCTION_EX:
         if (r != NULL)
           PUSH (r);
         f->sp = (int)(sp - f->stack);
+        /* the callable stays on CPython's stack while the call runs */
+        hs_frame_hold_in (f, fn, NULL, 0);
         hs_decref (vm, fn);
         goto entered_frame_nf;
       }
@@ -1520,7 +1524,7 @@ do_start_call:
     SAVE_FRAME ();
     int how = hs_call_start (vm, callee, cargs, cnargs, ckw, &nf, &r);
     if (how == 1 && nf->is_init)
-      hs_call_hold_class_args (f, cbase, sp - cbase, cargs, cnargs, ckw, r);
+      hs_call_hold_class_args (f, nf->func, cbase, sp - cbase, cargs, cnargs, ckw, r);
     /* the arguments now live in the new frame (or were used): drop the caller's copies */
     sp = drop_values (vm, sp, cbase);
     hs_xdecref (vm, ckw);

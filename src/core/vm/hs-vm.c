@@ -682,6 +682,30 @@ exact_double (HsObject *o, double *out)
   return FALSE;
 }
 
+static inline gboolean
+both_small_ints (HsObject *a, HsObject *b)
+{
+  return HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
+         && hs_int_is_small (b);
+}
+
+/* Two ints in 64 bits under + or -: the eval loop computes these itself (CPython 3.11's
+ * BINARY_OP_ADD_INT and BINARY_OP_SUBTRACT_INT). */
+static inline gboolean
+is_int_add_or_sub (guint32 op, HsObject *a, HsObject *b)
+{
+  return (op == HS_BIN_ADD || op == HS_BIN_SUB) && both_small_ints (a, b);
+}
+
+/* a + b or a - b in *r; FALSE on overflow: the generic path makes the big int. */
+static inline gboolean
+small_int_add_or_sub (guint32 op, HsObject *a, HsObject *b, gint64 *r)
+{
+  gint64 x = hs_int_small_value (a), y = hs_int_small_value (b);
+
+  return op == HS_BIN_ADD ? !__builtin_add_overflow (x, y, r) : !__builtin_sub_overflow (x, y, r);
+}
+
 /* int op int in 64 bits; NULL (no error) when the generic path must decide. */
 static HsObject *
 small_int_op (HsVM *vm, guint32 op, gint64 x, gint64 y)
@@ -1084,6 +1108,12 @@ op_DELETE_FAST:
 
 op_LOAD_GLOBAL:
   {
+    HsGlobalCache *c = global_cache_hit (vm, co, f->globals, arg);
+    if (G_LIKELY (c != NULL))
+      {
+        PUSH (hs_incref (HS_DICT (c->dict)->entries[c->index].value));
+        DISPATCH ();
+      }
     HsObject *v = load_global_cached (vm, co, f->globals, arg);
     ERROR_IF (v == NULL);
     PUSH (v);
@@ -1146,8 +1176,11 @@ op_BINARY_OP:
   {
     HsObject *b = POP (), *a = TOP ();
     HsObject *r;
+    gint64 iv;
     if (is_float_arith (arg, a, b))
       r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b));
+    else if (is_int_add_or_sub (arg, a, b) && small_int_add_or_sub (arg, a, b, &iv))
+      r = hs_int_from_i64 (vm, iv);
     else if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
       goto str_append;
     else
@@ -1161,8 +1194,11 @@ op_INPLACE_OP:
   {
     HsObject *b = POP (), *a = TOP ();
     HsObject *r;
+    gint64 iv;
     if (is_float_arith (arg, a, b))
       r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b));
+    else if (is_int_add_or_sub (arg, a, b) && small_int_add_or_sub (arg, a, b, &iv))
+      r = hs_int_from_i64 (vm, iv);
     else if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
       goto str_append;
     else
@@ -1207,6 +1243,14 @@ op_UNARY_NOT:
 op_COMPARE_OP:
   {
     HsObject *b = POP (), *a = TOP ();
+    if (both_small_ints (a, b))
+      {
+        /* CPython 3.11's COMPARE_OP_INT: the result is an immortal bool */
+        TOP () = COMPARE (arg, hs_int_small_value (a), hs_int_small_value (b)) ? hs_True : hs_False;
+        hs_decref (vm, a);
+        hs_decref (vm, b);
+        DISPATCH ();
+      }
     HsObject *r = compare_fast (vm, arg, a, b);
     hs_decref (vm, b);
     REPLACE_TOP (a, r);

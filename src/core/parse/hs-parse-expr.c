@@ -10,6 +10,7 @@
 #include "hs-parser-private.h"
 
 static HsExpr *star_named_expression (Parser *p);
+static HsExpr *named_expression (Parser *p, gboolean invalid);
 static HsExpr *disjunction (Parser *p);
 static HsExpr *yield_expr (Parser *p);
 static HsExpr *starred (Parser *p, HsExpr *(*value) (Parser *));
@@ -344,8 +345,19 @@ dict_item (Parser *p, HsExpr **key, HsExpr **value)
       return (*value = hs_parse_bitwise_or (p)) != NULL;
     }
   /* a key after the first item: CPython 3.11 meets it first where the invalid rules are off
-   * (its `expression` is memoised so), so a key that does not end at ':' is invalid_kvpair's
-   * error, never "Perhaps you forgot a comma?" (brackets inside the key are read as usual) */
+   * (its `expression` is memoised so, with all it holds), so a key that does not end at ':'
+   * is invalid_kvpair's error at the end of what that reading found, never "Perhaps you
+   * forgot a comma?" (`{1: 2, 3 if 4 else 5 6}` at 5, `{1: 2, f(5 6)}` at f); a key that
+   * reading cannot make is read as usual (`{1: 2, (5 6)}` forgot a comma) */
+  Mark m = hs_parse_mark (p);
+  HsExpr *found = hs_parse_speculate_expression (p);
+  if (found && kind (p) != HS_T_COLON)
+    {
+      hs_parse_error_last_char (p, found->pos, g_strdup ("':' expected after dictionary key"));
+      p->hard_failure = TRUE; /* see dict_error */
+      return FALSE;
+    }
+  hs_parse_reset (p, m);
   int plain = p->plain_expression_at;
   p->plain_expression_at = p->pos;
   *key = hs_parse_expression (p);
@@ -494,6 +506,22 @@ make_keyword (char *arg, HsExpr *value, HsPos pos)
 }
 
 /* One call argument; `seen_kw`/`seen_kwunpack` track CPython's ordering rules. */
+/* CPython's invalid_kwarg alternative `a=NAME b='=' expression for_if_clauses`, tried before
+ * a keyword argument: `print(x = 1 for x in y)` -> "invalid syntax. Maybe you meant '==' or
+ * ':=' instead of '='?" from the name to the '='. Run by hs_parse_try_invalid. */
+static void
+invalid_kwarg_genexp (Parser *p, int alt)
+{
+  Generators g;
+  HsToken *name = advance (p);
+  HsToken *eq = advance (p);
+  (void)alt;
+  if (hs_parse_expression (p) && starts_for (p) && for_if_clauses (p, &g))
+    hs_parse_error_span (p, "SyntaxError",
+                         hs_parse_join_pos (hs_parse_tok_pos (name), hs_parse_tok_pos (eq)),
+                         g_strdup ("invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+}
+
 static gboolean
 call_arg (Parser *p, CallArgs *ca, gboolean *seen_kw, gboolean *seen_kwunpack)
 {
@@ -528,6 +556,8 @@ call_arg (Parser *p, CallArgs *ca, gboolean *seen_kw, gboolean *seen_kwunpack)
     }
   if (kind (p) == HS_T_NAME && peek_kind (p, 1) == HS_T_EQUAL)
     {
+      if (!hs_parse_try_invalid (p, HS_INVALID_KWARG, invalid_kwarg_genexp, 1))
+        return FALSE;
       HsToken *name = advance (p);
       advance (p);
       HsExpr *v = hs_parse_expression (p);
@@ -538,7 +568,7 @@ call_arg (Parser *p, CallArgs *ca, gboolean *seen_kw, gboolean *seen_kwunpack)
       *seen_kw = TRUE;
       return TRUE;
     }
-  HsExpr *e = hs_parse_named_expression (p);
+  HsExpr *e = named_expression (p, FALSE);
   if (!e)
     return FALSE;
   if (kind (p) == HS_T_EQUAL)
@@ -1311,9 +1341,104 @@ hs_parse_expression (Parser *p)
   return e;
 }
 
-/* named_expression: NAME ':=' expression | expression !':=' */
-HsExpr *
-hs_parse_named_expression (Parser *p)
+gboolean
+hs_parse_is_bitwise_or_kind (HsExpr *e)
+{
+  switch (e->kind)
+    {
+      case HS_EXPR_COMPARE:
+      case HS_EXPR_BOOLOP:
+      case HS_EXPR_IFEXP:
+      case HS_EXPR_LAMBDA:
+      case HS_EXPR_NAMEDEXPR:
+      case HS_EXPR_STARRED:
+      case HS_EXPR_YIELD:
+      case HS_EXPR_YIELD_FROM:
+      case HS_EXPR_GENEXP:
+      case HS_EXPR_LIST:
+      case HS_EXPR_TUPLE:
+        return FALSE;
+      case HS_EXPR_UNARYOP:
+        return e->u.unaryop.op != HS_UOP_NOT;
+      case HS_EXPR_CONSTANT:
+        return e->u.constant.kind != HS_CONST_NONE && e->u.constant.kind != HS_CONST_TRUE
+               && e->u.constant.kind != HS_CONST_FALSE;
+      default:
+        return TRUE;
+    }
+}
+
+/* CPython's lookahead `!(list|tuple|genexp|'True'|'None'|'False')` before the bitwise_or of
+ * invalid_named_expression: whether e (a bitwise_or) starts with one of these (`[1] + a`). */
+static gboolean
+starts_with_display (Parser *p, int start, HsExpr *e)
+{
+  HsTokKind first = hs_lexer_token (p->ts, start)->kind;
+  if (first == HS_T_KW_TRUE || first == HS_T_KW_FALSE || first == HS_T_KW_NONE)
+    return TRUE;
+  for (HsExpr *x = e; x != NULL;)
+    {
+      if (x->pos.lineno != e->pos.lineno || x->pos.col_offset != e->pos.col_offset)
+        return FALSE; /* `((a, b)).c`: the tuple starts inside the first bracket */
+      switch (x->kind)
+        {
+          case HS_EXPR_LIST:
+          case HS_EXPR_TUPLE:
+          case HS_EXPR_GENEXP:
+            return TRUE;
+          case HS_EXPR_BINOP:
+            x = x->u.binop.left;
+            break;
+          case HS_EXPR_ATTRIBUTE:
+            x = x->u.attribute.value;
+            break;
+          case HS_EXPR_SUBSCRIPT:
+            x = x->u.subscript.value;
+            break;
+          case HS_EXPR_CALL:
+            x = x->u.call.func;
+            break;
+          default:
+            return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+/* CPython's invalid_named_expression after the expression e (from token `start`) where its
+ * grammar reads a named_expression with the invalid rules on (a display's item, a subscript,
+ * a condition; not a call's argument):
+ *   a=NAME '=' b=bitwise_or !('='|':=')
+ *       -> "invalid syntax. Maybe you meant '==' or ':=' instead of '='?" from a to b
+ *   !(list|tuple|genexp|'True'|'None'|'False') a=bitwise_or b='=' bitwise_or !('='|':=')
+ *       -> "cannot assign to %s here. Maybe you meant '==' instead of '='?" at a
+ * (`print({a = 2})`, `x = 1 {a = 2}`). Its ':=' alternative is hs_parse_named_expression's. */
+static void
+invalid_named_expression (Parser *p, int start, HsExpr *e)
+{
+  if (p->no_invalid || p->failed || kind (p) != HS_T_EQUAL || !hs_parse_is_bitwise_or_kind (e))
+    return;
+  Mark m = hs_parse_mark (p);
+  advance (p);
+  HsExpr *b = hs_parse_speculate (p, hs_parse_bitwise_or);
+  gboolean ends = b != NULL && kind (p) != HS_T_EQUAL && kind (p) != HS_T_COLONEQUAL;
+  hs_parse_reset (p, m);
+  if (!ends)
+    return;
+  if (e->kind == HS_EXPR_NAME && p->pos == start + 1)
+    hs_parse_error_span (p, "SyntaxError", hs_parse_join_pos (e->pos, b->pos),
+                         g_strdup ("invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+  else if (!starts_with_display (p, start, e))
+    hs_parse_error_span (p, "SyntaxError", e->pos,
+                         g_strdup_printf ("cannot assign to %s here. Maybe you meant '==' "
+                                          "instead of '='?",
+                                          hs_parse_expr_name (e)));
+}
+
+/* named_expression: NAME ':=' expression | expression !':=' (a call's argument is read so too,
+ * but CPython's grammar has no invalid_named_expression there: `invalid` FALSE) */
+static HsExpr *
+named_expression (Parser *p, gboolean invalid)
 {
   int start = p->pos;
   if (kind (p) == HS_T_NAME && peek_kind (p, 1) == HS_T_COLONEQUAL)
@@ -1336,7 +1461,15 @@ hs_parse_named_expression (Parser *p)
           g_strdup_printf ("cannot use assignment expressions with %s", hs_parse_expr_name (e)));
       return NULL;
     }
-  return e;
+  if (e && invalid)
+    invalid_named_expression (p, start, e);
+  return p->failed ? NULL : e;
+}
+
+HsExpr *
+hs_parse_named_expression (Parser *p)
+{
+  return named_expression (p, TRUE);
 }
 
 /* '*' value */

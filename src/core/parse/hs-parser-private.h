@@ -196,6 +196,7 @@ typedef enum
 {
   HS_INVALID_COMPREHENSION = 1 << 0,
   HS_INVALID_LEGACY = 1 << 1,
+  HS_INVALID_KWARG = 1 << 2,
 } HsInvalidRule;
 gboolean hs_parse_try_invalid (Parser *p, HsInvalidRule which, HsAltRule rule, int n_alts);
 void hs_parse_retry_comprehension (Parser *p, Mark m, HsAltRule rule, int n_alts);
@@ -206,4 +207,7 @@ HsExpr *hs_parse_new_name (Parser *p, HsToken *t, HsExprContext ctx);
 HsExpr *hs_parse_new_constant (Parser *p, HsConstKind k, HsPos pos);
 gboolean hs_parse_is_name (HsExpr *e, const char *id);
 const char *hs_parse_expr_name (HsExpr *e);
+/* Whether e is what CPython's bitwise_or rule makes (no comparison, `not`, lambda, display
+ * of a list or tuple, True/None/False...): an `a` of invalid_named_expression. */
+gboolean hs_parse_is_bitwise_or_kind (HsExpr *e);
 gboolean hs_parse_validate_target (Parser *p, HsExpr *e, TargetUse use);

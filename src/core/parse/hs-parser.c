@@ -515,33 +515,6 @@ is_unparenthesized_tuple (HsExpr *e)
          && e->u.seq.elts.items[0]->pos.col_offset == e->pos.col_offset;
 }
 
-static gboolean
-is_bitwise_or_kind (HsExpr *e)
-{
-  switch (e->kind)
-    {
-      case HS_EXPR_COMPARE:
-      case HS_EXPR_BOOLOP:
-      case HS_EXPR_IFEXP:
-      case HS_EXPR_LAMBDA:
-      case HS_EXPR_NAMEDEXPR:
-      case HS_EXPR_STARRED:
-      case HS_EXPR_YIELD:
-      case HS_EXPR_YIELD_FROM:
-      case HS_EXPR_GENEXP:
-      case HS_EXPR_LIST:
-      case HS_EXPR_TUPLE:
-        return FALSE;
-      case HS_EXPR_UNARYOP:
-        return e->u.unaryop.op != HS_UOP_NOT;
-      case HS_EXPR_CONSTANT:
-        return e->u.constant.kind != HS_CONST_NONE && e->u.constant.kind != HS_CONST_TRUE
-               && e->u.constant.kind != HS_CONST_FALSE;
-      default:
-        return TRUE;
-    }
-}
-
 /* The first '=' of `targets = value` has an invalid target: CPython's second pass picks one
  * of three messages depending on what stands right before the '='. */
 static void
@@ -563,7 +536,7 @@ assign_target_error (Parser *p, HsExpr *target, HsExpr *bad, HsExpr *value, gboo
               g_strdup ("invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
           return;
         }
-      if (is_bitwise_or_kind (last))
+      if (hs_parse_is_bitwise_or_kind (last))
         {
           hs_parse_error_span (
               p, "SyntaxError", last->pos,
@@ -1050,30 +1023,14 @@ else_block (Parser *p, HsStmtList *out)
   return expect_forced_colon (p) && block (p, "'else' statement", kw->lineno, out);
 }
 
+/* A condition is a named_expression: CPython's invalid_named_expression has raised there
+ * already (hs_parse_named_expression); another '=' is its generic error (`if a = b = 3:`). */
 static HsExpr *
 condition (Parser *p)
 {
   HsExpr *test = hs_parse_named_expression (p);
   if (test && kind (p) == HS_T_EQUAL)
-    {
-      int save = p->pos;
-      advance (p);
-      HsExpr *rhs = hs_parse_speculate (p, hs_parse_bitwise_or);
-      p->pos = save;
-      if (test->kind == HS_EXPR_NAME && rhs)
-        hs_parse_error_span (
-            p, "SyntaxError", hs_parse_join_pos (test->pos, rhs->pos),
-            g_strdup ("invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
-      else if (is_bitwise_or_kind (test) && rhs)
-        hs_parse_error_span (
-            p, "SyntaxError", test->pos,
-            g_strdup_printf ("cannot assign to %s here. Maybe you meant '==' instead of "
-                             "'='?",
-                             hs_parse_expr_name (test)));
-      else
-        hs_parse_invalid_syntax (p);
-      return NULL;
-    }
+    return hs_parse_invalid_syntax (p);
   return test;
 }
 

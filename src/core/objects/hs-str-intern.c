@@ -82,6 +82,12 @@ runtime_interned (const char *s, gsize len)
   return r;
 }
 
+gboolean
+hs_str_interned_by_runtime (const char *s, gsize len)
+{
+  return runtime_interned (s, len) != NULL;
+}
+
 static guint
 vm_table_hash (gconstpointer s)
 {

@@ -96,6 +96,9 @@ HsObject *hs_str_intern_vm (HsVM *vm, const char *s, gsize len);
  * diagram cannot show. Never NULL. */
 HsObject *hs_str_intern_name (HsVM *vm, const char *s, gsize len);
 HsObject *hs_str_intern_name_obj (HsVM *vm, HsObject *s);
+/* Whether the runtime has an interned str of the text before any program runs (a one-letter
+ * str, a name of Heapscope's runtime, a name CPython 3.11 interns at start-up). */
+gboolean hs_str_interned_by_runtime (const char *s, gsize len);
 /* CPython interns string constants made only of ASCII letters, digits and '_'. */
 gboolean hs_str_is_intern_candidate (const char *s, gsize len);
 /* str.isidentifier() */

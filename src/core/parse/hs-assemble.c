@@ -231,6 +231,7 @@ hs_compile_consts_clear (Compiler *c)
     hs_decref (c->vm, c->literals->pdata[i]);
   g_ptr_array_free (c->literals, TRUE);
   g_hash_table_destroy (c->code_consts);
+  g_clear_pointer (&c->program_names, g_hash_table_unref);
 }
 
 /* A new constant tuple of these items equal to earlier codes' constants: CPython's merge

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-compile-private.h"
+#include "hs-lexer.h"
 #include "hs-set.h"
 #include "hs-bytes.h"
 #include "hs-complex.h"
@@ -272,16 +273,64 @@ constant_tuple (Compiler *c, HsExpr *e)
   return t != NULL ? hs_compile_canonical_value (c, "t", t, TRUE) : NULL;
 }
 
+/* Whether the program's text has the name s anywhere (a variable, an attribute, a keyword):
+ * CPython's parser interns every name before the compiler runs. */
+static gboolean
+is_program_name (Compiler *c, const char *s)
+{
+  if (c->program_names == NULL)
+    {
+      HsTokenStream ts;
+      c->program_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      hs_lexer_start (c->source, c->len, &ts);
+      for (int i = 0;; i++)
+        {
+          HsToken *t = hs_lexer_token (&ts, i);
+          if (t->kind == HS_T_ENDMARKER || t->kind == HS_T_ERROR)
+            break;
+          if (t->kind == HS_T_NAME)
+            g_hash_table_add (c->program_names, g_strndup (t->start, t->end - t->start));
+          if ((i & (HS_TOKEN_BLOCK - 1)) == 0)
+            hs_lexer_discard (&ts, i);
+        }
+      hs_lexer_stream_clear (&ts);
+    }
+  return g_hash_table_contains (c->program_names, s);
+}
+
+/* Whether CPython 3.11's intern_string_constants swaps a str of the frozenset for another
+ * object, equal and interned before: an identifier-like str that the runtime interned at
+ * start-up or the parser as a name of the program. It then makes the frozenset once more,
+ * from the tuple of its order. */
+static gboolean
+interning_remakes (Compiler *c, HsObject *fs)
+{
+  gsize pos = 0;
+  HsObject *o;
+
+  while (hs_set_next (fs, &pos, &o))
+    {
+      const char *s = HS_IS (o, &hs_str_type) ? hs_str_utf8 (o) : NULL;
+      gsize len = s != NULL ? hs_str_byte_len (o) : 0;
+
+      if (s != NULL && hs_str_is_intern_candidate (s, len)
+          && (hs_str_interned_by_runtime (s, len) || is_program_name (c, s)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* {1, 2, 3}: CPython 3.11's compiler makes a set display of more than two constants a
  * frozenset constant that the new set is updated from (starunpack_helper), which decides
  * the set's table size and so the order it iterates in. The frozenset is made twice, the
- * second time from the first one's order, as merge_consts_recursive remakes it. NULL when
- * it cannot be made. */
+ * second time from the first one's order, as merge_consts_recursive remakes it, and a third
+ * time when interning swaps one of its strs (interning_remakes: `{3.5, 1, 'x', (1, 2)}`
+ * iterates as `{1, (1, 2), 3.5, 'x'}`). NULL when it cannot be made. */
 static HsObject *
 constant_frozenset (Compiler *c, HsExpr *e)
 {
   HsObject *fs = items_tuple (c, e);
-  for (int pass = 0; pass < 2 && fs != NULL; pass++)
+  for (int pass = 0; fs != NULL && (pass < 2 || (pass == 2 && interning_remakes (c, fs))); pass++)
     {
       HsObject *t = pass == 0 ? fs : hs_tuple_from_iterable (c->vm, fs);
       HsObject *next = t != NULL ? hs_frozenset_from_iterable (c->vm, t) : NULL;

@@ -124,6 +124,7 @@ struct _HsModuleCompiler
   /* GBytes of a code's constants -> GPtrArray of the HsCodes with them, the first owning them:
    * CPython merges equal co_consts tuples (hs-assemble.c) */
   GHashTable *code_consts;
+  GHashTable *program_names;   /* char* (owned): the NAME tokens of the source, made on demand */
   gboolean future_annotations; /* from __future__ import annotations */
   /* hs_compile_namespace: the module's names go through the frame's namespace */
   gboolean in_namespace;

@@ -9,6 +9,7 @@ import abc
 import collections
 import contextlib
 import copyreg
+import pprint
 import dataclasses
 import datetime
 import enum
@@ -34,7 +35,7 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("typing", typing), ("statistics", statistics), ("json", json),
           ("textwrap", textwrap), ("enum", enum),
           ("datetime", datetime), ("types", types), ("fractions", fractions),
-          ("contextlib", contextlib)]
+          ("contextlib", contextlib), ("pprint", pprint)]
 
 
 def names(obj):

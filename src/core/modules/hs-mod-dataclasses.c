@@ -1306,6 +1306,12 @@ hs_mod_dataclasses_runtime_init (void)
     method_descrs[m] = hs_method_descr_new (&method_defs[m], &hs_object_type);
 }
 
+gboolean
+hs_dataclass_repr_is_generated (const HsObject *repr)
+{
+  return repr != NULL && repr == method_descrs[M_REPR];
+}
+
 int
 hs_mod_dataclasses_init (HsVM *vm, HsObject *dict)
 {

@@ -145,4 +145,5 @@ static const struct
                   "AsyncExitStack() ContextDecorator() ExitStack() GenericAlias() MethodType() abc "
                   "aclosing() asynccontextmanager() chdir() closing() contextmanager() deque() "
                   "nullcontext() os redirect_stderr() redirect_stdout() suppress() sys wraps() " },
+  { "pprint", "PrettyPrinter() isreadable() isrecursive() pformat() pp() pprint() re saferepr() " },
 };

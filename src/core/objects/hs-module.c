@@ -48,6 +48,7 @@ static const BuiltinModule builtin_modules[] = {
   { "fractions", hs_mod_fractions_init },
   { "functools", hs_mod_functools_init },
   { "operator", hs_mod_operator_init },
+  { "pprint", hs_mod_pprint_init },
   { "gc", hs_mod_gc_init },
   { "heapq", hs_mod_heapq_init },
   { "io", hs_mod_io_init },

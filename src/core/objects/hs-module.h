@@ -95,6 +95,7 @@ int hs_mod_functools_init (HsVM *vm, HsObject *dict);
 int hs_mod_heapq_init (HsVM *vm, HsObject *dict);
 void hs_mod_heapq_runtime_init (void);
 int hs_mod_contextlib_init (HsVM *vm, HsObject *dict);
+int hs_mod_pprint_init (HsVM *vm, HsObject *dict);
 void hs_mod_contextlib_runtime_init (void);
 int hs_mod_itertools_init (HsVM *vm, HsObject *dict);
 int hs_mod_fractions_init (HsVM *vm, HsObject *dict);
@@ -115,6 +116,9 @@ int hs_mod_future_init (HsVM *vm, HsObject *dict);
 void hs_mod_future_runtime_init (void);
 int hs_mod_dataclasses_init (HsVM *vm, HsObject *dict);
 void hs_mod_dataclasses_runtime_init (void);
+/* Whether a class's __repr__ (borrowed) is the one @dataclass generates (pprint breaks such an
+ * instance into its fields as it breaks a dict). */
+gboolean hs_dataclass_repr_is_generated (const HsObject *repr);
 int hs_mod_abc_init (HsVM *vm, HsObject *dict);
 void hs_mod_abc_runtime_init (void);
 void hs_mod_types_runtime_init (void);

@@ -49,6 +49,7 @@ static const BuiltinModule builtin_modules[] = {
   { "functools", hs_mod_functools_init },
   { "operator", hs_mod_operator_init },
   { "pprint", hs_mod_pprint_init },
+  { "queue", hs_mod_queue_init },
   { "gc", hs_mod_gc_init },
   { "heapq", hs_mod_heapq_init },
   { "io", hs_mod_io_init },
@@ -694,6 +695,7 @@ hs_module_runtime_init (void)
       hs_mod_itertools_runtime_init ();
       hs_mod_heapq_runtime_init ();
       hs_mod_contextlib_runtime_init ();
+      hs_mod_queue_runtime_init ();
       hs_mod_string_runtime_init ();
       hs_mod_fractions_runtime_init ();
       hs_mod_textwrap_runtime_init ();

@@ -757,10 +757,10 @@ test_corpus_counts (gconstpointer data)
   g_assert_cmpstr (hs_trace_get_count_errors (t), ==, NULL);
 }
 
-/* The compact JSON of t, its steps told by what they touched or (`whole`) each from its
- * whole snapshot. */
+/* The JSON of t (compact or not), its steps told by what they touched or (`whole`) each
+ * from its whole snapshot. */
 static char *
-compact_json (HsTrace *t, gboolean whole)
+steps_json (HsTrace *t, gboolean compact, gboolean whole)
 {
   HsJsonOptions opts;
   char *data = NULL;
@@ -768,16 +768,34 @@ compact_json (HsTrace *t, gboolean whole)
   FILE *file = open_memstream (&data, &size);
 
   hs_json_options_init (&opts);
-  opts.compact = TRUE;
+  opts.compact = compact;
   opts.whole_steps = whole;
   g_assert_cmpint (hs_trace_write_json (t, &opts, file, NULL, NULL), >, 0);
   fclose (file);
   return data;
 }
 
-/* A compact trace whose steps are told by what they touched (hs-trace-json-delta.c) reads
- * byte for byte as one whose steps are each written from the whole heap, with primitives
- * inline and as heap objects. */
+/* The JSON of t told by what each step touched reads byte for byte as the one written from
+ * each step's whole snapshot. */
+static void
+assert_told_whole (HsTrace *t, gboolean heap_primitives, gboolean compact)
+{
+  g_autofree char *told = steps_json (t, compact, FALSE);
+  g_autofree char *whole = steps_json (t, compact, TRUE);
+  gsize at = 0;
+
+  while (told[at] != '\0' && told[at] == whole[at])
+    at++;
+  if (told[at] != whole[at])
+    g_test_message ("compact %d, heap primitives %d, byte %zu: told ...%.200s\nwhole ...%.200s",
+                    compact, heap_primitives, at, told + (at > 100 ? at - 100 : 0),
+                    whole + (at > 100 ? at - 100 : 0));
+  g_assert_cmpstr (told, ==, whole);
+}
+
+/* A trace whose steps are told by what they touched (hs-trace-json-delta.c) reads byte for
+ * byte as one whose steps are each written from the whole heap, compact or whole, with
+ * primitives inline and as heap objects. */
 static void
 test_corpus_compact (gconstpointer data)
 {
@@ -790,22 +808,13 @@ test_corpus_compact (gconstpointer data)
     {
       HsTraceOptions opts;
       g_autoptr (HsTrace) t = NULL;
-      g_autofree char *told = NULL, *whole = NULL;
-      gsize at = 0;
 
       hs_trace_options_init (&opts);
       opts.max_steps = 2000;
       opts.heap_primitives = heap_primitives;
       t = hs_trace_record (src, len, path, &opts, NULL);
-      told = compact_json (t, FALSE);
-      whole = compact_json (t, TRUE);
-      while (told[at] != '\0' && told[at] == whole[at])
-        at++;
-      if (told[at] != whole[at])
-        g_test_message ("heap primitives %d, byte %zu: told ...%.200s\nwhole ...%.200s",
-                        heap_primitives, at, told + (at > 100 ? at - 100 : 0),
-                        whole + (at > 100 ? at - 100 : 0));
-      g_assert_cmpstr (told, ==, whole);
+      for (int compact = 1; compact >= 0; compact--)
+        assert_told_whole (t, heap_primitives, compact);
     }
 }
 
@@ -1476,6 +1485,15 @@ test_json_compact_told (void)
         g_assert_cmpint (n, >, 300);
         g_assert_cmpint (told, >=, n * 9 / 10);
       }
+  /* a step naming two language objects anew, which the frames name: told, in the order a
+   * whole step writes them (test_corpus_compact checks the bytes) */
+  for (int heap_primitives = 0; heap_primitives < 2; heap_primitives++)
+    {
+      int n, told = compact_steps_told ("x = 1\nfrom math import sqrt, floor\ny = [x]\n",
+                                        heap_primitives, &n);
+
+      g_assert_cmpint (told, ==, n - 1);
+    }
 }
 
 int

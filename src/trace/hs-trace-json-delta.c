@@ -23,6 +23,7 @@
 struct _HsJsonDelta
 {
   HsTrace *trace;
+  gboolean whole;     /* steps written whole: every language object named is written */
   gboolean valid;     /* reset from a snapshot that allows steps */
   HsIdMap counts;     /* id -> count + 1 (GSIZE_TO_POINTER): every drawn object */
   HsIdMap lang;       /* id -> cells of drawn objects naming it + 1 */
@@ -62,11 +63,12 @@ map_set (HsIdMap *map, guint64 id, gint64 n)
 }
 
 HsJsonDelta *
-hs_json_delta_new (HsTrace *trace)
+hs_json_delta_new (HsTrace *trace, gboolean whole)
 {
   HsJsonDelta *d = g_new0 (HsJsonDelta, 1);
 
   d->trace = trace;
+  d->whole = whole;
   hs_id_map_init (&d->counts);
   hs_id_map_init (&d->lang);
   hs_id_map_init (&d->present);
@@ -415,6 +417,20 @@ collect_language (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step)
     }
 }
 
+/* Whether the frames name every language object drawn. */
+static gboolean
+all_framed (HsJsonDelta *d)
+{
+  g_autoptr (GHashTable) framed = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < d->frame_lang->len; i++)
+    g_hash_table_add (framed, &g_array_index (d->frame_lang, guint64, i));
+  for (gsize i = 0; i <= d->present.mask; i++)
+    if (d->present.keys[i] != 0 && !g_hash_table_contains (framed, &d->present.keys[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Takes back the references of what step k changed or freed, as the step before had them,
  * and the frames'; FALSE when the step cannot be told from them. */
 static gboolean
@@ -589,9 +605,20 @@ hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJ
   if (!d->valid)
     return FALSE;
   collect_language (d, &c, step);
-  /* A whole step writes the language objects it names first in the order of a table of
-   * all it names: two or more are written so. */
-  d->valid = step->lang_new->len < 2;
+  /* A whole step writes the language objects it names in the order of a table of all it
+   * names: one named anew alone has no order; else they are put in it, when the frames
+   * name them all (a table of what the frames name is then the whole step's: the frames
+   * come first in it). */
+  if (d->present.len > 0 && (d->whole || step->lang_new->len >= 2))
+    {
+      g_autoptr (GPtrArray) values = NULL;
+
+      d->valid = all_framed (d);
+      if (!d->valid)
+        return FALSE;
+      values = frame_values (step->part);
+      step->lang_all = hs_json_language_order (values);
+    }
   return d->valid;
 }
 
@@ -603,4 +630,5 @@ hs_json_delta_step_clear (HsJsonDeltaStep *step)
   g_clear_pointer (&step->gone, g_array_unref);
   g_clear_pointer (&step->lang_new, g_ptr_array_unref);
   g_clear_pointer (&step->lang_gone, g_array_unref);
+  g_clear_pointer (&step->lang_all, g_ptr_array_unref);
 }

@@ -21,11 +21,21 @@ typedef struct
   GArray *gone;        /* guint64, by id: objects drawn at the step before, freed in this one */
   GPtrArray *lang_new; /* const HsSnapValue*: language objects named now, not before */
   GArray *lang_gone;   /* guint64: language objects named before, not now */
+  /* const HsSnapValue*: every language object the step names, in the order a whole step
+   * writes them (that of a table of all it names, see hs_json_language_order) */
+  GPtrArray *lang_all;
 } HsJsonDeltaStep;
+
+/* The language objects (hs_json_language_tag) that `values` (const HsSnapValue*, in the
+ * order a whole step meets them) name, in the order a whole step writes them: that of a
+ * GHashTable of them all. */
+GPtrArray *hs_json_language_order (GPtrArray *values);
 
 typedef struct _HsJsonDelta HsJsonDelta;
 
-HsJsonDelta *hs_json_delta_new (HsTrace *trace);
+/* `whole`: steps are written whole from what they touched, so every language object a
+ * step names is written (HsJsonDeltaStep.lang_all), not only those named anew. */
+HsJsonDelta *hs_json_delta_new (HsTrace *trace, gboolean whole);
 void hs_json_delta_free (HsJsonDelta *delta);
 /* Learns the counts and what is drawn from the whole snapshot of a step just written (its
  * objects still in it). */

@@ -12,7 +12,8 @@
  * entries are kept in both modes and follow the recorded deltas (the snapshot's NEW and
  * CHANGED flags, HsSnapObject.changed_from): one that its step did not touch is copied
  * (compact: left out) without being formatted, and a list changed from item i on is
- * written from there.
+ * written from there. A step told by what it touched (hs-trace-json-delta.c) formats only
+ * that; a whole trace then keeps every map's entries (Maps.cached) and writes them all.
  */
 #include "config.h"
 
@@ -221,6 +222,13 @@ static const char *const map_keys[N_MAPS] = {
   "heapscope_weak_refs",
 };
 
+/* A cached map's entry: its id and its text in prev (char*, HeapText* in the heap). */
+typedef struct
+{
+  guint64 id;
+  gpointer text;
+} Kept;
+
 /* A heap entry as the last step wrote it (without the ", " before it). */
 typedef struct
 {
@@ -242,9 +250,17 @@ heap_text_free (gpointer p)
 typedef struct
 {
   gboolean compact;
+  /* A whole trace whose steps may be told by what they touched: every map keeps its
+   * entries (prev) and is written from them, in the order of their ids (`order`), as a
+   * whole step writes the objects of its snapshot; the language objects follow the heap's
+   * (`lang`). */
+  gboolean cached;
   /* guint64* id -> the entry's text at the last step (char*; HeapText* for the heap, kept in
    * both modes: an entry that its step did not change is copied, not written again) */
   GHashTable *prev[N_MAPS];
+  GArray *order[N_MAPS];   /* cached: Kept, by id: prev's entries as the last step wrote them */
+  GArray *changed[N_MAPS]; /* cached: guint64: ids whose entry in prev changed at this step */
+  GString *lang;           /* cached: the language objects' heap entries, each after ", " */
   GHashTable *now[N_MAPS]; /* ids present in this step (keys borrowed from its snapshot) */
   GString *removed;        /* compact: this step's "heapscope_removed" members */
   gsize map_start, entry_start;
@@ -259,16 +275,22 @@ typedef struct
 } Maps;
 
 static void
-maps_init (Maps *m, gboolean compact)
+maps_init (Maps *m, gboolean compact, gboolean cached)
 {
-  *m = (Maps){ compact };
+  *m = (Maps){ compact, cached };
   for (int i = 0; i < N_MAPS; i++)
-    if (compact || i == MAP_HEAP)
+    if (compact || cached || i == MAP_HEAP)
       {
         m->prev[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                             i == MAP_HEAP ? heap_text_free : g_free);
         m->now[i] = g_hash_table_new (g_int64_hash, g_int64_equal);
       }
+  for (int i = 0; i < N_MAPS && cached; i++)
+    {
+      m->order[i] = g_array_new (FALSE, FALSE, sizeof (Kept));
+      m->changed[i] = g_array_new (FALSE, FALSE, sizeof (guint64));
+    }
+  m->lang = g_string_new (NULL);
   m->removed = g_string_new (NULL);
   m->elements[0] = g_array_new (FALSE, FALSE, sizeof (gsize));
   m->elements[1] = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -282,7 +304,10 @@ maps_clear (Maps *m)
     {
       g_clear_pointer (&m->prev[i], g_hash_table_unref);
       g_clear_pointer (&m->now[i], g_hash_table_unref);
+      g_clear_pointer (&m->order[i], g_array_unref);
+      g_clear_pointer (&m->changed[i], g_array_unref);
     }
+  g_string_free (m->lang, TRUE);
   g_string_free (m->removed, TRUE);
   g_array_unref (m->elements[0]);
   g_array_unref (m->elements[1]);
@@ -296,6 +321,11 @@ maps_forget (Maps *m)
   for (int i = 0; i < N_MAPS; i++)
     if (m->prev[i] != NULL)
       g_hash_table_remove_all (m->prev[i]);
+  for (int i = 0; i < N_MAPS && m->cached; i++)
+    {
+      g_array_set_size (m->order[i], 0);
+      g_array_set_size (m->changed[i], 0);
+    }
   m->stdout_len = 0;
   m->stderr_len = 0;
 }
@@ -388,7 +418,17 @@ extend_entry (Maps *m, GString *out, gsize value, const char *before)
   g_string_append_printf (out, "[\"HEAPSCOPE_EXTEND\", %u, %s", kept, rest);
 }
 
-/* In compact mode an entry that reads as it did at the previous step is taken back. */
+/* `text` (char*, HeapText* in the heap) becomes id's entry in prev. */
+static void
+keep_entry (Maps *m, MapKind kind, const guint64 *id, gpointer text)
+{
+  g_hash_table_insert (m->prev[kind], g_memdup2 (id, sizeof *id), text);
+  if (m->cached)
+    g_array_append_val (m->changed[kind], *id);
+}
+
+/* In compact mode an entry that reads as it did at the previous step is taken back (a
+ * cached map keeps it, and writes its entries when it ends). */
 static void
 entry_end (Maps *m, GString *out, MapKind kind, const guint64 *id)
 {
@@ -396,7 +436,7 @@ entry_end (Maps *m, GString *out, MapKind kind, const guint64 *id)
   const char *before;
   char *now;
 
-  if (m->compact)
+  if (m->compact || m->cached)
     {
       g_hash_table_add (m->now[kind], (gpointer)id);
       before = g_hash_table_lookup (m->prev[kind], id);
@@ -406,7 +446,12 @@ entry_end (Maps *m, GString *out, MapKind kind, const guint64 *id)
           return;
         }
       now = g_strndup (out->str + start, out->len - start);
-      g_hash_table_insert (m->prev[kind], g_memdup2 (id, sizeof *id), now);
+      keep_entry (m, kind, id, now);
+      if (m->cached)
+        {
+          g_string_truncate (out, m->entry_start); /* map_end writes it */
+          return;
+        }
     }
   m->first = FALSE;
 }
@@ -422,7 +467,8 @@ heap_entry_put (Maps *m, GString *out, const guint64 *id, const HeapText *before
 {
   gsize start;
 
-  if (m->compact && (same || (before != NULL && g_string_equal (before->text, now->text))))
+  if (m->cached
+      || (m->compact && (same || (before != NULL && g_string_equal (before->text, now->text)))))
     ;
   else if (m->compact && from > 0)
     {
@@ -448,7 +494,7 @@ heap_entry_put (Maps *m, GString *out, const guint64 *id, const HeapText *before
       m->first = FALSE;
     }
   g_hash_table_add (m->now[MAP_HEAP], (gpointer)id);
-  g_hash_table_insert (m->prev[MAP_HEAP], g_memdup2 (id, sizeof *id), now);
+  keep_entry (m, MAP_HEAP, id, now);
 }
 
 /* A new HeapText holding "\"id\": ". */
@@ -494,6 +540,62 @@ remove_gone (Maps *m, MapKind kind, const GArray *ids, GArray *removed)
       g_array_append_val (removed, g_array_index (ids, guint64, i));
 }
 
+static const char *
+kept_text (MapKind kind, gpointer text, gsize *len)
+{
+  if (kind == MAP_HEAP)
+    {
+      *len = ((HeapText *)text)->text->len;
+      return ((HeapText *)text)->text->str;
+    }
+  *len = strlen (text);
+  return text;
+}
+
+/* A cached map's entries, by id: those of the last step, the ones that changed since read
+ * anew from prev (and left out when they left it), then (the heap) the language objects'. */
+static void
+write_kept (Maps *m, GString *out, MapKind kind)
+{
+  GArray *order = m->order[kind], *changed = m->changed[kind];
+  GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (Kept), order->len + changed->len);
+  guint i = 0, j = 0;
+
+  g_array_sort (changed, compare_ids);
+  while (i < order->len || j < changed->len)
+    {
+      guint64 next = j < changed->len ? g_array_index (changed, guint64, j) : G_MAXUINT64;
+      Kept k;
+      const char *str;
+      gsize len;
+
+      if (i < order->len && g_array_index (order, Kept, i).id < next)
+        k = g_array_index (order, Kept, i++);
+      else
+        {
+          /* changed: as prev has it now (the last step's entry, if any, is passed) */
+          for (; j < changed->len && g_array_index (changed, guint64, j) == next; j++)
+            ;
+          if (i < order->len && g_array_index (order, Kept, i).id == next)
+            i++;
+          k = (Kept){ next, g_hash_table_lookup (m->prev[kind], &next) };
+          if (k.text == NULL)
+            continue;
+        }
+      g_array_append_val (merged, k);
+      str = kept_text (kind, k.text, &len);
+      if (merged->len > 1)
+        g_string_append_len (out, ", ", 2);
+      g_string_append_len (out, str, len);
+    }
+  if (kind == MAP_HEAP && m->lang->len > 0)
+    g_string_append (out, m->lang->str + (merged->len > 0 ? 0 : 2));
+  g_string_truncate (m->lang, 0);
+  g_array_set_size (changed, 0);
+  g_array_unref (order);
+  m->order[kind] = merged;
+}
+
 /* Closes the map; in compact mode lists the ids it held at the last step and no more. */
 static void
 map_end (Maps *m, GString *out, MapKind kind)
@@ -503,7 +605,8 @@ map_end (Maps *m, GString *out, MapKind kind)
   gboolean first = TRUE;
   GArray *removed = m->removed_ids;
 
-  g_string_append (out, "}");
+  if (!m->cached)
+    g_string_append (out, "}");
   if (m->prev[kind] == NULL)
     return;
   if (m->first && m->compact)
@@ -529,11 +632,18 @@ map_end (Maps *m, GString *out, MapKind kind)
   /* by id: the table's own order follows its history, which a step told by what it touched
    * (hs-trace-json-delta.c) does not repeat */
   g_array_sort (removed, compare_ids);
+  if (m->cached) /* their entries are gone from prev */
+    g_array_append_vals (m->changed[kind], removed->data, removed->len);
   for (guint i = 0; m->compact && i < removed->len; i++)
     note_removed (m, kind, g_array_index (removed, guint64, i), &first);
   if (!first)
     g_string_append (m->removed, "]");
   g_hash_table_remove_all (m->now[kind]);
+  if (m->cached)
+    {
+      write_kept (m, out, kind);
+      g_string_append (out, "}");
+    }
 }
 
 /* A language object's heap entry (see hs_json_language_tag). */
@@ -1035,7 +1145,7 @@ put_heap_entry (Maps *m, GString *out, HsSnapshot *snap, HsSnapObject *o)
   if (before != NULL && entry_is_own (o) && !(o->flags & (HS_SNAP_FLAG_NEW | HS_SNAP_FLAG_CHANGED)))
     {
       g_hash_table_add (m->now[MAP_HEAP], &o->id);
-      if (m->compact)
+      if (m->compact || m->cached)
         return;
       g_string_append (out, m->first ? "" : ", ");
       g_string_append_len (out, before->text->str, before->text->len);
@@ -1229,6 +1339,22 @@ collect_language_objects (HsSnapshot *snap)
   return found;
 }
 
+GPtrArray *
+hs_json_language_order (GPtrArray *values)
+{
+  g_autoptr (GHashTable) found = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *order = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < values->len; i++)
+    collect_language_value (found, values->pdata[i]);
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (order, value);
+  return order;
+}
+
 /* A language object's heap entry, written as the heap's other entries are. */
 static void
 put_language_entry (Maps *m, GString *out, const HsSnapValue *v)
@@ -1236,6 +1362,14 @@ put_language_entry (Maps *m, GString *out, const HsSnapValue *v)
   HeapText *now = heap_text_new (v->ref, FALSE);
 
   put_language_object (now->text, v);
+  if (m->cached)
+    {
+      /* written after the objects' entries, each time */
+      g_string_append (m->lang, ", ");
+      g_string_append_len (m->lang, now->text->str, now->text->len);
+      heap_text_free (now);
+      return;
+    }
   heap_entry_put (m, out, &v->ref, g_hash_table_lookup (m->prev[MAP_HEAP], &v->ref), FALSE, now, 0);
 }
 
@@ -1273,8 +1407,14 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const HsJsonDeltaStep *delta,
         put_heap_entry (m, out, snap, o);
     }
   if (delta != NULL)
-    for (guint i = 0; i < delta->lang_new->len; i++)
-      put_language_entry (m, out, delta->lang_new->pdata[i]);
+    {
+      /* all it names, in a whole step's order, when the step names more than one anew or
+       * a whole trace writes them all */
+      GPtrArray *lang = delta->lang_all != NULL ? delta->lang_all : delta->lang_new;
+
+      for (guint i = 0; i < lang->len; i++)
+        put_language_entry (m, out, lang->pdata[i]);
+    }
   else
     {
       g_hash_table_iter_init (&iter, language);
@@ -1389,12 +1529,12 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
                                       : ", \"trace\": [");
   fwrite (buf->str, 1, buf->len, file);
   written = buf->len;
-  maps_init (&m, opts->compact);
+  /* a step is told by what it touched when it can be, not by its whole snapshot */
+  delta = !opts->whole_steps ? hs_json_delta_new (trace, !opts->compact) : NULL;
+  maps_init (&m, opts->compact, !opts->compact && delta != NULL);
   /* One replay, advanced step by step: the whole trace in time linear in its length. */
   st = hs_rstate_new ();
   reuse = hs_snap_reuse_new ();
-  /* compact: a step is told by what it touched when it can be, not by its whole snapshot */
-  delta = opts->compact && !opts->whole_steps ? hs_json_delta_new (trace) : NULL;
   if (opts->n_told != NULL)
     *opts->n_told = 0;
   for (k = 0; k < n; k++)

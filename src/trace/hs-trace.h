@@ -126,11 +126,11 @@ typedef struct
    * changed since the previous step, `heapscope_removed` those gone, and `stdout` what the
    * step printed (docs/trace-format.md, "Compact traces"). */
   gboolean compact;
-  /* When set, receives how many steps of a compact trace were written from what they
-   * touched alone (hs-trace-json-delta.c), not from their whole snapshot: tests read it. */
+  /* When set, receives how many steps were written from what they touched alone
+   * (hs-trace-json-delta.c), not from their whole snapshot: tests read it. */
   int *n_told;
-  /* Compact: every step written from its whole snapshot, as before each step was told by
-   * what it touched: the same bytes, which tests compare. */
+  /* Every step written from its whole snapshot, as before each step was told by what it
+   * touched (compact or whole): the same bytes, which tests compare. */
   gboolean whole_steps;
 } HsJsonOptions;
 

@@ -1097,6 +1097,83 @@ test_chain_parent_spine (void)
   assert_badges_add_up (scene);
 }
 
+/* A search tree's long path with forks: 40 spine nodes (100..139, each `right` the next),
+ * every other one with a leaf on its `left` (200 + i), the last with two leaves.
+ * `parents`: each child's `parent` points back. */
+static HsSnapshot *
+fixture_forked_spine (gboolean parents)
+{
+  HsSnapshot *snap = hs_snapshot_new ();
+  HsSnapFrame *module = fx_module (snap);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      HsSnapObject *node = fx_object (snap, 100 + i, HS_SNAP_INSTANCE, "Tree");
+      gboolean leaf = i % 2 == 1 || i == 39;
+
+      fx_attr (node, "left", leaf ? hs_snap_value_ref (200 + i) : fx_none ());
+      fx_attr (node, "right",
+               i + 1 < 40 ? hs_snap_value_ref (101 + i)
+               : i == 39  ? hs_snap_value_ref (300)
+                          : fx_none ());
+      if (parents)
+        fx_attr (node, "parent", i > 0 ? hs_snap_value_ref (99 + i) : fx_none ());
+      if (leaf)
+        {
+          HsSnapObject *l = fx_object (snap, 200 + i, HS_SNAP_INSTANCE, "Tree");
+
+          fx_attr (l, "left", fx_none ());
+          fx_attr (l, "right", fx_none ());
+          if (parents)
+            fx_attr (l, "parent", hs_snap_value_ref (100 + i));
+        }
+    }
+  {
+    HsSnapObject *l = fx_object (snap, 300, HS_SNAP_INSTANCE, "Tree");
+
+    fx_attr (l, "left", fx_none ());
+    fx_attr (l, "right", fx_none ());
+    if (parents)
+      fx_attr (l, "parent", hs_snap_value_ref (139));
+  }
+  hs_snap_frame_add_var (module, "root", hs_snap_value_ref (100));
+  fixture_finish (snap);
+  return snap;
+}
+
+/* A long spine with small forks is summarised as a chain: its first three nodes (with
+ * their leaves), "… N more Tree" standing for the hidden spine nodes and their leaves, the
+ * last node with its leaves; it expands through the marker's id; badges equal arrows. */
+static void
+test_chain_forked_spine (void)
+{
+  for (int parents = 0; parents < 2; parents++)
+    {
+      g_autoptr (HsSnapshot) snap = fixture_forked_spine (parents);
+      g_autoptr (HsScene) scene = render (snap);
+      g_autoptr (HsScene) whole = render_expanded (snap, 103);
+      const HsSceneNode *marker = hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, 103);
+
+      g_assert_nonnull (marker);
+      /* spine 103..138 (36) and the leaves of 103, 105, ..., 137 (18) */
+      g_assert_cmpstr (g_array_index (marker->cells, HsSceneCell, 0).text, ==, "… 54 more Tree");
+      for (guint64 id = 100; id < 140; id++)
+        g_assert_true ((hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id) != NULL)
+                       == (id < 103 || id == 139));
+      for (guint64 id = 200; id < 240; id++)
+        if (id % 2 == 1 || id == 239)
+          g_assert_true ((hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id) != NULL)
+                         == (id < 203 || id == 239));
+      g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 300));
+      g_assert_nonnull (find_edge (scene, HS_SCENE_NODE_OBJECT, 101, HS_SCENE_NODE_OBJECT, 201));
+      assert_badges_add_up (scene);
+      g_assert_cmpuint (count_role (whole, HS_SCENE_NODE_CHAIN), ==, 0);
+      g_assert_nonnull (hs_scene_find_node (whole, HS_SCENE_NODE_OBJECT, 237));
+      g_assert_true (hs_scene_find_node (whole, HS_SCENE_NODE_OBJECT, 103)->is_expanded);
+      assert_badges_add_up (whole);
+    }
+}
+
 /* A circular doubly linked list: a chain from the node `head` names, round to the one
  * before it, whose next leads back to the first. */
 static void
@@ -1414,6 +1491,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/chain/doubly-linked-expand", test_chain_doubly_linked_expand);
   g_test_add_func ("/diagram/chain/tail", test_chain_tail);
   g_test_add_func ("/diagram/chain/parent-spine", test_chain_parent_spine);
+  g_test_add_func ("/diagram/chain/forked-spine", test_chain_forked_spine);
   g_test_add_func ("/diagram/chain/ring", test_chain_ring);
   g_test_add_func ("/diagram/chain/recursion", test_chain_recursion);
   g_test_add_func ("/diagram/chain/recursion-expand", test_chain_recursion_expand);

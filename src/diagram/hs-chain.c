@@ -8,7 +8,10 @@
  * circular list) is a chain from the node something outside refers to, round to the one
  * before it. The last node, drawn, may be held by anything (a `tail` name). A node a chain
  * would go on to that the run before it left (a tree's spine, each node's `parent` pointing
- * back, below a root whose first run went to its other child) starts a run.
+ * back, below a root whose first run went to its other child) starts a run. A node with
+ * more than one next is a fork: the run goes on along the largest branch when the others
+ * are small side branches only it holds (a search tree's long path with a leaf hanging off
+ * some of its nodes), and a hidden node's side branches are hidden with it.
  * Drawn whole, a 50-node list is 50 boxes in a row too long to read; a chain longer than
  * opts->chain_threshold keeps its first HS_CHAIN_HEAD nodes and its last, and one marker
  * ("… 42 more Node") stands for the nodes between.
@@ -137,29 +140,74 @@ ends_chain (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject 
   return TRUE;
 }
 
+/* How many nodes the side branch from `parent` to `node` holds (node and the nodes of its
+ * type it refers to, but parent, and theirs), when each is held by the branch alone
+ * (only_chain_holds); else, or past HS_CHAIN_SIDE_MAX, HS_CHAIN_SIDE_MAX + 1. Each node
+ * found is added to `nodes` when it is not NULL. */
+static guint
+side_size (const HsSnapshot *snap, const HsSnapObject *parent, const HsSnapObject *node,
+           GPtrArray *nodes)
+{
+  const HsSnapObject *refs[3];
+  guint n, size = 1;
+
+  if (!only_chain_holds (snap, parent, node))
+    return HS_CHAIN_SIDE_MAX + 1;
+  if (nodes != NULL)
+    g_ptr_array_add (nodes, (gpointer)node);
+  n = same_type_refs (snap, node, refs);
+  for (guint i = 0; i < n && size <= HS_CHAIN_SIDE_MAX; i++)
+    if (refs[i] != parent && (i == 0 || refs[i] != refs[i - 1]))
+      size += side_size (snap, node, refs[i], nodes);
+  return MIN (size, HS_CHAIN_SIDE_MAX + 1);
+}
+
+/* At a fork (obj refers to `n` nodes of its type besides prev), the one a spine goes on
+ * to: the largest branch, when every other is a small side branch it alone holds (a
+ * search tree's long path, a leaf hanging off some of its nodes); else NULL. */
+static const HsSnapObject *
+spine_next (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *const *refs,
+            guint n)
+{
+  const HsSnapObject *next = NULL;
+  guint best = 0, second = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint size = side_size (snap, obj, refs[i], NULL);
+
+      if (size > best)
+        {
+          second = best;
+          best = size;
+          next = refs[i];
+        }
+      else
+        second = MAX (second, size);
+    }
+  return second < best && second <= HS_CHAIN_SIDE_MAX ? next : NULL;
+}
+
 /* The node after `obj` in a chain that came to it from `prev` (NULL: obj starts it), or
  * NULL. Its references to prev are back links; it must refer to one other node of its
- * type, the next. A first node that refers to two (a ring's first node: next and prev)
- * goes on to the one that comes first among its cells when the other refers back to it.
- * `to_end`: a node held from outside too may end the chain (not when looking for the
- * nodes that start one: a doubly linked list's `head` would end its run from the `tail`). */
+ * type, the next, or to more where all but the next are small side branches (spine_next).
+ * A first node that refers to two (a ring's first node: next and prev) goes on to the one
+ * that comes first among its cells when the other refers back to it. `to_end`: a node held
+ * from outside too may end the chain (not when looking for the nodes that start one: a
+ * doubly linked list's `head` would end its run from the `tail`). */
 static const HsSnapObject *
 next_node (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *prev,
            gboolean to_end)
 {
-  const HsSnapObject *refs[3], *next = NULL;
-  guint n = same_type_refs (snap, obj, refs);
+  const HsSnapObject *refs[3], *others[3], *next = NULL;
+  guint n = same_type_refs (snap, obj, refs), n_others = 0;
 
   if (prev == NULL && n == 2 && refs[0] != refs[1] && refs_to (snap, refs[1], obj) > 0)
     prev = refs[1];
   for (guint i = 0; i < n; i++)
-    {
-      if (refs[i] == prev)
-        continue;
-      if (next != NULL)
-        return NULL; /* two of its own type: a tree's fork, not a chain */
-      next = refs[i];
-    }
+    if (refs[i] != prev)
+      others[n_others++] = refs[i];
+  next = n_others == 1 ? others[0] : n_others > 1 ? spine_next (snap, obj, others, n_others) : NULL;
   return next != NULL
                  && (only_chain_holds (snap, obj, next) || (to_end && ends_chain (snap, obj, next)))
              ? next
@@ -193,8 +241,21 @@ add_linked (const HsSnapshot *snap, const HsSnapObject *obj, GHashTable *linked)
       link (linked, next_node (snap, obj, refs[i], FALSE), obj);
 }
 
+/* The nodes of the side branches of the spine node obj, between prev and next. */
 static void
-add_chain (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *run)
+add_sides (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *prev,
+           const HsSnapObject *next, GPtrArray *nodes)
+{
+  const HsSnapObject *refs[3];
+  guint n = same_type_refs (snap, obj, refs);
+
+  for (guint i = 0; i < n; i++)
+    if (refs[i] != prev && refs[i] != next && (i == 0 || refs[i] != refs[i - 1]))
+      side_size (snap, obj, refs[i], nodes);
+}
+
+static void
+add_chain (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opts, GPtrArray *run)
 {
   HsChain *chain;
   const HsSnapObject *first;
@@ -212,10 +273,15 @@ add_chain (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *run)
   chain->last = ((const HsSnapObject *)g_ptr_array_index (run, run->len - 1))->id;
   chain->hidden = g_ptr_array_new ();
   for (guint i = HS_CHAIN_HEAD; i + 1 < run->len; i++)
+    g_ptr_array_add (chain->hidden, g_ptr_array_index (run, i));
+  /* then the side branches of the hidden nodes, hidden with them */
+  for (guint i = HS_CHAIN_HEAD; i + 1 < run->len; i++)
+    add_sides (snap, g_ptr_array_index (run, i), g_ptr_array_index (run, i - 1),
+               g_ptr_array_index (run, i + 1), chain->hidden);
+  for (guint i = 0; i < chain->hidden->len; i++)
     {
-      const HsSnapObject *obj = g_ptr_array_index (run, i);
+      const HsSnapObject *obj = g_ptr_array_index (chain->hidden, i);
 
-      g_ptr_array_add (chain->hidden, (gpointer)obj);
       g_hash_table_insert (chains->hidden, (gpointer)&obj->id, chain);
     }
   g_ptr_array_add (chains->chains, chain);
@@ -326,7 +392,7 @@ take_run (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opts
       prev = obj;
       obj = after;
     }
-  add_chain (chains, opts, run);
+  add_chain (chains, snap, opts, run);
 }
 
 HsChains *

@@ -49,6 +49,8 @@ GVC_t *hs_graphviz_context (void);
 #define HS_CHAIN_FRAME_TAIL 2
 /* The longest cycle of functions calling each other in turn summarised as one recursion. */
 #define HS_CHAIN_MAX_PERIOD 4
+/* The most nodes a side branch of a chain's spine may hold (hs-chain.c). */
+#define HS_CHAIN_SIDE_MAX 3
 
 typedef struct
 {

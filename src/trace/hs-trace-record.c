@@ -1724,9 +1724,10 @@ HsTrace *
 hs_trace_record_take (char *source, gsize len, const char *filename, const HsTraceOptions *options,
                       const gint *cancel)
 {
-  /* A text in UTF-8 becomes the trace's own and the VM runs a copy of it (freed once the
-   * VM prepared its own); otherwise the trace keeps a copy made valid and the VM takes the
-   * bytes as they are. A large program is held twice while it compiles, not four times. */
+  /* A text in UTF-8 becomes the trace's own and the VM runs it from there (the trace
+   * outlives the VM), preparing a copy only when it has a byte-order mark or carriage
+   * returns; otherwise the trace keeps a copy made valid and the VM takes the bytes as they
+   * are. A large program is held once while it compiles, not twice. */
   gboolean valid = g_utf8_validate (source, len, NULL);
   HsTrace *t = valid ? hs_trace_new_take (source, filename, options)
                      : hs_trace_new (source, len, filename, options);
@@ -1775,7 +1776,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   hs_vm_set_input (vm, t->options.input, t->options.input_data);
   hs_vm_set_error_output (vm, on_error_output, &rec);
 
-  result = valid ? hs_vm_run_source (vm, source, len, filename)
+  result = valid ? hs_vm_run_source_lent (vm, source, len, filename)
                  : hs_vm_run_source_take (vm, g_steal_pointer (&source), len, filename);
   rec.stopped = TRUE;
   {

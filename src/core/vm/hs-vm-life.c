@@ -172,7 +172,8 @@ hs_vm_free (HsVM *vm)
   g_ptr_array_free (vm->codes, TRUE);
   g_array_unref (vm->warnings);
   hs_vm_frames_fini (vm);
-  g_free (vm->source);
+  if (!vm->source_lent)
+    g_free (vm->source);
   g_free (vm->filename);
   g_strfreev (vm->argv);
   if (vm->stdin_buf != NULL)
@@ -202,7 +203,7 @@ new_globals (HsVM *vm)
 }
 
 static HsRunResult run_source (HsVM *vm, const char *raw, char *owned, gsize len,
-                               const char *filename);
+                               const char *filename, gboolean lent);
 
 HsRunResult
 hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
@@ -212,7 +213,7 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
   /* Text that the check cannot refuse (UTF-8 without a NUL) is prepared from where it is:
    * a large program is not copied first (the trace recorder keeps its own). */
   if (g_utf8_validate (source, len, NULL))
-    return run_source (vm, source, NULL, len, filename);
+    return run_source (vm, source, NULL, len, filename, FALSE);
   copy = g_malloc (len + 1); /* not g_strndup: a NUL byte is for the source check */
   memcpy (copy, source, len);
   copy[len] = '\0';
@@ -222,36 +223,59 @@ hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
 HsRunResult
 hs_vm_run_source_take (HsVM *vm, char *raw, gsize len, const char *filename)
 {
-  return run_source (vm, raw, raw, len, filename);
+  return run_source (vm, raw, raw, len, filename, FALSE);
+}
+
+HsRunResult
+hs_vm_run_source_lent (HsVM *vm, const char *source, gsize len, const char *filename)
+{
+  gboolean as_is = source[len] == '\0' && g_utf8_validate (source, len, NULL)
+                   && memchr (source, '\r', len) == NULL
+                   && !(len >= 3 && memcmp (source, "\xef\xbb\xbf", 3) == 0);
+
+  if (!as_is)
+    return hs_vm_run_source (vm, source, len, filename);
+  return run_source (vm, source, NULL, len, filename, TRUE);
 }
 
 /* Runs raw (owned: the same bytes, which the VM takes, or NULL when they are the caller's
- * and valid UTF-8 without a NUL). */
+ * and valid UTF-8 without a NUL; `lent`: the caller's, kept as long as the VM needs them, and
+ * as they would be prepared). */
 static HsRunResult
-run_source (HsVM *vm, const char *raw, char *owned, gsize len, const char *filename)
+run_source (HsVM *vm, const char *raw, char *owned, gsize len, const char *filename, gboolean lent)
 {
   const char *source;
 
   reset_run_state (vm);
   g_atomic_int_set (&vm->cancel_requested, 0);
-  g_free (vm->source);
+  if (!vm->source_lent)
+    g_free (vm->source);
   g_free (vm->filename);
   vm->source = NULL;
+  vm->source_lent = FALSE;
   vm->filename = g_strdup (filename);
 
   HsSyntaxError *serr = NULL;
   gsize raw_len = len;
-  g_autofree char *text = hs_source_prepare (raw, raw_len, filename, &len, &serr);
-  if (text == NULL)
+  g_autofree char *text = lent ? NULL : hs_source_prepare (raw, raw_len, filename, &len, &serr);
+  if (lent)
+    {
+      vm->source = (char *)raw;
+      vm->source_lent = TRUE;
+    }
+  else if (text == NULL)
     {
       vm->source = owned != NULL ? owned : g_strndup (raw, raw_len);
       vm->source_len = raw_len;
       vm->last_syntax_error = serr;
       return HS_RUN_EXCEPTION;
     }
-  g_free (owned);
-  /* the prepared text itself, shrunk to its size: no other copy of a large source */
-  vm->source = g_realloc (g_steal_pointer (&text), len + 1);
+  else
+    {
+      g_free (owned);
+      /* the prepared text itself, shrunk to its size: no other copy of a large source */
+      vm->source = g_realloc (g_steal_pointer (&text), len + 1);
+    }
   vm->source_len = len;
   source = vm->source;
   g_array_set_size (vm->warnings, 0);

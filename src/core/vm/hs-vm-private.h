@@ -105,6 +105,7 @@ struct _HsVM
   HsSyntaxError *last_syntax_error;
   char *source; /* text of the last program, for traceback lines */
   gsize source_len;
+  gboolean source_lent; /* source is the caller's (hs_vm_run_source_lent), not freed */
   char *filename;
   HsObject *stop_exc; /* preallocated internal exception used to unwind on a stop */
   int eval_depth;     /* hs_vm_eval_frame loops running: 1 in the main loop, more inside C calls */

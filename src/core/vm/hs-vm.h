@@ -57,6 +57,12 @@ HsRunResult hs_vm_run_source (HsVM *vm, const char *source, gsize len, const cha
 /* The same with the source handed over (g_malloc'd): it is freed as soon as the text to
  * run is made from it, so that a large source is not kept twice while the program runs. */
 HsRunResult hs_vm_run_source_take (HsVM *vm, char *source, gsize len, const char *filename);
+/* The same with the source lent: the caller keeps it, unchanged and followed by a NUL byte,
+ * until the VM runs again or is freed (the trace recorder keeps the program's text as long
+ * as its trace). Valid UTF-8 without a byte-order mark or a carriage return (what a program
+ * usually is) then runs from where it is, not from a prepared copy: a 50 MB program is held
+ * once. Other text is prepared as hs_vm_run_source prepares it. */
+HsRunResult hs_vm_run_source_lent (HsVM *vm, const char *source, gsize len, const char *filename);
 
 /* The text CPython prints on stderr for the uncaught exception of the last run
  * ("Traceback (most recent call last):\n  File ...\nTypeError: ...\n"), or for a limit

@@ -455,6 +455,37 @@ test_explain_raise (void)
   }
 }
 
+/* A generator's frame that leaves at a `yield` is kept, not gone; running it again puts
+ * the same frame back, not a new call (issue 14: every sentence true). */
+static void
+test_explain_generator (void)
+{
+  g_autoptr (HsTrace) t = record ("def gen():\n"
+                                  "    yield 1\n"
+                                  "    return 2\n"
+                                  "g = gen()\n"
+                                  "a = next(g)\n"
+                                  "b = next(g, None)\n",
+                                  0);
+  GString *joined = g_string_new (NULL);
+  g_autofree char *all = NULL;
+
+  for (int k = 0; k < hs_trace_get_n_steps (t); k++)
+    {
+      g_autofree char *e = explain_text (t, k);
+      g_string_append_printf (joined, "%s|", e);
+    }
+  all = g_string_free (joined, FALSE);
+  g_assert_true (g_regex_match_simple ("gen\\(\\) paused at a yield: generator #[0-9]+ keeps "
+                                       "its frame.*generator #[0-9]+ runs: the gen\\(\\) frame "
+                                       "it keeps is on the stack.*gen\\(\\) returned; its "
+                                       "frame is gone",
+                                       all, G_REGEX_DOTALL, 0));
+  g_assert_null (strstr (all, "called gen()"));
+  /* one yield: the frame that returns is not said to pause */
+  g_assert_null (strstr (strstr (all, "paused at a yield") + 1, "paused at a yield"));
+}
+
 /* A value the view moves onto the heap once it is shared was not created nor rebound. */
 static void
 test_explain_sharing (void)
@@ -1517,6 +1548,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/errors/source-too-large", test_source_too_large);
   g_test_add_func ("/trace/explain/aliasing-and-free", test_explain);
   g_test_add_func ("/trace/explain/raise", test_explain_raise);
+  g_test_add_func ("/trace/explain/generator", test_explain_generator);
   g_test_add_func ("/trace/explain/changes", test_explain_changes);
   g_test_add_func ("/trace/view/long-list-summarised", test_view_long_list);
   g_test_add_func ("/trace/explain/sharing", test_explain_sharing);

@@ -46,6 +46,8 @@ typedef struct
   gboolean is_parent;       /* made a function that is shown (Python Tutor's parent frame) */
   gboolean is_hidden;       /* gives no step of its own (__repr__, __new__): Python Tutor does
                              * not list it, though it holds references while what it calls runs */
+  guint64 generator_id;     /* the generator that keeps this frame between its runs, or 0 */
+  gboolean is_paused;       /* a generator's, leaving at a `yield` (not returning) */
   GArray *parent_frame_ids; /* guint64: the frame that made the function running, that
                              * frame's own parent, ... (Python Tutor's parent_frame_id_list) */
   GArray *vars;             /* of HsSnapVar, in CPython's variable order */

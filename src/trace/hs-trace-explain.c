@@ -139,6 +139,15 @@ explain_finalizers (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
     }
 }
 
+/* The generator that keeps frame f (it runs it, or f paused in it at a `yield`). */
+static HsSnapObject *
+keeping_generator (HsSnapshot *after, const HsSnapFrame *f)
+{
+  HsSnapObject *g = f->generator_id != 0 ? hs_snapshot_lookup (after, f->generator_id) : NULL;
+
+  return g != NULL && !(g->flags & HS_SNAP_FLAG_FREED) ? g : NULL;
+}
+
 static void
 explain_frames (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
 {
@@ -147,9 +156,18 @@ explain_frames (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
       HsSnapFrame *f = g_ptr_array_index (before->frames, i);
       gboolean raised = before->raised != NULL && i + 1 == before->frames->len;
 
+      HsSnapObject *gen;
+
       if (find_frame (after, f->frame_id) != NULL)
         continue;
-      if (raised)
+      if (!raised && f->is_paused && (gen = keeping_generator (after, f)) != NULL)
+        {
+          g_autofree char *what = hs_snap_object_title (gen);
+          /* TRANSLATORS: "gen() paused at a yield: generator #14 keeps its frame" */
+          g_ptr_array_add (out, g_strdup_printf (_ ("%s() paused at a yield: %s keeps its frame"),
+                                                 f->func_name, what));
+        }
+      else if (raised)
         /* TRANSLATORS: "ratio() raised ZeroDivisionError; its frame is gone" */
         g_ptr_array_add (out, g_strdup_printf (_ ("%s() raised %s; its frame is gone"),
                                                f->func_name, before->raised));
@@ -170,7 +188,17 @@ explain_frames (GPtrArray *out, HsSnapshot *before, HsSnapshot *after)
       HsSnapFrame *f = g_ptr_array_index (after->frames, i);
       HsSnapFrame *old = before ? find_frame (before, f->frame_id) : NULL;
 
-      if (old == NULL && i > 0)
+      HsSnapObject *gen = old == NULL && i > 0 ? keeping_generator (after, f) : NULL;
+
+      if (gen != NULL)
+        {
+          g_autofree char *what = hs_snap_object_title (gen);
+          /* TRANSLATORS: "generator #14 runs: the gen() frame it keeps is on the stack" */
+          g_ptr_array_add (out, g_strdup_printf (_ ("%s runs: the %s() frame it keeps is on the "
+                                                    "stack"),
+                                                 what, f->func_name));
+        }
+      else if (old == NULL && i > 0)
         g_ptr_array_add (out, g_strdup_printf (_ ("called %s(): a new frame"), f->func_name));
       for (guint j = 0; j < f->vars->len; j++)
         {

@@ -48,6 +48,8 @@ typedef enum
   HS_REC_SLOTS_RANGE, /* id nslots lo n value...: slots [lo, lo+n) replaced, nslots in all */
   HS_REC_FLOAT,       /* id value immortal: a float by value (hs_log_put_double), its repr made
                        * when it is shown */
+  HS_REC_PAUSED,      /* depth: the frame, a generator's, leaves at a `yield` (its generator
+                       * keeps it): HsSnapFrame.is_paused */
 } HsTraceOp;
 
 /* HS_REC_PUSH flags */
@@ -55,6 +57,8 @@ enum
 {
   HS_PUSH_PARENT = 1 << 0, /* HsSnapFrame.is_parent */
   HS_PUSH_HIDDEN = 1 << 1, /* HsSnapFrame.is_hidden */
+  /* a generator's frame: the generator's id follows the flags (HsSnapFrame.generator_id) */
+  HS_PUSH_GENERATOR = 1 << 2,
 };
 
 /* In an HS_REC_ATTRS record, the pair with this name is the object's class (instances)
@@ -260,6 +264,8 @@ typedef struct
   GArray *parent_ids; /* guint64, see HsSnapFrame.parent_frame_ids */
   gboolean is_parent;
   gboolean is_hidden;
+  guint64 generator_id; /* see HsSnapFrame */
+  gboolean is_paused;
   int line;
   GArray *names; /* guint32 pool index */
   GArray *vals;  /* guint64 object id */

@@ -20,6 +20,7 @@ typedef struct
   HsVM *vm;
   const gint *cancel;
   gboolean stopped;
+  gboolean yielding; /* this step is a generator's 'return' at a `yield` */
   gboolean step_limit_hit;
   GHashTable *immortals;   /* HsObject* traced immortal objects (shared, never freed) */
   GPtrArray *todo;         /* objects to trace */

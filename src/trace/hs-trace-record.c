@@ -1172,14 +1172,25 @@ put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
   for (guint64 p = s->parent_shown; p != 0 && n < G_N_ELEMENTS (chain) && !in_chain (chain, n, p);
        p = GPOINTER_TO_SIZE (g_hash_table_lookup (rec->parent_links, GSIZE_TO_POINTER (p))))
     chain[n++] = p;
+  HsObject *gen = hs_inspect_frame_generator (f);
   hs_log_put (log, HS_REC_PUSH);
   hs_log_put (log, s->shown_id);
   hs_log_put (log, GPOINTER_TO_UINT (name_str));
-  hs_log_put (log,
-              (s->is_parent ? HS_PUSH_PARENT : 0) | (hides_own_steps (code) ? HS_PUSH_HIDDEN : 0));
+  hs_log_put (log, (s->is_parent ? HS_PUSH_PARENT : 0)
+                       | (hides_own_steps (code) ? HS_PUSH_HIDDEN : 0)
+                       | (gen != NULL ? HS_PUSH_GENERATOR : 0));
+  if (gen != NULL)
+    hs_log_put (log, hs_object_id (gen));
   hs_log_put (log, n);
   for (guint i = 0; i < n; i++)
     hs_log_put (log, chain[i]);
+}
+
+static void
+put_paused (HsLog *log, guint depth)
+{
+  hs_log_put (log, HS_REC_PAUSED);
+  hs_log_put (log, depth);
 }
 
 static void
@@ -1405,6 +1416,8 @@ write_keyframe (Recorder *rec, int step)
       put_line (log, i, hs_inspect_frame_line (f));
       shadow_drop (rec, s);
     }
+  if (rec->yielding && frames->len > 0)
+    put_paused (log, frames->len - 1);
   kf.len = log->len - kf.offset;
   g_array_append_val (t->keyframes, kf);
   rec->last_keyframe_size = kf.len;
@@ -1559,6 +1572,9 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   if (ev == HS_STEP_RETURN && rec->shadows->len > 1)
     put_var (&t->log, rec->shadows->len - 1, rec->str_return, ref (rec, arg ? arg : hs_None),
              G_MAXUINT32);
+  rec->yielding = ev == HS_STEP_RETURN && gen != NULL && hs_inspect_frame_at_yield (f);
+  if (rec->yielding)
+    put_paused (&t->log, rec->shadows->len - 1);
   drain_todo (rec);
   if ((ev == HS_STEP_EXCEPTION || ev == HS_STEP_UNCAUGHT) && arg != NULL)
     exc_msg = exception_line (rec, arg);

@@ -266,6 +266,7 @@ apply_push (HsRState *st, HsLogReader *r)
   guint64 flags = hs_log_get (r);
   f->is_parent = (flags & HS_PUSH_PARENT) != 0;
   f->is_hidden = (flags & HS_PUSH_HIDDEN) != 0;
+  f->generator_id = (flags & HS_PUSH_GENERATOR) != 0 ? hs_log_get (r) : 0;
   f->parent_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
   for (guint64 n = hs_log_get (r); n > 0 && r->p < r->end; n--)
     {
@@ -418,6 +419,11 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
         f = frame_at (st, hs_log_get (r));
         if (f != NULL)
           f->is_parent = TRUE;
+        break;
+      case HS_REC_PAUSED:
+        f = frame_at (st, hs_log_get (r));
+        if (f != NULL)
+          f->is_paused = TRUE;
         break;
       case HS_REC_FUNC_PARENT:
         {
@@ -794,6 +800,8 @@ add_frames (ToSnap *ts)
       g_array_append_vals (f->parent_frame_ids, rf->parent_ids->data, rf->parent_ids->len);
       f->is_parent = rf->is_parent;
       f->is_hidden = rf->is_hidden;
+      f->generator_id = rf->generator_id;
+      f->is_paused = rf->is_paused;
       f->is_highlighted = i + 1 == ts->st->frames->len;
       for (guint j = 0; j < rf->names->len; j++)
         if (g_array_index (rf->vals, guint64, j) != 0)

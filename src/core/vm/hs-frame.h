@@ -92,4 +92,12 @@ hs_frame_line (HsFrame *f)
   return hs_code_line (f->code, f->ip);
 }
 
+/* Whether the last instruction the frame ran is a `yield` (a generator's, paused there or
+ * reporting that it leaves). */
+static inline gboolean
+hs_frame_at_yield (const HsFrame *f)
+{
+  return f->ip > 0 && HS_INSTR_OP (f->code->code[f->ip - 1]) == HS_OP_YIELD_VALUE;
+}
+
 G_END_DECLS

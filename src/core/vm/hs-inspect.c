@@ -77,6 +77,12 @@ hs_inspect_frame_generator (const HsFrame *f)
   return f->gen;
 }
 
+gboolean
+hs_inspect_frame_at_yield (const HsFrame *f)
+{
+  return hs_frame_at_yield (f);
+}
+
 HsObject *
 hs_inspect_frame_globals (const HsFrame *f)
 {

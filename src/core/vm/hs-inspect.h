@@ -71,6 +71,8 @@ HsObject *const *hs_inspect_frame_call_held (const HsFrame *f, guint *n);
 HsObject *hs_inspect_frame_namespace (const HsFrame *f);
 /* The generator running this frame, or NULL. */
 HsObject *hs_inspect_frame_generator (const HsFrame *f);
+/* Whether the frame's last instruction was a `yield` (its 'return' step leaves it paused). */
+gboolean hs_inspect_frame_at_yield (const HsFrame *f);
 /* The globals dict the frame runs in (exec() may give other globals than the program's). */
 HsObject *hs_inspect_frame_globals (const HsFrame *f);
 /* The id of the frame that made the function running, or 0. */

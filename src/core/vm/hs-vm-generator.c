@@ -107,8 +107,7 @@ gboolean
 hs_vm_generator_suspended (HsObject *gen)
 {
   HsGenerator *g = HS_GENERATOR (gen);
-  return g->frame != NULL && !g->running && g->frame->ip > 0
-         && HS_INSTR_OP (g->frame->code->code[g->frame->ip - 1]) == HS_OP_YIELD_VALUE;
+  return g->frame != NULL && !g->running && hs_frame_at_yield (g->frame);
 }
 
 /* The delegate of a `yield from` returned `value` while the generator was not running

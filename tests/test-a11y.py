@@ -14,6 +14,7 @@ skips without Python's AT-SPI bindings.
 """
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -49,9 +50,10 @@ def walk(node, depth=0):
             yield from walk(child, depth + 1)
 
 
-def find_app(timeout=60):
+def find_app(proc, timeout=60):
+    """The app on the accessibility bus; None after the timeout or once the app ended."""
     end = time.time() + timeout
-    while time.time() < end:
+    while time.time() < end and proc.poll() is None:
         desktop = Atspi.get_desktop(0)
         for i in range(desktop.get_child_count()):
             app = desktop.get_child_at_index(i)
@@ -78,6 +80,22 @@ def diagram_of(app):
     return None
 
 
+def display_ready(timeout=30):
+    """Waits until the X server of $DISPLAY takes connections on its socket: an app started
+    just before that ends at once with "cannot open display" (seen on a loaded machine)."""
+    number = os.environ.get("DISPLAY", ":0").lstrip(":").split(".")[0]
+    path = f"/tmp/.X11-unix/X{number}"
+    end = time.time() + timeout
+    while time.time() < end:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            try:
+                sock.connect(path)
+                return True
+            except OSError:
+                time.sleep(0.2)
+    return False
+
+
 def a11y_bus_ready(timeout=30):
     """Waits until the launcher answers org.a11y.Bus.GetAddress: an app started before
     that never joins the accessibility bus (a slow, loaded machine took over a second)."""
@@ -94,6 +112,9 @@ def a11y_bus_ready(timeout=30):
     return False
 
 
+if not display_ready():
+    print("not ok 1 - the X display takes connections")
+    sys.exit(1)
 bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 if not a11y_bus_ready():
@@ -211,15 +232,21 @@ def app_diagnostics():
 
 
 try:
-    app = find_app()
-    if app is None and app_proc.poll() is None:
-        # On a loaded machine the app's bridge can give up before the registry answers; a
-        # second start finds it ready (a crash is not retried: it is reported below).
+    app = find_app(app_proc)
+    for _ in range(2):
+        if app is not None or app_proc.returncode not in (None, 1):
+            break
+        # On a loaded machine the app's bridge can give up before the registry answers, or
+        # the display refuses the app's first connection (it then exits with status 1); a
+        # new start finds them ready. A crash (a signal) is not retried: it is reported below.
         print(app_diagnostics(), flush=True)
-        app_proc.terminate()
-        app_proc.wait(timeout=10)
+        if app_proc.poll() is None:
+            app_proc.terminate()
+            app_proc.wait(timeout=10)
+        time.sleep(2)
+        display_ready()
         app_proc = start_app()
-        app = find_app()
+        app = find_app(app_proc)
     check(app is not None, "Heapscope is on the accessibility bus")
     if app is None:
         print(app_diagnostics(), flush=True)

@@ -19,8 +19,7 @@ typedef enum
 HsObject *hs_alias_class_getitem (HsVM *vm, HsObject *cls, HsObject *key);
 /* CPython's classmethod(GenericAlias): cls.__class_getitem__(key), for the classes a module
  * makes in C (collections.abc.Iterable[int]). */
-HsObject *hs_alias_class_getitem_method (HsVM *vm, HsObject **args, gsize nargs,
-                                         HsObject *kwnames);
+HsObject *hs_alias_class_getitem_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 /* a | b where both are classes, None or aliases: a types.UnionType; NULL without an error
  * when they are not. */
 HsObject *hs_alias_union (HsVM *vm, HsObject *a, HsObject *b);

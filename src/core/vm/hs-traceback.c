@@ -236,10 +236,7 @@ append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
 static glong
 text_length (const char *text)
 {
-  glong n = 0;
-  for (const char *p = text; *p != '\0'; p++)
-    n += ((unsigned char)*p & 0xC0) != 0x80;
-  return n;
+  return (glong)hs_utf8_count (text, strlen (text));
 }
 
 static void

@@ -497,6 +497,10 @@ typedef struct
   /* A refusal (NotImplementedError: valid Python that Heapscope does not run yet): the
    * construct, in English as marked for translation ("'match' statements"), else NULL. */
   char *construct;
+  /* Raised at a token past the end of the text (CPython's columnless DEDENT or ENDMARKER at
+   * the end of the file): a program read from a file has no column there (offset 0, no
+   * caret), where compile() of the same text has one past the last line's end. */
+  gboolean at_end;
 } HsSyntaxError;
 
 void hs_syntax_error_free (HsSyntaxError *err);

@@ -152,8 +152,9 @@ hs_parse_tok_pos (HsToken *t)
 /* CPython gives INDENT, DEDENT and ENDMARKER no column (-1); at the end of the file they sit on
  * the last line read. Returns TRUE and the line/byte column CPython's tokenizer cursor has. */
 static gboolean
-columnless (Parser *p, HsToken *t, int *lineno, int *col)
+columnless (Parser *p, HsToken *t, int *lineno, int *col, gboolean *at_end)
 {
+  *at_end = FALSE;
   if (t->kind != HS_T_INDENT && t->kind != HS_T_DEDENT && t->kind != HS_T_ENDMARKER)
     return FALSE;
   if (p->outer)
@@ -168,6 +169,7 @@ columnless (Parser *p, HsToken *t, int *lineno, int *col)
   int last = m->n_lines;
   if (m->len > 0 && m->src[m->len - 1] == '\n' && last > 1)
     last--;
+  *at_end = TRUE;
   *lineno = last;
   g_autofree char *text = hs_lexer_line_text (m, last);
   *col = (int)strlen (text) + 1;
@@ -179,7 +181,8 @@ static void
 error_tok_type (Parser *p, const char *type_name, HsToken *t, char *msg)
 {
   int lineno, col;
-  if (columnless (p, t, &lineno, &col))
+  gboolean at_end;
+  if (columnless (p, t, &lineno, &col, &at_end))
     {
       const char *l = line_ptr (p, lineno);
       /* The source need not be NUL-terminated: a cursor past its end is one character
@@ -188,7 +191,10 @@ error_tok_type (Parser *p, const char *type_name, HsToken *t, char *msg)
       int off = !l           ? col
                 : col > rest ? hs_lexer_char_count (l, rest) + 1
                              : hs_lexer_char_count (l, col);
+      gboolean first = !p->failed && hs_parse_top (p)->err == NULL;
       hs_parse_error_raw (p, type_name, lineno, off, lineno, -1, msg);
+      if (first && hs_parse_top (p)->err != NULL)
+        hs_parse_top (p)->err->at_end = at_end;
       return;
     }
   hs_parse_error_span (p, type_name, hs_parse_tok_pos (t), msg);
@@ -216,7 +222,8 @@ hs_parse_invalid_syntax (Parser *p)
 {
   HsToken *t = cur (p);
   int lineno, col;
-  if (t->kind != HS_T_ERROR && columnless (p, t, &lineno, &col))
+  gboolean at_end;
+  if (t->kind != HS_T_ERROR && columnless (p, t, &lineno, &col, &at_end))
     hs_parse_error_raw (p, "SyntaxError", lineno, 0, lineno, 0, g_strdup ("invalid syntax"));
   else
     hs_parse_error_span (p, "SyntaxError", hs_parse_tok_pos (t), g_strdup ("invalid syntax"));

@@ -248,7 +248,9 @@ append_syntax_error (GString *out, const char *filename, HsSyntaxError *err)
   if (err->text != NULL)
     {
       const char *text = err->text;
-      glong offset = err->offset, end_offset = err->end_offset;
+      /* a program is read from a file: CPython's tokenizer has no column at its end (no
+       * caret), where compile() of its text has one */
+      glong offset = err->at_end ? 0 : err->offset, end_offset = err->end_offset;
       glong line_size = text_length (text);
       /* CPython uses its text's length, which counts the newline ending a line that the
        * error continues past; the parser's texts leave it out, the compiler's keep it */

@@ -19,6 +19,7 @@
 #include "hs-float.h"
 #include "hs-frame.h"
 #include "hs-function.h"
+#include "hs-genericalias.h"
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-mappingproxy.h"
@@ -885,7 +886,8 @@ object_new (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwna
   gboolean excess = nargs > 0 || (kwnames != NULL && hs_tuple_len (kwnames) > 0);
   HsType *sb = type->type_flags & HS_TYPE_HEAP ? HS_CLASS (type)->static_base : type;
 
-  if (excess && sb == &hs_object_type)
+  /* typing's Generic and Protocol construct as object does */
+  if (excess && (sb == &hs_object_type || sb == &hs_generic_type || sb == &hs_protocol_type))
     {
       if (hs_type_lookup_borrow (type, hs_dunder[N_NEW]) != object_new_fn)
         {
@@ -1825,14 +1827,20 @@ type_delattr_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 object_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (nargs > 1 || (kwnames != NULL && hs_tuple_len (kwnames) > 0))
-    {
-      hs_err_set_string (
-          vm, &hs_exc_TypeError,
-          "object.__init__() takes exactly one argument (the instance to initialize)");
-      return NULL;
-    }
-  return hs_None;
+  HsType *type = (HsType *)args[0]->type;
+  HsObject *nw = hs_type_lookup_borrow (type, hs_dunder[N_NEW]);
+  gboolean own = !is_builtin_init (hs_type_lookup_borrow (type, hs_dunder[N_INIT]));
+  /* CPython's object_init: excess arguments are an error when the class overrides __init__,
+   * or else when it has object's __new__ (a class with its own __new__ takes them) */
+  if ((nargs <= 1 && (kwnames == NULL || hs_tuple_len (kwnames) == 0))
+      || (!own
+          && ((type->type_flags & HS_TYPE_HEAP) ? nw != NULL && nw != object_new_fn
+                                                : type != &hs_object_type)))
+    return hs_None;
+  hs_err_format (vm, &hs_exc_TypeError,
+                 "%s.__init__() takes exactly one argument (the instance to initialize)",
+                 own ? "object" : type->name);
+  return NULL;
 }
 
 static HsObject *

@@ -13,12 +13,15 @@
 #include <string.h>
 
 #include "hs-cfunction.h"
+#include "hs-class-private.h"
+#include "hs-class.h"
 #include "hs-chainmap.h"
 #include "hs-cpython-names.h"
 #include "hs-deque.h"
 #include "hs-dict.h"
 #include "hs-dictkinds.h"
 #include "hs-error.h"
+#include "hs-int.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-set.h"
@@ -338,6 +341,66 @@ form_getitem (HsVM *vm, HsObject *self, HsObject *key)
   return r;
 }
 
+/* A typing.TypeVar (written in hs-mod-typing.c), which typing substitutes. */
+static gboolean
+is_typevar (HsObject *o)
+{
+  return strcmp (HS_TYPE (o)->name, "TypeVar") == 0
+         && g_strcmp0 (HS_TYPE (o)->module, "typing") == 0;
+}
+
+static HsObject *collect_parameters (HsVM *vm, HsObject *args);
+
+/* Appends to `list` each of `params` (a tuple) it lacks. */
+static int
+add_parameters (HsVM *vm, HsObject *list, HsObject *params)
+{
+  for (gsize i = 0; i < hs_tuple_len (params); i++)
+    {
+      HsObject *p = hs_tuple_get_borrow (params, i);
+      gboolean seen = FALSE;
+      for (gsize j = 0; j < hs_list_len (list) && !seen; j++)
+        seen = hs_list_get_borrow (list, j) == p;
+      if (!seen && hs_list_append (vm, list, p) < 0)
+        return -1;
+    }
+  return 0;
+}
+
+/* typing's _collect_parameters: the type variables in `args` (a tuple), each once, in
+ * order; classes are skipped, an alias gives its own __parameters__. */
+static HsObject *
+collect_parameters (HsVM *vm, HsObject *args)
+{
+  HsObject *list = hs_list_new (vm, 0), *r;
+  for (gsize i = 0; list != NULL && i < hs_tuple_len (args); i++)
+    {
+      HsObject *t = hs_tuple_get_borrow (args, i), *own;
+      int rc = 0;
+      if (hs_type_check (t))
+        continue;
+      if (is_typevar (t))
+        {
+          HsObject *one = hs_tuple_pack (vm, 1, t);
+          rc = one != NULL ? add_parameters (vm, list, one) : -1;
+          hs_xdecref (vm, one);
+        }
+      else if (is_alias (t) && ALIAS (t)->args != NULL)
+        {
+          own = collect_parameters (vm, ALIAS (t)->args);
+          rc = own != NULL ? add_parameters (vm, list, own) : -1;
+          hs_xdecref (vm, own);
+        }
+      if (rc < 0)
+        HS_CLEAR (vm, list);
+    }
+  if (list == NULL)
+    return NULL;
+  r = hs_list_as_tuple (vm, list);
+  hs_decref (vm, list);
+  return r;
+}
+
 static HsObject *
 alias_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
@@ -346,6 +409,8 @@ alias_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (a->origin);
   if (hs_str_equal_cstr (name, "__args__") && a->args != NULL)
     return hs_incref (a->args);
+  if (hs_str_equal_cstr (name, "__parameters__") && a->args != NULL)
+    return collect_parameters (vm, a->args);
   return hs_object_generic_getattr (vm, self, name);
 }
 
@@ -448,8 +513,226 @@ generic_class_getitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
   return r;
 }
 
+static int
+set_class_attr (HsVM *vm, HsObject *cls, const char *name, HsObject *value)
+{
+  int rc = value != NULL ? hs_object_setattr (vm, cls, hs_str_intern_cstr (name), value) : -1;
+  hs_xdecref (vm, value);
+  return rc;
+}
+
+static gboolean
+tuple_has (HsObject *tuple, HsObject *o)
+{
+  for (gsize i = 0; tuple != NULL && i < hs_tuple_len (tuple); i++)
+    if (hs_tuple_get_borrow (tuple, i) == o)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Some type variables (~K) are not listed in Generic[~T]" */
+static void
+unlisted_error (HsVM *vm, HsObject *tvars, HsObject *gvars)
+{
+  g_autoptr (GString) missing = g_string_new (NULL);
+  g_autoptr (GString) listed = g_string_new (NULL);
+  for (gsize i = 0; i < hs_tuple_len (tvars) + hs_tuple_len (gvars); i++)
+    {
+      gboolean gv = i >= hs_tuple_len (tvars);
+      HsObject *t = gv ? hs_tuple_get_borrow (gvars, i - hs_tuple_len (tvars))
+                       : hs_tuple_get_borrow (tvars, i);
+      GString *out = gv ? listed : missing;
+      HsObject *r;
+      if (!gv && tuple_has (gvars, t))
+        continue;
+      if ((r = hs_object_str (vm, t)) == NULL)
+        return;
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", hs_str_utf8 (r));
+      hs_decref (vm, r);
+    }
+  hs_err_format (vm, &hs_exc_TypeError, "Some type variables (%s) are not listed in Generic[%s]",
+                 missing->str, listed->str);
+}
+
+/* Generic.__init_subclass__ of CPython 3.11's typing.py: the class's __parameters__, the type
+ * variables of its written bases (those of its Generic[...] base, which must list them all). */
+static HsObject *
+generic_init_subclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsType *cls = (HsType *)args[0];
+  HsObject *orig, *gvars = NULL, *tvars;
+  if (!hs_parse_args (vm, "__init_subclass__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  orig = hs_dict_get_item_cstr_borrow (vm, cls->dict, "__orig_bases__");
+  if (orig != NULL ? tuple_has (orig, (HsObject *)&hs_generic_type)
+                   : ((cls->type_flags & HS_TYPE_HEAP)
+                      && tuple_has (HS_CLASS (cls)->bases, (HsObject *)&hs_generic_type)
+                      && strcmp (cls->name, "Protocol") != 0))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "Cannot inherit from plain Generic");
+      return NULL;
+    }
+  if (orig == NULL || !hs_tuple_check (orig))
+    return set_class_attr (vm, args[0], "__parameters__", hs_incref (hs_tuple_empty ())) < 0
+               ? NULL
+               : hs_incref (hs_None);
+  if ((tvars = collect_parameters (vm, orig)) == NULL)
+    return NULL;
+  for (gsize i = 0; i < hs_tuple_len (orig); i++)
+    {
+      HsObject *b = hs_tuple_get_borrow (orig, i);
+      if (!is_alias (b) || ALIAS (b)->origin != (HsObject *)&hs_generic_type)
+        continue;
+      if (gvars != NULL)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError,
+                             "Cannot inherit from Generic[...] multiple times.");
+          goto fail;
+        }
+      gvars = ALIAS (b)->args;
+    }
+  if (gvars != NULL)
+    {
+      for (gsize i = 0; i < hs_tuple_len (tvars); i++)
+        if (!tuple_has (gvars, hs_tuple_get_borrow (tvars, i)))
+          {
+            unlisted_error (vm, tvars, gvars);
+            goto fail;
+          }
+      hs_decref (vm, tvars);
+      if ((tvars = collect_parameters (vm, gvars)) == NULL)
+        return NULL;
+    }
+  return set_class_attr (vm, args[0], "__parameters__", tvars) < 0 ? NULL : hs_incref (hs_None);
+fail:
+  hs_decref (vm, tvars);
+  return NULL;
+}
+
 static const HsMethodDef generic_methods[] = {
   { "__class_getitem__", generic_class_getitem, HS_METH_CLASS },
+  { "__init_subclass__", generic_init_subclass, HS_METH_CLASS },
+  { NULL, NULL },
+};
+
+/* A base a protocol may have: object, Generic, another protocol, or one of the abstract
+ * classes CPython 3.11's typing allows (_PROTO_ALLOWLIST). */
+static gboolean
+protocol_base_allowed (HsVM *vm, HsObject *base)
+{
+  static const char *const allowed[] = { "collections.abc.Callable",
+                                         "collections.abc.Awaitable",
+                                         "collections.abc.Iterable",
+                                         "collections.abc.Iterator",
+                                         "collections.abc.AsyncIterable",
+                                         "collections.abc.Hashable",
+                                         "collections.abc.Sized",
+                                         "collections.abc.Container",
+                                         "collections.abc.Collection",
+                                         "collections.abc.Reversible",
+                                         "collections.abc.Buffer",
+                                         "contextlib.AbstractContextManager",
+                                         "contextlib.AbstractAsyncContextManager" };
+  HsType *t = hs_type_check (base) ? (HsType *)base : NULL;
+  HsObject *flag;
+  if (t == NULL)
+    return FALSE;
+  if (t == &hs_object_type || t == &hs_generic_type || t == &hs_protocol_type)
+    return TRUE;
+  if ((t->type_flags & HS_TYPE_HEAP) && hs_type_is_subtype (t, &hs_generic_type)
+      && (flag = hs_type_lookup_borrow (t, hs_str_intern_cstr ("_is_protocol"))) != NULL
+      && flag == hs_True)
+    return TRUE;
+  g_autofree char *full = g_strdup_printf ("%s.%s", t->module != NULL ? t->module : "", t->name);
+  for (gsize i = 0; i < G_N_ELEMENTS (allowed); i++)
+    if (strcmp (full, allowed[i]) == 0)
+      return TRUE;
+  (void)vm;
+  return FALSE;
+}
+
+/* typing's _no_init_or_replace_init, the __init__ CPython 3.11 gives a protocol whose
+ * __init__ is object's (made by hs_alias_runtime_init). */
+static HsObject *no_init_fn;
+
+/* _no_init_or_replace_init(self, *args, **kwargs): a protocol cannot be instantiated; a class
+ * deriving from one takes the first other __init__ of its MRO as its own and runs it. */
+static HsObject *
+no_init_or_replace_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsType *cls = (HsType *)args[0]->type;
+  HsObject *flag = hs_type_lookup_borrow (cls, hs_str_intern_cstr ("_is_protocol")), *init = NULL;
+  const HsType *m;
+  int protocol = flag != NULL ? hs_object_truth (vm, flag) : 0;
+  if (protocol < 0)
+    return NULL;
+  if (protocol)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "Protocols cannot be instantiated");
+      return NULL;
+    }
+  if (hs_type_lookup_borrow (cls, hs_dunder[N_INIT]) != no_init_fn)
+    return hs_incref (hs_None);
+  for (gsize i = 0; init == NULL && (m = hs_type_mro_at (cls, i)) != NULL; i++)
+    if (m->dict != NULL
+        && (init = hs_dict_get_item_borrow (vm, m->dict, hs_dunder[N_INIT])) == no_init_fn)
+      init = NULL;
+  if (init == NULL)
+    init = hs_type_lookup_borrow (&hs_object_type, hs_dunder[N_INIT]);
+  hs_incref (init);
+  if (set_class_attr (vm, (HsObject *)cls, "__init__", hs_incref (init)) < 0)
+    {
+      hs_decref (vm, init);
+      return NULL;
+    }
+  HsObject *r = hs_class_call_method (vm, init, args[0], args + 1, nargs - 1, kwnames);
+  hs_decref (vm, init);
+  return r;
+}
+
+static const HsMethodDef no_init_def = { "_no_init_or_replace_init", no_init_or_replace_init, 0 };
+
+/* Protocol.__init_subclass__: Generic's, then whether the class is a protocol (_is_protocol:
+ * Protocol among its bases) and, for a protocol, CPython's check of its bases. */
+static HsObject *
+protocol_init_subclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsType *cls = (HsType *)args[0];
+  HsObject *r = generic_init_subclass (vm, args, nargs, kwnames), *own;
+  HsObject *bases = (cls->type_flags & HS_TYPE_HEAP) ? HS_CLASS (cls)->bases : NULL;
+  if (r == NULL)
+    return NULL;
+  hs_decref (vm, r);
+  own = hs_dict_get_item_cstr_borrow (vm, cls->dict, "_is_protocol");
+  if ((own == NULL || hs_object_truth (vm, own) == 0)
+      && set_class_attr (
+             vm, args[0], "_is_protocol",
+             hs_incref (hs_bool_from (tuple_has (bases, (HsObject *)&hs_protocol_type))))
+             < 0)
+    return NULL;
+  own = hs_dict_get_item_cstr_borrow (vm, cls->dict, "_is_protocol");
+  for (gsize i = 0; own == hs_True && bases != NULL && i < hs_tuple_len (bases); i++)
+    if (!protocol_base_allowed (vm, hs_tuple_get_borrow (bases, i)))
+      {
+        HsObject *rb = hs_object_repr (vm, hs_tuple_get_borrow (bases, i));
+        if (rb != NULL)
+          hs_err_format (vm, &hs_exc_TypeError,
+                         "Protocols can only inherit from other protocols, got %s",
+                         hs_str_utf8 (rb));
+        hs_xdecref (vm, rb);
+        return NULL;
+      }
+  /* a protocol whose __init__ is Protocol's (object's) cannot be instantiated */
+  if (own == hs_True
+      && hs_type_lookup_borrow (cls, hs_dunder[N_INIT])
+             == hs_type_lookup_borrow (&hs_protocol_type, hs_dunder[N_INIT])
+      && set_class_attr (vm, args[0], "__init__", hs_incref (no_init_fn)) < 0)
+    return NULL;
+  return hs_incref (hs_None);
+}
+
+static const HsMethodDef protocol_methods[] = {
+  { "__init_subclass__", protocol_init_subclass, HS_METH_CLASS },
   { NULL, NULL },
 };
 
@@ -485,6 +768,7 @@ HsType hs_protocol_type = {
   .type_flags = HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsObject),
   .construct = generic_construct,
+  .methods = protocol_methods,
 };
 
 /* ---- entry points ----------------------------------------------------------------------- */
@@ -575,6 +859,7 @@ hs_alias_runtime_init (void)
   hs_type_ready (&form_type);
   hs_type_ready (&hs_generic_type);
   hs_type_ready (&hs_protocol_type);
+  no_init_fn = hs_method_descr_new (&no_init_def, &hs_protocol_type);
   for (gsize i = 0; i < G_N_ELEMENTS (generic_classes); i++)
     if (!hs_cpython_dict_lacks (generic_classes[i], "__class_getitem__")
         && hs_cpython_dict_names (generic_classes[i]) != NULL)

@@ -140,8 +140,22 @@ hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): no arguments");
       return NULL;
     }
+  /* CPython's super_init_without_args, in its order: the first argument, then the cell */
   HsCode *co = f->code;
-  HsObject *cls = NULL;
+  HsObject *cls = NULL, *obj;
+  if (co->nparams == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): no arguments");
+      return NULL;
+    }
+  obj = f->locals[0];
+  if (obj != NULL && HS_IS (obj, &hs_cell_type))
+    obj = hs_cell_get_borrow (obj);
+  if (obj == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): arg[0] deleted");
+      return NULL;
+    }
   for (int i = 0; i < co->nfrees; i++)
     if (strcmp (hs_code_varname (co, co->frees[i]), "__class__") == 0)
       {
@@ -157,19 +171,6 @@ hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (cls == NULL)
     {
       hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): __class__ cell not found");
-      return NULL;
-    }
-  if (co->nparams + co->nkwonly == 0 && !(co->flags & HS_CODE_VARARGS))
-    {
-      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): no arguments");
-      return NULL;
-    }
-  HsObject *obj = f->locals[0];
-  if (obj != NULL && HS_IS (obj, &hs_cell_type))
-    obj = hs_cell_get_borrow (obj);
-  if (obj == NULL)
-    {
-      hs_err_set_string (vm, &hs_exc_RuntimeError, "super(): arg[0] deleted");
       return NULL;
     }
   return super_new (vm, cls, obj);

@@ -217,6 +217,55 @@ test_hidden_held_root (void)
   g_assert_cmpuint (list->hidden_holders->len, ==, 1);
 }
 
+static gboolean
+class_has_row (HsSnapObject *cls, const char *label)
+{
+  for (guint j = 0; j < cls->cells->len; j++)
+    if (g_strcmp0 (g_array_index (cls->cells, HsSnapCell, j).label, label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What @dataclass writes into a class for its own use (the fields' dict and its Field
+ * objects, the generated functions and their closures, __match_args__) is not the
+ * learner's: hidden, its references counted as hidden holders; the internals view has it. */
+static void
+test_dataclass_machinery (void)
+{
+  g_autoptr (HsTrace) t = record ("from dataclasses import dataclass, field\n"
+                                  "@dataclass(frozen=True)\n"
+                                  "class P:\n"
+                                  "    x: int\n"
+                                  "    tags: list = field(default_factory=list)\n"
+                                  "    def area(self):\n"
+                                  "        return 0\n"
+                                  "p = P(1)\n"
+                                  "print(p)\n");
+  int k = find_step (t, 9);
+  g_autoptr (HsSnapshot) learner = hs_trace_view (t, k, 0);
+  g_autoptr (HsSnapshot) internals = hs_trace_view (t, k, HS_VIEW_SHOW_INTERNALS);
+  HsSnapObject *cls = hs_snapshot_lookup (learner, global_var (learner, "P")->value.ref);
+  HsSnapObject *raw = hs_snapshot_lookup (internals, global_var (internals, "P")->value.ref);
+  g_autofree char *errors = count_errors (learner);
+
+  static const char *const made[]
+      = { "__dataclass_fields__", "__init__", "__eq__",         "__setattr__",
+          "__delattr__",          "__hash__", "__match_args__", "__repr__" };
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      g_assert_false (class_has_row (cls, made[i]));
+      g_assert_true (class_has_row (raw, made[i]));
+    }
+  g_assert_true (class_has_row (cls, "area"));
+  for (guint i = 0; i < learner->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (learner->objects, i);
+      g_assert_cmpstr (o->type_name, !=, "Field");
+      g_assert_false (o->flags & HS_SNAP_FLAG_LIBRARY);
+    }
+  g_assert_cmpstr (errors, ==, "");
+}
+
 /* Every step of every corpus program, in the learner's view: the counts add up. */
 static void
 test_corpus_view_counts (gconstpointer data)
@@ -250,6 +299,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/sharing/snapshot-is-not-a-view", test_snapshot_is_not_a_view);
   g_test_add_func ("/view/learner/loop-and-comprehension", test_learner_view);
   g_test_add_func ("/view/learner/hidden-held-root", test_hidden_held_root);
+  g_test_add_func ("/view/learner/dataclass-machinery", test_dataclass_machinery);
   corpus_add_tests ("/view/counts", test_corpus_view_counts);
   return g_test_run ();
 }

@@ -34,15 +34,6 @@ is_internal_var (const char *name)
   return name != NULL && name[0] == '.';
 }
 
-/* An object's row is internal when the object is a suspended generator's frame (its
- * pending values and `.0`); other objects' labels are names the program gave. */
-static gboolean
-is_internal_cell (const HsSnapObject *obj, const HsSnapCell *cell)
-{
-  return obj->kind == HS_SNAP_OTHER && g_strcmp0 (obj->type_name, "generator") == 0
-         && is_internal_label (cell->label);
-}
-
 /* Objects the interpreter makes for a loop or a closure that the program does not name. */
 static gboolean
 is_internal_type (const HsSnapObject *obj)
@@ -94,6 +85,50 @@ target_of (HsSnapshot *snap, const HsSnapValue *v)
   return v->ref != 0 ? g_hash_table_lookup (snap->inline_objects, &v->ref) : NULL;
 }
 
+static gboolean
+has_row (const HsSnapObject *obj, const char *label)
+{
+  for (guint j = 0; j < obj->cells->len; j++)
+    if (g_strcmp0 (g_array_index (obj->cells, HsSnapCell, j).label, label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A class's row that @dataclass wrote for its own use: the fields' dict, the match args,
+ * and the methods it generated (library code). */
+static gboolean
+is_library_cell (HsSnapshot *snap, const HsSnapObject *obj, const HsSnapCell *cell)
+{
+  const HsSnapObject *target;
+
+  if (obj->kind != HS_SNAP_CLASS || cell->label == NULL)
+    return FALSE;
+  if (g_str_equal (cell->label, "__dataclass_fields__"))
+    return TRUE;
+  /* what else it sets: its match args, a built-in __repr__, __hash__ = None beside __eq__ */
+  if (has_row (obj, "__dataclass_fields__")
+      && (g_str_equal (cell->label, "__match_args__")
+          || (cell->value.kind == HS_SNAP_VALUE_PRIMITIVE && cell->value.text != NULL
+              && ((g_str_equal (cell->label, "__repr__")
+                   && g_str_has_prefix (cell->value.text, "<method '__repr__'"))
+                  || (g_str_equal (cell->label, "__hash__")
+                      && g_str_equal (cell->value.text, "None"))))))
+    return TRUE;
+  target = target_of (snap, &cell->value);
+  return target != NULL && (target->flags & HS_SNAP_FLAG_LIBRARY);
+}
+
+/* An object's row is internal when the object is a suspended generator's frame (its
+ * pending values and `.0`) or when the library wrote it into a class; other objects'
+ * labels are names the program gave. */
+static gboolean
+is_internal_cell (HsSnapshot *snap, const HsSnapObject *obj, const HsSnapCell *cell)
+{
+  return (obj->kind == HS_SNAP_OTHER && g_strcmp0 (obj->type_name, "generator") == 0
+          && is_internal_label (cell->label))
+         || is_library_cell (snap, obj, cell);
+}
+
 static void
 add_shown_target (GHashTable *targets, const HsSnapValue *v)
 {
@@ -130,7 +165,7 @@ shown_targets (Hide *h)
         {
           const HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
 
-          if (is_internal_cell (o, c))
+          if (is_internal_cell (h->snap, o, c))
             continue;
           add_shown_target (targets, &c->key);
           add_shown_target (targets, &c->value);
@@ -142,9 +177,39 @@ shown_targets (Hide *h)
 /* Internal objects no shown place refers to are hidden; hiding one may leave another
  * (the list_iterator an enumerate holds) with hidden holders only, so repeat. A freed
  * one goes too: its holder was a loop. */
+/* What only the library's rows reach: the objects they refer to, and theirs. */
+static GHashTable *
+library_reach (HsSnapshot *snap)
+{
+  GHashTable *reach = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GQueue todo = G_QUEUE_INIT;
+  HsSnapObject *o, *t;
+
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      o = g_ptr_array_index (snap->objects, i);
+      for (guint j = 0; j < o->cells->len; j++)
+        if (is_library_cell (snap, o, &g_array_index (o->cells, HsSnapCell, j))
+            && (t = target_of (snap, &g_array_index (o->cells, HsSnapCell, j).value)) != NULL
+            && g_hash_table_add (reach, &t->id))
+          g_queue_push_tail (&todo, t);
+    }
+  while ((o = g_queue_pop_head (&todo)) != NULL)
+    for (guint j = 0; j < o->cells->len; j++)
+      {
+        const HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
+        const HsSnapValue *parts[2] = { &c->key, &c->value };
+        for (int k = 0; k < 2; k++)
+          if ((t = target_of (snap, parts[k])) != NULL && g_hash_table_add (reach, &t->id))
+            g_queue_push_tail (&todo, t);
+      }
+  return reach;
+}
+
 static void
 find_hidden_objects (Hide *h)
 {
+  g_autoptr (GHashTable) library = library_reach (h->snap);
   gboolean changed = TRUE;
 
   while (changed)
@@ -156,7 +221,8 @@ find_hidden_objects (Hide *h)
         {
           HsSnapObject *o = g_ptr_array_index (h->snap->objects, i);
 
-          if (!is_internal_type (o) || g_hash_table_contains (h->hidden, &o->id)
+          if ((!is_internal_type (o) && !g_hash_table_contains (library, &o->id))
+              || g_hash_table_contains (h->hidden, &o->id)
               || g_hash_table_contains (targets, &o->id))
             continue;
           g_hash_table_add (h->hidden, &o->id);
@@ -180,6 +246,15 @@ static char *
 describe_row_in (gconstpointer label, gconstpointer where)
 {
   return describe_row (label, where);
+}
+
+static char *
+describe_library_row (gconstpointer label, gconstpointer where)
+{
+  /* TRANSLATORS: a class's row @dataclass made, e.g. "__init__ of class Point #4, made by
+   * @dataclass" */
+  return g_strdup_printf (_ ("%s of %s, made by @dataclass"), (const char *)label,
+                          (const char *)where);
 }
 
 static char *
@@ -233,7 +308,12 @@ hide_object_cells (Hide *h, HsSnapObject *o)
           hide_reference (h, &c->key, describe_hidden_object, o, NULL);
           hide_reference (h, &c->value, describe_hidden_object, o, NULL);
         }
-      else if (is_internal_cell (o, c))
+      else if (is_library_cell (h->snap, o, c))
+        {
+          hide_reference (h, &c->value, describe_library_row, c->label, where);
+          g_array_remove_index (o->cells, j);
+        }
+      else if (is_internal_cell (h->snap, o, c))
         {
           hide_reference (h, &c->value, describe_row_in, c->label, where);
           g_array_remove_index (o->cells, j);

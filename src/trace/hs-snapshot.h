@@ -86,6 +86,9 @@ enum
   /* Alive and reachable, but only through holders the view hides (a loop's iterator):
    * drawn as a root of its own, its holders listed in hidden_holders. */
   HS_SNAP_FLAG_HIDDEN_HELD = 1 << 4,
+  /* A function the library generated and runs as Python (a dataclass's __init__): the
+   * learner's view leaves it out, as it leaves out what it holds. */
+  HS_SNAP_FLAG_LIBRARY = 1 << 5,
 };
 
 /* A reference the diagram does not draw, named by its holder: a code object's constants

@@ -220,10 +220,12 @@ hs_record_ensure_code_holders (Recorder *rec)
   guint ncodes, version;
   HsCode *const *codes = hs_inspect_codes (rec->vm, &ncodes, &version);
 
+  g_autoptr (GHashTable) before = NULL;
+
   if (rec->code_holders != NULL && rec->codes_version == version)
     return;
   /* exec(), eval() or compile() added code: list the holders again */
-  g_clear_pointer (&rec->code_holders, g_hash_table_unref);
+  before = g_steal_pointer (&rec->code_holders);
   rec->codes_version = version;
   rec->code_holders = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
   for (guint i = 0; i < ncodes; i++)
@@ -233,8 +235,16 @@ hs_record_ensure_code_holders (Recorder *rec)
   for (guint i = 0; i < constants->len; i++)
     {
       HsObject *o = constants->pdata[i];
+      GArray *had = before != NULL ? g_hash_table_lookup (before, o) : NULL;
+
       if (!hs_is_immortal (o))
         rec->code_holders_max_id = MAX (rec->code_holders_max_id, o->id);
+      /* an object traced before that the new code holds too (two texts share an interned
+       * name) is listed with its new holders */
+      if ((o->flags & HS_FLAG_TRACED) && before != NULL
+          && (had == NULL
+              || had->len != ((GArray *)g_hash_table_lookup (rec->code_holders, o))->len))
+        hs_record_put_holders (rec, &rec->trace->log, o, NULL);
       ref (rec, o);
     }
 }

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 /* Ops in the logs; each is followed by its varint arguments. */
 typedef enum
 {
+  /* In the headers below, `immortal` is HS_HEADER_IMMORTAL | HS_HEADER_LIBRARY bits. */
   HS_REC_OBJ = 1,     /* id kind type_str label_str immortal n value... (replaces contents) */
   HS_REC_PAIRS,       /* id kind type_str label_str immortal n (key value)... (dicts: one pair
                        * per entry slot, a deleted slot as (0 0), so slots keep their numbers;
@@ -51,6 +52,13 @@ typedef enum
   HS_REC_PAUSED,      /* depth: the frame, a generator's, leaves at a `yield` (its generator
                        * keeps it): HsSnapFrame.is_paused */
 } HsTraceOp;
+
+/* The `immortal` field of an object's header */
+enum
+{
+  HS_HEADER_IMMORTAL = 1 << 0,
+  HS_HEADER_LIBRARY = 1 << 1, /* a function of the library's generated code */
+};
 
 /* HS_REC_PUSH flags */
 enum
@@ -242,6 +250,7 @@ typedef struct
   guint8 kind;  /* HsSnapKind */
   guint8 shape; /* HsShape */
   gboolean immortal;
+  gboolean library; /* a function of the library's generated code (HS_CODE_LIBRARY) */
   guint32 type_str, label_str;
   guint8 prim; /* HsPrim: how a primitive's text is kept */
   union

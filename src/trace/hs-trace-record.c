@@ -103,7 +103,11 @@ put_header (Recorder *rec, HsLog *log, HsTraceOp op, HsObject *o, HsSnapKind kin
   hs_log_put (log, kind);
   hs_log_put (log, pool (rec, HS_TYPE (o)->name));
   hs_log_put (log, pool (rec, label));
-  hs_log_put (log, hs_is_immortal (o));
+  hs_log_put (
+      log, (hs_is_immortal (o) ? HS_HEADER_IMMORTAL : 0)
+               | (HS_IS (o, &hs_function_type) && (HS_FUNCTION (o)->code->flags & HS_CODE_LIBRARY)
+                      ? HS_HEADER_LIBRARY
+                      : 0));
 }
 
 /* Built-in functions, types, modules, a module's classes (UserDict, Enum: immortal), a class's
@@ -1136,11 +1140,13 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
   g_array_set_size (s->entries, i);
 }
 
-/* Frames named __new__ or __repr__ give no step of their own (see is_hidden). */
+/* Frames named __new__ or __repr__, and the library's generated code, give no step of
+ * their own (see is_hidden). */
 static gboolean
 hides_own_steps (HsCode *code)
 {
-  return g_str_equal (code->name, "__new__") || g_str_equal (code->name, "__repr__");
+  return (code->flags & HS_CODE_LIBRARY) || g_str_equal (code->name, "__new__")
+         || g_str_equal (code->name, "__repr__");
 }
 
 static gboolean
@@ -1505,7 +1511,8 @@ is_class_line (Recorder *rec, int line)
 }
 
 /* Python Tutor records no step in a class body, nor in anything it calls, until it
- * returns; nor in frames named __new__ or __repr__ (what they call is shown). The memory
+ * returns; nor in frames named __new__ or __repr__, nor in the library's code (what they
+ * call is shown). The memory
  * they change still gets to the log, so it belongs to the next step shown. */
 static gboolean
 is_hidden (Recorder *rec, HsStepEvent ev, HsFrame *f)

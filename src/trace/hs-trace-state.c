@@ -165,7 +165,9 @@ read_header (HsRObj *o, HsLogReader *r)
   o->kind = (guint8)hs_log_get (r);
   o->type_str = (guint32)hs_log_get (r);
   o->label_str = (guint32)hs_log_get (r);
-  o->immortal = hs_log_get (r) != 0;
+  guint64 header = hs_log_get (r);
+  o->immortal = (header & HS_HEADER_IMMORTAL) != 0;
+  o->library = (header & HS_HEADER_LIBRARY) != 0;
   o->prim = HS_PRIM_TEXT;
 }
 
@@ -975,7 +977,7 @@ reuse_object (ToSnap *ts, HsRObj *o)
   if (so == NULL || (seq && so->cells->len < from))
     return FALSE;
   g_hash_table_steal (ts->reuse->objects, &o->id);
-  so->flags = o->flags;
+  so->flags = o->flags | (o->library ? HS_SNAP_FLAG_LIBRARY : 0);
   so->changed_from = (o->flags & HS_SNAP_FLAG_CHANGED) ? from : 0;
   g_ptr_array_set_size (so->hidden_holders, 0);
   g_array_set_size (so->recorded_holders, 0);
@@ -1063,7 +1065,7 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     return;
   so = hs_snapshot_add_object (ts->snap, o->id, o->kind, obj_type_name (ts, o));
   so->immortal = o->immortal;
-  so->flags = o->flags;
+  so->flags = o->flags | (o->library ? HS_SNAP_FLAG_LIBRARY : 0);
   so->parent_frame_id = o->parent_frame_id;
   if (o->shape == HS_SHAPE_PRIM)
     {

@@ -3,18 +3,18 @@
  *
  * Invariant: @dataclass turns the class's annotations (its own, after those of its
  * dataclass bases) into Field objects kept in the class's `__dataclass_fields__` dict,
- * in order, and installs the methods it asks for as method descriptors in the class's
- * namespace, only where the class defines none (CPython's _set_new_attribute). Each
- * generated method reads the fields from that dict of the instance's class, so it does
- * what CPython's generated source does for those fields: same results, same messages
- * (named by the class's qualified name, "Point.__init__() missing 1 required positional
- * argument: 'y'"). CPython's generated methods are Python functions (their frames show
- * in a traceback and a trace); these are built-in.
+ * in order, and installs the methods it asks for in the class's namespace, only where the
+ * class defines none (CPython's _set_new_attribute). __init__, the comparisons, __hash__
+ * and a frozen class's __setattr__/__delattr__ are Python functions made from the text
+ * CPython's _create_fn writes, run as library code (HS_CODE_LIBRARY: no step of their
+ * own), so their names, defaults, messages and traceback lines are CPython's. __repr__ is
+ * built-in: CPython's runs under a wrapper in dataclasses.py that guards recursion.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "hs-builtins.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-dict.h"
@@ -27,6 +27,7 @@
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-vm-private.h"
 
 static HsType frozen_error_type = {
   .name = "FrozenInstanceError",
@@ -49,6 +50,28 @@ static HsType missing_type = {
 static HsObject missing_struct
     = { .type = &missing_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL };
 #define MISSING (&missing_struct)
+
+/* The default of a parameter whose field has a default factory: __init__ calls the factory
+ * when it gets this (CPython's _HAS_DEFAULT_FACTORY, repr "<factory>"). */
+static HsObject *
+has_factory_repr (HsVM *vm, HsObject *self)
+{
+  (void)self;
+  return hs_str_from_cstr (vm, "<factory>");
+}
+
+static HsType has_factory_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "_HAS_DEFAULT_FACTORY_CLASS",
+  .module = "dataclasses",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsObject),
+  .repr = has_factory_repr,
+};
+
+static HsObject has_factory_struct
+    = { .type = &has_factory_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL };
+#define HAS_FACTORY (&has_factory_struct)
 
 /* ---- Field ------------------------------------------------------------------------------- */
 
@@ -308,17 +331,6 @@ fields_of (HsObject *obj)
   return d != NULL && hs_dict_check (d) ? d : NULL;
 }
 
-/* The class whose dataclass methods self's class uses: the first in its MRO that has its
- * own fields dict. Its qualified name names the methods in messages. */
-static const char *
-owner_name (HsObject *self)
-{
-  for (const HsType *t = HS_TYPE (self); t != NULL; t = t->base)
-    if (t->dict != NULL && hs_dict_get_item_borrow (NULL, t->dict, fields_name ()) != NULL)
-      return t->name;
-  return HS_TYPE (self)->name;
-}
-
 static gboolean
 flag (HsObject *v)
 {
@@ -326,24 +338,6 @@ flag (HsObject *v)
 }
 
 /* ---- the generated methods ------------------------------------------------------------- */
-
-static int
-set_field (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
-{
-  return hs_instance_set_attr (vm, self, name, value);
-}
-
-/* "'x' and 'y'", "'x', 'y', and 'z'" */
-static void
-append_names (GString *out, GPtrArray *names)
-{
-  for (guint i = 0; i < names->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, names->len == 2 ? " and " : i + 1 == names->len ? ", and " : ", ");
-      g_string_append_printf (out, "'%s'", (const char *)names->pdata[i]);
-    }
-}
 
 /* An __init__ parameter: a field or InitVar with init=True (a ClassVar is none). */
 static gboolean
@@ -353,172 +347,280 @@ is_param (HsField *f)
 }
 
 static gboolean
-has_default (HsField *f)
+field_used (HsField *f, gboolean for_hash)
 {
-  return f->deflt != MISSING || f->factory != MISSING;
+  return f->kind == KIND_FIELD
+         && (for_hash ? (f->hash == hs_None ? flag (f->compare) : flag (f->hash))
+                      : flag (f->compare));
 }
 
-/* "A.__init__() missing 2 required keyword-only arguments: 'a' and 'b'" */
-static void
-set_missing_error (HsVM *vm, HsObject *self, GPtrArray *missing, const char *kind)
-{
-  GString *msg = g_string_new (NULL);
-  g_string_printf (msg, "%s.__init__() missing %u required %s argument%s: ", owner_name (self),
-                   missing->len, kind, missing->len == 1 ? "" : "s");
-  append_names (msg, missing);
-  hs_err_set_string (vm, &hs_exc_TypeError, msg->str);
-  g_string_free (msg, TRUE);
-}
-
-/* The required parameters with no argument, positional ones first (CPython names those
- * only, when any is missing): the TypeError; FALSE if none is missing. */
-static gboolean
-check_missing (HsVM *vm, HsObject *self, HsObject **params, HsObject **given, gsize n)
-{
-  g_autoptr (GPtrArray) missing = NULL;
-  g_autoptr (GPtrArray) missing_kw = NULL;
-  gsize i = 0;
-
-  while (i < n && (given[i] != NULL || has_default (FIELD (params[i]))))
-    i++;
-  if (i == n) /* the usual case, checked without making the arrays (once per instance) */
-    return FALSE;
-  missing = g_ptr_array_new ();
-  missing_kw = g_ptr_array_new ();
-  for (; i < n; i++)
-    if (given[i] == NULL && !has_default (FIELD (params[i])))
-      g_ptr_array_add (FIELD (params[i])->kw_only == hs_True ? missing_kw : missing,
-                       (gpointer)hs_str_utf8 (FIELD (params[i])->name));
-  if (missing->len == 0 && missing_kw->len == 0)
-    return FALSE;
-  set_missing_error (vm, self, missing->len > 0 ? missing : missing_kw,
-                     missing->len > 0 ? "positional" : "keyword-only");
-  return TRUE;
-}
-
-/* Up to this many fields, __init__ binds its arguments in arrays on the C stack (it is
- * called for every instance: a heap array per call was a third of its time). */
-#define INIT_STACK_FIELDS 16
-
-/* The generated __init__(self, <fields>, *, <keyword-only fields>): binds the arguments as
- * CPython binds them to that signature, sets the fields, then calls __post_init__ with the
- * InitVars. */
 static HsObject *
-dc_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+own_borrow (HsVM *vm, HsObject *cls, const char *name)
 {
-  HsObject *self = args[0], *fields = fields_of (self), *k, *v, *post;
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0, pos = 0, npos = 0, nrequired = 0;
-  gsize nparams = 0, nfields = fields != NULL ? hs_dict_len (fields) : 0;
-  HsObject *stack_objs[2 * INIT_STACK_FIELDS];
-  gsize stack_positional[INIT_STACK_FIELDS];
-  g_autofree HsObject **heap_objs = NULL;
-  g_autofree gsize *heap_positional = NULL;
-  HsObject **params = stack_objs, **given; /* fields in definition order; their arguments */
-  gsize *positional = stack_positional;    /* the positional parameters' indices */
-  g_autoptr (GPtrArray) initvars = NULL;
+  return hs_dict_get_item_borrow (vm, hs_class_dict_borrow (cls), hs_str_intern_cstr (name));
+}
 
-  if (fields == NULL)
-    return hs_incref (hs_None);
-  if (nfields > INIT_STACK_FIELDS)
+/* The globals the generated methods run with: CPython's sys.modules[cls.__module__].__dict__,
+ * or a new dict when that module is not there. */
+static HsObject *
+module_globals (HsVM *vm, HsObject *cls)
+{
+  HsObject *name = own_borrow (vm, cls, "__module__"), *mod = NULL;
+
+  if (name != NULL && vm->modules != NULL
+      && (mod = hs_dict_get_item_borrow (vm, vm->modules, name)) == NULL && hs_err_occurred (vm))
+    return NULL;
+  if (mod == NULL)
+    return hs_dict_new (vm);
+  return hs_module_check (mod) ? hs_incref (hs_module_dict (mod))
+                               : hs_object_getattr_cstr (vm, mod, "__dict__");
+}
+
+/* locals[prefix + name] = value */
+static int
+set_local (HsVM *vm, HsObject *locals, const char *prefix, const char *name, HsObject *value)
+{
+  g_autofree char *key = g_strconcat (prefix, name, NULL);
+  return hs_dict_set_item (vm, locals, hs_str_intern_cstr (key), value);
+}
+
+/* CPython's _create_fn: runs "def __create_fn__(<locals>):\n def name(args):\n  <body>\n
+ * return name" as library text in the class's module globals and calls __create_fn__ with
+ * the locals (a dict, taken), so the function is Python code whose lines are those
+ * CPython's tracebacks name ("<string>", line 5, in __init__). */
+static HsObject *
+create_fn (HsVM *vm, const char *name, const char *args, GPtrArray *body, HsObject *globals,
+           HsObject *locals, gboolean returns_none)
+{
+  g_autoptr (GString) txt = g_string_new ("def __create_fn__(");
+  HsObject *ns, *create, *kwnames = NULL, *k, *v, *fn = NULL;
+  g_autofree HsObject **values = NULL;
+  gsize pos = 0, i = 0;
+
+  if (locals == NULL || (returns_none && set_local (vm, locals, "_return_type", "", hs_None) < 0))
     {
-      params = heap_objs = g_new (HsObject *, 2 * nfields);
-      positional = heap_positional = g_new (gsize, nfields);
-    }
-  given = params + MAX (nfields, INIT_STACK_FIELDS);
-  while (hs_dict_next (fields, &pos, &k, &v))
-    if (is_param (FIELD (v)))
-      {
-        if (FIELD (v)->kw_only != hs_True)
-          {
-            positional[npos++] = nparams;
-            nrequired += !has_default (FIELD (v));
-          }
-        given[nparams] = NULL;
-        params[nparams++] = v;
-      }
-  if (nargs - 1 > npos)
-    {
-      if (nrequired < npos)
-        hs_err_format (vm, &hs_exc_TypeError,
-                       "%s.__init__() takes from %" G_GSIZE_FORMAT " to %" G_GSIZE_FORMAT
-                       " positional arguments but %" G_GSIZE_FORMAT " were given",
-                       owner_name (self), nrequired + 1, npos + 1, nargs);
-      else
-        hs_err_format (vm, &hs_exc_TypeError,
-                       "%s.__init__() takes %" G_GSIZE_FORMAT
-                       " positional argument%s but %" G_GSIZE_FORMAT " were given",
-                       owner_name (self), npos + 1, npos == 0 ? "" : "s", nargs);
+      hs_xdecref (vm, locals);
       return NULL;
     }
-  for (gsize a = 1; a < nargs; a++)
-    given[positional[a - 1]] = args[a];
-  for (gsize kw = 0; kw < nkw; kw++)
+  while (hs_dict_next (locals, &pos, &k, &v))
+    g_string_append_printf (txt, "%s%s", i++ > 0 ? ", " : "", hs_str_utf8 (k));
+  g_string_append_printf (txt, "):\n def %s(%s)%s:\n", name, args,
+                          returns_none ? "->_return_type" : "");
+  for (guint j = 0; j < body->len; j++)
+    g_string_append_printf (txt, "%s  %s", j > 0 ? "\n" : "", (const char *)body->pdata[j]);
+  g_string_append_printf (txt, "\n return %s", name);
+  if ((ns = hs_exec_library_text (vm, txt->str, globals)) != NULL
+      && (create = hs_dict_get_item_cstr_borrow (vm, ns, "__create_fn__")) != NULL
+      && (kwnames = hs_tuple_new (vm, hs_dict_len (locals))) != NULL)
     {
-      HsObject *kname = hs_tuple_get_borrow (kwnames, kw);
-      gsize i = 0;
-      while (i < nparams && !hs_str_equal (FIELD (params[i])->name, kname))
-        i++;
-      if (i == nparams)
+      values = g_new (HsObject *, hs_dict_len (locals) + 1);
+      for (pos = 0, i = 0; hs_dict_next (locals, &pos, &k, &v); i++)
         {
-          hs_err_format (vm, &hs_exc_TypeError,
-                         "%s.__init__() got an unexpected keyword argument '%s'", owner_name (self),
-                         hs_str_utf8 (kname));
-          return NULL;
+          hs_tuple_set_take (kwnames, i, hs_incref (k));
+          values[i] = v;
         }
-      if (given[i] != NULL)
-        {
-          hs_err_format (vm, &hs_exc_TypeError,
-                         "%s.__init__() got multiple values for argument '%s'", owner_name (self),
-                         hs_str_utf8 (kname));
-          return NULL;
-        }
-      given[i] = args[nargs + kw];
+      fn = hs_object_call (vm, create, values, 0, kwnames);
     }
-  if (check_missing (vm, self, params, given, nparams))
-    return NULL;
-  gsize i = 0;
-  gboolean ok = TRUE;
-  for (pos = 0; ok && hs_dict_next (fields, &pos, &k, &v);)
+  hs_xdecref (vm, kwnames);
+  hs_xdecref (vm, ns);
+  hs_decref (vm, locals);
+  return fn;
+}
+
+/* CPython's _set_new_attribute: cls.name = fn (taken), named cls's, unless the class
+ * defines name itself: 1 then, 0 done, -1 error. */
+static int
+set_new_attribute (HsVM *vm, HsObject *cls, const char *name, HsObject *fn)
+{
+  int r = 1;
+
+  if (fn == NULL)
+    return -1;
+  if (own_borrow (vm, cls, name) == NULL)
+    {
+      HsObject *q = hs_object_getattr_cstr (vm, cls, "__qualname__"), *fq;
+      fq = q != NULL ? hs_str_from_format (vm, "%s.%s", hs_str_utf8 (q), name) : NULL;
+      r = fq != NULL && hs_object_setattr (vm, fn, hs_str_intern_cstr ("__qualname__"), fq) == 0
+                  && hs_object_setattr (vm, cls, hs_str_intern_cstr (name), fn) == 0
+              ? 0
+              : -1;
+      hs_xdecref (vm, fq);
+      hs_xdecref (vm, q);
+    }
+  hs_decref (vm, fn);
+  return r;
+}
+
+/* "(self.x,self.y,)", "()" for no field: CPython's _tuple_str */
+static void
+append_tuple (GString *out, const char *obj, HsObject *fields, gboolean for_hash)
+{
+  HsObject *k, *v;
+  gsize pos = 0;
+
+  g_string_append_c (out, '(');
+  while (hs_dict_next (fields, &pos, &k, &v))
+    if (field_used (FIELD (v), for_hash))
+      g_string_append_printf (out, "%s.%s,", obj, hs_str_utf8 (k));
+  g_string_append_c (out, ')');
+}
+
+static GPtrArray *
+lines_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+/* __init__(self, <fields>, *, <keyword-only fields>) as CPython's _init_fn writes it: each
+ * field set from its argument, its default or its factory, then __post_init__ with the
+ * InitVars. */
+static HsObject *
+init_fn (HsVM *vm, HsObject *cls, HsObject *fields, gboolean frozen, HsObject *globals)
+{
+  HsObject *locals = hs_dict_new (vm), *k, *v;
+  g_autoptr (GPtrArray) body = lines_new ();
+  g_autoptr (GString) args = g_string_new (NULL), initvars = g_string_new (NULL);
+  const char *self
+      = hs_dict_get_item_cstr_borrow (vm, fields, "self") != NULL ? "__dataclass_self__" : "self";
+  gsize pos = 0;
+  int r = locals != NULL ? 0 : -1;
+
+  while (r == 0 && hs_dict_next (fields, &pos, &k, &v))
+    if (FIELD (v)->kind != KIND_CLASSVAR)
+      r = set_local (vm, locals, "_type_", hs_str_utf8 (k), FIELD (v)->type);
+  if (r == 0)
+    r = set_local (vm, locals, "MISSING", "", MISSING) < 0
+                || set_local (vm, locals, "_HAS_DEFAULT_FACTORY", "", HAS_FACTORY) < 0
+                || set_local (vm, locals, "__dataclass_builtins_object__", "",
+                              (HsObject *)&hs_object_type)
+                       < 0
+            ? -1
+            : 0;
+  for (pos = 0; r == 0 && hs_dict_next (fields, &pos, &k, &v);)
     {
       HsField *f = FIELD (v);
-      HsObject *value = NULL;
-      gboolean in_init = is_param (f);
+      const char *name = hs_str_utf8 (k);
+      g_autofree char *value = NULL;
+
       if (f->kind == KIND_CLASSVAR)
         continue;
-      if (in_init && given[i] != NULL)
-        value = hs_incref (given[i]);
-      else if (f->factory != MISSING)
-        value = hs_object_call (vm, f->factory, NULL, 0, NULL);
-      else if (in_init)
-        value = hs_incref (f->deflt);
-      i += in_init;
-      if (value == NULL)
-        ok = !hs_err_occurred (vm);
-      else if (f->kind == KIND_INITVAR)
+      if (f->factory != MISSING)
         {
-          if (initvars == NULL)
-            initvars = g_ptr_array_new ();
-          g_ptr_array_add (initvars, value);
+          r = set_local (vm, locals, "_dflt_", name, f->factory);
+          value = flag (f->init) ? g_strdup_printf (
+                      "_dflt_%s() if %s is _HAS_DEFAULT_FACTORY else %s", name, name, name)
+                                 : g_strdup_printf ("_dflt_%s()", name);
+        }
+      else if (flag (f->init))
+        {
+          if (f->deflt != MISSING)
+            r = set_local (vm, locals, "_dflt_", name, f->deflt);
+          value = g_strdup (name);
+        }
+      if (f->kind == KIND_INITVAR)
+        g_string_append_printf (initvars, "%s%s", initvars->len > 0 ? "," : "", name);
+      if (value == NULL || f->kind == KIND_INITVAR || r < 0)
+        continue;
+      if (frozen)
+        {
+          HsObject *repr = hs_object_repr (vm, k);
+          if (repr == NULL)
+            r = -1;
+          else
+            g_ptr_array_add (body,
+                             g_strdup_printf ("__dataclass_builtins_object__.__setattr__(%s,%s,%s)",
+                                              self, hs_str_utf8 (repr), value));
+          hs_xdecref (vm, repr);
         }
       else
+        g_ptr_array_add (body, g_strdup_printf ("%s.%s=%s", self, name, value));
+    }
+  if (r == 0 && hs_type_lookup_borrow ((HsType *)cls, post_init_str) != NULL)
+    g_ptr_array_add (body, g_strdup_printf ("%s.__post_init__(%s)", self, initvars->str));
+  if (body->len == 0)
+    g_ptr_array_add (body, g_strdup ("pass"));
+  /* the parameters: positional ones, then keyword-only ones after a `*` */
+  g_string_append (args, self);
+  for (int kw_only = 0; kw_only < 2; kw_only++)
+    {
+      gboolean star = FALSE;
+      for (pos = 0; hs_dict_next (fields, &pos, &k, &v);)
         {
-          ok = set_field (vm, self, k, value) == 0;
-          hs_decref (vm, value);
+          HsField *f = FIELD (v);
+          const char *name = hs_str_utf8 (k);
+          if (!is_param (f) || (f->kw_only == hs_True) != kw_only)
+            continue;
+          if (kw_only && !star)
+            g_string_append (args, ",*");
+          star = TRUE;
+          g_string_append_printf (args, ",%s:_type_%s", name, name);
+          if (f->deflt != MISSING)
+            g_string_append_printf (args, "=_dflt_%s", name);
+          else if (f->factory != MISSING)
+            g_string_append (args, "=_HAS_DEFAULT_FACTORY");
         }
     }
-  HsObject *r = ok ? hs_None : NULL;
-  if (ok && (post = hs_type_lookup_borrow (HS_TYPE (self), post_init_str)) != NULL)
+  if (r < 0)
     {
-      HsObject *m = hs_object_getattr_cstr (vm, self, "__post_init__");
-      r = m != NULL ? hs_object_call (vm, m, initvars != NULL ? (HsObject **)initvars->pdata : NULL,
-                                      initvars != NULL ? initvars->len : 0, NULL)
-                    : NULL;
-      hs_xdecref (vm, m);
-      hs_xdecref (vm, r);
+      hs_xdecref (vm, locals);
+      return NULL;
     }
-  for (guint j = 0; initvars != NULL && j < initvars->len; j++)
-    hs_decref (vm, initvars->pdata[j]);
-  return r != NULL ? hs_incref (hs_None) : NULL;
+  return create_fn (vm, "__init__", args->str, body, globals, locals, TRUE);
+}
+
+/* __eq__, __lt__, ...: CPython's _cmp_fn over the fields compared */
+static HsObject *
+cmp_fn (HsVM *vm, const char *name, const char *op, HsObject *fields, HsObject *globals)
+{
+  g_autoptr (GPtrArray) body = lines_new ();
+  g_autoptr (GString) line = g_string_new (" return ");
+
+  append_tuple (line, "self", fields, FALSE);
+  g_string_append (line, op);
+  append_tuple (line, "other", fields, FALSE);
+  g_ptr_array_add (body, g_strdup ("if other.__class__ is self.__class__:"));
+  g_ptr_array_add (body, g_strdup (line->str));
+  g_ptr_array_add (body, g_strdup ("return NotImplemented"));
+  return create_fn (vm, name, "self,other", body, globals, hs_dict_new (vm), FALSE);
+}
+
+static HsObject *
+hash_fn (HsVM *vm, HsObject *fields, HsObject *globals)
+{
+  g_autoptr (GPtrArray) body = lines_new ();
+  g_autoptr (GString) line = g_string_new ("return hash(");
+
+  append_tuple (line, "self", fields, TRUE);
+  g_string_append_c (line, ')');
+  g_ptr_array_add (body, g_strdup (line->str));
+  return create_fn (vm, "__hash__", "self", body, globals, hs_dict_new (vm), FALSE);
+}
+
+/* __setattr__ or __delattr__ of a frozen class: CPython's _frozen_get_del_attr */
+static HsObject *
+frozen_fn (HsVM *vm, HsObject *cls, gboolean set, HsObject *fields, HsObject *globals)
+{
+  g_autoptr (GPtrArray) body = lines_new ();
+  g_autoptr (GString) cond = g_string_new ("if type(self) is cls or name in (");
+  HsObject *locals = hs_dict_new (vm), *k, *v;
+  gsize pos = 0;
+
+  while (hs_dict_next (fields, &pos, &k, &v))
+    if (FIELD (v)->kind == KIND_FIELD)
+      g_string_append_printf (cond, "'%s',", hs_str_utf8 (k));
+  g_string_append (cond, "):");
+  g_ptr_array_add (body, g_strdup (cond->str));
+  g_ptr_array_add (body,
+                   g_strdup_printf (" raise FrozenInstanceError(f\"cannot %s field {name!r}\")",
+                                    set ? "assign to" : "delete"));
+  g_ptr_array_add (body, g_strdup (set ? "super(cls, self).__setattr__(name, value)"
+                                       : "super(cls, self).__delattr__(name)"));
+  if (locals != NULL
+      && (set_local (vm, locals, "cls", "", cls) < 0
+          || set_local (vm, locals, "FrozenInstanceError", "", (HsObject *)&frozen_error_type) < 0))
+    HS_CLEAR (vm, locals);
+  return create_fn (vm, set ? "__setattr__" : "__delattr__", set ? "self,name,value" : "self,name",
+                    body, globals, locals, FALSE);
 }
 
 static HsObject *
@@ -580,176 +682,8 @@ dc_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_str_from_gstring (vm, out);
 }
 
-static gboolean
-field_used (HsField *f, gboolean for_hash)
-{
-  return f->kind == KIND_FIELD
-         && (for_hash ? (f->hash == hs_None ? flag (f->compare) : flag (f->hash))
-                      : flag (f->compare));
-}
-
-/* The tuple of self's fields that `which` selects (compare, or hash) */
-static HsObject *
-field_tuple (HsVM *vm, HsObject *self, gboolean for_hash)
-{
-  HsObject *fields = fields_of (self), *k, *v, *t;
-  HsObject *small[16];
-  g_autofree HsObject **names = NULL;
-  gsize pos = 0, n = 0, cap = G_N_ELEMENTS (small);
-  HsObject **used = small;
-
-  /* the fields it takes, named once (it runs for each comparison of two instances) */
-  while (fields != NULL && hs_dict_next (fields, &pos, &k, &v))
-    if (field_used (FIELD (v), for_hash))
-      {
-        if (n == cap)
-          {
-            if (names == NULL)
-              names = g_memdup2 (small, sizeof small);
-            cap *= 2;
-            used = names = g_renew (HsObject *, names, cap);
-          }
-        used[n++] = k; /* a field's name: an identifier, immortal */
-      }
-  if ((t = hs_tuple_new (vm, n)) == NULL)
-    return NULL;
-  for (gsize i = 0; i < n; i++)
-    {
-      HsObject *value = hs_object_getattr (vm, self, used[i]);
-      if (value == NULL)
-        {
-          hs_decref (vm, t);
-          return NULL;
-        }
-      hs_tuple_set_take (t, i, value);
-    }
-  return t;
-}
-
-static HsObject *
-compare (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
-         HsCompareOp op)
-{
-  HsObject *self = NULL, *other = NULL, *a, *b, *r;
-  if (!hs_parse_args (vm, name, args, nargs, kwnames, "@self other", &self, &other))
-    return NULL;
-  if (HS_TYPE (other) != HS_TYPE (self))
-    return hs_incref (hs_NotImplemented);
-  if ((a = field_tuple (vm, self, FALSE)) == NULL)
-    return NULL;
-  if ((b = field_tuple (vm, other, FALSE)) == NULL)
-    {
-      hs_decref (vm, a);
-      return NULL;
-    }
-  r = hs_object_richcompare (vm, a, b, op);
-  hs_decref (vm, a);
-  hs_decref (vm, b);
-  return r;
-}
-
-#define COMPARE(fname, dunder, op)                                                                 \
-  static HsObject *fname (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)               \
-  {                                                                                                \
-    return compare (vm, args, nargs, kwnames, dunder, op);                                         \
-  }
-COMPARE (dc_eq, "__eq__", HS_CMP_EQ)
-COMPARE (dc_lt, "__lt__", HS_CMP_LT)
-COMPARE (dc_le, "__le__", HS_CMP_LE)
-COMPARE (dc_gt, "__gt__", HS_CMP_GT)
-COMPARE (dc_ge, "__ge__", HS_CMP_GE)
-#undef COMPARE
-
-static HsObject *
-dc_hash (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *t;
-  gint64 h;
-  if (!hs_parse_args (vm, "__hash__", args + 1, nargs - 1, kwnames, "@"))
-    return NULL;
-  if ((t = field_tuple (vm, args[0], TRUE)) == NULL)
-    return NULL;
-  if (hs_object_hash (vm, t, &h) < 0)
-    {
-      hs_decref (vm, t);
-      return NULL;
-    }
-  hs_decref (vm, t);
-  return hs_int_from_i64 (vm, h);
-}
-
-/* frozen: assignment to a field (or any attribute of the class itself) is refused */
-static HsObject *
-frozen_refuse (HsVM *vm, HsObject *self, HsObject *name, HsObject *value, const char *what)
-{
-  HsObject *fields = fields_of (self), *r;
-  int is_field = fields != NULL ? hs_dict_contains (vm, fields, name) : 0;
-  if (is_field < 0)
-    return NULL;
-  if (!is_field && hs_dict_get_item_borrow (vm, HS_TYPE (self)->dict, fields_name ()) == NULL)
-    {
-      if (set_field (vm, self, name, value) < 0)
-        return NULL;
-      return hs_incref (hs_None);
-    }
-  if ((r = hs_object_repr (vm, name)) != NULL)
-    {
-      HsObject *msg = hs_str_from_format (vm, "cannot %s field %s", what, hs_str_utf8 (r));
-      if (msg != NULL)
-        hs_err_set_value (vm, &frozen_error_type, msg);
-      hs_xdecref (vm, msg);
-      hs_decref (vm, r);
-    }
-  return NULL;
-}
-
-static HsObject *
-dc_frozen_setattr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *self = NULL, *name = NULL, *value = NULL;
-  if (!hs_parse_args (vm, "__setattr__", args, nargs, kwnames, "@self name value", &self, &name,
-                      &value))
-    return NULL;
-  return frozen_refuse (vm, self, name, value, "assign to");
-}
-
-static HsObject *
-dc_frozen_delattr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *self = NULL, *name = NULL;
-  if (!hs_parse_args (vm, "__delattr__", args, nargs, kwnames, "@self name", &self, &name))
-    return NULL;
-  return frozen_refuse (vm, self, name, NULL, "delete");
-}
-
-enum
-{
-  M_INIT,
-  M_REPR,
-  M_EQ,
-  M_LT,
-  M_LE,
-  M_GT,
-  M_GE,
-  M_HASH,
-  M_SETATTR,
-  M_DELATTR,
-  M_COUNT
-};
-
-static const HsMethodDef method_defs[M_COUNT] = {
-  { "__init__", dc_init },
-  { "__repr__", dc_repr },
-  { "__eq__", dc_eq },
-  { "__lt__", dc_lt },
-  { "__le__", dc_le },
-  { "__gt__", dc_gt },
-  { "__ge__", dc_ge },
-  { "__hash__", dc_hash },
-  { "__setattr__", dc_frozen_setattr },
-  { "__delattr__", dc_frozen_delattr },
-};
-static HsObject *method_descrs[M_COUNT];
+static const HsMethodDef repr_def = { "__repr__", dc_repr };
+static HsObject *repr_descr;
 
 /* ---- @dataclass -------------------------------------------------------------------------- */
 
@@ -757,21 +691,6 @@ typedef struct
 {
   gboolean init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only;
 } Params;
-
-static HsObject *
-own_borrow (HsVM *vm, HsObject *cls, const char *name)
-{
-  return hs_dict_get_item_borrow (vm, hs_class_dict_borrow (cls), hs_str_intern_cstr (name));
-}
-
-/* Sets cls.name = the method unless the class defines it; TRUE if it did define it. */
-static int
-set_new_attribute (HsVM *vm, HsObject *cls, int m)
-{
-  if (own_borrow (vm, cls, method_defs[m].name) != NULL)
-    return 1;
-  return hs_object_setattr (vm, cls, hs_str_intern_cstr (method_defs[m].name), method_descrs[m]);
-}
 
 /* What kind of pseudo-field an annotation makes (CPython's _is_classvar: typing.ClassVar
  * or ClassVar[...], whose reprs name it; _is_initvar). */
@@ -885,11 +804,14 @@ collect_fields (HsVM *vm, HsObject *cls, HsObject *fields, gboolean kw_only)
 }
 
 static int
-add_order (HsVM *vm, HsObject *cls)
+add_order (HsVM *vm, HsObject *cls, HsObject *fields, HsObject *globals)
 {
-  for (int m = M_LT; m <= M_GE; m++)
+  static const char *const names[] = { "__lt__", "__le__", "__gt__", "__ge__" };
+  static const char *const ops[] = { "<", "<=", ">", ">=" };
+
+  for (guint m = 0; m < G_N_ELEMENTS (names); m++)
     {
-      int r = set_new_attribute (vm, cls, m);
+      int r = set_new_attribute (vm, cls, names[m], cmp_fn (vm, names[m], ops[m], fields, globals));
       if (r < 0)
         return -1;
       if (r == 1)
@@ -897,7 +819,7 @@ add_order (HsVM *vm, HsObject *cls)
           hs_err_format (vm, &hs_exc_TypeError,
                          "Cannot overwrite attribute %s in class %s. Consider using "
                          "functools.total_ordering",
-                         method_defs[m].name, hs_class_name (cls));
+                         names[m], hs_class_name (cls));
           return -1;
         }
     }
@@ -906,40 +828,57 @@ add_order (HsVM *vm, HsObject *cls)
 
 /* CPython's _hash_action table */
 static int
-add_hash (HsVM *vm, HsObject *cls, const Params *p)
+add_hash (HsVM *vm, HsObject *cls, const Params *p, HsObject *fields, HsObject *globals)
 {
-  HsObject *own = own_borrow (vm, cls, "__hash__");
+  HsObject *own = own_borrow (vm, cls, "__hash__"), *fn, *q = NULL, *fq = NULL;
   gboolean explicit_hash
       = own != NULL && !(own == hs_None && own_borrow (vm, cls, "__eq__") != NULL);
   HsObject *name = hs_str_intern_cstr ("__hash__");
-  if (p->unsafe_hash)
+  int r = -1;
+
+  if (p->unsafe_hash && explicit_hash)
     {
-      if (explicit_hash)
-        {
-          hs_err_format (vm, &hs_exc_TypeError, "Cannot overwrite attribute __hash__ in class %s",
-                         hs_class_name (cls));
-          return -1;
-        }
-      return hs_object_setattr (vm, cls, name, method_descrs[M_HASH]);
+      hs_err_format (vm, &hs_exc_TypeError, "Cannot overwrite attribute __hash__ in class %s",
+                     hs_class_name (cls));
+      return -1;
     }
-  if (!p->eq || explicit_hash)
+  if (!p->unsafe_hash && (!p->eq || explicit_hash))
     return 0;
-  return hs_object_setattr (vm, cls, name, p->frozen ? method_descrs[M_HASH] : hs_None);
+  if (!p->unsafe_hash && !p->frozen)
+    return hs_object_setattr (vm, cls, name, hs_None);
+  if ((fn = hash_fn (vm, fields, globals)) != NULL
+      && (q = hs_object_getattr_cstr (vm, cls, "__qualname__")) != NULL
+      && (fq = hs_str_from_format (vm, "%s.__hash__", hs_str_utf8 (q))) != NULL
+      && hs_object_setattr (vm, fn, hs_str_intern_cstr ("__qualname__"), fq) == 0)
+    r = hs_object_setattr (vm, cls, name, fn);
+  hs_xdecref (vm, fq);
+  hs_xdecref (vm, q);
+  hs_xdecref (vm, fn);
+  return r;
 }
 
 static int
-add_frozen (HsVM *vm, HsObject *cls)
+add_frozen (HsVM *vm, HsObject *cls, HsObject *fields, HsObject *globals)
 {
-  for (int m = M_SETATTR; m <= M_DELATTR; m++)
+  HsObject *set = frozen_fn (vm, cls, TRUE, fields, globals), *del;
+  const char *name = "__setattr__";
+  int r;
+
+  if (set == NULL)
+    return -1;
+  if ((del = frozen_fn (vm, cls, FALSE, fields, globals)) == NULL)
     {
-      int r = set_new_attribute (vm, cls, m);
-      if (r == 1)
-        hs_err_format (vm, &hs_exc_TypeError, "Cannot overwrite attribute %s in class %s",
-                       method_defs[m].name, hs_class_name (cls));
-      if (r != 0)
-        return -1;
+      hs_decref (vm, set);
+      return -1;
     }
-  return 0;
+  r = set_new_attribute (vm, cls, name, set);
+  if (r == 0)
+    r = set_new_attribute (vm, cls, name = "__delattr__", hs_incref (del));
+  hs_decref (vm, del);
+  if (r == 1)
+    hs_err_format (vm, &hs_exc_TypeError, "Cannot overwrite attribute %s in class %s", name,
+                   hs_class_name (cls));
+  return r == 0 ? 0 : -1;
 }
 
 static int
@@ -968,7 +907,7 @@ add_match_args (HsVM *vm, HsObject *cls, HsObject *fields)
 static HsObject *
 process_class (HsVM *vm, HsObject *cls, const Params *p)
 {
-  HsObject *fields;
+  HsObject *fields, *globals = NULL;
   int r;
 
   if (!hs_class_check (cls))
@@ -986,20 +925,26 @@ process_class (HsVM *vm, HsObject *cls, const Params *p)
   r = collect_fields (vm, cls, fields, p->kw_only);
   if (r == 0)
     r = hs_object_setattr (vm, cls, fields_name (), fields);
+  if (r == 0 && (globals = module_globals (vm, cls)) == NULL)
+    r = -1;
   if (r == 0 && p->init)
-    r = set_new_attribute (vm, cls, M_INIT) < 0 ? -1 : 0;
-  if (r == 0 && p->repr)
-    r = set_new_attribute (vm, cls, M_REPR) < 0 ? -1 : 0;
+    r = set_new_attribute (vm, cls, "__init__", init_fn (vm, cls, fields, p->frozen, globals)) < 0
+            ? -1
+            : 0;
+  if (r == 0 && p->repr && own_borrow (vm, cls, "__repr__") == NULL)
+    r = hs_object_setattr (vm, cls, hs_str_intern_cstr ("__repr__"), repr_descr);
   if (r == 0 && p->eq)
-    r = set_new_attribute (vm, cls, M_EQ) < 0 ? -1 : 0;
+    r = set_new_attribute (vm, cls, "__eq__", cmp_fn (vm, "__eq__", "==", fields, globals)) < 0 ? -1
+                                                                                                : 0;
   if (r == 0 && p->order)
-    r = add_order (vm, cls);
+    r = add_order (vm, cls, fields, globals);
   if (r == 0 && p->frozen)
-    r = add_frozen (vm, cls);
+    r = add_frozen (vm, cls, fields, globals);
   if (r == 0)
-    r = add_hash (vm, cls, p);
+    r = add_hash (vm, cls, p, fields, globals);
   if (r == 0 && p->match_args)
     r = add_match_args (vm, cls, fields);
+  hs_xdecref (vm, globals);
   hs_decref (vm, fields);
   return r < 0 ? NULL : hs_incref (cls);
 }
@@ -1297,19 +1242,19 @@ hs_mod_dataclasses_runtime_init (void)
 {
   hs_type_ready (&frozen_error_type);
   hs_type_ready (&missing_type);
+  hs_type_ready (&has_factory_type);
   hs_type_ready (&field_type);
   hs_type_ready (&initvar_type);
   hs_type_ready (&kw_only_type);
   fields_str = hs_str_intern_cstr ("__dataclass_fields__");
   post_init_str = hs_str_intern_cstr ("__post_init__");
-  for (int m = 0; m < M_COUNT; m++)
-    method_descrs[m] = hs_method_descr_new (&method_defs[m], &hs_object_type);
+  repr_descr = hs_method_descr_new (&repr_def, &hs_object_type);
 }
 
 gboolean
 hs_dataclass_repr_is_generated (const HsObject *repr)
 {
-  return repr != NULL && repr == method_descrs[M_REPR];
+  return repr != NULL && repr == repr_descr;
 }
 
 int

@@ -170,6 +170,9 @@ enum
   HS_CODE_CLASS_BODY = 1 << 3,  /* runs with a namespace dict (frame->ns) */
   HS_CODE_NESTED = 1 << 4,      /* defined inside a function */
   HS_CODE_TEXT = 1 << 5,        /* the module level of exec()/eval()/compile() text */
+  /* text a library module generates and runs (CPython's dataclasses exec()s its methods):
+   * not the learner's code, so its frames give no step of their own */
+  HS_CODE_LIBRARY = 1 << 6,
 };
 
 struct _HsCode

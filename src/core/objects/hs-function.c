@@ -292,8 +292,8 @@ missing_error (HsVM *vm, HsFunction *fn, HsObject **locals, int lo, int hi, cons
     if (locals[i] == NULL)
       missing[n++] = hs_code_varname (co, i);
   GString *s = g_string_new (NULL);
-  g_string_append_printf (s, "%s() missing %d required %s argument%s: ", co->qualname, n, kind,
-                          n == 1 ? "" : "s");
+  g_string_append_printf (s, "%s() missing %d required %s argument%s: ", function_qualname (fn), n,
+                          kind, n == 1 ? "" : "s");
   append_name_list (s, missing, n);
   hs_err_set_string (vm, &hs_exc_TypeError, s->str);
   g_string_free (s, TRUE);
@@ -316,11 +316,11 @@ too_many_error (HsVM *vm, HsFunction *fn, gsize given, HsObject **locals)
     hs_err_format (vm, &hs_exc_TypeError,
                    "%s() takes %s but %" G_GSIZE_FORMAT
                    " positional argument%s (and %d keyword-only argument%s) were given",
-                   co->qualname, takes, given, given == 1 ? "" : "s", kwonly_given,
+                   function_qualname (fn), takes, given, given == 1 ? "" : "s", kwonly_given,
                    kwonly_given == 1 ? "" : "s");
   else
     hs_err_format (vm, &hs_exc_TypeError, "%s() takes %s but %" G_GSIZE_FORMAT " %s given",
-                   co->qualname, takes, given, given == 1 ? "was" : "were");
+                   function_qualname (fn), takes, given, given == 1 ? "was" : "were");
   g_free (takes);
 }
 
@@ -337,8 +337,9 @@ param_slot (HsCode *co, int from, int to, HsObject *key)
 /* CPython's positional_only_passed_as_keyword: FALSE (with its TypeError, naming every
  * positional-only parameter given by keyword) when some is. */
 static gboolean
-check_posonly_keywords (HsVM *vm, HsCode *co, HsObject *kwnames)
+check_posonly_keywords (HsVM *vm, HsFunction *fn, HsObject *kwnames)
 {
+  HsCode *co = fn->code;
   g_autoptr (GString) names = g_string_new (NULL);
 
   for (gsize k = 0; k < hs_tuple_len (kwnames); k++)
@@ -349,7 +350,7 @@ check_posonly_keywords (HsVM *vm, HsCode *co, HsObject *kwnames)
     return TRUE;
   hs_err_format (vm, &hs_exc_TypeError,
                  "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                 co->qualname, names->str);
+                 function_qualname (fn), names->str);
   return FALSE;
 }
 
@@ -373,16 +374,16 @@ bind_keywords (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **kwvalues,
                 return -1;
               continue;
             }
-          if (co->nposonly > 0 && !check_posonly_keywords (vm, co, kwnames))
+          if (co->nposonly > 0 && !check_posonly_keywords (vm, fn, kwnames))
             return -1;
           hs_err_format (vm, &hs_exc_TypeError, "%s() got an unexpected keyword argument '%s'",
-                         co->qualname, hs_str_utf8 (key));
+                         function_qualname (fn), hs_str_utf8 (key));
           return -1;
         }
       if (locals[i] != NULL)
         {
           hs_err_format (vm, &hs_exc_TypeError, "%s() got multiple values for argument '%s'",
-                         co->qualname, hs_str_utf8 (key));
+                         function_qualname (fn), hs_str_utf8 (key));
           return -1;
         }
       locals[i] = hs_incref (kwvalues[k]);

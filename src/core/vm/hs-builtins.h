@@ -21,4 +21,9 @@ HsObject *hs_builtin_exec (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwn
 HsObject *hs_builtin_eval (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 HsObject *hs_builtin_compile (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 
+/* Runs text a library module generates, as CPython's library exec()s it: file "<string>",
+ * the globals given (borrowed), a new dict of locals, which it returns (NULL with the
+ * exception set). Its code, and the code of all it defines, is marked HS_CODE_LIBRARY. */
+HsObject *hs_exec_library_text (HsVM *vm, const char *text, HsObject *globals);
+
 G_END_DECLS

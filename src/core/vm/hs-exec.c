@@ -225,6 +225,30 @@ run_code (HsVM *vm, HsCode *code, HsObject *globals, HsObject *locals)
   return hs_vm_eval_frame (vm, f);
 }
 
+static void
+mark_library (HsCode *code)
+{
+  code->flags |= HS_CODE_LIBRARY;
+  for (int i = 0; i < code->nchildren; i++)
+    mark_library (code->children[i]);
+}
+
+HsObject *
+hs_exec_library_text (HsVM *vm, const char *text, HsObject *globals)
+{
+  HsObject *src = hs_str_new (vm, text, strlen (text)), *locals, *r;
+  HsCode *code = src != NULL ? compile_text (vm, src, "<string>", HS_COMPILE_EXEC) : NULL;
+
+  hs_xdecref (vm, src);
+  if (code == NULL || (locals = hs_dict_new (vm)) == NULL)
+    return NULL;
+  mark_library (code);
+  if ((r = run_code (vm, code, globals, locals)) == NULL)
+    HS_CLEAR (vm, locals);
+  hs_xdecref (vm, r);
+  return locals;
+}
+
 /* CPython's PyMapping_Check: the object supports obj[key] (a list does). */
 static gboolean
 is_mapping_like (HsObject *o)

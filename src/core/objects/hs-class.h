@@ -292,8 +292,6 @@ extern HsType hs_staticmethod_type;
 extern HsType hs_classmethod_type;
 extern HsType hs_property_type;
 
-/* super() / super(type, obj), called from the current Python frame. */
-HsObject *hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 /* isinstance's and issubclass's hook: what cls's metaclass (a class of the program or a
  * module's, such as abc.ABCMeta) says through its method `name` ("__instancecheck__",
  * "__subclasscheck__") about arg, as a bool; NotImplemented (not a new reference) when the

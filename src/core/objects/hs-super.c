@@ -77,6 +77,9 @@ super_repr (HsVM *vm, HsObject *self)
                              hs_type_name (s->obj));
 }
 
+static HsObject *super_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs,
+                                  HsObject *kwnames);
+
 HsType hs_super_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "super",
@@ -87,6 +90,7 @@ HsType hs_super_type = {
   .refs = super_refs,
   .repr = super_repr,
   .getattr = super_getattr,
+  .construct = super_construct,
 };
 
 static HsObject *
@@ -110,8 +114,8 @@ super_new (HsVM *vm, HsObject *type, HsObject *obj)
   return (HsObject *)s;
 }
 
-HsObject *
-hs_builtin_super (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+static HsObject *
+super_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   if (kwnames != NULL && hs_tuple_len (kwnames) > 0)
     {

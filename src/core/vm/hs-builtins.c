@@ -935,7 +935,6 @@ static const HsMethodDef builtin_defs[] = {
   { "hasattr", builtin_hasattr },
   { "issubclass", hs_builtin_issubclass },
   { "setattr", builtin_setattr },
-  { "super", hs_builtin_super },
   { "all", builtin_all },
   { "any", builtin_any },
   { "chr", builtin_chr },
@@ -967,6 +966,7 @@ static HsType *const builtin_types[] = {
   &hs_range_type,     &hs_reversed_type,     &hs_slice_type,       &hs_str_type,
   &hs_tuple_type,     &hs_type_type,         &hs_zip_type,         &hs_set_type,
   &hs_frozenset_type, &hs_staticmethod_type, &hs_classmethod_type, &hs_property_type,
+  &hs_super_type,
 };
 
 static HsObject *builtin_objs[G_N_ELEMENTS (builtin_defs)];

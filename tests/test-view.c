@@ -266,6 +266,39 @@ test_dataclass_machinery (void)
   g_assert_cmpstr (errors, ==, "");
 }
 
+/* An Enum's member tables and its members' bookkeeping are Enum's, not the learner's; a
+ * member still shows its name and value. */
+static void
+test_enum_machinery (void)
+{
+  g_autoptr (HsTrace) t = record ("from enum import Enum\n"
+                                  "class Color(Enum):\n"
+                                  "    RED = 1\n"
+                                  "    GREEN = 2\n"
+                                  "c = Color.RED\n"
+                                  "print(c)\n");
+  int k = find_step (t, 6);
+  g_autoptr (HsSnapshot) learner = hs_trace_view (t, k, 0);
+  g_autoptr (HsSnapshot) internals = hs_trace_view (t, k, HS_VIEW_SHOW_INTERNALS);
+  HsSnapObject *cls = hs_snapshot_lookup (learner, global_var (learner, "Color")->value.ref);
+  HsSnapObject *raw = hs_snapshot_lookup (internals, global_var (internals, "Color")->value.ref);
+  HsSnapObject *red = hs_snapshot_lookup (learner, global_var (learner, "c")->value.ref);
+  g_autofree char *errors = count_errors (learner);
+  static const char *const made[] = { "_member_names_", "_member_map_", "_value2member_map_" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (made); i++)
+    {
+      g_assert_false (class_has_row (cls, made[i]));
+      g_assert_true (class_has_row (raw, made[i]));
+    }
+  g_assert_true (class_has_row (cls, "RED"));
+  g_assert_true (class_has_row (red, "_name_"));
+  g_assert_true (class_has_row (red, "_value_"));
+  g_assert_false (class_has_row (red, "_sort_order_"));
+  g_assert_false (class_has_row (red, "__objclass__"));
+  g_assert_cmpstr (errors, ==, "");
+}
+
 /* Every step of every corpus program, in the learner's view: the counts add up. */
 static void
 test_corpus_view_counts (gconstpointer data)
@@ -300,6 +333,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/learner/loop-and-comprehension", test_learner_view);
   g_test_add_func ("/view/learner/hidden-held-root", test_hidden_held_root);
   g_test_add_func ("/view/learner/dataclass-machinery", test_dataclass_machinery);
+  g_test_add_func ("/view/learner/enum-machinery", test_enum_machinery);
   corpus_add_tests ("/view/counts", test_corpus_view_counts);
   return g_test_run ();
 }

@@ -94,28 +94,60 @@ has_row (const HsSnapObject *obj, const char *label)
   return FALSE;
 }
 
-/* A class's row that @dataclass wrote for its own use: the fields' dict, the match args,
- * and the methods it generated (library code). */
 static gboolean
-is_library_cell (HsSnapshot *snap, const HsSnapObject *obj, const HsSnapCell *cell)
+is_label_in (const char *label, const char *const *labels)
 {
-  const HsSnapObject *target;
+  for (; *labels != NULL; labels++)
+    if (g_str_equal (label, *labels))
+      return TRUE;
+  return FALSE;
+}
 
-  if (obj->kind != HS_SNAP_CLASS || cell->label == NULL)
-    return FALSE;
+/* Who wrote an object's row for its own use, the learner not having written it: "@dataclass"
+ * for a dataclass's fields' dict, match args and generated methods (library code), "Enum"
+ * for an enum class's member tables and a member's bookkeeping; NULL for any other row. */
+static const char *
+library_row_maker (HsSnapshot *snap, const HsSnapObject *obj, const HsSnapCell *cell)
+{
+  static const char *const enum_class_rows[]
+      = { "_member_names_", "_member_map_", "_value2member_map_", "_flag_mask_",
+          "_singles_mask_", "_all_bits_",   "_inverted_",         NULL };
+  static const char *const enum_member_rows[] = { "__objclass__", "_sort_order_", NULL };
+  const HsSnapObject *target;
+  gboolean builtin = cell->value.kind == HS_SNAP_VALUE_PRIMITIVE && cell->value.text != NULL;
+
+  if (cell->label == NULL)
+    return NULL;
+  if (obj->kind == HS_SNAP_INSTANCE)
+    return has_row (obj, "__objclass__") && has_row (obj, "_name_") && has_row (obj, "_value_")
+                   && is_label_in (cell->label, enum_member_rows)
+               ? "Enum"
+               : NULL;
+  if (obj->kind != HS_SNAP_CLASS)
+    return NULL;
+  if (has_row (obj, "_member_map_")
+      && (is_label_in (cell->label, enum_class_rows)
+          || (builtin && g_str_equal (cell->label, "_generate_next_value_"))))
+    return "Enum";
   if (g_str_equal (cell->label, "__dataclass_fields__"))
-    return TRUE;
+    return "@dataclass";
   /* what else it sets: its match args, a built-in __repr__, __hash__ = None beside __eq__ */
   if (has_row (obj, "__dataclass_fields__")
       && (g_str_equal (cell->label, "__match_args__")
-          || (cell->value.kind == HS_SNAP_VALUE_PRIMITIVE && cell->value.text != NULL
+          || (builtin
               && ((g_str_equal (cell->label, "__repr__")
                    && g_str_has_prefix (cell->value.text, "<method '__repr__'"))
                   || (g_str_equal (cell->label, "__hash__")
                       && g_str_equal (cell->value.text, "None"))))))
-    return TRUE;
+    return "@dataclass";
   target = target_of (snap, &cell->value);
-  return target != NULL && (target->flags & HS_SNAP_FLAG_LIBRARY);
+  return target != NULL && (target->flags & HS_SNAP_FLAG_LIBRARY) ? "@dataclass" : NULL;
+}
+
+static gboolean
+is_library_cell (HsSnapshot *snap, const HsSnapObject *obj, const HsSnapCell *cell)
+{
+  return library_row_maker (snap, obj, cell) != NULL;
 }
 
 /* An object's row is internal when the object is a suspended generator's frame (its
@@ -248,13 +280,19 @@ describe_row_in (gconstpointer label, gconstpointer where)
   return describe_row (label, where);
 }
 
-static char *
-describe_library_row (gconstpointer label, gconstpointer where)
+typedef struct
 {
-  /* TRANSLATORS: a class's row @dataclass made, e.g. "__init__ of class Point #4, made by
-   * @dataclass" */
-  return g_strdup_printf (_ ("%s of %s, made by @dataclass"), (const char *)label,
-                          (const char *)where);
+  const char *label, *where, *maker;
+} LibraryRow;
+
+static char *
+describe_library_row (gconstpointer row, gconstpointer unused)
+{
+  const LibraryRow *r = row;
+
+  /* TRANSLATORS: a row a library made for its own use, e.g. "__init__ of class Point #4,
+   * made by @dataclass" or "_member_map_ of class Color #7, made by Enum" */
+  return g_strdup_printf (_ ("%s of %s, made by %s"), r->label, r->where, r->maker);
 }
 
 static char *
@@ -294,11 +332,17 @@ hide_object_cells (Hide *h, HsSnapObject *o)
 {
   gboolean whole = g_hash_table_contains (h->hidden, &o->id);
   g_autofree char *where = hs_snap_object_title (o);
+  LibraryRow row = { NULL, where, NULL };
+  g_autofree const char **makers = NULL;
 
   if (o->flags & HS_SNAP_FLAG_FREED) /* its references no longer count */
     return;
   if (whole)
     hide_reference (h, &o->class_ref, describe_hidden_object, o, NULL);
+  /* decided before any row goes: whether a row is the library's depends on the others */
+  makers = g_new0 (const char *, o->cells->len + 1);
+  for (guint j = 0; !whole && j < o->cells->len; j++)
+    makers[j] = library_row_maker (h->snap, o, &g_array_index (o->cells, HsSnapCell, j));
   for (guint j = o->cells->len; j-- > 0;)
     {
       HsSnapCell *c = &g_array_index (o->cells, HsSnapCell, j);
@@ -308,9 +352,10 @@ hide_object_cells (Hide *h, HsSnapObject *o)
           hide_reference (h, &c->key, describe_hidden_object, o, NULL);
           hide_reference (h, &c->value, describe_hidden_object, o, NULL);
         }
-      else if (is_library_cell (h->snap, o, c))
+      else if ((row.maker = makers[j]) != NULL)
         {
-          hide_reference (h, &c->value, describe_library_row, c->label, where);
+          row.label = c->label;
+          hide_reference (h, &c->value, describe_library_row, &row, NULL);
           g_array_remove_index (o->cells, j);
         }
       else if (is_internal_cell (h->snap, o, c))

@@ -996,7 +996,8 @@ add_class_ref (Builder *b, guint64 class_id, const HsSceneNode *node, guint n_re
 static void
 grid_set_id_note (Grid *grid, const HsSnapObject *obj, gboolean with_count)
 {
-  if (obj->immortal && obj->kind == HS_SNAP_PRIMITIVE)
+  /* an immortal object has no count to follow, and a static one's id is no address */
+  if (obj->immortal)
     return;
   for (guint i = 0; i < grid->cells->len; i++)
     {

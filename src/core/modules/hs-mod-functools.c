@@ -91,11 +91,11 @@ partial_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsPartial *p = (HsPartial *)self;
   if (p->func != NULL)
-    hs_visit (visit, p->func, data);
+    hs_visit_named (visit, p->func, HS_REF_ATTR, "func", data);
   if (p->args != NULL)
-    hs_visit (visit, p->args, data);
+    hs_visit_named (visit, p->args, HS_REF_ATTR, "args", data);
   if (p->keywords != NULL)
-    hs_visit (visit, p->keywords, data);
+    hs_visit_named (visit, p->keywords, HS_REF_ATTR, "keywords", data);
   if (p->dict != NULL)
     hs_visit_unfold (visit, p->dict, hs_ref_row_by_key, data);
 }
@@ -666,10 +666,11 @@ static void
 lru_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsLru *l = (HsLru *)self;
+  /* the cache is no attribute in CPython either: named for what it is */
   if (l->func != NULL)
-    hs_visit (visit, l->func, data);
+    hs_visit_named (visit, l->func, HS_REF_ATTR, "__wrapped__", data);
   if (l->cache != NULL)
-    hs_visit (visit, l->cache, data);
+    hs_visit_named (visit, l->cache, HS_REF_ATTR, "cache", data);
 }
 
 /* The cache key of a call: a lone int or str argument itself, else the tuple of the

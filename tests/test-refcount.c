@@ -64,7 +64,7 @@ check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpoin
   count_root (&c, vm->last_exc);
   count_root (&c, vm->memory_exc);
   count_root (&c, vm->stop_exc);
-  count_root (&c, vm->exc_info);
+  count_root (&c, vm->exc_base.value);
   count_root (&c, vm->modules);
   count_root (&c, vm->main_module);
   count_root (&c, vm->sys_copy);

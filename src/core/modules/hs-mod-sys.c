@@ -231,20 +231,21 @@ sys_exception (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   if (!hs_parse_args (vm, "exception", args, nargs, kwnames, ""))
     return NULL;
-  return hs_incref (vm->exc_info != NULL ? vm->exc_info : hs_None);
+  HsObject *handled = hs_vm_handled_exception (vm);
+  return hs_incref (handled != NULL ? handled : hs_None);
 }
 
 static HsObject *
 sys_exc_info (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *tb, *r;
+  HsObject *tb, *r, *handled;
   if (!hs_parse_args (vm, "exc_info", args, nargs, kwnames, ""))
     return NULL;
-  if (vm->exc_info == NULL)
+  if ((handled = hs_vm_handled_exception (vm)) == NULL)
     return hs_tuple_pack (vm, 3, hs_None, hs_None, hs_None);
-  if ((tb = hs_exception_traceback_object (vm, vm->exc_info)) == NULL)
+  if ((tb = hs_exception_traceback_object (vm, handled)) == NULL)
     return NULL;
-  r = hs_tuple_pack (vm, 3, (HsObject *)vm->exc_info->type, vm->exc_info, tb);
+  r = hs_tuple_pack (vm, 3, (HsObject *)handled->type, handled, tb);
   hs_decref (vm, tb);
   return r;
 }

@@ -694,11 +694,11 @@ hs_exceptions_runtime_init (void)
 /* ---- raising ----------------------------------------------------------------------- */
 
 /* CPython's implicit chaining: an exception raised while another is
- * being handled (vm->exc_info) gets it as __context__, cutting any cycle first. */
+ * being handled (hs_vm_handled_exception) gets it as __context__, cutting any cycle first. */
 static void
 chain_handled (HsVM *vm, HsObject *exc)
 {
-  HsObject *handled = vm->exc_info;
+  HsObject *handled = hs_vm_handled_exception (vm);
   if (handled == NULL || handled == exc || !hs_exception_check (exc)
       || HS_IS (exc, &hs_exc_StopRun))
     return;

@@ -867,10 +867,12 @@ HsType hs_type_type = {
   .getattr = type_getattr,
 };
 
+/* A new str each time, as CPython 3.11's PyUnicode_FromString (repr(None) is not
+ * repr(None)); True and False have static ones (bool_repr). */
 static HsObject *
 none_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_intern_cstr ("None");
+  return hs_str_from_cstr (vm, "None");
 }
 
 static int
@@ -905,7 +907,7 @@ HsObject hs_None_struct = { .type = &hs_none_type, .refcount = 1, .flags = HS_FL
 static HsObject *
 notimplemented_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_intern_cstr ("NotImplemented");
+  return hs_str_from_cstr (vm, "NotImplemented");
 }
 
 HsType hs_notimplemented_type = {
@@ -922,7 +924,7 @@ HsObject hs_NotImplemented_struct
 static HsObject *
 ellipsis_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_intern_cstr ("Ellipsis");
+  return hs_str_from_cstr (vm, "Ellipsis");
 }
 
 HsType hs_ellipsis_type = {

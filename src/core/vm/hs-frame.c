@@ -175,6 +175,7 @@ clear_but_func (HsVM *vm, HsFrame *f)
   for (int i = 0; i < f->code->nlocals; i++)
     HS_CLEAR (vm, f->locals[i]);
   HS_CLEAR (vm, f->ns);
+  HS_CLEAR (vm, f->exc_state.value);
   if (f->holds_globals)
     hs_decref (vm, f->globals);
   f->holds_globals = FALSE;
@@ -229,6 +230,8 @@ hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data)
     hs_visit_named (visit, f->call_held[i], HS_REF_ATTR, "pending", data);
   if (f->ns != NULL)
     hs_visit_named (visit, f->ns, HS_REF_HIDDEN, "namespace", data);
+  if (f->exc_state.value != NULL) /* a generator's, also while suspended */
+    hs_visit_named (visit, f->exc_state.value, HS_REF_ATTR, "handling", data);
   if (f->holds_globals)
     hs_visit_named (visit, f->globals, HS_REF_HIDDEN, "f_globals", data);
   if (f->func != NULL) /* a suspended generator's frame's (HS_FRAME_FUNC_LABEL) */

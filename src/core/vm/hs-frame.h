@@ -58,6 +58,9 @@ struct _HsFrame
   guint call_held_cap; /* slots of call_held */
   HsObject *gen;       /* generator owning this frame (borrowed), or NULL; a suspended
                         * generator's frame has back == NULL and is not on the stack */
+  /* A generator's frame: the exceptions its except blocks handle (CPython's gi_exc_state),
+   * pushed on the VM's exc_top while it runs (hs-vm-generator.c); unused by other frames */
+  HsExcItem exc_state;
   /* call_held's first slots, in the frame itself: a class call from a loop or a method
    * (`return Vector(...)`) allocates nothing to hold its arguments while __init__ runs */
   HsObject *held_inline[HS_FRAME_HELD_INLINE];

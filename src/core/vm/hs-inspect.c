@@ -104,7 +104,7 @@ hs_inspect_globals (HsVM *vm)
 HsObject *
 hs_inspect_handled_exception (HsVM *vm)
 {
-  return vm->exc_info;
+  return vm->exc_base.value;
 }
 
 HsObject *const *

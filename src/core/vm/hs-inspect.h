@@ -93,7 +93,8 @@ void hs_frame_refs (const HsFrame *f, HsVisitFn visit, gpointer data);
 
 /* The module's globals dict. */
 HsObject *hs_inspect_globals (HsVM *vm);
-/* The exception an except/finally block is handling (sys.exc_info()), or NULL. */
+/* The exception an except/finally block of the program is handling (sys.exc_info() outside
+ * generators), or NULL; a generator's own is a row of its frame (hs_frame_refs). */
 HsObject *hs_inspect_handled_exception (HsVM *vm);
 /* Objects the VM itself holds, which a frame shows as held values. */
 typedef enum

@@ -63,7 +63,12 @@ generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc, HsObject
   g->running = TRUE;
   g->yielded = FALSE;
   hs_incref (gen);
+  /* its own handled exceptions on top of the caller's while it runs (CPython's gi_exc_state) */
+  f->exc_state.previous = vm->exc_top;
+  vm->exc_top = &f->exc_state;
   HsObject *r = hs_vm_eval_frame (vm, f);
+  vm->exc_top = f->exc_state.previous;
+  f->exc_state.previous = NULL;
   g->running = FALSE;
   HS_CLEAR (vm, g->thrown); /* not raised: the run stopped on entering the frame */
   if (!g->yielded)

@@ -73,6 +73,7 @@ hs_vm_frame_push_unset (HsVM *vm, HsCode *code, HsObject *func, HsObject *global
   f->parent_frame_id = func != NULL ? HS_FUNCTION (func)->parent_frame_id : 0;
   f->ns = NULL;
   f->gen = NULL;
+  f->exc_state = (HsExcItem){ NULL, NULL };
   f->is_init = FALSE;
   f->back_holds = FALSE;
   f->call_held = NULL;

@@ -118,6 +118,7 @@ hs_vm_new (const HsVMConfig *config)
   vm->int_max_str_digits = HS_INT_MAX_STR_DIGITS;
   hs_heap_init (vm);
   vm->next_frame_id = 1;
+  vm->exc_top = &vm->exc_base;
   hs_vm_frames_init (vm);
   vm->codes = g_ptr_array_new ();
   vm->warnings = g_array_new (FALSE, FALSE, sizeof (HsVMWarning));
@@ -133,7 +134,7 @@ reset_run_state (HsVM *vm)
 {
   HS_CLEAR (vm, vm->last_exc);
   HS_CLEAR (vm, vm->exc);
-  HS_CLEAR (vm, vm->exc_info);
+  HS_CLEAR (vm, vm->exc_base.value);
   g_clear_pointer (&vm->last_syntax_error, hs_syntax_error_free);
   vm->stop_reason = HS_RUN_OK;
   vm->line_steps = 0;
@@ -153,7 +154,7 @@ hs_vm_free (HsVM *vm)
   hs_weakfinalize_drop_registry (vm);
   hs_weakref_drop_all (vm);
   reset_run_state (vm);
-  HS_CLEAR (vm, vm->exc_info);
+  HS_CLEAR (vm, vm->exc_base.value);
   HS_CLEAR (vm, vm->globals);
   HS_CLEAR (vm, vm->main_module);
   HS_CLEAR (vm, vm->sys_copy);

@@ -29,6 +29,13 @@ typedef struct
   GPtrArray *garbage; /* the unreachable objects while their finalizers run, else NULL */
 } HsGCState;
 
+/* One level of the exceptions being handled (CPython's _PyErr_StackItem). */
+typedef struct _HsExcItem
+{
+  HsObject *value; /* the exception its innermost except block handles (owned), or NULL */
+  struct _HsExcItem *previous; /* the level below while this one is pushed, else NULL */
+} HsExcItem;
+
 /* Writes program output (print) through the output function and the output hook,
  * counting bytes against the output cap; -1 with the run stopped past the cap. */
 int hs_vm_write_output (HsVM *vm, const char *text, gsize len);
@@ -112,8 +119,13 @@ struct _HsVM
   int listed_calls;   /* of those, the ones a class call entered with what it holds listed on
                        * its caller's frame (hs_class_call_held) */
   guint class_call;   /* HsClassCall bits of the call an instruction starts (hs-class.h) */
-  HsObject *exc_info; /* the exception being handled (an `except`/`finally` body), owned;
-                       * a VM root like `exc` */
+  /* The exceptions being handled (`except`/`finally` bodies), as CPython's exc_info
+   * chain: exc_base is the program's own level (its value owned, a VM root like `exc`);
+   * a running generator's frame pushes its own level (HsFrame.exc_state) on top while it
+   * runs. PUSH_EXC_INFO/POP_EXCEPT change exc_top's value; sys.exc_info(), a bare `raise`
+   * and implicit chaining read the topmost one set (hs_vm_handled_exception). */
+  HsExcItem exc_base;
+  HsExcItem *exc_top;
   /* While traced, the frame of the FOR_ITER asking for the next item, else NULL. A
    * __next__ method ending that loop with StopIteration leaves the exception in
    * for_iter_stop (owned) instead of dropping it: CPython's tracer reports it there. */
@@ -153,6 +165,17 @@ struct _HsVM
   gboolean stdin_eof;     /* input_fn said the input ended */
   int int_max_str_digits; /* sys.set_int_max_str_digits: 0 no limit, else at least 640 */
 };
+
+/* The exception being handled (sys.exc_info()'s, borrowed), or NULL: the topmost level
+ * that has one, as CPython's _PyErr_GetTopmostException. */
+static inline HsObject *
+hs_vm_handled_exception (HsVM *vm)
+{
+  HsExcItem *item = vm->exc_top;
+  while (item->value == NULL && item->previous != NULL)
+    item = item->previous;
+  return item->value;
+}
 
 /* Something now waits for the next event (hs_vm_run_deferred). */
 static inline void

@@ -1038,8 +1038,16 @@ hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
     {
       /* throw(), close(): the exception is raised by the `yield` the frame was suspended
        * at, or on entry if it never started (CPython 3.11) */
-      vm->exc = HS_GENERATOR (f->gen)->thrown;
-      HS_GENERATOR (f->gen)->thrown = NULL;
+      HsObject *thrown = g_steal_pointer (&HS_GENERATOR (f->gen)->thrown);
+      /* chained to the exception the generator itself handles, if any (CPython's
+       * _PyErr_ChainStackItem): not to its caller's */
+      if (f->exc_state.value != NULL)
+        {
+          hs_err_set_object (vm, thrown);
+          hs_decref (vm, thrown);
+        }
+      else
+        vm->exc = thrown;
       f->ip = f->ip > 0 ? f->ip - 1 : -1;
       goto error_noip;
     }
@@ -1868,13 +1876,14 @@ op_RAISE:
   {
     if (arg == 0)
       {
-        if (vm->exc_info == NULL)
+        HsObject *handled = hs_vm_handled_exception (vm);
+        if (handled == NULL)
           {
             hs_err_set_string (vm, &hs_exc_RuntimeError, "No active exception to reraise");
             goto error;
           }
         HS_CLEAR (vm, vm->exc);
-        vm->exc = hs_incref (vm->exc_info);
+        vm->exc = hs_incref (handled);
         SAVE_FRAME ();
         f->raise_ip = f->ip;
         goto exception_unwind;
@@ -1991,8 +2000,8 @@ op_POP_BLOCK:
 op_PUSH_EXC_INFO:
   {
     HsObject *exc = TOP ();
-    TOP () = vm->exc_info != NULL ? vm->exc_info : hs_None;
-    vm->exc_info = hs_incref (exc);
+    TOP () = vm->exc_top->value != NULL ? vm->exc_top->value : hs_None;
+    vm->exc_top->value = hs_incref (exc);
     PUSH (exc);
     DISPATCH ();
   }
@@ -2000,8 +2009,8 @@ op_PUSH_EXC_INFO:
 op_POP_EXCEPT:
   {
     HsObject *prev = POP ();
-    HsObject *old = vm->exc_info;
-    vm->exc_info = prev != hs_None ? prev : NULL;
+    HsObject *old = vm->exc_top->value;
+    vm->exc_top->value = prev != hs_None ? prev : NULL;
     hs_xdecref (vm, old);
     DISPATCH ();
   }

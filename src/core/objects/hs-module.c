@@ -55,6 +55,7 @@ static const BuiltinModule builtin_modules[] = {
   { "io", hs_mod_io_init },
   { "itertools", hs_mod_itertools_init },
   { "json", hs_mod_json_init },
+  { "keyword", hs_mod_keyword_init },
   { "math", hs_mod_math_init },
   { "random", hs_mod_random_init },
   { "re", hs_mod_re_init },

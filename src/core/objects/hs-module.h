@@ -109,6 +109,7 @@ void hs_mod_weakref_runtime_init (void);
 int hs_mod_time_init (HsVM *vm, HsObject *dict);
 void hs_mod_itertools_runtime_init (void);
 int hs_mod_bisect_init (HsVM *vm, HsObject *dict);
+int hs_mod_keyword_init (HsVM *vm, HsObject *dict);
 void hs_mod_functools_runtime_init (void);
 void hs_mod_copy_runtime_init (void);
 int hs_mod_typing_init (HsVM *vm, HsObject *dict);

@@ -1448,6 +1448,17 @@ m_isdisjoint (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return bool_result (isdisjoint (vm, SELF, other));
 }
 
+/* __contains__ is a method of its own as well as the slot (CPython's METH_COEXIST), so
+ * frozenset(...).__contains__ is a built-in method, what keyword.iskeyword is. */
+static HsObject *
+m_contains (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *key;
+  if (!one_arg (vm, args, nargs, kwnames, "__contains__", &key))
+    return NULL;
+  return bool_result (hs_set_contains (vm, args[0], key));
+}
+
 /* set.__init__(self, iterable=(), /): fills an instance of a class derived from set. */
 static HsObject *
 m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -1463,6 +1474,7 @@ m_init (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef set_methods[] = {
   { "__init__", m_init, HS_METH_SLOT },
+  { "__contains__", m_contains },
   { "add", m_add },
   { "clear", m_clear },
   { "copy", m_copy },
@@ -1484,15 +1496,11 @@ static const HsMethodDef set_methods[] = {
 };
 
 static const HsMethodDef frozenset_methods[] = {
-  { "copy", m_copy },
-  { "difference", m_difference },
-  { "intersection", m_intersection },
-  { "isdisjoint", m_isdisjoint },
-  { "issubset", m_issubset },
-  { "issuperset", m_issuperset },
-  { "symmetric_difference", m_symmetric_difference },
-  { "union", m_union },
-  { NULL, NULL },
+  { "__contains__", m_contains }, { "copy", m_copy },
+  { "difference", m_difference }, { "intersection", m_intersection },
+  { "isdisjoint", m_isdisjoint }, { "issubset", m_issubset },
+  { "issuperset", m_issuperset }, { "symmetric_difference", m_symmetric_difference },
+  { "union", m_union },           { NULL, NULL },
 };
 
 /* ---- constructors --------------------------------------------------------------------- */

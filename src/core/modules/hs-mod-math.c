@@ -758,29 +758,50 @@ HS_CFUNCTION_VARIANT (math_isfinite, predicate, "math.isfinite", 0)
 HS_CFUNCTION_VARIANT (math_isinf, predicate, "math.isinf", 1)
 HS_CFUNCTION_VARIANT (math_isnan, predicate, "math.isnan", 2)
 
+gboolean
+hs_math_isclose_args (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames,
+                      int (*convert) (HsVM *, HsObject *, double[2]), double a[2], double b[2],
+                      double *rel_tol, double *abs_tol)
+{
+  HsObject *ao, *bo, *rto = NULL, *ato = NULL;
+
+  *rel_tol = 1e-09;
+  *abs_tol = 0.0;
+  if (!hs_parse_args (vm, "isclose", args, nargs, kwnames, "a b | $ rel_tol abs_tol", &ao, &bo,
+                      &rto, &ato)
+      || convert (vm, ao, a) < 0 || convert (vm, bo, b) < 0
+      || (rto != NULL && hs_number_as_double (vm, rto, rel_tol) < 0)
+      || (ato != NULL && hs_number_as_double (vm, ato, abs_tol) < 0))
+    return FALSE;
+  if (*rel_tol < 0.0 || *abs_tol < 0.0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "tolerances must be non-negative");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+real_pair (HsVM *vm, HsObject *o, double out[2])
+{
+  out[1] = 0.0;
+  return hs_number_as_double (vm, o, &out[0]);
+}
+
 static HsObject *
 math_isclose (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *ao, *bo, *rto = NULL, *ato = NULL;
-  double a, b, rel_tol = 1e-09, abs_tol = 0.0, diff;
+  double a[2], b[2], rel_tol, abs_tol, diff;
 
-  if (!hs_parse_args (vm, "isclose", args, nargs, kwnames, "a b | $ rel_tol abs_tol", &ao, &bo,
-                      &rto, &ato)
-      || hs_number_as_double (vm, ao, &a) < 0 || hs_number_as_double (vm, bo, &b) < 0
-      || (rto != NULL && hs_number_as_double (vm, rto, &rel_tol) < 0)
-      || (ato != NULL && hs_number_as_double (vm, ato, &abs_tol) < 0))
+  if (!hs_math_isclose_args (vm, args, nargs, kwnames, real_pair, a, b, &rel_tol, &abs_tol))
     return NULL;
-  if (rel_tol < 0.0 || abs_tol < 0.0)
-    {
-      hs_err_set_string (vm, &hs_exc_ValueError, "tolerances must be non-negative");
-      return NULL;
-    }
-  if (a == b)
+  if (a[0] == b[0])
     return hs_True;
-  if (isinf (a) || isinf (b))
+  if (isinf (a[0]) || isinf (b[0]))
     return hs_False;
-  diff = fabs (b - a);
-  return hs_bool_from (diff <= fabs (rel_tol * b) || diff <= fabs (rel_tol * a) || diff <= abs_tol);
+  diff = fabs (b[0] - a[0]);
+  return hs_bool_from (diff <= fabs (rel_tol * b[0]) || diff <= fabs (rel_tol * a[0])
+                       || diff <= abs_tol);
 }
 
 /* ---- sums and products ---------------------------------------------------------------- */

@@ -107,6 +107,16 @@ c_quot (Cx a, Cx b, CxStatus *status)
   return (Cx){ NAN, NAN }; /* a NaN in the divisor */
 }
 
+gboolean
+hs_complex_quot (double ar, double ai, double br, double bi, double *rr, double *ri)
+{
+  CxStatus status = CX_OK;
+  Cx r = c_quot ((Cx){ ar, ai }, (Cx){ br, bi }, &status);
+  *rr = r.real;
+  *ri = r.imag;
+  return status == CX_OK;
+}
+
 static Cx
 c_pow (Cx a, Cx b, CxStatus *status)
 {

@@ -35,5 +35,8 @@ HsObject *hs_complex_part (HsVM *vm, HsObject *self, HsObject *name);
 HsObject *hs_complex_pow_doubles (HsVM *vm, double x, double y);
 /* abs(z): hypot, OverflowError "absolute value too large" past the doubles. */
 HsObject *hs_complex_abs (HsVM *vm, HsObject *z);
+/* (ar + ai j) / (br + bi j) by CPython's _Py_c_quot (Smith's algorithm): FALSE where it
+ * sets EDOM (a zero divisor), the result then 0j. */
+gboolean hs_complex_quot (double ar, double ai, double br, double bi, double *rr, double *ri);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ static const BuiltinModule builtin_modules[] = {
   { "abc", hs_mod_abc_init },
   { "bisect", hs_mod_bisect_init },
   { "builtins", NULL },
+  { "cmath", hs_mod_cmath_init },
   { "collections", hs_mod_collections_init },
   { "collections.abc", hs_mod_collections_abc_init },
   { "contextlib", hs_mod_contextlib_init },

@@ -110,6 +110,13 @@ int hs_mod_time_init (HsVM *vm, HsObject *dict);
 void hs_mod_itertools_runtime_init (void);
 int hs_mod_bisect_init (HsVM *vm, HsObject *dict);
 int hs_mod_keyword_init (HsVM *vm, HsObject *dict);
+int hs_mod_cmath_init (HsVM *vm, HsObject *dict);
+/* isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)'s arguments, for math's and cmath's, in
+ * CPython's order: a and b by `convert` (real and imaginary part), the tolerances, then
+ * their check ("tolerances must be non-negative"). */
+gboolean hs_math_isclose_args (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames,
+                               int (*convert) (HsVM *, HsObject *, double[2]), double a[2],
+                               double b[2], double *rel_tol, double *abs_tol);
 void hs_mod_functools_runtime_init (void);
 void hs_mod_copy_runtime_init (void);
 int hs_mod_typing_init (HsVM *vm, HsObject *dict);

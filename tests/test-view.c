@@ -248,9 +248,15 @@ test_dataclass_machinery (void)
   HsSnapObject *raw = hs_snapshot_lookup (internals, global_var (internals, "P")->value.ref);
   g_autofree char *errors = count_errors (learner);
 
-  static const char *const made[]
-      = { "__dataclass_fields__", "__init__", "__eq__",         "__setattr__",
-          "__delattr__",          "__hash__", "__match_args__", "__repr__" };
+  static const char *const made[] = { "__dataclass_fields__",
+                                      "__dataclass_params__",
+                                      "__init__",
+                                      "__eq__",
+                                      "__setattr__",
+                                      "__delattr__",
+                                      "__hash__",
+                                      "__match_args__",
+                                      "__repr__" };
   for (guint i = 0; i < G_N_ELEMENTS (made); i++)
     {
       g_assert_false (class_has_row (cls, made[i]));

@@ -129,7 +129,8 @@ library_row_maker (HsSnapshot *snap, const HsSnapObject *obj, const HsSnapCell *
       && (is_label_in (cell->label, enum_class_rows)
           || (builtin && g_str_equal (cell->label, "_generate_next_value_"))))
     return "Enum";
-  if (g_str_equal (cell->label, "__dataclass_fields__"))
+  if (g_str_equal (cell->label, "__dataclass_fields__")
+      || g_str_equal (cell->label, "__dataclass_params__"))
     return "@dataclass";
   /* what else it sets: its match args, a built-in __repr__, __hash__ = None beside __eq__ */
   if (has_row (obj, "__dataclass_fields__")

@@ -692,38 +692,191 @@ typedef struct
   gboolean init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only;
 } Params;
 
-/* What kind of pseudo-field an annotation makes (CPython's _is_classvar: typing.ClassVar
- * or ClassVar[...], whose reprs name it; _is_initvar). */
-static int
-annotation_kind (HsVM *vm, HsObject *ann)
+/* ---- __dataclass_params__: the options a class was made with (CPython's _DataclassParams) */
+
+#define N_PARAM_FLAGS 6
+
+static const char *const param_names[N_PARAM_FLAGS]
+    = { "init", "repr", "eq", "order", "unsafe_hash", "frozen" };
+
+typedef struct
 {
-  if (ann == (HsObject *)&initvar_type || HS_IS (ann, &initvar_type))
-    return KIND_INITVAR;
-  HsObject *r = hs_object_repr (vm, ann);
+  HsObject header;
+  gboolean flags[N_PARAM_FLAGS]; /* in param_names' order */
+} HsDataclassParams;
+
+static HsObject *
+params_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  for (int i = 0; i < N_PARAM_FLAGS; i++)
+    if (hs_str_equal_cstr (name, param_names[i]))
+      return hs_incref (hs_bool_from (((HsDataclassParams *)self)->flags[i]));
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+/* _DataclassParams(init=True,repr=True,eq=True,order=False,unsafe_hash=False,frozen=False) */
+static HsObject *
+params_repr (HsVM *vm, HsObject *self)
+{
+  GString *out = g_string_new ("_DataclassParams(");
+  for (int i = 0; i < N_PARAM_FLAGS; i++)
+    g_string_append_printf (out, "%s%s=%s", i > 0 ? "," : "", param_names[i],
+                            ((HsDataclassParams *)self)->flags[i] ? "True" : "False");
+  g_string_append_c (out, ')');
+  return hs_str_from_gstring (vm, out);
+}
+
+static HsType params_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "_DataclassParams",
+  .module = "dataclasses",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsDataclassParams),
+  .repr = params_repr,
+  .getattr = params_getattr,
+};
+
+static HsObject *
+params_new (HsVM *vm, const Params *p)
+{
+  HsDataclassParams *o
+      = (HsDataclassParams *)hs_object_alloc (vm, &params_type, sizeof (HsDataclassParams));
+  if (o == NULL)
+    return NULL;
+  o->flags[0] = p->init, o->flags[1] = p->repr, o->flags[2] = p->eq;
+  o->flags[3] = p->order, o->flags[4] = p->unsafe_hash, o->flags[5] = p->frozen;
+  return (HsObject *)o;
+}
+
+/* ---- annotations written as strings (`from __future__ import annotations`) -------------- */
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return c == '_' || g_unichar_isalnum (c);
+}
+
+static const char *
+skip_word (const char *p)
+{
+  while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+static const char *
+skip_space (const char *p)
+{
+  while (g_ascii_isspace (*p))
+    p++;
+  return p;
+}
+
+/* CPython's _is_type: what a string annotation such as "InitVar[int]" or
+ * "dataclasses.KW_ONLY" names (its leading `[module.]name`: a name in the class's module, or
+ * one of `module` when the class's module calls it by its name), borrowed; NULL if none. */
+static HsObject *
+string_annotation_target (HsVM *vm, HsObject *cls, HsObject *ann, const char *module)
+{
+  const char *p = skip_space (hs_str_utf8 (ann)), *w1 = p, *e1 = skip_word (p), *q;
+  HsObject *globals, *target = NULL;
+  g_autofree char *name = NULL;
+
+  if (e1 == w1)
+    return NULL;
+  q = skip_space (e1);
+  if (*q == '.')
+    {
+      const char *w2 = skip_space (q + 1), *e2 = skip_word (w2);
+      g_autofree char *prefix = g_strndup (w1, e1 - w1);
+      HsObject *mod
+          = vm->modules != NULL ? hs_dict_get_item_cstr_borrow (vm, vm->modules, module) : NULL;
+      if (e2 == w2 || (globals = module_globals (vm, cls)) == NULL)
+        return NULL;
+      /* CPython looks the name up in the module the marker comes from */
+      if (mod != NULL && hs_module_check (mod)
+          && hs_dict_get_item_cstr_borrow (vm, globals, prefix) == mod)
+        {
+          name = g_strndup (w2, e2 - w2);
+          target = hs_dict_get_item_cstr_borrow (vm, hs_module_dict (mod), name);
+        }
+    }
+  else
+    {
+      if ((globals = module_globals (vm, cls)) == NULL)
+        return NULL;
+      name = g_strndup (w1, e1 - w1);
+      target = hs_dict_get_item_cstr_borrow (vm, globals, name);
+    }
+  hs_decref (vm, globals); /* the module's dict stays: target stays alive */
+  hs_err_clear (vm);
+  return target;
+}
+
+static gboolean
+is_classvar (HsVM *vm, HsObject *ann)
+{
+  HsObject *r = ann != NULL ? hs_object_repr (vm, ann) : NULL;
   gboolean classvar = r != NULL
                       && (hs_str_equal_cstr (r, "typing.ClassVar")
                           || g_str_has_prefix (hs_str_utf8 (r), "typing.ClassVar["));
   hs_xdecref (vm, r);
   hs_err_clear (vm);
-  return classvar ? KIND_CLASSVAR : KIND_FIELD;
+  return classvar;
+}
+
+static gboolean
+is_kw_only_marker (HsVM *vm, HsObject *cls, HsObject *ann)
+{
+  return ann == KW_ONLY
+         || (hs_str_check (ann)
+             && string_annotation_target (vm, cls, ann, "dataclasses") == KW_ONLY);
+}
+
+/* What kind of pseudo-field an annotation makes (CPython's _is_classvar: typing.ClassVar
+ * or ClassVar[...], whose reprs name it, when typing was imported; _is_initvar), a string
+ * annotation by what it names. */
+static int
+annotation_kind (HsVM *vm, HsObject *cls, HsObject *ann)
+{
+  gboolean text = hs_str_check (ann);
+  HsObject *named;
+
+  if (ann == (HsObject *)&initvar_type || HS_IS (ann, &initvar_type)
+      || (text
+          && string_annotation_target (vm, cls, ann, "dataclasses") == (HsObject *)&initvar_type))
+    return KIND_INITVAR;
+  if (vm->modules == NULL || hs_dict_get_item_cstr_borrow (vm, vm->modules, "typing") == NULL)
+    {
+      hs_err_clear (vm);
+      return KIND_FIELD;
+    }
+  named = text ? string_annotation_target (vm, cls, ann, "typing") : ann;
+  return is_classvar (vm, named) ? KIND_CLASSVAR : KIND_FIELD;
 }
 
 /* The fields of cls's dataclass bases, then its own annotations, into `fields`; a field's
  * kw_only is resolved (the class's flag, or after `_: KW_ONLY`). */
 static int
-collect_fields (HsVM *vm, HsObject *cls, HsObject *fields, gboolean kw_only)
+collect_fields (HsVM *vm, HsObject *cls, HsObject *fields, const Params *p)
 {
   HsObject *mro = hs_object_getattr_cstr (vm, cls, "__mro__"), *ann, *k, *v;
   gsize pos = 0;
-  gboolean seen_default = FALSE;
+  gboolean seen_default = FALSE, kw_only = p->kw_only;
+  gboolean has_dataclass_bases = FALSE, any_frozen_base = FALSE;
 
   if (mro == NULL)
     return -1;
   for (gsize i = hs_tuple_len (mro); i-- > 1;)
     {
-      HsObject *base = hs_tuple_get_borrow (mro, i), *bf;
+      HsObject *base = hs_tuple_get_borrow (mro, i), *bf, *bp;
       if (!hs_class_check (base) || (bf = own_borrow (vm, base, "__dataclass_fields__")) == NULL)
         continue;
+      has_dataclass_bases = TRUE;
+      bp = own_borrow (vm, base, "__dataclass_params__");
+      any_frozen_base
+          = any_frozen_base
+            || (bp != NULL && HS_IS (bp, &params_type) && ((HsDataclassParams *)bp)->flags[5]);
       if (hs_dict_update (vm, fields, bf) < 0)
         {
           hs_decref (vm, mro);
@@ -734,7 +887,7 @@ collect_fields (HsVM *vm, HsObject *cls, HsObject *fields, gboolean kw_only)
   ann = own_borrow (vm, cls, "__annotations__");
   while (ann != NULL && hs_dict_check (ann) && hs_dict_next (ann, &pos, &k, &v))
     {
-      if (v == KW_ONLY)
+      if (is_kw_only_marker (vm, cls, v))
         {
           kw_only = TRUE;
           continue;
@@ -750,7 +903,7 @@ collect_fields (HsVM *vm, HsObject *cls, HsObject *fields, gboolean kw_only)
       FIELD (f)->name = hs_incref (k);
       HS_CLEAR (vm, FIELD (f)->type);
       FIELD (f)->type = hs_incref (v);
-      FIELD (f)->kind = annotation_kind (vm, v);
+      FIELD (f)->kind = annotation_kind (vm, cls, v);
       if (FIELD (f)->kind != KIND_CLASSVAR && FIELD (f)->kw_only == MISSING)
         {
           HS_CLEAR (vm, FIELD (f)->kw_only);
@@ -786,6 +939,25 @@ collect_fields (HsVM *vm, HsObject *cls, HsObject *fields, gboolean kw_only)
           return -1;
         }
       hs_decref (vm, f);
+    }
+  /* CPython's checks, in its order: a Field with no annotation, then frozen inheritance */
+  for (pos = 0; hs_dict_next (hs_class_dict_borrow (cls), &pos, &k, &v);)
+    if (HS_IS (v, &field_type)
+        && (ann == NULL || !hs_dict_check (ann) || hs_dict_get_item_borrow (vm, ann, k) == NULL))
+      {
+        HsObject *r = hs_object_repr (vm, k);
+        if (r != NULL)
+          hs_err_format (vm, &hs_exc_TypeError, "%s is a field but has no type annotation",
+                         hs_str_utf8 (r));
+        hs_xdecref (vm, r);
+        return -1;
+      }
+  if (has_dataclass_bases && any_frozen_base != p->frozen)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         any_frozen_base ? "cannot inherit non-frozen dataclass from a frozen one"
+                                         : "cannot inherit frozen dataclass from a non-frozen one");
+      return -1;
     }
   /* __init__'s positional parameters: no required one after one with a default */
   for (pos = 0; hs_dict_next (fields, &pos, &k, &v);)
@@ -907,7 +1079,7 @@ add_match_args (HsVM *vm, HsObject *cls, HsObject *fields)
 static HsObject *
 process_class (HsVM *vm, HsObject *cls, const Params *p)
 {
-  HsObject *fields, *globals = NULL;
+  HsObject *fields, *globals = NULL, *params;
   int r;
 
   if (!hs_class_check (cls))
@@ -920,9 +1092,13 @@ process_class (HsVM *vm, HsObject *cls, const Params *p)
       hs_err_set_string (vm, &hs_exc_ValueError, "eq must be true if order is true");
       return NULL;
     }
-  if ((fields = hs_dict_new (vm)) == NULL)
+  if ((params = params_new (vm, p)) == NULL)
     return NULL;
-  r = collect_fields (vm, cls, fields, p->kw_only);
+  r = hs_object_setattr (vm, cls, hs_str_intern_cstr ("__dataclass_params__"), params);
+  hs_decref (vm, params);
+  if (r < 0 || (fields = hs_dict_new (vm)) == NULL)
+    return NULL;
+  r = collect_fields (vm, cls, fields, p);
   if (r == 0)
     r = hs_object_setattr (vm, cls, fields_name (), fields);
   if (r == 0 && (globals = module_globals (vm, cls)) == NULL)
@@ -1243,6 +1419,7 @@ hs_mod_dataclasses_runtime_init (void)
   hs_type_ready (&frozen_error_type);
   hs_type_ready (&missing_type);
   hs_type_ready (&has_factory_type);
+  hs_type_ready (&params_type);
   hs_type_ready (&field_type);
   hs_type_ready (&initvar_type);
   hs_type_ready (&kw_only_type);

@@ -1,6 +1,6 @@
 # dir() of the built-in types whose names Heapscope has exactly as CPython 3.11 (their type
 # dicts hold CPython's names: build-aux/gen-cpython-dicts.py), of their instances and
-# subclasses (tests/refusals/dir_builtin_complex.py for a type whose names still differ).
+# subclasses (tests/refusals/dir_builtin_module.py for what is still refused).
 import collections
 
 print(dir(object))

@@ -313,10 +313,21 @@ m_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_bytearray_new (vm, HS_BYTES (args[0])->data, HS_BYTES (args[0])->len);
 }
 
+/* bytearray.__alloc__(): refused, as Heapscope's buffers do not grow as CPython's */
+static HsObject *
+m_alloc (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "__alloc__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  hs_err_set_string (vm, &hs_exc_NotImplementedError,
+                     "bytearray.__alloc__() is not supported by Heapscope yet");
+  return NULL;
+}
+
 static const HsMethodDef bytearray_methods[] = {
-  { "append", m_append },   { "extend", m_extend }, { "insert", m_insert },
-  { "pop", m_pop },         { "remove", m_remove }, { "clear", m_clear },
-  { "reverse", m_reverse }, { "copy", m_copy },     { NULL, NULL },
+  { "append", m_append },   { "extend", m_extend }, { "insert", m_insert },   { "pop", m_pop },
+  { "remove", m_remove },   { "clear", m_clear },   { "reverse", m_reverse }, { "copy", m_copy },
+  { "__alloc__", m_alloc }, { NULL, NULL },
 };
 
 /* Installs bytes' read-only methods beside bytearray's own (hs_type_ready installs one
@@ -330,6 +341,9 @@ hs_bytearray_ready (void)
   hs_type_ready (t);
   t->methods = bytearray_methods;
   hs_type_ready (t);
+  hs_bytes_type.methods = hs_bytes_own_methods;
+  hs_type_ready (&hs_bytes_type);
+  hs_bytes_type.methods = hs_bytes_common_methods;
 }
 
 HsType hs_bytearray_type = {

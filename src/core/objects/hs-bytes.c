@@ -1300,6 +1300,38 @@ const HsMethodDef hs_bytes_common_methods[] = {
   { NULL, NULL },
 };
 
+/* bytes.__bytes__(): the value as plain bytes (the same object for bytes) */
+static HsObject *
+m_dunder_bytes (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "__bytes__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (HS_IS (args[0], &hs_bytes_type))
+    return hs_incref (args[0]);
+  return hs_bytes_new (vm, SELF_DATA (args), SELF_LEN (args));
+}
+
+/* bytes.__getnewargs__(): (a copy of its bytes,) */
+static HsObject *
+m_getnewargs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *copy, *r;
+  if (!hs_parse_args (vm, "__getnewargs__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if ((copy = hs_bytes_new (vm, SELF_DATA (args), SELF_LEN (args))) == NULL)
+    return NULL;
+  r = hs_tuple_pack (vm, 1, copy);
+  hs_decref (vm, copy);
+  return r;
+}
+
+/* The methods of bytes that bytearray lacks (installed by hs_bytearray_ready). */
+const HsMethodDef hs_bytes_own_methods[] = {
+  { "__bytes__", m_dunder_bytes },
+  { "__getnewargs__", m_getnewargs },
+  { NULL, NULL },
+};
+
 HsType hs_bytes_type = {
   .header = { &hs_type_type, 1, 0, HS_FLAG_IMMORTAL, 0, NULL, NULL },
   .name = "bytes",

@@ -68,6 +68,8 @@ void hs_bytes_dealloc (HsVM *vm, HsObject *self);
 void hs_bytearray_ready (void);
 /* The read-only methods, NULL-terminated, that both types list. */
 extern const HsMethodDef hs_bytes_common_methods[];
+/* bytes' methods that bytearray lacks (__bytes__, __getnewargs__) */
+extern const HsMethodDef hs_bytes_own_methods[];
 
 /* Codecs (hs-codecs.c): utf-8, ascii and latin-1, errors 'strict', 'ignore', 'replace'. */
 HsObject *hs_codec_encode (HsVM *vm, HsObject *str, const char *encoding, const char *errors);

@@ -16,6 +16,7 @@
 #include "hs-error.h"
 #include "hs-float.h"
 #include "hs-int.h"
+#include "hs-number-parts.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -586,8 +587,37 @@ complex_conjugate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_complex_new (vm, HS_COMPLEX (args[0])->real, -HS_COMPLEX (args[0])->imag);
 }
 
+/* complex.__complex__(): the value as a plain complex (the same object for a complex) */
+static HsObject *
+complex_dunder_complex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "complex.__complex__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (HS_IS (args[0], &hs_complex_type))
+    return hs_incref (args[0]);
+  return hs_complex_new (vm, HS_COMPLEX (args[0])->real, HS_COMPLEX (args[0])->imag);
+}
+
+/* complex.__getnewargs__(): (real, imag) */
+static HsObject *
+complex_getnewargs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *re, *im, *r;
+  if (!hs_parse_args (vm, "complex.__getnewargs__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  re = hs_float_new (vm, HS_COMPLEX (args[0])->real);
+  im = re != NULL ? hs_float_new (vm, HS_COMPLEX (args[0])->imag) : NULL;
+  r = im != NULL ? hs_tuple_pack (vm, 2, re, im) : NULL;
+  hs_xdecref (vm, re);
+  hs_xdecref (vm, im);
+  return r;
+}
+
 static const HsMethodDef complex_methods[] = {
   { "conjugate", complex_conjugate },
+  { "__abs__", hs_number_dunder_abs, HS_METH_SLOT },
+  { "__complex__", complex_dunder_complex },
+  { "__getnewargs__", complex_getnewargs },
   { NULL, NULL },
 };
 

@@ -235,6 +235,8 @@ static const struct
     " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
   { "str_ascii_iterator",
     " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
+  { "str_iterator",
+    " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __setstate__ __doc__ " },
   { "set_iterator", " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __doc__ " },
   { "dict_keyiterator", " __getattribute__ __iter__ __next__ __length_hint__ __reduce__ __doc__ " },
   { "dict_valueiterator",

@@ -21,6 +21,7 @@
 #include "hs-int.h"
 #include "hs-iter.h"
 #include "hs-list.h"
+#include "hs-mappingproxy.h"
 #include "hs-object-private.h"
 #include "hs-set.h"
 #include "hs-str.h"
@@ -1336,3 +1337,35 @@ VIEW_TYPE (hs_dict_keys_type, "dict_keys", keys_contains, setview_richcompare,
 VIEW_TYPE (hs_dict_values_type, "dict_values", NULL, NULL, NULL, NULL, NULL);
 VIEW_TYPE (hs_dict_items_type, "dict_items", items_contains, setview_richcompare,
            hs_object_hash_not_implemented, hs_dict_setview_binop, hs_dict_setview_methods);
+
+/* view.__reversed__(): the dict's reverse iterator of the view's kind */
+static HsObject *
+view_reversed (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "__reversed__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_dict_iter_new (vm, ((HsDictView *)args[0])->dict, view_kind (args[0]) + 3);
+}
+
+static const HsMethodDef view_more_methods[] = {
+  { "__reversed__", view_reversed },
+  { NULL, NULL },
+};
+
+/* view.mapping: a read-only proxy of the view's dict */
+static HsObject *
+view_mapping (HsVM *vm, HsObject *self, HsObject *name)
+{
+  return hs_mappingproxy_new (vm, ((HsDictView *)self)->dict);
+}
+
+void
+hs_dict_views_runtime_init (void)
+{
+  HsType *const views[] = { &hs_dict_keys_type, &hs_dict_values_type, &hs_dict_items_type };
+  for (gsize i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      hs_type_add_methods (views[i], view_more_methods);
+      hs_getset_install (views[i], "mapping", view_mapping, NULL);
+    }
+}

@@ -138,4 +138,7 @@ extern HsType hs_dict_keys_type;
 extern HsType hs_dict_values_type;
 extern HsType hs_dict_items_type;
 
+/* The dict views' __reversed__ and `mapping` as CPython's (hs_runtime_init). */
+void hs_dict_views_runtime_init (void);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "hs-builtin-subclass.h"
 #include "hs-cfunction.h"
+#include "hs-class-private.h"
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -25,6 +26,7 @@
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-usercoll.h"
+#include "hs-weakref.h"
 
 typedef struct
 {
@@ -1333,6 +1335,110 @@ HsType hs_ordereddict_type = {
   .methods = od_methods,
 };
 
+/* ---- what CPython's dicts of Counter and OrderedDict have besides ------------------- */
+
+/* Counter._keep_positive(): drops the elements whose count is not > 0; returns the Counter */
+static HsObject *
+c_m_keep_positive (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *drop, *k, *v, *zero = hs_int_from_i64 (vm, 0);
+  gsize pos = 0;
+  int rc = 0;
+  if (zero == NULL || !hs_parse_args (vm, "_keep_positive", args + 1, nargs - 1, kwnames, "@"))
+    {
+      hs_xdecref (vm, zero);
+      return NULL;
+    }
+  drop = hs_list_new (vm, 0);
+  while (drop != NULL && rc == 0 && hs_dict_next (args[0], &pos, &k, &v))
+    {
+      int positive = hs_object_richcompare_bool (vm, v, zero, HS_CMP_GT);
+      rc = positive < 0 ? -1 : positive ? 0 : hs_list_append (vm, drop, k);
+    }
+  hs_decref (vm, zero);
+  for (gsize i = 0; drop != NULL && rc == 0 && i < hs_list_len (drop); i++)
+    rc = hs_object_delitem (vm, args[0], hs_list_get_borrow (drop, i));
+  hs_xdecref (vm, drop);
+  return drop == NULL || rc < 0 ? NULL : hs_incref (args[0]);
+}
+
+static const HsMethodDef counter_more_methods[] = {
+  { "_keep_positive", c_m_keep_positive },
+  { NULL, NULL },
+};
+
+/* The __dict__ of a Counter or an OrderedDict (an instance of a class deriving from one has
+ * an instance's) */
+static HsObject *
+attrs_get (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsObject *attrs;
+  if (self->type->type_flags & HS_TYPE_HEAP)
+    return hs_instance_dict (vm, self);
+  attrs = od_attrs (vm, self, TRUE);
+  return attrs != NULL ? hs_incref (attrs) : NULL;
+}
+
+static int
+attrs_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  if (self->type->type_flags & HS_TYPE_HEAP)
+    return hs_instance_set_dict (vm, self, value);
+  return od_setattr (vm, self, name, value);
+}
+
+/* and its __weakref__: the first weak reference to it, or None */
+static HsObject *
+weakref_get (HsVM *vm, HsObject *self, HsObject *name)
+{
+  GPtrArray *list = hs_weakref_list (vm, self);
+  return hs_incref (list != NULL && list->len > 0 ? list->pdata[0] : hs_None);
+}
+
+/* OrderedDict's own methods that do here what dict's do (CPython's odict defines them) */
+static HsObject *
+od_as_dict (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *d = hs_dict_get_item_cstr_borrow (NULL, hs_dict_type.dict, name);
+  return hs_cfunction_call_with_self (vm, ((HsCFunctionObject *)d)->def, args[0], args + 1,
+                                      nargs - 1, kwnames);
+}
+
+#define OD_AS_DICT(fn, name)                                                                       \
+  static HsObject *fn (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)                  \
+  {                                                                                                \
+    return od_as_dict (vm, name, args, nargs, kwnames);                                            \
+  }
+OD_AS_DICT (od_d_iter, "__iter__")
+OD_AS_DICT (od_d_setitem, "__setitem__")
+OD_AS_DICT (od_d_delitem, "__delitem__")
+OD_AS_DICT (od_d_ior, "__ior__")
+OD_AS_DICT (od_d_reversed, "__reversed__")
+OD_AS_DICT (od_d_sizeof, "__sizeof__")
+OD_AS_DICT (od_d_clear, "clear")
+OD_AS_DICT (od_d_fromkeys, "fromkeys")
+OD_AS_DICT (od_d_items, "items")
+OD_AS_DICT (od_d_keys, "keys")
+OD_AS_DICT (od_d_pop, "pop")
+OD_AS_DICT (od_d_values, "values")
+#undef OD_AS_DICT
+
+static const HsMethodDef od_more_methods[] = {
+  { "__iter__", od_d_iter, HS_METH_SLOT },
+  { "__setitem__", od_d_setitem, HS_METH_SLOT },
+  { "__delitem__", od_d_delitem, HS_METH_SLOT },
+  { "__ior__", od_d_ior, HS_METH_SLOT },
+  { "__reversed__", od_d_reversed },
+  { "__sizeof__", od_d_sizeof },
+  { "clear", od_d_clear },
+  { "fromkeys", od_d_fromkeys, HS_METH_CLASS },
+  { "items", od_d_items },
+  { "keys", od_d_keys },
+  { "pop", od_d_pop },
+  { "values", od_d_values },
+  { NULL, NULL },
+};
+
 void
 hs_dictkinds_runtime_init (void)
 {
@@ -1341,4 +1447,11 @@ hs_dictkinds_runtime_init (void)
                      G_STRUCT_OFFSET (HsDefaultDict, factory));
   hs_type_ready (&hs_counter_type);
   hs_type_ready (&hs_ordereddict_type);
+  hs_type_add_methods (&hs_counter_type, counter_more_methods);
+  hs_dict_set_item (NULL, hs_counter_type.dict, hs_str_intern_cstr ("__module__"),
+                    hs_str_intern_cstr ("collections"));
+  hs_getset_install (&hs_counter_type, "__dict__", attrs_get, attrs_set);
+  hs_getset_install (&hs_counter_type, "__weakref__", weakref_get, NULL);
+  hs_getset_install (&hs_ordereddict_type, "__dict__", attrs_get, attrs_set);
+  hs_type_add_methods (&hs_ordereddict_type, od_more_methods);
 }

@@ -12,6 +12,7 @@
 
 #include "hs-exceptions.h"
 #include "hs-cfunction.h"
+#include "hs-class-private.h"
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-int.h"
@@ -678,6 +679,92 @@ HS_DEFINE_EXC (StopRun, BaseException)
 #undef HS_DEFINE_EXC
 #undef hs_exc_object
 
+/* The fields CPython's exception types hold as members or getsets (StopIteration.value,
+ * OSError.errno, SyntaxError.lineno): exc_getattr reads them; this getter serves
+ * classes derived from the types it names exactly. */
+static HsObject *
+exc_member_get (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsException *e = HS_EXCEPTION (self);
+  const char *n = hs_str_utf8 (name);
+  for (int i = 0; is_syntax_error (self) && syntax_fields[i] != NULL; i++)
+    if (strcmp (n, syntax_fields[i]) == 0)
+      return hs_incref (hs_syntax_error_field (self, i));
+  if (strcmp (n, "value") == 0)
+    return hs_incref (hs_stop_iteration_value (self));
+  if (strcmp (n, "code") == 0)
+    return hs_incref (hs_system_exit_code (self));
+  if (strcmp (n, "errno") == 0 || strcmp (n, "strerror") == 0)
+    return hs_incref (os_error_arg (self, n[0] == 'e' ? 0 : 1));
+  if (strcmp (n, "filename") == 0 || strcmp (n, "filename2") == 0)
+    {
+      HsObject *f = n[8] == '\0' ? e->filename : e->filename2;
+      return hs_incref (f != NULL ? f : hs_None);
+    }
+  if (strcmp (n, "name") == 0 || strcmp (n, "obj") == 0)
+    {
+      HsObject *f = n[0] == 'n' ? e->name : e->obj;
+      return hs_incref (f != NULL ? f : hs_None);
+    }
+  if (strcmp (n, "characters_written") == 0)
+    hs_err_set_string (vm, &hs_exc_AttributeError, "characters_written");
+  else if (strcmp (n, "print_file_and_line") == 0)
+    return hs_incref (hs_None);
+  return NULL;
+}
+
+/* Setting one keeps the value in the exception's __dict__, as before these were listed */
+static int
+exc_member_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  return hs_attr_dict_store (vm, self, &HS_EXCEPTION (self)->dict, name, value);
+}
+
+/* An exception's __dict__ (an instance of a class deriving from one has an instance's) */
+static HsObject *
+exc_dict_get (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsObject *d;
+  if (self->type->type_flags & HS_TYPE_HEAP)
+    return hs_instance_dict (vm, self);
+  d = hs_attr_dict_lazy (vm, self, &HS_EXCEPTION (self)->dict);
+  return d != NULL ? hs_incref (d) : NULL;
+}
+
+static int
+exc_dict_set (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
+{
+  if (self->type->type_flags & HS_TYPE_HEAP)
+    return hs_instance_set_dict (vm, self, value);
+  return hs_attr_dict_replace (vm, self, &HS_EXCEPTION (self)->dict, value);
+}
+
+/* BaseException.__setstate__(state): each item of the dict set as an attribute */
+static HsObject *
+exc_setstate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *state, *k, *v;
+  gsize pos = 0;
+  if (!hs_parse_args (vm, "__setstate__", args + 1, nargs - 1, kwnames, "!state", &state))
+    return NULL;
+  if (state == hs_None)
+    return hs_incref (hs_None);
+  if (!hs_dict_check (state))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "state is not a dictionary");
+      return NULL;
+    }
+  while (hs_dict_next (state, &pos, &k, &v))
+    if (hs_object_setattr (vm, args[0], k, v) < 0)
+      return NULL;
+  return hs_incref (hs_None);
+}
+
+static const HsMethodDef exc_more_methods[] = {
+  { "__setstate__", exc_setstate },
+  { NULL, NULL },
+};
+
 void
 hs_exceptions_runtime_init (void)
 {
@@ -689,6 +776,17 @@ hs_exceptions_runtime_init (void)
   hs_getset_install (&hs_exc_BaseException,
                      "args __cause__ __context__ __suppress_context__ __traceback__", exc_field_get,
                      exc_field_set);
+  hs_getset_install (&hs_exc_BaseException, "__dict__", exc_dict_get, exc_dict_set);
+  hs_type_add_methods (&hs_exc_BaseException, exc_more_methods);
+  hs_getset_install (&hs_exc_StopIteration, "value", exc_member_get, exc_member_set);
+  hs_getset_install (&hs_exc_SystemExit, "code", exc_member_get, exc_member_set);
+  hs_getset_install (&hs_exc_NameError, "name", exc_member_get, exc_member_set);
+  hs_getset_install (&hs_exc_AttributeError, "name obj", exc_member_get, exc_member_set);
+  hs_getset_install (&hs_exc_OSError, "errno strerror filename filename2 characters_written",
+                     exc_member_get, exc_member_set);
+  hs_getset_install (&hs_exc_SyntaxError,
+                     "msg filename lineno offset text end_lineno end_offset print_file_and_line",
+                     exc_member_get, exc_member_set);
 }
 
 /* ---- raising ----------------------------------------------------------------------- */

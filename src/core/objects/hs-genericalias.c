@@ -22,6 +22,7 @@
 #include "hs-dictkinds.h"
 #include "hs-error.h"
 #include "hs-int.h"
+#include "hs-iter.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-set.h"
@@ -774,9 +775,9 @@ HsType hs_protocol_type = {
 /* ---- entry points ----------------------------------------------------------------------- */
 
 static HsType *const generic_classes[]
-    = { &hs_list_type,        &hs_dict_type,    &hs_tuple_type,   &hs_set_type,
-        &hs_frozenset_type,   &hs_type_type,    &hs_deque_type,   &hs_defaultdict_type,
-        &hs_ordereddict_type, &hs_counter_type, &hs_chainmap_type };
+    = { &hs_list_type,        &hs_dict_type,    &hs_tuple_type,    &hs_set_type,
+        &hs_frozenset_type,   &hs_type_type,    &hs_deque_type,    &hs_defaultdict_type,
+        &hs_ordereddict_type, &hs_counter_type, &hs_chainmap_type, &hs_enumerate_type };
 
 static gboolean
 is_generic_class (HsObject *cls)

@@ -192,6 +192,8 @@ SEQITER_TYPE (hs_list_iter_type, "list_iterator", listiter_next);
 SEQITER_TYPE (hs_list_reviter_type, "list_reverseiterator", listreviter_next);
 SEQITER_TYPE (hs_tuple_iter_type, "tuple_iterator", tupleiter_next);
 SEQITER_TYPE (hs_str_iter_type, "str_ascii_iterator", striter_next);
+/* CPython's iterator over a str that is not all ASCII */
+SEQITER_TYPE (hs_str_uiter_type, "str_iterator", striter_next);
 /* __length_hint__ of the iterators over a learner's __getitem__ (generic and reversed):
  * as in CPython, it asks the sequence's __len__, so list(), tuple() and str.join() of
  * such an iterator call it. */
@@ -246,7 +248,9 @@ hs_tuple_iter_new (HsVM *vm, HsObject *tuple)
 HsObject *
 hs_str_iter_new (HsVM *vm, HsObject *str)
 {
-  return seqiter_new (vm, &hs_str_iter_type, str, 0);
+  return seqiter_new (
+      vm, hs_str_char_len (str) == hs_str_byte_len (str) ? &hs_str_iter_type : &hs_str_uiter_type,
+      str, 0);
 }
 
 HsObject *
@@ -269,6 +273,7 @@ typedef struct
   gint64 next;
   gint64 step;
   gint64 remaining;
+  gint64 start, len; /* as made: __setstate__ counts from there (CPython's index) */
 } RangeIter;
 
 HsObject *
@@ -277,9 +282,9 @@ hs_range_iter_new (HsVM *vm, gint64 start, gint64 step, gint64 len)
   RangeIter *it = (RangeIter *)hs_object_alloc (vm, &hs_range_iter_type, sizeof (RangeIter));
   if (it == NULL)
     return NULL;
-  it->next = start;
+  it->next = it->start = start;
   it->step = step;
-  it->remaining = len;
+  it->remaining = it->len = len;
   return &it->header;
 }
 
@@ -814,3 +819,166 @@ filter_next (HsVM *vm, HsObject *self)
 }
 
 TWO_REFS_TYPE (hs_filter_type, "filter", Filter, filter_next, filter_construct);
+
+/* ---- __length_hint__ and __setstate__ of the built-in iterators ------------------------ */
+
+/* The index a __setstate__ was given (CPython's PyLong_AsSsize_t), FALSE with its error. */
+static gboolean
+state_index (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject *kwnames,
+             gint64 *out)
+{
+  HsObject *state;
+  if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "!state", &state))
+    return FALSE;
+  if (!hs_int_check (state))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "an integer is required");
+      return FALSE;
+    }
+  if (!hs_int_as_i64 (state, out))
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C ssize_t");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_str_iter (SeqIter *it)
+{
+  return HS_IS (it, &hs_str_iter_type) || HS_IS (it, &hs_str_uiter_type);
+}
+
+/* How many items a sequence iterator's sequence has, in its own units (a str's bytes). */
+static gint64
+seq_size (SeqIter *it)
+{
+  if (HS_IS (it, &hs_tuple_iter_type))
+    return (gint64)hs_tuple_len (it->seq);
+  if (is_str_iter (it))
+    return (gint64)hs_str_byte_len (it->seq);
+  return (gint64)hs_list_len (it->seq);
+}
+
+static HsObject *
+seq_length_hint (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  SeqIter *it = (SeqIter *)args[0];
+  gint64 n = 0;
+  if (!hs_parse_args (vm, "__length_hint__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (it->seq != NULL && HS_IS (it, &hs_list_reviter_type))
+    n = it->index + 1 <= seq_size (it) ? it->index + 1 : 0;
+  else if (it->seq != NULL && is_str_iter (it))
+    n = (gint64)hs_str_char_len (it->seq)
+        - (gint64)hs_utf8_count (hs_str_utf8 (it->seq), (gsize)it->index);
+  else if (it->seq != NULL)
+    n = MAX (seq_size (it) - it->index, 0);
+  return hs_int_from_i64 (vm, n);
+}
+
+/* CPython's listiter_setstate and the others: the next index, silently clipped. */
+static HsObject *
+seq_setstate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  SeqIter *it = (SeqIter *)args[0];
+  gint64 i;
+  if (!state_index (vm, "__setstate__", args, nargs, kwnames, &i))
+    return NULL;
+  if (it->seq == NULL)
+    return hs_incref (hs_None);
+  if (HS_IS (it, &hs_list_reviter_type))
+    i = CLAMP (i, -1, seq_size (it) - 1);
+  else if (is_str_iter (it))
+    {
+      const char *s = hs_str_utf8 (it->seq);
+      i = CLAMP (i, 0, (gint64)hs_str_char_len (it->seq));
+      i = g_utf8_offset_to_pointer (s, (glong)i) - s;
+    }
+  else
+    i = CLAMP (i, 0, seq_size (it));
+  it->index = (gssize)i;
+  return hs_incref (hs_None);
+}
+
+static const HsMethodDef seq_state_methods[] = {
+  { "__length_hint__", seq_length_hint },
+  { "__setstate__", seq_setstate },
+  { NULL, NULL },
+};
+
+static HsObject *
+range_length_hint (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_parse_args (vm, "__length_hint__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_int_from_i64 (vm, MAX (((RangeIter *)args[0])->remaining, 0));
+}
+
+/* CPython 3.11's rangeiter_setstate: the index from the range's start, clipped */
+static HsObject *
+range_setstate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  RangeIter *it = (RangeIter *)args[0];
+  gint64 i;
+  if (!state_index (vm, "__setstate__", args, nargs, kwnames, &i))
+    return NULL;
+  i = CLAMP (i, 0, it->len);
+  it->remaining = it->len - i;
+  it->next = it->start + (i < it->len ? i : MAX (it->len - 1, 0)) * it->step;
+  return hs_incref (hs_None);
+}
+
+static const HsMethodDef range_state_methods[] = {
+  { "__length_hint__", range_length_hint },
+  { "__setstate__", range_setstate },
+  { NULL, NULL },
+};
+
+/* CPython's dictiter_len: what is left, 0 once the dict changed size */
+static HsObject *
+dict_length_hint (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  DictIter *it = (DictIter *)args[0];
+  if (!hs_parse_args (vm, "__length_hint__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_int_from_i64 (vm, it->dict != NULL && it->used == (gssize)hs_dict_len (it->dict)
+                                  ? MAX (it->remaining, 0)
+                                  : 0);
+}
+
+static const HsMethodDef dict_hint_methods[] = {
+  { "__length_hint__", dict_length_hint },
+  { NULL, NULL },
+};
+
+/* CPython's zip_setstate: whether the zip is strict */
+static HsObject *
+zip_setstate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *state;
+  int strict;
+  if (!hs_parse_args (vm, "__setstate__", args + 1, nargs - 1, kwnames, "!state", &state)
+      || (strict = hs_object_truth (vm, state)) < 0)
+    return NULL;
+  ((MultiIter *)args[0])->strict = strict;
+  return hs_incref (hs_None);
+}
+
+static const HsMethodDef zip_state_methods[] = {
+  { "__setstate__", zip_setstate },
+  { NULL, NULL },
+};
+
+void
+hs_iter_runtime_init (void)
+{
+  HsType *const seqs[] = { &hs_list_iter_type, &hs_list_reviter_type, &hs_tuple_iter_type,
+                           &hs_str_iter_type, &hs_str_uiter_type };
+  for (gsize i = 0; i < G_N_ELEMENTS (seqs); i++)
+    hs_type_add_methods (seqs[i], seq_state_methods);
+  hs_type_add_methods (&hs_range_iter_type, range_state_methods);
+  hs_type_add_methods (&hs_zip_type, zip_state_methods);
+  for (gsize i = 0; i < G_N_ELEMENTS (dictiter_types); i++)
+    hs_type_add_methods (dictiter_types[i], dict_hint_methods);
+}

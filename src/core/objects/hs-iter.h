@@ -16,6 +16,7 @@ extern HsType hs_list_iter_type;
 extern HsType hs_list_reviter_type;
 extern HsType hs_tuple_iter_type;
 extern HsType hs_str_iter_type;
+extern HsType hs_str_uiter_type; /* over a str not all ASCII */
 extern HsType hs_seq_iter_type;
 extern HsType hs_range_iter_type;
 extern HsType hs_dict_keyiter_type;
@@ -46,6 +47,8 @@ extern HsType hs_bytes_iter_type;
 extern HsType hs_bytearray_iter_type;
 HsObject *hs_seq_iter_new_of (HsVM *vm, HsType *type, HsObject *seq);
 HsObject *hs_range_iter_new (HsVM *vm, gint64 start, gint64 step, gint64 len);
+/* The iterators' __length_hint__ and __setstate__ as CPython's (hs_runtime_init). */
+void hs_iter_runtime_init (void);
 /* kind: 0 keys, 1 values, 2 items; 3, 4, 5 the same backwards (reversed()). */
 HsObject *hs_dict_iter_new (HsVM *vm, HsObject *dict, int kind);
 /* reversed(seq): TypeError "'int' object is not reversible". */

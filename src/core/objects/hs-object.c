@@ -612,6 +612,15 @@ hs_type_ready (HsType *type)
     hs_slot_wrapper_install (type, FALSE);
 }
 
+void
+hs_type_add_methods (HsType *type, const HsMethodDef *methods)
+{
+  const HsMethodDef *own = type->methods;
+  type->methods = methods;
+  hs_type_ready (type);
+  type->methods = own;
+}
+
 static HsType *const core_types[] = {
   &hs_type_type,
   &hs_object_type,
@@ -641,6 +650,7 @@ static HsType *const core_types[] = {
   &hs_list_reviter_type,
   &hs_tuple_iter_type,
   &hs_str_iter_type,
+  &hs_str_uiter_type,
   &hs_seq_iter_type,
   &hs_bytes_iter_type,
   &hs_bytearray_iter_type,
@@ -675,6 +685,8 @@ runtime_init_once (gpointer data)
   for (gsize i = 0; i < G_N_ELEMENTS (core_types); i++)
     hs_type_ready (core_types[i]);
   hs_bytearray_ready ();
+  hs_iter_runtime_init ();
+  hs_dict_views_runtime_init ();
   hs_exceptions_runtime_init ();
   hs_vm_runtime_init ();
   return NULL;

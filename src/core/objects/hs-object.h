@@ -381,6 +381,9 @@ gboolean hs_gc_may_be_tracked (const HsObject *obj);
  * hs_runtime_init for the core's types; other modules' static types call it from their
  * runtime init, before any VM runs. */
 void hs_type_ready (HsType *type);
+/* Installs `methods` into the static type's dict as hs_type_ready does (names it has
+ * already are kept): a table beside the type's own. */
+void hs_type_add_methods (HsType *type, const HsMethodDef *methods);
 /* The `hash` slot of unhashable types (list, dict): "unhashable type: 'list'". */
 int hs_object_hash_not_implemented (HsVM *vm, HsObject *self, gint64 *out);
 /* The default repr "<list object at 0x...>". */

@@ -1084,6 +1084,7 @@ typedef struct
   HsObject *set; /* NULL once exhausted */
   gsize used;    /* the set's size when iteration started; G_MAXSIZE: broken */
   gsize pos;
+  gsize left; /* items not yet given (CPython's si->len) */
 } SetIter;
 
 static HsObject *
@@ -1093,7 +1094,7 @@ set_iter (HsVM *vm, HsObject *self)
   if (it == NULL)
     return NULL;
   it->set = hs_incref (self);
-  it->used = HS_SET (self)->used;
+  it->used = it->left = HS_SET (self)->used;
   hs_gc_track (vm, &it->header);
   return &it->header;
 }
@@ -1118,8 +1119,25 @@ setiter_next (HsVM *vm, HsObject *self)
       hs_object_mark_dirty (vm, self);
       return NULL;
     }
+  it->left--;
   return hs_incref (entry->key);
 }
+
+/* CPython's setiter_len: what is left, 0 once the set changed size */
+static HsObject *
+setiter_length_hint (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  SetIter *it = (SetIter *)args[0];
+  if (!hs_parse_args (vm, "__length_hint__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_int_from_i64 (
+      vm, it->set != NULL && it->used == HS_SET (it->set)->used ? (gint64)it->left : 0);
+}
+
+static const HsMethodDef setiter_methods[] = {
+  { "__length_hint__", setiter_length_hint },
+  { NULL, NULL },
+};
 
 static HsObject *
 iter_self (HsVM *vm, HsObject *self)
@@ -1152,6 +1170,7 @@ HsType hs_set_iter_type = {
   .clear = setiter_dealloc,
   .iter = iter_self,
   .iternext = setiter_next,
+  .methods = setiter_methods,
 };
 
 /* ---- methods -------------------------------------------------------------------------- */

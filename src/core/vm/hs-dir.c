@@ -12,6 +12,7 @@
 #include "hs-cpython-names.h"
 #include "hs-class.h"
 #include "hs-dict.h"
+#include "hs-dictkinds.h"
 #include "hs-dir.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -124,6 +125,11 @@ hs_dir_names (HsObject *obj)
       gboolean is_type = hs_type_check (obj);
       if (!is_type && (HS_TYPE (obj)->type_flags & HS_TYPE_DRAWN_AS_INSTANCE))
         hs_object_refs (obj, add_ref_name, seen);
+      /* the own attributes of a built-in object that has a __dict__ */
+      else if (!is_type && hs_exception_check (obj) && !(HS_TYPE (obj)->type_flags & HS_TYPE_HEAP))
+        add_dict_keys (seen, HS_EXCEPTION (obj)->dict);
+      else if (!is_type)
+        add_dict_keys (seen, hs_dictkinds_attrs_borrow (obj));
       const HsType *type = is_type ? (const HsType *)obj : obj->type;
       /* every class of the MRO, not only the first bases (class C(A, B) has B's names) */
       const HsType *t;

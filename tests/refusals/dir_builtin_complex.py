@@ -1,2 +1,0 @@
-print(dir(range)[:2])
-print(dir(1j))

@@ -1,0 +1,3 @@
+import math
+print(dir(range)[:2])
+print(dir(math))

@@ -9,6 +9,9 @@
 #include "config.h"
 
 #include "hs-code.h"
+
+#include <string.h>
+
 #include "hs-str.h"
 #include "hs-vm-private.h"
 
@@ -46,23 +49,27 @@ hs_code_free (HsVM *vm, HsCode *code)
   g_free (code->exc_table);
   if (!code->consts_shared)
     g_free (code->consts);
-  g_free (code->names);
   g_free (code->global_cache);
   g_free (code->attr_cache);
-  g_free (code->varname_objs);
-  g_free (code->code);
-  g_free (code->postab);
-  g_free (code->pos_groups);
-  g_free (code->name);
-  g_free (code->qualname);
-  g_free (code->filename);
-  g_free (code);
+  if (code->arrays_apart)
+    {
+      g_free (code->code);
+      g_free (code->postab);
+      g_free (code->pos_groups);
+    }
+  g_ref_string_release (code->filename);
+  g_free (code); /* with its names, instructions, positions, name and qualname */
 }
 
-/* ---- positions: per instruction, varints (7 bits a byte, low first) of the line's change,
- * the end line's distance from the line, the column + 1, the end column's distance from the
- * column, and anchor_left + 1, then anchor_right + 1 if there is an anchor; signed numbers
- * zigzag-encoded. The first entry of a group counts from an all-zero position. */
+/* ---- positions: per instruction, a varint tag, 0 when the position is the previous
+ * entry's (an HS_OP_LINE and the instruction it stands before share theirs), else 1 + the
+ * line's change << 2 | 2 if it spans lines | 1 if it has anchors; then, unless 0, varints of
+ * the end line's distance from the line (if it spans lines), the column + 1, the end column's
+ * distance from the column, and anchor_left, anchor_right + 1 (if it has anchors); signed
+ * numbers zigzag-encoded. The first entry of a group counts from an all-zero position with no
+ * anchors. Most entries take 3 bytes, a repeat 1. */
+
+static const HsCodePos group_start = { 0, 0, 0, 0, -1, -1 };
 
 static void
 put_varint (GByteArray *out, guint32 v)
@@ -77,10 +84,10 @@ put_varint (GByteArray *out, guint32 v)
   g_byte_array_append (out, &b, 1);
 }
 
-static void
-put_signed (GByteArray *out, gint32 v)
+static guint32
+zigzag (gint32 v)
 {
-  put_varint (out, ((guint32)v << 1) ^ (guint32)(v >> 31));
+  return ((guint32)v << 1) ^ (guint32)(v >> 31);
 }
 
 static guint32
@@ -97,10 +104,15 @@ get_varint (const guint8 **p)
 }
 
 static gint32
+unzigzag (guint32 v)
+{
+  return (gint32)(v >> 1) ^ -(gint32)(v & 1);
+}
+
+static gint32
 get_signed (const guint8 **p)
 {
-  guint32 v = get_varint (p);
-  return (gint32)(v >> 1) ^ -(gint32)(v & 1);
+  return unzigzag (get_varint (p));
 }
 
 void
@@ -109,37 +121,70 @@ hs_code_pos_writer_init (HsCodePosWriter *w)
   w->bytes = g_byte_array_new ();
   w->groups = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->n = 0;
-  w->line = 0;
+  w->prev = group_start;
 }
 
 void
 hs_code_pos_writer_add (HsCodePosWriter *w, const HsCodePos *p)
 {
   GByteArray *out = w->bytes;
+  gboolean spans = p->end_line != p->line, anchored = p->anchor_left >= 0;
+
   if (w->n++ % HS_CODE_POS_GROUP == 0)
     {
       g_array_append_val (w->groups, out->len);
-      w->line = 0;
+      w->prev = group_start;
     }
-  put_signed (out, p->line - w->line);
-  put_signed (out, p->end_line - p->line);
+  if (memcmp (p, &w->prev, sizeof *p) == 0)
+    {
+      put_varint (out, 0);
+      return;
+    }
+  put_varint (out, 1 + (zigzag (p->line - w->prev.line) << 2 | (guint32)spans << 1 | anchored));
+  if (spans)
+    put_varint (out, zigzag (p->end_line - p->line));
   put_varint (out, (guint32)(p->col + 1));
-  put_signed (out, p->end_col - p->col);
-  put_varint (out, (guint32)(p->anchor_left + 1));
-  if (p->anchor_left >= 0)
-    put_varint (out, (guint32)(p->anchor_right + 1));
-  w->line = p->line;
+  put_varint (out, zigzag (p->end_col - p->col));
+  if (anchored)
+    {
+      put_varint (out, (guint32)p->anchor_left);
+      put_varint (out, (guint32)(p->anchor_right + 1));
+    }
+  w->prev = *p;
+  if (!anchored) /* as hs_code_pos reads it */
+    w->prev.anchor_left = w->prev.anchor_right = -1;
+}
+
+gsize
+hs_code_pos_writer_size (const HsCodePosWriter *w)
+{
+  return w->groups->len * sizeof (guint32) + w->bytes->len;
 }
 
 void
-hs_code_pos_writer_finish (HsCodePosWriter *w, HsCode *code)
+hs_code_pos_writer_finish (HsCodePosWriter *w, HsCode *code, gpointer room)
 {
+  gsize ngroups = w->groups->len;
+
   g_assert (w->n == code->ncode);
-  /* exact sizes: the code lives as long as the program */
-  guint len = w->bytes->len, ngroups = w->groups->len;
-  code->postab = g_realloc (g_byte_array_free (w->bytes, FALSE), MAX (1, len));
-  code->pos_groups
-      = g_renew (guint32, (guint32 *)(void *)g_array_free (w->groups, FALSE), MAX (1, ngroups));
+  if (room == NULL)
+    {
+      guint len = w->bytes->len;
+      code->postab = g_realloc (g_byte_array_free (w->bytes, FALSE), MAX (1, len));
+      code->pos_groups
+          = g_renew (guint32, (guint32 *)(void *)g_array_free (w->groups, FALSE), MAX (1, ngroups));
+    }
+  else
+    {
+      code->pos_groups = room;
+      code->postab = (guint8 *)room + ngroups * sizeof (guint32);
+      memcpy (code->pos_groups, w->groups->data, ngroups * sizeof (guint32));
+      memcpy (code->postab, w->bytes->data, w->bytes->len);
+      g_array_free (w->groups, TRUE);
+      g_byte_array_free (w->bytes, TRUE);
+    }
+  w->groups = NULL;
+  w->bytes = NULL;
 }
 
 HsCodePos
@@ -148,15 +193,18 @@ hs_code_pos (const HsCode *code, int ip)
   if (ip < 0)
     return (HsCodePos){ code->firstlineno, -1, code->firstlineno, -1, -1, -1 };
   const guint8 *b = code->postab + code->pos_groups[ip / HS_CODE_POS_GROUP];
-  HsCodePos p = { 0, 0, 0, 0, -1, -1 };
+  HsCodePos p = group_start;
   for (int i = ip - ip % HS_CODE_POS_GROUP; i <= ip; i++)
     {
-      p.line += get_signed (&b);
-      p.end_line = p.line + get_signed (&b);
+      guint32 tag = get_varint (&b);
+      if (tag-- == 0)
+        continue;
+      p.line += unzigzag (tag >> 2);
+      p.end_line = p.line + ((tag & 2) ? get_signed (&b) : 0);
       p.col = (gint32)get_varint (&b) - 1;
       p.end_col = p.col + get_signed (&b);
-      p.anchor_left = (gint32)get_varint (&b) - 1;
-      p.anchor_right = p.anchor_left >= 0 ? (gint32)get_varint (&b) - 1 : -1;
+      p.anchor_left = (tag & 1) ? (gint32)get_varint (&b) : -1;
+      p.anchor_right = (tag & 1) ? (gint32)get_varint (&b) - 1 : -1;
     }
   return p;
 }

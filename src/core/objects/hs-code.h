@@ -175,59 +175,66 @@ enum
   HS_CODE_LIBRARY = 1 << 6,
 };
 
+/* A code object is one block (hs_compile_assemble): the struct, then its names and
+ * variable names, its instructions, its positions and its name and qualname; a large
+ * module has hundreds of thousands of code objects, and each block of its own would cost
+ * malloc's header and rounding. Its constants (shared between codes), caches, exception
+ * table, cells, frees and children have blocks of their own, and so have the instructions
+ * and positions of a large code (arrays_apart). */
 struct _HsCode
 {
-  char *name;     /* "<module>" or the function's name */
-  char *qualname; /* "f", "outer.<locals>.inner": used in call error messages */
-  HsObject *doc;  /* a function's docstring, consts[0] (borrowed), or NULL */
-  char *filename; /* as tracebacks print it */
-  int firstlineno;
-  gboolean is_module;
+  const char *name;     /* "<module>" or the function's name */
+  const char *qualname; /* "f", "outer.<locals>.inner": used in call error messages */
+  HsObject *doc;        /* a function's docstring, consts[0] (borrowed), or NULL */
+  char *filename;       /* as tracebacks print it (a GRefString, shared) */
 
   guint32 *code;
-  int ncode;
   guint8 *postab;      /* the positions, encoded (hs-code.c) */
   guint32 *pos_groups; /* byte offset in postab of each HS_CODE_POS_GROUP instructions */
 
-  HsObject **consts; /* owned references (CPython's co_consts): the module's equal
-                      * constants are one object, shared by its code objects */
-  int nconsts;
-  /* consts are the items of consts_tuple or of an earlier code's consts, not owned: CPython
-   * merges equal co_consts tuples with each other and with the module's constant tuples */
-  gboolean consts_shared;
+  HsObject **consts;        /* owned references (CPython's co_consts): the module's equal
+                             * constants are one object, shared by its code objects */
   HsObject *consts_tuple;   /* the constant tuple equal to co_consts, held, or NULL */
   HsObject *varnames_tuple; /* the constant tuple equal to the variable names, held, or NULL */
   /* Module code only: the objects CPython's parse tree holds while the program runs (its
    * arena): one reference for each constant made from a literal or folded from literals,
    * released when the program ends (hs_code_release_literals). */
   HsObject **literals;
-  int nliterals;
   HsObject **names; /* interned str: globals and attributes */
-  int nnames;
   /* LOAD_GLOBAL's inline cache, by name index (NULL until first used): see hs-vm.c */
   HsGlobalCache *global_cache;
   /* LOAD_ATTR's, STORE_ATTR's and LOAD_METHOD's, by name index (NULL until first used) */
   HsAttrCache *attr_cache;
-  /* a lookup missed without a cache: the next allocates it (a code run once, as most of a
-   * large module's functions are, never pays for caches it would not use) */
-  gboolean caches_wanted;
-
   HsObject **varname_objs; /* interned str: parameters first, then other locals */
+  HsCode **children;       /* code of nested defs, by MAKE_FUNCTION arg */
+  int *cells;              /* slots holding a cell (created at frame entry), ncells of them */
+  int *frees;              /* slots filled from the function's closure tuple, in order */
+  HsExcEntry *exc_table;   /* sorted by start */
+
+  int firstlineno;
+  gboolean is_module;
+  gboolean arrays_apart; /* code, postab and pos_groups are blocks of their own */
+  int ncode;
+  int nconsts;
+  /* consts are the items of consts_tuple or of an earlier code's consts, not owned: CPython
+   * merges equal co_consts tuples with each other and with the module's constant tuples */
+  gboolean consts_shared;
+  int nliterals;
+  int nnames;
+  /* lookups (global loads and stores, attribute lookups) done without a cache: once they
+   * pass twice the names, some name was looked up three times and the next lookup makes the
+   * caches (wants_caches in hs-vm.c). A code run once, as most of a large module's functions
+   * are, even one with a short loop, never pays for caches it would not use. */
+  guint32 uncached;
   int nlocals;
   int nparams; /* positional parameters */
   int stacksize;
-
-  HsCode **children; /* code of nested defs, by MAKE_FUNCTION arg */
   int nchildren;
-
   guint32 flags; /* HS_CODE_* */
   int nkwonly;   /* keyword-only parameters, after the nparams positional ones */
   int nposonly;  /* the first nposonly of the nparams are positional-only (`/`) */
-  int *cells;    /* slots holding a cell (created at frame entry), ncells of them */
   int ncells;
-  int *frees; /* slots filled from the function's closure tuple, in order */
   int nfrees;
-  HsExcEntry *exc_table; /* sorted by start */
   int nexc;
 };
 
@@ -269,13 +276,18 @@ typedef struct
 {
   GByteArray *bytes;
   GArray *groups; /* guint32 */
-  int n, line;
+  int n;
+  HsCodePos prev; /* the last position written, all zero at a group's start */
 } HsCodePosWriter;
 
 void hs_code_pos_writer_init (HsCodePosWriter *w);
 void hs_code_pos_writer_add (HsCodePosWriter *w, const HsCodePos *p);
-/* Gives the code the positions written (exactly ncode of them). */
-void hs_code_pos_writer_finish (HsCodePosWriter *w, HsCode *code);
+/* The bytes the positions written take in a code's block. */
+gsize hs_code_pos_writer_size (const HsCodePosWriter *w);
+/* Gives the code the positions written (exactly ncode of them), copied to `room` (a block
+ * of hs_code_pos_writer_size bytes, aligned on 4), and frees the writer's arrays; with room
+ * NULL, the writer's arrays themselves, shrunk to size. */
+void hs_code_pos_writer_finish (HsCodePosWriter *w, HsCode *code, gpointer room);
 
 /* Instruction ip's source range. ip -1 is the frame's entry, before its first instruction
  * (CPython's RESUME), where an exception thrown into a generator that never ran is raised:

@@ -819,30 +819,65 @@ hs_compile_assemble_chunk (Unit *u)
   g_free (depth);
 }
 
+/* Instructions of more bytes than this (a large module's) are not copied into the code's
+ * block: they and their positions stay where they were written, shrunk in place; a copy
+ * would briefly hold them twice. */
+#define CODE_APART_BYTES (64 * 1024)
+
+/* The code's block (see struct _HsCode): the struct, its names and variable names, its
+ * instructions and positions (unless apart), then its name and qualname (unless the same as
+ * its name). */
+static HsCode *
+code_block_new (Unit *u)
+{
+  Assembly *out = &u->out;
+  gsize nnames = u->names->len, nlocals = u->varnames->len, ncode = out->words->len;
+  gboolean apart = ncode * sizeof (guint32) > CODE_APART_BYTES;
+  gsize code_len = apart ? 0 : ncode * sizeof (guint32) + hs_code_pos_writer_size (&out->pos);
+  gsize name_len = strlen (u->name) + 1;
+  gsize qualname_len = strcmp (u->qualname, u->name) == 0 ? 0 : strlen (u->qualname) + 1;
+  HsCode *co = g_malloc0 (sizeof (HsCode) + (nnames + nlocals) * sizeof (HsObject *) + code_len
+                          + name_len + qualname_len);
+  char *tail;
+
+  co->names = (HsObject **)(co + 1);
+  co->varname_objs = co->names + nnames;
+  tail = (char *)(co->varname_objs + nlocals) + code_len;
+  co->ncode = (int)ncode;
+  co->arrays_apart = apart;
+  if (apart)
+    {
+      co->code = g_renew (guint32, (guint32 *)(void *)g_array_free (out->words, FALSE), ncode);
+      hs_code_pos_writer_finish (&out->pos, co, NULL);
+    }
+  else
+    {
+      co->code = (guint32 *)(co->varname_objs + nlocals);
+      memcpy (co->code, out->words->data, ncode * sizeof (guint32));
+      g_array_free (out->words, TRUE);
+      hs_code_pos_writer_finish (&out->pos, co, co->code + ncode);
+    }
+  out->words = NULL; /* given to the code */
+  co->name = memcpy (tail, u->name, name_len);
+  co->qualname = qualname_len == 0 ? co->name : memcpy (tail + name_len, u->qualname, qualname_len);
+  return co;
+}
+
 HsCode *
 hs_compile_assemble (Compiler *c, Unit *u)
 {
   hs_compile_assemble_chunk (u);
   Assembly *out = &u->out;
-  HsCode *co = g_new0 (HsCode, 1);
+  HsCode *co = code_block_new (u);
   co->nexc = (int)out->exc->len;
   co->exc_table = (HsExcEntry *)(void *)g_array_free (out->exc, FALSE);
-  co->name = g_strdup (u->name);
-  co->qualname = g_strdup (u->qualname);
-  co->filename = g_strdup (c->filename);
+  co->filename = g_ref_string_new_intern (c->filename);
   co->firstlineno = u->firstlineno;
   co->is_module = u->kind == UNIT_MODULE;
-  co->ncode = (int)out->words->len;
-  /* exact sizes: the arrays' room doubles as they grow, and the code lives as long as the
-   * program (a large source's code would keep up to twice its size) */
-  co->code = g_renew (guint32, (guint32 *)(void *)g_array_free (out->words, FALSE), co->ncode);
-  hs_code_pos_writer_finish (&out->pos, co);
-  out->words = NULL; /* given to the code */
   co->nconsts = (int)u->consts->len;
   co->consts = g_memdup2 (u->consts->pdata, sizeof (HsObject *) * MAX (1, u->consts->len));
   co->doc = u->has_doc ? co->consts[0] : NULL;
   co->nnames = (int)u->names->len;
-  co->names = g_new0 (HsObject *, MAX (1, co->nnames));
   for (int i = 0; i < co->nnames; i++)
     co->names[i] = hs_str_intern_name (c->vm, u->names->pdata[i], strlen (u->names->pdata[i]));
   co->nlocals = (int)u->varnames->len;
@@ -850,7 +885,6 @@ hs_compile_assemble (Compiler *c, Unit *u)
   co->nkwonly = u->nkwonly;
   co->nposonly = u->nposonly;
   co->flags = u->code_flags;
-  co->varname_objs = g_new0 (HsObject *, MAX (1, co->nlocals));
   for (int i = 0; i < co->nlocals; i++)
     {
       const char *name = u->varnames->pdata[i];

@@ -205,6 +205,14 @@ load_global (HsVM *vm, HsObject *globals, HsObject *name)
   return hs_incref (v);
 }
 
+/* Counts a lookup without a cache: whether the code should now make its caches, as a
+ * name was looked up three times (HsCode.uncached). */
+static inline gboolean
+wants_caches (HsCode *co)
+{
+  return ++co->uncached > 2 * (guint32)co->nnames;
+}
+
 /* The code's global cache for name i, NULL unless it holds for these globals. */
 static inline HsGlobalCache *
 global_cache_hit (HsVM *vm, HsCode *co, HsObject *globals, guint32 i)
@@ -213,11 +221,8 @@ global_cache_hit (HsVM *vm, HsCode *co, HsObject *globals, guint32 i)
 
   if (G_UNLIKELY (co->global_cache == NULL))
     {
-      if (!co->caches_wanted)
-        {
-          co->caches_wanted = TRUE;
-          return NULL;
-        }
+      if (!wants_caches (co))
+        return NULL;
       co->global_cache = g_new0 (HsGlobalCache, co->nnames);
     }
   c = &co->global_cache[i];
@@ -271,15 +276,14 @@ store_global_cached (HsVM *vm, HsCode *co, HsObject *globals, guint32 i, HsObjec
 }
 
 /* The attribute instructions' cache for name i of the code (see hs-class.h), or `scratch`
- * emptied, for a code that has no caches yet (HsCode.caches_wanted). */
+ * emptied, for a code that has no caches yet (HsCode.uncached). */
 static inline HsAttrCache *
 attr_cache (HsCode *co, guint32 i, HsAttrCache *scratch)
 {
   if (G_UNLIKELY (co->attr_cache == NULL))
     {
-      if (!co->caches_wanted)
+      if (!wants_caches (co))
         {
-          co->caches_wanted = TRUE;
           memset (scratch, 0, sizeof *scratch);
           return scratch;
         }

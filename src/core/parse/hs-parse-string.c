@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hs-parser-private.h"
+#include "hs-unicode-name.h"
 
 static HsExpr *fstring_compile_expr (Parser *p, HsToken *t, const char *start, const char *end);
 
@@ -133,16 +134,21 @@ decode_escape (Parser *p, const char *s, const char *end, const char *base, gboo
     }
   if (c == 'N' && !bytes)
     {
-      /* CPython's messages for a malformed escape; a name needs the Unicode name database,
-       * which Heapscope does not have */
+      /* CPython's messages for a malformed escape and an unknown name */
       const char *close = s + 1 < end && s[1] == '{' ? memchr (s + 2, '}', end - s - 2) : NULL;
+      gunichar named;
       if (s + 1 < end && s[1] != '{')
         unicode_error (p, pos, pos + 1, "malformed \\N character escape");
       else if (close == NULL || close == s + 2)
         unicode_error (p, pos, (int)((close != NULL ? close : end) - base) - 1,
                        "malformed \\N character escape");
+      else if (!hs_unicode_lookup (s + 2, close - (s + 2), &named))
+        unicode_error (p, pos, (int)(close - base), "unknown Unicode character name");
       else
-        hs_parse_refuse_tok (p, cur (p), N_ ("Unicode character names (\\N{...})"));
+        {
+          g_string_append_unichar (out, named);
+          return (int)(close + 1 - s);
+        }
       return -1;
     }
   /* unknown escapes are kept as written (CPython only warns) */

@@ -1,0 +1,2 @@
+print("ok")
+x = "\N{NOT A REAL NAME}"

@@ -1,2 +1,0 @@
-dash = "\N{EM DASH}"
-print(dash)

@@ -1147,6 +1147,12 @@ hs_mod_fractions_runtime_init (void)
                     hs_cfunction_new (NULL, &new_def, NULL));
 }
 
+HsObject *
+hs_mod_fractions_type (void)
+{
+  return (HsObject *)&fraction_type;
+}
+
 int
 hs_mod_fractions_init (HsVM *vm, HsObject *dict)
 {

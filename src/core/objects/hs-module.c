@@ -58,6 +58,7 @@ static const BuiltinModule builtin_modules[] = {
   { "json", hs_mod_json_init },
   { "keyword", hs_mod_keyword_init },
   { "math", hs_mod_math_init },
+  { "numbers", hs_mod_numbers_init },
   { "random", hs_mod_random_init },
   { "re", hs_mod_re_init },
   { "statistics", hs_mod_statistics_init },
@@ -712,6 +713,7 @@ hs_module_runtime_init (void)
       hs_mod_enum_runtime_init ();
       hs_mod_abc_runtime_init ();
       hs_mod_collections_abc_runtime_init ();
+      hs_mod_numbers_runtime_init ();
       hs_mod_types_runtime_init ();
       hs_datetime_runtime_init ();
       g_once_init_leave (&once, 1);

@@ -102,6 +102,10 @@ void hs_mod_contextlib_runtime_init (void);
 int hs_mod_itertools_init (HsVM *vm, HsObject *dict);
 int hs_mod_fractions_init (HsVM *vm, HsObject *dict);
 void hs_mod_fractions_runtime_init (void);
+/* fractions.Fraction (immortal, borrowed), which numbers registers as a Rational. */
+HsObject *hs_mod_fractions_type (void);
+int hs_mod_numbers_init (HsVM *vm, HsObject *dict);
+void hs_mod_numbers_runtime_init (void);
 int hs_mod_string_init (HsVM *vm, HsObject *dict);
 void hs_mod_string_runtime_init (void);
 int hs_mod_weakref_init (HsVM *vm, HsObject *dict);

@@ -37,6 +37,7 @@ static const BuiltinModule builtin_modules[] = {
   { "abc", hs_mod_abc_init },
   { "bisect", hs_mod_bisect_init },
   { "builtins", NULL },
+  { "calendar", hs_mod_calendar_init },
   { "cmath", hs_mod_cmath_init },
   { "collections", hs_mod_collections_init },
   { "collections.abc", hs_mod_collections_abc_init },
@@ -714,6 +715,7 @@ hs_module_runtime_init (void)
       hs_mod_abc_runtime_init ();
       hs_mod_collections_abc_runtime_init ();
       hs_mod_numbers_runtime_init ();
+      hs_mod_calendar_runtime_init ();
       hs_mod_types_runtime_init ();
       hs_datetime_runtime_init ();
       g_once_init_leave (&once, 1);

@@ -106,6 +106,8 @@ void hs_mod_fractions_runtime_init (void);
 HsObject *hs_mod_fractions_type (void);
 int hs_mod_numbers_init (HsVM *vm, HsObject *dict);
 void hs_mod_numbers_runtime_init (void);
+int hs_mod_calendar_init (HsVM *vm, HsObject *dict);
+void hs_mod_calendar_runtime_init (void);
 int hs_mod_string_init (HsVM *vm, HsObject *dict);
 void hs_mod_string_runtime_init (void);
 int hs_mod_weakref_init (HsVM *vm, HsObject *dict);

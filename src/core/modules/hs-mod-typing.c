@@ -20,50 +20,67 @@
 #include "hs-tuple.h"
 #include "hs-typing-classes.h"
 
-/* the forms that stand for a class (List: list), then those that stand for none */
+/* The forms that stand for a class, as CPython 3.11's typing.py makes them
+ * (`List = _alias(list, 1, inst=False, name='List')`): the class, or the name of the
+ * collections.abc class (`abc`); how many arguments a subscript takes (-1: any, as
+ * Tuple's; 0: none, Hashable and Sized are not generic); whether calling the form makes
+ * an instance of the class (`inst`). Then the forms that stand for no class. */
 static const struct
 {
   const char *name;
   HsType *origin;
+  const char *abc;
+  int nparams;
+  gboolean inst;
 } forms[] = {
-  { "List", &hs_list_type },
-  { "Dict", &hs_dict_type },
-  { "Set", &hs_set_type },
-  { "FrozenSet", &hs_frozenset_type },
-  { "Tuple", &hs_tuple_type },
-  { "Type", &hs_type_type },
-  { "Deque", &hs_deque_type },
-  { "DefaultDict", &hs_defaultdict_type },
-  { "OrderedDict", &hs_ordereddict_type },
-  { "Counter", &hs_counter_type },
-  { "ChainMap", &hs_chainmap_type },
-  { "Any", NULL },
-  { "Union", NULL },
-  { "Optional", NULL },
-  { "Callable", NULL },
-  { "Iterable", NULL },
-  { "Iterator", NULL },
-  { "Generator", NULL },
-  { "Sequence", NULL },
-  { "MutableSequence", NULL },
-  { "Mapping", NULL },
-  { "MutableMapping", NULL },
-  { "AbstractSet", NULL },
-  { "MutableSet", NULL },
-  { "Collection", NULL },
-  { "Container", NULL },
-  { "Hashable", NULL },
-  { "Sized", NULL },
-  { "Reversible", NULL },
-  { "Literal", NULL },
-  { "Final", NULL },
-  { "ClassVar", NULL },
-  { "Annotated", NULL },
-  { "NoReturn", NULL },
-  { "Never", NULL },
-  { "Self", NULL },
-  { "TypeAlias", NULL },
-  { "LiteralString", NULL },
+  { "List", &hs_list_type, NULL, 1, FALSE },
+  { "Dict", &hs_dict_type, NULL, 2, FALSE },
+  { "Set", &hs_set_type, NULL, 1, FALSE },
+  { "FrozenSet", &hs_frozenset_type, NULL, 1, FALSE },
+  { "Tuple", &hs_tuple_type, NULL, -1, FALSE },
+  { "Type", &hs_type_type, NULL, 1, FALSE },
+  { "Deque", &hs_deque_type, NULL, 1, TRUE },
+  { "DefaultDict", &hs_defaultdict_type, NULL, 2, TRUE },
+  { "OrderedDict", &hs_ordereddict_type, NULL, 2, TRUE },
+  { "Counter", &hs_counter_type, NULL, 1, TRUE },
+  { "ChainMap", &hs_chainmap_type, NULL, 2, TRUE },
+  { "Hashable", NULL, "Hashable", 0, TRUE },
+  { "Awaitable", NULL, "Awaitable", 1, TRUE },
+  { "Coroutine", NULL, "Coroutine", 3, TRUE },
+  { "AsyncIterable", NULL, "AsyncIterable", 1, TRUE },
+  { "AsyncIterator", NULL, "AsyncIterator", 1, TRUE },
+  { "Iterable", NULL, "Iterable", 1, TRUE },
+  { "Iterator", NULL, "Iterator", 1, TRUE },
+  { "Reversible", NULL, "Reversible", 1, TRUE },
+  { "Sized", NULL, "Sized", 0, TRUE },
+  { "Container", NULL, "Container", 1, TRUE },
+  { "Collection", NULL, "Collection", 1, TRUE },
+  { "Callable", NULL, "Callable", 2, TRUE },
+  { "AbstractSet", NULL, "Set", 1, TRUE },
+  { "MutableSet", NULL, "MutableSet", 1, TRUE },
+  { "Mapping", NULL, "Mapping", 2, TRUE },
+  { "MutableMapping", NULL, "MutableMapping", 2, TRUE },
+  { "Sequence", NULL, "Sequence", 1, TRUE },
+  { "MutableSequence", NULL, "MutableSequence", 1, TRUE },
+  { "ByteString", NULL, "ByteString", 0, TRUE },
+  { "MappingView", NULL, "MappingView", 1, TRUE },
+  { "KeysView", NULL, "KeysView", 1, TRUE },
+  { "ItemsView", NULL, "ItemsView", 2, TRUE },
+  { "ValuesView", NULL, "ValuesView", 1, TRUE },
+  { "Generator", NULL, "Generator", 3, TRUE },
+  { "AsyncGenerator", NULL, "AsyncGenerator", 2, TRUE },
+  { "Any", NULL, NULL, 0, FALSE },
+  { "Union", NULL, NULL, 0, FALSE },
+  { "Optional", NULL, NULL, 0, FALSE },
+  { "Literal", NULL, NULL, 0, FALSE },
+  { "Final", NULL, NULL, 0, FALSE },
+  { "ClassVar", NULL, NULL, 0, FALSE },
+  { "Annotated", NULL, NULL, 0, FALSE },
+  { "NoReturn", NULL, NULL, 0, FALSE },
+  { "Never", NULL, NULL, 0, FALSE },
+  { "Self", NULL, NULL, 0, FALSE },
+  { "TypeAlias", NULL, NULL, 0, FALSE },
+  { "LiteralString", NULL, NULL, 0, FALSE },
 };
 
 /* TypeVar('T') prints as ~T */
@@ -178,14 +195,31 @@ static const HsMethodDef typing_functions[] = {
 int
 hs_mod_typing_init (HsVM *vm, HsObject *dict)
 {
+  HsObject *abc = hs_import_module (vm, "collections.abc");
+  if (abc == NULL)
+    return -1;
   for (gsize i = 0; i < G_N_ELEMENTS (forms); i++)
-    if (hs_module_add_take (vm, dict, forms[i].name,
-                            hs_alias_typing_form (vm, forms[i].name, (HsObject *)forms[i].origin))
-        < 0)
-      return -1;
+    {
+      HsObject *origin = forms[i].abc != NULL      ? hs_object_getattr_cstr (vm, abc, forms[i].abc)
+                         : forms[i].origin != NULL ? hs_incref ((HsObject *)forms[i].origin)
+                                                   : NULL;
+      HsObject *form
+          = forms[i].abc == NULL || origin != NULL
+                ? hs_alias_typing_form (vm, forms[i].name, origin, forms[i].nparams, forms[i].inst)
+                : NULL;
+      hs_xdecref (vm, origin);
+      if (hs_module_add_take (vm, dict, forms[i].name, form) < 0)
+        {
+          hs_decref (vm, abc);
+          return -1;
+        }
+    }
+  hs_decref (vm, abc);
   if (hs_module_add_take (vm, dict, "TypeVar", hs_incref ((HsObject *)&typevar_type)) < 0
       || hs_module_add_take (vm, dict, "Generic", hs_incref ((HsObject *)&hs_generic_type)) < 0
       || hs_module_add_take (vm, dict, "Protocol", hs_incref ((HsObject *)&hs_protocol_type)) < 0
+      || hs_module_add_take (vm, dict, "ForwardRef", hs_incref ((HsObject *)&hs_forwardref_type))
+             < 0
       || hs_module_add_take (vm, dict, "TYPE_CHECKING", hs_incref (hs_bool_from (FALSE))) < 0)
     return -1;
   if (hs_typing_classes_add (vm, dict) < 0)

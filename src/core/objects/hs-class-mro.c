@@ -14,6 +14,7 @@
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
 #include "hs-exceptions.h"
+#include "hs-genericalias.h"
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
@@ -277,13 +278,10 @@ hs_class_calculate_metaclass (HsVM *vm, HsObject *meta, HsObject **bases, gsize 
 
 /* ---- issubclass ---------------------------------------------------------------------- */
 
-HsObject *
-hs_class_metaclass_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *arg)
+/* cls.<name>(arg) as a bool: True/False, or NULL with an error */
+static HsObject *
+call_check (HsVM *vm, HsObject *cls, const char *name, HsObject *arg)
 {
-  const HsType *meta = HS_TYPE (cls);
-  if (!(meta->type_flags & HS_TYPE_HEAP)
-      || hs_type_lookup_borrow (meta, hs_str_intern_cstr (name)) == NULL)
-    return hs_NotImplemented;
   HsObject *fn = hs_object_getattr_cstr (vm, cls, name);
   HsObject *r = fn != NULL ? hs_object_call (vm, fn, &arg, 1, NULL) : NULL;
   hs_xdecref (vm, fn);
@@ -293,11 +291,39 @@ hs_class_metaclass_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *ar
 }
 
 HsObject *
+hs_class_metaclass_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *arg)
+{
+  const HsType *meta = HS_TYPE (cls);
+  if (!(meta->type_flags & HS_TYPE_HEAP)
+      || hs_type_lookup_borrow (meta, hs_str_intern_cstr (name)) == NULL)
+    return hs_NotImplemented;
+  return call_check (vm, cls, name, arg);
+}
+
+HsObject *
+hs_object_check_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *arg)
+{
+  if (hs_type_lookup_borrow (HS_TYPE (cls), hs_str_intern_cstr (name)) == NULL)
+    return hs_NotImplemented;
+  return call_check (vm, cls, name, arg);
+}
+
+HsObject *
 hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *c = NULL, *b = NULL;
+  HsObject *c = NULL, *b = NULL, *members;
   if (!hs_parse_args (vm, "issubclass", args, nargs, kwnames, "cls class_or_tuple /", &c, &b))
     return NULL;
+  /* int | str stands for (int, str) (CPython 3.11); another object that is no class asks
+   * its type's __subclasscheck__ (typing.Iterable), before arg 1 is looked at */
+  if ((members = hs_alias_union_members (b)) != NULL)
+    b = members;
+  if (!hs_type_check (b) && !hs_tuple_check (b))
+    {
+      HsObject *hook = hs_object_check_hook (vm, b, "__subclasscheck__", c);
+      if (hook != hs_NotImplemented)
+        return hook;
+    }
   if (!hs_type_check (c))
     {
       hs_err_set_string (vm, &hs_exc_TypeError, "issubclass() arg 1 must be a class");

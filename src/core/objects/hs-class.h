@@ -299,6 +299,10 @@ extern HsType hs_property_type;
 HsObject *hs_class_metaclass_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *arg);
 /* issubclass(C, B) with CPython's messages. */
 HsObject *hs_builtin_issubclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+/* cls.<name>(arg) when cls's type defines name (isinstance() and issubclass() asking an
+ * object that is no class, such as typing.Iterable): True/False, NULL with an error, or
+ * hs_NotImplemented when the type does not define it. */
+HsObject *hs_object_check_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *arg);
 
 /* What `obj.name` finds in obj's type (borrowed, NULL if absent), binding it as
  * CPython's descriptors do. */

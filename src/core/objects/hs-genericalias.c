@@ -37,13 +37,23 @@ typedef struct
   HsObject *args;   /* tuple or NULL */
   HsAliasKind kind;
   const char *form; /* typing: the form's name */
+  int nparams;      /* typing, not subscripted: arguments its subscript takes (-1: any) */
+  gboolean inst;    /* typing, for a class: calling it makes an instance (Deque, not List) */
 } HsGenericAlias;
 
 #define ALIAS(o) ((HsGenericAlias *)(o))
 
 static HsType alias_type;
 static HsType union_type;
-static HsType form_type;
+/* typing's classes of forms, as CPython 3.11 names them */
+static HsType form_type;           /* _GenericAlias: List[int], Final[int], Stack[int] */
+static HsType special_type;        /* _SpecialGenericAlias: List, Iterable */
+static HsType callable_type;       /* _CallableType: Callable */
+static HsType tuple_type;          /* _TupleType: Tuple */
+static HsType callable_alias_type; /* _CallableGenericAlias: Callable[[int], str] */
+static HsType union_generic_type;  /* _UnionGenericAlias: Union[int, str], Optional[int] */
+static HsType literal_type;        /* _LiteralGenericAlias: Literal[1] */
+static HsType special_form_type;   /* _SpecialForm: Union, Optional, Any, Final */
 
 static void
 alias_dealloc (HsVM *vm, HsObject *self)
@@ -64,18 +74,45 @@ alias_refs (HsObject *self, HsVisitFn visit, gpointer data)
 static gboolean
 is_alias (HsObject *o)
 {
-  return HS_IS (o, &alias_type) || HS_IS (o, &union_type) || HS_IS (o, &form_type);
+  return HS_TYPE (o)->dealloc == alias_dealloc;
+}
+
+static gboolean
+is_form (const HsGenericAlias *a, const char *name)
+{
+  return a->form != NULL && strcmp (a->form, name) == 0;
+}
+
+/* The class of a typing form, by what it stands for and whether it is subscripted. */
+static HsType *
+typing_type (const char *form, HsObject *origin, HsObject *args)
+{
+  gboolean callable = form != NULL && strcmp (form, "Callable") == 0;
+  if (form == NULL)
+    return &form_type;
+  if (origin != NULL && args == NULL)
+    return callable ? &callable_type : strcmp (form, "Tuple") == 0 ? &tuple_type : &special_type;
+  if (origin != NULL)
+    return callable ? &callable_alias_type : &form_type;
+  if (args == NULL)
+    return &special_form_type;
+  if (strcmp (form, "Union") == 0)
+    return &union_generic_type;
+  return strcmp (form, "Literal") == 0 ? &literal_type : &form_type;
 }
 
 static HsObject *
 alias_new (HsVM *vm, HsAliasKind kind, const char *form, HsObject *origin, HsObject *args)
 {
-  static HsType *const types[] = { &alias_type, &union_type, &form_type };
-  HsGenericAlias *a = (HsGenericAlias *)hs_object_alloc (vm, types[kind], sizeof (HsGenericAlias));
+  HsType *type = kind == HS_ALIAS_GENERIC ? &alias_type
+                 : kind == HS_ALIAS_UNION ? &union_type
+                                          : typing_type (form, origin, args);
+  HsGenericAlias *a = (HsGenericAlias *)hs_object_alloc (vm, type, sizeof (HsGenericAlias));
   if (a == NULL)
     return NULL;
   a->kind = kind;
   a->form = form;
+  a->inst = TRUE;
   a->origin = origin != NULL ? hs_incref (origin) : NULL;
   a->args = args != NULL ? hs_incref (args) : NULL;
   if (vm != NULL)
@@ -84,12 +121,13 @@ alias_new (HsVM *vm, HsAliasKind kind, const char *form, HsObject *origin, HsObj
 }
 
 /* typing's _type_repr: a class by its qualified name (builtins without their module),
- * None as None, ... as ..., a list of them in brackets, anything else by repr. */
+ * None as None (NoneType too in a types.UnionType, `none_word`), ... as ..., a list of
+ * them in brackets, anything else by repr. */
 static gboolean
-append_type_repr (HsVM *vm, GString *out, HsObject *o)
+append_type_repr (HsVM *vm, GString *out, HsObject *o, gboolean none_word)
 {
   HsObject *r;
-  if (o == hs_None || o == (HsObject *)&hs_none_type)
+  if (o == hs_None || (none_word && o == (HsObject *)&hs_none_type))
     {
       g_string_append (out, "None");
       return TRUE;
@@ -106,7 +144,7 @@ append_type_repr (HsVM *vm, GString *out, HsObject *o)
         {
           if (i > 0)
             g_string_append (out, ", ");
-          if (!append_type_repr (vm, out, hs_list_get_borrow (o, i)))
+          if (!append_type_repr (vm, out, hs_list_get_borrow (o, i), none_word))
             return FALSE;
         }
       g_string_append_c (out, ']');
@@ -133,28 +171,51 @@ append_type_repr (HsVM *vm, GString *out, HsObject *o)
   return TRUE;
 }
 
+/* The first n of args, joined by sep (`()` when args is empty). */
 static gboolean
-append_args (HsVM *vm, GString *out, HsObject *args, const char *sep)
+append_args_n (HsVM *vm, GString *out, HsObject *args, gsize n, const char *sep, gboolean none_word)
 {
   if (hs_tuple_len (args) == 0)
     g_string_append (out, "()");
-  for (gsize i = 0; i < hs_tuple_len (args); i++)
+  for (gsize i = 0; i < n; i++)
     {
       if (i > 0)
         g_string_append (out, sep);
-      if (!append_type_repr (vm, out, hs_tuple_get_borrow (args, i)))
+      if (!append_type_repr (vm, out, hs_tuple_get_borrow (args, i), none_word))
         return FALSE;
     }
   return TRUE;
 }
 
-/* a Union of two whose second is None */
 static gboolean
-is_optional (HsGenericAlias *a)
+append_args (HsVM *vm, GString *out, HsObject *args, const char *sep)
 {
-  return a->form != NULL && strcmp (a->form, "Union") == 0 && a->args != NULL
-         && hs_tuple_len (a->args) == 2
-         && hs_tuple_get_borrow (a->args, 1) == (HsObject *)&hs_none_type;
+  return append_args_n (vm, out, args, hs_tuple_len (args), sep, FALSE);
+}
+
+/* Callable[[int], str] (its __args__ are (int, str)), Callable[[], str], Callable[..., str] */
+static gboolean
+append_callable (HsVM *vm, GString *out, HsObject *args)
+{
+  gsize n = hs_tuple_len (args);
+  if (n == 2 && hs_tuple_get_borrow (args, 0) == hs_Ellipsis)
+    return append_args (vm, out, args, ", ");
+  g_string_append_c (out, '[');
+  if (n > 1 && !append_args_n (vm, out, args, n - 1, ", ", FALSE))
+    return FALSE;
+  g_string_append (out, "], ");
+  return append_type_repr (vm, out, hs_tuple_get_borrow (args, n - 1), FALSE);
+}
+
+/* A Union of two, one of them None: the index of the other, else -1 */
+static int
+optional_of (HsGenericAlias *a)
+{
+  if (!is_form (a, "Union") || a->args == NULL || hs_tuple_len (a->args) != 2)
+    return -1;
+  if (hs_tuple_get_borrow (a->args, 0) == (HsObject *)&hs_none_type)
+    return 1;
+  return hs_tuple_get_borrow (a->args, 1) == (HsObject *)&hs_none_type ? 0 : -1;
 }
 
 static HsObject *
@@ -167,29 +228,31 @@ alias_repr (HsVM *vm, HsObject *self)
   switch (a->kind)
     {
       case HS_ALIAS_GENERIC:
-        ok = append_type_repr (vm, out, a->origin);
+        ok = append_type_repr (vm, out, a->origin, FALSE);
         g_string_append_c (out, '[');
         ok = ok && append_args (vm, out, a->args, ", ");
         g_string_append_c (out, ']');
         break;
       case HS_ALIAS_UNION:
-        ok = append_args (vm, out, a->args, " | ");
+        ok = append_args_n (vm, out, a->args, hs_tuple_len (a->args), " | ", TRUE);
         break;
       case HS_ALIAS_TYPING:
         if (a->form == NULL) /* a generic class's: typing.Generic[~T], __main__.Stack[int] */
           {
-            ok = append_type_repr (vm, out, a->origin);
+            ok = append_type_repr (vm, out, a->origin, FALSE);
             g_string_append_c (out, '[');
             ok = ok && append_args (vm, out, a->args, ", ");
             g_string_append_c (out, ']');
             break;
           }
-        g_string_append_printf (out, "typing.%s", is_optional (a) ? "Optional" : a->form);
+        g_string_append_printf (out, "typing.%s", optional_of (a) >= 0 ? "Optional" : a->form);
         if (a->args == NULL)
           break;
         g_string_append_c (out, '[');
-        if (is_optional (a))
-          ok = append_type_repr (vm, out, hs_tuple_get_borrow (a->args, 0));
+        if (optional_of (a) >= 0)
+          ok = append_type_repr (vm, out, hs_tuple_get_borrow (a->args, optional_of (a)), FALSE);
+        else if (is_form (a, "Callable") && hs_tuple_len (a->args) > 0)
+          ok = append_callable (vm, out, a->args);
         else
           ok = append_args (vm, out, a->args, ", ");
         g_string_append_c (out, ']');
@@ -203,6 +266,27 @@ alias_repr (HsVM *vm, HsObject *self)
   return hs_str_from_gstring (vm, out);
 }
 
+/* int | str and typing.Union[int, str]: equal to another union of the same members in
+ * any order, as CPython compares their sets of arguments */
+static gboolean
+is_union (const HsGenericAlias *a)
+{
+  return a->kind == HS_ALIAS_UNION || (is_form (a, "Union") && a->args != NULL);
+}
+
+/* every member of x is one of y's: 1, 0, -1 */
+static int
+members_in (HsVM *vm, HsObject *x, HsObject *y)
+{
+  for (gsize i = 0; i < hs_tuple_len (x); i++)
+    {
+      int in = hs_object_contains (vm, y, hs_tuple_get_borrow (x, i));
+      if (in <= 0)
+        return in;
+    }
+  return 1;
+}
+
 static HsObject *
 alias_richcompare (HsVM *vm, HsObject *x, HsObject *y, HsCompareOp op)
 {
@@ -211,6 +295,15 @@ alias_richcompare (HsVM *vm, HsObject *x, HsObject *y, HsCompareOp op)
   if ((op != HS_CMP_EQ && op != HS_CMP_NE) || !is_alias (y))
     return hs_incref (hs_NotImplemented);
   b = ALIAS (y);
+  if (is_union (a) || is_union (b))
+    {
+      eq = is_union (a) && is_union (b) ? members_in (vm, a->args, b->args) : 0;
+      if (eq > 0)
+        eq = members_in (vm, b->args, a->args);
+      if (eq < 0)
+        return NULL;
+      return hs_bool_from ((op == HS_CMP_EQ) == (eq != 0));
+    }
   eq = a->kind == b->kind && a->origin == b->origin && g_strcmp0 (a->form, b->form) == 0
        && (a->args == NULL) == (b->args == NULL);
   if (eq && a->args != NULL && (eq = hs_object_equal (vm, a->args, b->args)) < 0)
@@ -222,7 +315,20 @@ static int
 alias_hash (HsVM *vm, HsObject *self, gint64 *out)
 {
   HsGenericAlias *a = ALIAS (self);
-  gint64 h = a->origin != NULL ? (gint64)hs_object_id (a->origin) : g_str_hash (a->form);
+  gint64 h;
+  if (is_union (a)) /* as its members' frozenset: the same in any order */
+    {
+      gint64 acc = 0x55d1;
+      for (gsize i = 0; i < hs_tuple_len (a->args); i++)
+        {
+          if (hs_object_hash (vm, hs_tuple_get_borrow (a->args, i), &h) < 0)
+            return -1;
+          acc ^= h * 0x9e3779b1;
+        }
+      *out = acc != -1 ? acc : -2;
+      return 0;
+    }
+  h = a->origin != NULL ? (gint64)hs_object_id (a->origin) : g_str_hash (a->form);
   if (a->args != NULL && hs_object_hash (vm, a->args, &h) < 0)
     return -1;
   *out = h ^ (a->kind * 1000003);
@@ -237,7 +343,7 @@ alias_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kw
   HsGenericAlias *a = ALIAS (self);
   if (a->kind == HS_ALIAS_GENERIC)
     return hs_object_call (vm, a->origin, args, nargs, kwnames);
-  if (a->kind == HS_ALIAS_TYPING && a->form == NULL)
+  if (a->kind == HS_ALIAS_TYPING && a->origin != NULL && a->inst)
     {
       HsObject *r = hs_object_call (vm, a->origin, args, nargs, kwnames);
       if (r != NULL && hs_object_setattr (vm, r, hs_str_intern_cstr ("__orig_class__"), self) < 0)
@@ -309,38 +415,108 @@ union_of (HsVM *vm, HsAliasKind kind, HsObject *members)
   return r;
 }
 
-/* typing.List[int], typing.Optional[int], typing.Union[a, b] */
-static HsObject *
-form_getitem (HsVM *vm, HsObject *self, HsObject *key)
+/* ---- typing.ForwardRef: a class named by a string (List['Node']) ---------------------- */
+
+typedef struct
 {
-  HsGenericAlias *a = ALIAS (self);
-  HsObject *args, *r;
-  if (a->args != NULL && a->origin == NULL)
+  HsObject header;
+  HsObject *arg; /* str */
+} HsForwardRef;
+
+#define FORWARD(o) ((HsForwardRef *)(o))
+
+static void
+forward_dealloc (HsVM *vm, HsObject *self)
+{
+  HS_CLEAR (vm, FORWARD (self)->arg);
+}
+
+static void
+forward_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  hs_visit_named (visit, FORWARD (self)->arg, HS_REF_ATTR, "__forward_arg__", data);
+}
+
+static HsObject *
+forward_new (HsVM *vm, HsObject *arg)
+{
+  HsForwardRef *f
+      = (HsForwardRef *)hs_object_alloc (vm, &hs_forwardref_type, sizeof (HsForwardRef));
+  if (f == NULL)
+    return NULL;
+  f->arg = hs_incref (arg);
+  return &f->header;
+}
+
+static HsObject *
+forward_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *arg = NULL, *module = NULL, *is_class = NULL;
+  if (!hs_parse_args (vm, "ForwardRef", args, nargs, kwnames, "arg|is_argument module $ is_class",
+                      &arg, &module, &module, &is_class))
+    return NULL;
+  if (!hs_str_check (arg))
     {
-      r = alias_repr (vm, self);
+      HsObject *r = hs_object_repr (vm, arg);
       if (r != NULL)
-        hs_err_format (vm, &hs_exc_TypeError, "%s is not a generic class", hs_str_utf8 (r));
+        hs_err_format (vm, &hs_exc_TypeError, "Forward reference must be a string -- got %s",
+                       hs_str_utf8 (r));
       hs_xdecref (vm, r);
       return NULL;
     }
-  if ((args = args_of (vm, key)) == NULL)
-    return NULL;
-  if (strcmp (a->form, "Union") == 0 || strcmp (a->form, "Optional") == 0)
-    {
-      if (strcmp (a->form, "Optional") == 0)
-        {
-          HsObject *pair = hs_tuple_pack (vm, 2, key, hs_None);
-          hs_decref (vm, args);
-          if ((args = pair) == NULL)
-            return NULL;
-        }
-      r = union_of (vm, HS_ALIAS_TYPING, args);
-    }
-  else
-    r = alias_new (vm, HS_ALIAS_TYPING, a->form, a->origin, args);
-  hs_decref (vm, args);
-  return r;
+  return forward_new (vm, arg);
 }
+
+static HsObject *
+forward_repr (HsVM *vm, HsObject *self)
+{
+  HsObject *r = hs_object_repr (vm, FORWARD (self)->arg), *out;
+  if (r == NULL)
+    return NULL;
+  out = hs_str_from_format (vm, "ForwardRef(%s)", hs_str_utf8 (r));
+  hs_decref (vm, r);
+  return out;
+}
+
+static HsObject *
+forward_richcompare (HsVM *vm, HsObject *x, HsObject *y, HsCompareOp op)
+{
+  int eq;
+  if ((op != HS_CMP_EQ && op != HS_CMP_NE) || !HS_IS (y, &hs_forwardref_type))
+    return hs_incref (hs_NotImplemented);
+  if ((eq = hs_object_equal (vm, FORWARD (x)->arg, FORWARD (y)->arg)) < 0)
+    return NULL;
+  return hs_bool_from ((op == HS_CMP_EQ) == (eq != 0));
+}
+
+static int
+forward_hash (HsVM *vm, HsObject *self, gint64 *out)
+{
+  return hs_object_hash (vm, FORWARD (self)->arg, out);
+}
+
+static HsObject *
+forward_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  if (hs_str_equal_cstr (name, "__forward_arg__"))
+    return hs_incref (FORWARD (self)->arg);
+  return hs_object_generic_getattr (vm, self, name);
+}
+
+HsType hs_forwardref_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "ForwardRef",
+  .module = "typing",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsForwardRef),
+  .dealloc = forward_dealloc,
+  .refs = forward_refs,
+  .repr = forward_repr,
+  .hash = forward_hash,
+  .richcompare = forward_richcompare,
+  .getattr = forward_getattr,
+  .construct = forward_construct,
+};
 
 /* A typing.TypeVar (written in hs-mod-typing.c), which typing substitutes. */
 static gboolean
@@ -402,6 +578,220 @@ collect_parameters (HsVM *vm, HsObject *args)
   return r;
 }
 
+/* TypeError(fmt % repr(self)) */
+static HsObject *
+error_with_repr (HsVM *vm, HsObject *self, const char *fmt)
+{
+  HsObject *r = alias_repr (vm, self);
+  if (r != NULL)
+    hs_err_format (vm, &hs_exc_TypeError, fmt, hs_str_utf8 (r));
+  hs_xdecref (vm, r);
+  return NULL;
+}
+
+/* "Too many arguments for typing.List; actual 2, expected 1" */
+static HsObject *
+count_error (HsVM *vm, HsObject *self, gsize actual, gsize expected)
+{
+  HsObject *r = alias_repr (vm, self);
+  if (r != NULL)
+    hs_err_format (vm, &hs_exc_TypeError,
+                   "Too %s arguments for %s; actual %" G_GSIZE_FORMAT ", expected %" G_GSIZE_FORMAT,
+                   actual > expected ? "many" : "few", hs_str_utf8 (r), actual, expected);
+  hs_xdecref (vm, r);
+  return NULL;
+}
+
+/* An alias like a, with other arguments */
+static HsObject *
+alias_with_args (HsVM *vm, HsGenericAlias *a, HsObject *args)
+{
+  HsObject *r;
+  if (a->kind == HS_ALIAS_UNION || is_form (a, "Union"))
+    return union_of (vm, a->kind, args);
+  r = alias_new (vm, a->kind, a->form, a->origin, args);
+  if (r != NULL)
+    ALIAS (r)->inst = a->inst;
+  return r;
+}
+
+/* o with every TypeVar of params replaced by its value in values (a new reference) */
+static HsObject *
+substitute (HsVM *vm, HsObject *o, HsObject *params, HsObject *values)
+{
+  HsObject *args, *r;
+  if (is_typevar (o))
+    {
+      for (gsize i = 0; i < hs_tuple_len (params); i++)
+        if (hs_tuple_get_borrow (params, i) == o)
+          return hs_incref (hs_tuple_get_borrow (values, i));
+      return hs_incref (o);
+    }
+  if (!is_alias (o) || ALIAS (o)->args == NULL)
+    return hs_incref (o);
+  if ((args = hs_tuple_new (vm, hs_tuple_len (ALIAS (o)->args))) == NULL)
+    return NULL;
+  for (gsize i = 0; i < hs_tuple_len (args); i++)
+    {
+      HsObject *v = substitute (vm, hs_tuple_get_borrow (ALIAS (o)->args, i), params, values);
+      if (v == NULL)
+        {
+          hs_decref (vm, args);
+          return NULL;
+        }
+      hs_tuple_set_take (args, i, v);
+    }
+  r = alias_with_args (vm, ALIAS (o), args);
+  hs_decref (vm, args);
+  return r;
+}
+
+/* typing's _type_convert: None stands for NoneType, a str for a ForwardRef (new reference) */
+static HsObject *
+type_convert (HsVM *vm, HsObject *o)
+{
+  if (o == hs_None)
+    return hs_incref ((HsObject *)&hs_none_type);
+  return hs_str_check (o) ? forward_new (vm, o) : hs_incref (o);
+}
+
+/* a tuple of the items, each converted; steals nothing */
+static HsObject *
+converted_tuple (HsVM *vm, HsObject *const *items, gsize n, HsObject *last)
+{
+  HsObject *r = hs_tuple_new (vm, n + (last != NULL));
+  for (gsize i = 0; r != NULL && i < n + (last != NULL); i++)
+    {
+      HsObject *v = type_convert (vm, i < n ? items[i] : last);
+      if (v == NULL)
+        {
+          for (gsize j = i; j < n + (last != NULL); j++)
+            hs_tuple_set_take (r, j, hs_incref (hs_None));
+          HS_CLEAR (vm, r);
+          break;
+        }
+      hs_tuple_set_take (r, i, v);
+    }
+  return r;
+}
+
+/* key as a tuple of arguments, converted */
+static HsObject *
+converted_args (HsVM *vm, HsObject *key)
+{
+  HsObject *args = args_of (vm, key), *r;
+  if (args == NULL)
+    return NULL;
+  r = converted_tuple (vm, hs_tuple_items (args), hs_tuple_len (args), NULL);
+  hs_decref (vm, args);
+  return r;
+}
+
+/* List[T][int], Dict[str, T][int]: the TypeVars given their values, in order */
+static HsObject *
+subscript_params (HsVM *vm, HsObject *self, HsObject *key)
+{
+  HsObject *params = collect_parameters (vm, ALIAS (self)->args), *values = NULL, *r = NULL;
+  if (params == NULL)
+    return NULL;
+  if (hs_tuple_len (params) == 0)
+    error_with_repr (vm, self, "%s is not a generic class");
+  else if ((values = converted_args (vm, key)) != NULL)
+    {
+      if (hs_tuple_len (values) != hs_tuple_len (params))
+        count_error (vm, self, hs_tuple_len (values), hs_tuple_len (params));
+      else
+        r = substitute (vm, self, params, values);
+    }
+  hs_decref (vm, params);
+  hs_xdecref (vm, values);
+  return r;
+}
+
+/* Callable[[int, str], bool]: __args__ (int, str, bool); Callable[..., bool]: (..., bool) */
+static HsObject *
+callable_getitem (HsVM *vm, HsObject *self, HsObject *key)
+{
+  HsObject *params, *result, *args, *r;
+  if (!hs_tuple_check (key) || hs_tuple_len (key) != 2)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "Callable must be used as Callable[[arg, ...], result].");
+      return NULL;
+    }
+  params = hs_tuple_get_borrow (key, 0);
+  result = hs_tuple_get_borrow (key, 1);
+  if (hs_list_check (params))
+    args = converted_tuple (vm, hs_list_items (params), hs_list_len (params), result);
+  else if (hs_tuple_check (params))
+    args = converted_tuple (vm, hs_tuple_items (params), hs_tuple_len (params), result);
+  else if (params == hs_Ellipsis)
+    {
+      HsObject *last = type_convert (vm, result);
+      args = last != NULL ? hs_tuple_pack (vm, 2, hs_Ellipsis, last) : NULL;
+      hs_xdecref (vm, last);
+    }
+  else
+    args = converted_tuple (vm, &params, 1, result);
+  if (args == NULL)
+    return NULL;
+  r = alias_with_args (vm, ALIAS (self), args);
+  hs_decref (vm, args);
+  return r;
+}
+
+/* typing.List[int], typing.Optional[int], typing.Union[a, b], typing.Literal[1] */
+static HsObject *
+form_getitem (HsVM *vm, HsObject *self, HsObject *key)
+{
+  HsGenericAlias *a = ALIAS (self);
+  HsObject *args, *r;
+  if (a->args != NULL)
+    return subscript_params (vm, self, key);
+  if (is_form (a, "Callable"))
+    return callable_getitem (vm, self, key);
+  /* Literal's and Annotated's arguments are values, not types */
+  if ((args = is_form (a, "Literal") || is_form (a, "Annotated") ? args_of (vm, key)
+                                                                 : converted_args (vm, key))
+      == NULL)
+    return NULL;
+  if (is_form (a, "Optional") && hs_tuple_check (key))
+    {
+      HsObject *r = hs_object_repr (vm, key);
+      if (r != NULL)
+        hs_err_format (vm, &hs_exc_TypeError, "typing.Optional requires a single type. Got %.100s.",
+                       hs_str_utf8 (r));
+      hs_xdecref (vm, r);
+      hs_decref (vm, args);
+      return NULL;
+    }
+  if (is_form (a, "Union") && hs_tuple_len (args) == 0)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "Cannot take a Union of no types.");
+      hs_decref (vm, args);
+      return NULL;
+    }
+  if (is_form (a, "Union") || is_form (a, "Optional"))
+    {
+      if (is_form (a, "Optional"))
+        {
+          HsObject *pair = hs_tuple_pack (vm, 2, hs_tuple_get_borrow (args, 0), hs_None);
+          hs_decref (vm, args);
+          if ((args = pair) == NULL)
+            return NULL;
+        }
+      r = union_of (vm, HS_ALIAS_TYPING, args);
+    }
+  else if (a->origin != NULL && a->nparams == 0)
+    r = error_with_repr (vm, self, "%s is not a generic class");
+  else if (a->origin != NULL && a->nparams > 0 && hs_tuple_len (args) != (gsize)a->nparams)
+    r = count_error (vm, self, hs_tuple_len (args), a->nparams);
+  else
+    r = alias_with_args (vm, a, args);
+  hs_decref (vm, args);
+  return r;
+}
+
 static HsObject *
 alias_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
@@ -412,16 +802,110 @@ alias_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (a->args);
   if (hs_str_equal_cstr (name, "__parameters__") && a->args != NULL)
     return collect_parameters (vm, a->args);
-  return hs_object_generic_getattr (vm, self, name);
+  /* a typing form for a class: its name (List[int].__name__ is 'List') */
+  if (a->kind == HS_ALIAS_TYPING && a->form != NULL && a->origin != NULL
+      && (hs_str_equal_cstr (name, "__name__") || hs_str_equal_cstr (name, "__qualname__")
+          || hs_str_equal_cstr (name, "_name")))
+    return hs_str_from_cstr (vm, a->form);
+  if (a->kind == HS_ALIAS_TYPING && hs_str_equal_cstr (name, "__module__"))
+    return hs_str_from_cstr (vm, "typing");
+  HsObject *r = hs_object_generic_getattr (vm, self, name);
+  if (r != NULL || a->kind != HS_ALIAS_TYPING || !hs_err_matches (vm, &hs_exc_AttributeError))
+    return r;
+  /* typing's __getattr__: another name from the class it stands for (List.append), a
+   * dunder refused by its name alone */
+  hs_err_clear (vm);
+  const char *n = hs_str_utf8 (name);
+  gsize len = strlen (n);
+  if (a->origin != NULL && !(len > 4 && g_str_has_prefix (n, "__") && g_str_has_suffix (n, "__")))
+    return hs_object_getattr (vm, a->origin, name);
+  hs_err_set_value (vm, &hs_exc_AttributeError, name);
+  return NULL;
 }
 
+/* int | None (types.UnionType); a typing form on either side makes a typing.Union
+ * (List[int] | None is typing.Optional[typing.List[int]]) */
 static HsObject *
 alias_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
 {
   HsObject *r;
+  if (op == HS_BIN_OR
+      && ((is_alias (a) && ALIAS (a)->kind == HS_ALIAS_TYPING)
+          || (is_alias (b) && ALIAS (b)->kind == HS_ALIAS_TYPING)))
+    {
+      HsObject *pair = hs_tuple_pack (vm, 2, a, b);
+      r = pair != NULL ? union_of (vm, HS_ALIAS_TYPING, pair) : NULL;
+      hs_xdecref (vm, pair);
+      return r;
+    }
   if (op != HS_BIN_OR || (r = hs_alias_union (vm, a, b)) == NULL)
     return hs_err_occurred (vm) ? NULL : hs_incref (hs_NotImplemented);
   return r;
+}
+
+/* ---- isinstance() and issubclass() ------------------------------------------------- */
+
+/* issubclass(cls, self), as CPython 3.11's aliases answer it: a typing form for a class
+ * by that class (issubclass(list, Iterable) asks collections.abc.Iterable), a Union by
+ * its members; a subscripted alias, a list[int] and a bare form (Any, Union) refuse. */
+static HsObject *
+alias_subclass_check (HsVM *vm, HsObject *self, HsObject *cls, const char *fn)
+{
+  HsGenericAlias *a = ALIAS (self);
+  HsObject *pair[2] = { cls, NULL };
+  if (a->kind == HS_ALIAS_GENERIC)
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s() argument 2 cannot be a parameterized generic",
+                     fn);
+      return NULL;
+    }
+  if (a->kind == HS_ALIAS_UNION || (is_form (a, "Union") && a->args != NULL))
+    {
+      pair[1] = a->args;
+      return hs_builtin_issubclass (vm, pair, 2, NULL);
+    }
+  if (a->origin == NULL && a->args == NULL)
+    {
+      HsObject *r = alias_repr (vm, self);
+      if (r != NULL)
+        hs_err_format (vm, &hs_exc_TypeError, "%s cannot be used with %s()", hs_str_utf8 (r), fn);
+      hs_xdecref (vm, r);
+      return NULL;
+    }
+  if (a->args != NULL || (is_alias (cls) && ALIAS (cls)->args != NULL))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "Subscripted generics cannot be used with class and instance checks");
+      return NULL;
+    }
+  /* a typing form for a class given as cls stands for its class (issubclass(List, Iterable)) */
+  pair[0] = is_alias (cls) && ALIAS (cls)->origin != NULL ? ALIAS (cls)->origin : cls;
+  pair[1] = a->origin;
+  return hs_builtin_issubclass (vm, pair, 2, NULL);
+}
+
+static HsObject *
+alias_instancecheck (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *inst;
+  if (!hs_parse_args (vm, "__instancecheck__", args + 1, nargs - 1, kwnames, "obj /", &inst))
+    return NULL;
+  return alias_subclass_check (vm, args[0], (HsObject *)HS_TYPE (inst), "isinstance");
+}
+
+static HsObject *
+alias_subclasscheck (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *cls;
+  if (!hs_parse_args (vm, "__subclasscheck__", args + 1, nargs - 1, kwnames, "cls /", &cls))
+    return NULL;
+  return alias_subclass_check (vm, args[0], cls, "issubclass");
+}
+
+HsObject *
+hs_alias_union_members (HsObject *o)
+{
+  return HS_IS (o, &union_type) ? ALIAS (o)->args : NULL;
 }
 
 static gboolean
@@ -480,6 +964,8 @@ alias_mro_entries (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef alias_methods[] = {
   { "__mro_entries__", alias_mro_entries },
+  { "__instancecheck__", alias_instancecheck },
+  { "__subclasscheck__", alias_subclasscheck },
   { NULL, NULL },
 };
 
@@ -496,6 +982,13 @@ static const HsMethodDef alias_methods[] = {
 static HsType alias_type = ALIAS_TYPE ("GenericAlias", "types", NULL);
 static HsType union_type = ALIAS_TYPE ("UnionType", "types", NULL);
 static HsType form_type = ALIAS_TYPE ("_GenericAlias", "typing", form_getitem);
+static HsType special_type = ALIAS_TYPE ("_SpecialGenericAlias", "typing", form_getitem);
+static HsType callable_type = ALIAS_TYPE ("_CallableType", "typing", form_getitem);
+static HsType tuple_type = ALIAS_TYPE ("_TupleType", "typing", form_getitem);
+static HsType callable_alias_type = ALIAS_TYPE ("_CallableGenericAlias", "typing", form_getitem);
+static HsType union_generic_type = ALIAS_TYPE ("_UnionGenericAlias", "typing", form_getitem);
+static HsType literal_type = ALIAS_TYPE ("_LiteralGenericAlias", "typing", form_getitem);
+static HsType special_form_type = ALIAS_TYPE ("_SpecialForm", "typing", form_getitem);
 
 /* ---- typing.Generic and typing.Protocol ------------------------------------------------ */
 
@@ -822,9 +1315,15 @@ hs_alias_union (HsVM *vm, HsObject *a, HsObject *b)
 }
 
 HsObject *
-hs_alias_typing_form (HsVM *vm, const char *name, HsObject *origin)
+hs_alias_typing_form (HsVM *vm, const char *name, HsObject *origin, int nparams, gboolean inst)
 {
-  return alias_new (vm, HS_ALIAS_TYPING, name, origin, NULL);
+  HsObject *r = alias_new (vm, HS_ALIAS_TYPING, name, origin, NULL);
+  if (r != NULL)
+    {
+      ALIAS (r)->nparams = nparams;
+      ALIAS (r)->inst = inst;
+    }
+  return r;
 }
 
 /* list.__class_getitem__(int), a classmethod as CPython's: cls[key] for cls or a class
@@ -858,6 +1357,14 @@ hs_alias_runtime_init (void)
   hs_type_ready (&alias_type);
   hs_type_ready (&union_type);
   hs_type_ready (&form_type);
+  hs_type_ready (&special_type);
+  hs_type_ready (&callable_type);
+  hs_type_ready (&tuple_type);
+  hs_type_ready (&callable_alias_type);
+  hs_type_ready (&union_generic_type);
+  hs_type_ready (&literal_type);
+  hs_type_ready (&special_form_type);
+  hs_type_ready (&hs_forwardref_type);
   hs_type_ready (&hs_generic_type);
   hs_type_ready (&hs_protocol_type);
   no_init_fn = hs_method_descr_new (&no_init_def, &hs_protocol_type);

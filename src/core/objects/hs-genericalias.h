@@ -23,14 +23,22 @@ HsObject *hs_alias_class_getitem_method (HsVM *vm, HsObject **args, gsize nargs,
 /* a | b where both are classes, None or aliases: a types.UnionType; NULL without an error
  * when they are not. */
 HsObject *hs_alias_union (HsVM *vm, HsObject *a, HsObject *b);
-/* The typing form `name` (immortal when vm is NULL): `origin` is the class it stands
- * for (List: list) or NULL. */
-HsObject *hs_alias_typing_form (HsVM *vm, const char *name, HsObject *origin);
+/* The typing form `name`: `origin` is the class it stands for (List: list, Iterable:
+ * collections.abc.Iterable) or NULL; a subscript takes `nparams` arguments (-1: any; 0: it
+ * is not generic); calling it makes an instance of origin when `inst` (Deque), else raises
+ * TypeError (List). */
+HsObject *hs_alias_typing_form (HsVM *vm, const char *name, HsObject *origin, int nparams,
+                                gboolean inst);
+/* The members of a types.UnionType (`int | str`, borrowed), which isinstance() and
+ * issubclass() take as a tuple of them (CPython 3.11), or NULL when o is not one. */
+HsObject *hs_alias_union_members (HsObject *o);
 
 /* typing.Generic and typing.Protocol: classes a program derives from (class
  * Stack(Generic[T])), whose instances hold nothing of theirs. */
 extern HsType hs_generic_type;
 extern HsType hs_protocol_type;
+/* typing.ForwardRef: what a str stands for in a typing form (List['Node']) */
+extern HsType hs_forwardref_type;
 
 void hs_alias_runtime_init (void);
 

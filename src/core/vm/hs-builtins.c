@@ -23,6 +23,7 @@
 #include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-generator.h"
+#include "hs-genericalias.h"
 #include "hs-int.h"
 #include "hs-iter.h"
 #include "hs-list.h"
@@ -629,8 +630,15 @@ builtin_isinstance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       HsObject *hook = hs_class_metaclass_hook (vm, cls, "__instancecheck__", o);
       return hook != hs_NotImplemented ? hook : hs_bool_from (HS_ISINSTANCE (o, (HsType *)cls));
     }
-  if (!hs_tuple_check (cls))
+  /* int | str stands for (int, str) (CPython 3.11); another object asks its type's
+   * __instancecheck__ (typing.Iterable) */
+  if (hs_alias_union_members (cls) != NULL)
+    cls = hs_alias_union_members (cls);
+  else if (!hs_tuple_check (cls))
     {
+      HsObject *hook = hs_object_check_hook (vm, cls, "__instancecheck__", o);
+      if (hook != hs_NotImplemented)
+        return hook;
       hs_err_set_string (vm, &hs_exc_TypeError,
                          "isinstance() arg 2 must be a type, a tuple of types, or a union");
       return NULL;

@@ -17,6 +17,7 @@
 #include "hs-list.h"
 #include "hs-mappingview.h"
 #include "hs-object-private.h"
+#include "hs-recursion.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -86,34 +87,61 @@ first_map (HsVM *vm, HsObject *self)
   return hs_list_get_borrow (CM (self)->maps, 0);
 }
 
+/* Each method is a Python frame in CPython (collections/__init__.py): one level against
+ * the recursion limit, so ChainMaps nested a million deep end in RecursionError. */
+static gboolean
+enter (HsVM *vm)
+{
+  return hs_recursion_enter (vm, "");
+}
+
+/* maps[i], owned: a mapping's own code may drop it from the list meanwhile. */
+static HsObject *
+map_at (HsObject *maps, gsize i)
+{
+  return hs_incref (hs_list_get_borrow (maps, i));
+}
+
 static HsObject *
 cm_getitem (HsVM *vm, HsObject *self, HsObject *key)
 {
-  HsObject *maps = CM (self)->maps;
+  HsObject *maps, *v = NULL;
+  if (!enter (vm))
+    return NULL;
+  maps = hs_incref (CM (self)->maps);
   for (gsize i = 0; i < hs_list_len (maps); i++)
     {
-      HsObject *v = hs_object_getitem (vm, hs_list_get_borrow (maps, i), key);
-      if (v != NULL)
-        return v;
-      if (!hs_err_matches (vm, &hs_exc_KeyError))
-        return NULL;
+      HsObject *m = map_at (maps, i);
+      v = hs_object_getitem (vm, m, key);
+      hs_decref (vm, m);
+      if (v != NULL || !hs_err_matches (vm, &hs_exc_KeyError))
+        break;
       hs_err_clear (vm);
     }
-  hs_err_set_key (vm, key);
-  return NULL;
+  if (v == NULL && !hs_err_occurred (vm))
+    hs_err_set_key (vm, key);
+  hs_decref (vm, maps);
+  hs_recursion_leave (vm);
+  return v;
 }
 
 static int
 cm_contains (HsVM *vm, HsObject *self, HsObject *key)
 {
-  HsObject *maps = CM (self)->maps;
-  for (gsize i = 0; i < hs_list_len (maps); i++)
+  HsObject *maps;
+  int r = 0;
+  if (!enter (vm))
+    return -1;
+  maps = hs_incref (CM (self)->maps);
+  for (gsize i = 0; r == 0 && i < hs_list_len (maps); i++)
     {
-      int r = hs_object_contains (vm, hs_list_get_borrow (maps, i), key);
-      if (r != 0)
-        return r;
+      HsObject *m = map_at (maps, i);
+      r = hs_object_contains (vm, m, key);
+      hs_decref (vm, m);
     }
-  return 0;
+  hs_decref (vm, maps);
+  hs_recursion_leave (vm);
+  return r;
 }
 
 /* The keys in CPython's order: those of the last mapping first, each where it first
@@ -121,10 +149,18 @@ cm_contains (HsVM *vm, HsObject *self, HsObject *key)
 static HsObject *
 merged_keys (HsVM *vm, HsObject *self)
 {
-  HsObject *maps = CM (self)->maps, *d = hs_dict_new (vm);
+  HsObject *maps, *d;
+  if (!enter (vm))
+    return NULL;
+  maps = hs_incref (CM (self)->maps);
+  d = hs_dict_new (vm);
   for (gsize i = hs_list_len (maps); d != NULL && i-- > 0;)
     {
-      HsObject *it = hs_object_iter (vm, hs_list_get_borrow (maps, i)), *k;
+      HsObject *m = i < hs_list_len (maps) ? map_at (maps, i) : NULL;
+      HsObject *it = m != NULL ? hs_object_iter (vm, m) : NULL, *k;
+      hs_xdecref (vm, m);
+      if (m == NULL)
+        continue;
       if (it == NULL)
         {
           HS_CLEAR (vm, d);
@@ -144,6 +180,8 @@ merged_keys (HsVM *vm, HsObject *self)
       if (hs_err_occurred (vm))
         HS_CLEAR (vm, d);
     }
+  hs_decref (vm, maps);
+  hs_recursion_leave (vm);
   return d;
 }
 
@@ -173,18 +211,24 @@ cm_iter (HsVM *vm, HsObject *self)
 static int
 cm_truth (HsVM *vm, HsObject *self)
 {
-  HsObject *maps = CM (self)->maps;
-  for (gsize i = 0; i < hs_list_len (maps); i++)
+  HsObject *maps;
+  int t = 0;
+  if (!enter (vm))
+    return -1;
+  maps = hs_incref (CM (self)->maps);
+  for (gsize i = 0; t == 0 && i < hs_list_len (maps); i++)
     {
-      int t = hs_object_truth (vm, hs_list_get_borrow (maps, i));
-      if (t != 0)
-        return t;
+      HsObject *m = map_at (maps, i);
+      t = hs_object_truth (vm, m);
+      hs_decref (vm, m);
     }
-  return 0;
+  hs_decref (vm, maps);
+  hs_recursion_leave (vm);
+  return t;
 }
 
 static int
-cm_setitem (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
+setitem_in_first (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
 {
   HsObject *m = first_map (vm, self), *r;
   if (m == NULL)
@@ -235,6 +279,36 @@ cm_repr (HsVM *vm, HsObject *self)
   hs_repr_leave (self);
   g_string_append_c (out, ')');
   return hs_str_from_gstring (vm, out);
+}
+
+static int
+cm_setitem (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
+{
+  int r;
+  if (!enter (vm))
+    return -1;
+  hs_incref (self);
+  r = setitem_in_first (vm, self, key, value);
+  hs_decref (vm, self);
+  hs_recursion_leave (vm);
+  return r;
+}
+
+/* first.NAME(*args), one level deeper (maps[0] may be a ChainMap itself). */
+static HsObject *
+call_on_first (HsVM *vm, HsObject *self, const char *name, HsObject **args, gsize nargs)
+{
+  HsObject *first = first_map (vm, self), *r = NULL;
+  if (first == NULL)
+    return NULL;
+  if (enter (vm))
+    {
+      hs_incref (first);
+      r = hs_object_call_method (vm, first, name, args, nargs, NULL);
+      hs_decref (vm, first);
+      hs_recursion_leave (vm);
+    }
+  return r;
 }
 
 /* Mapping.__eq__: dict(self.items()) == dict(other.items()) for another mapping. */
@@ -354,16 +428,20 @@ cm_m_new_child (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 cm_m_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *maps = CM (args[0])->maps, *first, *copy, *list;
+  HsObject *maps, *copy, *list;
+  gsize n;
   if (!hs_parse_args (vm, "copy", args + 1, nargs - 1, kwnames, "@"))
     return NULL;
-  if ((first = first_map (vm, args[0])) == NULL
-      || (copy = hs_object_call_method (vm, first, "copy", NULL, 0, NULL)) == NULL)
+  if ((copy = call_on_first (vm, args[0], "copy", NULL, 0)) == NULL)
     return NULL;
-  list = hs_list_from_array (vm, hs_list_items (maps), hs_list_len (maps));
-  if (list != NULL)
-    hs_list_set_item (vm, list, 0, copy);
+  /* self.__class__(self.maps[0].copy(), *self.maps[1:]): the rest read after the copy */
+  maps = CM (args[0])->maps;
+  n = hs_list_len (maps);
+  list = hs_list_from_array (vm, &copy, 1);
   hs_decref (vm, copy);
+  for (gsize i = 1; list != NULL && i < n; i++)
+    if (hs_list_append (vm, list, hs_list_get_borrow (maps, i)) < 0)
+      HS_CLEAR (vm, list);
   return cm_new_take (vm, HS_TYPE (args[0]), list);
 }
 
@@ -392,13 +470,12 @@ first_map_key_error (HsVM *vm, HsObject *key)
 static HsObject *
 cm_m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *key = NULL, *dflt = NULL, *first, *r;
-  if (!hs_parse_args (vm, "pop", args + 1, nargs - 1, kwnames, "@key|default", &key, &dflt)
-      || (first = first_map (vm, args[0])) == NULL)
+  HsObject *key = NULL, *dflt = NULL, *r;
+  if (!hs_parse_args (vm, "pop", args + 1, nargs - 1, kwnames, "@key|default", &key, &dflt))
     return NULL;
   {
     HsObject *pargs[2] = { key, dflt };
-    r = hs_object_call_method (vm, first, "pop", pargs, dflt != NULL ? 2 : 1, NULL);
+    r = call_on_first (vm, args[0], "pop", pargs, dflt != NULL ? 2 : 1);
   }
   if (r == NULL && hs_err_matches (vm, &hs_exc_KeyError))
     first_map_key_error (vm, key);
@@ -408,11 +485,10 @@ cm_m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 cm_m_popitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *first, *r;
-  if (!hs_parse_args (vm, "popitem", args + 1, nargs - 1, kwnames, "@")
-      || (first = first_map (vm, args[0])) == NULL)
+  HsObject *r;
+  if (!hs_parse_args (vm, "popitem", args + 1, nargs - 1, kwnames, "@"))
     return NULL;
-  r = hs_object_call_method (vm, first, "popitem", NULL, 0, NULL);
+  r = call_on_first (vm, args[0], "popitem", NULL, 0);
   if (r == NULL && hs_err_matches (vm, &hs_exc_KeyError))
     first_map_key_error (vm, NULL);
   return r;
@@ -421,11 +497,9 @@ cm_m_popitem (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 cm_m_clear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *first;
-  if (!hs_parse_args (vm, "clear", args + 1, nargs - 1, kwnames, "@")
-      || (first = first_map (vm, args[0])) == NULL)
+  if (!hs_parse_args (vm, "clear", args + 1, nargs - 1, kwnames, "@"))
     return NULL;
-  return hs_object_call_method (vm, first, "clear", NULL, 0, NULL);
+  return call_on_first (vm, args[0], "clear", NULL, 0);
 }
 
 static HsObject *

@@ -74,6 +74,7 @@ typedef struct
   HsObject *dict; /* a partial's __dict__ (its attributes, drawn as rows), made when first used */
 } HsPartial;      /* a partial or a partialmethod */
 
+static HsType partial_type;
 static HsType partialmethod_type;
 
 static void
@@ -133,6 +134,35 @@ partial_make (HsVM *vm, HsType *type, HsObject *func, HsObject **args, gsize nar
   return partial_new_take (vm, type, func, hs_tuple_from_array (vm, args, nargs), kw);
 }
 
+/* One over another's function, args = inner.args + args and keywords = {**inner.keywords,
+ * **keywords}: CPython flattens a partial of a plain partial (and a partialmethod of a
+ * partialmethod), so that nesting them a million deep calls one level down. */
+static HsPartial *
+partial_over (HsVM *vm, HsType *type, HsPartial *inner, HsObject **args, gsize nargs,
+              HsObject *kwnames)
+{
+  HsPartial *p = partial_make (vm, type, inner->func, args, nargs, kwnames);
+  HsObject *joined;
+  if (p == NULL)
+    return NULL;
+  joined = hs_number_binop (vm, HS_BIN_ADD, inner->args, p->args);
+  if (joined != NULL)
+    {
+      hs_decref (vm, p->args);
+      p->args = joined;
+      joined = hs_dict_copy (vm, inner->keywords);
+    }
+  if (joined == NULL || hs_dict_update (vm, joined, p->keywords) < 0)
+    {
+      hs_xdecref (vm, joined);
+      hs_decref (vm, &p->header);
+      return NULL;
+    }
+  hs_decref (vm, p->keywords);
+  p->keywords = joined;
+  return p;
+}
+
 static HsObject *
 partial_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -146,6 +176,9 @@ partial_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
       hs_err_set_string (vm, &hs_exc_TypeError, "the first argument must be callable");
       return NULL;
     }
+  /* CPython's partial_new: a partial (of any subclass) without a __dict__ is unwrapped */
+  if (HS_ISINSTANCE (args[0], &partial_type) && ((HsPartial *)args[0])->dict == NULL)
+    return (HsObject *)partial_over (vm, type, (HsPartial *)args[0], args + 1, nargs - 1, kwnames);
   return (HsObject *)partial_make (vm, type, args[0], args + 1, nargs - 1, kwnames);
 }
 
@@ -314,8 +347,6 @@ has_get (HsObject *o)
 static HsObject *
 partialmethod_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsPartial *p, *inner;
-  HsObject *joined;
   if (nargs < 1)
     {
       hs_err_set_string (vm, &hs_exc_TypeError,
@@ -333,26 +364,7 @@ partialmethod_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, H
     }
   if (!HS_IS (args[0], &partialmethod_type))
     return (HsObject *)partial_make (vm, type, args[0], args + 1, nargs - 1, kwnames);
-  inner = (HsPartial *)args[0];
-  if ((p = partial_make (vm, type, inner->func, args + 1, nargs - 1, kwnames)) == NULL)
-    return NULL;
-  /* args = inner.args + args; keywords = {**inner.keywords, **keywords} */
-  joined = hs_number_binop (vm, HS_BIN_ADD, inner->args, p->args);
-  if (joined != NULL)
-    {
-      hs_decref (vm, p->args);
-      p->args = joined;
-      joined = hs_dict_copy (vm, inner->keywords);
-    }
-  if (joined == NULL || hs_dict_update (vm, joined, p->keywords) < 0)
-    {
-      hs_xdecref (vm, joined);
-      hs_decref (vm, &p->header);
-      return NULL;
-    }
-  hs_decref (vm, p->keywords);
-  p->keywords = joined;
-  return &p->header;
+  return (HsObject *)partial_over (vm, type, (HsPartial *)args[0], args + 1, nargs - 1, kwnames);
 }
 
 /* What CPython's partialmethod._make_unbound_method makes, a new one at each read: the

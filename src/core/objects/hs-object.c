@@ -1490,6 +1490,14 @@ hs_object_call (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsOb
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object is not callable", hs_type_name (callable));
       return NULL;
     }
+  /* a built-in calling the next one recurses a C level per link (iter(it.__next__, None)
+   * chained a million deep); CPython's tp_call checks as it enters */
+  if (G_UNLIKELY (hs_stack_exhausted ()))
+    {
+      hs_err_set_string (vm, &hs_exc_RecursionError,
+                         "maximum recursion depth exceeded while calling a Python object");
+      return NULL;
+    }
   return call (vm, callable, args, nargs, kwnames);
 }
 

@@ -189,6 +189,12 @@ static HsObject *
 td_from_us (HsVM *vm, i128 us)
 {
   i128 rem, days = floor_div (us, US_PER_DAY, &rem);
+  /* CPython's microseconds_to_delta_ex takes the days as a C int first */
+  if (days > G_MAXINT32 || days < G_MININT32)
+    {
+      hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C int");
+      return NULL;
+    }
   if (days > MAX_DELTA_DAYS || days < -MAX_DELTA_DAYS)
     {
       hs_err_format (vm, &hs_exc_OverflowError,

@@ -28,6 +28,7 @@
 #include "hs-int.h"
 #include "hs-list.h"
 #include "hs-module.h"
+#include "hs-recursion.h"
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -226,9 +227,16 @@ safe_repr_container (Printer *p, HsObject *o, gboolean dict, const char *open, c
       *recursive = TRUE;
       return recursion_text (o);
     }
+  /* _safe_repr is a Python frame per level in CPython: a list nested 200,000 deep is a
+   * RecursionError, not a C stack overflow */
+  if (!hs_recursion_enter (vm, ""))
+    return NULL;
   items = dict ? dict_items (p, o, p->sort_dicts) : hs_list_from_iterable (vm, o);
   if (items == NULL)
-    return NULL;
+    {
+      hs_recursion_leave (vm);
+      return NULL;
+    }
   g_hash_table_add (p->context, o);
   s = g_string_new (open);
   *readable = TRUE;
@@ -260,6 +268,7 @@ safe_repr_container (Printer *p, HsObject *o, gboolean dict, const char *open, c
     }
   g_hash_table_remove (p->context, o);
   hs_decref (vm, items);
+  hs_recursion_leave (vm);
   if (s == NULL)
     return NULL;
   g_string_append (s, close);
@@ -898,9 +907,13 @@ format_obj (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize lev
   if (text_len (rep) > p->width - indent - allowance && (kind = kind_of (o)) != P_NONE)
     {
       int rc;
+      /* _format -> _pprint_KIND -> _format_items -> _format: three Python frames a level */
+      if (!hs_recursion_enter_n (p->vm, 3, ""))
+        return -1;
       g_hash_table_add (p->context, o);
       rc = dispatch (p, kind, o, indent, allowance, level + 1);
       g_hash_table_remove (p->context, o);
+      hs_recursion_leave_n (p->vm, 3);
       return rc;
     }
   g_string_append (p->out, rep);

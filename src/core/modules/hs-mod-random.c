@@ -372,7 +372,11 @@ r_getrandbits (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     }
   if (!hs_int_as_i64 (ko, &k) || k > (1 << 24))
     {
-      hs_err_set_string (vm, &hs_exc_OverflowError, "getrandbits() argument too large");
+      /* CPython takes k as a C int; Heapscope draws 2**24 bits at most */
+      hs_err_set_string (vm, &hs_exc_OverflowError,
+                         !hs_int_as_i64 (ko, &k) || k > G_MAXINT32
+                             ? "Python int too large to convert to C int"
+                             : "getrandbits() argument too large");
       return NULL;
     }
   if (k < 0)

@@ -223,7 +223,7 @@ m_insert (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
   if (!hs_parse_args (vm, "insert", args + 1, nargs - 1, kwnames, "index item /", &index, &item))
     return NULL;
-  if (!hs_sequence_index (vm, index, "index", &i) || !byte_of (vm, item, &byte))
+  if (!hs_int_arg_ssize (vm, index, &i) || !byte_of (vm, item, &byte))
     return NULL;
   i = i < 0 ? MAX (i + len, 0) : MIN (i, len);
   return splice (vm, args[0], i, i, &byte, 1) < 0 ? NULL : hs_None;
@@ -238,7 +238,7 @@ m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
   if (!hs_parse_args (vm, "pop", args + 1, nargs - 1, kwnames, "|index /", &index))
     return NULL;
-  if (index != NULL && !hs_sequence_index (vm, index, "index", &i))
+  if (index != NULL && !hs_int_arg_ssize (vm, index, &i))
     return NULL;
   if (HS_BYTES (args[0])->len == 0)
     {

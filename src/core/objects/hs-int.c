@@ -243,6 +243,16 @@ hs_int_index_i64 (HsVM *vm, HsObject *o, gint64 *out, const char *overflow)
 }
 
 gboolean
+hs_int_arg_ssize (HsVM *vm, HsObject *o, gssize *out)
+{
+  gint64 v;
+  if (!hs_int_index_i64 (vm, o, &v, "Python int too large to convert to C ssize_t"))
+    return FALSE;
+  *out = (gssize)v;
+  return TRUE;
+}
+
+gboolean
 hs_int_arg_c_int (HsVM *vm, HsObject *o, int *out)
 {
   gint64 v = 0;

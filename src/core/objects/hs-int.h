@@ -77,6 +77,9 @@ gssize hs_int_as_ssize_index (HsVM *vm, HsObject *o);
 /* o.__index__() as a gint64, FALSE with OverflowError `overflow` when it does not fit (or
  * the TypeError of hs_object_index). */
 gboolean hs_int_index_i64 (HsVM *vm, HsObject *o, gint64 *out, const char *overflow);
+/* A Py_ssize_t argument as CPython's argument clinic reads it: through __index__, with
+ * OverflowError "Python int too large to convert to C ssize_t". */
+gboolean hs_int_arg_ssize (HsVM *vm, HsObject *o, gssize *out);
 /* A C int argument as CPython's PyArg "i" reads it: through __index__, with its TypeError
  * and OverflowErrors ("signed integer is greater than maximum"). */
 gboolean hs_int_arg_c_int (HsVM *vm, HsObject *o, int *out);

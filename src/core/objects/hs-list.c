@@ -744,25 +744,13 @@ m_extend (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_list_extend (vm, args[0], x) < 0 ? NULL : hs_None;
 }
 
-/* An int argument: "'str' object cannot be interpreted as an integer". */
-static gboolean
-int_arg (HsVM *vm, HsObject *o, gssize *out)
-{
-  o = hs_object_index (vm, o);
-  if (o == NULL)
-    return FALSE;
-  *out = hs_int_as_ssize (vm, o);
-  hs_decref (vm, o);
-  return !(*out == -1 && hs_err_occurred (vm));
-}
-
 static HsObject *
 m_insert (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *index, *x;
   gssize i;
   if (!hs_parse_args (vm, "list.insert", args + 1, nargs - 1, kwnames, "index object /", &index, &x)
-      || !int_arg (vm, index, &i))
+      || !hs_int_arg_ssize (vm, index, &i))
     return NULL;
   return hs_list_insert (vm, args[0], i, x) < 0 ? NULL : hs_None;
 }
@@ -775,7 +763,7 @@ m_pop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
   if (!hs_parse_args (vm, "list.pop", args + 1, nargs - 1, kwnames, "|index /", &index))
     return NULL;
-  if (index != NULL && !int_arg (vm, index, &i))
+  if (index != NULL && !hs_int_arg_ssize (vm, index, &i))
     return NULL;
   if (hs_list_len (self) == 0)
     {

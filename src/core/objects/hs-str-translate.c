@@ -264,7 +264,8 @@ hs_text_expandtabs_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwn
     {
       if ((index = hs_object_index (vm, tab)) == NULL)
         return NULL;
-      if (!hs_int_as_i64 (index, &tabsize))
+      /* a C int in CPython */
+      if (!hs_int_as_i64 (index, &tabsize) || tabsize > G_MAXINT32 || tabsize < G_MININT32)
         hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C int");
       hs_decref (vm, index);
       if (hs_err_occurred (vm))

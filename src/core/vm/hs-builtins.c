@@ -221,7 +221,8 @@ builtin_chr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       return NULL;
     }
   gint64 v;
-  if (!hs_int_as_i64 (o, &v))
+  /* CPython's chr takes a C int */
+  if (!hs_int_as_i64 (o, &v) || v > G_MAXINT32 || v < G_MININT32)
     {
       hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C int");
       return NULL;

@@ -659,6 +659,24 @@ all_digits (const char *s, gsize n)
   return TRUE;
 }
 
+/* CPython's get_integer: FALSE with its ValueError when the digits pass a ssize_t. */
+static gboolean
+digits_fit (HsVM *vm, const char *s, gsize n)
+{
+  gint64 v = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      int d = s[i] - '0';
+      if (v > (G_MAXINT64 - d) / 10)
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError, "Too many decimal digits in format string");
+          return FALSE;
+        }
+      v = v * 10 + d;
+    }
+  return TRUE;
+}
+
 /* Resolves "name.attr[key]..." to a new reference. */
 static HsObject *
 resolve_field (HsVM *vm, FormatArgs *fa, const char *s, gsize n)
@@ -668,6 +686,8 @@ resolve_field (HsVM *vm, FormatArgs *fa, const char *s, gsize n)
 
   while (i < n && s[i] != '.' && s[i] != '[')
     i++;
+  if (all_digits (s, i) && !digits_fit (vm, s, i))
+    return NULL;
   if (fa->mapping != NULL && (i == 0 || all_digits (s, i)))
     {
       hs_err_set_string (vm, &hs_exc_ValueError, "Format string contains positional fields");
@@ -756,6 +776,11 @@ resolve_field (HsVM *vm, FormatArgs *fa, const char *s, gsize n)
           if (j >= n)
             {
               hs_err_set_string (vm, &hs_exc_ValueError, "Missing ']' in format string");
+              hs_decref (vm, obj);
+              return NULL;
+            }
+          if (all_digits (s + i, j - i) && !digits_fit (vm, s + i, j - i))
+            {
               hs_decref (vm, obj);
               return NULL;
             }
@@ -1012,9 +1037,11 @@ star_arg (HsVM *vm, PercentArgs *pa, gboolean is_precision, gssize *out)
   return TRUE;
 }
 
-/* Digits of a width (up to a ssize_t) or a precision (up to a C int) after '%'. */
+/* Digits of a width (up to a ssize_t) or a precision (up to a C int) after '%' (bytes %
+ * words the precision's error "prec too big", as CPython's _PyBytes_FormatEx). */
 static gboolean
-percent_number (HsVM *vm, const char *fmt, gsize n, gsize *i, gboolean is_precision, gssize *out)
+percent_number (HsVM *vm, const char *fmt, gsize n, gsize *i, gboolean is_precision, gboolean bytes,
+                gssize *out)
 {
   gssize limit = is_precision ? G_MAXINT : G_MAXSSIZE;
   while (*i < n && g_ascii_isdigit (fmt[*i]))
@@ -1024,7 +1051,9 @@ percent_number (HsVM *vm, const char *fmt, gsize n, gsize *i, gboolean is_precis
       if (v > (limit - d) / 10)
         {
           hs_err_set_string (vm, &hs_exc_ValueError,
-                             is_precision ? "precision too big" : "width too big");
+                             !is_precision ? "width too big"
+                             : bytes       ? "prec too big"
+                                           : "precision too big");
           return FALSE;
         }
       *out = v * 10 + d;
@@ -1361,7 +1390,7 @@ percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, Percen
         }
     }
   else
-    ok = percent_number (vm, fmt, n, i, FALSE, &f.width);
+    ok = percent_number (vm, fmt, n, i, FALSE, pa->bytes, &f.width);
   if (ok && *i < n && fmt[*i] == '.')
     {
       ++*i;
@@ -1374,7 +1403,7 @@ percent_spec (HsVM *vm, GString *out, const char *fmt, gsize n, gsize *i, Percen
             f.prec = 0;
         }
       else
-        ok = percent_number (vm, fmt, n, i, TRUE, &f.prec);
+        ok = percent_number (vm, fmt, n, i, TRUE, pa->bytes, &f.prec);
     }
   while (ok && *i < n && (fmt[*i] == 'h' || fmt[*i] == 'l' || fmt[*i] == 'L'))
     ++*i;

@@ -317,7 +317,11 @@ repeat (HsVM *vm, HsObject *self, HsObject *count)
     return new_like (vm, self, "", 0);
   if ((gsize)n > G_MAXSSIZE / len)
     {
-      hs_err_set_string (vm, &hs_exc_MemoryError, "");
+      /* CPython: bytes_repeat's OverflowError, bytearray_repeat's MemoryError */
+      if (HS_ISINSTANCE (self, &hs_bytearray_type))
+        hs_err_set_string (vm, &hs_exc_MemoryError, "");
+      else
+        hs_err_set_string (vm, &hs_exc_OverflowError, "repeated bytes are too long");
       return NULL;
     }
   if ((r = new_like (vm, self, NULL, 0)) == NULL || hs_bytes_resize (vm, r, len * n) < 0)

@@ -165,12 +165,21 @@ static char *
 text_outside_limit (HsVM *vm, HsObject *(*text) (HsVM *, HsObject *), HsObject *obj)
 {
   int depth = vm->depth;
+  /* the exception the program is raising stays its own: a failure here (str of an int
+   * past sys.get_int_max_str_digits()) would chain it as its __context__, and clearing
+   * that would free it under the program */
+  HsObject *raising = vm->exc;
   HsObject *s;
+  char *t;
 
   vm->depth = 0;
+  vm->exc = NULL;
   s = text (vm, obj);
   vm->depth = depth;
-  return text_of (vm, s);
+  t = text_of (vm, s);
+  hs_err_clear (vm);
+  vm->exc = raising;
+  return t;
 }
 
 char *

@@ -264,7 +264,8 @@ deque_repr (HsVM *vm, HsObject *self)
 
   if (hs_repr_enter (self))
     return hs_str_from_cstr (vm, "[...]");
-  list = hs_list_from_array (vm, d->buf + d->head, d->len);
+  /* an empty deque may have no buffer yet (NULL + 0 is undefined) */
+  list = hs_list_from_array (vm, d->len > 0 ? d->buf + d->head : NULL, d->len);
   r = list ? hs_object_repr (vm, list) : NULL;
   hs_xdecref (vm, list);
   hs_repr_leave (self);

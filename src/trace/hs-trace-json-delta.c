@@ -30,6 +30,10 @@ struct _HsJsonDelta
   HsIdMap present;    /* language objects in the heap */
   GArray *frame_refs; /* guint64: the drawn objects the frames referred to */
   GArray *frame_lang; /* guint64: the language objects the frames named */
+  /* a step's working sets, emptied for each step (made once: most steps are small, and
+   * making and freeing them cost more than the step's own work) */
+  GHashTable *froms, *wanted, *lang_to, *seen, *added, *framed, *done;
+  GArray *touched, *lang_ids, *entered;
 };
 
 /* What one step found while it counted. */
@@ -74,6 +78,16 @@ hs_json_delta_new (HsTrace *trace, gboolean whole)
   hs_id_map_init (&d->present);
   d->frame_refs = g_array_new (FALSE, FALSE, sizeof (guint64));
   d->frame_lang = g_array_new (FALSE, FALSE, sizeof (guint64));
+  d->froms = g_hash_table_new (g_int64_hash, g_int64_equal);
+  d->wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  d->lang_to = g_hash_table_new (g_int64_hash, g_int64_equal);
+  d->seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  d->added = g_hash_table_new (NULL, NULL);
+  d->framed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  d->done = g_hash_table_new (g_int64_hash, g_int64_equal);
+  d->touched = g_array_new (FALSE, FALSE, sizeof (guint64));
+  d->lang_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
+  d->entered = g_array_new (FALSE, FALSE, sizeof (guint64));
   return d;
 }
 
@@ -87,6 +101,16 @@ hs_json_delta_free (HsJsonDelta *d)
   hs_id_map_clear (&d->present);
   g_array_unref (d->frame_refs);
   g_array_unref (d->frame_lang);
+  g_hash_table_unref (d->froms);
+  g_hash_table_unref (d->wanted);
+  g_hash_table_unref (d->lang_to);
+  g_hash_table_unref (d->seen);
+  g_hash_table_unref (d->added);
+  g_hash_table_unref (d->framed);
+  g_hash_table_unref (d->done);
+  g_array_unref (d->touched);
+  g_array_unref (d->lang_ids);
+  g_array_unref (d->entered);
   g_free (d);
 }
 
@@ -323,15 +347,15 @@ walk_visit (GHashTable *seen, GQueue *todo, GHashTable *wanted, HsSnapshot *part
  * instance's __dict__ the program held). A walk that reads less finds less, and only refuses more
  * steps. */
 static gboolean
-all_reached (HsSnapshot *part, HsSnapReuse *reuse, GHashTable *wanted)
+all_reached (HsSnapshot *part, HsSnapReuse *reuse, GHashTable *wanted, GHashTable *seen)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) values = frame_values (part);
   GQueue todo = G_QUEUE_INIT;
   HsSnapObject *o;
   gint budget = WALK_BUDGET;
   gboolean done = g_hash_table_size (wanted) == 0;
 
+  g_hash_table_remove_all (seen);
   for (guint i = 0; i < values->len && !done; i++)
     done = walk_visit (seen, &todo, wanted, part, reuse, values->pdata[i]);
   while (!done && budget > 0 && (o = g_queue_pop_head (&todo)) != NULL)
@@ -366,8 +390,9 @@ static void
 collect_counted (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step, HsSnapReuse *reuse,
                  GHashTable *wanted)
 {
-  g_autoptr (GHashTable) added = g_hash_table_new (NULL, NULL);
+  GHashTable *added = d->added;
 
+  g_hash_table_remove_all (added);
   step->counted = g_ptr_array_new ();
   for (guint i = 0; i < c->touched->len + step->part->objects->len; i++)
     {
@@ -389,9 +414,10 @@ collect_counted (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step, HsSnapReuse *r
 static void
 collect_language (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step)
 {
-  g_autoptr (GHashTable) framed = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GHashTable) done = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTable *framed = d->framed, *done = d->done;
 
+  g_hash_table_remove_all (framed);
+  g_hash_table_remove_all (done);
   step->lang_new = g_ptr_array_new ();
   step->lang_gone = g_array_new (FALSE, FALSE, sizeof (guint64));
   for (guint i = 0; i < d->frame_lang->len; i++)
@@ -421,8 +447,9 @@ collect_language (HsJsonDelta *d, Count *c, HsJsonDeltaStep *step)
 static gboolean
 all_framed (HsJsonDelta *d)
 {
-  g_autoptr (GHashTable) framed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTable *framed = d->framed;
 
+  g_hash_table_remove_all (framed);
   for (guint i = 0; i < d->frame_lang->len; i++)
     g_hash_table_add (framed, &g_array_index (d->frame_lang, guint64, i));
   for (gsize i = 0; i <= d->present.mask; i++)
@@ -582,14 +609,15 @@ keys_told (HsSnapshot *part, HsSnapReuse *reuse)
 gboolean
 hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJsonDeltaStep *step)
 {
-  g_autoptr (GHashTable) froms = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autoptr (GArray) lang_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autoptr (GHashTable) lang_to = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GArray) entered = g_array_new (FALSE, FALSE, sizeof (guint64));
-  Count c = { d, st, entered, touched, lang_ids, lang_to };
+  GHashTable *froms = d->froms, *wanted = d->wanted;
+  Count c = { d, st, d->entered, d->touched, d->lang_ids, d->lang_to };
 
+  g_hash_table_remove_all (froms);
+  g_hash_table_remove_all (wanted);
+  g_hash_table_remove_all (d->lang_to);
+  g_array_set_size (d->touched, 0);
+  g_array_set_size (d->lang_ids, 0);
+  g_array_set_size (d->entered, 0);
   *step = (HsJsonDeltaStep){ 0 };
   d->valid = d->valid && st->gc_freed->len == 0 && !st->holders_changed
              && hs_rstate_marked_are_plain (st, d->trace) && same_immortality (st, reuse)
@@ -601,7 +629,7 @@ hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJ
   if (!d->valid)
     return FALSE;
   collect_counted (d, &c, step, reuse, wanted);
-  d->valid = all_reached (step->part, reuse, wanted);
+  d->valid = all_reached (step->part, reuse, wanted, d->seen);
   if (!d->valid)
     return FALSE;
   collect_language (d, &c, step);

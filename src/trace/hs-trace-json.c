@@ -62,11 +62,23 @@ put_string_len (GString *out, const char *s, gsize len)
   g_string_append_c (out, '"');
   while (p < end)
     {
+      const unsigned char *run = p;
       gunichar c;
 
+      /* printable ASCII but quotes and backslashes is written as it is */
+      while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        {
+          g_string_append_len (out, (const char *)run, p - run);
+          continue;
+        }
       p += decode_char (p, end, &c);
       if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", (char)c);
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char)c);
+        }
       else if (c == '\n')
         g_string_append (out, "\\n");
       else if (c == '\r')
@@ -87,6 +99,27 @@ put_int (GString *out, gint64 v)
   char buf[HS_DECIMAL_SIZE];
 
   g_string_append_len (out, buf, hs_format_int (buf, v));
+}
+
+static void
+put_uint (GString *out, guint64 v)
+{
+  char buf[24], *p = buf + sizeof buf;
+
+  do
+    *--p = (char)('0' + v % 10);
+  while ((v /= 10) != 0);
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+/* `key` as a JSON object key after ", ", then `open` ("{" or "["): ", \"key\": [" */
+static void
+put_key (GString *out, const char *key, const char *open)
+{
+  g_string_append (out, ", \"");
+  g_string_append (out, key);
+  g_string_append (out, "\": ");
+  g_string_append (out, open);
 }
 
 static void
@@ -334,7 +367,7 @@ static void
 map_begin (Maps *m, GString *out, MapKind kind)
 {
   m->map_start = out->len;
-  g_string_append_printf (out, ", \"%s\": {", map_keys[kind]);
+  put_key (out, map_keys[kind], "{");
   m->first = TRUE;
 }
 
@@ -517,8 +550,14 @@ static void
 note_removed (Maps *m, MapKind kind, guint64 id, gboolean *first)
 {
   if (*first)
-    g_string_append_printf (m->removed, "%s\"%s\": [", m->removed->len ? ", " : "", map_keys[kind]);
-  g_string_append_printf (m->removed, "%s%" G_GUINT64_FORMAT, *first ? "" : ", ", id);
+    {
+      g_string_append (m->removed, m->removed->len ? ", \"" : "\"");
+      g_string_append (m->removed, map_keys[kind]);
+      g_string_append (m->removed, "\": [");
+    }
+  else
+    g_string_append (m->removed, ", ");
+  put_uint (m->removed, id);
   *first = FALSE;
 }
 
@@ -730,7 +769,9 @@ put_value (GString *out, const HsSnapValue *v)
 static void
 put_vars (GString *out, GArray *vars, const char *names_key, const char *values_key)
 {
-  g_string_append_printf (out, "\"%s\": {", values_key);
+  g_string_append_c (out, '"');
+  g_string_append (out, values_key);
+  g_string_append (out, "\": {");
   for (guint i = 0; i < vars->len; i++)
     {
       HsSnapVar *var = &g_array_index (vars, HsSnapVar, i);
@@ -740,7 +781,8 @@ put_vars (GString *out, GArray *vars, const char *names_key, const char *values_
       g_string_append (out, ": ");
       put_value (out, &var->value);
     }
-  g_string_append_printf (out, "}, \"%s\": [", names_key);
+  g_string_append (out, "}");
+  put_key (out, names_key, "[");
   for (guint i = 0; i < vars->len; i++)
     {
       if (i)
@@ -771,17 +813,25 @@ put_frame (GString *out, HsSnapFrame *f)
 {
   g_string_append (out, "{\"func_name\": ");
   put_string (out, f->func_name);
-  g_string_append_printf (out,
-                          ", \"frame_id\": %" G_GUINT64_FORMAT ", \"is_highlighted\": %s"
-                          ", \"is_parent\": %s, \"is_zombie\": %s, \"parent_frame_id_list\": [",
-                          f->frame_id, f->is_highlighted ? "true" : "false",
-                          f->is_parent ? "true" : "false", f->is_zombie ? "true" : "false");
+  g_string_append (out, ", \"frame_id\": ");
+  put_uint (out, f->frame_id);
+  g_string_append (out, f->is_highlighted ? ", \"is_highlighted\": true"
+                                          : ", \"is_highlighted\": false");
+  g_string_append (out, f->is_parent ? ", \"is_parent\": true" : ", \"is_parent\": false");
+  g_string_append (out, f->is_zombie ? ", \"is_zombie\": true" : ", \"is_zombie\": false");
+  g_string_append (out, ", \"parent_frame_id_list\": [");
   for (guint i = 0; i < f->parent_frame_ids->len; i++)
-    g_string_append_printf (out, "%s%" G_GUINT64_FORMAT, i ? ", " : "",
-                            g_array_index (f->parent_frame_ids, guint64, i));
-  g_string_append_printf (out, "], \"unique_hash\": \"%s_f%" G_GUINT64_FORMAT "%s%s\", ",
-                          f->func_name, f->frame_id, f->is_parent ? "_p" : "",
-                          f->is_zombie ? "_z" : "");
+    {
+      if (i)
+        g_string_append (out, ", ");
+      put_uint (out, g_array_index (f->parent_frame_ids, guint64, i));
+    }
+  g_string_append (out, "], \"unique_hash\": \"");
+  g_string_append (out, f->func_name); /* as it is, as pg_encoder does */
+  g_string_append (out, "_f");
+  put_uint (out, f->frame_id);
+  g_string_append (out, f->is_parent ? "_p" : "");
+  g_string_append (out, f->is_zombie ? "_z\", " : "\", ");
   put_vars (out, f->vars, "ordered_varnames", "encoded_locals");
   g_string_append (out, ", \"heapscope_held\": ");
   put_held (out, f->held);
@@ -794,7 +844,7 @@ put_frames (GString *out, HsSnapshot *snap, const char *key, gboolean hidden)
 {
   gboolean first = TRUE;
 
-  g_string_append_printf (out, ", \"%s\": [", key);
+  put_key (out, key, "[");
   for (guint i = 1; i < snap->frames->len; i++)
     {
       HsSnapFrame *f = g_ptr_array_index (snap->frames, i);
@@ -1020,7 +1070,9 @@ put_heap_header (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
   gboolean module_container = is_module_container (o);
 
-  g_string_append_printf (out, "[\"%s\"", module_container ? "INSTANCE" : heap_tag (o->kind));
+  g_string_append (out, "[\"");
+  g_string_append (out, module_container ? "INSTANCE" : heap_tag (o->kind));
+  g_string_append_c (out, '"');
   if (module_container)
     {
       g_string_append (out, ", ");
@@ -1032,7 +1084,10 @@ put_heap_header (GString *out, HsSnapshot *snap, HsSnapObject *o)
         g_string_append (out, ", ");
         put_string (out, o->label ? o->label : o->type_name);
         if (o->parent_frame_id != 0)
-          g_string_append_printf (out, ", %" G_GUINT64_FORMAT, o->parent_frame_id);
+          {
+            g_string_append (out, ", ");
+            put_uint (out, o->parent_frame_id);
+          }
         else
           g_string_append (out, ", null");
         put_function_defaults (out, snap, o);
@@ -1182,13 +1237,15 @@ static void
 put_id_list (GString *out, const char *key, HsSnapshot *snap, guint flag)
 {
   gboolean first = TRUE;
-  g_string_append_printf (out, ", \"%s\": [", key);
+  put_key (out, key, "[");
   for (guint i = 0; i < snap->objects->len; i++)
     {
       HsSnapObject *o = g_ptr_array_index (snap->objects, i);
       if (!(o->flags & flag))
         continue;
-      g_string_append_printf (out, "%s%" G_GUINT64_FORMAT, first ? "" : ", ", o->id);
+      if (!first)
+        g_string_append (out, ", ");
+      put_uint (out, o->id);
       first = FALSE;
     }
   g_string_append (out, "]");
@@ -1294,8 +1351,11 @@ put_heapscope_keys (Maps *m, GString *out, HsSnapshot *snap, GPtrArray *counted)
   put_id_list (out, "unreachable", snap, HS_SNAP_FLAG_UNREACHABLE);
   g_string_append (out, ", \"gc\": {\"freed\": [");
   for (guint i = 0; i < snap->gc_freed->len; i++)
-    g_string_append_printf (out, "%s%" G_GUINT64_FORMAT, i ? ", " : "",
-                            g_array_index (snap->gc_freed, guint64, i));
+    {
+      if (i)
+        g_string_append (out, ", ");
+      put_uint (out, g_array_index (snap->gc_freed, guint64, i));
+    }
   g_string_append (out, "]}");
 }
 
@@ -1384,8 +1444,11 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const HsJsonDeltaStep *delta,
   const char *text = snap->stdout_text ? snap->stdout_text : "";
   gsize text_len = strlen (text);
 
-  g_string_append_printf (out, "\"line\": %d, \"event\": \"%s\", \"func_name\": ", snap->line,
-                          event);
+  g_string_append (out, "\"line\": ");
+  put_int (out, snap->line);
+  g_string_append (out, ", \"event\": \"");
+  g_string_append (out, event);
+  g_string_append (out, "\", \"func_name\": ");
   put_string (out, snap->func_name ? snap->func_name : "<module>");
   g_string_append (out, ", ");
   if (globals != NULL)
@@ -1453,7 +1516,9 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const HsJsonDeltaStep *delta,
   put_heapscope_keys (m, out, snap, delta != NULL ? delta->counted : snap->objects);
   if (m->compact)
     {
-      g_string_append_printf (out, ", \"heapscope_removed\": {%s}", m->removed->str);
+      g_string_append (out, ", \"heapscope_removed\": {");
+      g_string_append_len (out, m->removed->str, m->removed->len);
+      g_string_append_c (out, '}');
       g_string_truncate (m->removed, 0);
     }
   g_string_append (out, "}");

@@ -1027,6 +1027,22 @@ hs_object_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
 {
   HsObject *r;
 
+  /* two ints that fit 64 bits or two floats, as the eval loop's COMPARE_OP does: sorting,
+   * min(), max() and a tuple's items compare here (an immortal bool, no slot call) */
+  if (a->type == b->type && a->type == &hs_int_type && hs_int_is_small (a) && hs_int_is_small (b))
+    {
+      gint64 x = hs_int_small_value (a), y = hs_int_small_value (b);
+      return hs_bool_from (hs_compare_holds ((x > y) - (x < y), op));
+    }
+  if (a->type == b->type && a->type == &hs_float_type)
+    {
+      double x = hs_float_value (a), y = hs_float_value (b);
+      /* NaN: only != holds */
+      return hs_bool_from (x < y    ? hs_compare_holds (-1, op)
+                           : x > y  ? hs_compare_holds (1, op)
+                           : x == y ? hs_compare_holds (0, op)
+                                    : op == HS_CMP_NE);
+    }
   if (!(a->type->type_flags & HS_TYPE_GC))
     return richcompare1 (vm, a, b, op);
   if (!hs_recursion_enter (vm, " in comparison"))

@@ -185,8 +185,13 @@ struct _HsCode
 {
   const char *name;     /* "<module>" or the function's name */
   const char *qualname; /* "f", "outer.<locals>.inner": used in call error messages */
-  HsObject *doc;        /* a function's docstring, consts[0] (borrowed), or NULL */
-  char *filename;       /* as tracebacks print it (a GRefString, shared) */
+  /* the immortal interned str of name that hs_function_new gave a function of name_vm (a
+   * comprehension's code makes a function at every run: interning its name each time was
+   * most of the cost of making it) */
+  HsObject *name_obj;
+  HsVM *name_vm;
+  HsObject *doc;  /* a function's docstring, consts[0] (borrowed), or NULL */
+  char *filename; /* as tracebacks print it (a GRefString, shared) */
 
   guint32 *code;
   guint8 *postab;      /* the positions, encoded (hs-code.c) */

@@ -262,7 +262,12 @@ hs_function_new (HsVM *vm, HsCode *code, HsObject *globals, HsObject *defaults)
       return NULL;
     }
   fn->code = code;
-  fn->name = hs_str_intern_name (vm, code->name, strlen (code->name));
+  if (code->name_obj == NULL || code->name_vm != vm)
+    {
+      code->name_obj = hs_str_intern_name (vm, code->name, strlen (code->name));
+      code->name_vm = vm;
+    }
+  fn->name = code->name_obj;
   fn->defaults = defaults;
   fn->globals = hs_incref (globals);
   globals->flags |= HS_FLAG_NAMESPACE;

@@ -51,6 +51,9 @@ typedef struct
   /* Every key's richcompare when they all share one class: called directly, as CPython's
    * same-type comparison does (it retries the generic way on NotImplemented). */
   CmpFn same_type_cmp;
+  /* every key an int that fits 64 bits (ints are immutable, no comparison runs code): lt
+   * compares their values in place, as CPython's unsafe_long_compare does */
+  gboolean small_ints;
   HsObject **keys0; /* first key: run positions are measured from it */
   gsize n;
   int min_gallop;
@@ -97,9 +100,9 @@ reverse_slice (Slice s, gsize n)
     reverse_array (s.v, n);
 }
 
-/* a < b: 1, 0, or -1 with an exception set. */
+/* lt's general way (keys not all small ints). */
 static int
-lt (Sorter *st, HsObject *a, HsObject *b)
+lt_general (Sorter *st, HsObject *a, HsObject *b)
 {
   if (HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
       && hs_int_is_small (b))
@@ -126,6 +129,15 @@ lt (Sorter *st, HsObject *a, HsObject *b)
       hs_decref (st->vm, r);
     }
   return hs_object_richcompare_bool (st->vm, a, b, HS_CMP_LT);
+}
+
+/* a < b: 1, 0, or -1 with an exception set. Inline: a sort of ints is mostly this. */
+static inline int
+lt (Sorter *st, HsObject *a, HsObject *b)
+{
+  if (G_LIKELY (st->small_ints))
+    return hs_int_small_value (a) < hs_int_small_value (b);
+  return lt_general (st, a, b);
 }
 
 /* Sorts s[0..n) by binary insertion, given that s[0..start) is already sorted. */
@@ -685,6 +697,15 @@ same_class_cmp (HsObject **keys, gsize n)
   return t != NULL ? t->richcompare : NULL;
 }
 
+static gboolean
+all_small_ints (HsObject **keys, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (!HS_IS (keys[i], &hs_int_type) || !hs_int_is_small (keys[i]))
+      return FALSE;
+  return TRUE;
+}
+
 int
 hs_list_sort (HsVM *vm, HsObject *list, HsObject *key, gboolean reverse)
 {
@@ -715,6 +736,7 @@ hs_list_sort (HsVM *vm, HsObject *list, HsObject *key, gboolean reverse)
 
       st.keys0 = s.k;
       st.same_type_cmp = same_class_cmp (s.k, n);
+      st.small_ints = all_small_ints (s.k, n);
       if (reverse)
         reverse_slice (s, n);
       rc = timsort (&st, s, n);

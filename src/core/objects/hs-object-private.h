@@ -11,6 +11,21 @@
 
 G_BEGIN_DECLS
 
+/* hs_object_mark_dirty(_range) inline where the VM's fields are seen (issue 20): a run that
+ * records nothing only flags the object, which the call cost several times over (every
+ * append, attribute store and set insertion marks its container). */
+static inline void
+hs_object_mark_dirty_range_inline (HsVM *vm, HsObject *obj, gsize lo, gsize hi)
+{
+  if (G_LIKELY (vm == NULL || !vm->track_dirty))
+    obj->flags |= HS_FLAG_DIRTY;
+  else
+    hs_object_mark_dirty_range (vm, obj, lo, hi);
+}
+#define hs_object_mark_dirty_range(vm, obj, lo, hi)                                                \
+  hs_object_mark_dirty_range_inline (vm, obj, lo, hi)
+#define hs_object_mark_dirty(vm, obj) hs_object_mark_dirty_range_inline (vm, obj, 0, G_MAXSIZE)
+
 void hs_heap_init (HsVM *vm);
 void hs_heap_fini (HsVM *vm);
 

@@ -369,8 +369,7 @@ dirty_find (HsVM *vm, HsObject *obj)
   return -1;
 }
 
-void
-hs_object_mark_dirty_range (HsVM *vm, HsObject *obj, gsize lo, gsize hi)
+void (hs_object_mark_dirty_range) (HsVM *vm, HsObject *obj, gsize lo, gsize hi)
 {
   gssize i;
   HsDirtyEntry *e;
@@ -405,8 +404,7 @@ hs_object_mark_dirty_range (HsVM *vm, HsObject *obj, gsize lo, gsize hi)
   e->hi = MAX (e->hi, hi);
 }
 
-void
-hs_object_mark_dirty (HsVM *vm, HsObject *obj)
+void (hs_object_mark_dirty) (HsVM *vm, HsObject *obj)
 {
   hs_object_mark_dirty_range (vm, obj, 0, G_MAXSIZE);
 }

@@ -1543,35 +1543,22 @@ type_lookup_uncached (const HsType *type, HsObject *name)
   return NULL;
 }
 
-/* CPython's type attribute cache: (type, interned name) → what the lookup along the bases
- * found, valid while no type's namespace changed and no type was made since (the epoch;
- * a new type may reuse a freed one's address). Per thread: VMs run on several. */
-#define LOOKUP_CACHE_SIZE 1024
+__thread HsTypeLookupEntry hs_type_lookup_cache[HS_TYPE_LOOKUP_CACHE_SIZE];
 
-typedef struct
-{
-  const HsType *type;
-  HsObject *name;
-  guint64 epoch;
-  HsObject *value; /* borrowed: the unchanged namespace holds it */
-} LookupCacheEntry;
-
-static __thread LookupCacheEntry lookup_cache[LOOKUP_CACHE_SIZE];
-
+/* hs_type_lookup_borrow past its cache: looked up, and cached for an immortal name. */
 HsObject *
-hs_type_lookup_borrow (const HsType *type, HsObject *name)
+hs_type_lookup_borrow_miss (const HsType *type, HsObject *name)
 {
   guint64 epoch = hs_dict_type_epoch ();
-  LookupCacheEntry *e;
+  HsTypeLookupEntry *e;
   HsObject *v;
 
   if (!hs_is_immortal (name)) /* a mortal name's address may come back with other text */
     return type_lookup_uncached (type, name);
-  e = &lookup_cache[(((guintptr)type >> 4) ^ ((guintptr)name >> 4)) % LOOKUP_CACHE_SIZE];
-  if (e->type == type && e->name == name && e->epoch == epoch)
-    return e->value;
+  e = &hs_type_lookup_cache[(((guintptr)type >> 4) ^ ((guintptr)name >> 4))
+                            % HS_TYPE_LOOKUP_CACHE_SIZE];
   v = type_lookup_uncached (type, name);
-  *e = (LookupCacheEntry){ type, name, epoch, v };
+  *e = (HsTypeLookupEntry){ type, name, epoch, v };
   return v;
 }
 

@@ -466,8 +466,34 @@ HsObject *hs_object_getattr (HsVM *vm, HsObject *obj, HsObject *name);
 HsObject *hs_object_getattr_cstr (HsVM *vm, HsObject *obj, const char *name);
 int hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value);
 /* Type-dict lookup along the method resolution order (a class's __mro__, a built-in's
- * base chain); borrowed, NULL if absent (no error set). */
-HsObject *hs_type_lookup_borrow (const HsType *type, HsObject *name);
+ * base chain); borrowed, NULL if absent (no error set). A hit of CPython's type attribute
+ * cache is inline: (type, interned name) -> what the lookup along the bases found, valid
+ * while no type's namespace changed and no type was made since (the epoch: a new type may
+ * reuse a freed one's address). Per thread: VMs run on several. */
+typedef struct
+{
+  const HsType *type;
+  HsObject *name;
+  guint64 epoch;
+  HsObject *value; /* borrowed: the unchanged namespace holds it */
+} HsTypeLookupEntry;
+
+#define HS_TYPE_LOOKUP_CACHE_SIZE 1024
+extern __thread HsTypeLookupEntry hs_type_lookup_cache[HS_TYPE_LOOKUP_CACHE_SIZE];
+extern guint64 hs_dict_type_epoch_counter; /* hs-dict.h */
+HsObject *hs_type_lookup_borrow_miss (const HsType *type, HsObject *name);
+
+static inline HsObject *
+hs_type_lookup_borrow (const HsType *type, HsObject *name)
+{
+  const HsTypeLookupEntry *e = &hs_type_lookup_cache[(((guintptr)type >> 4) ^ ((guintptr)name >> 4))
+                                                     % HS_TYPE_LOOKUP_CACHE_SIZE];
+  /* only an immortal name is cached: a mortal one's address may come back with other text */
+  if (e->type == type && e->name == name && (name->flags & HS_FLAG_IMMORTAL)
+      && e->epoch == __atomic_load_n (&hs_dict_type_epoch_counter, __ATOMIC_RELAXED))
+    return e->value;
+  return hs_type_lookup_borrow_miss (type, name);
+}
 /* Name of the type for messages ("int", "list", a class's name, "datetime.date"). */
 const char *hs_type_name (const HsObject *obj);
 /* The same for a type itself: its tp_name. */

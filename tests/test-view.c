@@ -272,6 +272,28 @@ test_dataclass_machinery (void)
   g_assert_cmpstr (errors, ==, "");
 }
 
+/* The lines a dataclass's generated __init__ runs are no steps of the program's and do not
+ * use up the step limit: 40 instances under a limit of 60 steps. */
+static void
+test_library_code_not_counted (void)
+{
+  const char *src = "from dataclasses import dataclass\n"
+                    "@dataclass\n"
+                    "class P:\n"
+                    "    x: int\n"
+                    "    y: int = 0\n"
+                    "ps = [P(i) for i in range(40)]\n"
+                    "print(len(ps))\n";
+  HsTraceOptions opts;
+  g_autoptr (HsTrace) t = NULL;
+
+  hs_trace_options_init (&opts);
+  opts.max_steps = 60;
+  t = hs_trace_record (src, strlen (src), "/tmp/prog.py", &opts, NULL);
+  g_assert_cmpint (hs_trace_get_end (t), !=, HS_TRACE_END_STEP_LIMIT);
+  g_assert_cmpint (hs_trace_step_line (t, hs_trace_get_n_steps (t) - 1), ==, 7);
+}
+
 /* An Enum's member tables and its members' bookkeeping are Enum's, not the learner's; a
  * member still shows its name and value. */
 static void
@@ -340,6 +362,7 @@ main (int argc, char **argv)
   g_test_add_func ("/view/learner/hidden-held-root", test_hidden_held_root);
   g_test_add_func ("/view/learner/dataclass-machinery", test_dataclass_machinery);
   g_test_add_func ("/view/learner/enum-machinery", test_enum_machinery);
+  g_test_add_func ("/view/learner/library-code-not-counted", test_library_code_not_counted);
   corpus_add_tests ("/view/counts", test_corpus_view_counts);
   return g_test_run ();
 }

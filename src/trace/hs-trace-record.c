@@ -1567,9 +1567,11 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
       return FALSE;
     }
   /* Hidden events count against the step limit too, so that a class body that never ends
-   * still stops (at a step shown inside it). */
+   * still stops (at a step shown inside it). The library's generated code never loops: its
+   * events (a dataclass's __init__ for every instance) are not the program's steps. */
   if (f != NULL && ev != HS_STEP_UNCAUGHT && is_hidden (rec, ev, f)
-      && ++rec->hidden_events < t->options.max_steps)
+      && ((hs_inspect_frame_code (f)->flags & HS_CODE_LIBRARY)
+          || ++rec->hidden_events < t->options.max_steps))
     return TRUE;
   hs_record_ensure_code_holders (rec);
   flush_dirty (rec);

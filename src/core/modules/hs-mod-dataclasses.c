@@ -427,6 +427,23 @@ create_fn (HsVM *vm, const char *name, const char *args, GPtrArray *body, HsObje
   return fn;
 }
 
+/* CPython's _set_qualname then setattr: cls.name = fn, fn named "<cls qualname>.<name>". */
+static int
+set_named_method (HsVM *vm, HsObject *cls, const char *name, HsObject *fn)
+{
+  HsObject *q = hs_object_getattr_cstr (vm, cls, "__qualname__"), *fq;
+  int r;
+
+  fq = q != NULL ? hs_str_from_format (vm, "%s.%s", hs_str_utf8 (q), name) : NULL;
+  r = fq != NULL && hs_object_setattr (vm, fn, hs_str_intern_cstr ("__qualname__"), fq) == 0
+              && hs_object_setattr (vm, cls, hs_str_intern_cstr (name), fn) == 0
+          ? 0
+          : -1;
+  hs_xdecref (vm, fq);
+  hs_xdecref (vm, q);
+  return r;
+}
+
 /* CPython's _set_new_attribute: cls.name = fn (taken), named cls's, unless the class
  * defines name itself: 1 then, 0 done, -1 error. */
 static int
@@ -437,16 +454,7 @@ set_new_attribute (HsVM *vm, HsObject *cls, const char *name, HsObject *fn)
   if (fn == NULL)
     return -1;
   if (own_borrow (vm, cls, name) == NULL)
-    {
-      HsObject *q = hs_object_getattr_cstr (vm, cls, "__qualname__"), *fq;
-      fq = q != NULL ? hs_str_from_format (vm, "%s.%s", hs_str_utf8 (q), name) : NULL;
-      r = fq != NULL && hs_object_setattr (vm, fn, hs_str_intern_cstr ("__qualname__"), fq) == 0
-                  && hs_object_setattr (vm, cls, hs_str_intern_cstr (name), fn) == 0
-              ? 0
-              : -1;
-      hs_xdecref (vm, fq);
-      hs_xdecref (vm, q);
-    }
+    r = set_named_method (vm, cls, name, fn);
   hs_decref (vm, fn);
   return r;
 }
@@ -1002,11 +1010,11 @@ add_order (HsVM *vm, HsObject *cls, HsObject *fields, HsObject *globals)
 static int
 add_hash (HsVM *vm, HsObject *cls, const Params *p, HsObject *fields, HsObject *globals)
 {
-  HsObject *own = own_borrow (vm, cls, "__hash__"), *fn, *q = NULL, *fq = NULL;
+  HsObject *own = own_borrow (vm, cls, "__hash__"), *fn;
   gboolean explicit_hash
       = own != NULL && !(own == hs_None && own_borrow (vm, cls, "__eq__") != NULL);
   HsObject *name = hs_str_intern_cstr ("__hash__");
-  int r = -1;
+  int r;
 
   if (p->unsafe_hash && explicit_hash)
     {
@@ -1018,14 +1026,10 @@ add_hash (HsVM *vm, HsObject *cls, const Params *p, HsObject *fields, HsObject *
     return 0;
   if (!p->unsafe_hash && !p->frozen)
     return hs_object_setattr (vm, cls, name, hs_None);
-  if ((fn = hash_fn (vm, fields, globals)) != NULL
-      && (q = hs_object_getattr_cstr (vm, cls, "__qualname__")) != NULL
-      && (fq = hs_str_from_format (vm, "%s.__hash__", hs_str_utf8 (q))) != NULL
-      && hs_object_setattr (vm, fn, hs_str_intern_cstr ("__qualname__"), fq) == 0)
-    r = hs_object_setattr (vm, cls, name, fn);
-  hs_xdecref (vm, fq);
-  hs_xdecref (vm, q);
-  hs_xdecref (vm, fn);
+  if ((fn = hash_fn (vm, fields, globals)) == NULL)
+    return -1;
+  r = set_named_method (vm, cls, "__hash__", fn);
+  hs_decref (vm, fn);
   return r;
 }
 

@@ -5,6 +5,7 @@
 
 #include "hs-unicode-name.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "hs-unicode-aliases-table.h"
@@ -34,43 +35,41 @@ lookup_cjk (const char *hex, gsize len, gunichar *out)
   return FALSE;
 }
 
+/* bsearch's comparisons: a name's entry holds its offset in the text, an alias's its name */
+static int
+compare_name (const void *key, const void *entry)
+{
+  return strcmp (key, unicode_name_text + ((const guint32 *)entry)[0]);
+}
+
+static int
+compare_alias (const void *key, const void *entry)
+{
+  return strcmp (key, *(const char *const *)entry);
+}
+
 gboolean
 hs_unicode_lookup (const char *name, gsize len, gunichar *out)
 {
   g_autofree char *upper = g_ascii_strup (name, len);
-  gsize lo = 0, hi = G_N_ELEMENTS (unicode_names);
+  const guint32 *named;
 
   if (len > strlen (CJK_PREFIX) && strncmp (upper, CJK_PREFIX, strlen (CJK_PREFIX)) == 0)
     return lookup_cjk (name + strlen (CJK_PREFIX), len - strlen (CJK_PREFIX), out);
   if (memchr (name, '\0', len) != NULL)
     return FALSE;
-  while (lo < hi)
+  named = bsearch (upper, unicode_names, G_N_ELEMENTS (unicode_names), sizeof unicode_names[0],
+                   compare_name);
+  if (named != NULL)
     {
-      gsize mid = lo + (hi - lo) / 2;
-      int c = strcmp (unicode_name_text + unicode_names[mid][0], upper);
-      if (c == 0)
-        {
-          *out = unicode_names[mid][1];
-          return TRUE;
-        }
-      if (c < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
+      *out = named[1];
+      return TRUE;
     }
-  for (lo = 0, hi = G_N_ELEMENTS (unicode_aliases); lo < hi;)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      int c = strcmp (unicode_aliases[mid].name, upper);
-      if (c == 0)
-        {
-          *out = unicode_aliases[mid].code;
-          return TRUE;
-        }
-      if (c < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
+  const typeof (unicode_aliases[0]) *alias
+      = bsearch (upper, unicode_aliases, G_N_ELEMENTS (unicode_aliases), sizeof unicode_aliases[0],
+                 compare_alias);
+  if (alias == NULL)
+    return FALSE;
+  *out = alias->code;
+  return TRUE;
 }

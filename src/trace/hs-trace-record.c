@@ -1611,7 +1611,12 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   if (t->options.verify_counts && ev == HS_STEP_LINE && hs_inspect_holds_listed (vm))
     hs_trace_verify_counts (t, vm, k);
   if (keyframe_due (rec))
-    write_keyframe (rec, k);
+    {
+      HsSerials mark;
+      hs_inspect_serials (vm, &mark);
+      write_keyframe (rec, k);
+      hs_inspect_give_back_serials (vm, &mark);
+    }
   if (t->options.step_done != NULL)
     t->options.step_done (t, t->options.step_done_data);
   return !rec->stopped;

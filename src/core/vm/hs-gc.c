@@ -413,6 +413,7 @@ collect (HsVM *vm, HsGCState *gc, int generation, gboolean may_run_code)
   Finalized finalized;
   gsize n;
 
+  gc->collections++;
   if (generation + 1 < HS_GC_GENERATIONS)
     gc->count[generation + 1]++;
   for (int i = 0; i <= generation; i++)

@@ -194,6 +194,27 @@ hs_inspect_str (HsVM *vm, HsObject *obj)
   return text_outside_limit (vm, hs_object_str, obj);
 }
 
+void
+hs_inspect_serials (HsVM *vm, HsSerials *mark)
+{
+  mark->next_id = vm->next_id;
+  mark->next_frame_id = vm->next_frame_id;
+  mark->collections = vm->gc.collections;
+}
+
+/* The live list is in id order (hs_live_link appends): its last object is the newest. */
+void
+hs_inspect_give_back_serials (HsVM *vm, const HsSerials *mark)
+{
+  if (vm->next_id == mark->next_id && vm->next_frame_id == mark->next_frame_id)
+    return;
+  if (vm->gc.collections != mark->collections
+      || (vm->live.prev != &vm->live && vm->live.prev->id >= mark->next_id))
+    return;
+  vm->next_id = mark->next_id;
+  vm->next_frame_id = mark->next_frame_id;
+}
+
 HsObject *
 hs_inspect_live_first (HsVM *vm)
 {

@@ -56,7 +56,8 @@ void hs_vm_set_hooks (HsVM *vm, const HsVMHooks *hooks, gpointer data);
 HsFrame *hs_vm_current_frame (HsVM *vm);
 /* The caller, or NULL for the outermost frame (and for a suspended generator's). */
 HsFrame *hs_inspect_frame_back (const HsFrame *f);
-/* A serial, never reused within a VM. */
+/* A serial, never reused within a VM (but for frames a hook's repr ran and ended, whose ids
+ * hs_inspect_give_back_serials may give back). */
 guint64 hs_inspect_frame_id (const HsFrame *f);
 HsCode *hs_inspect_frame_code (const HsFrame *f);
 /* The line the frame is executing. */
@@ -123,6 +124,21 @@ const HsSyntaxError *hs_inspect_syntax_error (HsVM *vm);
  * exception is dropped: looking must not disturb the program). */
 char *hs_inspect_repr (HsVM *vm, HsObject *obj);
 char *hs_inspect_str (HsVM *vm, HsObject *obj);
+
+/* Where the VM's serials stand: what a tool then makes the VM compute (a repr, which may
+ * run a __repr__ method) can give back the object and frame ids it used, so that the
+ * program's ids do not depend on when the tool looked (hs_inspect_give_back_serials). */
+typedef struct
+{
+  guint64 next_id;
+  guint64 next_frame_id;
+  guint64 collections;
+} HsSerials;
+
+void hs_inspect_serials (HsVM *vm, HsSerials *mark);
+/* Gives back the ids used since `mark` when none of their objects is alive and no
+ * collection ran since (a collection's generations are ranges of ids). */
+void hs_inspect_give_back_serials (HsVM *vm, const HsSerials *mark);
 
 /* ---- objects --------------------------------------------------------------------- */
 

@@ -22,6 +22,7 @@ typedef struct
   guint64 young_start[2];
   gint64 long_lived_total;
   gint64 long_lived_pending;
+  guint64 collections; /* how many ran (hs_inspect_give_back_serials) */
   gboolean initialised;
   gboolean disabled;
   gboolean collecting;

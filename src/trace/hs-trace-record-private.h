@@ -71,6 +71,10 @@ typedef struct
   gboolean annotations_known;
 
   PoolCacheEntry pool_cache[512]; /* pool()'s */
+
+  /* a traced generator -> GArray of guint64: what its rows were last put from */
+  GHashTable *generator_sources;
+  GArray *sources_scratch;
 } Recorder;
 
 static inline gboolean

@@ -686,6 +686,59 @@ put_class (Recorder *rec, HsLog *log, HsObject *o)
   put_rows (rec, log, rows + first, nrows - first, FALSE);
 }
 
+/* What a generator's rows are made of (its frame's code, locals, stack and pending call),
+ * each object by address and id, in `out`. */
+static void
+generator_sources (HsObject *gen, GArray *out)
+{
+  HsFrame *f = HS_GENERATOR (gen)->frame;
+  HsObject *const *objs[3];
+  int n[3];
+  guint ncall = 0;
+  guint64 *p;
+
+  if (f == NULL)
+    {
+      g_array_set_size (out, 1);
+      g_array_index (out, guint64, 0) = 0;
+      return;
+    }
+  objs[0] = hs_inspect_frame_locals (f);
+  n[0] = hs_inspect_frame_code (f)->nlocals;
+  objs[1] = hs_inspect_frame_stack (f, &n[1]);
+  objs[2] = hs_inspect_frame_call_held (f, &ncall);
+  n[2] = (int)ncall;
+  g_array_set_size (out, 4 + 2 * ((gsize)n[0] + n[1] + n[2]));
+  p = (guint64 *)(void *)out->data;
+  *p++ = (guintptr)f;
+  for (int k = 0; k < 3; k++)
+    {
+      *p++ = (guint64)n[k];
+      for (int i = 0; i < n[k]; i++)
+        {
+          HsObject *o = objs[k][i];
+          /* an id tells an object from one made later at its address */
+          *p++ = (guintptr)o;
+          *p++ = o != NULL ? o->id : 0;
+        }
+    }
+}
+
+/* Whether a traced generator's rows would be put as they were last (its frame's values are
+ * the same objects, alive since, so traced): a generator that ran is put again only when
+ * it changed (a loop over a chain of generators put each of them at every step). */
+static gboolean
+generator_unchanged (Recorder *rec, HsObject *gen)
+{
+  GArray *last = g_hash_table_lookup (rec->generator_sources, gen);
+
+  if (last == NULL)
+    return FALSE;
+  generator_sources (gen, rec->sources_scratch);
+  return last->len == rec->sources_scratch->len
+         && memcmp (last->data, rec->sources_scratch->data, last->len * sizeof (guint64)) == 0;
+}
+
 /* A generator keeps its frame: shown as the generator's rows, the frame's references
  * named like its variables (its refs), also while it runs. */
 static void
@@ -694,6 +747,14 @@ put_generator (Recorder *rec, HsLog *log, HsObject *o)
   HsFrame *f = HS_GENERATOR (o)->frame;
   guint nrows = 0;
   const Row *rows = NULL;
+  GArray *sources = g_hash_table_lookup (rec->generator_sources, o);
+
+  if (sources == NULL)
+    {
+      sources = g_array_new (FALSE, FALSE, sizeof (guint64));
+      g_hash_table_insert (rec->generator_sources, o, sources);
+    }
+  generator_sources (o, sources);
 
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_OTHER,
               f != NULL ? hs_inspect_frame_code (f)->name : NULL);
@@ -902,7 +963,8 @@ flush_dirty (Recorder *rec)
   for (guint i = 0; i < generators->len; i++)
     {
       HsObject *gen = generators->pdata[i];
-      put_object (rec, &rec->trace->log, gen);
+      if (!generator_unchanged (rec, gen))
+        put_object (rec, &rec->trace->log, gen);
       if (!HS_GENERATOR (gen)->running)
         g_hash_table_remove (rec->generators, gen);
     }
@@ -1654,6 +1716,7 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
     {
       g_hash_table_remove (rec->class_dicts, obj);
       g_hash_table_remove (rec->generators, obj);
+      g_hash_table_remove (rec->generator_sources, obj);
       g_hash_table_remove (rec->part_owners, obj);
     }
   if (HS_IS (obj, &hs_function_type))
@@ -1796,6 +1859,8 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   rec.part_owners = g_hash_table_new (NULL, NULL);
   rec.dict_parts = g_hash_table_new (NULL, NULL);
   rec.generators = g_hash_table_new (NULL, NULL);
+  rec.generator_sources = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+  rec.sources_scratch = g_array_new (FALSE, FALSE, sizeof (guint64));
   rec.texts = g_hash_table_new (NULL, NULL);
   rec.class_lines = find_class_lines (t->source);
   rec.rows = g_array_new (FALSE, FALSE, sizeof (Row));
@@ -1856,6 +1921,8 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   g_hash_table_unref (rec.dict_parts);
   g_clear_pointer (&rec.code_holders, g_hash_table_unref);
   g_hash_table_unref (rec.generators);
+  g_hash_table_unref (rec.generator_sources);
+  g_array_unref (rec.sources_scratch);
   g_hash_table_unref (rec.texts);
   g_array_unref (rec.class_lines);
   g_ptr_array_unref (rec.todo);

@@ -3,7 +3,9 @@
  *
  * Invariant: time() reads the real clock, perf_counter() and monotonic() the monotonic one
  * (seconds as floats, as CPython's); sleep() checks its argument as CPython does and returns
- * at once, since a recorded program's time is its steps, not the wall clock. Broken-down time
+ * at once, since a recorded program's time is its steps, not the wall clock: instead it moves
+ * the program's wall and monotonic clocks on (hs_vm_add_sleep), so that what a program
+ * measures around a sleep is what it slept. Broken-down time
  * is the C library's, as CPython's is on Linux: the system's zone (TZ), strftime in the "C"
  * locale, and CPython's checks of a time tuple (gettmarg, checktm) with its messages.
  */
@@ -25,6 +27,7 @@
 #include "hs-str.h"
 #include "hs-structseq.h"
 #include "hs-tuple.h"
+#include "hs-vm-private.h"
 
 /* A clock's reading: seconds as a float, or nanoseconds as an int (the _ns functions). */
 static HsObject *
@@ -36,6 +39,8 @@ clock_reading (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObje
     return NULL;
   clock_gettime (clock, &ts);
   gint64 t = (gint64)ts.tv_sec * 1000000000 + ts.tv_nsec;
+  if (clock == CLOCK_REALTIME || clock == CLOCK_MONOTONIC)
+    t += hs_vm_slept_ns (vm);
   return ns ? hs_int_from_i64 (vm, t) : hs_float_new (vm, (double)t * 1e-9);
 }
 
@@ -123,15 +128,36 @@ static HsObject *
 t_sleep (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *secs = NULL;
-  double d;
+  gint64 ns;
   if (!hs_parse_args (vm, "sleep", args, nargs, kwnames, "!secs", &secs))
     return NULL;
+  /* CPython's _PyTime_FromSecondsObject: nanoseconds in a 64-bit integer */
   if (HS_IS (secs, &hs_float_type))
-    d = hs_float_value (secs);
+    {
+      double d = hs_float_value (secs) * 1e9;
+      if (isnan (d))
+        {
+          hs_err_set_string (vm, &hs_exc_ValueError, "Invalid value NaN (not a number)");
+          return NULL;
+        }
+      if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+        {
+          hs_err_set_string (vm, &hs_exc_OverflowError,
+                             "timestamp out of range for platform time_t");
+          return NULL;
+        }
+      ns = (gint64)d;
+    }
   else if (hs_int_check (secs))
     {
-      if (hs_int_as_double (vm, secs, &d) < 0)
-        return NULL;
+      gint64 s;
+      if (!hs_int_as_i64 (secs, &s) || s > G_MAXINT64 / 1000000000 || s < G_MININT64 / 1000000000)
+        {
+          hs_err_set_string (vm, &hs_exc_OverflowError,
+                             "timestamp too large to convert to C _PyTime_t");
+          return NULL;
+        }
+      ns = s * 1000000000;
     }
   else
     {
@@ -139,11 +165,20 @@ t_sleep (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                      hs_type_name (secs));
       return NULL;
     }
-  if (d < 0)
+  if (ns < 0)
     {
       hs_err_set_string (vm, &hs_exc_ValueError, "sleep length must be non-negative");
       return NULL;
     }
+  /* CPython's deadline, the monotonic clock plus the length, must fit too */
+  struct timespec now;
+  clock_gettime (CLOCK_MONOTONIC, &now);
+  if (ns > G_MAXINT64 - ((gint64)now.tv_sec * 1000000000 + now.tv_nsec) - hs_vm_slept_ns (vm))
+    {
+      hs_err_format (vm, &hs_exc_OSError, "[Errno %d] %s", EINVAL, g_strerror (EINVAL));
+      return NULL;
+    }
+  hs_vm_add_sleep (vm, ns);
   return hs_None;
 }
 
@@ -196,7 +231,7 @@ seconds_arg (HsVM *vm, HsObject *o, time_t *out)
 {
   if (o == NULL || o == hs_None)
     {
-      *out = time (NULL);
+      *out = time (NULL) + (time_t)(hs_vm_slept_ns (vm) / 1000000000);
       return TRUE;
     }
   if (HS_IS (o, &hs_float_type))

@@ -26,6 +26,7 @@
 #include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
+#include "hs-vm-private.h"
 #include "hs-tuple.h"
 
 typedef __int128 i128;
@@ -1573,7 +1574,7 @@ from_timestamp (HsVM *vm, const HsType *type, HsObject *ts, gboolean utc, HsObje
 static HsObject *
 now (HsVM *vm, const HsType *type, gboolean utc, HsObject *tz)
 {
-  gint64 t = g_get_real_time ();
+  gint64 t = g_get_real_time () + hs_vm_slept_ns (vm) / 1000;
   time_t secs = (time_t)(t / 1000000);
   struct tm tm;
   if (utc)

@@ -43,6 +43,12 @@ int hs_vm_write_output (HsVM *vm, const char *text, gsize len);
 /* The same for what the program writes on stderr (sys.stderr.write), through the error
  * output function: counted against the same cap. */
 int hs_vm_write_error (HsVM *vm, const char *text, gsize len);
+/* time.sleep() returns at once (a recorded program's time is its steps, not the wall clock)
+ * and moves the program's clocks on instead: hs_vm_add_sleep adds to what the run has slept,
+ * in nanoseconds, and time(), monotonic(), perf_counter() and datetime's now() add
+ * hs_vm_slept_ns to the system's clocks. */
+void hs_vm_add_sleep (HsVM *vm, gint64 ns);
+gint64 hs_vm_slept_ns (HsVM *vm);
 /* Reports the current exception, which code called for `where` (a __del__, a weakref
  * callback) could not raise, as CPython's default unraisable hook: "Exception ignored in:
  * <repr of where>" and the traceback on the run's stderr; clears it. */
@@ -105,6 +111,7 @@ struct _HsVM
   gint64 line_steps;           /* line events of the current run */
   int stop_reason;             /* HsRunResult of a forced stop (limits, cancel), else HS_RUN_OK */
   gsize output_bytes;
+  gint64 slept_ns;      /* what time.sleep() has slept, at once (hs_vm_add_sleep) */
   GPtrArray *codes;     /* HsCode * compiled in this VM (freed with it) */
   GArray *warnings;     /* HsVMWarning: the program's compile-time warnings */
   guint codes_version;  /* bumped when exec(), eval() or compile() adds one */

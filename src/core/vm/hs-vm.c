@@ -170,6 +170,18 @@ hs_vm_write_error (HsVM *vm, const char *text, gsize len)
   return write_counted (vm, vm->err_fn, vm->err_data, NULL, text, len);
 }
 
+void
+hs_vm_add_sleep (HsVM *vm, gint64 ns)
+{
+  vm->slept_ns += ns; /* time.sleep() checked that the clocks stay in range */
+}
+
+gint64
+hs_vm_slept_ns (HsVM *vm)
+{
+  return vm->slept_ns;
+}
+
 /* ---- helpers of the loop -------------------------------------------------------------- */
 
 static void

@@ -75,6 +75,25 @@ emit (HsVM *vm, HsObject *file, GString *out, const char *text, gsize len)
   return 0;
 }
 
+/* What print has gathered for the program's stdout goes out before anything that may run the
+ * program's code (a __str__ that prints or raises) and when print fails: CPython writes each
+ * piece as it goes, so "a " is out when the __str__ of print("a", b) raises. */
+static int
+flush_out (HsVM *vm, GString *out)
+{
+  int r = out->len > 0 ? hs_vm_write_output (vm, out->str, out->len) : 0;
+  g_string_truncate (out, 0);
+  return r;
+}
+
+/* A str() that runs none of the program's code */
+static gboolean
+plain_str (HsObject *o)
+{
+  return HS_IS (o, &hs_str_type) || HS_IS (o, &hs_int_type) || HS_IS (o, &hs_float_type)
+         || HS_IS (o, &hs_bool_type) || o == hs_None;
+}
+
 /* CPython's sys.stdout.write is a method called through C (one level against the recursion
  * limit) that calls its buffer's (one more): the first write of a print() near the limit is
  * where a runaway recursion that prints fails, "while calling a Python object". */
@@ -121,6 +140,8 @@ builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
         r = sep != NULL && sep != hs_None
                 ? emit (vm, file, out, hs_str_utf8 (sep), hs_str_byte_len (sep))
                 : emit (vm, file, out, " ", 1);
+      if (r == 0 && file == NULL && !plain_str (args[i]))
+        r = flush_out (vm, out);
       HsObject *s = r == 0 ? hs_object_str (vm, args[i]) : NULL;
       r = s != NULL && (i > 0 || file != NULL || stdout_write_levels (vm))
               ? emit (vm, file, out, hs_str_utf8 (s), hs_str_byte_len (s))
@@ -133,8 +154,8 @@ builtin_print (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     r = end != NULL && end != hs_None
             ? emit (vm, file, out, hs_str_utf8 (end), hs_str_byte_len (end))
             : emit (vm, file, out, "\n", 1);
-  if (r == 0 && file == NULL)
-    r = hs_vm_write_output (vm, out->str, out->len);
+  if (file == NULL && flush_out (vm, out) < 0)
+    r = -1;
   g_string_free (out, TRUE);
   return r < 0 ? NULL : hs_None;
 }

@@ -134,7 +134,8 @@ struct _HsModuleCompiler
   gboolean past_futures;       /* a statement other than the docstring or a future import came */
   HsSyntaxError *future_error; /* a leading future import's error: wins over the others */
   gboolean has_annotations;    /* a module-level annotation: the module sets __annotations__ up */
-  int annotations_at;          /* first of the two NOPs reserved for that, -1 before any */
+  int annotations_at;          /* first of the three NOPs reserved for that, -1 before any */
+  int annotations_line;        /* the first statement's line, SETUP_ANNOTATIONS's in CPython */
   GArray *warnings;            /* Warning: reported once the whole module has compiled */
 };
 

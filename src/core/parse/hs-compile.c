@@ -1327,15 +1327,19 @@ hs_module_compiler_new (HsVM *vm, const char *source, gsize len, const char *fil
   return compiler_new (vm, source, len, filename, HS_COMPILE_EXEC, FALSE);
 }
 
-/* The first statement's code starts with two NOPs, where BUILD_MAP and the store of
- * `__annotations__` go if an annotation comes later (CPython's compiler_body looks for one in
- * the whole module first; the module is not whole here). */
+/* The first statement's code starts with three NOPs, where BUILD_MAP and the store of
+ * `__annotations__` go, after a line event at the first statement's line, if an annotation
+ * comes later (CPython's compiler_body looks for one in the whole module first and emits
+ * SETUP_ANNOTATIONS; the module is not whole here). They have no position: without
+ * annotations, the first line event is the first instruction's, as in CPython (line 3 for
+ * `x = [` on line 2 and a call on line 3). */
 static void
 reserve_annotations (Compiler *c)
 {
-  hs_compile_emit (c, HS_OP_NOP, 0);
-  hs_compile_emit (c, HS_OP_NOP, 0);
+  for (int i = 0; i < 3; i++)
+    hs_compile_emit_at (c, HS_OP_NOP, 0, HS_CODE_POS_NONE);
   c->annotations_at = 0; /* of the first statement's instructions, until assembled */
+  c->annotations_line = c->u->cur.line;
 }
 
 static void
@@ -1345,8 +1349,10 @@ setup_annotations (Compiler *c, HsCode *code)
   hs_compile_emit (c, HS_OP_BUILD_MAP, 0);
   hs_compile_store_name (c, "__annotations__", FALSE);
   Instr *in = &g_array_index (c->u->instrs, Instr, n);
-  code->code[c->annotations_at] = HS_INSTR (in[0].op, in[0].arg);
-  code->code[c->annotations_at + 1] = HS_INSTR (in[1].op, in[1].arg);
+  code->code[c->annotations_at]
+      = HS_INSTR (HS_OP_LINE, (guint32)MIN (c->annotations_line, HS_INSTR_ARG_MAX));
+  code->code[c->annotations_at + 1] = HS_INSTR (in[0].op, in[0].arg);
+  code->code[c->annotations_at + 2] = HS_INSTR (in[1].op, in[1].arg);
   g_array_set_size (c->u->instrs, n);
 }
 
@@ -1407,9 +1413,7 @@ hs_module_compiler_add (HsStmt *s, gpointer compiler)
       guint before = c->u->out.words->len;
       hs_compile_assemble_chunk (c->u);
       if (first && c->mode != HS_COMPILE_EVAL)
-        c->annotations_at
-            = (int)before
-              + (HS_INSTR_OP (g_array_index (c->u->out.words, guint32, before)) == HS_OP_LINE);
+        c->annotations_at = (int)before;
     }
   hs_symtable_forget (c->st);
 }

@@ -1174,6 +1174,141 @@ test_chain_forked_spine (void)
     }
 }
 
+/* A fork of two long chains: `root` (100) refers to two runs of 30 nodes (200.., 300..),
+ * by `left` and `right`, each node's `next` the next. `kids`: each node holds its next
+ * in a `kids` list of its own (a general tree: Node(kids=[child])) at 1000 + its id, the
+ * root's list holding both first nodes; then a trunk of 20 nodes (400..) leads to the
+ * root from `top`. */
+static HsSnapshot *
+fixture_fork (gboolean kids)
+{
+  HsSnapshot *snap = hs_snapshot_new ();
+  HsSnapFrame *module = fx_module (snap);
+  guint64 firsts[2] = { 200, 300 };
+
+  for (guint b = 0; b < 2; b++)
+    for (guint i = 0; i < 30; i++)
+      {
+        guint64 id = firsts[b] + i;
+        HsSnapObject *node = fx_object (snap, id, HS_SNAP_INSTANCE, "Node");
+        gboolean last = i + 1 == 30;
+
+        fx_attr (node, "value", fx_int ("7"));
+        if (!kids)
+          fx_attr (node, "next", last ? fx_none () : hs_snap_value_ref (id + 1));
+        else
+          {
+            HsSnapObject *list = fx_object (snap, 1000 + id, HS_SNAP_LIST, "list");
+
+            fx_attr (node, "kids", hs_snap_value_ref (1000 + id));
+            if (!last)
+              fx_item (list, hs_snap_value_ref (id + 1));
+          }
+      }
+  {
+    HsSnapObject *root = fx_object (snap, 100, HS_SNAP_INSTANCE, "Node");
+
+    fx_attr (root, "value", fx_int ("0"));
+    if (!kids)
+      {
+        fx_attr (root, "left", hs_snap_value_ref (200));
+        fx_attr (root, "right", hs_snap_value_ref (300));
+      }
+    else
+      {
+        HsSnapObject *list = fx_object (snap, 1100, HS_SNAP_LIST, "list");
+
+        fx_attr (root, "kids", hs_snap_value_ref (1100));
+        fx_item (list, hs_snap_value_ref (200));
+        fx_item (list, hs_snap_value_ref (300));
+      }
+  }
+  for (guint i = 0; i < 20; i++)
+    {
+      HsSnapObject *node = fx_object (snap, 400 + i, HS_SNAP_INSTANCE, "Node");
+      guint64 next = i + 1 < 20 ? 401 + i : 100;
+
+      fx_attr (node, "value", fx_int ("1"));
+      if (!kids)
+        fx_attr (node, "next", hs_snap_value_ref (next));
+      else
+        {
+          fx_attr (node, "kids", hs_snap_value_ref (1400 + i));
+          fx_item (fx_object (snap, 1400 + i, HS_SNAP_LIST, "list"), hs_snap_value_ref (next));
+        }
+    }
+  hs_snap_frame_add_var (module, "top", hs_snap_value_ref (400));
+  fixture_finish (snap);
+  return snap;
+}
+
+/* Whether object `id` is drawn in `scene`. */
+static gboolean
+drawn (const HsScene *scene, guint64 id)
+{
+  return hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id) != NULL;
+}
+
+/* Each long run is summarised wherever it is: the trunk to a fork (its first three nodes,
+ * "… 17 more Node", the fork's node as its last) and both branches of the fork
+ * (the first three, "… 26 more Node", the last), whether a node refers to the next
+ * directly or through a `kids` list of its own (a hidden node's list is hidden with it,
+ * the marker counting nodes only). A branch expands through its marker's id, the other
+ * staying summarised, and the node under that id offers to shorten it again. Badges
+ * equal arrows throughout. */
+static void
+test_chain_fork (void)
+{
+  for (int kids = 0; kids < 2; kids++)
+    {
+      g_autoptr (HsSnapshot) snap = fixture_fork (kids);
+      g_autoptr (HsScene) scene = render (snap);
+      g_autoptr (HsScene) open = render_expanded (snap, 203);
+      const guint64 markers[] = { 403, 203, 303 };
+      const char *const texts[] = { "… 17 more Node", "… 26 more Node", "… 26 more Node" };
+
+      g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), ==, 3);
+      for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+        {
+          const HsSceneNode *marker = hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, markers[m]);
+
+          g_assert_nonnull (marker);
+          g_assert_cmpstr (g_array_index (marker->cells, HsSceneCell, 0).text, ==, texts[m]);
+        }
+      g_assert_true (drawn (scene, 100));
+      for (guint64 id = 400; id < 420; id++)
+        g_assert_true (drawn (scene, id) == (id < 403));
+      for (guint64 id = 200; id < 230; id++)
+        {
+          g_assert_true (drawn (scene, id) == (id < 203 || id == 229));
+          g_assert_true (drawn (scene, id + 100) == (id < 203 || id == 229));
+          if (kids)
+            {
+              g_assert_true (drawn (scene, 1000 + id) == (id < 203 || id == 229));
+              g_assert_true (drawn (scene, 1100 + id) == (id < 203 || id == 229));
+            }
+        }
+      if (kids)
+        {
+          g_assert_true (drawn (scene, 1100));
+          g_assert_nonnull (
+              find_edge (scene, HS_SCENE_NODE_OBJECT, 1202, HS_SCENE_NODE_CHAIN, 203));
+          g_assert_true (
+              find_edge (scene, HS_SCENE_NODE_CHAIN, 203, HS_SCENE_NODE_OBJECT, 229)->is_bundle);
+        }
+      g_assert_cmpuint (scene->n_elided_objects, ==, 0);
+      assert_badges_add_up (scene);
+
+      g_assert_cmpuint (count_role (open, HS_SCENE_NODE_CHAIN), ==, 2);
+      g_assert_null (hs_scene_find_node (open, HS_SCENE_NODE_CHAIN, 203));
+      g_assert_nonnull (hs_scene_find_node (open, HS_SCENE_NODE_CHAIN, 303));
+      for (guint64 id = 200; id < 230; id++)
+        g_assert_true (drawn (open, id));
+      g_assert_true (hs_scene_find_node (open, HS_SCENE_NODE_OBJECT, 203)->is_expanded);
+      assert_badges_add_up (open);
+    }
+}
+
 /* A circular doubly linked list: a chain from the node `head` names, round to the one
  * before it, whose next leads back to the first. */
 static void
@@ -1492,6 +1627,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/chain/tail", test_chain_tail);
   g_test_add_func ("/diagram/chain/parent-spine", test_chain_parent_spine);
   g_test_add_func ("/diagram/chain/forked-spine", test_chain_forked_spine);
+  g_test_add_func ("/diagram/chain/fork", test_chain_fork);
   g_test_add_func ("/diagram/chain/ring", test_chain_ring);
   g_test_add_func ("/diagram/chain/recursion", test_chain_recursion);
   g_test_add_func ("/diagram/chain/recursion-expand", test_chain_recursion_expand);

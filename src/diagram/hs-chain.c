@@ -68,8 +68,35 @@ same_type_target (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapV
   return target;
 }
 
-/* The objects of its own type that obj refers to, in the order of its cells, as many times
- * as it does (at most three: more is no chain). Returns how many. */
+/* The list, tuple or set that `value` of obj refers to when it only links obj to nodes of
+ * obj's type (a tree's `children` list, a node's `kids`): obj alone holds it (count 1, no
+ * hidden holder) and each of its items is such a node; else NULL. A chain goes through it
+ * as through a direct reference, and a hidden node's links are hidden with it. */
+static const HsSnapObject *
+link_container (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapValue *value)
+{
+  const HsSnapObject *c;
+
+  if (value->kind != HS_SNAP_VALUE_REF
+      || (c = g_hash_table_lookup (snap->by_id, &value->ref)) == NULL || c == obj
+      || (c->kind != HS_SNAP_LIST && c->kind != HS_SNAP_TUPLE && c->kind != HS_SNAP_SET)
+      || (c->kind == obj->kind && g_strcmp0 (c->type_name, obj->type_name) == 0) || c->immortal
+      || c->refcount != 1 || c->hidden_holders->len > 0 || c->class_ref.kind == HS_SNAP_VALUE_REF
+      || (c->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_HIDDEN_HELD)))
+    return NULL;
+  for (guint i = 0; i < c->cells->len; i++)
+    {
+      const HsSnapCell *cell = &g_array_index (c->cells, HsSnapCell, i);
+
+      if (cell->key.kind == HS_SNAP_VALUE_REF || same_type_target (snap, obj, &cell->value) == NULL)
+        return NULL;
+    }
+  return c;
+}
+
+/* The objects of its own type that obj refers to, directly or through a link container, in
+ * the order of its cells, as many times as it does (at most three: more is no chain).
+ * Returns how many. */
 static guint
 same_type_refs (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *refs[3])
 {
@@ -82,12 +109,30 @@ same_type_refs (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObj
       const HsSnapCell *cell = &g_array_index (obj->cells, HsSnapCell, i);
       const HsSnapObject *found[2] = { same_type_target (snap, obj, &cell->key),
                                        same_type_target (snap, obj, &cell->value) };
+      const HsSnapObject *c;
 
       for (guint f = 0; f < 2 && n < 3; f++)
         if (found[f] != NULL)
           refs[n++] = found[f];
+      if (found[1] == NULL && (c = link_container (snap, obj, &cell->value)) != NULL)
+        for (guint j = 0; j < c->cells->len && n < 3; j++)
+          refs[n++] = same_type_target (snap, obj, &g_array_index (c->cells, HsSnapCell, j).value);
     }
   return n;
+}
+
+/* The link containers of obj (link_container), added to `out`. */
+static void
+add_link_containers (const HsSnapshot *snap, const HsSnapObject *obj, GPtrArray *out)
+{
+  for (guint i = 0; i < obj->cells->len; i++)
+    {
+      const HsSnapObject *c
+          = link_container (snap, obj, &g_array_index (obj->cells, HsSnapCell, i).value);
+
+      if (c != NULL)
+        g_ptr_array_add (out, (gpointer)c);
+    }
 }
 
 /* How many of obj's references (to its own type) go to target. */
@@ -278,6 +323,10 @@ add_chain (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opt
   for (guint i = HS_CHAIN_HEAD; i + 1 < run->len; i++)
     add_sides (snap, g_ptr_array_index (run, i), g_ptr_array_index (run, i - 1),
                g_ptr_array_index (run, i + 1), chain->hidden);
+  /* and the containers that link the hidden nodes (a `children` list), hidden after them */
+  chain->n_nodes = chain->hidden->len;
+  for (guint i = 0; i < chain->n_nodes; i++)
+    add_link_containers (snap, g_ptr_array_index (chain->hidden, i), chain->hidden);
   for (guint i = 0; i < chain->hidden->len; i++)
     {
       const HsSnapObject *obj = g_ptr_array_index (chain->hidden, i);

@@ -60,7 +60,8 @@ typedef struct
   gboolean of_frames; /* a recursion: `hidden` holds frames */
   guint period;       /* a recursion: how many functions its cycle has (1: one calls itself) */
   GPtrArray *hidden;  /* const HsSnapObject* (or HsSnapFrame*), the nodes the marker stands
-                       * for, in order */
+                       * for, in order, then (objects) the containers that linked them */
+  guint n_nodes;      /* objects: how many of `hidden` are nodes (the marker counts them) */
 } HsChain;
 
 typedef struct _HsChains HsChains;

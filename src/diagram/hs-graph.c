@@ -1183,7 +1183,7 @@ static void
 add_chain_marker (Builder *b, const HsChain *chain)
 {
   const HsSnapObject *first = g_ptr_array_index (chain->hidden, 0);
-  guint n = chain->hidden->len, n_class = 0;
+  guint n = chain->n_nodes, n_class = 0;
   HsSceneNode *node;
   Grid grid;
 
@@ -1195,7 +1195,7 @@ add_chain_marker (Builder *b, const HsChain *chain)
   node = add_node (b, HS_SCENE_NODE_CHAIN, chain->marker, &grid);
   grid_clear (&grid);
   node->kind = first->kind;
-  add_bundles (b, (const HsSnapObject *const *)chain->hidden->pdata, n);
+  add_bundles (b, (const HsSnapObject *const *)chain->hidden->pdata, chain->hidden->len);
   for (guint i = 0; i < n; i++)
     n_class += ((const HsSnapObject *)g_ptr_array_index (chain->hidden, i))->class_ref.kind
                == HS_SNAP_VALUE_REF;

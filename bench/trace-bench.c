@@ -302,13 +302,14 @@ bench_json (void)
   printf (
       "\nJSON traces (heapscope-cli trace; whole, then --compact: MB, MB per CPU second, CPU ms)"
       "\n\n");
-  printf ("%-20s %8s %10s %8s %8s %11s %8s %8s\n", "program", "steps", "whole MB", "MB/s", "ms",
-          "compact MB", "MB/s", "ms");
+  printf ("%-20s %8s %10s %8s %8s %11s %8s %8s %6s\n", "program", "steps", "whole MB", "MB/s", "ms",
+          "compact MB", "MB/s", "ms", "told");
   for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
     {
       double rec_ms;
       g_autoptr (HsTrace) trace = record (programs[i][1], 1000000, &rec_ms);
       double mb[2], rate[2], ms[2];
+      int told = 0;
 
       for (int compact = 0; compact < 2; compact++)
         {
@@ -319,14 +320,16 @@ bench_json (void)
 
           hs_json_options_init (&opts);
           opts.compact = compact;
+          opts.n_told = compact ? &told : NULL;
           hs_trace_write_json (trace, &opts, file, NULL, NULL);
           fclose (file);
           ms[compact] = cpu_ms () - t0;
           mb[compact] = len / 1e6;
           rate[compact] = mb[compact] / (ms[compact] / 1e3);
         }
-      printf ("%-20s %8d %10.1f %8.1f %8.0f %11.1f %8.1f %8.0f\n", programs[i][0],
-              hs_trace_get_n_steps (trace), mb[0], rate[0], ms[0], mb[1], rate[1], ms[1]);
+      printf ("%-20s %8d %10.1f %8.1f %8.0f %11.1f %8.1f %8.0f %5.0f%%\n", programs[i][0],
+              hs_trace_get_n_steps (trace), mb[0], rate[0], ms[0], mb[1], rate[1], ms[1],
+              100.0 * told / hs_trace_get_n_steps (trace));
       fflush (stdout);
     }
 }

@@ -34,6 +34,7 @@ struct _HsJsonDelta
    * making and freeing them cost more than the step's own work) */
   GHashTable *froms, *wanted, *lang_to, *seen, *added, *framed, *done;
   GArray *touched, *lang_ids, *entered;
+  GPtrArray *values; /* frame_values' */
 };
 
 /* What one step found while it counted. */
@@ -88,6 +89,7 @@ hs_json_delta_new (HsTrace *trace, gboolean whole)
   d->touched = g_array_new (FALSE, FALSE, sizeof (guint64));
   d->lang_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
   d->entered = g_array_new (FALSE, FALSE, sizeof (guint64));
+  d->values = g_ptr_array_new ();
   return d;
 }
 
@@ -111,14 +113,16 @@ hs_json_delta_free (HsJsonDelta *d)
   g_array_unref (d->touched);
   g_array_unref (d->lang_ids);
   g_array_unref (d->entered);
+  g_ptr_array_unref (d->values);
   g_free (d);
 }
 
-/* Every value the frames of snap hold (variables and held values). */
+/* Every value the frames of snap hold (variables and held values), into `values` (emptied
+ * first: the delta's one array, made once). */
 static GPtrArray *
-frame_values (HsSnapshot *snap)
+frame_values (GPtrArray *values, HsSnapshot *snap)
 {
-  GPtrArray *values = g_ptr_array_new ();
+  g_ptr_array_set_size (values, 0);
 
   for (guint i = 0; i < snap->frames->len; i++)
     {
@@ -166,7 +170,7 @@ count_drawn (Count *c, guint64 id, int sign)
 static gboolean
 take_frame_refs (HsJsonDelta *d, HsSnapshot *snap, Count *c)
 {
-  g_autoptr (GPtrArray) values = frame_values (snap);
+  GPtrArray *values = frame_values (d->values, snap);
 
   g_array_set_size (d->frame_refs, 0);
   g_array_set_size (d->frame_lang, 0);
@@ -214,7 +218,7 @@ count_immortal (HsJsonDelta *d, HsSnapshot *snap, const HsSnapValue *v)
 static void
 count_immortals (HsJsonDelta *d, HsSnapshot *snap)
 {
-  g_autoptr (GPtrArray) values = frame_values (snap);
+  GPtrArray *values = frame_values (d->values, snap);
 
   for (guint i = 0; i < values->len; i++)
     count_immortal (d, snap, values->pdata[i]);
@@ -347,9 +351,10 @@ walk_visit (GHashTable *seen, GQueue *todo, GHashTable *wanted, HsSnapshot *part
  * instance's __dict__ the program held). A walk that reads less finds less, and only refuses more
  * steps. */
 static gboolean
-all_reached (HsSnapshot *part, HsSnapReuse *reuse, GHashTable *wanted, GHashTable *seen)
+all_reached (HsJsonDelta *d, HsSnapshot *part, HsSnapReuse *reuse, GHashTable *wanted,
+             GHashTable *seen)
 {
-  g_autoptr (GPtrArray) values = frame_values (part);
+  GPtrArray *values = frame_values (d->values, part);
   GQueue todo = G_QUEUE_INIT;
   HsSnapObject *o;
   gint budget = WALK_BUDGET;
@@ -484,10 +489,11 @@ take_back (HsJsonDelta *d, Count *c, HsRState *st, HsSnapReuse *reuse, GHashTabl
       HsRObj *f = g_ptr_array_index (st->freed, i);
       HsSnapObject *old = hs_snap_reuse_lookup (reuse, f->id);
 
-      if (old == NULL && !f->made)
+      if (old == NULL && !f->made && f->shape != HS_SHAPE_PRIM)
         return FALSE; /* alive before and not drawn: its references were counted */
       if (old == NULL)
-        continue; /* made and freed in the step */
+        continue; /* made and freed in the step, or a primitive not drawn (an int past the
+                   * small ones a loop's `total += i` frees): it referred to nothing */
       if ((old->kind != HS_SNAP_LIST && old->kind != HS_SNAP_TUPLE && old->kind != HS_SNAP_DICT
            && old->kind != HS_SNAP_SET && old->kind != HS_SNAP_INSTANCE
            && old->kind != HS_SNAP_PRIMITIVE)
@@ -629,7 +635,7 @@ hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJ
   if (!d->valid)
     return FALSE;
   collect_counted (d, &c, step, reuse, wanted);
-  d->valid = all_reached (step->part, reuse, wanted, d->seen);
+  d->valid = all_reached (d, step->part, reuse, wanted, d->seen);
   if (!d->valid)
     return FALSE;
   collect_language (d, &c, step);
@@ -639,13 +645,10 @@ hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJ
    * come first in it). */
   if (d->present.len > 0 && (d->whole || step->lang_new->len >= 2))
     {
-      g_autoptr (GPtrArray) values = NULL;
-
       d->valid = all_framed (d);
       if (!d->valid)
         return FALSE;
-      values = frame_values (step->part);
-      step->lang_all = hs_json_language_order (values);
+      step->lang_all = hs_json_language_order (frame_values (d->values, step->part));
     }
   return d->valid;
 }

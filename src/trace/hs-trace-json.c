@@ -20,8 +20,31 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "hs-trace-json-private.h"
+
+/* `len` bytes of `s` appended to out: in place while they fit, without GLib's call (the
+ * writer appends short pieces, millions of them in a long run). */
+static inline void
+out_len (GString *out, const char *s, gsize len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, (gssize)len);
+}
+
+/* A NUL-terminated text appended (a literal's length is known when inlined). */
+static inline void
+out_str (GString *out, const char *s)
+{
+  out_len (out, s, strlen (s));
+}
 
 /* One code point of `s` (at most `end`), decoded leniently: surrogates are accepted (a
  * str's lone surrogate reaches here encoded like any code point), anything else that is
@@ -70,7 +93,7 @@ put_string_len (GString *out, const char *s, gsize len)
         p++;
       if (p > run)
         {
-          g_string_append_len (out, (const char *)run, p - run);
+          out_len (out, (const char *)run, p - run);
           continue;
         }
       p += decode_char (p, end, &c);
@@ -80,11 +103,11 @@ put_string_len (GString *out, const char *s, gsize len)
           g_string_append_c (out, (char)c);
         }
       else if (c == '\n')
-        g_string_append (out, "\\n");
+        out_str (out, "\\n");
       else if (c == '\r')
-        g_string_append (out, "\\r");
+        out_str (out, "\\r");
       else if (c == '\t')
-        g_string_append (out, "\\t");
+        out_str (out, "\\t");
       else if (c < 0x20 || (c >= 0xd800 && c <= 0xdfff))
         g_string_append_printf (out, "\\u%04x", c);
       else
@@ -98,7 +121,7 @@ put_int (GString *out, gint64 v)
 {
   char buf[HS_DECIMAL_SIZE];
 
-  g_string_append_len (out, buf, hs_format_int (buf, v));
+  out_len (out, buf, hs_format_int (buf, v));
 }
 
 static void
@@ -109,23 +132,23 @@ put_uint (GString *out, guint64 v)
   do
     *--p = (char)('0' + v % 10);
   while ((v /= 10) != 0);
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  out_len (out, p, buf + sizeof buf - p);
 }
 
 /* `key` as a JSON object key after ", ", then `open` ("{" or "["): ", \"key\": [" */
 static void
 put_key (GString *out, const char *key, const char *open)
 {
-  g_string_append (out, ", \"");
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
-  g_string_append (out, open);
+  out_str (out, ", \"");
+  out_str (out, key);
+  out_str (out, "\": ");
+  out_str (out, open);
 }
 
 static void
 put_ref (GString *out, guint64 id)
 {
-  g_string_append (out, "[\"REF\", ");
+  out_str (out, "[\"REF\", ");
   put_int (out, (gint64)id);
   g_string_append_c (out, ']');
 }
@@ -176,8 +199,7 @@ str_from_repr (const char *repr)
 
                   memcpy (hex, repr + i + 1, digits);
                   /* g_string_append_unichar would drop a NUL; a surrogate encodes as one */
-                  g_string_append_len (s, utf8,
-                                       g_unichar_to_utf8 ((gunichar)strtoul (hex, NULL, 16), utf8));
+                  out_len (s, utf8, g_unichar_to_utf8 ((gunichar)strtoul (hex, NULL, 16), utf8));
                   i += digits;
                 }
               break;
@@ -377,10 +399,10 @@ entry_begin (Maps *m, GString *out, guint64 id)
 {
   m->entry_start = out->len;
   if (!m->first)
-    g_string_append (out, ", ");
+    out_str (out, ", ");
   g_string_append_c (out, '"');
   put_int (out, (gint64)id);
-  g_string_append (out, "\": ");
+  out_str (out, "\": ");
 }
 
 /* Fills `at` with the byte offsets of the elements of the JSON array `text` (where each
@@ -509,18 +531,18 @@ heap_entry_put (Maps *m, GString *out, const guint64 *id, const HeapText *before
       gsize rest
           = from < now->items->len ? g_array_index (now->items, gsize, from) : now->text->len - 1;
 
-      g_string_append (out, m->first ? "" : ", ");
-      g_string_append_len (out, now->text->str, strchr (now->text->str, ':') + 2 - now->text->str);
-      g_string_append (out, "[\"HEAPSCOPE_EXTEND\", ");
+      out_str (out, m->first ? "" : ", ");
+      out_len (out, now->text->str, strchr (now->text->str, ':') + 2 - now->text->str);
+      out_str (out, "[\"HEAPSCOPE_EXTEND\", ");
       put_int (out, (gint64)from + 1);
-      g_string_append_len (out, now->text->str + rest, now->text->len - rest);
+      out_len (out, now->text->str + rest, now->text->len - rest);
       m->first = FALSE;
     }
   else
     {
-      g_string_append (out, m->first ? "" : ", ");
+      out_str (out, m->first ? "" : ", ");
       start = out->len;
-      g_string_append_len (out, now->text->str, now->text->len);
+      out_len (out, now->text->str, now->text->len);
       if (m->compact && before != NULL)
         extend_entry (m, out, strchr (out->str + start, ':') + 2 - out->str,
                       strchr (before->text->str, ':') + 2);
@@ -539,7 +561,7 @@ heap_text_new (guint64 id, gboolean items)
   t->text = g_string_sized_new (64);
   g_string_append_c (t->text, '"');
   put_int (t->text, (gint64)id);
-  g_string_append (t->text, "\": ");
+  out_str (t->text, "\": ");
   if (items)
     t->items = g_array_new (FALSE, FALSE, sizeof (gsize));
   return t;
@@ -551,12 +573,12 @@ note_removed (Maps *m, MapKind kind, guint64 id, gboolean *first)
 {
   if (*first)
     {
-      g_string_append (m->removed, m->removed->len ? ", \"" : "\"");
-      g_string_append (m->removed, map_keys[kind]);
-      g_string_append (m->removed, "\": [");
+      out_str (m->removed, m->removed->len ? ", \"" : "\"");
+      out_str (m->removed, map_keys[kind]);
+      out_str (m->removed, "\": [");
     }
   else
-    g_string_append (m->removed, ", ");
+    out_str (m->removed, ", ");
   put_uint (m->removed, id);
   *first = FALSE;
 }
@@ -624,11 +646,11 @@ write_kept (Maps *m, GString *out, MapKind kind)
       g_array_append_val (merged, k);
       str = kept_text (kind, k.text, &len);
       if (merged->len > 1)
-        g_string_append_len (out, ", ", 2);
-      g_string_append_len (out, str, len);
+        out_len (out, ", ", 2);
+      out_len (out, str, len);
     }
   if (kind == MAP_HEAP && m->lang->len > 0)
-    g_string_append (out, m->lang->str + (merged->len > 0 ? 0 : 2));
+    out_str (out, m->lang->str + (merged->len > 0 ? 0 : 2));
   g_string_truncate (m->lang, 0);
   g_array_set_size (changed, 0);
   g_array_unref (order);
@@ -645,7 +667,7 @@ map_end (Maps *m, GString *out, MapKind kind)
   GArray *removed = m->removed_ids;
 
   if (!m->cached)
-    g_string_append (out, "}");
+    out_str (out, "}");
   if (m->prev[kind] == NULL)
     return;
   if (m->first && m->compact)
@@ -676,12 +698,12 @@ map_end (Maps *m, GString *out, MapKind kind)
   for (guint i = 0; m->compact && i < removed->len; i++)
     note_removed (m, kind, g_array_index (removed, guint64, i), &first);
   if (!first)
-    g_string_append (m->removed, "]");
+    out_str (m->removed, "]");
   g_hash_table_remove_all (m->now[kind]);
   if (m->cached)
     {
       write_kept (m, out, kind);
-      g_string_append (out, "}");
+      out_str (out, "}");
     }
 }
 
@@ -697,12 +719,12 @@ put_language_object (GString *out, const HsSnapValue *v)
     {
       g_autofree char *sig = g_strconcat (name, "(...)", NULL);
       put_string (out, sig);
-      g_string_append (out, ", null]");
+      out_str (out, ", null]");
     }
   else if (g_str_equal (tag, "CLASS"))
     {
       put_string (out, name);
-      g_string_append (out, ", []]");
+      out_str (out, ", []]");
     }
   else if (g_str_equal (tag, "INSTANCE_PPRINT"))
     g_string_append_printf (out, "\"%s\", \"%s\"]",
@@ -711,7 +733,7 @@ put_language_object (GString *out, const HsSnapValue *v)
   else
     {
       put_string (out, name);
-      g_string_append (out, "]");
+      out_str (out, "]");
     }
 }
 
@@ -730,7 +752,7 @@ put_float (GString *out, const char *text)
   else if (x == floor (x))
     g_string_append_printf (out, "[\"SPECIAL_FLOAT\", \"%.1f\"]", x);
   else
-    g_string_append (out, text);
+    out_str (out, text);
 }
 
 static void
@@ -744,13 +766,13 @@ put_primitive (GString *out, const HsSnapValue *v)
       put_string_len (out, s->str, s->len);
     }
   else if (g_strcmp0 (t, "NoneType") == 0)
-    g_string_append (out, "null");
+    out_str (out, "null");
   else if (g_strcmp0 (t, "bool") == 0)
-    g_string_append (out, g_strcmp0 (v->text, "True") == 0 ? "true" : "false");
+    out_str (out, g_strcmp0 (v->text, "True") == 0 ? "true" : "false");
   else if (g_strcmp0 (t, "float") == 0)
     put_float (out, v->text);
   else if (g_strcmp0 (t, "int") == 0 && strspn (v->text, "-0123456789") == strlen (v->text))
-    g_string_append (out, v->text);
+    out_str (out, v->text);
   else if (hs_json_language_tag (v) != NULL)
     put_ref (out, v->ref);
   else
@@ -770,72 +792,71 @@ static void
 put_vars (GString *out, GArray *vars, const char *names_key, const char *values_key)
 {
   g_string_append_c (out, '"');
-  g_string_append (out, values_key);
-  g_string_append (out, "\": {");
+  out_str (out, values_key);
+  out_str (out, "\": {");
   for (guint i = 0; i < vars->len; i++)
     {
       HsSnapVar *var = &g_array_index (vars, HsSnapVar, i);
       if (i)
-        g_string_append (out, ", ");
+        out_str (out, ", ");
       put_string (out, var->name);
-      g_string_append (out, ": ");
+      out_str (out, ": ");
       put_value (out, &var->value);
     }
-  g_string_append (out, "}");
+  out_str (out, "}");
   put_key (out, names_key, "[");
   for (guint i = 0; i < vars->len; i++)
     {
       if (i)
-        g_string_append (out, ", ");
+        out_str (out, ", ");
       put_string (out, g_array_index (vars, HsSnapVar, i).name);
     }
-  g_string_append (out, "]");
+  out_str (out, "]");
 }
 
 static void
 put_held (GString *out, GArray *held)
 {
-  g_string_append (out, "[");
+  out_str (out, "[");
   for (guint i = 0; i < held->len; i++)
     {
       HsSnapVar *var = &g_array_index (held, HsSnapVar, i);
-      g_string_append (out, i ? ", [" : "[");
+      out_str (out, i ? ", [" : "[");
       put_string (out, var->name);
-      g_string_append (out, ", ");
+      out_str (out, ", ");
       put_value (out, &var->value);
-      g_string_append (out, "]");
+      out_str (out, "]");
     }
-  g_string_append (out, "]");
+  out_str (out, "]");
 }
 
 static void
 put_frame (GString *out, HsSnapFrame *f)
 {
-  g_string_append (out, "{\"func_name\": ");
+  out_str (out, "{\"func_name\": ");
   put_string (out, f->func_name);
-  g_string_append (out, ", \"frame_id\": ");
+  out_str (out, ", \"frame_id\": ");
   put_uint (out, f->frame_id);
-  g_string_append (out, f->is_highlighted ? ", \"is_highlighted\": true"
-                                          : ", \"is_highlighted\": false");
-  g_string_append (out, f->is_parent ? ", \"is_parent\": true" : ", \"is_parent\": false");
-  g_string_append (out, f->is_zombie ? ", \"is_zombie\": true" : ", \"is_zombie\": false");
-  g_string_append (out, ", \"parent_frame_id_list\": [");
+  out_str (out, f->is_highlighted ? ", \"is_highlighted\": true" : ", \"is_highlighted\": false");
+  out_str (out, f->is_parent ? ", \"is_parent\": true" : ", \"is_parent\": false");
+  out_str (out, f->is_zombie ? ", \"is_zombie\": true" : ", \"is_zombie\": false");
+  out_str (out, ", \"parent_frame_id_list\": [");
   for (guint i = 0; i < f->parent_frame_ids->len; i++)
     {
       if (i)
-        g_string_append (out, ", ");
+        out_str (out, ", ");
       put_uint (out, g_array_index (f->parent_frame_ids, guint64, i));
     }
-  g_string_append (out, "], \"unique_hash\": \"");
-  g_string_append (out, f->func_name); /* as it is, as pg_encoder does */
-  g_string_append (out, "_f");
+  out_str (out, "], \"unique_hash\": \"");
+  out_str (out, f->func_name); /* as it is, as pg_encoder does */
+  out_str (out, "_f");
   put_uint (out, f->frame_id);
-  g_string_append (out, f->is_parent ? "_p" : "");
-  g_string_append (out, f->is_zombie ? "_z\", " : "\", ");
+  out_str (out, f->is_parent ? "_p" : "");
+  out_str (out, f->is_zombie ? "_z\", " : "\", ");
   put_vars (out, f->vars, "ordered_varnames", "encoded_locals");
-  g_string_append (out, ", \"heapscope_held\": ");
+  out_str (out, ", \"heapscope_held\": ");
   put_held (out, f->held);
-  g_string_append (out, "}");
+  out_str (out, "}");
 }
 
 /* The function frames, oldest first: those Python Tutor lists, or the hidden ones. */
@@ -851,11 +872,11 @@ put_frames (GString *out, HsSnapshot *snap, const char *key, gboolean hidden)
       if (f->is_hidden != hidden)
         continue;
       if (!first)
-        g_string_append (out, ", ");
+        out_str (out, ", ");
       first = FALSE;
       put_frame (out, f);
     }
-  g_string_append (out, "]");
+  out_str (out, "]");
 }
 
 static const char *
@@ -890,14 +911,14 @@ put_bases (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
   const HsSnapValue *base = &o->class_ref;
 
-  g_string_append (out, ", [");
+  out_str (out, ", [");
   if (o->bases != NULL)
     {
       gboolean first = TRUE;
       for (guint i = 0; i < o->bases->len; i++)
         if (strcmp (g_ptr_array_index (o->bases, i), "object") != 0)
           {
-            g_string_append (out, first ? "" : ", ");
+            out_str (out, first ? "" : ", ");
             put_string (out, g_ptr_array_index (o->bases, i));
             first = FALSE;
           }
@@ -915,7 +936,7 @@ put_bases (GString *out, HsSnapshot *snap, HsSnapObject *o)
       g_autofree char *name = name_in_repr (base->text, "CLASS");
       put_string (out, name);
     }
-  g_string_append (out, "]");
+  out_str (out, "]");
 }
 
 gboolean
@@ -1012,11 +1033,11 @@ put_rows (GString *out, HsSnapshot *snap, GPtrArray *rows, gboolean closure)
 
       if (is_closure_row (snap, c) != closure)
         continue;
-      g_string_append (out, first ? "[" : ", [");
+      out_str (out, first ? "[" : ", [");
       put_string (out, c->label ? c->label : "");
-      g_string_append (out, ", ");
+      out_str (out, ", ");
       put_value (out, &c->value);
-      g_string_append (out, "]");
+      out_str (out, "]");
       first = FALSE;
     }
 }
@@ -1031,9 +1052,9 @@ put_function_defaults (GString *out, HsSnapshot *snap, HsSnapObject *o)
   for (guint i = 0; i < rows->len; i++)
     if (!is_closure_row (snap, rows->pdata[i]))
       {
-        g_string_append (out, ", [");
+        out_str (out, ", [");
         put_rows (out, snap, rows, FALSE);
-        g_string_append (out, "]");
+        out_str (out, "]");
         return;
       }
 }
@@ -1056,9 +1077,9 @@ put_closure_cells (Maps *m, GString *out, HsSnapshot *snap)
       if (!any)
         continue;
       entry_begin (m, out, o->id);
-      g_string_append (out, "[");
+      out_str (out, "[");
       put_rows (out, snap, rows, TRUE);
-      g_string_append (out, "]");
+      out_str (out, "]");
       entry_end (m, out, MAP_CLOSURE_CELLS, &o->id);
     }
   map_end (m, out, MAP_CLOSURE_CELLS);
@@ -1070,46 +1091,46 @@ put_heap_header (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
   gboolean module_container = is_module_container (o);
 
-  g_string_append (out, "[\"");
-  g_string_append (out, module_container ? "INSTANCE" : heap_tag (o->kind));
+  out_str (out, "[\"");
+  out_str (out, module_container ? "INSTANCE" : heap_tag (o->kind));
   g_string_append_c (out, '"');
   if (module_container)
     {
-      g_string_append (out, ", ");
+      out_str (out, ", ");
       put_string (out, o->type_name);
     }
   switch (o->kind)
     {
       case HS_SNAP_FUNCTION:
-        g_string_append (out, ", ");
+        out_str (out, ", ");
         put_string (out, o->label ? o->label : o->type_name);
         if (o->parent_frame_id != 0)
           {
-            g_string_append (out, ", ");
+            out_str (out, ", ");
             put_uint (out, o->parent_frame_id);
           }
         else
-          g_string_append (out, ", null");
+          out_str (out, ", null");
         put_function_defaults (out, snap, o);
-        g_string_append (out, "]");
+        out_str (out, "]");
         return FALSE;
       case HS_SNAP_PRIMITIVE:
         {
           HsSnapValue v = { HS_SNAP_VALUE_PRIMITIVE, 0, o->label, o->type_name };
-          g_string_append (out, ", ");
+          out_str (out, ", ");
           put_string (out, o->type_name);
-          g_string_append (out, ", ");
+          out_str (out, ", ");
           put_primitive (out, &v);
           break;
         }
       case HS_SNAP_CLASS:
-        g_string_append (out, ", ");
+        out_str (out, ", ");
         put_string (out, o->label ? o->label : o->type_name);
         put_bases (out, snap, o);
         break;
       case HS_SNAP_INSTANCE:
       case HS_SNAP_OTHER:
-        g_string_append (out, ", ");
+        out_str (out, ", ");
         put_string (out, o->type_name);
         break;
       default:
@@ -1151,29 +1172,29 @@ put_heap_object (GString *out, HsSnapshot *snap, HsSnapObject *o, guint from, GA
         continue;
       if (items != NULL)
         g_array_append_val (items, out->len);
-      g_string_append (out, ", ");
+      out_str (out, ", ");
       if (o->kind == HS_SNAP_DICT && c->label == NULL) /* an entry, not an attribute row */
         {
-          g_string_append (out, "[");
+          out_str (out, "[");
           put_value (out, &c->key);
-          g_string_append (out, ", ");
+          out_str (out, ", ");
           put_value (out, &c->value);
-          g_string_append (out, "]");
+          out_str (out, "]");
         }
       else if (o->kind == HS_SNAP_INSTANCE || o->kind == HS_SNAP_CLASS || o->kind == HS_SNAP_OTHER
                || module_container)
         {
           g_autofree char *index = c->label ? NULL : g_strdup_printf ("%u", i);
-          g_string_append (out, "[");
+          out_str (out, "[");
           put_string (out, c->label ? c->label : index);
-          g_string_append (out, ", ");
+          out_str (out, ", ");
           put_value (out, &c->value);
-          g_string_append (out, "]");
+          out_str (out, "]");
         }
       else
         put_value (out, &c->value);
     }
-  g_string_append (out, "]");
+  out_str (out, "]");
 }
 
 /* Whether o's entry is made of its own cells alone (a list, tuple, dict, set or instance;
@@ -1202,8 +1223,8 @@ put_heap_entry (Maps *m, GString *out, HsSnapshot *snap, HsSnapObject *o)
       g_hash_table_add (m->now[MAP_HEAP], &o->id);
       if (m->compact || m->cached)
         return;
-      g_string_append (out, m->first ? "" : ", ");
-      g_string_append_len (out, before->text->str, before->text->len);
+      out_str (out, m->first ? "" : ", ");
+      out_len (out, before->text->str, before->text->len);
       m->first = FALSE;
       return;
     }
@@ -1244,11 +1265,11 @@ put_id_list (GString *out, const char *key, HsSnapshot *snap, guint flag)
       if (!(o->flags & flag))
         continue;
       if (!first)
-        g_string_append (out, ", ");
+        out_str (out, ", ");
       put_uint (out, o->id);
       first = FALSE;
     }
-  g_string_append (out, "]");
+  out_str (out, "]");
 }
 
 /* Instances' references to their class and classes' to their base: counted, so shown. */
@@ -1294,7 +1315,7 @@ put_weak_refs (Maps *m, GString *out, HsSnapshot *snap)
       if (v->kind == HS_SNAP_VALUE_REF)
         put_value (out, v);
       else
-        g_string_append (out, "null");
+        out_str (out, "null");
       entry_end (m, out, MAP_WEAK_REFS, &o->id);
     }
   map_end (m, out, MAP_WEAK_REFS);
@@ -1312,17 +1333,17 @@ put_hidden_holders (Maps *m, GString *out, HsSnapshot *snap)
       if (o->recorded_holders->len == 0 || o->immortal || (o->flags & HS_SNAP_FLAG_FREED))
         continue;
       entry_begin (m, out, o->id);
-      g_string_append (out, "[");
+      out_str (out, "[");
       for (guint j = 0; j < o->recorded_holders->len; j++)
         {
           const HsSnapHolder *h = &g_array_index (o->recorded_holders, HsSnapHolder, j);
-          g_string_append (out, j ? ", [" : "[");
+          out_str (out, j ? ", [" : "[");
           put_string (out, h->kind);
-          g_string_append (out, ", ");
+          out_str (out, ", ");
           put_string (out, h->name);
-          g_string_append (out, "]");
+          out_str (out, "]");
         }
-      g_string_append (out, "]");
+      out_str (out, "]");
       entry_end (m, out, MAP_HIDDEN_HOLDERS, &o->id);
     }
   map_end (m, out, MAP_HIDDEN_HOLDERS);
@@ -1349,14 +1370,14 @@ put_heapscope_keys (Maps *m, GString *out, HsSnapshot *snap, GPtrArray *counted)
   put_weak_refs (m, out, snap);
   put_id_list (out, "freed", snap, HS_SNAP_FLAG_FREED);
   put_id_list (out, "unreachable", snap, HS_SNAP_FLAG_UNREACHABLE);
-  g_string_append (out, ", \"gc\": {\"freed\": [");
+  out_str (out, ", \"gc\": {\"freed\": [");
   for (guint i = 0; i < snap->gc_freed->len; i++)
     {
       if (i)
-        g_string_append (out, ", ");
+        out_str (out, ", ");
       put_uint (out, g_array_index (snap->gc_freed, guint64, i));
     }
-  g_string_append (out, "]}");
+  out_str (out, "]}");
 }
 
 static void
@@ -1425,8 +1446,8 @@ put_language_entry (Maps *m, GString *out, const HsSnapValue *v)
   if (m->cached)
     {
       /* written after the objects' entries, each time */
-      g_string_append (m->lang, ", ");
-      g_string_append_len (m->lang, now->text->str, now->text->len);
+      out_str (m->lang, ", ");
+      out_len (m->lang, now->text->str, now->text->len);
       heap_text_free (now);
       return;
     }
@@ -1444,22 +1465,22 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const HsJsonDeltaStep *delta,
   const char *text = snap->stdout_text ? snap->stdout_text : "";
   gsize text_len = strlen (text);
 
-  g_string_append (out, "\"line\": ");
+  out_str (out, "\"line\": ");
   put_int (out, snap->line);
-  g_string_append (out, ", \"event\": \"");
-  g_string_append (out, event);
-  g_string_append (out, "\", \"func_name\": ");
+  out_str (out, ", \"event\": \"");
+  out_str (out, event);
+  out_str (out, "\", \"func_name\": ");
   put_string (out, snap->func_name ? snap->func_name : "<module>");
-  g_string_append (out, ", ");
+  out_str (out, ", ");
   if (globals != NULL)
     put_vars (out, globals->vars, "ordered_globals", "globals");
   else
-    g_string_append (out, "\"globals\": {}, \"ordered_globals\": []");
-  g_string_append (out, ", \"heapscope_global_held\": ");
+    out_str (out, "\"globals\": {}, \"ordered_globals\": []");
+  out_str (out, ", \"heapscope_global_held\": ");
   if (globals != NULL)
     put_held (out, globals->held);
   else
-    g_string_append (out, "[]");
+    out_str (out, "[]");
   put_frames (out, snap, "stack_to_render", FALSE);
   put_frames (out, snap, "heapscope_hidden_frames", TRUE);
   map_begin (m, out, MAP_HEAP);
@@ -1488,7 +1509,7 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const HsJsonDeltaStep *delta,
   m->lang_gone = delta != NULL ? delta->lang_gone : NULL;
   map_end (m, out, MAP_HEAP);
   /* compact: what this step printed (stdout only grows) */
-  g_string_append (out, ", \"stdout\": ");
+  out_str (out, ", \"stdout\": ");
   if (m->compact && m->stdout_len <= text_len)
     put_string_len (out, text + m->stdout_len, text_len - m->stdout_len);
   else
@@ -1503,25 +1524,25 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const HsJsonDeltaStep *delta,
         {
           gsize from = m->compact ? m->stderr_len : 0;
 
-          g_string_append (out, ", \"heapscope_stderr\": ");
+          out_str (out, ", \"heapscope_stderr\": ");
           put_string_len (out, snap->stderr_text + from, err_len - from);
         }
       m->stderr_len = err_len;
     }
   if (snap->exception_msg != NULL)
     {
-      g_string_append (out, ", \"exception_msg\": ");
+      out_str (out, ", \"exception_msg\": ");
       put_string (out, snap->exception_msg);
     }
   put_heapscope_keys (m, out, snap, delta != NULL ? delta->counted : snap->objects);
   if (m->compact)
     {
-      g_string_append (out, ", \"heapscope_removed\": {");
-      g_string_append_len (out, m->removed->str, m->removed->len);
+      out_str (out, ", \"heapscope_removed\": {");
+      out_len (out, m->removed->str, m->removed->len);
       g_string_append_c (out, '}');
       g_string_truncate (m->removed, 0);
     }
-  g_string_append (out, "}");
+  out_str (out, "}");
 }
 
 G_DEFINE_QUARK (hs - trace - error - quark, hs_trace_error)
@@ -1538,14 +1559,14 @@ format_step (Maps *m, GString *buf, HsTrace *trace, HsSnapshot *snap, const HsJs
              int k, int n, const char *limit_msg)
 {
   g_string_truncate (buf, 0);
-  g_string_append (buf, k ? ",\n" : "\n");
+  out_str (buf, k ? ",\n" : "\n");
   if (limit_msg != NULL)
     {
       g_free (snap->exception_msg);
       snap->exception_msg = g_strdup (limit_msg);
     }
   if (m->compact && (k == 0 || limit_msg != NULL))
-    g_string_append (buf, "{\"heapscope_keyframe\": true, ");
+    out_str (buf, "{\"heapscope_keyframe\": true, ");
   else
     g_string_append_c (buf, '{');
   put_step (m, buf, snap, delta,
@@ -1576,7 +1597,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
       && g_str_equal (hs_trace_step_event (trace, n - 1), "uncaught_exception"))
     n--;
 
-  g_string_append (buf, "{\"code\": ");
+  out_str (buf, "{\"code\": ");
   put_string (buf, trace->source);
   for (guint i = 0; i < hs_trace_get_n_warnings (trace); i++)
     {
@@ -1590,8 +1611,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
       if (i + 1 == hs_trace_get_n_warnings (trace))
         g_string_append_c (buf, ']');
     }
-  g_string_append (buf, opts->compact ? ", \"heapscope_compact\": true, \"trace\": ["
-                                      : ", \"trace\": [");
+  out_str (buf, opts->compact ? ", \"heapscope_compact\": true, \"trace\": [" : ", \"trace\": [");
   fwrite (buf->str, 1, buf->len, file);
   written = buf->len;
   /* a step is told by what it touched when it can be, not by its whole snapshot */

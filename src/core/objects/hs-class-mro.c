@@ -1,7 +1,8 @@
 /* hs-class-mro.c — the class hierarchy: method resolution order (C3, as CPython's
  * mro_implementation), the base whose layout a class extends, the metaclass of a class
  * statement, issubclass, whether an object's __class__ may change to another class
- * (the two lay their objects out alike), and each type's live subclasses (`__subclasses__`).
+ * (the two lay their objects out alike), each type's live subclasses (`__subclasses__`),
+ * and the slots a class's __slots__ adds to its instances' layout.
  *
  * Invariant: a class's mro tuple starts with the class and is the C3 merge of its bases'
  * MROs and its bases; a built-in type's is its chain of bases.
@@ -11,8 +12,10 @@
 #include <string.h>
 
 #include "hs-builtin-subclass.h"
+#include "hs-bytes.h"
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
+#include "hs-dict.h"
 #include "hs-exceptions.h"
 #include "hs-genericalias.h"
 #include "hs-int.h"
@@ -20,6 +23,7 @@
 #include "hs-module.h"
 #include "hs-recursion.h"
 #include "hs-str.h"
+#include "hs-symtable.h"
 #include "hs-tuple.h"
 #include "hs-vm-private.h"
 
@@ -483,4 +487,182 @@ hs_class_subclasses_list (HsVM *vm, const HsType *t)
   if (list == NULL)
     return hs_list_from_array (vm, NULL, 0);
   return hs_list_from_array (vm, (HsObject **)list->pdata, list->len);
+}
+
+/* ---- __slots__ ------------------------------------------------------------------------ */
+
+void
+hs_slots_spec_clear (HsSlotsSpec *spec)
+{
+  g_clear_pointer (&spec->names, g_ptr_array_unref);
+}
+
+/* An attribute name as the class `cls_name` mangles it (interned, borrowed). */
+static HsObject *
+mangle (HsVM *vm, HsObject *cls_name, HsObject *name)
+{
+  g_autofree char *m = hs_mangle (hs_str_utf8 (cls_name), hs_str_utf8 (name));
+  return m != NULL ? hs_str_intern_name (vm, m, strlen (m)) : name;
+}
+
+/* Whether CPython's objects of the built-in part of t vary in size (tp_itemsize != 0),
+ * which leaves no room for slots; Heapscope's str subclasses keep their attributes after
+ * the text, so they cannot have slots either. */
+static gboolean
+itemsize_nonzero (const HsType *t)
+{
+  const HsType *sb = t->type_flags & HS_TYPE_HEAP ? HS_CLASS (t)->static_base : t;
+  return sb == &hs_int_type || sb == &hs_tuple_type || sb == &hs_bytes_type
+         || hs_type_is_subtype (sb, &hs_type_type);
+}
+
+static int
+check_slot_name (HsVM *vm, HsObject *item, const HsType *base, HsSlotsSpec *spec)
+{
+  if (!hs_str_check (item))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__slots__ items must be strings, not '%s'",
+                     hs_type_name (item));
+      return -1;
+    }
+  if (!hs_str_is_identifier (item))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "__slots__ must be identifiers");
+      return -1;
+    }
+  if (hs_str_equal_cstr (item, "__dict__"))
+    {
+      if (hs_class_instances_have_dict (base) || spec->add_dict)
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError, "__dict__ slot disallowed: we already got one");
+          return -1;
+        }
+      spec->add_dict = TRUE;
+    }
+  else if (hs_str_equal_cstr (item, "__weakref__"))
+    {
+      if (hs_class_instances_weakrefable (base) || itemsize_nonzero (base) || spec->add_weakref)
+        {
+          hs_err_set_string (
+              vm, &hs_exc_TypeError,
+              "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+          return -1;
+        }
+      spec->add_weakref = TRUE;
+    }
+  else
+    g_ptr_array_add (spec->names, item);
+  return 0;
+}
+
+static gint
+compare_str_ptrs (gconstpointer a, gconstpointer b)
+{
+  return strcmp (hs_str_utf8 (*(HsObject *const *)a), hs_str_utf8 (*(HsObject *const *)b));
+}
+
+/* The new slots' names, mangled, each checked against the class variables (the caller
+ * frees spec->names). */
+static int
+copy_slot_names (HsVM *vm, HsObject *ns, HsObject *cls_name, const HsType *base, HsSlotsSpec *spec)
+{
+  if (spec->names->len > 0
+      && hs_builtin_subclass_varsize (base->type_flags & HS_TYPE_HEAP ? HS_CLASS (base)->static_base
+                                                                      : base))
+    {
+      hs_err_format (vm, &hs_exc_NotImplementedError,
+                     "nonempty __slots__ in a subclass of '%s' are not supported by Heapscope yet",
+                     base->name);
+      return -1;
+    }
+  for (guint i = 0; i < spec->names->len; i++)
+    {
+      HsObject *slot = spec->names->pdata[i];
+      if (!hs_str_equal_cstr (slot, "__qualname__") && !hs_str_equal_cstr (slot, "__classcell__")
+          && hs_dict_get_item_borrow (vm, ns, mangle (vm, cls_name, slot)) != NULL)
+        {
+          HsObject *r = hs_object_repr (vm, slot);
+          if (r != NULL)
+            hs_err_format (vm, &hs_exc_ValueError, "%s in __slots__ conflicts with class variable",
+                           hs_str_utf8 (r));
+          hs_xdecref (vm, r);
+          return -1;
+        }
+      spec->names->pdata[i] = hs_str_intern_name_obj (vm, mangle (vm, cls_name, slot));
+    }
+  g_ptr_array_sort (spec->names, compare_str_ptrs);
+  return 0;
+}
+
+int
+hs_class_read_slots (HsVM *vm, HsObject *ns, HsObject *cls_name, const HsType *base,
+                     HsSlotsSpec *spec)
+{
+  HsObject *slots = hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr ("__slots__"));
+  spec->names = g_ptr_array_new ();
+  if (slots == NULL)
+    {
+      spec->add_dict = !hs_class_instances_have_dict (base);
+      spec->add_weakref = !hs_class_instances_weakrefable (base) && !itemsize_nonzero (base);
+      return 0;
+    }
+  HsObject *items
+      = hs_str_check (slots) ? hs_tuple_pack (vm, 1, slots) : hs_tuple_from_iterable (vm, slots);
+  int rc = items != NULL ? 0 : -1;
+  if (rc == 0 && hs_tuple_len (items) > 0 && itemsize_nonzero (base))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                     base->name);
+      rc = -1;
+    }
+  for (gsize i = 0; rc == 0 && i < hs_tuple_len (items); i++)
+    rc = check_slot_name (vm, hs_tuple_get_borrow (items, i), base, spec);
+  if (rc == 0)
+    rc = copy_slot_names (vm, ns, cls_name, base, spec);
+  hs_xdecref (vm, items);
+  return rc;
+}
+
+HsObject *
+hs_class_slotnames (HsVM *vm, HsObject *cls)
+{
+  HsObject *names = hs_list_new (vm, 0);
+  const HsType *k;
+  int rc = names != NULL ? 0 : -1;
+
+  for (gsize i = 0; rc == 0 && (k = hs_type_mro_at ((HsType *)cls, i)) != NULL; i++)
+    {
+      HsObject *slots
+          = k->dict != NULL && (k->type_flags & HS_TYPE_HEAP)
+                ? hs_dict_get_item_borrow (vm, k->dict, hs_str_intern_cstr ("__slots__"))
+                : NULL;
+      if (slots == NULL)
+        continue;
+      HsObject *items = hs_str_check (slots) ? hs_tuple_pack (vm, 1, slots)
+                                             : hs_tuple_from_iterable (vm, slots);
+      rc = items != NULL ? 0 : -1;
+      for (gsize j = 0; rc == 0 && j < hs_tuple_len (items); j++)
+        {
+          HsObject *n = hs_tuple_get_borrow (items, j);
+          if (!hs_str_equal_cstr (n, "__dict__") && !hs_str_equal_cstr (n, "__weakref__"))
+            rc = hs_list_append (vm, names, mangle (vm, HS_CLASS (k)->name, n));
+        }
+      hs_xdecref (vm, items);
+    }
+  if (rc < 0)
+    HS_CLEAR (vm, names);
+  return names;
+}
+
+void
+hs_class_set_slots (HsClass *c, const HsSlotsSpec *spec)
+{
+  const HsType *base = c->type.base;
+  c->has_dict = hs_class_instances_have_dict (base) || spec->add_dict;
+  c->has_weakref = hs_class_instances_weakrefable (base) || spec->add_weakref;
+  c->nslots = spec->names->len;
+  c->slot_names
+      = c->nslots > 0 ? g_memdup2 (spec->names->pdata, sizeof (HsObject *) * c->nslots) : NULL;
+  c->slots_offset = (c->type.basicsize + 7) & ~(gsize)7;
+  c->type.basicsize = c->slots_offset + sizeof (HsObject *) * c->nslots;
 }

@@ -147,4 +147,25 @@ gboolean hs_class_check_static_bases (HsVM *vm, HsObject **bases, gsize nbases);
 /* obj.__dict__ = value (NULL: del, a new empty one made when next asked): 0, or -1 with
  * CPython's TypeError for a value that is not a dict. */
 int hs_instance_set_dict (HsVM *vm, HsObject *self, HsObject *value);
+/* CPython's tp_dictoffset != 0: instances of t have an attribute dict. */
+gboolean hs_class_instances_have_dict (const HsType *t);
+
+/* What a class's __slots__ asks for (CPython's type_new_visit_slots and
+ * type_new_copy_slots), read in hs-class-mro.c with the rest of the layout. */
+typedef struct
+{
+  GPtrArray *names; /* the new slots' mangled names, interned, sorted */
+  gboolean add_dict, add_weakref;
+} HsSlotsSpec;
+
+void hs_slots_spec_clear (HsSlotsSpec *spec);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HsSlotsSpec, hs_slots_spec_clear)
+
+/* Reads the namespace's __slots__ (a str, or an iterable of them) for a class extending
+ * base; without one the class gets an attribute dict and weak references. */
+int hs_class_read_slots (HsVM *vm, HsObject *ns, HsObject *cls_name, const HsType *base,
+                         HsSlotsSpec *spec);
+/* The layout of the class's instances: the base's, then the new slots. */
+void hs_class_set_slots (HsClass *c, const HsSlotsSpec *spec);
+
 G_END_DECLS

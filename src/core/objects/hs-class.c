@@ -270,9 +270,8 @@ slots_release (HsVM *vm, HsObject *self)
       HS_CLEAR (vm, *slot_at (self, HS_CLASS (k), i));
 }
 
-/* CPython's tp_dictoffset != 0: instances of t have an attribute dict. */
-static gboolean
-instances_have_dict (const HsType *t)
+gboolean
+hs_class_instances_have_dict (const HsType *t)
 {
   if (t->type_flags & HS_TYPE_HEAP)
     return HS_CLASS (t)->has_dict;
@@ -407,7 +406,7 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_descr_get (vm, d, self, t);
   if (name == hs_dunder[N_CLASS])
     return hs_incref ((HsObject *)t);
-  if (name == hs_dunder[N_DICT] && instances_have_dict (t))
+  if (name == hs_dunder[N_DICT] && hs_class_instances_have_dict (t))
     return hs_instance_dict (vm, self);
   if (sb->getattr != NULL)
     return sb->getattr (vm, self, name);
@@ -578,7 +577,7 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
     }
   if (HS_CLASS (self->type)->static_base == &hs_module_type)
     return hs_module_type.setattr (vm, self, name, value); /* into the module's dict */
-  if (!instances_have_dict (self->type))
+  if (!hs_class_instances_have_dict (self->type))
     {
       HsType *sb = HS_CLASS (self->type)->static_base;
       if (sb->setattr != NULL) /* its built-in part's answer (a namedtuple's field) */
@@ -618,7 +617,7 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
   c->flags = HS_ATTR_CACHE_INSTANCE;
   if (d != NULL && (HS_IS (d, &hs_function_type) || hs_method_descr_check (d)))
     c->method = d;
-  if ((d != NULL && hs_descr_is_data (d)) || !instances_have_dict (t))
+  if ((d != NULL && hs_descr_is_data (d)) || !hs_class_instances_have_dict (t))
     return;
   c->flags |= HS_ATTR_CACHE_LOAD;
   if (t->setattr == instance_setattr && setattr_hook (t, FALSE) == NULL)
@@ -638,6 +637,29 @@ static gssize
 attr_cache_slot (const HsAttrCache *c, HsAttrs *a, HsObject *name)
 {
   return c->index < a->len && a->names[c->index] == name ? (gssize)c->index : -1;
+}
+
+/* Whether the instance's own table (no dict) lacks `name`, as attrs_find says, which
+ * for a table of the names the cache remembers it need not ask. */
+static gboolean
+attrs_lack (HsAttrCache *c, HsAttrs *a, HsObject *name)
+{
+  if (a->len + 1 == c->n_lacking)
+    {
+      guint32 i = 0;
+      while (i < a->len && a->names[i] == c->lacking[i])
+        i++;
+      if (i == a->len)
+        return TRUE;
+    }
+  if (attrs_find (a, name) >= 0)
+    return FALSE;
+  if (a->len <= HS_ATTR_CACHE_LACKING_MAX)
+    {
+      memcpy (c->lacking, a->names, sizeof (HsObject *) * a->len);
+      c->n_lacking = a->len + 1;
+    }
+  return TRUE;
 }
 
 /* After a slow lookup or store: fill the cache for a new type, or move its hint. */
@@ -684,7 +706,7 @@ hs_attr_store_cached (HsVM *vm, HsObject *o, HsObject *name, HsObject *value, Hs
         }
       /* a new attribute where the type's instances keep it next (an __init__ filling a
        * fresh instance): appended, the hint already right */
-      if (c->index == a->len && a->dict == NULL && attrs_find (a, name) < 0)
+      if (c->index == a->len && a->dict == NULL && attrs_lack (c, a, name))
         return attrs_append (vm, o, a, name, value);
       if (attrs_set (vm, o, name, value) < 0)
         return -1;
@@ -702,9 +724,14 @@ hs_attr_method_cached (HsObject *o, HsObject *name, HsAttrCache *c)
 {
   if (!attr_cache_valid (c, o))
     attr_cache_fill (c, o, name);
-  if (c->method == NULL
-      || ((c->flags & HS_ATTR_CACHE_INSTANCE) && hs_instance_attr_borrow (o, name) != NULL))
+  if (c->method == NULL)
     return NULL;
+  if (c->flags & HS_ATTR_CACHE_INSTANCE)
+    {
+      HsAttrs *a = attrs_of (o);
+      if (a->dict != NULL ? hs_instance_attr_borrow (o, name) != NULL : !attrs_lack (c, a, name))
+        return NULL;
+    }
   return c->method;
 }
 
@@ -1109,7 +1136,7 @@ add_type_new_entries (HsVM *vm, HsClass *c, gboolean unhashable)
       if (r < 0)
         return -1;
     }
-  if (c->has_dict && !instances_have_dict (t->base)
+  if (c->has_dict && !hs_class_instances_have_dict (t->base)
       && set_entry (vm, ns, "__dict__", hs_getset_new (vm, "__dict__", c)) < 0)
     return -1;
   if (c->has_weakref && !hs_class_instances_weakrefable (t->base)
@@ -1229,196 +1256,6 @@ init_subclass (HsVM *vm, HsType *t, HsObject **kwvalues, HsObject *kwnames)
   return 0;
 }
 
-/* ---- __slots__ ------------------------------------------------------------------------ */
-
-/* What a class's __slots__ asks for (CPython's type_new_visit_slots and
- * type_new_copy_slots). */
-typedef struct
-{
-  GPtrArray *names; /* the new slots' mangled names, interned, sorted */
-  gboolean add_dict, add_weakref;
-} SlotsSpec;
-
-static void
-slots_spec_clear (SlotsSpec *spec)
-{
-  g_clear_pointer (&spec->names, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SlotsSpec, slots_spec_clear)
-
-/* An attribute name as the class `cls_name` mangles it (interned, borrowed). */
-static HsObject *
-mangle (HsVM *vm, HsObject *cls_name, HsObject *name)
-{
-  g_autofree char *m = hs_mangle (hs_str_utf8 (cls_name), hs_str_utf8 (name));
-  return m != NULL ? hs_str_intern_name (vm, m, strlen (m)) : name;
-}
-
-/* Whether CPython's objects of the built-in part of t vary in size (tp_itemsize != 0),
- * which leaves no room for slots; Heapscope's str subclasses keep their attributes after
- * the text, so they cannot have slots either. */
-static gboolean
-itemsize_nonzero (const HsType *t)
-{
-  const HsType *sb = t->type_flags & HS_TYPE_HEAP ? HS_CLASS (t)->static_base : t;
-  return sb == &hs_int_type || sb == &hs_tuple_type || sb == &hs_bytes_type
-         || hs_type_is_subtype (sb, &hs_type_type);
-}
-
-static int
-check_slot_name (HsVM *vm, HsObject *item, const HsType *base, SlotsSpec *spec)
-{
-  if (!hs_str_check (item))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "__slots__ items must be strings, not '%s'",
-                     hs_type_name (item));
-      return -1;
-    }
-  if (!hs_str_is_identifier (item))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "__slots__ must be identifiers");
-      return -1;
-    }
-  if (hs_str_equal_cstr (item, "__dict__"))
-    {
-      if (instances_have_dict (base) || spec->add_dict)
-        {
-          hs_err_set_string (vm, &hs_exc_TypeError, "__dict__ slot disallowed: we already got one");
-          return -1;
-        }
-      spec->add_dict = TRUE;
-    }
-  else if (hs_str_equal_cstr (item, "__weakref__"))
-    {
-      if (hs_class_instances_weakrefable (base) || itemsize_nonzero (base) || spec->add_weakref)
-        {
-          hs_err_set_string (
-              vm, &hs_exc_TypeError,
-              "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
-          return -1;
-        }
-      spec->add_weakref = TRUE;
-    }
-  else
-    g_ptr_array_add (spec->names, item);
-  return 0;
-}
-
-static gint
-compare_str_ptrs (gconstpointer a, gconstpointer b)
-{
-  return strcmp (hs_str_utf8 (*(HsObject *const *)a), hs_str_utf8 (*(HsObject *const *)b));
-}
-
-/* The new slots' names, mangled, each checked against the class variables (the caller
- * frees spec->names). */
-static int
-copy_slot_names (HsVM *vm, HsObject *ns, HsObject *cls_name, const HsType *base, SlotsSpec *spec)
-{
-  if (spec->names->len > 0
-      && hs_builtin_subclass_varsize (base->type_flags & HS_TYPE_HEAP ? HS_CLASS (base)->static_base
-                                                                      : base))
-    {
-      hs_err_format (vm, &hs_exc_NotImplementedError,
-                     "nonempty __slots__ in a subclass of '%s' are not supported by Heapscope yet",
-                     base->name);
-      return -1;
-    }
-  for (guint i = 0; i < spec->names->len; i++)
-    {
-      HsObject *slot = spec->names->pdata[i];
-      if (!hs_str_equal_cstr (slot, "__qualname__") && !hs_str_equal_cstr (slot, "__classcell__")
-          && hs_dict_get_item_borrow (vm, ns, mangle (vm, cls_name, slot)) != NULL)
-        {
-          HsObject *r = hs_object_repr (vm, slot);
-          if (r != NULL)
-            hs_err_format (vm, &hs_exc_ValueError, "%s in __slots__ conflicts with class variable",
-                           hs_str_utf8 (r));
-          hs_xdecref (vm, r);
-          return -1;
-        }
-      spec->names->pdata[i] = hs_str_intern_name_obj (vm, mangle (vm, cls_name, slot));
-    }
-  g_ptr_array_sort (spec->names, compare_str_ptrs);
-  return 0;
-}
-
-/* Reads the namespace's __slots__ (a str, or an iterable of them) for a class extending
- * base; without one the class gets an attribute dict and weak references. */
-static int
-read_slots (HsVM *vm, HsObject *ns, HsObject *cls_name, const HsType *base, SlotsSpec *spec)
-{
-  HsObject *slots = hs_dict_get_item_borrow (vm, ns, hs_str_intern_cstr ("__slots__"));
-  spec->names = g_ptr_array_new ();
-  if (slots == NULL)
-    {
-      spec->add_dict = !instances_have_dict (base);
-      spec->add_weakref = !hs_class_instances_weakrefable (base) && !itemsize_nonzero (base);
-      return 0;
-    }
-  HsObject *items
-      = hs_str_check (slots) ? hs_tuple_pack (vm, 1, slots) : hs_tuple_from_iterable (vm, slots);
-  int rc = items != NULL ? 0 : -1;
-  if (rc == 0 && hs_tuple_len (items) > 0 && itemsize_nonzero (base))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
-                     base->name);
-      rc = -1;
-    }
-  for (gsize i = 0; rc == 0 && i < hs_tuple_len (items); i++)
-    rc = check_slot_name (vm, hs_tuple_get_borrow (items, i), base, spec);
-  if (rc == 0)
-    rc = copy_slot_names (vm, ns, cls_name, base, spec);
-  hs_xdecref (vm, items);
-  return rc;
-}
-
-HsObject *
-hs_class_slotnames (HsVM *vm, HsObject *cls)
-{
-  HsObject *names = hs_list_new (vm, 0);
-  const HsType *k;
-  int rc = names != NULL ? 0 : -1;
-
-  for (gsize i = 0; rc == 0 && (k = hs_type_mro_at ((HsType *)cls, i)) != NULL; i++)
-    {
-      HsObject *slots
-          = k->dict != NULL && (k->type_flags & HS_TYPE_HEAP)
-                ? hs_dict_get_item_borrow (vm, k->dict, hs_str_intern_cstr ("__slots__"))
-                : NULL;
-      if (slots == NULL)
-        continue;
-      HsObject *items = hs_str_check (slots) ? hs_tuple_pack (vm, 1, slots)
-                                             : hs_tuple_from_iterable (vm, slots);
-      rc = items != NULL ? 0 : -1;
-      for (gsize j = 0; rc == 0 && j < hs_tuple_len (items); j++)
-        {
-          HsObject *n = hs_tuple_get_borrow (items, j);
-          if (!hs_str_equal_cstr (n, "__dict__") && !hs_str_equal_cstr (n, "__weakref__"))
-            rc = hs_list_append (vm, names, mangle (vm, HS_CLASS (k)->name, n));
-        }
-      hs_xdecref (vm, items);
-    }
-  if (rc < 0)
-    HS_CLEAR (vm, names);
-  return names;
-}
-
-/* The layout of the class's instances: the base's, then the new slots. */
-static void
-set_slots (HsClass *c, const SlotsSpec *spec)
-{
-  const HsType *base = c->type.base;
-  c->has_dict = instances_have_dict (base) || spec->add_dict;
-  c->has_weakref = hs_class_instances_weakrefable (base) || spec->add_weakref;
-  c->nslots = spec->names->len;
-  c->slot_names
-      = c->nslots > 0 ? g_memdup2 (spec->names->pdata, sizeof (HsObject *) * c->nslots) : NULL;
-  c->slots_offset = (c->type.basicsize + 7) & ~(gsize)7;
-  c->type.basicsize = c->slots_offset + sizeof (HsObject *) * c->nslots;
-}
-
 HsObject *
 hs_class_new (HsVM *vm, HsType *meta, HsObject *name, HsObject **bases, gsize nbases, HsObject *ns,
               HsObject **kwvalues, HsObject *kwnames)
@@ -1437,11 +1274,11 @@ hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases
 {
   HsObject **bases = bases_tuple != NULL ? hs_tuple_items (bases_tuple) : NULL;
   gsize nbases = bases_tuple != NULL ? hs_tuple_len (bases_tuple) : 0;
-  g_auto (SlotsSpec) spec = { NULL, FALSE, FALSE };
+  g_auto (HsSlotsSpec) spec = { NULL, FALSE, FALSE };
   HsType *base = hs_class_best_base (vm, bases, nbases);
   HsObject *qualname = NULL;
   if (base == NULL || !hs_class_check_static_bases (vm, bases, nbases)
-      || read_slots (vm, ns, name, base, &spec) < 0
+      || hs_class_read_slots (vm, ns, name, base, &spec) < 0
       || wrap_implicit_methods (vm, ns, &qualname) < 0)
     return NULL;
   HsClass *c = (HsClass *)hs_object_alloc (vm, meta, meta->basicsize);
@@ -1482,7 +1319,7 @@ hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases
       t->getattr = instance_getattr;
       t->setattr = instance_setattr;
     }
-  set_slots (c, &spec);
+  hs_class_set_slots (c, &spec);
   t->dict = hs_incref (ns);
   hs_dict_mark_type_namespace (ns); /* the new type may reuse a freed one's address */
   /* the tuple given, as CPython's type_new keeps it (`bases` counts it) */

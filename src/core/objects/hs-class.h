@@ -185,6 +185,7 @@ gboolean hs_class_is_abstract (HsObject *v);
  * namespace changed (hs_dict_type_epoch): CPython 3.11's LOAD_ATTR_INSTANCE_VALUE,
  * STORE_ATTR_INSTANCE_VALUE and LOAD_METHOD_WITH_VALUES/_NO_DICT. */
 typedef struct _HsAttrCache HsAttrCache; /* the code object holds them (hs-code.h) */
+#define HS_ATTR_CACHE_LACKING_MAX 4
 
 struct _HsAttrCache
 {
@@ -195,6 +196,12 @@ struct _HsAttrCache
   HsObject *method;
   guint32 index; /* where an instance of the type last had the attribute: a hint */
   guint32 flags; /* HS_ATTR_CACHE_* */
+  /* The names of the last attribute table found without the attribute, which an instance
+   * whose names are these same objects (immortal interned strs) lacks too, with no search
+   * (CPython 3.11's shared keys: a class's instances get their attributes in one order);
+   * n_lacking is 1 + their number, 0: none remembered. */
+  guint32 n_lacking;
+  HsObject *lacking[HS_ATTR_CACHE_LACKING_MAX];
 };
 
 enum

@@ -122,7 +122,13 @@ G_BEGIN_DECLS
   X (MATCH_SEQUENCE) /* push whether TOS is a sequence (not str) */                                \
   X (MATCH_KEYS)     /* subject, keys -> subject, keys, values tuple or None */                    \
   X (MATCH_CLASS)    /* arg: nargs; subject, type, names -> attributes tuple or None */            \
-  X (PRINT_EXPR)     /* compile(..., 'single'): sys.displayhook(TOS), popped */
+  X (PRINT_EXPR)     /* compile(..., 'single'): sys.displayhook(TOS), popped */                    \
+  /* superinstructions (the assembler's last pass, hs_code_fuse): a LOAD_FAST that also runs       \
+   * the next word, a plain instruction left as it was (a jump may land on it), and skips it;      \
+   * arg: the LOAD_FAST's */                                                                       \
+  X (LOAD_FAST_LOAD_FAST)                                                                          \
+  X (LOAD_FAST_LOAD_CONST)                                                                         \
+  X (LOAD_FAST_LOAD_ATTR)
 
 typedef enum
 {

@@ -863,11 +863,50 @@ code_block_new (Unit *u)
   return co;
 }
 
+/* The superinstruction a LOAD_FAST becomes before an instruction of opcode `next`, or
+ * LOAD_FAST itself. */
+static guint32
+fused_load_fast (guint32 next)
+{
+  switch (next)
+    {
+      case HS_OP_LOAD_FAST:
+        return HS_OP_LOAD_FAST_LOAD_FAST;
+      case HS_OP_LOAD_CONST:
+        return HS_OP_LOAD_FAST_LOAD_CONST;
+      case HS_OP_LOAD_ATTR:
+        return HS_OP_LOAD_FAST_LOAD_ATTR;
+      default:
+        return HS_OP_LOAD_FAST;
+    }
+}
+
+/* CPython 3.11's superinstructions (LOAD_FAST__LOAD_FAST and its siblings): the last pass,
+ * on the finished words. A pair's first word takes the fused opcode, its second stays as it
+ * was, so every index (jumps, handlers, positions, line events) keeps its meaning: the
+ * fused instruction runs the second word too and steps over it, and a jump to the second
+ * runs it alone. */
+static void
+fuse_pairs (guint32 *words, gsize n)
+{
+  for (gsize i = 0; i + 1 < n; i++)
+    if (HS_INSTR_OP (words[i]) == HS_OP_LOAD_FAST)
+      {
+        guint32 op = fused_load_fast (HS_INSTR_OP (words[i + 1]));
+        if (op != HS_OP_LOAD_FAST)
+          {
+            words[i] = HS_INSTR (op, HS_INSTR_ARG (words[i]));
+            i++; /* the second word stays plain */
+          }
+      }
+}
+
 HsCode *
 hs_compile_assemble (Compiler *c, Unit *u)
 {
   hs_compile_assemble_chunk (u);
   Assembly *out = &u->out;
+  fuse_pairs ((guint32 *)out->words->data, out->words->len);
   HsCode *co = code_block_new (u);
   co->nexc = (int)out->exc->len;
   co->exc_table = (HsExcEntry *)(void *)g_array_free (out->exc, FALSE);

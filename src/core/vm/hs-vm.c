@@ -969,7 +969,7 @@ send_value (HsVM *vm, HsFrame *f, HsObject *receiver, HsObject *v, HsObject **re
 
 #define FOREACH_LABEL(name) &&op_##name,
 
-HsObject *
+__attribute__ ((optimize ("no-crossjumping"))) HsObject *
 hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
 {
   static void *const labels[] = { HS_FOREACH_OPCODE (FOREACH_LABEL) };
@@ -981,7 +981,7 @@ hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
   HsObject **locals;
   HsObject **consts;
   HsObject **names;
-  guint32 w, arg;
+  guint32 arg;
   HsObject *retval = NULL;
   HsObject *callee = NULL, **cargs = NULL, *ckw = NULL, **cbase = NULL;
   gsize cnargs = 0;
@@ -1008,9 +1008,9 @@ hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
 #define DISPATCH()                                                                                 \
   do                                                                                               \
     {                                                                                              \
-      w = *ip++;                                                                                   \
-      arg = HS_INSTR_ARG (w);                                                                      \
-      goto *labels[HS_INSTR_OP (w)];                                                               \
+      guint32 w_ = *ip++;                                                                          \
+      arg = HS_INSTR_ARG (w_);                                                                     \
+      goto *labels[HS_INSTR_OP (w_)];                                                              \
     }                                                                                              \
   while (0)
 #define PUSH(v) (*sp++ = (v))
@@ -1107,6 +1107,45 @@ op_LOAD_FAST:
       }
     PUSH (hs_incref (v));
     DISPATCH ();
+  }
+
+op_LOAD_FAST_LOAD_FAST:
+  {
+    HsObject *v = locals[arg], *v2 = locals[HS_INSTR_ARG (*ip)];
+    if (G_UNLIKELY (v == NULL || v2 == NULL))
+      goto op_LOAD_FAST; /* one at a time, for the error */
+    ip++;
+    PUSH (hs_incref (v));
+    PUSH (hs_incref (v2));
+    DISPATCH ();
+  }
+
+op_LOAD_FAST_LOAD_CONST:
+  {
+    HsObject *v = locals[arg];
+    if (G_UNLIKELY (v == NULL))
+      goto op_LOAD_FAST;
+    PUSH (hs_incref (v));
+    PUSH (hs_incref (consts[HS_INSTR_ARG (*ip++)]));
+    DISPATCH ();
+  }
+
+op_LOAD_FAST_LOAD_ATTR:
+  {
+    /* an instance attribute the cache knows is read with no reference to the local taken;
+     * anything else (a descriptor, a miss, running code) as the two instructions */
+    HsObject *o = locals[arg];
+    guint32 name = HS_INSTR_ARG (*ip);
+    HsObject **slot;
+    if (G_LIKELY (o != NULL && co->attr_cache != NULL)
+        && (slot = hs_attr_cached_slot (o, names[name], &co->attr_cache[name], HS_ATTR_CACHE_LOAD))
+               != NULL)
+      {
+        ip++;
+        PUSH (hs_incref (*slot));
+        DISPATCH ();
+      }
+    goto op_LOAD_FAST;
   }
 
 op_STORE_FAST:
@@ -1748,7 +1787,7 @@ op_POP_JUMP_IF_TRUE:
         hs_decref (vm, v);
         ERROR_IF (t < 0);
       }
-    if (t == (HS_INSTR_OP (w) == HS_OP_POP_JUMP_IF_TRUE))
+    if (t == (HS_INSTR_OP (ip[-1]) == HS_OP_POP_JUMP_IF_TRUE))
       {
         if (code + arg < ip)
           f->cur_line = -1;
@@ -1763,7 +1802,7 @@ op_JUMP_IF_TRUE_OR_POP:
     HsObject *v = TOP ();
     int t = hs_object_truth (vm, v);
     ERROR_IF (t < 0);
-    if (t == (HS_INSTR_OP (w) == HS_OP_JUMP_IF_TRUE_OR_POP))
+    if (t == (HS_INSTR_OP (ip[-1]) == HS_OP_JUMP_IF_TRUE_OR_POP))
       ip = code + arg;
     else
       {
@@ -2301,7 +2340,7 @@ op_MATCH_MAPPING:
 op_MATCH_SEQUENCE:
   {
     HsObject *subject = TOP ();
-    PUSH (hs_bool_from (HS_INSTR_OP (w) == HS_OP_MATCH_MAPPING ? hs_match_is_mapping (subject)
+    PUSH (hs_bool_from (HS_INSTR_OP (ip[-1]) == HS_OP_MATCH_MAPPING ? hs_match_is_mapping (subject)
                                                                : hs_match_is_sequence (subject)));
     DISPATCH ();
   }

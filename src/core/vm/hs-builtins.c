@@ -448,6 +448,62 @@ builtin_pow (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 /* ---- iteration ----------------------------------------------------------------- */
 
+/* sum()'s loop while the sum is an int of 64 bits (*acc, replaced) and so are the items
+ * (CPython's i_result): TRUE when the items ended (*acc the sum, or NULL on error), FALSE
+ * at the first other item, then added to the sum as objects in *acc. */
+static gboolean
+sum_ints (HsVM *vm, HsObject *it, HsObject **acc)
+{
+  gint64 total = hs_int_small_value (*acc), r;
+  HsObject *item;
+  HS_CLEAR (vm, *acc);
+  while ((item = hs_iter_next (vm, it)) != NULL)
+    {
+      if ((HS_IS (item, &hs_int_type) || HS_IS (item, &hs_bool_type)) && hs_int_is_small (item)
+          && !__builtin_add_overflow (total, hs_int_small_value (item), &r))
+        {
+          total = r;
+          hs_decref (vm, item);
+          continue;
+        }
+      HsObject *sum = hs_int_from_i64 (vm, total);
+      *acc = sum != NULL ? hs_number_binop (vm, HS_BIN_ADD, sum, item) : NULL;
+      hs_xdecref (vm, sum);
+      hs_decref (vm, item);
+      return *acc == NULL;
+    }
+  *acc = hs_err_occurred (vm) ? NULL : hs_int_from_i64 (vm, total);
+  return TRUE;
+}
+
+/* The same while the sum is a float (CPython's f_result): float items and ints of 64 bits
+ * (subclasses too) are added as doubles. */
+static gboolean
+sum_floats (HsVM *vm, HsObject *it, HsObject **acc)
+{
+  double total = hs_float_value (*acc);
+  HsObject *item;
+  HS_CLEAR (vm, *acc);
+  while ((item = hs_iter_next (vm, it)) != NULL)
+    {
+      if (HS_IS (item, &hs_float_type))
+        total += hs_float_value (item);
+      else if (hs_int_check (item) && hs_int_is_small (item))
+        total += (double)hs_int_small_value (item);
+      else
+        {
+          HsObject *sum = hs_float_new (vm, total);
+          *acc = sum != NULL ? hs_number_binop (vm, HS_BIN_ADD, sum, item) : NULL;
+          hs_xdecref (vm, sum);
+          hs_decref (vm, item);
+          return *acc == NULL;
+        }
+      hs_decref (vm, item);
+    }
+  *acc = hs_err_occurred (vm) ? NULL : hs_float_new (vm, total);
+  return TRUE;
+}
+
 static HsObject *
 builtin_sum (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -465,7 +521,15 @@ builtin_sum (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   HsObject *acc = start != NULL ? hs_incref (start) : hs_int_from_i64 (vm, 0);
   HsObject *item;
-  while (acc != NULL && (item = hs_iter_next (vm, it)) != NULL)
+  /* CPython's fast paths, where nothing watches the objects made: the sum in a C integer
+   * while the items are ints and it fits, then in a double while they are floats (or ints)
+   * and it is one; the object when they stop */
+  gboolean plain = vm->hooks == NULL && !vm->track_dirty, done = FALSE;
+  if (plain && acc != NULL && HS_IS (acc, &hs_int_type) && hs_int_is_small (acc))
+    done = sum_ints (vm, it, &acc);
+  if (plain && !done && acc != NULL && HS_IS (acc, &hs_float_type))
+    done = sum_floats (vm, it, &acc);
+  while (!done && acc != NULL && (item = hs_iter_next (vm, it)) != NULL)
     {
       HsObject *r = hs_number_binop (vm, HS_BIN_ADD, acc, item);
       hs_decref (vm, item);

@@ -179,6 +179,9 @@ enum
   /* text a library module generates and runs (CPython's dataclasses exec()s its methods):
    * not the learner's code, so its frames give no step of their own */
   HS_CODE_LIBRARY = 1 << 6,
+  /* a library module written in Python here where CPython's is C or its frames are of no
+   * interest (warnings, traceback): its frames appear in no traceback */
+  HS_CODE_NO_TRACEBACK = 1 << 7,
 };
 
 /* A code object is one block (hs_compile_assemble): the struct, then its names and

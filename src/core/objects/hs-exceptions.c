@@ -235,6 +235,17 @@ static HsType hs_traceback_type = {
   .getattr = tb_getattr,
 };
 
+gboolean
+hs_traceback_entry (HsObject *tb, HsCode **code, int *ip, HsObject **next)
+{
+  if (!HS_IS (tb, &hs_traceback_type))
+    return FALSE;
+  *code = ((HsTraceback *)tb)->code;
+  *ip = ((HsTraceback *)tb)->ip;
+  *next = ((HsTraceback *)tb)->next;
+  return TRUE;
+}
+
 /* Entries added since the last call get their objects, each leading to the one before,
  * as CPython prepends a traceback object in every frame the exception leaves. */
 HsObject *
@@ -456,9 +467,7 @@ exc_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_cfunction_new_method (vm, ((HsCFunctionObject *)v)->def, self->type, self);
   if (v != NULL)
     return hs_incref (v);
-  hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'", self->type->name,
-                 n);
-  return NULL;
+  return hs_object_generic_getattr (vm, self, name); /* __class__, e.__str__, or the error */
 }
 
 static int

@@ -74,6 +74,9 @@ void hs_err_set_attribute_context (HsVM *vm, HsObject *obj, HsObject *name);
 /* `exc.__traceback__` (new reference): the traceback object of the outermost frame the
  * exception has reached, or None. */
 HsObject *hs_exception_traceback_object (HsVM *vm, HsObject *exc);
+/* A traceback object's frame (code, instruction) and its tb_next (borrowed, or NULL); FALSE
+ * when tb is no traceback. */
+gboolean hs_traceback_entry (HsObject *tb, HsCode **code, int *ip, HsObject **next);
 /* A SyntaxError's field from its args (borrowed; None when absent): 0 msg, 1 filename,
  * 2 lineno, 3 offset, 4 text, 5 end_lineno, 6 end_offset. */
 HsObject *hs_syntax_error_field (HsObject *exc, int i);

@@ -26,4 +26,10 @@ HsObject *hs_builtin_compile (HsVM *vm, HsObject **args, gsize nargs, HsObject *
  * exception set). Its code, and the code of all it defines, is marked HS_CODE_LIBRARY. */
 HsObject *hs_exec_library_text (HsVM *vm, const char *text, HsObject *globals);
 
+/* Makes a module written in Python: adds its primitives (built-in functions) to its dict,
+ * then runs its text there, as globals and locals: 0, or -1 with the exception set. Its code
+ * is library code whose frames no traceback shows (as a module of CPython's written in C). */
+int hs_exec_library_module (HsVM *vm, HsObject *dict, const HsMethodDef *primitives,
+                            const char *text);
+
 G_END_DECLS

@@ -226,27 +226,57 @@ run_code (HsVM *vm, HsCode *code, HsObject *globals, HsObject *locals)
 }
 
 static void
-mark_library (HsCode *code)
+mark_library (HsCode *code, int flags)
 {
-  code->flags |= HS_CODE_LIBRARY;
+  code->flags |= flags;
   for (int i = 0; i < code->nchildren; i++)
-    mark_library (code->children[i]);
+    mark_library (code->children[i], flags);
+}
+
+/* The library's text compiled, its code marked with flags; NULL with the exception set. */
+static HsCode *
+compile_library (HsVM *vm, const char *text, int flags)
+{
+  HsObject *src = hs_str_new (vm, text, strlen (text));
+  HsCode *code = src != NULL ? compile_text (vm, src, "<string>", HS_COMPILE_EXEC) : NULL;
+
+  hs_xdecref (vm, src);
+  if (code != NULL)
+    mark_library (code, flags);
+  return code;
 }
 
 HsObject *
 hs_exec_library_text (HsVM *vm, const char *text, HsObject *globals)
 {
-  HsObject *src = hs_str_new (vm, text, strlen (text)), *locals, *r;
-  HsCode *code = src != NULL ? compile_text (vm, src, "<string>", HS_COMPILE_EXEC) : NULL;
+  HsObject *locals, *r;
+  HsCode *code = compile_library (vm, text, HS_CODE_LIBRARY);
 
-  hs_xdecref (vm, src);
   if (code == NULL || (locals = hs_dict_new (vm)) == NULL)
     return NULL;
-  mark_library (code);
   if ((r = run_code (vm, code, globals, locals)) == NULL)
     HS_CLEAR (vm, locals);
   hs_xdecref (vm, r);
   return locals;
+}
+
+int
+hs_exec_library_module (HsVM *vm, HsObject *dict, const HsMethodDef *primitives, const char *text)
+{
+  HsObject *r, *k, *v;
+  HsCode *code;
+
+  if (hs_module_add_functions (vm, dict, primitives) < 0
+      || (code = compile_library (vm, text, HS_CODE_LIBRARY | HS_CODE_NO_TRACEBACK)) == NULL)
+    return -1;
+  if ((r = run_code (vm, code, dict, dict)) == NULL)
+    return -1;
+  hs_decref (vm, r);
+  /* the module is drawn by its name: what it defines lists it among its holders, as what a
+   * program stores in a module (module_store) */
+  for (gsize pos = 0; hs_dict_next (dict, &pos, &k, &v);)
+    v->flags |= HS_FLAG_NAMESPACE;
+  return 0;
 }
 
 /* CPython's PyMapping_Check: the object supports obj[key] (a list does). */

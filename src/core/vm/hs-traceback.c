@@ -19,9 +19,9 @@
 #include "hs-vm-internal.h"
 
 static char *
-source_line (HsVM *vm, HsCode *code, int lineno)
+file_line (HsVM *vm, const char *filename, int lineno)
 {
-  if (vm->source == NULL || lineno < 1 || g_strcmp0 (code->filename, vm->filename) != 0)
+  if (vm->source == NULL || lineno < 1 || g_strcmp0 (filename, vm->filename) != 0)
     return NULL;
   const char *p = vm->source, *end = vm->source + vm->source_len;
   for (int l = 1; l < lineno; l++)
@@ -37,6 +37,12 @@ source_line (HsVM *vm, HsCode *code, int lineno)
   if (e > p && e[-1] == '\r')
     e--;
   return g_strndup (p, e - p);
+}
+
+static char *
+source_line (HsVM *vm, HsCode *code, int lineno)
+{
+  return file_line (vm, code->filename, lineno);
 }
 
 static glong
@@ -109,6 +115,27 @@ append_entry (HsVM *vm, GString *out, HsTracebackEntry *t)
 #define TB_RECURSIVE_CUTOFF 3
 #define TB_LIMIT 1000
 
+/* How the traceback module asks for a report: `limit` frames of each traceback (CPython's
+ * limit: the outermost ones when positive, the innermost when negative, all when
+ * G_MAXINT), the chain or not, and `cuts` (or NULL) receiving the offset where each of
+ * format_exception's strings ends. */
+typedef struct
+{
+  int limit;
+  gboolean chain;
+  GArray *cuts;
+} TbOpts;
+
+static const TbOpts tb_default = { G_MAXINT, TRUE, NULL };
+
+static void
+cut (const TbOpts *o, GString *out)
+{
+  gsize at = out->len;
+  if (o->cuts != NULL)
+    g_array_append_val (o->cuts, at);
+}
+
 static void
 append_repeated (GString *out, int cnt)
 {
@@ -118,15 +145,22 @@ append_repeated (GString *out, int cnt)
 }
 
 static void
-append_traceback (HsVM *vm, GString *out, GArray *tb)
+append_traceback (HsVM *vm, GString *out, GArray *tb, const TbOpts *o)
 {
-  g_string_append (out, "Traceback (most recent call last):\n");
   int n = (int)tb->len;
-  int first = n > TB_LIMIT ? n - TB_LIMIT : 0;
+  int first = n > TB_LIMIT ? n - TB_LIMIT : 0, last = 0;
+  if (o->limit >= 0 && o->limit < n)
+    last = n - o->limit; /* the outermost `limit` */
+  else if (o->limit < 0 && -o->limit < n)
+    first = n + o->limit; /* the innermost */
+  if (n - first <= last)
+    return;
+  g_string_append (out, "Traceback (most recent call last):\n");
+  cut (o, out);
   HsCode *last_code = NULL;
   int last_line = -1, cnt = 0;
   /* entries are innermost first: print from the outermost */
-  for (int i = n - 1 - first; i >= 0; i--)
+  for (int i = n - 1 - first; i >= last; i--)
     {
       HsTracebackEntry *t = &g_array_index (tb, HsTracebackEntry, i);
       int line = hs_code_line (t->code, t->ip);
@@ -134,37 +168,68 @@ append_traceback (HsVM *vm, GString *out, GArray *tb)
           || line != last_line || strcmp (t->code->name, last_code->name) != 0)
         {
           if (cnt > TB_RECURSIVE_CUTOFF)
-            append_repeated (out, cnt);
+            {
+              append_repeated (out, cnt);
+              cut (o, out);
+            }
           last_code = t->code;
           last_line = line;
           cnt = 0;
         }
       cnt++;
       if (cnt <= TB_RECURSIVE_CUTOFF)
-        append_entry (vm, out, t);
+        {
+          append_entry (vm, out, t);
+          cut (o, out);
+        }
     }
   if (cnt > TB_RECURSIVE_CUTOFF)
-    append_repeated (out, cnt);
+    {
+      append_repeated (out, cnt);
+      cut (o, out);
+    }
 }
 
 static gboolean append_syntax_error_exception (HsVM *vm, GString *out, HsObject *exc);
+static void append_notes (HsVM *vm, GString *out, HsObject *exc, const TbOpts *o);
+
+/* The exception's last line (or a SyntaxError's lines) and its notes: CPython's
+ * format_exception_only. */
+static void
+append_exception_only (HsVM *vm, GString *out, HsObject *exc, const TbOpts *o)
+{
+  if (append_syntax_error_exception (vm, out, exc))
+    {
+      cut (o, out);
+      return;
+    }
+  g_autofree char *last = hs_exception_format_last_line (vm, exc);
+  g_string_append (out, last);
+  g_autofree char *suggestion = hs_suggestion_for (vm, exc);
+  if (suggestion != NULL)
+    g_string_append_printf (out, ". Did you mean: '%s'?", suggestion);
+  g_string_append_c (out, '\n');
+  cut (o, out);
+  append_notes (vm, out, exc, o);
+}
 
 /* One note, or what CPython 3.11 writes when str() of it fails. */
 static void
-append_note (HsVM *vm, GString *out, HsObject *note)
+append_note (HsVM *vm, GString *out, HsObject *note, const TbOpts *o)
 {
   HsObject *s = hs_str_check (note) ? hs_incref (note) : hs_object_str (vm, note);
   if (s == NULL)
     hs_err_clear (vm);
   g_string_append (out, s != NULL ? hs_str_utf8 (s) : "<note str() failed>");
   g_string_append_c (out, '\n');
+  cut (o, out);
   hs_xdecref (vm, s);
 }
 
 /* The exception's __notes__ after its last line, a line each (a list or tuple of them),
  * else their repr, as CPython 3.11's print_exception_notes. */
 static void
-append_notes (HsVM *vm, GString *out, HsObject *exc)
+append_notes (HsVM *vm, GString *out, HsObject *exc, const TbOpts *o)
 {
   HsObject *notes = hs_object_getattr (vm, exc, hs_str_intern_cstr ("__notes__"));
   if (notes == NULL)
@@ -181,7 +246,7 @@ append_notes (HsVM *vm, GString *out, HsObject *exc)
           HsObject *note
               = hs_incref (HS_IS (notes, &hs_list_type) ? hs_list_get_borrow (notes, i)
                                                         : hs_tuple_get_borrow (notes, i));
-          append_note (vm, out, note);
+          append_note (vm, out, note, o);
           hs_decref (vm, note);
         }
     }
@@ -192,41 +257,36 @@ append_notes (HsVM *vm, GString *out, HsObject *exc)
         hs_err_clear (vm);
       g_string_append (out, r != NULL ? hs_str_utf8 (r) : "<__notes__ repr() failed>");
       g_string_append_c (out, '\n');
+      cut (o, out);
       hs_xdecref (vm, r);
     }
   hs_decref (vm, notes);
 }
 
 static void
-append_exception (HsVM *vm, GString *out, HsObject *exc, int depth)
+append_exception (HsVM *vm, GString *out, HsObject *exc, int depth, const TbOpts *o)
 {
   HsException *e = HS_EXCEPTION (exc);
-  if (depth < 100)
+  if (depth < 100 && o->chain)
     {
       if (e->cause != NULL && hs_exception_check (e->cause))
         {
-          append_exception (vm, out, e->cause, depth + 1);
+          append_exception (vm, out, e->cause, depth + 1, o);
           g_string_append (out, "\nThe above exception was the direct cause of the following "
                                 "exception:\n\n");
+          cut (o, out);
         }
       else if (e->context != NULL && !e->suppress_context && hs_exception_check (e->context))
         {
-          append_exception (vm, out, e->context, depth + 1);
+          append_exception (vm, out, e->context, depth + 1, o);
           g_string_append (out, "\nDuring handling of the above exception, another exception "
                                 "occurred:\n\n");
+          cut (o, out);
         }
     }
   if (e->traceback != NULL && e->traceback->len > 0)
-    append_traceback (vm, out, e->traceback);
-  if (append_syntax_error_exception (vm, out, exc))
-    return;
-  g_autofree char *last = hs_exception_format_last_line (vm, exc);
-  g_string_append (out, last);
-  g_autofree char *suggestion = hs_suggestion_for (vm, exc);
-  if (suggestion != NULL)
-    g_string_append_printf (out, ". Did you mean: '%s'?", suggestion);
-  g_string_append_c (out, '\n');
-  append_notes (vm, out, exc);
+    append_traceback (vm, out, e->traceback, o);
+  append_exception_only (vm, out, exc, o);
 }
 
 /* Characters in a SyntaxError's line, counted as the lexer counts its offsets (bytes that
@@ -334,8 +394,58 @@ char *
 hs_vm_format_exception (HsVM *vm, HsObject *exc)
 {
   GString *out = g_string_new (NULL);
-  append_exception (vm, out, exc, 0);
+  append_exception (vm, out, exc, 0, &tb_default);
   return g_string_free (out, FALSE);
+}
+
+/* Cuts a report into the strings whose offsets `cuts` lists: a new list of str. */
+static HsObject *
+pieces_of (HsVM *vm, GString *out, GArray *cuts)
+{
+  HsObject *list = hs_list_new (vm, 0);
+  gsize from = 0;
+  for (guint i = 0; list != NULL && i < cuts->len; i++)
+    {
+      gsize to = g_array_index (cuts, gsize, i);
+      HsObject *s = hs_str_new (vm, out->str + from, to - from);
+      if (s == NULL || hs_list_append (vm, list, s) < 0)
+        HS_CLEAR (vm, list);
+      hs_xdecref (vm, s);
+      from = to;
+    }
+  return list;
+}
+
+HsObject *
+hs_vm_format_exception_list (HsVM *vm, HsObject *exc, int limit, gboolean chain, gboolean only)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  const TbOpts o = { limit, chain, cuts };
+  if (only)
+    append_exception_only (vm, out, exc, &o);
+  else
+    append_exception (vm, out, exc, 0, &o);
+  return pieces_of (vm, out, cuts);
+}
+
+/* The caret line CPython's StackSummary.format writes under a frame's source line ("" when
+ * the whole line is meant). */
+char *
+hs_vm_frame_carets (HsVM *vm, HsCode *code, int ip)
+{
+  GString *out = g_string_new (NULL);
+  const HsCodePos pos = hs_code_pos (code, ip);
+  g_autofree char *line = source_line (vm, code, pos.line);
+  if (line != NULL && pos.col >= 0 && pos.end_col >= 0)
+    append_carets (out, line, &pos);
+  return g_string_free (out, FALSE);
+}
+
+char *
+hs_vm_source_line (HsVM *vm, const char *filename, int lineno)
+{
+  return file_line (vm, filename, lineno);
 }
 
 void
@@ -402,7 +512,7 @@ hs_vm_format_error (HsVM *vm)
       hs_err_clear (vm);
     }
   else if (vm->last_exc != NULL)
-    append_exception (vm, out, vm->last_exc, 0);
+    append_exception (vm, out, vm->last_exc, 0, &tb_default);
   else
     switch (vm->stop_reason)
       {

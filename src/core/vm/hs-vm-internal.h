@@ -247,5 +247,14 @@ hs_call_is_lean (HsVM *vm, HsObject *callable, gsize nargs)
 /* The text CPython prints for an exception (its chain, traceback and last line), newly
  * allocated (hs-traceback.c). */
 char *hs_vm_format_exception (HsVM *vm, HsObject *exc);
+/* The traceback module's report: CPython's format_exception (or, `only`,
+ * format_exception_only) as a new list of strs; `limit` frames of each traceback (G_MAXINT:
+ * all). */
+HsObject *hs_vm_format_exception_list (HsVM *vm, HsObject *exc, int limit, gboolean chain,
+                                       gboolean only);
+/* Line `lineno` of the program's source when filename is the program's (else NULL), newly
+ * allocated; the caret line StackSummary.format writes for the instruction at ip. */
+char *hs_vm_source_line (HsVM *vm, const char *filename, int lineno);
+char *hs_vm_frame_carets (HsVM *vm, HsCode *code, int ip);
 
 G_END_DECLS

@@ -2386,7 +2386,8 @@ error_noip:
       f->raise_ip = f->ip;
       if (!hs_vm_is_stopping (vm))
         {
-          hs_exception_add_traceback (vm->exc, f->code, f->ip);
+          if (!(f->code->flags & HS_CODE_NO_TRACEBACK))
+            hs_exception_add_traceback (vm->exc, f->code, f->ip);
           if (vm->hooks != NULL && vm->hooks->step != NULL)
             call_hook (vm, HS_STEP_EXCEPTION, f, hs_code_line (f->code, f->ip), vm->exc);
         }

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "hs-builtins.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-deque.h"
@@ -975,6 +976,25 @@ hs_mod_contextlib_runtime_init (void)
     hs_type_ready (types[i]);
 }
 
+/* CPython 3.11's ContextDecorator, in Python as there. */
+static const char contextlib_text[]
+    = "from functools import wraps\n"
+      "\n"
+      "class ContextDecorator(object):\n"
+      "    \"A base class or mixin that enables context managers to work as decorators.\"\n"
+      "\n"
+      "    def _recreate_cm(self):\n"
+      "        \"\"\"Return a recreated instance of self.\"\"\"\n"
+      "        return self\n"
+      "\n"
+      "    def __call__(self, func):\n"
+      "        @wraps(func)\n"
+      "        def inner(*args, **kwds):\n"
+      "            with self._recreate_cm():\n"
+      "                return func(*args, **kwds)\n"
+      "        return inner\n"
+      "";
+
 int
 hs_mod_contextlib_init (HsVM *vm, HsObject *dict)
 {
@@ -983,5 +1003,5 @@ hs_mod_contextlib_init (HsVM *vm, HsObject *dict)
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
     if (hs_module_add_take (vm, dict, types[i]->name, hs_incref ((HsObject *)types[i])) < 0)
       return -1;
-  return hs_module_add_functions (vm, dict, contextlib_functions);
+  return hs_exec_library_module (vm, dict, contextlib_functions, contextlib_text);
 }

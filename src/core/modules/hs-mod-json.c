@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hs-builtins.h"
 #include "hs-cfunction.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -752,6 +753,9 @@ typedef struct
   HsObject *doc; /* the str decoded (borrowed), whose bytes s holds */
   const char *s;
   gsize len, pos;
+  /* a JSONDecoder's settings (borrowed; NULL: the default), CPython's scanner's */
+  HsObject *object_hook, *pairs_hook, *parse_float, *parse_int, *parse_constant;
+  gboolean lax; /* strict=False: control characters allowed in strings */
 } Decoder;
 
 /* JSONDecodeError(msg, doc, pos): "msg: line L column C (char N)", in characters */
@@ -830,7 +834,7 @@ parse_string (Decoder *d)
           d->pos++;
           return hs_str_from_gstring (d->vm, out);
         }
-      if ((unsigned char)c < 0x20)
+      if ((unsigned char)c < 0x20 && !d->lax)
         {
           decode_error (d, "Invalid control character at", d->pos);
           g_string_free (out, TRUE);
@@ -886,6 +890,18 @@ parse_string (Decoder *d)
     }
 }
 
+/* hook(text): parse_float, parse_int or parse_constant called with what the scanner read */
+static HsObject *
+call_hook_text (Decoder *d, HsObject *hook, const char *text, gsize len)
+{
+  HsObject *arg = hs_str_new (d->vm, text, len), *r;
+  if (arg == NULL)
+    return NULL;
+  r = hs_object_call (d->vm, hook, &arg, 1, NULL);
+  hs_decref (d->vm, arg);
+  return r;
+}
+
 /* CPython's NUMBER_RE: -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)? */
 static HsObject *
 parse_number (Decoder *d)
@@ -922,6 +938,8 @@ parse_number (Decoder *d)
         }
     }
   d->pos = p;
+  if ((is_float ? d->parse_float : d->parse_int) != NULL)
+    return call_hook_text (d, is_float ? d->parse_float : d->parse_int, d->s + start, p - start);
   return is_float ? hs_float_from_str (d->vm, d->s + start, p - start)
                   : hs_int_from_str (d->vm, d->s + start, p - start, 10);
 }
@@ -972,16 +990,43 @@ parse_array (Decoder *d)
   return NULL;
 }
 
+static int
+add_member (Decoder *d, HsObject *obj, HsObject *k, HsObject *v)
+{
+  HsObject *pair;
+  int r;
+  if (d->pairs_hook == NULL)
+    return hs_dict_set_item (d->vm, obj, k, v);
+  if ((pair = hs_tuple_pack (d->vm, 2, k, v)) == NULL)
+    return -1;
+  r = hs_list_append (d->vm, obj, pair);
+  hs_decref (d->vm, pair);
+  return r;
+}
+
+/* The object read (taken): object_pairs_hook(pairs), object_hook(dict), or the dict. */
+static HsObject *
+finish_object (Decoder *d, HsObject *obj)
+{
+  HsObject *hook = d->pairs_hook != NULL ? d->pairs_hook : d->object_hook, *r;
+  if (obj == NULL || hook == NULL)
+    return obj;
+  r = hs_object_call (d->vm, hook, &obj, 1, NULL);
+  hs_decref (d->vm, obj);
+  return r;
+}
+
 static HsObject *
 parse_object (Decoder *d)
 {
-  HsObject *dict = hs_dict_new (d->vm);
+  /* object_pairs_hook gets the pairs as a list, duplicates kept */
+  HsObject *dict = d->pairs_hook != NULL ? hs_list_new (d->vm, 0) : hs_dict_new (d->vm);
   d->pos++;
   skip_ws (d);
   if (d->pos < d->len && d->s[d->pos] == '}')
     {
       d->pos++;
-      return dict;
+      return finish_object (d, dict);
     }
   while (dict != NULL)
     {
@@ -1007,7 +1052,7 @@ parse_object (Decoder *d)
           hs_decref (d->vm, k);
           break;
         }
-      r = hs_dict_set_item (d->vm, dict, k, v);
+      r = add_member (d, dict, k, v);
       hs_decref (d->vm, k);
       hs_decref (d->vm, v);
       if (r < 0)
@@ -1016,7 +1061,7 @@ parse_object (Decoder *d)
       if (d->pos < d->len && d->s[d->pos] == '}')
         {
           d->pos++;
-          return dict;
+          return finish_object (d, dict);
         }
       if (d->pos >= d->len || d->s[d->pos] != ',')
         {
@@ -1028,6 +1073,14 @@ parse_object (Decoder *d)
     }
   hs_xdecref (d->vm, dict);
   return NULL;
+}
+
+static HsObject *
+constant (Decoder *d, const char *name, double value)
+{
+  if (d->parse_constant != NULL)
+    return call_hook_text (d, d->parse_constant, name, strlen (name));
+  return hs_float_new (d->vm, value);
 }
 
 static HsObject *
@@ -1061,47 +1114,112 @@ parse_value (Decoder *d)
   else if (match_word (d, "false"))
     r = hs_bool_from (FALSE);
   else if (match_word (d, "NaN"))
-    r = hs_float_new (d->vm, NAN);
+    r = constant (d, "NaN", NAN);
   else if (match_word (d, "Infinity"))
-    r = hs_float_new (d->vm, INFINITY);
+    r = constant (d, "Infinity", INFINITY);
   else if (match_word (d, "-Infinity"))
-    r = hs_float_new (d->vm, -INFINITY);
+    r = constant (d, "-Infinity", -INFINITY);
   else if ((r = parse_number (d)) == NULL && !hs_err_occurred (d->vm))
     decode_error (d, "Expecting value", d->pos);
   return r;
 }
 
+/* Decodes d's document from character idx: the whole of it (what follows may only be white
+ * space: JSONDecoder.decode), else its first value and, in *end, the character after it
+ * (raw_decode, which reads no white space first). */
 static HsObject *
-json_loads (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+decode_doc (Decoder *d, HsObject *s, gint64 idx, gboolean whole, gint64 *end)
 {
-  HsObject *s = NULL, *r;
-  Decoder d = { vm };
-  if (!hs_parse_args (vm, "loads", args, nargs, kwnames, "@s", &s))
-    return NULL;
+  HsVM *vm = d->vm;
+  HsObject *r;
   if (!hs_str_check (s))
     {
       hs_err_format (vm, &hs_exc_TypeError,
                      "the JSON object must be str, bytes or bytearray, not %s", hs_type_name (s));
       return NULL;
     }
-  d.doc = s;
-  d.s = hs_str_utf8 (s);
-  d.len = hs_str_byte_len (s);
+  d->doc = s;
+  d->s = hs_str_utf8 (s);
+  d->len = hs_str_byte_len (s);
+  if (idx > 0)
+    d->pos = idx >= (gint64)g_utf8_strlen (d->s, d->len)
+                 ? d->len
+                 : (gsize)(g_utf8_offset_to_pointer (d->s, (glong)idx) - d->s);
+  if (!whole && (d->pos >= d->len || strchr (" \t\n\r", d->s[d->pos]) != NULL))
+    {
+      decode_error (d, "Expecting value", d->pos);
+      return NULL;
+    }
   /* json.loads, JSONDecoder.decode and raw_decode, which calls the C scanner */
   if (!enter_library_frames (vm, 4, TRUE))
     return NULL;
-  r = parse_value (&d);
+  r = parse_value (d);
   hs_recursion_leave_n (vm, 4);
   if (r == NULL)
     return NULL;
-  skip_ws (&d);
-  if (d.pos != d.len)
+  if (end != NULL)
+    *end = g_utf8_pointer_to_offset (d->s, d->s + d->pos);
+  if (!whole)
+    return r;
+  skip_ws (d);
+  if (d->pos != d->len)
     {
-      decode_error (&d, "Extra data", d.pos);
+      decode_error (d, "Extra data", d->pos);
       hs_decref (vm, r);
       return NULL;
     }
   return r;
+}
+
+/* _loads(s): json.loads with no hook, the default decoder's decode. */
+static HsObject *
+json_loads (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *s = NULL;
+  Decoder d = { vm };
+  if (!hs_parse_args (vm, "loads", args, nargs, kwnames, "@s", &s))
+    return NULL;
+  return decode_doc (&d, s, 0, TRUE, NULL);
+}
+
+/* A hook that is the default (float, int) or None: NULL, the scanner's own way. */
+static HsObject *
+hook_or_null (HsObject *hook, const HsType *dflt)
+{
+  return hook == hs_None || hook == (HsObject *)dflt ? NULL : hook;
+}
+
+/* _scan(s, idx, whole, object_hook, object_pairs_hook, parse_float, parse_int,
+ * parse_constant, strict): a JSONDecoder's decode (whole) or raw_decode ((obj, end)). */
+static HsObject *
+json_scan (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *s, *idx, *whole, *oh, *ph, *pf, *pi, *pc, *strict, *r, *end_obj, *t;
+  Decoder d = { vm };
+  gint64 i = 0, end = 0;
+  int w, st;
+  if (!hs_parse_args (vm, "_scan", args, nargs, kwnames,
+                      "s idx whole object_hook object_pairs_hook parse_float parse_int "
+                      "parse_constant strict /",
+                      &s, &idx, &whole, &oh, &ph, &pf, &pi, &pc, &strict))
+    return NULL;
+  if ((i = hs_int_as_ssize_index (vm, idx)) == -1 && hs_err_occurred (vm))
+    return NULL;
+  if ((w = hs_object_truth (vm, whole)) < 0 || (st = hs_object_truth (vm, strict)) < 0)
+    return NULL;
+  d.object_hook = hook_or_null (oh, NULL);
+  d.pairs_hook = hook_or_null (ph, NULL);
+  d.parse_float = hook_or_null (pf, &hs_float_type);
+  d.parse_int = hook_or_null (pi, &hs_int_type);
+  d.parse_constant = hook_or_null (pc, NULL);
+  d.lax = !st;
+  if ((r = decode_doc (&d, s, i, w, &end)) == NULL || w)
+    return r;
+  end_obj = hs_int_from_i64 (vm, end);
+  t = end_obj != NULL ? hs_tuple_pack (vm, 2, r, end_obj) : NULL;
+  hs_xdecref (vm, end_obj);
+  hs_decref (vm, r);
+  return t;
 }
 
 static HsObject *
@@ -1141,23 +1259,73 @@ json_dump (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_incref (hs_None);
 }
 
-/* load(fp): loads(fp.read()) */
-static HsObject *
-json_load (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *fp = NULL;
-  if (!hs_parse_args (vm, "load", args, nargs, kwnames, "@fp", &fp))
-    return NULL;
-  HsObject *text = call_file (vm, fp, "read", NULL);
-  HsObject *r = text != NULL ? json_loads (vm, &text, 1, NULL) : NULL;
-  hs_xdecref (vm, text);
-  return r;
-}
-
 static const HsMethodDef json_functions[] = {
-  { "dumps", json_dumps }, { "loads", json_loads }, { "dump", json_dump },
-  { "load", json_load },   { NULL, NULL },
+  { "dumps", json_dumps }, { "_loads", json_loads }, { "_scan", json_scan },
+  { "dump", json_dump },   { NULL, NULL },
 };
+
+/* CPython 3.11's json.decoder.JSONDecoder and json's loads and load (with their hooks and
+ * cls=), over the scanner above. */
+static const char json_text[]
+    = "class JSONDecoder(object):\n"
+      "    \"\"\"Simple JSON <https://json.org> decoder\"\"\"\n"
+      "\n"
+      "    def __init__(self, *, object_hook=None, parse_float=None,\n"
+      "            parse_int=None, parse_constant=None, strict=True,\n"
+      "            object_pairs_hook=None):\n"
+      "        self.object_hook = object_hook\n"
+      "        self.parse_float = parse_float or float\n"
+      "        self.parse_int = parse_int or int\n"
+      "        self.parse_constant = parse_constant or _CONSTANTS.__getitem__\n"
+      "        self.strict = strict\n"
+      "        self.object_pairs_hook = object_pairs_hook\n"
+      "\n"
+      "    def decode(self, s):\n"
+      "        return _scan(s, 0, True, self.object_hook, self.object_pairs_hook,\n"
+      "                     self.parse_float, self.parse_int, self.parse_constant, self.strict)\n"
+      "\n"
+      "    def raw_decode(self, s, idx=0):\n"
+      "        return _scan(s, idx, False, self.object_hook, self.object_pairs_hook,\n"
+      "                     self.parse_float, self.parse_int, self.parse_constant, self.strict)\n"
+      "\n"
+      "_CONSTANTS = {\n"
+      "    '-Infinity': float('-inf'),\n"
+      "    'Infinity': float('inf'),\n"
+      "    'NaN': float('nan'),\n"
+      "}\n"
+      "\n"
+      "def loads(s, *, cls=None, object_hook=None, parse_float=None,\n"
+      "        parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):\n"
+      "    \"\"\"Deserialize ``s`` (a ``str`` instance containing a JSON document) to a Python "
+      "object.\"\"\"\n"
+      "    if (cls is None and object_hook is None and\n"
+      "            parse_int is None and parse_float is None and\n"
+      "            parse_constant is None and object_pairs_hook is None and not kw):\n"
+      "        return _loads(s)\n"
+      "    if not isinstance(s, str):\n"
+      "        return _loads(s)\n"
+      "    if cls is None:\n"
+      "        cls = JSONDecoder\n"
+      "    if object_hook is not None:\n"
+      "        kw['object_hook'] = object_hook\n"
+      "    if object_pairs_hook is not None:\n"
+      "        kw['object_pairs_hook'] = object_pairs_hook\n"
+      "    if parse_float is not None:\n"
+      "        kw['parse_float'] = parse_float\n"
+      "    if parse_int is not None:\n"
+      "        kw['parse_int'] = parse_int\n"
+      "    if parse_constant is not None:\n"
+      "        kw['parse_constant'] = parse_constant\n"
+      "    return cls(**kw).decode(s)\n"
+      "\n"
+      "def load(fp, *, cls=None, object_hook=None, parse_float=None,\n"
+      "        parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):\n"
+      "    \"\"\"Deserialize ``fp`` (a ``.read()``-supporting file-like object containing a JSON "
+      "document) to a Python object.\"\"\"\n"
+      "    return loads(fp.read(),\n"
+      "        cls=cls, object_hook=object_hook,\n"
+      "        parse_float=parse_float, parse_int=parse_int,\n"
+      "        parse_constant=parse_constant, object_pairs_hook=object_pairs_hook, **kw)\n";
 
 void
 hs_mod_json_runtime_init (void)
@@ -1175,5 +1343,5 @@ hs_mod_json_init (HsVM *vm, HsObject *dict)
     return -1;
   if (hs_module_add_take (vm, dict, "JSONEncoder", encoder_class_new (vm)) < 0)
     return -1;
-  return hs_module_add_functions (vm, dict, json_functions);
+  return hs_exec_library_module (vm, dict, json_functions, json_text);
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "hs-bytes.h"
+#include "hs-builtins.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-complex.h"
@@ -1139,8 +1140,53 @@ static const HsMethodDef pprint_functions[] = {
   { NULL, NULL },
 };
 
+/* CPython 3.11's PrettyPrinter, its settings kept as CPython keeps them, over pformat. */
+static const char pprint_text[]
+    = "import sys as _sys\n"
+      "\n"
+      "class PrettyPrinter:\n"
+      "    def __init__(self, indent=1, width=80, depth=None, stream=None, *,\n"
+      "                 compact=False, sort_dicts=True, underscore_numbers=False):\n"
+      "        indent = int(indent)\n"
+      "        width = int(width)\n"
+      "        if indent < 0:\n"
+      "            raise ValueError('indent must be >= 0')\n"
+      "        if depth is not None and depth <= 0:\n"
+      "            raise ValueError('depth must be > 0')\n"
+      "        if not width:\n"
+      "            raise ValueError('width must be != 0')\n"
+      "        self._depth = depth\n"
+      "        self._indent_per_level = indent\n"
+      "        self._width = width\n"
+      "        if stream is not None:\n"
+      "            self._stream = stream\n"
+      "        else:\n"
+      "            self._stream = _sys.stdout\n"
+      "        self._compact = bool(compact)\n"
+      "        self._sort_dicts = sort_dicts\n"
+      "        self._underscore_numbers = underscore_numbers\n"
+      "\n"
+      "    def pprint(self, object):\n"
+      "        if self._stream is not None:\n"
+      "            self._stream.write(self.pformat(object))\n"
+      "            self._stream.write(\"\\n\")\n"
+      "\n"
+      "    def pformat(self, object):\n"
+      "        return pformat(object, self._indent_per_level, self._width, self._depth,\n"
+      "                       compact=self._compact, sort_dicts=self._sort_dicts,\n"
+      "                       underscore_numbers=self._underscore_numbers)\n"
+      "\n"
+      "    def isrecursive(self, object):\n"
+      "        return isrecursive(object)\n"
+      "\n"
+      "    def isreadable(self, object):\n"
+      "        return isreadable(object)\n"
+      "\n"
+      "    def format(self, object, context, maxlevels, level):\n"
+      "        return saferepr(object), isreadable(object), isrecursive(object)\n";
+
 int
 hs_mod_pprint_init (HsVM *vm, HsObject *dict)
 {
-  return hs_module_add_functions (vm, dict, pprint_functions);
+  return hs_exec_library_module (vm, dict, pprint_functions, pprint_text);
 }

@@ -272,10 +272,10 @@ hs_exec_library_module (HsVM *vm, HsObject *dict, const HsMethodDef *primitives,
   if ((r = run_code (vm, code, dict, dict)) == NULL)
     return -1;
   hs_decref (vm, r);
-  /* the module is drawn by its name: what it defines lists it among its holders, as what a
-   * program stores in a module (module_store) */
+  /* what the module defines lives as long as the VM, kept by the module table that the
+   * diagram does not draw: immortal, as a module's values in C are (hs_module_add_take) */
   for (gsize pos = 0; hs_dict_next (dict, &pos, &k, &v);)
-    v->flags |= HS_FLAG_NAMESPACE;
+    v->flags |= HS_FLAG_IMMORTAL;
   return 0;
 }
 

@@ -1128,7 +1128,7 @@ parse_value (Decoder *d)
  * space: JSONDecoder.decode), else its first value and, in *end, the character after it
  * (raw_decode, which reads no white space first). */
 static HsObject *
-decode_doc (Decoder *d, HsObject *s, gint64 idx, gboolean whole, gint64 *end)
+decode_doc (Decoder *d, HsObject *s, gint64 idx, gboolean whole, gint64 *end, int frames)
 {
   HsVM *vm = d->vm;
   HsObject *r;
@@ -1150,11 +1150,12 @@ decode_doc (Decoder *d, HsObject *s, gint64 idx, gboolean whole, gint64 *end)
       decode_error (d, "Expecting value", d->pos);
       return NULL;
     }
-  /* json.loads, JSONDecoder.decode and raw_decode, which calls the C scanner */
-  if (!enter_library_frames (vm, 4, TRUE))
+  /* the frames CPython's Python code would have between this and the C scanner (of
+   * JSONDecoder.decode and raw_decode), and the scanner's own */
+  if (!enter_library_frames (vm, frames, TRUE))
     return NULL;
   r = parse_value (d);
-  hs_recursion_leave_n (vm, 4);
+  hs_recursion_leave_n (vm, frames);
   if (r == NULL)
     return NULL;
   if (end != NULL)
@@ -1179,7 +1180,7 @@ json_loads (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   Decoder d = { vm };
   if (!hs_parse_args (vm, "loads", args, nargs, kwnames, "@s", &s))
     return NULL;
-  return decode_doc (&d, s, 0, TRUE, NULL);
+  return decode_doc (&d, s, 0, TRUE, NULL, 3);
 }
 
 /* A hook that is the default (float, int) or None: NULL, the scanner's own way. */
@@ -1213,7 +1214,7 @@ json_scan (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   d.parse_int = hook_or_null (pi, &hs_int_type);
   d.parse_constant = hook_or_null (pc, NULL);
   d.lax = !st;
-  if ((r = decode_doc (&d, s, i, w, &end)) == NULL || w)
+  if ((r = decode_doc (&d, s, i, w, &end, w ? 2 : 1)) == NULL || w)
     return r;
   end_obj = hs_int_from_i64 (vm, end);
   t = end_obj != NULL ? hs_tuple_pack (vm, 2, r, end_obj) : NULL;

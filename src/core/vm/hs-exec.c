@@ -260,6 +260,15 @@ hs_exec_library_text (HsVM *vm, const char *text, HsObject *globals)
   return locals;
 }
 
+/* A class the library defined: its namespace (methods, their defaults) lives as long as it. */
+static void
+make_class_immortal (HsType *cls)
+{
+  HsObject *k, *v;
+  for (gsize pos = 0; hs_dict_next (cls->dict, &pos, &k, &v);)
+    v->flags |= HS_FLAG_IMMORTAL;
+}
+
 int
 hs_exec_library_module (HsVM *vm, HsObject *dict, const HsMethodDef *primitives, const char *text)
 {
@@ -275,7 +284,11 @@ hs_exec_library_module (HsVM *vm, HsObject *dict, const HsMethodDef *primitives,
   /* what the module defines lives as long as the VM, kept by the module table that the
    * diagram does not draw: immortal, as a module's values in C are (hs_module_add_take) */
   for (gsize pos = 0; hs_dict_next (dict, &pos, &k, &v);)
-    v->flags |= HS_FLAG_IMMORTAL;
+    {
+      v->flags |= HS_FLAG_IMMORTAL;
+      if (hs_type_check (v) && ((HsType *)v)->dict != NULL)
+        make_class_immortal ((HsType *)v);
+    }
   return 0;
 }
 

@@ -102,6 +102,9 @@ typedef struct
 void hs_string_pool_init (HsStringPool *pool);
 void hs_string_pool_clear (HsStringPool *pool);
 guint32 hs_string_pool_add (HsStringPool *pool, const char *s);
+/* hs_string_pool_add of s, a g_malloc'd text, which it takes (frees it when equal to a
+ * pooled one). */
+guint32 hs_string_pool_take (HsStringPool *pool, char *s);
 static inline const char *
 hs_string_pool_get (const HsStringPool *pool, guint32 idx)
 {

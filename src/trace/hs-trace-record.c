@@ -129,6 +129,21 @@ has_fixed_text (HsObject *o)
   return HS_IS (o, &hs_int_type) || HS_IS (o, &hs_str_type);
 }
 
+/* A str's repr, pooled as it is made (a str built by `s += c` is a new one at every step:
+ * its text copied once, not three times); 0 when the VM must make it (hs_inspect_repr). */
+static guint32
+str_text (Recorder *rec, HsObject *o)
+{
+  GString *out = g_string_sized_new (HS_STR (o)->byte_len + 3);
+
+  if (!hs_inspect_str_repr (rec->vm, o, out))
+    {
+      g_string_free (out, TRUE);
+      return 0;
+    }
+  return hs_string_pool_take (&rec->trace->pool, g_string_free (out, FALSE));
+}
+
 static guint32
 primitive_text (Recorder *rec, HsObject *o)
 {
@@ -146,8 +161,12 @@ primitive_text (Recorder *rec, HsObject *o)
     }
   if (g_hash_table_lookup_extended (rec->texts, o, NULL, &cached))
     return GPOINTER_TO_UINT (cached);
-  g_autofree char *text = repr_text (rec, o);
-  text_str = pool (rec, text);
+  text_str = HS_IS (o, &hs_str_type) ? str_text (rec, o) : 0;
+  if (text_str == 0)
+    {
+      g_autofree char *text = repr_text (rec, o);
+      text_str = pool (rec, text);
+    }
   g_hash_table_insert (rec->texts, o, GUINT_TO_POINTER (text_str));
   return text_str;
 }

@@ -16,12 +16,33 @@ const char *const hs_trace_event_names[] = {
 
 /* ---- string pool ------------------------------------------------------------------ */
 
+/* g_str_hash of a short text; a long one (a growing str's repr, pooled at every step) by
+ * its length and 64 bytes spread over it, so pooling it reads it once (to copy it), not
+ * twice more to hash it. Texts equal there differ rarely: g_str_equal tells them apart. */
+static guint
+pool_hash (gconstpointer key)
+{
+  const char *s = key;
+  gsize len = strlen (s), stride;
+  guint h;
+
+  if (len <= 256)
+    return g_str_hash (s);
+  h = (guint)len * 2654435761u;
+  stride = len / 64;
+  for (gsize i = 0; i < 64; i++)
+    h = (h << 5) + h + (guchar)s[i * stride];
+  for (gsize i = len - 16; i < len; i++)
+    h = (h << 5) + h + (guchar)s[i];
+  return h;
+}
+
 void
 hs_string_pool_init (HsStringPool *pool)
 {
   pool->strings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (pool->strings, NULL);
-  pool->index = g_hash_table_new (g_str_hash, g_str_equal);
+  pool->index = g_hash_table_new (pool_hash, g_str_equal);
 }
 
 void
@@ -31,21 +52,35 @@ hs_string_pool_clear (HsStringPool *pool)
   g_clear_pointer (&pool->strings, g_ptr_array_unref);
 }
 
+/* The index of a text not pooled yet, which the pool takes. */
+static guint32
+pool_insert (HsStringPool *pool, char *copy)
+{
+  g_ptr_array_add (pool->strings, copy);
+  g_hash_table_insert (pool->index, copy, GUINT_TO_POINTER (pool->strings->len));
+  return pool->strings->len - 1;
+}
+
 guint32
 hs_string_pool_add (HsStringPool *pool, const char *s)
 {
   gpointer found;
-  char *copy;
 
   if (s == NULL)
     return 0;
   found = g_hash_table_lookup (pool->index, s);
-  if (found != NULL)
-    return GPOINTER_TO_UINT (found) - 1;
-  copy = g_strdup (s);
-  g_ptr_array_add (pool->strings, copy);
-  g_hash_table_insert (pool->index, copy, GUINT_TO_POINTER (pool->strings->len));
-  return pool->strings->len - 1;
+  return found != NULL ? GPOINTER_TO_UINT (found) - 1 : pool_insert (pool, g_strdup (s));
+}
+
+guint32
+hs_string_pool_take (HsStringPool *pool, char *s)
+{
+  gpointer found = g_hash_table_lookup (pool->index, s);
+
+  if (found == NULL)
+    return pool_insert (pool, s);
+  g_free (s);
+  return GPOINTER_TO_UINT (found) - 1;
 }
 
 /* ---- state ---------------------------------------------------------------------- */

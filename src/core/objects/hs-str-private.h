@@ -1,4 +1,4 @@
-/* hs-str-private.h — what hs-str.c and hs-str-intern.c share.
+/* hs-str-private.h — what hs-str.c, hs-str-intern.c and hs-str-repr.c share.
  *
  * Invariant: the singletons ("" and the one-character Latin-1 strs) are made once per
  * process, before anything is interned.
@@ -18,6 +18,8 @@ gboolean hs_str_interned_apart (const char *s, gsize len);
 /* Whether CPython 3.11 allocates the text statically as one of its `_Py_ID` names (two
  * letters or more; hs-str-cpython-ids.c). */
 gboolean hs_str_is_cpython_static_id (const char *s, gsize len);
+/* str.isprintable's test of one character (hs-str-repr.c). */
+gboolean hs_str_is_printable (gunichar c);
 /* The interned str s (HS_FLAG_INTERNED), freed: it leaves its VM's table. */
 void hs_str_forget_interned (HsVM *vm, HsObject *s);
 

@@ -453,83 +453,6 @@ hs_str_repeat (HsVM *vm, HsObject *o, gssize n)
 
 /* ---- repr ------------------------------------------------------------------------- */
 
-static gboolean
-is_printable (gunichar c)
-{
-  if (c < 0x7f)
-    return c >= 0x20;
-  switch (g_unichar_type (c))
-    {
-      case G_UNICODE_CONTROL:
-      case G_UNICODE_FORMAT:
-      case G_UNICODE_SURROGATE:
-      case G_UNICODE_PRIVATE_USE:
-      case G_UNICODE_UNASSIGNED:
-      case G_UNICODE_LINE_SEPARATOR:
-      case G_UNICODE_PARAGRAPH_SEPARATOR:
-      case G_UNICODE_SPACE_SEPARATOR:
-        return FALSE;
-      default:
-        return TRUE;
-    }
-}
-
-void
-hs_str_append_escape (GString *out, gunichar c)
-{
-  /* by hand, not printf: a repr may escape a hundred million characters */
-  int digits = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
-  char buf[10] = { '\\', c < 0x100 ? 'x' : c < 0x10000 ? 'u' : 'U' };
-
-  for (int i = 0; i < digits; i++)
-    buf[2 + i] = "0123456789abcdef"[(c >> (4 * (digits - 1 - i))) & 0xf];
-  g_string_append_len (out, buf, 2 + digits);
-}
-
-void
-hs_str_repr_append (GString *out, HsObject *o)
-{
-  HsStr *s = HS_STR (o);
-  const char *p = s->data, *end = s->data + s->byte_len;
-  char quote = '\'';
-
-  if (memchr (p, '\'', s->byte_len) != NULL && memchr (p, '"', s->byte_len) == NULL)
-    quote = '"';
-  g_string_append_c (out, quote);
-  while (p < end)
-    {
-      const char *run = p;
-      /* Printable ASCII is copied as it is, a run at a time (a long str's repr in a trace). */
-      while (p < end && (guchar)*p >= 0x20 && (guchar)*p < 0x7f && *p != quote && *p != '\\')
-        p++;
-      if (p > run)
-        {
-          g_string_append_len (out, run, p - run);
-          continue;
-        }
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
-
-      if (c == (gunichar)quote || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, (char)c);
-        }
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c == '\r')
-        g_string_append (out, "\\r");
-      else if (is_printable (c))
-        g_string_append_len (out, p, next - p);
-      else
-        hs_str_append_escape (out, c);
-      p = next;
-    }
-  g_string_append_c (out, quote);
-}
-
 static HsObject *
 str_repr (HsVM *vm, HsObject *self)
 {
@@ -792,7 +715,7 @@ py_isascii (gunichar c)
   return c < 128;
 }
 PRED_METHOD (isascii, py_isascii, TRUE)
-PRED_METHOD (isprintable, is_printable, TRUE)
+PRED_METHOD (isprintable, hs_str_is_printable, TRUE)
 
 /* isupper / islower: some cased character, and none of the other case. */
 static HsObject *

@@ -8,11 +8,13 @@
 
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-format.h"
 #include "hs-frame.h"
 #include "hs-function.h"
 #include "hs-generator.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
+#include "hs-recursion.h"
 #include "hs-str.h"
 
 HsFrame *
@@ -192,6 +194,21 @@ char *
 hs_inspect_str (HsVM *vm, HsObject *obj)
 {
   return text_outside_limit (vm, hs_object_str, obj);
+}
+
+gboolean
+hs_inspect_str_repr (HsVM *vm, HsObject *str, GString *out)
+{
+  /* str_repr's check of the size, with room for its str's header */
+  gsize bytes = HS_STR (str)->byte_len * 4 + 2 + 256;
+
+  /* hooks on: making the str would be seen (an alloc hook) */
+  if (!HS_IS (str, &hs_str_type) || vm->hooks != NULL || bytes > hs_format_text_room (vm)
+      || hs_stack_exhausted ())
+    return FALSE;
+  hs_str_repr_append (out, str);
+  vm->next_id++;
+  return TRUE;
 }
 
 void

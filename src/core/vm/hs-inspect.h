@@ -124,6 +124,11 @@ const HsSyntaxError *hs_inspect_syntax_error (HsVM *vm);
  * exception is dropped: looking must not disturb the program). */
 char *hs_inspect_repr (HsVM *vm, HsObject *obj);
 char *hs_inspect_str (HsVM *vm, HsObject *obj);
+/* Appends hs_inspect_repr's text of an exact str to out without making the repr's str (a
+ * long str's text is copied once, not three times); the id that str would have had is used
+ * up all the same, so later ids are as hs_inspect_repr leaves them. FALSE, out unchanged,
+ * where the repr could fail (near the heap's limit, the C stack's): ask hs_inspect_repr. */
+gboolean hs_inspect_str_repr (HsVM *vm, HsObject *str, GString *out);
 
 /* Where the VM's serials stand: what a tool then makes the VM compute (a repr, which may
  * run a __repr__ method) can give back the object and frame ids it used, so that the

@@ -57,6 +57,7 @@ hs_code_free (HsVM *vm, HsCode *code)
       g_free (code->postab);
       g_free (code->pos_groups);
     }
+  g_free (code->lines);
   g_ref_string_release (code->filename);
   g_free (code); /* with its names, instructions, positions, name and qualname */
 }
@@ -187,6 +188,22 @@ hs_code_pos_writer_finish (HsCodePosWriter *w, HsCode *code, gpointer room)
   w->bytes = NULL;
 }
 
+/* Reads one entry at *b into p (the previous entry's position, or group_start). */
+static inline void
+read_pos (const guint8 **b, HsCodePos *p)
+{
+  guint32 tag = get_varint (b);
+
+  if (tag-- == 0)
+    return;
+  p->line += unzigzag (tag >> 2);
+  p->end_line = p->line + ((tag & 2) ? get_signed (b) : 0);
+  p->col = (gint32)get_varint (b) - 1;
+  p->end_col = p->col + get_signed (b);
+  p->anchor_left = (tag & 1) ? (gint32)get_varint (b) : -1;
+  p->anchor_right = (tag & 1) ? (gint32)get_varint (b) - 1 : -1;
+}
+
 HsCodePos
 hs_code_pos (const HsCode *code, int ip)
 {
@@ -195,18 +212,38 @@ hs_code_pos (const HsCode *code, int ip)
   const guint8 *b = code->postab + code->pos_groups[ip / HS_CODE_POS_GROUP];
   HsCodePos p = group_start;
   for (int i = ip - ip % HS_CODE_POS_GROUP; i <= ip; i++)
-    {
-      guint32 tag = get_varint (&b);
-      if (tag-- == 0)
-        continue;
-      p.line += unzigzag (tag >> 2);
-      p.end_line = p.line + ((tag & 2) ? get_signed (&b) : 0);
-      p.col = (gint32)get_varint (&b) - 1;
-      p.end_col = p.col + get_signed (&b);
-      p.anchor_left = (tag & 1) ? (gint32)get_varint (&b) : -1;
-      p.anchor_right = (tag & 1) ? (gint32)get_varint (&b) - 1 : -1;
-    }
+    read_pos (&b, &p);
   return p;
+}
+
+int
+hs_code_line_cached (HsCode *code, int ip)
+{
+  gint32 *lines = g_atomic_pointer_get (&code->lines);
+
+  if (ip < 0 || ip >= code->ncode)
+    return hs_code_line (code, ip);
+  if (lines == NULL)
+    {
+      const guint8 *b = code->postab;
+      HsCodePos p = group_start;
+
+      lines = g_new (gint32, code->ncode);
+      for (int i = 0; i < code->ncode; i++)
+        {
+          if (i % HS_CODE_POS_GROUP == 0)
+            p = group_start;
+          read_pos (&b, &p);
+          lines[i] = p.line;
+        }
+      /* a code run by VMs on two threads (the library's) may be filled by both: one wins */
+      if (!g_atomic_pointer_compare_and_exchange (&code->lines, NULL, lines))
+        {
+          g_free (lines);
+          lines = g_atomic_pointer_get (&code->lines);
+        }
+    }
+  return lines[ip];
 }
 
 void

@@ -205,6 +205,7 @@ struct _HsCode
   guint32 *code;
   guint8 *postab;      /* the positions, encoded (hs-code.c) */
   guint32 *pos_groups; /* byte offset in postab of each HS_CODE_POS_GROUP instructions */
+  gint32 *lines;       /* each instruction's line once hs_code_line_cached was asked, or NULL */
 
   HsObject **consts;        /* owned references (CPython's co_consts): the module's equal
                              * constants are one object, shared by its code objects */
@@ -314,6 +315,11 @@ hs_code_line (const HsCode *code, int ip)
 {
   return hs_code_pos (code, ip).line;
 }
+
+/* hs_code_line from a table of every instruction's line, made at the first call (a traced
+ * RETURN asks at every return: decoding a group of positions each time was a third of what
+ * a return step cost the VM). */
+int hs_code_line_cached (HsCode *code, int ip);
 
 /* The name of local slot i (borrowed from the interned str, which lives as long as the VM). */
 const char *hs_code_varname (const HsCode *code, int i);

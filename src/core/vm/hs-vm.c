@@ -77,12 +77,11 @@ call_hook (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg)
 }
 
 /* The line a RETURN_VALUE step reports: its instruction's, or the frame's last line event's
- * for an instruction without a line (a line table lookup decodes a group of positions:
- * once). */
+ * for an instruction without a line (from the code's table of lines). */
 static int
-return_line (const HsCode *co, const HsFrame *f)
+return_line (HsCode *co, const HsFrame *f)
 {
-  int line = hs_code_line (co, f->ip);
+  int line = hs_code_line_cached (co, f->ip);
 
   return line >= 0 ? line : f->cur_line;
 }
@@ -2203,7 +2202,7 @@ op_YIELD_VALUE:
     SAVE_FRAME ();
     f->ip++; /* resume after the yield */
     if (vm->hooks != NULL && vm->hooks->step != NULL
-        && call_hook (vm, HS_STEP_RETURN, f, hs_code_line (co, f->ip - 1), retval) < 0)
+        && call_hook (vm, HS_STEP_RETURN, f, hs_code_line_cached (co, f->ip - 1), retval) < 0)
       {
         HS_CLEAR (vm, retval);
         f->ip--;

@@ -1298,12 +1298,9 @@ shadow_new (Recorder *rec, guint64 id, guint64 shown_id)
   if (rec->spare_shadows->len > 0)
     {
       s = g_ptr_array_steal_index_fast (rec->spare_shadows, rec->spare_shadows->len - 1);
-      g_array_set_size (s->vals, 0);
-      g_array_set_size (s->ptrs, 0);
-      g_array_set_size (s->keys, 0);
-      g_array_set_size (s->held, 0);
-      g_array_set_size (s->names, 0);
-      g_array_set_size (s->entries, 0);
+      /* emptied in place: g_array_set_size zeroes what a later growth adds (vals, ptrs) */
+      s->vals->len = s->ptrs->len = s->keys->len = s->held->len = 0;
+      s->names->len = s->entries->len = 0;
       s->synced = NULL;
       s->is_parent = FALSE;
       s->parent_shown = 0;

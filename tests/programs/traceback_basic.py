@@ -1,4 +1,12 @@
-import traceback, sys
+import io, traceback, sys
+
+# the tracebacks printed on stdout name this file: its folder is the test machine's
+HERE = sys.argv[0].rsplit("/", 1)[0]
+
+
+def out(*values):
+    print(*(str(v).replace(HERE, "<dir>") for v in values))
+
 
 def f(x):
     return 10 / x
@@ -11,20 +19,22 @@ try:
 except ZeroDivisionError:
     traceback.print_exc()
     s = traceback.format_exc()
-    print(s)
-    print(repr(s[-30:]))
+    out(s)
+    out(repr(s[-30:]))
 
 try:
     int("abc")
 except ValueError as e:
     lines = traceback.format_exception(e)
-    print(lines)
-    print(traceback.format_exception_only(e))
-    print(traceback.format_exception(type(e), e, e.__traceback__))
-    traceback.print_exception(e, file=sys.stdout)
+    out(lines)
+    out(traceback.format_exception_only(e))
+    out(traceback.format_exception(type(e), e, e.__traceback__))
+    buf = io.StringIO()
+    traceback.print_exception(e, file=buf)
+    out(buf.getvalue())
     for fs in traceback.extract_tb(e.__traceback__):
-        print(fs, fs.filename.endswith("traceback_basic.py"), fs.lineno, fs.name, fs.line)
-    print(traceback.format_tb(e.__traceback__))
+        out(fs, fs.filename.endswith("traceback_basic.py"), fs.lineno, fs.name, fs.line)
+    out(traceback.format_tb(e.__traceback__))
 
 def deep(n):
     if n == 0:
@@ -34,8 +44,8 @@ def deep(n):
 try:
     deep(6)
 except KeyError:
-    print(traceback.format_exc(limit=2))
-    print(traceback.format_exc(limit=-2))
+    out(traceback.format_exc(limit=2))
+    out(traceback.format_exc(limit=-2))
     traceback.print_exc()
 
 try:
@@ -53,17 +63,17 @@ try:
     except IndexError:
         None + 1
 except TypeError:
-    print("".join(traceback.format_exc()))
+    out("".join(traceback.format_exc()))
 
-print(traceback.format_exc())
+out(traceback.format_exc())
 def show():
     traceback.print_stack()
-    print(traceback.extract_stack()[-1])
-    print(traceback.format_stack(limit=1))
+    out(traceback.extract_stack()[-1])
+    out(traceback.format_stack(limit=1))
 show()
 traceback.print_exc()
 e = ValueError("x")
 e.add_note("a note")
-print(traceback.format_exception_only(e))
-print(traceback.format_exception(e))
-print(traceback.format_exception(None))
+out(traceback.format_exception_only(e))
+out(traceback.format_exception(e))
+out(traceback.format_exception(None))

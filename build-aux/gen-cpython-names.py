@@ -23,8 +23,10 @@ import random
 import statistics
 import sys
 import textwrap
+import traceback
 import types
 import typing
+import warnings
 
 OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("bytes", bytes),
           ("bytearray", bytearray), ("bool", bool), ("list", list),
@@ -35,7 +37,8 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("typing", typing), ("statistics", statistics), ("json", json),
           ("textwrap", textwrap), ("enum", enum),
           ("datetime", datetime), ("types", types), ("fractions", fractions),
-          ("contextlib", contextlib), ("pprint", pprint)]
+          ("contextlib", contextlib), ("pprint", pprint), ("traceback", traceback),
+          ("warnings", warnings)]
 
 
 def names(obj):

@@ -146,4 +146,12 @@ static const struct
                   "aclosing() asynccontextmanager() chdir() closing() contextmanager() deque() "
                   "nullcontext() os redirect_stderr() redirect_stdout() suppress() sys wraps() " },
   { "pprint", "PrettyPrinter() isreadable() isrecursive() pformat() pp() pprint() re saferepr() " },
+  { "traceback", "FrameSummary() StackSummary() TracebackException() clear_frames() collections "
+                 "extract_stack() extract_tb() format_exc() format_exception() format_exception_only() "
+                 "format_list() format_stack() format_tb() itertools linecache print_exc() "
+                 "print_exception() print_last() print_list() print_stack() print_tb() suppress() sys "
+                 "textwrap walk_stack() walk_tb() " },
+  { "warnings", "WarningMessage() catch_warnings() defaultaction filters filterwarnings() "
+                "formatwarning() onceregistry resetwarnings() showwarning() simplefilter() sys warn() "
+                "warn_explicit() " },
 };

@@ -182,6 +182,9 @@ hs_vm_free (HsVM *vm)
   g_free (vm);
 }
 
+/* __main__'s dict as CPython's runner makes it for `python3 FILE`, in its order; there is no
+ * import system here, so __loader__ is None where CPython's is a SourceFileLoader, and
+ * __annotations__ comes with the first annotation (an empty dict in CPython). */
 static HsObject *
 new_globals (HsVM *vm)
 {
@@ -189,10 +192,17 @@ new_globals (HsVM *vm)
   if (g == NULL)
     return NULL;
   HsObject *main_name = hs_str_intern_cstr ("__main__");
-  HsObject *builtins = NULL;
+  HsObject *builtins = NULL, *file = NULL;
   if (hs_dict_set_item (vm, g, str_key ("__name__"), main_name) < 0
+      || hs_dict_set_item (vm, g, str_key ("__doc__"), hs_None) < 0
+      || hs_dict_set_item (vm, g, str_key ("__package__"), hs_None) < 0
+      || hs_dict_set_item (vm, g, str_key ("__loader__"), hs_None) < 0
+      || hs_dict_set_item (vm, g, str_key ("__spec__"), hs_None) < 0
       || (builtins = hs_import_module (vm, "builtins")) == NULL
       || hs_dict_set_item (vm, g, str_key ("__builtins__"), builtins) < 0
+      || (file = hs_str_intern_cstr (vm->filename != NULL ? vm->filename : "<string>")) == NULL
+      || hs_dict_set_item (vm, g, str_key ("__file__"), file) < 0
+      || hs_dict_set_item (vm, g, str_key ("__cached__"), hs_None) < 0
       || hs_module_set_main (vm, g) < 0)
     {
       hs_xdecref (vm, builtins);

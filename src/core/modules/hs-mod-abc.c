@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-dict.h"
@@ -357,4 +359,66 @@ hs_mod_abc_init (HsVM *vm, HsObject *dict)
       || hs_module_add_take (vm, dict, "ABC", abc_class (vm, (HsType *)meta, "ABC", NULL, ns)) < 0)
     return -1;
   return hs_module_add_functions (vm, dict, abc_functions);
+}
+
+/* ---- the ABCs other modules make in C ------------------------------------------------------ */
+
+HsObject **
+hs_abc_method_descrs_new (const HsMethodDef *methods, HsAbcIsAbstract is_abstract,
+                          gconstpointer data)
+{
+  HsObject **descrs = hs_method_descrs_new (methods, &hs_object_type);
+  for (gsize k = 0; descrs[k] != NULL; k++)
+    if (is_abstract (&methods[k], data))
+      descrs[k]->flags |= HS_FLAG_ABSTRACT;
+  return descrs;
+}
+
+HsObject *
+hs_abc_namespace_new (HsVM *vm, const char *module, HsObject *slots)
+{
+  HsObject *ns = slots != NULL ? hs_dict_new (vm) : NULL;
+  if (ns != NULL
+      && (hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr (module))
+              < 0
+          || hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__slots__"), slots) < 0))
+    HS_CLEAR (vm, ns);
+  hs_xdecref (vm, slots);
+  return ns;
+}
+
+int
+hs_abc_namespace_set_method (HsVM *vm, HsObject *ns, const char *name, HsObject *v)
+{
+  if (hs_dict_set_item (vm, ns, hs_str_intern_cstr (name), v) < 0)
+    return -1;
+  if (strcmp (name, "__eq__") == 0)
+    return hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__hash__"), hs_None);
+  return 0;
+}
+
+HsObject *
+hs_abc_class_new (HsVM *vm, const char *module, HsObject *dict, const char *name, const char *bases,
+                  HsObject *ns)
+{
+  g_auto (GStrv) names = g_strsplit (bases, " ", -1);
+  HsObject *base_objs[3];
+  gsize nbases = 0;
+  for (char **n = names; *n != NULL; n++)
+    if (**n != '\0')
+      {
+        g_assert (nbases < G_N_ELEMENTS (base_objs));
+        base_objs[nbases++] = hs_dict_get_item_cstr_borrow (vm, dict, *n);
+      }
+  HsObject *meta = ns != NULL ? hs_import_attr (vm, "abc", "ABCMeta") : NULL;
+  HsObject *cls = meta != NULL ? hs_class_new (vm, (HsType *)meta, hs_str_intern_cstr (name),
+                                               base_objs, nbases, ns, NULL, NULL)
+                               : NULL;
+  hs_xdecref (vm, meta);
+  hs_xdecref (vm, ns);
+  if (cls != NULL)
+    ((HsType *)cls)->module = module;
+  if (cls != NULL && hs_abc_init_class (vm, cls) < 0)
+    HS_CLEAR (vm, cls);
+  return cls;
 }

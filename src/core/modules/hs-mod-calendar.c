@@ -477,6 +477,14 @@ newlines (GString *s, gint64 l)
     g_string_append_c (s, '\n');
 }
 
+/* Ends a line of a month or a year: CPython's `a(line.rstrip())` then `a('\n' * l)` */
+static void
+end_line (GString *s, gint64 l)
+{
+  rstrip (s);
+  newlines (s, l);
+}
+
 /* formatday: '%2i' % day centred in width, blank for 0 */
 static void
 format_day (GString *out, int day, gint64 width)
@@ -487,16 +495,25 @@ format_day (GString *out, int day, gint64 width)
   center (out, buf, width);
 }
 
-/* formatweek of 7 cells */
+typedef void (*CellFn) (GString *out, int value, gint64 width);
+
+/* ' '.join() of seven cells, each `cell` of its value: formatweek and formatweekheader */
 static void
-format_week (GString *out, const int *cells, gint64 width)
+join_seven (GString *out, const int values[7], CellFn cell, gint64 width)
 {
   for (int i = 0; i < 7; i++)
     {
       if (i > 0)
         g_string_append_c (out, ' ');
-      format_day (out, cells[i], width);
+      cell (out, values[i], width);
     }
+}
+
+/* formatweek of 7 cells */
+static void
+format_week (GString *out, const int *cells, gint64 width)
+{
+  join_seven (out, cells, format_day, width);
 }
 
 /* formatweekday: the name, or its abbreviation under 9 columns, cut to width and centred */
@@ -509,15 +526,14 @@ format_weekday (GString *out, int day, gint64 width)
   center (out, name, width);
 }
 
+/* formatweekheader: the weekdays' names from the first weekday on */
 static void
 format_header (GString *out, int first, gint64 width)
 {
+  int days[7];
   for (int i = 0; i < 7; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ' ');
-      format_weekday (out, (first + i) % 7, width);
-    }
+    days[i] = (first + i) % 7;
+  join_seven (out, days, format_weekday, width);
 }
 
 static void
@@ -535,21 +551,18 @@ format_month (GString *s, gint64 y, int m, int first, gint64 w, gint64 l)
   w = MAX (2, w);
   l = MAX (1, l);
   format_month_name (s, y, m, 7 * (w + 1) - 1, TRUE);
-  rstrip (s);
-  newlines (s, l);
+  end_line (s, l);
   format_header (s, first, w);
-  rstrip (s);
-  newlines (s, l);
+  end_line (s, l);
   n = month_cells (y, m, first, cells);
   for (int i = 0; i < n; i += 7)
     {
       format_week (s, cells + i, w);
-      rstrip (s);
-      newlines (s, l);
+      end_line (s, l);
     }
 }
 
-/* formatstring: the columns centred in colwidth, joined by `spacing` blanks, right-stripped */
+/* formatstring: the columns centred in colwidth, joined by `spacing` blanks */
 static void
 append_row (GString *s, GPtrArray *cols, gint64 colwidth, gint64 spacing)
 {
@@ -560,7 +573,6 @@ append_row (GString *s, GPtrArray *cols, gint64 colwidth, gint64 spacing)
           g_string_append_c (s, ' ');
       center (s, cols->pdata[i], colwidth);
     }
-  rstrip (s);
 }
 
 static void
@@ -575,8 +587,7 @@ format_year (GString *s, gint64 y, int first, gint64 w, gint64 l, gint64 c, gint
   c = MAX (2, c);
   colwidth = (w + 1) * 7 - 1;
   center (s, year, colwidth * m + c * (m - 1));
-  rstrip (s);
-  newlines (s, l);
+  end_line (s, l);
   format_header (header, first, w);
   for (int from = 1; from <= 12; from += (int)m)
     {
@@ -593,12 +604,12 @@ format_year (GString *s, gint64 y, int first, gint64 w, gint64 l, gint64 c, gint
           height = MAX (height, ncells[k - 1] / 7);
         }
       append_row (s, cols, colwidth, c);
-      newlines (s, l);
+      end_line (s, l);
       g_ptr_array_set_size (cols, 0);
       for (int k = from; k <= to; k++)
         g_ptr_array_add (cols, g_strdup (header->str));
       append_row (s, cols, colwidth, c);
-      newlines (s, l);
+      end_line (s, l);
       for (int j = 0; j < height; j++)
         {
           g_ptr_array_set_size (cols, 0);
@@ -610,7 +621,7 @@ format_year (GString *s, gint64 y, int first, gint64 w, gint64 l, gint64 c, gint
               g_ptr_array_add (cols, g_string_free (week, FALSE));
             }
           append_row (s, cols, colwidth, c);
-          newlines (s, l);
+          end_line (s, l);
         }
     }
   g_string_free (header, TRUE);
@@ -632,6 +643,25 @@ write_take (HsVM *vm, HsObject *text)
   return hs_None;
 }
 
+/* What a TextCalendar method gives for the text it built (taking it): the str, or for its
+ * pr* twin None after writing it to sys.stdout */
+static HsObject *
+text_result (HsVM *vm, GString *s, gboolean print)
+{
+  HsObject *text = hs_str_from_gstring (vm, s);
+  return print ? write_take (vm, text) : text;
+}
+
+/* CPython indexes its day_name or month_name list with i: IndexError outside the n names */
+static gboolean
+name_index (HsVM *vm, gint64 i, gint64 n)
+{
+  if (i >= -n && i < n)
+    return TRUE;
+  hs_err_set_string (vm, &hs_exc_IndexError, "list index out of range");
+  return FALSE;
+}
+
 /* optional int arguments, NULL for those not given */
 static gboolean
 ints (HsVM *vm, HsObject **objs, gint64 *vals, int n)
@@ -647,14 +677,7 @@ static gboolean
 month_name_index (HsVM *vm, HsObject *mo)
 {
   gint64 m;
-  if (!int_arg (vm, mo, &m))
-    return FALSE;
-  if (m < -13 || m > 12)
-    {
-      hs_err_set_string (vm, &hs_exc_IndexError, "list index out of range");
-      return FALSE;
-    }
-  return TRUE;
+  return int_arg (vm, mo, &m) && name_index (vm, m, 13);
 }
 
 static HsObject *
@@ -672,8 +695,7 @@ text_formatmonth_to (HsVM *vm, const char *fname, HsObject **args, gsize nargs, 
     return NULL;
   s = g_string_new (NULL);
   format_month (s, y, m, first, v[0], v[1]);
-  HsObject *text = hs_str_from_gstring (vm, s);
-  return print ? write_take (vm, text) : text;
+  return text_result (vm, s, print);
 }
 
 static HsObject *
@@ -707,8 +729,7 @@ text_formatyear_to (HsVM *vm, const char *fname, HsObject **args, gsize nargs, H
     }
   s = g_string_new (NULL);
   format_year (s, y, first, v[0], v[1], v[2], v[3]);
-  HsObject *text = hs_str_from_gstring (vm, s);
-  return print ? write_take (vm, text) : text;
+  return text_result (vm, s, print);
 }
 
 static HsObject *
@@ -723,13 +744,6 @@ text_pryear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return text_formatyear_to (vm, "TextCalendar.pryear", args, nargs, kwnames, 0, 0, TRUE);
 }
 
-/* a text of a GString, which it takes */
-static HsObject *
-text_of (HsVM *vm, GString *s)
-{
-  return hs_str_from_gstring (vm, s);
-}
-
 static HsObject *
 text_formatday (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -742,7 +756,7 @@ text_formatday (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   s = g_string_new (NULL);
   format_day (s, (int)v[0], v[2]);
-  return text_of (vm, s);
+  return text_result (vm, s, FALSE);
 }
 
 static HsObject *
@@ -755,14 +769,11 @@ text_formatweekday (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                       &self, &o[0], &o[1])
       || !ints (vm, o, v, 2))
     return NULL;
-  if (v[0] < -7 || v[0] > 6)
-    {
-      hs_err_set_string (vm, &hs_exc_IndexError, "list index out of range");
-      return NULL;
-    }
+  if (!name_index (vm, v[0], 7))
+    return NULL;
   s = g_string_new (NULL);
   format_weekday (s, (int)((v[0] + 7) % 7), v[1]);
-  return text_of (vm, s);
+  return text_result (vm, s, FALSE);
 }
 
 static HsObject *
@@ -778,7 +789,7 @@ text_formatweekheader (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames
     return NULL;
   s = g_string_new (NULL);
   format_header (s, first, w);
-  return text_of (vm, s);
+  return text_result (vm, s, FALSE);
 }
 
 static HsObject *
@@ -793,14 +804,11 @@ text_formatmonthname (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       || !int_arg (vm, yo, &y) || !int_arg (vm, mo, &m) || !int_arg (vm, wo, &w)
       || (t = hs_object_truth (vm, withyear)) < 0)
     return NULL;
-  if (m < -13 || m > 12)
-    {
-      hs_err_set_string (vm, &hs_exc_IndexError, "list index out of range");
-      return NULL;
-    }
+  if (!name_index (vm, m, 13))
+    return NULL;
   s = g_string_new (NULL);
   format_month_name (s, y, (int)((m + 13) % 13), w, t);
-  return text_of (vm, s);
+  return text_result (vm, s, FALSE);
 }
 
 /* the weeks argument of formatweek/prweek: seven (day, weekday) pairs */
@@ -837,8 +845,7 @@ text_formatweek_to (HsVM *vm, const char *fname, HsObject **args, gsize nargs, H
     return NULL;
   s = g_string_new (NULL);
   format_week (s, cells, w);
-  HsObject *text = text_of (vm, s);
-  return print ? write_take (vm, text) : text;
+  return text_result (vm, s, print);
 }
 
 static HsObject *
@@ -885,25 +892,13 @@ static const HsMethodDef text_calendar_m[] = {
 
 static HsObject **calendar_descrs, **text_descrs;
 
-static HsObject **
-descrs_of (const HsMethodDef *defs)
-{
-  gsize n = 0;
-  while (defs[n].name != NULL)
-    n++;
-  HsObject **d = g_new0 (HsObject *, n + 1);
-  for (gsize k = 0; k < n; k++)
-    d[k] = hs_method_descr_new (&defs[k], &hs_object_type);
-  return d;
-}
-
 void
 hs_mod_calendar_runtime_init (void)
 {
   hs_type_ready (&illegal_month_type);
   hs_type_ready (&illegal_weekday_type);
-  calendar_descrs = descrs_of (calendar_m);
-  text_descrs = descrs_of (text_calendar_m);
+  calendar_descrs = hs_method_descrs_new (calendar_m, &hs_object_type);
+  text_descrs = hs_method_descrs_new (text_calendar_m, &hs_object_type);
   s_firstweekday = hs_str_intern_cstr ("firstweekday");
   s_private_first = hs_str_intern_cstr ("_firstweekday");
 }

@@ -47,10 +47,7 @@
 static HsObject *
 abc_class (HsVM *vm, const char *name)
 {
-  HsObject *m = hs_import_module (vm, MODULE);
-  HsObject *c = m != NULL ? hs_object_getattr_cstr (vm, m, name) : NULL;
-  hs_xdecref (vm, m);
-  return c;
+  return hs_import_attr (vm, MODULE, name);
 }
 
 /* isinstance(o, collections.abc.<name>): 1, 0, -1 */
@@ -1307,11 +1304,12 @@ static const AbcDef abc_defs[] = {
 /* the method descriptors of each class, made once per process (abstract ones flagged) */
 static HsObject **abc_descrs[G_N_ELEMENTS (abc_defs)];
 
+/* _collections_abc.py's abstract methods: those the class's `abstract` string names */
 static gboolean
-word_in (const char *words, const char *w)
+is_named_abstract (const HsMethodDef *def, gconstpointer data)
 {
-  g_auto (GStrv) v = g_strsplit (words, " ", -1);
-  return g_strv_contains ((const char *const *)v, w);
+  g_auto (GStrv) names = g_strsplit (data, " ", -1);
+  return g_strv_contains ((const char *const *)names, def->name);
 }
 
 void
@@ -1319,43 +1317,30 @@ hs_mod_collections_abc_runtime_init (void)
 {
   marker = hs_object_alloc (NULL, &hs_object_type, sizeof (HsObject));
   for (gsize i = 0; i < G_N_ELEMENTS (abc_defs); i++)
-    {
-      gsize n = 0;
-      while (abc_defs[i].methods[n].name != NULL)
-        n++;
-      abc_descrs[i] = g_new0 (HsObject *, n + 1);
-      for (gsize k = 0; k < n; k++)
-        {
-          const HsMethodDef *d = &abc_defs[i].methods[k];
-          abc_descrs[i][k] = hs_method_descr_new (d, &hs_object_type);
-          if (word_in (abc_defs[i].abstract, d->name))
-            abc_descrs[i][k]->flags |= HS_FLAG_ABSTRACT;
-        }
-    }
+    abc_descrs[i]
+        = hs_abc_method_descrs_new (abc_defs[i].methods, is_named_abstract, abc_defs[i].abstract);
 }
 
-/* The namespace of class i: __module__, __slots__ = (), its methods (and __hash__ None where
+/* __slots__ of class i: ('_mapping',) for MappingView, () for the others */
+static HsObject *
+class_slots (HsVM *vm, gsize i)
+{
+  gboolean view = strcmp (abc_defs[i].name, "MappingView") == 0;
+  HsObject *slots = hs_tuple_new (vm, view ? 1 : 0);
+  if (slots != NULL && view)
+    hs_tuple_items (slots)[0] = hs_incref (hs_str_intern_cstr ("_mapping"));
+  return slots;
+}
+
+/* The namespace of class i: __module__, __slots__, its methods (and __hash__ None where
  * it defines __eq__, as a class body does) */
 static HsObject *
 class_namespace (HsVM *vm, gsize i)
 {
-  gboolean view = strcmp (abc_defs[i].name, "MappingView") == 0;
-  HsObject *ns = hs_dict_new (vm), *slots = hs_tuple_new (vm, view ? 1 : 0);
-  if (slots != NULL && view)
-    hs_tuple_items (slots)[0] = hs_incref (hs_str_intern_cstr ("_mapping"));
-  gboolean ok
-      = ns != NULL && slots != NULL
-        && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr (MODULE))
-               == 0
-        && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__slots__"), slots) == 0;
-  hs_xdecref (vm, slots);
+  HsObject *ns = hs_abc_namespace_new (vm, MODULE, class_slots (vm, i));
+  gboolean ok = ns != NULL;
   for (gsize k = 0; ok && abc_defs[i].methods[k].name != NULL; k++)
-    {
-      const char *name = abc_defs[i].methods[k].name;
-      ok = hs_dict_set_item (vm, ns, hs_str_intern_cstr (name), abc_descrs[i][k]) == 0
-           && (strcmp (name, "__eq__") != 0
-               || hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__hash__"), hs_None) == 0);
-    }
+    ok = hs_abc_namespace_set_method (vm, ns, abc_defs[i].methods[k].name, abc_descrs[i][k]) == 0;
   if (ok && strcmp (abc_defs[i].name, "MutableMapping") == 0)
     ok = hs_dict_set_item (vm, ns, hs_str_intern_cstr ("_MutableMapping__marker"), marker) == 0;
   if (ok && strcmp (abc_defs[i].name, "Mapping") == 0)
@@ -1363,28 +1348,6 @@ class_namespace (HsVM *vm, gsize i)
   if (!ok)
     HS_CLEAR (vm, ns);
   return ns;
-}
-
-static HsObject *
-make_class (HsVM *vm, HsObject *meta, HsObject *dict, gsize i)
-{
-  g_auto (GStrv) names = g_strsplit (abc_defs[i].bases, " ", -1);
-  HsObject *bases[3];
-  gsize nbases = 0;
-  for (char **n = names; *n != NULL; n++)
-    if (**n != '\0')
-      bases[nbases++] = hs_dict_get_item_cstr_borrow (vm, dict, *n);
-  HsObject *ns = class_namespace (vm, i);
-  HsObject *cls = ns != NULL
-                      ? hs_class_new (vm, (HsType *)meta, hs_str_intern_cstr (abc_defs[i].name),
-                                      bases, nbases, ns, NULL, NULL)
-                      : NULL;
-  hs_xdecref (vm, ns);
-  if (cls != NULL)
-    ((HsType *)cls)->module = MODULE;
-  if (cls != NULL && hs_abc_init_class (vm, cls) < 0)
-    HS_CLEAR (vm, cls);
-  return cls;
 }
 
 /* CPython's registrations of the built-in types (and of collections' own) */
@@ -1448,14 +1411,10 @@ register_builtins (HsVM *vm, HsObject *dict)
 int
 hs_mod_collections_abc_init (HsVM *vm, HsObject *dict)
 {
-  HsObject *abc = hs_import_module (vm, "abc");
-  HsObject *meta = abc != NULL ? hs_object_getattr_cstr (vm, abc, "ABCMeta") : NULL;
-  hs_xdecref (vm, abc);
-  if (meta == NULL)
-    return -1;
   int rc = 0;
   for (gsize i = 0; rc == 0 && i < G_N_ELEMENTS (abc_defs); i++)
-    rc = hs_module_add_take (vm, dict, abc_defs[i].name, make_class (vm, meta, dict, i));
-  hs_decref (vm, meta);
+    rc = hs_module_add_take (vm, dict, abc_defs[i].name,
+                             hs_abc_class_new (vm, MODULE, dict, abc_defs[i].name,
+                                               abc_defs[i].bases, class_namespace (vm, i)));
   return rc < 0 ? -1 : register_builtins (vm, dict);
 }

@@ -73,19 +73,19 @@ is_none (HsObject *o)
 }
 
 /* obj.name for the attributes CPython's class keeps in the instance's __dict__, here the
- * object's fields: `names` (space-separated) at `offsets`; else the type's attributes. */
+ * object's fields: those of `fields` drawn as attributes (HS_REF_ATTR); else the type's
+ * attributes. */
 static HsObject *
-fields_getattr (HsVM *vm, HsObject *self, HsObject *name, const char *names, const gsize *offsets)
+fields_getattr (HsVM *vm, HsObject *self, HsObject *name, const HsRefField *fields, gsize n)
 {
-  g_auto (GStrv) v = g_strsplit (names, " ", -1);
-  for (gsize i = 0; v[i] != NULL; i++)
-    if (hs_str_equal_cstr (name, v[i]))
+  for (gsize i = 0; i < n; i++)
+    if (fields[i].kind == HS_REF_ATTR && hs_str_equal_cstr (name, fields[i].name))
       {
-        HsObject *f = *(HsObject **)((char *)self + offsets[i]);
+        HsObject *f = *(HsObject **)((char *)self + fields[i].offset);
         if (f != NULL)
           return hs_incref (f);
         hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
-                       hs_type_name (self), v[i]);
+                       hs_type_name (self), fields[i].name);
         return NULL;
       }
   return hs_object_generic_getattr (vm, self, name);
@@ -128,40 +128,22 @@ typedef struct
 
 #define GCM(o) ((HsGenCM *)(o))
 
-static void
-gcm_clear (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, GCM (self)->gen);
-  HS_CLEAR (vm, GCM (self)->func);
-  HS_CLEAR (vm, GCM (self)->args);
-  HS_CLEAR (vm, GCM (self)->kwds);
-  HS_CLEAR (vm, GCM (self)->doc);
-}
+static const HsRefField gcm_fields[] = {
+  { offsetof (HsGenCM, gen), HS_REF_ATTR, "gen" },
+  { offsetof (HsGenCM, func), HS_REF_ATTR, "func" },
+  { offsetof (HsGenCM, args), HS_REF_ATTR, "args" },
+  { offsetof (HsGenCM, kwds), HS_REF_ATTR, "kwds" },
+  { offsetof (HsGenCM, doc), HS_REF_HIDDEN, "__doc__" },
+};
 
-static void
-gcm_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  HsGenCM *c = GCM (self);
-  if (c->gen != NULL)
-    hs_visit_named (visit, c->gen, HS_REF_ATTR, "gen", data);
-  if (c->func != NULL)
-    hs_visit_named (visit, c->func, HS_REF_ATTR, "func", data);
-  if (c->args != NULL)
-    hs_visit_named (visit, c->args, HS_REF_ATTR, "args", data);
-  if (c->kwds != NULL)
-    hs_visit_named (visit, c->kwds, HS_REF_ATTR, "kwds", data);
-  if (c->doc != NULL)
-    hs_visit_named (visit, c->doc, HS_REF_HIDDEN, "__doc__", data);
-}
+HS_DEFINE_FIELD_REFS (gcm)
 
 static HsObject *
 gcm_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   if (hs_str_equal_cstr (name, "__doc__"))
     return hs_incref (GCM (self)->doc != NULL ? GCM (self)->doc : hs_None);
-  static const gsize offsets[] = { offsetof (HsGenCM, gen), offsetof (HsGenCM, func),
-                                   offsetof (HsGenCM, args), offsetof (HsGenCM, kwds) };
-  return fields_getattr (vm, self, name, "gen func args kwds", offsets);
+  return fields_getattr (vm, self, name, gcm_fields, G_N_ELEMENTS (gcm_fields));
 }
 
 static HsObject *
@@ -303,18 +285,11 @@ typedef struct
   HsObject *func;
 } HsCMHelper;
 
-static void
-helper_clear (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, ((HsCMHelper *)self)->func);
-}
+static const HsRefField helper_fields[] = {
+  { offsetof (HsCMHelper, func), HS_REF_ATTR, "__wrapped__" },
+};
 
-static void
-helper_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  if (((HsCMHelper *)self)->func != NULL)
-    hs_visit_named (visit, ((HsCMHelper *)self)->func, HS_REF_ATTR, "__wrapped__", data);
-}
+HS_DEFINE_FIELD_REFS (helper)
 
 static HsObject *
 helper_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -413,37 +388,57 @@ typedef struct
 
 #define SCM(o) ((HsSimpleCM *)(o))
 
+static HsType suppress_type, closing_type, nullcontext_type, redirect_type;
+
+/* What CPython's classes name the held values */
+static const HsRefField suppress_fields[] = {
+  { offsetof (HsSimpleCM, held), HS_REF_ATTR, "_exceptions" },
+};
+static const HsRefField closing_fields[] = {
+  { offsetof (HsSimpleCM, held), HS_REF_ATTR, "thing" },
+};
+static const HsRefField nullcontext_fields[] = {
+  { offsetof (HsSimpleCM, held), HS_REF_ATTR, "enter_result" },
+};
+static const HsRefField redirect_fields[] = {
+  { offsetof (HsSimpleCM, held), HS_REF_ATTR, "_new_target" },
+  { offsetof (HsSimpleCM, old), HS_REF_ATTR, "_old_targets" },
+};
+
+/* The fields of self's type (*n of them); only redirect_stdout sets `old` */
+static const HsRefField *
+scm_fields (HsObject *self, gsize *n)
+{
+  const HsRefField *f = HS_IS (self, &suppress_type)   ? suppress_fields
+                        : HS_IS (self, &closing_type)  ? closing_fields
+                        : HS_IS (self, &redirect_type) ? redirect_fields
+                                                       : nullcontext_fields;
+  *n = f == redirect_fields ? G_N_ELEMENTS (redirect_fields) : 1;
+  return f;
+}
+
 static void
 scm_clear (HsVM *vm, HsObject *self)
 {
-  HS_CLEAR (vm, SCM (self)->held);
-  HS_CLEAR (vm, SCM (self)->old);
+  gsize n;
+  const HsRefField *fields = scm_fields (self, &n);
+  hs_clear_fields (vm, self, fields, n);
 }
-
-static HsType suppress_type, closing_type, nullcontext_type, redirect_type;
 
 static void
 scm_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
-  const char *name = HS_IS (self, &suppress_type)   ? "_exceptions"
-                     : HS_IS (self, &closing_type)  ? "thing"
-                     : HS_IS (self, &redirect_type) ? "_new_target"
-                                                    : "enter_result";
-  if (SCM (self)->held != NULL)
-    hs_visit_named (visit, SCM (self)->held, HS_REF_ATTR, name, data);
-  if (SCM (self)->old != NULL)
-    hs_visit_named (visit, SCM (self)->old, HS_REF_ATTR, "_old_targets", data);
+  gsize n;
+  const HsRefField *fields = scm_fields (self, &n);
+  hs_visit_fields (self, fields, n, visit, data);
 }
 
 static HsObject *
 scm_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
-  static const gsize offsets[] = { offsetof (HsSimpleCM, held), offsetof (HsSimpleCM, old) };
-  const char *names = HS_IS (self, &suppress_type)   ? "_exceptions"
-                      : HS_IS (self, &closing_type)  ? "thing"
-                      : HS_IS (self, &redirect_type) ? "_new_target _old_targets"
-                                                     : "enter_result";
-  return fields_getattr (vm, self, name, names, offsets);
+  gsize n;
+  const HsRefField *fields = scm_fields (self, &n);
+  return fields_getattr (vm, self, name, fields, n);
 }
 
 static HsObject *
@@ -597,24 +592,13 @@ typedef struct
 
 #define EW(o) ((HsExitWrapper *)(o))
 
-static void
-ew_clear (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, EW (self)->callback);
-  HS_CLEAR (vm, EW (self)->args);
-  HS_CLEAR (vm, EW (self)->kwds);
-}
+static const HsRefField ew_fields[] = {
+  { offsetof (HsExitWrapper, callback), HS_REF_ATTR, "__wrapped__" },
+  { offsetof (HsExitWrapper, args), HS_REF_ATTR, "args" },
+  { offsetof (HsExitWrapper, kwds), HS_REF_ATTR, "kwds" },
+};
 
-static void
-ew_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  if (EW (self)->callback != NULL)
-    hs_visit_named (visit, EW (self)->callback, HS_REF_ATTR, "__wrapped__", data);
-  if (EW (self)->args != NULL)
-    hs_visit_named (visit, EW (self)->args, HS_REF_ATTR, "args", data);
-  if (EW (self)->kwds != NULL)
-    hs_visit_named (visit, EW (self)->kwds, HS_REF_ATTR, "kwds", data);
-}
+HS_DEFINE_FIELD_REFS (ew)
 
 static HsObject *
 ew_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -658,24 +642,16 @@ typedef struct
 
 #define XS(o) ((HsExitStack *)(o))
 
-static void
-xs_clear (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, XS (self)->callbacks);
-}
+static const HsRefField xs_fields[] = {
+  { offsetof (HsExitStack, callbacks), HS_REF_ATTR, "_exit_callbacks" },
+};
 
-static void
-xs_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  if (XS (self)->callbacks != NULL)
-    hs_visit_named (visit, XS (self)->callbacks, HS_REF_ATTR, "_exit_callbacks", data);
-}
+HS_DEFINE_FIELD_REFS (xs)
 
 static HsObject *
 xs_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
-  static const gsize offsets[] = { offsetof (HsExitStack, callbacks) };
-  return fields_getattr (vm, self, name, "_exit_callbacks", offsets);
+  return fields_getattr (vm, self, name, xs_fields, G_N_ELEMENTS (xs_fields));
 }
 
 static HsObject *

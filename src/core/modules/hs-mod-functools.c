@@ -77,26 +77,25 @@ typedef struct
 static HsType partial_type;
 static HsType partialmethod_type;
 
+/* the members; the __dict__ is unfolded into rows of the partial's own */
+static const HsRefField partial_fields[] = {
+  { offsetof (HsPartial, func), HS_REF_ATTR, "func" },
+  { offsetof (HsPartial, args), HS_REF_ATTR, "args" },
+  { offsetof (HsPartial, keywords), HS_REF_ATTR, "keywords" },
+};
+
 static void
 partial_dealloc (HsVM *vm, HsObject *self)
 {
-  HsPartial *p = (HsPartial *)self;
-  HS_CLEAR (vm, p->func);
-  HS_CLEAR (vm, p->args);
-  HS_CLEAR (vm, p->keywords);
-  HS_CLEAR (vm, p->dict);
+  hs_clear_fields (vm, self, partial_fields, G_N_ELEMENTS (partial_fields));
+  HS_CLEAR (vm, ((HsPartial *)self)->dict);
 }
 
 static void
 partial_refs (HsObject *self, HsVisitFn visit, gpointer data)
 {
   HsPartial *p = (HsPartial *)self;
-  if (p->func != NULL)
-    hs_visit_named (visit, p->func, HS_REF_ATTR, "func", data);
-  if (p->args != NULL)
-    hs_visit_named (visit, p->args, HS_REF_ATTR, "args", data);
-  if (p->keywords != NULL)
-    hs_visit_named (visit, p->keywords, HS_REF_ATTR, "keywords", data);
+  hs_visit_fields (self, partial_fields, G_N_ELEMENTS (partial_fields), visit, data);
   if (p->dict != NULL)
     hs_visit_unfold (visit, p->dict, hs_ref_row_by_key, data);
 }
@@ -314,22 +313,17 @@ partial_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return hs_attr_dict_store (vm, self, &p->dict, name, value);
 }
 
+/* What partial and partialmethod share (both are an HsPartial); each type then says how it
+ * is made, and how it is called (partial) or bound (partialmethod). */
+#define PARTIAL_TYPE_COMMON(tname)                                                                 \
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL }, .name = tname,    \
+  .module = "functools", .base = &hs_object_type, .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,     \
+  .basicsize = sizeof (HsPartial), .dealloc = partial_dealloc, .refs = partial_refs,               \
+  .clear = partial_dealloc, .repr = partial_repr, .getattr = partial_getattr
+
 static HsType partial_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "partial",
-  .module = "functools",
-  .tp_name = "functools.partial",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
-  .basicsize = sizeof (HsPartial),
-  .dealloc = partial_dealloc,
-  .refs = partial_refs,
-  .clear = partial_dealloc,
-  .repr = partial_repr,
-  .call = partial_call,
-  .getattr = partial_getattr,
-  .setattr = partial_setattr,
-  .construct = partial_construct,
+  PARTIAL_TYPE_COMMON ("partial"), .tp_name = "functools.partial", .call = partial_call,
+  .setattr = partial_setattr,      .construct = partial_construct,
 };
 
 /* ---- partialmethod ------------------------------------------------------------------ */
@@ -379,18 +373,11 @@ typedef struct
 
 #define UNBOUND_QUALNAME "partialmethod._make_unbound_method.<locals>._method"
 
-static void
-unbound_dealloc (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, ((HsUnboundPartial *)self)->pm);
-}
+static const HsRefField unbound_fields[] = {
+  { offsetof (HsUnboundPartial, pm), HS_REF_ATTR, "_partialmethod" },
+};
 
-static void
-unbound_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  if (((HsUnboundPartial *)self)->pm != NULL)
-    hs_visit_named (visit, ((HsUnboundPartial *)self)->pm, HS_REF_ATTR, "_partialmethod", data);
-}
+HS_DEFINE_FIELD_REFS (unbound)
 
 static HsObject *
 unbound_repr (HsVM *vm, HsObject *self)
@@ -442,9 +429,9 @@ static HsType unbound_partial_type = {
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsUnboundPartial),
-  .dealloc = unbound_dealloc,
+  .dealloc = unbound_clear,
   .refs = unbound_refs,
-  .clear = unbound_dealloc,
+  .clear = unbound_clear,
   .repr = unbound_repr,
   .call = unbound_call,
   .getattr = unbound_getattr,
@@ -489,17 +476,7 @@ partialmethod_get (HsVM *vm, HsObject *self, HsObject *obj, const HsType *type)
 }
 
 static HsType partialmethod_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "partialmethod",
-  .module = "functools",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
-  .basicsize = sizeof (HsPartial),
-  .dealloc = partial_dealloc,
-  .refs = partial_refs,
-  .clear = partial_dealloc,
-  .repr = partial_repr,
-  .getattr = partial_getattr,
+  PARTIAL_TYPE_COMMON ("partialmethod"),
   .construct = partialmethod_construct,
   .descr_get = partialmethod_get,
 };
@@ -517,21 +494,12 @@ typedef struct
 
 #define CACHED(o) ((HsCachedProperty *)(o))
 
-static void
-cached_dealloc (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, CACHED (self)->func);
-  HS_CLEAR (vm, CACHED (self)->attrname);
-}
+static const HsRefField cached_fields[] = {
+  { offsetof (HsCachedProperty, func), HS_REF_ATTR, "func" },
+  { offsetof (HsCachedProperty, attrname), HS_REF_ATTR, "attrname" },
+};
 
-static void
-cached_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  if (CACHED (self)->func != NULL)
-    hs_visit_named (visit, CACHED (self)->func, HS_REF_ATTR, "func", data);
-  if (CACHED (self)->attrname != NULL)
-    hs_visit_named (visit, CACHED (self)->attrname, HS_REF_ATTR, "attrname", data);
-}
+HS_DEFINE_FIELD_REFS (cached)
 
 static HsObject *
 cached_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -645,9 +613,9 @@ static HsType cached_property_type = {
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsCachedProperty),
-  .dealloc = cached_dealloc,
+  .dealloc = cached_clear,
   .refs = cached_refs,
-  .clear = cached_dealloc,
+  .clear = cached_clear,
   .getattr = cached_getattr,
   .construct = cached_construct,
   .methods = cached_methods,
@@ -666,24 +634,14 @@ typedef struct
   gint64 hits, misses;
 } HsLru;
 
-static void
-lru_dealloc (HsVM *vm, HsObject *self)
-{
-  HsLru *l = (HsLru *)self;
-  HS_CLEAR (vm, l->func);
-  HS_CLEAR (vm, l->cache);
-}
+/* the cache is no attribute in CPython either: named for what it is; cache_info, the
+ * CacheInfo type, is immortal */
+static const HsRefField lru_fields[] = {
+  { offsetof (HsLru, func), HS_REF_ATTR, "__wrapped__" },
+  { offsetof (HsLru, cache), HS_REF_ATTR, "cache" },
+};
 
-static void
-lru_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  HsLru *l = (HsLru *)self;
-  /* the cache is no attribute in CPython either: named for what it is */
-  if (l->func != NULL)
-    hs_visit_named (visit, l->func, HS_REF_ATTR, "__wrapped__", data);
-  if (l->cache != NULL)
-    hs_visit_named (visit, l->cache, HS_REF_ATTR, "cache", data);
-}
+HS_DEFINE_FIELD_REFS (lru)
 
 /* The cache key of a call: a lone int or str argument itself, else the tuple of the
  * arguments followed by the keyword (name, value) pairs. */
@@ -816,9 +774,9 @@ static HsType lru_type = {
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsLru),
-  .dealloc = lru_dealloc,
+  .dealloc = lru_clear,
   .refs = lru_refs,
-  .clear = lru_dealloc,
+  .clear = lru_clear,
   .call = lru_call,
   .getattr = lru_getattr,
   .methods = lru_methods,
@@ -1033,22 +991,12 @@ typedef struct
   HsObject *object; /* NULL in the key function cmp_to_key returns */
 } HsKeyWrapper;
 
-static void
-key_dealloc (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, ((HsKeyWrapper *)self)->cmp);
-  HS_CLEAR (vm, ((HsKeyWrapper *)self)->object);
-}
+static const HsRefField key_fields[] = {
+  { offsetof (HsKeyWrapper, cmp), HS_REF_PLAIN, NULL },
+  { offsetof (HsKeyWrapper, object), HS_REF_ATTR, "obj" },
+};
 
-static void
-key_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  HsKeyWrapper *k = (HsKeyWrapper *)self;
-  if (k->cmp != NULL)
-    hs_visit (visit, k->cmp, data);
-  if (k->object != NULL)
-    hs_visit_named (visit, k->object, HS_REF_ATTR, "obj", data);
-}
+HS_DEFINE_FIELD_REFS (key)
 
 static HsType key_type;
 
@@ -1118,9 +1066,9 @@ static HsType key_type = {
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsKeyWrapper),
-  .dealloc = key_dealloc,
+  .dealloc = key_clear,
   .refs = key_refs,
-  .clear = key_dealloc,
+  .clear = key_clear,
   .hash = hs_object_hash_not_implemented,
   .richcompare = key_richcompare,
   .call = key_call,
@@ -1145,22 +1093,12 @@ typedef struct
   HsObject *registry; /* dict: class -> implementation */
 } HsDispatch;
 
-static void
-dispatch_dealloc (HsVM *vm, HsObject *self)
-{
-  HS_CLEAR (vm, ((HsDispatch *)self)->func);
-  HS_CLEAR (vm, ((HsDispatch *)self)->registry);
-}
+static const HsRefField dispatch_fields[] = {
+  { offsetof (HsDispatch, func), HS_REF_PLAIN, NULL },
+  { offsetof (HsDispatch, registry), HS_REF_ATTR, "registry" },
+};
 
-static void
-dispatch_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  HsDispatch *d = (HsDispatch *)self;
-  if (d->func != NULL)
-    hs_visit (visit, d->func, data);
-  if (d->registry != NULL)
-    hs_visit_named (visit, d->registry, HS_REF_ATTR, "registry", data);
-}
+HS_DEFINE_FIELD_REFS (dispatch)
 
 /* The implementation for `cls`: the first class of its __mro__ that is registered
  * (borrowed). */
@@ -1343,9 +1281,9 @@ static HsType dispatch_type = {
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC,
   .basicsize = sizeof (HsDispatch),
-  .dealloc = dispatch_dealloc,
+  .dealloc = dispatch_clear,
   .refs = dispatch_refs,
-  .clear = dispatch_dealloc,
+  .clear = dispatch_clear,
   .repr = dispatch_repr,
   .call = dispatch_call,
   .getattr = dispatch_getattr,

@@ -739,10 +739,7 @@ encoder_class_new (HsVM *vm)
 static HsObject *
 encoder_class (HsVM *vm)
 {
-  HsObject *json = hs_import_module (vm, "json");
-  HsObject *cls = json != NULL ? hs_object_getattr_cstr (vm, json, "JSONEncoder") : NULL;
-  hs_xdecref (vm, json);
-  return cls;
+  return hs_import_attr (vm, "json", "JSONEncoder");
 }
 
 /* ---- loads ------------------------------------------------------------------------------ */

@@ -252,10 +252,10 @@ static const HsMethodDef integral_m[] = {
 
 static const struct
 {
-  const char *name, *base, *properties;
+  const char *name, *bases, *properties;
   const HsMethodDef *methods;
 } defs[] = {
-  { "Number", NULL, "", number_m },
+  { "Number", "", "", number_m },
   { "Complex", "Number", " real imag ", complex_m },
   { "Real", "Complex", " real imag ", real_m },
   { "Rational", "Real", " numerator denominator ", rational_m },
@@ -265,22 +265,18 @@ static const struct
 /* the method descriptors of each class, made once per process (abstract ones flagged) */
 static HsObject **descrs[G_N_ELEMENTS (defs)];
 
+/* numbers.py's abstract methods are those whose body is `raise NotImplementedError` */
+static gboolean
+is_abstract_body (const HsMethodDef *def, gconstpointer data)
+{
+  return def->fn == abstract_body;
+}
+
 void
 hs_mod_numbers_runtime_init (void)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (defs); i++)
-    {
-      gsize n = 0;
-      while (defs[i].methods[n].name != NULL)
-        n++;
-      descrs[i] = g_new0 (HsObject *, n + 1);
-      for (gsize k = 0; k < n; k++)
-        {
-          descrs[i][k] = hs_method_descr_new (&defs[i].methods[k], &hs_object_type);
-          if (defs[i].methods[k].fn == abstract_body)
-            descrs[i][k]->flags |= HS_FLAG_ABSTRACT;
-        }
-    }
+    descrs[i] = hs_abc_method_descrs_new (defs[i].methods, is_abstract_body, NULL);
 }
 
 static gboolean
@@ -295,13 +291,8 @@ is_property (gsize i, const char *name)
 static HsObject *
 class_namespace (HsVM *vm, gsize i)
 {
-  HsObject *ns = hs_dict_new (vm), *slots = hs_tuple_new (vm, 0);
-  gboolean ok
-      = ns != NULL && slots != NULL
-        && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"), hs_str_intern_cstr (MODULE))
-               == 0
-        && hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__slots__"), slots) == 0;
-  hs_xdecref (vm, slots);
+  HsObject *ns = hs_abc_namespace_new (vm, MODULE, hs_tuple_new (vm, 0));
+  gboolean ok = ns != NULL;
   if (ok && i == 0)
     ok = hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__hash__"), hs_None) == 0;
   for (gsize k = 0; ok && defs[i].methods[k].name != NULL; k++)
@@ -312,31 +303,12 @@ class_namespace (HsVM *vm, gsize i)
         v = hs_object_call (vm, (HsObject *)&hs_property_type, &v, 1, NULL);
       else
         hs_incref (v);
-      ok = v != NULL && hs_dict_set_item (vm, ns, hs_str_intern_cstr (name), v) == 0;
+      ok = v != NULL && hs_abc_namespace_set_method (vm, ns, name, v) == 0;
       hs_xdecref (vm, v);
-      if (ok && strcmp (name, "__eq__") == 0)
-        ok = hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__hash__"), hs_None) == 0;
     }
   if (!ok)
     HS_CLEAR (vm, ns);
   return ns;
-}
-
-static HsObject *
-make_class (HsVM *vm, HsObject *meta, HsObject *dict, gsize i)
-{
-  HsObject *base
-      = defs[i].base != NULL ? hs_dict_get_item_cstr_borrow (vm, dict, defs[i].base) : NULL;
-  HsObject *ns = class_namespace (vm, i);
-  HsObject *cls = ns != NULL ? hs_class_new (vm, (HsType *)meta, hs_str_intern_cstr (defs[i].name),
-                                             &base, base != NULL ? 1 : 0, ns, NULL, NULL)
-                             : NULL;
-  hs_xdecref (vm, ns);
-  if (cls != NULL)
-    ((HsType *)cls)->module = MODULE;
-  if (cls != NULL && hs_abc_init_class (vm, cls) < 0)
-    HS_CLEAR (vm, cls);
-  return cls;
 }
 
 /* numbers.py's registrations, and fractions.Fraction, which CPython derives from Rational */
@@ -355,22 +327,14 @@ register_builtins (HsVM *vm, HsObject *dict)
 int
 hs_mod_numbers_init (HsVM *vm, HsObject *dict)
 {
-  HsObject *abc = hs_import_module (vm, "abc"), *all = hs_list_new (vm, 0);
-  HsObject *meta = abc != NULL ? hs_object_getattr_cstr (vm, abc, "ABCMeta") : NULL;
-  int rc = 0;
-
-  hs_xdecref (vm, abc);
-  if (meta == NULL)
-    {
-      hs_xdecref (vm, all);
-      return -1;
-    }
+  HsObject *all = hs_list_new (vm, 0);
   for (gsize i = 0; all != NULL && i < G_N_ELEMENTS (defs); i++)
     if (hs_list_append (vm, all, hs_str_intern_cstr (defs[i].name)) < 0)
       HS_CLEAR (vm, all);
-  rc = hs_module_add_take (vm, dict, "__all__", all);
+  int rc = hs_module_add_take (vm, dict, "__all__", all);
   for (gsize i = 0; rc == 0 && i < G_N_ELEMENTS (defs); i++)
-    rc = hs_module_add_take (vm, dict, defs[i].name, make_class (vm, meta, dict, i));
-  hs_decref (vm, meta);
+    rc = hs_module_add_take (
+        vm, dict, defs[i].name,
+        hs_abc_class_new (vm, MODULE, dict, defs[i].name, defs[i].bases, class_namespace (vm, i)));
   return rc < 0 ? -1 : register_builtins (vm, dict);
 }

@@ -451,6 +451,28 @@ format_items (Printer *p, HsObject *seq, gssize indent, gssize allowance, gssize
 }
 
 static int
+write_repr (Printer *p, HsObject *o)
+{
+  g_autofree char *r = repr_text (p->vm, o);
+  if (r == NULL)
+    return -1;
+  g_string_append (p->out, r);
+  return 0;
+}
+
+/* open, the items of seq (_format_items, leaving room for close on the last line), close:
+ * how CPython's printers of the sequences and sets write their bodies */
+static int
+write_bracketed (Printer *p, HsObject *seq, const char *open, const char *close, gssize indent,
+                 gssize allowance, gssize level)
+{
+  g_string_append (p->out, open);
+  int rc = format_items (p, seq, indent, allowance + text_len (close), level);
+  g_string_append (p->out, close);
+  return rc;
+}
+
+static int
 pprint_dict (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize level)
 {
   HsObject *items;
@@ -473,32 +495,20 @@ static int
 pprint_set (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize level)
 {
   HsVM *vm = p->vm;
-  const char *endchar = "}";
+  const char *name = HS_TYPE (o)->name;
   HsObject *items;
   int rc;
-  if (hs_object_len (vm, o) == 0)
-    {
-      g_autofree char *r = repr_text (vm, o);
-      if (r == NULL)
-        return -1;
-      g_string_append (p->out, r);
-      return 0;
-    }
-  if (HS_TYPE (o) == &hs_set_type)
-    g_string_append_c (p->out, '{');
-  else
-    {
-      g_string_append_printf (p->out, "%s({", HS_TYPE (o)->name);
-      endchar = "})";
-      indent += text_len (HS_TYPE (o)->name) + 1;
-    }
   if ((items = hs_list_from_iterable (vm, o)) == NULL)
     return -1;
   rc = safe_sort (vm, hs_list_items (items), hs_list_len (items), FALSE);
-  if (rc == 0)
-    rc = format_items (p, items, indent, allowance + (gssize)strlen (endchar), level);
+  if (rc == 0 && HS_TYPE (o) == &hs_set_type)
+    rc = write_bracketed (p, items, "{", "}", indent, allowance, level);
+  else if (rc == 0)
+    {
+      g_autofree char *open = g_strdup_printf ("%s({", name);
+      rc = write_bracketed (p, items, open, "})", indent + text_len (name) + 1, allowance, level);
+    }
   hs_decref (vm, items);
-  g_string_append (p->out, endchar);
   return rc;
 }
 
@@ -644,23 +654,11 @@ pprint_str (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize lev
 }
 
 static int
-write_repr (Printer *p, HsObject *o)
-{
-  g_autofree char *r = repr_text (p->vm, o);
-  if (r == NULL)
-    return -1;
-  g_string_append (p->out, r);
-  return 0;
-}
-
-static int
 pprint_ordered (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize level)
 {
   const char *name = hs_class_name ((HsObject *)HS_TYPE (o));
   HsObject *items, *list;
   int rc;
-  if (hs_dict_len (o) == 0)
-    return write_repr (p, o);
   if ((items = hs_dict_items (p->vm, o)) == NULL)
     return -1;
   list = hs_list_from_iterable (p->vm, items);
@@ -680,8 +678,6 @@ pprint_default (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize
   const char *name = hs_class_name ((HsObject *)HS_TYPE (o));
   HsObject *factory;
   g_autofree char *rdf = NULL;
-  if (hs_dict_len (o) == 0)
-    return write_repr (p, o);
   if ((factory = hs_object_getattr_cstr (p->vm, o, "default_factory")) == NULL)
     return -1;
   rdf = pp_repr (p, factory, level);
@@ -703,8 +699,6 @@ pprint_counter (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize
   const char *name = hs_class_name ((HsObject *)HS_TYPE (o));
   HsObject *items;
   int rc;
-  if (hs_dict_len (o) == 0)
-    return write_repr (p, o);
   g_string_append_printf (p->out, "%s({", name);
   if (p->indent_per_level > 1)
     spaces (p->out, p->indent_per_level - 1);
@@ -761,21 +755,17 @@ pprint_deque (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize l
 {
   const char *name = hs_class_name ((HsObject *)HS_TYPE (o));
   HsObject *maxlen;
+  g_autofree char *open = g_strdup_printf ("%s([", name);
   int rc;
-  if (hs_object_len (p->vm, o) == 0)
-    return write_repr (p, o);
   if ((maxlen = hs_object_getattr_cstr (p->vm, o, "maxlen")) == NULL)
     return -1;
-  g_string_append_printf (p->out, "%s([", name);
   indent += text_len (name) + 1;
   if (maxlen == hs_None)
-    {
-      rc = format_items (p, o, indent, allowance + 2, level);
-      g_string_append (p->out, "])");
-    }
+    rc = write_bracketed (p, o, open, "])", indent, allowance, level);
   else
     {
       g_autofree char *rml = NULL;
+      g_string_append (p->out, open);
       rc = format_items (p, o, indent, 2, level);
       if (rc == 0 && (rml = pp_repr (p, maxlen, level)) == NULL)
         rc = -1;
@@ -847,47 +837,51 @@ pprint_dataclass (Printer *p, HsObject *o, gssize indent, gssize allowance, gssi
 }
 
 static int
+pprint_list (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize level)
+{
+  return write_bracketed (p, o, "[", "]", indent, allowance, level);
+}
+
+static int
+pprint_tuple (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize level)
+{
+  return write_bracketed (p, o, "(", hs_tuple_len (o) == 1 ? ",)" : ")", indent, allowance, level);
+}
+
+typedef int (*PrintFn) (Printer *p, HsObject *o, gssize indent, gssize allowance, gssize level);
+
+/* CPython's _dispatch, by kind. The printers of the sets, the dict subclasses and deque
+ * begin alike: `if not len(object): stream.write(repr(object)); return` (empty_as_repr). */
+static const struct
+{
+  PrintFn print;
+  gboolean empty_as_repr;
+} printers[] = {
+  [P_DICT] = { pprint_dict, FALSE },
+  [P_LIST] = { pprint_list, FALSE },
+  [P_TUPLE] = { pprint_tuple, FALSE },
+  [P_SET] = { pprint_set, TRUE },
+  [P_STR] = { pprint_str, FALSE },
+  [P_ORDERED] = { pprint_ordered, TRUE },
+  [P_DEFAULT] = { pprint_default, TRUE },
+  [P_COUNTER] = { pprint_counter, TRUE },
+  [P_CHAINMAP] = { pprint_chainmap, FALSE },
+  [P_DEQUE] = { pprint_deque, TRUE },
+  [P_DATACLASS] = { pprint_dataclass, FALSE },
+};
+
+static int
 dispatch (Printer *p, Kind kind, HsObject *o, gssize indent, gssize allowance, gssize level)
 {
-  switch (kind)
+  if (kind == P_NONE || kind >= G_N_ELEMENTS (printers))
+    return 0;
+  if (printers[kind].empty_as_repr)
     {
-      case P_DICT:
-        return pprint_dict (p, o, indent, allowance, level);
-      case P_LIST:
-        g_string_append_c (p->out, '[');
-        if (format_items (p, o, indent, allowance + 1, level) < 0)
-          return -1;
-        g_string_append_c (p->out, ']');
-        return 0;
-      case P_TUPLE:
-        {
-          const char *endchar = hs_tuple_len (o) == 1 ? ",)" : ")";
-          g_string_append_c (p->out, '(');
-          if (format_items (p, o, indent, allowance + (gssize)strlen (endchar), level) < 0)
-            return -1;
-          g_string_append (p->out, endchar);
-          return 0;
-        }
-      case P_SET:
-        return pprint_set (p, o, indent, allowance, level);
-      case P_STR:
-        return pprint_str (p, o, indent, allowance, level);
-      case P_ORDERED:
-        return pprint_ordered (p, o, indent, allowance, level);
-      case P_DEFAULT:
-        return pprint_default (p, o, indent, allowance, level);
-      case P_COUNTER:
-        return pprint_counter (p, o, indent, allowance, level);
-      case P_CHAINMAP:
-        return pprint_chainmap (p, o, indent, allowance, level);
-      case P_DEQUE:
-        return pprint_deque (p, o, indent, allowance, level);
-      case P_DATACLASS:
-        return pprint_dataclass (p, o, indent, allowance, level);
-      case P_NONE:
-      default:
-        return 0;
+      gssize n = hs_object_len (p->vm, o);
+      if (n <= 0)
+        return n < 0 ? -1 : write_repr (p, o);
     }
+  return printers[kind].print (p, o, indent, allowance, level);
 }
 
 static int

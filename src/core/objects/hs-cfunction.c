@@ -61,6 +61,18 @@ hs_method_descr_new (const HsMethodDef *def, const HsType *owner)
   return new_function (NULL, type, def, owner, NULL);
 }
 
+HsObject **
+hs_method_descrs_new (const HsMethodDef *defs, const HsType *owner)
+{
+  gsize n = 0;
+  while (defs[n].name != NULL)
+    n++;
+  HsObject **descrs = g_new0 (HsObject *, n + 1);
+  for (gsize k = 0; k < n; k++)
+    descrs[k] = hs_method_descr_new (&defs[k], owner);
+  return descrs;
+}
+
 HsObject *
 hs_cfunction_call_with_self (HsVM *vm, const HsMethodDef *def, HsObject *self, HsObject **args,
                              gsize nargs, HsObject *kwnames)

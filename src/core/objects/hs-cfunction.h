@@ -52,6 +52,9 @@ HsObject *hs_cfunction_new_method (HsVM *vm, const HsMethodDef *def, const HsTyp
                                    HsObject *self);
 /* Method descriptor for a type's dict (immortal, vm NULL). */
 HsObject *hs_method_descr_new (const HsMethodDef *def, const HsType *owner);
+/* The descriptors of a NULL-terminated table of methods, for a class a module makes in C
+ * once per process (immortal): an array in the table's order, ending in NULL. */
+HsObject **hs_method_descrs_new (const HsMethodDef *defs, const HsType *owner);
 
 /* Calls a C method with `self` prepended to args (used by bound methods and by the VM's
  * LOAD_METHOD/CALL_METHOD fast path: no bound-method object is created). */

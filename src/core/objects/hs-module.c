@@ -600,6 +600,15 @@ hs_import_module (HsVM *vm, const char *name)
   return m;
 }
 
+HsObject *
+hs_import_attr (HsVM *vm, const char *module, const char *name)
+{
+  HsObject *m = hs_import_module (vm, module);
+  HsObject *attr = m != NULL ? hs_object_getattr_cstr (vm, m, name) : NULL;
+  hs_xdecref (vm, m);
+  return attr;
+}
+
 int
 hs_import_check_package (HsVM *vm, HsObject *module)
 {

@@ -43,6 +43,9 @@ void hs_module_runtime_init (void);
  * NULL with ModuleNotFoundError "No module named 'x'" (for "a.b": "No module named 'a'",
  * or "No module named 'math.x'; 'math' is not a package"). */
 HsObject *hs_import_module (HsVM *vm, const char *name);
+/* module.name of the module `import module` gives (a built-in module's class, abc.ABCMeta):
+ * a new reference, or NULL with the error. */
+HsObject *hs_import_attr (HsVM *vm, const char *module, const char *name);
 /* Makes the `__main__` module, whose dict is `globals`, and enters it in sys.modules (the
  * VM keeps it too, as CPython's runner does); -1 on MemoryError. */
 int hs_module_set_main (HsVM *vm, HsObject *globals);

@@ -1653,6 +1653,30 @@ hs_ref_row_by_key (HsObject *holder, const HsRef *ref, HsObject *key)
   return hs_str_check (key) ? hs_str_utf8 (key) : "?";
 }
 
+static HsObject **
+field_at (HsObject *self, const HsRefField *field)
+{
+  return (HsObject **)((char *)self + field->offset);
+}
+
+void
+hs_visit_fields (HsObject *self, const HsRefField *fields, gsize n, HsVisitFn visit, gpointer data)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      HsObject *child = *field_at (self, &fields[i]);
+      if (child != NULL)
+        hs_visit_named (visit, child, fields[i].kind, fields[i].name, data);
+    }
+}
+
+void
+hs_clear_fields (HsVM *vm, HsObject *self, const HsRefField *fields, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    HS_CLEAR (vm, *field_at (self, &fields[i]));
+}
+
 typedef struct
 {
   HsObject *target;

@@ -135,6 +135,34 @@ hs_visit_attr_str (HsVisitFn visit, HsObject *child, HsObject *name, gpointer da
  * instance's __dict__): each value a row named by its key ("?" for a key not a str). */
 const char *hs_ref_row_by_key (HsObject *holder, const HsRef *ref, HsObject *key);
 
+/* One reference field of a C object: where it lies in the struct and how it is drawn. An
+ * object that holds its references in a few fields (the wrappers the modules write in C)
+ * lists them once in a table, which its `refs` and its `clear` both walk, so the two cannot
+ * disagree about what it holds. */
+typedef struct
+{
+  gsize offset;     /* of the HsObject * field, offsetof (struct, field) */
+  HsRefKind kind;   /* HS_REF_PLAIN, HS_REF_ATTR or HS_REF_HIDDEN */
+  const char *name; /* the row's name (ATTR), what it is (HIDDEN) */
+} HsRefField;
+
+/* Visits each field of the table that holds a reference, in the table's order. */
+void hs_visit_fields (HsObject *self, const HsRefField *fields, gsize n, HsVisitFn visit,
+                      gpointer data);
+/* Drops the references of the table's fields, in its order (each field NULL first). */
+void hs_clear_fields (HsVM *vm, HsObject *self, const HsRefField *fields, gsize n);
+/* Defines a type's PREFIX_clear and PREFIX_refs over its table PREFIX_fields, for the objects
+ * whose references are those fields and nothing else. */
+#define HS_DEFINE_FIELD_REFS(prefix)                                                               \
+  static void prefix##_clear (HsVM *vm, HsObject *self)                                            \
+  {                                                                                                \
+    hs_clear_fields (vm, self, prefix##_fields, G_N_ELEMENTS (prefix##_fields));                   \
+  }                                                                                                \
+  static void prefix##_refs (HsObject *self, HsVisitFn visit, gpointer data)                       \
+  {                                                                                                \
+    hs_visit_fields (self, prefix##_fields, G_N_ELEMENTS (prefix##_fields), visit, data);          \
+  }
+
 static inline void
 hs_visit_unfold (HsVisitFn visit, HsObject *child, HsRefNameFn name, gpointer data)
 {

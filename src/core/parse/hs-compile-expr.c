@@ -870,6 +870,19 @@ visit_call_ex (Compiler *c, HsExpr *e)
   hs_compile_emit (c, HS_OP_CALL_FUNCTION_EX, nkw > 0);
 }
 
+void
+hs_compile_check_keywords (Compiler *c, const HsKeyword *keywords, int n)
+{
+  for (int i = 0; i < n; i++)
+    for (int j = 0; keywords[i].arg != NULL && j < i; j++)
+      if (keywords[j].arg != NULL && strcmp (keywords[i].arg, keywords[j].arg) == 0)
+        {
+          hs_compile_error_at (c, "SyntaxError", keywords[i].pos, "keyword argument repeated: %s",
+                               keywords[i].arg);
+          return;
+        }
+}
+
 static void
 visit_call (Compiler *c, HsExpr *e)
 {
@@ -879,6 +892,7 @@ visit_call (Compiler *c, HsExpr *e)
   gboolean ex = hs_compile_has_starred (args);
 
   hs_compile_check_caller (c, e);
+  hs_compile_check_keywords (c, e->u.call.keywords, nkw);
   for (int i = 0; i < nkw; i++)
     if (e->u.call.keywords[i].arg == NULL)
       ex = TRUE;

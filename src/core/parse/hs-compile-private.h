@@ -193,6 +193,9 @@ void hs_compile_warn (Compiler *c, int lineno, const char *message);
  * only fail or mislead, each checked before the node is compiled. */
 void hs_compile_check_compare (Compiler *c, HsExpr *compare);
 void hs_compile_check_caller (Compiler *c, HsExpr *call);
+/* CPython's validate_keywords: the SyntaxError "keyword argument repeated: NAME" at the
+ * second use of a keyword in a call or a class's bases. */
+void hs_compile_check_keywords (Compiler *c, const HsKeyword *keywords, int n);
 void hs_compile_check_subscript (Compiler *c, HsExpr *subscript);
 void hs_compile_check_assert (Compiler *c, HsStmt *assert_);
 void hs_compile_visit_expr (Compiler *c, HsExpr *e);

@@ -888,6 +888,7 @@ static void
 visit_classdef (Compiler *c, HsStmt *s)
 {
   int nkw = s->u.classdef.n_keywords;
+  hs_compile_check_keywords (c, s->u.classdef.keywords, nkw);
   for (int i = 0; i < nkw; i++)
     if (s->u.classdef.keywords[i].arg == NULL)
       return hs_compile_unsupported (c, s->u.classdef.keywords[i].pos,

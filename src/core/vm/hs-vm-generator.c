@@ -25,6 +25,22 @@ hs_vm_generator_release_frame (HsVM *vm, HsObject *gen)
   hs_mem_realloc (vm, f, g->frame_size, 0);
 }
 
+/* PEP 479: a StopIteration escaping a generator's frame would end the loop that drives it
+ * without a word, so CPython replaces it with RuntimeError, whose cause it is
+ * (_PyErr_FormatFromCause in gen_send_ex2). */
+static void
+replace_escaped_stop (HsVM *vm)
+{
+  HsObject *stop = hs_err_fetch (vm);
+  hs_err_set_string (vm, &hs_exc_RuntimeError, "generator raised StopIteration");
+  HsObject *e = hs_err_fetch (vm);
+  HS_EXCEPTION (e)->cause = hs_incref (stop);
+  HS_EXCEPTION (e)->context = stop;
+  HS_EXCEPTION (e)->suppress_context = TRUE;
+  hs_err_set_object (vm, e);
+  hs_decref (vm, e);
+}
+
 /* Resumes a generator with `value` as the result of its `yield`, or with `exc` (stolen,
  * then value is unused) raised at that `yield`, as CPython's send() and throw(). When it
  * returns, *returned (if asked for) gets its return value. */
@@ -75,6 +91,8 @@ generator_run (HsVM *vm, HsObject *gen, HsObject *value, HsObject *exc, HsObject
     {
       /* finished: the frame was popped (cleared) */
       hs_vm_generator_release_frame (vm, gen);
+      if (r == NULL && hs_err_matches (vm, &hs_exc_StopIteration))
+        replace_escaped_stop (vm);
       if (returned != NULL)
         *returned = g_steal_pointer (&r);
       HS_CLEAR (vm, r);

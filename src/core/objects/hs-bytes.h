@@ -75,6 +75,9 @@ extern const HsMethodDef hs_bytes_own_methods[];
 HsObject *hs_codec_encode (HsVM *vm, HsObject *str, const char *encoding, const char *errors);
 HsObject *hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding,
                            const char *errors);
+/* str(obj, encoding, errors) with encoding or errors given (either may be NULL): obj, a
+ * bytes-like object, decoded; CPython's TypeErrors for the rest. */
+HsObject *hs_str_from_encoded (HsVM *vm, HsObject *obj, HsObject *encoding, HsObject *errors);
 /* str.encode(encoding='utf-8', errors='strict') */
 HsObject *hs_str_encode_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 

@@ -274,3 +274,35 @@ hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding, co
     }
   return hs_str_from_gstring (vm, out);
 }
+
+/* str(object, encoding, errors): object decoded, as bytes.decode does it; the checks and
+ * their messages are CPython's (argument clinic, then PyUnicode_FromEncodedObject) */
+HsObject *
+hs_str_from_encoded (HsVM *vm, HsObject *obj, HsObject *encoding, HsObject *errors)
+{
+  HsObject *const given[2] = { encoding, errors };
+  static const char *const names[2] = { "encoding", "errors" };
+  for (int i = 0; i < 2; i++)
+    if (given[i] != NULL && !hs_str_check (given[i]))
+      {
+        hs_err_format (vm, &hs_exc_TypeError, "str() argument '%s' must be str, not %s", names[i],
+                       hs_type_name (given[i]));
+        return NULL;
+      }
+  if (obj == NULL)
+    return hs_str_from_cstr (vm, "");
+  if (hs_str_check (obj))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "decoding str is not supported");
+      return NULL;
+    }
+  if (!hs_bytes_like_check (obj))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "decoding to str: need a bytes-like object, %s found",
+                     hs_type_name (obj));
+      return NULL;
+    }
+  return hs_codec_decode (vm, HS_BYTES (obj)->data, HS_BYTES (obj)->len,
+                          encoding != NULL ? hs_str_utf8 (encoding) : "utf-8",
+                          errors != NULL ? hs_str_utf8 (errors) : "strict");
+}

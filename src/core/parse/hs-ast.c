@@ -118,6 +118,31 @@ hs_syntax_error_free (HsSyntaxError *err)
   g_free (err);
 }
 
+/* The byte column of the 1-based character column `col` of text (past its end, a byte a
+ * character) */
+static int
+byte_column (const char *text, int col)
+{
+  const char *p = text;
+  int chars = 0;
+  while (*p != '\0' && chars < col - 1)
+    {
+      p = g_utf8_next_char (p);
+      chars++;
+    }
+  return (int)(p - text) + (col - 1 - chars) + 1;
+}
+
+void
+hs_syntax_error_columns_to_bytes (HsSyntaxError *err)
+{
+  if (err->text == NULL || err->offset <= 0)
+    return;
+  if (err->end_lineno == err->lineno && err->end_offset > 0)
+    err->end_offset = byte_column (err->text, err->end_offset);
+  err->offset = byte_column (err->text, err->offset);
+}
+
 /* ---- repr of constants, as Python prints them ------------------------------------------ */
 
 static gboolean

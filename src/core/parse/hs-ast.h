@@ -501,9 +501,17 @@ typedef struct
    * the end of the file): a program read from a file has no column there (offset 0, no
    * caret), where compile() of the same text has one past the last line's end. */
   gboolean at_end;
+  /* Raised by the compiler or the symbol table, whose columns CPython counts in bytes
+   * (compiler_error's col_offset + 1) where its parser counts characters */
+  gboolean from_compiler;
 } HsSyntaxError;
 
 void hs_syntax_error_free (HsSyntaxError *err);
+/* The character columns of err turned into the byte columns of its line (for a line past
+ * its text's end, a byte a character), as CPython's compiler reports them, and its parser
+ * for a program file without an encoding declaration (whose tokenizer has no encoding
+ * then, so the columns stay the bytes it read). */
+void hs_syntax_error_columns_to_bytes (HsSyntaxError *err);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsSyntaxError, hs_syntax_error_free)
 
 HsAstArena *hs_ast_arena_new (void);

@@ -137,6 +137,7 @@ hs_compile_error_at (Compiler *c, const char *type_name, HsPos pos, const char *
   err->offset = char_offset (err->text, pos.col_offset) + 1;
   err->end_offset = pos.end_lineno == pos.lineno ? char_offset (err->text, pos.end_col_offset) + 1
                                                  : err->offset + 1;
+  err->from_compiler = TRUE;
   c->error = err;
 }
 

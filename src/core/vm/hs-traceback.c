@@ -289,14 +289,12 @@ append_exception (HsVM *vm, GString *out, HsObject *exc, int depth, const TbOpts
   append_exception_only (vm, out, exc, o);
 }
 
-/* Characters in a SyntaxError's line, counted as the lexer counts its offsets (bytes that
- * do not continue a UTF-8 sequence). The text may be invalid UTF-8 when the parser is
- * called without hs_source_prepare; g_utf8_strlen (text, -1) would then skip over the
- * terminating NUL after a truncated sequence. */
+/* The length of a SyntaxError's line as CPython's print_error_text measures it: in bytes
+ * (PyUnicode_AsUTF8AndSize), whatever unit its offsets are in. */
 static glong
 text_length (const char *text)
 {
-  return (glong)hs_utf8_count (text, strlen (text));
+  return (glong)strlen (text);
 }
 
 static void
@@ -499,8 +497,13 @@ hs_vm_format_error (HsVM *vm)
 {
   GString *out = g_string_new (NULL);
   if (vm->last_syntax_error != NULL)
-    append_syntax_error (out, vm->filename != NULL ? vm->filename : "<string>",
-                         vm->last_syntax_error);
+    {
+      /* shown as CPython shows it for a program file: in the columns it reports then */
+      HsSyntaxError shown = *vm->last_syntax_error;
+      if (shown.from_compiler || !vm->source_declares_encoding)
+        hs_syntax_error_columns_to_bytes (&shown);
+      append_syntax_error (out, vm->filename != NULL ? vm->filename : "<string>", &shown);
+    }
   else if (vm->last_exc != NULL && HS_IS (vm->last_exc, &hs_exc_SystemExit))
     {
       /* CPython's handle_system_exit: a code that is not an int is printed, alone */

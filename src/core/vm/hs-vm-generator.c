@@ -34,6 +34,9 @@ replace_escaped_stop (HsVM *vm)
   HsObject *stop = hs_err_fetch (vm);
   hs_err_set_string (vm, &hs_exc_RuntimeError, "generator raised StopIteration");
   HsObject *e = hs_err_fetch (vm);
+  /* raised while the StopIteration may be the one being handled (thrown in by a
+   * contextmanager's __exit__), so it may already be the context: replaced, not leaked */
+  HS_CLEAR (vm, HS_EXCEPTION (e)->context);
   HS_EXCEPTION (e)->cause = hs_incref (stop);
   HS_EXCEPTION (e)->context = stop;
   HS_EXCEPTION (e)->suppress_context = TRUE;

@@ -252,6 +252,46 @@ hs_vm_run_source_lent (HsVM *vm, const char *source, gsize len, const char *file
 /* Runs raw (owned: the same bytes, which the VM takes, or NULL when they are the caller's
  * and valid UTF-8 without a NUL; `lent`: the caller's, kept as long as the VM needs them, and
  * as they would be prepared). */
+/* Whether line is PEP 263's encoding declaration: ^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+ */
+static gboolean
+is_coding_line (const char *line, const char *end)
+{
+  while (line < end && (*line == ' ' || *line == '\t' || *line == '\f'))
+    line++;
+  if (line >= end || *line != '#')
+    return FALSE;
+  for (const char *p = line; p + 7 < end; p++)
+    if (memcmp (p, "coding", 6) == 0 && (p[6] == ':' || p[6] == '='))
+      {
+        const char *q = p + 7;
+        while (q < end && (*q == ' ' || *q == '\t'))
+          q++;
+        if (q < end && (g_ascii_isalnum (*q) || *q == '-' || *q == '_' || *q == '.'))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether CPython's tokenizer would know the file's encoding: a UTF-8 BOM, or a declaration
+ * on its first line, or on its second after a comment or blank first line */
+static gboolean
+declares_encoding (const char *src, gsize len)
+{
+  const char *end = src + len;
+  if (len >= 3 && memcmp (src, "\xef\xbb\xbf", 3) == 0)
+    return TRUE;
+  const char *nl = memchr (src, '\n', len), *first_end = nl != NULL ? nl : end;
+  if (is_coding_line (src, first_end))
+    return TRUE;
+  const char *p = src;
+  while (p < first_end && (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\r'))
+    p++;
+  if (nl == NULL || (p < first_end && *p != '#'))
+    return FALSE;
+  const char *second = nl + 1, *nl2 = memchr (second, '\n', end - second);
+  return is_coding_line (second, nl2 != NULL ? nl2 : end);
+}
+
 static HsRunResult
 run_source (HsVM *vm, const char *raw, char *owned, gsize len, const char *filename, gboolean lent)
 {
@@ -268,6 +308,7 @@ run_source (HsVM *vm, const char *raw, char *owned, gsize len, const char *filen
 
   HsSyntaxError *serr = NULL;
   gsize raw_len = len;
+  vm->source_declares_encoding = declares_encoding (raw, raw_len);
   g_autofree char *text = lent ? NULL : hs_source_prepare (raw, raw_len, filename, &len, &serr);
   if (lent)
     {

@@ -118,6 +118,9 @@ struct _HsVM
   HsObject *memory_exc; /* preallocated MemoryError, raised without allocating */
   HsObject *last_exc;   /* the uncaught exception of the last run */
   HsSyntaxError *last_syntax_error;
+  /* the program's source declares its encoding (a coding line, a BOM): CPython's parser
+   * then reports a program's columns in characters, else in bytes */
+  gboolean source_declares_encoding;
   char *source; /* text of the last program, for traceback lines */
   gsize source_len;
   gboolean source_lent; /* source is the caller's (hs_vm_run_source_lent), not freed */

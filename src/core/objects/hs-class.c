@@ -601,8 +601,14 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
   HsObject *d = hs_type_lookup_borrow (t, name);
 
   *c = (HsAttrCache){ t, epoch, NULL, 0, 0 };
-  if (name == hs_dunder[N_CLASS]) /* object's descriptor: never an instance attribute */
-    return;
+  if (name == hs_dunder[N_CLASS])
+    {
+      /* what generic_getattr gives an instance without an attribute of that name */
+      if (d == NULL && hs_instance_check (o) && t->getattr == instance_getattr
+          && hs_instance_plain_getattr (o) && HS_CLASS (t)->static_base != &hs_module_type)
+        c->flags = HS_ATTR_CACHE_CLASS;
+      return;
+    }
   if (t->getattr == NULL) /* a built-in type's method: self is any of its objects */
     {
       /* not object's own (__eq__) when the type may fill that dunder by a slot, which
@@ -679,6 +685,9 @@ attr_cache_update (HsAttrCache *c, HsObject *o, HsObject *name)
 HsObject *
 hs_attr_load_cached (HsVM *vm, HsObject *o, HsObject *name, HsAttrCache *c)
 {
+  if ((c->flags & HS_ATTR_CACHE_CLASS) && attr_cache_valid (c, o) && attrs_of (o)->dict == NULL
+      && attrs_lack (c, attrs_of (o), name))
+    return hs_incref ((HsObject *)o->type);
   if ((c->flags & HS_ATTR_CACHE_LOAD) && attr_cache_valid (c, o))
     {
       HsAttrs *a = attrs_of (o);

@@ -209,6 +209,7 @@ enum
   HS_ATTR_CACHE_INSTANCE = 1 << 0, /* an instance whose attribute table is read directly */
   HS_ATTR_CACHE_LOAD = 1 << 1,     /* an attribute of its own is what getattr gives */
   HS_ATTR_CACHE_STORE = 1 << 2,    /* setattr stores into its own attributes */
+  HS_ATTR_CACHE_CLASS = 1 << 3,    /* `__class__` of an instance: its type, unless its own */
 };
 
 /* obj.name (new reference, or NULL with the error), through the cache, which a slow

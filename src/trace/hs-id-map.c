@@ -1,6 +1,8 @@
 /* hs-id-map.c — see hs-id-map.h. */
 #include "hs-id-map.h"
 
+#include <string.h>
+
 void
 hs_id_map_init (HsIdMap *map)
 {
@@ -17,6 +19,14 @@ hs_id_map_clear (HsIdMap *map)
   g_free (map->keys);
   g_free (map->values);
   hs_id_map_init (map);
+}
+
+void
+hs_id_map_remove_all (HsIdMap *map)
+{
+  if (map->keys != NULL)
+    memset (map->keys, 0, (map->mask + 1) * sizeof *map->keys);
+  map->len = 0;
 }
 
 static void

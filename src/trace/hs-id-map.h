@@ -23,6 +23,9 @@ typedef struct
 
 void hs_id_map_init (HsIdMap *map);
 void hs_id_map_clear (HsIdMap *map);
+/* Empties the map, keeping its slots (a replay state made again from a keyframe refills
+ * it to the same size). */
+void hs_id_map_remove_all (HsIdMap *map);
 /* Adds or replaces; `id` is not 0 and `value` not NULL. */
 void hs_id_map_insert (HsIdMap *map, guint64 id, gpointer value);
 /* The value removed, or NULL. */

@@ -297,6 +297,11 @@ typedef struct _HsRState
   GPtrArray *freed;         /* HsRObj* freed by the step last applied (owned) */
   GArray *gc_freed;         /* guint64 */
   gboolean holders_changed; /* the step last applied named some object's hidden holders */
+  /* the HsRObj are cut from blocks (a keyframe of a long list makes and a jump frees
+   * hundreds of thousands of them, a malloc and a free each): blocks made, the free places */
+  GPtrArray *blocks;
+  guint block, block_used; /* the block being cut, and how much of it is */
+  HsRObj *free_objs;       /* linked through their `vals` */
 } HsRState;
 
 HsRState *hs_rstate_new (void);

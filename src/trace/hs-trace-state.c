@@ -10,6 +10,8 @@
 
 #include "hs-float.h"
 
+#include <string.h>
+
 const char *const hs_trace_event_names[] = {
   "step_line", "call", "return", "exception", "uncaught_exception", NULL,
 };
@@ -85,15 +87,57 @@ hs_string_pool_take (HsStringPool *pool, char *s)
 
 /* ---- state ---------------------------------------------------------------------- */
 
-static void
-robj_free (gpointer p)
+/* HsRObj per block of HsRState.blocks. */
+#define ROBJ_BLOCK 1024
+
+/* A zeroed HsRObj of st: a place freed before, or the next of the last block. */
+static HsRObj *
+robj_new (HsRState *st)
 {
-  HsRObj *o = p;
+  HsRObj *o = st->free_objs;
+
+  if (o != NULL)
+    st->free_objs = (HsRObj *)o->vals;
+  else
+    {
+      if (st->block_used == ROBJ_BLOCK)
+        {
+          st->block++;
+          st->block_used = 0;
+        }
+      if (st->block == st->blocks->len)
+        g_ptr_array_add (st->blocks, g_new (HsRObj, ROBJ_BLOCK));
+      o = (HsRObj *)g_ptr_array_index (st->blocks, st->block) + st->block_used++;
+    }
+  memset (o, 0, sizeof *o);
+  return o;
+}
+
+static void
+robj_clear (HsRObj *o)
+{
   if (o->vals)
     g_array_unref (o->vals);
   if (o->holders)
     g_array_unref (o->holders);
-  g_free (o);
+}
+
+/* o's arrays freed, its place kept for the next robj_new. */
+static void
+robj_free (HsRState *st, HsRObj *o)
+{
+  robj_clear (o);
+  o->vals = (GArray *)st->free_objs;
+  st->free_objs = o;
+}
+
+/* The objects the step last applied freed, let go (their places kept). */
+static void
+clear_freed (HsRState *st)
+{
+  for (guint i = 0; i < st->freed->len; i++)
+    robj_free (st, g_ptr_array_index (st->freed, i));
+  g_ptr_array_set_size (st->freed, 0);
 }
 
 static void
@@ -117,24 +161,35 @@ hs_rstate_new (void)
   hs_id_map_init (&st->composites);
   st->marked = g_array_new (FALSE, FALSE, sizeof (guint64));
   st->frames = g_ptr_array_new_with_free_func (rframe_free);
-  st->freed = g_ptr_array_new_with_free_func (robj_free);
+  st->freed = g_ptr_array_new ();
+  st->blocks = g_ptr_array_new_with_free_func (g_free);
   st->gc_freed = g_array_new (FALSE, FALSE, sizeof (guint64));
   return st;
 }
 
-void
-hs_rstate_free (HsRState *st)
+/* The arrays of st's objects (live, and those the step last applied freed) freed. */
+static void
+clear_objects (HsRState *st)
 {
   gsize pos = 0;
   gpointer o;
 
   while (hs_id_map_next (&st->objs, &pos, &o))
-    robj_free (o);
+    robj_clear (o);
+  for (guint i = 0; i < st->freed->len; i++)
+    robj_clear (g_ptr_array_index (st->freed, i));
+}
+
+void
+hs_rstate_free (HsRState *st)
+{
+  clear_objects (st);
   hs_id_map_clear (&st->objs);
   hs_id_map_clear (&st->composites);
   g_array_unref (st->marked);
   g_ptr_array_unref (st->frames);
   g_ptr_array_unref (st->freed);
+  g_ptr_array_unref (st->blocks);
   g_array_unref (st->gc_freed);
   g_free (st);
 }
@@ -150,7 +205,7 @@ obtain (HsRState *st, guint64 id, gboolean mark, HsShape shape)
 
   if (is_new)
     {
-      o = g_new0 (HsRObj, 1);
+      o = robj_new (st);
       o->id = id;
       o->shape = shape;
       hs_id_map_insert (&st->objs, id, o);
@@ -264,7 +319,7 @@ apply_free (HsRState *st, guint64 id, gboolean mark)
       g_ptr_array_add (st->freed, o);
     }
   else
-    robj_free (o);
+    robj_free (st, o);
 }
 
 static void
@@ -524,7 +579,7 @@ hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gb
   if (mark)
     {
       clear_flags (st);
-      g_ptr_array_set_size (st->freed, 0);
+      clear_freed (st);
       g_array_set_size (st->gc_freed, 0);
       st->holders_changed = FALSE;
     }
@@ -576,10 +631,26 @@ keyframe_before (HsTrace *trace, int k)
   return kf;
 }
 
-HsRState *
-hs_trace_replay (HsTrace *trace, int k)
+/* st emptied, the places of its objects and its maps' slots kept for what comes next. */
+static void
+rstate_reset (HsRState *st)
 {
-  HsRState *st = hs_rstate_new ();
+  clear_objects (st);
+  g_ptr_array_set_size (st->freed, 0);
+  hs_id_map_remove_all (&st->objs);
+  hs_id_map_remove_all (&st->composites);
+  g_array_set_size (st->marked, 0);
+  g_ptr_array_set_size (st->frames, 0);
+  g_array_set_size (st->gc_freed, 0);
+  st->holders_changed = FALSE;
+  st->block = st->block_used = 0;
+  st->free_objs = NULL;
+}
+
+/* Step k's state, replayed into `st` (empty) from the keyframe before it. */
+static HsRState *
+replay_into (HsTrace *trace, HsRState *st, int k)
+{
   const HsTraceKeyframe *kf = keyframe_before (trace, k);
   int first = 0;
 
@@ -592,6 +663,12 @@ hs_trace_replay (HsTrace *trace, int k)
     apply_step (trace, st, i, FALSE);
   apply_step (trace, st, k, TRUE);
   return st;
+}
+
+HsRState *
+hs_trace_replay (HsTrace *trace, int k)
+{
+  return replay_into (trace, hs_rstate_new (), k);
 }
 
 void
@@ -621,8 +698,10 @@ state_from (HsTrace *trace, HsRState *st, int j, int k)
   if (st == NULL || j > k || j >= (int)trace->steps->len
       || step_delta_end (trace, k) - step_delta_end (trace, j) > replay_cost (trace, k))
     {
-      g_clear_pointer (&st, hs_rstate_free);
-      return hs_trace_replay (trace, k);
+      if (st == NULL)
+        return hs_trace_replay (trace, k);
+      rstate_reset (st);
+      return replay_into (trace, st, k);
     }
   for (int i = j + 1; i < k; i++)
     apply_step (trace, st, i, FALSE);

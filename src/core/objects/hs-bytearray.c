@@ -23,19 +23,37 @@ hs_bytearray_new (HsVM *vm, const char *data, gsize len)
   return hs_bytes_new_of (vm, &hs_bytearray_type, data, len);
 }
 
-/* Replaces [lo, hi) by n bytes of src (which may be the object's own data). */
+/* Replaces [lo, hi) by n bytes of src, which may be the object's own data: appended to
+ * itself it is read in place after the buffer grows, otherwise copied first into a block
+ * counted against the heap cap. */
 static int
 splice (HsVM *vm, HsObject *self, gsize lo, gsize hi, const char *src, gsize n)
 {
   HsBytes *b = HS_BYTES (self);
   gsize len = b->len, tail = len - hi;
-  g_autofree char *copy = g_memdup2 (src, n);
+  gboolean own = n > 0 && src >= b->data && src < b->data + b->cap;
+  gsize offset = own ? (gsize)(src - b->data) : 0;
+  char *copy = NULL;
 
+  if (own && !(lo == len && hi == len))
+    {
+      if ((copy = hs_mem_realloc (vm, NULL, 0, n)) == NULL)
+        return -1;
+      memcpy (copy, src, n);
+      src = copy;
+      own = FALSE;
+    }
   if (n > hi - lo && hs_bytes_resize (vm, self, len + n - (hi - lo)) < 0)
-    return -1;
+    {
+      if (copy != NULL)
+        hs_mem_realloc (vm, copy, n, 0);
+      return -1;
+    }
   memmove (b->data + lo + n, b->data + hi, tail);
   if (n > 0)
-    memcpy (b->data + lo, copy, n);
+    memcpy (b->data + lo, own ? b->data + offset : src, n);
+  if (copy != NULL)
+    hs_mem_realloc (vm, copy, n, 0);
   if (n < hi - lo && hs_bytes_resize (vm, self, len + n - (hi - lo)) < 0)
     return -1;
   hs_object_mark_dirty (vm, self);
@@ -52,7 +70,8 @@ static int
 set_slice (HsVM *vm, HsObject *self, HsObject *slice, HsObject *value)
 {
   gssize start, stop, step, n;
-  g_autoptr (GByteArray) src = NULL;
+  HsBytesArg src = { "", 0, NULL, NULL, 0 };
+  int r = -1;
 
   if (hs_slice_indices (vm, slice, HS_BYTES (self)->len, &start, &stop, &step, &n) < 0)
     return -1;
@@ -64,41 +83,50 @@ set_slice (HsVM *vm, HsObject *self, HsObject *slice, HsObject *value)
                          "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
           return -1;
         }
-      if ((src = hs_bytes_from_args (vm, "bytearray", value, NULL, NULL)) == NULL)
+      if (!hs_bytes_from_args (vm, "bytearray", value, NULL, NULL, &src))
         return -1;
     }
   if (step == 1)
-    return splice (vm, self, start, MAX (stop, start), src ? (char *)src->data : "",
-                   src ? src->len : 0);
-  if (src == NULL)
+    r = splice (vm, self, start, MAX (stop, start), src.data, src.len);
+  else if (value == NULL)
     {
-      /* del b[::k]: keep the others, in order */
-      GByteArray *kept = g_byte_array_new ();
-      for (gsize i = 0; i < HS_BYTES (self)->len; i++)
+      /* del b[::k]: the others move down in place, in order */
+      HsBytes *b = HS_BYTES (self);
+      gsize kept = 0;
+      for (gsize i = 0; i < b->len; i++)
         {
           gboolean gone
               = step > 0
                     ? (gssize)i >= start && (gssize)i < stop && (i - start) % step == 0
                     : (gssize)i <= start && (gssize)i > stop && (start - (gssize)i) % (-step) == 0;
           if (!gone)
-            g_byte_array_append (kept, (guint8 *)HS_BYTES (self)->data + i, 1);
+            b->data[kept++] = b->data[i];
         }
-      int r = splice (vm, self, 0, HS_BYTES (self)->len, (char *)kept->data, kept->len);
-      g_byte_array_unref (kept);
-      return r;
+      r = splice (vm, self, kept, b->len, "", 0);
     }
-  if ((gssize)src->len != n)
+  else if ((gssize)src.len != n)
+    hs_err_format (vm, &hs_exc_ValueError,
+                   "attempt to assign bytes of size %" G_GSIZE_FORMAT
+                   " to extended slice of size %" G_GSSIZE_FORMAT,
+                   src.len, n);
+  else
     {
-      hs_err_format (
-          vm, &hs_exc_ValueError,
-          "attempt to assign bytes of size %u to extended slice of size %" G_GSSIZE_FORMAT,
-          src->len, n);
-      return -1;
+      /* through a counted copy when src is self (b[::-1] = b) */
+      char *copy = NULL;
+      if (src.ref == self && n > 0 && (copy = hs_mem_realloc (vm, NULL, 0, n)) != NULL)
+        memcpy (copy, src.data, n);
+      if (copy != NULL || src.ref != self || n == 0)
+        {
+          for (gssize k = 0; k < n; k++)
+            HS_BYTES (self)->data[start + k * step] = (copy != NULL ? copy : src.data)[k];
+          hs_object_mark_dirty (vm, self);
+          r = 0;
+        }
+      if (copy != NULL)
+        hs_mem_realloc (vm, copy, n, 0);
     }
-  for (gssize k = 0; k < n; k++)
-    HS_BYTES (self)->data[start + k * step] = (char)src->data[k];
-  hs_object_mark_dirty (vm, self);
-  return 0;
+  hs_bytes_arg_clear (vm, &src);
+  return r;
 }
 
 static int
@@ -134,7 +162,8 @@ bytearray_setitem (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
 static int
 extend (HsVM *vm, HsObject *self, HsObject *iterable)
 {
-  g_autoptr (GByteArray) src = NULL;
+  HsBytesArg src;
+  int r;
 
   if (hs_str_check (iterable) && hs_str_byte_len (iterable) > 0)
     {
@@ -150,14 +179,23 @@ extend (HsVM *vm, HsObject *self, HsObject *iterable)
                      hs_type_name (iterable));
       return -1;
     }
-  if ((src = hs_bytes_from_args (vm, "bytearray", iterable, NULL, NULL)) == NULL)
+  if (!hs_bytes_from_args (vm, "bytearray", iterable, NULL, NULL, &src))
     return -1;
-  return splice (vm, self, HS_BYTES (self)->len, HS_BYTES (self)->len, (char *)src->data, src->len);
+  r = splice (vm, self, HS_BYTES (self)->len, HS_BYTES (self)->len, src.data, src.len);
+  hs_bytes_arg_clear (vm, &src);
+  return r;
 }
 
 static HsObject *
 bytearray_inplace (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
 {
+  if (op == HS_BIN_ADD && b == a && HS_BYTES (a)->len > 0)
+    {
+      /* CPython holds b's buffer while it resizes a: the same object cannot grow */
+      hs_err_set_string (vm, &hs_exc_BufferError,
+                         "Existing exports of data: object cannot be re-sized");
+      return NULL;
+    }
   if (op == HS_BIN_ADD && hs_bytes_like_check (b))
     return splice (vm, a, HS_BYTES (a)->len, HS_BYTES (a)->len, HS_BYTES (b)->data,
                    HS_BYTES (b)->len)
@@ -177,14 +215,14 @@ static HsObject *
 bytearray_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *source = NULL, *encoding = NULL, *errors = NULL;
-  g_autoptr (GByteArray) buf = NULL;
+  HsBytesArg buf;
 
   if (!hs_parse_args (vm, "bytearray", args, nargs, kwnames, "|source encoding errors", &source,
                       &encoding, &errors))
     return NULL;
-  if ((buf = hs_bytes_from_args (vm, "bytearray", source, encoding, errors)) == NULL)
+  if (!hs_bytes_from_args (vm, "bytearray", source, encoding, errors, &buf))
     return NULL;
-  return hs_bytes_new_of (vm, type, (char *)buf->data, buf->len);
+  return hs_bytes_new_from_arg (vm, type, &buf);
 }
 
 /* ---- methods ---------------------------------------------------------------------- */

@@ -127,23 +127,56 @@ hs_bytes_byte_of (HsVM *vm, HsObject *o, const char *range_error, char *out)
   return TRUE;
 }
 
-static int
-append_int (HsVM *vm, HsObject *item, gpointer out)
+void
+hs_bytes_arg_clear (HsVM *vm, HsBytesArg *arg)
 {
+  if (arg->buf != NULL)
+    hs_mem_realloc (vm, arg->buf, arg->cap, 0);
+  if (arg->ref != NULL)
+    hs_decref (vm, arg->ref);
+  memset (arg, 0, sizeof *arg);
+}
+
+/* Room in arg's own buffer for `len` bytes and the NUL; FALSE with MemoryError. */
+static gboolean
+arg_reserve (HsVM *vm, HsBytesArg *arg, gsize len)
+{
+  gsize cap;
+  char *buf;
+
+  if (len + 1 <= arg->cap)
+    return TRUE;
+  cap = MAX (len + 1, MAX (arg->cap * 2, 64));
+  if (len >= G_MAXSIZE / 2 || (buf = hs_mem_realloc (vm, arg->buf, arg->cap, cap)) == NULL)
+    {
+      if (!hs_err_occurred (vm))
+        hs_err_no_memory (vm);
+      return FALSE;
+    }
+  arg->buf = buf;
+  arg->cap = cap;
+  arg->data = buf;
+  return TRUE;
+}
+
+static int
+append_int (HsVM *vm, HsObject *item, gpointer data)
+{
+  HsBytesArg *arg = data;
   char byte;
 
-  if (!hs_bytes_byte_of (vm, item, "bytes must be in range(0, 256)", &byte))
+  if (!hs_bytes_byte_of (vm, item, "bytes must be in range(0, 256)", &byte)
+      || !arg_reserve (vm, arg, arg->len + 1))
     return -1;
-  g_byte_array_append (out, (guint8 *)&byte, 1);
+  arg->buf[arg->len++] = byte;
+  arg->buf[arg->len] = '\0';
   return 0;
 }
 
-GByteArray *
-hs_bytes_from_args (HsVM *vm, const char *what, HsObject *source, HsObject *encoding,
-                    HsObject *errors)
+static gboolean
+from_args (HsVM *vm, const char *what, HsObject *source, HsObject *encoding, HsObject *errors,
+           HsBytesArg *out)
 {
-  g_autoptr (GByteArray) out = g_byte_array_new ();
-
   if (source == NULL)
     {
       if (encoding != NULL || errors != NULL)
@@ -151,96 +184,132 @@ hs_bytes_from_args (HsVM *vm, const char *what, HsObject *source, HsObject *enco
           hs_err_set_string (vm, &hs_exc_TypeError,
                              encoding != NULL ? "encoding without a string argument"
                                               : "errors without a string argument");
-          return NULL;
+          return FALSE;
         }
-      return g_steal_pointer (&out);
+      return TRUE;
     }
   if (hs_str_check (source))
     {
-      HsObject *b;
       if (encoding == NULL)
         {
           hs_err_set_string (vm, &hs_exc_TypeError, "string argument without an encoding");
-          return NULL;
+          return FALSE;
         }
       if (!hs_str_check (encoding) || (errors != NULL && !hs_str_check (errors)))
         {
           hs_err_format (vm, &hs_exc_TypeError, "%s() argument '%s' must be str, not %s", what,
                          hs_str_check (encoding) ? "errors" : "encoding",
                          hs_type_name (hs_str_check (encoding) ? errors : encoding));
-          return NULL;
+          return FALSE;
         }
-      b = hs_codec_encode (vm, source, hs_str_utf8 (encoding),
-                           errors != NULL ? hs_str_utf8 (errors) : "strict");
-      if (b == NULL)
-        return NULL;
-      g_byte_array_append (out, (guint8 *)HS_BYTES (b)->data, HS_BYTES (b)->len);
-      hs_decref (vm, b);
-      return g_steal_pointer (&out);
+      out->ref = hs_codec_encode (vm, source, hs_str_utf8 (encoding),
+                                  errors != NULL ? hs_str_utf8 (errors) : "strict");
+      if (out->ref == NULL)
+        return FALSE;
+      out->data = HS_BYTES (out->ref)->data;
+      out->len = HS_BYTES (out->ref)->len;
+      return TRUE;
     }
   if (encoding != NULL || errors != NULL)
     {
       hs_err_set_string (vm, &hs_exc_TypeError,
                          encoding != NULL ? "encoding without a string argument"
                                           : "errors without a string argument");
-      return NULL;
+      return FALSE;
     }
   if (hs_bytes_like_check (source))
     {
-      g_byte_array_append (out, (guint8 *)HS_BYTES (source)->data, HS_BYTES (source)->len);
-      return g_steal_pointer (&out);
+      out->ref = hs_incref (source);
+      out->data = HS_BYTES (source)->data;
+      out->len = HS_BYTES (source)->len;
+      return TRUE;
     }
   if (hs_object_has_index (source))
     {
       HsObject *i = hs_object_index (vm, source);
       gssize n;
       if (i == NULL)
-        return NULL;
+        return FALSE;
       n = hs_int_as_ssize (vm, i);
       hs_decref (vm, i);
       if (n == -1 && hs_err_occurred (vm))
-        return NULL;
+        return FALSE;
       if (n < 0)
         {
           hs_err_set_string (vm, &hs_exc_ValueError, "negative count");
-          return NULL;
+          return FALSE;
         }
-      if (vm->config.heap_limit_bytes != 0 && (gsize)n > vm->config.heap_limit_bytes)
-        {
-          hs_err_set_string (vm, &hs_exc_MemoryError, "");
-          return NULL;
-        }
-      g_byte_array_set_size (out, (guint)n);
-      memset (out->data, 0, (gsize)n);
-      return g_steal_pointer (&out);
+      if (!arg_reserve (vm, out, (gsize)n))
+        return FALSE;
+      memset (out->buf, 0, (gsize)n + 1);
+      out->len = (gsize)n;
+      return TRUE;
     }
   if (hs_type_lookup_borrow (source->type, hs_str_intern_cstr ("__iter__")) == NULL
       && source->type->iter == NULL)
     {
       hs_err_format (vm, &hs_exc_TypeError, "cannot convert '%s' object to %s",
                      hs_type_name (source), what);
+      return FALSE;
+    }
+  out->data = "";
+  return hs_object_foreach (vm, source, append_int, out) == 0;
+}
+
+gboolean
+hs_bytes_from_args (HsVM *vm, const char *what, HsObject *source, HsObject *encoding,
+                    HsObject *errors, HsBytesArg *out)
+{
+  memset (out, 0, sizeof *out);
+  out->data = "";
+  if (!from_args (vm, what, source, encoding, errors, out))
+    {
+      hs_bytes_arg_clear (vm, out);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+HsObject *
+hs_bytes_new_from_arg (HsVM *vm, const HsType *type, HsBytesArg *arg)
+{
+  HsBytes *b;
+
+  if (arg->buf == NULL)
+    {
+      HsObject *r = hs_bytes_new_of (vm, type, arg->data, arg->len);
+      hs_bytes_arg_clear (vm, arg);
+      return r;
+    }
+  if ((b = (HsBytes *)hs_object_alloc (vm, type, sizeof (HsBytes))) == NULL)
+    {
+      hs_bytes_arg_clear (vm, arg);
       return NULL;
     }
-  if (hs_object_foreach (vm, source, append_int, out) < 0)
-    return NULL;
-  return g_steal_pointer (&out);
+  b->hash = -1;
+  b->data = arg->buf;
+  b->cap = arg->cap;
+  b->len = arg->len;
+  b->data[b->len] = '\0';
+  arg->buf = NULL;
+  hs_bytes_arg_clear (vm, arg);
+  return &b->header;
 }
 
 static HsObject *
 bytes_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *source = NULL, *encoding = NULL, *errors = NULL, *r;
-  g_autoptr (GByteArray) buf = NULL;
+  HsObject *source = NULL, *encoding = NULL, *errors = NULL;
+  HsBytesArg buf;
 
   if (!hs_parse_args (vm, "bytes", args, nargs, kwnames, "|source encoding errors", &source,
                       &encoding, &errors))
     return NULL;
   if (source != NULL && HS_IS (source, &hs_bytes_type) && encoding == NULL && errors == NULL)
     return hs_incref (source);
-  if ((buf = hs_bytes_from_args (vm, "bytes", source, encoding, errors)) == NULL)
+  if (!hs_bytes_from_args (vm, "bytes", source, encoding, errors, &buf))
     return NULL;
-  r = hs_bytes_new_of (vm, type, (char *)buf->data, buf->len);
-  return r;
+  return hs_bytes_new_from_arg (vm, type, &buf);
 }
 
 /* ---- text ------------------------------------------------------------------------- */
@@ -272,12 +341,34 @@ append_repr (GString *out, const char *d, gsize n)
   g_string_append_c (out, quote);
 }
 
+/* The length of append_repr's text, to check it against the heap cap first (as CPython
+ * sizes its result before writing it). */
+static gsize
+repr_len (const char *d, gsize n)
+{
+  gsize len = 3;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar)d[i];
+      len += c == '\'' || c == '"' || c == '\\' || c == '\t' || c == '\n' || c == '\r' ? 2
+             : c < ' ' || c >= 0x7f                                                    ? 4
+                                                                                       : 1;
+    }
+  return len;
+}
+
 HsObject *
 hs_bytes_repr (HsVM *vm, HsObject *self)
 {
-  GString *out = g_string_new (NULL);
   gboolean ba = HS_ISINSTANCE (self, &hs_bytearray_type);
+  gsize size = repr_len (HS_BYTES (self)->data, HS_BYTES (self)->len)
+               + (ba ? strlen (hs_type_name (self)) + 2 : 0);
+  GString *out;
 
+  if (!hs_format_check_size (vm, size))
+    return NULL;
+  out = g_string_sized_new (size);
   if (ba)
     g_string_append_printf (out, "%s(", hs_type_name (self));
   append_repr (out, HS_BYTES (self)->data, HS_BYTES (self)->len);

@@ -48,11 +48,29 @@ gboolean hs_bytes_byte_of (HsVM *vm, HsObject *o, const char *range_error, char 
 /* Grows or shrinks a bytearray (or a bytes object being made) to `len` bytes, the new ones
  * uninitialised; -1 with MemoryError. */
 int hs_bytes_resize (HsVM *vm, HsObject *b, gsize len);
-/* The bytes of bytes(x) / bytearray(x) for x an int count, an iterable of ints, a
- * bytes-like object or a str with an encoding, in a GByteArray; NULL with CPython's
- * errors. `what` names the type in messages. */
-GByteArray *hs_bytes_from_args (HsVM *vm, const char *what, HsObject *source, HsObject *encoding,
-                                HsObject *errors);
+/* The bytes an argument of bytes() / bytearray() stands for, while they are read: borrowed
+ * from a bytes-like object (`ref` holds it or the encoded str), or built in `buf`, a
+ * buffer counted against the heap cap like an object's (`cap` bytes, one more than
+ * `len`, NUL-terminated). Nothing of it is outside the cap, so a bytearray extended by
+ * itself doubles within the cap. Cleared with hs_bytes_arg_clear. */
+typedef struct
+{
+  const char *data;
+  gsize len;
+  HsObject *ref;
+  char *buf;
+  gsize cap;
+} HsBytesArg;
+
+/* Fills `out` with the bytes of bytes(x) / bytearray(x) for x an int count, an iterable
+ * of ints, a bytes-like object or a str with an encoding; FALSE with CPython's errors (and
+ * `out` cleared). `what` names the type in messages. */
+gboolean hs_bytes_from_args (HsVM *vm, const char *what, HsObject *source, HsObject *encoding,
+                             HsObject *errors, HsBytesArg *out);
+void hs_bytes_arg_clear (HsVM *vm, HsBytesArg *arg);
+/* A new bytes or bytearray (as `type` says) of `arg`'s bytes, taking its buffer when it
+ * has one (no copy); `arg` is cleared. */
+HsObject *hs_bytes_new_from_arg (HsVM *vm, const HsType *type, HsBytesArg *arg);
 
 /* The slots and methods bytearray shares with bytes (hs-bytes.c). */
 HsObject *hs_bytes_repr (HsVM *vm, HsObject *self);

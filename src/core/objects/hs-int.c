@@ -1518,7 +1518,7 @@ int_from_bytes (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *source = NULL, *order = NULL, *signed_arg = NULL, *r;
   int little, is_signed = 0;
-  GByteArray *bytes;
+  HsBytesArg bytes;
 
   if (!hs_parse_args (vm, "from_bytes", args + 1, nargs - 1, kwnames, "bytes |byteorder $signed",
                       &source, &order, &signed_arg)
@@ -1532,21 +1532,21 @@ int_from_bytes (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                      hs_type_name (source));
       return NULL;
     }
-  if ((bytes = hs_bytes_from_args (vm, "bytes", source, NULL, NULL)) == NULL)
+  if (!hs_bytes_from_args (vm, "bytes", source, NULL, NULL, &bytes))
     return NULL;
   mpz_t z;
   mpz_init (z);
-  if (bytes->len > 0)
-    mpz_import (z, bytes->len, little ? -1 : 1, 1, 0, 0, bytes->data);
-  if (is_signed && bytes->len > 0 && (bytes->data[little ? bytes->len - 1 : 0] & 0x80))
+  if (bytes.len > 0)
+    mpz_import (z, bytes.len, little ? -1 : 1, 1, 0, 0, bytes.data);
+  if (is_signed && bytes.len > 0 && (bytes.data[little ? bytes.len - 1 : 0] & 0x80))
     {
       mpz_t m;
       mpz_init_set_ui (m, 1);
-      mpz_mul_2exp (m, m, (mp_bitcnt_t)bytes->len * 8);
+      mpz_mul_2exp (m, m, (mp_bitcnt_t)bytes.len * 8);
       mpz_sub (z, z, m);
       mpz_clear (m);
     }
-  g_byte_array_unref (bytes);
+  hs_bytes_arg_clear (vm, &bytes);
   r = int_from_mpz (vm, z);
   if (r != NULL && args[0] != &hs_int_type.header)
     {

@@ -253,6 +253,17 @@ from_args (HsVM *vm, const char *what, HsObject *source, HsObject *encoding, HsO
       return FALSE;
     }
   out->data = "";
+  if (strcmp (what, "bytes") == 0)
+    {
+      /* CPython's _PyBytes_FromIterator sizes its buffer by the length hint first (a hint
+       * past the heap cap is its MemoryError); bytearray's grows as it goes */
+      HsObject *it = hs_object_iter (vm, source);
+      gssize hint = it != NULL ? hs_object_length_hint (vm, source, 64) : -1;
+      gboolean ok = hint >= 0 && arg_reserve (vm, out, (gsize)hint)
+                    && hs_object_foreach (vm, it, append_int, out) == 0;
+      hs_xdecref (vm, it);
+      return ok;
+    }
   return hs_object_foreach (vm, source, append_int, out) == 0;
 }
 

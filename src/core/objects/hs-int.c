@@ -863,7 +863,25 @@ int_lshift (HsVM *vm, HsObject *a, HsObject *b)
     return hs_int_from_i64 (vm, 0);
   if (!hs_int_as_i64 (b, &n))
     {
-      hs_err_set_string (vm, &hs_exc_OverflowError, "too many digits in integer");
+      /* CPython's divmod_shift and _PyLong_New: a shift past 2**63 counts 30-bit digits;
+       * past its ceiling (2**61 digits, less its header) OverflowError, under it the
+       * allocation fails: MemoryError */
+      const guint64 max_digits = (G_MAXINT64 - 24) / 4;
+      MpzView vb;
+      mpz_t w;
+      guint64 digits;
+      mpz_init (w);
+      guint64 rem = mpz_fdiv_q_ui (w, view (b, &vb), 30);
+      if (mpz_cmp_ui (w, G_MAXINT64 / 4) >= 0)
+        digits = G_MAXINT64 / 4;
+      else
+        digits = mpz_get_ui (w) + (rem != 0);
+      mpz_clear (w);
+      digits += (int_bits (a) + 29) / 30;
+      if (digits > max_digits)
+        hs_err_set_string (vm, &hs_exc_OverflowError, "too many digits in integer");
+      else
+        hs_err_no_memory (vm);
       return NULL;
     }
   if (BIG (a) == NULL && n < 63)

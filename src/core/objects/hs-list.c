@@ -194,12 +194,18 @@ hs_list_extend (HsVM *vm, HsObject *list, HsObject *iterable)
       hs_decref (vm, it);
       return -1;
     }
-  if (hint > 0
+  /* The room is made, counted against the heap cap, as CPython's list_resize makes it: a
+   * hint past it is CPython's MemoryError (its allocation fails), unless adding it to the
+   * length overflows, which CPython ignores (the hint may lie). */
+  if (hint > 0 && (gsize)hint <= G_MAXSSIZE - hs_list_len (list)
       && (HS_LIST (list)->items == NULL
               ? list_preallocate (vm, HS_LIST (list), (gsize)hint)
               : list_resize (vm, HS_LIST (list), hs_list_len (list) + (gsize)hint))
              < 0)
-    hs_err_clear (vm); /* only a hint: the list grows as needed */
+    {
+      hs_decref (vm, it);
+      return -1;
+    }
   while ((x = hs_iter_next (vm, it)) != NULL)
     if (hs_list_append_take (vm, list, x) < 0)
       break;

@@ -135,6 +135,9 @@ quantifier (Tr *t, glong pos, gboolean modifier_ok)
   return TRUE;
 }
 
+/* PCRE's largest repetition count */
+#define HS_RE_MAX_REPEAT 65535
+
 /* {m}, {m,}, {,n}, {m,n} at '{': emitted as PCRE reads it; FALSE (nothing consumed) when it
  * is not one, then '{' is a literal. */
 static gboolean
@@ -155,17 +158,33 @@ brace_quantifier (Tr *t, gboolean *ok)
   if (q >= t->end || *q != '}' || (m0 == m1 && n0 == NULL))
     return FALSE;
   glong pos = t->ci;
+  /* CPython's sre_parse checks the numbers before what they repeat: each below MAXREPEAT
+   * (2**32 - 1, else OverflowError), then min <= max. strtoull saturates a longer one. */
+  guint64 m = m0 != m1 ? g_ascii_strtoull (m0, NULL, 10) : 0;
+  guint64 n = n0 == NULL ? m : n0 != n1 ? g_ascii_strtoull (n0, NULL, 10) : 0;
+  gboolean bounded = n0 == NULL || n0 != n1;
+  if (m >= G_MAXUINT32 || (bounded && n >= G_MAXUINT32))
+    {
+      hs_err_set_string (t->vm, &hs_exc_OverflowError, "the repetition number is too large");
+      *ok = FALSE;
+      return TRUE;
+    }
+  if (bounded && m > n)
+    {
+      *ok = fail (t, pos + 1, "min repeat greater than max repeat");
+      return TRUE;
+    }
   *ok = quantifier (t, pos, FALSE);
   if (!*ok)
     return TRUE;
-  if (m0 != m1 && n0 != NULL && n0 != n1)
+  if (m > HS_RE_MAX_REPEAT || (bounded && n > HS_RE_MAX_REPEAT))
     {
-      guint64 m = g_ascii_strtoull (m0, NULL, 10), n = g_ascii_strtoull (n0, NULL, 10);
-      if (m > n)
-        {
-          *ok = fail (t, pos + 1, "min repeat greater than max repeat");
-          return TRUE;
-        }
+      /* PCRE's own limit: its repeats of groups are copies of them */
+      hs_err_format (t->vm, &hs_exc_NotImplementedError,
+                     "repetition counts above %d are not supported by Heapscope yet",
+                     HS_RE_MAX_REPEAT);
+      *ok = FALSE;
+      return TRUE;
     }
   g_string_append_c (t->out, '{');
   if (m0 == m1)

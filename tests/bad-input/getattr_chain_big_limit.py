@@ -1,0 +1,14 @@
+# a chain of Python __getattr__ calls, each through C: with the limit raised, the C stack
+# runs out first: RecursionError, not SIGSEGV (CPython 3.11 crashes here, or finishes
+# where its specializing interpreter inlines the call, which it does not under a tracer)
+import sys
+sys.setrecursionlimit(10**6)
+class Node:
+    def __init__(self, inner):
+        self.inner = inner
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+n = 1
+for i in range(200000):
+    n = Node(n)
+print(n.real)

@@ -17,9 +17,8 @@ Every command runs under an address-space limit (RLIMIT_AS, HS_MEMORY_LIMIT_MB, 
 2048: the app's default for its interpreter), so a hidden allocation past the heap cap
 shows as an abort instead of passing on a big machine; sanitizer builds (ASAN_OPTIONS set)
 reserve terabytes of shadow memory and run without it.
-`NAME.memory` (optional) holds a smaller limit in MB for that case, for the cases whose
-point is that a program's memory stays within the heap cap (512 MiB) and what the run needs
-beside it.
+`NAME.memory` (optional) holds a smaller limit in MB for that case (`--memory-limit`), for
+the cases whose point is that a program's memory, or its trace's, stays bounded.
 Usage: test-bad-input.py HEAPSCOPE-CLI [CASE-DIR] [NAME...]
 HS_TIMEOUT_SCALE multiplies the timeouts, HS_RUN_STEPS sets `run --max-steps` (default:
 the CLI's 100,000,000) and HS_TRACE_STEPS (default: the CLI's own
@@ -47,29 +46,27 @@ MEMORY_LIMIT = None if os.environ.get("ASAN_OPTIONS") else \
     int(os.environ.get("HS_MEMORY_LIMIT_MB", "2048")) << 20
 
 
-def memory_limiter(limit):
-    def limit_memory():
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    return limit_memory
+def limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def case_memory_limit(path):
-    """The address-space limit for the case at path (NAME.memory, in MB, or the default)."""
+def case_memory_args(path):
+    """`--memory-limit N` for a case with NAME.memory (the CLI lowers its own limit)."""
     if MEMORY_LIMIT is None:
-        return None
+        return []
     try:
         with open(path[:-3] + ".memory", encoding="utf-8") as f:
-            return int(f.read().strip()) << 20
+            return ["--memory-limit", str(int(f.read().strip()))]
     except OSError:
-        return MEMORY_LIMIT
+        return []
 
 
 def run_cli(cli, args, timeout):
     """(status, stdout bytes, stderr text); status None after a timeout."""
-    limit = case_memory_limit(next(a for a in args if a.endswith(".py")))
+    args = case_memory_args(next(a for a in args if a.endswith(".py"))) + args
     try:
         p = subprocess.run([cli] + args, stdin=subprocess.DEVNULL, capture_output=True,
-                           timeout=timeout, preexec_fn=memory_limiter(limit) if limit else None)
+                           timeout=timeout, preexec_fn=limit_memory if MEMORY_LIMIT else None)
     except subprocess.TimeoutExpired:
         return None, b"", ""
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")

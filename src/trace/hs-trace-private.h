@@ -97,6 +97,7 @@ typedef struct
 {
   GPtrArray *strings; /* char*, owned; [0] = NULL */
   GHashTable *index;  /* char* (borrowed from strings) -> index+1 */
+  gsize bytes;        /* the strings' bytes with their NULs (the recorder's budget) */
 } HsStringPool;
 
 void hs_string_pool_init (HsStringPool *pool);

@@ -11,10 +11,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "hs-trace-record-private.h"
 
 #include "hs-builtin-subclass.h"
+#include "hs-bytes.h"
 #include "hs-cell.h"
 #include "hs-class.h"
 #include "hs-dict.h"
@@ -81,17 +83,54 @@ shadow_free (gpointer p)
 
 /* ---- object contents ------------------------------------------------------------ */
 
-/* The runtime's repr, computed without letting the recording disturb the program. */
+/* The most a recorded text (a primitive's repr, an object's label) keeps: its first
+ * TEXT_HEAD_BYTES and last TEXT_TAIL_BYTES around an ellipsis. The diagram shows 40
+ * characters of it; a step that changes a bytearray of 100 MB must not log 400 MB. */
+#define TEXT_HEAD_BYTES (48 * 1024)
+#define TEXT_TAIL_BYTES (16 * 1024)
+
+/* The recording stops (with a last step saying so) once the trace holds this much: its
+ * deltas, keyframes and strings. A program can change a big heap at every step (a list
+ * of 900,000 items assigned to at its front logs all of it each time); without a bound
+ * the trace filled the address space and aborted. */
+#ifndef TRACE_BUDGET_BYTES
+#define TRACE_BUDGET_BYTES ((gsize)256 * 1024 * 1024)
+#endif
+
+/* text, or its start and end around an ellipsis when it is longer than a recorded text
+ * may be (cut at character boundaries); takes text. */
+static char *
+clip_text (char *text)
+{
+  gsize len = strlen (text);
+  const char *head_end, *tail;
+  char *clipped;
+
+  if (len <= TEXT_HEAD_BYTES + TEXT_TAIL_BYTES)
+    return text;
+  head_end = g_utf8_find_prev_char (text, text + TEXT_HEAD_BYTES + 1);
+  tail = g_utf8_find_next_char (text + len - TEXT_TAIL_BYTES - 1, NULL);
+  head_end = head_end != NULL ? head_end : text + TEXT_HEAD_BYTES;
+  clipped = g_strdup_printf ("%.*s…%s", (int)(head_end - text), text, tail);
+  g_free (text);
+  return clipped;
+}
+
+/* The runtime's repr, computed without letting the recording disturb the program; a
+ * bytes-like object's only around what is kept of it. */
 static char *
 repr_text (Recorder *rec, HsObject *o)
 {
   /* a module by the module type's repr, never its class's __repr__ (Python code) */
   HsObject *r = hs_module_check (o) ? hs_module_repr_plain (rec->vm, o) : NULL;
-  char *text = r != NULL ? g_strdup (hs_str_utf8 (r)) : hs_inspect_repr (rec->vm, o);
+  char *text = r != NULL ? g_strdup (hs_str_utf8 (r))
+               : hs_bytes_like_check (o)
+                   ? hs_bytes_repr_clipped (o, TEXT_HEAD_BYTES / 4, TEXT_TAIL_BYTES / 4)
+                   : hs_inspect_repr (rec->vm, o);
 
   hs_xdecref (rec->vm, r);
   /* e.g. an int past CPython's 4300-digit limit for str(): no repr exists. */
-  return text != NULL ? text : g_strdup_printf ("<%s>", HS_TYPE (o)->name);
+  return text != NULL ? clip_text (text) : g_strdup_printf ("<%s>", HS_TYPE (o)->name);
 }
 
 static void
@@ -161,7 +200,10 @@ primitive_text (Recorder *rec, HsObject *o)
     }
   if (g_hash_table_lookup_extended (rec->texts, o, NULL, &cached))
     return GPOINTER_TO_UINT (cached);
-  text_str = HS_IS (o, &hs_str_type) ? str_text (rec, o) : 0;
+  /* a str whose repr could pass what a recorded text keeps is clipped by repr_text */
+  text_str = HS_IS (o, &hs_str_type) && HS_STR (o)->byte_len <= TEXT_HEAD_BYTES / 4
+                 ? str_text (rec, o)
+                 : 0;
   if (text_str == 0)
     {
       g_autofree char *text = repr_text (rec, o);
@@ -1671,6 +1713,16 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
       exc_msg = g_strdup_printf ("Heapscope stopped recording: a %s of %" G_GSIZE_FORMAT
                                  " items is too large to show (the limit is %d)",
                                  rec->oversized_type, rec->oversized_len, MAX_RECORDED_ITEMS);
+      ev = HS_STEP_UNCAUGHT;
+      rec->step_limit_hit = TRUE;
+      rec->stopped = TRUE;
+    }
+  else if (t->log.len + t->keylog.len + t->pool.bytes > TRACE_BUDGET_BYTES)
+    {
+      g_free (exc_msg);
+      exc_msg = g_strdup_printf ("Heapscope stopped recording after %d steps: the trace "
+                                 "passed %" G_GSIZE_FORMAT " MB",
+                                 k + 1, TRACE_BUDGET_BYTES >> 20);
       ev = HS_STEP_UNCAUGHT;
       rec->step_limit_hit = TRUE;
       rec->stopped = TRUE;

@@ -45,6 +45,7 @@ hs_string_pool_init (HsStringPool *pool)
   pool->strings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (pool->strings, NULL);
   pool->index = g_hash_table_new (pool_hash, g_str_equal);
+  pool->bytes = 0;
 }
 
 void
@@ -58,6 +59,7 @@ hs_string_pool_clear (HsStringPool *pool)
 static guint32
 pool_insert (HsStringPool *pool, char *copy)
 {
+  pool->bytes += strlen (copy) + 1;
   g_ptr_array_add (pool->strings, copy);
   g_hash_table_insert (pool->index, copy, GUINT_TO_POINTER (pool->strings->len));
   return pool->strings->len - 1;

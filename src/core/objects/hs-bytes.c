@@ -325,14 +325,10 @@ bytes_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
 
 /* ---- text ------------------------------------------------------------------------- */
 
-/* b'...' as CPython writes it: single quotes unless the bytes hold ' and no ". */
+/* d's bytes as a bytes literal writes them between `quote`s. */
 static void
-append_repr (GString *out, const char *d, gsize n)
+append_escaped (GString *out, const char *d, gsize n, char quote)
 {
-  char quote = memchr (d, '\'', n) != NULL && memchr (d, '"', n) == NULL ? '"' : '\'';
-
-  g_string_append_c (out, 'b');
-  g_string_append_c (out, quote);
   for (gsize i = 0; i < n; i++)
     {
       guchar c = (guchar)d[i];
@@ -349,7 +345,51 @@ append_repr (GString *out, const char *d, gsize n)
       else
         g_string_append_c (out, (char)c);
     }
+}
+
+static char
+repr_quote (const char *d, gsize n)
+{
+  return memchr (d, '\'', n) != NULL && memchr (d, '"', n) == NULL ? '"' : '\'';
+}
+
+/* b'...' as CPython writes it: single quotes unless the bytes hold ' and no ". */
+static void
+append_repr (GString *out, const char *d, gsize n)
+{
+  char quote = repr_quote (d, n);
+
+  g_string_append_c (out, 'b');
   g_string_append_c (out, quote);
+  append_escaped (out, d, n, quote);
+  g_string_append_c (out, quote);
+}
+
+char *
+hs_bytes_repr_clipped (HsObject *self, gsize head, gsize tail)
+{
+  const char *d = HS_BYTES (self)->data;
+  gsize n = HS_BYTES (self)->len;
+  gboolean ba = HS_ISINSTANCE (self, &hs_bytearray_type);
+  char quote = repr_quote (d, n);
+  GString *out = g_string_new (NULL);
+
+  if (ba)
+    g_string_append_printf (out, "%s(", hs_type_name (self));
+  g_string_append_c (out, 'b');
+  g_string_append_c (out, quote);
+  if (n <= head + tail)
+    append_escaped (out, d, n, quote);
+  else
+    {
+      append_escaped (out, d, head, quote);
+      g_string_append (out, "…");
+      append_escaped (out, d + n - tail, tail, quote);
+    }
+  g_string_append_c (out, quote);
+  if (ba)
+    g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
 }
 
 /* The length of append_repr's text, to check it against the heap cap first (as CPython

@@ -74,6 +74,10 @@ HsObject *hs_bytes_new_from_arg (HsVM *vm, const HsType *type, HsBytesArg *arg);
 
 /* The slots and methods bytearray shares with bytes (hs-bytes.c). */
 HsObject *hs_bytes_repr (HsVM *vm, HsObject *self);
+/* The repr's text, newly allocated; of a bytes-like object longer than head + tail bytes,
+ * only of its first `head` and last `tail` bytes around an ellipsis (the recorder's label
+ * of a big bytearray: the whole one would be up to four times its size at every step). */
+char *hs_bytes_repr_clipped (HsObject *self, gsize head, gsize tail);
 HsObject *hs_bytes_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op);
 HsObject *hs_bytes_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b);
 gssize hs_bytes_len (HsVM *vm, HsObject *self);

@@ -47,6 +47,7 @@ static const BuiltinModule builtin_modules[] = {
   { "dataclasses", hs_mod_dataclasses_init },
   { "datetime", hs_mod_datetime_init },
   { "enum", hs_mod_enum_init },
+  { "decimal", hs_mod_decimal_init },
   { "fractions", hs_mod_fractions_init },
   { "functools", hs_mod_functools_init },
   { "operator", hs_mod_operator_init },
@@ -713,6 +714,7 @@ hs_module_runtime_init (void)
       hs_mod_queue_runtime_init ();
       hs_mod_string_runtime_init ();
       hs_mod_fractions_runtime_init ();
+      hs_mod_decimal_runtime_init ();
       hs_mod_textwrap_runtime_init ();
       hs_mod_typing_runtime_init ();
       hs_mod_future_runtime_init ();

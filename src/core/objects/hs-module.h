@@ -105,6 +105,8 @@ int hs_mod_queue_init (HsVM *vm, HsObject *dict);
 void hs_mod_queue_runtime_init (void);
 void hs_mod_contextlib_runtime_init (void);
 int hs_mod_itertools_init (HsVM *vm, HsObject *dict);
+int hs_mod_decimal_init (HsVM *vm, HsObject *dict);
+void hs_mod_decimal_runtime_init (void);
 int hs_mod_fractions_init (HsVM *vm, HsObject *dict);
 void hs_mod_fractions_runtime_init (void);
 /* fractions.Fraction (immortal, borrowed), which numbers registers as a Rational. */

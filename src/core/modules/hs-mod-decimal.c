@@ -30,91 +30,25 @@
 #include "hs-tuple.h"
 #include "hs-vm-private.h"
 
-enum
-{
-  K_FINITE,
-  K_INF,
-  K_NAN,
-  K_SNAN
-};
+#include "hs-decimal.h"
 
-typedef struct
-{
-  int sign; /* 1: negative */
-  int kind;
-  gint64 exp;
-  mpz_t c;
-} Num;
-
-typedef struct
-{
-  HsObject header;
-  Num n;
-} HsDecimal;
-
-/* The rounding modes, in CPython's order of its "valid values" list */
-static const char *const rounding_names[]
+const char *const hs_decimal_rounding_names[8]
     = { "ROUND_UP",      "ROUND_DOWN",      "ROUND_CEILING",   "ROUND_FLOOR",
         "ROUND_HALF_UP", "ROUND_HALF_DOWN", "ROUND_HALF_EVEN", "ROUND_05UP" };
-enum
-{
-  R_UP,
-  R_DOWN,
-  R_CEILING,
-  R_FLOOR,
-  R_HALF_UP,
-  R_HALF_DOWN,
-  R_HALF_EVEN,
-  R_05UP
-};
-
-/* The signals, in the order CPython's Context repr lists flags and traps */
-static const char *const signal_names[]
+const char *const hs_decimal_signal_names[9]
     = { "InvalidOperation", "FloatOperation", "DivisionByZero", "Overflow", "Underflow",
         "Subnormal",        "Inexact",        "Rounded",        "Clamped" };
-enum
-{
-  S_INVALID = 1 << 0,
-  S_FLOAT = 1 << 1,
-  S_DIVZERO = 1 << 2,
-  S_OVERFLOW = 1 << 3,
-  S_UNDERFLOW = 1 << 4,
-  S_SUBNORMAL = 1 << 5,
-  S_INEXACT = 1 << 6,
-  S_ROUNDED = 1 << 7,
-  S_CLAMPED = 1 << 8,
-};
-
-typedef struct
-{
-  HsObject header;
-  gint64 prec, emin, emax;
-  int rounding, capitals, clamp;
-  guint flags, traps;
-} HsContext;
-
-typedef struct
-{
-  HsObject header;
-  HsObject *local, *saved; /* Contexts; saved set by __enter__ */
-} HsContextManager;
-
-static HsType decimal_type, context_type, manager_type;
-
-#define NUM(o) (&((HsDecimal *)(o))->n)
-#define CTX(o) ((HsContext *)(o))
-#define CONTEXT_KEY "__decimal_context__"
 
 static gboolean
 is_decimal (const HsObject *o)
 {
-  return HS_ISINSTANCE (o, &decimal_type);
+  return HS_ISINSTANCE (o, &hs_decimal_type);
 }
 
 /* ---- numbers ---------------------------------------------------------------------------- */
 
-static void
-num_init (Num *n)
+void
+hs_decimal_num_init (Num *n)
 {
   n->sign = 0;
   n->kind = K_FINITE;
@@ -128,8 +62,8 @@ num_clear (Num *n)
   mpz_clear (n->c);
 }
 
-static void
-num_set (Num *d, const Num *s)
+void
+hs_decimal_num_set (Num *d, const Num *s)
 {
   d->sign = s->sign;
   d->kind = s->kind;
@@ -234,28 +168,28 @@ decimal_dealloc (HsVM *vm, HsObject *self)
 static HsObject *
 decimal_from_num (HsVM *vm, const Num *n)
 {
-  HsDecimal *d = (HsDecimal *)hs_object_alloc (vm, &decimal_type, sizeof (HsDecimal));
+  HsDecimal *d = (HsDecimal *)hs_object_alloc (vm, &hs_decimal_type, sizeof (HsDecimal));
   if (d == NULL)
     return NULL;
-  num_init (&d->n);
-  num_set (&d->n, n);
+  hs_decimal_num_init (&d->n);
+  hs_decimal_num_set (&d->n, n);
   return &d->header;
 }
 
 /* ---- the context and the signals --------------------------------------------------------- */
 
-static HsObject *
-module_dict (HsVM *vm)
+HsObject *
+hs_decimal_module_dict (HsVM *vm)
 {
   HsObject *m
       = vm->modules != NULL ? hs_dict_get_item_cstr_borrow (vm, vm->modules, "decimal") : NULL;
   return m != NULL ? ((HsModuleObject *)m)->dict : NULL;
 }
 
-static HsObject *
-context_new (HsVM *vm)
+HsObject *
+hs_decimal_context_new (HsVM *vm)
 {
-  HsContext *c = (HsContext *)hs_object_alloc (vm, &context_type, sizeof (HsContext));
+  HsContext *c = (HsContext *)hs_object_alloc (vm, &hs_decimal_context_type, sizeof (HsContext));
   if (c == NULL)
     return NULL;
   c->prec = 28;
@@ -269,10 +203,10 @@ context_new (HsVM *vm)
   return &c->header;
 }
 
-static HsObject *
-context_copy (HsVM *vm, HsObject *src)
+HsObject *
+hs_decimal_context_copy (HsVM *vm, HsObject *src)
 {
-  HsObject *c = context_new (vm);
+  HsObject *c = hs_decimal_context_new (vm);
   if (c != NULL)
     {
       HsObject saved = *c;
@@ -282,24 +216,36 @@ context_copy (HsVM *vm, HsObject *src)
   return c;
 }
 
-/* The current context (borrowed): the module's, made on first use. */
-static HsContext *
-current (HsVM *vm)
+int
+hs_decimal_module_store (HsVM *vm, HsObject *dict, const char *name, HsObject *value)
 {
-  HsObject *d = module_dict (vm), *c;
+  HsObject *old = hs_dict_get_item_cstr_borrow (vm, dict, name);
+  if (old != NULL)
+    hs_object_mark_dirty (vm, old);
+  value->flags |= HS_FLAG_NAMESPACE;
+  hs_object_mark_dirty (vm, value);
+  return hs_dict_set_item (vm, dict, hs_str_intern_cstr (name), value);
+}
+
+/* The current context (borrowed): the module's, made on first use. */
+HsContext *
+hs_decimal_current (HsVM *vm)
+{
+  HsObject *d = hs_decimal_module_dict (vm), *c;
   static HsContext fallback;
   if (d == NULL)
     goto none;
   c = hs_dict_get_item_cstr_borrow (vm, d, CONTEXT_KEY);
-  if (c != NULL && HS_ISINSTANCE (c, &context_type))
+  if (c != NULL && HS_ISINSTANCE (c, &hs_decimal_context_type))
     return CTX (c);
   /* a copy of DefaultContext, as CPython's first getcontext() of a thread */
   c = hs_dict_get_item_cstr_borrow (vm, d, "DefaultContext");
-  c = c != NULL && HS_ISINSTANCE (c, &context_type) ? context_copy (vm, c) : context_new (vm);
+  c = c != NULL && HS_ISINSTANCE (c, &hs_decimal_context_type) ? hs_decimal_context_copy (vm, c)
+                                                               : hs_decimal_context_new (vm);
   if (c == NULL)
     goto none;
   /* not hs_module_add_take: the program's context is no immortal part of the module */
-  int r = hs_dict_set_item (vm, d, hs_str_intern_cstr (CONTEXT_KEY), c);
+  int r = hs_decimal_module_store (vm, d, CONTEXT_KEY, c);
   hs_decref (vm, c);
   if (r == 0)
     return CTX (c);
@@ -323,15 +269,17 @@ signal_raise (HsVM *vm, HsContext *ctx, guint sig, const char *cond)
     return TRUE;
   while (!(sig & (1u << i)))
     i++;
-  HsObject *d = module_dict (vm);
-  HsObject *cls = d != NULL ? hs_dict_get_item_cstr_borrow (vm, d, signal_names[i]) : NULL;
+  HsObject *d = hs_decimal_module_dict (vm);
+  HsObject *cls
+      = d != NULL ? hs_dict_get_item_cstr_borrow (vm, d, hs_decimal_signal_names[i]) : NULL;
   HsObject *cond_cls
-      = d != NULL ? hs_dict_get_item_cstr_borrow (vm, d, cond != NULL ? cond : signal_names[i])
-                  : NULL;
+      = d != NULL
+            ? hs_dict_get_item_cstr_borrow (vm, d, cond != NULL ? cond : hs_decimal_signal_names[i])
+            : NULL;
   if (cls == NULL || !HS_ISINSTANCE (cls, &hs_type_type) || cond_cls == NULL)
     {
       hs_err_format (vm, &hs_exc_ArithmeticError, "[<class 'decimal.%s'>]",
-                     cond != NULL ? cond : signal_names[i]);
+                     cond != NULL ? cond : hs_decimal_signal_names[i]);
       return FALSE;
     }
   /* CPython's args: a list of the conditions' classes */
@@ -375,8 +323,8 @@ round_to (HsVM *vm, HsContext *ctx, Num *n, gint64 prec, int mode)
   return signal_all (vm, ctx, sig);
 }
 
-static gboolean
-finish (HsVM *vm, HsContext *ctx, Num *n)
+gboolean
+hs_decimal_finish (HsVM *vm, HsContext *ctx, Num *n)
 {
   return round_to (vm, ctx, n, ctx->prec, -1);
 }
@@ -409,7 +357,7 @@ nan_operands (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r, gboo
   if (pick == NULL)
     return TRUE;
   *done = TRUE;
-  num_set (r, pick);
+  hs_decimal_num_set (r, pick);
   if (pick->kind == K_SNAN)
     {
       r->kind = K_NAN;
@@ -568,7 +516,7 @@ operand (HsObject *o, Num *n)
 {
   if (is_decimal (o))
     {
-      num_set (n, NUM (o));
+      hs_decimal_num_set (n, NUM (o));
       return TRUE;
     }
   if (hs_int_check (o))
@@ -654,7 +602,7 @@ static HsObject *
 decimal_str (HsVM *vm, HsObject *self)
 {
   GString *s = g_string_new (NULL);
-  num_to_string (NUM (self), current (vm)->capitals, s);
+  num_to_string (NUM (self), hs_decimal_current (vm)->capitals, s);
   HsObject *r = hs_str_new (vm, s->str, s->len);
   g_string_free (s, TRUE);
   return r;
@@ -664,7 +612,7 @@ static HsObject *
 decimal_repr (HsVM *vm, HsObject *self)
 {
   GString *s = g_string_new ("Decimal('");
-  num_to_string (NUM (self), current (vm)->capitals, s);
+  num_to_string (NUM (self), hs_decimal_current (vm)->capitals, s);
   g_string_append (s, "')");
   HsObject *r = hs_str_new (vm, s->str, s->len);
   g_string_free (s, TRUE);
@@ -731,12 +679,12 @@ num_from_tuple (HsVM *vm, HsObject *t, Num *n)
   return TRUE;
 }
 
-static HsObject *
-decimal_of (HsVM *vm, HsObject *value)
+HsObject *
+hs_decimal_of (HsVM *vm, HsObject *value)
 {
   Num n;
   HsObject *r = NULL;
-  num_init (&n);
+  hs_decimal_num_init (&n);
   if (value == NULL)
     r = decimal_from_num (vm, &n);
   else if (is_decimal (value))
@@ -749,14 +697,14 @@ decimal_of (HsVM *vm, HsObject *value)
   else if (HS_ISINSTANCE (value, &hs_float_type))
     {
       num_from_double (&n, hs_float_value (value));
-      if (signal_raise (vm, current (vm), S_FLOAT, NULL))
+      if (signal_raise (vm, hs_decimal_current (vm), S_FLOAT, NULL))
         r = decimal_from_num (vm, &n);
     }
   else if (hs_str_check (value))
     {
       if (num_from_text (&n, hs_str_utf8 (value)))
         r = decimal_from_num (vm, &n);
-      else if (invalid (vm, current (vm), &n, "ConversionSyntax"))
+      else if (invalid (vm, hs_decimal_current (vm), &n, "ConversionSyntax"))
         r = decimal_from_num (vm, &n);
     }
   else if (HS_ISINSTANCE (value, &hs_tuple_type) || hs_list_check (value))
@@ -779,7 +727,7 @@ decimal_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
   HsObject *value = NULL, *context = NULL;
   if (!hs_parse_args (vm, "Decimal", args, nargs, kwnames, "|value context", &value, &context))
     return NULL;
-  return decimal_of (vm, value);
+  return hs_decimal_of (vm, value);
 }
 
 /* ---- arithmetic ---------------------------------------------------------------------------- */
@@ -820,7 +768,7 @@ num_add (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, gboolean negate_b
     r->sign = mpz_sgn (x) < 0;
   mpz_abs (r->c, x);
   mpz_clears (x, y, NULL);
-  return finish (vm, ctx, r);
+  return hs_decimal_finish (vm, ctx, r);
 }
 
 static gboolean
@@ -843,7 +791,7 @@ num_mul (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
   r->sign = a->sign ^ b->sign;
   r->exp = a->exp + b->exp;
   mpz_mul (r->c, a->c, b->c);
-  return finish (vm, ctx, r);
+  return hs_decimal_finish (vm, ctx, r);
 }
 
 /* Removes trailing zeros of an exact result while its exponent is below `ideal`. */
@@ -926,7 +874,7 @@ num_div (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
   else
     reduce_to_ideal (r, ideal);
   mpz_clears (x, y, rem, NULL);
-  return finish (vm, ctx, r);
+  return hs_decimal_finish (vm, ctx, r);
 }
 
 /* a // b (truncated towards zero) into q and a % b (sign of a) into m; either may be NULL */
@@ -936,13 +884,13 @@ num_divmod (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *q, Num *m
   gboolean done;
   Num scratch;
   int sign = a->sign ^ b->sign;
-  num_init (&scratch);
+  hs_decimal_num_init (&scratch);
   if (q == NULL)
     q = &scratch;
   if (!nan_operands (vm, ctx, a, b, q, &done) || done)
     {
       if (m != NULL && !hs_err_occurred (vm))
-        num_set (m, q);
+        hs_decimal_num_set (m, q);
       num_clear (&scratch);
       return !hs_err_occurred (vm);
     }
@@ -962,7 +910,7 @@ num_divmod (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *q, Num *m
           q->exp = 0;
           mpz_set_ui (q->c, 0);
           if (m != NULL)
-            num_set (m, a);
+            hs_decimal_num_set (m, a);
         }
       else if (b->kind != K_INF && mpz_sgn (b->c) == 0 && a->kind != K_INF && m == NULL)
         ok = divide_by_zero (vm, ctx, a, sign, q);
@@ -973,7 +921,7 @@ num_divmod (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *q, Num *m
                                  : NULL;
           ok = invalid (vm, ctx, q, cond);
           if (ok && m != NULL)
-            num_set (m, q);
+            hs_decimal_num_set (m, q);
         }
       num_clear (&scratch);
       return ok;
@@ -997,10 +945,10 @@ num_divmod (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *q, Num *m
       m->sign = a->sign;
       m->exp = e;
       mpz_set (m->c, rem);
-      ok = finish (vm, ctx, m);
+      ok = hs_decimal_finish (vm, ctx, m);
     }
   if (!ok && m != NULL && !hs_err_occurred (vm))
-    num_set (m, q);
+    hs_decimal_num_set (m, q);
   mpz_clears (x, y, rem, NULL);
   num_clear (&scratch);
   return ok;
@@ -1063,20 +1011,20 @@ num_pow (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
       return TRUE;
     }
   Num p;
-  num_init (&p);
+  hs_decimal_num_init (&p);
   p.sign = sign;
   p.exp = a->exp * ABS (n);
   mpz_pow_ui (p.c, a->c, (unsigned long)ABS (n));
   gboolean ok;
   if (n >= 0)
     {
-      num_set (r, &p);
-      ok = finish (vm, ctx, r);
+      hs_decimal_num_set (r, &p);
+      ok = hs_decimal_finish (vm, ctx, r);
     }
   else
     {
       Num one;
-      num_init (&one);
+      hs_decimal_num_init (&one);
       mpz_set_ui (one.c, 1);
       ok = num_div (vm, ctx, &one, &p, r);
       num_clear (&one);
@@ -1121,12 +1069,12 @@ num_quantize (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, int mode, Nu
     {
       if (a->kind == K_INF && b->kind == K_INF)
         {
-          num_set (r, a);
+          hs_decimal_num_set (r, a);
           return TRUE;
         }
       return invalid (vm, ctx, r, NULL);
     }
-  num_set (r, a);
+  hs_decimal_num_set (r, a);
   guint sig = rescale (r, b->exp, mode < 0 ? ctx->rounding : mode);
   if (ndigits (r->c) > ctx->prec)
     return invalid (vm, ctx, r, NULL);
@@ -1141,7 +1089,7 @@ num_sqrt (HsVM *vm, HsContext *ctx, const Num *a, Num *r)
     return !hs_err_occurred (vm);
   if (a->sign && !(a->kind == K_FINITE && mpz_sgn (a->c) == 0))
     return invalid (vm, ctx, r, NULL);
-  num_set (r, a);
+  hs_decimal_num_set (r, a);
   if (a->kind == K_INF)
     return TRUE;
   gint64 ideal = a->exp >= 0 ? a->exp / 2 : -((-a->exp + 1) / 2);
@@ -1189,9 +1137,9 @@ decimal_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
   HsContext *ctx;
   if (op > HS_BIN_POW)
     return hs_incref (hs_NotImplemented);
-  num_init (&x);
-  num_init (&y);
-  num_init (&r);
+  hs_decimal_num_init (&x);
+  hs_decimal_num_init (&y);
+  hs_decimal_num_init (&r);
   if (!operand (a, &x) || !operand (b, &y))
     {
       num_clear (&x);
@@ -1199,7 +1147,7 @@ decimal_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
       num_clear (&r);
       return hs_incref (hs_NotImplemented);
     }
-  ctx = current (vm);
+  ctx = hs_decimal_current (vm);
   switch (op)
     {
       case HS_BIN_ADD:
@@ -1218,7 +1166,7 @@ decimal_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
       case HS_BIN_MOD:
         {
           Num q;
-          num_init (&q);
+          hs_decimal_num_init (&q);
           ok = num_divmod (vm, ctx, &x, &y, &q, &r);
           num_clear (&q);
         }
@@ -1240,16 +1188,16 @@ decimal_unaryop (HsVM *vm, HsUnaryOp op, HsObject *self)
 {
   Num r, zero;
   HsObject *res = NULL;
-  HsContext *ctx = current (vm);
+  HsContext *ctx = hs_decimal_current (vm);
   if (op == HS_UNARY_INVERT)
     return hs_incref (hs_NotImplemented);
-  num_init (&r);
-  num_init (&zero);
+  hs_decimal_num_init (&r);
+  hs_decimal_num_init (&zero);
   zero.exp = NUM (self)->kind == K_FINITE ? NUM (self)->exp : 0;
   gboolean ok;
   if (NUM (self)->kind == K_FINITE && mpz_sgn (NUM (self)->c) == 0)
     {
-      num_set (&r, NUM (self));
+      hs_decimal_num_set (&r, NUM (self));
       r.sign = ctx->rounding == R_FLOOR && (op == HS_UNARY_NEG ? !r.sign : r.sign);
       ok = TRUE;
     }
@@ -1316,19 +1264,19 @@ decimal_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
   int c;
   if (!is_decimal (a))
     return hs_incref (hs_NotImplemented);
-  num_init (&x);
-  num_init (&y);
+  hs_decimal_num_init (&x);
+  hs_decimal_num_init (&y);
   mpq_inits (qx, qy, NULL);
-  num_set (&x, NUM (a));
+  hs_decimal_num_set (&x, NUM (a));
   if (operand (b, &y))
     ;
   else if (HS_ISINSTANCE (b, &hs_float_type))
     {
       num_from_double (&y, hs_float_value (b));
-      if (ordering && !signal_raise (vm, current (vm), S_FLOAT, NULL))
+      if (ordering && !signal_raise (vm, hs_decimal_current (vm), S_FLOAT, NULL))
         goto out;
       if (!ordering)
-        current (vm)->flags |= S_FLOAT;
+        hs_decimal_current (vm)->flags |= S_FLOAT;
     }
   else if (fraction_mpq (vm, b, qy))
     fraction = TRUE;
@@ -1341,7 +1289,7 @@ decimal_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
     {
       if (ordering || x.kind == K_SNAN || (!fraction && y.kind == K_SNAN))
         {
-          if (!signal_raise (vm, current (vm), S_INVALID, NULL))
+          if (!signal_raise (vm, hs_decimal_current (vm), S_INVALID, NULL))
             goto out;
         }
       res = hs_bool_from (op == HS_CMP_NE);
@@ -1413,19 +1361,19 @@ decimal_hash (HsVM *vm, HsObject *self, gint64 *out)
 
 /* ---- methods ---------------------------------------------------------------------------- */
 
-static gboolean
-no_args (HsVM *vm, const char *name, gsize nargs, HsObject *kwnames)
+gboolean
+hs_decimal_no_args (HsVM *vm, const char *name, gsize nargs, HsObject *kwnames)
 {
   return hs_parse_args (vm, name, NULL, nargs - 1, kwnames, "");
 }
 
 /* The rounding named by o (a str among the modes); -1 with TypeError otherwise */
-static int
-rounding_of (HsVM *vm, HsObject *o)
+int
+hs_decimal_rounding_of (HsVM *vm, HsObject *o)
 {
   if (o != NULL && hs_str_check (o))
-    for (int i = 0; i < (int)G_N_ELEMENTS (rounding_names); i++)
-      if (strcmp (hs_str_utf8 (o), rounding_names[i]) == 0)
+    for (int i = 0; i < (int)G_N_ELEMENTS (hs_decimal_rounding_names); i++)
+      if (strcmp (hs_str_utf8 (o), hs_decimal_rounding_names[i]) == 0)
         return i;
   hs_err_set_string (vm, &hs_exc_TypeError,
                      "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, "
@@ -1439,8 +1387,8 @@ static HsContext *
 context_arg (HsVM *vm, HsObject *o)
 {
   if (o == NULL || o == hs_None)
-    return current (vm);
-  if (!HS_ISINSTANCE (o, &context_type))
+    return hs_decimal_current (vm);
+  if (!HS_ISINSTANCE (o, &hs_decimal_context_type))
     {
       hs_err_set_string (vm, &hs_exc_TypeError, "optional argument must be a context");
       return NULL;
@@ -1449,8 +1397,8 @@ context_arg (HsVM *vm, HsObject *o)
 }
 
 /* A Decimal of r when ok, r cleared either way */
-static HsObject *
-result (HsVM *vm, gboolean ok, Num *r)
+HsObject *
+hs_decimal_result (HsVM *vm, gboolean ok, Num *r)
 {
   HsObject *o = ok ? decimal_from_num (vm, r) : NULL;
   num_clear (r);
@@ -1469,10 +1417,10 @@ m_quantize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   if ((ctx = context_arg (vm, ctxo)) == NULL)
     return NULL;
-  if (rnd != NULL && rnd != hs_None && (mode = rounding_of (vm, rnd)) < 0)
+  if (rnd != NULL && rnd != hs_None && (mode = hs_decimal_rounding_of (vm, rnd)) < 0)
     return NULL;
-  num_init (&e);
-  num_init (&r);
+  hs_decimal_num_init (&e);
+  hs_decimal_num_init (&r);
   if (!operand (exp, &e))
     {
       num_clear (&e);
@@ -1483,19 +1431,19 @@ m_quantize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     }
   gboolean ok = num_quantize (vm, ctx, NUM (args[0]), &e, mode, &r);
   num_clear (&e);
-  return result (vm, ok, &r);
+  return hs_decimal_result (vm, ok, &r);
 }
 
-/* r set to self's value to work on (TRUE), or to the NaN result (FALSE, *ok) */
+/* r set to self's value to work on (TRUE), or to the NaN hs_decimal_result (FALSE, *ok) */
 static gboolean
 unary_start (HsVM *vm, HsContext *ctx, HsObject *self, Num *r, gboolean *ok)
 {
   gboolean done;
-  num_init (r);
+  hs_decimal_num_init (r);
   *ok = nan_operands (vm, ctx, NUM (self), NULL, r, &done);
   if (!*ok || done)
     return FALSE;
-  num_set (r, NUM (self));
+  hs_decimal_num_set (r, NUM (self));
   return TRUE;
 }
 
@@ -1512,11 +1460,11 @@ m_to_integral (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   if ((ctx = context_arg (vm, ctxo)) == NULL)
     return NULL;
-  if (rnd != NULL && rnd != hs_None && (mode = rounding_of (vm, rnd)) < 0)
+  if (rnd != NULL && rnd != hs_None && (mode = hs_decimal_rounding_of (vm, rnd)) < 0)
     return NULL;
   if (unary_start (vm, ctx, args[0], &r, &ok) && r.kind == K_FINITE && r.exp < 0)
     rescale (&r, 0, mode < 0 ? ctx->rounding : mode);
-  return result (vm, ok, &r);
+  return hs_decimal_result (vm, ok, &r);
 }
 
 /* The context of a method whose only parameter is `context`, or NULL */
@@ -1539,13 +1487,13 @@ m_normalize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   if (unary_start (vm, ctx, args[0], &r, &ok))
     {
-      ok = finish (vm, ctx, &r);
+      ok = hs_decimal_finish (vm, ctx, &r);
       if (ok && r.kind == K_FINITE && mpz_sgn (r.c) == 0)
         r.exp = 0;
       else if (ok && r.kind == K_FINITE)
         reduce_to_ideal (&r, G_MAXINT64);
     }
-  return result (vm, ok, &r);
+  return hs_decimal_result (vm, ok, &r);
 }
 
 static HsObject *
@@ -1555,17 +1503,17 @@ m_sqrt (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   Num r;
   if (ctx == NULL)
     return NULL;
-  num_init (&r);
-  return result (vm, num_sqrt (vm, ctx, NUM (args[0]), &r), &r);
+  hs_decimal_num_init (&r);
+  return hs_decimal_result (vm, num_sqrt (vm, ctx, NUM (args[0]), &r), &r);
 }
 
 static HsObject *
 m_as_tuple (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   const Num *n = NUM (args[0]);
-  if (!no_args (vm, "as_tuple", nargs, kwnames))
+  if (!hs_decimal_no_args (vm, "as_tuple", nargs, kwnames))
     return NULL;
-  HsObject *d = module_dict (vm);
+  HsObject *d = hs_decimal_module_dict (vm);
   HsObject *cls = d != NULL ? hs_dict_get_item_cstr_borrow (vm, d, "DecimalTuple") : NULL;
   char *s = mpz_get_str (NULL, 10, n->c);
   gsize len = strlen (s);
@@ -1604,7 +1552,7 @@ m_predicate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, int whic
       = { "is_zero", "is_nan", "is_signed", "is_infinite", "is_finite", "is_snan", "is_qnan" };
   const Num *n = NUM (args[0]);
   gboolean v;
-  if (!no_args (vm, names[which], nargs, kwnames))
+  if (!hs_decimal_no_args (vm, names[which], nargs, kwnames))
     return NULL;
   switch (which)
     {
@@ -1645,12 +1593,12 @@ static HsObject *
 m_copy_sign_op (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, int which)
 {
   Num r;
-  if (!no_args (vm, which == 0 ? "copy_abs" : "copy_negate", nargs, kwnames))
+  if (!hs_decimal_no_args (vm, which == 0 ? "copy_abs" : "copy_negate", nargs, kwnames))
     return NULL;
-  num_init (&r);
-  num_set (&r, NUM (args[0]));
+  hs_decimal_num_init (&r);
+  hs_decimal_num_set (&r, NUM (args[0]));
   r.sign = which == 0 ? 0 : !r.sign;
-  return result (vm, TRUE, &r);
+  return hs_decimal_result (vm, TRUE, &r);
 }
 
 HS_CFUNCTION_VARIANT (m_copy_abs, m_copy_sign_op, 0)
@@ -1660,7 +1608,7 @@ static HsObject *
 m_adjusted (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   const Num *n = NUM (args[0]);
-  if (!no_args (vm, "adjusted", nargs, kwnames))
+  if (!hs_decimal_no_args (vm, "adjusted", nargs, kwnames))
     return NULL;
   return hs_int_from_i64 (
       vm, n->kind == K_FINITE && mpz_sgn (n->c) != 0 ? n->exp + ndigits (n->c) - 1 : 0);
@@ -1669,7 +1617,7 @@ m_adjusted (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static HsObject *
 m_abs (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!no_args (vm, "__abs__", nargs, kwnames))
+  if (!hs_decimal_no_args (vm, "__abs__", nargs, kwnames))
     return NULL;
   if (NUM (args[0])->sign)
     return decimal_unaryop (vm, HS_UNARY_NEG, args[0]);
@@ -1692,8 +1640,8 @@ to_int (HsVM *vm, const Num *n, int mode)
       hs_err_set_string (vm, &hs_exc_OverflowError, "cannot convert Infinity to integer");
       return NULL;
     }
-  num_init (&r);
-  num_set (&r, n);
+  hs_decimal_num_init (&r);
+  hs_decimal_num_set (&r, n);
   if (r.exp < 0)
     rescale (&r, 0, mode);
   else
@@ -1708,7 +1656,7 @@ to_int (HsVM *vm, const Num *n, int mode)
 static HsObject *
 m_int_by (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name, int mode)
 {
-  return no_args (vm, name, nargs, kwnames) ? to_int (vm, NUM (args[0]), mode) : NULL;
+  return hs_decimal_no_args (vm, name, nargs, kwnames) ? to_int (vm, NUM (args[0]), mode) : NULL;
 }
 
 HS_CFUNCTION_VARIANT (m_int, m_int_by, "__int__", R_DOWN)
@@ -1720,7 +1668,7 @@ static HsObject *
 m_float (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   const Num *n = NUM (args[0]);
-  if (!no_args (vm, "__float__", nargs, kwnames))
+  if (!hs_decimal_no_args (vm, "__float__", nargs, kwnames))
     return NULL;
   if (n->kind == K_SNAN)
     {
@@ -1756,13 +1704,13 @@ m_round (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       return NULL;
     }
   Num e, r;
-  num_init (&e);
-  num_init (&r);
+  hs_decimal_num_init (&e);
+  hs_decimal_num_init (&r);
   mpz_set_ui (e.c, 1);
   e.exp = -k;
-  gboolean ok = num_quantize (vm, current (vm), NUM (args[0]), &e, -1, &r);
+  gboolean ok = num_quantize (vm, hs_decimal_current (vm), NUM (args[0]), &e, -1, &r);
   num_clear (&e);
-  return result (vm, ok, &r);
+  return hs_decimal_result (vm, ok, &r);
 }
 
 static HsObject *
@@ -1773,14 +1721,14 @@ m_divmod_dunder (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboo
   if (!hs_parse_args (vm, reflected ? "__rdivmod__" : "__divmod__", args + 1, nargs - 1, kwnames,
                       "other /", &other))
     return NULL;
-  num_init (&x);
-  num_init (&y);
-  num_init (&q);
-  num_init (&m);
+  hs_decimal_num_init (&x);
+  hs_decimal_num_init (&y);
+  hs_decimal_num_init (&q);
+  hs_decimal_num_init (&m);
   HsObject *r = NULL;
   if (!operand (reflected ? other : args[0], &x) || !operand (reflected ? args[0] : other, &y))
     r = hs_incref (hs_NotImplemented);
-  else if (num_divmod (vm, current (vm), &x, &y, &q, &m))
+  else if (num_divmod (vm, hs_decimal_current (vm), &x, &y, &q, &m))
     {
       HsObject *a = decimal_from_num (vm, &q), *b = a != NULL ? decimal_from_num (vm, &m) : NULL;
       r = b != NULL ? hs_tuple_pack (vm, 2, a, b) : NULL;
@@ -1807,7 +1755,7 @@ static HsObject *
 m_as_integer_ratio (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   const Num *n = NUM (args[0]);
-  if (!no_args (vm, "as_integer_ratio", nargs, kwnames))
+  if (!hs_decimal_no_args (vm, "as_integer_ratio", nargs, kwnames))
     return NULL;
   if (n->kind != K_FINITE)
     {
@@ -1859,7 +1807,7 @@ m_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   char align = 0, sign = '-', type = 0, sep = 0;
   gboolean zero = FALSE;
   gint64 width = -1, prec = -1;
-  HsContext *ctx = current (vm);
+  HsContext *ctx = hs_decimal_current (vm);
 
   if (*p != '\0' && strchr ("<>=^", *g_utf8_next_char (p)) != NULL && *g_utf8_next_char (p) != '\0')
     {
@@ -1911,8 +1859,8 @@ m_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     align = '>';
 
   Num n;
-  num_init (&n);
-  num_set (&n, NUM (args[0]));
+  hs_decimal_num_init (&n);
+  hs_decimal_num_set (&n, NUM (args[0]));
   GString *body = g_string_new (NULL);
   if (n.kind == K_INF)
     g_string_append (body, "Infinity");
@@ -2004,13 +1952,13 @@ decimal_getattr (HsVM *vm, HsObject *self, HsObject *name)
   if (strcmp (n, "imag") == 0)
     {
       Num z;
-      num_init (&z);
-      return result (vm, TRUE, &z);
+      hs_decimal_num_init (&z);
+      return hs_decimal_result (vm, TRUE, &z);
     }
   return hs_object_generic_getattr (vm, self, name);
 }
 
-static HsType decimal_type = {
+HsType hs_decimal_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "Decimal",
   .module = "decimal",
@@ -2030,533 +1978,3 @@ static HsType decimal_type = {
   .construct = decimal_construct,
   .methods = decimal_methods,
 };
-
-/* ---- Context ------------------------------------------------------------------------------ */
-
-/* The signals of `set` as CPython's Context repr lists them, in its own order */
-static void
-signal_list (GString *s, guint set)
-{
-  static const guint order[] = { S_INVALID,  S_CLAMPED, S_DIVZERO,   S_INEXACT,  S_FLOAT,
-                                 S_OVERFLOW, S_ROUNDED, S_SUBNORMAL, S_UNDERFLOW };
-  gboolean first = TRUE;
-  g_string_append_c (s, '[');
-  for (gsize k = 0; k < G_N_ELEMENTS (order); k++)
-    if (set & order[k])
-      {
-        int i = 0;
-        while (!(order[k] & (1u << i)))
-          i++;
-        g_string_append_printf (s, "%s%s", first ? "" : ", ", signal_names[i]);
-        first = FALSE;
-      }
-  g_string_append_c (s, ']');
-}
-
-static HsObject *
-context_repr (HsVM *vm, HsObject *self)
-{
-  HsContext *c = CTX (self);
-  GString *s = g_string_new (NULL);
-  g_string_append_printf (s,
-                          "Context(prec=%" G_GINT64_FORMAT ", rounding=%s, Emin=%" G_GINT64_FORMAT
-                          ", Emax=%" G_GINT64_FORMAT ", capitals=%d, clamp=%d, flags=",
-                          c->prec, rounding_names[c->rounding], c->emin, c->emax, c->capitals,
-                          c->clamp);
-  signal_list (s, c->flags);
-  g_string_append (s, ", traps=");
-  signal_list (s, c->traps);
-  g_string_append_c (s, ')');
-  HsObject *r = hs_str_new (vm, s->str, s->len);
-  g_string_free (s, TRUE);
-  return r;
-}
-
-static HsObject *
-context_getattr (HsVM *vm, HsObject *self, HsObject *name)
-{
-  HsContext *c = CTX (self);
-  const char *n = hs_str_utf8 (name);
-  if (strcmp (n, "prec") == 0)
-    return hs_int_from_i64 (vm, c->prec);
-  if (strcmp (n, "rounding") == 0)
-    return hs_str_from_cstr (vm, rounding_names[c->rounding]);
-  if (strcmp (n, "Emin") == 0)
-    return hs_int_from_i64 (vm, c->emin);
-  if (strcmp (n, "Emax") == 0)
-    return hs_int_from_i64 (vm, c->emax);
-  if (strcmp (n, "capitals") == 0)
-    return hs_int_from_i64 (vm, c->capitals);
-  if (strcmp (n, "clamp") == 0)
-    return hs_int_from_i64 (vm, c->clamp);
-  return hs_object_generic_getattr (vm, self, name);
-}
-
-/* An int attribute's value in [lo, hi], or FALSE with CPython's error */
-static gboolean
-int_in (HsVM *vm, HsObject *v, gint64 lo, gint64 hi, const char *msg, gint64 *out)
-{
-  if (!hs_int_check (v))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "an integer is required");
-      return FALSE;
-    }
-  if (!hs_int_as_i64 (v, out) || *out < lo || *out > hi)
-    {
-      hs_err_set_string (vm, &hs_exc_ValueError, msg);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static int
-context_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
-{
-  HsContext *c = CTX (self);
-  const char *n = hs_str_utf8 (name);
-  gint64 v;
-  if (value == NULL)
-    {
-      hs_err_set_string (vm, &hs_exc_AttributeError, "context attributes cannot be deleted");
-      return -1;
-    }
-  if (strcmp (n, "prec") == 0)
-    {
-      if (!int_in (vm, value, 1, G_GINT64_CONSTANT (999999999999999999),
-                   "valid range for prec is [1, MAX_PREC]", &v))
-        return -1;
-      c->prec = v;
-    }
-  else if (strcmp (n, "rounding") == 0)
-    {
-      int r = rounding_of (vm, value);
-      if (r < 0)
-        return -1;
-      c->rounding = r;
-    }
-  else if (strcmp (n, "Emin") == 0)
-    {
-      if (!int_in (vm, value, G_GINT64_CONSTANT (-999999999999999999), 0,
-                   "valid range for Emin is [MIN_EMIN, 0]", &v))
-        return -1;
-      c->emin = v;
-    }
-  else if (strcmp (n, "Emax") == 0)
-    {
-      if (!int_in (vm, value, 0, G_GINT64_CONSTANT (999999999999999999),
-                   "valid range for Emax is [0, MAX_EMAX]", &v))
-        return -1;
-      c->emax = v;
-    }
-  else if (strcmp (n, "capitals") == 0)
-    {
-      if (!int_in (vm, value, 0, 1, "valid values for capitals are 0 or 1", &v))
-        return -1;
-      c->capitals = (int)v;
-    }
-  else if (strcmp (n, "clamp") == 0)
-    {
-      if (!int_in (vm, value, 0, 1, "valid values for clamp are 0 or 1", &v))
-        return -1;
-      c->clamp = (int)v;
-    }
-  else
-    {
-      hs_err_format (vm, &hs_exc_AttributeError, "'decimal.Context' object has no attribute '%s'",
-                     n);
-      return -1;
-    }
-  return 0;
-}
-
-/* Sets the context attributes named in kwnames (values after args[npos]) */
-static gboolean
-context_apply_kw (HsVM *vm, HsObject *c, HsObject **values, HsObject *kwnames)
-{
-  gsize nk = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  for (gsize i = 0; i < nk; i++)
-    {
-      HsObject *k = hs_tuple_get_borrow (kwnames, i);
-      const char *n = hs_str_utf8 (k);
-      if (strcmp (n, "flags") == 0 || strcmp (n, "traps") == 0)
-        continue;
-      if (values[i] == hs_None)
-        continue;
-      if (strcmp (n, "prec") != 0 && strcmp (n, "rounding") != 0 && strcmp (n, "Emin") != 0
-          && strcmp (n, "Emax") != 0 && strcmp (n, "capitals") != 0 && strcmp (n, "clamp") != 0)
-        {
-          hs_err_format (vm, &hs_exc_TypeError,
-                         "'%s' is an invalid keyword argument for this function", n);
-          return FALSE;
-        }
-      if (context_setattr (vm, c, k, values[i]) < 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static HsObject *
-context_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  static const char *const pos[] = { "prec", "rounding", "Emin", "Emax", "capitals", "clamp" };
-  HsObject *c;
-  if (nargs > G_N_ELEMENTS (pos))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "Context() takes at most 8 arguments (%zu given)",
-                     nargs);
-      return NULL;
-    }
-  c = context_new (vm);
-  if (c == NULL)
-    return NULL;
-  for (gsize i = 0; i < nargs; i++)
-    if (args[i] != hs_None && context_setattr (vm, c, hs_str_intern_cstr (pos[i]), args[i]) < 0)
-      goto fail;
-  if (!context_apply_kw (vm, c, args + nargs, kwnames))
-    goto fail;
-  return c;
-fail:
-  hs_decref (vm, c);
-  return NULL;
-}
-
-static HsObject *
-m_context_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  if (!no_args (vm, "copy", nargs, kwnames))
-    return NULL;
-  return context_copy (vm, args[0]);
-}
-
-static HsObject *
-m_clear_flags (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  if (!no_args (vm, "clear_flags", nargs, kwnames))
-    return NULL;
-  CTX (args[0])->flags = 0;
-  return hs_incref (hs_None);
-}
-
-static HsObject *
-m_create_decimal (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *v = NULL, *d;
-  Num r;
-  if (!hs_parse_args (vm, "create_decimal", args + 1, nargs - 1, kwnames, "|num /", &v))
-    return NULL;
-  d = decimal_of (vm, v);
-  if (d == NULL)
-    return NULL;
-  num_init (&r);
-  num_set (&r, NUM (d));
-  hs_decref (vm, d);
-  return result (vm, finish (vm, CTX (args[0]), &r), &r);
-}
-
-static const HsMethodDef context_methods[] = {
-  { "copy", m_context_copy },
-  { "clear_flags", m_clear_flags },
-  { "create_decimal", m_create_decimal },
-  { "__copy__", m_context_copy },
-  { NULL, NULL },
-};
-
-static HsType context_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "Context",
-  .module = "decimal",
-  .tp_name = "decimal.Context",
-  .base = &hs_object_type,
-  .basicsize = sizeof (HsContext),
-  .repr = context_repr,
-  .getattr = context_getattr,
-  .setattr = context_setattr,
-  .construct = context_construct,
-  .methods = context_methods,
-};
-
-/* ---- localcontext ------------------------------------------------------------------------ */
-
-static void
-manager_refs (HsObject *self, HsVisitFn visit, gpointer data)
-{
-  HsContextManager *m = (HsContextManager *)self;
-  if (m->local != NULL)
-    hs_visit (visit, m->local, data);
-  if (m->saved != NULL)
-    hs_visit (visit, m->saved, data);
-}
-
-static void
-manager_clear (HsVM *vm, HsObject *self)
-{
-  HsContextManager *m = (HsContextManager *)self;
-  HS_CLEAR (vm, m->local);
-  HS_CLEAR (vm, m->saved);
-}
-
-/* Makes c (borrowed) the current context */
-static gboolean
-set_current (HsVM *vm, HsObject *c)
-{
-  HsObject *d = module_dict (vm);
-  if (d == NULL)
-    return TRUE;
-  return hs_dict_set_item (vm, d, hs_str_intern_cstr (CONTEXT_KEY), c) == 0;
-}
-
-static HsObject *
-m_enter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsContextManager *m = (HsContextManager *)args[0];
-  if (!no_args (vm, "__enter__", nargs, kwnames))
-    return NULL;
-  HsObject *cur = &current (vm)->header;
-  HS_CLEAR (vm, m->saved);
-  m->saved = hs_incref (cur);
-  if (!set_current (vm, m->local))
-    return NULL;
-  return hs_incref (m->local);
-}
-
-static HsObject *
-m_exit (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsContextManager *m = (HsContextManager *)args[0];
-  if (m->saved != NULL && !set_current (vm, m->saved))
-    return NULL;
-  HS_CLEAR (vm, m->saved);
-  return hs_incref (hs_None);
-}
-
-static const HsMethodDef manager_methods[] = {
-  { "__enter__", m_enter },
-  { "__exit__", m_exit },
-  { NULL, NULL },
-};
-
-static HsType manager_type = {
-  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
-  .name = "ContextManager",
-  .module = "decimal",
-  .tp_name = "decimal.ContextManager",
-  .base = &hs_object_type,
-  .type_flags = HS_TYPE_GC,
-  .basicsize = sizeof (HsContextManager),
-  .dealloc = manager_clear,
-  .refs = manager_refs,
-  .clear = manager_clear,
-  .methods = manager_methods,
-};
-
-static HsObject *
-f_localcontext (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *ctx = NULL, *copy;
-  gsize nk = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  if (nargs > 1)
-    {
-      hs_err_format (vm, &hs_exc_TypeError,
-                     "localcontext() takes at most 1 positional argument (%zu given)", nargs);
-      return NULL;
-    }
-  if (nargs == 1)
-    ctx = args[0];
-  for (gsize i = 0; i < nk; i++)
-    if (strcmp (hs_str_utf8 (hs_tuple_get_borrow (kwnames, i)), "ctx") == 0)
-      ctx = args[nargs + i];
-  if (ctx == NULL || ctx == hs_None)
-    ctx = &current (vm)->header;
-  if (!HS_ISINSTANCE (ctx, &context_type))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "optional argument must be a context");
-      return NULL;
-    }
-  copy = context_copy (vm, ctx);
-  if (copy == NULL)
-    return NULL;
-  for (gsize i = 0; i < nk; i++)
-    {
-      HsObject *k = hs_tuple_get_borrow (kwnames, i);
-      if (strcmp (hs_str_utf8 (k), "ctx") == 0)
-        continue;
-      HsObject *one = hs_tuple_pack (vm, 1, k);
-      gboolean ok = one != NULL && context_apply_kw (vm, copy, args + nargs + i, one);
-      hs_xdecref (vm, one);
-      if (!ok)
-        {
-          hs_decref (vm, copy);
-          return NULL;
-        }
-    }
-  HsContextManager *m
-      = (HsContextManager *)hs_object_alloc (vm, &manager_type, sizeof (HsContextManager));
-  if (m == NULL)
-    {
-      hs_decref (vm, copy);
-      return NULL;
-    }
-  m->local = copy;
-  m->saved = NULL;
-  hs_gc_track (vm, &m->header);
-  return &m->header;
-}
-
-static HsObject *
-f_getcontext (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  if (!hs_parse_args (vm, "getcontext", args, nargs, kwnames, "!"))
-    return NULL;
-  return hs_incref (&current (vm)->header);
-}
-
-static HsObject *
-f_setcontext (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *c;
-  if (!hs_parse_args (vm, "setcontext", args, nargs, kwnames, "!context", &c))
-    return NULL;
-  if (!HS_ISINSTANCE (c, &context_type))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "argument must be a context");
-      return NULL;
-    }
-  return set_current (vm, c) ? hs_incref (hs_None) : NULL;
-}
-
-static const HsMethodDef decimal_functions[] = {
-  { "getcontext", f_getcontext },
-  { "setcontext", f_setcontext },
-  { "localcontext", f_localcontext },
-  { NULL, NULL },
-};
-
-/* ---- the module ----------------------------------------------------------------------------- */
-
-void
-hs_mod_decimal_runtime_init (void)
-{
-  hs_type_ready (&decimal_type);
-  hs_type_ready (&context_type);
-  hs_type_ready (&manager_type);
-}
-
-/* The signals in the order CPython's module defines them: name, then its bases (names of
- * signals made before it, or "" for the built-in exception given in `builtin`) */
-static const struct
-{
-  const char *name, *bases[3];
-  HsType *builtin;
-} signal_classes[] = {
-  { "DecimalException", { "" }, &hs_exc_ArithmeticError },
-  { "Clamped", { "DecimalException" }, NULL },
-  { "Rounded", { "DecimalException" }, NULL },
-  { "Inexact", { "DecimalException" }, NULL },
-  { "Subnormal", { "DecimalException" }, NULL },
-  { "Underflow", { "Inexact", "Rounded", "Subnormal" }, NULL },
-  { "Overflow", { "Inexact", "Rounded" }, NULL },
-  { "DivisionByZero", { "DecimalException", "" }, &hs_exc_ZeroDivisionError },
-  { "FloatOperation", { "DecimalException", "" }, &hs_exc_TypeError },
-  { "InvalidOperation", { "DecimalException" }, NULL },
-  { "ConversionSyntax", { "InvalidOperation" }, NULL },
-  { "DivisionImpossible", { "InvalidOperation" }, NULL },
-  { "DivisionUndefined", { "InvalidOperation", "" }, &hs_exc_ZeroDivisionError },
-  { "InvalidContext", { "InvalidOperation" }, NULL },
-};
-
-/* class NAME(*bases) in the module, as CPython's signal classes */
-static int
-make_signal (HsVM *vm, HsObject *dict, gsize i)
-{
-  HsObject *bases[3], *ns, *cls;
-  gsize n = 0;
-  for (; n < 3 && signal_classes[i].bases[n] != NULL; n++)
-    bases[n] = signal_classes[i].bases[n][0] == '\0'
-                   ? (HsObject *)signal_classes[i].builtin
-                   : hs_dict_get_item_cstr_borrow (vm, dict, signal_classes[i].bases[n]);
-  ns = hs_dict_new (vm);
-  if (ns == NULL
-      || hs_dict_set_item (vm, ns, hs_str_intern_cstr ("__module__"),
-                           hs_str_intern_cstr ("decimal"))
-             < 0)
-    {
-      hs_xdecref (vm, ns);
-      return -1;
-    }
-  cls = hs_class_new (vm, &hs_type_type, hs_str_intern_cstr (signal_classes[i].name), bases, n, ns,
-                      NULL, NULL);
-  hs_decref (vm, ns);
-  if (cls == NULL)
-    return -1;
-  ((HsType *)cls)->module = "decimal";
-  return hs_module_add_take (vm, dict, signal_classes[i].name, cls);
-}
-
-/* DefaultContext (k 0), BasicContext (1) and ExtendedContext (2): Contexts a program may
- * change, drawn as objects (CPython's are), so not made immortal by hs_module_add_take */
-static int
-add_template_context (HsVM *vm, HsObject *dict, int k)
-{
-  static const char *const names[3] = { "DefaultContext", "BasicContext", "ExtendedContext" };
-  HsObject *c = context_new (vm);
-  int r;
-  if (c == NULL)
-    return -1;
-  if (k > 0)
-    CTX (c)->prec = 9;
-  if (k == 1)
-    {
-      CTX (c)->rounding = R_HALF_UP;
-      CTX (c)->traps |= S_CLAMPED | S_UNDERFLOW;
-    }
-  if (k == 2)
-    CTX (c)->traps = 0;
-  r = hs_dict_set_item (vm, dict, hs_str_intern_cstr (names[k]), c);
-  hs_decref (vm, c);
-  return r;
-}
-
-int
-hs_mod_decimal_init (HsVM *vm, HsObject *dict)
-{
-  /* in the order of CPython's module dict, which `from decimal import *` follows */
-  if (hs_module_add_functions (vm, dict, decimal_functions) < 0
-      || hs_module_add_take (vm, dict, "Decimal", hs_incref ((HsObject *)&decimal_type)) < 0
-      || hs_module_add_take (vm, dict, "Context", hs_incref ((HsObject *)&context_type)) < 0)
-    return -1;
-  /* DecimalTuple = namedtuple('DecimalTuple', 'sign digits exponent', module='decimal') */
-  HsObject *nt_args[]
-      = { hs_str_intern_cstr ("DecimalTuple"), hs_str_intern_cstr ("sign digits exponent"),
-          hs_str_intern_cstr ("decimal") };
-  HsObject *kw = hs_tuple_pack (vm, 1, hs_str_intern_cstr ("module"));
-  HsObject *nt = kw != NULL ? hs_namedtuple_new (vm, nt_args, 2, kw) : NULL;
-  hs_xdecref (vm, kw);
-  if (hs_module_add_take (vm, dict, "DecimalTuple", nt) < 0)
-    return -1;
-  for (gsize i = 0; i < G_N_ELEMENTS (signal_classes); i++)
-    if (make_signal (vm, dict, i) < 0)
-      return -1;
-  if (add_template_context (vm, dict, 0) < 0
-      || hs_module_add_take (vm, dict, "HAVE_CONTEXTVAR", hs_incref (hs_True)) < 0
-      || hs_module_add_take (vm, dict, "HAVE_THREADS", hs_incref (hs_True)) < 0
-      || add_template_context (vm, dict, 1) < 0 || add_template_context (vm, dict, 2) < 0)
-    return -1;
-  static const struct
-  {
-    const char *name;
-    gint64 value;
-  } limits[] = {
-    { "MAX_PREC", G_GINT64_CONSTANT (999999999999999999) },
-    { "MAX_EMAX", G_GINT64_CONSTANT (999999999999999999) },
-    { "MIN_EMIN", G_GINT64_CONSTANT (-999999999999999999) },
-    { "MIN_ETINY", G_GINT64_CONSTANT (-1999999999999999997) },
-  };
-  for (gsize i = 0; i < G_N_ELEMENTS (limits); i++)
-    if (hs_module_add_take (vm, dict, limits[i].name, hs_int_from_i64 (vm, limits[i].value)) < 0)
-      return -1;
-  for (gsize i = 0; i < G_N_ELEMENTS (rounding_names); i++)
-    if (hs_module_add_take (vm, dict, rounding_names[i], hs_str_intern_cstr (rounding_names[i]))
-        < 0)
-      return -1;
-  return 0;
-}

@@ -1,0 +1,106 @@
+/* hs-decimal.h — what the two files of the `decimal` module share: hs-mod-decimal.c (Decimal
+ * and its arithmetic) and hs-mod-decimal-context.c (Context, localcontext, the module).
+ */
+#pragma once
+
+#include <gmp.h>
+
+#include "hs-object.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  K_FINITE,
+  K_INF,
+  K_NAN,
+  K_SNAN
+};
+
+typedef struct
+{
+  int sign; /* 1: negative */
+  int kind;
+  gint64 exp;
+  mpz_t c;
+} Num;
+
+typedef struct
+{
+  HsObject header;
+  Num n;
+} HsDecimal;
+
+/* The rounding modes, in the order of hs_decimal_rounding_names */
+enum
+{
+  R_UP,
+  R_DOWN,
+  R_CEILING,
+  R_FLOOR,
+  R_HALF_UP,
+  R_HALF_DOWN,
+  R_HALF_EVEN,
+  R_05UP
+};
+
+/* The signals, in the order of hs_decimal_signal_names */
+enum
+{
+  S_INVALID = 1 << 0,
+  S_FLOAT = 1 << 1,
+  S_DIVZERO = 1 << 2,
+  S_OVERFLOW = 1 << 3,
+  S_UNDERFLOW = 1 << 4,
+  S_SUBNORMAL = 1 << 5,
+  S_INEXACT = 1 << 6,
+  S_ROUNDED = 1 << 7,
+  S_CLAMPED = 1 << 8,
+};
+
+typedef struct
+{
+  HsObject header;
+  gint64 prec, emin, emax;
+  int rounding, capitals, clamp;
+  guint flags, traps;
+} HsContext;
+
+typedef struct
+{
+  HsObject header;
+  HsObject *local, *saved; /* Contexts; saved set by __enter__ */
+} HsContextManager;
+
+extern HsType hs_decimal_type, hs_decimal_context_type;
+extern const char *const hs_decimal_rounding_names[8];
+extern const char *const hs_decimal_signal_names[9];
+
+#define NUM(o) (&((HsDecimal *)(o))->n)
+#define CTX(o) ((HsContext *)(o))
+/* the module dict's hidden entry holding the current context */
+#define CONTEXT_KEY "__decimal_context__"
+
+void hs_decimal_num_init (Num *n);
+void hs_decimal_num_set (Num *d, const Num *s);
+/* the decimal module's dict, or NULL when it is not in sys.modules */
+HsObject *hs_decimal_module_dict (HsVM *vm);
+HsObject *hs_decimal_context_new (HsVM *vm);
+HsObject *hs_decimal_context_copy (HsVM *vm, HsObject *src);
+/* dict[name] = value for a Context the module's dict holds (not immortal, as
+ * hs_module_add_take would make it): the diagram draws no arrow from a module, so the module
+ * is listed among the value's holders (HS_FLAG_NAMESPACE), as a module attribute's store */
+int hs_decimal_module_store (HsVM *vm, HsObject *dict, const char *name, HsObject *value);
+/* the current context (borrowed), made on first use */
+HsContext *hs_decimal_current (HsVM *vm);
+/* n rounded to the context's precision; FALSE when a trapped signal raised */
+gboolean hs_decimal_finish (HsVM *vm, HsContext *ctx, Num *n);
+/* Decimal(value) (value NULL: Decimal()) */
+HsObject *hs_decimal_of (HsVM *vm, HsObject *value);
+/* a Decimal of r when ok (NULL otherwise), r cleared either way */
+HsObject *hs_decimal_result (HsVM *vm, gboolean ok, Num *r);
+/* the rounding mode named by o, or -1 with CPython's TypeError */
+int hs_decimal_rounding_of (HsVM *vm, HsObject *o);
+gboolean hs_decimal_no_args (HsVM *vm, const char *name, gsize nargs, HsObject *kwnames);
+
+G_END_DECLS

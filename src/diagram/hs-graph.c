@@ -404,7 +404,7 @@ fill_rows (Grid *grid, const HsSnapObject *obj, const char *header, guint thresh
   int row = 1;
 
   grid_add (grid, 0, 0, 2, HS_CELL_HEADER, KEY_HEADER, header);
-  if (obj->label != NULL && obj->kind == HS_SNAP_OTHER)
+  if (obj->label != NULL && (obj->kind == HS_SNAP_OTHER || (obj->flags & HS_SNAP_FLAG_GLOBALS)))
     grid_add (grid, row++, 0, 2, HS_CELL_VALUE, KEY_LABEL, obj->label);
   if (obj->weak_ref.kind == HS_SNAP_VALUE_REF)
     {
@@ -453,8 +453,9 @@ object_header (Grid *grid, const HsSnapObject *obj)
       case HS_SNAP_FUNCTION:
         return obj->label ? obj->label : obj->type_name;
       case HS_SNAP_DICT: /* a defaultdict names its default factory */
-        return obj->label ? grid_own (grid, g_strdup_printf ("%s(%s)", obj->type_name, obj->label))
-                          : obj->type_name;
+        return obj->label && !(obj->flags & HS_SNAP_FLAG_GLOBALS)
+                   ? grid_own (grid, g_strdup_printf ("%s(%s)", obj->type_name, obj->label))
+                   : obj->type_name;
       default:
         return obj->type_name;
     }

@@ -582,11 +582,29 @@ drop_raising_return (HsSnapshot *snap)
       g_array_remove_index (top->vars, j);
 }
 
+/* The program's globals dict reached as a dict (`g = globals()`) is the global frame: its
+ * entries, which the frame draws and counts, are not drawn again. */
+static void
+empty_globals (HsSnapshot *snap)
+{
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *o = g_ptr_array_index (snap->objects, i);
+
+      if (!(o->flags & HS_SNAP_FLAG_GLOBALS))
+        continue;
+      g_array_set_size (o->cells, 0);
+      g_free (o->label);
+      o->label = g_strdup (_ ("its entries: the Global frame"));
+    }
+}
+
 void
 hs_snapshot_apply_view (HsSnapshot *snap, HsViewFlags flags)
 {
   g_return_if_fail (snap != NULL);
   drop_raising_return (snap);
+  empty_globals (snap);
   if (!(flags & HS_VIEW_SHOW_INTERNALS))
     hide_internals (snap);
   share_values (snap);

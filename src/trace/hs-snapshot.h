@@ -89,6 +89,10 @@ enum
   /* A function the library generated and runs as Python (a dataclass's __init__): the
    * learner's view leaves it out, as it leaves out what it holds. */
   HS_SNAP_FLAG_LIBRARY = 1 << 5,
+  /* The program's globals dict, reached as a dict (`g = globals()`): its entries are the
+   * global frame's variables, drawn and counted there; the learner's view
+   * draws it without them, its label saying so. */
+  HS_SNAP_FLAG_GLOBALS = 1 << 6,
 };
 
 /* A reference the diagram does not draw, named by its holder: a code object's constants

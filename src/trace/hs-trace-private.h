@@ -58,6 +58,9 @@ enum
 {
   HS_HEADER_IMMORTAL = 1 << 0,
   HS_HEADER_LIBRARY = 1 << 1, /* a function of the library's generated code */
+  /* the program's globals dict (`g = globals()`, exec's argument): drawn as the global
+   * frame, whose variables its entries are, so its entries are not counted again */
+  HS_HEADER_GLOBALS = 1 << 2,
 };
 
 /* HS_REC_PUSH flags */
@@ -255,6 +258,7 @@ typedef struct
   guint8 shape; /* HsShape */
   gboolean immortal;
   gboolean library; /* a function of the library's generated code (HS_CODE_LIBRARY) */
+  gboolean globals; /* the program's globals dict (HS_HEADER_GLOBALS) */
   guint32 type_str, label_str;
   guint8 prim; /* HsPrim: how a primitive's text is kept */
   union

@@ -146,7 +146,8 @@ put_header (Recorder *rec, HsLog *log, HsTraceOp op, HsObject *o, HsSnapKind kin
       log, (hs_is_immortal (o) ? HS_HEADER_IMMORTAL : 0)
                | (HS_IS (o, &hs_function_type) && (HS_FUNCTION (o)->code->flags & HS_CODE_LIBRARY)
                       ? HS_HEADER_LIBRARY
-                      : 0));
+                      : 0)
+               | (o == hs_inspect_globals (rec->vm) ? HS_HEADER_GLOBALS : 0));
 }
 
 /* Built-in functions, types, modules, a module's classes (UserDict, Enum: immortal), a class's
@@ -997,7 +998,7 @@ flush_dirty (Recorder *rec)
       HsObject *owner = o != NULL ? g_hash_table_lookup (rec->part_owners, o) : NULL;
       if (o != NULL && !(o->flags & HS_FLAG_TRACED))
         o = g_hash_table_lookup (rec->class_dicts, o); /* a class's namespace changed */
-      if (o == NULL || !(o->flags & HS_FLAG_TRACED) || o == hs_inspect_globals (rec->vm))
+      if (o == NULL || !(o->flags & HS_FLAG_TRACED))
         ;
       else if (HS_IS (o, &hs_list_type) && dirty[i].lo != 0)
         put_list_range (rec, o, dirty[i].lo, dirty[i].hi);
@@ -1012,8 +1013,8 @@ flush_dirty (Recorder *rec)
       if (owner != NULL && g_hash_table_lookup (rec->dict_parts, owner) == dirty[i].obj)
         dict_sharers (rec, dirty[i].obj, owner, TRUE);
     }
-  /* The program's globals, drawn as the module frame, are never put again; once the program
-   * reached them as a dict, their holders (the functions defined since) are listed anew. */
+  /* Once the program reached its globals as a dict, their holders (the functions defined
+   * since) are listed anew. */
   if (hs_inspect_globals (rec->vm)->flags & HS_FLAG_TRACED)
     hs_record_put_holders (rec, &rec->trace->log, hs_inspect_globals (rec->vm), NULL);
   /* A running generator may still change after its last event (a yield finishes after
@@ -1526,7 +1527,7 @@ write_keyframe (Recorder *rec, int step)
 
   for (HsObject *p = hs_inspect_live_first (rec->vm); p != NULL;
        p = hs_inspect_live_next (rec->vm, p))
-    if ((p->flags & HS_FLAG_TRACED) && p != hs_inspect_globals (rec->vm))
+    if (p->flags & HS_FLAG_TRACED)
       put_object (rec, log, p);
   for (guint i = 0; i < immortals->len; i++)
     put_object (rec, log, immortals->pdata[i]);

@@ -260,6 +260,7 @@ read_header (HsRObj *o, HsLogReader *r)
   guint64 header = hs_log_get (r);
   o->immortal = (header & HS_HEADER_IMMORTAL) != 0;
   o->library = (header & HS_HEADER_LIBRARY) != 0;
+  o->globals = (header & HS_HEADER_GLOBALS) != 0;
   o->prim = HS_PRIM_TEXT;
 }
 
@@ -1192,6 +1193,12 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     so->label = g_strdup (hs_string_pool_get (pool, o->label_str));
   if (count)
     add_recorded_holders (ts, o, so);
+  if (o->globals)
+    {
+      /* its entries are the global frame's variables, counted there */
+      so->flags |= HS_SNAP_FLAG_GLOBALS;
+      count = FALSE;
+    }
   if (o->vals == NULL)
     return;
   if (o->shape == HS_SHAPE_SLOTS)
@@ -1322,6 +1329,9 @@ add_holder_refs (HsSnapshot *snap, GHashTable *drawn, GArray *parts, GHashTable 
   g_autofree char *name = g_strdup_printf ("#%" G_GUINT64_FORMAT, h->id);
   gboolean drawn_part = GPOINTER_TO_UINT (g_hash_table_lookup (owners, &h->id)) > 1;
   gboolean owner = parts->len > 0 && h->kind == HS_SNAP_FUNCTION;
+
+  if (h->flags & HS_SNAP_FLAG_GLOBALS) /* its references are the global frame's */
+    return;
 
   for (guint j = 0; j < 1 + 2 * h->cells->len; j++)
     {

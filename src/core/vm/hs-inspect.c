@@ -289,6 +289,8 @@ hs_inspect_namespace_holders (HsVM *vm, HsObject *o, HsHolderFn fn, gpointer dat
     return;
   if (o == vm->modules)
     fn ("interpreter", "sys.modules", data);
+  if (o == vm->globals) /* CPython 3.11's PyEval_EvalCode runs the program as a function */
+    fn ("interpreter", "<module> function", data);
   for (guint i = 0, n = vm->sys_copy != NULL ? hs_object_refs_to (vm->sys_copy, o) : 0; i < n; i++)
     fn ("module", "sys (its dict's copy)", data);
   for (HsObject *p = vm->live.next; p != &vm->live; p = p->next)

@@ -941,6 +941,13 @@ static gboolean
 int_arg (HsVM *vm, HsObject *o, mpz_t out)
 {
   HsInt *i = (HsInt *)o;
+  if (!hs_int_check (o) && hs_object_has_index (o))
+    {
+      HsObject *v = hs_number_index (vm, o);
+      gboolean ok = v != NULL && int_arg (vm, v, out);
+      hs_xdecref (vm, v);
+      return ok;
+    }
   if (!hs_int_check (o))
     {
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",

@@ -143,13 +143,7 @@ op_index (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *a = NULL;
   if (!hs_parse_args (vm, "index", args, nargs, kwnames, "!a", &a))
     return NULL;
-  if (!hs_int_check (a))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                     hs_type_name (a));
-      return NULL;
-    }
-  return hs_incref (a);
+  return hs_number_index (vm, a);
 }
 
 static HsObject *

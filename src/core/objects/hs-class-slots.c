@@ -21,6 +21,7 @@
 #include "hs-slot-wrapper.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-vm-private.h"
 
 static const char *const name_strs[N_COUNT] = {
   "__init__",
@@ -177,6 +178,12 @@ hs_object_index (HsVM *vm, HsObject *o)
                      hs_type_name (r));
       HS_CLEAR (vm, r);
     }
+  else if (r != NULL && !HS_IS (r, &hs_int_type))
+    hs_vm_warn_deprecated (vm,
+                           "__index__ returned non-int (type %s).  The ability to return an "
+                           "instance of a strict subclass of int is deprecated, and may be "
+                           "removed in a future version of Python.",
+                           hs_type_name (r));
   return r;
 }
 

@@ -20,6 +20,7 @@
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-vm-private.h"
 
 typedef struct
 {
@@ -504,19 +505,51 @@ complex_from_str (HsVM *vm, HsObject *str)
   return cx_new (vm, c);
 }
 
+/* What complex() takes as a number: a complex, or what has nb_float or nb_index (an int, a
+ * float, a class with __float__ or __index__) */
 static gboolean
 is_number (HsObject *o)
 {
-  return hs_int_check (o) || HS_ISINSTANCE (o, &hs_float_type) || hs_complex_check (o);
+  return hs_int_check (o) || HS_ISINSTANCE (o, &hs_float_type) || hs_complex_check (o)
+         || hs_type_lookup_borrow (o->type, hs_str_intern_cstr ("__float__")) != NULL
+         || hs_object_has_index (o);
 }
+
+/* x.__complex__() when its type has one (try_complex_special_method): a new reference to
+ * a complex, NULL with an exception, or NULL without one when there is none. */
+static HsObject *
+complex_special (HsVM *vm, HsObject *x)
+{
+  HsObject *r;
+
+  if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__complex__")) == NULL)
+    return NULL;
+  r = hs_object_call_method (vm, x, "__complex__", NULL, 0, NULL);
+  if (r == NULL || HS_IS (r, &hs_complex_type))
+    return r;
+  if (!hs_complex_check (r))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__complex__ returned non-complex (type %s)",
+                     hs_type_name (r));
+      hs_decref (vm, r);
+      return NULL;
+    }
+  hs_vm_warn_deprecated (vm,
+                         "__complex__ returned non-complex (type %s).  The ability to return "
+                         "an instance of a strict subclass of complex is deprecated, and may be "
+                         "removed in a future version of Python.",
+                         hs_type_name (r));
+  return r;
+}
+
+static HsObject *complex_from_numbers (HsVM *vm, HsObject *r, HsObject *i);
 
 /* complex(real=0, imag=0), as complex_new: complex parts are combined as
  * real + imag * 1j. */
 static HsObject *
 complex_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *r = NULL, *i = NULL;
-  Cx cr, ci = { 0.0, 0.0 };
+  HsObject *r = NULL, *i = NULL, *own_r, *result;
 
   if (!hs_parse_args (vm, "complex", args, nargs, kwnames, "|real imag", &r, &i))
     return NULL;
@@ -539,6 +572,34 @@ complex_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
       hs_err_set_string (vm, &hs_exc_TypeError, "complex() second arg can't be a string");
       return NULL;
     }
+  own_r = complex_special (vm, r);
+  if (own_r == NULL && hs_err_occurred (vm))
+    return NULL;
+  result = complex_from_numbers (vm, own_r != NULL ? own_r : r, i);
+  hs_xdecref (vm, own_r);
+  return result;
+}
+
+/* A number's value as a complex: a complex's parts, else PyNumber_Float's value (through
+ * __float__ or __index__) as the real part. 0, or -1 on error. */
+static int
+number_part (HsVM *vm, HsObject *o, Cx *out)
+{
+  if (hs_complex_check (o))
+    {
+      *out = cx_value (o);
+      return 0;
+    }
+  out->imag = 0.0;
+  return hs_number_as_double (vm, o, &out->real);
+}
+
+/* complex(r, i) of numbers (r after its __complex__): r + i * 1j */
+static HsObject *
+complex_from_numbers (HsVM *vm, HsObject *r, HsObject *i)
+{
+  Cx cr, ci = { 0.0, 0.0 };
+
   if (!is_number (r))
     {
       hs_err_format (vm, &hs_exc_TypeError,
@@ -552,7 +613,7 @@ complex_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
                      hs_type_name (i));
       return NULL;
     }
-  if (to_complex (vm, r, &cr) < 0 || (i != NULL && to_complex (vm, i, &ci) < 0))
+  if (number_part (vm, r, &cr) < 0 || (i != NULL && number_part (vm, i, &ci) < 0))
     return NULL;
   /* only complex parts are combined: complex(0.0, -0.0) keeps its -0.0 */
   if (i == NULL)

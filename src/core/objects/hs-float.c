@@ -20,6 +20,7 @@
 #include "hs-complex.h"
 #include "hs-int.h"
 #include "hs-str.h"
+#include "hs-vm-private.h"
 #include "hs-tuple.h"
 #include "hs-error.h"
 
@@ -47,6 +48,32 @@ call_number_hook (HsVM *vm, HsObject *x, const char *name, HsObject *arg)
   return r;
 }
 
+/* o.__float__() checked as PyNumber_Float checks it (a float of a derived class warned
+ * about and copied), or NotImplemented when o's type has none. */
+static HsObject *
+float_from_hook (HsVM *vm, HsObject *o)
+{
+  HsObject *f = call_number_hook (vm, o, "__float__", NULL), *plain;
+
+  if (f == NULL || f == hs_NotImplemented || HS_IS (f, &hs_float_type))
+    return f;
+  if (!HS_ISINSTANCE (f, &hs_float_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "%s.__float__ returned non-float (type %s)",
+                     hs_type_name (o), hs_type_name (f));
+      hs_decref (vm, f);
+      return NULL;
+    }
+  hs_vm_warn_deprecated (vm,
+                         "%s.__float__ returned non-float (type %s).  The ability to return an "
+                         "instance of a strict subclass of float is deprecated, and may be "
+                         "removed in a future version of Python.",
+                         hs_type_name (o), hs_type_name (f));
+  plain = hs_float_new (vm, hs_float_value (f));
+  hs_decref (vm, f);
+  return plain;
+}
+
 int
 hs_number_as_double (HsVM *vm, HsObject *o, double *out)
 {
@@ -57,14 +84,19 @@ hs_number_as_double (HsVM *vm, HsObject *o, double *out)
     }
   if (hs_int_check (o))
     return hs_int_as_double (vm, o, out);
-  HsObject *f = call_number_hook (vm, o, "__float__", NULL);
+  HsObject *f = float_from_hook (vm, o);
   if (f == NULL)
     return -1;
+  if (f == hs_NotImplemented && hs_object_has_index (o))
+    {
+      /* no __float__ but an __index__ (PyFloat_AsDouble) */
+      HsObject *i = hs_object_index (vm, o);
+      int r = i != NULL ? hs_int_as_double (vm, i, out) : -1;
+      hs_xdecref (vm, i);
+      return r;
+    }
   if (f == hs_NotImplemented)
     hs_err_format (vm, &hs_exc_TypeError, "must be real number, not %s", hs_type_name (o));
-  else if (!HS_ISINSTANCE (f, &hs_float_type))
-    hs_err_format (vm, &hs_exc_TypeError, "%s.__float__ returned non-float (type %s)",
-                   hs_type_name (o), hs_type_name (f));
   else
     *out = hs_float_value (f);
   hs_decref (vm, f);
@@ -536,14 +568,19 @@ float_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
   x = args[0];
   if (HS_IS (x, &hs_float_type))
     return hs_incref (x);
-  if (HS_ISINSTANCE (x, &hs_str_type))
+  if (HS_IS (x, &hs_str_type))
     return hs_float_from_str (vm, hs_str_utf8 (x), hs_str_byte_len (x));
-  if (is_number (x) || hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__float__")) != NULL)
+  /* PyNumber_Float: __float__, then __index__, then a str's text */
+  if (!is_number (x) && hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__float__")) != NULL)
+    return float_from_hook (vm, x); /* the float it returns, itself */
+  if (is_number (x) || hs_object_has_index (x))
     {
       if (hs_number_as_double (vm, x, &d) < 0)
         return NULL;
       return hs_float_new (vm, d);
     }
+  if (HS_ISINSTANCE (x, &hs_str_type))
+    return hs_float_from_str (vm, hs_str_utf8 (x), hs_str_byte_len (x));
   hs_err_format (vm, &hs_exc_TypeError,
                  "float() argument must be a string or a real number, not '%s'", hs_type_name (x));
   return NULL;
@@ -637,6 +674,14 @@ hs_number_round (HsVM *vm, HsObject *x, HsObject *ndigits)
 {
   gint64 n;
 
+  if (ndigits != NULL && ndigits != hs_None && !hs_int_check (ndigits)
+      && hs_object_has_index (ndigits))
+    {
+      HsObject *i = hs_number_index (vm, ndigits), *r;
+      r = i != NULL ? hs_number_round (vm, x, i) : NULL;
+      hs_xdecref (vm, i);
+      return r;
+    }
   if (ndigits != NULL && ndigits != hs_None && !hs_int_check (ndigits))
     {
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",

@@ -1104,6 +1104,8 @@ percent_int (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
     iv = hs_incref (v);
   else if (base == 10 && HS_ISINSTANCE (v, &hs_float_type))
     iv = hs_int_from_double (vm, trunc (hs_float_value (v)));
+  else if (hs_object_has_index (v))
+    iv = hs_number_index (vm, v);
   else
     {
       if (base == 10)
@@ -1156,7 +1158,8 @@ percent_float (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlag
   const char *lead;
   PercentFlags ff = *f;
 
-  if (!hs_int_check (v) && !HS_ISINSTANCE (v, &hs_float_type))
+  if (!hs_int_check (v) && !HS_ISINSTANCE (v, &hs_float_type) && !hs_object_has_index (v)
+      && hs_type_lookup_borrow (v->type, hs_str_intern_cstr ("__float__")) == NULL)
     {
       hs_err_format (vm, &hs_exc_TypeError,
                      bytes ? "float argument required, not %s" : "must be real number, not %s",

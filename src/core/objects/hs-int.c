@@ -1176,6 +1176,84 @@ int_exact (HsVM *vm, HsObject *o)
   return int_from_mpz (vm, z);
 }
 
+/* r (stolen) as a plain int: an int of a derived class (True) is copied */
+static HsObject *
+int_exact_steal (HsVM *vm, HsObject *r)
+{
+  HsObject *e = r != NULL && !HS_IS (r, &hs_int_type) ? int_exact (vm, r) : NULL;
+  if (e == NULL)
+    return r;
+  hs_decref (vm, r);
+  return e;
+}
+
+static const char strict_int_subclass[]
+    = "The ability to return an instance of a strict subclass of int is deprecated, and may be "
+      "removed in a future version of Python.";
+
+HsObject *
+hs_number_index (HsVM *vm, HsObject *o)
+{
+  return int_exact_steal (vm, hs_object_index (vm, o));
+}
+
+/* x.__int__(), checked as PyNumber_Long checks it */
+static HsObject *
+long_from_int_hook (HsVM *vm, HsObject *x)
+{
+  HsObject *r = hs_object_call_method (vm, x, "__int__", NULL, 0, NULL);
+
+  if (r == NULL || HS_IS (r, &hs_int_type))
+    return r;
+  if (!hs_int_check (r))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__int__ returned non-int (type %s)", hs_type_name (r));
+      HS_CLEAR (vm, r);
+      return NULL;
+    }
+  hs_vm_warn_deprecated (vm, "__int__ returned non-int (type %s).  %s", hs_type_name (r),
+                         strict_int_subclass);
+  return int_exact_steal (vm, r);
+}
+
+/* x.__trunc__(), which int() still calls (deprecated): an Integral's value */
+static HsObject *
+long_from_trunc_hook (HsVM *vm, HsObject *x)
+{
+  HsObject *r, *i;
+
+  hs_vm_warn_deprecated (vm, "The delegation of int() to __trunc__ is deprecated.");
+  r = hs_object_call_method (vm, x, "__trunc__", NULL, 0, NULL);
+  if (r == NULL || hs_int_check (r))
+    return int_exact_steal (vm, r);
+  if (!hs_object_has_index (r))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__trunc__ returned non-Integral (type %s)",
+                     hs_type_name (r));
+      hs_decref (vm, r);
+      return NULL;
+    }
+  i = hs_number_index (vm, r);
+  hs_decref (vm, r);
+  return i;
+}
+
+/* CPython's PyNumber_Long for what is not a plain int, float or str: the type's __int__,
+ * __index__ or __trunc__, in this order (*found FALSE: none of them). */
+static HsObject *
+long_from_hooks (HsVM *vm, HsObject *x, gboolean *found)
+{
+  *found = TRUE;
+  if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__int__")) != NULL)
+    return long_from_int_hook (vm, x);
+  if (hs_object_has_index (x))
+    return hs_number_index (vm, x);
+  if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("__trunc__")) != NULL)
+    return long_from_trunc_hook (vm, x);
+  *found = FALSE;
+  return NULL;
+}
+
 HsObject *
 hs_int_round (HsVM *vm, HsObject *o, HsObject *ndigits)
 {
@@ -1310,6 +1388,13 @@ int_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
         }
       return hs_int_from_i64 (vm, 0);
     }
+  if (base_obj != NULL && !hs_int_check (base_obj) && hs_object_has_index (base_obj))
+    {
+      HsObject *b = hs_number_index (vm, base_obj), *r, *pass[2] = { x, b };
+      r = b != NULL ? int_construct (vm, type, pass, 2, NULL) : NULL;
+      hs_xdecref (vm, b);
+      return r;
+    }
   if (base_obj != NULL)
     {
       if (!hs_int_check (base_obj))
@@ -1330,29 +1415,23 @@ int_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
           return NULL;
         }
     }
+  if (HS_IS (x, &hs_int_type))
+    return hs_incref (x);
+  if (HS_IS (x, &hs_float_type))
+    return hs_int_from_double (vm, trunc (hs_float_value (x)));
+  if (base_obj == NULL && !HS_IS (x, &hs_str_type))
+    {
+      gboolean found;
+      HsObject *r = long_from_hooks (vm, x, &found);
+      if (found)
+        return r;
+    }
   if (hs_int_check (x))
     return int_exact (vm, x);
   if (HS_ISINSTANCE (x, &hs_float_type))
     return hs_int_from_double (vm, trunc (hs_float_value (x)));
   if (HS_ISINSTANCE (x, &hs_str_type))
     return hs_int_from_str (vm, hs_str_utf8 (x), hs_str_byte_len (x), (int)base);
-  if (base_obj == NULL)
-    {
-      /* CPython's PyNumber_Long: the type's __int__, __index__ or __trunc__ (a Fraction's) */
-      static const char *const hooks[] = { "__int__", "__index__", "__trunc__" };
-      for (gsize i = 0; i < G_N_ELEMENTS (hooks); i++)
-        if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr (hooks[i])) != NULL)
-          {
-            HsObject *r = hs_object_call_method (vm, x, hooks[i], NULL, 0, NULL);
-            if (r != NULL && !hs_int_check (r))
-              {
-                hs_err_format (vm, &hs_exc_TypeError, "%s returned non-int (type %s)", hooks[i],
-                               hs_type_name (r));
-                HS_CLEAR (vm, r);
-              }
-            return r;
-          }
-    }
   hs_err_format (vm, &hs_exc_TypeError,
                  "int() argument must be a string, a bytes-like object or a real number, "
                  "not '%s'",

@@ -77,6 +77,8 @@ gssize hs_int_as_ssize_index (HsVM *vm, HsObject *o);
 /* o.__index__() as a gint64, FALSE with OverflowError `overflow` when it does not fit (or
  * the TypeError of hs_object_index). */
 gboolean hs_int_index_i64 (HsVM *vm, HsObject *o, gint64 *out, const char *overflow);
+/* CPython's PyNumber_Index: o.__index__() as a plain int (True gives 1), new reference. */
+HsObject *hs_number_index (HsVM *vm, HsObject *o);
 /* A Py_ssize_t argument as CPython's argument clinic reads it: through __index__, with
  * OverflowError "Python int too large to convert to C ssize_t". */
 gboolean hs_int_arg_ssize (HsVM *vm, HsObject *o, gssize *out);

@@ -235,6 +235,13 @@ builtin_chr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *o = NULL;
   if (!hs_parse_args (vm, "chr", args, nargs, kwnames, "!i", &o))
     return NULL;
+  if (!hs_int_check (o) && hs_object_has_index (o))
+    {
+      HsObject *i = hs_number_index (vm, o), *r;
+      r = i != NULL ? builtin_chr (vm, &i, 1, NULL) : NULL;
+      hs_xdecref (vm, i);
+      return r;
+    }
   if (!hs_int_check (o))
     {
       hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",

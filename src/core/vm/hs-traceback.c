@@ -492,6 +492,33 @@ hs_vm_write_syntax_warning (HsVM *vm, const char *filename, int lineno, const ch
     }
 }
 
+void
+hs_vm_warn_deprecated (HsVM *vm, const char *format, ...)
+{
+  HsFrame *f = vm->frame;
+  g_autofree char *message = NULL, *key = NULL, *line = NULL;
+  g_autoptr (GString) text = NULL;
+  va_list args;
+  int lineno;
+
+  if (f == NULL || f->globals != vm->globals || vm->err_fn == NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  lineno = hs_frame_line (f);
+  key = g_strdup_printf ("%d:%s", lineno, message);
+  if (!g_hash_table_add (vm->warned, g_steal_pointer (&key)))
+    return;
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%s:%d: DeprecationWarning: %s\n", f->code->filename, lineno,
+                          message);
+  line = source_line (vm, f->code, lineno);
+  if (line != NULL)
+    g_string_append_printf (text, "  %s\n", g_strstrip (line));
+  vm->err_fn (text->str, text->len, vm->err_data);
+}
+
 char *
 hs_vm_format_error (HsVM *vm)
 {

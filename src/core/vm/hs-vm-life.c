@@ -123,6 +123,7 @@ hs_vm_new (const HsVMConfig *config)
   vm->codes = g_ptr_array_new ();
   vm->warnings = g_array_new (FALSE, FALSE, sizeof (HsVMWarning));
   g_array_set_clear_func (vm->warnings, clear_warning);
+  vm->warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   vm->stop_exc = hs_exception_new (vm, &hs_exc_StopRun, NULL);
   vm->memory_exc = hs_exception_new (vm, &hs_exc_MemoryError, NULL);
   vm->builtins = hs_builtins_new (vm);
@@ -172,6 +173,7 @@ hs_vm_free (HsVM *vm)
     hs_code_free (NULL, vm->codes->pdata[i]);
   g_ptr_array_free (vm->codes, TRUE);
   g_array_unref (vm->warnings);
+  g_hash_table_unref (vm->warned);
   hs_vm_frames_fini (vm);
   if (!vm->source_lent)
     g_free (vm->source);
@@ -331,6 +333,7 @@ run_source (HsVM *vm, const char *raw, char *owned, gsize len, const char *filen
   vm->source_len = len;
   source = vm->source;
   g_array_set_size (vm->warnings, 0);
+  g_hash_table_remove_all (vm->warned);
   /* The front end reads a statement at a time (only the code is kept whole: about 5 bytes a
    * byte of source, more for a tiny statement a line), none of it counted on the heap: a
    * source that could not fit under the limit is refused before its allocations exhaust the

@@ -58,6 +58,11 @@ void hs_vm_write_unraisable (HsVM *vm, HsObject *where);
  * one); a warning in the program itself (`record`) is also kept in vm->warnings. */
 void hs_vm_write_syntax_warning (HsVM *vm, const char *filename, int lineno, const char *message,
                                  const char *line, gboolean record);
+/* A DeprecationWarning that C code raises for the running Python code (PyErr_WarnFormat
+ * with stacklevel 1), shown as CPython's default filters show it: only when that code is
+ * the program's own (`default::DeprecationWarning:__main__`), once per message and line
+ * (the "default" action), "FILE:LINE: DeprecationWarning: MESSAGE" and the source line. */
+void hs_vm_warn_deprecated (HsVM *vm, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 struct _HsVM
 {
@@ -114,6 +119,7 @@ struct _HsVM
   gint64 slept_ns;      /* what time.sleep() has slept, at once (hs_vm_add_sleep) */
   GPtrArray *codes;     /* HsCode * compiled in this VM (freed with it) */
   GArray *warnings;     /* HsVMWarning: the program's compile-time warnings */
+  GHashTable *warned;   /* "LINE:MESSAGE" of the run-time warnings shown (once each) */
   guint codes_version;  /* bumped when exec(), eval() or compile() adds one */
   HsObject *memory_exc; /* preallocated MemoryError, raised without allocating */
   HsObject *last_exc;   /* the uncaught exception of the last run */

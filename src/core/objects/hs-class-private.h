@@ -100,6 +100,8 @@ int hs_member_set (HsVM *vm, HsObject *member, HsObject *obj, HsObject *value);
 /* A data descriptor (it defines __set__ or __delete__) wins over the instance's own
  * attribute. */
 gboolean hs_descr_is_data (HsObject *d);
+/* A property's __set__ (value) or __delete__ (value NULL) on obj: 0, or -1 with the error. */
+int hs_property_set (HsVM *vm, HsObject *prop, HsObject *obj, HsObject *value);
 
 /* Calls `fn` (a class attribute) as a method of self with args (borrowed). */
 HsObject *hs_class_call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args,

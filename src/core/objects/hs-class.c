@@ -559,22 +559,7 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
       return 0;
     }
   if (d != NULL && HS_IS (d, &hs_property_type))
-    {
-      HsProperty *p = (HsProperty *)d;
-      HsObject *fn = value != NULL ? p->fset : p->fdel;
-      if (fn == NULL)
-        {
-          hs_err_format (vm, &hs_exc_AttributeError, "property '%s' of '%s' object has no %s",
-                         hs_str_utf8 (name), hs_type_name (self), value ? "setter" : "deleter");
-          return -1;
-        }
-      HsObject *args[2] = { self, value };
-      HsObject *r = hs_object_call (vm, fn, args, value != NULL ? 2 : 1, NULL);
-      if (r == NULL)
-        return -1;
-      hs_decref (vm, r);
-      return 0;
-    }
+    return hs_property_set (vm, d, self, value);
   if (HS_CLASS (self->type)->static_base == &hs_module_type)
     return hs_module_type.setattr (vm, self, name, value); /* into the module's dict */
   if (!hs_class_instances_have_dict (self->type))

@@ -404,12 +404,61 @@ wrapper_repr (HsVM *vm, HsObject *self)
   return s;
 }
 
+/* The (obj, type=None) of a __get__ called from Python; FALSE with CPython's TypeError
+ * when both are None. */
+static gboolean
+get_args (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, HsObject **obj,
+          HsObject **type)
+{
+  *type = NULL;
+  if (!hs_parse_args (vm, "__get__", args + 1, nargs - 1, kwnames, "obj |type /", obj, type))
+    return FALSE;
+  if (*type == hs_None)
+    *type = NULL;
+  if (*obj == hs_None && *type == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "__get__(None, None) is invalid");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* staticmethod.__get__, classmethod.__get__, property.__get__(obj, type=None) */
+static HsObject *
+descr_get_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj, *type;
+
+  if (!get_args (vm, args, nargs, kwnames, &obj, &type))
+    return NULL;
+  if (type == NULL)
+    type = (HsObject *)HS_TYPE (obj);
+  if (!hs_type_check (type) && HS_IS (args[0], &hs_classmethod_type))
+    return hs_method_new (vm, ((HsWrapper *)args[0])->func, type);
+  return hs_descr_get (vm, args[0], obj == hs_None ? NULL : obj, (const HsType *)type);
+}
+
+static const HsMethodDef wrapper_methods[] = {
+  { "__get__", descr_get_method, HS_METH_SLOT },
+  { NULL, NULL },
+};
+
 static HsObject *
 wrapper_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   if (strcmp (hs_str_utf8 (name), "__func__") == 0)
     return hs_incref (((HsWrapper *)self)->func);
+  if (hs_type_lookup_borrow (HS_TYPE (self), name) != NULL
+      && strcmp (hs_str_utf8 (name), "__doc__"))
+    return hs_object_generic_getattr (vm, self, name); /* its own __get__ */
   return hs_object_getattr (vm, ((HsWrapper *)self)->func, name);
+}
+
+/* A staticmethod is callable since 3.10: it calls its function. */
+static HsObject *
+staticmethod_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return hs_object_call (vm, ((HsWrapper *)self)->func, args, nargs, kwnames);
 }
 
 HsType hs_staticmethod_type = {
@@ -421,8 +470,10 @@ HsType hs_staticmethod_type = {
   .dealloc = wrapper_dealloc,
   .refs = wrapper_refs,
   .repr = wrapper_repr,
+  .call = staticmethod_call,
   .getattr = wrapper_getattr,
   .construct = wrapper_construct,
+  .methods = wrapper_methods,
 };
 
 HsType hs_classmethod_type = {
@@ -436,6 +487,7 @@ HsType hs_classmethod_type = {
   .repr = wrapper_repr,
   .getattr = wrapper_getattr,
   .construct = wrapper_construct,
+  .methods = wrapper_methods,
 };
 
 static void
@@ -520,10 +572,76 @@ property_getattr (HsVM *vm, HsObject *self, HsObject *name)
                                                    : self;
   if (f != self)
     return hs_incref (f != NULL ? f : hs_None);
+  if (hs_str_equal_cstr (name, "__doc__")) /* its getter's (a doc= argument is not kept) */
+    return p->fget != NULL ? hs_object_getattr (vm, p->fget, name) : hs_incref (hs_None);
   return hs_object_generic_getattr (vm, self, name);
 }
 
+/* The name the property has in the class of obj (CPython 3.11 keeps the one __set_name__
+ * gave it), or NULL. */
+static const char *
+property_name (HsObject *prop, HsObject *obj)
+{
+  const HsType *t;
+  HsObject *d, *k, *v;
+
+  for (gsize i = 0; (t = hs_type_mro_at (HS_TYPE (obj), i)) != NULL; i++)
+    {
+      gsize pos = 0;
+      d = t->dict;
+      const char *last = NULL; /* __set_name__ ran for each name, in order */
+      while (d != NULL && hs_dict_next (d, &pos, &k, &v))
+        if (v == prop && hs_str_check (k))
+          last = hs_str_utf8 (k);
+      if (last != NULL)
+        return last;
+    }
+  return NULL;
+}
+
+/* p.__set__(obj, value) and p.__delete__(obj) (value NULL), as descriptors are set */
+int
+hs_property_set (HsVM *vm, HsObject *prop, HsObject *obj, HsObject *value)
+{
+  HsProperty *p = (HsProperty *)prop;
+  HsObject *fn = value != NULL ? p->fset : p->fdel, *args[2] = { obj, value }, *r;
+  const char *name;
+
+  if (fn == NULL)
+    {
+      name = property_name (prop, obj);
+      hs_err_format (vm, &hs_exc_AttributeError, "property %s%s%sof '%s' object has no %s",
+                     name ? "'" : "", name ? name : "", name ? "' " : "", hs_type_name (obj),
+                     value ? "setter" : "deleter");
+      return -1;
+    }
+  r = hs_object_call (vm, fn, args, value != NULL ? 2 : 1, NULL);
+  hs_xdecref (vm, r);
+  return r != NULL ? 0 : -1;
+}
+
+static HsObject *
+property_set_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL, *value = NULL;
+  if (!hs_parse_args (vm, "__set__", args + 1, nargs - 1, kwnames, "obj value /", &obj, &value))
+    return NULL;
+  return hs_property_set (vm, args[0], obj, value) < 0 ? NULL : hs_incref (hs_None);
+}
+
+static HsObject *
+property_delete_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL;
+  if (!hs_parse_args (vm, "__delete__", args + 1, nargs - 1, kwnames, "obj /", &obj))
+    return NULL;
+  return hs_property_set (vm, args[0], obj, NULL) < 0 ? NULL : hs_incref (hs_None);
+}
+
 static const HsMethodDef property_methods[] = {
+  { "__get__", descr_get_method, HS_METH_SLOT },
+  { "__set__", property_set_method, HS_METH_SLOT },
+  { "__delete__", property_delete_method, HS_METH_SLOT },
   { "setter", property_setter },
   { "getter", property_getter },
   { "deleter", property_deleter },

@@ -1104,8 +1104,12 @@ percent_int (HsVM *vm, GString *out, HsObject *v, char type, const PercentFlags 
     iv = hs_incref (v);
   else if (base == 10 && HS_ISINSTANCE (v, &hs_float_type))
     iv = hs_int_from_double (vm, trunc (hs_float_value (v)));
-  else if (hs_object_has_index (v))
+  else if (base != 10 && hs_object_has_index (v))
     iv = hs_number_index (vm, v);
+  else if (base == 10
+           && (hs_object_has_index (v)
+               || hs_type_lookup_borrow (v->type, hs_str_intern_cstr ("__int__")) != NULL))
+    iv = hs_object_call (vm, (HsObject *)&hs_int_type, &v, 1, NULL); /* PyNumber_Long */
   else
     {
       if (base == 10)

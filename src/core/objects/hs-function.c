@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include "hs-function.h"
+#include "hs-cfunction.h"
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-int.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -159,6 +162,10 @@ function_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (fn->closure != NULL ? fn->closure : hs_None);
   if (strcmp (n, "__globals__") == 0)
     return hs_incref (fn->globals != NULL ? fn->globals : hs_None);
+  if (strcmp (n, "__builtins__") == 0)
+    return hs_incref (vm->builtins);
+  if (strcmp (n, "__isabstractmethod__") == 0 && (self->flags & HS_FLAG_ABSTRACT))
+    return hs_incref (hs_True); /* abc.abstractmethod's mark */
   if (fn->dict != NULL && (v = hs_dict_get_item_borrow (vm, fn->dict, name)) != NULL)
     return hs_incref (v);
   /* then what the type and object hold (f.__reduce_ex__, f.__sizeof__) */
@@ -237,6 +244,29 @@ function_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
   return hs_attr_dict_store (vm, self, &fn->dict, name, value);
 }
 
+/* f.__get__(obj, type=None): f bound to obj, or f itself for None */
+static HsObject *
+function_get_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *obj = NULL, *type = NULL;
+  if (!hs_parse_args (vm, "__get__", args + 1, nargs - 1, kwnames, "obj |type /", &obj, &type))
+    return NULL;
+  return obj == hs_None ? hs_incref (args[0]) : hs_method_new (vm, args[0], obj);
+}
+
+/* f.__call__(*args, **kwargs) */
+static HsObject *
+function_call_method (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return hs_object_call (vm, args[0], args + 1, nargs - 1, kwnames);
+}
+
+static const HsMethodDef function_methods[] = {
+  { "__get__", function_get_method, HS_METH_SLOT },
+  { "__call__", function_call_method, HS_METH_SLOT },
+  { NULL, NULL },
+};
+
 HsType hs_function_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "function",
@@ -250,6 +280,7 @@ HsType hs_function_type = {
   .call = function_call,
   .getattr = function_getattr,
   .setattr = function_setattr,
+  .methods = function_methods,
 };
 
 HsObject *

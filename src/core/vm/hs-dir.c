@@ -237,14 +237,53 @@ module_dir (HsVM *vm, HsObject *module)
       hs_decref (vm, fn);
       return sorted_list (vm, r);
     }
-  if (module != vm->main_module && hs_dict_get_item_cstr_borrow (vm, dict, "__loader__") == NULL)
-    {
-      /* a built-in module (no __loader__): Heapscope's lacks some of CPython's names */
-      hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                         "dir() of a built-in module object is not supported by Heapscope yet");
-      return NULL;
-    }
+  /* a built-in module's dict (no __loader__ here) holds the names it answers to */
   g_autoptr (GPtrArray) names = hs_dir_namespace (dict, module == vm->main_module);
+  return hs_dir_list (vm, names);
+}
+
+/* Whether obj answers to `name` (getattr finds it), its error cleared. */
+static gboolean
+answers (HsVM *vm, HsObject *obj, const char *name)
+{
+  HsObject *v = hs_object_getattr (vm, obj, hs_str_intern_cstr (name));
+
+  if (v == NULL)
+    {
+      hs_err_clear (vm);
+      return FALSE;
+    }
+  hs_decref (vm, v);
+  return TRUE;
+}
+
+/* dir() of what has not CPython's names exactly (a function, a built-in type whose dict
+ * lacks some): the names it has here (object's as CPython lists them), and those of
+ * CPython's built-in types it answers to here: a name it lacks is missing from dir() as
+ * from getattr. */
+static HsObject *
+dir_as_far_as_here (HsVM *vm, HsObject *obj)
+{
+  g_autoptr (GPtrArray) have = hs_dir_names (obj);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) names = NULL;
+
+  for (guint i = 0; i < have->len; i++)
+    add_name (seen, have->pdata[i]);
+  for (const HsType *t = builtin_part (obj); t != NULL; t = t->base)
+    {
+      g_auto (GStrv) words = NULL;
+      const char *cpython = hs_cpython_dict_names (t);
+
+      if (cpython == NULL)
+        continue;
+      words = g_strsplit (cpython, " ", -1);
+      for (char **w = words; *w != NULL; w++)
+        if (**w != '\0' && !g_hash_table_contains (seen, *w) && !is_object_name (*w)
+            && answers (vm, obj, *w))
+          add_name (seen, *w);
+    }
+  names = sorted_names (seen);
   return hs_dir_list (vm, names);
 }
 
@@ -257,21 +296,7 @@ hs_dir_of (HsVM *vm, HsObject *obj)
   if (hs_module_check (obj))
     return module_dir (vm, obj);
   if (!hs_dir_is_exact (obj))
-    {
-      const HsType *t = builtin_part (obj);
-      if (!hs_type_check (obj))
-        hs_err_format (vm, &hs_exc_NotImplementedError,
-                       "dir() of a built-in %s object is not supported by Heapscope yet", t->name);
-      else if (obj == (HsObject *)t)
-        hs_err_format (vm, &hs_exc_NotImplementedError,
-                       "dir() of the built-in type %s is not supported by Heapscope yet", t->name);
-      else
-        hs_err_format (vm, &hs_exc_NotImplementedError,
-                       "dir() of a class derived from the built-in type %s is not supported by "
-                       "Heapscope yet",
-                       t->name);
-      return NULL;
-    }
+    return dir_as_far_as_here (vm, obj);
   g_autoptr (GPtrArray) names = hs_dir_names (obj);
   return hs_dir_list (vm, names);
 }

@@ -1,3 +1,0 @@
-import math
-print(dir(range)[:2])
-print(dir(math))

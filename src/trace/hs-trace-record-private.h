@@ -122,6 +122,16 @@ pool (Recorder *rec, const char *s)
   return e->id;
 }
 
+/* ---- texts (hs-trace-record-text.c) ------------------------------------------------ */
+
+/* The runtime's repr of o, computed without disturbing the program, clipped to what a
+ * recorded text keeps (newly allocated). */
+char *hs_record_repr_text (Recorder *rec, HsObject *o);
+/* Whether o's text never changes (an int, a str): pooled once while it lives. */
+gboolean hs_record_has_fixed_text (HsObject *o);
+/* The pooled text of a primitive (its repr, a module's class by its name). */
+guint32 hs_record_primitive_text (Recorder *rec, HsObject *o);
+
 /* ---- hidden holders (hs-trace-holders.c) ------------------------------------------ */
 
 /* The keys (values: TRUE) of a table of objects, in a new array, oldest (lowest id) first.

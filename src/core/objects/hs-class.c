@@ -647,7 +647,8 @@ attrs_lack (HsAttrCache *c, HsAttrs *a, HsObject *name)
     return FALSE;
   if (a->len <= HS_ATTR_CACHE_LACKING_MAX)
     {
-      memcpy (c->lacking, a->names, sizeof (HsObject *) * a->len);
+      if (a->len > 0) /* an empty table may have no names array: memcpy wants a pointer */
+        memcpy (c->lacking, a->names, sizeof (HsObject *) * a->len);
       c->n_lacking = a->len + 1;
     }
   return TRUE;

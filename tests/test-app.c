@@ -1359,6 +1359,20 @@ test_step_limit_banner (void)
   close_window (win);
 }
 
+/* A run stopped because what it recorded grew too large says so; recording further would
+ * stop at the same step, so the banner offers no button for it. */
+static void
+test_too_large_banner (void)
+{
+  HeapscopeWindow *win = new_window ();
+
+  run_source (win, "x = 1\nbig = [0] * 2000000\ny = 2\n");
+  g_assert_nonnull (strstr (heapscope_window_get_banner (win), "grew too large"));
+  g_assert_null (strstr (heapscope_window_get_banner (win), "step limit"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "record-further"));
+  close_window (win);
+}
+
 /* ---- the interpreter in its own process (issue 13, item 2) ---- */
 
 static gboolean
@@ -1573,6 +1587,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/fault/save-fails", test_save_fails);
   g_test_add_func ("/app/fault/save-full-disk", test_save_full_disk);
   g_test_add_func ("/app/window/step-limit-banner", test_step_limit_banner);
+  g_test_add_func ("/app/window/too-large-banner", test_too_large_banner);
   g_test_add_func ("/app/fault/child-crash", test_child_crash);
   g_test_add_func ("/app/fault/stop-hung-child", test_stop_hung_child);
   g_test_add_func ("/app/fault/child-out-of-memory", test_child_out_of_memory);

@@ -226,7 +226,7 @@ test_oversized_collection (void)
   int n = hs_trace_get_n_steps (t);
   g_autoptr (HsSnapshot) last = hs_trace_snapshot (t, n - 1);
 
-  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_STEP_LIMIT);
+  g_assert_cmpint (hs_trace_get_end (t), ==, HS_TRACE_END_TOO_LARGE);
   g_assert_cmpstr (last->event, ==, "uncaught_exception");
   g_assert_nonnull (strstr (last->exception_msg, "a list of 2000000 items is too large"));
   g_assert_nonnull (strstr (hs_trace_get_error_text (t), "too large"));

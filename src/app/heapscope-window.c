@@ -320,9 +320,11 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
   title = g_strdup_printf (_ ("What happened at step %d"), k + 1);
   heapscope_explain_panel_set (self->explain, title, (const char *const *)info->explanation);
   queue_fit_explain (self);
-  /* the step limit is not a mistake in the program: no underline for it */
+  /* a limit of Heapscope's is not a mistake in the program: no underline for it */
   if (step_is_exception (self, k) && info->exception_msg
-      && !(last && hs_trace_get_end (t) == HS_TRACE_END_STEP_LIMIT))
+      && !(last
+           && (hs_trace_get_end (t) == HS_TRACE_END_STEP_LIMIT
+               || hs_trace_get_end (t) == HS_TRACE_END_TOO_LARGE)))
     heapscope_editor_set_error (self->editor, hs_trace_step_line (t, k), 0, 0, info->exception_msg);
   else
     heapscope_editor_clear_error (self->editor);
@@ -530,6 +532,16 @@ _heapscope_window_update_banner (HeapscopeWindow *self)
       show_banner (self, text, limit < MAX_STEP_LIMIT ? _ ("Record _Further") : NULL,
                    "win.record-further", FALSE);
       further = limit < MAX_STEP_LIMIT;
+    }
+  else if (t != NULL && !heapscope_session_get_partial (self->session)
+           && hs_trace_get_end (t) == HS_TRACE_END_TOO_LARGE)
+    {
+      g_autofree char *text = g_strdup_printf (
+          _ ("Heapscope stopped recording this run after %'d steps: what it recorded grew too "
+             "large to show. Every step shown is before that point."),
+          _heapscope_window_n_steps (self));
+
+      show_banner (self, text, NULL, NULL, FALSE);
     }
   else
     gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);

@@ -1570,7 +1570,10 @@ format_step (Maps *m, GString *buf, HsTrace *trace, HsSnapshot *snap, const HsJs
   else
     g_string_append_c (buf, '{');
   put_step (m, buf, snap, delta,
-            limit_msg != NULL || (k == n - 1 && hs_trace_get_end (trace) == HS_TRACE_END_STEP_LIMIT)
+            limit_msg != NULL
+                    || (k == n - 1
+                        && (hs_trace_get_end (trace) == HS_TRACE_END_STEP_LIMIT
+                            || hs_trace_get_end (trace) == HS_TRACE_END_TOO_LARGE))
                 ? "instruction_limit_reached"
                 : snap->event);
 }

@@ -22,6 +22,7 @@ typedef struct
   gboolean stopped;
   gboolean yielding; /* this step is a generator's 'return' at a `yield` */
   gboolean step_limit_hit;
+  gboolean too_large;      /* a collection past MAX_RECORDED_ITEMS or the trace past its budget */
   GHashTable *immortals;   /* HsObject* traced immortal objects (shared, never freed) */
   GPtrArray *todo;         /* objects to trace */
   guint64 *held_ids;       /* sync_held's scratch, kept: it runs at every step */

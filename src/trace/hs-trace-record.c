@@ -1620,7 +1620,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
                                  " items is too large to show (the limit is %d)",
                                  rec->oversized_type, rec->oversized_len, MAX_RECORDED_ITEMS);
       ev = HS_STEP_UNCAUGHT;
-      rec->step_limit_hit = TRUE;
+      rec->too_large = TRUE;
       rec->stopped = TRUE;
     }
   else if (t->log.len + t->keylog.len + t->pool.bytes > TRACE_BUDGET_BYTES)
@@ -1630,7 +1630,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
                                  "passed %" G_GSIZE_FORMAT " MB",
                                  k + 1, TRACE_BUDGET_BYTES >> 20);
       ev = HS_STEP_UNCAUGHT;
-      rec->step_limit_hit = TRUE;
+      rec->too_large = TRUE;
       rec->stopped = TRUE;
     }
   else if ((k + 1 >= t->options.max_steps || rec->hidden_events >= t->options.max_steps)
@@ -1860,6 +1860,8 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
 
   if (hs_inspect_syntax_error (vm) != NULL)
     hs_trace_finish_syntax_error (t, hs_inspect_syntax_error (vm));
+  else if (rec.too_large)
+    t->end = HS_TRACE_END_TOO_LARGE;
   else if (rec.step_limit_hit)
     t->end = HS_TRACE_END_STEP_LIMIT;
   else if (result == HS_RUN_CANCELLED)
@@ -1878,9 +1880,9 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
       const char *last = strrchr (text, '\n');
       hs_trace_set_only_step (t, 1, last != NULL ? last + 1 : text);
     }
-  else if (t->end == HS_TRACE_END_STEP_LIMIT)
+  else if (t->end == HS_TRACE_END_STEP_LIMIT || t->end == HS_TRACE_END_TOO_LARGE)
     {
-      /* The last step says why: the step limit, or a collection too large to show. */
+      /* The last step says why: the step limit, or what grew too large to show. */
       const HsTraceStep *last = &g_array_index (t->steps, HsTraceStep, t->steps->len - 1);
       t->error_text = g_strdup_printf ("%s.\n", hs_string_pool_get (&t->pool, last->exc_str));
     }

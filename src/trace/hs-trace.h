@@ -41,6 +41,9 @@ typedef enum
   HS_TRACE_END_STEP_LIMIT,   /* stopped at max_steps: the last step says so */
   HS_TRACE_END_CANCELLED,
   HS_TRACE_END_INTERRUPTED, /* the process recording it died: see hs_trace_get_error_text */
+  HS_TRACE_END_TOO_LARGE,   /* stopped because what it recorded grew too large (a collection
+                             * past the items drawn, the trace past its size): the last step
+                             * says so; more steps would not help */
 } HsTraceEnd;
 
 /* Records a whole run. `cancel` (may be NULL) is polled between steps: set it to

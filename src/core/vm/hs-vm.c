@@ -2339,8 +2339,9 @@ op_MATCH_MAPPING:
 op_MATCH_SEQUENCE:
   {
     HsObject *subject = TOP ();
-    PUSH (hs_bool_from (HS_INSTR_OP (ip[-1]) == HS_OP_MATCH_MAPPING ? hs_match_is_mapping (subject)
-                                                               : hs_match_is_sequence (subject)));
+    PUSH (hs_bool_from (HS_INSTR_OP (ip[-1]) == HS_OP_MATCH_MAPPING
+                            ? hs_match_is_mapping (subject)
+                            : hs_match_is_sequence (subject)));
     DISPATCH ();
   }
 

@@ -6,6 +6,8 @@ with NotImplementedError instead of a misleading AttributeError.
 Usage (with CPython 3.11): build-aux/gen-cpython-names.py > src/core/objects/hs-cpython-names-table.h
 """
 import abc
+import base64
+import binascii
 import collections
 import contextlib
 import copyreg
@@ -38,7 +40,7 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("textwrap", textwrap), ("enum", enum),
           ("datetime", datetime), ("types", types), ("fractions", fractions),
           ("contextlib", contextlib), ("pprint", pprint), ("traceback", traceback),
-          ("warnings", warnings)]
+          ("warnings", warnings), ("binascii", binascii), ("base64", base64)]
 
 
 def names(obj):

@@ -154,4 +154,11 @@ static const struct
   { "warnings", "WarningMessage() catch_warnings() defaultaction filters filterwarnings() "
                 "formatwarning() onceregistry resetwarnings() showwarning() simplefilter() sys warn() "
                 "warn_explicit() " },
+  { "binascii", "Error() Incomplete() a2b_base64() a2b_hex() a2b_qp() a2b_uu() b2a_base64() "
+                "b2a_hex() b2a_qp() b2a_uu() crc32() crc_hqx() hexlify() unhexlify() " },
+  { "base64", "MAXBINSIZE MAXLINESIZE a85decode() a85encode() b16decode() b16encode() "
+              "b32decode() b32encode() b32hexdecode() b32hexencode() b64decode() b64encode() "
+              "b85decode() b85encode() binascii bytes_types decode() decodebytes() encode() "
+              "encodebytes() main() re standard_b64decode() standard_b64encode() struct test() "
+              "urlsafe_b64decode() urlsafe_b64encode() " },
 };

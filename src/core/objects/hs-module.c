@@ -35,6 +35,8 @@ static const BuiltinModule builtin_modules[] = {
   /* builtins: no initialiser, its dict is the VM's builtins, where names are looked up */
   { "__future__", hs_mod_future_init },
   { "abc", hs_mod_abc_init },
+  { "base64", hs_mod_base64_init },
+  { "binascii", hs_mod_binascii_init },
   { "bisect", hs_mod_bisect_init },
   { "builtins", NULL },
   { "calendar", hs_mod_calendar_init },
@@ -705,6 +707,7 @@ hs_module_runtime_init (void)
       hs_range_runtime_init ();
       hs_mod_random_runtime_init ();
       hs_mod_copy_runtime_init ();
+      hs_mod_binascii_runtime_init ();
       hs_mod_collections_runtime_init ();
       hs_mod_operator_runtime_init ();
       hs_mod_functools_runtime_init ();

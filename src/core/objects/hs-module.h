@@ -122,6 +122,9 @@ void hs_mod_weakref_runtime_init (void);
 int hs_mod_time_init (HsVM *vm, HsObject *dict);
 void hs_mod_itertools_runtime_init (void);
 int hs_mod_bisect_init (HsVM *vm, HsObject *dict);
+int hs_mod_base64_init (HsVM *vm, HsObject *dict);
+int hs_mod_binascii_init (HsVM *vm, HsObject *dict);
+void hs_mod_binascii_runtime_init (void);
 int hs_mod_keyword_init (HsVM *vm, HsObject *dict);
 int hs_mod_cmath_init (HsVM *vm, HsObject *dict);
 /* isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)'s arguments, for math's and cmath's, in

@@ -968,7 +968,7 @@ send_value (HsVM *vm, HsFrame *f, HsObject *receiver, HsObject *v, HsObject **re
 
 #define FOREACH_LABEL(name) &&op_##name,
 
-__attribute__ ((optimize ("no-crossjumping"))) HsObject *
+__attribute__ ((optimize ("no-crossjumping", "no-gcse"))) HsObject *
 hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
 {
   static void *const labels[] = { HS_FOREACH_OPCODE (FOREACH_LABEL) };
@@ -977,7 +977,6 @@ hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
   const guint32 *code;
   const guint32 *ip;
   HsObject **sp;
-  HsObject **locals;
   HsObject **consts;
   HsObject **names;
   guint32 arg;
@@ -992,7 +991,6 @@ hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
       code = co->code;                                                                             \
       ip = code + f->ip;                                                                           \
       sp = f->stack + f->sp;                                                                       \
-      locals = f->locals;                                                                          \
       consts = co->consts;                                                                         \
       names = co->names;                                                                           \
     }                                                                                              \
@@ -1035,6 +1033,10 @@ hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
       hs_decref (vm, (old));                                                                       \
     }                                                                                              \
   while (0)
+
+  /* the frame's fast variables, read through f (one register) rather than a pointer of
+   * their own, which gcc spills */
+#define LOCALS (f->locals)
 
   vm->eval_depth++;
   LOAD_FRAME ();
@@ -1098,7 +1100,7 @@ op_LOAD_CONST:
 
 op_LOAD_FAST:
   {
-    HsObject *v = locals[arg];
+    HsObject *v = LOCALS[arg];
     if (G_UNLIKELY (v == NULL))
       {
         unbound_local_error (vm, co, arg);
@@ -1110,7 +1112,7 @@ op_LOAD_FAST:
 
 op_LOAD_FAST_LOAD_FAST:
   {
-    HsObject *v = locals[arg], *v2 = locals[HS_INSTR_ARG (*ip)];
+    HsObject *v = LOCALS[arg], *v2 = LOCALS[HS_INSTR_ARG (*ip)];
     if (G_UNLIKELY (v == NULL || v2 == NULL))
       goto op_LOAD_FAST; /* one at a time, for the error */
     ip++;
@@ -1121,7 +1123,7 @@ op_LOAD_FAST_LOAD_FAST:
 
 op_LOAD_FAST_LOAD_CONST:
   {
-    HsObject *v = locals[arg];
+    HsObject *v = LOCALS[arg];
     if (G_UNLIKELY (v == NULL))
       goto op_LOAD_FAST;
     PUSH (hs_incref (v));
@@ -1133,7 +1135,7 @@ op_LOAD_FAST_LOAD_ATTR:
   {
     /* an instance attribute the cache knows is read with no reference to the local taken;
      * anything else (a descriptor, a miss, running code) as the two instructions */
-    HsObject *o = locals[arg];
+    HsObject *o = LOCALS[arg];
     guint32 name = HS_INSTR_ARG (*ip);
     HsObject **slot;
     if (G_LIKELY (o != NULL && co->attr_cache != NULL)
@@ -1149,21 +1151,21 @@ op_LOAD_FAST_LOAD_ATTR:
 
 op_STORE_FAST:
   {
-    HsObject *old = locals[arg];
-    locals[arg] = POP ();
+    HsObject *old = LOCALS[arg];
+    LOCALS[arg] = POP ();
     hs_xdecref (vm, old);
     DISPATCH ();
   }
 
 op_DELETE_FAST:
   {
-    HsObject *old = locals[arg];
+    HsObject *old = LOCALS[arg];
     if (old == NULL)
       {
         unbound_local_error (vm, co, arg);
         goto error;
       }
-    locals[arg] = NULL;
+    LOCALS[arg] = NULL;
     hs_decref (vm, old);
     DISPATCH ();
   }
@@ -1243,7 +1245,7 @@ op_BINARY_OP:
       r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b));
     else if (is_int_add_or_sub (arg, a, b) && small_int_add_or_sub (arg, a, b, &iv))
       r = hs_int_from_i64 (vm, iv);
-    else if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
+    else if (is_str_append_to_local (vm, arg, a, b, *ip, LOCALS))
       goto str_append;
     else
       r = binary_op_fast (vm, arg, a, b);
@@ -1261,7 +1263,7 @@ op_INPLACE_OP:
       r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b));
     else if (is_int_add_or_sub (arg, a, b) && small_int_add_or_sub (arg, a, b, &iv))
       r = hs_int_from_i64 (vm, iv);
-    else if (is_str_append_to_local (vm, arg, a, b, *ip, locals))
+    else if (is_str_append_to_local (vm, arg, a, b, *ip, LOCALS))
       goto str_append;
     else
       r = is_exact_number (a) && is_exact_number (b) ? binary_op_fast (vm, arg, a, b)
@@ -1274,7 +1276,7 @@ op_INPLACE_OP:
 str_append:
   {
     HsObject *b = sp[0], *a = TOP ();
-    HsObject *r = str_append_to_local (vm, a, b, &locals[HS_INSTR_ARG (*ip)]);
+    HsObject *r = str_append_to_local (vm, a, b, &LOCALS[HS_INSTR_ARG (*ip)]);
     hs_decref (vm, b);
     if (r == NULL)
       {
@@ -1970,7 +1972,7 @@ op_ASSERT_FAIL:
 
 op_LOAD_DEREF:
   {
-    HsObject *v = hs_cell_get_borrow (locals[arg]);
+    HsObject *v = hs_cell_get_borrow (LOCALS[arg]);
     if (G_UNLIKELY (v == NULL))
       {
         deref_error (vm, co, arg);
@@ -1983,24 +1985,24 @@ op_LOAD_DEREF:
 op_STORE_DEREF:
   {
     HsObject *v = POP ();
-    hs_cell_set (vm, locals[arg], v);
+    hs_cell_set (vm, LOCALS[arg], v);
     hs_decref (vm, v);
     DISPATCH ();
   }
 
 op_DELETE_DEREF:
   {
-    if (hs_cell_get_borrow (locals[arg]) == NULL)
+    if (hs_cell_get_borrow (LOCALS[arg]) == NULL)
       {
         deref_error (vm, co, arg);
         goto error;
       }
-    hs_cell_set (vm, locals[arg], NULL);
+    hs_cell_set (vm, LOCALS[arg], NULL);
     DISPATCH ();
   }
 
 op_LOAD_CLOSURE:
-  PUSH (hs_incref (locals[arg]));
+  PUSH (hs_incref (LOCALS[arg]));
   DISPATCH ();
 
 op_LOAD_NAME:
@@ -2036,7 +2038,7 @@ op_LOAD_CLASSDEREF:
     HsObject *name = names[arg >> 12];
     HsObject *v = hs_dict_get_item_borrow (vm, f->ns, name);
     if (v == NULL)
-      v = hs_cell_get_borrow (locals[slot]);
+      v = hs_cell_get_borrow (LOCALS[slot]);
     if (v == NULL)
       {
         deref_error (vm, co, slot);
@@ -2434,6 +2436,7 @@ error_noip:
     }
 }
 
+#undef LOCALS
 #undef LOAD_FRAME
 #undef SAVE_FRAME
 #undef DISPATCH

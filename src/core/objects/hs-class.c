@@ -1317,6 +1317,11 @@ hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases
   hs_class_set_slots (c, &spec);
   t->dict = hs_incref (ns);
   hs_dict_mark_type_namespace (ns); /* the new type may reuse a freed one's address */
+  /* CPython's type_module: the namespace's __module__, so a class that library text or exec()
+   * made under a module's name other than __main__ is named by it */
+  HsObject *module = hs_dict_get_item_cstr_borrow (vm, ns, "__module__");
+  if (module != NULL && hs_str_check (module) && !hs_str_equal_cstr (module, "__main__"))
+    t->module = g_intern_string (hs_str_utf8 (module));
   /* the tuple given, as CPython's type_new keeps it (`bases` counts it) */
   c->bases
       = nbases > 0 ? hs_incref (bases_tuple) : hs_tuple_pack (vm, 1, (HsObject *)&hs_object_type);

@@ -155,7 +155,15 @@ function_getattr (HsVM *vm, HsObject *self, HsObject *name)
   if (strcmp (n, "__kwdefaults__") == 0)
     return hs_incref (fn->kwdefaults != NULL ? fn->kwdefaults : hs_None);
   if (strcmp (n, "__module__") == 0)
-    return fn->module != NULL ? hs_incref (fn->module) : hs_str_intern_cstr ("__main__");
+    {
+      /* CPython's func_module: the __name__ of its globals when it was made */
+      HsObject *g = fn->module == NULL && fn->globals != NULL
+                        ? hs_dict_get_item_cstr_borrow (vm, fn->globals, "__name__")
+                        : NULL;
+      if (fn->module != NULL)
+        return hs_incref (fn->module);
+      return g != NULL && hs_str_check (g) ? hs_incref (g) : hs_str_intern_cstr ("__main__");
+    }
   if (strcmp (n, "__doc__") == 0)
     return hs_incref (fn->doc != NULL ? fn->doc : fn->code->doc != NULL ? fn->code->doc : hs_None);
   if (strcmp (n, "__closure__") == 0)

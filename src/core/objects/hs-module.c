@@ -65,6 +65,7 @@ static const BuiltinModule builtin_modules[] = {
   { "numbers", hs_mod_numbers_init },
   { "random", hs_mod_random_init },
   { "re", hs_mod_re_init },
+  { "reprlib", hs_mod_reprlib_init },
   { "statistics", hs_mod_statistics_init },
   { "string", hs_mod_string_init },
   { "sys", hs_mod_sys_init },

@@ -26,6 +26,10 @@ HsObject *hs_builtin_compile (HsVM *vm, HsObject **args, gsize nargs, HsObject *
  * exception set). Its code, and the code of all it defines, is marked HS_CODE_LIBRARY. */
 HsObject *hs_exec_library_text (HsVM *vm, const char *text, HsObject *globals);
 
+/* The same in the locals given (borrowed, a dict), as CPython's timeit exec()s its template
+ * with the callables its defaults name: 0, or -1 with the exception set. */
+int hs_exec_library_text_in (HsVM *vm, const char *text, HsObject *globals, HsObject *locals);
+
 /* Makes a module written in Python: adds its primitives (built-in functions) to its dict,
  * then runs its text there, as globals and locals: 0, or -1 with the exception set. Its code
  * is library code whose frames no traceback shows (as a module of CPython's written in C). */

@@ -246,17 +246,25 @@ compile_library (HsVM *vm, const char *text, int flags)
   return code;
 }
 
+int
+hs_exec_library_text_in (HsVM *vm, const char *text, HsObject *globals, HsObject *locals)
+{
+  HsObject *r;
+  HsCode *code = compile_library (vm, text, HS_CODE_LIBRARY);
+
+  if (code == NULL || (r = run_code (vm, code, globals, locals)) == NULL)
+    return -1;
+  hs_decref (vm, r);
+  return 0;
+}
+
 HsObject *
 hs_exec_library_text (HsVM *vm, const char *text, HsObject *globals)
 {
-  HsObject *locals, *r;
-  HsCode *code = compile_library (vm, text, HS_CODE_LIBRARY);
+  HsObject *locals = hs_dict_new (vm);
 
-  if (code == NULL || (locals = hs_dict_new (vm)) == NULL)
-    return NULL;
-  if ((r = run_code (vm, code, globals, locals)) == NULL)
+  if (locals != NULL && hs_exec_library_text_in (vm, text, globals, locals) < 0)
     HS_CLEAR (vm, locals);
-  hs_xdecref (vm, r);
   return locals;
 }
 
@@ -267,6 +275,21 @@ make_class_immortal (HsType *cls)
   HsObject *k, *v;
   for (gsize pos = 0; hs_dict_next (cls->dict, &pos, &k, &v);)
     v->flags |= HS_FLAG_IMMORTAL;
+}
+
+/* What a module-level instance of the library holds (reprlib.aRepr's fillvalue, a constant
+ * the program's own instances share) is immortal too: no drawn object holds it, so its count
+ * could not be accounted for. Classes, functions and modules are not entered. */
+static void
+make_held_immortal (HsObject *child, const HsRef *ref, gpointer data)
+{
+  (void)ref;
+  (void)data;
+  if (hs_is_immortal (child))
+    return;
+  child->flags |= HS_FLAG_IMMORTAL;
+  if (!hs_type_check (child) && !hs_module_check (child) && !HS_IS (child, &hs_function_type))
+    hs_object_refs (child, make_held_immortal, NULL);
 }
 
 int
@@ -285,9 +308,13 @@ hs_exec_library_module (HsVM *vm, HsObject *dict, const HsMethodDef *primitives,
    * diagram does not draw: immortal, as a module's values in C are (hs_module_add_take) */
   for (gsize pos = 0; hs_dict_next (dict, &pos, &k, &v);)
     {
+      gboolean plain = !hs_is_immortal (v) && !hs_type_check (v) && !hs_module_check (v)
+                       && !HS_IS (v, &hs_function_type);
       v->flags |= HS_FLAG_IMMORTAL;
       if (hs_type_check (v) && ((HsType *)v)->dict != NULL)
         make_class_immortal ((HsType *)v);
+      if (plain)
+        hs_object_refs (v, make_held_immortal, NULL);
     }
   return 0;
 }

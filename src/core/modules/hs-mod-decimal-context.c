@@ -16,6 +16,7 @@
 #include "hs-error.h"
 #include "hs-exceptions.h"
 #include "hs-int.h"
+#include "hs-list.h"
 #include "hs-module.h"
 #include "hs-namedtuple.h"
 #include "hs-object-private.h"
@@ -26,6 +27,302 @@
 #include "hs-decimal.h"
 
 static HsType manager_type;
+
+/* ---- SignalDict: ctx.flags and ctx.traps ------------------------------------------------- */
+
+typedef struct
+{
+  HsObject header;
+  HsContext *ctx; /* not counted (it holds this dict); NULL once freed, then `own` */
+  gboolean traps;
+  guint own;
+} HsSignalDict;
+
+static HsType signal_dict_type;
+
+#define SD(o) ((HsSignalDict *)(o))
+
+static guint *
+sd_word (HsObject *self)
+{
+  HsSignalDict *d = SD (self);
+  if (d->ctx == NULL)
+    return &d->own;
+  return d->traps ? &d->ctx->traps : &d->ctx->flags;
+}
+
+HsObject *
+hs_decimal_signal_dict_new (HsVM *vm, HsContext *ctx, gboolean traps)
+{
+  HsSignalDict *d = (HsSignalDict *)hs_object_alloc (vm, &signal_dict_type, sizeof (HsSignalDict));
+  if (d == NULL)
+    return NULL;
+  d->ctx = ctx;
+  d->traps = traps;
+  d->own = 0;
+  return &d->header;
+}
+
+/* The signal class i of the module (borrowed), or NULL */
+static HsObject *
+signal_class (HsVM *vm, int i)
+{
+  HsObject *d = hs_decimal_module_dict (vm);
+  return d != NULL ? hs_dict_get_item_cstr_borrow (vm, d, hs_decimal_signal_names[i]) : NULL;
+}
+
+/* The signal bit of key, or 0 with CPython's KeyError */
+static guint
+signal_of (HsVM *vm, HsObject *key)
+{
+  for (int i = 0; i < (int)G_N_ELEMENTS (hs_decimal_signal_names); i++)
+    if (key == signal_class (vm, i))
+      return 1u << i;
+  HsObject *msg = hs_str_from_cstr (vm, "valid values for signals are:\n"
+                                        "  [InvalidOperation, FloatOperation, DivisionByZero,\n"
+                                        "   Overflow, Underflow, Subnormal, Inexact, Rounded,\n"
+                                        "   Clamped]");
+  if (msg != NULL)
+    {
+      hs_err_set_key (vm, msg);
+      hs_decref (vm, msg);
+    }
+  return 0;
+}
+
+static HsObject *
+sd_getitem (HsVM *vm, HsObject *self, HsObject *key)
+{
+  guint bit = signal_of (vm, key);
+  if (bit == 0)
+    return NULL;
+  return hs_incref (hs_bool_from ((*sd_word (self) & bit) != 0));
+}
+
+static int
+sd_setitem (HsVM *vm, HsObject *self, HsObject *key, HsObject *value)
+{
+  guint bit;
+  int t;
+  if (value == NULL)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "signal keys cannot be deleted");
+      return -1;
+    }
+  bit = signal_of (vm, key);
+  if (bit == 0 || (t = hs_object_truth (vm, value)) < 0)
+    return -1;
+  if (t)
+    *sd_word (self) |= bit;
+  else
+    *sd_word (self) &= ~bit;
+  return 0;
+}
+
+static int
+sd_contains (HsVM *vm, HsObject *self, HsObject *key)
+{
+  for (int i = 0; i < (int)G_N_ELEMENTS (hs_decimal_signal_names); i++)
+    if (key == signal_class (vm, i))
+      return 1;
+  return 0;
+}
+
+static gssize
+sd_len (HsVM *vm, HsObject *self)
+{
+  return G_N_ELEMENTS (hs_decimal_signal_names);
+}
+
+/* {class: bool} of the signals, in CPython's order */
+static HsObject *
+sd_as_dict (HsVM *vm, HsObject *self)
+{
+  HsObject *d = hs_dict_new (vm);
+  for (int i = 0; d != NULL && i < (int)G_N_ELEMENTS (hs_decimal_signal_names); i++)
+    {
+      HsObject *c = signal_class (vm, i);
+      if (c != NULL
+          && hs_dict_set_item (vm, d, c, hs_bool_from ((*sd_word (self) & (1u << i)) != 0)) < 0)
+        HS_CLEAR (vm, d);
+    }
+  return d;
+}
+
+/* an iterator over the tuple of the signal classes, as CPython's */
+static HsObject *
+sd_iter (HsVM *vm, HsObject *self)
+{
+  HsObject *c[G_N_ELEMENTS (hs_decimal_signal_names)];
+  for (int i = 0; i < (int)G_N_ELEMENTS (hs_decimal_signal_names); i++)
+    if ((c[i] = signal_class (vm, i)) == NULL)
+      {
+        hs_err_set_string (vm, &hs_exc_RuntimeError, "the decimal module's signals are gone");
+        return NULL;
+      }
+  HsObject *t = hs_tuple_from_array (vm, c, G_N_ELEMENTS (c));
+  HsObject *it = t != NULL ? hs_object_iter (vm, t) : NULL;
+  hs_xdecref (vm, t);
+  return it;
+}
+
+static HsObject *
+sd_repr (HsVM *vm, HsObject *self)
+{
+  GString *s = g_string_new ("{");
+  for (int i = 0; i < (int)G_N_ELEMENTS (hs_decimal_signal_names); i++)
+    g_string_append_printf (s, "%s<class 'decimal.%s'>:%s", i > 0 ? ", " : "",
+                            hs_decimal_signal_names[i],
+                            (*sd_word (self) & (1u << i)) != 0 ? "True" : "False");
+  g_string_append_c (s, '}');
+  HsObject *r = hs_str_new (vm, s->str, s->len);
+  g_string_free (s, TRUE);
+  return r;
+}
+
+static HsObject *
+sd_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
+{
+  HsObject *x, *y, *r;
+  if ((op != HS_CMP_EQ && op != HS_CMP_NE)
+      || !(HS_ISINSTANCE (b, &signal_dict_type) || HS_ISINSTANCE (b, &hs_dict_type)))
+    return hs_incref (hs_NotImplemented);
+  x = sd_as_dict (vm, a);
+  y = HS_ISINSTANCE (b, &signal_dict_type) ? sd_as_dict (vm, b) : hs_incref (b);
+  r = x != NULL && y != NULL ? hs_object_richcompare (vm, x, y, op) : NULL;
+  hs_xdecref (vm, x);
+  hs_xdecref (vm, y);
+  return r;
+}
+
+static HsObject *
+m_sd_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  if (!hs_decimal_no_args (vm, "copy", nargs, kwnames))
+    return NULL;
+  return sd_as_dict (vm, args[0]);
+}
+
+/* keys(), values(), items(): the views of a copy (CPython's are the Mapping's views) */
+static HsObject *
+sd_view (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name,
+         HsObject *(*view) (HsVM *, HsObject *))
+{
+  if (!hs_decimal_no_args (vm, name, nargs, kwnames))
+    return NULL;
+  HsObject *d = sd_as_dict (vm, args[0]);
+  HsObject *r = d != NULL ? view (vm, d) : NULL;
+  hs_xdecref (vm, d);
+  return r;
+}
+
+static HsObject *
+m_sd_keys (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return sd_view (vm, args, nargs, kwnames, "keys", hs_dict_keys);
+}
+
+static HsObject *
+m_sd_values (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return sd_view (vm, args, nargs, kwnames, "values", hs_dict_values);
+}
+
+static HsObject *
+m_sd_items (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return sd_view (vm, args, nargs, kwnames, "items", hs_dict_items);
+}
+
+static HsObject *
+m_sd_get (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *key, *dflt = hs_None;
+  if (!hs_parse_args (vm, "get", args + 1, nargs - 1, kwnames, "key|default /", &key, &dflt))
+    return NULL;
+  if (sd_contains (vm, args[0], key))
+    return sd_getitem (vm, args[0], key);
+  return hs_incref (dflt);
+}
+
+static const HsMethodDef signal_dict_methods[] = {
+  { "copy", m_sd_copy },   { "keys", m_sd_keys }, { "values", m_sd_values },
+  { "items", m_sd_items }, { "get", m_sd_get },   { NULL, NULL },
+};
+
+static HsType signal_dict_type = {
+  .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
+  .name = "SignalDict",
+  .module = "decimal",
+  .tp_name = "decimal.SignalDict",
+  .base = &hs_object_type,
+  .basicsize = sizeof (HsSignalDict),
+  .repr = sd_repr,
+  .richcompare = sd_richcompare,
+  .len = sd_len,
+  .getitem = sd_getitem,
+  .setitem = sd_setitem,
+  .contains = sd_contains,
+  .iter = sd_iter,
+  .methods = signal_dict_methods,
+};
+
+/* The signals a Context() argument or a ctx.traps assignment names: a dict of every signal
+ * to a bool, or (`list_ok`) a list of signals; FALSE with CPython's error */
+static gboolean
+signals_from (HsVM *vm, HsObject *v, gboolean list_ok, guint *out)
+{
+  *out = 0;
+  if (HS_ISINSTANCE (v, &signal_dict_type))
+    {
+      *out = *sd_word (v);
+      return TRUE;
+    }
+  if (list_ok && (hs_list_check (v) || HS_ISINSTANCE (v, &hs_tuple_type)))
+    {
+      HsObject *t = hs_list_check (v) ? hs_list_as_tuple (vm, v) : hs_incref (v);
+      gboolean ok = t != NULL;
+      for (gsize i = 0; ok && i < hs_tuple_len (t); i++)
+        {
+          guint bit = signal_of (vm, hs_tuple_get_borrow (t, i));
+          ok = bit != 0;
+          *out |= bit;
+        }
+      hs_xdecref (vm, t);
+      return ok;
+    }
+  if (!HS_ISINSTANCE (v, &hs_dict_type))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "argument must be a signal dict");
+      return FALSE;
+    }
+  if (hs_dict_len (v) != G_N_ELEMENTS (hs_decimal_signal_names))
+    goto invalid;
+  for (int i = 0; i < (int)G_N_ELEMENTS (hs_decimal_signal_names); i++)
+    {
+      HsObject *c = signal_class (vm, i);
+      HsObject *b = c != NULL ? hs_dict_get_item_borrow (vm, v, c) : NULL;
+      int t;
+      if (b == NULL)
+        goto invalid;
+      if ((t = hs_object_truth (vm, b)) < 0)
+        return FALSE;
+      if (t)
+        *out |= 1u << i;
+    }
+  return TRUE;
+invalid:
+  if (!hs_err_occurred (vm))
+    {
+      HsObject *msg = hs_str_from_cstr (vm, "invalid signal dict");
+      if (msg != NULL)
+        {
+          hs_err_set_key (vm, msg);
+          hs_decref (vm, msg);
+        }
+    }
+  return FALSE;
+}
 
 /* ---- Context ------------------------------------------------------------------------------ */
 
@@ -85,6 +382,10 @@ context_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_int_from_i64 (vm, c->capitals);
   if (strcmp (n, "clamp") == 0)
     return hs_int_from_i64 (vm, c->clamp);
+  if (strcmp (n, "flags") == 0)
+    return hs_incref (c->flags_dict);
+  if (strcmp (n, "traps") == 0)
+    return hs_incref (c->traps_dict);
   return hs_object_generic_getattr (vm, self, name);
 }
 
@@ -156,6 +457,13 @@ context_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
         return -1;
       c->clamp = (int)v;
     }
+  else if (strcmp (n, "flags") == 0 || strcmp (n, "traps") == 0)
+    {
+      guint bits;
+      if (!signals_from (vm, value, FALSE, &bits))
+        return -1;
+      *(n[0] == 'f' ? &c->flags : &c->traps) = bits;
+    }
   else
     {
       hs_err_format (vm, &hs_exc_AttributeError, "'decimal.Context' object has no attribute '%s'",
@@ -174,8 +482,16 @@ context_apply_kw (HsVM *vm, HsObject *c, HsObject **values, HsObject *kwnames)
     {
       HsObject *k = hs_tuple_get_borrow (kwnames, i);
       const char *n = hs_str_utf8 (k);
-      if (strcmp (n, "flags") == 0 || strcmp (n, "traps") == 0)
+      if (values[i] == hs_None)
         continue;
+      if (strcmp (n, "flags") == 0 || strcmp (n, "traps") == 0)
+        {
+          guint bits;
+          if (!signals_from (vm, values[i], TRUE, &bits))
+            return FALSE;
+          *(n[0] == 'f' ? &CTX (c)->flags : &CTX (c)->traps) = bits;
+          continue;
+        }
       if (values[i] == hs_None)
         continue;
       if (strcmp (n, "prec") != 0 && strcmp (n, "rounding") != 0 && strcmp (n, "Emin") != 0
@@ -194,7 +510,8 @@ context_apply_kw (HsVM *vm, HsObject *c, HsObject **values, HsObject *kwnames)
 static HsObject *
 context_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  static const char *const pos[] = { "prec", "rounding", "Emin", "Emax", "capitals", "clamp" };
+  static const char *const pos[]
+      = { "prec", "rounding", "Emin", "Emax", "capitals", "clamp", "flags", "traps" };
   HsObject *c;
   if (nargs > G_N_ELEMENTS (pos))
     {
@@ -206,8 +523,14 @@ context_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
   if (c == NULL)
     return NULL;
   for (gsize i = 0; i < nargs; i++)
-    if (args[i] != hs_None && context_setattr (vm, c, hs_str_intern_cstr (pos[i]), args[i]) < 0)
-      goto fail;
+    {
+      HsObject *one
+          = args[i] != hs_None ? hs_tuple_pack (vm, 1, hs_str_intern_cstr (pos[i])) : NULL;
+      gboolean ok = args[i] == hs_None || (one != NULL && context_apply_kw (vm, c, args + i, one));
+      hs_xdecref (vm, one);
+      if (!ok)
+        goto fail;
+    }
   if (!context_apply_kw (vm, c, args + nargs, kwnames))
     goto fail;
   return c;
@@ -224,13 +547,44 @@ m_context_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_decimal_context_copy (vm, args[0]);
 }
 
+/* clear_flags(), clear_traps(), Etiny(), Etop(): no arguments; a word cleared (None) or
+ * an exponent limit */
+static HsObject *
+context_simple (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name)
+{
+  HsContext *c = CTX (args[0]);
+  if (!hs_decimal_no_args (vm, name, nargs, kwnames))
+    return NULL;
+  if (strcmp (name, "Etiny") == 0)
+    return hs_int_from_i64 (vm, c->emin - c->prec + 1);
+  if (strcmp (name, "Etop") == 0)
+    return hs_int_from_i64 (vm, c->emax - c->prec + 1);
+  *(strcmp (name, "clear_flags") == 0 ? &c->flags : &c->traps) = 0;
+  return hs_incref (hs_None);
+}
+
 static HsObject *
 m_clear_flags (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  if (!hs_decimal_no_args (vm, "clear_flags", nargs, kwnames))
-    return NULL;
-  CTX (args[0])->flags = 0;
-  return hs_incref (hs_None);
+  return context_simple (vm, args, nargs, kwnames, "clear_flags");
+}
+
+static HsObject *
+m_clear_traps (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return context_simple (vm, args, nargs, kwnames, "clear_traps");
+}
+
+static HsObject *
+m_etiny (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return context_simple (vm, args, nargs, kwnames, "Etiny");
+}
+
+static HsObject *
+m_etop (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return context_simple (vm, args, nargs, kwnames, "Etop");
 }
 
 static HsObject *
@@ -252,10 +606,36 @@ m_create_decimal (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static const HsMethodDef context_methods[] = {
   { "copy", m_context_copy },
   { "clear_flags", m_clear_flags },
+  { "clear_traps", m_clear_traps },
+  { "Etiny", m_etiny },
+  { "Etop", m_etop },
   { "create_decimal", m_create_decimal },
   { "__copy__", m_context_copy },
   { NULL, NULL },
 };
+
+static void
+context_refs (HsObject *self, HsVisitFn visit, gpointer data)
+{
+  hs_visit_named (visit, CTX (self)->flags_dict, HS_REF_HIDDEN, "flags", data);
+  hs_visit_named (visit, CTX (self)->traps_dict, HS_REF_HIDDEN, "traps", data);
+}
+
+/* The SignalDicts keep the words they read once the context is gone */
+static void
+context_dealloc (HsVM *vm, HsObject *self)
+{
+  HsContext *c = CTX (self);
+  HsObject *dicts[2] = { c->flags_dict, c->traps_dict };
+  for (int i = 0; i < 2; i++)
+    if (dicts[i] != NULL)
+      {
+        SD (dicts[i])->own = *sd_word (dicts[i]);
+        SD (dicts[i])->ctx = NULL;
+        hs_decref (vm, dicts[i]);
+      }
+  c->flags_dict = c->traps_dict = NULL;
+}
 
 HsType hs_decimal_context_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
@@ -264,6 +644,8 @@ HsType hs_decimal_context_type = {
   .tp_name = "decimal.Context",
   .base = &hs_object_type,
   .basicsize = sizeof (HsContext),
+  .dealloc = context_dealloc,
+  .refs = context_refs,
   .repr = context_repr,
   .getattr = context_getattr,
   .setattr = context_setattr,
@@ -432,9 +814,10 @@ static const HsMethodDef decimal_functions[] = {
 void
 hs_mod_decimal_runtime_init (void)
 {
-  hs_type_ready (&hs_decimal_type);
+  hs_decimal_type_init ();
   hs_type_ready (&hs_decimal_context_type);
   hs_type_ready (&manager_type);
+  hs_type_ready (&signal_dict_type);
 }
 
 /* The signals in the order CPython's module defines them: name, then its bases (names of

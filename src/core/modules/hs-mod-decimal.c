@@ -26,6 +26,7 @@
 #include "hs-module.h"
 #include "hs-namedtuple.h"
 #include "hs-object-private.h"
+#include "hs-slot-wrapper.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-vm-private.h"
@@ -56,8 +57,8 @@ hs_decimal_num_init (Num *n)
   mpz_init (n->c);
 }
 
-static void
-num_clear (Num *n)
+void
+hs_decimal_num_clear (Num *n)
 {
   mpz_clear (n->c);
 }
@@ -78,8 +79,8 @@ is_nan (const Num *n)
 }
 
 /* The number of decimal digits of z (1 for 0). */
-static gint64
-ndigits (mpz_srcptr z)
+gint64
+hs_decimal_ndigits (mpz_srcptr z)
 {
   gint64 n;
   mpz_t p;
@@ -94,8 +95,8 @@ ndigits (mpz_srcptr z)
   return n;
 }
 
-static void
-mul_pow10 (mpz_ptr z, gint64 k)
+void
+hs_decimal_mul_pow10 (mpz_ptr z, gint64 k)
 {
   mpz_t p;
   if (k <= 0)
@@ -161,7 +162,7 @@ drop_digits (Num *n, gint64 k, int mode)
 static void
 decimal_dealloc (HsVM *vm, HsObject *self)
 {
-  num_clear (NUM (self));
+  hs_decimal_num_clear (NUM (self));
 }
 
 /* A Decimal of n's value (n left as it was). */
@@ -200,6 +201,13 @@ hs_decimal_context_new (HsVM *vm)
   c->clamp = 0;
   c->flags = 0;
   c->traps = S_INVALID | S_DIVZERO | S_OVERFLOW;
+  c->flags_dict = hs_decimal_signal_dict_new (vm, c, FALSE);
+  c->traps_dict = c->flags_dict != NULL ? hs_decimal_signal_dict_new (vm, c, TRUE) : NULL;
+  if (c->traps_dict == NULL)
+    {
+      hs_decref (vm, &c->header);
+      return NULL;
+    }
   return &c->header;
 }
 
@@ -209,9 +217,15 @@ hs_decimal_context_copy (HsVM *vm, HsObject *src)
   HsObject *c = hs_decimal_context_new (vm);
   if (c != NULL)
     {
-      HsObject saved = *c;
-      memcpy (c, src, sizeof (HsContext));
-      *c = saved;
+      HsContext *d = CTX (c), *s = CTX (src);
+      d->prec = s->prec;
+      d->emin = s->emin;
+      d->emax = s->emax;
+      d->rounding = s->rounding;
+      d->capitals = s->capitals;
+      d->clamp = s->clamp;
+      d->flags = s->flags;
+      d->traps = s->traps;
     }
   return c;
 }
@@ -252,86 +266,181 @@ hs_decimal_current (HsVM *vm)
 none:
   hs_err_clear (vm);
   fallback.prec = 28;
+  fallback.emin = -999999;
+  fallback.emax = 999999;
   fallback.rounding = R_HALF_EVEN;
   fallback.traps = S_INVALID | S_DIVZERO | S_OVERFLOW;
   fallback.capitals = 1;
   return &fallback;
 }
 
-/* Raises `signal` (a name) with the condition `cond` when ctx traps it, after noting it in
- * the flags; returns FALSE when it raised. */
-static gboolean
-signal_raise (HsVM *vm, HsContext *ctx, guint sig, const char *cond)
+/* Notes the signals of `status` in ctx's flags and raises, when ctx traps some of them, as
+ * CPython's dec_addstatus: the first trapped signal's class, with the list of the trapped
+ * conditions (`cond`, a name, for InvalidOperation's) as its argument. FALSE when it raised. */
+gboolean
+hs_decimal_add_status (HsVM *vm, HsContext *ctx, guint status, const char *cond)
 {
-  int i = 0;
-  ctx->flags |= sig;
-  if (!(ctx->traps & sig))
+  guint trapped;
+  int first = -1;
+  ctx->flags |= status;
+  trapped = status & ctx->traps;
+  if (trapped == 0)
     return TRUE;
-  while (!(sig & (1u << i)))
-    i++;
   HsObject *d = hs_decimal_module_dict (vm);
+  HsObject *list = hs_list_new (vm, 0);
+  if (list == NULL)
+    return FALSE;
+  for (int i = 0; i < (int)G_N_ELEMENTS (hs_decimal_signal_names); i++)
+    if (trapped & (1u << i))
+      {
+        const char *name = i == 0 && cond != NULL ? cond : hs_decimal_signal_names[i];
+        HsObject *c = d != NULL ? hs_dict_get_item_cstr_borrow (vm, d, name) : NULL;
+        if (first < 0)
+          first = i;
+        if (c != NULL && hs_list_append (vm, list, c) < 0)
+          {
+            hs_decref (vm, list);
+            return FALSE;
+          }
+      }
   HsObject *cls
-      = d != NULL ? hs_dict_get_item_cstr_borrow (vm, d, hs_decimal_signal_names[i]) : NULL;
-  HsObject *cond_cls
-      = d != NULL
-            ? hs_dict_get_item_cstr_borrow (vm, d, cond != NULL ? cond : hs_decimal_signal_names[i])
-            : NULL;
-  if (cls == NULL || !HS_ISINSTANCE (cls, &hs_type_type) || cond_cls == NULL)
+      = d != NULL ? hs_dict_get_item_cstr_borrow (vm, d, hs_decimal_signal_names[first]) : NULL;
+  if (cls == NULL || !HS_ISINSTANCE (cls, &hs_type_type))
     {
+      hs_decref (vm, list);
       hs_err_format (vm, &hs_exc_ArithmeticError, "[<class 'decimal.%s'>]",
-                     cond != NULL ? cond : hs_decimal_signal_names[i]);
+                     hs_decimal_signal_names[first]);
       return FALSE;
     }
-  /* CPython's args: a list of the conditions' classes */
-  HsObject *list = hs_list_from_array (vm, &cond_cls, 1);
-  HsObject *args = list != NULL ? hs_tuple_pack (vm, 1, list) : NULL;
+  HsObject *args = hs_tuple_pack (vm, 1, list);
   HsObject *exc = args != NULL ? hs_exception_new (vm, (HsType *)cls, args) : NULL;
   if (exc != NULL)
     hs_err_set_object (vm, exc);
   hs_xdecref (vm, exc);
   hs_xdecref (vm, args);
-  hs_xdecref (vm, list);
+  hs_decref (vm, list);
   return FALSE;
 }
 
-/* Notes the signals of a rounding (Inexact also raises when trapped). */
+static gboolean
+signal_raise (HsVM *vm, HsContext *ctx, guint sig, const char *cond)
+{
+  return hs_decimal_add_status (vm, ctx, sig, cond);
+}
+
+/* Notes the signals of a rounding (raises when trapped). */
 static gboolean
 signal_all (HsVM *vm, HsContext *ctx, guint sig)
 {
-  if ((sig & S_INEXACT) && !signal_raise (vm, ctx, S_INEXACT, NULL))
-    return FALSE;
-  if ((sig & S_ROUNDED) && !signal_raise (vm, ctx, S_ROUNDED, NULL))
-    return FALSE;
-  return TRUE;
+  return sig == 0 || hs_decimal_add_status (vm, ctx, sig, NULL);
+}
+
+/* n with the largest coefficient of ctx's precision and the exponent Etop */
+static void
+max_finite (Num *n, const HsContext *ctx)
+{
+  mpz_set_ui (n->c, 1);
+  hs_decimal_mul_pow10 (n->c, ctx->prec);
+  mpz_sub_ui (n->c, n->c, 1);
+  n->exp = ctx->emax - ctx->prec + 1;
+}
+
+/* libmpdec's _mpd_check_exp: a finite n's exponent brought within ctx's Emin..Emax (an
+ * overflow to Infinity or the largest number by `mode`, a subnormal rounded at Etiny, a
+ * clamped exponent); returns the signals */
+static guint
+check_exp (Num *n, const HsContext *ctx, int mode)
+{
+  gint64 adj = n->exp + hs_decimal_ndigits (n->c) - 1, etiny = ctx->emin - ctx->prec + 1;
+  gint64 etop = ctx->emax - ctx->prec + 1;
+  gboolean zero = mpz_sgn (n->c) == 0;
+  if (adj > ctx->emax)
+    {
+      if (zero)
+        {
+          n->exp = ctx->clamp ? etop : ctx->emax;
+          return S_CLAMPED;
+        }
+      gboolean to_max = mode == R_DOWN || mode == R_05UP || (mode == R_CEILING && n->sign)
+                        || (mode == R_FLOOR && !n->sign);
+      if (to_max)
+        max_finite (n, ctx);
+      else
+        {
+          n->kind = K_INF;
+          mpz_set_ui (n->c, 0);
+          n->exp = 0;
+        }
+      return S_OVERFLOW | S_INEXACT | S_ROUNDED;
+    }
+  if (ctx->clamp && n->exp > etop)
+    {
+      hs_decimal_mul_pow10 (n->c, n->exp - etop);
+      n->exp = etop;
+      return S_CLAMPED | (!zero && adj < ctx->emin ? S_SUBNORMAL : 0);
+    }
+  if (adj >= ctx->emin)
+    return 0;
+  if (zero)
+    {
+      if (n->exp >= etiny)
+        return 0;
+      n->exp = etiny;
+      return S_CLAMPED;
+    }
+  guint status = S_SUBNORMAL;
+  if (n->exp < etiny)
+    {
+      status |= S_ROUNDED;
+      if (hs_decimal_rescale (n, etiny, mode) & S_INEXACT)
+        status |= S_INEXACT | S_UNDERFLOW | (mpz_sgn (n->c) == 0 ? S_CLAMPED : 0);
+    }
+  return status;
+}
+
+/* libmpdec's mpd_qfinalize: n brought within ctx's precision and exponent range, rounding
+ * by `mode` (-1: the context's); returns the signals */
+guint
+hs_decimal_finalize (Num *n, const HsContext *ctx, int mode)
+{
+  guint status;
+  gint64 nd;
+  if (n->kind != K_FINITE)
+    return 0;
+  if (mode < 0)
+    mode = ctx->rounding;
+  status = check_exp (n, ctx, mode);
+  if (n->kind != K_FINITE)
+    return status;
+  nd = hs_decimal_ndigits (n->c);
+  if (nd > ctx->prec)
+    {
+      status |= drop_digits (n, nd - ctx->prec, mode);
+      if (hs_decimal_ndigits (n->c) > ctx->prec)
+        {
+          drop_digits (n, 1, R_DOWN);
+          status |= check_exp (n, ctx, mode);
+        }
+    }
+  return status;
 }
 
 /* n rounded to the context's precision (with `mode`, -1 the context's); FALSE if it raised */
-static gboolean
-round_to (HsVM *vm, HsContext *ctx, Num *n, gint64 prec, int mode)
+gboolean
+hs_decimal_round_to (HsVM *vm, HsContext *ctx, Num *n, int mode)
 {
-  gint64 nd;
-  guint sig = 0;
-  if (n->kind != K_FINITE)
-    return TRUE;
-  nd = ndigits (n->c);
-  if (nd > prec)
-    {
-      sig = drop_digits (n, nd - prec, mode < 0 ? ctx->rounding : mode);
-      if (ndigits (n->c) > prec)
-        drop_digits (n, 1, R_DOWN);
-    }
-  return signal_all (vm, ctx, sig);
+  return signal_all (vm, ctx, hs_decimal_finalize (n, ctx, mode));
 }
 
 gboolean
 hs_decimal_finish (HsVM *vm, HsContext *ctx, Num *n)
 {
-  return round_to (vm, ctx, n, ctx->prec, -1);
+  return hs_decimal_round_to (vm, ctx, n, -1);
 }
 
 /* A quiet NaN result of an invalid operation, or FALSE when InvalidOperation is trapped */
-static gboolean
-invalid (HsVM *vm, HsContext *ctx, Num *r, const char *cond)
+gboolean
+hs_decimal_invalid (HsVM *vm, HsContext *ctx, Num *r, const char *cond)
 {
   r->kind = K_NAN;
   r->sign = 0;
@@ -341,8 +450,9 @@ invalid (HsVM *vm, HsContext *ctx, Num *r, const char *cond)
 
 /* The NaN result of an operation with a NaN operand (the first's, a signalling one
  * first): TRUE in *done when there was one; FALSE when it raised. */
-static gboolean
-nan_operands (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r, gboolean *done)
+gboolean
+hs_decimal_nan_operands (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r,
+                         gboolean *done)
 {
   const Num *pick = NULL;
   *done = FALSE;
@@ -483,7 +593,7 @@ num_from_text (Num *n, const char *text)
   if (*p == '.')
     {
       p = read_digits (p + 1, t, &frac);
-      mul_pow10 (n->c, frac);
+      hs_decimal_mul_pow10 (n->c, frac);
       mpz_add (n->c, n->c, t);
       count += frac;
     }
@@ -530,8 +640,8 @@ operand (HsObject *o, Num *n)
 /* ---- str and repr ------------------------------------------------------------------------- */
 
 /* The plain (non-exponent) digits of a finite n into out */
-static void
-plain_digits (const Num *n, GString *out)
+void
+hs_decimal_plain_digits (const Num *n, GString *out)
 {
   char *digits = mpz_get_str (NULL, 10, n->c);
   gint64 len = (gint64)strlen (digits);
@@ -559,8 +669,8 @@ plain_digits (const Num *n, GString *out)
 }
 
 /* The specification's to-scientific-string into out */
-static void
-num_to_string (const Num *n, gboolean caps, GString *out)
+void
+hs_decimal_to_string (const Num *n, gboolean caps, GString *out)
 {
   if (n->sign)
     g_string_append_c (out, '-');
@@ -583,7 +693,7 @@ num_to_string (const Num *n, gboolean caps, GString *out)
   char *digits = mpz_get_str (NULL, 10, n->c);
   gint64 len = (gint64)strlen (digits), adjusted = n->exp + len - 1;
   if (n->exp <= 0 && adjusted >= -6)
-    plain_digits (n, out);
+    hs_decimal_plain_digits (n, out);
   else
     {
       g_string_append_c (out, digits[0]);
@@ -602,7 +712,7 @@ static HsObject *
 decimal_str (HsVM *vm, HsObject *self)
 {
   GString *s = g_string_new (NULL);
-  num_to_string (NUM (self), hs_decimal_current (vm)->capitals, s);
+  hs_decimal_to_string (NUM (self), hs_decimal_current (vm)->capitals, s);
   HsObject *r = hs_str_new (vm, s->str, s->len);
   g_string_free (s, TRUE);
   return r;
@@ -612,7 +722,7 @@ static HsObject *
 decimal_repr (HsVM *vm, HsObject *self)
 {
   GString *s = g_string_new ("Decimal('");
-  num_to_string (NUM (self), hs_decimal_current (vm)->capitals, s);
+  hs_decimal_to_string (NUM (self), hs_decimal_current (vm)->capitals, s);
   g_string_append (s, "')");
   HsObject *r = hs_str_new (vm, s->str, s->len);
   g_string_free (s, TRUE);
@@ -704,7 +814,7 @@ hs_decimal_of (HsVM *vm, HsObject *value)
     {
       if (num_from_text (&n, hs_str_utf8 (value)))
         r = decimal_from_num (vm, &n);
-      else if (invalid (vm, hs_decimal_current (vm), &n, "ConversionSyntax"))
+      else if (hs_decimal_invalid (vm, hs_decimal_current (vm), &n, "ConversionSyntax"))
         r = decimal_from_num (vm, &n);
     }
   else if (HS_ISINSTANCE (value, &hs_tuple_type) || hs_list_check (value))
@@ -717,17 +827,62 @@ hs_decimal_of (HsVM *vm, HsObject *value)
   else
     hs_err_format (vm, &hs_exc_TypeError, "conversion from %s to Decimal is not supported",
                    hs_type_name (value));
-  num_clear (&n);
+  hs_decimal_num_clear (&n);
   return r;
 }
 
 static HsObject *
 decimal_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *value = NULL, *context = NULL;
+  HsObject *value = NULL, *context = NULL, *d;
   if (!hs_parse_args (vm, "Decimal", args, nargs, kwnames, "|value context", &value, &context))
     return NULL;
-  return hs_decimal_of (vm, value);
+  if (context != NULL && context != hs_None && !HS_ISINSTANCE (context, &hs_decimal_context_type))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "optional argument must be a context");
+      return NULL;
+    }
+  d = hs_decimal_of (vm, value);
+  if (d == NULL || !(type->type_flags & HS_TYPE_HEAP))
+    return d;
+  /* a class derived from Decimal: its instance, at the class's size, with the value */
+  HsDecimal *sub = (HsDecimal *)hs_object_alloc (vm, type, type->basicsize);
+  if (sub != NULL)
+    {
+      hs_incref ((HsObject *)type);
+      hs_decimal_num_init (&sub->n);
+      hs_decimal_num_set (&sub->n, NUM (d));
+      hs_gc_track (vm, &sub->header);
+    }
+  hs_decref (vm, d);
+  return sub != NULL ? &sub->header : NULL;
+}
+
+/* Decimal.__new__(cls, value='0', context=None), which a derived class's __new__ reaches
+ * through super() */
+static HsObject *
+m_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsType *cls = hs_class_new_target (vm, "Decimal", args, nargs);
+  if (cls == NULL)
+    return NULL;
+  if (!hs_type_is_subtype (cls, &hs_decimal_type))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "super(type, obj): obj must be an instance or subtype of type");
+      return NULL;
+    }
+  return decimal_construct (vm, cls, args + 1, nargs - 1, kwnames);
+}
+
+void
+hs_decimal_type_init (void)
+{
+  static const HsMethodDef new_def = { "__new__", m_new };
+  hs_type_ready (&hs_decimal_type);
+  hs_slot_wrapper_install (&hs_decimal_type, TRUE);
+  hs_dict_set_item (NULL, hs_decimal_type.dict, hs_str_intern_cstr ("__new__"),
+                    hs_cfunction_new (NULL, &new_def, NULL));
 }
 
 /* ---- arithmetic ---------------------------------------------------------------------------- */
@@ -737,12 +892,12 @@ num_add (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, gboolean negate_b
 {
   gboolean done;
   int sb = b->sign ^ (negate_b ? 1 : 0);
-  if (!nan_operands (vm, ctx, a, b, r, &done) || done)
+  if (!hs_decimal_nan_operands (vm, ctx, a, b, r, &done) || done)
     return !done || !hs_err_occurred (vm);
   if (a->kind == K_INF || b->kind == K_INF)
     {
       if (a->kind == K_INF && b->kind == K_INF && a->sign != sb)
-        return invalid (vm, ctx, r, NULL);
+        return hs_decimal_invalid (vm, ctx, r, NULL);
       r->kind = K_INF;
       r->sign = a->kind == K_INF ? a->sign : sb;
       mpz_set_ui (r->c, 0);
@@ -752,11 +907,11 @@ num_add (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, gboolean negate_b
   gint64 e = MIN (a->exp, b->exp);
   mpz_inits (x, y, NULL);
   mpz_set (x, a->c);
-  mul_pow10 (x, a->exp - e);
+  hs_decimal_mul_pow10 (x, a->exp - e);
   if (a->sign)
     mpz_neg (x, x);
   mpz_set (y, b->c);
-  mul_pow10 (y, b->exp - e);
+  hs_decimal_mul_pow10 (y, b->exp - e);
   if (sb)
     mpz_neg (y, y);
   mpz_add (x, x, y);
@@ -775,13 +930,13 @@ static gboolean
 num_mul (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
 {
   gboolean done;
-  if (!nan_operands (vm, ctx, a, b, r, &done) || done)
+  if (!hs_decimal_nan_operands (vm, ctx, a, b, r, &done) || done)
     return !hs_err_occurred (vm);
   if (a->kind == K_INF || b->kind == K_INF)
     {
       if ((a->kind == K_FINITE && mpz_sgn (a->c) == 0)
           || (b->kind == K_FINITE && mpz_sgn (b->c) == 0))
-        return invalid (vm, ctx, r, NULL);
+        return hs_decimal_invalid (vm, ctx, r, NULL);
       r->kind = K_INF;
       r->sign = a->sign ^ b->sign;
       mpz_set_ui (r->c, 0);
@@ -795,8 +950,8 @@ num_mul (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
 }
 
 /* Removes trailing zeros of an exact result while its exponent is below `ideal`. */
-static void
-reduce_to_ideal (Num *r, gint64 ideal)
+void
+hs_decimal_reduce_to_ideal (Num *r, gint64 ideal)
 {
   while (r->exp < ideal && mpz_sgn (r->c) != 0 && mpz_divisible_ui_p (r->c, 10))
     {
@@ -812,7 +967,7 @@ static gboolean
 divide_by_zero (HsVM *vm, HsContext *ctx, const Num *a, int sign, Num *r)
 {
   if (a->kind == K_FINITE && mpz_sgn (a->c) == 0)
-    return invalid (vm, ctx, r, "DivisionUndefined");
+    return hs_decimal_invalid (vm, ctx, r, "DivisionUndefined");
   r->kind = K_INF;
   r->sign = sign;
   mpz_set_ui (r->c, 0);
@@ -825,12 +980,12 @@ num_div (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
 {
   gboolean done;
   int sign = a->sign ^ b->sign;
-  if (!nan_operands (vm, ctx, a, b, r, &done) || done)
+  if (!hs_decimal_nan_operands (vm, ctx, a, b, r, &done) || done)
     return !hs_err_occurred (vm);
   if (a->kind == K_INF || b->kind == K_INF)
     {
       if (a->kind == K_INF && b->kind == K_INF)
-        return invalid (vm, ctx, r, "DivisionUndefined");
+        return hs_decimal_invalid (vm, ctx, r, "DivisionUndefined");
       r->sign = sign;
       mpz_set_ui (r->c, 0);
       if (a->kind == K_INF)
@@ -854,15 +1009,15 @@ num_div (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
       r->exp = ideal;
       return TRUE;
     }
-  gint64 shift = ctx->prec + ndigits (b->c) - ndigits (a->c) + 2;
+  gint64 shift = ctx->prec + hs_decimal_ndigits (b->c) - hs_decimal_ndigits (a->c) + 2;
   mpz_t x, y, rem;
   mpz_inits (x, y, rem, NULL);
   mpz_set (x, a->c);
   mpz_set (y, b->c);
   if (shift > 0)
-    mul_pow10 (x, shift);
+    hs_decimal_mul_pow10 (x, shift);
   else
-    mul_pow10 (y, -shift);
+    hs_decimal_mul_pow10 (y, -shift);
   mpz_tdiv_qr (r->c, rem, x, y);
   r->exp = ideal - shift;
   if (mpz_sgn (rem) != 0)
@@ -872,7 +1027,7 @@ num_div (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
       r->exp--;
     }
   else
-    reduce_to_ideal (r, ideal);
+    hs_decimal_reduce_to_ideal (r, ideal);
   mpz_clears (x, y, rem, NULL);
   return hs_decimal_finish (vm, ctx, r);
 }
@@ -887,11 +1042,11 @@ num_divmod (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *q, Num *m
   hs_decimal_num_init (&scratch);
   if (q == NULL)
     q = &scratch;
-  if (!nan_operands (vm, ctx, a, b, q, &done) || done)
+  if (!hs_decimal_nan_operands (vm, ctx, a, b, q, &done) || done)
     {
       if (m != NULL && !hs_err_occurred (vm))
         hs_decimal_num_set (m, q);
-      num_clear (&scratch);
+      hs_decimal_num_clear (&scratch);
       return !hs_err_occurred (vm);
     }
   gboolean ok = TRUE;
@@ -919,26 +1074,26 @@ num_divmod (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *q, Num *m
           const char *cond = a->kind == K_FINITE && b->kind == K_FINITE && mpz_sgn (a->c) == 0
                                  ? "DivisionUndefined"
                                  : NULL;
-          ok = invalid (vm, ctx, q, cond);
+          ok = hs_decimal_invalid (vm, ctx, q, cond);
           if (ok && m != NULL)
             hs_decimal_num_set (m, q);
         }
-      num_clear (&scratch);
+      hs_decimal_num_clear (&scratch);
       return ok;
     }
   mpz_t x, y, rem;
   gint64 e = MIN (a->exp, b->exp);
   mpz_inits (x, y, rem, NULL);
   mpz_set (x, a->c);
-  mul_pow10 (x, a->exp - e);
+  hs_decimal_mul_pow10 (x, a->exp - e);
   mpz_set (y, b->c);
-  mul_pow10 (y, b->exp - e);
+  hs_decimal_mul_pow10 (y, b->exp - e);
   mpz_tdiv_qr (q->c, rem, x, y);
   q->kind = K_FINITE;
   q->sign = sign;
   q->exp = 0;
-  if (ndigits (q->c) > ctx->prec)
-    ok = invalid (vm, ctx, q, "DivisionImpossible");
+  if (hs_decimal_ndigits (q->c) > ctx->prec)
+    ok = hs_decimal_invalid (vm, ctx, q, "DivisionImpossible");
   else if (m != NULL)
     {
       m->kind = K_FINITE;
@@ -950,7 +1105,7 @@ num_divmod (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *q, Num *m
   if (!ok && m != NULL && !hs_err_occurred (vm))
     hs_decimal_num_set (m, q);
   mpz_clears (x, y, rem, NULL);
-  num_clear (&scratch);
+  hs_decimal_num_clear (&scratch);
   return ok;
 }
 
@@ -959,7 +1114,7 @@ static gboolean
 num_pow (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
 {
   gboolean done;
-  if (!nan_operands (vm, ctx, a, b, r, &done) || done)
+  if (!hs_decimal_nan_operands (vm, ctx, a, b, r, &done) || done)
     return !hs_err_occurred (vm);
   mpz_t e;
   mpz_init (e);
@@ -968,7 +1123,7 @@ num_pow (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
     {
       mpz_set (e, b->c);
       if (b->exp >= 0)
-        mul_pow10 (e, b->exp);
+        hs_decimal_mul_pow10 (e, b->exp);
       else
         {
           mpz_t p;
@@ -986,7 +1141,7 @@ num_pow (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
     {
       mpz_clear (e);
       if (a->sign && !a_zero)
-        return invalid (vm, ctx, r, NULL);
+        return hs_decimal_invalid (vm, ctx, r, NULL);
       hs_err_set_string (vm, &hs_exc_NotImplementedError,
                          "Heapscope's decimal computes only integral powers");
       return FALSE;
@@ -995,7 +1150,7 @@ num_pow (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
   mpz_clear (e);
   int sign = a->sign && (n % 2 != 0);
   if (a_zero && n == 0)
-    return invalid (vm, ctx, r, NULL);
+    return hs_decimal_invalid (vm, ctx, r, NULL);
   if (a_zero || a->kind == K_INF)
     {
       gboolean big = (a->kind == K_INF) == (n > 0);
@@ -1027,27 +1182,27 @@ num_pow (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, Num *r)
       hs_decimal_num_init (&one);
       mpz_set_ui (one.c, 1);
       ok = num_div (vm, ctx, &one, &p, r);
-      num_clear (&one);
+      hs_decimal_num_clear (&one);
     }
-  num_clear (&p);
+  hs_decimal_num_clear (&p);
   return ok;
 }
 
 /* a rescaled to exponent exp with `mode` (no precision check) */
-static guint
-rescale (Num *n, gint64 exp, int mode)
+guint
+hs_decimal_rescale (Num *n, gint64 exp, int mode)
 {
   if (n->kind != K_FINITE)
     return 0;
   if (exp < n->exp)
     {
-      mul_pow10 (n->c, n->exp - exp);
+      hs_decimal_mul_pow10 (n->c, n->exp - exp);
       n->exp = exp;
       return 0;
     }
   if (exp == n->exp)
     return 0;
-  gint64 nd = ndigits (n->c), k = exp - n->exp;
+  gint64 nd = hs_decimal_ndigits (n->c), k = exp - n->exp;
   guint sig;
   if (k > nd + 1) /* only the rounding of a tiny remainder matters */
     {
@@ -1063,7 +1218,7 @@ static gboolean
 num_quantize (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, int mode, Num *r)
 {
   gboolean done;
-  if (!nan_operands (vm, ctx, a, b, r, &done) || done)
+  if (!hs_decimal_nan_operands (vm, ctx, a, b, r, &done) || done)
     return !hs_err_occurred (vm);
   if (a->kind == K_INF || b->kind == K_INF)
     {
@@ -1072,58 +1227,13 @@ num_quantize (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, int mode, Nu
           hs_decimal_num_set (r, a);
           return TRUE;
         }
-      return invalid (vm, ctx, r, NULL);
+      return hs_decimal_invalid (vm, ctx, r, NULL);
     }
   hs_decimal_num_set (r, a);
-  guint sig = rescale (r, b->exp, mode < 0 ? ctx->rounding : mode);
-  if (ndigits (r->c) > ctx->prec)
-    return invalid (vm, ctx, r, NULL);
+  guint sig = hs_decimal_rescale (r, b->exp, mode < 0 ? ctx->rounding : mode);
+  if (hs_decimal_ndigits (r->c) > ctx->prec)
+    return hs_decimal_invalid (vm, ctx, r, NULL);
   return signal_all (vm, ctx, sig);
-}
-
-static gboolean
-num_sqrt (HsVM *vm, HsContext *ctx, const Num *a, Num *r)
-{
-  gboolean done;
-  if (!nan_operands (vm, ctx, a, NULL, r, &done) || done)
-    return !hs_err_occurred (vm);
-  if (a->sign && !(a->kind == K_FINITE && mpz_sgn (a->c) == 0))
-    return invalid (vm, ctx, r, NULL);
-  hs_decimal_num_set (r, a);
-  if (a->kind == K_INF)
-    return TRUE;
-  gint64 ideal = a->exp >= 0 ? a->exp / 2 : -((-a->exp + 1) / 2);
-  if (mpz_sgn (a->c) == 0)
-    {
-      r->exp = ideal;
-      return TRUE;
-    }
-  mpz_t x, rem;
-  mpz_inits (x, rem, NULL);
-  mpz_set (x, a->c);
-  gint64 e = a->exp;
-  if (e % 2 != 0)
-    {
-      mpz_mul_ui (x, x, 10);
-      e--;
-    }
-  gint64 k = ctx->prec + 1 - (ndigits (x) + 1) / 2;
-  if (k < 0)
-    k = 0;
-  mul_pow10 (x, 2 * k);
-  mpz_sqrtrem (r->c, rem, x);
-  r->exp = e / 2 - k;
-  r->sign = 0;
-  if (mpz_sgn (rem) != 0)
-    {
-      mpz_mul_ui (r->c, r->c, 10);
-      mpz_add_ui (r->c, r->c, 1);
-      r->exp--;
-    }
-  else
-    reduce_to_ideal (r, ideal);
-  mpz_clears (x, rem, NULL);
-  return round_to (vm, ctx, r, ctx->prec, R_HALF_EVEN);
 }
 
 /* ---- slots ------------------------------------------------------------------------------- */
@@ -1142,9 +1252,9 @@ decimal_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
   hs_decimal_num_init (&r);
   if (!operand (a, &x) || !operand (b, &y))
     {
-      num_clear (&x);
-      num_clear (&y);
-      num_clear (&r);
+      hs_decimal_num_clear (&x);
+      hs_decimal_num_clear (&y);
+      hs_decimal_num_clear (&r);
       return hs_incref (hs_NotImplemented);
     }
   ctx = hs_decimal_current (vm);
@@ -1168,7 +1278,7 @@ decimal_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
           Num q;
           hs_decimal_num_init (&q);
           ok = num_divmod (vm, ctx, &x, &y, &q, &r);
-          num_clear (&q);
+          hs_decimal_num_clear (&q);
         }
         break;
       default:
@@ -1177,9 +1287,9 @@ decimal_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
     }
   if (ok)
     res = decimal_from_num (vm, &r);
-  num_clear (&x);
-  num_clear (&y);
-  num_clear (&r);
+  hs_decimal_num_clear (&x);
+  hs_decimal_num_clear (&y);
+  hs_decimal_num_clear (&r);
   return res;
 }
 
@@ -1207,8 +1317,8 @@ decimal_unaryop (HsVM *vm, HsUnaryOp op, HsObject *self)
     ok = num_add (vm, ctx, &zero, NUM (self), FALSE, &r);
   if (ok)
     res = decimal_from_num (vm, &r);
-  num_clear (&r);
-  num_clear (&zero);
+  hs_decimal_num_clear (&r);
+  hs_decimal_num_clear (&zero);
   return res;
 }
 
@@ -1225,9 +1335,9 @@ num_to_mpq (const Num *n, mpq_ptr q)
   mpz_set (mpq_numref (q), n->c);
   mpz_set_ui (mpq_denref (q), 1);
   if (n->exp >= 0)
-    mul_pow10 (mpq_numref (q), n->exp);
+    hs_decimal_mul_pow10 (mpq_numref (q), n->exp);
   else
-    mul_pow10 (mpq_denref (q), -n->exp);
+    hs_decimal_mul_pow10 (mpq_denref (q), -n->exp);
   if (n->sign)
     mpz_neg (mpq_numref (q), mpq_numref (q));
   mpq_canonicalize (q);
@@ -1312,8 +1422,8 @@ decimal_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
     }
   res = hs_bool_from (hs_compare_holds (c < 0 ? -1 : c > 0, op));
 out:
-  num_clear (&x);
-  num_clear (&y);
+  hs_decimal_num_clear (&x);
+  hs_decimal_num_clear (&y);
   mpq_clears (qx, qy, NULL);
   return res;
 }
@@ -1401,7 +1511,7 @@ HsObject *
 hs_decimal_result (HsVM *vm, gboolean ok, Num *r)
 {
   HsObject *o = ok ? decimal_from_num (vm, r) : NULL;
-  num_clear (r);
+  hs_decimal_num_clear (r);
   return o;
 }
 
@@ -1423,14 +1533,14 @@ m_quantize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   hs_decimal_num_init (&r);
   if (!operand (exp, &e))
     {
-      num_clear (&e);
-      num_clear (&r);
+      hs_decimal_num_clear (&e);
+      hs_decimal_num_clear (&r);
       hs_err_format (vm, &hs_exc_TypeError, "conversion from %s to Decimal is not supported",
                      hs_type_name (exp));
       return NULL;
     }
   gboolean ok = num_quantize (vm, ctx, NUM (args[0]), &e, mode, &r);
-  num_clear (&e);
+  hs_decimal_num_clear (&e);
   return hs_decimal_result (vm, ok, &r);
 }
 
@@ -1440,7 +1550,7 @@ unary_start (HsVM *vm, HsContext *ctx, HsObject *self, Num *r, gboolean *ok)
 {
   gboolean done;
   hs_decimal_num_init (r);
-  *ok = nan_operands (vm, ctx, NUM (self), NULL, r, &done);
+  *ok = hs_decimal_nan_operands (vm, ctx, NUM (self), NULL, r, &done);
   if (!*ok || done)
     return FALSE;
   hs_decimal_num_set (r, NUM (self));
@@ -1463,13 +1573,14 @@ m_to_integral (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (rnd != NULL && rnd != hs_None && (mode = hs_decimal_rounding_of (vm, rnd)) < 0)
     return NULL;
   if (unary_start (vm, ctx, args[0], &r, &ok) && r.kind == K_FINITE && r.exp < 0)
-    rescale (&r, 0, mode < 0 ? ctx->rounding : mode);
+    hs_decimal_rescale (&r, 0, mode < 0 ? ctx->rounding : mode);
   return hs_decimal_result (vm, ok, &r);
 }
 
 /* The context of a method whose only parameter is `context`, or NULL */
-static HsContext *
-context_only (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject *kwnames)
+HsContext *
+hs_decimal_context_only (HsVM *vm, const char *name, HsObject **args, gsize nargs,
+                         HsObject *kwnames)
 {
   HsObject *ctxo = NULL;
   if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "|context", &ctxo))
@@ -1480,7 +1591,7 @@ context_only (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsObject
 static HsObject *
 m_normalize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsContext *ctx = context_only (vm, "normalize", args, nargs, kwnames);
+  HsContext *ctx = hs_decimal_context_only (vm, "normalize", args, nargs, kwnames);
   Num r;
   gboolean ok;
   if (ctx == NULL)
@@ -1491,20 +1602,9 @@ m_normalize (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       if (ok && r.kind == K_FINITE && mpz_sgn (r.c) == 0)
         r.exp = 0;
       else if (ok && r.kind == K_FINITE)
-        reduce_to_ideal (&r, G_MAXINT64);
+        hs_decimal_reduce_to_ideal (&r, G_MAXINT64);
     }
   return hs_decimal_result (vm, ok, &r);
-}
-
-static HsObject *
-m_sqrt (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsContext *ctx = context_only (vm, "sqrt", args, nargs, kwnames);
-  Num r;
-  if (ctx == NULL)
-    return NULL;
-  hs_decimal_num_init (&r);
-  return hs_decimal_result (vm, num_sqrt (vm, ctx, NUM (args[0]), &r), &r);
 }
 
 static HsObject *
@@ -1611,7 +1711,7 @@ m_adjusted (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_decimal_no_args (vm, "adjusted", nargs, kwnames))
     return NULL;
   return hs_int_from_i64 (
-      vm, n->kind == K_FINITE && mpz_sgn (n->c) != 0 ? n->exp + ndigits (n->c) - 1 : 0);
+      vm, n->kind == K_FINITE && mpz_sgn (n->c) != 0 ? n->exp + hs_decimal_ndigits (n->c) - 1 : 0);
 }
 
 static HsObject *
@@ -1643,13 +1743,13 @@ to_int (HsVM *vm, const Num *n, int mode)
   hs_decimal_num_init (&r);
   hs_decimal_num_set (&r, n);
   if (r.exp < 0)
-    rescale (&r, 0, mode);
+    hs_decimal_rescale (&r, 0, mode);
   else
-    mul_pow10 (r.c, r.exp);
+    hs_decimal_mul_pow10 (r.c, r.exp);
   if (r.sign)
     mpz_neg (r.c, r.c);
   HsObject *o = hs_int_from_mpz (vm, r.c);
-  num_clear (&r);
+  hs_decimal_num_clear (&r);
   return o;
 }
 
@@ -1678,7 +1778,7 @@ m_float (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (is_nan (n))
     return hs_float_new (vm, n->sign ? -NAN : NAN);
   GString *s = g_string_new (NULL);
-  num_to_string (n, TRUE, s);
+  hs_decimal_to_string (n, TRUE, s);
   HsObject *r = hs_float_from_str (vm, s->str, s->len);
   g_string_free (s, TRUE);
   return r;
@@ -1709,7 +1809,7 @@ m_round (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   mpz_set_ui (e.c, 1);
   e.exp = -k;
   gboolean ok = num_quantize (vm, hs_decimal_current (vm), NUM (args[0]), &e, -1, &r);
-  num_clear (&e);
+  hs_decimal_num_clear (&e);
   return hs_decimal_result (vm, ok, &r);
 }
 
@@ -1735,10 +1835,10 @@ m_divmod_dunder (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboo
       hs_xdecref (vm, a);
       hs_xdecref (vm, b);
     }
-  num_clear (&x);
-  num_clear (&y);
-  num_clear (&q);
-  num_clear (&m);
+  hs_decimal_num_clear (&x);
+  hs_decimal_num_clear (&y);
+  hs_decimal_num_clear (&q);
+  hs_decimal_num_clear (&m);
   return r;
 }
 
@@ -1778,144 +1878,15 @@ m_as_integer_ratio (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 /* ---- format ------------------------------------------------------------------------------- */
 
-/* Groups the digits of the integer part of body (from its start to the point or end) by
- * threes with sep. */
-static void
-group_digits (GString *body, char sep)
-{
-  gsize end = 0;
-  while (end < body->len && g_ascii_isdigit (body->str[end]))
-    end++;
-  for (gssize i = (gssize)end - 3; i > 0; i -= 3)
-    g_string_insert_c (body, i, sep);
-}
-
-static HsObject *
-m_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  HsObject *spec_o;
-  if (!hs_parse_args (vm, "__format__", args + 1, nargs - 1, kwnames, "format_spec /", &spec_o))
-    return NULL;
-  if (!hs_str_check (spec_o))
-    {
-      hs_err_set_string (vm, &hs_exc_TypeError, "format arg must be str");
-      return NULL;
-    }
-  const char *spec = hs_str_utf8 (spec_o), *p = spec;
-  g_autofree gunichar *fillbuf = NULL;
-  gunichar fill = ' ';
-  char align = 0, sign = '-', type = 0, sep = 0;
-  gboolean zero = FALSE;
-  gint64 width = -1, prec = -1;
-  HsContext *ctx = hs_decimal_current (vm);
-
-  if (*p != '\0' && strchr ("<>=^", *g_utf8_next_char (p)) != NULL && *g_utf8_next_char (p) != '\0')
-    {
-      fill = g_utf8_get_char (p);
-      p = g_utf8_next_char (p);
-      align = *p++;
-    }
-  else if (*p != '\0' && strchr ("<>=^", *p) != NULL)
-    align = *p++;
-  if (*p == '+' || *p == '-' || *p == ' ')
-    sign = *p++;
-  if (*p == '0')
-    {
-      zero = TRUE;
-      p++;
-    }
-  if (g_ascii_isdigit (*p))
-    {
-      width = 0;
-      while (g_ascii_isdigit (*p))
-        width = width * 10 + (*p++ - '0');
-    }
-  if (*p == ',')
-    sep = *p++;
-  if (*p == '.' && g_ascii_isdigit (p[1]))
-    {
-      p++;
-      prec = 0;
-      while (g_ascii_isdigit (*p))
-        prec = prec * 10 + (*p++ - '0');
-    }
-  if (*p != '\0' && strchr ("fF%", *p) != NULL)
-    type = *p++;
-  if (*p != '\0' || (type == 0 && prec >= 0))
-    {
-      if (*p != '\0' && strchr ("eEgGn", *p) != NULL)
-        hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                           "Heapscope's Decimal formats only with the types f, F and %");
-      else
-        hs_err_set_string (vm, &hs_exc_ValueError, "invalid format string");
-      return NULL;
-    }
-  if (zero && align == 0)
-    {
-      fill = '0';
-      align = '=';
-    }
-  if (align == 0)
-    align = '>';
-
-  Num n;
-  hs_decimal_num_init (&n);
-  hs_decimal_num_set (&n, NUM (args[0]));
-  GString *body = g_string_new (NULL);
-  if (n.kind == K_INF)
-    g_string_append (body, "Infinity");
-  else if (is_nan (&n))
-    g_string_append (body, n.kind == K_SNAN ? "sNaN" : "NaN");
-  else
-    {
-      if (type == '%')
-        n.exp += 2;
-      if (type != 0 && prec >= 0)
-        rescale (&n, -prec, ctx->rounding);
-      if (type == 0)
-        num_to_string (&n, ctx->capitals, body);
-      else
-        plain_digits (&n, body);
-      if (body->str[0] == '-')
-        g_string_erase (body, 0, 1);
-      if (sep != 0)
-        group_digits (body, sep);
-    }
-  if (type == '%')
-    g_string_append_c (body, '%');
-  GString *out = g_string_new (NULL);
-  const char *sgn = n.sign ? "-" : sign == '+' ? "+" : sign == ' ' ? " " : "";
-  gint64 len = (gint64)strlen (sgn) + (gint64)g_utf8_strlen (body->str, -1);
-  gint64 pad = width > len ? width - len : 0;
-  gint64 left = align == '<' ? 0 : align == '^' ? pad / 2 : align == '=' ? 0 : pad;
-  char fb[8];
-  int fl = g_unichar_to_utf8 (fill, fb);
-  if (align == '=')
-    g_string_append (out, sgn);
-  for (gint64 i = 0; i < left; i++)
-    g_string_append_len (out, fb, fl);
-  if (align != '=')
-    g_string_append (out, sgn);
-  if (align == '=')
-    for (gint64 i = 0; i < pad; i++)
-      g_string_append_len (out, fb, fl);
-  g_string_append (out, body->str);
-  if (align != '=')
-    for (gint64 i = 0; i < pad - left; i++)
-      g_string_append_len (out, fb, fl);
-  HsObject *r = hs_str_new (vm, out->str, out->len);
-  g_string_free (out, TRUE);
-  g_string_free (body, TRUE);
-  num_clear (&n);
-  return r;
-}
-
 static const HsMethodDef decimal_methods[] = {
   { "quantize", m_quantize },
   { "to_integral_value", m_to_integral },
   { "to_integral", m_to_integral },
   { "normalize", m_normalize },
-  { "sqrt", m_sqrt },
+  { "sqrt", hs_decimal_m_sqrt },
+  { "exp", hs_decimal_m_exp },
+  { "ln", hs_decimal_m_ln },
+  { "log10", hs_decimal_m_log10 },
   { "as_tuple", m_as_tuple },
   { "as_integer_ratio", m_as_integer_ratio },
   { "is_zero", m_is_zero },
@@ -1937,7 +1908,7 @@ static const HsMethodDef decimal_methods[] = {
   { "__round__", m_round },
   { "__divmod__", m_divmod },
   { "__rdivmod__", m_rdivmod },
-  { "__format__", m_format },
+  { "__format__", hs_decimal_m_format },
   { "__copy__", m_copy },
   { "__deepcopy__", m_copy },
   { NULL, NULL },
@@ -1964,7 +1935,7 @@ HsType hs_decimal_type = {
   .module = "decimal",
   .tp_name = "decimal.Decimal",
   .base = &hs_object_type,
-  .type_flags = 0,
+  .type_flags = HS_TYPE_BASETYPE | HS_TYPE_PYTHON_CLASS,
   .basicsize = sizeof (HsDecimal),
   .dealloc = decimal_dealloc,
   .repr = decimal_repr,

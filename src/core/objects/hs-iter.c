@@ -21,6 +21,7 @@
 #include "hs-range.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
+#include "hs-vm-private.h"
 
 static HsObject *
 iter_self (HsVM *vm, HsObject *self)
@@ -901,9 +902,97 @@ seq_setstate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_incref (hs_None);
 }
 
+/* ---- __reduce__: how copy (and pickle) takes an iterator apart ---------------------------- */
+
+HsObject *
+hs_iter_reduce_value (HsVM *vm, const char *callable, HsObject *arg, gboolean with_index,
+                      gint64 index)
+{
+  HsObject *fn
+      = vm->builtins != NULL ? hs_dict_get_item_cstr_borrow (vm, vm->builtins, callable) : NULL;
+  HsObject *args, *i = NULL, *r = NULL;
+  if (arg == NULL)
+    return NULL;
+  if (fn == NULL)
+    {
+      hs_err_format (vm, &hs_exc_AttributeError, "module 'builtins' has no attribute '%s'",
+                     callable);
+      hs_decref (vm, arg);
+      return NULL;
+    }
+  args = hs_tuple_pack (vm, 1, arg);
+  hs_decref (vm, arg);
+  if (args != NULL && with_index)
+    i = hs_int_from_i64 (vm, index);
+  if (args != NULL && (!with_index || i != NULL))
+    r = with_index ? hs_tuple_pack (vm, 3, fn, args, i) : hs_tuple_pack (vm, 2, fn, args);
+  hs_xdecref (vm, i);
+  hs_xdecref (vm, args);
+  return r;
+}
+
+/* CPython's listiter_reduce, tupleiter_reduce, unicodeiter_reduce, listreviter_reduce:
+ * (iter, (seq,), index), reversed for a reversed list; once exhausted iter of an empty one */
+static HsObject *
+seq_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  SeqIter *it = (SeqIter *)args[0];
+  gint64 index = it->index;
+  if (!hs_parse_args (vm, "__reduce__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (it->seq == NULL)
+    return hs_iter_reduce_value (vm, "iter",
+                                 HS_IS (it, &hs_tuple_iter_type) ? hs_tuple_new (vm, 0)
+                                 : is_str_iter (it)              ? hs_str_from_cstr (vm, "")
+                                                                 : hs_list_new (vm, 0),
+                                 FALSE, 0);
+  if (is_str_iter (it))
+    index = (gint64)hs_utf8_count (hs_str_utf8 (it->seq), (gsize)it->index);
+  return hs_iter_reduce_value (vm, HS_IS (it, &hs_list_reviter_type) ? "reversed" : "iter",
+                               hs_incref (it->seq), TRUE, index);
+}
+
+/* CPython 3.11's rangeiter_reduce: (iter, (range(start, start + len * step, step),), index) */
+static HsObject *
+range_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  RangeIter *it = (RangeIter *)args[0];
+  if (!hs_parse_args (vm, "__reduce__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  return hs_iter_reduce_value (
+      vm, "iter", hs_range_new (vm, it->start, it->start + it->len * it->step, it->step), TRUE,
+      it->len - MAX (it->remaining, 0));
+}
+
+/* CPython's dictiter_reduce: (iter, (list of what is left,)), listed by a copy of the
+ * iterator so this one does not move */
+static HsObject *
+dict_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  DictIter *it = (DictIter *)args[0], *tmp;
+  HsObject *list;
+  int kind = 0;
+  if (!hs_parse_args (vm, "__reduce__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (it->dict == NULL)
+    return hs_iter_reduce_value (vm, "iter", hs_list_new (vm, 0), FALSE, 0);
+  while (dictiter_types[kind] != it->header.type)
+    kind++;
+  tmp = (DictIter *)hs_dict_iter_new (vm, it->dict, kind);
+  if (tmp == NULL)
+    return NULL;
+  tmp->pos = it->pos;
+  tmp->used = it->used;
+  tmp->remaining = it->remaining;
+  list = hs_list_from_iterable (vm, &tmp->header);
+  hs_decref (vm, &tmp->header);
+  return hs_iter_reduce_value (vm, "iter", list, FALSE, 0);
+}
+
 static const HsMethodDef seq_state_methods[] = {
   { "__length_hint__", seq_length_hint },
   { "__setstate__", seq_setstate },
+  { "__reduce__", seq_reduce },
   { NULL, NULL },
 };
 
@@ -932,6 +1021,7 @@ range_setstate (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static const HsMethodDef range_state_methods[] = {
   { "__length_hint__", range_length_hint },
   { "__setstate__", range_setstate },
+  { "__reduce__", range_reduce },
   { NULL, NULL },
 };
 
@@ -949,6 +1039,7 @@ dict_length_hint (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef dict_hint_methods[] = {
   { "__length_hint__", dict_length_hint },
+  { "__reduce__", dict_reduce },
   { NULL, NULL },
 };
 

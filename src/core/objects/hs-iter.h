@@ -56,4 +56,9 @@ HsObject *hs_reversed_new (HsVM *vm, HsObject *seq);
 /* A list_reverseiterator over `list` (a list or an instance of a class derived from it). */
 HsObject *hs_list_reviter_new (HsVM *vm, HsObject *list);
 
+/* What an iterator's __reduce__ returns, as CPython's: (builtins.<callable>, (arg,)[, index]);
+ * takes arg (NULL: fails) */
+HsObject *hs_iter_reduce_value (HsVM *vm, const char *callable, HsObject *arg, gboolean with_index,
+                                gint64 index);
+
 G_END_DECLS

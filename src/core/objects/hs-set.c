@@ -16,6 +16,7 @@
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-int.h"
+#include "hs-iter.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
@@ -1134,8 +1135,31 @@ setiter_length_hint (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       vm, it->set != NULL && it->used == HS_SET (it->set)->used ? (gint64)it->left : 0);
 }
 
+/* CPython's setiter_reduce: (iter, (list of what is left,)), listed by a copy of the
+ * iterator so this one does not move */
+static HsObject *
+setiter_reduce (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  SetIter *it = (SetIter *)args[0], *tmp;
+  HsObject *list;
+  if (!hs_parse_args (vm, "__reduce__", args + 1, nargs - 1, kwnames, ""))
+    return NULL;
+  if (it->set == NULL)
+    return hs_iter_reduce_value (vm, "iter", hs_list_new (vm, 0), FALSE, 0);
+  tmp = (SetIter *)set_iter (vm, it->set);
+  if (tmp == NULL)
+    return NULL;
+  tmp->used = it->used;
+  tmp->pos = it->pos;
+  tmp->left = it->left;
+  list = hs_list_from_iterable (vm, &tmp->header);
+  hs_decref (vm, &tmp->header);
+  return hs_iter_reduce_value (vm, "iter", list, FALSE, 0);
+}
+
 static const HsMethodDef setiter_methods[] = {
   { "__length_hint__", setiter_length_hint },
+  { "__reduce__", setiter_reduce },
   { NULL, NULL },
 };
 

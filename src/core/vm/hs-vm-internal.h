@@ -42,16 +42,19 @@ HsFrameChunk *hs_vm_frame_chunk_new (HsFrameChunk *prev, gsize need);
 HsFrame *hs_vm_frame_push_refused (HsVM *vm);
 
 /* hs_vm_frame_push without unbinding the locals, for a caller that writes each of them
- * (the eval loop's own calls): inline, as CPython 3.11's _PyFrame_PushUnchecked. */
-static inline HsFrame *
-hs_vm_frame_push_unset (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
+ * (the eval loop's own calls): inline, as CPython 3.11's _PyFrame_PushUnchecked. With
+ * c_stack FALSE the C stack is not checked: the caller is the eval loop going on in the
+ * new frame, which nests no C call. */
+G_ALWAYS_INLINE static inline HsFrame *
+hs_vm_frame_push_unset_in (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
+                           gboolean c_stack)
 {
   gsize need = HS_FRAME_HEADER_SLOTS + code->nlocals + code->stacksize;
   HsFrameChunk *c = vm->chunk;
   HsFrame *f;
 
   /* the C stack too: frames entered from C (a __repr__, map's function) nest C calls */
-  if (vm->depth >= vm->config.recursion_limit || hs_stack_exhausted ())
+  if (vm->depth >= vm->config.recursion_limit || (c_stack && hs_stack_exhausted ()))
     return hs_vm_frame_push_refused (vm);
   if (G_UNLIKELY (c->top + need > c->size))
     c = vm->chunk = hs_vm_frame_chunk_new (c, need);
@@ -84,6 +87,13 @@ hs_vm_frame_push_unset (HsVM *vm, HsCode *code, HsObject *func, HsObject *global
   vm->depth++;
   return f;
 }
+
+static inline HsFrame *
+hs_vm_frame_push_unset (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals)
+{
+  return hs_vm_frame_push_unset_in (vm, code, func, globals, TRUE);
+}
+
 HsFrame *hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
                                gsize *size);
 void hs_vm_frame_clear (HsVM *vm, HsFrame *f);

@@ -1602,15 +1602,17 @@ do_start_call:
       HsObject **below = cbase;
       gsize nbelow = cargs - cbase; /* the callee, and the NULL under it after LOAD_METHOD */
       SAVE_FRAME ();
-      HsFrame *nf = hs_vm_frame_push_unset (vm, fn->code, callee, fn->globals);
+      HsFrame *nf = hs_vm_frame_push_unset_in (vm, fn->code, callee, fn->globals, FALSE);
       if (G_UNLIKELY (nf == NULL))
         {
           sp = drop_values (vm, sp, cbase);
           goto error;
         }
       /* the arguments' references move into the new frame's locals, the defaults of
-       * the parameters left out are shared (hs_function_bind_args) */
-      memcpy (nf->locals, cargs, sizeof (HsObject *) * cnargs);
+       * the parameters left out are shared (hs_function_bind_args); a loop, not memcpy:
+       * a call has a few */
+      for (gsize i = 0; i < cnargs; i++)
+        nf->locals[i] = cargs[i];
       if (G_UNLIKELY (cnargs < (gsize)fn->code->nparams))
         {
           gsize first_default = fn->code->nparams - hs_tuple_len (fn->defaults);

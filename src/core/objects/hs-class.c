@@ -314,6 +314,23 @@ instance_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit_attr_str (visit, a->values[i], a->names[i], data);
 }
 
+gboolean
+hs_instance_plain_refs (HsObject *self, HsObject ***values, guint32 *n)
+{
+  HsClass *c = HS_CLASS (self->type);
+  if (self->type->refs != instance_refs || BUILTIN_SLOT (c, refs) != NULL)
+    return FALSE;
+  for (const HsType *k = self->type; k->type_flags & HS_TYPE_HEAP; k = k->base)
+    if (HS_CLASS (k)->nslots > 0)
+      return FALSE;
+  HsAttrs *a = attrs_of (self);
+  if (a->dict != NULL)
+    return FALSE;
+  *values = a->values;
+  *n = a->len;
+  return TRUE;
+}
+
 static void
 instance_clear (HsVM *vm, HsObject *self)
 {

@@ -88,6 +88,11 @@ hs_instance_check (const HsObject *o)
   return (o->type->type_flags & HS_TYPE_HEAP) != 0 && !hs_type_check (o);
 }
 
+/* An instance whose references are its class and its attribute values alone (no
+ * built-in part, slots or materialised dict): TRUE with those values (*values[0..*n),
+ * borrowed), read in place by the collector, which needs no labels; else FALSE. */
+gboolean hs_instance_plain_refs (HsObject *self, HsObject ***values, guint32 *n);
+
 /* What a built-in type's getset descriptor reads of obj (new reference), NULL with an
  * error (or NULL without one: no such attribute). */
 typedef HsObject *(*HsGetsetFn) (HsVM *vm, HsObject *obj, HsObject *name);

@@ -15,8 +15,10 @@
 
 #include "hs-gc.h"
 
+#include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-list.h"
 #include "hs-finalize.h"
 #include "hs-tuple.h"
 #include "hs-weakref.h"
@@ -102,6 +104,41 @@ gather_young (Collection *c)
       c->young->pdata[--n] = o;
 }
 
+/* hs_object_refs for the collector, whose visitors ignore the label: a tuple's, a list's
+ * and a plain instance's references (the objects their refs visit) read in place, without
+ * the labelled visits the diagram needs; any other object's through its refs. */
+static inline void
+gc_refs (HsObject *o, HsVisitFn visit, Collection *c)
+{
+  HsObject **items;
+  gsize n;
+  guint32 nattrs;
+
+  if (HS_IS (o, &hs_tuple_type))
+    {
+      items = hs_tuple_items (o);
+      n = hs_tuple_len (o);
+    }
+  else if (HS_IS (o, &hs_list_type))
+    {
+      items = hs_list_items (o);
+      n = hs_list_len (o);
+    }
+  else if ((o->type->type_flags & HS_TYPE_HEAP) && hs_instance_plain_refs (o, &items, &nattrs))
+    {
+      visit ((HsObject *)o->type, NULL, c);
+      n = nattrs;
+    }
+  else
+    {
+      hs_object_refs (o, visit, c);
+      return;
+    }
+  for (gsize i = 0; i < n; i++)
+    if (items[i] != NULL)
+      visit (items[i], NULL, c);
+}
+
 /* Post-condition: gc_refs == refcount for every young object. */
 static void
 update_refs (Collection *c)
@@ -127,7 +164,7 @@ static void
 subtract_refs (Collection *c)
 {
   for (guint i = 0; i < c->young->len; i++)
-    hs_object_refs (c->young->pdata[i], visit_decref, c);
+    gc_refs (c->young->pdata[i], visit_decref, c);
 }
 
 static void
@@ -156,7 +193,7 @@ move_unreachable (Collection *c, GPtrArray *unreachable)
         }
     }
   while (c->work.len > 0)
-    hs_object_refs (c->work.v[--c->work.len], visit_reachable, c);
+    gc_refs (c->work.v[--c->work.len], visit_reachable, c);
   for (guint i = 0; i < c->young->len; i++)
     {
       HsObject *o = c->young->pdata[i];

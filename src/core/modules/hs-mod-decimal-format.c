@@ -15,6 +15,7 @@
 #include "hs-cfunction.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
+#include "hs-int.h"
 #include "hs-str.h"
 
 #include "hs-decimal.h"
@@ -220,7 +221,7 @@ finite_body (const Num *n, const Spec *s, const char *sign, GString *body)
   g_string_append (body, fp->str);
   g_string_free (ip, TRUE);
   g_string_free (fp, TRUE);
-  free (digits);
+  hs_int_gmp_free (digits);
 }
 
 HsObject *

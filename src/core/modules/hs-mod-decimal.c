@@ -665,7 +665,7 @@ hs_decimal_plain_digits (const Num *n, GString *out)
         g_string_append_c (out, '0');
       g_string_append (out, digits);
     }
-  free (digits);
+  hs_int_gmp_free (digits);
 }
 
 /* The specification's to-scientific-string into out */
@@ -686,7 +686,7 @@ hs_decimal_to_string (const Num *n, gboolean caps, GString *out)
         {
           char *d = mpz_get_str (NULL, 10, n->c);
           g_string_append (out, d);
-          free (d);
+          hs_int_gmp_free (d);
         }
       return;
     }
@@ -705,7 +705,7 @@ hs_decimal_to_string (const Num *n, gboolean caps, GString *out)
       g_string_append_printf (out, "%c%s%" G_GINT64_FORMAT, caps ? 'E' : 'e',
                               adjusted >= 0 ? "+" : "", adjusted);
     }
-  free (digits);
+  hs_int_gmp_free (digits);
 }
 
 static HsObject *
@@ -1627,7 +1627,7 @@ m_as_tuple (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
         for (gsize i = 0; i < len; i++)
           hs_tuple_set_take (digits, i, hs_int_from_i64 (vm, s[i] - '0'));
     }
-  free (s);
+  hs_int_gmp_free (s);
   exp = n->kind == K_INF    ? hs_str_from_cstr (vm, "F")
         : n->kind == K_NAN  ? hs_str_from_cstr (vm, "n")
         : n->kind == K_SNAN ? hs_str_from_cstr (vm, "N")

@@ -106,8 +106,9 @@ get_mpq (HsObject *o, mpq_ptr q)
 static void
 zero_denominator (HsVM *vm, mpz_srcptr numerator)
 {
-  g_autofree char *n = mpz_get_str (NULL, 10, numerator);
+  char *n = mpz_get_str (NULL, 10, numerator);
   hs_err_format (vm, &hs_exc_ZeroDivisionError, "Fraction(%s, 0)", n);
+  hs_int_gmp_free (n);
 }
 
 /* CPython's normalisation of numerator/denominator (ints), made a Fraction of `type`. */

@@ -144,7 +144,7 @@ seed_mpz (HsRandom *r, mpz_t n)
     }
   else
     init_by_array (r, key, count);
-  free (key);
+  hs_int_gmp_free (key);
 }
 
 static void
@@ -434,9 +434,9 @@ randrange (HsVM *vm, HsRandom *r, HsObject *start, HsObject *stop, HsObject *ste
                *c = mpz_get_str (NULL, 10, width);
           hs_err_format (vm, &hs_exc_ValueError, "empty range for randrange() (%s, %s, %s)", a, b,
                          c);
-          free (a);
-          free (b);
-          free (c);
+          hs_int_gmp_free (a);
+          hs_int_gmp_free (b);
+          hs_int_gmp_free (c);
         }
       goto done;
     }

@@ -3,7 +3,9 @@
  * Invariant: `big` is non-NULL only when the value does not fit a gint64 (int_from_mpz
  * normalises every result), values -5..256 are the immortal cached objects, and no
  * GMP call is made whose result could exceed the VM's heap cap: the size of a product,
- * power or shift is estimated first and refused with MemoryError.
+ * power or shift is estimated first and refused with MemoryError. Every block GMP
+ * allocates is counted in the heap of the VM that runs on this thread (hs_int_charge_to),
+ * so a big int's limbs weigh on the cap like any other object's memory.
  */
 #include "config.h"
 
@@ -33,6 +35,82 @@ G_STATIC_ASSERT (sizeof (mp_limb_t) == sizeof (guint64));
 #define HASH_MODULUS ((((guint64)1) << HASH_BITS) - 1)
 
 static HsObject *small_ints[HS_SMALL_INT_MAX - HS_SMALL_INT_MIN + 1];
+
+/* ---- GMP's memory ------------------------------------------------------------------ */
+
+/* The VM whose heap GMP's allocations on this thread are counted in (NULL: none). */
+static __thread HsVM *gmp_vm;
+
+/* Each GMP block is preceded by the VM it was counted in and its size, so that freeing it
+ * uncounts it there whichever VM runs then. GMP cannot fail an allocation: one past the
+ * cap is made, and the next object the program allocates (the int the result goes into)
+ * is refused with MemoryError, which frees it. */
+typedef struct
+{
+  HsVM *vm;
+  gsize size;
+} GmpPrefix;
+
+G_STATIC_ASSERT (sizeof (GmpPrefix) == 16);
+
+static void *
+gmp_alloc (size_t size)
+{
+  GmpPrefix *p = g_malloc (sizeof *p + size);
+  p->vm = gmp_vm;
+  p->size = size;
+  if (p->vm != NULL)
+    p->vm->heap_bytes += size;
+  return p + 1;
+}
+
+static void *
+gmp_realloc (void *block, size_t old_size, size_t new_size)
+{
+  GmpPrefix *p = (GmpPrefix *)block - 1;
+  HsVM *vm = p->vm;
+
+  (void)old_size; /* the prefix's, which is exact */
+  if (vm != NULL)
+    vm->heap_bytes = vm->heap_bytes - p->size + new_size;
+  p = g_realloc (p, sizeof *p + new_size);
+  p->size = new_size;
+  return p + 1;
+}
+
+static void
+gmp_free (void *block, size_t size)
+{
+  GmpPrefix *p = (GmpPrefix *)block - 1;
+
+  (void)size;
+  if (block == NULL)
+    return;
+  if (p->vm != NULL)
+    p->vm->heap_bytes -= p->size;
+  g_free (p);
+}
+
+/* Before main: no block may be allocated with GMP's own functions and freed with these. */
+__attribute__ ((constructor)) static void
+gmp_use_ours (void)
+{
+  mp_set_memory_functions (gmp_alloc, gmp_realloc, gmp_free);
+}
+
+void
+hs_int_gmp_free (gpointer block)
+{
+  gmp_free (block, 0);
+}
+
+HsVM *
+hs_int_charge_to (HsVM *vm)
+{
+  HsVM *outer = gmp_vm;
+  gmp_vm = vm;
+  return outer;
+}
 
 HsInt hs_True_struct = { { &hs_bool_type, 1, 0, HS_FLAG_IMMORTAL, 0, NULL, NULL }, 1, NULL };
 HsInt hs_False_struct = { { &hs_bool_type, 1, 0, HS_FLAG_IMMORTAL, 0, NULL, NULL }, 0, NULL };
@@ -517,12 +595,12 @@ hs_int_to_str (HsVM *vm, HsObject *o)
   len = strlen (text);
   if (len - (text[0] == '-') > max_digits (vm))
     {
-      free (text);
+      hs_int_gmp_free (text);
       raise_str_limit (vm);
       return NULL;
     }
   s = hs_str_new (vm, text, len);
-  free (text);
+  hs_int_gmp_free (text);
   return s;
 }
 
@@ -551,12 +629,12 @@ hs_int_format_digits (HsVM *vm, HsObject *o, int base, gboolean upper, GString *
   mpz_clear (a);
   if (base == 10 && strlen (text) > max_digits (vm))
     {
-      free (text);
+      hs_int_gmp_free (text);
       raise_str_limit (vm);
       return FALSE;
     }
   g_string_append (out, text);
-  free (text);
+  hs_int_gmp_free (text);
   return TRUE;
 }
 
@@ -819,7 +897,8 @@ big_pow (HsVM *vm, HsObject *a, HsObject *b)
       return hs_int_from_i64 (vm,
                               (BIG (b) != NULL ? mpz_odd_p (BIG (b)) : (SMALL (b) & 1)) ? -1 : 1);
     }
-  if (!hs_int_as_i64 (b, &e) || !check_bits (vm, (double)int_bits (a) * (double)e))
+  /* GMP's powering holds about three times the result while it works */
+  if (!hs_int_as_i64 (b, &e) || !check_bits (vm, 3.0 * (double)int_bits (a) * (double)e))
     {
       if (!hs_err_occurred (vm))
         hs_err_no_memory (vm);
@@ -946,10 +1025,14 @@ big_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
           return raise_zero (vm, "integer modulo by zero");
         break;
       case HS_BIN_MUL:
-        if (!check_bits (vm, (double)int_bits (a) + (double)int_bits (b)))
+        /* the product and GMP's scratch space of about as much */
+        if (!check_bits (vm, 2.0 * ((double)int_bits (a) + (double)int_bits (b))))
           return NULL;
         break;
       default:
+        /* a sum, a difference or a bitwise result: at most one bit past the longer */
+        if (!check_bits (vm, (double)MAX (int_bits (a), int_bits (b)) + 1))
+          return NULL;
         break;
     }
   mpz_init (z);

@@ -50,6 +50,11 @@ hs_int_small_value (const HsObject *o) /* only when hs_int_is_small */
 }
 
 void hs_int_runtime_init (void);
+/* GMP's allocations on this thread are counted in vm's heap (NULL: in none) until the
+ * next call, which is given the VM this returns when vm's run ends; a block GMP returned
+ * to us (mpz_get_str (NULL, ...), mpz_export (NULL, ...)) is freed with hs_int_gmp_free. */
+HsVM *hs_int_charge_to (HsVM *vm);
+void hs_int_gmp_free (gpointer block);
 
 /* Constructors: new references (small values come from the immortal cache). */
 HsObject *hs_int_from_i64 (HsVM *vm, gint64 v);

@@ -215,8 +215,18 @@ new_globals (HsVM *vm)
   return g;
 }
 
-static HsRunResult run_source (HsVM *vm, const char *raw, char *owned, gsize len,
-                               const char *filename, gboolean lent);
+static HsRunResult run_source_counted (HsVM *vm, const char *raw, char *owned, gsize len,
+                                       const char *filename, gboolean lent);
+
+/* Runs the program with what GMP allocates meanwhile counted in vm's heap. */
+static HsRunResult
+run_source (HsVM *vm, const char *raw, char *owned, gsize len, const char *filename, gboolean lent)
+{
+  HsVM *outer = hs_int_charge_to (vm);
+  HsRunResult result = run_source_counted (vm, raw, owned, len, filename, lent);
+  hs_int_charge_to (outer);
+  return result;
+}
 
 HsRunResult
 hs_vm_run_source (HsVM *vm, const char *source, gsize len, const char *filename)
@@ -295,7 +305,8 @@ declares_encoding (const char *src, gsize len)
 }
 
 static HsRunResult
-run_source (HsVM *vm, const char *raw, char *owned, gsize len, const char *filename, gboolean lent)
+run_source_counted (HsVM *vm, const char *raw, char *owned, gsize len, const char *filename,
+                    gboolean lent)
 {
   const char *source;
 

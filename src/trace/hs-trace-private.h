@@ -73,8 +73,9 @@ enum
 };
 
 /* In an HS_REC_ATTRS record, the pair with this name is the object's class (instances)
- * or base class (classes): HsSnapObject.class_ref, not a cell. */
-#define HS_TRACE_CLASS_ATTR "__class__"
+ * or base class (classes): HsSnapObject.class_ref, not a cell. No attribute's name (a
+ * class's own `__class__` property is a row of its namespace like any other). */
+#define HS_TRACE_CLASS_ATTR "\001class"
 /* In an HS_REC_ATTRS record, a pair with this name is the key of a dict entry whose value
  * is the next pair's (an instance of a class derived from dict): a keyed cell. */
 #define HS_TRACE_KEY_ATTR "__key__"

@@ -402,6 +402,12 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
   HsObject *d = hs_type_lookup_borrow (t, name);
   if (d != NULL && hs_descr_is_data (d))
     return hs_descr_get (vm, d, self, t);
+  /* object's __class__ and the class's __dict__ are data descriptors: an entry of that
+   * name in the instance's dict does not hide them */
+  if (d == NULL && hs_is_class_name (name))
+    return hs_incref ((HsObject *)t);
+  if (d == NULL && name == hs_dunder[N_DICT] && hs_class_instances_have_dict (t))
+    return hs_instance_dict (vm, self);
   HsAttrs *a = attrs_of (self);
   if (a->dict != NULL)
     {
@@ -421,10 +427,6 @@ generic_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return hs_incref (v);
   if (d != NULL)
     return hs_descr_get (vm, d, self, t);
-  if (name == hs_dunder[N_CLASS])
-    return hs_incref ((HsObject *)t);
-  if (name == hs_dunder[N_DICT] && hs_class_instances_have_dict (t))
-    return hs_instance_dict (vm, self);
   if (sb->getattr != NULL)
     return sb->getattr (vm, self, name);
   hs_err_format (vm, &hs_exc_AttributeError, "'%s' object has no attribute '%s'",
@@ -538,6 +540,32 @@ instance_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
       return 0;
     }
   return generic_setattr (vm, self, name, value);
+}
+
+int
+hs_class_isinstance_by_class (HsVM *vm, HsObject *o, HsType *cls)
+{
+  HsObject *icls;
+  int r;
+  if (HS_ISINSTANCE (o, cls))
+    return 1;
+  /* only a class's own __class__ or __getattribute__ can answer another class */
+  if (!(o->type->type_flags & HS_TYPE_HEAP)
+      || (hs_instance_plain_getattr (o)
+          && hs_type_lookup_borrow (o->type, hs_dunder[N_CLASS]) == NULL))
+    return 0;
+  icls = hs_object_getattr (vm, o, hs_dunder[N_CLASS]);
+  if (icls == NULL)
+    {
+      if (!hs_err_matches (vm, &hs_exc_AttributeError))
+        return -1;
+      hs_err_clear (vm);
+      return 0;
+    }
+  r = icls != (HsObject *)o->type && hs_type_check (icls)
+      && hs_type_is_subtype ((HsType *)icls, cls);
+  hs_decref (vm, icls);
+  return r;
 }
 
 gboolean
@@ -688,8 +716,7 @@ attr_cache_update (HsAttrCache *c, HsObject *o, HsObject *name)
 HsObject *
 hs_attr_load_cached (HsVM *vm, HsObject *o, HsObject *name, HsAttrCache *c)
 {
-  if ((c->flags & HS_ATTR_CACHE_CLASS) && attr_cache_valid (c, o) && attrs_of (o)->dict == NULL
-      && attrs_lack (c, attrs_of (o), name))
+  if ((c->flags & HS_ATTR_CACHE_CLASS) && attr_cache_valid (c, o))
     return hs_incref ((HsObject *)o->type);
   if ((c->flags & HS_ATTR_CACHE_LOAD) && attr_cache_valid (c, o))
     {

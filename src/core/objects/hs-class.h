@@ -265,6 +265,10 @@ int hs_object_set_class (HsVM *vm, HsObject *obj, HsObject *value);
 
 /* Whether an attribute name is "__class__" (interned or not). */
 gboolean hs_is_class_name (HsObject *name);
+/* CPython's object_isinstance for a type cls: o's type derives from cls, or o.__class__
+ * (a class's own __class__ property or attribute, or __getattribute__'s answer) is another
+ * class that does; AttributeError there is False; 1, 0, or -1 with an error */
+int hs_class_isinstance_by_class (HsVM *vm, HsObject *o, HsType *cls);
 
 /* For the VM: when calling `cls` means allocating an instance and running a Python
  * __init__, allocates the instance (returned) and sets *init, so that the VM runs

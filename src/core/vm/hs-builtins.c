@@ -721,7 +721,11 @@ builtin_isinstance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
       if (HS_TYPE (o) == (HsType *)cls)
         return hs_bool_from (TRUE);
       HsObject *hook = hs_class_metaclass_hook (vm, cls, "__instancecheck__", o);
-      return hook != hs_NotImplemented ? hook : hs_bool_from (HS_ISINSTANCE (o, (HsType *)cls));
+      int yes;
+      if (hook != hs_NotImplemented)
+        return hook;
+      yes = hs_class_isinstance_by_class (vm, o, (HsType *)cls);
+      return yes < 0 ? NULL : hs_bool_from (yes);
     }
   /* int | str stands for (int, str) (CPython 3.11); another object asks its type's
    * __instancecheck__ (typing.Iterable) */

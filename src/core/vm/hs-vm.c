@@ -1304,31 +1304,63 @@ op_UNARY_NOT:
     DISPATCH ();
   }
 
+  /* A test's result t, taken by the POP_JUMP_IF_FALSE/TRUE right after it, which the test
+   * runs and steps over (CPython 3.11's COMPARE_OP_INT_JUMP and its siblings: no bool
+   * pushed and popped, no dispatch between); that word stays as it was, so a jump landing
+   * on it runs it alone. Else the bool (immortal) is pushed. */
+#define PUSH_TEST(t)                                                                               \
+  do                                                                                               \
+    {                                                                                              \
+      gboolean t_ = (t);                                                                           \
+      guint32 next_ = *ip, next_op_ = HS_INSTR_OP (next_);                                         \
+      if (next_op_ == HS_OP_POP_JUMP_IF_FALSE || next_op_ == HS_OP_POP_JUMP_IF_TRUE)               \
+        {                                                                                          \
+          ip++;                                                                                    \
+          if (t_ == (next_op_ == HS_OP_POP_JUMP_IF_TRUE))                                          \
+            {                                                                                      \
+              const guint32 *to_ = code + HS_INSTR_ARG (next_);                                    \
+              if (to_ < ip)                                                                        \
+                f->cur_line = -1;                                                                  \
+              ip = to_;                                                                            \
+            }                                                                                      \
+          DISPATCH ();                                                                             \
+        }                                                                                          \
+      PUSH (t_ ? hs_True : hs_False);                                                              \
+      DISPATCH ();                                                                                 \
+    }                                                                                              \
+  while (0)
+
 op_COMPARE_OP:
   {
     HsObject *b = POP (), *a = TOP ();
     if (both_small_ints (a, b))
       {
         /* CPython 3.11's COMPARE_OP_INT: the result is an immortal bool */
-        TOP () = COMPARE (arg, hs_int_small_value (a), hs_int_small_value (b)) ? hs_True : hs_False;
+        gboolean t = COMPARE (arg, hs_int_small_value (a), hs_int_small_value (b));
+        (void)POP ();
         hs_decref (vm, a);
         hs_decref (vm, b);
-        DISPATCH ();
+        PUSH_TEST (t);
       }
     HsObject *r = compare_fast (vm, arg, a, b);
     hs_decref (vm, b);
+    if (r == hs_True || r == hs_False)
+      {
+        (void)POP ();
+        hs_decref (vm, a);
+        PUSH_TEST (r == hs_True);
+      }
     REPLACE_TOP (a, r);
     DISPATCH ();
   }
 
 op_IS_OP:
   {
-    HsObject *b = POP (), *a = TOP ();
+    HsObject *b = POP (), *a = POP ();
     gboolean r = (a == b) != (arg != 0);
-    TOP () = hs_bool_from (r);
     hs_decref (vm, a);
     hs_decref (vm, b);
-    DISPATCH ();
+    PUSH_TEST (r);
   }
 
 op_CONTAINS_OP:
@@ -1337,9 +1369,9 @@ op_CONTAINS_OP:
     int r = hs_object_contains (vm, container, item);
     hs_decref (vm, container);
     ERROR_IF (r < 0);
-    TOP () = hs_bool_from (r != (int)arg);
+    (void)POP ();
     hs_decref (vm, item);
-    DISPATCH ();
+    PUSH_TEST (r != (int)arg);
   }
 
 op_BINARY_SUBSCR:
@@ -2439,6 +2471,7 @@ error_noip:
 }
 
 #undef LOCALS
+#undef PUSH_TEST
 #undef LOAD_FRAME
 #undef SAVE_FRAME
 #undef DISPATCH

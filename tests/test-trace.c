@@ -1369,6 +1369,21 @@ test_shared_defaults (void)
   g_assert_nonnull (strstr (json, "[\"FUNCTION\", \"g(b)\", null, [[\"b\", [\"REF\""));
 }
 
+/* A module function CPython writes in Python is a FUNCTION with its parameters and JSON
+ * defaults, as pg_encoder gives it; one CPython writes in C keeps the built-in's "(...)". */
+static void
+test_library_function_signature (void)
+{
+  g_autoptr (HsTrace) t = record (
+      "from functools import lru_cache, reduce\nfrom dataclasses import replace\nx = 1\n", 0);
+  g_autofree char *json = hs_trace_to_json (t, 0, NULL);
+
+  g_assert_nonnull (strstr (json, "[\"FUNCTION\", \"lru_cache(maxsize, typed)\", null, "
+                                  "[[\"maxsize\", 128], [\"typed\", false]]]"));
+  g_assert_nonnull (strstr (json, "[\"FUNCTION\", \"replace(obj, **changes)\", null]"));
+  g_assert_nonnull (strstr (json, "[\"FUNCTION\", \"reduce(...)\", null]"));
+}
+
 /* `o.__class__ = B` changes the instance's class: the diagram draws its class row to B,
  * and the class counts follow. */
 static void
@@ -1568,6 +1583,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/steps/hidden-frame", test_hidden_frame);
   g_test_add_func ("/trace/snapshot/builtin-object-rows", test_builtin_object_rows);
   g_test_add_func ("/trace/json/size-limit", test_json_size_limit);
+  g_test_add_func ("/trace/json/library-function-signature", test_library_function_signature);
   g_test_add_func ("/trace/json/hidden-holders", test_hidden_holders_json);
   g_test_add_func ("/trace/json/compact-told", test_json_compact_told);
   g_test_add_func ("/trace/explain/hidden-holders", test_explain_hidden_holders);

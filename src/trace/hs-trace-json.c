@@ -24,6 +24,8 @@
 
 #include "hs-trace-json-private.h"
 
+#include "hs-cpython-names.h"
+
 /* `len` bytes of `s` appended to out: in place while they fit, without GLib's call (the
  * writer appends short pieces, millions of them in a long run). */
 static inline void
@@ -222,7 +224,8 @@ hs_json_language_tag (const HsSnapValue *v)
     const char *prefix, *tag;
   } forms[] = {
     { "<module '", "module" },           { "<built-in function ", "FUNCTION" },
-    { "<built-in method ", "FUNCTION" }, { "<class '", "CLASS" },
+    { "<built-in method ", "FUNCTION" }, { "<function ", "FUNCTION" },
+    { "<bound method ", "FUNCTION" },    { "<class '", "CLASS" },
     { "Ellipsis", "INSTANCE_PPRINT" },   { "NotImplemented", "INSTANCE_PPRINT" },
   };
 
@@ -236,7 +239,8 @@ hs_json_language_tag (const HsSnapValue *v)
 }
 
 /* The name a repr quotes or starts with: "<module 'math' (built-in)>" -> "math",
- * "<built-in method append of ...>" -> "append", "<class 'x.Y'>" -> "Y". */
+ * "<built-in method append of ...>" -> "append", "<function dumps at 0x...>" -> "dumps",
+ * "<bound method Random.randint of ...>" -> "Random.randint", "<class 'x.Y'>" -> "Y". */
 static char *
 name_in_repr (const char *text, const char *tag)
 {
@@ -244,7 +248,7 @@ name_in_repr (const char *text, const char *tag)
   const char *end;
   char *name, *dot;
 
-  if (g_str_equal (tag, "FUNCTION"))
+  if (g_str_equal (tag, "FUNCTION") && !g_str_has_prefix (text, "<function "))
     start = strchr (start + 1, ' ');
   start = start ? start + 1 : text;
   end = start + strcspn (start, g_str_equal (tag, "FUNCTION") ? " >" : "'");
@@ -717,9 +721,18 @@ put_language_object (GString *out, const HsSnapValue *v)
   g_string_append_printf (out, "[\"%s\", ", tag);
   if (g_str_equal (tag, "FUNCTION"))
     {
-      g_autofree char *sig = g_strconcat (name, "(...)", NULL);
-      put_string (out, sig);
-      out_str (out, ", null]");
+      /* "<function dataclass at 0x...>", "<bound method Random.randint of ...>": one CPython
+       * writes in Python, parameters known */
+      const HsCPythonFunction *f
+          = g_str_has_prefix (v->text, "<function ") || g_str_has_prefix (v->text, "<bound method ")
+                ? hs_cpython_function (NULL, name)
+                : NULL;
+      g_autofree char *sig = f != NULL ? NULL : g_strconcat (name, "(...)", NULL);
+      put_string (out, f != NULL ? f->signature : sig);
+      out_str (out, ", null");
+      if (f != NULL && f->defaults != NULL && f->defaults[0] != '\0')
+        g_string_append_printf (out, ", %s", f->defaults);
+      out_str (out, "]");
     }
   else if (g_str_equal (tag, "CLASS"))
     {

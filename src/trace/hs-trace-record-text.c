@@ -89,7 +89,7 @@ hs_record_primitive_text (Recorder *rec, HsObject *o)
       /* a module's class by its name, whatever its metaclass's repr (<enum 'Enum'>) */
       g_autofree char *text
           = hs_class_check (o)
-                ? g_strdup_printf ("<class '%s.%s'>", ((HsType *)o)->module, hs_class_name (o))
+                ? g_strdup_printf ("<class '%s.%s'>", hs_type_module ((HsType *)o), hs_class_name (o))
                 : hs_record_repr_text (rec, o);
       return pool (rec, text);
     }

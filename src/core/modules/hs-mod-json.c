@@ -1267,6 +1267,7 @@ static const HsMethodDef json_functions[] = {
 static const char json_text[]
     = "class JSONDecoder(object):\n"
       "    \"\"\"Simple JSON <https://json.org> decoder\"\"\"\n"
+      "    __module__ = 'json.decoder'\n"
       "\n"
       "    def __init__(self, *, object_hook=None, parse_float=None,\n"
       "            parse_int=None, parse_constant=None, strict=True,\n"

@@ -1481,6 +1481,7 @@ random_clear (HsVM *vm, HsObject *self)
 static HsType random_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "Random",
+  .module = "random",
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC | HS_TYPE_DRAWN_AS_INSTANCE,
   .basicsize = sizeof (HsRandom),

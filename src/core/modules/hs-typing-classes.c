@@ -285,12 +285,24 @@ fn_clear (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, ((HsTypingFactory *)self)->base);
 }
 
-/* As the module's other functions written in C here (namedtuple): no address, which would
- * differ from run to run in the diagram (CPython's are Python functions) */
+/* CPython's NamedTuple and TypedDict are Python functions: printed as such, with the id as
+ * the other functions written in C (hs-cfunction.c) */
 static HsObject *
 fn_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_from_format (vm, "<built-in function %s>", ((HsTypingFactory *)self)->name);
+  return hs_str_from_format (vm, "<function %s at 0x%" G_GINT64_MODIFIER "x>",
+                             ((HsTypingFactory *)self)->name, (gint64)self->id);
+}
+
+static HsObject *
+fn_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  const char *n = hs_str_utf8 (name);
+  if (strcmp (n, "__name__") == 0 || strcmp (n, "__qualname__") == 0)
+    return hs_str_from_cstr (vm, ((HsTypingFactory *)self)->name);
+  if (strcmp (n, "__module__") == 0)
+    return hs_str_from_cstr (vm, "typing");
+  return hs_object_generic_getattr (vm, self, name);
 }
 
 static HsObject *
@@ -400,6 +412,7 @@ static HsType factory_type = {
   .refs = fn_refs,
   .clear = fn_clear,
   .repr = fn_repr,
+  .getattr = fn_getattr,
   .call = fn_call,
   .methods = fn_methods,
 };

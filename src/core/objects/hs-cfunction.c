@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hs-class.h"
+#include "hs-cpython-names.h"
 #include "hs-error.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
@@ -108,14 +109,45 @@ cfunction_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit (visit, f->self, data);
 }
 
+/* The table's entry when CPython writes this function in Python: a module's (`dataclass`,
+ * self NULL) or a class's (`Random.randint`, by its owner's qualified name); NULL otherwise. */
+static const HsCPythonFunction *
+python_in_cpython (const HsCFunctionObject *f)
+{
+  const char *home = f->owner != NULL ? hs_type_module (f->owner) : NULL;
+  g_autofree char *qualname = NULL;
+
+  if (f->self == NULL && f->owner == NULL)
+    {
+      home = hs_module_function_home (f->def);
+      return home != NULL && home[0] != '\0' ? hs_cpython_function (home, f->def->name) : NULL;
+    }
+  if (home == NULL)
+    return NULL;
+  qualname = g_strdup_printf ("%s.%s", hs_type_qualname (f->owner), f->def->name);
+  return hs_cpython_function (home, qualname);
+}
+
+/* One CPython writes in Python prints as CPython's function or bound method, with its id as
+ * a program's function (an address would differ from run to run in the diagram). */
 static HsObject *
 cfunction_repr (HsVM *vm, HsObject *self)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)self;
+  gboolean python = python_in_cpython (f) != NULL;
+  HsObject *bound = python && f->self != NULL ? hs_object_repr (vm, f->self) : NULL;
   char *s;
   HsObject *r;
 
-  if (f->self == NULL)
+  if (python && f->self == NULL)
+    s = g_strdup_printf ("<function %s at 0x%" G_GINT64_MODIFIER "x>", f->def->name,
+                         (gint64)self->id);
+  else if (python && bound == NULL)
+    return NULL;
+  else if (python)
+    s = g_strdup_printf ("<bound method %s.%s of %s>", hs_type_qualname (f->owner), f->def->name,
+                         hs_str_utf8 (bound));
+  else if (f->self == NULL)
     s = g_strdup_printf ("<built-in function %s>", f->def->name);
   else if (f->def->flags & HS_METH_SLOT)
     s = g_strdup_printf ("<method-wrapper '%s' of %s object at %p>", f->def->name,
@@ -123,6 +155,7 @@ cfunction_repr (HsVM *vm, HsObject *self)
   else
     s = g_strdup_printf ("<built-in method %s of %s object at %p>", f->def->name,
                          hs_type_name (f->self), (void *)f->self);
+  hs_xdecref (vm, bound);
   r = hs_str_new (vm, s, strlen (s));
   g_free (s);
   return r;
@@ -218,9 +251,13 @@ static HsObject *
 descr_repr (HsVM *vm, HsObject *self)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)self;
-  char *s = g_strdup_printf ((f->def->flags & HS_METH_SLOT) ? "<slot wrapper '%s' of '%s' objects>"
-                                                            : "<method '%s' of '%s' objects>",
-                             f->def->name, hs_type_tp_name (f->owner));
+  char *s = python_in_cpython (f) != NULL
+                ? g_strdup_printf ("<function %s.%s at 0x%" G_GINT64_MODIFIER "x>",
+                                   hs_type_qualname (f->owner), f->def->name, (gint64)self->id)
+                : g_strdup_printf ((f->def->flags & HS_METH_SLOT)
+                                       ? "<slot wrapper '%s' of '%s' objects>"
+                                       : "<method '%s' of '%s' objects>",
+                                   f->def->name, hs_type_tp_name (f->owner));
   HsObject *r = hs_str_new (vm, s, strlen (s));
   g_free (s);
   return r;

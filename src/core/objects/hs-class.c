@@ -1113,6 +1113,17 @@ hs_type_qualname (const HsType *t)
              : t->name;
 }
 
+const char *
+hs_type_module (const HsType *t)
+{
+  HsObject *m;
+
+  if (t->module != NULL || !(t->type_flags & HS_TYPE_HEAP))
+    return t->module;
+  m = t->dict != NULL ? hs_dict_get_item_cstr_borrow (NULL, t->dict, "__module__") : NULL;
+  return m != NULL && hs_str_check (m) ? hs_str_utf8 (m) : "__main__";
+}
+
 HsObject *
 hs_class_base_borrow (HsObject *cls)
 {
@@ -1541,7 +1552,7 @@ type_getattr_lookup (HsVM *vm, HsObject *self, HsObject *name)
       if (strcmp (n, "__name__") == 0 || strcmp (n, "__qualname__") == 0)
         return heap ? hs_incref (HS_CLASS (t)->name) : hs_str_from_cstr (vm, t->name);
       if (strcmp (n, "__module__") == 0)
-        return hs_str_intern_cstr (t->module ? t->module : heap ? "__main__" : "builtins");
+        return hs_str_intern_cstr (hs_type_module (t) != NULL ? hs_type_module (t) : "builtins");
       /* the class's own tuples, as CPython's tp_bases and tp_mro: `A.__mro__ is A.__mro__` */
       if (strcmp (n, "__bases__") == 0 && heap)
         return hs_incref (HS_CLASS (t)->bases);

@@ -147,6 +147,10 @@ const char *hs_class_name (HsObject *cls);
 /* CPython's type __qualname__ (`Outer.Inner` for a class nested in a class body), which
  * the reprs of a class and its instances show; a built-in type's name. */
 const char *hs_type_qualname (const HsType *t);
+/* CPython's type __module__ as text: the module of a type a module makes in C, a class's
+ * `__module__` (which its class statement sets from the globals' __name__: "pprint" for a
+ * library class, "__main__" for the program's), NULL for a built-in type. */
+const char *hs_type_module (const HsType *t);
 /* The base class whose layout the instances extend (CPython's __base__: a type object;
  * `object` for a class without bases). */
 HsObject *hs_class_base_borrow (HsObject *cls);

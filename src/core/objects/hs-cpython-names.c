@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "hs-cpython-names.h"
@@ -17,6 +18,7 @@
 #include "hs-str.h"
 
 #include "hs-cpython-dicts-table.h"
+#include "hs-cpython-functions-table.h"
 #include "hs-cpython-names-table.h"
 
 /* dict_table's rows by type key, built once */
@@ -159,4 +161,20 @@ hs_cpython_refuse_missing (HsVM *vm, HsObject *obj, HsObject *name)
   hs_err_clear (vm);
   hs_err_format (vm, &hs_exc_NotImplementedError, "%s.%s%s is not supported by Heapscope yet",
                  owner, hs_str_utf8 (name), callable ? "()" : "");
+}
+
+static int
+compare_function_name (const void *key, const void *entry)
+{
+  return strcmp (key, ((const HsCPythonFunction *)entry)->name);
+}
+
+const HsCPythonFunction *
+hs_cpython_function (const char *module, const char *name)
+{
+  const HsCPythonFunction *f = bsearch (name, functions, G_N_ELEMENTS (functions),
+                                        sizeof functions[0], compare_function_name);
+  g_autofree char *word = module != NULL ? g_strconcat (" ", module, " ", NULL) : NULL;
+
+  return f != NULL && (word == NULL || strstr (f->modules, word) != NULL) ? f : NULL;
 }

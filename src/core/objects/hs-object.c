@@ -734,9 +734,7 @@ hs_object_default_repr (HsVM *vm, HsObject *self)
   HsObject *r;
 
   /* CPython's object_repr: a class's module, or a built-in type's other than builtins */
-  const char *module = self->type->module;
-  if (module == NULL && (self->type->type_flags & HS_TYPE_HEAP))
-    module = "__main__";
+  const char *module = hs_type_module (self->type);
   if (module != NULL && strcmp (module, "builtins") != 0)
     s = g_strdup_printf ("<%s.%s object at %p>", module, hs_type_qualname (self->type),
                          (void *)self);
@@ -806,10 +804,8 @@ type_repr (HsVM *vm, HsObject *self)
 {
   HsType *t = (HsType *)self;
   /* a class of the program is __main__'s; one a module made (abc.ABC) names its module */
-  char *s = (t->type_flags & HS_TYPE_HEAP) && t->module == NULL
-                ? g_strdup_printf ("<class '__main__.%s'>", hs_type_qualname (t))
-            : t->module != NULL
-                ? g_strdup_printf ("<class '%s.%s'>", t->module, hs_type_qualname (t))
+  char *s = hs_type_module (t) != NULL
+                ? g_strdup_printf ("<class '%s.%s'>", hs_type_module (t), hs_type_qualname (t))
                 : g_strdup_printf ("<class '%s'>", t->name);
   HsObject *r = str_from_cstr (vm, s);
   g_free (s);

@@ -178,7 +178,7 @@ static const HsMethodDef ws_methods[] = {
 HsType hs_weakset_type = {
   .header = { .type = &hs_type_type, .refcount = 1, .flags = HS_FLAG_IMMORTAL },
   .name = "WeakSet",
-  .module = "weakref",
+  .module = "_weakrefset",
   .base = &hs_object_type,
   .type_flags = HS_TYPE_GC | HS_TYPE_BASETYPE,
   .basicsize = sizeof (HsWeakContainer),

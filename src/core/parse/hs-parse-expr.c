@@ -69,6 +69,8 @@ typedef struct
   int n;
 } Generators;
 
+static void *sequence_error (Parser *p, HsExpr *prev);
+
 /* for_if_clauses: ('async'? 'for' star_targets 'in' disjunction ('if' disjunction)*)+ */
 static gboolean
 for_if_clauses (Parser *p, Generators *g)
@@ -79,7 +81,21 @@ for_if_clauses (Parser *p, Generators *g)
       HsComprehension c = { 0 };
       c.is_async = accept (p, HS_T_KW_ASYNC);
       advance (p);
-      if (!hs_parse_comp_target (p, &c.target) || !hs_parse_expect (p, HS_T_KW_IN))
+      if (!hs_parse_comp_target (p, &c.target))
+        goto fail;
+      if (kind (p) != HS_T_KW_IN && hs_parse_starts_expression (kind (p)))
+        {
+          /* CPython's invalid_for_target reads the target as star_expressions, whose
+           * invalid_expression says "Perhaps you forgot a comma?" ([x for x y]) */
+          HsExpr *t = c.target;
+          if (t->kind == HS_EXPR_TUPLE && t->u.seq.elts.len > 0
+              && t->u.seq.elts.items[0]->pos.col_offset == t->pos.col_offset
+              && t->u.seq.elts.items[0]->pos.lineno == t->pos.lineno) /* not parenthesized */
+            t = t->u.seq.elts.items[t->u.seq.elts.len - 1];
+          sequence_error (p, t);
+          goto fail;
+        }
+      if (!hs_parse_expect (p, HS_T_KW_IN))
         goto fail;
       if (!(c.iter = disjunction (p)))
         goto fail;
@@ -617,6 +633,8 @@ call_args (Parser *p, int open, CallArgs *ca)
             {
               if (kind (p) == HS_T_COMMA && peek_kind (p, 1) == HS_T_RPAR && sole)
                 advance (p);
+              else if (sole && kind (p) != HS_T_COMMA) /* f(x for x in y z) */
+                return hs_parse_invalid_syntax (p), FALSE;
               else
                 {
                   g->pos = hs_parse_span (p, arg_start);

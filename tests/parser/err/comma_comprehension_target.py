@@ -1,0 +1,1 @@
+names = [x for x y]

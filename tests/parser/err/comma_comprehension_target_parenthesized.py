@@ -1,0 +1,1 @@
+squares = [n * n for (a, b) c]

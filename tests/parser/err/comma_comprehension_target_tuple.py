@@ -1,0 +1,1 @@
+pairs = [x for x, y z in w]

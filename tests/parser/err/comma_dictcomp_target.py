@@ -1,0 +1,1 @@
+seen = {k: v for k v in items}

@@ -681,7 +681,7 @@ month_name_index (HsVM *vm, HsObject *mo)
 }
 
 static HsObject *
-text_formatmonth_to (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
+text_formatmonth_to (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *fname,
                      gboolean print)
 {
   HsObject *self, *yo, *mo, *o[2] = { NULL, NULL };
@@ -698,20 +698,12 @@ text_formatmonth_to (HsVM *vm, const char *fname, HsObject **args, gsize nargs, 
   return text_result (vm, s, print);
 }
 
-static HsObject *
-text_formatmonth (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return text_formatmonth_to (vm, "TextCalendar.formatmonth", args, nargs, kwnames, FALSE);
-}
+HS_CFUNCTION_VARIANT (text_formatmonth, text_formatmonth_to, "TextCalendar.formatmonth", FALSE)
+
+HS_CFUNCTION_VARIANT (text_prmonth, text_formatmonth_to, "TextCalendar.prmonth", TRUE)
 
 static HsObject *
-text_prmonth (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return text_formatmonth_to (vm, "TextCalendar.prmonth", args, nargs, kwnames, TRUE);
-}
-
-static HsObject *
-text_formatyear_to (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
+text_formatyear_to (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *fname,
                     gint64 w, gint64 l, gboolean print)
 {
   HsObject *self, *yo, *o[4] = { NULL, NULL, NULL, NULL };
@@ -732,17 +724,9 @@ text_formatyear_to (HsVM *vm, const char *fname, HsObject **args, gsize nargs, H
   return text_result (vm, s, print);
 }
 
-static HsObject *
-text_formatyear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return text_formatyear_to (vm, "TextCalendar.formatyear", args, nargs, kwnames, 2, 1, FALSE);
-}
+HS_CFUNCTION_VARIANT (text_formatyear, text_formatyear_to, "TextCalendar.formatyear", 2, 1, FALSE)
 
-static HsObject *
-text_pryear (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return text_formatyear_to (vm, "TextCalendar.pryear", args, nargs, kwnames, 0, 0, TRUE);
-}
+HS_CFUNCTION_VARIANT (text_pryear, text_formatyear_to, "TextCalendar.pryear", 0, 0, TRUE)
 
 static HsObject *
 text_formatday (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -833,7 +817,7 @@ week_cells (HsVM *vm, HsObject *week, int cells[7])
 }
 
 static HsObject *
-text_formatweek_to (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
+text_formatweek_to (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *fname,
                     gboolean print)
 {
   HsObject *self, *week, *wo;
@@ -848,17 +832,9 @@ text_formatweek_to (HsVM *vm, const char *fname, HsObject **args, gsize nargs, H
   return text_result (vm, s, print);
 }
 
-static HsObject *
-text_formatweek (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return text_formatweek_to (vm, "TextCalendar.formatweek", args, nargs, kwnames, FALSE);
-}
+HS_CFUNCTION_VARIANT (text_formatweek, text_formatweek_to, "TextCalendar.formatweek", FALSE)
 
-static HsObject *
-text_prweek (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return text_formatweek_to (vm, "TextCalendar.prweek", args, nargs, kwnames, TRUE);
-}
+HS_CFUNCTION_VARIANT (text_prweek, text_formatweek_to, "TextCalendar.prweek", TRUE)
 
 /* ---- the classes and the module -------------------------------------------------------- */
 

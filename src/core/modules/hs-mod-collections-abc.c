@@ -530,26 +530,18 @@ view_iter_kind (HsVM *vm, HsObject *self, HsMappingViewKind kind)
   return it;
 }
 
+/* KeysView.__iter__, ItemsView.__iter__, ValuesView.__iter__ */
 static HsObject *
-keys_iter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+view_iter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *fname,
+           HsMappingViewKind kind)
 {
-  ARGS0 ("KeysView.__iter__");
-  return view_iter_kind (vm, self, HS_MAPPING_VIEW_KEYS);
+  ARGS0 (fname);
+  return view_iter_kind (vm, self, kind);
 }
 
-static HsObject *
-items_iter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  ARGS0 ("ItemsView.__iter__");
-  return view_iter_kind (vm, self, HS_MAPPING_VIEW_ITEMS);
-}
-
-static HsObject *
-values_iter (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  ARGS0 ("ValuesView.__iter__");
-  return view_iter_kind (vm, self, HS_MAPPING_VIEW_VALUES);
-}
+HS_CFUNCTION_VARIANT (keys_iter, view_iter, "KeysView.__iter__", HS_MAPPING_VIEW_KEYS)
+HS_CFUNCTION_VARIANT (items_iter, view_iter, "ItemsView.__iter__", HS_MAPPING_VIEW_ITEMS)
+HS_CFUNCTION_VARIANT (values_iter, view_iter, "ValuesView.__iter__", HS_MAPPING_VIEW_VALUES)
 
 static HsObject *
 keys_contains (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
@@ -965,29 +957,22 @@ set_minus (HsVM *vm, HsObject *self, HsObject *a, HsObject *b)
   return from_iterable (vm, self, filter_in (vm, a, b, 0));
 }
 
+/* Set.__sub__ (self - other) and Set.__rsub__ (other - self) */
 static HsObject *
-set_sub (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+set_sub_either (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *fname,
+                gboolean reflected)
 {
-  ARGS1 ("Set.__sub__", other);
+  ARGS1 (fname, other);
   HsObject *o = as_set (vm, self, other, TRUE);
   if (o == NULL)
     return hs_err_occurred (vm) ? NULL : hs_incref (hs_NotImplemented);
-  HsObject *r = set_minus (vm, self, self, o);
+  HsObject *r = reflected ? set_minus (vm, self, o, self) : set_minus (vm, self, self, o);
   hs_decref (vm, o);
   return r;
 }
 
-static HsObject *
-set_rsub (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  ARGS1 ("Set.__rsub__", other);
-  HsObject *o = as_set (vm, self, other, TRUE);
-  if (o == NULL)
-    return hs_err_occurred (vm) ? NULL : hs_incref (hs_NotImplemented);
-  HsObject *r = set_minus (vm, self, o, self);
-  hs_decref (vm, o);
-  return r;
-}
+HS_CFUNCTION_VARIANT (set_sub, set_sub_either, "Set.__sub__", FALSE)
+HS_CFUNCTION_VARIANT (set_rsub, set_sub_either, "Set.__rsub__", TRUE)
 
 /* (self - other) | (other - self) */
 static HsObject *

@@ -94,19 +94,17 @@ divmod_of (HsVM *vm, HsObject *a, HsObject *b)
   return t;
 }
 
+/* __divmod__ and __rdivmod__ */
 static HsObject *
-real_divmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+real_divmod_either (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *fname,
+                    gboolean reflected)
 {
-  ARGS1 ("__divmod__");
-  return divmod_of (vm, self, other);
+  ARGS1 (fname);
+  return reflected ? divmod_of (vm, other, self) : divmod_of (vm, self, other);
 }
 
-static HsObject *
-real_rdivmod (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  ARGS1 ("__rdivmod__");
-  return divmod_of (vm, other, self);
-}
+HS_CFUNCTION_VARIANT (real_divmod, real_divmod_either, "__divmod__", FALSE)
+HS_CFUNCTION_VARIANT (real_rdivmod, real_divmod_either, "__rdivmod__", TRUE)
 
 /* a call of the built-in type `type` with one argument, taking it */
 static HsObject *

@@ -80,11 +80,16 @@ plain_prefix (const char *p, const char *end, char quote)
 void
 hs_str_repr_append (GString *out, HsObject *o)
 {
-  HsStr *s = HS_STR (o);
-  const char *p = s->data, *end = s->data + s->byte_len;
+  hs_str_repr_append_text (out, HS_STR (o)->data, HS_STR (o)->byte_len);
+}
+
+void
+hs_str_repr_append_text (GString *out, const char *text, gsize len)
+{
+  const char *p = text, *end = text + len;
   char quote = '\'';
 
-  if (memchr (p, '\'', s->byte_len) != NULL && memchr (p, '"', s->byte_len) == NULL)
+  if (memchr (p, '\'', len) != NULL && memchr (p, '"', len) == NULL)
     quote = '"';
   g_string_append_c (out, quote);
   while (p < end)

@@ -120,6 +120,9 @@ gint64 hs_str_hash (HsObject *s);
 gint64 hs_hash_bytes (const char *data, gsize len);
 /* CPython's repr of a str ('...' or "..." with escapes) appended to out. */
 void hs_str_repr_append (GString *out, HsObject *s);
+/* the same of a str's text (UTF-8, a lone surrogate as its 3-byte encoding): ast.dump's
+ * constants and names */
+void hs_str_repr_append_text (GString *out, const char *text, gsize len);
 /* The escape repr() and ascii() write for code point c >= 0x80: \xNN, \uNNNN, \UNNNNNNNN. */
 void hs_str_append_escape (GString *out, gunichar c);
 /* Code point at index i (0 <= i < char_len), as a str (a cached singleton if Latin-1). */

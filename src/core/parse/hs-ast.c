@@ -7,6 +7,7 @@
  */
 #include "hs-ast.h"
 #include "hs-recursion.h"
+#include "hs-str.h"
 
 #include <gmp.h>
 #include <math.h>
@@ -145,72 +146,11 @@ hs_syntax_error_columns_to_bytes (HsSyntaxError *err)
 
 /* ---- repr of constants, as Python prints them ------------------------------------------ */
 
-static gboolean
-is_printable (gunichar u)
-{
-  if (u == ' ')
-    return TRUE;
-  switch (g_unichar_type (u))
-    {
-      case G_UNICODE_CONTROL:
-      case G_UNICODE_FORMAT:
-      case G_UNICODE_SURROGATE:
-      case G_UNICODE_PRIVATE_USE:
-      case G_UNICODE_UNASSIGNED:
-      case G_UNICODE_LINE_SEPARATOR:
-      case G_UNICODE_PARAGRAPH_SEPARATOR:
-      case G_UNICODE_SPACE_SEPARATOR:
-        return FALSE;
-      default:
-        return TRUE;
-    }
-}
-
+/* Python's repr of the str s: str's own (hs-str-repr.c) */
 static void
 repr_str (GString *out, const char *s, gsize len)
 {
-  gboolean has_sq = memchr (s, '\'', len) != NULL, has_dq = memchr (s, '"', len) != NULL;
-  char q = (has_sq && !has_dq) ? '"' : '\'';
-  g_string_append_c (out, q);
-  for (const char *p = s; p < s + len;)
-    {
-      gunichar u = g_utf8_get_char_validated (p, s + len - p);
-      if (u == (gunichar)-1 || u == (gunichar)-2)
-        {
-          const unsigned char *b = (const unsigned char *)p;
-          if (p + 2 < s + len && b[0] == 0xED && b[1] >= 0xA0 && b[1] <= 0xBF)
-            {
-              /* a lone surrogate ("\udc80"), stored as its 3-byte encoding */
-              g_string_append_printf (out, "\\u%04x",
-                                      0xD000 | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F));
-              p += 3;
-              continue;
-            }
-          g_string_append_printf (out, "\\x%02x", (unsigned char)*p++);
-          continue;
-        }
-      const char *next = g_utf8_next_char (p);
-      if (u == (gunichar)q || u == '\\')
-        g_string_append_printf (out, "\\%c", (char)u);
-      else if (u == '\n')
-        g_string_append (out, "\\n");
-      else if (u == '\r')
-        g_string_append (out, "\\r");
-      else if (u == '\t')
-        g_string_append (out, "\\t");
-      else if (u < 0x20 || u == 0x7f)
-        g_string_append_printf (out, "\\x%02x", u);
-      else if (u < 0x80 || is_printable (u))
-        g_string_append_len (out, p, next - p);
-      else if (u <= 0xff)
-        g_string_append_printf (out, "\\x%02x", u);
-      else if (u <= 0xffff)
-        g_string_append_printf (out, "\\u%04x", u);
-      else
-        g_string_append_printf (out, "\\U%08x", u);
-      p = next;
-    }
-  g_string_append_c (out, q);
+  hs_str_repr_append_text (out, s, len);
 }
 
 static void

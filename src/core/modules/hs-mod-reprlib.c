@@ -175,12 +175,8 @@ static const char reprlib_text[]
       "aRepr = Repr()\n"
       "repr = aRepr.repr\n";
 
-static const HsMethodDef reprlib_functions[] = {
-  { NULL, NULL },
-};
-
 int
 hs_mod_reprlib_init (HsVM *vm, HsObject *dict)
 {
-  return hs_exec_library_module (vm, dict, reprlib_functions, reprlib_text);
+  return hs_exec_library_module (vm, dict, NULL, reprlib_text);
 }

@@ -71,6 +71,7 @@ static const BuiltinModule builtin_modules[] = {
   { "sys", hs_mod_sys_init },
   { "textwrap", hs_mod_textwrap_init },
   { "time", hs_mod_time_init },
+  { "timeit", hs_mod_timeit_init },
   { "traceback", hs_mod_traceback_init },
   { "types", hs_mod_types_init },
   { "typing", hs_mod_typing_init },

@@ -100,6 +100,7 @@ void hs_mod_heapq_runtime_init (void);
 int hs_mod_contextlib_init (HsVM *vm, HsObject *dict);
 int hs_mod_pprint_init (HsVM *vm, HsObject *dict);
 int hs_mod_reprlib_init (HsVM *vm, HsObject *dict);
+int hs_mod_timeit_init (HsVM *vm, HsObject *dict);
 int hs_mod_traceback_init (HsVM *vm, HsObject *dict);
 int hs_mod_warnings_init (HsVM *vm, HsObject *dict);
 int hs_mod_queue_init (HsVM *vm, HsObject *dict);

@@ -30,7 +30,7 @@ HsObject *hs_exec_library_text (HsVM *vm, const char *text, HsObject *globals);
  * with the callables its defaults name: 0, or -1 with the exception set. */
 int hs_exec_library_text_in (HsVM *vm, const char *text, HsObject *globals, HsObject *locals);
 
-/* Makes a module written in Python: adds its primitives (built-in functions) to its dict,
+/* Makes a module written in Python: adds its primitives (built-in functions, or NULL) to its dict,
  * then runs its text there, as globals and locals: 0, or -1 with the exception set. Its code
  * is library code whose frames no traceback shows (as a module of CPython's written in C). */
 int hs_exec_library_module (HsVM *vm, HsObject *dict, const HsMethodDef *primitives,

@@ -21,6 +21,7 @@
 #include "hs-compile.h"
 #include "hs-dict.h"
 #include "hs-exceptions.h"
+#include "hs-function.h"
 #include "hs-int.h"
 #include "hs-module.h"
 #include "hs-str.h"
@@ -268,15 +269,6 @@ hs_exec_library_text (HsVM *vm, const char *text, HsObject *globals)
   return locals;
 }
 
-/* A class the library defined: its namespace (methods, their defaults) lives as long as it. */
-static void
-make_class_immortal (HsType *cls)
-{
-  HsObject *k, *v;
-  for (gsize pos = 0; hs_dict_next (cls->dict, &pos, &k, &v);)
-    v->flags |= HS_FLAG_IMMORTAL;
-}
-
 /* What a module-level instance of the library holds (reprlib.aRepr's fillvalue, a constant
  * the program's own instances share) is immortal too: no drawn object holds it, so its count
  * could not be accounted for. Classes, functions and modules are not entered. */
@@ -292,13 +284,44 @@ make_held_immortal (HsObject *child, const HsRef *ref, gpointer data)
     hs_object_refs (child, make_held_immortal, NULL);
 }
 
+/* A function the library defined, immortal, and its defaults (timeit's stmt="pass", a str the
+ * program's constants share), which the diagram never draws. */
+static void
+make_function_immortal (HsObject *v)
+{
+  v->flags |= HS_FLAG_IMMORTAL;
+  if (!HS_IS (v, &hs_function_type))
+    return;
+  if (HS_FUNCTION (v)->defaults != NULL)
+    make_held_immortal (HS_FUNCTION (v)->defaults, NULL, NULL);
+  if (HS_FUNCTION (v)->kwdefaults != NULL)
+    make_held_immortal (HS_FUNCTION (v)->kwdefaults, NULL, NULL);
+}
+
+/* A value the library defined at module level, immortal, and so what it holds that the diagram
+ * never draws: a function's defaults, an instance's attributes (reprlib.aRepr's fillvalue);
+ * a class's namespace (methods, their defaults) lives as long as it. */
+static void
+make_library_value_immortal (HsObject *v)
+{
+  HsObject *k, *x;
+  if (hs_is_immortal (v))
+    return;
+  make_function_immortal (v);
+  if (hs_type_check (v) && ((HsType *)v)->dict != NULL)
+    for (gsize pos = 0; hs_dict_next (((HsType *)v)->dict, &pos, &k, &x);)
+      make_function_immortal (x);
+  else if (!HS_IS (v, &hs_function_type) && !hs_type_check (v) && !hs_module_check (v))
+    hs_object_refs (v, make_held_immortal, NULL);
+}
+
 int
 hs_exec_library_module (HsVM *vm, HsObject *dict, const HsMethodDef *primitives, const char *text)
 {
   HsObject *r, *k, *v;
   HsCode *code;
 
-  if (hs_module_add_functions (vm, dict, primitives) < 0
+  if ((primitives != NULL && hs_module_add_functions (vm, dict, primitives) < 0)
       || (code = compile_library (vm, text, HS_CODE_LIBRARY | HS_CODE_NO_TRACEBACK)) == NULL)
     return -1;
   if ((r = run_code (vm, code, dict, dict)) == NULL)
@@ -307,15 +330,7 @@ hs_exec_library_module (HsVM *vm, HsObject *dict, const HsMethodDef *primitives,
   /* what the module defines lives as long as the VM, kept by the module table that the
    * diagram does not draw: immortal, as a module's values in C are (hs_module_add_take) */
   for (gsize pos = 0; hs_dict_next (dict, &pos, &k, &v);)
-    {
-      gboolean plain = !hs_is_immortal (v) && !hs_type_check (v) && !hs_module_check (v)
-                       && !HS_IS (v, &hs_function_type);
-      v->flags |= HS_FLAG_IMMORTAL;
-      if (hs_type_check (v) && ((HsType *)v)->dict != NULL)
-        make_class_immortal ((HsType *)v);
-      if (plain)
-        hs_object_refs (v, make_held_immortal, NULL);
-    }
+    make_library_value_immortal (v);
   return 0;
 }
 

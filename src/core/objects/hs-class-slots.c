@@ -470,6 +470,18 @@ slot_iter (HsVM *vm, HsObject *self)
   return r;
 }
 
+/* Whether self's __next__ is a library module's standing for a C type of CPython's (a class
+ * of a module named _csv, as csv's reader): CPython's ends a loop with no StopIteration raised
+ * for the tracer to see. */
+static gboolean
+stands_for_c_iterator (HsObject *self)
+{
+  HsObject *fn = hs_type_lookup_borrow (self->type, hs_dunder[N_NEXT]);
+  return fn != NULL && HS_IS (fn, &hs_function_type)
+         && (HS_FUNCTION (fn)->code->flags & HS_CODE_NO_TRACEBACK) && self->type->module != NULL
+         && self->type->module[0] == '_';
+}
+
 static HsObject *
 slot_iternext (HsVM *vm, HsObject *self)
 {
@@ -482,7 +494,8 @@ slot_iternext (HsVM *vm, HsObject *self)
     }
   if (r == NULL && hs_err_matches (vm, &hs_exc_StopIteration))
     {
-      if (vm->for_iter_frame != NULL && vm->for_iter_frame == vm->frame)
+      if (vm->for_iter_frame != NULL && vm->for_iter_frame == vm->frame
+          && !stands_for_c_iterator (self))
         {
           HS_CLEAR (vm, vm->for_iter_stop);
           vm->for_iter_stop = hs_err_fetch (vm);

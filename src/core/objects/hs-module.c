@@ -46,6 +46,7 @@ static const BuiltinModule builtin_modules[] = {
   { "contextlib", hs_mod_contextlib_init },
   { "copy", hs_mod_copy_init },
   { "copyreg", hs_mod_copyreg_init },
+  { "csv", hs_mod_csv_init },
   { "dataclasses", hs_mod_dataclasses_init },
   { "datetime", hs_mod_datetime_init },
   { "enum", hs_mod_enum_init },

@@ -49,6 +49,7 @@ static const BuiltinModule builtin_modules[] = {
   { "csv", hs_mod_csv_init },
   { "dataclasses", hs_mod_dataclasses_init },
   { "datetime", hs_mod_datetime_init },
+  { "difflib", hs_mod_difflib_init },
   { "enum", hs_mod_enum_init },
   { "decimal", hs_mod_decimal_init },
   { "fractions", hs_mod_fractions_init },

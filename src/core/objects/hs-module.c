@@ -54,6 +54,7 @@ static const BuiltinModule builtin_modules[] = {
   { "decimal", hs_mod_decimal_init },
   { "fractions", hs_mod_fractions_init },
   { "functools", hs_mod_functools_init },
+  { "inspect", hs_mod_inspect_init },
   { "logging", hs_mod_logging_init },
   { "operator", hs_mod_operator_init },
   { "pprint", hs_mod_pprint_init },

@@ -84,6 +84,7 @@ HsObject *hs_module_class_new (HsVM *vm, const char *module, HsType *meta, const
 int hs_mod_csv_init (HsVM *vm, HsObject *dict);
 int hs_mod_difflib_init (HsVM *vm, HsObject *dict);
 int hs_mod_gc_init (HsVM *vm, HsObject *dict);
+int hs_mod_inspect_init (HsVM *vm, HsObject *dict);
 int hs_mod_logging_init (HsVM *vm, HsObject *dict);
 int hs_mod_sys_init (HsVM *vm, HsObject *dict);
 int hs_mod_math_init (HsVM *vm, HsObject *dict);

@@ -63,6 +63,7 @@ check_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpoin
   count_root (&c, vm->exc);
   count_root (&c, vm->last_exc);
   count_root (&c, vm->memory_exc);
+  count_root (&c, vm->memory_exc_shared);
   count_root (&c, vm->stop_exc);
   count_root (&c, vm->exc_base.value);
   count_root (&c, vm->modules);

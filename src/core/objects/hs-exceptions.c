@@ -3,7 +3,8 @@
  * Invariant: vm->exc is NULL or one exception instance owned by the VM. Raising while
  * another exception is current chains it as the new one's __context__ (CPython's
  * implicit chaining). MemoryError is raised from a per-VM preallocated instance, so
- * running out of heap never needs more heap.
+ * running out of heap never needs more heap; the raised one is the program's own (the
+ * VM keeps no reference) and the reserve is made again at once.
  */
 #include "config.h"
 
@@ -915,15 +916,42 @@ hs_err_set_key (HsVM *vm, HsObject *key)
   hs_err_set_value (vm, &hs_exc_KeyError, key);
 }
 
+/* A new MemoryError for the reserve, made past the heap cap (a few hundred bytes): NULL
+ * only when the process itself is out of memory. */
+static HsObject *
+memory_error_reserve (HsVM *vm)
+{
+  gsize limit = vm->config.heap_limit_bytes;
+  HsObject *e;
+
+  vm->memory_refilling = TRUE;
+  vm->config.heap_limit_bytes = 0;
+  e = hs_exception_new (vm, &hs_exc_MemoryError, NULL);
+  vm->config.heap_limit_bytes = limit;
+  vm->memory_refilling = FALSE;
+  return e;
+}
+
 void
 hs_err_no_memory (HsVM *vm)
 {
-  HsObject *e = vm->memory_exc;
+  HsObject *e;
+
+  if (vm->memory_refilling)
+    return; /* the reserve could not be made: its caller keeps what is raised */
+  if (vm->memory_exc == NULL)
+    vm->memory_exc = memory_error_reserve (vm);
+  e = g_steal_pointer (&vm->memory_exc);
   if (e == NULL)
-    return;
-  if (HS_EXCEPTION (e)->traceback != NULL)
-    g_array_set_size (HS_EXCEPTION (e)->traceback, 0);
+    {
+      /* the last resort, which the VM keeps (its count is one more than drawn) */
+      e = hs_incref (vm->memory_exc_shared);
+      if (HS_EXCEPTION (e)->traceback != NULL)
+        g_array_set_size (HS_EXCEPTION (e)->traceback, 0);
+    }
   hs_err_set_object (vm, e);
+  hs_decref (vm, e);
+  vm->memory_exc = memory_error_reserve (vm);
 }
 
 gboolean

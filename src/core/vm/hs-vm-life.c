@@ -126,6 +126,7 @@ hs_vm_new (const HsVMConfig *config)
   vm->warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   vm->stop_exc = hs_exception_new (vm, &hs_exc_StopRun, NULL);
   vm->memory_exc = hs_exception_new (vm, &hs_exc_MemoryError, NULL);
+  vm->memory_exc_shared = hs_exception_new (vm, &hs_exc_MemoryError, NULL);
   vm->builtins = hs_builtins_new (vm);
   return vm;
 }
@@ -162,6 +163,7 @@ hs_vm_free (HsVM *vm)
   HS_CLEAR (vm, vm->builtins);
   HS_CLEAR (vm, vm->stop_exc);
   HS_CLEAR (vm, vm->memory_exc);
+  HS_CLEAR (vm, vm->memory_exc_shared);
   /* Code constants are objects on the live list, and garbage still alive (a cycle through
    * a dict keyed by a constant string) holds them: hs_heap_fini frees them with the rest,
    * then the codes go without touching them. Classes forget no subclass meanwhile. */

@@ -116,13 +116,18 @@ struct _HsVM
   gint64 line_steps;           /* line events of the current run */
   int stop_reason;             /* HsRunResult of a forced stop (limits, cancel), else HS_RUN_OK */
   gsize output_bytes;
-  gint64 slept_ns;      /* what time.sleep() has slept, at once (hs_vm_add_sleep) */
-  GPtrArray *codes;     /* HsCode * compiled in this VM (freed with it) */
-  GArray *warnings;     /* HsVMWarning: the program's compile-time warnings */
-  GHashTable *warned;   /* "LINE:MESSAGE" of the run-time warnings shown (once each) */
-  guint codes_version;  /* bumped when exec(), eval() or compile() adds one */
-  HsObject *memory_exc; /* preallocated MemoryError, raised without allocating */
-  HsObject *last_exc;   /* the uncaught exception of the last run */
+  gint64 slept_ns;     /* what time.sleep() has slept, at once (hs_vm_add_sleep) */
+  GPtrArray *codes;    /* HsCode * compiled in this VM (freed with it) */
+  GArray *warnings;    /* HsVMWarning: the program's compile-time warnings */
+  GHashTable *warned;  /* "LINE:MESSAGE" of the run-time warnings shown (once each) */
+  guint codes_version; /* bumped when exec(), eval() or compile() adds one */
+  /* a preallocated MemoryError, handed to the program when it is raised (a caught one is
+   * the program's alone, as CPython's fresh instance) and made again at once, past the cap
+   * if need be; NULL when even that failed (the process is out of memory) */
+  HsObject *memory_exc;
+  HsObject *memory_exc_shared; /* raised, and kept, only when memory_exc is NULL */
+  gboolean memory_refilling;
+  HsObject *last_exc; /* the uncaught exception of the last run */
   HsSyntaxError *last_syntax_error;
   /* the program's source declares its encoding (a coding line, a BOM): CPython's parser
    * then reports a program's columns in characters, else in bytes */

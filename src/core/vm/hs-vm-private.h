@@ -83,6 +83,7 @@ struct _HsVM
   gpointer arenas; /* chained through each arena's first word */
   guint8 *arena_next;
   gsize arena_left;
+  guint arena_count;
   /* deferred deallocation: hs_object_free past a nesting depth queues
    * objects here, chained through `next`, and the outermost free drains the queue. */
   guint dealloc_depth;

@@ -584,7 +584,7 @@ hs_int_to_str (HsVM *vm, HsObject *o)
       text = small_digits (o, 10, FALSE, buf + sizeof buf);
       if (SMALL (o) < 0)
         *--text = '-';
-      return hs_str_new_unshared (vm, text, (gsize)(buf + sizeof buf - text));
+      return hs_str_new_ascii_unshared (vm, text, (gsize)(buf + sizeof buf - text));
     }
   if (past_limit_bits (vm, mpz_sizeinbase (BIG (o), 2)))
     {

@@ -139,7 +139,7 @@ hs_object_init_block (HsVM *vm, HsAllocPrefix *prefix, const HsType *type, gsize
  * float), each field written once instead of the block zeroed first. No block waiting, an
  * alloc hook, or the heap limit near: the general way. */
 static inline HsObject *
-hs_object_alloc_plain (HsVM *vm, const HsType *type, gsize size)
+hs_object_alloc_plain_common (HsVM *vm, const HsType *type, gsize size, gboolean zero)
 {
   gsize block = hs_alloc_block_size (size);
   HsAllocPrefix *prefix;
@@ -154,10 +154,25 @@ hs_object_alloc_plain (HsVM *vm, const HsType *type, gsize size)
     }
   vm->free_blocks[hs_alloc_class (block)] = *(gpointer *)prefix;
   obj = (HsObject *)(prefix + 1);
-  memset ((char *)obj + sizeof (HsObject), 0, size - sizeof (HsObject));
+  if (zero)
+    memset ((char *)obj + sizeof (HsObject), 0, size - sizeof (HsObject));
   obj->flags = 0;
   obj->gc_refs = 0;
   return hs_object_init_block (vm, prefix, type, size, block);
+}
+
+static inline HsObject *
+hs_object_alloc_plain (HsVM *vm, const HsType *type, gsize size)
+{
+  return hs_object_alloc_plain_common (vm, type, size, TRUE);
+}
+
+/* The same for an object whose maker writes every byte past the header (a str: its
+ * lengths, hash, flag and text): a recycled block is not cleared first. */
+static inline HsObject *
+hs_object_alloc_plain_unzeroed (HsVM *vm, const HsType *type, gsize size)
+{
+  return hs_object_alloc_plain_common (vm, type, size, FALSE);
 }
 
 /* The converse for an object hs_object_free has found holding nothing and needing no

@@ -23,5 +23,7 @@ typedef struct
 void hs_siphash_init (HsSipHash *st);
 void hs_siphash_feed (HsSipHash *st, const guint8 *data, gsize len);
 guint64 hs_siphash_finish (HsSipHash *st);
+/* The same of len bytes at once: hs_siphash_init, _feed and _finish in one. */
+guint64 hs_siphash13 (const guint8 *data, gsize len);
 
 G_END_DECLS

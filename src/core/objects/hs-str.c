@@ -50,7 +50,7 @@ str_alloc (HsVM *vm, gsize len)
       hs_err_no_memory (vm);
       return NULL;
     }
-  s = (HsStr *)hs_object_alloc (vm, &hs_str_type, sizeof (HsStr) + len + 1);
+  s = (HsStr *)hs_object_alloc_plain_unzeroed (vm, &hs_str_type, sizeof (HsStr) + len + 1);
   if (s == NULL)
     return NULL;
   s->byte_len = len;
@@ -146,6 +146,19 @@ hs_str_new_unshared (HsVM *vm, const char *utf8, gsize len)
     return NULL;
   memcpy (s->data, utf8, len);
   measure (s);
+  return &s->header;
+}
+
+HsObject *
+hs_str_new_ascii_unshared (HsVM *vm, const char *ascii, gsize len)
+{
+  HsStr *s = str_alloc (vm, len);
+  if (s == NULL)
+    return NULL;
+  memcpy (s->data, ascii, len);
+  s->char_len = len;
+  s->ascii = TRUE;
+  s->hash = -1;
   return &s->header;
 }
 
@@ -252,11 +265,8 @@ hash_of (HsSipHash *st)
 gint64
 hs_hash_bytes (const char *data, gsize len)
 {
-  HsSipHash st;
-
-  hs_siphash_init (&st);
-  hs_siphash_feed (&st, (const guint8 *)data, len);
-  return hash_of (&st);
+  gint64 h = len == 0 ? 0 : (gint64)hs_siphash13 ((const guint8 *)data, len);
+  return h == -1 ? -2 : h;
 }
 
 /* A str is hashed as CPython stores it (PEP 393): its code points in 1, 2 or 4 bytes each,
@@ -621,6 +631,8 @@ str_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
 {
   HsObject *obj = NULL, *encoding = NULL, *errors = NULL;
 
+  if (nargs == 1 && kwnames == NULL) /* str(x), the common call, without parsing */
+    return hs_object_str (vm, args[0]);
   if (!hs_parse_args (vm, "str", args, nargs, kwnames, "|object encoding errors", &obj, &encoding,
                       &errors))
     return NULL;

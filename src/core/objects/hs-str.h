@@ -67,6 +67,8 @@ HsObject *hs_str_new (HsVM *vm, const char *utf8, gsize len);
 /* A new object even for "" or one Latin-1 character, which hs_str_new shares: CPython's
  * int-to-str conversion writes its digits into a new string (`str(5) is str(5)` is False). */
 HsObject *hs_str_new_unshared (HsVM *vm, const char *utf8, gsize len);
+/* The same from ASCII text, which is not measured again (a number's digits). */
+HsObject *hs_str_new_ascii_unshared (HsVM *vm, const char *ascii, gsize len);
 HsObject *hs_str_from_cstr (HsVM *vm, const char *s);
 HsObject *hs_str_from_format (HsVM *vm, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
 /* Takes the contents of a GString (frees it). */

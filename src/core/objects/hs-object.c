@@ -558,19 +558,27 @@ destroy (HsVM *vm, HsObject *obj)
   free_memory (vm, obj);
 }
 
+static void free_general (HsVM *vm, HsObject *obj);
+
 void
 hs_object_free (HsVM *vm, HsObject *obj)
 {
-  /* A float, or an int without GMP digits, holds nothing and needs no dealloc; most die a
-   * few instructions after their birth (an arithmetic intermediate): they skip destroy's
-   * checks and its type walk. */
-  if ((HS_IS (obj, &hs_float_type) || (HS_IS (obj, &hs_int_type) && ((HsInt *)obj)->big == NULL))
+  /* A float, an int without GMP digits or a str not interned holds nothing and needs no
+   * dealloc; most die a few instructions after their birth (an arithmetic intermediate, a
+   * key built for one lookup): they skip destroy's checks and its type walk, and the
+   * general way's saving of registers (a fifth of freeing a float) */
+  if ((HS_IS (obj, &hs_float_type) || (HS_IS (obj, &hs_int_type) && ((HsInt *)obj)->big == NULL)
+       || (HS_IS (obj, &hs_str_type) && !(obj->flags & HS_FLAG_INTERNED)))
       && vm->hooks == NULL && !vm->track_dirty
       && !(obj->flags & (HS_FLAG_GC_MARK | HS_FLAG_WEAKREFED)))
-    {
-      hs_object_free_plain (vm, obj);
-      return;
-    }
+    hs_object_free_plain (vm, obj);
+  else
+    free_general (vm, obj);
+}
+
+G_NO_INLINE static void
+free_general (HsVM *vm, HsObject *obj)
+{
   /* An instance whose __del__ has not run lives on until it ran (hs-finalize.h). */
   if (G_UNLIKELY (obj->type->type_flags & HS_TYPE_HEAP) && hs_finalize_defer (vm, obj))
     return;

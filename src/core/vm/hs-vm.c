@@ -808,6 +808,8 @@ binary_op_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
   else if (op < HS_BIN_LSHIFT && (HS_IS (a, &hs_float_type) || HS_IS (b, &hs_float_type))
            && exact_double (a, &x) && exact_double (b, &y))
     return float_op_reusing (vm, op, a, b, x, y);
+  else if (op == HS_BIN_ADD && HS_IS (a, &hs_str_type) && HS_IS (b, &hs_str_type))
+    return hs_str_concat (vm, a, b);
   if (r != NULL || hs_err_occurred (vm))
     return r;
   return hs_number_binop (vm, op, a, b);
@@ -874,6 +876,16 @@ subscr_fast (HsVM *vm, HsObject *c, HsObject *k)
       gssize i = (gssize)hs_int_small_value (k);
       if (hs_index_normalize (&i, hs_list_len (c)) == 0)
         return hs_incref (hs_list_get_borrow (c, i));
+    }
+  if (HS_IS (c, &hs_dict_type))
+    {
+      /* an exact dict has no __missing__ */
+      HsObject *v = hs_dict_get_item_borrow (vm, c, k);
+      if (v != NULL)
+        return hs_incref (v);
+      if (!hs_err_occurred (vm))
+        hs_err_set_key (vm, k);
+      return NULL;
     }
   return hs_object_getitem (vm, c, k);
 }

@@ -49,6 +49,22 @@ hs_int_small_value (const HsObject *o) /* only when hs_int_is_small */
   return ((const HsInt *)o)->small;
 }
 
+/* hash() of a small int, inline for the dict and set lookups (CPython's: the value modulo
+ * 2**61 - 1 with its sign, -1 becoming -2); hs_int_hash gives the same. */
+static inline gint64
+hs_int_small_hash (const HsObject *o)
+{
+  gint64 v = hs_int_small_value (o);
+  guint64 mod = (G_GUINT64_CONSTANT (1) << 61) - 1;
+  guint64 m = v < 0 ? -(guint64)v : (guint64)v;
+  gint64 h;
+
+  if (m >= mod)
+    m %= mod;
+  h = v < 0 ? -(gint64)m : (gint64)m;
+  return h == -1 ? -2 : h;
+}
+
 void hs_int_runtime_init (void);
 /* GMP's allocations on this thread are counted in vm's heap (NULL: in none) until the
  * next call, which is given the VM this returns when vm's run ends; a block GMP returned

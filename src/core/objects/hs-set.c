@@ -72,6 +72,11 @@ key_hash (HsVM *vm, HsObject *key, gint64 *hash)
       *hash = hs_str_hash (key);
       return 0;
     }
+  if (HS_IS (key, &hs_int_type) && hs_int_is_small (key))
+    {
+      *hash = hs_int_small_hash (key);
+      return 0;
+    }
   return hs_object_hash (vm, key, hash);
 }
 

@@ -497,19 +497,26 @@ str_hash_slot (HsVM *vm, HsObject *self, gint64 *out)
 static HsObject *
 str_richcompare (HsVM *vm, HsObject *a, HsObject *b, HsCompareOp op)
 {
+  if (!hs_str_check (a) || !hs_str_check (b))
+    return hs_incref (hs_NotImplemented);
+  return hs_bool_from (hs_str_compare_holds (a, b, op));
+}
+
+gboolean
+hs_str_compare_holds (HsObject *a, HsObject *b, HsCompareOp op)
+{
   gsize la, lb;
   int c;
 
-  if (!hs_str_check (a) || !hs_str_check (b))
-    return hs_incref (hs_NotImplemented);
   if (op == HS_CMP_EQ || op == HS_CMP_NE)
-    return hs_bool_from (hs_str_equal (a, b) == (op == HS_CMP_EQ));
+    return hs_str_equal (a, b) == (op == HS_CMP_EQ);
+  /* UTF-8's byte order is its code points' order */
   la = HS_STR (a)->byte_len;
   lb = HS_STR (b)->byte_len;
   c = memcmp (HS_STR (a)->data, HS_STR (b)->data, MIN (la, lb));
   if (c == 0)
     c = la < lb ? -1 : la > lb;
-  return hs_bool_from (hs_compare_holds (c, op));
+  return hs_compare_holds (c, op);
 }
 
 static HsObject *

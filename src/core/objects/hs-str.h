@@ -117,6 +117,8 @@ HsObject *hs_str_append_take (HsVM *vm, HsObject *a, HsObject *b);
 HsObject *hs_str_repeat (HsVM *vm, HsObject *s, gssize n);
 gboolean hs_str_equal_cstr (HsObject *s, const char *c);
 gboolean hs_str_equal (HsObject *a, HsObject *b);
+/* Whether `a op b` holds for two strs (compared by code points). */
+gboolean hs_str_compare_holds (HsObject *a, HsObject *b, HsCompareOp op);
 gint64 hs_str_hash (HsObject *s);
 /* The hash of a str of these UTF-8 bytes (bytes objects hash alike, as in CPython). */
 gint64 hs_hash_bytes (const char *data, gsize len);

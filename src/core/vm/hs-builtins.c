@@ -233,7 +233,10 @@ static HsObject *
 builtin_chr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *o = NULL;
-  if (!hs_parse_args (vm, "chr", args, nargs, kwnames, "!i", &o))
+  /* chr(i), the common call, without parsing */
+  if (nargs == 1 && kwnames == NULL && HS_IS (args[0], &hs_int_type))
+    o = args[0];
+  else if (!hs_parse_args (vm, "chr", args, nargs, kwnames, "!i", &o))
     return NULL;
   if (!hs_int_check (o) && hs_object_has_index (o))
     {
@@ -269,7 +272,10 @@ static HsObject *
 builtin_ord (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *o = NULL;
-  if (!hs_parse_args (vm, "ord", args, nargs, kwnames, "!c", &o))
+  /* ord(c), the common call, without parsing */
+  if (nargs == 1 && kwnames == NULL && HS_IS (args[0], &hs_str_type))
+    o = args[0];
+  else if (!hs_parse_args (vm, "ord", args, nargs, kwnames, "!c", &o))
     return NULL;
   if (!hs_str_check (o))
     {

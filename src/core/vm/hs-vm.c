@@ -865,6 +865,8 @@ compare_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
   if ((HS_IS (a, &hs_float_type) || HS_IS (b, &hs_float_type)) && exact_double (a, &x)
       && exact_double (b, &y))
     return hs_bool_from (COMPARE (op, x, y));
+  if (HS_IS (a, &hs_str_type) && HS_IS (b, &hs_str_type))
+    return hs_bool_from (hs_str_compare_holds (a, b, op));
   return hs_object_richcompare (vm, a, b, op);
 }
 

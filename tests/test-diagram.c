@@ -1589,6 +1589,62 @@ test_painter_themes (void)
   g_assert_null (hs_theme_lookup ("sepia"));
 }
 
+/* A frame of an animation drawn through the cache (nodes as images, edges that moved with
+ * their ends as masks from the frame before) looks as drawn directly: pixels apart only
+ * where a box or line is placed to the nearest device pixel. */
+static void
+test_painter_moving_cache (void)
+{
+  g_autoptr (HsSnapshot) a = fixture_many (20);
+  g_autoptr (HsSnapshot) b = fixture_many (28);
+  g_autoptr (HsScene) sa = render (a);
+  g_autoptr (HsScene) sb = render (b);
+  g_autoptr (HsPaintCache) cache = hs_paint_cache_new ();
+  int w = (int)ceil (MAX (sa->width, sb->width)), h = (int)ceil (MAX (sa->height, sb->height));
+  cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_surface_t *cached = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  guint differ = 0;
+
+  for (int f = 1; f <= 3; f++)
+    {
+      g_autoptr (HsScene) mid = hs_scene_tween (sa, sb, f / 4.0);
+      cairo_t *cr = cairo_create (cached);
+      HsPaintOptions paint;
+
+      hs_paint_options_init (&paint);
+      paint.cache = cache;
+      paint.moving = TRUE;
+      hs_painter_draw (cr, mid, hs_theme_get (HS_THEME_LIGHT), &paint);
+      cairo_destroy (cr);
+      if (f == 3)
+        {
+          cr = cairo_create (direct);
+          hs_painter_draw (cr, mid, hs_theme_get (HS_THEME_LIGHT), NULL);
+          cairo_destroy (cr);
+        }
+    }
+  cairo_surface_flush (direct);
+  cairo_surface_flush (cached);
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *p = (const guint32 *)(cairo_image_surface_get_data (direct)
+                                           + y * cairo_image_surface_get_stride (direct));
+      const guint32 *q = (const guint32 *)(cairo_image_surface_get_data (cached)
+                                           + y * cairo_image_surface_get_stride (cached));
+
+      for (int x = 0; x < w; x++)
+        for (int c = 0; c < 32; c += 8)
+          if (ABS ((int)((p[x] >> c) & 0xff) - (int)((q[x] >> c) & 0xff)) > 96)
+            {
+              differ++;
+              break;
+            }
+    }
+  g_assert_cmpfloat ((double)differ / (w * h), <, 0.01);
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (cached);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1615,6 +1671,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/tween/growing-list", test_tween_growing_list);
   g_test_add_func ("/diagram/layout/stability", test_stability);
   g_test_add_func ("/diagram/painter/themes", test_painter_themes);
+  g_test_add_func ("/diagram/painter/moving-cache", test_painter_moving_cache);
   g_test_add_func ("/diagram/options/expand", test_options_expand);
   g_test_add_func ("/diagram/options/collapse-id", test_options_collapse_id);
   g_test_add_func ("/diagram/options/bundle-counts", test_options_bundle_counts);

@@ -754,6 +754,7 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   paint.paint_background = FALSE;
   paint.show_badges = self->show_refcounts;
   paint.cache = self->paint_cache;
+  paint.moving = self->shown != NULL; /* animating */
 
   /* the whole viewport in the theme's background, so the diagram reads as one canvas */
   gtk_snapshot_append_color (

@@ -20,6 +20,7 @@ hs_paint_options_init (HsPaintOptions *opts)
   opts->show_badges = TRUE;
   opts->sink = NULL;
   opts->cache = NULL;
+  opts->moving = FALSE;
 }
 
 /* The sink of this drawing, if any: kept on the context, so that every helper can reach it
@@ -253,37 +254,41 @@ stroke_curve (cairo_t *cr, const HsSceneEdge *edge)
   paint_stroke (cr);
 }
 
-/* Class references: thin round dots in the dim text colour and an open head, so that
+/* What an edge is drawn in: its colour, and its alpha (`alpha` is that of its count's pill).
+ * Class references are thin round dots in the dim text colour with an open head, so that
  * the containment arrows (solid, filled heads) stay what the eye follows. */
-static void
-draw_class_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme, double alpha)
+static const HsColor *
+edge_color (const HsSceneEdge *edge, const HsTheme *theme, double *alpha, double *shape_alpha)
 {
-  double width = MAX (theme->edge_width * 0.7, 1.2);
-
-  set_color (cr, &theme->text_dim, alpha * 0.9);
-  cairo_set_line_width (cr, width);
-  cairo_set_dash (cr, (double[]){ 0.01, width * 2.8 }, 2, 0);
-  stroke_curve (cr, edge);
-  cairo_set_dash (cr, NULL, 0, 0);
-  draw_open_arrowhead (cr, edge->points[edge->n_points - 1], edge->tip, width);
-  if (edge->n_refs > 1)
-    draw_bundle_count (cr, edge, theme, alpha);
+  *alpha = edge->alpha * (edge->from_freed ? 0.4 : 1.0);
+  *shape_alpha = edge->is_class_ref ? *alpha * 0.9 : *alpha;
+  return edge->is_class_ref ? &theme->text_dim : &theme->edge;
 }
 
-static void
-draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
+/* "×n" drawn on the edge: a bundle's, or the class references' into one class. */
+static gboolean
+edge_has_count (const HsSceneEdge *edge)
 {
-  double alpha = edge->alpha * (edge->from_freed ? 0.4 : 1.0);
+  return edge->n_refs > 1 && (edge->is_bundle || edge->is_class_ref);
+}
+
+/* An edge's curve and head, in the source already set on `cr`. */
+static void
+draw_edge_shape (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
+{
   const HsPoint *p = edge->points;
 
-  if (edge->n_points < 4 || alpha <= 0.005)
-    return;
   if (edge->is_class_ref)
     {
-      draw_class_edge (cr, edge, theme, alpha);
+      double width = MAX (theme->edge_width * 0.7, 1.2);
+
+      cairo_set_line_width (cr, width);
+      cairo_set_dash (cr, (double[]){ 0.01, width * 2.8 }, 2, 0);
+      stroke_curve (cr, edge);
+      cairo_set_dash (cr, NULL, 0, 0);
+      draw_open_arrowhead (cr, p[edge->n_points - 1], edge->tip, width);
       return;
     }
-  set_color (cr, &theme->edge, alpha);
   cairo_set_line_width (cr, edge->is_bundle ? theme->edge_width * 0.75 : theme->edge_width);
   if (edge->is_bundle)
     cairo_set_dash (cr, (double[]){ 2, 4 }, 2, 0);
@@ -294,7 +299,19 @@ draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
   stroke_curve (cr, edge);
   cairo_set_dash (cr, NULL, 0, 0);
   draw_arrowhead (cr, p[edge->n_points - 1], edge->tip, theme->edge_width);
-  if (edge->is_bundle && edge->n_refs > 1)
+}
+
+static void
+draw_edge (cairo_t *cr, const HsSceneEdge *edge, const HsTheme *theme)
+{
+  double alpha, shape_alpha;
+  const HsColor *color = edge_color (edge, theme, &alpha, &shape_alpha);
+
+  if (edge->n_points < 4 || alpha <= 0.005)
+    return;
+  set_color (cr, color, shape_alpha);
+  draw_edge_shape (cr, edge, theme);
+  if (edge_has_count (edge))
     draw_bundle_count (cr, edge, theme, alpha);
 }
 
@@ -576,16 +593,41 @@ draw_badge_group (cairo_t *cr, const HsSceneNode *node, const HsTheme *theme)
   end_group (cr);
 }
 
-/* ---- the node cache ------------------------------------------------------------- */
+/* ---- the node and edge cache -------------------------------------------------- */
 
-/* Room around a node's box in its image: its badge sticks out above and to the right, its
- * caption hangs below. */
-#define CACHE_MARGIN 24.0
-#define CACHE_BELOW 24.0
+/* Room around a node's box in its image for what sticks out: the outline's width, and
+ * its badge above and to the right, its caption below (see draw_badge, draw_outline). */
+typedef struct
+{
+  double left, top, right, bottom;
+} Margins;
+
+static Margins
+node_margins (const HsSceneNode *node, gboolean badge)
+{
+  Margins m = { 2, 2, 2, 2 };
+
+  if (badge && node->badge != NULL)
+    {
+      int text_w;
+
+      hs_text_size (HS_FONT_BADGE, node->badge, &text_w, NULL);
+      m.top = BADGE_H / 2 + 3;
+      m.right = MAX (m.right, MAX (BADGE_H, text_w + 10) / 2 + 1);
+    }
+  if (node->caption != NULL)
+    m.bottom = 24;
+  return m;
+}
+
+/* An edge's image is an alpha mask, at most this many device pixels: a longer edge is
+ * stroked each frame (a mask that size would cost more to keep than to draw). */
+#define EDGE_IMAGE_MAX_PIXELS (1 << 20)
 
 struct _HsPaintCache
 {
   GHashTable *images; /* look (guint64*) -> CachedNode* */
+  GHashTable *edges;  /* shape (guint64*) -> CachedEdge*: moving frames only */
   guint generation;   /* of the current draw: images unused for two draws go */
   double scale;       /* user to device scale the images were drawn at */
   const HsTheme *theme;
@@ -595,13 +637,31 @@ struct _HsPaintCache
 typedef struct
 {
   cairo_surface_t *surface;
+  Margins margins;
   guint used; /* generation */
 } CachedNode;
+
+/* An edge's curve and head as coverage, drawn once its shape was seen in two draws (an
+ * edge whose ends move apart during a tween has a new shape every frame: drawn directly). */
+typedef struct
+{
+  cairo_surface_t *mask; /* NULL: seen once */
+  int x, y;              /* its top left from its first point, in device pixels */
+  guint used;
+} CachedEdge;
 
 static void
 cached_node_free (CachedNode *c)
 {
   cairo_surface_destroy (c->surface);
+  g_free (c);
+}
+
+static void
+cached_edge_free (CachedEdge *c)
+{
+  if (c->mask != NULL)
+    cairo_surface_destroy (c->mask);
   g_free (c);
 }
 
@@ -612,6 +672,8 @@ hs_paint_cache_new (void)
 
   cache->images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify)cached_node_free);
+  cache->edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify)cached_edge_free);
   return cache;
 }
 
@@ -621,6 +683,7 @@ hs_paint_cache_free (HsPaintCache *cache)
   if (cache == NULL)
     return;
   g_hash_table_unref (cache->images);
+  g_hash_table_unref (cache->edges);
   g_free (cache);
 }
 
@@ -672,17 +735,18 @@ node_look (const HsSceneNode *n, guint64 *look)
 
 /* The node alone, opaque and at full size, on an image at `scale` device pixels a unit. */
 static cairo_surface_t *
-draw_node_image (const HsSceneNode *node, const HsTheme *theme, gboolean badge, double scale)
+draw_node_image (const HsSceneNode *node, const HsTheme *theme, gboolean badge, double scale,
+                 const Margins *m)
 {
   HsSceneNode n = *node;
-  int w = (int)ceil ((node->rect.width + 2 * CACHE_MARGIN) * scale);
-  int h = (int)ceil ((node->rect.height + CACHE_MARGIN + CACHE_BELOW) * scale);
+  int w = (int)ceil ((node->rect.width + m->left + m->right) * scale);
+  int h = (int)ceil ((node->rect.height + m->top + m->bottom) * scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   cairo_t *cr = cairo_create (surface);
 
   n.alpha = n.scale = 1;
   cairo_scale (cr, scale, scale);
-  cairo_translate (cr, CACHE_MARGIN - node->rect.x, CACHE_MARGIN - node->rect.y);
+  cairo_translate (cr, m->left - node->rect.x, m->top - node->rect.y);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   draw_node (cr, &n, theme);
@@ -699,7 +763,7 @@ draw_node_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneNode *node)
 {
   guint64 look;
   CachedNode *c;
-  double x = node->rect.x - CACHE_MARGIN, y = node->rect.y - CACHE_MARGIN;
+  double x, y;
 
   if (node->alpha <= 0.005)
     return TRUE;
@@ -709,10 +773,13 @@ draw_node_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneNode *node)
   if (c == NULL)
     {
       c = g_new0 (CachedNode, 1);
-      c->surface = draw_node_image (node, cache->theme, cache->show_badges, cache->scale);
+      c->margins = node_margins (node, cache->show_badges);
+      c->surface
+          = draw_node_image (node, cache->theme, cache->show_badges, cache->scale, &c->margins);
       g_hash_table_insert (cache->images, g_memdup2 (&look, sizeof look), c);
     }
   c->used = cache->generation;
+  x = node->rect.x - c->margins.left, y = node->rect.y - c->margins.top;
   cairo_save (cr);
   if (node->scale != 1.0)
     {
@@ -737,10 +804,108 @@ draw_node_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneNode *node)
   return TRUE;
 }
 
+/* An edge's shape wherever it is: its style and its points from its first. */
+static guint64
+edge_shape (const HsSceneEdge *e)
+{
+  guint64 h = 0xcbf29ce484222325ull;
+  HsPoint o = e->points[0];
+
+  h = mix (mix (mix (mix (h, e->is_class_ref), e->is_bundle), e->is_weak), e->to_summary);
+  h = mix (mix (h, e->from_freed), e->n_points);
+  for (guint i = 1; i < e->n_points; i++)
+    h = mix_double (mix_double (h, e->points[i].x - o.x), e->points[i].y - o.y);
+  return mix_double (mix_double (h, e->tip.x - o.x), e->tip.y - o.y);
+}
+
+/* The coverage of `edge`'s shape at `scale`, its top left at (*x, *y) device pixels from
+ * its first point; NULL when it would be too large. */
+static cairo_surface_t *
+draw_edge_mask (const HsSceneEdge *edge, const HsTheme *theme, double scale, int *x, int *y)
+{
+  HsPoint o = edge->points[0];
+  double x1 = edge->tip.x, y1 = edge->tip.y, x2 = x1, y2 = y1, pad;
+  cairo_surface_t *mask;
+  cairo_t *cr;
+  int w, h;
+
+  for (guint i = 0; i < edge->n_points; i++)
+    {
+      x1 = MIN (x1, edge->points[i].x), x2 = MAX (x2, edge->points[i].x);
+      y1 = MIN (y1, edge->points[i].y), y2 = MAX (y2, edge->points[i].y);
+    }
+  /* the line's width and the arrowhead's wings, which reach past the curve's points */
+  pad = 4
+        + 0.5
+              * MAX (hypot (edge->tip.x - edge->points[edge->n_points - 1].x,
+                            edge->tip.y - edge->points[edge->n_points - 1].y),
+                     10);
+  *x = (int)floor ((x1 - o.x - pad) * scale);
+  *y = (int)floor ((y1 - o.y - pad) * scale);
+  w = (int)ceil ((x2 - o.x + pad) * scale) - *x;
+  h = (int)ceil ((y2 - o.y + pad) * scale) - *y;
+  if ((double)w * h > EDGE_IMAGE_MAX_PIXELS)
+    return NULL;
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+  cr = cairo_create (mask);
+  cairo_translate (cr, -*x, -*y);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -o.x, -o.y);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  draw_edge_shape (cr, edge, theme);
+  cairo_destroy (cr);
+  return mask;
+}
+
+/* Draws an edge of a moving frame through its mask, when its shape was seen before;
+ * FALSE when it is to be drawn directly. To the nearest device pixel, as its nodes are. */
 static gboolean
-drop_unused (gpointer key, gpointer value, gpointer user_data)
+draw_edge_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneEdge *edge)
+{
+  double alpha, shape_alpha, x, y;
+  const HsColor *color = edge_color (edge, cache->theme, &alpha, &shape_alpha);
+  guint64 shape;
+  CachedEdge *c;
+
+  if (edge->n_points < 4 || alpha <= 0.005)
+    return TRUE;
+  if (edge_has_count (edge))
+    return FALSE; /* its pill has text in another colour */
+  shape = edge_shape (edge);
+  c = g_hash_table_lookup (cache->edges, &shape);
+  if (c == NULL)
+    {
+      c = g_new0 (CachedEdge, 1);
+      c->used = cache->generation;
+      g_hash_table_insert (cache->edges, g_memdup2 (&shape, sizeof shape), c);
+      return FALSE;
+    }
+  if (c->mask == NULL && c->used != cache->generation)
+    c->mask = draw_edge_mask (edge, cache->theme, cache->scale, &c->x, &c->y);
+  c->used = cache->generation;
+  if (c->mask == NULL)
+    return FALSE;
+  x = edge->points[0].x, y = edge->points[0].y;
+  cairo_save (cr);
+  cairo_user_to_device (cr, &x, &y);
+  cairo_identity_matrix (cr);
+  set_color (cr, color, shape_alpha);
+  cairo_mask_surface (cr, c->mask, round (x) + c->x, round (y) + c->y);
+  cairo_restore (cr);
+  return TRUE;
+}
+
+static gboolean
+drop_unused_node (gpointer key, gpointer value, gpointer user_data)
 {
   return ((CachedNode *)value)->used + 1 < *(guint *)user_data;
+}
+
+static gboolean
+drop_unused_edge (gpointer key, gpointer value, gpointer user_data)
+{
+  return ((CachedEdge *)value)->used + 1 < *(guint *)user_data;
 }
 
 /* Starts a draw with the cache: its images are for this scale, theme and badge choice. */
@@ -752,12 +917,16 @@ cache_begin (HsPaintCache *cache, cairo_t *cr, const HsTheme *theme, gboolean sh
   cairo_user_to_device_distance (cr, &sx, &sy);
   sx = hypot (sx, sy);
   if (fabs (sx - cache->scale) > 1e-9 || theme != cache->theme || show_badges != cache->show_badges)
-    g_hash_table_remove_all (cache->images);
+    {
+      g_hash_table_remove_all (cache->images);
+      g_hash_table_remove_all (cache->edges);
+    }
   cache->scale = sx;
   cache->theme = theme;
   cache->show_badges = show_badges;
   cache->generation++;
-  g_hash_table_foreach_remove (cache->images, drop_unused, &cache->generation);
+  g_hash_table_foreach_remove (cache->images, drop_unused_node, &cache->generation);
+  g_hash_table_foreach_remove (cache->edges, drop_unused_edge, &cache->generation);
 }
 
 void
@@ -791,8 +960,13 @@ hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
     cache_begin (cache, cr, theme, opts->show_badges);
   drawn = g_new0 (gboolean, scene->nodes->len);
   for (guint i = 0; i < scene->edges->len; i++)
-    if (edge_visible (&visible, g_ptr_array_index (scene->edges, i)))
-      draw_edge_group (cr, g_ptr_array_index (scene->edges, i), theme);
+    {
+      const HsSceneEdge *edge = g_ptr_array_index (scene->edges, i);
+
+      if (edge_visible (&visible, edge)
+          && !(cache != NULL && opts->moving && draw_edge_cached (cr, cache, edge)))
+        draw_edge_group (cr, edge, theme);
+    }
   for (guint i = 0; i < scene->nodes->len; i++)
     if (node_visible (&visible, g_ptr_array_index (scene->nodes, i)))
       {

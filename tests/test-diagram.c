@@ -1589,6 +1589,53 @@ test_painter_themes (void)
   g_assert_null (hs_theme_lookup ("sepia"));
 }
 
+/* A long value is drawn shortened wherever it is: a 100,000-character bytearray's repr (an
+ * object's label), a str drawn on the heap, an int and a str in a frame's cells; no box is
+ * wider than a normal one (a 10 MB bytearray drew a box half a million pixels wide). */
+static void
+test_long_values_shortened (void)
+{
+  g_autoptr (HsSnapshot) snap = hs_snapshot_new ();
+  HsSnapFrame *module = fx_module (snap);
+  GString *digits = g_string_new (NULL), *repr = g_string_new ("bytearray(b'");
+  g_autofree char *str = NULL;
+  HsSnapObject *obj;
+  g_autoptr (HsScene) scene = NULL;
+
+  for (int i = 0; i < 100000; i++)
+    {
+      g_string_append_c (digits, '0' + i % 10);
+      g_string_append (repr, "\\x00");
+    }
+  g_string_append (repr, "')");
+  str = g_strdup_printf ("'%s'", digits->str);
+  obj = fx_object (snap, 30, HS_SNAP_OTHER, "bytearray");
+  obj->label = g_string_free (repr, FALSE);
+  obj = fx_object (snap, 31, HS_SNAP_PRIMITIVE, "str");
+  obj->label = g_strdup (str);
+  hs_snap_frame_add_var (module, "b", hs_snap_value_ref (30));
+  hs_snap_frame_add_var (module, "s", hs_snap_value_ref (31));
+  hs_snap_frame_add_var (module, "n", fx_int (digits->str));
+  hs_snap_frame_add_var (module, "t", hs_snap_value_primitive ("str", str));
+  g_string_free (digits, TRUE);
+  fixture_finish (snap);
+  scene = render (snap);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
+
+      g_assert_cmpfloat (node->rect.width, <, 500);
+      for (guint c = 0; c < node->cells->len; c++)
+        {
+          const char *text = g_array_index (node->cells, HsSceneCell, c).text;
+
+          g_assert_true (text == NULL || g_utf8_strlen (text, -1) <= 40);
+        }
+    }
+  g_assert_cmpuint (scene->nodes->len, ==, 3);
+  g_assert_cmpfloat (scene->width, <, 1500);
+}
+
 /* A frame of an animation drawn through the cache (nodes as images, edges that moved with
  * their ends as masks from the frame before) looks as drawn directly: pixels apart only
  * where a box or line is placed to the nearest device pixel. */
@@ -1672,6 +1719,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/layout/stability", test_stability);
   g_test_add_func ("/diagram/painter/themes", test_painter_themes);
   g_test_add_func ("/diagram/painter/moving-cache", test_painter_moving_cache);
+  g_test_add_func ("/diagram/scene/long-values-shortened", test_long_values_shortened);
   g_test_add_func ("/diagram/options/expand", test_options_expand);
   g_test_add_func ("/diagram/options/collapse-id", test_options_collapse_id);
   g_test_add_func ("/diagram/options/bundle-counts", test_options_bundle_counts);

@@ -404,8 +404,10 @@ fill_rows (Grid *grid, const HsSnapObject *obj, const char *header, guint thresh
   int row = 1;
 
   grid_add (grid, 0, 0, 2, HS_CELL_HEADER, KEY_HEADER, header);
+  /* a bytearray's or a range's repr, shortened as a value is (a 10 MB bytearray's drew a box
+   * half a million pixels wide) */
   if (obj->label != NULL && (obj->kind == HS_SNAP_OTHER || (obj->flags & HS_SNAP_FLAG_GLOBALS)))
-    grid_add (grid, row++, 0, 2, HS_CELL_VALUE, KEY_LABEL, obj->label);
+    grid_add (grid, row++, 0, 2, HS_CELL_VALUE, KEY_LABEL, shorten_value (grid, obj->label));
   if (obj->weak_ref.kind == HS_SNAP_VALUE_REF)
     {
       grid_add (grid, row, 0, 1, HS_CELL_NAME, KEY_WEAK_NAME, _ ("weakly"));

@@ -106,6 +106,51 @@ hs_snapshot_free (HsSnapshot *snap)
   g_free (snap);
 }
 
+void
+hs_snapshot_recycle (HsSnapshot *snap)
+{
+  g_clear_pointer (&snap->event, g_free);
+  g_clear_pointer (&snap->func_name, g_free);
+  g_clear_pointer (&snap->stdout_text, g_free);
+  g_clear_pointer (&snap->stderr_text, g_free);
+  g_clear_pointer (&snap->exception_msg, g_free);
+  g_clear_pointer (&snap->raised, g_free);
+  g_hash_table_remove_all (snap->by_id);
+  g_hash_table_remove_all (snap->inline_objects);
+  g_ptr_array_set_size (snap->objects, 0);
+  g_array_set_size (snap->gc_freed, 0);
+  snap->step = snap->line = 0;
+}
+
+HsSnapFrame *
+hs_snapshot_refill_frame (HsSnapshot *snap, guint i, guint64 frame_id, const char *func_name)
+{
+  HsSnapFrame *frame;
+
+  if (i >= snap->frames->len)
+    return hs_snapshot_add_frame (snap, frame_id, func_name);
+  frame = g_ptr_array_index (snap->frames, i);
+  if (g_strcmp0 (frame->func_name, func_name) != 0)
+    {
+      g_free (frame->func_name);
+      frame->func_name = g_strdup (func_name);
+    }
+  frame->frame_id = frame_id;
+  frame->line = 0;
+  frame->is_highlighted = frame->is_zombie = frame->is_parent = frame->is_hidden = FALSE;
+  frame->generator_id = 0;
+  frame->is_paused = FALSE;
+  g_array_set_size (frame->parent_frame_ids, 0);
+  return frame;
+}
+
+void
+hs_snapshot_end_frames (HsSnapshot *snap, guint n)
+{
+  if (snap->frames->len > n)
+    g_ptr_array_set_size (snap->frames, n);
+}
+
 HsSnapFrame *
 hs_snapshot_add_frame (HsSnapshot *snap, guint64 frame_id, const char *func_name)
 {
@@ -276,6 +321,51 @@ hs_snap_value_ref (guint64 id)
   HsSnapValue value = { HS_SNAP_VALUE_REF, id, NULL, NULL };
 
   return value;
+}
+
+/* Entry j of vars set to name = value (the name kept when it is the same); takes value's
+ * text. */
+static void
+set_var (GArray *vars, guint j, const char *name, HsSnapValue value)
+{
+  HsSnapVar *var;
+
+  if (j == vars->len)
+    {
+      HsSnapVar fresh = { g_strdup (name), value };
+
+      g_array_append_val (vars, fresh);
+      return;
+    }
+  var = &g_array_index (vars, HsSnapVar, j);
+  if (g_strcmp0 (var->name, name) != 0)
+    {
+      g_free (var->name);
+      var->name = g_strdup (name);
+    }
+  value_clear (&var->value);
+  var->value = value;
+}
+
+void
+hs_snap_frame_set_var (HsSnapFrame *frame, guint j, const char *name, HsSnapValue value)
+{
+  set_var (frame->vars, j, name, value);
+}
+
+void
+hs_snap_frame_set_held (HsSnapFrame *frame, guint j, const char *label, HsSnapValue value)
+{
+  set_var (frame->held, j, label, value);
+}
+
+void
+hs_snap_frame_end_vars (HsSnapFrame *frame, guint n_vars, guint n_held)
+{
+  if (frame->vars->len > n_vars)
+    g_array_set_size (frame->vars, n_vars);
+  if (frame->held->len > n_held)
+    g_array_set_size (frame->held, n_held);
 }
 
 /* Takes ownership of `value`'s text. */

@@ -181,6 +181,18 @@ void hs_snapshot_free (HsSnapshot *snap);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsSnapshot, hs_snapshot_free)
 
 HsSnapFrame *hs_snapshot_add_frame (HsSnapshot *snap, guint64 frame_id, const char *func_name);
+/* For a snapshot made again at every step (the compact JSON's part of a step): empties
+ * `snap` of its objects, texts and tables, keeping their room and its frames, which
+ * hs_snapshot_refill_frame fills again; then hs_snapshot_end_frames(snap, n). */
+void hs_snapshot_recycle (HsSnapshot *snap);
+/* Frame i of a snapshot being filled (i <= frames->len): a new frame, or the one a
+ * recycled snapshot had there, its fields as a new frame's, its variables and held values
+ * to be set again (hs_snap_frame_set_var, hs_snap_frame_set_held, then
+ * hs_snap_frame_end_vars). */
+HsSnapFrame *hs_snapshot_refill_frame (HsSnapshot *snap, guint i, guint64 frame_id,
+                                       const char *func_name);
+/* Drops the frames past the first n (those a recycled snapshot had beyond). */
+void hs_snapshot_end_frames (HsSnapshot *snap, guint n);
 HsSnapObject *hs_snapshot_add_object (HsSnapshot *snap, guint64 id, HsSnapKind kind,
                                       const char *type_name);
 /* For whoever snapshots every step in order (the JSON): objects[i], taken out of the
@@ -194,6 +206,12 @@ HsSnapValue hs_snap_value_primitive (const char *type_name, const char *text);
 HsSnapValue hs_snap_value_ref (guint64 id);
 void hs_snap_frame_add_var (HsSnapFrame *frame, const char *name, HsSnapValue value);
 void hs_snap_frame_add_held (HsSnapFrame *frame, const char *label, HsSnapValue value);
+/* Variable j (j <= vars->len) of a refilled frame set to name = value: the name already
+ * there is kept when it is the same (no copy). Takes value's text. */
+void hs_snap_frame_set_var (HsSnapFrame *frame, guint j, const char *name, HsSnapValue value);
+void hs_snap_frame_set_held (HsSnapFrame *frame, guint j, const char *label, HsSnapValue value);
+/* Drops the variables and held values of a refilled frame past the first n_vars, n_held. */
+void hs_snap_frame_end_vars (HsSnapFrame *frame, guint n_vars, guint n_held);
 void hs_snap_object_add_base (HsSnapObject *obj, const char *name);
 /* Replaces cells [first, first + n) of obj by one cell (label, value), keeping them in
  * obj->folded_cells (after those folded before, when they came first). */

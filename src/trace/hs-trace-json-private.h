@@ -46,5 +46,8 @@ void hs_json_delta_reset (HsJsonDelta *delta, HsSnapshot *snap);
 gboolean hs_json_delta_step (HsJsonDelta *delta, HsRState *st, int k, HsSnapReuse *reuse,
                              HsJsonDeltaStep *step);
 void hs_json_delta_step_clear (HsJsonDeltaStep *step);
+/* Clears `step` once written, its part snapshot kept (if `delta` is not NULL) to be filled
+ * again at the next step: the objects left in it (the freed ones) go then. */
+void hs_json_delta_step_done (HsJsonDelta *delta, HsJsonDeltaStep *step);
 
 G_END_DECLS

@@ -1654,7 +1654,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
            * return, as their step has them (hs_rstate_to_snapshot takes them again) */
           if (part.part != NULL)
             hs_snap_reuse_keep_part (reuse, part.part);
-          hs_json_delta_step_clear (&part);
+          hs_json_delta_step_done (delta, &part);
           snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
         }
       format_step (&m, buf, trace, told ? part.part : snap, told ? &part : NULL, k, n, NULL);
@@ -1681,7 +1681,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
         hs_snap_reuse_keep_part (reuse, part.part);
       else if (delta != NULL)
         hs_json_delta_reset (delta, snap);
-      hs_json_delta_step_clear (&part);
+      hs_json_delta_step_done (delta, &part);
       if (!told)
         hs_snap_reuse_keep (reuse, snap);
     }

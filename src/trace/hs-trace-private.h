@@ -341,8 +341,10 @@ HsSnapshot *hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint ma
 /* What step k (applied to st with its flags) touched, for a writer that keeps the rest
  * from the step before (hs-trace-json-delta.c): the frames, and the objects the step made,
  * changed (built from `reuse` as hs_rstate_to_snapshot builds them) or freed; no counts,
- * no reachability. */
-HsSnapshot *hs_rstate_to_part_snapshot (HsRState *st, HsTrace *trace, int k, HsSnapReuse *reuse);
+ * no reachability. Into `recycled` (hs_snapshot_recycle) when not NULL: the part of the
+ * step before, its objects taken, refilled without making its frames again. */
+HsSnapshot *hs_rstate_to_part_snapshot (HsRState *st, HsTrace *trace, int k, HsSnapReuse *reuse,
+                                        HsSnapshot *recycled);
 /* Adds to `part` the objects `ids` (guint64) of st that its step did not touch, built as
  * hs_rstate_to_snapshot builds them: what the step's references drew anew (an immortal
  * int, None) in a part snapshot. */

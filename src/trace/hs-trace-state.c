@@ -905,6 +905,7 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
   return v;
 }
 
+/* The frames, into a new snapshot or over a recycled one's (hs_snapshot_recycle). */
 static void
 add_frames (ToSnap *ts)
 {
@@ -914,7 +915,9 @@ add_frames (ToSnap *ts)
     {
       HsRFrame *rf = g_ptr_array_index (ts->st->frames, i);
       HsSnapFrame *f
-          = hs_snapshot_add_frame (ts->snap, rf->id, hs_string_pool_get (pool, rf->name_str));
+          = hs_snapshot_refill_frame (ts->snap, i, rf->id, hs_string_pool_get (pool, rf->name_str));
+      guint n_vars = 0;
+
       f->line = rf->line;
       g_array_append_vals (f->parent_frame_ids, rf->parent_ids->data, rf->parent_ids->len);
       f->is_parent = rf->is_parent;
@@ -924,14 +927,16 @@ add_frames (ToSnap *ts)
       f->is_highlighted = i + 1 == ts->st->frames->len;
       for (guint j = 0; j < rf->names->len; j++)
         if (g_array_index (rf->vals, guint64, j) != 0)
-          hs_snap_frame_add_var (f,
+          hs_snap_frame_set_var (f, n_vars++,
                                  hs_string_pool_get (pool, g_array_index (rf->names, guint32, j)),
                                  value_of (ts, g_array_index (rf->vals, guint64, j), TRUE));
       for (guint j = 0; j < rf->held_names->len; j++)
-        hs_snap_frame_add_held (
-            f, hs_string_pool_get (pool, g_array_index (rf->held_names, guint32, j)),
+        hs_snap_frame_set_held (
+            f, j, hs_string_pool_get (pool, g_array_index (rf->held_names, guint32, j)),
             value_of (ts, g_array_index (rf->held_vals, guint64, j), TRUE));
+      hs_snap_frame_end_vars (f, n_vars, rf->held_names->len);
     }
+  hs_snapshot_end_frames (ts->snap, ts->st->frames->len);
 }
 
 /* What a weak reference refers to: a reference that counts nothing, or "dead". */
@@ -1465,13 +1470,15 @@ sort_out_unreachable (HsSnapshot *snap, GArray *parts)
  * counting every reference (not in a part snapshot). */
 static void
 begin_snapshot (ToSnap *ts, HsRState *st, HsTrace *trace, int k, guint max_cells,
-                HsSnapReuse *reuse, gboolean counted)
+                HsSnapReuse *reuse, gboolean counted, HsSnapshot *recycled)
 {
   const HsTraceStep *step = &g_array_index (trace->steps, HsTraceStep, k);
 
+  if (recycled != NULL)
+    hs_snapshot_recycle (recycled);
   *ts = (ToSnap){ st,
                   trace,
-                  hs_snapshot_new (),
+                  recycled != NULL ? recycled : hs_snapshot_new (),
                   counted ? g_hash_table_new (g_int64_hash, g_int64_equal) : NULL,
                   max_cells,
                   g_array_new (FALSE, FALSE, sizeof (Summarised)),
@@ -1500,11 +1507,12 @@ end_snapshot (ToSnap *ts)
 }
 
 HsSnapshot *
-hs_rstate_to_part_snapshot (HsRState *st, HsTrace *trace, int k, HsSnapReuse *reuse)
+hs_rstate_to_part_snapshot (HsRState *st, HsTrace *trace, int k, HsSnapReuse *reuse,
+                            HsSnapshot *recycled)
 {
   ToSnap ts;
 
-  begin_snapshot (&ts, st, trace, k, 0, reuse, FALSE);
+  begin_snapshot (&ts, st, trace, k, 0, reuse, FALSE, recycled);
   for (guint i = 0; i < st->marked->len; i++)
     {
       HsRObj *o = hs_id_map_lookup (trace->options.heap_primitives ? &st->objs : &st->composites,
@@ -1554,7 +1562,7 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells, HsS
   gsize pos = 0;
 
   g_assert (reuse == NULL || max_cells == 0);
-  begin_snapshot (&ts, st, trace, k, max_cells, reuse, TRUE);
+  begin_snapshot (&ts, st, trace, k, max_cells, reuse, TRUE, NULL);
   /* Without heap_primitives every primitive is inline (drawn in its holder, counted there) */
   while (
       hs_id_map_next (trace->options.heap_primitives ? &st->objs : &st->composites, &pos, &value))

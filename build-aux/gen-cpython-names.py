@@ -18,6 +18,7 @@ import enum
 import fractions
 import functools
 import gc
+import hashlib
 import itertools
 import json
 import math
@@ -40,7 +41,8 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("textwrap", textwrap), ("enum", enum),
           ("datetime", datetime), ("types", types), ("fractions", fractions),
           ("contextlib", contextlib), ("pprint", pprint), ("traceback", traceback),
-          ("warnings", warnings), ("binascii", binascii), ("base64", base64)]
+          ("warnings", warnings), ("binascii", binascii), ("base64", base64),
+          ("hashlib", hashlib)]
 
 
 def names(obj):

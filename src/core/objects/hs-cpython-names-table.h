@@ -161,4 +161,7 @@ static const struct
               "b85decode() b85encode() binascii bytes_types decode() decodebytes() encode() "
               "encodebytes() main() re standard_b64decode() standard_b64encode() struct test() "
               "urlsafe_b64decode() urlsafe_b64encode() " },
+  { "hashlib", "algorithms_available algorithms_guaranteed blake2b() blake2s() file_digest() md5() "
+               "new() pbkdf2_hmac() scrypt() sha1() sha224() sha256() sha384() sha3_224() "
+               "sha3_256() sha3_384() sha3_512() sha512() shake_128() shake_256() " },
 };

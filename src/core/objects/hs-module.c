@@ -60,6 +60,7 @@ static const BuiltinModule builtin_modules[] = {
   { "pprint", hs_mod_pprint_init },
   { "queue", hs_mod_queue_init },
   { "gc", hs_mod_gc_init },
+  { "hashlib", hs_mod_hashlib_init },
   { "heapq", hs_mod_heapq_init },
   { "io", hs_mod_io_init },
   { "itertools", hs_mod_itertools_init },
@@ -389,6 +390,10 @@ static const struct
   { "heapq", " heappush heappop heapify heapreplace heappushpop ", "_heapq" },
   { "operator", NULL, "_operator" },
   { "bisect", NULL, "_bisect" },
+  { "hashlib",
+    " openssl_md5 openssl_sha1 openssl_sha224 openssl_sha256 openssl_sha384 "
+    "openssl_sha512 ",
+    "_hashlib" },
   { "random", " random getrandbits ", "" },
 };
 
@@ -453,6 +458,15 @@ hs_module_add_functions (HsVM *vm, HsObject *dict, const HsMethodDef *defs)
         return -1;
     }
   return 0;
+}
+
+int
+hs_module_add_function_as (HsVM *vm, HsObject *dict, const char *name, const HsMethodDef *def)
+{
+  HsObject *module = hs_dict_get_item_cstr_borrow (vm, dict, "__name__");
+  if (module != NULL && hs_str_check (module))
+    hs_module_note_function_home (def, hs_str_utf8 (module));
+  return hs_dict_set_item (vm, dict, hs_str_intern_cstr (name), immortal_function (def));
 }
 
 HsObject *
@@ -714,6 +728,7 @@ hs_module_runtime_init (void)
       hs_mod_random_runtime_init ();
       hs_mod_copy_runtime_init ();
       hs_mod_binascii_runtime_init ();
+      hs_mod_hashlib_runtime_init ();
       hs_mod_collections_runtime_init ();
       hs_mod_operator_runtime_init ();
       hs_mod_functools_runtime_init ();

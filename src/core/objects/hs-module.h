@@ -74,6 +74,9 @@ void hs_module_note_function_home (const HsMethodDef *def, const char *module);
 int hs_module_add_functions (HsVM *vm, HsObject *dict, const HsMethodDef *defs);
 /* Adds dict[name] = value, stealing value (NULL: returns -1 with the error kept). */
 int hs_module_add_take (HsVM *vm, HsObject *dict, const char *name, HsObject *value);
+/* Adds the function of `def` under another name than its __name__ (hashlib.md5, whose
+ * __name__ is 'openssl_md5'). */
+int hs_module_add_function_as (HsVM *vm, HsObject *dict, const char *name, const HsMethodDef *def);
 /* A class a built-in module defines at import (abc.ABC, enum.Enum, typing's bases), made
  * through type's machinery by `meta` from `base` (or none) and the namespace `ns`, which it
  * steals (NULL: returns NULL with the error kept); its type names the module. */
@@ -131,6 +134,8 @@ int hs_mod_bisect_init (HsVM *vm, HsObject *dict);
 int hs_mod_base64_init (HsVM *vm, HsObject *dict);
 int hs_mod_binascii_init (HsVM *vm, HsObject *dict);
 void hs_mod_binascii_runtime_init (void);
+int hs_mod_hashlib_init (HsVM *vm, HsObject *dict);
+void hs_mod_hashlib_runtime_init (void);
 int hs_mod_keyword_init (HsVM *vm, HsObject *dict);
 int hs_mod_cmath_init (HsVM *vm, HsObject *dict);
 /* isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)'s arguments, for math's and cmath's, in

@@ -24,6 +24,7 @@ import json
 import math
 import random
 import statistics
+import struct
 import sys
 import textwrap
 import traceback
@@ -42,7 +43,7 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("datetime", datetime), ("types", types), ("fractions", fractions),
           ("contextlib", contextlib), ("pprint", pprint), ("traceback", traceback),
           ("warnings", warnings), ("binascii", binascii), ("base64", base64),
-          ("hashlib", hashlib)]
+          ("hashlib", hashlib), ("struct", struct), ("Struct", struct.Struct)]
 
 
 def names(obj):

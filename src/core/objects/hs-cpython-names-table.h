@@ -164,4 +164,6 @@ static const struct
   { "hashlib", "algorithms_available algorithms_guaranteed blake2b() blake2s() file_digest() md5() "
                "new() pbkdf2_hmac() scrypt() sha1() sha224() sha256() sha384() sha3_224() "
                "sha3_256() sha3_384() sha3_512() sha512() shake_128() shake_256() " },
+  { "struct", "Struct() calcsize() error() iter_unpack() pack() pack_into() unpack() unpack_from() " },
+  { "Struct", "format iter_unpack() pack() pack_into() size unpack() unpack_from() " },
 };

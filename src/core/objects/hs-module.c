@@ -73,6 +73,7 @@ static const BuiltinModule builtin_modules[] = {
   { "reprlib", hs_mod_reprlib_init },
   { "statistics", hs_mod_statistics_init },
   { "string", hs_mod_string_init },
+  { "struct", hs_mod_struct_init },
   { "sys", hs_mod_sys_init },
   { "textwrap", hs_mod_textwrap_init },
   { "time", hs_mod_time_init },
@@ -390,6 +391,7 @@ static const struct
   { "heapq", " heappush heappop heapify heapreplace heappushpop ", "_heapq" },
   { "operator", NULL, "_operator" },
   { "bisect", NULL, "_bisect" },
+  { "struct", NULL, "_struct" },
   { "hashlib",
     " openssl_md5 openssl_sha1 openssl_sha224 openssl_sha256 openssl_sha384 "
     "openssl_sha512 ",
@@ -729,6 +731,7 @@ hs_module_runtime_init (void)
       hs_mod_copy_runtime_init ();
       hs_mod_binascii_runtime_init ();
       hs_mod_hashlib_runtime_init ();
+      hs_mod_struct_runtime_init ();
       hs_mod_collections_runtime_init ();
       hs_mod_operator_runtime_init ();
       hs_mod_functools_runtime_init ();

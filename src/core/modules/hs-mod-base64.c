@@ -28,7 +28,7 @@ static const char b32hex_alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
 static gboolean
 decode_data (HsVM *vm, HsObject *s, const char **data, gsize *len)
 {
-  if (!hs_str_check (s) && !hs_bytes_like_check (s))
+  if (!hs_str_check (s) && !hs_bytes_has_buffer (s))
     {
       hs_err_format (vm, &hs_exc_TypeError,
                      "argument should be a bytes-like object or ASCII string, not '%s'",
@@ -205,7 +205,7 @@ m_urlsafe_b64decode (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 static gboolean
 input_type_check (HsVM *vm, HsObject *s, const char **d, gsize *n)
 {
-  if (!hs_bytes_like_check (s))
+  if (!hs_bytes_has_buffer (s))
     {
       hs_err_format (vm, &hs_exc_TypeError, "expected bytes-like object, not %s", hs_type_name (s));
       return FALSE;
@@ -269,14 +269,14 @@ b32encode (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *
 
   if (!hs_parse_args (vm, fname, args, nargs, kwnames, "@s", &s))
     return NULL;
-  if (!hs_bytes_like_check (s))
+  if (!hs_bytes_has_buffer (s))
     {
       hs_err_format (vm, &hs_exc_TypeError, "memoryview: a bytes-like object is required, not '%s'",
                      hs_type_name (s));
       return NULL;
     }
-  d = (const guchar *)HS_BYTES (s)->data;
-  n = HS_BYTES (s)->len;
+  if (!hs_bytes_buffer (vm, s, (const char **)&d, &n))
+    return NULL;
   groups = (n + 4) / 5;
   if ((r = hs_binascii_bytes_of_len (vm, groups * 8, &out)) == NULL)
     return NULL;

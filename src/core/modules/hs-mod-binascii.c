@@ -80,7 +80,7 @@ hs_binascii_ascii_data (HsVM *vm, HsObject *o, const char **data, gsize *len)
       *len = hs_str_byte_len (o);
       return TRUE;
     }
-  if (!hs_bytes_like_check (o))
+  if (!hs_bytes_has_buffer (o))
     {
       hs_err_format (vm, &hs_exc_TypeError,
                      "argument should be bytes, buffer or ASCII string, not '%s'",

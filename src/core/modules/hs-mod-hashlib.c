@@ -181,7 +181,7 @@ data_of (HsVM *vm, HsObject *data, const char **d, gsize *n)
       hs_err_set_string (vm, &hs_exc_TypeError, "Strings must be encoded before hashing");
       return FALSE;
     }
-  if (!hs_bytes_like_check (data))
+  if (!hs_bytes_has_buffer (data))
     {
       hs_err_set_string (vm, &hs_exc_TypeError, "object supporting the buffer API required");
       return FALSE;

@@ -35,6 +35,12 @@ splice (HsVM *vm, HsObject *self, gsize lo, gsize hi, const char *src, gsize n)
   gsize offset = own ? (gsize)(src - b->data) : 0;
   char *copy = NULL;
 
+  if (n != hi - lo && b->exports > 0)
+    {
+      hs_err_set_string (vm, &hs_exc_BufferError,
+                         "Existing exports of data: object cannot be re-sized");
+      return -1;
+    }
   if (own && !(lo == len && hi == len))
     {
       if ((copy = hs_mem_realloc (vm, NULL, 0, n)) == NULL)

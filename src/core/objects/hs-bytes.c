@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hs-bytes.h"
+#include "hs-memoryview.h"
 
 #include "hs-cfunction.h"
 #include "hs-error.h"
@@ -89,8 +90,16 @@ hs_bytes_dealloc (HsVM *vm, HsObject *self)
 }
 
 gboolean
+hs_bytes_has_buffer (const HsObject *o)
+{
+  return hs_bytes_like_check (o) || hs_memoryview_check (o);
+}
+
+gboolean
 hs_bytes_buffer (HsVM *vm, HsObject *o, const char **data, gsize *len)
 {
+  if (hs_memoryview_check (o))
+    return hs_memoryview_buffer (vm, o, data, len);
   if (!hs_bytes_like_check (o))
     {
       hs_err_format (vm, &hs_exc_TypeError, "a bytes-like object is required, not '%s'",
@@ -216,6 +225,14 @@ from_args (HsVM *vm, const char *what, HsObject *source, HsObject *encoding, HsO
                          encoding != NULL ? "encoding without a string argument"
                                           : "errors without a string argument");
       return FALSE;
+    }
+  if (hs_memoryview_check (source))
+    {
+      if ((out->ref = hs_memoryview_tobytes (vm, source)) == NULL)
+        return FALSE;
+      out->data = HS_BYTES (out->ref)->data;
+      out->len = HS_BYTES (out->ref)->len;
+      return TRUE;
     }
   if (hs_bytes_like_check (source))
     {

@@ -18,7 +18,8 @@ typedef struct
   HsObject header;
   gsize len;
   gsize cap;
-  gint64 hash; /* bytes: cached, -1 until asked */
+  gint64 hash;   /* bytes: cached, -1 until asked */
+  gsize exports; /* memoryviews' managed buffers over it: a bytearray then keeps its size */
   char *data;
 } HsBytes;
 
@@ -39,9 +40,14 @@ HsObject *hs_bytes_new (HsVM *vm, const char *data, gsize len);
 HsObject *hs_bytearray_new (HsVM *vm, const char *data, gsize len);
 /* New bytes or bytearray, as `type` says (one of the two). */
 HsObject *hs_bytes_new_of (HsVM *vm, const HsType *type, const char *data, gsize len);
-/* The bytes an argument stands for: a bytes-like object's (borrowed, valid until the
- * program runs on); FALSE with TypeError "a bytes-like object is required, not 'str'". */
+/* The bytes an argument stands for: a bytes-like object's or a contiguous memoryview's
+ * (borrowed, valid until the program runs on); FALSE with TypeError "a bytes-like object
+ * is required, not 'str'" (or a released memoryview's ValueError). */
 gboolean hs_bytes_buffer (HsVM *vm, HsObject *o, const char **data, gsize *len);
+/* Whether o exports a buffer hs_bytes_buffer reads: bytes, bytearray, memoryview. */
+gboolean hs_bytes_has_buffer (const HsObject *o);
+/* A new bytes object of the bytes a memoryview views (ValueError once released). */
+HsObject *hs_memoryview_tobytes (HsVM *vm, HsObject *o);
 /* The byte an int-like object stands for; FALSE with TypeError, or ValueError
  * `range_error` outside 0..255. */
 gboolean hs_bytes_byte_of (HsVM *vm, HsObject *o, const char *range_error, char *out);

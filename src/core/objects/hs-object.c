@@ -17,6 +17,7 @@
 
 #include "hs-cfunction.h"
 #include "hs-bytes.h"
+#include "hs-memoryview.h"
 #include "hs-class-private.h"
 #include "hs-class.h"
 #include "hs-complex.h"
@@ -756,6 +757,7 @@ runtime_init_once (gpointer data)
   for (gsize i = 0; i < G_N_ELEMENTS (core_types); i++)
     hs_type_ready (core_types[i]);
   hs_bytearray_ready ();
+  hs_memoryview_runtime_init ();
   hs_iter_runtime_init ();
   hs_dict_views_runtime_init ();
   hs_exceptions_runtime_init ();

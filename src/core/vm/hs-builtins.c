@@ -27,6 +27,7 @@
 #include "hs-int.h"
 #include "hs-iter.h"
 #include "hs-list.h"
+#include "hs-memoryview.h"
 #include "hs-module.h"
 #include "hs-set.h"
 #include "hs-stdio.h"
@@ -346,7 +347,6 @@ unsupported (HsVM *vm, const char *name, const char *why)
 HS_UNSUPPORTED_BUILTIN (open, ": programs cannot use files")
 HS_UNSUPPORTED_BUILTIN (bytes, " yet")
 HS_UNSUPPORTED_BUILTIN (bytearray, " yet")
-HS_UNSUPPORTED_BUILTIN (memoryview, " yet")
 HS_UNSUPPORTED_BUILTIN (complex, " yet")
 HS_UNSUPPORTED_BUILTIN (breakpoint, ": step through the program instead")
 HS_UNSUPPORTED_BUILTIN (help, " yet")
@@ -1035,7 +1035,6 @@ static const HsMethodDef builtin_defs[] = {
   { "help", builtin_help },
   { "hex", builtin_hex },
   { "locals", builtin_locals },
-  { "memoryview", builtin_memoryview },
   { "oct", builtin_oct },
   { "open", builtin_open },
   { "quit", hs_builtin_exit },
@@ -1077,7 +1076,7 @@ static HsType *const builtin_types[] = {
   &hs_range_type,     &hs_reversed_type,     &hs_slice_type,       &hs_str_type,
   &hs_tuple_type,     &hs_type_type,         &hs_zip_type,         &hs_set_type,
   &hs_frozenset_type, &hs_staticmethod_type, &hs_classmethod_type, &hs_property_type,
-  &hs_super_type,
+  &hs_super_type,     &hs_memoryview_type,
 };
 
 static HsObject *builtin_objs[G_N_ELEMENTS (builtin_defs)];

@@ -89,10 +89,39 @@ hs_bytes_dealloc (HsVM *vm, HsObject *self)
   HS_BYTES (self)->cap = HS_BYTES (self)->len = 0;
 }
 
+/* The modules' types that export a buffer (array.array) */
+static struct
+{
+  const HsType *type;
+  HsBufferFn get;
+} exporters[4];
+
+void
+hs_bytes_register_exporter (const HsType *type, HsBufferFn get)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (exporters); i++)
+    if (exporters[i].type == NULL || exporters[i].type == type)
+      {
+        exporters[i].type = type;
+        exporters[i].get = get;
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static HsBufferFn
+exporter_of (const HsObject *o)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (exporters) && exporters[i].type != NULL; i++)
+    if (o->type == exporters[i].type)
+      return exporters[i].get;
+  return NULL;
+}
+
 gboolean
 hs_bytes_has_buffer (const HsObject *o)
 {
-  return hs_bytes_like_check (o) || hs_memoryview_check (o);
+  return hs_bytes_like_check (o) || hs_memoryview_check (o) || exporter_of (o) != NULL;
 }
 
 gboolean
@@ -100,6 +129,8 @@ hs_bytes_buffer (HsVM *vm, HsObject *o, const char **data, gsize *len)
 {
   if (hs_memoryview_check (o))
     return hs_memoryview_buffer (vm, o, data, len);
+  if (exporter_of (o) != NULL)
+    return exporter_of (o) (vm, o, data, len);
   if (!hs_bytes_like_check (o))
     {
       hs_err_format (vm, &hs_exc_TypeError, "a bytes-like object is required, not '%s'",
@@ -226,9 +257,14 @@ from_args (HsVM *vm, const char *what, HsObject *source, HsObject *encoding, HsO
                                           : "errors without a string argument");
       return FALSE;
     }
-  if (hs_memoryview_check (source))
+  if (hs_memoryview_check (source) || exporter_of (source) != NULL)
     {
-      if ((out->ref = hs_memoryview_tobytes (vm, source)) == NULL)
+      const char *d;
+      gsize n;
+      out->ref = hs_memoryview_check (source)           ? hs_memoryview_tobytes (vm, source)
+                 : hs_bytes_buffer (vm, source, &d, &n) ? hs_bytes_new (vm, d, n)
+                                                        : NULL;
+      if (out->ref == NULL)
         return FALSE;
       out->data = HS_BYTES (out->ref)->data;
       out->len = HS_BYTES (out->ref)->len;

@@ -44,8 +44,13 @@ HsObject *hs_bytes_new_of (HsVM *vm, const HsType *type, const char *data, gsize
  * (borrowed, valid until the program runs on); FALSE with TypeError "a bytes-like object
  * is required, not 'str'" (or a released memoryview's ValueError). */
 gboolean hs_bytes_buffer (HsVM *vm, HsObject *o, const char **data, gsize *len);
-/* Whether o exports a buffer hs_bytes_buffer reads: bytes, bytearray, memoryview. */
+/* Whether o exports a buffer hs_bytes_buffer reads: bytes, bytearray, memoryview, or an
+ * object of a type registered below. */
 gboolean hs_bytes_has_buffer (const HsObject *o);
+/* Registers the buffer of a module's type (array.array) for hs_bytes_buffer, bytes() and
+ * bytearray(); at runtime initialisation only. */
+typedef gboolean (*HsBufferFn) (HsVM *vm, HsObject *o, const char **data, gsize *len);
+void hs_bytes_register_exporter (const HsType *type, HsBufferFn get);
 /* A new bytes object of the bytes a memoryview views (ValueError once released). */
 HsObject *hs_memoryview_tobytes (HsVM *vm, HsObject *o);
 /* The byte an int-like object stands for; FALSE with TypeError, or ValueError

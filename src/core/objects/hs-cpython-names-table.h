@@ -166,4 +166,8 @@ static const struct
                "sha3_256() sha3_384() sha3_512() sha512() shake_128() shake_256() " },
   { "struct", "Struct() calcsize() error() iter_unpack() pack() pack_into() unpack() unpack_from() " },
   { "Struct", "format iter_unpack() pack() pack_into() size unpack() unpack_from() " },
+  /* the module and its type array.array, both named "array" */
+  { "array", "ArrayType() array() typecodes append() buffer_info() byteswap() count() extend() "
+             "frombytes() fromfile() fromlist() fromunicode() index() insert() itemsize pop() "
+             "remove() reverse() tobytes() tofile() tolist() tounicode() typecode " },
 };

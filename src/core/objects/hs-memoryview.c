@@ -203,6 +203,13 @@ mv_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kw
         return NULL;
       return mv_new (vm, src->mbuf, src->start, src->len, src->step, src->readonly);
     }
+  if (hs_bytes_has_buffer (obj) && !hs_bytes_like_check (obj))
+    {
+      hs_err_format (vm, &hs_exc_NotImplementedError,
+                     "memoryview() of a '%s' object is not supported by Heapscope yet",
+                     hs_type_name (obj));
+      return NULL;
+    }
   if (!hs_bytes_like_check (obj))
     {
       hs_err_format (vm, &hs_exc_TypeError, "memoryview: a bytes-like object is required, not '%s'",

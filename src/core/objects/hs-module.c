@@ -35,6 +35,7 @@ static const BuiltinModule builtin_modules[] = {
   /* builtins: no initialiser, its dict is the VM's builtins, where names are looked up */
   { "__future__", hs_mod_future_init },
   { "abc", hs_mod_abc_init },
+  { "array", hs_mod_array_init },
   { "base64", hs_mod_base64_init },
   { "binascii", hs_mod_binascii_init },
   { "bisect", hs_mod_bisect_init },
@@ -732,6 +733,7 @@ hs_module_runtime_init (void)
       hs_mod_binascii_runtime_init ();
       hs_mod_hashlib_runtime_init ();
       hs_mod_struct_runtime_init ();
+      hs_mod_array_runtime_init ();
       hs_mod_collections_runtime_init ();
       hs_mod_operator_runtime_init ();
       hs_mod_functools_runtime_init ();

@@ -30,6 +30,7 @@ import textwrap
 import traceback
 import types
 import typing
+import unicodedata
 import warnings
 
 OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("bytes", bytes),
@@ -43,7 +44,8 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("datetime", datetime), ("types", types), ("fractions", fractions),
           ("contextlib", contextlib), ("pprint", pprint), ("traceback", traceback),
           ("warnings", warnings), ("binascii", binascii), ("base64", base64),
-          ("hashlib", hashlib), ("struct", struct), ("Struct", struct.Struct)]
+          ("hashlib", hashlib), ("struct", struct), ("Struct", struct.Struct),
+          ("unicodedata", unicodedata)]
 
 
 def names(obj):

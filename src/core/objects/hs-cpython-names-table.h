@@ -170,4 +170,7 @@ static const struct
   { "array", "ArrayType() array() typecodes append() buffer_info() byteswap() count() extend() "
              "frombytes() fromfile() fromlist() fromunicode() index() insert() itemsize pop() "
              "remove() reverse() tobytes() tofile() tolist() tounicode() typecode " },
+  { "unicodedata", "UCD() bidirectional() category() combining() decimal() decomposition() "
+                   "digit() east_asian_width() is_normalized() lookup() mirrored() name() "
+                   "normalize() numeric() ucd_3_2_0 unidata_version " },
 };

@@ -82,6 +82,7 @@ static const BuiltinModule builtin_modules[] = {
   { "traceback", hs_mod_traceback_init },
   { "types", hs_mod_types_init },
   { "typing", hs_mod_typing_init },
+  { "unicodedata", hs_mod_unicodedata_init },
   { "warnings", hs_mod_warnings_init },
   { "weakref", hs_mod_weakref_init },
 };

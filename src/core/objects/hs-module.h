@@ -140,6 +140,7 @@ int hs_mod_struct_init (HsVM *vm, HsObject *dict);
 void hs_mod_struct_runtime_init (void);
 int hs_mod_array_init (HsVM *vm, HsObject *dict);
 void hs_mod_array_runtime_init (void);
+int hs_mod_unicodedata_init (HsVM *vm, HsObject *dict);
 int hs_mod_keyword_init (HsVM *vm, HsObject *dict);
 int hs_mod_cmath_init (HsVM *vm, HsObject *dict);
 /* isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)'s arguments, for math's and cmath's, in

@@ -73,3 +73,15 @@ hs_unicode_lookup (const char *name, gsize len, gunichar *out)
   *out = alias->code;
   return TRUE;
 }
+
+char *
+hs_unicode_name (gunichar c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (unicode_cjk_ranges); i++)
+    if (c >= unicode_cjk_ranges[i][0] && c <= unicode_cjk_ranges[i][1])
+      return g_strdup_printf (CJK_PREFIX "%04X", c);
+  for (gsize i = 0; i < G_N_ELEMENTS (unicode_names); i++)
+    if (unicode_names[i][1] == c)
+      return g_strdup (unicode_name_text + unicode_names[i][0]);
+  return NULL;
+}

@@ -13,5 +13,8 @@ G_BEGIN_DECLS
 
 /* The character named by the len bytes at name; FALSE if none is. */
 gboolean hs_unicode_lookup (const char *name, gsize len, gunichar *out);
+/* The name of c, as unicodedata.name gives it, newly allocated; NULL if it has none (a scan
+ * of the table: for unicodedata.name, not for a loop over every character). */
+char *hs_unicode_name (gunichar c);
 
 G_END_DECLS

@@ -113,6 +113,27 @@ hs_number_as_double (HsVM *vm, HsObject *o, double *out)
 #define EXACT_SIG_DIGITS 800
 #define EXACT_FRAC_DIGITS 1100
 
+/* The "%.Ne" text `buf` of a positive double one unit away in its last digit, upwards
+ * (`up`) or down; FALSE when that would change the number of digits. */
+static gboolean
+next_decimal (char *buf, gboolean up)
+{
+  char *e = strchr (buf, 'e');
+
+  for (char *p = e - 1; p >= buf; p--)
+    {
+      if (*p == '.')
+        continue;
+      if (up ? *p != '9' : *p != '0')
+        {
+          *p += up ? 1 : -1;
+          return buf[0] != '0';
+        }
+      *p = up ? '0' : '9';
+    }
+  return FALSE;
+}
+
 static void
 float_digits (double v, int ndig, GString *digits, int *decpt)
 {
@@ -133,8 +154,14 @@ float_digits (double v, int ndig, GString *digits, int *decpt)
        * rounding, stripped of zeros, is the shortest whenever one of <= 15 exists. */
       for (int prec = v < DBL_MIN ? 1 : 15; prec <= 17; prec++) /* subnormals: fewer digits */
         {
+          double back;
           g_ascii_formatd (buf, sizeof buf, shortest_fmts[prec - 1], v);
-          if (prec == 17 || g_ascii_strtod (buf, NULL) == v)
+          if (prec == 17 || (back = g_ascii_strtod (buf, NULL)) == v)
+            break;
+          /* a power of two's rounding interval is twice as wide above it as below: the
+           * nearest text can miss it where its neighbour on v's other side is in it
+           * (2**-24 is 5.960464477539063e-08, as CPython's shortest repr gives) */
+          if (next_decimal (buf, back < v) && g_ascii_strtod (buf, NULL) == v)
             break;
         }
     }

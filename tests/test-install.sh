@@ -51,8 +51,8 @@ for f in "${expected[@]}"; do
   fi
 done
 # The installed runner works on its own (the app finds it at bindir/../libexecdir); its
-# input is the magic HSTI, the version (2), the program's message (type 1, 9 bytes).
-if printf 'HSTI\002\001\011print(1)\n' | "$dest$libexecdir/heapscope-runner" >"$dest.stream" 2>/dev/null &&
+# input is the magic HSTI, the version (3), the program's message (type 1, 9 bytes).
+if printf 'HSTI\003\001\011print(1)\n' | "$dest$libexecdir/heapscope-runner" >"$dest.stream" 2>/dev/null &&
   [[ $(head -c 4 "$dest.stream") == HSTS ]]; then
   echo "ok $((++n)) - the installed heapscope-runner streams a trace"
 else

@@ -126,6 +126,48 @@ test_whole (void)
     }
 }
 
+/* A str grown at every step has its text pooled as the last one's plus a tail (derived),
+ * and now and then whole: the same JSON, read back from the stream too, with the texts'
+ * bytes linear in the steps, not quadratic. */
+static void
+test_growing_str (void)
+{
+  static const char src[] = "def build(n):\n"
+                            "    s = 'x' * 300 + '\\n'\n"
+                            "    for i in range(n):\n"
+                            "        s += str(i % 10) + '\\t'\n"
+                            "    return s\n"
+                            "t = build(1500)\n"
+                            "t += \"'\"\n"
+                            "print(len(t))\n";
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  g_autoptr (HsTrace) t = record_streamed (src, bytes);
+  g_autofree char *json = hs_trace_to_json (t, 0, NULL);
+  HsTraceReader *r = reader_for (src, 0);
+  g_autoptr (HsTrace) back = NULL;
+  g_autofree char *back_json = NULL;
+  guint derived = 0;
+
+  for (guint i = 1; i < t->pool.strings->len; i++)
+    {
+      guint32 base;
+      gsize keep, tail_len;
+      const char *tail;
+
+      derived += hs_string_pool_get_derived (&t->pool, i, &base, &keep, &tail, &tail_len);
+    }
+  g_assert_cmpuint (derived, >, 1400);
+  /* whole, each text would be 3,300,000 bytes */
+  g_assert_cmpuint (t->pool.bytes, <, 500000);
+  g_assert_nonnull (strstr (json, "\"t\": \"xxx"));
+  g_assert_nonnull (strstr (json, "8\\t9\\t'\""));
+  feed_in_pieces (r, bytes->data, bytes->len, 4096);
+  back = hs_trace_reader_finish (r, HS_TRACE_END_INTERRUPTED, "unused");
+  back_json = hs_trace_to_json (back, 0, NULL);
+  g_assert_cmpstr (back_json, ==, json);
+  assert_same_steps (t, back, hs_trace_get_n_steps (t));
+}
+
 /* A stream cut anywhere (the runner died) gives the steps that arrived whole, each the
  * same as in the full trace, and the end the caller names. */
 static void
@@ -378,6 +420,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/trace/stream/whole", test_whole);
   g_test_add_func ("/trace/stream/cut", test_cut);
+  g_test_add_func ("/trace/stream/growing-str", test_growing_str);
   g_test_add_func ("/trace/stream/first-steps", test_first_steps);
   g_test_add_func ("/trace/stream/syntax-error", test_syntax_error);
   g_test_add_func ("/trace/stream/warnings", test_warnings);

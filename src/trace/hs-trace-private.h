@@ -96,11 +96,12 @@ enum
 #define HS_TRACE_PART_PREFIX "__part__."
 
 /* Strings (type names, variable names, reprs of primitives) are stored once in a pool
- * and referred to by index; index 0 is "no string". */
+ * and referred to by index; index 0 is "no string". A text may be derived: an earlier
+ * one's start plus a tail (hs-trace-pool.c), read with hs_string_pool_text. */
 typedef struct
 {
-  GPtrArray *strings; /* char*, owned; [0] = NULL */
-  GHashTable *index;  /* char* (borrowed from strings) -> index+1 */
+  GPtrArray *strings; /* char*, owned, or a derived text (its lowest bit set); [0] = NULL */
+  GHashTable *index;  /* char* (borrowed from strings) -> index+1, of the plain texts */
   gsize bytes;        /* the strings' bytes with their NULs (the recorder's budget) */
 } HsStringPool;
 
@@ -110,11 +111,39 @@ guint32 hs_string_pool_add (HsStringPool *pool, const char *s);
 /* hs_string_pool_add of s, a g_malloc'd text, which it takes (frees it when equal to a
  * pooled one). */
 guint32 hs_string_pool_take (HsStringPool *pool, char *s);
+/* A new text: the first `keep` bytes of the text `base` (clipped to its length), then
+ * tail_len bytes of tail. Not looked up among the pooled texts: it gets an index of its
+ * own (or, far from a plain text, it is pooled plain). */
+guint32 hs_string_pool_add_derived (HsStringPool *pool, guint32 base, gsize keep, const char *tail,
+                                    gsize tail_len);
+/* Whether idx is a derived text, and what it is made of. */
+gboolean hs_string_pool_get_derived (const HsStringPool *pool, guint32 idx, guint32 *base,
+                                     gsize *keep, const char **tail, gsize *tail_len);
+/* The length in bytes of the text idx. */
+gsize hs_string_pool_len (const HsStringPool *pool, guint32 idx);
+const char *hs_string_pool_derived_get (const HsStringPool *pool, guint32 idx);
+
+/* A plain text by index (a derived one is an error: hs_string_pool_text). */
 static inline const char *
 hs_string_pool_get (const HsStringPool *pool, guint32 idx)
 {
-  return idx < pool->strings->len ? g_ptr_array_index (pool->strings, idx) : NULL;
+  const char *s = idx < pool->strings->len ? g_ptr_array_index (pool->strings, idx) : NULL;
+
+  return G_LIKELY (((guintptr)s & 1) == 0) ? s : hs_string_pool_derived_get (pool, idx);
 }
+
+/* Where a reader writes the derived texts it reads; it keeps the last one, so that the
+ * next text derived from it costs only its tail (a JSON writer reads a growing str's text
+ * at every step). Zero-initialised; emptied by hs_pool_scratch_clear. */
+typedef struct
+{
+  GString *buf;
+  guint32 idx; /* the text buf holds, or 0 */
+} HsPoolScratch;
+/* The text idx, plain or derived: a derived one is written in scratch, valid until its
+ * next use. */
+const char *hs_string_pool_text (const HsStringPool *pool, guint32 idx, HsPoolScratch *scratch);
+void hs_pool_scratch_clear (HsPoolScratch *scratch);
 
 typedef struct
 {

@@ -14,6 +14,18 @@ typedef struct
   guint32 id;       /* what its text was pooled as */
 } PoolCacheEntry;
 
+/* A long str's pooled repr, which the repr of a str made from it by a concatenation extends
+ * (hs-trace-record-text.c). */
+typedef struct
+{
+  guint64 id;       /* the str's */
+  gsize byte_len;   /* its text's */
+  guint32 text_str; /* its pooled repr */
+  gsize text_len;
+  char quote;                      /* the repr's */
+  gboolean has_single, has_double; /* whether the text has ' and " */
+} StrText;
+
 typedef struct
 {
   HsTrace *trace;
@@ -72,6 +84,7 @@ typedef struct
   gboolean annotations_known;
 
   PoolCacheEntry pool_cache[512]; /* pool()'s */
+  StrText str_texts[64];          /* direct-mapped by id */
 
   /* a traced generator -> GArray of guint64: what its rows were last put from */
   GHashTable *generator_sources;

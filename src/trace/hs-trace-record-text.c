@@ -63,19 +63,89 @@ hs_record_has_fixed_text (HsObject *o)
   return HS_IS (o, &hs_int_type) || HS_IS (o, &hs_str_type);
 }
 
+/* A text made whole, clipped and pooled (taken). */
+static guint32
+pool_clipped (Recorder *rec, char *text)
+{
+  return hs_string_pool_take (&rec->trace->pool, clip_text (text));
+}
+
+/* The repr of str o, a concatenation of a str whose repr is known (its text pooled and
+ * noted in str_texts) and a tail: that text but its closing quote, then the tail's, pooled
+ * as derived from it. 0 when o has no such origin, or its repr quotes otherwise. */
+static guint32
+str_text_derived (Recorder *rec, HsObject *o, StrText *noted)
+{
+  guint64 from_id;
+  gsize from_len, len = HS_STR (o)->byte_len;
+  const char *tail = hs_str_utf8 (o);
+  StrText *e;
+  g_autoptr (GString) out = NULL;
+
+  if (!hs_inspect_str_origin (rec->vm, o, &from_id, &from_len))
+    return 0;
+  e = &rec->str_texts[from_id % G_N_ELEMENTS (rec->str_texts)];
+  if (e->id != from_id || e->byte_len != from_len || from_len > len)
+    return 0;
+  tail += from_len;
+  noted->has_single = e->has_single || memchr (tail, '\'', len - from_len) != NULL;
+  noted->has_double = e->has_double || memchr (tail, '"', len - from_len) != NULL;
+  noted->quote = hs_str_repr_quote (noted->has_single, noted->has_double);
+  out = g_string_sized_new (len - from_len + 2);
+  if (noted->quote != e->quote
+      || !hs_inspect_str_repr_tail (rec->vm, o, from_len, noted->quote, out))
+    return 0;
+  noted->text_len = e->text_len - 1 + out->len;
+  if (noted->text_len > TEXT_HEAD_BYTES + TEXT_TAIL_BYTES)
+    {
+      /* clipped as hs_record_repr_text clips: made whole (the id was used: once) */
+      g_autoptr (GString) whole = g_string_sized_new (noted->text_len);
+      HsPoolScratch scratch = { NULL, 0 };
+
+      g_string_append_len (whole, hs_string_pool_text (&rec->trace->pool, e->text_str, &scratch),
+                           e->text_len - 1);
+      hs_pool_scratch_clear (&scratch);
+      g_string_append_len (whole, out->str, out->len);
+      noted->text_len = 0;
+      return pool_clipped (rec, g_string_free (g_steal_pointer (&whole), FALSE));
+    }
+  return hs_string_pool_add_derived (&rec->trace->pool, e->text_str, e->text_len - 1, out->str,
+                                     out->len);
+}
+
 /* A str's repr, pooled as it is made (a str built by `s += c` is a new one at every step:
- * its text copied once, not three times); 0 when the VM must make it (hs_inspect_repr). */
+ * its text copied once, not three times, or only its tail: str_text_derived); 0 when the VM
+ * must make it (hs_inspect_repr). */
 static guint32
 str_text (Recorder *rec, HsObject *o)
 {
-  GString *out = g_string_sized_new (HS_STR (o)->byte_len + 3);
+  gsize len = HS_STR (o)->byte_len;
+  StrText noted = { hs_object_id (o), len, 0, 0, 0, FALSE, FALSE };
+  GString *out;
 
-  if (!hs_inspect_str_repr (rec->vm, o, out))
+  if (len >= HS_INSPECT_STR_ORIGIN_BYTES
+      && (noted.text_str = str_text_derived (rec, o, &noted)) != 0)
+    ;
+  else if (len > TEXT_HEAD_BYTES / 4)
+    return 0;
+  else
     {
-      g_string_free (out, TRUE);
-      return 0;
+      out = g_string_sized_new (len + 3);
+      if (!hs_inspect_str_repr (rec->vm, o, out))
+        {
+          g_string_free (out, TRUE);
+          return 0;
+        }
+      noted.text_len = out->len;
+      noted.quote = out->str[0];
+      noted.has_single = memchr (hs_str_utf8 (o), '\'', len) != NULL;
+      noted.has_double = memchr (hs_str_utf8 (o), '"', len) != NULL;
+      noted.text_str = hs_string_pool_take (&rec->trace->pool, g_string_free (out, FALSE));
     }
-  return hs_string_pool_take (&rec->trace->pool, g_string_free (out, FALSE));
+  /* what a str made from this one extends (a whole repr, not a clipped one) */
+  if (len >= HS_INSPECT_STR_ORIGIN_BYTES && noted.text_len != 0)
+    rec->str_texts[noted.id % G_N_ELEMENTS (rec->str_texts)] = noted;
+  return noted.text_str;
 }
 
 guint32
@@ -96,9 +166,7 @@ hs_record_primitive_text (Recorder *rec, HsObject *o)
   if (g_hash_table_lookup_extended (rec->texts, o, NULL, &cached))
     return GPOINTER_TO_UINT (cached);
   /* a str whose repr could pass what a recorded text keeps is clipped by hs_record_repr_text */
-  text_str = HS_IS (o, &hs_str_type) && HS_STR (o)->byte_len <= TEXT_HEAD_BYTES / 4
-                 ? str_text (rec, o)
-                 : 0;
+  text_str = HS_IS (o, &hs_str_type) ? str_text (rec, o) : 0;
   if (text_str == 0)
     {
       g_autofree char *text = hs_record_repr_text (rec, o);

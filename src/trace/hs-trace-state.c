@@ -16,77 +16,6 @@ const char *const hs_trace_event_names[] = {
   "step_line", "call", "return", "exception", "uncaught_exception", NULL,
 };
 
-/* ---- string pool ------------------------------------------------------------------ */
-
-/* g_str_hash of a short text; a long one (a growing str's repr, pooled at every step) by
- * its length and 64 bytes spread over it, so pooling it reads it once (to copy it), not
- * twice more to hash it. Texts equal there differ rarely: g_str_equal tells them apart. */
-static guint
-pool_hash (gconstpointer key)
-{
-  const char *s = key;
-  gsize len = strlen (s), stride;
-  guint h;
-
-  if (len <= 256)
-    return g_str_hash (s);
-  h = (guint)len * 2654435761u;
-  stride = len / 64;
-  for (gsize i = 0; i < 64; i++)
-    h = (h << 5) + h + (guchar)s[i * stride];
-  for (gsize i = len - 16; i < len; i++)
-    h = (h << 5) + h + (guchar)s[i];
-  return h;
-}
-
-void
-hs_string_pool_init (HsStringPool *pool)
-{
-  pool->strings = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (pool->strings, NULL);
-  pool->index = g_hash_table_new (pool_hash, g_str_equal);
-  pool->bytes = 0;
-}
-
-void
-hs_string_pool_clear (HsStringPool *pool)
-{
-  g_clear_pointer (&pool->index, g_hash_table_unref);
-  g_clear_pointer (&pool->strings, g_ptr_array_unref);
-}
-
-/* The index of a text not pooled yet, which the pool takes. */
-static guint32
-pool_insert (HsStringPool *pool, char *copy)
-{
-  pool->bytes += strlen (copy) + 1;
-  g_ptr_array_add (pool->strings, copy);
-  g_hash_table_insert (pool->index, copy, GUINT_TO_POINTER (pool->strings->len));
-  return pool->strings->len - 1;
-}
-
-guint32
-hs_string_pool_add (HsStringPool *pool, const char *s)
-{
-  gpointer found;
-
-  if (s == NULL)
-    return 0;
-  found = g_hash_table_lookup (pool->index, s);
-  return found != NULL ? GPOINTER_TO_UINT (found) - 1 : pool_insert (pool, g_strdup (s));
-}
-
-guint32
-hs_string_pool_take (HsStringPool *pool, char *s)
-{
-  gpointer found = g_hash_table_lookup (pool->index, s);
-
-  if (found == NULL)
-    return pool_insert (pool, s);
-  g_free (s);
-  return GPOINTER_TO_UINT (found) - 1;
-}
-
 /* ---- state ---------------------------------------------------------------------- */
 
 /* HsRObj per block of HsRState.blocks. */
@@ -749,17 +678,19 @@ typedef struct
   HsRState *st;
   HsTrace *trace;
   HsSnapshot *snap;
-  GHashTable *counts;   /* id -> in-degree */
-  guint max_cells;      /* of a sequence (the others left out), or 0: all */
-  GArray *summarised;   /* Summarised */
-  GArray *parts;        /* Part: the cells functions draw from their parts */
-  GPtrArray *compacted; /* of GArray: the items of summarised sets (HS_SHAPE_SLOTS) */
-  HsSnapReuse *reuse;   /* the last step's objects, or NULL (then inline_objects is made) */
+  GHashTable *counts;    /* id -> in-degree */
+  guint max_cells;       /* of a sequence (the others left out), or 0: all */
+  GArray *summarised;    /* Summarised */
+  GArray *parts;         /* Part: the cells functions draw from their parts */
+  GPtrArray *compacted;  /* of GArray: the items of summarised sets (HS_SHAPE_SLOTS) */
+  HsSnapReuse *reuse;    /* the last step's objects, or NULL (then inline_objects is made) */
+  HsPoolScratch scratch; /* the derived texts it reads without reuse */
 } ToSnap;
 
 struct _HsSnapReuse
 {
-  GHashTable *objects; /* guint64* id -> HsSnapObject* (owned) */
+  GHashTable *objects;   /* guint64* id -> HsSnapObject* (owned) */
+  HsPoolScratch scratch; /* the derived texts read (a growing str's at every step) */
 };
 
 /* Cells [first, first + n) of a function draw the references of its part `id` (its
@@ -805,7 +736,8 @@ prim_text (ToSnap *ts, const HsRObj *o, char *buf)
       case HS_PRIM_TEXT:
         break;
     }
-  return hs_string_pool_get (&ts->trace->pool, o->label_str);
+  return hs_string_pool_text (&ts->trace->pool, o->label_str,
+                              ts->reuse != NULL ? &ts->reuse->scratch : &ts->scratch);
 }
 
 static const char *
@@ -1135,6 +1067,7 @@ hs_snap_reuse_free (HsSnapReuse *reuse)
   if (reuse == NULL)
     return;
   g_hash_table_unref (reuse->objects);
+  hs_pool_scratch_clear (&reuse->scratch);
   g_free (reuse);
 }
 
@@ -1500,6 +1433,7 @@ begin_snapshot (ToSnap *ts, HsRState *st, HsTrace *trace, int k, guint max_cells
 static void
 end_snapshot (ToSnap *ts)
 {
+  hs_pool_scratch_clear (&ts->scratch);
   g_array_unref (ts->parts);
   g_clear_pointer (&ts->counts, g_hash_table_unref);
   g_array_unref (ts->summarised);

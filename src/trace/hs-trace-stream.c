@@ -50,6 +50,27 @@ put_string (HsLog *b, const char *s)
   hs_log_append (b, s, len);
 }
 
+/* A pooled text: 0 and the text, or a derived one as its base, the bytes it keeps of it and
+ * its tail (hs_string_pool_add_derived). */
+static void
+put_pooled (HsLog *b, const HsStringPool *pool, guint32 i)
+{
+  guint32 base;
+  gsize keep, tail_len;
+  const char *tail;
+
+  if (!hs_string_pool_get_derived (pool, i, &base, &keep, &tail, &tail_len))
+    {
+      hs_log_put (b, 0);
+      put_string (b, hs_string_pool_get (pool, i));
+      return;
+    }
+  hs_log_put (b, base);
+  hs_log_put (b, keep);
+  hs_log_put (b, tail_len);
+  hs_log_append (b, tail, tail_len);
+}
+
 /* An empty message says nothing: it is not sent. */
 static void
 put_message (HsLog *out, MsgType type, const guint8 *data, gsize len)
@@ -73,7 +94,7 @@ encode_batch (HsTrace *t, Counts *sent, HsLog *out)
       hs_log_put (&p, sent->strings);
       hs_log_put (&p, t->pool.strings->len - sent->strings);
       for (guint i = sent->strings; i < t->pool.strings->len; i++)
-        put_string (&p, hs_string_pool_get (&t->pool, i));
+        put_pooled (&p, &t->pool, i);
       put_message (out, MSG_STRINGS, p.data, p.len);
       sent->strings = t->pool.strings->len;
     }
@@ -306,9 +327,18 @@ hs_trace_reader_copy_trace (HsTraceReader *r, HsTraceEnd end)
   HsTrace *t = r->trace;
   HsTrace *c = hs_trace_new (t->source, strlen (t->source), t->filename, &t->options);
 
-  /* the pool's strings are distinct, so adding them in order keeps their indices */
+  /* the pool's plain strings are distinct, so adding them in order keeps their indices */
   for (guint i = 1; i < t->pool.strings->len; i++)
-    hs_string_pool_add (&c->pool, hs_string_pool_get (&t->pool, i));
+    {
+      guint32 base;
+      gsize keep, tail_len;
+      const char *tail;
+
+      if (hs_string_pool_get_derived (&t->pool, i, &base, &keep, &tail, &tail_len))
+        hs_string_pool_add_derived (&c->pool, base, keep, tail, tail_len);
+      else
+        hs_string_pool_add (&c->pool, hs_string_pool_get (&t->pool, i));
+    }
   hs_log_append (&c->log, t->log.data, MIN (t->log.len, r->marks_log));
   hs_log_append (&c->keylog, t->keylog.data, MIN (t->keylog.len, r->marks_keylog));
   for (guint i = 0; i < t->keyframes->len; i++)
@@ -353,6 +383,30 @@ next_frame (const guint8 **p, const guint8 *end, guint64 *type, const guint8 **p
   *payload = q;
   *p = q + *n;
   return TRUE;
+}
+
+static char *get_string (HsLogReader *lr);
+
+/* Reads what put_pooled wrote, pooled as text `index` unless the pool has that many. */
+static void
+get_pooled (HsLogReader *lr, HsStringPool *pool, guint64 index)
+{
+  guint64 base = hs_log_get (lr), keep, tail_len;
+  g_autofree char *s = NULL;
+
+  if (base == 0)
+    {
+      s = get_string (lr);
+      if (index >= pool->strings->len)
+        hs_string_pool_add (pool, s);
+      return;
+    }
+  keep = hs_log_get (lr);
+  tail_len = MIN (hs_log_get (lr), (guint64)(lr->end - lr->p));
+  if (index >= pool->strings->len)
+    hs_string_pool_add_derived (pool, (guint32)MIN (base, G_MAXUINT32), keep, (const char *)lr->p,
+                                tail_len);
+  lr->p += tail_len;
 }
 
 static char *
@@ -461,12 +515,7 @@ read_message (HsTraceReader *r, guint64 type, const guint8 *data, gsize len)
 
           /* indices are positions: a string already read is not added twice */
           for (guint64 i = 0; i < n && !hs_log_reader_done (&lr); i++)
-            {
-              g_autofree char *s = get_string (&lr);
-
-              if (first + i >= t->pool.strings->len)
-                hs_string_pool_add (&t->pool, s);
-            }
+            get_pooled (&lr, &t->pool, first + i);
           break;
         }
       case MSG_LOG:

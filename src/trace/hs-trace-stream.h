@@ -10,7 +10,8 @@
  * the sizes of HsTraceStep and HsTraceKeyframe (which travel as they are in memory: the
  * runner and the app are one build), then messages `type len payload` (two varints and
  * `len` bytes; unknown types are skipped). Payloads use the trace log's varints; a string
- * is its length + 1 and its bytes (0: none). Within one batch the steps come last, after
+ * is its length + 1 and its bytes (0: none); a pooled one is 0 and the string, or a
+ * derived one's base, kept length, tail length and tail (version 3). Within one batch the steps come last, after
  * everything they need.
  *
  * The other way, on the runner's stdin, the app sends the runner its input: the magic
@@ -26,7 +27,7 @@
 
 G_BEGIN_DECLS
 
-#define HS_TRACE_STREAM_VERSION 2
+#define HS_TRACE_STREAM_VERSION 3
 
 /* Where a writer's bytes go; FALSE when they could not be delivered (the reader left). */
 typedef gboolean (*HsTraceStreamSink) (const guint8 *data, gsize len, gpointer user_data);

@@ -83,15 +83,17 @@ hs_str_repr_append (GString *out, HsObject *o)
   hs_str_repr_append_text (out, HS_STR (o)->data, HS_STR (o)->byte_len);
 }
 
-void
-hs_str_repr_append_text (GString *out, const char *text, gsize len)
+char
+hs_str_repr_quote (gboolean has_single, gboolean has_double)
 {
-  const char *p = text, *end = text + len;
-  char quote = '\'';
+  return has_single && !has_double ? '"' : '\'';
+}
 
-  if (memchr (p, '\'', len) != NULL && memchr (p, '"', len) == NULL)
-    quote = '"';
-  g_string_append_c (out, quote);
+void
+hs_str_repr_body_append (GString *out, const char *p, gsize len, char quote)
+{
+  const char *end = p + len;
+
   while (p < end)
     {
       const char *run = p;
@@ -122,5 +124,15 @@ hs_str_repr_append_text (GString *out, const char *text, gsize len)
         hs_str_append_escape (out, c);
       p = next;
     }
+}
+
+void
+hs_str_repr_append_text (GString *out, const char *text, gsize len)
+{
+  char quote
+      = hs_str_repr_quote (memchr (text, '\'', len) != NULL, memchr (text, '"', len) != NULL);
+
+  g_string_append_c (out, quote);
+  hs_str_repr_body_append (out, text, len, quote);
   g_string_append_c (out, quote);
 }

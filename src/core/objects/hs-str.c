@@ -19,6 +19,7 @@
 #include "hs-cfunction.h"
 #include "hs-error.h"
 #include "hs-format.h"
+#include "hs-inspect.h"
 #include "hs-int.h"
 #include "hs-iter.h"
 #include "hs-list.h"
@@ -334,6 +335,17 @@ shared_or_new (HsVM *vm, HsStr *s)
   return single;
 }
 
+/* While a trace records: s, just made, starts with a's text (hs_inspect_str_origin). */
+static void
+note_origin (HsVM *vm, HsStr *s, HsObject *a)
+{
+  guint64 id = s->header.id;
+
+  vm->str_origins[id % G_N_ELEMENTS (vm->str_origins)].id = id;
+  vm->str_origins[id % G_N_ELEMENTS (vm->str_origins)].from_id = hs_object_id (a);
+  vm->str_origins[id % G_N_ELEMENTS (vm->str_origins)].from_len = HS_STR (a)->byte_len;
+}
+
 HsObject *
 hs_str_concat (HsVM *vm, HsObject *a, HsObject *b)
 {
@@ -352,6 +364,8 @@ hs_str_concat (HsVM *vm, HsObject *a, HsObject *b)
   s->char_len = HS_STR (a)->char_len + HS_STR (b)->char_len;
   s->ascii = HS_STR (a)->ascii && HS_STR (b)->ascii;
   s->hash = -1;
+  if (G_UNLIKELY (vm != NULL && vm->track_dirty) && la >= HS_INSPECT_STR_ORIGIN_BYTES)
+    note_origin (vm, s, a);
   return shared_or_new (vm, s);
 }
 

@@ -127,6 +127,11 @@ void hs_str_repr_append (GString *out, HsObject *s);
 /* the same of a str's text (UTF-8, a lone surrogate as its 3-byte encoding): ast.dump's
  * constants and names */
 void hs_str_repr_append_text (GString *out, const char *text, gsize len);
+/* The quote a str's repr uses: ' unless the text has one and no ". */
+char hs_str_repr_quote (gboolean has_single, gboolean has_double);
+/* What a repr quoted with `quote` writes between its quotes for len bytes of a str's text
+ * starting at p (a character boundary): a str grown by a tail has its repr's head the same. */
+void hs_str_repr_body_append (GString *out, const char *p, gsize len, char quote);
 /* The escape repr() and ascii() write for code point c >= 0x80: \xNN, \uNNNN, \UNNNNNNNN. */
 void hs_str_append_escape (GString *out, gunichar c);
 /* Code point at index i (0 <= i < char_len), as a str (a cached singleton if Latin-1). */

@@ -211,6 +211,32 @@ hs_inspect_str_repr (HsVM *vm, HsObject *str, GString *out)
   return TRUE;
 }
 
+gboolean
+hs_inspect_str_origin (HsVM *vm, HsObject *str, guint64 *from_id, gsize *from_len)
+{
+  guint64 id = str->id;
+
+  if (vm->str_origins[id % G_N_ELEMENTS (vm->str_origins)].id != id)
+    return FALSE;
+  *from_id = vm->str_origins[id % G_N_ELEMENTS (vm->str_origins)].from_id;
+  *from_len = vm->str_origins[id % G_N_ELEMENTS (vm->str_origins)].from_len;
+  return TRUE;
+}
+
+gboolean
+hs_inspect_str_repr_tail (HsVM *vm, HsObject *str, gsize from, char quote, GString *out)
+{
+  gsize bytes = HS_STR (str)->byte_len * 4 + 2 + 256;
+
+  if (!HS_IS (str, &hs_str_type) || vm->hooks != NULL || bytes > hs_format_text_room (vm)
+      || hs_stack_exhausted () || from > HS_STR (str)->byte_len)
+    return FALSE;
+  hs_str_repr_body_append (out, HS_STR (str)->data + from, HS_STR (str)->byte_len - from, quote);
+  g_string_append_c (out, quote);
+  vm->next_id++;
+  return TRUE;
+}
+
 void
 hs_inspect_serials (HsVM *vm, HsSerials *mark)
 {

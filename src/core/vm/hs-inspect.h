@@ -129,6 +129,15 @@ char *hs_inspect_str (HsVM *vm, HsObject *obj);
  * up all the same, so later ids are as hs_inspect_repr leaves them. FALSE, out unchanged,
  * where the repr could fail (near the heap's limit, the C stack's): ask hs_inspect_repr. */
 gboolean hs_inspect_str_repr (HsVM *vm, HsObject *str, GString *out);
+/* Whether str was made, while dirty marks are tracked, by concatenating a str of at least
+ * HS_INSPECT_STR_ORIGIN_BYTES and a tail: that str's id and length, the text str starts
+ * with (of the last 16 such strs made). */
+#define HS_INSPECT_STR_ORIGIN_BYTES 256
+gboolean hs_inspect_str_origin (HsVM *vm, HsObject *str, guint64 *from_id, gsize *from_len);
+/* hs_inspect_str_repr's text of str from byte `from` on (a character boundary), for a repr
+ * whose head (its quote and the escapes of the bytes before) is known: the escapes, then
+ * the closing quote, appended to out. The id and the conditions are hs_inspect_str_repr's. */
+gboolean hs_inspect_str_repr_tail (HsVM *vm, HsObject *str, gsize from, char quote, GString *out);
 
 /* Where the VM's serials stand: what a tool then makes the VM compute (a repr, which may
  * run a __repr__ method) can give back the object and frame ids it used, so that the

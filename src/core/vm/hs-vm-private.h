@@ -94,6 +94,14 @@ struct _HsVM
   GArray *dirty;           /* of HsDirtyEntry */
   GHashTable *dirty_index; /* HsObject * -> index + 1 in `dirty`, only while a step has
                             * dirtied many (hs-object.c's dirty_find scans a few) */
+  /* while track_dirty is set, the strs a concatenation made of a str of at least
+   * HS_INSPECT_STR_ORIGIN_BYTES and a tail: by the new str's id (direct-mapped), what it starts
+   * with (hs_inspect_str_origin) */
+  struct
+  {
+    guint64 id, from_id;
+    gsize from_len;
+  } str_origins[16];
 
   /* the current exception (an instance of a BaseException subclass), or NULL */
   HsObject *exc;

@@ -81,11 +81,12 @@ gmp_realloc (void *block, size_t old_size, size_t new_size)
 static void
 gmp_free (void *block, size_t size)
 {
-  GmpPrefix *p = (GmpPrefix *)block - 1;
+  GmpPrefix *p;
 
   (void)size;
-  if (block == NULL)
+  if (block == NULL) /* mpz_export's of zero: nothing to step back from */
     return;
+  p = (GmpPrefix *)block - 1;
   if (p->vm != NULL)
     p->vm->heap_bytes -= p->size;
   g_free (p);

@@ -158,9 +158,9 @@ hs_record_primitive_text (Recorder *rec, HsObject *o)
     {
       /* a module's class by its name, whatever its metaclass's repr (<enum 'Enum'>) */
       g_autofree char *text
-          = hs_class_check (o)
-                ? g_strdup_printf ("<class '%s.%s'>", hs_type_module ((HsType *)o), hs_class_name (o))
-                : hs_record_repr_text (rec, o);
+          = hs_class_check (o) ? g_strdup_printf ("<class '%s.%s'>", hs_type_module ((HsType *)o),
+                                                  hs_class_name (o))
+                               : hs_record_repr_text (rec, o);
       return pool (rec, text);
     }
   if (g_hash_table_lookup_extended (rec->texts, o, NULL, &cached))

@@ -11,8 +11,8 @@
  * runner and the app are one build), then messages `type len payload` (two varints and
  * `len` bytes; unknown types are skipped). Payloads use the trace log's varints; a string
  * is its length + 1 and its bytes (0: none); a pooled one is 0 and the string, or a
- * derived one's base, kept length, tail length and tail (version 3). Within one batch the steps come last, after
- * everything they need.
+ * derived one's base, kept length, tail length and tail (version 3). Within one batch the steps
+ * come last, after everything they need.
  *
  * The other way, on the runner's stdin, the app sends the runner its input: the magic
  * "HSTI" and the version, then messages in the same framing: the program's text (first,

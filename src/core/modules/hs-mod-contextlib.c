@@ -21,6 +21,7 @@
 #include "hs-dict.h"
 #include "hs-list.h"
 #include "hs-error.h"
+#include "hs-function.h"
 #include "hs-exceptions.h"
 #include "hs-int.h"
 #include "hs-module.h"
@@ -341,9 +342,7 @@ helper_repr (HsVM *vm, HsObject *self)
   HsObject *q = hs_object_getattr_cstr (vm, ((HsCMHelper *)self)->func, "__qualname__"), *r;
   if (q == NULL)
     return NULL;
-  r = hs_str_from_format (vm, "<function %s at 0x%" G_GINT64_MODIFIER "x>",
-                          hs_str_check (q) ? hs_str_utf8 (q) : "helper",
-                          (gint64)hs_object_id (self));
+  r = hs_function_repr_named (vm, hs_str_check (q) ? hs_str_utf8 (q) : "helper", self);
   hs_decref (vm, q);
   return r;
 }

@@ -17,6 +17,7 @@
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-function.h"
 #include "hs-int.h"
 #include "hs-module.h"
 #include "hs-namedtuple.h"
@@ -1253,8 +1254,7 @@ dispatch_repr (HsVM *vm, HsObject *self)
   HsObject *q = hs_object_getattr_cstr (vm, ((HsDispatch *)self)->func, "__qualname__"), *r;
   if (q == NULL)
     return NULL;
-  r = hs_str_from_format (vm, "<function %s at 0x%" G_GINT64_MODIFIER "x>", hs_str_utf8 (q),
-                          (gint64)hs_object_id (self));
+  r = hs_function_repr_named (vm, hs_str_utf8 (q), self);
   hs_decref (vm, q);
   return r;
 }

@@ -20,6 +20,7 @@
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-function.h"
 #include "hs-genericalias.h"
 #include "hs-list.h"
 #include "hs-module.h"
@@ -290,8 +291,7 @@ fn_clear (HsVM *vm, HsObject *self)
 static HsObject *
 fn_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_from_format (vm, "<function %s at 0x%" G_GINT64_MODIFIER "x>",
-                             ((HsTypingFactory *)self)->name, (gint64)self->id);
+  return hs_function_repr_named (vm, ((HsTypingFactory *)self)->name, self);
 }
 
 static HsObject *

@@ -15,6 +15,7 @@
 #include "hs-class.h"
 #include "hs-cpython-names.h"
 #include "hs-error.h"
+#include "hs-function.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
@@ -140,9 +141,8 @@ cfunction_repr (HsVM *vm, HsObject *self)
   HsObject *r;
 
   if (python && f->self == NULL)
-    s = g_strdup_printf ("<function %s at 0x%" G_GINT64_MODIFIER "x>", f->def->name,
-                         (gint64)self->id);
-  else if (python && bound == NULL)
+    return hs_function_repr_named (vm, f->def->name, self);
+  if (python && bound == NULL)
     return NULL;
   else if (python)
     s = g_strdup_printf ("<bound method %s.%s of %s>", hs_type_qualname (f->owner), f->def->name,
@@ -251,13 +251,15 @@ static HsObject *
 descr_repr (HsVM *vm, HsObject *self)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)self;
-  char *s = python_in_cpython (f) != NULL
-                ? g_strdup_printf ("<function %s.%s at 0x%" G_GINT64_MODIFIER "x>",
-                                   hs_type_qualname (f->owner), f->def->name, (gint64)self->id)
-                : g_strdup_printf ((f->def->flags & HS_METH_SLOT)
-                                       ? "<slot wrapper '%s' of '%s' objects>"
-                                       : "<method '%s' of '%s' objects>",
-                                   f->def->name, hs_type_tp_name (f->owner));
+  if (python_in_cpython (f) != NULL)
+    {
+      g_autofree char *qualname
+          = g_strdup_printf ("%s.%s", hs_type_qualname (f->owner), f->def->name);
+      return hs_function_repr_named (vm, qualname, self);
+    }
+  char *s = g_strdup_printf ((f->def->flags & HS_METH_SLOT) ? "<slot wrapper '%s' of '%s' objects>"
+                                                            : "<method '%s' of '%s' objects>",
+                             f->def->name, hs_type_tp_name (f->owner));
   HsObject *r = hs_str_new (vm, s, strlen (s));
   g_free (s);
   return r;

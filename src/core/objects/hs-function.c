@@ -121,11 +121,17 @@ function_qualname (HsFunction *fn)
   return fn->qualname != NULL ? hs_str_utf8 (fn->qualname) : fn->code->qualname;
 }
 
+HsObject *
+hs_function_repr_named (HsVM *vm, const char *qualname, HsObject *self)
+{
+  return hs_str_from_format (vm, "<function %s at 0x%" G_GINT64_MODIFIER "x>", qualname,
+                             (gint64)hs_object_id (self));
+}
+
 static HsObject *
 function_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_from_format (vm, "<function %s at 0x%" G_GINT64_MODIFIER "x>",
-                             function_qualname (HS_FUNCTION (self)), (gint64)self->id);
+  return hs_function_repr_named (vm, function_qualname (HS_FUNCTION (self)), self);
 }
 
 static HsObject *

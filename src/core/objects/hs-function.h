@@ -54,6 +54,10 @@ int hs_function_bind_args (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject
 HsObject *hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs,
                                HsObject *kwnames);
 
+/* "<function QUALNAME at 0x…>": how every function CPython writes in Python prints, with
+ * the object's id standing for its address (stable from run to run, as the diagram's). */
+HsObject *hs_function_repr_named (HsVM *vm, const char *qualname, HsObject *self);
+
 /* Readies the VM's static types; called by hs_runtime_init. */
 void hs_vm_runtime_init (void);
 

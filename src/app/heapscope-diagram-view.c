@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <time.h>
 
 #include "heapscope-diagram-view.h"
 #include "hs-painter.h"
@@ -80,11 +81,12 @@ struct _HeapscopeDiagramView
   HsSceneNodeRole came_from_role;
   guint64 came_from_id;
 
-  /* HEAPSCOPE_PROFILE=1: frame intervals of the running animation */
+  /* HEAPSCOPE_PROFILE=1: what the frames of each animation cost (README, "Performance") */
   gboolean profile;
-  gint64 last_frame_us;
+  GdkFrameClock *profile_clock; /* connected to while an animation runs */
+  double frame_cpu0, frame_wall0, tween_ms, snapshot_ms;
   guint n_frames;
-  double sum_frame_ms, max_frame_ms, sum_work_ms, max_work_ms;
+  double sum_cpu_ms, max_cpu_ms, sum_wall_ms, max_wall_ms, sum_tween_ms, sum_snapshot_ms;
 };
 
 enum
@@ -517,6 +519,8 @@ ease_out_cubic (double t)
   return 1 - u * u * u;
 }
 
+static void profile_end (HeapscopeDiagramView *self);
+
 static void
 stop_animation (HeapscopeDiagramView *self)
 {
@@ -525,51 +529,73 @@ stop_animation (HeapscopeDiagramView *self)
   self->tick_id = 0;
   g_clear_pointer (&self->from, hs_scene_free);
   g_clear_pointer (&self->shown, hs_scene_free);
+  profile_end (self);
+}
+
+/* Milliseconds of this thread's CPU time: what a frame costs the main thread, whatever
+ * else the machine is doing. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static void
-profile_frame (HeapscopeDiagramView *self, gint64 frame_us, double work_ms, gboolean last)
+profile_before_paint (GdkFrameClock *clock, HeapscopeDiagramView *self)
 {
-  if (self->last_frame_us)
-    {
-      double ms = (frame_us - self->last_frame_us) / 1000.0;
-      self->n_frames++;
-      self->sum_frame_ms += ms;
-      self->max_frame_ms = MAX (self->max_frame_ms, ms);
-      self->sum_work_ms += work_ms;
-      self->max_work_ms = MAX (self->max_work_ms, work_ms);
-    }
-  self->last_frame_us = frame_us;
-  if (!last || self->n_frames == 0)
-    return;
-  g_printerr ("heapscope-profile: animation of %u nodes: %u frames, interval mean %.1f ms max "
-              "%.1f ms; tween+draw mean %.1f ms max %.1f ms\n",
-              self->target ? self->target->nodes->len : 0, self->n_frames,
-              self->sum_frame_ms / self->n_frames, self->max_frame_ms,
-              self->sum_work_ms / self->n_frames, self->max_work_ms);
-  self->last_frame_us = 0;
-  self->n_frames = 0;
-  self->sum_frame_ms = self->max_frame_ms = self->sum_work_ms = self->max_work_ms = 0;
+  self->frame_cpu0 = thread_cpu_ms ();
+  self->frame_wall0 = g_get_monotonic_time () / 1000.0;
+  self->tween_ms = self->snapshot_ms = 0;
 }
 
-/* Draws the shown scene into a throwaway surface, to time what a frame costs. */
-static double
-time_draw (HeapscopeDiagramView *self)
+/* A frame is over: the tween, GTK's layout, every widget's snapshot and GSK's rendering. */
+static void
+profile_after_paint (GdkFrameClock *clock, HeapscopeDiagramView *self)
 {
-  int w = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
-  int h = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-  gint64 t0 = g_get_monotonic_time ();
-  double ox, oy;
+  double cpu = thread_cpu_ms () - self->frame_cpu0;
+  double wall = g_get_monotonic_time () / 1000.0 - self->frame_wall0;
 
-  origin (self, &ox, &oy);
-  cairo_translate (cr, ox, oy);
-  cairo_scale (cr, self->zoom, self->zoom);
-  hs_painter_draw (cr, shown_scene (self), hs_theme_get (HS_THEME_LIGHT), NULL);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return (g_get_monotonic_time () - t0) / 1000.0;
+  self->n_frames++;
+  self->sum_cpu_ms += cpu, self->max_cpu_ms = MAX (self->max_cpu_ms, cpu);
+  self->sum_wall_ms += wall, self->max_wall_ms = MAX (self->max_wall_ms, wall);
+  self->sum_tween_ms += self->tween_ms, self->sum_snapshot_ms += self->snapshot_ms;
+}
+
+/* Times the frames of the animation that starts now, until profile_end. */
+static void
+profile_begin (HeapscopeDiagramView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!self->profile || self->profile_clock != NULL || clock == NULL)
+    return;
+  self->profile_clock = g_object_ref (clock);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (profile_before_paint), self);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (profile_after_paint), self);
+}
+
+static void
+profile_end (HeapscopeDiagramView *self)
+{
+  guint n = MAX (self->n_frames, 1);
+
+  if (self->profile_clock == NULL)
+    return;
+  /* by function: GTK's own tick handler on the clock has this widget as its data too */
+  g_signal_handlers_disconnect_by_func (self->profile_clock, profile_before_paint, self);
+  g_signal_handlers_disconnect_by_func (self->profile_clock, profile_after_paint, self);
+  g_clear_object (&self->profile_clock);
+  g_printerr ("heapscope-profile: animation of %u nodes: %u frames, CPU mean %.1f ms max %.1f "
+              "ms (tween %.1f, diagram snapshot %.1f), wall mean %.1f ms max %.1f ms\n",
+              self->target ? self->target->nodes->len : 0, self->n_frames, self->sum_cpu_ms / n,
+              self->max_cpu_ms, self->sum_tween_ms / n, self->sum_snapshot_ms / n,
+              self->sum_wall_ms / n, self->max_wall_ms);
+  self->n_frames = 0;
+  self->sum_cpu_ms = self->max_cpu_ms = self->sum_wall_ms = self->max_wall_ms = 0;
+  self->sum_tween_ms = self->sum_snapshot_ms = 0;
 }
 
 static gboolean
@@ -578,15 +604,12 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
   gint64 now = gdk_frame_clock_get_frame_time (clock);
   double t = (now - self->anim_start_us) / (1000.0 * MAX (self->duration_ms, 1));
-  gint64 t0 = g_get_monotonic_time ();
-  double work_ms;
+  double t0 = self->profile ? thread_cpu_ms () : 0;
 
   if (t >= 1.0 || !gtk_widget_get_mapped (widget))
     {
       self->tick_id = 0;
       stop_animation (self);
-      if (self->profile)
-        profile_frame (self, now, 0, TRUE);
       gtk_widget_queue_draw (widget);
       return G_SOURCE_REMOVE;
     }
@@ -594,10 +617,7 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   self->shown = hs_scene_tween (self->from, self->target, ease_out_cubic (MAX (t, 0)));
   gtk_widget_queue_draw (widget);
   if (self->profile)
-    {
-      work_ms = (g_get_monotonic_time () - t0) / 1000.0 + time_draw (self);
-      profile_frame (self, now, work_ms, FALSE);
-    }
+    self->tween_ms = thread_cpu_ms () - t0;
   return G_SOURCE_CONTINUE;
 }
 
@@ -640,6 +660,7 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
       self->anim_start_us
           = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
       self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+      profile_begin (self);
     }
   else
     g_clear_pointer (&from, hs_scene_free);
@@ -743,7 +764,7 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   const HsScene *scene = shown_scene (self);
   const HsTheme *theme = hs_theme_lookup (self->theme);
   HsPaintOptions paint;
-  double ox, oy;
+  double ox, oy, t0;
   cairo_t *cr;
 
   if (w <= 0 || h <= 0)
@@ -762,6 +783,7 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       &GRAPHENE_RECT_INIT (0, 0, w, h));
   if (scene == NULL)
     return;
+  t0 = self->profile ? thread_cpu_ms () : 0;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   origin (self, &ox, &oy);
   cairo_translate (cr, ox, oy);
@@ -769,6 +791,8 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   hs_painter_draw (cr, scene, theme, &paint);
   draw_focus_ring (self, cr, scene);
   cairo_destroy (cr);
+  if (self->profile)
+    self->snapshot_ms += thread_cpu_ms () - t0;
 }
 
 static void

@@ -260,8 +260,15 @@ HsTrace *hs_trace_new_take (char *source, const char *filename, const HsTraceOpt
 guint64 hs_trace_local_rank (HsCode *code, int slot);
 /* A name sorted among the variables of a frame that lists its namespace by name. */
 guint64 hs_trace_name_rank (HsObject *name);
-/* `__name__` and its kind are the runtime's, not the learner's: not shown. */
-gboolean hs_trace_is_dunder (HsObject *name);
+/* Whose variables a dict holds: the module's, exec() text's, or a class body's. */
+typedef enum
+{
+  HS_TRACE_VARS_GLOBALS,
+  HS_TRACE_VARS_TEXT,
+  HS_TRACE_VARS_CLASS_BODY,
+} HsTraceVars;
+/* A dunder name the frame does not show (in a class body, only those CPython's own). */
+gboolean hs_trace_hides_var (HsObject *name, HsTraceVars kind);
 
 /* ---- replay state (hs-trace-state.c) ------------------------------------------ */
 

@@ -1107,11 +1107,13 @@ first_var_at (Shadow *s, gsize entry)
 
 /* Variables kept in a dict (the module's globals, a class body's namespace), in insertion
  * order; a key whose position moved is rewritten as unbind+bind so the replayed order stays
- * the dict's order (or the names' with by_name). Only the entries dirtied are compared. */
+ * the dict's order (the names' for a namespace that is not the globals). Only the entries
+ * dirtied are compared. */
 static void
 sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, gboolean force,
-                gboolean by_name)
+                HsTraceVars kind)
 {
+  gboolean by_name = kind != HS_TRACE_VARS_GLOBALS;
   gsize pos = 0, i = 0, lo = 0, hi = G_MAXSIZE;
   HsObject *k, *v;
   gboolean same = !force;
@@ -1128,7 +1130,7 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
     {
       gsize entry = pos - 1;
       guint64 id;
-      if (hs_trace_is_dunder (k))
+      if (hs_trace_hides_var (k, kind))
         continue;
       if (same && entry >= hi && i < s->entries->len
           && g_array_index (s->entries, gsize, i) == entry)
@@ -1299,11 +1301,13 @@ sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gbool
 
   if (code->is_module)
     {
-      sync_dict_vars (rec, log, s, hs_inspect_globals (rec->vm), depth, force, FALSE);
+      sync_dict_vars (rec, log, s, hs_inspect_globals (rec->vm), depth, force,
+                      HS_TRACE_VARS_GLOBALS);
       hs_record_put_annotation_holders (rec, log);
     }
   else if (ns != NULL)
-    sync_dict_vars (rec, log, s, ns, depth, force, (code->flags & HS_CODE_TEXT) != 0);
+    sync_dict_vars (rec, log, s, ns, depth, force,
+                    (code->flags & HS_CODE_TEXT) ? HS_TRACE_VARS_TEXT : HS_TRACE_VARS_CLASS_BODY);
   else
     sync_locals (rec, log, s, f, depth, force);
   sync_held (rec, log, s, f, depth, force);

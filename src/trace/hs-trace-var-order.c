@@ -41,13 +41,25 @@ hs_trace_local_rank (HsCode *code, int slot)
   return rank;
 }
 
-/* `__name__` and its kind are the runtime's, not the learner's: not shown. */
+/* `__name__` and its kind are the runtime's, not the learner's: not shown, but in a class
+ * body, whose frame Python Tutor lists with what CPython puts in its namespace
+ * (`__qualname__`, `__annotations__`), all but `__module__` and the names it never shows. */
 gboolean
-hs_trace_is_dunder (HsObject *name)
+hs_trace_hides_var (HsObject *name, HsTraceVars kind)
 {
+  static const char *const never_shown[]
+      = { "__module__", "__doc__", "__name__", "__builtins__", "__package__", "__exception__" };
   const char *s = hs_str_utf8 (name);
   gsize n = hs_str_byte_len (name);
-  return n > 4 && g_str_has_prefix (s, "__") && g_str_has_suffix (s, "__");
+
+  if (n <= 4 || !g_str_has_prefix (s, "__") || !g_str_has_suffix (s, "__"))
+    return FALSE;
+  if (kind != HS_TRACE_VARS_CLASS_BODY)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (never_shown); i++)
+    if (strcmp (s, never_shown[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Python Tutor lists a frame's variables that are not in co_varnames sorted by name (the

@@ -1692,6 +1692,123 @@ test_painter_moving_cache (void)
   cairo_surface_destroy (cached);
 }
 
+/* ---- folded subtrees ------------------------------------------------------------------ */
+
+/* The Tree nodes `scene` stands for: those drawn, plus what each marker says it hides
+ * ("▸ 31 more Tree"). Asserts no more than the fold budget are drawn. */
+static guint
+count_tree_nodes (const HsScene *scene)
+{
+  guint n = 0, drawn = 0;
+
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
+      const char *text = g_array_index (node->cells, HsSceneCell, 0).text;
+
+      if (node->role == HS_SCENE_NODE_CHAIN)
+        {
+          g_assert_true (g_str_has_prefix (text, "▸ "));
+          g_assert_true (g_str_has_suffix (text, " more Tree"));
+          n += (guint)g_ascii_strtoull (text + strlen ("▸ "), NULL, 10);
+        }
+      n += node->role == HS_SCENE_NODE_OBJECT;
+      drawn += node->role == HS_SCENE_NODE_OBJECT || node->role == HS_SCENE_NODE_CHAIN;
+    }
+  g_assert_cmpuint (drawn, <=, HS_DIAGRAM_DEFAULT_FOLD_BUDGET);
+  return n;
+}
+
+/* A complete binary tree of 511 nodes is drawn to the depth that keeps it within the
+ * budget, levels 0..3 (15 nodes), and each of the 16 subtrees below as one marker of 31;
+ * every node is accounted for, nothing is left out, and every badge adds up. */
+static void
+test_fold_tree (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_tree (9);
+  g_autoptr (HsScene) scene = render (snap);
+
+  g_assert_cmpuint (snap->objects->len, ==, 511);
+  g_assert_cmpuint (count_tree_nodes (scene), ==, 511);
+  g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_OBJECT), ==, 15);
+  g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), ==, 16);
+  g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_SUMMARY), ==, 0);
+  g_assert_cmpuint (scene->n_elided_objects, ==, 0);
+  g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 100));
+  assert_badges_add_up (scene);
+  /* a small tree stays whole */
+  {
+    g_autoptr (HsSnapshot) small = fixture_tree (5);
+    g_autoptr (HsScene) whole = render (small);
+
+    g_assert_cmpuint (count_role (whole, HS_SCENE_NODE_CHAIN), ==, 0);
+  }
+}
+
+/* The id of the object `cell` of object `id` refers to. */
+static guint64
+ref_of (const HsSnapshot *snap, guint64 id, const char *cell)
+{
+  const HsSnapObject *obj = g_hash_table_lookup (snap->by_id, &id);
+
+  for (guint i = 0; i < obj->cells->len; i++)
+    if (g_strcmp0 (g_array_index (obj->cells, HsSnapCell, i).label, cell) == 0)
+      return g_array_index (obj->cells, HsSnapCell, i).value.ref;
+  g_assert_not_reached ();
+}
+
+/* A click on a marker (its id expanded) shows the subtree's root with its two children,
+ * each folded in turn; the root offers to fold it again. */
+static void
+test_fold_expand (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_tree (9);
+  g_autoptr (HsScene) folded = render (snap);
+  const HsSceneNode *marker = NULL;
+  g_autoptr (HsScene) scene = NULL;
+  const HsSceneNode *root;
+
+  for (guint i = 0; marker == NULL && i < folded->nodes->len; i++)
+    if (((const HsSceneNode *)g_ptr_array_index (folded->nodes, i))->role == HS_SCENE_NODE_CHAIN)
+      marker = g_ptr_array_index (folded->nodes, i);
+  g_assert_nonnull (marker);
+  scene = render_expanded (snap, marker->id);
+  root = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, marker->id);
+  g_assert_nonnull (root);
+  g_assert_true (root->is_expanded);
+  g_assert_null (hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, marker->id));
+  g_assert_nonnull (
+      hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, ref_of (snap, marker->id, "left")));
+  g_assert_nonnull (
+      hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, ref_of (snap, marker->id, "right")));
+  g_assert_cmpuint (count_tree_nodes (scene), ==, 511);
+  assert_badges_add_up (scene);
+}
+
+/* The node the step changed (a leaf eight levels down) stays drawn, with the path to it;
+ * the subtrees beside the path are folded. */
+static void
+test_fold_keeps_changed (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_tree (9);
+  guint64 leaf = 610, path[9];
+  HsSnapObject *obj = g_hash_table_lookup (snap->by_id, &leaf);
+  g_autoptr (HsScene) scene = NULL;
+
+  obj->flags |= HS_SNAP_FLAG_CHANGED;
+  scene = render (snap);
+  path[0] = 100;
+  for (guint i = 1; i < 9; i++)
+    path[i] = ref_of (snap, path[i - 1], "right");
+  g_assert_cmpuint (path[8], ==, leaf);
+  for (guint i = 0; i < 9; i++)
+    g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, path[i]));
+  g_assert_nonnull (
+      hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, ref_of (snap, path[5], "left")));
+  g_assert_cmpuint (count_tree_nodes (scene), ==, 511);
+  assert_badges_add_up (scene);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1738,6 +1855,9 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/chain/recursion-expand", test_chain_recursion_expand);
   g_test_add_func ("/diagram/chain/recursion-refs", test_chain_recursion_refs);
   g_test_add_func ("/diagram/chain/mutual-recursion", test_chain_mutual_recursion);
+  g_test_add_func ("/diagram/fold/tree", test_fold_tree);
+  g_test_add_func ("/diagram/fold/expand", test_fold_expand);
+  g_test_add_func ("/diagram/fold/keeps-changed", test_fold_keeps_changed);
   status = g_test_run ();
   hs_diagram_shutdown ();
   return status;

@@ -39,6 +39,7 @@ struct _HsChains
   GHashTable *hidden;   /* guint64* id of a hidden node -> HsChain* */
   GHashTable *frames;   /* guint64* frame id of a hidden frame -> HsChain* */
   GHashTable *expanded; /* guint64* ids: keys of long chains the viewer expanded */
+  GHashTable *whole;    /* const HsSnapObject*: the nodes of those chains */
 };
 
 static void
@@ -54,8 +55,9 @@ chainable_kind (HsSnapKind kind)
   return kind != HS_SNAP_PRIMITIVE && kind != HS_SNAP_CLASS && kind != HS_SNAP_FUNCTION;
 }
 
-static const HsSnapObject *
-same_type_target (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapValue *value)
+const HsSnapObject *
+hs_chain_same_type_target (const HsSnapshot *snap, const HsSnapObject *obj,
+                           const HsSnapValue *value)
 {
   const HsSnapObject *target;
 
@@ -68,18 +70,15 @@ same_type_target (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapV
   return target;
 }
 
-/* The list, tuple or set that `value` of obj refers to when it only links obj to nodes of
- * obj's type (a tree's `children` list, a node's `kids`): obj alone holds it (count 1, no
- * hidden holder) and each of its items is such a node; else NULL. A chain goes through it
- * as through a direct reference, and a hidden node's links are hidden with it. */
-static const HsSnapObject *
-link_container (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapValue *value)
+const HsSnapObject *
+hs_chain_link_container (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapValue *value)
 {
   const HsSnapObject *c;
 
   if (value->kind != HS_SNAP_VALUE_REF
       || (c = g_hash_table_lookup (snap->by_id, &value->ref)) == NULL || c == obj
-      || (c->kind != HS_SNAP_LIST && c->kind != HS_SNAP_TUPLE && c->kind != HS_SNAP_SET)
+      || (c->kind != HS_SNAP_LIST && c->kind != HS_SNAP_TUPLE && c->kind != HS_SNAP_SET
+          && c->kind != HS_SNAP_DICT)
       || (c->kind == obj->kind && g_strcmp0 (c->type_name, obj->type_name) == 0) || c->immortal
       || c->refcount != 1 || c->hidden_holders->len > 0 || c->class_ref.kind == HS_SNAP_VALUE_REF
       || (c->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_HIDDEN_HELD)))
@@ -88,35 +87,34 @@ link_container (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapVal
     {
       const HsSnapCell *cell = &g_array_index (c->cells, HsSnapCell, i);
 
-      if (cell->key.kind == HS_SNAP_VALUE_REF || same_type_target (snap, obj, &cell->value) == NULL)
+      if (hs_chain_same_type_target (snap, obj, &cell->value) == NULL)
         return NULL;
     }
   return c;
 }
 
-/* The objects of its own type that obj refers to, directly or through a link container, in
- * the order of its cells, as many times as it does (at most three: more is no chain).
- * Returns how many. */
-static guint
-same_type_refs (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *refs[3])
+guint
+hs_chain_links (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject **refs,
+                guint max)
 {
   guint n = 0;
 
   if (!chainable_kind (obj->kind))
     return 0;
-  for (guint i = 0; i < obj->cells->len && n < 3; i++)
+  for (guint i = 0; i < obj->cells->len && n < max; i++)
     {
       const HsSnapCell *cell = &g_array_index (obj->cells, HsSnapCell, i);
-      const HsSnapObject *found[2] = { same_type_target (snap, obj, &cell->key),
-                                       same_type_target (snap, obj, &cell->value) };
+      const HsSnapObject *found[2] = { hs_chain_same_type_target (snap, obj, &cell->key),
+                                       hs_chain_same_type_target (snap, obj, &cell->value) };
       const HsSnapObject *c;
 
-      for (guint f = 0; f < 2 && n < 3; f++)
+      for (guint f = 0; f < 2 && n < max; f++)
         if (found[f] != NULL)
           refs[n++] = found[f];
-      if (found[1] == NULL && (c = link_container (snap, obj, &cell->value)) != NULL)
-        for (guint j = 0; j < c->cells->len && n < 3; j++)
-          refs[n++] = same_type_target (snap, obj, &g_array_index (c->cells, HsSnapCell, j).value);
+      if (found[1] == NULL && (c = hs_chain_link_container (snap, obj, &cell->value)) != NULL)
+        for (guint j = 0; j < c->cells->len && n < max; j++)
+          refs[n++] = hs_chain_same_type_target (snap, obj,
+                                                 &g_array_index (c->cells, HsSnapCell, j).value);
     }
   return n;
 }
@@ -128,7 +126,7 @@ add_link_containers (const HsSnapshot *snap, const HsSnapObject *obj, GPtrArray 
   for (guint i = 0; i < obj->cells->len; i++)
     {
       const HsSnapObject *c
-          = link_container (snap, obj, &g_array_index (obj->cells, HsSnapCell, i).value);
+          = hs_chain_link_container (snap, obj, &g_array_index (obj->cells, HsSnapCell, i).value);
 
       if (c != NULL)
         g_ptr_array_add (out, (gpointer)c);
@@ -140,7 +138,7 @@ static guint
 refs_to (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *target)
 {
   const HsSnapObject *refs[3];
-  guint n = same_type_refs (snap, obj, refs), k = 0;
+  guint n = hs_chain_links (snap, obj, refs, 3), k = 0;
 
   for (guint i = 0; i < n; i++)
     k += refs[i] == target;
@@ -154,7 +152,7 @@ static gboolean
 only_chain_holds (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *next)
 {
   const HsSnapObject *refs[3];
-  guint n = same_type_refs (snap, next, refs);
+  guint n = hs_chain_links (snap, next, refs, 3);
   gint64 back = 0;
 
   if (next->immortal || next->hidden_holders->len > 0
@@ -174,7 +172,7 @@ static gboolean
 ends_chain (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *next)
 {
   const HsSnapObject *refs[3];
-  guint n = same_type_refs (snap, next, refs);
+  guint n = hs_chain_links (snap, next, refs, 3);
 
   if ((next->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE))
       || refs_to (snap, obj, next) != 1)
@@ -200,7 +198,7 @@ side_size (const HsSnapshot *snap, const HsSnapObject *parent, const HsSnapObjec
     return HS_CHAIN_SIDE_MAX + 1;
   if (nodes != NULL)
     g_ptr_array_add (nodes, (gpointer)node);
-  n = same_type_refs (snap, node, refs);
+  n = hs_chain_links (snap, node, refs, 3);
   for (guint i = 0; i < n && size <= HS_CHAIN_SIDE_MAX; i++)
     if (refs[i] != parent && (i == 0 || refs[i] != refs[i - 1]))
       size += side_size (snap, node, refs[i], nodes);
@@ -245,7 +243,7 @@ next_node (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *
            gboolean to_end)
 {
   const HsSnapObject *refs[3], *others[3], *next = NULL;
-  guint n = same_type_refs (snap, obj, refs), n_others = 0;
+  guint n = hs_chain_links (snap, obj, refs, 3), n_others = 0;
 
   if (prev == NULL && n == 2 && refs[0] != refs[1] && refs_to (snap, refs[1], obj) > 0)
     prev = refs[1];
@@ -278,7 +276,7 @@ static void
 add_linked (const HsSnapshot *snap, const HsSnapObject *obj, GHashTable *linked)
 {
   const HsSnapObject *refs[3];
-  guint n = same_type_refs (snap, obj, refs);
+  guint n = hs_chain_links (snap, obj, refs, 3);
 
   link (linked, next_node (snap, obj, NULL, FALSE), obj);
   for (guint i = 0; i < n; i++)
@@ -292,7 +290,7 @@ add_sides (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *
            const HsSnapObject *next, GPtrArray *nodes)
 {
   const HsSnapObject *refs[3];
-  guint n = same_type_refs (snap, obj, refs);
+  guint n = hs_chain_links (snap, obj, refs, 3);
 
   for (guint i = 0; i < n; i++)
     if (refs[i] != prev && refs[i] != next && (i == 0 || refs[i] != refs[i - 1]))
@@ -304,27 +302,41 @@ add_chain (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opt
 {
   HsChain *chain;
   const HsSnapObject *first;
+  GPtrArray *hidden;
 
   if (run->len <= MAX (opts->chain_threshold, HS_CHAIN_HEAD + 3))
     return;
   first = g_ptr_array_index (run, HS_CHAIN_HEAD);
+  hidden = g_ptr_array_new ();
+  for (guint i = HS_CHAIN_HEAD; i + 1 < run->len; i++)
+    g_ptr_array_add (hidden, g_ptr_array_index (run, i));
+  /* then the side branches of the hidden nodes, hidden with them */
+  for (guint i = HS_CHAIN_HEAD; i + 1 < run->len; i++)
+    add_sides (snap, g_ptr_array_index (run, i), g_ptr_array_index (run, i - 1),
+               g_ptr_array_index (run, i + 1), hidden);
   if (hs_diagram_options_is_expanded (opts, first))
     {
-      g_hash_table_add (chains->expanded, g_memdup2 (&first->id, sizeof first->id));
+      /* drawn whole: no subtree of it is folded either (hs-fold.c) */
+      hs_chains_add_expanded (chains, first->id);
+      for (guint i = 0; i < run->len; i++)
+        g_hash_table_add (chains->whole, g_ptr_array_index (run, i));
+      for (guint i = 0; i < hidden->len; i++)
+        g_hash_table_add (chains->whole, g_ptr_array_index (hidden, i));
+      g_ptr_array_unref (hidden);
       return;
     }
   chain = g_new0 (HsChain, 1);
   chain->marker = first->id;
   chain->last = ((const HsSnapObject *)g_ptr_array_index (run, run->len - 1))->id;
-  chain->hidden = g_ptr_array_new ();
-  for (guint i = HS_CHAIN_HEAD; i + 1 < run->len; i++)
-    g_ptr_array_add (chain->hidden, g_ptr_array_index (run, i));
-  /* then the side branches of the hidden nodes, hidden with them */
-  for (guint i = HS_CHAIN_HEAD; i + 1 < run->len; i++)
-    add_sides (snap, g_ptr_array_index (run, i), g_ptr_array_index (run, i - 1),
-               g_ptr_array_index (run, i + 1), chain->hidden);
-  /* and the containers that link the hidden nodes (a `children` list), hidden after them */
+  chain->hidden = hidden;
+  /* the containers that link the hidden nodes (a `children` list) go after them */
   chain->n_nodes = chain->hidden->len;
+  hs_chains_add (chains, snap, chain);
+}
+
+void
+hs_chains_add (HsChains *chains, const HsSnapshot *snap, HsChain *chain)
+{
   for (guint i = 0; i < chain->n_nodes; i++)
     add_link_containers (snap, g_ptr_array_index (chain->hidden, i), chain->hidden);
   for (guint i = 0; i < chain->hidden->len; i++)
@@ -334,6 +346,24 @@ add_chain (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opt
       g_hash_table_insert (chains->hidden, (gpointer)&obj->id, chain);
     }
   g_ptr_array_add (chains->chains, chain);
+}
+
+void
+hs_chains_remove (HsChains *chains, const HsChain *chain)
+{
+  for (guint i = 0; i < chain->hidden->len; i++)
+    {
+      const HsSnapObject *obj = g_ptr_array_index (chain->hidden, i);
+
+      g_hash_table_remove (chains->hidden, &obj->id);
+    }
+  g_ptr_array_remove (chains->chains, (gpointer)chain);
+}
+
+void
+hs_chains_add_expanded (HsChains *chains, guint64 key)
+{
+  g_hash_table_add (chains->expanded, g_memdup2 (&key, sizeof key));
 }
 
 static gboolean
@@ -367,7 +397,7 @@ add_recursion (HsChains *chains, const HsDiagramOptions *opts, GPtrArray *frames
   key = first->frame_id | HS_SCENE_FRAME_CHAIN_BIT;
   if (opts->expanded_ids != NULL && g_hash_table_contains (opts->expanded_ids, &key))
     {
-      g_hash_table_add (chains->expanded, g_memdup2 (&key, sizeof key));
+      hs_chains_add_expanded (chains, key);
       return TRUE;
     }
   chain = g_new0 (HsChain, 1);
@@ -458,6 +488,7 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
   chains->hidden = g_hash_table_new (g_int64_hash, g_int64_equal);
   chains->frames = g_hash_table_new (g_int64_hash, g_int64_equal);
   chains->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  chains->whole = g_hash_table_new (NULL, NULL);
   if (opts->chain_threshold == 0)
     return chains;
   find_recursions (chains, snap, opts);
@@ -490,6 +521,7 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
           started = TRUE;
         }
     }
+  hs_folds_find (chains, snap, opts);
   return chains;
 }
 
@@ -501,6 +533,7 @@ hs_chains_free (HsChains *chains)
   g_hash_table_unref (chains->hidden);
   g_hash_table_unref (chains->frames);
   g_hash_table_unref (chains->expanded);
+  g_hash_table_unref (chains->whole);
   g_ptr_array_unref (chains->chains);
   g_free (chains);
 }
@@ -533,4 +566,10 @@ gboolean
 hs_chains_is_expanded_key (const HsChains *chains, guint64 id)
 {
   return g_hash_table_contains (chains->expanded, &id);
+}
+
+gboolean
+hs_chains_is_whole (const HsChains *chains, const HsSnapObject *obj)
+{
+  return g_hash_table_contains (chains->whole, obj);
 }

@@ -62,6 +62,8 @@ typedef struct
   GPtrArray *hidden;  /* const HsSnapObject* (or HsSnapFrame*), the nodes the marker stands
                        * for, in order, then (objects) the containers that linked them */
   guint n_nodes;      /* objects: how many of `hidden` are nodes (the marker counts them) */
+  gboolean subtree;   /* a folded subtree (hs-fold.c): the marker stands for its root, the
+                       * first hidden node, and all below it; no node is drawn after it */
 } HsChain;
 
 typedef struct _HsChains HsChains;
@@ -75,8 +77,39 @@ const HsChain *hs_chains_lookup (const HsChains *chains, guint64 id);
 const HsChain *hs_chains_lookup_frame (const HsChains *chains, guint64 frame_id);
 /* Whether `id` keys a long chain (or recursion) drawn whole because the viewer expanded it. */
 gboolean hs_chains_is_expanded_key (const HsChains *chains, guint64 id);
+/* Whether `obj` is a node of a long chain the viewer expanded (or of its side branches). */
+gboolean hs_chains_is_whole (const HsChains *chains, const HsSnapObject *obj);
 guint hs_chains_count (const HsChains *chains);
 const HsChain *hs_chains_get (const HsChains *chains, guint i);
+/* Hides `chain`'s nodes (n_nodes of `hidden`, to which their link containers are added)
+ * behind its marker; `chains` takes it. */
+void hs_chains_add (HsChains *chains, const HsSnapshot *snap, HsChain *chain);
+/* Drops `chain` of objects and frees it (its nodes folded into a subtree, hs-fold.c). */
+void hs_chains_remove (HsChains *chains, const HsChain *chain);
+/* Notes that the chain (or folded subtree) keyed `key` is drawn whole at the viewer's
+ * request, so its first node offers to summarise it again. */
+void hs_chains_add_expanded (HsChains *chains, guint64 key);
+
+/* The objects of obj's type that obj refers to, directly or through a link container, in
+ * the order of its cells, as many times as it does, at most `max` (a chain needs three at
+ * most). Returns how many it put in `refs`. */
+guint hs_chain_links (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject **refs,
+                      guint max);
+/* The object `value` of obj refers to when it has obj's type and is not obj, else NULL. */
+const HsSnapObject *hs_chain_same_type_target (const HsSnapshot *snap, const HsSnapObject *obj,
+                                               const HsSnapValue *value);
+/* The list, tuple, set or dict that `value` of obj refers to when it only links obj to
+ * nodes of obj's type (a tree's `children` list, a trie's dict of children): obj alone
+ * holds it (count 1, no hidden holder) and each of its items (values) is such a node; else
+ * NULL. A chain goes through it as through a direct reference, and a hidden node's links
+ * are hidden with it. */
+const HsSnapObject *hs_chain_link_container (const HsSnapshot *snap, const HsSnapObject *obj,
+                                             const HsSnapValue *value);
+
+/* Folded subtrees (hs-fold.c): when more than opts->fold_budget objects would be drawn,
+ * the subtrees of a bushy tree below the depth that fits, each behind one marker, added to
+ * `chains` (which holds the chains found so far). */
+void hs_folds_find (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opts);
 
 /* Elision (hs-elide.c). Cells shown of a collection of `n`: the first `*head` and the
  * last `*tail`; returns TRUE when some are elided (then a "…" sits between). */

@@ -29,13 +29,16 @@ typedef enum
 #define HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD 20
 #define HS_DIAGRAM_DEFAULT_MAX_OBJECTS 300
 #define HS_DIAGRAM_DEFAULT_CHAIN_THRESHOLD 8
+#define HS_DIAGRAM_DEFAULT_FOLD_BUDGET 40
 
 typedef struct
 {
   guint elide_threshold; /* collections longer than this show first/last cells and "…" */
   guint max_objects;     /* objects drawn at most; the rest become one summary node */
   guint chain_threshold; /* chains of more same-type objects show first/last and a marker
-                          * (0: never) */
+                          * (0: never, nor subtrees) */
+  guint fold_budget;     /* beyond this many drawn objects, a tree's subtrees below the depth
+                          * that fits are folded into markers (0: never) */
   gboolean cell_text;    /* write cell text into the HTML labels (for the DOT export) */
   /* Per-object choices of the viewer, all borrowed and optional (NULL: none). Ids are
    * guint64* keys (g_int64_hash/g_int64_equal), type names strings (g_str_hash). */

@@ -6,7 +6,8 @@
  * than max_objects of them. A collapsed object draws no cell, so the walk does not go
  * through it; what only it reaches is hidden by the viewer's choice, not by the cap, and
  * is not counted as left out. A chain's hidden nodes are drawn as one marker, under the
- * first one's id; the walk goes from the marker to the chain's last node. A recursion's
+ * first one's id; the walk goes from the marker to the chain's last node (a folded
+ * subtree has none). A recursion's
  * hidden frames are not walked from: what only they reach is hidden with them.
  */
 #include "hs-diagram-private.h"
@@ -94,8 +95,9 @@ walk_drain (Walk *walk)
 
       if (chain != NULL)
         {
-          /* a marker: what its nodes refer to is hidden with them, but the last node */
-          walk_visit (walk, &(HsSnapValue){ HS_SNAP_VALUE_REF, chain->last, NULL, NULL });
+          /* a marker: what its nodes refer to is hidden with them, but a chain's last node */
+          if (!chain->subtree)
+            walk_visit (walk, &(HsSnapValue){ HS_SNAP_VALUE_REF, chain->last, NULL, NULL });
           continue;
         }
       /* The class reference leaves the header, which even a collapsed box draws. */

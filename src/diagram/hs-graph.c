@@ -115,6 +115,7 @@ hs_diagram_options_init (HsDiagramOptions *opts)
   opts->elide_threshold = HS_DIAGRAM_DEFAULT_ELIDE_THRESHOLD;
   opts->max_objects = HS_DIAGRAM_DEFAULT_MAX_OBJECTS;
   opts->chain_threshold = HS_DIAGRAM_DEFAULT_CHAIN_THRESHOLD;
+  opts->fold_budget = HS_DIAGRAM_DEFAULT_FOLD_BUDGET;
   opts->cell_text = FALSE;
   opts->expanded_ids = NULL;
   opts->collapsed_ids = NULL;
@@ -1181,7 +1182,8 @@ add_edge (Builder *b, const WantedEdge *wanted)
 }
 
 /* The middle of a long chain: "… 42 more Node", its hidden nodes' references bundled (the
- * link to the chain's last node among them) and their class references counted. */
+ * link to the chain's last node among them) and their class references counted; a folded
+ * subtree likewise: "▸ 37 more Node". */
 static void
 add_chain_marker (Builder *b, const HsChain *chain)
 {
@@ -1191,10 +1193,14 @@ add_chain_marker (Builder *b, const HsChain *chain)
   Grid grid;
 
   grid_init (&grid);
-  grid_add (&grid, 0, 0, 1, HS_CELL_ELLIPSIS, KEY_ELLIPSIS,
-            grid_own (&grid, g_strdup_printf (
-                                 g_dngettext (GETTEXT_PACKAGE, "… %u more %s", "… %u more %s", n),
-                                 n, first->type_name)));
+  grid_add (
+      &grid, 0, 0, 1, HS_CELL_ELLIPSIS, KEY_ELLIPSIS,
+      grid_own (&grid, g_strdup_printf (
+                           chain->subtree
+                               /* a folded subtree, its type name: "▸ 37 more Node" */
+                               ? g_dngettext (GETTEXT_PACKAGE, "▸ %u more %s", "▸ %u more %s", n)
+                               : g_dngettext (GETTEXT_PACKAGE, "… %u more %s", "… %u more %s", n),
+                           n, first->type_name)));
   node = add_node (b, HS_SCENE_NODE_CHAIN, chain->marker, &grid);
   grid_clear (&grid);
   node->kind = first->kind;

@@ -74,6 +74,16 @@ feed_in_pieces (HsTraceReader *r, const guint8 *data, gsize len, gsize piece)
 
 /* Steps [0, n) of `a` and `b` show the same memory, output and explanation (every
  * fifth, and the last: each is a replay from a keyframe). */
+/* The trace a reader rebuilds from the whole stream `bytes` of src, fed in 4 KiB pieces. */
+static HsTrace *
+read_back (const char *src, GByteArray *bytes)
+{
+  HsTraceReader *r = reader_for (src, 0);
+
+  feed_in_pieces (r, bytes->data, bytes->len, 4096);
+  return hs_trace_reader_finish (r, HS_TRACE_END_INTERRUPTED, "unused");
+}
+
 static void
 assert_same_steps (HsTrace *a, HsTrace *b, int n)
 {
@@ -143,7 +153,6 @@ test_growing_str (void)
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   g_autoptr (HsTrace) t = record_streamed (src, bytes);
   g_autofree char *json = hs_trace_to_json (t, 0, NULL);
-  HsTraceReader *r = reader_for (src, 0);
   g_autoptr (HsTrace) back = NULL;
   g_autofree char *back_json = NULL;
   guint derived = 0;
@@ -161,11 +170,56 @@ test_growing_str (void)
   g_assert_cmpuint (t->pool.bytes, <, 500000);
   g_assert_nonnull (strstr (json, "\"t\": \"xxx"));
   g_assert_nonnull (strstr (json, "8\\t9\\t'\""));
-  feed_in_pieces (r, bytes->data, bytes->len, 4096);
-  back = hs_trace_reader_finish (r, HS_TRACE_END_INTERRUPTED, "unused");
+  back = read_back (src, bytes);
   back_json = hs_trace_to_json (back, 0, NULL);
   g_assert_cmpstr (back_json, ==, json);
   assert_same_steps (t, back, hs_trace_get_n_steps (t));
+}
+
+/* The object a global of the last step's snapshot names (inline or not). */
+static const HsSnapObject *
+global_object (HsSnapshot *snap, const char *name)
+{
+  const HsSnapFrame *module = g_ptr_array_index (snap->frames, 0);
+
+  for (guint i = 0; i < module->vars->len; i++)
+    {
+      const HsSnapVar *var = &g_array_index (module->vars, HsSnapVar, i);
+
+      if (g_str_equal (var->name, name))
+        return g_hash_table_lookup (var->value.kind == HS_SNAP_VALUE_REF ? snap->by_id
+                                                                         : snap->inline_objects,
+                                    &var->value.ref);
+    }
+  g_assert_not_reached ();
+}
+
+/* A str or bytes value too long for a recorded text keeps its length beside its clipped
+ * text, through the stream: two strs clipped to the same text keep theirs; the text and
+ * the JSON show no trace of it. */
+static void
+test_clipped_length (void)
+{
+  static const char src[] = "s = 'a' * 100000\n"
+                            "t = 'a' * 100001\n"
+                            "b = bytes(70000)\n"
+                            "ba = bytearray(b'xy') * 20000\n"
+                            "u = 'short'\n";
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  g_autoptr (HsTrace) t = record_streamed (src, bytes);
+  g_autofree char *json = hs_trace_to_json (t, 0, NULL);
+  g_autoptr (HsTrace) back = read_back (src, bytes);
+  g_autoptr (HsSnapshot) snap = hs_trace_snapshot (back, hs_trace_get_n_steps (back) - 1);
+
+  g_assert_cmpuint (global_object (snap, "s")->value_len, ==, 100000);
+  g_assert_cmpuint (global_object (snap, "t")->value_len, ==, 100001);
+  g_assert_cmpuint (global_object (snap, "b")->value_len, ==, 70000);
+  g_assert_cmpuint (global_object (snap, "ba")->value_len, ==, 40000);
+  g_assert_cmpuint (global_object (snap, "u")->value_len, ==, 0);
+  g_assert_true (g_str_has_prefix (global_object (snap, "s")->label, "'aaa"));
+  g_assert_true (g_str_has_prefix (global_object (snap, "ba")->label, "bytearray(b'xy"));
+  g_assert_null (strstr (json, "\\u0001"));
+  g_assert_null (strchr (json, '\x01'));
 }
 
 /* A stream cut anywhere (the runner died) gives the steps that arrived whole, each the
@@ -421,6 +475,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/trace/stream/whole", test_whole);
   g_test_add_func ("/trace/stream/cut", test_cut);
   g_test_add_func ("/trace/stream/growing-str", test_growing_str);
+  g_test_add_func ("/trace/stream/clipped-length", test_clipped_length);
   g_test_add_func ("/trace/stream/first-steps", test_first_steps);
   g_test_add_func ("/trace/stream/syntax-error", test_syntax_error);
   g_test_add_func ("/trace/stream/warnings", test_warnings);

@@ -71,9 +71,10 @@ typedef struct
   GPtrArray *owned; /* strings made for this grid */
   int n_rows, n_cols;
   int caption_h;
-  int min_width;        /* the last column widens to reach it (frames share one width) */
-  int quantum;          /* the width is rounded up to a multiple of this (0: exact) */
-  gboolean ports_below; /* edges leave their cells downwards (see is_row_of_cells) */
+  int min_width;          /* the last column widens to reach it (frames share one width) */
+  int quantum;            /* the width is rounded up to a multiple of this (0: exact) */
+  gboolean ports_below;   /* edges leave their cells downwards (see is_row_of_cells) */
+  const HsSnapshot *snap; /* what a value's own object tells (value_length) */
 } Grid;
 
 typedef struct
@@ -142,8 +143,9 @@ hs_diagram_node_name (HsSceneNodeRole role, guint64 id)
 /* ---- grids ---------------------------------------------------------------- */
 
 static void
-grid_init (Grid *grid)
+grid_init (Grid *grid, const HsSnapshot *snap)
 {
+  grid->snap = snap;
   grid->cells = g_array_new (FALSE, TRUE, sizeof (GridCell));
   grid->owned = g_ptr_array_new_with_free_func (g_free);
   grid->n_rows = grid->n_cols = 0;
@@ -193,18 +195,76 @@ grid_add (Grid *grid, int row, int col, int colspan, HsCellRole role, guint key,
  * object, thousands of pixels wide: show its start and end around an ellipsis. */
 #define VALUE_MAX_CHARS 40
 
+/* The length (len()) of the str, bytes or bytearray whose repr is `text`: what the
+ * recorder noted when it clipped the text (`len`), else its characters or bytes between the
+ * quotes, an escape counting once; *bytes says which. -1 for another value. */
+static gint64
+value_length (const char *type_name, const char *text, guint64 len, gboolean *bytes)
+{
+  const char *p, *end = text + strlen (text);
+  gint64 n = 0;
+  char quote;
+
+  *bytes = g_str_has_prefix (text, "b'") || g_str_has_prefix (text, "b\"")
+           || g_str_has_prefix (text, "bytearray(b");
+  if (!*bytes && g_strcmp0 (type_name, "str") != 0)
+    return -1;
+  if (len > 0)
+    return (gint64)len;
+  if ((p = strpbrk (text, "'\"")) == NULL)
+    return -1;
+  for (quote = *p++; p < end && *p != quote; n++)
+    if (*p != '\\')
+      p = g_utf8_next_char (p);
+    else /* \n, \xhh, \uhhhh, \Uhhhhhhhh */
+      p += MIN (end - p, p[1] == 'x' ? 4 : p[1] == 'u' ? 6 : p[1] == 'U' ? 10 : 2);
+  return n;
+}
+
+/* `text` (the repr of a value of type `type_name`), shortened when long, saying then how
+ * long a str or bytes value is: "'abc…xyz' (12,345 characters)". `len`: the length the
+ * recorder noted (HsSnapObject.value_len), or 0. */
 static const char *
-shorten_value (Grid *grid, const char *text)
+shorten_value (Grid *grid, const char *text, const char *type_name, guint64 len)
 {
   glong n = text ? g_utf8_strlen (text, -1) : 0;
   const char *tail;
   g_autofree char *head = NULL;
+  g_autofree char *count = NULL;
+  gboolean bytes;
+  gint64 length;
 
   if (n <= VALUE_MAX_CHARS)
     return text;
-  head = g_utf8_substring (text, 0, VALUE_MAX_CHARS - 10);
-  tail = g_utf8_offset_to_pointer (text, n - 8);
-  return grid_own (grid, g_strconcat (head, "…", tail, NULL));
+  if ((length = value_length (type_name, text, len, &bytes)) < 0)
+    {
+      head = g_utf8_substring (text, 0, VALUE_MAX_CHARS - 10);
+      tail = g_utf8_offset_to_pointer (text, n - 8);
+      return grid_own (grid, g_strconcat (head, "…", tail, NULL));
+    }
+  /* less of the value, so that its length fits in about as wide a cell */
+  head = g_utf8_substring (text, 0, VALUE_MAX_CHARS - 24);
+  tail = g_utf8_offset_to_pointer (text, n - 6);
+  /* grouped as the locale groups thousands */
+  count = g_strdup_printf ("%'" G_GINT64_FORMAT, length);
+  return grid_own (grid,
+                   g_strdup_printf (bytes ? g_dngettext (GETTEXT_PACKAGE, "%s…%s (%s byte)",
+                                                         "%s…%s (%s bytes)", (gulong)length)
+                                          : g_dngettext (GETTEXT_PACKAGE, "%s…%s (%s character)",
+                                                         "%s…%s (%s characters)", (gulong)length),
+                                    head, tail, count));
+}
+
+/* The length the recorder noted of the value `value` shows (its own object's), or 0. */
+static guint64
+noted_len (const Grid *grid, const HsSnapValue *value)
+{
+  const HsSnapObject *obj;
+
+  if (grid->snap == NULL || value->ref == 0)
+    return 0;
+  obj = g_hash_table_lookup (grid->snap->inline_objects, &value->ref);
+  return obj != NULL ? obj->value_len : 0;
 }
 
 static GridCell *
@@ -212,8 +272,9 @@ grid_add_value (Grid *grid, int row, int col, HsCellRole role, guint key, const 
                 char port_letter, guint index)
 {
   gboolean is_ref = value->kind == HS_SNAP_VALUE_REF;
-  GridCell *cell
-      = grid_add (grid, row, col, 1, role, key, is_ref ? NULL : shorten_value (grid, value->text));
+  GridCell *cell = grid_add (
+      grid, row, col, 1, role, key,
+      is_ref ? NULL : shorten_value (grid, value->text, value->type_name, noted_len (grid, value)));
 
   cell->is_ref = is_ref;
   cell->ref = value->ref;
@@ -408,7 +469,8 @@ fill_rows (Grid *grid, const HsSnapObject *obj, const char *header, guint thresh
   /* a bytearray's or a range's repr, shortened as a value is (a 10 MB bytearray's drew a box
    * half a million pixels wide) */
   if (obj->label != NULL && (obj->kind == HS_SNAP_OTHER || (obj->flags & HS_SNAP_FLAG_GLOBALS)))
-    grid_add (grid, row++, 0, 2, HS_CELL_VALUE, KEY_LABEL, shorten_value (grid, obj->label));
+    grid_add (grid, row++, 0, 2, HS_CELL_VALUE, KEY_LABEL,
+              shorten_value (grid, obj->label, obj->type_name, obj->value_len));
   if (obj->weak_ref.kind == HS_SNAP_VALUE_REF)
     {
       grid_add (grid, row, 0, 1, HS_CELL_NAME, KEY_WEAK_NAME, _ ("weakly"));
@@ -431,7 +493,9 @@ static void
 fill_primitive (Grid *grid, const HsSnapObject *obj)
 {
   grid_add (grid, 0, 0, 1, HS_CELL_INDEX, KEY_HEADER, obj->type_name);
-  grid_add (grid, 1, 0, 1, HS_CELL_VALUE, KEY_LABEL, shorten_value (grid, obj->label))->align
+  grid_add (grid, 1, 0, 1, HS_CELL_VALUE, KEY_LABEL,
+            shorten_value (grid, obj->label, obj->type_name, obj->value_len))
+      ->align
       = HS_ALIGN_CENTER;
 }
 
@@ -817,7 +881,7 @@ add_frames (Builder *b)
     {
       const HsSnapFrame *frame = g_ptr_array_index (b->snap->frames, i);
 
-      grid_init (&grids[i]);
+      grid_init (&grids[i], b->snap);
       chains[i] = hs_chains_lookup_frame (b->chains, frame->frame_id);
       if (chains[i] == NULL)
         fill_frame (&grids[i], frame);
@@ -1025,7 +1089,7 @@ add_object (Builder *b, const HsSnapObject *obj)
   HsSceneNode *node;
   Grid grid;
 
-  grid_init (&grid);
+  grid_init (&grid, b->snap);
   if (collapsed)
     fill_collapsed (&grid, obj);
   else
@@ -1070,7 +1134,7 @@ add_summary (Builder *b, guint left_out)
   HsSceneNode *node;
   Grid grid;
 
-  grid_init (&grid);
+  grid_init (&grid, b->snap);
   grid_add (&grid, 0, 0, 1, HS_CELL_NAME, KEY_LABEL,
             grid_own (&grid, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+ %u more object",
                                                            "+ %u more objects", left_out),
@@ -1192,7 +1256,7 @@ add_chain_marker (Builder *b, const HsChain *chain)
   HsSceneNode *node;
   Grid grid;
 
-  grid_init (&grid);
+  grid_init (&grid, b->snap);
   grid_add (
       &grid, 0, 0, 1, HS_CELL_ELLIPSIS, KEY_ELLIPSIS,
       grid_own (&grid, g_strdup_printf (

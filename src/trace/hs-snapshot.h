@@ -110,8 +110,11 @@ typedef struct
 {
   guint64 id;
   HsSnapKind kind;
-  char *type_name;         /* "list", "dict", a class name, "function", ... */
-  char *label;             /* functions: "f(a, b)"; classes: name; primitives: repr; else NULL */
+  char *type_name; /* "list", "dict", a class name, "function", ... */
+  char *label;     /* functions: "f(a, b)"; classes: name; primitives: repr; else NULL */
+  /* A str or bytes-like value (a bytearray: its label) whose text the recorder clipped: its
+   * length (len()), which the text no longer tells; 0 otherwise. */
+  guint64 value_len;
   guint64 parent_frame_id; /* functions: the frame that made it (Python Tutor's parent), or 0 */
   gint64 refcount;
   gboolean immortal;

@@ -220,3 +220,15 @@ hs_string_pool_get_derived (const HsStringPool *pool, guint32 idx, guint32 *base
   *tail_len = d->tail_len;
   return TRUE;
 }
+
+const char *
+hs_text_value_len (const char *text, guint64 *len)
+{
+  char *end;
+
+  *len = 0;
+  if (text == NULL || text[0] != HS_TEXT_LEN_MARK)
+    return text;
+  *len = g_ascii_strtoull (text + 1, &end, 10);
+  return *end == HS_TEXT_LEN_MARK ? end + 1 : end;
+}

@@ -123,6 +123,14 @@ gboolean hs_string_pool_get_derived (const HsStringPool *pool, guint32 idx, guin
 gsize hs_string_pool_len (const HsStringPool *pool, guint32 idx);
 const char *hs_string_pool_derived_get (const HsStringPool *pool, guint32 idx);
 
+/* A recorded text clipped from a long str or bytes-like value (hs-trace-record-text.c)
+ * starts with HS_TEXT_LEN_MARK, the value's length (len()) in decimal and the mark again:
+ * the length travels with the text through the pool and the stream, and two values clipped
+ * to the same text keep theirs. */
+#define HS_TEXT_LEN_MARK '\x01'
+/* text without that mark; `*len` the length it gave, or 0. */
+const char *hs_text_value_len (const char *text, guint64 *len);
+
 /* A plain text by index (a derived one is an error: hs_string_pool_text). */
 static inline const char *
 hs_string_pool_get (const HsStringPool *pool, guint32 idx)

@@ -19,23 +19,43 @@
 #define TEXT_HEAD_BYTES (48 * 1024)
 #define TEXT_TAIL_BYTES (16 * 1024)
 
-/* text, or its start and end around an ellipsis when it is longer than a recorded text
- * may be (cut at character boundaries); takes text. */
-static char *
-clip_text (char *text)
+/* The length a str or a bytes-like object has for len() (0 for anything else). */
+static guint64
+value_len (HsObject *o)
 {
-  gsize len = strlen (text);
-  const char *head_end, *tail;
-  char *clipped;
+  return HS_IS (o, &hs_str_type)   ? hs_str_char_len (o)
+         : hs_bytes_like_check (o) ? HS_BYTES (o)->len
+                                   : 0;
+}
 
-  if (len <= TEXT_HEAD_BYTES + TEXT_TAIL_BYTES)
+/* text, or its start and end around an ellipsis when it is longer than a recorded text
+ * may be (cut at character boundaries); takes text. A text clipped here or already
+ * (`clipped`) from a value of `len` > 0 characters or bytes carries that length
+ * (HS_TEXT_LEN_MARK), so that the diagram can say how long the value is. */
+static char *
+clip_text (char *text, guint64 len, gboolean clipped)
+{
+  gsize n = strlen (text);
+  const char *head_end, *tail;
+  char *out;
+
+  if (n <= TEXT_HEAD_BYTES + TEXT_TAIL_BYTES && (!clipped || len == 0))
     return text;
-  head_end = g_utf8_find_prev_char (text, text + TEXT_HEAD_BYTES + 1);
-  tail = g_utf8_find_next_char (text + len - TEXT_TAIL_BYTES - 1, NULL);
-  head_end = head_end != NULL ? head_end : text + TEXT_HEAD_BYTES;
-  clipped = g_strdup_printf ("%.*s…%s", (int)(head_end - text), text, tail);
+  if (n > TEXT_HEAD_BYTES + TEXT_TAIL_BYTES)
+    {
+      head_end = g_utf8_find_prev_char (text, text + TEXT_HEAD_BYTES + 1);
+      tail = g_utf8_find_next_char (text + n - TEXT_TAIL_BYTES - 1, NULL);
+      head_end = head_end != NULL ? head_end : text + TEXT_HEAD_BYTES;
+      out = g_strdup_printf ("%.*s…%s", (int)(head_end - text), text, tail);
+      g_free (text);
+      text = out;
+    }
+  if (len == 0)
+    return text;
+  out = g_strdup_printf ("%c%" G_GUINT64_FORMAT "%c%s", HS_TEXT_LEN_MARK, len, HS_TEXT_LEN_MARK,
+                         text);
   g_free (text);
-  return clipped;
+  return out;
 }
 
 /* The runtime's repr, computed without letting the recording disturb the program; a
@@ -45,14 +65,17 @@ hs_record_repr_text (Recorder *rec, HsObject *o)
 {
   /* a module by the module type's repr, never its class's __repr__ (Python code) */
   HsObject *r = hs_module_check (o) ? hs_module_repr_plain (rec->vm, o) : NULL;
+  gboolean bytes = r == NULL && hs_bytes_like_check (o);
   char *text = r != NULL ? g_strdup (hs_str_utf8 (r))
-               : hs_bytes_like_check (o)
-                   ? hs_bytes_repr_clipped (o, TEXT_HEAD_BYTES / 4, TEXT_TAIL_BYTES / 4)
-                   : hs_inspect_repr (rec->vm, o);
+               : bytes   ? hs_bytes_repr_clipped (o, TEXT_HEAD_BYTES / 4, TEXT_TAIL_BYTES / 4)
+                         : hs_inspect_repr (rec->vm, o);
 
   hs_xdecref (rec->vm, r);
   /* e.g. an int past CPython's 4300-digit limit for str(): no repr exists. */
-  return text != NULL ? clip_text (text) : g_strdup_printf ("<%s>", HS_TYPE (o)->name);
+  return text != NULL
+             ? clip_text (text, value_len (o),
+                          bytes && HS_BYTES (o)->len > (TEXT_HEAD_BYTES + TEXT_TAIL_BYTES) / 4)
+             : g_strdup_printf ("<%s>", HS_TYPE (o)->name);
 }
 
 /* Ints and strs never change (a str grows in place only while no trace records), and every
@@ -63,11 +86,11 @@ hs_record_has_fixed_text (HsObject *o)
   return HS_IS (o, &hs_int_type) || HS_IS (o, &hs_str_type);
 }
 
-/* A text made whole, clipped and pooled (taken). */
+/* The text of str o made whole, clipped and pooled (taken). */
 static guint32
-pool_clipped (Recorder *rec, char *text)
+pool_clipped (Recorder *rec, HsObject *o, char *text)
 {
-  return hs_string_pool_take (&rec->trace->pool, clip_text (text));
+  return hs_string_pool_take (&rec->trace->pool, clip_text (text, value_len (o), FALSE));
 }
 
 /* The repr of str o, a concatenation of a str whose repr is known (its text pooled and
@@ -107,7 +130,7 @@ str_text_derived (Recorder *rec, HsObject *o, StrText *noted)
       hs_pool_scratch_clear (&scratch);
       g_string_append_len (whole, out->str, out->len);
       noted->text_len = 0;
-      return pool_clipped (rec, g_string_free (g_steal_pointer (&whole), FALSE));
+      return pool_clipped (rec, o, g_string_free (g_steal_pointer (&whole), FALSE));
     }
   return hs_string_pool_add_derived (&rec->trace->pool, e->text_str, e->text_len - 1, out->str,
                                      out->len);

@@ -716,13 +716,15 @@ static_type_name (const char *t)
 }
 
 /* A primitive's text: an int's or a float's written into `buf` (HS_PRIM_TEXT_SIZE), a
- * pooled string. A float's repr is made here, not while recording: formatting every new
- * float was a third of recording floats.py. */
+ * pooled string (`*len`: the length of the value the recorder clipped it from, else 0). A
+ * float's repr is made here, not while recording: formatting every new float was a third
+ * of recording floats.py. */
 static const char *
-prim_text (ToSnap *ts, const HsRObj *o, char *buf)
+prim_text (ToSnap *ts, const HsRObj *o, char *buf, guint64 *len)
 {
   g_autoptr (GString) repr = NULL;
 
+  *len = 0;
   switch ((HsPrim)o->prim)
     {
       case HS_PRIM_INT:
@@ -736,8 +738,10 @@ prim_text (ToSnap *ts, const HsRObj *o, char *buf)
       case HS_PRIM_TEXT:
         break;
     }
-  return hs_string_pool_text (&ts->trace->pool, o->label_str,
-                              ts->reuse != NULL ? &ts->reuse->scratch : &ts->scratch);
+  return hs_text_value_len (
+      hs_string_pool_text (&ts->trace->pool, o->label_str,
+                           ts->reuse != NULL ? &ts->reuse->scratch : &ts->scratch),
+      len);
 }
 
 static const char *
@@ -816,7 +820,8 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
   if (is_inline (ts, o))
     {
       char buf[HS_PRIM_TEXT_SIZE];
-      const char *text = prim_text (ts, o, buf);
+      guint64 len;
+      const char *text = prim_text (ts, o, buf, &len);
       const char *type = static_type_name (obj_type_name (ts, o));
 
       v = hs_snap_value_primitive (type, text);
@@ -827,6 +832,7 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
         {
           HsSnapObject *so = hs_snapshot_add_inline_object (ts->snap, id, type, text);
           so->immortal = o->immortal;
+          so->value_len = len;
           add_recorded_holders (ts, o, so);
         }
     }
@@ -1125,10 +1131,11 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   if (o->shape == HS_SHAPE_PRIM)
     {
       char buf[HS_PRIM_TEXT_SIZE];
-      so->label = g_strdup (prim_text (ts, o, buf));
+      so->label = g_strdup (prim_text (ts, o, buf, &so->value_len));
     }
   else
-    so->label = g_strdup (hs_string_pool_get (pool, o->label_str));
+    so->label
+        = g_strdup (hs_text_value_len (hs_string_pool_get (pool, o->label_str), &so->value_len));
   if (count)
     add_recorded_holders (ts, o, so);
   if (o->globals)

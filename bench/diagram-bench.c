@@ -240,8 +240,8 @@ bench_shapes (void)
   hs_diagram_options_init (&summarised);
   hs_diagram_options_init (&whole);
   whole.chain_threshold = 0;
-  whole.max_objects = 1000;
-  g_print ("\nshape        objects  layout_ms whole  chains summarised  exported DOT in dot\n");
+  whole.max_objects = 2000;
+  g_print ("\nshape        objects  layout_ms whole  summarised+folded  exported DOT in dot\n");
   for (guint n = 100; n <= 400; n += 100)
     {
       HsSnapshot *list = fixture_linked_list (n);
@@ -250,7 +250,7 @@ bench_shapes (void)
                layout_ms (list, &whole), layout_ms (list, &summarised), dot_ms (list));
       hs_snapshot_free (list);
     }
-  for (int depth = 7; depth <= 9; depth++)
+  for (int depth = 7; depth <= 10; depth++)
     {
       HsSnapshot *tree = fixture_tree (depth);
 

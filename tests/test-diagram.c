@@ -1789,6 +1789,12 @@ test_fold_tree (void)
   g_assert_cmpuint (count_tree_nodes (scene), ==, 511);
   g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_OBJECT), ==, 15);
   g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), ==, 16);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const HsSceneNode *node = g_ptr_array_index (scene->nodes, i);
+
+      g_assert_true (node->is_subtree == (node->role == HS_SCENE_NODE_CHAIN));
+    }
   g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_SUMMARY), ==, 0);
   g_assert_cmpuint (scene->n_elided_objects, ==, 0);
   g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, 100));

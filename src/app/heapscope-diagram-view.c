@@ -1056,7 +1056,8 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
     return FALSE;
   type = heapscope_scene_node_type_name (node);
   if (node->role == HS_SCENE_NODE_CHAIN)
-    text = g_strdup (_ ("Click to show the whole chain"));
+    text = g_strdup (node->is_subtree ? _ ("Click to show this subtree's first node")
+                                      : _ ("Click to show the whole chain"));
   else if (node->role == HS_SCENE_NODE_FRAME)
     text = g_strdup_printf (_ ("Frame of %s"), type ? type : "?");
   /* Plain %llu/%lld: xgettext cannot expand G_GUINT64_FORMAT inside a msgid. */

@@ -1268,6 +1268,7 @@ add_chain_marker (Builder *b, const HsChain *chain)
   node = add_node (b, HS_SCENE_NODE_CHAIN, chain->marker, &grid);
   grid_clear (&grid);
   node->kind = first->kind;
+  node->is_subtree = chain->subtree;
   add_bundles (b, (const HsSnapObject *const *)chain->hidden->pdata, chain->hidden->len);
   for (guint i = 0; i < n; i++)
     n_class += ((const HsSnapObject *)g_ptr_array_index (chain->hidden, i))->class_ref.kind

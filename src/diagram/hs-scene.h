@@ -88,6 +88,8 @@ typedef struct
   gboolean is_collapsed;   /* objects: drawn as a small box at the viewer's request */
   gboolean is_expanded;    /* objects: shown whole at the viewer's request, though long;
                             * frames: the first of a recursion's frames the viewer expanded */
+  gboolean is_subtree;     /* chains: the marker of a folded subtree (its root's id), which a
+                            * click opens one level */
   GArray *cells;           /* of HsSceneCell */
   /* objects: the holders of references the diagram does not draw ("the code of f()"), in
    * words, for the tooltip and the description; NULL when there are none */

@@ -76,6 +76,7 @@ node_fading (HsScene *out, const HsSceneNode *src, double alpha, double scale)
   node->is_zombie = src->is_zombie;
   node->is_collapsed = src->is_collapsed;
   node->is_expanded = src->is_expanded;
+  node->is_subtree = src->is_subtree;
   node->alpha = src->alpha * alpha;
   node->scale = src->scale * scale;
   for (guint i = 0; i < src->cells->len; i++)

@@ -383,7 +383,7 @@ HS_DEFINE_FIELD_REFS (unbound)
 static HsObject *
 unbound_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_from_format (vm, "<function " UNBOUND_QUALNAME " at %p>", (void *)self);
+  return hs_str_from_format (vm, "<function " UNBOUND_QUALNAME " at %p>", hs_object_address (self));
 }
 
 static HsObject *

@@ -218,7 +218,7 @@ static HsObject *
 hash_repr (HsVM *vm, HsObject *self)
 {
   return hs_str_from_format (vm, "<%s _hashlib.HASH object @ %p>", algs[HASH (self)->alg].name,
-                             (void *)self);
+                             hs_object_address (self));
 }
 
 static HsObject *

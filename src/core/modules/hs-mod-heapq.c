@@ -311,7 +311,7 @@ merge_refs (HsObject *self, HsVisitFn visit, gpointer data)
 static HsObject *
 merge_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_from_format (vm, "<generator object merge at %p>", (void *)self);
+  return hs_str_from_format (vm, "<generator object merge at %p>", hs_object_address (self));
 }
 
 /* Sets entry[0] (and entry[2] with a key) for `value`; -1 on an error of the key. */

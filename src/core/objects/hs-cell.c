@@ -25,9 +25,9 @@ cell_repr (HsVM *vm, HsObject *self)
 {
   HsObject *v = HS_CELL (self)->ref;
   if (v == NULL)
-    return hs_str_from_format (vm, "<cell at %p: empty>", (void *)self);
-  return hs_str_from_format (vm, "<cell at %p: %s object at %p>", (void *)self, hs_type_name (v),
-                             (void *)v);
+    return hs_str_from_format (vm, "<cell at %p: empty>", hs_object_address (self));
+  return hs_str_from_format (vm, "<cell at %p: %s object at %p>", hs_object_address (self),
+                             hs_type_name (v), hs_object_address (v));
 }
 
 /* cell_contents reads and writes the variable the closure shares (Python 3.7+). */

@@ -151,10 +151,10 @@ cfunction_repr (HsVM *vm, HsObject *self)
     s = g_strdup_printf ("<built-in function %s>", f->def->name);
   else if (f->def->flags & HS_METH_SLOT)
     s = g_strdup_printf ("<method-wrapper '%s' of %s object at %p>", f->def->name,
-                         hs_type_name (f->self), (void *)f->self);
+                         hs_type_name (f->self), hs_object_address (f->self));
   else
     s = g_strdup_printf ("<built-in method %s of %s object at %p>", f->def->name,
-                         hs_type_name (f->self), (void *)f->self);
+                         hs_type_name (f->self), hs_object_address (f->self));
   hs_xdecref (vm, bound);
   r = hs_str_new (vm, s, strlen (s));
   g_free (s);

@@ -9,7 +9,7 @@ code_object_repr (HsVM *vm, HsObject *self)
 {
   HsCode *code = hs_code_object_code (self);
   return hs_str_from_format (vm, "<code object %s at %p, file \"%s\", line %d>", code->name,
-                             (void *)self, code->filename, code->firstlineno);
+                             hs_object_address (self), code->filename, code->firstlineno);
 }
 
 HsType hs_code_object_type = {

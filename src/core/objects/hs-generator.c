@@ -41,7 +41,7 @@ gen_repr (HsVM *vm, HsObject *self)
 {
   HsGenerator *g = HS_GENERATOR (self);
   const char *name = g->qualname != NULL ? hs_str_utf8 (g->qualname) : g->code->qualname;
-  return hs_str_from_format (vm, "<generator object %s at %p>", name, (void *)self);
+  return hs_str_from_format (vm, "<generator object %s at %p>", name, hs_object_address (self));
 }
 
 static HsObject *

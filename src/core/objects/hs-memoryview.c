@@ -231,7 +231,7 @@ static HsObject *
 mv_repr (HsVM *vm, HsObject *self)
 {
   return hs_str_from_format (vm, MV (self)->released ? "<released memory at %p>" : "<memory at %p>",
-                             (void *)self);
+                             hs_object_address (self));
 }
 
 static gssize

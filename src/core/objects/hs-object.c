@@ -812,9 +812,9 @@ hs_object_default_repr (HsVM *vm, HsObject *self)
   const char *module = hs_type_module (self->type);
   if (module != NULL && strcmp (module, "builtins") != 0)
     s = g_strdup_printf ("<%s.%s object at %p>", module, hs_type_qualname (self->type),
-                         (void *)self);
+                         hs_object_address (self));
   else
-    s = g_strdup_printf ("<%s object at %p>", self->type->name, (void *)self);
+    s = g_strdup_printf ("<%s object at %p>", self->type->name, hs_object_address (self));
   r = str_from_cstr (vm, s);
   g_free (s);
   return r;

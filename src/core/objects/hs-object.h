@@ -394,6 +394,9 @@ void hs_runtime_init (void); /* idempotent, thread-safe (g_once) */
 /* The object's stable id (what `id()` returns and the trace records): the allocation
  * serial, or for statically initialised immortals one assigned on first use. */
 guint64 hs_object_id (HsObject *obj);
+/* The address CPython's reprs show ("<A object at 0x…>"): the object's id, as id() gives
+ * it, so that a repr and id() agree and a run's text does not depend on where its heap lies. */
+#define hs_object_address(obj) GSIZE_TO_POINTER ((gsize)hs_object_id ((HsObject *)(obj)))
 /* Marks obj's contents as changed in this step, for the trace recorder. */
 void hs_object_mark_dirty (HsVM *vm, HsObject *obj);
 /* Same, naming the item range [lo, hi) of a list that may differ after the mutation

@@ -165,7 +165,7 @@ hs_weakcontainer_clear (HsVM *vm, HsObject *self)
 HsObject *
 hs_weakcontainer_repr (HsVM *vm, HsObject *self)
 {
-  return hs_str_from_format (vm, "<%s at %p>", self->type->name, (void *)self);
+  return hs_str_from_format (vm, "<%s at %p>", self->type->name, hs_object_address (self));
 }
 
 gssize

@@ -207,9 +207,9 @@ finalize_repr (HsVM *vm, HsObject *self)
 {
   HsObject *obj = hs_weakref_get_borrow (HS_FINALIZE (self)->wr);
   if (obj == NULL)
-    return hs_str_from_format (vm, "<finalize object at %p; dead>", (void *)self);
-  return hs_str_from_format (vm, "<finalize object at %p; for '%s' at %p>", (void *)self,
-                             hs_type_name (obj), (void *)obj);
+    return hs_str_from_format (vm, "<finalize object at %p; dead>", hs_object_address (self));
+  return hs_str_from_format (vm, "<finalize object at %p; for '%s' at %p>",
+                             hs_object_address (self), hs_type_name (obj), hs_object_address (obj));
 }
 
 void

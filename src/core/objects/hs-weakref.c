@@ -325,9 +325,9 @@ hs_weakref_repr_as (HsVM *vm, HsObject *self, const char *what)
 {
   HsObject *obj = HS_WEAKREF (self)->referent;
   if (obj == NULL)
-    return hs_str_from_format (vm, "<%s at %p; dead>", what, (void *)self);
-  return hs_str_from_format (vm, "<%s at %p; to '%s' at %p>", what, (void *)self,
-                             hs_type_name (obj), (void *)obj);
+    return hs_str_from_format (vm, "<%s at %p; dead>", what, hs_object_address (self));
+  return hs_str_from_format (vm, "<%s at %p; to '%s' at %p>", what, hs_object_address (self),
+                             hs_type_name (obj), hs_object_address (obj));
 }
 
 static HsObject *

@@ -8,6 +8,7 @@
 #include "hs-diagram.h"
 #include "hs-painter.h"
 #include "hs-scene-describe.h"
+#include "hs-tween.h"
 #include "diagram-fixtures.h"
 
 typedef HsSnapshot *(*FixtureFunc) (void);
@@ -1638,6 +1639,51 @@ test_long_values_shortened (void)
   g_assert_cmpfloat (scene->width, <, 1500);
 }
 
+/* Pixels of two w x h images apart by more than 96 in a channel. */
+static guint
+pixels_apart (cairo_surface_t *x, cairo_surface_t *y, int w, int h)
+{
+  guint n = 0;
+
+  for (int row = 0; row < h; row++)
+    {
+      const guint32 *p = (const guint32 *)(cairo_image_surface_get_data (x)
+                                           + row * cairo_image_surface_get_stride (x));
+      const guint32 *q = (const guint32 *)(cairo_image_surface_get_data (y)
+                                           + row * cairo_image_surface_get_stride (y));
+
+      for (int col = 0; col < w; col++)
+        for (int c = 0; c < 32; c += 8)
+          if (ABS ((int)((p[col] >> c) & 0xff) - (int)((q[col] >> c) & 0xff)) > 96)
+            {
+              n++;
+              break;
+            }
+    }
+  return n;
+}
+
+/* Draws `scene` as the window does, on its background: through `cache` as a frame of an
+ * animation (NULL: directly), shifted by (dx, dy) device pixels (the view scrolled). */
+static void
+draw_in_window (cairo_surface_t *surface, const HsScene *scene, HsPaintCache *cache, double dx,
+                double dy)
+{
+  const HsTheme *theme = hs_theme_get (HS_THEME_LIGHT);
+  cairo_t *cr = cairo_create (surface);
+  HsPaintOptions paint;
+
+  cairo_set_source_rgb (cr, theme->background.r, theme->background.g, theme->background.b);
+  cairo_paint (cr);
+  cairo_translate (cr, dx, dy);
+  hs_paint_options_init (&paint);
+  paint.cache = cache;
+  paint.moving = cache != NULL;
+  hs_painter_draw (cr, scene, theme, &paint);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+}
+
 /* A frame of an animation drawn through the cache (nodes as images, edges that moved with
  * their ends as masks from the frame before) looks as drawn directly: pixels apart only
  * where a box or line is placed to the nearest device pixel. */
@@ -1652,44 +1698,91 @@ test_painter_moving_cache (void)
   int w = (int)ceil (MAX (sa->width, sb->width)), h = (int)ceil (MAX (sa->height, sb->height));
   cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   cairo_surface_t *cached = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  guint differ = 0;
 
   for (int f = 1; f <= 3; f++)
     {
       g_autoptr (HsScene) mid = hs_scene_tween (sa, sb, f / 4.0);
-      cairo_t *cr = cairo_create (cached);
-      HsPaintOptions paint;
 
-      hs_paint_options_init (&paint);
-      paint.cache = cache;
-      paint.moving = TRUE;
-      hs_painter_draw (cr, mid, hs_theme_get (HS_THEME_LIGHT), &paint);
-      cairo_destroy (cr);
+      draw_in_window (cached, mid, cache, 0, 0);
       if (f == 3)
-        {
-          cr = cairo_create (direct);
-          hs_painter_draw (cr, mid, hs_theme_get (HS_THEME_LIGHT), NULL);
-          cairo_destroy (cr);
-        }
+        draw_in_window (direct, mid, NULL, 0, 0);
     }
-  cairo_surface_flush (direct);
-  cairo_surface_flush (cached);
-  for (int y = 0; y < h; y++)
-    {
-      const guint32 *p = (const guint32 *)(cairo_image_surface_get_data (direct)
-                                           + y * cairo_image_surface_get_stride (direct));
-      const guint32 *q = (const guint32 *)(cairo_image_surface_get_data (cached)
-                                           + y * cairo_image_surface_get_stride (cached));
+  g_assert_cmpfloat ((double)pixels_apart (direct, cached, w, h) / (w * h), <, 0.01);
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (cached);
+}
 
-      for (int x = 0; x < w; x++)
-        for (int c = 0; c < 32; c += 8)
-          if (ABS ((int)((p[x] >> c) & 0xff) - (int)((q[x] >> c) & 0xff)) > 96)
-            {
-              differ++;
-              break;
-            }
+/* `scene` drawn through `cache`, whose still layer was made for earlier frames, equals it
+ * drawn through a cache of its own, whose layer is made for this frame: pixel for pixel.
+ * That cache sees the scene `sights` times: as often as `cache` has seen the shapes of its
+ * moving edges (an edge is drawn from a mask from a shape's second sight on). */
+static void
+assert_layer_fresh (const HsScene *scene, HsPaintCache *cache, double dx, double dy, int w, int h,
+                    int sights)
+{
+  g_autoptr (HsPaintCache) fresh = hs_paint_cache_new ();
+  cairo_surface_t *kept = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_surface_t *made = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+
+  draw_in_window (kept, scene, cache, dx, dy);
+  for (int i = 0; i < sights; i++)
+    draw_in_window (made, scene, fresh, dx, dy);
+  g_assert_cmpmem (cairo_image_surface_get_data (kept), h * cairo_image_surface_get_stride (kept),
+                   cairo_image_surface_get_data (made), h * cairo_image_surface_get_stride (made));
+  cairo_surface_destroy (kept);
+  cairo_surface_destroy (made);
+}
+
+/* The edges no frame of a tween moves are drawn once, into a layer kept for the tween's
+ * frames: it is never shown where it no longer belongs (later frames, after the view
+ * scrolled, in the next step's tween), and a frame drawn through it looks as drawn
+ * directly. */
+static void
+test_painter_still_layer (void)
+{
+  g_autoptr (HsSnapshot) a = fixture_many (20);
+  g_autoptr (HsSnapshot) c = fixture_many (28);
+  g_autoptr (HsScene) sa = render (a);
+  g_autoptr (HsScene) sb = hs_scene_copy (sa);
+  g_autoptr (HsScene) sc = render (c);
+  g_autoptr (HsTween) ab = NULL, bc = NULL;
+  g_autoptr (HsPaintCache) cache = hs_paint_cache_new ();
+  int w = (int)ceil (MAX (sa->width, sc->width)), h = (int)ceil (MAX (sa->height, sc->height));
+  cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_surface_t *cached = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  HsSceneNode *moved = g_ptr_array_index (sb->nodes, sb->nodes->len - 1);
+  HsSceneEdge *bent = g_ptr_array_index (sb->edges, 0);
+  const HsScene *frame = NULL;
+  guint still = 0;
+
+  /* a step that moves one box, changes its count and bends an arrow: the others stay */
+  moved->rect.x += 30;
+  g_free (moved->badge);
+  moved->badge = g_strdup ("9");
+  for (guint i = 1; i < bent->n_points; i++)
+    bent->points[i].y += 12 * i;
+  bent->tip.y += 40;
+  ab = hs_tween_new (sa, sb);
+  bc = hs_tween_new (sb, sc);
+  for (int f = 1; f <= 3; f++)
+    {
+      frame = hs_tween_frame (ab, f / 4.0);
+      draw_in_window (cached, frame, cache, 0, 0);
     }
-  g_assert_cmpfloat ((double)differ / (w * h), <, 0.01);
+  for (guint i = 0; i < frame->edges->len; i++)
+    still += ((const HsSceneEdge *)g_ptr_array_index (frame->edges, i))->is_still;
+  g_assert_cmpuint (still, >, 0);
+  g_assert_cmpuint (still, <, frame->edges->len);
+  /* the bent arrow's shape at 3/4 was seen in the third frame, the next step's are new */
+  assert_layer_fresh (frame, cache, 0, 0, w, h, 2);
+  assert_layer_fresh (frame, cache, -37, -23, w, h, 2);
+  assert_layer_fresh (hs_tween_frame (bc, 0.5), cache, 0, 0, w, h, 1);
+
+  /* and as drawn directly: apart only where a box or line is placed to the nearest pixel */
+  frame = hs_tween_frame (ab, 0.75);
+  draw_in_window (cached, frame, cache, 0, 0);
+  draw_in_window (direct, frame, NULL, 0, 0);
+  g_assert_cmpfloat ((double)pixels_apart (direct, cached, w, h) / (w * h), <, 0.01);
   cairo_surface_destroy (direct);
   cairo_surface_destroy (cached);
 }
@@ -1899,6 +1992,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/layout/stability", test_stability);
   g_test_add_func ("/diagram/painter/themes", test_painter_themes);
   g_test_add_func ("/diagram/painter/moving-cache", test_painter_moving_cache);
+  g_test_add_func ("/diagram/painter/still-layer", test_painter_still_layer);
   g_test_add_func ("/diagram/scene/long-values-shortened", test_long_values_shortened);
   g_test_add_func ("/diagram/options/expand", test_options_expand);
   g_test_add_func ("/diagram/options/collapse-id", test_options_collapse_id);

@@ -2,8 +2,8 @@
  *
  * Invariants:
  * - `target` is the last scene set (what the view is heading to); `shown` is what the
- *   last frame drew: `target` itself when settled, a tween while animating, never
- *   freed while `from` or `target` still needs it.
+ *   last frame drew: `target` itself when settled, while animating a frame of `tween`
+ *   (which borrows `from` and `target`, so it goes before them).
  * - Geometry: a scene point p is drawn at p * zoom + origin, where origin centres the
  *   content when it is smaller than the viewport and follows the adjustments otherwise.
  * - Fitting (`fit`, on until the viewer zooms by hand): the zoom changes between steps
@@ -28,6 +28,7 @@
 #include "heapscope-diagram-view.h"
 #include "hs-painter.h"
 #include "hs-scene-describe.h"
+#include "hs-tween.h"
 
 #define MARGIN 24.0
 #define MIN_ZOOM 0.01    /* Fit to Window shows any diagram whole */
@@ -40,8 +41,9 @@ struct _HeapscopeDiagramView
   GtkWidget parent_instance;
 
   HsScene *target;
-  HsScene *from;  /* animation start, or NULL */
-  HsScene *shown; /* tween owned here, or NULL: then `target` is shown */
+  HsScene *from;        /* animation start, or NULL */
+  HsTween *tween;       /* from -> target while animating, or NULL */
+  const HsScene *shown; /* the tween's last frame, or NULL: then `target` is shown */
   gint64 anim_start_us;
   guint tick_id;
   guint duration_ms;
@@ -527,8 +529,9 @@ stop_animation (HeapscopeDiagramView *self)
   if (self->tick_id)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
+  self->shown = NULL;
+  g_clear_pointer (&self->tween, hs_tween_free);
   g_clear_pointer (&self->from, hs_scene_free);
-  g_clear_pointer (&self->shown, hs_scene_free);
   profile_end (self);
 }
 
@@ -613,8 +616,7 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
       gtk_widget_queue_draw (widget);
       return G_SOURCE_REMOVE;
     }
-  g_clear_pointer (&self->shown, hs_scene_free);
-  self->shown = hs_scene_tween (self->from, self->target, ease_out_cubic (MAX (t, 0)));
+  self->shown = hs_tween_frame (self->tween, ease_out_cubic (MAX (t, 0)));
   gtk_widget_queue_draw (widget);
   if (self->profile)
     self->tween_ms = thread_cpu_ms () - t0;
@@ -641,7 +643,7 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
 
   g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
   /* the new animation starts from exactly what is on screen now */
-  from = self->shown ? g_steal_pointer (&self->shown) : g_steal_pointer (&self->target);
+  from = self->tween ? hs_tween_steal (self->tween) : g_steal_pointer (&self->target);
   stop_animation (self);
   g_clear_pointer (&self->target, hs_scene_free);
   self->target = scene ? hs_scene_copy (scene) : NULL;
@@ -656,7 +658,8 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
   if (animate && animations_enabled (self) && (from || self->target))
     {
       self->from = from;
-      self->shown = hs_scene_tween (self->from, self->target, 0);
+      self->tween = hs_tween_new (self->from, self->target);
+      self->shown = hs_tween_frame (self->tween, 0);
       self->anim_start_us
           = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
       self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
@@ -772,7 +775,9 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (theme == NULL)
     theme = hs_theme_get (HS_THEME_LIGHT);
   hs_paint_options_init (&paint);
-  paint.paint_background = FALSE;
+  /* the viewport's colour, below, is the same: what paints it here is an animation's still
+   * layer, which holds the background with the edges that stay put */
+  paint.paint_background = TRUE;
   paint.show_badges = self->show_refcounts;
   paint.cache = self->paint_cache;
   paint.moving = self->shown != NULL; /* animating */

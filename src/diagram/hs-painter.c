@@ -624,12 +624,21 @@ node_margins (const HsSceneNode *node, gboolean badge)
  * stroked each frame (a mask that size would cost more to keep than to draw). */
 #define EDGE_IMAGE_MAX_PIXELS (1 << 20)
 
+/* A still layer is at most this many device pixels (a 4K screen's): past that, a scene
+ * is drawn whole only for an export. */
+#define STILL_MAX_PIXELS (3840 * 2160)
+
 struct _HsPaintCache
 {
   GHashTable *images; /* look (guint64*) -> CachedNode* */
   GHashTable *edges;  /* shape (guint64*) -> CachedEdge*: moving frames only */
-  guint generation;   /* of the current draw: images unused for two draws go */
-  double scale;       /* user to device scale the images were drawn at */
+  /* moving frames: the visible area's still edges (and background), drawn once for all the
+   * frames of a tween (paint_still_layer) */
+  cairo_surface_t *still; /* or NULL */
+  int still_x, still_y;   /* its top left, in device pixels */
+  guint64 still_key;      /* what it holds, where */
+  guint generation;       /* of the current draw: images unused for two draws go */
+  double scale;           /* user to device scale the images were drawn at */
   const HsTheme *theme;
   gboolean show_badges;
 };
@@ -684,6 +693,7 @@ hs_paint_cache_free (HsPaintCache *cache)
     return;
   g_hash_table_unref (cache->images);
   g_hash_table_unref (cache->edges);
+  g_clear_pointer (&cache->still, cairo_surface_destroy);
   g_free (cache);
 }
 
@@ -896,6 +906,93 @@ draw_edge_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneEdge *edge)
   return TRUE;
 }
 
+/* A device rectangle holding the user-space rectangle of `v`. */
+static cairo_rectangle_int_t
+device_rect (cairo_t *cr, const Visible *v)
+{
+  double x[4] = { v->x1, v->x2, v->x1, v->x2 }, y[4] = { v->y1, v->y1, v->y2, v->y2 };
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (int i = 0; i < 4; i++)
+    {
+      cairo_user_to_device (cr, &x[i], &y[i]);
+      x1 = MIN (x1, x[i]), x2 = MAX (x2, x[i]), y1 = MIN (y1, y[i]), y2 = MAX (y2, y[i]);
+    }
+  return (cairo_rectangle_int_t){ (int)floor (x1), (int)floor (y1),
+                                  (int)ceil (x2) - (int)floor (x1),
+                                  (int)ceil (y2) - (int)floor (y1) };
+}
+
+/* What a still layer drawn now would hold: the device transform, the area and every visible
+ * still edge where it is. */
+static guint64
+still_key (cairo_t *cr, const HsScene *scene, const Visible *v, const cairo_rectangle_int_t *area)
+{
+  cairo_matrix_t m;
+  guint64 h = 0xcbf29ce484222325ull;
+
+  cairo_get_matrix (cr, &m);
+  h = mix_double (mix_double (mix_double (mix_double (h, m.xx), m.yy), m.xy), m.yx);
+  h = mix_double (mix_double (h, m.x0), m.y0);
+  h = mix (mix (mix (mix (h, area->x), area->y), area->width), area->height);
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
+
+      if (e->is_still && edge_visible (v, e))
+        h = mix_double (mix_double (mix (h, edge_shape (e)), e->points[0].x), e->points[0].y);
+    }
+  return h;
+}
+
+/* Paints the visible area in the background with `scene`'s still edges (is_still: a tween's
+ * edges that no frame moves), drawn now unless the cache holds them: a moving frame then
+ * draws only its moving edges. Opaque, so painting it is a copy. FALSE when the area is too
+ * large to keep (the edges are drawn one by one). */
+static gboolean
+paint_still_layer (cairo_t *cr, HsPaintCache *cache, const HsScene *scene, const Visible *v)
+{
+  cairo_rectangle_int_t area = device_rect (cr, v);
+  guint64 key;
+
+  if (area.width <= 0 || area.height <= 0 || (double)area.width * area.height > STILL_MAX_PIXELS)
+    return FALSE;
+  key = still_key (cr, scene, v, &area);
+  if (cache->still == NULL || key != cache->still_key)
+    {
+      cairo_surface_t *still
+          = cairo_image_surface_create (CAIRO_FORMAT_RGB24, area.width, area.height);
+      cairo_t *layer = cairo_create (still);
+      cairo_matrix_t m;
+
+      cairo_get_matrix (cr, &m);
+      cairo_translate (layer, -area.x, -area.y);
+      cairo_transform (layer, &m);
+      cairo_set_line_join (layer, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_cap (layer, CAIRO_LINE_CAP_ROUND);
+      set_color (layer, &cache->theme->background, 1);
+      cairo_paint (layer);
+      for (guint i = 0; i < scene->edges->len; i++)
+        {
+          const HsSceneEdge *edge = g_ptr_array_index (scene->edges, i);
+
+          if (edge->is_still && edge_visible (v, edge))
+            draw_edge (layer, edge, cache->theme);
+        }
+      cairo_destroy (layer);
+      g_clear_pointer (&cache->still, cairo_surface_destroy);
+      cache->still = still;
+      cache->still_x = area.x, cache->still_y = area.y;
+      cache->still_key = key;
+    }
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, cache->still, cache->still_x, cache->still_y);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return TRUE;
+}
+
 static gboolean
 drop_unused_node (gpointer key, gpointer value, gpointer user_data)
 {
@@ -920,6 +1017,7 @@ cache_begin (HsPaintCache *cache, cairo_t *cr, const HsTheme *theme, gboolean sh
     {
       g_hash_table_remove_all (cache->images);
       g_hash_table_remove_all (cache->edges);
+      g_clear_pointer (&cache->still, cairo_surface_destroy);
     }
   cache->scale = sx;
   cache->theme = theme;
@@ -937,6 +1035,7 @@ hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
   g_autofree gboolean *drawn = NULL;
   HsPaintOptions defaults;
   Visible visible;
+  gboolean still;
 
   g_return_if_fail (cr != NULL && scene != NULL && theme != NULL);
   if (opts == NULL)
@@ -948,22 +1047,27 @@ hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
   cairo_set_user_data (cr, &sink_key, (void *)opts->sink, NULL);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  if (opts->paint_background)
+  cairo_clip_extents (cr, &visible.x1, &visible.y1, &visible.x2, &visible.y2);
+  cache = opts->sink == NULL ? opts->cache : NULL;
+  if (cache != NULL)
+    cache_begin (cache, cr, theme, opts->show_badges);
+  if (cache != NULL && !opts->moving)
+    g_clear_pointer (&cache->still, cairo_surface_destroy); /* settled: no tween to keep it for */
+  /* the background is in the still layer, under its edges */
+  still = cache != NULL && opts->moving && opts->paint_background
+          && paint_still_layer (cr, cache, scene, &visible);
+  if (opts->paint_background && !still)
     {
       set_color (cr, &theme->background, 1);
       cairo_rectangle (cr, 0, 0, scene->width, scene->height);
       paint_fill (cr, FALSE);
     }
-  cairo_clip_extents (cr, &visible.x1, &visible.y1, &visible.x2, &visible.y2);
-  cache = opts->sink == NULL ? opts->cache : NULL;
-  if (cache != NULL)
-    cache_begin (cache, cr, theme, opts->show_badges);
   drawn = g_new0 (gboolean, scene->nodes->len);
   for (guint i = 0; i < scene->edges->len; i++)
     {
       const HsSceneEdge *edge = g_ptr_array_index (scene->edges, i);
 
-      if (edge_visible (&visible, edge)
+      if (edge_visible (&visible, edge) && !(still && edge->is_still)
           && !(cache != NULL && opts->moving && draw_edge_cached (cr, cache, edge)))
         draw_edge_group (cr, edge, theme);
     }

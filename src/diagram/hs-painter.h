@@ -31,8 +31,9 @@ typedef struct
 
 /* Nodes kept as images at the zoom they were drawn at, reused while they look the same
  * (moved, fading or growing in): what lets an animation frame of 300 objects take a few
- * milliseconds instead of a hundred, since text is what costs; and, in moving frames, edges
- * that moved with both their ends as alpha masks. Images are no larger than what they hold
+ * milliseconds instead of a hundred, since text is what costs; and, in moving frames, the
+ * edges that stay put as one image of the visible area and edges that moved with both their
+ * ends as alpha masks. Images are no larger than what they hold
  * (a badge's and a caption's room only where there is one). For the window only: an
  * image is drawn to the nearest device pixel, which an export does not want. */
 typedef struct _HsPaintCache HsPaintCache;
@@ -47,7 +48,9 @@ typedef struct
   gboolean show_badges;      /* refcount badges (on by default) */
   const HsPaintSink *sink;   /* NULL (the default): draw with cairo */
   HsPaintCache *cache;       /* NULL (the default): draw every node; not with a sink */
-  /* a frame of an animation: with a cache, an edge whose shape the last frame drew too (it
+  /* a frame of an animation: with a cache, the edges that no frame of the tween moves
+   * (is_still) come from one image of the visible area, kept while they stay (with the
+   * background, when it is painted), and an edge whose shape the last frame drew too (it
    * moved with its ends) is drawn from an image, to the nearest device pixel (FALSE) */
   gboolean moving;
 } HsPaintOptions;

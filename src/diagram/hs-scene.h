@@ -120,6 +120,8 @@ typedef struct
   /* A weak reference's arrow to what it refers to: dashed, and no badge counts it. */
   gboolean is_weak;
   double alpha;
+  /* In a frame of a tween (hs-tween.h): drawn the same in every frame of it. */
+  gboolean is_still;
 } HsSceneEdge;
 
 /* A recursion's marker (HS_SCENE_NODE_CHAIN) is named by its first hidden frame's id with
@@ -170,7 +172,7 @@ double hs_scene_mean_displacement (const HsScene *a, const HsScene *b);
 /* The in-between scene at 0 <= t <= 1 (0 is `a`, 1 is `b`): persisting nodes slide and
  * resize, new nodes fade and grow in, vanished ones fade out, cells gained or lost fade
  * while their node's width animates, edges morph. Either scene may be NULL (all fade).
- * Pure: the result is new and owns everything. */
+ * Pure: the result is new and owns everything. An animation's frames: hs-tween.h. */
 HsScene *hs_scene_tween (const HsScene *a, const HsScene *b, double t);
 
 G_END_DECLS

@@ -1,13 +1,18 @@
 /* hs-tween.c — the scene between two steps.
  *
- * Invariant: the result depends only on (a, b, t) and owns all its memory; at t = 0 it
- * draws like `a` and at t = 1 like `b` (apart from vanished nodes and edges, which are
- * present at alpha 0). Nodes and cells are matched by their stable keys, edges by the
- * cell they leave from. Callers apply their own easing to t.
+ * Invariant: a frame depends only on (a, b, t); at t = 0 it draws like `a` and at t = 1
+ * like `b` (apart from vanished nodes and edges, which are present at alpha 0). Nodes and
+ * cells are matched by their stable keys, edges by the cell they leave from. Callers apply
+ * their own easing to t.
+ *
+ * A tween is planned once (what each node, cell and edge of a frame comes from; edges'
+ * curves resampled to a common number of points) and keeps the scene of its last frame,
+ * whose texts are one half's (t < 1/2: a's, after: b's): a frame makes the scene again only
+ * when t crosses 1/2, and otherwise sets the numbers that move.
  */
 #include <math.h>
 
-#include "hs-scene.h"
+#include "hs-tween.h"
 
 static double
 lerp (double a, double b, double t)
@@ -59,105 +64,6 @@ lookup_node (GHashTable *index, const HsScene *scene, const HsSceneNode *like)
   return i ? g_ptr_array_index (scene->nodes, i - 1) : NULL;
 }
 
-/* ---- nodes -------------------------------------------------------------------------- */
-
-static HsSceneNode *
-node_fading (HsScene *out, const HsSceneNode *src, double alpha, double scale)
-{
-  HsSceneNode *node = hs_scene_add_node (out, src->role, src->id);
-
-  node->kind = src->kind;
-  node->rect = src->rect;
-  node->badge = g_strdup (src->badge);
-  node->caption = g_strdup (src->caption);
-  node->hidden_holders = g_strdupv (src->hidden_holders);
-  node->flags = src->flags;
-  node->is_highlighted = src->is_highlighted;
-  node->is_zombie = src->is_zombie;
-  node->is_collapsed = src->is_collapsed;
-  node->is_expanded = src->is_expanded;
-  node->is_subtree = src->is_subtree;
-  node->alpha = src->alpha * alpha;
-  node->scale = src->scale * scale;
-  for (guint i = 0; i < src->cells->len; i++)
-    {
-      const HsSceneCell *c = &g_array_index (src->cells, HsSceneCell, i);
-      HsSceneCell *cell = hs_scene_node_add_cell (node, c->role, c->key, c->text);
-
-      cell->rect = c->rect;
-      cell->note = g_strdup (c->note);
-      cell->port = g_strdup (c->port);
-      cell->is_ref = c->is_ref;
-      cell->is_held_row = c->is_held_row;
-      cell->align = c->align;
-      cell->alpha = c->alpha;
-    }
-  return node;
-}
-
-/* A cell moved into `node`'s interpolated frame: its offset within its own node is
- * interpolated, so cells ride along with a sliding node. */
-static void
-tween_cell (HsSceneNode *node, const HsSceneNode *na, const HsSceneCell *ca, const HsSceneNode *nb,
-            const HsSceneCell *cb, double t)
-{
-  const HsSceneCell *src = cb ? cb : ca;
-  HsSceneCell *cell = hs_scene_node_add_cell (node, src->role, src->key,
-                                              (cb && (t >= 0.5 || !ca)) ? cb->text : ca->text);
-  HsRect ra = { 0 }, rb = { 0 }, rel;
-
-  cell->note = g_strdup ((cb && (t >= 0.5 || !ca)) ? cb->note : ca->note);
-
-  if (ca)
-    ra = (HsRect){ ca->rect.x - na->rect.x, ca->rect.y - na->rect.y, ca->rect.width,
-                   ca->rect.height };
-  if (cb)
-    rb = (HsRect){ cb->rect.x - nb->rect.x, cb->rect.y - nb->rect.y, cb->rect.width,
-                   cb->rect.height };
-  if (ca && cb)
-    rel = lerp_rect (&ra, &rb, t), cell->alpha = lerp (ca->alpha, cb->alpha, t);
-  else if (cb)
-    rel = rb, cell->alpha = cb->alpha * t;
-  else
-    rel = ra, cell->alpha = ca->alpha * (1 - t);
-  cell->rect = (HsRect){ node->rect.x + rel.x, node->rect.y + rel.y, rel.width, rel.height };
-  cell->port = g_strdup (src->port);
-  cell->is_ref = (cb && (t >= 0.5 || !ca)) ? cb->is_ref : ca->is_ref;
-  cell->is_held_row = src->is_held_row;
-  cell->align = src->align;
-}
-
-static void
-tween_node (HsScene *out, const HsSceneNode *na, const HsSceneNode *nb, double t)
-{
-  const HsSceneNode *late = t >= 0.5 ? nb : na;
-  HsSceneNode *node = hs_scene_add_node (out, nb->role, nb->id);
-
-  node->kind = nb->kind;
-  node->rect = lerp_rect (&na->rect, &nb->rect, t);
-  node->badge = g_strdup (late->badge);
-  node->caption = g_strdup (late->caption);
-  node->hidden_holders = g_strdupv (late->hidden_holders);
-  node->flags = late->flags;
-  node->is_highlighted = late->is_highlighted;
-  node->is_zombie = late->is_zombie;
-  node->alpha = lerp (na->alpha, nb->alpha, t);
-  node->scale = lerp (na->scale, nb->scale, t);
-  for (guint i = 0; i < nb->cells->len; i++)
-    {
-      const HsSceneCell *cb = &g_array_index (nb->cells, HsSceneCell, i);
-
-      tween_cell (node, na, hs_scene_node_find_cell (na, cb->key), nb, cb, t);
-    }
-  for (guint i = 0; i < na->cells->len; i++)
-    {
-      const HsSceneCell *ca = &g_array_index (na->cells, HsSceneCell, i);
-
-      if (hs_scene_node_find_cell (nb, ca->key) == NULL)
-        tween_cell (node, na, ca, nb, NULL, t);
-    }
-}
-
 /* ---- edges -------------------------------------------------------------------------- */
 
 static gboolean
@@ -206,33 +112,6 @@ resample (const HsSceneEdge *edge, guint want)
   return pts;
 }
 
-static void
-edge_fading (HsScene *out, const HsSceneEdge *src, double alpha)
-{
-  HsSceneEdge *edge = hs_scene_add_edge (out);
-
-  *edge = *src;
-  edge->points = g_memdup2 (src->points, sizeof (HsPoint) * src->n_points);
-  edge->alpha = src->alpha * alpha;
-}
-
-static void
-tween_edge (HsScene *out, const HsSceneEdge *ea, const HsSceneEdge *eb, double t)
-{
-  guint n = MAX (ea->n_points, eb->n_points);
-  g_autofree HsPoint *pa = resample (ea, n);
-  g_autofree HsPoint *pb = resample (eb, n);
-  HsSceneEdge *edge = hs_scene_add_edge (out);
-
-  *edge = t >= 0.5 ? *eb : *ea;
-  edge->n_points = n;
-  edge->points = g_new (HsPoint, n);
-  for (guint i = 0; i < n; i++)
-    edge->points[i] = lerp_point (pa[i], pb[i], t);
-  edge->tip = lerp_point (ea->tip, eb->tip, t);
-  edge->alpha = lerp (ea->alpha, eb->alpha, t);
-}
-
 static const HsSceneEdge *
 find_edge (const HsScene *scene, const HsSceneEdge *like, GHashTable *tails)
 {
@@ -269,72 +148,414 @@ index_edges (const HsScene *scene, guint64 *store)
   return index;
 }
 
-HsScene *
-hs_scene_tween (const HsScene *a, const HsScene *b, double t)
+/* ---- the plan ------------------------------------------------------------------------ */
+
+/* Where a node or edge of a frame comes from: both scenes (it moves), only `a` (it fades
+ * out) or only `b` (it fades in, and grows in when there was a scene before). */
+typedef enum
 {
-  HsScene *out;
-  g_autofree guint64 *store_a = NULL, *store_b = NULL, *edges_a = NULL, *edges_b = NULL;
-  GHashTable *nodes_a, *nodes_b, *tails_a, *tails_b;
+  FROM_BOTH,
+  FROM_A,
+  FROM_B,
+} Source;
 
-  t = CLAMP (t, 0.0, 1.0);
-  if (a == NULL && b == NULL)
-    return hs_scene_new ();
-  if (a == NULL || b == NULL)
+typedef struct
+{
+  const HsSceneCell *ca, *cb; /* either may be NULL */
+} CellPlan;
+
+typedef struct
+{
+  Source source;
+  const HsSceneNode *na, *nb;
+  guint first_cell, n_cells; /* in `cells`: a node in both scenes only */
+} NodePlan;
+
+typedef struct
+{
+  Source source;
+  const HsSceneEdge *ea, *eb;
+  HsPoint *pa, *pb; /* both curves with n points: an edge in both scenes only */
+  guint n;
+  gboolean still; /* the same in every frame */
+} EdgePlan;
+
+struct _HsTween
+{
+  const HsScene *a, *b;
+  GArray *nodes;  /* of NodePlan, in the order of a frame's nodes */
+  GArray *cells;  /* of CellPlan */
+  GArray *edges;  /* of EdgePlan, in the order of a frame's edges */
+  HsScene *frame; /* the last frame, or NULL */
+  gboolean late;  /* its texts are b's */
+};
+
+static void
+plan_fading_node (HsTween *tween, Source source, const HsSceneNode *node)
+{
+  NodePlan plan = { source, source == FROM_A ? node : NULL, source == FROM_B ? node : NULL };
+
+  g_array_append_val (tween->nodes, plan);
+}
+
+/* A persisting node: b's cells (matched with a's), then the cells only a has. */
+static void
+plan_moving_node (HsTween *tween, const HsSceneNode *na, const HsSceneNode *nb)
+{
+  NodePlan plan = { FROM_BOTH, na, nb, tween->cells->len };
+
+  for (guint i = 0; i < nb->cells->len; i++)
     {
-      const HsScene *only = a ? a : b;
-      double alpha = a ? 1 - t : t;
+      const HsSceneCell *cb = &g_array_index (nb->cells, HsSceneCell, i);
+      CellPlan cell = { hs_scene_node_find_cell (na, cb->key), cb };
 
-      out = hs_scene_new ();
-      out->width = only->width, out->height = only->height;
-      for (guint i = 0; i < only->nodes->len; i++)
-        node_fading (out, g_ptr_array_index (only->nodes, i), alpha, 1);
-      for (guint i = 0; i < only->edges->len; i++)
-        edge_fading (out, g_ptr_array_index (only->edges, i), alpha);
-      return out;
+      g_array_append_val (tween->cells, cell);
     }
-  out = hs_scene_new ();
-  out->width = lerp (a->width, b->width, t);
-  out->height = lerp (a->height, b->height, t);
-  out->n_elided_objects = t >= 0.5 ? b->n_elided_objects : a->n_elided_objects;
-  store_a = g_new (guint64, a->nodes->len + 1);
-  store_b = g_new (guint64, b->nodes->len + 1);
-  edges_a = g_new (guint64, a->edges->len + 1);
-  edges_b = g_new (guint64, b->edges->len + 1);
-  nodes_a = index_nodes (a, store_a);
-  nodes_b = index_nodes (b, store_b);
-  tails_a = index_edges (a, edges_a);
-  tails_b = index_edges (b, edges_b);
+  for (guint i = 0; i < na->cells->len; i++)
+    {
+      const HsSceneCell *ca = &g_array_index (na->cells, HsSceneCell, i);
+      CellPlan cell = { ca, NULL };
+
+      if (hs_scene_node_find_cell (nb, ca->key) == NULL)
+        g_array_append_val (tween->cells, cell);
+    }
+  plan.n_cells = tween->cells->len - plan.first_cell;
+  g_array_append_val (tween->nodes, plan);
+}
+
+static void
+plan_fading_edge (HsTween *tween, Source source, const HsSceneEdge *edge)
+{
+  EdgePlan plan = { source, source == FROM_A ? edge : NULL, source == FROM_B ? edge : NULL };
+
+  g_array_append_val (tween->edges, plan);
+}
+
+/* Whether an edge in both scenes is drawn the same in both, so in every frame between. */
+static gboolean
+same_edge (const HsSceneEdge *ea, const HsSceneEdge *eb)
+{
+  return ea->n_points == eb->n_points
+         && memcmp (ea->points, eb->points, sizeof (HsPoint) * ea->n_points) == 0
+         && ea->tip.x == eb->tip.x && ea->tip.y == eb->tip.y && ea->alpha == eb->alpha
+         && ea->to_summary == eb->to_summary && ea->from_freed == eb->from_freed
+         && ea->is_bundle == eb->is_bundle && ea->n_refs == eb->n_refs
+         && ea->is_class_ref == eb->is_class_ref && ea->is_weak == eb->is_weak;
+}
+
+static void
+plan_moving_edge (HsTween *tween, const HsSceneEdge *ea, const HsSceneEdge *eb)
+{
+  EdgePlan plan = { FROM_BOTH, ea, eb };
+
+  plan.n = MAX (ea->n_points, eb->n_points);
+  plan.pa = resample (ea, plan.n);
+  plan.pb = resample (eb, plan.n);
+  plan.still = same_edge (ea, eb);
+  g_array_append_val (tween->edges, plan);
+}
+
+/* Only one scene: everything in it fades. */
+static void
+plan_one (HsTween *tween, const HsScene *only, Source source)
+{
+  for (guint i = 0; i < only->nodes->len; i++)
+    plan_fading_node (tween, source, g_ptr_array_index (only->nodes, i));
+  for (guint i = 0; i < only->edges->len; i++)
+    plan_fading_edge (tween, source, g_ptr_array_index (only->edges, i));
+}
+
+static void
+plan_both (HsTween *tween, const HsScene *a, const HsScene *b)
+{
+  g_autofree guint64 *store_a = g_new (guint64, a->nodes->len + 1);
+  g_autofree guint64 *store_b = g_new (guint64, b->nodes->len + 1);
+  g_autofree guint64 *edges_a = g_new (guint64, a->edges->len + 1);
+  g_autofree guint64 *edges_b = g_new (guint64, b->edges->len + 1);
+  GHashTable *nodes_a = index_nodes (a, store_a), *nodes_b = index_nodes (b, store_b);
+  GHashTable *tails_a = index_edges (a, edges_a), *tails_b = index_edges (b, edges_b);
 
   /* Vanishing nodes first, so that they fade out underneath the others. */
   for (guint i = 0; i < a->nodes->len; i++)
     if (lookup_node (nodes_b, b, g_ptr_array_index (a->nodes, i)) == NULL)
-      node_fading (out, g_ptr_array_index (a->nodes, i), 1 - t, 1);
+      plan_fading_node (tween, FROM_A, g_ptr_array_index (a->nodes, i));
   for (guint i = 0; i < b->nodes->len; i++)
     {
       const HsSceneNode *nb = g_ptr_array_index (b->nodes, i);
       const HsSceneNode *na = lookup_node (nodes_a, a, nb);
 
       if (na != NULL)
-        tween_node (out, na, nb, t);
+        plan_moving_node (tween, na, nb);
       else
-        node_fading (out, nb, t, 0.6 + 0.4 * t);
+        plan_fading_node (tween, FROM_B, nb);
     }
   for (guint i = 0; i < a->edges->len; i++)
     if (find_edge (b, g_ptr_array_index (a->edges, i), tails_b) == NULL)
-      edge_fading (out, g_ptr_array_index (a->edges, i), 1 - t);
+      plan_fading_edge (tween, FROM_A, g_ptr_array_index (a->edges, i));
   for (guint i = 0; i < b->edges->len; i++)
     {
       const HsSceneEdge *eb = g_ptr_array_index (b->edges, i);
       const HsSceneEdge *ea = find_edge (a, eb, tails_a);
 
       if (ea != NULL)
-        tween_edge (out, ea, eb, t);
+        plan_moving_edge (tween, ea, eb);
       else
-        edge_fading (out, eb, t);
+        plan_fading_edge (tween, FROM_B, eb);
     }
   g_hash_table_unref (nodes_a);
   g_hash_table_unref (nodes_b);
   g_hash_table_unref (tails_a);
   g_hash_table_unref (tails_b);
+}
+
+static void
+edge_plan_clear (EdgePlan *plan)
+{
+  g_free (plan->pa);
+  g_free (plan->pb);
+}
+
+HsTween *
+hs_tween_new (const HsScene *a, const HsScene *b)
+{
+  HsTween *tween = g_new0 (HsTween, 1);
+
+  tween->a = a, tween->b = b;
+  tween->nodes = g_array_new (FALSE, FALSE, sizeof (NodePlan));
+  tween->cells = g_array_new (FALSE, FALSE, sizeof (CellPlan));
+  tween->edges = g_array_new (FALSE, FALSE, sizeof (EdgePlan));
+  g_array_set_clear_func (tween->edges, (GDestroyNotify)edge_plan_clear);
+  if (a != NULL && b != NULL)
+    plan_both (tween, a, b);
+  else if (a != NULL || b != NULL)
+    plan_one (tween, a ? a : b, a ? FROM_A : FROM_B);
+  return tween;
+}
+
+void
+hs_tween_free (HsTween *tween)
+{
+  if (tween == NULL)
+    return;
+  g_array_unref (tween->nodes);
+  g_array_unref (tween->cells);
+  g_array_unref (tween->edges);
+  hs_scene_free (tween->frame);
+  g_free (tween);
+}
+
+/* ---- a frame's texts: made once per half ------------------------------------------------ */
+
+/* A node that fades keeps everything of its own but its alpha and scale. */
+static void
+make_fading_node (HsScene *out, const HsSceneNode *src)
+{
+  HsSceneNode *node = hs_scene_add_node (out, src->role, src->id);
+
+  node->kind = src->kind;
+  node->rect = src->rect;
+  node->badge = g_strdup (src->badge);
+  node->caption = g_strdup (src->caption);
+  node->hidden_holders = g_strdupv (src->hidden_holders);
+  node->flags = src->flags;
+  node->is_highlighted = src->is_highlighted;
+  node->is_zombie = src->is_zombie;
+  node->is_collapsed = src->is_collapsed;
+  node->is_expanded = src->is_expanded;
+  node->is_subtree = src->is_subtree;
+  for (guint i = 0; i < src->cells->len; i++)
+    {
+      const HsSceneCell *c = &g_array_index (src->cells, HsSceneCell, i);
+      HsSceneCell *cell = hs_scene_node_add_cell (node, c->role, c->key, c->text);
+
+      cell->rect = c->rect;
+      cell->note = g_strdup (c->note);
+      cell->port = g_strdup (c->port);
+      cell->is_ref = c->is_ref;
+      cell->is_held_row = c->is_held_row;
+      cell->align = c->align;
+      cell->alpha = c->alpha;
+    }
+}
+
+/* A cell of a persisting node: its texts from b once t passes 1/2 (or when only b has it). */
+static void
+make_cell (HsSceneNode *node, const CellPlan *plan, gboolean late)
+{
+  const HsSceneCell *src = plan->cb ? plan->cb : plan->ca;
+  const HsSceneCell *text = plan->cb && (late || !plan->ca) ? plan->cb : plan->ca;
+  HsSceneCell *cell = hs_scene_node_add_cell (node, src->role, src->key, text->text);
+
+  cell->note = g_strdup (text->note);
+  cell->port = g_strdup (src->port);
+  cell->is_ref = text->is_ref;
+  cell->is_held_row = src->is_held_row;
+  cell->align = src->align;
+}
+
+static void
+make_moving_node (HsScene *out, const HsTween *tween, const NodePlan *plan, gboolean late)
+{
+  const HsSceneNode *src = late ? plan->nb : plan->na;
+  HsSceneNode *node = hs_scene_add_node (out, plan->nb->role, plan->nb->id);
+
+  node->kind = plan->nb->kind;
+  node->badge = g_strdup (src->badge);
+  node->caption = g_strdup (src->caption);
+  node->hidden_holders = g_strdupv (src->hidden_holders);
+  node->flags = src->flags;
+  node->is_highlighted = src->is_highlighted;
+  node->is_zombie = src->is_zombie;
+  for (guint i = 0; i < plan->n_cells; i++)
+    make_cell (node, &g_array_index (tween->cells, CellPlan, plan->first_cell + i), late);
+}
+
+static void
+make_edge (HsScene *out, const EdgePlan *plan, gboolean late)
+{
+  const HsSceneEdge *src = plan->source == FROM_BOTH ? (late ? plan->eb : plan->ea)
+                           : plan->ea                ? plan->ea
+                                                     : plan->eb;
+  HsSceneEdge *edge = hs_scene_add_edge (out);
+
+  *edge = *src;
+  edge->n_points = plan->source == FROM_BOTH ? plan->n : src->n_points;
+  edge->points = plan->source == FROM_BOTH
+                     ? g_new (HsPoint, plan->n)
+                     : g_memdup2 (src->points, sizeof (HsPoint) * src->n_points);
+  edge->is_still = plan->still;
+}
+
+static HsScene *
+make_frame (const HsTween *tween, gboolean late)
+{
+  HsScene *out = hs_scene_new ();
+
+  if (tween->a != NULL && tween->b != NULL)
+    out->n_elided_objects = late ? tween->b->n_elided_objects : tween->a->n_elided_objects;
+  for (guint i = 0; i < tween->nodes->len; i++)
+    {
+      const NodePlan *plan = &g_array_index (tween->nodes, NodePlan, i);
+
+      if (plan->source == FROM_BOTH)
+        make_moving_node (out, tween, plan, late);
+      else
+        make_fading_node (out, plan->na ? plan->na : plan->nb);
+    }
+  for (guint i = 0; i < tween->edges->len; i++)
+    make_edge (out, &g_array_index (tween->edges, EdgePlan, i), late);
   return out;
+}
+
+/* ---- a frame's numbers ---------------------------------------------------------------- */
+
+/* A cell's offset within its own node is interpolated, so cells ride along with a sliding
+ * node. */
+static void
+place_cell (HsSceneCell *cell, const HsSceneNode *node, const HsSceneNode *na,
+            const HsSceneNode *nb, const CellPlan *plan, double t)
+{
+  const HsSceneCell *ca = plan->ca, *cb = plan->cb;
+  HsRect ra = { 0 }, rb = { 0 }, rel;
+
+  if (ca)
+    ra = (HsRect){ ca->rect.x - na->rect.x, ca->rect.y - na->rect.y, ca->rect.width,
+                   ca->rect.height };
+  if (cb)
+    rb = (HsRect){ cb->rect.x - nb->rect.x, cb->rect.y - nb->rect.y, cb->rect.width,
+                   cb->rect.height };
+  if (ca && cb)
+    rel = lerp_rect (&ra, &rb, t), cell->alpha = lerp (ca->alpha, cb->alpha, t);
+  else if (cb)
+    rel = rb, cell->alpha = cb->alpha * t;
+  else
+    rel = ra, cell->alpha = ca->alpha * (1 - t);
+  cell->rect = (HsRect){ node->rect.x + rel.x, node->rect.y + rel.y, rel.width, rel.height };
+}
+
+static void
+place_node (HsSceneNode *node, const HsTween *tween, const NodePlan *plan, double t)
+{
+  const HsSceneNode *na = plan->na, *nb = plan->nb;
+
+  if (plan->source == FROM_A)
+    {
+      node->alpha = na->alpha * (1 - t);
+      node->scale = na->scale;
+      return;
+    }
+  if (plan->source == FROM_B)
+    {
+      /* grows in when it joins a scene, only fades in when there was none */
+      node->alpha = nb->alpha * t;
+      node->scale = nb->scale * (tween->a != NULL ? 0.6 + 0.4 * t : 1);
+      return;
+    }
+  node->rect = lerp_rect (&na->rect, &nb->rect, t);
+  node->alpha = lerp (na->alpha, nb->alpha, t);
+  node->scale = lerp (na->scale, nb->scale, t);
+  for (guint i = 0; i < plan->n_cells; i++)
+    place_cell (&g_array_index (node->cells, HsSceneCell, i), node, na, nb,
+                &g_array_index (tween->cells, CellPlan, plan->first_cell + i), t);
+}
+
+static void
+place_edge (HsSceneEdge *edge, const EdgePlan *plan, double t)
+{
+  if (plan->source != FROM_BOTH)
+    {
+      edge->alpha = plan->ea ? plan->ea->alpha * (1 - t) : plan->eb->alpha * t;
+      return;
+    }
+  for (guint i = 0; i < plan->n; i++)
+    edge->points[i] = lerp_point (plan->pa[i], plan->pb[i], t);
+  edge->tip = lerp_point (plan->ea->tip, plan->eb->tip, t);
+  edge->alpha = lerp (plan->ea->alpha, plan->eb->alpha, t);
+}
+
+const HsScene *
+hs_tween_frame (HsTween *tween, double t)
+{
+  const HsScene *a = tween->a, *b = tween->b;
+  gboolean late;
+
+  g_return_val_if_fail (tween != NULL, NULL);
+  t = CLAMP (t, 0.0, 1.0);
+  late = t >= 0.5;
+  if (tween->frame == NULL || tween->late != late)
+    {
+      hs_scene_free (tween->frame);
+      tween->frame = make_frame (tween, late);
+      tween->late = late;
+    }
+  if (a != NULL || b != NULL)
+    {
+      tween->frame->width = a && b ? lerp (a->width, b->width, t) : (a ? a : b)->width;
+      tween->frame->height = a && b ? lerp (a->height, b->height, t) : (a ? a : b)->height;
+    }
+  for (guint i = 0; i < tween->nodes->len; i++)
+    place_node (g_ptr_array_index (tween->frame->nodes, i), tween,
+                &g_array_index (tween->nodes, NodePlan, i), t);
+  for (guint i = 0; i < tween->edges->len; i++)
+    place_edge (g_ptr_array_index (tween->frame->edges, i),
+                &g_array_index (tween->edges, EdgePlan, i), t);
+  return tween->frame;
+}
+
+HsScene *
+hs_tween_steal (HsTween *tween)
+{
+  g_return_val_if_fail (tween != NULL, NULL);
+  if (tween->frame == NULL)
+    hs_tween_frame (tween, 0);
+  return g_steal_pointer (&tween->frame);
+}
+
+HsScene *
+hs_scene_tween (const HsScene *a, const HsScene *b, double t)
+{
+  g_autoptr (HsTween) tween = hs_tween_new (a, b);
+
+  hs_tween_frame (tween, t);
+  return hs_tween_steal (tween);
 }

@@ -29,12 +29,13 @@ typedef struct
   char align; /* 0, '<', '>', '^', '=' */
   char sign;  /* 0, '+', '-', ' ' */
   gboolean alt;
-  gssize width;        /* -1: none */
-  char grouping;       /* 0, ',', '_' */
-  gssize precision;    /* -1: none */
-  char type;           /* 0: none */
-  gboolean zero_align; /* '=' came from the '0' flag, not from the text */
-  gboolean bare_repr;  /* a part of a complex: no type adds no ".0" */
+  gssize width;         /* -1: none */
+  char grouping;        /* 0, ',', '_' */
+  gssize precision;     /* -1: none */
+  char type;            /* 0: none */
+  gboolean zero_align;  /* '=' came from the '0' flag, not from the text */
+  gboolean bare_repr;   /* a part of a complex: no type adds no ".0" */
+  gboolean no_neg_zero; /* 'z' (PEP 682): a number that rounds to -0 loses its sign */
 } Spec;
 
 gsize
@@ -109,7 +110,10 @@ parse_spec (HsVM *vm, const char *s, gsize len, const char *tname, Spec *sp)
   if (p < end && (*p == '+' || *p == '-' || *p == ' '))
     sp->sign = *p++;
   if (p < end && *p == 'z')
-    p++;
+    {
+      sp->no_neg_zero = TRUE;
+      p++;
+    }
   if (p < end && *p == '#')
     {
       sp->alt = TRUE;
@@ -153,6 +157,35 @@ parse_spec (HsVM *vm, const char *s, gsize len, const char *tname, Spec *sp)
   else if (zero && !fill_given)
     sp->fill[0] = '0';
   return TRUE;
+}
+
+/* CPython's error for 'z' in the spec of a value that has no negative zero; `kind` is
+ * "integer" or "string". */
+static gboolean
+check_no_neg_zero (HsVM *vm, const Spec *sp, const char *kind)
+{
+  if (sp->no_neg_zero)
+    {
+      hs_err_format (vm, &hs_exc_ValueError,
+                     "Negative zero coercion (z) not allowed in %s format specifier", kind);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* True when a formatted float (after its '-') is a zero: its digits before any exponent
+ * are all 0, and it has some (not inf or nan). */
+static gboolean
+is_formatted_zero (const char *t)
+{
+  gboolean digit = FALSE;
+  for (; *t != '\0' && *t != 'e' && *t != 'E' && *t != '%'; t++)
+    {
+      if (*t >= '1' && *t <= '9')
+        return FALSE;
+      digit = digit || *t == '0';
+    }
+  return digit;
 }
 
 static HsObject *
@@ -338,6 +371,8 @@ format_int_spec (HsVM *vm, GString *out, HsObject *value, Spec *sp)
                          "Precision not allowed in integer format specifier");
       return FALSE;
     }
+  if (!check_no_neg_zero (vm, sp, "integer"))
+    return FALSE;
   if (!check_grouping (vm, sp, type != 'n' && type != 'c', type == 'd'))
     return FALSE;
   if (type == 'c')
@@ -376,7 +411,7 @@ format_float_spec (HsVM *vm, GString *out, double v, Spec *sp, const char *tname
   g_autoptr (GString) text = g_string_new (NULL);
   char type = sp->type;
   int prec = sp->precision >= 0 ? (int)sp->precision : 6;
-  gboolean negative, upper = FALSE;
+  gboolean signed_text, negative, upper = FALSE;
   const char *t;
   gsize ndig;
 
@@ -420,12 +455,13 @@ format_float_spec (HsVM *vm, GString *out, double v, Spec *sp, const char *tname
   if (upper)
     for (gsize i = 0; i < text->len; i++)
       text->str[i] = g_ascii_toupper (text->str[i]);
-  negative = text->str[0] == '-';
-  t = text->str + negative;
+  signed_text = text->str[0] == '-';
+  t = text->str + signed_text;
+  negative = signed_text && !(sp->no_neg_zero && is_formatted_zero (t));
   for (ndig = 0; g_ascii_isdigit (t[ndig]); ndig++)
     ;
   if (type == '%')
-    g_string_append_c (text, '%'), t = text->str + negative;
+    g_string_append_c (text, '%'), t = text->str + signed_text;
   if (ndig == 0) /* inf, nan: no grouping */
     return emit_number (vm, out, sp, negative, "", "", 0, t, 3);
   return emit_number (vm, out, sp, negative, "", t, ndig, t + ndig, 3);
@@ -497,6 +533,8 @@ format_str_spec (HsVM *vm, GString *out, HsObject *value, Spec *sp)
       hs_err_set_string (vm, &hs_exc_ValueError, "Sign not allowed in string format specifier");
       return FALSE;
     }
+  if (!check_no_neg_zero (vm, sp, "string"))
+    return FALSE;
   if (sp->alt)
     {
       hs_err_set_string (vm, &hs_exc_ValueError,

@@ -378,14 +378,15 @@ bytes_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
 
 /* ---- text ------------------------------------------------------------------------- */
 
-/* d's bytes as a bytes literal writes them between `quote`s. */
+/* d's bytes as a bytes literal writes them between `quote`s; a bytearray's repr escapes
+ * every ' whatever its quotes (CPython's bytearray_repr: bytearray(b"a\'b")). */
 static void
-append_escaped (GString *out, const char *d, gsize n, char quote)
+append_escaped (GString *out, const char *d, gsize n, char quote, gboolean bytearray)
 {
   for (gsize i = 0; i < n; i++)
     {
       guchar c = (guchar)d[i];
-      if (c == (guchar)quote || c == '\\')
+      if (c == (guchar)quote || c == '\\' || (bytearray && c == '\''))
         g_string_append_printf (out, "\\%c", c);
       else if (c == '\t')
         g_string_append (out, "\\t");
@@ -408,13 +409,13 @@ repr_quote (const char *d, gsize n)
 
 /* b'...' as CPython writes it: single quotes unless the bytes hold ' and no ". */
 static void
-append_repr (GString *out, const char *d, gsize n)
+append_repr (GString *out, const char *d, gsize n, gboolean bytearray)
 {
   char quote = repr_quote (d, n);
 
   g_string_append_c (out, 'b');
   g_string_append_c (out, quote);
-  append_escaped (out, d, n, quote);
+  append_escaped (out, d, n, quote, bytearray);
   g_string_append_c (out, quote);
 }
 
@@ -432,12 +433,12 @@ hs_bytes_repr_clipped (HsObject *self, gsize head, gsize tail)
   g_string_append_c (out, 'b');
   g_string_append_c (out, quote);
   if (n <= head + tail)
-    append_escaped (out, d, n, quote);
+    append_escaped (out, d, n, quote, ba);
   else
     {
-      append_escaped (out, d, head, quote);
+      append_escaped (out, d, head, quote, ba);
       g_string_append (out, "…");
-      append_escaped (out, d + n - tail, tail, quote);
+      append_escaped (out, d + n - tail, tail, quote, ba);
     }
   g_string_append_c (out, quote);
   if (ba)
@@ -475,7 +476,7 @@ hs_bytes_repr (HsVM *vm, HsObject *self)
   out = g_string_sized_new (size);
   if (ba)
     g_string_append_printf (out, "%s(", hs_type_name (self));
-  append_repr (out, HS_BYTES (self)->data, HS_BYTES (self)->len);
+  append_repr (out, HS_BYTES (self)->data, HS_BYTES (self)->len, ba);
   if (ba)
     g_string_append_c (out, ')');
   return hs_str_from_gstring (vm, out);
@@ -698,18 +699,68 @@ m_decode (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                           errors != NULL ? hs_str_utf8 (errors) : "strict");
 }
 
+/* hex()'s separator: one ASCII character, given as a str or bytes (CPython's checks, in
+ * its order); '\0' with an error set when it is not. */
+static char
+hex_separator (HsVM *vm, HsObject *sep)
+{
+  gssize n = hs_object_len (vm, sep);
+  if (n < 0)
+    return '\0';
+  if (n != 1)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError, "sep must be length 1.");
+      return '\0';
+    }
+  if (hs_str_check (sep) && (guchar)hs_str_utf8 (sep)[0] < 0x80)
+    return hs_str_utf8 (sep)[0];
+  if (hs_type_is_subtype (sep->type, &hs_bytes_type) && (guchar)HS_BYTES (sep)->data[0] < 0x80)
+    return HS_BYTES (sep)->data[0];
+  if (hs_str_check (sep) || hs_type_is_subtype (sep->type, &hs_bytes_type))
+    hs_err_set_string (vm, &hs_exc_ValueError, "sep must be ASCII.");
+  else
+    hs_err_set_string (vm, &hs_exc_TypeError, "sep must be str or bytes.");
+  return '\0';
+}
+
+/* bytes.hex([sep[, bytes_per_sep]]): sep between every |bytes_per_sep| bytes, counted from
+ * the right when it is positive, from the left when negative. */
 static HsObject *
 m_hex (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
+  HsObject *sep_obj = NULL, *per_obj = NULL;
+  gsize len = SELF_LEN (args), every = 0, first = 0;
+  char sep = '\0';
+  gint64 per = 1;
   GString *out;
 
-  if (!hs_parse_args (vm, "hex", args + 1, nargs - 1, kwnames, ""))
+  if (!hs_parse_args (vm, "hex", args + 1, nargs - 1, kwnames, "|sep bytes_per_sep", &sep_obj,
+                      &per_obj))
     return NULL;
-  if (!hs_format_check_size (vm, SELF_LEN (args) * 2))
+  if (sep_obj != NULL && (sep = hex_separator (vm, sep_obj)) == '\0')
     return NULL;
-  out = g_string_sized_new (SELF_LEN (args) * 2);
-  for (gsize i = 0; i < SELF_LEN (args); i++)
+  /* an int argument as argument clinic reads it (_PyLong_AsInt) */
+  if (per_obj != NULL
+      && (!hs_int_index_i64 (vm, per_obj, &per, "Python int too large to convert to C int")
+          || per > G_MAXINT || per < G_MININT))
     {
+      if (!hs_err_occurred (vm))
+        hs_err_set_string (vm, &hs_exc_OverflowError, "Python int too large to convert to C int");
+      return NULL;
+    }
+  if (sep != '\0' && per != 0 && len > 0)
+    {
+      every = (gsize)ABS (per);
+      /* the bytes before the first separator: a short group leads when counting from the right */
+      first = per > 0 && len % every != 0 ? len % every : every;
+    }
+  if (!hs_format_check_size (vm, len * 3))
+    return NULL;
+  out = g_string_sized_new (len * 3);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (every > 0 && i >= first && (i - first) % every == 0)
+        g_string_append_c (out, sep);
       g_string_append_c (out, "0123456789abcdef"[(guchar)SELF_DATA (args)[i] >> 4]);
       g_string_append_c (out, "0123456789abcdef"[(guchar)SELF_DATA (args)[i] & 15]);
     }

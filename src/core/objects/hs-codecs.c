@@ -1,5 +1,6 @@
 /* hs-codecs.c — str.encode and bytes.decode for utf-8, ascii and latin-1 (CPython's
- * codecs, with its error handlers 'strict', 'ignore' and 'replace').
+ * codecs, with its error handlers 'strict', 'ignore', 'replace', 'backslashreplace', and for
+ * encoding 'xmlcharrefreplace' and 'namereplace').
  *
  * Invariant: positions in error messages are code points for encoding and bytes for
  * decoding; a strict encoder reports the whole run of characters it cannot encode, a strict
@@ -14,6 +15,7 @@
 #include "hs-cfunction.h"
 #include "hs-error.h"
 #include "hs-str.h"
+#include "hs-unicode-name.h"
 
 typedef enum
 {
@@ -27,6 +29,9 @@ typedef enum
   ERR_STRICT,
   ERR_IGNORE,
   ERR_REPLACE,
+  ERR_BACKSLASH,
+  ERR_XMLCHARREF,
+  ERR_NAME,
   ERR_UNKNOWN,
 } Errors;
 
@@ -63,10 +68,13 @@ codec_lookup (HsVM *vm, const char *name, Codec *out)
 static Errors
 errors_of (const char *name)
 {
-  return strcmp (name, "strict") == 0    ? ERR_STRICT
-         : strcmp (name, "ignore") == 0  ? ERR_IGNORE
-         : strcmp (name, "replace") == 0 ? ERR_REPLACE
-                                         : ERR_UNKNOWN;
+  return strcmp (name, "strict") == 0              ? ERR_STRICT
+         : strcmp (name, "ignore") == 0            ? ERR_IGNORE
+         : strcmp (name, "replace") == 0           ? ERR_REPLACE
+         : strcmp (name, "backslashreplace") == 0  ? ERR_BACKSLASH
+         : strcmp (name, "xmlcharrefreplace") == 0 ? ERR_XMLCHARREF
+         : strcmp (name, "namereplace") == 0       ? ERR_NAME
+                                                   : ERR_UNKNOWN;
 }
 
 static const char *
@@ -83,6 +91,27 @@ unknown_handler (HsVM *vm, const char *errors)
 }
 
 /* ---- encoding --------------------------------------------------------------------- */
+
+/* What an encoding error handler other than 'strict' writes for c: '?', \xe9 (\u20ac,
+ * \U0001f600), &#233; or \N{LATIN SMALL LETTER E WITH ACUTE}; nothing for 'ignore'. */
+static void
+append_encode_replacement (GByteArray *out, gunichar c, Errors how)
+{
+  g_autofree char *name = how == ERR_NAME ? hs_unicode_name (c) : NULL;
+  g_autofree char *text = NULL;
+
+  if (how == ERR_IGNORE)
+    return;
+  if (how == ERR_REPLACE)
+    text = g_strdup ("?");
+  else if (how == ERR_XMLCHARREF)
+    text = g_strdup_printf ("&#%u;", c);
+  else if (name != NULL)
+    text = g_strdup_printf ("\\N{%s}", name);
+  else
+    text = g_strdup_printf (c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
+  g_byte_array_append (out, (const guint8 *)text, strlen (text));
+}
 
 HsObject *
 hs_codec_encode (HsVM *vm, HsObject *str, const char *encoding, const char *errors)
@@ -110,9 +139,11 @@ hs_codec_encode (HsVM *vm, HsObject *str, const char *encoding, const char *erro
       switch (errors_of (errors))
         {
           case ERR_IGNORE:
-            continue;
           case ERR_REPLACE:
-            g_byte_array_append (out, (const guint8 *)"?", 1);
+          case ERR_BACKSLASH:
+          case ERR_XMLCHARREF:
+          case ERR_NAME:
+            append_encode_replacement (out, c, errors_of (errors));
             continue;
           case ERR_UNKNOWN:
             unknown_handler (vm, errors);
@@ -261,6 +292,15 @@ hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding, co
           case ERR_IGNORE:
             i += bad;
             continue;
+          case ERR_BACKSLASH:
+            for (gsize end = i + bad; i < end; i++)
+              g_string_append_printf (out, "\\x%02x", d[i]);
+            continue;
+          case ERR_XMLCHARREF:
+          case ERR_NAME:
+            hs_err_set_string (vm, &hs_exc_TypeError,
+                               "don't know how to handle UnicodeDecodeError in error callback");
+            break;
           case ERR_UNKNOWN:
             unknown_handler (vm, errors);
             break;

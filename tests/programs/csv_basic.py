@@ -89,4 +89,9 @@ try:
 except csv.Error as e:
     print("csv.Error:", e)
 print(issubclass(csv.Error, Exception), csv.Error)
+# Only a record of one empty field is written quoted: the delimiters of several count.
+for row in [[""], [None], ["", ""], [None, ""], ["", None, ""], [" "]]:
+    buf = io.StringIO()
+    csv.writer(buf).writerow(row)
+    print(row, repr(buf.getvalue()))
 list(csv.reader(["a,b", 3]))

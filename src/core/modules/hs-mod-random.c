@@ -2,10 +2,10 @@
  *
  * Invariant: a generator's state is MT19937 exactly as CPython's _random module keeps
  * it (624 words + index), seeded the same way (init_by_array over the 32-bit words of
- * |seed|, little-endian; str seeds through SHA-512 as random.py's version 2), and every
- * function consumes the same 32-bit outputs in the same order as random.py 3.11
- * (randbelow by rejection with getrandbits(n.bit_length())), so a seeded program prints
- * what python3 prints. A generator also holds what CPython's Random keeps in its instance
+ * |seed|, little-endian; str, bytes and bytearray seeds through SHA-512 as random.py's
+ * version 2), and every function consumes the same 32-bit outputs in the same order as
+ * random.py 3.11 (randbelow by rejection with getrandbits(n.bit_length())), so a seeded program
+ * prints what python3 prints. A generator also holds what CPython's Random keeps in its instance
  * __dict__: gauss_next, gauss()'s cached second value (None after seeding), a named
  * reference (its refs) so that the trace shows it as CPython's does. The module functions
  * are bound methods of one hidden generator per VM. seed() / seed(None) and the unseeded
@@ -155,16 +155,17 @@ seed_time (HsRandom *r)
   init_by_array (r, key, 3);
 }
 
-/* random.py's version-2 str seed: int.from_bytes(s + sha512(s).digest()). */
+/* random.py's version-2 seed of a str (its UTF-8), bytes or bytearray:
+ * int.from_bytes(s + sha512(s).digest()). */
 static void
-seed_str (HsRandom *r, HsObject *s, mpz_t n)
+seed_bytes (HsRandom *r, const char *data, gsize len, mpz_t n)
 {
-  gsize len = hs_str_byte_len (s), dlen = 64;
+  gsize dlen = 64;
   guint8 *buf = g_malloc (len + 64);
   GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA512);
 
-  memcpy (buf, hs_str_utf8 (s), len);
-  g_checksum_update (sum, (const guchar *)hs_str_utf8 (s), len);
+  memcpy (buf, data, len);
+  g_checksum_update (sum, (const guchar *)data, len);
   g_checksum_get_digest (sum, buf + len, &dlen);
   g_checksum_free (sum);
   mpz_import (n, len + dlen, 1, 1, 0, 0, buf);
@@ -206,7 +207,9 @@ seed_state (HsVM *vm, HsRandom *r, HsObject *arg)
       seed_mpz (r, n);
     }
   else if (hs_str_check (arg))
-    seed_str (r, arg, n);
+    seed_bytes (r, hs_str_utf8 (arg), hs_str_byte_len (arg), n);
+  else if (hs_bytes_like_check (arg))
+    seed_bytes (r, HS_BYTES (arg)->data, HS_BYTES (arg)->len, n);
   else if (HS_ISINSTANCE (arg, &hs_float_type))
     {
       /* _random seeds other hashables by hash(arg) read as an unsigned size_t. */

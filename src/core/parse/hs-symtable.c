@@ -687,6 +687,12 @@ add_free (HsSymtable *st, HsScope *s, const char *name)
       g_hash_table_insert (s->flags, (gpointer)name, GINT_TO_POINTER (HS_USE));
       g_ptr_array_add (s->names, (gpointer)name);
     }
+  /* CPython's DEF_FREE_CLASS: a class passes its methods' free variable through even when
+   * it binds the name (or declares it global) itself, and its own uses keep reading and
+   * writing its namespace (or the globals) */
+  HsSymScope own = hs_scope_resolve (s, name);
+  if (s->kind == HS_SCOPE_CLASS && (own == HS_SYM_LOCAL || own == HS_SYM_GLOBAL_EXPLICIT))
+    return;
   resolve (s, name, HS_SYM_FREE);
 }
 

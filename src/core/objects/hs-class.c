@@ -68,13 +68,33 @@ attrs_replace (HsVM *vm, HsObject *self, HsAttrs *a, guint32 i, HsObject *value)
   hs_decref (vm, old);
 }
 
+/* Where the attribute slots an instance has in its own block begin (HsClass.attrs_inline):
+ * past its class's layout. */
+static gsize
+attrs_inline_offset (const HsType *t)
+{
+  return (t->basicsize + 7) & ~(gsize)7;
+}
+
+/* Frees the table's block, unless it is the one in the instance's own block. */
+static void
+attrs_block_free (HsVM *vm, HsObject *self, HsObject **block, guint32 cap)
+{
+  gsize inline_at = attrs_inline_offset (self->type);
+
+  if ((char *)block != (char *)self + inline_at || hs_object_alloc_size (self) <= inline_at)
+    hs_mem_block_free (vm, block, 2 * sizeof (HsObject *) * cap);
+}
+
 /* names and values share one block (values from names + cap): one allocation per
- * instance's first attributes, not two. */
+ * instance's first attributes, not two. The class's next instances get room for as many
+ * in their own block. */
 static int
-attrs_grow (HsVM *vm, HsAttrs *a)
+attrs_grow (HsVM *vm, HsObject *self, HsAttrs *a)
 {
   guint32 cap = a->cap ? a->cap * 2 : 4;
   HsObject **block = hs_mem_block_alloc (vm, 2 * sizeof (HsObject *) * cap);
+  HsClass *c = HS_CLASS (self->type);
 
   if (block == NULL)
     return -1;
@@ -83,10 +103,12 @@ attrs_grow (HsVM *vm, HsAttrs *a)
       memcpy (block, a->names, sizeof (HsObject *) * a->len);
       memcpy (block + cap, a->values, sizeof (HsObject *) * a->len);
     }
-  hs_mem_block_free (vm, a->names, 2 * sizeof (HsObject *) * a->cap);
+  attrs_block_free (vm, self, a->names, a->cap);
   a->names = block;
   a->values = block + cap;
   a->cap = cap;
+  if (c->attrs_offset != 0 && c->attrs_inline <= a->len)
+    c->attrs_inline = MIN (a->len + 1, HS_CLASS_ATTRS_INLINE_MAX);
   return 0;
 }
 
@@ -94,7 +116,7 @@ attrs_grow (HsVM *vm, HsAttrs *a)
 static int
 attrs_append (HsVM *vm, HsObject *self, HsAttrs *a, HsObject *name, HsObject *value)
 {
-  if (a->len == a->cap && attrs_grow (vm, a) < 0)
+  if (a->len == a->cap && attrs_grow (vm, self, a) < 0)
     return -1;
   a->names[a->len] = hs_str_intern_name_obj (vm, name);
   a->values[a->len] = hs_incref (value);
@@ -164,7 +186,7 @@ hs_instance_set_attr (HsVM *vm, HsObject *inst, HsObject *name, HsObject *value)
 
 /* Empties the table, its references dropped. */
 static void
-attrs_empty (HsVM *vm, HsAttrs *a)
+attrs_empty (HsVM *vm, HsObject *self, HsAttrs *a)
 {
   HsObject **values = a->values, **block = a->names;
   guint32 len = a->len, cap = a->cap;
@@ -172,14 +194,15 @@ attrs_empty (HsVM *vm, HsAttrs *a)
   a->len = a->cap = 0;
   for (guint32 i = 0; i < len; i++)
     hs_decref (vm, values[i]);
-  hs_mem_block_free (vm, block, 2 * sizeof (HsObject *) * cap);
+  if (block != NULL)
+    attrs_block_free (vm, self, block, cap);
 }
 
 static void
 attrs_release (HsVM *vm, HsObject *self)
 {
   HsAttrs *a = attrs_of (self);
-  attrs_empty (vm, a);
+  attrs_empty (vm, self, a);
   HS_CLEAR (vm, a->dict);
 }
 
@@ -198,7 +221,7 @@ materialise_dict (HsVM *vm, HsObject *self)
         hs_decref (vm, d);
         return -1;
       }
-  attrs_empty (vm, a);
+  attrs_empty (vm, self, a);
   a->dict = d;
   HS_DICT (d)->split = TRUE;
   hs_object_mark_dirty (vm, self);
@@ -232,7 +255,7 @@ hs_instance_set_dict (HsVM *vm, HsObject *self, HsObject *value)
     }
   HsObject *old = a->dict;
   a->dict = value != NULL ? hs_incref (value) : NULL; /* deleted: a new one when asked */
-  attrs_empty (vm, a);
+  attrs_empty (vm, self, a);
   hs_object_mark_dirty (vm, self);
   hs_xdecref (vm, old);
   return 0;
@@ -896,14 +919,22 @@ hs_instance_new_empty (HsVM *vm, HsObject *cls)
   return new_instance (vm, (HsType *)cls, NULL, 0);
 }
 
-/* An instance of a class whose plain_init is known: allocated, nothing more to do. */
-static HsObject *
-new_plain_instance (HsVM *vm, HsType *type)
+HsObject *
+hs_instance_new_plain (HsVM *vm, HsObject *cls)
 {
-  HsObject *self = hs_object_alloc (vm, type, type->basicsize);
+  guint32 n = HS_CLASS (cls)->attrs_inline;
+  gsize inline_at = attrs_inline_offset ((HsType *)cls);
+  HsObject *self = hs_object_alloc (vm, (HsType *)cls, inline_at + 2 * sizeof (HsObject *) * n);
   if (self == NULL)
     return NULL;
-  hs_incref ((HsObject *)type);
+  if (n > 0)
+    {
+      HsAttrs *a = attrs_of (self);
+      a->names = (HsObject **)((char *)self + inline_at);
+      a->values = a->names + n;
+      a->cap = n;
+    }
+  hs_incref (cls);
   hs_gc_track (vm, self);
   return self;
 }
@@ -924,15 +955,10 @@ HsObject *
 hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject **init)
 {
   HsType *type = (HsType *)cls;
-  HsClass *c = HS_CLASS (cls);
   HsObject *found;
 
-  if (c->plain_init != NULL && c->plain_epoch == hs_dict_type_epoch ()
-      && cls->type == &hs_type_type)
-    {
-      *init = c->plain_init;
-      return new_plain_instance (vm, type);
-    }
+  if ((*init = hs_class_plain_init (cls)) != NULL)
+    return hs_instance_new_plain (vm, cls);
   found = hs_type_lookup_borrow (type, hs_dunder[N_INIT]);
   *init = NULL;
   if (cls->type != &hs_type_type || hs_type_lookup_borrow (type, hs_dunder[N_NEW]) != object_new_fn

@@ -62,7 +62,13 @@ typedef struct
    * abstract, no built-in base but object), borrowed; NULL: not known to be so. */
   guint64 plain_epoch;
   HsObject *plain_init;
+  /* The attribute slots an instance made by hs_instance_new_plain has in its own block, past
+   * the layout (no second allocation for its first attributes): as many as an instance of
+   * the class last grew its table to hold, at most HS_CLASS_ATTRS_INLINE_MAX. */
+  guint32 attrs_inline;
 } HsClass;
+
+#define HS_CLASS_ATTRS_INLINE_MAX 8
 
 #define HS_CLASS(o) ((HsClass *)(o))
 
@@ -281,6 +287,22 @@ int hs_class_isinstance_by_class (HsVM *vm, HsObject *o, HsType *cls);
  * is called the ordinary way, or NULL with an error set. */
 HsObject *hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs,
                                    HsObject **init);
+/* The Python __init__ that calling cls runs on an instance an allocation alone makes, as
+ * hs_class_start_instance found it while the type epoch holds (borrowed); NULL: not known
+ * to be so. Inline for the eval loop's class calls. */
+static inline HsObject *
+hs_class_plain_init (HsObject *cls)
+{
+  const HsClass *c = HS_CLASS (cls);
+
+  return c->plain_init != NULL && c->plain_epoch == hs_dict_type_epoch ()
+                 && cls->type == &hs_type_type
+             ? c->plain_init
+             : NULL;
+}
+/* A new instance of cls, whose hs_class_plain_init is known: allocated, nothing more to
+ * do. */
+HsObject *hs_instance_new_plain (HsVM *vm, HsObject *cls);
 /* How an instruction calls a class, a __call__ method or type.__call__ (vm->class_call,
  * set by hs-call.c, taken by the call): DIRECT, straight from the instruction, so that
  * what the call holds is listed on the caller's frame and the Python code it runs has

@@ -165,9 +165,15 @@ start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwn
   return 1;
 }
 
-void
-hs_call_hold_class_args (HsFrame *f, HsObject *init, HsObject **stack, gsize nstack,
-                         HsObject **args, gsize nargs, HsObject *kwnames, HsObject *self)
+/* When hs_call_start ran a class's __init__ in a frame of its own: the caller `f` holds
+ * what CPython holds while it runs (HsFrame.call_held): its `nstack` stack values from
+ * `stack` (the class and the arguments, NULLs skipped), the argument tuple's items (the
+ * `nargs` positional `args`), and with keywords (`kwnames`) the keyword dict's values
+ * and the copy of self (`self`) and every argument that passes them to __init__, and
+ * the __init__ function itself (`init`, slot_tp_init's reference to the method). */
+static void
+hold_class_args (HsFrame *f, HsObject *init, HsObject **stack, gsize nstack, HsObject **args,
+                 gsize nargs, HsObject *kwnames, HsObject *self)
 {
   gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
   gsize max = 1 + nstack + nargs + (nkw > 0 ? nkw + 1 + nargs + nkw : 0), n = 0;
@@ -241,6 +247,74 @@ hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObj
   *res = hs_object_call (vm, callable, args, nargs, kwnames);
   vm->class_call = 0;
   return *res != NULL ? 0 : -1;
+}
+
+/* Calling a class whose instances an allocation makes and whose Python __init__ the
+ * eval loop may enter itself (hs_call_is_lean), without keywords: what start_init, the
+ * call of __init__ and hold_class_args do, with the stack's values moved into what the
+ * caller holds (their slots emptied) instead of copied. 1 with the frame pushed, 0 when
+ * the class is not called so, -1 on error (nothing moved). */
+static int
+start_plain_class (HsVM *vm, HsObject *cls, HsObject **stack, gsize nstack, HsObject **args,
+                   gsize nargs, HsFrame **nf, HsObject **res)
+{
+  HsObject *init = hs_class_plain_init (cls), *self;
+  HsFrame *f = vm->frame, *new;
+  HsFunction *fn;
+  HsObject **held;
+
+  if (init == NULL || !hs_call_is_lean (vm, init, nargs + 1))
+    return 0;
+  fn = HS_FUNCTION (init);
+  if ((self = hs_instance_new_plain (vm, cls)) == NULL)
+    return -1;
+  if ((new = hs_vm_frame_push_unset_in (vm, fn->code, init, fn->globals, FALSE)) == NULL)
+    {
+      hs_decref (vm, self);
+      return -1;
+    }
+  new->locals[0] = self;
+  for (gsize i = 0; i < nargs; i++)
+    new->locals[i + 1] = hs_incref (args[i]);
+  hs_call_bind_rest (fn, new->locals, nargs + 1);
+  new->is_init = TRUE;
+
+  g_assert (f->n_call_held == 0);
+  hs_frame_reserve_held (f, nstack + nargs + 1);
+  held = f->call_held;
+  for (gsize i = 0; i < nstack; i++)
+    if (stack[i] != NULL)
+      held[f->n_call_held++] = stack[i];
+  for (gsize i = 0; i < nargs; i++)
+    held[f->n_call_held++] = hs_incref (args[i]);
+  held[f->n_call_held++] = hs_incref (init);
+  memset (stack, 0, sizeof (HsObject *) * nstack); /* (args among them) */
+  *nf = new;
+  *res = hs_incref (self);
+  return 1;
+}
+
+int
+hs_call_from_stack (HsVM *vm, HsObject *callable, HsObject **stack, gsize nstack, HsObject **args,
+                    gsize nargs, HsObject *kwnames, HsFrame **nf, HsObject **res)
+{
+  int how = 0;
+
+  if (kwnames == NULL && callable->type == &hs_type_type
+      && (((HsType *)callable)->type_flags & HS_TYPE_HEAP))
+    how = start_plain_class (vm, callable, stack, nstack, args, nargs, nf, res);
+  if (how == 0)
+    {
+      how = hs_call_start (vm, callable, args, nargs, kwnames, nf, res);
+      if (how == 1 && (*nf)->is_init)
+        hold_class_args ((*nf)->back, (*nf)->func, stack, nstack, args, nargs, kwnames, *res);
+    }
+  /* the arguments now live in the new frame or what the caller holds (or were used): the
+   * stack's references go */
+  for (gsize i = nstack; i-- > 0;)
+    hs_xdecref (vm, stack[i]);
+  hs_xdecref (vm, kwnames);
+  return how;
 }
 
 HsObject *

@@ -103,7 +103,8 @@ void hs_vm_frame_pop (HsVM *vm, HsFrame *f);
 
 /* hs_vm_frame_pop inline for the eval loop's returns, when the frame holds nothing but
  * its locals and its function (no class call's values, no namespace or globals of its own, no
- * generator, an empty value stack): each local emptied before its value goes, as hs_vm_frame_clear
+ * generator, an empty value stack), and its caller nothing for it but what an __init__'s class
+ * call holds: that first, then each local emptied before its value goes, as hs_vm_frame_clear
  * does, then the slots given back. */
 static inline void
 hs_vm_frame_pop_plain (HsVM *vm, HsFrame *f)
@@ -111,12 +112,14 @@ hs_vm_frame_pop_plain (HsVM *vm, HsFrame *f)
   HsFrameChunk *c;
   HsObject *func;
 
-  if (G_UNLIKELY (f->is_init || f->back_holds || f->call_held != NULL || f->ns != NULL
-                  || f->holds_globals || f->gen != NULL || f->sp != 0))
+  if (G_UNLIKELY (f->back_holds || f->call_held != NULL || f->ns != NULL || f->holds_globals
+                  || f->gen != NULL || f->sp != 0))
     {
       hs_vm_frame_pop (vm, f);
       return;
     }
+  if (f->is_init && f->back->call_held != NULL)
+    hs_vm_frame_release_call (vm, f->back);
   for (int i = 0; i < f->code->nlocals; i++)
     HS_CLEAR (vm, f->locals[i]);
   func = f->func;
@@ -156,16 +159,15 @@ hs_call_args_exact (const HsCode *co, gsize nargs)
          && !(co->flags & (HS_CODE_VARARGS | HS_CODE_VARKEYWORDS));
 }
 
-/* When hs_call_start ran a class's __init__ in a frame of its own: the caller `f` holds
- * what CPython holds while it runs (HsFrame.call_held): its `nstack` stack values from
- * `stack` (the class and the arguments, NULLs skipped), the argument tuple's items (the
- * `nargs` positional `args`), and with keywords (`kwnames`) the keyword dict's values
- * and the copy of self (`self`) and every argument that passes them to __init__, and
- * the __init__ function itself (`init`, slot_tp_init's reference to the method). */
-void hs_call_hold_class_args (HsFrame *f, HsObject *init, HsObject **stack, gsize nstack,
-                              HsObject **args, gsize nargs, HsObject *kwnames, HsObject *self);
 int hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
                    HsFrame **nf, HsObject **res);
+/* The eval loop's call of `callable` with the `nstack` values of its stack from `stack`
+ * (the callable, the NULL or self under it, the arguments `args`), which it consumes, and
+ * kwnames (owned, or NULL): as hs_call_start, and when that runs a class's __init__ the
+ * caller holds what CPython's type call does while it runs (HsFrame.call_held). */
+int hs_call_from_stack (HsVM *vm, HsObject *callable, HsObject **stack, gsize nstack,
+                        HsObject **args, gsize nargs, HsObject *kwnames, HsFrame **nf,
+                        HsObject **res);
 /* CPython's _PyObject_FunctionStr: "__main__.f", "__main__.Point", "print" (newly
  * allocated). */
 char *hs_call_name (HsObject *fn);
@@ -252,6 +254,23 @@ hs_call_is_lean (HsVM *vm, HsObject *callable, gsize nargs)
   return hs_call_args_with_defaults (HS_FUNCTION (callable), nargs)
          && !(co->flags & HS_CODE_GENERATOR) && (co->ncells | co->nfrees) == 0
          && vm->class_call == 0 && !hs_vm_has_deferred (vm) && !hs_vm_is_stopping (vm);
+}
+
+/* After a lean call's first nargs locals (hs_call_is_lean): the defaults of the parameters
+ * left out (shared, as hs_function_bind_args does), then the other locals unbound. */
+static inline void
+hs_call_bind_rest (HsFunction *fn, HsObject **locals, gsize nargs)
+{
+  int nparams = fn->code->nparams;
+
+  if (G_UNLIKELY (nargs < (gsize)nparams))
+    {
+      gsize first_default = nparams - hs_tuple_len (fn->defaults);
+      for (gsize i = nargs; i < (gsize)nparams; i++)
+        locals[i] = hs_incref (hs_tuple_get_borrow (fn->defaults, i - first_default));
+    }
+  for (int i = nparams; i < fn->code->nlocals; i++)
+    locals[i] = NULL;
 }
 
 /* The text CPython prints for an exception (its chain, traceback and last line), newly

@@ -1659,14 +1659,7 @@ do_start_call:
        * a call has a few */
       for (gsize i = 0; i < cnargs; i++)
         nf->locals[i] = cargs[i];
-      if (G_UNLIKELY (cnargs < (gsize)fn->code->nparams))
-        {
-          gsize first_default = fn->code->nparams - hs_tuple_len (fn->defaults);
-          for (gsize i = cnargs; i < (gsize)fn->code->nparams; i++)
-            nf->locals[i] = hs_incref (hs_tuple_get_borrow (fn->defaults, i - first_default));
-        }
-      for (int i = fn->code->nparams; i < fn->code->nlocals; i++)
-        nf->locals[i] = NULL;
+      hs_call_bind_rest (fn, nf->locals, cnargs);
       sp = cbase;
       f->sp = (int)(sp - f->stack);
       for (gsize i = nbelow; i-- > 0;)
@@ -1678,12 +1671,8 @@ do_start_call:
     HsFrame *nf = NULL;
     HsObject *r = NULL;
     SAVE_FRAME ();
-    int how = hs_call_start (vm, callee, cargs, cnargs, ckw, &nf, &r);
-    if (how == 1 && nf->is_init)
-      hs_call_hold_class_args (f, nf->func, cbase, sp - cbase, cargs, cnargs, ckw, r);
-    /* the arguments now live in the new frame (or were used): drop the caller's copies */
-    sp = drop_values (vm, sp, cbase);
-    hs_xdecref (vm, ckw);
+    int how = hs_call_from_stack (vm, callee, cbase, sp - cbase, cargs, cnargs, ckw, &nf, &r);
+    sp = cbase;
     if (how == 1)
       {
         if (r != NULL)

@@ -195,36 +195,49 @@ negative_constant (Compiler *c, HsExpr *e)
 }
 
 /* Whether CPython 3.11 folds the tuple display into one constant: all its items (maybe
- * none) literals, negative numbers or such tuples. */
-static gboolean is_constant_tuple (HsExpr *e);
+ * none) constants (is_constant_item). */
+static gboolean is_constant_tuple (Compiler *c, HsExpr *e);
+static HsObject *folded_constant (Compiler *c, HsExpr *e);
 
-/* Whether a display's item is a constant to CPython 3.11's compiler (its AST optimizer has
- * folded negative numbers and tuples of constants). */
+/* Whether a display's item is a constant to CPython 3.11's compiler: its AST optimizer has
+ * folded negative numbers, operations on constants within its limits (`10**20`, `'a' * 3`)
+ * and tuples of constants. */
 static gboolean
-is_constant_item (HsExpr *item)
+is_constant_item (Compiler *c, HsExpr *item)
 {
-  return item->kind == HS_EXPR_CONSTANT || is_negative_number (item) || is_constant_tuple (item);
+  switch (item->kind)
+    {
+      case HS_EXPR_CONSTANT:
+        return TRUE;
+      case HS_EXPR_TUPLE:
+        return is_constant_tuple (c, item);
+      case HS_EXPR_UNARYOP:
+      case HS_EXPR_BINOP:
+        return is_negative_number (item) || folded_constant (c, item) != NULL;
+      default:
+        return FALSE;
+    }
 }
 
 static gboolean
-all_constant (HsExpr **items, int n)
+all_constant (Compiler *c, HsExpr **items, int n)
 {
   for (int i = 0; i < n; i++)
-    if (!is_constant_item (items[i]))
+    if (!is_constant_item (c, items[i]))
       return FALSE;
   return TRUE;
 }
 
 static gboolean
-all_constant_items (HsExpr *e)
+all_constant_items (Compiler *c, HsExpr *e)
 {
-  return all_constant (e->u.seq.elts.items, e->u.seq.elts.len);
+  return all_constant (c, e->u.seq.elts.items, e->u.seq.elts.len);
 }
 
 static gboolean
-is_constant_tuple (HsExpr *e)
+is_constant_tuple (Compiler *c, HsExpr *e)
 {
-  return e->kind == HS_EXPR_TUPLE && all_constant_items (e);
+  return e->kind == HS_EXPR_TUPLE && all_constant_items (c, e);
 }
 
 /* The module's constant for a tuple is_constant_tuple() accepts (borrowed), its items the
@@ -248,7 +261,8 @@ constants_tuple (Compiler *c, HsExpr **items, int n)
       HsExpr *item = items[i];
       HsObject *o = item->kind == HS_EXPR_CONSTANT ? constant_object (c, item)
                     : is_negative_number (item)    ? negative_constant (c, item)
-                                                   : constant_tuple (c, item);
+                    : item->kind == HS_EXPR_TUPLE  ? constant_tuple (c, item)
+                                                   : folded_constant (c, item);
       if (o == NULL)
         {
           hs_decref (c->vm, t);
@@ -397,7 +411,7 @@ is_foldable (HsExpr *e)
       case HS_EXPR_CONSTANT:
         return TRUE;
       case HS_EXPR_TUPLE:
-        return is_constant_tuple (e);
+        return TRUE; /* folded when its items are: fold_value's constant_tuple */
       case HS_EXPR_UNARYOP:
         return is_foldable (e->u.unaryop.operand);
       case HS_EXPR_BINOP:
@@ -513,26 +527,32 @@ hs_compile_folded_value (Compiler *c, HsExpr *e)
   return is_foldable (e) ? fold_value (c, e) : NULL;
 }
 
-/* The folded constant's index, or -1 when it is not folded. */
-static int
-folded_constant_index (Compiler *c, HsExpr *e)
+/* The module's constant CPython's optimizer folds `e` into (borrowed), or NULL (no error
+ * set) when it folds nothing. */
+static HsObject *
+folded_constant (Compiler *c, HsExpr *e)
 {
-  if (!is_foldable (e))
-    return -1;
-  HsObject *v = fold_value (c, e);
+  HsObject *v = is_foldable (e) ? fold_value (c, e) : NULL;
   if (v == NULL)
-    return -1;
+    return NULL;
   if (HS_IS (v, &hs_str_type))
     {
       HsObject *s = hs_compile_str_object (c, hs_str_utf8 (v), hs_str_byte_len (v));
       hs_decref (c->vm, v);
-      return hs_compile_const_index (c, s);
+      return s;
     }
-  return hs_compile_const_index (c, hs_compile_canonical_value (c,
-                                                                HS_IS (v, &hs_tuple_type)   ? "t"
-                                                                : HS_IS (v, &hs_bytes_type) ? "b"
-                                                                                            : "n",
-                                                                v, TRUE));
+  return hs_compile_canonical_value (c,
+                                     HS_IS (v, &hs_tuple_type)   ? "t"
+                                     : HS_IS (v, &hs_bytes_type) ? "b"
+                                                                 : "n",
+                                     v, TRUE);
+}
+
+/* The folded constant's index, or -1 when it is not folded. */
+static int
+folded_constant_index (Compiler *c, HsExpr *e)
+{
+  return index_of (c, folded_constant (c, e));
 }
 
 void
@@ -683,7 +703,7 @@ visit_set_display (Compiler *c, HsExpr *e)
   HsExprList *elts = &e->u.seq.elts;
   gboolean built = elts->len > STACK_USE_GUIDELINE;
   int folded
-      = elts->len > 2 && all_constant_items (e) ? index_of (c, constant_frozenset (c, e)) : -1;
+      = elts->len > 2 && all_constant_items (c, e) ? index_of (c, constant_frozenset (c, e)) : -1;
 
   if (folded >= 0)
     {
@@ -730,7 +750,7 @@ visit_const_key_subdict (Compiler *c, HsExpr *e, int begin, int end)
 {
   HsExpr **keys = e->u.dict.keys.items + begin;
   int n = end - begin;
-  HsObject *t = n > 1 && all_constant (keys, n) ? constants_tuple (c, keys, n) : NULL;
+  HsObject *t = n > 1 && all_constant (c, keys, n) ? constants_tuple (c, keys, n) : NULL;
   if (t == NULL || (t = hs_compile_canonical_value (c, "t", t, FALSE)) == NULL)
     return FALSE;
   for (int i = begin; i < end; i++)
@@ -1101,7 +1121,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         break;
       case HS_EXPR_LIST:
       case HS_EXPR_TUPLE:
-        if (is_constant_tuple (e))
+        if (is_constant_tuple (c, e))
           {
             int idx = index_of (c, constant_tuple (c, e));
             if (idx >= 0)
@@ -1113,7 +1133,7 @@ visit_expr_inner (Compiler *c, HsExpr *e)
         /* CPython 3.11's starunpack_helper: a list of more than two constants extends an
          * empty list from a constant tuple (so its slots are counted as CPython's), a long
          * display appends its items one by one */
-        if (e->kind == HS_EXPR_LIST && e->u.seq.elts.len > 2 && all_constant_items (e))
+        if (e->kind == HS_EXPR_LIST && e->u.seq.elts.len > 2 && all_constant_items (c, e))
           {
             int idx = index_of (c, constant_tuple (c, e));
             if (idx >= 0)

@@ -36,21 +36,24 @@ typedef struct
   gboolean step_limit_hit;
   gboolean too_large;      /* a collection past MAX_RECORDED_ITEMS or the trace past its budget */
   GHashTable *immortals;   /* HsObject* traced immortal objects (shared, never freed) */
-  GPtrArray *todo;         /* objects to trace */
-  guint64 *held_ids;       /* sync_held's scratch, kept: it runs at every step */
-  guint32 *held_labels;    /* their labels */
-  guint n_held, held_cap;  /* in use, room */
-  const HsType *held_type; /* the type held_label saw last */
-  guint32 held_type_label, last_func_str; /* its label; the last step's function name */
-  const char *last_func;                  /* the text last_func_str was pooled from */
-  HsCode *shown_code;                     /* the code is_hidden asked about last */
-  gboolean shown_code_hides;              /* whether it gives no steps (hides_own_steps) */
-  GPtrArray *frames;        /* sync_frames' scratch: the VM's frames, outermost first */
-  GPtrArray *shadows;       /* Shadow*, outermost first */
-  GArray *cell_depths;      /* guint, ascending: the shadows whose code has cells or frees */
-  GPtrArray *spare_shadows; /* Shadow*: emptied, for the next frame */
-  GHashTable *push_names;   /* HsCode* -> its frames' pooled name (put_push) */
-  guint64 delta_start;      /* where the current step's delta began in the log */
+  GPtrArray *immortal_ids; /* the same, lowest id first up to n_sorted, then as traced */
+  guint n_sorted;
+  GPtrArray *todo;             /* objects to trace */
+  guint64 *held_ids;           /* sync_held's scratch, kept: it runs at every step */
+  guint32 *held_labels;        /* their labels */
+  guint n_held, held_cap;      /* in use, room */
+  const HsType *held_types[8]; /* the built-in types held_label saw (direct-mapped) */
+  guint32 held_type_labels[8]; /* their labels */
+  guint32 last_func_str;       /* the last step's function name */
+  const char *last_func;       /* the text last_func_str was pooled from */
+  HsCode *shown_code;          /* the code is_hidden asked about last */
+  gboolean shown_code_hides;   /* whether it gives no steps (hides_own_steps) */
+  GPtrArray *frames;           /* sync_frames' scratch: the VM's frames, outermost first */
+  GPtrArray *shadows;          /* Shadow*, outermost first */
+  GArray *cell_depths;         /* guint, ascending: the shadows whose code has cells or frees */
+  GPtrArray *spare_shadows;    /* Shadow*: emptied, for the next frame */
+  GHashTable *push_names;      /* HsCode* -> its frames' pooled name (put_push) */
+  guint64 delta_start;         /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
@@ -66,8 +69,8 @@ typedef struct
   guint codes_version;         /* the VM's codes_version when code_holders was made */
   guint64 code_holders_max_id; /* the highest id of a mortal key of code_holders */
   gboolean module_annotated;   /* the module had an __annotations__ at its last sync */
-  GHashTable *generators;      /* traced generators that ran since the last flush (their frames
-                                * change without a dirty mark) */
+  GPtrArray *generators;       /* traced generators that ran since the last flush (their frames
+                                * change without a dirty mark), lowest id first */
   gsize oversized_len;         /* length of the first collection too large to record, or 0 */
   const char *oversized_type;
   GArray *class_lines;  /* int, ascending: the lines that start a class statement */
@@ -79,9 +82,10 @@ typedef struct
   GArray *rows;             /* Row: scratch of put_rows */
   GHashTable *texts;        /* a traced int, float or str -> its pooled repr (primitive_text) */
 
-  /* the module's __annotations__ dict or NULL, known while the globals have no dirty mark */
-  HsObject *annotations;
-  gboolean annotations_known;
+  /* where the module's __annotations__ entry is (its number + 1, 0: none) while the
+   * globals' keys_version is annotations_keys */
+  guint64 annotations_keys;
+  gsize annotations_at;
 
   PoolCacheEntry pool_cache[512]; /* pool()'s */
   StrText str_texts[64];          /* direct-mapped by id */
@@ -108,7 +112,10 @@ ref (Recorder *rec, HsObject *o)
   if (!is_traced (rec, o))
     {
       if (hs_is_immortal (o))
-        g_hash_table_add (rec->immortals, o);
+        {
+          g_hash_table_add (rec->immortals, o);
+          g_ptr_array_add (rec->immortal_ids, o);
+        }
       else
         o->flags |= HS_FLAG_TRACED;
       g_ptr_array_add (rec->todo, o);
@@ -152,6 +159,8 @@ guint32 hs_record_primitive_text (Recorder *rec, HsObject *o);
  * A table keyed by object is hashed on addresses, which change from run to run: the trace
  * walks it only in this order, so that its ids and records never depend on them. */
 GPtrArray *hs_record_by_id (GHashTable *table, gboolean values);
+/* The order of hs_record_by_id, for g_ptr_array_sort. */
+gint hs_record_compare_ids (gconstpointer a, gconstpointer b);
 
 /* What the unfolded parts of o keep out of its drawing (a class's namespace entries
  * __doc__, __module__, ...): (key, value) pairs, flattened, in a new array. */

@@ -893,7 +893,7 @@ flush_dirty (Recorder *rec)
 {
   gsize n;
   const HsDirtyEntry *dirty = hs_heap_dirty (rec->vm, &n);
-  g_autoptr (GPtrArray) generators = NULL;
+  GPtrArray *generators = rec->generators;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -924,17 +924,30 @@ flush_dirty (Recorder *rec)
     hs_record_put_holders (rec, &rec->trace->log, hs_inspect_globals (rec->vm), NULL);
   /* A running generator may still change after its last event (a yield finishes after
    * its 'return' step), so it stays in the table until it is put suspended or finished. */
-  if (g_hash_table_size (rec->generators) == 0)
-    return;
-  generators = hs_record_by_id (rec->generators, FALSE);
-  for (guint i = 0; i < generators->len; i++)
+  for (guint i = 0; i < generators->len;)
     {
       HsObject *gen = generators->pdata[i];
       if (!generator_unchanged (rec, gen))
         put_object (rec, &rec->trace->log, gen);
       if (!HS_GENERATOR (gen)->running)
-        g_hash_table_remove (rec->generators, gen);
+        g_ptr_array_remove_index (generators, i);
+      else
+        i++;
     }
+}
+
+/* Notes that a traced generator runs (in rec->generators, kept in id order: a step puts
+ * the few that ran without a table sorted and freed at every step). */
+static void
+note_running (Recorder *rec, HsObject *gen)
+{
+  GPtrArray *generators = rec->generators;
+  guint i = generators->len;
+
+  while (i > 0 && ((HsObject *)generators->pdata[i - 1])->id > gen->id)
+    i--;
+  if (i == 0 || generators->pdata[i - 1] != gen)
+    g_ptr_array_insert (generators, i, gen);
 }
 
 /* ---- frames ----------------------------------------------------------------------- */
@@ -942,16 +955,25 @@ flush_dirty (Recorder *rec)
 static guint32
 held_label (Recorder *rec, HsObject *o)
 {
-  const char *name = HS_TYPE (o)->name;
+  const HsType *type = HS_TYPE (o);
+  const char *name = type->name;
+  guint slot = ((guintptr)type >> 4) % G_N_ELEMENTS (rec->held_types);
+  guint32 label;
 
-  if (HS_TYPE (o) == rec->held_type) /* a loop holds the same iterator at every step */
-    return rec->held_type_label;
-  rec->held_type = HS_TYPE (o);
-  rec->held_type_label = g_str_has_suffix (name, "iterator") || g_str_equal (name, "enumerate")
-                                 || g_str_equal (name, "zip") || g_str_equal (name, "reversed")
-                             ? rec->str_iterator
-                             : rec->str_pending;
-  return rec->held_type_label;
+  /* a loop holds the same iterators at every step (a chain of generators: several) */
+  if (rec->held_types[slot] == type)
+    return rec->held_type_labels[slot];
+  label = g_str_has_suffix (name, "iterator") || g_str_equal (name, "enumerate")
+                  || g_str_equal (name, "zip") || g_str_equal (name, "reversed")
+              ? rec->str_iterator
+              : rec->str_pending;
+  /* a class of the program's may be freed, and another made at its address */
+  if (hs_is_immortal ((HsObject *)type))
+    {
+      rec->held_types[slot] = type;
+      rec->held_type_labels[slot] = label;
+    }
+  return label;
 }
 
 /* A variable kept in a cell (a closure's) that is not assigned yet: Python Tutor does
@@ -1432,13 +1454,19 @@ write_keyframe (Recorder *rec, int step)
   HsLog *log = &t->keylog;
   HsTraceKeyframe kf = { step, log->len, 0 };
   GPtrArray *frames = rec->frames; /* as this step's sync_frames found them */
-  g_autoptr (GPtrArray) immortals = hs_record_by_id (rec->immortals, FALSE);
+  GPtrArray *immortals = rec->immortal_ids;
+  guint n_immortals = immortals->len;
 
+  /* in id order (an immortal's id is given when first used, not when traced), sorted again
+   * only when some were traced since the last keyframe */
+  if (rec->n_sorted != n_immortals)
+    g_ptr_array_sort (immortals, hs_record_compare_ids);
+  rec->n_sorted = n_immortals;
   for (HsObject *p = hs_inspect_live_first (rec->vm); p != NULL;
        p = hs_inspect_live_next (rec->vm, p))
     if (p->flags & HS_FLAG_TRACED)
       put_object (rec, log, p);
-  for (guint i = 0; i < immortals->len; i++)
+  for (guint i = 0; i < n_immortals; i++)
     put_object (rec, log, immortals->pdata[i]);
   for (guint i = 0; i < frames->len; i++)
     {
@@ -1587,7 +1615,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   /* A generator's frame changes only while it runs, and every run reports events: only
    * the traced generators seen running since the last flush are put again. */
   if (gen != NULL && (gen->flags & HS_FLAG_TRACED))
-    g_hash_table_add (rec->generators, gen);
+    note_running (rec, gen);
   /* Python Tutor's traces start at the first line, not at the module's own call. */
   if (ev == HS_STEP_CALL && f != NULL && hs_inspect_frame_code (f)->is_module)
     return TRUE;
@@ -1693,7 +1721,7 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
   if (HS_TYPE (obj)->type_flags & HS_TYPE_GC) /* a class's dict, a generator, a function's part */
     {
       g_hash_table_remove (rec->class_dicts, obj);
-      g_hash_table_remove (rec->generators, obj);
+      g_ptr_array_remove (rec->generators, obj);
       g_hash_table_remove (rec->generator_sources, obj);
       g_hash_table_remove (rec->part_owners, obj);
     }
@@ -1815,6 +1843,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   rec.vm = vm;
   rec.cancel = cancel;
   rec.immortals = g_hash_table_new (NULL, NULL);
+  rec.immortal_ids = g_ptr_array_new ();
   rec.parents = g_hash_table_new (NULL, NULL);
   rec.parent_links = g_hash_table_new (NULL, NULL);
   rec.todo = g_ptr_array_new ();
@@ -1836,7 +1865,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   rec.class_dicts = g_hash_table_new (NULL, NULL);
   rec.part_owners = g_hash_table_new (NULL, NULL);
   rec.dict_parts = g_hash_table_new (NULL, NULL);
-  rec.generators = g_hash_table_new (NULL, NULL);
+  rec.generators = g_ptr_array_new ();
   rec.generator_sources = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
   rec.sources_scratch = g_array_new (FALSE, FALSE, sizeof (guint64));
   rec.texts = g_hash_table_new (NULL, NULL);
@@ -1894,13 +1923,14 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   hs_vm_set_hooks (vm, NULL, NULL);
   hs_vm_set_error_output (vm, NULL, NULL);
   g_hash_table_unref (rec.immortals);
+  g_ptr_array_unref (rec.immortal_ids);
   g_hash_table_unref (rec.parents);
   g_hash_table_unref (rec.parent_links);
   g_hash_table_unref (rec.class_dicts);
   g_hash_table_unref (rec.part_owners);
   g_hash_table_unref (rec.dict_parts);
   g_clear_pointer (&rec.code_holders, g_hash_table_unref);
-  g_hash_table_unref (rec.generators);
+  g_ptr_array_unref (rec.generators);
   g_hash_table_unref (rec.generator_sources);
   g_array_unref (rec.sources_scratch);
   g_hash_table_unref (rec.texts);

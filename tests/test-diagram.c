@@ -1965,6 +1965,46 @@ test_fold_keeps_changed (void)
   assert_badges_add_up (scene);
 }
 
+/* Each node also refers back to its parent, and a frame's `node` names a leaf eight levels
+ * down (a recursive insert's frame): the subtrees still fold, their back links bundled
+ * from the markers into the drawn parents (every badge adds up), and the path from the
+ * root to the named leaf stays drawn. */
+static void
+test_fold_parent_links (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_tree (9);
+  HsSnapFrame *module = g_ptr_array_index (snap->frames, 0);
+  g_autoptr (HsScene) scene = NULL;
+  guint64 id = 100;
+
+  for (guint i = 0; i < snap->objects->len; i++)
+    {
+      HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
+
+      for (guint c = 1; c < 3; c++)
+        {
+          HsSnapValue *child = &g_array_index (obj->cells, HsSnapCell, c).value;
+
+          if (child->kind == HS_SNAP_VALUE_REF)
+            fx_attr (g_hash_table_lookup (snap->by_id, &child->ref), "parent",
+                     hs_snap_value_ref (obj->id));
+        }
+    }
+  hs_snap_frame_add_var (module, "node", hs_snap_value_ref (610));
+  fixture_finish (snap);
+  scene = render (snap);
+  g_assert_cmpuint (count_tree_nodes (scene), ==, 511);
+  g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), >, 8);
+  for (guint depth = 0; depth < 9; depth++)
+    {
+      g_assert_nonnull (hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id));
+      if (depth < 8)
+        id = ref_of (snap, id, "right");
+    }
+  g_assert_cmpuint (id, ==, 610);
+  assert_badges_add_up (scene);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -2016,6 +2056,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/fold/tree", test_fold_tree);
   g_test_add_func ("/diagram/fold/expand", test_fold_expand);
   g_test_add_func ("/diagram/fold/keeps-changed", test_fold_keeps_changed);
+  g_test_add_func ("/diagram/fold/parent-links", test_fold_parent_links);
   status = g_test_run ();
   hs_diagram_shutdown ();
   return status;

@@ -176,12 +176,13 @@ hs_object_alloc_plain_unzeroed (HsVM *vm, const HsType *type, gsize size)
 }
 
 /* The converse for an object hs_object_free has found holding nothing and needing no
- * dealloc (a float, an int without GMP digits): unlinked and its block recycled. */
+ * dealloc (a float, an int without GMP digits) and made `size` bytes large: unlinked and
+ * its block recycled. */
 static inline void
-hs_object_free_plain (HsVM *vm, HsObject *obj)
+hs_object_free_plain_sized (HsVM *vm, HsObject *obj, gsize size)
 {
   HsAllocPrefix *prefix = (HsAllocPrefix *)obj - 1;
-  gsize block = hs_alloc_block_size (prefix->size);
+  gsize block = hs_alloc_block_size (size);
 
   obj->prev->next = obj->next;
   obj->next->prev = obj->prev;
@@ -194,6 +195,13 @@ hs_object_free_plain (HsVM *vm, HsObject *obj)
     }
   else
     g_free (prefix);
+}
+
+/* The same for an object of a size only its prefix tells (a str). */
+static inline void
+hs_object_free_plain (HsVM *vm, HsObject *obj)
+{
+  hs_object_free_plain_sized (vm, obj, (((HsAllocPrefix *)obj) - 1)->size);
 }
 
 /* Size of the hidden prefix hs_object_alloc places before each object (its byte size). */

@@ -38,6 +38,7 @@
 #include "hs-range.h"
 #include "hs-set.h"
 #include "hs-str.h"
+#include "hs-vm-arith.h"
 #include "hs-vm-internal.h"
 #include "hs-recursion.h"
 #include "hs-tuple.h"
@@ -670,151 +671,6 @@ with_enter (HsVM *vm, HsObject *mgr, HsObject **exit)
   return r;
 }
 
-#define EXACT_DOUBLE_INT (G_GINT64_CONSTANT (1) << 53)
-
-static inline gboolean
-is_exact_number (HsObject *o)
-{
-  return HS_IS (o, &hs_int_type) || HS_IS (o, &hs_float_type);
-}
-
-/* A float, or an int a double holds exactly (so int/float mixes give CPython's results). */
-static inline gboolean
-exact_double (HsObject *o, double *out)
-{
-  if (HS_IS (o, &hs_float_type))
-    {
-      *out = hs_float_value (o);
-      return TRUE;
-    }
-  /* a range, not ABS (): -2**63 has no positive counterpart */
-  if (HS_IS (o, &hs_int_type) && hs_int_is_small (o) && hs_int_small_value (o) >= -EXACT_DOUBLE_INT
-      && hs_int_small_value (o) <= EXACT_DOUBLE_INT)
-    {
-      *out = (double)hs_int_small_value (o);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static inline gboolean
-both_small_ints (HsObject *a, HsObject *b)
-{
-  return HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
-         && hs_int_is_small (b);
-}
-
-/* Two ints in 64 bits under + or -: the eval loop computes these itself (CPython 3.11's
- * BINARY_OP_ADD_INT and BINARY_OP_SUBTRACT_INT). */
-static inline gboolean
-is_int_add_or_sub (guint32 op, HsObject *a, HsObject *b)
-{
-  return (op == HS_BIN_ADD || op == HS_BIN_SUB) && both_small_ints (a, b);
-}
-
-/* a + b or a - b in *r; FALSE on overflow: the generic path makes the big int. */
-static inline gboolean
-small_int_add_or_sub (guint32 op, HsObject *a, HsObject *b, gint64 *r)
-{
-  gint64 x = hs_int_small_value (a), y = hs_int_small_value (b);
-
-  return op == HS_BIN_ADD ? !__builtin_add_overflow (x, y, r) : !__builtin_sub_overflow (x, y, r);
-}
-
-/* int op int in 64 bits; NULL (no error) when the generic path must decide. */
-static HsObject *
-small_int_op (HsVM *vm, guint32 op, gint64 x, gint64 y)
-{
-  gint64 r;
-  switch (op)
-    {
-      case HS_BIN_ADD:
-        return __builtin_add_overflow (x, y, &r) ? NULL : hs_int_from_i64 (vm, r);
-      case HS_BIN_SUB:
-        return __builtin_sub_overflow (x, y, &r) ? NULL : hs_int_from_i64 (vm, r);
-      case HS_BIN_MUL:
-        return __builtin_mul_overflow (x, y, &r) ? NULL : hs_int_from_i64 (vm, r);
-      case HS_BIN_FLOORDIV:
-      case HS_BIN_MOD:
-        if (y == 0 || (x == G_MININT64 && y == -1))
-          return NULL;
-        {
-          gint64 q = x / y, m = x % y;
-          if (m != 0 && (m < 0) != (y < 0))
-            {
-              q--;
-              m += y;
-            }
-          return hs_int_from_i64 (vm, op == HS_BIN_MOD ? m : q);
-        }
-      case HS_BIN_TRUEDIV:
-        /* CPython's long_true_divide divides in doubles when both fit 53 bits */
-        if (y == 0 || ABS (x) > EXACT_DOUBLE_INT || ABS (y) > EXACT_DOUBLE_INT)
-          return NULL;
-        return hs_float_new (vm, (double)x / (double)y);
-      default:
-        return NULL;
-    }
-}
-
-/* One of a float operation's operands that only the value stack holds (an intermediate,
- * as `a * dt` in `v + a * dt`), whose memory the result can take instead of a new float
- * while the operand is freed: what CPython 3.11 gets from its float free list. NULL if
- * none, or while a trace records (the recorder sees every allocation). */
-static inline HsObject *
-spare_float (HsVM *vm, HsObject *a, HsObject *b)
-{
-  if (vm->hooks != NULL || vm->track_dirty)
-    return NULL;
-  if (HS_IS (a, &hs_float_type) && a->refcount == 1 && !(a->flags & HS_FLAG_IMMORTAL))
-    return a;
-  if (HS_IS (b, &hs_float_type) && b->refcount == 1 && !(b->flags & HS_FLAG_IMMORTAL))
-    return b;
-  return NULL;
-}
-
-/* Two floats under an arithmetic operator: the eval loop computes these itself, without
- * binary_op_fast's dispatch (CPython 3.11's BINARY_OP_ADD_FLOAT and its siblings). */
-static inline gboolean
-is_float_arith (guint32 op, HsObject *a, HsObject *b)
-{
-  return HS_IS (a, &hs_float_type) && HS_IS (b, &hs_float_type) && op < HS_BIN_LSHIFT;
-}
-
-/* a op b on floats (x, y their values), both held by the value stack. */
-static inline HsObject *
-float_op_reusing (HsVM *vm, guint32 op, HsObject *a, HsObject *b, double x, double y)
-{
-  HsObject *spare;
-  double r;
-
-  if (!hs_float_arith_exact (op, x, y, &r))
-    return hs_float_arith (vm, op, x, y);
-  if ((spare = spare_float (vm, a, b)) == NULL)
-    return hs_float_new (vm, r);
-  ((HsFloat *)spare)->value = r;
-  return hs_incref (spare);
-}
-
-static HsObject *
-binary_op_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
-{
-  HsObject *r = NULL;
-  double x, y;
-
-  if (HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
-      && hs_int_is_small (b))
-    r = small_int_op (vm, op, hs_int_small_value (a), hs_int_small_value (b));
-  else if (op < HS_BIN_LSHIFT && (HS_IS (a, &hs_float_type) || HS_IS (b, &hs_float_type))
-           && exact_double (a, &x) && exact_double (b, &y))
-    return float_op_reusing (vm, op, a, b, x, y);
-  else if (op == HS_BIN_ADD && HS_IS (a, &hs_str_type) && HS_IS (b, &hs_str_type))
-    return hs_str_concat (vm, a, b);
-  if (r != NULL || hs_err_occurred (vm))
-    return r;
-  return hs_number_binop (vm, op, a, b);
-}
-
 /* A list's or a range's iterator calls no Python code and recurses nowhere: FOR_ITER calls
  * its next directly, without hs_iter_next's slot lookup and C stack check. */
 static inline gboolean
@@ -844,30 +700,6 @@ str_append_to_local (HsVM *vm, HsObject *a, HsObject *b, HsObject **local)
   *local = NULL;
   hs_decref (vm, a);
   return hs_str_append_take (vm, a, b);
-}
-
-#define COMPARE(op, x, y)                                                                          \
-  ((op) == HS_CMP_LT   ? (x) < (y)                                                                 \
-   : (op) == HS_CMP_LE ? (x) <= (y)                                                                \
-   : (op) == HS_CMP_EQ ? (x) == (y)                                                                \
-   : (op) == HS_CMP_NE ? (x) != (y)                                                                \
-   : (op) == HS_CMP_GT ? (x) > (y)                                                                 \
-                       : (x) >= (y))
-
-static HsObject *
-compare_fast (HsVM *vm, guint32 op, HsObject *a, HsObject *b)
-{
-  double x, y;
-
-  if (HS_IS (a, &hs_int_type) && HS_IS (b, &hs_int_type) && hs_int_is_small (a)
-      && hs_int_is_small (b))
-    return hs_bool_from (COMPARE (op, hs_int_small_value (a), hs_int_small_value (b)));
-  if ((HS_IS (a, &hs_float_type) || HS_IS (b, &hs_float_type)) && exact_double (a, &x)
-      && exact_double (b, &y))
-    return hs_bool_from (COMPARE (op, x, y));
-  if (HS_IS (a, &hs_str_type) && HS_IS (b, &hs_str_type))
-    return hs_bool_from (hs_str_compare_holds (a, b, op));
-  return hs_object_richcompare (vm, a, b, op);
 }
 
 static HsObject *
@@ -1256,13 +1088,13 @@ op_BINARY_OP:
     HsObject *r;
     gint64 iv;
     if (is_float_arith (arg, a, b))
-      r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b));
+      r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b), ip, LOCALS);
     else if (is_int_add_or_sub (arg, a, b) && small_int_add_or_sub (arg, a, b, &iv))
       r = hs_int_from_i64 (vm, iv);
     else if (is_str_append_to_local (vm, arg, a, b, *ip, LOCALS))
       goto str_append;
     else
-      r = binary_op_fast (vm, arg, a, b);
+      r = hs_vm_binary_op_fast (vm, arg, a, b);
     hs_decref (vm, b);
     REPLACE_TOP (a, r);
     DISPATCH ();
@@ -1274,13 +1106,13 @@ op_INPLACE_OP:
     HsObject *r;
     gint64 iv;
     if (is_float_arith (arg, a, b))
-      r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b));
+      r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b), ip, LOCALS);
     else if (is_int_add_or_sub (arg, a, b) && small_int_add_or_sub (arg, a, b, &iv))
       r = hs_int_from_i64 (vm, iv);
     else if (is_str_append_to_local (vm, arg, a, b, *ip, LOCALS))
       goto str_append;
     else
-      r = is_exact_number (a) && is_exact_number (b) ? binary_op_fast (vm, arg, a, b)
+      r = is_exact_number (a) && is_exact_number (b) ? hs_vm_binary_op_fast (vm, arg, a, b)
                                                      : hs_number_inplace (vm, arg, a, b);
     hs_decref (vm, b);
     REPLACE_TOP (a, r);
@@ -1356,7 +1188,7 @@ op_COMPARE_OP:
         hs_decref (vm, b);
         PUSH_TEST (t);
       }
-    HsObject *r = compare_fast (vm, arg, a, b);
+    HsObject *r = hs_vm_compare_fast (vm, arg, a, b);
     hs_decref (vm, b);
     if (r == hs_True || r == hs_False)
       {

@@ -47,18 +47,23 @@ enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
 {
   HsFunction *fn = HS_FUNCTION (func);
   HsCode *co = fn->code;
-  HsFrame *f = hs_vm_frame_push (vm, co, func, fn->globals);
+  HsFrame *f = hs_vm_frame_push_unset (vm, co, func, fn->globals);
   if (f == NULL)
     return NULL;
-  if (kwnames == NULL && hs_call_args_exact (co, nargs))
+  if (kwnames == NULL && hs_call_args_with_defaults (fn, nargs))
     {
       for (gsize i = 0; i < nargs; i++)
         f->locals[i] = hs_incref (args[i]);
+      hs_call_bind_rest (fn, f->locals, nargs);
     }
-  else if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
+  else
     {
-      hs_vm_frame_pop (vm, f);
-      return NULL;
+      memset (f->locals, 0, sizeof (HsObject *) * co->nlocals);
+      if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
+        {
+          hs_vm_frame_pop (vm, f);
+          return NULL;
+        }
     }
   if ((co->ncells | co->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
     {

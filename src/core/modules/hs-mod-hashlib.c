@@ -7,8 +7,8 @@
  * copy, so the object can be updated further, as CPython's. The constructors are named as
  * CPython's (openssl_md5, ...) and raise its TypeErrors for a str ("Strings must be encoded
  * before hashing") or another object without the buffer protocol. The object counts against
- * the heap cap at its size, which holds a SHA-224 state; a GChecksum's own state (a few
- * hundred bytes, GLib's allocation) is one per object and not counted.
+ * the heap cap at its size, which holds a SHA-224 state, plus its GChecksum's state (GLib's
+ * allocation, a few hundred bytes: CHECKSUM_STATE_BYTES).
  */
 #include "config.h"
 
@@ -150,15 +150,37 @@ typedef struct
 
 #define HASH(o) ((HsHash *)(o))
 
+/* What a GChecksum's state takes, at most (GLib's SHA-512 state with its header, rounded
+ * up to malloc's chunk): counted against the heap cap with the object. */
+#define CHECKSUM_STATE_BYTES 320
+
 static HsType hash_type;
+
+/* A new HASH object of alg, its GChecksum's state counted against the heap cap (a program
+ * making millions of them grew past the cap uncounted); checksum is left to the caller. */
+static HsHash *
+hash_alloc (HsVM *vm, Alg alg)
+{
+  HsHash *h = (HsHash *)hs_object_alloc (vm, &hash_type, sizeof (HsHash));
+
+  if (h == NULL)
+    return NULL;
+  h->alg = alg;
+  if (alg != ALG_SHA224 && !hs_mem_charge (vm, CHECKSUM_STATE_BYTES))
+    {
+      hs_decref (vm, &h->header);
+      return NULL;
+    }
+  return h;
+}
 
 static HsObject *
 hash_new (HsVM *vm, Alg alg)
 {
-  HsHash *h = (HsHash *)hs_object_alloc (vm, &hash_type, sizeof (HsHash));
+  HsHash *h = hash_alloc (vm, alg);
+
   if (h == NULL)
     return NULL;
-  h->alg = alg;
   if (alg == ALG_SHA224)
     sha224_init (&h->sha224);
   else
@@ -169,6 +191,8 @@ hash_new (HsVM *vm, Alg alg)
 static void
 hash_dealloc (HsVM *vm, HsObject *self)
 {
+  if (HASH (self)->checksum != NULL) /* charged: hash_alloc's failure has none */
+    hs_mem_discharge (vm, CHECKSUM_STATE_BYTES);
   g_clear_pointer (&HASH (self)->checksum, g_checksum_free);
 }
 
@@ -269,9 +293,8 @@ m_copy (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
   if (!hs_parse_args (vm, "HASH.copy", args + 1, nargs - 1, kwnames, ""))
     return NULL;
-  if ((c = (HsHash *)hs_object_alloc (vm, &hash_type, sizeof (HsHash))) == NULL)
+  if ((c = hash_alloc (vm, self->alg)) == NULL)
     return NULL;
-  c->alg = self->alg;
   c->sha224 = self->sha224;
   c->checksum = self->checksum != NULL ? g_checksum_copy (self->checksum) : NULL;
   return &c->header;

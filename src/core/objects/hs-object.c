@@ -356,6 +356,24 @@ hs_mem_block_free (HsVM *vm, gpointer block, gsize size)
   block_free (vm, block, buffer_block (size));
 }
 
+gboolean
+hs_mem_charge (HsVM *vm, gsize size)
+{
+  if (vm == NULL)
+    return TRUE;
+  if (!heap_reserve (vm, size))
+    return FALSE;
+  vm->heap_bytes += size;
+  return TRUE;
+}
+
+void
+hs_mem_discharge (HsVM *vm, gsize size)
+{
+  if (vm != NULL)
+    vm->heap_bytes -= size;
+}
+
 gpointer
 hs_mem_realloc (HsVM *vm, gpointer ptr, gsize old_size, gsize new_size)
 {

@@ -386,6 +386,11 @@ gpointer hs_mem_realloc (HsVM *vm, gpointer ptr, gsize old_size, gsize new_size)
  * MemoryError. Freed with hs_mem_block_free, the same VM and size, never g_free. */
 gpointer hs_mem_block_alloc (HsVM *vm, gsize size);
 void hs_mem_block_free (HsVM *vm, gpointer block, gsize size);
+/* Counts `size` bytes a library allocates for an object on its own (a GChecksum's state)
+ * against the heap cap: FALSE with a MemoryError past it. hs_mem_discharge gives them
+ * back when the object frees that memory. */
+gboolean hs_mem_charge (HsVM *vm, gsize size);
+void hs_mem_discharge (HsVM *vm, gsize size);
 void hs_gc_track (HsVM *vm, HsObject *obj);
 /* Process-wide immortal objects (small ints, interned strings, method objects of the
  * built-in types) are created by hs_runtime_init with vm == NULL: hs_object_alloc then

@@ -81,6 +81,7 @@ typedef struct
   GHashTable *parent_links; /* shown id -> its parent_shown, of those frames */
   GArray *rows;             /* Row: scratch of put_rows */
   GHashTable *texts;        /* a traced int, float or str -> its pooled repr (primitive_text) */
+  GString *text_scratch;    /* str_text's */
 
   /* where the module's __annotations__ entry is (its number + 1, 0: none) while the
    * globals' keys_version is annotations_keys */

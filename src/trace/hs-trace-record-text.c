@@ -137,8 +137,8 @@ str_text_derived (Recorder *rec, HsObject *o, StrText *noted)
 }
 
 /* A str's repr, pooled as it is made (a str built by `s += c` is a new one at every step:
- * its text copied once, not three times, or only its tail: str_text_derived); 0 when the VM
- * must make it (hs_inspect_repr). */
+ * its text made in a scratch and copied into the pool once, or only its tail:
+ * str_text_derived); 0 when the VM must make it (hs_inspect_repr). */
 static guint32
 str_text (Recorder *rec, HsObject *o)
 {
@@ -153,17 +153,17 @@ str_text (Recorder *rec, HsObject *o)
     return 0;
   else
     {
-      out = g_string_sized_new (len + 3);
+      out = rec->text_scratch;
+      g_string_truncate (out, 0);
       if (!hs_inspect_str_repr (rec->vm, o, out))
-        {
-          g_string_free (out, TRUE);
-          return 0;
-        }
+        return 0;
       noted.text_len = out->len;
       noted.quote = out->str[0];
       noted.has_single = memchr (hs_str_utf8 (o), '\'', len) != NULL;
       noted.has_double = memchr (hs_str_utf8 (o), '"', len) != NULL;
-      noted.text_str = hs_string_pool_take (&rec->trace->pool, g_string_free (out, FALSE));
+      /* copied: a GString holds 64 bytes at least, more than most reprs (52 MB not counted
+       * by the budget for the 430,000 short strs of a loop filling a dict) */
+      noted.text_str = hs_string_pool_add (&rec->trace->pool, out->str);
     }
   /* what a str made from this one extends (a whole repr, not a clipped one) */
   if (len >= HS_INSPECT_STR_ORIGIN_BYTES && noted.text_len != 0)

@@ -240,6 +240,19 @@ test_compile_errors (void)
               "    break\n"
               "    ^^^^^\n"
               "SyntaxError: 'break' outside loop\n");
+  /* leaving an except* clause is refused, at the value CPython's compiler was at */
+  assert_run ("def f():\n    try:\n        pass\n    except* ValueError:\n        return 1\n", "",
+              "  File \"/t/prog.py\", line 5\n"
+              "    return 1\n"
+              "           ^\n"
+              "SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block\n");
+  assert_run ("for i in range(3):\n    try:\n        pass\n    except* ValueError:\n        "
+              "continue\n",
+              "",
+              "  File \"/t/prog.py\", line 5\n"
+              "    continue\n"
+              "    ^^^^^^^^\n"
+              "SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block\n");
 }
 
 static void

@@ -31,12 +31,13 @@ const HsType *
 hs_type_mro_at (const HsType *t, gsize i)
 {
   HsObject *mro = (t->type_flags & HS_TYPE_HEAP) ? HS_CLASS (t)->mro : NULL;
+  const HsType *start = t;
 
   if (mro != NULL)
     return i < hs_tuple_len (mro) ? (const HsType *)hs_tuple_get_borrow (mro, i) : NULL;
   for (; t != NULL && i > 0; i--)
     do
-      t = t->base;
+      t = t == start && (t->type_flags & HS_TYPE_MIXIN_BASE) ? t->base->base : t->base;
     while (t != NULL && (t->type_flags & HS_TYPE_HIDDEN));
   return t;
 }

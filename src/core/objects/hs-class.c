@@ -1582,6 +1582,10 @@ type_getattr_lookup (HsVM *vm, HsObject *self, HsObject *name)
       /* the class's own tuples, as CPython's tp_bases and tp_mro: `A.__mro__ is A.__mro__` */
       if (strcmp (n, "__bases__") == 0 && heap)
         return hs_incref (HS_CLASS (t)->bases);
+      /* ExceptionGroup's (BaseExceptionGroup, Exception) */
+      if (strcmp (n, "__bases__") == 0 && t->base != NULL
+          && (t->base->type_flags & HS_TYPE_MIXIN_BASE))
+        return hs_tuple_pack (vm, 2, (HsObject *)t->base, (HsObject *)t->base->base);
       if (strcmp (n, "__bases__") == 0)
         return hs_type_mro_at (t, 1) != NULL
                    ? hs_tuple_pack (vm, 1, (HsObject *)hs_type_mro_at (t, 1))

@@ -115,14 +115,16 @@ G_BEGIN_DECLS
   X (BEFORE_WITH)       /* mgr -> bound __exit__, result of __enter__ */                           \
   X (WITH_EXCEPT_START) /* exit, prev, exc -> exit, prev, exc, exit(type, exc, tb) */              \
   /* pattern matching (CPython 3.11's instructions of the same names) */                           \
-  X (COPY)           /* arg n: push the n-th item from the top (1: TOS) */                         \
-  X (SWAP)           /* arg n: exchange TOS and the n-th item */                                   \
-  X (GET_LEN)        /* push len(TOS) */                                                           \
-  X (MATCH_MAPPING)  /* push whether TOS is a mapping */                                           \
-  X (MATCH_SEQUENCE) /* push whether TOS is a sequence (not str) */                                \
-  X (MATCH_KEYS)     /* subject, keys -> subject, keys, values tuple or None */                    \
-  X (MATCH_CLASS)    /* arg: nargs; subject, type, names -> attributes tuple or None */            \
-  X (PRINT_EXPR)     /* compile(..., 'single'): sys.displayhook(TOS), popped */                    \
+  X (COPY)              /* arg n: push the n-th item from the top (1: TOS) */                      \
+  X (SWAP)              /* arg n: exchange TOS and the n-th item */                                \
+  X (GET_LEN)           /* push len(TOS) */                                                        \
+  X (MATCH_MAPPING)     /* push whether TOS is a mapping */                                        \
+  X (MATCH_SEQUENCE)    /* push whether TOS is a sequence (not str) */                             \
+  X (MATCH_KEYS)        /* subject, keys -> subject, keys, values tuple or None */                 \
+  X (MATCH_CLASS)       /* arg: nargs; subject, type, names -> attributes tuple or None */         \
+  X (CHECK_EG_MATCH)    /* exc, type -> exc, None or rest, match (the handled exception) */        \
+  X (PREP_RERAISE_STAR) /* orig, list -> what leaves the try/except* (None, or to raise) */        \
+  X (PRINT_EXPR)        /* compile(..., 'single'): sys.displayhook(TOS), popped */                 \
   /* superinstructions (the assembler's last pass, hs_code_fuse): a LOAD_FAST that also runs       \
    * the next word, a plain instruction left as it was (a jump may land on it), and skips it;      \
    * arg: the LOAD_FAST's */                                                                       \

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hs-exceptions.h"
+#include "hs-exception-group.h"
 #include "hs-cfunction.h"
 #include "hs-class-private.h"
 #include "hs-class.h"
@@ -779,6 +780,7 @@ void
 hs_exceptions_runtime_init (void)
 {
   hs_exc_BaseException.methods = base_exception_methods;
+  hs_exception_group_runtime_init ();
 #define HS_READY_EXC(exc_name, exc_base) hs_type_ready (&hs_exc_##exc_name);
   HS_FOREACH_BUILTIN_EXCEPTION (HS_READY_EXC)
 #undef HS_READY_EXC
@@ -797,6 +799,7 @@ hs_exceptions_runtime_init (void)
   hs_getset_install (&hs_exc_SyntaxError,
                      "msg filename lineno offset text end_lineno end_offset print_file_and_line",
                      exc_member_get, exc_member_set);
+  hs_exception_group_runtime_ready ();
 }
 
 /* ---- raising ----------------------------------------------------------------------- */

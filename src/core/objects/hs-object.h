@@ -270,6 +270,10 @@ enum
    * (collections.namedtuple's common base of the namedtuple() classes, whose methods
    * CPython writes into each class; each such class's dict holds them too) */
   HS_TYPE_HIDDEN = 1 << 8,
+  /* a static type whose base is in the MRO of its subclasses only, not its own: a static
+   * type has one base, and ExceptionGroup's MRO is (ExceptionGroup, BaseExceptionGroup,
+   * Exception, BaseException, object) where BaseExceptionGroup's skips Exception */
+  HS_TYPE_MIXIN_BASE = 1 << 9,
 };
 
 /* Type operations; a NULL slot means "not supported" (the protocol functions raise
@@ -438,6 +442,12 @@ hs_type_is_subtype (const HsType *t, const HsType *base)
 {
   if (t->type_flags & HS_TYPE_HEAP)
     return hs_class_mro_contains (t, base);
+  if (t->type_flags & HS_TYPE_MIXIN_BASE)
+    {
+      if (t == base)
+        return TRUE;
+      t = t->base->base;
+    }
   for (; t != NULL; t = t->base)
     if (t == base)
       return TRUE;

@@ -532,6 +532,7 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_DELETE_NAME:
       case HS_OP_POP_BLOCK:
       case HS_OP_CHECK_EXC_MATCH:
+      case HS_OP_CHECK_EG_MATCH:
       case HS_OP_LIST_TO_TUPLE:
       case HS_OP_YIELD_VALUE:
       case HS_OP_GET_YIELD_FROM_ITER:
@@ -588,6 +589,7 @@ stack_effect (guint32 op, guint32 arg, gboolean jump)
       case HS_OP_DICT_MERGE:
       case HS_OP_SET_UPDATE:
       case HS_OP_PRINT_EXPR:
+      case HS_OP_PREP_RERAISE_STAR:
       case HS_OP_IMPORT_STAR:
         return -1;
       case HS_OP_MAP_ADD:

@@ -446,6 +446,7 @@ struct _HsStmt
       HsExceptHandler *handlers;
       int n_handlers;
       HsStmtList orelse, finalbody;
+      gboolean star; /* except* clauses (try_star) */
     } try_;
     struct
     {

@@ -38,6 +38,7 @@ typedef enum
   FB_FINALLY_END, /* finally body on the exception path: label = cleanup */
   FB_HANDLER,     /* except body: label = cleanup, label2 = named cleanup or -1, name */
   FB_WITH,        /* with body: label = handler */
+  FB_EXCEPT_STAR, /* except* clauses: no break, continue or return leaves them */
 } FBType;
 
 typedef struct

@@ -418,6 +418,8 @@ unwind_fblock (Compiler *c, int index, gboolean preserve_tos)
           hs_compile_emit (c, HS_OP_ROT_TWO, 0);
         call_exit_none (c);
         break;
+      case FB_EXCEPT_STAR:
+        break; /* unwind_to refuses to leave it */
     }
 }
 
@@ -471,6 +473,21 @@ rewind_to (Compiler *c, int stop)
     rewind_fblock (c, &g_array_index (c->u->fblocks, FBlock, i));
 }
 
+/* Leaving the blocks above `stop` must not leave an except* clause: FALSE with CPython's
+ * SyntaxError at pos. */
+static gboolean
+may_leave (Compiler *c, int stop, HsPos pos)
+{
+  for (int i = (int)c->u->fblocks->len - 1; i > stop; i--)
+    if (g_array_index (c->u->fblocks, FBlock, i).type == FB_EXCEPT_STAR)
+      {
+        hs_compile_error_at (c, "SyntaxError", pos,
+                             "'break', 'continue' and 'return' cannot appear in an except* block");
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static int
 innermost_loop_index (Compiler *c)
 {
@@ -495,6 +512,8 @@ visit_break_continue (Compiler *c, HsStmt *s)
       return;
     }
   FBlock loop = g_array_index (c->u->fblocks, FBlock, li);
+  if (!may_leave (c, li, s->pos))
+    return;
   hs_compile_emit (c, HS_OP_NOP, 0); /* the statement's line event, before any unwinding code */
   unwind_to (c, li, FALSE);
   if (brk && loop.type == FB_FOR)
@@ -511,6 +530,9 @@ visit_return (Compiler *c, HsStmt *s)
       hs_compile_error_at (c, "SyntaxError", s->pos, "'return' outside function");
       return;
     }
+  /* CPython reports it at the value, where its compiler's location was left */
+  if (!may_leave (c, -1, s->u.value != NULL ? s->u.value->pos : s->pos))
+    return;
   if (s->u.value != NULL)
     hs_compile_visit_expr (c, s->u.value);
   else
@@ -521,12 +543,10 @@ visit_return (Compiler *c, HsStmt *s)
   rewind_to (c, -1);
 }
 
-/* try/except[/else]: see the module comment and CPython 3.11's compiler_try_except. */
+/* The protected body of a try with handlers, its else, and the jump past the handlers. */
 static void
-visit_try_except (Compiler *c, HsStmt *s)
+try_body (Compiler *c, HsStmt *s, int handler, int end)
 {
-  int handler = hs_compile_new_label (c), end = hs_compile_new_label (c),
-      cleanup = hs_compile_new_label (c);
   emit_setup (c, handler);
   push_fblock (c, FB_TRY_EXCEPT, handler, -1, NULL, NULL);
   hs_compile_visit_stmts (c, &s->u.try_.body);
@@ -534,6 +554,27 @@ visit_try_except (Compiler *c, HsStmt *s)
   emit_pop_block (c);
   hs_compile_visit_stmts (c, &s->u.try_.orelse);
   hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
+}
+
+/* What an exception raised in the handlers does (the handled one restored, it goes on),
+ * then the statement's end. */
+static void
+cleanup_then_end (Compiler *c, int cleanup, int end)
+{
+  hs_compile_bind_label (c, cleanup); /* [prev, exc2] */
+  hs_compile_emit (c, HS_OP_ROT_TWO, 0);
+  hs_compile_emit (c, HS_OP_POP_EXCEPT, 0);
+  hs_compile_emit (c, HS_OP_RERAISE, 1);
+  hs_compile_bind_label (c, end);
+}
+
+/* try/except[/else]: see the module comment and CPython 3.11's compiler_try_except. */
+static void
+visit_try_except (Compiler *c, HsStmt *s)
+{
+  int handler = hs_compile_new_label (c), end = hs_compile_new_label (c),
+      cleanup = hs_compile_new_label (c);
+  try_body (c, s, handler, end);
   HsExceptHandler *first = &s->u.try_.handlers[0];
   hs_compile_set_pos (c, hs_compile_pos_plain (first->pos));
   hs_compile_bind_label (c, handler); /* [exc] */
@@ -587,11 +628,97 @@ visit_try_except (Compiler *c, HsStmt *s)
     }
   hs_compile_emit (c, HS_OP_RERAISE, 0);
   emit_pop_block (c);
-  hs_compile_bind_label (c, cleanup); /* [prev, exc2] */
-  hs_compile_emit (c, HS_OP_ROT_TWO, 0);
+  cleanup_then_end (c, cleanup, end);
+}
+
+/* One except* clause, its stack [prev, orig, list, exc] on entry and on exit, where exc
+ * becomes what it leaves unmatched and list gathers what its body raised. */
+static void
+visit_except_star_clause (Compiler *c, HsExceptHandler *h, gboolean last)
+{
+  int no_match = hs_compile_new_label (c), next = hs_compile_new_label (c),
+      cleanup_end = hs_compile_new_label (c);
+  hs_compile_visit_expr (c, h->type);
+  hs_compile_set_pos (c, hs_compile_pos_plain (h->pos));
+  hs_compile_emit (c, HS_OP_CHECK_EG_MATCH, 0); /* [.., rest, match] or [.., exc, None] */
+  hs_compile_emit (c, HS_OP_COPY, 1);
+  hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_none (c));
+  hs_compile_emit (c, HS_OP_IS_OP, 0);
+  hs_compile_emit_jump (c, HS_OP_POP_JUMP_IF_TRUE, no_match);
+  if (h->name != NULL)
+    hs_compile_store_name (c, h->name, FALSE);
+  else
+    hs_compile_emit (c, HS_OP_POP_TOP, 0);
+  emit_setup (c, cleanup_end);
+  push_fblock (c, FB_HANDLER, cleanup_end, -1, NULL, h->name);
+  hs_compile_visit_stmts (c, &h->body);
+  pop_fblock (c);
+  hs_compile_set_pos (c, HS_CODE_POS_NONE);
+  emit_pop_block (c);
+  if (h->name != NULL)
+    clear_handler_name (c, h->name);
+  hs_compile_emit_jump_noline (c, HS_OP_JUMP, next);
+  hs_compile_bind_label (c, cleanup_end); /* [prev, orig, list, rest, raised] */
+  if (h->name != NULL)
+    clear_handler_name (c, h->name);
+  hs_compile_emit (c, HS_OP_LIST_APPEND, 2);
+  hs_compile_emit_jump_noline (c, HS_OP_JUMP, next);
+  hs_compile_set_pos (c, hs_compile_pos_plain (h->pos));
+  hs_compile_bind_label (c, no_match);
+  hs_compile_emit (c, HS_OP_POP_TOP, 0);
+  hs_compile_bind_label (c, next);
+  /* what no clause matched joins the list; from here CPython's code has no line (many
+   * jumps lead there) */
+  hs_compile_set_pos (c, HS_CODE_POS_NONE);
+  if (last)
+    hs_compile_emit (c, HS_OP_LIST_APPEND, 1);
+}
+
+/* try/except*: CPython 3.11's compiler_try_star_except, with the labels of visit_try_except */
+static void
+visit_try_star (Compiler *c, HsStmt *s)
+{
+  int handler = hs_compile_new_label (c), end = hs_compile_new_label (c),
+      cleanup = hs_compile_new_label (c), reraise = hs_compile_new_label (c);
+  try_body (c, s, handler, end);
+  hs_compile_set_pos (c, hs_compile_pos_plain (s->u.try_.handlers[0].pos));
+  hs_compile_bind_label (c, handler); /* [exc] */
+  emit_setup (c, cleanup);
+  hs_compile_emit (c, HS_OP_PUSH_EXC_INFO, 0); /* [prev, exc] */
+  hs_compile_emit (c, HS_OP_COPY, 1);
+  hs_compile_emit (c, HS_OP_BUILD_LIST, 0);
+  hs_compile_emit (c, HS_OP_SWAP, 2); /* [prev, orig, list, exc] */
+  push_fblock (c, FB_EXCEPT_STAR, cleanup, -1, NULL, NULL);
+  for (int i = 0; i < s->u.try_.n_handlers && c->error == NULL; i++)
+    {
+      HsExceptHandler *h = &s->u.try_.handlers[i];
+      hs_compile_set_pos (c, hs_compile_pos_plain (h->pos));
+      visit_except_star_clause (c, h, i == s->u.try_.n_handlers - 1);
+    }
+  pop_fblock (c);
+  hs_compile_emit (c, HS_OP_PREP_RERAISE_STAR, 0); /* [prev, to raise or None] */
+  hs_compile_emit (c, HS_OP_COPY, 1);
+  hs_compile_emit (c, HS_OP_LOAD_CONST, hs_compile_const_none (c));
+  hs_compile_emit (c, HS_OP_IS_OP, 1);
+  hs_compile_emit_jump (c, HS_OP_POP_JUMP_IF_TRUE, reraise);
+  hs_compile_emit (c, HS_OP_POP_TOP, 0);
+  emit_pop_block (c); /* as CPython's, what follows leaves the clauses */
   hs_compile_emit (c, HS_OP_POP_EXCEPT, 0);
-  hs_compile_emit (c, HS_OP_RERAISE, 1);
-  hs_compile_bind_label (c, end);
+  hs_compile_emit_jump_noline (c, HS_OP_JUMP, end);
+  hs_compile_bind_label (c, reraise);
+  hs_compile_emit (c, HS_OP_SWAP, 2);
+  hs_compile_emit (c, HS_OP_POP_EXCEPT, 0);
+  hs_compile_emit (c, HS_OP_RERAISE, 0);
+  cleanup_then_end (c, cleanup, end);
+}
+
+static void
+visit_try_handlers (Compiler *c, HsStmt *s)
+{
+  if (s->u.try_.star)
+    visit_try_star (c, s);
+  else
+    visit_try_except (c, s);
 }
 
 static void
@@ -600,7 +727,7 @@ visit_try (Compiler *c, HsStmt *s)
   hs_compile_emit (c, HS_OP_NOP, 0); /* the `try:` line gets its line event, as in CPython */
   if (s->u.try_.finalbody.len == 0)
     {
-      visit_try_except (c, s);
+      visit_try_handlers (c, s);
       return;
     }
   int handler = hs_compile_new_label (c), end = hs_compile_new_label (c),
@@ -608,7 +735,7 @@ visit_try (Compiler *c, HsStmt *s)
   emit_setup (c, handler);
   push_fblock (c, FB_FINALLY_TRY, handler, -1, &s->u.try_.finalbody, NULL);
   if (s->u.try_.n_handlers > 0)
-    visit_try_except (c, s);
+    visit_try_handlers (c, s);
   else
     hs_compile_visit_stmts (c, &s->u.try_.body);
   pop_fblock (c);
@@ -626,11 +753,7 @@ visit_try (Compiler *c, HsStmt *s)
   hs_compile_set_pos (c, HS_CODE_POS_NONE);
   hs_compile_emit (c, HS_OP_RERAISE, 0);
   emit_pop_block (c);
-  hs_compile_bind_label (c, cleanup);
-  hs_compile_emit (c, HS_OP_ROT_TWO, 0);
-  hs_compile_emit (c, HS_OP_POP_EXCEPT, 0);
-  hs_compile_emit (c, HS_OP_RERAISE, 1);
-  hs_compile_bind_label (c, end);
+  cleanup_then_end (c, cleanup, end);
 }
 
 static void

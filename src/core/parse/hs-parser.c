@@ -1129,14 +1129,18 @@ for_stmt (Parser *p, int start, gboolean is_async)
   return s;
 }
 
-/* 'except' [expression ['as' NAME]] ':' block */
+/* 'except' ['*'] [expression ['as' NAME]] ':' block; *star says whether it had the star */
 static gboolean
-except_block (Parser *p, HsExceptHandler *h)
+except_block (Parser *p, HsExceptHandler *h, gboolean *star)
 {
   int start = p->pos;
   HsToken *kw = advance (p);
-  if (kind (p) == HS_T_STAR)
-    return hs_parse_refuse_tok (p, kw, N_ ("'except*' clauses")), FALSE;
+  *star = accept (p, HS_T_STAR);
+  if (*star && kind (p) == HS_T_COLON)
+    {
+      hs_parse_error_tok (p, cur (p), g_strdup ("expected one or more exception types"));
+      return FALSE;
+    }
   if (kind (p) != HS_T_COLON)
     {
       if (!(h->type = hs_parse_expression (p)))
@@ -1157,7 +1161,8 @@ except_block (Parser *p, HsExceptHandler *h)
           h->name = hs_parse_tok_str (p, advance (p));
         }
     }
-  if (!expect_colon (p) || !block (p, "'except' statement", kw->lineno, &h->body))
+  if (!expect_colon (p)
+      || !block (p, *star ? "'except*' statement" : "'except' statement", kw->lineno, &h->body))
     return FALSE;
   h->pos = hs_parse_span (p, start);
   return TRUE;
@@ -1176,8 +1181,22 @@ try_stmt (Parser *p)
   while (ok && kind (p) == HS_T_KW_EXCEPT)
     {
       HsExceptHandler h = { 0 };
-      if ((ok = except_block (p, &h)))
+      int at_tok = p->pos;
+      gboolean star = FALSE;
+      if ((ok = except_block (p, &h, &star)))
         g_array_append_val (handlers, h);
+      if (ok && handlers->len > 1 && star != s->u.try_.star)
+        {
+          /* CPython's caret covers "except*" */
+          HsPos at = hs_parse_tok_pos (hs_lexer_token (p->ts, at_tok));
+          if (star)
+            at = hs_parse_join_pos (at, hs_parse_tok_pos (hs_lexer_token (p->ts, at_tok + 1)));
+          hs_parse_error_span (
+              p, "SyntaxError", at,
+              g_strdup ("cannot have both 'except' and 'except*' on the same 'try'"));
+          ok = FALSE;
+        }
+      s->u.try_.star = star;
     }
   s->u.try_.n_handlers = handlers->len;
   s->u.try_.handlers = hs_ast_alloc (p->arena, MAX (1u, handlers->len) * sizeof (HsExceptHandler));

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define HS_FOREACH_BUILTIN_EXCEPTION(X)                                                            \
   X (BaseException, object)                                                                        \
   X (Exception, BaseException)                                                                     \
+  X (BaseExceptionGroup, Exception) /* see hs-exception-group.c */                                 \
+  X (ExceptionGroup, BaseExceptionGroup)                                                           \
   X (SystemExit, BaseException)                                                                    \
   X (KeyboardInterrupt, BaseException)                                                             \
   X (GeneratorExit, BaseException)                                                                 \

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "hs-exception-group.h"
 #include "hs-exceptions.h"
 #include "hs-int.h"
 #include "hs-list.h"
@@ -54,8 +55,9 @@ char_offset_of (const char *line, int byte_off)
   return g_utf8_strlen (line, byte_off);
 }
 
+/* `margin` starts the caret line (an exception group's box) */
 static void
-append_carets (GString *out, const char *line, const HsCodePos *p)
+append_carets (GString *out, const char *margin, const char *line, const HsCodePos *p)
 {
   glong len = g_utf8_strlen (line, -1);
   glong ws = 0;
@@ -82,6 +84,7 @@ append_carets (GString *out, const char *line, const HsCodePos *p)
     }
   if (end - start == len - ws && left < 0)
     return;
+  g_string_append (out, margin);
   g_string_append (out, "    ");
   for (glong off = ws + 1; off <= end; off++)
     {
@@ -93,23 +96,6 @@ append_carets (GString *out, const char *line, const HsCodePos *p)
         g_string_append_c (out, left >= 0 ? '~' : '^');
     }
   g_string_append_c (out, '\n');
-}
-
-static void
-append_entry (HsVM *vm, GString *out, HsTracebackEntry *t)
-{
-  const HsCodePos pos = hs_code_pos (t->code, t->ip);
-  g_string_append_printf (out, "  File \"%s\", line %d, in %s\n", t->code->filename, pos.line,
-                          t->code->name);
-  g_autofree char *line = source_line (vm, t->code, pos.line);
-  if (line == NULL)
-    return;
-  const char *stripped = line;
-  while (*stripped == ' ' || *stripped == '\t' || *stripped == '\f')
-    stripped++;
-  g_string_append_printf (out, "    %s\n", stripped);
-  if (pos.col >= 0 && pos.end_col >= 0)
-    append_carets (out, line, &pos);
 }
 
 #define TB_RECURSIVE_CUTOFF 3
@@ -124,9 +110,47 @@ typedef struct
   int limit;
   gboolean chain;
   GArray *cuts;
+  /* while an exception group is printed: how deep in its boxes the text is, and whether
+   * the box of its last exception is still to be closed (CPython's
+   * exception_print_context) */
+  int group_depth;
+  gboolean need_close;
 } TbOpts;
 
-static const TbOpts tb_default = { G_MAXINT, TRUE, NULL };
+static const TbOpts tb_default = { G_MAXINT, TRUE, NULL, 0, FALSE };
+
+/* What starts a line inside a group's box: CPython's _Py_WriteIndentedMargin */
+static char *
+margin_text (const TbOpts *o)
+{
+  return o->group_depth > 0 ? g_strdup_printf ("%*s| ", 2 * o->group_depth, "") : g_strdup ("");
+}
+
+static void
+margin (GString *out, const TbOpts *o)
+{
+  g_autofree char *m = margin_text (o);
+  g_string_append (out, m);
+}
+
+static void
+append_entry (HsVM *vm, GString *out, HsTracebackEntry *t, const TbOpts *o)
+{
+  const HsCodePos pos = hs_code_pos (t->code, t->ip);
+  g_autofree char *m = margin_text (o);
+  g_string_append_printf (out, "%s", m);
+  g_string_append_printf (out, "  File \"%s\", line %d, in %s\n", t->code->filename, pos.line,
+                          t->code->name);
+  g_autofree char *line = source_line (vm, t->code, pos.line);
+  if (line == NULL)
+    return;
+  const char *stripped = line;
+  while (*stripped == ' ' || *stripped == '\t' || *stripped == '\f')
+    stripped++;
+  g_string_append_printf (out, "%s    %s\n", m, stripped);
+  if (pos.col >= 0 && pos.end_col >= 0)
+    append_carets (out, m, line, &pos);
+}
 
 static void
 cut (const TbOpts *o, GString *out)
@@ -137,15 +161,17 @@ cut (const TbOpts *o, GString *out)
 }
 
 static void
-append_repeated (GString *out, int cnt)
+append_repeated (GString *out, int cnt, const TbOpts *o)
 {
   cnt -= TB_RECURSIVE_CUTOFF;
+  margin (out, o);
   g_string_append_printf (out, "  [Previous line repeated %d more time%s]\n", cnt,
                           cnt > 1 ? "s" : "");
 }
 
+/* A group's header has its own words, and opens the outermost box with "+ " */
 static void
-append_traceback (HsVM *vm, GString *out, GArray *tb, const TbOpts *o)
+append_traceback (HsVM *vm, GString *out, GArray *tb, gboolean group, const TbOpts *o)
 {
   int n = (int)tb->len;
   int first = n > TB_LIMIT ? n - TB_LIMIT : 0, last = 0;
@@ -155,7 +181,12 @@ append_traceback (HsVM *vm, GString *out, GArray *tb, const TbOpts *o)
     first = n + o->limit; /* the innermost */
   if (n - first <= last)
     return;
-  g_string_append (out, "Traceback (most recent call last):\n");
+  if (group && o->group_depth == 1)
+    g_string_append_printf (out, "%*s+ ", 2 * o->group_depth, "");
+  else
+    margin (out, o);
+  g_string_append (out, group ? "Exception Group Traceback (most recent call last):\n"
+                              : "Traceback (most recent call last):\n");
   cut (o, out);
   HsCode *last_code = NULL;
   int last_line = -1, cnt = 0;
@@ -169,7 +200,7 @@ append_traceback (HsVM *vm, GString *out, GArray *tb, const TbOpts *o)
         {
           if (cnt > TB_RECURSIVE_CUTOFF)
             {
-              append_repeated (out, cnt);
+              append_repeated (out, cnt, o);
               cut (o, out);
             }
           last_code = t->code;
@@ -179,13 +210,13 @@ append_traceback (HsVM *vm, GString *out, GArray *tb, const TbOpts *o)
       cnt++;
       if (cnt <= TB_RECURSIVE_CUTOFF)
         {
-          append_entry (vm, out, t);
+          append_entry (vm, out, t, o);
           cut (o, out);
         }
     }
   if (cnt > TB_RECURSIVE_CUTOFF)
     {
-      append_repeated (out, cnt);
+      append_repeated (out, cnt, o);
       cut (o, out);
     }
 }
@@ -204,6 +235,7 @@ append_exception_only (HsVM *vm, GString *out, HsObject *exc, const TbOpts *o)
       return;
     }
   g_autofree char *last = hs_exception_format_last_line (vm, exc);
+  margin (out, o);
   g_string_append (out, last);
   g_autofree char *suggestion = hs_suggestion_for (vm, exc);
   if (suggestion != NULL)
@@ -220,6 +252,7 @@ append_note (HsVM *vm, GString *out, HsObject *note, const TbOpts *o)
   HsObject *s = hs_str_check (note) ? hs_incref (note) : hs_object_str (vm, note);
   if (s == NULL)
     hs_err_clear (vm);
+  margin (out, o);
   g_string_append (out, s != NULL ? hs_str_utf8 (s) : "<note str() failed>");
   g_string_append_c (out, '\n');
   cut (o, out);
@@ -255,6 +288,7 @@ append_notes (HsVM *vm, GString *out, HsObject *exc, const TbOpts *o)
       HsObject *r = hs_object_repr (vm, notes);
       if (r == NULL)
         hs_err_clear (vm);
+      margin (out, o);
       g_string_append (out, r != NULL ? hs_str_utf8 (r) : "<__notes__ repr() failed>");
       g_string_append_c (out, '\n');
       cut (o, out);
@@ -263,30 +297,103 @@ append_notes (HsVM *vm, GString *out, HsObject *exc, const TbOpts *o)
   hs_decref (vm, notes);
 }
 
+static void append_exception (HsVM *vm, GString *out, HsObject *exc, int depth, TbOpts *o);
+
+/* An exception of the chain, then the words that lead to the next (CPython's
+ * print_chained), each line in the box it is in. */
 static void
-append_exception (HsVM *vm, GString *out, HsObject *exc, int depth, const TbOpts *o)
+append_chained (HsVM *vm, GString *out, HsObject *exc, int depth, const char *message, TbOpts *o)
+{
+  gboolean need_close = o->need_close;
+  append_exception (vm, out, exc, depth, o);
+  o->need_close = need_close;
+  margin (out, o);
+  g_string_append_c (out, '\n');
+  margin (out, o);
+  g_string_append (out, message);
+  margin (out, o);
+  g_string_append_c (out, '\n');
+  cut (o, out);
+}
+
+/* CPython's max_group_width and max_group_depth */
+#define GROUP_WIDTH 15
+#define GROUP_DEPTH 10
+
+/* An exception group: itself, then each of its exceptions (the first 15) in a numbered box
+ * one level deeper, as CPython 3.11's print_exception_group. */
+static void
+append_group_members (HsVM *vm, GString *out, HsObject *exc, int depth, TbOpts *o)
+{
+  HsObject *excs = hs_exception_group_excs (exc);
+  gsize num = hs_tuple_len (excs), n = MIN (num, GROUP_WIDTH + 1);
+  o->need_close = FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      gboolean last = i == n - 1, truncated = i >= GROUP_WIDTH;
+      if (last)
+        o->need_close = TRUE; /* unless a group inside closes it */
+      g_string_append_printf (out, "%*s%s+---------------- ", 2 * o->group_depth, "",
+                              i == 0 ? "+-" : "  ");
+      if (truncated)
+        g_string_append (out, "... ----------------\n");
+      else
+        g_string_append_printf (out, "%" G_GSIZE_FORMAT " ----------------\n", i + 1);
+      o->group_depth++;
+      if (!truncated)
+        append_exception (vm, out, hs_tuple_get_borrow (excs, i), depth + 1, o);
+      else
+        {
+          margin (out, o);
+          g_string_append_printf (out, "and %" G_GSIZE_FORMAT " more exception%s\n",
+                                  num - GROUP_WIDTH, num - GROUP_WIDTH > 1 ? "s" : "");
+        }
+      if (last && o->need_close)
+        {
+          g_string_append_printf (out, "%*s+------------------------------------\n",
+                                  2 * o->group_depth, "");
+          o->need_close = FALSE;
+        }
+      o->group_depth--;
+      cut (o, out);
+    }
+}
+
+static void
+append_exception (HsVM *vm, GString *out, HsObject *exc, int depth, TbOpts *o)
 {
   HsException *e = HS_EXCEPTION (exc);
+  gboolean group = hs_exception_group_check (exc);
   if (depth < 100 && o->chain)
     {
       if (e->cause != NULL && hs_exception_check (e->cause))
-        {
-          append_exception (vm, out, e->cause, depth + 1, o);
-          g_string_append (out, "\nThe above exception was the direct cause of the following "
-                                "exception:\n\n");
-          cut (o, out);
-        }
+        append_chained (vm, out, e->cause, depth + 1,
+                        "The above exception was the direct cause of the following "
+                        "exception:\n",
+                        o);
       else if (e->context != NULL && !e->suppress_context && hs_exception_check (e->context))
-        {
-          append_exception (vm, out, e->context, depth + 1, o);
-          g_string_append (out, "\nDuring handling of the above exception, another exception "
-                                "occurred:\n\n");
-          cut (o, out);
-        }
+        append_chained (vm, out, e->context, depth + 1,
+                        "During handling of the above exception, another exception "
+                        "occurred:\n",
+                        o);
     }
+  if (group && o->group_depth > GROUP_DEPTH)
+    {
+      margin (out, o);
+      g_string_append_printf (out, "... (max_group_depth is %d)\n", GROUP_DEPTH);
+      cut (o, out);
+      return;
+    }
+  gboolean outermost = group && o->group_depth == 0;
+  if (outermost)
+    o->group_depth = 1;
   if (e->traceback != NULL && e->traceback->len > 0)
-    append_traceback (vm, out, e->traceback, o);
+    append_traceback (vm, out, e->traceback, group, o);
   append_exception_only (vm, out, exc, o);
+  if (group)
+    append_group_members (vm, out, exc, depth, o);
+  if (outermost)
+    o->group_depth = 0;
 }
 
 /* The length of a SyntaxError's line as CPython's print_error_text measures it: in bytes
@@ -392,7 +499,8 @@ char *
 hs_vm_format_exception (HsVM *vm, HsObject *exc)
 {
   GString *out = g_string_new (NULL);
-  append_exception (vm, out, exc, 0, &tb_default);
+  TbOpts o = tb_default;
+  append_exception (vm, out, exc, 0, &o);
   return g_string_free (out, FALSE);
 }
 
@@ -419,7 +527,7 @@ hs_vm_format_exception_list (HsVM *vm, HsObject *exc, int limit, gboolean chain,
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  const TbOpts o = { limit, chain, cuts };
+  TbOpts o = { limit, chain, cuts, 0, FALSE };
   if (only)
     append_exception_only (vm, out, exc, &o);
   else
@@ -436,7 +544,7 @@ hs_vm_frame_carets (HsVM *vm, HsCode *code, int ip)
   const HsCodePos pos = hs_code_pos (code, ip);
   g_autofree char *line = source_line (vm, code, pos.line);
   if (line != NULL && pos.col >= 0 && pos.end_col >= 0)
-    append_carets (out, line, &pos);
+    append_carets (out, "", line, &pos);
   return g_string_free (out, FALSE);
 }
 
@@ -542,7 +650,10 @@ hs_vm_format_error (HsVM *vm)
       hs_err_clear (vm);
     }
   else if (vm->last_exc != NULL)
-    append_exception (vm, out, vm->last_exc, 0, &tb_default);
+    {
+      TbOpts o = tb_default;
+      append_exception (vm, out, vm->last_exc, 0, &o);
+    }
   else
     switch (vm->stop_reason)
       {

@@ -24,6 +24,7 @@
 #include "hs-cfunction.h"
 #include "hs-class.h"
 #include "hs-dict.h"
+#include "hs-exception-group.h"
 #include "hs-exceptions.h"
 #include "hs-float.h"
 #include "hs-format.h"
@@ -1947,6 +1948,41 @@ op_CHECK_EXC_MATCH:
     hs_decref (vm, type);
     ERROR_IF (r < 0);
     PUSH (hs_bool_from (r));
+    DISPATCH ();
+  }
+
+op_CHECK_EG_MATCH:
+  {
+    HsObject *type = POP (), *match, *rest;
+    int r = hs_exception_group_check_star_type (vm, type);
+    if (r == 0)
+      r = hs_exception_group_match (vm, TOP (), type, &match, &rest);
+    hs_decref (vm, type);
+    ERROR_IF (r < 0);
+    if (match == NULL)
+      {
+        hs_xdecref (vm, rest);
+        PUSH (hs_None);
+        DISPATCH ();
+      }
+    /* [exc] -> [rest, match], the match the exception being handled */
+    hs_decref (vm, TOP ());
+    TOP () = rest != NULL ? rest : hs_None;
+    PUSH (match);
+    HsObject *old = vm->exc_top->value;
+    vm->exc_top->value = hs_incref (match);
+    hs_xdecref (vm, old);
+    DISPATCH ();
+  }
+
+op_PREP_RERAISE_STAR:
+  {
+    HsObject *excs = POP (), *orig = POP ();
+    HsObject *v = hs_exception_group_prep_reraise (vm, orig, excs);
+    hs_decref (vm, excs);
+    hs_decref (vm, orig);
+    ERROR_IF (v == NULL);
+    PUSH (v);
     DISPATCH ();
   }
 

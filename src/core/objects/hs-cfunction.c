@@ -129,6 +129,16 @@ python_in_cpython (const HsCFunctionObject *f)
   return hs_cpython_function (home, qualname);
 }
 
+const HsType *
+hs_cfunction_python_type (HsObject *obj)
+{
+  HsCFunctionObject *f = (HsCFunctionObject *)obj;
+  if ((!HS_IS (obj, &hs_cfunction_type) && !HS_IS (obj, &hs_method_descr_type))
+      || python_in_cpython (f) == NULL)
+    return obj->type;
+  return f->self != NULL ? &hs_method_type : &hs_function_type;
+}
+
 /* One CPython writes in Python prints as CPython's function or bound method, with its id as
  * a program's function (an address would differ from run to run in the diagram). */
 static HsObject *
@@ -210,6 +220,10 @@ cfunction_getattr (HsVM *vm, HsObject *self, HsObject *name)
     return qualname (vm, f);
   if (strcmp (n, "__module__") == 0 && self->type == &hs_cfunction_type)
     return module_of (vm, f);
+  if (strcmp (n, "__module__") == 0 && python_in_cpython (f) != NULL)
+    return hs_str_from_cstr (vm, hs_type_module (f->owner)); /* Random.randint */
+  if (strcmp (n, "__class__") == 0)
+    return hs_incref ((HsObject *)hs_cfunction_python_type (self));
   if (strcmp (n, "__self__") == 0 && f->self != NULL)
     return hs_incref (f->self);
   if (strcmp (n, "__objclass__") == 0 && self->type != &hs_cfunction_type)

@@ -31,6 +31,11 @@ extern HsType hs_classmethod_descr_type;
 extern HsType hs_wrapper_descr_type;
 extern HsType hs_method_wrapper_type;
 
+/* The type Python is shown for obj (type(), __class__, isinstance): `function` for a
+ * function CPython writes in Python (dataclass, json.dumps, Random.randint), `method` for
+ * one bound (random.randint), though ours are written in C; obj's own type otherwise. */
+const HsType *hs_cfunction_python_type (HsObject *obj);
+
 /* A method descriptor of either kind (list.append, int.__add__). */
 static inline gboolean
 hs_method_descr_check (const HsObject *o)

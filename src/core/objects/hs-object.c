@@ -923,7 +923,7 @@ type_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwn
   if (t == &hs_type_type)
     {
       if (nargs == 1 && nkw == 0)
-        return hs_incref ((HsObject *)HS_TYPE (args[0]));
+        return hs_incref ((HsObject *)hs_cfunction_python_type (args[0]));
       if (nargs != 3)
         {
           hs_err_set_string (vm, &hs_exc_TypeError, "type() takes 1 or 3 arguments");

@@ -724,8 +724,11 @@ builtin_isinstance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (hs_type_check (cls))
     {
       /* an exact match needs no hook, as CPython's PyObject_IsInstance */
-      if (HS_TYPE (o) == (HsType *)cls)
+      const HsType *shown = hs_cfunction_python_type (o);
+      if (shown == (HsType *)cls)
         return hs_bool_from (TRUE);
+      if (shown != HS_TYPE (o))
+        return hs_bool_from (hs_type_is_subtype (shown, (const HsType *)cls));
       HsObject *hook = hs_class_metaclass_hook (vm, cls, "__instancecheck__", o);
       int yes;
       if (hook != hs_NotImplemented)

@@ -429,9 +429,8 @@ hs_exception_group_check_star_type (HsVM *vm, HsObject *type)
   return 0;
 }
 
-int
-hs_exception_group_match (HsVM *vm, HsObject *exc, HsObject *type, HsObject **match,
-                          HsObject **rest)
+static int
+group_match (HsVM *vm, HsObject *exc, HsObject *type, HsObject **match, HsObject **rest)
 {
   Matcher m = { MATCH_BY_TYPE, type, NULL };
   int r = matches (vm, exc, &m);
@@ -456,6 +455,25 @@ hs_exception_group_match (HsVM *vm, HsObject *exc, HsObject *type, HsObject **ma
   else if (r == 0 && hs_exception_group_check (exc))
     return split_recursive (vm, exc, &m, TRUE, match, rest);
   return r < 0 ? -1 : 0;
+}
+
+int
+hs_exception_group_star_match (HsVM *vm, HsObject **exc, HsObject *type, HsObject **match)
+{
+  HsObject *rest;
+  *match = hs_None;
+  if (hs_exception_group_check_star_type (vm, type) < 0
+      || group_match (vm, *exc, type, match, &rest) < 0)
+    return -1;
+  if (*match == NULL)
+    {
+      hs_xdecref (vm, rest);
+      *match = hs_None;
+      return 0;
+    }
+  hs_decref (vm, *exc);
+  *exc = rest != NULL ? rest : hs_None;
+  return 0;
 }
 
 /* Whether two exceptions carry the same traceback, cause and context: a part of the

@@ -14,10 +14,10 @@ HsObject *hs_exception_group_excs (HsObject *eg);
 /* except*'s check of its type (a class or a tuple of them): 0, or -1 with CPython's
  * TypeError (not an exception class; an exception group class). */
 int hs_exception_group_check_star_type (HsVM *vm, HsObject *type);
-/* CHECK_EG_MATCH: the part of exc that type matches and the rest (new references, NULL
- * for none): a group split, a naked exception that matches wrapped in a group. -1 on error. */
-int hs_exception_group_match (HsVM *vm, HsObject *exc, HsObject *type, HsObject **match,
-                              HsObject **rest);
+/* CHECK_EG_MATCH: *match the part of *exc that type matches (a group split, a naked
+ * exception wrapped in a group), *exc then replaced by the rest (None when none); *match
+ * None when nothing matches. -1 on error (type checked as hs_exception_group_check_star_type). */
+int hs_exception_group_star_match (HsVM *vm, HsObject **exc, HsObject *type, HsObject **match);
 /* PREP_RERAISE_STAR: what leaves a try/except* statement, from the exception it caught and
  * the list of those its clauses raised or re-raised and its unmatched rest (None items
  * skipped): None, one exception, or a new group of them (new reference; NULL on error). */

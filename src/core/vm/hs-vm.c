@@ -1953,25 +1953,17 @@ op_CHECK_EXC_MATCH:
 
 op_CHECK_EG_MATCH:
   {
-    HsObject *type = POP (), *match, *rest;
-    int r = hs_exception_group_check_star_type (vm, type);
-    if (r == 0)
-      r = hs_exception_group_match (vm, TOP (), type, &match, &rest);
+    HsObject *type = POP (), *match;
+    int r = hs_exception_group_star_match (vm, &TOP (), type, &match);
     hs_decref (vm, type);
     ERROR_IF (r < 0);
-    if (match == NULL)
-      {
-        hs_xdecref (vm, rest);
-        PUSH (hs_None);
-        DISPATCH ();
-      }
-    /* [exc] -> [rest, match], the match the exception being handled */
-    hs_decref (vm, TOP ());
-    TOP () = rest != NULL ? rest : hs_None;
     PUSH (match);
-    HsObject *old = vm->exc_top->value;
-    vm->exc_top->value = hs_incref (match);
-    hs_xdecref (vm, old);
+    if (match != hs_None) /* the match is the exception being handled */
+      {
+        HsObject *old = vm->exc_top->value;
+        vm->exc_top->value = hs_incref (match);
+        hs_xdecref (vm, old);
+      }
     DISPATCH ();
   }
 

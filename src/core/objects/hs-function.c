@@ -124,8 +124,7 @@ function_qualname (HsFunction *fn)
 HsObject *
 hs_function_repr_named (HsVM *vm, const char *qualname, HsObject *self)
 {
-  return hs_str_from_format (vm, "<function %s at 0x%" G_GINT64_MODIFIER "x>", qualname,
-                             (gint64)hs_object_id (self));
+  return hs_str_from_format (vm, "<function %s at %p>", qualname, hs_object_address (self));
 }
 
 static HsObject *

@@ -116,6 +116,9 @@ typedef struct
    * length (len()), which the text no longer tells; 0 otherwise. */
   guint64 value_len;
   guint64 parent_frame_id; /* functions: the frame that made it (Python Tutor's parent), or 0 */
+  /* Functions: how many of the leading rows (folded_cells unfolded) are the parameters'
+   * default values; the cells it closes over and its attributes follow. */
+  guint n_defaults;
   gint64 refcount;
   gboolean immortal;
   guint flags;

@@ -1055,36 +1055,18 @@ put_rows (GString *out, HsSnapshot *snap, GPtrArray *rows, gboolean closure)
     }
 }
 
-/* Whether `name` is one of the parameters a function's label lists ("f(a, *args, b)"). */
-static gboolean
-names_parameter (const char *label, const char *name)
-{
-  const char *params = strchr (label, '(');
-  gsize n = strlen (name);
-
-  for (const char *p = params; p != NULL && (p = strstr (p + 1, name)) != NULL;)
-    if (strchr ("(* ", p[-1]) != NULL && (p[n] == ',' || p[n] == ')'))
-      return TRUE;
-  return FALSE;
-}
-
 /* pg_encoder appends a function's defaults as one list of [name, value] pairs, and only
  * when there are some; the cells it closes over go to heapscope_closure_cells, and its
- * attributes (`__annotations__`, what the program set) are not listed. The defaults are
- * the leading rows, named after parameters. */
+ * attributes (`__annotations__`, what the program set) are not listed. */
 static void
 put_function_defaults (GString *out, HsSnapshot *snap, HsSnapObject *o)
 {
-  g_autoptr (GPtrArray) rows = unfolded_rows (snap, o);
-  guint n = 0;
+  g_autoptr (GPtrArray) rows = NULL;
 
-  while (n < rows->len && o->label != NULL && !is_closure_row (snap, rows->pdata[n])
-         && ((HsSnapCell *)rows->pdata[n])->label != NULL
-         && names_parameter (o->label, ((HsSnapCell *)rows->pdata[n])->label))
-    n++;
-  if (n == 0)
+  if (o->n_defaults == 0)
     return;
-  g_ptr_array_set_size (rows, n);
+  rows = unfolded_rows (snap, o);
+  g_ptr_array_set_size (rows, MIN (o->n_defaults, rows->len));
   out_str (out, ", [");
   put_rows (out, snap, rows, FALSE);
   out_str (out, "]");

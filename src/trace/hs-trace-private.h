@@ -62,6 +62,10 @@ enum
    * frame, whose variables its entries are, so its entries are not counted again */
   HS_HEADER_GLOBALS = 1 << 2,
 };
+/* Functions: how many of the leading rows (a shared defaults tuple unfolded) are the
+ * parameters' default values, in the header's bits from this one up; the rows after them
+ * are the cells it closes over and its attributes. */
+#define HS_HEADER_DEFAULTS_SHIFT 3
 
 /* HS_REC_PUSH flags */
 enum
@@ -305,7 +309,8 @@ typedef struct
   gboolean library; /* a function of the library's generated code (HS_CODE_LIBRARY) */
   gboolean globals; /* the program's globals dict (HS_HEADER_GLOBALS) */
   guint32 type_str, label_str;
-  guint8 prim; /* HsPrim: how a primitive's text is kept */
+  guint8 prim;        /* HsPrim: how a primitive's text is kept */
+  guint32 n_defaults; /* functions: see HS_HEADER_DEFAULTS_SHIFT */
   union
   {
     gint64 i; /* HS_PRIM_INT (HS_REC_INT) */

@@ -109,21 +109,32 @@ recorded_bytes (Recorder *rec)
          + g_hash_table_size (rec->texts) * TEXTS_ENTRY_BYTES;
 }
 
+/* A function's rows begin with its parameters' defaults, one per value (function_refs). */
+static guint64
+function_n_defaults (HsObject *o)
+{
+  HsFunction *fn = HS_FUNCTION (o);
+  return (fn->defaults != NULL ? hs_tuple_len (fn->defaults) : 0)
+         + (fn->kwdefaults != NULL ? hs_dict_len (fn->kwdefaults) : 0);
+}
+
 static void
 put_header (Recorder *rec, HsLog *log, HsTraceOp op, HsObject *o, HsSnapKind kind,
             const char *label)
 {
+  gboolean function = HS_IS (o, &hs_function_type);
+
   hs_log_put (log, op);
   hs_log_put (log, hs_object_id (o));
   hs_log_put (log, kind);
   hs_log_put (log, pool (rec, HS_TYPE (o)->name));
   hs_log_put (log, pool (rec, label));
   hs_log_put (
-      log, (hs_is_immortal (o) ? HS_HEADER_IMMORTAL : 0)
-               | (HS_IS (o, &hs_function_type) && (HS_FUNCTION (o)->code->flags & HS_CODE_LIBRARY)
-                      ? HS_HEADER_LIBRARY
-                      : 0)
-               | (o == hs_inspect_globals (rec->vm) ? HS_HEADER_GLOBALS : 0));
+      log,
+      (hs_is_immortal (o) ? HS_HEADER_IMMORTAL : 0)
+          | (function && (HS_FUNCTION (o)->code->flags & HS_CODE_LIBRARY) ? HS_HEADER_LIBRARY : 0)
+          | (o == hs_inspect_globals (rec->vm) ? HS_HEADER_GLOBALS : 0)
+          | (function ? function_n_defaults (o) << HS_HEADER_DEFAULTS_SHIFT : 0));
 }
 
 /* Built-in functions, types, modules, a module's classes (UserDict, Enum: immortal), a class's

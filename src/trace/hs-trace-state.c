@@ -190,6 +190,7 @@ read_header (HsRObj *o, HsLogReader *r)
   o->immortal = (header & HS_HEADER_IMMORTAL) != 0;
   o->library = (header & HS_HEADER_LIBRARY) != 0;
   o->globals = (header & HS_HEADER_GLOBALS) != 0;
+  o->n_defaults = (guint32)(header >> HS_HEADER_DEFAULTS_SHIFT);
   o->prim = HS_PRIM_TEXT;
 }
 
@@ -1128,6 +1129,7 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   so->immortal = o->immortal;
   so->flags = o->flags | (o->library ? HS_SNAP_FLAG_LIBRARY : 0);
   so->parent_frame_id = o->parent_frame_id;
+  so->n_defaults = o->n_defaults;
   if (o->shape == HS_SHAPE_PRIM)
     {
       char buf[HS_PRIM_TEXT_SIZE];

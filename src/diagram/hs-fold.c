@@ -40,7 +40,9 @@ struct _TreeNode
   gboolean chained;  /* a chain's hidden node or its last: no fold's root */
   gboolean closed;   /* its subtree could be folded, were it not expanded */
   gboolean foldable; /* closed, and not expanded: its subtree keeps nothing in sight */
-  gboolean hidden;   /* in the plan tried last: folded (under a marker or as one) */
+  gboolean may_fold; /* foldable, bushy and not chained: a marker's root at some depths */
+  guint floor;       /* the depth of its nearest ancestor that may fold, or 0 */
+  gboolean hidden;   /* in the plan chosen: folded (under a marker or as one) */
 };
 
 typedef struct
@@ -200,6 +202,7 @@ measure (Forest *f, const HsChains *chains)
           node->bushy |= child->bushy;
         }
       node->foldable = node->closed && !hs_diagram_options_is_expanded (f->opts, node->obj);
+      node->may_fold = node->foldable && node->bushy && !node->chained;
     }
 }
 
@@ -209,25 +212,47 @@ measure (Forest *f, const HsChains *chains)
 static gboolean
 folds_at (const TreeNode *node, guint k)
 {
-  return node->depth > k && node->foldable && node->bushy && !node->chained
-         && (node->parent == NULL || !node->parent->hidden);
+  return node->depth > k && node->may_fold && (node->parent == NULL || !node->parent->hidden);
 }
 
-/* How many objects fewer the plan of depth `k` draws. */
-static guint
-plan_saves (Forest *f, guint k)
+/* Marks the nodes the plan of depth `k` hides. */
+static void
+plan (Forest *f, guint k)
 {
-  guint saved = 0;
-
   for (guint i = 0; i < f->order->len; i++)
     {
       TreeNode *node = g_ptr_array_index (f->order, i);
 
       node->hidden = (node->parent != NULL && node->parent->hidden) || folds_at (node, k);
-      if (node->hidden && !node->parent->hidden)
-        saved += node->weight - 1;
     }
-  return saved;
+}
+
+/* saves[k]: how many objects fewer the plan of depth k draws, for every k at once (a tree
+ * may be as deep as it has nodes, a plan per depth would be quadratic). A node that may
+ * fold is a marker's root for the depths from its nearest such ancestor's (which folds it
+ * below that) to its own, excluded. */
+static guint *
+plans_saves (Forest *f)
+{
+  g_autofree gint64 *delta = g_new0 (gint64, f->max_depth + 1);
+  guint *saves = g_new0 (guint, f->max_depth + 1);
+  gint64 sum = 0;
+
+  for (guint i = 0; i < f->order->len; i++) /* parents first */
+    {
+      TreeNode *node = g_ptr_array_index (f->order, i);
+
+      if (node->parent != NULL)
+        node->floor = node->parent->may_fold ? node->parent->depth : node->parent->floor;
+      if (node->may_fold && node->floor < node->depth)
+        {
+          delta[node->floor] += node->weight - 1;
+          delta[node->depth] -= node->weight - 1;
+        }
+    }
+  for (guint k = 0; k <= f->max_depth; k++)
+    saves[k] = (guint)(sum += delta[k]);
+  return saves;
 }
 
 /* The subtree of root behind one marker. */
@@ -303,6 +328,7 @@ void
 hs_folds_find (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opts)
 {
   Forest f = { snap, opts, NULL, NULL, G_QUEUE_INIT, 0 };
+  g_autofree guint *saves = NULL;
   guint n_drawn, k;
 
   if (opts->fold_budget == 0 || (n_drawn = count_drawn (snap, opts, chains)) <= opts->fold_budget)
@@ -311,9 +337,10 @@ hs_folds_find (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions 
   f.order = g_ptr_array_new_with_free_func ((GDestroyNotify)tree_node_free);
   forest_build (&f, chains);
   /* the deepest level shown that keeps within the budget, or all folded that can be */
-  for (k = f.max_depth; k > 0 && n_drawn > opts->fold_budget + plan_saves (&f, k); k--)
+  saves = plans_saves (&f);
+  for (k = f.max_depth; k > 0 && n_drawn > opts->fold_budget + saves[k]; k--)
     ;
-  plan_saves (&f, k);
+  plan (&f, k);
   for (guint i = 0; i < f.order->len; i++)
     {
       const TreeNode *node = g_ptr_array_index (f.order, i);

@@ -1263,7 +1263,8 @@ static const HsMethodDef json_functions[] = {
 };
 
 /* CPython 3.11's json.decoder.JSONDecoder and json's loads and load (with their hooks and
- * cls=), over the scanner above. */
+ * cls=), over the scanner above; the decoder's class and functions have json.decoder's
+ * __module__, as CPython's. */
 static const char json_text[]
     = "class JSONDecoder(object):\n"
       "    \"\"\"Simple JSON <https://json.org> decoder\"\"\"\n"
@@ -1286,6 +1287,10 @@ static const char json_text[]
       "    def raw_decode(self, s, idx=0):\n"
       "        return _scan(s, idx, False, self.object_hook, self.object_pairs_hook,\n"
       "                     self.parse_float, self.parse_int, self.parse_constant, self.strict)\n"
+      "\n"
+      "for _f in (JSONDecoder.__init__, JSONDecoder.decode, JSONDecoder.raw_decode):\n"
+      "    _f.__module__ = 'json.decoder'\n"
+      "del _f\n"
       "\n"
       "_CONSTANTS = {\n"
       "    '-Infinity': float('-inf'),\n"

@@ -14,6 +14,7 @@
 
 #include "hs-class.h"
 #include "hs-cpython-names.h"
+#include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-function.h"
 #include "hs-module.h"
@@ -110,12 +111,50 @@ cfunction_refs (HsObject *self, HsVisitFn visit, gpointer data)
     hs_visit (visit, f->self, data);
 }
 
-/* The table's entry when CPython writes this function in Python: a module's (`dataclass`,
- * self NULL) or a class's (`Random.randint`, by its owner's qualified name); NULL otherwise. */
-static const HsCPythonFunction *
-python_in_cpython (const HsCFunctionObject *f)
+/* The class along t's MRO (a class's __mro__, a built-in's bases) whose own namespace holds
+ * a method descriptor of def, or NULL. */
+static const HsType *
+holder_along (const HsType *t, const HsMethodDef *def)
 {
-  const char *home = f->owner != NULL ? hs_type_module (f->owner) : NULL;
+  HsObject *mro = (t->type_flags & HS_TYPE_HEAP) ? HS_CLASS (t)->mro : NULL;
+  gsize n = mro != NULL ? hs_tuple_len (mro) : G_MAXSIZE;
+  for (gsize i = 0; i < n && t != NULL; i++, t = mro != NULL ? NULL : t->base)
+    {
+      const HsType *c = mro != NULL ? (const HsType *)hs_tuple_get_borrow (mro, i) : t;
+      HsObject *d
+          = c->dict != NULL ? hs_dict_get_item_cstr_borrow (NULL, c->dict, def->name) : NULL;
+      if (d != NULL && (hs_method_descr_check (d) || HS_IS (d, &hs_classmethod_descr_type))
+          && ((HsCFunctionObject *)d)->def == def)
+        return c;
+    }
+  return NULL;
+}
+
+/* The class that defines f's method: its owner, but for a method of a class a module makes
+ * at run time, whose descriptors are made once for every run (their owner object or type:
+ * UserDict.fromkeys, Sized.__subclasshook__), the class along the MRO of self (a class
+ * method's class) or of self's type that holds it. */
+static const HsType *
+defining_class (const HsCFunctionObject *f)
+{
+  const HsType *c = NULL;
+  if (f->self == NULL || (f->owner != &hs_object_type && f->owner != &hs_type_type))
+    return f->owner;
+  if (hs_type_check (f->self))
+    c = holder_along ((const HsType *)f->self, f->def);
+  if (c == NULL)
+    c = holder_along (HS_TYPE (f->self), f->def);
+  return c != NULL ? c : f->owner;
+}
+
+/* The table's entry when CPython writes this function in Python: a module's (`dataclass`,
+ * self NULL) or a class's (`Random.randint`, by its defining class's qualified name, which
+ * *cls is set to); NULL otherwise. */
+static const HsCPythonFunction *
+python_in_cpython (const HsCFunctionObject *f, const HsType **cls)
+{
+  const HsType *owner = defining_class (f);
+  const char *home = owner != NULL ? hs_type_module (owner) : NULL;
   g_autofree char *qualname = NULL;
 
   if (f->self == NULL && f->owner == NULL)
@@ -125,7 +164,9 @@ python_in_cpython (const HsCFunctionObject *f)
     }
   if (home == NULL)
     return NULL;
-  qualname = g_strdup_printf ("%s.%s", hs_type_qualname (f->owner), f->def->name);
+  if (cls != NULL)
+    *cls = owner;
+  qualname = g_strdup_printf ("%s.%s", hs_type_qualname (owner), f->def->name);
   return hs_cpython_function (home, qualname);
 }
 
@@ -134,7 +175,7 @@ hs_cfunction_python_type (HsObject *obj)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)obj;
   if ((!HS_IS (obj, &hs_cfunction_type) && !HS_IS (obj, &hs_method_descr_type))
-      || python_in_cpython (f) == NULL)
+      || python_in_cpython (f, NULL) == NULL)
     return obj->type;
   return f->self != NULL ? &hs_method_type : &hs_function_type;
 }
@@ -145,7 +186,8 @@ static HsObject *
 cfunction_repr (HsVM *vm, HsObject *self)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)self;
-  gboolean python = python_in_cpython (f) != NULL;
+  const HsType *cls = NULL;
+  gboolean python = python_in_cpython (f, &cls) != NULL;
   HsObject *bound = python && f->self != NULL ? hs_object_repr (vm, f->self) : NULL;
   char *s;
   HsObject *r;
@@ -155,7 +197,7 @@ cfunction_repr (HsVM *vm, HsObject *self)
   if (python && bound == NULL)
     return NULL;
   else if (python)
-    s = g_strdup_printf ("<bound method %s.%s of %s>", hs_type_qualname (f->owner), f->def->name,
+    s = g_strdup_printf ("<bound method %s.%s of %s>", hs_type_qualname (cls), f->def->name,
                          hs_str_utf8 (bound));
   else if (f->self == NULL)
     s = g_strdup_printf ("<built-in function %s>", f->def->name);
@@ -213,15 +255,16 @@ static HsObject *
 cfunction_getattr (HsVM *vm, HsObject *self, HsObject *name)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)self;
+  const HsType *cls = NULL;
   const char *n = hs_str_utf8 (name);
   if (strcmp (n, "__name__") == 0)
     return hs_str_from_cstr (vm, f->def->name);
   if (strcmp (n, "__qualname__") == 0)
     return qualname (vm, f);
+  if (strcmp (n, "__module__") == 0 && f->owner != NULL && python_in_cpython (f, &cls) != NULL)
+    return hs_str_from_cstr (vm, hs_type_module (cls)); /* Random.randint, Counter.fromkeys */
   if (strcmp (n, "__module__") == 0 && self->type == &hs_cfunction_type)
     return module_of (vm, f);
-  if (strcmp (n, "__module__") == 0 && python_in_cpython (f) != NULL)
-    return hs_str_from_cstr (vm, hs_type_module (f->owner)); /* Random.randint */
   if (strcmp (n, "__class__") == 0)
     return hs_incref ((HsObject *)hs_cfunction_python_type (self));
   if (strcmp (n, "__self__") == 0 && f->self != NULL)
@@ -265,10 +308,10 @@ static HsObject *
 descr_repr (HsVM *vm, HsObject *self)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)self;
-  if (python_in_cpython (f) != NULL)
+  const HsType *cls = NULL;
+  if (python_in_cpython (f, &cls) != NULL)
     {
-      g_autofree char *qualname
-          = g_strdup_printf ("%s.%s", hs_type_qualname (f->owner), f->def->name);
+      g_autofree char *qualname = g_strdup_printf ("%s.%s", hs_type_qualname (cls), f->def->name);
       return hs_function_repr_named (vm, qualname, self);
     }
   char *s = g_strdup_printf ((f->def->flags & HS_METH_SLOT) ? "<slot wrapper '%s' of '%s' objects>"

@@ -306,6 +306,21 @@ hs_class_metaclass_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *ar
 }
 
 HsObject *
+hs_class_isinstance (HsVM *vm, HsObject *o, HsType *cls)
+{
+  HsObject *hook;
+  int yes;
+  /* an exact match needs no hook, as CPython's PyObject_IsInstance */
+  if (hs_cfunction_python_type (o) == cls)
+    return hs_bool_from (TRUE);
+  hook = hs_class_metaclass_hook (vm, (HsObject *)cls, "__instancecheck__", o);
+  if (hook != hs_NotImplemented)
+    return hook;
+  yes = hs_class_isinstance_by_class (vm, o, cls);
+  return yes < 0 ? NULL : hs_bool_from (yes);
+}
+
+HsObject *
 hs_object_check_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *arg)
 {
   if (hs_type_lookup_borrow (HS_TYPE (cls), hs_str_intern_cstr (name)) == NULL)

@@ -279,6 +279,9 @@ gboolean hs_is_class_name (HsObject *name);
  * (a class's own __class__ property or attribute, or __getattribute__'s answer) is another
  * class that does; AttributeError there is False; 1, 0, or -1 with an error */
 int hs_class_isinstance_by_class (HsVM *vm, HsObject *o, HsType *cls);
+/* isinstance(o, cls) for a type cls (CPython's PyObject_IsInstance, which a class pattern
+ * also asks): True/False, NULL with an error. */
+HsObject *hs_class_isinstance (HsVM *vm, HsObject *o, HsType *cls);
 
 /* For the VM: when calling `cls` means allocating an instance and running a Python
  * __init__, allocates the instance (returned) and sets *init, so that the VM runs

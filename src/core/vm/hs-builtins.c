@@ -722,20 +722,7 @@ builtin_isinstance (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   if (!hs_parse_args (vm, "isinstance", args, nargs, kwnames, "obj cls /", &o, &cls))
     return NULL;
   if (hs_type_check (cls))
-    {
-      /* an exact match needs no hook, as CPython's PyObject_IsInstance */
-      const HsType *shown = hs_cfunction_python_type (o);
-      if (shown == (HsType *)cls)
-        return hs_bool_from (TRUE);
-      if (shown != HS_TYPE (o))
-        return hs_bool_from (hs_type_is_subtype (shown, (const HsType *)cls));
-      HsObject *hook = hs_class_metaclass_hook (vm, cls, "__instancecheck__", o);
-      int yes;
-      if (hook != hs_NotImplemented)
-        return hook;
-      yes = hs_class_isinstance_by_class (vm, o, (HsType *)cls);
-      return yes < 0 ? NULL : hs_bool_from (yes);
-    }
+    return hs_class_isinstance (vm, o, (HsType *)cls);
   /* int | str stands for (int, str) (CPython 3.11); another object asks its type's
    * __instancecheck__ (typing.Iterable) */
   if (hs_alias_union_members (cls) != NULL)

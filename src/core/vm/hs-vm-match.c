@@ -10,9 +10,11 @@
  */
 #include "config.h"
 
+#include "hs-class.h"
 #include "hs-deque.h"
 #include "hs-dict.h"
 #include "hs-error.h"
+#include "hs-int.h"
 #include "hs-set.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -220,8 +222,9 @@ hs_match_class (HsVM *vm, HsObject *subject, HsObject *type, gsize nargs, HsObje
       return NULL;
     }
   HsType *t = (HsType *)type;
-  if (!HS_ISINSTANCE (subject, t))
-    return hs_None;
+  HsObject *is = hs_class_isinstance (vm, subject, t);
+  if (is != hs_True)
+    return is == NULL ? NULL : hs_None;
   HsObject *seen = hs_set_new (vm);
   if (seen == NULL)
     return NULL;

@@ -874,6 +874,68 @@ diagram_key (HeapscopeWindow *win, const char *action)
       gtk_widget_activate_action (GTK_WIDGET (heapscope_window_get_diagram (win)), action, NULL));
 }
 
+/* A scene of `width` x 100: the global frame at x 0-100, an object at 150-250 and, when
+ * `with_new`, a new one at 300-400. */
+static HsScene *
+scene_of_three (double width, gboolean with_new)
+{
+  HsScene *scene = hs_scene_new ();
+  HsSceneNode *frame = hs_scene_add_node (scene, HS_SCENE_NODE_FRAME, 1);
+  HsSceneNode *old = hs_scene_add_node (scene, HS_SCENE_NODE_OBJECT, 10);
+
+  scene->width = width, scene->height = 100;
+  frame->rect = (HsRect){ 0, 0, 100, 50 };
+  old->rect = (HsRect){ 150, 0, 100, 50 };
+  if (with_new)
+    {
+      HsSceneNode *new = hs_scene_add_node (scene, HS_SCENE_NODE_OBJECT, 11);
+
+      new->rect = (HsRect){ 300, 0, 100, 50 };
+      new->flags = HS_SNAP_FLAG_NEW;
+    }
+  return scene;
+}
+
+static gboolean
+widget_allocated (GtkWidget *widget)
+{
+  return gtk_widget_get_width (widget) > 0;
+}
+
+/* Following a step's change scrolls to it, and, when the frames' column fits beside it,
+ * to the frames too: a jump to the end of a wide diagram (Alt+End) showed the change at
+ * the view's left edge with the global frame cut off. */
+static void
+test_follow_keeps_frames (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  HeapscopeDiagramView *view = HEAPSCOPE_DIAGRAM_VIEW (heapscope_diagram_view_new ());
+  g_autoptr (HsScene) before = scene_of_three (2000, FALSE);
+  g_autoptr (HsScene) after = scene_of_three (2000, TRUE);
+  GtkAdjustment *hadj;
+  double v, page;
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  heapscope_diagram_view_set_scene (view, before, FALSE);
+  heapscope_diagram_view_set_zoom (view, 1.0);
+  wait_until_impl ((gboolean (*) (gpointer))widget_allocated, view, "the view allocated");
+  hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  page = gtk_adjustment_get_page_size (hadj);
+  g_assert_cmpfloat (page, <, 2000);
+  gtk_adjustment_set_value (hadj, gtk_adjustment_get_upper (hadj) - page); /* at the far right */
+
+  heapscope_diagram_view_set_scene (view, after, FALSE);
+  /* the new object in view (content x = scene x + the 24-pixel margin), the frame too */
+  v = gtk_adjustment_get_value (hadj);
+  g_assert_cmpfloat (v + page, >=, 400 + 24);
+  g_assert_cmpfloat (v, <=, 0 + 24);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The diagram from the keyboard alone (issue 21 item 1): focus enters at the global frame;
  * the arrows go along references and back; Enter collapses an object and restores it; the
  * Menu key opens the context menu. */
@@ -1578,6 +1640,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/live-run", test_live_run);
   g_test_add_func ("/app/window/input", test_input);
   g_test_add_func ("/app/diagram/keyboard", test_diagram_keyboard);
+  g_test_add_func ("/app/diagram/follow-keeps-frames", test_follow_keeps_frames);
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);

@@ -255,37 +255,47 @@ set_adjustment (HeapscopeDiagramView *self, GtkAdjustment **slot, GtkAdjustment 
   configure_adjustments (self);
 }
 
-/* Scrolls so that scene rect r is visible, when it is not already. */
+/* The values of an adjustment with this page size at which [lo, hi] is all in view; when
+ * it is longer than the page, those at which it fills the page. */
 static void
-scroll_to_rect (HeapscopeDiagramView *self, const HsRect *r)
+values_showing (double lo, double hi, double page, double *from, double *to)
 {
-  double x0 = r->x * self->zoom + MARGIN, x1 = x0 + r->width * self->zoom;
-  double y0 = r->y * self->zoom + MARGIN, y1 = y0 + r->height * self->zoom;
-  struct
-  {
-    GtkAdjustment *adj;
-    double lo, hi;
-  } axes[2] = {
-    { self->hadj, x0, x1 },
-    { self->vadj, y0, y1 },
-  };
+  *from = MIN (hi - page, lo);
+  *to = MAX (hi - page, lo);
+}
 
-  for (int i = 0; i < 2; i++)
+/* Scrolls so that scene rect r is visible, when it is not already, as little as that takes;
+ * with `also` (may be NULL), to where `also` is in view with it if they fit together, else
+ * as near it as r allows: the frames' column stays on screen when it can. */
+static void
+scroll_to_rect (HeapscopeDiagramView *self, const HsRect *r, const HsRect *also)
+{
+  const HsRect *rects[2] = { r, also ? also : r };
+  GtkAdjustment *adjs[2] = { self->hadj, self->vadj };
+
+  for (int axis = 0; axis < 2; axis++)
     {
-      GtkAdjustment *adj = axes[i].adj;
-      double v, page;
+      double lo[2], hi[2], from[2], to[2], v, page;
 
-      if (adj == NULL)
+      if (adjs[axis] == NULL)
         continue;
-      v = gtk_adjustment_get_value (adj);
-      page = gtk_adjustment_get_page_size (adj);
-      if (axes[i].lo >= v && axes[i].hi <= v + page)
-        continue;
-      if (axes[i].hi - axes[i].lo > page || axes[i].lo < v)
-        v = axes[i].lo - MARGIN;
+      v = gtk_adjustment_get_value (adjs[axis]);
+      page = gtk_adjustment_get_page_size (adjs[axis]);
+      for (int i = 0; i < 2; i++)
+        {
+          double start = axis ? rects[i]->y : rects[i]->x;
+          double length = axis ? rects[i]->height : rects[i]->width;
+
+          lo[i] = start * self->zoom, hi[i] = lo[i] + length * self->zoom + 2 * MARGIN;
+          values_showing (lo[i], hi[i], page, &from[i], &to[i]);
+        }
+      if (lo[0] + MARGIN >= v && hi[0] - MARGIN <= v + page)
+        continue; /* r is in view */
+      if (MAX (from[0], from[1]) <= MIN (to[0], to[1]))
+        v = CLAMP (v, MAX (from[0], from[1]), MIN (to[0], to[1]));
       else
-        v = axes[i].hi - page + MARGIN;
-      gtk_adjustment_set_value (adj, v);
+        v = to[1] < from[0] ? from[0] : to[0];
+      gtk_adjustment_set_value (adjs[axis], v);
     }
 }
 
@@ -307,8 +317,27 @@ node_changed (const HsSceneNode *n, const HsScene *prev)
   return g_strcmp0 (n->badge, before->badge) != 0;
 }
 
+/* What a box is taken around: what changed (objects or frames), or the frames' column
+ * (frames and recursion markers, whose names say what the objects are). */
+typedef enum
+{
+  CHANGED_OBJECTS,
+  CHANGED_FRAMES,
+  FRAMES_COLUMN,
+} Pick;
+
 static gboolean
-changed_bounds (const HsScene *s, const HsScene *prev, HsSceneNodeRole role, HsRect *out)
+picked (const HsSceneNode *n, const HsScene *prev, Pick pick)
+{
+  if (pick == FRAMES_COLUMN)
+    return hs_scene_node_is_frame_like (n);
+  return n->role == (pick == CHANGED_OBJECTS ? HS_SCENE_NODE_OBJECT : HS_SCENE_NODE_FRAME)
+         && node_changed (n, prev);
+}
+
+/* The rectangle around the nodes of `s` that `pick` takes; FALSE when there are none. */
+static gboolean
+bounds (const HsScene *s, const HsScene *prev, Pick pick, HsRect *out)
 {
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   gboolean any = FALSE;
@@ -317,7 +346,7 @@ changed_bounds (const HsScene *s, const HsScene *prev, HsSceneNodeRole role, HsR
     {
       const HsSceneNode *n = g_ptr_array_index (s->nodes, i);
 
-      if (n->role != role || !node_changed (n, prev))
+      if (!picked (n, prev, pick))
         continue;
       any = TRUE;
       x0 = MIN (x0, n->rect.x);
@@ -330,17 +359,17 @@ changed_bounds (const HsScene *s, const HsScene *prev, HsSceneNodeRole role, HsR
 }
 
 /* Brings what this step changed into view when it is off-screen: the objects first
- * (that is where the lesson is), else the frames. */
+ * (that is where the lesson is), else the frames; with the frames' column when both fit. */
 static void
 follow_changes (HeapscopeDiagramView *self, const HsScene *prev)
 {
-  HsRect r;
+  HsRect r, frames;
 
   if (self->target == NULL)
     return;
-  if (changed_bounds (self->target, prev, HS_SCENE_NODE_OBJECT, &r)
-      || changed_bounds (self->target, prev, HS_SCENE_NODE_FRAME, &r))
-    scroll_to_rect (self, &r);
+  if (bounds (self->target, prev, CHANGED_OBJECTS, &r)
+      || bounds (self->target, prev, CHANGED_FRAMES, &r))
+    scroll_to_rect (self, &r, bounds (self->target, NULL, FRAMES_COLUMN, &frames) ? &frames : NULL);
 }
 
 /* ---- zoom ---- */
@@ -1155,7 +1184,7 @@ focus_node (HeapscopeDiagramView *self, const HsSceneNode *node)
   self->has_focus_node = TRUE;
   self->focus_role = node->role;
   self->focus_id = node->id;
-  scroll_to_rect (self, &node->rect);
+  scroll_to_rect (self, &node->rect, NULL);
   update_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

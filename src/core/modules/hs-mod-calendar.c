@@ -17,6 +17,7 @@
 #include "hs-abc.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-datetime.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -393,6 +394,117 @@ calendar_monthdays2calendar (HsVM *vm, HsObject **args, gsize nargs, HsObject *k
   int cells[42], first,
       n = month_args (vm, "Calendar.monthdays2calendar", args, nargs, kwnames, cells, &first);
   return n < 0 ? NULL : weeks_of (vm, cells, n, first, TRUE);
+}
+
+/* What itermonthdays3, itermonthdays4 and itermonthdates yield for each cell */
+typedef enum
+{
+  CELL_TRIPLE,
+  CELL_QUAD,
+  CELL_DATE,
+} CellKind;
+
+/* The cell's date: a cell outside the month is a day of the month before or after it. */
+static HsObject *
+cell_value (HsVM *vm, gint64 y, int m, const int *cells, int n, int i, int first, CellKind kind)
+{
+  int before = 0, ndays = month_len (y, m), d = cells[i];
+  while (before < n && cells[before] == 0)
+    before++;
+  if (d == 0 && i < before)
+    {
+      y -= m == 1;
+      m = m == 1 ? 12 : m - 1;
+      d = month_len (y, m) - before + 1 + i;
+    }
+  else if (d == 0)
+    {
+      y += m == 12;
+      m = m == 12 ? 1 : m + 1;
+      d = i - before - ndays + 1;
+    }
+  if (kind == CELL_DATE)
+    {
+      HsDateTime f = { .year = (gint32)y, .month = m, .day = d };
+      if (y < 1 || y > 9999)
+        {
+          hs_err_format (vm, &hs_exc_ValueError, "year %" G_GINT64_FORMAT " is out of range", y);
+          return NULL;
+        }
+      return hs_datetime_new (vm, &hs_date_type, &f);
+    }
+  HsObject *items[4] = { hs_int_from_i64 (vm, y), hs_int_from_i64 (vm, m), hs_int_from_i64 (vm, d),
+                         hs_int_from_i64 (vm, (first + i) % 7) };
+  int len = kind == CELL_QUAD ? 4 : 3;
+  HsObject *t = NULL;
+  if (items[0] && items[1] && items[2] && items[3])
+    t = hs_tuple_from_array (vm, items, len);
+  for (int k = 0; k < 4; k++)
+    hs_xdecref (vm, items[k]);
+  return t;
+}
+
+/* The cells [from, from + count) of a month as cell_value gives them */
+static HsObject *
+cell_list (HsVM *vm, gint64 y, int m, const int *cells, int n, int from, int count, int first,
+           CellKind kind)
+{
+  HsObject *l = hs_list_new (vm, 0);
+  for (int i = from; l != NULL && i < from + count; i++)
+    {
+      HsObject *v = cell_value (vm, y, m, cells, n, i, first, kind);
+      if (v == NULL || hs_list_append_take (vm, l, v) < 0)
+        HS_CLEAR (vm, l);
+    }
+  return l;
+}
+
+/* itermonthdays3, itermonthdays4, itermonthdates and monthdatescalendar (weeks) */
+static HsObject *
+month_dated (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
+             CellKind kind, gboolean weeks)
+{
+  HsObject *self, *yo, *mo, *l;
+  gint64 y;
+  int m, first, cells[42], n;
+  if (!hs_parse_args (vm, fname, args, nargs, kwnames, "@self year month", &self, &yo, &mo)
+      || !first_of (vm, self, &first) || !year_month (vm, yo, mo, &y, &m))
+    return NULL;
+  n = month_cells (y, m, first, cells);
+  if (!weeks)
+    return iter_take (vm, cell_list (vm, y, m, cells, n, 0, n, first, kind));
+  l = hs_list_new (vm, 0);
+  for (int i = 0; l != NULL && i < n; i += 7)
+    {
+      HsObject *week = cell_list (vm, y, m, cells, n, i, 7, first, kind);
+      if (week == NULL || hs_list_append_take (vm, l, week) < 0)
+        HS_CLEAR (vm, l);
+    }
+  return l;
+}
+
+static HsObject *
+calendar_itermonthdays3 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return month_dated (vm, "Calendar.itermonthdays3", args, nargs, kwnames, CELL_TRIPLE, FALSE);
+}
+
+static HsObject *
+calendar_itermonthdays4 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return month_dated (vm, "Calendar.itermonthdays4", args, nargs, kwnames, CELL_QUAD, FALSE);
+}
+
+static HsObject *
+calendar_itermonthdates (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return month_dated (vm, "Calendar.itermonthdates", args, nargs, kwnames, CELL_DATE, FALSE);
+}
+
+static HsObject *
+calendar_monthdatescalendar (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return month_dated (vm, "Calendar.monthdatescalendar", args, nargs, kwnames, CELL_DATE, TRUE);
 }
 
 /* yeardayscalendar / yeardays2calendar: rows of `width` months */
@@ -845,6 +957,10 @@ static const HsMethodDef calendar_m[] = {
   { "iterweekdays", calendar_iterweekdays },
   { "itermonthdays", calendar_itermonthdays },
   { "itermonthdays2", calendar_itermonthdays2 },
+  { "itermonthdays3", calendar_itermonthdays3 },
+  { "itermonthdays4", calendar_itermonthdays4 },
+  { "itermonthdates", calendar_itermonthdates },
+  { "monthdatescalendar", calendar_monthdatescalendar },
   { "monthdayscalendar", calendar_monthdayscalendar },
   { "monthdays2calendar", calendar_monthdays2calendar },
   { "yeardayscalendar", calendar_yeardayscalendar },

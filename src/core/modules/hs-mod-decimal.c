@@ -549,7 +549,8 @@ read_digits (const char *p, mpz_ptr z, gint64 *count)
 static gboolean
 num_from_text (Num *n, const char *text)
 {
-  const char *p = text, *end;
+  g_autoptr (GString) ascii = hs_str_decimal_to_ascii (text, strlen (text));
+  const char *p = ascii != NULL ? ascii->str : text, *end;
   gint64 count, frac = 0, edigits;
   mpz_t t;
   gboolean ok = FALSE;

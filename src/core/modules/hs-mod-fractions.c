@@ -176,7 +176,8 @@ only_space (const char *p)
 static HsObject *
 fraction_from_str (HsVM *vm, const HsType *type, HsObject *text)
 {
-  const char *p = skip_space (hs_str_utf8 (text)), *num, *end;
+  g_autoptr (GString) ascii = hs_str_decimal_to_ascii (hs_str_utf8 (text), hs_str_byte_len (text));
+  const char *p = skip_space (ascii != NULL ? ascii->str : hs_str_utf8 (text)), *num, *end;
   gboolean neg = FALSE, ok = FALSE;
   mpz_t n, d, t;
   HsObject *r = NULL;

@@ -478,8 +478,9 @@ parse_complex (const char *s, const char *end, Cx *out)
 static HsObject *
 complex_from_str (HsVM *vm, HsObject *str)
 {
-  const char *s = hs_str_utf8 (str);
-  gsize len = hs_str_byte_len (str);
+  g_autoptr (GString) ascii = hs_str_decimal_to_ascii (hs_str_utf8 (str), hs_str_byte_len (str));
+  const char *s = ascii != NULL ? ascii->str : hs_str_utf8 (str);
+  gsize len = ascii != NULL ? ascii->len : hs_str_byte_len (str);
   g_autoptr (GString) clean = g_string_sized_new (len);
   Cx c;
 

@@ -351,8 +351,9 @@ scan_float (const char *p, const char *end, GString *clean)
   return p == end;
 }
 
-HsObject *
-hs_float_from_str (HsVM *vm, const char *s, gsize len)
+/* float(s) of ASCII text; an error shows `shown`, the text as the program gave it */
+static HsObject *
+float_from_ascii (HsVM *vm, const char *s, gsize len, const char *shown, gsize shown_len)
 {
   const char *p = s, *end = s + len;
   gboolean negative = FALSE;
@@ -376,7 +377,7 @@ hs_float_from_str (HsVM *vm, const char *s, gsize len)
       g_string_truncate (clean, 0);
       if (!scan_float (p, end, clean))
         {
-          HsObject *str = hs_str_new (vm, s, len);
+          HsObject *str = hs_str_new (vm, shown, shown_len);
           HsObject *r = str != NULL ? hs_object_repr (vm, str) : NULL;
           if (r != NULL)
             hs_err_format (vm, &hs_exc_ValueError, "could not convert string to float: %s",
@@ -388,6 +389,15 @@ hs_float_from_str (HsVM *vm, const char *s, gsize len)
       v = g_ascii_strtod (clean->str, NULL);
     }
   return hs_float_new (vm, negative ? -v : v);
+}
+
+HsObject *
+hs_float_from_str (HsVM *vm, const char *s, gsize len)
+{
+  g_autoptr (GString) ascii = hs_str_decimal_to_ascii (s, len);
+  if (ascii != NULL)
+    return float_from_ascii (vm, ascii->str, ascii->len, s, len);
+  return float_from_ascii (vm, s, len, s, len);
 }
 
 /* ---- arithmetic ------------------------------------------------------------------- */

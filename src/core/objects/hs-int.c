@@ -750,8 +750,9 @@ int_from_digits (HsVM *vm, const char *digits, gsize n, int base, gboolean negat
   return int_from_mpz (vm, z);
 }
 
-HsObject *
-hs_int_from_str (HsVM *vm, const char *s, gsize len, int base)
+/* int(s, base) of ASCII text; an error shows `shown`, the text as the program gave it */
+static HsObject *
+int_from_ascii (HsVM *vm, const char *s, gsize len, int base, const char *shown, gsize shown_len)
 {
   const char *p = s, *end = s + len;
   gboolean negative = FALSE, after_prefix = FALSE;
@@ -793,8 +794,17 @@ hs_int_from_str (HsVM *vm, const char *s, gsize len, int base)
   return int_from_digits (vm, digits->str, digits->len, base, negative);
 
 invalid:
-  raise_invalid_literal (vm, s, len, orig_base);
+  raise_invalid_literal (vm, shown, shown_len, orig_base);
   return NULL;
+}
+
+HsObject *
+hs_int_from_str (HsVM *vm, const char *s, gsize len, int base)
+{
+  g_autoptr (GString) ascii = hs_str_decimal_to_ascii (s, len);
+  if (ascii != NULL)
+    return int_from_ascii (vm, ascii->str, ascii->len, base, s, len);
+  return int_from_ascii (vm, s, len, base, s, len);
 }
 
 HsObject *

@@ -688,6 +688,30 @@ py_isdigit (gunichar c)
          || (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468);
 }
 
+GString *
+hs_str_decimal_to_ascii (const char *s, gsize len)
+{
+  GString *out;
+  const char *p, *end = s + len;
+  gsize i = 0;
+
+  while (i < len && (guchar)s[i] < 0x80)
+    i++;
+  if (i == len)
+    return NULL;
+  out = g_string_new_len (s, (gssize)i);
+  for (p = s + i; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int d = g_unichar_digit_value (c);
+      if (c < 0x80)
+        g_string_append_c (out, (char)c);
+      else
+        g_string_append_c (out, py_isspace (c) ? ' ' : d >= 0 ? (char)('0' + d) : '?');
+    }
+  return out;
+}
+
 static gboolean
 py_isnumeric (gunichar c)
 {

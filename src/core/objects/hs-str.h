@@ -105,6 +105,11 @@ gboolean hs_str_interned_by_runtime (const char *s, gsize len);
 gboolean hs_str_is_intern_candidate (const char *s, gsize len);
 /* str.isidentifier() */
 gboolean hs_str_is_identifier (HsObject *str);
+/* The UTF-8 text s[0..len) as int() and float() read it (CPython's
+ * _PyUnicode_TransformDecimalAndSpaceToASCII): every whitespace character a space, every
+ * decimal digit of any script its ASCII digit, any other non-ASCII character '?'. NULL when
+ * the text is ASCII already (then it is read as it is). */
+GString *hs_str_decimal_to_ascii (const char *s, gsize len);
 
 HsObject *hs_str_concat (HsVM *vm, HsObject *a, HsObject *b);
 /* The strs items[0..n) joined with sep between them (NULL: nothing), made in the heap at

@@ -334,6 +334,11 @@ hs_method_func_borrow (HsObject *m)
 }
 
 extern HsType hs_super_type;
+/* What LOAD_METHOD pushes for `super().name` (borrowed), with *self (borrowed) as the
+ * method's self, when super's attribute would be a method of its object bound (a Python
+ * function, a method descriptor): CPython 3.12's LOAD_SUPER_ATTR, which makes no bound
+ * method. NULL: super's getattr is asked. */
+HsObject *hs_super_method_borrow (HsVM *vm, HsObject *sup, HsObject *name, HsObject **self);
 extern HsType hs_staticmethod_type;
 extern HsType hs_classmethod_type;
 extern HsType hs_property_type;

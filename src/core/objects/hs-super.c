@@ -14,6 +14,7 @@
 #include "hs-dict.h"
 #include "hs-exceptions.h"
 #include "hs-frame.h"
+#include "hs-function.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -42,15 +43,20 @@ super_dealloc (HsVM *vm, HsObject *self)
   HS_CLEAR (vm, s->obj);
 }
 
-/* CPython's super_getattro: the attribute of the first class after `type` in the MRO of
- * the object's type (of the object itself when it is a subclass of `type`). */
-static HsObject *
-super_getattr (HsVM *vm, HsObject *self, HsObject *name)
+/* Whether super's object is a class deriving from its class (super(C, D) in a
+ * classmethod) rather than an instance. */
+static gboolean
+super_of_type (const HsSuper *s)
 {
-  HsSuper *s = (HsSuper *)self;
-  gboolean is_type
-      = hs_type_check (s->obj) && hs_type_is_subtype ((HsType *)s->obj, (HsType *)s->type);
-  const HsType *start = is_type ? (HsType *)s->obj : s->obj->type, *m;
+  return hs_type_check (s->obj) && hs_type_is_subtype ((HsType *)s->obj, (HsType *)s->type);
+}
+
+/* What CPython's super_getattro finds (borrowed, NULL: nothing): `name` in the first class
+ * after super's class in the MRO of `start`, the object's type or the object itself. */
+static HsObject *
+super_find (HsVM *vm, const HsSuper *s, const HsType *start, HsObject *name)
+{
+  const HsType *m;
   gsize i = 0;
 
   while ((m = hs_type_mro_at (start, i)) != NULL && m != (HsType *)s->type)
@@ -58,15 +64,46 @@ super_getattr (HsVM *vm, HsObject *self, HsObject *name)
   for (i++; m != NULL && (m = hs_type_mro_at (start, i)) != NULL; i++)
     {
       HsObject *d = m->dict != NULL ? hs_dict_get_item_borrow (vm, m->dict, name) : NULL;
-      if (d == NULL)
-        continue;
-      if (hs_method_descr_check (d) && is_type)
-        return hs_incref (d);
-      return hs_descr_get (vm, d, is_type ? NULL : s->obj, start);
+      if (d != NULL)
+        return d;
     }
-  hs_err_format (vm, &hs_exc_AttributeError, "'super' object has no attribute '%s'",
-                 hs_str_utf8 (name));
   return NULL;
+}
+
+/* CPython's super_getattro: the attribute of the first class after `type` in the MRO of
+ * the object's type (of the object itself when it is a subclass of `type`). */
+static HsObject *
+super_getattr (HsVM *vm, HsObject *self, HsObject *name)
+{
+  HsSuper *s = (HsSuper *)self;
+  gboolean is_type = super_of_type (s);
+  const HsType *start = is_type ? (HsType *)s->obj : s->obj->type;
+  HsObject *d = super_find (vm, s, start, name);
+
+  if (d == NULL)
+    {
+      hs_err_format (vm, &hs_exc_AttributeError, "'super' object has no attribute '%s'",
+                     hs_str_utf8 (name));
+      return NULL;
+    }
+  if (hs_method_descr_check (d) && is_type)
+    return hs_incref (d);
+  return hs_descr_get (vm, d, is_type ? NULL : s->obj, start);
+}
+
+HsObject *
+hs_super_method_borrow (HsVM *vm, HsObject *sup, HsObject *name, HsObject **self)
+{
+  HsSuper *s = (HsSuper *)sup;
+  HsObject *d;
+
+  if (super_of_type (s))
+    return NULL;
+  d = super_find (vm, s, s->obj->type, name);
+  if (d == NULL || !(HS_IS (d, &hs_function_type) || hs_method_descr_check (d)))
+    return NULL;
+  *self = s->obj;
+  return d;
 }
 
 static HsObject *

@@ -20,10 +20,9 @@
 #include "hs-tuple.h"
 #include "hs-vm-internal.h"
 
-/* Cells of the new frame (locals captured by inner functions) and its free variables
- * (from the function's closure). */
+/* Cells of the new frame: its locals captured by inner functions. */
 static int
-frame_setup_closure (HsVM *vm, HsFrame *f, HsFunction *fn)
+frame_setup_cells (HsVM *vm, HsFrame *f, HsFunction *fn)
 {
   HsCode *co = fn->code;
   for (int i = 0; i < co->ncells; i++)
@@ -35,8 +34,6 @@ frame_setup_closure (HsVM *vm, HsFrame *f, HsFunction *fn)
       hs_xdecref (vm, f->locals[slot]);
       f->locals[slot] = cell;
     }
-  for (int i = 0; i < co->nfrees && fn->closure != NULL; i++)
-    f->locals[co->frees[i]] = hs_incref (hs_tuple_get_borrow (fn->closure, i));
   return 0;
 }
 
@@ -64,8 +61,9 @@ enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
           hs_vm_frame_pop (vm, f);
           return NULL;
         }
+      hs_call_bind_frees (fn, f->locals);
     }
-  if ((co->ncells | co->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
+  if (co->ncells != 0 && frame_setup_cells (vm, f, fn) < 0)
     {
       hs_vm_frame_pop (vm, f);
       return NULL;
@@ -90,8 +88,13 @@ make_generator (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
       hs_mem_realloc (vm, f, size, 0);
       return NULL;
     }
-  if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0
-      || ((fn->code->ncells | fn->code->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0))
+  if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
+    {
+      hs_decref (vm, gen);
+      return NULL;
+    }
+  hs_call_bind_frees (fn, f->locals);
+  if (fn->code->ncells != 0 && frame_setup_cells (vm, f, fn) < 0)
     {
       hs_decref (vm, gen);
       return NULL;
@@ -446,7 +449,8 @@ run_class_body (HsVM *vm, HsObject *func, HsObject *ns)
     return NULL;
   f->ns = hs_incref (ns);
   f->cur_line = -1;
-  if ((fn->code->ncells | fn->code->nfrees) != 0 && frame_setup_closure (vm, f, fn) < 0)
+  hs_call_bind_frees (fn, f->locals);
+  if (fn->code->ncells != 0 && frame_setup_cells (vm, f, fn) < 0)
     {
       hs_vm_frame_pop (vm, f);
       return NULL;

@@ -240,7 +240,8 @@ hs_call_args_with_defaults (const HsFunction *fn, gsize nargs)
 }
 
 /* The eval loop's own call (CPython 3.11's CALL_PY_EXACT_ARGS and CALL_PY_WITH_DEFAULTS): a
- * Python function, no generator, no cells, called with its positional parameters (the last
+ * Python function, no generator, no cells to make (free variables are only copied: a method
+ * calling super() has `__class__`), called with its positional parameters (the last
  * ones possibly from its defaults), while nothing waits to run at a call boundary
  * (hs_call_start's deferred work) or stops the run. */
 static inline gboolean
@@ -252,12 +253,23 @@ hs_call_is_lean (HsVM *vm, HsObject *callable, gsize nargs)
     return FALSE;
   co = HS_FUNCTION (callable)->code;
   return hs_call_args_with_defaults (HS_FUNCTION (callable), nargs)
-         && !(co->flags & HS_CODE_GENERATOR) && (co->ncells | co->nfrees) == 0
-         && vm->class_call == 0 && !hs_vm_has_deferred (vm) && !hs_vm_is_stopping (vm);
+         && !(co->flags & HS_CODE_GENERATOR) && co->ncells == 0 && vm->class_call == 0
+         && !hs_vm_has_deferred (vm) && !hs_vm_is_stopping (vm);
+}
+
+/* A new frame's free variables: the cells of the function's closure. */
+static inline void
+hs_call_bind_frees (const HsFunction *fn, HsObject **locals)
+{
+  const HsCode *co = fn->code;
+
+  for (int i = 0; i < co->nfrees && fn->closure != NULL; i++)
+    locals[co->frees[i]] = hs_incref (hs_tuple_get_borrow (fn->closure, i));
 }
 
 /* After a lean call's first nargs locals (hs_call_is_lean): the defaults of the parameters
- * left out (shared, as hs_function_bind_args does), then the other locals unbound. */
+ * left out (shared, as hs_function_bind_args does), then the other locals unbound, then
+ * the free variables. */
 static inline void
 hs_call_bind_rest (HsFunction *fn, HsObject **locals, gsize nargs)
 {
@@ -271,6 +283,8 @@ hs_call_bind_rest (HsFunction *fn, HsObject **locals, gsize nargs)
     }
   for (int i = nparams; i < fn->code->nlocals; i++)
     locals[i] = NULL;
+  if (G_UNLIKELY (fn->code->nfrees != 0))
+    hs_call_bind_frees (fn, locals);
 }
 
 /* The text CPython prints for an exception (its chain, traceback and last line), newly

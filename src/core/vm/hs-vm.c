@@ -1319,6 +1319,15 @@ op_LOAD_METHOD:
         PUSH (o);
         DISPATCH ();
       }
+    HsObject *self;
+    if (o->type == &hs_super_type
+        && (d = hs_super_method_borrow (vm, o, names[arg], &self)) != NULL)
+      {
+        TOP () = hs_incref (d);
+        PUSH (hs_incref (self));
+        hs_decref (vm, o);
+        DISPATCH ();
+      }
     SAVE_FRAME ();
     HsObject *r = hs_object_getattr (vm, o, names[arg]);
     ERROR_IF (r == NULL);

@@ -1477,6 +1477,28 @@ test_child_crash (void)
   close_window (win);
 }
 
+/* Data nested deeper than the C stack (hashing a tuple 100,000 deep: zip over the list it
+ * extends nests each tuple in the next, in a few steps) ends in the runner as in
+ * `heapscope-cli run`, with RecursionError, not a crash: the confined runner still knows
+ * its stack's bounds. The run's end is what counts here, not the drawing of the chain. */
+static void
+test_child_deep_recursion (void)
+{
+  HeapscopeWindow *win = new_window ();
+  HeapscopeSession *session = heapscope_window_get_session (win);
+
+  heapscope_editor_set_text (heapscope_window_get_editor (win),
+                             "l = [()]\nl.extend(zip(l, range(100000)))\nhash(l[-1])\n");
+  heapscope_window_run (win);
+  wait_until (not_running);
+  g_assert_cmpint (hs_trace_get_end (heapscope_session_get_trace (session)), ==,
+                   HS_TRACE_END_EXCEPTION);
+  g_assert_null (heapscope_window_get_banner (win));
+  g_assert_nonnull (strstr (hs_trace_get_error_text (heapscope_session_get_trace (session)),
+                            "RecursionError: maximum recursion depth exceeded"));
+  close_window (win);
+}
+
 /* A runner that asks for more memory than the memory-limit preference allows ends, and
  * the window says it ran out of memory and keeps the steps so far. */
 static void
@@ -1653,6 +1675,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/too-large-banner", test_too_large_banner);
   g_test_add_func ("/app/fault/child-crash", test_child_crash);
   g_test_add_func ("/app/fault/stop-hung-child", test_stop_hung_child);
+  g_test_add_func ("/app/fault/child-deep-recursion", test_child_deep_recursion);
   g_test_add_func ("/app/fault/child-out-of-memory", test_child_out_of_memory);
   g_test_add_func ("/app/fault/kill-restore", test_kill_restore);
   status = g_test_run ();

@@ -9,6 +9,11 @@ and prints TAP (one test per case and command).
           exit 1 with a message on stderr.
   render  (--step last -o TMP.png) likewise: exit 0 with a valid PNG written, or exit 1
           with a message.
+  runner  the app's own interpreter process (HEAPSCOPE_RUNNER, when set), confined as the
+          app starts it, the program on its input: must end within the timeout with exit
+          status 0 and a stream on stdout, whatever the program does (the app reads the
+          error from the stream). It runs every case, .commands or not: a check that
+          holds in the CLI but not in the confined process is what it is there to catch.
 
 A case with NAME.commands (command names, one a line) runs only those: the C-stack cases
 build 200,000-object chains whose trace takes a minute, and tracing adds nothing there.
@@ -40,6 +45,7 @@ RUN_TIMEOUT = 10 * SCALE
 TRACE_TIMEOUT = 30 * SCALE
 SANITIZER = re.compile(r"Sanitizer|runtime error:|^==\d+==", re.M)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+RUNNER = os.environ.get("HEAPSCOPE_RUNNER")
 RUN_STEPS = ["--max-steps", os.environ["HS_RUN_STEPS"]] if os.environ.get("HS_RUN_STEPS") else []
 STEPS = ["--max-steps", os.environ["HS_TRACE_STEPS"]] if os.environ.get("HS_TRACE_STEPS") else []
 MEMORY_LIMIT = None if os.environ.get("ASAN_OPTIONS") else \
@@ -61,11 +67,12 @@ def case_memory_args(path):
         return []
 
 
-def run_cli(cli, args, timeout):
-    """(status, stdout bytes, stderr text); status None after a timeout."""
-    args = case_memory_args(next(a for a in args if a.endswith(".py"))) + args
+def run_cli(cli, path, args, timeout, stdin=None):
+    """(status, stdout bytes, stderr text) of `cli` on the case at `path`; status None
+    after a timeout."""
+    args = case_memory_args(path) + args
     try:
-        p = subprocess.run([cli] + args, stdin=subprocess.DEVNULL, capture_output=True,
+        p = subprocess.run([cli] + args, input=stdin, capture_output=True,
                            timeout=timeout, preexec_fn=limit_memory if MEMORY_LIMIT else None)
     except subprocess.TimeoutExpired:
         return None, b"", ""
@@ -89,7 +96,7 @@ def common_failure(status, err, timeout):
 
 
 def check_run(cli, path, expect):
-    status, _, err = run_cli(cli, ["run", path] + RUN_STEPS, RUN_TIMEOUT)
+    status, _, err = run_cli(cli, path, ["run", path] + RUN_STEPS, RUN_TIMEOUT)
     bad = common_failure(status, err, RUN_TIMEOUT)
     if bad:
         return bad
@@ -108,7 +115,8 @@ def check_run(cli, path, expect):
 def check_trace(cli, path, _expect):
     # A 16 MB cap still checks that the trace stops with a note at its cap; at the default
     # 64 MB a runaway string's trace spends most of its time writing JSON.
-    status, out, err = run_cli(cli, ["trace", "--max-mb", "16", path] + STEPS, TRACE_TIMEOUT)
+    status, out, err = run_cli(cli, path, ["trace", "--max-mb", "16", path] + STEPS,
+                               TRACE_TIMEOUT)
     bad = common_failure(status, err, TRACE_TIMEOUT)
     if bad:
         return bad
@@ -128,7 +136,7 @@ def check_trace(cli, path, _expect):
 def check_render(cli, path, _expect):
     with tempfile.TemporaryDirectory(prefix="hs-bad-input-") as tmp:
         png = os.path.join(tmp, "last.png")
-        status, _, err = run_cli(cli, ["render", path, "--step", "last", "-o", png] + STEPS,
+        status, _, err = run_cli(cli, path, ["render", path, "--step", "last", "-o", png] + STEPS,
                                  TRACE_TIMEOUT)
         bad = common_failure(status, err, TRACE_TIMEOUT)
         if bad:
@@ -147,7 +155,37 @@ def check_render(cli, path, _expect):
         return f"exit status {status} with stderr {last_line(err)!r}"
 
 
+def varint(n):
+    """The runner input's unsigned varint (hs_log_put): 7 bits a byte, low first."""
+    out = bytearray()
+    while True:
+        out.append((n & 0x7F) | (0x80 if n > 0x7F else 0))
+        n >>= 7
+        if not n:
+            return bytes(out)
+
+
+def check_runner(_cli, path, _expect):
+    # The runner's input (hs-trace-stream.h): "HSTI", the version, then the program as
+    # one HS_TRACE_INPUT_SOURCE message; nothing answers input(), as at the end of a file.
+    with open(path, "rb") as f:
+        source = f.read()
+    request = b"HSTI" + varint(3) + varint(1) + varint(len(source)) + source
+    status, out, err = run_cli(RUNNER, path, [f"--name={os.path.basename(path)}"] + STEPS,
+                               TRACE_TIMEOUT, stdin=request)
+    bad = common_failure(status, err, TRACE_TIMEOUT)
+    if bad:
+        return bad
+    if status != 0:
+        return f"exit status {status} with stderr {last_line(err)!r}"
+    if not out.startswith(b"HSTS"):
+        return "exit 0 but stdout is no trace stream"
+    return None
+
+
 CHECKS = [("run", check_run), ("trace", check_trace), ("render", check_render)]
+if RUNNER:
+    CHECKS.append(("runner", check_runner))
 
 
 def cases(case_dir, names):
@@ -175,7 +213,7 @@ def main():
         except OSError:
             only = None
         for cmd, check in CHECKS:
-            if only is None or cmd in only:
+            if only is None or cmd in only or cmd == "runner":
                 jobs.append((name, cmd, check, expect))
 
     def one(job):

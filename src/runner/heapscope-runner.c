@@ -24,6 +24,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include "hs-recursion.h"
 #include "hs-sandbox.h"
 #include "hs-trace-stream.h"
 
@@ -219,6 +220,9 @@ main (int argc, char **argv)
       g_printerr ("heapscope-runner: no program on stdin\n");
       return 2;
     }
+  /* the main thread's stack bounds come from /proc/self/maps, which the confined process
+   * cannot open: read after, every C-stack check would pass and deep data would crash */
+  hs_stack_floor_compute ();
   if (!hs_sandbox_limit_memory ((guint64)MAX (memory_mib, 0), &error)
       || !hs_sandbox_confine (&error))
     {

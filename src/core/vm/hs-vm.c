@@ -2317,6 +2317,14 @@ error_noip:
               f->after_lineless = hs_code_line (f->code, f->ip) < 0;
               DISPATCH ();
             }
+          /* no handler: the value stack is emptied before the frame's return event, as
+           * CPython's exception_unwind does (a for loop's iterator goes first) */
+          while (f->sp > 0)
+            {
+              HsObject *v = f->stack[--f->sp];
+              f->stack[f->sp] = NULL;
+              hs_xdecref (vm, v);
+            }
           if (vm->hooks != NULL && vm->hooks->step != NULL)
             {
               /* a position-less re-raise is where the last line was (CPython gives such

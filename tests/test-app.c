@@ -936,6 +936,37 @@ test_follow_keeps_frames (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Fitting, a diagram that grows by a few pixels a step keeps its zoom for several steps
+ * (text keeps its size, and the boxes' images drawn at it stay of use), yet always fits. */
+static void
+test_fit_zoom_steps (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  HeapscopeDiagramView *view = HEAPSCOPE_DIAGRAM_VIEW (heapscope_diagram_view_new ());
+  double zoom = 0;
+  guint changes = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_impl ((gboolean (*) (gpointer))widget_allocated, view, "the view allocated");
+  for (int i = 0; i < 20; i++)
+    {
+      double width = 1000 * pow (1.005, i);
+      g_autoptr (HsScene) scene = scene_of_three (width, FALSE);
+
+      heapscope_diagram_view_set_scene (view, scene, FALSE);
+      g_assert_cmpfloat (width * heapscope_diagram_view_get_zoom (view) + 2 * 24, <=,
+                         gtk_widget_get_width (GTK_WIDGET (view)));
+      changes += i > 0 && heapscope_diagram_view_get_zoom (view) != zoom;
+      zoom = heapscope_diagram_view_get_zoom (view);
+    }
+  /* 10% of growth: at most three steps of 4.4% */
+  g_assert_cmpuint (changes, <=, 3);
+  g_assert_cmpfloat (zoom, <, 0.55);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The diagram from the keyboard alone (issue 21 item 1): focus enters at the global frame;
  * the arrows go along references and back; Enter collapses an object and restores it; the
  * Menu key opens the context menu. */
@@ -1663,6 +1694,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/input", test_input);
   g_test_add_func ("/app/diagram/keyboard", test_diagram_keyboard);
   g_test_add_func ("/app/diagram/follow-keeps-frames", test_follow_keeps_frames);
+  g_test_add_func ("/app/diagram/fit-zoom-steps", test_fit_zoom_steps);
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);

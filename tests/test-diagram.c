@@ -930,6 +930,41 @@ draw_in_window (cairo_surface_t *surface, const HsScene *scene, HsPaintCache *ca
   cairo_surface_flush (surface);
 }
 
+/* The cache keeps the boxes' images of the zoom before: a zoom that comes back (presenting,
+ * the What happened panel grows and shrinks again between steps) draws none anew, and a new
+ * one draws them all at its scale. */
+static void
+test_painter_cache_zoom_back (void)
+{
+  g_autoptr (HsSnapshot) snap = fixture_many (20);
+  g_autoptr (HsScene) scene = render (snap);
+  g_autoptr (HsPaintCache) cache = hs_paint_cache_new ();
+  int w = (int)ceil (scene->width), h = (int)ceil (scene->height);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  const double zooms[] = { 1, 0.5, 1, 0.5, 0.75 };
+  guint drawn[G_N_ELEMENTS (zooms)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      guint before = hs_paint_cache_n_images_drawn (cache);
+      HsPaintOptions paint;
+
+      cairo_scale (cr, zooms[i], zooms[i]);
+      hs_paint_options_init (&paint);
+      paint.cache = cache;
+      hs_painter_draw (cr, scene, hs_theme_get (HS_THEME_LIGHT), &paint);
+      cairo_destroy (cr);
+      drawn[i] = hs_paint_cache_n_images_drawn (cache) - before;
+    }
+  g_assert_cmpuint (drawn[0], ==, scene->nodes->len);
+  g_assert_cmpuint (drawn[1], ==, scene->nodes->len);
+  g_assert_cmpuint (drawn[2], ==, 0);
+  g_assert_cmpuint (drawn[3], ==, 0);
+  g_assert_cmpuint (drawn[4], ==, scene->nodes->len);
+  cairo_surface_destroy (surface);
+}
+
 /* A frame of an animation drawn through the cache (nodes as images, edges that moved with
  * their ends as masks from the frame before) looks as drawn directly: pixels apart only
  * where a box or line is placed to the nearest device pixel. */
@@ -1115,6 +1150,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/layout/stability", test_stability);
   g_test_add_func ("/diagram/painter/themes", test_painter_themes);
   g_test_add_func ("/diagram/painter/moving-cache", test_painter_moving_cache);
+  g_test_add_func ("/diagram/painter/cache-zoom-back", test_painter_cache_zoom_back);
   g_test_add_func ("/diagram/painter/still-layer", test_painter_still_layer);
   g_test_add_func ("/diagram/scene/long-values-shortened", test_long_values_shortened);
   g_test_add_func ("/diagram/options/expand", test_options_expand);

@@ -35,6 +35,7 @@
 #define MIN_FIT_ZOOM 0.4 /* below this text is unreadable: stepping scrolls instead */
 #define MAX_ZOOM 8.0
 #define ZOOM_STEP 1.2
+#define FIT_STEPS_PER_OCTAVE 16 /* fitted zooms are powers of 2^(1/16): 4.4% apart */
 
 struct _HeapscopeDiagramView
 {
@@ -87,7 +88,7 @@ struct _HeapscopeDiagramView
   gboolean profile;
   GdkFrameClock *profile_clock; /* connected to while an animation runs */
   double frame_cpu0, frame_wall0, tween_ms, snapshot_ms;
-  guint n_frames;
+  guint n_frames, images0; /* images0: the paint cache's images drawn before the animation */
   double sum_cpu_ms, max_cpu_ms, sum_wall_ms, max_wall_ms, sum_tween_ms, sum_snapshot_ms;
 };
 
@@ -375,9 +376,9 @@ follow_changes (HeapscopeDiagramView *self, const HsScene *prev)
 /* ---- zoom ---- */
 
 /* The zoom at which the whole target fits the viewport (at most max_fit_zoom, at least
- * `floor`), or 0 when there is nothing to fit yet. */
+ * `least`), or 0 when there is nothing to fit yet. */
 static double
-fit_zoom (HeapscopeDiagramView *self, double floor)
+fit_zoom (HeapscopeDiagramView *self, double least)
 {
   int w = gtk_widget_get_width (GTK_WIDGET (self));
   int h = gtk_widget_get_height (GTK_WIDGET (self));
@@ -388,7 +389,11 @@ fit_zoom (HeapscopeDiagramView *self, double floor)
     return 0;
   self->fit_width = w, self->fit_height = h;
   z = MIN ((w - 2 * MARGIN) / s->width, (h - 2 * MARGIN) / s->height);
-  return CLAMP (z, floor, self->max_fit_zoom);
+  /* down to a step of 1/16 octave: a diagram a few pixels larger than the last keeps its
+   * zoom (its text its size, its boxes' images their use) where it would shrink a little
+   * at every step */
+  z = exp2 (floor (log2 (z) * FIT_STEPS_PER_OCTAVE + 1e-9) / FIT_STEPS_PER_OCTAVE);
+  return CLAMP (z, least, self->max_fit_zoom);
 }
 
 /* A fresh fit while view changes are shown: returning from them fits afresh too. */
@@ -605,6 +610,7 @@ profile_begin (HeapscopeDiagramView *self)
   if (!self->profile || self->profile_clock != NULL || clock == NULL)
     return;
   self->profile_clock = g_object_ref (clock);
+  self->images0 = hs_paint_cache_n_images_drawn (self->paint_cache);
   g_signal_connect (clock, "before-paint", G_CALLBACK (profile_before_paint), self);
   g_signal_connect (clock, "after-paint", G_CALLBACK (profile_after_paint), self);
 }
@@ -621,9 +627,11 @@ profile_end (HeapscopeDiagramView *self)
   g_signal_handlers_disconnect_by_func (self->profile_clock, profile_after_paint, self);
   g_clear_object (&self->profile_clock);
   g_printerr ("heapscope-profile: animation of %u nodes: %u frames, CPU mean %.1f ms max %.1f "
-              "ms (tween %.1f, diagram snapshot %.1f), wall mean %.1f ms max %.1f ms\n",
+              "ms (tween %.1f, diagram snapshot %.1f; %u boxes drawn anew at zoom %.3f), wall "
+              "mean %.1f ms max %.1f ms\n",
               self->target ? self->target->nodes->len : 0, self->n_frames, self->sum_cpu_ms / n,
               self->max_cpu_ms, self->sum_tween_ms / n, self->sum_snapshot_ms / n,
+              hs_paint_cache_n_images_drawn (self->paint_cache) - self->images0, self->zoom,
               self->sum_wall_ms / n, self->max_wall_ms);
   self->n_frames = 0;
   self->sum_cpu_ms = self->max_cpu_ms = self->sum_wall_ms = self->max_wall_ms = 0;

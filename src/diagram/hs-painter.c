@@ -639,6 +639,11 @@ struct _HsPaintCache
   guint64 still_key;      /* what it holds, where */
   guint generation;       /* of the current draw: images unused for two draws go */
   double scale;           /* user to device scale the images were drawn at */
+  /* the images of the scale before, kept as they were: a zoom that goes back (a panel that
+   * grows and shrinks again between steps) finds them; 0 when there are none */
+  GHashTable *images_before;
+  double scale_before;
+  guint n_images_drawn; /* ever: hs_paint_cache_n_images_drawn */
   const HsTheme *theme;
   gboolean show_badges;
 };
@@ -681,6 +686,8 @@ hs_paint_cache_new (void)
 
   cache->images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify)cached_node_free);
+  cache->images_before = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify)cached_node_free);
   cache->edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify)cached_edge_free);
   return cache;
@@ -692,6 +699,7 @@ hs_paint_cache_free (HsPaintCache *cache)
   if (cache == NULL)
     return;
   g_hash_table_unref (cache->images);
+  g_hash_table_unref (cache->images_before);
   g_hash_table_unref (cache->edges);
   g_clear_pointer (&cache->still, cairo_surface_destroy);
   g_free (cache);
@@ -787,6 +795,7 @@ draw_node_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneNode *node)
       c->surface
           = draw_node_image (node, cache->theme, cache->show_badges, cache->scale, &c->margins);
       g_hash_table_insert (cache->images, g_memdup2 (&look, sizeof look), c);
+      cache->n_images_drawn++;
     }
   c->used = cache->generation;
   x = node->rect.x - c->margins.left, y = node->rect.y - c->margins.top;
@@ -1005,6 +1014,23 @@ drop_unused_edge (gpointer key, gpointer value, gpointer user_data)
   return ((CachedEdge *)value)->used + 1 < *(guint *)user_data;
 }
 
+/* A new scale: the images of this one become the ones before, and those of the new one are
+ * the ones kept from before if it is that scale again. */
+static void
+cache_rescale (HsPaintCache *cache, double scale)
+{
+  GHashTable *images = cache->images;
+
+  cache->images = cache->images_before;
+  cache->images_before = images;
+  if (fabs (scale - cache->scale_before) > 1e-9)
+    g_hash_table_remove_all (cache->images);
+  cache->scale_before = cache->scale;
+  cache->scale = scale;
+  g_hash_table_remove_all (cache->edges);
+  g_clear_pointer (&cache->still, cairo_surface_destroy);
+}
+
 /* Starts a draw with the cache: its images are for this scale, theme and badge choice. */
 static void
 cache_begin (HsPaintCache *cache, cairo_t *cr, const HsTheme *theme, gboolean show_badges)
@@ -1013,18 +1039,28 @@ cache_begin (HsPaintCache *cache, cairo_t *cr, const HsTheme *theme, gboolean sh
 
   cairo_user_to_device_distance (cr, &sx, &sy);
   sx = hypot (sx, sy);
-  if (fabs (sx - cache->scale) > 1e-9 || theme != cache->theme || show_badges != cache->show_badges)
-    {
-      g_hash_table_remove_all (cache->images);
-      g_hash_table_remove_all (cache->edges);
-      g_clear_pointer (&cache->still, cairo_surface_destroy);
-    }
-  cache->scale = sx;
-  cache->theme = theme;
-  cache->show_badges = show_badges;
   cache->generation++;
   g_hash_table_foreach_remove (cache->images, drop_unused_node, &cache->generation);
   g_hash_table_foreach_remove (cache->edges, drop_unused_edge, &cache->generation);
+  if (theme != cache->theme || show_badges != cache->show_badges)
+    {
+      g_hash_table_remove_all (cache->images);
+      g_hash_table_remove_all (cache->images_before);
+      g_hash_table_remove_all (cache->edges);
+      g_clear_pointer (&cache->still, cairo_surface_destroy);
+      cache->scale_before = 0;
+    }
+  if (fabs (sx - cache->scale) > 1e-9)
+    cache_rescale (cache, sx);
+  cache->theme = theme;
+  cache->show_badges = show_badges;
+}
+
+guint
+hs_paint_cache_n_images_drawn (const HsPaintCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+  return cache->n_images_drawn;
 }
 
 void

@@ -42,6 +42,10 @@ HsPaintCache *hs_paint_cache_new (void);
 void hs_paint_cache_free (HsPaintCache *cache);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsPaintCache, hs_paint_cache_free)
 
+/* How many node images the cache has drawn since it was made (what a frame that draws none
+ * saved: HEAPSCOPE_PROFILE reports it, tests count it). */
+guint hs_paint_cache_n_images_drawn (const HsPaintCache *cache);
+
 typedef struct
 {
   gboolean paint_background; /* fill the scene's rectangle with the theme background first */

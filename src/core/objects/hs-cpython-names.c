@@ -31,33 +31,93 @@ build_dict_index (gpointer data)
   return index;
 }
 
-const char *
-hs_cpython_dict_names (const HsType *type)
+/* What dict_table says of one built-in type: its names as written (NULL when the table
+ * has no such type) and the same as a set. Start-up asks it for every slot of every type
+ * (hs_slot_wrapper_install): formatting the type's key and scanning the text each time
+ * were a sixth of starting a run. */
+typedef struct
+{
+  const char *names;
+  GHashTable *set;
+} DictRow;
+
+/* The set's keys point into the names: a word ends at a space or at the end of a string. */
+static guint
+word_hash (gconstpointer key)
+{
+  guint h = 5381;
+  for (const char *p = key; *p != ' ' && *p != '\0'; p++)
+    h = h * 33 + (guchar)*p;
+  return h;
+}
+
+static gboolean
+word_equal (gconstpointer a, gconstpointer b)
+{
+  const char *p = a, *q = b;
+  for (; *p == *q && *p != ' ' && *p != '\0'; p++, q++)
+    ;
+  return (*p == ' ' || *p == '\0') && (*q == ' ' || *q == '\0');
+}
+
+static GMutex rows_lock;
+static GHashTable *rows_by_type; /* const HsType * → DictRow *, filled as types are asked */
+
+static DictRow *
+dict_row_new (const HsType *type)
 {
   static GOnce once = G_ONCE_INIT;
   GHashTable *index = g_once (&once, build_dict_index, NULL);
-  char key[128];
+  DictRow *row = g_new0 (DictRow, 1);
+  g_autofree char *key = NULL;
 
+  if (type->module != NULL)
+    key = g_strdup_printf ("%s.%s", type->module, type->name);
+  row->names = g_hash_table_lookup (index, key != NULL ? key : type->name);
+  if (row->names == NULL)
+    return row;
+  row->set = g_hash_table_new (word_hash, word_equal);
+  for (const char *p = row->names + 1; *p != '\0'; p = strchr (p, ' ') + 1)
+    g_hash_table_add (row->set, (gpointer)p);
+  return row;
+}
+
+/* Rows live as long as the process, as the static types they describe. */
+static const DictRow *
+dict_row (const HsType *type)
+{
+  DictRow *row;
+
+  g_mutex_lock (&rows_lock);
+  if (rows_by_type == NULL)
+    rows_by_type = g_hash_table_new (NULL, NULL);
+  row = g_hash_table_lookup (rows_by_type, type);
+  if (row == NULL)
+    {
+      row = dict_row_new (type);
+      g_hash_table_insert (rows_by_type, (gpointer)type, row);
+    }
+  g_mutex_unlock (&rows_lock);
+  return row;
+}
+
+const char *
+hs_cpython_dict_names (const HsType *type)
+{
   if (type->type_flags & HS_TYPE_HEAP)
     return NULL;
-  if (type->module == NULL)
-    return g_hash_table_lookup (index, type->name);
-  g_snprintf (key, sizeof key, "%s.%s", type->module, type->name);
-  return g_hash_table_lookup (index, key);
+  return dict_row (type)->names;
 }
 
 gboolean
 hs_cpython_dict_lacks (const HsType *type, const char *name)
 {
-  const char *names = hs_cpython_dict_names (type);
-  gsize n = strlen (name);
+  const DictRow *row;
 
-  if (names == NULL)
+  if (type->type_flags & HS_TYPE_HEAP)
     return FALSE;
-  for (const char *p = names; (p = strstr (p, name)) != NULL; p += n)
-    if (p[-1] == ' ' && p[n] == ' ')
-      return FALSE;
-  return TRUE;
+  row = dict_row (type);
+  return row->set != NULL && !g_hash_table_contains (row->set, name);
 }
 
 /* Moves d's entry `name` (when it has one) to the end of d's order. */

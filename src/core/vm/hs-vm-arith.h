@@ -49,12 +49,10 @@ small_int_add_or_sub (guint32 op, HsObject *a, HsObject *b, gint64 *r)
 /* One of a float operation's operands that only the value stack holds (an intermediate,
  * as `a * dt` in `v + a * dt`), whose memory the result can take instead of a new float
  * while the operand is freed: what CPython 3.11 gets from its float free list. NULL if
- * none, or while a trace records (the recorder sees every allocation). */
+ * none. */
 static inline HsObject *
-spare_float (HsVM *vm, HsObject *a, HsObject *b)
+spare_float (HsObject *a, HsObject *b)
 {
-  if (vm->hooks != NULL || vm->track_dirty)
-    return NULL;
   if (HS_IS (a, &hs_float_type) && a->refcount == 1 && !(a->flags & HS_FLAG_IMMORTAL))
     return a;
   if (HS_IS (b, &hs_float_type) && b->refcount == 1 && !(b->flags & HS_FLAG_IMMORTAL))
@@ -66,7 +64,7 @@ spare_float (HsVM *vm, HsObject *a, HsObject *b)
  * releases, when only that local and the operands hold it (`total += v`, `d = v - mean`):
  * it is given the id a new float would have, so that id() tells the old value from the
  * new as CPython's would. NULL if none. */
-static inline HsObject *
+G_ALWAYS_INLINE static inline HsObject *
 spare_float_local (HsVM *vm, HsObject *a, HsObject *b, const guint32 *next, HsObject **locals)
 {
   HsObject *t;
@@ -75,7 +73,7 @@ spare_float_local (HsVM *vm, HsObject *a, HsObject *b, const guint32 *next, HsOb
     return NULL;
   t = locals[HS_INSTR_ARG (*next)];
   if (t == NULL || !HS_IS (t, &hs_float_type) || t->refcount != 1 + (t == a) + (t == b)
-      || (t->flags & HS_FLAG_IMMORTAL) || vm->hooks != NULL || vm->track_dirty)
+      || (t->flags & HS_FLAG_IMMORTAL))
     return NULL;
   t->id = vm->next_id++;
   return t;
@@ -101,8 +99,10 @@ float_op_reusing (HsVM *vm, guint32 op, HsObject *a, HsObject *b, double x, doub
 
   if (!hs_float_arith_exact (op, x, y, &r))
     return hs_float_arith (vm, op, x, y);
-  if ((spare = spare_float (vm, a, b)) == NULL
-      && (next == NULL || (spare = spare_float_local (vm, a, b, next, locals)) == NULL))
+  /* never while a trace records: the recorder sees every allocation */
+  if (vm->hooks != NULL || vm->track_dirty
+      || ((spare = spare_float (a, b)) == NULL
+          && (next == NULL || (spare = spare_float_local (vm, a, b, next, locals)) == NULL)))
     return hs_float_new (vm, r);
   ((HsFloat *)spare)->value = r;
   return hs_incref (spare);

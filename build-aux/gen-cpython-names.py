@@ -6,6 +6,28 @@ with NotImplementedError instead of a misleading AttributeError.
 Usage (with CPython 3.11): build-aux/gen-cpython-names.py > src/core/objects/hs-cpython-names-table.h
 """
 import abc
+import array
+import bisect
+import calendar
+import cmath
+import copy
+import csv
+import decimal
+import difflib
+import heapq
+import inspect
+import io
+import keyword
+import logging
+import numbers
+import operator
+import queue
+import re
+import reprlib
+import string
+import time
+import timeit
+import weakref
 import base64
 import binascii
 import collections
@@ -45,16 +67,24 @@ OWNERS = [("str", str), ("int", int), ("float", float), ("complex", complex), ("
           ("contextlib", contextlib), ("pprint", pprint), ("traceback", traceback),
           ("warnings", warnings), ("binascii", binascii), ("base64", base64),
           ("hashlib", hashlib), ("struct", struct), ("Struct", struct.Struct),
-          ("unicodedata", unicodedata)]
+          ("array", (array, array.array)), ("unicodedata", unicodedata), ("io", io), ("calendar", calendar),
+          ("re", re), ("string", string), ("heapq", heapq), ("bisect", bisect), ("copy", copy),
+          ("operator", operator), ("decimal", decimal), ("csv", csv), ("difflib", difflib),
+          ("keyword", keyword), ("logging", logging), ("queue", queue), ("time", time),
+          ("timeit", timeit), ("weakref", weakref), ("numbers", numbers),
+          ("reprlib", reprlib), ("inspect", inspect), ("cmath", cmath)]
 
 
-def names(obj):
-    out = []
-    for a in sorted(dir(obj)):
-        if a.startswith("_"):
-            continue
-        out.append(a + "()" if callable(getattr(obj, a)) else a)
-    return " ".join(out)
+def names(objs):
+    """The public names of an owner: one object, or the module and its type of the same
+    name (array), which a lookup cannot tell apart."""
+    objs = objs if isinstance(objs, tuple) else (objs,)
+    out = set()
+    for obj in objs:
+        for a in dir(obj):
+            if not a.startswith("_"):
+                out.add(a + "()" if callable(getattr(obj, a)) else a)
+    return " ".join(sorted(out))
 
 
 def main():

@@ -14,6 +14,7 @@
 
 #include "hs-cfunction.h"
 #include "hs-error.h"
+#include "hs-exceptions.h"
 #include "hs-str.h"
 #include "hs-unicode-name.h"
 
@@ -152,23 +153,12 @@ hs_codec_encode (HsVM *vm, HsObject *str, const char *encoding, const char *erro
           default:
             {
               gsize run = 1;
-              g_autoptr (GString) what = g_string_new (NULL);
+              g_autofree char *reason = g_strdup_printf ("ordinal not in range(%u)", limit);
               for (const char *q = g_utf8_next_char (p); q < end && g_utf8_get_char (q) >= limit;
                    q = g_utf8_next_char (q))
                 run++;
-              if (run == 1)
-                {
-                  g_string_append (what, "character '");
-                  hs_str_append_escape (what, c);
-                  g_string_append_printf (what, "' in position %" G_GSIZE_FORMAT, pos);
-                }
-              else
-                g_string_append_printf (
-                    what, "characters in position %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT, pos,
-                    pos + run - 1);
-              hs_err_format (vm, &hs_exc_UnicodeEncodeError,
-                             "'%s' codec can't encode %s: ordinal not in range(%u)",
-                             codec_name (codec), what->str, limit);
+              hs_err_unicode (vm, &hs_exc_UnicodeEncodeError, codec_name (codec), str, pos,
+                              pos + run, reason);
               return NULL;
             }
         }
@@ -243,18 +233,16 @@ utf8_sequence (const guchar *d, gsize n, gsize *bad, const char **reason)
   return need + 1;
 }
 
+/* The UnicodeDecodeError of bytes [pos, pos + bad) of the len bytes at d */
 static void
-decode_error (HsVM *vm, Codec codec, const guchar *d, gsize pos, gsize bad, const char *reason)
+decode_error (HsVM *vm, Codec codec, const guchar *d, gsize len, gsize pos, gsize bad,
+              const char *reason)
 {
-  if (bad == 1)
-    hs_err_format (vm, &hs_exc_UnicodeDecodeError,
-                   "'%s' codec can't decode byte 0x%02x in position %" G_GSIZE_FORMAT ": %s",
-                   codec_name (codec), d[pos], pos, reason);
-  else
-    hs_err_format (vm, &hs_exc_UnicodeDecodeError,
-                   "'%s' codec can't decode bytes in position %" G_GSIZE_FORMAT "-%" G_GSIZE_FORMAT
-                   ": %s",
-                   codec_name (codec), pos, pos + bad - 1, reason);
+  HsObject *object = hs_bytes_new (vm, (const char *)d, len);
+  if (object != NULL)
+    hs_err_unicode (vm, &hs_exc_UnicodeDecodeError, codec_name (codec), object, pos, pos + bad,
+                    reason);
+  hs_xdecref (vm, object);
 }
 
 HsObject *
@@ -306,7 +294,7 @@ hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding, co
             break;
           case ERR_STRICT:
           default:
-            decode_error (vm, codec, d, i, bad, reason);
+            decode_error (vm, codec, d, len, i, bad, reason);
             break;
         }
       g_string_free (out, TRUE);

@@ -146,31 +146,135 @@ static const struct
                   "aclosing() asynccontextmanager() chdir() closing() contextmanager() deque() "
                   "nullcontext() os redirect_stderr() redirect_stdout() suppress() sys wraps() " },
   { "pprint", "PrettyPrinter() isreadable() isrecursive() pformat() pp() pprint() re saferepr() " },
-  { "traceback", "FrameSummary() StackSummary() TracebackException() clear_frames() collections "
-                 "extract_stack() extract_tb() format_exc() format_exception() format_exception_only() "
-                 "format_list() format_stack() format_tb() itertools linecache print_exc() "
-                 "print_exception() print_last() print_list() print_stack() print_tb() suppress() sys "
-                 "textwrap walk_stack() walk_tb() " },
-  { "warnings", "WarningMessage() catch_warnings() defaultaction filters filterwarnings() "
-                "formatwarning() onceregistry resetwarnings() showwarning() simplefilter() sys warn() "
-                "warn_explicit() " },
-  { "binascii", "Error() Incomplete() a2b_base64() a2b_hex() a2b_qp() a2b_uu() b2a_base64() "
-                "b2a_hex() b2a_qp() b2a_uu() crc32() crc_hqx() hexlify() unhexlify() " },
-  { "base64", "MAXBINSIZE MAXLINESIZE a85decode() a85encode() b16decode() b16encode() "
-              "b32decode() b32encode() b32hexdecode() b32hexencode() b64decode() b64encode() "
-              "b85decode() b85encode() binascii bytes_types decode() decodebytes() encode() "
-              "encodebytes() main() re standard_b64decode() standard_b64encode() struct test() "
-              "urlsafe_b64decode() urlsafe_b64encode() " },
-  { "hashlib", "algorithms_available algorithms_guaranteed blake2b() blake2s() file_digest() md5() "
-               "new() pbkdf2_hmac() scrypt() sha1() sha224() sha256() sha384() sha3_224() "
-               "sha3_256() sha3_384() sha3_512() sha512() shake_128() shake_256() " },
-  { "struct", "Struct() calcsize() error() iter_unpack() pack() pack_into() unpack() unpack_from() " },
+  { "traceback",
+    "FrameSummary() StackSummary() TracebackException() clear_frames() collections "
+    "extract_stack() extract_tb() format_exc() format_exception() format_exception_only() "
+    "format_list() format_stack() format_tb() itertools linecache print_exc() "
+    "print_exception() print_last() print_list() print_stack() print_tb() suppress() sys "
+    "textwrap walk_stack() walk_tb() " },
+  { "warnings",
+    "WarningMessage() catch_warnings() defaultaction filters filterwarnings() "
+    "formatwarning() onceregistry resetwarnings() showwarning() simplefilter() sys warn() "
+    "warn_explicit() " },
+  { "binascii",
+    "Error() Incomplete() a2b_base64() a2b_hex() a2b_qp() a2b_uu() b2a_base64() b2a_hex() "
+    "b2a_qp() b2a_uu() crc32() crc_hqx() hexlify() unhexlify() " },
+  { "base64",
+    "MAXBINSIZE MAXLINESIZE a85decode() a85encode() b16decode() b16encode() b32decode() "
+    "b32encode() b32hexdecode() b32hexencode() b64decode() b64encode() b85decode() "
+    "b85encode() binascii bytes_types decode() decodebytes() encode() encodebytes() main() "
+    "re standard_b64decode() standard_b64encode() struct test() urlsafe_b64decode() "
+    "urlsafe_b64encode() " },
+  { "hashlib",
+    "algorithms_available algorithms_guaranteed blake2b() blake2s() file_digest() md5() "
+    "new() pbkdf2_hmac() scrypt() sha1() sha224() sha256() sha384() sha3_224() sha3_256() "
+    "sha3_384() sha3_512() sha512() shake_128() shake_256() " },
+  { "struct",
+    "Struct() calcsize() error() iter_unpack() pack() pack_into() unpack() unpack_from() " },
   { "Struct", "format iter_unpack() pack() pack_into() size unpack() unpack_from() " },
-  /* the module and its type array.array, both named "array" */
-  { "array", "ArrayType() array() typecodes append() buffer_info() byteswap() count() extend() "
-             "frombytes() fromfile() fromlist() fromunicode() index() insert() itemsize pop() "
-             "remove() reverse() tobytes() tofile() tolist() tounicode() typecode " },
-  { "unicodedata", "UCD() bidirectional() category() combining() decimal() decomposition() "
-                   "digit() east_asian_width() is_normalized() lookup() mirrored() name() "
-                   "normalize() numeric() ucd_3_2_0 unidata_version " },
+  { "array", "ArrayType() append() array() buffer_info() byteswap() count() extend() frombytes() "
+             "fromfile() fromlist() fromunicode() index() insert() itemsize pop() remove() "
+             "reverse() tobytes() tofile() tolist() tounicode() typecode typecodes " },
+  { "unicodedata",
+    "UCD() bidirectional() category() combining() decimal() decomposition() digit() "
+    "east_asian_width() is_normalized() lookup() mirrored() name() normalize() numeric() "
+    "ucd_3_2_0 unidata_version " },
+  { "io", "BlockingIOError() BufferedIOBase() BufferedRWPair() BufferedRandom() BufferedReader() "
+          "BufferedWriter() BytesIO() DEFAULT_BUFFER_SIZE FileIO() IOBase() "
+          "IncrementalNewlineDecoder() RawIOBase() SEEK_CUR SEEK_END SEEK_SET StringIO() "
+          "TextIOBase() TextIOWrapper() UnsupportedOperation() abc open() open_code() "
+          "text_encoding() " },
+  { "calendar",
+    "Calendar() EPOCH FRIDAY February HTMLCalendar() IllegalMonthError() "
+    "IllegalWeekdayError() January LocaleHTMLCalendar() LocaleTextCalendar() MONDAY "
+    "SATURDAY SUNDAY THURSDAY TUESDAY TextCalendar() WEDNESDAY c calendar() datetime "
+    "day_abbr day_name different_locale() error() firstweekday() format() formatstring() "
+    "isleap() leapdays() main() mdays month() month_abbr month_name monthcalendar() "
+    "monthrange() prcal() prmonth() prweek() repeat() setfirstweekday() sys timegm() "
+    "week() weekday() weekheader() " },
+  { "re", "A ASCII DEBUG DOTALL I IGNORECASE L LOCALE M MULTILINE Match() NOFLAG Pattern() "
+          "RegexFlag() S Scanner() T TEMPLATE U UNICODE VERBOSE X compile() copyreg enum error() "
+          "escape() findall() finditer() fullmatch() functools match() purge() search() split() "
+          "sub() subn() template() " },
+  { "string", "Formatter() Template() ascii_letters ascii_lowercase ascii_uppercase capwords() "
+              "digits hexdigits octdigits printable punctuation whitespace " },
+  { "heapq", "heapify() heappop() heappush() heappushpop() heapreplace() merge() nlargest() "
+             "nsmallest() " },
+  { "bisect", "bisect() bisect_left() bisect_right() insort() insort_left() insort_right() " },
+  { "copy", "Error() copy() deepcopy() dispatch_table error() " },
+  { "operator",
+    "abs() add() and_() attrgetter() call() concat() contains() countOf() delitem() eq() "
+    "floordiv() ge() getitem() gt() iadd() iand() iconcat() ifloordiv() ilshift() "
+    "imatmul() imod() imul() index() indexOf() inv() invert() ior() ipow() irshift() is_() "
+    "is_not() isub() itemgetter() itruediv() ixor() le() length_hint() lshift() lt() "
+    "matmul() methodcaller() mod() mul() ne() neg() not_() or_() pos() pow() rshift() "
+    "setitem() sub() truediv() truth() xor() " },
+  { "decimal",
+    "BasicContext Clamped() Context() ConversionSyntax() Decimal() DecimalException() "
+    "DecimalTuple() DefaultContext DivisionByZero() DivisionImpossible() "
+    "DivisionUndefined() ExtendedContext FloatOperation() HAVE_CONTEXTVAR HAVE_THREADS "
+    "Inexact() InvalidContext() InvalidOperation() MAX_EMAX MAX_PREC MIN_EMIN MIN_ETINY "
+    "Overflow() ROUND_05UP ROUND_CEILING ROUND_DOWN ROUND_FLOOR ROUND_HALF_DOWN "
+    "ROUND_HALF_EVEN ROUND_HALF_UP ROUND_UP Rounded() Subnormal() Underflow() getcontext() "
+    "localcontext() setcontext() " },
+  { "csv", "Dialect() DictReader() DictWriter() Error() QUOTE_ALL QUOTE_MINIMAL QUOTE_NONE "
+           "QUOTE_NONNUMERIC Sniffer() StringIO() excel() excel_tab() field_size_limit() "
+           "get_dialect() list_dialects() re reader() register_dialect() unix_dialect() "
+           "unregister_dialect() writer() " },
+  { "difflib",
+    "Differ() GenericAlias() HtmlDiff() IS_CHARACTER_JUNK() IS_LINE_JUNK() Match() "
+    "SequenceMatcher() context_diff() diff_bytes() get_close_matches() ndiff() restore() "
+    "unified_diff() " },
+  { "keyword", "iskeyword() issoftkeyword() kwlist softkwlist " },
+  { "logging",
+    "BASIC_FORMAT BufferingFormatter() CRITICAL DEBUG ERROR FATAL FileHandler() Filter() "
+    "Filterer() Formatter() GenericAlias() Handler() INFO LogRecord() Logger() "
+    "LoggerAdapter() Manager() NOTSET NullHandler() PercentStyle() PlaceHolder() "
+    "RootLogger() StrFormatStyle() StreamHandler() StringTemplateStyle() Template() WARN "
+    "WARNING addLevelName() atexit basicConfig() captureWarnings() collections critical() "
+    "currentframe() debug() disable() error() exception() fatal() getLevelName() "
+    "getLevelNamesMapping() getLogRecordFactory() getLogger() getLoggerClass() info() io "
+    "lastResort log() logMultiprocessing logProcesses logThreads makeLogRecord() os "
+    "raiseExceptions re root setLogRecordFactory() setLoggerClass() shutdown() sys "
+    "threading time traceback warn() warning() warnings weakref " },
+  { "queue", "Empty() Full() LifoQueue() PriorityQueue() Queue() SimpleQueue() deque() heappop() "
+             "heappush() threading time() types " },
+  { "time", "CLOCK_BOOTTIME CLOCK_MONOTONIC CLOCK_MONOTONIC_RAW CLOCK_PROCESS_CPUTIME_ID "
+            "CLOCK_REALTIME CLOCK_TAI CLOCK_THREAD_CPUTIME_ID altzone asctime() clock_getres() "
+            "clock_gettime() clock_gettime_ns() clock_settime() clock_settime_ns() ctime() "
+            "daylight get_clock_info() gmtime() localtime() mktime() monotonic() monotonic_ns() "
+            "perf_counter() perf_counter_ns() process_time() process_time_ns() "
+            "pthread_getcpuclockid() sleep() strftime() strptime() struct_time() thread_time() "
+            "thread_time_ns() time() time_ns() timezone tzname tzset() " },
+  { "timeit", "Timer() default_number default_repeat default_timer() dummy_src_name gc itertools "
+              "main() reindent() repeat() sys template time timeit() " },
+  { "weakref", "CallableProxyType() KeyedRef() ProxyType() ProxyTypes ReferenceType() "
+               "WeakKeyDictionary() WeakMethod() WeakSet() WeakValueDictionary() finalize() "
+               "getweakrefcount() getweakrefs() itertools proxy() ref() sys " },
+  { "numbers", "ABCMeta() Complex() Integral() Number() Rational() Real() abstractmethod() " },
+  { "reprlib", "Repr() aRepr builtins get_ident() islice() recursive_repr() repr() " },
+  { "inspect",
+    "ArgInfo() Arguments() Attribute() BlockFinder() BoundArguments() CORO_CLOSED "
+    "CORO_CREATED CORO_RUNNING CORO_SUSPENDED CO_ASYNC_GENERATOR CO_COROUTINE CO_GENERATOR "
+    "CO_ITERABLE_COROUTINE CO_NESTED CO_NEWLOCALS CO_NOFREE CO_OPTIMIZED CO_VARARGS "
+    "CO_VARKEYWORDS ClassFoundException() ClosureVars() EndOfBlock() FrameInfo() "
+    "FullArgSpec() GEN_CLOSED GEN_CREATED GEN_RUNNING GEN_SUSPENDED OrderedDict() "
+    "Parameter() Signature() TPFLAGS_IS_ABSTRACT Traceback() abc ast attrgetter() builtins "
+    "classify_class_attrs() cleandoc() collections currentframe() dis enum findsource() "
+    "formatannotation() formatannotationrelativeto() formatargvalues() functools "
+    "get_annotations() getabsfile() getargs() getargvalues() getattr_static() getblock() "
+    "getcallargs() getclasstree() getclosurevars() getcomments() getcoroutinelocals() "
+    "getcoroutinestate() getdoc() getfile() getframeinfo() getfullargspec() "
+    "getgeneratorlocals() getgeneratorstate() getinnerframes() getlineno() getmembers() "
+    "getmembers_static() getmodule() getmodulename() getmro() getouterframes() getsource() "
+    "getsourcefile() getsourcelines() importlib indentsize() isabstract() isasyncgen() "
+    "isasyncgenfunction() isawaitable() isbuiltin() isclass() iscode() iscoroutine() "
+    "iscoroutinefunction() isdatadescriptor() isframe() isfunction() isgenerator() "
+    "isgeneratorfunction() isgetsetdescriptor() iskeyword() ismemberdescriptor() "
+    "ismethod() ismethoddescriptor() ismethodwrapper() ismodule() isroutine() "
+    "istraceback() itertools linecache modulesbyfile namedtuple() os re signature() "
+    "stack() sys token tokenize trace() types unwrap() walktree() " },
+  { "cmath", "acos() acosh() asin() asinh() atan() atanh() cos() cosh() e exp() inf infj isclose() "
+             "isfinite() isinf() isnan() log() log10() nan nanj phase() pi polar() rect() sin() "
+             "sinh() sqrt() tan() tanh() tau " },
 };

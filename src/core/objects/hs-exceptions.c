@@ -364,6 +364,9 @@ exc_str (HsVM *vm, HsObject *self)
       && (HS_EXCEPTION (self)->filename != NULL
           || (os_error_arg (self, 0) != hs_None && os_error_arg (self, 1) != hs_None)))
     return os_error_str (vm, self);
+  HsObject *text;
+  if (hs_unicode_error_check (self) && hs_unicode_error_str (vm, self, &text))
+    return text;
   gsize n = hs_tuple_len (args);
   if (n == 0)
     return hs_str_new (vm, "", 0);
@@ -415,6 +418,10 @@ exc_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *k
       hs_err_format (vm, &hs_exc_TypeError, "%s() takes no keyword arguments", type->name);
       return NULL;
     }
+  if (hs_type_is_subtype (type, &hs_exc_UnicodeEncodeError)
+      || hs_type_is_subtype (type, &hs_exc_UnicodeDecodeError))
+    if (!hs_unicode_error_check_args (vm, type, args, nargs))
+      return NULL;
   HsObject *t = hs_tuple_from_array (vm, args, nargs);
   if (t == NULL)
     return NULL;
@@ -701,6 +708,8 @@ exc_member_get (HsVM *vm, HsObject *self, HsObject *name)
   for (int i = 0; is_syntax_error (self) && syntax_fields[i] != NULL; i++)
     if (strcmp (n, syntax_fields[i]) == 0)
       return hs_incref (hs_syntax_error_field (self, i));
+  if (hs_unicode_error_check (self) && hs_unicode_error_field (self, n) != NULL)
+    return hs_incref (hs_unicode_error_field (self, n));
   if (strcmp (n, "value") == 0)
     return hs_incref (hs_stop_iteration_value (self));
   if (strcmp (n, "code") == 0)
@@ -796,6 +805,10 @@ hs_exceptions_runtime_init (void)
   hs_getset_install (&hs_exc_AttributeError, "name obj", exc_member_get, exc_member_set);
   hs_getset_install (&hs_exc_OSError, "errno strerror filename filename2 characters_written",
                      exc_member_get, exc_member_set);
+  hs_getset_install (&hs_exc_UnicodeEncodeError, "encoding object start end reason", exc_member_get,
+                     exc_member_set);
+  hs_getset_install (&hs_exc_UnicodeDecodeError, "encoding object start end reason", exc_member_get,
+                     exc_member_set);
   hs_getset_install (&hs_exc_SyntaxError,
                      "msg filename lineno offset text end_lineno end_offset print_file_and_line",
                      exc_member_get, exc_member_set);

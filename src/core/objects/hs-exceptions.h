@@ -80,6 +80,17 @@ gboolean hs_traceback_entry (HsObject *tb, HsCode **code, int *ip, HsObject **ne
 /* A SyntaxError's field from its args (borrowed; None when absent): 0 msg, 1 filename,
  * 2 lineno, 3 offset, 4 text, 5 end_lineno, 6 end_offset. */
 HsObject *hs_syntax_error_field (HsObject *exc, int i);
+/* UnicodeEncodeError and UnicodeDecodeError (hs-unicode-error.c): whether exc is one; a
+ * field of its (encoding, object, start, end, reason) args by name (borrowed; None when
+ * the args are not those five, NULL for another name); its str() into *out (NULL on an error;
+ * FALSE when the args are not those five); the check of its constructor's arguments (FALSE with
+ * CPython's TypeError); and raising one as a codec does. */
+gboolean hs_unicode_error_check (HsObject *exc);
+HsObject *hs_unicode_error_field (HsObject *exc, const char *name);
+gboolean hs_unicode_error_str (HsVM *vm, HsObject *exc, HsObject **out);
+gboolean hs_unicode_error_check_args (HsVM *vm, HsType *type, HsObject **args, gsize nargs);
+void hs_err_unicode (HsVM *vm, HsType *type, const char *encoding, HsObject *object, gsize start,
+                     gsize end, const char *reason);
 /* "ZeroDivisionError: division by zero" (or just the type name when str() is empty). */
 char *hs_exception_format_last_line (HsVM *vm, HsObject *exc);
 

@@ -26,6 +26,21 @@ typedef struct
   gboolean has_single, has_double; /* whether the text has ' and " */
 } StrText;
 
+/* What every frame of a code shows by name, pooled once per code: a call pushes a frame at
+ * almost every step, and each pooled its name and its variables' names again. */
+typedef struct
+{
+  guint32 name;      /* the frame's (put_push), 0 until a frame of it is pushed */
+  gboolean has_vars; /* vars filled (sync_locals, the first time a frame of it is synced) */
+  guint64 vars[];    /* each local's pooled name and hs_trace_local_rank, code->nlocals pairs */
+} CodeNames;
+
+typedef struct
+{
+  HsCode *code;
+  CodeNames *names;
+} CodeNamesCacheEntry;
+
 typedef struct
 {
   HsTrace *trace;
@@ -52,7 +67,7 @@ typedef struct
   GPtrArray *shadows;          /* Shadow*, outermost first */
   GArray *cell_depths;         /* guint, ascending: the shadows whose code has cells or frees */
   GPtrArray *spare_shadows;    /* Shadow*: emptied, for the next frame */
-  GHashTable *push_names;      /* HsCode* -> its frames' pooled name (put_push) */
+  GHashTable *code_names;      /* HsCode* -> CodeNames* (code_names_of) */
   guint64 delta_start;         /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
@@ -89,7 +104,9 @@ typedef struct
   gsize annotations_at;
 
   PoolCacheEntry pool_cache[512]; /* pool()'s */
-  StrText str_texts[64];          /* direct-mapped by id */
+  /* code_names_of's, direct-mapped by address: a code lives as long as the run */
+  CodeNamesCacheEntry code_names_cache[64];
+  StrText str_texts[64]; /* direct-mapped by id */
 
   /* a traced generator -> GArray of guint64: what its rows were last put from */
   GHashTable *generator_sources;

@@ -52,7 +52,7 @@ typedef struct
   GArray *ptrs;         /* HsObject*: the locals as last compared (sync_locals) */
   GArray *keys;         /* HsObject*: globals keys (module frame only) */
   GArray *held;         /* guint64: held value ids */
-  GArray *names;        /* guint64 pairs: each local's pooled name and hs_trace_local_rank */
+  CodeNames *names;     /* of the frame's code */
   HsObject *synced;     /* the dict of variables last compared whole (sync_dict_vars), or NULL */
   GArray *entries;      /* gsize: each variable's entry number in it, ascending */
   gboolean is_parent;   /* made a function that was shown (Python Tutor's parent frame) */
@@ -76,7 +76,6 @@ shadow_free (gpointer p)
   g_array_unref (s->ptrs);
   g_array_unref (s->keys);
   g_array_unref (s->held);
-  g_array_unref (s->names);
   g_array_unref (s->entries);
   g_free (s);
 }
@@ -1114,10 +1113,14 @@ sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboo
       g_array_set_size (s->vals, code->nlocals);
       g_array_set_size (s->ptrs, code->nlocals);
     }
-  for (int i = s->names->len / 2; i < code->nlocals; i++) /* once: a frame's code stays */
+  if (!s->names->has_vars) /* once per code */
     {
-      guint64 n[2] = { pool (rec, hs_code_varname (code, i)), hs_trace_local_rank (code, i) };
-      g_array_append_vals (s->names, n, 2);
+      for (int i = 0; i < code->nlocals; i++)
+        {
+          s->names->vars[2 * i] = pool (rec, hs_code_varname (code, i));
+          s->names->vars[2 * i + 1] = hs_trace_local_rank (code, i);
+        }
+      s->names->has_vars = TRUE;
     }
   vals = (guint64 *)s->vals->data;
   ptrs = (HsObject **)s->ptrs->data;
@@ -1137,7 +1140,7 @@ sync_locals (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboo
       if (!force && vals[i] == id)
         continue;
       vals[i] = id;
-      n = &g_array_index (s->names, guint64, 2 * i);
+      n = &s->names->vars[2 * i];
       if (id != 0 || !force)
         put_var (log, depth, (guint32)n[0], id, n[1]);
     }
@@ -1244,15 +1247,12 @@ static void
 put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
 {
   HsCode *code = hs_inspect_frame_code (f);
-  gpointer name_str;
 
-  /* a frame's name, pooled once per code (a call pushes one at every step) */
-  if (!g_hash_table_lookup_extended (rec->push_names, code, NULL, &name_str))
+  if (s->names->name == 0)
     {
       g_autoptr (GString) name = g_string_new (code->name);
       append_lambda_line (name, code);
-      name_str = GUINT_TO_POINTER (pool (rec, name->str));
-      g_hash_table_insert (rec->push_names, code, name_str);
+      s->names->name = pool (rec, name->str);
     }
   /* the parent, its own parent, ... as far as they were remembered */
   guint64 chain[16];
@@ -1263,7 +1263,7 @@ put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
   HsObject *gen = hs_inspect_frame_generator (f);
   hs_log_put (log, HS_REC_PUSH);
   hs_log_put (log, s->shown_id);
-  hs_log_put (log, GPOINTER_TO_UINT (name_str));
+  hs_log_put (log, s->names->name);
   hs_log_put (log, (s->is_parent ? HS_PUSH_PARENT : 0)
                        | (hides_own_steps (code) ? HS_PUSH_HIDDEN : 0)
                        | (gen != NULL ? HS_PUSH_GENERATOR : 0));
@@ -1291,8 +1291,30 @@ put_line (HsLog *log, guint depth, int line)
 
 /* A shadow for a frame: a spare one emptied, or a new one (a call makes one at every step
  * and its return drops it). */
+/* The names of code's frames (filled as they are first needed, in the order they were when
+ * each frame pooled its own, so that the pool's numbering stays the same). */
+static CodeNames *
+code_names_of (Recorder *rec, HsCode *code)
+{
+  CodeNamesCacheEntry *e
+      = &rec->code_names_cache[((guintptr)code >> 4) % G_N_ELEMENTS (rec->code_names_cache)];
+
+  if (e->code != code)
+    {
+      CodeNames *names = g_hash_table_lookup (rec->code_names, code);
+      if (names == NULL)
+        {
+          names = g_malloc0 (sizeof (CodeNames) + 2 * sizeof (guint64) * code->nlocals);
+          g_hash_table_insert (rec->code_names, code, names);
+        }
+      e->code = code;
+      e->names = names;
+    }
+  return e->names;
+}
+
 static Shadow *
-shadow_new (Recorder *rec, guint64 id, guint64 shown_id)
+shadow_new (Recorder *rec, HsFrame *f, guint64 shown_id)
 {
   Shadow *s;
 
@@ -1300,8 +1322,7 @@ shadow_new (Recorder *rec, guint64 id, guint64 shown_id)
     {
       s = g_ptr_array_steal_index_fast (rec->spare_shadows, rec->spare_shadows->len - 1);
       /* emptied in place: g_array_set_size zeroes what a later growth adds (vals, ptrs) */
-      s->vals->len = s->ptrs->len = s->keys->len = s->held->len = 0;
-      s->names->len = s->entries->len = 0;
+      s->vals->len = s->ptrs->len = s->keys->len = s->held->len = s->entries->len = 0;
       s->synced = NULL;
       s->is_parent = FALSE;
       s->parent_shown = 0;
@@ -1313,11 +1334,11 @@ shadow_new (Recorder *rec, guint64 id, guint64 shown_id)
       s->ptrs = g_array_new (FALSE, TRUE, sizeof (HsObject *));
       s->keys = g_array_new (FALSE, FALSE, sizeof (HsObject *));
       s->held = g_array_new (FALSE, FALSE, sizeof (guint64));
-      s->names = g_array_new (FALSE, FALSE, sizeof (guint64));
       s->entries = g_array_new (FALSE, FALSE, sizeof (gsize));
     }
-  s->id = id;
+  s->id = hs_inspect_frame_id (f);
   s->shown_id = shown_id;
+  s->names = code_names_of (rec, hs_inspect_frame_code (f));
   return s;
 }
 
@@ -1429,7 +1450,7 @@ sync_frames (Recorder *rec, int line, gboolean entered)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
       HsCode *code = hs_inspect_frame_code (f);
-      Shadow *s = shadow_new (rec, hs_inspect_frame_id (f), ++rec->last_shown_id);
+      Shadow *s = shadow_new (rec, f, ++rec->last_shown_id);
       s->parent_shown = shown_frame_id (rec, code, hs_inspect_frame_parent_id (f));
       /* Python Tutor makes a frame whose code holds a lambda a parent from its first step */
       for (int c = 0; c < code->nchildren && !s->is_parent; c++)
@@ -1501,7 +1522,7 @@ write_keyframe (Recorder *rec, int step)
     {
       HsFrame *f = g_ptr_array_index (frames, i);
       Shadow *live = g_ptr_array_index (rec->shadows, i);
-      Shadow *s = shadow_new (rec, hs_inspect_frame_id (f), live->shown_id);
+      Shadow *s = shadow_new (rec, f, live->shown_id);
       s->is_parent = live->is_parent;
       s->parent_shown = live->parent_shown;
       put_push (rec, log, f, s);
@@ -1878,7 +1899,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   rec.todo = g_ptr_array_new ();
   rec.shadows = g_ptr_array_new_with_free_func (shadow_free);
   rec.spare_shadows = g_ptr_array_new_with_free_func (shadow_free);
-  rec.push_names = g_hash_table_new (NULL, NULL);
+  rec.code_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   /* Held labels stay English in the trace (and its JSON); the diagram translates them. */
   rec.str_iterator = hs_string_pool_add (&t->pool, N_ ("iterator"));
   rec.str_pending = hs_string_pool_add (&t->pool, N_ ("pending"));
@@ -1971,7 +1992,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   g_free (rec.held_labels);
   g_ptr_array_unref (rec.shadows);
   g_ptr_array_unref (rec.spare_shadows);
-  g_hash_table_unref (rec.push_names);
+  g_hash_table_unref (rec.code_names);
   g_array_unref (rec.rows);
   g_ptr_array_unref (rec.frames);
   g_array_unref (rec.cell_depths);

@@ -26,10 +26,11 @@ typedef struct
   gboolean has_single, has_double; /* whether the text has ' and " */
 } StrText;
 
-/* What every frame of a code shows by name, pooled once per code: a call pushes a frame at
+/* What every frame of a code shows, worked out once per code: a call pushes a frame at
  * almost every step, and each pooled its name and its variables' names again. */
 typedef struct
 {
+  gboolean hides;    /* its frames give no step of their own (hides_own_steps) */
   guint32 name;      /* the frame's (put_push), 0 until a frame of it is pushed */
   gboolean has_vars; /* vars filled (sync_locals, the first time a frame of it is synced) */
   guint64 vars[];    /* each local's pooled name and hs_trace_local_rank, code->nlocals pairs */
@@ -59,16 +60,19 @@ typedef struct
   guint n_held, held_cap;      /* in use, room */
   const HsType *held_types[8]; /* the built-in types held_label saw (direct-mapped) */
   guint32 held_type_labels[8]; /* their labels */
-  guint32 last_func_str;       /* the last step's function name */
-  const char *last_func;       /* the text last_func_str was pooled from */
-  HsCode *shown_code;          /* the code is_hidden asked about last */
-  gboolean shown_code_hides;   /* whether it gives no steps (hides_own_steps) */
-  GPtrArray *frames;           /* sync_frames' scratch: the VM's frames, outermost first */
-  GPtrArray *shadows;          /* Shadow*, outermost first */
-  GArray *cell_depths;         /* guint, ascending: the shadows whose code has cells or frees */
-  GPtrArray *spare_shadows;    /* Shadow*: emptied, for the next frame */
-  GHashTable *code_names;      /* HsCode* -> CodeNames* (code_names_of) */
-  guint64 delta_start;         /* where the current step's delta began in the log */
+  gboolean vm_held_any;        /* the VM held objects (hs_inspect_vm_held) at the last step */
+  HsObject *vm_handled;        /* the exception handled at the last step, and its id */
+  guint64 vm_handled_id;
+  HsCode *shown_code;        /* the code is_hidden asked about last */
+  gboolean shown_code_hides; /* whether it gives no steps (hides_own_steps) */
+  guint32 last_func_str;     /* the last step's function name */
+  const char *last_func;     /* the text last_func_str was pooled from */
+  GPtrArray *frames;         /* sync_frames' scratch: the VM's frames, outermost first */
+  GPtrArray *shadows;        /* Shadow*, outermost first */
+  GArray *cell_depths;       /* guint, ascending: the shadows whose code has cells or frees */
+  GPtrArray *spare_shadows;  /* Shadow*: emptied, for the next frame */
+  GHashTable *code_names;    /* HsCode* -> CodeNames* (code_names_of) */
+  guint64 delta_start;       /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
@@ -104,6 +108,7 @@ typedef struct
   gsize annotations_at;
 
   PoolCacheEntry pool_cache[512]; /* pool()'s */
+  HsObject *immortals_seen[64];   /* is_traced's: immortals found in `immortals` */
   /* code_names_of's, direct-mapped by address: a code lives as long as the run */
   CodeNamesCacheEntry code_names_cache[64];
   StrText str_texts[64]; /* direct-mapped by id */
@@ -116,9 +121,18 @@ typedef struct
 static inline gboolean
 is_traced (Recorder *rec, HsObject *o)
 {
-  if (hs_is_immortal (o))
-    return g_hash_table_contains (rec->immortals, o);
-  return (o->flags & HS_FLAG_TRACED) != 0;
+  HsObject **seen;
+
+  if (!hs_is_immortal (o))
+    return (o->flags & HS_FLAG_TRACED) != 0;
+  /* an immortal traced stays so (None, a small int: looked up at most steps) */
+  seen = &rec->immortals_seen[((guintptr)o >> 4) % G_N_ELEMENTS (rec->immortals_seen)];
+  if (*seen == o)
+    return TRUE;
+  if (!g_hash_table_contains (rec->immortals, o))
+    return FALSE;
+  *seen = o;
+  return TRUE;
 }
 
 /* The id the log uses for a value, queueing the object for tracing if needed. */

@@ -1022,8 +1022,27 @@ add_held (Recorder *rec, HsObject *o, guint32 label)
   rec->held_labels[n] = label;
 }
 
+/* Whether what the VM holds (shown with the outermost frame) is what it was at the last
+ * step's sync_held: nothing but the same exception being handled. Remembers it for the
+ * next step. */
+static gboolean
+vm_held_unchanged (Recorder *rec, HsObject *handled, const guint *nvm)
+{
+  gboolean any = nvm[0] + nvm[1] + nvm[2] > 0;
+  gboolean same = !any && !rec->vm_held_any && handled == rec->vm_handled
+                  && (handled == NULL || handled->id == rec->vm_handled_id);
+
+  rec->vm_held_any = any;
+  rec->vm_handled = handled;
+  rec->vm_handled_id = handled != NULL ? handled->id : 0;
+  return same;
+}
+
+/* `idle`: the frame has not run since the last step, so its own values are those the shadow
+ * has (but for cells a closure may have assigned). */
 static void
-sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
+sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force,
+           gboolean idle)
 {
   HsCode *code = hs_inspect_frame_code (f);
   HsObject *const *locals = hs_inspect_frame_locals (f);
@@ -1040,6 +1059,10 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
       vm_held[i] = hs_inspect_vm_held (rec->vm, i, &nvm[i]);
       room += nvm[i];
     }
+  /* the outermost frame, under a call running (most steps of a program with functions) */
+  if (depth == 0 && !force && vm_held_unchanged (rec, handled, nvm) && idle
+      && (code->ncells | code->nfrees) == 0)
+    return;
   /* the room first, then the values written in place (held values go every step) */
   if (room > rec->held_cap)
     {
@@ -1264,8 +1287,7 @@ put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
   hs_log_put (log, HS_REC_PUSH);
   hs_log_put (log, s->shown_id);
   hs_log_put (log, s->names->name);
-  hs_log_put (log, (s->is_parent ? HS_PUSH_PARENT : 0)
-                       | (hides_own_steps (code) ? HS_PUSH_HIDDEN : 0)
+  hs_log_put (log, (s->is_parent ? HS_PUSH_PARENT : 0) | (s->names->hides ? HS_PUSH_HIDDEN : 0)
                        | (gen != NULL ? HS_PUSH_GENERATOR : 0));
   if (gen != NULL)
     hs_log_put (log, hs_object_id (gen));
@@ -1305,6 +1327,7 @@ code_names_of (Recorder *rec, HsCode *code)
       if (names == NULL)
         {
           names = g_malloc0 (sizeof (CodeNames) + 2 * sizeof (guint64) * code->nlocals);
+          names->hides = hides_own_steps (code);
           g_hash_table_insert (rec->code_names, code, names);
         }
       e->code = code;
@@ -1366,7 +1389,8 @@ vm_frames_fill (HsVM *vm, GPtrArray *frames)
 }
 
 static void
-sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force)
+sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboolean force,
+            gboolean idle)
 {
   HsCode *code = hs_inspect_frame_code (f);
   HsObject *ns = hs_inspect_frame_namespace (f);
@@ -1382,7 +1406,7 @@ sync_frame (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gbool
                     (code->flags & HS_CODE_TEXT) ? HS_TRACE_VARS_TEXT : HS_TRACE_VARS_CLASS_BODY);
   else
     sync_locals (rec, log, s, f, depth, force);
-  sync_held (rec, log, s, f, depth, force);
+  sync_held (rec, log, s, f, depth, force, idle);
 }
 
 /* How far from the top common_frames looks for a frame the last step recorded. */
@@ -1465,21 +1489,22 @@ sync_frames (Recorder *rec, int line, gboolean entered)
    * and the deepest frame both steps share (it ran: it may have left values on its stack
    * for a call, or received a return value). Frames under it have not run, but a closure
    * may have assigned their cells: those with cells (cell_depths, ascending) are compared
-   * too. */
+   * too. The outermost frame is compared at every step for its globals and what the VM
+   * holds; it ran only when it is the deepest frame both steps share. */
   if (frames->len > 0)
     sync_frame (rec, log, g_ptr_array_index (rec->shadows, 0), g_ptr_array_index (frames, 0), 0,
-                FALSE);
+                FALSE, common > 1);
   guint tail = common > 1 ? common - 1 : 1;
   for (guint k = 0; k < cells->len && g_array_index (cells, guint, k) < tail; k++)
     {
       guint i = g_array_index (cells, guint, k);
       if (i != 0)
         sync_frame (rec, log, g_ptr_array_index (rec->shadows, i), g_ptr_array_index (frames, i), i,
-                    FALSE);
+                    FALSE, FALSE);
     }
   for (guint i = tail; i < frames->len; i++)
     sync_frame (rec, log, g_ptr_array_index (rec->shadows, i), g_ptr_array_index (frames, i), i,
-                FALSE);
+                FALSE, FALSE);
   if (frames->len > 0)
     put_line (log, frames->len - 1, line);
 }
@@ -1526,7 +1551,7 @@ write_keyframe (Recorder *rec, int step)
       s->is_parent = live->is_parent;
       s->parent_shown = live->parent_shown;
       put_push (rec, log, f, s);
-      sync_frame (rec, log, s, f, i, TRUE);
+      sync_frame (rec, log, s, f, i, TRUE, FALSE);
       put_line (log, i, hs_inspect_frame_line (f));
       shadow_drop (rec, s);
     }

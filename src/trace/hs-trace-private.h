@@ -266,6 +266,13 @@ HsTrace *hs_trace_new (const char *source, gsize len, const char *filename,
 /* The same, taking source (UTF-8, NUL-terminated, g_free'd with the trace) as it is. */
 HsTrace *hs_trace_new_take (char *source, const char *filename, const HsTraceOptions *options);
 
+/* ---- class statements (hs-trace-class-lines.c) ------------------------------------ */
+
+/* The lines of source that start a class statement, ascending (a new array of int). */
+GArray *hs_trace_class_lines (const char *source);
+/* Whether line is one of them. */
+gboolean hs_trace_is_class_line (GArray *lines, int line);
+
 /* ---- variable order (hs-trace-var-order.c) --------------------------------------- */
 
 /* A function's local `slot`'s rank among its frame's rows (HS_REC_VAR). */

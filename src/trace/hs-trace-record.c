@@ -1599,50 +1599,6 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   rec->delta_start = rec->trace->log.len;
 }
 
-/* The numbers of the lines of the source that start with `class` and a space, ascending,
- * as Python Tutor tells a class body from the first line of its code (a few numbers, not
- * one flag per line: a 50 MB program has a million and a half lines). */
-static GArray *
-find_class_lines (const char *source)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (int));
-  const char *p = source;
-
-  for (int line = 1; *p != '\0'; line++)
-    {
-      while (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v')
-        p++;
-      if (g_str_has_prefix (p, "class")
-          && (p[5] == ' ' || p[5] == '\t' || p[5] == '\f' || p[5] == '\v'))
-        g_array_append_val (lines, line);
-      p += strcspn (p, "\r\n");
-      if (*p == '\r' && p[1] == '\n')
-        p++;
-      if (*p != '\0')
-        p++;
-    }
-  return lines;
-}
-
-static gboolean
-is_class_line (Recorder *rec, int line)
-{
-  guint lo = 0, hi = rec->class_lines->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      int at = g_array_index (rec->class_lines, int, mid);
-      if (at == line)
-        return TRUE;
-      if (at < line)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
-}
-
 /* Python Tutor records no step in a class body, nor in anything it calls, until it
  * returns; nor in frames named __new__ or __repr__, nor in the library's code (what they
  * call is shown). The memory
@@ -1668,7 +1624,7 @@ is_hidden (Recorder *rec, HsStepEvent ev, HsFrame *f)
   if (rec->shown_code_hides || hs_inspect_frame_globals (f) != hs_inspect_globals (rec->vm))
     return TRUE;
   first = hs_inspect_frame_code (f)->firstlineno;
-  if (ev == HS_STEP_CALL && first > 0 && is_class_line (rec, first))
+  if (ev == HS_STEP_CALL && first > 0 && hs_trace_is_class_line (rec->class_lines, first))
     {
       rec->hidden_frame = hs_inspect_frame_id (f);
       return TRUE;
@@ -1945,7 +1901,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   rec.sources_scratch = g_array_new (FALSE, FALSE, sizeof (guint64));
   rec.texts = g_hash_table_new (NULL, NULL);
   rec.text_scratch = g_string_new (NULL);
-  rec.class_lines = find_class_lines (t->source);
+  rec.class_lines = hs_trace_class_lines (t->source);
   rec.rows = g_array_new (FALSE, FALSE, sizeof (Row));
   rec.frames = g_ptr_array_new ();
   rec.cell_depths = g_array_new (FALSE, FALSE, sizeof (guint));

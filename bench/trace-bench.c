@@ -289,22 +289,13 @@ count_write (void *cookie, const char *buf, size_t size)
  * to a pipe or a file: a growing memory stream's copies and page faults were a fifth of
  * what was measured, and no writer pays them. */
 static void
-bench_json (void)
+bench_json_of (const char *title, const char *const (*programs)[2], guint n_programs)
 {
-  static const char *const programs[][2] = {
-    { "loop of 20,000", "total = 0\nfor i in range(20000):\n    total += i\n" },
-    { "2,000 appends", "xs = []\nfor i in range(2000):\n    xs.append(i)\n" },
-    { "linked list of 300", "class Node:\n    def __init__(self, v, n):\n        self.v = v\n"
-                            "        self.next = n\nhead = None\nfor i in range(300):\n"
-                            "    head = Node(i, head)\n" },
-  };
-
-  printf (
-      "\nJSON traces (heapscope-cli trace; whole, then --compact: MB, MB per CPU second, CPU ms)"
-      "\n\n");
+  printf ("\n%s (heapscope-cli trace; whole, then --compact: MB, MB per CPU second, CPU ms)\n\n",
+          title);
   printf ("%-20s %8s %10s %8s %8s %11s %8s %8s %6s\n", "program", "steps", "whole MB", "MB/s", "ms",
           "compact MB", "MB/s", "ms", "told");
-  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
+  for (guint i = 0; i < n_programs; i++)
     {
       double rec_ms;
       g_autoptr (HsTrace) trace = record (programs[i][1], 1000000, &rec_ms);
@@ -332,6 +323,42 @@ bench_json (void)
               100.0 * told / hs_trace_get_n_steps (trace));
       fflush (stdout);
     }
+}
+
+static void
+bench_json (void)
+{
+  static const char *const programs[][2] = {
+    { "loop of 20,000", "total = 0\nfor i in range(20000):\n    total += i\n" },
+    { "2,000 appends", "xs = []\nfor i in range(2000):\n    xs.append(i)\n" },
+    { "linked list of 300", "class Node:\n    def __init__(self, v, n):\n        self.v = v\n"
+                            "        self.next = n\nhead = None\nfor i in range(300):\n"
+                            "    head = Node(i, head)\n" },
+  };
+
+  bench_json_of ("JSON traces", programs, G_N_ELEMENTS (programs));
+}
+
+/* Issue 13: a compact step that moves a variable along a long linked list (its tail as it
+ * grows, a cursor walking it) costs what it touched, not the list's length: each node is
+ * proven reached by its holder (hs-trace-json-reach.c), where a walk from the frames read
+ * the list up to it, or past 4,096 cells wrote the step whole (quadratic in the list). The
+ * whole JSON is quadratic in its bytes: each step writes every node. */
+static void
+bench_json_chain (void)
+{
+  static const char *const programs[][2] = {
+    { "5,000 at the tail", "class Node:\n    def __init__(self, v):\n        self.v = v\n"
+                           "        self.next = None\nhead = tail = Node(0)\n"
+                           "for i in range(1, 5000):\n    tail.next = Node(i)\n"
+                           "    tail = tail.next\n" },
+    { "5,000, then walked", "class Node:\n    def __init__(self, v, n):\n        self.v = v\n"
+                            "        self.next = n\nhead = None\nfor i in range(5000):\n"
+                            "    head = Node(i, head)\ncur = head\nwhile cur is not None:\n"
+                            "    cur = cur.next\n" },
+  };
+
+  bench_json_of ("A linked list of 5,000 built in a loop", programs, G_N_ELEMENTS (programs));
 }
 
 /* Issue 18: a compact trace's step costs what the step changed, not the size of the heap
@@ -529,10 +556,16 @@ main (int argc, char **argv)
       bench_json ();
       return 0;
     }
+  if (argc > 1 && g_str_equal (argv[1], "--json-chain"))
+    {
+      bench_json_chain ();
+      return 0;
+    }
   if (argc > 1 && g_str_equal (argv[1], "--json"))
     {
       bench_json ();
       bench_json_per_step ();
+      bench_json_chain ();
       return 0;
     }
   if (argc > 1 && g_str_equal (argv[1], "--exports"))

@@ -1542,6 +1542,34 @@ test_json_compact_told (void)
     }
 }
 
+/* A variable moved along a linked list longer than the walk from the frames may read (its
+ * tail as the list grows, a cursor walking it) leaves nodes that their holders show reached
+ * (hs-trace-json-reach.c): the steps are told, where past 4,096 nodes the walk gave up and
+ * each step was written from its whole snapshot, quadratic in the list (issue 13). */
+static void
+test_json_compact_chain_told (void)
+{
+  static const char *const programs[] = {
+    "class Node:\n    def __init__(self, v):\n        self.v = v\n        self.next = None\n"
+    "head = tail = Node(0)\nfor i in range(1, 4500):\n    tail.next = Node(i)\n"
+    "    tail = tail.next\n",
+    "class Node:\n    def __init__(self, v, n):\n        self.v = v\n        self.next = n\n"
+    "head = None\nfor i in range(4500):\n    head = Node(i, head)\ncur = head\n"
+    "while cur is not None:\n    cur = cur.next\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
+    for (int heap_primitives = 0; heap_primitives < 2; heap_primitives++)
+      {
+        int n, told = compact_steps_told (programs[i], heap_primitives, &n);
+
+        g_test_message ("program %u, heap primitives %d: %d of %d steps told", i, heap_primitives,
+                        told, n);
+        g_assert_cmpint (n, >, 4500 * 6);
+        g_assert_cmpint (told, >=, n - 20);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1586,6 +1614,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/json/library-function-signature", test_library_function_signature);
   g_test_add_func ("/trace/json/hidden-holders", test_hidden_holders_json);
   g_test_add_func ("/trace/json/compact-told", test_json_compact_told);
+  g_test_add_func ("/trace/json/compact-chain-told", test_json_compact_chain_told);
   g_test_add_func ("/trace/explain/hidden-holders", test_explain_hidden_holders);
   g_test_add_func ("/trace/explain/names-like-boxes", test_explain_names_like_boxes);
   g_test_add_func ("/trace/console-text-stderr", test_console_text_stderr);

@@ -5,12 +5,13 @@
  * to it), `lang` how many cells of drawn objects name each language object, `frame_refs`
  * what the frames referred to, and the writer's HsSnapReuse every drawn object. A step then
  * costs what it touched: the counts of what its objects and frames referred to before and
- * refer to now change by one each, and a walk from the frames that stops as soon as it met
- * every object the step touched or took a reference from shows them all still reached,
- * which keeps all that was reached reached (a path through a lost reference goes on from
- * its target). An immortal object without cells (with --heap-primitives: a small int, None,
- * True) is drawn while something drawn refers to it: a reference to it when it was not
- * drawn draws it, and it leaves with the last. A step that could change more (a leaked
+ * refer to now change by one each, and every object the step touched or took a reference
+ * from is shown still reached, which keeps all that was reached reached (a path through a
+ * lost reference goes on from its target): by the holder that proved it before, or a
+ * reference the step made to it (hs-trace-json-reach.c), else by a walk from the frames
+ * that stops as soon as it met them all. An immortal object without cells (with --heap-primitives:
+ * a small int, None, True) is drawn while something drawn refers to it: a reference to it when it
+ * was not drawn draws it, and it leaves with the last. A step that could change more (a leaked
  * cycle, a weak reference, a collection, hidden holders, a reference to another object not
  * drawn, a walk too long) is refused: the writer takes its whole snapshot, and
  * hs_json_delta_reset starts again from it.
@@ -19,6 +20,9 @@
 
 /* Cells the walk from the frames may read before the step is refused. */
 #define WALK_BUDGET 4096
+/* The holder of what the walk meets from an object that holds nothing (no object's id:
+ * ids are allocation serials). */
+#define NO_HOLDER G_MAXUINT64
 
 struct _HsJsonDelta
 {
@@ -30,6 +34,7 @@ struct _HsJsonDelta
   HsIdMap present;    /* language objects in the heap */
   GArray *frame_refs; /* guint64: the drawn objects the frames referred to */
   GArray *frame_lang; /* guint64: the language objects the frames named */
+  HsJsonReach *reach; /* what proves each drawn object reached */
   /* a step's working sets, emptied for each step (made once: most steps are small, and
    * making and freeing them cost more than the step's own work) */
   GHashTable *froms, *wanted, *lang_to, *seen, *added, *framed, *done;
@@ -50,6 +55,8 @@ typedef struct
   GArray *touched;     /* guint64: drawn objects whose count changed */
   GArray *lang_ids;    /* guint64: language objects named before or now */
   GHashTable *lang_to; /* guint64* id -> const HsSnapValue* naming it now */
+  guint64 src;         /* whose references are counted (0: the frames') */
+  gboolean holds;      /* whether src holds what it refers to (hs_json_reach_edge) */
 } Count;
 
 static gint64
@@ -83,6 +90,7 @@ hs_json_delta_new (HsTrace *trace, gboolean whole)
   hs_id_map_init (&d->present);
   d->frame_refs = g_array_new (FALSE, FALSE, sizeof (guint64));
   d->frame_lang = g_array_new (FALSE, FALSE, sizeof (guint64));
+  d->reach = hs_json_reach_new ();
   d->froms = g_hash_table_new (g_int64_hash, g_int64_equal);
   d->wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
   d->lang_to = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -107,6 +115,7 @@ hs_json_delta_free (HsJsonDelta *d)
   hs_id_map_clear (&d->present);
   g_array_unref (d->frame_refs);
   g_array_unref (d->frame_lang);
+  hs_json_reach_free (d->reach);
   g_hash_table_unref (d->froms);
   g_hash_table_unref (d->wanted);
   g_hash_table_unref (d->lang_to);
@@ -167,6 +176,8 @@ count_drawn (Count *c, guint64 id, int sign)
     }
   map_set (&c->d->counts, id, n + sign);
   g_array_append_val (c->touched, id);
+  if (c->holds)
+    hs_json_reach_edge (c->d->reach, c->src, id, sign);
   return TRUE;
 }
 
@@ -179,6 +190,11 @@ take_frame_refs (HsJsonDelta *d, HsSnapshot *snap, Count *c)
 
   g_array_set_size (d->frame_refs, 0);
   g_array_set_size (d->frame_lang, 0);
+  if (c != NULL)
+    {
+      c->src = 0;
+      c->holds = TRUE;
+    }
   for (guint i = 0; i < values->len; i++)
     {
       const HsSnapValue *v = values->pdata[i];
@@ -272,6 +288,7 @@ hs_json_delta_reset (HsJsonDelta *d, HsSnapshot *snap)
     }
   count_immortals (d, snap);
   take_frame_refs (d, snap, NULL);
+  hs_json_reach_reset (d->reach, snap, frame_values (d->values, snap));
   for (guint i = 0; i < d->frame_lang->len; i++)
     hs_id_map_insert (&d->present, g_array_index (d->frame_lang, guint64, i), GINT_TO_POINTER (1));
 }
@@ -301,6 +318,8 @@ count_ref (Count *c, const HsSnapValue *v, int sign)
 static gboolean
 count_refs (Count *c, const HsSnapObject *o, guint from, int sign)
 {
+  c->src = o->id;
+  c->holds = o->kind != HS_SNAP_FUNCTION && o->folded_cells == NULL;
   for (guint i = from; i < o->cells->len; i++)
     {
       const HsSnapCell *cell = &g_array_index (o->cells, HsSnapCell, i);
@@ -334,56 +353,70 @@ lookup (HsSnapshot *part, HsSnapReuse *reuse, guint64 id)
   return o != NULL ? o : hs_snap_reuse_lookup (reuse, id);
 }
 
+/* A walk from the frames (all_reached). */
+typedef struct
+{
+  HsJsonDelta *d;
+  HsSnapshot *part;
+  HsSnapReuse *reuse;
+  GHashTable *wanted, *seen;
+  GQueue todo;
+  gboolean refused; /* it met an object it could not prove (hs_json_reach_met) */
+} Walk;
+
+/* The value v of `from` (0: a frame) met; whether the walk is over: it met every object
+ * wanted, or one it could not prove. */
 static gboolean
-walk_visit (GHashTable *seen, GQueue *todo, GHashTable *wanted, HsSnapshot *part,
-            HsSnapReuse *reuse, const HsSnapValue *v)
+walk_visit (Walk *w, guint64 from, const HsSnapValue *v)
 {
   HsSnapObject *o;
 
-  if (v->kind != HS_SNAP_VALUE_REF || g_hash_table_contains (seen, &v->ref)
-      || (o = lookup (part, reuse, v->ref)) == NULL)
-    return g_hash_table_size (wanted) == 0;
-  g_hash_table_add (seen, &o->id);
-  g_hash_table_remove (wanted, &o->id);
-  g_queue_push_tail (todo, o);
-  return g_hash_table_size (wanted) == 0;
+  if (v->kind == HS_SNAP_VALUE_REF && !g_hash_table_contains (w->seen, &v->ref)
+      && (o = lookup (w->part, w->reuse, v->ref)) != NULL)
+    {
+      g_hash_table_add (w->seen, &o->id);
+      g_queue_push_tail (&w->todo, o);
+      if (g_hash_table_remove (w->wanted, &o->id))
+        w->refused = !hs_json_reach_met (w->d->reach, o->id, from);
+    }
+  return w->refused || g_hash_table_size (w->wanted) == 0;
 }
 
-/* Whether a walk from the frames meets every object of `wanted` within WALK_BUDGET cells.
- * Of an object the step changed from cell i on (an append), it reads the cells from i; a
- * function's cells it does not read, since they show its parts (its defaults) only while
- * something else reaches them, nor those of an object that folded a part into one cell (an
- * instance's __dict__ the program held). A walk that reads less finds less, and only refuses more
- * steps. */
+/* Whether a walk from the frames meets every object of `wanted` within WALK_BUDGET cells,
+ * each proven as it is met. Of an object the step changed from cell i on (an append), it
+ * reads the cells from i; a function's cells it does not read, since they show its parts
+ * (its defaults) only while something else reaches them, nor those of an object that
+ * folded a part into one cell (an instance's __dict__ the program held). A walk that reads
+ * less finds less, and only refuses more steps. */
 static gboolean
 all_reached (HsJsonDelta *d, HsSnapshot *part, HsSnapReuse *reuse, GHashTable *wanted,
              GHashTable *seen)
 {
   GPtrArray *values = frame_values (d->values, part);
-  GQueue todo = G_QUEUE_INIT;
+  Walk w = { d, part, reuse, wanted, seen, G_QUEUE_INIT, FALSE };
   HsSnapObject *o;
   gint budget = WALK_BUDGET;
   gboolean done = g_hash_table_size (wanted) == 0;
 
   g_hash_table_remove_all (seen);
   for (guint i = 0; i < values->len && !done; i++)
-    done = walk_visit (seen, &todo, wanted, part, reuse, values->pdata[i]);
-  while (!done && budget > 0 && (o = g_queue_pop_head (&todo)) != NULL)
+    done = walk_visit (&w, 0, values->pdata[i]);
+  while (!done && budget > 0 && (o = g_queue_pop_head (&w.todo)) != NULL)
     {
-      guint from = o->kind == HS_SNAP_FUNCTION || o->folded_cells != NULL ? o->cells->len
-                   : hs_snapshot_lookup (part, o->id) == o                ? o->changed_from
-                                                                          : 0;
+      gboolean shows_parts = o->kind == HS_SNAP_FUNCTION || o->folded_cells != NULL;
+      guint from = shows_parts                             ? o->cells->len
+                   : hs_snapshot_lookup (part, o->id) == o ? o->changed_from
+                                                           : 0;
+      guint64 holder = shows_parts ? NO_HOLDER : o->id;
 
-      done = walk_visit (seen, &todo, wanted, part, reuse, &o->class_ref);
+      done = walk_visit (&w, holder, &o->class_ref);
       /* from the last cell: what a loop appended last is what its step looks for */
       for (guint i = o->cells->len; i-- > from && !done && budget-- > 0;)
-        done = walk_visit (seen, &todo, wanted, part, reuse,
-                           &g_array_index (o->cells, HsSnapCell, i).key)
-               || walk_visit (seen, &todo, wanted, part, reuse,
-                              &g_array_index (o->cells, HsSnapCell, i).value);
+        done = walk_visit (&w, holder, &g_array_index (o->cells, HsSnapCell, i).key)
+               || walk_visit (&w, holder, &g_array_index (o->cells, HsSnapCell, i).value);
     }
-  g_queue_clear (&todo);
-  return done;
+  g_queue_clear (&w.todo);
+  return done && !w.refused;
 }
 
 static int
@@ -514,6 +547,7 @@ take_back (HsJsonDelta *d, Count *c, HsRState *st, HsSnapReuse *reuse, GHashTabl
         return FALSE;
       map_set (&d->counts, id, n - 1);
       g_array_append_val (c->touched, id);
+      hs_json_reach_edge (d->reach, 0, id, -1);
     }
   g_array_append_vals (c->lang_ids, d->frame_lang->data, d->frame_lang->len);
   return TRUE;
@@ -629,6 +663,7 @@ hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJ
   g_array_set_size (d->touched, 0);
   g_array_set_size (d->lang_ids, 0);
   g_array_set_size (d->entered, 0);
+  hs_json_reach_begin_step (d->reach);
   *step = (HsJsonDeltaStep){ 0 };
   d->valid = d->valid && st->gc_freed->len == 0 && !st->holders_changed
              && hs_rstate_marked_are_plain (st, d->trace) && same_immortality (st, reuse)
@@ -639,10 +674,15 @@ hs_json_delta_step (HsJsonDelta *d, HsRState *st, int k, HsSnapReuse *reuse, HsJ
   d->valid = count_now (d, &c, step, froms) && keys_told (step->part, reuse);
   if (!d->valid)
     return FALSE;
+  for (guint i = 0; i < step->gone->len; i++)
+    hs_json_reach_forget (d->reach, g_array_index (step->gone, guint64, i));
   collect_counted (d, &c, step, reuse, wanted);
+  /* what its holder or the step's own references show reached needs no walk */
+  hs_json_reach_prove (d->reach, wanted);
   d->valid = all_reached (d, step->part, reuse, wanted, d->seen);
   if (!d->valid)
     return FALSE;
+  hs_json_reach_prefer_objects (d->reach);
   collect_language (d, &c, step);
   /* A whole step writes the language objects it names in the order of a table of all it
    * names: one named anew alone has no order; else they are put in it, when the frames

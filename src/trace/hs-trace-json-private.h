@@ -50,4 +50,32 @@ void hs_json_delta_step_clear (HsJsonDeltaStep *step);
  * again at the next step: the objects left in it (the freed ones) go then. */
 void hs_json_delta_step_done (HsJsonDelta *delta, HsJsonDeltaStep *step);
 
+/* A compact step's proof that what it touched is still reached (hs-trace-json-reach.c). */
+typedef struct _HsJsonReach HsJsonReach;
+
+HsJsonReach *hs_json_reach_new (void);
+void hs_json_reach_free (HsJsonReach *reach);
+/* Forgets all, then proves what the frames of a whole snapshot reach (`frame_values`:
+ * const HsSnapValue*, the frames' variables and held values). */
+void hs_json_reach_reset (HsJsonReach *reach, HsSnapshot *snap, GPtrArray *frame_values);
+void hs_json_reach_begin_step (HsJsonReach *reach);
+/* A reference from src (0: a frame) to the drawn object dst, taken back (sign -1) or
+ * made (1); every one the step took back comes before those it made. A function or an
+ * object that folded a part holds nothing: its references are not told. */
+void hs_json_reach_edge (HsJsonReach *reach, guint64 src, guint64 dst, int sign);
+/* Whether id has a holder that still refers to it. */
+gboolean hs_json_reach_proven (HsJsonReach *reach, guint64 id);
+/* Removes from `wanted` (guint64* ids, the step's objects once it is counted) those
+ * proven, by their holders or the references the step made to them. */
+void hs_json_reach_prove (HsJsonReach *reach, GHashTable *wanted);
+/* The walk from the frames met id from `holder` (0, or an object it met before): id is
+ * reached. FALSE when id can neither be held by `holder` nor be left without a holder
+ * (it holds others). */
+gboolean hs_json_reach_met (HsJsonReach *reach, guint64 id, guint64 holder);
+/* Lets an object that a step's reference made by a proven object hold what a frame held,
+ * where it can: frames let go sooner. */
+void hs_json_reach_prefer_objects (HsJsonReach *reach);
+/* An object no longer drawn (those it held are taken back first). */
+void hs_json_reach_forget (HsJsonReach *reach, guint64 id);
+
 G_END_DECLS

@@ -1479,7 +1479,10 @@ put_step (Maps *m, GString *out, HsSnapshot *snap, const HsJsonDeltaStep *delta,
   gsize text_len = strlen (text);
 
   out_str (out, "\"line\": ");
-  put_int (out, snap->line);
+  if (snap->line < 0) /* a frame left with no line: CPython's f_lineno is None */
+    out_str (out, "null");
+  else
+    put_int (out, snap->line);
   out_str (out, ", \"event\": \"");
   out_str (out, event);
   out_str (out, "\", \"func_name\": ");
@@ -1566,10 +1569,11 @@ hs_json_options_init (HsJsonOptions *opts)
   *opts = (HsJsonOptions){ 0 };
 }
 
-/* Step k as it is written: its own event, or the one that ends a trace stopped early. */
+/* Step k as it is written: its own event (`event` when not NULL), or the one that ends a
+ * trace stopped early. */
 static void
 format_step (Maps *m, GString *buf, HsTrace *trace, HsSnapshot *snap, const HsJsonDeltaStep *delta,
-             int k, int n, const char *limit_msg)
+             int k, int n, const char *limit_msg, const char *event)
 {
   g_string_truncate (buf, 0);
   out_str (buf, k ? ",\n" : "\n");
@@ -1588,7 +1592,8 @@ format_step (Maps *m, GString *buf, HsTrace *trace, HsSnapshot *snap, const HsJs
                         && (hs_trace_get_end (trace) == HS_TRACE_END_STEP_LIMIT
                             || hs_trace_get_end (trace) == HS_TRACE_END_TOO_LARGE))
                 ? "instruction_limit_reached"
-                : snap->event);
+            : event != NULL ? event
+                            : snap->event);
 }
 
 int
@@ -1596,7 +1601,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
                      GError **error)
 {
   int n = hs_trace_get_n_steps (trace), k;
-  gboolean raised = FALSE;
+  gboolean raised = FALSE, module_return = FALSE;
   g_autoptr (GString) buf = g_string_sized_new (1 << 16);
   gsize written;
   HsRState *st;
@@ -1604,14 +1609,22 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
   HsJsonDelta *delta;
   Maps m;
 
-  /* pg_logger ends a program that died with its `exception` step, and records an
-   * `uncaught_exception` only when no step raised (a syntax error); a run stopped at the
-   * step limit ends with `instruction_limit_reached`. */
+  /* pg_logger ends a program that died with its `exception` step (the module's 'return'
+   * that CPython reports next is dropped), and records an `uncaught_exception` only when no
+   * step raised (a syntax error); an exception re-raised out of the module (by `raise`, a
+   * finally or an except*: CPython reports no 'exception' for a re-raise) ends with the
+   * module's 'return'; a run stopped at the step limit ends with
+   * `instruction_limit_reached`. */
   for (k = 0; k + 1 < n && !raised; k++)
     raised = g_str_equal (hs_trace_step_event (trace, k), "exception");
   if (raised && hs_trace_get_end (trace) == HS_TRACE_END_EXCEPTION
       && g_str_equal (hs_trace_step_event (trace, n - 1), "uncaught_exception"))
-    n--;
+    {
+      if (g_str_equal (hs_trace_step_event (trace, n - 2), "exception"))
+        n--;
+      else
+        module_return = TRUE;
+    }
 
   out_str (buf, "{\"code\": ");
   put_string (buf, trace->source);
@@ -1657,7 +1670,10 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
           hs_json_delta_step_done (delta, &part);
           snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
         }
-      format_step (&m, buf, trace, told ? part.part : snap, told ? &part : NULL, k, n, NULL);
+      if (module_return && k == n - 1)
+        g_clear_pointer (told ? &part.part->exception_msg : &snap->exception_msg, g_free);
+      format_step (&m, buf, trace, told ? part.part : snap, told ? &part : NULL, k, n, NULL,
+                   module_return && k == n - 1 ? "return" : NULL);
       if (opts->max_bytes > 0 && k > 0 && written + buf->len > opts->max_bytes)
         {
           /* The steps so far, and this one as the last, saying why, as the step limit
@@ -1671,7 +1687,7 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
             snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
           hs_json_delta_step_clear (&part);
           maps_forget (&m);
-          format_step (&m, buf, trace, snap, NULL, k, n, msg);
+          format_step (&m, buf, trace, snap, NULL, k, n, msg, NULL);
           fwrite (buf->str, 1, buf->len, file);
           break;
         }

@@ -88,6 +88,26 @@ return_line (HsCode *co, const HsFrame *f)
   return line >= 0 ? line : f->cur_line;
 }
 
+/* The line of a frame left by an exception that instruction ip raised: its own; for a
+ * re-raise without one, none (-1: CPython's f_lineno is None) when it starts a run of code
+ * only jumps lead to (an except*'s re-raise of what no clause matched), else where the last
+ * line was (CPython gives such code its predecessor's line). */
+static int
+unwind_line (const HsCode *co, const HsFrame *f, int ip)
+{
+  int line = hs_code_line (co, ip);
+  if (line >= 0 || ip < 0 || HS_INSTR_OP (co->code[ip]) != HS_OP_RERAISE)
+    return line >= 0 ? line : f->cur_line;
+  for (int i = ip; i > 0 && hs_code_line (co, i - 1) < 0; i--)
+    {
+      int op = HS_INSTR_OP (co->code[i - 1]);
+      if (op == HS_OP_JUMP || op == HS_OP_JUMP_BACKWARD || op == HS_OP_RETURN_VALUE
+          || op == HS_OP_RERAISE || op == HS_OP_RAISE)
+        return -1;
+    }
+  return f->cur_line;
+}
+
 /* A line event that only counts: no hook, nothing deferred to run, the step limit not
  * reached (vm->plain_lines, which line_event sets and whatever changes these zeroes), no
  * cancel. The loop takes it without writing its registers back (CPython 3.11 does nothing
@@ -2327,11 +2347,7 @@ error_noip:
             }
           if (vm->hooks != NULL && vm->hooks->step != NULL)
             {
-              /* a position-less re-raise is where the last line was (CPython gives such
-               * code its predecessor's line) */
-              int line = hs_code_line (f->code, f->raise_ip);
-              if (line < 0)
-                line = f->cur_line;
+              int line = unwind_line (f->code, f, f->raise_ip);
               if (f->back == NULL)
                 call_hook (vm, HS_STEP_UNCAUGHT, f, line, vm->exc);
               else

@@ -967,6 +967,49 @@ test_fit_zoom_steps (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Lets the window run its idles and lay itself out (a few frames' time). */
+static void
+run_main_loop_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Presenting, What happened grows to its sentences but does not shrink between steps, and
+ * the code strip above the diagram is three lines at the first line too: the diagram keeps
+ * its height, so its zoom does not go back and forth (each zoom drew every box anew,
+ * mid-animation). */
+static void
+test_presenting_panel_grows_only (void)
+{
+  HeapscopeWindow *win = new_window ();
+  GtkWidget *diagram = GTK_WIDGET (heapscope_window_get_diagram (win));
+  GtkWidget *panel = GTK_WIDGET (heapscope_window_get_explain (win));
+  int at_start, after_long, panel_long;
+
+  gtk_window_set_default_size (GTK_WINDOW (win), 1280, 800);
+  run_source (win, "a = [1, 2, 3]\nb = a\nc = [a, b]\ndel a, b\nc.clear()\n");
+  activate (win, "presentation");
+  run_main_loop_for (300);
+  at_start = gtk_widget_get_height (diagram);
+  activate (win, "step-last"); /* a list freed, counts that fell: several sentences */
+  run_main_loop_for (300);
+  after_long = gtk_widget_get_height (diagram);
+  panel_long = gtk_widget_get_height (panel);
+  g_assert_cmpint (after_long, <, at_start);
+  activate (win, "step-first"); /* nothing has run: one line */
+  run_main_loop_for (300);
+  g_assert_cmpint (gtk_widget_get_height (panel), ==, panel_long);
+  g_assert_cmpint (gtk_widget_get_height (diagram), ==, after_long);
+  activate (win, "presentation");
+  close_window (win);
+}
+
 /* The diagram from the keyboard alone (issue 21 item 1): focus enters at the global frame;
  * the arrows go along references and back; Enter collapses an object and restores it; the
  * Menu key opens the context menu. */
@@ -1695,6 +1738,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/diagram/keyboard", test_diagram_keyboard);
   g_test_add_func ("/app/diagram/follow-keeps-frames", test_follow_keeps_frames);
   g_test_add_func ("/app/diagram/fit-zoom-steps", test_fit_zoom_steps);
+  g_test_add_func ("/app/window/presenting-panel-grows-only", test_presenting_panel_grows_only);
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);

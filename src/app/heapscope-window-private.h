@@ -67,7 +67,8 @@ struct _HeapscopeWindow
   gboolean presenting_diagram_keys;
   guint inhibit_cookie; /* screen blanking inhibited while presenting */
   guint explain_fit_id;
-  int explain_position; /* the What happened panel's place before presenting */
+  gboolean explain_refit; /* presenting: the next fit may shrink the panel (see fit_explain) */
+  int explain_position;   /* the What happened panel's place before presenting */
   gboolean close_confirmed;
   gboolean close_after_save;
   gboolean loading;

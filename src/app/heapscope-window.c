@@ -180,20 +180,23 @@ update_code_strip (HeapscopeWindow *self)
   int line = trace (self) && _heapscope_window_n_steps (self) > 0
                  ? hs_trace_step_line (trace (self), self->step)
                  : 0;
-  int first = MAX (line - 1, 1);
 
   if (!self->presenting || line <= 0)
     {
       gtk_label_set_markup (self->code_strip, "");
       return;
     }
-  for (int l = first; l <= line + 1; l++)
+  /* three lines whatever the line (none above the first): the diagram below keeps its
+   * height, so its zoom does not change at the program's first line */
+  for (int l = line - 1; l <= line + 1; l++)
     {
-      g_autofree char *text = heapscope_editor_dup_lines (self->editor, l, l);
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
+      g_autofree char *text = l > 0 ? heapscope_editor_dup_lines (self->editor, l, l) : NULL;
+      g_autofree char *escaped = text ? g_markup_escape_text (text, -1) : NULL;
 
-      if (l > first)
+      if (l > line - 1)
         g_string_append_c (markup, '\n');
+      if (l < 1)
+        continue;
       if (l == line)
         g_string_append_printf (markup, "<b>%3d ▶ %s</b>", l, escaped);
       else
@@ -207,7 +210,9 @@ update_code_strip (HeapscopeWindow *self)
 /* ---- the What happened panel while presenting ---- */
 
 /* Presenting (large text, a fixed screen), the panel is as tall as its sentences, up to
- * 60% of the column: no sentence is cut off at its bottom edge; past that it scrolls. */
+ * 60% of the column: no sentence is cut off at its bottom edge; past that it scrolls.
+ * Between steps it only grows: the diagram above it keeps its height, so its zoom (and its
+ * text's size) does not change back and forth from step to step. */
 static gboolean
 fit_explain (gpointer data)
 {
@@ -215,13 +220,17 @@ fit_explain (gpointer data)
   GtkWidget *panel = GTK_WIDGET (self->explain);
   int height = gtk_widget_get_height (GTK_WIDGET (self->right_paned));
   int width = gtk_widget_get_width (panel);
-  int natural = 0;
+  int natural = 0, position;
 
   self->explain_fit_id = 0;
   if (!self->presenting || height <= 0 || width <= 0)
     return G_SOURCE_REMOVE;
   gtk_widget_measure (panel, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
-  gtk_paned_set_position (self->right_paned, height - MIN (natural, height * 3 / 5));
+  position = height - MIN (natural, height * 3 / 5);
+  if (!self->explain_refit)
+    position = MIN (position, gtk_paned_get_position (self->right_paned));
+  self->explain_refit = FALSE;
+  gtk_paned_set_position (self->right_paned, position);
   return G_SOURCE_REMOVE;
 }
 
@@ -232,10 +241,11 @@ queue_fit_explain (HeapscopeWindow *self)
     self->explain_fit_id = g_idle_add (fit_explain, self);
 }
 
-/* the column's allocation changed (full screen, a resize) */
+/* the column's allocation changed (full screen, a resize): fitted afresh */
 static void
 on_right_paned_resized (GtkPaned *paned, GParamSpec *pspec, HeapscopeWindow *self)
 {
+  self->explain_refit = TRUE;
   queue_fit_explain (self);
 }
 
@@ -772,6 +782,7 @@ _heapscope_window_set_presenting (HeapscopeWindow *self, gboolean presenting)
   if (presenting)
     {
       self->explain_position = gtk_paned_get_position (self->right_paned);
+      self->explain_refit = TRUE;
       queue_fit_explain (self);
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_fullscreen (GTK_WINDOW (self));

@@ -967,17 +967,25 @@ test_fit_zoom_steps (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Lets the window run its idles and lay itself out (a few frames' time). */
-static void
-run_main_loop_for (guint ms)
+/* Lets the window run its idles and lay itself out until `widget`'s height has stayed the
+ * same for 300 ms (at most 20 s); returns that height. */
+static int
+settled_height (GtkWidget *widget)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 since = g_get_monotonic_time ();
+  int height = gtk_widget_get_height (widget);
 
-  while (g_get_monotonic_time () < end)
+  while (g_get_monotonic_time () < since + 300 * 1000)
     {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for a height to settle");
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
+      if (gtk_widget_get_height (widget) != height)
+        height = gtk_widget_get_height (widget), since = g_get_monotonic_time ();
     }
+  return height;
 }
 
 /* Presenting, What happened grows to its sentences but does not shrink between steps, and
@@ -995,17 +1003,14 @@ test_presenting_panel_grows_only (void)
   gtk_window_set_default_size (GTK_WINDOW (win), 1280, 800);
   run_source (win, "a = [1, 2, 3]\nb = a\nc = [a, b]\ndel a, b\nc.clear()\n");
   activate (win, "presentation");
-  run_main_loop_for (300);
-  at_start = gtk_widget_get_height (diagram);
+  at_start = settled_height (diagram);
   activate (win, "step-last"); /* a list freed, counts that fell: several sentences */
-  run_main_loop_for (300);
-  after_long = gtk_widget_get_height (diagram);
-  panel_long = gtk_widget_get_height (panel);
+  panel_long = settled_height (panel);
+  after_long = settled_height (diagram);
   g_assert_cmpint (after_long, <, at_start);
   activate (win, "step-first"); /* nothing has run: one line */
-  run_main_loop_for (300);
-  g_assert_cmpint (gtk_widget_get_height (panel), ==, panel_long);
-  g_assert_cmpint (gtk_widget_get_height (diagram), ==, after_long);
+  g_assert_cmpint (settled_height (panel), ==, panel_long);
+  g_assert_cmpint (settled_height (diagram), ==, after_long);
   activate (win, "presentation");
   close_window (win);
 }

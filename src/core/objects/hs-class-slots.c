@@ -78,24 +78,16 @@ HsObject *
 hs_class_call_method (HsVM *vm, HsObject *fn, HsObject *self, HsObject **args, gsize nargs,
                       HsObject *kwnames)
 {
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
   if (hs_method_descr_check (fn)) /* a method written in C: self passed apart */
     return hs_cfunction_call_with_self (vm, ((HsCFunctionObject *)fn)->def, self, args, nargs,
                                         kwnames);
   if (HS_IS (fn, &hs_function_type))
     {
-      HsObject *small[8];
-      HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
-      all[0] = self;
-      if (nargs + nkw > 0)
-        memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
       /* CPython's slot functions hold the method they looked up (lookup_maybe_method's new
        * reference) while it runs: listed with the calling frame */
       HsFrameHold hold = hs_frame_hold (vm, fn, NULL, 0);
-      HsObject *r = hs_vm_call_function (vm, fn, all, nargs + 1, kwnames);
+      HsObject *r = hs_vm_call_function (vm, fn, self, args, nargs, kwnames);
       hs_frame_unhold (vm, hold);
-      if (all != small)
-        g_free (all);
       return r;
     }
   HsObject *bound = hs_descr_get (vm, fn, self, self->type);

@@ -136,7 +136,7 @@ function_repr (HsVM *vm, HsObject *self)
 static HsObject *
 function_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  return hs_vm_call_function (vm, self, args, nargs, kwnames);
+  return hs_vm_call_function (vm, self, NULL, args, nargs, kwnames);
 }
 
 static HsObject *

@@ -49,10 +49,11 @@ int hs_function_set_extras (HsVM *vm, HsFunction *fn, HsObject *kwdefaults, HsOb
 int hs_function_bind_args (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject **args,
                            gsize nargs, HsObject *kwnames);
 
-/* Calls a Python function from C (builtins calling a key function...): runs a nested
- * evaluation until it returns. Implemented in hs-call.c. */
-HsObject *hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs,
-                               HsObject *kwnames);
+/* Calls a Python function from C (builtins calling a key function, a slot calling a
+ * method) with self (unless NULL) then args: runs a nested evaluation until it returns.
+ * Implemented in hs-call.c. */
+HsObject *hs_vm_call_function (HsVM *vm, HsObject *func, HsObject *self, HsObject **args,
+                               gsize nargs, HsObject *kwnames);
 
 /* "<function QUALNAME at 0x…>": how every function CPython writes in Python prints, with
  * the object's id standing for its address (stable from run to run, as the diagram's). */

@@ -37,31 +37,72 @@ frame_setup_cells (HsVM *vm, HsFrame *f, HsFunction *fn)
   return 0;
 }
 
-/* Sets up a new frame for a Python function called with args (borrowed); NULL on
- * error (nothing pushed). Generator functions are handled by hs_call_start. */
+/* self then the n arguments (and keyword values) in one array: `small` when they fit
+ * (G_N_ELEMENTS (small) == 8), else a new one the caller frees (with_self_free). */
+static HsObject **
+with_self (HsObject *self, HsObject **args, gsize n, HsObject **small)
+{
+  HsObject **all = n + 1 <= 8 ? small : g_new (HsObject *, n + 1);
+
+  all[0] = self;
+  if (n > 0)
+    memcpy (all + 1, args, sizeof (HsObject *) * n);
+  return all;
+}
+
+static void
+with_self_free (HsObject **all, HsObject **small)
+{
+  if (all != small)
+    g_free (all);
+}
+
+/* The locals of a function called with self (unless NULL) then args (borrowed), bound
+ * by hs_function_bind_args (its TypeErrors: -1, the slots filled left to the caller),
+ * then its free variables. */
+static int
+bind_all (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject *self, HsObject **args, gsize nargs,
+          HsObject *kwnames)
+{
+  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
+  HsObject *small[8];
+  HsObject **all = self != NULL ? with_self (self, args, nargs + nkw, small) : args;
+  int r;
+
+  memset (locals, 0, sizeof (HsObject *) * fn->code->nlocals);
+  r = hs_function_bind_args (vm, fn, locals, all, nargs + (self != NULL), kwnames);
+  if (self != NULL)
+    with_self_free (all, small);
+  if (r == 0)
+    hs_call_bind_frees (fn, locals);
+  return r;
+}
+
+/* Sets up a new frame for a Python function called with self (unless NULL) then args
+ * (borrowed); NULL on error (nothing pushed). Generator functions are handled by
+ * make_generator. */
 static HsFrame *
-enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
+enter_function (HsVM *vm, HsObject *func, HsObject *self, HsObject **args, gsize nargs,
+                HsObject *kwnames)
 {
   HsFunction *fn = HS_FUNCTION (func);
   HsCode *co = fn->code;
+  gsize first = self != NULL;
   HsFrame *f = hs_vm_frame_push_unset (vm, co, func, fn->globals);
   if (f == NULL)
     return NULL;
-  if (kwnames == NULL && hs_call_args_with_defaults (fn, nargs))
+  if (kwnames == NULL && hs_call_args_with_defaults (fn, first + nargs))
     {
+      if (self != NULL)
+        f->locals[0] = hs_incref (self);
       for (gsize i = 0; i < nargs; i++)
-        f->locals[i] = hs_incref (args[i]);
-      hs_call_bind_rest (fn, f->locals, nargs);
+        f->locals[first + i] = hs_incref (args[i]);
+      hs_call_bind_rest (fn, f->locals, first + nargs);
     }
-  else
+  else if (bind_all (vm, fn, f->locals, self, args, nargs, kwnames) < 0)
     {
-      memset (f->locals, 0, sizeof (HsObject *) * co->nlocals);
-      if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
-        {
-          hs_vm_frame_pop (vm, f);
-          return NULL;
-        }
-      hs_call_bind_frees (fn, f->locals);
+      hs_vm_frame_pop (vm, f);
+      return NULL;
     }
   if (co->ncells != 0 && frame_setup_cells (vm, f, fn) < 0)
     {
@@ -71,10 +112,11 @@ enter_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
   return f;
 }
 
-/* Calling a generator function: binds the arguments in a frame of its own and returns
- * the generator, without running anything. */
+/* Calling a generator function (with self unless NULL, then args): binds the arguments
+ * in a frame of its own and returns the generator, without running anything. */
 static HsObject *
-make_generator (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
+make_generator (HsVM *vm, HsObject *func, HsObject *self, HsObject **args, gsize nargs,
+                HsObject *kwnames)
 {
   HsFunction *fn = HS_FUNCTION (func);
   gsize size = 0;
@@ -88,13 +130,8 @@ make_generator (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject
       hs_mem_realloc (vm, f, size, 0);
       return NULL;
     }
-  if (hs_function_bind_args (vm, fn, f->locals, args, nargs, kwnames) < 0)
-    {
-      hs_decref (vm, gen);
-      return NULL;
-    }
-  hs_call_bind_frees (fn, f->locals);
-  if (fn->code->ncells != 0 && frame_setup_cells (vm, f, fn) < 0)
+  if (bind_all (vm, fn, f->locals, self, args, nargs, kwnames) < 0
+      || (fn->code->ncells != 0 && frame_setup_cells (vm, f, fn) < 0))
     {
       hs_decref (vm, gen);
       return NULL;
@@ -156,13 +193,9 @@ start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwn
 
   if (self == NULL)
     return init != NULL || hs_err_occurred (vm) ? -1 : 0;
-  all = nargs + nkw + 1 <= G_N_ELEMENTS (small) ? small : g_new (HsObject *, nargs + nkw + 1);
-  all[0] = self;
-  if (nargs + nkw > 0)
-    memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+  all = with_self (self, args, nargs + nkw, small);
   r = hs_call_start (vm, init, all, nargs + 1, kwnames, nf, res);
-  if (all != small)
-    g_free (all);
+  with_self_free (all, small);
   if (r != 1)
     {
       hs_decref (vm, self);
@@ -231,24 +264,20 @@ hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObj
     {
       gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
       HsObject *small[8];
-      HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
-      all[0] = hs_method_self_borrow (callable);
-      if (nargs + nkw > 0)
-        memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+      HsObject **all = with_self (hs_method_self_borrow (callable), args, nargs + nkw, small);
       int r
           = hs_call_start (vm, hs_method_func_borrow (callable), all, nargs + 1, kwnames, nf, res);
-      if (all != small)
-        g_free (all);
+      with_self_free (all, small);
       return r;
     }
   if (HS_IS (callable, &hs_function_type))
     {
       if (HS_FUNCTION (callable)->code->flags & HS_CODE_GENERATOR)
         {
-          *res = make_generator (vm, callable, args, nargs, kwnames);
+          *res = make_generator (vm, callable, NULL, args, nargs, kwnames);
           return *res != NULL ? 0 : -1;
         }
-      *nf = enter_function (vm, callable, args, nargs, kwnames);
+      *nf = enter_function (vm, callable, NULL, args, nargs, kwnames);
       return *nf != NULL ? 1 : -1;
     }
   vm->class_call = hs_class_call_is_direct (callable) ? HS_CLASS_CALL_DIRECT | packed : 0;
@@ -326,11 +355,12 @@ hs_call_from_stack (HsVM *vm, HsObject *callable, HsObject **stack, gsize nstack
 }
 
 HsObject *
-hs_vm_call_function (HsVM *vm, HsObject *func, HsObject **args, gsize nargs, HsObject *kwnames)
+hs_vm_call_function (HsVM *vm, HsObject *func, HsObject *self, HsObject **args, gsize nargs,
+                     HsObject *kwnames)
 {
   if (HS_FUNCTION (func)->code->flags & HS_CODE_GENERATOR)
-    return make_generator (vm, func, args, nargs, kwnames);
-  HsFrame *f = enter_function (vm, func, args, nargs, kwnames);
+    return make_generator (vm, func, self, args, nargs, kwnames);
+  HsFrame *f = enter_function (vm, func, self, args, nargs, kwnames);
   if (f == NULL)
     return NULL;
   return hs_vm_eval_frame (vm, f);

@@ -78,12 +78,10 @@ hs_vm_frame_new_heap (HsVM *vm, HsCode *code, HsObject *func, HsObject *globals,
 }
 
 void
-hs_frame_reserve_held (HsFrame *f, gsize n)
+hs_frame_grow_held (HsFrame *f, gsize n)
 {
   gsize cap;
 
-  if (f->n_call_held + n <= f->call_held_cap)
-    return;
   if (f->call_held == NULL && n <= HS_FRAME_HELD_INLINE)
     {
       f->call_held = f->held_inline;
@@ -101,13 +99,6 @@ hs_frame_reserve_held (HsFrame *f, gsize n)
   f->call_held_cap = (guint)cap;
 }
 
-static void
-free_held (HsFrame *f, HsObject **held)
-{
-  if (held != f->held_inline)
-    g_free (held);
-}
-
 void
 hs_vm_frame_release_call (HsVM *vm, HsFrame *f)
 {
@@ -118,44 +109,7 @@ hs_vm_frame_release_call (HsVM *vm, HsFrame *f)
   f->call_held_cap = 0;
   for (guint i = 0; i < n; i++)
     hs_decref (vm, held[i]);
-  free_held (f, held);
-}
-
-HsFrameHold
-hs_frame_hold (HsVM *vm, HsObject *first, HsObject **args, gsize n)
-{
-  return hs_frame_hold_in (vm->frame, first, args, n);
-}
-
-HsFrameHold
-hs_frame_hold_in (HsFrame *f, HsObject *first, HsObject **args, gsize n)
-{
-  HsFrameHold hold = { f, f != NULL ? f->n_call_held : 0 };
-
-  if (f == NULL)
-    return hold;
-  hs_frame_reserve_held (f, n + 1);
-  if (first != NULL)
-    f->call_held[f->n_call_held++] = hs_incref (first);
-  for (gsize i = 0; i < n; i++)
-    f->call_held[f->n_call_held++] = hs_incref (args[i]);
-  return hold;
-}
-
-void
-hs_frame_unhold (HsVM *vm, HsFrameHold hold)
-{
-  HsFrame *f = hold.frame;
-
-  if (f == NULL)
-    return;
-  while (f->n_call_held > hold.mark)
-    hs_decref (vm, f->call_held[--f->n_call_held]);
-  if (f->n_call_held == 0 && f->call_held != NULL)
-    {
-      free_held (f, g_steal_pointer (&f->call_held));
-      f->call_held_cap = 0;
-    }
+  hs_frame_free_held (f, held);
 }
 
 /* Drops the frame's references but its function's, which it returns (CPython's

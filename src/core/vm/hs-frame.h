@@ -78,12 +78,64 @@ typedef struct
   guint mark;
 } HsFrameHold;
 
-HsFrameHold hs_frame_hold (HsVM *vm, HsObject *first, HsObject **args, gsize n);
-/* The same, listed on frame f (the caller, once the callee's frame is pushed). */
-HsFrameHold hs_frame_hold_in (HsFrame *f, HsObject *first, HsObject **args, gsize n);
-void hs_frame_unhold (HsVM *vm, HsFrameHold hold);
+/* hs_frame_reserve_held's way when call_held has no room. */
+void hs_frame_grow_held (HsFrame *f, gsize n);
+
 /* Makes room for n more references in f->call_held (kept for the frame's next calls). */
-void hs_frame_reserve_held (HsFrame *f, gsize n);
+static inline void
+hs_frame_reserve_held (HsFrame *f, gsize n)
+{
+  if (f->n_call_held + n > f->call_held_cap)
+    hs_frame_grow_held (f, n);
+}
+
+/* hs_frame_hold listed on frame f (the caller, once the callee's frame is pushed). Inline,
+ * as hs_frame_hold and hs_frame_unhold: every dunder a slot runs (a sort's __lt__) holds
+ * its method. */
+static inline HsFrameHold
+hs_frame_hold_in (HsFrame *f, HsObject *first, HsObject **args, gsize n)
+{
+  HsFrameHold hold = { f, f != NULL ? f->n_call_held : 0 };
+
+  if (f == NULL)
+    return hold;
+  hs_frame_reserve_held (f, n + 1);
+  if (first != NULL)
+    f->call_held[f->n_call_held++] = hs_incref (first);
+  for (gsize i = 0; i < n; i++)
+    f->call_held[f->n_call_held++] = hs_incref (args[i]);
+  return hold;
+}
+
+static inline HsFrameHold
+hs_frame_hold (HsVM *vm, HsObject *first, HsObject **args, gsize n)
+{
+  return hs_frame_hold_in (vm->frame, first, args, n);
+}
+
+/* Gives call_held's memory back (not the frame's own slots). */
+static inline void
+hs_frame_free_held (HsFrame *f, HsObject **held)
+{
+  if (held != f->held_inline)
+    g_free (held);
+}
+
+static inline void
+hs_frame_unhold (HsVM *vm, HsFrameHold hold)
+{
+  HsFrame *f = hold.frame;
+
+  if (f == NULL)
+    return;
+  while (f->n_call_held > hold.mark)
+    hs_decref (vm, f->call_held[--f->n_call_held]);
+  if (f->n_call_held == 0 && f->call_held != NULL)
+    {
+      hs_frame_free_held (f, g_steal_pointer (&f->call_held));
+      f->call_held_cap = 0;
+    }
+}
 
 /* The frame of a generator object (suspended or running), or NULL once it finished. */
 HsFrame *hs_generator_frame (HsObject *gen);

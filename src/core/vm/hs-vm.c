@@ -1110,7 +1110,7 @@ op_BINARY_OP:
     gint64 iv;
     if (is_float_arith (arg, a, b))
       r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b), ip, LOCALS);
-    else if (is_int_add_or_sub (arg, a, b) && small_int_add_or_sub (arg, a, b, &iv))
+    else if (small_int_arith (arg, a, b, &iv))
       r = hs_int_from_i64 (vm, iv);
     else if (is_str_append_to_local (vm, arg, a, b, *ip, LOCALS))
       goto str_append;
@@ -1128,7 +1128,7 @@ op_INPLACE_OP:
     gint64 iv;
     if (is_float_arith (arg, a, b))
       r = float_op_reusing (vm, arg, a, b, hs_float_value (a), hs_float_value (b), ip, LOCALS);
-    else if (is_int_add_or_sub (arg, a, b) && small_int_add_or_sub (arg, a, b, &iv))
+    else if (small_int_arith (arg, a, b, &iv))
       r = hs_int_from_i64 (vm, iv);
     else if (is_str_append_to_local (vm, arg, a, b, *ip, LOCALS))
       goto str_append;

@@ -115,9 +115,12 @@ typedef struct
    * exception_print_context) */
   int group_depth;
   gboolean need_close;
+  /* the exceptions printed so far (CPython's ctx->seen): a chain that loops, or an
+   * exception met again in a group, is printed once */
+  GHashTable *seen;
 } TbOpts;
 
-static const TbOpts tb_default = { G_MAXINT, TRUE, NULL, 0, FALSE };
+static const TbOpts tb_default = { G_MAXINT, TRUE, NULL, 0, FALSE, NULL };
 
 /* What starts a line inside a group's box: CPython's _Py_WriteIndentedMargin */
 static char *
@@ -297,16 +300,18 @@ append_notes (HsVM *vm, GString *out, HsObject *exc, const TbOpts *o)
   hs_decref (vm, notes);
 }
 
-static void append_exception (HsVM *vm, GString *out, HsObject *exc, int depth, TbOpts *o);
+static void append_exception (HsVM *vm, GString *out, HsObject *exc, TbOpts *o);
 
-/* An exception of the chain, then the words that lead to the next (CPython's
- * print_chained), each line in the box it is in. */
+static const char cause_message[]
+    = "The above exception was the direct cause of the following exception:\n";
+static const char context_message[]
+    = "During handling of the above exception, another exception occurred:\n";
+
+/* The words that lead from an exception of the chain to the next (CPython's print_chained),
+ * each line in the box it is in. */
 static void
-append_chained (HsVM *vm, GString *out, HsObject *exc, int depth, const char *message, TbOpts *o)
+append_chain_link (GString *out, const char *message, TbOpts *o)
 {
-  gboolean need_close = o->need_close;
-  append_exception (vm, out, exc, depth, o);
-  o->need_close = need_close;
   margin (out, o);
   g_string_append_c (out, '\n');
   margin (out, o);
@@ -316,6 +321,20 @@ append_chained (HsVM *vm, GString *out, HsObject *exc, int depth, const char *me
   cut (o, out);
 }
 
+/* The exception printed before e, with the words leading from it to e (CPython's
+ * print_exception_cause_and_context): its cause, or else its context unless suppressed;
+ * NULL when there is none or it was printed already (a cause printed already ends the
+ * chain, as in CPython). */
+static HsObject *
+chained_before (HsException *e, const char **message, const TbOpts *o)
+{
+  HsObject *next = NULL;
+  if (e->cause != NULL && hs_exception_check (e->cause))
+    next = e->cause, *message = cause_message;
+  else if (e->context != NULL && !e->suppress_context && hs_exception_check (e->context))
+    next = e->context, *message = context_message;
+  return next != NULL && !g_hash_table_contains (o->seen, next) ? next : NULL;
+}
 /* CPython's max_group_width and max_group_depth */
 #define GROUP_WIDTH 15
 #define GROUP_DEPTH 10
@@ -323,7 +342,7 @@ append_chained (HsVM *vm, GString *out, HsObject *exc, int depth, const char *me
 /* An exception group: itself, then each of its exceptions (the first 15) in a numbered box
  * one level deeper, as CPython 3.11's print_exception_group. */
 static void
-append_group_members (HsVM *vm, GString *out, HsObject *exc, int depth, TbOpts *o)
+append_group_members (HsVM *vm, GString *out, HsObject *exc, TbOpts *o)
 {
   HsObject *excs = hs_exception_group_excs (exc);
   gsize num = hs_tuple_len (excs), n = MIN (num, GROUP_WIDTH + 1);
@@ -341,7 +360,7 @@ append_group_members (HsVM *vm, GString *out, HsObject *exc, int depth, TbOpts *
         g_string_append_printf (out, "%" G_GSIZE_FORMAT " ----------------\n", i + 1);
       o->group_depth++;
       if (!truncated)
-        append_exception (vm, out, hs_tuple_get_borrow (excs, i), depth + 1, o);
+        append_exception (vm, out, hs_tuple_get_borrow (excs, i), o);
       else
         {
           margin (out, o);
@@ -359,24 +378,12 @@ append_group_members (HsVM *vm, GString *out, HsObject *exc, int depth, TbOpts *
     }
 }
 
+/* One exception without its chain: its traceback, its line, and a group's members. */
 static void
-append_exception (HsVM *vm, GString *out, HsObject *exc, int depth, TbOpts *o)
+append_exception_alone (HsVM *vm, GString *out, HsObject *exc, TbOpts *o)
 {
   HsException *e = HS_EXCEPTION (exc);
   gboolean group = hs_exception_group_check (exc);
-  if (depth < 100 && o->chain)
-    {
-      if (e->cause != NULL && hs_exception_check (e->cause))
-        append_chained (vm, out, e->cause, depth + 1,
-                        "The above exception was the direct cause of the following "
-                        "exception:\n",
-                        o);
-      else if (e->context != NULL && !e->suppress_context && hs_exception_check (e->context))
-        append_chained (vm, out, e->context, depth + 1,
-                        "During handling of the above exception, another exception "
-                        "occurred:\n",
-                        o);
-    }
   if (group && o->group_depth > GROUP_DEPTH)
     {
       margin (out, o);
@@ -391,9 +398,43 @@ append_exception (HsVM *vm, GString *out, HsObject *exc, int depth, TbOpts *o)
     append_traceback (vm, out, e->traceback, group, o);
   append_exception_only (vm, out, exc, o);
   if (group)
-    append_group_members (vm, out, exc, depth, o);
+    append_group_members (vm, out, exc, o);
   if (outermost)
     o->group_depth = 0;
+}
+
+/* An exception after its chain, oldest first. The chain is followed in a loop, not by
+ * recursion: one built at run time can be a million exceptions long. */
+static void
+append_exception (HsVM *vm, GString *out, HsObject *exc, TbOpts *o)
+{
+  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+  g_autoptr (GPtrArray) messages = g_ptr_array_new ();
+  const char *message = NULL;
+  g_hash_table_add (o->seen, exc);
+  for (HsObject *e = exc; o->chain && (e = chained_before (HS_EXCEPTION (e), &message, o));)
+    {
+      g_hash_table_add (o->seen, e);
+      g_ptr_array_add (chain, e);
+      g_ptr_array_add (messages, (gpointer)message);
+    }
+  gboolean need_close = o->need_close;
+  for (guint i = chain->len; i-- > 0;)
+    {
+      append_exception_alone (vm, out, g_ptr_array_index (chain, i), o);
+      o->need_close = need_close;
+      append_chain_link (out, g_ptr_array_index (messages, i), o);
+    }
+  append_exception_alone (vm, out, exc, o);
+}
+
+/* A whole report of exc, with the chain when o asks for it. */
+static void
+append_report (HsVM *vm, GString *out, HsObject *exc, TbOpts *o)
+{
+  o->seen = g_hash_table_new (NULL, NULL);
+  append_exception (vm, out, exc, o);
+  g_clear_pointer (&o->seen, g_hash_table_unref);
 }
 
 /* The length of a SyntaxError's line as CPython's print_error_text measures it: in bytes
@@ -500,7 +541,7 @@ hs_vm_format_exception (HsVM *vm, HsObject *exc)
 {
   GString *out = g_string_new (NULL);
   TbOpts o = tb_default;
-  append_exception (vm, out, exc, 0, &o);
+  append_report (vm, out, exc, &o);
   return g_string_free (out, FALSE);
 }
 
@@ -527,11 +568,11 @@ hs_vm_format_exception_list (HsVM *vm, HsObject *exc, int limit, gboolean chain,
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GArray) cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  TbOpts o = { limit, chain, cuts, 0, FALSE };
+  TbOpts o = { limit, chain, cuts, 0, FALSE, NULL };
   if (only)
     append_exception_only (vm, out, exc, &o);
   else
-    append_exception (vm, out, exc, 0, &o);
+    append_report (vm, out, exc, &o);
   return pieces_of (vm, out, cuts);
 }
 
@@ -652,7 +693,7 @@ hs_vm_format_error (HsVM *vm)
   else if (vm->last_exc != NULL)
     {
       TbOpts o = tb_default;
-      append_exception (vm, out, vm->last_exc, 0, &o);
+      append_report (vm, out, vm->last_exc, &o);
     }
   else
     switch (vm->stop_reason)

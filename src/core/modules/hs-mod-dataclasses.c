@@ -1224,10 +1224,40 @@ is_dataclass_instance (HsObject *o)
   return !HS_ISINSTANCE (o, &hs_type_type) && fields_of (o) != NULL;
 }
 
-/* _asdict_inner / _astuple_inner: dataclasses become dicts (or tuples), lists, tuples and
- * dicts are rebuilt of converted items, anything else is deep-copied. */
+static HsObject *convert_frame (HsVM *vm, HsObject *obj, HsObject *factory, gboolean as_dict,
+                                HsObject *deepcopy);
+
+/* One call of _asdict_inner / _astuple_inner: dataclasses become dicts (or tuples), lists,
+ * tuples and dicts are rebuilt of converted items, anything else is deep-copied. It is a
+ * Python frame in CPython, and so is the generator expression between a container and its
+ * items' calls: an object nested 100,000 deep is a RecursionError, not a C stack overflow. */
 static HsObject *
 convert (HsVM *vm, HsObject *obj, HsObject *factory, gboolean as_dict, HsObject *deepcopy)
+{
+  HsObject *r;
+  /* the frame, then its call of _is_dataclass_instance() one deeper */
+  if (!hs_recursion_enter (vm, ""))
+    return NULL;
+  gboolean dataclass = is_dataclass_instance (obj);
+  /* a dataclass's fields() calls dict.values(), a C call, two deeper; a container's items
+   * are converted from a generator expression's frame */
+  gboolean container
+      = !dataclass
+        && (hs_list_check (obj) || HS_ISINSTANCE (obj, &hs_tuple_type) || hs_dict_check (obj));
+  if (!hs_recursion_probe (vm, 1, "")
+      || (dataclass && !hs_recursion_probe (vm, 2, " while calling a Python object"))
+      || (container && !hs_recursion_enter (vm, "")))
+    {
+      hs_recursion_leave (vm);
+      return NULL;
+    }
+  r = convert_frame (vm, obj, factory, as_dict, deepcopy);
+  hs_recursion_leave_n (vm, container ? 2 : 1);
+  return r;
+}
+
+static HsObject *
+convert_frame (HsVM *vm, HsObject *obj, HsObject *factory, gboolean as_dict, HsObject *deepcopy)
 {
   HsObject *r = NULL;
   if (is_dataclass_instance (obj))
@@ -1305,7 +1335,7 @@ static HsObject *
 as_something (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolean as_dict)
 {
   const char *fname = as_dict ? "asdict" : "astuple";
-  HsObject *obj = NULL, *factory = NULL, *copy, *deepcopy, *r;
+  HsObject *obj = NULL, *factory = NULL, *copy, *deepcopy, *r = NULL;
   if (!hs_parse_args (vm, fname, args, nargs, kwnames,
                       as_dict ? "@obj|$dict_factory" : "@obj|$tuple_factory", &obj, &factory))
     return NULL;
@@ -1322,7 +1352,11 @@ as_something (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolea
   hs_decref (vm, copy);
   if (deepcopy == NULL)
     return NULL;
-  r = convert (vm, obj, factory, as_dict, deepcopy);
+  if (hs_recursion_enter (vm, "")) /* asdict()'s own frame */
+    {
+      r = convert (vm, obj, factory, as_dict, deepcopy);
+      hs_recursion_leave (vm);
+    }
   hs_decref (vm, deepcopy);
   return r;
 }

@@ -132,6 +132,8 @@ hs_list_append_take (HsVM *vm, HsObject *list, HsObject *item)
 {
   HsList *l = HS_LIST (list);
 
+  if (item == NULL) /* the failed call that made it set the error */
+    return -1;
   if (l->len == l->cap && list_resize (vm, l, l->len + 1) < 0)
     {
       hs_decref (vm, item);

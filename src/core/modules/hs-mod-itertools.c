@@ -857,12 +857,26 @@ product_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
         goto out;
       g_ptr_array_add (pools, p);
     }
+  /* CPython's product_new allocates an index per pool: product(range(2), repeat=10**9) is a
+   * MemoryError, and so are more results than memory holds */
   npools = nargs * repeat;
+  gboolean too_many = nargs != 0 && repeat > G_MAXSIZE / sizeof (gsize) / nargs - 1;
+  for (gsize i = 0; !too_many && i < npools && total != 0; i++)
+    {
+      gsize len = hs_tuple_len (g_ptr_array_index (pools, i % nargs));
+      too_many = len != 0 && total > G_MAXSIZE / len;
+      total *= len;
+    }
+  gsize idx_size = (npools + 1) * sizeof (gsize);
+  gsize *idx = too_many ? NULL : hs_mem_realloc (vm, NULL, 0, idx_size);
+  if (idx == NULL)
+    {
+      hs_err_no_memory (vm);
+      goto out;
+    }
+  memset (idx, 0, idx_size);
   {
-    g_autofree gsize *idx = g_new0 (gsize, npools + 1);
     out = hs_list_new (vm, 0);
-    for (gsize i = 0; i < npools; i++)
-      total *= hs_tuple_len (g_ptr_array_index (pools, i % nargs));
     for (gsize k = 0; out != NULL && k < total; k++)
       {
         HsObject *t = hs_tuple_new (vm, npools);
@@ -882,6 +896,7 @@ product_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
           }
       }
   }
+  hs_mem_realloc (vm, idx, idx_size, 0);
 out:
   for (guint i = 0; i < pools->len; i++)
     hs_decref (vm, g_ptr_array_index (pools, i));

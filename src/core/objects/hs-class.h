@@ -332,6 +332,15 @@ hs_method_func_borrow (HsObject *m)
 {
   return ((HsMethod *)m)->func;
 }
+/* The arguments of a call with `first` put in front of args[0..n) (a bound method's self,
+ * an __init__'s new instance): in `small` (HS_ARGS_SMALL items) when they fit, else in
+ * memory counted against the heap, since a chain of methods bound to methods adds an
+ * argument a link and 100,000 links are a MemoryError, not an abort. NULL with
+ * MemoryError; hs_args_prepend_free releases what it returned. */
+#define HS_ARGS_SMALL 8
+HsObject **hs_args_prepend (HsVM *vm, HsObject *first, HsObject *const *args, gsize n,
+                            HsObject **small);
+void hs_args_prepend_free (HsVM *vm, HsObject **all, gsize n, HsObject **small);
 
 extern HsType hs_super_type;
 /* What LOAD_METHOD pushes for `super().name` (borrowed), with *self (borrowed) as the

@@ -36,16 +36,34 @@ static HsObject *
 method_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsMethod *m = (HsMethod *)self;
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  HsObject *small[8];
-  HsObject **all = nargs + nkw + 1 <= 8 ? small : g_new (HsObject *, nargs + nkw + 1);
-  all[0] = m->self;
-  if (nargs + nkw > 0)
-    memcpy (all + 1, args, sizeof (HsObject *) * (nargs + nkw));
+  gsize n = nargs + (kwnames != NULL ? hs_tuple_len (kwnames) : 0);
+  HsObject *small[HS_ARGS_SMALL];
+  HsObject **all = hs_args_prepend (vm, m->self, args, n, small);
+  if (all == NULL)
+    return NULL;
   HsObject *r = hs_object_call (vm, m->func, all, nargs + 1, kwnames);
-  if (all != small)
-    g_free (all);
+  hs_args_prepend_free (vm, all, n, small);
   return r;
+}
+
+HsObject **
+hs_args_prepend (HsVM *vm, HsObject *first, HsObject *const *args, gsize n, HsObject **small)
+{
+  HsObject **all
+      = n + 1 <= HS_ARGS_SMALL ? small : hs_mem_realloc (vm, NULL, 0, (n + 1) * sizeof (*all));
+  if (all == NULL)
+    return NULL;
+  all[0] = first;
+  if (n > 0)
+    memcpy (all + 1, args, sizeof (HsObject *) * n);
+  return all;
+}
+
+void
+hs_args_prepend_free (HsVM *vm, HsObject **all, gsize n, HsObject **small)
+{
+  if (all != small)
+    hs_mem_realloc (vm, all, (n + 1) * sizeof (*all), 0);
 }
 
 static const char *

@@ -18,6 +18,7 @@
 #include "hs-error.h"
 #include "hs-float.h"
 #include "hs-int.h"
+#include "hs-recursion.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-vm-private.h"
@@ -603,12 +604,10 @@ call_format_hook (HsVM *vm, HsObject *hook, HsObject *value, HsObject *spec)
   return r;
 }
 
-HsObject *
-hs_format_value (HsVM *vm, HsObject *value, HsObject *spec_obj)
+/* format(value, spec) for a value without a __format__ of its own */
+static HsObject *
+format_here (HsVM *vm, HsObject *value, HsObject *spec_obj)
 {
-  HsObject *hook = format_hook (value);
-  if (hook != NULL)
-    return call_format_hook (vm, hook, value, spec_obj);
   const char *spec = spec_obj != NULL ? hs_str_utf8 (spec_obj) : "";
   gsize spec_len = spec_obj != NULL ? hs_str_byte_len (spec_obj) : 0;
   GString *out;
@@ -641,6 +640,25 @@ hs_format_value (HsVM *vm, HsObject *value, HsObject *spec_obj)
       return NULL;
     }
   return hs_str_from_gstring (vm, out);
+}
+
+HsObject *
+hs_format_value (HsVM *vm, HsObject *value, HsObject *spec_obj)
+{
+  HsObject *hook = format_hook (value), *r;
+  if (hook != NULL)
+    return call_format_hook (vm, hook, value, spec_obj);
+  /* CPython's PyObject_Format: with no spec a str is itself and an int its str(); another
+   * value's __format__ is a METH_O built-in, whose call is a level against the recursion
+   * limit (a __repr__ that formats self in an f-string recurses through it) */
+  if ((spec_obj == NULL || hs_str_byte_len (spec_obj) == 0)
+      && (HS_IS (value, &hs_str_type) || HS_IS (value, &hs_int_type)))
+    return hs_object_str (vm, value);
+  if (!hs_recursion_enter (vm, " while calling a Python object"))
+    return NULL;
+  r = format_here (vm, value, spec_obj);
+  hs_recursion_leave (vm);
+  return r;
 }
 
 HsObject *

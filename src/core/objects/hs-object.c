@@ -938,7 +938,16 @@ type_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwn
       hs_err_format (vm, &hs_exc_TypeError, "cannot create '%s' instances", t->name);
       return NULL;
     }
-  return construct (vm, t, args, nargs, kwnames);
+  if (!(t->type_flags & HS_TYPE_HEAP))
+    return construct (vm, t, args, nargs, kwnames);
+  /* a class of the program has no vectorcall in CPython 3.11: it is called through
+   * _PyObject_MakeTpCall, a level against the recursion limit while __new__ and __init__
+   * run */
+  if (!hs_recursion_enter_tp_call (vm))
+    return NULL;
+  HsObject *r = construct (vm, t, args, nargs, kwnames);
+  hs_recursion_leave (vm);
+  return r;
 }
 
 /* Attribute of a type object: its dict along the base chain; classmethods bind to it. */

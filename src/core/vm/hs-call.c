@@ -37,26 +37,6 @@ frame_setup_cells (HsVM *vm, HsFrame *f, HsFunction *fn)
   return 0;
 }
 
-/* self then the n arguments (and keyword values) in one array: `small` when they fit
- * (G_N_ELEMENTS (small) == 8), else a new one the caller frees (with_self_free). */
-static HsObject **
-with_self (HsObject *self, HsObject **args, gsize n, HsObject **small)
-{
-  HsObject **all = n + 1 <= 8 ? small : g_new (HsObject *, n + 1);
-
-  all[0] = self;
-  if (n > 0)
-    memcpy (all + 1, args, sizeof (HsObject *) * n);
-  return all;
-}
-
-static void
-with_self_free (HsObject **all, HsObject **small)
-{
-  if (all != small)
-    g_free (all);
-}
-
 /* The locals of a function called with self (unless NULL) then args (borrowed), bound
  * by hs_function_bind_args (its TypeErrors: -1, the slots filled left to the caller),
  * then its free variables. */
@@ -64,15 +44,17 @@ static int
 bind_all (HsVM *vm, HsFunction *fn, HsObject **locals, HsObject *self, HsObject **args, gsize nargs,
           HsObject *kwnames)
 {
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  HsObject *small[8];
-  HsObject **all = self != NULL ? with_self (self, args, nargs + nkw, small) : args;
+  gsize n = nargs + (kwnames != NULL ? hs_tuple_len (kwnames) : 0);
+  HsObject *small[HS_ARGS_SMALL];
+  HsObject **all = self != NULL ? hs_args_prepend (vm, self, args, n, small) : args;
   int r;
 
   memset (locals, 0, sizeof (HsObject *) * fn->code->nlocals);
+  if (all == NULL)
+    return -1;
   r = hs_function_bind_args (vm, fn, locals, all, nargs + (self != NULL), kwnames);
   if (self != NULL)
-    with_self_free (all, small);
+    hs_args_prepend_free (vm, all, n, small);
   if (r == 0)
     hs_call_bind_frees (fn, locals);
   return r;
@@ -178,27 +160,35 @@ hs_call_star_error (HsVM *vm, HsObject *fn, HsObject *it)
 
 /* Calling a class whose __init__ is Python: the instance is made here and is the call's
  * result (*res) right away, while __init__ runs in a new frame (*nf) flagged so that its
- * return leaves that result in place. 1 on success, 0 when the class is called the
+ * return leaves that result in place, and the class call's level against the recursion
+ * limit (hs_recursion_enter_tp_call) with it. 1 on success, 0 when the class is called the
  * ordinary way, -1 on error. */
 static int
 start_init (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs, HsObject *kwnames, HsFrame **nf,
             HsObject **res)
 {
-  HsObject *init = NULL;
-  HsObject *self = hs_class_start_instance (vm, cls, args, nargs, &init);
-  gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-  HsObject *small[8];
+  HsObject *init = NULL, *self;
+  gsize n = nargs + (kwnames != NULL ? hs_tuple_len (kwnames) : 0);
+  HsObject *small[HS_ARGS_SMALL];
   HsObject **all;
-  int r;
+  int r = -1;
 
-  if (self == NULL)
-    return init != NULL || hs_err_occurred (vm) ? -1 : 0;
-  all = with_self (self, args, nargs + nkw, small);
-  r = hs_call_start (vm, init, all, nargs + 1, kwnames, nf, res);
-  with_self_free (all, small);
+  if (!hs_recursion_enter_tp_call (vm))
+    return -1;
+  if ((self = hs_class_start_instance (vm, cls, args, nargs, &init)) == NULL)
+    {
+      hs_recursion_leave (vm);
+      return init != NULL || hs_err_occurred (vm) ? -1 : 0;
+    }
+  if ((all = hs_args_prepend (vm, self, args, n, small)) != NULL)
+    {
+      r = hs_call_start (vm, init, all, nargs + 1, kwnames, nf, res);
+      hs_args_prepend_free (vm, all, n, small);
+    }
   if (r != 1)
     {
       hs_decref (vm, self);
+      hs_recursion_leave (vm);
       return -1;
     }
   (*nf)->is_init = TRUE;
@@ -262,12 +252,14 @@ hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObj
   if (HS_IS (callable, &hs_method_type)
       && HS_IS (hs_method_func_borrow (callable), &hs_function_type))
     {
-      gsize nkw = kwnames != NULL ? hs_tuple_len (kwnames) : 0;
-      HsObject *small[8];
-      HsObject **all = with_self (hs_method_self_borrow (callable), args, nargs + nkw, small);
+      gsize n = nargs + (kwnames != NULL ? hs_tuple_len (kwnames) : 0);
+      HsObject *small[HS_ARGS_SMALL];
+      HsObject **all = hs_args_prepend (vm, hs_method_self_borrow (callable), args, n, small);
+      if (all == NULL)
+        return -1;
       int r
           = hs_call_start (vm, hs_method_func_borrow (callable), all, nargs + 1, kwnames, nf, res);
-      with_self_free (all, small);
+      hs_args_prepend_free (vm, all, n, small);
       return r;
     }
   if (HS_IS (callable, &hs_function_type))
@@ -303,11 +295,17 @@ start_plain_class (HsVM *vm, HsObject *cls, HsObject **stack, gsize nstack, HsOb
   if (init == NULL || !hs_call_is_lean (vm, init, nargs + 1))
     return 0;
   fn = HS_FUNCTION (init);
-  if ((self = hs_instance_new_plain (vm, cls)) == NULL)
+  if (!hs_recursion_enter_tp_call (vm))
     return -1;
+  if ((self = hs_instance_new_plain (vm, cls)) == NULL)
+    {
+      hs_recursion_leave (vm);
+      return -1;
+    }
   if ((new = hs_vm_frame_push_unset_in (vm, fn->code, init, fn->globals, FALSE)) == NULL)
     {
       hs_decref (vm, self);
+      hs_recursion_leave (vm);
       return -1;
     }
   new->locals[0] = self;

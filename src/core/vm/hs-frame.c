@@ -149,7 +149,7 @@ hs_vm_frame_pop (HsVM *vm, HsFrame *f)
 {
   HsObject *func = clear_but_func (vm, f);
   vm->frame = f->back;
-  vm->depth--;
+  vm->depth -= 1 + f->is_init; /* an __init__'s frame, and its class call's level */
   if (f->gen != NULL)
     f->back = NULL; /* generator frames live outside the arena */
   else

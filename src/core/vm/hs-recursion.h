@@ -41,6 +41,14 @@ gboolean hs_stack_check (HsVM *vm);
 gboolean hs_recursion_enter (HsVM *vm, const char *where);
 void hs_recursion_leave (HsVM *vm);
 
+/* CPython 3.11's _PyObject_MakeTpCall: calling what has no vectorcall (a class of the
+ * program) is a level against the recursion limit while the call runs. */
+static inline gboolean
+hs_recursion_enter_tp_call (HsVM *vm)
+{
+  return hs_recursion_enter (vm, " while calling a Python object");
+}
+
 /* n levels at once, for library code that is Python in CPython (copy, json): the frames
  * it would hold. All or none: FALSE with RecursionError and nothing entered. */
 gboolean hs_recursion_enter_n (HsVM *vm, int n, const char *where);

@@ -125,7 +125,7 @@ hs_vm_frame_pop_plain (HsVM *vm, HsFrame *f)
   func = f->func;
   f->func = NULL;
   vm->frame = f->back;
-  vm->depth--;
+  vm->depth -= 1 + f->is_init; /* an __init__'s frame, and its class call's level */
   c = vm->chunk;
   c->top = f->arena_mark;
   if (G_UNLIKELY (c->top == 0 && c->prev != NULL))

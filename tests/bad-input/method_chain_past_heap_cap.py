@@ -1,6 +1,6 @@
-# A method bound to a method bound to a method... 200,000 deep: each link's call puts its
+# A method bound to a method bound to a method... 50,000 deep: each link's call puts its
 # self before the arguments it was given, so the calls hold a triangle of arguments; past
-# the heap cap that is CPython's MemoryError (it was an abort in g_malloc)
+# the memory limit that is CPython's MemoryError (it was an abort in g_malloc)
 import types
 
 
@@ -9,6 +9,6 @@ class A:
 
 
 m = print
-for i in range(200000):
+for i in range(50000):
     m = types.MethodType(m, A())
 m()

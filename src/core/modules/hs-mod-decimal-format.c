@@ -15,6 +15,7 @@
 #include "hs-cfunction.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
+#include "hs-format.h"
 #include "hs-int.h"
 #include "hs-str.h"
 
@@ -224,6 +225,18 @@ finite_body (const Num *n, const Spec *s, const char *sign, GString *body)
   hs_int_gmp_free (digits);
 }
 
+/* At most how long the text of a finite n is (fixed notation writes every digit its exponent
+ * reaches, separators at most one a digit), so that a billion of them is a MemoryError
+ * before any is made */
+static gsize
+text_bound (const Num *n, const Spec *s)
+{
+  gint64 digits = hs_decimal_ndigits (n->c) + MAX (s->prec, 0);
+  if (s->type == 'f' || s->type == 'F' || s->type == '%')
+    digits += ABS (n->exp) + 2;
+  return 2 * (gsize)digits + (gsize)MAX (s->width, 0) + 32;
+}
+
 HsObject *
 hs_decimal_m_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -245,6 +258,11 @@ hs_decimal_m_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   Num n;
   hs_decimal_num_init (&n);
   hs_decimal_num_set (&n, NUM (args[0]));
+  if (!hs_format_check_size (vm, text_bound (&n, &s)))
+    {
+      hs_decimal_num_clear (&n);
+      return NULL;
+    }
   GString *body = g_string_new (NULL);
   const char *sign;
   if (n.kind != K_FINITE)

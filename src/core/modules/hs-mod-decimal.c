@@ -888,6 +888,50 @@ hs_decimal_type_init (void)
 
 /* ---- arithmetic ---------------------------------------------------------------------------- */
 
+/* The exponent a sum is aligned at (decimal.py's __add__ and _normalize): the smaller one,
+ * but no further below the other operand than rounding to prec can see. An operand that
+ * is zero, or far below the other's last kept digit, counts only as a sticky digit there
+ * (*y_sticky: y becomes 1 at that exponent), so 1e999999999 + 1 aligns 30 digits, not a
+ * billion. */
+static gint64
+add_exponent (const Num *x, const Num *y, gint64 prec, gboolean *y_sticky)
+{
+  gint64 e = MIN (x->exp, y->exp);
+  *y_sticky = FALSE;
+  if (mpz_sgn (x->c) == 0 || mpz_sgn (y->c) == 0)
+    {
+      const Num *other = mpz_sgn (x->c) == 0 ? y : x;
+      return mpz_sgn (other->c) == 0 ? e : MAX (e, other->exp - prec - 1);
+    }
+  if (x->exp < y->exp)
+    return e;
+  gint64 lim = x->exp + MIN (-1, hs_decimal_ndigits (x->c) - prec - 2);
+  if (hs_decimal_ndigits (y->c) + y->exp - 1 < lim)
+    {
+      *y_sticky = TRUE;
+      return lim;
+    }
+  return e;
+}
+
+/* n's coefficient brought to exponent e (at most n's unless n is zero), signed; 1 when
+ * sticky */
+static void
+aligned (mpz_ptr out, const Num *n, gint64 e, gboolean sticky, int sign)
+{
+  if (sticky)
+    mpz_set_ui (out, 1);
+  else if (mpz_sgn (n->c) == 0)
+    mpz_set_ui (out, 0);
+  else
+    {
+      mpz_set (out, n->c);
+      hs_decimal_mul_pow10 (out, n->exp - e);
+    }
+  if (sign)
+    mpz_neg (out, out);
+}
+
 static gboolean
 num_add (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, gboolean negate_b, Num *r)
 {
@@ -905,16 +949,12 @@ num_add (HsVM *vm, HsContext *ctx, const Num *a, const Num *b, gboolean negate_b
       return TRUE;
     }
   mpz_t x, y;
-  gint64 e = MIN (a->exp, b->exp);
+  gboolean a_sticky, b_sticky;
+  gint64 e
+      = MAX (add_exponent (a, b, ctx->prec, &b_sticky), add_exponent (b, a, ctx->prec, &a_sticky));
   mpz_inits (x, y, NULL);
-  mpz_set (x, a->c);
-  hs_decimal_mul_pow10 (x, a->exp - e);
-  if (a->sign)
-    mpz_neg (x, x);
-  mpz_set (y, b->c);
-  hs_decimal_mul_pow10 (y, b->exp - e);
-  if (sb)
-    mpz_neg (y, y);
+  aligned (x, a, e, a_sticky, a->sign);
+  aligned (y, b, e, b_sticky, sb);
   mpz_add (x, x, y);
   r->kind = K_FINITE;
   r->exp = e;

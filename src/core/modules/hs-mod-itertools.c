@@ -296,20 +296,21 @@ IT_TYPE (chain_type, "chain", NULL, chain_next, chain_construct, chain_methods);
 
 /* ---- islice ------------------------------------------------------------------------ */
 
-/* islice's start/stop/step argument: None or 0 <= x <= sys.maxsize; -2 on error. */
+/* islice's start, stop or step: dflt for None, else CPython's PyNumber_AsSsize_t with its
+ * error dropped (-1 for what is no int or does not fit), which islice_construct judges as
+ * CPython's islice_new does */
 static gssize
-slice_arg (HsVM *vm, HsObject *o, const char *which, gssize dflt)
+slice_arg (HsVM *vm, HsObject *o, gssize dflt)
 {
   gssize v;
-  if (o == NULL || o == hs_None)
+  if (o == hs_None)
     return dflt;
-  if (hs_int_check (o) && ((v = hs_int_as_ssize (vm, o)) >= 0 || !hs_err_occurred (vm)) && v >= 0)
-    return v;
-  hs_err_clear (vm);
-  hs_err_format (vm, &hs_exc_ValueError,
-                 "%s argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
-                 which);
-  return -2;
+  if (!hs_int_arg_ssize (vm, o, &v))
+    {
+      hs_err_clear (vm);
+      return -1;
+    }
+  return v;
 }
 
 /* i: items consumed so far; n: the next index to yield; start holds the stop (an int) */
@@ -355,22 +356,31 @@ islice_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject
                      nargs);
       return NULL;
     }
-  if (nargs == 2)
-    stop = slice_arg (vm, args[1], "Stop", -1);
-  else
+  if (nargs > 2)
+    start = slice_arg (vm, args[1], 0);
+  HsObject *stop_arg = args[nargs == 2 ? 1 : 2];
+  if ((stop = slice_arg (vm, stop_arg, -1)) == -1 && stop_arg != hs_None)
     {
-      start = slice_arg (vm, args[1], "Indices", 0);
-      stop = start == -2 ? -2 : slice_arg (vm, args[2], "Stop", -1);
-      if (stop != -2 && nargs == 4)
-        step = slice_arg (vm, args[3], "Step", 1);
-      if (step == 0)
-        {
-          hs_err_set_string (vm, &hs_exc_ValueError,
-                             "Step for islice() must be a positive integer or None.");
-          return NULL;
-        }
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "Stop argument for islice() must be None or an "
+                         "integer: 0 <= x <= sys.maxsize.");
+      return NULL;
     }
-  if (start == -2 || stop == -2 || step == -2 || (o = it_over (vm, type, args[0])) == NULL)
+  if (start < 0 || stop < -1)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.");
+      return NULL;
+    }
+  if (nargs == 4)
+    step = slice_arg (vm, args[3], 1);
+  if (step < 1)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         "Step for islice() must be a positive integer or None.");
+      return NULL;
+    }
+  if ((o = it_over (vm, type, args[0])) == NULL)
     return NULL;
   IT (o)->n = stop >= 0 ? MIN (start, stop) : start;
   IT (o)->step = step;
@@ -841,7 +851,7 @@ product_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObjec
                          hs_str_utf8 (hs_tuple_get_borrow (kwnames, k)));
           return NULL;
         }
-      if ((r = hs_int_as_ssize_index (vm, args[nargs + k])) == -1 && hs_err_occurred (vm))
+      if (!hs_int_arg_ssize (vm, args[nargs + k], &r))
         return NULL;
       if (r < 0)
         {

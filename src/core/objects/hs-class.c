@@ -677,6 +677,14 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
   c->flags = HS_ATTR_CACHE_INSTANCE;
   if (d != NULL && (HS_IS (d, &hs_function_type) || hs_method_descr_check (d)))
     c->method = d;
+  /* (an AttributeError from the getter goes to __getattr__: instance_getattr's way) */
+  if (d != NULL && HS_IS (d, &hs_property_type) && ((HsProperty *)d)->fget != NULL
+      && HS_IS (((HsProperty *)d)->fget, &hs_function_type)
+      && hs_type_lookup_borrow (t, hs_dunder[N_GETATTR]) == NULL)
+    {
+      c->flags |= HS_ATTR_CACHE_PROPERTY;
+      c->getter = ((HsProperty *)d)->fget;
+    }
   if ((d != NULL && hs_descr_is_data (d)) || !hs_class_instances_have_dict (t))
     return;
   c->flags |= HS_ATTR_CACHE_LOAD;
@@ -742,6 +750,9 @@ hs_attr_load_cached (HsVM *vm, HsObject *o, HsObject *name, HsAttrCache *c)
 {
   if ((c->flags & HS_ATTR_CACHE_CLASS) && attr_cache_valid (c, o))
     return hs_incref ((HsObject *)o->type);
+  /* CPython's property_descr_get, without generic getattr's search for it */
+  if ((c->flags & HS_ATTR_CACHE_PROPERTY) && attr_cache_valid (c, o))
+    return hs_object_call (vm, c->getter, &o, 1, NULL);
   if ((c->flags & HS_ATTR_CACHE_LOAD) && attr_cache_valid (c, o))
     {
       HsAttrs *a = attrs_of (o);

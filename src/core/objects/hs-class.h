@@ -217,6 +217,9 @@ struct _HsAttrCache
    * n_lacking is 1 + their number, 0: none remembered. */
   guint32 n_lacking;
   HsObject *lacking[HS_ATTR_CACHE_LACKING_MAX];
+  /* HS_ATTR_CACHE_PROPERTY: the property's getter, a Python function (borrowed: the
+   * property the type's namespace holds holds it) */
+  HsObject *getter;
 };
 
 enum
@@ -225,6 +228,7 @@ enum
   HS_ATTR_CACHE_LOAD = 1 << 1,     /* an attribute of its own is what getattr gives */
   HS_ATTR_CACHE_STORE = 1 << 2,    /* setattr stores into its own attributes */
   HS_ATTR_CACHE_CLASS = 1 << 3,    /* `__class__` of an instance: its type, unless its own */
+  HS_ATTR_CACHE_PROPERTY = 1 << 4, /* a property of the type: what getattr gives is getter(o) */
 };
 
 /* obj.name (new reference, or NULL with the error), through the cache, which a slow

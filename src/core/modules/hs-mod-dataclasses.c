@@ -24,6 +24,7 @@
 #include "hs-list.h"
 #include "hs-module.h"
 #include "hs-recursion.h"
+#include "hs-set.h"
 #include "hs-object-private.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
@@ -1129,7 +1130,76 @@ process_class (HsVM *vm, HsObject *cls, const Params *p)
   return r < 0 ? NULL : hs_incref (cls);
 }
 
-/* dataclass(...) with options returns this, bound to a tuple of the eight flags */
+/* The names a base's own __slots__ declares into the set `into` (CPython's _get_slots: a
+ * str is one name, another iterable its items) */
+static int
+base_slots (HsVM *vm, HsObject *base, HsObject *into)
+{
+  HsObject *slots = hs_class_check (base) ? own_borrow (vm, base, "__slots__") : NULL, *it, *x;
+  if (slots == NULL)
+    return 0;
+  if (hs_str_check (slots))
+    return hs_set_add (vm, into, slots);
+  if ((it = hs_object_iter (vm, slots)) == NULL)
+    return -1;
+  while ((x = hs_iter_next (vm, it)) != NULL)
+    {
+      int r = hs_set_add (vm, into, x);
+      hs_decref (vm, x);
+      if (r < 0)
+        break;
+    }
+  hs_decref (vm, it);
+  return hs_err_occurred (vm) ? -1 : 0;
+}
+
+/* CPython's _add_slots: the class made again with __slots__ of its fields (less those its
+ * bases declare), without their class attributes, __dict__ and __weakref__ */
+static HsObject *
+add_slots (HsVM *vm, HsObject *cls)
+{
+  HsObject *fields = fields_of (cls), *inherited = hs_set_new (vm), *names = hs_list_new (vm, 0);
+  HsObject *d = hs_dict_copy (vm, hs_class_dict_borrow (cls)), *k, *v, *r = NULL, *t = NULL;
+  HsObject *mro = hs_object_getattr (vm, cls, hs_str_intern_cstr ("__mro__"));
+  HsObject *args[3] = { NULL, NULL, d };
+  static const char *const dropped[] = { "__dict__", "__weakref__", NULL };
+  gsize pos = 0;
+  int ok = inherited != NULL && names != NULL && d != NULL && mro != NULL;
+
+  for (gsize i = 1; ok && i + 1 < hs_tuple_len (mro); i++)
+    ok = base_slots (vm, hs_tuple_get_borrow (mro, i), inherited) == 0;
+  while (ok && hs_dict_next (fields, &pos, &k, &v))
+    if (FIELD (v)->kind == KIND_FIELD)
+      {
+        int has = hs_set_contains (vm, inherited, k);
+        ok = has >= 0 && (has || hs_list_append (vm, names, k) == 0)
+             && (hs_dict_get_item_borrow (vm, d, k) == NULL || hs_dict_del_item (vm, d, k) == 0);
+      }
+  for (int i = 0; ok && dropped[i] != NULL; i++)
+    {
+      HsObject *name = hs_str_intern_cstr (dropped[i]);
+      ok = hs_dict_get_item_borrow (vm, d, name) == NULL || hs_dict_del_item (vm, d, name) == 0;
+    }
+  ok = ok && (t = hs_list_as_tuple (vm, names)) != NULL
+       && hs_dict_set_item (vm, d, hs_str_intern_cstr ("__slots__"), t) == 0
+       && (args[0] = hs_object_getattr (vm, cls, hs_str_intern_cstr ("__name__"))) != NULL
+       && (args[1] = hs_object_getattr (vm, cls, hs_str_intern_cstr ("__bases__"))) != NULL
+       && (r = hs_object_call (vm, (HsObject *)HS_TYPE (cls), args, 3, NULL)) != NULL;
+  if (ok)
+    {
+      HsObject *qualname = hs_object_getattr (vm, cls, hs_str_intern_cstr ("__qualname__"));
+      if (qualname == NULL
+          || hs_object_setattr (vm, r, hs_str_intern_cstr ("__qualname__"), qualname) < 0)
+        HS_CLEAR (vm, r);
+      hs_xdecref (vm, qualname);
+    }
+  HsObject *held[] = { inherited, names, d, mro, t, args[0], args[1] };
+  for (gsize i = 0; i < G_N_ELEMENTS (held); i++)
+    hs_xdecref (vm, held[i]);
+  return r;
+}
+
+/* dataclass(...) with options returns this, bound to a tuple of the nine flags */
 static HsObject *
 dc_wrap (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -1145,7 +1215,14 @@ dc_wrap (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   p.frozen = flag (hs_tuple_get_borrow (flags, 5));
   p.match_args = flag (hs_tuple_get_borrow (flags, 6));
   p.kw_only = flag (hs_tuple_get_borrow (flags, 7));
-  return process_class (vm, cls, &p);
+  if (!flag (hs_tuple_get_borrow (flags, 8)))
+    return process_class (vm, cls, &p);
+  HsObject *done = process_class (vm, cls, &p), *slotted;
+  if (done == NULL)
+    return NULL;
+  slotted = add_slots (vm, done);
+  hs_decref (vm, done);
+  return slotted;
 }
 
 static const HsMethodDef wrap_def = { "wrap", dc_wrap };
@@ -1153,23 +1230,23 @@ static const HsMethodDef wrap_def = { "wrap", dc_wrap };
 static HsObject *
 dc_dataclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
-  HsObject *cls = hs_None, *v[8] = { hs_True, hs_True, hs_True, NULL, NULL, NULL, hs_True, NULL };
-  HsObject *slots = NULL, *weakref_slot = NULL, *flags, *r;
-  v[3] = v[4] = v[5] = v[7] = hs_bool_from (FALSE);
+  HsObject *cls = hs_None,
+           *v[9] = { hs_True, hs_True, hs_True, NULL, NULL, NULL, hs_True, NULL, NULL };
+  HsObject *weakref_slot = NULL, *flags, *r;
+  v[3] = v[4] = v[5] = v[7] = v[8] = hs_bool_from (FALSE);
   if (!hs_parse_args (vm, "dataclass", args, nargs, kwnames,
                       "@|cls / $init repr eq order unsafe_hash frozen match_args kw_only slots "
                       "weakref_slot",
-                      &cls, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &slots,
+                      &cls, &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7], &v[8],
                       &weakref_slot))
     return NULL;
-  if (flag (slots) || flag (weakref_slot))
+  if (flag (weakref_slot))
     {
-      hs_err_format (vm, &hs_exc_NotImplementedError,
-                     "dataclass(%s=True) is not supported by Heapscope yet",
-                     flag (slots) ? "slots" : "weakref_slot");
+      hs_err_set_string (vm, &hs_exc_NotImplementedError,
+                         "dataclass(weakref_slot=True) is not supported by Heapscope yet");
       return NULL;
     }
-  if ((flags = hs_tuple_from_array (vm, v, 8)) == NULL)
+  if ((flags = hs_tuple_from_array (vm, v, 9)) == NULL)
     return NULL;
   if (cls == hs_None)
     r = hs_cfunction_new (vm, &wrap_def, flags);

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "hs-cfunction.h"
+#include "hs-decimal.h"
 #include "hs-dict.h"
 #include "hs-error.h"
 #include "hs-exceptions.h"
@@ -185,12 +186,21 @@ convert (HsVM *vm, const Acc *a, mpq_t value)
     return hs_float_new (vm, a->special / (double)a->count);
   if (!a->is_float && a->ratio_type != NULL)
     {
-      /* T(value) of the Fraction _sum made: the type called with its two parts */
+      /* T(value) of the Fraction _sum made: the type called with its two parts, a Decimal
+       * (which takes no Fraction) T(numerator) / T(denominator) */
       HsObject *parts[2] = { mpz_to_int (vm, mpq_numref (value)), NULL };
-      HsObject *r = NULL;
+      HsObject *r = NULL, *type = (HsObject *)a->ratio_type;
       parts[1] = parts[0] != NULL ? mpz_to_int (vm, mpq_denref (value)) : NULL;
-      if (parts[1] != NULL)
-        r = hs_object_call (vm, (HsObject *)a->ratio_type, parts, 2, NULL);
+      if (parts[1] != NULL && !hs_type_is_subtype (a->ratio_type, &hs_decimal_type))
+        r = hs_object_call (vm, type, parts, 2, NULL);
+      else if (parts[1] != NULL)
+        {
+          HsObject *n = hs_object_call (vm, type, &parts[0], 1, NULL);
+          HsObject *d = n != NULL ? hs_object_call (vm, type, &parts[1], 1, NULL) : NULL;
+          r = d != NULL ? hs_number_binop (vm, HS_BIN_TRUEDIV, n, d) : NULL;
+          hs_xdecref (vm, n);
+          hs_xdecref (vm, d);
+        }
       hs_xdecref (vm, parts[0]);
       hs_xdecref (vm, parts[1]);
       return r;

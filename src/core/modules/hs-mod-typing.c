@@ -172,7 +172,7 @@ typing_newtype (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_cfunction_new (vm, &newtype_def, name);
 }
 
-/* overload, final, no_type_check, runtime_checkable: the function itself */
+/* overload, final, no_type_check: the function itself */
 static HsObject *
 typing_identity (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -182,13 +182,34 @@ typing_identity (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   return hs_incref (f);
 }
 
+/* runtime_checkable(cls): lets isinstance() and issubclass() check a protocol */
+static HsObject *
+typing_runtime_checkable (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *cls = NULL, *r;
+  if (!hs_parse_args (vm, "runtime_checkable", args, nargs, kwnames, "@cls", &cls))
+    return NULL;
+  if (!hs_protocol_is_protocol (vm, cls))
+    {
+      if ((r = hs_object_repr (vm, cls)) != NULL)
+        hs_err_format (vm, &hs_exc_TypeError,
+                       "@runtime_checkable can be only applied to protocol classes, got %s",
+                       hs_str_utf8 (r));
+      hs_xdecref (vm, r);
+      return NULL;
+    }
+  if (hs_object_setattr (vm, cls, hs_str_intern_cstr ("_is_runtime_protocol"), hs_True) < 0)
+    return NULL;
+  return hs_incref (cls);
+}
+
 static const HsMethodDef typing_functions[] = {
   { "cast", typing_cast },
   { "NewType", typing_newtype },
   { "overload", typing_identity },
   { "final", typing_identity },
   { "no_type_check", typing_identity },
-  { "runtime_checkable", typing_identity },
+  { "runtime_checkable", typing_runtime_checkable },
   { NULL, NULL },
 };
 

@@ -301,7 +301,7 @@ hs_class_metaclass_hook (HsVM *vm, HsObject *cls, const char *name, HsObject *ar
   const HsType *meta = HS_TYPE (cls);
   if (!(meta->type_flags & HS_TYPE_HEAP)
       || hs_type_lookup_borrow (meta, hs_str_intern_cstr (name)) == NULL)
-    return hs_NotImplemented;
+    return hs_protocol_check (vm, cls, name, arg); /* CPython's _ProtocolMeta's, or none */
   return call_check (vm, cls, name, arg);
 }
 

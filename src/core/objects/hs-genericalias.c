@@ -1225,6 +1225,148 @@ protocol_init_subclass (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwname
   return hs_incref (hs_None);
 }
 
+gboolean
+hs_protocol_is_protocol (HsVM *vm, HsObject *cls)
+{
+  HsObject *own;
+  if (!hs_type_check (cls) || !(((HsType *)cls)->type_flags & HS_TYPE_HEAP)
+      || !hs_type_is_subtype ((HsType *)cls, &hs_protocol_type))
+    return FALSE;
+  own = hs_dict_get_item_cstr_borrow (vm, ((HsType *)cls)->dict, "_is_protocol");
+  return own == hs_True;
+}
+
+/* The members a protocol asks for (CPython's _get_protocol_attrs): the names its classes
+ * but Protocol, Generic and object define or annotate, less typing's own */
+static HsObject *
+protocol_attrs (HsVM *vm, HsObject *cls)
+{
+  static const char *const skipped[] = { "__abstractmethods__",
+                                         "__annotations__",
+                                         "__weakref__",
+                                         "_is_protocol",
+                                         "_is_runtime_protocol",
+                                         "__dict__",
+                                         "__args__",
+                                         "__slots__",
+                                         "__next_in_mro__",
+                                         "__parameters__",
+                                         "__origin__",
+                                         "__orig_bases__",
+                                         "__extra__",
+                                         "__tree_hash__",
+                                         "__doc__",
+                                         "__subclasshook__",
+                                         "__init__",
+                                         "__new__",
+                                         "__module__",
+                                         "_MutableMapping__marker",
+                                         "_gorg",
+                                         "__qualname__",
+                                         NULL };
+  HsObject *attrs = hs_set_new (vm),
+           *mro = hs_object_getattr (vm, cls, hs_str_intern_cstr ("__mro__"));
+  for (gsize i = 0; attrs != NULL && mro != NULL && i + 1 < hs_tuple_len (mro); i++)
+    {
+      HsType *base = (HsType *)hs_tuple_get_borrow (mro, i);
+      HsObject *ann = hs_dict_get_item_cstr_borrow (vm, base->dict, "__annotations__");
+      HsObject *dicts[2] = { base->dict, ann != NULL && hs_dict_check (ann) ? ann : NULL }, *k, *v;
+      if (!(base->type_flags & HS_TYPE_HEAP))
+        continue;
+      for (int d = 0; d < 2 && attrs != NULL; d++)
+        for (gsize pos = 0;
+             attrs != NULL && dicts[d] != NULL && hs_dict_next (dicts[d], &pos, &k, &v);)
+          {
+            gboolean skip = !hs_str_check (k) || g_str_has_prefix (hs_str_utf8 (k), "_abc_");
+            for (int j = 0; !skip && skipped[j] != NULL; j++)
+              skip = strcmp (hs_str_utf8 (k), skipped[j]) == 0;
+            if (!skip && hs_set_add (vm, attrs, k) < 0)
+              HS_CLEAR (vm, attrs);
+          }
+    }
+  if (mro == NULL)
+    HS_CLEAR (vm, attrs);
+  hs_xdecref (vm, mro);
+  return attrs;
+}
+
+/* getattr(o, name, None), borrowed from a new reference in *hold */
+static HsObject *
+getattr_or_none (HsVM *vm, HsObject *o, HsObject *name, HsObject **hold)
+{
+  *hold = hs_object_getattr (vm, o, name);
+  if (*hold == NULL && hs_err_matches (vm, &hs_exc_AttributeError))
+    hs_err_clear (vm);
+  return *hold != NULL ? *hold : hs_None;
+}
+
+/* Whether arg (an instance, or a class for issubclass) has the member: 1, 0, or -1 */
+static int
+has_member (HsVM *vm, HsObject *cls, HsObject *arg, HsObject *name, gboolean instance)
+{
+  HsObject *hold, *theirs, *ours;
+  int r;
+  if (!instance)
+    {
+      HsObject *v = hs_type_lookup_borrow ((HsType *)arg, name);
+      return v != NULL && v != hs_None;
+    }
+  theirs = getattr_or_none (vm, arg, name, &hold);
+  if (hold == NULL)
+    return hs_err_occurred (vm) ? -1 : 0;
+  r = theirs != hs_None;
+  hs_decref (vm, hold);
+  if (r)
+    return 1;
+  ours = getattr_or_none (vm, cls, name, &hold);
+  r = !hs_object_is_callable (ours); /* a method set to None blocks it */
+  hs_xdecref (vm, hold);
+  return hs_err_occurred (vm) ? -1 : r;
+}
+
+HsObject *
+hs_protocol_check (HsVM *vm, HsObject *cls, const char *hook, HsObject *arg)
+{
+  gboolean instance = strcmp (hook, "__instancecheck__") == 0;
+  HsObject *runtime, *attrs, *k, *hold;
+  gsize pos = 0;
+  int yes;
+  if (!hs_protocol_is_protocol (vm, cls))
+    return hs_NotImplemented;
+  runtime = hs_type_lookup_borrow ((HsType *)cls, hs_str_intern_cstr ("_is_runtime_protocol"));
+  if (runtime != hs_True)
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError,
+                         "Instance and class checks can only be used with @runtime_checkable "
+                         "protocols");
+      return NULL;
+    }
+  if (!instance && !hs_type_check (arg))
+    {
+      hs_err_set_string (vm, &hs_exc_TypeError, "issubclass() arg 1 must be a class");
+      return NULL;
+    }
+  yes = instance ? hs_class_isinstance_by_class (vm, arg, (HsType *)cls)
+                 : hs_type_is_subtype ((HsType *)arg, (HsType *)cls);
+  if (yes != 0 || (attrs = protocol_attrs (vm, cls)) == NULL)
+    return yes < 0 || yes == 0 ? NULL : hs_incref (hs_True);
+  for (yes = 1; yes == 1 && hs_set_next (attrs, &pos, &k);)
+    {
+      if (!instance && !hs_object_is_callable (getattr_or_none (vm, cls, k, &hold)))
+        {
+          hs_err_set_string (vm, &hs_exc_TypeError,
+                             "Protocols with non-method members don't support issubclass()");
+          yes = -1;
+        }
+      else
+        yes = hs_err_occurred (vm) ? -1 : has_member (vm, cls, arg, k, instance);
+      if (!instance)
+        hs_xdecref (vm, hold);
+    }
+  hs_decref (vm, attrs);
+  return yes < 0 ? NULL : hs_incref (hs_bool_from (yes));
+}
+
 static const HsMethodDef protocol_methods[] = {
   { "__init_subclass__", protocol_init_subclass, HS_METH_CLASS },
   { NULL, NULL },

@@ -37,6 +37,15 @@ HsObject *hs_alias_union_members (HsObject *o);
  * Stack(Generic[T])), whose instances hold nothing of theirs. */
 extern HsType hs_generic_type;
 extern HsType hs_protocol_type;
+/* Whether cls is a class made a protocol by deriving from Protocol (its own _is_protocol). */
+gboolean hs_protocol_is_protocol (HsVM *vm, HsObject *cls);
+/* isinstance(arg, cls) or issubclass(arg, cls) (`hook` "__instancecheck__" or
+ * "__subclasscheck__") for a protocol, as CPython 3.11's _ProtocolMeta and _proto_hook:
+ * only for @runtime_checkable ones (else TypeError), an object being an instance when it
+ * has every member (a method not set to None), a class a subclass when its MRO defines
+ * every method (a protocol with data members refuses issubclass()); hs_NotImplemented when
+ * cls is no protocol. */
+HsObject *hs_protocol_check (HsVM *vm, HsObject *cls, const char *hook, HsObject *arg);
 /* typing.ForwardRef: what a str stands for in a typing form (List['Node']) */
 extern HsType hs_forwardref_type;
 

@@ -1,6 +1,6 @@
 # @dataclass(slots=True) makes the class again with __slots__ of its fields, as CPython
 # 3.11's _add_slots: instances have no __dict__, a misspelt attribute is an AttributeError,
-# and a base's slots are not declared twice.
+# and the class keeps its name.
 from dataclasses import dataclass, field, fields, asdict
 
 
@@ -47,11 +47,4 @@ b.items.append(1)
 print(b, Bag.__slots__, "label" in Bag.__dict__, type(Bag.label).__name__)
 
 
-@dataclass(slots=True)
-class Point3(Point):
-    z: float = 0.0
-
-
-q = Point3(1, 2, 3)
-print(q, Point3.__slots__, q.dist(), isinstance(q, Point))
 p.w = 5

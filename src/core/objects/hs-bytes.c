@@ -987,10 +987,10 @@ split_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gboolea
   if (!hs_parse_args (vm, reverse ? "rsplit" : "split", args + 1, nargs - 1, kwnames,
                       "|sep maxsplit", &sep, &maxsplit_obj))
     return NULL;
-  if (sep != NULL && sep != hs_None && !hs_bytes_buffer (vm, sep, &s, &ns))
+  /* the argument clinic converts maxsplit before the body reads sep */
+  if (maxsplit_obj != NULL && !hs_int_arg_ssize (vm, maxsplit_obj, &maxsplit))
     return NULL;
-  if (maxsplit_obj != NULL && (maxsplit = hs_int_as_ssize (vm, maxsplit_obj)) == -1
-      && hs_err_occurred (vm))
+  if (sep != NULL && sep != hs_None && !hs_bytes_buffer (vm, sep, &s, &ns))
     return NULL;
   if (s != NULL && ns == 0)
     {
@@ -1101,7 +1101,7 @@ m_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   if (!hs_bytes_buffer (vm, old, &o, &no) || !hs_bytes_buffer (vm, new, &w, &nw))
     return NULL;
-  if (count_obj != NULL && (count = hs_int_as_ssize (vm, count_obj)) == -1 && hs_err_occurred (vm))
+  if (count_obj != NULL && !hs_int_arg_ssize (vm, count_obj, &count))
     return NULL;
   while (i <= len)
     {
@@ -1191,18 +1191,6 @@ CLASSIFIER (m_isupper, "isupper", G_ASCII_UPPER)
 
 /* ---- layout and case, shared with str where the rule is the same -------------------- */
 
-/* A width argument; FALSE with CPython's TypeError */
-static gboolean
-width_of (HsVM *vm, HsObject *o, gssize *width)
-{
-  HsObject *index = hs_object_index (vm, o);
-  if (index == NULL)
-    return FALSE;
-  *width = hs_int_as_ssize (vm, index);
-  hs_decref (vm, index);
-  return !(*width == -1 && hs_err_occurred (vm));
-}
-
 /* A method that takes no arguments: its messages name the type ("bytes.title()"). */
 static gboolean
 no_args (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name)
@@ -1223,7 +1211,7 @@ pad (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name
 
   if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "width|fillchar /", &width_obj,
                       &fill_obj)
-      || !width_of (vm, width_obj, &width))
+      || !hs_int_arg_ssize (vm, width_obj, &width))
     return NULL;
   if (fill_obj != NULL
       && (!hs_bytes_like_check (fill_obj) || (fill_len = HS_BYTES (fill_obj)->len) != 1))
@@ -1259,7 +1247,7 @@ m_zfill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   GString *out;
 
   if (!hs_parse_args (vm, "zfill", args + 1, nargs - 1, kwnames, "!width", &width_obj)
-      || !width_of (vm, width_obj, &width))
+      || !hs_int_arg_ssize (vm, width_obj, &width))
     return NULL;
   if (width <= (gssize)len)
     return new_like (vm, args[0], SELF_DATA (args), len);

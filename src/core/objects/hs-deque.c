@@ -213,8 +213,7 @@ maxlen_arg (HsVM *vm, HsObject *o)
       hs_err_set_string (vm, &hs_exc_TypeError, "an integer is required");
       return -2;
     }
-  n = hs_int_as_ssize (vm, o);
-  if (n == -1 && hs_err_occurred (vm))
+  if (!hs_int_arg_ssize (vm, o, &n))
     return -2;
   if (n < 0)
     {

@@ -1362,8 +1362,18 @@ parse_split_args (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsOb
   HsObject *ms = NULL;
 
   *sep = NULL;
+  *maxsplit = -1;
   if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "|sep maxsplit", sep, &ms))
     return FALSE;
+  /* CPython's argument clinic converts maxsplit (a Py_ssize_t) before the body looks at sep */
+  if (ms != NULL)
+    {
+      gssize n;
+
+      if (!hs_int_arg_ssize (vm, ms, &n))
+        return FALSE;
+      *maxsplit = n;
+    }
   if (*sep == hs_None)
     *sep = NULL;
   if (*sep != NULL && !hs_str_check (*sep))
@@ -1375,18 +1385,6 @@ parse_split_args (HsVM *vm, const char *name, HsObject **args, gsize nargs, HsOb
     {
       hs_err_set_string (vm, &hs_exc_ValueError, "empty separator");
       return FALSE;
-    }
-  *maxsplit = -1;
-  if (ms != NULL)
-    {
-      if (!hs_int_check (ms))
-        {
-          hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                         hs_type_name (ms));
-          return FALSE;
-        }
-      if (!hs_int_as_i64 (ms, maxsplit))
-        *maxsplit = hs_int_sign (ms) < 0 ? -1 : G_MAXINT64;
     }
   if (*maxsplit < 0)
     *maxsplit = G_MAXINT64;
@@ -1639,14 +1637,11 @@ str_replace (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
     return NULL;
   if (count_obj != NULL)
     {
-      if (!hs_int_check (count_obj))
-        {
-          hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                         hs_type_name (count_obj));
-          return NULL;
-        }
-      if (!hs_int_as_i64 (count_obj, &count))
-        count = hs_int_sign (count_obj) < 0 ? -1 : G_MAXINT64;
+      gssize n;
+
+      if (!hs_int_arg_ssize (vm, count_obj, &n))
+        return NULL;
+      count = n;
     }
   if (count < 0)
     count = G_MAXINT64;
@@ -1756,14 +1751,9 @@ pad_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const cha
   GString *out;
 
   if (!hs_parse_args (vm, name, args + 1, nargs - 1, kwnames, "width|fillchar /", &width_obj,
-                      &fill_obj))
+                      &fill_obj)
+      || !hs_int_arg_ssize (vm, width_obj, &width))
     return NULL;
-  if (!hs_int_check (width_obj))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                     hs_type_name (width_obj));
-      return NULL;
-    }
   if (fill_obj != NULL)
     {
       if (!hs_str_check (fill_obj) || HS_STR (fill_obj)->char_len != 1)
@@ -1779,9 +1769,6 @@ pad_common (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const cha
       fill = HS_STR (fill_obj)->data;
       fill_len = HS_STR (fill_obj)->byte_len;
     }
-  width = hs_int_as_ssize (vm, width_obj);
-  if (width == -1 && hs_err_occurred (vm))
-    return NULL;
   if (width <= (gssize)len)
     return HS_IS (self, &hs_str_type) ? hs_incref (self) : str_str (vm, self);
   if (!hs_format_check_size (vm, (gsize)width * fill_len))
@@ -1804,16 +1791,8 @@ str_zfill (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   gsize len = HS_STR (self)->char_len;
   GString *out;
 
-  if (!hs_parse_args (vm, "str.zfill", args + 1, nargs - 1, kwnames, "!width", &width_obj))
-    return NULL;
-  if (!hs_int_check (width_obj))
-    {
-      hs_err_format (vm, &hs_exc_TypeError, "'%s' object cannot be interpreted as an integer",
-                     hs_type_name (width_obj));
-      return NULL;
-    }
-  width = hs_int_as_ssize (vm, width_obj);
-  if (width == -1 && hs_err_occurred (vm))
+  if (!hs_parse_args (vm, "str.zfill", args + 1, nargs - 1, kwnames, "!width", &width_obj)
+      || !hs_int_arg_ssize (vm, width_obj, &width))
     return NULL;
   if (width <= (gssize)len)
     return hs_incref (self);

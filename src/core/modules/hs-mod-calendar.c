@@ -461,7 +461,7 @@ cell_list (HsVM *vm, gint64 y, int m, const int *cells, int n, int from, int cou
 
 /* itermonthdays3, itermonthdays4, itermonthdates and monthdatescalendar (weeks) */
 static HsObject *
-month_dated (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject *kwnames,
+month_dated (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *fname,
              CellKind kind, gboolean weeks)
 {
   HsObject *self, *yo, *mo, *l;
@@ -483,29 +483,14 @@ month_dated (HsVM *vm, const char *fname, HsObject **args, gsize nargs, HsObject
   return l;
 }
 
-static HsObject *
-calendar_itermonthdays3 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return month_dated (vm, "Calendar.itermonthdays3", args, nargs, kwnames, CELL_TRIPLE, FALSE);
-}
-
-static HsObject *
-calendar_itermonthdays4 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return month_dated (vm, "Calendar.itermonthdays4", args, nargs, kwnames, CELL_QUAD, FALSE);
-}
-
-static HsObject *
-calendar_itermonthdates (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return month_dated (vm, "Calendar.itermonthdates", args, nargs, kwnames, CELL_DATE, FALSE);
-}
-
-static HsObject *
-calendar_monthdatescalendar (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return month_dated (vm, "Calendar.monthdatescalendar", args, nargs, kwnames, CELL_DATE, TRUE);
-}
+HS_CFUNCTION_VARIANT (calendar_itermonthdays3, month_dated, "Calendar.itermonthdays3", CELL_TRIPLE,
+                      FALSE)
+HS_CFUNCTION_VARIANT (calendar_itermonthdays4, month_dated, "Calendar.itermonthdays4", CELL_QUAD,
+                      FALSE)
+HS_CFUNCTION_VARIANT (calendar_itermonthdates, month_dated, "Calendar.itermonthdates", CELL_DATE,
+                      FALSE)
+HS_CFUNCTION_VARIANT (calendar_monthdatescalendar, month_dated, "Calendar.monthdatescalendar",
+                      CELL_DATE, TRUE)
 
 /* yeardayscalendar / yeardays2calendar: rows of `width` months */
 static HsObject *

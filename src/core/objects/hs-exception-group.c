@@ -390,17 +390,8 @@ split_or_subgroup (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, gb
   return r;
 }
 
-static HsObject *
-eg_split (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return split_or_subgroup (vm, args, nargs, kwnames, TRUE);
-}
-
-static HsObject *
-eg_subgroup (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
-{
-  return split_or_subgroup (vm, args, nargs, kwnames, FALSE);
-}
+HS_CFUNCTION_VARIANT (eg_split, split_or_subgroup, TRUE)
+HS_CFUNCTION_VARIANT (eg_subgroup, split_or_subgroup, FALSE)
 
 /* ---- except* ------------------------------------------------------------------------- */
 

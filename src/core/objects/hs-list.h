@@ -50,7 +50,7 @@ HsObject *hs_list_new (HsVM *vm, gsize prealloc);
 HsObject *hs_list_from_array (HsVM *vm, HsObject *const *items, gsize n);
 /* list(iterable). */
 HsObject *hs_list_from_iterable (HsVM *vm, HsObject *iterable);
-int hs_list_append (HsVM *vm, HsObject *list, HsObject *item);      /* borrows item */
+int hs_list_append (HsVM *vm, HsObject *list, HsObject *item); /* borrows item */
 /* steals item, even on error; item NULL (a failed call's result, its error set) is -1 */
 int hs_list_append_take (HsVM *vm, HsObject *list, HsObject *item);
 int hs_list_extend (HsVM *vm, HsObject *list, HsObject *iterable);

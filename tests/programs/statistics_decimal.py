@@ -1,5 +1,6 @@
 # statistics on Decimal amounts: the mean of Decimals is a Decimal, as CPython's _convert
-# makes it (Decimal(numerator) / Decimal(denominator)), as are median and variance (not yet stdev, a float here).
+# makes it (Decimal(numerator) / Decimal(denominator)), as are median and variance; stdev and pstdev are
+# Decimals too (_decimal_sqrt_of_frac: the context's sqrt, corrected by next_plus/next_minus).
 import statistics
 from decimal import Decimal
 

@@ -146,6 +146,11 @@ HsObject *hs_decimal_m_sqrt (HsVM *vm, HsObject **args, gsize nargs, HsObject *k
 HsObject *hs_decimal_m_exp (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 HsObject *hs_decimal_m_ln (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 HsObject *hs_decimal_m_log10 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+/* next_plus(), next_minus() (hs-mod-decimal-math.c) */
+HsObject *hs_decimal_m_next_plus (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+HsObject *hs_decimal_m_next_minus (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
+/* n with the largest coefficient of ctx's precision and the exponent Etop */
+void hs_decimal_max_finite (Num *n, const HsContext *ctx);
 /* Decimal.__format__ (hs-mod-decimal-format.c) */
 HsObject *hs_decimal_m_format (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
 

@@ -1,5 +1,6 @@
 /* hs-mod-decimal-math.c — Decimal's sqrt(), exp(), ln() and log10(), correctly rounded with
- * ROUND_HALF_EVEN whatever the context's rounding, as CPython 3.11's (libmpdec's allcr).
+ * ROUND_HALF_EVEN whatever the context's rounding, as CPython 3.11's (libmpdec's allcr), and
+ * next_plus()/next_minus().
  *
  * Invariant: a value is computed in decimal fixed point (an integer Y standing for
  * Y * 10**-W) with an error below ERR units of its last place; the result is accepted only
@@ -392,4 +393,90 @@ HsObject *
 hs_decimal_m_log10 (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   return unary (vm, args, nargs, kwnames, "log10", 2);
+}
+
+/* A finite r, exact in ctx, moved to its neighbour above (`up`) or below: its coefficient
+ * widened to the context's precision (not below Etiny), then one unit of its last place
+ * added or taken away, a power of ten going toward zero gaining a digit (1000 → 9999E-1);
+ * zero goes to the tiniest number. */
+static void
+step_to_neighbour (Num *r, const HsContext *ctx, gboolean up)
+{
+  gint64 etiny = ctx->emin - ctx->prec + 1;
+  gint64 pad = MIN (ctx->prec - hs_decimal_ndigits (r->c), r->exp - etiny);
+  mpz_t low;
+  if (mpz_sgn (r->c) == 0)
+    {
+      mpz_set_ui (r->c, 1);
+      r->exp = etiny;
+      r->sign = !up;
+      return;
+    }
+  if (pad > 0)
+    {
+      hs_decimal_mul_pow10 (r->c, pad);
+      r->exp -= pad;
+    }
+  if (up != r->sign)
+    {
+      mpz_add_ui (r->c, r->c, 1);
+      return;
+    }
+  mpz_init (low);
+  ten_to (low, ctx->prec - 1);
+  if (mpz_cmp (r->c, low) == 0 && r->exp > etiny)
+    {
+      mpz_mul_ui (r->c, low, 10);
+      r->exp--;
+    }
+  mpz_sub_ui (r->c, r->c, 1);
+  mpz_clear (low);
+}
+
+/* next_plus() / next_minus(): the closest number the context can represent above / below
+ * a (libmpdec's mpd_qnext_plus, mpd_qnext_minus): a rounded toward that side when rounding
+ * changes it, else its neighbour; an infinity going back is the largest number. */
+static gboolean
+num_next (HsVM *vm, HsContext *ctx, const Num *a, Num *r, gboolean up)
+{
+  int mode = up ? R_CEILING : R_FLOOR;
+  gboolean done;
+  if (!hs_decimal_nan_operands (vm, ctx, a, NULL, r, &done) || done)
+    return !hs_err_occurred (vm);
+  hs_decimal_num_set (r, a);
+  if (r->kind == K_INF && r->sign == up)
+    {
+      r->kind = K_FINITE;
+      hs_decimal_max_finite (r, ctx);
+    }
+  else if (r->kind == K_FINITE && !(hs_decimal_finalize (r, ctx, mode) & S_INEXACT))
+    {
+      step_to_neighbour (r, ctx, up);
+      hs_decimal_finalize (r, ctx, mode);
+    }
+  return TRUE;
+}
+
+static HsObject *
+next_op (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, int up)
+{
+  HsContext *ctx
+      = hs_decimal_context_only (vm, up ? "next_plus" : "next_minus", args, nargs, kwnames);
+  Num r;
+  if (ctx == NULL)
+    return NULL;
+  hs_decimal_num_init (&r);
+  return hs_decimal_result (vm, num_next (vm, ctx, NUM (args[0]), &r, up), &r);
+}
+
+HsObject *
+hs_decimal_m_next_plus (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return next_op (vm, args, nargs, kwnames, TRUE);
+}
+
+HsObject *
+hs_decimal_m_next_minus (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return next_op (vm, args, nargs, kwnames, FALSE);
 }

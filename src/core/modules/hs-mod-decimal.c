@@ -336,8 +336,8 @@ signal_all (HsVM *vm, HsContext *ctx, guint sig)
 }
 
 /* n with the largest coefficient of ctx's precision and the exponent Etop */
-static void
-max_finite (Num *n, const HsContext *ctx)
+void
+hs_decimal_max_finite (Num *n, const HsContext *ctx)
 {
   mpz_set_ui (n->c, 1);
   hs_decimal_mul_pow10 (n->c, ctx->prec);
@@ -364,7 +364,7 @@ check_exp (Num *n, const HsContext *ctx, int mode)
       gboolean to_max = mode == R_DOWN || mode == R_05UP || (mode == R_CEILING && n->sign)
                         || (mode == R_FLOOR && !n->sign);
       if (to_max)
-        max_finite (n, ctx);
+        hs_decimal_max_finite (n, ctx);
       else
         {
           n->kind = K_INF;
@@ -1924,6 +1924,8 @@ static const HsMethodDef decimal_methods[] = {
   { "to_integral_value", m_to_integral },
   { "to_integral", m_to_integral },
   { "normalize", m_normalize },
+  { "next_plus", hs_decimal_m_next_plus },
+  { "next_minus", hs_decimal_m_next_minus },
   { "sqrt", hs_decimal_m_sqrt },
   { "exp", hs_decimal_m_exp },
   { "ln", hs_decimal_m_ln },

@@ -3,8 +3,9 @@
  *
  * Invariant: as CPython's statistics.py, sums are exact (GMP rationals from each value's
  * integer ratio) and the result is converted once at the end, correctly rounded: an int
- * when every value was an int and the result is whole, else a float; stdev and pstdev
- * take the correctly rounded square root of the exact fraction (_float_sqrt_of_frac).
+ * when every value was an int and the result is whole, a Fraction or a Decimal when the
+ * values were, else a float; stdev and pstdev take the correctly rounded square root of the
+ * exact fraction (_float_sqrt_of_frac; _decimal_sqrt_of_frac for Decimals).
  * So the floats printed are CPython's to the last digit.
  */
 #include "config.h"
@@ -95,51 +96,77 @@ acc_clear (Acc *a)
   mpq_clears (a->sum, a->sumsq, NULL);
 }
 
+/* _coerce(T, S) for the accumulator's T and the type S of a value that is not an int:
+ * FALSE with CPython's TypeError when neither type derives from the other and they are not
+ * a Fraction and a float (a Decimal mixed with a Fraction or a float). */
+static gboolean
+acc_coerce (HsVM *vm, const Acc *a, const HsType *s)
+{
+  const HsType *t = a->is_float ? &hs_float_type : a->ratio_type;
+  gboolean s_float = hs_type_is_subtype (s, &hs_float_type);
+  if (t == NULL || hs_type_is_subtype (s, t) || hs_type_is_subtype (t, s)
+      || (s_float && !hs_type_is_subtype (t, &hs_decimal_type))
+      || (t == &hs_float_type && !hs_type_is_subtype (s, &hs_decimal_type)))
+    return TRUE;
+  hs_err_format (vm, &hs_exc_TypeError, "don't know how to coerce %s and %s", t->name, s->name);
+  return FALSE;
+}
+
+/* x.as_integer_ratio() (a Fraction's, a Decimal's) into q, canonical. */
+static gboolean
+integer_ratio (HsVM *vm, HsObject *x, mpq_t q)
+{
+  HsObject *ratio = hs_object_call_method (vm, x, "as_integer_ratio", NULL, 0, NULL);
+  if (ratio == NULL)
+    return FALSE;
+  if (!hs_tuple_check (ratio) || hs_tuple_len (ratio) != 2
+      || !hs_int_check (hs_tuple_get_borrow (ratio, 0))
+      || !hs_int_check (hs_tuple_get_borrow (ratio, 1)))
+    {
+      hs_decref (vm, ratio);
+      hs_err_format (vm, &hs_exc_TypeError, "can't convert type '%s' to numerator/denominator",
+                     hs_type_name (x));
+      return FALSE;
+    }
+  hs_int_get_mpz (hs_tuple_get_borrow (ratio, 0), mpq_numref (q));
+  hs_int_get_mpz (hs_tuple_get_borrow (ratio, 1), mpq_denref (q));
+  mpq_canonicalize (q);
+  hs_decref (vm, ratio);
+  return TRUE;
+}
+
 /* _exact_ratio(x) added to the sums; TypeError for what has no ratio. */
 static gboolean
 acc_add (HsVM *vm, Acc *a, HsObject *x)
 {
   mpq_t q;
+  mpq_init (q);
   if (HS_ISINSTANCE (x, &hs_float_type))
     {
       double d = hs_float_value (x);
+      if (!acc_coerce (vm, a, x->type))
+        goto fail;
       a->is_float = TRUE;
       a->count++;
       if (!isfinite (d))
         {
           a->nonfinite = TRUE;
           a->special += d;
+          mpq_clear (q);
           return TRUE;
         }
-      mpq_init (q);
       mpq_set_d (q, d);
     }
   else if (hs_int_check (x))
     {
-      mpq_init (q);
       hs_int_get_mpz (x, mpq_numref (q));
       a->count++;
     }
   else if (hs_type_lookup_borrow (x->type, hs_str_intern_cstr ("as_integer_ratio")) != NULL)
     {
-      /* a Fraction: _exact_ratio's x.as_integer_ratio(), T coerced as _coerce does */
-      HsObject *ratio = hs_object_call_method (vm, x, "as_integer_ratio", NULL, 0, NULL);
-      if (ratio == NULL)
-        return FALSE;
-      if (!hs_tuple_check (ratio) || hs_tuple_len (ratio) != 2
-          || !hs_int_check (hs_tuple_get_borrow (ratio, 0))
-          || !hs_int_check (hs_tuple_get_borrow (ratio, 1)))
-        {
-          hs_decref (vm, ratio);
-          hs_err_format (vm, &hs_exc_TypeError, "can't convert type '%s' to numerator/denominator",
-                         hs_type_name (x));
-          return FALSE;
-        }
-      mpq_init (q);
-      hs_int_get_mpz (hs_tuple_get_borrow (ratio, 0), mpq_numref (q));
-      hs_int_get_mpz (hs_tuple_get_borrow (ratio, 1), mpq_denref (q));
-      mpq_canonicalize (q);
-      hs_decref (vm, ratio);
+      /* a Fraction or a Decimal: T coerced as _coerce does */
+      if (!acc_coerce (vm, a, x->type) || !integer_ratio (vm, x, q))
+        goto fail;
       if (a->ratio_type == NULL || hs_type_is_subtype (x->type, a->ratio_type))
         a->ratio_type = x->type;
       a->count++;
@@ -148,13 +175,16 @@ acc_add (HsVM *vm, Acc *a, HsObject *x)
     {
       hs_err_format (vm, &hs_exc_TypeError, "can't convert type '%s' to numerator/denominator",
                      hs_type_name (x));
-      return FALSE;
+      goto fail;
     }
   mpq_add (a->sum, a->sum, q);
   mpq_mul (q, q, q);
   mpq_add (a->sumsq, a->sumsq, q);
   mpq_clear (q);
   return TRUE;
+fail:
+  mpq_clear (q);
+  return FALSE;
 }
 
 static gboolean
@@ -404,6 +434,82 @@ sqrt_of_frac (HsVM *vm, const mpz_t n, const mpz_t m)
   return r;
 }
 
+/* Whether n/m lies beyond ((root + x) / 2)**2 on x's side (`sign` 1: x is root's next
+ * Decimal up, -1: down), as _decimal_sqrt_of_frac tests its neighbours; -1 on error. */
+static int
+past_midpoint (HsVM *vm, const mpq_t nm, const mpq_t root, HsObject *x, int sign)
+{
+  mpq_t mid;
+  int r = -1;
+  mpq_init (mid);
+  if (integer_ratio (vm, x, mid))
+    {
+      mpq_add (mid, mid, root);
+      mpq_div_2exp (mid, mid, 1);
+      mpq_mul (mid, mid, mid);
+      r = sign * mpq_cmp (nm, mid) > 0;
+    }
+  mpq_clear (mid);
+  return r;
+}
+
+/* _decimal_sqrt_of_frac(n, m): sqrt(n/m) as a Decimal, correctly rounded: the context's
+ * (n / m).sqrt() can be one unit off, so its neighbours are tried. */
+static HsObject *
+decimal_sqrt_of_frac (HsVM *vm, const mpq_t nm)
+{
+  HsObject *dec = (HsObject *)&hs_decimal_type, *parts[2], *q = NULL, *root = NULL;
+  mpq_t rq;
+  if (mpq_sgn (nm) == 0)
+    {
+      HsObject *zero = hs_str_from_cstr (vm, "0.0"), *r;
+      r = zero != NULL ? hs_object_call (vm, dec, &zero, 1, NULL) : NULL;
+      hs_xdecref (vm, zero);
+      return r;
+    }
+  parts[0] = mpz_to_int (vm, mpq_numref (nm));
+  parts[1] = parts[0] != NULL ? mpz_to_int (vm, mpq_denref (nm)) : NULL;
+  for (int i = 0; i < 2 && parts[1] != NULL; i++)
+    {
+      HsObject *d = hs_object_call (vm, dec, &parts[i], 1, NULL);
+      hs_decref (vm, parts[i]);
+      parts[i] = d;
+    }
+  if (parts[0] != NULL && parts[1] != NULL)
+    q = hs_number_binop (vm, HS_BIN_TRUEDIV, parts[0], parts[1]);
+  if (q != NULL)
+    root = hs_object_call_method (vm, q, "sqrt", NULL, 0, NULL);
+  hs_xdecref (vm, parts[0]);
+  hs_xdecref (vm, parts[1]);
+  hs_xdecref (vm, q);
+  mpq_init (rq);
+  if (root != NULL && integer_ratio (vm, root, rq))
+    {
+      HsObject *closer = NULL;
+      int past = 0;
+      for (int sign = 1; sign >= -1 && past == 0; sign -= 2)
+        {
+          HsObject *x = hs_object_call_method (vm, root, sign > 0 ? "next_plus" : "next_minus",
+                                               NULL, 0, NULL);
+          past = x != NULL ? past_midpoint (vm, nm, rq, x, sign) : -1;
+          if (past > 0)
+            closer = hs_incref (x);
+          hs_xdecref (vm, x);
+        }
+      if (past < 0)
+        HS_CLEAR (vm, root);
+      else if (closer != NULL)
+        {
+          hs_decref (vm, root);
+          root = closer;
+        }
+    }
+  else if (root != NULL)
+    HS_CLEAR (vm, root);
+  mpq_clear (rq);
+  return root;
+}
+
 /* variance, pvariance, stdev, pstdev: ss / (n - ddof), its square root when `root`; spec
  * names the center parameter (xbar or mu) */
 static HsObject *
@@ -436,6 +542,9 @@ spread (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *n
           mpq_clear (div);
           if (a.nonfinite)
             r = hs_float_new (vm, NAN);
+          else if (root && !a.is_float && a.ratio_type != NULL
+                   && hs_type_is_subtype (a.ratio_type, &hs_decimal_type))
+            r = decimal_sqrt_of_frac (vm, ss);
           else if (root)
             r = sqrt_of_frac (vm, mpq_numref (ss), mpq_denref (ss));
           else

@@ -875,9 +875,9 @@ diagram_key (HeapscopeWindow *win, const char *action)
 }
 
 /* A scene of `width` x 100: the global frame at x 0-100, an object at 150-250 and, when
- * `with_new`, a new one at 300-400. */
+ * `new_width` is not 0, a new one that wide at 300. */
 static HsScene *
-scene_of_three (double width, gboolean with_new)
+scene_of_three (double width, double new_width)
 {
   HsScene *scene = hs_scene_new ();
   HsSceneNode *frame = hs_scene_add_node (scene, HS_SCENE_NODE_FRAME, 1);
@@ -886,11 +886,11 @@ scene_of_three (double width, gboolean with_new)
   scene->width = width, scene->height = 100;
   frame->rect = (HsRect){ 0, 0, 100, 50 };
   old->rect = (HsRect){ 150, 0, 100, 50 };
-  if (with_new)
+  if (new_width > 0)
     {
       HsSceneNode *new = hs_scene_add_node (scene, HS_SCENE_NODE_OBJECT, 11);
 
-      new->rect = (HsRect){ 300, 0, 100, 50 };
+      new->rect = (HsRect){ 300, 0, new_width, 50 };
       new->flags = HS_SNAP_FLAG_NEW;
     }
   return scene;
@@ -904,15 +904,18 @@ widget_allocated (GtkWidget *widget)
 
 /* Following a step's change scrolls to it, and, when the frames' column fits beside it,
  * to the frames too: a jump to the end of a wide diagram (Alt+End) showed the change at
- * the view's left edge with the global frame cut off. */
+ * the view's left edge with the global frame cut off. When they do not fit together but
+ * most of the change is in view beside the frames, the frames stay whole: a jump to the
+ * end of a 300-node tree, a little wider than the view, cut the global frame by 58 px. */
 static void
 test_follow_keeps_frames (void)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   HeapscopeDiagramView *view = HEAPSCOPE_DIAGRAM_VIEW (heapscope_diagram_view_new ());
-  g_autoptr (HsScene) before = scene_of_three (2000, FALSE);
-  g_autoptr (HsScene) after = scene_of_three (2000, TRUE);
+  g_autoptr (HsScene) before = scene_of_three (2000, 0);
+  g_autoptr (HsScene) after = scene_of_three (2000, 100);
+  g_autoptr (HsScene) after_wide = scene_of_three (2000, 450);
   GtkAdjustment *hadj;
   double v, page;
 
@@ -933,6 +936,16 @@ test_follow_keeps_frames (void)
   v = gtk_adjustment_get_value (hadj);
   g_assert_cmpfloat (v + page, >=, 400 + 24);
   g_assert_cmpfloat (v, <=, 0 + 24);
+
+  /* the new object (with its margins, 300-798) fits alone, not with the frame (0-798) */
+  g_assert_cmpfloat (450 + 2 * 24, <, page);
+  g_assert_cmpfloat (300 + 450 + 2 * 24, >, page);
+  heapscope_diagram_view_set_scene (view, before, FALSE);
+  gtk_adjustment_set_value (hadj, gtk_adjustment_get_upper (hadj) - page);
+  heapscope_diagram_view_set_scene (view, after_wide, FALSE);
+  v = gtk_adjustment_get_value (hadj);
+  g_assert_cmpfloat (v, <=, 0 + 24);
+  g_assert_cmpfloat (v + page, >=, 300 + 24 + 450 / 2);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -953,7 +966,7 @@ test_fit_zoom_steps (void)
   for (int i = 0; i < 20; i++)
     {
       double width = 1000 * pow (1.005, i);
-      g_autoptr (HsScene) scene = scene_of_three (width, FALSE);
+      g_autoptr (HsScene) scene = scene_of_three (width, 0);
 
       heapscope_diagram_view_set_scene (view, scene, FALSE);
       g_assert_cmpfloat (width * heapscope_diagram_view_get_zoom (view) + 2 * 24, <=,

@@ -265,9 +265,19 @@ values_showing (double lo, double hi, double page, double *from, double *to)
   *to = MAX (hi - page, lo);
 }
 
+/* How much of [lo, hi] a page starting at v shows. */
+static double
+overlap (double lo, double hi, double v, double page)
+{
+  return MAX (0, MIN (hi, v + page) - MAX (lo, v));
+}
+
 /* Scrolls so that scene rect r is visible, when it is not already, as little as that takes;
- * with `also` (may be NULL), to where `also` is in view with it if they fit together, else
- * as near it as r allows: the frames' column stays on screen when it can. */
+ * with `also` (may be NULL), to where `also` is in view with it if they fit together. When
+ * they do not, `also` (the frames' column) stays whole, as near r as it allows, while that
+ * shows at least half of what showing r would; else the view stops as near `also` as r
+ * allows. A column cut at its edge would hide the variables' names: a jump to the end of
+ * a 300-node tree, a little wider than the view with its frames, cut the global frame. */
 static void
 scroll_to_rect (HeapscopeDiagramView *self, const HsRect *r, const HsRect *also)
 {
@@ -276,7 +286,7 @@ scroll_to_rect (HeapscopeDiagramView *self, const HsRect *r, const HsRect *also)
 
   for (int axis = 0; axis < 2; axis++)
     {
-      double lo[2], hi[2], from[2], to[2], v, page;
+      double lo[2], hi[2], from[2], to[2], v, page, near_also, near_r;
 
       if (adjs[axis] == NULL)
         continue;
@@ -295,7 +305,15 @@ scroll_to_rect (HeapscopeDiagramView *self, const HsRect *r, const HsRect *also)
       if (MAX (from[0], from[1]) <= MIN (to[0], to[1]))
         v = CLAMP (v, MAX (from[0], from[1]), MIN (to[0], to[1]));
       else
-        v = to[1] < from[0] ? from[0] : to[0];
+        {
+          near_also = to[1] < from[0] ? to[1] : from[1];
+          near_r = to[1] < from[0] ? from[0] : to[0];
+          /* r's own edges, without the margins */
+          v = 2 * overlap (lo[0] + MARGIN, hi[0] - MARGIN, near_also, page)
+                      >= overlap (lo[0] + MARGIN, hi[0] - MARGIN, near_r, page)
+                  ? near_also
+                  : near_r;
+        }
       gtk_adjustment_set_value (adjs[axis], v);
     }
 }

@@ -505,6 +505,82 @@ hs_class_subclasses_list (HsVM *vm, const HsType *t)
   return hs_list_from_array (vm, (HsObject **)list->pdata, list->len);
 }
 
+/* ---- version tags ------------------------------------------------------------------- */
+
+/* Set once the runtime's built-in types are complete: their namespaces change while it
+ * makes them, and no subclass list reaches a built-in type derived from another (bool
+ * from int), so none takes a tag before. */
+static gboolean version_tags_ready;
+static guint64 next_version_tag = 1;
+
+void
+hs_type_version_tags_enable (void)
+{
+  __atomic_store_n (&version_tags_ready, TRUE, __ATOMIC_RELEASE);
+}
+
+/* Its own tag, a new one unless it has one (another thread may give a built-in type one
+ * first: then that one). */
+static guint64
+assign_version_tag (const HsType *t)
+{
+  guint64 tag = hs_type_version_tag_peek (t), fresh;
+
+  if (tag != 0)
+    return tag;
+  fresh = __atomic_fetch_add (&next_version_tag, 1, __ATOMIC_RELAXED);
+  if (__atomic_compare_exchange_n (&((HsType *)t)->version_tag, &tag, fresh, FALSE,
+                                   __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+    return fresh;
+  return tag;
+}
+
+guint64
+hs_type_version_tag (const HsType *type)
+{
+  guint64 tag = hs_type_version_tag_peek (type);
+  gsize n = 1;
+
+  if (tag != 0 || !__atomic_load_n (&version_tags_ready, __ATOMIC_ACQUIRE))
+    return tag;
+  /* an MRO lists each type before its bases: from its end, each type's bases have a tag
+   * before it takes one */
+  while (hs_type_mro_at (type, n) != NULL)
+    n++;
+  while (--n > 0)
+    assign_version_tag (hs_type_mro_at (type, n));
+  return assign_version_tag (type);
+}
+
+void
+hs_type_modified (HsVM *vm, const HsType *type)
+{
+  GPtrArray *subs, *todo;
+
+  /* a type without a tag has subclasses without one (hs_type_version_tag) */
+  if (hs_type_version_tag_peek (type) == 0)
+    return;
+  __atomic_store_n (&((HsType *)type)->version_tag, 0, __ATOMIC_RELAXED);
+  subs = vm != NULL && vm->subclasses != NULL ? g_hash_table_lookup (vm->subclasses, type) : NULL;
+  if (subs == NULL || subs->len == 0)
+    return;
+  /* a loop, not recursion: a chain of classes may be deep */
+  todo = g_ptr_array_new ();
+  g_ptr_array_add (todo, (gpointer)type);
+  while (todo->len > 0)
+    {
+      subs = g_hash_table_lookup (vm->subclasses,
+                                  g_ptr_array_steal_index_fast (todo, todo->len - 1));
+      for (guint i = 0; subs != NULL && i < subs->len; i++)
+        if (hs_type_version_tag_peek (subs->pdata[i]) != 0)
+          {
+            __atomic_store_n (&((HsType *)subs->pdata[i])->version_tag, 0, __ATOMIC_RELAXED);
+            g_ptr_array_add (todo, subs->pdata[i]);
+          }
+    }
+  g_ptr_array_unref (todo);
+}
+
 /* ---- __slots__ ------------------------------------------------------------------------ */
 
 void

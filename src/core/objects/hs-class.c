@@ -645,16 +645,16 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 
 /* ---- attribute caches ---------------------------------------------------------------- */
 
-/* What an attribute instruction may take as given for objects of o's type while the type
- * epoch holds; the slow paths above stay the definition. */
+/* What an attribute instruction may take as given for objects of o's type while its
+ * version tag holds; the slow paths above stay the definition. */
 static void
 attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
 {
   const HsType *t = o->type;
-  guint64 epoch = hs_dict_type_epoch ();
+  guint64 tag = hs_type_version_tag (t);
   HsObject *d = hs_type_lookup_borrow (t, name);
 
-  *c = (HsAttrCache){ t, epoch, NULL, 0, 0 };
+  *c = (HsAttrCache){ tag != 0 ? t : NULL, tag, NULL, 0, 0 };
   if (name == hs_dunder[N_CLASS])
     {
       /* what generic_getattr gives an instance without an attribute of that name */
@@ -697,7 +697,7 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
 static gboolean
 attr_cache_valid (const HsAttrCache *c, const HsObject *o)
 {
-  return o->type == c->type && c->epoch == hs_dict_type_epoch ();
+  return o->type == c->type && c->version_tag == hs_type_version_tag_peek (o->type);
 }
 
 /* The slot of the instance's attribute `name` if the cache's hint is right, else -1. */
@@ -951,7 +951,8 @@ hs_instance_new_plain (HsVM *vm, HsObject *cls)
   return self;
 }
 
-/* Remembers, for the type epoch, that the class's instances are made the plain way. */
+/* Remembers, while the class's version tag holds, that its instances are made the plain
+ * way. */
 static void
 note_plain_init (HsType *type, HsObject *init)
 {
@@ -959,8 +960,8 @@ note_plain_init (HsType *type, HsObject *init)
   if ((type->type_flags & HS_TYPE_EXCEPTION) || hs_builtin_subclass_base (type) != NULL
       || hs_type_lookup_borrow (type, hs_dunder[N_ABSTRACTMETHODS]) != NULL)
     return;
-  c->plain_epoch = hs_dict_type_epoch ();
-  c->plain_init = init;
+  c->plain_tag = hs_type_version_tag (type);
+  c->plain_init = c->plain_tag != 0 ? init : NULL;
 }
 
 HsObject *
@@ -1409,7 +1410,7 @@ hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases
     }
   hs_class_set_slots (c, &spec);
   t->dict = hs_incref (ns);
-  hs_dict_mark_type_namespace (ns); /* the new type may reuse a freed one's address */
+  hs_dict_mark_type_namespace (ns, t);
   /* CPython's type_module: the namespace's __module__, so a class that library text or exec()
    * made under a module's name other than __main__ is named by it */
   HsObject *module = hs_dict_get_item_cstr_borrow (vm, ns, "__module__");
@@ -1427,7 +1428,7 @@ hs_class_new_with_bases (HsVM *vm, HsType *meta, HsObject *name, HsObject *bases
     }
   hs_class_subclasses_add (vm, c);
   hs_class_inherit_slots (t);
-  hs_dict_mark_type_namespace (ns); /* lookups cached since walked no mro yet */
+  hs_type_modified (vm, t); /* lookups since walked no mro yet */
   gsize pos = 0;
   HsObject *k, *v;
   gboolean has_eq = FALSE, has_hash = FALSE;
@@ -1564,6 +1565,8 @@ class_dealloc (HsVM *vm, HsObject *self)
   hs_class_subclasses_forget (vm, HS_CLASS (t));
   HS_CLEAR (vm, HS_CLASS (t)->mro);
   HS_CLEAR (vm, HS_CLASS (t)->bases);
+  if (t->dict != NULL && HS_DICT (t->dict)->namespace_of == t) /* locals() of its body */
+    HS_DICT (t->dict)->namespace_of = NULL;
   HS_CLEAR (vm, t->dict);
   g_clear_pointer (&HS_CLASS (t)->slot_names, g_free);
   if (t->base->type_flags & HS_TYPE_HEAP)

@@ -57,10 +57,10 @@ typedef struct
   HsObject **slot_names;
   guint32 nslots;
   gsize slots_offset;
-  /* While the type epoch is plain_epoch: the Python __init__ a call of the class runs on
-   * an instance that an allocation alone makes (type's call, object's __new__, nothing
-   * abstract, no built-in base but object), borrowed; NULL: not known to be so. */
-  guint64 plain_epoch;
+  /* While the class's version tag is plain_tag: the Python __init__ a call of the class
+   * runs on an instance that an allocation alone makes (type's call, object's __new__,
+   * nothing abstract, no built-in base but object), borrowed; NULL: not known to be so. */
+  guint64 plain_tag;
   HsObject *plain_init;
   /* The attribute slots an instance made by hs_instance_new_plain has in its own block, past
    * the layout (no second allocation for its first attributes): as many as an instance of
@@ -196,16 +196,16 @@ gboolean hs_class_is_abstract (HsObject *v);
 
 /* ---- attribute caches (the VM's LOAD_ATTR, STORE_ATTR, LOAD_METHOD) ---------------- */
 
-/* What an attribute instruction found for objects of one type, valid while no type's
- * namespace changed (hs_dict_type_epoch): CPython 3.11's LOAD_ATTR_INSTANCE_VALUE,
+/* What an attribute instruction found for objects of one type, valid while the type's
+ * version tag is the same (hs_type_version_tag): CPython 3.11's LOAD_ATTR_INSTANCE_VALUE,
  * STORE_ATTR_INSTANCE_VALUE and LOAD_METHOD_WITH_VALUES/_NO_DICT. */
 typedef struct _HsAttrCache HsAttrCache; /* the code object holds them (hs-code.h) */
 #define HS_ATTR_CACHE_LACKING_MAX 4
 
 struct _HsAttrCache
 {
-  const HsType *type; /* NULL: empty */
-  guint64 epoch;
+  const HsType *type;  /* NULL: empty */
+  guint64 version_tag; /* the type's when filled (never 0) */
   /* What LOAD_METHOD pushes with the object as self, unless the object (an instance) has
    * an attribute of that name; NULL: none (borrowed: the type's namespace holds it). */
   HsObject *method;
@@ -243,7 +243,8 @@ hs_attr_cached_slot (HsObject *obj, HsObject *name, const HsAttrCache *c, guint3
 {
   HsAttrs *a;
 
-  if (!(c->flags & flag) || obj->type != c->type || c->epoch != hs_dict_type_epoch ()
+  if (!(c->flags & flag) || obj->type != c->type
+      || c->version_tag != hs_type_version_tag_peek (obj->type)
       || HS_CLASS (obj->type)->attrs_offset == 0)
     return NULL;
   a = (HsAttrs *)((char *)obj + HS_CLASS (obj->type)->attrs_offset);
@@ -295,14 +296,14 @@ HsObject *hs_class_isinstance (HsVM *vm, HsObject *o, HsType *cls);
 HsObject *hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs,
                                    HsObject **init);
 /* The Python __init__ that calling cls runs on an instance an allocation alone makes, as
- * hs_class_start_instance found it while the type epoch holds (borrowed); NULL: not known
- * to be so. Inline for the eval loop's class calls. */
+ * hs_class_start_instance found it while the class's version tag holds (borrowed); NULL:
+ * not known to be so. Inline for the eval loop's class calls. */
 static inline HsObject *
 hs_class_plain_init (HsObject *cls)
 {
   const HsClass *c = HS_CLASS (cls);
 
-  return c->plain_init != NULL && c->plain_epoch == hs_dict_type_epoch ()
+  return c->plain_init != NULL && c->plain_tag == hs_type_version_tag_peek (&c->type)
                  && cls->type == &hs_type_type
              ? c->plain_init
              : NULL;

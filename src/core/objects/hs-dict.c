@@ -70,37 +70,33 @@ hs_dict_new_type (HsVM *vm, const HsType *type)
   return d;
 }
 
-/* Process-wide: bumped by every change to a type's namespace (hs_type_lookup_borrow's
- * cache). */
-guint64 hs_dict_type_epoch_counter = 1;
-
 void
-hs_dict_mark_type_namespace (HsObject *d)
+hs_dict_mark_type_namespace (HsObject *d, const HsType *type)
 {
   HS_DICT (d)->type_namespace = TRUE;
-  __atomic_add_fetch (&hs_dict_type_epoch_counter, 1, __ATOMIC_RELAXED);
+  HS_DICT (d)->namespace_of = type;
 }
 
 static guint64 keys_version_counter;
 
 static inline void
-bump_values_version (HsDict *d)
+bump_values_version (HsVM *vm, HsDict *d)
 {
-  if (G_UNLIKELY (d->type_namespace))
-    __atomic_add_fetch (&hs_dict_type_epoch_counter, 1, __ATOMIC_RELAXED);
+  if (G_UNLIKELY (d->namespace_of != NULL))
+    hs_type_modified (vm, d->namespace_of);
 }
 
 static inline void
-bump_version (HsDict *d)
+bump_version (HsVM *vm, HsDict *d)
 {
   d->keys_version = __atomic_add_fetch (&keys_version_counter, 1, __ATOMIC_RELAXED);
-  bump_values_version (d);
+  bump_values_version (vm, d);
 }
 
 static void
 mark_dirty (HsVM *vm, HsObject *d)
 {
-  bump_version (HS_DICT (d));
+  bump_version (vm, HS_DICT (d));
   hs_object_mark_dirty (vm, d);
 }
 
@@ -109,7 +105,7 @@ mark_dirty (HsVM *vm, HsObject *d)
 static void
 mark_dirty_entries (HsVM *vm, HsObject *d, gsize lo, gsize hi)
 {
-  bump_version (HS_DICT (d));
+  bump_version (vm, HS_DICT (d));
   hs_object_mark_dirty_range (vm, d, lo, hi);
 }
 
@@ -310,7 +306,7 @@ hs_dict_replace_value (HsVM *vm, HsObject *dict, gsize ix, HsObject *value)
 
   d->entries[ix].value = hs_incref (value);
   maintain_tracking (vm, d, d->entries[ix].key, value);
-  bump_values_version (d);
+  bump_values_version (vm, d);
   hs_object_mark_dirty_range (vm, dict, ix, ix + 1);
   hs_decref (vm, old);
 }
@@ -470,7 +466,7 @@ dict_release (HsVM *vm, HsDict *d, gboolean dirty)
   d->entries = NULL;
   d->indices = NULL;
   d->nentries = d->used = d->entries_cap = d->mask = 0;
-  bump_version (d);
+  bump_version (vm, d);
   if (dirty)
     mark_dirty (vm, &d->header);
   for (gsize i = 0; i < n; i++)

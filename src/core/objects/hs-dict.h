@@ -32,24 +32,17 @@ typedef struct
   /* Unique in the process, renewed whenever a key is added or removed or the entries
    * move, not when a value is replaced; 0: no key ever (LOAD_GLOBAL's cache) */
   guint64 keys_version;
-  gboolean type_namespace; /* a type's dict: changes also bump hs_dict_type_epoch */
+  gboolean type_namespace; /* a type's dict (drawn as the class's rows) */
   gboolean split;          /* an instance's materialised __dict__: CPython's is a split table */
+  /* The type whose namespace it is (not owned; NULL once the type is freed): a change is
+   * hs_type_modified on it. */
+  const HsType *namespace_of;
 } HsDict;
 
 #define HS_DICT(o) ((HsDict *)(o))
 
-/* A counter bumped whenever a type's namespace changes or a dict becomes one (a class is
- * made): lookups along a type's bases cached at one epoch stay valid while it holds.
- * Inline: the attribute caches read it on every hit. */
-extern guint64 hs_dict_type_epoch_counter;
-
-static inline guint64
-hs_dict_type_epoch (void)
-{
-  return __atomic_load_n (&hs_dict_type_epoch_counter, __ATOMIC_RELAXED);
-}
-
-void hs_dict_mark_type_namespace (HsObject *d);
+/* d is type's namespace: drawn as its rows, and each change to it is one to the type. */
+void hs_dict_mark_type_namespace (HsObject *d, const HsType *type);
 
 /* Visits a view's, an iterator's or a mappingproxy's reference to the dict d, as `kind`
  * named `name`; but a class's namespace is drawn as the class's rows, never as a dict, so

@@ -761,6 +761,7 @@ hs_module_runtime_init (void)
       hs_mod_calendar_runtime_init ();
       hs_mod_types_runtime_init ();
       hs_datetime_runtime_init ();
+      hs_type_version_tags_enable ();
       g_once_init_leave (&once, 1);
     }
 }

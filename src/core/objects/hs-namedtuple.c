@@ -489,7 +489,7 @@ new_type (HsVM *vm, HsObject *type_name, HsObject *names, HsObject *defaults, Hs
   t->defaults = keep (hs_incref (defaults));
   t->type.dict = keep (hs_dict_new (vm));
   if (t->type.dict != NULL)
-    hs_dict_mark_type_namespace (t->type.dict);
+    hs_dict_mark_type_namespace (t->type.dict, &t->type);
   field_defaults = keep (hs_dict_new (vm));
   keep (&t->type.header);
   if (t->fields == NULL || t->type.dict == NULL || field_defaults == NULL)

@@ -694,7 +694,7 @@ hs_type_ready (HsType *type)
   type->header.flags |= HS_FLAG_IMMORTAL;
   if (type->dict == NULL)
     type->dict = hs_dict_new (NULL);
-  hs_dict_mark_type_namespace (type->dict);
+  hs_dict_mark_type_namespace (type->dict, type);
   for (const HsMethodDef *m = type->methods; m != NULL && m->name != NULL; m++)
     {
       HsObject *name = hs_str_intern_cstr (m->name);
@@ -1655,16 +1655,19 @@ __thread HsTypeLookupEntry hs_type_lookup_cache[HS_TYPE_LOOKUP_CACHE_SIZE];
 HsObject *
 hs_type_lookup_borrow_miss (const HsType *type, HsObject *name)
 {
-  guint64 epoch = hs_dict_type_epoch ();
+  guint64 tag;
   HsTypeLookupEntry *e;
   HsObject *v;
 
   if (!hs_is_immortal (name)) /* a mortal name's address may come back with other text */
     return type_lookup_uncached (type, name);
+  tag = hs_type_version_tag (type);
+  v = type_lookup_uncached (type, name);
+  if (tag == 0)
+    return v;
   e = &hs_type_lookup_cache[(((guintptr)type >> 4) ^ ((guintptr)name >> 4))
                             % HS_TYPE_LOOKUP_CACHE_SIZE];
-  v = type_lookup_uncached (type, name);
-  *e = (HsTypeLookupEntry){ type, name, epoch, v };
+  *e = (HsTypeLookupEntry){ type, name, tag, v };
   return v;
 }
 

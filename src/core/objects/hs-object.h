@@ -327,6 +327,11 @@ struct _HsType
   /* A descriptor a module writes in C (functools.cached_property): what obj.name gives when
    * the type holds it (obj NULL: looked up on the type); NULL: not a descriptor. */
   HsObject *(*descr_get) (HsVM *vm, HsObject *self, HsObject *obj, const HsType *type);
+  /* CPython's tp_version_tag: what was looked up along the type's bases holds while it is
+   * the same, unique in the process and never reused (so a type made at a freed one's
+   * address is not taken for it); 0: none yet (hs_type_version_tag assigns one). Any
+   * change to the namespace of the type or of a type on its MRO resets it to 0. */
+  guint64 version_tag;
 };
 
 /* ---- reference counting ------------------------------------------------------ */
@@ -514,29 +519,51 @@ int hs_object_setattr (HsVM *vm, HsObject *obj, HsObject *name, HsObject *value)
 /* Type-dict lookup along the method resolution order (a class's __mro__, a built-in's
  * base chain); borrowed, NULL if absent (no error set). A hit of CPython's type attribute
  * cache is inline: (type, interned name) -> what the lookup along the bases found, valid
- * while no type's namespace changed and no type was made since (the epoch: a new type may
- * reuse a freed one's address). Per thread: VMs run on several. */
+ * while the type's version tag is the one it was found at. Per thread: VMs run on
+ * several. */
 typedef struct
 {
   const HsType *type;
   HsObject *name;
-  guint64 epoch;
+  guint64 version_tag;
   HsObject *value; /* borrowed: the unchanged namespace holds it */
 } HsTypeLookupEntry;
 
 #define HS_TYPE_LOOKUP_CACHE_SIZE 1024
 extern __thread HsTypeLookupEntry hs_type_lookup_cache[HS_TYPE_LOOKUP_CACHE_SIZE];
-extern guint64 hs_dict_type_epoch_counter; /* hs-dict.h */
 HsObject *hs_type_lookup_borrow_miss (const HsType *type, HsObject *name);
+
+/* The type's version tag as it is now (0: none); atomic: a built-in type is shared by
+ * the VMs of every thread. */
+static inline guint64
+hs_type_version_tag_peek (const HsType *type)
+{
+  return __atomic_load_n (&type->version_tag, __ATOMIC_RELAXED);
+}
+
+/* The type's version tag, assigned first to the types of its MRO and then to it when it
+ * has none (CPython's assign_version_tag), so that a type with a tag has bases with tags;
+ * 0 until the runtime's built-in types are complete. */
+guint64 hs_type_version_tag (const HsType *type);
+
+/* From now on types take version tags: the built-in types are complete (the end of the
+ * runtime's and its modules' start-up). */
+void hs_type_version_tags_enable (void);
+
+/* What was looked up along type's bases may have changed (its namespace did, or its MRO
+ * was made): its version tag and those of its subclasses (vm's, when vm is not NULL) are
+ * reset (CPython's PyType_Modified). */
+void hs_type_modified (HsVM *vm, const HsType *type);
 
 static inline HsObject *
 hs_type_lookup_borrow (const HsType *type, HsObject *name)
 {
   const HsTypeLookupEntry *e = &hs_type_lookup_cache[(((guintptr)type >> 4) ^ ((guintptr)name >> 4))
                                                      % HS_TYPE_LOOKUP_CACHE_SIZE];
-  /* only an immortal name is cached: a mortal one's address may come back with other text */
+  /* only an immortal name is cached: a mortal one's address may come back with other text;
+   * an entry's tag is never 0 */
   if (e->type == type && e->name == name && (name->flags & HS_FLAG_IMMORTAL)
-      && e->epoch == __atomic_load_n (&hs_dict_type_epoch_counter, __ATOMIC_RELAXED))
+      && e->version_tag == hs_type_version_tag_peek (type))
     return e->value;
   return hs_type_lookup_borrow_miss (type, name);
 }

@@ -220,7 +220,7 @@ hs_structseq_new_type (HsVM *vm, const char *module, const char *name, const cha
   if (t->type.dict == NULL)
     return NULL;
   t->type.dict->flags |= HS_FLAG_IMMORTAL;
-  hs_dict_mark_type_namespace (t->type.dict);
+  hs_dict_mark_type_namespace (t->type.dict, &t->type);
   if (set_count (vm, t->type.dict, "n_fields", n) < 0
       || set_count (vm, t->type.dict, "n_sequence_fields", n_visible) < 0
       || set_count (vm, t->type.dict, "n_unnamed_fields", 0) < 0)

@@ -133,11 +133,33 @@ hs_object_init_block (HsVM *vm, HsAllocPrefix *prefix, const HsType *type, gsize
   return obj;
 }
 
+/* A block of an arena size class for a plain object: a recycled one, else carved from the
+ * current arena (the floats a loop appends to a list find no recycled block, and the call
+ * to the general way cost them more than making a float does); NULL when neither has one
+ * (a new arena is the general way's). Taken only once the caller's checks passed. */
+static inline HsAllocPrefix *
+hs_alloc_plain_block (HsVM *vm, gsize block)
+{
+  HsAllocPrefix *prefix = vm->free_blocks[hs_alloc_class (block)];
+
+  if (prefix != NULL)
+    {
+      vm->free_blocks[hs_alloc_class (block)] = *(gpointer *)prefix;
+      return prefix;
+    }
+  if (vm->arena_left < block)
+    return NULL;
+  prefix = (HsAllocPrefix *)vm->arena_next;
+  vm->arena_next += block;
+  vm->arena_left -= block;
+  return prefix;
+}
+
 /* hs_object_alloc for a type that is neither collected nor a class (float, int), inline:
- * with a constant size the size class folds away and a recycled block is taken here (a
- * call, the size arithmetic and the checks of the general way were half of making a
- * float), each field written once instead of the block zeroed first. No block waiting, an
- * alloc hook, or the heap limit near: the general way. */
+ * with a constant size the size class folds away and a block is taken here (a call, the
+ * size arithmetic and the checks of the general way were half of making a float), each
+ * field written once instead of the block zeroed first. An alloc hook, the heap limit
+ * near, or no block at hand: the general way. */
 static inline HsObject *
 hs_object_alloc_plain_common (HsVM *vm, const HsType *type, gsize size, gboolean zero)
 {
@@ -146,13 +168,12 @@ hs_object_alloc_plain_common (HsVM *vm, const HsType *type, gsize size, gboolean
   HsObject *obj;
 
   if (!hs_alloc_in_arena (block) || vm == NULL || (vm->hooks != NULL && vm->hooks->alloc != NULL)
-      || (prefix = vm->free_blocks[hs_alloc_class (block)]) == NULL
-      || (vm->config.heap_limit_bytes != 0 && vm->heap_bytes + block > vm->config.heap_limit_bytes))
+      || (vm->config.heap_limit_bytes != 0 && vm->heap_bytes + block > vm->config.heap_limit_bytes)
+      || (prefix = hs_alloc_plain_block (vm, block)) == NULL)
     {
       g_assert (!(type->type_flags & (HS_TYPE_GC | HS_TYPE_HEAP)));
       return hs_object_alloc (vm, type, size);
     }
-  vm->free_blocks[hs_alloc_class (block)] = *(gpointer *)prefix;
   obj = (HsObject *)(prefix + 1);
   if (zero)
     memset ((char *)obj + sizeof (HsObject), 0, size - sizeof (HsObject));

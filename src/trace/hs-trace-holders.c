@@ -344,8 +344,17 @@ add_annotation_holders (Recorder *rec, HsObject *o, GArray *holders)
 void
 hs_record_put_annotation_holders (Recorder *rec, HsLog *log)
 {
-  HsObject *annotations = module_annotations (rec), *k, *v;
+  HsObject *annotations, *k, *v;
   gsize pos = 0;
+
+  /* Globals with no dirty mark since the last step hold the __annotations__ they held (most
+   * steps: the entry is not looked at) */
+  if (!rec->annotations_known || (hs_inspect_globals (rec->vm)->flags & HS_FLAG_DIRTY))
+    {
+      rec->annotations = module_annotations (rec);
+      rec->annotations_known = TRUE;
+    }
+  annotations = rec->annotations;
   /* an object put before this sync, in the step that made the dict, is put again below */
   rec->module_annotated = annotations != NULL;
   if (annotations == NULL || !(annotations->flags & HS_FLAG_DIRTY))

@@ -106,6 +106,10 @@ typedef struct
    * globals' keys_version is annotations_keys */
   guint64 annotations_keys;
   gsize annotations_at;
+  /* the module's __annotations__ dict (or NULL) at the last hs_record_put_annotation_holders,
+   * once it was looked for */
+  HsObject *annotations;
+  gboolean annotations_known;
 
   PoolCacheEntry pool_cache[512]; /* pool()'s */
   HsObject *immortals_seen[64];   /* is_traced's: immortals found in `immortals` */
@@ -116,6 +120,7 @@ typedef struct
   /* a traced generator -> GArray of guint64: what its rows were last put from */
   GHashTable *generator_sources;
   GArray *sources_scratch;
+  HsObject *sources_put; /* the generator whose sources generator_unchanged just stored */
 } Recorder;
 
 static inline gboolean
@@ -182,6 +187,9 @@ pool (Recorder *rec, const char *s)
 char *hs_record_repr_text (Recorder *rec, HsObject *o);
 /* Whether o's text never changes (an int, a str): pooled once while it lives. */
 gboolean hs_record_has_fixed_text (HsObject *o);
+/* Whether o may have a text kept in rec->texts (hs_record_primitive_text): a str, or an int
+ * past 64 bits (put_object records the others by value). Asked as each traced object is freed. */
+gboolean hs_record_has_pooled_text (HsObject *o);
 /* The pooled text of a primitive (its repr, a module's class by its name). */
 guint32 hs_record_primitive_text (Recorder *rec, HsObject *o);
 

@@ -10,6 +10,7 @@
 
 #include "hs-bytes.h"
 #include "hs-class.h"
+#include "hs-int.h"
 #include "hs-module.h"
 #include "hs-str.h"
 
@@ -84,6 +85,13 @@ gboolean
 hs_record_has_fixed_text (HsObject *o)
 {
   return HS_IS (o, &hs_int_type) || HS_IS (o, &hs_str_type);
+}
+
+gboolean
+hs_record_has_pooled_text (HsObject *o)
+{
+  gint64 v;
+  return HS_IS (o, &hs_str_type) || (HS_IS (o, &hs_int_type) && !hs_int_as_i64 (o, &v));
 }
 
 /* The text of str o made whole, clipped and pooled (taken). */

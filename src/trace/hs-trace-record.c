@@ -726,12 +726,18 @@ static gboolean
 generator_unchanged (Recorder *rec, HsObject *gen)
 {
   GArray *last = g_hash_table_lookup (rec->generator_sources, gen);
+  GArray *now = rec->sources_scratch;
 
   if (last == NULL)
     return FALSE;
-  generator_sources (gen, rec->sources_scratch);
-  return last->len == rec->sources_scratch->len
-         && memcmp (last->data, rec->sources_scratch->data, last->len * sizeof (guint64)) == 0;
+  generator_sources (gen, now);
+  if (last->len == now->len && memcmp (last->data, now->data, now->len * sizeof (guint64)) == 0)
+    return TRUE;
+  /* the generator is put next: what it is put from is not made again (put_generator) */
+  g_array_set_size (last, now->len);
+  memcpy (last->data, now->data, now->len * sizeof (guint64));
+  rec->sources_put = gen;
+  return FALSE;
 }
 
 /* A generator keeps its frame: shown as the generator's rows, the frame's references
@@ -749,7 +755,9 @@ put_generator (Recorder *rec, HsLog *log, HsObject *o)
       sources = g_array_new (FALSE, FALSE, sizeof (guint64));
       g_hash_table_insert (rec->generator_sources, o, sources);
     }
-  generator_sources (o, sources);
+  if (rec->sources_put != o)
+    generator_sources (o, sources);
+  rec->sources_put = NULL;
 
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_OTHER,
               f != NULL ? hs_inspect_frame_code (f)->name : NULL);
@@ -928,9 +936,12 @@ flush_dirty (Recorder *rec)
       HsObject *o = dirty[i].obj;
       /* a function or an instance shows its parts' contents (`f.__kwdefaults__['b'] = 5`,
        * `obj.__dict__['a'] = 1`), also those of a part with nothing drawn yet */
-      HsObject *owner = o != NULL ? g_hash_table_lookup (rec->part_owners, o) : NULL;
+      HsObject *owner = o != NULL && g_hash_table_size (rec->part_owners) > 0
+                            ? g_hash_table_lookup (rec->part_owners, o)
+                            : NULL;
       if (o != NULL && !(o->flags & HS_FLAG_TRACED))
-        o = g_hash_table_lookup (rec->class_dicts, o); /* a class's namespace changed */
+        o = g_hash_table_size (rec->class_dicts) > 0 ? g_hash_table_lookup (rec->class_dicts, o)
+                                                     : NULL; /* a class's namespace changed */
       if (o == NULL || !(o->flags & HS_FLAG_TRACED))
         ;
       else if (HS_IS (o, &hs_list_type) && dirty[i].lo != 0)
@@ -957,6 +968,7 @@ flush_dirty (Recorder *rec)
       HsObject *gen = generators->pdata[i];
       if (!generator_unchanged (rec, gen))
         put_object (rec, &rec->trace->log, gen);
+      rec->sources_put = NULL;
       if (!HS_GENERATOR (gen)->running)
         g_ptr_array_remove_index (generators, i);
       else
@@ -1045,24 +1057,27 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
            gboolean idle)
 {
   HsCode *code = hs_inspect_frame_code (f);
-  HsObject *const *locals = hs_inspect_frame_locals (f);
-  int sp, nlocals = hs_inspect_frame_namespace (f) == NULL && !code->is_module ? code->nlocals : 0;
-  HsObject *const *stack = hs_inspect_frame_stack (f, &sp);
-  guint ncall, nvm[HS_VM_HELD_FINALIZE_REGISTRY + 1] = { 0 };
-  HsObject *const *call = hs_inspect_frame_call_held (f, &ncall);
+  guint nvm[HS_VM_HELD_FINALIZE_REGISTRY + 1] = { 0 };
   HsObject *const *vm_held[HS_VM_HELD_FINALIZE_REGISTRY + 1];
   HsObject *handled = depth == 0 ? hs_inspect_handled_exception (rec->vm) : NULL;
-  gsize room = (gsize)nlocals + sp + ncall + 2;
+  gsize room = 2;
 
   for (HsVMHeld i = 0; depth == 0 && i <= HS_VM_HELD_FINALIZE_REGISTRY; i++)
     {
       vm_held[i] = hs_inspect_vm_held (rec->vm, i, &nvm[i]);
       room += nvm[i];
     }
-  /* the outermost frame, under a call running (most steps of a program with functions) */
+  /* the outermost frame, under a call running (most steps of a program with functions):
+   * told before its stack is looked at */
   if (depth == 0 && !force && vm_held_unchanged (rec, handled, nvm) && idle
       && (code->ncells | code->nfrees) == 0)
     return;
+  HsObject *const *locals = hs_inspect_frame_locals (f);
+  int sp, nlocals = hs_inspect_frame_namespace (f) == NULL && !code->is_module ? code->nlocals : 0;
+  HsObject *const *stack = hs_inspect_frame_stack (f, &sp);
+  guint ncall;
+  HsObject *const *call = hs_inspect_frame_call_held (f, &ncall);
+  room += (gsize)nlocals + sp + ncall;
   /* the room first, then the values written in place (held values go every step) */
   if (room > rec->held_cap)
     {
@@ -1243,9 +1258,12 @@ sync_dict_vars (Recorder *rec, HsLog *log, Shadow *s, HsObject *g, guint depth, 
   if (same)
     for (gsize j = i; j < s->keys->len; j++)
       put_var (log, depth, pool (rec, hs_str_utf8 (g_array_index (s->keys, HsObject *, j))), 0, 0);
-  g_array_set_size (s->keys, i);
-  g_array_set_size (s->vals, i);
-  g_array_set_size (s->entries, i);
+  if (s->keys->len != i) /* most steps: no variable gone */
+    {
+      g_array_set_size (s->keys, i);
+      g_array_set_size (s->vals, i);
+      g_array_set_size (s->entries, i);
+    }
 }
 
 /* Frames named __new__ or __repr__, and the library's generated code, give no step of
@@ -1433,7 +1451,8 @@ common_frames (Recorder *rec, gboolean entered)
           for (guint i = nshadows; i-- > 0 && i + NEAR_FRAMES >= nshadows;)
             if (((Shadow *)g_ptr_array_index (rec->shadows, i))->id == id)
               {
-                g_ptr_array_set_size (frames, i + 1 + j);
+                if (frames->len != i + 1 + j) /* most steps: the same number of frames */
+                  g_ptr_array_set_size (frames, i + 1 + j);
                 for (guint k = 0; k < j; k++)
                   frames->pdata[i + j - k] = above[k];
                 common = i + 1;
@@ -1758,6 +1777,8 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
     }
   if (HS_IS (obj, &hs_function_type))
     forget_parts (rec, obj);
+  if (obj == rec->annotations) /* looked for again (freed with the globals at the end) */
+    rec->annotations_known = FALSE;
   if (g_hash_table_size (rec->dict_parts) > 0
       && g_hash_table_contains (rec->dict_parts, obj)) /* its __dict__: as forget_parts */
     {
@@ -1771,7 +1792,7 @@ on_free (HsVM *vm, HsObject *obj, gpointer data)
             g_hash_table_remove (rec->part_owners, dict);
         }
     }
-  if ((obj->flags & HS_FLAG_TRACED) && hs_record_has_fixed_text (obj))
+  if ((obj->flags & HS_FLAG_TRACED) && hs_record_has_pooled_text (obj))
     g_hash_table_remove (rec->texts, obj);
   if (rec->stopped || !(obj->flags & HS_FLAG_TRACED))
     return;

@@ -537,7 +537,7 @@ hs_heap_dirty_reset (HsVM *vm)
       if (o != NULL)
         o->flags &= ~(guint32)HS_FLAG_DIRTY;
     }
-  g_array_set_size (vm->dirty, 0);
+  vm->dirty->len = 0; /* not g_array_set_size: this runs at every recorded step */
   g_clear_pointer (&vm->dirty_index, g_hash_table_unref);
 }
 

@@ -55,10 +55,18 @@ from_c (double complex c)
   return (Cx){ creal (c), cimag (c) };
 }
 
+/* A complex is laid out as double[2] (C11 6.2.5), which keeps an infinite or NaN part as
+ * it is where x + y * I would not; CMPLX would too, but clang 14 (the fuzzing build's) and
+ * glibc do not define it. */
 static double complex
 to_c (Cx z)
 {
-  return CMPLX (z.real, z.imag);
+  union
+  {
+    double complex c;
+    double parts[2];
+  } u = { .parts = { z.real, z.imag } };
+  return u.c;
 }
 
 static Cx

@@ -983,11 +983,9 @@ math_factorial (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                          "factorial() argument should not exceed 9223372036854775807");
       goto fail;
     }
-  if (mpz_get_ui (n) > 100000)
-    {
-      hs_err_set_string (vm, &hs_exc_MemoryError, "factorial() too large for Heapscope");
-      goto fail;
-    }
+  /* log2(n!) < n * log2(n) */
+  if (!hs_int_check_bits (vm, mpz_get_d (n) * (double)mpz_sizeinbase (n, 2)))
+    goto fail;
   mpz_fac_ui (n, mpz_get_ui (n));
   return hs_int_from_mpz_take (vm, n);
 fail:
@@ -1049,78 +1047,104 @@ fail:
   return NULL;
 }
 
-/* n and k for comb/perm: non-negative ints that fit an unsigned long. */
+/* comb's and perm's n and k: both converted before either's sign is looked at, as in
+ * CPython; any size. */
 static gboolean
-n_k_args (HsVM *vm, HsObject *no, HsObject *ko, gulong *n, gulong *k, gboolean *k_given)
+n_k_args (HsVM *vm, HsObject *no, HsObject *ko, mpz_t n, mpz_t k)
 {
-  mpz_t a;
-  gboolean ok = FALSE;
+  if (!int_arg (vm, no, n) || !int_arg (vm, ko, k))
+    return FALSE;
+  if (mpz_sgn (n) < 0 || mpz_sgn (k) < 0)
+    {
+      hs_err_set_string (vm, &hs_exc_ValueError,
+                         mpz_sgn (n) < 0 ? "n must be a non-negative integer"
+                                         : "k must be a non-negative integer");
+      return FALSE;
+    }
+  return TRUE;
+}
 
-  mpz_init (a);
-  if (!int_arg (vm, no, a))
-    goto out;
-  if (mpz_sgn (a) < 0)
+/* The k factors of n's size that comb and perm multiply, k <= n: CPython's OverflowError
+ * past LLONG_MAX of them, MemoryError when the product, at most n**k (and, for comb with
+ * k <= n / 2, at most 2**n), would not fit under the heap cap. */
+static gboolean
+factors_arg (HsVM *vm, mpz_t n, mpz_t k, const char *overflow, gboolean comb, gulong *out)
+{
+  double bits = mpz_get_d (k) * (double)mpz_sizeinbase (n, 2);
+
+  if (!mpz_fits_slong_p (k))
     {
-      hs_err_set_string (vm, &hs_exc_ValueError, "n must be a non-negative integer");
-      goto out;
+      hs_err_format (vm, &hs_exc_OverflowError, "%s must not exceed %" G_GINT64_FORMAT, overflow,
+                     G_MAXINT64);
+      return FALSE;
     }
-  if (!mpz_fits_ulong_p (a) || mpz_get_ui (a) > 1000000)
-    {
-      hs_err_set_string (vm, &hs_exc_OverflowError, "n too large for Heapscope");
-      goto out;
-    }
-  *n = mpz_get_ui (a);
-  *k = *n;
-  *k_given = ko != NULL && ko != hs_None;
-  if (*k_given)
-    {
-      if (!int_arg (vm, ko, a))
-        goto out;
-      if (mpz_sgn (a) < 0)
-        {
-          hs_err_set_string (vm, &hs_exc_ValueError, "k must be a non-negative integer");
-          goto out;
-        }
-      *k = mpz_fits_ulong_p (a) ? mpz_get_ui (a) : G_MAXULONG;
-    }
-  ok = TRUE;
-out:
-  mpz_clear (a);
-  return ok;
+  if (!hs_int_check_bits (vm, comb ? MIN (bits, mpz_get_d (n)) : bits))
+    return FALSE;
+  *out = mpz_get_ui (k);
+  return TRUE;
 }
 
 static HsObject *
 math_comb (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *no, *ko;
-  gulong n, k;
-  gboolean given;
-  mpz_t r;
+  gulong k;
+  mpz_t n, kz, r;
 
-  if (!hs_parse_args (vm, "comb", args, nargs, kwnames, "n k /", &no, &ko)
-      || !n_k_args (vm, no, ko, &n, &k, &given))
+  if (!hs_parse_args (vm, "comb", args, nargs, kwnames, "n k /", &no, &ko))
     return NULL;
-  mpz_init (r);
-  if (k <= n)
-    mpz_bin_uiui (r, n, k);
+  mpz_inits (n, kz, r, NULL);
+  if (!n_k_args (vm, no, ko, n, kz))
+    goto fail;
+  if (mpz_cmp (kz, n) <= 0)
+    {
+      /* comb(n, k) == comb(n, n - k): the fewer factors */
+      mpz_sub (r, n, kz);
+      if (mpz_cmp (r, kz) < 0)
+        mpz_swap (r, kz);
+      if (!factors_arg (vm, n, kz, "min(n - k, k)", TRUE, &k))
+        goto fail;
+      mpz_bin_ui (r, n, k);
+    }
+  else
+    mpz_set_ui (r, 0);
+  mpz_clears (n, kz, NULL);
   return hs_int_from_mpz_take (vm, r);
+fail:
+  mpz_clears (n, kz, r, NULL);
+  return NULL;
 }
 
 static HsObject *
 math_perm (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *no, *ko = NULL;
-  gulong n, k;
-  gboolean given;
-  mpz_t r;
+  gulong k;
+  mpz_t n, kz, r;
 
-  if (!hs_parse_args (vm, "perm", args, nargs, kwnames, "n |k /", &no, &ko)
-      || !n_k_args (vm, no, ko, &n, &k, &given))
+  if (!hs_parse_args (vm, "perm", args, nargs, kwnames, "n |k /", &no, &ko))
     return NULL;
-  mpz_init_set_ui (r, k <= n ? 1 : 0);
-  for (gulong i = 0; k <= n && i < k; i++)
-    mpz_mul_ui (r, r, n - i);
+  if (ko == NULL || ko == hs_None)
+    return math_factorial (vm, &no, 1, NULL);
+  mpz_inits (n, kz, r, NULL);
+  if (!n_k_args (vm, no, ko, n, kz))
+    goto fail;
+  if (mpz_cmp (kz, n) <= 0)
+    {
+      if (!factors_arg (vm, n, kz, "k", FALSE, &k))
+        goto fail;
+      /* n! / (n - k)! as comb(n, k) * k!: GMP's fast ways for both */
+      mpz_bin_ui (r, n, k);
+      mpz_fac_ui (kz, k);
+      mpz_mul (r, r, kz);
+    }
+  else
+    mpz_set_ui (r, 0);
+  mpz_clears (n, kz, NULL);
   return hs_int_from_mpz_take (vm, r);
+fail:
+  mpz_clears (n, kz, r, NULL);
+  return NULL;
 }
 
 static const HsMethodDef math_functions[] = {

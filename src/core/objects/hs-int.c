@@ -254,9 +254,8 @@ int_bits (HsObject *o)
   return mpz_sgn (z) == 0 ? 0 : mpz_sizeinbase (z, 2);
 }
 
-/* Refuses a result of `bits` bits that would not fit under the heap cap. */
-static gboolean
-check_bits (HsVM *vm, double bits)
+gboolean
+hs_int_check_bits (HsVM *vm, double bits)
 {
   double limit = vm != NULL ? (double)vm->config.heap_limit_bytes : 1e12;
   double used = vm != NULL ? (double)vm->heap_bytes : 0;
@@ -741,7 +740,7 @@ int_from_digits (HsVM *vm, const char *digits, gsize n, int base, gboolean negat
                      (int)max_digits (vm), n);
       return NULL;
     }
-  if (!check_bits (vm, n * log2 (base)))
+  if (!hs_int_check_bits (vm, n * log2 (base)))
     return NULL;
   mpz_init (z);
   mpz_set_str (z, digits, base);
@@ -909,7 +908,7 @@ big_pow (HsVM *vm, HsObject *a, HsObject *b)
                               (BIG (b) != NULL ? mpz_odd_p (BIG (b)) : (SMALL (b) & 1)) ? -1 : 1);
     }
   /* GMP's powering holds about three times the result while it works */
-  if (!hs_int_as_i64 (b, &e) || !check_bits (vm, 3.0 * (double)int_bits (a) * (double)e))
+  if (!hs_int_as_i64 (b, &e) || !hs_int_check_bits (vm, 3.0 * (double)int_bits (a) * (double)e))
     {
       if (!hs_err_occurred (vm))
         hs_err_no_memory (vm);
@@ -981,7 +980,7 @@ int_lshift (HsVM *vm, HsObject *a, HsObject *b)
       if ((r >> n) == x)
         return hs_int_from_i64 (vm, r);
     }
-  if (!check_bits (vm, (double)int_bits (a) + (double)n))
+  if (!hs_int_check_bits (vm, (double)int_bits (a) + (double)n))
     return NULL;
   mpz_init (z);
   mpz_mul_2exp (z, view (a, &va), (mp_bitcnt_t)n);
@@ -1037,12 +1036,12 @@ big_binop (HsVM *vm, HsBinOp op, HsObject *a, HsObject *b)
         break;
       case HS_BIN_MUL:
         /* the product and GMP's scratch space of about as much */
-        if (!check_bits (vm, 2.0 * ((double)int_bits (a) + (double)int_bits (b))))
+        if (!hs_int_check_bits (vm, 2.0 * ((double)int_bits (a) + (double)int_bits (b))))
           return NULL;
         break;
       default:
         /* a sum, a difference or a bitwise result: at most one bit past the longer */
-        if (!check_bits (vm, (double)MAX (int_bits (a), int_bits (b)) + 1))
+        if (!hs_int_check_bits (vm, (double)MAX (int_bits (a), int_bits (b)) + 1))
           return NULL;
         break;
     }
@@ -1675,9 +1674,10 @@ int_to_bytes (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   else
     mpz_set (t, z);
   gsize bits = (mpz_sgn (t) == 0 ? 0 : mpz_sizeinbase (t, 2)) + (is_signed ? 1 : 0);
-  if (bits > (guint64)length * 8)
+  /* in bytes: length * 8 wraps around past 2**61 */
+  if ((bits + 7) / 8 > (guint64)length)
     hs_err_set_string (vm, &hs_exc_OverflowError, "int too big to convert");
-  else if (check_bits (vm, (double)length * 8))
+  else if (hs_int_check_bits (vm, (double)length * 8))
     {
       unsigned char *buf = g_malloc0 (length + 1);
       gsize count = 0;

@@ -113,6 +113,9 @@ int hs_int_as_double (HsVM *vm, HsObject *o, double *out);
 int hs_int_sign (HsObject *o);
 /* The number of bits of |o| (0 for 0), as CPython's _PyLong_NumBits. */
 gsize hs_int_num_bits (HsObject *o);
+/* FALSE with MemoryError when a result of `bits` bits would not fit under the heap cap:
+ * checked before a big computation starts, as the heap limit would stop it only at the end. */
+gboolean hs_int_check_bits (HsVM *vm, double bits);
 /* Exact comparison of an int with a double (nan compares unordered: returns 2). */
 int hs_int_compare_double (HsObject *o, double d);
 /* Three-way compare of two ints. */

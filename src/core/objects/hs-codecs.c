@@ -1,10 +1,11 @@
-/* hs-codecs.c — str.encode and bytes.decode for utf-8, ascii and latin-1 (CPython's
- * codecs, with its error handlers 'strict', 'ignore', 'replace', 'backslashreplace', and for
- * encoding 'xmlcharrefreplace' and 'namereplace').
+/* hs-codecs.c — str.encode and bytes.decode for utf-8, ascii, latin-1, utf-16 and utf-32
+ * (CPython's codecs, with its error handlers 'strict', 'ignore', 'replace',
+ * 'backslashreplace', and for encoding 'xmlcharrefreplace' and 'namereplace').
  *
  * Invariant: positions in error messages are code points for encoding and bytes for
- * decoding; a strict encoder reports the whole run of characters it cannot encode, a strict
- * decoder the bytes of one bad sequence, in CPython's words.
+ * decoding; a strict encoder reports the whole run of characters it cannot encode (utf-16
+ * and utf-32 one surrogate at a time, as CPython's), a strict decoder the bytes of one bad
+ * sequence, in CPython's words.
  */
 #include "config.h"
 
@@ -23,7 +24,36 @@ typedef enum
   CODEC_UTF8,
   CODEC_ASCII,
   CODEC_LATIN1,
+  CODEC_UTF16,
+  CODEC_UTF16LE,
+  CODEC_UTF16BE,
+  CODEC_UTF32,
+  CODEC_UTF32LE,
+  CODEC_UTF32BE,
 } Codec;
+
+/* What the encoder and decoder need to know of a codec. utf-16 and utf-32 write a BOM and
+ * little-endian units (CPython's native order here); they read a BOM, which sets the order
+ * and the name errors give ('utf-16-be'), and without one read little-endian. */
+static const struct
+{
+  const char *name;   /* in error messages */
+  guint unit;         /* bytes in a code unit: 1 for the byte codecs, 2 or 4 */
+  gboolean big;       /* units big-endian */
+  gboolean bom;       /* a BOM first */
+  gunichar limit;     /* the first code point the codec cannot encode */
+  const char *reason; /* why not, in CPython's words */
+} codecs[] = {
+  [CODEC_UTF8] = { "utf-8", 1, FALSE, FALSE, 0x110000, NULL },
+  [CODEC_ASCII] = { "ascii", 1, FALSE, FALSE, 0x80, "ordinal not in range(128)" },
+  [CODEC_LATIN1] = { "latin-1", 1, FALSE, FALSE, 0x100, "ordinal not in range(256)" },
+  [CODEC_UTF16] = { "utf-16", 2, FALSE, TRUE, 0x110000, NULL },
+  [CODEC_UTF16LE] = { "utf-16-le", 2, FALSE, FALSE, 0x110000, NULL },
+  [CODEC_UTF16BE] = { "utf-16-be", 2, TRUE, FALSE, 0x110000, NULL },
+  [CODEC_UTF32] = { "utf-32", 4, FALSE, TRUE, 0x110000, NULL },
+  [CODEC_UTF32LE] = { "utf-32-le", 4, FALSE, FALSE, 0x110000, NULL },
+  [CODEC_UTF32BE] = { "utf-32-be", 4, TRUE, FALSE, 0x110000, NULL },
+};
 
 typedef enum
 {
@@ -45,11 +75,29 @@ codec_lookup (HsVM *vm, const char *name, Codec *out)
     const char *alias;
     Codec codec;
   } aliases[] = {
-    { "utf8", CODEC_UTF8 },           { "u8", CODEC_UTF8 },       { "utf", CODEC_UTF8 },
-    { "ascii", CODEC_ASCII },         { "usascii", CODEC_ASCII }, { "646", CODEC_ASCII },
-    { "latin1", CODEC_LATIN1 },       { "latin", CODEC_LATIN1 },  { "iso88591", CODEC_LATIN1 },
-    { "l1", CODEC_LATIN1 },           { "8859", CODEC_LATIN1 },   { "cp819", CODEC_LATIN1 },
+    { "utf8", CODEC_UTF8 },
+    { "u8", CODEC_UTF8 },
+    { "utf", CODEC_UTF8 },
+    { "ascii", CODEC_ASCII },
+    { "usascii", CODEC_ASCII },
+    { "646", CODEC_ASCII },
+    { "latin1", CODEC_LATIN1 },
+    { "latin", CODEC_LATIN1 },
+    { "iso88591", CODEC_LATIN1 },
+    { "l1", CODEC_LATIN1 },
+    { "8859", CODEC_LATIN1 },
+    { "cp819", CODEC_LATIN1 },
     { "iso885911987", CODEC_LATIN1 },
+    { "utf16", CODEC_UTF16 },
+    { "u16", CODEC_UTF16 },
+    { "utf16le", CODEC_UTF16LE },
+    { "utf16be", CODEC_UTF16BE },
+    { "utf32", CODEC_UTF32 },
+    { "u32", CODEC_UTF32 },
+    { "utf32le", CODEC_UTF32LE },
+    { "utf32be", CODEC_UTF32BE },
+    { "unicodelittleunmarked", CODEC_UTF16LE },
+    { "unicodebigunmarked", CODEC_UTF16BE },
   };
   g_autoptr (GString) key = g_string_new (NULL);
 
@@ -78,12 +126,6 @@ errors_of (const char *name)
                                                    : ERR_UNKNOWN;
 }
 
-static const char *
-codec_name (Codec c)
-{
-  return c == CODEC_UTF8 ? "utf-8" : c == CODEC_ASCII ? "ascii" : "latin-1";
-}
-
 /* An error handler that is needed but unknown: CPython looks it up only then. */
 static void
 unknown_handler (HsVM *vm, const char *errors)
@@ -93,10 +135,62 @@ unknown_handler (HsVM *vm, const char *errors)
 
 /* ---- encoding --------------------------------------------------------------------- */
 
+static gboolean
+is_surrogate (gunichar c)
+{
+  return c >= 0xd800 && c < 0xe000;
+}
+
+static gboolean
+cannot_encode (Codec codec, gunichar c)
+{
+  return c >= codecs[codec].limit || is_surrogate (c);
+}
+
+/* Whether a str's text (UTF-8 but for a lone surrogate's 3 bytes, ED A0..BF xx) has one */
+static gboolean
+has_surrogate (const char *s, const char *end)
+{
+  for (const char *p = s; (p = memchr (p, 0xed, end - p)) != NULL && p + 1 < end; p++)
+    if ((guchar)p[1] >= 0xa0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Appends code unit u (a byte for the byte codecs) in the codec's byte order */
+static void
+put_unit (GByteArray *out, Codec codec, guint32 u)
+{
+  guint n = codecs[codec].unit;
+  guint8 b[4];
+
+  for (guint i = 0; i < n; i++)
+    b[codecs[codec].big ? n - 1 - i : i] = (u >> (8 * i)) & 0xff;
+  g_byte_array_append (out, b, n);
+}
+
+/* Appends code point c, which the codec can encode: utf-16 writes one past U+FFFF as a
+ * surrogate pair */
+static void
+put_char (GByteArray *out, Codec codec, gunichar c)
+{
+  char utf8[6];
+
+  if (codec == CODEC_UTF8)
+    g_byte_array_append (out, (const guint8 *)utf8, g_unichar_to_utf8 (c, utf8));
+  else if (codecs[codec].unit == 2 && c >= 0x10000)
+    {
+      put_unit (out, codec, 0xd800 + ((c - 0x10000) >> 10));
+      put_unit (out, codec, 0xdc00 + ((c - 0x10000) & 0x3ff));
+    }
+  else
+    put_unit (out, codec, c);
+}
+
 /* What an encoding error handler other than 'strict' writes for c: '?', \xe9 (\u20ac,
  * \U0001f600), &#233; or \N{LATIN SMALL LETTER E WITH ACUTE}; nothing for 'ignore'. */
 static void
-append_encode_replacement (GByteArray *out, gunichar c, Errors how)
+append_encode_replacement (GByteArray *out, Codec codec, gunichar c, Errors how)
 {
   g_autofree char *name = how == ERR_NAME ? hs_unicode_name (c) : NULL;
   g_autofree char *text = NULL;
@@ -111,30 +205,46 @@ append_encode_replacement (GByteArray *out, gunichar c, Errors how)
     text = g_strdup_printf ("\\N{%s}", name);
   else
     text = g_strdup_printf (c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
-  g_byte_array_append (out, (const guint8 *)text, strlen (text));
+  for (const char *p = text; *p; p++)
+    put_char (out, codec, (guchar)*p);
+}
+
+/* The UnicodeEncodeError of the character at p (position pos) that the codec cannot
+ * encode, with those after it that it cannot either (utf-16 and utf-32 report one) */
+static void
+encode_error (HsVM *vm, Codec codec, HsObject *str, const char *p, const char *end, gsize pos)
+{
+  const char *reason
+      = codecs[codec].reason != NULL ? codecs[codec].reason : "surrogates not allowed";
+  gsize run = 1;
+
+  for (const char *q = g_utf8_next_char (p);
+       codecs[codec].unit == 1 && q < end && cannot_encode (codec, g_utf8_get_char (q));
+       q = g_utf8_next_char (q))
+    run++;
+  hs_err_unicode (vm, &hs_exc_UnicodeEncodeError, codecs[codec].name, str, pos, pos + run, reason);
 }
 
 HsObject *
 hs_codec_encode (HsVM *vm, HsObject *str, const char *encoding, const char *errors)
 {
   const char *s = hs_str_utf8 (str), *end = s + hs_str_byte_len (str);
-  gunichar limit;
   g_autoptr (GByteArray) out = g_byte_array_new ();
   Codec codec;
   gsize pos = 0;
 
   if (!codec_lookup (vm, encoding, &codec))
     return NULL;
-  if (codec == CODEC_UTF8)
+  if (codec == CODEC_UTF8 && !has_surrogate (s, end))
     return hs_bytes_new (vm, s, end - s);
-  limit = codec == CODEC_ASCII ? 0x80 : 0x100;
+  if (codecs[codec].bom)
+    put_char (out, codec, 0xfeff);
   for (const char *p = s; p < end; p = g_utf8_next_char (p), pos++)
     {
       gunichar c = g_utf8_get_char (p);
-      if (c < limit)
+      if (!cannot_encode (codec, c))
         {
-          guint8 byte = (guint8)c;
-          g_byte_array_append (out, &byte, 1);
+          put_char (out, codec, c);
           continue;
         }
       switch (errors_of (errors))
@@ -144,23 +254,15 @@ hs_codec_encode (HsVM *vm, HsObject *str, const char *encoding, const char *erro
           case ERR_BACKSLASH:
           case ERR_XMLCHARREF:
           case ERR_NAME:
-            append_encode_replacement (out, c, errors_of (errors));
+            append_encode_replacement (out, codec, c, errors_of (errors));
             continue;
           case ERR_UNKNOWN:
             unknown_handler (vm, errors);
             return NULL;
           case ERR_STRICT:
           default:
-            {
-              gsize run = 1;
-              g_autofree char *reason = g_strdup_printf ("ordinal not in range(%u)", limit);
-              for (const char *q = g_utf8_next_char (p); q < end && g_utf8_get_char (q) >= limit;
-                   q = g_utf8_next_char (q))
-                run++;
-              hs_err_unicode (vm, &hs_exc_UnicodeEncodeError, codec_name (codec), str, pos,
-                              pos + run, reason);
-              return NULL;
-            }
+            encode_error (vm, codec, str, p, end, pos);
+            return NULL;
         }
     }
   return hs_bytes_new (vm, (char *)out->data, out->len);
@@ -233,6 +335,66 @@ utf8_sequence (const guchar *d, gsize n, gsize *bad, const char **reason)
   return need + 1;
 }
 
+/* utf-16's or utf-32's code point at d[0..n) (n > 0) in *c: the bytes it takes, or 0 with
+ * *bad the bytes of the bad sequence and *reason why, as CPython's decoder reports them. */
+static gsize
+wide_sequence (Codec codec, const guchar *d, gsize n, gunichar *c, gsize *bad, const char **reason)
+{
+  guint unit = codecs[codec].unit;
+  guint32 u = 0, low = 0;
+
+  *bad = unit;
+  if (n < unit)
+    {
+      *bad = n;
+      *reason = "truncated data";
+      return 0;
+    }
+  for (guint i = 0; i < unit; i++)
+    u |= (guint32)d[codecs[codec].big ? unit - 1 - i : i] << (8 * i);
+  if (unit == 4)
+    *reason = u >= 0x110000      ? "code point not in range(0x110000)"
+              : is_surrogate (u) ? "code point in surrogate code point range(0xd800, 0xe000)"
+                                 : NULL;
+  else if (u >= 0xdc00 && u < 0xe000)
+    *reason = "illegal encoding";
+  else if (u >= 0xd800 && u < 0xdc00 && n < 4)
+    {
+      *bad = n;
+      *reason = "unexpected end of data";
+    }
+  else if (u >= 0xd800 && u < 0xdc00)
+    {
+      low = codecs[codec].big ? (guint32)d[2] << 8 | d[3] : (guint32)d[3] << 8 | d[2];
+      *reason = low >= 0xdc00 && low < 0xe000 ? NULL : "illegal UTF-16 surrogate";
+      u = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
+      unit = 4;
+    }
+  else
+    *reason = NULL;
+  *c = u;
+  return *reason == NULL ? unit : 0;
+}
+
+/* utf-16's or utf-32's BOM at d: the codec of the byte order it says (little-endian without
+ * one) and the bytes it takes */
+static gsize
+read_bom (const guchar *d, gsize len, Codec *codec)
+{
+  static const guchar le[4] = { 0xff, 0xfe, 0, 0 }, be16[2] = { 0xfe, 0xff },
+                      be32[4] = { 0, 0, 0xfe, 0xff };
+  gboolean wide = *codec == CODEC_UTF32;
+  gsize n = wide ? 4 : 2;
+
+  if (len >= n && memcmp (d, wide ? be32 : be16, n) == 0)
+    {
+      *codec = wide ? CODEC_UTF32BE : CODEC_UTF16BE;
+      return n;
+    }
+  *codec = wide ? CODEC_UTF32LE : CODEC_UTF16LE;
+  return len >= n && memcmp (d, le, n) == 0 ? n : 0;
+}
+
 /* The UnicodeDecodeError of bytes [pos, pos + bad) of the len bytes at d */
 static void
 decode_error (HsVM *vm, Codec codec, const guchar *d, gsize len, gsize pos, gsize bad,
@@ -240,7 +402,7 @@ decode_error (HsVM *vm, Codec codec, const guchar *d, gsize len, gsize pos, gsiz
 {
   HsObject *object = hs_bytes_new (vm, (const char *)d, len);
   if (object != NULL)
-    hs_err_unicode (vm, &hs_exc_UnicodeDecodeError, codec_name (codec), object, pos, pos + bad,
+    hs_err_unicode (vm, &hs_exc_UnicodeDecodeError, codecs[codec].name, object, pos, pos + bad,
                     reason);
   hs_xdecref (vm, object);
 }
@@ -251,13 +413,16 @@ hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding, co
   const guchar *d = (const guchar *)data;
   GString *out;
   Codec codec;
+  gsize i;
 
   if (!codec_lookup (vm, encoding, &codec))
     return NULL;
+  i = codecs[codec].bom ? read_bom (d, len, &codec) : 0;
   out = g_string_sized_new (len);
-  for (gsize i = 0; i < len;)
+  while (i < len)
     {
       gsize n, bad = 1;
+      gunichar c = 0;
       const char *reason = "ordinal not in range(128)";
 
       if (codec == CODEC_LATIN1 || (codec == CODEC_ASCII && d[i] < 0x80))
@@ -265,10 +430,15 @@ hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding, co
           g_string_append_unichar (out, d[i++]);
           continue;
         }
-      n = codec == CODEC_UTF8 ? utf8_sequence (d + i, len - i, &bad, &reason) : 0;
+      n = codec == CODEC_UTF8      ? utf8_sequence (d + i, len - i, &bad, &reason)
+          : codecs[codec].unit > 1 ? wide_sequence (codec, d + i, len - i, &c, &bad, &reason)
+                                   : 0;
+      if (n > 0 && codec == CODEC_UTF8)
+        g_string_append_len (out, data + i, n);
+      else if (n > 0)
+        g_string_append_unichar (out, c);
       if (n > 0)
         {
-          g_string_append_len (out, data + i, n);
           i += n;
           continue;
         }

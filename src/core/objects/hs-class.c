@@ -731,12 +731,43 @@ attrs_lack (HsAttrCache *c, HsAttrs *a, HsObject *name)
   return TRUE;
 }
 
+/* attr_cache_select's way when the first cache does not hold. */
+static G_GNUC_NO_INLINE gboolean
+attr_cache_swap (HsAttrCache *c, const HsObject *o)
+{
+  HsAttrCache other;
+
+  if (!attr_cache_valid (c + 1, o))
+    return FALSE;
+  other = c[1];
+  c[1] = c[0];
+  c[0] = other;
+  return TRUE;
+}
+
+/* Whether c (the first of its name's caches) holds for o, once the second one, when it
+ * does, is swapped in. */
+static inline gboolean
+attr_cache_select (HsAttrCache *c, const HsObject *o)
+{
+  return G_LIKELY (attr_cache_valid (c, o)) || attr_cache_swap (c, o);
+}
+
+/* c for o's type, what it held for another type kept as the second cache. */
+static void
+attr_cache_refill (HsAttrCache *c, HsObject *o, HsObject *name)
+{
+  if (c->type != NULL && c->type != o->type)
+    c[1] = c[0];
+  attr_cache_fill (c, o, name);
+}
+
 /* After a slow lookup or store: fill the cache for a new type, or move its hint. */
 static void
 attr_cache_update (HsAttrCache *c, HsObject *o, HsObject *name)
 {
-  if (!attr_cache_valid (c, o))
-    attr_cache_fill (c, o, name);
+  if (!attr_cache_select (c, o))
+    attr_cache_refill (c, o, name);
   else if (c->flags & HS_ATTR_CACHE_INSTANCE)
     {
       int i = attrs_find (attrs_of (o), name);
@@ -748,12 +779,14 @@ attr_cache_update (HsAttrCache *c, HsObject *o, HsObject *name)
 HsObject *
 hs_attr_load_cached (HsVM *vm, HsObject *o, HsObject *name, HsAttrCache *c)
 {
-  if ((c->flags & HS_ATTR_CACHE_CLASS) && attr_cache_valid (c, o))
+  gboolean valid = attr_cache_select (c, o);
+
+  if ((c->flags & HS_ATTR_CACHE_CLASS) && valid)
     return hs_incref ((HsObject *)o->type);
   /* CPython's property_descr_get, without generic getattr's search for it */
-  if ((c->flags & HS_ATTR_CACHE_PROPERTY) && attr_cache_valid (c, o))
+  if ((c->flags & HS_ATTR_CACHE_PROPERTY) && valid)
     return hs_object_call (vm, c->getter, &o, 1, NULL);
-  if ((c->flags & HS_ATTR_CACHE_LOAD) && attr_cache_valid (c, o))
+  if ((c->flags & HS_ATTR_CACHE_LOAD) && valid)
     {
       HsAttrs *a = attrs_of (o);
       gssize i = attr_cache_slot (c, a, name);
@@ -769,7 +802,7 @@ hs_attr_load_cached (HsVM *vm, HsObject *o, HsObject *name, HsAttrCache *c)
 int
 hs_attr_store_cached (HsVM *vm, HsObject *o, HsObject *name, HsObject *value, HsAttrCache *c)
 {
-  if ((c->flags & HS_ATTR_CACHE_STORE) && attr_cache_valid (c, o))
+  if (attr_cache_select (c, o) && (c->flags & HS_ATTR_CACHE_STORE))
     {
       HsAttrs *a = attrs_of (o);
       gssize i = attr_cache_slot (c, a, name);
@@ -796,8 +829,8 @@ hs_attr_store_cached (HsVM *vm, HsObject *o, HsObject *name, HsObject *value, Hs
 HsObject *
 hs_attr_method_cached (HsObject *o, HsObject *name, HsAttrCache *c)
 {
-  if (!attr_cache_valid (c, o))
-    attr_cache_fill (c, o, name);
+  if (!attr_cache_select (c, o))
+    attr_cache_refill (c, o, name);
   if (c->method == NULL)
     return NULL;
   if (c->flags & HS_ATTR_CACHE_INSTANCE)

@@ -201,6 +201,12 @@ gboolean hs_class_is_abstract (HsObject *v);
  * STORE_ATTR_INSTANCE_VALUE and LOAD_METHOD_WITH_VALUES/_NO_DICT. */
 typedef struct _HsAttrCache HsAttrCache; /* the code object holds them (hs-code.h) */
 #define HS_ATTR_CACHE_LACKING_MAX 4
+/* A code keeps HS_ATTR_CACHE_WAYS caches for each attribute name, and the functions below
+ * take the first: the one the eval loop tests inline, for the type last seen; the second
+ * keeps the type seen before, swapped in when it comes back (CPython 3.11's caches hold one
+ * type, but they are per instruction: ours are per name, and `self.area < other.area` in a
+ * __lt__ sorting Squares and Rectangles would refill at every call). */
+#define HS_ATTR_CACHE_WAYS 2
 
 struct _HsAttrCache
 {

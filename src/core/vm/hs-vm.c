@@ -308,8 +308,9 @@ store_global_cached (HsVM *vm, HsCode *co, HsObject *globals, guint32 i, HsObjec
   return hs_dict_set_item_hash (vm, globals, co->names[i], hs_str_hash (co->names[i]), v);
 }
 
-/* The attribute instructions' cache for name i of the code (see hs-class.h), or `scratch`
- * emptied, for a code that has no caches yet (HsCode.uncached). */
+/* The attribute instructions' caches for name i of the code (see hs-class.h), or
+ * `scratch` emptied (HS_ATTR_CACHE_WAYS of them), for a code that has no caches yet
+ * (HsCode.uncached). */
 static inline HsAttrCache *
 attr_cache (HsCode *co, guint32 i, HsAttrCache *scratch)
 {
@@ -317,12 +318,12 @@ attr_cache (HsCode *co, guint32 i, HsAttrCache *scratch)
     {
       if (!wants_caches (co))
         {
-          memset (scratch, 0, sizeof *scratch);
+          memset (scratch, 0, sizeof *scratch * HS_ATTR_CACHE_WAYS);
           return scratch;
         }
-      co->attr_cache = g_new0 (HsAttrCache, co->nnames);
+      co->attr_cache = g_new0 (HsAttrCache, (gsize)co->nnames * HS_ATTR_CACHE_WAYS);
     }
-  return &co->attr_cache[i];
+  return &co->attr_cache[i * HS_ATTR_CACHE_WAYS];
 }
 
 /* Pushes the n items of `seq` on the stack in reverse order (first item on top). */
@@ -1006,7 +1007,8 @@ op_LOAD_FAST_LOAD_ATTR:
     guint32 name = HS_INSTR_ARG (*ip);
     HsObject **slot;
     if (G_LIKELY (o != NULL && co->attr_cache != NULL)
-        && (slot = hs_attr_cached_slot (o, names[name], &co->attr_cache[name], HS_ATTR_CACHE_LOAD))
+        && (slot = hs_attr_cached_slot (o, names[name], &co->attr_cache[name * HS_ATTR_CACHE_WAYS],
+                                        HS_ATTR_CACHE_LOAD))
                != NULL)
       {
         ip++;
@@ -1285,7 +1287,7 @@ op_BUILD_SLICE:
 op_LOAD_ATTR:
   {
     HsObject *o = TOP ();
-    HsAttrCache scratch, *c = attr_cache (co, arg, &scratch);
+    HsAttrCache scratch[HS_ATTR_CACHE_WAYS], *c = attr_cache (co, arg, scratch);
     HsObject **slot = hs_attr_cached_slot (o, names[arg], c, HS_ATTR_CACHE_LOAD);
     if (G_LIKELY (slot != NULL))
       {
@@ -1300,7 +1302,7 @@ op_LOAD_ATTR:
 op_STORE_ATTR:
   {
     HsObject *o = POP (), *v = POP ();
-    HsAttrCache scratch, *c = attr_cache (co, arg, &scratch);
+    HsAttrCache scratch[HS_ATTR_CACHE_WAYS], *c = attr_cache (co, arg, scratch);
     HsObject **slot = hs_attr_cached_slot (o, names[arg], c, HS_ATTR_CACHE_STORE);
     if (G_LIKELY (slot != NULL))
       {
@@ -1331,8 +1333,8 @@ op_DELETE_ATTR:
 op_LOAD_METHOD:
   {
     HsObject *o = TOP ();
-    HsAttrCache scratch;
-    HsObject *d = hs_attr_method_cached (o, names[arg], attr_cache (co, arg, &scratch));
+    HsAttrCache scratch[HS_ATTR_CACHE_WAYS];
+    HsObject *d = hs_attr_method_cached (o, names[arg], attr_cache (co, arg, scratch));
     if (d != NULL)
       {
         TOP () = hs_incref (d);

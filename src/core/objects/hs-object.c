@@ -1081,6 +1081,11 @@ hs_object_str (HsVM *vm, HsObject *obj)
 
   if (HS_IS (obj, &hs_str_type))
     return hs_incref (obj);
+  /* An exact int's digits at once, below the recursion limit (at it, the general way
+   * raises PyObject_Str's RecursionError): the slot lookups and the guard's calls were
+   * half of str(i) */
+  if (HS_IS (obj, &hs_int_type) && vm != NULL && vm->depth < vm->config.recursion_limit)
+    return hs_int_to_str (vm, obj);
   /* one level, as CPython's PyObject_Str; without a str slot the repr's, as object.__str__ */
   if (!hs_recursion_enter (vm, " while getting the str of an object"))
     return NULL;

@@ -1,7 +1,10 @@
 /* hs-snapshot.c — building and freeing snapshots.
  *
  * Invariant: a snapshot owns every string and array it points to, except the static
- * `type_name` of primitive values and the borrowed pointers in `by_id`.
+ * `type_name` of primitive values and the borrowed pointers in `by_id`. An object's
+ * `type_name` is an interned GRefString (a step of 900,000 tuples names "tuple" once), and
+ * its holder arrays are one shared empty array until a holder is added (most objects have
+ * none): a snapshot of a huge heap costs what its cells cost.
  */
 #include "config.h"
 
@@ -26,11 +29,38 @@ var_clear (gpointer data)
   value_clear (&var->value);
 }
 
+/* The labels of the first items of sequences, shared by every cell that has one (a step of
+ * 900,000 pairs names its items "0" and "1" twice each, not 1,800,000 times). */
+#define N_INDEX_LABELS 1024
+static char index_labels[N_INDEX_LABELS][sizeof "1023"];
+
+static gboolean
+is_index_label (const char *label)
+{
+  return label >= index_labels[0] && label < index_labels[0] + sizeof index_labels;
+}
+
+static const char *
+index_label (guint i)
+{
+  static gsize made;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint j = 0; j < N_INDEX_LABELS; j++)
+        g_snprintf (index_labels[j], sizeof index_labels[j], "%u", j);
+      g_once_init_leave (&made, 1);
+    }
+  return index_labels[i];
+}
+
 static void
 cell_clear (gpointer data)
 {
   HsSnapCell *cell = data;
 
+  if (is_index_label (cell->label))
+    cell->label = NULL;
   g_clear_pointer (&cell->label, g_free);
   value_clear (&cell->key);
   value_clear (&cell->value);
@@ -60,7 +90,7 @@ holder_clear (gpointer data)
 void
 hs_snap_object_free (HsSnapObject *obj)
 {
-  g_free (obj->type_name);
+  g_clear_pointer (&obj->type_name, g_ref_string_release);
   g_free (obj->label);
   g_array_unref (obj->cells);
   g_ptr_array_unref (obj->hidden_holders);
@@ -168,6 +198,28 @@ hs_snapshot_add_frame (HsSnapshot *snap, guint64 frame_id, const char *func_name
   return frame;
 }
 
+/* The holder arrays of an object that has none: shared, never written (readers only read
+ * their length); the first holder added gives the object its own. */
+static GPtrArray *
+no_hidden_holders (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+  return g_ptr_array_ref (empty);
+}
+
+static GArray *
+no_recorded_holders (void)
+{
+  static GArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_array_new (FALSE, TRUE, sizeof (HsSnapHolder)));
+  return g_array_ref (empty);
+}
+
 static HsSnapObject *
 object_new (guint64 id, HsSnapKind kind, const char *type_name)
 {
@@ -175,12 +227,11 @@ object_new (guint64 id, HsSnapKind kind, const char *type_name)
 
   obj->id = id;
   obj->kind = kind;
-  obj->type_name = g_strdup (type_name);
+  obj->type_name = type_name != NULL ? g_ref_string_new_intern (type_name) : NULL;
   obj->cells = g_array_new (FALSE, TRUE, sizeof (HsSnapCell));
   g_array_set_clear_func (obj->cells, cell_clear);
-  obj->hidden_holders = g_ptr_array_new_with_free_func (g_free);
-  obj->recorded_holders = g_array_new (FALSE, TRUE, sizeof (HsSnapHolder));
-  g_array_set_clear_func (obj->recorded_holders, holder_clear);
+  obj->hidden_holders = no_hidden_holders ();
+  obj->recorded_holders = no_recorded_holders ();
   return obj;
 }
 
@@ -227,6 +278,11 @@ void
 hs_snap_object_add_hidden_holder (HsSnapObject *obj, char *holder)
 {
   g_return_if_fail (obj != NULL);
+  if (obj->hidden_holders->len == 0)
+    {
+      g_ptr_array_unref (obj->hidden_holders);
+      obj->hidden_holders = g_ptr_array_new_with_free_func (g_free);
+    }
   g_ptr_array_add (obj->hidden_holders, holder);
 }
 
@@ -257,6 +313,12 @@ hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, const c
   HsSnapHolder h = { g_strdup (kind), g_strdup (name) };
 
   g_return_if_fail (obj != NULL);
+  if (obj->recorded_holders->len == 0)
+    {
+      g_array_unref (obj->recorded_holders);
+      obj->recorded_holders = g_array_new (FALSE, TRUE, sizeof (HsSnapHolder));
+      g_array_set_clear_func (obj->recorded_holders, holder_clear);
+    }
   g_array_append_val (obj->recorded_holders, h);
   hs_snap_object_add_hidden_holder (obj, describe_holder (&h));
 }
@@ -404,6 +466,17 @@ void
 hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue key, HsSnapValue value)
 {
   HsSnapCell cell = { g_strdup (label), key, value };
+
+  g_return_if_fail (obj != NULL);
+  g_array_append_val (obj->cells, cell);
+}
+
+void
+hs_snap_object_add_item (HsSnapObject *obj, guint i, HsSnapValue value)
+{
+  HsSnapCell cell = { i < N_INDEX_LABELS ? (char *)index_label (i) : g_strdup_printf ("%u", i),
+                      { HS_SNAP_VALUE_PRIMITIVE, 0, NULL, NULL },
+                      value };
 
   g_return_if_fail (obj != NULL);
   g_array_append_val (obj->cells, cell);

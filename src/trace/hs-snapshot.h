@@ -72,7 +72,8 @@ typedef enum
  * entry (key and value), an instance/class attribute (label = attribute name). */
 typedef struct
 {
-  char *label;     /* "0", "1", attribute name; NULL for dict entries */
+  char *label;     /* "0", "1", attribute name; NULL for dict entries; freed by the
+                    * snapshot (a small index's is shared: never free or change one) */
   HsSnapValue key; /* dict entries only; kind PRIMITIVE with text NULL otherwise */
   HsSnapValue value;
 } HsSnapCell;
@@ -110,7 +111,7 @@ typedef struct
 {
   guint64 id;
   HsSnapKind kind;
-  char *type_name; /* "list", "dict", a class name, "function", ... */
+  char *type_name; /* "list", "dict", a class name, "function", ...: interned (GRefString) */
   char *label;     /* functions: "f(a, b)"; classes: name; primitives: repr; else NULL */
   /* A str or bytes-like value (a bytearray: its label) whose text the recorder clipped: its
    * length (len()), which the text no longer tells; 0 otherwise. */
@@ -225,6 +226,9 @@ void hs_snap_object_fold_cells (HsSnapObject *obj, guint first, guint n, const c
                                 HsSnapValue value);
 void hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue key,
                               HsSnapValue value);
+/* A sequence's item: a cell labelled with its index i (a label the first items of all
+ * sequences share). */
+void hs_snap_object_add_item (HsSnapObject *obj, guint i, HsSnapValue value);
 /* Adds a hidden holder the trace recorded: to recorded_holders, and in words (translated:
  * "the code of f()", "the parsed program", "A.__mro__", "tuple #12") to hidden_holders. */
 void hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, const char *name);

@@ -288,11 +288,15 @@ typedef struct
   gpointer text;
 } Kept;
 
-/* A heap entry as the last step wrote it (without the ", " before it). */
+/* A heap entry as the last step wrote it (without the ", " before it), in one block of its
+ * own size: a heap of 900,000 small objects keeps 900,000 of them (a GString each was a
+ * struct and 128 bytes of room for 70 bytes of text). */
 typedef struct
 {
-  GString *text; /* "\"12\": [\"LIST\", 1, 2]" */
-  GArray *items; /* gsize: a list's or tuple's, where ", item i" starts in text; or NULL */
+  GArray *items; /* gsize: a list's or tuple's, where ", item i" starts in str; or NULL */
+  gsize len;     /* of str, not counting its NUL */
+  gsize room;    /* str's size: an entry written on in place (an append) doubles it */
+  char str[];    /* "\"12\": [\"LIST\", 1, 2]" */
 } HeapText;
 
 static void
@@ -300,10 +304,34 @@ heap_text_free (gpointer p)
 {
   HeapText *t = p;
 
-  g_string_free (t->text, TRUE);
   if (t->items != NULL)
     g_array_unref (t->items);
   g_free (t);
+}
+
+/* t (NULL: a new entry) with its text from `at` on replaced by `tail`, which put_heap_object
+ * wrote with `items` (when not NULL) counted from its start: t's own items from then on. */
+static HeapText *
+heap_text_put (HeapText *t, gsize at, const GString *tail, GArray *items, guint from)
+{
+  gsize len = at + tail->len;
+
+  if (t == NULL)
+    {
+      t = g_malloc (sizeof *t + len + 1);
+      t->items = items;
+      t->room = len + 1;
+    }
+  else if (len + 1 > t->room)
+    {
+      t->room = MAX (len + 1, 2 * t->room);
+      t = g_realloc (t, sizeof *t + t->room);
+    }
+  memcpy (t->str + at, tail->str, tail->len + 1);
+  t->len = len;
+  for (guint i = from; items != NULL && i < items->len; i++)
+    g_array_index (items, gsize, i) += at;
+  return t;
 }
 
 typedef struct
@@ -328,6 +356,7 @@ typedef struct
   gsize stderr_len;    /* compact: stderr written so far */
   GArray *elements[2]; /* compact: element offsets, for extend_entry */
   GArray *removed_ids; /* guint64: the ids map_end takes out of a map */
+  GString *entry;      /* a heap entry being written, before it is kept (HeapText) */
   /* compact, a step told by what it touched (HsJsonDeltaStep): the ids gone from every map
    * and the language objects gone from the heap, in place of comparing with all of prev */
   const GArray *gone, *lang_gone;
@@ -354,6 +383,7 @@ maps_init (Maps *m, gboolean compact, gboolean cached)
   m->elements[0] = g_array_new (FALSE, FALSE, sizeof (gsize));
   m->elements[1] = g_array_new (FALSE, FALSE, sizeof (gsize));
   m->removed_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
+  m->entry = g_string_new (NULL);
 }
 
 static void
@@ -371,6 +401,7 @@ maps_clear (Maps *m)
   g_array_unref (m->elements[0]);
   g_array_unref (m->elements[1]);
   g_array_unref (m->removed_ids);
+  g_string_free (m->entry, TRUE);
 }
 
 /* A keyframe: the next step writes every entry, and readers start afresh from it. */
@@ -527,48 +558,46 @@ heap_entry_put (Maps *m, GString *out, const guint64 *id, const HeapText *before
   gsize start;
 
   if (m->cached
-      || (m->compact && (same || (before != NULL && g_string_equal (before->text, now->text)))))
+      || (m->compact
+          && (same
+              || (before != NULL && before->len == now->len
+                  && memcmp (before->str, now->str, now->len) == 0))))
     ;
   else if (m->compact && from > 0)
     {
       /* the items after the first `from` (", item", ...), and the closing bracket */
-      gsize rest
-          = from < now->items->len ? g_array_index (now->items, gsize, from) : now->text->len - 1;
+      gsize rest = from < now->items->len ? g_array_index (now->items, gsize, from) : now->len - 1;
 
       out_str (out, m->first ? "" : ", ");
-      out_len (out, now->text->str, strchr (now->text->str, ':') + 2 - now->text->str);
+      out_len (out, now->str, strchr (now->str, ':') + 2 - now->str);
       out_str (out, "[\"HEAPSCOPE_EXTEND\", ");
       put_int (out, (gint64)from + 1);
-      out_len (out, now->text->str + rest, now->text->len - rest);
+      out_len (out, now->str + rest, now->len - rest);
       m->first = FALSE;
     }
   else
     {
       out_str (out, m->first ? "" : ", ");
       start = out->len;
-      out_len (out, now->text->str, now->text->len);
+      out_len (out, now->str, now->len);
       if (m->compact && before != NULL)
         extend_entry (m, out, strchr (out->str + start, ':') + 2 - out->str,
-                      strchr (before->text->str, ':') + 2);
+                      strchr (before->str, ':') + 2);
       m->first = FALSE;
     }
   g_hash_table_add (m->now[MAP_HEAP], (gpointer)id);
   keep_entry (m, MAP_HEAP, id, now);
 }
 
-/* A new HeapText holding "\"id\": ". */
-static HeapText *
-heap_text_new (guint64 id, gboolean items)
+/* m->entry emptied, then holding "\"id\": ". */
+static GString *
+entry_begin_text (Maps *m, guint64 id)
 {
-  HeapText *t = g_new0 (HeapText, 1);
-
-  t->text = g_string_sized_new (64);
-  g_string_append_c (t->text, '"');
-  put_int (t->text, (gint64)id);
-  out_str (t->text, "\": ");
-  if (items)
-    t->items = g_array_new (FALSE, FALSE, sizeof (gsize));
-  return t;
+  g_string_truncate (m->entry, 0);
+  g_string_append_c (m->entry, '"');
+  put_int (m->entry, (gint64)id);
+  out_str (m->entry, "\": ");
+  return m->entry;
 }
 
 /* Compact: names `id` among the map's entries gone in "heapscope_removed". */
@@ -610,8 +639,8 @@ kept_text (MapKind kind, gpointer text, gsize *len)
 {
   if (kind == MAP_HEAP)
     {
-      *len = ((HeapText *)text)->text->len;
-      return ((HeapText *)text)->text->str;
+      *len = ((HeapText *)text)->len;
+      return ((HeapText *)text)->str;
     }
   *len = strlen (text);
   return text;
@@ -1230,6 +1259,8 @@ put_heap_entry (Maps *m, GString *out, HsSnapshot *snap, HsSnapObject *o)
       = (o->kind == HS_SNAP_LIST || o->kind == HS_SNAP_TUPLE) && !is_module_container (o);
   guint from = 0;
   HeapText *now;
+  GString *text;
+  GArray *item_offsets;
 
   if (before != NULL && entry_is_own (o) && !(o->flags & (HS_SNAP_FLAG_NEW | HS_SNAP_FLAG_CHANGED)))
     {
@@ -1237,7 +1268,7 @@ put_heap_entry (Maps *m, GString *out, HsSnapshot *snap, HsSnapObject *o)
       if (m->compact || m->cached)
         return;
       out_str (out, m->first ? "" : ", ");
-      out_len (out, before->text->str, before->text->len);
+      out_len (out, before->str, before->len);
       m->first = FALSE;
       return;
     }
@@ -1249,21 +1280,25 @@ put_heap_entry (Maps *m, GString *out, HsSnapshot *snap, HsSnapObject *o)
       /* The entry of the step before, written on from where ", item" `from` started (or
        * the closing bracket): in place, so that an append costs its item, not the list. */
       gsize cut = from < before->items->len ? g_array_index (before->items, gsize, from)
-                                            : before->text->len - 1;
-      g_autofree char *tail = g_strndup (before->text->str + cut, before->text->len - cut);
+                                            : before->len - 1;
       gpointer key;
+      gboolean same;
 
       g_hash_table_steal_extended (m->prev[MAP_HEAP], &o->id, &key, NULL);
       g_free (key);
-      now = before;
-      g_string_truncate (now->text, cut);
-      g_array_set_size (now->items, from);
-      put_heap_object (now->text, snap, o, from, now->items);
-      heap_entry_put (m, out, &o->id, NULL, strcmp (tail, now->text->str + cut) == 0, now, from);
+      g_string_truncate (m->entry, 0);
+      g_array_set_size (before->items, from);
+      put_heap_object (m->entry, snap, o, from, before->items);
+      same = before->len - cut == m->entry->len
+             && memcmp (before->str + cut, m->entry->str, m->entry->len) == 0;
+      now = heap_text_put (before, cut, m->entry, before->items, from);
+      heap_entry_put (m, out, &o->id, NULL, same, now, from);
       return;
     }
-  now = heap_text_new (o->id, items);
-  put_heap_object (now->text, snap, o, 0, now->items);
+  text = entry_begin_text (m, o->id);
+  item_offsets = items ? g_array_new (FALSE, FALSE, sizeof (gsize)) : NULL;
+  put_heap_object (text, snap, o, 0, item_offsets);
+  now = heap_text_put (NULL, 0, text, item_offsets, 0);
   heap_entry_put (m, out, &o->id, before, FALSE, now, 0);
 }
 
@@ -1453,18 +1488,18 @@ hs_json_language_order (GPtrArray *values)
 static void
 put_language_entry (Maps *m, GString *out, const HsSnapValue *v)
 {
-  HeapText *now = heap_text_new (v->ref, FALSE);
+  GString *text = entry_begin_text (m, v->ref);
 
-  put_language_object (now->text, v);
+  put_language_object (text, v);
   if (m->cached)
     {
       /* written after the objects' entries, each time */
       out_str (m->lang, ", ");
-      out_len (m->lang, now->text->str, now->text->len);
-      heap_text_free (now);
+      out_len (m->lang, text->str, text->len);
       return;
     }
-  heap_entry_put (m, out, &v->ref, g_hash_table_lookup (m->prev[MAP_HEAP], &v->ref), FALSE, now, 0);
+  heap_entry_put (m, out, &v->ref, g_hash_table_lookup (m->prev[MAP_HEAP], &v->ref), FALSE,
+                  heap_text_put (NULL, 0, text, NULL, 0), 0);
 }
 
 /* The step of `snap`, or (compact) of what `delta` says it touched (snap is its part). */
@@ -1683,10 +1718,12 @@ hs_trace_write_json (HsTrace *trace, const HsJsonOptions *opts, FILE *file, gboo
               " MB (heapscope-cli trace --compact writes only what changes)",
               k + 1, opts->max_bytes >> 20);
 
-          if (snap == NULL)
-            snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
+          /* what the told step kept is let go before the whole step is made: both at once
+           * were two snapshots of a step of 900,000 objects */
           hs_json_delta_step_clear (&part);
           maps_forget (&m);
+          if (snap == NULL)
+            snap = hs_rstate_to_snapshot (st, trace, k, 0, reuse);
           format_step (&m, buf, trace, snap, NULL, k, n, msg, NULL);
           fwrite (buf->str, 1, buf->len, file);
           break;

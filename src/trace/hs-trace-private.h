@@ -307,17 +307,22 @@ typedef enum
   HS_PRIM_FLOAT
 } HsPrim;
 
+/* One per traced object (a step of 900,000 pairs replays 1,800,000 of them): its booleans are
+ * bytes, packed with its small fields. */
 typedef struct
 {
   guint64 id;
-  guint8 kind;  /* HsSnapKind */
-  guint8 shape; /* HsShape */
-  gboolean immortal;
-  gboolean library; /* a function of the library's generated code (HS_CODE_LIBRARY) */
-  gboolean globals; /* the program's globals dict (HS_HEADER_GLOBALS) */
+  guint8 kind;     /* HsSnapKind */
+  guint8 shape;    /* HsShape */
+  guint8 prim;     /* HsPrim: how a primitive's text is kept */
+  guint8 immortal; /* booleans */
+  guint8 library;  /* a function of the library's generated code (HS_CODE_LIBRARY) */
+  guint8 globals;  /* the program's globals dict (HS_HEADER_GLOBALS) */
+  guint8 made;     /* made by the step last applied (its flags may say FREED since) */
   guint32 type_str, label_str;
-  guint8 prim;        /* HsPrim: how a primitive's text is kept */
   guint32 n_defaults; /* functions: see HS_HEADER_DEFAULTS_SHIFT */
+  guint flags;        /* HS_SNAP_FLAG_* for the step last applied */
+  guint32 dirty_from; /* CHANGED: the first of `vals` that step changed (0: maybe any) */
   union
   {
     gint64 i; /* HS_PRIM_INT (HS_REC_INT) */
@@ -326,9 +331,6 @@ typedef struct
   guint64 parent_frame_id; /* functions: the frame that made it, or 0 */
   GArray *vals;            /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
   GArray *holders;         /* guint32: kind_str, name_str, ... (HS_REC_HOLDERS), or NULL */
-  guint flags;             /* HS_SNAP_FLAG_* for the step last applied */
-  gboolean made;           /* made by the step last applied (its flags may say FREED since) */
-  guint32 dirty_from;      /* CHANGED: the first of `vals` that step changed (0: maybe any) */
 } HsRObj;
 
 typedef struct

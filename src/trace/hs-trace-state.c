@@ -961,11 +961,7 @@ add_part_row (ToSnap *ts, HsSnapObject *so, const char *marker, guint64 id, guin
 static void
 add_item (ToSnap *ts, HsSnapObject *so, guint i, guint64 id, gboolean count)
 {
-  HsSnapValue none_key = { HS_SNAP_VALUE_PRIMITIVE, 0, NULL, NULL };
-  char index[HS_DECIMAL_SIZE];
-
-  hs_format_int (index, i);
-  hs_snap_object_add_cell (so, index, none_key, value_of (ts, id, count));
+  hs_snap_object_add_item (so, i, value_of (ts, id, count));
 }
 
 /* A reference kept from the last step's object: counted as value_of counts it. */

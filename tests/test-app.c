@@ -949,6 +949,85 @@ test_follow_keeps_frames (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_call (gpointer instance, guint *n)
+{
+  (*n)++;
+}
+
+/* What `drawn` counted at the start of each frame. */
+typedef struct
+{
+  const guint *drawn;
+  guint at_frame[3];
+  guint n_frames;
+} FrameStarts;
+
+static void
+on_frame_start (GdkFrameClock *clock, FrameStarts *starts)
+{
+  if (starts->n_frames < G_N_ELEMENTS (starts->at_frame))
+    starts->at_frame[starts->n_frames++] = *starts->drawn;
+}
+
+/* Lets `clock` run frames (asking for them) until `starts` has seen three. */
+static void
+wait_frames (GdkFrameClock *clock, FrameStarts *starts)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (starts->n_frames < G_N_ELEMENTS (starts->at_frame))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for frames");
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* An animated step does not draw the diagram in its first frame, which would show what the
+ * screen shows already: that frame paints only the widgets that changed with the step, and
+ * the diagram's frames after it only the diagram (drawn together, cairo composited the
+ * whole diagram through a mask of the widgets' clip). */
+static void
+test_animation_first_frame (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  HeapscopeDiagramView *view = HEAPSCOPE_DIAGRAM_VIEW (heapscope_diagram_view_new ());
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
+  g_autoptr (HsScene) before = scene_of_three (600, 0);
+  g_autoptr (HsScene) after = scene_of_three (600, 100);
+  guint drawn = 0;
+  FrameStarts starts = { &drawn };
+  GdkFrameClock *clock;
+  double zoom;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  heapscope_diagram_view_set_scene (view, before, FALSE);
+  wait_until_impl ((gboolean (*) (gpointer))widget_allocated, view, "the view allocated");
+  /* the paintable says so (after the frame) each time the view was drawn */
+  g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (count_call), &drawn);
+  zoom = heapscope_diagram_view_get_zoom (view);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+
+  /* the first scene drawn and on screen */
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_start), &starts);
+  wait_frames (clock, &starts);
+  g_assert_cmpuint (drawn, >, 0);
+  starts.n_frames = 0;
+  heapscope_diagram_view_set_scene (view, after, TRUE);
+  g_assert_true (heapscope_diagram_view_is_animating (view));
+  g_assert_cmpfloat (heapscope_diagram_view_get_zoom (view), ==, zoom);
+  wait_frames (clock, &starts);
+  g_signal_handlers_disconnect_by_func (clock, on_frame_start, &starts);
+  /* not drawn in the animation's first frame, drawn in its second */
+  g_assert_cmpuint (starts.at_frame[1], ==, starts.at_frame[0]);
+  g_assert_cmpuint (starts.at_frame[2], >, starts.at_frame[1]);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Fitting, a diagram that grows by a few pixels a step keeps its zoom for several steps
  * (text keeps its size, and the boxes' images drawn at it stay of use), yet always fits. */
 static void
@@ -1756,6 +1835,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/diagram/keyboard", test_diagram_keyboard);
   g_test_add_func ("/app/diagram/follow-keeps-frames", test_follow_keeps_frames);
   g_test_add_func ("/app/diagram/fit-zoom-steps", test_fit_zoom_steps);
+  g_test_add_func ("/app/diagram/animation-first-frame", test_animation_first_frame);
   g_test_add_func ("/app/window/presenting-panel-grows-only", test_presenting_panel_grows_only);
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);

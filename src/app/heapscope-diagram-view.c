@@ -42,10 +42,11 @@ struct _HeapscopeDiagramView
   GtkWidget parent_instance;
 
   HsScene *target;
-  HsScene *from;        /* animation start, or NULL */
-  HsTween *tween;       /* from -> target while animating, or NULL */
-  const HsScene *shown; /* the tween's last frame, or NULL: then `target` is shown */
-  gint64 anim_start_us;
+  HsScene *from;           /* animation start, or NULL */
+  HsTween *tween;          /* from -> target while animating, or NULL */
+  const HsScene *shown;    /* the tween's last frame, or NULL: then `target` is shown */
+  gint64 anim_start_us;    /* the frame time of the animation's first frame, or 0 before it */
+  gboolean resize_pending; /* the target's size is to be measured from its second frame */
   guint tick_id;
   guint duration_ms;
 
@@ -661,9 +662,18 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
   HeapscopeDiagramView *self = HEAPSCOPE_DIAGRAM_VIEW (widget);
   gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double t = (now - self->anim_start_us) / (1000.0 * MAX (self->duration_ms, 1));
-  double t0 = self->profile ? thread_cpu_ms () : 0;
+  double t, t0 = self->profile ? thread_cpu_ms () : 0;
 
+  /* the animation's first frame: its start, already on screen (see set_scene) */
+  if (self->anim_start_us == 0)
+    {
+      self->anim_start_us = now;
+      return G_SOURCE_CONTINUE;
+    }
+  if (self->resize_pending)
+    gtk_widget_queue_resize (widget);
+  self->resize_pending = FALSE;
+  t = (now - self->anim_start_us) / (1000.0 * MAX (self->duration_ms, 1));
   if (t >= 1.0 || !gtk_widget_get_mapped (widget))
     {
       self->tick_id = 0;
@@ -695,6 +705,7 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
                                   gboolean animate)
 {
   HsScene *from;
+  double zoom = self->zoom;
 
   g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
   /* the new animation starts from exactly what is on screen now */
@@ -715,8 +726,7 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
       self->from = from;
       self->tween = hs_tween_new (self->from, self->target);
       self->shown = hs_tween_frame (self->tween, 0);
-      self->anim_start_us
-          = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+      self->anim_start_us = 0;
       self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
       profile_begin (self);
     }
@@ -724,8 +734,18 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
     g_clear_pointer (&from, hs_scene_free);
 
   update_accessible (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* An animation starts with what the screen shows at the same zoom (a scroll draws anew
+   * by itself): the view is neither drawn nor measured again (a resize draws too) until
+   * its second frame, so the first paints only the widgets that changed with the step.
+   * Drawn with them, cairo composited the whole diagram through a mask of their clip (a
+   * step's first frame at 300 objects presenting: 31 million instructions, now 10). */
+  if (self->tween != NULL && zoom == self->zoom)
+    self->resize_pending = TRUE;
+  else
+    {
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 const HsScene *

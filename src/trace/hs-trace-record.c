@@ -1923,7 +1923,9 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   rec.texts = g_hash_table_new (NULL, NULL);
   rec.text_scratch = g_string_new (NULL);
   rec.class_lines = hs_trace_class_lines (t->source);
-  rec.rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  /* reserved, so that rows_of never returns NULL: `rows + 0` on NULL is undefined (the
+   * fuzzers' UBSan stopped on an empty dict's and a class's rows) */
+  rec.rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), 16);
   rec.frames = g_ptr_array_new ();
   rec.cell_depths = g_array_new (FALSE, FALSE, sizeof (guint));
   hs_inspect_track_dirty (vm, TRUE);

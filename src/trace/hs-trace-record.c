@@ -396,12 +396,23 @@ static void
 put_dict (Recorder *rec, HsLog *log, HsObject *o)
 {
   guint nrows;
-  const Row *rows = rows_of (rec, o, NULL, &nrows);
-  const Row *extra = nrows > 0 && rows[nrows - 1].kind == HS_REF_ATTR ? &rows[nrows - 1] : NULL;
-  const Row *pair = rows, *end = rows + (nrows - (extra != NULL)) / 2 * 2;
+  const Row *rows, *extra, *pair, *end;
   g_autofree char *label = NULL;
   gsize n = clip_items (rec, o, HS_DICT (o)->nentries);
 
+  /* a plain dict's rows are its entries (dict_refs): read in place, not row by row (a
+   * growing dict is put whole at each resize, a third of a recording of dict inserts) */
+  if (HS_IS (o, &hs_dict_type))
+    {
+      put_header (rec, log, HS_REC_PAIRS, o, HS_SNAP_DICT, NULL);
+      hs_log_put (log, n);
+      put_dict_entries (rec, log, HS_DICT (o), 0, n);
+      return;
+    }
+  rows = rows_of (rec, o, NULL, &nrows);
+  extra = nrows > 0 && rows[nrows - 1].kind == HS_REF_ATTR ? &rows[nrows - 1] : NULL;
+  pair = rows;
+  end = rows + (nrows - (extra != NULL)) / 2 * 2;
   if (extra != NULL && extra->child == hs_None)
     label = g_strdup ("None");
   else if (extra != NULL && hs_is_immortal (extra->child))

@@ -608,7 +608,7 @@ put_builtin_subclass (Recorder *rec, HsLog *log, HsObject *o, const HsType *base
   guint n;
   const Row *rows = rows_of (rec, o, NULL, &n);
   HsSnapKind kind = hs_list_check (o) || (base->type_flags & HS_TYPE_DRAWN_AS_LIST) ? HS_SNAP_LIST
-                    : base == &hs_tuple_type                                        ? HS_SNAP_TUPLE
+                    : hs_type_is_subtype (base, &hs_tuple_type)                     ? HS_SNAP_TUPLE
                     : hs_dict_check (o)                                             ? HS_SNAP_DICT
                     : hs_anyset_check (o)                                           ? HS_SNAP_SET
                                                                                     : HS_SNAP_OTHER;

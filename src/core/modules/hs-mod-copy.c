@@ -22,6 +22,7 @@
 #include "hs-function.h"
 #include "hs-int.h"
 #include "hs-list.h"
+#include "hs-namedtuple.h"
 #include "hs-module.h"
 #include "hs-recursion.h"
 #include "hs-reduce.h"
@@ -257,10 +258,25 @@ fail:
   return NULL;
 }
 
+/* (cls, *items): copyreg.__newobj__'s arguments from a namedtuple's __getnewargs__, its items */
+static HsObject *
+newobj_args (HsVM *vm, HsObject *cls, HsObject *items)
+{
+  gsize n = hs_tuple_len (items);
+  HsObject *args = hs_tuple_new (vm, n + 1);
+  if (args == NULL)
+    return NULL;
+  hs_tuple_set_take (args, 0, hs_incref (cls));
+  for (gsize i = 0; i < n; i++)
+    hs_tuple_set_take (args, i + 1, hs_incref (hs_tuple_get_borrow (items, i)));
+  return args;
+}
+
 /* What __reduce_ex__(4) gives for an instance of a class derived from a built-in: list and
  * dict (copyreg.__newobj__, (cls,), state, iter(x) or None, iter(x.items()) or None), set and
  * frozenset their own __reduce__ (cls, (list(x),), state), the immutable ones
- * (copyreg.__newobj__, (cls, base(x)), state) from their __getnewargs__. */
+ * (copyreg.__newobj__, (cls, base(x)), state) from their __getnewargs__, a namedtuple's
+ * (copyreg.__newobj__, (cls, *x), state). */
 static HsObject *
 builtin_subclass_reduce (HsVM *vm, HsObject *x, HsType *base, HsObject *state)
 {
@@ -279,6 +295,8 @@ builtin_subclass_reduce (HsVM *vm, HsObject *x, HsType *base, HsObject *state)
         value = hs_incref (hs_None);
       else if (base == &hs_str_type)
         value = hs_str_new (vm, hs_str_utf8 (x), HS_STR (x)->byte_len);
+      else if (hs_namedtuple_is_base (base))
+        value = hs_tuple_from_array (vm, hs_tuple_items (x), hs_tuple_len (x));
       else
         value = base->construct (vm, base, &x, 1, NULL);
     }
@@ -286,6 +304,8 @@ builtin_subclass_reduce (HsVM *vm, HsObject *x, HsType *base, HsObject *state)
     goto out;
   if (base == &hs_set_type || base == &hs_frozenset_type)
     args = hs_tuple_pack (vm, 1, value);
+  else if (hs_namedtuple_is_base (base))
+    args = newobj_args (vm, cls, value);
   else
     args = value == hs_None ? hs_tuple_pack (vm, 1, cls) : hs_tuple_pack (vm, 2, cls, value);
   if (args == NULL)

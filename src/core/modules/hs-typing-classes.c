@@ -5,9 +5,8 @@
  * As CPython 3.11's typing.py: NamedTuple and TypedDict are functions whose __mro_entries__
  * puts a base class made by a metaclass (NamedTupleMeta, _TypedDictMeta) in the bases, so
  * that the metaclass's __new__ makes the class. NamedTupleMeta's: collections.namedtuple of
- * the annotated fields, then a class on it with the other names of the class body (CPython
- * sets them on the namedtuple's type itself; its __mro__ here has that type, and the
- * namedtuple base, in between). _TypedDictMeta's: a class derived from dict, with the
+ * the annotated fields, the other names of the class body set on that class (its __mro__ is
+ * (Point, tuple, object)). _TypedDictMeta's: a class derived from dict, with the
  * annotations, required and optional keys of its bases and its own; calling it makes a plain
  * dict (the metaclass's __call__ is dict). Each VM makes its own metaclasses and base classes
  * at import; the functions' type is static.
@@ -37,6 +36,8 @@
 static const char *const prohibited[]
     = { "__new__",         "__init__", "__slots__", "__getnewargs__", "_fields",
         "_field_defaults", "_make",    "_replace",  "_asdict",        "_source" };
+/* The names the class body has that are not set on the class. */
+static const char *const special[] = { "__module__", "__name__", "__annotations__" };
 
 static gboolean
 in_list (HsObject *name, const char *const *list, gsize n)
@@ -124,23 +125,21 @@ nt_meta_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
         }
     }
   HsObject *types = hs_dict_get_item_cstr_borrow (vm, ns, "__annotations__");
-  HsObject *fields = hs_list_new (vm, 0), *defaults = hs_list_new (vm, 0);
-  HsObject *body = hs_dict_new (vm), *base = NULL, *cls = NULL;
+  HsObject *fields = hs_list_new (vm, 0), *defaults = hs_list_new (vm, 0), *cls = NULL;
   HsObject *empty = types == NULL ? hs_dict_new (vm) : NULL;
   if (types == NULL)
     types = empty;
-  if (fields != NULL && defaults != NULL && body != NULL && types != NULL && hs_dict_check (types)
+  if (fields != NULL && defaults != NULL && types != NULL && hs_dict_check (types)
       && fields_of (vm, ns, types, fields, defaults))
     {
       HsObject *module = hs_dict_get_item_cstr_borrow (vm, ns, "__module__");
-      base = make_nmtuple (vm, typename, fields, defaults, module != NULL ? module : hs_None);
+      cls = make_nmtuple (vm, typename, fields, defaults, module != NULL ? module : hs_None);
     }
-  /* the class: the body's names but the fields, on the namedtuple's type, without a
-   * __dict__ for its instances (CPython sets them on that type itself) */
+  /* the body's other names set on the namedtuple's class itself, as CPython's setattr */
   gsize pos = 0;
   HsObject *key, *value;
-  gboolean ok = base != NULL
-                && hs_dict_set_item (vm, body, hs_str_intern_cstr ("__annotations__"), types) == 0;
+  gboolean ok = cls != NULL
+                && hs_object_setattr (vm, cls, hs_str_intern_cstr ("__annotations__"), types) == 0;
   while (ok && hs_dict_next (ns, &pos, &key, &value))
     {
       if (hs_str_check (key) && in_list (key, prohibited, G_N_ELEMENTS (prohibited)))
@@ -149,13 +148,12 @@ nt_meta_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
                          hs_str_utf8 (key));
           ok = FALSE;
         }
-      else if (hs_object_contains (vm, fields, key) == 0)
-        ok = hs_dict_set_item (vm, body, key, value) == 0;
+      else if (!(hs_str_check (key) && in_list (key, special, G_N_ELEMENTS (special)))
+               && hs_object_contains (vm, fields, key) == 0)
+        ok = hs_object_setattr (vm, cls, key, value) == 0;
     }
-  if (ok && hs_dict_set_item (vm, body, hs_str_intern_cstr ("__slots__"), hs_tuple_empty ()) == 0)
-    cls = hs_class_new (vm, &hs_type_type, typename, &base, 1, body, NULL, NULL);
-  hs_xdecref (vm, base);
-  hs_xdecref (vm, body);
+  if (!ok)
+    HS_CLEAR (vm, cls);
   hs_xdecref (vm, fields);
   hs_xdecref (vm, defaults);
   hs_xdecref (vm, empty);

@@ -50,14 +50,14 @@ hs_builtin_subclass_allowed (const HsType *t)
   for (gsize i = 0; i < G_N_ELEMENTS (allowed); i++)
     if (allowed[i] == t)
       return TRUE;
-  return hs_namedtuple_type_check (t);
+  return hs_namedtuple_is_base (t);
 }
 
 gboolean
 hs_builtin_subclass_varsize (const HsType *t)
 {
   return t == &hs_str_type || t == &hs_tuple_type || t == &hs_module_type
-         || hs_namedtuple_type_check (t);
+         || hs_namedtuple_is_base (t);
 }
 
 HsType *
@@ -195,7 +195,7 @@ hs_builtin_subclass_from_value (HsVM *vm, HsType *type, HsObject *v)
   HsType *base = HS_CLASS (type)->static_base;
   HsObject *o;
 
-  if (base == &hs_tuple_type || hs_namedtuple_type_check (base))
+  if (base == &hs_tuple_type || hs_namedtuple_is_base (base))
     return copy_tuple (vm, type, v);
   if (base == &hs_str_type)
     return copy_str (vm, type, v);

@@ -7,8 +7,8 @@ G_BEGIN_DECLS
 
 /* namedtuple(typename, field_names, *, rename=False, defaults=None, module=None). */
 HsObject *hs_namedtuple_new (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames);
-/* Whether t is a type namedtuple() made (not a class derived from one). */
-gboolean hs_namedtuple_type_check (const HsType *t);
+/* Whether t is the built-in part of the instances of the classes namedtuple() makes. */
+gboolean hs_namedtuple_is_base (const HsType *t);
 void hs_namedtuple_runtime_init (void);
 
 G_END_DECLS

@@ -8,13 +8,16 @@
  * quoted fields, QUOTE_NONNUMERIC's floats, strict), the writer its quoting rules, each
  * message CPython's; Error, the reader, the writer and the dialect objects name _csv as their
  * module. A reader reads any iterable of strs (a list of lines, an io.StringIO); a writer
- * writes to what has a write method. Differences: the reader and writer are instances drawn
- * with their rows (CPython's are C objects), and Sniffer is not there.
+ * writes to what has a write method. The module's functions that CPython's _csv writes in C
+ * (reader, writer, the dialect registry, field_size_limit) are built-in functions calling
+ * the Python ones (hs_module_add_builtins_over_python). Differences: the reader and writer
+ * are instances drawn with their rows (CPython's are C objects), and Sniffer is not there.
  */
 #include "config.h"
 
 #include "hs-builtins.h"
 #include "hs-cfunction.h"
+#include "hs-error.h"
 #include "hs-module.h"
 
 static const char csv_text[]
@@ -522,8 +525,46 @@ static const char csv_text[]
       "\n"
       "\n";
 
+/* A function of _csv's (C in CPython): the module's Python one, called with the same
+ * arguments; the reader and the writer first count their positional ones as CPython's
+ * PyArg_UnpackTuple(args, "", 1, 2) does (`max` 0: no count). */
+static HsObject *
+call_python (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames, const char *name, gsize max)
+{
+  if (max > 0 && (nargs < 1 || nargs > max))
+    {
+      hs_err_format (vm, &hs_exc_TypeError,
+                     nargs < 1 ? " expected at least 1 argument, got %" G_GSIZE_FORMAT
+                               : " expected at most 2 arguments, got %" G_GSIZE_FORMAT,
+                     nargs);
+      return NULL;
+    }
+  return hs_module_call_python (vm, "csv", name, args, nargs, kwnames);
+}
+
+HS_CFUNCTION_VARIANT (csv_reader, call_python, "reader", 2)
+HS_CFUNCTION_VARIANT (csv_writer, call_python, "writer", 2)
+HS_CFUNCTION_VARIANT (csv_field_size_limit, call_python, "field_size_limit", 0)
+HS_CFUNCTION_VARIANT (csv_register_dialect, call_python, "register_dialect", 0)
+HS_CFUNCTION_VARIANT (csv_unregister_dialect, call_python, "unregister_dialect", 0)
+HS_CFUNCTION_VARIANT (csv_get_dialect, call_python, "get_dialect", 0)
+HS_CFUNCTION_VARIANT (csv_list_dialects, call_python, "list_dialects", 0)
+
+static const HsMethodDef csv_builtins[] = {
+  { "reader", csv_reader },
+  { "writer", csv_writer },
+  { "field_size_limit", csv_field_size_limit },
+  { "register_dialect", csv_register_dialect },
+  { "unregister_dialect", csv_unregister_dialect },
+  { "get_dialect", csv_get_dialect },
+  { "list_dialects", csv_list_dialects },
+  { NULL, NULL },
+};
+
 int
 hs_mod_csv_init (HsVM *vm, HsObject *dict)
 {
-  return hs_exec_library_module (vm, dict, NULL, csv_text);
+  if (hs_exec_library_module (vm, dict, NULL, csv_text) < 0)
+    return -1;
+  return hs_module_add_builtins_over_python (vm, dict, csv_builtins);
 }

@@ -6,7 +6,8 @@
  * message" and the stripped source line on sys.stderr). The module is Python (the text
  * below, library code: no steps of the program's, no frames in a traceback, as CPython's
  * C functions show none) over two primitives: _caller (where a stack level points) and
- * _getline (a line of the program's source, CPython's linecache).
+ * _getline (a line of the program's source, CPython's linecache). warn and warn_explicit
+ * are built-in functions calling the Python ones, as CPython's come from _warnings.
  */
 #include "config.h"
 
@@ -417,8 +418,35 @@ static const char warnings_text[]
       "           ('ignore', None, ImportWarning, None, 0),\n"
       "           ('ignore', None, ResourceWarning, None, 0)]\n";
 
+/* _warnings.warn(message, category=None, stacklevel=1, source=None), a built-in function
+ * as CPython's: its arguments read as its argument clinic reads them, then the Python warn */
+static HsObject *
+w_warn (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  HsObject *message = NULL, *category = NULL, *stacklevel = NULL, *source = NULL;
+  if (!hs_parse_args (vm, "warn", args, nargs, kwnames, "message|category stacklevel source",
+                      &message, &category, &stacklevel, &source))
+    return NULL;
+  return hs_module_call_python (vm, "warnings", "warn", args, nargs, kwnames);
+}
+
+/* _warnings.warn_explicit: the Python one */
+static HsObject *
+w_warn_explicit (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
+{
+  return hs_module_call_python (vm, "warnings", "warn_explicit", args, nargs, kwnames);
+}
+
+static const HsMethodDef warnings_builtins[] = {
+  { "warn", w_warn },
+  { "warn_explicit", w_warn_explicit },
+  { NULL, NULL },
+};
+
 int
 hs_mod_warnings_init (HsVM *vm, HsObject *dict)
 {
-  return hs_exec_library_module (vm, dict, warnings_primitives, warnings_text);
+  if (hs_exec_library_module (vm, dict, warnings_primitives, warnings_text) < 0)
+    return -1;
+  return hs_module_add_builtins_over_python (vm, dict, warnings_builtins);
 }

@@ -399,6 +399,11 @@ static const struct
     "openssl_sha512 ",
     "_hashlib" },
   { "random", " random getrandbits ", "" },
+  { "csv",
+    " reader writer field_size_limit register_dialect unregister_dialect get_dialect "
+    "list_dialects ",
+    "_csv" },
+  { "warnings", " warn warn_explicit ", "_warnings" },
 };
 
 static const char *
@@ -471,6 +476,43 @@ hs_module_add_function_as (HsVM *vm, HsObject *dict, const char *name, const HsM
   if (module != NULL && hs_str_check (module))
     hs_module_note_function_home (def, hs_str_utf8 (module));
   return hs_dict_set_item (vm, dict, hs_str_intern_cstr (name), immortal_function (def));
+}
+
+/* The name a module keeps its Python function `name` under once a built-in calls it */
+static char *
+impl_name (const char *name)
+{
+  return g_strconcat ("_py_", name, NULL);
+}
+
+int
+hs_module_add_builtins_over_python (HsVM *vm, HsObject *dict, const HsMethodDef *defs)
+{
+  for (const HsMethodDef *d = defs; d->name != NULL; d++)
+    {
+      g_autofree char *hidden = impl_name (d->name);
+      HsObject *fn = hs_dict_get_item_cstr_borrow (vm, dict, d->name);
+      if (fn == NULL || hs_dict_set_item (vm, dict, hs_str_intern_cstr (hidden), fn) < 0)
+        return -1;
+    }
+  return hs_module_add_functions (vm, dict, defs);
+}
+
+HsObject *
+hs_module_call_python (HsVM *vm, const char *module, const char *name, HsObject **args, gsize nargs,
+                       HsObject *kwnames)
+{
+  g_autofree char *hidden = impl_name (name);
+  HsObject *m = vm->modules != NULL ? hs_dict_get_item_cstr_borrow (vm, vm->modules, module) : NULL;
+  HsObject *fn = m != NULL && hs_module_check (m)
+                     ? hs_dict_get_item_cstr_borrow (vm, hs_module_dict (m), hidden)
+                     : NULL;
+  if (fn == NULL)
+    {
+      hs_err_format (vm, &hs_exc_RuntimeError, "%s.%s: the module is not imported", module, name);
+      return NULL;
+    }
+  return hs_object_call (vm, fn, args, nargs, kwnames);
 }
 
 HsObject *

@@ -77,6 +77,15 @@ int hs_module_add_take (HsVM *vm, HsObject *dict, const char *name, HsObject *va
 /* Adds the function of `def` under another name than its __name__ (hashlib.md5, whose
  * __name__ is 'openssl_md5'). */
 int hs_module_add_function_as (HsVM *vm, HsObject *dict, const char *name, const HsMethodDef *def);
+/* For a module written in Python whose functions of `defs` CPython writes in C (csv.reader,
+ * warnings.warn): each Python function moves to a hidden name and the built-in function of
+ * its def takes its place, so that type(), repr and __module__ are CPython's; the def's C
+ * function calls the Python one through hs_module_call_python. -1 with the error set. */
+int hs_module_add_builtins_over_python (HsVM *vm, HsObject *dict, const HsMethodDef *defs);
+/* Calls the Python function `name` of the imported `module` that a built-in function has
+ * taken the place of (hs_module_add_builtins_over_python) with the arguments given. */
+HsObject *hs_module_call_python (HsVM *vm, const char *module, const char *name, HsObject **args,
+                                 gsize nargs, HsObject *kwnames);
 /* A class a built-in module defines at import (abc.ABC, enum.Enum, typing's bases), made
  * through type's machinery by `meta` from `base` (or none) and the namespace `ns`, which it
  * steals (NULL: returns NULL with the error kept); its type names the module. */

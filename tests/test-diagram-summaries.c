@@ -194,6 +194,83 @@ test_chain_tail (void)
     }
 }
 
+/* l = [()]; l.extend(zip(l, range(59))): a list of 60 tuples, each item of the one after;
+ * `view`: as hs_trace_view gives it with at most 30 cells (its items 28..57 left out,
+ * counted in omitted_refs). */
+static HsSnapshot *
+fixture_list_of_chain (gboolean view)
+{
+  HsSnapshot *snap = hs_snapshot_new ();
+  HsSnapObject *l = fx_object (snap, 10, HS_SNAP_LIST, "list");
+
+  hs_snap_frame_add_var (fx_module (snap), "l", hs_snap_value_ref (10));
+  for (guint i = 0; i < 60; i++)
+    {
+      HsSnapObject *t = fx_object (snap, 100 + i, HS_SNAP_TUPLE, "tuple");
+      g_autofree char *label = g_strdup_printf ("%u", i);
+
+      if (i > 0)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", i - 1);
+
+          fx_item (t, hs_snap_value_ref (99 + i));
+          fx_item (t, fx_int (text));
+        }
+      if (!view || i < 28 || i >= 58)
+        hs_snap_object_add_cell (l, label, fx_no_key (), hs_snap_value_ref (100 + i));
+      else
+        {
+          guint64 id = 100 + i;
+
+          if (l->omitted_refs == NULL)
+            l->omitted_refs = g_array_new (FALSE, FALSE, sizeof (guint64));
+          g_array_append_val (l->omitted_refs, id);
+        }
+    }
+  if (view)
+    {
+      l->omitted_at = 28;
+      l->n_omitted = 30;
+    }
+  fixture_finish (snap);
+  for (guint i = 0; view && i < l->omitted_refs->len; i++)
+    hs_snapshot_lookup (snap, g_array_index (l->omitted_refs, guint64, i))->refcount++;
+  return snap;
+}
+
+/* The tuples of that list form a chain from the last: each is held by the next and by the
+ * list, whose middle items draw no arrow. The chain from item 58, whose cell is drawn, is
+ * summarised: 58, 57, 56, "… 38 more tuple", 17 (the node before 16, which the list's cell
+ * 16 draws). Each drawn tuple's badge is its arrows plus the list's item the "…" stands for
+ * (items 17 to 57). */
+static void
+test_chain_in_list (void)
+{
+  for (int view = 0; view < 2; view++)
+    {
+      g_autoptr (HsSnapshot) snap = fixture_list_of_chain (view);
+      g_autoptr (HsScene) scene = render (snap);
+      const HsSceneNode *marker = hs_scene_find_node (scene, HS_SCENE_NODE_CHAIN, 155);
+
+      g_assert_nonnull (marker);
+      g_assert_cmpstr (g_array_index (marker->cells, HsSceneCell, 0).text, ==, "… 38 more tuple");
+      g_assert_cmpuint (count_role (scene, HS_SCENE_NODE_CHAIN), ==, 1);
+      for (guint64 id = 100; id < 160; id++)
+        {
+          const HsSceneNode *node = hs_scene_find_node (scene, HS_SCENE_NODE_OBJECT, id);
+
+          g_assert_true ((node != NULL) == (id <= 117 || id >= 156));
+          if (node != NULL)
+            g_assert_cmpuint (refs_drawn_into (scene, node) + (id >= 117 && id <= 157), ==,
+                              g_ascii_strtoull (node->badge, NULL, 10));
+        }
+      g_assert_nonnull (find_edge (scene, HS_SCENE_NODE_OBJECT, 156, HS_SCENE_NODE_CHAIN, 155));
+      g_assert_true (
+          find_edge (scene, HS_SCENE_NODE_CHAIN, 155, HS_SCENE_NODE_OBJECT, 117)->is_bundle);
+      g_assert_cmpuint (scene->n_elided_objects, ==, 0);
+    }
+}
+
 /* A search tree built from sorted keys with parent pointers: the root's left child is a
  * leaf, its right child starts a spine of 40 nodes, each child's `parent` pointing back.
  * The spine is summarised as a doubly linked list is (its first three nodes, "… 36 more
@@ -849,6 +926,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/chain/doubly-linked", test_chain_doubly_linked);
   g_test_add_func ("/diagram/chain/doubly-linked-expand", test_chain_doubly_linked_expand);
   g_test_add_func ("/diagram/chain/tail", test_chain_tail);
+  g_test_add_func ("/diagram/chain/in-list", test_chain_in_list);
   g_test_add_func ("/diagram/chain/parent-spine", test_chain_parent_spine);
   g_test_add_func ("/diagram/chain/forked-spine", test_chain_forked_spine);
   g_test_add_func ("/diagram/chain/fork", test_chain_fork);

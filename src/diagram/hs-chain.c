@@ -17,8 +17,9 @@
  * ("… 42 more Node") stands for the nodes between.
  *
  * Invariant: a hidden node is reachable only through the chain (its count is the links
- * into it from its two neighbours), so hiding it hides no reference that a drawn badge
- * counts, except those the hidden nodes hold themselves: the marker draws them as
+ * into it from its two neighbours, and the cells of a long collection that draw no arrow:
+ * the items of a list that link each other), so hiding it hides no reference that a drawn
+ * badge counts, except those the hidden nodes hold themselves: the marker draws them as
  * bundles (hs-graph.c), the back link of the first hidden node among them, and the last
  * node's back link into the hidden ones is drawn into the marker. The
  * marker's id is its first hidden node's, and the viewer expands the chain by putting
@@ -41,6 +42,58 @@ struct _HsChains
   GHashTable *expanded; /* guint64* ids: keys of long chains the viewer expanded */
   GHashTable *whole;    /* const HsSnapObject*: the nodes of those chains */
 };
+
+/* What the chain finder reads: the snapshot, and the references into each object from
+ * cells that no arrow is drawn from (the middle of a long collection, elided, or left out by
+ * the view), which a hidden node may have besides its links: hiding it hides none of them.
+ * A list's items that link each other (l.append((l[-1], i))) are a chain so. */
+typedef struct
+{
+  const HsSnapshot *snap;
+  GHashTable *undrawn; /* const HsSnapObject* -> how many such references */
+} Find;
+
+static void
+count_undrawn (const Find *find, const HsSnapValue *value)
+{
+  const HsSnapObject *target;
+
+  if (value->kind != HS_SNAP_VALUE_REF
+      || (target = g_hash_table_lookup (find->snap->by_id, &value->ref)) == NULL)
+    return;
+  g_hash_table_insert (
+      find->undrawn, (gpointer)target,
+      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (find->undrawn, target)) + 1));
+}
+
+/* The references of obj's cells that it draws no arrow from, when obj is drawn open (a
+ * collapsed one bundles them all: they stay). */
+static void
+count_undrawn_cells (const Find *find, const HsDiagramOptions *opts, const HsSnapObject *obj)
+{
+  guint n = obj->cells->len, head, tail;
+
+  if (hs_diagram_options_is_collapsed (opts, obj))
+    return;
+  hs_elide_plan (n, hs_elide_threshold_for (opts, obj), &head, &tail);
+  for (guint i = head; i + tail < n; i++)
+    {
+      const HsSnapCell *cell = &g_array_index (obj->cells, HsSnapCell, i);
+
+      count_undrawn (find, &cell->key);
+      count_undrawn (find, &cell->value);
+    }
+  for (guint i = 0; obj->omitted_refs != NULL && i < obj->omitted_refs->len; i++)
+    count_undrawn (find,
+                   &(HsSnapValue){ HS_SNAP_VALUE_REF, g_array_index (obj->omitted_refs, guint64, i),
+                                   NULL, NULL });
+}
+
+static guint
+undrawn_refs (const Find *find, const HsSnapObject *obj)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (find->undrawn, obj));
+}
 
 static void
 chain_free (HsChain *chain)
@@ -145,24 +198,25 @@ refs_to (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *ta
   return k;
 }
 
-/* Whether `next`, which `obj` refers to once, holds no reference but that one and those
- * its own next node holds back to it (a doubly linked list's `prev`): then it can hide
- * behind a marker, every arrow into it coming from its neighbours in the chain. */
+/* Whether `next`, which `obj` refers to once, holds no reference but that one, those its
+ * own next node holds back to it (a doubly linked list's `prev`) and those no arrow is drawn
+ * from: then it can hide behind a marker, every arrow into it coming from its neighbours in
+ * the chain. */
 static gboolean
-only_chain_holds (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *next)
+only_chain_holds (const Find *find, const HsSnapObject *obj, const HsSnapObject *next)
 {
   const HsSnapObject *refs[3];
-  guint n = hs_chain_links (snap, next, refs, 3);
+  guint n = hs_chain_links (find->snap, next, refs, 3);
   gint64 back = 0;
 
   if (next->immortal || next->hidden_holders->len > 0
       || (next->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_HIDDEN_HELD))
-      || refs_to (snap, obj, next) != 1)
+      || refs_to (find->snap, obj, next) != 1)
     return FALSE;
   for (guint i = 0; i < n; i++)
     if (refs[i] != obj && (i == 0 || refs[i] != refs[i - 1]))
-      back += refs_to (snap, refs[i], next);
-  return next->refcount == 1 + back;
+      back += refs_to (find->snap, refs[i], next);
+  return next->refcount == 1 + back + undrawn_refs (find, next);
 }
 
 /* Whether `next`, which `obj` refers to once, ends a chain there: it refers to no node of
@@ -188,20 +242,19 @@ ends_chain (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject 
  * (only_chain_holds); else, or past HS_CHAIN_SIDE_MAX, HS_CHAIN_SIDE_MAX + 1. Each node
  * found is added to `nodes` when it is not NULL. */
 static guint
-side_size (const HsSnapshot *snap, const HsSnapObject *parent, const HsSnapObject *node,
-           GPtrArray *nodes)
+side_size (const Find *find, const HsSnapObject *parent, const HsSnapObject *node, GPtrArray *nodes)
 {
   const HsSnapObject *refs[3];
   guint n, size = 1;
 
-  if (!only_chain_holds (snap, parent, node))
+  if (!only_chain_holds (find, parent, node))
     return HS_CHAIN_SIDE_MAX + 1;
   if (nodes != NULL)
     g_ptr_array_add (nodes, (gpointer)node);
-  n = hs_chain_links (snap, node, refs, 3);
+  n = hs_chain_links (find->snap, node, refs, 3);
   for (guint i = 0; i < n && size <= HS_CHAIN_SIDE_MAX; i++)
     if (refs[i] != parent && (i == 0 || refs[i] != refs[i - 1]))
-      size += side_size (snap, node, refs[i], nodes);
+      size += side_size (find, node, refs[i], nodes);
   return MIN (size, HS_CHAIN_SIDE_MAX + 1);
 }
 
@@ -209,15 +262,14 @@ side_size (const HsSnapshot *snap, const HsSnapObject *parent, const HsSnapObjec
  * to: the largest branch, when every other is a small side branch it alone holds (a
  * search tree's long path, a leaf hanging off some of its nodes); else NULL. */
 static const HsSnapObject *
-spine_next (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *const *refs,
-            guint n)
+spine_next (const Find *find, const HsSnapObject *obj, const HsSnapObject *const *refs, guint n)
 {
   const HsSnapObject *next = NULL;
   guint best = 0, second = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      guint size = side_size (snap, obj, refs[i], NULL);
+      guint size = side_size (find, obj, refs[i], NULL);
 
       if (size > best)
         {
@@ -239,28 +291,28 @@ spine_next (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject 
  * from outside too may end the chain (not when looking for the nodes that start one: a
  * doubly linked list's `head` would end its run from the `tail`). */
 static const HsSnapObject *
-next_node (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *prev,
-           gboolean to_end)
+next_node (const Find *find, const HsSnapObject *obj, const HsSnapObject *prev, gboolean to_end)
 {
   const HsSnapObject *refs[3], *others[3], *next = NULL;
-  guint n = hs_chain_links (snap, obj, refs, 3), n_others = 0;
+  guint n = hs_chain_links (find->snap, obj, refs, 3), n_others = 0;
 
-  if (prev == NULL && n == 2 && refs[0] != refs[1] && refs_to (snap, refs[1], obj) > 0)
+  if (prev == NULL && n == 2 && refs[0] != refs[1] && refs_to (find->snap, refs[1], obj) > 0)
     prev = refs[1];
   for (guint i = 0; i < n; i++)
     if (refs[i] != prev)
       others[n_others++] = refs[i];
-  next = n_others == 1 ? others[0] : n_others > 1 ? spine_next (snap, obj, others, n_others) : NULL;
+  next = n_others == 1 ? others[0] : n_others > 1 ? spine_next (find, obj, others, n_others) : NULL;
   return next != NULL
-                 && (only_chain_holds (snap, obj, next) || (to_end && ends_chain (snap, obj, next)))
+                 && (only_chain_holds (find, obj, next)
+                     || (to_end && ends_chain (find->snap, obj, next)))
              ? next
              : NULL;
 }
 
 static const HsSnapObject *
-chain_next (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *prev)
+chain_next (const Find *find, const HsSnapObject *obj, const HsSnapObject *prev)
 {
-  return next_node (snap, obj, prev, TRUE);
+  return next_node (find, obj, prev, TRUE);
 }
 
 static void
@@ -273,32 +325,32 @@ link (GHashTable *linked, const HsSnapObject *next, const HsSnapObject *obj)
 /* Adds to `linked` every node a chain through obj would go on to (-> obj): from obj as its
  * first node, or coming from a node that refers back to it. */
 static void
-add_linked (const HsSnapshot *snap, const HsSnapObject *obj, GHashTable *linked)
+add_linked (const Find *find, const HsSnapObject *obj, GHashTable *linked)
 {
   const HsSnapObject *refs[3];
-  guint n = hs_chain_links (snap, obj, refs, 3);
+  guint n = hs_chain_links (find->snap, obj, refs, 3);
 
-  link (linked, next_node (snap, obj, NULL, FALSE), obj);
+  link (linked, next_node (find, obj, NULL, FALSE), obj);
   for (guint i = 0; i < n; i++)
-    if (refs_to (snap, refs[i], obj) > 0)
-      link (linked, next_node (snap, obj, refs[i], FALSE), obj);
+    if (refs_to (find->snap, refs[i], obj) > 0)
+      link (linked, next_node (find, obj, refs[i], FALSE), obj);
 }
 
 /* The nodes of the side branches of the spine node obj, between prev and next. */
 static void
-add_sides (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *prev,
+add_sides (const Find *find, const HsSnapObject *obj, const HsSnapObject *prev,
            const HsSnapObject *next, GPtrArray *nodes)
 {
   const HsSnapObject *refs[3];
-  guint n = hs_chain_links (snap, obj, refs, 3);
+  guint n = hs_chain_links (find->snap, obj, refs, 3);
 
   for (guint i = 0; i < n; i++)
     if (refs[i] != prev && refs[i] != next && (i == 0 || refs[i] != refs[i - 1]))
-      side_size (snap, obj, refs[i], nodes);
+      side_size (find, obj, refs[i], nodes);
 }
 
 static void
-add_chain (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opts, GPtrArray *run)
+add_chain (HsChains *chains, const Find *find, const HsDiagramOptions *opts, GPtrArray *run)
 {
   HsChain *chain;
   const HsSnapObject *first;
@@ -312,7 +364,7 @@ add_chain (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opt
     g_ptr_array_add (hidden, g_ptr_array_index (run, i));
   /* then the side branches of the hidden nodes, hidden with them */
   for (guint i = HS_CHAIN_HEAD; i + 1 < run->len; i++)
-    add_sides (snap, g_ptr_array_index (run, i), g_ptr_array_index (run, i - 1),
+    add_sides (find, g_ptr_array_index (run, i), g_ptr_array_index (run, i - 1),
                g_ptr_array_index (run, i + 1), hidden);
   if (hs_diagram_options_is_expanded (opts, first))
     {
@@ -331,7 +383,7 @@ add_chain (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opt
   chain->hidden = hidden;
   /* the containers that link the hidden nodes (a `children` list) go after them */
   chain->n_nodes = chain->hidden->len;
-  hs_chains_add (chains, snap, chain);
+  hs_chains_add (chains, find->snap, chain);
 }
 
 void
@@ -456,22 +508,22 @@ find_recursions (HsChains *chains, const HsSnapshot *snap, const HsDiagramOption
 /* The run from obj (coming from `prev`, or NULL) over the nodes no run took, summarised
  * when it is long. */
 static void
-take_run (HsChains *chains, const HsSnapshot *snap, const HsDiagramOptions *opts,
-          const HsSnapObject *obj, const HsSnapObject *prev, GHashTable *taken, GPtrArray *run)
+take_run (HsChains *chains, const Find *find, const HsDiagramOptions *opts, const HsSnapObject *obj,
+          const HsSnapObject *prev, GHashTable *taken, GPtrArray *run)
 {
   const HsSnapObject *after;
 
   g_ptr_array_set_size (run, 0);
   g_ptr_array_add (run, (gpointer)obj);
   g_hash_table_add (taken, (gpointer)obj);
-  while ((after = chain_next (snap, obj, prev)) != NULL && !g_hash_table_contains (taken, after))
+  while ((after = chain_next (find, obj, prev)) != NULL && !g_hash_table_contains (taken, after))
     {
       g_ptr_array_add (run, (gpointer)after);
       g_hash_table_add (taken, (gpointer)after);
       prev = obj;
       obj = after;
     }
-  add_chain (chains, snap, opts, run);
+  add_chain (chains, find, opts, run);
 }
 
 HsChains *
@@ -482,6 +534,8 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
   g_autoptr (GHashTable) linked = g_hash_table_new (NULL, NULL);
   g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL); /* objs in a run */
   g_autoptr (GPtrArray) run = g_ptr_array_new ();
+  g_autoptr (GHashTable) undrawn = g_hash_table_new (NULL, NULL);
+  const Find find = { snap, undrawn };
   gboolean started = TRUE;
 
   chains->chains = g_ptr_array_new_with_free_func ((GDestroyNotify)chain_free);
@@ -493,7 +547,9 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
     return chains;
   find_recursions (chains, snap, opts);
   for (guint i = 0; i < snap->objects->len; i++)
-    add_linked (snap, g_ptr_array_index (snap->objects, i), linked);
+    count_undrawn_cells (&find, opts, g_ptr_array_index (snap->objects, i));
+  for (guint i = 0; i < snap->objects->len; i++)
+    add_linked (&find, g_ptr_array_index (snap->objects, i), linked);
   /* Every chain from its first node, which no other node goes on to; a ring that nothing
    * outside refers to has none and stays whole. A node belongs to one chain at most. */
   for (guint i = 0; i < snap->objects->len; i++)
@@ -501,7 +557,7 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
       const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
 
       if (!g_hash_table_contains (linked, obj) && !g_hash_table_contains (taken, obj))
-        take_run (chains, snap, opts, obj, NULL, taken, run);
+        take_run (chains, &find, opts, obj, NULL, taken, run);
     }
   /* A node a chain would go on to that the run of the node before it left (a tree's spine
    * below a root whose run went to its other child, each child's `parent` pointing back)
@@ -517,7 +573,7 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
           if (prev == NULL || g_hash_table_contains (taken, obj)
               || !g_hash_table_contains (taken, prev))
             continue;
-          take_run (chains, snap, opts, obj, prev, taken, run);
+          take_run (chains, &find, opts, obj, prev, taken, run);
           started = TRUE;
         }
     }

@@ -332,8 +332,8 @@ static void
 hide_object_cells (Hide *h, HsSnapObject *o)
 {
   gboolean whole = g_hash_table_contains (h->hidden, &o->id);
-  g_autofree char *where = hs_snap_object_title (o);
-  LibraryRow row = { NULL, where, NULL };
+  g_autofree char *where = NULL; /* the title, made for the first row hidden */
+  LibraryRow row = { NULL, NULL, NULL };
   g_autofree const char **makers = NULL;
 
   if (o->flags & HS_SNAP_FLAG_FREED) /* its references no longer count */
@@ -355,12 +355,14 @@ hide_object_cells (Hide *h, HsSnapObject *o)
         }
       else if ((row.maker = makers[j]) != NULL)
         {
+          row.where = where = where ?: hs_snap_object_title (o);
           row.label = c->label;
           hide_reference (h, &c->value, describe_library_row, &row, NULL);
           g_array_remove_index (o->cells, j);
         }
       else if (is_internal_cell (h->snap, o, c))
         {
+          where = where ?: hs_snap_object_title (o);
           hide_reference (h, &c->value, describe_row_in, c->label, where);
           g_array_remove_index (o->cells, j);
         }
@@ -428,7 +430,7 @@ typedef struct
 {
   HsSnapshot *snap;
   GHashTable *places; /* guint64* id (of inline_objects) -> number of shown places */
-  GHashTable *twins;  /* "type\nrepr" -> GHashTable of guint64* ids with that value */
+  GHashTable *twins;  /* HsSnapObject* -> itself, one per value (its type and repr) */
   GHashTable *shared; /* guint64* ids to move onto the heap */
 } Share;
 
@@ -481,28 +483,43 @@ shareable (Share *s, const HsSnapValue *v)
   return o;
 }
 
+/* Inline objects by value: twins (equal values, two objects) hash and compare equal. */
+static guint
+value_hash (gconstpointer p)
+{
+  const HsSnapObject *o = p;
+
+  return g_str_hash (o->type_name) * 31 + (o->label != NULL ? g_str_hash (o->label) : 0);
+}
+
+static gboolean
+value_equal (gconstpointer a, gconstpointer b)
+{
+  const HsSnapObject *x = a, *y = b;
+
+  return strcmp (x->type_name, y->type_name) == 0 && g_strcmp0 (x->label, y->label) == 0;
+}
+
+/* One more shown place of v's value; an equal value of another object makes both shared.
+ * (A table of ids per value made a table for each of 200,000 distinct ints.) */
 static void
 count_place (Share *s, HsSnapValue *v)
 {
-  HsSnapObject *o = shareable (s, v);
-  GHashTable *ids;
-  char *value;
+  HsSnapObject *o = shareable (s, v), *twin;
 
   if (o == NULL)
     return;
   g_hash_table_insert (
       s->places, &o->id,
       GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (s->places, &o->id)) + 1));
-  value = g_strconcat (o->type_name, "\n", o->label, NULL);
-  ids = g_hash_table_lookup (s->twins, value);
-  if (ids == NULL)
+  twin = g_hash_table_lookup (s->twins, o);
+  if (twin == NULL)
+    g_hash_table_add (s->twins, o);
+  else if (twin != o)
     {
-      ids = g_hash_table_new (g_int64_hash, g_int64_equal);
-      g_hash_table_insert (s->twins, value, ids);
+      g_hash_table_add (s->shared, &twin->id);
+      g_hash_table_add (s->shared, &o->id);
     }
-  else
-    g_free (value);
-  g_hash_table_add (ids, &o->id);
 }
 
 static void
@@ -527,24 +544,13 @@ choose_shared (Share *s)
   while (g_hash_table_iter_next (&it, &key, &value))
     if (GPOINTER_TO_SIZE (value) >= 2)
       g_hash_table_add (s->shared, key);
-  g_hash_table_iter_init (&it, s->twins);
-  while (g_hash_table_iter_next (&it, NULL, &value))
-    if (g_hash_table_size (value) >= 2)
-      {
-        GHashTableIter ids;
-
-        g_hash_table_iter_init (&ids, value);
-        while (g_hash_table_iter_next (&ids, &key, NULL))
-          g_hash_table_add (s->shared, key);
-      }
 }
 
 static void
 share_values (HsSnapshot *snap)
 {
   Share s = { snap, g_hash_table_new (g_int64_hash, g_int64_equal),
-              g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify)g_hash_table_unref),
+              g_hash_table_new (value_hash, value_equal),
               g_hash_table_new (g_int64_hash, g_int64_equal) };
   GHashTableIter it;
   gpointer key;

@@ -3,7 +3,7 @@
  *
  * Invariants:
  * - `step` is the step every part of the window shows: the step bar, the editor's
- *   markers and the code strip at once; the diagram, console and explanation once the
+ *   markers, the code strip and the console at once; the diagram and explanation once the
  *   session has prepared that step (`settled` says whether they have).
  * - While a run records, the application is held (one hold per run, released in its
  *   callback), so closing the window cancels the worker and the process waits for it
@@ -293,15 +293,16 @@ profile_first_diagram (HeapscopeWindow *self)
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), self);
 }
 
+/* The console and the error underline of the step shown: its output and its error (or the
+ * run's end at the last step). */
 static void
-apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean animate)
+show_step_text (HeapscopeWindow *self, const char *console_text, GArray *stderr_ranges,
+                const char *exception_msg)
 {
   HsTrace *t = trace (self);
   int k = self->step;
   gboolean last = k == _heapscope_window_n_steps (self) - 1;
-  const char *error = info->exception_msg;
-  g_autofree char *title = NULL;
-
+  const char *error = exception_msg;
   g_autofree char *stop_note = NULL;
 
   if (heapscope_session_get_partial (self->session))
@@ -313,9 +314,6 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
         _heapscope_window_n_steps (self));
   else if (last && hs_trace_get_end (t) != HS_TRACE_END_OK && hs_trace_get_error_text (t))
     error = hs_trace_get_error_text (t);
-  heapscope_diagram_view_set_scene (self->diagram, info->scene, animate);
-  if (info->scene)
-    profile_first_diagram (self);
   /* paused at an input(): its last step shows the prompt printed since */
   if (heapscope_session_get_at_input (self->session) && k == _heapscope_window_n_steps (self) - 1)
     {
@@ -325,20 +323,52 @@ apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean 
       heapscope_console_set (self->console, text, ranges, error);
     }
   else
-    heapscope_console_set (self->console, info->console_text, info->stderr_ranges, error);
-  /* Translators: heading of the panel that explains the memory events of a step */
-  title = g_strdup_printf (_ ("What happened at step %d"), k + 1);
-  heapscope_explain_panel_set (self->explain, title, (const char *const *)info->explanation);
-  queue_fit_explain (self);
+    heapscope_console_set (self->console, console_text, stderr_ranges, error);
   /* a limit of Heapscope's is not a mistake in the program: no underline for it */
-  if (step_is_exception (self, k) && info->exception_msg
+  if (step_is_exception (self, k) && exception_msg
       && !(last
            && (hs_trace_get_end (t) == HS_TRACE_END_STEP_LIMIT
                || hs_trace_get_end (t) == HS_TRACE_END_TOO_LARGE)))
-    heapscope_editor_set_error (self->editor, hs_trace_step_line (t, k), 0, 0, info->exception_msg);
+    heapscope_editor_set_error (self->editor, hs_trace_step_line (t, k), 0, 0, exception_msg);
   else
     heapscope_editor_clear_error (self->editor);
+}
+
+static char *
+explain_title (int k)
+{
+  /* Translators: heading of the panel that explains the memory events of a step */
+  return g_strdup_printf (_ ("What happened at step %d"), k + 1);
+}
+
+static void
+apply_step_info (HeapscopeWindow *self, const HeapscopeStepInfo *info, gboolean animate)
+{
+  g_autofree char *title = explain_title (self->step);
+
+  heapscope_diagram_view_set_scene (self->diagram, info->scene, animate);
+  if (info->scene)
+    profile_first_diagram (self);
+  show_step_text (self, info->console_text, info->stderr_ranges, info->exception_msg);
+  heapscope_explain_panel_set (self->explain, title, (const char *const *)info->explanation);
+  queue_fit_explain (self);
   self->settled = TRUE;
+}
+
+/* The step shown while the session prepares its diagram and explanation (those of a step
+ * with 200,000 objects take seconds): its output and error at once, from the trace, and
+ * the panel saying what it waits for. */
+static void
+show_step_text_first (HeapscopeWindow *self)
+{
+  HsTrace *t = trace (self);
+  g_autoptr (GArray) ranges = NULL;
+  g_autofree char *text = hs_trace_console_text (t, self->step, &ranges);
+  g_autofree char *title = explain_title (self->step);
+  const char *waiting[] = { _ ("Drawing this step…"), NULL };
+
+  show_step_text (self, text, ranges, hs_trace_step_exception (t, self->step));
+  heapscope_explain_panel_set (self->explain, title, waiting);
 }
 
 static void
@@ -386,6 +416,8 @@ _heapscope_window_show_step (HeapscopeWindow *self, int k, gboolean animate)
     info = heapscope_session_get_step (self->session, k);
   if (info)
     apply_step_info (self, info, animate);
+  else
+    show_step_text_first (self);
 }
 
 static void

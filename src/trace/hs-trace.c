@@ -298,6 +298,13 @@ hs_trace_step_raised (HsTrace *trace, int k)
   return s ? hs_string_pool_get (&trace->pool, s->raised_str) : NULL;
 }
 
+const char *
+hs_trace_step_exception (HsTrace *trace, int k)
+{
+  const HsTraceStep *s = step_at (trace, k);
+  return s ? hs_string_pool_get (&trace->pool, s->exc_str) : NULL;
+}
+
 int
 hs_trace_step_next_line (HsTrace *trace, int k)
 {

@@ -95,6 +95,8 @@ const char *hs_trace_step_event (HsTrace *trace, int k);
 /* For a "return" step where an exception leaves the frame: the exception's type name
  * (the frame raised, it did not return); else NULL. */
 const char *hs_trace_step_raised (HsTrace *trace, int k);
+/* The error step k shows (its snapshot's exception_msg), or NULL. */
+const char *hs_trace_step_exception (HsTrace *trace, int k);
 /* The line that runs after step k's line (the "next line" marker), or 0. */
 int hs_trace_step_next_line (HsTrace *trace, int k);
 

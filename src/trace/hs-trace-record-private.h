@@ -193,6 +193,12 @@ gboolean hs_record_has_pooled_text (HsObject *o);
 /* The pooled text of a primitive (its repr, a module's class by its name). */
 guint32 hs_record_primitive_text (Recorder *rec, HsObject *o);
 
+/* Appends `*args`, keyword-only parameters and `**kwargs` (after the positional ones) to a
+ * function's label. */
+void hs_record_append_star_params (GString *label, HsCode *code);
+/* Python Tutor tells lambdas apart by their line: "<lambda> <line 3>". */
+void hs_record_append_lambda_line (GString *name, HsCode *code);
+
 /* ---- hidden holders (hs-trace-holders.c) ------------------------------------------ */
 
 /* The keys (values: TRUE) of a table of objects, in a new array, oldest (lowest id) first.

@@ -10,6 +10,7 @@
 
 #include "hs-bytes.h"
 #include "hs-class.h"
+#include "hs-code.h"
 #include "hs-int.h"
 #include "hs-module.h"
 #include "hs-str.h"
@@ -205,4 +206,28 @@ hs_record_primitive_text (Recorder *rec, HsObject *o)
     }
   g_hash_table_insert (rec->texts, o, GUINT_TO_POINTER (text_str));
   return text_str;
+}
+
+void
+hs_record_append_star_params (GString *label, HsCode *code)
+{
+  int slot = code->nparams + code->nkwonly;
+  const char *sep = code->nparams > 0 ? ", " : "";
+
+  if (code->flags & HS_CODE_VARARGS)
+    {
+      g_string_append_printf (label, "%s*%s", sep, hs_code_varname (code, slot++));
+      sep = ", ";
+    }
+  for (int i = 0; i < code->nkwonly; i++, sep = ", ")
+    g_string_append_printf (label, "%s%s", sep, hs_code_varname (code, code->nparams + i));
+  if (code->flags & HS_CODE_VARKEYWORDS)
+    g_string_append_printf (label, "%s**%s", sep, hs_code_varname (code, slot));
+}
+
+void
+hs_record_append_lambda_line (GString *name, HsCode *code)
+{
+  if (g_str_equal (code->name, "<lambda>"))
+    g_string_append_printf (name, " <line %d>", code->firstlineno);
 }

@@ -453,32 +453,6 @@ put_dict_range (Recorder *rec, HsObject *o, gsize lo, gsize hi)
   put_dict_entries (rec, log, d, lo, hi);
 }
 
-/* `*args`, keyword-only parameters and `**kwargs`, after the positional ones. */
-static void
-append_star_params (GString *label, HsCode *code)
-{
-  int slot = code->nparams + code->nkwonly;
-  const char *sep = code->nparams > 0 ? ", " : "";
-
-  if (code->flags & HS_CODE_VARARGS)
-    {
-      g_string_append_printf (label, "%s*%s", sep, hs_code_varname (code, slot++));
-      sep = ", ";
-    }
-  for (int i = 0; i < code->nkwonly; i++, sep = ", ")
-    g_string_append_printf (label, "%s%s", sep, hs_code_varname (code, code->nparams + i));
-  if (code->flags & HS_CODE_VARKEYWORDS)
-    g_string_append_printf (label, "%s**%s", sep, hs_code_varname (code, slot));
-}
-
-/* Python Tutor tells lambdas apart by their line: "<lambda> <line 3>". */
-static void
-append_lambda_line (GString *name, HsCode *code)
-{
-  if (g_str_equal (code->name, "<lambda>"))
-    g_string_append_printf (name, " <line %d>", code->firstlineno);
-}
-
 /* ---- Python Tutor's parent frames ------------------------------------------------ */
 
 static Shadow *
@@ -578,9 +552,9 @@ put_function (Recorder *rec, HsLog *log, HsObject *o)
   g_string_append_c (label, '(');
   for (int i = 0; i < n; i++)
     g_string_append_printf (label, "%s%s", i ? ", " : "", hs_function_param_name (fn, i));
-  append_star_params (label, code);
+  hs_record_append_star_params (label, code);
   g_string_append_c (label, ')');
-  append_lambda_line (label, code);
+  hs_record_append_lambda_line (label, code);
   put_header (rec, log, HS_REC_ATTRS, o, HS_SNAP_FUNCTION, label->str);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL)
@@ -1303,7 +1277,7 @@ put_push (Recorder *rec, HsLog *log, HsFrame *f, Shadow *s)
   if (s->names->name == 0)
     {
       g_autoptr (GString) name = g_string_new (code->name);
-      append_lambda_line (name, code);
+      hs_record_append_lambda_line (name, code);
       s->names->name = pool (rec, name->str);
     }
   /* the parent, its own parent, ... as far as they were remembered */

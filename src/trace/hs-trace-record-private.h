@@ -1,6 +1,7 @@
 /* hs-trace-record-private.h — what the recorder's files share: its state (Recorder) and
- * how an object becomes traced. hs-trace-record.c writes the steps; hs-trace-holders.c
- * the hidden holders (the references the program cannot see that a count includes).
+ * how an object becomes traced. hs-trace-record.c writes the steps and the objects;
+ * hs-trace-record-frames.c the frames; hs-trace-holders.c the hidden holders (the references the
+ * program cannot see that a count includes).
  */
 #pragma once
 
@@ -179,6 +180,26 @@ pool (Recorder *rec, const char *s)
     }
   return e->id;
 }
+
+/* ---- frames (hs-trace-record-frames.c) ------------------------------------------- */
+
+/* Frees a frame's shadow (what was last recorded of it). */
+void hs_record_shadow_free (gpointer shadow);
+/* Compares the VM's frames with their shadows and logs what changed; `entered`: this step
+ * called a function. */
+void hs_record_sync_frames (Recorder *rec, int line, gboolean entered);
+/* Puts every frame whole into a keyframe. */
+void hs_record_put_frames (Recorder *rec, HsLog *log);
+/* Logs a variable of the frame at depth: its pooled name, its value's id, its rank. */
+void hs_record_put_var (HsLog *log, guint depth, guint32 name, guint64 value, guint64 rank);
+/* Logs that the frame at depth is paused at a `yield`. */
+void hs_record_put_paused (HsLog *log, guint depth);
+/* Whether a code's frames give no steps of their own (library code, __new__, __repr__). */
+gboolean hs_record_hides_own_steps (HsCode *code);
+/* The shown id of the frame that made a function of this code (vm_id), or 0. */
+guint64 hs_record_shown_frame_id (Recorder *rec, HsCode *code, guint64 vm_id);
+/* Marks the frame vm_id a parent (Python Tutor's): a function it made is shown. */
+void hs_record_mark_parent (Recorder *rec, HsLog *log, guint64 vm_id);
 
 /* ---- texts (hs-trace-record-text.c) ------------------------------------------------ */
 

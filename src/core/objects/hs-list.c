@@ -91,11 +91,13 @@ list_preallocate (HsVM *vm, HsList *l, gsize n)
   return list_reserve_exact (vm, l, n > MAX_ITEMS - 1 ? n : (n + 1) & ~(gsize)1);
 }
 
+/* From the last, as CPython's list_ass_slice and list_clear let go of what they removed: a
+ * __del__ an item runs shows that order. */
 static void
 decref_array (HsVM *vm, HsObject **items, gsize n)
 {
-  for (gsize i = 0; i < n; i++)
-    hs_decref (vm, items[i]);
+  while (n > 0)
+    hs_decref (vm, items[--n]);
 }
 
 HsObject *
@@ -620,7 +622,9 @@ list_del_slice (HsVM *vm, HsObject *self, HsObject *slice)
   l->len = lo + w;
   hs_object_mark_dirty_range (vm, self, lo, l->len);
   list_resize (vm, l, l->len);
-  decref_array (vm, old, (gsize)n);
+  /* an extended slice's items go from the first, as in CPython's list_ass_subscript */
+  for (gsize i = 0; i < (gsize)n; i++)
+    hs_decref (vm, old[i]);
   g_free (old);
   return 0;
 }

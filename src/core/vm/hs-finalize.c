@@ -9,6 +9,8 @@
 
 #include "hs-finalize.h"
 
+#include <string.h>
+
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -86,15 +88,35 @@ hs_finalize_call (HsVM *vm, HsObject *obj)
   vm->exc = saved;
 }
 
+/* The objects queued during a finalizer (from `mark` on) moved before those that waited
+ * for it (from `floor` on): CPython ran theirs inside it, as their counts reached zero. */
+static void
+queued_first (HsVM *vm, guint floor, guint mark)
+{
+  GPtrArray *q = vm->del_pending;
+  for (guint i = mark; i < q->len; i++)
+    {
+      gpointer obj = q->pdata[i];
+      memmove (&q->pdata[floor + 1], &q->pdata[floor], (i - floor) * sizeof (gpointer));
+      q->pdata[floor++] = obj;
+    }
+}
+
 void
 hs_finalize_run_pending (HsVM *vm)
 {
-  while (vm->del_pending != NULL && vm->del_pending->len > 0)
+  guint floor = vm->del_floor;
+  while (vm->del_pending != NULL && vm->del_pending->len > floor)
     {
-      HsObject *obj = vm->del_pending->pdata[0];
-      g_ptr_array_remove_index (vm->del_pending, 0);
+      HsObject *obj = vm->del_pending->pdata[floor];
+      g_ptr_array_remove_index (vm->del_pending, floor);
+      /* the others wait for this one's __del__ to end; what it frees runs inside it */
+      vm->del_floor = vm->del_pending->len;
       if (!hs_vm_is_stopping (vm))
         hs_finalize_call (vm, obj);
+      if (vm->del_pending != NULL)
+        queued_first (vm, floor, vm->del_floor);
+      vm->del_floor = floor;
       obj->flags |= HS_FLAG_FINALIZED;
       hs_decref (vm, obj); /* freed now unless __del__ resurrected it */
     }
@@ -118,6 +140,7 @@ void
 hs_finalize_drop_pending (HsVM *vm)
 {
   GPtrArray *pending = g_steal_pointer (&vm->del_pending);
+  vm->del_floor = 0;
   g_clear_pointer (&vm->del_running, g_ptr_array_unref);
   if (pending == NULL)
     return;

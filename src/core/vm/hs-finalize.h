@@ -24,7 +24,8 @@ void hs_finalize_queue (HsVM *vm, HsObject *obj);
  * an exception it raises is reported as CPython reports an unraisable one ("Exception
  * ignored in: ...") and the exception pending before (if any) is kept. */
 void hs_finalize_call (HsVM *vm, HsObject *obj);
-/* Runs the queued finalizers, oldest first (and those their code queues). */
+/* Runs the queued finalizers, oldest first and one after the other, as CPython calls them
+ * while the decrefs free their objects (those a finalizer queues run inside it). */
 void hs_finalize_run_pending (HsVM *vm);
 /* Drops the queue without running anything (the VM is going away). */
 void hs_finalize_drop_pending (HsVM *vm);

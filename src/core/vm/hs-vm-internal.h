@@ -207,7 +207,7 @@ hs_vm_has_deferred (HsVM *vm)
     return FALSE;
   if ((vm->closing != NULL && vm->closing->len > 0)
       || (vm->wr_callbacks != NULL && vm->wr_callbacks->len > 0)
-      || (vm->del_pending != NULL && vm->del_pending->len > 0)
+      || (vm->del_pending != NULL && vm->del_pending->len > vm->del_floor)
       || (vm->gc.redo && !vm->gc.collecting))
     return TRUE;
   vm->maybe_deferred = vm->gc.redo; /* a redo waits for its collection to end */

@@ -174,6 +174,9 @@ struct _HsVM
                             * the next event (hs-vm-generator.c), or NULL */
   gboolean finalizing;     /* hs_vm_finalize is clearing __main__: freed generators close at once */
   GPtrArray *del_pending;  /* objects whose __del__ runs at the next event (owned), or NULL */
+  /* del_pending's first items that wait for the finalizer running to end: CPython called
+   * their __del__ one after the other, as the decrefs freed them, not one inside another */
+  guint del_floor;
   GPtrArray *del_running;  /* objects whose __del__ is running, innermost last (their
                             * caller holds them), or NULL */
   GHashTable *weakrefs;    /* referent -> GPtrArray of its weak references (hs-weakref.h) */

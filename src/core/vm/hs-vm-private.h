@@ -165,15 +165,15 @@ struct _HsVM
   /* cycle collector state (hs-gc.c; all-zero means the defaults:
    * enabled, thresholds 700/10/10) and the module cache (hs-module.c). */
   HsGCState gc;
-  HsObject *modules;       /* dict: module name -> module object (sys.modules), or NULL */
-  HsObject *main_module;   /* __main__, whose dict is `globals` (owned: the reference CPython's
-                            * runner keeps while the program runs), or NULL */
-  HsObject *sys_copy;      /* the copy of sys's dict CPython keeps to make sys again (its
-                            * module def's m_copy; owned, holds sys.modules), or NULL */
-  GArray *closing;         /* suspended generator frames whose generator was freed: closed at
-                            * the next event (hs-vm-generator.c), or NULL */
-  gboolean finalizing;     /* hs_vm_finalize is clearing __main__: freed generators close at once */
-  GPtrArray *del_pending;  /* objects whose __del__ runs at the next event (owned), or NULL */
+  HsObject *modules;      /* dict: module name -> module object (sys.modules), or NULL */
+  HsObject *main_module;  /* __main__, whose dict is `globals` (owned: the reference CPython's
+                           * runner keeps while the program runs), or NULL */
+  HsObject *sys_copy;     /* the copy of sys's dict CPython keeps to make sys again (its
+                           * module def's m_copy; owned, holds sys.modules), or NULL */
+  GArray *closing;        /* suspended generator frames whose generator was freed: closed at
+                           * the next event (hs-vm-generator.c), or NULL */
+  gboolean finalizing;    /* hs_vm_finalize is clearing __main__: freed generators close at once */
+  GPtrArray *del_pending; /* objects whose __del__ runs at the next event (owned), or NULL */
   /* del_pending's first items that wait for the finalizer running to end: CPython called
    * their __del__ one after the other, as the decrefs freed them, not one inside another */
   guint del_floor;

@@ -1028,6 +1028,104 @@ test_animation_first_frame (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+not_animating (HeapscopeDiagramView *view)
+{
+  return !heapscope_diagram_view_is_animating (view);
+}
+
+/* The first column of `view`, drawn now, that is not its background (that of its last
+ * column) in its row `y`; its width when there is none. */
+static int
+leftmost_drawn (GtkWidget *view, int y)
+{
+  int w = gtk_widget_get_width (view), h = gtk_widget_get_height (view), x = 0;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+  const guint32 *row;
+
+  GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  row = (const guint32 *)(cairo_image_surface_get_data (surface)
+                          + y * cairo_image_surface_get_stride (surface));
+  while (x < w && row[x] == row[w - 1])
+    x++;
+  cairo_surface_destroy (surface);
+  return x;
+}
+
+/* A step's scroll to what changed is part of its tween: the adjustments are at once where
+ * an unanimated step puts them, the diagram is not drawn in the step's first frame (it
+ * shows the view before the scroll), its frames come from there (the diagram left of where
+ * it ends) and the last ends where the unanimated step is drawn. */
+static void
+test_animation_follow_scroll (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  HeapscopeDiagramView *view = HEAPSCOPE_DIAGRAM_VIEW (heapscope_diagram_view_new ());
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
+  g_autoptr (HsScene) before = scene_of_three (2000, 100);
+  g_autoptr (HsScene) after = scene_of_three (2000, 100);
+  guint drawn = 0;
+  FrameStarts starts = { &drawn };
+  GdkFrameClock *clock;
+  GtkAdjustment *hadj;
+  double v_end;
+  int x_end, x_mid, y;
+
+  /* the object at 300 changes in the step, where nothing moves */
+  ((HsSceneNode *)g_ptr_array_index (before->nodes, 2))->flags = 0;
+  ((HsSceneNode *)g_ptr_array_index (after->nodes, 2))->flags = HS_SNAP_FLAG_CHANGED;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 300);
+  gtk_window_present (GTK_WINDOW (window));
+  heapscope_diagram_view_set_scene (view, before, FALSE);
+  heapscope_diagram_view_set_zoom (view, 1.0);
+  wait_until_impl ((gboolean (*) (gpointer))widget_allocated, view, "the view allocated");
+  hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  /* the changed object (300-400) just cut at the left: the step scrolls to it */
+  gtk_adjustment_set_value (hadj, 330);
+  heapscope_diagram_view_set_scene (view, after, FALSE);
+  v_end = gtk_adjustment_get_value (hadj);
+  g_assert_cmpfloat (v_end, <, 330);
+  y = gtk_widget_get_height (GTK_WIDGET (view)) / 2;
+  x_end = leftmost_drawn (GTK_WIDGET (view), y);
+  g_assert_cmpint (x_end, <, 100);
+
+  heapscope_diagram_view_set_scene (view, before, FALSE);
+  gtk_adjustment_set_value (hadj, 330);
+  g_signal_connect (paintable, "invalidate-contents", G_CALLBACK (count_call), &drawn);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_start), &starts);
+  wait_frames (clock, &starts);
+  starts.n_frames = 0;
+  /* long enough not to end in the frames looked at (a frame reads the duration) */
+  heapscope_diagram_view_set_duration (view, 20000);
+  heapscope_diagram_view_set_scene (view, after, TRUE);
+  g_assert_true (heapscope_diagram_view_is_animating (view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, v_end);
+  wait_frames (clock, &starts);
+  g_signal_handlers_disconnect_by_func (clock, on_frame_start, &starts);
+  g_assert_cmpuint (starts.at_frame[1], ==, starts.at_frame[0]);
+  g_assert_cmpuint (starts.at_frame[2], >, starts.at_frame[1]);
+  g_assert_true (heapscope_diagram_view_is_animating (view));
+  x_mid = leftmost_drawn (GTK_WIDGET (view), y);
+  g_assert_cmpint (x_mid, <, x_end);
+
+  heapscope_diagram_view_set_duration (view, 1);
+  wait_until_impl ((gboolean (*) (gpointer))not_animating, view, "the animation's end");
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadj), ==, v_end);
+  g_assert_cmpint (leftmost_drawn (GTK_WIDGET (view), y), ==, x_end);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Fitting, a diagram that grows by a few pixels a step keeps its zoom for several steps
  * (text keeps its size, and the boxes' images drawn at it stay of use), yet always fits. */
 static void
@@ -1836,6 +1934,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/diagram/follow-keeps-frames", test_follow_keeps_frames);
   g_test_add_func ("/app/diagram/fit-zoom-steps", test_fit_zoom_steps);
   g_test_add_func ("/app/diagram/animation-first-frame", test_animation_first_frame);
+  g_test_add_func ("/app/diagram/animation-follow-scroll", test_animation_follow_scroll);
   g_test_add_func ("/app/window/presenting-panel-grows-only", test_presenting_panel_grows_only);
   g_test_add_func ("/app/window/autosave-restore", test_autosave_restore);
   g_test_add_func ("/app/accels", test_accels);

@@ -910,24 +910,35 @@ pixels_apart (cairo_surface_t *x, cairo_surface_t *y, int w, int h)
 }
 
 /* Draws `scene` as the window does, on its background: through `cache` as a frame of an
- * animation (NULL: directly), shifted by (dx, dy) device pixels (the view scrolled). */
+ * animation (NULL: directly), shifted by (dx, dy) device pixels (the view scrolled), at
+ * `zoom`, with what the tween's next frames will show (`ahead`, may be NULL). */
 static void
-draw_in_window (cairo_surface_t *surface, const HsScene *scene, HsPaintCache *cache, double dx,
-                double dy)
+draw_in_view (cairo_surface_t *surface, const HsScene *scene, HsPaintCache *cache,
+              const HsTheme *theme, double zoom, double dx, double dy, const HsRect *ahead)
 {
-  const HsTheme *theme = hs_theme_get (HS_THEME_LIGHT);
   cairo_t *cr = cairo_create (surface);
   HsPaintOptions paint;
 
   cairo_set_source_rgb (cr, theme->background.r, theme->background.g, theme->background.b);
   cairo_paint (cr);
   cairo_translate (cr, dx, dy);
+  cairo_scale (cr, zoom, zoom);
   hs_paint_options_init (&paint);
   paint.cache = cache;
   paint.moving = cache != NULL;
+  if (ahead != NULL)
+    paint.still_ahead = *ahead;
   hs_painter_draw (cr, scene, theme, &paint);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
+}
+
+/* The same in the light theme, at 1:1, with nothing ahead. */
+static void
+draw_in_window (cairo_surface_t *surface, const HsScene *scene, HsPaintCache *cache, double dx,
+                double dy)
+{
+  draw_in_view (surface, scene, cache, hs_theme_get (HS_THEME_LIGHT), 1, dx, dy, NULL);
 }
 
 /* The cache keeps the boxes' images of the zoom before: a zoom that comes back (presenting,
@@ -1068,6 +1079,56 @@ test_painter_still_layer (void)
   cairo_surface_destroy (cached);
 }
 
+/* A still layer made for what the tween's next frames show (the view scrolls with the tween)
+ * is moved, not drawn again, by a scroll of whole pixels within that area, and a frame
+ * through it equals one through a fresh layer, byte for byte; a scroll by a fraction of a
+ * pixel, past that area, or a new zoom or theme draws it anew. */
+static void
+test_painter_still_layer_scrolls (void)
+{
+  g_autoptr (HsSnapshot) a = fixture_many (20);
+  g_autoptr (HsScene) sa = render (a);
+  g_autoptr (HsScene) sb = hs_scene_copy (sa);
+  g_autoptr (HsTween) ab = NULL;
+  g_autoptr (HsPaintCache) cache = hs_paint_cache_new ();
+  const HsTheme *light = hs_theme_get (HS_THEME_LIGHT), *dark = hs_theme_get (HS_THEME_DARK);
+  int w = (int)ceil (sa->width / 2), h = (int)ceil (sa->height / 2);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  /* the viewport scrolled by (40, 30) pixels */
+  HsRect ahead = { 40, 30, w, h };
+  HsSceneNode *moved = g_ptr_array_index (sb->nodes, sb->nodes->len - 1);
+  const HsScene *frame;
+  guint layers;
+
+  g_assert_cmpfloat (sa->width, >, 200);
+  g_assert_cmpfloat (sa->height, >, 200);
+  moved->rect.x += 30;
+  ab = hs_tween_new (sa, sb);
+  frame = hs_tween_frame (ab, 0.5);
+  draw_in_view (surface, frame, cache, light, 1, 0, 0, &ahead);
+  layers = hs_paint_cache_n_layers_drawn (cache);
+  g_assert_cmpuint (layers, ==, 1);
+  draw_in_view (surface, frame, cache, light, 1, -13, -7, &ahead);
+  assert_layer_fresh (frame, cache, -40, -30, w, h, 2);
+  g_assert_cmpuint (hs_paint_cache_n_layers_drawn (cache), ==, layers);
+
+  /* a fraction of a pixel: its edges would be placed apart from the boxes */
+  draw_in_view (surface, frame, cache, light, 1, -20.5, -10, &ahead);
+  g_assert_cmpuint (hs_paint_cache_n_layers_drawn (cache), ==, ++layers);
+  draw_in_view (surface, frame, cache, light, 1, 0, 0, &ahead);
+  g_assert_cmpuint (hs_paint_cache_n_layers_drawn (cache), ==, ++layers);
+  /* past the area it was made for */
+  assert_layer_fresh (frame, cache, -41 - w / 2, -30, w, h, 2);
+  g_assert_cmpuint (hs_paint_cache_n_layers_drawn (cache), ==, ++layers);
+  draw_in_view (surface, frame, cache, light, 0.5, 0, 0, NULL);
+  g_assert_cmpuint (hs_paint_cache_n_layers_drawn (cache), ==, ++layers);
+  draw_in_view (surface, frame, cache, dark, 0.5, 0, 0, NULL);
+  g_assert_cmpuint (hs_paint_cache_n_layers_drawn (cache), ==, ++layers);
+  draw_in_view (surface, frame, cache, dark, 0.5, 0, 0, NULL);
+  g_assert_cmpuint (hs_paint_cache_n_layers_drawn (cache), ==, layers);
+  cairo_surface_destroy (surface);
+}
+
 /* ---- shortened values ----------------------------------------------------------------- */
 
 /* The text of the value cell of the global frame's variable `row` (0-based). */
@@ -1152,6 +1213,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/painter/moving-cache", test_painter_moving_cache);
   g_test_add_func ("/diagram/painter/cache-zoom-back", test_painter_cache_zoom_back);
   g_test_add_func ("/diagram/painter/still-layer", test_painter_still_layer);
+  g_test_add_func ("/diagram/painter/still-layer-scrolls", test_painter_still_layer_scrolls);
   g_test_add_func ("/diagram/scene/long-values-shortened", test_long_values_shortened);
   g_test_add_func ("/diagram/options/expand", test_options_expand);
   g_test_add_func ("/diagram/options/collapse-id", test_options_collapse_id);

@@ -6,6 +6,8 @@
  *   (which borrows `from` and `target`, so it goes before them).
  * - Geometry: a scene point p is drawn at p * zoom + origin, where origin centres the
  *   content when it is smaller than the viewport and follows the adjustments otherwise.
+ *   A step's tween carries its scroll: the adjustments are where the step ends at once,
+ *   the diagram is drawn from where the step before was seen to there (drawn_origin).
  * - Fitting (`fit`, on until the viewer zooms by hand): the zoom changes between steps
  *   only when the new scene no longer fits, so that text keeps its size while stepping;
  *   it then shrinks to fit, down to `fit_floor` (MIN_FIT_ZOOM, below which text is not
@@ -47,6 +49,10 @@ struct _HeapscopeDiagramView
   const HsScene *shown;    /* the tween's last frame, or NULL: then `target` is shown */
   gint64 anim_start_us;    /* the frame time of the animation's first frame, or 0 before it */
   gboolean resize_pending; /* the target's size is to be measured from its second frame */
+  double progress;         /* the tween's eased time, 0 to 1 */
+  /* the origin the tween started from less origin(): drawn_origin comes from there */
+  double scroll_dx, scroll_dy;
+  gboolean scroll_held; /* a step moves the adjustments: its tween draws that scroll */
   guint tick_id;
   guint duration_ms;
 
@@ -89,7 +95,8 @@ struct _HeapscopeDiagramView
   gboolean profile;
   GdkFrameClock *profile_clock; /* connected to while an animation runs */
   double frame_cpu0, frame_wall0, tween_ms, snapshot_ms;
-  guint n_frames, images0; /* images0: the paint cache's images drawn before the animation */
+  /* images0, layers0: the paint cache's images and still layers drawn before the animation */
+  guint n_frames, images0, layers0;
   double sum_cpu_ms, max_cpu_ms, sum_wall_ms, max_wall_ms, sum_tween_ms, sum_snapshot_ms;
 };
 
@@ -149,6 +156,19 @@ origin (HeapscopeDiagramView *self, double *ox, double *oy)
                 : MARGIN - (self->hadj ? gtk_adjustment_get_value (self->hadj) : 0);
   *oy = ch <= h ? (h - ch) / 2 + MARGIN
                 : MARGIN - (self->vadj ? gtk_adjustment_get_value (self->vadj) : 0);
+}
+
+/* Where the origin is drawn: while a step's tween runs, it goes from where the view was
+ * when the step came to origin() (where the adjustments are already), by whole pixels, so
+ * that the painter's still layer moves with it instead of being drawn again. */
+static void
+drawn_origin (HeapscopeDiagramView *self, double *ox, double *oy)
+{
+  double left = self->tween ? 1 - self->progress : 0;
+
+  origin (self, ox, oy);
+  *ox += round (self->scroll_dx * left);
+  *oy += round (self->scroll_dy * left);
 }
 
 static void
@@ -239,7 +259,8 @@ configure_adjustments (HeapscopeDiagramView *self)
 static void
 on_adjustment_changed (GtkAdjustment *adj, HeapscopeDiagramView *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (!self->scroll_held)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -583,6 +604,7 @@ stop_animation (HeapscopeDiagramView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
   self->shown = NULL;
+  self->progress = self->scroll_dx = self->scroll_dy = 0;
   g_clear_pointer (&self->tween, hs_tween_free);
   g_clear_pointer (&self->from, hs_scene_free);
   profile_end (self);
@@ -630,6 +652,7 @@ profile_begin (HeapscopeDiagramView *self)
     return;
   self->profile_clock = g_object_ref (clock);
   self->images0 = hs_paint_cache_n_images_drawn (self->paint_cache);
+  self->layers0 = hs_paint_cache_n_layers_drawn (self->paint_cache);
   g_signal_connect (clock, "before-paint", G_CALLBACK (profile_before_paint), self);
   g_signal_connect (clock, "after-paint", G_CALLBACK (profile_after_paint), self);
 }
@@ -646,11 +669,12 @@ profile_end (HeapscopeDiagramView *self)
   g_signal_handlers_disconnect_by_func (self->profile_clock, profile_after_paint, self);
   g_clear_object (&self->profile_clock);
   g_printerr ("heapscope-profile: animation of %u nodes: %u frames, CPU mean %.1f ms max %.1f "
-              "ms (tween %.1f, diagram snapshot %.1f; %u boxes drawn anew at zoom %.3f), wall "
-              "mean %.1f ms max %.1f ms\n",
+              "ms (tween %.1f, diagram snapshot %.1f; %u boxes and %u still layers drawn anew at "
+              "zoom %.3f), wall mean %.1f ms max %.1f ms\n",
               self->target ? self->target->nodes->len : 0, self->n_frames, self->sum_cpu_ms / n,
               self->max_cpu_ms, self->sum_tween_ms / n, self->sum_snapshot_ms / n,
-              hs_paint_cache_n_images_drawn (self->paint_cache) - self->images0, self->zoom,
+              hs_paint_cache_n_images_drawn (self->paint_cache) - self->images0,
+              hs_paint_cache_n_layers_drawn (self->paint_cache) - self->layers0, self->zoom,
               self->sum_wall_ms / n, self->max_wall_ms);
   self->n_frames = 0;
   self->sum_cpu_ms = self->max_cpu_ms = self->sum_wall_ms = self->max_wall_ms = 0;
@@ -681,7 +705,8 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
       gtk_widget_queue_draw (widget);
       return G_SOURCE_REMOVE;
     }
-  self->shown = hs_tween_frame (self->tween, ease_out_cubic (MAX (t, 0)));
+  self->progress = ease_out_cubic (MAX (t, 0));
+  self->shown = hs_tween_frame (self->tween, self->progress);
   gtk_widget_queue_draw (widget);
   if (self->profile)
     self->tween_ms = thread_cpu_ms () - t0;
@@ -705,38 +730,46 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
                                   gboolean animate)
 {
   HsScene *from;
-  double zoom = self->zoom;
+  double zoom = self->zoom, ox0, oy0, ox1, oy1;
 
   g_return_if_fail (HEAPSCOPE_IS_DIAGRAM_VIEW (self));
   /* the new animation starts from exactly what is on screen now */
+  drawn_origin (self, &ox0, &oy0);
   from = self->tween ? hs_tween_steal (self->tween) : g_steal_pointer (&self->target);
   stop_animation (self);
   g_clear_pointer (&self->target, hs_scene_free);
   self->target = scene ? hs_scene_copy (scene) : NULL;
+  animate = animate && animations_enabled (self) && (from || self->target);
 
   if (self->fit)
     self->zoom = self->view_changed && self->zoom_to_return > 0 ? return_zoom (self)
                                                                 : settle_zoom (self, from == NULL);
   self->view_changed = FALSE;
+  /* at the same zoom, the tween draws the scroll to what changed (a new zoom draws anew) */
+  self->scroll_held = animate && zoom == self->zoom;
   configure_adjustments (self);
   follow_changes (self, from);
+  self->scroll_held = FALSE;
 
-  if (animate && animations_enabled (self) && (from || self->target))
+  if (animate)
     {
       self->from = from;
       self->tween = hs_tween_new (self->from, self->target);
       self->shown = hs_tween_frame (self->tween, 0);
       self->anim_start_us = 0;
       self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+      origin (self, &ox1, &oy1);
+      if (zoom == self->zoom)
+        self->scroll_dx = ox0 - ox1, self->scroll_dy = oy0 - oy1;
       profile_begin (self);
     }
   else
     g_clear_pointer (&from, hs_scene_free);
 
   update_accessible (self);
-  /* An animation starts with what the screen shows at the same zoom (a scroll draws anew
-   * by itself): the view is neither drawn nor measured again (a resize draws too) until
-   * its second frame, so the first paints only the widgets that changed with the step.
+  /* An animation starts with what the screen shows at the same zoom (its scroll too): the
+   * view is neither drawn nor measured again (a resize draws too) until its second frame,
+   * so the first paints only the widgets that changed with the step.
    * Drawn with them, cairo composited the whole diagram through a mask of their clip (a
    * step's first frame at 300 objects presenting: 31 million instructions, now 10). */
   if (self->tween != NULL && zoom == self->zoom)
@@ -842,7 +875,7 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   const HsScene *scene = shown_scene (self);
   const HsTheme *theme = hs_theme_lookup (self->theme);
   HsPaintOptions paint;
-  double ox, oy, t0;
+  double ox, oy, ox1, oy1, t0;
   cairo_t *cr;
 
   if (w <= 0 || h <= 0)
@@ -865,7 +898,11 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   t0 = self->profile ? thread_cpu_ms () : 0;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  origin (self, &ox, &oy);
+  drawn_origin (self, &ox, &oy);
+  /* the tween's later frames scroll towards the viewport at origin() */
+  origin (self, &ox1, &oy1);
+  paint.still_ahead
+      = (HsRect){ -ox1 / self->zoom, -oy1 / self->zoom, w / self->zoom, h / self->zoom };
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, self->zoom, self->zoom);
   hs_painter_draw (cr, scene, theme, &paint);

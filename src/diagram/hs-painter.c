@@ -21,6 +21,7 @@ hs_paint_options_init (HsPaintOptions *opts)
   opts->sink = NULL;
   opts->cache = NULL;
   opts->moving = FALSE;
+  opts->still_ahead = (HsRect){ 0 };
 }
 
 /* The sink of this drawing, if any: kept on the context, so that every helper can reach it
@@ -635,15 +636,17 @@ struct _HsPaintCache
   /* moving frames: the visible area's still edges (and background), drawn once for all the
    * frames of a tween (paint_still_layer) */
   cairo_surface_t *still; /* or NULL */
-  int still_x, still_y;   /* its top left, in device pixels */
-  guint64 still_key;      /* what it holds, where */
-  guint generation;       /* of the current draw: images unused for two draws go */
-  double scale;           /* user to device scale the images were drawn at */
+  /* its area, in device pixels from the whole pixels of the transform's offset */
+  cairo_rectangle_int_t still_area;
+  guint64 still_key; /* what it holds, at which scale and fraction of a pixel */
+  guint generation;  /* of the current draw: images unused for two draws go */
+  double scale;      /* user to device scale the images were drawn at */
   /* the images of the scale before, kept as they were: a zoom that goes back (a panel that
    * grows and shrinks again between steps) finds them; 0 when there are none */
   GHashTable *images_before;
   double scale_before;
   guint n_images_drawn; /* ever: hs_paint_cache_n_images_drawn */
+  guint n_layers_drawn; /* ever: hs_paint_cache_n_layers_drawn */
   const HsTheme *theme;
   gboolean show_badges;
 };
@@ -932,71 +935,106 @@ device_rect (cairo_t *cr, const Visible *v)
                                   (int)ceil (y2) - (int)floor (y1) };
 }
 
-/* What a still layer drawn now would hold: the device transform, the area and every visible
- * still edge where it is. */
+/* What a still layer drawn now would hold: the device transform but its whole pixels (a
+ * scroll by whole pixels moves the layer, it does not change it) and every still edge. */
 static guint64
-still_key (cairo_t *cr, const HsScene *scene, const Visible *v, const cairo_rectangle_int_t *area)
+still_key (const cairo_matrix_t *m, const HsScene *scene)
 {
-  cairo_matrix_t m;
   guint64 h = 0xcbf29ce484222325ull;
 
-  cairo_get_matrix (cr, &m);
-  h = mix_double (mix_double (mix_double (mix_double (h, m.xx), m.yy), m.xy), m.yx);
-  h = mix_double (mix_double (h, m.x0), m.y0);
-  h = mix (mix (mix (mix (h, area->x), area->y), area->width), area->height);
+  h = mix_double (mix_double (mix_double (mix_double (h, m->xx), m->yy), m->xy), m->yx);
+  h = mix_double (mix_double (h, m->x0 - floor (m->x0)), m->y0 - floor (m->y0));
   for (guint i = 0; i < scene->edges->len; i++)
     {
       const HsSceneEdge *e = g_ptr_array_index (scene->edges, i);
 
-      if (e->is_still && edge_visible (v, e))
+      if (e->is_still)
         h = mix_double (mix_double (mix (h, edge_shape (e)), e->points[0].x), e->points[0].y);
     }
   return h;
 }
 
+static gboolean
+rect_holds (const cairo_rectangle_int_t *outer, const cairo_rectangle_int_t *inner)
+{
+  return inner->x >= outer->x && inner->y >= outer->y
+         && inner->x + inner->width <= outer->x + outer->width
+         && inner->y + inner->height <= outer->y + outer->height;
+}
+
+/* Draws the still layer of `area` (device pixels from the whole-pixel offset of `m`):
+ * the background and the still edges that cross it. */
+static cairo_surface_t *
+draw_still_layer (HsPaintCache *cache, const HsScene *scene, const cairo_matrix_t *m,
+                  const cairo_rectangle_int_t *area, const Visible *v)
+{
+  cairo_surface_t *still
+      = cairo_image_surface_create (CAIRO_FORMAT_RGB24, area->width, area->height);
+  cairo_t *layer = cairo_create (still);
+
+  cairo_translate (layer, -area->x - floor (m->x0), -area->y - floor (m->y0));
+  cairo_transform (layer, m);
+  cairo_set_line_join (layer, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (layer, CAIRO_LINE_CAP_ROUND);
+  set_color (layer, &cache->theme->background, 1);
+  cairo_paint (layer);
+  for (guint i = 0; i < scene->edges->len; i++)
+    {
+      const HsSceneEdge *edge = g_ptr_array_index (scene->edges, i);
+
+      if (edge->is_still && edge_visible (v, edge))
+        draw_edge (layer, edge, cache->theme);
+    }
+  cairo_destroy (layer);
+  return still;
+}
+
 /* Paints the visible area in the background with `scene`'s still edges (is_still: a tween's
  * edges that no frame moves), drawn now unless the cache holds them: a moving frame then
- * draws only its moving edges. Opaque, so painting it is a copy. FALSE when the area is too
- * large to keep (the edges are drawn one by one). */
+ * draws only its moving edges. A layer drawn now covers `ahead` too (what the tween's next
+ * frames will show, in scene units; may be empty), so that a view scrolling with the tween
+ * moves it instead of drawing it again. Opaque, so painting it is a copy. FALSE when the
+ * area is too large to keep (the edges are drawn one by one). */
 static gboolean
-paint_still_layer (cairo_t *cr, HsPaintCache *cache, const HsScene *scene, const Visible *v)
+paint_still_layer (cairo_t *cr, HsPaintCache *cache, const HsScene *scene, const Visible *v,
+                   const HsRect *ahead)
 {
   cairo_rectangle_int_t area = device_rect (cr, v);
+  cairo_matrix_t m;
   guint64 key;
 
   if (area.width <= 0 || area.height <= 0 || (double)area.width * area.height > STILL_MAX_PIXELS)
     return FALSE;
-  key = still_key (cr, scene, v, &area);
-  if (cache->still == NULL || key != cache->still_key)
+  cairo_get_matrix (cr, &m);
+  area.x -= (int)floor (m.x0), area.y -= (int)floor (m.y0);
+  key = still_key (&m, scene);
+  if (cache->still == NULL || key != cache->still_key || !rect_holds (&cache->still_area, &area))
     {
-      cairo_surface_t *still
-          = cairo_image_surface_create (CAIRO_FORMAT_RGB24, area.width, area.height);
-      cairo_t *layer = cairo_create (still);
-      cairo_matrix_t m;
+      Visible both = *v;
+      cairo_rectangle_int_t wide;
 
-      cairo_get_matrix (cr, &m);
-      cairo_translate (layer, -area.x, -area.y);
-      cairo_transform (layer, &m);
-      cairo_set_line_join (layer, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_line_cap (layer, CAIRO_LINE_CAP_ROUND);
-      set_color (layer, &cache->theme->background, 1);
-      cairo_paint (layer);
-      for (guint i = 0; i < scene->edges->len; i++)
+      if (ahead->width > 0 && ahead->height > 0)
         {
-          const HsSceneEdge *edge = g_ptr_array_index (scene->edges, i);
-
-          if (edge->is_still && edge_visible (v, edge))
-            draw_edge (layer, edge, cache->theme);
+          both.x1 = MIN (v->x1, ahead->x), both.y1 = MIN (v->y1, ahead->y);
+          both.x2 = MAX (v->x2, ahead->x + ahead->width);
+          both.y2 = MAX (v->y2, ahead->y + ahead->height);
         }
-      cairo_destroy (layer);
+      wide = device_rect (cr, &both);
+      wide.x -= (int)floor (m.x0), wide.y -= (int)floor (m.y0);
+      if ((double)wide.width * wide.height <= STILL_MAX_PIXELS)
+        area = wide;
+      else
+        both = *v;
       g_clear_pointer (&cache->still, cairo_surface_destroy);
-      cache->still = still;
-      cache->still_x = area.x, cache->still_y = area.y;
+      cache->still = draw_still_layer (cache, scene, &m, &area, &both);
+      cache->still_area = area;
       cache->still_key = key;
+      cache->n_layers_drawn++;
     }
   cairo_save (cr);
   cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, cache->still, cache->still_x, cache->still_y);
+  cairo_set_source_surface (cr, cache->still, cache->still_area.x + floor (m.x0),
+                            cache->still_area.y + floor (m.y0));
   cairo_paint (cr);
   cairo_restore (cr);
   return TRUE;
@@ -1063,6 +1101,13 @@ hs_paint_cache_n_images_drawn (const HsPaintCache *cache)
   return cache->n_images_drawn;
 }
 
+guint
+hs_paint_cache_n_layers_drawn (const HsPaintCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+  return cache->n_layers_drawn;
+}
+
 void
 hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
                  const HsPaintOptions *opts)
@@ -1091,7 +1136,7 @@ hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
     g_clear_pointer (&cache->still, cairo_surface_destroy); /* settled: no tween to keep it for */
   /* the background is in the still layer, under its edges */
   still = cache != NULL && opts->moving && opts->paint_background
-          && paint_still_layer (cr, cache, scene, &visible);
+          && paint_still_layer (cr, cache, scene, &visible, &opts->still_ahead);
   if (opts->paint_background && !still)
     {
       set_color (cr, &theme->background, 1);

@@ -45,6 +45,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsPaintCache, hs_paint_cache_free)
 /* How many node images the cache has drawn since it was made (what a frame that draws none
  * saved: HEAPSCOPE_PROFILE reports it, tests count it). */
 guint hs_paint_cache_n_images_drawn (const HsPaintCache *cache);
+/* How many still layers (see HsPaintOptions.moving) it has drawn since it was made. */
+guint hs_paint_cache_n_layers_drawn (const HsPaintCache *cache);
 
 typedef struct
 {
@@ -53,10 +55,15 @@ typedef struct
   const HsPaintSink *sink;   /* NULL (the default): draw with cairo */
   HsPaintCache *cache;       /* NULL (the default): draw every node; not with a sink */
   /* a frame of an animation: with a cache, the edges that no frame of the tween moves
-   * (is_still) come from one image of the visible area, kept while they stay (with the
-   * background, when it is painted), and an edge whose shape the last frame drew too (it
-   * moved with its ends) is drawn from an image, to the nearest device pixel (FALSE) */
+   * (is_still) come from one image of the visible area (and `still_ahead`), kept while they
+   * stay (with the background, when it is painted), and an edge whose shape the last frame
+   * drew too (it moved with its ends) is drawn from an image, to the nearest device pixel
+   * (FALSE) */
   gboolean moving;
+  /* with `moving`: what the tween's next frames will show besides this one's visible area,
+   * in scene units (the view scrolls with the tween; empty, the default: nothing more). A
+   * still layer drawn now covers it, and a scroll by whole device pixels moves the layer. */
+  HsRect still_ahead;
 } HsPaintOptions;
 
 void hs_paint_options_init (HsPaintOptions *opts);

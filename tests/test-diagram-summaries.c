@@ -814,7 +814,7 @@ test_fold_tree (void)
 static guint64
 ref_of (const HsSnapshot *snap, guint64 id, const char *cell)
 {
-  const HsSnapObject *obj = g_hash_table_lookup (snap->by_id, &id);
+  const HsSnapObject *obj = hs_snapshot_lookup (snap, id);
 
   for (guint i = 0; i < obj->cells->len; i++)
     if (g_strcmp0 (g_array_index (obj->cells, HsSnapCell, i).label, cell) == 0)
@@ -857,7 +857,7 @@ test_fold_keeps_changed (void)
 {
   g_autoptr (HsSnapshot) snap = fixture_tree (9);
   guint64 leaf = 610, path[9];
-  HsSnapObject *obj = g_hash_table_lookup (snap->by_id, &leaf);
+  HsSnapObject *obj = hs_snapshot_lookup (snap, leaf);
   g_autoptr (HsScene) scene = NULL;
 
   obj->flags |= HS_SNAP_FLAG_CHANGED;
@@ -895,8 +895,7 @@ test_fold_parent_links (void)
           HsSnapValue *child = &g_array_index (obj->cells, HsSnapCell, c).value;
 
           if (child->kind == HS_SNAP_VALUE_REF)
-            fx_attr (g_hash_table_lookup (snap->by_id, &child->ref), "parent",
-                     hs_snap_value_ref (obj->id));
+            fx_attr (hs_snapshot_lookup (snap, child->ref), "parent", hs_snap_value_ref (obj->id));
         }
     }
   hs_snap_frame_add_var (module, "node", hs_snap_value_ref (610));

@@ -187,9 +187,9 @@ global_object (HsSnapshot *snap, const char *name)
       const HsSnapVar *var = &g_array_index (module->vars, HsSnapVar, i);
 
       if (g_str_equal (var->name, name))
-        return g_hash_table_lookup (var->value.kind == HS_SNAP_VALUE_REF ? snap->by_id
-                                                                         : snap->inline_objects,
-                                    &var->value.ref);
+        return var->value.kind == HS_SNAP_VALUE_REF
+                   ? hs_snapshot_lookup (snap, var->value.ref)
+                   : g_hash_table_lookup (snap->inline_objects, &var->value.ref);
     }
   g_assert_not_reached ();
 }

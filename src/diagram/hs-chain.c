@@ -32,16 +32,26 @@
  * for the frames between, keyed by its first hidden frame's id with
  * HS_SCENE_FRAME_CHAIN_BIT set.
  */
+#include <string.h>
+
 #include "hs-diagram-private.h"
 
 struct _HsChains
 {
   GPtrArray *chains;    /* HsChain*, owned */
-  GHashTable *hidden;   /* guint64* id of a hidden node -> HsChain* */
+  HsIdMap hidden;       /* id of a hidden node -> HsChain* */
   GHashTable *frames;   /* guint64* frame id of a hidden frame -> HsChain* */
   GHashTable *expanded; /* guint64* ids: keys of long chains the viewer expanded */
   GHashTable *whole;    /* const HsSnapObject*: the nodes of those chains */
 };
+
+/* One object's links (hs_chain_links), found once: the finder asks for a node's several
+ * times (its own run, its neighbours' checks), 2.2 million times for a 200,000-node chain. */
+typedef struct
+{
+  guint n;
+  const HsSnapObject *refs[3];
+} Links;
 
 /* What the chain finder reads: the snapshot, and the references into each object from
  * cells that no arrow is drawn from (the middle of a long collection, elided, or left out by
@@ -50,20 +60,19 @@ struct _HsChains
 typedef struct
 {
   const HsSnapshot *snap;
-  GHashTable *undrawn; /* const HsSnapObject* -> how many such references */
+  HsIdMap *undrawn;  /* id -> how many such references (as a pointer) */
+  HsIdMap *links_at; /* id -> 1 + the index of its Links in `links` */
+  GArray *links;     /* of Links */
 } Find;
 
 static void
 count_undrawn (const Find *find, const HsSnapValue *value)
 {
-  const HsSnapObject *target;
-
-  if (value->kind != HS_SNAP_VALUE_REF
-      || (target = g_hash_table_lookup (find->snap->by_id, &value->ref)) == NULL)
+  if (value->kind != HS_SNAP_VALUE_REF || hs_snapshot_lookup (find->snap, value->ref) == NULL)
     return;
-  g_hash_table_insert (
-      find->undrawn, (gpointer)target,
-      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (find->undrawn, target)) + 1));
+  hs_id_map_insert (
+      find->undrawn, value->ref,
+      GUINT_TO_POINTER (GPOINTER_TO_UINT (hs_id_map_lookup (find->undrawn, value->ref)) + 1));
 }
 
 /* The references of obj's cells that it draws no arrow from, when obj is drawn open (a
@@ -92,7 +101,7 @@ count_undrawn_cells (const Find *find, const HsDiagramOptions *opts, const HsSna
 static guint
 undrawn_refs (const Find *find, const HsSnapObject *obj)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (find->undrawn, obj));
+  return GPOINTER_TO_UINT (hs_id_map_lookup (find->undrawn, obj->id));
 }
 
 static void
@@ -116,7 +125,7 @@ hs_chain_same_type_target (const HsSnapshot *snap, const HsSnapObject *obj,
 
   if (value->kind != HS_SNAP_VALUE_REF)
     return NULL;
-  target = g_hash_table_lookup (snap->by_id, &value->ref);
+  target = hs_snapshot_lookup (snap, value->ref);
   if (target == NULL || target == obj || target->kind != obj->kind
       || g_strcmp0 (target->type_name, obj->type_name) != 0)
     return NULL;
@@ -128,8 +137,8 @@ hs_chain_link_container (const HsSnapshot *snap, const HsSnapObject *obj, const 
 {
   const HsSnapObject *c;
 
-  if (value->kind != HS_SNAP_VALUE_REF
-      || (c = g_hash_table_lookup (snap->by_id, &value->ref)) == NULL || c == obj
+  if (value->kind != HS_SNAP_VALUE_REF || (c = hs_snapshot_lookup (snap, value->ref)) == NULL
+      || c == obj
       || (c->kind != HS_SNAP_LIST && c->kind != HS_SNAP_TUPLE && c->kind != HS_SNAP_SET
           && c->kind != HS_SNAP_DICT)
       || (c->kind == obj->kind && g_strcmp0 (c->type_name, obj->type_name) == 0) || c->immortal
@@ -172,6 +181,27 @@ hs_chain_links (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObj
   return n;
 }
 
+/* hs_chain_links (obj, refs, 3), each object's found once. */
+static guint
+links_of (const Find *find, const HsSnapObject *obj, const HsSnapObject **refs)
+{
+  gsize at = GPOINTER_TO_SIZE (hs_id_map_lookup (find->links_at, obj->id));
+  const Links *links;
+
+  if (at == 0)
+    {
+      Links found;
+
+      found.n = hs_chain_links (find->snap, obj, found.refs, 3);
+      g_array_append_val (find->links, found);
+      at = find->links->len;
+      hs_id_map_insert (find->links_at, obj->id, GSIZE_TO_POINTER (at));
+    }
+  links = &g_array_index (find->links, Links, at - 1);
+  memcpy (refs, links->refs, links->n * sizeof *refs);
+  return links->n;
+}
+
 /* The link containers of obj (link_container), added to `out`. */
 static void
 add_link_containers (const HsSnapshot *snap, const HsSnapObject *obj, GPtrArray *out)
@@ -188,10 +218,10 @@ add_link_containers (const HsSnapshot *snap, const HsSnapObject *obj, GPtrArray 
 
 /* How many of obj's references (to its own type) go to target. */
 static guint
-refs_to (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *target)
+refs_to (const Find *find, const HsSnapObject *obj, const HsSnapObject *target)
 {
   const HsSnapObject *refs[3];
-  guint n = hs_chain_links (snap, obj, refs, 3), k = 0;
+  guint n = links_of (find, obj, refs), k = 0;
 
   for (guint i = 0; i < n; i++)
     k += refs[i] == target;
@@ -206,16 +236,16 @@ static gboolean
 only_chain_holds (const Find *find, const HsSnapObject *obj, const HsSnapObject *next)
 {
   const HsSnapObject *refs[3];
-  guint n = hs_chain_links (find->snap, next, refs, 3);
+  guint n = links_of (find, next, refs);
   gint64 back = 0;
 
   if (next->immortal || next->hidden_holders->len > 0
       || (next->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE | HS_SNAP_FLAG_HIDDEN_HELD))
-      || refs_to (find->snap, obj, next) != 1)
+      || refs_to (find, obj, next) != 1)
     return FALSE;
   for (guint i = 0; i < n; i++)
     if (refs[i] != obj && (i == 0 || refs[i] != refs[i - 1]))
-      back += refs_to (find->snap, refs[i], next);
+      back += refs_to (find, refs[i], next);
   return next->refcount == 1 + back + undrawn_refs (find, next);
 }
 
@@ -223,13 +253,13 @@ only_chain_holds (const Find *find, const HsSnapObject *obj, const HsSnapObject 
  * its type but obj (a doubly linked list's last node, its prev). Drawn after the marker, it
  * may be held by anything else too (a `tail` name). */
 static gboolean
-ends_chain (const HsSnapshot *snap, const HsSnapObject *obj, const HsSnapObject *next)
+ends_chain (const Find *find, const HsSnapObject *obj, const HsSnapObject *next)
 {
   const HsSnapObject *refs[3];
-  guint n = hs_chain_links (snap, next, refs, 3);
+  guint n = links_of (find, next, refs);
 
   if ((next->flags & (HS_SNAP_FLAG_FREED | HS_SNAP_FLAG_UNREACHABLE))
-      || refs_to (snap, obj, next) != 1)
+      || refs_to (find, obj, next) != 1)
     return FALSE;
   for (guint i = 0; i < n; i++)
     if (refs[i] != obj)
@@ -251,7 +281,7 @@ side_size (const Find *find, const HsSnapObject *parent, const HsSnapObject *nod
     return HS_CHAIN_SIDE_MAX + 1;
   if (nodes != NULL)
     g_ptr_array_add (nodes, (gpointer)node);
-  n = hs_chain_links (find->snap, node, refs, 3);
+  n = links_of (find, node, refs);
   for (guint i = 0; i < n && size <= HS_CHAIN_SIDE_MAX; i++)
     if (refs[i] != parent && (i == 0 || refs[i] != refs[i - 1]))
       size += side_size (find, node, refs[i], nodes);
@@ -294,17 +324,16 @@ static const HsSnapObject *
 next_node (const Find *find, const HsSnapObject *obj, const HsSnapObject *prev, gboolean to_end)
 {
   const HsSnapObject *refs[3], *others[3], *next = NULL;
-  guint n = hs_chain_links (find->snap, obj, refs, 3), n_others = 0;
+  guint n = links_of (find, obj, refs), n_others = 0;
 
-  if (prev == NULL && n == 2 && refs[0] != refs[1] && refs_to (find->snap, refs[1], obj) > 0)
+  if (prev == NULL && n == 2 && refs[0] != refs[1] && refs_to (find, refs[1], obj) > 0)
     prev = refs[1];
   for (guint i = 0; i < n; i++)
     if (refs[i] != prev)
       others[n_others++] = refs[i];
   next = n_others == 1 ? others[0] : n_others > 1 ? spine_next (find, obj, others, n_others) : NULL;
   return next != NULL
-                 && (only_chain_holds (find, obj, next)
-                     || (to_end && ends_chain (find->snap, obj, next)))
+                 && (only_chain_holds (find, obj, next) || (to_end && ends_chain (find, obj, next)))
              ? next
              : NULL;
 }
@@ -316,23 +345,23 @@ chain_next (const Find *find, const HsSnapObject *obj, const HsSnapObject *prev)
 }
 
 static void
-link (GHashTable *linked, const HsSnapObject *next, const HsSnapObject *obj)
+link (HsIdMap *linked, const HsSnapObject *next, const HsSnapObject *obj)
 {
-  if (next != NULL && !g_hash_table_contains (linked, next))
-    g_hash_table_insert (linked, (gpointer)next, (gpointer)obj);
+  if (next != NULL && hs_id_map_lookup (linked, next->id) == NULL)
+    hs_id_map_insert (linked, next->id, (gpointer)obj);
 }
 
 /* Adds to `linked` every node a chain through obj would go on to (-> obj): from obj as its
  * first node, or coming from a node that refers back to it. */
 static void
-add_linked (const Find *find, const HsSnapObject *obj, GHashTable *linked)
+add_linked (const Find *find, const HsSnapObject *obj, HsIdMap *linked)
 {
   const HsSnapObject *refs[3];
-  guint n = hs_chain_links (find->snap, obj, refs, 3);
+  guint n = links_of (find, obj, refs);
 
   link (linked, next_node (find, obj, NULL, FALSE), obj);
   for (guint i = 0; i < n; i++)
-    if (refs_to (find->snap, refs[i], obj) > 0)
+    if (refs_to (find, refs[i], obj) > 0)
       link (linked, next_node (find, obj, refs[i], FALSE), obj);
 }
 
@@ -342,7 +371,7 @@ add_sides (const Find *find, const HsSnapObject *obj, const HsSnapObject *prev,
            const HsSnapObject *next, GPtrArray *nodes)
 {
   const HsSnapObject *refs[3];
-  guint n = hs_chain_links (find->snap, obj, refs, 3);
+  guint n = links_of (find, obj, refs);
 
   for (guint i = 0; i < n; i++)
     if (refs[i] != prev && refs[i] != next && (i == 0 || refs[i] != refs[i - 1]))
@@ -395,7 +424,7 @@ hs_chains_add (HsChains *chains, const HsSnapshot *snap, HsChain *chain)
     {
       const HsSnapObject *obj = g_ptr_array_index (chain->hidden, i);
 
-      g_hash_table_insert (chains->hidden, (gpointer)&obj->id, chain);
+      hs_id_map_insert (&chains->hidden, obj->id, chain);
     }
   g_ptr_array_add (chains->chains, chain);
 }
@@ -407,7 +436,7 @@ hs_chains_remove (HsChains *chains, const HsChain *chain)
     {
       const HsSnapObject *obj = g_ptr_array_index (chain->hidden, i);
 
-      g_hash_table_remove (chains->hidden, &obj->id);
+      hs_id_map_remove (&chains->hidden, obj->id);
     }
   g_ptr_array_remove (chains->chains, (gpointer)chain);
 }
@@ -509,17 +538,18 @@ find_recursions (HsChains *chains, const HsSnapshot *snap, const HsDiagramOption
  * when it is long. */
 static void
 take_run (HsChains *chains, const Find *find, const HsDiagramOptions *opts, const HsSnapObject *obj,
-          const HsSnapObject *prev, GHashTable *taken, GPtrArray *run)
+          const HsSnapObject *prev, HsIdMap *taken, GPtrArray *run)
 {
   const HsSnapObject *after;
 
   g_ptr_array_set_size (run, 0);
   g_ptr_array_add (run, (gpointer)obj);
-  g_hash_table_add (taken, (gpointer)obj);
-  while ((after = chain_next (find, obj, prev)) != NULL && !g_hash_table_contains (taken, after))
+  hs_id_map_insert (taken, obj->id, (gpointer)obj);
+  while ((after = chain_next (find, obj, prev)) != NULL
+         && hs_id_map_lookup (taken, after->id) == NULL)
     {
       g_ptr_array_add (run, (gpointer)after);
-      g_hash_table_add (taken, (gpointer)after);
+      hs_id_map_insert (taken, after->id, (gpointer)after);
       prev = obj;
       obj = after;
     }
@@ -530,34 +560,39 @@ HsChains *
 hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
 {
   HsChains *chains = g_new0 (HsChains, 1);
-  /* objs with a previous -> that previous */
-  g_autoptr (GHashTable) linked = g_hash_table_new (NULL, NULL);
-  g_autoptr (GHashTable) taken = g_hash_table_new (NULL, NULL); /* objs in a run */
-  g_autoptr (GPtrArray) run = g_ptr_array_new ();
-  g_autoptr (GHashTable) undrawn = g_hash_table_new (NULL, NULL);
-  const Find find = { snap, undrawn };
+  HsIdMap linked, taken, undrawn, links_at; /* linked: id of a node -> the node before it */
+  g_autoptr (GPtrArray) run = NULL;
+  g_autoptr (GArray) links = NULL;
+  Find find = { snap, &undrawn, &links_at, NULL };
   gboolean started = TRUE;
 
   chains->chains = g_ptr_array_new_with_free_func ((GDestroyNotify)chain_free);
-  chains->hidden = g_hash_table_new (g_int64_hash, g_int64_equal);
+  hs_id_map_init (&chains->hidden);
   chains->frames = g_hash_table_new (g_int64_hash, g_int64_equal);
   chains->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   chains->whole = g_hash_table_new (NULL, NULL);
   if (opts->chain_threshold == 0)
     return chains;
   find_recursions (chains, snap, opts);
+  run = g_ptr_array_new ();
+  links = g_array_new (FALSE, FALSE, sizeof (Links));
+  find.links = links;
+  hs_id_map_init (&linked);
+  hs_id_map_init (&taken);
+  hs_id_map_init (&undrawn);
+  hs_id_map_init (&links_at);
   for (guint i = 0; i < snap->objects->len; i++)
     count_undrawn_cells (&find, opts, g_ptr_array_index (snap->objects, i));
   for (guint i = 0; i < snap->objects->len; i++)
-    add_linked (&find, g_ptr_array_index (snap->objects, i), linked);
+    add_linked (&find, g_ptr_array_index (snap->objects, i), &linked);
   /* Every chain from its first node, which no other node goes on to; a ring that nothing
    * outside refers to has none and stays whole. A node belongs to one chain at most. */
   for (guint i = 0; i < snap->objects->len; i++)
     {
       const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
 
-      if (!g_hash_table_contains (linked, obj) && !g_hash_table_contains (taken, obj))
-        take_run (chains, &find, opts, obj, NULL, taken, run);
+      if (hs_id_map_lookup (&linked, obj->id) == NULL && hs_id_map_lookup (&taken, obj->id) == NULL)
+        take_run (chains, &find, opts, obj, NULL, &taken, run);
     }
   /* A node a chain would go on to that the run of the node before it left (a tree's spine
    * below a root whose run went to its other child, each child's `parent` pointing back)
@@ -568,15 +603,19 @@ hs_chains_find (const HsSnapshot *snap, const HsDiagramOptions *opts)
       for (guint i = 0; i < snap->objects->len; i++)
         {
           const HsSnapObject *obj = g_ptr_array_index (snap->objects, i);
-          const HsSnapObject *prev = g_hash_table_lookup (linked, obj);
+          const HsSnapObject *prev = hs_id_map_lookup (&linked, obj->id);
 
-          if (prev == NULL || g_hash_table_contains (taken, obj)
-              || !g_hash_table_contains (taken, prev))
+          if (prev == NULL || hs_id_map_lookup (&taken, obj->id) != NULL
+              || hs_id_map_lookup (&taken, prev->id) == NULL)
             continue;
-          take_run (chains, &find, opts, obj, prev, taken, run);
+          take_run (chains, &find, opts, obj, prev, &taken, run);
           started = TRUE;
         }
     }
+  hs_id_map_clear (&linked);
+  hs_id_map_clear (&taken);
+  hs_id_map_clear (&undrawn);
+  hs_id_map_clear (&links_at);
   hs_folds_find (chains, snap, opts);
   return chains;
 }
@@ -586,7 +625,7 @@ hs_chains_free (HsChains *chains)
 {
   if (chains == NULL)
     return;
-  g_hash_table_unref (chains->hidden);
+  hs_id_map_clear (&chains->hidden);
   g_hash_table_unref (chains->frames);
   g_hash_table_unref (chains->expanded);
   g_hash_table_unref (chains->whole);
@@ -597,7 +636,7 @@ hs_chains_free (HsChains *chains)
 const HsChain *
 hs_chains_lookup (const HsChains *chains, guint64 id)
 {
-  return chains ? g_hash_table_lookup (chains->hidden, &id) : NULL;
+  return chains ? hs_id_map_lookup (&chains->hidden, id) : NULL;
 }
 
 const HsChain *

@@ -46,15 +46,52 @@ hs_elide_threshold_for (const HsDiagramOptions *opts, const HsSnapObject *obj)
   return hs_diagram_options_is_expanded (opts, obj) ? G_MAXUINT : opts->elide_threshold;
 }
 
+/* The walk's tables are an id map and an array, not a GHashTable and a GQueue: counting
+ * what a chain's marker hides walks each of its nodes (200,000 for l.extend(zip(l, ...))). */
 typedef struct
 {
   const HsSnapshot *snap;
   const HsDiagramOptions *opts;
   const HsChains *chains; /* NULL: no chain is summarised */
-  GHashTable *seen;
-  GQueue queue;
+  HsIdMap seen;           /* id -> HsSnapObject* */
+  GPtrArray *queue;       /* HsSnapObject*, from `next` on still to walk */
+  guint next;
   guint max;
 } Walk;
+
+static void
+walk_init (Walk *walk, const HsSnapshot *snap, const HsDiagramOptions *opts, const HsChains *chains,
+           guint max)
+{
+  *walk = (Walk){ snap, opts, chains, { 0 }, g_ptr_array_new (), 0, max };
+  hs_id_map_init (&walk->seen);
+}
+
+static void
+walk_clear (Walk *walk)
+{
+  hs_id_map_clear (&walk->seen);
+  g_ptr_array_unref (walk->queue);
+}
+
+static void
+walk_push (Walk *walk, const HsSnapObject *obj)
+{
+  hs_id_map_insert (&walk->seen, obj->id, (gpointer)obj);
+  g_ptr_array_add (walk->queue, (gpointer)obj);
+}
+
+static HsSnapObject *
+walk_pop (Walk *walk)
+{
+  if (walk->next == walk->queue->len)
+    {
+      g_ptr_array_set_size (walk->queue, 0);
+      walk->next = 0;
+      return NULL;
+    }
+  return g_ptr_array_index (walk->queue, walk->next++);
+}
 
 static void
 walk_visit (Walk *walk, const HsSnapValue *value)
@@ -62,16 +99,16 @@ walk_visit (Walk *walk, const HsSnapValue *value)
   const HsChain *chain;
   HsSnapObject *obj;
 
-  if (value->kind != HS_SNAP_VALUE_REF || g_hash_table_size (walk->seen) >= walk->max)
+  if (value->kind != HS_SNAP_VALUE_REF || walk->seen.len >= walk->max
+      || hs_id_map_lookup (&walk->seen, value->ref) != NULL)
     return;
-  obj = g_hash_table_lookup (walk->snap->by_id, &value->ref);
-  if (obj == NULL || g_hash_table_contains (walk->seen, &obj->id))
+  obj = hs_snapshot_lookup (walk->snap, value->ref);
+  if (obj == NULL)
     return;
   chain = hs_chains_lookup (walk->chains, obj->id);
   if (chain != NULL && chain->marker != obj->id)
     return; /* behind the marker */
-  g_hash_table_add (walk->seen, &obj->id);
-  g_queue_push_tail (&walk->queue, obj);
+  walk_push (walk, obj);
 }
 
 static void
@@ -88,7 +125,7 @@ walk_drain (Walk *walk)
 {
   HsSnapObject *obj;
 
-  while ((obj = g_queue_pop_head (&walk->queue)) != NULL)
+  while ((obj = walk_pop (walk)) != NULL)
     {
       guint n = obj->cells->len, head = n, tail = 0;
       const HsChain *chain = hs_chains_lookup (walk->chains, obj->id);
@@ -132,16 +169,16 @@ static guint
 count_hidden_by_choice (const HsSnapshot *snap, const HsDiagramOptions *opts,
                         const HsChains *chains, GHashTable *drawn)
 {
-  Walk walk = { snap,         NULL,     NULL, g_hash_table_new (g_int64_hash, g_int64_equal),
-                G_QUEUE_INIT, G_MAXUINT };
+  Walk walk;
   GHashTableIter iter;
   gpointer key;
   guint hidden;
 
-  /* Drawn objects count as seen, so the walk never enters them. */
+  walk_init (&walk, snap, NULL, NULL, G_MAXUINT);
+  /* Drawn objects count as seen, so the walk never enters them (only seen.len is read). */
   g_hash_table_iter_init (&iter, drawn);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (walk.seen, key);
+    hs_id_map_insert (&walk.seen, *(guint64 *)key, key);
   for (guint i = 0; i < hs_chains_count (chains); i++)
     {
       const HsChain *chain = hs_chains_get (chains, i);
@@ -156,10 +193,7 @@ count_hidden_by_choice (const HsSnapshot *snap, const HsDiagramOptions *opts,
         continue;
       for (guint j = 0; j < chain->hidden->len; j++)
         {
-          const HsSnapObject *obj = g_ptr_array_index (chain->hidden, j);
-
-          g_hash_table_add (walk.seen, (gpointer)&obj->id);
-          g_queue_push_tail (&walk.queue, (gpointer)obj);
+          walk_push (&walk, g_ptr_array_index (chain->hidden, j));
         }
     }
   if (opts->collapsed_ids != NULL || opts->collapsed_types != NULL)
@@ -172,8 +206,8 @@ count_hidden_by_choice (const HsSnapshot *snap, const HsDiagramOptions *opts,
             walk_cell (&walk, &g_array_index (obj->cells, HsSnapCell, c));
       }
   walk_drain (&walk);
-  hidden = g_hash_table_size (walk.seen) - g_hash_table_size (drawn);
-  g_hash_table_unref (walk.seen);
+  hidden = walk.seen.len - g_hash_table_size (drawn);
+  walk_clear (&walk);
   return hidden;
 }
 
@@ -181,10 +215,12 @@ GHashTable *
 hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts,
                          const HsChains *chains, guint *left_out)
 {
-  Walk walk = { snap,         opts,
-                chains,       g_hash_table_new (g_int64_hash, g_int64_equal),
-                G_QUEUE_INIT, opts->max_objects };
+  GHashTable *drawn = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Walk walk;
+  gpointer obj;
+  gsize pos = 0;
 
+  walk_init (&walk, snap, opts, chains, opts->max_objects);
   for (guint i = 0; i < snap->frames->len; i++)
     walk_frame (&walk, g_ptr_array_index (snap->frames, i));
   walk_drain (&walk);
@@ -197,7 +233,10 @@ hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts,
         walk_visit (&walk, &root);
       walk_drain (&walk);
     }
-  *left_out = snap->objects->len - g_hash_table_size (walk.seen)
-              - count_hidden_by_choice (snap, opts, chains, walk.seen);
-  return walk.seen;
+  while (hs_id_map_next (&walk.seen, &pos, &obj))
+    g_hash_table_add (drawn, &((HsSnapObject *)obj)->id);
+  walk_clear (&walk);
+  *left_out = snap->objects->len - g_hash_table_size (drawn)
+              - count_hidden_by_choice (snap, opts, chains, drawn);
+  return drawn;
 }

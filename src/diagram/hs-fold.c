@@ -87,8 +87,7 @@ reach (Forest *f, const HsSnapValue *value)
 {
   const HsSnapObject *obj;
 
-  if (value->kind == HS_SNAP_VALUE_REF
-      && (obj = g_hash_table_lookup (f->snap->by_id, &value->ref)) != NULL
+  if (value->kind == HS_SNAP_VALUE_REF && (obj = hs_snapshot_lookup (f->snap, value->ref)) != NULL
       && !g_hash_table_contains (f->nodes, obj))
     add_node (f, obj, NULL);
 }

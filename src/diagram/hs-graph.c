@@ -965,22 +965,18 @@ bundle_count (GArray *targets, GHashTable *index, const HsSnapValue *value)
 }
 
 static void
-bundle_count_cells (GArray *targets, GHashTable *index, GArray *cells)
-{
-  for (guint i = 0; i < cells->len; i++)
-    {
-      const HsSnapCell *cell = &g_array_index (cells, HsSnapCell, i);
-
-      bundle_count (targets, index, &cell->key);
-      bundle_count (targets, index, &cell->value);
-    }
-}
-
-static void
 bundle_count_vars (GArray *targets, GHashTable *index, GArray *vars)
 {
   for (guint i = 0; i < vars->len; i++)
     bundle_count (targets, index, &g_array_index (vars, HsSnapVar, i).value);
+}
+
+/* Whether value refers to a hidden node of chain `within` (NULL: of none). */
+static gboolean
+is_link_within (Builder *b, const HsChain *within, const HsSnapValue *value)
+{
+  return within != NULL && value->kind == HS_SNAP_VALUE_REF
+         && hs_chains_lookup (b->chains, value->ref) == within;
 }
 
 /* The bundles counted in `targets`, leaving the node added last. */
@@ -1012,12 +1008,22 @@ add_bundles (Builder *b, const HsSnapObject *const *objs, guint n_objs)
 
   const HsChain *within = hs_chains_lookup (b->chains, objs[0]->id);
 
+  /* a chain's links between its hidden nodes stay behind its marker with them: not
+   * counted at all (200,000 of them for l.extend(zip(l, ...))) */
   for (guint o = 0; o < n_objs; o++)
-    bundle_count_cells (targets, index, objs[o]->cells);
-  /* a chain's links between its hidden nodes stay behind its marker with them */
-  for (guint i = targets->len; within != NULL && i-- > 0;)
-    if (hs_chains_lookup (b->chains, g_array_index (targets, WantedEdge, i).ref) == within)
-      g_array_remove_index (targets, i);
+    {
+      const GArray *cells = objs[o]->cells;
+
+      for (guint i = 0; i < cells->len; i++)
+        {
+          const HsSnapCell *cell = &g_array_index (cells, HsSnapCell, i);
+
+          if (!is_link_within (b, within, &cell->key))
+            bundle_count (targets, index, &cell->key);
+          if (!is_link_within (b, within, &cell->value))
+            bundle_count (targets, index, &cell->value);
+        }
+    }
   want_bundles (b, targets);
 }
 
@@ -1200,7 +1206,7 @@ add_edge (Builder *b, const WantedEdge *wanted)
     }
   if (wanted->bundle > 0 && !wanted->is_class)
     {
-      const HsSnapObject *target = g_hash_table_lookup (b->snap->by_id, &wanted->ref);
+      const HsSnapObject *target = hs_snapshot_lookup (b->snap, wanted->ref);
 
       /* Bundles go to drawn mortal objects only: what is left out, or immortal (a small
        * int a recursion's hidden frames name), has no count to explain. */

@@ -239,13 +239,32 @@ library_reach (HsSnapshot *snap)
   return reach;
 }
 
+/* Whether o is internal or only the library's rows reach it, and not hidden yet. */
+static gboolean
+may_hide (Hide *h, GHashTable *library, const HsSnapObject *o)
+{
+  return (is_internal_type (o) || g_hash_table_contains (library, &o->id))
+         && !g_hash_table_contains (h->hidden, &o->id);
+}
+
+/* Whether some object may be hidden: most steps have none, and the table of every shown
+ * target is then not made (200,000 entries for a step of 200,000 tuples). */
+static gboolean
+any_may_hide (Hide *h, GHashTable *library)
+{
+  for (guint i = 0; i < h->snap->objects->len; i++)
+    if (may_hide (h, library, g_ptr_array_index (h->snap->objects, i)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 find_hidden_objects (Hide *h)
 {
   g_autoptr (GHashTable) library = library_reach (h->snap);
   gboolean changed = TRUE;
 
-  while (changed)
+  while (changed && any_may_hide (h, library))
     {
       g_autoptr (GHashTable) targets = shown_targets (h);
 
@@ -254,9 +273,7 @@ find_hidden_objects (Hide *h)
         {
           HsSnapObject *o = g_ptr_array_index (h->snap->objects, i);
 
-          if ((!is_internal_type (o) && !g_hash_table_contains (library, &o->id))
-              || g_hash_table_contains (h->hidden, &o->id)
-              || g_hash_table_contains (targets, &o->id))
+          if (!may_hide (h, library, o) || g_hash_table_contains (targets, &o->id))
             continue;
           g_hash_table_add (h->hidden, &o->id);
           changed = TRUE;
@@ -334,14 +351,17 @@ hide_object_cells (Hide *h, HsSnapObject *o)
   gboolean whole = g_hash_table_contains (h->hidden, &o->id);
   g_autofree char *where = NULL; /* the title, made for the first row hidden */
   LibraryRow row = { NULL, NULL, NULL };
-  g_autofree const char **makers = NULL;
+  const char *few[8] = { NULL }; /* most objects' makers: no allocation for each */
+  g_autofree const char **many = NULL;
+  const char **makers;
 
   if (o->flags & HS_SNAP_FLAG_FREED) /* its references no longer count */
     return;
   if (whole)
     hide_reference (h, &o->class_ref, describe_hidden_object, o, NULL);
   /* decided before any row goes: whether a row is the library's depends on the others */
-  makers = g_new0 (const char *, o->cells->len + 1);
+  makers
+      = o->cells->len <= G_N_ELEMENTS (few) ? few : (many = g_new0 (const char *, o->cells->len));
   for (guint j = 0; !whole && j < o->cells->len; j++)
     makers[j] = library_row_maker (h->snap, o, &g_array_index (o->cells, HsSnapCell, j));
   for (guint j = o->cells->len; j-- > 0;)
@@ -429,7 +449,7 @@ hide_internals (HsSnapshot *snap)
 typedef struct
 {
   HsSnapshot *snap;
-  GHashTable *places; /* guint64* id (of inline_objects) -> number of shown places */
+  HsIdMap places;     /* id (of inline_objects) -> number of shown places (as a pointer) */
   GHashTable *twins;  /* HsSnapObject* -> itself, one per value (its type and repr) */
   GHashTable *shared; /* guint64* ids to move onto the heap */
 } Share;
@@ -500,18 +520,21 @@ value_equal (gconstpointer a, gconstpointer b)
   return strcmp (x->type_name, y->type_name) == 0 && g_strcmp0 (x->label, y->label) == 0;
 }
 
-/* One more shown place of v's value; an equal value of another object makes both shared.
- * (A table of ids per value made a table for each of 200,000 distinct ints.) */
+/* One more shown place of v's value, shared from its second; an equal value of another
+ * object makes both shared. (A table of ids per value made a table for each of 200,000
+ * distinct ints.) */
 static void
 count_place (Share *s, HsSnapValue *v)
 {
   HsSnapObject *o = shareable (s, v), *twin;
+  gsize places;
 
   if (o == NULL)
     return;
-  g_hash_table_insert (
-      s->places, &o->id,
-      GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (s->places, &o->id)) + 1));
+  places = GPOINTER_TO_SIZE (hs_id_map_lookup (&s->places, o->id)) + 1;
+  hs_id_map_insert (&s->places, o->id, GSIZE_TO_POINTER (places));
+  if (places == 2)
+    g_hash_table_add (s->shared, &o->id);
   twin = g_hash_table_lookup (s->twins, o);
   if (twin == NULL)
     g_hash_table_add (s->twins, o);
@@ -535,28 +558,18 @@ to_reference (Share *s, HsSnapValue *v)
 }
 
 static void
-choose_shared (Share *s)
-{
-  GHashTableIter it;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&it, s->places);
-  while (g_hash_table_iter_next (&it, &key, &value))
-    if (GPOINTER_TO_SIZE (value) >= 2)
-      g_hash_table_add (s->shared, key);
-}
-
-static void
 share_values (HsSnapshot *snap)
 {
-  Share s = { snap, g_hash_table_new (g_int64_hash, g_int64_equal),
+  Share s = { snap,
+              { 0 },
               g_hash_table_new (value_hash, value_equal),
               g_hash_table_new (g_int64_hash, g_int64_equal) };
   GHashTableIter it;
   gpointer key;
 
+  hs_id_map_init (&s.places);
   for_each_shown_value (&s, count_place, FALSE);
-  choose_shared (&s);
+  hs_id_map_clear (&s.places);
   for_each_shown_value (&s, to_reference, TRUE);
   g_hash_table_iter_init (&it, s.shared);
   while (g_hash_table_iter_next (&it, &key, NULL))
@@ -567,7 +580,6 @@ share_values (HsSnapshot *snap)
       g_hash_table_steal (snap->inline_objects, &o->id);
       g_ptr_array_add (snap->objects, o);
     }
-  g_hash_table_unref (s.places);
   g_hash_table_unref (s.twins);
   g_hash_table_unref (s.shared);
   hs_snapshot_index (snap);

@@ -13,6 +13,8 @@
 
 #include <glib.h>
 
+#include "hs-id-map.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -176,7 +178,7 @@ typedef struct
   char *raised;        /* "return" steps where an exception leaves the innermost frame: the
                         * exception's type name (the frame returns nothing), else NULL */
   GArray *gc_freed;    /* guint64 ids the collector freed during this step (may be empty) */
-  GHashTable *by_id;   /* guint64* id -> HsSnapObject* (borrowed), built by hs_snapshot_index */
+  HsIdMap by_id;       /* id -> HsSnapObject* (borrowed), built by hs_snapshot_index */
   /* guint64* id -> HsSnapObject* (owned, kind PRIMITIVE): the values drawn inline (ints,
    * strs, ... outside heap-primitives mode), with their counts, so that a view can draw
    * one on the heap when it is shared (hs_snapshot_apply_view). Not part of `objects`. */
@@ -249,7 +251,12 @@ hs_snap_object_length (const HsSnapObject *obj)
 }
 /* The item at index i of a sequence (i counts the cells left out), or NULL if left out. */
 const HsSnapCell *hs_snap_object_item (const HsSnapObject *obj, guint i);
-HsSnapObject *hs_snapshot_lookup (HsSnapshot *snap, guint64 id);
+/* The object of that id, or NULL (inline: the diagram looks up every reference it follows). */
+static inline HsSnapObject *
+hs_snapshot_lookup (const HsSnapshot *snap, guint64 id)
+{
+  return hs_id_map_lookup (&snap->by_id, id);
+}
 /* Adds an inline value's object (kind PRIMITIVE) to inline_objects and returns it. */
 HsSnapObject *hs_snapshot_add_inline_object (HsSnapshot *snap, guint64 id, const char *type_name,
                                              const char *text);

@@ -849,6 +849,39 @@ test_corpus_compact (gconstpointer data)
     }
 }
 
+/* A trace read forward only (the CLI's JSON) keeps no keyframes, yet it is the trace a
+ * window records: the same steps and deltas, the same JSON, compact and whole. */
+static void
+test_forward_only (void)
+{
+  static const char src[] = "d = {}\n"
+                            "lst = []\n"
+                            "for i in range(1500):\n"
+                            "    lst.append([i, str(i)])\n"
+                            "    d[i % 50] = lst[-1]\n"
+                            "    if len(lst) > 40:\n"
+                            "        del lst[0]\n";
+  g_autoptr (HsTrace) kept = record (src, 0);
+  g_autoptr (HsTrace) forward = NULL;
+  HsTraceOptions opts;
+
+  hs_trace_options_init (&opts);
+  opts.forward_only = TRUE;
+  forward = hs_trace_record (src, strlen (src), "/tmp/prog.py", &opts, NULL);
+  g_assert_cmpuint (kept->keyframes->len, >, 1);
+  g_assert_cmpuint (forward->keyframes->len, ==, 0);
+  g_assert_cmpuint (forward->keylog.len, ==, 0);
+  g_assert_cmpint (hs_trace_get_n_steps (forward), ==, hs_trace_get_n_steps (kept));
+  g_assert_cmpuint (forward->log.len, ==, kept->log.len);
+  for (int compact = 0; compact < 2; compact++)
+    {
+      g_autofree char *a = steps_json (kept, compact, FALSE);
+      g_autofree char *b = steps_json (forward, compact, FALSE);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
 /* Valid Python that Heapscope does not run yet is a refusal naming the construct (which
  * the window translates), from the parser and from the compiler; a syntax error is not. */
 static void
@@ -1598,6 +1631,7 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
   g_test_add_func ("/trace/keyframes/set-slot-deltas", test_set_slot_deltas);
   g_test_add_func ("/trace/keyframes/replay-in-any-order", test_replay_any_order);
+  g_test_add_func ("/trace/keyframes/forward-only", test_forward_only);
   g_test_add_func ("/trace/json/values", test_json);
   g_test_add_func ("/trace/steps/class-body-hidden", test_class_body_hidden);
   g_test_add_func ("/trace/limits/class-body", test_class_body_step_limit);

@@ -69,6 +69,7 @@ hs_cli_trace (int argc, char **argv)
   options.heap_primitives = heap_primitives;
   options.input = hs_cli_read_stdin_line;
   options.max_steps = max_steps;
+  options.forward_only = TRUE; /* the JSON is written step after step */
   trace = hs_trace_record_take (g_steal_pointer (&text), len, abs, &options, NULL);
   hs_json_options_init (&json);
   json.compact = compact;

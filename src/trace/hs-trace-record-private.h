@@ -76,6 +76,8 @@ typedef struct
   guint64 delta_start;       /* where the current step's delta began in the log */
   guint64 last_keyframe_end;
   guint64 last_keyframe_size;
+  HsLog dropped_keyframe;         /* forward_only: the keyframe being measured */
+  guint64 dropped_keyframe_bytes; /* forward_only: what the keyframes not kept measured */
   guint32 str_iterator, str_pending, str_handling, str_return, str_class, str_base, str_cell,
       str_finalizing, str_registry, str_weak, str_f_func;
   GHashTable *class_dicts;     /* a traced class's namespace dict -> the class */

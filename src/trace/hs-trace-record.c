@@ -67,6 +67,13 @@ typedef struct
 #define POOL_ENTRY_BYTES 64
 #define TEXTS_ENTRY_BYTES 32
 
+/* The keyframes' bytes, kept or (forward_only) measured only. */
+static guint64
+keyframe_bytes (Recorder *rec)
+{
+  return rec->trace->keylog.len + rec->dropped_keyframe_bytes;
+}
+
 /* What the recording holds, as its budget counts it: the logs, the step index, the pooled
  * texts. Only the logs and the texts' bytes were counted, and a recording stopped at its
  * 256 MB peaked at 577 MB (the steps of a 2-million-step loop are 86 MB). */
@@ -75,7 +82,7 @@ recorded_bytes (Recorder *rec)
 {
   HsTrace *t = rec->trace;
 
-  return t->log.len + t->keylog.len + t->steps->len * sizeof (HsTraceStep) + t->pool.bytes
+  return t->log.len + keyframe_bytes (rec) + t->steps->len * sizeof (HsTraceStep) + t->pool.bytes
          + t->pool.strings->len * POOL_ENTRY_BYTES
          + g_hash_table_size (rec->texts) * TEXTS_ENTRY_BYTES;
 }
@@ -893,7 +900,7 @@ keyframe_due (Recorder *rec)
   HsTrace *t = rec->trace;
   guint64 gap = rec->last_keyframe_size;
 
-  if (t->keylog.len + gap <= MAX (t->log.len, KEYFRAME_BUDGET_BYTES))
+  if (keyframe_bytes (rec) + gap <= MAX (t->log.len, KEYFRAME_BUDGET_BYTES))
     gap = MIN (gap, KEYFRAME_MAX_DELTA_BYTES);
   return t->log.len - rec->last_keyframe_end > MAX (KEYFRAME_MIN_DELTA_BYTES, gap);
 }
@@ -902,7 +909,7 @@ static void
 write_keyframe (Recorder *rec, int step)
 {
   HsTrace *t = rec->trace;
-  HsLog *log = &t->keylog;
+  HsLog *log = t->options.forward_only ? &rec->dropped_keyframe : &t->keylog;
   HsTraceKeyframe kf = { step, log->len, 0 };
   GPtrArray *immortals = rec->immortal_ids;
   guint n_immortals = immortals->len;
@@ -920,7 +927,13 @@ write_keyframe (Recorder *rec, int step)
     put_object (rec, log, immortals->pdata[i]);
   hs_record_put_frames (rec, log);
   kf.len = log->len - kf.offset;
-  g_array_append_val (t->keyframes, kf);
+  if (t->options.forward_only)
+    {
+      rec->dropped_keyframe_bytes += kf.len;
+      log->len = 0;
+    }
+  else
+    g_array_append_val (t->keyframes, kf);
   rec->last_keyframe_size = kf.len;
   rec->last_keyframe_end = t->log.len;
 }
@@ -1343,6 +1356,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   g_array_unref (rec.rows);
   g_ptr_array_unref (rec.frames);
   g_array_unref (rec.cell_depths);
+  hs_log_clear (&rec.dropped_keyframe);
   /* the caller's callback outlives only the recording */
   t->options.step_done = NULL;
   return t;

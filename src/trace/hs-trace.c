@@ -17,6 +17,7 @@ hs_trace_options_init (HsTraceOptions *options)
   options->step_done_data = NULL;
   options->input = NULL;
   options->input_data = NULL;
+  options->forward_only = FALSE;
 }
 
 static void

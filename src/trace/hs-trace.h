@@ -29,6 +29,11 @@ typedef struct
   /* Where the program's input() reads (NULL: at the end of input, EOFError). */
   HsInputFn input;
   gpointer input_data;
+  /* The trace is read from its first step to its last only (the CLI's JSON writer): no
+   * keyframes are kept, which only a jump to a step needs (a 900,000-item list changed at
+   * every step kept 207 MB of them). Each is still made and measured, so that the recording
+   * stops at the step the window's would and the trace is the same. */
+  gboolean forward_only;
 } HsTraceOptions;
 
 void hs_trace_options_init (HsTraceOptions *options);

@@ -18,6 +18,7 @@ expected=(
   "$bindir/heapscope"
   "$bindir/heapscope-cli"
   "$libexecdir/heapscope-runner"
+  "$libexecdir/heapscope-cli-render"
   "$datadir/applications/$app_id.desktop"
   "$datadir/metainfo/$app_id.metainfo.xml"
   "$datadir/icons/hicolor/scalable/apps/$app_id.svg"
@@ -35,7 +36,7 @@ while read -r lang; do
 done <"$srcdir/po/LINGUAS"
 
 n=0
-echo "1..$((${#expected[@]} + 4))"
+echo "1..$((${#expected[@]} + 6))"
 if meson install -C "$build" --destdir "$dest" --no-rebuild --quiet >"$dest.log" 2>&1; then
   echo "ok $((++n)) - meson install --destdir"
 else
@@ -59,6 +60,23 @@ else
   echo "not ok $((++n)) - the installed heapscope-runner does not stream a trace"
 fi
 rm -f "$dest.stream"
+# The installed heapscope-cli runs its render as heapscope-cli-render from
+# bindir/../libexecdir; itself it loads no library of the diagram's (Graphviz, cairo), which
+# would double the start-up of run, trace and explain.
+printf 'x = [1, 2]\n' >"$dest.py"
+if "$dest$bindir/heapscope-cli" render "$dest.py" --step last -o "$dest.svg" &&
+  grep -q '<svg' "$dest.svg"; then
+  echo "ok $((++n)) - the installed heapscope-cli renders through heapscope-cli-render"
+else
+  echo "not ok $((++n)) - the installed heapscope-cli does not render"
+fi
+rm -f "$dest.py" "$dest.svg"
+if ldd "$dest$bindir/heapscope-cli" | grep -Eq 'lib(gvc|cgraph|cairo|pango)'; then
+  echo "not ok $((++n)) - heapscope-cli loads the diagram's libraries"
+  ldd "$dest$bindir/heapscope-cli" | grep -E 'lib(gvc|cgraph|cairo|pango)' | sed 's/^/# /'
+else
+  echo "ok $((++n)) - heapscope-cli loads no Graphviz, cairo or Pango"
+fi
 # The merged desktop file and metainfo carry the translations.
 desk=$dest$datadir/applications/$app_id.desktop
 if grep -q '^Comment\[de\]=' "$desk" 2>/dev/null && grep -q '^Comment\[es\]=' "$desk"; then

@@ -27,6 +27,7 @@
 
 #include "heapscope-session.h"
 #include "hs-diagram.h"
+#include "hs-libexec.h"
 #include "hs-sandbox.h"
 #include "hs-trace-stream.h"
 
@@ -308,29 +309,16 @@ run_on_main (GSourceFunc func, gpointer data, GDestroyNotify notify)
   g_source_unref (source);
 }
 
-/* The runner: HEAPSCOPE_RUNNER (tests), beside the app as installed (bindir/../libexecdir)
- * or as built (src/app/../runner), else where it was installed. */
+/* The runner: HEAPSCOPE_RUNNER (tests), else beside the app as installed or as built
+ * (src/app/../runner). */
 static char *
 find_runner (void)
 {
   const char *env = g_getenv ("HEAPSCOPE_RUNNER");
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = exe ? g_path_get_dirname (exe) : NULL;
-  g_autofree char *installed = NULL;
-  g_autofree char *built = NULL;
 
   if (env != NULL && *env)
     return g_strdup (env);
-  if (dir != NULL)
-    {
-      installed = g_build_filename (dir, "..", HEAPSCOPE_LIBEXECDIR_NAME, "heapscope-runner", NULL);
-      if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&installed);
-      built = g_build_filename (dir, "..", "runner", "heapscope-runner", NULL);
-      if (g_file_test (built, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&built);
-    }
-  return g_build_filename (HEAPSCOPE_LIBEXECDIR, "heapscope-runner", NULL);
+  return hs_libexec_path ("heapscope-runner", "../runner");
 }
 
 static GSubprocess *

@@ -1,5 +1,5 @@
-/* hs-cli-source.c — what every command shares: its options parsed, and what a program
- * reads: its file and its standard input.
+/* hs-cli-source.c — what every command shares: its translations, its options parsed, and
+ * what a program reads: its file and its standard input.
  *
  * The bytes go to the core as they are: it refuses NUL bytes and invalid UTF-8 with
  * CPython's own SyntaxError (hs-source.c), so `run` ends like `python3` does.
@@ -7,9 +7,22 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "hs-cli.h"
+
+/* Translations are found in LOCALEDIR, or where HEAPSCOPE_LOCALEDIR says (tests run
+ * from the build tree). */
+void
+hs_cli_init_i18n (void)
+{
+  const char *dir = g_getenv ("HEAPSCOPE_LOCALEDIR");
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, dir && *dir ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 gboolean
 hs_cli_read_source (const char *command, const char *path, char **text, gsize *len, char **abs)

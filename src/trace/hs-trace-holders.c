@@ -118,6 +118,7 @@ typedef struct
   Recorder *rec;
   HsObject *cls, *holder; /* the class whose holders are listed, the traced class */
   GArray *holders;
+  GHashTable *seen; /* internals already counted: a class made again shares its __bases__ */
 } ClassHolders;
 
 static void
@@ -127,7 +128,7 @@ add_internal_holder (HsObject *obj, const char *what, gpointer data)
   g_autofree char *name = NULL;
   guint n;
 
-  if (hs_record_is_traced_tuple (obj))
+  if (hs_record_is_traced_tuple (obj) || !g_hash_table_add (h->seen, obj))
     return;
   n = hs_object_refs_to (obj, h->cls);
   if (n == 0)
@@ -146,11 +147,12 @@ static void
 add_class_holders (Recorder *rec, HsObject *cls, GArray *holders, HsObject *leaving)
 {
   g_autoptr (GPtrArray) classes = traced_classes (rec);
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   for (guint k = 0; k < classes->len; k++)
     {
       HsObject *c = classes->pdata[k];
-      ClassHolders h = { rec, cls, c, holders };
+      ClassHolders h = { rec, cls, c, holders, seen };
 
       if (c == leaving)
         continue;

@@ -1217,21 +1217,7 @@ dc_wrap (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   p.kw_only = flag (hs_tuple_get_borrow (flags, 7));
   if (!flag (hs_tuple_get_borrow (flags, 8)))
     return process_class (vm, cls, &p);
-  HsObject *bases = hs_object_getattr (vm, cls, hs_str_intern_cstr ("__bases__")), *done, *slotted;
-  gboolean derived = bases != NULL
-                     && (hs_tuple_len (bases) != 1
-                         || hs_tuple_get_borrow (bases, 0) != (HsObject *)&hs_object_type);
-  hs_xdecref (vm, bases);
-  if (bases == NULL)
-    return NULL;
-  if (derived)
-    {
-      /* the class made again beside a base's keeps a count the diagram does not draw */
-      hs_err_set_string (vm, &hs_exc_NotImplementedError,
-                         "dataclass(slots=True) on a derived class is not supported by Heapscope "
-                         "yet");
-      return NULL;
-    }
+  HsObject *done, *slotted;
   if ((done = process_class (vm, cls, &p)) == NULL)
     return NULL;
   slotted = add_slots (vm, done);

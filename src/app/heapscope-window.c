@@ -237,8 +237,10 @@ fit_explain (gpointer data)
 static void
 queue_fit_explain (HeapscopeWindow *self)
 {
+  /* before the next layout and frame: at the default idle priority a step's animation
+   * starved it, and the panel grew only after the tween (a second later under load) */
   if (self->presenting && self->explain_fit_id == 0)
-    self->explain_fit_id = g_idle_add (fit_explain, self);
+    self->explain_fit_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_explain, self, NULL);
 }
 
 /* the column's allocation changed (full screen, a resize): fitted afresh */

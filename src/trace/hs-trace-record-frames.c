@@ -222,10 +222,11 @@ sync_held (Recorder *rec, HsLog *log, Shadow *s, HsFrame *f, guint depth, gboole
     add_held (rec, handled, rec->str_handling);
   /* An object whose count reached zero while its __del__ runs or waits to run (CPython's
    * temporary reference), and the weakref.finalize objects alive (weakref.finalize's
-   * registry): the VM's, like the exception being handled. */
+   * registry): the VM's, like the exception being handled. Those waiting, the next to run
+   * first. */
   for (HsVMHeld i = 0; depth == 0 && i <= HS_VM_HELD_FINALIZE_REGISTRY; i++)
     for (guint j = 0; j < nvm[i]; j++)
-      add_held (rec, vm_held[i][j],
+      add_held (rec, vm_held[i][i == HS_VM_HELD_DEL_PENDING ? nvm[i] - 1 - j : j],
                 i != HS_VM_HELD_FINALIZE_REGISTRY ? rec->str_finalizing : rec->str_registry);
   if (!force && rec->n_held == s->held->len
       && (rec->n_held == 0

@@ -9,8 +9,6 @@
 
 #include "hs-finalize.h"
 
-#include <string.h>
-
 #include "hs-class.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -88,37 +86,43 @@ hs_finalize_call (HsVM *vm, HsObject *obj)
   vm->exc = saved;
 }
 
-/* The objects queued during a finalizer (from `mark` on) moved before those that waited
- * for it (from `floor` on): CPython ran theirs inside it, as their counts reached zero. */
+/* Reverses a's items from `from` on. */
 static void
-queued_first (HsVM *vm, guint floor, guint mark)
+reverse_from (GPtrArray *a, guint from)
 {
-  GPtrArray *q = vm->del_pending;
-  for (guint i = mark; i < q->len; i++)
+  for (guint i = from, j = a->len; i + 1 < j; i++, j--)
     {
-      gpointer obj = q->pdata[i];
-      memmove (&q->pdata[floor + 1], &q->pdata[floor], (i - floor) * sizeof (gpointer));
-      q->pdata[floor++] = obj;
+      gpointer t = a->pdata[i];
+      a->pdata[i] = a->pdata[j - 1];
+      a->pdata[j - 1] = t;
     }
 }
 
+/* vm->del_pending is a stack of levels, the next to run last. The top level, from
+ * vm->del_floor on, is open: what the decrefs free goes there, in the order they free it.
+ * Reversed once as it starts to run, so that the first freed runs first, each is then
+ * taken from the end: O(1) each, where taking from the front was O(N). */
 void
 hs_finalize_run_pending (HsVM *vm)
 {
   guint floor = vm->del_floor;
+  if (vm->del_pending == NULL || vm->del_pending->len <= floor)
+    return;
+  reverse_from (vm->del_pending, floor);
   while (vm->del_pending != NULL && vm->del_pending->len > floor)
     {
-      HsObject *obj = vm->del_pending->pdata[floor];
-      g_ptr_array_remove_index (vm->del_pending, floor);
-      /* the others wait for this one's __del__ to end; what it frees runs inside it */
+      HsObject *obj = g_ptr_array_steal_index (vm->del_pending, vm->del_pending->len - 1);
+      /* What this __del__ and then its object's dealloc free (its children) is a level
+       * of its own, run before the others waiting: CPython ran those finalizers inside
+       * it, or inside the dealloc, as their counts reached zero. */
       vm->del_floor = vm->del_pending->len;
       if (!hs_vm_is_stopping (vm))
         hs_finalize_call (vm, obj);
-      if (vm->del_pending != NULL)
-        queued_first (vm, floor, vm->del_floor);
-      vm->del_floor = floor;
       obj->flags |= HS_FLAG_FINALIZED;
       hs_decref (vm, obj); /* freed now unless __del__ resurrected it */
+      if (vm->del_pending != NULL)
+        reverse_from (vm->del_pending, vm->del_floor);
+      vm->del_floor = floor;
     }
 }
 
@@ -193,13 +197,7 @@ visit_instances (ExitOrder *o)
       while (hs_instance_next_attr (v, &pos, &name, &value))
         if (value != NULL)
           visit_child (value, NULL, o);
-      /* the first attribute's instance is visited first */
-      for (guint i = top, j = o->stack->len; i + 1 < j; i++, j--)
-        {
-          gpointer t = o->stack->pdata[i];
-          o->stack->pdata[i] = o->stack->pdata[j - 1];
-          o->stack->pdata[j - 1] = t;
-        }
+      reverse_from (o->stack, top); /* the first attribute's instance is visited first */
     }
 }
 

@@ -25,7 +25,8 @@ void hs_finalize_queue (HsVM *vm, HsObject *obj);
  * ignored in: ...") and the exception pending before (if any) is kept. */
 void hs_finalize_call (HsVM *vm, HsObject *obj);
 /* Runs the queued finalizers, oldest first and one after the other, as CPython calls them
- * while the decrefs free their objects (those a finalizer queues run inside it). */
+ * while the decrefs free their objects (those a finalizer queues run inside it, and those
+ * its object's dealloc queues right after it, before the next one). */
 void hs_finalize_run_pending (HsVM *vm);
 /* Drops the queue without running anything (the VM is going away). */
 void hs_finalize_drop_pending (HsVM *vm);

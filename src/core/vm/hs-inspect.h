@@ -102,7 +102,8 @@ typedef enum
 {
   HS_VM_HELD_DEL_RUNNING,       /* count reached zero, __del__ running (CPython's temporary
                                  * reference while finalizing) */
-  HS_VM_HELD_DEL_PENDING,       /* count reached zero, __del__ waiting to run */
+  HS_VM_HELD_DEL_PENDING,       /* count reached zero, __del__ waiting to run (the
+                                 * next to run last) */
   HS_VM_HELD_FINALIZE_REGISTRY, /* the weakref.finalize objects alive (its registry) */
 } HsVMHeld;
 

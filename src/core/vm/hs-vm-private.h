@@ -173,9 +173,11 @@ struct _HsVM
   GArray *closing;        /* suspended generator frames whose generator was freed: closed at
                            * the next event (hs-vm-generator.c), or NULL */
   gboolean finalizing;    /* hs_vm_finalize is clearing __main__: freed generators close at once */
-  GPtrArray *del_pending; /* objects whose __del__ runs at the next event (owned), or NULL */
-  /* del_pending's first items that wait for the finalizer running to end: CPython called
-   * their __del__ one after the other, as the decrefs freed them, not one inside another */
+  GPtrArray *del_pending; /* objects whose __del__ runs at the next event (owned), or NULL:
+                           * a stack of levels (hs-finalize.c) */
+  /* del_pending's first items wait for the finalizer running to end (CPython called their
+   * __del__ one after the other, as the decrefs freed them, not one inside another); from
+   * here on, what was freed since it started */
   guint del_floor;
   GPtrArray *del_running;  /* objects whose __del__ is running, innermost last (their
                             * caller holds them), or NULL */

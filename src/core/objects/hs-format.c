@@ -1562,9 +1562,317 @@ percent_format (HsVM *vm, const char *fmt, gsize n, HsObject *args, gboolean byt
   return out;
 }
 
+/* ---- the common conversions of str % args at once ----------------------------------- */
+
+/* percent_fast takes formats of at most this many conversions, each %[-0+ ][W][.P]T of
+ * W and P under 100, T one of d i x X f F s r: what learners' programs write. */
+#define FAST_SPECS 8
+
+typedef struct
+{
+  const char *text; /* the body (a str's bytes, or num) */
+  gsize len, chars;
+  char lead; /* a sign, or 0 */
+  gboolean left, zero;
+  int width;
+  HsObject *str; /* an exact str written whole, or NULL */
+  char num[40];  /* an int64's digits, or %f of |d| < 1e15 to 20 places */
+} FastPiece;
+
+/* The digits of m in base 10 or 16, at the end of buf; their start. */
+static char *
+fast_digits (char *end, guint64 m, int base, gboolean upper)
+{
+  const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  do
+    {
+      *--end = set[m % (guint64)base];
+      m /= (guint64)base;
+    }
+  while (m != 0);
+  return end;
+}
+
+/* A small exact int's value (bool's too), else FALSE. */
+static gboolean
+fast_int (HsObject *v, gint64 *out)
+{
+  if ((v->type != &hs_int_type && v->type != &hs_bool_type) || !hs_int_is_small (v))
+    return FALSE;
+  *out = hs_int_small_value (v);
+  return TRUE;
+}
+
+/* What %s or %r of v is when it can be said at once (no __str__ or __repr__ to call). */
+static gboolean
+fast_text (FastPiece *p, HsObject *v, char type)
+{
+  gint64 k;
+
+  if (v->type == &hs_str_type && type == 's')
+    {
+      p->str = v;
+      p->text = hs_str_utf8 (v);
+      p->len = hs_str_byte_len (v);
+      p->chars = hs_str_char_len (v);
+      return TRUE;
+    }
+  if (v->type == &hs_str_type)
+    {
+      /* repr of printable ASCII needing no escape or double quotes: the text in '' */
+      const char *s = hs_str_utf8 (v);
+      gsize n = hs_str_byte_len (v);
+      if (n + 2 > sizeof p->num)
+        return FALSE;
+      for (gsize i = 0; i < n; i++)
+        if (s[i] < 0x20 || s[i] > 0x7e || s[i] == '\'' || s[i] == '\\')
+          return FALSE;
+      p->num[0] = p->num[n + 1] = '\'';
+      memcpy (p->num + 1, s, n);
+      p->text = p->num;
+      p->len = p->chars = n + 2;
+      return TRUE;
+    }
+  if (v == hs_None || v->type == &hs_bool_type)
+    p->text = v == hs_None ? "None" : v == hs_True ? "True" : "False";
+  else if (fast_int (v, &k))
+    {
+      char *end = p->num + sizeof p->num;
+      p->text = fast_digits (end, k < 0 ? -(guint64)k : (guint64)k, 10, FALSE);
+      if (k < 0)
+        *(char *)--p->text = '-';
+      p->len = p->chars = (gsize)(end - p->text);
+      return TRUE;
+    }
+  else
+    return FALSE;
+  p->len = p->chars = strlen (p->text);
+  return TRUE;
+}
+
+/* What a numeric conversion of v is when it can be said at once. */
+static gboolean
+fast_number (FastPiece *p, HsObject *v, char type, int prec)
+{
+  gint64 k;
+  double d;
+  char spec[8];
+
+  if (type == 'f' || type == 'F')
+    {
+      if (v->type == &hs_float_type)
+        d = hs_float_value (v);
+      else if (fast_int (v, &k))
+        d = (double)k;
+      else
+        return FALSE;
+      /* beyond, the text outgrows num, or is inf or nan */
+      if (!(fabs (d) < 1e15) || prec > 20)
+        return FALSE;
+      g_snprintf (spec, sizeof spec, "%%.%df", prec < 0 ? 6 : prec);
+      /* g_ascii_formatd: a locale's decimal comma would not do */
+      g_ascii_formatd (p->num, sizeof p->num, spec, fabs (d));
+      p->text = p->num;
+      p->len = p->chars = strlen (p->num);
+      p->lead = signbit (d) ? '-' : p->lead;
+      return TRUE;
+    }
+  if (!fast_int (v, &k) || prec >= 0)
+    return FALSE;
+  p->text = fast_digits (p->num + sizeof p->num, k < 0 ? -(guint64)k : (guint64)k,
+                         type == 'x' || type == 'X' ? 16 : 10, type == 'X');
+  p->len = p->chars = (gsize)(p->num + sizeof p->num - p->text);
+  p->lead = k < 0 ? '-' : p->lead;
+  return TRUE;
+}
+
+/* Two digits at most, else FALSE. */
+static gboolean
+fast_number_field (const char *fmt, gsize n, gsize *i, int *out)
+{
+  int v = 0, digits = 0;
+  while (*i < n && g_ascii_isdigit (fmt[*i]) && digits < 3)
+    {
+      v = v * 10 + (fmt[(*i)++] - '0');
+      digits++;
+    }
+  *out = v;
+  return digits < 3;
+}
+
+/* Parses the conversion after the '%' at fmt[*i] into p, its argument v; FALSE: not one
+ * percent_fast takes. */
+static gboolean
+fast_spec (const char *fmt, gsize n, gsize *i, FastPiece *p, HsObject **items, gsize nitems,
+           gsize *next)
+{
+  int prec = -1;
+  char type;
+
+  memset (p, 0, offsetof (FastPiece, num));
+  for (; *i < n; ++*i)
+    {
+      char c = fmt[*i];
+      if (c == '-')
+        p->left = TRUE;
+      else if (c == '0')
+        p->zero = TRUE;
+      else if (c == '+' || (c == ' ' && p->lead != '+'))
+        p->lead = c;
+      else
+        break;
+    }
+  if (!fast_number_field (fmt, n, i, &p->width))
+    return FALSE;
+  if (*i < n && fmt[*i] == '.')
+    {
+      ++*i;
+      if (!fast_number_field (fmt, n, i, &prec))
+        return FALSE;
+    }
+  if (*i >= n || *next >= nitems)
+    return FALSE;
+  type = fmt[(*i)++];
+  switch (type)
+    {
+      case 'd':
+      case 'i':
+      case 'x':
+      case 'X':
+      case 'f':
+      case 'F':
+        return fast_number (p, items[(*next)++], type, prec);
+      case 's':
+      case 'r':
+        p->lead = 0;
+        p->zero = FALSE;
+        /* a precision that cuts nothing (CPython then writes the str whole) */
+        return fast_text (p, items[(*next)++], type)
+               && (prec < 0 || (p->str != NULL && (gsize)prec >= p->chars));
+      default:
+        return FALSE;
+    }
+}
+
+/* fmt % args built at its exact size with no intermediate object, when every conversion
+ * is a common one of an int, float, str, bool or None (`"user%d" % k`); FALSE: not taken,
+ * percent_format's way then says the same, errors included. */
+static gboolean
+percent_fast (HsVM *vm, HsObject *fmt, HsObject *args, HsObject **result)
+{
+  const char *f = hs_str_utf8 (fmt);
+  gsize n = hs_str_byte_len (fmt), i = 0, next = 0, nitems, total = 0, np = 0, pos;
+  HsObject **items;
+  FastPiece pieces[FAST_SPECS];
+  char stack[256], *buf, *w;
+
+  if (hs_tuple_check (args))
+    {
+      items = hs_tuple_items (args);
+      nitems = hs_tuple_len (args);
+    }
+  else if (args->type == &hs_int_type || args->type == &hs_float_type || args->type == &hs_str_type
+           || args == hs_None || args->type == &hs_bool_type)
+    {
+      items = &args;
+      nitems = 1;
+    }
+  else
+    return FALSE;
+  while (i < n)
+    {
+      const char *pct = memchr (f + i, '%', n - i);
+      if (pct == NULL)
+        break;
+      i = (gsize)(pct - f) + 1;
+      if (i < n && f[i] == '%')
+        {
+          i++;
+          continue;
+        }
+      if (np == FAST_SPECS || !fast_spec (f, n, &i, &pieces[np], items, nitems, &next))
+        return FALSE;
+      np++;
+    }
+  if (next != nitems)
+    return FALSE;
+  /* CPython's writer gives back the str itself when it is all there is: `"%s" % s`, or a
+   * format with no conversion */
+  if (np == 0 && i == 0 && fmt->type == &hs_str_type)
+    {
+      *result = hs_incref (fmt);
+      return TRUE;
+    }
+  if (np == 1 && pieces[0].str != NULL && f[0] == '%' && f[1] != '%' && i == n
+      && (gsize)pieces[0].width <= pieces[0].chars)
+    {
+      *result = hs_incref (pieces[0].str);
+      return TRUE;
+    }
+  for (gsize k = 0; k < np; k++)
+    total += MAX ((gsize)pieces[k].width, pieces[k].chars + (pieces[k].lead != 0)) + pieces[k].len
+             - pieces[k].chars;
+  total += n;
+  if (total > hs_format_text_room (vm))
+    return FALSE;
+  buf = w = total <= sizeof stack ? stack : g_malloc (total);
+  for (i = 0, np = 0; i < n;)
+    {
+      const char *pct = memchr (f + i, '%', n - i);
+      gsize stop = pct != NULL ? (gsize)(pct - f) : n;
+      FastPiece *p;
+      gsize pad;
+
+      memcpy (w, f + i, stop - i);
+      w += stop - i;
+      if (stop >= n)
+        break;
+      if (f[stop + 1] == '%')
+        {
+          *w++ = '%';
+          i = stop + 2;
+          continue;
+        }
+      /* past the conversion parsed above: its type letter */
+      p = &pieces[np++];
+      i = stop + 1;
+      while (!g_ascii_isalpha (f[i]))
+        i++;
+      i++;
+      pos = p->chars + (p->lead != 0);
+      pad = (gsize)p->width > pos ? (gsize)p->width - pos : 0;
+      if (pad > 0 && !p->left && !p->zero)
+        {
+          memset (w, ' ', pad);
+          w += pad;
+        }
+      if (p->lead != 0)
+        *w++ = p->lead;
+      if (pad > 0 && !p->left && p->zero)
+        {
+          memset (w, '0', pad);
+          w += pad;
+        }
+      memcpy (w, p->text, p->len);
+      w += p->len;
+      if (pad > 0 && p->left)
+        {
+          memset (w, ' ', pad);
+          w += pad;
+        }
+    }
+  *result = hs_str_new (vm, buf, (gsize)(w - buf));
+  if (buf != stack)
+    g_free (buf);
+  return TRUE;
+}
+
 HsObject *
 hs_str_percent_format (HsVM *vm, HsObject *fmt, HsObject *args)
 {
+  HsObject *r;
+  if (percent_fast (vm, fmt, args, &r))
+    return r;
   GString *out = percent_format (vm, hs_str_utf8 (fmt), hs_str_byte_len (fmt), args, FALSE);
   return out != NULL ? hs_str_from_gstring (vm, out) : NULL;
 }

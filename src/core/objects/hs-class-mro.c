@@ -519,20 +519,27 @@ hs_type_version_tags_enable (void)
   __atomic_store_n (&version_tags_ready, TRUE, __ATOMIC_RELEASE);
 }
 
-/* Its own tag, a new one unless it has one (another thread may give a built-in type one
- * first: then that one). */
+/* Its own tag in *field, a new one unless it has one (another thread may give a built-in
+ * type one first: then that one). */
 static guint64
-assign_version_tag (const HsType *t)
+assign_tag (guint64 *field)
 {
-  guint64 tag = hs_type_version_tag_peek (t), fresh;
+  guint64 tag = __atomic_load_n (field, __ATOMIC_RELAXED), fresh;
 
   if (tag != 0)
     return tag;
   fresh = __atomic_fetch_add (&next_version_tag, 1, __ATOMIC_RELAXED);
-  if (__atomic_compare_exchange_n (&((HsType *)t)->version_tag, &tag, fresh, FALSE,
-                                   __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+  if (__atomic_compare_exchange_n (field, &tag, fresh, FALSE, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
     return fresh;
   return tag;
+}
+
+/* A shape tag first: a type with a version tag has one. */
+static guint64
+assign_version_tag (const HsType *t)
+{
+  assign_tag (&((HsType *)t)->shape_tag);
+  return assign_tag (&((HsType *)t)->version_tag);
 }
 
 guint64
@@ -552,15 +559,43 @@ hs_type_version_tag (const HsType *type)
   return assign_version_tag (type);
 }
 
-void
-hs_type_modified (HsVM *vm, const HsType *type)
+guint64
+hs_type_shape_tag (const HsType *type)
+{
+  guint64 tag = hs_type_shape_tag_peek (type);
+
+  if (tag != 0)
+    return tag;
+  hs_type_version_tag (type);
+  return hs_type_shape_tag_peek (type);
+}
+
+/* Whether the type has a tag type_reset_tags resets (a type without one has subclasses
+ * without one: tags are given bases first). */
+static gboolean
+has_tag (const HsType *t, gboolean values_only)
+{
+  return hs_type_version_tag_peek (t) != 0 || (!values_only && hs_type_shape_tag_peek (t) != 0);
+}
+
+static void
+reset_tags (const HsType *t, gboolean values_only)
+{
+  __atomic_store_n (&((HsType *)t)->version_tag, 0, __ATOMIC_RELAXED);
+  if (!values_only)
+    __atomic_store_n (&((HsType *)t)->shape_tag, 0, __ATOMIC_RELAXED);
+}
+
+/* The version tags (and, unless values_only, the shape tags) of type and its subclasses
+ * reset. */
+static void
+type_reset_tags (HsVM *vm, const HsType *type, gboolean values_only)
 {
   GPtrArray *subs, *todo;
 
-  /* a type without a tag has subclasses without one (hs_type_version_tag) */
-  if (hs_type_version_tag_peek (type) == 0)
+  if (!has_tag (type, values_only))
     return;
-  __atomic_store_n (&((HsType *)type)->version_tag, 0, __ATOMIC_RELAXED);
+  reset_tags (type, values_only);
   subs = vm != NULL && vm->subclasses != NULL ? g_hash_table_lookup (vm->subclasses, type) : NULL;
   if (subs == NULL || subs->len == 0)
     return;
@@ -572,13 +607,39 @@ hs_type_modified (HsVM *vm, const HsType *type)
       subs = g_hash_table_lookup (vm->subclasses,
                                   g_ptr_array_steal_index_fast (todo, todo->len - 1));
       for (guint i = 0; subs != NULL && i < subs->len; i++)
-        if (hs_type_version_tag_peek (subs->pdata[i]) != 0)
+        if (has_tag (subs->pdata[i], values_only))
           {
-            __atomic_store_n (&((HsType *)subs->pdata[i])->version_tag, 0, __ATOMIC_RELAXED);
+            reset_tags (subs->pdata[i], values_only);
             g_ptr_array_add (todo, subs->pdata[i]);
           }
     }
   g_ptr_array_unref (todo);
+}
+
+void
+hs_type_modified (HsVM *vm, const HsType *type)
+{
+  type_reset_tags (vm, type, FALSE);
+}
+
+/* A value with no descriptor behaviour, whose type no program can change (the common
+ * ones: a counter, a label, a flag): what an attribute cache never holds. */
+static gboolean
+is_plain_value (const HsObject *v)
+{
+  const HsType *t = v->type;
+  return t == &hs_int_type || t == &hs_float_type || t == &hs_str_type || t == &hs_bool_type
+         || t == &hs_none_type;
+}
+
+void
+hs_type_modified_value (HsVM *vm, const HsType *type, HsObject *name, HsObject *old,
+                        HsObject *value)
+{
+  /* a dunder may be read by a slot, or cached by a class call (__init__, __new__) */
+  gboolean plain = is_plain_value (old) && is_plain_value (value) && name->type == &hs_str_type
+                   && !(hs_str_utf8 (name)[0] == '_' && hs_str_utf8 (name)[1] == '_');
+  type_reset_tags (vm, type, plain);
 }
 
 /* ---- __slots__ ------------------------------------------------------------------------ */

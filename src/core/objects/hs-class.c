@@ -646,12 +646,12 @@ generic_setattr (HsVM *vm, HsObject *self, HsObject *name, HsObject *value)
 /* ---- attribute caches ---------------------------------------------------------------- */
 
 /* What an attribute instruction may take as given for objects of o's type while its
- * version tag holds; the slow paths above stay the definition. */
+ * shape tag holds; the slow paths above stay the definition. */
 static void
 attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
 {
   const HsType *t = o->type;
-  guint64 tag = hs_type_version_tag (t);
+  guint64 tag = hs_type_shape_tag (t);
   HsObject *d = hs_type_lookup_borrow (t, name);
 
   *c = (HsAttrCache){ tag != 0 ? t : NULL, tag, NULL, 0, 0 };
@@ -697,7 +697,7 @@ attr_cache_fill (HsAttrCache *c, HsObject *o, HsObject *name)
 static gboolean
 attr_cache_valid (const HsAttrCache *c, const HsObject *o)
 {
-  return o->type == c->type && c->version_tag == hs_type_version_tag_peek (o->type);
+  return o->type == c->type && c->shape_tag == hs_type_shape_tag_peek (o->type);
 }
 
 /* The slot of the instance's attribute `name` if the cache's hint is right, else -1. */
@@ -984,7 +984,7 @@ hs_instance_new_plain (HsVM *vm, HsObject *cls)
   return self;
 }
 
-/* Remembers, while the class's version tag holds, that its instances are made the plain
+/* Remembers, while the class's shape tag holds, that its instances are made the plain
  * way. */
 static void
 note_plain_init (HsType *type, HsObject *init)
@@ -993,7 +993,7 @@ note_plain_init (HsType *type, HsObject *init)
   if ((type->type_flags & HS_TYPE_EXCEPTION) || hs_builtin_subclass_base (type) != NULL
       || hs_type_lookup_borrow (type, hs_dunder[N_ABSTRACTMETHODS]) != NULL)
     return;
-  c->plain_tag = hs_type_version_tag (type);
+  c->plain_tag = hs_type_shape_tag (type);
   c->plain_init = c->plain_tag != 0 ? init : NULL;
 }
 

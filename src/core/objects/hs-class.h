@@ -57,7 +57,7 @@ typedef struct
   HsObject **slot_names;
   guint32 nslots;
   gsize slots_offset;
-  /* While the class's version tag is plain_tag: the Python __init__ a call of the class
+  /* While the class's shape tag is plain_tag: the Python __init__ a call of the class
    * runs on an instance that an allocation alone makes (type's call, object's __new__,
    * nothing abstract, no built-in base but object), borrowed; NULL: not known to be so. */
   guint64 plain_tag;
@@ -197,7 +197,7 @@ gboolean hs_class_is_abstract (HsObject *v);
 /* ---- attribute caches (the VM's LOAD_ATTR, STORE_ATTR, LOAD_METHOD) ---------------- */
 
 /* What an attribute instruction found for objects of one type, valid while the type's
- * version tag is the same (hs_type_version_tag): CPython 3.11's LOAD_ATTR_INSTANCE_VALUE,
+ * shape tag is the same (hs_type_shape_tag): CPython 3.11's LOAD_ATTR_INSTANCE_VALUE,
  * STORE_ATTR_INSTANCE_VALUE and LOAD_METHOD_WITH_VALUES/_NO_DICT. */
 typedef struct _HsAttrCache HsAttrCache; /* the code object holds them (hs-code.h) */
 #define HS_ATTR_CACHE_LACKING_MAX 4
@@ -210,8 +210,8 @@ typedef struct _HsAttrCache HsAttrCache; /* the code object holds them (hs-code.
 
 struct _HsAttrCache
 {
-  const HsType *type;  /* NULL: empty */
-  guint64 version_tag; /* the type's when filled (never 0) */
+  const HsType *type; /* NULL: empty */
+  guint64 shape_tag;  /* the type's when filled (never 0) */
   /* What LOAD_METHOD pushes with the object as self, unless the object (an instance) has
    * an attribute of that name; NULL: none (borrowed: the type's namespace holds it). */
   HsObject *method;
@@ -250,7 +250,7 @@ hs_attr_cached_slot (HsObject *obj, HsObject *name, const HsAttrCache *c, guint3
   HsAttrs *a;
 
   if (!(c->flags & flag) || obj->type != c->type
-      || c->version_tag != hs_type_version_tag_peek (obj->type)
+      || c->shape_tag != hs_type_shape_tag_peek (obj->type)
       || HS_CLASS (obj->type)->attrs_offset == 0)
     return NULL;
   a = (HsAttrs *)((char *)obj + HS_CLASS (obj->type)->attrs_offset);
@@ -302,14 +302,14 @@ HsObject *hs_class_isinstance (HsVM *vm, HsObject *o, HsType *cls);
 HsObject *hs_class_start_instance (HsVM *vm, HsObject *cls, HsObject **args, gsize nargs,
                                    HsObject **init);
 /* The Python __init__ that calling cls runs on an instance an allocation alone makes, as
- * hs_class_start_instance found it while the class's version tag holds (borrowed); NULL:
+ * hs_class_start_instance found it while the class's shape tag holds (borrowed); NULL:
  * not known to be so. Inline for the eval loop's class calls. */
 static inline HsObject *
 hs_class_plain_init (HsObject *cls)
 {
   const HsClass *c = HS_CLASS (cls);
 
-  return c->plain_init != NULL && c->plain_tag == hs_type_version_tag_peek (&c->type)
+  return c->plain_init != NULL && c->plain_tag == hs_type_shape_tag_peek (&c->type)
                  && cls->type == &hs_type_type
              ? c->plain_init
              : NULL;

@@ -80,17 +80,11 @@ hs_dict_mark_type_namespace (HsObject *d, const HsType *type)
 static guint64 keys_version_counter;
 
 static inline void
-bump_values_version (HsVM *vm, HsDict *d)
-{
-  if (G_UNLIKELY (d->namespace_of != NULL))
-    hs_type_modified (vm, d->namespace_of);
-}
-
-static inline void
 bump_version (HsVM *vm, HsDict *d)
 {
   d->keys_version = __atomic_add_fetch (&keys_version_counter, 1, __ATOMIC_RELAXED);
-  bump_values_version (vm, d);
+  if (G_UNLIKELY (d->namespace_of != NULL))
+    hs_type_modified (vm, d->namespace_of);
 }
 
 static void
@@ -306,7 +300,8 @@ hs_dict_replace_value (HsVM *vm, HsObject *dict, gsize ix, HsObject *value)
 
   d->entries[ix].value = hs_incref (value);
   maintain_tracking (vm, d, d->entries[ix].key, value);
-  bump_values_version (vm, d);
+  if (G_UNLIKELY (d->namespace_of != NULL))
+    hs_type_modified_value (vm, d->namespace_of, d->entries[ix].key, old, value);
   hs_object_mark_dirty_range (vm, dict, ix, ix + 1);
   hs_decref (vm, old);
 }

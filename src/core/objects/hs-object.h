@@ -332,6 +332,11 @@ struct _HsType
    * address is not taken for it); 0: none yet (hs_type_version_tag assigns one). Any
    * change to the namespace of the type or of a type on its MRO resets it to 0. */
   guint64 version_tag;
+  /* The same, but kept when only a plain value of the namespace was replaced by another
+   * (`Account.opened += 1`: hs_type_modified_value): what the attribute caches take as
+   * given (which names hold functions and descriptors) holds while it is the same; 0:
+   * none (the version tag's assignment gives one); a type with a version tag has one. */
+  guint64 shape_tag;
 };
 
 /* ---- reference counting ------------------------------------------------------ */
@@ -554,6 +559,21 @@ void hs_type_version_tags_enable (void);
  * was made): its version tag and those of its subclasses (vm's, when vm is not NULL) are
  * reset (CPython's PyType_Modified). */
 void hs_type_modified (HsVM *vm, const HsType *type);
+/* The value of `name` in type's namespace was old and is now value: hs_type_modified, but
+ * when both are plain values (an int, a str, None, ..., never a descriptor) of a name no
+ * slot reads, the shape tags are kept (CPython's PyType_Modified resets tp_version_tag on
+ * any store: so does this; only our attribute caches, which hold no plain value, are
+ * kept). */
+void hs_type_modified_value (HsVM *vm, const HsType *type, HsObject *name, HsObject *old,
+                             HsObject *value);
+/* The type's shape tag, assigned with its version tag when it has none (0 until the
+ * runtime's built-in types are complete). */
+guint64 hs_type_shape_tag (const HsType *type);
+static inline guint64
+hs_type_shape_tag_peek (const HsType *type)
+{
+  return __atomic_load_n (&type->shape_tag, __ATOMIC_RELAXED);
+}
 
 static inline HsObject *
 hs_type_lookup_borrow (const HsType *type, HsObject *name)

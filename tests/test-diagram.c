@@ -474,11 +474,13 @@ test_object_cap (void)
 
   hs_diagram_options_init (&opts);
   opts.max_objects = 50;
+  /* objects a view left out unbuilt (the items of a huge list) are among those not drawn */
+  snap->n_cut = 1000;
   scene = hs_diagram_render (snap, &opts, NULL);
   g_assert_nonnull (scene);
   summary = hs_scene_find_node (scene, HS_SCENE_NODE_SUMMARY, 0);
   g_assert_nonnull (summary);
-  g_assert_cmpuint (scene->n_elided_objects, ==, snap->objects->len - 50);
+  g_assert_cmpuint (scene->n_elided_objects, ==, snap->objects->len + 1000 - 50);
   g_assert_cmpuint (scene->nodes->len, ==, 1 + 50 + 1);
   check_scene_edges (scene);
 }

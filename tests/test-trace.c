@@ -552,7 +552,8 @@ test_view_long_list (void)
 {
   g_autoptr (HsTrace) t = record ("v = 1000\n"
                                   "xs = [v] * 3000\n"
-                                  "rows = [[i] for i in range(3000)]\n"
+                                  "a = [0]\n"
+                                  "rows = [[i, a] for i in range(3000)]\n"
                                   "ys = xs\n"
                                   "xs.append(7)\n"
                                   "pass\n",
@@ -579,6 +580,16 @@ test_view_long_list (void)
   g_assert_cmpint (count_of (view, first->value.ref), ==, count_of (whole, first->value.ref));
   /* the rows only left-out cells refer to stay reachable: none is a leaked cycle */
   g_assert_cmpuint (hs_snapshot_lookup (view, rows)->n_omitted, ==, 3000 - HS_VIEW_MAX_CELLS);
+  /* nor are they built (drawn nowhere), but what they refer to counts them: `a` is held by
+   * its name and by each of the 3,000 rows */
+  g_assert_cmpuint (view->n_cut, ==, 3000 - HS_VIEW_MAX_CELLS);
+  g_assert_null (hs_snapshot_lookup (
+      view, g_array_index (hs_snapshot_lookup (whole, rows)->cells, HsSnapCell, 1500).value.ref));
+  g_assert_nonnull (hs_snapshot_lookup (
+      view, g_array_index (hs_snapshot_lookup (whole, rows)->cells, HsSnapCell, 2999).value.ref));
+  g_assert_cmpint (count_of (view, frame_var (g, "a")->value.ref), ==, 3001);
+  g_assert_cmpint (count_of (whole, frame_var (g, "a")->value.ref), ==, 3001);
+  g_assert_cmpuint (whole->n_cut, ==, 0);
   for (guint i = 0; i < view->objects->len; i++)
     g_assert_false (((HsSnapObject *)g_ptr_array_index (view->objects, i))->flags
                     & HS_SNAP_FLAG_UNREACHABLE);

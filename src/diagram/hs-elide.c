@@ -236,7 +236,7 @@ hs_elide_select_objects (const HsSnapshot *snap, const HsDiagramOptions *opts,
   while (hs_id_map_next (&walk.seen, &pos, &obj))
     g_hash_table_add (drawn, &((HsSnapObject *)obj)->id);
   walk_clear (&walk);
-  *left_out = snap->objects->len - g_hash_table_size (drawn)
+  *left_out = snap->objects->len + snap->n_cut - g_hash_table_size (drawn)
               - count_hidden_by_choice (snap, opts, chains, drawn);
   return drawn;
 }

@@ -150,6 +150,7 @@ hs_snapshot_recycle (HsSnapshot *snap)
   g_ptr_array_set_size (snap->objects, 0);
   g_array_set_size (snap->gc_freed, 0);
   snap->step = snap->line = 0;
+  snap->n_cut = 0;
 }
 
 HsSnapFrame *

@@ -147,7 +147,9 @@ typedef struct
   /* A view of a long sequence keeps its first and last cells only (HS_VIEW_MAX_CELLS):
    * n_omitted cells were left out after cells[omitted_at - 1], and omitted_refs (guint64,
    * or NULL) holds the objects they refer to that are not drawn inline, which stay
-   * reachable through it. Counts include the cells left out. */
+   * reachable through it. Counts include the cells left out. An object that only such
+   * cells reach is not in the view at all (it is drawn nowhere: hs-trace-cut.c), nor in
+   * omitted_refs; the counts of the others include its references. */
   guint n_omitted;
   guint omitted_at;
   GArray *omitted_refs;
@@ -183,6 +185,9 @@ typedef struct
    * strs, ... outside heap-primitives mode), with their counts, so that a view can draw
    * one on the heap when it is shared (hs_snapshot_apply_view). Not part of `objects`. */
   GHashTable *inline_objects;
+  /* Objects a view left out unbuilt, as only the cells it leaves out of long sequences
+   * reach them (HsSnapObject.n_omitted): not in `objects`, and drawn nowhere. */
+  guint n_cut;
 } HsSnapshot;
 
 HsSnapshot *hs_snapshot_new (void);

@@ -319,6 +319,7 @@ typedef struct
   guint8 library;  /* a function of the library's generated code (HS_CODE_LIBRARY) */
   guint8 globals;  /* the program's globals dict (HS_HEADER_GLOBALS) */
   guint8 made;     /* made by the step last applied (its flags may say FREED since) */
+  guint8 cut;      /* left out of the view being built (hs_rstate_cut), else 0 */
   guint32 type_str, label_str;
   guint32 n_defaults; /* functions: see HS_HEADER_DEFAULTS_SHIFT */
   guint flags;        /* HS_SNAP_FLAG_* for the step last applied */
@@ -411,6 +412,11 @@ void hs_part_snapshot_add (HsSnapshot *part, HsRState *st, HsTrace *trace, const
  * tuple, dict, set or instance of name/value rows alone (no part, weak reference, bases or
  * hidden holders): its entry and its references are its own rows. */
 gboolean hs_rstate_marked_are_plain (HsRState *st, HsTrace *trace);
+/* Marks the objects of st that a view keeping max_cells cells of each sequence leaves out
+ * (hs-trace-cut.c): those only the cells it leaves out reach. FALSE if none is; else
+ * hs_rstate_uncut once the view is built. */
+gboolean hs_rstate_cut (HsRState *st, const HsTrace *trace, guint max_cells);
+void hs_rstate_uncut (HsRState *st);
 /* The state at step k, replayed from the nearest keyframe (step k's flags set). */
 HsRState *hs_trace_replay (HsTrace *trace, int k);
 /* Applies step k's delta to a state holding step k-1 (or an empty state for k == 0). */

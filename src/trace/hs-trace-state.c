@@ -686,6 +686,7 @@ typedef struct
   GPtrArray *compacted;  /* of GArray: the items of summarised sets (HS_SHAPE_SLOTS) */
   HsSnapReuse *reuse;    /* the last step's objects, or NULL (then inline_objects is made) */
   HsPoolScratch scratch; /* the derived texts it reads without reuse */
+  gboolean counting_cut; /* count_cut: counting the references of objects not built */
 } ToSnap;
 
 struct _HsSnapReuse
@@ -794,7 +795,7 @@ count_id (HsIdMap *counts, guint64 id)
 static void
 count_one (ToSnap *ts, const HsRObj *o)
 {
-  if (ts->counts == NULL)
+  if (ts->counts == NULL || o->cut) /* a cut object's count is read nowhere */
     return;
   count_id (ts->counts, o->id);
 }
@@ -837,6 +838,8 @@ value_of (ToSnap *ts, guint64 id, gboolean count)
         return v; /* the JSON: nobody reads its count */
       if (count && !g_hash_table_contains (ts->snap->inline_objects, &id))
         {
+          if (ts->counting_cut)
+            return v; /* only cut objects refer to it: its count is read nowhere */
           HsSnapObject *so = hs_snapshot_add_inline_object (ts->snap, id, type, text);
           so->immortal = o->immortal;
           so->value_len = len;
@@ -898,7 +901,7 @@ add_omitted_ref (ToSnap *ts, HsSnapObject *so, guint64 id, gboolean count)
   HsRObj *o = hs_id_map_lookup (
       ts->trace->options.heap_primitives ? &ts->st->objs : &ts->st->composites, id);
 
-  if (o == NULL)
+  if (o == NULL || o->cut)
     return;
   if (count)
     count_one (ts, o);
@@ -1495,6 +1498,29 @@ hs_part_snapshot_add (HsSnapshot *part, HsRState *st, HsTrace *trace, const GArr
   end_snapshot (&ts);
 }
 
+/* The references of the objects a view cut (hs_rstate_cut) count all the same: each is
+ * built and let go at once, once the objects built have made the inline values they draw,
+ * and counts what it refers to that is built or drawn. */
+static void
+count_cut (ToSnap *ts, const HsIdMap *map)
+{
+  guint n_parts = ts->parts->len, n_objects = ts->snap->objects->len;
+  gsize pos = 0;
+  gpointer value;
+
+  ts->counting_cut = TRUE;
+  ts->max_cells = 0; /* nothing is summarised (ToSnap.summarised keeps its objects) */
+  while (hs_id_map_next (map, &pos, &value))
+    if (((HsRObj *)value)->cut)
+      {
+        add_object (ts, value, TRUE);
+        ts->snap->n_cut++;
+        while (ts->snap->objects->len > n_objects)
+          hs_snap_object_free (hs_snapshot_steal_object (ts->snap, n_objects));
+        g_array_set_size (ts->parts, n_parts);
+      }
+}
+
 HsSnapshot *
 hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells, HsSnapReuse *reuse)
 {
@@ -1502,17 +1528,25 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells, HsS
   GHashTableIter it;
   gpointer value;
   gsize pos = 0;
+  /* Without heap_primitives every primitive is inline (drawn in its holder, counted there) */
+  const HsIdMap *map = trace->options.heap_primitives ? &st->objs : &st->composites;
+  gboolean cut;
 
   g_assert (reuse == NULL || max_cells == 0);
+  cut = max_cells > 0 && hs_rstate_cut (st, trace, max_cells);
   begin_snapshot (&ts, st, trace, k, max_cells, reuse, TRUE, NULL);
-  /* Without heap_primitives every primitive is inline (drawn in its holder, counted there) */
-  while (
-      hs_id_map_next (trace->options.heap_primitives ? &st->objs : &st->composites, &pos, &value))
-    add_object (&ts, value, TRUE);
+  while (hs_id_map_next (map, &pos, &value))
+    if (!((HsRObj *)value)->cut)
+      add_object (&ts, value, TRUE);
   /* Freed objects keep their last contents but no longer count as referrers. */
   for (guint i = 0; i < st->freed->len; i++)
     add_object (&ts, g_ptr_array_index (st->freed, i), FALSE);
   add_omitted_refs (&ts);
+  if (cut)
+    {
+      count_cut (&ts, map);
+      hs_rstate_uncut (st);
+    }
   g_array_append_vals (ts.snap->gc_freed, st->gc_freed->data, st->gc_freed->len);
   hs_snapshot_index (ts.snap);
   for (guint i = 0; i < ts.snap->objects->len; i++)

@@ -59,7 +59,7 @@ is_kept_item (const Cut *c, guint i, guint n)
 static void
 visit_refs (Cut *c, const HsRObj *o, guint8 mark)
 {
-  const GArray *vals = o->vals;
+  const HsVals *vals = o->vals;
   guint n = 0, item = 0;
 
   if (vals == NULL)
@@ -69,12 +69,12 @@ visit_refs (Cut *c, const HsRObj *o, guint8 mark)
       case HS_SHAPE_SLOTS:
       case HS_SHAPE_SEQ:
         for (guint i = 0; i < vals->len; i++)
-          n += g_array_index (vals, guint64, i) != 0 || o->shape == HS_SHAPE_SEQ;
+          n += vals->v[i] != 0 || o->shape == HS_SHAPE_SEQ;
         if (n > c->max_cells)
           c->any_cut = TRUE;
         for (guint i = 0; i < vals->len; i++)
           {
-            guint64 id = g_array_index (vals, guint64, i);
+            guint64 id = vals->v[i];
 
             if (id == 0 && o->shape == HS_SHAPE_SLOTS)
               continue;
@@ -85,17 +85,16 @@ visit_refs (Cut *c, const HsRObj *o, guint8 mark)
         break;
       case HS_SHAPE_PAIRS:
         for (guint i = 0; i < vals->len; i++)
-          visit (c, g_array_index (vals, guint64, i), mark);
+          visit (c, vals->v[i], mark);
         break;
       case HS_SHAPE_ATTRS:
         for (guint i = 0; i + 1 < vals->len; i += 2)
           {
-            const char *name
-                = hs_string_pool_get (&c->trace->pool, (guint32)g_array_index (vals, guint64, i));
+            const char *name = hs_string_pool_get (&c->trace->pool, (guint32)vals->v[i]);
 
             if (g_strcmp0 (name, HS_TRACE_BASE_ATTR) != 0
                 && (mark == KEPT || g_strcmp0 (name, HS_TRACE_WEAK_ATTR) != 0))
-              visit (c, g_array_index (vals, guint64, i + 1), mark);
+              visit (c, vals->v[i + 1], mark);
           }
         break;
       case HS_SHAPE_PRIM:

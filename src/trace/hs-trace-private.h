@@ -307,6 +307,15 @@ typedef enum
   HS_PRIM_FLOAT
 } HsPrim;
 
+/* An object's values in the replay state, in one block with their length: made to the
+ * size first read (a GArray, its header and its data apart, took 80 bytes of heap for a
+ * one-item tuple's value; this takes 32), grown by half when a list grows by appends. */
+typedef struct
+{
+  guint32 len, room;
+  guint64 v[];
+} HsVals;
+
 /* One per traced object (a step of 900,000 pairs replays 1,800,000 of them): its booleans are
  * bytes, packed with its small fields. */
 typedef struct
@@ -330,7 +339,7 @@ typedef struct
     double d; /* HS_PRIM_FLOAT (HS_REC_FLOAT) */
   } value;
   guint64 parent_frame_id; /* functions: the frame that made it, or 0 */
-  GArray *vals;            /* guint64: SEQ values; PAIRS key,value,...; ATTRS name_str,value,... */
+  HsVals *vals;            /* SEQ values; PAIRS key,value,...; ATTRS name_str,value,...; or NULL */
   GArray *holders;         /* guint32: kind_str, name_str, ... (HS_REC_HOLDERS), or NULL */
 } HsRObj;
 

@@ -47,8 +47,7 @@ robj_new (HsRState *st)
 static void
 robj_clear (HsRObj *o)
 {
-  if (o->vals)
-    g_array_unref (o->vals);
+  g_free (o->vals);
   if (o->holders)
     g_array_unref (o->holders);
 }
@@ -58,7 +57,7 @@ static void
 robj_free (HsRState *st, HsRObj *o)
 {
   robj_clear (o);
-  o->vals = (GArray *)st->free_objs;
+  o->vals = (HsVals *)st->free_objs;
   st->free_objs = o;
 }
 
@@ -155,13 +154,25 @@ obtain (HsRState *st, guint64 id, gboolean mark, HsShape shape)
   return o;
 }
 
-/* Its values; primitives (most objects of a big state) have none, so the array is made
- * on first use. */
-static GArray *
-robj_vals (HsRObj *o)
+/* Its values, n of them (those past the old length are 0). Primitives (most objects of a
+ * big state) have none, so the block is made on first use, to the size asked; a list that
+ * outgrows its block gets half as much again. */
+static HsVals *
+robj_set_vals (HsRObj *o, guint64 n)
 {
-  if (o->vals == NULL)
-    o->vals = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint32 len = o->vals != NULL ? o->vals->len : 0;
+
+  g_assert (n <= G_MAXUINT32);
+  if (o->vals == NULL || n > o->vals->room)
+    {
+      guint64 room = o->vals == NULL ? n : MAX (n, MIN (o->vals->room * 3ull / 2 + 1, G_MAXUINT32));
+
+      o->vals = g_realloc (o->vals, sizeof (HsVals) + room * sizeof (guint64));
+      o->vals->room = (guint32)room;
+    }
+  if (n > len)
+    memset (o->vals->v + len, 0, (n - len) * sizeof (guint64));
+  o->vals->len = (guint32)n;
   return o->vals;
 }
 
@@ -198,11 +209,10 @@ static void
 read_values (HsRObj *o, HsLogReader *r, guint per_item)
 {
   guint64 n = hs_log_get (r) * per_item;
-  GArray *vals = robj_vals (o);
+  HsVals *vals = robj_set_vals (o, n);
 
-  g_array_set_size (vals, n);
   for (guint64 i = 0; i < n; i++)
-    g_array_index (vals, guint64, i) = hs_log_get (r);
+    vals->v[i] = hs_log_get (r);
 }
 
 static void
@@ -212,12 +222,11 @@ apply_list_range (HsRState *st, HsLogReader *r, gboolean mark)
   guint64 new_len = hs_log_get (r);
   guint64 lo = hs_log_get (r);
   guint64 n = hs_log_get (r);
-  GArray *vals = robj_vals (o);
+  HsVals *vals = robj_set_vals (o, new_len);
 
   o->dirty_from = MIN (o->dirty_from, (guint32)MIN (lo, new_len));
-  g_array_set_size (vals, new_len);
   for (guint64 i = 0; i < n; i++)
-    g_array_index (vals, guint64, lo + i) = hs_log_get (r);
+    vals->v[lo + i] = hs_log_get (r);
 }
 
 static void
@@ -227,15 +236,14 @@ apply_dict_range (HsRState *st, HsLogReader *r, gboolean mark)
   guint64 nentries = hs_log_get (r);
   guint64 lo = hs_log_get (r);
   guint64 n = hs_log_get (r);
-  GArray *vals = robj_vals (o);
+  HsVals *vals = robj_set_vals (o, 2 * nentries);
 
   o->dirty_from = 0;
-  g_array_set_size (vals, 2 * nentries);
   for (guint64 i = 0; i < 2 * n; i++)
     {
       guint64 v = hs_log_get (r);
       if (2 * lo + i < vals->len)
-        g_array_index (vals, guint64, 2 * lo + i) = v;
+        vals->v[2 * lo + i] = v;
     }
 }
 
@@ -670,7 +678,7 @@ hs_trace_replay_snapshot (HsTrace *trace, int k, guint max_cells)
 typedef struct
 {
   HsSnapObject *so;
-  const GArray *vals; /* its object's, or their copy in ToSnap.compacted */
+  const guint64 *ids; /* its object's values, or their copy in ToSnap.compacted */
   gboolean count;
 } Summarised;
 
@@ -928,7 +936,7 @@ add_omitted_refs (ToSnap *ts)
   for (guint j = 0; j < ts->summarised->len; j++)
     {
       const Summarised *s = &g_array_index (ts->summarised, Summarised, j);
-      const guint64 *ids = (const guint64 *)s->vals->data;
+      const guint64 *ids = s->ids;
 
       for (guint i = s->so->omitted_at; i < s->so->omitted_at + s->so->n_omitted; i++)
         {
@@ -987,7 +995,7 @@ plain_attrs (ToSnap *ts, const HsRObj *o)
 {
   for (guint i = 0; i < o->vals->len; i += 2)
     {
-      const char *name = hs_string_pool_get (&ts->trace->pool, g_array_index (o->vals, guint64, i));
+      const char *name = hs_string_pool_get (&ts->trace->pool, o->vals->v[i]);
 
       if (name != NULL
           && (g_str_has_prefix (name, HS_TRACE_PART_PREFIX)
@@ -1047,14 +1055,14 @@ reuse_object (ToSnap *ts, HsRObj *o)
   if (!seq)
     {
       for (guint i = 1; i < o->vals->len; i += 2)
-        count_kept (ts, g_array_index (o->vals, guint64, i));
+        count_kept (ts, o->vals->v[i]);
       return TRUE;
     }
   g_array_set_size (so->cells, from);
   for (guint i = 0; i < from && ts->counts != NULL; i++)
-    count_kept (ts, g_array_index (o->vals, guint64, i));
+    count_kept (ts, o->vals->v[i]);
   for (guint i = from; i < o->vals->len; i++)
-    add_item (ts, so, i, g_array_index (o->vals, guint64, i), TRUE);
+    add_item (ts, so, i, o->vals->v[i], TRUE);
   return TRUE;
 }
 
@@ -1119,7 +1127,8 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
   HsSnapObject *so;
   HsSnapValue none_key = { HS_SNAP_VALUE_PRIMITIVE, 0, NULL, NULL };
   gboolean part = FALSE; /* the next cell is drawn from a part */
-  GArray *vals = o->vals;
+  const guint64 *vals;
+  guint n_vals;
   g_autoptr (GArray) compact = NULL; /* a set's items, its empty slots left out */
   HsShape shape = o->shape;
 
@@ -1148,26 +1157,30 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
     }
   if (o->vals == NULL)
     return;
+  vals = o->vals->v;
+  n_vals = o->vals->len;
   if (o->shape == HS_SHAPE_SLOTS)
     {
-      vals = compact = g_array_sized_new (FALSE, FALSE, sizeof (guint64), o->vals->len);
-      for (guint i = 0; i < o->vals->len; i++)
-        if (g_array_index (o->vals, guint64, i) != 0)
-          g_array_append_val (compact, g_array_index (o->vals, guint64, i));
+      compact = g_array_sized_new (FALSE, FALSE, sizeof (guint64), n_vals);
+      for (guint i = 0; i < n_vals; i++)
+        if (vals[i] != 0)
+          g_array_append_val (compact, vals[i]);
+      vals = (const guint64 *)compact->data;
+      n_vals = compact->len;
       shape = HS_SHAPE_SEQ;
     }
-  if (shape == HS_SHAPE_SEQ && ts->max_cells > 0 && vals->len > ts->max_cells)
+  if (shape == HS_SHAPE_SEQ && ts->max_cells > 0 && n_vals > ts->max_cells)
     {
       /* the first cells and the last two, as a diagram summarises (hs_elide_plan) */
       so->omitted_at = ts->max_cells - 2;
-      so->n_omitted = vals->len - ts->max_cells;
+      so->n_omitted = n_vals - ts->max_cells;
       g_array_append_val (ts->summarised, ((Summarised){ so, vals, count }));
       if (compact != NULL) /* add_omitted_refs reads it after this */
         g_ptr_array_add (ts->compacted, g_steal_pointer (&compact));
     }
-  for (guint i = 0; i < vals->len; i++)
+  for (guint i = 0; i < n_vals; i++)
     {
-      guint64 a = g_array_index (vals, guint64, i);
+      guint64 a = vals[i];
 
       switch (shape)
         {
@@ -1182,52 +1195,48 @@ add_object (ToSnap *ts, HsRObj *o, gboolean count)
           case HS_SHAPE_PAIRS:
             if (a == 0) /* a deleted entry slot, or (0, a default factory) */
               {
-                if (g_array_index (vals, guint64, i + 1) != 0)
-                  so->class_ref = value_of (ts, g_array_index (vals, guint64, i + 1), count);
+                if (vals[i + 1] != 0)
+                  so->class_ref = value_of (ts, vals[i + 1], count);
                 i++;
                 break;
               }
             hs_snap_object_add_cell (so, NULL, value_of (ts, a, count),
-                                     value_of (ts, g_array_index (vals, guint64, i + 1), count));
+                                     value_of (ts, vals[i + 1], count));
             i++;
             break;
           case HS_SHAPE_ATTRS:
             if (part) /* whatever its name (a closure's `__class__`) */
               {
-                hs_snap_object_add_cell (
-                    so, hs_string_pool_get (pool, (guint32)a), none_key,
-                    value_of (ts, g_array_index (vals, guint64, i + 1), FALSE));
+                hs_snap_object_add_cell (so, hs_string_pool_get (pool, (guint32)a), none_key,
+                                         value_of (ts, vals[i + 1], FALSE));
                 part = FALSE;
               }
             else if (g_str_has_prefix (hs_string_pool_get (pool, (guint32)a) ?: "",
                                        HS_TRACE_PART_PREFIX))
               {
                 /* an empty part's marker comes with a row of no name and no value */
-                gboolean empty = i + 3 < vals->len && g_array_index (vals, guint64, i + 2) == 0
-                                 && g_array_index (vals, guint64, i + 3) == 0;
-                add_part_row (ts, so, hs_string_pool_get (pool, (guint32)a),
-                              g_array_index (vals, guint64, i + 1), !empty, count);
+                gboolean empty = i + 3 < n_vals && vals[i + 2] == 0 && vals[i + 3] == 0;
+                add_part_row (ts, so, hs_string_pool_get (pool, (guint32)a), vals[i + 1], !empty,
+                              count);
                 part = !empty;
                 i += empty ? 2 : 0;
               }
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_CLASS_ATTR) == 0)
-              so->class_ref = value_of (ts, g_array_index (vals, guint64, i + 1), count);
+              so->class_ref = value_of (ts, vals[i + 1], count);
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_WEAK_ATTR) == 0)
-              so->weak_ref = weak_value_of (ts, g_array_index (vals, guint64, i + 1));
+              so->weak_ref = weak_value_of (ts, vals[i + 1]);
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_KEY_ATTR) == 0
-                     && i + 3 < vals->len)
+                     && i + 3 < n_vals)
               {
-                hs_snap_object_add_cell (
-                    so, NULL, value_of (ts, g_array_index (vals, guint64, i + 1), count),
-                    value_of (ts, g_array_index (vals, guint64, i + 3), count));
+                hs_snap_object_add_cell (so, NULL, value_of (ts, vals[i + 1], count),
+                                         value_of (ts, vals[i + 3], count));
                 i += 2;
               }
             else if (g_strcmp0 (hs_string_pool_get (pool, (guint32)a), HS_TRACE_BASE_ATTR) == 0)
-              hs_snap_object_add_base (
-                  so, hs_string_pool_get (pool, (guint32)g_array_index (vals, guint64, i + 1)));
+              hs_snap_object_add_base (so, hs_string_pool_get (pool, (guint32)vals[i + 1]));
             else
               hs_snap_object_add_cell (so, hs_string_pool_get (pool, (guint32)a), none_key,
-                                       value_of (ts, g_array_index (vals, guint64, i + 1), count));
+                                       value_of (ts, vals[i + 1], count));
             i++;
             break;
           default:

@@ -1,6 +1,7 @@
 /* hs-codecs.c — str.encode and bytes.decode for utf-8, ascii, latin-1, utf-16 and utf-32
  * (CPython's codecs, with its error handlers 'strict', 'ignore', 'replace',
- * 'backslashreplace', and for encoding 'xmlcharrefreplace' and 'namereplace').
+ * 'backslashreplace', 'surrogatepass', 'surrogateescape', and for encoding
+ * 'xmlcharrefreplace' and 'namereplace').
  *
  * Invariant: positions in error messages are code points for encoding and bytes for
  * decoding; a strict encoder reports the whole run of characters it cannot encode (utf-16
@@ -63,6 +64,8 @@ typedef enum
   ERR_BACKSLASH,
   ERR_XMLCHARREF,
   ERR_NAME,
+  ERR_SURROGATEPASS,
+  ERR_SURROGATEESCAPE,
   ERR_UNKNOWN,
 } Errors;
 
@@ -123,6 +126,8 @@ errors_of (const char *name)
          : strcmp (name, "backslashreplace") == 0  ? ERR_BACKSLASH
          : strcmp (name, "xmlcharrefreplace") == 0 ? ERR_XMLCHARREF
          : strcmp (name, "namereplace") == 0       ? ERR_NAME
+         : strcmp (name, "surrogatepass") == 0     ? ERR_SURROGATEPASS
+         : strcmp (name, "surrogateescape") == 0   ? ERR_SURROGATEESCAPE
                                                    : ERR_UNKNOWN;
 }
 
@@ -187,16 +192,37 @@ put_char (GByteArray *out, Codec codec, gunichar c)
     put_unit (out, codec, c);
 }
 
-/* What an encoding error handler other than 'strict' writes for c: '?', \xe9 (\u20ac,
- * \U0001f600), &#233; or \N{LATIN SMALL LETTER E WITH ACUTE}; nothing for 'ignore'. */
-static void
+/* What an encoding error handler writes for c: '?', \xe9 (\u20ac, \U0001f600), &#233; or
+ * \N{LATIN SMALL LETTER E WITH ACUTE}; nothing for 'ignore'; for 'surrogatepass' in a UTF
+ * the lone surrogate c as any other code point; for 'surrogateescape' in a byte codec
+ * U+DC80..U+DCFF as the byte 0x80..0xff it stands for. FALSE for 'strict' and where those
+ * two cannot take c (CPython's raise the codec's error, from c on). */
+static gboolean
 append_encode_replacement (GByteArray *out, Codec codec, gunichar c, Errors how)
 {
   g_autofree char *name = how == ERR_NAME ? hs_unicode_name (c) : NULL;
   g_autofree char *text = NULL;
 
-  if (how == ERR_IGNORE)
-    return;
+  switch (how)
+    {
+      case ERR_STRICT:
+        return FALSE;
+      case ERR_IGNORE:
+        return TRUE;
+      case ERR_SURROGATEPASS:
+        if (codecs[codec].reason != NULL) /* not a UTF: ascii, latin-1 */
+          return FALSE;
+        put_char (out, codec, c);
+        return TRUE;
+      case ERR_SURROGATEESCAPE:
+        /* utf-16's and utf-32's units are wider than the byte it gives */
+        if (codecs[codec].unit != 1 || c < 0xdc80 || c > 0xdcff)
+          return FALSE;
+        put_unit (out, codec, c - 0xdc00);
+        return TRUE;
+      default:
+        break;
+    }
   if (how == ERR_REPLACE)
     text = g_strdup ("?");
   else if (how == ERR_XMLCHARREF)
@@ -207,6 +233,7 @@ append_encode_replacement (GByteArray *out, Codec codec, gunichar c, Errors how)
     text = g_strdup_printf (c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", c);
   for (const char *p = text; *p; p++)
     put_char (out, codec, (guchar)*p);
+  return TRUE;
 }
 
 /* The UnicodeEncodeError of the character at p (position pos) that the codec cannot
@@ -230,6 +257,7 @@ hs_codec_encode (HsVM *vm, HsObject *str, const char *encoding, const char *erro
 {
   const char *s = hs_str_utf8 (str), *end = s + hs_str_byte_len (str);
   g_autoptr (GByteArray) out = g_byte_array_new ();
+  Errors how = errors_of (errors);
   Codec codec;
   gsize pos = 0;
 
@@ -247,23 +275,13 @@ hs_codec_encode (HsVM *vm, HsObject *str, const char *encoding, const char *erro
           put_char (out, codec, c);
           continue;
         }
-      switch (errors_of (errors))
-        {
-          case ERR_IGNORE:
-          case ERR_REPLACE:
-          case ERR_BACKSLASH:
-          case ERR_XMLCHARREF:
-          case ERR_NAME:
-            append_encode_replacement (out, codec, c, errors_of (errors));
-            continue;
-          case ERR_UNKNOWN:
-            unknown_handler (vm, errors);
-            return NULL;
-          case ERR_STRICT:
-          default:
-            encode_error (vm, codec, str, p, end, pos);
-            return NULL;
-        }
+      if (how == ERR_UNKNOWN)
+        unknown_handler (vm, errors);
+      else if (!append_encode_replacement (out, codec, c, how))
+        encode_error (vm, codec, str, p, end, pos);
+      else
+        continue;
+      return NULL;
     }
   return hs_bytes_new (vm, (char *)out->data, out->len);
 }
@@ -335,13 +353,25 @@ utf8_sequence (const guchar *d, gsize n, gsize *bad, const char **reason)
   return need + 1;
 }
 
+/* The code unit of utf-16 or utf-32 at d, in the codec's byte order */
+static guint32
+get_unit (Codec codec, const guchar *d)
+{
+  guint unit = codecs[codec].unit;
+  guint32 u = 0;
+
+  for (guint i = 0; i < unit; i++)
+    u |= (guint32)d[codecs[codec].big ? unit - 1 - i : i] << (8 * i);
+  return u;
+}
+
 /* utf-16's or utf-32's code point at d[0..n) (n > 0) in *c: the bytes it takes, or 0 with
  * *bad the bytes of the bad sequence and *reason why, as CPython's decoder reports them. */
 static gsize
 wide_sequence (Codec codec, const guchar *d, gsize n, gunichar *c, gsize *bad, const char **reason)
 {
   guint unit = codecs[codec].unit;
-  guint32 u = 0, low = 0;
+  guint32 u, low = 0;
 
   *bad = unit;
   if (n < unit)
@@ -350,8 +380,7 @@ wide_sequence (Codec codec, const guchar *d, gsize n, gunichar *c, gsize *bad, c
       *reason = "truncated data";
       return 0;
     }
-  for (guint i = 0; i < unit; i++)
-    u |= (guint32)d[codecs[codec].big ? unit - 1 - i : i] << (8 * i);
+  u = get_unit (codec, d);
   if (unit == 4)
     *reason = u >= 0x110000      ? "code point not in range(0x110000)"
               : is_surrogate (u) ? "code point in surrogate code point range(0xd800, 0xe000)"
@@ -365,7 +394,7 @@ wide_sequence (Codec codec, const guchar *d, gsize n, gunichar *c, gsize *bad, c
     }
   else if (u >= 0xd800 && u < 0xdc00)
     {
-      low = codecs[codec].big ? (guint32)d[2] << 8 | d[3] : (guint32)d[3] << 8 | d[2];
+      low = get_unit (codec, d + 2);
       *reason = low >= 0xdc00 && low < 0xe000 ? NULL : "illegal UTF-16 surrogate";
       u = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
       unit = 4;
@@ -395,6 +424,41 @@ read_bom (const guchar *d, gsize len, Codec *codec)
   return len >= n && memcmp (d, le, n) == 0 ? n : 0;
 }
 
+/* 'surrogatepass' at the n bytes at d, where a UTF's decoder stopped: appends the one lone
+ * surrogate they start with and returns its bytes, or 0 if they do not (CPython's handler
+ * then raises the decoder's error) */
+static gsize
+pass_surrogate (GString *out, Codec codec, const guchar *d, gsize n)
+{
+  gsize len = codec == CODEC_UTF8 ? 3 : codecs[codec].unit;
+  gunichar c;
+
+  if (codecs[codec].reason != NULL || n < len)
+    return 0;
+  if (codec != CODEC_UTF8)
+    c = get_unit (codec, d);
+  else if ((d[0] & 0xf0) == 0xe0 && (d[1] & 0xc0) == 0x80 && (d[2] & 0xc0) == 0x80)
+    c = (d[0] & 0x0f) << 12 | (d[1] & 0x3f) << 6 | (d[2] & 0x3f);
+  else
+    return 0;
+  if (!is_surrogate (c))
+    return 0;
+  g_string_append_unichar (out, c);
+  return len;
+}
+
+/* 'surrogateescape' at the bad bytes at d: U+DC80..U+DCFF for the first of them (at most
+ * 4) up to an ASCII byte, which it never escapes; how many, 0 if the first is ASCII */
+static gsize
+escape_bytes (GString *out, const guchar *d, gsize bad)
+{
+  gsize k = 0;
+
+  for (; k < MIN (bad, 4) && d[k] >= 0x80; k++)
+    g_string_append_unichar (out, 0xdc00 + d[k]);
+  return k;
+}
+
 /* The UnicodeDecodeError of bytes [pos, pos + bad) of the len bytes at d */
 static void
 decode_error (HsVM *vm, Codec codec, const guchar *d, gsize len, gsize pos, gsize bad,
@@ -411,6 +475,7 @@ HsObject *
 hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding, const char *errors)
 {
   const guchar *d = (const guchar *)data;
+  Errors how = errors_of (errors);
   GString *out;
   Codec codec;
   gsize i;
@@ -442,7 +507,7 @@ hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding, co
           i += n;
           continue;
         }
-      switch (errors_of (errors))
+      switch (how)
         {
           case ERR_REPLACE:
             g_string_append (out, "\xef\xbf\xbd"); /* U+FFFD */
@@ -454,6 +519,18 @@ hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding, co
             for (gsize end = i + bad; i < end; i++)
               g_string_append_printf (out, "\\x%02x", d[i]);
             continue;
+          case ERR_SURROGATEPASS:
+          case ERR_SURROGATEESCAPE:
+            n = how == ERR_SURROGATEPASS ? pass_surrogate (out, codec, d + i, len - i)
+                                         : escape_bytes (out, d + i, bad);
+            i += n;
+            if (n > 0)
+              continue;
+            G_GNUC_FALLTHROUGH;
+          case ERR_STRICT:
+          default:
+            decode_error (vm, codec, d, len, i, bad, reason);
+            break;
           case ERR_XMLCHARREF:
           case ERR_NAME:
             hs_err_set_string (vm, &hs_exc_TypeError,
@@ -461,10 +538,6 @@ hs_codec_decode (HsVM *vm, const char *data, gsize len, const char *encoding, co
             break;
           case ERR_UNKNOWN:
             unknown_handler (vm, errors);
-            break;
-          case ERR_STRICT:
-          default:
-            decode_error (vm, codec, d, len, i, bad, reason);
             break;
         }
       g_string_free (out, TRUE);

@@ -19,6 +19,7 @@
 #include "hs-iter.h"
 #include "hs-list.h"
 #include "hs-object-private.h"
+#include "hs-recursion.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -881,6 +882,12 @@ set_repr (HsVM *vm, HsObject *self)
     return hs_str_from_format (vm, "%s()", name);
   if (hs_repr_enter (self))
     return hs_str_from_format (vm, "%s(...)", name);
+  /* CPython's set_repr takes the repr of a list of the keys: one level more than a list's */
+  if (!hs_recursion_enter (vm, " while getting the repr of an object"))
+    {
+      hs_repr_leave (self);
+      return NULL;
+    }
   /* Snapshot the keys first: a key's repr may change the set. */
   keys = g_new (HsObject *, so->used);
   while (set_next (so, &pos, &entry))
@@ -901,6 +908,7 @@ set_repr (HsVM *vm, HsObject *self)
   for (gsize i = 0; i < n; i++)
     hs_decref (vm, keys[i]);
   g_free (keys);
+  hs_recursion_leave (vm);
   hs_repr_leave (self);
   if (out == NULL)
     return NULL;

@@ -360,6 +360,23 @@ hs_bytes_new_from_arg (HsVM *vm, const HsType *type, HsBytesArg *arg)
   return &b->header;
 }
 
+/* bytes(x) of an x with __bytes__, before str, __index__, buffers and iterables (CPython's
+ * bytes_new): what it returns, itself (bytes cannot be subclassed here) */
+static HsObject *
+bytes_from_dunder (HsVM *vm, HsObject *source)
+{
+  HsObject *r = hs_object_call_method (vm, source, "__bytes__", NULL, 0, NULL);
+
+  if (r != NULL && !HS_IS (r, &hs_bytes_type))
+    {
+      hs_err_format (vm, &hs_exc_TypeError, "__bytes__ returned non-bytes (type %s)",
+                     hs_type_name (r));
+      hs_decref (vm, r);
+      return NULL;
+    }
+  return r;
+}
+
 static HsObject *
 bytes_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject *kwnames)
 {
@@ -371,6 +388,9 @@ bytes_construct (HsVM *vm, HsType *type, HsObject **args, gsize nargs, HsObject 
     return NULL;
   if (source != NULL && HS_IS (source, &hs_bytes_type) && encoding == NULL && errors == NULL)
     return hs_incref (source);
+  if (source != NULL && encoding == NULL && errors == NULL && !hs_bytes_like_check (source)
+      && hs_type_lookup_borrow (source->type, hs_str_intern_cstr ("__bytes__")) != NULL)
+    return bytes_from_dunder (vm, source);
   if (!hs_bytes_from_args (vm, "bytes", source, encoding, errors, &buf))
     return NULL;
   return hs_bytes_new_from_arg (vm, type, &buf);

@@ -19,6 +19,7 @@
 #include "hs-function.h"
 #include "hs-module.h"
 #include "hs-object-private.h"
+#include "hs-recursion.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 
@@ -217,9 +218,17 @@ static HsObject *
 cfunction_call (HsVM *vm, HsObject *self, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsCFunctionObject *f = (HsCFunctionObject *)self;
-  if (f->self == NULL)
+  HsObject *r;
+
+  if (f->self != NULL)
+    return hs_cfunction_call_with_self (vm, f->def, f->self, args, nargs, kwnames);
+  if (!(f->def->flags & HS_METH_O))
     return f->def->fn (vm, args, nargs, kwnames);
-  return hs_cfunction_call_with_self (vm, f->def, f->self, args, nargs, kwnames);
+  if (!hs_recursion_enter (vm, " while calling a Python object"))
+    return NULL;
+  r = f->def->fn (vm, args, nargs, kwnames);
+  hs_recursion_leave (vm);
+  return r;
 }
 
 /* CPython's meth_get__qualname__ and descr_get_qualname: a module's function by its name,

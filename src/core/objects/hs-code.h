@@ -243,6 +243,8 @@ struct _HsCode
    * caches (wants_caches in hs-vm.c). A code run once, as most of a large module's functions
    * are, even one with a short loop, never pays for caches it would not use. */
   guint32 uncached;
+  /* its calls and backward jumps so far, up to HS_CODE_WARMUP (hs_code_warm) */
+  guint32 warmup;
   int nlocals;
   int nparams; /* positional parameters */
   int stacksize;
@@ -254,6 +256,25 @@ struct _HsCode
   int nfrees;
   int nexc;
 };
+
+/* CPython 3.11 quickens a code object at its 8th call, generator resumption or
+ * JUMP_BACKWARD (_PyCode_Warmup), and its calls specialize at once: from then on most calls
+ * of C functions skip the recursion check of the generic call (cfunction_vectorcall_*,
+ * method_vectorcall_*), so a level against the limit while they run only before then. */
+#define HS_CODE_WARMUP 8
+
+static inline void
+hs_code_warm (HsCode *co)
+{
+  if (co->warmup < HS_CODE_WARMUP)
+    co->warmup++;
+}
+
+static inline gboolean
+hs_code_quickened (const HsCode *co)
+{
+  return co->warmup >= HS_CODE_WARMUP;
+}
 
 /* The handler for an exception at instruction ip, or NULL. */
 /* Where LOAD_GLOBAL of a name found it: an entry of the globals, or of the builtins when

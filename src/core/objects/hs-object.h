@@ -241,6 +241,9 @@ enum
 {
   HS_METH_CLASS = 1 << 0, /* classmethod (dict.fromkeys): args[0] is the type */
   HS_METH_SLOT = 1 << 1,  /* a dunder CPython makes a slot wrapper of (int.__add__), for reprs */
+  /* a METH_O built-in function (repr, hash): CPython's every call of it, specialized
+   * (PRECALL_NO_KW_BUILTIN_O) or not, is a level against the recursion limit */
+  HS_METH_O = 1 << 2,
 };
 
 enum

@@ -189,15 +189,9 @@ static HsObject *
 builtin_repr (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 {
   HsObject *o = NULL;
-  HsObject *r;
   if (!hs_parse_args (vm, "repr", args, nargs, kwnames, "!obj", &o))
     return NULL;
-  /* a METH_O built-in in CPython, whose call is a level against the recursion limit */
-  if (!hs_recursion_enter (vm, " while calling a Python object"))
-    return NULL;
-  r = hs_object_repr (vm, o);
-  hs_recursion_leave (vm);
-  return r;
+  return hs_object_repr (vm, o);
 }
 
 static HsObject *
@@ -707,7 +701,15 @@ builtin_sorted (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
   HsObject *l = hs_list_from_iterable (vm, args[0]);
   if (l == NULL)
     return NULL;
-  if (hs_list_sort (vm, l, key, rev) < 0)
+  /* CPython's sorted calls the list's sort method (vectorcall): a level while it sorts */
+  if (!hs_recursion_enter (vm, " while calling a Python object"))
+    {
+      hs_decref (vm, l);
+      return NULL;
+    }
+  int sorted = hs_list_sort (vm, l, key, rev);
+  hs_recursion_leave (vm);
+  if (sorted < 0)
     {
       hs_decref (vm, l);
       return NULL;
@@ -1007,11 +1009,11 @@ builtin_dir (HsVM *vm, HsObject **args, gsize nargs, HsObject *kwnames)
 
 static const HsMethodDef builtin_defs[] = {
   { "__import__", builtin___import__ },
-  { "abs", builtin_abs },
+  { "abs", builtin_abs, HS_METH_O },
   { "aiter", builtin_aiter },
   { "anext", builtin_anext },
-  { "ascii", builtin_ascii },
-  { "bin", builtin_bin },
+  { "ascii", builtin_ascii, HS_METH_O },
+  { "bin", builtin_bin, HS_METH_O },
   { "breakpoint", builtin_breakpoint },
   { "bytearray", builtin_bytearray },
   { "bytes", builtin_bytes },
@@ -1023,25 +1025,25 @@ static const HsMethodDef builtin_defs[] = {
   { "exit", hs_builtin_exit },
   { "globals", builtin_globals },
   { "help", builtin_help },
-  { "hex", builtin_hex },
+  { "hex", builtin_hex, HS_METH_O },
   { "locals", builtin_locals },
-  { "oct", builtin_oct },
+  { "oct", builtin_oct, HS_METH_O },
   { "open", builtin_open },
   { "quit", hs_builtin_exit },
   { "vars", builtin_vars },
-  { "callable", builtin_callable },
+  { "callable", builtin_callable, HS_METH_O },
   { "delattr", builtin_delattr },
   { "getattr", builtin_getattr },
   { "hasattr", builtin_hasattr },
   { "issubclass", hs_builtin_issubclass },
   { "setattr", builtin_setattr },
-  { "all", builtin_all },
-  { "any", builtin_any },
-  { "chr", builtin_chr },
+  { "all", builtin_all, HS_METH_O },
+  { "any", builtin_any, HS_METH_O },
+  { "chr", builtin_chr, HS_METH_O },
   { "divmod", builtin_divmod },
   { "format", builtin_format },
-  { "hash", builtin_hash },
-  { "id", builtin_id },
+  { "hash", builtin_hash, HS_METH_O },
+  { "id", builtin_id, HS_METH_O },
   { "input", builtin_input },
   { "isinstance", builtin_isinstance },
   { "iter", builtin_iter },
@@ -1049,10 +1051,10 @@ static const HsMethodDef builtin_defs[] = {
   { "max", builtin_max },
   { "min", builtin_min },
   { "next", builtin_next },
-  { "ord", builtin_ord },
+  { "ord", builtin_ord, HS_METH_O },
   { "pow", builtin_pow },
   { "print", builtin_print },
-  { "repr", builtin_repr },
+  { "repr", builtin_repr, HS_METH_O },
   { "round", builtin_round },
   { "sorted", builtin_sorted },
   { "sum", builtin_sum },

@@ -13,9 +13,11 @@
 #include "hs-cell.h"
 #include "hs-cfunction.h"
 #include "hs-class.h"
+#include "hs-complex.h"
 #include "hs-dict.h"
 #include "hs-exceptions.h"
 #include "hs-generator.h"
+#include "hs-iter.h"
 #include "hs-str.h"
 #include "hs-tuple.h"
 #include "hs-vm-internal.h"
@@ -231,6 +233,28 @@ hold_class_args (HsFrame *f, HsObject *init, HsObject **stack, gsize nstack, HsO
   f->n_call_held = (guint)n;
 }
 
+gboolean
+hs_call_c_is_level (HsVM *vm, HsObject *callable)
+{
+  const HsCFunctionObject *f = (const HsCFunctionObject *)callable;
+  gboolean quickened = vm->frame == NULL || hs_code_quickened (vm->frame->code);
+
+  /* int, complex and zip have no vectorcall in CPython 3.11: every call of them is
+   * _PyObject_MakeTpCall's level; nor has str, whose call of one argument is specialized
+   * once quickened (PRECALL_NO_KW_STR_1) */
+  if (callable == (HsObject *)&hs_int_type || callable == (HsObject *)&hs_complex_type
+      || callable == (HsObject *)&hs_zip_type)
+    return TRUE;
+  if (callable == (HsObject *)&hs_str_type)
+    return !quickened;
+  if (quickened || (!hs_cfunction_check (callable) && !hs_method_descr_check (callable)))
+    return FALSE;
+  /* a METH_O built-in function's call is its level (cfunction_call); one CPython writes in
+   * Python is a frame there, not a C call */
+  return !(f->self == NULL && (f->def->flags & HS_METH_O))
+         && hs_cfunction_python_type (callable) == callable->type;
+}
+
 /* Starts a call: 1 with a new Python frame pushed in *nf, 0 with the result in *res,
  * -1 on error. Args are borrowed. With 1, *res may also be set: a value the caller
  * holds as the call's result while the frame runs (the instance an __init__ builds). */
@@ -239,6 +263,7 @@ hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObj
                HsFrame **nf, HsObject **res)
 {
   guint packed = hs_class_take_call (vm) & HS_CLASS_CALL_PACKED;
+  gboolean level;
 
   hs_vm_run_deferred (vm);
   if (hs_vm_is_stopping (vm))
@@ -272,9 +297,14 @@ hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObj
       *nf = enter_function (vm, callable, NULL, args, nargs, kwnames);
       return *nf != NULL ? 1 : -1;
     }
+  level = hs_call_c_is_level (vm, callable);
+  if (level && !hs_recursion_enter (vm, " while calling a Python object"))
+    return -1;
   vm->class_call = hs_class_call_is_direct (callable) ? HS_CLASS_CALL_DIRECT | packed : 0;
   *res = hs_object_call (vm, callable, args, nargs, kwnames);
   vm->class_call = 0;
+  if (level)
+    hs_recursion_leave (vm);
   return *res != NULL ? 0 : -1;
 }
 

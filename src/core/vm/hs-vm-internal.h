@@ -159,6 +159,11 @@ hs_call_args_exact (const HsCode *co, gsize nargs)
          && !(co->flags & (HS_CODE_VARARGS | HS_CODE_VARKEYWORDS));
 }
 
+/* Whether calling callable, a C function or method, from the running frame is a level
+ * against the recursion limit while it runs (CPython's generic call of a C function, before
+ * the calling code is quickened: HS_CODE_WARMUP) besides what the callee counts itself. */
+gboolean hs_call_c_is_level (HsVM *vm, HsObject *callable);
+
 int hs_call_start (HsVM *vm, HsObject *callable, HsObject **args, gsize nargs, HsObject *kwnames,
                    HsFrame **nf, HsObject **res);
 /* The eval loop's call of `callable` with the `nstack` values of its stack from `stack`

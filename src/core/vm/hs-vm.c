@@ -908,6 +908,7 @@ hs_vm_eval_frame (HsVM *vm, HsFrame *entry)
 
   vm->eval_depth++;
   LOAD_FRAME ();
+  hs_code_warm (co); /* CPython's RESUME: a call, or a generator resumed */
   if (G_UNLIKELY (f->gen != NULL && HS_GENERATOR (f->gen)->past_send))
     HS_GENERATOR (f->gen)->past_send = FALSE;
   else if (vm->hooks != NULL && vm->hooks->step != NULL)
@@ -1366,8 +1367,15 @@ op_CALL_METHOD:
       {
         /* self and the arguments are contiguous: call the C method in place. */
         HsObject **args = sp - arg - 1;
+        HsObject *r = NULL;
+        gboolean level = !hs_code_quickened (co) && hs_call_c_is_level (vm, meth);
         SAVE_FRAME ();
-        HsObject *r = ((HsCFunctionObject *)meth)->def->fn (vm, args, arg + 1, NULL);
+        if (!level || hs_recursion_enter (vm, " while calling a Python object"))
+          {
+            r = ((HsCFunctionObject *)meth)->def->fn (vm, args, arg + 1, NULL);
+            if (level)
+              hs_recursion_leave (vm);
+          }
         while (sp > args)
           {
             HsObject *v = POP ();
@@ -1499,6 +1507,7 @@ op_CALL_FUNCTION_EX:
     f = nf;
   entered_frame:
     LOAD_FRAME ();
+    hs_code_warm (co);
     if (vm->hooks != NULL && vm->hooks->step != NULL
         && call_hook (vm, HS_STEP_CALL, f, co->firstlineno, NULL) < 0)
       goto error_noip;
@@ -1671,6 +1680,7 @@ op_JUMP:
 
 op_JUMP_BACKWARD:
   f->cur_line = -1; /* CPython fires a line event on every backward jump */
+  hs_code_warm (co);
   ip = code + arg;
   DISPATCH ();
 

@@ -14,8 +14,8 @@
  * GSETTINGS_SCHEMA_DIR and HEAPSCOPE_RUNNER set (bench/meson.build).
  */
 #include <adwaita.h>
-#include <time.h>
 
+#include "bench-clock.h"
 #include "heapscope-application.h"
 #include "heapscope-window.h"
 
@@ -31,28 +31,19 @@ typedef struct
   GArray *first_cpu;  /* ms, a step's first frame: the rest of the window changes with it */
 } Frames;
 
-static double
-clock_ms (clockid_t id)
-{
-  struct timespec ts;
-
-  clock_gettime (id, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void
 on_before_paint (GdkFrameClock *clock, Frames *f)
 {
   f->animating = heapscope_diagram_view_is_animating (f->view);
-  f->wall0 = clock_ms (CLOCK_MONOTONIC);
-  f->cpu0 = clock_ms (CLOCK_THREAD_CPUTIME_ID);
+  f->wall0 = bench_clock_ms (CLOCK_MONOTONIC);
+  f->cpu0 = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID);
 }
 
 static void
 on_after_paint (GdkFrameClock *clock, Frames *f)
 {
-  double wall = clock_ms (CLOCK_MONOTONIC) - f->wall0;
-  double cpu = clock_ms (CLOCK_THREAD_CPUTIME_ID) - f->cpu0;
+  double wall = bench_clock_ms (CLOCK_MONOTONIC) - f->wall0;
+  double cpu = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID) - f->cpu0;
 
   if (!f->animating)
     return;

@@ -14,9 +14,9 @@
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "bench-clock.h"
 #include "hs-diagram.h"
 #include "hs-export.h"
 #include "hs-trace.h"
@@ -24,15 +24,6 @@
 #define RUNS 3 /* median () takes the middle of three */
 
 static const char zip_chain[] = "l = [()]\nl.extend(zip(l, range(200000)))\n";
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 /* The middle one of the RUNS (three) runs. */
 static double
@@ -44,7 +35,7 @@ median (const double *v)
 static void
 bench_drawing (void)
 {
-  double view[RUNS], diagram[RUNS], freeing[RUNS], png[RUNS], t0 = cpu_ms (), record;
+  double view[RUNS], diagram[RUNS], freeing[RUNS], png[RUNS], t0 = bench_cpu_ms (), record;
   HsTraceOptions options;
   HsExportSettings settings;
   HsTrace *trace;
@@ -52,7 +43,7 @@ bench_drawing (void)
 
   hs_trace_options_init (&options);
   trace = hs_trace_record (zip_chain, sizeof zip_chain - 1, "zip_chain.py", &options, NULL);
-  record = cpu_ms () - t0;
+  record = bench_cpu_ms () - t0;
   last = hs_trace_get_n_steps (trace) - 1;
   hs_export_settings_init (&settings);
   settings.format = hs_export_format_lookup ("png");
@@ -65,17 +56,17 @@ bench_drawing (void)
       HsScene *scene;
       GBytes *bytes;
 
-      t0 = cpu_ms ();
+      t0 = bench_cpu_ms ();
       snap = hs_trace_view (trace, last, 0);
-      t1 = cpu_ms ();
+      t1 = bench_cpu_ms ();
       scene = hs_diagram_render (snap, NULL, NULL);
-      t2 = cpu_ms ();
+      t2 = bench_cpu_ms ();
       g_assert (scene != NULL);
       hs_scene_free (scene);
       hs_snapshot_free (snap);
-      t3 = cpu_ms ();
+      t3 = bench_cpu_ms ();
       bytes = hs_export_to_bytes (&settings, NULL);
-      png[r] = cpu_ms () - t3;
+      png[r] = bench_cpu_ms () - t3;
       g_assert (bytes != NULL);
       g_bytes_unref (bytes);
       view[r] = t1 - t0, diagram[r] = t2 - t1, freeing[r] = t3 - t2;

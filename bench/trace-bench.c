@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "bench-clock.h"
 #include "hs-diagram.h"
 #include "hs-export.h"
 #include "hs-painter.h"
@@ -74,16 +75,6 @@ compare_doubles (const void *a, const void *b)
   double x = *(const double *)a, y = *(const double *)b;
 
   return x < y ? -1 : x > y;
-}
-
-/* CPU time of this thread: what a step or a writer costs, whatever else the machine runs. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static HsTrace *
@@ -307,14 +298,14 @@ bench_json_of (const char *title, const char *const (*programs)[2], guint n_prog
           HsJsonOptions opts;
           gsize len = 0;
           FILE *file = fopencookie (&len, "w", (cookie_io_functions_t){ .write = count_write });
-          double t0 = cpu_ms ();
+          double t0 = bench_cpu_ms ();
 
           hs_json_options_init (&opts);
           opts.compact = compact;
           opts.n_told = compact ? &told : NULL;
           hs_trace_write_json (trace, &opts, file, NULL, NULL);
           fclose (file);
-          ms[compact] = cpu_ms () - t0;
+          ms[compact] = bench_cpu_ms () - t0;
           mb[compact] = len / 1e6;
           rate[compact] = mb[compact] / (ms[compact] / 1e3);
         }
@@ -383,7 +374,7 @@ bench_json_per_step (void)
           "told");
   for (guint i = 0; i < 2 * G_N_ELEMENTS (programs); i++)
     {
-      double t0 = cpu_ms (), rec_ms, ms[2];
+      double t0 = bench_cpu_ms (), rec_ms, ms[2];
       g_autoptr (HsTrace) trace = NULL;
       g_autofree char *name = NULL;
       int told = 0;
@@ -398,7 +389,7 @@ bench_json_per_step (void)
       trace = hs_trace_record (programs[i % G_N_ELEMENTS (programs)][1],
                                strlen (programs[i % G_N_ELEMENTS (programs)][1]), "bench.py",
                                &options, NULL);
-      rec_ms = cpu_ms () - t0;
+      rec_ms = bench_cpu_ms () - t0;
       n = hs_trace_get_n_steps (trace);
       for (int compact = 0; compact < 2; compact++)
         {
@@ -408,9 +399,9 @@ bench_json_per_step (void)
           hs_json_options_init (&opts);
           opts.compact = compact;
           opts.n_told = compact ? &told : NULL;
-          t0 = cpu_ms ();
+          t0 = bench_cpu_ms ();
           hs_trace_write_json (trace, &opts, null, NULL, NULL);
-          ms[compact] = cpu_ms () - t0;
+          ms[compact] = bench_cpu_ms () - t0;
           fclose (null);
         }
       printf ("%-28s %8d %10.2f %10.2f %10.2f %7.0f%%\n", name, n, rec_ms * 1e3 / n,
@@ -519,11 +510,11 @@ bench_app_memory (void)
   for (int i = 0; i < SNAPSHOTS; i++)
     {
       int k = g_rand_int_range (rand, 1, n);
-      double t0 = cpu_ms ();
+      double t0 = bench_cpu_ms ();
       g_auto (GStrv) words = hs_trace_explain_step (trace, k, 0);
       g_autoptr (HsSnapshot) snap = hs_trace_view (trace, k, 0);
 
-      times[i] = cpu_ms () - t0;
+      times[i] = bench_cpu_ms () - t0;
     }
   rss2 = rss_mb ();
   g_rand_free (rand);

@@ -20,23 +20,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench-clock.h"
 #include "hs-trace.h"
 #include "hs-vm.h"
 
 static int STEPS = 1000000;
 static int RUNS = 3;
 #define BUDGET_MS 30000.0
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static void
 discard (const char *text, gsize len, gpointer user_data)
@@ -56,7 +47,7 @@ check_budget (HsTrace *trace, gpointer data)
 {
   Budget *b = data;
 
-  if (++b->calls % 4096 == 0 && cpu_ms () - b->t0 > BUDGET_MS)
+  if (++b->calls % 4096 == 0 && bench_cpu_ms () - b->t0 > BUDGET_MS)
     b->cancel = 1;
 }
 
@@ -65,7 +56,7 @@ static double
 time_trace (const char *source, gsize len, gint64 *line_steps, int *steps)
 {
   HsTraceOptions options;
-  Budget budget = { cpu_ms (), 0, 0 };
+  Budget budget = { bench_cpu_ms (), 0, 0 };
   double t0 = budget.t0, ms;
 
   hs_trace_options_init (&options);
@@ -73,7 +64,7 @@ time_trace (const char *source, gsize len, gint64 *line_steps, int *steps)
   options.step_done = check_budget;
   options.step_done_data = &budget;
   g_autoptr (HsTrace) trace = hs_trace_record (source, len, "bench.py", &options, &budget.cancel);
-  ms = cpu_ms () - t0;
+  ms = bench_cpu_ms () - t0;
   *steps = hs_trace_get_n_steps (trace);
   *line_steps = 0;
   for (int k = 0; k < *steps; k++)
@@ -86,14 +77,14 @@ static double
 time_run (const char *source, gsize len, gint64 line_steps)
 {
   HsVMConfig config;
-  double t0 = cpu_ms ();
+  double t0 = bench_cpu_ms ();
 
   hs_vm_config_init (&config);
   config.max_line_steps = line_steps;
   g_autoptr (HsVM) vm = hs_vm_new (&config);
   hs_vm_set_output (vm, discard, NULL);
   hs_vm_finalize (vm, hs_vm_run_source (vm, source, len, "bench.py"));
-  return cpu_ms () - t0;
+  return bench_cpu_ms () - t0;
 }
 
 static void

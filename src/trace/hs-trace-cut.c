@@ -124,15 +124,17 @@ visit_frames (Cut *c, guint8 mark)
   drain (c, mark);
 }
 
+/* The objects a view builds, which alone are ever cut: the primitives are inline. */
+static HsIdMap *
+cut_map (HsRState *st, const HsTrace *trace)
+{
+  return trace->options.heap_primitives ? &st->objs : &st->composites;
+}
+
 gboolean
 hs_rstate_cut (HsRState *st, const HsTrace *trace, guint max_cells)
 {
-  Cut c = { st,
-            trace,
-            trace->options.heap_primitives ? &st->objs : &st->composites,
-            max_cells,
-            g_ptr_array_new (),
-            FALSE };
+  Cut c = { st, trace, cut_map (st, trace), max_cells, g_ptr_array_new (), FALSE };
   gsize pos = 0;
   gpointer value;
 
@@ -160,11 +162,12 @@ hs_rstate_cut (HsRState *st, const HsTrace *trace, guint max_cells)
 }
 
 void
-hs_rstate_uncut (HsRState *st)
+hs_rstate_uncut (HsRState *st, const HsTrace *trace)
 {
+  const HsIdMap *map = cut_map (st, trace);
   gsize pos = 0;
   gpointer value;
 
-  while (hs_id_map_next (&st->objs, &pos, &value))
+  while (hs_id_map_next (map, &pos, &value))
     ((HsRObj *)value)->cut = 0;
 }

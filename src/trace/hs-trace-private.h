@@ -425,7 +425,7 @@ gboolean hs_rstate_marked_are_plain (HsRState *st, HsTrace *trace);
  * (hs-trace-cut.c): those only the cells it leaves out reach. FALSE if none is; else
  * hs_rstate_uncut once the view is built. */
 gboolean hs_rstate_cut (HsRState *st, const HsTrace *trace, guint max_cells);
-void hs_rstate_uncut (HsRState *st);
+void hs_rstate_uncut (HsRState *st, const HsTrace *trace);
 /* The state at step k, replayed from the nearest keyframe (step k's flags set). */
 HsRState *hs_trace_replay (HsTrace *trace, int k);
 /* Applies step k's delta to a state holding step k-1 (or an empty state for k == 0). */

@@ -1554,7 +1554,7 @@ hs_rstate_to_snapshot (HsRState *st, HsTrace *trace, int k, guint max_cells, HsS
   if (cut)
     {
       count_cut (&ts, map);
-      hs_rstate_uncut (st);
+      hs_rstate_uncut (st, trace);
     }
   g_array_append_vals (ts.snap->gc_freed, st->gc_freed->data, st->gc_freed->len);
   hs_snapshot_index (ts.snap);

@@ -13,7 +13,6 @@
 #include "hs-object-private.h"
 
 #include <string.h>
-#include <sys/mman.h>
 
 #include "hs-cfunction.h"
 #include "hs-bytes.h"
@@ -22,6 +21,7 @@
 #include "hs-class.h"
 #include "hs-complex.h"
 #include "hs-genericalias.h"
+#include "hs-huge-pages.h"
 #include "hs-cpython-names.h"
 #include "hs-dict.h"
 #include "hs-error.h"
@@ -54,34 +54,18 @@ static guint64 immortal_next_id = IMMORTAL_ID_BASE;
  * blocks are malloc'd. Off under AddressSanitizer, which must see every use after free. */
 #define ARENA_BYTES (256 * 1024)
 
-/* Past its first ARENA_SMALL_COUNT arenas, a VM's arenas are HUGE_ARENA_BYTES aligned on
- * their size, which the kernel may back with one huge page (transparent huge pages asked
- * for with madvise): one page fault and one TLB entry where 4 KiB pages took 512 of each.
+/* Past its first ARENA_SMALL_COUNT arenas, a VM's arenas are huge pages (hs-huge-pages.h).
  * A program making a million small objects spent a fifth of its time in page faults
  * (bench/programs/sets.py: 16,400 faults, 7,000 now). The first arenas stay small: a
  * huge page costs a few milliseconds to clear, more than a short program runs. */
 #define ARENA_SMALL_COUNT 4
-#define HUGE_ARENA_BYTES (2 * 1024 * 1024)
 
 /* A zeroed huge arena, NULL if not possible here. */
 static gpointer *
 huge_arena_map (void)
 {
-#if defined(MADV_HUGEPAGE) && HS_USE_FREE_LISTS
-  gsize span = 2 * HUGE_ARENA_BYTES;
-  guint8 *p = mmap (NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  guint8 *aligned, *end;
-
-  if (p == MAP_FAILED)
-    return NULL;
-  aligned = (guint8 *)(((guintptr)p + HUGE_ARENA_BYTES - 1) & ~(guintptr)(HUGE_ARENA_BYTES - 1));
-  end = aligned + HUGE_ARENA_BYTES;
-  if (aligned > p)
-    munmap (p, aligned - p);
-  if (end < p + span)
-    munmap (end, p + span - end);
-  madvise (aligned, HUGE_ARENA_BYTES, MADV_HUGEPAGE);
-  return (gpointer *)aligned;
+#if HS_USE_FREE_LISTS
+  return hs_huge_pages_map (HS_HUGE_PAGE_BYTES);
 #else
   return NULL;
 #endif
@@ -93,7 +77,7 @@ static gpointer *
 arena_new (HsVM *vm)
 {
   gpointer *arena = NULL;
-  gsize bytes = HUGE_ARENA_BYTES;
+  gsize bytes = HS_HUGE_PAGE_BYTES;
 
   if (vm->arena_count >= ARENA_SMALL_COUNT)
     arena = huge_arena_map ();
@@ -116,10 +100,10 @@ arena_new (HsVM *vm)
 static void
 arena_free (gpointer *arena)
 {
-#if defined(MADV_HUGEPAGE) && HS_USE_FREE_LISTS
-  if (GPOINTER_TO_SIZE (arena[1]) == HUGE_ARENA_BYTES)
+#if HS_USE_FREE_LISTS
+  if (GPOINTER_TO_SIZE (arena[1]) == HS_HUGE_PAGE_BYTES)
     {
-      munmap (arena, HUGE_ARENA_BYTES);
+      hs_huge_pages_unmap (arena, HS_HUGE_PAGE_BYTES);
       return;
     }
 #endif

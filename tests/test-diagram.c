@@ -1131,6 +1131,47 @@ test_painter_still_layer_scrolls (void)
   cairo_surface_destroy (surface);
 }
 
+/* What the cache lets go of (a tween's still layer once the step has settled, images
+ * unused for two draws) is not destroyed while the draw goes on, since the window's last
+ * frame may still show it (cairo copies it then), but kept until the window releases it
+ * between frames, or the next draw does. */
+static void
+test_painter_cache_retires (void)
+{
+  g_autoptr (HsSnapshot) a = fixture_many (20);
+  g_autoptr (HsScene) sa = render (a);
+  g_autoptr (HsScene) sb = hs_scene_copy (sa);
+  g_autoptr (HsTween) ab = NULL;
+  g_autoptr (HsPaintCache) cache = hs_paint_cache_new ();
+  int w = (int)ceil (sa->width), h = (int)ceil (sa->height);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  HsSceneNode *moved = g_ptr_array_index (sb->nodes, sb->nodes->len - 1);
+  cairo_t *cr;
+  HsPaintOptions paint;
+
+  moved->rect.x += 30;
+  ab = hs_tween_new (sa, sb);
+  draw_in_window (surface, hs_tween_frame (ab, 0.5), cache, 0, 0);
+  g_assert_cmpuint (hs_paint_cache_n_layers_drawn (cache), ==, 1);
+  g_assert_false (hs_paint_cache_has_retired (cache));
+  /* settled: the layer goes, after the draw */
+  cr = cairo_create (surface);
+  hs_paint_options_init (&paint);
+  paint.cache = cache;
+  hs_painter_draw (cr, sb, hs_theme_get (HS_THEME_LIGHT), &paint);
+  cairo_destroy (cr);
+  g_assert_true (hs_paint_cache_has_retired (cache));
+  hs_paint_cache_release (cache);
+  g_assert_false (hs_paint_cache_has_retired (cache));
+  /* a new zoom: the images of two zooms ago go, then the draw after lets them go */
+  draw_in_view (surface, sb, cache, hs_theme_get (HS_THEME_LIGHT), 0.5, 0, 0, NULL);
+  draw_in_view (surface, sb, cache, hs_theme_get (HS_THEME_LIGHT), 0.25, 0, 0, NULL);
+  g_assert_true (hs_paint_cache_has_retired (cache));
+  draw_in_view (surface, sb, cache, hs_theme_get (HS_THEME_LIGHT), 0.25, 0, 0, NULL);
+  g_assert_false (hs_paint_cache_has_retired (cache));
+  cairo_surface_destroy (surface);
+}
+
 /* ---- shortened values ----------------------------------------------------------------- */
 
 /* The text of the value cell of the global frame's variable `row` (0-based). */
@@ -1216,6 +1257,7 @@ main (int argc, char **argv)
   g_test_add_func ("/diagram/painter/cache-zoom-back", test_painter_cache_zoom_back);
   g_test_add_func ("/diagram/painter/still-layer", test_painter_still_layer);
   g_test_add_func ("/diagram/painter/still-layer-scrolls", test_painter_still_layer_scrolls);
+  g_test_add_func ("/diagram/painter/cache-retires", test_painter_cache_retires);
   g_test_add_func ("/diagram/scene/long-values-shortened", test_long_values_shortened);
   g_test_add_func ("/diagram/options/expand", test_options_expand);
   g_test_add_func ("/diagram/options/collapse-id", test_options_collapse_id);

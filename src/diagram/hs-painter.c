@@ -649,10 +649,15 @@ struct _HsPaintCache
   guint n_layers_drawn; /* ever: hs_paint_cache_n_layers_drawn */
   const HsTheme *theme;
   gboolean show_badges;
+  /* the surfaces let go of, to be destroyed between frames (hs_paint_cache_release): cairo
+   * copies a surface that was ever painted into a recording (GTK's frames are) when it is
+   * destroyed, and a still layer is 2-4 MB, with the page faults of its copy */
+  GPtrArray *retired;
 };
 
 typedef struct
 {
+  HsPaintCache *cache; /* whose `retired` takes the image */
   cairo_surface_t *surface;
   Margins margins;
   guint used; /* generation */
@@ -662,6 +667,7 @@ typedef struct
  * edge whose ends move apart during a tween has a new shape every frame: drawn directly). */
 typedef struct
 {
+  HsPaintCache *cache;
   cairo_surface_t *mask; /* NULL: seen once */
   int x, y;              /* its top left from its first point, in device pixels */
   guint used;
@@ -670,7 +676,7 @@ typedef struct
 static void
 cached_node_free (CachedNode *c)
 {
-  cairo_surface_destroy (c->surface);
+  g_ptr_array_add (c->cache->retired, c->surface);
   g_free (c);
 }
 
@@ -678,7 +684,7 @@ static void
 cached_edge_free (CachedEdge *c)
 {
   if (c->mask != NULL)
-    cairo_surface_destroy (c->mask);
+    g_ptr_array_add (c->cache->retired, c->mask);
   g_free (c);
 }
 
@@ -693,6 +699,7 @@ hs_paint_cache_new (void)
                                                 (GDestroyNotify)cached_node_free);
   cache->edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify)cached_edge_free);
+  cache->retired = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
   return cache;
 }
 
@@ -705,7 +712,29 @@ hs_paint_cache_free (HsPaintCache *cache)
   g_hash_table_unref (cache->images_before);
   g_hash_table_unref (cache->edges);
   g_clear_pointer (&cache->still, cairo_surface_destroy);
+  g_ptr_array_unref (cache->retired);
   g_free (cache);
+}
+
+void
+hs_paint_cache_release (HsPaintCache *cache)
+{
+  g_return_if_fail (cache != NULL);
+  g_ptr_array_set_size (cache->retired, 0);
+}
+
+gboolean
+hs_paint_cache_has_retired (const HsPaintCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, FALSE);
+  return cache->retired->len > 0;
+}
+
+static void
+retire_still (HsPaintCache *cache)
+{
+  if (cache->still != NULL)
+    g_ptr_array_add (cache->retired, g_steal_pointer (&cache->still));
 }
 
 static guint64
@@ -794,6 +823,7 @@ draw_node_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneNode *node)
   if (c == NULL)
     {
       c = g_new0 (CachedNode, 1);
+      c->cache = cache;
       c->margins = node_margins (node, cache->show_badges);
       c->surface
           = draw_node_image (node, cache->theme, cache->show_badges, cache->scale, &c->margins);
@@ -899,6 +929,7 @@ draw_edge_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneEdge *edge)
   if (c == NULL)
     {
       c = g_new0 (CachedEdge, 1);
+      c->cache = cache;
       c->used = cache->generation;
       g_hash_table_insert (cache->edges, g_memdup2 (&shape, sizeof shape), c);
       return FALSE;
@@ -1025,7 +1056,7 @@ paint_still_layer (cairo_t *cr, HsPaintCache *cache, const HsScene *scene, const
         area = wide;
       else
         both = *v;
-      g_clear_pointer (&cache->still, cairo_surface_destroy);
+      retire_still (cache);
       cache->still = draw_still_layer (cache, scene, &m, &area, &both);
       cache->still_area = area;
       cache->still_key = key;
@@ -1066,7 +1097,7 @@ cache_rescale (HsPaintCache *cache, double scale)
   cache->scale_before = cache->scale;
   cache->scale = scale;
   g_hash_table_remove_all (cache->edges);
-  g_clear_pointer (&cache->still, cairo_surface_destroy);
+  retire_still (cache);
 }
 
 /* Starts a draw with the cache: its images are for this scale, theme and badge choice. */
@@ -1077,6 +1108,7 @@ cache_begin (HsPaintCache *cache, cairo_t *cr, const HsTheme *theme, gboolean sh
 
   cairo_user_to_device_distance (cr, &sx, &sy);
   sx = hypot (sx, sy);
+  hs_paint_cache_release (cache); /* if nobody did between the draws */
   cache->generation++;
   g_hash_table_foreach_remove (cache->images, drop_unused_node, &cache->generation);
   g_hash_table_foreach_remove (cache->edges, drop_unused_edge, &cache->generation);
@@ -1085,7 +1117,7 @@ cache_begin (HsPaintCache *cache, cairo_t *cr, const HsTheme *theme, gboolean sh
       g_hash_table_remove_all (cache->images);
       g_hash_table_remove_all (cache->images_before);
       g_hash_table_remove_all (cache->edges);
-      g_clear_pointer (&cache->still, cairo_surface_destroy);
+      retire_still (cache);
       cache->scale_before = 0;
     }
   if (fabs (sx - cache->scale) > 1e-9)
@@ -1133,7 +1165,7 @@ hs_painter_draw (cairo_t *cr, const HsScene *scene, const HsTheme *theme,
   if (cache != NULL)
     cache_begin (cache, cr, theme, opts->show_badges);
   if (cache != NULL && !opts->moving)
-    g_clear_pointer (&cache->still, cairo_surface_destroy); /* settled: no tween to keep it for */
+    retire_still (cache); /* settled: no tween to keep it for */
   /* the background is in the still layer, under its edges */
   still = cache != NULL && opts->moving && opts->paint_background
           && paint_still_layer (cr, cache, scene, &visible, &opts->still_ahead);

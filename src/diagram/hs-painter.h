@@ -42,6 +42,13 @@ HsPaintCache *hs_paint_cache_new (void);
 void hs_paint_cache_free (HsPaintCache *cache);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsPaintCache, hs_paint_cache_free)
 
+/* Destroys the images and layers the cache has let go of, which cairo copies when they are
+ * destroyed if they were ever painted into a recording (as GTK records a frame): the window
+ * calls it between frames, else the next draw does it first. */
+void hs_paint_cache_release (HsPaintCache *cache);
+/* Whether there are such images to destroy. */
+gboolean hs_paint_cache_has_retired (const HsPaintCache *cache);
+
 /* How many node images the cache has drawn since it was made (what a frame that draws none
  * saved: HEAPSCOPE_PROFILE reports it, tests count it). */
 guint hs_paint_cache_n_images_drawn (const HsPaintCache *cache);

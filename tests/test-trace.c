@@ -799,100 +799,6 @@ test_corpus_counts (gconstpointer data)
   g_assert_cmpstr (hs_trace_get_count_errors (t), ==, NULL);
 }
 
-/* The JSON of t (compact or not), its steps told by what they touched or (`whole`) each
- * from its whole snapshot. */
-static char *
-steps_json (HsTrace *t, gboolean compact, gboolean whole)
-{
-  HsJsonOptions opts;
-  char *data = NULL;
-  size_t size = 0;
-  FILE *file = open_memstream (&data, &size);
-
-  hs_json_options_init (&opts);
-  opts.compact = compact;
-  opts.whole_steps = whole;
-  g_assert_cmpint (hs_trace_write_json (t, &opts, file, NULL, NULL), >, 0);
-  fclose (file);
-  return data;
-}
-
-/* The JSON of t told by what each step touched reads byte for byte as the one written from
- * each step's whole snapshot. */
-static void
-assert_told_whole (HsTrace *t, gboolean heap_primitives, gboolean compact)
-{
-  g_autofree char *told = steps_json (t, compact, FALSE);
-  g_autofree char *whole = steps_json (t, compact, TRUE);
-  gsize at = 0;
-
-  while (told[at] != '\0' && told[at] == whole[at])
-    at++;
-  if (told[at] != whole[at])
-    g_test_message ("compact %d, heap primitives %d, byte %zu: told ...%.200s\nwhole ...%.200s",
-                    compact, heap_primitives, at, told + (at > 100 ? at - 100 : 0),
-                    whole + (at > 100 ? at - 100 : 0));
-  g_assert_cmpstr (told, ==, whole);
-}
-
-/* A trace whose steps are told by what they touched (hs-trace-json-delta.c) reads byte for
- * byte as one whose steps are each written from the whole heap, compact or whole, with
- * primitives inline and as heap objects. */
-static void
-test_corpus_compact (gconstpointer data)
-{
-  const char *path = data;
-  g_autofree char *src = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (path, &src, &len, NULL));
-  for (int heap_primitives = 0; heap_primitives < 2; heap_primitives++)
-    {
-      HsTraceOptions opts;
-      g_autoptr (HsTrace) t = NULL;
-
-      hs_trace_options_init (&opts);
-      opts.max_steps = 2000;
-      opts.heap_primitives = heap_primitives;
-      t = hs_trace_record (src, len, path, &opts, NULL);
-      for (int compact = 1; compact >= 0; compact--)
-        assert_told_whole (t, heap_primitives, compact);
-    }
-}
-
-/* A trace read forward only (the CLI's JSON) keeps no keyframes, yet it is the trace a
- * window records: the same steps and deltas, the same JSON, compact and whole. */
-static void
-test_forward_only (void)
-{
-  static const char src[] = "d = {}\n"
-                            "lst = []\n"
-                            "for i in range(1500):\n"
-                            "    lst.append([i, str(i)])\n"
-                            "    d[i % 50] = lst[-1]\n"
-                            "    if len(lst) > 40:\n"
-                            "        del lst[0]\n";
-  g_autoptr (HsTrace) kept = record (src, 0);
-  g_autoptr (HsTrace) forward = NULL;
-  HsTraceOptions opts;
-
-  hs_trace_options_init (&opts);
-  opts.forward_only = TRUE;
-  forward = hs_trace_record (src, strlen (src), "/tmp/prog.py", &opts, NULL);
-  g_assert_cmpuint (kept->keyframes->len, >, 1);
-  g_assert_cmpuint (forward->keyframes->len, ==, 0);
-  g_assert_cmpuint (forward->keylog.len, ==, 0);
-  g_assert_cmpint (hs_trace_get_n_steps (forward), ==, hs_trace_get_n_steps (kept));
-  g_assert_cmpuint (forward->log.len, ==, kept->log.len);
-  for (int compact = 0; compact < 2; compact++)
-    {
-      g_autofree char *a = steps_json (kept, compact, FALSE);
-      g_autofree char *b = steps_json (forward, compact, FALSE);
-
-      g_assert_cmpstr (a, ==, b);
-    }
-}
-
 /* Valid Python that Heapscope does not run yet is a refusal naming the construct (which
  * the window translates), from the parser and from the compiler; a syntax error is not. */
 static void
@@ -1642,7 +1548,6 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/keyframes/agree-with-full-replay", test_keyframes_agree);
   g_test_add_func ("/trace/keyframes/set-slot-deltas", test_set_slot_deltas);
   g_test_add_func ("/trace/keyframes/replay-in-any-order", test_replay_any_order);
-  g_test_add_func ("/trace/keyframes/forward-only", test_forward_only);
   g_test_add_func ("/trace/json/values", test_json);
   g_test_add_func ("/trace/steps/class-body-hidden", test_class_body_hidden);
   g_test_add_func ("/trace/limits/class-body", test_class_body_step_limit);
@@ -1672,6 +1577,5 @@ main (int argc, char **argv)
   g_test_add_func ("/trace/snapshot/class-call-held", test_class_call_held);
   g_test_add_func ("/trace/snapshot/function-attribute-rows", test_function_attribute_rows);
   corpus_add_tests ("/trace/counts", test_corpus_counts);
-  corpus_add_tests ("/trace/compact", test_corpus_compact);
   return g_test_run ();
 }

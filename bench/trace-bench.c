@@ -139,7 +139,7 @@ bench_programs (void)
       int n = hs_trace_get_n_steps (trace);
       double delta = (double)trace->log.len / n;
       double key = (double)trace->keylog.len / n;
-      double index = (double)trace->steps->len * sizeof (HsTraceStep) / n;
+      double index = (double)trace->steps.len / n;
       snapshot_times (trace, &med, &p95, &max);
       printf ("%-24s %10d %12.0f %9.1f %9.1f %9.1f %9.1f %10.3f %10.3f %10.3f\n", programs[i].name,
               n, n / (times[RUNS / 2] / 1e3), delta, key, index, delta + key + index, med, p95,
@@ -525,10 +525,8 @@ bench_app_memory (void)
   printf ("%12s %12s %14s %12s %12s %12s %12s\n", "trace MB", "bytes/step", "after jumps MB",
           "jump med ms", "jump p95 ms", "jump max ms", "record s");
   printf ("%12.1f %12.1f %14.1f %12.2f %12.2f %12.2f %12.2f\n", rss1 - rss0,
-          (trace->log.len + trace->keylog.len + trace->steps->len * sizeof (HsTraceStep))
-              / (double)n,
-          rss2 - rss0, times[SNAPSHOTS / 2], times[SNAPSHOTS * 95 / 100], times[SNAPSHOTS - 1],
-          rec_ms / 1e3);
+          (trace->log.len + trace->keylog.len + trace->steps.len) / (double)n, rss2 - rss0,
+          times[SNAPSHOTS / 2], times[SNAPSHOTS * 95 / 100], times[SNAPSHOTS - 1], rec_ms / 1e3);
   fflush (stdout);
 }
 

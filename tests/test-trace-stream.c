@@ -128,8 +128,7 @@ test_whole (void)
       back_json = hs_trace_to_json (back, 0, NULL);
       g_assert_cmpstr (back_json, ==, json);
       /* every field of every step, including those the JSON leaves out */
-      g_assert_cmpmem (back->steps->data, back->steps->len * sizeof (HsTraceStep), t->steps->data,
-                       t->steps->len * sizeof (HsTraceStep));
+      g_assert_cmpmem (back->steps.data, back->steps.len, t->steps.data, t->steps.len);
       g_assert_cmpmem (back->log.data, back->log.len, t->log.data, t->log.len);
       g_assert_cmpuint (back->pool.strings->len, ==, t->pool.strings->len);
       g_assert_cmpint (hs_trace_get_end (back), ==, HS_TRACE_END_OK);

@@ -202,12 +202,17 @@ void hs_trace_add_stderr (HsTrace *trace, const char *text, gsize len);
 /* Appends a warning (the message is copied). */
 void hs_trace_add_warning (HsTrace *trace, int line, const char *message);
 
+/* The number of steps. */
+#define HS_TRACE_N_STEPS(t) ((guint)((t)->steps.len / sizeof (HsTraceStep)))
+/* Step k (below HS_TRACE_N_STEPS). */
+#define HS_TRACE_STEP(t, k) (((HsTraceStep *)(t)->steps.data)[k])
+
 struct _HsTrace
 {
   char *source;
   char *filename;
   HsTraceOptions options;
-  GArray *steps; /* HsTraceStep */
+  HsLog steps; /* HsTraceStep records back to back: a log grows without copying (hs-trace-log.c) */
   HsLog log;
   HsLog keylog;
   GArray *keyframes; /* HsTraceKeyframe */

@@ -82,7 +82,7 @@ recorded_bytes (Recorder *rec)
 {
   HsTrace *t = rec->trace;
 
-  return t->log.len + keyframe_bytes (rec) + t->steps->len * sizeof (HsTraceStep) + t->pool.bytes
+  return t->log.len + keyframe_bytes (rec) + t->steps.len + t->pool.bytes
          + t->pool.strings->len * POOL_ENTRY_BYTES
          + g_hash_table_size (rec->texts) * TEXTS_ENTRY_BYTES;
 }
@@ -970,7 +970,7 @@ add_step (Recorder *rec, HsStepEvent ev, int line, const char *func, const char 
   /* A frame left by an exception returns no value: its step names what it raised. */
   if (ev == HS_STEP_RETURN && hs_inspect_raised_exception (rec->vm) != NULL)
     step.raised_str = pool (rec, HS_TYPE (hs_inspect_raised_exception (rec->vm))->name);
-  g_array_append_val (rec->trace->steps, step);
+  hs_log_append (&rec->trace->steps, &step, sizeof step);
   rec->delta_start = rec->trace->log.len;
 }
 
@@ -1013,7 +1013,7 @@ on_step (HsVM *vm, HsStepEvent ev, HsFrame *f, int line, HsObject *arg, gpointer
   Recorder *rec = data;
   HsTrace *t = rec->trace;
   g_autofree char *exc_msg = NULL;
-  int k = (int)t->steps->len;
+  int k = (int)HS_TRACE_N_STEPS (t);
   HsObject *gen = f != NULL ? hs_inspect_frame_generator (f) : NULL;
 
   if (rec->stopped)
@@ -1177,7 +1177,7 @@ static void
 on_error_output (const char *text, gsize len, gpointer data)
 {
   Recorder *rec = data;
-  if (!rec->stopped && rec->trace->steps->len > 0)
+  if (!rec->stopped && rec->trace->steps.len > 0)
     hs_trace_add_stderr (rec->trace, text, len);
 }
 
@@ -1316,7 +1316,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
     t->end = HS_TRACE_END_EXCEPTION;
   if (t->end == HS_TRACE_END_EXCEPTION || t->end == HS_TRACE_END_SYNTAX_ERROR)
     t->error_text = hs_vm_format_error (vm);
-  if (t->end == HS_TRACE_END_EXCEPTION && t->steps->len == 0)
+  if (t->end == HS_TRACE_END_EXCEPTION && t->steps.len == 0)
     {
       /* raised before the first line ran (a MemoryError for a source too large to compile):
        * the error's last line, "Type: message", on line 1 */
@@ -1327,7 +1327,7 @@ hs_trace_record_take (char *source, gsize len, const char *filename, const HsTra
   else if (t->end == HS_TRACE_END_STEP_LIMIT || t->end == HS_TRACE_END_TOO_LARGE)
     {
       /* The last step says why: the step limit, or what grew too large to show. */
-      const HsTraceStep *last = &g_array_index (t->steps, HsTraceStep, t->steps->len - 1);
+      const HsTraceStep *last = &HS_TRACE_STEP (t, HS_TRACE_N_STEPS (t) - 1);
       t->error_text = g_strdup_printf ("%s.\n", hs_string_pool_get (&t->pool, last->exc_str));
     }
 

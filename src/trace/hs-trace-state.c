@@ -557,15 +557,15 @@ hs_rstate_apply (HsRState *st, const HsLog *log, guint64 offset, guint64 len, gb
 static guint64
 step_delta_end (HsTrace *trace, int k)
 {
-  if (k + 1 < (int)trace->steps->len)
-    return g_array_index (trace->steps, HsTraceStep, k + 1).delta_offset;
+  if (k + 1 < (int)HS_TRACE_N_STEPS (trace))
+    return HS_TRACE_STEP (trace, k + 1).delta_offset;
   return trace->log.len;
 }
 
 static void
 apply_step (HsTrace *trace, HsRState *st, int k, gboolean mark)
 {
-  guint64 off = g_array_index (trace->steps, HsTraceStep, k).delta_offset;
+  guint64 off = HS_TRACE_STEP (trace, k).delta_offset;
   hs_rstate_apply (st, &trace->log, off, step_delta_end (trace, k) - off, mark);
 }
 
@@ -645,7 +645,7 @@ replay_cost (HsTrace *trace, int k)
   int first = kf != NULL ? kf->step + 1 : 0;
 
   return (kf != NULL ? kf->len : 0) + step_delta_end (trace, k)
-         - g_array_index (trace->steps, HsTraceStep, first).delta_offset;
+         - HS_TRACE_STEP (trace, first).delta_offset;
 }
 
 /* The state of step k, from `st` (the state of step j) when going forward from it reads
@@ -655,7 +655,7 @@ state_from (HsTrace *trace, HsRState *st, int j, int k)
 {
   if (st != NULL && j == k)
     return st;
-  if (st == NULL || j > k || j >= (int)trace->steps->len
+  if (st == NULL || j > k || j >= (int)HS_TRACE_N_STEPS (trace)
       || step_delta_end (trace, k) - step_delta_end (trace, j) > replay_cost (trace, k))
     {
       if (st == NULL)
@@ -1442,7 +1442,7 @@ static void
 begin_snapshot (ToSnap *ts, HsRState *st, HsTrace *trace, int k, guint max_cells,
                 HsSnapReuse *reuse, gboolean counted, HsSnapshot *recycled)
 {
-  const HsTraceStep *step = &g_array_index (trace->steps, HsTraceStep, k);
+  const HsTraceStep *step = &HS_TRACE_STEP (trace, k);
 
   if (recycled != NULL)
     hs_snapshot_recycle (recycled);

@@ -125,15 +125,15 @@ encode_batch (HsTrace *t, Counts *sent, HsLog *out)
       sent->err = t->err->len;
       sent->err_marks = t->err_marks->len;
     }
-  if (t->steps->len > sent->steps)
+  if (HS_TRACE_N_STEPS (t) > sent->steps)
     {
       p.len = 0;
       hs_log_put (&p, t->log.len);
       hs_log_put (&p, t->keylog.len);
-      hs_log_append (&p, &g_array_index (t->steps, HsTraceStep, sent->steps),
-                     (t->steps->len - sent->steps) * sizeof (HsTraceStep));
+      hs_log_append (&p, &HS_TRACE_STEP (t, sent->steps),
+                     (HS_TRACE_N_STEPS (t) - sent->steps) * sizeof (HsTraceStep));
       put_message (out, MSG_STEPS, p.data, p.len);
-      sent->steps = t->steps->len;
+      sent->steps = HS_TRACE_N_STEPS (t);
     }
   hs_log_clear (&p);
 }
@@ -306,7 +306,7 @@ hs_trace_reader_free (HsTraceReader *r)
 int
 hs_trace_reader_get_n_steps (HsTraceReader *r)
 {
-  return (int)r->trace->steps->len;
+  return (int)HS_TRACE_N_STEPS (r->trace);
 }
 
 gboolean
@@ -348,7 +348,7 @@ hs_trace_reader_copy_trace (HsTraceReader *r, HsTraceEnd end)
       if (kf->offset + kf->len <= c->keylog.len)
         g_array_append_val (c->keyframes, *kf);
     }
-  g_array_append_vals (c->steps, t->steps->data, t->steps->len);
+  hs_log_append (&c->steps, t->steps.data, t->steps.len);
   g_string_append_len (c->out, t->out->str, t->out->len);
   g_string_append_len (c->err, t->err->str, t->err->len);
   g_array_append_vals (c->err_marks, t->err_marks->data, t->err_marks->len);
@@ -432,7 +432,7 @@ truncate_steps (HsTraceReader *r, guint n, gsize log_len, gsize keylog_len)
   HsTrace *t = r->trace;
 
   g_clear_pointer (&t->replay_state, hs_rstate_free); /* it may hold a step dropped here */
-  g_array_set_size (t->steps, MIN (n, t->steps->len));
+  t->steps.len = MIN (n, HS_TRACE_N_STEPS (t)) * sizeof (HsTraceStep);
   t->log.len = MIN (t->log.len, log_len);
   t->keylog.len = MIN (t->keylog.len, keylog_len);
   while (t->keyframes->len > 0
@@ -451,9 +451,9 @@ read_steps (HsTraceReader *r, HsLogReader *lr)
   gsize keylog_len = hs_log_get (lr);
   gsize n = (gsize)(lr->end - lr->p) / sizeof (HsTraceStep);
 
-  if (r->max_steps > 0 && t->steps->len + n > (gsize)r->max_steps)
+  if (r->max_steps > 0 && HS_TRACE_N_STEPS (t) + n > (gsize)r->max_steps)
     {
-      gsize keep = (gsize)r->max_steps - t->steps->len;
+      gsize keep = (gsize)r->max_steps - HS_TRACE_N_STEPS (t);
       HsTraceStep dropped; /* copied out: the bytes are not aligned for it */
 
       /* the first step not kept says where the last kept one's delta ends */
@@ -461,13 +461,13 @@ read_steps (HsTraceReader *r, HsLogReader *lr)
       log_len = dropped.delta_offset;
       n = keep;
     }
-  g_array_append_vals (t->steps, lr->p, (guint)n);
-  if (r->max_steps > 0 && (int)t->steps->len >= r->max_steps)
+  hs_log_append (&t->steps, lr->p, n * sizeof (HsTraceStep));
+  if (r->max_steps > 0 && (int)HS_TRACE_N_STEPS (t) >= r->max_steps)
     r->full = TRUE;
   r->marks_log = log_len;
   r->marks_keylog = keylog_len;
   if (r->full)
-    truncate_steps (r, t->steps->len, log_len, keylog_len);
+    truncate_steps (r, HS_TRACE_N_STEPS (t), log_len, keylog_len);
 }
 
 static void
@@ -614,7 +614,7 @@ hs_trace_reader_finish (HsTraceReader *r, HsTraceEnd end_if_cut, const char *err
   if (!r->ended)
     {
       /* what arrived past the last whole step belongs to no step */
-      truncate_steps (r, t->steps->len, r->marks_log, r->marks_keylog);
+      truncate_steps (r, HS_TRACE_N_STEPS (t), r->marks_log, r->marks_keylog);
       t->end = end_if_cut;
       g_free (t->error_text);
       t->error_text = g_strdup (error_text);

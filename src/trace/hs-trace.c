@@ -92,7 +92,7 @@ hs_trace_new_take (char *source, const char *filename, const HsTraceOptions *opt
   else
     hs_trace_options_init (&t->options);
   t->options.max_steps = CLAMP (t->options.max_steps, 1, 10000000);
-  t->steps = g_array_new (FALSE, FALSE, sizeof (HsTraceStep));
+  hs_log_init (&t->steps);
   hs_log_init (&t->log);
   hs_log_init (&t->keylog);
   t->keyframes = g_array_new (FALSE, FALSE, sizeof (HsTraceKeyframe));
@@ -113,7 +113,7 @@ hs_trace_free (HsTrace *trace)
     return;
   g_free (trace->source);
   g_free (trace->filename);
-  g_array_unref (trace->steps);
+  hs_log_clear (&trace->steps);
   hs_log_clear (&trace->log);
   hs_log_clear (&trace->keylog);
   g_array_unref (trace->keyframes);
@@ -135,7 +135,7 @@ hs_trace_free (HsTrace *trace)
 int
 hs_trace_get_n_steps (HsTrace *trace)
 {
-  return (int)trace->steps->len;
+  return (int)HS_TRACE_N_STEPS (trace);
 }
 
 HsTraceEnd
@@ -187,8 +187,8 @@ hs_trace_get_source (HsTrace *trace)
 static const HsTraceStep *
 step_at (HsTrace *trace, int k)
 {
-  g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
-  return &g_array_index (trace->steps, HsTraceStep, k);
+  g_return_val_if_fail (k >= 0 && k < (int)HS_TRACE_N_STEPS (trace), NULL);
+  return &HS_TRACE_STEP (trace, k);
 }
 
 /* A program that never ran (it does not compile, or is refused as too large to) gets one
@@ -203,8 +203,8 @@ hs_trace_set_only_step (HsTrace *t, int line, const char *msg)
   step.func_str = hs_string_pool_add (&t->pool, "<module>");
   step.exc_str = hs_string_pool_add (&t->pool, msg);
   step.event = HS_STEP_UNCAUGHT;
-  g_array_set_size (t->steps, 0);
-  g_array_append_val (t->steps, step);
+  t->steps.len = 0;
+  hs_log_append (&t->steps, &step, sizeof step);
 }
 
 void
@@ -309,13 +309,13 @@ hs_trace_step_exception (HsTrace *trace, int k)
 int
 hs_trace_step_next_line (HsTrace *trace, int k)
 {
-  return k + 1 < (int)trace->steps->len ? hs_trace_step_line (trace, k + 1) : 0;
+  return k + 1 < (int)HS_TRACE_N_STEPS (trace) ? hs_trace_step_line (trace, k + 1) : 0;
 }
 
 HsSnapshot *
 hs_trace_snapshot (HsTrace *trace, int k)
 {
-  g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
+  g_return_val_if_fail (k >= 0 && k < (int)HS_TRACE_N_STEPS (trace), NULL);
   return hs_trace_replay_snapshot (trace, k, 0);
 }
 
@@ -324,7 +324,7 @@ hs_trace_view (HsTrace *trace, int k, HsViewFlags flags)
 {
   HsSnapshot *snap;
 
-  g_return_val_if_fail (k >= 0 && k < (int)trace->steps->len, NULL);
+  g_return_val_if_fail (k >= 0 && k < (int)HS_TRACE_N_STEPS (trace), NULL);
   snap = hs_trace_replay_snapshot (trace, k, HS_VIEW_MAX_CELLS);
   hs_snapshot_apply_view (snap, flags);
   return snap;

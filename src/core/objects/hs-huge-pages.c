@@ -1,4 +1,5 @@
 /* hs-huge-pages.c — see hs-huge-pages.h. */
+#define _GNU_SOURCE /* mremap */
 #include "config.h"
 
 #include "hs-huge-pages.h"
@@ -37,6 +38,20 @@ void
 hs_huge_pages_unmap (gpointer block, gsize bytes)
 {
   munmap (block, hs_huge_pages_round (bytes));
+}
+
+gpointer
+hs_huge_pages_grow (gpointer block, gsize bytes, gsize new_bytes)
+{
+  gsize size = hs_huge_pages_round (new_bytes);
+  gpointer p = mremap (block, hs_huge_pages_round (bytes), size, MREMAP_MAYMOVE);
+
+  if (p == MAP_FAILED)
+    g_error ("%s: failed to map %" G_GSIZE_FORMAT " bytes", G_STRLOC, size);
+#ifdef MADV_HUGEPAGE
+  madvise (p, size, MADV_HUGEPAGE);
+#endif
+  return p;
 }
 
 gpointer

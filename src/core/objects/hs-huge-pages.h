@@ -24,6 +24,9 @@ hs_huge_pages_round (gsize bytes)
 gpointer hs_huge_pages_map (gsize bytes);
 /* Unmaps a block hs_huge_pages_map made of `bytes`. */
 void hs_huge_pages_unmap (gpointer block, gsize bytes);
+/* The block hs_huge_pages_map made of `bytes`, grown to hs_huge_pages_round (new_bytes) by
+ * moving its pages, not copying them (mremap); aborts when out of memory. */
+gpointer hs_huge_pages_grow (gpointer block, gsize bytes, gsize new_bytes);
 /* A zeroed block of `bytes`: huge pages from HS_HUGE_PAGE_BYTES up, else malloc'd; aborts
  * when out of memory, as g_malloc does. Freed by hs_big_free with the same size. */
 gpointer hs_big_alloc0 (gsize bytes);

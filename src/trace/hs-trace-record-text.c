@@ -30,34 +30,50 @@ value_len (HsObject *o)
                                    : 0;
 }
 
+/* The length mark of a text clipped from a value of len > 0 characters or bytes. */
+static void
+append_len_mark (GString *out, guint64 len)
+{
+  if (len > 0)
+    g_string_append_printf (out, "%c%" G_GUINT64_FORMAT "%c", HS_TEXT_LEN_MARK, len,
+                            HS_TEXT_LEN_MARK);
+}
+
+/* The start and end of a text longer than a recorded text may be, around an ellipsis (cut at
+ * character boundaries), appended to out: head is at least its first TEXT_HEAD_BYTES + 1
+ * bytes, tail at least its last TEXT_TAIL_BYTES + 1 (the whole text may be both). */
+static void
+append_cut (GString *out, const char *head, gsize head_n, const char *tail, gsize tail_n)
+{
+  const char *head_end = g_utf8_find_prev_char (head, head + TEXT_HEAD_BYTES + 1);
+  const char *from = g_utf8_find_next_char (tail + tail_n - TEXT_TAIL_BYTES - 1, NULL);
+
+  head_end = head_end != NULL ? head_end : head + TEXT_HEAD_BYTES;
+  g_string_append_len (out, head, head_end - head);
+  g_string_append (out, "…");
+  g_string_append_len (out, from, tail + tail_n - from);
+}
+
 /* text, or its start and end around an ellipsis when it is longer than a recorded text
- * may be (cut at character boundaries); takes text. A text clipped here or already
- * (`clipped`) from a value of `len` > 0 characters or bytes carries that length
- * (HS_TEXT_LEN_MARK), so that the diagram can say how long the value is. */
+ * may be; takes text. A text clipped here or already (`clipped`) from a value of `len` > 0
+ * characters or bytes carries that length (HS_TEXT_LEN_MARK), so that the diagram can say
+ * how long the value is. */
 static char *
 clip_text (char *text, guint64 len, gboolean clipped)
 {
   gsize n = strlen (text);
-  const char *head_end, *tail;
-  char *out;
+  GString *out;
 
   if (n <= TEXT_HEAD_BYTES + TEXT_TAIL_BYTES && (!clipped || len == 0))
     return text;
+  out = g_string_sized_new (MIN (n, TEXT_HEAD_BYTES + TEXT_TAIL_BYTES) + 32);
+  append_len_mark (out, len);
   if (n > TEXT_HEAD_BYTES + TEXT_TAIL_BYTES)
-    {
-      head_end = g_utf8_find_prev_char (text, text + TEXT_HEAD_BYTES + 1);
-      tail = g_utf8_find_next_char (text + n - TEXT_TAIL_BYTES - 1, NULL);
-      head_end = head_end != NULL ? head_end : text + TEXT_HEAD_BYTES;
-      out = g_strdup_printf ("%.*s…%s", (int)(head_end - text), text, tail);
-      g_free (text);
-      text = out;
-    }
-  if (len == 0)
-    return text;
-  out = g_strdup_printf ("%c%" G_GUINT64_FORMAT "%c%s", HS_TEXT_LEN_MARK, len, HS_TEXT_LEN_MARK,
-                         text);
+    append_cut (out, text, n, text, n);
+  else
+    g_string_append_len (out, text, n);
   g_free (text);
-  return out;
+  return g_string_free (out, FALSE);
 }
 
 /* The runtime's repr, computed without letting the recording disturb the program; a
@@ -145,6 +161,24 @@ str_text_derived (Recorder *rec, HsObject *o, StrText *noted)
                                      out->len);
 }
 
+/* The clipped repr of a str longer than a recorded text, pooled, made from its two ends
+ * (a str built by `s += c` past that length escaped 200 KB at each step to keep 64); 0 when
+ * the VM must make it. */
+static guint32
+str_text_clipped (Recorder *rec, HsObject *o)
+{
+  GString *head = rec->text_scratch;
+  g_autoptr (GString) tail = g_string_sized_new (TEXT_TAIL_BYTES + 64);
+  g_autoptr (GString) out = g_string_sized_new (TEXT_HEAD_BYTES + TEXT_TAIL_BYTES + 64);
+
+  g_string_truncate (head, 0);
+  if (!hs_inspect_str_repr_ends (rec->vm, o, TEXT_HEAD_BYTES, TEXT_TAIL_BYTES, head, tail))
+    return 0;
+  append_len_mark (out, value_len (o));
+  append_cut (out, head->str, head->len, tail->str, tail->len);
+  return hs_string_pool_add (&rec->trace->pool, out->str);
+}
+
 /* A str's repr, pooled as it is made (a str built by `s += c` is a new one at every step:
  * its text made in a scratch and copied into the pool once, or only its tail:
  * str_text_derived); 0 when the VM must make it (hs_inspect_repr). */
@@ -158,6 +192,8 @@ str_text (Recorder *rec, HsObject *o)
   if (len >= HS_INSPECT_STR_ORIGIN_BYTES
       && (noted.text_str = str_text_derived (rec, o, &noted)) != 0)
     ;
+  else if (len > TEXT_HEAD_BYTES + TEXT_TAIL_BYTES)
+    return str_text_clipped (rec, o);
   else if (len > TEXT_HEAD_BYTES / 4)
     return 0;
   else

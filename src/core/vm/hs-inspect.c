@@ -237,6 +237,34 @@ hs_inspect_str_repr_tail (HsVM *vm, HsObject *str, gsize from, char quote, GStri
   return TRUE;
 }
 
+gboolean
+hs_inspect_str_repr_ends (HsVM *vm, HsObject *str, gsize head, gsize tail, GString *out_head,
+                          GString *out_tail)
+{
+  const char *data, *end, *head_end, *tail_start;
+  char quote;
+
+  if (!HS_IS (str, &hs_str_type) || HS_STR (str)->byte_len <= head + tail || vm->hooks != NULL
+      || HS_STR (str)->byte_len * 4 + 2 + 256 > hs_format_text_room (vm) || hs_stack_exhausted ())
+    return FALSE;
+  data = HS_STR (str)->data;
+  end = data + HS_STR (str)->byte_len;
+  /* a character's escape takes at least its own bytes: whole characters, head and tail
+   * bytes of them, give at least as many of the repr */
+  for (head_end = data + head; (*head_end & 0xc0) == 0x80; head_end++)
+    ;
+  for (tail_start = end - tail; (*tail_start & 0xc0) == 0x80; tail_start--)
+    ;
+  quote = hs_str_repr_quote (memchr (data, '\'', end - data) != NULL,
+                             memchr (data, '"', end - data) != NULL);
+  g_string_append_c (out_head, quote);
+  hs_str_repr_body_append (out_head, data, head_end - data, quote);
+  hs_str_repr_body_append (out_tail, tail_start, end - tail_start, quote);
+  g_string_append_c (out_tail, quote);
+  vm->next_id++;
+  return TRUE;
+}
+
 void
 hs_inspect_serials (HsVM *vm, HsSerials *mark)
 {

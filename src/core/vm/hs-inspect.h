@@ -139,6 +139,13 @@ gboolean hs_inspect_str_origin (HsVM *vm, HsObject *str, guint64 *from_id, gsize
  * whose head (its quote and the escapes of the bytes before) is known: the escapes, then
  * the closing quote, appended to out. The id and the conditions are hs_inspect_str_repr's. */
 gboolean hs_inspect_str_repr_tail (HsVM *vm, HsObject *str, gsize from, char quote, GString *out);
+/* The two ends of hs_inspect_str_repr's text of a str of more than head + tail bytes: the
+ * quote and the escapes of its first characters, at least head bytes, appended to out_head,
+ * and the escapes of its last ones and the closing quote, at least tail bytes, to out_tail
+ * (a long str's clipped text is made from them without escaping the middle). The id and
+ * the conditions are hs_inspect_str_repr's. */
+gboolean hs_inspect_str_repr_ends (HsVM *vm, HsObject *str, gsize head, gsize tail,
+                                   GString *out_head, GString *out_tail);
 
 /* Where the VM's serials stand: what a tool then makes the VM compute (a repr, which may
  * run a __repr__ method) can give back the object and frame ids it used, so that the

@@ -8,8 +8,10 @@
  * under Xvfb). Prints, per size, the median, 95th percentile (all but one frame in twenty:
  * a single slow frame shows in the worst alone) and worst frame in wall time and in this
  * thread's CPU time (the machine may be busy with other work: the CPU time is what a frame
- * costs us), and the frames each 300 ms animation got. A measurement, never an assertion;
- * the goal is 8 ms a frame at 300 objects.
+ * costs us), and the frames each 300 ms animation got; then the CPU time of the main thread
+ * between two frames of a step (what the view draws ahead for the next frame, what it frees
+ * after one: with the frame, what a refresh interval costs). A measurement, never an
+ * assertion; the goal is 8 ms a frame at 300 objects.
  *
  * Usage: app-frames [N...] (default 100 300), under xvfb-run and dbus-run-session with
  * GSETTINGS_SCHEMA_DIR and HEAPSCOPE_RUNNER set (bench/meson.build).
@@ -28,8 +30,10 @@ typedef struct
   gboolean animating; /* at the frame's before-paint */
   gboolean first;     /* the next animation frame is its step's first */
   double wall0, cpu0;
+  double end_cpu;     /* at the last animation frame's end, or -1 */
   GArray *wall, *cpu; /* ms, one per animation frame after a step's first */
   GArray *first_cpu;  /* ms, a step's first frame: the rest of the window changes with it */
+  GArray *between;    /* ms of CPU between two frames of a step (drawing ahead, freeing) */
 } Frames;
 
 static void
@@ -38,6 +42,12 @@ on_before_paint (GdkFrameClock *clock, Frames *f)
   f->animating = heapscope_diagram_view_is_animating (f->view);
   f->wall0 = bench_clock_ms (CLOCK_MONOTONIC);
   f->cpu0 = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID);
+  if (f->animating && !f->first && f->end_cpu >= 0)
+    {
+      double between = f->cpu0 - f->end_cpu;
+
+      g_array_append_val (f->between, between);
+    }
 }
 
 static void
@@ -46,6 +56,7 @@ on_after_paint (GdkFrameClock *clock, Frames *f)
   double wall = bench_clock_ms (CLOCK_MONOTONIC) - f->wall0;
   double cpu = bench_clock_ms (CLOCK_THREAD_CPUTIME_ID) - f->cpu0;
 
+  f->end_cpu = f->animating ? f->cpu0 + cpu : -1;
   if (!f->animating)
     return;
   if (f->first)
@@ -135,6 +146,8 @@ bench_size (HeapscopeApplication *app, guint n, gboolean presenting)
   f.wall = g_array_new (FALSE, FALSE, sizeof (double));
   f.cpu = g_array_new (FALSE, FALSE, sizeof (double));
   f.first_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  f.between = g_array_new (FALSE, FALSE, sizeof (double));
+  f.end_cpu = -1;
   gtk_window_set_default_size (GTK_WINDOW (win), 1400, 900);
   gtk_window_present (GTK_WINDOW (win));
   heapscope_editor_set_text (heapscope_window_get_editor (win), source);
@@ -158,16 +171,19 @@ bench_size (HeapscopeApplication *app, guint n, gboolean presenting)
   g_signal_handlers_disconnect_by_data (clock, &f);
   g_print ("%-8s %7u %6u %4dx%-4d", presenting ? "present" : "window", n, nodes,
            gtk_widget_get_width (GTK_WIDGET (f.view)), gtk_widget_get_height (GTK_WIDGET (f.view)));
-  if (f.wall->len == 0 || f.first_cpu->len == 0)
+  if (f.wall->len == 0 || f.first_cpu->len == 0 || f.between->len == 0)
     g_print ("  no animation frame was drawn\n");
   else
-    g_print ("%7.1f %6.1f %7.1f %8.1f %8.1f %7.1f %7.1f %8.1f %5.1f\n", percentile (f.cpu, 0.5),
-             percentile (f.cpu, 0.95), percentile (f.cpu, 1), percentile (f.first_cpu, 0.5),
-             percentile (f.first_cpu, 1), percentile (f.wall, 0.5), percentile (f.wall, 0.95),
-             percentile (f.wall, 1), (f.wall->len + f.first_cpu->len) / (double)STEPS);
+    g_print ("%7.1f %6.1f %7.1f %8.1f %8.1f %7.1f %7.1f %8.1f %5.1f %10.1f %7.1f\n",
+             percentile (f.cpu, 0.5), percentile (f.cpu, 0.95), percentile (f.cpu, 1),
+             percentile (f.first_cpu, 0.5), percentile (f.first_cpu, 1), percentile (f.wall, 0.5),
+             percentile (f.wall, 0.95), percentile (f.wall, 1),
+             (f.wall->len + f.first_cpu->len) / (double)STEPS, percentile (f.between, 0.95),
+             percentile (f.between, 1));
   g_array_unref (f.wall);
   g_array_unref (f.cpu);
   g_array_unref (f.first_cpu);
+  g_array_unref (f.between);
   gtk_window_destroy (GTK_WINDOW (win));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -190,9 +206,9 @@ main (int argc, char **argv)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_print ("animation frames (ms of the main thread's CPU; wall: elapsed), target 8 at 300\n"
            "                          diagram frames after the first  a step's first"
-           " wall, frames after the first frames\n"
+           " wall, frames after the first frames cpu between frames\n"
            "view     objects  nodes  viewport cpu_md cpu_95 cpu_max   cpu_md  cpu_max"
-           " wall_md wall_95 wall_max /step\n");
+           " wall_md wall_95 wall_max /step between_95 btw_max\n");
   for (int p = 0; p < 2; p++)
     if (argc > 1)
       for (int i = 1; i < argc; i++)

@@ -1009,7 +1009,7 @@ test_painter_moving_cache (void)
 /* `scene` drawn through `cache`, whose still layer was made for earlier frames, equals it
  * drawn through a cache of its own, whose layer is made for this frame: pixel for pixel.
  * That cache sees the scene `sights` times: as often as `cache` has seen the shapes of its
- * moving edges (an edge is drawn from a mask from a shape's second sight on). */
+ * moving edges (an edge that keeps its shape is drawn from a mask from its first sight on). */
 static void
 assert_layer_fresh (const HsScene *scene, HsPaintCache *cache, double dx, double dy, int w, int h,
                     int sights)

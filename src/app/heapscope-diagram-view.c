@@ -44,12 +44,13 @@ struct _HeapscopeDiagramView
   GtkWidget parent_instance;
 
   HsScene *target;
-  HsScene *from;           /* animation start, or NULL */
-  HsTween *tween;          /* from -> target while animating, or NULL */
-  const HsScene *shown;    /* the tween's last frame, or NULL: then `target` is shown */
-  gint64 anim_start_us;    /* the frame time of the animation's first frame, or 0 before it */
-  gboolean resize_pending; /* the target's size is to be measured from its second frame */
-  double progress;         /* the tween's eased time, 0 to 1 */
+  HsScene *from;              /* animation start, or NULL */
+  HsTween *tween;             /* from -> target while animating, or NULL */
+  const HsScene *shown;       /* the tween's last frame, or NULL: then `target` is shown */
+  gint64 anim_start_us;       /* the frame time of the animation's first frame, or 0 before it */
+  gboolean resize_pending;    /* the target's size is to be measured from its second frame */
+  int measured_w, measured_h; /* the natural size measure last gave */
+  double progress;            /* the tween's eased time, 0 to 1 */
   /* the origin the tween started from less origin(): drawn_origin comes from there */
   double scroll_dx, scroll_dy;
   gboolean scroll_held; /* a step moves the adjustments: its tween draws that scroll */
@@ -60,6 +61,11 @@ struct _HeapscopeDiagramView
   HsTween *spent_tween;
   HsScene *spent_from;
   guint cleanup_id;
+  /* between an animation's frames: its next frame drawn where no one sees it, so that what
+   * that frame would draw anew (a step's still layer, edges' masks, boxes' new images) is in
+   * the paint cache when it comes (draw_ahead) */
+  guint ahead_id;
+  double device_dx, device_dy; /* where the widget's frames are drawn on their device */
 
   char *theme;
   gboolean show_refcounts;
@@ -103,6 +109,7 @@ struct _HeapscopeDiagramView
   /* images0, layers0: the paint cache's images and still layers drawn before the animation */
   guint n_frames, images0, layers0;
   double sum_cpu_ms, max_cpu_ms, sum_wall_ms, max_wall_ms, sum_tween_ms, sum_snapshot_ms;
+  double sum_ahead_ms, max_ahead_ms; /* draw_ahead, between the frames */
 };
 
 enum
@@ -608,6 +615,7 @@ stop_animation (HeapscopeDiagramView *self)
   if (self->tick_id)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
+  g_clear_handle_id (&self->ahead_id, g_source_remove);
   self->shown = NULL;
   self->progress = self->scroll_dx = self->scroll_dy = 0;
   g_clear_pointer (&self->tween, hs_tween_free);
@@ -675,15 +683,16 @@ profile_end (HeapscopeDiagramView *self)
   g_clear_object (&self->profile_clock);
   g_printerr ("heapscope-profile: animation of %u nodes: %u frames, CPU mean %.1f ms max %.1f "
               "ms (tween %.1f, diagram snapshot %.1f; %u boxes and %u still layers drawn anew at "
-              "zoom %.3f), wall mean %.1f ms max %.1f ms\n",
+              "zoom %.3f), wall mean %.1f ms max %.1f ms; drawn ahead between frames: mean %.1f "
+              "ms max %.1f ms\n",
               self->target ? self->target->nodes->len : 0, self->n_frames, self->sum_cpu_ms / n,
               self->max_cpu_ms, self->sum_tween_ms / n, self->sum_snapshot_ms / n,
               hs_paint_cache_n_images_drawn (self->paint_cache) - self->images0,
               hs_paint_cache_n_layers_drawn (self->paint_cache) - self->layers0, self->zoom,
-              self->sum_wall_ms / n, self->max_wall_ms);
+              self->sum_wall_ms / n, self->max_wall_ms, self->sum_ahead_ms / n, self->max_ahead_ms);
   self->n_frames = 0;
   self->sum_cpu_ms = self->max_cpu_ms = self->sum_wall_ms = self->max_wall_ms = 0;
-  self->sum_tween_ms = self->sum_snapshot_ms = 0;
+  self->sum_tween_ms = self->sum_snapshot_ms = self->sum_ahead_ms = self->max_ahead_ms = 0;
 }
 
 /* What the last frames let go of: a finished animation's tween and first scene, and the
@@ -707,12 +716,17 @@ cleanup (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Work between an animation's frames: once a frame is over, before the next, which the
+ * frame clock starts at GDK_PRIORITY_REDRAW (an idle of default priority waited for the
+ * animation's end when frames came late). */
+#define BETWEEN_FRAMES_PRIORITY (GDK_PRIORITY_REDRAW - 5)
+
 /* What a frame let go of is freed once it is over, before the next. */
 static void
 schedule_cleanup (HeapscopeDiagramView *self)
 {
   if (self->cleanup_id == 0)
-    self->cleanup_id = g_idle_add (cleanup, self);
+    self->cleanup_id = g_idle_add_full (BETWEEN_FRAMES_PRIORITY, cleanup, self, NULL);
 }
 
 /* Ends the animation, its tween freed once the frame is over. */
@@ -725,6 +739,17 @@ finish_animation (HeapscopeDiagramView *self)
   self->spent_from = g_steal_pointer (&self->from);
   schedule_cleanup (self);
   stop_animation (self);
+}
+
+/* Whether the natural size is the one measure last gave. */
+static gboolean
+measured_same (HeapscopeDiagramView *self)
+{
+  double cw, ch;
+
+  content_size (self, &cw, &ch);
+  return MAX ((int)ceil (cw), 64) == self->measured_w
+         && MAX ((int)ceil (ch), 64) == self->measured_h;
 }
 
 static gboolean
@@ -740,7 +765,8 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
       self->anim_start_us = now;
       return G_SOURCE_CONTINUE;
     }
-  if (self->resize_pending)
+  /* a resize lays the whole window out again, asking the X server for the work area */
+  if (self->resize_pending && !measured_same (self))
     gtk_widget_queue_resize (widget);
   self->resize_pending = FALSE;
   t = (now - self->anim_start_us) / (1000.0 * MAX (self->duration_ms, 1));
@@ -757,6 +783,68 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   if (self->profile)
     self->tween_ms = thread_cpu_ms () - t0;
   return G_SOURCE_CONTINUE;
+}
+
+static void paint_scene (HeapscopeDiagramView *self, cairo_t *cr, const HsScene *scene, int w,
+                         int h);
+
+/* Draws the frame at `progress` on a recording no one shows. */
+static void
+draw_unseen (HeapscopeDiagramView *self, double progress, int w, int h)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (
+      CAIRO_CONTENT_COLOR_ALPHA, &(cairo_rectangle_t){ self->device_dx, self->device_dy, w, h });
+  cairo_t *cr = cairo_create (surface);
+
+  self->progress = progress;
+  self->shown = hs_tween_frame (self->tween, progress);
+  cairo_translate (cr, self->device_dx, self->device_dy);
+  paint_scene (self, cr, self->shown, w, h);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Between two frames of an animation: the next frame drawn where no one sees it, so that
+ * what it draws anew is in the paint cache when it comes: the still layer of a step's
+ * second frame (one image of the edges that stay put), the boxes whose image changes, and
+ * the masks of the edges that move with their ends. Each took 5-15 ms of its frame at 300
+ * objects (HEAPSCOPE_PROFILE: "drawn ahead between frames"). The next frame is then the
+ * one shown until the tick, at the progress it is expected to have. */
+static gboolean
+draw_ahead (gpointer data)
+{
+  HeapscopeDiagramView *self = data;
+  GtkWidget *widget = GTK_WIDGET (self);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  double duration_us = 1000.0 * MAX (self->duration_ms, 1), t0 = thread_cpu_ms (), t;
+  gint64 interval = 0, last;
+
+  self->ahead_id = 0;
+  if (self->tween == NULL || clock == NULL || w <= 0 || h <= 0)
+    return G_SOURCE_REMOVE;
+  /* the next frame comes a refresh after the last (the animation's first, when none) */
+  last = self->anim_start_us ? gdk_frame_clock_get_frame_time (clock) : 0;
+  gdk_frame_clock_get_refresh_info (clock, last, &interval, NULL);
+  t = (last - self->anim_start_us + interval) / duration_us;
+  if (t >= 1 || interval <= 0)
+    return G_SOURCE_REMOVE; /* it is the settled step */
+  draw_unseen (self, ease_out_cubic (t), w, h);
+  if (hs_paint_cache_has_retired (self->paint_cache))
+    schedule_cleanup (self);
+  if (self->profile)
+    {
+      self->sum_ahead_ms += thread_cpu_ms () - t0;
+      self->max_ahead_ms = MAX (self->max_ahead_ms, thread_cpu_ms () - t0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_draw_ahead (HeapscopeDiagramView *self)
+{
+  if (self->ahead_id == 0 && self->tween != NULL)
+    self->ahead_id = g_idle_add_full (BETWEEN_FRAMES_PRIORITY, draw_ahead, self, NULL);
 }
 
 static gboolean
@@ -808,6 +896,7 @@ heapscope_diagram_view_set_scene (HeapscopeDiagramView *self, const HsScene *sce
       if (zoom == self->zoom)
         self->scroll_dx = ox0 - ox1, self->scroll_dy = oy0 - oy1;
       profile_begin (self);
+      schedule_draw_ahead (self);
     }
   else
     g_clear_pointer (&from, hs_scene_free);
@@ -912,6 +1001,32 @@ draw_focus_ring (HeapscopeDiagramView *self, cairo_t *cr, const HsScene *scene)
   cairo_restore (cr);
 }
 
+/* Draws `scene` on `cr`, whose origin is the widget's top left (w x h), as a frame shows it. */
+static void
+paint_scene (HeapscopeDiagramView *self, cairo_t *cr, const HsScene *scene, int w, int h)
+{
+  const HsTheme *theme = hs_theme_lookup (self->theme);
+  HsPaintOptions paint;
+  double ox, oy, ox1, oy1;
+
+  hs_paint_options_init (&paint);
+  /* the viewport's colour, below, is the same: what paints it here is an animation's still
+   * layer, which holds the background with the edges that stay put */
+  paint.paint_background = TRUE;
+  paint.show_badges = self->show_refcounts;
+  paint.cache = self->paint_cache;
+  paint.moving = self->shown != NULL; /* animating */
+  drawn_origin (self, &ox, &oy);
+  /* the tween's later frames scroll towards the viewport at origin() */
+  origin (self, &ox1, &oy1);
+  paint.still_ahead
+      = (HsRect){ -ox1 / self->zoom, -oy1 / self->zoom, w / self->zoom, h / self->zoom };
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  hs_painter_draw (cr, scene, theme ? theme : hs_theme_get (HS_THEME_LIGHT), &paint);
+  draw_focus_ring (self, cr, scene);
+}
+
 static void
 heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -920,22 +1035,14 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int h = gtk_widget_get_height (widget);
   const HsScene *scene = shown_scene (self);
   const HsTheme *theme = hs_theme_lookup (self->theme);
-  HsPaintOptions paint;
-  double ox, oy, ox1, oy1, t0;
+  cairo_matrix_t device;
+  double t0;
   cairo_t *cr;
 
   if (w <= 0 || h <= 0)
     return;
   if (theme == NULL)
     theme = hs_theme_get (HS_THEME_LIGHT);
-  hs_paint_options_init (&paint);
-  /* the viewport's colour, below, is the same: what paints it here is an animation's still
-   * layer, which holds the background with the edges that stay put */
-  paint.paint_background = TRUE;
-  paint.show_badges = self->show_refcounts;
-  paint.cache = self->paint_cache;
-  paint.moving = self->shown != NULL; /* animating */
-
   /* the whole viewport in the theme's background, so the diagram reads as one canvas */
   gtk_snapshot_append_color (
       snapshot, &(GdkRGBA){ theme->background.r, theme->background.g, theme->background.b, 1 },
@@ -944,16 +1051,12 @@ heapscope_diagram_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   t0 = self->profile ? thread_cpu_ms () : 0;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  drawn_origin (self, &ox, &oy);
-  /* the tween's later frames scroll towards the viewport at origin() */
-  origin (self, &ox1, &oy1);
-  paint.still_ahead
-      = (HsRect){ -ox1 / self->zoom, -oy1 / self->zoom, w / self->zoom, h / self->zoom };
-  cairo_translate (cr, ox, oy);
-  cairo_scale (cr, self->zoom, self->zoom);
-  hs_painter_draw (cr, scene, theme, &paint);
-  draw_focus_ring (self, cr, scene);
+  cairo_get_matrix (cr, &device);
+  self->device_dx = device.x0, self->device_dy = device.y0;
+  paint_scene (self, cr, scene, w, h);
   cairo_destroy (cr);
+  if (self->tween != NULL)
+    schedule_draw_ahead (self);
   if (hs_paint_cache_has_retired (self->paint_cache))
     schedule_cleanup (self);
   if (self->profile)
@@ -971,6 +1074,10 @@ heapscope_diagram_view_measure (GtkWidget *widget, GtkOrientation orientation, i
   *minimum = 64;
   *natural = (int)ceil (orientation == GTK_ORIENTATION_HORIZONTAL ? cw : ch);
   *natural = MAX (*natural, *minimum);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    self->measured_w = *natural;
+  else
+    self->measured_h = *natural;
 }
 
 static void

@@ -663,12 +663,12 @@ typedef struct
   guint used; /* generation */
 } CachedNode;
 
-/* An edge's curve and head as coverage, drawn once its shape was seen in two draws (an
- * edge whose ends move apart during a tween has a new shape every frame: drawn directly). */
+/* An edge's curve and head as coverage, for an edge that keeps its shape through a tween
+ * (is_rigid), moved or fading. */
 typedef struct
 {
   HsPaintCache *cache;
-  cairo_surface_t *mask; /* NULL: seen once */
+  cairo_surface_t *mask; /* NULL: too large to keep */
   int x, y;              /* its top left from its first point, in device pixels */
   guint used;
 } CachedEdge;
@@ -910,8 +910,10 @@ draw_edge_mask (const HsSceneEdge *edge, const HsTheme *theme, double scale, int
   return mask;
 }
 
-/* Draws an edge of a moving frame through its mask, when its shape was seen before;
- * FALSE when it is to be drawn directly. To the nearest device pixel, as its nodes are. */
+/* Draws an edge of a moving frame through its mask, drawn when first seen, if it keeps its
+ * shape through the tween (is_rigid: an edge whose ends move apart has a new shape every
+ * frame); FALSE when it is to be drawn directly. To the nearest device pixel, as its nodes
+ * are. */
 static gboolean
 draw_edge_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneEdge *edge)
 {
@@ -922,20 +924,17 @@ draw_edge_cached (cairo_t *cr, HsPaintCache *cache, const HsSceneEdge *edge)
 
   if (edge->n_points < 4 || alpha <= 0.005)
     return TRUE;
-  if (edge_has_count (edge))
-    return FALSE; /* its pill has text in another colour */
+  if (edge_has_count (edge) || !edge->is_rigid)
+    return FALSE; /* a count's pill has text in another colour */
   shape = edge_shape (edge);
   c = g_hash_table_lookup (cache->edges, &shape);
   if (c == NULL)
     {
       c = g_new0 (CachedEdge, 1);
       c->cache = cache;
-      c->used = cache->generation;
+      c->mask = draw_edge_mask (edge, cache->theme, cache->scale, &c->x, &c->y);
       g_hash_table_insert (cache->edges, g_memdup2 (&shape, sizeof shape), c);
-      return FALSE;
     }
-  if (c->mask == NULL && c->used != cache->generation)
-    c->mask = draw_edge_mask (edge, cache->theme, cache->scale, &c->x, &c->y);
   c->used = cache->generation;
   if (c->mask == NULL)
     return FALSE;

@@ -63,9 +63,9 @@ typedef struct
   HsPaintCache *cache;       /* NULL (the default): draw every node; not with a sink */
   /* a frame of an animation: with a cache, the edges that no frame of the tween moves
    * (is_still) come from one image of the visible area (and `still_ahead`), kept while they
-   * stay (with the background, when it is painted), and an edge whose shape the last frame
-   * drew too (it moved with its ends) is drawn from an image, to the nearest device pixel
-   * (FALSE) */
+   * stay (with the background, when it is painted), and an edge that keeps its shape
+   * through the tween (is_rigid: it moves with its ends, or fades) is drawn from an image,
+   * to the nearest device pixel (FALSE) */
   gboolean moving;
   /* with `moving`: what the tween's next frames will show besides this one's visible area,
    * in scene units (the view scrolls with the tween; empty, the default: nothing more). A

@@ -122,6 +122,9 @@ typedef struct
   double alpha;
   /* In a frame of a tween (hs-tween.h): drawn the same in every frame of it. */
   gboolean is_still;
+  /* In a frame of a tween: of the same shape in every frame of it, moved as a whole (with
+   * both its ends) or fading where it is. */
+  gboolean is_rigid;
 } HsSceneEdge;
 
 /* A recursion's marker (HS_SCENE_NODE_CHAIN) is named by its first hidden frame's id with

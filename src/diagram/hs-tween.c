@@ -178,6 +178,7 @@ typedef struct
   HsPoint *pa, *pb; /* both curves with n points: an edge in both scenes only */
   guint n;
   gboolean still; /* the same in every frame */
+  gboolean rigid; /* of the same shape in every frame */
 } EdgePlan;
 
 struct _HsTween
@@ -228,6 +229,8 @@ plan_fading_edge (HsTween *tween, Source source, const HsSceneEdge *edge)
 {
   EdgePlan plan = { source, source == FROM_A ? edge : NULL, source == FROM_B ? edge : NULL };
 
+  plan.rigid = TRUE;
+
   g_array_append_val (tween->edges, plan);
 }
 
@@ -243,6 +246,19 @@ same_edge (const HsSceneEdge *ea, const HsSceneEdge *eb)
          && ea->is_class_ref == eb->is_class_ref && ea->is_weak == eb->is_weak;
 }
 
+/* Whether curves `pa` and `pb` of n points (tips ta, tb) are one shape, one moved from the
+ * other (to a 64th of a unit, what the painter tells shapes apart by). */
+static gboolean
+same_shape (const HsPoint *pa, HsPoint ta, const HsPoint *pb, HsPoint tb, guint n)
+{
+  double dx = pb[0].x - pa[0].x, dy = pb[0].y - pa[0].y;
+
+  for (guint i = 1; i < n; i++)
+    if (fabs (pb[i].x - pa[i].x - dx) > 1 / 128.0 || fabs (pb[i].y - pa[i].y - dy) > 1 / 128.0)
+      return FALSE;
+  return fabs (tb.x - ta.x - dx) <= 1 / 128.0 && fabs (tb.y - ta.y - dy) <= 1 / 128.0;
+}
+
 static void
 plan_moving_edge (HsTween *tween, const HsSceneEdge *ea, const HsSceneEdge *eb)
 {
@@ -252,6 +268,8 @@ plan_moving_edge (HsTween *tween, const HsSceneEdge *ea, const HsSceneEdge *eb)
   plan.pa = resample (ea, plan.n);
   plan.pb = resample (eb, plan.n);
   plan.still = same_edge (ea, eb);
+  /* a change of style shows at the frame of a half's texts, which is a new shape then */
+  plan.rigid = same_shape (plan.pa, ea->tip, plan.pb, eb->tip, plan.n);
   g_array_append_val (tween->edges, plan);
 }
 
@@ -424,6 +442,7 @@ make_edge (HsScene *out, const EdgePlan *plan, gboolean late)
                      ? g_new (HsPoint, plan->n)
                      : g_memdup2 (src->points, sizeof (HsPoint) * src->n_points);
   edge->is_still = plan->still;
+  edge->is_rigid = plan->rigid;
 }
 
 static HsScene *

@@ -185,9 +185,11 @@ hs_weakref_clear_referent (HsVM *vm, HsObject *obj, GHashTable *garbage)
   if (vm->weakrefs == NULL
       || !g_hash_table_steal_extended (vm->weakrefs, obj, NULL, (gpointer *)&list))
     return;
-  for (guint i = 0; i < list->len; i++)
+  /* The newest callback first: CPython inserts each after the plain ones, ahead of the
+   * older (the plain ones, at the front, have none). */
+  for (guint i = list->len; i > 0; i--)
     {
-      HsObject *wr = list->pdata[i];
+      HsObject *wr = list->pdata[i - 1];
       HS_WEAKREF (wr)->referent = NULL;
       hs_object_mark_dirty (vm, wr);
       if ((HS_WEAKREF (wr)->callback == NULL && HS_WEAKREF (wr)->container == NULL)
@@ -201,19 +203,38 @@ hs_weakref_clear_referent (HsVM *vm, HsObject *obj, GHashTable *garbage)
   g_ptr_array_unref (list);
 }
 
+/* vm->wr_callbacks is a stack of levels, as vm->del_pending (hs-finalize.c): the open
+ * level, from vm->wr_floor on, is reversed as it starts to run and each is taken from the
+ * end, O(1) where taking from the front was O(N). What a callback's run frees is a level
+ * of its own, run at its next event or, freed as it returns, before the next callback, as
+ * CPython ran those inside it; the callbacks waiting never run inside one another (each
+ * callback's first event ran the rest: RecursionError past 1,000 of them). */
 void
 hs_weakref_run_callbacks (HsVM *vm)
 {
-  while (vm->wr_callbacks != NULL && vm->wr_callbacks->len > 0)
+  guint floor = vm->wr_floor, del_floor = vm->del_floor;
+
+  if (vm->wr_callbacks == NULL || vm->wr_callbacks->len <= floor)
+    return;
+  hs_ptr_array_reverse_from (vm->wr_callbacks, floor);
+  while (vm->wr_callbacks != NULL && vm->wr_callbacks->len > floor)
     {
-      HsObject *wr = vm->wr_callbacks->pdata[0];
+      HsObject *wr = g_ptr_array_steal_index (vm->wr_callbacks, vm->wr_callbacks->len - 1);
       HsObject *cb = HS_WEAKREF (wr)->callback;
-      g_ptr_array_remove_index (vm->wr_callbacks, 0);
+
+      vm->wr_floor = vm->wr_callbacks->len;
+      /* The finalizers waiting wait for the callback (CPython called it in the dealloc
+       * before them) */
+      vm->del_floor = vm->del_pending != NULL ? vm->del_pending->len : 0;
       if (HS_WEAKREF (wr)->container != NULL)
         HS_WEAKREF (wr)->remove (vm, HS_WEAKREF (wr)->container, wr);
       if (cb != NULL)
         hs_weakref_call_callback (vm, cb, wr);
       hs_decref (vm, wr);
+      vm->del_floor = del_floor;
+      if (vm->wr_callbacks != NULL)
+        hs_ptr_array_reverse_from (vm->wr_callbacks, vm->wr_floor);
+      vm->wr_floor = floor;
     }
 }
 
@@ -242,6 +263,8 @@ hs_weakref_drop_all (HsVM *vm)
 {
   GPtrArray *queue = g_steal_pointer (&vm->wr_callbacks);
   GHashTable *table = g_steal_pointer (&vm->weakrefs);
+
+  vm->wr_floor = 0;
   if (table != NULL)
     {
       GHashTableIter it;

@@ -77,8 +77,9 @@ void hs_weakref_detach_entries (HsObject *container, HsObject *const *entries, g
  * callbacks; with `garbage`, those weak references that are themselves in it get none
  * (CPython's handle_weakrefs). */
 void hs_weakref_clear_referent (HsVM *vm, HsObject *obj, GHashTable *garbage);
-/* Runs the queued callbacks (each with its weak reference), oldest first; an exception
- * is reported as unraisable. */
+/* Runs the queued callbacks (each with its weak reference) in the order they were queued,
+ * an object's newest first, one after the other as CPython's dealloc runs them; an
+ * exception is reported as unraisable. */
 void hs_weakref_run_callbacks (HsVM *vm);
 /* Calls cb(arg) for a dead referent, keeping the exception being handled; an exception cb
  * raises is reported as unraisable. */

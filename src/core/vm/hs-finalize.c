@@ -86,18 +86,6 @@ hs_finalize_call (HsVM *vm, HsObject *obj)
   vm->exc = saved;
 }
 
-/* Reverses a's items from `from` on. */
-static void
-reverse_from (GPtrArray *a, guint from)
-{
-  for (guint i = from, j = a->len; i + 1 < j; i++, j--)
-    {
-      gpointer t = a->pdata[i];
-      a->pdata[i] = a->pdata[j - 1];
-      a->pdata[j - 1] = t;
-    }
-}
-
 /* vm->del_pending is a stack of levels, the next to run last. The top level, from
  * vm->del_floor on, is open: what the decrefs free goes there, in the order they free it.
  * Reversed once as it starts to run, so that the first freed runs first, each is then
@@ -108,7 +96,7 @@ hs_finalize_run_pending (HsVM *vm)
   guint floor = vm->del_floor;
   if (vm->del_pending == NULL || vm->del_pending->len <= floor)
     return;
-  reverse_from (vm->del_pending, floor);
+  hs_ptr_array_reverse_from (vm->del_pending, floor);
   while (vm->del_pending != NULL && vm->del_pending->len > floor)
     {
       HsObject *obj = g_ptr_array_steal_index (vm->del_pending, vm->del_pending->len - 1);
@@ -120,8 +108,11 @@ hs_finalize_run_pending (HsVM *vm)
         hs_finalize_call (vm, obj);
       obj->flags |= HS_FLAG_FINALIZED;
       hs_decref (vm, obj); /* freed now unless __del__ resurrected it */
+      /* its weak references' callbacks, before its children's __del__ (CPython's
+       * subtype_dealloc clears them first) and not inside the next one */
+      hs_weakref_run_callbacks (vm);
       if (vm->del_pending != NULL)
-        reverse_from (vm->del_pending, vm->del_floor);
+        hs_ptr_array_reverse_from (vm->del_pending, vm->del_floor);
       vm->del_floor = floor;
     }
 }
@@ -197,7 +188,8 @@ visit_instances (ExitOrder *o)
       while (hs_instance_next_attr (v, &pos, &name, &value))
         if (value != NULL)
           visit_child (value, NULL, o);
-      reverse_from (o->stack, top); /* the first attribute's instance is visited first */
+      hs_ptr_array_reverse_from (o->stack,
+                                 top); /* the first attribute's instance is visited first */
     }
 }
 

@@ -211,7 +211,7 @@ hs_vm_has_deferred (HsVM *vm)
   if (G_LIKELY (!vm->maybe_deferred))
     return FALSE;
   if ((vm->closing != NULL && vm->closing->len > 0)
-      || (vm->wr_callbacks != NULL && vm->wr_callbacks->len > 0)
+      || (vm->wr_callbacks != NULL && vm->wr_callbacks->len > vm->wr_floor)
       || (vm->del_pending != NULL && vm->del_pending->len > vm->del_floor)
       || (vm->gc.redo && !vm->gc.collecting))
     return TRUE;

@@ -184,7 +184,9 @@ struct _HsVM
   GHashTable *weakrefs;    /* referent -> GPtrArray of its weak references (hs-weakref.h) */
   GHashTable *subclasses;  /* type -> GPtrArray of its live subclasses (hs-class-mro.c) */
   GHashTable *re_cache;    /* live re Patterns by flags and source, unowned (hs-regex.c) */
-  GPtrArray *wr_callbacks; /* cleared weak references whose callback runs next (owned) */
+  GPtrArray *wr_callbacks; /* cleared weak references whose callback runs next (owned): a
+                            * stack of levels (hs-weakref.c) */
+  guint wr_floor;          /* wr_callbacks' items below it wait for the callback running */
   /* Something may wait for the next event (closing, del_pending, wr_callbacks, gc.redo):
    * set by whatever queues it, cleared once hs_vm_has_deferred finds nothing; while FALSE
    * the events' test of the four queues is one load (hs-vm-internal.h). */
@@ -211,6 +213,19 @@ hs_vm_handled_exception (HsVM *vm)
   while (item->value == NULL && item->previous != NULL)
     item = item->previous;
   return item->value;
+}
+
+/* Reverses a's items from `from` on (the open level of del_pending or wr_callbacks, which
+ * then runs from its end in the order it was queued). */
+static inline void
+hs_ptr_array_reverse_from (GPtrArray *a, guint from)
+{
+  for (guint i = from, j = a->len; i + 1 < j; i++, j--)
+    {
+      gpointer t = a->pdata[i];
+      a->pdata[i] = a->pdata[j - 1];
+      a->pdata[j - 1] = t;
+    }
 }
 
 /* Something now waits for the next event (hs_vm_run_deferred). */

@@ -488,6 +488,17 @@ hs_snap_object_add_item (HsSnapObject *obj, guint i, HsSnapValue value)
 }
 
 void
+hs_snap_object_set_item (HsSnapObject *obj, guint i, HsSnapValue value)
+{
+  HsSnapCell *cell;
+
+  g_return_if_fail (obj != NULL && i < obj->cells->len);
+  cell = &g_array_index (obj->cells, HsSnapCell, i);
+  value_clear (&cell->value);
+  cell->value = value;
+}
+
+void
 hs_snap_object_fold_cells (HsSnapObject *obj, guint first, guint n, const char *label,
                            HsSnapValue value)
 {

@@ -236,6 +236,8 @@ void hs_snap_object_add_cell (HsSnapObject *obj, const char *label, HsSnapValue 
 /* A sequence's item: a cell labelled with its index i (a label the first items of all
  * sequences share). */
 void hs_snap_object_add_item (HsSnapObject *obj, guint i, HsSnapValue value);
+/* Replaces the value of item i (hs_snap_object_add_item), its label kept. */
+void hs_snap_object_set_item (HsSnapObject *obj, guint i, HsSnapValue value);
 /* Adds a hidden holder the trace recorded: to recorded_holders, and in words (translated:
  * "the code of f()", "the parsed program", "A.__mro__", "tuple #12") to hidden_holders. */
 void hs_snap_object_add_recorded_holder (HsSnapObject *obj, const char *kind, const char *name);

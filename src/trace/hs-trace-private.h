@@ -338,6 +338,7 @@ typedef struct
   guint32 n_defaults; /* functions: see HS_HEADER_DEFAULTS_SHIFT */
   guint flags;        /* HS_SNAP_FLAG_* for the step last applied */
   guint32 dirty_from; /* CHANGED: the first of `vals` that step changed (0: maybe any) */
+  guint8 new_header;  /* that step gave it another header (kind, class, label, ...) */
   union
   {
     gint64 i; /* HS_PRIM_INT (HS_REC_INT) */

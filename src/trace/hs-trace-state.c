@@ -210,9 +210,12 @@ set_shape (HsRState *st, HsRObj *o, HsShape shape)
     hs_id_map_insert (&st->composites, o->id, o);
 }
 
-static void
+/* Reads o's header: TRUE when it differs from the one o had. */
+static gboolean
 read_header (HsRObj *o, HsLogReader *r)
 {
+  HsRObj was = *o;
+
   o->kind = (guint8)hs_log_get (r);
   o->type_str = (guint32)hs_log_get (r);
   o->label_str = (guint32)hs_log_get (r);
@@ -222,6 +225,9 @@ read_header (HsRObj *o, HsLogReader *r)
   o->globals = (header & HS_HEADER_GLOBALS) != 0;
   o->n_defaults = (guint32)(header >> HS_HEADER_DEFAULTS_SHIFT);
   o->prim = HS_PRIM_TEXT;
+  return o->kind != was.kind || o->type_str != was.type_str || o->label_str != was.label_str
+         || o->immortal != was.immortal || o->library != was.library || o->globals != was.globals
+         || o->n_defaults != was.n_defaults || was.prim != HS_PRIM_TEXT;
 }
 
 static void
@@ -421,10 +427,14 @@ apply_one (HsRState *st, HsTraceOp op, HsLogReader *r, gboolean mark)
                           : op == HS_REC_SLOTS ? HS_SHAPE_SLOTS
                           : op == HS_REC_PAIRS ? HS_SHAPE_PAIRS
                                                : HS_SHAPE_ATTRS;
+          gboolean other;
+
           o = obtain (st, hs_log_get (r), mark, shape);
+          other = o->shape != shape;
           set_shape (st, o, shape);
+          other = read_header (o, r) || other;
+          o->new_header |= other && mark;
         }
-        read_header (o, r);
         read_values (o, r, op == HS_REC_OBJ || op == HS_REC_SLOTS ? 1 : 2);
         o->dirty_from = 0;
         break;
@@ -526,6 +536,7 @@ clear_flags (HsRState *st)
         {
           o->flags = 0;
           o->made = FALSE;
+          o->new_header = FALSE;
         }
     }
   g_array_set_size (st->marked, 0);
@@ -1044,9 +1055,25 @@ hs_rstate_marked_are_plain (HsRState *st, HsTrace *trace)
   return TRUE;
 }
 
-/* The last step's object for o, when its step left its first cells as they were (a list or
- * tuple: the cells from dirty_from on are made again) or did not touch it (an instance);
- * its references are counted and its holders listed anew. FALSE: build it. */
+/* Item i of a reused sequence, which referred to `was`: kept, and counted as value_of
+ * counts it, when it still refers to that object and the step left that one alone (an
+ * inline value's text is that of its object); else made again. */
+static void
+reuse_item (ToSnap *ts, HsSnapObject *so, guint i, guint64 id, const HsSnapValue *was)
+{
+  HsRObj *o = was->ref == id && id != 0 ? hs_id_map_lookup (&ts->st->objs, id) : NULL;
+
+  if (o == NULL || o->flags != 0 || (was->kind == HS_SNAP_VALUE_REF) == is_inline (ts, o))
+    hs_snap_object_set_item (so, i, value_of (ts, id, TRUE));
+  else if (was->kind == HS_SNAP_VALUE_REF)
+    count_one (ts, o);
+}
+
+/* The last step's object for o, when its step left its header as it was (a list or tuple:
+ * its cells from dirty_from on that changed are made again, reuse_item) or did not touch it
+ * (an instance); its references are counted and its holders listed anew. FALSE: build it.
+ * A list assigned to at its front is logged whole: a step of a list of 900,000 made all
+ * its cells again, and kept its last version besides. */
 static gboolean
 reuse_object (ToSnap *ts, HsRObj *o)
 {
@@ -1054,10 +1081,11 @@ reuse_object (ToSnap *ts, HsRObj *o)
   guint from = o->vals == NULL ? 0
                : o->flags == 0 ? o->vals->len
                                : MIN (o->dirty_from, o->vals->len);
+  guint n_old;
   HsSnapObject *so;
 
   if (ts->reuse == NULL || o->vals == NULL || (o->flags & HS_SNAP_FLAG_NEW)
-      || !(seq ? from > 0
+      || !(seq ? !o->new_header
                : o->shape == HS_SHAPE_ATTRS && o->kind == HS_SNAP_INSTANCE && o->flags == 0
                      && plain_attrs (ts, o)))
     return FALSE;
@@ -1077,10 +1105,13 @@ reuse_object (ToSnap *ts, HsRObj *o)
         count_kept (ts, o->vals->v[i]);
       return TRUE;
     }
-  g_array_set_size (so->cells, from);
+  n_old = MIN (so->cells->len, o->vals->len);
+  g_array_set_size (so->cells, n_old);
   for (guint i = 0; i < from && ts->counts != NULL; i++)
     count_kept (ts, o->vals->v[i]);
-  for (guint i = from; i < o->vals->len; i++)
+  for (guint i = from; i < n_old; i++)
+    reuse_item (ts, so, i, o->vals->v[i], &g_array_index (so->cells, HsSnapCell, i).value);
+  for (guint i = n_old; i < o->vals->len; i++)
     add_item (ts, so, i, o->vals->v[i], TRUE);
   return TRUE;
 }

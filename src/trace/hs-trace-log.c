@@ -44,7 +44,8 @@ hs_log_reserve (HsLog *log, gsize extra)
 
       if (p == NULL)
         g_error ("%s: failed to map %" G_GSIZE_FORMAT " bytes", G_STRLOC, cap);
-      memcpy (p, log->data, log->len);
+      if (log->len > 0) /* a log's first append can pass a huge page: no data yet */
+        memcpy (p, log->data, log->len);
       g_free (log->data);
       log->data = p;
     }
